@@ -1,0 +1,32 @@
+# Two entry points: `make demo` and `make test`. Both bootstrap .venv from the lock.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cat constraints.txt pyproject.toml | cksum | cut -d' ' -f1)
+
+.PHONY: demo test venv lock bench eval clean-state
+
+$(STAMP): constraints.txt pyproject.toml
+	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "Python 3.11 is required, found " + sys.version' 
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --disable-pip-version-check -c constraints.txt -e '.[dev]'
+	rm -f $(VENV)/.installed-* && touch $@
+
+venv: $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/newsetl demo
+
+test: $(STAMP)
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Regenerate the lock deliberately (needs the package registries).
+lock:
+	rm -rf /tmp/newsetl-lock && $(PYTHON) -m venv /tmp/newsetl-lock
+	/tmp/newsetl-lock/bin/pip install -q '.[dev]'
+	( echo '# Resolved lock for Python 3.11 (pip freeze of a plain resolve of pyproject.toml [dev]).'; \
+	  echo '# Regenerate deliberately with `make lock`; every install uses `pip install -c constraints.txt`.'; \
+	  /tmp/newsetl-lock/bin/pip freeze --exclude newsetl ) > constraints.txt
+
+clean-state:
+	rm -rf .newsetl
