@@ -1,0 +1,244 @@
+"""`newsetl`: the command-line front door (see README and DESIGN.md for the contract)."""
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+import time
+from pathlib import Path
+from typing import Sequence
+
+from newsetl import config
+
+log = logging.getLogger("newsetl")
+
+
+def _setup_logging(verbose: bool) -> None:
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.WARNING,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+    os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
+
+
+def _print_json(obj: object) -> None:
+    print(json.dumps(obj, indent=2, ensure_ascii=False, default=str))
+
+
+# ------------------------------------------------------------------ extract
+def cmd_extract(args: argparse.Namespace) -> int:
+    """Transform saved pages: one JSON object per file on stdout, errors on stderr."""
+    from transforms.api import extract_document
+    from transforms.errors import NotAnArticle
+
+    failures = 0
+    for name in args.files:
+        path = Path(name)
+        try:
+            content = path.read_bytes()
+            doc = extract_document(content, url=args.url, path=str(path))
+        except FileNotFoundError:
+            print(f"newsetl extract: {name}: no such file", file=sys.stderr)
+        except IsADirectoryError:
+            print(f"newsetl extract: {name}: is a directory", file=sys.stderr)
+        except NotAnArticle as exc:
+            print(f"newsetl extract: {name}: not an article ({exc.kind}): {exc}", file=sys.stderr)
+        except Exception as exc:  # one bad file must not stop the others
+            print(f"newsetl extract: {name}: {type(exc).__name__}: {exc}", file=sys.stderr)
+        else:
+            doc["path"] = str(path)
+            sys.stdout.write(json.dumps(doc, ensure_ascii=False) + "\n")
+            sys.stdout.flush()
+            continue
+        failures += 1
+    return 1 if failures else 0
+
+
+# ------------------------------------------------------------------ crawl / steps
+def cmd_crawl(args: argparse.Namespace) -> int:
+    from crawlers.run import run_crawl_subprocess
+
+    sources = config.load_sources({args.source: args.base_url} if args.base_url else None)
+    if args.source not in sources:
+        print(f"newsetl crawl: unknown source {args.source!r}; known: {sorted(sources)}", file=sys.stderr)
+        return 2
+    out = Path(args.out) if args.out else Path(_steps().prepare_run(_steps().new_run_id()))
+    out.mkdir(parents=True, exist_ok=True)
+    report = run_crawl_subprocess(args.source, out, base_url=sources[args.source].base_url,
+                                  full=args.full, seen_file=Path(args.seen_file) if args.seen_file else None)
+    _print_json({"run_dir": str(out), **report})
+    return 0
+
+
+def _steps():
+    from newsetl import steps
+
+    return steps
+
+
+def cmd_transform(args: argparse.Namespace) -> int:
+    _print_json(_steps().transform(args.run_dir))
+    return 0
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    steps = _steps()
+    try:
+        summary = steps.validate(args.run_dir, alert=not args.no_alert)
+    except steps.ValidationGateFailed as exc:
+        print(f"newsetl validate: {exc}", file=sys.stderr)
+        return 3
+    _print_json(summary)
+    return 0
+
+
+def cmd_load(args: argparse.Namespace) -> int:
+    _print_json(_steps().load(args.run_dir))
+    return 0
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    steps = _steps()
+    overrides = {}
+    for spec in args.base_url or []:
+        overrides.update(config.parse_base_urls(spec))
+    try:
+        result = steps.run_all(sources=args.source, base_urls=overrides, full=args.full, run_id=args.run_id)
+    except steps.ValidationGateFailed as exc:
+        print(f"newsetl run: {exc}", file=sys.stderr)
+        return 3
+    _print_json(result)
+    return 0
+
+
+# ------------------------------------------------------------------ services
+def cmd_mirror(args: argparse.Namespace) -> int:
+    from newsetl.mirror import start_mirror
+
+    ports = None
+    if args.port:
+        names = sorted(p.name for p in config.PAGES_DIR.iterdir() if p.is_dir())
+        ports = {name: args.port + i for i, name in enumerate(names)}
+    faults = None
+    if args.faults:
+        from newsetl.mirror import FaultPlan
+
+        faults = FaultPlan.parse(args.faults)
+    with start_mirror(ports=ports, faults=faults) as mirror:
+        for name, url in sorted(mirror.base_urls.items()):
+            print(f"{name}: {url}")
+        print(f"export {config.ENV_BASE_URLS}='{mirror.env_value()}'", flush=True)
+        try:
+            while True:
+                time.sleep(3600)
+        except KeyboardInterrupt:
+            return 0
+
+
+def cmd_smtp_sink(args: argparse.Namespace) -> int:
+    from newsetl.smtp_sink import start_sink
+
+    with start_sink(Path(args.dir), port=args.port) as sink:
+        print(f"saving mail to {sink.mail_dir}")
+        print(f"export {config.ENV_SMTP_CONN}='{sink.conn_uri}'", flush=True)
+        try:
+            while True:
+                time.sleep(3600)
+        except KeyboardInterrupt:
+            return 0
+
+
+def cmd_db(args: argparse.Namespace) -> int:
+    from warehouse import db
+
+    if args.db_command == "upgrade":
+        applied = db.upgrade()
+        print("applied: " + (", ".join(applied) if applied else "nothing (up to date)"))
+        print(f"schema version: {db.current_version()}")
+    elif args.db_command == "url":
+        print(db.database_url())
+    elif args.db_command == "stop":
+        from warehouse.embedded import stop_embedded
+
+        stop_embedded(config.STATE_DIR / "pg")
+        print("embedded Postgres stopped")
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from newsetl.demo import run_demo
+
+    return run_demo()
+
+
+# ------------------------------------------------------------------ parser
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="newsetl", description=__doc__)
+    p.add_argument("-v", "--verbose", action="store_true", help="log progress to stderr")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    s = sub.add_parser("extract", help="transform saved pages (HTML or seed-format .txt) to JSON Lines")
+    s.add_argument("files", nargs="+", metavar="FILE")
+    s.add_argument("--url", help="the URL the page was fetched from")
+    s.set_defaults(func=cmd_extract)
+
+    s = sub.add_parser("crawl", help="crawl one source into a run directory")
+    s.add_argument("--source", required=True)
+    s.add_argument("--base-url", help="another host serving the same site layout (e.g. the mirror)")
+    s.add_argument("--out", help="run directory (default: a new one under NEWSETL_DATA_DIR)")
+    s.add_argument("--full", action="store_true", help="re-crawl every article, not only new ones")
+    s.add_argument("--seen-file", help="normalized article URLs to skip (one per line)")
+    s.set_defaults(func=cmd_crawl)
+
+    for name, func, helptext in (
+        ("transform", cmd_transform, "raw pages -> staged articles and metrics"),
+        ("validate", cmd_validate, "run the Great Expectations gates; quarantine failing rows"),
+        ("load", cmd_load, "load a validated run into Postgres (one transaction)"),
+    ):
+        s = sub.add_parser(name, help=helptext)
+        s.add_argument("run_dir")
+        if name == "validate":
+            s.add_argument("--no-alert", action="store_true", help="do not mail on-call")
+        s.set_defaults(func=func)
+
+    s = sub.add_parser("run", help="one whole run (crawl -> transform -> validate -> load) without Airflow")
+    s.add_argument("--source", action="append", help="source name (repeatable; default: all)")
+    s.add_argument("--base-url", action="append", metavar="NAME=URL")
+    s.add_argument("--full", action="store_true")
+    s.add_argument("--run-id")
+    s.set_defaults(func=cmd_run)
+
+    s = sub.add_parser("mirror", help="serve the offline snapshot (seeds/pages) on 127.0.0.1")
+    s.add_argument("--port", type=int, default=0, help="first port (one per source); default: free ports")
+    s.add_argument("--faults", help="fault-injection plan (see newsetl.mirror.FaultPlan)")
+    s.set_defaults(func=cmd_mirror)
+
+    s = sub.add_parser("smtp-sink", help="a loopback SMTP server that saves mail as .eml files")
+    s.add_argument("--dir", default=str(config.STATE_DIR / "mail"))
+    s.add_argument("--port", type=int, default=1025)
+    s.set_defaults(func=cmd_smtp_sink)
+
+    s = sub.add_parser("db", help="warehouse administration")
+    s.add_argument("db_command", choices=["upgrade", "url", "stop"])
+    s.set_defaults(func=cmd_db)
+
+    s = sub.add_parser("demo", help="the main job on embedded defaults: mirror + Postgres + Airflow DAG once")
+    s.set_defaults(func=cmd_demo)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    _setup_logging(args.verbose or args.command in {"run", "transform", "validate", "load"})
+    try:
+        return int(args.func(args) or 0)
+    except (ValueError, FileNotFoundError, RuntimeError) as exc:
+        print(f"newsetl {args.command}: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())
