@@ -1,0 +1,145 @@
+"""End to end with real parts: the mirror of both sites, real Airflow (`airflow dags test`
+on SQLite metadata), real Scrapy crawls, real GX suites, a real Postgres and a real SMTP
+server on loopback.
+
+The snapshot is copied and one gov article is altered so that boilerplate leaks into its
+body (the "Text Size" widget rendered inside the content). That article must end up in
+news.quarantine with the boilerplate reason, everything else loaded, and exactly one
+alert mail must reach the SMTP server.
+"""
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import psycopg2
+import pytest
+
+from newsetl import airflow_local, config
+from newsetl.mirror import start_mirror
+from newsetl.smtp_sink import start_sink
+
+pytestmark = pytest.mark.slow
+
+LEAKY_PAGE = "art/2019/8/18/art_933_1016946.html"
+LEAK = "Text Size: A A A"
+LEAKY_URL = "http://english.ningbo.gov.cn/" + LEAKY_PAGE
+
+
+def snapshot_articles(pages: Path) -> int:
+    gov = list((pages / "ningbo_gov" / "art").rglob("art_*.html"))
+    life = [p for p in (pages / "ningbolife" / "index.php").glob("*/*.html") if p.name[0].isdigit()]
+    return len(gov) + len(life)
+
+
+def inject_boilerplate(pages: Path) -> None:
+    """Append the Text Size widget's text to the last body paragraph of the seed gov article."""
+    page = pages / "ningbo_gov" / LEAKY_PAGE
+    html = page.read_text(encoding="utf-8")
+    marker = "innovation.\u201d The relevant person in charge of the Municipal Bureau of Science and Technology said."
+    if marker not in html:  # tolerate markup around the sentence: fall back to the ContentEnd marker
+        idx = html.lower().rfind("<meta name=\"contentend\"")
+        assert idx > 0, "seed gov article has no ContentEnd marker"
+        html = html[:idx] + f"<p>The bureau said. {LEAK}</p>" + html[idx:]
+    else:
+        html = html.replace(marker, marker + " " + LEAK, 1)
+    page.write_text(html, encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def e2e(tmp_path_factory, pg_server_url):
+    tmp = tmp_path_factory.mktemp("e2e")
+    pages = tmp / "pages"
+    shutil.copytree(config.PAGES_DIR, pages)
+    inject_boilerplate(pages)
+    with start_mirror(pages_dir=pages) as mirror, start_sink(tmp / "mail") as sink:
+        env = airflow_local.airflow_env(
+            tmp / "airflow",
+            {
+                config.ENV_DATABASE_URL: pg_server_url,
+                config.ENV_DATA_DIR: str(tmp / "data"),
+                config.ENV_BASE_URLS: mirror.env_value(),
+                config.ENV_SMTP_CONN: sink.conn_uri,
+                config.ENV_ALERT_EMAILS: "oncall@example.org",
+            },
+        )
+        log = tmp / "airflow.log"
+        airflow_local.migrate(env, log)
+        rc = airflow_local.dags_test(env, "2026-11-20", log, conf={"run_id": "e2e_run"})
+        mails = sink.messages()
+    yield {"rc": rc, "log": log, "mails": mails, "pages": pages, "db": pg_server_url,
+           "run_dir": tmp / "data" / "runs" / "e2e_run", "env": env}
+
+
+def query(url: str, sql: str, params: tuple = ()) -> list[tuple]:
+    conn = psycopg2.connect(url)
+    try:
+        with conn.cursor() as cur:
+            cur.execute(sql, params)
+            return cur.fetchall()
+    finally:
+        conn.close()
+
+
+def test_dag_run_succeeds(e2e):
+    assert e2e["rc"] == 0, airflow_local.task_states(e2e["log"])
+    assert (e2e["run_dir"] / "load_result.json").exists()
+
+
+def test_every_good_article_is_loaded_and_the_leaky_one_is_not(e2e):
+    expected = snapshot_articles(e2e["pages"])
+    assert expected >= 44
+    loaded = {u for (u,) in query(e2e["db"], "SELECT url FROM news.articles")}
+    assert LEAKY_URL not in loaded
+    assert len(loaded) == expected - 1
+    by_source = dict(query(e2e["db"], "SELECT source, count(*) FROM news.articles GROUP BY 1"))
+    assert by_source["ningbo_gov"] >= 21 and by_source["ningbolife"] >= 22
+    # articles are keyed by their live URL even though the mirror served them
+    assert all(u.startswith(("http://english.ningbo.gov.cn/", "http://www.ningbolife.com/")) for u in loaded)
+
+
+def test_leaky_article_is_quarantined_with_the_boilerplate_reason(e2e):
+    rows = query(e2e["db"], "SELECT table_name, record_key, reasons::text, record->>'body' "
+                            "FROM news.quarantine WHERE run_id = %s", ("e2e_run",))
+    articles = [r for r in rows if r[0] == "articles"]
+    assert [r[1] for r in articles] == [LEAKY_URL]
+    assert "regex" in articles[0][2] or "boilerplate" in articles[0][2]
+    assert LEAK in articles[0][3]  # the original record is kept, not lost
+    # its metrics followed it into quarantine instead of being loaded
+    assert all(r[1].startswith(LEAKY_URL + "#") for r in rows if r[0] == "metrics")
+
+
+def test_metrics_are_loaded_and_queryable(e2e):
+    [(n,)] = query(e2e["db"], "SELECT count(*) FROM news.metrics")
+    assert n >= 100
+    life = query(e2e["db"], "SELECT value, unit, kind, qualifier FROM news.v_metrics "
+                            "WHERE text LIKE %s AND url LIKE %s", ("%2.8%", "%ningbolife%"))
+    assert (2.8, "percent", "share", "approx") in [(float(v), u, k, q) for v, u, k, q in life]
+
+
+def test_one_alert_mail_reaches_the_smtp_server(e2e):
+    assert len(e2e["mails"]) == 1
+    mail = e2e["mails"][0]
+    assert "e2e_run" in mail["Subject"] and "1 articles" in mail["Subject"]
+    assert mail["To"] == "oncall@example.org"
+    body = mail.get_body(preferencelist=("html",)).get_content()
+    assert LEAKY_URL in body and "data_docs" in body
+
+
+def test_data_docs_and_crawl_report_are_in_the_run_dir(e2e):
+    summary = json.loads((e2e["run_dir"] / "validation" / "summary.json").read_text())
+    assert Path(summary["data_docs"]).is_file()
+    report = json.loads((e2e["run_dir"] / "crawl_report.json").read_text())
+    assert set(report["sources"]) == {"ningbo_gov", "ningbolife"}
+
+
+def test_reloading_the_same_run_changes_nothing(e2e):
+    from newsetl import steps
+
+    tables = ("articles", "metrics", "quarantine")
+    checksum = "SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM news.{} t"
+    before = [query(e2e["db"], checksum.format(t)) for t in tables]
+    steps.load(str(e2e["run_dir"]), database_url=e2e["db"])
+    after = [query(e2e["db"], checksum.format(t)) for t in tables]
+    assert before == after
