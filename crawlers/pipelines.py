@@ -1,0 +1,141 @@
+"""Item pipeline: raw pages to <out>/raw/<source>/pages.jsonl.gz, plus the crawl reports.
+
+Counts come from Scrapy stats (requests, responses by status) and from the items and
+signals seen here (articles new/failed, listings, spider errors); "unchanged" is
+counted by the spider when it skips a URL of the seen-file.
+"""
+from __future__ import annotations
+
+import dataclasses
+import gzip
+import json
+import os
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import IO, Any
+
+from scrapy import Spider, signals
+from scrapy.crawler import Crawler
+from scrapy.exceptions import NotConfigured
+from scrapy.http import Response
+from twisted.python.failure import Failure
+
+from crawlers.items import KIND_ARTICLE, FetchFailure, RawPage
+from crawlers.report import (
+    MAX_REPORT_ERRORS,
+    REPORT_NAME,
+    REQUEST_COUNT_STAT,
+    merge_run_report,
+    responses_by_status,
+    write_json_atomic,
+)
+from crawlers.settings import SETTING_BASE_URL, SETTING_OUT_DIR, SETTING_SOURCE
+from crawlers.spiders.base import STAT_UNCHANGED
+
+PAGES_NAME = "pages.jsonl.gz"
+PARTIAL_SUFFIX = ".part"
+STAT_NEW = "newsetl/articles/new"
+STAT_FAILED = "newsetl/articles/failed"
+STAT_LISTINGS = "newsetl/listings"
+STAT_LISTINGS_FAILED = "newsetl/listings/failed"
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def raw_dir(out: Path, source: str) -> Path:
+    """<out>/raw/<source>/: where one source's pages, report and log go."""
+    return out / "raw" / source
+
+
+class RawPagePipeline:
+    """Write RawPage items as JSON lines (gzip) and the crawl reports when the spider closes."""
+
+    def __init__(self, crawler: Crawler, out: Path, source: str, base_url: str) -> None:
+        self.crawler = crawler
+        self.out = out
+        self.source = source
+        self.base_url = base_url
+        self.dir = raw_dir(out, source)
+        self.errors: list[dict[str, Any]] = []
+        self.started_at = ""
+        self._fh: IO[str] | None = None
+        crawler.signals.connect(self.spider_error, signal=signals.spider_error)
+        crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> RawPagePipeline:
+        """Read the run dir and source from the settings (crawlers.settings.settings_for)."""
+        out = crawler.settings.get(SETTING_OUT_DIR)
+        source = crawler.settings.get(SETTING_SOURCE) or crawler.spidercls.name
+        if not out or not source:
+            raise NotConfigured(f"{SETTING_OUT_DIR} and {SETTING_SOURCE} must be set")
+        return cls(crawler, Path(out), source, crawler.settings.get(SETTING_BASE_URL, ""))
+
+    @property
+    def pages_path(self) -> Path:
+        return self.dir / PAGES_NAME
+
+    def open_spider(self) -> None:
+        """Open <out>/raw/<source>/pages.jsonl.gz (written as .part, renamed at close)."""
+        self.dir.mkdir(parents=True, exist_ok=True)
+        self.started_at = _now()
+        partial = self.pages_path.with_name(PAGES_NAME + PARTIAL_SUFFIX)
+        self._fh = gzip.open(partial, "wt", encoding="utf-8")
+
+    def process_item(self, item: Any) -> Any:
+        """Write pages; record failures; count both in the crawl stats."""
+        stats = self.crawler.stats
+        if isinstance(item, RawPage):
+            assert self._fh is not None, "pipeline not opened"
+            self._fh.write(json.dumps(dataclasses.asdict(item), ensure_ascii=False) + "\n")
+            stats.inc_value(STAT_NEW if item.kind == KIND_ARTICLE else STAT_LISTINGS)
+        elif isinstance(item, FetchFailure):
+            self._add_error(item.url, item.error)
+            stats.inc_value(STAT_FAILED if item.kind == KIND_ARTICLE else STAT_LISTINGS_FAILED)
+        return item
+
+    def close_spider(self) -> None:
+        """Close the pages file and move it into place."""
+        if self._fh is not None:
+            self._fh.close()
+            self._fh = None
+            os.replace(self.pages_path.with_name(PAGES_NAME + PARTIAL_SUFFIX), self.pages_path)
+
+    def spider_error(self, failure: Failure, response: Response, spider: Spider) -> None:
+        """A callback raised: record it; an article whose callback failed counts as failed."""
+        self._add_error(response.url, f"{failure.type.__name__}: {failure.getErrorMessage()}")
+        if response.meta.get("kind") == KIND_ARTICLE:
+            self.crawler.stats.inc_value(STAT_FAILED)
+
+    def spider_closed(self, spider: Spider, reason: str) -> None:
+        """Write raw/<source>/crawl_report.json and merge it into <out>/crawl_report.json."""
+        report = self.report(reason)
+        write_json_atomic(self.dir / REPORT_NAME, report)
+        merge_run_report(self.out, report)
+
+    def report(self, reason: str) -> dict[str, Any]:
+        """The per-source crawl report from the crawl's stats."""
+        stats = self.crawler.stats.get_stats()
+        return {
+            "source": self.source,
+            "base_url": self.base_url,
+            "started_at": self.started_at or _now(),
+            "finished_at": _now(),
+            "requests": int(stats.get(REQUEST_COUNT_STAT, 0)),
+            "responses_by_status": responses_by_status(stats),
+            "articles": {
+                "new": int(stats.get(STAT_NEW, 0)),
+                "unchanged": int(stats.get(STAT_UNCHANGED, 0)),
+                "failed": int(stats.get(STAT_FAILED, 0)),
+            },
+            "listings": int(stats.get(STAT_LISTINGS, 0)),
+            "listings_failed": int(stats.get(STAT_LISTINGS_FAILED, 0)),
+            "errors": self.errors,
+            "finish_reason": reason,
+        }
+
+    def _add_error(self, url: str, error: str) -> None:
+        if len(self.errors) < MAX_REPORT_ERRORS:
+            self.errors.append({"url": url, "error": error})

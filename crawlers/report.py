@@ -1,0 +1,85 @@
+"""Crawl reports: one per source (raw/<source>/crawl_report.json) and the run total.
+
+The run total (<run dir>/crawl_report.json) is merged under an fcntl lock because
+crawls of several sources may finish concurrently into the same run directory.
+"""
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+REPORT_NAME = "crawl_report.json"
+LOCK_NAME = ".crawl_report.lock"
+STATUS_STAT_PREFIX = "downloader/response_status_count/"
+REQUEST_COUNT_STAT = "downloader/request_count"
+ARTICLE_COUNTS = ("new", "unchanged", "failed")
+# Keep reports readable when a site is down: at most this many error entries.
+MAX_REPORT_ERRORS = 500
+
+
+def responses_by_status(stats: Mapping[str, Any]) -> dict[str, int]:
+    """{"200": n, "404": n, ...} from Scrapy's downloader stats."""
+    return {
+        key[len(STATUS_STAT_PREFIX):]: int(value)
+        for key, value in sorted(stats.items())
+        if key.startswith(STATUS_STAT_PREFIX)
+    }
+
+
+def write_json_atomic(path: Path, data: Mapping[str, Any]) -> None:
+    """Write JSON to `path` via a temp file + rename, so readers never see half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(data, fh, indent=2, ensure_ascii=False, sort_keys=False)
+            fh.write("\n")
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def run_totals(sources: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
+    """Totals over per-source reports: requests, responses by status, articles, listings."""
+    statuses: dict[str, int] = {}
+    for report in sources.values():
+        for status, count in report.get("responses_by_status", {}).items():
+            statuses[status] = statuses.get(status, 0) + int(count)
+    return {
+        "requests": sum(int(r.get("requests", 0)) for r in sources.values()),
+        "responses_by_status": dict(sorted(statuses.items())),
+        "articles": {
+            k: sum(int(r.get("articles", {}).get(k, 0)) for r in sources.values())
+            for k in ARTICLE_COUNTS
+        },
+        "listings": sum(int(r.get("listings", 0)) for r in sources.values()),
+        "error_count": sum(len(r.get("errors", ())) for r in sources.values()),
+        "sources": {name: dict(sources[name]) for name in sorted(sources)},
+    }
+
+
+def merge_run_report(run_dir: Path, report: Mapping[str, Any]) -> dict[str, Any]:
+    """Add one source's report to <run_dir>/crawl_report.json (locked), return the new totals."""
+    run_dir.mkdir(parents=True, exist_ok=True)
+    path = run_dir / REPORT_NAME
+    with open(run_dir / LOCK_NAME, "a+", encoding="utf-8") as lock:
+        fcntl.flock(lock.fileno(), fcntl.LOCK_EX)
+        try:
+            sources: dict[str, Any] = {}
+            if path.exists():
+                try:
+                    sources = dict(json.loads(path.read_text(encoding="utf-8")).get("sources", {}))
+                except (ValueError, AttributeError):
+                    sources = {}
+            sources[str(report["source"])] = dict(report)
+            totals = run_totals(sources)
+            write_json_atomic(path, totals)
+            return totals
+        finally:
+            fcntl.flock(lock.fileno(), fcntl.LOCK_UN)

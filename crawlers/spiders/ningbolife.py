@@ -1,0 +1,111 @@
+"""ningbolife.com (Joomla 3): category blogs with ?start= paging, RSS feeds, articles.
+
+Blog pages and feeds are listings (kind "listing"); only URLs of the article shape
+`/index.php/<category>/<id>-<slug>.html` are requested as articles.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import AsyncIterator, Iterator
+from typing import Any
+
+from parsel import Selector
+from scrapy.http import Request, Response
+
+from crawlers.items import KIND_LISTING, FetchFailure, RawPage
+from crawlers.spiders.base import SourceSpider
+
+# Blog (category) page items: Beez3 and core Joomla 3 layouts.
+BLOG_ITEMS_CSS = (
+    "div.blog div.items-leading > div, div.blog div.items-row div.item"
+)
+ITEM_TITLE_LINK_CSS = "h2 a"
+ITEM_READMORE_LINK_CSS = "p.readmore a"
+NEXT_PAGE_CSS = (
+    'div.pagination li.pagination-next a::attr(href), div.pagination a[title="Next"]::attr(href)'
+)
+PAGE_COUNTER_CSS = "div.pagination p.counter::text"
+PAGE_COUNTER_RE = re.compile(r"Page\s+(\d+)\s+of\s+(\d+)", re.I)
+# Article page marker: a response that is a blog page is never emitted as an article.
+ARTICLE_PAGE_CSS = "div.item-page"
+BLOG_PAGE_CSS = "div.blog"
+# RSS 2.0 items.
+FEED_ITEM_XPATH = "//item"
+FEED_LINK_XPATH = "link/text()"
+FEED_GUID_XPATH = 'guid[not(@isPermaLink="false")]/text()'
+FEED_TITLE_XPATH = "title/text()"
+FEED_DATE_XPATH = "pubDate/text()"
+ARTICLE_PATH_RE = re.compile(r"^/index\.php/[\w.-]+/\d+-[^/]+\.html$")
+# Safety cap on ?start= pages per category.
+MAX_LISTING_PAGES = 2000
+
+
+class NingbolifeSpider(SourceSpider):
+    """Crawl ningbolife.com category blogs and feeds (sources.yml) and their articles."""
+
+    name = "ningbolife"
+    ARTICLE_PATH_RE = ARTICLE_PATH_RE
+
+    async def start(self) -> AsyncIterator[Request]:
+        for url in self.start_urls_for(self.source.listings):
+            yield Request(url, callback=self.parse_blog, errback=self.on_error,
+                          meta={"kind": KIND_LISTING, "listing_page": 1})
+        for url in self.start_urls_for(self.source.feeds):
+            yield Request(url, callback=self.parse_feed, errback=self.on_error,
+                          meta={"kind": KIND_LISTING})
+
+    def parse(self, response: Response, **kwargs: Any) -> Iterator[Any]:
+        return self.parse_blog(response)
+
+    def parse_blog(self, response: Response) -> Iterator[RawPage | FetchFailure | Request]:
+        """Category blog page: one request per item's article, then the next page."""
+        page = self.listing_page(response)
+        yield page
+        if isinstance(page, FetchFailure):
+            return
+        links: list[tuple[str, dict[str, Any]]] = []
+        for item in response.css(BLOG_ITEMS_CSS):
+            for anchor in item.css(f"{ITEM_TITLE_LINK_CSS}, {ITEM_READMORE_LINK_CSS}"):
+                href = anchor.attrib.get("href")
+                if href:
+                    title = " ".join((anchor.xpath("string()").get() or "").split())
+                    links.append((response.urljoin(href.strip()),
+                                  {"listing_title": title, "listing_url": response.url}))
+        yield from self.article_requests(links)
+
+        counter = PAGE_COUNTER_RE.search(" ".join(response.css(PAGE_COUNTER_CSS).getall()))
+        if counter and int(counter.group(1)) >= int(counter.group(2)):
+            return
+        next_href = response.css(NEXT_PAGE_CSS).get()
+        page_no = response.meta.get("listing_page", 1)
+        if next_href and page_no < MAX_LISTING_PAGES:
+            yield Request(response.urljoin(next_href.strip()), callback=self.parse_blog,
+                          errback=self.on_error,
+                          meta={"kind": KIND_LISTING, "listing_page": page_no + 1})
+
+    def parse_feed(self, response: Response) -> Iterator[RawPage | FetchFailure | Request]:
+        """RSS feed: one request per item link (live-site links mapped onto the base URL)."""
+        page = self.listing_page(response)
+        yield page
+        if isinstance(page, FetchFailure):
+            return
+        feed = Selector(text=response.text, type="xml")
+        feed.remove_namespaces()
+        links: list[tuple[str, dict[str, Any]]] = []
+        for item in feed.xpath(FEED_ITEM_XPATH):
+            href = (item.xpath(FEED_LINK_XPATH).get() or item.xpath(FEED_GUID_XPATH).get() or "").strip()
+            if href:
+                links.append((self.rebase(response.urljoin(href)), {
+                    "listing_title": (item.xpath(FEED_TITLE_XPATH).get() or "").strip(),
+                    "listing_date": (item.xpath(FEED_DATE_XPATH).get() or "").strip() or None,
+                    "listing_url": response.url,
+                }))
+        yield from self.article_requests(links)
+
+    def parse_article(self, response: Response) -> Iterator[RawPage | FetchFailure | Request]:
+        """Article page -> RawPage(article); a blog page served at an article URL is a listing."""
+        if (response.status < 300 and not response.css(ARTICLE_PAGE_CSS)
+                and response.css(BLOG_PAGE_CSS)):
+            yield self.raw_page(response, KIND_LISTING)
+            return
+        yield from super().parse_article(response)
