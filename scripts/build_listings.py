@@ -195,14 +195,19 @@ def scan_life(pages_dir: Path = PAGES_DIR) -> list[LifeArticle]:
 
 
 # ================================================================== Hanweb columns
+def _attr(text: str) -> str:
+    """Escape for a double-quoted attribute, leaving apostrophes as the CMSs do."""
+    return html.escape(text, quote=False).replace('"', "&quot;")
+
+
 def _cut(title: str, limit: int) -> str:
     return title if len(title) <= limit else title[:limit] + "..."
 
 
 def gov_record(col: GovColumn, art: GovArticle) -> str:
     """One record's HTML as the column's template renders it."""
-    link = (f'<a href="{art.url}" title="{html.escape(art.title)}" target="_blank">'
-            f"{html.escape(_cut(art.title, col.title_cut))}</a>")
+    link = (f'<a href="{art.url}" title="{_attr(art.title)}" target="_blank">'
+            f"{html.escape(_cut(art.title, col.title_cut), quote=False)}</a>")
     if col.record_style == "li":
         return f"<li>{link}<span>{art.date:%Y-%m-%d}</span></li>"
     return f'<tr><td class="bt_link">{link}</td><td class="bt_time" width="90">[{art.date:%Y-%m-%d}]</td></tr>'
@@ -353,10 +358,10 @@ def readmore_title(title: str, limit: int = READMORE_CUT) -> str:
 
 
 def _blog_item(art: LifeArticle) -> str:
-    href = html.escape(art.url)
-    return (f'<h2>\n<a href="{href}">\n{html.escape(art.title)}</a>\n</h2>\n'
+    href = _attr(art.url)
+    return (f'<h2>\n<a href="{href}">\n{html.escape(art.title, quote=False)}</a>\n</h2>\n'
             f"<p>{html.escape(art.intro, quote=False)}</p>\n"
-            f'<p class="readmore">\n<a href="{href}">\nRead more: {html.escape(readmore_title(art.title))}</a>\n</p>\n'
+            f'<p class="readmore">\n<a href="{href}">\nRead more: {html.escape(readmore_title(art.title), quote=False)}</a>\n</p>\n'
             '<div class="item-separator"></div>\n')
 
 
@@ -510,7 +515,7 @@ def blog_page(category: str, arts: list[LifeArticle], page: int, pages: int) -> 
     start = (page - 1) * LIFE_PER_PAGE
     return LIFE_BLOG_TEMPLATE.format(
         live=LIFE_LIVE_BASE, path=path, query=f"?start={start}" if start else "",
-        title=html.escape(LIFE_CATEGORIES[category][0]), menu=_menu(category),
+        title=html.escape(LIFE_CATEGORIES[category][0], quote=False), menu=_menu(category),
         blog=blog_body(category, arts, page, pages))
 
 
