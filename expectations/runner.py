@@ -1,0 +1,568 @@
+"""Validate a run's staged rows with the GX suites: accept, quarantine, summarise, build Data Docs.
+
+The suites are GX 1.x ExpectationSuite JSON files next to this module
+(``<table>.<severity>.json``, loadable with ``gx.ExpectationSuite(**json.load(f))``).
+Values owned by other parts of the project are never copied into them: such a kwarg is
+written in GX's own parameter syntax, ``{"$PARAMETER": "<name>"}``, and `load_suite`
+fills it in when the suite is loaded:
+
+- ``boilerplate_patterns`` <- ``transforms.boilerplate.BOILERPLATE_PATTERNS``
+- ``units``                <- ``transforms.records.UNITS``
+- ``kinds``                <- ``transforms.records.KINDS``
+- ``sources``              <- the keys of ``newsetl.config.load_sources()``
+- ``max_published_date``   <- passed by `validate_run` (reference date + 1 day); a parameter
+  nobody fills stays a ``$PARAMETER`` and GX resolves it at run time.
+
+Critical suites run over all staged rows with result_format COMPLETE and the row key as
+``unexpected_index_column_names``; a row failing any critical expectation is quarantined
+with the failed expectations' short names (``meta.name``) as reasons, and metrics of a
+quarantined article follow it (reason ``article_quarantined``). Warning suites run over the
+accepted rows and are only summarised. Quarantine reasons that are not GX expectations
+(``article_quarantined``, ``invalid_json``, ``not_an_object``) are listed in the summary's
+failed_expectations too, under the pseudo-suites ``metrics.follow`` and ``<table>.read``. Data Docs are built into ``validation/data_docs/``
+from an ephemeral GX context. GX is imported inside the functions (about 3 s).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import math
+import os
+import re
+import shutil
+import warnings
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping
+
+if TYPE_CHECKING:  # pragma: no cover - typing only, GX is imported lazily
+    import great_expectations as gx
+    import pandas as pd
+
+SUITES_DIR = Path(__file__).resolve().parent
+SUITE_NAMES = ("articles.critical", "articles.warning", "metrics.critical", "metrics.warning")
+PARAMETER_KEY = "$PARAMETER"
+
+MAX_QUARANTINE_SHARE = 0.2          # more than this share of articles or metrics quarantined fails the batch
+SAMPLE_COUNT = 3                    # sample rows per failed expectation in the summary
+SAMPLE_VALUE_CHARS = 120            # sample values are cut to this many characters
+FOLLOW_REASON = "article_quarantined"
+INVALID_JSON_REASON = "invalid_json"
+NOT_AN_OBJECT_REASON = "not_an_object"
+STAGE = "validate"
+DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+ROW_INDEX = "row_index"             # derived: position of the row in its staged file
+ROW_KEY = "row_key"                 # derived: url, or "<article_url>#<position>"
+INDEX_COLUMNS = [ROW_INDEX, ROW_KEY]
+
+ARTICLE_TEXT_COLUMNS = ("url", "source", "title", "published", "section", "body", "language",
+                        "content_hash")
+ARTICLE_NUMBER_COLUMNS = ("word_count",)
+METRIC_TEXT_COLUMNS = ("article_url", "unit", "kind", "subject", "period", "qualifier", "text")
+METRIC_NUMBER_COLUMNS = ("value", "position", "char_start", "char_end")
+
+DATASOURCE_NAME = "staged"
+BATCH_NAME = "whole_dataframe"
+DATA_DOCS_SITE = "run_site"
+GX_ENV = {"GX_ANALYTICS_ENABLED": "false"}
+# pandas warns when a boilerplate regex has capture groups; the match result is still right.
+QUIET_WARNINGS = (r".*has match groups.*",)
+
+
+@dataclass
+class ValidationSummary:
+    """Outcome of validating one run; `to_dict()` is what validation/summary.json holds."""
+
+    articles_total: int
+    articles_accepted: int
+    articles_quarantined: int
+    metrics_total: int
+    metrics_accepted: int
+    metrics_quarantined: int
+    critical_success: bool
+    batch_failed: bool
+    failed_expectations: list[dict[str, Any]] = field(default_factory=list)
+    warnings: list[dict[str, Any]] = field(default_factory=list)
+    data_docs: str = ""
+    batch_failed_reasons: list[str] = field(default_factory=list)
+    suites: dict[str, bool] = field(default_factory=dict)
+    reference_date: str = ""
+    max_quarantine_share: float = MAX_QUARANTINE_SHARE
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready dict."""
+        return asdict(self)
+
+
+@dataclass
+class _Row:
+    """One staged line: its 0-based position, its key, the parsed record (or the raw line)."""
+
+    index: int
+    key: str
+    record: Any
+    reasons: list[str] = field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- suites
+
+def _registry_parameters() -> dict[str, Callable[[], Any]]:
+    def boilerplate() -> list[str]:
+        from transforms.boilerplate import BOILERPLATE_PATTERNS
+
+        return list(BOILERPLATE_PATTERNS)
+
+    def units() -> list[str]:
+        from transforms.records import UNITS
+
+        return list(UNITS)
+
+    def kinds() -> list[str]:
+        from transforms.records import KINDS
+
+        return list(KINDS)
+
+    def sources() -> list[str]:
+        from newsetl.config import load_sources
+
+        return sorted(load_sources())
+
+    return {"boilerplate_patterns": boilerplate, "units": units, "kinds": kinds, "sources": sources}
+
+
+def suite_parameter_names(node: Any) -> set[str]:
+    """Names of every ``{"$PARAMETER": name}`` placeholder inside a suite dict."""
+    if isinstance(node, dict):
+        if set(node) == {PARAMETER_KEY}:
+            return {node[PARAMETER_KEY]}
+        return set().union(*(suite_parameter_names(v) for v in node.values())) if node else set()
+    if isinstance(node, list):
+        return set().union(*(suite_parameter_names(v) for v in node)) if node else set()
+    return set()
+
+
+def _fill(node: Any, values: Mapping[str, Any]) -> Any:
+    if isinstance(node, dict):
+        if set(node) == {PARAMETER_KEY} and node[PARAMETER_KEY] in values:
+            return values[node[PARAMETER_KEY]]
+        return {k: _fill(v, values) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_fill(v, values) for v in node]
+    return node
+
+
+def load_suite_dict(name: str, parameters: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """The suite JSON `name` as a dict with its ``$PARAMETER`` placeholders filled.
+
+    Registry placeholders (boilerplate_patterns, units, sources) are filled from their
+    owners unless `parameters` gives them; other placeholders are filled from `parameters`
+    or left for GX to resolve at run time.
+    """
+    path = SUITES_DIR / f"{name}.json"
+    if not path.is_file():
+        raise FileNotFoundError(f"no expectation suite {name!r} at {path}")
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    values = dict(parameters or {})
+    registry = _registry_parameters()
+    for needed in suite_parameter_names(raw.get("expectations", [])):
+        if needed not in values and needed in registry:
+            values[needed] = registry[needed]()
+    return _fill(raw, values)
+
+
+def load_suite(name: str, parameters: Mapping[str, Any] | None = None) -> gx.ExpectationSuite:
+    """Load suite `name` (e.g. "articles.critical") as a GX ExpectationSuite, placeholders filled.
+
+    Raises ValueError when GX rejects an expectation (GX itself only logs and drops it).
+    """
+    os.environ.update(GX_ENV)
+    import great_expectations as gx
+
+    spec = load_suite_dict(name, parameters)
+    suite = gx.ExpectationSuite(**spec)
+    if len(suite.expectations) != len(spec.get("expectations", [])):
+        kept = {e.meta.get("name") for e in suite.expectations if e.meta}
+        dropped = [e.get("meta", {}).get("name") for e in spec["expectations"]
+                   if e.get("meta", {}).get("name") not in kept]
+        raise ValueError(f"suite {name!r}: GX rejected expectation(s) {dropped}")
+    return suite
+
+
+# --------------------------------------------------------------------------- reading rows
+
+def _read_jsonl(path: Path, key_of: Callable[[dict[str, Any], int], str]) -> list[_Row]:
+    if not path.is_file():
+        raise FileNotFoundError(f"staged input missing: {path}")
+    rows: list[_Row] = []
+    with path.open(encoding="utf-8") as fh:
+        for line_no, line in enumerate(fh, start=1):
+            if not line.strip():
+                continue
+            index = len(rows)
+            fallback = f"{path.name}:{line_no}"
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError:
+                rows.append(_Row(index, fallback, {"raw": line.rstrip("\n")}, [INVALID_JSON_REASON]))
+                continue
+            if not isinstance(record, dict):
+                rows.append(_Row(index, fallback, record, [NOT_AN_OBJECT_REASON]))
+                continue
+            rows.append(_Row(index, key_of(record, line_no) or fallback, record))
+    return rows
+
+
+def _article_key(record: dict[str, Any], line_no: int) -> str:
+    url = record.get("url")
+    return url if isinstance(url, str) and url else ""
+
+
+def _metric_key(record: dict[str, Any], line_no: int) -> str:
+    url, pos = record.get("article_url"), record.get("position")
+    if not isinstance(url, str) or not url or pos is None or isinstance(pos, bool):
+        return ""
+    if isinstance(pos, float) and pos.is_integer():
+        pos = int(pos)
+    return f"{url}#{pos}"
+
+
+def _as_text(value: Any) -> str | None:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    return value if isinstance(value, str) else str(value)
+
+
+def _as_number(value: Any) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    return float(value) if not (isinstance(value, float) and math.isnan(value)) else None
+
+
+def _parse_date(value: Any) -> dt.date | None:
+    if not isinstance(value, str) or not DATE_RE.match(value):
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def _frame(rows: list[_Row], text_cols: Iterable[str], number_cols: Iterable[str]) -> pd.DataFrame:
+    import pandas as pd
+
+    data: dict[str, Any] = {
+        ROW_INDEX: pd.Series([r.index for r in rows], dtype="int64"),
+        ROW_KEY: pd.Series([r.key for r in rows], dtype=object),
+    }
+    for col in text_cols:
+        data[col] = pd.Series([_as_text(r.record.get(col)) for r in rows], dtype=object)
+    for col in number_cols:
+        data[col] = pd.Series([_as_number(r.record.get(col)) for r in rows], dtype="float64")
+    return pd.DataFrame(data)
+
+
+def _article_frame(rows: list[_Row]) -> pd.DataFrame:
+    import pandas as pd
+
+    df = _frame(rows, ARTICLE_TEXT_COLUMNS, ARTICLE_NUMBER_COLUMNS)
+    df["published_date"] = pd.Series([_parse_date(p) for p in df["published"]], dtype=object)
+    ratios, hash_ok = [], []
+    for title, body, words, digest in zip(df["title"], df["body"], df["word_count"], df["content_hash"]):
+        body_words = len(body.split()) if isinstance(body, str) else 0
+        ratios.append(words / body_words if body_words and not math.isnan(words) else None)
+        hash_ok.append(
+            hashlib.sha256(f"{title}\n{body}".encode("utf-8")).hexdigest() == digest
+            if isinstance(title, str) and isinstance(body, str) and isinstance(digest, str) else None
+        )
+    df["word_count_ratio"] = pd.Series(ratios, dtype="float64")
+    df["content_hash_matches"] = pd.Series(hash_ok, dtype=object)
+    return df
+
+
+def _metric_frame(rows: list[_Row], staged_urls: set[str], bodies: Mapping[str, str]) -> pd.DataFrame:
+    import pandas as pd
+
+    df = _frame(rows, METRIC_TEXT_COLUMNS, METRIC_NUMBER_COLUMNS)
+    in_batch, at_offsets = [], []
+    for url, text, start, end in zip(df["article_url"], df["text"], df["char_start"], df["char_end"]):
+        in_batch.append(url in staged_urls if isinstance(url, str) else None)
+        body = bodies.get(url) if isinstance(url, str) else None
+        ok = None
+        if isinstance(body, str) and isinstance(text, str) and not (math.isnan(start) or math.isnan(end)):
+            ok = body[int(start):int(end)] == text
+        at_offsets.append(ok)
+    df["article_in_batch"] = pd.Series(in_batch, dtype=object)
+    df["text_at_offsets"] = pd.Series(at_offsets, dtype=object)
+    return df
+
+
+# --------------------------------------------------------------------------- GX plumbing
+
+class _Gx:
+    """One ephemeral GX context with a pandas asset per table and a local Data Docs site."""
+
+    def __init__(self, docs_dir: Path, run_name: str) -> None:
+        os.environ.update(GX_ENV)
+        import great_expectations as gx
+        from great_expectations.core.run_identifier import RunIdentifier
+        from great_expectations.data_context.types.base import ProgressBarsConfig
+
+        self.gx = gx
+        self.ctx = gx.get_context(mode="ephemeral")
+        self.ctx.variables.progress_bars = ProgressBarsConfig(globally=False, metric_calculations=False)
+        self.ctx.add_data_docs_site(
+            DATA_DOCS_SITE,
+            {
+                "class_name": "SiteBuilder",
+                "show_how_to_buttons": False,
+                "store_backend": {"class_name": "TupleFilesystemStoreBackend",
+                                  "base_directory": str(docs_dir)},
+                "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
+            },
+        )
+        self.datasource = self.ctx.data_sources.add_pandas(DATASOURCE_NAME)
+        self.batches: dict[str, Any] = {}
+        self.run_id = RunIdentifier(run_name=run_name,
+                                    run_time=dt.datetime.now(dt.timezone.utc))
+
+    def validate(self, suite: gx.ExpectationSuite, table: str, frame: pd.DataFrame) -> Any:
+        """Run `suite` on `frame` (stored for Data Docs); the ExpectationSuiteValidationResult."""
+        if table not in self.batches:
+            asset = self.datasource.add_dataframe_asset(table)
+            self.batches[table] = asset.add_batch_definition_whole_dataframe(BATCH_NAME)
+        suite = self.ctx.suites.add(suite)
+        definition = self.ctx.validation_definitions.add(
+            self.gx.ValidationDefinition(name=suite.name, data=self.batches[table], suite=suite)
+        )
+        result_format = {"result_format": "COMPLETE",
+                         "unexpected_index_column_names": list(INDEX_COLUMNS),
+                         "return_unexpected_index_query": False,
+                         "partial_unexpected_count": SAMPLE_COUNT}
+        with warnings.catch_warnings():
+            for pattern in QUIET_WARNINGS:
+                warnings.filterwarnings("ignore", message=pattern)
+            return definition.run(batch_parameters={"dataframe": frame},
+                                  result_format=result_format, run_id=self.run_id)
+
+    def build_docs(self) -> Path:
+        """Build the static Data Docs site; the path of its index.html."""
+        urls = self.ctx.build_data_docs(site_names=[DATA_DOCS_SITE])
+        return Path(urls[DATA_DOCS_SITE].removeprefix("file://"))
+
+
+def _json_safe(value: Any) -> Any:
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if hasattr(value, "item") and not isinstance(value, (str, bytes)):
+        value = value.item()
+    if isinstance(value, float) and not math.isfinite(value):
+        return None if math.isnan(value) else str(value)
+    if isinstance(value, str) and len(value) > SAMPLE_VALUE_CHARS:
+        return value[:SAMPLE_VALUE_CHARS] + "..."
+    if isinstance(value, dict):
+        return {k: _json_safe(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_json_safe(v) for v in value]
+    return value
+
+
+def _focus(value: Any, regex_list: Any) -> Any:
+    """For a regex-list failure, the text around the first match instead of the value's start."""
+    if not isinstance(value, str) or not isinstance(regex_list, list):
+        return value
+    for pattern in regex_list:
+        match = re.search(pattern, value)
+        if match:
+            start = max(0, match.start() - SAMPLE_VALUE_CHARS // 3)
+            return ("..." if start else "") + value[start:]
+    return value
+
+
+def _collect(result: Any, suite_name: str, order: list[str]) -> tuple[list[dict[str, Any]], dict[int, list[str]], list[str]]:
+    """Failures (summary entries), row index -> failed expectation names, and expectation errors."""
+    failures: list[dict[str, Any]] = []
+    by_row: dict[int, list[str]] = {}
+    errors: list[str] = []
+    rank = {name: i for i, name in enumerate(order)}
+    ordered = sorted(result.results,
+                     key=lambda r: rank.get((r.expectation_config.meta or {}).get("name"), len(rank)))
+    for res in ordered:
+        if res.success:
+            continue
+        config = res.expectation_config
+        name = (config.meta or {}).get("name") or config.type
+        kwargs = config.kwargs
+        entry: dict[str, Any] = {"suite": suite_name, "expectation": name,
+                                 "column": kwargs.get("column", kwargs.get("column_list")),
+                                 "unexpected_count": None, "samples": []}
+        info = res.exception_info or {}
+        raised = [v for v in info.values() if isinstance(v, dict) and v.get("raised_exception")]
+        if info.get("raised_exception") or raised:
+            message = info.get("exception_message") or (raised[0].get("exception_message") if raised else "")
+            entry["error"] = str(message)[:500]
+            errors.append(name)
+            failures.append(entry)
+            continue
+        index_list = sorted(res.result.get("unexpected_index_list") or [],
+                            key=lambda d: d.get(ROW_INDEX, 0))
+        entry["unexpected_count"] = int(res.result.get("unexpected_count") or len(index_list))
+        for item in index_list:
+            by_row.setdefault(int(item[ROW_INDEX]), []).append(name)
+        for item in index_list[:SAMPLE_COUNT]:
+            values = {k: v for k, v in item.items() if k not in INDEX_COLUMNS}
+            value = next(iter(values.values())) if len(values) == 1 else values
+            entry["samples"].append({"key": item.get(ROW_KEY),
+                                     "value": _json_safe(_focus(value, kwargs.get("regex_list")))})
+        if not index_list:
+            errors.append(name)  # a failure GX could not pin to rows: the gate cannot be trusted
+        failures.append(entry)
+    return failures, by_row, errors
+
+
+# --------------------------------------------------------------------------- the run
+
+def _write_jsonl(path: Path, records: Iterable[Any]) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    with tmp.open("w", encoding="utf-8") as fh:
+        for record in records:
+            fh.write(json.dumps(record, ensure_ascii=False, sort_keys=False) + "\n")
+    os.replace(tmp, path)
+
+
+def _reference_date(rows: list[_Row], today: dt.date | None) -> dt.date:
+    """min(today, latest fetched_at): stable when a run is re-validated later."""
+    today = today or dt.datetime.now(dt.timezone.utc).date()
+    fetched = [_parse_date(str(r.record.get("fetched_at", ""))[:10])
+               for r in rows if isinstance(r.record, dict)]
+    fetched = [d for d in fetched if d]
+    return min(today, max(fetched)) if fetched else today
+
+
+def _share_exceeded(quarantined: int, total: int) -> bool:
+    return total > 0 and quarantined / total > MAX_QUARANTINE_SHARE
+
+
+def validate_run(run_dir: Path, today: dt.date | None = None) -> ValidationSummary:
+    """Validate `run_dir`/staged/*.jsonl; write validation/ (accepted, quarantine, summary, Data Docs).
+
+    `today` (default: today in UTC) caps the reference date for the published-date bound.
+    Raises FileNotFoundError when a staged input is missing; bad rows never raise.
+    """
+    run_dir = Path(run_dir)
+    staged, out = run_dir / "staged", run_dir / "validation"
+    articles = _read_jsonl(staged / "articles.jsonl", _article_key)
+    metrics = _read_jsonl(staged / "metrics.jsonl", _metric_key)
+    out.mkdir(parents=True, exist_ok=True)
+    docs_dir = out / "data_docs"
+    shutil.rmtree(docs_dir, ignore_errors=True)
+
+    reference = _reference_date(articles, today)
+    params = {"max_published_date": (reference + dt.timedelta(days=1)).isoformat()}
+    suites = {name: load_suite(name, params) for name in SUITE_NAMES}
+    orders = {name: [(e.meta or {}).get("name") for e in s.expectations] for name, s in suites.items()}
+    gxr = _Gx(docs_dir, run_dir.name)
+
+    failed: list[dict[str, Any]] = []
+    warn: list[dict[str, Any]] = []
+    errors: list[str] = []
+    suite_success: dict[str, bool] = {}
+
+    def run(name: str, table: str, rows: list[_Row], frame: pd.DataFrame, critical: bool) -> None:
+        result = gxr.validate(suites[name], table, frame)
+        suite_success[name] = bool(result.success)
+        failures, by_row, errs = _collect(result, name, orders[name])
+        (failed if critical else warn).extend(failures)
+        if critical:
+            errors.extend(f"{name}: {e}" for e in errs)
+            for index, reasons in by_row.items():
+                rows[index].reasons.extend(reasons)
+
+    # unreadable lines are already quarantined; ROW_INDEX maps GX's failing rows back to `articles`
+    good_articles = [r for r in articles if not r.reasons]
+    run("articles.critical", "articles", articles, _article_frame(good_articles), True)
+    accepted_articles = [r for r in articles if not r.reasons]
+    staged_urls = {r.record.get("url") for r in articles if isinstance(r.record, dict)} - {None}
+    accepted_urls = {r.record["url"] for r in accepted_articles}
+    bodies = {r.record["url"]: r.record.get("body") for r in accepted_articles}
+
+    good_metrics = [r for r in metrics if not r.reasons]
+    run("metrics.critical", "metrics", metrics, _metric_frame(good_metrics, staged_urls, bodies), True)
+    for row in metrics:
+        url = row.record.get("article_url") if isinstance(row.record, dict) else None
+        if isinstance(url, str) and url in staged_urls and url not in accepted_urls:
+            row.reasons.append(FOLLOW_REASON)
+    accepted_metrics = [r for r in metrics if not r.reasons]
+
+    run("articles.warning", "articles", accepted_articles, _article_frame(accepted_articles), False)
+    run("metrics.warning", "metrics", accepted_metrics,
+        _metric_frame(accepted_metrics, staged_urls, bodies), False)
+
+    index_html = gxr.build_docs()
+    failed = _read_failures(articles, "articles") + failed
+    failed += _read_failures(metrics, "metrics")
+    followers = [r for r in metrics if FOLLOW_REASON in r.reasons]
+    if followers:
+        failed.append({"suite": "metrics.follow", "expectation": FOLLOW_REASON, "column": "article_url",
+                       "unexpected_count": len(followers),
+                       "samples": [{"key": r.key, "value": r.record.get("article_url")}
+                                   for r in followers[:SAMPLE_COUNT]]})
+
+    quarantined_articles = [r for r in articles if r.reasons]
+    quarantined_metrics = [r for r in metrics if r.reasons]
+    reasons: list[str] = []
+    if not articles:
+        reasons.append("no articles staged")
+    for table, bad, total in (("articles", len(quarantined_articles), len(articles)),
+                              ("metrics", len(quarantined_metrics), len(metrics))):
+        if _share_exceeded(bad, total):
+            reasons.append(f"{table}: {bad} of {total} quarantined "
+                           f"(> {MAX_QUARANTINE_SHARE:.0%})")
+    reasons.extend(f"expectation could not be evaluated per row: {e}" for e in errors)
+
+    summary = ValidationSummary(
+        articles_total=len(articles),
+        articles_accepted=len(accepted_articles),
+        articles_quarantined=len(quarantined_articles),
+        metrics_total=len(metrics),
+        metrics_accepted=len(accepted_metrics),
+        metrics_quarantined=len(quarantined_metrics),
+        critical_success=not quarantined_articles and not quarantined_metrics and not errors,
+        batch_failed=bool(reasons),
+        failed_expectations=failed,
+        warnings=warn,
+        data_docs=str(index_html),
+        batch_failed_reasons=reasons,
+        suites=suite_success,
+        reference_date=reference.isoformat(),
+    )
+
+    _write_jsonl(out / "articles.jsonl", (r.record for r in accepted_articles))
+    _write_jsonl(out / "metrics.jsonl", (r.record for r in accepted_metrics))
+    _write_jsonl(out / "quarantine.jsonl", (
+        {"table": table, "key": r.key, "stage": STAGE, "reasons": _dedupe(r.reasons), "record": r.record}
+        for table, rows in (("articles", quarantined_articles), ("metrics", quarantined_metrics))
+        for r in rows
+    ))
+    tmp = out / "summary.json.tmp"
+    tmp.write_text(json.dumps(summary.to_dict(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    os.replace(tmp, out / "summary.json")
+    return summary
+
+
+def _read_failures(rows: list[_Row], table: str) -> list[dict[str, Any]]:
+    """Summary entries for lines that could not be read as records."""
+    entries = []
+    for reason in (INVALID_JSON_REASON, NOT_AN_OBJECT_REASON):
+        bad = [r for r in rows if reason in r.reasons]
+        if bad:
+            entries.append({"suite": f"{table}.read", "expectation": reason, "column": None,
+                            "unexpected_count": len(bad),
+                            "samples": [{"key": r.key, "value": _json_safe(str(r.record))}
+                                        for r in bad[:SAMPLE_COUNT]]})
+    return entries
+
+
+def _dedupe(items: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(items))
