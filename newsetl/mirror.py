@@ -1,0 +1,621 @@
+"""Offline mirror: serves the snapshot of each site (seeds/pages/<source>/) on loopback.
+
+One ThreadingHTTPServer per source directory, each on its own 127.0.0.1 port, under the
+real URL layout of the site, so a spider crawls the mirror exactly as it crawls the live
+site (only the base URL differs; see NEWSETL_BASE_URLS).
+
+Request -> file mapping (GET/HEAD):
+  * `/a/b.html` -> `<source>/a/b.html`; `/` or a directory -> its `index.html`.
+  * With a query string the mirror looks for a file `<path>@<query>` (how the snapshot
+    stores Joomla's `?start=5` pages and `?format=feed&type=rss` feeds), in this order:
+      1. the query exactly as sent,
+      2. the query parameters sorted by name (`urlencode(sorted(parse_qsl(query)))`),
+      3. the stored variant whose parameters are all present in the request (the one with
+         the most parameters wins), so unknown extra parameters are ignored as Joomla
+         ignores them (`?format=feed&type=rss&siteversion=2` is still the feed),
+      4. `<path>` itself (e.g. a print view `?tmpl=component&print=1` returns the article).
+  * Missing file -> 404. `records.xml` (the dataproxy database) and stored `@` variants
+    are not addressable directly.
+Responses carry Content-Type with the charset the page declares in its <meta> (so the
+GB2312 page is served as `text/html; charset=gb2312`), `application/rss+xml` for feeds,
+Last-Modified and ETag; If-None-Match / If-Modified-Since give 304.
+Absolute links to the live site (Joomla's `<base href>`, feed links) are rewritten to the
+mirror's own address, as a Joomla install does for whatever host it is served on.
+
+Hanweb paging: `POST /module/web/jpage/dataproxy.jsp?startrecord=N&endrecord=M&perpage=P`
+(also the older `/module/jpage/dataproxy.jsp`, and GET) with a form body holding
+`columnid=` answers `<datastore><totalrecord>..<totalpage>..<recordset>` sliced from
+`col/col<id>/records.xml` (1-based, inclusive); no columnid -> 400.
+
+Faults (FaultPlan) make the mirror misbehave deterministically for crawler-robustness
+tests; see FaultPlan.parse for the spec grammar.
+"""
+from __future__ import annotations
+
+import argparse
+import fnmatch
+import hashlib
+import ipaddress
+import logging
+import math
+import mimetypes
+import re
+import socket
+import sys
+import threading
+import time
+import xml.etree.ElementTree as ET
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from email.utils import formatdate, parsedate_to_datetime
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qsl, unquote, urlencode, urlsplit
+
+import yaml
+
+from newsetl.config import PAGES_DIR, SOURCES_FILE
+
+log = logging.getLogger(__name__)
+access_log = logging.getLogger(__name__ + ".access")
+
+DEFAULT_HOST = "127.0.0.1"
+ALT_SEP = "@"  # <path>@<query> stores the page served for <path>?<query>
+INDEX_FILE = "index.html"
+HIDDEN_FILES = frozenset({"records.xml"})
+DATAPROXY_PATHS = frozenset({"/module/web/jpage/dataproxy.jsp", "/module/jpage/dataproxy.jsp"})
+RECORDS_FILE = "col/col{column}/records.xml"
+DEFAULT_PERPAGE = 15  # Hanweb's default page size when the request names none
+COLUMN_ID_RE = re.compile(r"^\d+$")
+CHARSET_META_RE = re.compile(rb"""<meta[^>]*charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.I)
+CHARSET_SNIFF_BYTES = 4096
+DEFAULT_CHARSET = "utf-8"
+HTML_SUFFIXES = frozenset({".html", ".htm", ".php", ".jsp"})
+XML_PROLOG = b"<?xml"
+FEED_SNIFF_BYTES = 512
+RSS_TYPE = "application/rss+xml; charset=utf-8"
+ATOM_TYPE = "application/atom+xml; charset=utf-8"
+DATAPROXY_TYPE = "text/xml; charset=utf-8"
+TEXT_TYPE_PREFIXES = ("text/", "application/rss+xml", "application/atom+xml", "application/xml")
+FAULT_BODY = "<html><head><title>{code} {phrase}</title></head><body><h1>{code} {phrase}</h1><p>fault injected by newsetl mirror</p></body></html>"
+RETRY_AFTER_SECONDS = "1"
+
+
+# ================================================================== fault injection
+FAULT_KINDS = ("status", "truncate", "slow", "charset", "every")
+
+
+@dataclass(frozen=True)
+class FaultRule:
+    """One fault: `kind` applied to requests whose path matches `path` (fnmatch glob)."""
+
+    kind: str
+    path: str = "*"
+    source: str | None = None
+    status: int | None = None
+    times: int | None = None  # status: only the first N matching requests (None = always)
+    seconds: float = 0.0  # slow
+    charset: str | None = None  # charset: the (wrong) charset to declare in Content-Type
+    every: int = 0  # every: the N-th, 2N-th, ... request to the source gets `status`
+
+    def matches(self, source: str, path: str) -> bool:
+        """True if this rule applies to `path` on `source`."""
+        return (self.source is None or self.source == source) and fnmatch.fnmatchcase(path, self.path)
+
+
+@dataclass
+class FaultDecision:
+    """What to do to one response."""
+
+    status: int | None = None
+    truncate: bool = False
+    delay: float = 0.0
+    charset: str | None = None
+
+
+def _parse_status(text: str) -> tuple[int, int | None]:
+    code, _, times = text.partition("*")
+    status = int(code)
+    if not 100 <= status <= 599:
+        raise ValueError(f"bad HTTP status {status}")
+    count = int(times) if times else None
+    if count is not None and count < 1:
+        raise ValueError(f"bad repeat count {times!r}")
+    return status, count
+
+
+def _parse_target(target: str) -> tuple[str | None, str]:
+    target = target.strip()
+    if not target:
+        raise ValueError("fault rule needs a target path")
+    if not target.startswith("/") and ":" in target:
+        source, _, path = target.partition(":")
+        return source.strip(), path.strip()
+    return None, target
+
+
+@dataclass
+class FaultPlan:
+    """Deterministic faults for the mirror; build with FaultPlan.parse(spec)."""
+
+    rules: tuple[FaultRule, ...] = ()
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
+    _hits: dict[tuple[int, str], int] = field(default_factory=dict, repr=False, compare=False)
+
+    @classmethod
+    def parse(cls, spec: str) -> FaultPlan:
+        """Parse `rule;rule;...`, each rule `kind[=arg]:target`:
+
+        status=503:/art/2019/8/18/art_933_1016946.html   always answer 503 for that path
+        status=503*2:/col/col933/index.html               503 for the first 2 requests only
+        truncate:/art/...                                 send half the body, then close
+        slow=2.0:/index.php/*                             wait 2 s before answering
+        charset=latin-1:/art/...                          declare this charset in Content-Type
+        every=5:503                                       every 5th request to a source -> 503
+        Targets are fnmatch globs on the URL path (no query); prefix `source:` to limit a
+        rule to one source, e.g. `status=404:ningbolife:/robots.txt`.
+        """
+        rules: list[FaultRule] = []
+        for raw in spec.split(";"):
+            raw = raw.strip()
+            if not raw:
+                continue
+            head, sep, target = raw.partition(":")
+            if not sep:
+                raise ValueError(f"bad fault rule {raw!r}: expected kind[=arg]:target")
+            kind, _, arg = head.partition("=")
+            kind = kind.strip().lower()
+            try:
+                if kind == "status":
+                    status, times = _parse_status(arg)
+                    source, path = _parse_target(target)
+                    rules.append(FaultRule("status", path, source, status=status, times=times))
+                elif kind == "truncate":
+                    source, path = _parse_target(target)
+                    rules.append(FaultRule("truncate", path, source))
+                elif kind == "slow":
+                    seconds = float(arg)
+                    if seconds < 0:
+                        raise ValueError("negative delay")
+                    source, path = _parse_target(target)
+                    rules.append(FaultRule("slow", path, source, seconds=seconds))
+                elif kind == "charset":
+                    if not arg.strip():
+                        raise ValueError("charset rule needs a charset")
+                    source, path = _parse_target(target)
+                    rules.append(FaultRule("charset", path, source, charset=arg.strip()))
+                elif kind == "every":
+                    every = int(arg)
+                    if every < 1:
+                        raise ValueError("every needs N >= 1")
+                    status, _ = _parse_status(target.strip())
+                    rules.append(FaultRule("every", "*", None, status=status, every=every))
+                else:
+                    raise ValueError(f"unknown kind {kind!r} (one of {', '.join(FAULT_KINDS)})")
+            except ValueError as exc:
+                raise ValueError(f"bad fault rule {raw!r}: {exc}") from exc
+        return cls(tuple(rules))
+
+    def decide(self, source: str, path: str) -> FaultDecision:
+        """The faults for one request (counts it); thread-safe and deterministic."""
+        decision = FaultDecision()
+        with self._lock:
+            for index, rule in enumerate(self.rules):
+                if rule.kind == "every":
+                    key = (index, source)
+                    self._hits[key] = self._hits.get(key, 0) + 1
+                    if self._hits[key] % rule.every == 0 and decision.status is None:
+                        decision.status = rule.status
+                    continue
+                if not rule.matches(source, path):
+                    continue
+                if rule.kind == "status":
+                    key = (index, f"{source}:{path}")
+                    self._hits[key] = self._hits.get(key, 0) + 1
+                    if (rule.times is None or self._hits[key] <= rule.times) and decision.status is None:
+                        decision.status = rule.status
+                elif rule.kind == "truncate":
+                    decision.truncate = True
+                elif rule.kind == "slow":
+                    decision.delay = max(decision.delay, rule.seconds)
+                elif rule.kind == "charset":
+                    decision.charset = rule.charset
+        return decision
+
+
+# ================================================================== file resolution
+def _sorted_query(query: str) -> str:
+    return urlencode(sorted(parse_qsl(query, keep_blank_values=True)))
+
+
+def _best_subset_variant(target: Path, query: str) -> Path | None:
+    """The stored `<name>@<q>` whose parameters are all in the request (most params wins)."""
+    wanted = set(parse_qsl(query, keep_blank_values=True))
+    best: tuple[int, str] | None = None
+    prefix = target.name + ALT_SEP
+    try:
+        names = sorted(p.name for p in target.parent.iterdir() if p.name.startswith(prefix))
+    except OSError:
+        return None
+    for name in names:
+        params = set(parse_qsl(name[len(prefix):], keep_blank_values=True))
+        if params and params <= wanted and (best is None or len(params) > best[0]):
+            best = (len(params), name)
+    return target.parent / best[1] if best else None
+
+
+def resolve_file(root: Path, url_path: str, query: str = "") -> Path | None:
+    """The snapshot file served for `url_path?query` under `root`, or None (-> 404)."""
+    rel = unquote(url_path)
+    parts = [p for p in rel.split("/") if p]
+    if any(p in (".", "..") or ALT_SEP in p or "\\" in p or p in HIDDEN_FILES for p in parts):
+        return None
+    target = root.joinpath(*parts) if parts else root
+    if rel.endswith("/") or target.is_dir():
+        target = target / INDEX_FILE
+    try:
+        target.resolve().relative_to(root.resolve())
+    except ValueError:
+        return None
+    if query:
+        for candidate in (query, _sorted_query(query)):
+            alt = target.with_name(target.name + ALT_SEP + candidate)
+            if candidate and alt.is_file():
+                return alt
+        alt = _best_subset_variant(target, query)
+        if alt is not None:
+            return alt
+    return target if target.is_file() else None
+
+
+def declared_charset(data: bytes) -> str:
+    """The charset an HTML page declares in its <meta> (utf-8 when none)."""
+    match = CHARSET_META_RE.search(data[:CHARSET_SNIFF_BYTES])
+    return match.group(1).decode("ascii").lower() if match else DEFAULT_CHARSET
+
+
+def content_type(path: Path, data: bytes) -> str:
+    """Content-Type for a snapshot file: feeds by content, HTML with its declared charset."""
+    head = data[:FEED_SNIFF_BYTES].lstrip()
+    if head.startswith(XML_PROLOG) or head.startswith(b"<rss"):
+        if b"<rss" in head:
+            return RSS_TYPE
+        if b"<feed" in head:
+            return ATOM_TYPE
+        return "application/xml; charset=utf-8"
+    base_name = path.name.split(ALT_SEP, 1)[0]
+    suffix = Path(base_name).suffix.lower()
+    if suffix in HTML_SUFFIXES:
+        return f"text/html; charset={declared_charset(data)}"
+    guessed, _ = mimetypes.guess_type(base_name)
+    if guessed and guessed.startswith("text/"):
+        return f"{guessed}; charset=utf-8"
+    return guessed or "application/octet-stream"
+
+
+def load_live_bases(sources_file: Path = SOURCES_FILE) -> dict[str, str]:
+    """Live base URL per source name from sources.yml (for rewriting absolute links)."""
+    try:
+        raw = yaml.safe_load(sources_file.read_text(encoding="utf-8")) or {}
+    except OSError:
+        return {}
+    return {name: str(spec["base_url"]).rstrip("/")
+            for name, spec in (raw.get("sources") or {}).items() if spec.get("base_url")}
+
+
+def _host_variants(live: str) -> list[bytes]:
+    parts = urlsplit(live)
+    host = parts.netloc
+    return [f"{scheme}://{host}".encode("ascii") for scheme in ("https", "http")]
+
+
+# ================================================================== Hanweb dataproxy
+def load_records(root: Path, column: str) -> list[str]:
+    """All records (CDATA contents) of one Hanweb column's records.xml, newest first."""
+    path = root / RECORDS_FILE.format(column=column)
+    if not path.is_file():
+        return []
+    tree = ET.parse(path)
+    return [r.text or "" for r in tree.getroot().iter("record")]
+
+
+def dataproxy_response(records: list[str], start: int, end: int, per_page: int) -> bytes:
+    """Hanweb's dataproxy XML for records[start-1:end] (1-based inclusive)."""
+    total = len(records)
+    chosen = records[max(start, 1) - 1:max(end, 0)]
+    body = "".join(f"<record><![CDATA[{r}]]></record>\n" for r in chosen)
+    return ('<?xml version="1.0" encoding="utf-8"?>\n'
+            f"<datastore>\n<totalrecord>{total}</totalrecord>\n"
+            f"<totalpage>{math.ceil(total / per_page) if per_page > 0 else 0}</totalpage>\n"
+            f"<recordset>\n{body}</recordset>\n</datastore>\n").encode("utf-8")
+
+
+# ================================================================== HTTP
+class MirrorServer(ThreadingHTTPServer):
+    """One source's server: its snapshot root, live base URL and the shared fault plan."""
+
+    daemon_threads = True
+    allow_reuse_address = True
+
+    def __init__(self, address: tuple[str, int], source: str, root: Path,
+                 live_base: str | None, faults: FaultPlan | None) -> None:
+        if ":" in address[0]:
+            self.address_family = socket.AF_INET6
+        super().__init__(address, MirrorHandler)
+        self.source = source
+        self.root = root
+        self.live_base = live_base
+        self.faults = faults
+
+    @property
+    def base_url(self) -> str:
+        host, port = self.server_address[:2]
+        host_text = f"[{host}]" if ":" in str(host) else str(host)
+        return f"http://{host_text}:{port}"
+
+
+class MirrorHandler(BaseHTTPRequestHandler):
+    """GET/HEAD for snapshot files, POST/GET for Hanweb's dataproxy."""
+
+    server: MirrorServer
+    server_version = "newsetl-mirror/1.0"
+    # keep-alive like a real server (every response carries Content-Length); an HTTP/1.0
+    # close after each response races clients that reuse connections (Scrapy)
+    protocol_version = "HTTP/1.1"
+
+    # --- plumbing -----------------------------------------------------------------
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 (stdlib signature)
+        access_log.debug("%s %s - " + format, self.server.source, self.client_address[0], *args)
+
+    def _self_base(self) -> str:
+        host = self.headers.get("Host")
+        return f"http://{host}" if host else self.server.base_url
+
+    def _send(self, status: int, body: bytes, ctype: str, headers: Mapping[str, str] | None = None,
+              head_only: bool = False, truncate: bool = False) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Length", str(len(body)))
+        for name, value in (headers or {}).items():
+            self.send_header(name, value)
+        if truncate:
+            self.send_header("Connection", "close")
+        self.end_headers()
+        if head_only:
+            return
+        if truncate:
+            self.wfile.write(body[: len(body) // 2])
+            self.wfile.flush()
+            self.close_connection = True
+            try:
+                self.connection.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+            return
+        self.wfile.write(body)
+
+    def _error(self, status: int, head_only: bool = False) -> None:
+        try:
+            phrase = HTTPStatus(status).phrase
+        except ValueError:
+            phrase = "Error"
+        body = FAULT_BODY.format(code=status, phrase=phrase).encode("utf-8")
+        extra = {"Retry-After": RETRY_AFTER_SECONDS} if status in (429, 503) else None
+        self._send(status, body, "text/html; charset=utf-8", extra, head_only)
+
+    def _faults(self, path: str) -> FaultDecision:
+        plan = self.server.faults
+        decision = plan.decide(self.server.source, path) if plan else FaultDecision()
+        if decision.status or decision.truncate or decision.delay or decision.charset:
+            log.info("mirror fault %s %s: %s", self.server.source, path, decision)
+        if decision.delay:
+            time.sleep(decision.delay)
+        return decision
+
+    # --- methods ------------------------------------------------------------------
+    def do_GET(self) -> None:  # noqa: N802 (stdlib naming)
+        self._handle(head_only=False)
+
+    def do_HEAD(self) -> None:  # noqa: N802
+        self._handle(head_only=True)
+
+    def do_POST(self) -> None:  # noqa: N802
+        parts = urlsplit(self.path)
+        length = int(self.headers.get("Content-Length") or 0)
+        body = self.rfile.read(length) if length > 0 else b""
+        decision = self._faults(parts.path)
+        if decision.status:
+            self._error(decision.status)
+            return
+        if parts.path not in DATAPROXY_PATHS:
+            self._error(HTTPStatus.METHOD_NOT_ALLOWED)
+            return
+        form = parse_qsl(body.decode("utf-8", "replace"), keep_blank_values=True)
+        self._dataproxy(parse_qsl(parts.query, keep_blank_values=True) + form, decision)
+
+    def _handle(self, head_only: bool) -> None:
+        parts = urlsplit(self.path)
+        decision = self._faults(parts.path)
+        if decision.status:
+            self._error(decision.status, head_only)
+            return
+        if parts.path in DATAPROXY_PATHS:
+            self._dataproxy(parse_qsl(parts.query, keep_blank_values=True), decision, head_only)
+            return
+        path = resolve_file(self.server.root, parts.path, parts.query)
+        if path is None:
+            self._error(HTTPStatus.NOT_FOUND, head_only)
+            return
+        data = path.read_bytes()
+        ctype = content_type(path, data)
+        if self.server.live_base and ctype.startswith(TEXT_TYPE_PREFIXES):
+            own = self._self_base().encode("ascii", "replace")
+            for live in _host_variants(self.server.live_base):
+                data = data.replace(live, own)
+        if decision.charset and ctype.startswith("text/html"):
+            ctype = f"text/html; charset={decision.charset}"
+        mtime = int(path.stat().st_mtime)
+        etag = '"' + hashlib.sha1(data).hexdigest()[:20] + '"'
+        headers = {"ETag": etag, "Last-Modified": formatdate(mtime, usegmt=True)}
+        if self._not_modified(etag, mtime):
+            self.send_response(HTTPStatus.NOT_MODIFIED)
+            for name, value in headers.items():
+                self.send_header(name, value)
+            self.end_headers()
+            return
+        self._send(HTTPStatus.OK, data, ctype, headers, head_only, decision.truncate)
+
+    def _not_modified(self, etag: str, mtime: int) -> bool:
+        inm = self.headers.get("If-None-Match")
+        if inm is not None:
+            tags = {t.strip() for t in inm.split(",")}
+            return "*" in tags or etag in tags or f"W/{etag}" in tags
+        ims = self.headers.get("If-Modified-Since")
+        if ims:
+            try:
+                return parsedate_to_datetime(ims).timestamp() >= mtime
+            except (TypeError, ValueError):
+                return False
+        return False
+
+    def _dataproxy(self, params: list[tuple[str, str]], decision: FaultDecision,
+                   head_only: bool = False) -> None:
+        values = {k.lower(): v for k, v in params}
+        column = values.get("columnid", "").strip()
+        if not COLUMN_ID_RE.match(column):
+            self._error(HTTPStatus.BAD_REQUEST, head_only)
+            return
+        records = load_records(self.server.root, column)
+        try:
+            per_page = int(values.get("perpage") or DEFAULT_PERPAGE)
+            start = int(values.get("startrecord") or 1)
+            end = int(values.get("endrecord") or len(records))
+        except ValueError:
+            self._error(HTTPStatus.BAD_REQUEST, head_only)
+            return
+        if per_page < 1 or start < 1 or end < start - 1:
+            self._error(HTTPStatus.BAD_REQUEST, head_only)
+            return
+        body = dataproxy_response(records, start, end, per_page)
+        self._send(HTTPStatus.OK, body, DATAPROXY_TYPE, {"Cache-Control": "no-cache"}, head_only,
+                   decision.truncate)
+
+
+# ================================================================== lifecycle
+def _check_loopback(host: str) -> None:
+    try:
+        infos = socket.getaddrinfo(host, None)
+    except socket.gaierror as exc:
+        raise ValueError(f"cannot resolve mirror host {host!r}") from exc
+    for info in infos:
+        address = info[4][0].split("%", 1)[0]
+        if not ipaddress.ip_address(address).is_loopback:
+            raise ValueError(f"the mirror binds loopback only; {host!r} resolves to {address}")
+
+
+@dataclass
+class Mirror:
+    """Running mirror servers, one per source; use as a context manager or call stop()."""
+
+    base_urls: dict[str, str]
+    servers: dict[str, MirrorServer] = field(repr=False)
+    threads: list[threading.Thread] = field(repr=False)
+
+    def env_value(self) -> str:
+        """NEWSETL_BASE_URLS value: `name=url,name=url` (sorted by name)."""
+        return ",".join(f"{name}={url}" for name, url in sorted(self.base_urls.items()))
+
+    def stop(self) -> None:
+        """Shut every server down and wait for their threads."""
+        for server in self.servers.values():
+            server.shutdown()
+            server.server_close()
+        for thread in self.threads:
+            thread.join(timeout=5)
+        self.servers.clear()
+        self.threads.clear()
+
+    def __enter__(self) -> Mirror:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+
+def source_dirs(pages_dir: Path = PAGES_DIR) -> dict[str, Path]:
+    """Every source directory in the snapshot (name -> path), sorted."""
+    return {p.name: p for p in sorted(pages_dir.iterdir()) if p.is_dir() and not p.name.startswith(".")}
+
+
+def start_mirror(pages_dir: Path = PAGES_DIR, host: str = DEFAULT_HOST,
+                 ports: Mapping[str, int] | None = None, faults: FaultPlan | None = None) -> Mirror:
+    """Serve every `pages_dir/<source>/` on its own loopback port (port 0 = ephemeral)."""
+    _check_loopback(host)
+    dirs = source_dirs(Path(pages_dir))
+    if not dirs:
+        raise ValueError(f"no source directories in {pages_dir}")
+    unknown = set(ports or {}) - set(dirs)
+    if unknown:
+        raise ValueError(f"ports given for unknown source(s) {sorted(unknown)}; have {sorted(dirs)}")
+    live = load_live_bases()
+    servers: dict[str, MirrorServer] = {}
+    threads: list[threading.Thread] = []
+    try:
+        for name, root in dirs.items():
+            server = MirrorServer((host, int((ports or {}).get(name, 0))), name, root,
+                                  live.get(name), faults)
+            servers[name] = server
+            thread = threading.Thread(target=server.serve_forever, name=f"mirror-{name}", daemon=True)
+            thread.start()
+            threads.append(thread)
+    except Exception:
+        Mirror({}, servers, threads).stop()
+        raise
+    mirror = Mirror({name: s.base_url for name, s in servers.items()}, servers, threads)
+    log.info("mirror serving %s", mirror.env_value())
+    return mirror
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The `newsetl mirror` options: --port (first port, one per source), --faults, --pages-dir."""
+    parser.add_argument("--port", type=int, default=0,
+                        help="first port; sources get consecutive ports in name order (default: free ports)")
+    parser.add_argument("--faults", help="fault plan, e.g. 'status=503:/art/*;every=5:503' (see FaultPlan.parse)")
+    parser.add_argument("--pages-dir", type=Path, default=PAGES_DIR, help="snapshot root (default seeds/pages)")
+
+
+def ports_from_first(first_port: int, pages_dir: Path = PAGES_DIR) -> dict[str, int] | None:
+    """Consecutive ports from `first_port` for the sources in name order (None for 0)."""
+    if not first_port:
+        return None
+    return {name: first_port + i for i, name in enumerate(source_dirs(pages_dir))}
+
+
+def serve(ports: Mapping[str, int] | None = None, faults: FaultPlan | None = None,
+          pages_dir: Path = PAGES_DIR, host: str = DEFAULT_HOST) -> None:
+    """Run the mirror in the foreground until interrupted, printing the base URLs."""
+    with start_mirror(pages_dir, host, ports, faults) as mirror:
+        for name, url in sorted(mirror.base_urls.items()):
+            print(f"{name}: {url}")
+        print(f"export NEWSETL_BASE_URLS='{mirror.env_value()}'", flush=True)
+        try:
+            while True:
+                time.sleep(3600)
+        except KeyboardInterrupt:
+            pass
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m newsetl.mirror [--port N] [--faults SPEC]`."""
+    parser = argparse.ArgumentParser(description="serve the offline snapshot on 127.0.0.1")
+    add_arguments(parser)
+    args = parser.parse_args(argv)
+    faults = FaultPlan.parse(args.faults) if args.faults else None
+    serve(ports_from_first(args.port, args.pages_dir), faults, args.pages_dir)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
