@@ -19,7 +19,9 @@ with the failed expectations' short names (``meta.name``) as reasons, and metric
 quarantined article follow it (reason ``article_quarantined``). Warning suites run over the
 accepted rows and are only summarised. Quarantine reasons that are not GX expectations
 (``article_quarantined``, ``invalid_json``, ``not_an_object``) are listed in the summary's
-failed_expectations too, under the pseudo-suites ``metrics.follow`` and ``<table>.read``. Data Docs are built into ``validation/data_docs/``
+failed_expectations too, under the pseudo-suites ``metrics.follow`` and ``<table>.read``.
+Output files are strict JSON: a NaN in a record is written as null and +-inf as the string
+"Infinity"/"-Infinity", so every line fits a Postgres jsonb column. Data Docs are built into ``validation/data_docs/``
 from an ephemeral GX context. GX is imported inside the functions (about 3 s).
 """
 from __future__ import annotations
@@ -305,6 +307,7 @@ class _Gx:
 
     def __init__(self, docs_dir: Path, run_name: str) -> None:
         os.environ.update(GX_ENV)
+        self.docs_dir = docs_dir
         import great_expectations as gx
         from great_expectations.core.run_identifier import RunIdentifier
         from great_expectations.data_context.types.base import ProgressBarsConfig
@@ -348,8 +351,11 @@ class _Gx:
 
     def build_docs(self) -> Path:
         """Build the static Data Docs site; the path of its index.html."""
-        urls = self.ctx.build_data_docs(site_names=[DATA_DOCS_SITE])
-        return Path(urls[DATA_DOCS_SITE].removeprefix("file://"))
+        self.ctx.build_data_docs(site_names=[DATA_DOCS_SITE])
+        index = self.docs_dir / "index.html"
+        if not index.is_file():
+            raise RuntimeError(f"GX did not build Data Docs at {index}")
+        return index
 
 
 def _json_safe(value: Any) -> Any:
@@ -358,7 +364,7 @@ def _json_safe(value: Any) -> Any:
     if hasattr(value, "item") and not isinstance(value, (str, bytes)):
         value = value.item()
     if isinstance(value, float) and not math.isfinite(value):
-        return None if math.isnan(value) else str(value)
+        return strict_json(value)
     if isinstance(value, str) and len(value) > SAMPLE_VALUE_CHARS:
         return value[:SAMPLE_VALUE_CHARS] + "..."
     if isinstance(value, dict):
@@ -423,11 +429,22 @@ def _collect(result: Any, suite_name: str, order: list[str]) -> tuple[list[dict[
 
 # --------------------------------------------------------------------------- the run
 
+def strict_json(value: Any) -> Any:
+    """`value` with NaN as null and +-inf as the strings "Infinity"/"-Infinity" (valid JSON/JSONB)."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return None if math.isnan(value) else ("Infinity" if value > 0 else "-Infinity")
+    if isinstance(value, dict):
+        return {k: strict_json(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [strict_json(v) for v in value]
+    return value
+
+
 def _write_jsonl(path: Path, records: Iterable[Any]) -> None:
     tmp = path.with_name(path.name + ".tmp")
     with tmp.open("w", encoding="utf-8") as fh:
         for record in records:
-            fh.write(json.dumps(record, ensure_ascii=False, sort_keys=False) + "\n")
+            fh.write(json.dumps(strict_json(record), ensure_ascii=False, allow_nan=False) + "\n")
     os.replace(tmp, path)
 
 
@@ -450,7 +467,7 @@ def validate_run(run_dir: Path, today: dt.date | None = None) -> ValidationSumma
     `today` (default: today in UTC) caps the reference date for the published-date bound.
     Raises FileNotFoundError when a staged input is missing; bad rows never raise.
     """
-    run_dir = Path(run_dir)
+    run_dir = Path(run_dir).resolve()
     staged, out = run_dir / "staged", run_dir / "validation"
     articles = _read_jsonl(staged / "articles.jsonl", _article_key)
     metrics = _read_jsonl(staged / "metrics.jsonl", _metric_key)
@@ -546,7 +563,8 @@ def validate_run(run_dir: Path, today: dt.date | None = None) -> ValidationSumma
         for r in rows
     ))
     tmp = out / "summary.json.tmp"
-    tmp.write_text(json.dumps(summary.to_dict(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    tmp.write_text(json.dumps(strict_json(summary.to_dict()), indent=2, ensure_ascii=False,
+                              allow_nan=False) + "\n", encoding="utf-8")
     os.replace(tmp, out / "summary.json")
     return summary
 

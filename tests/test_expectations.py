@@ -19,6 +19,7 @@ from expectations.runner import (
     SUITE_NAMES,
     SUITES_DIR,
     load_suite,
+    strict_json,
     validate_run,
 )
 from newsetl.config import load_sources
@@ -204,7 +205,7 @@ def main_run(tmp_path_factory) -> dict[str, Any]:
 
 
 def _quarantined(run: dict, record: Any) -> list[dict]:
-    return [q for q in run["quarantine"] if q["record"] == record]
+    return [q for q in run["quarantine"] if q["record"] == strict_json(record)]
 
 
 # --------------------------------------------------------------------------- one row per expectation
@@ -282,6 +283,15 @@ def test_metrics_of_a_quarantined_article_follow_it(main_run):
     [follow] = [f for f in main_run["summary"].failed_expectations
                 if f["expectation"] == "article_quarantined"]
     assert follow["unexpected_count"] == 2
+
+
+def test_outputs_are_strict_json(main_run):
+    [entry] = [q for q in main_run["quarantine"] if q["reasons"] == ["value_finite"]]
+    assert entry["record"]["value"] == "Infinity"      # jsonb has no Infinity literal
+    for name in ("articles.jsonl", "metrics.jsonl", "quarantine.jsonl", "summary.json"):
+        text = (main_run["run_dir"] / "validation" / name).read_text(encoding="utf-8")
+        json.loads(f"[{','.join(text.splitlines())}]" if name.endswith("l") else text,
+                   parse_constant=lambda c: pytest.fail(f"{name} has {c}"))
 
 
 def test_unreadable_line_is_quarantined_not_raised(main_run):
