@@ -1,0 +1,56 @@
+"""Shared pytest fixtures: a real Postgres (pgserver, or NEWSETL_TEST_DATABASE_URL).
+
+pg_server_url: one server per test session; pg_url: a fresh empty database per test.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import psycopg2
+import pytest
+from psycopg2 import sql as pgsql
+
+ENV_TEST_DATABASE_URL = "NEWSETL_TEST_DATABASE_URL"
+
+
+@pytest.fixture(scope="session")
+def pg_server_url() -> Iterator[str]:
+    """Admin URL of a Postgres server for the session (embedded one deleted afterwards)."""
+    url = os.environ.get(ENV_TEST_DATABASE_URL)
+    if url:
+        yield url
+        return
+    from warehouse.embedded import start_embedded, stop_embedded
+
+    # Not under pytest's basetemp: pytest makes /tmp/pytest-of-<user> private at each
+    # session start, which locks out the `pgserver` user the server runs as under root.
+    parent = Path(tempfile.mkdtemp(prefix="newsetl-pg-"))
+    data_dir = parent / "data"
+    try:
+        yield start_embedded(data_dir, cleanup_mode="delete")
+    finally:
+        stop_embedded(data_dir)
+        shutil.rmtree(parent, ignore_errors=True)
+
+
+@pytest.fixture()
+def pg_url(pg_server_url: str) -> Iterator[str]:
+    """URL of a new empty database (test_<uuid>), dropped after the test."""
+    from warehouse.db import url_with_database
+
+    name = f"test_{uuid.uuid4().hex[:16]}"
+    admin = psycopg2.connect(pg_server_url)
+    admin.autocommit = True
+    try:
+        with admin.cursor() as cur:
+            cur.execute(pgsql.SQL("CREATE DATABASE {} TEMPLATE template0").format(pgsql.Identifier(name)))
+        yield url_with_database(pg_server_url, name)
+        with admin.cursor() as cur:
+            cur.execute(pgsql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(pgsql.Identifier(name)))
+    finally:
+        admin.close()

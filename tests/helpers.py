@@ -1,0 +1,65 @@
+"""Test helpers: build run directories in the docs/ARCHITECTURE.md layout."""
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+DEFAULT_RUN_ID = "run-001"
+FETCHED_AT = "2026-11-20T08:00:00+00:00"
+
+
+def content_hash(title: str, body: str) -> str:
+    """sha256 hex of title + "\\n" + body (the Article contract)."""
+    return hashlib.sha256(f"{title}\n{body}".encode("utf-8")).hexdigest()
+
+
+def make_article(url: str, title: str = "Ningbo R&D spending rises", body: str | None = None,
+                 source: str = "ningbolife", **fields: Any) -> dict[str, Any]:
+    """An accepted article record (staged Article shape)."""
+    body = body if body is not None else f"R&D expenditures rose by 17.6% in 2019. ({url})"
+    row = {"url": url, "source": source, "title": title, "published": "2020-06-01",
+           "section": "Ningbo News", "body": body, "captions": ["A photo (Photo by X)"],
+           "language": "en", "word_count": len(body.split()), "content_hash": content_hash(title, body),
+           "fetched_at": FETCHED_AT, "run_id": DEFAULT_RUN_ID}
+    row.update(fields)
+    if "content_hash" not in fields:
+        row["content_hash"] = content_hash(row["title"], row["body"])
+    return row
+
+
+def make_metric(article_url: str, position: int = 0, value: float = 17.6, unit: str = "percent",
+                **fields: Any) -> dict[str, Any]:
+    """An accepted staged metric record."""
+    row = {"value": value, "unit": unit, "kind": "change", "subject": "r&d expenditures",
+           "period": "2019", "qualifier": None, "text": "17.6%", "article_url": article_url,
+           "position": position, "char_start": 23, "char_end": 28, "run_id": DEFAULT_RUN_ID}
+    row.update(fields)
+    return row
+
+
+def _write_jsonl(path: Path, rows: Iterable[Mapping[str, Any]]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "w", encoding="utf-8") as fh:
+        for row in rows:
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+def make_run_dir(tmp_path: Path, articles: Iterable[Mapping[str, Any]], metrics: Iterable[Mapping[str, Any]],
+                 quarantine: Iterable[Mapping[str, Any]] = (), *, run_id: str = DEFAULT_RUN_ID,
+                 rejects: Iterable[Mapping[str, Any]] = (), crawl_report: Mapping[str, Any] | None = None,
+                 summary: Mapping[str, Any] | None = None) -> Path:
+    """Write <tmp_path>/runs/<run_id>/ with validation/{articles,metrics,quarantine}.jsonl,
+    staged/rejects.jsonl and, when given, crawl_report.json and validation/summary.json."""
+    root = tmp_path / "runs" / run_id
+    _write_jsonl(root / "validation" / "articles.jsonl", articles)
+    _write_jsonl(root / "validation" / "metrics.jsonl", metrics)
+    _write_jsonl(root / "validation" / "quarantine.jsonl", quarantine)
+    _write_jsonl(root / "staged" / "rejects.jsonl", rejects)
+    if crawl_report is not None:
+        (root / "crawl_report.json").write_text(json.dumps(crawl_report), encoding="utf-8")
+    if summary is not None:
+        (root / "validation" / "summary.json").write_text(json.dumps(summary), encoding="utf-8")
+    return root

@@ -1,0 +1,305 @@
+"""Warehouse schema on a real Postgres: migrations, roles, constraints, URLs, embedded server."""
+from __future__ import annotations
+
+import hashlib
+import shutil
+import tempfile
+import threading
+from pathlib import Path
+
+import psycopg2
+import psycopg2.errors
+import pytest
+
+from helpers import make_article, make_metric, make_run_dir
+from warehouse import db
+from warehouse.embedded import start_embedded, stop_embedded
+from warehouse.load import load_run
+
+ALL_MIGRATIONS = ["001_core", "002_roles"]
+NEWS_TABLES = {"schema_migrations", "sources", "crawl_runs", "articles", "article_versions", "metrics",
+               "quarantine", "validation_runs"}
+NEWS_VIEWS = {"v_articles", "v_metrics", "v_quarantine"}
+
+
+def _query(url: str, statement: str, params: tuple = ()) -> list[tuple]:
+    conn = psycopg2.connect(url)
+    try:
+        with conn.cursor() as cur:
+            cur.execute(statement, params)
+            rows = cur.fetchall() if cur.description else []
+        conn.commit()
+        return rows
+    finally:
+        conn.close()
+
+
+# --------------------------------------------------------------------------- migrations
+def test_upgrade_applies_every_migration_once(pg_url: str) -> None:
+    assert db.current_version(pg_url) == 0
+    assert db.upgrade(pg_url) == ALL_MIGRATIONS
+    assert db.upgrade(pg_url) == []  # idempotent: nothing pending
+    assert db.current_version(pg_url) == 2
+
+    ledger = _query(pg_url, "SELECT version, name, checksum FROM news.schema_migrations ORDER BY version")
+    files = sorted(Path(db.MIGRATIONS_DIR).glob("*.sql"))
+    assert [(v, n) for v, n, _ in ledger] == [(1, "core"), (2, "roles")]
+    assert [c for _, _, c in ledger] == [hashlib.sha256(f.read_bytes()).hexdigest() for f in files]
+
+    tables = {r[0] for r in _query(pg_url, "SELECT table_name FROM information_schema.tables "
+                                           "WHERE table_schema = 'news' AND table_type = 'BASE TABLE'")}
+    views = {r[0] for r in _query(pg_url, "SELECT table_name FROM information_schema.views "
+                                          "WHERE table_schema = 'news'")}
+    assert tables == NEWS_TABLES
+    assert views == NEWS_VIEWS
+    indexes = {r[0] for r in _query(pg_url, "SELECT indexname FROM pg_indexes WHERE schemaname = 'news'")}
+    assert {"articles_source_published_idx", "articles_search_idx", "metrics_subject_period_idx"} <= indexes
+
+
+def test_concurrent_upgrades_apply_each_migration_once(pg_url: str) -> None:
+    results: list[list[str]] = []
+    errors: list[BaseException] = []
+    barrier = threading.Barrier(4)
+
+    def worker() -> None:
+        try:
+            barrier.wait()
+            results.append(db.upgrade(pg_url))
+        except BaseException as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=worker) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    assert errors == []
+    assert sorted(label for r in results for label in r) == ALL_MIGRATIONS
+    assert _query(pg_url, "SELECT count(*) FROM news.schema_migrations") == [(2,)]
+
+
+def test_changed_migration_is_refused_and_new_one_applied(pg_url: str, tmp_path: Path) -> None:
+    migrations = tmp_path / "migrations"
+    shutil.copytree(db.MIGRATIONS_DIR, migrations)
+    assert db.upgrade(pg_url, directory=migrations) == ALL_MIGRATIONS
+
+    (migrations / "003_extra.sql").write_text("CREATE TABLE news.extra (x int);\n", encoding="utf-8")
+    assert db.upgrade(pg_url, directory=migrations) == ["003_extra"]
+    assert db.current_version(pg_url) == 3
+
+    core = migrations / "001_core.sql"
+    core.write_text(core.read_text(encoding="utf-8") + "\n-- edited after release\n", encoding="utf-8")
+    (migrations / "004_more.sql").write_text("CREATE TABLE news.more (x int);\n", encoding="utf-8")
+    with pytest.raises(db.MigrationError, match=r"001_core\.sql changed after it was applied"):
+        db.upgrade(pg_url, directory=migrations)
+    assert db.current_version(pg_url) == 3  # nothing applied after the refusal
+    assert _query(pg_url, "SELECT to_regclass('news.more')") == [(None,)]
+
+
+def test_database_ahead_of_code_is_refused(pg_url: str) -> None:
+    db.upgrade(pg_url)
+    _query(pg_url, "INSERT INTO news.schema_migrations (version, name, checksum) VALUES (999, 'future', 'x')")
+    with pytest.raises(db.MigrationError, match="999_future"):
+        db.upgrade(pg_url)
+
+
+def test_migration_files_are_numbered_uniquely(tmp_path: Path) -> None:
+    (tmp_path / "001_a.sql").write_text("SELECT 1;")
+    (tmp_path / "001_b.sql").write_text("SELECT 1;")
+    with pytest.raises(db.MigrationError, match="two migration files have version 001"):
+        db.migrations(tmp_path)
+    (tmp_path / "001_b.sql").unlink()
+    (tmp_path / "2_bad.sql").write_text("SELECT 1;")
+    with pytest.raises(db.MigrationError, match="NNN_name"):
+        db.migrations(tmp_path)
+
+
+# --------------------------------------------------------------------------- schema rules
+@pytest.mark.parametrize(
+    ("period", "start", "end"),
+    [
+        ("2019", "2019-01-01", "2019-12-31"),
+        ("2020-01..2020-05", "2020-01-01", "2020-05-31"),
+        ("2010..2019", "2010-01-01", "2019-12-31"),
+        ("2020-02", "2020-02-01", "2020-02-29"),
+        ("2019-11..2020", "2019-11-01", "2020-12-31"),
+        ("recently", None, None),
+        ("2020-13", None, None),
+        ("20190", None, None),
+        (None, None, None),
+    ],
+)
+def test_period_bounds(pg_url: str, period: str | None, start: str | None, end: str | None) -> None:
+    db.upgrade(pg_url)
+    rows = _query(pg_url, "SELECT news.period_start(%s)::text, news.period_end(%s)::text", (period, period))
+    assert rows == [(start, end)]
+
+
+def _seed(pg_url: str, tmp_path: Path) -> None:
+    url = "http://www.ningbolife.com/index.php/ningbo-news/1.html"
+    run = make_run_dir(tmp_path, [make_article(url)], [make_metric(url)],
+                       [{"table": "articles", "key": "http://x/bad", "stage": "validate",
+                         "reasons": ["title_not_null"], "record": {"url": "http://x/bad", "secret": "payload"}}])
+    load_run(run, pg_url)
+
+
+def test_check_constraints_reject_bad_values(pg_url: str, tmp_path: Path) -> None:
+    _seed(pg_url, tmp_path)
+    insert = ("INSERT INTO news.metrics (article_id, position, value, unit, kind, text, run_id) "
+              "SELECT article_id, 9, 1, %s, %s, '1', 'run-001' FROM news.articles")
+    with pytest.raises(psycopg2.errors.CheckViolation, match="metrics_unit_check"):
+        _query(pg_url, insert, ("furlongs", "level"))
+    with pytest.raises(psycopg2.errors.CheckViolation, match="metrics_kind_check"):
+        _query(pg_url, insert, ("percent", "guess"))
+    _query(pg_url, insert, ("km2", "level"))  # a vocabulary unit is accepted
+    assert _query(pg_url, "SELECT unit FROM news.metrics WHERE position = 9") == [("km2",)]
+    with pytest.raises(psycopg2.errors.CheckViolation):
+        _query(pg_url, "UPDATE news.articles SET content_hash = 'not-a-sha'")
+
+
+# --------------------------------------------------------------------------- roles
+def test_analyst_reads_but_cannot_write_or_see_payloads(pg_url: str, tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Log in as news_analyst (pgserver trusts local sockets, so the password itself is
+    checked via its stored SCRAM verifier; on NEWSETL_TEST_DATABASE_URL it is used)."""
+    password = "analyst-Secret-42"
+    monkeypatch.setenv(db.ENV_ANALYST_PASSWORD, password)
+    _seed(pg_url, tmp_path)
+    can_login, verifier = _query(pg_url, "SELECT rolcanlogin, rolpassword FROM pg_authid "
+                                         "WHERE rolname = 'news_analyst'")[0]
+    assert can_login is True
+    assert verifier.startswith("SCRAM-SHA-256$") and password not in verifier
+
+    conn = psycopg2.connect(pg_url, user="news_analyst", password=password)
+    conn.autocommit = True
+    try:
+        with conn.cursor() as cur:
+            cur.execute("SELECT current_user")
+            assert cur.fetchone() == ("news_analyst",)
+            for relation in ("news.articles", "news.metrics", "news.v_articles", "news.v_metrics",
+                             "news.v_quarantine", "news.sources", "news.crawl_runs"):
+                cur.execute(f"SELECT count(*) FROM {relation}")  # noqa: S608 - fixed names
+                assert cur.fetchone()[0] >= 1, relation
+            cur.execute("SELECT title, unit FROM news.v_metrics")
+            assert cur.fetchone() == ("Ningbo R&D spending rises", "percent")
+            cur.execute("SELECT record_key, reasons FROM news.quarantine")
+            assert cur.fetchall() == [("http://x/bad", ["title_not_null"])]
+            forbidden = [
+                "SELECT record FROM news.quarantine",
+                "SELECT * FROM news.quarantine",
+                "INSERT INTO news.sources (name) VALUES ('intruder')",
+                "UPDATE news.articles SET title = 'x'",
+                "DELETE FROM news.metrics",
+                "CREATE TABLE news.mine (x int)",
+                "CREATE TABLE public.mine (x int)",
+                "DROP VIEW news.v_metrics",
+            ]
+            for statement in forbidden:
+                with pytest.raises(psycopg2.errors.InsufficientPrivilege):
+                    cur.execute(statement)
+    finally:
+        conn.close()
+    assert _query(pg_url, "SELECT count(*) FROM news.sources WHERE name = 'intruder'") == [(0,)]
+    assert _query(pg_url, "SELECT title FROM news.articles") == [("Ningbo R&D spending rises",)]
+
+
+def test_loader_role_can_load_and_future_tables_are_covered(pg_url: str, tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(db.ENV_LOADER_PASSWORD, "loader-Secret-7")
+    db.upgrade(pg_url)
+    loader_url = pg_url  # same server; user given as connection keyword below
+    conn = psycopg2.connect(loader_url, user="news_loader", password="loader-Secret-7")
+    conn.autocommit = True
+    try:
+        with conn.cursor() as cur:
+            for statement in ("CREATE TABLE news.mine (x int)",
+                              "DELETE FROM news.schema_migrations",
+                              "DROP TABLE news.metrics"):
+                with pytest.raises(psycopg2.errors.InsufficientPrivilege):
+                    cur.execute(statement)
+    finally:
+        conn.close()
+
+    # load_run as the loader: the upgrade is a no-op read, the load writes rows.
+    dsn = psycopg2.extensions.make_dsn(pg_url, user="news_loader", password="loader-Secret-7")
+    url = "http://www.ningbolife.com/index.php/ningbo-news/2.html"
+    result = load_run(make_run_dir(tmp_path, [make_article(url)], [make_metric(url)]), dsn)
+    assert (result.articles_inserted, result.metrics_loaded) == (1, 1)
+
+    # a table a later migration creates is readable by the analyst and writable by the loader
+    _query(pg_url, "CREATE TABLE news.later (x int)")
+    analyst = psycopg2.connect(pg_url, user="news_analyst")
+    loader = psycopg2.connect(pg_url, user="news_loader", password="loader-Secret-7")
+    try:
+        with loader.cursor() as cur:
+            cur.execute("INSERT INTO news.later VALUES (1)")
+        loader.commit()
+        with analyst.cursor() as cur:
+            cur.execute("SELECT x FROM news.later")
+            assert cur.fetchall() == [(1,)]
+            with pytest.raises(psycopg2.errors.InsufficientPrivilege):
+                cur.execute("INSERT INTO news.later VALUES (2)")
+    finally:
+        analyst.close()
+        loader.close()
+
+
+# --------------------------------------------------------------------------- URLs
+def test_database_url_precedence(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(db.ENV_AIRFLOW_CONN, "postgres://u:p%40ss@db.example:5433/warehouse?sslmode=require")
+    monkeypatch.setenv("NEWSETL_DATABASE_URL", "postgresql://direct@h/d")
+    assert db.database_url() == "postgresql://direct@h/d"
+    monkeypatch.delenv("NEWSETL_DATABASE_URL")
+    assert db.database_url() == "postgresql://u:p%40ss@db.example:5433/warehouse?sslmode=require"
+
+
+@pytest.mark.parametrize(
+    ("conn", "url"),
+    [
+        ('{"conn_type": "postgres", "host": "pg", "login": "news_loader", "password": "s3:cr@t",'
+         ' "schema": "news", "port": 5432, "extra": {"sslmode": "disable", "cursor": "dictcursor"}}',
+         "postgresql://news_loader:s3%3Acr%40t@pg:5432/news?sslmode=disable"),
+        ("postgresql://postgres@%2Ftmp%2FSock/db", "postgresql://postgres@/db?host=%2Ftmp%2FSock"),
+        ('postgres://a:b@h/d?__extra__=%7B%22sslmode%22%3A+%22verify-full%22%7D',
+         "postgresql://a:b@h/d?sslmode=verify-full"),
+    ],
+)
+def test_airflow_connection_forms(conn: str, url: str) -> None:
+    assert db.airflow_conn_to_url(conn) == url
+
+
+def test_url_with_database() -> None:
+    assert (db.url_with_database("postgresql://postgres:@/postgres?host=/tmp/x", "t1")
+            == "postgresql://postgres:@/t1?host=%2Ftmp%2Fx")
+    assert "dbname=t2" in db.url_with_database("host=/tmp/x user=postgres dbname=postgres", "t2")
+
+
+def test_airflow_connection_of_another_type_is_refused() -> None:
+    with pytest.raises(ValueError, match="not a postgres connection"):
+        db.airflow_conn_to_url("mysql://u:p@h/d")
+
+
+# --------------------------------------------------------------------------- embedded
+def test_embedded_start_stop_restart(monkeypatch: pytest.MonkeyPatch) -> None:
+    parent = Path(tempfile.mkdtemp(prefix="newsetl-pg-"))  # see conftest: not under basetemp
+    data_dir = parent / "pg"
+    monkeypatch.delenv("NEWSETL_DATABASE_URL", raising=False)
+    monkeypatch.delenv(db.ENV_AIRFLOW_CONN, raising=False)
+    monkeypatch.setattr(db, "EMBEDDED_DIR", data_dir)
+    try:
+        url = db.database_url()  # the embedded fallback starts a server in EMBEDDED_DIR
+        assert url.startswith("postgresql://postgres:@/postgres?host=")
+        assert (data_dir / "PG_VERSION").exists()
+        assert start_embedded(data_dir) == url  # reused, not started twice
+        assert _query(url, "SELECT 1") == [(1,)]
+        stop_embedded(data_dir)
+        with pytest.raises(psycopg2.OperationalError):
+            psycopg2.connect(url)
+        stop_embedded(data_dir)  # stopping a stopped server is a no-op
+        url2 = start_embedded(data_dir)  # restarts through the cached handle, data kept
+        assert _query(url2, "SELECT 2") == [(2,)]
+    finally:
+        stop_embedded(data_dir)
+        shutil.rmtree(parent, ignore_errors=True)
+    with pytest.raises(ValueError, match="cleanup_mode"):
+        start_embedded(data_dir, cleanup_mode="later")

@@ -1,0 +1,295 @@
+"""Load one validated run directory into the warehouse in ONE transaction.
+
+Reads (docs/ARCHITECTURE.md): validation/articles.jsonl and validation/metrics.jsonl
+(accepted rows, required), validation/quarantine.jsonl and staged/rejects.jsonl
+(-> news.quarantine), crawl_report.json (-> news.crawl_runs) and validation/summary.json
+(-> news.validation_runs) when present.
+
+How: the JSON Lines files are streamed unparsed with COPY into TEMP tables, parsed
+there, then merged with INSERT ... SELECT ... ON CONFLICT. A new content_hash of a known
+URL moves the old content to news.article_versions; an article's metric set is
+replaced as a whole (delete + insert) when it differs. Loading the same run again, or
+a run overlapping an earlier one, writes nothing new. Any failure (or a dropped
+connection) rolls the whole run back.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import time
+from dataclasses import asdict, dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Mapping
+from urllib.parse import urlsplit
+
+from psycopg2.extras import Json
+
+from newsetl import config
+from warehouse import sql
+from warehouse.db import connect, database_url, upgrade
+
+log = logging.getLogger(__name__)
+
+ARTICLES_FILE = Path("validation/articles.jsonl")
+METRICS_FILE = Path("validation/metrics.jsonl")
+QUARANTINE_FILE = Path("validation/quarantine.jsonl")
+REJECTS_FILE = Path("staged/rejects.jsonl")
+CRAWL_REPORT_FILE = Path("crawl_report.json")
+SUMMARY_FILE = Path("validation/summary.json")
+REQUIRED_FILES = (ARTICLES_FILE, METRICS_FILE)
+LINE_FILES = {"articles": ARTICLES_FILE, "metrics": METRICS_FILE,
+              "quarantine": QUARANTINE_FILE, "rejects": REJECTS_FILE}
+COPY_BUFFER = 1 << 20
+# summary.json keys that describe the whole validation (stored as statistics when the
+# summary has no per-suite section).
+SUMMARY_COUNT_KEYS = ("articles_total", "articles_accepted", "articles_quarantined",
+                      "metrics_total", "metrics_accepted", "metrics_quarantined")
+OVERALL_SUITE = "all"
+
+
+@dataclass
+class LoadResult:
+    """Counts of one load_run call."""
+
+    run_id: str
+    articles_inserted: int = 0
+    articles_updated: int = 0      # content or fields changed (includes versions_created)
+    articles_unchanged: int = 0
+    articles_stale: int = 0        # older than the stored content (an old run reloaded): skipped
+    versions_created: int = 0
+    metrics_loaded: int = 0        # accepted metrics of the loaded articles (now stored)
+    metrics_written: int = 0       # of those, rows (re)written because their article's set changed
+    quarantined: int = 0           # quarantine rows of this run (transform + validate + load)
+    seconds: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain dict (JSON-ready)."""
+        return asdict(self)
+
+    def counts(self) -> dict[str, int]:
+        """The row counts without run id and timing."""
+        return {k: v for k, v in self.to_dict().items() if isinstance(v, int)}
+
+
+def load_run(
+    run_dir: Path,
+    url: str | None = None,
+    run_id: str | None = None,
+    dag_run_id: str | None = None,
+) -> LoadResult:
+    """Load `run_dir` (accepted rows, quarantine, reports) into schema news in one transaction."""
+    started = time.monotonic()
+    run_dir = Path(run_dir)
+    missing = [str(run_dir / f) for f in REQUIRED_FILES if not (run_dir / f).is_file()]
+    if missing:
+        raise FileNotFoundError(f"not a validated run directory: missing {', '.join(missing)}")
+    run_id = run_id or run_dir.name
+    url = url or database_url()
+    upgrade(url)
+    crawl_report = _read_json(run_dir / CRAWL_REPORT_FILE)
+    summary = _read_json(run_dir / SUMMARY_FILE)
+    result = LoadResult(run_id=run_id)
+
+    conn = connect(url)
+    try:
+        with conn.cursor() as cur:
+            cur.execute(sql.LOAD_SESSION_SETTINGS)
+            cur.execute(sql.ADVISORY_XACT_LOCK, (sql.LOAD_LOCK_KEY,))  # one load at a time
+            _stage(cur, run_dir)
+            _upsert_run(cur, run_id, dag_run_id, crawl_report)
+            _upsert_sources(cur)
+            _load_articles(cur, run_id, result)
+            _load_metrics(cur, run_id, result)
+            _load_quarantine(cur, run_id, result)
+            _load_validation(cur, run_id, summary)
+            result.seconds = round(time.monotonic() - started, 3)
+            cur.execute(sql.FINISH_RUN, {"run_id": run_id, "load_result": Json(result.counts())})
+        conn.commit()
+    except BaseException:
+        if not conn.closed:
+            try:
+                conn.rollback()
+            except Exception:  # the connection died mid-load: the server rolled back already
+                pass
+        raise
+    finally:
+        conn.close()
+    log.info("loaded run %s: %s", run_id, result.to_dict())
+    return result
+
+
+def _read_json(path: Path) -> dict[str, Any] | None:
+    if not path.is_file():
+        return None
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return data if isinstance(data, dict) else None
+
+
+def _stage(cur: Any, run_dir: Path) -> None:
+    """COPY the JSON Lines files into TEMP tables and parse them there."""
+    cur.execute(sql.CREATE_LINE_TABLES)
+    for name, rel in LINE_FILES.items():
+        path = run_dir / rel
+        if path.is_file():
+            with open(path, "rb") as fh:
+                cur.copy_expert(sql.COPY_LINES[name], fh, size=COPY_BUFFER)
+    cur.execute(sql.STAGE_ARTICLES)
+    cur.execute(sql.STAGE_METRICS)
+    cur.execute(sql.STAGE_QUARANTINE, {"orphan_reason": sql.ORPHAN_REASON})
+
+
+def _upsert_run(cur: Any, run_id: str, dag_run_id: str | None, report: Mapping[str, Any] | None) -> None:
+    cur.execute(sql.STAGED_COUNTS)
+    articles, metrics, quarantined, rejects, first_fetch, last_fetch = cur.fetchone()
+    started_at, finished_at = _run_window(report)
+    cur.execute(sql.UPSERT_RUN, {
+        "run_id": run_id,
+        "dag_run_id": dag_run_id,
+        "started_at": started_at or first_fetch,
+        "finished_at": finished_at or last_fetch,
+        "counts": Json({"articles": articles, "metrics": metrics, "quarantined": quarantined,
+                        "rejects": rejects}),
+        "crawl_report": Json(report) if report is not None else None,
+    })
+
+
+def _run_window(report: Mapping[str, Any] | None) -> tuple[str | None, str | None]:
+    """Earliest start and latest finish over the crawl report (per-source or top level)."""
+    if not report:
+        return None, None
+    reports: list[Mapping[str, Any]] = [report]
+    sources = report.get("sources")
+    if isinstance(sources, Mapping):
+        reports += [r for r in sources.values() if isinstance(r, Mapping)]
+    starts = [_parse_ts(r.get("started_at")) for r in reports]
+    ends = [_parse_ts(r.get("finished_at")) for r in reports]
+    start = min((s for s in starts if s), default=None)
+    end = max((e for e in ends if e), default=None)
+    return (start.isoformat() if start else None, end.isoformat() if end else None)
+
+
+def _parse_ts(value: Any) -> datetime | None:
+    if not isinstance(value, str) or not value:
+        return None
+    try:
+        ts = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return ts if ts.tzinfo else None
+
+
+def _upsert_sources(cur: Any) -> None:
+    for source in config.load_sources().values():
+        live = source.live_base_url
+        cur.execute(sql.UPSERT_SOURCE, {
+            "name": source.name,
+            "site": getattr(source, "site", None) or urlsplit(live).hostname,
+            "template": source.template,
+            "base_url": live,
+        })
+    cur.execute(sql.INSERT_UNKNOWN_SOURCES)
+
+
+def _load_articles(cur: Any, run_id: str, result: LoadResult) -> None:
+    params = {"run_id": run_id}
+    cur.execute(sql.CLASSIFY_ARTICLES)
+    cur.execute(sql.ARTICLE_ACTION_COUNTS)
+    actions = dict(cur.fetchall())
+    result.articles_inserted = actions.get("inserted", 0)
+    result.versions_created = actions.get("versioned", 0)
+    result.articles_updated = actions.get("updated", 0) + result.versions_created
+    result.articles_unchanged = actions.get("unchanged", 0)
+    result.articles_stale = actions.get("stale", 0)
+    cur.execute(sql.RECORD_ARTICLE_VERSIONS, params)
+    cur.execute(sql.CREATE_UPSERTED_IDS)
+    cur.execute(sql.UPSERT_ARTICLES, params)
+    cur.execute(sql.FILL_INSERTED_IDS)
+    cur.execute(sql.TOUCH_UNCHANGED_ARTICLES, params)
+
+
+def _load_metrics(cur: Any, run_id: str, result: LoadResult) -> None:
+    cur.execute(sql.STAGE_METRIC_ROWS)
+    cur.execute(sql.METRIC_ROW_COUNT)
+    result.metrics_loaded = int(cur.fetchone()[0])
+    cur.execute(sql.DELETE_CHANGED_METRICS)
+    cur.execute(sql.INSERT_CHANGED_METRICS, {"run_id": run_id})
+    result.metrics_written = cur.rowcount
+
+
+def _load_quarantine(cur: Any, run_id: str, result: LoadResult) -> None:
+    cur.execute(sql.UPSERT_QUARANTINE, {"run_id": run_id})
+    cur.execute(sql.DELETE_GONE_QUARANTINE, {"run_id": run_id})
+    cur.execute(sql.QUARANTINE_COUNT)
+    result.quarantined = int(cur.fetchone()[0])
+
+
+def suite_results(summary: Mapping[str, Any] | None) -> list[dict[str, Any]]:
+    """validation/summary.json -> one row per suite for news.validation_runs.
+
+    Uses summary["suites"] ({name: {...}} or [{"suite"|"name": ..}]) when present; else one
+    row per suite named in failed_expectations/warnings plus an overall row "all".
+    """
+    if not summary:
+        return []
+    docs = summary.get("data_docs")
+    docs = str(docs) if docs else None
+    failures = [f for f in _as_list(summary.get("failed_expectations")) if isinstance(f, Mapping)]
+    warnings = [w for w in _as_list(summary.get("warnings")) if isinstance(w, Mapping)]
+    rows: dict[str, dict[str, Any]] = {}
+    suites = summary.get("suites")
+    if isinstance(suites, Mapping):
+        suites = [{"suite": name, **(spec if isinstance(spec, Mapping) else {"success": spec})}
+                  for name, spec in suites.items()]
+    for spec in _as_list(suites):
+        if not isinstance(spec, Mapping) or not (spec.get("suite") or spec.get("name")):
+            continue
+        name = str(spec.get("suite") or spec.get("name"))
+        failed = spec.get("failed")
+        if failed is None:
+            failed = [f for f in failures + warnings if f.get("suite") == name]
+        rows[name] = {"suite": name, "success": _as_bool(spec.get("success")),
+                      "statistics": spec.get("statistics"), "failed": failed,
+                      "data_docs": str(spec.get("data_docs") or docs or "") or None}
+    if not rows:
+        for item in failures + warnings:
+            name = str(item.get("suite") or OVERALL_SUITE)
+            row = rows.setdefault(name, {"suite": name, "success": True, "statistics": None,
+                                         "failed": [], "data_docs": docs})
+            row["failed"].append(item)
+            if item in failures:
+                row["success"] = False
+        stats = {k: summary[k] for k in SUMMARY_COUNT_KEYS if k in summary}
+        critical = summary.get("critical_success", summary.get("success"))
+        rows[OVERALL_SUITE] = {
+            "suite": OVERALL_SUITE,
+            "success": _as_bool(critical) if critical is not None else not failures,
+            "statistics": stats or None,
+            "failed": failures + warnings,
+            "data_docs": docs,
+        }
+    return [rows[name] for name in sorted(rows)]
+
+
+def _as_list(value: Any) -> list[Any]:
+    return list(value) if isinstance(value, (list, tuple)) else []
+
+
+def _as_bool(value: Any) -> bool | None:
+    return None if value is None else bool(value)
+
+
+def _load_validation(cur: Any, run_id: str, summary: Mapping[str, Any] | None) -> None:
+    rows = suite_results(summary)
+    for row in rows:
+        cur.execute(sql.UPSERT_VALIDATION_RUN, {
+            "run_id": run_id, "suite": row["suite"], "success": row["success"],
+            "statistics": _json_or_none(row["statistics"]), "failed": _json_or_none(row["failed"]),
+            "data_docs": row["data_docs"],
+        })
+    cur.execute(sql.DELETE_GONE_VALIDATION_RUNS, {"run_id": run_id, "suites": [r["suite"] for r in rows]})
+
+
+def _json_or_none(value: Any) -> Json | None:
+    return None if value is None else Json(value)
+

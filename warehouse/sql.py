@@ -1,0 +1,388 @@
+"""SQL statements of the warehouse package (migration ledger, loader, summary queries).
+
+Every value travels as a bound parameter (%(name)s); identifiers are fixed here. The
+schema itself lives in migrations/NNN_name.sql.
+"""
+from __future__ import annotations
+
+# --------------------------------------------------------------------------- migrations
+# Advisory lock keys (pg_advisory_xact_lock(bigint)): "newsetl" migrations / loads.
+MIGRATION_LOCK_KEY = 0x6E657773_00000001
+LOAD_LOCK_KEY = 0x6E657773_00000002
+
+ADVISORY_XACT_LOCK = "SELECT pg_advisory_xact_lock(%s)"
+
+LEDGER_EXISTS = "SELECT to_regclass('news.schema_migrations') IS NOT NULL"
+
+BOOTSTRAP_LEDGER = """
+CREATE SCHEMA IF NOT EXISTS news;
+CREATE TABLE IF NOT EXISTS news.schema_migrations (
+    version     integer PRIMARY KEY,
+    name        text NOT NULL,
+    applied_at  timestamptz NOT NULL DEFAULT now(),
+    checksum    text NOT NULL
+);
+COMMENT ON TABLE news.schema_migrations IS 'Applied warehouse/migrations/NNN_name.sql files (forward-only; sha256 checksums).';
+"""
+
+APPLIED_MIGRATIONS = "SELECT version, name, checksum FROM news.schema_migrations ORDER BY version"
+
+RECORD_MIGRATION = (
+    "INSERT INTO news.schema_migrations (version, name, checksum) VALUES (%(version)s, %(name)s, %(checksum)s)"
+)
+
+CURRENT_VERSION = "SELECT coalesce(max(version), 0) FROM news.schema_migrations"
+
+CAN_MANAGE_ROLES = "SELECT rolsuper OR rolcreaterole FROM pg_roles WHERE rolname = current_user"
+
+ROLE_EXISTS = "SELECT 1 FROM pg_roles WHERE rolname = %s"
+
+# ALTER ROLE takes no server-side parameters: built with psycopg2.sql (Identifier + Literal).
+ALTER_ROLE_LOGIN_PASSWORD = "ALTER ROLE {role} WITH LOGIN PASSWORD {password}"
+
+# --------------------------------------------------------------------------- loader: staging
+LOAD_SESSION_SETTINGS = "SET LOCAL work_mem = '64MB'"
+
+# One TEMP table of raw JSON lines per input file; COPY streams the file unparsed
+# (CSV with control-character quote/delimiter: a JSON line never contains raw 0x01/0x02).
+CREATE_LINE_TABLES = """
+CREATE TEMP TABLE _lines_articles   (n bigint GENERATED ALWAYS AS IDENTITY, line text) ON COMMIT DROP;
+CREATE TEMP TABLE _lines_metrics    (n bigint GENERATED ALWAYS AS IDENTITY, line text) ON COMMIT DROP;
+CREATE TEMP TABLE _lines_quarantine (n bigint GENERATED ALWAYS AS IDENTITY, line text) ON COMMIT DROP;
+CREATE TEMP TABLE _lines_rejects    (n bigint GENERATED ALWAYS AS IDENTITY, line text) ON COMMIT DROP;
+"""
+
+COPY_LINES = {
+    name: f"COPY _lines_{name} (line) FROM STDIN WITH (FORMAT csv, DELIMITER E'\\x02', QUOTE E'\\x01')"
+    for name in ("articles", "metrics", "quarantine", "rejects")
+}
+
+# text -> jsonb; Postgres text cannot hold NUL, so JSON "\u0000" escapes (not "\\u0000") are dropped.
+_JSON = r"""(CASE WHEN strpos(line, '\u0000') > 0
+      THEN regexp_replace(line, '(?<!\\)((?:\\\\)*)\\u0000', '\1', 'g') ELSE line END)::jsonb"""
+_NONBLANK = "line IS NOT NULL AND btrim(line) <> ''"
+# "reasons" as a JSON array whatever the writer gave (array, one string, nothing).
+_REASONS = """CASE WHEN jsonb_typeof(j->'reasons') = 'array' THEN j->'reasons'
+            WHEN coalesce(jsonb_typeof(j->'reasons'), 'null') = 'null' THEN '[]'::jsonb
+            ELSE jsonb_build_array(j->'reasons') END"""
+
+# The last line wins when a URL (or article_url + position) appears twice.
+STAGE_ARTICLES = f"""
+CREATE TEMP TABLE _stage_articles ON COMMIT DROP AS
+SELECT DISTINCT ON (url) *
+FROM (
+    SELECT n,
+           j->>'url' AS url,
+           j->>'source' AS source,
+           j->>'title' AS title,
+           nullif(j->>'published', '')::date AS published,
+           j->>'section' AS section,
+           j->>'body' AS body,
+           CASE WHEN jsonb_typeof(j->'captions') = 'array' THEN j->'captions' ELSE '[]'::jsonb END AS captions,
+           j->>'language' AS language,
+           (j->>'word_count')::numeric::integer AS word_count,
+           j->>'content_hash' AS content_hash,
+           (j->>'scitech')::boolean AS scitech,
+           (j->>'fetched_at')::timestamptz AS fetched_at
+    FROM (SELECT n, {_JSON} AS j FROM _lines_articles WHERE {_NONBLANK}) l
+) s
+ORDER BY url, n DESC;
+ANALYZE _stage_articles;
+"""
+
+STAGE_METRICS = f"""
+CREATE TEMP TABLE _stage_metrics ON COMMIT DROP AS
+SELECT DISTINCT ON (article_url, position) *
+FROM (
+    SELECT n,
+           j->>'article_url' AS article_url,
+           (j->>'position')::integer AS position,
+           (j->>'value')::numeric AS value,
+           j->>'unit' AS unit,
+           j->>'kind' AS kind,
+           j->>'subject' AS subject,
+           j->>'period' AS period,
+           j->>'qualifier' AS qualifier,
+           j->>'text' AS text,
+           (j->>'char_start')::integer AS char_start,
+           (j->>'char_end')::integer AS char_end,
+           j->>'extractor_version' AS extractor_version
+    FROM (SELECT n, {_JSON} AS j FROM _lines_metrics WHERE {_NONBLANK}) l
+) s
+ORDER BY article_url, position, n DESC;
+ANALYZE _stage_metrics;
+"""
+
+# Quarantine rows of this run: validation quarantine, transform rejects, and accepted
+# metrics whose article is not among this run's accepted articles (stage 'load').
+ORPHAN_REASON = "article_not_loaded"
+STAGE_QUARANTINE = f"""
+CREATE TEMP TABLE _stage_quarantine ON COMMIT DROP AS
+WITH v AS (SELECT n, {_JSON} AS j FROM _lines_quarantine WHERE {_NONBLANK}),
+     r AS (SELECT n, {_JSON} AS j FROM _lines_rejects WHERE {_NONBLANK})
+SELECT 1 AS file, n,
+       coalesce(j->>'stage', 'validate') AS stage,
+       coalesce(j->>'table', 'unknown') AS table_name,
+       coalesce(CASE jsonb_typeof(j->'key') WHEN 'string' THEN j->>'key' WHEN 'null' THEN NULL
+                     ELSE (j->'key')::text END,
+                j->'record'->>'url', (j->'record'->>'article_url') || '#' || (j->'record'->>'position'),
+                md5(coalesce(j->'record', j)::text)) AS record_key,
+       coalesce(j->>'source', j->'record'->>'source') AS source,
+       {_REASONS} AS reasons,
+       j->'record' AS record
+FROM v
+UNION ALL
+SELECT 2, n,
+       coalesce(j->>'stage', 'transform'),
+       'pages',
+       coalesce(j->>'url', j->'record'->>'url', md5(coalesce(j->'record', j)::text)),
+       coalesce(j->>'source', j->'record'->>'source'),
+       {_REASONS},
+       j->'record'
+FROM r
+UNION ALL
+SELECT 3, m.n, 'load', 'metrics', coalesce(m.article_url, '') || '#' || coalesce(m.position::text, ''), NULL,
+       jsonb_build_array(%(orphan_reason)s::text), {_JSON.replace("line", "l.line")}
+FROM _stage_metrics m
+JOIN _lines_metrics l ON l.n = m.n
+WHERE NOT EXISTS (SELECT 1 FROM _stage_articles a WHERE a.url = m.article_url);
+
+-- Source of rows that do not name one: their article (quarantined beside them, or known).
+UPDATE _stage_quarantine q SET source = k.source
+FROM (SELECT DISTINCT ON (url) url, source
+      FROM (SELECT record->>'url' AS url, source, 0 AS pref FROM _stage_quarantine WHERE source IS NOT NULL
+            UNION ALL SELECT url, source, 1 FROM _stage_articles
+            UNION ALL SELECT url, source, 2 FROM news.articles
+                      WHERE url IN (SELECT record->>'article_url' FROM _stage_quarantine WHERE source IS NULL)) u
+      WHERE url IS NOT NULL
+      ORDER BY url, pref) k
+WHERE q.source IS NULL AND k.url = q.record->>'article_url';
+
+DELETE FROM _stage_metrics m WHERE NOT EXISTS (SELECT 1 FROM _stage_articles a WHERE a.url = m.article_url);
+
+-- One row per (stage, table, key): reasons merged, the first record kept.
+CREATE TEMP TABLE _quarantine_final ON COMMIT DROP AS
+SELECT q.stage, q.table_name, q.record_key,
+       (array_agg(q.source ORDER BY q.file, q.n) FILTER (WHERE q.source IS NOT NULL))[1] AS source,
+       coalesce(jsonb_agg(DISTINCT x.reason ORDER BY x.reason) FILTER (WHERE x.reason IS NOT NULL),
+                '[]'::jsonb) AS reasons,
+       (array_agg(q.record ORDER BY q.file, q.n))[1] AS record
+FROM _stage_quarantine q
+LEFT JOIN LATERAL jsonb_array_elements(q.reasons) AS x(reason) ON true
+GROUP BY q.stage, q.table_name, q.record_key;
+"""
+
+STAGED_COUNTS = """
+SELECT (SELECT count(*) FROM _stage_articles),
+       (SELECT count(*) FROM _stage_metrics),
+       (SELECT count(*) FROM _quarantine_final),
+       (SELECT count(*) FROM _stage_quarantine WHERE file = 2),
+       (SELECT min(fetched_at) FROM _stage_articles),
+       (SELECT max(fetched_at) FROM _stage_articles)
+"""
+
+# --------------------------------------------------------------------------- loader: runs, sources
+UPSERT_RUN = """
+INSERT INTO news.crawl_runs AS r (run_id, dag_run_id, started_at, finished_at, status, counts, crawl_report)
+VALUES (%(run_id)s, %(dag_run_id)s, %(started_at)s, %(finished_at)s, 'loading', %(counts)s, %(crawl_report)s)
+ON CONFLICT (run_id) DO UPDATE SET
+    dag_run_id = coalesce(EXCLUDED.dag_run_id, r.dag_run_id),
+    started_at = EXCLUDED.started_at,
+    finished_at = EXCLUDED.finished_at,
+    counts = EXCLUDED.counts,
+    crawl_report = EXCLUDED.crawl_report
+WHERE (r.dag_run_id, r.started_at, r.finished_at, r.counts, r.crawl_report)
+      IS DISTINCT FROM (coalesce(EXCLUDED.dag_run_id, r.dag_run_id), EXCLUDED.started_at,
+                        EXCLUDED.finished_at, EXCLUDED.counts, EXCLUDED.crawl_report)
+"""
+
+FINISH_RUN = """
+UPDATE news.crawl_runs SET status = 'loaded', load_result = %(load_result)s, loaded_at = now()
+WHERE run_id = %(run_id)s
+"""
+
+UPSERT_SOURCE = """
+INSERT INTO news.sources AS s (name, site, template, base_url)
+VALUES (%(name)s, %(site)s, %(template)s, %(base_url)s)
+ON CONFLICT (name) DO UPDATE SET site = EXCLUDED.site, template = EXCLUDED.template, base_url = EXCLUDED.base_url
+WHERE (s.site, s.template, s.base_url) IS DISTINCT FROM (EXCLUDED.site, EXCLUDED.template, EXCLUDED.base_url)
+"""
+
+# Sources not in seeds/sources.yml get a bare row so the foreign key holds.
+INSERT_UNKNOWN_SOURCES = """
+INSERT INTO news.sources (name)
+SELECT DISTINCT source FROM _stage_articles WHERE source IS NOT NULL
+ON CONFLICT (name) DO NOTHING
+"""
+
+# --------------------------------------------------------------------------- loader: articles
+# inserted: new URL; unchanged: same content and fields; stale: another content fetched
+# earlier than the stored one (an old run reloaded after a newer one); versioned: new
+# content_hash (the old content goes to article_versions); updated: same hash, other
+# fields changed (e.g. a transform fix). fetched_at alone does not make a change.
+CLASSIFY_ARTICLES = """
+CREATE TEMP TABLE _classified ON COMMIT DROP AS
+SELECT s.url, a.article_id,
+       CASE WHEN a.article_id IS NULL THEN 'inserted'
+            WHEN (s.source, s.title, s.published, s.section, s.body, s.captions, s.language,
+                  s.word_count, s.content_hash, s.scitech)
+                 IS NOT DISTINCT FROM
+                 (a.source, a.title, a.published, a.section, a.body, a.captions, a.language,
+                  a.word_count, a.content_hash, a.scitech) THEN 'unchanged'
+            WHEN s.fetched_at < a.fetched_at THEN 'stale'
+            WHEN s.content_hash <> a.content_hash THEN 'versioned'
+            ELSE 'updated'
+       END AS action
+FROM _stage_articles s
+LEFT JOIN news.articles a ON a.url = s.url;
+ANALYZE _classified;
+"""
+
+ARTICLE_ACTION_COUNTS = "SELECT action, count(*) FROM _classified GROUP BY action"
+
+RECORD_ARTICLE_VERSIONS = """
+INSERT INTO news.article_versions
+    (article_id, version, content_hash, title, body, published, fetched_at, valid_from_run, superseded_by_run)
+SELECT a.article_id, coalesce(v.last_version, 0) + 1, a.content_hash, a.title, a.body, a.published,
+       a.fetched_at, a.loaded_run, %(run_id)s
+FROM _classified c
+JOIN news.articles a ON a.article_id = c.article_id
+LEFT JOIN LATERAL (SELECT max(version) AS last_version FROM news.article_versions x
+                   WHERE x.article_id = a.article_id) v ON true
+WHERE c.action = 'versioned'
+"""
+
+CREATE_UPSERTED_IDS = "CREATE TEMP TABLE _upserted (url text, article_id bigint) ON COMMIT DROP"
+
+# Deterministic article_id order (by URL) for new rows.
+UPSERT_ARTICLES = """
+WITH up AS (
+    INSERT INTO news.articles AS a
+        (url, source, title, published, section, body, captions, language, word_count,
+         content_hash, scitech, fetched_at, first_seen_run, last_seen_run, loaded_run)
+    SELECT s.url, s.source, s.title, s.published, s.section, s.body, s.captions, s.language,
+           s.word_count, s.content_hash, s.scitech, s.fetched_at, %(run_id)s, %(run_id)s, %(run_id)s
+    FROM _stage_articles s
+    JOIN _classified c ON c.url = s.url
+    WHERE c.action IN ('inserted', 'versioned', 'updated')
+    ORDER BY s.url
+    ON CONFLICT (url) DO UPDATE SET
+        source = EXCLUDED.source, title = EXCLUDED.title, published = EXCLUDED.published,
+        section = EXCLUDED.section, body = EXCLUDED.body, captions = EXCLUDED.captions,
+        language = EXCLUDED.language, word_count = EXCLUDED.word_count,
+        content_hash = EXCLUDED.content_hash, scitech = EXCLUDED.scitech,
+        fetched_at = EXCLUDED.fetched_at, last_seen_run = EXCLUDED.last_seen_run,
+        loaded_run = EXCLUDED.loaded_run, updated_at = now()
+    RETURNING a.url, a.article_id
+)
+INSERT INTO _upserted SELECT url, article_id FROM up
+"""
+
+FILL_INSERTED_IDS = """
+UPDATE _classified c SET article_id = u.article_id FROM _upserted u
+WHERE c.url = u.url AND c.article_id IS NULL
+"""
+
+TOUCH_UNCHANGED_ARTICLES = """
+UPDATE news.articles a SET last_seen_run = %(run_id)s
+FROM _classified c
+WHERE c.article_id = a.article_id AND c.action = 'unchanged' AND a.last_seen_run IS DISTINCT FROM %(run_id)s
+"""
+
+# --------------------------------------------------------------------------- loader: metrics
+# The metric set of every loaded (not stale) article is replaced as a whole when it
+# differs from the stored one (compared without metric_id and run_id, so an identical
+# rerun writes nothing).
+_METRIC_COLS = ("position, value, unit, kind, subject, period, qualifier, text, char_start, char_end, "
+                "extractor_version")
+STAGE_METRIC_ROWS = f"""
+CREATE TEMP TABLE _metric_rows ON COMMIT DROP AS
+SELECT c.article_id, c.action, m.position, m.value, m.unit, m.kind, m.subject, m.period, m.qualifier,
+       m.text, m.char_start, m.char_end, m.extractor_version
+FROM _stage_metrics m
+JOIN _classified c ON c.url = m.article_url
+WHERE c.action <> 'stale';
+ANALYZE _metric_rows;
+
+CREATE TEMP TABLE _metric_changed ON COMMIT DROP AS
+SELECT article_id FROM _classified WHERE action = 'inserted'
+UNION
+SELECT article_id FROM (
+    (SELECT article_id, {_METRIC_COLS} FROM _metric_rows WHERE action <> 'inserted'
+     EXCEPT
+     SELECT m.article_id, {", ".join("m." + c.strip() for c in _METRIC_COLS.split(","))}
+     FROM news.metrics m JOIN _classified c ON c.article_id = m.article_id
+     WHERE c.action NOT IN ('inserted', 'stale'))
+    UNION ALL
+    (SELECT m.article_id, {", ".join("m." + c.strip() for c in _METRIC_COLS.split(","))}
+     FROM news.metrics m JOIN _classified c ON c.article_id = m.article_id
+     WHERE c.action NOT IN ('inserted', 'stale')
+     EXCEPT
+     SELECT article_id, {_METRIC_COLS} FROM _metric_rows WHERE action <> 'inserted')
+) d;
+ANALYZE _metric_changed;
+"""
+
+DELETE_CHANGED_METRICS = """
+DELETE FROM news.metrics m USING _metric_changed c WHERE m.article_id = c.article_id
+"""
+
+INSERT_CHANGED_METRICS = f"""
+INSERT INTO news.metrics
+    (article_id, {_METRIC_COLS}, period_start, period_end, run_id)
+SELECT r.article_id, {", ".join("r." + c.strip() for c in _METRIC_COLS.split(","))},
+       news.period_start(r.period), news.period_end(r.period), %(run_id)s
+FROM _metric_rows r
+JOIN _metric_changed c ON c.article_id = r.article_id
+ORDER BY r.article_id, r.position
+"""
+
+METRIC_ROW_COUNT = "SELECT count(*) FROM _metric_rows"
+
+# --------------------------------------------------------------------------- loader: quarantine, validation
+UPSERT_QUARANTINE = """
+INSERT INTO news.quarantine AS q (run_id, stage, table_name, record_key, source, reasons, record)
+SELECT %(run_id)s, stage, table_name, record_key, source, reasons, record
+FROM _quarantine_final
+ORDER BY stage, table_name, record_key
+ON CONFLICT (run_id, stage, table_name, record_key) DO UPDATE SET
+    source = EXCLUDED.source, reasons = EXCLUDED.reasons, record = EXCLUDED.record
+WHERE (q.source, q.reasons, q.record) IS DISTINCT FROM (EXCLUDED.source, EXCLUDED.reasons, EXCLUDED.record)
+"""
+
+QUARANTINE_COUNT = "SELECT count(*) FROM _quarantine_final"
+
+# A rerun replaces the run's quarantine: rows no longer in the run dir go.
+DELETE_GONE_QUARANTINE = """
+DELETE FROM news.quarantine q
+WHERE q.run_id = %(run_id)s
+  AND NOT EXISTS (SELECT 1 FROM _quarantine_final f
+                  WHERE (f.stage, f.table_name, f.record_key) = (q.stage, q.table_name, q.record_key))
+"""
+
+UPSERT_VALIDATION_RUN = """
+INSERT INTO news.validation_runs AS v (run_id, suite, success, statistics, failed, data_docs)
+VALUES (%(run_id)s, %(suite)s, %(success)s, %(statistics)s, %(failed)s, %(data_docs)s)
+ON CONFLICT (run_id, suite) DO UPDATE SET
+    success = EXCLUDED.success, statistics = EXCLUDED.statistics, failed = EXCLUDED.failed,
+    data_docs = EXCLUDED.data_docs
+WHERE (v.success, v.statistics, v.failed, v.data_docs)
+      IS DISTINCT FROM (EXCLUDED.success, EXCLUDED.statistics, EXCLUDED.failed, EXCLUDED.data_docs)
+"""
+
+DELETE_GONE_VALIDATION_RUNS = """
+DELETE FROM news.validation_runs WHERE run_id = %(run_id)s AND NOT (suite = ANY(%(suites)s))
+"""
+
+# --------------------------------------------------------------------------- summary queries
+SUMMARY_PER_SOURCE = """
+WITH a AS (SELECT source, count(*) AS n FROM news.articles GROUP BY source),
+     m AS (SELECT ar.source, count(*) AS n FROM news.metrics mt JOIN news.articles ar USING (article_id)
+           GROUP BY ar.source),
+     q AS (SELECT coalesce(source, 'unknown') AS source, count(*) AS n FROM news.quarantine
+           WHERE %(run_id)s::text IS NULL OR run_id = %(run_id)s GROUP BY 1)
+SELECT s.source, coalesce(a.n, 0), coalesce(m.n, 0), coalesce(q.n, 0)
+FROM (SELECT name AS source FROM news.sources UNION SELECT source FROM q) s
+LEFT JOIN a USING (source) LEFT JOIN m USING (source) LEFT JOIN q USING (source)
+ORDER BY s.source
+"""
