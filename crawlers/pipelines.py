@@ -30,7 +30,7 @@ from crawlers.report import (
     write_json_atomic,
 )
 from crawlers.settings import SETTING_BASE_URL, SETTING_OUT_DIR, SETTING_SOURCE
-from crawlers.spiders.base import STAT_UNCHANGED
+from crawlers.spiders.base import STAT_UNCHANGED, describe_failure
 
 PAGES_NAME = "pages.jsonl.gz"
 PARTIAL_SUFFIX = ".part"
@@ -105,7 +105,7 @@ class RawPagePipeline:
 
     def spider_error(self, failure: Failure, response: Response, spider: Spider) -> None:
         """A callback raised: record it; an article whose callback failed counts as failed."""
-        self._add_error(response.url, f"{failure.type.__name__}: {failure.getErrorMessage()}")
+        self._add_error(response.url, describe_failure(failure))
         if response.meta.get("kind") == KIND_ARTICLE:
             self.crawler.stats.inc_value(STAT_FAILED)
 

@@ -20,6 +20,7 @@ REQUEST_COUNT_STAT = "downloader/request_count"
 ARTICLE_COUNTS = ("new", "unchanged", "failed")
 # Keep reports readable when a site is down: at most this many error entries.
 MAX_REPORT_ERRORS = 500
+REPORT_MODE = 0o644  # mkstemp creates 0600; reports are read by other users (Airflow workers)
 
 
 def responses_by_status(stats: Mapping[str, Any]) -> dict[str, int]:
@@ -36,6 +37,7 @@ def write_json_atomic(path: Path, data: Mapping[str, Any]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
+        os.chmod(tmp, REPORT_MODE)
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             json.dump(data, fh, indent=2, ensure_ascii=False, sort_keys=False)
             fh.write("\n")

@@ -101,10 +101,10 @@ def crawl(source_name: str, out: Path, base_url: str | None = None, full: bool =
     settings = Settings()
     settings.setmodule(crawl_settings_module, priority="project")
     settings.setdict(crawl_settings_module.settings_for(source, out), priority="cmdline")
+    process = CrawlerProcess(settings)
+    # after CrawlerProcess: its configure_logging() closes handlers installed earlier
     _setup_logging(source_dir / crawl_settings_module.LOG_FILE_NAME,
                    settings.get("LOG_LEVEL"), crawl_settings_module.STDERR_LOG_LEVEL)
-
-    process = CrawlerProcess(settings)
     process.crawl(spider_cls, base_url=source.base_url, full=full,
                   seen_file=str(seen_file) if seen_file else None)
     process.start()

@@ -22,7 +22,7 @@ ROBOTSTXT_OBEY = True
 # Politeness defaults (live sites); settings_for() applies sources.yml `politeness`.
 DEFAULT_DOWNLOAD_DELAY = 1.5
 DOWNLOAD_DELAY = DEFAULT_DOWNLOAD_DELAY
-RANDOMIZE_DOWNLOAD_DELAY = True
+DOWNLOAD_DELAY_JITTER = 0.5  # +-50% around DOWNLOAD_DELAY on live sites
 CONCURRENT_REQUESTS = 8
 CONCURRENT_REQUESTS_PER_DOMAIN = 1
 AUTOTHROTTLE_ENABLED = True
@@ -74,7 +74,7 @@ def settings_for(source: Source, out: Path) -> dict[str, Any]:
     if source.is_loopback:
         overrides.update(
             DOWNLOAD_DELAY=LOOPBACK_DOWNLOAD_DELAY,
-            RANDOMIZE_DOWNLOAD_DELAY=False,
+            DOWNLOAD_DELAY_JITTER=0.0,
             AUTOTHROTTLE_ENABLED=False,
             CONCURRENT_REQUESTS_PER_DOMAIN=LOOPBACK_CONCURRENCY_PER_DOMAIN,
             DOWNLOAD_TIMEOUT=LOOPBACK_DOWNLOAD_TIMEOUT,

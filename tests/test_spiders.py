@@ -368,3 +368,71 @@ def test_run_report_totals_are_the_sum_of_sources(tmp_path: Path) -> None:
     totals = merge_run_report(tmp_path, _report("ningbolife", 6, 4, {"200": 6}))
     assert totals["requests"] == 16 and totals["articles"]["new"] == 11
     assert run_totals({})["requests"] == 0
+
+
+# --------------------------------------------------------------------------- pipeline
+def test_pipeline_writes_pages_and_counts_into_the_reports(tmp_path: Path) -> None:
+    import gzip
+
+    from scrapy.utils.test import get_crawler
+
+    from crawlers.pipelines import RawPagePipeline
+    from crawlers.settings import settings_for
+    from newsetl.config import load_sources
+
+    source = load_sources({"ningbo_gov": GOV})["ningbo_gov"]
+    crawler = get_crawler(NingboGovSpider, settings_for(source, tmp_path))
+    stats = crawler.stats
+    stats.set_value("downloader/request_count", 5)
+    stats.set_value("downloader/response_status_count/200", 3)
+    stats.set_value("downloader/response_status_count/404", 1)
+    pipeline = RawPagePipeline.from_crawler(crawler)
+    pipeline.open_spider()
+    spider = NingboGovSpider(base_url=GOV)
+    url = f"{GOV}/art/2019/8/18/art_933_1016946.html"
+    article = next(spider.parse_article(html_response(url, fixture("ningbo_gov", "art_933_1016946.html"),
+                                                      request=Request(url, meta={"kind": "article"}))))
+    listing = next(spider.parse_column(html_response(f"{GOV}/col/col933/index.html",
+                                                     fixture("ningbo_gov", "col933_index.html"))))
+    for item in (article, listing, FetchFailure(url=f"{GOV}/x", source="ningbo_gov", kind="article",
+                                                error="HTTP 404", status=404)):
+        assert pipeline.process_item(item) is item
+    broken = html_response(f"{GOV}/art/2019/1/1/art_933_3.html", b"<html></html>",
+                           request=Request(f"{GOV}/art/2019/1/1/art_933_3.html", meta={"kind": "article"}))
+    pipeline.spider_error(Failure(ValueError("selector broke")), broken, spider)
+    stats.set_value("newsetl/articles/unchanged", 2)
+    pipeline.close_spider()
+    pipeline.spider_closed(spider, "finished")
+
+    raw = tmp_path / "raw" / "ningbo_gov"
+    assert not (raw / "pages.jsonl.gz.part").exists()
+    with gzip.open(raw / "pages.jsonl.gz", "rt", encoding="utf-8") as fh:
+        lines = [json.loads(line) for line in fh]
+    assert [(p["kind"], p["url"]) for p in lines] == [("article", url), ("listing", f"{GOV}/col/col933/index.html")]
+    assert lines[0]["canonical_url"] == f"{GOV_LIVE}/art/2019/8/18/art_933_1016946.html"
+    report = json.loads((raw / "crawl_report.json").read_text())
+    assert report["articles"] == {"new": 1, "unchanged": 2, "failed": 2}
+    assert report["listings"] == 1
+    assert report["requests"] == 5 and report["responses_by_status"] == {"200": 3, "404": 1}
+    assert report["errors"] == [{"url": f"{GOV}/x", "error": "HTTP 404"},
+                                {"url": f"{GOV}/art/2019/1/1/art_933_3.html", "error": "ValueError: selector broke"}]
+    assert report["finish_reason"] == "finished" and report["base_url"] == GOV
+    totals = json.loads((tmp_path / "crawl_report.json").read_text())
+    assert totals["sources"] == {"ningbo_gov": report}
+    assert totals["articles"] == report["articles"]
+
+
+def test_settings_are_polite_live_and_fast_on_loopback(tmp_path: Path) -> None:
+    from crawlers import settings as s
+    from newsetl.config import load_sources
+
+    live = load_sources()["ningbo_gov"]
+    mirror = load_sources({"ningbo_gov": GOV})["ningbo_gov"]
+    live_settings, mirror_settings = s.settings_for(live, tmp_path), s.settings_for(mirror, tmp_path)
+    assert live_settings["DOWNLOAD_DELAY"] == 1.5 and live_settings["AUTOTHROTTLE_ENABLED"] is True
+    assert live_settings["CONCURRENT_REQUESTS_PER_DOMAIN"] == 1
+    assert mirror_settings["DOWNLOAD_DELAY"] == 0 and mirror_settings["AUTOTHROTTLE_ENABLED"] is False
+    assert s.ROBOTSTXT_OBEY is True and s.HTTPCACHE_ENABLED is False and s.TELNETCONSOLE_ENABLED is False
+    assert s.USER_AGENT.startswith("newsetl/") and "contact" in s.USER_AGENT
+    assert {429, 500, 503} <= set(s.RETRY_HTTP_CODES) and s.RETRY_TIMES == 3
+    assert {404, 410} == set(s.HTTPERROR_ALLOWED_CODES)

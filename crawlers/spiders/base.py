@@ -46,6 +46,12 @@ def read_seen_file(path: str | Path | None) -> frozenset[str]:
     )
 
 
+def describe_failure(failure: Failure) -> str:
+    """'ExceptionType: message' (just the type when the exception has no message)."""
+    message = failure.getErrorMessage().strip()
+    return f"{failure.type.__name__}: {message}" if message else failure.type.__name__
+
+
 def _bare_host(url: str) -> str:
     host = (urlsplit(url).hostname or "").lower()
     return host[len(WWW_PREFIX):] if host.startswith(WWW_PREFIX) else host
@@ -183,7 +189,7 @@ class SourceSpider(scrapy.Spider):
             error = f"HTTP {status}"
             url = failure.value.response.url
         else:
-            error = f"{failure.type.__name__}: {failure.getErrorMessage()}"
+            error = describe_failure(failure)
             url = request.url if request is not None else ""
         kind = request.meta.get("kind", KIND_LISTING) if request is not None else KIND_LISTING
         self.logger.warning("fetch failed %s: %s", url, error)
