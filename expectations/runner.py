@@ -19,7 +19,7 @@ with the failed expectations' short names (``meta.name``) as reasons, and metric
 quarantined article follow it (reason ``article_quarantined``). Warning suites run over the
 accepted rows and are only summarised. Quarantine reasons that are not GX expectations
 (``article_quarantined``, ``invalid_json``, ``not_an_object``) are listed in the summary's
-failed_expectations too, under the pseudo-suites ``metrics.follow`` and ``<table>.read``.
+failed_expectations too, under their table's critical suite (they are part of its gate).
 Output files are strict JSON: a NaN in a record is written as null and +-inf as the string
 "Infinity"/"-Infinity", so every line fits a Postgres jsonb column. Data Docs are built into ``validation/data_docs/``
 from an ephemeral GX context. GX is imported inside the functions (about 3 s).
@@ -89,7 +89,7 @@ class ValidationSummary:
     warnings: list[dict[str, Any]] = field(default_factory=list)
     data_docs: str = ""
     batch_failed_reasons: list[str] = field(default_factory=list)
-    suites: dict[str, bool] = field(default_factory=dict)
+    suites: dict[str, dict[str, Any]] = field(default_factory=dict)  # name -> success, statistics
     reference_date: str = ""
     max_quarantine_share: float = MAX_QUARANTINE_SHARE
 
@@ -484,11 +484,12 @@ def validate_run(run_dir: Path, today: dt.date | None = None) -> ValidationSumma
     failed: list[dict[str, Any]] = []
     warn: list[dict[str, Any]] = []
     errors: list[str] = []
-    suite_success: dict[str, bool] = {}
+    suite_results: dict[str, dict[str, Any]] = {}
 
     def run(name: str, table: str, rows: list[_Row], frame: pd.DataFrame, critical: bool) -> None:
         result = gxr.validate(suites[name], table, frame)
-        suite_success[name] = bool(result.success)
+        suite_results[name] = {"success": bool(result.success),
+                               "statistics": _json_safe(dict(result.statistics))}
         failures, by_row, errs = _collect(result, name, orders[name])
         (failed if critical else warn).extend(failures)
         if critical:
@@ -521,7 +522,7 @@ def validate_run(run_dir: Path, today: dt.date | None = None) -> ValidationSumma
     failed += _read_failures(metrics, "metrics")
     followers = [r for r in metrics if FOLLOW_REASON in r.reasons]
     if followers:
-        failed.append({"suite": "metrics.follow", "expectation": FOLLOW_REASON, "column": "article_url",
+        failed.append({"suite": "metrics.critical", "expectation": FOLLOW_REASON, "column": "article_url",
                        "unexpected_count": len(followers),
                        "samples": [{"key": r.key, "value": r.record.get("article_url")}
                                    for r in followers[:SAMPLE_COUNT]]})
@@ -551,7 +552,7 @@ def validate_run(run_dir: Path, today: dt.date | None = None) -> ValidationSumma
         warnings=warn,
         data_docs=str(index_html),
         batch_failed_reasons=reasons,
-        suites=suite_success,
+        suites=suite_results,
         reference_date=reference.isoformat(),
     )
 
@@ -575,7 +576,7 @@ def _read_failures(rows: list[_Row], table: str) -> list[dict[str, Any]]:
     for reason in (INVALID_JSON_REASON, NOT_AN_OBJECT_REASON):
         bad = [r for r in rows if reason in r.reasons]
         if bad:
-            entries.append({"suite": f"{table}.read", "expectation": reason, "column": None,
+            entries.append({"suite": f"{table}.critical", "expectation": reason, "column": None,
                             "unexpected_count": len(bad),
                             "samples": [{"key": r.key, "value": _json_safe(str(r.record))}
                                         for r in bad[:SAMPLE_COUNT]]})

@@ -282,7 +282,7 @@ def test_metrics_of_a_quarantined_article_follow_it(main_run):
     assert all(m["article_url"] in accepted_urls for m in main_run["accepted_metrics"])
     [follow] = [f for f in main_run["summary"].failed_expectations
                 if f["expectation"] == "article_quarantined"]
-    assert follow["unexpected_count"] == 2
+    assert follow["unexpected_count"] == 2 and follow["suite"] == "metrics.critical"
 
 
 def test_outputs_are_strict_json(main_run):
@@ -315,7 +315,10 @@ def test_counts_and_outputs_partition_the_staged_rows(main_run):
     assert s.critical_success is False
     assert s.articles_quarantined / s.articles_total <= MAX_QUARANTINE_SHARE
     assert s.batch_failed is False
-    assert s.suites["articles.critical"] is False and s.suites["metrics.critical"] is False
+    assert s.suites["articles.critical"]["success"] is False
+    assert s.suites["metrics.critical"]["success"] is False
+    stats = s.suites["articles.critical"]["statistics"]
+    assert stats["evaluated_expectations"] == 18 and stats["unsuccessful_expectations"] == 18
 
 
 def test_summary_json_and_data_docs_exist(main_run):
@@ -350,7 +353,8 @@ def test_warnings_are_summarised_but_quarantine_nothing(main_run):
     assert main_run["boundary_metrics"]["duplicate_fact"] in main_run["accepted_metrics"]
     reasons = {r for q in main_run["quarantine"] for r in q["reasons"]}
     assert not reasons & set(by_name)
-    assert s.suites["articles.warning"] is False and s.suites["metrics.warning"] is False
+    assert s.suites["articles.warning"]["success"] is False
+    assert s.suites["metrics.warning"]["success"] is False
 
 
 def test_validation_is_quiet(main_run):
