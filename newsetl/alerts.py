@@ -31,7 +31,7 @@ def validation_alert(summary: Mapping[str, Any], run_id: str) -> tuple[str, str]
     rows = []
     for failure in summary.get("failed_expectations", []):
         samples = "".join(
-            f"<li><code>{html.escape(str(s))[:300]}</code></li>"
+            f"<li><code>{html.escape(_sample_text(s))}</code></li>"
             for s in list(failure.get("samples", []))[:MAX_SAMPLES]
         )
         rows.append(
@@ -60,6 +60,15 @@ Metrics: {summary.get('metrics_total', 0)} staged, {summary.get('metrics_accepte
 <p>To inspect: <code>SELECT reasons, record_key FROM news.quarantine WHERE run_id = '{html.escape(run_id)}';</code></p>
 """
     return subject, body
+
+
+def _sample_text(sample: Any) -> str:
+    """A failing row sample as one short line: 'key: value' (runner samples) or the value."""
+    if isinstance(sample, Mapping):
+        text = f"{sample.get('key')}: {sample.get('value')!r}"
+    else:
+        text = str(sample)
+    return text[:300]
 
 
 def send_alert(subject: str, html_content: str, recipients: Iterable[str] | None = None) -> bool:

@@ -116,26 +116,11 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 # ------------------------------------------------------------------ services
 def cmd_mirror(args: argparse.Namespace) -> int:
-    from newsetl.mirror import start_mirror
+    from newsetl.mirror import FaultPlan, ports_from_first, serve
 
-    ports = None
-    if args.port:
-        names = sorted(p.name for p in config.PAGES_DIR.iterdir() if p.is_dir())
-        ports = {name: args.port + i for i, name in enumerate(names)}
-    faults = None
-    if args.faults:
-        from newsetl.mirror import FaultPlan
-
-        faults = FaultPlan.parse(args.faults)
-    with start_mirror(ports=ports, faults=faults) as mirror:
-        for name, url in sorted(mirror.base_urls.items()):
-            print(f"{name}: {url}")
-        print(f"export {config.ENV_BASE_URLS}='{mirror.env_value()}'", flush=True)
-        try:
-            while True:
-                time.sleep(3600)
-        except KeyboardInterrupt:
-            return 0
+    faults = FaultPlan.parse(args.faults) if args.faults else None
+    serve(ports_from_first(args.port, args.pages_dir), faults, args.pages_dir)
+    return 0
 
 
 def cmd_smtp_sink(args: argparse.Namespace) -> int:
@@ -212,8 +197,9 @@ def build_parser() -> argparse.ArgumentParser:
     s.set_defaults(func=cmd_run)
 
     s = sub.add_parser("mirror", help="serve the offline snapshot (seeds/pages) on 127.0.0.1")
-    s.add_argument("--port", type=int, default=0, help="first port (one per source); default: free ports")
-    s.add_argument("--faults", help="fault-injection plan (see newsetl.mirror.FaultPlan)")
+    from newsetl.mirror import add_arguments as add_mirror_arguments
+
+    add_mirror_arguments(s)
     s.set_defaults(func=cmd_mirror)
 
     s = sub.add_parser("smtp-sink", help="a loopback SMTP server that saves mail as .eml files")

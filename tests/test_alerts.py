@@ -12,7 +12,8 @@ SUMMARY = {
     "critical_success": False, "batch_failed": False,
     "failed_expectations": [
         {"suite": "articles.critical", "expectation": "expect_column_values_to_not_match_regex_list",
-         "column": "body", "unexpected_count": 1, "samples": ["http://x/a.html", "b", "c", "d"]},
+         "column": "body", "unexpected_count": 4,
+         "samples": [{"key": "http://x/a.html", "value": "Visit Charity Shop"}, "b", "c", "d"]},
         {"suite": "metrics.critical", "expectation": "expect_column_values_to_be_in_set",
          "column": "unit", "unexpected_count": 1, "samples": ["http://x/a.html#3"]},
     ],
@@ -25,7 +26,8 @@ def test_validation_alert_names_run_counts_reasons_samples_and_docs():
     assert "r1" in subject and "1 articles" in subject and "1 metrics" in subject
     assert "LOAD BLOCKED" not in subject
     assert "expect_column_values_to_not_match_regex_list" in body and "unit" in body
-    assert "http://x/a.html" in body and "<code>d</code>" not in body  # 3 samples, not 4
+    assert "http://x/a.html: &#x27;Visit Charity Shop&#x27;" in body
+    assert "<code>c</code>" in body and "<code>d</code>" not in body  # 3 samples, not 4
     assert "/runs/r1/validation/data_docs/index.html" in body
     blocked, _ = validation_alert({**SUMMARY, "batch_failed": True}, "r1")
     assert "LOAD BLOCKED" in blocked
