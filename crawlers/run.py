@@ -3,7 +3,7 @@
 The Twisted reactor cannot restart, so every crawl gets its own process; callers use
 `run_crawl_subprocess`. Prints the source's crawl report (JSON) on stdout; exit 0 when
 the crawl completed (counted failures included), 2 with a one-line stderr error on a
-configuration error, 1 when the crawl produced no report.
+configuration error, 1 when the crawl produced no report or ended early (e.g. SIGTERM).
 """
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 
 EXIT_CONFIG_ERROR = 2
 EXIT_CRAWL_ERROR = 1
+FINISHED = "finished"  # Scrapy's finish_reason of a crawl that ran to its end
 ALLOWED_SCHEMES = ("http", "https")
 STDERR_TAIL_CHARS = 2000
 LOG_FORMAT = "%(asctime)s [%(name)s] %(levelname)s: %(message)s"
@@ -133,6 +134,10 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_CRAWL_ERROR
     json.dump(report, sys.stdout, indent=2, ensure_ascii=False)
     sys.stdout.write("\n")
+    if report.get("finish_reason") != FINISHED:
+        print(f"crawlers.run: error: crawl of {args.source} ended early: {report.get('finish_reason')}",
+              file=sys.stderr)
+        return EXIT_CRAWL_ERROR
     return 0
 
 

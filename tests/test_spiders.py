@@ -436,3 +436,23 @@ def test_settings_are_polite_live_and_fast_on_loopback(tmp_path: Path) -> None:
     assert s.USER_AGENT.startswith("newsetl/") and "contact" in s.USER_AGENT
     assert {429, 500, 503} <= set(s.RETRY_HTTP_CODES) and s.RETRY_TIMES == 3
     assert {404, 410} == set(s.HTTPERROR_ALLOWED_CODES)
+
+
+def _merge_one(run_dir: str, name: str) -> None:
+    merge_run_report(Path(run_dir), _report(name, 1, 1, {"200": 1}))
+
+
+def test_concurrent_merges_from_several_processes_lose_nothing(tmp_path: Path) -> None:
+    import multiprocessing
+
+    names = [f"source_{i}" for i in range(8)]
+    ctx = multiprocessing.get_context("fork")
+    procs = [ctx.Process(target=_merge_one, args=(str(tmp_path), n)) for n in names]
+    for p in procs:
+        p.start()
+    for p in procs:
+        p.join(60)
+    assert [p.exitcode for p in procs] == [0] * len(names)
+    totals = json.loads((tmp_path / "crawl_report.json").read_text())
+    assert sorted(totals["sources"]) == names
+    assert totals["requests"] == 8 and totals["articles"]["new"] == 8
