@@ -1,0 +1,31 @@
+"""`newsetl extract` in one call: page bytes -> the DESIGN.md extract JSON object."""
+from __future__ import annotations
+
+from typing import Any
+
+from transforms.page import parse_page
+
+EXTRACT_FIELDS: tuple[str, ...] = (
+    "path", "url", "source", "title", "published", "section", "body", "captions", "language", "metrics",
+)
+
+
+def extract_document(content: bytes, url: str | None = None, path: str | None = None) -> dict[str, Any]:
+    """Parse one saved page (HTML or seed-format text) into the extract JSON object.
+
+    Keys in DESIGN.md order: path, url, source, title, published, section, body,
+    captions, language, metrics (contract fields only). Raises NotAnArticle.
+    """
+    article = parse_page(content, url=url)
+    return {
+        "path": path,
+        "url": url,
+        "source": article.source,
+        "title": article.title,
+        "published": article.published,
+        "section": article.section,
+        "body": article.body,
+        "captions": list(article.captions),
+        "language": article.language,
+        "metrics": [m.contract_dict() for m in article.metrics],
+    }

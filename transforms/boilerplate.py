@@ -1,0 +1,125 @@
+"""Boilerplate lines: THE one list of patterns, shared by the parsers and the GX gate.
+
+Every pattern is a whole-line regex: `(?im)` + `^ ... $`. Python reads the inline
+flags as IGNORECASE|MULTILINE; Postgres ARE reads `(?i)` as case-insensitive and `(?m)`
+(historical synonym of `n`) as newline-sensitive, where `^`/`$` also match at line
+breaks. So each pattern can be used as-is on a whole multi-line body:
+`re.search(p, body)` in Python/pandas, `body ~ p` in Postgres. They use no lookaround,
+no backreferences and no `\\S`/`\\D`/`\\W` inside brackets, so both engines accept them.
+
+A pattern must never match a sentence of a real article: they are anchored on both
+ends and only describe lines that are page furniture (print/close links, text-size
+switches, share-icon letters, copyright footers, "Read more:" links, hashtag lines,
+breadcrumbs, CMS credits, hit counters, article-info lines).
+"""
+from __future__ import annotations
+
+import re
+
+# Full-width 【Print】 【Close】 (Hanweb), also with ASCII brackets.
+PRINT_CLOSE = r"(?im)^ *([【\[] *(print|close|print this page|close window) *[】\]] *)+$"
+# "Text Size: A A A" (Hanweb), optionally glued to the date cell: "2019-08-18Text Size: A A A".
+TEXT_SIZE = (
+    r"(?im)^[0-9 :./-]*(text|font) size *[:：]?"
+    r"( *(a|a\+|a-|large|medium|small|big|default|\[ *(large|medium|small|big) *\]))* *$"
+)
+# Joomla module "Visit Charity Shop" (ningbolife).
+CHARITY_SHOP = r"(?im)^ *visit (our )?charity shop *$"
+# Icon-font share links rendered as single letters ("f t g m"), or "A A A".
+SHARE_LETTERS = r"(?im)^ *[a-z]( +[a-z]){2,} *$"
+# "Copyright 2020 - Custom text here", "Copyright © 2019 ... All Rights Reserved", "© 2022 Ningbo Life".
+COPYRIGHT = (
+    r"(?im)^ *(copyright|©|\(c\))( *(©|\(c\)))* *(19|20)[0-9][0-9]"
+    r"( *[-–] *(19|20)[0-9][0-9])?( *[-–|,.:]? .{0,120})? *$"
+)
+# "All Rights Reserved." as a line of its own (footer).
+RIGHTS_RESERVED = r"(?im)^ *all rights reserved *\.? *$"
+# Joomla blog "Read more: <title>..." / "Read more ..." links.
+READ_MORE = r"(?im)^ *read more *([:：.…»>]|\.\.\.).{0,200}$"
+# Hashtag-only lines "#ningbo #expat #news #china".
+HASHTAGS = r"(?im)^ *(#[^\s#]+ *)+$"
+# Breadcrumb trails "> News > In the City > Hot Topic", "Home > News > Ningbo News".
+BREADCRUMB = r"(?im)^ *(>|»|›) *[^>»›\n]{1,60}( *(>|»|›) *[^>»›\n]{1,60})* *$"
+BREADCRUMB_HOME = (
+    r"(?im)^ *((you are here|current location|current position|location|position) *[:：]? *)?"
+    r"home *(>|»|›)[^>»›\n]{1,60}( *(>|»|›) *[^>»›\n]{1,60})* *$"
+)
+BREADCRUMB_LABEL = r"(?im)^ *(you are here|current location|current position) *[:：].{0,200}$"
+# Hanweb credit "Produced By 大汉网络 大汉版通发布系统".
+CMS_CREDIT = r"(?im)^ *(produced|powered|supported|designed|developed) by *.{0,40}(大汉|hanweb).{0,60}$"
+CMS_CREDIT_CN = r"(?im)^ *(大汉网络|大汉版通).{0,60}$"
+# Hit counters "Hits: 1234", "Views: 56", "浏览次数：12".
+HIT_COUNTER = (
+    r"(?im)^ *(hits|views|visits|page views|visit count|read count|reads|clicks|"
+    r"浏览次数|访问量|点击数|点击率|阅读次数) *[:：] *[0-9,]* *(times)? *$"
+)
+# Joomla article-info lines "Category: Ningbo News", "Published: Friday, 24 May 2019 16:54".
+ARTICLE_INFO = (
+    r"(?im)^ *(category|parent category|published|created|last updated|written by|"
+    r"published on|created on) *[:：].{0,100}$"
+)
+# Joomla action links "Print Email", "Print | Email".
+ACTIONS = r"(?im)^ *(print|email|e-mail|share|tweet)( *[|/]? *(print|email|e-mail|share|tweet)){1,4} *$"
+# Joomla article navigation "« Prev", "Next »", "Prev Next".
+PAGE_NAV = (
+    r"(?im)^ *[«‹<]? *(prev|previous|next)( (article|page))? *[»›>]?"
+    r"( +[«‹<]? *(prev|previous|next)( (article|page))? *[»›>]?)? *$"
+)
+
+# A line that is only a date (and time): "2019-08-18", "2019-08-18 10:21", "Published on 2019/8/18",
+# "Friday, 24 May 2019 16:54", "May 24, 2019".
+DATE_LINE = (
+    r"(?im)^ *((published|posted|updated|release date|date|time)( on)? *[:：]? *)?"
+    r"((monday|tuesday|wednesday|thursday|friday|saturday|sunday),? *)?"
+    r"((19|20)[0-9]{2}[-/.年][0-9]{1,2}[-/.月][0-9]{1,2}日?"
+    r"|[0-9]{1,2} +(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? +(19|20)[0-9]{2}"
+    r"|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? +[0-9]{1,2},? +(19|20)[0-9]{2})"
+    r"( +[0-9]{1,2}:[0-9]{2}(:[0-9]{2})?)? *$"
+)
+
+BOILERPLATE_PATTERNS: tuple[str, ...] = (
+    PRINT_CLOSE,
+    TEXT_SIZE,
+    CHARITY_SHOP,
+    SHARE_LETTERS,
+    COPYRIGHT,
+    RIGHTS_RESERVED,
+    READ_MORE,
+    HASHTAGS,
+    BREADCRUMB,
+    BREADCRUMB_HOME,
+    BREADCRUMB_LABEL,
+    CMS_CREDIT,
+    CMS_CREDIT_CN,
+    HIT_COUNTER,
+    ARTICLE_INFO,
+    ACTIONS,
+    PAGE_NAV,
+    DATE_LINE,
+)
+
+_COMPILED: tuple[re.Pattern[str], ...] = tuple(re.compile(p) for p in BOILERPLATE_PATTERNS)
+# Whitespace as a browser collapses it (includes nbsp and the ideographic space U+3000).
+_SPACE_RE = re.compile(r"[\s\u200b\ufeff]+")
+
+
+def _normalize(line: str) -> str:
+    return _SPACE_RE.sub(" ", line).strip()
+
+
+def is_boilerplate_line(line: str) -> bool:
+    """True if the whitespace-normalized line is page furniture (any BOILERPLATE_PATTERNS)."""
+    text = _normalize(line)
+    if not text:
+        return False
+    return any(p.search(text) for p in _COMPILED)
+
+
+def find_boilerplate(text: str) -> list[str]:
+    """The patterns (from BOILERPLATE_PATTERNS, in order) that match some line of `text`."""
+    lines = [_normalize(line) for line in text.splitlines()]
+    lines = [line for line in lines if line]
+    return [
+        pattern for pattern, compiled in zip(BOILERPLATE_PATTERNS, _COMPILED)
+        if any(compiled.search(line) for line in lines)
+    ]

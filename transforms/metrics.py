@@ -1,0 +1,712 @@
+"""Numeric facts in an article body -> METRIC records (DESIGN.md contract).
+
+Rule based, precision first. Per sentence:
+1. Matchers (named regexes, in priority order) find quantities with a unit: money
+   (yuan/RMB/¥, US$/$/dollars, €/euros), percentage points, percents, areas (km2, m2,
+   mu), tonnes, kWh, km, times, rankings ("ranking first in the province"), years (only
+   lifespans and schooling), and counts (a number followed by a plural noun phrase:
+   "12,524 innovative start-ups"). A span claimed by an earlier matcher is not matched
+   again. Scale words multiply: thousand, ten thousand/10,000, million, hundred million,
+   billion, trillion.
+2. Never metrics: numbers inside dates ("August 4, 2018", "2019-08-18"), times, year
+   ranges, phone numbers and long digit runs (ids); ordinals and model names ("the 20th
+   IRO", "5G": a number glued to letters is not a quantity); year-like integers as
+   counts ("In 1957, ..."); numbers right after a capitalized name word or a word like
+   "No."/"Line"/"top" ("Laboratory 1"); "N years" outside lifespans ("70 years ago",
+   "the past 70 years" are ages of anniversaries, not measurements).
+3. qualifier from the words right before the number: approx ("about", "nearly",
+   "around"...), at_least ("more than", "over", "at least"...), at_most ("less than",
+   "up to"...). Fillers ("only", "a total of") are skipped.
+4. kind: rank for rankings; change for percentage points, for percents after "increased
+   by"/"grew"/"growth rate of" or before "year-on-year", and for amounts after
+   "increased by"; share for percents after "accounted for"/"share of" or before
+   "of GDP"/"of the total"; level otherwise.
+5. period, from the sentence: a year right after the quantity ("137.4 million yuan in
+   2018") wins; else the nearest cue before it in the sentence: "In/By the end of/As
+   of 2018" -> "2018"; "from 2010 to 2019" -> "2010..2019"; "Since 2010" -> "2010..<year
+   published>" (null when the publication date is unknown); "From January to May",
+   "first half", "first quarter", "first five months" -> "YYYY-01..YYYY-05" with the year
+   from the cue, else from the publication date (the latest such months not after
+   it), else the nearest year mentioned earlier in the paragraph, else null;
+   "last year"/"this year" need the publication date.
+6. subject: counts take the plural noun phrase after the number; other quantities the
+   noun phrase before a linking verb ("X accounted for", "X increased by", "X reached",
+   "X of <number>"), lowercased, without determiners, possessives and place names.
+   Rankings right after a count, "growth rate of" figures and the "to Y" end of a
+   "from X to Y" take the subject of the quantity they follow in the same sentence.
+`text` is the exact quantity span in the body (number, scale, unit; for counts the noun
+phrase too; the qualifier words are not part of it); body[char_start:char_end] == text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Callable
+
+from transforms.records import Metric
+
+# ---------------------------------------------------------------- number grammar
+NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+NUM = rf"(?<![\w.,/#+\-−])(?P<num>{NUMBER})(?![.,]\d)"
+SCALE_WORDS: dict[str, float] = {
+    "thousand": 1e3, "ten thousand": 1e4, "10 thousand": 1e4, "10,000": 1e4,
+    "million": 1e6, "mln": 1e6, "hundred million": 1e8,
+    "billion": 1e9, "bln": 1e9, "bn": 1e9, "trillion": 1e12,
+}
+SCALE = (r"(?:\s+(?P<scale>hundred million|ten thousand|10 thousand|10,000|thousand|million|"
+         r"billion|trillion|mln|bln|bn)\b)?")
+CURRENCIES: dict[str, str] = {
+    "yuan": "CNY", "rmb": "CNY", "cny": "CNY", "¥": "CNY", "￥": "CNY",
+    "us$": "USD", "$": "USD", "usd": "USD", "dollars": "USD", "us dollars": "USD",
+    "€": "EUR", "eur": "EUR", "euro": "EUR", "euros": "EUR",
+}
+ENERGY_FACTORS: dict[str, float] = {"k": 1.0, "m": 1e3, "g": 1e6}
+
+# ---------------------------------------------------------------- matchers
+MONEY_PREFIXED_RE = re.compile(
+    rf"(?<![A-Za-z$])(?P<cur>US\$|USD|RMB|CNY|EUR|€|¥|￥|\$)\s?{NUM}{SCALE}"
+    rf"(?:\s+(?:yuan|RMB|dollars|euros)\b)?(?![\w%])"
+)
+MONEY_SUFFIXED_RE = re.compile(
+    rf"{NUM}{SCALE}\s*(?P<cur>yuan|RMB|CNY|US dollars|dollars|USD|euros|euro|EUR)\b"
+)
+PERCENTAGE_POINTS_RE = re.compile(rf"{NUM}\s*(?:percentage|percent|pct\.?)\s+points?\b", re.IGNORECASE)
+PERCENT_RE = re.compile(rf"{NUM}\s?(?:%|％|percent\b|per cent\b)", re.IGNORECASE)
+KM2_RE = re.compile(
+    rf"{NUM}{SCALE}\s*(?:square\s+kilomet(?:er|re)s?|sq\.?\s?km|km2|km²)(?![A-Za-z0-9])", re.IGNORECASE
+)
+M2_RE = re.compile(
+    rf"{NUM}{SCALE}\s*(?:square\s+met(?:er|re)s?|sq\.?\s?m|sqm|m2|m²)(?![A-Za-z0-9])", re.IGNORECASE
+)
+MU_RE = re.compile(rf"{NUM}{SCALE}\s+mu\b")
+TONNES_RE = re.compile(rf"{NUM}{SCALE}\s+(?:metric\s+)?(?:tonnes|tonne|tons|ton)\b", re.IGNORECASE)
+KWH_RE = re.compile(
+    rf"{NUM}{SCALE}\s*(?:(?P<prefix>[kKmMgG])Wh\b|(?P<word>kilo|mega|giga)watt[- ]hours?\b)"
+)
+KM_RE = re.compile(
+    rf"{NUM}{SCALE}\s*(?:kilomet(?:er|re)s?|km)(?![\w²/])(?!\s+(?:per|an|a)\s+hour)", re.IGNORECASE
+)
+TIMES_RE = re.compile(rf"{NUM}{SCALE}\s+times\b(?!\s+(?:a|per|each|every)\s+(?:day|week|month|year)\b)")
+ORDINAL_WORDS: dict[str, int] = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10,
+}
+RANK_RE = re.compile(
+    r"\b(?P<verb>rank(?:s|ed|ing)?|placed|placing|came|coming)\s+(?:(?:at|as)\s+)?"
+    r"(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+    r"(?P<ordnum>\d{1,3})(?:st|nd|rd|th)|No\.\s?(?P<nonum>\d{1,3})|number\s+(?P<wnum>\d{1,3}))\b"
+    r"(?:\s+in\s+(?:the\s+)?(?:province|country|world|nation|city|region|Yangtze\s+River\s+Delta|"
+    r"China|Zhejiang(?:\s+Province)?|Asia))?",
+    re.IGNORECASE,
+)
+YEARS_RE = re.compile(rf"{NUM}\s+years?\b(?!\s+(?:ago|old|later|earlier|before))")
+# "N years" is a metric only for lifespans / schooling, never for ages of anniversaries.
+YEARS_CONTEXT_RE = re.compile(
+    r"life\s+expectancy|average\s+age|life\s*span|service\s+life|average\s+life|"
+    r"years?\s+of\s+(?:schooling|education)",
+    re.IGNORECASE,
+)
+YEARS_CONTEXT_WINDOW = 60
+COUNT_RE = re.compile(rf"{NUM}{SCALE}(?![\w%-])\s+(?=[A-Za-z])")
+COUNT_COPULA_RE = re.compile(rf"{NUM}(?![\w%-])\s+(?:of\s+(?:them|which)\s+)?(?:are|were)\s+(?=[a-z])")
+
+# ---------------------------------------------------------------- exclusions
+MONTH_NAMES = ("January|February|March|April|May|June|July|August|September|October|November|"
+               "December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
+EXCLUDED_SPAN_RES: tuple[re.Pattern[str], ...] = (
+    re.compile(rf"\b(?:{MONTH_NAMES})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:\s*,?\s*(?:19|20)\d{{2}})?\b"),
+    re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTH_NAMES})\b\.?(?:,?\s+(?:19|20)\d{{2}})?"),
+    re.compile(rf"\b(?:{MONTH_NAMES})\s+(?:of\s+)?(?:19|20)\d{{2}}\b"),
+    re.compile(r"\b(?:19|20)\d{2}[-/年]\d{1,2}(?:[-/月]\d{1,2}日?)?"),
+    re.compile(r"\b(?:19|20)\d{2}\.\d{1,2}\.\d{1,2}\b"),
+    re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b"),
+    re.compile(r"\b(?:19|20)\d{2}\s*(?:(?:-|–|—|~|to)\s*(?:19|20)\d{2}|(?:-|–|—|~)\s*\d{2}(?![\d.,%]))\b"),
+    re.compile(r"(?:\+\d{1,3}[- ]?)?\(?\b\d{2,4}\)?[- ]\d{3,4}[- ]?\d{4}\b"),
+    re.compile(r"\b\d{7,}\b"),
+)
+YEAR_LIKE_RE = re.compile(r"^(?:19|20)\d{2}$")
+# A number right after one of these words names a thing ("Line 3", "No. 5", "top 10").
+PRECEDING_BLOCKLIST = frozenset(
+    "no no. number top line phase grade level class room page article chapter section item version "
+    "route platform terminal hall building floor gate exit bus flight lab laboratory group team batch "
+    "round session episode volume issue vol type model station metro zone per every each".split()
+)
+
+# ---------------------------------------------------------------- qualifiers
+QUALIFIER_RE = re.compile(
+    r"\b(?:(?P<approx>about|around|nearly|almost|approximately|roughly|some|close\s+to|an\s+estimated|"
+    r"estimated|approx\.)|(?P<at_least>more\s+than|over|above|at\s+least|exceeding|exceeded|exceeds|"
+    r"in\s+excess\s+of|upwards\s+of|no\s+less\s+than|not\s+less\s+than|surpassing|surpassed|beyond)|"
+    r"(?P<at_most>less\s+than|under|below|up\s+to|at\s+most|no\s+more\s+than|fewer\s+than|"
+    r"not\s+more\s+than|not\s+exceeding|within))\s+$",
+    re.IGNORECASE,
+)
+FILLER_RE = re.compile(r"(?:\b(?:only|just|merely|a\s+total\s+of|a\s+record|as\s+much\s+as)\s+)+$",
+                       re.IGNORECASE)
+
+# ---------------------------------------------------------------- kinds
+CHANGE_BEFORE_RE = re.compile(
+    r"(?:\b(?:increas|grow|grew|rose|rise|rising|fell|fall|drop|declin|decreas|jump|surg|climb|expand|"
+    r"shr[ia]nk|gain|soar|slid|slump|plung)\w*(?:\s+\w+ly)?(?:\s+by)?|\bup(?:\s+by)?|\bdown(?:\s+by)?|"
+    r"\b(?:growth|increase|decrease|decline|rise|drop|gain)(?:\s+rate)?\s+of)\s*$",
+    re.IGNORECASE,
+)
+CHANGE_BY_RE = re.compile(r"\b(?:by|of)\s*$", re.IGNORECASE)
+# "raised efficiency by 20%", "cut the number of drivers needed by 70%": a change of the object.
+VERB_OBJECT_BY_RE = re.compile(
+    r"\b(?:rais|cut|reduc|lower|boost|increas|improv|shorten|extend|decreas|expand|doubl)\w*"
+    r"\s+(?P<object>[\w\s&'’-]{1,60}?)\s+by\s*$",
+    re.IGNORECASE,
+)
+CHANGE_AFTER_RE = re.compile(
+    r"^\s*(?:year[- ]on[- ]year|yoy|y-o-y|from\s+a\s+year\s+(?:earlier|ago)|over\s+the\s+same\s+period|"
+    r"compared\s+with|(?:more|less|higher|lower|faster|slower)\s+than|growth|increase|rise|decline|"
+    r"decrease)\b",
+    re.IGNORECASE,
+)
+SHARE_BEFORE_RE = re.compile(
+    r"\b(?:account(?:ed|s|ing)?\s+for|share\s+of|proportion\s+of|ratio\s+of|made\s+up|making\s+up|"
+    r"make\s+up|represent(?:ed|s|ing)?|constitut(?:ed|es|ing))\s*$",
+    re.IGNORECASE,
+)
+# "..., or 72.4% of the city's exports"
+SHARE_OR_RE = re.compile(r"[,;]\s*or\s*$", re.IGNORECASE)
+# "58.3% of the foreign capital", "62% of buyers": a percent of something is a share of it
+# (not "of the same period/last year", which compares).
+SHARE_AFTER_RE = re.compile(
+    r"^\s*of\s+(?!(?:the\s+)?(?:same|previous|last|this|next)\s+(?:period|year|month|quarter)\b)"
+    r"(?:the\s+)?[\w'’&-]", re.IGNORECASE
+)
+
+# ---------------------------------------------------------------- periods
+MONTHS_FULL = ("january february march april may june july august september october november "
+               "december").split()
+MONTH_NUMBER = {m: i + 1 for i, m in enumerate(MONTHS_FULL)}
+NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+YEAR = r"(?:19|20)\d{2}"
+MONTH = "|".join(m.capitalize() for m in MONTHS_FULL)
+MONTH_RANGE_RE = re.compile(
+    rf"\b(?:[Ff]rom|[Bb]etween)\s+(?P<m1>{MONTH})\s+(?:to|and|through|till|until)\s+(?P<m2>{MONTH})"
+    rf"(?:\s*,?\s*(?:of\s+)?(?P<year>{YEAR}))?"
+)
+CUE_PREFIX = r"(?:(?:[Ii]n|[Dd]uring|[Ff]or|[Oo]ver)\s+the\s+)?"
+FIRST_MONTHS_RE = re.compile(
+    rf"{CUE_PREFIX}\bfirst\s+(?P<n>two|three|four|five|six|seven|eight|nine|ten|eleven|\d{{1,2}})\s+months"
+    rf"(?:\s+of\s+(?:(?:this|the)\s+year|(?P<year>{YEAR})))?",
+    re.IGNORECASE,
+)
+PART_OF_YEAR_RE = re.compile(
+    rf"{CUE_PREFIX}\b(?P<part>first\s+half|second\s+half|first\s+quarter|second\s+quarter|third\s+quarter|"
+    rf"fourth\s+quarter|first\s+three\s+quarters)(?:\s+of\s+(?:(?:this|the)\s+year|(?P<year>{YEAR})))?",
+    re.IGNORECASE,
+)
+PART_MONTHS = {"first half": (1, 6), "second half": (7, 12), "first quarter": (1, 3),
+               "second quarter": (4, 6), "third quarter": (7, 9), "fourth quarter": (10, 12),
+               "first three quarters": (1, 9)}
+YEAR_RANGE_RE = re.compile(
+    rf"\b(?:[Ff]rom\s+(?P<a1>{YEAR})\s+(?:to|till|until|through)\s+(?P<b1>{YEAR})|"
+    rf"[Bb]etween\s+(?P<a2>{YEAR})\s+and\s+(?P<b2>{YEAR})|(?P<a3>{YEAR})\s*(?:-|–|—|~)\s*(?P<b3>{YEAR}))\b"
+)
+SINCE_RE = re.compile(rf"\b[Ss]ince\b(?:(?!\b{YEAR}\b)[^.;]){{0,100}}?\b(?P<year>{YEAR})\b(?!\s*[-–])")
+IN_YEAR_RE = re.compile(
+    rf"\b(?:[Ii]n|[Bb]y\s+the\s+end\s+of|[Aa]t\s+the\s+end\s+of|[Aa]s\s+of|[Bb]y|[Dd]uring|"
+    rf"[Tt]hroughout|[Ff]or|[Ii]n\s+the\s+year\s+of|[Ee]nd\s+of)\s+(?P<year>{YEAR})\b(?!\s*[-–]\d)"
+)
+RELATIVE_YEAR_RE = re.compile(r"\b(?P<rel>last|this)\s+year\b", re.IGNORECASE)
+ANY_YEAR_RE = re.compile(rf"\b{YEAR}\b")
+FOLLOWING_CUE_GAP = 2  # a cue starting at most this many chars after the quantity belongs to it
+CUE_MONTHS, CUE_SINCE, CUE_YEAR = 3, 2, 1  # priorities when two cues end at the same place
+
+# ---------------------------------------------------------------- subjects
+WORD_RE = re.compile(r"[A-Za-z0-9][\w&'’.-]*[\w&]|[A-Za-z0-9]|[^\w\s]")
+LINK_RE = re.compile(
+    r"(?:,\s*)?\s+(?:(?:has|have|had|will|would|is|are|was|were|to)\s+)?(?:been\s+)?(?:\w+ly\s+)?"
+    r"(?:increased|increase|increases|increasing|rose|rise|rises|rising|grew|grow|grows|growing|"
+    r"jumped|jumps|surged|climbed|dropped|drops|fell|falls|declined|declines|decreased|decreases|"
+    r"reached|reach|reaches|reaching|hit|hits|totaled|totalled|totaling|totalling|amounted|amounting|"
+    r"stood|stands|was|were|is|are|accounted|accounting|accounts|account|exceeded|exceeding|exceeds|"
+    r"registered|recorded|posted|achieved|expanded|represented|representing|represents|made\s+up|"
+    r"making\s+up|ranks|ranked|ranking|placed|came|contributed|contributes|earned|earns|generated|"
+    r"generates|realized|realised|produced|produces|handled|handles|attracted|invested|raised|saw|sees|"
+    r"reported|numbered|topped|tops|covers|covered|cover|covering)"
+    r"(?:\s+(?:by|to|for|at|from|of|up|only|just|a\s+total\s+of))*\s*$",
+    re.IGNORECASE,
+)
+OF_LINK_RE = re.compile(r"\s+(?:of|at|totaling|totalling|worth)\s*$", re.IGNORECASE)
+TRAILING_TIME_RE = re.compile(
+    r"\s+(?:(?:in|during|over|for)\s+the\s+(?:first|last|past|next)\s+\w+\s+(?:days|weeks|months|years)"
+    r"|(?:in|during|over|for)\s+(?:the\s+)?(?:same\s+|first\s+|whole\s+|full\s+)?(?:period|year|quarter|month|"
+    r"half)s?(?:\s+of\s+\w+)?|(?:this|last)\s+year|(?:in|by)\s+(?:19|20)\d{2})\s*$",
+    re.IGNORECASE,
+)
+PLACE_PP_RE = re.compile(
+    r"\s+(?:in|of)\s+(?:the\s+)?(?:city|province|country|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)\s*$"
+)
+NP_STOP_WORDS = frozenset(
+    "the a an this these that those its their his her our your my which who whom whose where when "
+    "while as with by for to from at on into onto than there it they we he she also has have had is "
+    "are was were be been being will would can could may might should shall do does did not no "
+    "but or so if because although though since after before until during among between "
+    "including such like via about over under up down only just alone without within across through "
+    "toward towards against along around behind beyond near outside inside upon amid throughout despite "
+    "except plus versus together combined respectively altogether".split()
+)
+AUXILIARIES = frozenset("has have had is are was were be been being".split())
+NP_INNER_WORDS = frozenset({"of", "in", "and", "with", "for"})
+# Verbs that end a noun phrase (irregular past tenses and common transitive verbs).
+VERB_WORDS = frozenset(
+    "sent made took gave won set built held saw got put came went became began brought bought kept left "
+    "lost met paid ran said sold spent told wrote grew rose fell drew chose led joined signed offer offers "
+    "offered provide provides provided receive receives received receiving give gives get gets make makes "
+    "take takes send sends win wins build builds hold holds see sees keep keeps bring brings including "
+    "bringing making reaching covering attract attracts invest invests need needs needed generated "
+    "generates realized realised realizes earned earns contributed recorded registered posted achieved "
+    "reported attracted handled produced issued drove drives enjoyed enjoy enjoys paid pays whereas "
+    "exported imported expect expects expected said says estimate estimates estimated predict predicts "
+    "forecast forecasts show shows showed believe believes think thinks put puts want wants start starts "
+    "plan plans aim aims".split()
+)
+NP_MAX_WORDS = 8
+SUBJECT_DROP_LEADING = frozenset({"total", "accumulated", "cumulative"})
+GENERIC_SUBJECT_RE = re.compile(
+    r"^(?:(?:average|annual|yearly|year-on-year|yoy|overall)\s*)*(?:(?:growth|increase|rise|decline|"
+    r"decrease|drop|gain)(?:\s+rate)?)?$"
+)
+# Text between two quantities that makes the second share the first one's subject
+# ("from 3.797 million yuan in 1987 to 137.4 million yuan").
+INHERIT_GAP_RE = re.compile(
+    rf"^(?:[^,;.]{{0,60}},)?[\s,]*(?:(?:in|by)\s+{YEAR}\s*)?(?:to|and|or|versus|up|down|accounting\s+for|"
+    rf"making\s+up|representing|equal\s+to|equivalent\s+to|"
+    rf"(?:an?\s+)?(?:increase|decrease|rise|drop|decline|growth|gain)\s+of|increasing|rising|growing|"
+    rf"falling|dropping|declining)?(?:\s+by)?\s*$"
+)
+# A ranking this close after a quantity ranks that quantity ("1.08 billion tonnes of cargo, ranking first").
+RANK_INHERIT_GAP_RE = re.compile(r"^[\w\s'’-]{0,40}[,;]?\s*$")
+QUOTES = frozenset("\"“”‘")
+PARENTHESES_RE = re.compile(r"\s*[(（][^()（）]*[)）]")
+COUNT_CLASSIFIERS = frozenset("pieces units sets kinds types batches pairs sorts varieties groups".split())
+UNIT_WORDS = frozenset(SCALE_WORDS) | frozenset(
+    "yuan rmb dollars euros tonnes tons percent km mu times kwh".split())
+COUNT_STOP_WORDS = NP_STOP_WORDS | frozenset(
+    "of in ranks rank ranked ranking accounting accounted accounts account were was are is "
+    "increased rose grew reached have has had will each every respectively per".split()
+) | VERB_WORDS
+NONCOUNT_FIRST_WORDS = frozenset(
+    "years year months month days day weeks week hours hour minutes minute seconds second times "
+    "percent per yuan rmb dollars dollar euros euro usd cny tons tonnes tonne ton mu km kilometers "
+    "kilometres square sq meters metres kwh thousand million billion trillion hundred of to and or "
+    "am pm more less than".split()
+)
+TIME_UNIT_WORDS = frozenset("years months weeks days hours minutes seconds decades centuries".split())
+PLURAL_NOUNS = frozenset(
+    "people personnel staff talent talents children police cattle equipment youth faculty".split()
+)
+NOT_PLURAL_ENDINGS = ("ss", "us", "is")
+
+
+@dataclass
+class _Found:
+    """One quantity found in a sentence (offsets relative to the paragraph)."""
+
+    start: int  # start of `text`
+    end: int
+    value: float
+    unit: str
+    kind: str | None = None  # decided later unless fixed by the matcher
+    subject: str | None = None
+    num_start: int = 0  # where the number (or currency sign) starts: qualifier context
+
+
+def extract_metrics(body: str, published: str | None = None) -> list[Metric]:
+    """Metric records for the numeric facts in `body` (rules in the module docstring)."""
+    pub = _published_parts(published)
+    metrics: list[Metric] = []
+    for para_start, para in _paragraphs(body):
+        excluded = _excluded_spans(para)
+        for sent_start, sent_end in _sentences(para):
+            sentence = para[sent_start:sent_end]
+            cues = _period_cues(sentence, para[:sent_start], pub)
+            previous: _Found | None = None
+            for item in _find_quantities(para, sent_start, sent_end, excluded):
+                rel_start, rel_end = item.start - sent_start, item.end - sent_start
+                qualifier, before = _qualifier(para[sent_start:item.num_start])
+                if item.kind is None:
+                    item.kind = _kind(item.unit, before, para[item.end:sent_end])
+                if item.subject is None:
+                    item.subject = _subject_before(before)
+                if previous is not None and _inherits(item, previous, para[previous.end:item.start]):
+                    item.subject = previous.subject
+                if item.subject is not None and GENERIC_SUBJECT_RE.match(item.subject):
+                    item.subject = None
+                if previous is not None and item.unit == "percent" and SHARE_OR_RE.search(before):
+                    # "..., or 72.8%": a share of the quantity before, or the relative size of its change
+                    item.kind = "change" if previous.kind == "change" else "share"
+                metrics.append(Metric(
+                    value=float(item.value), unit=item.unit, kind=item.kind, subject=item.subject,
+                    period=_period_for(cues, rel_start, rel_end), qualifier=qualifier,
+                    text=para[item.start:item.end],
+                    char_start=para_start + item.start, char_end=para_start + item.end,
+                ))
+                previous = item
+    return metrics
+
+
+# ---------------------------------------------------------------- structure
+SENTENCE_END_RE = re.compile(r"[.!?。！？][\"”’)）]*\s+(?=[\"“‘(（]?[A-Z0-9])")
+LAST_TOKEN_RE = re.compile(r"([\w.]+)[.!?。！？][\"”’)）]*\s+$")
+ABBREVIATIONS = frozenset(
+    "co ltd no mr mrs ms dr prof st inc corp jan feb mar apr jun jul aug sep sept oct nov dec "
+    "u.s e.g i.e etc vs gov dept".split()
+)
+
+
+def _paragraphs(body: str) -> list[tuple[int, str]]:
+    return [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", body)]
+
+
+def _sentences(para: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in SENTENCE_END_RE.finditer(para):
+        last = LAST_TOKEN_RE.search(para, start, match.end())
+        token = last.group(1).lower() if last else ""
+        if para[match.start()] == "." and (token in ABBREVIATIONS or re.fullmatch(r"[a-z]", token)):
+            continue
+        spans.append((start, match.start() + 1))
+        start = match.end()
+    if start < len(para):
+        spans.append((start, len(para)))
+    return spans
+
+
+def _excluded_spans(para: str) -> list[tuple[int, int]]:
+    return [m.span() for regex in EXCLUDED_SPAN_RES for m in regex.finditer(para)]
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start < b and a < end for a, b in spans)
+
+
+# ---------------------------------------------------------------- matching
+def _number(match: re.Match[str]) -> float:
+    """The matched number with its scale word applied, exactly ("32.8 billion" -> 32800000000.0)."""
+    value = Decimal(match.group("num").replace(",", ""))
+    scale = match.groupdict().get("scale")
+    if scale:
+        value *= Decimal(int(SCALE_WORDS[scale.lower()]))
+    return float(value)
+
+
+def _money(match: re.Match[str]) -> _Found:
+    return _Found(match.start(), match.end(), _number(match), CURRENCIES[match.group("cur").lower()],
+                  num_start=match.start())
+
+
+def _simple(unit: str, kind: str | None = None) -> Callable[[re.Match[str]], _Found]:
+    def build(match: re.Match[str]) -> _Found:
+        return _Found(match.start(), match.end(), _number(match), unit, kind=kind, num_start=match.start())
+    return build
+
+
+def _energy(match: re.Match[str]) -> _Found:
+    prefix = (match.group("prefix") or match.group("word") or "k")[0].lower()
+    return _Found(match.start(), match.end(), float(Decimal(str(_number(match))) * Decimal(int(ENERGY_FACTORS[prefix]))), "kWh",
+                  num_start=match.start())
+
+
+def _rank(match: re.Match[str]) -> _Found | None:
+    raw = match.group("ordnum") or match.group("nonum") or match.group("wnum")
+    value = int(raw) if raw else ORDINAL_WORDS[match.group("ord").lower()]
+    if value < 1:
+        return None
+    return _Found(match.start(), match.end(), float(value), "rank", kind="rank",
+                  num_start=match.start("ord"))
+
+
+MATCHERS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], _Found | None]], ...] = (
+    (MONEY_PREFIXED_RE, _money),
+    (MONEY_SUFFIXED_RE, _money),
+    (PERCENTAGE_POINTS_RE, _simple("percentage_points", "change")),
+    (PERCENT_RE, _simple("percent")),
+    (KM2_RE, _simple("km2")),
+    (M2_RE, _simple("m2")),
+    (MU_RE, _simple("mu")),
+    (TONNES_RE, _simple("tonnes")),
+    (KWH_RE, _energy),
+    (KM_RE, _simple("km")),
+    (TIMES_RE, _simple("times")),
+    (RANK_RE, _rank),
+)
+
+
+def _find_quantities(para: str, start: int, end: int, excluded: list[tuple[int, int]]) -> list[_Found]:
+    claimed: list[tuple[int, int]] = []
+    found: list[_Found] = []
+
+    def free(match: re.Match[str]) -> bool:
+        num = match.span("num") if match.re.groupindex.get("num") and match.group("num") else match.span()
+        return not _overlaps(*match.span(), claimed) and not _overlaps(*num, excluded)
+
+    for regex, build in MATCHERS:
+        for match in regex.finditer(para, start, end):
+            item = build(match) if free(match) else None
+            if item is not None:
+                found.append(item)
+                claimed.append(match.span())
+    for match in YEARS_RE.finditer(para, start, end):
+        window = para[max(start, match.start() - YEARS_CONTEXT_WINDOW): min(end, match.end() + YEARS_CONTEXT_WINDOW)]
+        if free(match) and YEARS_CONTEXT_RE.search(window):
+            found.append(_Found(match.start(), match.end(), _number(match), "years", num_start=match.start()))
+            claimed.append(match.span())
+    for regex in (COUNT_COPULA_RE, COUNT_RE):
+        for match in regex.finditer(para, start, end):
+            item = _count(para, match, start) if free(match) else None
+            if item is not None:
+                found.append(item)
+                claimed.append((item.start, item.end))
+    found.sort(key=lambda f: f.start)
+    return found
+
+
+def _count(para: str, match: re.Match[str], sent_start: int) -> _Found | None:
+    raw = match.group("num")
+    before = para[sent_start:match.start()]
+    qualified = QUALIFIER_RE.search(FILLER_RE.sub("", before)) is not None
+    if YEAR_LIKE_RE.match(raw) and not qualified:
+        return None
+    if "." in raw and not match.groupdict().get("scale"):
+        return None
+    prev = re.search(r"([A-Za-z][\w.]*)\s*$", before)
+    if prev:
+        word = prev.group(1)
+        if word.lower() in PRECEDING_BLOCKLIST or word.lower().rstrip(".") in PRECEDING_BLOCKLIST:
+            return None
+        at_sentence_start = not before[: prev.start()].strip()
+        if word[0].isupper() and not at_sentence_start and not qualified:
+            return None
+    phrase = _noun_phrase_after(para, match.end())
+    if phrase is None:
+        return None
+    np_end, subject = phrase
+    return _Found(match.start(), np_end, _number(match), "count", kind="level", subject=subject,
+                  num_start=match.start())
+
+
+def _noun_phrase_after(para: str, pos: int) -> tuple[int, str] | None:
+    """(end offset, lowercase phrase) of the plural noun phrase starting at `pos`, else None."""
+    words: list[tuple[str, int]] = []
+    tokens = [t for t in WORD_RE.finditer(para, pos, min(len(para), pos + 200)) if t.group() not in QUOTES]
+    for index, token in enumerate(tokens):
+        word = token.group()
+        lower = word.lower()
+        if not words and (lower in NONCOUNT_FIRST_WORDS or not word[0].isalpha()):
+            return None
+        if not word[0].isalnum() or word[0].isdigit():
+            break
+        if words and _is_plural(words[-1][0]) and lower.endswith(("ed", "ing")):
+            break  # "52 projects signed", "start-ups ranking"
+        if lower == "and":
+            following = tokens[index + 1].group() if index + 1 < len(tokens) else ""
+            if (_is_plural(words[-1][0]) or not following[:1].isalpha()
+                    or following.lower() in COUNT_STOP_WORDS):
+                break
+        elif lower == "of" and words[-1][0].lower() in COUNT_CLASSIFIERS:
+            pass  # "260,000 pieces of equipment"
+        elif lower in COUNT_STOP_WORDS:
+            break
+        words.append((word, token.start()))
+        if len(words) >= NP_MAX_WORDS:
+            break
+    while words and words[-1][0].lower() in NP_INNER_WORDS:
+        words.pop()
+    if not words or not _is_plural(words[-1][0]) or words[-1][0].lower() in TIME_UNIT_WORDS:
+        return None
+    last_word, last_start = words[-1]
+    return last_start + len(last_word), " ".join(w for w, _ in words).lower()
+
+
+def _is_plural(word: str) -> bool:
+    lower = word.lower()
+    if lower in PLURAL_NOUNS:
+        return True
+    return len(lower) > 2 and lower.endswith("s") and not lower.endswith(NOT_PLURAL_ENDINGS)
+
+
+# ---------------------------------------------------------------- qualifier / kind / subject
+def _qualifier(before: str) -> tuple[str | None, str]:
+    """(qualifier, the text before the qualifier with filler words like "only" removed)."""
+    core = FILLER_RE.sub("", before)
+    match = QUALIFIER_RE.search(core)
+    if not match:
+        return None, core
+    return match.lastgroup, FILLER_RE.sub("", core[: match.start()])
+
+
+def _kind(unit: str, before: str, after: str) -> str:
+    if unit == "percent":
+        if CHANGE_BEFORE_RE.search(before) or CHANGE_AFTER_RE.search(after):
+            return "change"
+        if SHARE_BEFORE_RE.search(before) or SHARE_AFTER_RE.search(after):
+            return "share"
+    if VERB_OBJECT_BY_RE.search(before):
+        return "change"
+        return "level"
+    if unit != "percent" and CHANGE_BY_RE.search(before) and CHANGE_BEFORE_RE.search(before):
+        return "change"
+    return "level"
+
+
+def _subject_before(before: str) -> str | None:
+    """The noun phrase a quantity is said of, from the text before it."""
+    link = LINK_RE.search(before) or OF_LINK_RE.search(before)
+    if not link:
+        verb_object = VERB_OBJECT_BY_RE.search(before)
+        return _object_phrase(verb_object.group("object")) if verb_object else None
+    region = PARENTHESES_RE.sub("", before[: link.start()])
+    region = TRAILING_TIME_RE.sub("", PLACE_PP_RE.sub("", region))
+    return _noun_phrase_before(region)
+
+
+def _object_phrase(text: str) -> str | None:
+    """A verb's object as a subject: "the number of drivers needed" -> "number of drivers needed"."""
+    words = [w for w in text.split() if w not in QUOTES]
+    while words and words[0].lower() in NP_STOP_WORDS:
+        words.pop(0)
+    if not words or len(words) > NP_MAX_WORDS or any(w.lower() in UNIT_WORDS for w in words):
+        return None
+    return " ".join(words).lower()
+
+
+def _noun_phrase_before(region: str) -> str | None:
+    tokens = [t for t in WORD_RE.finditer(region) if t.group() not in QUOTES]
+    if not tokens:
+        return None
+    first_start = tokens[0].start()
+    words: list[str] = []
+    for index in range(len(tokens) - 1, -1, -1):
+        word = tokens[index].group()
+        lower = word.lower()
+        left = tokens[index - 1].group().lower() if index > 0 else ""
+        if lower == "the" and words and left in {"of", "in"}:
+            words.insert(0, word)  # "added value of the secondary industry"
+            continue
+        if (not word[0].isalnum() or lower.endswith(("'s", "’s")) or lower in NP_STOP_WORDS
+                or lower in VERB_WORDS):
+            break
+        if word[0].isdigit() and left != "of":
+            break
+        if _is_name(word) and tokens[index].start() != first_start:
+            break
+        if lower.endswith("ed") and left in AUXILIARIES:
+            break
+        if lower == "and" and (not words or _is_plural(left)):
+            break
+        if lower in {"with", "for"} and (not words or left in NP_STOP_WORDS or left in VERB_WORDS
+                                         or not left[:1].isalpha()):
+            break
+        words.insert(0, word)
+        if len(words) >= NP_MAX_WORDS:
+            break
+    while words and (words[0].lower() in NP_INNER_WORDS | SUBJECT_DROP_LEADING | {"the"}):
+        words.pop(0)
+    while words and words[-1].lower() in NP_INNER_WORDS:
+        words.pop()
+    if not words or any(w.lower() in UNIT_WORDS for w in words) or words[-1].lower().endswith("ed"):
+        return None
+    return " ".join(words).lower()
+
+
+def _is_name(word: str) -> bool:
+    """A capitalized word that is not an acronym (R&D, GDP and SMEs are not names)."""
+    if not word[0].isupper() or "&" in word:
+        return False
+    letters = [c for c in word if c.isalpha()]
+    return sum(1 for c in letters if c.isupper()) <= max(1, len(letters) // 2 - 1)
+
+
+def _inherits(item: _Found, previous: _Found, gap: str) -> bool:
+    """Whether `item` is said of the same thing as the quantity right before it in the sentence.
+
+    Rankings right after a quantity, "growth rate of" figures, and second quantities
+    joined by "to", "up", "an increase of"... ("grew by 6.2% to 553.8 billion yuan").
+    """
+    if item.unit == "rank":
+        return previous.unit != "rank" and bool(RANK_INHERIT_GAP_RE.match(gap))
+    if previous.subject is None:
+        return False
+    if item.subject is not None:
+        return GENERIC_SUBJECT_RE.match(item.subject) is not None
+    return item.unit != "count" and bool(INHERIT_GAP_RE.match(gap))
+
+
+# ---------------------------------------------------------------- periods
+@dataclass
+class _Cue:
+    start: int
+    end: int
+    period: str | None
+    priority: int
+
+
+def _published_parts(published: str | None) -> tuple[int, int] | None:
+    match = re.match(rf"^({YEAR})-(\d{{2}})", published or "")
+    return (int(match.group(1)), int(match.group(2))) if match else None
+
+
+def _month_period(m1: int, m2: int, year: str | None, pub: tuple[int, int] | None,
+                  context: str) -> str | None:
+    if year:
+        y = int(year)
+    elif pub:
+        y = pub[0] if m2 <= pub[1] else pub[0] - 1
+    else:
+        years = ANY_YEAR_RE.findall(context)
+        if not years:
+            return None
+        y = int(years[-1])
+    return f"{y}-{m1:02d}..{y}-{m2:02d}"
+
+
+def _period_cues(sentence: str, para_before: str, pub: tuple[int, int] | None) -> list[_Cue]:
+    cues: list[_Cue] = []
+
+    def months(m: re.Match[str], m1: int, m2: int) -> None:
+        if 1 <= m1 <= m2 <= 12:
+            period = _month_period(m1, m2, m.group("year"), pub, para_before + sentence[: m.start()])
+            cues.append(_Cue(m.start(), m.end(), period, CUE_MONTHS))
+
+    for m in MONTH_RANGE_RE.finditer(sentence):
+        months(m, MONTH_NUMBER[m.group("m1").lower()], MONTH_NUMBER[m.group("m2").lower()])
+    for m in FIRST_MONTHS_RE.finditer(sentence):
+        n = m.group("n").lower()
+        months(m, 1, NUMBER_WORDS.get(n) or int(n))
+    for m in PART_OF_YEAR_RE.finditer(sentence):
+        months(m, *PART_MONTHS[" ".join(m.group("part").lower().split())])
+    for m in YEAR_RANGE_RE.finditer(sentence):
+        a = m.group("a1") or m.group("a2") or m.group("a3")
+        b = m.group("b1") or m.group("b2") or m.group("b3")
+        if int(a) < int(b):
+            cues.append(_Cue(m.start(), m.end(), f"{a}..{b}", CUE_MONTHS))
+    for m in SINCE_RE.finditer(sentence):
+        year = int(m.group("year"))
+        period = f"{year}..{pub[0]}" if pub and pub[0] > year else None
+        cues.append(_Cue(m.start(), m.end(), period, CUE_SINCE))
+    for m in IN_YEAR_RE.finditer(sentence):
+        cues.append(_Cue(m.start(), m.end(), m.group("year"), CUE_YEAR))
+    for m in RELATIVE_YEAR_RE.finditer(sentence):
+        if pub:
+            year = pub[0] - 1 if m.group("rel").lower() == "last" else pub[0]
+            cues.append(_Cue(m.start(), m.end(), str(year), CUE_YEAR))
+    return cues
+
+
+def _period_for(cues: list[_Cue], start: int, end: int) -> str | None:
+    following = [c for c in cues if 0 <= c.start - end <= FOLLOWING_CUE_GAP]
+    if following:
+        return min(following, key=lambda c: c.start).period
+    preceding = [c for c in cues if c.end <= start]
+    if not preceding:
+        return None
+    return max(preceding, key=lambda c: (c.end, c.priority)).period

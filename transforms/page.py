@@ -1,0 +1,206 @@
+"""The front door: one page (HTML or seed-format text) -> one Article.
+
+`parse_page` decodes bytes by the declared charset, tells text pages from HTML, picks
+the template (given, or detected from the markup, else the generic extractor), rejects
+listings/empty/binary/non-English pages with `NotAnArticle`, cleans the body and
+extracts the metrics. Pure: no I/O beyond the content passed in.
+"""
+from __future__ import annotations
+
+import codecs
+import re
+from types import ModuleType
+from urllib.parse import urlsplit
+
+from transforms.errors import NotAnArticle
+from transforms.metrics import extract_metrics
+from transforms.records import Article
+from transforms.templates import generic, hanweb, joomla
+from transforms.templates import text as text_template
+from transforms.templates.htmlutil import parse_html
+from transforms.textutil import Content, detect_language, normalize_space, split_body
+
+TEMPLATES: dict[str, ModuleType] = {"hanweb": hanweb, "joomla": joomla, "generic": generic}
+TEXT_TEMPLATE = "text"
+# Detection order for HTML without an explicit template.
+DETECT_ORDER: tuple[ModuleType, ...] = (hanweb, joomla)
+
+# Source slug by site host (a host or any subdomain of it), and by template when the URL
+# is unknown or not the live site (e.g. the loopback mirror).
+SOURCE_BY_HOST: dict[str, str] = {"english.ningbo.gov.cn": "ningbo_gov", "ningbolife.com": "ningbolife"}
+SOURCE_BY_TEMPLATE: dict[str, str] = {"hanweb": "ningbo_gov", "joomla": "ningbolife"}
+
+# Decoding.
+HTTP_CHARSET_RE = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.IGNORECASE)
+META_CHARSET_RE = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([\w.:-]+)", re.IGNORECASE)
+XML_ENCODING_RE = re.compile(rb"^\s*<\?xml[^>]+encoding\s*=\s*[\"']([\w.:-]+)", re.IGNORECASE)
+CHARSET_SCAN_BYTES = 4096
+# GB2312/GBK labels decode as GB18030, their superset (real pages use GBK characters
+# while declaring GB2312).
+CHARSET_ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "gb_2312-80": "gb18030",
+                   "cp936": "gb18030", "csgb2312": "gb18030", "euc-cn": "gb18030"}
+FALLBACK_CHARSETS = ("utf-8", "gb18030")
+
+# Binary content.
+BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"PK\x03\x04", b"\x1f\x8b",
+                b"BM", b"RIFF", b"\x00\x00\x01\x00", b"OggS", b"ID3", b"\xd0\xcf\x11\xe0")
+BINARY_CONTENT_TYPES = re.compile(r"^\s*(image|audio|video|font)/|application/(pdf|zip|octet-stream|"
+                                  r"gzip|msword|vnd\.)", re.IGNORECASE)
+BINARY_SCAN_BYTES = 2048
+MAX_CONTROL_RATIO = 0.05
+CONTROL_RE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+
+# Feeds and record lists (RSS/Atom, Hanweb dataproxy.jsp <datastore> responses) are listings
+# whatever their template.
+FEED_RE = re.compile(
+    r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:rss|feed|rdf:RDF|datastore)\b", re.IGNORECASE | re.DOTALL
+)
+ENGLISH = "en"
+
+
+def parse_page(
+    content: bytes | str,
+    url: str | None = None,
+    source: str | None = None,
+    template: str | None = None,
+    content_type: str | None = None,
+) -> Article:
+    """Parse one page into an Article (metrics included); raise NotAnArticle if it is not one.
+
+    content: raw bytes (decoded by HTTP `content_type` charset, else the page's own
+    declaration, else UTF-8/GB18030) or already-decoded text. template: "hanweb",
+    "joomla", "generic" or "text" to skip detection.
+    """
+    if template is not None and template not in TEMPLATES and template != TEXT_TEMPLATE:
+        raise ValueError(f"unknown template {template!r}")
+    text = decode_content(content, content_type) if isinstance(content, bytes) else content
+    if isinstance(content, str) and _looks_binary_text(text):
+        raise NotAnArticle("binary", "content is not text")
+    if not normalize_space(text):
+        raise NotAnArticle("empty", "page is empty")
+    if FEED_RE.match(text):
+        raise NotAnArticle("listing", "feed or record list (RSS/Atom/datastore), not an article page")
+
+    if template == TEXT_TEMPLATE or (template is None and text_template.looks_like_text_page(text)):
+        used = TEXT_TEMPLATE
+        found = text_template.parse(text)
+    else:
+        used, found = _parse_html(text, url, template)
+    return _to_article(found, url=url, source=source or source_for(url, used))
+
+
+def decode_content(content: bytes, content_type: str | None = None) -> str:
+    """Decode page bytes: BOM, HTTP charset, <meta charset>/http-equiv, then UTF-8, GB18030."""
+    if not content.strip():
+        return ""
+    if is_binary(content, content_type):
+        raise NotAnArticle("binary", f"binary content ({content_type or 'unknown type'})")
+    for bom, codec in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+                       (codecs.BOM_UTF16_BE, "utf-16")):
+        if content.startswith(bom):
+            return content.decode(codec, errors="replace")
+    for charset in _declared_charsets(content, content_type) + list(FALLBACK_CHARSETS):
+        try:
+            return content.decode(charset)
+        except (UnicodeDecodeError, LookupError):
+            continue
+    return content.decode("utf-8", errors="replace")
+
+
+def is_binary(content: bytes, content_type: str | None = None) -> bool:
+    """True for images, PDFs, archives and other non-text bytes."""
+    if content_type and BINARY_CONTENT_TYPES.search(content_type):
+        return True
+    head = content[:BINARY_SCAN_BYTES]
+    if head.startswith(BINARY_MAGIC):
+        return True
+    if b"\x00" in head and not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return True
+    return False
+
+
+def source_for(url: str | None, template: str | None) -> str | None:
+    """Source slug from the URL host (live site), else from the template; None for generic pages."""
+    host = (urlsplit(url).hostname or "").lower() if url else ""
+    for site, name in SOURCE_BY_HOST.items():
+        if host == site or host.endswith("." + site):
+            return name
+    return SOURCE_BY_TEMPLATE.get(template or "")
+
+
+def detect_template(html: str) -> str:
+    """"hanweb", "joomla" or "generic" for an HTML page, from its markup."""
+    doc = parse_html(html)
+    return _detect(doc, html).NAME
+
+
+def _detect(doc, html: str) -> ModuleType:
+    for module in DETECT_ORDER:
+        if module.detect(doc, html):
+            return module
+    return generic
+
+
+def _parse_html(html: str, url: str | None, template: str | None) -> tuple[str, Content]:
+    try:
+        doc = parse_html(html)
+    except Exception as exc:  # lxml raises several types for hopeless input
+        raise NotAnArticle("unparseable", f"HTML could not be parsed: {exc}") from exc
+    if not normalize_space(doc.text_content()):
+        raise NotAnArticle("empty", "HTML page has no text")
+    module = TEMPLATES[template] if template else _detect(doc, html)
+    return module.NAME, module.parse(doc, html, url)
+
+
+def _to_article(found: Content, url: str | None, source: str | None) -> Article:
+    body_paragraphs, captions = split_body(found.blocks, found.title)
+    captions = found.captions + captions
+    title = normalize_space(found.title or "")
+    body = "\n\n".join(body_paragraphs)
+    if not body:
+        raise NotAnArticle("empty", "no article text after removing boilerplate")
+    if not title:
+        raise NotAnArticle("unparseable", "article has no title")
+    language = detect_language(title + "\n" + body)
+    if language != ENGLISH:
+        raise NotAnArticle("non_english", f"page language is {language!r}, not English")
+    return Article(
+        url=url,
+        source=source,
+        title=title,
+        published=found.published,
+        section=found.section,
+        body=body,
+        captions=captions,
+        language=language,
+        metrics=extract_metrics(body, found.published),
+    )
+
+
+def _declared_charsets(content: bytes, content_type: str | None) -> list[str]:
+    labels: list[str] = []
+    if content_type:
+        match = HTTP_CHARSET_RE.search(content_type)
+        if match:
+            labels.append(match.group(1))
+    head = content[:CHARSET_SCAN_BYTES]
+    for regex in (XML_ENCODING_RE, META_CHARSET_RE):
+        match = regex.search(head)
+        if match:
+            labels.append(match.group(1).decode("ascii", "ignore"))
+    out: list[str] = []
+    for label in labels:
+        label = label.strip().lower()
+        label = CHARSET_ALIASES.get(label, label)
+        try:
+            name = codecs.lookup(label).name
+        except LookupError:
+            continue
+        if name not in out:
+            out.append(name)
+    return out
+
+
+def _looks_binary_text(text: str) -> bool:
+    head = text[:BINARY_SCAN_BYTES]
+    return bool(head) and len(CONTROL_RE.findall(head)) / len(head) > MAX_CONTROL_RATIO

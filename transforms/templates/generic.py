@@ -1,0 +1,43 @@
+"""Fallback for pages of unknown templates: trafilatura 2.x finds the main text.
+
+Used when a page is neither Hanweb nor Joomla. trafilatura returns one line per text
+block (headings, paragraphs, list items, <br> lines); metadata comes from its
+extractor (title, date without extensive text search, categories).
+"""
+from __future__ import annotations
+
+import lxml.html
+import trafilatura
+
+from transforms.errors import NotAnArticle
+from transforms.textutil import Block, Content, normalize_space, parse_date
+
+NAME = "generic"
+
+# Only dates the page states as its own (metadata, not dates anywhere in the text).
+DATE_EXTRACTION_PARAMS = {"extensive_search": False, "original_date": True}
+FAVOR_PRECISION = True
+
+
+def parse(doc: lxml.html.HtmlElement, html: str, url: str | None = None) -> Content:
+    """Title, date, section and text blocks of any HTML article page."""
+    result = trafilatura.bare_extraction(
+        doc,
+        url=url,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=True,
+        include_images=False,
+        favor_precision=FAVOR_PRECISION,
+        date_extraction_params=DATE_EXTRACTION_PARAMS,
+    )
+    if result is None or not normalize_space(result.text or ""):
+        raise NotAnArticle("unparseable", "no article text found by the generic extractor")
+    blocks = [Block(text=line) for line in (result.text or "").splitlines() if normalize_space(line)]
+    section = result.categories[0] if result.categories else None
+    return Content(
+        title=normalize_space(result.title or "") or None,
+        published=parse_date(result.date),
+        section=normalize_space(section) if section else None,
+        blocks=blocks,
+    )

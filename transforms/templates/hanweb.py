@@ -1,0 +1,184 @@
+"""Hanweb JCMS ("大汉版通") article pages: english.ningbo.gov.cn.
+
+Content region: everything between `<meta name="ContentStart">` and
+`<meta name="ContentEnd">` (inside `div#zoom`, sometimes `td.bt_content`; legacy pages
+use uppercase/unquoted `<META name=ContentStart>`), else the first region selector that
+matches. Title from the ArticleTitle meta, date from PubDate, section from ColumnName,
+each with fallbacks to the visible page. Column pages (`<datastore>` record lists)
+are listings.
+"""
+from __future__ import annotations
+
+import re
+
+import lxml.html
+
+from transforms.errors import NotAnArticle
+from transforms.templates.htmlutil import (
+    breadcrumb_items,
+    drop_nodes,
+    first_node,
+    first_text,
+    meta_content,
+    region_blocks,
+)
+from transforms.textutil import Content, normalize_space, parse_date
+
+NAME = "hanweb"
+
+# Markers that say "this page was produced by Hanweb JCMS".
+GENERATOR_RE = re.compile(r"大汉|hanweb", re.IGNORECASE)
+MARKER_XPATHS = (
+    "//meta[@name='ContentStart' or @name='contentstart' or @name='CONTENTSTART']",
+    "//div[@id='zoom' or @id='Zoom' or @id='ZOOM']",
+    "//td[contains(concat(' ', normalize-space(@class), ' '), ' bt_content ')]",
+)
+CONTENT_COMMENT_RE = re.compile(r"ZJEG_RSS\.content\.begin", re.IGNORECASE)
+
+# Content region.
+CONTENT_START_XPATH = "//meta[translate(@name, 'CONTENTSAR', 'contentsar')='contentstart']"
+CONTENT_END_XPATH = "//meta[translate(@name, 'CONTENTSAR', 'contentsar')='contentend']"
+REGION_XPATHS = (
+    "//div[@id='zoom' or @id='Zoom' or @id='ZOOM']",
+    "//td[contains(concat(' ', normalize-space(@class), ' '), ' bt_content ')]",
+    "//div[contains(concat(' ', normalize-space(@class), ' '), ' bt_content ')]",
+    "//div[@id='content' or @class='content' or @class='article-content' or @class='art_con']",
+)
+# Page furniture that can sit inside a region (text-size and print/close links, counters).
+REGION_DROP_XPATHS = (
+    ".//a[contains(@href, 'doZoom') or contains(@href, 'window.print') or contains(@href, 'window.close')]",
+    ".//*[contains(@src, 'visitcount') or contains(@href, 'visitcount')]",
+)
+
+# Metadata.
+TITLE_META = "ArticleTitle"
+TITLE_XPATHS = (
+    "//*[contains(concat(' ', normalize-space(@class), ' '), ' title ')]",
+    "//*[contains(concat(' ', normalize-space(@class), ' '), ' bt_title ')]",
+    "//h1",
+)
+DATE_META = "PubDate"
+# The date cell next to "Text Size: A A A" first; class-named date cells last (sidebars
+# listing other articles' dates use them too), after the /art/YYYY/M/D/ URL.
+DATE_CELL_XPATHS = ("//*[contains(., 'Text Size') and not(*[contains(., 'Text Size')])]",)
+DATE_CLASS_XPATHS = (
+    "//*[contains(@class, 'date') or contains(@class, 'time') or contains(@class, 'fbrq')]",
+)
+SECTION_META = "ColumnName"
+BREADCRUMB_XPATHS = (
+    "//*[contains(@class, 'bt_link') or contains(@class, 'crumb') or contains(@class, 'position')"
+    " or contains(@class, 'location') or contains(@class, 'dqwz')]",
+)
+# Breadcrumb text as seen on the page: "> News > In the City > Hot Topic".
+BREADCRUMB_TEXT_RE = re.compile(r"^\s*(?:home\s*)?[>»›]\s*\S.*", re.IGNORECASE)
+DATE_CELL_MAX_CHARS = 80
+DATE_CELL_LEVELS = 3
+URL_DATE_RE = re.compile(r"/art/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})/")
+TITLE_SEPARATORS_RE = re.compile(r"\s+[-|_—]\s+")
+
+# Listing pages: a column page embeds records in a <datastore> (script text).
+DATASTORE_RE = re.compile(r"<datastore>|<recordset>|dataproxy\.jsp", re.IGNORECASE)
+
+
+def detect(doc: lxml.html.HtmlElement, html: str) -> bool:
+    """True if the page looks like a Hanweb JCMS page."""
+    generator = meta_content(doc, "Generator") or ""
+    if GENERATOR_RE.search(generator):
+        return True
+    if CONTENT_COMMENT_RE.search(html) or DATASTORE_RE.search(html) and "/module/" in html:
+        return True
+    return any(doc.xpath(x) for x in MARKER_XPATHS[:2])
+
+
+def is_listing(doc: lxml.html.HtmlElement, html: str) -> bool:
+    """A column page: record data store and no article content region."""
+    has_content = bool(doc.xpath(CONTENT_START_XPATH)) or meta_content(doc, TITLE_META) is not None
+    return bool(DATASTORE_RE.search(html)) and not has_content
+
+
+def parse(doc: lxml.html.HtmlElement, html: str, url: str | None = None) -> Content:
+    """Title, date, section and text blocks of a Hanweb article page."""
+    if is_listing(doc, html):
+        raise NotAnArticle("listing", "Hanweb column page (record datastore, no article content)")
+    title = meta_content(doc, TITLE_META) or first_text(doc, TITLE_XPATHS) or _title_from_head(doc)
+    published = _published(doc, url)
+    section = meta_content(doc, SECTION_META) or _breadcrumb_section(doc)
+    blocks = _content_blocks(doc)
+    return Content(title=title, published=published, section=section, blocks=blocks)
+
+
+def _content_blocks(doc: lxml.html.HtmlElement) -> list:
+    starts = doc.xpath(CONTENT_START_XPATH)
+    ends = doc.xpath(CONTENT_END_XPATH)
+    if starts:
+        start = starts[0]
+        end = next((e for e in ends if _follows(start, e)), None)
+        root = doc.getroottree().getroot()
+        drop_nodes(root.find("body") if root.find("body") is not None else root, REGION_DROP_XPATHS)
+        return region_blocks(root, start=start, end=end)
+    region = first_node(doc, REGION_XPATHS)
+    if region is None:
+        raise NotAnArticle("unparseable", "Hanweb page without a content region (no ContentStart/#zoom)")
+    drop_nodes(region, REGION_DROP_XPATHS)
+    return region_blocks(region)
+
+
+def _follows(first: lxml.html.HtmlElement, other: lxml.html.HtmlElement) -> bool:
+    """True if `other` comes after `first` in document order."""
+    for el in first.itersiblings():
+        if el is other or other in el.iterdescendants():
+            return True
+    parent = first.getparent()
+    return parent is not None and _follows(parent, other)
+
+
+def _published(doc: lxml.html.HtmlElement, url: str | None) -> str | None:
+    published = parse_date(meta_content(doc, DATE_META))
+    if published:
+        return published
+    found = _date_from(doc, DATE_CELL_XPATHS)
+    if found:
+        return found
+    match = URL_DATE_RE.search(url or "")
+    if match:
+        return parse_date("-".join(match.groups()))
+    return _date_from(doc, DATE_CLASS_XPATHS)
+
+
+def _date_from(doc: lxml.html.HtmlElement, xpaths: tuple[str, ...]) -> str | None:
+    """A date in a short matched cell, or in its parent/grandparent while those stay short."""
+    for xpath in xpaths:
+        for node in doc.xpath(xpath):
+            for _ in range(DATE_CELL_LEVELS):
+                if node is None:
+                    break
+                text = normalize_space(node.text_content())
+                if len(text) > DATE_CELL_MAX_CHARS:
+                    break
+                found = parse_date(text)
+                if found:
+                    return found
+                node = node.getparent()
+    return None
+
+
+def _breadcrumb_section(doc: lxml.html.HtmlElement) -> str | None:
+    node = first_node(doc, BREADCRUMB_XPATHS)
+    if node is None:
+        for candidate in doc.xpath("//td|//div|//span|//p"):
+            text = normalize_space(candidate.text_content())
+            if len(text) <= 120 and BREADCRUMB_TEXT_RE.match(text) and len(candidate) > 0:
+                node = candidate
+                break
+    if node is None:
+        return None
+    items = breadcrumb_items(node)
+    return items[-1] if items else None
+
+
+def _title_from_head(doc: lxml.html.HtmlElement) -> str | None:
+    title = first_text(doc, ("//title",))
+    if not title:
+        return None
+    parts = TITLE_SEPARATORS_RE.split(title)
+    return max(parts, key=len) if len(parts) > 1 else title

@@ -1,0 +1,185 @@
+"""lxml helpers shared by the HTML templates: parse, metas, and region -> text blocks.
+
+The block walker renders a content region the way a browser lays it out: every block
+element (and every <br>) starts a new paragraph, inline text is joined, scripts/styles/
+forms are skipped. Each block keeps the layout hints captions are recognized by.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+import lxml.html
+from lxml import etree
+
+from transforms.textutil import Block, normalize_space
+
+BLOCK_TAGS = frozenset(
+    "p div h1 h2 h3 h4 h5 h6 li ul ol dl dt dd table thead tbody tfoot tr td th caption "
+    "blockquote section article header footer aside nav figure figcaption center pre "
+    "address hr form fieldset details summary main".split()
+)
+HEADING_TAGS = frozenset("h1 h2 h3 h4 h5 h6".split())
+# Never text of an article.
+SKIP_TAGS = frozenset(
+    "script style noscript template iframe object embed button input select textarea "
+    "option label svg canvas map area audio video source head title link".split()
+)
+CENTER_STYLE_RE = re.compile(r"text-align\s*:\s*center", re.IGNORECASE)
+CAPTION_CLASS_RE = re.compile(r"caption|img-desc|pic-desc|photo-desc|image-desc", re.IGNORECASE)
+
+
+def parse_html(html: str) -> lxml.html.HtmlElement:
+    """Parse a whole HTML document with lxml (tolerant of legacy markup)."""
+    # lxml refuses str input that carries an XML encoding declaration.
+    html = re.sub(r"^\s*<\?xml[^>]*>", "", html)
+    return lxml.html.document_fromstring(html)
+
+
+def meta_content(doc: lxml.html.HtmlElement, name: str) -> str | None:
+    """content of <meta name=NAME> or <meta property=NAME> (name matched case-insensitively)."""
+    wanted = name.lower()
+    for meta in doc.iter("meta"):
+        key = (meta.get("name") or meta.get("property") or meta.get("itemprop") or "").lower()
+        if key == wanted:
+            value = normalize_space(meta.get("content") or "")
+            if value:
+                return value
+    return None
+
+
+def first_text(doc: lxml.html.HtmlElement, xpaths: Iterable[str]) -> str | None:
+    """Normalized text of the first non-empty match of the first XPath that has one."""
+    for xpath in xpaths:
+        for node in doc.xpath(xpath):
+            text = normalize_space(node if isinstance(node, str) else node.text_content())
+            if text:
+                return text
+    return None
+
+
+def first_node(doc: lxml.html.HtmlElement, xpaths: Iterable[str]) -> lxml.html.HtmlElement | None:
+    """The first element matched by the first XPath that matches anything."""
+    for xpath in xpaths:
+        nodes = doc.xpath(xpath)
+        if nodes:
+            return nodes[0]
+    return None
+
+
+def drop_nodes(root: lxml.html.HtmlElement, xpaths: Iterable[str]) -> None:
+    """Remove every element matched by `xpaths` from the tree, keeping its tail text."""
+    for xpath in xpaths:
+        for node in root.xpath(xpath):
+            if node.getparent() is not None:
+                node.drop_tree()
+
+
+def _is_centered(el: etree._Element) -> bool:
+    if el.tag == "center":
+        return True
+    if (el.get("align") or "").strip().lower() == "center":
+        return True
+    return bool(CENTER_STYLE_RE.search(el.get("style") or ""))
+
+
+def _is_caption_markup(el: etree._Element) -> bool:
+    return el.tag == "figcaption" or bool(CAPTION_CLASS_RE.search(el.get("class") or ""))
+
+
+class _Walker:
+    """Collects blocks from a region; optionally only between two marker elements."""
+
+    def __init__(self, start: etree._Element | None, end: etree._Element | None) -> None:
+        self.blocks: list[Block] = []
+        self.parts: list[str] = []
+        self.start, self.end = start, end
+        self.active = start is None
+        self.done = False
+        self.ctx: list[tuple[bool, bool, bool]] = [(False, False, False)]
+        self.saw_image = False  # an image since the last text block
+        self.image_in_block = False
+
+    def text(self, value: str | None) -> None:
+        if value and self.active and not self.done:
+            self.parts.append(value)
+
+    def flush(self) -> None:
+        text = normalize_space("".join(self.parts))
+        self.parts.clear()
+        if not text:
+            return
+        centered, caption, heading = self.ctx[-1]
+        self.blocks.append(Block(text=text, centered=centered, caption_markup=caption,
+                                 after_image=self.saw_image or self.image_in_block,
+                                 heading=heading))
+        self.saw_image = False
+        self.image_in_block = False
+
+    def walk(self, el: etree._Element) -> None:
+        if self.done:
+            return
+        if el is self.start:
+            self.active = True
+            return
+        if el is self.end:
+            self.flush()
+            self.done = True
+            return
+        tag = el.tag if isinstance(el.tag, str) else None
+        if tag is None or tag in SKIP_TAGS:
+            return
+        tag = tag.lower()
+        if tag == "br":
+            self.flush()
+            return
+        if tag == "img":
+            if self.active:
+                if normalize_space("".join(self.parts)):
+                    self.image_in_block = True
+                else:
+                    self.saw_image = True
+            return
+        is_block = tag in BLOCK_TAGS
+        if is_block:
+            self.flush()
+            parent = self.ctx[-1]
+            self.ctx.append((parent[0] or _is_centered(el), parent[1] or _is_caption_markup(el),
+                             tag in HEADING_TAGS))
+        self.text(el.text)
+        for child in el:
+            self.walk(child)
+            if self.done:
+                break
+            self.text(child.tail)
+        if is_block:
+            self.flush()
+            self.ctx.pop()
+
+
+def region_blocks(
+    region: etree._Element,
+    start: etree._Element | None = None,
+    end: etree._Element | None = None,
+) -> list[Block]:
+    """Text blocks of `region` in document order (only those between `start` and `end` if given)."""
+    walker = _Walker(start, end)
+    walker.text(region.text)
+    for child in region:
+        walker.walk(child)
+        if walker.done:
+            break
+        walker.text(child.tail)
+    walker.flush()
+    return walker.blocks
+
+
+def breadcrumb_items(node: etree._Element) -> list[str]:
+    """The items of a breadcrumb element: its link texts, else its text split on > » ›."""
+    links = [normalize_space(a.text_content()) for a in node.iter("a")]
+    links = [t for t in links if t]
+    text = normalize_space(node.text_content())
+    parts = [normalize_space(p) for p in re.split(r"[>»›]", text)]
+    parts = [p for p in parts if p]
+    # Prefer the split text when it has more items (the last item is often not a link).
+    return parts if len(parts) >= len(links) else links

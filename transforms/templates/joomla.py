@@ -1,0 +1,202 @@
+"""Joomla 3 com_content article pages: ningbolife.com (Beez3 overrides and core layout).
+
+Beez3: `div.item-page > h2` title, `dl.article-info` with `dd.category-name` and
+`dd.published` ("Published: Friday, 24 May 2019 16:54"), body paragraphs directly in
+`div.item-page`. Core Joomla 3 / schema.org: `h2[itemprop=headline]`,
+`time[itemprop=datePublished]/@datetime`, body in `div[itemprop=articleBody]`.
+Category blogs (several items with "Read more:" links) are listings.
+"""
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from urllib.parse import urlsplit
+
+import lxml.html
+
+from transforms.errors import NotAnArticle
+from transforms.templates.htmlutil import (
+    breadcrumb_items,
+    drop_nodes,
+    first_node,
+    first_text,
+    meta_content,
+    region_blocks,
+)
+from transforms.textutil import Content, normalize_space, parse_date
+
+NAME = "joomla"
+
+
+def _has_class(name: str) -> str:
+    """XPath predicate body: the element's class list contains `name`."""
+    return f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')"
+
+
+ITEM_PAGE = f"//div[{_has_class('item-page')}]"
+# Markers of a Joomla page.
+GENERATOR_RE = re.compile(r"joomla", re.IGNORECASE)
+MARKER_XPATHS = (
+    ITEM_PAGE,
+    f"//div[{_has_class('blog')} or {_has_class('blog-featured')}]",
+    "//body[contains(@class, 'com_content')]",
+    "//*[contains(@href, '/index.php/') or contains(@src, '/media/system/')]",
+)
+
+# Listing (category blog / category list) markers.
+BLOG_XPATHS = (
+    f"//div[{_has_class('blog')} or {_has_class('blog-featured')}]",
+    f"//div[{_has_class('items-leading')} or {_has_class('items-row')}]",
+    f"//table[{_has_class('category')}]",
+)
+READMORE_XPATH = f"//p[{_has_class('readmore')}] | //a[{_has_class('readmore')}]"
+LISTING_MIN_READMORE = 2
+
+# Title.
+TITLE_XPATHS = (
+    f"{ITEM_PAGE}//*[@itemprop='headline' or @itemprop='name']",
+    f"{ITEM_PAGE}//h2",
+    f"{ITEM_PAGE}//h1",
+    "//*[@itemprop='headline']",
+    f"//*[{_has_class('contentheading')}]",
+)
+TITLE_METAS = ("og:title", "twitter:title")
+TITLE_SUFFIX_RE = re.compile(r"\s+[-|–—]\s+[^-|–—]{1,60}$")
+
+# Publication date.
+PUBLISHED_XPATHS = (f"//dd[{_has_class('published')}]", f"//*[{_has_class('published')}]")
+PUBLISHED_FORMAT = "%A, %d %B %Y %H:%M"
+PUBLISHED_PREFIX_RE = re.compile(r"^\s*(published|written on|created)\s*(on)?\s*[:：]?\s*", re.IGNORECASE)
+DATETIME_XPATHS = (
+    f"//dd[{_has_class('published')}]//time/@datetime",
+    "//time[@itemprop='datePublished']/@datetime",
+    "//*[@itemprop='datePublished']/@content",
+)
+DATE_METAS = ("article:published_time", "datePublished")
+CREATED_XPATHS = (f"//dd[{_has_class('create')}]",)
+
+# Section (category).
+CATEGORY_XPATHS = (
+    f"//dd[{_has_class('category-name')}]//a",
+    f"//dd[{_has_class('category-name')}]",
+    "//*[@itemprop='genre']",
+    f"//dd[{_has_class('parent-category-name')}]//a",
+)
+CATEGORY_PREFIX_RE = re.compile(r"^\s*(parent\s+)?category\s*[:：]\s*", re.IGNORECASE)
+BREADCRUMB_XPATHS = (f"//ul[{_has_class('breadcrumb')}]", f"//*[{_has_class('breadcrumbs')}]")
+URL_CATEGORY_RE = re.compile(r"/index\.php/([a-z0-9-]+)/\d+-", re.IGNORECASE)
+
+# Body region, and what to cut out of it.
+BODY_XPATHS = (
+    f"{ITEM_PAGE}//*[@itemprop='articleBody']",
+    ITEM_PAGE,
+    "//*[@itemprop='articleBody']",
+    f"//div[{_has_class('article-content')} or {_has_class('article-body')}]",
+)
+BODY_DROP_XPATHS = (
+    f".//div[{_has_class('page-header')}]",
+    f".//ul[{_has_class('actions')}]",
+    f".//div[{_has_class('icons')}]",
+    f".//dl[{_has_class('article-info')}]",
+    f".//div[{_has_class('article-info')}]",
+    f".//ul[{_has_class('pager')} or {_has_class('pagenav')}]",
+    f".//div[{_has_class('pagenav')} or {_has_class('pagination')}]",
+    f".//*[{_has_class('tags')}]",
+    f".//*[{_has_class('content_rating')} or {_has_class('content_vote')}]",
+    f".//*[{_has_class('readmore')}]",
+    f".//*[{_has_class('items-more')} or {_has_class('related-items')}]",
+    ".//*[contains(@class, 'share') or contains(@class, 'social') or contains(@class, 'addthis')]",
+    ".//*[@id='jc' or contains(@class, 'jcomments') or @id='comments']",
+)
+
+
+def detect(doc: lxml.html.HtmlElement, html: str) -> bool:
+    """True if the page looks like a Joomla page (article, blog or list view)."""
+    if GENERATOR_RE.search(meta_content(doc, "generator") or ""):
+        return True
+    return any(doc.xpath(x) for x in MARKER_XPATHS[:3]) or "com_content" in html
+
+
+def is_listing(doc: lxml.html.HtmlElement) -> bool:
+    """A category blog/list view: blog containers or several "Read more" links, no item page."""
+    has_item = bool(doc.xpath(ITEM_PAGE))
+    if has_item and len(doc.xpath(READMORE_XPATH)) < LISTING_MIN_READMORE:
+        return False
+    if any(doc.xpath(x) for x in BLOG_XPATHS):
+        return True
+    return len(doc.xpath(READMORE_XPATH)) >= LISTING_MIN_READMORE
+
+
+def parse(doc: lxml.html.HtmlElement, html: str, url: str | None = None) -> Content:
+    """Title, date, section and text blocks of a Joomla article page."""
+    if is_listing(doc):
+        raise NotAnArticle("listing", "Joomla category blog/list page (several items with Read more)")
+    title = first_text(doc, TITLE_XPATHS) or _title_from_head(doc)
+    published = _published(doc)
+    section = _section(doc, title, url)
+    region = first_node(doc, BODY_XPATHS)
+    if region is None:
+        raise NotAnArticle("unparseable", "Joomla page without an article body (no div.item-page)")
+    drop_nodes(region, BODY_DROP_XPATHS)
+    return Content(title=title, published=published, section=section, blocks=region_blocks(region))
+
+
+def parse_published(text: str | None) -> str | None:
+    """Joomla's "Published: Friday, 24 May 2019 16:54" (or any date text) as YYYY-MM-DD."""
+    if not text:
+        return None
+    text = PUBLISHED_PREFIX_RE.sub("", normalize_space(text))
+    try:
+        return datetime.strptime(text, PUBLISHED_FORMAT).strftime("%Y-%m-%d")
+    except ValueError:
+        return parse_date(text)
+
+
+def _published(doc: lxml.html.HtmlElement) -> str | None:
+    for xpath in PUBLISHED_XPATHS:
+        for node in doc.xpath(xpath):
+            found = parse_published(node.text_content())
+            if found:
+                return found
+    for xpath in DATETIME_XPATHS:
+        for value in doc.xpath(xpath):
+            found = parse_date(str(value)[:10])
+            if found:
+                return found
+    for name in DATE_METAS:
+        found = parse_date((meta_content(doc, name) or "")[:10])
+        if found:
+            return found
+    for xpath in CREATED_XPATHS:
+        for node in doc.xpath(xpath):
+            found = parse_published(node.text_content())
+            if found:
+                return found
+    return None
+
+
+def _section(doc: lxml.html.HtmlElement, title: str | None, url: str | None) -> str | None:
+    for xpath in CATEGORY_XPATHS:
+        for node in doc.xpath(xpath):
+            text = CATEGORY_PREFIX_RE.sub("", normalize_space(node.text_content()))
+            if text:
+                return text
+    crumb = first_node(doc, BREADCRUMB_XPATHS)
+    if crumb is not None:
+        items = [i for i in breadcrumb_items(crumb)
+                 if i.casefold() not in {"home", "you are here:", (title or "").casefold()}]
+        if items:
+            return items[-1]
+    match = URL_CATEGORY_RE.search(urlsplit(url or "").path)
+    if match:
+        return match.group(1).replace("-", " ").title()
+    return None
+
+
+def _title_from_head(doc: lxml.html.HtmlElement) -> str | None:
+    for name in TITLE_METAS:
+        value = meta_content(doc, name)
+        if value:
+            return value
+    title = first_text(doc, ("//title",))
+    return TITLE_SUFFIX_RE.sub("", title) if title else None

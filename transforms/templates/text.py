@@ -1,0 +1,87 @@
+"""Seed-format text pages: the text of an article page as a browser shows it.
+
+One line per block, blank lines between paragraphs (see seeds/text/*.txt). Header lines
+before the body carry the metadata:
+- ningbo_gov: "> News > In the City > Hot Topic" (breadcrumb), the title, then
+  "2019-08-18Text Size: A A A" (date cell glued to the text-size links).
+- ningbolife: "Copyright 2020 - Custom text here" (a footer-ish header: boilerplate,
+  never a date), the title, and where present "Category: ..." / "Published: ...".
+Section = the LAST breadcrumb item ("Hot Topic"), the narrowest column the article is
+filed under, which is what the Hanweb ColumnName meta holds for the same page; the
+Joomla category otherwise. Title = the first line that is neither boilerplate nor
+metadata. Everything after the header is body (captions split off by wording).
+"""
+from __future__ import annotations
+
+import re
+
+from transforms.boilerplate import is_boilerplate_line
+from transforms.templates.joomla import parse_published
+from transforms.textutil import Block, Content, normalize_space, parse_date
+
+NAME = "text"
+
+BREADCRUMB_LINE_RE = re.compile(r"^(?:home\s*)?[>»›]\s*\S", re.IGNORECASE)
+BREADCRUMB_SPLIT_RE = re.compile(r"\s*[>»›]\s*")
+DATE_TEXT_SIZE_RE = re.compile(r"^(?P<date>[0-9][0-9 :./-]{7,})\s*(?:text|font)\s+size\b", re.IGNORECASE)
+CATEGORY_LINE_RE = re.compile(r"^(?:parent\s+)?category\s*[:：]\s*(?P<value>.+)$", re.IGNORECASE)
+PUBLISHED_LINE_RE = re.compile(r"^(?:published|written on|created)\s*(?:on)?\s*[:：]?\s*(?P<value>.+)$",
+                               re.IGNORECASE)
+# Text input that looks like markup is not a seed-format page.
+MARKUP_RE = re.compile(
+    r"<\s*(?:!doctype|html|head|body|div|p|meta|table|span|a|br|rss|feed|channel|\?xml)\b", re.IGNORECASE
+)
+MARKUP_SCAN_CHARS = 4096
+
+
+def looks_like_text_page(text: str) -> bool:
+    """True if `text` is plain text (no HTML/XML markup near the top)."""
+    return not MARKUP_RE.search(text[:MARKUP_SCAN_CHARS])
+
+
+def parse(text: str) -> Content:
+    """Title, date, section and paragraph blocks of a seed-format text page."""
+    lines = [normalize_space(line) for line in text.splitlines()]
+    title: str | None = None
+    published: str | None = None
+    section: str | None = None
+    body_start = len(lines)
+    for index, line in enumerate(lines):
+        if not line:
+            continue
+        meta = _header_line(line)
+        if meta is not None:
+            key, value = meta
+            if key == "section" and value and section is None:
+                section = value
+            elif key == "published" and value and published is None:
+                published = value
+            continue
+        if is_boilerplate_line(line):
+            continue
+        if title is None:
+            title = line
+            continue
+        body_start = index
+        break
+    blocks = [Block(text=line) for line in lines[body_start:] if line]
+    return Content(title=title, published=published, section=section, blocks=blocks)
+
+
+def _header_line(line: str) -> tuple[str, str | None] | None:
+    """("section"|"published", value) for a metadata line of the header, else None."""
+    if BREADCRUMB_LINE_RE.match(line):
+        items = [i for i in BREADCRUMB_SPLIT_RE.split(line) if i]
+        return "section", items[-1] if items else None
+    match = DATE_TEXT_SIZE_RE.match(line)
+    if match:
+        return "published", parse_date(match.group("date"))
+    match = CATEGORY_LINE_RE.match(line)
+    if match and len(line) <= 120:
+        return "section", normalize_space(match.group("value"))
+    match = PUBLISHED_LINE_RE.match(line)
+    if match and len(line) <= 120:
+        value = parse_published(match.group("value"))
+        if value:
+            return "published", value
+    return None

@@ -1,0 +1,167 @@
+"""Small text helpers shared by the templates: whitespace, captions, dates, language.
+
+Pure functions on strings; the template modules decide *where* text comes from, these
+decide what a paragraph, a caption, a date and an English text look like.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from transforms.boilerplate import is_boilerplate_line
+
+# Whitespace as a browser collapses it; U+3000 (ideographic space), nbsp, zero-width
+# space and BOM included.
+SPACE_RE = re.compile(r"[\s\u200b\ufeff]+")
+# A paragraph that has no letters or digits at all (e.g. "&nbsp;", "***", "|") is dropped.
+HAS_CONTENT_RE = re.compile(r"[^\W_]")
+
+# Photo captions: a credit at the end "(Photo by Yan Long)", "(Xinhua/Wang Peng)", or a
+# caption opening "Photo shows ...", "Photo: ...".
+CAPTION_CREDIT_RE = re.compile(
+    r"[(（]\s*(?:(?:file\s+)?(?:photos?|pictures?|pics?|images?|video|photographed)"
+    r"\s*(?:by|from|courtesy|provided|supplied|/|:|：)[^()（）]{0,120}"
+    r"|(?:xinhua|cfp|ic|vcg|imaginechina|cnsphoto)\s*/[^()（）]{0,80})[)）]\s*[.。]?$",
+    re.IGNORECASE,
+)
+CAPTION_OPENING_RE = re.compile(
+    r"^[(（]?\s*(?:photos?|pictures?|images?)\s*(?:shows?|taken|by\b|:|：|/)", re.IGNORECASE
+)
+# Longer than this, a paragraph ending in a photo credit is body text, not a caption.
+CAPTION_MAX_CHARS = 400
+
+# English detection: share of common function words among ASCII words, and the share of
+# CJK ideographs among letters.
+EN_STOPWORDS = frozenset(
+    "the of and to in a is that for on with as by was are it from at be this has have "
+    "an its which were will their been or not also more than has had".split()
+)
+EN_MIN_STOPWORD_RATIO = 0.12
+CJK_MAX_RATIO = 0.15
+CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+ASCII_WORD_RE = re.compile(r"[A-Za-z]+")
+LANG_MIN_WORDS = 8
+
+# Dates.
+ISO_DATE_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})[-/.年]\s?(\d{1,2})[-/.月]\s?(\d{1,2})(?!\d)")
+MONTHS = ("january february march april may june july august september october "
+          "november december").split()
+MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
+DAY_MONTH_YEAR_RE = re.compile(
+    r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(" + "|".join(m[:3] for m in MONTHS) + r")[a-z]*\.?,?\s+((?:19|20)\d{2})\b",
+    re.IGNORECASE,
+)
+MONTH_DAY_YEAR_RE = re.compile(
+    r"\b(" + "|".join(m[:3] for m in MONTHS) + r")[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{2})\b",
+    re.IGNORECASE,
+)
+MIN_YEAR, MAX_YEAR = 1990, 2100
+
+
+def normalize_space(text: str) -> str:
+    """Collapse every whitespace run (nbsp, U+3000, newlines included) to one space; strip."""
+    return SPACE_RE.sub(" ", text).strip()
+
+
+def is_caption(text: str) -> bool:
+    """True if a (normalized) paragraph is a photo caption by its wording alone."""
+    if len(text) > CAPTION_MAX_CHARS:
+        return False
+    return bool(CAPTION_CREDIT_RE.search(text) or CAPTION_OPENING_RE.match(text))
+
+
+def parse_date(text: str | None) -> str | None:
+    """The first date in `text` as YYYY-MM-DD: ISO/slashed/Chinese, "24 May 2019", "May 24, 2019"."""
+    if not text:
+        return None
+    candidates: list[tuple[int, int, int, int]] = []  # (position, y, m, d)
+    for m in ISO_DATE_RE.finditer(text):
+        candidates.append((m.start(), int(m.group(1)), int(m.group(2)), int(m.group(3))))
+    for m in DAY_MONTH_YEAR_RE.finditer(text):
+        candidates.append((m.start(), int(m.group(3)), MONTH_ABBR[m.group(2)[:3].lower()], int(m.group(1))))
+    for m in MONTH_DAY_YEAR_RE.finditer(text):
+        candidates.append((m.start(), int(m.group(3)), MONTH_ABBR[m.group(1)[:3].lower()], int(m.group(2))))
+    for _, y, mo, d in sorted(candidates):
+        iso = make_date(y, mo, d)
+        if iso:
+            return iso
+    return None
+
+
+def make_date(year: int, month: int, day: int) -> str | None:
+    """YYYY-MM-DD if the parts form a real date in a plausible news range, else None."""
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        return None
+    try:
+        return datetime(year, month, day).strftime("%Y-%m-%d")
+    except ValueError:
+        return None
+
+
+def detect_language(text: str) -> str:
+    """"en" for English text, "zh" for mostly-Chinese text, "und" otherwise (cheap heuristic)."""
+    cjk = len(CJK_RE.findall(text))
+    words = ASCII_WORD_RE.findall(text)
+    letters = cjk + sum(len(w) for w in words)
+    if letters == 0:
+        return "und"
+    if cjk / letters > CJK_MAX_RATIO:
+        return "zh"
+    if len(words) < LANG_MIN_WORDS:
+        return "en" if words else "und"
+    stop = sum(1 for w in words if w.lower() in EN_STOPWORDS)
+    return "en" if stop / len(words) >= EN_MIN_STOPWORD_RATIO else "und"
+
+
+@dataclass
+class Block:
+    """One text block of a page region, with the layout hints the caption rule uses."""
+
+    text: str
+    centered: bool = False
+    caption_markup: bool = False  # inside <figcaption> or an element with a caption class
+    after_image: bool = False  # the previous block was only an image / this one holds an image
+    heading: bool = False
+
+
+@dataclass
+class Content:
+    """What a template found on a page, before the shared clean-up."""
+
+    title: str | None
+    published: str | None
+    section: str | None
+    blocks: list[Block] = field(default_factory=list)
+    captions: list[str] = field(default_factory=list)
+
+
+def split_body(blocks: list[Block], title: str | None) -> tuple[list[str], list[str]]:
+    """Normalize blocks, drop boilerplate/empty/title-repeat lines, split off captions.
+
+    Returns (body paragraphs, captions) in page order.
+    """
+    body: list[str] = []
+    captions: list[str] = []
+    norm_title = normalize_space(title or "").casefold()
+    for block in blocks:
+        text = normalize_space(block.text)
+        if not text or not HAS_CONTENT_RE.search(text) or is_boilerplate_line(text):
+            continue
+        if not body and norm_title and text.casefold() == norm_title:
+            continue  # the headline repeated at the top of the content region
+        if _block_is_caption(block, text):
+            captions.append(text)
+        else:
+            body.append(text)
+    return body, captions
+
+
+def _block_is_caption(block: Block, text: str) -> bool:
+    if block.heading:
+        return False
+    if block.caption_markup and len(text) <= CAPTION_MAX_CHARS:
+        return True
+    if is_caption(text):
+        return True
+    return block.centered and block.after_image and len(text) <= CAPTION_MAX_CHARS
