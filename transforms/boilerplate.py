@@ -32,6 +32,10 @@ COPYRIGHT = (
     r"(?im)^ *(copyright|©|\(c\))( *(©|\(c\)))* *(19|20)[0-9][0-9]"
     r"( *[-–] *(19|20)[0-9][0-9])?( *[-–|,.:]? .{0,120})? *$"
 )
+# "Copyright © Information Office of ... All Rights Reserved." (no year).
+COPYRIGHT_RIGHTS = r"(?im)^ *(copyright|©).{0,200}all rights reserved *\.? *$"
+# Chinese site licence numbers "浙ICP备05015023号" (footers).
+ICP_LICENCE = r"(?im)^.{0,200}icp *(备|证)[ 0-9-]{4,}号?.{0,200}$"
 # "All Rights Reserved." as a line of its own (footer).
 RIGHTS_RESERVED = r"(?im)^ *all rights reserved *\.? *$"
 # Joomla blog "Read more: <title>..." / "Read more ..." links.
@@ -83,6 +87,8 @@ BOILERPLATE_PATTERNS: tuple[str, ...] = (
     CHARITY_SHOP,
     SHARE_LETTERS,
     COPYRIGHT,
+    COPYRIGHT_RIGHTS,
+    ICP_LICENCE,
     RIGHTS_RESERVED,
     READ_MORE,
     HASHTAGS,

@@ -292,7 +292,7 @@ UNIT_WORDS = frozenset(SCALE_WORDS) | frozenset(
 COUNT_STOP_WORDS = NP_STOP_WORDS | frozenset(
     "of in ranks rank ranked ranking accounting accounted accounts account were was are is "
     "increased rose grew reached have has had will each every respectively per".split()
-) | VERB_WORDS
+)
 NONCOUNT_FIRST_WORDS = frozenset(
     "years year months month days day weeks week hours hour minutes minute seconds second times "
     "percent per yuan rmb dollars dollar euros euro usd cny tons tonnes tonne ton mu km kilometers "
@@ -505,8 +505,8 @@ def _noun_phrase_after(para: str, pos: int) -> tuple[int, str] | None:
             return None
         if not word[0].isalnum() or word[0].isdigit():
             break
-        if words and _is_plural(words[-1][0]) and lower.endswith(("ed", "ing")):
-            break  # "52 projects signed", "start-ups ranking"
+        if words and (lower in VERB_WORDS or _is_plural(words[-1][0]) and lower.endswith(("ed", "ing"))):
+            break  # "17 countries sent", "52 projects signed", "start-ups ranking"
         if lower == "and":
             following = tokens[index + 1].group() if index + 1 < len(tokens) else ""
             if (_is_plural(words[-1][0]) or not following[:1].isalpha()

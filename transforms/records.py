@@ -20,7 +20,9 @@ QUALIFIERS: tuple[str, ...] = ("approx", "at_least", "at_most")
 # The fields of the external METRIC contract (DESIGN.md), in contract order.
 METRIC_FIELDS: tuple[str, ...] = ("value", "unit", "kind", "subject", "period", "qualifier", "text")
 
-WORD_RE = re.compile(r"[^\W_]+(?:[-'’&][^\W_]+)*")
+# A word: letters/digits, joined inside by - ' ’ & ("R&D", "Ningbo's", "start-ups"); numbers
+# keep their decimal point and thousands separators ("12,524", "2.8").
+WORD_RE = re.compile(r"[^\W_]+(?:[-'’&][^\W_]+|(?<=\d)[.,]\d+)*")
 
 
 @dataclass

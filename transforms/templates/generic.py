@@ -17,6 +17,8 @@ NAME = "generic"
 # Only dates the page states as its own (metadata, not dates anywhere in the text).
 DATE_EXTRACTION_PARAMS = {"extensive_search": False, "original_date": True}
 FAVOR_PRECISION = True
+# Less main text than this is navigation or a stub, not an article.
+MIN_WORDS = 25
 
 
 def parse(doc: lxml.html.HtmlElement, html: str, url: str | None = None) -> Content:
@@ -31,8 +33,9 @@ def parse(doc: lxml.html.HtmlElement, html: str, url: str | None = None) -> Cont
         favor_precision=FAVOR_PRECISION,
         date_extraction_params=DATE_EXTRACTION_PARAMS,
     )
-    if result is None or not normalize_space(result.text or ""):
-        raise NotAnArticle("unparseable", "no article text found by the generic extractor")
+    text = normalize_space(result.text or "") if result is not None else ""
+    if len(text.split()) < MIN_WORDS:
+        raise NotAnArticle("empty", f"no article text found by the generic extractor ({len(text.split())} words)")
     blocks = [Block(text=line) for line in (result.text or "").splitlines() if normalize_space(line)]
     section = result.categories[0] if result.categories else None
     return Content(

@@ -1,0 +1,158 @@
+"""BOILERPLATE_PATTERNS: every furniture line kind is caught, no article sentence is.
+
+The same tuple drives the GX boilerplate gate (pandas) and may run in Postgres, so the
+patterns are also checked in a real Postgres (pgserver) on whole multi-line bodies.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from transforms import boilerplate as bp
+from transforms.boilerplate import BOILERPLATE_PATTERNS, find_boilerplate, is_boilerplate_line
+from transforms.page import parse_page
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED_TEXTS = sorted((ROOT / "seeds" / "text").glob("*.txt"))
+
+# (pattern constant, lines it must catch) — the kinds named in the brief, as seen on the sites.
+FURNITURE = [
+    (bp.PRINT_CLOSE, ["【Print】 【Close】", "【Print】", "【 Close 】", "[Print] [Close]"]),
+    (bp.TEXT_SIZE, ["2019-08-18Text Size: A A A", "Text Size: A A A", "Font size: [Large] [Medium] [Small]"]),
+    (bp.CHARITY_SHOP, ["Visit Charity Shop", "visit our charity shop"]),
+    (bp.SHARE_LETTERS, ["f t g m", "F T G M", "A A A"]),
+    (bp.COPYRIGHT, ["Copyright 2020 - Custom text here", "Copyright 2022 - Ningbo Life / Ningbo Expat",
+                    "© 2019 Ningbo Life", "Copyright © 2019 english.ningbo.gov.cn"]),
+    (bp.COPYRIGHT_RIGHTS, ["Copyright © Information Office of Ningbo Municipal People's Government. "
+                           "All Rights Reserved."]),
+    (bp.ICP_LICENCE, ["Sponsored by the Information Office 浙ICP备05015023号"]),
+    (bp.RIGHTS_RESERVED, ["All Rights Reserved."]),
+    (bp.READ_MORE, ["Read more: Ningbo accelerates construction of...", "Read more ...", "Read more …"]),
+    (bp.HASHTAGS, ["#ningbo #expat #news #china", "#ningbo"]),
+    (bp.BREADCRUMB, ["> News > In the City > Hot Topic", "» News » Sci-Tech"]),
+    (bp.BREADCRUMB_HOME, ["Home > News > Ningbo News", "You are here: Home > Ningbo News"]),
+    (bp.BREADCRUMB_LABEL, ["You are here: Home Ningbo News Ningbo's economy grows"]),
+    (bp.CMS_CREDIT, ["Produced By 大汉网络 大汉版通发布系统", "Powered by Hanweb"]),
+    (bp.CMS_CREDIT_CN, ["大汉版通发布系统"]),
+    (bp.HIT_COUNTER, ["Hits: 1234", "Views: 56", "浏览次数：12", "Visits: 1,024 times"]),
+    (bp.ARTICLE_INFO, ["Category: Ningbo News", "Published: Friday, 24 May 2019 16:54",
+                       "Last Updated: 25 May 2019", "Written by: Administrator"]),
+    (bp.ACTIONS, ["Print Email", "Print | Email"]),
+    (bp.PAGE_NAV, ["« Prev", "Next »", "Prev Next"]),
+    (bp.DATE_LINE, ["2019-08-18", "2019-08-18 10:21", "Friday, 24 May 2019 16:54", "May 24, 2019",
+                    "Published on 2019/8/18"]),
+]
+
+# Real article sentences that share words with the furniture; none may match.
+ARTICLE_SENTENCES = [
+    "Copyright protection of software has become a priority for Ningbo's courts.",
+    "The copyright office registered 2,000 works in 2019, up 12% year-on-year.",
+    "Published in 2019, the report shows that Ningbo's R&D spending rose by 17.7%.",
+    "Category management of waste started in Ningbo in 2019.",
+    "Read more books, the mayor told students at the opening ceremony.",
+    "Visitors can visit the charity shop on Zhongshan Road every weekend to donate clothes.",
+    "The text size of the new signs was enlarged so that elderly residents can read them.",
+    "Print media and new media covered the event.",
+    "Next year, the city will build 8,000 5G base stations.",
+    "Home appliances accounted for 24.5% of exports > 20% a year earlier.",
+    "Hits such as the robot show drew crowds.",
+    "On August 4, 2018, the 20th IRO International Robot Olympics Competition kicked off in Cixi.",
+    "F. Tan, G. Mo and their team won the award.",
+    "Hanweb, a software company, opened an office in Ningbo in 2019 with 50 employees.",
+    "All rights reserved, the company said, would be protected by the new rules.",
+    "From tracking and imitation to original leadership",
+    "#1 on the list was Ningbo-Zhoushan Port, which handled 1.12 billion tonnes of cargo.",
+]
+
+
+def _seed_body_paragraphs() -> list[str]:
+    paragraphs: list[str] = []
+    for path in SEED_TEXTS:
+        paragraphs += parse_page(path.read_bytes()).body.split("\n\n")
+    return paragraphs
+
+
+def test_every_pattern_compiles_and_is_anchored_with_inline_flags() -> None:
+    assert len(BOILERPLATE_PATTERNS) == len(set(BOILERPLATE_PATTERNS))
+    for pattern in BOILERPLATE_PATTERNS:
+        re.compile(pattern)
+        assert pattern.startswith("(?im)^") and pattern.endswith("$"), pattern
+        # kept simple for Postgres/pandas: no lookaround, no backreferences
+        assert "(?=" not in pattern and "(?!" not in pattern and "(?<" not in pattern, pattern
+
+
+def test_every_constant_is_in_the_shared_tuple() -> None:
+    for pattern, _ in FURNITURE:
+        assert pattern in BOILERPLATE_PATTERNS
+
+
+@pytest.mark.parametrize(("pattern", "lines"), FURNITURE)
+def test_pattern_catches_its_furniture_lines(pattern: str, lines: list[str]) -> None:
+    for line in lines:
+        assert re.search(pattern, line), (pattern, line)
+        assert is_boilerplate_line(line)
+        assert pattern in find_boilerplate("A real sentence of the article.\n\n" + line + "\n\nMore text here.")
+
+
+@pytest.mark.parametrize("sentence", ARTICLE_SENTENCES)
+def test_article_sentences_are_not_boilerplate(sentence: str) -> None:
+    assert not is_boilerplate_line(sentence)
+    assert find_boilerplate(sentence) == []
+
+
+def test_no_pattern_matches_any_seed_article_paragraph() -> None:
+    paragraphs = _seed_body_paragraphs()
+    assert len(paragraphs) > 40
+    for paragraph in paragraphs:
+        assert not is_boilerplate_line(paragraph), paragraph
+
+
+def test_lines_are_whitespace_normalized_before_matching() -> None:
+    assert is_boilerplate_line("\u3000\u3000【Print】\u00a0\u00a0【Close】  ")
+    assert is_boilerplate_line("f\u00a0t\u00a0g\u00a0m")
+    assert not is_boilerplate_line("   ")
+
+
+def test_patterns_work_on_a_whole_multiline_body_in_python() -> None:
+    body = "First paragraph of the story.\n\nCopyright 2020 - Custom text here\n\nLast paragraph."
+    hits = [p for p in BOILERPLATE_PATTERNS if re.search(p, body)]
+    assert hits == [bp.COPYRIGHT]
+    # a match never spans two lines
+    match = re.search(bp.BREADCRUMB, "Intro line\n> News > Sci-Tech\nNext line of text")
+    assert match is not None and match.group() == "> News > Sci-Tech"
+    match = re.search(bp.HASHTAGS, "Intro line\n#ningbo #expat\nNext line")
+    assert match is not None and match.group() == "#ningbo #expat"
+
+
+def test_find_boilerplate_lists_each_matching_pattern_once_in_tuple_order() -> None:
+    text = "Visit Charity Shop\nf t g m\nA sentence.\nVisit Charity Shop"
+    assert find_boilerplate(text) == [bp.CHARITY_SHOP, bp.SHARE_LETTERS]
+
+
+def test_patterns_behave_the_same_in_postgres(tmp_path: Path) -> None:
+    """The gate may run as `body ~ pattern` in Postgres: same verdicts as Python re, line by line."""
+    import pgserver
+    import psycopg2
+
+    server = pgserver.get_server(tmp_path / "pg", cleanup_mode="stop")
+    try:
+        conn = psycopg2.connect(server.get_uri())
+        try:
+            with conn.cursor() as cur:
+                samples = [line for _, lines in FURNITURE for line in lines] + ARTICLE_SENTENCES
+                body = "An article sentence.\n\n" + "\n\n".join(ARTICLE_SENTENCES)
+                for pattern in BOILERPLATE_PATTERNS:
+                    for sample in samples:
+                        cur.execute("SELECT %s ~ %s", (sample, pattern))
+                        assert cur.fetchone()[0] == bool(re.search(pattern, sample)), (pattern, sample)
+                    cur.execute("SELECT %s ~ %s", (body, pattern))
+                    assert cur.fetchone()[0] is False, pattern
+                    cur.execute("SELECT %s ~ %s", (body + "\n\nf t g m\n\nVisit Charity Shop", pattern))
+                    expected = pattern in (bp.SHARE_LETTERS, bp.CHARITY_SHOP)
+                    assert cur.fetchone()[0] is expected, pattern
+        finally:
+            conn.close()
+    finally:
+        server.cleanup()

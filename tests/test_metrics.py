@@ -1,0 +1,309 @@
+"""extract_metrics: the DESIGN.md examples, units/scales/qualifiers/periods, and non-metrics."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from transforms.metrics import extract_metrics
+from transforms.page import parse_page
+from transforms.records import KINDS, QUALIFIERS, UNITS, Metric
+
+ROOT = Path(__file__).resolve().parents[1]
+GOV_TEXT = ROOT / "seeds" / "text" / "ningbo_gov_innovation-leads-2019-08-18.txt"
+LIFE_TEXT = ROOT / "seeds" / "text" / "ningbolife_high-level-innovative-cities.txt"
+
+
+def one(body: str, published: str | None = None) -> Metric:
+    metrics = extract_metrics(body, published)
+    assert len(metrics) == 1, [m.text for m in metrics]
+    return metrics[0]
+
+
+def by_text(metrics: list[Metric], text: str) -> Metric:
+    found = [m for m in metrics if m.text == text]
+    assert len(found) == 1, (text, [m.text for m in metrics])
+    return found[0]
+
+
+def fields(m: Metric) -> tuple:
+    return (m.value, m.unit, m.kind, m.subject, m.period, m.qualifier)
+
+
+@pytest.fixture(scope="module")
+def gov() -> list[Metric]:
+    return parse_page(GOV_TEXT.read_bytes()).metrics
+
+
+@pytest.fixture(scope="module")
+def life() -> list[Metric]:
+    return parse_page(LIFE_TEXT.read_bytes()).metrics
+
+
+# ---------------------------------------------------------------- DESIGN.md examples, in their pages
+def test_rd_share_of_gdp(life: list[Metric]) -> None:
+    m = by_text(life, "2.8%")
+    assert fields(m) == (2.8, "percent", "share", "r&d expenditures", "2019", "approx")
+
+
+def test_year_on_year_change_with_month_range_year_from_paragraph(life: list[Metric]) -> None:
+    # "Since 2020, ..." earlier in the paragraph gives the year of "From January to May".
+    m = by_text(life, "17.6%")
+    assert fields(m) == (17.6, "percent", "change", "investment in high-tech industries",
+                         "2020-01..2020-05", None)
+    share = by_text(life, "55.1%")
+    assert (share.kind, share.period, share.subject) == ("share", "2020-01..2020-05",
+                                                         "value added of high-tech industries")
+
+
+def test_counts_with_noun_phrase_subjects(gov: list[Metric], life: list[Metric]) -> None:
+    m = by_text(gov, "12,524 innovative start-ups")
+    assert fields(m) == (12524.0, "count", "level", "innovative start-ups", "2018", None)
+    m = by_text(gov, "200 key technologies")
+    assert fields(m) == (200.0, "count", "level", "key technologies", None, "at_least")
+    m = by_text(life, "69 industrial technology research institutes")
+    assert (m.value, m.unit, m.period) == (69.0, "count", "2019")
+
+
+def test_rank(gov: list[Metric]) -> None:
+    m = by_text(gov, "ranking first in the province")
+    assert (m.value, m.unit, m.kind, m.period) == (1.0, "rank", "rank", "2018")
+    assert m.subject == "provincial high-growth and technology smes"
+    world = by_text(gov, "ranks first in the world")
+    assert (world.value, world.unit, world.kind) == (1.0, "rank", "rank")
+
+
+def test_times(gov: list[Metric]) -> None:
+    m = by_text(gov, "12.35 times")
+    assert fields(m) == (12.35, "times", "level", "financial capital amplification effect", None, None)
+
+
+def test_money_with_scale_words_and_since_period(gov: list[Metric]) -> None:
+    m = by_text(gov, "37.541 billion yuan")
+    assert fields(m) == (37541000000.0, "CNY", "level", "tax reduction", "2010..2019", None)
+    growth = by_text(gov, "23.5%")  # "an average annual growth rate of 23.5%" of that tax reduction
+    assert fields(growth) == (23.5, "percent", "change", "tax reduction", "2010..2019", None)
+    m = by_text(gov, "211.8 thousand yuan")
+    assert (m.value, m.unit, m.period) == (211800.0, "CNY", "1978")
+
+
+def test_share_and_approx(gov: list[Metric]) -> None:
+    m = by_text(gov, "73.4%")
+    assert (m.value, m.unit, m.kind) == (73.4, "percent", "share")
+    m = by_text(gov, "3%")
+    assert fields(m) == (3.0, "percent", "share", "new industrial output value", "1987", "approx")
+
+
+def test_from_x_in_year_to_y_in_year(gov: list[Metric]) -> None:
+    first, second = by_text(gov, "3.797 million yuan"), by_text(gov, "137.4 million yuan")
+    assert (first.value, first.period, first.kind) == (3797000.0, "1987", "level")
+    assert (second.value, second.period, second.kind) == (137400000.0, "2018", "level")
+    assert first.subject == second.subject == "technical transaction volume"
+
+
+def test_seed_pages_have_no_non_metrics(gov: list[Metric], life: list[Metric]) -> None:
+    texts = {m.text for m in gov + life}
+    # bare years, a count without a noun, ages of anniversaries, ordinals, dates
+    for value in (1957.0, 1958.0, 1985.0, 1999.0, 2006.0, 2018.0, 630.0, 70.0, 20.0, 18.0, 4.0):
+        assert not any(m.value == value for m in gov), value
+    for value in (8.0, 13.0, 1.0, 2020.0, 2019.0):
+        assert not any(m.value == value for m in life), value
+    for fragment in ("20th", "18th", "70 years", "August", "5G", "8th", "13th", "Laboratory 1"):
+        assert not any(fragment in t for t in texts), fragment
+    assert not any(m.unit == "years" for m in gov + life)
+
+
+def test_metric_offsets_point_into_the_body() -> None:
+    for path in (GOV_TEXT, LIFE_TEXT):
+        article = parse_page(path.read_bytes())
+        assert article.metrics
+        for m in article.metrics:
+            assert article.body[m.char_start:m.char_end] == m.text
+            assert m.unit in UNITS and m.kind in KINDS and m.qualifier in (None, *QUALIFIERS)
+        starts = [m.char_start for m in article.metrics]
+        assert starts == sorted(starts)
+
+
+# ---------------------------------------------------------------- units and scales
+@pytest.mark.parametrize(
+    ("sentence", "text", "value", "unit"),
+    [
+        ("The fund reached 2.5 million yuan last month.", "2.5 million yuan", 2500000.0, "CNY"),
+        ("The project cost 3 trillion yuan in total.", "3 trillion yuan", 3e12, "CNY"),
+        ("Each family received 1.2 ten thousand yuan.", "1.2 ten thousand yuan", 12000.0, "CNY"),
+        ("Subsidies totaled 8 10,000 yuan per firm.", "8 10,000 yuan", 80000.0, "CNY"),
+        ("Each family received 10,000 yuan.", "10,000 yuan", 10000.0, "CNY"),
+        ("The deal is worth ¥30 million.", "¥30 million", 30000000.0, "CNY"),
+        ("The bank lent RMB 5 billion to the port.", "RMB 5 billion", 5e9, "CNY"),
+        ("Exports to the US reached US$2.3 million.", "US$2.3 million", 2300000.0, "USD"),
+        ("The startup raised $15 million.", "$15 million", 15000000.0, "USD"),
+        ("Foreign capital used was 4.29 billion US dollars.", "4.29 billion US dollars", 4.29e9, "USD"),
+        ("Investment from the EU rose to 412 million euros.", "412 million euros", 412000000.0, "EUR"),
+        ("The German firm invested €60 million.", "€60 million", 60000000.0, "EUR"),
+        ("The zone covers 353.2 square kilometers of land.", "353.2 square kilometers", 353.2, "km2"),
+        ("The lake covers 20 km2 now.", "20 km2", 20.0, "km2"),
+        ("The plant has a floor area of 200,000 square meters.", "200,000 square meters", 200000.0, "m2"),
+        ("The campus occupies 1,200 mu in Zhenhai.", "1,200 mu", 1200.0, "mu"),
+        ("The port handled 1.12 billion tonnes of cargo.", "1.12 billion tonnes", 1.12e9, "tonnes"),
+        ("Solar panels generated 2.18 million kWh of power.", "2.18 million kWh", 2180000.0, "kWh"),
+        ("The battery plant will have a capacity of 12 GWh.", "12 GWh", 12000000.0, "kWh"),
+        ("The new line is 36.1 km long.", "36.1 km", 36.1, "km"),
+        ("Average life expectancy reached 82.3 years.", "82.3 years", 82.3, "years"),
+        ("Output rose to 2.2 million a day, 11 times the January level.", "11 times", 11.0, "times"),
+        ("The network has 1.2 million registered users.", "1.2 million registered users", 1200000.0, "count"),
+    ],
+)
+def test_units_and_scales(sentence: str, text: str, value: float, unit: str) -> None:
+    m = by_text(extract_metrics(sentence), text)
+    assert (m.value, m.unit) == (value, unit)
+    assert sentence[m.char_start:m.char_end] == text
+
+
+def test_scaled_values_are_exact() -> None:
+    assert one("Revenue was 32.8 billion yuan.").value == 32800000000.0
+    assert one("Exports reached 128.8 billion yuan.").value == 128800000000.0
+
+
+def test_percentage_points_are_changes() -> None:
+    m = by_text(extract_metrics("The rate rose 0.37 percentage points to 4.15%."), "0.37 percentage points")
+    assert (m.value, m.unit, m.kind) == (0.37, "percentage_points", "change")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "qualifier"),
+    [
+        ("The city has about 3% of the total.", "approx"),
+        ("The city has nearly 300 companies.", "approx"),
+        ("Around 90% of buyers are young.", "approx"),
+        ("The port has more than 200 berths.", "at_least"),
+        ("The fair drew over 90,000 visitors.", "at_least"),
+        ("The city has at least 40 laboratories.", "at_least"),
+        ("Loans of up to 2 million yuan are available.", "at_most"),
+        ("Fewer than 30 companies applied.", "at_most"),
+        ("The city has 300 companies.", None),
+    ],
+)
+def test_qualifiers(sentence: str, qualifier: str | None) -> None:
+    assert one(sentence).qualifier == qualifier
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Exports increased by 9.8% year-on-year.", "change"),
+        ("GDP grew 6.8% in 2019.", "change"),
+        ("Sales were 12% higher than a year earlier.", "change"),
+        ("Cranes raised efficiency by 20%.", "change"),
+        ("R&D spending accounted for 2.9% of revenue.", "share"),
+        ("Manufacturing attracted 58.3% of the foreign capital.", "share"),
+        ("The unemployment rate was 1.9%.", "level"),
+        ("Revenue increased by 5 billion yuan.", "change"),
+        ("Revenue reached 5 billion yuan.", "level"),
+    ],
+)
+def test_kinds(sentence: str, kind: str) -> None:
+    assert one(sentence).kind == kind
+
+
+# ---------------------------------------------------------------- periods
+@pytest.mark.parametrize(
+    ("sentence", "published", "period"),
+    [
+        ("In 2019, the city added 1,100 enterprises.", None, "2019"),
+        ("By the end of 2018, there were 500 laboratories.", None, "2018"),
+        ("The city had 500 laboratories in 2018.", None, "2018"),
+        ("As of 1986, there were only 7 patents.", None, "1986"),
+        ("From 2010 to 2019, the city cut taxes by 37.5 billion yuan.", None, "2010..2019"),
+        ("Since 2010, taxes were cut by 37.5 billion yuan.", "2019-08-18", "2010..2019"),
+        ("Since 2010, taxes were cut by 37.5 billion yuan.", None, None),
+        ("From January to May, investment increased by 17.6%.", "2020-06-30", "2020-01..2020-05"),
+        ("From January to November, exports increased by 5%.", "2021-01-10", "2020-01..2020-11"),
+        ("From January to May, investment increased by 17.6%.", None, None),
+        ("From January to May 2020, investment increased by 17.6%.", None, "2020-01..2020-05"),
+        ("In the first half of 2020, GDP grew 0.7%.", None, "2020-01..2020-06"),
+        ("GDP grew 2.3% in the first three quarters.", "2020-10-13", "2020-01..2020-09"),
+        ("In the first quarter, GDP fell 4.6%.", "2020-04-21", "2020-01..2020-03"),
+        ("The metro carried 207 million passengers in the first 11 months of 2019.", None,
+         "2019-01..2019-11"),
+        ("Last year, exports grew 6.1%.", "2020-01-15", "2019"),
+        ("Exports grew 6.1%.", "2020-01-15", None),
+    ],
+)
+def test_periods(sentence: str, published: str | None, period: str | None) -> None:
+    assert one(sentence, published).period == period
+
+
+def test_period_cue_applies_within_its_sentence_only() -> None:
+    metrics = extract_metrics("In 2019, the city added 1,100 enterprises. It also has 300 laboratories.")
+    assert [m.period for m in metrics] == ["2019", None]
+
+
+# ---------------------------------------------------------------- not metrics
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In 1957, the city's natural science and technology personnel were only 630.",
+        "On August 4, 2018, the 20th IRO International Robot Olympics Competition kicked off.",
+        "The event took place on 15 August 2019 in Cixi.",
+        "The article was updated on 2019-08-18 at 10:30.",
+        "Since the 18th National Congress of the Communist Party of China, links expanded.",
+        "The office held the fourth press conference to celebrate the 70th anniversary.",
+        "Since the founding of the People's Republic of China 70 years ago, the city grew.",
+        "In the past 70 years, Ningbo has attached great importance to science.",
+        "For enquiries, call the hotline 0574-55851111 or +86 574 8718 7000.",
+        "The article id is 1016946 in the database.",
+        "The city will build 5G networks and 4K studios.",
+        "The plan covers 2019-2021 and the 2020-25 period.",
+        "Construction of Yongjiang Laboratory 1. Construction of major projects continues.",
+        "Metro Line 4 opens next year, and Line 5 Phase I follows.",
+        "He was the No. 1 seed and ranked top 10 players.",
+        "The 2019 World Intelligent Manufacturing Conference opened in Ningbo.",
+        "She has worked here for 30 years and is 52 years old.",
+        "The 8th plenary session of the 13th Municipal Party Committee was held.",
+        "Two and a half years later, the company was listed.",
+        "The office is at Room 1508, 268 Jiefang South Road.",
+        "The contest is held 3 times a year.",
+        "A COVID-19 test centre opened.",
+        "The city issued 58 working days of guidance.",
+        "The new line runs at 350 km/h.",
+    ],
+)
+def test_not_metrics(sentence: str) -> None:
+    assert extract_metrics(sentence) == []
+
+
+def test_ordinals_and_dates_do_not_hide_real_metrics_nearby() -> None:
+    metrics = extract_metrics(
+        "On August 4, 2018, the 20th IRO competition drew 3,000 visitors, up 12% year-on-year."
+    )
+    assert [(m.text, m.unit) for m in metrics] == [("3,000 visitors", "count"), ("12%", "percent")]
+
+
+# ---------------------------------------------------------------- robustness
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300))
+def test_any_text_gives_valid_records(text: str) -> None:
+    for m in extract_metrics(text):
+        assert text[m.char_start:m.char_end] == m.text
+        assert m.unit in UNITS and m.kind in KINDS
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from([
+            "In 2019,", "Ningbo", "exports", "rose", "by", "12.5%", "to", "3.2 billion yuan", "more than",
+            "300", "companies", "ranking", "first", "in the province", ".", ",", "From January to May",
+            "August 4, 2018", "the 20th", "5G", "12,524", "innovative start-ups", "accounted for", "\n\n",
+        ]),
+        max_size=40,
+    )
+)
+def test_news_like_token_soup_gives_valid_records(tokens: list[str]) -> None:
+    text = " ".join(tokens)
+    for m in extract_metrics(text, "2019-08-18"):
+        assert text[m.char_start:m.char_end] == m.text
+        assert m.value >= 0
+        assert m.period is None or m.period[:4].isdigit()

@@ -1,0 +1,534 @@
+"""parse_page / extract_document on the seed pages, the snapshot and small markup variants.
+
+Golden files (tests/golden/*.json) hold the full `extract_document` output of reviewed
+pages; regenerate deliberately with `NEWSETL_UPDATE_GOLDEN=1 pytest tests/test_transforms.py`
+and review the diff.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from transforms.api import EXTRACT_FIELDS, extract_document
+from transforms.boilerplate import find_boilerplate
+from transforms.errors import NotAnArticle
+from transforms.page import decode_content, detect_template, parse_page, source_for
+from transforms.records import METRIC_FIELDS, Article, Metric, content_hash, word_count
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLDEN = Path(__file__).resolve().parent / "golden"
+TEXTS = ROOT / "seeds" / "text"
+PAGES = ROOT / "seeds" / "pages"
+GOV_TEXT = TEXTS / "ningbo_gov_innovation-leads-2019-08-18.txt"
+LIFE_TEXT = TEXTS / "ningbolife_high-level-innovative-cities.txt"
+GOV_HTML = PAGES / "ningbo_gov" / "art" / "2019" / "8" / "18" / "art_933_1016946.html"
+LIFE_HTML = (PAGES / "ningbolife" / "index.php" / "ningbo-news"
+             / "5801-ningbo-accelerates-construction-of-high-level-innovative-cities.html")
+GOV_URL = "http://english.ningbo.gov.cn/art/2019/8/18/art_933_1016946.html"
+LIFE_URL = ("http://www.ningbolife.com/index.php/ningbo-news/"
+            "5801-ningbo-accelerates-construction-of-high-level-innovative-cities.html")
+LIVE_HOSTS = {"ningbo_gov": "http://english.ningbo.gov.cn", "ningbolife": "http://www.ningbolife.com"}
+
+# Furniture lines of the seed pages that must never reach a body.
+GOV_FURNITURE = ["【Print】", "【Close】", "Text Size", "> News", "In the City >", "A A A"]
+LIFE_FURNITURE = ["Copyright 2020", "Custom text here", "f t g m", "Visit Charity Shop"]
+GOV_CAPTIONS = [
+    "On August 4, 2018, the 20th IRO International Robot Olympics Competition in Zhejiang Province "
+    "kicked off in Cixi. (Photo by Yan Long)",
+    "The China Smart City Technology and Application Products Expo, which has been held for many years, "
+    "has become a booster for improving the management level of smart cities in Ningbo. (Photo by Xu Neng)",
+]
+
+
+def normalized_lines(text: str) -> list[str]:
+    """An independent reading of the seed text: non-empty lines, whitespace collapsed."""
+    lines = [re.sub(r"[\s\u3000\u00a0]+", " ", line).strip() for line in text.splitlines()]
+    return [line for line in lines if line]
+
+
+# ---------------------------------------------------------------- seed text pages
+def test_gov_seed_text_golden_fields() -> None:
+    article = parse_page(GOV_TEXT.read_bytes())
+    assert article.title == ("Innovation leads science and technology to add power to Ningbo's "
+                             "high quality development")
+    assert article.published == "2019-08-18"
+    assert article.section == "Hot Topic"
+    assert article.language == "en"
+    assert article.captions == GOV_CAPTIONS
+
+
+def test_gov_seed_text_body_is_exactly_the_content_paragraphs() -> None:
+    text = GOV_TEXT.read_text(encoding="utf-8")
+    lines = normalized_lines(text)
+    # breadcrumb, title, date/text-size line; then content up to 【Print】 【Close】; captions apart
+    assert lines[0].startswith("> News") and lines[2].startswith("2019-08-18Text Size")
+    assert lines[-1] == "【Print】 【Close】"
+    expected = [line for line in lines[3:-1] if line not in GOV_CAPTIONS]
+    article = parse_page(text)
+    paragraphs = article.body.split("\n\n")
+    assert paragraphs == expected
+    assert len(paragraphs) == 39
+    assert article.body.startswith("Innovation is a city gene deeply rooted in Ningbo and an inexhaustible "
+                                   "motive force for urban development.\n\nSince the founding")
+    assert article.body.endswith("The relevant person in charge of the Municipal Bureau of Science and "
+                                 "Technology said.")
+    # subheadings stay as their own paragraphs
+    for heading in ("From tracking and imitation to original leadership",
+                    "From digestion and absorption to the backbone of innovation.",
+                    "From small investment to comprehensive innovation ecology"):
+        assert heading in paragraphs
+    assert "\n\n\n" not in article.body and "\u00a0" not in article.body and "  " not in article.body
+
+
+def test_gov_seed_text_body_has_no_furniture_and_no_captions() -> None:
+    article = parse_page(GOV_TEXT.read_bytes())
+    for fragment in GOV_FURNITURE + ["(Photo by", "Hot Topic"]:
+        assert fragment not in article.body, fragment
+    assert not article.body.startswith(article.title)
+    assert find_boilerplate(article.body) == []
+
+
+def test_life_seed_text_golden_fields_and_body() -> None:
+    text = LIFE_TEXT.read_text(encoding="utf-8")
+    article = parse_page(text)
+    assert article.title == "Ningbo accelerates construction of high-level innovative cities"
+    assert article.published is None  # "Copyright 2020" is never a publication date
+    assert article.section is None
+    assert article.captions == []
+    lines = normalized_lines(text)
+    assert lines[0] == "Copyright 2020 - Custom text here" and lines[-2:] == ["f t g m", "Visit Charity Shop"]
+    paragraphs = article.body.split("\n\n")
+    assert paragraphs == lines[2:-2]
+    assert len(paragraphs) == 6
+    assert paragraphs[0].startswith("Innovation is Ningbo's core competitiveness.")
+    assert paragraphs[-1].endswith("can truly become the main body of innovation")
+    for fragment in LIFE_FURNITURE:
+        assert fragment not in article.body, fragment
+    assert find_boilerplate(article.body) == []
+
+
+def test_text_page_category_and_published_lines() -> None:
+    text = ("Copyright 2022 - Ningbo Life / Ningbo Expat\n\nNingbo Science and Technology Week kicks off\n"
+            "Category: Ningbo News\nPublished: Friday, 24 May 2019 16:54\n\n"
+            "The week opened on Friday with more than 600 science activities across the city, and "
+            "organizers expect about 1.5 million visits.\n\n(Photo by Jin Lu and Zhang Chaoliang)\n\n"
+            "#ningbo #expat #news #china\n\nf t g m\n\nVisit Charity Shop")
+    article = parse_page(text)
+    assert (article.title, article.section, article.published) == (
+        "Ningbo Science and Technology Week kicks off", "Ningbo News", "2019-05-24")
+    assert article.captions == ["(Photo by Jin Lu and Zhang Chaoliang)"]
+    assert article.body.count("\n\n") == 0 and article.body.startswith("The week opened")
+    assert "#ningbo" not in article.body and "2022" not in (article.published or "")
+
+
+# ---------------------------------------------------------------- HTML rebuilds of the seeds
+@pytest.mark.parametrize(("text_path", "html_path", "url"), [(GOV_TEXT, GOV_HTML, GOV_URL),
+                                                             (LIFE_TEXT, LIFE_HTML, LIFE_URL)])
+def test_html_rebuild_gives_the_same_article_as_the_text(text_path: Path, html_path: Path, url: str) -> None:
+    from_text = parse_page(text_path.read_bytes())
+    from_html = parse_page(html_path.read_bytes(), url=url)
+    assert from_html.title == from_text.title
+    assert from_html.body == from_text.body
+    assert from_html.captions == from_text.captions
+    assert [m.to_dict() for m in from_html.metrics] == [m.to_dict() for m in from_text.metrics]
+
+
+def test_gov_html_metadata() -> None:
+    article = parse_page(GOV_HTML.read_bytes(), url=GOV_URL)
+    assert (article.source, article.published, article.section) == ("ningbo_gov", "2019-08-18", "Hot Topic")
+    for fragment in GOV_FURNITURE + ["Produced By", "大汉"]:
+        assert fragment not in article.body
+
+
+def test_life_html_metadata() -> None:
+    article = parse_page(LIFE_HTML.read_bytes(), url=LIFE_URL)
+    assert (article.source, article.section) == ("ningbolife", "Ningbo News")
+    assert article.published == "2020-06-30"
+    for fragment in LIFE_FURNITURE + ["Category:", "Published:", "Print", "Email"]:
+        assert fragment not in article.body
+
+
+# ---------------------------------------------------------------- golden files
+GOLDEN_CASES = {
+    "seed_text_ningbo_gov": (GOV_TEXT, None),
+    "seed_text_ningbolife": (LIFE_TEXT, None),
+    "seed_html_ningbo_gov": (GOV_HTML, GOV_URL),
+    "seed_html_ningbolife": (LIFE_HTML, LIFE_URL),
+    "hanweb_legacy_gbk_art_934_988102": (
+        PAGES / "ningbo_gov/art/2019/2/26/art_934_988102.html",
+        "http://english.ningbo.gov.cn/art/2019/2/26/art_934_988102.html"),
+    "joomla_core_5812": (
+        PAGES / "ningbolife/index.php/ningbo-news/5812-ningbo-economy-grows-in-first-half.html",
+        "http://www.ningbolife.com/index.php/ningbo-news/5812-ningbo-economy-grows-in-first-half.html"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(GOLDEN_CASES))
+def test_golden_extract(name: str) -> None:
+    path, url = GOLDEN_CASES[name]
+    got = extract_document(path.read_bytes(), url=url, path=str(path.relative_to(ROOT)))
+    golden_file = GOLDEN / f"{name}.json"
+    if os.environ.get("NEWSETL_UPDATE_GOLDEN") == "1":
+        golden_file.write_text(json.dumps(got, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    expected = json.loads(golden_file.read_text(encoding="utf-8"))
+    assert got == expected
+
+
+def test_golden_seed_metrics_match_design_examples() -> None:
+    gov = json.loads((GOLDEN / "seed_text_ningbo_gov.json").read_text(encoding="utf-8"))
+    life = json.loads((GOLDEN / "seed_text_ningbolife.json").read_text(encoding="utf-8"))
+    metrics = {m["text"]: m for m in gov["metrics"] + life["metrics"]}
+    assert metrics["2.8%"] == {"value": 2.8, "unit": "percent", "kind": "share", "subject": "r&d expenditures",
+                                   "period": "2019", "qualifier": "approx", "text": "2.8%"}
+    assert metrics["37.541 billion yuan"]["value"] == 37541000000.0
+    assert metrics["37.541 billion yuan"]["subject"] == "tax reduction"
+    assert {k: metrics["12,524 innovative start-ups"][k] for k in ("value", "unit")} == {"value": 12524.0,
+                                                                                        "unit": "count"}
+
+
+# ---------------------------------------------------------------- extract_document / records
+def test_extract_document_shape_and_source() -> None:
+    doc = extract_document(GOV_HTML.read_bytes(), url=GOV_URL, path="saved.html")
+    assert tuple(doc) == EXTRACT_FIELDS
+    assert (doc["path"], doc["url"], doc["source"]) == ("saved.html", GOV_URL, "ningbo_gov")
+    assert doc["metrics"] and all(tuple(m) == METRIC_FIELDS for m in doc["metrics"])
+    json.dumps(doc)  # JSON-serializable as is
+    # no URL: source from the detected template; mirror URL: same
+    assert extract_document(GOV_HTML.read_bytes())["source"] == "ningbo_gov"
+    assert extract_document(LIFE_HTML.read_bytes(), url="http://127.0.0.1:8000/x.html")["source"] == "ningbolife"
+    assert extract_document(GOV_TEXT.read_bytes())["source"] is None
+
+
+def test_source_for() -> None:
+    assert source_for("https://english.ningbo.gov.cn/art/2019/8/18/x.html", None) == "ningbo_gov"
+    assert source_for("http://www.ningbolife.com/index.php/x.html", "generic") == "ningbolife"
+    assert source_for("http://ningbolife.com/", None) == "ningbolife"
+    assert source_for("http://notningbolife.com/", None) is None
+    assert source_for(None, "hanweb") == "ningbo_gov"
+    assert source_for(None, "generic") is None
+
+
+def test_records_helpers() -> None:
+    assert content_hash("Title", "Body – ü") == "739982fc9ff121ee93bbccc2d16daa21d39df9cc93eeb240b56bb62809d598ef"
+    assert content_hash("Title", "Body") != content_hash("Title ", "Body")
+    assert word_count("R&D spending rose 12.5% to 3.2 billion yuan, Ningbo's bureau said.") == 11
+    article = parse_page(LIFE_TEXT.read_bytes())
+    data = article.to_dict()
+    assert set(data) == {"url", "source", "title", "published", "section", "body", "captions", "language",
+                         "metrics"}
+    assert data["metrics"][0]["char_end"] > data["metrics"][0]["char_start"]
+    with pytest.raises(ValueError):
+        Metric(value=1.0, unit="furlongs", kind="level", subject=None, period=None, qualifier=None,
+               text="1", char_start=0, char_end=1)
+    assert isinstance(article, Article)
+
+
+# ---------------------------------------------------------------- not articles
+def _kind(content: bytes | str, **kwargs: str) -> str:
+    with pytest.raises(NotAnArticle) as info:
+        parse_page(content, **kwargs)
+    assert "\n" not in str(info.value)
+    return info.value.kind
+
+
+def test_snapshot_listings_are_rejected() -> None:
+    assert _kind((PAGES / "ningbo_gov/col/col933/index.html").read_bytes()) == "listing"
+    assert _kind((PAGES / "ningbo_gov/col/col933/records.xml").read_bytes()) == "listing"
+    assert _kind((PAGES / "ningbolife/index.php/ningbo-news.html").read_bytes()) == "listing"
+    assert _kind((PAGES / "ningbolife/index.php/ningbo-news.html@format=feed&type=rss").read_bytes()) == "listing"
+
+
+HANWEB_COLUMN = """<html><head><meta name="Generator" content="大汉版通"><title>Ningbo China - Hot Topic</title></head>
+<body><div class="bt_link">&gt; News &gt; In the City &gt; Hot Topic</div><div id="4485">
+<script type="text/xml"><datastore><nextgroup><![CDATA[<a href="/module/web/jpage/dataproxy.jsp?page=1&appid=1&webid=6&path=/&columnid=933"></a>]]></nextgroup>
+<recordset><record><![CDATA[<li><a href="/art/2019/8/18/art_933_1016946.html" title="Innovation leads">Innovation leads...</a><span>2019-08-18</span></li>]]></record>
+<record><![CDATA[<li><a href="/art/2019/1/28/art_933_981487.html" title="GDP tops">GDP tops...</a><span>2019-01-28</span></li>]]></record></recordset></datastore></script></div>
+<script>var totalRecord:2;</script></body></html>"""
+
+JOOMLA_BLOG = """<html><head><meta name="generator" content="Joomla! - Open Source Content Management"></head>
+<body class="com_content"><div class="blog"><div class="items-leading"><div class="leading-0">
+<h2><a href="/index.php/ningbo-news/5801-a.html">Ningbo accelerates construction</a></h2>
+<p>Innovation is Ningbo's core competitiveness. The city promoted scientific and technological innovation.</p>
+<p class="readmore"><a href="/index.php/ningbo-news/5801-a.html">Read more: Ningbo accelerates construction...</a></p></div></div>
+<div class="items-row"><div class="item"><h2><a href="/index.php/ningbo-news/5785-b.html">Foreign trade rebounds</a></h2>
+<p>Ningbo's foreign trade rebounded in April as exports rose by 8.9% year-on-year.</p>
+<p class="readmore"><a href="/index.php/ningbo-news/5785-b.html">Read more: Foreign trade rebounds...</a></p></div></div>
+<div class="pagination"><p class="counter">Page 1 of 3</p></div></div></body></html>"""
+
+RSS = """<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0"><channel><title>Ningbo News</title><item><title>Ningbo accelerates</title>
+<link>http://www.ningbolife.com/index.php/ningbo-news/5801-a.html</link><description><![CDATA[<p>Innovation is core.</p>]]></description>
+<pubDate>Tue, 30 Jun 2020 09:12:00 +0000</pubDate></item></channel></rss>"""
+
+
+def test_inline_listings_are_rejected() -> None:
+    assert _kind(HANWEB_COLUMN) == "listing"
+    assert _kind(JOOMLA_BLOG) == "listing"
+    assert _kind(RSS.encode("utf-8")) == "listing"
+
+
+@pytest.mark.parametrize("content", [b"", b"   \n\t ", "", "<html><body>\n</body></html>",
+                                     "<html><head><title>x</title></head><body><nav><a href='/'>Home</a> "
+                                     "<a href='/n'>News</a></nav></body></html>"])
+def test_empty_pages_are_rejected(content: bytes | str) -> None:
+    assert _kind(content) == "empty"
+
+
+def test_hanweb_page_with_empty_content_region_is_empty() -> None:
+    html = ("<html><head><meta name='Generator' content='大汉版通'><meta name='ArticleTitle' content='Title'>"
+            "</head><body><div id='zoom'><meta name='ContentStart'><p>&nbsp;</p><p>　　</p>"
+            "<meta name='ContentEnd'></div><a href='javascript:window.print()'>【Print】</a></body></html>")
+    assert _kind(html) == "empty"
+
+
+@pytest.mark.parametrize(
+    ("content", "content_type"),
+    [
+        (b"\x89PNG\r\n\x1a\n" + b"\x00" * 64, None),
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", None),
+        (b"\xff\xd8\xff\xe0\x00\x10JFIF", None),
+        (b"PK\x03\x04\x14\x00\x00\x00", None),
+        (b"some\x00binary\x00payload\x00" * 10, None),
+        (b"<html><body><p>text</p></body></html>", "image/jpeg"),
+    ],
+)
+def test_binary_content_is_rejected(content: bytes, content_type: str | None) -> None:
+    assert _kind(content, content_type=content_type) == "binary"
+
+
+CHINESE_HANWEB = """<html><head><meta charset="gb2312"><meta name="Generator" content="大汉版通">
+<meta name="ArticleTitle" content="宁波市科技创新大会召开"><meta name="PubDate" content="2019-08-18 10:00"></head>
+<body><div id="zoom"><meta name="ContentStart"><p>　　近日，宁波市召开科技创新大会，会议总结了过去一年的科技创新工作，部署了下一阶段的重点任务。</p>
+<p>　　会议指出，要加快建设高水平创新型城市，全社会研发投入占GDP比重达到2.8%。</p><meta name="ContentEnd"></div></body></html>"""
+
+
+def test_chinese_page_is_non_english() -> None:
+    assert _kind(CHINESE_HANWEB.encode("gbk")) == "non_english"
+
+
+# ---------------------------------------------------------------- decoding
+LEGACY_GBK = """<HTML><HEAD>
+<META http-equiv=Content-Type content="text/html; charset=gb2312">
+<TITLE>Ningbo China - Sci-Tech - Ningbo opens robot park</TITLE>
+<META name=Generator content="大汉版通">
+</HEAD><BODY>
+<TABLE><TR><TD class=position><A href="/"><IMG src="/home.gif"></A> &gt; <A href="/col/col928/index.html">News</A> &gt; <A href="/col/col934/index.html">Sci-Tech</A></TD></TR></TABLE>
+<TABLE><TR><TD class=title align=center><FONT size=4><B>Ningbo opens robot park</B></FONT></TD></TR>
+<TR><TD class=info align=center>2019-03-05<SPAN>Text Size: <A href="javascript:doZoom(16)">A</A> <A href="javascript:doZoom(14)">A</A> <A href="javascript:doZoom(12)">A</A></SPAN></TD></TR>
+<TR><TD class=bt_content><DIV id=zoom><!--ZJEG_RSS.content.begin--><META name=ContentStart>
+<P align=center><IMG src="/picture/1.jpg"></P>
+<P align=center><FONT face=Arial>Robots at the new park in Yuyao</FONT></P>
+<P>&nbsp;&nbsp;&nbsp;&nbsp;The robot park in Yuyao（余姚）opened on March 4 with 35 companies, the city said.<BR>　　It covers 1,200 mu and will employ more than 5,000 workers by 2021.</P>
+<P><STRONG>【Next steps】</STRONG></P>
+<P>&nbsp;&nbsp;&nbsp;&nbsp;“We will attract more projects,” an official said. Enquiries: 0574-89185120.</P>
+<META name=ContentEnd><!--ZJEG_RSS.content.end--></DIV></TD></TR>
+<TR><TD align=right><A href="javascript:window.print()">【Print】</A> <A href="javascript:window.close()">【Close】</A></TD></TR></TABLE>
+<IFRAME src="/module/visitcount/visit.jsp?type=3&amp;i_webid=6"></IFRAME><A style="DISPLAY: none" href="http://www.hanweb.com">Produced By 大汉网络 大汉版通发布系统</A>
+</BODY></HTML>"""
+
+
+def test_legacy_hanweb_gbk_page() -> None:
+    content = LEGACY_GBK.encode("gbk")
+    with pytest.raises(UnicodeDecodeError):
+        content.decode("utf-8")
+    article = parse_page(content, url="http://english.ningbo.gov.cn/art/2019/3/5/art_934_1.html")
+    # no ArticleTitle/PubDate/ColumnName metas: title from the title cell, date from the date cell,
+    # section from the breadcrumb
+    assert article.title == "Ningbo opens robot park"
+    assert article.published == "2019-03-05"
+    assert article.section == "Sci-Tech"
+    assert article.captions == ["Robots at the new park in Yuyao"]  # centered paragraph after the image
+    assert article.body.split("\n\n") == [
+        "The robot park in Yuyao（余姚）opened on March 4 with 35 companies, the city said.",
+        "It covers 1,200 mu and will employ more than 5,000 workers by 2021.",
+        "【Next steps】",
+        "“We will attract more projects,” an official said. Enquiries: 0574-89185120.",
+    ]
+    assert [(m.text, m.unit) for m in article.metrics] == [
+        ("35 companies", "count"), ("1,200 mu", "mu"), ("5,000 workers", "count")]
+    assert find_boilerplate(article.body) == []
+
+
+def test_gbk_snapshot_page_decodes_by_its_declared_charset() -> None:
+    raw = (PAGES / "ningbo_gov/art/2019/2/26/art_934_988102.html").read_bytes()
+    assert b"charset=gb2312" in raw
+    article = parse_page(raw)
+    assert "Ningbo Fotile Kitchen Ware Co., Ltd.（方太）" in article.body
+    assert "【Enterprises lead the way】" in article.body.split("\n\n")
+
+
+def test_decoding_order() -> None:
+    text = "<html><head><meta charset='gb2312'></head><body><p>宁波 Ningbo</p></body></html>"
+    assert decode_content(text.encode("gbk")) == text
+    # the HTTP header wins when it decodes; a wrong header falls back to the page's declaration
+    assert decode_content(text.encode("gbk"), "text/html; charset=GBK") == text
+    assert decode_content(text.encode("gbk"), "text/html; charset=utf-8") == text
+    plain = "<p>Ningbo’s port</p>"
+    assert decode_content(plain.encode("utf-8")) == plain
+    assert decode_content(b"\xef\xbb\xbf" + plain.encode("utf-8")) == plain
+    assert decode_content(plain.encode("gb18030")) == plain  # undeclared: UTF-8 fails, GB18030 fits
+
+
+# ---------------------------------------------------------------- template variants
+HANWEB_NO_MARKERS = """<html><head><meta name="Generator" content="大汉版通">
+<meta name="ArticleTitle" content="Ningbo adds 1,100 high-tech enterprises">
+<meta name="PubDate" content="2020-06-09 09:30"><meta name="ColumnName" content="Sci-Tech"></head>
+<body><table><tr><td class="bt_content"><div id="zoom">
+<p style="text-align: center"><img src="/a.jpg"></p><p style="text-align: center">Technicians test a servo motor. (Photo by Jiang Xiaodong)</p>
+<p>Ningbo added 1,110 national high-tech enterprises in 2019, an increase of 63.8%.</p>
+<p style="text-align:center"><strong>Policy support</strong></p>
+<p>The bureau will spend 500 million yuan on rewards.</p></div></td></tr></table></body></html>"""
+
+
+def test_hanweb_without_content_markers_uses_the_zoom_region() -> None:
+    article = parse_page(HANWEB_NO_MARKERS)
+    assert (article.title, article.published, article.section) == (
+        "Ningbo adds 1,100 high-tech enterprises", "2020-06-09", "Sci-Tech")
+    assert article.captions == ["Technicians test a servo motor. (Photo by Jiang Xiaodong)"]
+    # a centered subheading that does not follow an image stays in the body
+    assert article.body.split("\n\n") == [
+        "Ningbo added 1,110 national high-tech enterprises in 2019, an increase of 63.8%.",
+        "Policy support",
+        "The bureau will spend 500 million yuan on rewards.",
+    ]
+
+
+JOOMLA_BEEZ = """<html><head><meta name="generator" content="Joomla! - Open Source Content Management">
+<title>Ningbo Science and Technology Week kicks off</title></head><body>
+<div class="custom"><p>Copyright 2020 - Custom text here</p></div>
+<div class="breadcrumbs"><a href="/index.php">Home</a> <a href="/index.php/ningbo-news.html">Ningbo News</a></div>
+<div class="item-page"><h2><a href="/index.php/ningbo-news/5605-x.html">Ningbo Science and Technology Week kicks off</a></h2>
+<ul class="actions"><li class="print-icon"><a href="?tmpl=component&amp;print=1"><img src="/media/system/images/printButton.png" alt="Print"></a></li>
+<li class="email-icon"><a href="/mailto"><img src="/media/system/images/emailButton.png" alt="Email"></a></li></ul>
+<dl class="article-info"><dt class="article-info-term">Details</dt>
+<dd class="category-name">Category: <a href="/index.php/ningbo-news.html">Ningbo News</a></dd>
+<dd class="published">Published: Friday, 24 May 2019 16:54</dd><dd class="hits">Hits: 1024</dd></dl>
+<p>The 2019 Ningbo Science and Technology Week opened on Friday with more than 600 science activities.</p>
+<p>&nbsp;</p><p><img src="/images/2019/kids.jpg"></p>
+<p>(Photo by Jin Lu and Zhang Chaoliang)</p>
+<p>About 86 research institutes open their labs to the public.</p>
+<p>#ningbo #expat #news #china</p>
+<ul class="pager pagenav"><li class="previous"><a href="/p">&lt; Prev</a></li><li class="next"><a href="/n">Next &gt;</a></li></ul>
+</div><div class="moduletable"><p>f t g m</p></div><div class="moduletable"><p>Visit Charity Shop</p></div></body></html>"""
+
+JOOMLA_CORE = """<html><head><meta name="generator" content="Joomla! - Open Source Content Management"></head>
+<body class="site com_content view-article"><div class="item-page" itemscope itemtype="https://schema.org/Article">
+<div class="page-header"><h2 itemprop="headline">Ningbo's GDP grows 2.3% in first three quarters</h2></div>
+<dl class="article-info muted"><dt class="article-info-term">Details</dt>
+<dd class="category-name">Category: <a href="/index.php/business-news.html" itemprop="genre">Business News</a></dd>
+<dd class="published"><span class="icon-calendar"></span><time datetime="2020-10-13T09:20:00+00:00" itemprop="datePublished">Published: 13 October 2020</time></dd></dl>
+<div itemprop="articleBody"><p>Ningbo's GDP reached 882.56 billion yuan in the first three quarters, up 2.3% year-on-year.</p>
+<h3>Industry</h3><p>The added value of high-tech manufacturing rose by 7.3%.</p>
+<p style="text-align: center;"><img src="/images/towers.jpg"></p><p style="text-align: center;">Office towers in the Eastern New Town.</p></div>
+<ul class="pager pagenav"><li class="next"><a href="/n">Next</a></li></ul></div></body></html>"""
+
+
+def test_joomla_beez_article() -> None:
+    article = parse_page(JOOMLA_BEEZ)
+    assert (article.title, article.section, article.published, article.source) == (
+        "Ningbo Science and Technology Week kicks off", "Ningbo News", "2019-05-24", "ningbolife")
+    assert article.captions == ["(Photo by Jin Lu and Zhang Chaoliang)"]
+    assert article.body.split("\n\n") == [
+        "The 2019 Ningbo Science and Technology Week opened on Friday with more than 600 science activities.",
+        "About 86 research institutes open their labs to the public.",
+    ]
+    for fragment in ("Details", "Hits", "Category", "Published", "Prev", "#ningbo", "f t g m", "Charity",
+                     "Copyright"):
+        assert fragment not in article.body
+
+
+def test_joomla_core_schema_org_article() -> None:
+    article = parse_page(JOOMLA_CORE)
+    assert article.title == "Ningbo's GDP grows 2.3% in first three quarters"
+    assert (article.section, article.published) == ("Business News", "2020-10-13")
+    assert article.body.split("\n\n") == [
+        "Ningbo's GDP reached 882.56 billion yuan in the first three quarters, up 2.3% year-on-year.",
+        "Industry",
+        "The added value of high-tech manufacturing rose by 7.3%.",
+    ]
+    assert article.captions == ["Office towers in the Eastern New Town."]
+    gdp = article.metrics[0]
+    assert (gdp.value, gdp.unit, gdp.period) == (882560000000.0, "CNY", "2020-01..2020-09")
+
+
+def test_joomla_date_falls_back_to_time_datetime() -> None:
+    html = JOOMLA_CORE.replace("Published: 13 October 2020", "Published")
+    assert parse_page(html).published == "2020-10-13"
+
+
+GENERIC_PAGE = """<html><head><title>Port handles record cargo - Example Daily</title>
+<meta property="og:title" content="Port handles record cargo">
+<meta property="article:published_time" content="2021-03-05T08:00:00+08:00"></head>
+<body><header><a href="/">Home</a> | <a href="/news">News</a></header><article><h1>Port handles record cargo</h1>
+<p>The port handled 1.2 billion tonnes of cargo in 2020, up 4.7% year-on-year, officials said on Friday in a statement.</p>
+<p>Container throughput reached 28.7 million TEUs, ranking third in the world, and the port opened 20 new routes.</p>
+</article><footer>Copyright 2021 Example Daily</footer></body></html>"""
+
+
+def test_generic_fallback_for_unknown_templates() -> None:
+    assert detect_template(GENERIC_PAGE) == "generic"
+    assert detect_template(GOV_HTML.read_text(encoding="utf-8")) == "hanweb"
+    assert detect_template(LIFE_HTML.read_text(encoding="utf-8")) == "joomla"
+    article = parse_page(GENERIC_PAGE, url="https://example.org/news/1.html")
+    assert (article.title, article.published, article.source) == ("Port handles record cargo", "2021-03-05", None)
+    assert article.body.startswith("The port handled 1.2 billion tonnes")
+    assert "Copyright" not in article.body and "Home" not in article.body
+    assert [m.text for m in article.metrics][:2] == ["1.2 billion tonnes", "4.7%"]
+
+
+def test_explicit_template_overrides_detection() -> None:
+    article = parse_page(GOV_HTML.read_bytes(), template="generic")
+    assert "Innovation is a city gene" in article.body
+    with pytest.raises(ValueError):
+        parse_page("x", template="wordpress")
+    text_article = parse_page(GOV_TEXT.read_text(encoding="utf-8"), template="text")
+    assert text_article.section == "Hot Topic"
+
+
+# ---------------------------------------------------------------- the whole snapshot
+def _snapshot_files() -> list[Path]:
+    return sorted(p for p in PAGES.rglob("*") if p.is_file() and p.name != "robots.txt")
+
+
+def _is_article(path: Path) -> bool:
+    rel = path.relative_to(PAGES).as_posix()
+    return "/art/" in rel or re.search(r"/index\.php/[^/]+/\d+-[^/@]+\.html$", rel) is not None
+
+
+def _live_url(path: Path) -> str:
+    source, rest = path.relative_to(PAGES).as_posix().split("/", 1)
+    return f"{LIVE_HOSTS[source]}/{rest.replace('@', '?')}"
+
+
+def test_snapshot_has_articles_of_both_sources() -> None:
+    articles = [p for p in _snapshot_files() if _is_article(p)]
+    assert sum("ningbo_gov" in str(p) for p in articles) >= 20
+    assert sum("ningbolife" in str(p) for p in articles) >= 20
+
+
+@pytest.mark.parametrize("path", _snapshot_files(), ids=lambda p: p.relative_to(PAGES).as_posix())
+def test_every_snapshot_page(path: Path) -> None:
+    content = path.read_bytes()
+    url = _live_url(path)
+    if not _is_article(path):
+        assert _kind(content, url=url) == "listing"
+        return
+    article = parse_page(content, url=url)
+    source = path.relative_to(PAGES).parts[0]
+    assert article.source == source
+    assert article.title and article.published and article.section
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", article.published)
+    assert article.language == "en"
+    assert find_boilerplate(article.body) == [], find_boilerplate(article.body)
+    assert article.title not in article.body.split("\n\n")[:1]
+    paragraphs = article.body.split("\n\n")
+    assert all(p and p == p.strip() and "  " not in p and "\n" not in p for p in paragraphs)
+    assert not any("(Photo" in p for p in paragraphs)
+    for caption in article.captions:
+        assert caption not in paragraphs
+    for m in article.metrics:
+        assert article.body[m.char_start:m.char_end] == m.text
