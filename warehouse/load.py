@@ -41,6 +41,7 @@ REQUIRED_FILES = (ARTICLES_FILE, METRICS_FILE)
 LINE_FILES = {"articles": ARTICLES_FILE, "metrics": METRICS_FILE,
               "quarantine": QUARANTINE_FILE, "rejects": REJECTS_FILE}
 COPY_BUFFER = 1 << 20
+ORPHAN_METRIC_REASON = sql.ORPHAN_REASON  # quarantine reason of a metric whose article was not loaded
 # summary.json keys that describe the whole validation (stored as statistics when the
 # summary has no per-suite section).
 SUMMARY_COUNT_KEYS = ("articles_total", "articles_accepted", "articles_quarantined",
@@ -136,7 +137,7 @@ def _stage(cur: Any, run_dir: Path) -> None:
                 cur.copy_expert(sql.COPY_LINES[name], fh, size=COPY_BUFFER)
     cur.execute(sql.STAGE_ARTICLES)
     cur.execute(sql.STAGE_METRICS)
-    cur.execute(sql.STAGE_QUARANTINE, {"orphan_reason": sql.ORPHAN_REASON})
+    cur.execute(sql.STAGE_QUARANTINE, {"orphan_reason": ORPHAN_METRIC_REASON})
 
 
 def _upsert_run(cur: Any, run_id: str, dag_run_id: str | None, report: Mapping[str, Any] | None) -> None:

@@ -41,7 +41,8 @@ ROLE_EXISTS = "SELECT 1 FROM pg_roles WHERE rolname = %s"
 ALTER_ROLE_LOGIN_PASSWORD = "ALTER ROLE {role} WITH LOGIN PASSWORD {password}"
 
 # --------------------------------------------------------------------------- loader: staging
-LOAD_SESSION_SETTINGS = "SET LOCAL work_mem = '64MB'"
+# temp_buffers must be set before the session's first temp table: keep staging in memory.
+LOAD_SESSION_SETTINGS = "SET LOCAL work_mem = '64MB'; SET LOCAL temp_buffers = '256MB'"
 
 # One TEMP table of raw JSON lines per input file; COPY streams the file unparsed
 # (CSV with control-character quote/delimiter: a JSON line never contains raw 0x01/0x02).
@@ -66,50 +67,33 @@ _REASONS = """CASE WHEN jsonb_typeof(j->'reasons') = 'array' THEN j->'reasons'
             WHEN coalesce(jsonb_typeof(j->'reasons'), 'null') = 'null' THEN '[]'::jsonb
             ELSE jsonb_build_array(j->'reasons') END"""
 
-# The last line wins when a URL (or article_url + position) appears twice.
+# One JSON parse per line (jsonb_to_record in a LATERAL); the last line wins when a URL
+# (or article_url + position) appears twice.
 STAGE_ARTICLES = f"""
 CREATE TEMP TABLE _stage_articles ON COMMIT DROP AS
-SELECT DISTINCT ON (url) *
-FROM (
-    SELECT n,
-           j->>'url' AS url,
-           j->>'source' AS source,
-           j->>'title' AS title,
-           nullif(j->>'published', '')::date AS published,
-           j->>'section' AS section,
-           j->>'body' AS body,
-           CASE WHEN jsonb_typeof(j->'captions') = 'array' THEN j->'captions' ELSE '[]'::jsonb END AS captions,
-           j->>'language' AS language,
-           (j->>'word_count')::numeric::integer AS word_count,
-           j->>'content_hash' AS content_hash,
-           (j->>'scitech')::boolean AS scitech,
-           (j->>'fetched_at')::timestamptz AS fetched_at
-    FROM (SELECT n, {_JSON} AS j FROM _lines_articles WHERE {_NONBLANK}) l
-) s
-ORDER BY url, n DESC;
+SELECT DISTINCT ON (r.url)
+       l.n, r.url, r.source, r.title, nullif(r.published, '')::date AS published, r.section, r.body,
+       CASE WHEN jsonb_typeof(r.captions) = 'array' THEN r.captions ELSE '[]'::jsonb END AS captions,
+       r.language, r.word_count::integer AS word_count, r.content_hash, r.scitech, r.fetched_at
+FROM _lines_articles l,
+     LATERAL jsonb_to_record({_JSON}) AS r(
+         url text, source text, title text, published text, section text, body text, captions jsonb,
+         language text, word_count numeric, content_hash text, scitech boolean, fetched_at timestamptz)
+WHERE {_NONBLANK}
+ORDER BY r.url, l.n DESC;
 ANALYZE _stage_articles;
 """
 
 STAGE_METRICS = f"""
 CREATE TEMP TABLE _stage_metrics ON COMMIT DROP AS
-SELECT DISTINCT ON (article_url, position) *
-FROM (
-    SELECT n,
-           j->>'article_url' AS article_url,
-           (j->>'position')::integer AS position,
-           (j->>'value')::numeric AS value,
-           j->>'unit' AS unit,
-           j->>'kind' AS kind,
-           j->>'subject' AS subject,
-           j->>'period' AS period,
-           j->>'qualifier' AS qualifier,
-           j->>'text' AS text,
-           (j->>'char_start')::integer AS char_start,
-           (j->>'char_end')::integer AS char_end,
-           j->>'extractor_version' AS extractor_version
-    FROM (SELECT n, {_JSON} AS j FROM _lines_metrics WHERE {_NONBLANK}) l
-) s
-ORDER BY article_url, position, n DESC;
+SELECT DISTINCT ON (r.article_url, r.position) l.n, r.*
+FROM _lines_metrics l,
+     LATERAL jsonb_to_record({_JSON}) AS r(
+         article_url text, position integer, value numeric, unit text, kind text, subject text,
+         period text, qualifier text, text text, char_start integer, char_end integer,
+         extractor_version text)
+WHERE {_NONBLANK}
+ORDER BY r.article_url, r.position, l.n DESC;
 ANALYZE _stage_metrics;
 """
 
@@ -118,8 +102,8 @@ ANALYZE _stage_metrics;
 ORPHAN_REASON = "article_not_loaded"
 STAGE_QUARANTINE = f"""
 CREATE TEMP TABLE _stage_quarantine ON COMMIT DROP AS
-WITH v AS (SELECT n, {_JSON} AS j FROM _lines_quarantine WHERE {_NONBLANK}),
-     r AS (SELECT n, {_JSON} AS j FROM _lines_rejects WHERE {_NONBLANK})
+WITH v AS MATERIALIZED (SELECT n, {_JSON} AS j FROM _lines_quarantine WHERE {_NONBLANK}),
+     r AS MATERIALIZED (SELECT n, {_JSON} AS j FROM _lines_rejects WHERE {_NONBLANK})
 SELECT 1 AS file, n,
        coalesce(j->>'stage', 'validate') AS stage,
        coalesce(j->>'table', 'unknown') AS table_name,

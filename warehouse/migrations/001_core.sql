@@ -113,7 +113,7 @@ CREATE TABLE news.metrics (
     char_start         integer CHECK (char_start >= 0),
     char_end           integer,
     extractor_version  text,
-    run_id             text NOT NULL REFERENCES news.crawl_runs (run_id),
+    run_id             text NOT NULL,  -- a crawl_runs row written in the same load; no FK: hot path
     CONSTRAINT metrics_span_check CHECK (char_end >= char_start),
     CONSTRAINT metrics_article_position_key UNIQUE (article_id, position)
 );

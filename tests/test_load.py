@@ -1,0 +1,399 @@
+"""warehouse.load_run on a real Postgres: counts, idempotent reruns, versions, quarantine,
+rollback of a load killed mid-transaction, and the load benchmark's smoke run."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+import psycopg2
+import psycopg2.errors
+import pytest
+from psycopg2 import sql as pgsql
+
+from helpers import content_hash, make_article, make_metric, make_run_dir
+from warehouse.db import APPLICATION_NAME, upgrade
+from warehouse.load import ORPHAN_METRIC_REASON, LoadResult, load_run, suite_results
+from warehouse.queries import summary_counts
+
+ROOT = Path(__file__).resolve().parents[1]
+BASE = "http://www.ningbolife.com/index.php/ningbo-news/"
+GOV = "http://english.ningbo.gov.cn/art/2019/8/18/"
+# (table, ORDER BY) of every data table; crawl_runs without its bookkeeping columns.
+SNAPSHOT = {
+    "sources": "SELECT * FROM news.sources",
+    "crawl_runs": "SELECT run_id, dag_run_id, started_at, finished_at, status, counts, crawl_report "
+                  "FROM news.crawl_runs",
+    "articles": "SELECT * FROM news.articles",
+    "article_versions": "SELECT * FROM news.article_versions",
+    "metrics": "SELECT * FROM news.metrics",
+    "quarantine": "SELECT * FROM news.quarantine",
+    "validation_runs": "SELECT * FROM news.validation_runs",
+}
+CRAWL_REPORT = {
+    "requests": 12, "responses_by_status": {"200": 11, "404": 1},
+    "articles": {"new": 3, "unchanged": 0, "failed": 1},
+    "sources": {
+        "ningbolife": {"started_at": "2026-11-20T08:00:00+00:00", "finished_at": "2026-11-20T08:01:00+00:00"},
+        "ningbo_gov": {"started_at": "2026-11-20T07:59:30+00:00", "finished_at": "2026-11-20T08:00:40+00:00"},
+    },
+}
+SUMMARY = {
+    "articles_total": 4, "articles_accepted": 3, "articles_quarantined": 1,
+    "metrics_total": 5, "metrics_accepted": 4, "metrics_quarantined": 1, "critical_success": False,
+    "failed_expectations": [{"suite": "articles.critical", "expectation": "title_not_null", "column": "title",
+                             "unexpected_count": 1, "samples": ["http://x"]}],
+    "warnings": [{"suite": "metrics.warning", "expectation": "subject_length", "column": "subject",
+                  "unexpected_count": 1}],
+    "data_docs": "/data/runs/run-001/validation/data_docs/index.html",
+}
+
+
+def snapshot(url: str) -> dict[str, tuple[int, str]]:
+    """Row count and md5 of every table's rows in a fixed order."""
+    out = {}
+    conn = psycopg2.connect(url)
+    try:
+        with conn.cursor() as cur:
+            for table, select in SNAPSHOT.items():
+                cur.execute(pgsql.SQL("SELECT count(*), md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) "
+                                      "FROM ({}) t").format(pgsql.SQL(select)))
+                out[table] = cur.fetchone()
+    finally:
+        conn.close()
+    return out
+
+
+def rows(url: str, statement: str, params: Any = ()) -> list[tuple]:
+    conn = psycopg2.connect(url)
+    try:
+        with conn.cursor() as cur:
+            cur.execute(statement, params)
+            return cur.fetchall()
+    finally:
+        conn.close()
+
+
+def three_articles(fetched_at: str = "2026-11-20T08:00:00+00:00") -> tuple[list[dict], list[dict]]:
+    articles = [make_article(BASE + f"{i}.html", title=f"Story {i}", fetched_at=fetched_at) for i in (1, 2, 3)]
+    articles[2]["source"] = "ningbo_gov"
+    articles[2]["url"] = GOV + "art_1.html"
+    metrics = [make_metric(a["url"], p, value=10.0 + p, text="17.6%") for a in articles for p in range(2)]
+    return articles, metrics
+
+
+QUARANTINE = [
+    {"table": "articles", "key": BASE + "9.html", "stage": "validate", "reasons": ["title_not_null"],
+     "record": {"url": BASE + "9.html", "source": "ningbolife", "title": None}},
+    # the same row again from another suite: merged into one quarantine row
+    {"table": "articles", "key": BASE + "9.html", "stage": "validate", "reasons": ["body_no_boilerplate"],
+     "record": {"url": BASE + "9.html", "source": "ningbolife", "title": None}},
+    {"table": "metrics", "key": BASE + "9.html#0", "stage": "validate", "reasons": ["article_quarantined"],
+     "record": {"article_url": BASE + "9.html", "position": 0, "unit": "percent"}},
+]
+REJECTS = [{"url": GOV + "empty.html", "source": "ningbo_gov", "stage": "transform",
+            "reasons": ["empty: no article body"], "record": {"url": GOV + "empty.html", "html_head": "<html>"}}]
+
+
+def full_run(tmp_path: Path, run_id: str = "run-001", **kw: Any) -> Path:
+    articles, metrics = three_articles()
+    metrics.append(make_metric(BASE + "orphan.html", 0))  # accepted, but its article is not
+    return make_run_dir(tmp_path, articles, metrics, QUARANTINE, rejects=REJECTS, run_id=run_id,
+                        crawl_report=CRAWL_REPORT, summary=SUMMARY, **kw)
+
+
+# --------------------------------------------------------------------------- counts and contents
+def test_load_counts_and_contents(pg_url: str, tmp_path: Path) -> None:
+    result = load_run(full_run(tmp_path), pg_url, dag_run_id="manual__2026-11-20")
+    assert isinstance(result, LoadResult)
+    assert result.counts() == {
+        "articles_inserted": 3, "articles_updated": 0, "articles_unchanged": 0, "articles_stale": 0,
+        "versions_created": 0, "metrics_loaded": 6, "metrics_written": 6, "quarantined": 4,
+    }
+    assert result.to_dict()["run_id"] == "run-001"
+
+    arts = rows(pg_url, "SELECT url, source, title, published::text, captions, first_seen_run, last_seen_run, "
+                        "loaded_run FROM news.articles ORDER BY url")
+    assert [a[0] for a in arts] == [GOV + "art_1.html", BASE + "1.html", BASE + "2.html"]
+    assert arts[1][1:] == ("ningbolife", "Story 1", "2020-06-01", ["A photo (Photo by X)"],
+                           "run-001", "run-001", "run-001")
+    metric = rows(pg_url, "SELECT value::float, unit, kind, period, period_start::text, period_end::text, run_id "
+                          "FROM news.v_metrics WHERE url = %s AND position = 1", (BASE + "1.html",))
+    assert metric == [(11.0, "percent", "change", "2019", "2019-01-01", "2019-12-31", "run-001")]
+    # the orphan metric is not in metrics but in quarantine (stage load)
+    assert rows(pg_url, "SELECT count(*) FROM news.v_metrics WHERE url LIKE %s", ("%orphan%",)) == [(0,)]
+
+    quarantine = rows(pg_url, "SELECT stage, table_name, record_key, source, reasons FROM news.quarantine "
+                              "ORDER BY stage, table_name, record_key")
+    assert quarantine == [
+        ("load", "metrics", BASE + "orphan.html#0", None, [ORPHAN_METRIC_REASON]),
+        ("transform", "pages", GOV + "empty.html", "ningbo_gov", ["empty: no article body"]),
+        ("validate", "articles", BASE + "9.html", "ningbolife", ["body_no_boilerplate", "title_not_null"]),
+        ("validate", "metrics", BASE + "9.html#0", "ningbolife", ["article_quarantined"]),
+    ]
+    run = rows(pg_url, "SELECT dag_run_id, started_at::text, finished_at::text, status, counts, "
+                       "crawl_report->'requests', load_result->'articles_inserted' FROM news.crawl_runs")
+    assert run == [("manual__2026-11-20", "2026-11-20 07:59:30+00", "2026-11-20 08:01:00+00", "loaded",
+                    {"articles": 3, "metrics": 6, "quarantined": 4, "rejects": 1}, 12, 3)]
+    suites = rows(pg_url, "SELECT suite, success, jsonb_array_length(failed), data_docs FROM news.validation_runs "
+                          "ORDER BY suite")
+    assert suites == [("all", False, 2, SUMMARY["data_docs"]), ("articles.critical", False, 1, SUMMARY["data_docs"]),
+                      ("metrics.warning", True, 1, SUMMARY["data_docs"])]
+    sources = rows(pg_url, "SELECT name, site, template, base_url FROM news.sources ORDER BY name")
+    assert sources == [("ningbo_gov", "english.ningbo.gov.cn", "hanweb", "http://english.ningbo.gov.cn"),
+                       ("ningbolife", "www.ningbolife.com", "joomla", "http://www.ningbolife.com")]
+
+    counts = summary_counts(pg_url)
+    assert (counts["articles"], counts["metrics"], counts["quarantined"]) == (3, 6, 4)
+    assert counts["sources"]["ningbolife"] == {"articles": 2, "metrics": 4, "quarantined": 2}
+    assert counts["sources"]["unknown"] == {"articles": 0, "metrics": 0, "quarantined": 1}
+
+
+def test_run_id_defaults_to_dir_name_and_required_files(pg_url: str, tmp_path: Path) -> None:
+    articles, metrics = three_articles()
+    run = make_run_dir(tmp_path, articles, metrics, run_id="scheduled__2026-11-21")
+    assert load_run(run, pg_url).run_id == "scheduled__2026-11-21"
+    assert rows(pg_url, "SELECT DISTINCT loaded_run FROM news.articles") == [("scheduled__2026-11-21",)]
+    (run / "validation" / "metrics.jsonl").unlink()
+    with pytest.raises(FileNotFoundError, match="metrics.jsonl"):
+        load_run(run, pg_url)
+
+
+# --------------------------------------------------------------------------- idempotency
+def test_rerun_of_the_same_run_changes_nothing(pg_url: str, tmp_path: Path) -> None:
+    run = full_run(tmp_path)
+    load_run(run, pg_url)
+    before = snapshot(pg_url)
+    again = load_run(run, pg_url)
+    assert snapshot(pg_url) == before
+    assert (again.articles_inserted, again.articles_unchanged, again.metrics_written, again.quarantined) == (0, 3, 0, 4)
+    assert before["quarantine"][0] == 4 and before["metrics"][0] == 6
+
+
+def test_overlapping_run_changes_only_bookkeeping(pg_url: str, tmp_path: Path) -> None:
+    articles, metrics = three_articles()
+    load_run(make_run_dir(tmp_path, articles, metrics, run_id="run-A"), pg_url)
+    metric_ids = rows(pg_url, "SELECT metric_id FROM news.metrics ORDER BY metric_id")
+
+    # run B sees articles 2 and 3 again (same content, fetched later) plus a new one
+    later, later_metrics = three_articles(fetched_at="2026-11-21T08:00:00+00:00")
+    new = make_article(BASE + "4.html", title="Story 4", fetched_at="2026-11-21T08:00:00+00:00")
+    run_b = make_run_dir(tmp_path, later[1:] + [new], later_metrics[2:] + [make_metric(new["url"], 0)],
+                         run_id="run-B")
+    result = load_run(run_b, pg_url)
+    assert (result.articles_inserted, result.articles_unchanged, result.articles_updated) == (1, 2, 0)
+    assert result.metrics_written == 1
+    assert rows(pg_url, "SELECT metric_id FROM news.metrics WHERE run_id = 'run-A' ORDER BY metric_id") == metric_ids
+    assert rows(pg_url, "SELECT url, first_seen_run, last_seen_run, loaded_run, fetched_at::date::text "
+                        "FROM news.articles ORDER BY url") == [
+        (GOV + "art_1.html", "run-A", "run-B", "run-A", "2026-11-20"),
+        (BASE + "1.html", "run-A", "run-A", "run-A", "2026-11-20"),
+        (BASE + "2.html", "run-A", "run-B", "run-A", "2026-11-20"),
+        (BASE + "4.html", "run-B", "run-B", "run-B", "2026-11-21"),
+    ]
+    before = snapshot(pg_url)
+    load_run(run_b, pg_url)
+    assert snapshot(pg_url) == before
+
+
+def test_concurrent_loads_of_one_run_are_serialized(pg_url: str, tmp_path: Path) -> None:
+    run = full_run(tmp_path)
+    upgrade(pg_url)
+    results: list[LoadResult] = []
+    errors: list[BaseException] = []
+
+    def worker() -> None:
+        try:
+            results.append(load_run(run, pg_url))
+        except BaseException as exc:  # noqa: BLE001 - asserted below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=worker) for _ in range(3)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(120)
+    assert errors == []
+    assert sorted(r.articles_inserted for r in results) == [0, 0, 3]
+    assert rows(pg_url, "SELECT count(*) FROM news.articles") == [(3,)]
+    assert rows(pg_url, "SELECT count(*) FROM news.quarantine") == [(4,)]
+
+
+# --------------------------------------------------------------------------- changes
+def test_changed_content_keeps_history_and_replaces_metrics(pg_url: str, tmp_path: Path) -> None:
+    url = BASE + "1.html"
+    old = make_article(url, title="Ningbo R&D", body="Spending rose 17.6% in 2019.")
+    load_run(make_run_dir(tmp_path, [old], [make_metric(url, 0, 17.6), make_metric(url, 1, 2019.5, unit="CNY")],
+                          run_id="run-A"), pg_url)
+    new = make_article(url, title="Ningbo R&D", body="Spending rose 18.1% in 2020.",
+                       fetched_at="2026-11-22T08:00:00+00:00")
+    run_b = make_run_dir(tmp_path, [new], [make_metric(url, 0, 18.1, text="18.1%", period="2020")], run_id="run-B")
+    result = load_run(run_b, pg_url)
+    assert (result.articles_updated, result.versions_created, result.metrics_written) == (1, 1, 1)
+
+    assert rows(pg_url, "SELECT version, content_hash, body, valid_from_run, superseded_by_run "
+                        "FROM news.article_versions") == [
+        (1, content_hash("Ningbo R&D", "Spending rose 17.6% in 2019."), "Spending rose 17.6% in 2019.",
+         "run-A", "run-B")]
+    assert rows(pg_url, "SELECT body, content_hash, first_seen_run, loaded_run FROM news.articles") == [
+        ("Spending rose 18.1% in 2020.", new["content_hash"], "run-A", "run-B")]
+    assert rows(pg_url, "SELECT position, value::float, unit, period_start::text, run_id FROM news.metrics") == [
+        (0, 18.1, "percent", "2020-01-01", "run-B")]  # old set gone, not merged
+
+    before = snapshot(pg_url)
+    load_run(run_b, pg_url)  # rerun: no second version
+    assert snapshot(pg_url) == before
+
+    # run A again (a backfill of older content): stale, nothing is overwritten
+    stale = load_run(tmp_path / "runs" / "run-A", pg_url)
+    assert (stale.articles_stale, stale.versions_created, stale.metrics_written) == (1, 0, 0)
+    assert rows(pg_url, "SELECT body FROM news.articles") == [("Spending rose 18.1% in 2020.",)]
+    assert rows(pg_url, "SELECT count(*) FROM news.article_versions") == [(1,)]
+
+    # a third content: version 2 records run B's content
+    third = make_article(url, title="Ningbo R&D", body="Spending rose 19% in 2021.",
+                         fetched_at="2026-11-23T08:00:00+00:00")
+    load_run(make_run_dir(tmp_path, [third], [], run_id="run-C"), pg_url)
+    assert rows(pg_url, "SELECT version, body, valid_from_run, superseded_by_run FROM news.article_versions "
+                        "ORDER BY version") == [
+        (1, "Spending rose 17.6% in 2019.", "run-A", "run-B"),
+        (2, "Spending rose 18.1% in 2020.", "run-B", "run-C")]
+    assert rows(pg_url, "SELECT count(*) FROM news.metrics") == [(0,)]  # its new set is empty
+
+
+def test_field_fix_updates_in_place_and_metric_set_change_rewrites(pg_url: str, tmp_path: Path) -> None:
+    url = BASE + "1.html"
+    article = make_article(url)
+    metrics = [make_metric(url, 0), make_metric(url, 1, 3.0, unit="times", kind="level")]
+    load_run(make_run_dir(tmp_path, [article], metrics, run_id="run-A"), pg_url)
+    ids = rows(pg_url, "SELECT metric_id FROM news.metrics ORDER BY position")
+
+    fixed = dict(article, section="Sci-Tech", published="2020-06-02")  # same title+body, same hash
+    result = load_run(make_run_dir(tmp_path, [fixed], metrics, run_id="run-B"), pg_url)
+    assert (result.articles_updated, result.versions_created, result.metrics_written) == (1, 0, 0)
+    assert rows(pg_url, "SELECT section, published::text, loaded_run FROM news.articles") == [
+        ("Sci-Tech", "2020-06-02", "run-B")]
+    assert rows(pg_url, "SELECT metric_id FROM news.metrics ORDER BY position") == ids
+
+    retagged = [dict(m, extractor_version="metrics-2") for m in metrics]  # e.g. a new extractor
+    result = load_run(make_run_dir(tmp_path, [fixed], retagged, run_id="run-C"), pg_url)
+    assert (result.articles_unchanged, result.metrics_written) == (1, 2)
+    assert rows(pg_url, "SELECT DISTINCT extractor_version, run_id FROM news.metrics") == [("metrics-2", "run-C")]
+    assert rows(pg_url, "SELECT metric_id FROM news.metrics ORDER BY position") != ids
+
+
+# --------------------------------------------------------------------------- quarantine
+def test_quarantine_not_duplicated_and_follows_the_run_dir(pg_url: str, tmp_path: Path) -> None:
+    run = full_run(tmp_path)
+    load_run(run, pg_url)
+    load_run(run, pg_url)
+    assert rows(pg_url, "SELECT count(*), count(DISTINCT (stage, table_name, record_key)) FROM news.quarantine") \
+        == [(4, 4)]
+    record = rows(pg_url, "SELECT record FROM news.quarantine WHERE stage = 'transform'")
+    assert record == [({"url": GOV + "empty.html", "html_head": "<html>"},)]
+
+    # validation re-run for this run dir: one quarantined row fewer, one reason changed
+    lines = [dict(QUARANTINE[0], reasons=["published_in_range"])]
+    (run / "validation" / "quarantine.jsonl").write_text("".join(json.dumps(q) + "\n" for q in lines))
+    result = load_run(run, pg_url)
+    assert result.quarantined == 3
+    assert rows(pg_url, "SELECT record_key, reasons FROM news.quarantine WHERE stage = 'validate' "
+                        "ORDER BY record_key") == [(BASE + "9.html", ["published_in_range"])]
+
+
+# --------------------------------------------------------------------------- failures
+def test_constraint_violation_rolls_back_the_whole_run(pg_url: str, tmp_path: Path) -> None:
+    articles, metrics = three_articles()
+    metrics[-1]["unit"] = "furlongs"  # the last rows written in the transaction
+    with pytest.raises(psycopg2.errors.CheckViolation, match="metrics_unit_check"):
+        load_run(make_run_dir(tmp_path, articles, metrics, QUARANTINE, run_id="run-bad"), pg_url)
+    assert snapshot(pg_url)["articles"][0] == 0
+    assert rows(pg_url, "SELECT count(*) FROM news.crawl_runs") == [(0,)]
+    assert rows(pg_url, "SELECT count(*) FROM news.quarantine") == [(0,)]
+
+
+def _wait_for_blocked_load(admin_url: str, timeout: float = 60.0) -> int:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        found = rows(admin_url, "SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
+                                "AND application_name = %s AND wait_event_type = 'Lock'", (APPLICATION_NAME,))
+        if found:
+            return found[0][0]
+        time.sleep(0.05)
+    raise AssertionError("the load never blocked on the metrics lock")
+
+
+def test_load_killed_mid_transaction_leaves_no_rows_and_rerun_completes(pg_url: str, tmp_path: Path) -> None:
+    articles, metrics = three_articles()
+    load_run(make_run_dir(tmp_path, articles, metrics, run_id="run-A"), pg_url)
+    before = snapshot(pg_url)
+
+    changed = dict(articles[0], body="New body 21.5%.", fetched_at="2026-11-22T08:00:00+00:00")
+    changed["content_hash"] = content_hash(changed["title"], changed["body"])
+    new = make_article(BASE + "5.html", title="Story 5")
+    run_b = make_run_dir(tmp_path, [changed, new], [make_metric(new["url"], 0)], QUARANTINE, run_id="run-B")
+
+    # Hold news.metrics exclusively: run B's load writes its articles, versions and run
+    # row, then blocks at its first read of news.metrics; kill that backend there.
+    blocker = psycopg2.connect(pg_url)
+    outcome: list[BaseException | LoadResult] = []
+    try:
+        with blocker.cursor() as cur:
+            cur.execute("LOCK TABLE news.metrics IN ACCESS EXCLUSIVE MODE")
+        thread = threading.Thread(target=lambda: outcome.append(_capture(run_b, pg_url)))
+        thread.start()
+        pid = _wait_for_blocked_load(pg_url)
+        held = rows(pg_url, "SELECT c.relname FROM pg_locks l JOIN pg_class c ON c.oid = l.relation "
+                            "WHERE l.pid = %s AND l.mode = 'RowExclusiveLock' AND l.granted", (pid,))
+        assert {"articles", "article_versions", "crawl_runs"} <= {r[0] for r in held}  # it had written
+        assert rows(pg_url, "SELECT pg_terminate_backend(%s)", (pid,)) == [(True,)]
+        thread.join(60)
+    finally:
+        blocker.rollback()
+        blocker.close()
+    assert len(outcome) == 1 and isinstance(outcome[0], psycopg2.Error)
+    assert snapshot(pg_url) == before  # nothing of run B is left
+
+    result = load_run(run_b, pg_url)
+    assert (result.articles_inserted, result.versions_created, result.quarantined) == (1, 1, 2)
+    assert rows(pg_url, "SELECT count(*) FROM news.articles") == [(4,)]
+
+
+def _capture(run: Path, url: str) -> BaseException | LoadResult:
+    try:
+        return load_run(run, url)
+    except BaseException as exc:  # noqa: BLE001 - the test inspects it
+        return exc
+
+
+def test_text_edge_cases_load(pg_url: str, tmp_path: Path) -> None:
+    url = BASE + "edge.html"
+    body = "宁波 R&D \u0000 spending\\u0000 \"quoted\", comma;\ttab\nnew line"
+    article = make_article(url, title="Ningbo's \"edge\"", body=body, captions=[])
+    load_run(make_run_dir(tmp_path, [article], []), pg_url)
+    stored = rows(pg_url, "SELECT body, title, captions FROM news.articles")[0]
+    assert stored == (body.replace("\u0000", ""), "Ningbo's \"edge\"", [])
+    assert "\\u0000" in stored[0]  # a literal backslash-u text is kept
+
+
+def test_suite_results_shapes() -> None:
+    assert suite_results(None) == []
+    rows_ = suite_results({"suites": {"articles.critical": {"success": True, "statistics": {"evaluated": 3}}},
+                           "data_docs": "/d"})
+    assert rows_ == [{"suite": "articles.critical", "success": True, "statistics": {"evaluated": 3},
+                      "failed": [], "data_docs": "/d"}]
+
+
+def test_bench_smoke(pg_url: str) -> None:
+    out = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "bench_load.py"), "--articles", "40", "--metrics-per-article", "3",
+         "--database-url", pg_url],
+        capture_output=True, text=True, timeout=300, cwd=ROOT,
+    )
+    assert out.returncode == 0, out.stderr
+    assert "load_run" in out.stdout and "raw COPY" in out.stdout and "rows/s" in out.stdout
+    assert "160 rows" in out.stdout  # 40 articles + 120 metrics
