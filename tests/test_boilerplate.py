@@ -39,6 +39,7 @@ FURNITURE = [
     (bp.HIT_COUNTER, ["Hits: 1234", "Views: 56", "浏览次数：12", "Visits: 1,024 times"]),
     (bp.ARTICLE_INFO, ["Category: Ningbo News", "Published: Friday, 24 May 2019 16:54",
                        "Last Updated: 25 May 2019", "Written by: Administrator"]),
+    (bp.ATTRIBUTION, ["Source: Ningbo Daily", "Editor: Wang Li", "(Source: Xinhua)", "责任编辑：王丽"]),
     (bp.ACTIONS, ["Print Email", "Print | Email"]),
     (bp.PAGE_NAV, ["« Prev", "Next »", "Prev Next"]),
     (bp.DATE_LINE, ["2019-08-18", "2019-08-18 10:21", "Friday, 24 May 2019 16:54", "May 24, 2019",
@@ -64,6 +65,8 @@ ARTICLE_SENTENCES = [
     "All rights reserved, the company said, would be protected by the new rules.",
     "From tracking and imitation to original leadership",
     "#1 on the list was Ningbo-Zhoushan Port, which handled 1.12 billion tonnes of cargo.",
+    "The source of the river is in Siming Mountain: editors of the guide agree.",
+    "Editor's note: the figures below come from the Ningbo Bureau of Statistics and were revised in May.",
 ]
 
 

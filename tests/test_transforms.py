@@ -111,6 +111,14 @@ def test_life_seed_text_golden_fields_and_body() -> None:
     assert find_boilerplate(article.body) == []
 
 
+def test_text_page_skips_joomla_byline_and_details_lines() -> None:
+    text = ("Ningbo metro Line 4 to open\nDetails\nWritten by Administrator\nCategory: Ningbo News\n"
+            "Hits: 35\n\nThe 36.1 km line has 25 stations and links Cicheng with Dongqian Lake.")
+    article = parse_page(text)
+    assert (article.title, article.section) == ("Ningbo metro Line 4 to open", "Ningbo News")
+    assert article.body == "The 36.1 km line has 25 stations and links Cicheng with Dongqian Lake."
+
+
 def test_text_page_category_and_published_lines() -> None:
     text = ("Copyright 2022 - Ningbo Life / Ningbo Expat\n\nNingbo Science and Technology Week kicks off\n"
             "Category: Ningbo News\nPublished: Friday, 24 May 2019 16:54\n\n"
@@ -265,8 +273,15 @@ RSS = """<?xml version="1.0" encoding="utf-8"?>
 <pubDate>Tue, 30 Jun 2020 09:12:00 +0000</pubDate></item></channel></rss>"""
 
 
+HANWEB_STATIC_COLUMN = """<html><head><meta name="Generator" content="大汉版通"><title>Ningbo China - Sci-Tech</title>
+</head><body><table><tr><td class="position">&gt; News &gt; Sci-Tech</td></tr></table><ul class="list">""" + "".join(
+    f'<li><a href="/art/2019/{m}/1/art_934_{m}00.html">Sci-tech story {m}</a><span>2019-{m:02d}-01</span></li>'
+    for m in range(1, 9)) + "</ul></body></html>"
+
+
 def test_inline_listings_are_rejected() -> None:
     assert _kind(HANWEB_COLUMN) == "listing"
+    assert _kind(HANWEB_STATIC_COLUMN) == "listing"
     assert _kind(JOOMLA_BLOG) == "listing"
     assert _kind(RSS.encode("utf-8")) == "listing"
 
@@ -395,6 +410,44 @@ def test_hanweb_without_content_markers_uses_the_zoom_region() -> None:
         "Policy support",
         "The bureau will spend 500 million yuan on rewards.",
     ]
+
+
+def test_centered_page_layout_does_not_make_body_paragraphs_captions() -> None:
+    # legacy pages centre the whole layout (<div align=center>, <TABLE align=center>): only a
+    # paragraph's own centering inside the content region marks a caption
+    html = ("<html><head><meta name=Generator content='大汉版通'><meta name=ArticleTitle content='Port news'>"
+            "<meta name=PubDate content='2019-03-12 09:00'></head><body><div align=center>"
+            "<table align=center><tr><td><div id=zoom><meta name=ContentStart>"
+            "<p><img src='/a.jpg'></p><p>Ningbo-Zhoushan Port handled 4.68 million TEUs in January and "
+            "February, a year-on-year increase of 6.3%.</p><p>The port now operates 246 container routes.</p>"
+            "<meta name=ContentEnd></div></td></tr></table></div></body></html>")
+    article = parse_page(html)
+    assert article.captions == []
+    assert article.body.split("\n\n")[0].startswith("Ningbo-Zhoushan Port handled 4.68 million TEUs")
+
+
+def test_hanweb_missing_content_end_marker_stays_in_the_region() -> None:
+    html = LEGACY_GBK.replace("<META name=ContentEnd>", "")
+    article = parse_page(html)
+    assert article.body.endswith("Enquiries: 0574-89185120.")
+    assert "Produced By" not in article.body and "【Print】" not in article.body
+
+
+def test_hanweb_title_falls_back_to_the_head_title() -> None:
+    html = ("<html><head><meta name=Generator content='大汉版通'><title>Ningbo China - Hot Topic - "
+            "Ningbo-Zhoushan Port - a record year</title></head><body><div id=zoom><p>The port handled "
+            "1.12 billion tonnes of cargo in 2019.</p></div></body></html>")
+    article = parse_page(html, url="http://english.ningbo.gov.cn/art/2020/1/2/art_933_5.html")
+    assert article.title == "Ningbo-Zhoushan Port - a record year"
+    assert article.published == "2020-01-02"  # from the /art/YYYY/M/D/ URL
+
+
+def test_joomla_article_with_read_more_links_in_a_side_module_is_an_article() -> None:
+    side = ('<div class="moduletable"><p class="readmore"><a href="/a">Read more: A...</a></p>'
+            '<p class="readmore"><a href="/b">Read more: B...</a></p></div>')
+    article = parse_page(JOOMLA_CORE.replace("</body>", side + "</body>"))
+    assert article.title == "Ningbo's GDP grows 2.3% in first three quarters"
+    assert "Read more" not in article.body
 
 
 JOOMLA_BEEZ = """<html><head><meta name="generator" content="Joomla! - Open Source Content Management">

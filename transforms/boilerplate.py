@@ -62,6 +62,11 @@ ARTICLE_INFO = (
     r"(?im)^ *(category|parent category|published|created|last updated|written by|"
     r"published on|created on) *[:：].{0,100}$"
 )
+# Attribution lines "Source: Ningbo Daily", "Editor: Wang Li", "责任编辑：王丽".
+ATTRIBUTION = (
+    r"(?im)^ *[(（]? *(source|editor|editors|author|reporter|reporters|translator|translated by|edited by|"
+    r"proofread by|photo editor|责任编辑|来源|作者|编辑) *[:：] *[^:：]{1,80}[)）]? *$"
+)
 # Joomla action links "Print Email", "Print | Email".
 ACTIONS = r"(?im)^ *(print|email|e-mail|share|tweet)( *[|/]? *(print|email|e-mail|share|tweet)){1,4} *$"
 # Joomla article navigation "« Prev", "Next »", "Prev Next".
@@ -99,6 +104,7 @@ BOILERPLATE_PATTERNS: tuple[str, ...] = (
     CMS_CREDIT_CN,
     HIT_COUNTER,
     ARTICLE_INFO,
+    ATTRIBUTION,
     ACTIONS,
     PAGE_NAV,
     DATE_LINE,

@@ -76,8 +76,11 @@ DATE_CELL_LEVELS = 3
 URL_DATE_RE = re.compile(r"/art/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})/")
 TITLE_SEPARATORS_RE = re.compile(r"\s+[-|_—]\s+")
 
-# Listing pages: a column page embeds records in a <datastore> (script text).
+# Listing pages: a column page embeds records in a <datastore> (script text); static
+# column pages are plain lists of /art/ links.
 DATASTORE_RE = re.compile(r"<datastore>|<recordset>|dataproxy\.jsp", re.IGNORECASE)
+ARTICLE_LINKS_XPATH = "//a[contains(@href, '/art/')]"
+LISTING_MIN_ARTICLE_LINKS = 5
 
 
 def detect(doc: lxml.html.HtmlElement, html: str) -> bool:
@@ -91,9 +94,13 @@ def detect(doc: lxml.html.HtmlElement, html: str) -> bool:
 
 
 def is_listing(doc: lxml.html.HtmlElement, html: str) -> bool:
-    """A column page: record data store and no article content region."""
-    has_content = bool(doc.xpath(CONTENT_START_XPATH)) or meta_content(doc, TITLE_META) is not None
-    return bool(DATASTORE_RE.search(html)) and not has_content
+    """A column page: no article content markers/metas, and a record datastore or many article links."""
+    if doc.xpath(CONTENT_START_XPATH) or meta_content(doc, TITLE_META) is not None:
+        return False
+    if DATASTORE_RE.search(html):
+        return True
+    return first_node(doc, REGION_XPATHS[:2]) is None and (
+        len(doc.xpath(ARTICLE_LINKS_XPATH)) >= LISTING_MIN_ARTICLE_LINKS)
 
 
 def parse(doc: lxml.html.HtmlElement, html: str, url: str | None = None) -> Content:
@@ -113,14 +120,24 @@ def _content_blocks(doc: lxml.html.HtmlElement) -> list:
     if starts:
         start = starts[0]
         end = next((e for e in ends if _follows(start, e)), None)
-        root = doc.getroottree().getroot()
-        drop_nodes(root.find("body") if root.find("body") is not None else root, REGION_DROP_XPATHS)
+        # without an end marker, stay inside the region the start marker sits in (not the footer)
+        root = doc.getroottree().getroot() if end is not None else _enclosing_region(start)
+        drop_nodes(root, REGION_DROP_XPATHS)
         return region_blocks(root, start=start, end=end)
     region = first_node(doc, REGION_XPATHS)
     if region is None:
         raise NotAnArticle("unparseable", "Hanweb page without a content region (no ContentStart/#zoom)")
     drop_nodes(region, REGION_DROP_XPATHS)
     return region_blocks(region)
+
+
+def _enclosing_region(node: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
+    """The nearest #zoom / .bt_content ancestor of `node`, else its parent."""
+    for ancestor in node.iterancestors():
+        if (ancestor.get("id") or "").lower() == "zoom" or "bt_content" in (ancestor.get("class") or "").split():
+            return ancestor
+    parent = node.getparent()
+    return parent if parent is not None else node
 
 
 def _follows(first: lxml.html.HtmlElement, other: lxml.html.HtmlElement) -> bool:
@@ -180,5 +197,8 @@ def _title_from_head(doc: lxml.html.HtmlElement) -> str | None:
     title = first_text(doc, ("//title",))
     if not title:
         return None
+    # "site - column - title" (the title itself may contain " - ")
     parts = TITLE_SEPARATORS_RE.split(title)
-    return max(parts, key=len) if len(parts) > 1 else title
+    if len(parts) >= 3:
+        return " - ".join(parts[2:])
+    return parts[-1]

@@ -25,6 +25,11 @@ SKIP_TAGS = frozenset(
     "script style noscript template iframe object embed button input select textarea "
     "option label svg canvas map area audio video source head title link".split()
 )
+# Centering that marks a caption is text alignment of the caption's own block or of a
+# wrapper inside the content region. A table's align attribute places the table, and a
+# table cell starts a new alignment scope, so layout tables (align=center on the whole
+# legacy Hanweb page) never make body paragraphs look centered.
+ALIGN_SCOPE_TAGS = frozenset("table td th tr thead tbody tfoot".split())
 CENTER_STYLE_RE = re.compile(r"text-align\s*:\s*center", re.IGNORECASE)
 CAPTION_CLASS_RE = re.compile(r"caption|img-desc|pic-desc|photo-desc|image-desc", re.IGNORECASE)
 
@@ -96,6 +101,7 @@ class _Walker:
         self.start, self.end = start, end
         self.active = start is None
         self.done = False
+        # per open block: (centered, caption markup, heading)
         self.ctx: list[tuple[bool, bool, bool]] = [(False, False, False)]
         self.saw_image = False  # an image since the last text block
         self.image_in_block = False
@@ -121,6 +127,8 @@ class _Walker:
             return
         if el is self.start:
             self.active = True
+            # alignment of the page layout around the content markers does not count
+            self.ctx = [(False, c, h) for _, c, h in self.ctx]
             return
         if el is self.end:
             self.flush()
@@ -144,7 +152,13 @@ class _Walker:
         if is_block:
             self.flush()
             parent = self.ctx[-1]
-            self.ctx.append((parent[0] or _is_centered(el), parent[1] or _is_caption_markup(el),
+            if tag == "table":
+                centered = False
+            elif tag in ALIGN_SCOPE_TAGS:
+                centered = _is_centered(el)
+            else:
+                centered = parent[0] or _is_centered(el)
+            self.ctx.append((centered, parent[1] or _is_caption_markup(el),
                              tag in HEADING_TAGS))
         self.text(el.text)
         for child in el:

@@ -118,12 +118,15 @@ def detect(doc: lxml.html.HtmlElement, html: str) -> bool:
 
 
 def is_listing(doc: lxml.html.HtmlElement) -> bool:
-    """A category blog/list view: blog containers or several "Read more" links, no item page."""
-    has_item = bool(doc.xpath(ITEM_PAGE))
-    if has_item and len(doc.xpath(READMORE_XPATH)) < LISTING_MIN_READMORE:
-        return False
+    """A category blog/list view: blog containers, or several "Read more" links and no item page.
+
+    An article page (div.item-page) stays an article even when a side module shows
+    "Read more" links to other articles.
+    """
     if any(doc.xpath(x) for x in BLOG_XPATHS):
         return True
+    if doc.xpath(ITEM_PAGE):
+        return False
     return len(doc.xpath(READMORE_XPATH)) >= LISTING_MIN_READMORE
 
 

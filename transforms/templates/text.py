@@ -28,6 +28,8 @@ CATEGORY_LINE_RE = re.compile(r"^(?:parent\s+)?category\s*[:：]\s*(?P<value>.+)
 PUBLISHED_LINE_RE = re.compile(r"^(?:published|written on|created)\s*(?:on)?\s*[:：]?\s*(?P<value>.+)$",
                                re.IGNORECASE)
 # Text input that looks like markup is not a seed-format page.
+# Header lines that are neither title nor body ("Written by Administrator", "Details").
+SKIP_HEADER_RE = re.compile(r"^(?:written by\b.{0,60}|details|hits\s*[:：]?\s*\d*)$", re.IGNORECASE)
 MARKUP_RE = re.compile(
     r"<\s*(?:!doctype|html|head|body|div|p|meta|table|span|a|br|rss|feed|channel|\?xml)\b", re.IGNORECASE
 )
@@ -57,7 +59,7 @@ def parse(text: str) -> Content:
             elif key == "published" and value and published is None:
                 published = value
             continue
-        if is_boilerplate_line(line):
+        if is_boilerplate_line(line) or (title is not None and SKIP_HEADER_RE.match(line)):
             continue
         if title is None:
             title = line
