@@ -220,8 +220,16 @@ def test_loader_role_can_load_and_future_tables_are_covered(pg_url: str, tmp_pat
     finally:
         conn.close()
 
-    # load_run as the loader: the upgrade is a no-op read, the load writes rows.
+    # a migration only the owner may apply: the loader gets a clear refusal
+    extra = tmp_path / "migrations"
+    shutil.copytree(db.MIGRATIONS_DIR, extra)
+    (extra / "003_extra.sql").write_text("CREATE TABLE news.extra (x int);\n", encoding="utf-8")
     dsn = psycopg2.extensions.make_dsn(pg_url, user="news_loader", password="loader-Secret-7")
+    with pytest.raises(db.MigrationError, match="003_extra.*database owner"):
+        db.upgrade(dsn, directory=extra)
+    assert db.current_version(pg_url) == 2
+
+    # load_run as the loader: the upgrade is a no-op read, the load writes rows.
     url = "http://www.ningbolife.com/index.php/ningbo-news/2.html"
     result = load_run(make_run_dir(tmp_path, [make_article(url)], [make_metric(url)]), dsn)
     assert (result.articles_inserted, result.metrics_loaded) == (1, 1)

@@ -22,6 +22,7 @@ from typing import Any, Mapping
 from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit, urlunsplit
 
 import psycopg2
+import psycopg2.errors
 import psycopg2.extensions
 from psycopg2 import sql as pgsql
 
@@ -211,6 +212,7 @@ def upgrade(url: str | None = None, directory: Path | None = None) -> list[str]:
     """
     files = migrations(directory or MIGRATIONS_DIR)
     done: list[str] = []
+    pending: list[Migration] = []
     conn = connect(url)
     try:
         with conn.cursor() as cur:
@@ -236,6 +238,13 @@ def upgrade(url: str | None = None, directory: Path | None = None) -> list[str]:
                 conn.commit()
                 done.append(migration.label)
             _apply_role_passwords(conn)
+    except psycopg2.errors.InsufficientPrivilege as exc:
+        conn.rollback()
+        raise MigrationError(
+            f"pending migrations ({', '.join(m.label for m in pending)}) need the schema owner: "
+            f"run `newsetl db upgrade` as the database owner "
+            f"({(exc.pgerror or str(exc)).strip().splitlines()[0]})"
+        ) from exc
     except BaseException:
         if not conn.closed:
             conn.rollback()
@@ -254,7 +263,7 @@ def _apply_role_passwords(conn: psycopg2.extensions.connection) -> None:
         cur.execute(sql.CAN_MANAGE_ROLES)
         row = cur.fetchone()
         if not row or not row[0]:
-            log.warning("role passwords not set: the current user may not alter roles")
+            log.info("role passwords not set: the current user may not alter roles")
             conn.rollback()
             return
         for role, password in wanted.items():
