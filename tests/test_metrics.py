@@ -166,6 +166,27 @@ def test_scaled_values_are_exact() -> None:
     assert one("Exports reached 128.8 billion yuan.").value == 128800000000.0
 
 
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        ("Imports fell slightly by 0.8% to 97.7 billion yuan.", "0.8%", -0.8),
+        ("GDP turned positive after a decline of 4.6% in the first quarter.", "4.6%", -4.6),
+        ("Exports were down only 3.8% year-on-year.", "3.8%", -3.8),
+        ("Cranes cut the number of drivers needed by 70%.", "70%", -70.0),
+        ("The port reduced fees by 320 million yuan.", "320 million yuan", -320000000.0),
+        ("The rate was 0.37 percentage points lower than a year earlier.", "0.37 percentage points", -0.37),
+        ("Sales were 12% lower than last year.", "12%", -12.0),
+        ("Exports rose 5% year-on-year.", "5%", 5.0),
+        ("Cranes raised efficiency by 20%.", "20%", 20.0),
+    ],
+)
+def test_decreases_are_negative_changes(sentence: str, text: str, value: float) -> None:
+    m = by_text(extract_metrics(sentence), text)
+    assert (m.value, m.kind) == (value, "change")
+    # the level after "to" in "fell by 0.8% to 97.7 billion yuan" stays positive
+    assert all(x.value > 0 for x in extract_metrics(sentence) if x.kind == "level")
+
+
 def test_percentage_points_are_changes() -> None:
     m = by_text(extract_metrics("The rate rose 0.37 percentage points to 4.15%."), "0.37 percentage points")
     assert (m.value, m.unit, m.kind) == (0.37, "percentage_points", "change")

@@ -18,9 +18,11 @@ Rule based, precision first. Per sentence:
    "around"...), at_least ("more than", "over", "at least"...), at_most ("less than",
    "up to"...). Fillers ("only", "a total of") are skipped.
 4. kind: rank for rankings; change for percentage points, for percents after "increased
-   by"/"grew"/"growth rate of" or before "year-on-year", and for amounts after
-   "increased by"; share for percents after "accounted for"/"share of" or before
-   "of GDP"/"of the total"; level otherwise.
+   by"/"grew"/"growth rate of"/"raised X by" or before "year-on-year", and for amounts
+   after "increased by"; share for percents after "accounted for"/"share of", before
+   "of <something>" ("58.3% of the foreign capital"), or ", or N%" after a level; level
+   otherwise. A change that goes down ("fell by 4.6%", "a decline of 4.6%", "cut X by",
+   "down 3.8%", "lower than") has a negative value: -4.6.
 5. period, from the sentence: a year right after the quantity ("137.4 million yuan in
    2018") wins; else the nearest cue before it in the sentence: "In/By the end of/As
    of 2018" -> "2018"; "from 2010 to 2019" -> "2010..2019"; "Since 2010" -> "2010..<year
@@ -152,6 +154,15 @@ CHANGE_BEFORE_RE = re.compile(
     r"\b(?:growth|increase|decrease|decline|rise|drop|gain)(?:\s+rate)?\s+of)\s*$",
     re.IGNORECASE,
 )
+# Decreases: a change after one of these is negative ("fell by 4.6%" -> -4.6).
+DECREASE_BEFORE_RE = re.compile(
+    r"(?:\b(?:fell|fall|falls|falling|fallen|drop|drops|dropped|dropping|declin\w*|decreas\w*|down|"
+    r"shr[iau]nk\w*|slid|slides|sliding|slump\w*|plung\w*|contract(?:ed|s|ing)?)(?:\s+\w+ly)?(?:\s+by)?"
+    r"|\b(?:decline|decrease|drop|fall|reduction|cut|loss)\s+of)\s*$",
+    re.IGNORECASE,
+)
+DECREASE_VERB_OBJECT_RE = re.compile(r"^(?:cut|reduc|lower|shorten|decreas)", re.IGNORECASE)
+DECREASE_AFTER_RE = re.compile(r"^\s*(?:lower|less|fewer|slower|smaller)\s+than\b", re.IGNORECASE)
 CHANGE_BY_RE = re.compile(r"\b(?:by|of)\s*$", re.IGNORECASE)
 # "raised efficiency by 20%", "cut the number of drivers needed by 70%": a change of the object.
 VERB_OBJECT_BY_RE = re.compile(
@@ -332,8 +343,11 @@ def extract_metrics(body: str, published: str | None = None) -> list[Metric]:
             for item in _find_quantities(para, sent_start, sent_end, excluded):
                 rel_start, rel_end = item.start - sent_start, item.end - sent_start
                 qualifier, before = _qualifier(para[sent_start:item.num_start])
+                after = para[item.end:sent_end]
                 if item.kind is None:
-                    item.kind = _kind(item.unit, before, para[item.end:sent_end])
+                    item.kind = _kind(item.unit, before, after)
+                if item.kind == "change" and _is_decrease(before, after):
+                    item.value = -abs(item.value)
                 if item.subject is None:
                     item.subject = _subject_before(before)
                 if previous is not None and _inherits(item, previous, para[previous.end:item.start]):
@@ -556,6 +570,14 @@ def _kind(unit: str, before: str, after: str) -> str:
     if unit != "percent" and CHANGE_BY_RE.search(before) and CHANGE_BEFORE_RE.search(before):
         return "change"
     return "level"
+
+
+def _is_decrease(before: str, after: str) -> bool:
+    """A change said to go down ("fell by", "a decline of", "cut ... by", "lower than")."""
+    if DECREASE_BEFORE_RE.search(before) or DECREASE_AFTER_RE.search(after):
+        return True
+    verb_object = VERB_OBJECT_BY_RE.search(before)
+    return bool(verb_object and DECREASE_VERB_OBJECT_RE.match(verb_object.group()))
 
 
 def _subject_before(before: str) -> str | None:
