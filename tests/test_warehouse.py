@@ -207,8 +207,7 @@ def test_loader_role_can_load_and_future_tables_are_covered(pg_url: str, tmp_pat
                                                             monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(db.ENV_LOADER_PASSWORD, "loader-Secret-7")
     db.upgrade(pg_url)
-    loader_url = pg_url  # same server; user given as connection keyword below
-    conn = psycopg2.connect(loader_url, user="news_loader", password="loader-Secret-7")
+    conn = psycopg2.connect(pg_url, user="news_loader", password="loader-Secret-7")
     conn.autocommit = True
     try:
         with conn.cursor() as cur:
