@@ -187,6 +187,11 @@ def test_decreases_are_negative_changes(sentence: str, text: str, value: float) 
     assert all(x.value > 0 for x in extract_metrics(sentence) if x.kind == "level")
 
 
+def test_subject_before_a_verb_qualifier() -> None:
+    m = one("In 2019, the city's per capita GDP exceeded 20,000 US dollars for the first time.")
+    assert fields(m) == (20000.0, "USD", "level", "per capita gdp", "2019", "at_least")
+
+
 def test_percentage_points_are_changes() -> None:
     m = by_text(extract_metrics("The rate rose 0.37 percentage points to 4.15%."), "0.37 percentage points")
     assert (m.value, m.unit, m.kind) == (0.37, "percentage_points", "change")
@@ -204,6 +209,7 @@ def test_percentage_points_are_changes() -> None:
         ("Loans of up to 2 million yuan are available.", "at_most"),
         ("Fewer than 30 companies applied.", "at_most"),
         ("The city has 300 companies.", None),
+        ("Output is expected to exceed 10 billion yuan.", "at_least"),
     ],
 )
 def test_qualifiers(sentence: str, qualifier: str | None) -> None:
@@ -250,6 +256,7 @@ def test_kinds(sentence: str, kind: str) -> None:
          "2019-01..2019-11"),
         ("Last year, exports grew 6.1%.", "2020-01-15", "2019"),
         ("Exports grew 6.1%.", "2020-01-15", None),
+        ("The company, founded in 1998, employs 3,000 people.", "2020-01-15", None),
     ],
 )
 def test_periods(sentence: str, published: str | None, period: str | None) -> None:
@@ -289,6 +296,7 @@ def test_period_cue_applies_within_its_sentence_only() -> None:
         "A COVID-19 test centre opened.",
         "The city issued 58 working days of guidance.",
         "The new line runs at 350 km/h.",
+        "Ningbo is on the list of China's 100 best cities for business.",
     ],
 )
 def test_not_metrics(sentence: str) -> None:

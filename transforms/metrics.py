@@ -138,12 +138,13 @@ PRECEDING_BLOCKLIST = frozenset(
 # ---------------------------------------------------------------- qualifiers
 QUALIFIER_RE = re.compile(
     r"\b(?:(?P<approx>about|around|nearly|almost|approximately|roughly|some|close\s+to|an\s+estimated|"
-    r"estimated|approx\.)|(?P<at_least>more\s+than|over|above|at\s+least|exceeding|exceeded|exceeds|"
+    r"estimated|approx\.)|(?P<at_least>more\s+than|over|above|at\s+least|exceeding|exceeded|exceeds|exceed|"
     r"in\s+excess\s+of|upwards\s+of|no\s+less\s+than|not\s+less\s+than|surpassing|surpassed|beyond)|"
     r"(?P<at_most>less\s+than|under|below|up\s+to|at\s+most|no\s+more\s+than|fewer\s+than|"
     r"not\s+more\s+than|not\s+exceeding|within))\s+$",
     re.IGNORECASE,
 )
+VERB_QUALIFIER_RE = re.compile(r"^(?:exceed\w*|surpass\w*)\s+$", re.IGNORECASE)
 FILLER_RE = re.compile(r"(?:\b(?:only|just|merely|a\s+total\s+of|a\s+record|as\s+much\s+as)\s+)+$",
                        re.IGNORECASE)
 
@@ -224,6 +225,12 @@ SINCE_RE = re.compile(rf"\b[Ss]ince\b(?:(?!\b{YEAR}\b)[^.;]){{0,100}}?\b(?P<year
 IN_YEAR_RE = re.compile(
     rf"\b(?:[Ii]n|[Bb]y\s+the\s+end\s+of|[Aa]t\s+the\s+end\s+of|[Aa]s\s+of|[Bb]y|[Dd]uring|"
     rf"[Tt]hroughout|[Ff]or|[Ii]n\s+the\s+year\s+of|[Ee]nd\s+of)\s+(?P<year>{YEAR})\b(?!\s*[-–]\d)"
+)
+# "founded in 1998" dates an event, it is not the period a figure is measured over.
+EVENT_BEFORE_YEAR_RE = re.compile(
+    r"\b(?:founded|established|set\s+up|built|born|opened|launched|started|completed|created|"
+    r"inaugurated|listed|approved|held|awarded|introduced|proposed)\s*$",
+    re.IGNORECASE,
 )
 RELATIVE_YEAR_RE = re.compile(r"\b(?P<rel>last|this)\s+year\b", re.IGNORECASE)
 ANY_YEAR_RE = re.compile(rf"\b{YEAR}\b")
@@ -309,6 +316,9 @@ NONCOUNT_FIRST_WORDS = frozenset(
     "percent per yuan rmb dollars dollar euros euro usd cny tons tonnes tonne ton mu km kilometers "
     "kilometres square sq meters metres kwh thousand million billion trillion hundred of to and or "
     "am pm more less than".split()
+)
+SUPERLATIVES = frozenset(
+    "best top largest biggest most greatest strongest richest fastest leading-edge worst".split()
 )
 TIME_UNIT_WORDS = frozenset("years months weeks days hours minutes seconds decades centuries".split())
 PLURAL_NOUNS = frozenset(
@@ -515,8 +525,8 @@ def _noun_phrase_after(para: str, pos: int) -> tuple[int, str] | None:
     for index, token in enumerate(tokens):
         word = token.group()
         lower = word.lower()
-        if not words and (lower in NONCOUNT_FIRST_WORDS or not word[0].isalpha()):
-            return None
+        if not words and (lower in NONCOUNT_FIRST_WORDS or lower in SUPERLATIVES or not word[0].isalpha()):
+            return None  # "China's 100 best cities" names a list, it does not count anything
         if not word[0].isalnum() or word[0].isdigit():
             break
         if words and (lower in VERB_WORDS or _is_plural(words[-1][0]) and lower.endswith(("ed", "ing"))):
@@ -550,12 +560,19 @@ def _is_plural(word: str) -> bool:
 
 # ---------------------------------------------------------------- qualifier / kind / subject
 def _qualifier(before: str) -> tuple[str | None, str]:
-    """(qualifier, the text before the qualifier with filler words like "only" removed)."""
+    """(qualifier, the text before the qualifier with filler words like "only" removed).
+
+    A qualifier that is itself the verb ("exceeded", "surpassed") leaves " is " in its
+    place, so the subject before it is still found ("GDP exceeded 20,000 US dollars").
+    """
     core = FILLER_RE.sub("", before)
     match = QUALIFIER_RE.search(core)
     if not match:
         return None, core
-    return match.lastgroup, FILLER_RE.sub("", core[: match.start()])
+    rest = FILLER_RE.sub("", core[: match.start()])
+    if VERB_QUALIFIER_RE.match(match.group()):
+        rest = rest.rstrip() + " is "
+    return match.lastgroup, rest
 
 
 def _kind(unit: str, before: str, after: str) -> str:
@@ -716,7 +733,8 @@ def _period_cues(sentence: str, para_before: str, pub: tuple[int, int] | None) -
         period = f"{year}..{pub[0]}" if pub and pub[0] > year else None
         cues.append(_Cue(m.start(), m.end(), period, CUE_SINCE))
     for m in IN_YEAR_RE.finditer(sentence):
-        cues.append(_Cue(m.start(), m.end(), m.group("year"), CUE_YEAR))
+        if not EVENT_BEFORE_YEAR_RE.search(sentence, 0, m.start()):
+            cues.append(_Cue(m.start(), m.end(), m.group("year"), CUE_YEAR))
     for m in RELATIVE_YEAR_RE.finditer(sentence):
         if pub:
             year = pub[0] - 1 if m.group("rel").lower() == "last" else pub[0]
