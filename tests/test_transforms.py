@@ -470,8 +470,10 @@ JOOMLA_BEEZ = """<html><head><meta name="generator" content="Joomla! - Open Sour
 
 JOOMLA_CORE = """<html><head><meta name="generator" content="Joomla! - Open Source Content Management"></head>
 <body class="site com_content view-article"><div class="item-page" itemscope itemtype="https://schema.org/Article">
+<dl class="article-info muted"><dd class="createdby" itemprop="author" itemscope itemtype="https://schema.org/Person">Written by <span itemprop="name">Editor</span></dd></dl>
 <div class="page-header"><h2 itemprop="headline">Ningbo's GDP grows 2.3% in first three quarters</h2></div>
 <dl class="article-info muted"><dt class="article-info-term">Details</dt>
+<dd class="createdby" itemprop="author" itemscope itemtype="https://schema.org/Person">Written by <span itemprop="name">Administrator</span></dd>
 <dd class="category-name">Category: <a href="/index.php/business-news.html" itemprop="genre">Business News</a></dd>
 <dd class="published"><span class="icon-calendar"></span><time datetime="2020-10-13T09:20:00+00:00" itemprop="datePublished">Published: 13 October 2020</time></dd></dl>
 <div itemprop="articleBody"><p>Ningbo's GDP reached 882.56 billion yuan in the first three quarters, up 2.3% year-on-year.</p>
@@ -531,6 +533,14 @@ def test_generic_fallback_for_unknown_templates() -> None:
     assert article.body.startswith("The port handled 1.2 billion tonnes")
     assert "Copyright" not in article.body and "Home" not in article.body
     assert [m.text for m in article.metrics][:2] == ["1.2 billion tonnes", "4.7%"]
+
+
+def test_drifted_template_falls_back_to_the_generic_extractor() -> None:
+    # configured as a Hanweb source, but the page has no Hanweb content region any more
+    article = parse_page(GENERIC_PAGE, template="hanweb", url="http://english.ningbo.gov.cn/art/2021/3/5/x.html")
+    assert article.title == "Port handles record cargo"
+    assert article.body.startswith("The port handled 1.2 billion tonnes")
+    assert _kind("<html><body><p>Too short.</p></body></html>", template="hanweb") == "unparseable"
 
 
 def test_explicit_template_overrides_detection() -> None:

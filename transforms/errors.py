@@ -18,4 +18,4 @@ class NotAnArticle(Exception):
             raise ValueError(f"unknown NotAnArticle kind {kind!r}")
         self.kind = kind
         self.message = " ".join(str(message).split())
-        super().__init__(f"{kind}: {self.message}")
+        super().__init__(self.message)

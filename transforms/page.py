@@ -149,7 +149,16 @@ def _parse_html(html: str, url: str | None, template: str | None) -> tuple[str, 
     if not normalize_space(doc.text_content()):
         raise NotAnArticle("empty", "HTML page has no text")
     module = TEMPLATES[template] if template else _detect(doc, html)
-    return module.NAME, module.parse(doc, html, url)
+    try:
+        return module.NAME, module.parse(doc, html, url)
+    except NotAnArticle as exc:
+        if exc.kind != "unparseable" or module is generic:
+            raise
+        # the site's template drifted (no content region where it should be): generic extractor
+        try:
+            return generic.NAME, generic.parse(parse_html(html), html, url)
+        except NotAnArticle:
+            raise exc from None
 
 
 def _to_article(found: Content, url: str | None, source: str | None) -> Article:

@@ -54,7 +54,7 @@ LISTING_MIN_READMORE = 2
 
 # Title.
 TITLE_XPATHS = (
-    f"{ITEM_PAGE}//*[@itemprop='headline' or @itemprop='name']",
+    f"{ITEM_PAGE}//*[@itemprop='headline']",
     f"{ITEM_PAGE}//h2",
     f"{ITEM_PAGE}//h1",
     "//*[@itemprop='headline']",
