@@ -208,7 +208,10 @@ def test_extract_document_shape_and_source() -> None:
     # no URL: source from the detected template; mirror URL: same
     assert extract_document(GOV_HTML.read_bytes())["source"] == "ningbo_gov"
     assert extract_document(LIFE_HTML.read_bytes(), url="http://127.0.0.1:8000/x.html")["source"] == "ningbolife"
-    assert extract_document(GOV_TEXT.read_bytes())["source"] is None
+    # seed-format text: the site's page furniture tells the source
+    assert extract_document(GOV_TEXT.read_bytes())["source"] == "ningbo_gov"
+    assert extract_document(LIFE_TEXT.read_bytes())["source"] == "ningbolife"
+    assert extract_document(b"A title\n\nA plain text page with no site furniture at all.")["source"] is None
 
 
 def test_source_for() -> None:

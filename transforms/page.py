@@ -82,8 +82,8 @@ def parse_page(
         raise NotAnArticle("listing", "feed or record list (RSS/Atom/datastore), not an article page")
 
     if template == TEXT_TEMPLATE or (template is None and text_template.looks_like_text_page(text)):
-        used = TEXT_TEMPLATE
         found = text_template.parse(text)
+        used = found.site_template or TEXT_TEMPLATE
     else:
         used, found = _parse_html(text, url, template)
     return _to_article(found, url=url, source=source or source_for(url, used))

@@ -134,6 +134,8 @@ class Content:
     section: str | None
     blocks: list[Block] = field(default_factory=list)
     captions: list[str] = field(default_factory=list)
+    # for text pages: the site template the page text shows ("hanweb"/"joomla"), if any
+    site_template: str | None = None
 
 
 def split_body(blocks: list[Block], title: str | None) -> tuple[list[str], list[str]]:

@@ -30,6 +30,14 @@ PUBLISHED_LINE_RE = re.compile(r"^(?:published|written on|created)\s*(?:on)?\s*[
 # Text input that looks like markup is not a seed-format page.
 # Header lines that are neither title nor body ("Written by Administrator", "Details").
 SKIP_HEADER_RE = re.compile(r"^(?:written by\b.{0,60}|details|hits\s*[:：]?\s*\d*)$", re.IGNORECASE)
+# Page furniture that tells which site template rendered the text (for the source when
+# no URL is given).
+SITE_MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("hanweb", re.compile(r"^[0-9 :./-]*text size\s*[:：]?(\s*a){1,3}\s*$|【\s*print\s*】|【\s*close\s*】",
+                          re.IGNORECASE | re.MULTILINE)),
+    ("joomla", re.compile(r"^\s*(visit charity shop|f t g m|copyright \d{4} - (custom text here|ningbo life))",
+                          re.IGNORECASE | re.MULTILINE)),
+)
 MARKUP_RE = re.compile(
     r"<\s*(?:!doctype|html|head|body|div|p|meta|table|span|a|br|rss|feed|channel|\?xml)\b", re.IGNORECASE
 )
@@ -67,7 +75,16 @@ def parse(text: str) -> Content:
         body_start = index
         break
     blocks = [Block(text=line) for line in lines[body_start:] if line]
-    return Content(title=title, published=published, section=section, blocks=blocks)
+    return Content(title=title, published=published, section=section, blocks=blocks,
+                   site_template=site_template(text))
+
+
+def site_template(text: str) -> str | None:
+    """"hanweb" or "joomla" when the text carries that site's page furniture, else None."""
+    for name, marker in SITE_MARKERS:
+        if marker.search(text):
+            return name
+    return None
 
 
 def _header_line(line: str) -> tuple[str, str | None] | None:
