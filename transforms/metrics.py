@@ -378,6 +378,10 @@ def extract_metrics(body: str, published: str | None = None) -> list[Metric]:
 
 
 # ---------------------------------------------------------------- structure
+PARAGRAPH_RE = re.compile(r"[^\n]+")
+INITIAL_RE = re.compile(r"[a-z]")  # "F. Tan": a one-letter initial does not end a sentence
+PREVIOUS_WORD_RE = re.compile(r"([A-Za-z][\w.]*)\s*$")
+PUBLISHED_RE = re.compile(rf"^({YEAR})-(\d{{2}})")
 SENTENCE_END_RE = re.compile(r"[.!?。！？][\"”’)）]*\s+(?=[\"“‘(（]?[A-Z0-9])")
 LAST_TOKEN_RE = re.compile(r"([\w.]+)[.!?。！？][\"”’)）]*\s+$")
 ABBREVIATIONS = frozenset(
@@ -387,7 +391,7 @@ ABBREVIATIONS = frozenset(
 
 
 def _paragraphs(body: str) -> list[tuple[int, str]]:
-    return [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", body)]
+    return [(m.start(), m.group()) for m in PARAGRAPH_RE.finditer(body)]
 
 
 def _sentences(para: str) -> list[tuple[int, int]]:
@@ -396,7 +400,7 @@ def _sentences(para: str) -> list[tuple[int, int]]:
     for match in SENTENCE_END_RE.finditer(para):
         last = LAST_TOKEN_RE.search(para, start, match.end())
         token = last.group(1).lower() if last else ""
-        if para[match.start()] == "." and (token in ABBREVIATIONS or re.fullmatch(r"[a-z]", token)):
+        if para[match.start()] == "." and (token in ABBREVIATIONS or INITIAL_RE.fullmatch(token)):
             continue
         spans.append((start, match.start() + 1))
         start = match.end()
@@ -502,7 +506,7 @@ def _count(para: str, match: re.Match[str], sent_start: int) -> _Found | None:
         return None
     if "." in raw and not match.groupdict().get("scale"):
         return None
-    prev = re.search(r"([A-Za-z][\w.]*)\s*$", before)
+    prev = PREVIOUS_WORD_RE.search(before)
     if prev:
         word = prev.group(1)
         if word.lower() in PRECEDING_BLOCKLIST or word.lower().rstrip(".") in PRECEDING_BLOCKLIST:
@@ -690,7 +694,7 @@ class _Cue:
 
 
 def _published_parts(published: str | None) -> tuple[int, int] | None:
-    match = re.match(rf"^({YEAR})-(\d{{2}})", published or "")
+    match = PUBLISHED_RE.match(published or "")
     return (int(match.group(1)), int(match.group(2))) if match else None
 
 

@@ -69,6 +69,9 @@ BREADCRUMB_XPATHS = (
     "//*[contains(@class, 'bt_link') or contains(@class, 'crumb') or contains(@class, 'position')"
     " or contains(@class, 'location') or contains(@class, 'dqwz')]",
 )
+# Any short cell whose text reads like "> News > Sci-Tech" (pages without a breadcrumb class).
+BREADCRUMB_CANDIDATES_XPATH = "//td|//div|//span|//p"
+HEAD_TITLE_XPATH = "//title"
 # Breadcrumb text as seen on the page: "> News > In the City > Hot Topic".
 BREADCRUMB_TEXT_RE = re.compile(r"^\s*(?:home\s*)?[>»›]\s*\S.*", re.IGNORECASE)
 DATE_CELL_MAX_CHARS = 80
@@ -182,7 +185,7 @@ def _date_from(doc: lxml.html.HtmlElement, xpaths: tuple[str, ...]) -> str | Non
 def _breadcrumb_section(doc: lxml.html.HtmlElement) -> str | None:
     node = first_node(doc, BREADCRUMB_XPATHS)
     if node is None:
-        for candidate in doc.xpath("//td|//div|//span|//p"):
+        for candidate in doc.xpath(BREADCRUMB_CANDIDATES_XPATH):
             text = normalize_space(candidate.text_content())
             if len(text) <= 120 and BREADCRUMB_TEXT_RE.match(text) and len(candidate) > 0:
                 node = candidate
@@ -194,7 +197,7 @@ def _breadcrumb_section(doc: lxml.html.HtmlElement) -> str | None:
 
 
 def _title_from_head(doc: lxml.html.HtmlElement) -> str | None:
-    title = first_text(doc, ("//title",))
+    title = first_text(doc, (HEAD_TITLE_XPATH,))
     if not title:
         return None
     # "site - column - title" (the title itself may contain " - ")

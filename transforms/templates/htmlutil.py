@@ -30,6 +30,8 @@ SKIP_TAGS = frozenset(
 # table cell starts a new alignment scope, so layout tables (align=center on the whole
 # legacy Hanweb page) never make body paragraphs look centered.
 ALIGN_SCOPE_TAGS = frozenset("table td th tr thead tbody tfoot".split())
+XML_DECLARATION_RE = re.compile(r"^\s*<\?xml[^>]*>")
+BREADCRUMB_SEPARATOR_RE = re.compile(r"[>»›]")
 CENTER_STYLE_RE = re.compile(r"text-align\s*:\s*center", re.IGNORECASE)
 CAPTION_CLASS_RE = re.compile(r"caption|img-desc|pic-desc|photo-desc|image-desc", re.IGNORECASE)
 
@@ -37,7 +39,7 @@ CAPTION_CLASS_RE = re.compile(r"caption|img-desc|pic-desc|photo-desc|image-desc"
 def parse_html(html: str) -> lxml.html.HtmlElement:
     """Parse a whole HTML document with lxml (tolerant of legacy markup)."""
     # lxml refuses str input that carries an XML encoding declaration.
-    html = re.sub(r"^\s*<\?xml[^>]*>", "", html)
+    html = XML_DECLARATION_RE.sub("", html)
     return lxml.html.document_fromstring(html)
 
 
@@ -193,7 +195,7 @@ def breadcrumb_items(node: etree._Element) -> list[str]:
     links = [normalize_space(a.text_content()) for a in node.iter("a")]
     links = [t for t in links if t]
     text = normalize_space(node.text_content())
-    parts = [normalize_space(p) for p in re.split(r"[>»›]", text)]
+    parts = [normalize_space(p) for p in BREADCRUMB_SEPARATOR_RE.split(text)]
     parts = [p for p in parts if p]
     # Prefer the split text when it has more items (the last item is often not a link).
     return parts if len(parts) >= len(links) else links

@@ -61,6 +61,7 @@ TITLE_XPATHS = (
     f"//*[{_has_class('contentheading')}]",
 )
 TITLE_METAS = ("og:title", "twitter:title")
+HEAD_TITLE_XPATH = "//title"
 TITLE_SUFFIX_RE = re.compile(r"\s+[-|–—]\s+[^-|–—]{1,60}$")
 
 # Publication date.
@@ -201,5 +202,5 @@ def _title_from_head(doc: lxml.html.HtmlElement) -> str | None:
         value = meta_content(doc, name)
         if value:
             return value
-    title = first_text(doc, ("//title",))
+    title = first_text(doc, (HEAD_TITLE_XPATH,))
     return TITLE_SUFFIX_RE.sub("", title) if title else None
