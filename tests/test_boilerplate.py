@@ -130,8 +130,11 @@ def test_patterns_work_on_a_whole_multiline_body_in_python() -> None:
 
 
 def test_find_boilerplate_lists_each_matching_pattern_once_in_tuple_order() -> None:
-    text = "Visit Charity Shop\nf t g m\nA sentence.\nVisit Charity Shop"
-    assert find_boilerplate(text) == [bp.CHARITY_SHOP, bp.SHARE_LETTERS]
+    text = "【Print】 【Close】\nA sentence.\n> News > Sci-Tech\nf t g m\nAnother sentence.\nf t g m"
+    found = find_boilerplate(text)
+    assert found[:3] == [bp.PRINT_CLOSE, bp.SHARE_LETTERS, bp.BREADCRUMB]
+    assert len(found) == len(set(found))
+    assert find_boilerplate("A sentence.\nAnother sentence.") == []
 
 
 def test_patterns_behave_the_same_in_postgres(tmp_path: Path) -> None:
