@@ -6,7 +6,7 @@ Values owned by other parts of the project are never copied into them: such a kw
 written in GX's own parameter syntax, ``{"$PARAMETER": "<name>"}``, and `load_suite`
 fills it in when the suite is loaded:
 
-- ``boilerplate_patterns`` <- ``transforms.boilerplate.BOILERPLATE_PATTERNS``
+- ``boilerplate_patterns`` <- ``transforms.boilerplate.GATE_PATTERNS``
 - ``units``                <- ``transforms.records.UNITS``
 - ``kinds``                <- ``transforms.records.KINDS``
 - ``sources``              <- the keys of ``newsetl.config.load_sources()``
@@ -112,9 +112,9 @@ class _Row:
 
 def _registry_parameters() -> dict[str, Callable[[], Any]]:
     def boilerplate() -> list[str]:
-        from transforms.boilerplate import BOILERPLATE_PATTERNS
+        from transforms.boilerplate import GATE_PATTERNS
 
-        return list(BOILERPLATE_PATTERNS)
+        return list(GATE_PATTERNS)
 
     def units() -> list[str]:
         from transforms.records import UNITS

@@ -1,6 +1,7 @@
 """Shared pytest fixtures: a real Postgres (pgserver, or NEWSETL_TEST_DATABASE_URL).
 
-pg_server_url: one server per test session; pg_url: a fresh empty database per test.
+pg_server_url: one server per test session; pg_url / pg_module_url: a fresh empty
+database per test / per module.
 """
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import os
 import shutil
 import tempfile
 import uuid
+from contextlib import contextmanager
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -38,19 +40,33 @@ def pg_server_url() -> Iterator[str]:
         shutil.rmtree(parent, ignore_errors=True)
 
 
-@pytest.fixture()
-def pg_url(pg_server_url: str) -> Iterator[str]:
-    """URL of a new empty database (test_<uuid>), dropped after the test."""
+@contextmanager
+def fresh_database(server_url: str) -> Iterator[str]:
+    """A new empty database (test_<uuid>) on the server, dropped on exit."""
     from warehouse.db import url_with_database
 
     name = f"test_{uuid.uuid4().hex[:16]}"
-    admin = psycopg2.connect(pg_server_url)
+    admin = psycopg2.connect(server_url)
     admin.autocommit = True
     try:
         with admin.cursor() as cur:
             cur.execute(pgsql.SQL("CREATE DATABASE {} TEMPLATE template0").format(pgsql.Identifier(name)))
-        yield url_with_database(pg_server_url, name)
+        yield url_with_database(server_url, name)
         with admin.cursor() as cur:
             cur.execute(pgsql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(pgsql.Identifier(name)))
     finally:
         admin.close()
+
+
+@pytest.fixture()
+def pg_url(pg_server_url: str) -> Iterator[str]:
+    """URL of a new empty database for one test."""
+    with fresh_database(pg_server_url) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def pg_module_url(pg_server_url: str) -> Iterator[str]:
+    """URL of a new empty database shared by one test module (end-to-end runs)."""
+    with fresh_database(pg_server_url) as url:
+        yield url

@@ -48,7 +48,7 @@ def inject_boilerplate(pages: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def e2e(tmp_path_factory, pg_server_url):
+def e2e(tmp_path_factory, pg_module_url):
     tmp = tmp_path_factory.mktemp("e2e")
     pages = tmp / "pages"
     shutil.copytree(config.PAGES_DIR, pages)
@@ -57,7 +57,7 @@ def e2e(tmp_path_factory, pg_server_url):
         env = airflow_local.airflow_env(
             tmp / "airflow",
             {
-                config.ENV_DATABASE_URL: pg_server_url,
+                config.ENV_DATABASE_URL: pg_module_url,
                 config.ENV_DATA_DIR: str(tmp / "data"),
                 config.ENV_BASE_URLS: mirror.env_value(),
                 config.ENV_SMTP_CONN: sink.conn_uri,
@@ -68,7 +68,7 @@ def e2e(tmp_path_factory, pg_server_url):
         airflow_local.migrate(env, log)
         rc = airflow_local.dags_test(env, "2026-11-20", log, conf={"run_id": "e2e_run"})
         mails = sink.messages()
-    yield {"rc": rc, "log": log, "mails": mails, "pages": pages, "db": pg_server_url,
+    yield {"rc": rc, "log": log, "mails": mails, "pages": pages, "db": pg_module_url,
            "run_dir": tmp / "data" / "runs" / "e2e_run", "env": env}
 
 

@@ -23,7 +23,7 @@ from expectations.runner import (
     validate_run,
 )
 from newsetl.config import load_sources
-from transforms.boilerplate import BOILERPLATE_PATTERNS
+from transforms.boilerplate import GATE_PATTERNS
 from transforms.records import KINDS, UNITS
 
 TODAY = dt.date(2026, 11, 1)          # reference date: min(TODAY, latest fetched_at)
@@ -85,6 +85,8 @@ ARTICLE_CASES = [
     ("body_length", {"body": LONG_BODY}),
     ("body_boilerplate", {"body": "\n\n".join(PARAGRAPHS) + "\n\n【Print】 【Close】"}),
     ("body_boilerplate", {"body": "\n\n".join(PARAGRAPHS) + "\n\nVisit Charity Shop"}),
+    # a widget glued into a sentence: not a whole furniture line, still caught by a marker
+    ("body_boilerplate", {"body": "\n\n".join(PARAGRAPHS) + " Text Size: A A A"}),
     ("published_format", {"published": "18/08/2019"}),
     ("published_format", {"published": "2019-02-30"}),
     ("published_range", {"published": "1949-09-30"}),
@@ -259,15 +261,16 @@ def test_boundary_rows_are_accepted(main_run):
 def test_boilerplate_gate_catches_print_close_and_charity_shop(main_run):
     bodies = [q["record"]["body"] for q in main_run["quarantine"]
               if q["table"] == "articles" and "body_boilerplate" in q["reasons"]]
-    assert len(bodies) == 2
+    assert len(bodies) == 3
     assert any("\n【Print】 【Close】" in b for b in bodies)
     assert any("\nVisit Charity Shop" in b for b in bodies)
+    assert any(b.endswith(". Text Size: A A A") for b in bodies)  # glued inside a paragraph
     assert not any("【Print】" in (a["body"] or "") or "Charity Shop" in (a["body"] or "")
                    for a in main_run["accepted"])
     [entry] = [f for f in main_run["summary"].failed_expectations
                if f["expectation"] == "body_boilerplate"]
     assert entry["suite"] == "articles.critical" and entry["column"] == "body"
-    assert entry["unexpected_count"] == 2
+    assert entry["unexpected_count"] == 3
     # the sample shows the leaked line, not just the start of the body
     assert any("【Print】 【Close】" in s["value"] for s in entry["samples"])
 
@@ -423,7 +426,7 @@ def test_suite_files_are_gx_suites_without_copied_registries(name):
     spec = json.loads(text)
     raw = gx.ExpectationSuite(**json.loads(text))      # loadable as-is, placeholders included
     assert raw.name == name and len(raw.expectations) == len(spec["expectations"]) > 0
-    for pattern in BOILERPLATE_PATTERNS:
+    for pattern in GATE_PATTERNS:
         assert pattern not in text and json.dumps(pattern, ensure_ascii=False)[1:-1] not in text
     assert "kWh" not in text and "ningbolife" not in text        # units/sources not copied
     names = [e["meta"]["name"] for e in spec["expectations"]]
@@ -433,8 +436,8 @@ def test_suite_files_are_gx_suites_without_copied_registries(name):
 def test_load_suite_fills_registry_placeholders():
     suite = load_suite("articles.critical")
     by_name = {e.meta["name"]: e for e in suite.expectations}
-    assert by_name["body_boilerplate"].regex_list == list(BOILERPLATE_PATTERNS)
-    assert by_name["title_boilerplate"].regex_list == list(BOILERPLATE_PATTERNS)
+    assert by_name["body_boilerplate"].regex_list == list(GATE_PATTERNS)
+    assert by_name["title_boilerplate"].regex_list == list(GATE_PATTERNS)
     assert by_name["source_registered"].value_set == sorted(load_sources())
     # a run-time parameter stays a GX $PARAMETER until validate_run supplies it
     assert by_name["published_range"].max_value == {"$PARAMETER": "max_published_date"}

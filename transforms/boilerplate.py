@@ -110,7 +110,24 @@ BOILERPLATE_PATTERNS: tuple[str, ...] = (
     DATE_LINE,
 )
 
+# Fragments of page furniture distinctive enough to flag anywhere in a line, not only as
+# a whole line. The parsers drop whole furniture lines; a fragment glued into a sentence
+# (a widget rendered inside the content region by a changed template) is not cut out of
+# the sentence by guesswork: the validation gate quarantines the article for review.
+BOILERPLATE_MARKERS: tuple[str, ...] = (
+    r"(?i)【 *(print|close) *】",
+    r"(?i)(text|font) size *[:：] *a a a",
+    r"(?i)visit charity shop",
+    r"(?i)copyright (19|20)[0-9]{2} - custom text here",
+    r"大汉版通发布系统|produced by 大汉网络",
+)
+
+# What the validation gate matches against titles and bodies: whole furniture lines
+# plus furniture fragments anywhere.
+GATE_PATTERNS: tuple[str, ...] = BOILERPLATE_PATTERNS + BOILERPLATE_MARKERS
+
 _COMPILED: tuple[re.Pattern[str], ...] = tuple(re.compile(p) for p in BOILERPLATE_PATTERNS)
+_GATE_COMPILED: tuple[re.Pattern[str], ...] = tuple(re.compile(p) for p in GATE_PATTERNS)
 # Whitespace as a browser collapses it (includes nbsp and the ideographic space U+3000).
 _SPACE_RE = re.compile(r"[\s\u200b\ufeff]+")
 
@@ -128,10 +145,10 @@ def is_boilerplate_line(line: str) -> bool:
 
 
 def find_boilerplate(text: str) -> list[str]:
-    """The patterns (from BOILERPLATE_PATTERNS, in order) that match some line of `text`."""
+    """The GATE_PATTERNS (in order) that match some line of `text`: what the gate would reject."""
     lines = [_normalize(line) for line in text.splitlines()]
     lines = [line for line in lines if line]
     return [
-        pattern for pattern, compiled in zip(BOILERPLATE_PATTERNS, _COMPILED)
+        pattern for pattern, compiled in zip(GATE_PATTERNS, _GATE_COMPILED)
         if any(compiled.search(line) for line in lines)
     ]
