@@ -12,6 +12,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from transforms.api import EXTRACT_FIELDS, extract_document
 from transforms.boilerplate import find_boilerplate
@@ -117,6 +119,13 @@ def test_text_page_skips_joomla_byline_and_details_lines() -> None:
     article = parse_page(text)
     assert (article.title, article.section) == ("Ningbo metro Line 4 to open", "Ningbo News")
     assert article.body == "The 36.1 km line has 25 stations and links Cicheng with Dongqian Lake."
+
+
+def test_text_page_date_only_line_is_the_publication_date() -> None:
+    article = parse_page("> News > Sci-Tech\nNingbo opens robot park\n2019-03-05 10:21\n\n"
+                         "The robot park in Yuyao opened on March 4 with 35 companies.")
+    assert (article.published, article.section) == ("2019-03-05", "Sci-Tech")
+    assert article.body == "The robot park in Yuyao opened on March 4 with 35 companies."
 
 
 def test_text_page_category_and_published_lines() -> None:
@@ -544,6 +553,26 @@ def test_drifted_template_falls_back_to_the_generic_extractor() -> None:
     assert article.title == "Port handles record cargo"
     assert article.body.startswith("The port handled 1.2 billion tonnes")
     assert _kind("<html><body><p>Too short.</p></body></html>", template="hanweb") == "unparseable"
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.data())
+def test_damaged_snapshot_pages_never_crash(data: st.DataObject) -> None:
+    """Truncated or spliced pages give an Article or NotAnArticle, never another exception."""
+    path = data.draw(st.sampled_from(_snapshot_files()))
+    raw = path.read_bytes()
+    cut = data.draw(st.integers(0, len(raw)))
+    junk = data.draw(st.sampled_from([b"", b"<p>", b"</div></td>", b"<META name=ContentEnd>", b"<!--",
+                                      b"]]>", b"\xff\xfe\x00", "【Print】".encode()]))
+    tail = data.draw(st.integers(0, len(raw)))
+    try:
+        article = parse_page(raw[:cut] + junk + raw[tail:])
+    except NotAnArticle as exc:
+        assert exc.kind in {"listing", "empty", "non_english", "binary", "unparseable"}
+    else:
+        assert article.title and article.body
+        for m in article.metrics:
+            assert article.body[m.char_start:m.char_end] == m.text
 
 
 def test_explicit_template_overrides_detection() -> None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from transforms.boilerplate import is_boilerplate_line
+from transforms.boilerplate import DATE_LINE, is_boilerplate_line
 from transforms.templates.joomla import parse_published
 from transforms.textutil import Block, Content, normalize_space, parse_date
 
@@ -42,6 +42,7 @@ MARKUP_RE = re.compile(
     r"<\s*(?:!doctype|html|head|body|div|p|meta|table|span|a|br|rss|feed|channel|\?xml)\b", re.IGNORECASE
 )
 MARKUP_SCAN_CHARS = 4096
+DATE_LINE_RE = re.compile(DATE_LINE)
 
 
 def looks_like_text_page(text: str) -> bool:
@@ -95,6 +96,8 @@ def _header_line(line: str) -> tuple[str, str | None] | None:
     match = DATE_TEXT_SIZE_RE.match(line)
     if match:
         return "published", parse_date(match.group("date"))
+    if DATE_LINE_RE.search(line):  # "2019-08-18 10:21", "Release date: 2019/8/18", "May 24, 2019"
+        return "published", parse_date(line)
     match = CATEGORY_LINE_RE.match(line)
     if match and len(line) <= 120:
         return "section", normalize_space(match.group("value"))
