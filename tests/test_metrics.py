@@ -153,6 +153,8 @@ def test_metric_offsets_point_into_the_body() -> None:
         ("Average life expectancy reached 82.3 years.", "82.3 years", 82.3, "years"),
         ("Output rose to 2.2 million a day, 11 times the January level.", "11 times", 11.0, "times"),
         ("The network has 1.2 million registered users.", "1.2 million registered users", 1200000.0, "count"),
+        ("Container throughput hit 27.53 million TEUs.", "27.53 million TEUs", 27530000.0, "count"),
+        ("The scenic area receives 5 million tourists annually.", "5 million tourists", 5000000.0, "count"),
     ],
 )
 def test_units_and_scales(sentence: str, text: str, value: float, unit: str) -> None:
@@ -185,6 +187,30 @@ def test_decreases_are_negative_changes(sentence: str, text: str, value: float) 
     assert (m.value, m.kind) == (value, "change")
     # the level after "to" in "fell by 0.8% to 97.7 billion yuan" stays positive
     assert all(x.value > 0 for x in extract_metrics(sentence) if x.kind == "level")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "subject"),
+    [
+        ("The trade volume between Ningbo and CEEC countries reached 3.3 billion US dollars.",
+         "3.3 billion US dollars", "trade volume between ningbo and ceec countries"),
+        ("Ningbo's total imports and exports amounted to 923.7 billion yuan.", "923.7 billion yuan",
+         "imports and exports"),
+        ("Demand for chips rose 5% in May.", "5%", "demand for chips"),
+        ("The company, with 300 employees, earned 5 billion yuan.", "5 billion yuan", None),
+        ("The added value of the secondary industry grew by 6.2% to 553.8 billion yuan.", "553.8 billion yuan",
+         "added value of the secondary industry"),
+        ("Ningbo's GDP (gross domestic product) reached 1.2 trillion yuan, up 6.8%.", "6.8%", "gdp"),
+    ],
+)
+def test_subjects(sentence: str, text: str, subject: str | None) -> None:
+    assert by_text(extract_metrics(sentence), text).subject == subject
+
+
+def test_bracketed_conversion_shares_the_year_and_subject() -> None:
+    metrics = extract_metrics("Ningbo's exports amounted to 923.7 billion yuan ($133.6 billion) in 2019.")
+    assert [(m.unit, m.period, m.subject) for m in metrics] == [("CNY", "2019", "exports"),
+                                                                 ("USD", "2019", "exports")]
 
 
 def test_subject_before_a_verb_qualifier() -> None:
@@ -297,6 +323,7 @@ def test_period_cue_applies_within_its_sentence_only() -> None:
         "The city issued 58 working days of guidance.",
         "The new line runs at 350 km/h.",
         "Ningbo is on the list of China's 100 best cities for business.",
+        "The PM2.5 density dropped to 29 micrograms per cubic meter.",
     ],
 )
 def test_not_metrics(sentence: str) -> None:

@@ -235,6 +235,8 @@ EVENT_BEFORE_YEAR_RE = re.compile(
 RELATIVE_YEAR_RE = re.compile(r"\b(?P<rel>last|this)\s+year\b", re.IGNORECASE)
 ANY_YEAR_RE = re.compile(rf"\b{YEAR}\b")
 FOLLOWING_CUE_GAP = 2  # a cue starting at most this many chars after the quantity belongs to it
+# ... or one separated from it only by a bracketed conversion: "923.7 billion yuan ($133.6 billion) in 2019"
+PARENTHETICAL_GAP_RE = re.compile(r"\s*[(（][^()（）]{0,60}[)）]\s*")
 CUE_MONTHS, CUE_SINCE, CUE_YEAR = 3, 2, 1  # priorities when two cues end at the same place
 
 # ---------------------------------------------------------------- subjects
@@ -264,15 +266,17 @@ PLACE_PP_RE = re.compile(
 )
 NP_STOP_WORDS = frozenset(
     "the a an this these that those its their his her our your my which who whom whose where when "
-    "while as with by for to from at on into onto than there it they we he she also has have had is "
+    "while as by to from at on into onto than there it they we he she also has have had is "
     "are was were be been being will would can could may might should shall do does did not no "
-    "but or so if because although though since after before until during among between "
+    "but or so if because although though since after before until during among "
     "including such like via about over under up down only just alone without within across through "
     "toward towards against along around behind beyond near outside inside upon amid throughout despite "
     "except plus versus together combined respectively altogether".split()
 )
 AUXILIARIES = frozenset("has have had is are was were be been being".split())
-NP_INNER_WORDS = frozenset({"of", "in", "and", "with", "for"})
+NP_INNER_WORDS = frozenset({"of", "in", "and", "with", "for", "between"})
+# A capitalized name inside a noun phrase: "trade volume between Ningbo and CEEC countries".
+NP_NAME_LEFT_WORDS = frozenset({"of", "in", "between", "and", "with", "for"})
 # Verbs that end a noun phrase (irregular past tenses and common transitive verbs).
 VERB_WORDS = frozenset(
     "sent made took gave won set built held saw got put came went became began brought bought kept left "
@@ -295,7 +299,7 @@ GENERIC_SUBJECT_RE = re.compile(
 # Text between two quantities that makes the second share the first one's subject
 # ("from 3.797 million yuan in 1987 to 137.4 million yuan").
 INHERIT_GAP_RE = re.compile(
-    rf"^(?:[^,;.]{{0,60}},)?[\s,]*(?:(?:in|by)\s+{YEAR}\s*)?(?:to|and|or|versus|up|down|accounting\s+for|"
+    rf"^(?:[^,;.]{{0,60}},)?[\s,(（]*(?:(?:in|by)\s+{YEAR}\s*)?(?:to|and|or|versus|up|down|accounting\s+for|"
     rf"making\s+up|representing|equal\s+to|equivalent\s+to|"
     rf"(?:an?\s+)?(?:increase|decrease|rise|drop|decline|growth|gain)\s+of|increasing|rising|growing|"
     rf"falling|dropping|declining)?(?:\s+by)?\s*$"
@@ -309,17 +313,23 @@ UNIT_WORDS = frozenset(SCALE_WORDS) | frozenset(
     "yuan rmb dollars euros tonnes tons percent km mu times kwh".split())
 COUNT_STOP_WORDS = NP_STOP_WORDS | frozenset(
     "of in ranks rank ranked ranking accounting accounted accounts account were was are is "
-    "increased rose grew reached have has had will each every respectively per".split()
+    "increased rose grew reached have has had will each every respectively per with for between".split()
 )
 NONCOUNT_FIRST_WORDS = frozenset(
     "years year months month days day weeks week hours hour minutes minute seconds second times "
     "percent per yuan rmb dollars dollar euros euro usd cny tons tonnes tonne ton mu km kilometers "
     "kilometres square sq meters metres kwh thousand million billion trillion hundred of to and or "
-    "am pm more less than".split()
+    "am pm more less than micrograms microgram milligrams grams gram kilograms kilogram kg meters meter "
+    "metres metre centimeters millimeters liters litres liter degrees degree celsius hectares hectare acres "
+    "miles mile feet foot inches pounds watts kilowatts megawatts gigawatts mw gw volts mbps gbps "
+    "gigabytes terabytes cubic".split()
 )
 SUPERLATIVES = frozenset(
     "best top largest biggest most greatest strongest richest fastest leading-edge worst".split()
 )
+ACRONYM_PLURAL_RE = re.compile(r"[A-Z][A-Z&]+s")  # TEUs, SMEs
+# Adverbs end a count's noun phrase ("5 million tourists annually"); these -ly words are nouns.
+LY_NOUNS = frozenset("family assembly supply rally ally reply monopoly anomaly italy july".split())
 TIME_UNIT_WORDS = frozenset("years months weeks days hours minutes seconds decades centuries".split())
 PLURAL_NOUNS = frozenset(
     "people personnel staff talent talents children police cattle equipment youth faculty".split()
@@ -369,7 +379,7 @@ def extract_metrics(body: str, published: str | None = None) -> list[Metric]:
                     item.kind = "change" if previous.kind == "change" else "share"
                 metrics.append(Metric(
                     value=float(item.value), unit=item.unit, kind=item.kind, subject=item.subject,
-                    period=_period_for(cues, rel_start, rel_end), qualifier=qualifier,
+                    period=_period_for(cues, sentence, rel_start, rel_end), qualifier=qualifier,
                     text=para[item.start:item.end],
                     char_start=para_start + item.start, char_end=para_start + item.end,
                 ))
@@ -535,6 +545,8 @@ def _noun_phrase_after(para: str, pos: int) -> tuple[int, str] | None:
             break
         if words and (lower in VERB_WORDS or _is_plural(words[-1][0]) and lower.endswith(("ed", "ing"))):
             break  # "17 countries sent", "52 projects signed", "start-ups ranking"
+        if words and lower.endswith("ly") and len(lower) > 4 and lower not in LY_NOUNS:
+            break  # "5 million tourists annually"
         if lower == "and":
             following = tokens[index + 1].group() if index + 1 < len(tokens) else ""
             if (_is_plural(words[-1][0]) or not following[:1].isalpha()
@@ -557,7 +569,7 @@ def _noun_phrase_after(para: str, pos: int) -> tuple[int, str] | None:
 
 def _is_plural(word: str) -> bool:
     lower = word.lower()
-    if lower in PLURAL_NOUNS:
+    if lower in PLURAL_NOUNS or ACRONYM_PLURAL_RE.fullmatch(word):
         return True
     return len(lower) > 2 and lower.endswith("s") and not lower.endswith(NOT_PLURAL_ENDINGS)
 
@@ -639,15 +651,15 @@ def _noun_phrase_before(region: str) -> str | None:
                 or lower in VERB_WORDS):
             break
         if word[0].isdigit() and left != "of":
-            break
-        if _is_name(word) and tokens[index].start() != first_start:
+            return None  # the noun phrase belongs to another number ("with 300 employees, earned ...")
+        if _is_name(word) and tokens[index].start() != first_start and left not in NP_NAME_LEFT_WORDS:
             break
         if lower.endswith("ed") and left in AUXILIARIES:
             break
-        if lower == "and" and (not words or _is_plural(left)):
+        if lower == "and" and (not words or not left[:1].isalpha() or left in NP_STOP_WORDS):
             break
-        if lower in {"with", "for"} and (not words or left in NP_STOP_WORDS or left in VERB_WORDS
-                                         or not left[:1].isalpha()):
+        if lower in {"with", "for", "between"} and (not words or left in NP_STOP_WORDS or left in VERB_WORDS
+                                                    or not left[:1].isalpha()):
             break
         words.insert(0, word)
         if len(words) >= NP_MAX_WORDS:
@@ -676,7 +688,7 @@ def _inherits(item: _Found, previous: _Found, gap: str) -> bool:
     joined by "to", "up", "an increase of"... ("grew by 6.2% to 553.8 billion yuan").
     """
     if item.unit == "rank":
-        return previous.unit != "rank" and bool(RANK_INHERIT_GAP_RE.match(gap))
+        return item.subject is None and previous.unit != "rank" and bool(RANK_INHERIT_GAP_RE.match(gap))
     if previous.subject is None:
         return False
     if item.subject is not None:
@@ -746,8 +758,9 @@ def _period_cues(sentence: str, para_before: str, pub: tuple[int, int] | None) -
     return cues
 
 
-def _period_for(cues: list[_Cue], start: int, end: int) -> str | None:
-    following = [c for c in cues if 0 <= c.start - end <= FOLLOWING_CUE_GAP]
+def _period_for(cues: list[_Cue], sentence: str, start: int, end: int) -> str | None:
+    following = [c for c in cues if c.start >= end and (
+        c.start - end <= FOLLOWING_CUE_GAP or PARENTHETICAL_GAP_RE.fullmatch(sentence, end, c.start))]
     if following:
         return min(following, key=lambda c: c.start).period
     preceding = [c for c in cues if c.end <= start]
