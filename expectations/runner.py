@@ -46,6 +46,7 @@ SUITES_DIR = Path(__file__).resolve().parent
 SUITE_NAMES = ("articles.critical", "articles.warning", "metrics.critical", "metrics.warning")
 PARAMETER_KEY = "$PARAMETER"
 
+CRAWL_REPORT = "crawl_report.json"
 MAX_QUARANTINE_SHARE = 0.2          # more than this share of articles or metrics quarantined fails the batch
 SAMPLE_COUNT = 3                    # sample rows per failed expectation in the summary
 SAMPLE_VALUE_CHARS = 120            # sample values are cut to this many characters
@@ -106,6 +107,28 @@ class _Row:
     key: str
     record: Any
     reasons: list[str] = field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- batch rules
+
+def _empty_crawl_reasons(run_dir: Path, staged_any: bool) -> list[str]:
+    """Whole-batch reasons for a crawl that suddenly found nothing.
+
+    With a crawl report, a source fails the batch when its crawl saw no article at all
+    (new + unchanged == 0); an incremental run whose articles are all unchanged stages
+    nothing and is healthy. Without a report, an empty batch fails.
+    """
+    report_path = Path(run_dir) / CRAWL_REPORT
+    if not report_path.exists():
+        return [] if staged_any else ["no articles staged"]
+    sources = json.loads(report_path.read_text(encoding="utf-8")).get("sources") or {}
+    if not sources:
+        return ["crawl report lists no source"]
+    return [
+        f"source {name}: crawl found no articles (new or unchanged)"
+        for name, report in sorted(sources.items())
+        if sum(int((report.get("articles") or {}).get(k) or 0) for k in ("new", "unchanged")) == 0
+    ]
 
 
 # --------------------------------------------------------------------------- suites
@@ -529,9 +552,7 @@ def validate_run(run_dir: Path, today: dt.date | None = None) -> ValidationSumma
 
     quarantined_articles = [r for r in articles if r.reasons]
     quarantined_metrics = [r for r in metrics if r.reasons]
-    reasons: list[str] = []
-    if not articles:
-        reasons.append("no articles staged")
+    reasons: list[str] = _empty_crawl_reasons(run_dir, staged_any=bool(articles))
     for table, bad, total in (("articles", len(quarantined_articles), len(articles)),
                               ("metrics", len(quarantined_metrics), len(metrics))):
         if _share_exceeded(bad, total):

@@ -60,11 +60,13 @@ def run_demo(state_dir: Path = config.STATE_DIR) -> int:
         return 1
 
     load = json.loads((run_dir / "load_result.json").read_text())
+    crawled = json.loads((run_dir / "crawl_report.json").read_text())["articles"]
     validation = json.loads((run_dir / "validation" / "summary.json").read_text())
     totals = summary_counts(db_url)
     print(
         f"""
 newsetl demo: done in {time.monotonic() - started:.0f} s (run {run_id})
+  crawl         : {crawled['new']} new, {crawled['unchanged']} unchanged (already stored), {crawled['failed']} failed article pages
   this run      : {validation['articles_accepted']} articles and {validation['metrics_accepted']} metrics accepted;
                   {validation['articles_quarantined']} articles and {validation['metrics_quarantined']} metrics quarantined
   load          : {json.dumps(load)}

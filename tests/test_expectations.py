@@ -396,6 +396,28 @@ def test_batch_fails_above_the_quarantine_share(tmp_path, good, bad, good_metric
     assert Path(summary.data_docs).is_file()
 
 
+def _crawl_report(run_dir: Path, **per_source: tuple[int, int]) -> None:
+    sources = {name: {"articles": {"new": new, "unchanged": unchanged, "failed": 0}}
+               for name, (new, unchanged) in per_source.items()}
+    (run_dir / "crawl_report.json").write_text(json.dumps({"sources": sources}), encoding="utf-8")
+
+
+def test_incremental_run_with_only_unchanged_articles_is_not_a_batch_failure(tmp_path):
+    run_dir = _small_run(tmp_path, 0, 0, 0, 0)
+    _crawl_report(run_dir, ningbo_gov=(0, 26), ningbolife=(0, 22))
+    summary = validate_run(run_dir, today=TODAY)
+    assert summary.articles_total == 0
+    assert summary.batch_failed is False and summary.batch_failed_reasons == []
+
+
+def test_a_source_whose_crawl_found_nothing_fails_the_batch(tmp_path):
+    run_dir = _small_run(tmp_path, 5, 0, 5, 0)
+    _crawl_report(run_dir, ningbo_gov=(0, 0), ningbolife=(5, 17))
+    summary = validate_run(run_dir, today=TODAY)
+    assert summary.batch_failed is True
+    assert summary.batch_failed_reasons == ["source ningbo_gov: crawl found no articles (new or unchanged)"]
+
+
 def test_revalidating_a_run_gives_identical_outputs(tmp_path):
     run_dir = _small_run(tmp_path, 4, 1, 4, 1)
     first = validate_run(run_dir, today=TODAY).to_dict()
