@@ -218,6 +218,23 @@ def test_subject_before_a_verb_qualifier() -> None:
     assert fields(m) == (20000.0, "USD", "level", "per capita gdp", "2019", "at_least")
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Exports of laptops and household appliances rose by 24.5% and 11.2% respectively.",
+         [("24.5%", 24.5, "change"), ("11.2%", 11.2, "change")]),
+        ("High-tech manufacturing rose by 4.6%, and strategic emerging industries by 6.2%.",
+         [("4.6%", 4.6, "change"), ("6.2%", 6.2, "change")]),
+        ("Imports fell by 3% and 5% in the two months.", [("3%", -3.0, "change"), ("5%", -5.0, "change")]),
+        ("Catering revenue was still 18% below last year's level.", [("18%", -18.0, "change")]),
+        ("The port cut fees, including a 20% cut in container yard fees.", [("20%", -20.0, "change")]),
+        ("The jobless rate was 5.2%, and the vacancy rate 1.9%.", [("5.2%", 5.2, "level"), ("1.9%", 1.9, "level")]),
+    ],
+)
+def test_lists_and_elided_changes(sentence: str, expected: list[tuple[str, float, str]]) -> None:
+    assert [(m.text, m.value, m.kind) for m in extract_metrics(sentence)] == expected
+
+
 def test_percentage_points_are_changes() -> None:
     m = by_text(extract_metrics("The rate rose 0.37 percentage points to 4.15%."), "0.37 percentage points")
     assert (m.value, m.unit, m.kind) == (0.37, "percentage_points", "change")

@@ -163,7 +163,14 @@ DECREASE_BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 DECREASE_VERB_OBJECT_RE = re.compile(r"^(?:cut|reduc|lower|shorten|decreas)", re.IGNORECASE)
-DECREASE_AFTER_RE = re.compile(r"^\s*(?:lower|less|fewer|slower|smaller)\s+than\b", re.IGNORECASE)
+DECREASE_AFTER_RE = re.compile(
+    r"^\s*(?:(?:lower|less|fewer|slower|smaller)\s+than|below|cut|reduction|drop|fall|decline|decrease)\b",
+    re.IGNORECASE,
+)
+# "24.5% and 11.2% respectively": the second of a list of changes.
+LIST_GAP_RE = re.compile(r"^\s*,?\s*(?:and|or)?\s*$", re.IGNORECASE)
+# "High-tech manufacturing rose by 4.6%, and strategic emerging industries by 6.2%"
+ELIDED_BY_RE = re.compile(r"(?:,\s*|\band\s+)[\w\s'’&-]{1,60}?\s+by\s*$", re.IGNORECASE)
 CHANGE_BY_RE = re.compile(r"\b(?:by|of)\s*$", re.IGNORECASE)
 # "raised efficiency by 20%", "cut the number of drivers needed by 70%": a change of the object.
 VERB_OBJECT_BY_RE = re.compile(
@@ -174,7 +181,8 @@ VERB_OBJECT_BY_RE = re.compile(
 CHANGE_AFTER_RE = re.compile(
     r"^\s*(?:year[- ]on[- ]year|yoy|y-o-y|from\s+a\s+year\s+(?:earlier|ago)|over\s+the\s+same\s+period|"
     r"compared\s+with|(?:more|less|higher|lower|faster|slower)\s+than|growth|increase|rise|decline|"
-    r"decrease)\b",
+    r"decrease|cut|reduction|drop|fall|(?:below|above)\s+(?:last\s+year|the\s+same\s+period|"
+    r"a\s+year\s+(?:earlier|ago)|the\s+level\s+of))\b",
     re.IGNORECASE,
 )
 SHARE_BEFORE_RE = re.compile(
@@ -366,6 +374,12 @@ def extract_metrics(body: str, published: str | None = None) -> list[Metric]:
                 after = para[item.end:sent_end]
                 if item.kind is None:
                     item.kind = _kind(item.unit, before, after)
+                    if previous is not None and previous.kind == "change" and item.kind == "level" and (
+                            _continues_change(previous, item, para, before)):
+                        # "rose by 24.5% and 11.2% respectively", "..., and industries by 6.2%"
+                        item.kind = "change"
+                        if previous.value < 0:
+                            item.value = -abs(item.value)
                 if item.kind == "change" and _is_decrease(before, after):
                     item.value = -abs(item.value)
                 if item.subject is None:
@@ -603,6 +617,13 @@ def _kind(unit: str, before: str, after: str) -> str:
     if unit != "percent" and CHANGE_BY_RE.search(before) and CHANGE_BEFORE_RE.search(before):
         return "change"
     return "level"
+
+
+def _continues_change(previous: _Found, item: _Found, para: str, before: str) -> bool:
+    """A quantity listed right after a change, or elided "and X by N%", is a change too."""
+    if item.unit != previous.unit:
+        return False
+    return bool(LIST_GAP_RE.match(para[previous.end:item.start]) or ELIDED_BY_RE.search(before))
 
 
 def _is_decrease(before: str, after: str) -> bool:
