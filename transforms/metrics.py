@@ -369,36 +369,41 @@ def extract_metrics(body: str, published: str | None = None) -> list[Metric]:
             cues = _period_cues(sentence, para[:sent_start], pub)
             previous: _Found | None = None
             for item in _find_quantities(para, sent_start, sent_end, excluded):
-                rel_start, rel_end = item.start - sent_start, item.end - sent_start
-                qualifier, before = _qualifier(para[sent_start:item.num_start])
-                after = para[item.end:sent_end]
-                if item.kind is None:
-                    item.kind = _kind(item.unit, before, after)
-                    if previous is not None and previous.kind == "change" and item.kind == "level" and (
-                            _continues_change(previous, item, para, before)):
-                        # "rose by 24.5% and 11.2% respectively", "..., and industries by 6.2%"
-                        item.kind = "change"
-                        if previous.value < 0:
-                            item.value = -abs(item.value)
-                if item.kind == "change" and _is_decrease(before, after):
-                    item.value = -abs(item.value)
-                if item.subject is None:
-                    item.subject = _subject_before(before)
-                if previous is not None and _inherits(item, previous, para[previous.end:item.start]):
-                    item.subject = previous.subject
-                if item.subject is not None and GENERIC_SUBJECT_RE.match(item.subject):
-                    item.subject = None
-                if previous is not None and item.unit == "percent" and SHARE_OR_RE.search(before):
-                    # "..., or 72.8%": a share of the quantity before, or the relative size of its change
-                    item.kind = "change" if previous.kind == "change" else "share"
+                qualifier = _describe(item, previous, para, sent_start, sent_end)
                 metrics.append(Metric(
-                    value=float(item.value), unit=item.unit, kind=item.kind, subject=item.subject,
-                    period=_period_for(cues, sentence, rel_start, rel_end), qualifier=qualifier,
-                    text=para[item.start:item.end],
+                    value=float(item.value), unit=item.unit, kind=item.kind or "level", subject=item.subject,
+                    period=_period_for(cues, sentence, item.start - sent_start, item.end - sent_start),
+                    qualifier=qualifier, text=para[item.start:item.end],
                     char_start=para_start + item.start, char_end=para_start + item.end,
                 ))
                 previous = item
     return metrics
+
+
+def _describe(item: _Found, previous: _Found | None, para: str, sent_start: int, sent_end: int) -> str | None:
+    """Set kind, sign and subject of `item` from its sentence; return its qualifier."""
+    qualifier, before = _qualifier(para[sent_start:item.num_start])
+    after = para[item.end:sent_end]
+    if item.kind is None:
+        item.kind = _kind(item.unit, before, after)
+        if (previous is not None and previous.kind == "change" and item.kind == "level"
+                and _continues_change(previous, item, para, before)):
+            # "rose by 24.5% and 11.2% respectively", "..., and industries by 6.2%"
+            item.kind = "change"
+            if previous.value < 0:
+                item.value = -abs(item.value)
+    if item.kind == "change" and _is_decrease(before, after):
+        item.value = -abs(item.value)
+    if item.subject is None:
+        item.subject = _subject_before(before)
+    if previous is not None and _inherits(item, previous, para[previous.end:item.start]):
+        item.subject = previous.subject
+    if item.subject is not None and GENERIC_SUBJECT_RE.match(item.subject):
+        item.subject = None
+    if previous is not None and item.unit == "percent" and SHARE_OR_RE.search(before):
+        # "..., or 72.8%": a share of the quantity before, or the relative size of its change
+        item.kind = "change" if previous.kind == "change" else "share"
+    return qualifier
 
 
 # ---------------------------------------------------------------- structure
@@ -464,8 +469,8 @@ def _simple(unit: str, kind: str | None = None) -> Callable[[re.Match[str]], _Fo
 
 def _energy(match: re.Match[str]) -> _Found:
     prefix = (match.group("prefix") or match.group("word") or "k")[0].lower()
-    return _Found(match.start(), match.end(), float(Decimal(str(_number(match))) * Decimal(int(ENERGY_FACTORS[prefix]))), "kWh",
-                  num_start=match.start())
+    value = Decimal(str(_number(match))) * Decimal(int(ENERGY_FACTORS[prefix]))
+    return _Found(match.start(), match.end(), float(value), "kWh", num_start=match.start())
 
 
 def _rank(match: re.Match[str]) -> _Found | None:
