@@ -438,6 +438,14 @@ def test_centered_page_layout_does_not_make_body_paragraphs_captions() -> None:
     assert article.body.split("\n\n")[0].startswith("Ningbo-Zhoushan Port handled 4.68 million TEUs")
 
 
+def test_hanweb_bt_content_cell_without_zoom_or_markers() -> None:
+    html = (HANWEB_NO_MARKERS.replace('<div id="zoom">', "<div>")
+            .replace("<body>", "<body><table><tr><td>Home | News | Sci-Tech</td></tr></table>"))
+    article = parse_page(html)
+    assert article.body.startswith("Ningbo added 1,110 national high-tech enterprises in 2019")
+    assert "Home | News" not in article.body
+
+
 def test_hanweb_missing_content_end_marker_stays_in_the_region() -> None:
     html = LEGACY_GBK.replace("<META name=ContentEnd>", "")
     article = parse_page(html)
