@@ -5,6 +5,7 @@ database per test / per module.
 """
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import tempfile
@@ -38,6 +39,9 @@ def pg_server_url() -> Iterator[str]:
     finally:
         stop_embedded(data_dir)
         shutil.rmtree(parent, ignore_errors=True)
+        # pgserver's atexit hook logs after pytest has closed the captured streams that
+        # in-process CLI tests bound handlers to; that exit chatter is not worth an error.
+        logging.getLogger("pgserver").disabled = True
 
 
 @contextmanager

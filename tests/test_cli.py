@@ -1,0 +1,106 @@
+"""The `newsetl` console script as a user runs it: extract on saved pages, and a whole
+`newsetl run` (the DAG's code path without Airflow) against a mirror with injected faults.
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import psycopg2
+import pytest
+
+from newsetl import config
+from newsetl.mirror import FaultPlan, start_mirror
+
+NEWSETL = str(Path(sys.executable).with_name("newsetl"))
+GOV_TXT = config.SEEDS_DIR / "text" / "ningbo_gov_innovation-leads-2019-08-18.txt"
+LIFE_HTML = next((config.PAGES_DIR / "ningbolife" / "index.php" / "ningbo-news").glob(
+    "*-ningbo-accelerates-construction-of-high-level-innovative-cities.html"))
+GOV_LISTING = config.PAGES_DIR / "ningbo_gov" / "col" / "col933" / "index.html"
+
+
+def newsetl(*args: str, env: dict[str, str] | None = None, timeout: float = 300) -> subprocess.CompletedProcess:
+    return subprocess.run([NEWSETL, *args], capture_output=True, text=True, timeout=timeout,
+                          env={**os.environ, "GX_ANALYTICS_ENABLED": "false", **(env or {})})
+
+
+def test_extract_emits_one_json_line_per_good_file_in_input_order_and_one_error_line_per_bad(tmp_path):
+    binary = tmp_path / "photo.jpg"
+    binary.write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + bytes(range(256)) * 8)
+    empty = tmp_path / "empty.html"
+    empty.write_text("<html><body></body></html>", encoding="utf-8")
+    missing = tmp_path / "missing.html"
+    proc = newsetl("extract", str(GOV_TXT), str(missing), str(binary), str(LIFE_HTML), str(empty),
+                   str(GOV_LISTING))
+    assert proc.returncode != 0
+    docs = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert [d["path"] for d in docs] == [str(GOV_TXT), str(LIFE_HTML)]
+    errors = proc.stderr.strip().splitlines()
+    assert len(errors) == 4
+    for bad, line in zip((missing, binary, empty, GOV_LISTING), errors):
+        assert line.startswith(f"newsetl extract: {bad}:"), line
+    assert "listing" in errors[3]
+
+    gov, life = docs
+    assert set(gov) == {"path", "url", "source", "title", "published", "section", "body", "captions",
+                        "language", "metrics"}
+    assert gov["source"] == "ningbo_gov" and gov["published"] == "2019-08-18"
+    assert gov["title"] == ("Innovation leads science and technology to add power to Ningbo's "
+                            "high quality development")
+    assert "【Print】" not in gov["body"] and "Text Size" not in gov["body"]
+    assert "(Photo by Yan Long)" not in gov["body"] and any("Yan Long" in c for c in gov["captions"])
+    tax = [m for m in gov["metrics"] if m["text"] == "37.541 billion yuan"]
+    assert tax and tax[0]["value"] == 37541000000.0 and tax[0]["unit"] == "CNY"
+    assert set(tax[0]) == {"value", "unit", "kind", "subject", "period", "qualifier", "text"}
+    assert all(m["text"] in gov["body"] for m in gov["metrics"])
+    assert life["source"] == "ningbolife" and "Visit Charity Shop" not in life["body"]
+    share = [m for m in life["metrics"] if m["value"] == 2.8]
+    assert share and share[0]["unit"] == "percent" and share[0]["kind"] == "share"
+
+
+def test_extract_takes_the_url_option(tmp_path):
+    proc = newsetl("extract", str(GOV_TXT), "--url",
+                   "http://english.ningbo.gov.cn/art/2019/8/18/art_933_1016946.html")
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["url"] == "http://english.ningbo.gov.cn/art/2019/8/18/art_933_1016946.html"
+
+
+@pytest.mark.slow
+def test_run_completes_through_http_errors_and_a_broken_page_and_reruns_cleanly(tmp_path, pg_url):
+    """Bad input gets: a 500 -> counted crawl failure; a page that is not an article ->
+    quarantined as a transform reject with its reason; the rest loads; a rerun completes."""
+    pages = tmp_path / "pages"
+    shutil.copytree(config.PAGES_DIR, pages)
+    broken = pages / "ningbolife" / "index.php" / "business-news"
+    broken_page = sorted(broken.glob("*.html"))[0]
+    broken_page.write_text("<html><head><title>x</title></head><body><p>&nbsp;</p></body></html>",
+                           encoding="utf-8")
+    faults = FaultPlan.parse("status=500:ningbo_gov:/art/2019/1/28/art_933_981487.html")
+    env = {config.ENV_DATABASE_URL: pg_url, config.ENV_DATA_DIR: str(tmp_path / "data"),
+           config.ENV_ALERT_EMAILS: ""}
+    with start_mirror(pages_dir=pages, faults=faults) as mirror:
+        env[config.ENV_BASE_URLS] = mirror.env_value()
+        first = newsetl("run", "--run-id", "cli_run_1", env=env)
+        assert first.returncode == 0, first.stderr[-3000:]
+        result = json.loads(first.stdout)
+        second = newsetl("run", "--run-id", "cli_run_2", "--full", env=env)
+        assert second.returncode == 0, second.stderr[-3000:]
+
+    assert result["crawl"]["ningbo_gov"]["articles"]["failed"] == 1
+    assert result["crawl"]["ningbo_gov"]["responses_by_status"].get("500", 0) >= 1
+    assert result["transform"]["rejected"] == 1
+    assert result["load"]["articles_inserted"] == result["validate"]["articles_accepted"] == 46
+    conn = psycopg2.connect(pg_url)
+    with conn, conn.cursor() as cur:
+        cur.execute("SELECT stage, record_key, reasons::text FROM news.quarantine WHERE run_id = 'cli_run_1'")
+        [(stage, key, reasons)] = cur.fetchall()
+        cur.execute("SELECT count(*) FROM news.articles")
+        [(n_articles,)] = cur.fetchall()
+    conn.close()
+    assert stage == "transform" and key.endswith(broken_page.name) and "unparseable" in reasons
+    assert n_articles == 46  # the full rerun found the same articles: no duplicates
+    assert json.loads(second.stdout)["load"]["articles_unchanged"] == 46
