@@ -15,6 +15,7 @@ import pytest
 
 from newsetl import config
 from newsetl.mirror import FaultPlan, start_mirror
+from newsetl.smtp_sink import start_sink
 
 NEWSETL = str(Path(sys.executable).with_name("newsetl"))
 GOV_TXT = config.SEEDS_DIR / "text" / "ningbo_gov_innovation-leads-2019-08-18.txt"
@@ -81,15 +82,20 @@ def test_run_completes_through_http_errors_and_a_broken_page_and_reruns_cleanly(
                            encoding="utf-8")
     faults = FaultPlan.parse("status=500:ningbo_gov:/art/2019/1/28/art_933_981487.html")
     env = {config.ENV_DATABASE_URL: pg_url, config.ENV_DATA_DIR: str(tmp_path / "data"),
-           config.ENV_ALERT_EMAILS: ""}
-    with start_mirror(pages_dir=pages, faults=faults) as mirror:
+           config.ENV_ALERT_EMAILS: "oncall@example.org"}
+    with start_mirror(pages_dir=pages, faults=faults) as mirror, start_sink(tmp_path / "mail") as sink:
         env[config.ENV_BASE_URLS] = mirror.env_value()
+        env[config.ENV_SMTP_CONN] = sink.conn_uri
         first = newsetl("run", "--run-id", "cli_run_1", env=env)
         assert first.returncode == 0, first.stderr[-3000:]
         result = json.loads(first.stdout)
         second = newsetl("run", "--run-id", "cli_run_2", "--full", env=env)
         assert second.returncode == 0, second.stderr[-3000:]
+        mails = sink.messages()
 
+    # every staged row passed validation: no alert mail (crawl failures and transform
+    # rejects are counted and quarantined, not mailed)
+    assert result["validate"]["critical_success"] is True and mails == []
     assert result["crawl"]["ningbo_gov"]["articles"]["failed"] == 1
     assert result["crawl"]["ningbo_gov"]["responses_by_status"].get("500", 0) >= 1
     assert result["transform"]["rejected"] == 1

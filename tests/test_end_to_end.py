@@ -2,14 +2,16 @@
 on SQLite metadata), real Scrapy crawls, real GX suites, a real Postgres and a real SMTP
 server on loopback.
 
-The snapshot is copied and one gov article is altered so that boilerplate leaks into its
-body (the "Text Size" widget rendered inside the content). That article must end up in
-news.quarantine with the boilerplate reason, everything else loaded, and exactly one
-alert mail must reach the SMTP server.
+The snapshot is copied with two faults injected: one gov article whose body leaks
+boilerplate (the "Text Size" widget rendered inside the content), and one ningbolife
+article reporting an impossible share ("accounting for 167% of the ..."). Exactly that
+article and that metric must end up in news.quarantine with their reasons, everything
+else loaded, and exactly one alert mail naming both must reach the SMTP server.
 """
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -25,6 +27,9 @@ pytestmark = pytest.mark.slow
 LEAKY_PAGE = "art/2019/8/18/art_933_1016946.html"
 LEAK = "Text Size: A A A"
 LEAKY_URL = "http://english.ningbo.gov.cn/" + LEAKY_PAGE
+BAD_METRIC_PAGE = "index.php/ningbo-news/5756-ningbo-rd-spending-hits-new-high.html"
+BAD_METRIC_URL = "http://www.ningbolife.com/" + BAD_METRIC_PAGE
+GOOD_SHARE, BAD_SHARE = "accounting for 6.7% of the general", "accounting for 167% of the general"
 
 
 def snapshot_articles(pages: Path) -> int:
@@ -47,12 +52,21 @@ def inject_boilerplate(pages: Path) -> None:
     page.write_text(html, encoding="utf-8")
 
 
+def inject_bad_metric(pages: Path) -> None:
+    """Turn a 6.7% budget share into 167%: a share above 100% that no real article reports."""
+    page = pages / "ningbolife" / BAD_METRIC_PAGE
+    html = page.read_text(encoding="utf-8")
+    assert GOOD_SHARE in html
+    page.write_text(html.replace(GOOD_SHARE, BAD_SHARE), encoding="utf-8")
+
+
 @pytest.fixture(scope="module")
 def e2e(tmp_path_factory, pg_module_url):
     tmp = tmp_path_factory.mktemp("e2e")
     pages = tmp / "pages"
     shutil.copytree(config.PAGES_DIR, pages)
     inject_boilerplate(pages)
+    inject_bad_metric(pages)
     with start_mirror(pages_dir=pages) as mirror, start_sink(tmp / "mail") as sink:
         env = airflow_local.airflow_env(
             tmp / "airflow",
@@ -106,8 +120,20 @@ def test_leaky_article_is_quarantined_with_the_boilerplate_reason(e2e):
     assert [r[1] for r in articles] == [LEAKY_URL]
     assert "regex" in articles[0][2] or "boilerplate" in articles[0][2]
     assert LEAK in articles[0][3]  # the original record is kept, not lost
-    # its metrics followed it into quarantine instead of being loaded
-    assert all(r[1].startswith(LEAKY_URL + "#") for r in rows if r[0] == "metrics")
+    # its metrics followed it; the only other quarantined metric is the impossible share
+    metrics = [r for r in rows if r[0] == "metrics"]
+    followers = [r for r in metrics if r[1].startswith(LEAKY_URL + "#")]
+    assert followers and all("article_quarantined" in r[2] for r in followers)
+    [bad] = [r for r in metrics if not r[1].startswith(LEAKY_URL + "#")]
+    assert bad[1].startswith(BAD_METRIC_URL + "#") and "share_percent_range" in bad[2]
+
+
+def test_the_bad_metrics_article_and_its_other_metrics_are_loaded(e2e):
+    rows = query(e2e["db"], "SELECT m.text FROM news.metrics m JOIN news.articles a USING (article_id) "
+                            "WHERE a.url = %s", (BAD_METRIC_URL,))
+    texts = [t for (t,) in rows]
+    assert "167%" not in texts
+    assert {"28.44 billion yuan", "91.1%", "9.87 billion yuan"} <= set(texts)
 
 
 def test_metrics_are_loaded_and_queryable(e2e):
@@ -124,7 +150,10 @@ def test_one_alert_mail_reaches_the_smtp_server(e2e):
     assert "e2e_run" in mail["Subject"] and "1 articles" in mail["Subject"]
     assert mail["To"] == "oncall@example.org"
     body = mail.get_body(preferencelist=("html",)).get_content()
-    assert LEAKY_URL in body and "data_docs" in body
+    assert "body_boilerplate" in body and LEAKY_URL in body  # reason 1 with its sample
+    assert "share_percent_range" in body and BAD_METRIC_URL in body  # reason 2 with its sample
+    docs = re.search(r'href="file://([^"]+)"', body).group(1)
+    assert Path(docs).is_file() and Path(docs).name == "index.html"
 
 
 def test_data_docs_and_crawl_report_are_in_the_run_dir(e2e):
