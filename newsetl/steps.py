@@ -146,6 +146,7 @@ def transform_page(
     """One raw article page -> (staged article row, staged metric rows). Raises on bad pages."""
     from transforms.page import parse_page
     from transforms.records import content_hash, word_count
+    from transforms.relevance import is_scitech, scitech_score
     from transforms.urls import normalize_url
 
     url = normalize_url(page.get("canonical_url") or page["url"])
@@ -167,6 +168,8 @@ def transform_page(
         "language": article.language,
         "word_count": word_count(article.body),
         "content_hash": content_hash(article.title, article.body),
+        "scitech": is_scitech(article.title, article.body),
+        "scitech_score": scitech_score(article.title, article.body),
         "fetched_at": page.get("fetched_at"),
         "run_id": run_id,
     }
