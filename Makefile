@@ -20,6 +20,10 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
+# Load throughput vs a raw COPY of the same rows (prints figures; not a test).
+bench: $(STAMP)
+	$(BIN)/python scripts/bench_load.py
+
 # Regenerate the lock deliberately (needs the package registries).
 lock:
 	rm -rf /tmp/newsetl-lock && $(PYTHON) -m venv /tmp/newsetl-lock
