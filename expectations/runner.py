@@ -13,6 +13,12 @@ fills it in when the suite is loaded:
 - ``max_published_date``   <- passed by `validate_run` (reference date + 1 day); a parameter
   nobody fills stays a ``$PARAMETER`` and GX resolves it at run time.
 
+History (optional, `History`, read from the warehouse by the caller) adds the day-over-day
+rules: per source, the articles this run's crawl saw (new + unchanged in crawl_report.json)
+against the previous runs' (a drop below VOLUME_DROP_SHARE of their median is the warning
+``volume_drop``; zero when the latest run saw some is a whole-batch failure), and the usual
+value of a (unit, subject) level for the ``value_usual_for_subject`` outlier warning.
+
 Critical suites run over all staged rows with result_format COMPLETE and the row key as
 ``unexpected_index_column_names``; a row failing any critical expectation is quarantined
 with the failed expectations' short names (``meta.name``) as reasons, and metrics of a
@@ -56,6 +62,13 @@ NOT_AN_OBJECT_REASON = "not_an_object"
 STAGE = "validate"
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
+SEEN_KEYS = ("new", "unchanged")    # a crawl "saw" an article it fetched new or found unchanged
+VOLUME_HISTORY_RUNS = 7             # day-over-day volume: compare with the median of this many previous runs
+VOLUME_DROP_SHARE = 0.5             # a source seeing fewer than this share of that median: warning volume_drop
+VOLUME_DROP = "volume_drop"
+OUTLIER_KINDS = ("level",)          # outliers are checked on levels (amounts, counts) only
+OUTLIER_MIN_VALUES = 3              # a (unit, subject) needs this many values to have a usual value
+
 ROW_INDEX = "row_index"             # derived: position of the row in its staged file
 ROW_KEY = "row_key"                 # derived: url, or "<article_url>#<position>"
 INDEX_COLUMNS = [ROW_INDEX, ROW_KEY]
@@ -93,10 +106,24 @@ class ValidationSummary:
     suites: dict[str, dict[str, Any]] = field(default_factory=dict)  # name -> success, statistics
     reference_date: str = ""
     max_quarantine_share: float = MAX_QUARANTINE_SHARE
+    history: dict[str, Any] = field(default_factory=dict)  # what the day-over-day rules compared
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready dict."""
         return asdict(self)
+
+
+@dataclass
+class History:
+    """What earlier runs in the warehouse saw, for the day-over-day rules of `validate_run`.
+
+    `source_counts`: source -> articles seen (new + unchanged) by each previous run that
+    crawled it, most recent first. `subject_medians`: (unit, subject) -> (median |value|,
+    number of values) of the stored level metrics.
+    """
+
+    source_counts: Mapping[str, list[int]] = field(default_factory=dict)
+    subject_medians: Mapping[tuple[str, str], tuple[float, int]] = field(default_factory=dict)
 
 
 @dataclass
@@ -111,24 +138,64 @@ class _Row:
 
 # --------------------------------------------------------------------------- batch rules
 
-def _empty_crawl_reasons(run_dir: Path, staged_any: bool) -> list[str]:
-    """Whole-batch reasons for a crawl that suddenly found nothing.
+def seen_counts(report: Mapping[str, Any]) -> dict[str, int]:
+    """Per source of a run's crawl report: articles its crawl saw (new + unchanged)."""
+    sources = report.get("sources") if isinstance(report, Mapping) else None
+    if not isinstance(sources, Mapping):
+        return {}
+    counts = {}
+    for name, source_report in sources.items():
+        articles = source_report.get("articles") if isinstance(source_report, Mapping) else None
+        articles = articles if isinstance(articles, Mapping) else {}
+        counts[name] = sum(int(articles.get(k) or 0) for k in SEEN_KEYS)
+    return counts
+
+
+def _median(values: Iterable[float]) -> float:
+    ordered = sorted(values)
+    mid = len(ordered) // 2
+    return float(ordered[mid]) if len(ordered) % 2 else (ordered[mid - 1] + ordered[mid]) / 2
+
+
+def _crawl_checks(run_dir: Path, staged_any: bool, history: History | None
+                  ) -> tuple[list[str], list[dict[str, Any]], dict[str, Any]]:
+    """Whole-batch reasons, volume warnings and the per-source comparison for the summary.
 
     With a crawl report, a source fails the batch when its crawl saw no article at all
-    (new + unchanged == 0); an incremental run whose articles are all unchanged stages
-    nothing and is healthy. Without a report, an empty batch fails.
+    (new + unchanged == 0; the reason names what the latest earlier run saw); an
+    incremental run whose articles are all unchanged stages nothing and is healthy. A
+    source seeing fewer than VOLUME_DROP_SHARE of the median of its last
+    VOLUME_HISTORY_RUNS runs is a warning. Without a report, an empty batch fails.
     """
+    info: dict[str, Any] = {"available": history is not None, "sources": {}}
     report_path = Path(run_dir) / CRAWL_REPORT
     if not report_path.exists():
-        return [] if staged_any else ["no articles staged"]
-    sources = json.loads(report_path.read_text(encoding="utf-8")).get("sources") or {}
-    if not sources:
-        return ["crawl report lists no source"]
-    return [
-        f"source {name}: crawl found no articles (new or unchanged)"
-        for name, report in sorted(sources.items())
-        if sum(int((report.get("articles") or {}).get(k) or 0) for k in ("new", "unchanged")) == 0
-    ]
+        return ([] if staged_any else ["no articles staged"]), [], info
+    report = json.loads(report_path.read_text(encoding="utf-8"))
+    seen = seen_counts(report)
+    if not seen:
+        return ["crawl report lists no source"], [], info
+    reasons: list[str] = []
+    drops: list[dict[str, Any]] = []
+    for name, count in sorted(seen.items()):
+        previous = list((history.source_counts if history else {}).get(name) or [])[:VOLUME_HISTORY_RUNS]
+        median = _median(previous) if previous else None
+        info["sources"][name] = {"seen": count, "previous": previous, "median_previous": median}
+        if count == 0:
+            reason = f"source {name}: crawl found no articles (new or unchanged)"
+            if previous and previous[0] > 0:
+                reason += f"; the previous run saw {previous[0]}"
+            reasons.append(reason)
+        elif median is not None and count < VOLUME_DROP_SHARE * median:
+            drops.append({"key": name, "value": {"seen": count, "median_previous": median,
+                                                 "previous": previous}})
+    warnings_ = []
+    if drops:
+        warnings_.append({"suite": "articles.warning", "expectation": VOLUME_DROP, "column": "source",
+                          "unexpected_count": len(drops), "samples": drops[:SAMPLE_COUNT],
+                          "threshold": f"< {VOLUME_DROP_SHARE:.0%} of the median of the last "
+                                       f"{VOLUME_HISTORY_RUNS} runs"})
+    return reasons, warnings_, info
 
 
 # --------------------------------------------------------------------------- suites
@@ -288,10 +355,14 @@ def _frame(rows: list[_Row], text_cols: Iterable[str], number_cols: Iterable[str
     return pd.DataFrame(data)
 
 
-def _article_frame(rows: list[_Row]) -> pd.DataFrame:
+def _article_frame(rows: list[_Row], metric_counts: Mapping[str, int] | None = None) -> pd.DataFrame:
     import pandas as pd
 
     df = _frame(rows, ARTICLE_TEXT_COLUMNS, ARTICLE_NUMBER_COLUMNS)
+    counts = metric_counts or {}
+    df["scitech_metric_count"] = pd.Series(
+        [float(counts.get(r.record.get("url"), 0)) if r.record.get("scitech") is True else None
+         for r in rows], dtype="float64")
     df["published_date"] = pd.Series([_parse_date(p) for p in df["published"]], dtype=object)
     ratios, hash_ok = [], []
     for title, body, words, digest in zip(df["title"], df["body"], df["word_count"], df["content_hash"]):
@@ -306,10 +377,51 @@ def _article_frame(rows: list[_Row]) -> pd.DataFrame:
     return df
 
 
-def _metric_frame(rows: list[_Row], staged_urls: set[str], bodies: Mapping[str, str]) -> pd.DataFrame:
+def outlier_key(record: Mapping[str, Any]) -> tuple[str, str] | None:
+    """The (unit, subject) group of a metric for the outlier rule, or None when it is not checked."""
+    unit, subject, kind = record.get("unit"), record.get("subject"), record.get("kind")
+    if kind not in OUTLIER_KINDS or not isinstance(unit, str) or not isinstance(subject, str):
+        return None
+    subject = subject.strip().lower()
+    return (unit, subject) if subject else None
+
+
+def outlier_keys(run_dir: Path) -> list[tuple[str, str]]:
+    """The (unit, subject) groups of a run's staged metrics (what to ask the history for)."""
+    path = Path(run_dir) / "staged" / "metrics.jsonl"
+    if not path.is_file():
+        return []
+    rows = _read_jsonl(path, _metric_key)
+    return sorted({k for r in rows if isinstance(r.record, dict) for k in [outlier_key(r.record)] if k})
+
+
+def _usual_values(rows: list[_Row], history: History | None) -> dict[tuple[str, str], float]:
+    """(unit, subject) -> usual |value|: the stored median when history has enough values, else
+    the median of this batch's values when it has enough."""
+    batch: dict[tuple[str, str], list[float]] = {}
+    for r in rows:
+        key, value = outlier_key(r.record), _as_number(r.record.get("value"))
+        if key and value is not None and math.isfinite(value) and value > 0:
+            batch.setdefault(key, []).append(value)
+    usual = {k: _median(v) for k, v in batch.items() if len(v) >= OUTLIER_MIN_VALUES}
+    for key, (median, count) in (history.subject_medians if history else {}).items():
+        if count >= OUTLIER_MIN_VALUES and median and median > 0:
+            usual[key] = float(median)
+    return usual
+
+
+def _metric_frame(rows: list[_Row], staged_urls: set[str], bodies: Mapping[str, str],
+                  usual: Mapping[tuple[str, str], float] | None = None) -> pd.DataFrame:
     import pandas as pd
 
     df = _frame(rows, METRIC_TEXT_COLUMNS, METRIC_NUMBER_COLUMNS)
+    ratios = []
+    for r in rows:
+        key, value = outlier_key(r.record), _as_number(r.record.get("value"))
+        reference = (usual or {}).get(key) if key else None
+        ok = reference and value is not None and math.isfinite(value) and value > 0
+        ratios.append(value / reference if ok else None)
+    df["subject_value_ratio"] = pd.Series(ratios, dtype="float64")
     in_batch, at_offsets = [], []
     for url, text, start, end in zip(df["article_url"], df["text"], df["char_start"], df["char_end"]):
         in_batch.append(url in staged_urls if isinstance(url, str) else None)
@@ -484,10 +596,13 @@ def _share_exceeded(quarantined: int, total: int) -> bool:
     return total > 0 and quarantined / total > MAX_QUARANTINE_SHARE
 
 
-def validate_run(run_dir: Path, today: dt.date | None = None) -> ValidationSummary:
+def validate_run(run_dir: Path, today: dt.date | None = None,
+                 history: History | None = None) -> ValidationSummary:
     """Validate `run_dir`/staged/*.jsonl; write validation/ (accepted, quarantine, summary, Data Docs).
 
     `today` (default: today in UTC) caps the reference date for the published-date bound.
+    `history` (earlier runs, from the warehouse) enables the day-over-day volume rules and
+    the stored usual values of the outlier rule; None validates without them.
     Raises FileNotFoundError when a staged input is missing; bad rows never raise.
     """
     run_dir = Path(run_dir).resolve()
@@ -536,9 +651,16 @@ def validate_run(run_dir: Path, today: dt.date | None = None) -> ValidationSumma
             row.reasons.append(FOLLOW_REASON)
     accepted_metrics = [r for r in metrics if not r.reasons]
 
-    run("articles.warning", "articles", accepted_articles, _article_frame(accepted_articles), False)
+    metric_counts: dict[str, int] = {}
+    for row in metrics:
+        url = row.record.get("article_url") if isinstance(row.record, dict) else None
+        if isinstance(url, str):
+            metric_counts[url] = metric_counts.get(url, 0) + 1
+    run("articles.warning", "articles", accepted_articles,
+        _article_frame(accepted_articles, metric_counts), False)
     run("metrics.warning", "metrics", accepted_metrics,
-        _metric_frame(accepted_metrics, staged_urls, bodies), False)
+        _metric_frame(accepted_metrics, staged_urls, bodies, _usual_values(accepted_metrics, history)),
+        False)
 
     index_html = gxr.build_docs()
     failed = _read_failures(articles, "articles") + failed
@@ -552,7 +674,8 @@ def validate_run(run_dir: Path, today: dt.date | None = None) -> ValidationSumma
 
     quarantined_articles = [r for r in articles if r.reasons]
     quarantined_metrics = [r for r in metrics if r.reasons]
-    reasons: list[str] = _empty_crawl_reasons(run_dir, staged_any=bool(articles))
+    reasons, volume_warnings, history_info = _crawl_checks(run_dir, bool(articles), history)
+    warn = volume_warnings + warn
     for table, bad, total in (("articles", len(quarantined_articles), len(articles)),
                               ("metrics", len(quarantined_metrics), len(metrics))):
         if _share_exceeded(bad, total):
@@ -575,6 +698,7 @@ def validate_run(run_dir: Path, today: dt.date | None = None) -> ValidationSumma
         batch_failed_reasons=reasons,
         suites=suite_results,
         reference_date=reference.isoformat(),
+        history=history_info,
     )
 
     _write_jsonl(out / "articles.jsonl", (r.record for r in accepted_articles))

@@ -18,7 +18,12 @@ from expectations.runner import (
     MAX_QUARANTINE_SHARE,
     SUITE_NAMES,
     SUITES_DIR,
+    VOLUME_DROP,
+    VOLUME_DROP_SHARE,
+    VOLUME_HISTORY_RUNS,
+    History,
     load_suite,
+    outlier_keys,
     strict_json,
     validate_run,
 )
@@ -469,3 +474,177 @@ def test_load_suite_fills_registry_placeholders():
     filled = load_suite("articles.critical", {"max_published_date": "2026-11-02"})
     assert {e.meta["name"]: e for e in filled.expectations}["published_range"].max_value == \
         dt.date(2026, 11, 2)
+
+
+# --------------------------------------------------------------------------- warning suites, one row each
+
+LONG_WORDS_BODY = " ".join(["Biotechnology"] * 45) + "."   # 630 characters, 45 words
+# name -> field overrides of one otherwise good article that violates only that warning
+ARTICLE_WARNING_CASES = {
+    "body_length_usual": {"body": "Ningbo has a new lab. " * 11},      # 242 characters, 55 words
+    "title_length_usual": {"title": "Ningbo labs"},
+    "section_not_null": {"section": None},
+    "section_not_empty": {"section": "  "},
+    "published_not_null": {"published": None},
+    "word_count_not_null": {"word_count": None},
+    "word_count_range": {"body": LONG_WORDS_BODY},
+    "word_count_matches_body": {"word_count": 400},
+    "content_hash_matches": {"content_hash": "cd" * 32},
+    "scitech_has_metrics": {"scitech": True, "scitech_score": 4.2},
+}
+METRIC_WARNING_CASES = ("duplicate_fact", "subject_not_null", "text_at_offsets", "value_usual_for_subject")
+
+
+def _warning_article(i: int, name: str, over: dict[str, Any]) -> dict[str, Any]:
+    rec = article(i, **{k: v for k, v in over.items() if k != "word_count"})
+    if "word_count" in over:
+        rec["word_count"] = over["word_count"]
+    return rec
+
+
+@pytest.fixture(scope="module")
+def warning_run(tmp_path_factory) -> dict[str, Any]:
+    """Good rows plus one row per warning expectation; every row passes the critical gate."""
+    good = [article(i) for i in range(12)]
+    good[0]["scitech"], good[0]["scitech_score"] = True, 6.0        # sci-tech WITH a metric: fine
+    good[1]["scitech"], good[1]["scitech_score"] = False, 0.0       # not sci-tech, no metric: fine
+    cases = {name: _warning_article(200 + n, name, over)
+             for n, (name, over) in enumerate(ARTICLE_WARNING_CASES.items())}
+    mets = [metric(good[0], 0)]
+    # duplicate_fact: the same fact twice in good[2]; the same value for another period is fine
+    dup = [metric(good[2], 0), metric(good[2], 1)]
+    other_period = metric(good[2], 2, period="2019")
+    # outlier: r&d spending of about 1 billion yuan in three articles, then 5 trillion
+    spend = dict(unit="CNY", kind="level", subject="r&d spending", period="2019")
+    usual = [metric(good[3 + k], 0, value=v, **spend) for k, v in enumerate((0.9e9, 1.0e9, 1.2e9))]
+    outlier = metric(good[6], 0, value=5.0e12, **spend)
+    metric_cases = {
+        "duplicate_fact": dup,
+        "subject_not_null": [metric(good[7], 0, subject=None)],
+        "text_at_offsets": [metric(good[8], 0, char_start=3, char_end=8)],
+        "value_usual_for_subject": [outlier],
+    }
+    articles = good + list(cases.values())
+    metrics = mets + dup + [other_period] + usual + [m for k, rows in metric_cases.items()
+                                                     if k != "duplicate_fact" for m in rows]
+    run_dir = _write_run(tmp_path_factory.mktemp("gx") / "run_warn", articles, metrics)
+    summary = validate_run(run_dir, today=TODAY)
+    return {"summary": summary, "cases": cases, "metric_cases": metric_cases, "good": good,
+            "usual": usual, "other_period": other_period,
+            "warnings": {w["expectation"]: w for w in summary.warnings}}
+
+
+def test_warning_rows_are_accepted_not_quarantined(warning_run):
+    s = warning_run["summary"]
+    assert s.articles_quarantined == 0 and s.metrics_quarantined == 0
+    assert s.critical_success is True and s.batch_failed is False
+    assert set(warning_run["warnings"]) == set(ARTICLE_WARNING_CASES) | set(METRIC_WARNING_CASES)
+
+
+@pytest.mark.parametrize("name", list(ARTICLE_WARNING_CASES))
+def test_article_violating_a_warning_expectation_is_reported_with_its_key(warning_run, name):
+    entry = warning_run["warnings"][name]
+    assert entry["suite"] == "articles.warning"
+    assert [s["key"] for s in entry["samples"]] == [warning_run["cases"][name]["url"]]
+    assert entry["unexpected_count"] == 1
+
+
+@pytest.mark.parametrize("name", METRIC_WARNING_CASES)
+def test_metric_violating_a_warning_expectation_is_reported_with_its_key(warning_run, name):
+    entry = warning_run["warnings"][name]
+    rows = warning_run["metric_cases"][name]
+    assert entry["suite"] == "metrics.warning"
+    assert [s["key"] for s in entry["samples"]] == [f"{m['article_url']}#{m['position']}" for m in rows]
+    assert entry["unexpected_count"] == len(rows)
+
+
+def test_warning_rules_leave_normal_rows_alone(warning_run):
+    keys = {s["key"] for w in warning_run["summary"].warnings for s in w["samples"]}
+    good = warning_run["good"]
+    assert good[0]["url"] not in keys and good[1]["url"] not in keys   # sci-tech with metrics / not sci-tech
+    other = warning_run["other_period"]
+    assert f"{other['article_url']}#{other['position']}" not in keys   # same value, another period
+    for m in warning_run["usual"]:                                      # the usual amounts are usual
+        assert f"{m['article_url']}#{m['position']}" not in keys
+
+
+def test_every_warning_expectation_has_a_violating_case():
+    covered = {"articles.warning": set(ARTICLE_WARNING_CASES),
+               "metrics.warning": set(METRIC_WARNING_CASES)}
+    for suite, names in covered.items():
+        spec = json.loads((SUITES_DIR / f"{suite}.json").read_text(encoding="utf-8"))
+        assert {e["meta"]["name"] for e in spec["expectations"]} == names
+
+
+# --------------------------------------------------------------------------- history rules (no DB)
+
+def _history_run(tmp_path: Path, **per_source: tuple[int, int]) -> Path:
+    run_dir = _small_run(tmp_path, 5, 0, 5, 0)
+    _crawl_report(run_dir, **per_source)
+    return run_dir
+
+
+def test_volume_drop_against_the_median_of_previous_runs_is_a_warning(tmp_path):
+    history = History(source_counts={"ningbo_gov": [26, 25, 27, 2], "ningbolife": [22, 21]})
+    summary = validate_run(_history_run(tmp_path, ningbo_gov=(3, 9), ningbolife=(0, 12)),
+                           today=TODAY, history=history)
+    assert VOLUME_DROP_SHARE == 0.5 and VOLUME_HISTORY_RUNS == 7
+    [drop] = [w for w in summary.warnings if w["expectation"] == VOLUME_DROP]
+    assert drop["suite"] == "articles.warning" and drop["unexpected_count"] == 1
+    # gov saw 12, under half of its median 25.5; ningbolife's 12 is over half of 21.5
+    assert drop["samples"] == [{"key": "ningbo_gov", "value": {
+        "seen": 12, "median_previous": 25.5, "previous": [26, 25, 27, 2]}}]
+    assert summary.batch_failed is False
+    assert summary.history["available"] is True
+    assert summary.history["sources"]["ningbolife"] == {"seen": 12, "previous": [22, 21],
+                                                        "median_previous": 21.5}
+
+
+def test_only_the_last_runs_count_for_the_volume_median(tmp_path):
+    # eight runs: the oldest (1000) is beyond VOLUME_HISTORY_RUNS and must not raise the median
+    history = History(source_counts={"ningbo_gov": [20] * 7 + [1000]})
+    summary = validate_run(_history_run(tmp_path, ningbo_gov=(0, 11)), today=TODAY, history=history)
+    assert not [w for w in summary.warnings if w["expectation"] == VOLUME_DROP]
+    assert summary.history["sources"]["ningbo_gov"]["previous"] == [20] * 7
+
+
+def test_incremental_run_with_unchanged_articles_is_no_volume_drop(tmp_path):
+    history = History(source_counts={"ningbo_gov": [26], "ningbolife": [22]})
+    summary = validate_run(_history_run(tmp_path, ningbo_gov=(0, 26), ningbolife=(1, 22)),
+                           today=TODAY, history=history)
+    assert not [w for w in summary.warnings if w["expectation"] == VOLUME_DROP]
+    assert summary.batch_failed is False
+
+
+def test_zero_articles_from_a_source_that_had_some_last_run_fails_the_batch(tmp_path):
+    history = History(source_counts={"ningbo_gov": [26, 26], "ningbolife": [22]})
+    summary = validate_run(_history_run(tmp_path, ningbo_gov=(0, 0), ningbolife=(5, 17)),
+                           today=TODAY, history=history)
+    assert summary.batch_failed is True
+    assert summary.batch_failed_reasons == [
+        "source ningbo_gov: crawl found no articles (new or unchanged); the previous run saw 26"]
+
+
+def test_without_history_there_is_no_volume_rule(tmp_path):
+    summary = validate_run(_history_run(tmp_path, ningbo_gov=(1, 0), ningbolife=(5, 17)), today=TODAY)
+    assert not [w for w in summary.warnings if w["expectation"] == VOLUME_DROP]
+    assert summary.history == {"available": False, "sources": {
+        "ningbo_gov": {"seen": 1, "previous": [], "median_previous": None},
+        "ningbolife": {"seen": 22, "previous": [], "median_previous": None}}}
+
+
+def test_stored_usual_value_flags_an_outlier_a_small_batch_cannot(tmp_path):
+    arts = [article(i) for i in range(2)]
+    spend = dict(unit="CNY", kind="level", subject="R&D Spending ", period="2019")
+    mets = [metric(arts[0], 0, value=4.0e12, **spend), metric(arts[1], 0, value=1.1e9, **spend)]
+    run_dir = _write_run(tmp_path / "run", arts, mets)
+    assert outlier_keys(run_dir) == [("CNY", "r&d spending")]
+    alone = validate_run(run_dir, today=TODAY)
+    assert "value_usual_for_subject" not in {w["expectation"] for w in alone.warnings}
+    stored = History(subject_medians={("CNY", "r&d spending"): (1.0e9, 40)})
+    summary = validate_run(run_dir, today=TODAY, history=stored)
+    [entry] = [w for w in summary.warnings if w["expectation"] == "value_usual_for_subject"]
+    assert [s["key"] for s in entry["samples"]] == [f"{arts[0]['url']}#0"]
+    too_few = History(subject_medians={("CNY", "r&d spending"): (1.0e9, 2)})
+    assert "value_usual_for_subject" not in {
+        w["expectation"] for w in validate_run(run_dir, today=TODAY, history=too_few).warnings}
