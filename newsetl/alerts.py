@@ -4,11 +4,23 @@ Delivery goes through the Airflow SMTP provider's hook on connection `smtp_defau
 (AIRFLOW_CONN_SMTP_DEFAULT, or the Airflow connection of that id), inside and outside
 Airflow alike. An unreachable SMTP server is logged, never raised: the caller's state
 must reflect the data, not the mail relay.
+
+One mail per run: `send_alert_once` remembers the fingerprint of the last validation
+result it delivered in a marker file, so a retried or re-run validation with the same
+failures mails nobody; the task-failure notifier stays silent for a failure whose
+message says the validation alert already went out (`ALERT_ALREADY_SENT_NOTE`).
 """
 from __future__ import annotations
 
+import functools
+import hashlib
 import html
+import json
 import logging
+import os
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
 from typing import Any, Iterable, Mapping
 
 from newsetl.config import alert_emails
@@ -18,12 +30,24 @@ log = logging.getLogger(__name__)
 SMTP_CONN_ID = "smtp_default"
 FROM_EMAIL = "newsetl@localhost"
 MAX_SAMPLES = 3
+# Appended to a ValidationGateFailed message when on-call already has the validation alert.
+ALERT_ALREADY_SENT_NOTE = "[on-call already mailed: validation alert]"
+# summary.json keys that identify a validation result for the once-per-run rule.
+FINGERPRINT_KEYS = ("articles_total", "articles_quarantined", "metrics_total", "metrics_quarantined",
+                    "critical_success", "batch_failed", "batch_failed_reasons")
 
 
-def validation_alert(summary: Mapping[str, Any], run_id: str) -> tuple[str, str]:
-    """Subject and HTML body of the one mail a run sends when critical validation fails."""
+def validation_alert(summary: Mapping[str, Any], run_id: str,
+                     dag_run_id: str | None = None) -> tuple[str, str]:
+    """Subject and HTML body of the one mail a run sends when critical validation fails.
+
+    The subject names the run (and the DAG run when it differs) and the quarantined counts;
+    the body gives the whole-batch reasons, each failed expectation with its count and
+    MAX_SAMPLES sample rows, one section counting the warnings, and the Data Docs link.
+    """
+    dag_note = f" (DAG run {dag_run_id})" if dag_run_id and dag_run_id != run_id else ""
     subject = (
-        f"[newsetl] validation failed in run {run_id}: "
+        f"[newsetl] validation failed in run {run_id}{dag_note}: "
         f"{summary.get('articles_quarantined', 0)} articles, "
         f"{summary.get('metrics_quarantined', 0)} metrics quarantined"
         + (" - LOAD BLOCKED" if summary.get("batch_failed") else "")
@@ -43,23 +67,106 @@ def validation_alert(summary: Mapping[str, Any], run_id: str) -> tuple[str, str]
                 samples=samples,
             )
         )
-    warnings = summary.get("warnings", [])
+    critical = (
+        '<table border="1" cellpadding="4"><tr><th>suite</th><th>expectation</th><th>column</th>'
+        f"<th>failing rows</th><th>samples</th></tr>{''.join(rows)}</table>"
+        if rows else "<p>No row failed a critical expectation.</p>"
+    )
+    reasons = "".join(f"<li>{html.escape(str(r))}</li>" for r in summary.get("batch_failed_reasons", []))
+    blocked = (f"<p><b>The load for this run is blocked</b> (whole-batch failure):</p><ul>{reasons}</ul>"
+               if summary.get("batch_failed") else
+               "<p>Accepted rows were loaded; quarantined rows are in <code>news.quarantine</code> "
+               "with their reasons.</p>")
     docs = str(summary.get("data_docs") or "")
     body = f"""<h2>newsetl: critical validation failed</h2>
-<p>Run <b>{html.escape(run_id)}</b>.
+<p>Run <b>{html.escape(run_id)}</b>{html.escape(dag_note)}.
 Articles: {summary.get('articles_total', 0)} staged, {summary.get('articles_accepted', 0)} accepted,
 {summary.get('articles_quarantined', 0)} quarantined.
 Metrics: {summary.get('metrics_total', 0)} staged, {summary.get('metrics_accepted', 0)} accepted,
 {summary.get('metrics_quarantined', 0)} quarantined.</p>
-<p>{"<b>The load for this run is blocked</b> (whole-batch failure)." if summary.get("batch_failed")
-   else "Accepted rows were loaded; quarantined rows are in <code>news.quarantine</code> with their reasons."}</p>
-<table border="1" cellpadding="4"><tr><th>suite</th><th>expectation</th><th>column</th><th>failing rows</th><th>samples</th></tr>
-{''.join(rows)}</table>
-<p>Warnings (not blocking): {len(warnings)} expectation(s).</p>
+{blocked}
+<h3>Failed critical expectations</h3>
+{critical}
+{_warnings_section(summary)}
 <p>Data Docs: <a href="file://{html.escape(docs)}">{html.escape(docs)}</a></p>
 <p>To inspect: <code>SELECT reasons, record_key FROM news.quarantine WHERE run_id = '{html.escape(run_id)}';</code></p>
 """
     return subject, body
+
+
+def _warnings_section(summary: Mapping[str, Any]) -> str:
+    """All warnings in one section: a count per warning expectation, one example key each."""
+    warnings = list(summary.get("warnings", []))
+    history = summary.get("history") or {}
+    note = ""
+    if history and not history.get("available", True):
+        error = history.get("error")
+        note = ("<p>Day-over-day checks (volume per source, stored usual values) were skipped: "
+                "no warehouse history" + (f" ({html.escape(str(error))})" if error else "") + ".</p>")
+    if not warnings:
+        return f"<h3>Warnings (not blocking)</h3><p>None.</p>{note}"
+    items = []
+    for w in warnings:
+        samples = list(w.get("samples") or [])
+        example = f" e.g. <code>{html.escape(_sample_text(samples[0]))}</code>" if samples else ""
+        items.append(f"<li>{html.escape(str(w.get('expectation')))} "
+                     f"({html.escape(str(w.get('suite')))}): {w.get('unexpected_count')} row(s){example}</li>")
+    return (f"<h3>Warnings (not blocking): {len(warnings)} expectation(s)</h3>"
+            f"<ul>{''.join(items)}</ul>{note}")
+
+
+def alert_fingerprint(summary: Mapping[str, Any]) -> str:
+    """sha256 of what makes a validation result: counts, batch reasons, failed expectations and
+    their sample keys (not the Data Docs path, warnings or timing)."""
+    failures = [
+        [f.get("suite"), f.get("expectation"), f.get("column"), f.get("unexpected_count"),
+         [s.get("key") if isinstance(s, Mapping) else str(s) for s in f.get("samples", [])]]
+        for f in summary.get("failed_expectations", [])
+    ]
+    essence = {k: summary.get(k) for k in FINGERPRINT_KEYS}
+    essence["failed_expectations"] = failures
+    return hashlib.sha256(json.dumps(essence, sort_keys=True, default=str).encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class AlertOutcome:
+    """What `send_alert_once` did: `delivered` (now or before), `repeated` (skipped as a repeat)."""
+
+    delivered: bool
+    repeated: bool
+
+
+def send_alert_once(marker: Path, fingerprint: str, subject: str, html_content: str,
+                    recipients: Iterable[str] | None = None) -> AlertOutcome:
+    """Send the alert unless `marker` records the same `fingerprint` as delivered already.
+
+    The marker is written only after a delivery, so a failed send (relay down, no
+    recipients) is tried again by the next validation of the same run.
+    """
+    marker = Path(marker)
+    previous = _read_marker(marker)
+    if previous.get("fingerprint") == fingerprint:
+        log.info("alert for this validation result already mailed at %s to %s; not mailing again",
+                 previous.get("sent_at"), ", ".join(previous.get("to") or []))
+        return AlertOutcome(delivered=True, repeated=True)
+    to = list(recipients) if recipients is not None else alert_emails()
+    if not send_alert(subject, html_content, to):
+        return AlertOutcome(delivered=False, repeated=False)
+    record = {"fingerprint": fingerprint, "subject": subject, "to": to,
+              "sent_at": datetime.now(timezone.utc).isoformat(timespec="seconds")}
+    marker.parent.mkdir(parents=True, exist_ok=True)
+    tmp = marker.with_name(marker.name + ".tmp")
+    tmp.write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
+    os.replace(tmp, marker)
+    return AlertOutcome(delivered=True, repeated=False)
+
+
+def _read_marker(marker: Path) -> dict[str, Any]:
+    try:
+        data = json.loads(marker.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
 
 
 def _sample_text(sample: Any) -> str:
@@ -92,10 +199,12 @@ def send_alert(subject: str, html_content: str, recipients: Iterable[str] | None
 
 
 def task_failure_notifier():  # -> SmtpNotifier (imported lazily: Airflow only)
-    """SmtpNotifier for on_failure_callback: fires once a task has exhausted its retries."""
-    from airflow.providers.smtp.notifications.smtp import SmtpNotifier
+    """SmtpNotifier for on_failure_callback: fires once a task has exhausted its retries.
 
-    return SmtpNotifier(
+    Stays silent when the failure's message carries ALERT_ALREADY_SENT_NOTE (the validate
+    task failing the batch after mailing the validation alert): one mail per run.
+    """
+    return _notifier_class()(
         to=alert_emails() or ["oncall@localhost"],
         from_email=FROM_EMAIL,
         smtp_conn_id=SMTP_CONN_ID,
@@ -107,3 +216,19 @@ def task_failure_notifier():  # -> SmtpNotifier (imported lazily: Airflow only)
             "<p>Logs: {{ ti.log_url }}</p>"
         ),
     )
+
+
+@functools.cache
+def _notifier_class() -> type:
+    from airflow.providers.smtp.notifications.smtp import SmtpNotifier
+
+    class OncallSmtpNotifier(SmtpNotifier):
+        """SmtpNotifier that does not repeat a validation alert already mailed for the run."""
+
+        def notify(self, context: Any) -> None:
+            if ALERT_ALREADY_SENT_NOTE in str(context.get("exception") or ""):
+                log.info("task failure not mailed: the validation alert for this run already was")
+                return
+            super().notify(context)
+
+    return OncallSmtpNotifier

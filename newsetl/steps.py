@@ -231,30 +231,95 @@ def _reject(page: Mapping[str, Any], reasons: list[str], detail: str | None = No
 
 
 # --------------------------------------------------------------------------- validate
-def validate(run_dir: str, alert: bool = True) -> dict[str, Any]:
-    """Run the GX gates; mail on-call once if critical rows failed; raise if the batch failed."""
-    from expectations.runner import validate_run
+ALERT_MARKER = "alert_sent.json"     # validation/alert_sent.json: the last validation alert mailed
 
-    from newsetl.alerts import send_alert, validation_alert
+
+def _validation_history(run_dir: str, database_url: str | None = None) -> tuple[Any, str | None]:
+    """(History, None) read from the warehouse for `run_dir`, or (None, error) when unavailable.
+
+    Best-effort: an unreachable or empty warehouse never blocks validation, it only turns
+    the day-over-day rules off (logged as a warning).
+    """
+    from expectations.runner import CRAWL_REPORT, History, outlier_keys
+    from warehouse.queries import source_history, subject_medians
 
     root = Path(run_dir)
-    summary = validate_run(root).to_dict()
-    failed = summary["articles_quarantined"] + summary["metrics_quarantined"] > 0 or not summary[
-        "critical_success"
-    ]
+    try:
+        before = _crawl_started_at(root / CRAWL_REPORT)
+        history = History(
+            source_counts=source_history(database_url, root.name, before=before),
+            subject_medians=subject_medians(database_url, outlier_keys(root), root.name),
+        )
+    except Exception as exc:  # noqa: BLE001 - any failure here only costs the history rules
+        error = f"{type(exc).__name__}: {str(exc).strip()[:300]}"
+        log.warning("validate: warehouse history unavailable (%s); validating without the "
+                    "day-over-day rules", error)
+        return None, error
+    return history, None
+
+
+def _crawl_started_at(report_path: Path) -> str | None:
+    """Earliest started_at over the run's per-source crawl reports (ISO-8601), if any."""
+    if not report_path.is_file():
+        return None
+    report = json.loads(report_path.read_text(encoding="utf-8"))
+    sources = report.get("sources") if isinstance(report, dict) else None
+    starts = [r.get("started_at") for r in (sources or {}).values() if isinstance(r, dict)]
+    parsed = []
+    for value in starts:
+        try:
+            parsed.append((datetime.fromisoformat(str(value).replace("Z", "+00:00")), value))
+        except ValueError:
+            continue
+    aware = [(ts, value) for ts, value in parsed if ts.tzinfo is not None]
+    return min(aware)[1] if aware else None
+
+
+def validate(
+    run_dir: str,
+    alert: bool = True,
+    database_url: str | None = None,
+    dag_run_id: str | None = None,
+) -> dict[str, Any]:
+    """Run the GX gates; mail on-call once per run on a critical failure; raise if the batch failed.
+
+    History for the day-over-day rules comes from the warehouse (best-effort). The alert is
+    mailed at most once per validation result: validation/alert_sent.json remembers the
+    last one delivered, so a retry or rerun with the same failures mails nobody.
+    """
+    from expectations.runner import validate_run
+
+    from newsetl.alerts import ALERT_ALREADY_SENT_NOTE, alert_fingerprint, send_alert_once, validation_alert
+
+    root = Path(run_dir)
+    history, history_error = _validation_history(run_dir, database_url)
+    summary = validate_run(root, history=history).to_dict()
+    if history_error:
+        summary["history"]["error"] = history_error
+    failed = (summary["articles_quarantined"] + summary["metrics_quarantined"] > 0
+              or not summary["critical_success"] or summary["batch_failed"])
     summary["alert_sent"] = False
+    summary["alert_repeated"] = False
     if failed and alert:
-        subject, body = validation_alert(summary, root.name)
-        summary["alert_sent"] = send_alert(subject, body)
+        subject, body = validation_alert(summary, root.name, dag_run_id=dag_run_id)
+        outcome = send_alert_once(root / "validation" / ALERT_MARKER, alert_fingerprint(summary),
+                                  subject, body)
+        summary["alert_sent"] = outcome.delivered
+        summary["alert_repeated"] = outcome.repeated
     write_json(root / "validation" / "summary.json", summary)
-    log.info("validate: %s; Data Docs: %s", {k: v for k, v in summary.items()
-                                             if isinstance(v, (int, bool))}, summary.get("data_docs"))
+    log.info("validate: %s", {k: v for k, v in summary.items() if isinstance(v, (int, bool))})
+    log.info("validate: Data Docs for run %s: %s", root.name, summary.get("data_docs"))
+    for warning in summary.get("warnings", []):
+        log.warning("validate: warning %s: %s row(s)", warning.get("expectation"),
+                    warning.get("unexpected_count"))
     if summary["batch_failed"]:
         raise ValidationGateFailed(
             f"run {root.name}: whole-batch validation failure "
             f"({summary['articles_quarantined']}/{summary['articles_total']} articles, "
-            f"{summary['metrics_quarantined']}/{summary['metrics_total']} metrics quarantined); "
-            f"load blocked. Data Docs: {summary.get('data_docs')}"
+            f"{summary['metrics_quarantined']}/{summary['metrics_total']} metrics quarantined; "
+            f"{'; '.join(summary['batch_failed_reasons'])}); load blocked. "
+            f"Data Docs: {summary.get('data_docs')}"
+            + (f" {ALERT_ALREADY_SENT_NOTE}" if summary["alert_sent"] else "")
         )
     return summary
 

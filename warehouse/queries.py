@@ -29,3 +29,126 @@ def summary_counts(url: str | None = None, run_id: str | None = None) -> dict[st
         "quarantined": sum(r["quarantined"] for r in per_source.values()),
         "sources": per_source,
     }
+
+
+# --------------------------------------------------------------------------- validation history
+# Read by `newsetl.steps.validate` for the day-over-day rules; best-effort, so it must fail
+# fast when the warehouse is unreachable or slow, and never migrate or write.
+HISTORY_CONNECT_TIMEOUT_S = 5
+HISTORY_STATEMENT_TIMEOUT = "10s"
+HISTORY_RUNS = 7
+SEEN_KEYS = ("new", "unchanged")      # articles a crawl saw: fetched new or found unchanged
+
+CRAWL_RUNS_EXISTS = "SELECT to_regclass('news.crawl_runs') IS NOT NULL"
+METRICS_EXISTS = "SELECT to_regclass('news.metrics') IS NOT NULL"
+SET_HISTORY_TIMEOUT = "SET LOCAL statement_timeout = %s"
+# The previous runs that have a per-source crawl report, most recent first: those started
+# before `before` (default: the start of run `run_id` when it is stored), never run `run_id`.
+PREVIOUS_CRAWL_REPORTS = """
+WITH bound AS (
+    SELECT coalesce(%(before)s::timestamptz,
+                    (SELECT started_at FROM news.crawl_runs WHERE run_id = %(run_id)s)) AS at
+)
+SELECT r.run_id, r.crawl_report -> 'sources'
+FROM news.crawl_runs r, bound
+WHERE r.run_id <> %(run_id)s
+  AND jsonb_typeof(r.crawl_report -> 'sources') = 'object'
+  AND (bound.at IS NULL OR r.started_at < bound.at)
+ORDER BY r.started_at DESC NULLS LAST, r.run_id DESC
+LIMIT %(runs)s
+"""
+# Median |value| and count of the stored level metrics per (unit, subject) asked for,
+# leaving out the metrics loaded by run `run_id` (a re-validated run is not its own history).
+SUBJECT_MEDIANS = """
+SELECT m.unit, lower(btrim(m.subject)) AS subject,
+       percentile_cont(0.5) WITHIN GROUP (ORDER BY abs(m.value)::float8) AS median,
+       count(*) AS n
+FROM news.metrics m
+JOIN unnest(%(units)s::text[], %(subjects)s::text[]) AS k(unit, subject)
+  ON m.unit = k.unit AND lower(btrim(m.subject)) = k.subject
+WHERE m.kind = ANY(%(kinds)s) AND m.value > 0 AND m.run_id <> %(run_id)s
+GROUP BY 1, 2
+"""
+
+
+def _history_connection(url: str | None) -> Any:
+    """A connection that gives up after HISTORY_CONNECT_TIMEOUT_S (URI or key=value URL)."""
+    from psycopg2.extensions import make_dsn
+
+    from warehouse.db import database_url
+
+    return connect(make_dsn(url or database_url(), connect_timeout=HISTORY_CONNECT_TIMEOUT_S))
+
+
+def _seen(source_report: Any) -> int:
+    articles = source_report.get("articles") if isinstance(source_report, dict) else None
+    if not isinstance(articles, dict):
+        return 0
+    total = 0
+    for key in SEEN_KEYS:
+        try:
+            total += int(articles.get(key) or 0)
+        except (TypeError, ValueError):
+            continue
+    return total
+
+
+def source_history(
+    url: str | None,
+    before_run_id: str,
+    runs: int = HISTORY_RUNS,
+    before: str | None = None,
+) -> dict[str, list[int]]:
+    """Articles seen (new + unchanged) per source by the last `runs` runs before `before_run_id`.
+
+    {source: [count of the latest earlier run that crawled it, the one before, ...]}. "Before"
+    is the `before` timestamp (ISO-8601) when given, else the stored start of `before_run_id`,
+    else every stored run but that one. Empty on a database without the schema. Raises on
+    connection errors (the caller decides whether history is optional).
+    """
+    conn = _history_connection(url)
+    try:
+        with conn.cursor() as cur:
+            cur.execute(SET_HISTORY_TIMEOUT, (HISTORY_STATEMENT_TIMEOUT,))
+            cur.execute(CRAWL_RUNS_EXISTS)
+            if not cur.fetchone()[0]:
+                return {}
+            cur.execute(PREVIOUS_CRAWL_REPORTS, {"run_id": before_run_id, "before": before, "runs": runs})
+            reports = cur.fetchall()
+    finally:
+        conn.close()
+    history: dict[str, list[int]] = {}
+    for _run_id, sources in reports:
+        for name, report in sorted(sources.items()):
+            history.setdefault(name, []).append(_seen(report))
+    return history
+
+
+def subject_medians(
+    url: str | None,
+    keys: list[tuple[str, str]],
+    exclude_run_id: str,
+    kinds: tuple[str, ...] = ("level",),
+) -> dict[tuple[str, str], tuple[float, int]]:
+    """(unit, subject) -> (median |value|, count) of the stored positive metrics of `kinds`.
+
+    Only the asked-for `keys` (subject compared lowercased and trimmed); metrics loaded by
+    `exclude_run_id` are left out. Empty on a database without the schema.
+    """
+    if not keys:
+        return {}
+    conn = _history_connection(url)
+    try:
+        with conn.cursor() as cur:
+            cur.execute(SET_HISTORY_TIMEOUT, (HISTORY_STATEMENT_TIMEOUT,))
+            cur.execute(METRICS_EXISTS)
+            if not cur.fetchone()[0]:
+                return {}
+            cur.execute(SUBJECT_MEDIANS, {
+                "units": [u for u, _ in keys], "subjects": [s.strip().lower() for _, s in keys],
+                "kinds": list(kinds), "run_id": exclude_run_id,
+            })
+            rows = cur.fetchall()
+    finally:
+        conn.close()
+    return {(unit, subject): (float(median), int(n)) for unit, subject, median, n in rows}

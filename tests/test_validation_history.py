@@ -1,0 +1,161 @@
+"""Day-over-day validation against the warehouse, on a real Postgres: earlier runs' crawl
+reports (news.crawl_runs) and stored metrics feed the volume and outlier rules of
+`steps.validate`; an unreachable warehouse only turns those rules off."""
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from helpers import content_hash, make_article, make_metric, make_run_dir
+from newsetl import steps
+from newsetl.smtp_sink import free_port, start_sink
+from warehouse.load import load_run
+from warehouse.queries import source_history, subject_medians
+
+SPEND = {"unit": "CNY", "kind": "level", "subject": "r&d spending", "period": "2019"}
+FETCHED_AT = "2026-11-21T06:05:00+00:00"
+BODY = ("Ningbo's investment in high-tech industries increased by 17.6% year-on-year from January "
+        "to May, and the value added of high-tech industries accounted for 55.1% of the total. "
+        "The city introduced 69 industrial technology research institutes and will further build "
+        "a science and technology enterprise forest with a development echelon of technological "
+        "small and medium-sized enterprises, the municipal science bureau said on Monday. "
+        "Researchers from local universities joined the programme this year.")
+LEAK = "\n\nText Size: A A A"           # page furniture leaking into a body: critical
+GOOD_ARTICLES = 6
+
+
+def crawl_report(started: str | None, **seen: tuple[int, int]) -> dict[str, Any]:
+    """A run's crawl_report.json: per source (new, unchanged) articles, started at `started`."""
+    return {"sources": {name: {"source": name, "started_at": started, "finished_at": started,
+                               "articles": {"new": new, "unchanged": unchanged, "failed": 0}}
+                        for name, (new, unchanged) in seen.items()}}
+
+
+def staged_run(run_dir: Path, report: dict[str, Any] | None = None, bad_article: bool = False) -> Path:
+    """A transformed run: GOOD_ARTICLES clean articles with one metric each (+ one leaky one)."""
+    articles, metrics = [], []
+    for i in range(GOOD_ARTICLES + int(bad_article)):
+        body = f"Report {i}. {BODY}" + (LEAK if bad_article and i == GOOD_ARTICLES else "")
+        title = f"Ningbo high-tech investment report {i}"
+        url = f"http://english.ningbo.gov.cn/art/2026/11/21/art_{i}.html"
+        articles.append({
+            "url": url, "source": "ningbo_gov", "title": title, "published": "2026-11-20",
+            "section": "Sci-Tech", "body": body, "captions": [], "language": "en",
+            "word_count": len(body.split()), "content_hash": content_hash(title, body),
+            "scitech": True, "scitech_score": 5.0, "fetched_at": FETCHED_AT, "run_id": run_dir.name})
+        start = body.index("17.6%")
+        metrics.append({"value": 17.6, "unit": "percent", "kind": "change",
+                        "subject": "investment in high-tech industries", "period": "2026-01..2026-05",
+                        "qualifier": None, "text": "17.6%", "article_url": url, "position": 0,
+                        "char_start": start, "char_end": start + 5, "run_id": run_dir.name})
+    staged = run_dir / "staged"
+    staged.mkdir(parents=True)
+    for name, rows in (("articles", articles), ("metrics", metrics)):
+        (staged / f"{name}.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    if report is not None:
+        (run_dir / "crawl_report.json").write_text(json.dumps(report), encoding="utf-8")
+    return run_dir
+
+
+def _load(tmp_path: Path, url: str, run_id: str, started: str | None, metrics_values=(),
+          **seen: tuple[int, int]) -> None:
+    """Load one earlier run: its crawl report (per-source new/unchanged) and some metrics."""
+    art = make_article(f"http://www.ningbolife.com/index.php/ningbo-news/{run_id}.html")
+    mets = [make_metric(art["url"], i, value=v, text="17.6%", **SPEND) for i, v in enumerate(metrics_values)]
+    root = make_run_dir(tmp_path, [art], mets, run_id=run_id,
+                        crawl_report=crawl_report(started, **seen) if seen else None)
+    load_run(root, url=url, run_id=run_id)
+
+
+@pytest.fixture()
+def stored(tmp_path, pg_url) -> str:
+    """Three loaded runs a day apart; r2 crawled ningbo_gov only; r0 has no crawl report."""
+    _load(tmp_path, pg_url, "r0", None)
+    _load(tmp_path, pg_url, "r1", "2026-11-18T06:00:00+00:00", (1.0e9, 1.2e9),
+          ningbo_gov=(26, 0), ningbolife=(22, 0))
+    _load(tmp_path, pg_url, "r2", "2026-11-19T06:00:00+00:00", (0.8e9,), ningbo_gov=(2, 23))
+    _load(tmp_path, pg_url, "r3", "2026-11-20T06:00:00+00:00", (5.0e8,),
+          ningbo_gov=(0, 24), ningbolife=(1, 21))
+    return pg_url
+
+
+def test_source_history_lists_earlier_runs_most_recent_first(stored):
+    assert source_history(stored, "new_run") == {"ningbo_gov": [24, 25, 26], "ningbolife": [22, 22]}
+    # a stored run's history is the runs started before it, never itself
+    assert source_history(stored, "r3") == {"ningbo_gov": [25, 26], "ningbolife": [22]}
+    assert source_history(stored, "new_run", before="2026-11-19T12:00:00+00:00") == \
+        {"ningbo_gov": [25, 26], "ningbolife": [22]}
+    assert source_history(stored, "new_run", runs=1) == {"ningbo_gov": [24], "ningbolife": [22]}
+
+
+def test_subject_medians_of_stored_levels(stored):
+    key = ("CNY", "r&d spending")
+    assert subject_medians(stored, [key, ("CNY", "gdp")], "new_run") == {key: (9.0e8, 4)}
+    assert subject_medians(stored, [("CNY", " R&D Spending")], "r3") == {key: (1.0e9, 3)}
+    assert subject_medians(stored, [], "new_run") == {}
+
+
+def test_a_database_without_the_schema_has_no_history(pg_url):
+    assert source_history(pg_url, "new_run") == {}
+    assert subject_medians(pg_url, [("CNY", "gdp")], "new_run") == {}
+
+
+def test_validate_warns_on_a_volume_drop_against_the_warehouse(stored, tmp_path):
+    run_dir = staged_run(tmp_path / "today", crawl_report("2026-11-21T06:00:00+00:00",
+                                                          ningbo_gov=(1, 6), ningbolife=(2, 20)))
+    summary = steps.validate(str(run_dir), alert=False, database_url=stored)
+    [drop] = [w for w in summary["warnings"] if w["expectation"] == "volume_drop"]
+    assert drop["samples"] == [{"key": "ningbo_gov", "value": {
+        "seen": 7, "median_previous": 25.0, "previous": [24, 25, 26]}}]
+    assert summary["history"]["available"] is True and "error" not in summary["history"]
+    assert summary["batch_failed"] is False
+    on_disk = json.loads((run_dir / "validation" / "summary.json").read_text(encoding="utf-8"))
+    assert on_disk["history"]["sources"]["ningbolife"]["previous"] == [22, 22]
+
+
+def test_zero_articles_after_a_run_that_had_some_blocks_the_load_and_mails_once(stored, tmp_path, monkeypatch):
+    run_dir = staged_run(tmp_path / "today", crawl_report("2026-11-21T06:00:00+00:00",
+                                                          ningbo_gov=(0, 0), ningbolife=(2, 20)))
+    with start_sink(tmp_path / "mail") as sink:
+        monkeypatch.setenv("AIRFLOW_CONN_SMTP_DEFAULT", sink.conn_uri)
+        monkeypatch.setenv("NEWSETL_ALERT_EMAILS", "oncall@example.org")
+        for _attempt in range(2):        # a rerun of the same run mails nobody again
+            with pytest.raises(steps.ValidationGateFailed, match="the previous run saw 24") as failure:
+                steps.validate(str(run_dir), database_url=stored)
+            assert "on-call already mailed" in str(failure.value)
+        mails = sink.messages()
+    [mail] = mails
+    assert "LOAD BLOCKED" in mail["Subject"] and run_dir.name in mail["Subject"]
+    body = mail.get_body(preferencelist=("html",)).get_content()
+    assert "source ningbo_gov: crawl found no articles (new or unchanged); the previous run saw 24" in body
+
+
+def test_unreachable_warehouse_only_turns_the_history_rules_off(tmp_path, caplog):
+    dead = f"postgresql://postgres@127.0.0.1:{free_port()}/postgres"
+    run_dir = staged_run(tmp_path / "today", crawl_report("2026-11-21T06:00:00+00:00",
+                                                          ningbo_gov=(0, 0), ningbolife=(2, 20)))
+    with caplog.at_level(logging.WARNING, logger="newsetl.steps"):
+        with pytest.raises(steps.ValidationGateFailed) as failure:
+            steps.validate(str(run_dir), alert=False, database_url=dead)
+    # the no-history rule still holds: a source whose crawl saw nothing fails the batch
+    assert "source ningbo_gov: crawl found no articles (new or unchanged)" in str(failure.value)
+    assert "previous run" not in str(failure.value)
+    assert "warehouse history unavailable" in caplog.text
+    summary = json.loads((run_dir / "validation" / "summary.json").read_text(encoding="utf-8"))
+    assert summary["history"]["available"] is False
+    assert "OperationalError" in summary["history"]["error"]
+    assert summary["articles_accepted"] == summary["articles_total"] > 0
+    assert not [w for w in summary["warnings"] if w["expectation"] == "volume_drop"]
+
+
+def test_history_of_a_clean_unreachable_run_still_validates(tmp_path):
+    dead = f"postgresql://postgres@127.0.0.1:{free_port()}/postgres"
+    run_dir = staged_run(tmp_path / "today", crawl_report("2026-11-21T06:00:00+00:00",
+                                                          ningbo_gov=(1, 6), ningbolife=(2, 20)))
+    summary = steps.validate(str(run_dir), alert=False, database_url=dead)
+    assert summary["batch_failed"] is False and summary["critical_success"] is True
+    assert Path(summary["data_docs"]).is_file()
