@@ -63,7 +63,7 @@ def ningbo_scitech_news():
         from airflow.sdk.exceptions import AirflowFailException
 
         try:
-            summary = steps.validate(staged["run_dir"])
+            summary = steps.validate(staged["run_dir"], dag_run_id=get_current_context()["run_id"])
         except steps.ValidationGateFailed as exc:
             raise AirflowFailException(str(exc)) from exc  # bad data: retrying cannot help
         return {"run_dir": staged["run_dir"], "data_docs": summary.get("data_docs"),

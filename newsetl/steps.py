@@ -356,6 +356,6 @@ def run_all(
         result["crawl"][name] = crawl(run_dir, name, base_url=registry[name].base_url, full=full,
                                       database_url=database_url)
     result["transform"] = transform(run_dir)
-    result["validate"] = validate(run_dir)
+    result["validate"] = validate(run_dir, database_url=database_url)
     result["load"] = load(run_dir, database_url=database_url)
     return result
