@@ -13,7 +13,11 @@ Request -> file mapping (GET/HEAD):
       3. the stored variant whose parameters are all present in the request (the one with
          the most parameters wins), so unknown extra parameters are ignored as Joomla
          ignores them (`?format=feed&type=rss&siteversion=2` is still the feed),
-      4. `<path>` itself (e.g. a print view `?tmpl=component&print=1` returns the article).
+      4. `<path>` itself; for a Joomla page asked with `tmpl=component` the mirror renders
+         the component-only view from it as Joomla's `component.php` does (the article
+         without header, menus, modules or footer; with `print=1` the print view: a
+         print-screen button instead of the print/email icons, no share links,
+         `robots: noindex, nofollow`).
   * Missing file -> 404. `records.xml` (the dataproxy database) and stored `@` variants
     are not addressable directly.
 Responses carry Content-Type with the charset the page declares in its <meta> (so the
@@ -54,6 +58,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, unquote, urlencode, urlsplit
 
+import lxml.html
 import yaml
 
 from newsetl.config import PAGES_DIR, SOURCES_FILE
@@ -84,7 +89,10 @@ RETRY_AFTER_SECONDS = "1"
 
 
 # ================================================================== fault injection
-FAULT_KINDS = ("status", "truncate", "slow", "charset", "every")
+FAULT_KINDS = ("status", "truncate", "slow", "charset", "every", "redirect_loop", "huge")
+QUERY_SEP = "@"  # a target `path@query-glob` matches the query too (`path@` = no query)
+SIZE_SUFFIXES = {"k": 1024, "m": 1024 * 1024}
+PAD_OPEN, PAD_CLOSE = b"<!-- padding ", b" -->\n"
 
 
 @dataclass(frozen=True)
@@ -94,15 +102,19 @@ class FaultRule:
     kind: str
     path: str = "*"
     source: str | None = None
+    query: str | None = None  # glob on the raw query string; None = any query
     status: int | None = None
     times: int | None = None  # status: only the first N matching requests (None = always)
     seconds: float = 0.0  # slow
     charset: str | None = None  # charset: the (wrong) charset to declare in Content-Type
     every: int = 0  # every: the N-th, 2N-th, ... request to the source gets `status`
+    size: int = 0  # huge: pad the body to at least this many bytes
 
-    def matches(self, source: str, path: str) -> bool:
-        """True if this rule applies to `path` on `source`."""
-        return (self.source is None or self.source == source) and fnmatch.fnmatchcase(path, self.path)
+    def matches(self, source: str, path: str, query: str = "") -> bool:
+        """True if this rule applies to `path?query` on `source`."""
+        return ((self.source is None or self.source == source)
+                and fnmatch.fnmatchcase(path, self.path)
+                and (self.query is None or fnmatch.fnmatchcase(query, self.query)))
 
 
 @dataclass
@@ -113,6 +125,23 @@ class FaultDecision:
     truncate: bool = False
     delay: float = 0.0
     charset: str | None = None
+    redirect_loop: bool = False
+    pad_to: int = 0
+
+    @property
+    def active(self) -> bool:
+        """True if any fault applies."""
+        return bool(self.status or self.truncate or self.delay or self.charset
+                    or self.redirect_loop or self.pad_to)
+
+
+def _parse_size(text: str) -> int:
+    text = text.strip().lower()
+    factor = SIZE_SUFFIXES.get(text[-1:], 1)
+    number = int(text[:-1] if factor > 1 else text)
+    if number < 1:
+        raise ValueError(f"bad size {text!r}")
+    return number * factor
 
 
 def _parse_status(text: str) -> tuple[int, int | None]:
@@ -126,14 +155,19 @@ def _parse_status(text: str) -> tuple[int, int | None]:
     return status, count
 
 
-def _parse_target(target: str) -> tuple[str | None, str]:
+def _parse_target(target: str) -> tuple[str | None, str, str | None]:
+    """`[source:]path-glob[@query-glob]` -> (source, path glob, query glob or None)."""
     target = target.strip()
     if not target:
         raise ValueError("fault rule needs a target path")
+    source: str | None = None
     if not target.startswith("/") and ":" in target:
-        source, _, path = target.partition(":")
-        return source.strip(), path.strip()
-    return None, target
+        source_text, _, target = target.partition(":")
+        source, target = source_text.strip(), target.strip()
+    path, sep, query = target.partition(QUERY_SEP)
+    if not path:
+        raise ValueError("fault rule needs a target path")
+    return source, path, (query if sep else None)
 
 
 @dataclass
@@ -154,8 +188,12 @@ class FaultPlan:
         slow=2.0:/index.php/*                             wait 2 s before answering
         charset=latin-1:/art/...                          declare this charset in Content-Type
         every=5:503                                       every 5th request to a source -> 503
-        Targets are fnmatch globs on the URL path (no query); prefix `source:` to limit a
-        rule to one source, e.g. `status=404:ningbolife:/robots.txt`.
+        redirect_loop:/art/...                            302 to the very same URL, forever
+        huge=6M:/art/...                                  pad the body to 6 MiB (k, M suffixes)
+        Targets are fnmatch globs on the URL path; prefix `source:` to limit a rule to one
+        source, e.g. `status=404:ningbolife:/robots.txt`; suffix `@query-glob` to match the
+        query string too (`/a.html@` = only without a query, `/a.html@*print=1*` = the
+        print view only).
         """
         rules: list[FaultRule] = []
         for raw in spec.split(";"):
@@ -168,37 +206,39 @@ class FaultPlan:
             kind, _, arg = head.partition("=")
             kind = kind.strip().lower()
             try:
-                if kind == "status":
-                    status, times = _parse_status(arg)
-                    source, path = _parse_target(target)
-                    rules.append(FaultRule("status", path, source, status=status, times=times))
-                elif kind == "truncate":
-                    source, path = _parse_target(target)
-                    rules.append(FaultRule("truncate", path, source))
-                elif kind == "slow":
-                    seconds = float(arg)
-                    if seconds < 0:
-                        raise ValueError("negative delay")
-                    source, path = _parse_target(target)
-                    rules.append(FaultRule("slow", path, source, seconds=seconds))
-                elif kind == "charset":
-                    if not arg.strip():
-                        raise ValueError("charset rule needs a charset")
-                    source, path = _parse_target(target)
-                    rules.append(FaultRule("charset", path, source, charset=arg.strip()))
-                elif kind == "every":
+                if kind == "every":
                     every = int(arg)
                     if every < 1:
                         raise ValueError("every needs N >= 1")
                     status, _ = _parse_status(target.strip())
                     rules.append(FaultRule("every", "*", None, status=status, every=every))
-                else:
+                    continue
+                if kind not in FAULT_KINDS:
                     raise ValueError(f"unknown kind {kind!r} (one of {', '.join(FAULT_KINDS)})")
+                source, path, query = _parse_target(target)
+                if kind == "status":
+                    status, times = _parse_status(arg)
+                    rules.append(FaultRule("status", path, source, query, status=status, times=times))
+                elif kind == "slow":
+                    seconds = float(arg)
+                    if seconds < 0:
+                        raise ValueError("negative delay")
+                    rules.append(FaultRule("slow", path, source, query, seconds=seconds))
+                elif kind == "charset":
+                    if not arg.strip():
+                        raise ValueError("charset rule needs a charset")
+                    rules.append(FaultRule("charset", path, source, query, charset=arg.strip()))
+                elif kind == "huge":
+                    rules.append(FaultRule("huge", path, source, query, size=_parse_size(arg)))
+                else:  # truncate, redirect_loop: no argument
+                    if arg:
+                        raise ValueError(f"{kind} takes no argument")
+                    rules.append(FaultRule(kind, path, source, query))
             except ValueError as exc:
                 raise ValueError(f"bad fault rule {raw!r}: {exc}") from exc
         return cls(tuple(rules))
 
-    def decide(self, source: str, path: str) -> FaultDecision:
+    def decide(self, source: str, path: str, query: str = "") -> FaultDecision:
         """The faults for one request (counts it); thread-safe and deterministic."""
         decision = FaultDecision()
         with self._lock:
@@ -209,7 +249,7 @@ class FaultPlan:
                     if self._hits[key] % rule.every == 0 and decision.status is None:
                         decision.status = rule.status
                     continue
-                if not rule.matches(source, path):
+                if not rule.matches(source, path, query):
                     continue
                 if rule.kind == "status":
                     key = (index, f"{source}:{path}")
@@ -222,7 +262,19 @@ class FaultPlan:
                     decision.delay = max(decision.delay, rule.seconds)
                 elif rule.kind == "charset":
                     decision.charset = rule.charset
+                elif rule.kind == "redirect_loop":
+                    decision.redirect_loop = True
+                elif rule.kind == "huge":
+                    decision.pad_to = max(decision.pad_to, rule.size)
         return decision
+
+
+def pad_body(data: bytes, size: int) -> bytes:
+    """`data` followed by an HTML comment that brings it to at least `size` bytes."""
+    missing = size - len(data) - len(PAD_OPEN) - len(PAD_CLOSE)
+    if missing < 0:
+        return data
+    return data + PAD_OPEN + b"x" * missing + PAD_CLOSE
 
 
 # ================================================================== file resolution
@@ -295,6 +347,78 @@ def content_type(path: Path, data: bytes) -> str:
     return guessed or "application/octet-stream"
 
 
+# ================================================================== Joomla component view
+JOOMLA_GENERATOR_RE = re.compile(rb"""<meta[^>]+name=["']generator["'][^>]+content=["']Joomla""", re.I)
+COMPONENT_PARAM = ("tmpl", "component")
+PRINT_PARAM = ("print", "1")
+COMPONENT_REGION_XPATH = '//div[@id="main"]'
+MESSAGE_CONTAINER_ID = "system-message-container"
+# In the print view Joomla replaces the print/email icons by a print-screen button and
+# share plugins render nothing.
+ICONS_XPATH = ('.//ul[contains(concat(" ", normalize-space(@class), " "), " actions ")]'
+               ' | .//div[contains(concat(" ", normalize-space(@class), " "), " icons ")]')
+PRINT_HIDDEN_XPATH = './/div[contains(concat(" ", normalize-space(@class), " "), " share-links ")]'
+PRINT_SCREEN_HTML = ('<div id="pop-print" class="btn hidden-print"><a href="#" onclick="window.print();return false;">'
+                     '<img src="/media/system/images/printButton.png" alt="Print" /></a></div>')
+ROBOTS_META_HTML = '<meta name="robots" content="noindex, nofollow" />'
+COMPONENT_PAGE = """<!DOCTYPE html>
+<html lang="{lang}" dir="ltr">
+{head}
+<body class="contentpane">
+<div id="all">
+<div id="main">
+<div id="{messages}">
+</div>
+{component}
+</div>
+</div>
+</body>
+</html>
+"""
+
+
+def wants_component_view(query: str) -> bool:
+    """True for Joomla's `tmpl=component` (component-only) requests, print views included."""
+    return COMPONENT_PARAM in parse_qsl(query, keep_blank_values=True)
+
+
+def component_view(data: bytes, print_view: bool) -> bytes | None:
+    """Joomla's component-only rendering of a full page (None if it is not a Joomla page).
+
+    What `templates/<template>/component.php` outputs: the document head, the message
+    container and the component (the article); no header, menus, breadcrumbs, modules
+    or footer.
+    """
+    if not JOOMLA_GENERATOR_RE.search(data[:CHARSET_SNIFF_BYTES]):
+        return None
+    charset = declared_charset(data)
+    doc = lxml.html.document_fromstring(data.decode(charset, "replace"))
+    regions = doc.xpath(COMPONENT_REGION_XPATH)
+    head = doc.find("head")
+    if not regions or head is None:
+        return None
+    parts: list[str] = []
+    for child in regions[0]:
+        if child.get("id") == MESSAGE_CONTAINER_ID:
+            continue
+        if print_view:
+            for icons in child.xpath(ICONS_XPATH):
+                icons.addprevious(lxml.html.fragment_fromstring(PRINT_SCREEN_HTML))
+                icons.drop_tree()
+            for hidden in child.xpath(PRINT_HIDDEN_XPATH):
+                hidden.drop_tree()
+        parts.append(lxml.html.tostring(child, encoding="unicode", with_tail=False))
+    if print_view:
+        head.append(lxml.html.fragment_fromstring(ROBOTS_META_HTML))
+    page = COMPONENT_PAGE.format(
+        lang=doc.get("lang") or "en-gb",
+        head=lxml.html.tostring(head, encoding="unicode"),
+        messages=MESSAGE_CONTAINER_ID,
+        component="\n".join(parts),
+    )
+    return page.encode(charset, "xmlcharrefreplace")
+
+
 def load_live_bases(sources_file: Path = SOURCES_FILE) -> dict[str, str]:
     """Live base URL per source name from sources.yml (for rewriting absolute links)."""
     try:
@@ -348,6 +472,14 @@ class MirrorServer(ThreadingHTTPServer):
         self.root = root
         self.live_base = live_base
         self.faults = faults
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A client that gave up (timeout, size cap) is routine here: log it, no traceback."""
+        exc = sys.exc_info()[1]
+        if isinstance(exc, (ConnectionError, socket.timeout)):
+            log.debug("mirror %s: client %s went away: %s", self.source, client_address, exc)
+            return
+        super().handle_error(request, client_address)
 
     @property
     def base_url(self) -> str:
@@ -405,11 +537,11 @@ class MirrorHandler(BaseHTTPRequestHandler):
         extra = {"Retry-After": RETRY_AFTER_SECONDS} if status in (429, 503) else None
         self._send(status, body, "text/html; charset=utf-8", extra, head_only)
 
-    def _faults(self, path: str) -> FaultDecision:
+    def _faults(self, path: str, query: str) -> FaultDecision:
         plan = self.server.faults
-        decision = plan.decide(self.server.source, path) if plan else FaultDecision()
-        if decision.status or decision.truncate or decision.delay or decision.charset:
-            log.info("mirror fault %s %s: %s", self.server.source, path, decision)
+        decision = plan.decide(self.server.source, path, query) if plan else FaultDecision()
+        if decision.active:
+            log.info("mirror fault %s %s?%s: %s", self.server.source, path, query, decision)
         if decision.delay:
             time.sleep(decision.delay)
         return decision
@@ -425,9 +557,12 @@ class MirrorHandler(BaseHTTPRequestHandler):
         parts = urlsplit(self.path)
         length = int(self.headers.get("Content-Length") or 0)
         body = self.rfile.read(length) if length > 0 else b""
-        decision = self._faults(parts.path)
+        decision = self._faults(parts.path, parts.query)
         if decision.status:
             self._error(decision.status)
+            return
+        if decision.redirect_loop:
+            self._redirect_to_self()
             return
         if parts.path not in DATAPROXY_PATHS:
             self._error(HTTPStatus.METHOD_NOT_ALLOWED)
@@ -437,9 +572,12 @@ class MirrorHandler(BaseHTTPRequestHandler):
 
     def _handle(self, head_only: bool) -> None:
         parts = urlsplit(self.path)
-        decision = self._faults(parts.path)
+        decision = self._faults(parts.path, parts.query)
         if decision.status:
             self._error(decision.status, head_only)
+            return
+        if decision.redirect_loop:
+            self._redirect_to_self(head_only)
             return
         if parts.path in DATAPROXY_PATHS:
             self._dataproxy(parse_qsl(parts.query, keep_blank_values=True), decision, head_only)
@@ -449,6 +587,9 @@ class MirrorHandler(BaseHTTPRequestHandler):
             self._error(HTTPStatus.NOT_FOUND, head_only)
             return
         data = path.read_bytes()
+        if ALT_SEP not in path.name and wants_component_view(parts.query):
+            view = component_view(data, PRINT_PARAM in parse_qsl(parts.query, keep_blank_values=True))
+            data = view if view is not None else data
         ctype = content_type(path, data)
         if self.server.live_base and ctype.startswith(TEXT_TYPE_PREFIXES):
             own = self._self_base().encode("ascii", "replace")
@@ -456,6 +597,8 @@ class MirrorHandler(BaseHTTPRequestHandler):
                 data = data.replace(live, own)
         if decision.charset and ctype.startswith("text/html"):
             ctype = f"text/html; charset={decision.charset}"
+        if decision.pad_to:
+            data = pad_body(data, decision.pad_to)
         mtime = int(path.stat().st_mtime)
         etag = '"' + hashlib.sha1(data).hexdigest()[:20] + '"'
         headers = {"ETag": etag, "Last-Modified": formatdate(mtime, usegmt=True)}
@@ -466,6 +609,12 @@ class MirrorHandler(BaseHTTPRequestHandler):
             self.end_headers()
             return
         self._send(HTTPStatus.OK, data, ctype, headers, head_only, decision.truncate)
+
+    def _redirect_to_self(self, head_only: bool = False) -> None:
+        """302 back to the very URL requested: a redirect loop."""
+        body = b"<html><body>Found</body></html>"
+        self._send(HTTPStatus.FOUND, body, "text/html; charset=utf-8",
+                   {"Location": self._self_base() + self.path}, head_only)
 
     def _not_modified(self, etag: str, mtime: int) -> bool:
         inm = self.headers.get("If-None-Match")

@@ -51,6 +51,9 @@ GOV_WEB_ID = 6
 GOV_WEBNAME = "%E5%AE%81%E6%B3%A2%E8%8B%B1%E6%96%87%E7%BD%91"
 GOV_SITE_NAME = "Ningbo China"
 DATAPROXY_PATH = "/module/web/jpage/dataproxy.jsp"
+# Older JCMS builds' path; column templates made then still point at it (newer builds
+# keep serving it), so one site can use both.
+OLD_DATAPROXY_PATH = "/module/jpage/dataproxy.jsp"
 
 
 @dataclass(frozen=True)
@@ -65,13 +68,15 @@ class GovColumn:
     group_size: int
     record_style: str  # "li" (<li>..<span>date</span>) | "tr" (<tr><td>..</td><td>[date]</td></tr>)
     title_cut: int  # link text is cut to this many characters + "..."
+    proxy_path: str = DATAPROXY_PATH  # the dataproxy the column template's jpage script calls
 
 
 GOV_COLUMNS: dict[int, GovColumn] = {
     933: GovColumn(933, 4375, "Hot Topic", (("News", 928), ("In the City", 932), ("Hot Topic", 933)),
                    per_page=5, group_size=3, record_style="li", title_cut=36),
     934: GovColumn(934, 4376, "Sci-Tech", (("News", 928), ("Sci-Tech", 934)),
-                   per_page=4, group_size=2, record_style="tr", title_cut=28),
+                   per_page=4, group_size=2, record_style="tr", title_cut=28,
+                   proxy_path=OLD_DATAPROXY_PATH),
 }
 
 # ---- ningbolife -------------------------------------------------------------------
@@ -311,7 +316,7 @@ $(document).ready(function() {{
 def gov_column_page(col: GovColumn, records: list[str]) -> str:
     """The column page: first group of records embedded in a <datastore> script + jpage JS."""
     first_group = records[: col.per_page * col.group_size]
-    nextgroup = (f'<a href="{DATAPROXY_PATH}?page=1&appid=1&webid={GOV_WEB_ID}&path=/'
+    nextgroup = (f'<a href="{col.proxy_path}?page=1&appid=1&webid={GOV_WEB_ID}&path=/'
                  f"&columnid={col.col_id}&unitid={col.unit_id}&webname={GOV_WEBNAME}"
                  '&permissiontype=0"></a>')
     store = (f'<div id="{col.unit_id}"><script type="text/xml"><datastore>\n'
@@ -321,7 +326,7 @@ def gov_column_page(col: GovColumn, records: list[str]) -> str:
         store = f'<table class="list" width="100%" border="0" cellspacing="0" cellpadding="0">\n<tr><td>\n{store}\n</td></tr>\n</table>'
     else:
         store = f'<div class="list">\n{store}\n</div>'
-    script = GOV_JPAGE_SCRIPT.format(unit_id=col.unit_id, proxy=DATAPROXY_PATH, webid=GOV_WEB_ID,
+    script = GOV_JPAGE_SCRIPT.format(unit_id=col.unit_id, proxy=col.proxy_path, webid=GOV_WEB_ID,
                                      col_id=col.col_id, webname=GOV_WEBNAME, per_page=col.per_page,
                                      group_size=col.group_size, total=len(records))
     crumbs = " &gt; ".join(f'<a href="/col/col{c}/index.html">{html.escape(n)}</a>' for n, c in col.crumbs)

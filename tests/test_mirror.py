@@ -139,8 +139,61 @@ def test_query_variants_map_to_stored_files(mirror: Mirror) -> None:
     feed = get(base + FEED)[2]
     assert get(base + "/index.php/ningbo-news.html?type=rss&format=feed")[2] == feed
     assert get(base + "/index.php/ningbo-news.html?format=feed&type=rss&siteversion=2")[2] == feed
-    status, headers, printed = get(base + LIFE_ARTICLE + "?tmpl=component&print=1&layout=default")
-    assert status == 200 and printed == get(base + LIFE_ARTICLE)[2]
+    assert get(base + LIFE_ARTICLE + "?siteversion=2")[2] == get(base + LIFE_ARTICLE)[2]
+
+
+def _text(tree: lxml.html.HtmlElement, xpath: str) -> list[str]:
+    return [" ".join(e.text_content().split()) for e in tree.xpath(xpath)]
+
+
+@pytest.mark.parametrize("article", [
+    LIFE_ARTICLE,  # Beez3 override: ul.actions
+    "/index.php/ningbo-news/5839-yongjiang-laboratory-recruits-top-scientists.html",  # core: div.icons
+])
+def test_print_view_is_the_component_only_template(mirror: Mirror, article: str) -> None:
+    from transforms.page import parse_page
+
+    base = mirror.base_urls["ningbolife"]
+    _, _, full_body = get(base + article)
+    status, headers, body = get(base + article + "?tmpl=component&print=1&layout=default")
+    assert status == 200 and headers["Content-Type"] == "text/html; charset=utf-8"
+    full, printed = lxml.html.fromstring(full_body), lxml.html.fromstring(body)
+    # the article itself, unchanged
+    assert _text(printed, '//div[contains(@class, "item-page")]//h2') == _text(full, '//div[contains(@class, "item-page")]//h2')
+    assert _text(printed, "//dd") == _text(full, "//dd")
+    assert _text(printed, '//div[contains(@class, "item-page")]//p') == [
+        t for t in _text(full, '//div[contains(@class, "item-page")]//p')]
+    # ... in the component template: no header module, menus, breadcrumbs, modules, footer
+    text = printed.text_content()
+    for furniture in ("Copyright 2020 - Custom text here", "Visit Charity Shop", "Back to Top", "You are here",
+                      "Business News", "Skip to content"):
+        assert furniture in full.text_content() and furniture not in text, furniture
+    assert printed.xpath('//body/@class') == ["contentpane"]
+    assert not printed.xpath('//ul[contains(@class, "menu")] | //header | //footer | //div[@id="right"]')
+    # print mode: a print-screen button instead of the icons, no share links, not indexed
+    assert printed.xpath('//div[@id="pop-print"]//a[@onclick="window.print();return false;"]')
+    assert not printed.xpath('//li[@class="print-icon"] | //li[@class="email-icon"] | //div[@class="share-links"]')
+    assert printed.xpath('//meta[@name="robots"]/@content') == ["noindex, nofollow"]
+    assert printed.xpath("//base/@href") == full.xpath("//base/@href") == [base + article]
+    # the transform reads the same article from both
+    live_url = LIVE_LIFE + article
+    a = parse_page(full_body.decode(), url=live_url, source="ningbolife", template="joomla")
+    b = parse_page(body.decode(), url=live_url, source="ningbolife", template="joomla")
+    assert (b.title, b.published, b.section, b.body, b.captions) == (a.title, a.published, a.section, a.body, a.captions)
+
+
+def test_component_view_without_print_keeps_icons_and_other_pages_are_untouched(mirror: Mirror) -> None:
+    base = mirror.base_urls["ningbolife"]
+    _, _, body = get(base + LIFE_ARTICLE + "?tmpl=component")
+    tree = lxml.html.fromstring(body)
+    assert tree.xpath('//body/@class') == ["contentpane"] and "Visit Charity Shop" not in tree.text_content()
+    assert tree.xpath('//li[@class="print-icon"]') and not tree.xpath('//div[@id="pop-print"]')
+    assert tree.xpath('//div[@class="share-links"]') and not tree.xpath('//meta[@name="robots"]')
+    gov = mirror.base_urls["ningbo_gov"]  # not a Joomla page: served as stored
+    assert get(gov + GOV_ARTICLE + "?tmpl=component&print=1")[2] == get(gov + GOV_ARTICLE)[2]
+    # a stored variant wins over the rendered view
+    blog = base + "/index.php/ningbo-news.html?start=5&tmpl=component"
+    assert get(blog)[2] == get(base + "/index.php/ningbo-news.html?start=5")[2]
 
 
 def test_joomla_start_pages_and_next_links_reach_every_article(mirror: Mirror) -> None:
@@ -206,12 +259,14 @@ def test_column_page_plus_dataproxy_reach_exactly_the_column_articles(mirror: Mi
     per_page, group_size, total = (int(re.search(JPAGE_INT_RE.format(k), page).group(1))
                                    for k in ("perPage", "groupSize", "totalRecord"))
     embedded = [r.text for r in ET.fromstring(STORE_RE.search(page).group(1)).iter("record")]
+    proxy = re.search(r"proxyUrl:\s*'([^']+)'", page).group(1)
+    assert proxy == {933: DATAPROXY, 934: OLD_DATAPROXY}[column]  # column 934's template is older
     group = per_page * group_size
     assert len(embedded) == group < total
     hrefs = [HREF_RE.search(r).group(1) for r in embedded]
     start = group + 1
     while start <= total:
-        status, body = dataproxy(base, column, start, start + group - 1, per_page)
+        status, body = dataproxy(base, column, start, start + group - 1, per_page, path=proxy)
         root = ET.fromstring(body)
         assert status == 200 and int(root.findtext("totalrecord")) == total
         hrefs += [HREF_RE.search(r.text).group(1) for r in root.iter("record")]
@@ -224,13 +279,22 @@ def test_column_page_plus_dataproxy_reach_exactly_the_column_articles(mirror: Mi
 # ------------------------------------------------------------------ faults
 def test_fault_plan_parses_the_spec_and_rejects_bad_rules() -> None:
     plan = FaultPlan.parse(f"status=503:{GOV_ARTICLE};truncate:/art/*;slow=0.5:ningbolife:/index.php/*;"
-                           "charset=latin-1:/x.html;every=5:429;status=500*2:/y")
-    kinds = [(r.kind, r.source, r.path) for r in plan.rules]
-    assert kinds == [("status", None, GOV_ARTICLE), ("truncate", None, "/art/*"),
-                     ("slow", "ningbolife", "/index.php/*"), ("charset", None, "/x.html"),
-                     ("every", None, "*"), ("status", None, "/y")]
+                           "charset=latin-1:/x.html;every=5:429;status=500*2:/y;redirect_loop:/r.html;"
+                           "huge=6M:/h.html;huge=2048:/k.html;status=500:ningbolife:/a.html@;status=502:/p.html@*print=1*")
+    kinds = [(r.kind, r.source, r.path, r.query) for r in plan.rules]
+    assert kinds == [("status", None, GOV_ARTICLE, None), ("truncate", None, "/art/*", None),
+                     ("slow", "ningbolife", "/index.php/*", None), ("charset", None, "/x.html", None),
+                     ("every", None, "*", None), ("status", None, "/y", None),
+                     ("redirect_loop", None, "/r.html", None), ("huge", None, "/h.html", None),
+                     ("huge", None, "/k.html", None), ("status", "ningbolife", "/a.html", ""),
+                     ("status", None, "/p.html", "*print=1*")]
     assert plan.rules[4].status == 429 and plan.rules[4].every == 5 and plan.rules[5].times == 2
-    for bad in ("status=abc:/x", "status=99:/x", "bogus:/x", "slow=-1:/x", "every=0:503", "status=503", "truncate:"):
+    assert plan.rules[7].size == 6 * 1024 * 1024 and plan.rules[8].size == 2048
+    assert plan.rules[9].matches("ningbolife", "/a.html") and not plan.rules[9].matches("ningbolife", "/a.html", "x=1")
+    assert plan.rules[10].matches("ningbo_gov", "/p.html", "tmpl=component&print=1&layout=default")
+    assert not plan.rules[10].matches("ningbo_gov", "/p.html")
+    for bad in ("status=abc:/x", "status=99:/x", "bogus:/x", "slow=-1:/x", "every=0:503", "status=503", "truncate:",
+                "huge=0:/x", "huge=lots:/x", "redirect_loop=3:/x", "status=500:@x=1"):
         with pytest.raises(ValueError):
             FaultPlan.parse(bad)
 
@@ -257,6 +321,27 @@ def test_faults_are_served_for_their_paths_only() -> None:
             get(gov + "/col/col934/index.html")
         assert get(life + "/index.php/business-news.html")[0] == 412
         assert get(gov + "/col/col933/index.html")[0] == 200
+
+
+def test_redirect_loop_huge_and_query_targeted_faults() -> None:
+    life_print = LIFE_ARTICLE + "?tmpl=component&print=1&layout=default"
+    plan = FaultPlan.parse(f"redirect_loop:{GOV_ARTICLE};huge=3M:{GBK_ARTICLE};status=500:ningbolife:{LIFE_ARTICLE}@")
+    with start_mirror(faults=plan) as m:
+        gov, life = m.base_urls["ningbo_gov"], m.base_urls["ningbolife"]
+        conn = http.client.HTTPConnection(urlsplit(gov).hostname, urlsplit(gov).port, timeout=TIMEOUT)
+        conn.request("GET", GOV_ARTICLE + "?a=1")
+        resp = conn.getresponse()
+        resp.read()
+        assert resp.status == 302 and resp.getheader("Location") == gov + GOV_ARTICLE + "?a=1"  # itself
+        conn.close()
+        with pytest.raises(urllib.error.HTTPError, match="redirect"):
+            urllib.request.urlopen(gov + GOV_ARTICLE, timeout=TIMEOUT)  # urllib gives up on the loop
+        status, headers, body = get(gov + GBK_ARTICLE)
+        stored = (PAGES_DIR / "ningbo_gov" / GBK_ARTICLE.lstrip("/")).read_bytes()
+        assert status == 200 and len(body) >= 3 * 1024 * 1024 == int(headers["Content-Length"]) and body.startswith(stored)
+        assert get(life + LIFE_ARTICLE)[0] == 500  # the page itself ...
+        assert get(life + life_print)[0] == 200  # ... but not its print view
+        assert get(life + "/index.php/ningbo-news/5839-yongjiang-laboratory-recruits-top-scientists.html")[0] == 200
 
 
 def test_every_nth_request_fails() -> None:

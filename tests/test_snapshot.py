@@ -202,8 +202,19 @@ def test_gov_records_cover_exactly_the_column_articles_newest_first(col: int) ->
     assert f"totalRecord:{len(records)}" in page
     assert f"perPage:{spec.per_page}" in page and f"groupSize:{spec.group_size}" in page
     assert f"columnid={col}&" in store
+    assert f"proxyUrl: '{spec.proxy_path}'" in page and f'<a href="{spec.proxy_path}?page=1&' in store
     marker = "<li><a " if spec.record_style == "li" else "<tr><td"
     assert all(r.strip().startswith(marker) for r in records)
+
+
+def test_both_hanweb_dataproxy_paths_are_in_use() -> None:
+    """Column 933 pages through /module/web/jpage/, 934's older template through /module/jpage/."""
+    paths = {spec.proxy_path for spec in build_listings.GOV_COLUMNS.values()}
+    assert paths == {"/module/web/jpage/dataproxy.jsp", "/module/jpage/dataproxy.jsp"}
+    for col, spec in build_listings.GOV_COLUMNS.items():
+        page = (GOV / f"col/col{col}/index.html").read_text(encoding="utf-8")
+        others = paths - {spec.proxy_path}
+        assert not any(other in page for other in others), col
 
 
 def _records_from_text(text: str) -> list[str]:
