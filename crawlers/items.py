@@ -5,11 +5,17 @@ from dataclasses import dataclass, field
 
 KIND_ARTICLE = "article"
 KIND_LISTING = "listing"
+VIA_DIRECT = "direct"  # the page itself
+VIA_PRINT = "print"  # Joomla's print view, fetched because the page itself failed
 
 
 @dataclass
 class RawPage:
-    """One fetched page, as written to raw/<source>/pages.jsonl.gz (ARCHITECTURE.md RawPage)."""
+    """One fetched page, as written to raw/<source>/pages.jsonl.gz (ARCHITECTURE.md RawPage).
+
+    `url` is the URL the page was asked for (for a print-view fallback: the article's
+    URL), `final_url` the one that answered (after redirects; the print view's URL).
+    """
 
     url: str
     final_url: str
@@ -21,6 +27,8 @@ class RawPage:
     encoding: str = "utf-8"
     fetched_at: str = ""
     html: str = ""
+    via: str = VIA_DIRECT
+    truncated: bool = False  # the body was cut short (after retries) and is kept as it came
 
 
 @dataclass

@@ -2,7 +2,10 @@
 
 Counts come from Scrapy stats (requests, responses by status) and from the items and
 signals seen here (articles new/failed, listings, spider errors); "unchanged" is
-counted by the spider when it skips a URL of the seen-file.
+counted by the spider when it skips a URL of the seen-file, "listings_not_modified" when
+a listing answers 304, "charset_corrected" by crawlers.middlewares.CharsetMiddleware.
+Pages kept although something went wrong (a truncated body, an article stored from its
+print view) are listed under "warnings"; failed pages under "errors".
 """
 from __future__ import annotations
 
@@ -20,7 +23,8 @@ from scrapy.exceptions import NotConfigured
 from scrapy.http import Response
 from twisted.python.failure import Failure
 
-from crawlers.items import KIND_ARTICLE, FetchFailure, RawPage
+from crawlers.items import KIND_ARTICLE, VIA_DIRECT, VIA_PRINT, FetchFailure, RawPage
+from crawlers.middlewares import STAT_CHARSET_CORRECTED
 from crawlers.report import (
     MAX_REPORT_ERRORS,
     REPORT_NAME,
@@ -30,7 +34,7 @@ from crawlers.report import (
     write_json_atomic,
 )
 from crawlers.settings import SETTING_BASE_URL, SETTING_OUT_DIR, SETTING_SOURCE
-from crawlers.spiders.base import STAT_UNCHANGED, describe_failure
+from crawlers.spiders.base import STAT_NOT_MODIFIED, STAT_UNCHANGED, describe_failure
 
 PAGES_NAME = "pages.jsonl.gz"
 PARTIAL_SUFFIX = ".part"
@@ -38,6 +42,10 @@ STAT_NEW = "newsetl/articles/new"
 STAT_FAILED = "newsetl/articles/failed"
 STAT_LISTINGS = "newsetl/listings"
 STAT_LISTINGS_FAILED = "newsetl/listings/failed"
+STAT_VIA_PRINT = "newsetl/articles/via_print"
+STAT_TRUNCATED = "newsetl/pages/truncated"
+WARNING_TRUNCATED = "truncated response kept as received (best effort)"
+WARNING_VIA = "article page failed; stored its {via} view"
 
 
 def _now() -> str:
@@ -59,6 +67,7 @@ class RawPagePipeline:
         self.base_url = base_url
         self.dir = raw_dir(out, source)
         self.errors: list[dict[str, Any]] = []
+        self.warnings: list[dict[str, Any]] = []
         self.started_at = ""
         self._fh: IO[str] | None = None
         crawler.signals.connect(self.spider_error, signal=signals.spider_error)
@@ -91,6 +100,13 @@ class RawPagePipeline:
             assert self._fh is not None, "pipeline not opened"
             self._fh.write(json.dumps(dataclasses.asdict(item), ensure_ascii=False) + "\n")
             stats.inc_value(STAT_NEW if item.kind == KIND_ARTICLE else STAT_LISTINGS)
+            if item.via == VIA_PRINT:
+                stats.inc_value(STAT_VIA_PRINT)
+            if item.via != VIA_DIRECT:
+                self._add_warning(item.url, WARNING_VIA.format(via=item.via))
+            if item.truncated:
+                stats.inc_value(STAT_TRUNCATED)
+                self._add_warning(item.url, WARNING_TRUNCATED)
         elif isinstance(item, FetchFailure):
             self._add_error(item.url, item.error)
             stats.inc_value(STAT_FAILED if item.kind == KIND_ARTICLE else STAT_LISTINGS_FAILED)
@@ -130,12 +146,21 @@ class RawPagePipeline:
                 "unchanged": int(stats.get(STAT_UNCHANGED, 0)),
                 "failed": int(stats.get(STAT_FAILED, 0)),
             },
+            "articles_via_print": int(stats.get(STAT_VIA_PRINT, 0)),
             "listings": int(stats.get(STAT_LISTINGS, 0)),
             "listings_failed": int(stats.get(STAT_LISTINGS_FAILED, 0)),
+            "listings_not_modified": int(stats.get(STAT_NOT_MODIFIED, 0)),
+            "pages_truncated": int(stats.get(STAT_TRUNCATED, 0)),
+            "charset_corrected": int(stats.get(STAT_CHARSET_CORRECTED, 0)),
             "errors": self.errors,
+            "warnings": self.warnings,
             "finish_reason": reason,
         }
 
     def _add_error(self, url: str, error: str) -> None:
         if len(self.errors) < MAX_REPORT_ERRORS:
             self.errors.append({"url": url, "error": error})
+
+    def _add_warning(self, url: str, warning: str) -> None:
+        if len(self.warnings) < MAX_REPORT_ERRORS:
+            self.warnings.append({"url": url, "warning": warning})

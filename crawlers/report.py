@@ -18,6 +18,9 @@ LOCK_NAME = ".crawl_report.lock"
 STATUS_STAT_PREFIX = "downloader/response_status_count/"
 REQUEST_COUNT_STAT = "downloader/request_count"
 ARTICLE_COUNTS = ("new", "unchanged", "failed")
+# Per-source integer counts summed into the run totals as they are.
+SUMMED_COUNTS = ("listings", "listings_failed", "listings_not_modified", "articles_via_print",
+                 "pages_truncated", "charset_corrected")
 # Keep reports readable when a site is down: at most this many error entries.
 MAX_REPORT_ERRORS = 500
 REPORT_MODE = 0o644  # mkstemp creates 0600; reports are read by other users (Airflow workers)
@@ -48,7 +51,7 @@ def write_json_atomic(path: Path, data: Mapping[str, Any]) -> None:
 
 
 def run_totals(sources: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
-    """Totals over per-source reports: requests, responses by status, articles, listings."""
+    """Totals over per-source reports: requests, responses by status, articles, listings, ..."""
     statuses: dict[str, int] = {}
     for report in sources.values():
         for status, count in report.get("responses_by_status", {}).items():
@@ -60,8 +63,9 @@ def run_totals(sources: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
             k: sum(int(r.get("articles", {}).get(k, 0)) for r in sources.values())
             for k in ARTICLE_COUNTS
         },
-        "listings": sum(int(r.get("listings", 0)) for r in sources.values()),
+        **{key: sum(int(r.get(key, 0)) for r in sources.values()) for key in SUMMED_COUNTS},
         "error_count": sum(len(r.get("errors", ())) for r in sources.values()),
+        "warning_count": sum(len(r.get("warnings", ())) for r in sources.values()),
         "sources": {name: dict(sources[name]) for name in sorted(sources)},
     }
 

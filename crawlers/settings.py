@@ -30,20 +30,37 @@ AUTOTHROTTLE_START_DELAY = DEFAULT_DOWNLOAD_DELAY
 AUTOTHROTTLE_MAX_DELAY = 30.0
 AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
 
-# Against a loopback mirror: no politeness wait, a few parallel requests.
+# Against a loopback mirror: no politeness wait, a few parallel requests, short backoff.
 LOOPBACK_DOWNLOAD_DELAY = 0.0
 LOOPBACK_CONCURRENCY_PER_DOMAIN = 4
 LOOPBACK_DOWNLOAD_TIMEOUT = 15
+LOOPBACK_BACKOFF_BASE = 0.1
+LOOPBACK_BACKOFF_MAX = 1.0
 
 RETRY_ENABLED = True
 RETRY_TIMES = 3
 RETRY_HTTP_CODES = [408, 429, 500, 502, 503, 504, 522, 524]
-# 404/410 reach the callbacks so they are recorded (as failures) in the crawl report.
-HTTPERROR_ALLOWED_CODES = [404, 410]
+# Backoff before retry n: base * 2**(n-1) seconds, or the server's Retry-After, capped.
+NEWSETL_RETRY_BACKOFF_BASE = 2.0
+NEWSETL_RETRY_BACKOFF_MAX = 60.0
+# 304 answers conditional listing requests; 404/410 reach the callbacks so they are
+# recorded (as failures) in the crawl report.
+HTTPERROR_ALLOWED_CODES = [304, 404, 410]
 DOWNLOAD_TIMEOUT = 30
+# Size cap: a Hanweb or Joomla page is 20-200 KB; anything over 5 MB is not an article.
 DOWNLOAD_MAXSIZE = 5 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
+# A body cut short is retried (crawlers.middlewares.DataLossRetryMiddleware), then kept
+# and flagged `truncated` instead of being dropped: the transform parses what came.
+DOWNLOAD_FAIL_ON_DATALOSS = False
 REDIRECT_MAX_TIMES = 5
+
+DOWNLOADER_MIDDLEWARES = {
+    # responses: HttpCompression (590) -> these -> RetryMiddleware (550)
+    "crawlers.middlewares.CharsetMiddleware": 585,
+    "crawlers.middlewares.DataLossRetryMiddleware": 570,
+    "crawlers.middlewares.RetryBackoffMiddleware": 560,
+}
 
 TELNETCONSOLE_ENABLED = False
 HTTPCACHE_ENABLED = False
@@ -78,6 +95,8 @@ def settings_for(source: Source, out: Path) -> dict[str, Any]:
             AUTOTHROTTLE_ENABLED=False,
             CONCURRENT_REQUESTS_PER_DOMAIN=LOOPBACK_CONCURRENCY_PER_DOMAIN,
             DOWNLOAD_TIMEOUT=LOOPBACK_DOWNLOAD_TIMEOUT,
+            NEWSETL_RETRY_BACKOFF_BASE=LOOPBACK_BACKOFF_BASE,
+            NEWSETL_RETRY_BACKOFF_MAX=LOOPBACK_BACKOFF_MAX,
         )
     else:
         delay = float(politeness.get("download_delay", DEFAULT_DOWNLOAD_DELAY))

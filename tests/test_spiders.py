@@ -435,7 +435,17 @@ def test_settings_are_polite_live_and_fast_on_loopback(tmp_path: Path) -> None:
     assert s.ROBOTSTXT_OBEY is True and s.HTTPCACHE_ENABLED is False and s.TELNETCONSOLE_ENABLED is False
     assert s.USER_AGENT.startswith("newsetl/") and "contact" in s.USER_AGENT
     assert {429, 500, 503} <= set(s.RETRY_HTTP_CODES) and s.RETRY_TIMES == 3
-    assert {404, 410} == set(s.HTTPERROR_ALLOWED_CODES)
+    assert {304, 404, 410} == set(s.HTTPERROR_ALLOWED_CODES)
+    assert s.DOWNLOAD_FAIL_ON_DATALOSS is False and s.DOWNLOAD_MAXSIZE == 5 * 1024 * 1024
+    assert set(s.DOWNLOADER_MIDDLEWARES) == {"crawlers.middlewares.CharsetMiddleware",
+                                             "crawlers.middlewares.DataLossRetryMiddleware",
+                                             "crawlers.middlewares.RetryBackoffMiddleware"}
+    # charset repair sees decompressed bodies (HttpCompression is 590), backoff notes
+    # Retry-After before RetryMiddleware (550) builds the retry
+    assert 590 > s.DOWNLOADER_MIDDLEWARES["crawlers.middlewares.CharsetMiddleware"] > 550
+    assert s.DOWNLOADER_MIDDLEWARES["crawlers.middlewares.RetryBackoffMiddleware"] > 550
+    assert live_settings.get("NEWSETL_RETRY_BACKOFF_BASE", s.NEWSETL_RETRY_BACKOFF_BASE) == 2.0
+    assert mirror_settings["NEWSETL_RETRY_BACKOFF_BASE"] < 0.5 and mirror_settings["NEWSETL_RETRY_BACKOFF_MAX"] <= 1.0
 
 
 def _merge_one(run_dir: str, name: str) -> None:
@@ -456,3 +466,359 @@ def test_concurrent_merges_from_several_processes_lose_nothing(tmp_path: Path) -
     totals = json.loads((tmp_path / "crawl_report.json").read_text())
     assert sorted(totals["sources"]) == names
     assert totals["requests"] == 8 and totals["articles"]["new"] == 8
+
+
+# --------------------------------------------------------------------------- URL dedup
+def test_links_differing_only_in_view_and_tracking_params_make_one_normalized_request(life) -> None:
+    art = f"{LIFE}/index.php/ningbo-news/5605-ningbo-science-and-technology-week-kicks-off.html"
+    links = [(art + "?siteversion=2", {}), (art + "#comments", {}), (art + "?type=rss&utm_source=wechat", {}),
+             (art + "?tmpl=component&print=1&layout=default", {}), (art.replace("http://", "HTTP://"), {})]
+    requests = list(life.article_requests(links))
+    assert [r.url for r in requests] == [art]
+    assert requests[0].dont_filter  # the spider dedups; a redirect loop must not vanish in the dupefilter
+    other = f"{LIFE}/index.php/ningbo-news/5606-another.html"
+    # a parameter that names another document is kept: two requests
+    assert [r.url for r in life.article_requests([(other + "?id=2", {}), (other + "#x", {}), (other, {})])] == [
+        other + "?id=2", other]
+
+
+# --------------------------------------------------------------------------- charset
+def _gbk_page() -> bytes:
+    return fixture("ningbo_gov", "art_934_500001_gb2312.html")
+
+
+@pytest.mark.parametrize("header, body_name, expected", [
+    ("text/html; charset=ISO-8859-1", "gbk", "gb18030"),   # servlet default, meta right: meta wins
+    ("text/html; charset=utf-8", "gbk", "gb18030"),        # proxy stamps utf-8 on a GB2312 page
+    ("text/html", "gbk", "gb18030"),                       # no header charset: the meta
+    ("text/html; charset=gb2312", "utf8", "utf-8"),        # valid UTF-8 beats a wrong declaration
+    ("text/html; charset=iso-8859-1", "utf8", "utf-8"),
+    ("text/html; charset=gbk", "gbk_meta_latin1", "gbk"),  # a single-byte meta proves nothing
+])
+def test_choose_encoding_lets_the_bytes_decide(header: str, body_name: str, expected: str) -> None:
+    from crawlers.charset import choose_encoding, same_encoding
+
+    bodies = {
+        "gbk": _gbk_page(),
+        "utf8": fixture("ningbo_gov", "art_933_1016946.html"),
+        "gbk_meta_latin1": _gbk_page().replace(b"charset=gb2312", b"charset=iso-8859-1"),
+    }
+    assert b"charset=gb2312" in bodies["gbk"] and bodies["gbk_meta_latin1"] != bodies["gbk"]
+    assert same_encoding(choose_encoding(bodies[body_name], header), expected)
+
+
+def test_choose_encoding_bom_and_ascii() -> None:
+    from crawlers.charset import choose_encoding
+
+    assert choose_encoding(b"\xef\xbb\xbf<html>caf\xc3\xa9</html>", "text/html; charset=gbk") == "utf-8"
+    assert choose_encoding(b"<html>plain ascii</html>", "text/html; charset=gbk") is None  # no evidence
+
+
+def _crawler(spider_cls=NingboGovSpider, base=GOV):
+    """A crawler with the project's settings (RETRY_TIMES, ...) and its spider."""
+    from scrapy.utils.test import get_crawler
+
+    from crawlers import settings as project
+
+    crawler = get_crawler(spider_cls, {k: getattr(project, k) for k in dir(project) if k.isupper()})
+    crawler.spider = spider_cls.from_crawler(crawler, base_url=base)
+    return crawler
+
+
+def test_charset_middleware_redecodes_a_page_whose_header_lies() -> None:
+    from crawlers.middlewares import STAT_CHARSET_CORRECTED, CharsetMiddleware
+
+    crawler = _crawler()
+    mw = CharsetMiddleware.from_crawler(crawler)
+    url = f"{GOV}/art/2012/3/5/art_934_500001.html"
+    request = Request(url, meta={"kind": "article"})
+    lying = HtmlResponse(url=url, body=_gbk_page(), request=request,
+                         headers={"Content-Type": "text/html; charset=ISO-8859-1"})
+    assert "宁波" not in lying.text  # what Scrapy (like a browser) would make of it
+    fixed = mw.process_response(request, lying)
+    assert "宁波" in fixed.text and "（Photo by Xu Neng）" in fixed.text
+    (page,) = list(crawler.spider.parse_article(fixed))
+    assert "宁波" in page.html and page.encoding == "gb18030"
+    assert crawler.stats.get_value(STAT_CHARSET_CORRECTED) == 1
+    honest = HtmlResponse(url=url, body=_gbk_page(), request=request,
+                          headers={"Content-Type": "text/html; charset=GB2312"})
+    assert mw.process_response(request, honest) is honest  # nothing to repair
+    feed = XmlResponse(url=url, body=b"<rss/>", request=request)
+    assert mw.process_response(request, feed) is feed
+    assert crawler.stats.get_value(STAT_CHARSET_CORRECTED) == 1
+
+
+# --------------------------------------------------------------------------- truncated bodies
+def test_truncated_body_is_retried_then_kept_and_flagged() -> None:
+    from crawlers.middlewares import DataLossRetryMiddleware
+
+    crawler = _crawler()
+    mw = DataLossRetryMiddleware.from_crawler(crawler)
+    url = f"{GOV}/art/2019/8/18/art_933_1016946.html"
+    whole_body = fixture("ningbo_gov", "art_933_1016946.html")
+    body = whole_body[:len(whole_body) // 2]
+    request = Request(url, meta={"kind": "article"})
+    for attempt in range(1, 4):  # RETRY_TIMES = 3
+        response = HtmlResponse(url=url, body=body, request=request, flags=["dataloss"], encoding="utf-8")
+        retry = mw.process_response(request, response)
+        assert isinstance(retry, Request) and retry.meta["retry_times"] == attempt
+        request = retry
+    kept = mw.process_response(request, HtmlResponse(url=url, body=body, request=request, flags=["dataloss"],
+                                                     encoding="utf-8"))
+    assert isinstance(kept, HtmlResponse)
+    (page,) = list(crawler.spider.parse_article(kept))
+    assert page.truncated is True and page.kind == "article" and page.html == kept.text
+    assert "<html" in page.html and "</html>" not in page.html  # the partial text, as it came
+    whole = HtmlResponse(url=url, body=whole_body, request=request, encoding="utf-8")
+    assert mw.process_response(request, whole) is whole
+    assert next(crawler.spider.parse_article(whole)).truncated is False
+
+
+# --------------------------------------------------------------------------- retry backoff
+def test_backoff_doubles_honours_retry_after_and_is_capped() -> None:
+    from email.utils import formatdate
+
+    from crawlers.middlewares import backoff_delay, retry_after_seconds
+
+    assert [backoff_delay(n, 2.0, 60.0) for n in (0, 1, 2, 3)] == [0.0, 2.0, 4.0, 8.0]
+    assert backoff_delay(1, 2.0, 60.0, retry_after=30) == 30.0
+    assert backoff_delay(3, 2.0, 60.0, retry_after=1) == 8.0
+    assert backoff_delay(1, 2.0, 60.0, retry_after=3600) == 60.0
+    assert retry_after_seconds(b"120") == 120.0
+    assert retry_after_seconds("soon") is None and retry_after_seconds(None) is None
+    import time
+    assert 50 < retry_after_seconds(formatdate(time.time() + 60, usegmt=True)) <= 60
+
+
+def test_retry_after_is_noted_for_the_retry_and_forgotten_afterwards() -> None:
+    from crawlers.middlewares import META_RETRY_AFTER, RetryBackoffMiddleware
+
+    mw = RetryBackoffMiddleware.from_crawler(_crawler())
+    url = f"{GOV}/col/col933/index.html"
+    request = Request(url)
+    mw.process_response(request, HtmlResponse(url=url, status=503, headers={"Retry-After": "7"}, request=request))
+    assert request.meta[META_RETRY_AFTER] == 7.0
+    mw.process_response(request, HtmlResponse(url=url, status=500, request=request))
+    assert META_RETRY_AFTER not in request.meta
+
+
+# --------------------------------------------------------------------------- failure reasons
+def test_redirect_loops_size_cap_and_robots_get_readable_reasons(gov) -> None:
+    from scrapy.exceptions import DownloadCancelledError, IgnoreRequest
+
+    url = f"{GOV}/art/2019/4/22/art_933_997834.html"
+    looped = Request(url, meta={"kind": "article", "via": "direct", "redirect_times": 5,
+                                "redirect_urls": [url] * 5})
+    failure = Failure(IgnoreRequest("max redirections reached"))
+    failure.request = looped
+    (item,) = list(gov.on_error(failure))
+    assert item == FetchFailure(url=url, source="ningbo_gov", kind="article",
+                                error="redirect loop: gave up after 5 redirects")
+    huge = Failure(DownloadCancelledError(
+        f"Expected to receive 6291456 bytes which is larger than download max size (5242880) in request <GET {url}>."))
+    huge.request = Request(url, meta={"kind": "article", "via": "direct"})
+    (item,) = list(gov.on_error(huge))
+    assert item.error == "too large: 6291456 bytes > DOWNLOAD_MAXSIZE 5242880" and item.kind == "article"
+    robots = Failure(IgnoreRequest("Forbidden by robots.txt"))
+    robots.request = Request(url, meta={"kind": "article", "via": "direct"})
+    assert next(gov.on_error(robots)).error == "robots.txt: disallowed"
+
+
+# --------------------------------------------------------------------------- print fallback
+LIFE_ART = f"{LIFE}/index.php/ningbo-news/5812-ningbo-accelerates-construction-of-high-level-innovative-cities.html"
+PRINT_QUERY = "tmpl=component&print=1&layout=default"
+
+
+def _http_failure(request: Request, status: int) -> Failure:
+    failure = Failure(HttpError(html_response(request.url, b"err", status=status, request=request), "bad"))
+    failure.request = request
+    return failure
+
+
+def test_failed_joomla_article_falls_back_to_its_print_view(life) -> None:
+    request = life.article_request(LIFE_ART, listing_title="T", listing_url=f"{LIFE}/index.php/ningbo-news.html")
+    (fallback,) = list(life.on_error(_http_failure(request, 500)))
+    assert isinstance(fallback, Request)
+    assert fallback.url == f"{LIFE_ART}?{PRINT_QUERY}" and fallback.dont_filter
+    assert fallback.meta["via"] == "print" and fallback.meta["article_url"] == LIFE_ART
+    assert fallback.meta["listing_title"] == "T"
+    body = fixture("ningbolife", "5812-ningbo-accelerates-construction-of-high-level-innovative-cities.html")
+    (page,) = list(life.parse_article(html_response(fallback.url, body, request=fallback)))
+    assert isinstance(page, RawPage) and page.kind == "article" and page.via == "print"
+    assert page.url == LIFE_ART and page.final_url == f"{LIFE_ART}?{PRINT_QUERY}"
+    assert page.canonical_url == LIFE_ART.replace(LIFE, LIFE_LIVE)
+    assert normalize_url(page.canonical_url) == normalize_url(page.final_url.replace(LIFE, LIFE_LIVE))
+
+    # the print view failing too: one failure, under the article's URL, with both reasons
+    (item,) = list(life.on_error(_http_failure(fallback, 503)))
+    assert item == FetchFailure(url=LIFE_ART, source="ningbolife", kind="article",
+                                error="HTTP 500; print view: HTTP 503", status=503)
+    (item,) = list(life.parse_article(html_response(fallback.url, b"gone", status=404, request=fallback)))
+    assert item.url == LIFE_ART and item.error == "HTTP 500; print view: HTTP 404"
+
+
+def test_no_print_fallback_for_permanent_failures_listings_or_hanweb(life, gov) -> None:
+    request = life.article_request(LIFE_ART)
+    refused = Failure(TxConnectionRefusedError("refused"))
+    refused.request = request
+    assert [type(x) for x in life.on_error(refused)] == [FetchFailure]  # the host is down
+    assert [type(x) for x in life.on_error(_http_failure(request, 403))] == [FetchFailure]
+    (gone,) = list(life.parse_article(html_response(LIFE_ART, b"x", status=404, request=request)))
+    assert gone.error == "HTTP 404"
+    listing = Request(f"{LIFE}/index.php/ningbo-news.html", meta={"kind": "listing"})
+    assert [type(x) for x in life.on_error(_http_failure(listing, 500))] == [FetchFailure]
+    gov_request = gov.article_request(f"{GOV}/art/2019/8/18/art_933_1016946.html")
+    (item,) = list(gov.on_error(_http_failure(gov_request, 500)))
+    assert isinstance(item, FetchFailure) and item.error == "HTTP 500"  # Hanweb has no print view
+
+
+# --------------------------------------------------------------------------- conditional GET
+def _column_response(request: Request, col: str = "933", status: int = 200, etag: str = '"v1"') -> HtmlResponse:
+    body = fixture("ningbo_gov", f"col{col}_index.html") if status == 200 else b""
+    headers = {"ETag": etag, "Last-Modified": "Mon, 02 Nov 2026 08:00:00 GMT"} if status in (200, 304) else {}
+    return HtmlResponse(url=request.url, body=body, request=request, status=status, encoding="utf-8",
+                        headers=headers)
+
+
+def test_complete_chains_store_validators_and_links_for_the_next_run(tmp_path: Path) -> None:
+    from crawlers.state import load_state
+
+    state = tmp_path / "state" / "ningbo_gov" / "http_validators.json"
+    spider = NingboGovSpider(base_url=GOV, state_file=state)
+    col933, col934 = asyncio.run(_collect(spider))
+    assert "If-None-Match" not in col933.headers  # nothing stored yet
+    _, requests, _ = split(spider.parse_column(_column_response(col933)))
+    proxy = next(r for r in requests if isinstance(r, FormRequest))
+    assert proxy.meta["listing_root"] == col933.url and "listing_is_root" not in proxy.meta
+    dataproxy(spider, proxy, "dataproxy_col933_16_30.xml")
+    # col934: the column page is fine but its first dataproxy group fails -> incomplete
+    _, requests, _ = split(spider.parse_column(_column_response(col934, "934")))
+    proxy934 = next(r for r in requests if isinstance(r, FormRequest))
+    (failure,) = list(spider.on_error(_http_failure(proxy934, 500)))
+    assert failure.kind == "listing"
+    spider.closed("finished")
+
+    stored = load_state(state)
+    assert list(stored) == [col933.url]
+    entry = stored[col933.url]
+    assert entry.etag == '"v1"' and entry.last_modified == "Mon, 02 Nov 2026 08:00:00 GMT"
+    assert len(entry.links) == 17  # 15 embedded + 2 from the dataproxy group
+    assert f"{GOV}/art/2019/1/28/art_933_981487.html" in {u for u, _ in entry.links}
+
+    again = NingboGovSpider(base_url=GOV, state_file=state)
+    col933, col934 = asyncio.run(_collect(again))
+    assert col933.headers["If-None-Match"] == b'"v1"'
+    assert col933.headers["If-Modified-Since"] == b"Mon, 02 Nov 2026 08:00:00 GMT"
+    assert "If-None-Match" not in col934.headers
+    full = NingboGovSpider(base_url=GOV, state_file=state, full=True)
+    assert all("If-None-Match" not in r.headers for r in asyncio.run(_collect(full)))
+
+
+def test_not_modified_column_skips_dataproxy_and_replays_stored_links(tmp_path: Path) -> None:
+    from crawlers.spiders.base import STAT_NOT_MODIFIED
+    from crawlers.state import ListingEntry, load_state, save_state
+
+    state = tmp_path / "http_validators.json"
+    root = f"{GOV}/col/col933/index.html"
+    stored = [f"{GOV}/art/2019/8/18/art_933_1016946.html", f"{GOV}/art/2019/1/28/art_933_981487.html"]
+    save_state(state, {root: ListingEntry('"v1"', None, [(u, {"listing_url": root}) for u in stored])})
+    seen = tmp_path / "seen.txt"
+    seen.write_text(stored[0].replace(GOV, GOV_LIVE) + "\n")
+    from scrapy.utils.test import get_crawler
+    crawler = get_crawler(NingboGovSpider)
+    spider = NingboGovSpider.from_crawler(crawler, base_url=GOV, state_file=state, seen_file=seen)
+    col933, _ = asyncio.run(_collect(spider))
+    pages, requests, failures = split(spider.parse_column(_column_response(col933, status=304)))
+    assert pages == [] and failures == []  # a 304 is not a page
+    assert not any(isinstance(r, FormRequest) for r in requests)  # dataproxy groups skipped
+    # the stored article is unchanged; the one never stored (e.g. failed last time) is fetched
+    assert [r.url for r in requests] == [stored[1]]
+    assert spider.unchanged == {normalize_url(stored[0].replace(GOV, GOV_LIVE))}
+    assert crawler.stats.get_value(STAT_NOT_MODIFIED) == 1
+    spider.closed("finished")
+    assert load_state(state)[root].etag == '"v1"'  # kept for the next run
+    spider.closed("shutdown")  # an interrupted crawl never rewrites the state
+    # a 304 nobody asked for (no stored copy) is a failed listing, not silence
+    stranger = NingboGovSpider(base_url=GOV)
+    first, _ = asyncio.run(_collect(stranger))
+    (failure,) = list(stranger.parse_column(_column_response(first, status=304)))
+    assert failure.kind == "listing" and failure.error == "HTTP 304 without a stored copy"
+
+
+def test_interrupted_crawl_stores_nothing_and_unreadable_state_is_ignored(tmp_path: Path) -> None:
+    from crawlers.state import load_state
+
+    state = tmp_path / "http_validators.json"
+    spider = NingboGovSpider(base_url=GOV, state_file=state)
+    col933, _ = asyncio.run(_collect(spider))
+    list(spider.parse_column(_column_response(col933)))
+    spider.closed("shutdown")
+    assert not state.exists()
+    state.write_text("{not json")
+    assert load_state(state) == {}
+    assert all("If-None-Match" not in r.headers
+               for r in asyncio.run(_collect(NingboGovSpider(base_url=GOV, state_file=state))))
+
+
+def test_ningbolife_blog_chain_records_links_of_every_page(tmp_path: Path) -> None:
+    from crawlers.state import load_state
+
+    state = tmp_path / "http_validators.json"
+    spider = NingbolifeSpider(base_url=LIFE, state_file=state)
+    blog, business, feed = asyncio.run(_collect(spider))
+    first = html_response(blog.url, fixture("ningbolife", "ningbo-news.html"), request=blog,
+                          headers={"ETag": '"b1"'})
+    _, requests, _ = split(spider.parse_blog(first))
+    (page2,) = [r for r in requests if r.callback == spider.parse_blog]
+    assert page2.meta["listing_root"] == blog.url and page2.dont_filter
+    _, requests, _ = split(spider.parse_blog(html_response(page2.url, fixture("ningbolife", "ningbo-news_start5.html"),
+                                                           request=page2)))
+    (page3,) = [r for r in requests if r.callback == spider.parse_blog]
+    split(spider.parse_blog(html_response(page3.url, fixture("ningbolife", "ningbo-news_start10.html"), request=page3)))
+    # a Next link back to a page already requested is not followed again
+    assert spider.follow_listing(page2.replace(dont_filter=False)) is None
+    spider.closed("finished")
+    stored = load_state(state)
+    assert list(stored) == [blog.url]  # business-news and the feed were never answered
+    assert len(stored[blog.url].links) == 9  # 5 + 2 + 2 items
+
+
+def test_report_counts_print_fallbacks_truncations_not_modified_and_charset(tmp_path: Path) -> None:
+    import dataclasses
+
+    from scrapy.utils.test import get_crawler
+
+    from crawlers.pipelines import RawPagePipeline
+    from crawlers.settings import settings_for
+    from newsetl.config import load_sources
+
+    source = load_sources({"ningbolife": LIFE})["ningbolife"]
+    crawler = get_crawler(NingbolifeSpider, settings_for(source, tmp_path))
+    pipeline = RawPagePipeline.from_crawler(crawler)
+    pipeline.open_spider()
+    body = fixture("ningbolife", "5812-ningbo-accelerates-construction-of-high-level-innovative-cities.html")
+    request = Request(LIFE_ART, meta={"kind": "article", "via": "direct"})
+    page = next(NingbolifeSpider(base_url=LIFE).parse_article(html_response(LIFE_ART, body, request=request)))
+    other = LIFE_ART.replace("5812", "5813")
+    for item in (page, dataclasses.replace(page, url=other, via="print"),
+                 dataclasses.replace(page, url=LIFE_ART + "x", truncated=True)):
+        pipeline.process_item(item)
+    crawler.stats.set_value("newsetl/listings/not_modified", 3)
+    crawler.stats.set_value("newsetl/charset/corrected", 1)
+    pipeline.close_spider()
+    pipeline.spider_closed(NingbolifeSpider(base_url=LIFE), "finished")
+    report = json.loads((tmp_path / "raw" / "ningbolife" / "crawl_report.json").read_text())
+    assert report["articles"] == {"new": 3, "unchanged": 0, "failed": 0}
+    assert (report["articles_via_print"], report["pages_truncated"]) == (1, 1)
+    assert (report["listings_not_modified"], report["charset_corrected"]) == (3, 1)
+    assert report["warnings"] == [
+        {"url": other, "warning": "article page failed; stored its print view"},
+        {"url": LIFE_ART + "x", "warning": "truncated response kept as received (best effort)"},
+    ]
+    assert report["errors"] == []
+    totals = json.loads((tmp_path / "crawl_report.json").read_text())
+    assert (totals["articles_via_print"], totals["listings_not_modified"], totals["warning_count"]) == (1, 3, 2)
+    import gzip
+    with gzip.open(tmp_path / "raw" / "ningbolife" / "pages.jsonl.gz", "rt", encoding="utf-8") as fh:
+        stored = [json.loads(line) for line in fh]
+    assert [(p["via"], p["truncated"]) for p in stored] == [("direct", False), ("print", False), ("direct", True)]

@@ -1,32 +1,66 @@
-"""Shared plumbing for the source spiders: source config, seen-URL filter, item building.
+"""Shared plumbing for the source spiders: source config, seen-URL filter, listing chains,
+conditional GET, fallbacks and item building.
 
 Each site spider subclasses `SourceSpider`, sets `name` (the source slug) and
 `ARTICLE_PATH_RE`, and only selects links; this module turns links into requests
-(skipping URLs already stored unless `full`) and responses into `RawPage` items.
+(normalized, each article once, skipping URLs already stored unless `full`) and
+responses into `RawPage` / `FetchFailure` items.
+
+Listings form chains: an entry point from sources.yml (the chain's root: a Hanweb column
+page, a Joomla category blog's first page, a feed) and the pages or dataproxy groups
+reached from it. Roots are fetched with the validators stored by the last complete crawl
+(crawlers.state); a 304 replays the links stored for the whole chain instead of paging.
+
+All requests are `dont_filter`: the spider deduplicates articles by normalized URL and
+listings by request, and a redirect loop must run into REDIRECT_MAX_TIMES (and be
+reported) instead of vanishing in Scrapy's duplicate filter.
 """
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, ClassVar
 from urllib.parse import urljoin, urlsplit
 
 import scrapy
+from scrapy.exceptions import DownloadCancelledError, DownloadFailedError, DownloadTimeoutError, IgnoreRequest
+from scrapy.exceptions import ResponseDataLossError
 from scrapy.http import Request, Response
 from scrapy.spidermiddlewares.httperror import HttpError
+from twisted.internet.error import ConnectionDone, ConnectionLost, TCPTimedOutError, TimeoutError
 from twisted.python.failure import Failure
 
-from crawlers.items import KIND_ARTICLE, KIND_LISTING, FetchFailure, RawPage
+from crawlers.items import KIND_ARTICLE, KIND_LISTING, VIA_DIRECT, FetchFailure, RawPage
+from crawlers.middlewares import DATALOSS_FLAG
+from crawlers.state import ListingEntry, load_state, save_state
 from newsetl.config import Source, load_sources
 from transforms.urls import normalize_url
 
 STAT_UNCHANGED = "newsetl/articles/unchanged"
+STAT_NOT_MODIFIED = "newsetl/listings/not_modified"
 TRUE_STRINGS = frozenset({"1", "true", "yes", "on"})
 WWW_PREFIX = "www."
 # HTTP statuses that reach callbacks (HTTPERROR_ALLOWED_CODES) but are not pages.
 OK_STATUS_MAX = 299
+NOT_MODIFIED = 304
+FINISHED = "finished"
+# Request meta keys.
+META_KIND = "kind"
+META_ROOT = "listing_root"  # URL of the chain's entry point
+META_IS_ROOT = "listing_is_root"  # set on the entry point's own request only
+META_VIA = "via"  # how an article page was fetched: "direct" | a fallback view ("print")
+META_ARTICLE_URL = "article_url"  # the article a fallback request stands for
+META_FIRST_ERROR = "first_error"  # why the direct fetch failed
+# Failures worth a fallback view: the server or the connection had a bad moment.
+TRANSIENT_STATUSES = frozenset({408, 429, 500, 502, 503, 504, 522, 524})
+TRANSIENT_EXCEPTIONS = (DownloadTimeoutError, DownloadFailedError, ResponseDataLossError,
+                        TimeoutError, TCPTimedOutError, ConnectionLost, ConnectionDone)
+MAXSIZE_MESSAGE_RE = re.compile(r"receive (\d+) bytes which is larger than download max size \((\d+)\)")
+MAX_REDIRECTS_MESSAGE = "max redirections reached"
+ROBOTS_MESSAGE = "Forbidden by robots.txt"
 
 
 def _truthy(value: Any) -> bool:
@@ -47,14 +81,60 @@ def read_seen_file(path: str | Path | None) -> frozenset[str]:
 
 
 def describe_failure(failure: Failure) -> str:
-    """'ExceptionType: message' (just the type when the exception has no message)."""
+    """A one-line reason: 'redirect loop: ...', 'too large: ...', else 'ExceptionType: message'."""
     message = failure.getErrorMessage().strip()
+    if failure.check(IgnoreRequest) and MAX_REDIRECTS_MESSAGE in message:
+        request = getattr(failure, "request", None)
+        times = request.meta.get("redirect_times") if request is not None else None
+        return f"redirect loop: gave up after {times or 'too many'} redirects"
+    if failure.check(IgnoreRequest) and ROBOTS_MESSAGE in message:
+        return "robots.txt: disallowed"
+    if failure.check(DownloadCancelledError):
+        match = MAXSIZE_MESSAGE_RE.search(message)
+        if match:
+            return f"too large: {match.group(1)} bytes > DOWNLOAD_MAXSIZE {match.group(2)}"
     return f"{failure.type.__name__}: {message}" if message else failure.type.__name__
+
+
+def is_transient(failure: Failure) -> bool:
+    """True for failures a second view of the page might not have (5xx, timeouts, cut bodies)."""
+    if failure.check(HttpError):
+        return failure.value.response.status in TRANSIENT_STATUSES
+    return bool(failure.check(*TRANSIENT_EXCEPTIONS))
 
 
 def _bare_host(url: str) -> str:
     host = (urlsplit(url).hostname or "").lower()
     return host[len(WWW_PREFIX):] if host.startswith(WWW_PREFIX) else host
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+@dataclass
+class ListingChain:
+    """One listing entry point and what this run saw behind it."""
+
+    root: str
+    previous: ListingEntry | None
+    status: str = "pending"  # pending | fetched | not_modified | failed
+    etag: str | None = None
+    last_modified: str | None = None
+    links: dict[str, tuple[str, dict[str, Any]]] = field(default_factory=dict)
+    complete: bool = True
+
+    def record(self, key: str, url: str, meta: dict[str, Any]) -> None:
+        self.links.setdefault(key, (url, dict(meta)))
+
+    def entry_to_store(self) -> ListingEntry | None:
+        """What to keep for the next run: the old entry after a 304, a new one after a
+        complete crawl of the chain with validators, else nothing (fetch in full next time)."""
+        if self.status == "not_modified":
+            return self.previous
+        if self.status == "fetched" and self.complete and (self.etag or self.last_modified):
+            return ListingEntry(self.etag, self.last_modified, list(self.links.values()))
+        return None
 
 
 class SourceSpider(scrapy.Spider):
@@ -68,6 +148,7 @@ class SourceSpider(scrapy.Spider):
         seen_file: str | Path | None = None,
         full: bool | str = False,
         seen: Iterable[str] | None = None,
+        state_file: str | Path | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(**kwargs)
@@ -77,8 +158,12 @@ class SourceSpider(scrapy.Spider):
         self.seen: frozenset[str] = read_seen_file(seen_file) | frozenset(
             normalize_url(u) for u in (seen or ())
         )
+        self.state_file: Path | None = Path(state_file) if state_file else None
+        self.previous_state: dict[str, ListingEntry] = load_state(self.state_file)
+        self.chains: dict[str, ListingChain] = {}
         self.unchanged: set[str] = set()
         self._requested: set[str] = set()
+        self._listings_requested: set[tuple[str, str, bytes]] = set()
 
     # ---- start -------------------------------------------------------------
     def start_urls_for(self, paths: Iterable[str]) -> list[str]:
@@ -103,10 +188,78 @@ class SourceSpider(scrapy.Spider):
         return bool(self.ARTICLE_PATH_RE.search(urlsplit(url).path))
 
     def seen_key(self, url: str) -> str:
-        """The key articles are stored under: normalized canonical URL."""
-        return normalize_url(self.canonical(url))
+        """The key articles are stored under: normalized canonical URL (normalized first too,
+        so `HTTP://HOST:80/...` spellings of the base URL map onto the live site)."""
+        return normalize_url(self.canonical(normalize_url(url)))
 
-    # ---- requests ------------------------------------------------------------
+    def _stats_inc(self, key: str) -> None:
+        crawler = getattr(self, "crawler", None)
+        if crawler is not None and crawler.stats is not None:
+            crawler.stats.inc_value(key)
+
+    # ---- listing requests ---------------------------------------------------
+    def root_request(self, url: str, callback: Callable[..., Any], **meta: Any) -> Request:
+        """The request of a listing entry point: conditional unless `full` or nothing stored."""
+        previous = self.previous_state.get(url)
+        self.chains[url] = ListingChain(url, previous)
+        self._listings_requested.add(("GET", url, b""))
+        headers = previous.request_headers() if previous is not None and not self.full else {}
+        return Request(url, callback=callback, errback=self.on_error, headers=headers, dont_filter=True,
+                       meta={META_KIND: KIND_LISTING, META_ROOT: url, META_IS_ROOT: True, **meta})
+
+    def follow_listing(self, request: Request) -> Request | None:
+        """`request` (a further page of a chain) unless an identical one was already made."""
+        key = (request.method, request.url, request.body)
+        if key in self._listings_requested:
+            return None
+        self._listings_requested.add(key)
+        return request.replace(dont_filter=True)
+
+    def chain_of(self, response_or_request: Response | Request) -> ListingChain | None:
+        root = response_or_request.meta.get(META_ROOT)
+        return self.chains.get(root) if root else None
+
+    def is_not_modified(self, response: Response) -> bool:
+        """True for a 304 answer to a conditional listing request."""
+        return response.status == NOT_MODIFIED
+
+    def replay_listing(self, response: Response) -> Iterator[Request | FetchFailure]:
+        """304: the chain is unchanged; request the stored links (the seen-filter skips stored ones)."""
+        chain = self.chain_of(response)
+        if chain is None or chain.previous is None or response.url != chain.root:
+            yield self.listing_failure(response.url, "HTTP 304 without a stored copy", NOT_MODIFIED, response)
+            return
+        chain.status = "not_modified"
+        self._stats_inc(STAT_NOT_MODIFIED)
+        self.logger.info("listing not modified: %s (%d stored links)", response.url, len(chain.previous.links))
+        yield from self.article_requests(chain.previous.links)
+
+    def listing_failure(self, url: str, error: str, status: int | None,
+                        source: Response | Request | None = None) -> FetchFailure:
+        """A failed listing: marks its chain incomplete (nothing stored for it this run)."""
+        chain = self.chain_of(source) if source is not None else None
+        if chain is not None:
+            chain.complete = False
+            if chain.status == "pending":
+                chain.status = "failed"
+        return FetchFailure(url=url, source=self.name, kind=KIND_LISTING, error=error, status=status)
+
+    def listing_page(self, response: Response) -> RawPage | FetchFailure:
+        """The RawPage(kind=listing) of a listing response, or its failure."""
+        if response.status > OK_STATUS_MAX:
+            return self.listing_failure(response.url, f"HTTP {response.status}", response.status, response)
+        page = self.raw_page(response, KIND_LISTING)
+        chain = self.chain_of(response)
+        if chain is not None:
+            if page.truncated:
+                chain.complete = False
+            if response.meta.get(META_IS_ROOT):
+                chain.status = "fetched"
+                chain.etag = _header(response, "ETag")
+                chain.last_modified = _header(response, "Last-Modified")
+        return page
+
+    # ---- article requests ---------------------------------------------------
     def article_request(self, url: str, **meta: Any) -> Request | None:
         """A request for an article link, or None if not an article, already requested or seen."""
         if not self.is_article_url(url):
@@ -116,30 +269,38 @@ class SourceSpider(scrapy.Spider):
             return None
         if key in self.seen and not self.full:
             self.unchanged.add(key)
-            crawler = getattr(self, "crawler", None)
-            if crawler is not None and crawler.stats is not None:
-                crawler.stats.inc_value(STAT_UNCHANGED)
+            self._stats_inc(STAT_UNCHANGED)
             return None
         self._requested.add(key)
         return Request(
-            url,
+            normalize_url(url),
             callback=self.parse_article,
             errback=self.on_error,
-            meta={"kind": KIND_ARTICLE, **meta},
+            dont_filter=True,
+            meta={META_KIND: KIND_ARTICLE, META_VIA: VIA_DIRECT, **meta},
         )
 
-    def article_requests(self, links: Iterable[tuple[str, dict[str, Any]]]) -> Iterator[Request]:
-        """Requests for (absolute url, meta) article links, skipping duplicates and seen URLs."""
+    def article_requests(self, links: Iterable[tuple[str, dict[str, Any]]],
+                         response: Response | None = None) -> Iterator[Request]:
+        """Requests for (absolute url, meta) article links, skipping duplicates and seen URLs;
+        the links are recorded in the chain of `response` for a later 304 replay."""
+        chain = self.chain_of(response) if response is not None else None
         for url, meta in links:
+            if chain is not None and self.is_article_url(url):
+                chain.record(self.seen_key(url), url, meta)
             request = self.article_request(url, **meta)
             if request is not None:
                 yield request
 
+    def fallback_request(self, request: Request, error: str) -> Request | None:
+        """Another view of an article whose page failed transiently (None: no fallback)."""
+        return None
+
     # ---- items ----------------------------------------------------------------
     def raw_page(self, response: Response, kind: str) -> RawPage:
-        """The RawPage of a response, html decoded with the response's declared encoding."""
+        """The RawPage of a response, html decoded with the response's (repaired) encoding."""
         redirects = response.meta.get("redirect_urls") or []
-        url = redirects[0] if redirects else response.url
+        url = response.meta.get(META_ARTICLE_URL) or (redirects[0] if redirects else response.url)
         text = getattr(response, "text", None)
         if text is None:
             text = response.body.decode("utf-8", errors="replace")
@@ -155,34 +316,30 @@ class SourceSpider(scrapy.Spider):
                 for k, v in response.headers.items()
             },
             encoding=getattr(response, "encoding", None) or "utf-8",
-            fetched_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            fetched_at=_now(),
             html=text,
+            via=response.meta.get(META_VIA, VIA_DIRECT) if kind == KIND_ARTICLE else VIA_DIRECT,
+            truncated=DATALOSS_FLAG in response.flags,
         )
 
-    def error_status(self, response: Response, kind: str) -> FetchFailure | None:
-        """A FetchFailure for an allowed-but-failed status (404/410), else None."""
-        if response.status <= OK_STATUS_MAX:
-            return None
-        return FetchFailure(
-            url=response.url, source=self.name, kind=kind,
-            error=f"HTTP {response.status}", status=response.status,
-        )
+    def article_failure(self, meta: dict[str, Any], url: str, error: str, status: int | None) -> FetchFailure:
+        """A failed article: reported under the article's URL, with the direct fetch's error first."""
+        first = meta.get(META_FIRST_ERROR)
+        if first:
+            error = f"{first}; {meta.get(META_VIA)} view: {error}"
+        return FetchFailure(url=meta.get(META_ARTICLE_URL) or url, source=self.name, kind=KIND_ARTICLE,
+                            error=error, status=status)
 
-    def parse_article(self, response: Response) -> Iterator[RawPage | FetchFailure]:
-        """One RawPage(kind=article) per article response."""
-        failure = self.error_status(response, KIND_ARTICLE)
-        if failure is not None:
-            yield failure
+    def parse_article(self, response: Response) -> Iterator[RawPage | FetchFailure | Request]:
+        """One RawPage(kind=article) per article response; 404/410 are failures."""
+        if response.status > OK_STATUS_MAX:
+            yield self.article_failure(response.meta, response.url, f"HTTP {response.status}", response.status)
             return
         yield self.raw_page(response, KIND_ARTICLE)
 
-    def listing_page(self, response: Response) -> RawPage | FetchFailure:
-        """The RawPage(kind=listing) of a listing response, or its failure."""
-        return self.error_status(response, KIND_LISTING) or self.raw_page(response, KIND_LISTING)
-
-    def on_error(self, failure: Failure) -> Iterator[FetchFailure]:
-        """Errback: turn download/HTTP errors into FetchFailure items for the report."""
-        request = failure.request if hasattr(failure, "request") else None
+    def on_error(self, failure: Failure) -> Iterator[FetchFailure | Request]:
+        """Errback: a fallback view for a transiently failed article, else a FetchFailure."""
+        request: Request | None = getattr(failure, "request", None)
         status = None
         if failure.check(HttpError):
             status = failure.value.response.status
@@ -191,6 +348,33 @@ class SourceSpider(scrapy.Spider):
         else:
             error = describe_failure(failure)
             url = request.url if request is not None else ""
-        kind = request.meta.get("kind", KIND_LISTING) if request is not None else KIND_LISTING
+        meta = request.meta if request is not None else {}
+        url = (meta.get("redirect_urls") or [url])[0]
         self.logger.warning("fetch failed %s: %s", url, error)
-        yield FetchFailure(url=url, source=self.name, kind=kind, error=error, status=status)
+        if meta.get(META_KIND, KIND_LISTING) != KIND_ARTICLE:
+            yield self.listing_failure(url, error, status, request)
+            return
+        if request is not None and meta.get(META_VIA) == VIA_DIRECT and is_transient(failure):
+            fallback = self.fallback_request(request, error)
+            if fallback is not None:
+                self.logger.warning("trying the %s view of %s: %s", fallback.meta.get(META_VIA), url, fallback.url)
+                yield fallback
+                return
+        yield self.article_failure(meta, url, error, status)
+
+    # ---- end ------------------------------------------------------------------
+    def closed(self, reason: str) -> None:
+        """After a crawl that ran to its end, store the listing validators for the next run."""
+        if self.state_file is None or reason != FINISHED:
+            return
+        entries = {root: entry for root, chain in self.chains.items()
+                   if (entry := chain.entry_to_store()) is not None}
+        try:
+            save_state(self.state_file, entries)
+        except OSError as exc:
+            self.logger.error("could not store crawl state %s: %s", self.state_file, exc)
+
+
+def _header(response: Response, name: str) -> str | None:
+    value = response.headers.get(name)
+    return value.decode("latin-1") if value else None

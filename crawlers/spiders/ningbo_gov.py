@@ -2,8 +2,11 @@
 
 A column page embeds its first group of records as text inside
 `<script type="text/xml"><datastore>...`; later groups come from a POST to
-`dataproxy.jsp?startrecord=..&endrecord=..&perpage=..`. The group size is read from
-the page's jpage JavaScript (perPage x groupSize), else the embedded record count.
+`dataproxy.jsp?startrecord=..&endrecord=..&perpage=..` (the path the page names:
+`/module/web/jpage/` or the older `/module/jpage/`). The group size is read from the
+page's jpage JavaScript (perPage x groupSize), else the embedded record count.
+A column page answered 304 (conditional GET) skips its dataproxy groups: their stored
+links are replayed instead (crawlers.state).
 """
 from __future__ import annotations
 
@@ -17,8 +20,8 @@ from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit
 from parsel import Selector
 from scrapy.http import FormRequest, Request, Response
 
-from crawlers.items import FetchFailure, RawPage
-from crawlers.spiders.base import SourceSpider
+from crawlers.items import KIND_LISTING, FetchFailure, RawPage
+from crawlers.spiders.base import META_KIND, META_ROOT, SourceSpider
 
 # Column page: the embedded datastore is script text, not markup.
 DATASTORE_XPATH = '//script[@type="text/xml"]/text()'
@@ -56,6 +59,7 @@ class JpagePaging:
     """How one column pages through dataproxy.jsp."""
 
     column_url: str
+    root: str  # the chain's entry point (the column page as requested)
     proxy_url: str
     form: tuple[tuple[str, str], ...]
     per_page: int
@@ -117,21 +121,23 @@ class NingboGovSpider(SourceSpider):
 
     async def start(self) -> AsyncIterator[Request]:
         for url in self.start_urls_for(self.source.listings):
-            yield Request(url, callback=self.parse_column, errback=self.on_error,
-                          meta={"kind": "listing"})
+            yield self.root_request(url, self.parse_column)
 
     def parse(self, response: Response, **kwargs: Any) -> Iterator[Any]:
         return self.parse_column(response)
 
     def parse_column(self, response: Response) -> Iterator[RawPage | FetchFailure | Request]:
         """Column page: embedded records -> article requests; first dataproxy group request."""
+        if self.is_not_modified(response):
+            yield from self.replay_listing(response)
+            return
         page = self.listing_page(response)
         yield page
         if isinstance(page, FetchFailure):
             return
         datastores = response.xpath(DATASTORE_XPATH).getall()
         records = [r for ds in datastores for r in RECORD_RE.findall(ds)]
-        yield from self.article_requests(record_links(records, response.url, response.url))
+        yield from self.article_requests(record_links(records, response.url, response.url), response)
 
         scripts = "\n".join(response.xpath(JS_SCRIPT_XPATH).getall())
         per_page, group_size, total = jpage_options(scripts)
@@ -152,27 +158,30 @@ class NingboGovSpider(SourceSpider):
         column_id = COLUMN_ID_RE.search(urlsplit(response.url).path)
         paging = JpagePaging(
             column_url=response.url,
+            root=response.meta.get(META_ROOT) or response.url,
             proxy_url=urljoin(response.url, proxy_path),
             form=tuple(dataproxy_form(nextgroup_href, scripts,
                                       column_id.group(1) if column_id else None).items()),
             per_page=per_page or group,
             group=group,
         )
-        yield self.dataproxy_request(paging, group + 1)
+        request = self.dataproxy_request(paging, group + 1)
+        if request is not None:
+            yield request
 
-    def dataproxy_request(self, paging: JpagePaging, start: int) -> FormRequest:
-        """POST for records start..start+group-1, Referer = the column page."""
+    def dataproxy_request(self, paging: JpagePaging, start: int) -> FormRequest | None:
+        """POST for records start..start+group-1, Referer = the column page (None if already made)."""
         end = start + paging.group - 1
         query = urlencode({"startrecord": start, "endrecord": end, "perpage": paging.per_page})
-        return FormRequest(
+        return self.follow_listing(FormRequest(
             f"{paging.proxy_url}?{query}",
             formdata=dict(paging.form),
             headers={"Referer": paging.column_url},
             callback=self.parse_dataproxy,
             errback=self.on_error,
             cb_kwargs={"paging": paging, "start": start},
-            meta={"kind": "listing"},
-        )
+            meta={META_KIND: KIND_LISTING, META_ROOT: paging.root},
+        ))
 
     def parse_dataproxy(
         self, response: Response, paging: JpagePaging, start: int
@@ -184,7 +193,7 @@ class NingboGovSpider(SourceSpider):
             return
         text = response.text
         records = RECORD_RE.findall(text)
-        yield from self.article_requests(record_links(records, response.url, paging.column_url))
+        yield from self.article_requests(record_links(records, response.url, paging.column_url), response)
         total_match = TOTALRECORD_XML_RE.search(text)
         next_start = start + paging.group
         if not records or next_start > MAX_RECORD:
@@ -194,4 +203,6 @@ class NingboGovSpider(SourceSpider):
                 return
         elif len(records) < paging.group:
             return
-        yield self.dataproxy_request(paging, next_start)
+        request = self.dataproxy_request(paging, next_start)
+        if request is not None:
+            yield request

@@ -1,19 +1,30 @@
 """ningbolife.com (Joomla 3): category blogs with ?start= paging, RSS feeds, articles.
 
 Blog pages and feeds are listings (kind "listing"); only URLs of the article shape
-`/index.php/<category>/<id>-<slug>.html` are requested as articles.
+`/index.php/<category>/<id>-<slug>.html` are requested as articles. An article page that
+fails transiently (5xx after retries, timeout, cut connection) is fetched once more as
+Joomla's print view (`?tmpl=component&print=1&layout=default`: the same article in the
+component-only template) and stored with `via: "print"`.
 """
 from __future__ import annotations
 
 import re
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
+from urllib.parse import urlsplit
 
 from parsel import Selector
 from scrapy.http import Request, Response
 
-from crawlers.items import KIND_LISTING, FetchFailure, RawPage
-from crawlers.spiders.base import SourceSpider
+from crawlers.items import KIND_ARTICLE, KIND_LISTING, VIA_PRINT, FetchFailure, RawPage
+from crawlers.spiders.base import (
+    META_ARTICLE_URL,
+    META_FIRST_ERROR,
+    META_KIND,
+    META_ROOT,
+    META_VIA,
+    SourceSpider,
+)
 
 # Blog (category) page items: Beez3 and core Joomla 3 layouts.
 BLOG_ITEMS_CSS = (
@@ -38,6 +49,9 @@ FEED_DATE_XPATH = "pubDate/text()"
 ARTICLE_PATH_RE = re.compile(r"^/index\.php/[\w.-]+/\d+-[^/]+\.html$")
 # Safety cap on ?start= pages per category.
 MAX_LISTING_PAGES = 2000
+# Joomla's print view of an article (the print icon's link).
+PRINT_VIEW_QUERY = "tmpl=component&print=1&layout=default"
+META_LISTING_PAGE = "listing_page"
 
 
 class NingbolifeSpider(SourceSpider):
@@ -48,17 +62,18 @@ class NingbolifeSpider(SourceSpider):
 
     async def start(self) -> AsyncIterator[Request]:
         for url in self.start_urls_for(self.source.listings):
-            yield Request(url, callback=self.parse_blog, errback=self.on_error,
-                          meta={"kind": KIND_LISTING, "listing_page": 1})
+            yield self.root_request(url, self.parse_blog, **{META_LISTING_PAGE: 1})
         for url in self.start_urls_for(self.source.feeds):
-            yield Request(url, callback=self.parse_feed, errback=self.on_error,
-                          meta={"kind": KIND_LISTING})
+            yield self.root_request(url, self.parse_feed)
 
     def parse(self, response: Response, **kwargs: Any) -> Iterator[Any]:
         return self.parse_blog(response)
 
     def parse_blog(self, response: Response) -> Iterator[RawPage | FetchFailure | Request]:
         """Category blog page: one request per item's article, then the next page."""
+        if self.is_not_modified(response):
+            yield from self.replay_listing(response)
+            return
         page = self.listing_page(response)
         yield page
         if isinstance(page, FetchFailure):
@@ -71,20 +86,26 @@ class NingbolifeSpider(SourceSpider):
                     title = " ".join((anchor.xpath("string()").get() or "").split())
                     links.append((response.urljoin(href.strip()),
                                   {"listing_title": title, "listing_url": response.url}))
-        yield from self.article_requests(links)
+        yield from self.article_requests(links, response)
 
         counter = PAGE_COUNTER_RE.search(" ".join(response.css(PAGE_COUNTER_CSS).getall()))
         if counter and int(counter.group(1)) >= int(counter.group(2)):
             return
         next_href = response.css(NEXT_PAGE_CSS).get()
-        page_no = response.meta.get("listing_page", 1)
+        page_no = response.meta.get(META_LISTING_PAGE, 1)
         if next_href and page_no < MAX_LISTING_PAGES:
-            yield Request(response.urljoin(next_href.strip()), callback=self.parse_blog,
-                          errback=self.on_error,
-                          meta={"kind": KIND_LISTING, "listing_page": page_no + 1})
+            request = self.follow_listing(Request(
+                response.urljoin(next_href.strip()), callback=self.parse_blog, errback=self.on_error,
+                meta={META_KIND: KIND_LISTING, META_ROOT: response.meta.get(META_ROOT),
+                      META_LISTING_PAGE: page_no + 1}))
+            if request is not None:
+                yield request
 
     def parse_feed(self, response: Response) -> Iterator[RawPage | FetchFailure | Request]:
         """RSS feed: one request per item link (live-site links mapped onto the base URL)."""
+        if self.is_not_modified(response):
+            yield from self.replay_listing(response)
+            return
         page = self.listing_page(response)
         yield page
         if isinstance(page, FetchFailure):
@@ -100,7 +121,7 @@ class NingbolifeSpider(SourceSpider):
                     "listing_date": (item.xpath(FEED_DATE_XPATH).get() or "").strip() or None,
                     "listing_url": response.url,
                 }))
-        yield from self.article_requests(links)
+        yield from self.article_requests(links, response)
 
     def parse_article(self, response: Response) -> Iterator[RawPage | FetchFailure | Request]:
         """Article page -> RawPage(article); a blog page served at an article URL is a listing."""
@@ -109,3 +130,16 @@ class NingbolifeSpider(SourceSpider):
             yield self.raw_page(response, KIND_LISTING)
             return
         yield from super().parse_article(response)
+
+    def fallback_request(self, request: Request, error: str) -> Request | None:
+        """The article's print view, for a page that failed transiently."""
+        separator = "&" if urlsplit(request.url).query else "?"
+        return Request(
+            f"{request.url}{separator}{PRINT_VIEW_QUERY}",
+            callback=self.parse_article,
+            errback=self.on_error,
+            dont_filter=True,
+            meta={**{k: v for k, v in request.meta.items() if k.startswith("listing_")},
+                  META_KIND: KIND_ARTICLE, META_VIA: VIA_PRINT,
+                  META_ARTICLE_URL: request.url, META_FIRST_ERROR: error},
+        )

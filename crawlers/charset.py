@@ -1,0 +1,78 @@
+"""Which charset a page is decoded with when its HTTP header and its <meta> disagree.
+
+Browsers let the HTTP header win. Hanweb and other Chinese government servers often send
+a wrong one: the servlet container's default (`ISO-8859-1`), or a front proxy's
+`charset=utf-8` stamped on GB2312 pages, while the `<meta>` is written by the CMS with
+the page and matches its bytes. So the bytes decide:
+
+1. a byte-order mark wins;
+2. a body that is valid UTF-8 and not plain ASCII is UTF-8 (GBK/GB2312 or Latin-1 text
+   practically never forms valid UTF-8 by accident);
+3. otherwise the first declaration the body decodes with strictly, the page's own
+   `<meta>` before the HTTP header, multi-byte charsets before single-byte ones (any
+   byte string "decodes" as ISO-8859-1, so a single-byte declaration proves nothing);
+4. otherwise Scrapy's own choice stands (header, then meta, then detection).
+
+Names are resolved through w3lib, so `gb2312` decodes as its superset GB18030.
+"""
+from __future__ import annotations
+
+import codecs
+
+from w3lib.encoding import (
+    html_body_declared_encoding,
+    http_content_type_encoding,
+    read_bom,
+    resolve_encoding,
+)
+
+UTF8 = "utf-8"
+# Charsets in which every byte string decodes: a declaration of one is no evidence.
+SINGLE_BYTE_PREFIXES = ("iso8859", "latin", "cp125", "windows-125", "ascii", "us-ascii", "cp437", "koi8")
+
+
+def _codec_name(name: str | None) -> str | None:
+    if not name:
+        return None
+    resolved = resolve_encoding(name)
+    if not resolved:
+        return None
+    return codecs.lookup(resolved).name
+
+
+def _decodes(body: bytes, encoding: str) -> bool:
+    try:
+        body.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        return False
+    return True
+
+
+def is_single_byte(encoding: str) -> bool:
+    """True for charsets in which any byte string decodes (ISO-8859-x, windows-125x, ...)."""
+    name = encoding.lower().replace("_", "-")
+    return name.startswith(SINGLE_BYTE_PREFIXES)
+
+
+def choose_encoding(body: bytes, content_type: str | None) -> str | None:
+    """The codec name to decode `body` with (rules in the module docstring), or None for
+    'no evidence either way: keep the default choice'."""
+    bom_encoding, _ = read_bom(body)
+    if bom_encoding:
+        return _codec_name(bom_encoding)
+    if body.isascii():
+        return None
+    if _decodes(body, UTF8):
+        return UTF8
+    declared = [name for name in (_codec_name(html_body_declared_encoding(body)),
+                                  _codec_name(http_content_type_encoding(content_type or "")))
+                if name]
+    for name in sorted(declared, key=is_single_byte):  # stable: meta before header
+        if _decodes(body, name):
+            return name
+    return None
+
+
+def same_encoding(a: str | None, b: str | None) -> bool:
+    """True if two charset names denote the same codec."""
+    return _codec_name(a) == _codec_name(b) if a and b else a == b
