@@ -24,6 +24,10 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python scripts/bench_load.py
 
+# Extraction quality on the gold set (tests/gold) beside quantulum3 and trafilatura (prints figures).
+eval: $(STAMP)
+	$(BIN)/newsetl eval
+
 # Regenerate the lock deliberately (needs the package registries).
 lock:
 	rm -rf /tmp/newsetl-lock && $(PYTHON) -m venv /tmp/newsetl-lock

@@ -153,6 +153,20 @@ def cmd_db(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_eval(args: argparse.Namespace) -> int:
+    """Score extraction against the gold set; print this project beside quantulum3 and trafilatura."""
+    from newsetl import evaluate
+
+    gold = Path(args.gold) if args.gold else evaluate.GOLD_DIR
+    results = evaluate.evaluate(gold, systems=args.system or evaluate.SYSTEMS)
+    print(evaluate.format_table(results, evaluate.load_gold(gold), gold))
+    if args.details:
+        for name, scores in results.items():
+            print(f"\n== {name}: {len(scores.misses)} details")
+            print("\n".join(scores.misses))
+    return 0
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     from newsetl.demo import run_demo
 
@@ -210,6 +224,12 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("db", help="warehouse administration")
     s.add_argument("db_command", choices=["upgrade", "url", "stop"])
     s.set_defaults(func=cmd_db)
+
+    s = sub.add_parser("eval", help="extraction quality on the gold set, beside quantulum3 and trafilatura")
+    s.add_argument("--gold", help="gold set directory (default: tests/gold)")
+    s.add_argument("--system", action="append", help="only this system (repeatable): newsetl, quantulum3, trafilatura")
+    s.add_argument("--details", action="store_true", help="list every miss, extra and field mismatch")
+    s.set_defaults(func=cmd_eval)
 
     s = sub.add_parser("demo", help="the main job on embedded defaults: mirror + Postgres + Airflow DAG once")
     s.set_defaults(func=cmd_demo)
