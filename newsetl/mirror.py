@@ -109,6 +109,7 @@ class FaultRule:
     charset: str | None = None  # charset: the (wrong) charset to declare in Content-Type
     every: int = 0  # every: the N-th, 2N-th, ... request to the source gets `status`
     size: int = 0  # huge: pad the body to at least this many bytes
+    fraction: float = 0.5  # truncate: the share of the body sent before the connection drops
 
     def matches(self, source: str, path: str, query: str = "") -> bool:
         """True if this rule applies to `path?query` on `source`."""
@@ -122,7 +123,7 @@ class FaultDecision:
     """What to do to one response."""
 
     status: int | None = None
-    truncate: bool = False
+    truncate: float = 0.0  # share of the body to send before closing (0: send it all)
     delay: float = 0.0
     charset: str | None = None
     redirect_loop: bool = False
@@ -185,6 +186,7 @@ class FaultPlan:
         status=503:/art/2019/8/18/art_933_1016946.html   always answer 503 for that path
         status=503*2:/col/col933/index.html               503 for the first 2 requests only
         truncate:/art/...                                 send half the body, then close
+        truncate=0.7:/art/...                             send 70% of the body, then close
         slow=2.0:/index.php/*                             wait 2 s before answering
         charset=latin-1:/art/...                          declare this charset in Content-Type
         every=5:503                                       every 5th request to a source -> 503
@@ -230,7 +232,12 @@ class FaultPlan:
                     rules.append(FaultRule("charset", path, source, query, charset=arg.strip()))
                 elif kind == "huge":
                     rules.append(FaultRule("huge", path, source, query, size=_parse_size(arg)))
-                else:  # truncate, redirect_loop: no argument
+                elif kind == "truncate":
+                    fraction = float(arg) if arg.strip() else FaultRule.fraction
+                    if not 0 <= fraction < 1:
+                        raise ValueError("truncate takes a fraction in [0, 1)")
+                    rules.append(FaultRule("truncate", path, source, query, fraction=fraction))
+                else:  # redirect_loop: no argument
                     if arg:
                         raise ValueError(f"{kind} takes no argument")
                     rules.append(FaultRule(kind, path, source, query))
@@ -257,7 +264,7 @@ class FaultPlan:
                     if (rule.times is None or self._hits[key] <= rule.times) and decision.status is None:
                         decision.status = rule.status
                 elif rule.kind == "truncate":
-                    decision.truncate = True
+                    decision.truncate = rule.fraction or 1e-9
                 elif rule.kind == "slow":
                     decision.delay = max(decision.delay, rule.seconds)
                 elif rule.kind == "charset":
@@ -506,7 +513,7 @@ class MirrorHandler(BaseHTTPRequestHandler):
         return f"http://{host}" if host else self.server.base_url
 
     def _send(self, status: int, body: bytes, ctype: str, headers: Mapping[str, str] | None = None,
-              head_only: bool = False, truncate: bool = False) -> None:
+              head_only: bool = False, truncate: float = 0.0) -> None:
         self.send_response(status)
         self.send_header("Content-Type", ctype)
         self.send_header("Content-Length", str(len(body)))
@@ -518,7 +525,7 @@ class MirrorHandler(BaseHTTPRequestHandler):
         if head_only:
             return
         if truncate:
-            self.wfile.write(body[: len(body) // 2])
+            self.wfile.write(body[: int(len(body) * truncate)])
             self.wfile.flush()
             self.close_connection = True
             try:

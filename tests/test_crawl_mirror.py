@@ -140,6 +140,13 @@ class FixtureSite:
             server.server_close()
 
 
+@pytest.fixture(autouse=True)
+def isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Crawls inherit NEWSETL_DATA_DIR: their default state dir stays inside the test."""
+    monkeypatch.setenv("NEWSETL_DATA_DIR", str(tmp_path / "data"))
+    return tmp_path / "data"
+
+
 @pytest.fixture()
 def site() -> Iterator[FixtureSite]:
     s = FixtureSite()
@@ -186,7 +193,8 @@ def test_gov_crawl_end_to_end_on_the_fixture_site(site: FixtureSite, tmp_path: P
     gb = next(p for p in articles if p["url"].endswith(GB2312_ARTICLE))
     assert "宁波" in gb["html"] and gb["encoding"].lower() in {"gb2312", "gb18030", "gbk"}
     assert set(pages[0]) == {"url", "final_url", "canonical_url", "source", "kind", "status",
-                             "headers", "encoding", "fetched_at", "html"}
+                             "headers", "encoding", "fetched_at", "html", "via", "truncated"}
+    assert {(p["via"], p["truncated"]) for p in pages} == {("direct", False)}
 
     assert report["source"] == "ningbo_gov" and report["base_url"] == base
     assert report["articles"] == {"new": 36, "unchanged": 0, "failed": 1}
@@ -287,8 +295,12 @@ def snapshot_articles(source: str) -> set[str]:
     return {normalize_url(live + "/" + p.relative_to(root).as_posix()) for p in files}
 
 
+ROOTS = {"ningbo_gov": 2, "ningbolife": 3}  # listing entry points in sources.yml (columns; blogs + feed)
+
+
 @pytest.mark.slow
-def test_crawl_of_the_mirror_fetches_every_snapshot_article_once(tmp_path: Path) -> None:
+def test_crawl_of_the_mirror_fetches_every_snapshot_article_once(tmp_path: Path,
+                                                                 isolated_data_dir: Path) -> None:
     from newsetl.mirror import start_mirror
 
     with start_mirror() as mirror:
@@ -306,10 +318,20 @@ def test_crawl_of_the_mirror_fetches_every_snapshot_article_once(tmp_path: Path)
             assert set(fetched.values()) == {1}, name
             assert not any(not (GOV_ARTICLE_RE if name == "ningbo_gov" else LIFE_ARTICLE_RE)
                            .match(urlsplit(p["url"]).path) for p in articles)
-            assert all(p["status"] == 200 for p in articles)
+            assert all(p["status"] == 200 and p["via"] == "direct" and not p["truncated"] for p in articles)
             assert report["articles"] == {"new": len(expected), "unchanged": 0, "failed": 0}
             assert report["listings"] == len([p for p in first_pages[name] if p["kind"] == "listing"])
-            assert report["errors"] == [] and report["finish_reason"] == "finished"
+            assert report["errors"] == [] and report["warnings"] == [] and report["finish_reason"] == "finished"
+            assert report["listings_not_modified"] == 0 and "304" not in report["responses_by_status"]
+            # the default state dir is <NEWSETL_DATA_DIR>/state
+            assert (isolated_data_dir / "state" / name / "http_validators.json").is_file()
+        # real pagination: both Hanweb dataproxy paths (column 934's template is the older one)
+        proxies = {urlsplit(p["url"]).path + "?" + urlsplit(p["url"]).query
+                   for p in first_pages["ningbo_gov"] if "dataproxy" in p["url"]}
+        assert proxies == {"/module/web/jpage/dataproxy.jsp?startrecord=16&endrecord=30&perpage=5",
+                           "/module/jpage/dataproxy.jsp?startrecord=9&endrecord=16&perpage=4"}
+        assert {urlsplit(p["url"]).query for p in first_pages["ningbolife"] if p["kind"] == "listing"} == {
+            "", "start=5", "start=10", "format=feed&type=rss"}
         totals = json.loads((tmp_path / "crawl_report.json").read_text())
         assert totals["requests"] == sum(r["requests"] for r in reports.values())
         assert totals["articles"] == {k: sum(r["articles"][k] for r in reports.values())
@@ -321,37 +343,134 @@ def test_crawl_of_the_mirror_fetches_every_snapshot_article_once(tmp_path: Path)
         assert totals["sources"] == reports
 
         for name in reports:
+            total = reports[name]["articles"]["new"]
             seen = write_seen(tmp_path / f"{name}.seen.txt", first_pages[name])
+            # incremental: every listing entry point answers 304, nothing behind it is
+            # fetched (no dataproxy group, no ?start= page), no article page
             again = run_crawl_subprocess(name, tmp_path / "again", base_url=mirror.base_urls[name],
                                          seen_file=seen, timeout=600)
-            assert again["articles"] == {"new": 0, "unchanged": reports[name]["articles"]["new"],
-                                         "failed": 0}
-            assert [p for p in read_pages(tmp_path / "again", name) if p["kind"] == "article"] == []
+            assert again["articles"] == {"new": 0, "unchanged": total, "failed": 0}
+            assert again["listings_not_modified"] == ROOTS[name] and again["listings"] == 0
+            assert again["responses_by_status"] == {"200": 1, "304": ROOTS[name]}  # robots.txt + 304s
+            assert again["requests"] == 1 + ROOTS[name]
+            assert read_pages(tmp_path / "again", name) == []
+
+            # the listings did not change but the warehouse lost the articles (e.g. a failed
+            # load): the stored links are replayed and every article is fetched again
+            lost = run_crawl_subprocess(name, tmp_path / "lost", base_url=mirror.base_urls[name], timeout=600)
+            assert lost["listings_not_modified"] == ROOTS[name] and lost["listings"] == 0
+            assert lost["articles"] == {"new": total, "unchanged": 0, "failed": 0}
+
+            # --full ignores the validators (and the seen-file)
+            full = run_crawl_subprocess(name, tmp_path / "full", base_url=mirror.base_urls[name],
+                                        seen_file=seen, full=True, timeout=600)
+            assert full["listings_not_modified"] == 0 and "304" not in full["responses_by_status"]
+            assert full["articles"]["new"] == total and full["listings"] == reports[name]["listings"]
+
+        # an explicit state dir starts from nothing
+        fresh = run_crawl_subprocess("ningbo_gov", tmp_path / "fresh", base_url=mirror.base_urls["ningbo_gov"],
+                                     state_dir=tmp_path / "other-state", timeout=600)
+        assert fresh["listings_not_modified"] == 0 and fresh["listings"] == reports["ningbo_gov"]["listings"]
+        assert (tmp_path / "other-state" / "ningbo_gov" / "http_validators.json").is_file()
+
+
+GOV_FLAKY = "/art/2019/8/18/art_933_1016946.html"     # 503 twice, then fine: retried
+GOV_BROKEN = "/art/2020/8/19/art_933_1075566.html"    # always 500: failed after 3 retries
+GOV_GONE = "/art/2019/1/28/art_933_981487.html"       # 404: failed, not retried
+GOV_CUT = "/art/2019/12/20/art_933_1040017.html"      # 70% of the body, every time: kept, flagged
+GOV_GBK = "/art/2019/2/26/art_934_988102.html"        # GBK page, header says latin-1
+GOV_UTF8_LIE = "/art/2019/3/12/art_933_990215.html"   # UTF-8 page, header says gb2312
+GOV_LOOP = "/art/2019/4/22/art_933_997834.html"       # redirects to itself
+GOV_HUGE = "/art/2019/5/30/art_933_1003377.html"      # 6 MiB > DOWNLOAD_MAXSIZE
+GOV_SLOW = "/art/2019/7/9/art_933_1010534.html"       # 1 s: slow but inside DOWNLOAD_TIMEOUT
+GOV_TOO_SLOW = "/art/2019/6/17/art_933_1006720.html"  # 4 s > DOWNLOAD_TIMEOUT 2 s: failed
+LIFE_PRINTED = "/index.php/ningbo-news/5839-yongjiang-laboratory-recruits-top-scientists.html"  # page 500, print ok
+LIFE_BROKEN = "/index.php/ningbo-news/5785-ningbo-foreign-trade-rebounds-in-april.html"  # page and print 502
+LIFE_GONE = "/index.php/business-news/5650-ningbo-private-firms-on-top-500-list.html"  # 410
+LIFE_CUT = "/index.php/business-news/5597-ningbo-cross-border-e-commerce-booms.html"  # truncated
+ALL_FAULTS = ";".join([
+    f"status=503*2:{GOV_FLAKY}", f"status=500:{GOV_BROKEN}", f"status=404:{GOV_GONE}", f"truncate=0.7:{GOV_CUT}",
+    f"charset=latin-1:{GOV_GBK}", f"charset=gb2312:{GOV_UTF8_LIE}", f"redirect_loop:{GOV_LOOP}",
+    f"huge=6M:{GOV_HUGE}", f"slow=1:{GOV_SLOW}", f"slow=4:{GOV_TOO_SLOW}",
+    "status=503*1:ningbo_gov:/module/jpage/dataproxy.jsp",  # a listing hiccup: retried
+    f"status=500:ningbolife:{LIFE_PRINTED}@", f"status=502:ningbolife:{LIFE_BROKEN}",
+    f"status=410:ningbolife:{LIFE_GONE}", f"truncate=0.7:ningbolife:{LIFE_CUT}",
+    "slow=1:ningbolife:/index.php/business-news.html@start=5",
+])
 
 
 @pytest.mark.slow
-def test_mirror_faults_are_retried_or_counted_as_failed(tmp_path: Path) -> None:
+def test_fault_mode_crawl_finishes_and_counts_every_failure(tmp_path: Path) -> None:
+    """Every fault kind of the mirror at once, on both sites."""
     from newsetl.mirror import FaultPlan, start_mirror
+    from newsetl.steps import transform_page
 
-    flaky = "/art/2019/8/18/art_933_1016946.html"   # 503 twice, then fine: retried
-    broken = "/art/2020/8/19/art_933_1075566.html"  # always 500: failed after 3 retries
-    gone = "/art/2019/1/28/art_933_981487.html"     # 404: failed, not retried
-    cut = "/art/2019/12/20/art_933_1040017.html"    # truncated body: download error, failed
-    plan = FaultPlan.parse(f"status=503*2:{flaky};status=500:{broken};status=404:{gone};truncate:{cut}")
+    with start_mirror(faults=FaultPlan.parse(ALL_FAULTS)) as mirror:
+        gov_base, life_base = mirror.base_urls["ningbo_gov"], mirror.base_urls["ningbolife"]
+        gov = run_crawl_subprocess("ningbo_gov", tmp_path, base_url=gov_base, timeout=600,
+                                   settings={"DOWNLOAD_TIMEOUT": 2})
+        life = run_crawl_subprocess("ningbolife", tmp_path, base_url=life_base, timeout=600)
+
+    # ---- ningbo_gov
+    assert gov["finish_reason"] == "finished"
+    errors = {e["url"][len(gov_base):]: e["error"] for e in gov["errors"]}
+    assert errors == {
+        GOV_BROKEN: "HTTP 500",
+        GOV_GONE: "HTTP 404",
+        GOV_LOOP: "redirect loop: gave up after 5 redirects",
+        GOV_HUGE: f"too large: {6 * 1024 * 1024} bytes > DOWNLOAD_MAXSIZE {5 * 1024 * 1024}",
+        GOV_TOO_SLOW: f"DownloadTimeoutError: Getting {gov_base}{GOV_TOO_SLOW} took longer than 2.0 seconds.",
+    }
     expected = snapshot_articles("ningbo_gov")
-    with start_mirror(faults=plan) as mirror:
-        base = mirror.base_urls["ningbo_gov"]
-        report = run_crawl_subprocess("ningbo_gov", tmp_path, base_url=base, timeout=600)
-    assert report["finish_reason"] == "finished"
-    assert report["articles"] == {"new": len(expected) - 3, "unchanged": 0, "failed": 3}
-    errors = {e["url"][len(base):]: e["error"] for e in report["errors"]}
-    assert set(errors) == {broken, gone, cut}
-    assert errors[broken] == "HTTP 500" and errors[gone] == "HTTP 404"
-    assert errors[cut].startswith("ResponseDataLoss")
-    assert flaky not in errors
-    assert report["responses_by_status"]["503"] == 2
-    assert report["responses_by_status"]["500"] == 4  # first try + RETRY_TIMES
-    assert report["responses_by_status"]["404"] == 1
-    fetched = {urlsplit(p["url"]).path for p in read_pages(tmp_path, "ningbo_gov") if p["kind"] == "article"}
-    assert flaky in fetched
-    assert not fetched & {broken, gone, cut}
+    assert gov["articles"] == {"new": len(expected) - 5, "unchanged": 0, "failed": 5}
+    assert gov["listings"] == 4 and gov["listings_failed"] == 0  # the dataproxy hiccup was retried
+    assert gov["responses_by_status"]["503"] == 2 + 1
+    assert gov["responses_by_status"]["500"] == 4  # first try + RETRY_TIMES
+    assert gov["responses_by_status"]["404"] == 1 and gov["responses_by_status"]["302"] == 6
+    assert gov["pages_truncated"] == 1 and gov["charset_corrected"] == 2
+    assert gov["warnings"] == [{"url": gov_base + GOV_CUT,
+                                "warning": "truncated response kept as received (best effort)"}]
+    pages = {urlsplit(p["url"]).path: p for p in read_pages(tmp_path, "ningbo_gov") if p["kind"] == "article"}
+    assert set(pages) == {urlsplit(u).path for u in expected} - set(errors)
+    assert GOV_FLAKY in pages and GOV_SLOW in pages
+    # wrong header charsets: the bytes decided
+    assert "【Trademarks】" in pages[GOV_GBK]["html"] and pages[GOV_GBK]["encoding"] == "gb18030"
+    assert pages[GOV_GBK]["headers"]["Content-Type"] == "text/html; charset=latin-1"
+    assert pages[GOV_UTF8_LIE]["headers"]["Content-Type"] == "text/html; charset=gb2312"
+    assert pages[GOV_UTF8_LIE]["encoding"] == "utf-8" and "大汉网络 大汉版通发布系统" in pages[GOV_UTF8_LIE]["html"]
+    # the truncated page is kept as it came, and the transform still reads its first part
+    cut = pages[GOV_CUT]
+    stored = (PAGES_DIR / "ningbo_gov" / GOV_CUT.lstrip("/")).read_bytes()
+    assert cut["truncated"] is True and cut["html"].encode() == stored[: int(len(stored) * 0.7)]
+    row, _ = transform_page(cut, "run", "hanweb")
+    whole, _ = transform_page({**cut, "html": stored.decode()}, "run", "hanweb")
+    assert row["title"] == whole["title"] and 0 < len(row["body"]) < len(whole["body"])
+    assert whole["body"].startswith(row["body"][:200])
+    assert all(not p["truncated"] for path, p in pages.items() if path != GOV_CUT)
+
+    # ---- ningbolife
+    assert life["finish_reason"] == "finished"
+    errors = {e["url"][len(life_base):]: e["error"] for e in life["errors"]}
+    assert errors == {LIFE_BROKEN: "HTTP 502; print view: HTTP 502", LIFE_GONE: "HTTP 410"}
+    expected = snapshot_articles("ningbolife")
+    assert life["articles"] == {"new": len(expected) - 2, "unchanged": 0, "failed": 2}
+    assert life["articles_via_print"] == 1 and life["pages_truncated"] == 1
+    assert life["responses_by_status"]["500"] == 4 and life["responses_by_status"]["502"] == 8
+    assert life["responses_by_status"]["410"] == 1
+    assert sorted(w["url"][len(life_base):] for w in life["warnings"]) == sorted([LIFE_PRINTED, LIFE_CUT])
+    pages = {urlsplit(p["url"]).path: p for p in read_pages(tmp_path, "ningbolife") if p["kind"] == "article"}
+    assert set(pages) == {urlsplit(u).path for u in expected} - set(errors)
+    printed = pages[LIFE_PRINTED]
+    assert printed["via"] == "print" and printed["url"] == life_base + LIFE_PRINTED
+    assert printed["final_url"] == life_base + LIFE_PRINTED + "?tmpl=component&print=1&layout=default"
+    assert printed["canonical_url"] == "http://www.ningbolife.com" + LIFE_PRINTED
+    assert 'id="pop-print"' in printed["html"] and "Visit Charity Shop" not in printed["html"]
+    row, _ = transform_page(printed, "run", "joomla")
+    assert row["url"] == "http://www.ningbolife.com" + LIFE_PRINTED
+    assert row["title"] == "Yongjiang Laboratory recruits top scientists" and "1,200 mu" in row["body"]
+    assert pages[LIFE_CUT]["truncated"] is True
+    assert sum(p["via"] == "print" for p in pages.values()) == 1
+
+    totals = json.loads((tmp_path / "crawl_report.json").read_text())
+    assert totals["articles"]["failed"] == 7 and totals["error_count"] == 7
+    assert totals["articles_via_print"] == 1 and totals["pages_truncated"] == 2 and totals["warning_count"] == 3

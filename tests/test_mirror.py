@@ -290,11 +290,12 @@ def test_fault_plan_parses_the_spec_and_rejects_bad_rules() -> None:
                      ("status", None, "/p.html", "*print=1*")]
     assert plan.rules[4].status == 429 and plan.rules[4].every == 5 and plan.rules[5].times == 2
     assert plan.rules[7].size == 6 * 1024 * 1024 and plan.rules[8].size == 2048
+    assert plan.rules[1].fraction == 0.5 and FaultPlan.parse("truncate=0.7:/x").rules[0].fraction == 0.7
     assert plan.rules[9].matches("ningbolife", "/a.html") and not plan.rules[9].matches("ningbolife", "/a.html", "x=1")
     assert plan.rules[10].matches("ningbo_gov", "/p.html", "tmpl=component&print=1&layout=default")
     assert not plan.rules[10].matches("ningbo_gov", "/p.html")
     for bad in ("status=abc:/x", "status=99:/x", "bogus:/x", "slow=-1:/x", "every=0:503", "status=503", "truncate:",
-                "huge=0:/x", "huge=lots:/x", "redirect_loop=3:/x", "status=500:@x=1"):
+                "huge=0:/x", "huge=lots:/x", "redirect_loop=3:/x", "status=500:@x=1", "truncate=1.5:/x"):
         with pytest.raises(ValueError):
             FaultPlan.parse(bad)
 
@@ -317,8 +318,10 @@ def test_faults_are_served_for_their_paths_only() -> None:
         began = time.monotonic()
         get(gov + "/col/col933/index.html")
         assert time.monotonic() - began < 0.4  # slow applies to ningbolife only
-        with pytest.raises(http.client.IncompleteRead):
+        with pytest.raises(http.client.IncompleteRead) as cut:
             get(gov + "/col/col934/index.html")
+        whole = (PAGES_DIR / "ningbo_gov" / "col/col934/index.html").read_bytes()
+        assert cut.value.partial == whole[: len(whole) // 2]
         assert get(life + "/index.php/business-news.html")[0] == 412
         assert get(gov + "/col/col933/index.html")[0] == 200
 
