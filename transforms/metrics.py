@@ -110,7 +110,62 @@ YEARS_CONTEXT_RE = re.compile(
     re.IGNORECASE,
 )
 YEARS_CONTEXT_WINDOW = 60
-COUNT_RE = re.compile(rf"{NUM}{SCALE}(?![\w%-])\s+(?=[A-Za-z])")
+COUNT_RE = re.compile(rf"{NUM}{SCALE}(?![\w%-])\s+(?=[A-Za-z]|\d{{1,2}}[A-Za-z]\w*\s+[A-Za-z])")
+# A count written in words: "five new labs", "Eight of them" (never "one": "one of the ...").
+SPELLED_NUMBERS: dict[str, int] = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+}
+SPELLED_COUNT_RE = re.compile(
+    r"(?<![\w-])(?P<word>" + "|".join(SPELLED_NUMBERS) + r")(?![\w-])\s+(?=[A-Za-z])", re.IGNORECASE
+)
+# A spelled-out number after these is a reference ("the three operators"), not a figure.
+SPELLED_REFERENCE_WORDS = frozenset("the these those both all its their our his her my your each every any "
+                                    "first last next other another top".split())
+# Nouns a small spelled-out number divides a process into ("built in two phases"): not counts.
+SPELLED_PROCESS_NOUNS = frozenset("phases stages steps rounds ways aspects directions dimensions respects parts "
+                                  "sides halves".split())
+# "up four places", "climbed 3 positions": movement in a ranking, not a count.
+RANK_MOVE_RE = re.compile(r"\b(?:up|down|rose|risen|rising|climbed|climbing|jumped|fell|fallen|dropped|slipped|"
+                          r"moved|advanced|higher|lower)\s*(?:by\s+)?$", re.IGNORECASE)
+RANK_MOVE_NOUNS = frozenset("places positions spots notches rungs".split())
+# A number whose counted noun is left out: "86 of them", "Among them, 5,300 hold ...",
+# "20,000 by 2022" after "12,000 5G base stations", "add 3,000 more", "a daily average of 520,000".
+BARE_NUMBER_RE = re.compile(rf"{NUM}{SCALE}(?![\w%-])(?!\s*(?:%|％|percent|per\s+cent))")
+OF_THEM_AFTER_RE = re.compile(r"^\s+of\s+(?:them|these|those|which)\b", re.IGNORECASE)
+OF_THEM_BEFORE_RE = re.compile(r"\b(?:among|of)\s+(?:them|these|those|which)\s*,?\s*$", re.IGNORECASE)
+# What may follow a number whose noun is elided: punctuation, the end, a time phrase, a verb.
+ELIDED_FOLLOW_RE = re.compile(
+    r"^(?:\s+more\b)?(?:\s*(?:[,.;:)）]|$)|\s+(?:to|and|or|by|in|this|last|next|from|at|for|during|since|until|before|"
+    r"after|a\s+(?:day|year|month|week)|per|each|every|annually|respectively|are|were|is|was|have|has|had|"
+    r"will|would|can|could|respectively)\b)",
+    re.IGNORECASE,
+)
+# The text between an earlier count of the sentence and a number that counts the same thing.
+ELIDED_GAP_RE = re.compile(
+    r"(?:\band|\bor|\bto|\bversus|\baverage\s+of|\btotal\s+of|,)\s*(?:(?:about|around|nearly|almost|over|more\s+than|"
+    r"some|another|a\s+further)\s+)?$",
+    re.IGNORECASE,
+)
+ELIDED_GAP_MAX = 80
+# "the number of high-tech enterprises grew by 36.2% to 2,856", "..., with 24"
+NUMBER_OF_RE = re.compile(r"\b(?:the\s+)?(?:total\s+)?number\s+of\s+(?P<np>[\w\s&'’-]+?)"
+                          r"(?=\s+(?:in|at|on|from|across|has|have|had|was|were|is|are|will|grew|rose|reached|"
+                          r"increased|fell|dropped|stood|hit|topped|exceeded|doubled|tripled|to|with)\b|\s*[,.;]|$)",
+                          re.IGNORECASE)
+NUMBER_OF_LINK_RE = re.compile(
+    r"\b(?:to|from|with|at|reached|reach|hit|was|were|is|are|stood\s+at|totaled|totalled|exceeded|topped|of)\s*$",
+    re.IGNORECASE)
+# Plural heads that are amounts of money or goods, never counted by a bare number ("exports reached 4.5 billion").
+MASS_PLURALS = frozenset("exports imports sales revenues earnings profits investments savings funds taxes assets "
+                         "deposits loans costs expenses proceeds receipts emissions shipments".split())
+# Counts measured in a unit noun take their subject from the sentence ("throughput reached 27.53 million TEUs").
+COUNT_UNIT_NOUNS = frozenset({"teus", "teu"})
+# A count followed by "per" is a rate ("150 units per 10,000 workers"), not a count.
+RATE_AFTER_RE = re.compile(r"^\s+per\b", re.IGNORECASE)
+VERB_FORM_RE = re.compile(r"[a-z]+(?:ing|ed)\b")
+MODEL_TOKEN_RE = re.compile(r"\d{1,2}[A-Za-z]\w*")  # 5G, 3D, 4K as the first word of a counted noun
 COUNT_COPULA_RE = re.compile(rf"{NUM}(?![\w%-])\s+(?:of\s+(?:them|which)\s+)?(?:are|were)\s+(?=[a-z])")
 
 # ---------------------------------------------------------------- exclusions
@@ -296,7 +351,9 @@ VERB_WORDS = frozenset(
     "reported attracted handled produced issued drove drives enjoyed enjoy enjoys paid pays whereas "
     "exported imported expect expects expected said says estimate estimates estimated predict predicts "
     "forecast forecasts show shows showed believe believes think thinks put puts want wants start starts "
-    "plan plans aim aims".split()
+    "plan plans aim aims found finds find sought taught thought caught fought fed bred dealt felt heard meant "
+    "sat stood understood wore bore tore shot lent spent bent sent stuck struck swept hung hold use uses used "
+    "employ employs employed serve serves served host hosts hosted sell sells".split()
 )
 NP_MAX_WORDS = 8
 SUBJECT_DROP_LEADING = frozenset({"total", "accumulated", "cumulative"})
@@ -316,7 +373,9 @@ INHERIT_GAP_RE = re.compile(
 RANK_INHERIT_GAP_RE = re.compile(r"^[\w\s'’-]{0,40}[,;]?\s*$")
 QUOTES = frozenset("\"“”‘")
 PARENTHESES_RE = re.compile(r"\s*[(（][^()（）]*[)）]")
-COUNT_CLASSIFIERS = frozenset("pieces units sets kinds types batches pairs sorts varieties groups".split())
+COUNT_CLASSIFIERS = frozenset("pieces units sets kinds types batches pairs sorts varieties groups bottles boxes "
+                              "tons tonnes cases packs bags rolls".split())
+ANY_NUMBER_RE = re.compile(r"\d")
 UNIT_WORDS = frozenset(SCALE_WORDS) | frozenset(
     "yuan rmb dollars euros tonnes tons percent km mu times kwh".split())
 COUNT_STOP_WORDS = NP_STOP_WORDS | frozenset(
@@ -506,81 +565,187 @@ def _find_quantities(para: str, start: int, end: int, excluded: list[tuple[int, 
         num = match.span("num") if match.re.groupindex.get("num") and match.group("num") else match.span()
         return not _overlaps(*match.span(), claimed) and not _overlaps(*num, excluded)
 
+    def add(item: _Found | None) -> None:
+        if item is not None:
+            found.append(item)
+            claimed.append((item.start, item.end))
+
     for regex, build in MATCHERS:
         for match in regex.finditer(para, start, end):
-            item = build(match) if free(match) else None
-            if item is not None:
-                found.append(item)
-                claimed.append(match.span())
+            add(build(match) if free(match) else None)
     for match in YEARS_RE.finditer(para, start, end):
         window = para[max(start, match.start() - YEARS_CONTEXT_WINDOW): min(end, match.end() + YEARS_CONTEXT_WINDOW)]
         if free(match) and YEARS_CONTEXT_RE.search(window):
-            found.append(_Found(match.start(), match.end(), _number(match), "years", num_start=match.start()))
-            claimed.append(match.span())
+            add(_Found(match.start(), match.end(), _number(match), "years", num_start=match.start()))
     for regex in (COUNT_COPULA_RE, COUNT_RE):
         for match in regex.finditer(para, start, end):
-            item = _count(para, match, start) if free(match) else None
-            if item is not None:
-                found.append(item)
-                claimed.append((item.start, item.end))
+            add(_count(para, match, start) if free(match) else None)
+    for match in SPELLED_COUNT_RE.finditer(para, start, end):
+        add(_spelled_count(para, match, start) if free(match) else None)
+    for match in BARE_NUMBER_RE.finditer(para, start, end):
+        if free(match):
+            add(_elided_count(para, match, start, end, found))
     found.sort(key=lambda f: f.start)
     return found
+
+
+def _count_blocked(raw: str, before: str, scaled: bool) -> bool:
+    """Numbers that never count anything: years, decimals, names ("Line 4"), numbers after names."""
+    qualified = QUALIFIER_RE.search(FILLER_RE.sub("", before)) is not None
+    if YEAR_LIKE_RE.match(raw) and not qualified:
+        return True
+    if "." in raw and not scaled:
+        return True
+    prev = PREVIOUS_WORD_RE.search(before)
+    if prev:
+        word = prev.group(1)
+        if word.lower() in PRECEDING_BLOCKLIST or word.lower().rstrip(".") in PRECEDING_BLOCKLIST:
+            return True
+        at_sentence_start = not before[: prev.start()].strip(" \"“‘(（")
+        if word[0].isupper() and not at_sentence_start and not qualified:
+            return True
+    return False
 
 
 def _count(para: str, match: re.Match[str], sent_start: int) -> _Found | None:
     raw = match.group("num")
     before = para[sent_start:match.start()]
-    qualified = QUALIFIER_RE.search(FILLER_RE.sub("", before)) is not None
-    if YEAR_LIKE_RE.match(raw) and not qualified:
+    if _count_blocked(raw, before, bool(match.groupdict().get("scale"))):
         return None
-    if "." in raw and not match.groupdict().get("scale"):
-        return None
-    prev = PREVIOUS_WORD_RE.search(before)
-    if prev:
-        word = prev.group(1)
-        if word.lower() in PRECEDING_BLOCKLIST or word.lower().rstrip(".") in PRECEDING_BLOCKLIST:
-            return None
-        at_sentence_start = not before[: prev.start()].strip()
-        if word[0].isupper() and not at_sentence_start and not qualified:
-            return None
+    if match.re is COUNT_COPULA_RE and VERB_FORM_RE.match(para, match.end()):
+        return None  # "1,120 are making face masks": the counted noun is elsewhere
     phrase = _noun_phrase_after(para, match.end())
     if phrase is None:
         return None
     np_end, subject = phrase
+    if RATE_AFTER_RE.match(para, np_end):
+        return None  # "150 units per 10,000 workers" is a density
+    if subject.split()[-1] in RANK_MOVE_NOUNS and RANK_MOVE_RE.search(before):
+        return None  # "up 4 places"
+    if subject in COUNT_UNIT_NOUNS:
+        subject = None  # "28.72 million TEUs": the subject is what the sentence says is measured
     return _Found(match.start(), np_end, _number(match), "count", kind="level", subject=subject,
                   num_start=match.start())
 
 
+def _spelled_count(para: str, match: re.Match[str], sent_start: int) -> _Found | None:
+    """ "five new provincial key laboratories", "Eight of them": small counts written in words."""
+    word = match.group("word")
+    before = para[sent_start:match.start()]
+    at_start = not before.strip(" \"“‘(（")
+    if word[0].isupper() and not at_start:
+        return None  # "the Three Gorges", "Two Sessions"
+    prev = PREVIOUS_WORD_RE.search(before)
+    if prev and (prev.group(1).lower() in SPELLED_REFERENCE_WORDS or before.rstrip().endswith(("'s", "’s"))):
+        return None  # "the three operators", "the city's three chip design firms"
+    if before.count("“") > before.count("”") or before.count('"') % 2:
+        return None  # inside a quoted slogan: "three nos to three haves"
+    value = float(SPELLED_NUMBERS[word.lower()])
+    if OF_THEM_AFTER_RE.match(para, match.end() - len(match.group()) + len(word)):
+        return _Found(match.start(), match.start() + len(word), value, "count", kind="level",
+                      num_start=match.start())
+    following = para[match.end():match.end() + 40]
+    if word[0].isupper() and following[:1].isupper():
+        return None  # "Two Academies and One Park" names something
+    phrase = _noun_phrase_after(para, match.end())
+    if phrase is None or RATE_AFTER_RE.match(para, phrase[0]) or phrase[1].split()[-1] in SPELLED_PROCESS_NOUNS:
+        return None
+    np_end, subject = phrase
+    if subject.split()[-1] in RANK_MOVE_NOUNS and RANK_MOVE_RE.search(before):
+        return None
+    return _Found(match.start(), np_end, value, "count", kind="level", subject=subject, num_start=match.start())
+
+
+def _elided_count(para: str, match: re.Match[str], sent_start: int, sent_end: int,
+                  found: list[_Found]) -> _Found | None:
+    """A number whose counted noun is left out but clear from the sentence, else None."""
+    raw = match.group("num")
+    before = para[sent_start:match.start()]
+    if _count_blocked(raw, before, bool(match.group("scale"))) or not raw.replace(",", "").isdigit() and \
+            not match.group("scale"):
+        return None
+    after = para[match.end():sent_end]
+    value = _number(match)
+    if value < 2:
+        return None
+
+    def item(subject: str | None) -> _Found:
+        return _Found(match.start(), match.end(), value, "count", kind="level", subject=subject,
+                      num_start=match.start())
+
+    if OF_THEM_AFTER_RE.match(after) or (OF_THEM_BEFORE_RE.search(before) and not after[:2].strip(" ")[:1].isdigit()):
+        return item(None)  # "86 of them", "Among them, 5,300 hold master's degrees"
+    if not ELIDED_FOLLOW_RE.match(after):
+        return None
+    earlier = [f for f in found if f.unit == "count" and f.end <= match.start() and f.start >= sent_start]
+    if earlier:
+        last = max(earlier, key=lambda f: f.end)
+        gap = para[last.end:match.start()]
+        if len(gap) <= ELIDED_GAP_MAX and not ANY_NUMBER_RE.search(ANY_YEAR_RE.sub("", gap)) and (
+                ELIDED_GAP_RE.search(gap) or re.match(r"^\s+more\b", after)):
+            return item(last.subject)  # "12,000 5G base stations by 2020 and 20,000 by 2022"
+    number_of = None
+    for m in NUMBER_OF_RE.finditer(before):
+        number_of = m
+    if number_of is not None and NUMBER_OF_LINK_RE.search(FILLER_RE.sub("", _qualifier(before)[1])):
+        return item(" ".join(number_of.group("np").lower().split()))
+    subject = _subject_before(_qualifier(before)[1])
+    if subject and _is_plural(subject.split()[-1]) and subject.split()[-1] not in MASS_PLURALS \
+            and subject.split()[-1] not in TIME_UNIT_WORDS and not subject.startswith("number of"):
+        return item(subject)  # "online sellers now number 62,000", "5G users to top 4 million"
+    return None
+
+
 def _noun_phrase_after(para: str, pos: int) -> tuple[int, str] | None:
-    """(end offset, lowercase phrase) of the plural noun phrase starting at `pos`, else None."""
+    """(end offset, lowercase phrase) of the plural noun phrase starting at `pos`, else None.
+
+    The phrase runs to a verb, a preposition or punctuation; it is the longest run of its
+    words that ends in a plural noun ("1,512 manufacturers complete digital transformation"
+    -> "manufacturers").
+    """
     words: list[tuple[str, int]] = []
     tokens = [t for t in WORD_RE.finditer(para, pos, min(len(para), pos + 200)) if t.group() not in QUOTES]
+    if tokens and tokens[0].group().lower() == "more" and len(tokens) > 1:
+        tokens = tokens[1:]  # "300 more doctoral students"
     for index, token in enumerate(tokens):
         word = token.group()
         lower = word.lower()
-        if not words and (lower in NONCOUNT_FIRST_WORDS or lower in SUPERLATIVES or not word[0].isalpha()):
-            return None  # "China's 100 best cities" names a list, it does not count anything
-        if not word[0].isalnum() or word[0].isdigit():
+        following = tokens[index + 1].group() if index + 1 < len(tokens) else ""
+        if not words:
+            if (lower in NONCOUNT_FIRST_WORDS or lower in SUPERLATIVES or lower in COUNT_STOP_WORDS
+                    or lower in VERB_WORDS and not lower.endswith("ed")):  # "registered users" is a noun
+                return None  # "China's 100 best cities" names a list, it does not count anything
+            if not word[0].isalpha() and not (MODEL_TOKEN_RE.fullmatch(word) and following[:1].isalpha()):
+                return None
+        elif word[0].isdigit():
+            if not (words[-1][0][0].isupper() and following[:1].isalpha()):
+                break  # "25 Fortune Global 500 companies" keeps its name
+        elif not word[0].isalnum():
             break
         if words and (lower in VERB_WORDS or _is_plural(words[-1][0]) and lower.endswith(("ed", "ing"))):
             break  # "17 countries sent", "52 projects signed", "start-ups ranking"
         if words and lower.endswith("ly") and len(lower) > 4 and lower not in LY_NOUNS:
             break  # "5 million tourists annually"
         if lower == "and":
-            following = tokens[index + 1].group() if index + 1 < len(tokens) else ""
-            if (_is_plural(words[-1][0]) or not following[:1].isalpha()
-                    or following.lower() in COUNT_STOP_WORDS):
+            if not words or not following[:1].isalpha() or following.lower() in COUNT_STOP_WORDS:
                 break
-        elif lower == "of" and words[-1][0].lower() in COUNT_CLASSIFIERS:
+            if _is_plural(words[-1][0]):
+                after_next = tokens[index + 2].group() if index + 2 < len(tokens) else ""
+                if not _is_plural(following) or after_next[:1].isalpha() and after_next.lower() not in \
+                        COUNT_STOP_WORDS and after_next.lower() not in VERB_WORDS \
+                        and not after_next.lower().endswith(("ed", "ing")):
+                    break  # "12,524 start-ups and 865 SMEs"; "museums and bases attracted" goes on
+        elif lower == "of" and words and words[-1][0].lower() in COUNT_CLASSIFIERS:
             pass  # "260,000 pieces of equipment"
-        elif lower in COUNT_STOP_WORDS:
+        elif words and lower in COUNT_STOP_WORDS:
             break
         words.append((word, token.start()))
         if len(words) >= NP_MAX_WORDS:
             break
-    while words and words[-1][0].lower() in NP_INNER_WORDS:
+    while words and not (_is_plural(words[-1][0]) and words[-1][0].lower() not in TIME_UNIT_WORDS
+                         and words[-1][0].lower() not in NP_INNER_WORDS):
         words.pop()
-    if not words or not _is_plural(words[-1][0]) or words[-1][0].lower() in TIME_UNIT_WORDS:
+    if not words or words[0][0].lower() in TIME_UNIT_WORDS:
         return None
     last_word, last_start = words[-1]
     return last_start + len(last_word), " ".join(w for w, _ in words).lower()
@@ -588,6 +753,8 @@ def _noun_phrase_after(para: str, pos: int) -> tuple[int, str] | None:
 
 def _is_plural(word: str) -> bool:
     lower = word.lower()
+    if lower.endswith(("'s", "’s")):
+        return False  # "1 hour's drive"
     if lower in PLURAL_NOUNS or ACRONYM_PLURAL_RE.fullmatch(word):
         return True
     return len(lower) > 2 and lower.endswith("s") and not lower.endswith(NOT_PLURAL_ENDINGS)
