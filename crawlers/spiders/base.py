@@ -226,7 +226,7 @@ class SourceSpider(scrapy.Spider):
     def replay_listing(self, response: Response) -> Iterator[Request | FetchFailure]:
         """304: the chain is unchanged; request the stored links (the seen-filter skips stored ones)."""
         chain = self.chain_of(response)
-        if chain is None or chain.previous is None or response.url != chain.root:
+        if chain is None or chain.previous is None or not response.meta.get(META_IS_ROOT):
             yield self.listing_failure(response.url, "HTTP 304 without a stored copy", NOT_MODIFIED, response)
             return
         chain.status = "not_modified"
