@@ -334,7 +334,7 @@ def test_period_cue_applies_within_its_sentence_only() -> None:
         "The plan covers 2019-2021 and the 2020-25 period.",
         "Construction of Yongjiang Laboratory 1. Construction of major projects continues.",
         "Metro Line 4 opens next year, and Line 5 Phase I follows.",
-        "He was the No. 1 seed and ranked top 10 players.",
+        "He was the No. 1 seed in the tournament.",
         "The 2019 World Intelligent Manufacturing Conference opened in Ningbo.",
         "She has worked here for 30 years and is 52 years old.",
         "The 8th plenary session of the 13th Municipal Party Committee was held.",

@@ -76,18 +76,18 @@ MONEY_SUFFIXED_RE = re.compile(
 PERCENTAGE_POINTS_RE = re.compile(rf"{NUM}\s*(?:percentage|percent|pct\.?)\s+points?\b", re.IGNORECASE)
 PERCENT_RE = re.compile(rf"{NUM}\s?(?:%|％|percent\b|per cent\b)", re.IGNORECASE)
 KM2_RE = re.compile(
-    rf"{NUM}{SCALE}\s*(?:square\s+kilomet(?:er|re)s?|sq\.?\s?km|km2|km²)(?![A-Za-z0-9])", re.IGNORECASE
+    rf"{NUM}{SCALE}(?:\s*|-)(?:square\s+kilomet(?:er|re)s?|sq\.?\s?km|km2|km²)(?![A-Za-z0-9])", re.IGNORECASE
 )
 M2_RE = re.compile(
-    rf"{NUM}{SCALE}\s*(?:square\s+met(?:er|re)s?|sq\.?\s?m|sqm|m2|m²)(?![A-Za-z0-9])", re.IGNORECASE
+    rf"{NUM}{SCALE}(?:\s*|-)(?:square\s+met(?:er|re)s?|sq\.?\s?m|sqm|m2|m²)(?![A-Za-z0-9])", re.IGNORECASE
 )
-MU_RE = re.compile(rf"{NUM}{SCALE}\s+mu\b")
-TONNES_RE = re.compile(rf"{NUM}{SCALE}\s+(?:metric\s+)?(?:tonnes|tonne|tons|ton)\b", re.IGNORECASE)
+MU_RE = re.compile(rf"{NUM}{SCALE}(?:\s+|-)mu\b")
+TONNES_RE = re.compile(rf"{NUM}{SCALE}(?:\s+|-)(?:metric\s+)?(?:tonnes|tonne|tons|ton)\b", re.IGNORECASE)
 KWH_RE = re.compile(
     rf"{NUM}{SCALE}\s*(?:(?P<prefix>[kKmMgG])Wh\b|(?P<word>kilo|mega|giga)watt[- ]hours?\b)"
 )
 KM_RE = re.compile(
-    rf"{NUM}{SCALE}\s*(?:kilomet(?:er|re)s?|km)(?![\w²/])(?!\s+(?:per|an|a)\s+hour)", re.IGNORECASE
+    rf"{NUM}{SCALE}(?:\s*|-)(?:kilomet(?:er|re)s?|km)(?![\w²/])(?!\s+(?:per|an|a)\s+hour)", re.IGNORECASE
 )
 TIMES_RE = re.compile(rf"{NUM}{SCALE}\s+times\b(?!\s+(?:a|per|each|every)\s+(?:day|week|month|year)\b)")
 ORDINAL_WORDS: dict[str, int] = {
@@ -100,6 +100,24 @@ RANK_RE = re.compile(
     r"(?P<ordnum>\d{1,3})(?:st|nd|rd|th)|No\.\s?(?P<nonum>\d{1,3})|number\s+(?P<wnum>\d{1,3}))\b"
     r"(?:\s+in\s+(?:the\s+)?(?:province|country|world|nation|city|region|Yangtze\s+River\s+Delta|"
     r"China|Zhejiang(?:\s+Province)?|Asia))?",
+    re.IGNORECASE,
+)
+# "among the top 10", "one of China's top 500", "ranked top 3": rank N at most.
+TOP_RANK_RE = re.compile(
+    r"\b(?:in|into|among|entered|enter|enters|entering|one\s+of|ranked|ranking|ranks|rank|placed|placing|made|"
+    r"make|makes|making|named\s+(?:among|to|in))\s+(?:the\s+)?(?:[\w'’]+(?:'s|’s)\s+)?"
+    r"(?P<ord>top\s+(?P<n>\d{1,4}))\b(?!\s*(?:%|％|percent|per\s+cent|list))",
+    re.IGNORECASE,
+)
+# "No. 2 among universities in Zhejiang", "No. 1 nationwide": a rank without a ranking verb.
+NO_RANK_RE = re.compile(
+    r"(?<![\w.])(?P<ord>No\.\s?(?P<n>\d{1,3}))(?=\s+(?:among|nationwide|worldwide|globally|across|in\s+(?:the\s+)?"
+    r"(?:country|world|province|nation|city|region|China|Zhejiang|Asia|Yangtze)))"
+)
+# "the third-largest", "the 2nd biggest": an ordinal superlative is a rank.
+ORDINAL_SUPERLATIVE_RE = re.compile(
+    r"\b(?P<ord>(?P<word>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)|(?P<n>\d{1,2})(?:st|nd|rd|th))"
+    r"[- ](?:largest|biggest|highest|busiest|richest|strongest|fastest|best|most\s+\w+)\b",
     re.IGNORECASE,
 )
 YEARS_RE = re.compile(rf"{NUM}\s+years?\b(?!\s+(?:ago|old|later|earlier|before))")
@@ -193,33 +211,36 @@ PRECEDING_BLOCKLIST = frozenset(
 # ---------------------------------------------------------------- qualifiers
 QUALIFIER_RE = re.compile(
     r"\b(?:(?P<approx>about|around|nearly|almost|approximately|roughly|some|close\s+to|an\s+estimated|"
-    r"estimated|approx\.)|(?P<at_least>more\s+than|over|above|at\s+least|exceeding|exceeded|exceeds|exceed|"
+    r"estimated|approx\.)|(?P<at_least>more\s+than|over|above|at\s+least|(?:a\s+)?minimum\s+of|to\s+top|topped|tops|exceeding|exceeded|exceeds|exceed|"
     r"in\s+excess\s+of|upwards\s+of|no\s+less\s+than|not\s+less\s+than|surpassing|surpassed|beyond)|"
-    r"(?P<at_most>less\s+than|under|below|up\s+to|at\s+most|no\s+more\s+than|fewer\s+than|"
+    r"(?P<at_most>less\s+than|under|below|up\s+to|at\s+most|(?:a\s+)?maximum\s+of|a\s+ceiling\s+of|no\s+more\s+than|fewer\s+than|"
     r"not\s+more\s+than|not\s+exceeding|within))\s+$",
     re.IGNORECASE,
 )
-VERB_QUALIFIER_RE = re.compile(r"^(?:exceed\w*|surpass\w*)\s+$", re.IGNORECASE)
+VERB_QUALIFIER_RE = re.compile(r"^(?:exceed\w*|surpass\w*|to\s+top|topped|tops)\s+$", re.IGNORECASE)
 FILLER_RE = re.compile(r"(?:\b(?:only|just|merely|a\s+total\s+of|a\s+record|as\s+much\s+as)\s+)+$",
                        re.IGNORECASE)
 
 # ---------------------------------------------------------------- kinds
 CHANGE_BEFORE_RE = re.compile(
     r"(?:\b(?:increas|grow|grew|rose|rise|rising|fell|fall|drop|declin|decreas|jump|surg|climb|expand|"
-    r"shr[ia]nk|gain|soar|slid|slump|plung)\w*(?:\s+\w+ly)?(?:\s+by)?|\bup(?:\s+by)?|\bdown(?:\s+by)?|"
+    r"shr[ia]nk|gain|soar|slid|slump|plung|slipp?|dipp?)\w*(?:\s+\w+ly)?(?:\s+by)?(?:\s+an?\s+(?:average|total)\s+of)?|"
+    r"(?<!made\s)(?<!make\s)(?<!makes\s)(?<!making\s)\bup(?:\s+by)?|\bdown(?:\s+by)?|"
     r"\b(?:growth|increase|decrease|decline|rise|drop|gain)(?:\s+rate)?\s+of)\s*$",
     re.IGNORECASE,
 )
 # Decreases: a change after one of these is negative ("fell by 4.6%" -> -4.6).
 DECREASE_BEFORE_RE = re.compile(
     r"(?:\b(?:fell|fall|falls|falling|fallen|drop|drops|dropped|dropping|declin\w*|decreas\w*|down|"
-    r"shr[iau]nk\w*|slid|slides|sliding|slump\w*|plung\w*|contract(?:ed|s|ing)?)(?:\s+\w+ly)?(?:\s+by)?"
+    r"shr[iau]nk\w*|slid|slides|sliding|slump\w*|plung\w*|slip|slips|slipped|slipping|dip|dips|dipped|"
+    r"contract(?:ed|s|ing)?)(?:\s+\w+ly)?(?:\s+by)?(?:\s+an?\s+(?:average|total)\s+of)?"
     r"|\b(?:decline|decrease|drop|fall|reduction|cut|loss)\s+of)\s*$",
     re.IGNORECASE,
 )
 DECREASE_VERB_OBJECT_RE = re.compile(r"^(?:cut|reduc|lower|shorten|decreas)", re.IGNORECASE)
 DECREASE_AFTER_RE = re.compile(
-    r"^\s*(?:(?:lower|less|fewer|slower|smaller)\s+than|below|cut|reduction|drop|fall|decline|decrease)\b",
+    r"^\s*(?:(?:lower|less|fewer|slower|smaller|shorter)\s+(?:[\w-]+\s+){0,3}?than|below|cut|reduction|drop|fall|"
+    r"decline|decrease)\b",
     re.IGNORECASE,
 )
 # "24.5% and 11.2% respectively": the second of a list of changes.
@@ -235,11 +256,15 @@ VERB_OBJECT_BY_RE = re.compile(
 )
 CHANGE_AFTER_RE = re.compile(
     r"^\s*(?:year[- ]on[- ]year|yoy|y-o-y|from\s+a\s+year\s+(?:earlier|ago)|over\s+the\s+same\s+period|"
-    r"compared\s+with|(?:more|less|higher|lower|faster|slower)\s+than|growth|increase|rise|decline|"
+    r"compared\s+with|(?:more|less|fewer|higher|lower|faster|slower|longer|shorter|bigger|smaller|larger|greater)"
+    r"\s+(?:[\w-]+\s+){0,3}?than|growth|increase|rise|decline|"
     r"decrease|cut|reduction|drop|fall|(?:below|above)\s+(?:last\s+year|the\s+same\s+period|"
     r"a\s+year\s+(?:earlier|ago)|the\s+level\s+of))\b",
     re.IGNORECASE,
 )
+# Units whose "N more than ..." is a change ("0.4 years longer than in 2019").
+COMPARABLE_UNITS = frozenset({"years", "times", "percentage_points", "CNY", "USD", "EUR", "tonnes", "kWh"})
+SHARE_SUBJECT_RE = re.compile(r"^(?:share|proportion|percentage|portion)\s+of\b")
 SHARE_BEFORE_RE = re.compile(
     r"\b(?:account(?:ed|s|ing)?\s+for|share\s+of|proportion\s+of|ratio\s+of|made\s+up|making\s+up|"
     r"make\s+up|represent(?:ed|s|ing)?|constitut(?:ed|es|ing))\s*$",
@@ -305,7 +330,8 @@ CUE_MONTHS, CUE_SINCE, CUE_YEAR = 3, 2, 1  # priorities when two cues end at the
 # ---------------------------------------------------------------- subjects
 WORD_RE = re.compile(r"[A-Za-z0-9][\w&'’.-]*[\w&]|[A-Za-z0-9]|[^\w\s]")
 LINK_RE = re.compile(
-    r"(?:,\s*)?\s+(?:(?:has|have|had|will|would|is|are|was|were|to)\s+)?(?:been\s+)?(?:\w+ly\s+)?"
+    r"(?:,\s*)?\s+(?:(?:has|have|had|will|would|is|are|was|were|to|be|been|expected|set|due|likely|still|also|now|"
+    r"already|further|each|alone)\s+){0,4}(?:\w+ly\s+)?"
     r"(?:increased|increase|increases|increasing|rose|rise|rises|rising|grew|grow|grows|growing|"
     r"jumped|jumps|surged|climbed|dropped|drops|fell|falls|declined|declines|decreased|decreases|"
     r"reached|reach|reaches|reaching|hit|hits|totaled|totalled|totaling|totalling|amounted|amounting|"
@@ -313,8 +339,11 @@ LINK_RE = re.compile(
     r"registered|recorded|posted|achieved|expanded|represented|representing|represents|made\s+up|"
     r"making\s+up|ranks|ranked|ranking|placed|came|contributed|contributes|earned|earns|generated|"
     r"generates|realized|realised|produced|produces|handled|handles|attracted|invested|raised|saw|sees|"
-    r"reported|numbered|topped|tops|covers|covered|cover|covering)"
-    r"(?:\s+(?:by|to|for|at|from|of|up|only|just|a\s+total\s+of))*\s*$",
+    r"reported|numbered|number|numbers|topped|tops|top|covers|covered|cover|covering|use|uses|used|average|averaged|"
+    r"consume|consumes|consumed|occupy|occupies|occupied|run|runs|ran|stretch|stretches|stretched|span|spans|"
+    r"measure|measures|measured|make\s+up|makes\s+up|doubled|double|tripled|triple|exceed|surpass|surpassed)"
+    r"(?:\s+(?:by|to|for|at|from|of|up|down|only|just|still|about|an?\s+(?:average|total)\s+of))*\s*$"
+    r"|(?:,\s*)?\s+(?:(?:will|would|is|are|to)\s+){0,3}(?:cost|costs|costing)\s*$",
     re.IGNORECASE,
 )
 OF_LINK_RE = re.compile(r"\s+(?:of|at|totaling|totalling|worth)\s*$", re.IGNORECASE)
@@ -325,8 +354,23 @@ TRAILING_TIME_RE = re.compile(
     re.IGNORECASE,
 )
 PLACE_PP_RE = re.compile(
-    r"\s+(?:in|of)\s+(?:the\s+)?(?:city|province|country|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)\s*$"
+    r"\s+(?:(?:in|of)\s+(?:the\s+)?(?:city|province|country|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)|"
+    r"(?:through|across|at|to|throughout)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)\s*$"
 )
+# "production efficiency at these companies": a trailing phrase that points back, not a restriction.
+REFERENCE_PP_RE = re.compile(r"\s+(?:at|among|across|in|for)\s+(?:these|those|such|all|its|their)(?:\s+[\w-]+){1,2}\s*$",
+                             re.IGNORECASE)
+DISCOURSE_TAIL_RE = re.compile(r"\s*,\s*(?:however|meanwhile|in\s+contrast|by\s+contrast|too|also|though|"
+                               r"in\s+particular|for\s+example|in\s+turn)\s*,?\s*$", re.IGNORECASE)
+# "enterprises with annual revenue above ...", ", and housing allowances up to ..."
+QUALIFIED_NP_RE = re.compile(r"(?:\bwith|,\s*and|;\s*and)\s+(?P<np>(?:[\w&'’-]+\s+){0,4}[\w&'’-]+)\s*$")
+RELATIVE_TAIL_RE = re.compile(r"\s*,\s*(?:which|that|who)\s*$", re.IGNORECASE)
+# ", Ningbo's main cross-border channel," between a subject and its verb.
+APPOSITION_RE = re.compile(r"^\s*(?:the|a|an|[A-Z][\w-]*(?:'s|’s)|its|their)\s+[\w\s'’-]{1,60}$")
+LEADING_ADVERBIAL_RE = re.compile(
+    r"^\s*(?:in|on|by|as|at|during|from|since|after|before|for|with|among|of|over|under|according|last|this)\b",
+    re.IGNORECASE)
+NAME_RUN_WORDS = frozenset({"and", "of", "the", "&"})
 NP_STOP_WORDS = frozenset(
     "the a an this these that those its their his her our your my which who whom whose where when "
     "while as by to from at on into onto than there it they we he she also has have had is "
@@ -339,7 +383,7 @@ NP_STOP_WORDS = frozenset(
 AUXILIARIES = frozenset("has have had is are was were be been being".split())
 NP_INNER_WORDS = frozenset({"of", "in", "and", "with", "for", "between"})
 # A capitalized name inside a noun phrase: "trade volume between Ningbo and CEEC countries".
-NP_NAME_LEFT_WORDS = frozenset({"of", "in", "between", "and", "with", "for"})
+NP_NAME_LEFT_WORDS = frozenset({"of", "in", "between", "and", "with", "for", "along", "from"})
 # Verbs that end a noun phrase (irregular past tenses and common transitive verbs).
 VERB_WORDS = frozenset(
     "sent made took gave won set built held saw got put came went became began brought bought kept left "
@@ -364,11 +408,40 @@ GENERIC_SUBJECT_RE = re.compile(
 # Text between two quantities that makes the second share the first one's subject
 # ("from 3.797 million yuan in 1987 to 137.4 million yuan").
 INHERIT_GAP_RE = re.compile(
-    rf"^(?:[^,;.]{{0,60}},)?[\s,(（]*(?:(?:in|by)\s+{YEAR}\s*)?(?:to|and|or|versus|up|down|accounting\s+for|"
-    rf"making\s+up|representing|equal\s+to|equivalent\s+to|"
-    rf"(?:an?\s+)?(?:increase|decrease|rise|drop|decline|growth|gain)\s+of|increasing|rising|growing|"
-    rf"falling|dropping|declining)?(?:\s+by)?\s*$"
+    rf"^(?:[^;.]{{0,150}}[,;])?[\s,(（]*(?:(?:year[- ]on[- ]year|yoy|from\s+a\s+year\s+(?:earlier|ago))\s*)?"
+    rf"(?:(?:in|by)\s+{YEAR}\s*)?(?:and\s+)?(?:to|and|or|versus|up|down|(?:up|down)\s+from|from|accounting\s+for|"
+    rf"making\s+up|representing|equal\s+to|equivalent\s+to|saving|"
+    rf"(?:an?\s+)?(?:(?:daily|annual|monthly|yearly)\s+)?(?:increase|decrease|rise|drop|decline|growth|gain|average)\s+of|"
+    rf"increasing|rising|growing|falling|dropping|declining)?"
+    rf"(?:\s+by)?\s*(?:(?:about|around|nearly|almost|over|more\s+than|some|roughly)\s+)?$"
 )
+ELIDED_SUBJECT_GAP_RE = re.compile(
+    rf"^[^;.]{{0,80}},\s*and\s+(?:is|are|was|were|will|has|have|had)\s+[a-z\s]{{0,40}}$")
+FROM_GAP_RE = re.compile(r"\bfrom\s*$", re.IGNORECASE)
+# "rose 45.6%, integrated circuits 38.1% and industrial robots 27.4%"
+LISTED_CHANGE_GAP_RE = re.compile(r"^\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?P<np>[a-zA-Z][\w'’&-]*(?:\s+[\w'’&-]+){0,4})\s+$")
+# "1.172 billion tonnes of cargo", "31.5 billion yuan in new loans", "500 million yuan on subsidies"
+UNIT_OF_UNITS = frozenset({"CNY", "USD", "EUR", "tonnes", "kWh", "m2", "km2", "mu", "km"})
+UNIT_OF_RE = re.compile(r"^\s+(?:of|in|on)\s+")
+ADJECTIVAL_UNIT_RE = re.compile(r"\d-[a-z]")
+SHARE_OF_RE = re.compile(r"^\s+of\s+")
+SHARE_WHOLE_WORDS = frozenset("total them which these those all gdp whole same level figure amount number".split())
+SHARE_OF_TOTAL_RE = re.compile(r"^\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}total\b", re.IGNORECASE)
+# Words that end a simple noun phrase besides verbs and prepositions.
+PHRASE_STOP_WORDS = frozenset("now today currently already still online offline overseas abroad nationwide "
+                              "worldwide above below".split())
+DETERMINERS = frozenset("the a an its their his her our this these those".split())
+# "ranked No. 3 nationwide in sales of collaborative robots", "ranks third by the number of base stations"
+RANK_MEASURE_RE = re.compile(r"\b(?:in|by)\s+")
+RANK_MEASURE_WINDOW = 80
+RANK_IDIOM_WORDS = frozenset("row succession turn terms".split())  # "for the 5th year in a row"
+CLAUSE_END_RE = re.compile(r"[,;]|\s+(?:and|while|whereas|but)\s+")
+RANK_PARTICIPLE_RE = re.compile(r"^(?:ranking|placing|coming)\b", re.IGNORECASE)
+PLACE_WORDS = frozenset("province country world nation city region county district globe asia china zhejiang "
+                        "yangtze ningbo".split())
+TIME_WORDS = frozenset("first last past same period year years month months quarter quarters half week weeks "
+                       "total average this next".split())
+SIMPLE_PHRASE_CHARS = 160
 # A ranking this close after a quantity ranks that quantity ("1.08 billion tonnes of cargo, ranking first").
 RANK_INHERIT_GAP_RE = re.compile(r"^[\w\s'’-]{0,40}[,;]?\s*$")
 QUOTES = frozenset("\"“”‘")
@@ -415,6 +488,7 @@ class _Found:
     kind: str | None = None  # decided later unless fixed by the matcher
     subject: str | None = None
     num_start: int = 0  # where the number (or currency sign) starts: qualifier context
+    qualifier: str | None = None  # fixed by the matcher ("top 10" is at most 10)
 
 
 def extract_metrics(body: str, published: str | None = None) -> list[Metric]:
@@ -442,27 +516,134 @@ def extract_metrics(body: str, published: str | None = None) -> list[Metric]:
 def _describe(item: _Found, previous: _Found | None, para: str, sent_start: int, sent_end: int) -> str | None:
     """Set kind, sign and subject of `item` from its sentence; return its qualifier."""
     qualifier, before = _qualifier(para[sent_start:item.num_start])
+    if item.qualifier is not None:
+        qualifier = item.qualifier
     after = para[item.end:sent_end]
+    gap = para[previous.end:item.start] if previous is not None else ""
+    listed_subject = None
     if item.kind is None:
         item.kind = _kind(item.unit, before, after)
-        if (previous is not None and previous.kind == "change" and item.kind == "level"
-                and _continues_change(previous, item, para, before)):
-            # "rose by 24.5% and 11.2% respectively", "..., and industries by 6.2%"
-            item.kind = "change"
-            if previous.value < 0:
-                item.value = -abs(item.value)
+        if previous is not None and previous.kind == "change" and item.kind == "level" and item.unit == previous.unit:
+            listed_subject = _listed_subject(gap)
+            if listed_subject is not None or _continues_change(previous, item, para, before):
+                # "rose by 24.5% and 11.2% respectively", "rose 45.6%, integrated circuits 38.1%"
+                item.kind = "change"
+                if previous.value < 0:
+                    item.value = -abs(item.value)
     if item.kind == "change" and _is_decrease(before, after):
         item.value = -abs(item.value)
     if item.subject is None:
-        item.subject = _subject_before(before)
-    if previous is not None and _inherits(item, previous, para[previous.end:item.start]):
+        if listed_subject is not None:
+            item.subject = listed_subject
+        elif item.unit == "rank":
+            item.subject = _rank_subject(previous, gap, before, after, para[item.start:item.end])
+        else:
+            item.subject = _unit_of_subject(item, para, after) or _subject_before(before, qualifier)
+    if previous is not None and item.unit != "rank" and _inherits(item, previous, gap):
         item.subject = previous.subject
+        if FROM_GAP_RE.search(gap) and previous.unit == item.unit and previous.kind in ("level", "share"):
+            item.kind = previous.kind  # "reached 13.6% in 2019, up from 11.9% in 2018"
+    if item.subject is None and item.unit != "rank":
+        item.subject = _share_of_subject(item, after)
     if item.subject is not None and GENERIC_SUBJECT_RE.match(item.subject):
         item.subject = None
     if previous is not None and item.unit == "percent" and SHARE_OR_RE.search(before):
         # "..., or 72.8%": a share of the quantity before, or the relative size of its change
         item.kind = "change" if previous.kind == "change" else "share"
+    if item.unit == "percent" and item.kind == "level" and item.subject and SHARE_SUBJECT_RE.match(item.subject):
+        item.kind = "share"  # "the share of citizens with scientific literacy reached 13.6%"
     return qualifier
+
+
+def _listed_subject(gap: str) -> str | None:
+    """The noun phrase of an elided change: "rose 45.6%, integrated circuits 38.1%" -> "integrated circuits"."""
+    match = LISTED_CHANGE_GAP_RE.match(gap)
+    if not match:
+        return None
+    words = match.group("np").split()
+    if any(w.lower() in NP_STOP_WORDS or w.lower() in VERB_WORDS or VERB_FORM_RE.fullmatch(w.lower())
+           or w.lower() in NUMBER_WORDS for w in words):
+        return None
+    return " ".join(words).lower()
+
+
+def _unit_of_subject(item: _Found, para: str, after: str) -> str | None:
+    """ "1.172 billion tonnes of cargo" -> "cargo"; "a 3,000-mu digital rice farm" -> "digital rice farm"."""
+    if item.unit not in UNIT_OF_UNITS:
+        return None
+    text = para[item.start:item.end]
+    if ADJECTIVAL_UNIT_RE.search(text):
+        return _simple_phrase(after)
+    match = UNIT_OF_RE.match(after)
+    return _simple_phrase(after[match.end():]) if match else None
+
+
+def _share_of_subject(item: _Found, after: str) -> str | None:
+    """ "98.6% of the city's industrial enterprises" -> "industrial enterprises" (no subject before)."""
+    if item.unit != "percent":
+        return None
+    match = SHARE_OF_RE.match(after)
+    if not match or SHARE_OF_TOTAL_RE.match(after):
+        return None  # "15% of the national total"
+    phrase = _simple_phrase(after[match.end():])
+    return None if phrase is None or phrase.split()[0] in SHARE_WHOLE_WORDS else phrase
+
+
+def _rank_subject(previous: _Found | None, gap: str, before: str, after: str, text: str) -> str | None:
+    """What a rank ranks: the measure it names ("No. 3 nationwide in sales of X"), the quantity
+    it follows ("865 SMEs, ranking first"), else the sentence's subject."""
+    clause = CLAUSE_END_RE.split(after[:RANK_MEASURE_WINDOW], 1)[0]
+    for match in RANK_MEASURE_RE.finditer(clause):
+        phrase = _simple_phrase(clause[match.end():], keep_names=True)
+        if phrase and phrase.split()[0] not in PLACE_WORDS | TIME_WORDS | RANK_IDIOM_WORDS:
+            return phrase
+    follows = previous is not None and previous.unit != "rank" and RANK_INHERIT_GAP_RE.match(gap)
+    if follows and (gap.rstrip().endswith((",", ";")) or RANK_PARTICIPLE_RE.match(text)):
+        return previous.subject  # "865 SMEs, ranking first in the province"
+    own = _subject_before(before, None)
+    if own is None and follows and not gap.strip():
+        return previous.subject  # "its container throughput of 26.35 million TEUs ranked third"
+    return own
+
+
+def _simple_phrase(text: str, keep_names: bool = False) -> str | None:
+    """The noun phrase at the start of `text`: words up to a verb, preposition (but "of") or punctuation."""
+    words: list[str] = []
+    tokens = [t.group() for t in WORD_RE.finditer(text[:SIMPLE_PHRASE_CHARS]) if t.group() not in QUOTES]
+    for index, word in enumerate(tokens):
+        lower = word.lower()
+        following = tokens[index + 1] if index + 1 < len(tokens) else ""
+        if not words and lower in DETERMINERS:
+            continue
+        if not words and lower.endswith("ing") and (following.lower() in DETERMINERS or not following[:1].isalpha()):
+            return None  # "on cultivating the companies": a verb, not a noun phrase
+        if not words and (lower.endswith(("'s", "’s"))):
+            continue  # "Ningbo's industrial enterprises"
+        if not (word[0].isalpha() or MODEL_TOKEN_RE.fullmatch(word) and words):
+            break
+        if (lower in NP_STOP_WORDS or lower in VERB_WORDS or lower in TIME_WORDS or lower in PHRASE_STOP_WORDS
+                or lower in COUNT_STOP_WORDS and lower != "of" or lower.endswith("ly") and len(lower) > 4 and lower not in LY_NOUNS
+                or words and VERB_FORM_RE.fullmatch(lower) and not _is_plural(lower)):
+            break
+        if word[0].isupper() and not keep_names and _is_name(word):
+            break
+        if lower == "of" and (not following[:1].isalpha() or following.lower() in NP_STOP_WORDS):
+            break
+        if lower == "and":
+            after_next = tokens[index + 2].lower() if index + 2 < len(tokens) else ""
+            if (not following[:1].isalpha() or following.lower() in VERB_WORDS | NP_STOP_WORDS
+                    or VERB_FORM_RE.fullmatch(following.lower()) or after_next in {"or", "the", "a", "an"}
+                    or after_next[:1].isdigit()):
+                break  # "2.3 billion yuan in subsidies and cut or deferred taxes"
+        words.append(word)
+        if len(words) >= NP_MAX_WORDS:
+            break
+    while words and words[-1].lower() in NP_INNER_WORDS:
+        words.pop()
+    if not words or not words[0][0].islower() and not MODEL_TOKEN_RE.fullmatch(words[0]) \
+            and not words[0].isupper() or any(w.lower() in UNIT_WORDS for w in words):
+        return None
+    return " ".join(words).lower()
 
 
 # ---------------------------------------------------------------- structure
@@ -532,6 +713,22 @@ def _energy(match: re.Match[str]) -> _Found:
     return _Found(match.start(), match.end(), float(value), "kWh", num_start=match.start())
 
 
+def _top_rank(match: re.Match[str]) -> _Found | None:
+    value = int(match.group("n"))
+    if value < 1:
+        return None
+    return _Found(match.start("ord"), match.end("ord"), float(value), "rank", kind="rank",
+                  num_start=match.start("ord"), qualifier="at_most")
+
+
+def _plain_rank(match: re.Match[str]) -> _Found | None:
+    word = match.groupdict().get("word")
+    value = ORDINAL_WORDS[word.lower()] if word else int(match.group("n"))
+    if value < 1:
+        return None
+    return _Found(match.start("ord"), match.end(), float(value), "rank", kind="rank", num_start=match.start("ord"))
+
+
 def _rank(match: re.Match[str]) -> _Found | None:
     raw = match.group("ordnum") or match.group("nonum") or match.group("wnum")
     value = int(raw) if raw else ORDINAL_WORDS[match.group("ord").lower()]
@@ -554,6 +751,9 @@ MATCHERS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], _Found | None]]
     (KM_RE, _simple("km")),
     (TIMES_RE, _simple("times")),
     (RANK_RE, _rank),
+    (TOP_RANK_RE, _top_rank),
+    (NO_RANK_RE, _plain_rank),
+    (ORDINAL_SUPERLATIVE_RE, _plain_rank),
 )
 
 
@@ -785,8 +985,8 @@ def _kind(unit: str, before: str, after: str) -> str:
             return "share"
     if VERB_OBJECT_BY_RE.search(before):
         return "change"
-        return "level"
-    if unit != "percent" and CHANGE_BY_RE.search(before) and CHANGE_BEFORE_RE.search(before):
+    if unit != "percent" and (CHANGE_BY_RE.search(before) and CHANGE_BEFORE_RE.search(before)
+                              or CHANGE_AFTER_RE.search(after) and unit in COMPARABLE_UNITS):
         return "change"
     return "level"
 
@@ -806,15 +1006,38 @@ def _is_decrease(before: str, after: str) -> bool:
     return bool(verb_object and DECREASE_VERB_OBJECT_RE.match(verb_object.group()))
 
 
-def _subject_before(before: str) -> str | None:
+def _subject_before(before: str, qualifier: str | None = None) -> str | None:
     """The noun phrase a quantity is said of, from the text before it."""
-    link = LINK_RE.search(before) or OF_LINK_RE.search(before)
-    if not link:
+    link = LINK_RE.search(before)
+    of_link = None if link else OF_LINK_RE.search(before)
+    if not link and not of_link:
         verb_object = VERB_OBJECT_BY_RE.search(before)
-        return _object_phrase(verb_object.group("object")) if verb_object else None
-    region = PARENTHESES_RE.sub("", before[: link.start()])
-    region = TRAILING_TIME_RE.sub("", PLACE_PP_RE.sub("", region))
-    return _noun_phrase_before(region)
+        if verb_object:
+            return _object_phrase(verb_object.group("object"))
+        qualified = QUALIFIED_NP_RE.search(before) if qualifier is not None else None
+        if qualified:
+            # "enterprises with annual revenue above 1 billion yuan", ", and housing allowances up to 80,000 yuan"
+            return _simple_phrase(qualified.group("np"))
+        return None
+    region = _trim_region(before[: (link or of_link).start()],
+                          apposition=link is not None and link.group().lstrip().startswith(","))
+    return _noun_phrase_before(region, stop_at_number=of_link is not None)
+
+
+def _trim_region(region: str, apposition: bool = True) -> str:
+    """Drop what sits between a subject and its verb: brackets, trailing places/times, ", which",
+    and an apposition ("Retail imports through the bonded zone, Ningbo's main channel, totaled")."""
+    region = PARENTHESES_RE.sub("", region)
+    region = RELATIVE_TAIL_RE.sub("", region)
+    region = DISCOURSE_TAIL_RE.sub("", region)
+    parts = region.rsplit(",", 1) if apposition else [region]
+    if len(parts) == 2 and APPOSITION_RE.match(parts[1]) and parts[0].strip() \
+            and not LEADING_ADVERBIAL_RE.match(parts[0].rsplit(",", 1)[-1]):
+        region = parts[0]
+    for _ in range(2):
+        region = TRAILING_TIME_RE.sub("", PLACE_PP_RE.sub("", region))
+        region = REFERENCE_PP_RE.sub("", region)
+    return region
 
 
 def _object_phrase(text: str) -> str | None:
@@ -827,42 +1050,64 @@ def _object_phrase(text: str) -> str | None:
     return " ".join(words).lower()
 
 
-def _noun_phrase_before(region: str) -> str | None:
+def _noun_phrase_before(region: str, stop_at_number: bool = False) -> str | None:
     tokens = [t for t in WORD_RE.finditer(region) if t.group() not in QUOTES]
     if not tokens:
         return None
     first_start = tokens[0].start()
     words: list[str] = []
-    for index in range(len(tokens) - 1, -1, -1):
+    index = len(tokens) - 1
+    while index >= 0:
         word = tokens[index].group()
         lower = word.lower()
         left = tokens[index - 1].group().lower() if index > 0 else ""
-        if lower == "the" and words and left in {"of", "in"}:
-            words.insert(0, word)  # "added value of the secondary industry"
+        if lower == "the" and words and left in NP_NAME_LEFT_WORDS:
+            words.insert(0, word)  # "added value of the secondary industry", "trade with the EU"
+            index -= 1
+            continue
+        if lower.endswith(("'s", "’s")) and words and left in {"of", "in", "for"}:
+            index -= 1  # "added value of Ningbo's core industries": the possessive drops out
             continue
         if (not word[0].isalnum() or lower.endswith(("'s", "’s")) or lower in NP_STOP_WORDS
                 or lower in VERB_WORDS):
             break
         if word[0].isdigit() and left != "of":
+            if stop_at_number:
+                break  # "520 government scholarships of 30,000 yuan"
             return None  # the noun phrase belongs to another number ("with 300 employees, earned ...")
-        if _is_name(word) and tokens[index].start() != first_start and left not in NP_NAME_LEFT_WORDS:
-            break
+        if _is_name(word) and tokens[index].start() != first_start:
+            # a run of names ("the Belt and Road") stays when a preposition joins it to the phrase
+            run_start = index
+            while run_start > 0 and (_is_name(tokens[run_start - 1].group()) or tokens[run_start - 1].group().lower()
+                                     in NAME_RUN_WORDS and run_start > 1 and _is_name(tokens[run_start - 2].group())):
+                run_start -= 1
+            if run_start > 0 and tokens[run_start - 1].group().lower() == "the":
+                run_start -= 1
+            joiner = tokens[run_start - 1].group().lower() if run_start > 0 else ""
+            if not words and not joiner or joiner not in NP_NAME_LEFT_WORDS:
+                break
+            words[:0] = [t.group() for t in tokens[run_start - 1:index + 1]]  # the joiner too
+            index = run_start - 2
+            continue
         if lower.endswith("ed") and left in AUXILIARIES:
             break
         if lower == "and" and (not words or not left[:1].isalpha() or left in NP_STOP_WORDS):
             break
-        if lower in {"with", "for", "between"} and (not words or left in NP_STOP_WORDS or left in VERB_WORDS
-                                                    or not left[:1].isalpha()):
+        if lower in {"with", "for", "between", "along"} and (not words or left in NP_STOP_WORDS
+                                                             or left in VERB_WORDS or not left[:1].isalpha()):
             break
         words.insert(0, word)
+        index -= 1
         if len(words) >= NP_MAX_WORDS:
             break
-    while words and (words[0].lower() in NP_INNER_WORDS | SUBJECT_DROP_LEADING | {"the"}):
+    while words and (words[0].lower() in NP_INNER_WORDS | SUBJECT_DROP_LEADING | {"the", "along", "from"}):
         words.pop(0)
-    while words and words[-1].lower() in NP_INNER_WORDS:
+    while words and words[-1].lower() in NP_INNER_WORDS | {"the"}:
         words.pop()
     if not words or any(w.lower() in UNIT_WORDS for w in words) or words[-1].lower().endswith("ed"):
         return None
+    if all(_is_name(w) or w.lower() in NAME_RUN_WORDS for w in words) and not (len(words) == 1 and _is_plural(words[0])):
+        return None  # "Ningbo ranked first": a place or organisation is not what is measured
     return " ".join(words).lower()
 
 
@@ -877,15 +1122,15 @@ def _is_name(word: str) -> bool:
 def _inherits(item: _Found, previous: _Found, gap: str) -> bool:
     """Whether `item` is said of the same thing as the quantity right before it in the sentence.
 
-    Rankings right after a quantity, "growth rate of" figures, and second quantities
-    joined by "to", "up", "an increase of"... ("grew by 6.2% to 553.8 billion yuan").
+    "growth rate of" figures, and second quantities joined by "to", "up", "up from", "an
+    increase of"... ("grew by 6.2% to 553.8 billion yuan"). Ranks are decided in _rank_subject.
     """
-    if item.unit == "rank":
-        return item.subject is None and previous.unit != "rank" and bool(RANK_INHERIT_GAP_RE.match(gap))
     if previous.subject is None:
         return False
     if item.subject is not None:
         return GENERIC_SUBJECT_RE.match(item.subject) is not None
+    if item.unit == previous.unit and ELIDED_SUBJECT_GAP_RE.match(gap):
+        return True  # "exceeded 10 billion yuan in 2018, and is expected to reach 13 billion yuan"
     return item.unit != "count" and bool(INHERIT_GAP_RE.match(gap))
 
 
