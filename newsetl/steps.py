@@ -104,21 +104,11 @@ def read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
 # --------------------------------------------------------------------------- crawl
 def seen_urls_file(run_root: Path, source: str, database_url: str | None = None) -> Path:
     """Write the warehouse's stored article URLs of `source` for an incremental crawl."""
-    from warehouse.db import connect
+    from warehouse.queries import stored_article_urls
 
     path = run_root / "raw" / f"{source}.seen.txt"
     path.parent.mkdir(parents=True, exist_ok=True)
-    conn = connect(database_url)
-    try:
-        with conn.cursor() as cur:
-            cur.execute("SELECT to_regclass('news.articles') IS NOT NULL")
-            urls: list[str] = []
-            if cur.fetchone()[0]:
-                cur.execute("SELECT url FROM news.articles WHERE source = %s ORDER BY url", (source,))
-                urls = [r[0] for r in cur.fetchall()]
-    finally:
-        conn.close()
-    path.write_text("".join(u + "\n" for u in urls), encoding="utf-8")
+    path.write_text("".join(u + "\n" for u in stored_article_urls(source, database_url)), encoding="utf-8")
     return path
 
 

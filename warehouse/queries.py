@@ -152,3 +152,21 @@ def subject_medians(
     finally:
         conn.close()
     return {(unit, subject): (float(median), int(n)) for unit, subject, median, n in rows}
+
+
+ARTICLES_EXISTS = "SELECT to_regclass('news.articles') IS NOT NULL"
+STORED_ARTICLE_URLS = "SELECT url FROM news.articles WHERE source = %s ORDER BY url"
+
+
+def stored_article_urls(source: str, url: str | None = None) -> list[str]:
+    """Normalized URLs of the articles of `source` already in the warehouse (incremental crawls)."""
+    conn = connect(url)
+    try:
+        with conn.cursor() as cur:
+            cur.execute(ARTICLES_EXISTS)
+            if not cur.fetchone()[0]:
+                return []
+            cur.execute(STORED_ARTICLE_URLS, (source,))
+            return [row[0] for row in cur.fetchall()]
+    finally:
+        conn.close()
