@@ -385,3 +385,153 @@ def test_news_like_token_soup_gives_valid_records(tokens: list[str]) -> None:
         assert text[m.char_start:m.char_end] == m.text
         assert m.value >= 0
         assert m.period is None or m.period[:4].isdigit()
+
+
+# ---------------------------------------------------------------- counts without a number-noun pair
+@pytest.mark.parametrize(
+    ("sentence", "published", "expected"),
+    [
+        ("The city has five new labs and two new national innovation platforms.", None,
+         [("five new labs", 5.0, "new labs"), ("two new national innovation platforms", 2.0,
+                                                "new national innovation platforms")]),
+        ("Eight of them were listed on the STAR Market.", None, [("Eight", 8.0, None)]),
+        ("The port now has 246 routes, 117 of them to Belt and Road ports.", None,
+         [("246 routes", 246.0, "routes"), ("117", 117.0, None)]),
+        ("The city plans to build 12,000 5G base stations by the end of 2020 and 20,000 by 2022.", None,
+         [("12,000 5G base stations", 12000.0, "5g base stations"), ("20,000", 20000.0, "5g base stations")]),
+        ("It has 1,860 public charging piles, and plans to add 3,000 more this year.", "2020-09-14",
+         [("1,860 public charging piles", 1860.0, "public charging piles"),
+          ("3,000", 3000.0, "public charging piles")]),
+        ("The number of high-tech enterprises grew by 36.2% to 2,856.", None,
+         [("36.2%", 36.2, "number of high-tech enterprises"), ("2,856", 2856.0, "high-tech enterprises")]),
+        ("Online sellers in the city now number 62,000.", None, [("62,000", 62000.0, "online sellers")]),
+        ("Ningbo has helped 1,512 manufacturers complete digital transformation.", None,
+         [("1,512 manufacturers", 1512.0, "manufacturers")]),
+        ("The new area attracted 25 Fortune Global 500 companies.", None,
+         [("25 Fortune Global 500 companies", 25.0, "fortune global 500 companies")]),
+        ("Container throughput reached 28.72 million TEUs.", None,
+         [("28.72 million TEUs", 28720000.0, "container throughput")]),
+    ],
+)
+def test_elided_and_spelled_out_counts(sentence: str, published: str | None,
+                                        expected: list[tuple[str, float, str | None]]) -> None:
+    metrics = extract_metrics(sentence, published)
+    assert [(m.text, m.value, m.subject) for m in metrics] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The three operators signed the deal.",  # a reference, not a figure
+        "The city's three chip design firms are listed.",
+        "The laboratory will be built in two phases.",
+        "The layout follows \u201cthree nos to three haves\u201d.",
+        "Two Academies and One Park opened.",
+        "Robot density reached 150 units per 10,000 workers.",
+        "Ningbo moved up four places in the ranking.",
+        "It is about 1 hour's drive from Shanghai.",
+        "Exports reached 4.5 billion last year.",  # money without its unit is not a count
+    ],
+)
+def test_not_counts(sentence: str) -> None:
+    assert [m for m in extract_metrics(sentence) if m.unit == "count"] == []
+
+
+# ---------------------------------------------------------------- ranks, units, kinds
+@pytest.mark.parametrize(
+    ("sentence", "text", "value", "qualifier", "subject"),
+    [
+        ("Ningbo University entered the top 500 of the ranking.", "top 500", 500.0, "at_most", None),
+        ("Cixi is one of China's top 10 robot industry clusters.", "top 10", 10.0, "at_most", None),
+        ("In engineering, it ranked 289th and No. 2 among universities in Zhejiang.", "No. 2", 2.0, None, None),
+        ("Ningbo became the country's third-largest import city.", "third-largest", 3.0, None, None),
+        ("Local firm Weiyi ranked No. 3 nationwide in sales of collaborative robots.", "ranked No. 3", 3.0, None,
+         "sales of collaborative robots"),
+        ("The city ranks first in Zhejiang in the number of green factories, with 24.", "ranks first in Zhejiang",
+         1.0, None, "number of green factories"),
+        ("Its container throughput of 26.35 million TEUs ranked third in the world.", "ranked third in the world",
+         3.0, None, "container throughput"),
+    ],
+)
+def test_more_ranks(sentence: str, text: str, value: float, qualifier: str | None, subject: str | None) -> None:
+    m = by_text(extract_metrics(sentence), text)
+    assert (m.value, m.unit, m.kind, m.qualifier, m.subject) == (value, "rank", "rank", qualifier, subject)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value", "unit", "subject"),
+    [
+        ("Ninghai's 3,000-mu digital rice farm produced rice.", "3,000-mu", 3000.0, "mu", "digital rice farm"),
+        ("A 200,000-square-meter solar farm opened.", "200,000-square-meter", 200000.0, "m2", "solar farm"),
+        ("The port handled 1.172 billion tonnes of cargo.", "1.172 billion tonnes", 1.172e9, "tonnes", "cargo"),
+        ("Banks issued 31.5 billion yuan in new loans at lower rates.", "31.5 billion yuan", 31.5e9, "CNY",
+         "new loans"),
+        ("The industry attracted US$1.5 billion of foreign investment.", "US$1.5 billion", 1.5e9, "USD",
+         "foreign investment"),
+        ("A single ride costs up to 8 yuan.", "8 yuan", 8.0, "CNY", "single ride"),
+    ],
+)
+def test_units_and_their_subjects(sentence: str, text: str, value: float, unit: str, subject: str) -> None:
+    m = by_text(extract_metrics(sentence), text)
+    assert (m.value, m.unit, m.subject) == (value, unit, subject)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value", "kind", "subject"),
+    [
+        ("Exports dropped by 8.5%, while imports slipped 1.6%.", "1.6%", -1.6, "change", "imports"),
+        ("The LED lights use 60% less electricity than old lamps.", "60%", -60.0, "change", "led lights"),
+        ("Life expectancy was 0.4 years longer than in 2019.", "0.4 years", 0.4, "change", "life expectancy"),
+        ("International students make up 7% of the total.", "7%", 7.0, "share", "international students"),
+        ("The output of cars rose 45.6%, integrated circuits 38.1% and robots 27.4%.", "38.1%", 38.1, "change",
+         "integrated circuits"),
+        ("The share of citizens with scientific literacy reached 13.6%.", "13.6%", 13.6, "share",
+         "share of citizens with scientific literacy"),
+        ("Efficiency at these companies rose by an average of 28.4%.", "28.4%", 28.4, "change", "efficiency"),
+        ("Private investment, however, was still down 1.8%.", "1.8%", -1.8, "change", "private investment"),
+        ("Trade with countries along the Belt and Road rose 2.4%.", "2.4%", 2.4, "change",
+         "trade with countries along the belt and road"),
+        ("Retail imports through the bonded zone, the main channel, totaled 7.9 billion yuan.", "7.9 billion yuan",
+         7.9e9, "level", "retail imports through the bonded zone"),
+        ("The new area, which covers 235 square kilometers, has grown.", "235 square kilometers", 235.0, "level",
+         "new area"),
+    ],
+)
+def test_kinds_signs_and_subjects(sentence: str, text: str, value: float, kind: str, subject: str) -> None:
+    m = by_text(extract_metrics(sentence), text)
+    assert (m.value, m.kind, m.subject) == (value, kind, subject)
+
+
+def test_qualifier_words_with_a_noun_before_them() -> None:
+    metrics = extract_metrics("Firms with annual revenue above 1 billion yuan get a maximum of 10 million yuan.")
+    assert [(m.text, m.qualifier, m.subject) for m in metrics] == [
+        ("1 billion yuan", "at_least", "annual revenue"), ("10 million yuan", "at_most", None)]
+    # a verb right before the qualifier is not a subject
+    assert one("The coating could save them up to 30% in costs.").subject is None
+
+
+# ---------------------------------------------------------------- periods: months, later cues, bases
+@pytest.mark.parametrize(
+    ("sentence", "published", "text", "period"),
+    [
+        ("In March alone, exports grew 4.1%.", "2020-04-21", "4.1%", "2020-03"),
+        ("As of March 11, 98.6% of firms had resumed production.", "2020-03-12", "98.6%", "2020-03"),
+        ("The jobless rate stood at 2.8% at the end of September.", "2020-10-23", "2.8%", "2020-09"),
+        ("Shoppers bought 860,000 boxes of supplements in April.", "2020-05-19",
+         "860,000 boxes of supplements", "2020-04"),
+        ("The port handled 1.172 billion tonnes of cargo in 2020.", "2021-01-12", "1.172 billion tonnes", "2020"),
+        ("The city's R&D investment rose to 3.04% of GDP last year.", "2020-12-30", "3.04%", "2019"),
+        ("Over 3,000 exhibitors came, 30% more than at the expo in 2018.", "2019-06-17", "30%", None),
+        ("Catering revenue was still 18% below last year's level.", "2020-06-02", "18%", None),
+        ("Output rose to 2.2 million a day, 11 times the output at the end of January.", "2020-02-18",
+         "11 times", None),
+        ("The city has 3,103 high-tech enterprises, and five new labs were approved last year.", "2020-01-16",
+         "3,103 high-tech enterprises", None),
+        ("In a ranking published in November, Ningbo came 14th.", "2019-12-03", "came 14th", None),
+        ("When Line 4 opens in 2020, the network will cover 154.3 km.", "2019-12-20", "154.3 km", "2020"),
+        ("Construction will start in 2020, with a total investment of 45.6 billion yuan.", "2019-10-09",
+         "45.6 billion yuan", None),
+    ],
+)
+def test_more_periods(sentence: str, published: str, text: str, period: str | None) -> None:
+    assert by_text(extract_metrics(sentence, published), text).period == period

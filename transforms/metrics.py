@@ -42,6 +42,7 @@ phrase too; the qualifier words are not part of it); body[char_start:char_end] =
 from __future__ import annotations
 
 import re
+from contextvars import ContextVar
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Callable
@@ -76,10 +77,10 @@ MONEY_SUFFIXED_RE = re.compile(
 PERCENTAGE_POINTS_RE = re.compile(rf"{NUM}\s*(?:percentage|percent|pct\.?)\s+points?\b", re.IGNORECASE)
 PERCENT_RE = re.compile(rf"{NUM}\s?(?:%|％|percent\b|per cent\b)", re.IGNORECASE)
 KM2_RE = re.compile(
-    rf"{NUM}{SCALE}(?:\s*|-)(?:square\s+kilomet(?:er|re)s?|sq\.?\s?km|km2|km²)(?![A-Za-z0-9])", re.IGNORECASE
+    rf"{NUM}{SCALE}(?:\s*|-)(?:square[\s-]+kilomet(?:er|re)s?|sq\.?\s?km|km2|km²)(?![A-Za-z0-9])", re.IGNORECASE
 )
 M2_RE = re.compile(
-    rf"{NUM}{SCALE}(?:\s*|-)(?:square\s+met(?:er|re)s?|sq\.?\s?m|sqm|m2|m²)(?![A-Za-z0-9])", re.IGNORECASE
+    rf"{NUM}{SCALE}(?:\s*|-)(?:square[\s-]+met(?:er|re)s?|sq\.?\s?m|sqm|m2|m²)(?![A-Za-z0-9])", re.IGNORECASE
 )
 MU_RE = re.compile(rf"{NUM}{SCALE}(?:\s+|-)mu\b")
 TONNES_RE = re.compile(rf"{NUM}{SCALE}(?:\s+|-)(?:metric\s+)?(?:tonnes|tonne|tons|ton)\b", re.IGNORECASE)
@@ -151,7 +152,7 @@ RANK_MOVE_NOUNS = frozenset("places positions spots notches rungs".split())
 # A number whose counted noun is left out: "86 of them", "Among them, 5,300 hold ...",
 # "20,000 by 2022" after "12,000 5G base stations", "add 3,000 more", "a daily average of 520,000".
 BARE_NUMBER_RE = re.compile(rf"{NUM}{SCALE}(?![\w%-])(?!\s*(?:%|％|percent|per\s+cent))")
-OF_THEM_AFTER_RE = re.compile(r"^\s+of\s+(?:them|these|those|which)\b", re.IGNORECASE)
+OF_THEM_AFTER_RE = re.compile(r"\s+of\s+(?:them|these|those|which)\b", re.IGNORECASE)
 OF_THEM_BEFORE_RE = re.compile(r"\b(?:among|of)\s+(?:them|these|those|which)\s*,?\s*$", re.IGNORECASE)
 # What may follow a number whose noun is elided: punctuation, the end, a time phrase, a verb.
 ELIDED_FOLLOW_RE = re.compile(
@@ -172,8 +173,12 @@ NUMBER_OF_RE = re.compile(r"\b(?:the\s+)?(?:total\s+)?number\s+of\s+(?P<np>[\w\s
                           r"(?=\s+(?:in|at|on|from|across|has|have|had|was|were|is|are|will|grew|rose|reached|"
                           r"increased|fell|dropped|stood|hit|topped|exceeded|doubled|tripled|to|with)\b|\s*[,.;]|$)",
                           re.IGNORECASE)
+# "number"/"top" used as verbs ("sellers now number 62,000", "users to top 4 million") do not name the number.
+NUMBER_VERB_RE = re.compile(r"(?:\b(?:now|currently|still|will|would|could|may|to|already|together|they)|\w{3,}s)"
+                            r"\s+(?:number|top)\s*$", re.IGNORECASE)
 NUMBER_OF_LINK_RE = re.compile(
-    r"\b(?:to|from|with|at|reached|reach|hit|was|were|is|are|stood\s+at|totaled|totalled|exceeded|topped|of)\s*$",
+    r"\b(?:to|from|with|at|reached|reach|hit|was|were|is|are|stood\s+at|totaled|totalled|exceeded|topped|passed|"
+    r"surpassed|of)\s*$",
     re.IGNORECASE)
 # Plural heads that are amounts of money or goods, never counted by a bare number ("exports reached 4.5 billion").
 MASS_PLURALS = frozenset("exports imports sales revenues earnings profits investments savings funds taxes assets "
@@ -181,7 +186,7 @@ MASS_PLURALS = frozenset("exports imports sales revenues earnings profits invest
 # Counts measured in a unit noun take their subject from the sentence ("throughput reached 27.53 million TEUs").
 COUNT_UNIT_NOUNS = frozenset({"teus", "teu"})
 # A count followed by "per" is a rate ("150 units per 10,000 workers"), not a count.
-RATE_AFTER_RE = re.compile(r"^\s+per\b", re.IGNORECASE)
+RATE_AFTER_RE = re.compile(r"\s+per\b", re.IGNORECASE)
 VERB_FORM_RE = re.compile(r"[a-z]+(?:ing|ed)\b")
 MODEL_TOKEN_RE = re.compile(r"\d{1,2}[A-Za-z]\w*")  # 5G, 3D, 4K as the first word of a counted noun
 COUNT_COPULA_RE = re.compile(rf"{NUM}(?![\w%-])\s+(?:of\s+(?:them|which)\s+)?(?:are|were)\s+(?=[a-z])")
@@ -316,8 +321,34 @@ IN_YEAR_RE = re.compile(
 )
 # "founded in 1998" dates an event, it is not the period a figure is measured over.
 EVENT_BEFORE_YEAR_RE = re.compile(
-    r"\b(?:founded|established|set\s+up|built|born|opened|launched|started|completed|created|"
-    r"inaugurated|listed|approved|held|awarded|introduced|proposed)\s*$",
+    r"\b(?:founded|established|set\s+up|built|born|opened|open|opens|launched|launch|launches|started|start|starts|"
+    r"begin|begins|began|completed|complete|completes|created|inaugurated|listed|approved|held|awarded|introduced|"
+    r"proposed|published|released|announced|issued|signed|unveiled|took\s+place|take\s+place)"
+    r"(?:\s+(?:in|at)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)?\s*$",
+    re.IGNORECASE,
+)
+# A single month: "In March alone", "as of March 11", "at the end of September", "in late January".
+MONTH_CUE_RE = re.compile(
+    rf"\b(?:[Ii]n|[Dd]uring|[Aa]s\s+of|[Bb]y|[Bb]y\s+the\s+end\s+of|[Aa]t\s+the\s+end\s+of|[Ii]n\s+(?:early|mid|late)|"
+    rf"[Ii]n\s+the\s+(?:first|second|third|fourth|last)\s+(?:week|half|ten\s+days)\s+of)[- ]\s*"
+    rf"(?P<m>{MONTH})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+(?:of\s+)?(?P<year>{YEAR}))?\b(?!\s+(?:to|and|through|-)\s+"
+    rf"(?:{MONTH}))"
+)
+# Words between a figure and a later cue that make the cue the comparison base ("30% more than at the
+# previous expo in 2018", "11 times the output at the end of January").
+COMPARISON_BETWEEN_RE = re.compile(r"\b(?:than|compared|from\s+a\s+year|same\s+period|times\s+(?:the|that|as))\b",
+                                   re.IGNORECASE)
+# Where one clause of a sentence ends and another begins: a cue does not cross it to a later figure.
+CLAUSE_BOUNDARY_RE = re.compile(r"[;:]|,\s*(?:and|but|while|whereas|although|though|yet)\b")
+CLAUSE_COMMA_RE = re.compile(r",(?!\d{3})")  # not the thousands separator of "860,000"
+RELATIVE_CLAUSE_BEFORE_RE = re.compile(r",\s*(?:which|who|that)\b[^,]*$")
+# A clause that dates its main clause: "When Line 4 opens in 2020, the network will cover 154.3 km".
+WHEN_CLAUSE_RE = re.compile(r"^\s*(?:When|Once|After|By\s+the\s+time)\b")
+# A cue after a figure that only says what it is compared with: "than in 2018", "over the same period last year".
+COMPARISON_BEFORE_CUE_RE = re.compile(
+    r"(?:\bthan|\bfrom|\bover|\bcompared\s+with|\bcompared\s+to|\bagainst|\bsince|\bversus|same\s+period\s+(?:of)?|"
+    r"\bof|(?<!and\s)\bbelow|(?<!and\s)\babove|\bbeyond|"
+    r"\bthat\s+of|\bbefore|\bafter)\s*(?:in\s+|the\s+|that\s+of\s+)*$",
     re.IGNORECASE,
 )
 RELATIVE_YEAR_RE = re.compile(r"\b(?P<rel>last|this)\s+year\b", re.IGNORECASE)
@@ -333,7 +364,8 @@ LINK_RE = re.compile(
     r"(?:,\s*)?\s+(?:(?:has|have|had|will|would|is|are|was|were|to|be|been|expected|set|due|likely|still|also|now|"
     r"already|further|each|alone)\s+){0,4}(?:\w+ly\s+)?"
     r"(?:increased|increase|increases|increasing|rose|rise|rises|rising|grew|grow|grows|growing|"
-    r"jumped|jumps|surged|climbed|dropped|drops|fell|falls|declined|declines|decreased|decreases|"
+    r"jumped|jumps|surged|climbed|dropped|drops|fell|falls|declined|declines|decreased|decreases|slipped|slid|"
+    r"dipped|plunged|plummeted|soared|shrank|contracted|rebounded|recovered|widened|narrowed|edged\s+(?:up|down)|"
     r"reached|reach|reaches|reaching|hit|hits|totaled|totalled|totaling|totalling|amounted|amounting|"
     r"stood|stands|was|were|is|are|accounted|accounting|accounts|account|exceeded|exceeding|exceeds|"
     r"registered|recorded|posted|achieved|expanded|represented|representing|represents|made\s+up|"
@@ -371,6 +403,11 @@ LEADING_ADVERBIAL_RE = re.compile(
     r"^\s*(?:in|on|by|as|at|during|from|since|after|before|for|with|among|of|over|under|according|last|this)\b",
     re.IGNORECASE)
 NAME_RUN_WORDS = frozenset({"and", "of", "the", "&"})
+# Prepositions that join a restricting phrase to a noun ("trade with the EU", "imports through the bonded zone").
+NP_JOINER_WORDS = frozenset({"with", "for", "between", "along", "through"})
+# Capitalized words the current article uses mid-sentence (names), set by extract_metrics.
+_MID_SENTENCE_NAMES: ContextVar[frozenset[str]] = ContextVar("_MID_SENTENCE_NAMES", default=frozenset())
+MID_SENTENCE_CAPITAL_RE = re.compile(r"(?<=[a-z,;:’'\"”)] )([A-Z][a-z][\w-]*)")
 NP_STOP_WORDS = frozenset(
     "the a an this these that those its their his her our your my which who whom whose where when "
     "while as by to from at on into onto than there it they we he she also has have had is "
@@ -383,7 +420,7 @@ NP_STOP_WORDS = frozenset(
 AUXILIARIES = frozenset("has have had is are was were be been being".split())
 NP_INNER_WORDS = frozenset({"of", "in", "and", "with", "for", "between"})
 # A capitalized name inside a noun phrase: "trade volume between Ningbo and CEEC countries".
-NP_NAME_LEFT_WORDS = frozenset({"of", "in", "between", "and", "with", "for", "along", "from"})
+NP_NAME_LEFT_WORDS = frozenset({"of", "in", "between", "and", "with", "for", "along", "from", "through"})
 # Verbs that end a noun phrase (irregular past tenses and common transitive verbs).
 VERB_WORDS = frozenset(
     "sent made took gave won set built held saw got put came went became began brought bought kept left "
@@ -452,7 +489,7 @@ ANY_NUMBER_RE = re.compile(r"\d")
 UNIT_WORDS = frozenset(SCALE_WORDS) | frozenset(
     "yuan rmb dollars euros tonnes tons percent km mu times kwh".split())
 COUNT_STOP_WORDS = NP_STOP_WORDS | frozenset(
-    "of in ranks rank ranked ranking accounting accounted accounts account were was are is "
+    "of in ranks rank ranked ranking accounting accounted accounts account were was are is last next "
     "increased rose grew reached have has had will each every respectively per with for between".split()
 )
 NONCOUNT_FIRST_WORDS = frozenset(
@@ -494,6 +531,14 @@ class _Found:
 def extract_metrics(body: str, published: str | None = None) -> list[Metric]:
     """Metric records for the numeric facts in `body` (rules in the module docstring)."""
     pub = _published_parts(published)
+    token = _MID_SENTENCE_NAMES.set(frozenset(MID_SENTENCE_CAPITAL_RE.findall(body)))
+    try:
+        return _extract(body, pub)
+    finally:
+        _MID_SENTENCE_NAMES.reset(token)
+
+
+def _extract(body: str, pub: tuple[int, int] | None) -> list[Metric]:
     metrics: list[Metric] = []
     for para_start, para in _paragraphs(body):
         excluded = _excluded_spans(para)
@@ -561,8 +606,7 @@ def _listed_subject(gap: str) -> str | None:
     if not match:
         return None
     words = match.group("np").split()
-    if any(w.lower() in NP_STOP_WORDS or w.lower() in VERB_WORDS or VERB_FORM_RE.fullmatch(w.lower())
-           or w.lower() in NUMBER_WORDS for w in words):
+    if any(w.lower() in NP_STOP_WORDS or w.lower() in VERB_WORDS or w.lower() in NUMBER_WORDS for w in words):
         return None
     return " ".join(words).lower()
 
@@ -861,7 +905,9 @@ def _elided_count(para: str, match: re.Match[str], sent_start: int, sent_end: in
     """A number whose counted noun is left out but clear from the sentence, else None."""
     raw = match.group("num")
     before = para[sent_start:match.start()]
-    if _count_blocked(raw, before, bool(match.group("scale"))) or not raw.replace(",", "").isdigit() and \
+    verb_number = NUMBER_VERB_RE.search(before)
+    if _count_blocked(raw, before[: verb_number.start() + 1] if verb_number else before,
+                      bool(match.group("scale"))) or not raw.replace(",", "").isdigit() and \
             not match.group("scale"):
         return None
     after = para[match.end():sent_end]
@@ -942,9 +988,11 @@ def _noun_phrase_after(para: str, pos: int) -> tuple[int, str] | None:
         words.append((word, token.start()))
         if len(words) >= NP_MAX_WORDS:
             break
-    while words and not (_is_plural(words[-1][0]) and words[-1][0].lower() not in TIME_UNIT_WORDS
-                         and words[-1][0].lower() not in NP_INNER_WORDS):
-        words.pop()
+    lowered = [w.lower() for w, _ in words]
+    classified = any(a in COUNT_CLASSIFIERS and b == "of" for a, b in zip(lowered, lowered[1:]))
+    while words and (words[-1][0].lower() in NP_INNER_WORDS or not classified and not (
+            _is_plural(words[-1][0]) and words[-1][0].lower() not in TIME_UNIT_WORDS)):
+        words.pop()  # "1.2 million bottles of infant formula" keeps its mass noun
     if not words or words[0][0].lower() in TIME_UNIT_WORDS:
         return None
     last_word, last_start = words[-1]
@@ -1068,10 +1116,16 @@ def _noun_phrase_before(region: str, stop_at_number: bool = False) -> str | None
         if lower.endswith(("'s", "’s")) and words and left in {"of", "in", "for"}:
             index -= 1  # "added value of Ningbo's core industries": the possessive drops out
             continue
-        if (not word[0].isalnum() or lower.endswith(("'s", "’s")) or lower in NP_STOP_WORDS
-                or lower in VERB_WORDS):
+        if lower in NP_JOINER_WORDS:
+            if words and left[:1].isalpha() and left not in NP_STOP_WORDS and left not in VERB_WORDS:
+                words.insert(0, word)  # "retail imports through the bonded zone", "trade with the EU"
+                index -= 1
+                continue
             break
-        if word[0].isdigit() and left != "of":
+        if (not word[0].isalnum() or lower.endswith(("'s", "’s")) or lower in NP_STOP_WORDS
+                or lower in VERB_WORDS and not word.isupper()):  # "LED lights" is not "led"
+            break
+        if word[0].isdigit() and not MODEL_TOKEN_RE.fullmatch(word) and left != "of":
             if stop_at_number:
                 break  # "520 government scholarships of 30,000 yuan"
             return None  # the noun phrase belongs to another number ("with 300 employees, earned ...")
@@ -1093,22 +1147,26 @@ def _noun_phrase_before(region: str, stop_at_number: bool = False) -> str | None
             break
         if lower == "and" and (not words or not left[:1].isalpha() or left in NP_STOP_WORDS):
             break
-        if lower in {"with", "for", "between", "along"} and (not words or left in NP_STOP_WORDS
-                                                             or left in VERB_WORDS or not left[:1].isalpha()):
-            break
         words.insert(0, word)
         index -= 1
         if len(words) >= NP_MAX_WORDS:
             break
-    while words and (words[0].lower() in NP_INNER_WORDS | SUBJECT_DROP_LEADING | {"the", "along", "from"}):
+    while words and (words[0].lower() in NP_INNER_WORDS | NP_JOINER_WORDS | SUBJECT_DROP_LEADING | {"the", "from"}):
         words.pop(0)
     while words and words[-1].lower() in NP_INNER_WORDS | {"the"}:
         words.pop()
     if not words or any(w.lower() in UNIT_WORDS for w in words) or words[-1].lower().endswith("ed"):
         return None
-    if all(_is_name(w) or w.lower() in NAME_RUN_WORDS for w in words) and not (len(words) == 1 and _is_plural(words[0])):
+    if all(_is_name(w) or w.lower() in NAME_RUN_WORDS for w in words) and not (
+            len(words) == 1 and tokens[0].group() == words[0] and _sentence_initial_common_noun(words[0])):
         return None  # "Ningbo ranked first": a place or organisation is not what is measured
     return " ".join(words).lower()
+
+
+def _sentence_initial_common_noun(word: str) -> bool:
+    """A capitalized first word ("Efficiency rose", "Exports fell") that the article never
+    capitalizes mid-sentence is a common noun, not a name."""
+    return _is_plural(word) or word not in _MID_SENTENCE_NAMES.get()
 
 
 def _is_name(word: str) -> bool:
@@ -1187,8 +1245,15 @@ def _period_cues(sentence: str, para_before: str, pub: tuple[int, int] | None) -
         period = f"{year}..{pub[0]}" if pub and pub[0] > year else None
         cues.append(_Cue(m.start(), m.end(), period, CUE_SINCE))
     for m in IN_YEAR_RE.finditer(sentence):
-        if not EVENT_BEFORE_YEAR_RE.search(sentence, 0, m.start()):
+        if not EVENT_BEFORE_YEAR_RE.search(sentence, 0, m.start()) or WHEN_CLAUSE_RE.match(sentence):
             cues.append(_Cue(m.start(), m.end(), m.group("year"), CUE_YEAR))
+    for m in MONTH_CUE_RE.finditer(sentence):
+        if EVENT_BEFORE_YEAR_RE.search(sentence, 0, m.start()):
+            continue
+        month = MONTH_NUMBER[m.group("m").lower()]
+        if not any(c.start <= m.start() < c.end for c in cues):  # inside "from January to May"
+            period = _month_period(month, month, m.group("year"), pub, para_before + sentence[: m.start()])
+            cues.append(_Cue(m.start(), m.end(), period[:7] if period else None, CUE_MONTHS))
     for m in RELATIVE_YEAR_RE.finditer(sentence):
         if pub:
             year = pub[0] - 1 if m.group("rel").lower() == "last" else pub[0]
@@ -1202,6 +1267,19 @@ def _period_for(cues: list[_Cue], sentence: str, start: int, end: int) -> str | 
     if following:
         return min(following, key=lambda c: c.start).period
     preceding = [c for c in cues if c.end <= start]
-    if not preceding:
-        return None
-    return max(preceding, key=lambda c: (c.end, c.priority)).period
+    # a cue later in the sentence ("1.172 billion tonnes of cargo in 2020"), unless it is a comparison base
+    # or belongs to another quantity in between
+    later = [c for c in cues if c.start >= end and not COMPARISON_BEFORE_CUE_RE.search(sentence, 0, c.start)
+             and not COMPARISON_BETWEEN_RE.search(sentence, end, c.start)
+             and not CLAUSE_BOUNDARY_RE.search(sentence, end, c.start) and not CLAUSE_COMMA_RE.search(sentence, end, c.start)]
+    text = sentence[start:end]
+    if text.endswith("times") or ADJECTIVAL_UNIT_RE.search(text) or (
+            RELATIVE_CLAUSE_BEFORE_RE.search(sentence, 0, start) and later and "," in sentence[end:later[0].start]):
+        # "11 times the output at the end of January" (the date is the base), "a 3,000-mu farm produced ...
+        # last year", "The area, which covers 235 square kilometers, has attracted ... since 2010"
+        later = []
+    if preceding:
+        nearest = max(preceding, key=lambda c: (c.end, c.priority))
+        if not (later and CLAUSE_BOUNDARY_RE.search(sentence, nearest.end, start)):
+            return nearest.period
+    return min(later, key=lambda c: c.start).period if later else None
