@@ -16,7 +16,10 @@ from warehouse import db
 from warehouse.embedded import start_embedded, stop_embedded
 from warehouse.load import load_run
 
-ALL_MIGRATIONS = ["001_core", "002_roles"]
+ALL_MIGRATIONS = ["001_core", "002_roles", "003_metric_set_hash"]
+LATEST = len(ALL_MIGRATIONS)
+EXTRA = f"{LATEST + 1:03d}_extra"  # a migration file the tests add after the shipped ones
+MORE = f"{LATEST + 2:03d}_more"
 NEWS_TABLES = {"schema_migrations", "sources", "crawl_runs", "articles", "article_versions", "metrics",
                "quarantine", "validation_runs"}
 NEWS_VIEWS = {"v_articles", "v_metrics", "v_quarantine"}
@@ -39,11 +42,11 @@ def test_upgrade_applies_every_migration_once(pg_url: str) -> None:
     assert db.current_version(pg_url) == 0
     assert db.upgrade(pg_url) == ALL_MIGRATIONS
     assert db.upgrade(pg_url) == []  # idempotent: nothing pending
-    assert db.current_version(pg_url) == 2
+    assert db.current_version(pg_url) == LATEST
 
     ledger = _query(pg_url, "SELECT version, name, checksum FROM news.schema_migrations ORDER BY version")
     files = sorted(Path(db.MIGRATIONS_DIR).glob("*.sql"))
-    assert [(v, n) for v, n, _ in ledger] == [(1, "core"), (2, "roles")]
+    assert [(v, n) for v, n, _ in ledger] == [(1, "core"), (2, "roles"), (3, "metric_set_hash")]
     assert [c for _, _, c in ledger] == [hashlib.sha256(f.read_bytes()).hexdigest() for f in files]
 
     tables = {r[0] for r in _query(pg_url, "SELECT table_name FROM information_schema.tables "
@@ -75,7 +78,7 @@ def test_concurrent_upgrades_apply_each_migration_once(pg_url: str) -> None:
         t.join(60)
     assert errors == []
     assert sorted(label for r in results for label in r) == ALL_MIGRATIONS
-    assert _query(pg_url, "SELECT count(*) FROM news.schema_migrations") == [(2,)]
+    assert _query(pg_url, "SELECT count(*) FROM news.schema_migrations") == [(LATEST,)]
 
 
 def test_changed_migration_is_refused_and_new_one_applied(pg_url: str, tmp_path: Path) -> None:
@@ -83,16 +86,16 @@ def test_changed_migration_is_refused_and_new_one_applied(pg_url: str, tmp_path:
     shutil.copytree(db.MIGRATIONS_DIR, migrations)
     assert db.upgrade(pg_url, directory=migrations) == ALL_MIGRATIONS
 
-    (migrations / "003_extra.sql").write_text("CREATE TABLE news.extra (x int);\n", encoding="utf-8")
-    assert db.upgrade(pg_url, directory=migrations) == ["003_extra"]
-    assert db.current_version(pg_url) == 3
+    (migrations / f"{EXTRA}.sql").write_text("CREATE TABLE news.extra (x int);\n", encoding="utf-8")
+    assert db.upgrade(pg_url, directory=migrations) == [EXTRA]
+    assert db.current_version(pg_url) == LATEST + 1
 
     core = migrations / "001_core.sql"
     core.write_text(core.read_text(encoding="utf-8") + "\n-- edited after release\n", encoding="utf-8")
-    (migrations / "004_more.sql").write_text("CREATE TABLE news.more (x int);\n", encoding="utf-8")
+    (migrations / f"{MORE}.sql").write_text("CREATE TABLE news.more (x int);\n", encoding="utf-8")
     with pytest.raises(db.MigrationError, match=r"001_core\.sql changed after it was applied"):
         db.upgrade(pg_url, directory=migrations)
-    assert db.current_version(pg_url) == 3  # nothing applied after the refusal
+    assert db.current_version(pg_url) == LATEST + 1  # nothing applied after the refusal
     assert _query(pg_url, "SELECT to_regclass('news.more')") == [(None,)]
 
 
@@ -222,11 +225,11 @@ def test_loader_role_can_load_and_future_tables_are_covered(pg_url: str, tmp_pat
     # a migration only the owner may apply: the loader gets a clear refusal
     extra = tmp_path / "migrations"
     shutil.copytree(db.MIGRATIONS_DIR, extra)
-    (extra / "003_extra.sql").write_text("CREATE TABLE news.extra (x int);\n", encoding="utf-8")
+    (extra / f"{EXTRA}.sql").write_text("CREATE TABLE news.extra (x int);\n", encoding="utf-8")
     dsn = psycopg2.extensions.make_dsn(pg_url, user="news_loader", password="loader-Secret-7")
-    with pytest.raises(db.MigrationError, match="003_extra.*database owner"):
+    with pytest.raises(db.MigrationError, match=f"{EXTRA}.*database owner"):
         db.upgrade(dsn, directory=extra)
-    assert db.current_version(pg_url) == 2
+    assert db.current_version(pg_url) == LATEST
 
     # load_run as the loader: the upgrade is a no-op read, the load writes rows.
     url = "http://www.ningbolife.com/index.php/ningbo-news/2.html"

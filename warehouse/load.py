@@ -5,12 +5,15 @@ Reads (docs/ARCHITECTURE.md): validation/articles.jsonl and validation/metrics.j
 (-> news.quarantine), crawl_report.json (-> news.crawl_runs) and validation/summary.json
 (-> news.validation_runs) when present.
 
-How: the JSON Lines files are streamed unparsed with COPY into TEMP tables, parsed
-there, then merged with INSERT ... SELECT ... ON CONFLICT. A new content_hash of a known
-URL moves the old content to news.article_versions; an article's metric set is
-replaced as a whole (delete + insert) when it differs. Loading the same run again, or
-a run overlapping an earlier one, writes nothing new. Any failure (or a dropped
-connection) rolls the whole run back.
+How: the accepted articles and metrics are parsed once on the client
+(warehouse.copyrows) and streamed with COPY into typed TEMP tables; quarantine and
+reject lines go in raw and are parsed in SQL. One pass classifies every staged article
+against news.articles, then INSERT ... SELECT ... ON CONFLICT merges the new and changed
+ones. A new content_hash of a known URL moves the old content to news.article_versions;
+an article's metric set is replaced as a whole (delete + insert) only when its hash
+(articles.metrics_hash) differs. Loading the same run again, or a run overlapping an
+earlier one, writes nothing new. Any failure (or a dropped connection) rolls the whole
+run back.
 """
 from __future__ import annotations
 
@@ -26,7 +29,7 @@ from urllib.parse import urlsplit
 from psycopg2.extras import Json
 
 from newsetl import config
-from warehouse import sql
+from warehouse import copyrows, sql
 from warehouse.db import connect, database_url, upgrade
 
 log = logging.getLogger(__name__)
@@ -38,8 +41,7 @@ REJECTS_FILE = Path("staged/rejects.jsonl")
 CRAWL_REPORT_FILE = Path("crawl_report.json")
 SUMMARY_FILE = Path("validation/summary.json")
 REQUIRED_FILES = (ARTICLES_FILE, METRICS_FILE)
-LINE_FILES = {"articles": ARTICLES_FILE, "metrics": METRICS_FILE,
-              "quarantine": QUARANTINE_FILE, "rejects": REJECTS_FILE}
+LINE_FILES = {"quarantine": QUARANTINE_FILE, "rejects": REJECTS_FILE}  # copied as raw JSON lines
 COPY_BUFFER = 1 << 20
 ORPHAN_METRIC_REASON = sql.ORPHAN_REASON  # quarantine reason of a metric whose article was not loaded
 # summary.json keys that describe the whole validation (stored as statistics when the
@@ -78,8 +80,13 @@ def load_run(
     url: str | None = None,
     run_id: str | None = None,
     dag_run_id: str | None = None,
+    timings: dict[str, float] | None = None,
 ) -> LoadResult:
-    """Load `run_dir` (accepted rows, quarantine, reports) into schema news in one transaction."""
+    """Load `run_dir` (accepted rows, quarantine, reports) into schema news in one transaction.
+
+    `timings`, when given, receives the seconds each step of the transaction took
+    (benchmarks; the same figures are logged at DEBUG).
+    """
     started = time.monotonic()
     run_dir = Path(run_dir)
     missing = [str(run_dir / f) for f in REQUIRED_FILES if not (run_dir / f).is_file()]
@@ -91,22 +98,26 @@ def load_run(
     crawl_report = _read_json(run_dir / CRAWL_REPORT_FILE)
     summary = _read_json(run_dir / SUMMARY_FILE)
     result = LoadResult(run_id=run_id)
+    steps = _Steps(timings if timings is not None else {})
 
     conn = connect(url)
     try:
         with conn.cursor() as cur:
             cur.execute(sql.LOAD_SESSION_SETTINGS)
             cur.execute(sql.ADVISORY_XACT_LOCK, (sql.LOAD_LOCK_KEY,))  # one load at a time
-            _stage(cur, run_dir)
-            _upsert_run(cur, run_id, dag_run_id, crawl_report)
-            _upsert_sources(cur)
-            _load_articles(cur, run_id, result)
-            _load_metrics(cur, run_id, result)
-            _load_quarantine(cur, run_id, result)
-            _load_validation(cur, run_id, summary)
+            _stage(cur, run_dir, steps)
+            with steps("runs and sources"):
+                _upsert_run(cur, run_id, dag_run_id, crawl_report)
+                _upsert_sources(cur)
+            _load_articles(cur, run_id, result, steps)
+            _load_metrics(cur, run_id, result, steps)
+            with steps("quarantine and validation"):
+                _load_quarantine(cur, run_id, result)
+                _load_validation(cur, run_id, summary)
             result.seconds = round(time.monotonic() - started, 3)
             cur.execute(sql.FINISH_RUN, {"run_id": run_id, "load_result": Json(result.counts())})
-        conn.commit()
+        with steps("commit"):
+            conn.commit()
     except BaseException:
         if not conn.closed:
             try:
@@ -117,7 +128,28 @@ def load_run(
     finally:
         conn.close()
     log.info("loaded run %s: %s", run_id, result.to_dict())
+    log.debug("load steps of run %s (s): %s", run_id, steps.timings)
     return result
+
+
+class _Steps:
+    """Times the named steps of a load: `with steps("name"): ...` adds seconds to timings[name]."""
+
+    def __init__(self, timings: dict[str, float]) -> None:
+        self.timings = timings
+        self._name = ""
+        self._start = 0.0
+
+    def __call__(self, name: str) -> "_Steps":
+        self._name = name
+        return self
+
+    def __enter__(self) -> None:
+        self._start = time.perf_counter()
+
+    def __exit__(self, *exc: object) -> None:
+        elapsed = time.perf_counter() - self._start
+        self.timings[self._name] = round(self.timings.get(self._name, 0.0) + elapsed, 4)
 
 
 def _read_json(path: Path) -> dict[str, Any] | None:
@@ -127,17 +159,36 @@ def _read_json(path: Path) -> dict[str, Any] | None:
     return data if isinstance(data, dict) else None
 
 
-def _stage(cur: Any, run_dir: Path) -> None:
-    """COPY the JSON Lines files into TEMP tables and parse them there."""
-    cur.execute(sql.CREATE_LINE_TABLES)
-    for name, rel in LINE_FILES.items():
-        path = run_dir / rel
-        if path.is_file():
-            with open(path, "rb") as fh:
-                cur.copy_expert(sql.COPY_LINES[name], fh, size=COPY_BUFFER)
-    cur.execute(sql.STAGE_ARTICLES)
-    cur.execute(sql.STAGE_METRICS)
-    cur.execute(sql.STAGE_QUARANTINE, {"orphan_reason": ORPHAN_METRIC_REASON})
+def _stage(cur: Any, run_dir: Path, steps: _Steps) -> None:
+    """COPY the run's files into TEMP tables: accepted rows typed, quarantine lines raw."""
+    cur.execute(sql.CREATE_STAGE_TABLES)
+    articles = copyrows.FileStats()
+    metrics = copyrows.FileStats()
+    orphans: dict[tuple[Any, Any], tuple[Any, ...]] = {}
+    with steps("stage articles (parse + COPY)"), \
+            copyrows.CopyStream(copyrows.article_rows(run_dir / ARTICLES_FILE, articles)) as stream:
+        cur.copy_expert(sql.COPY_STAGE["articles"], stream, size=COPY_BUFFER)
+    with steps("stage metrics (parse + COPY)"), \
+            copyrows.CopyStream(copyrows.metric_rows(run_dir / METRICS_FILE, metrics, articles.keys, orphans)) \
+            as stream:
+        cur.copy_expert(sql.COPY_STAGE["metrics"], stream, size=COPY_BUFFER)
+    with steps("stage quarantine"):
+        if orphans:
+            with copyrows.CopyStream(copyrows.value_rows(list(orphans.values()))) as stream:
+                cur.copy_expert(sql.COPY_STAGE["orphans"], stream, size=COPY_BUFFER)
+        for name, rel in LINE_FILES.items():
+            path = run_dir / rel
+            if path.is_file():
+                with open(path, "rb") as fh:
+                    cur.copy_expert(sql.COPY_LINES[name], fh, size=COPY_BUFFER)
+    with steps("stage: duplicates, metric set hashes"):
+        if articles.duplicates:
+            cur.execute(sql.DEDUPLICATE_ARTICLES)
+        if metrics.duplicates:
+            cur.execute(sql.DEDUPLICATE_METRICS)
+        cur.execute(sql.STAGE_METRIC_SETS)
+    with steps("stage quarantine"):
+        cur.execute(sql.STAGE_QUARANTINE, {"orphan_reason": ORPHAN_METRIC_REASON})
 
 
 def _upsert_run(cur: Any, run_id: str, dag_run_id: str | None, report: Mapping[str, Any] | None) -> None:
@@ -192,30 +243,33 @@ def _upsert_sources(cur: Any) -> None:
     cur.execute(sql.INSERT_UNKNOWN_SOURCES)
 
 
-def _load_articles(cur: Any, run_id: str, result: LoadResult) -> None:
+def _load_articles(cur: Any, run_id: str, result: LoadResult, steps: _Steps) -> None:
     params = {"run_id": run_id}
-    cur.execute(sql.CLASSIFY_ARTICLES)
-    cur.execute(sql.ARTICLE_ACTION_COUNTS)
-    actions = dict(cur.fetchall())
-    result.articles_inserted = actions.get("inserted", 0)
-    result.versions_created = actions.get("versioned", 0)
-    result.articles_updated = actions.get("updated", 0) + result.versions_created
-    result.articles_unchanged = actions.get("unchanged", 0)
-    result.articles_stale = actions.get("stale", 0)
-    cur.execute(sql.RECORD_ARTICLE_VERSIONS, params)
-    cur.execute(sql.CREATE_UPSERTED_IDS)
-    cur.execute(sql.UPSERT_ARTICLES, params)
-    cur.execute(sql.FILL_INSERTED_IDS)
-    cur.execute(sql.TOUCH_UNCHANGED_ARTICLES, params)
+    with steps("classify articles"):
+        cur.execute(sql.CLASSIFY_ARTICLES)
+        cur.execute(sql.ARTICLE_ACTION_COUNTS)
+        actions = {action: (int(n), int(m or 0)) for action, n, m in cur.fetchall()}
+    count = {action: n for action, (n, _) in actions.items()}
+    result.articles_inserted = count.get("inserted", 0)
+    result.versions_created = count.get("versioned", 0)
+    result.articles_updated = count.get("updated", 0) + result.versions_created
+    result.articles_unchanged = count.get("unchanged", 0)
+    result.articles_stale = count.get("stale", 0)
+    result.metrics_loaded = sum(m for action, (_, m) in actions.items() if action != "stale")
+    with steps("article versions"):
+        cur.execute(sql.RECORD_ARTICLE_VERSIONS, params)
+    with steps("insert/update articles"):
+        cur.execute(sql.UPSERT_ARTICLES, params)
+    with steps("touch unchanged articles"):
+        cur.execute(sql.TOUCH_UNCHANGED_ARTICLES, params)
 
 
-def _load_metrics(cur: Any, run_id: str, result: LoadResult) -> None:
-    cur.execute(sql.STAGE_METRIC_ROWS)
-    cur.execute(sql.METRIC_ROW_COUNT)
-    result.metrics_loaded = int(cur.fetchone()[0])
-    cur.execute(sql.DELETE_CHANGED_METRICS)
-    cur.execute(sql.INSERT_CHANGED_METRICS, {"run_id": run_id})
-    result.metrics_written = cur.rowcount
+def _load_metrics(cur: Any, run_id: str, result: LoadResult, steps: _Steps) -> None:
+    with steps("delete changed metric sets"):
+        cur.execute(sql.DELETE_CHANGED_METRICS)
+    with steps("insert metric sets"):
+        cur.execute(sql.INSERT_CHANGED_METRICS, {"run_id": run_id})
+        result.metrics_written = cur.rowcount
 
 
 def _load_quarantine(cur: Any, run_id: str, result: LoadResult) -> None:

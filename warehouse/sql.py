@@ -44,19 +44,62 @@ ALTER_ROLE_LOGIN_PASSWORD = "ALTER ROLE {role} WITH LOGIN PASSWORD {password}"
 # temp_buffers must be set before the session's first temp table: keep staging in memory.
 LOAD_SESSION_SETTINGS = "SET LOCAL work_mem = '64MB'; SET LOCAL temp_buffers = '256MB'"
 
-# One TEMP table of raw JSON lines per input file; COPY streams the file unparsed
-# (CSV with control-character quote/delimiter: a JSON line never contains raw 0x01/0x02).
-CREATE_LINE_TABLES = """
-CREATE TEMP TABLE _lines_articles   (n bigint GENERATED ALWAYS AS IDENTITY, line text) ON COMMIT DROP;
-CREATE TEMP TABLE _lines_metrics    (n bigint GENERATED ALWAYS AS IDENTITY, line text) ON COMMIT DROP;
+# Typed TEMP staging tables, filled by COPY from rows the client parsed (warehouse.copyrows;
+# column order = copyrows.ARTICLE_COLUMNS / METRIC_COLUMNS / ORPHAN_COLUMNS). n is the line
+# number in the file. _stage_metrics holds only metrics whose article is in the file; the
+# others (orphans) keep their raw line for the quarantine record. Quarantine and reject
+# files are small and copied as raw JSON lines (CSV with control-character quote and
+# delimiter: a JSON line never contains raw 0x01/0x02) and parsed in SQL.
+CREATE_STAGE_TABLES = """
+CREATE TEMP TABLE _stage_articles (
+    n bigint, url text, source text, title text, published date, section text, body text, captions jsonb,
+    language text, word_count numeric, content_hash text, scitech boolean, fetched_at timestamptz
+) ON COMMIT DROP;
+-- Staged bodies uncompressed: only new and changed ones are compressed, once, into news.articles.
+ALTER TABLE _stage_articles ALTER COLUMN body SET STORAGE EXTERNAL;
+CREATE TEMP TABLE _stage_metrics (
+    n bigint, article_url text, position integer, value numeric, unit text, kind text, subject text,
+    period text, qualifier text, text text, char_start integer, char_end integer, extractor_version text
+) ON COMMIT DROP;
+CREATE TEMP TABLE _orphan_metrics (n bigint, article_url text, position integer, line text) ON COMMIT DROP;
 CREATE TEMP TABLE _lines_quarantine (n bigint GENERATED ALWAYS AS IDENTITY, line text) ON COMMIT DROP;
 CREATE TEMP TABLE _lines_rejects    (n bigint GENERATED ALWAYS AS IDENTITY, line text) ON COMMIT DROP;
 """
 
+COPY_STAGE = {
+    "articles": "COPY _stage_articles (n, url, source, title, published, section, body, captions, language, "
+                "word_count, content_hash, scitech, fetched_at) FROM STDIN",
+    "metrics": "COPY _stage_metrics (n, article_url, position, value, unit, kind, subject, period, qualifier, "
+               "text, char_start, char_end, extractor_version) FROM STDIN",
+    "orphans": "COPY _orphan_metrics (n, article_url, position, line) FROM STDIN",
+}
 COPY_LINES = {
     name: f"COPY _lines_{name} (line) FROM STDIN WITH (FORMAT csv, DELIMITER E'\\x02', QUOTE E'\\x01')"
-    for name in ("articles", "metrics", "quarantine", "rejects")
+    for name in ("quarantine", "rejects")
 }
+
+# Only run when the client saw a key twice in a file: the last line wins.
+DEDUPLICATE_ARTICLES = """
+DELETE FROM _stage_articles s USING _stage_articles t WHERE t.url = s.url AND t.n > s.n
+"""
+DEDUPLICATE_METRICS = """
+DELETE FROM _stage_metrics s USING _stage_metrics t
+WHERE t.article_url = s.article_url AND t.position = s.position AND t.n > s.n
+"""
+
+# The metric set of each staged article, hashed as migration 003 defines articles.metrics_hash.
+EMPTY_SET_HASH = "md5('')"
+METRIC_SET_HASH = """md5(string_agg(news.metric_row_text(position, value, unit, kind, subject, period, qualifier,
+                                                   text, char_start, char_end, extractor_version),
+                      E'\\n' ORDER BY position))"""
+STAGE_METRIC_SETS = f"""
+CREATE TEMP TABLE _stage_sets ON COMMIT DROP AS
+SELECT article_url, count(*) AS metrics, {METRIC_SET_HASH} AS metrics_hash
+FROM _stage_metrics
+GROUP BY article_url;
+ANALYZE _stage_articles (url);
+ANALYZE _stage_sets;
+"""
 
 # text -> jsonb; Postgres text cannot hold NUL, so JSON "\u0000" escapes (not "\\u0000") are dropped.
 _JSON = r"""(CASE WHEN strpos(line, '\u0000') > 0
@@ -66,36 +109,6 @@ _NONBLANK = "line IS NOT NULL AND btrim(line) <> ''"
 _REASONS = """CASE WHEN jsonb_typeof(j->'reasons') = 'array' THEN j->'reasons'
             WHEN coalesce(jsonb_typeof(j->'reasons'), 'null') = 'null' THEN '[]'::jsonb
             ELSE jsonb_build_array(j->'reasons') END"""
-
-# One JSON parse per line (jsonb_to_record in a LATERAL); the last line wins when a URL
-# (or article_url + position) appears twice.
-STAGE_ARTICLES = f"""
-CREATE TEMP TABLE _stage_articles ON COMMIT DROP AS
-SELECT DISTINCT ON (r.url)
-       l.n, r.url, r.source, r.title, nullif(r.published, '')::date AS published, r.section, r.body,
-       CASE WHEN jsonb_typeof(r.captions) = 'array' THEN r.captions ELSE '[]'::jsonb END AS captions,
-       r.language, r.word_count::integer AS word_count, r.content_hash, r.scitech, r.fetched_at
-FROM _lines_articles l,
-     LATERAL jsonb_to_record({_JSON}) AS r(
-         url text, source text, title text, published text, section text, body text, captions jsonb,
-         language text, word_count numeric, content_hash text, scitech boolean, fetched_at timestamptz)
-WHERE {_NONBLANK}
-ORDER BY r.url, l.n DESC;
-ANALYZE _stage_articles;
-"""
-
-STAGE_METRICS = f"""
-CREATE TEMP TABLE _stage_metrics ON COMMIT DROP AS
-SELECT DISTINCT ON (r.article_url, r.position) l.n, r.*
-FROM _lines_metrics l,
-     LATERAL jsonb_to_record({_JSON}) AS r(
-         article_url text, position integer, value numeric, unit text, kind text, subject text,
-         period text, qualifier text, text text, char_start integer, char_end integer,
-         extractor_version text)
-WHERE {_NONBLANK}
-ORDER BY r.article_url, r.position, l.n DESC;
-ANALYZE _stage_metrics;
-"""
 
 # Quarantine rows of this run: validation quarantine, transform rejects, and accepted
 # metrics whose article is not among this run's accepted articles (stage 'load').
@@ -125,24 +138,21 @@ SELECT 2, n,
        j->'record'
 FROM r
 UNION ALL
-SELECT 3, m.n, 'load', 'metrics', coalesce(m.article_url, '') || '#' || coalesce(m.position::text, ''), NULL,
-       jsonb_build_array(%(orphan_reason)s::text), {_JSON.replace("line", "l.line")}
-FROM _stage_metrics m
-JOIN _lines_metrics l ON l.n = m.n
-WHERE NOT EXISTS (SELECT 1 FROM _stage_articles a WHERE a.url = m.article_url);
+SELECT 3, n, 'load', 'metrics', coalesce(article_url, '') || '#' || coalesce(position::text, ''), NULL,
+       jsonb_build_array(%(orphan_reason)s::text), {_JSON}
+FROM _orphan_metrics;
 
 -- Source of rows that do not name one: their article (quarantined beside them, or known).
 UPDATE _stage_quarantine q SET source = k.source
 FROM (SELECT DISTINCT ON (url) url, source
       FROM (SELECT record->>'url' AS url, source, 0 AS pref FROM _stage_quarantine WHERE source IS NOT NULL
             UNION ALL SELECT url, source, 1 FROM _stage_articles
+                      WHERE url IN (SELECT record->>'article_url' FROM _stage_quarantine WHERE source IS NULL)
             UNION ALL SELECT url, source, 2 FROM news.articles
                       WHERE url IN (SELECT record->>'article_url' FROM _stage_quarantine WHERE source IS NULL)) u
       WHERE url IS NOT NULL
       ORDER BY url, pref) k
 WHERE q.source IS NULL AND k.url = q.record->>'article_url';
-
-DELETE FROM _stage_metrics m WHERE NOT EXISTS (SELECT 1 FROM _stage_articles a WHERE a.url = m.article_url);
 
 -- One row per (stage, table, key): reasons merged, the first record kept.
 CREATE TEMP TABLE _quarantine_final ON COMMIT DROP AS
@@ -158,7 +168,7 @@ GROUP BY q.stage, q.table_name, q.record_key;
 
 STAGED_COUNTS = """
 SELECT (SELECT count(*) FROM _stage_articles),
-       (SELECT count(*) FROM _stage_metrics),
+       (SELECT coalesce(sum(metrics), 0)::bigint FROM _stage_sets),
        (SELECT count(*) FROM _quarantine_final),
        (SELECT count(*) FROM _stage_quarantine WHERE file = 2),
        (SELECT min(fetched_at) FROM _stage_articles),
@@ -200,29 +210,40 @@ ON CONFLICT (name) DO NOTHING
 """
 
 # --------------------------------------------------------------------------- loader: articles
-# inserted: new URL; unchanged: same content and fields; stale: another content fetched
-# earlier than the stored one (an old run reloaded after a newer one); versioned: new
-# content_hash (the old content goes to article_versions); updated: same hash, other
-# fields changed (e.g. a transform fix). fetched_at alone does not make a change.
-CLASSIFY_ARTICLES = """
+# One pass over the staged articles decides, per URL:
+#   action  inserted: new URL; unchanged: same content and fields; stale: another content
+#           fetched earlier than the stored one (an old run reloaded after a newer one);
+#           versioned: new content_hash (the old content goes to article_versions);
+#           updated: same hash, other fields changed (e.g. a transform fix). fetched_at
+#           alone does not make a change.
+#   metrics_changed  the staged metric set's hash differs from articles.metrics_hash (never
+#           for stale articles): only those sets are rewritten.
+CLASSIFY_ARTICLES = f"""
 CREATE TEMP TABLE _classified ON COMMIT DROP AS
-SELECT s.url, a.article_id,
-       CASE WHEN a.article_id IS NULL THEN 'inserted'
-            WHEN (s.source, s.title, s.published, s.section, s.body, s.captions, s.language,
-                  s.word_count, s.content_hash, s.scitech)
-                 IS NOT DISTINCT FROM
-                 (a.source, a.title, a.published, a.section, a.body, a.captions, a.language,
-                  a.word_count, a.content_hash, a.scitech) THEN 'unchanged'
-            WHEN s.fetched_at < a.fetched_at THEN 'stale'
-            WHEN s.content_hash <> a.content_hash THEN 'versioned'
-            ELSE 'updated'
-       END AS action
-FROM _stage_articles s
-LEFT JOIN news.articles a ON a.url = s.url;
+SELECT url, article_id, action, metrics, metrics_hash,
+       action <> 'stale' AND stored_hash IS DISTINCT FROM metrics_hash AS metrics_changed
+FROM (
+    SELECT s.url, a.article_id, a.metrics_hash AS stored_hash,
+           coalesce(h.metrics, 0) AS metrics, coalesce(h.metrics_hash, {EMPTY_SET_HASH}) AS metrics_hash,
+           CASE WHEN a.article_id IS NULL THEN 'inserted'
+                WHEN (s.source, s.title, s.published, s.section, s.body, s.captions, s.language,
+                      s.word_count::integer, s.content_hash, s.scitech)
+                     IS NOT DISTINCT FROM
+                     (a.source, a.title, a.published, a.section, a.body, a.captions, a.language,
+                      a.word_count, a.content_hash, a.scitech) THEN 'unchanged'
+                WHEN s.fetched_at < a.fetched_at THEN 'stale'
+                WHEN s.content_hash <> a.content_hash THEN 'versioned'
+                ELSE 'updated'
+           END AS action
+    FROM _stage_articles s
+    LEFT JOIN _stage_sets h ON h.article_url = s.url
+    LEFT JOIN news.articles a ON a.url = s.url
+) c;
 ANALYZE _classified;
 """
 
-ARTICLE_ACTION_COUNTS = "SELECT action, count(*) FROM _classified GROUP BY action"
+# action, articles, metrics staged for them
+ARTICLE_ACTION_COUNTS = "SELECT action, count(*), sum(metrics) FROM _classified GROUP BY action"
 
 RECORD_ARTICLE_VERSIONS = """
 INSERT INTO news.article_versions
@@ -236,16 +257,16 @@ LEFT JOIN LATERAL (SELECT max(version) AS last_version FROM news.article_version
 WHERE c.action = 'versioned'
 """
 
-CREATE_UPSERTED_IDS = "CREATE TEMP TABLE _upserted (url text, article_id bigint) ON COMMIT DROP"
-
-# Deterministic article_id order (by URL) for new rows.
+# New and changed articles; article_ids of new rows in URL order. The ids of new rows go
+# back into _classified for the metrics insert.
 UPSERT_ARTICLES = """
 WITH up AS (
     INSERT INTO news.articles AS a
         (url, source, title, published, section, body, captions, language, word_count,
-         content_hash, scitech, fetched_at, first_seen_run, last_seen_run, loaded_run)
+         content_hash, scitech, fetched_at, first_seen_run, last_seen_run, loaded_run, metrics_hash)
     SELECT s.url, s.source, s.title, s.published, s.section, s.body, s.captions, s.language,
-           s.word_count, s.content_hash, s.scitech, s.fetched_at, %(run_id)s, %(run_id)s, %(run_id)s
+           s.word_count, s.content_hash, s.scitech, s.fetched_at, %(run_id)s, %(run_id)s, %(run_id)s,
+           c.metrics_hash
     FROM _stage_articles s
     JOIN _classified c ON c.url = s.url
     WHERE c.action IN ('inserted', 'versioned', 'updated')
@@ -256,72 +277,43 @@ WITH up AS (
         language = EXCLUDED.language, word_count = EXCLUDED.word_count,
         content_hash = EXCLUDED.content_hash, scitech = EXCLUDED.scitech,
         fetched_at = EXCLUDED.fetched_at, last_seen_run = EXCLUDED.last_seen_run,
-        loaded_run = EXCLUDED.loaded_run, updated_at = now()
+        loaded_run = EXCLUDED.loaded_run, metrics_hash = EXCLUDED.metrics_hash, updated_at = now()
     RETURNING a.url, a.article_id
 )
-INSERT INTO _upserted SELECT url, article_id FROM up
+UPDATE _classified c SET article_id = up.article_id FROM up
+WHERE c.url = up.url AND c.article_id IS NULL
 """
 
-FILL_INSERTED_IDS = """
-UPDATE _classified c SET article_id = u.article_id FROM _upserted u
-WHERE c.url = u.url AND c.article_id IS NULL
-"""
-
+# Unchanged articles: the run saw them (bookkeeping), and a changed metric set gets its hash.
 TOUCH_UNCHANGED_ARTICLES = """
-UPDATE news.articles a SET last_seen_run = %(run_id)s
+UPDATE news.articles a SET last_seen_run = %(run_id)s, metrics_hash = c.metrics_hash
 FROM _classified c
-WHERE c.article_id = a.article_id AND c.action = 'unchanged' AND a.last_seen_run IS DISTINCT FROM %(run_id)s
+WHERE c.article_id = a.article_id AND c.action = 'unchanged'
+  AND (a.last_seen_run IS DISTINCT FROM %(run_id)s OR c.metrics_changed)
 """
 
 # --------------------------------------------------------------------------- loader: metrics
-# The metric set of every loaded (not stale) article is replaced as a whole when it
-# differs from the stored one (compared without metric_id and run_id, so an identical
-# rerun writes nothing).
-_METRIC_COLS = ("position, value, unit, kind, subject, period, qualifier, text, char_start, char_end, "
-                "extractor_version")
-STAGE_METRIC_ROWS = f"""
-CREATE TEMP TABLE _metric_rows ON COMMIT DROP AS
-SELECT c.article_id, c.action, m.position, m.value, m.unit, m.kind, m.subject, m.period, m.qualifier,
-       m.text, m.char_start, m.char_end, m.extractor_version
+# The metric set of an article is replaced as a whole (delete + insert) when its hash
+# changed; an identical set is left alone (same metric_ids). period_start/period_end are
+# computed once per distinct period text.
+DELETE_CHANGED_METRICS = """
+DELETE FROM news.metrics m USING _classified c
+WHERE c.metrics_changed AND c.action <> 'inserted' AND m.article_id = c.article_id
+"""
+
+INSERT_CHANGED_METRICS = """
+INSERT INTO news.metrics
+    (article_id, position, value, unit, kind, subject, period, qualifier, text, char_start, char_end,
+     extractor_version, period_start, period_end, run_id)
+SELECT c.article_id, m.position, m.value, m.unit, m.kind, m.subject, m.period, m.qualifier, m.text,
+       m.char_start, m.char_end, m.extractor_version, p.period_start, p.period_end, %(run_id)s
 FROM _stage_metrics m
 JOIN _classified c ON c.url = m.article_url
-WHERE c.action <> 'stale';
-ANALYZE _metric_rows;
-
-CREATE TEMP TABLE _metric_changed ON COMMIT DROP AS
-SELECT article_id FROM _classified WHERE action = 'inserted'
-UNION
-SELECT article_id FROM (
-    (SELECT article_id, {_METRIC_COLS} FROM _metric_rows WHERE action <> 'inserted'
-     EXCEPT
-     SELECT m.article_id, {", ".join("m." + c.strip() for c in _METRIC_COLS.split(","))}
-     FROM news.metrics m JOIN _classified c ON c.article_id = m.article_id
-     WHERE c.action NOT IN ('inserted', 'stale'))
-    UNION ALL
-    (SELECT m.article_id, {", ".join("m." + c.strip() for c in _METRIC_COLS.split(","))}
-     FROM news.metrics m JOIN _classified c ON c.article_id = m.article_id
-     WHERE c.action NOT IN ('inserted', 'stale')
-     EXCEPT
-     SELECT article_id, {_METRIC_COLS} FROM _metric_rows WHERE action <> 'inserted')
-) d;
-ANALYZE _metric_changed;
+LEFT JOIN (SELECT period, news.period_start(period) AS period_start, news.period_end(period) AS period_end
+           FROM (SELECT DISTINCT period FROM _stage_metrics WHERE period IS NOT NULL) d) p ON p.period = m.period
+WHERE c.metrics_changed
+ORDER BY c.article_id, m.position
 """
-
-DELETE_CHANGED_METRICS = """
-DELETE FROM news.metrics m USING _metric_changed c WHERE m.article_id = c.article_id
-"""
-
-INSERT_CHANGED_METRICS = f"""
-INSERT INTO news.metrics
-    (article_id, {_METRIC_COLS}, period_start, period_end, run_id)
-SELECT r.article_id, {", ".join("r." + c.strip() for c in _METRIC_COLS.split(","))},
-       news.period_start(r.period), news.period_end(r.period), %(run_id)s
-FROM _metric_rows r
-JOIN _metric_changed c ON c.article_id = r.article_id
-ORDER BY r.article_id, r.position
-"""
-
-METRIC_ROW_COUNT = "SELECT count(*) FROM _metric_rows"
 
 # --------------------------------------------------------------------------- loader: quarantine, validation
 UPSERT_QUARANTINE = """
