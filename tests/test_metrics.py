@@ -535,3 +535,22 @@ def test_qualifier_words_with_a_noun_before_them() -> None:
 )
 def test_more_periods(sentence: str, published: str, text: str, period: str | None) -> None:
     assert by_text(extract_metrics(sentence, published), text).period == period
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "fields_"),
+    [
+        ("The average deal was worth about 4.5 million yuan.", "4.5 million yuan",
+         (4500000.0, "CNY", "level", "average deal", None, "approx")),
+        ("From 2010 to 2018, turnover grew at an average annual rate of 31 percent.", "31 percent",
+         (31.0, "percent", "change", "turnover", "2010..2018", None)),
+        ("Fifteen Ningbo companies are on the list.", "Fifteen Ningbo companies",
+         (15.0, "count", "level", "ningbo companies", None, None)),
+        ("The lab has 24 academicians and leading scientists, the lab said.", "24 academicians and leading scientists",
+         (24.0, "count", "level", "academicians and leading scientists", None, None)),
+        ("Their share of the city's equipment industry rose to 8.7%.", "8.7%",
+         (8.7, "percent", "share", "share of equipment industry", None, None)),
+    ],
+)
+def test_worth_rates_and_spelled_names(sentence: str, text: str, fields_: tuple) -> None:
+    assert fields(by_text(extract_metrics(sentence), text)) == fields_

@@ -167,7 +167,7 @@ ELIDED_GAP_RE = re.compile(
     r"some|another|a\s+further)\s+)?$",
     re.IGNORECASE,
 )
-ELIDED_GAP_MAX = 80
+ELIDED_GAP_MAX = 120
 # "the number of high-tech enterprises grew by 36.2% to 2,856", "..., with 24"
 NUMBER_OF_RE = re.compile(r"\b(?:the\s+)?(?:total\s+)?number\s+of\s+(?P<np>[\w\s&'’-]+?)"
                           r"(?=\s+(?:in|at|on|from|across|has|have|had|was|were|is|are|will|grew|rose|reached|"
@@ -229,7 +229,8 @@ FILLER_RE = re.compile(r"(?:\b(?:only|just|merely|a\s+total\s+of|a\s+record|as\s
 # ---------------------------------------------------------------- kinds
 CHANGE_BEFORE_RE = re.compile(
     r"(?:\b(?:increas|grow|grew|rose|rise|rising|fell|fall|drop|declin|decreas|jump|surg|climb|expand|"
-    r"shr[ia]nk|gain|soar|slid|slump|plung|slipp?|dipp?)\w*(?:\s+\w+ly)?(?:\s+by)?(?:\s+an?\s+(?:average|total)\s+of)?|"
+    r"shr[ia]nk|gain|soar|slid|slump|plung|slipp?|dipp?)\w*(?:\s+\w+ly)?(?:\s+by)?(?:\s+an?\s+(?:average|total)\s+of)?"
+    r"(?:\s+at\s+an?\s+(?:average\s+)?(?:annual\s+|yearly\s+)?(?:growth\s+)?rate\s+of)?|"
     r"(?<!made\s)(?<!make\s)(?<!makes\s)(?<!making\s)\bup(?:\s+by)?|\bdown(?:\s+by)?|"
     r"\b(?:growth|increase|decrease|decline|rise|drop|gain)(?:\s+rate)?\s+of)\s*$",
     re.IGNORECASE,
@@ -373,8 +374,9 @@ LINK_RE = re.compile(
     r"generates|realized|realised|produced|produces|handled|handles|attracted|invested|raised|saw|sees|"
     r"reported|numbered|number|numbers|topped|tops|top|covers|covered|cover|covering|use|uses|used|average|averaged|"
     r"consume|consumes|consumed|occupy|occupies|occupied|run|runs|ran|stretch|stretches|stretched|span|spans|"
-    r"measure|measures|measured|make\s+up|makes\s+up|doubled|double|tripled|triple|exceed|surpass|surpassed)"
-    r"(?:\s+(?:by|to|for|at|from|of|up|down|only|just|still|about|an?\s+(?:average|total)\s+of))*\s*$"
+    r"measure|measures|measured|make\s+up|makes\s+up|doubled|double|tripled|triple|exceed|surpass|surpassed|worth)"
+    r"(?:\s+(?:by|to|for|at|from|of|up|down|only|just|still|about|an?\s+(?:average|total)\s+of|"
+    r"at\s+an?\s+(?:average\s+)?(?:annual\s+|yearly\s+)?(?:growth\s+)?rate\s+of))*\s*$"
     r"|(?:,\s*)?\s+(?:(?:will|would|is|are|to)\s+){0,3}(?:cost|costs|costing)\s*$",
     re.IGNORECASE,
 )
@@ -888,12 +890,12 @@ def _spelled_count(para: str, match: re.Match[str], sent_start: int) -> _Found |
     if OF_THEM_AFTER_RE.match(para, match.end() - len(match.group()) + len(word)):
         return _Found(match.start(), match.start() + len(word), value, "count", kind="level",
                       num_start=match.start())
-    following = para[match.end():match.end() + 40]
-    if word[0].isupper() and following[:1].isupper():
-        return None  # "Two Academies and One Park" names something
     phrase = _noun_phrase_after(para, match.end())
     if phrase is None or RATE_AFTER_RE.match(para, phrase[0]) or phrase[1].split()[-1] in SPELLED_PROCESS_NOUNS:
         return None
+    last_word = para[:phrase[0]].rsplit(None, 1)[-1]
+    if word[0].isupper() and last_word[:1].isupper():
+        return None  # "Two Academies and One Park" names something; "Fifteen Ningbo companies" counts
     np_end, subject = phrase
     if subject.split()[-1] in RANK_MOVE_NOUNS and RANK_MOVE_RE.search(before):
         return None
@@ -977,10 +979,13 @@ def _noun_phrase_after(para: str, pos: int) -> tuple[int, str] | None:
                 break
             if _is_plural(words[-1][0]):
                 after_next = tokens[index + 2].group() if index + 2 < len(tokens) else ""
-                if not _is_plural(following) or after_next[:1].isalpha() and after_next.lower() not in \
-                        COUNT_STOP_WORDS and after_next.lower() not in VERB_WORDS \
-                        and not after_next.lower().endswith(("ed", "ing")):
-                    break  # "12,524 start-ups and 865 SMEs"; "museums and bases attracted" goes on
+                third = tokens[index + 3].group() if index + 3 < len(tokens) else ""
+                two_word = (not _is_plural(following) and following.lower() not in COUNT_STOP_WORDS
+                            and _is_plural(after_next) and not third[:1].isalpha())
+                if not two_word and (not _is_plural(following) or after_next[:1].isalpha() and after_next.lower()
+                                     not in COUNT_STOP_WORDS and after_next.lower() not in VERB_WORDS
+                                     and not after_next.lower().endswith(("ed", "ing"))):
+                    break  # "12,524 start-ups and 865 SMEs"; "museums and bases attracted", "X and leading Ys," go on
         elif lower == "of" and words and words[-1][0].lower() in COUNT_CLASSIFIERS:
             pass  # "260,000 pieces of equipment"
         elif words and lower in COUNT_STOP_WORDS:
@@ -1069,7 +1074,8 @@ def _subject_before(before: str, qualifier: str | None = None) -> str | None:
         return None
     region = _trim_region(before[: (link or of_link).start()],
                           apposition=link is not None and link.group().lstrip().startswith(","))
-    return _noun_phrase_before(region, stop_at_number=of_link is not None)
+    attached = of_link is not None or link.group().strip(" ,").lower() == "worth"  # "1,015 deals worth 1.9 billion"
+    return _noun_phrase_before(region, stop_at_number=attached)
 
 
 def _trim_region(region: str, apposition: bool = True) -> str:
@@ -1113,8 +1119,9 @@ def _noun_phrase_before(region: str, stop_at_number: bool = False) -> str | None
             words.insert(0, word)  # "added value of the secondary industry", "trade with the EU"
             index -= 1
             continue
-        if lower.endswith(("'s", "’s")) and words and left in {"of", "in", "for"}:
-            index -= 1  # "added value of Ningbo's core industries": the possessive drops out
+        if lower.endswith(("'s", "’s")) and words and (left in {"of", "in", "for"} or left == "the" and index > 1
+                                                       and tokens[index - 2].group().lower() in {"of", "in", "for"}):
+            index -= 1 if left != "the" else 2  # "added value of (the city's) core industries": the possessive drops
             continue
         if lower in NP_JOINER_WORDS:
             if words and left[:1].isalpha() and left not in NP_STOP_WORDS and left not in VERB_WORDS:
@@ -1155,6 +1162,8 @@ def _noun_phrase_before(region: str, stop_at_number: bool = False) -> str | None
         words.pop(0)
     while words and words[-1].lower() in NP_INNER_WORDS | {"the"}:
         words.pop()
+    if len(words) > 1 and words[-1].lower().endswith("ed") and _is_plural(words[-2]):
+        words.pop()  # "technology contracts signed (in Ningbo) were worth ..."
     if not words or any(w.lower() in UNIT_WORDS for w in words) or words[-1].lower().endswith("ed"):
         return None
     if all(_is_name(w) or w.lower() in NAME_RUN_WORDS for w in words) and not (
