@@ -58,8 +58,10 @@ QUANTULUM_UNITS: dict[str, tuple[str, float]] = {
     "kilometre": ("km", 1.0),
     "year": ("years", 1.0),
     "dimensionless": ("count", 1.0),
+    "count": ("count", 1.0),
 }
 PERCENTAGE_POINT_RE = re.compile(r"^\s*points?\b", re.IGNORECASE)
+TIMES_AFTER_RE = re.compile(r"^\s*times\b", re.IGNORECASE)  # quantulum3 reads "2.5 times" as 2.5 (dimensionless)
 
 TOKEN_RE = re.compile(r"[^\W_]+(?:[-'’&.,][^\W_]+)*")
 SPACE_RE = re.compile(r"\s+")
@@ -449,6 +451,8 @@ def run_quantulum(pages: Sequence[GoldPage]) -> list[PageOutput]:
                 start, end = quantity.span
                 if unit == "percent" and PERCENTAGE_POINT_RE.match(page.body[end:]):
                     unit = "percentage_points"
+                if unit == "count" and (quantity.surface.endswith("times") or TIMES_AFTER_RE.match(page.body[end:])):
+                    unit = "times"
                 found.append(Predicted(float(quantity.value) * factor, unit, start, end))
             outputs.append(PageOutput(metrics=found))
     return outputs
