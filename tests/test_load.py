@@ -3,6 +3,7 @@ rollback of a load killed mid-transaction, and the load benchmark's smoke run.""
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 import threading
@@ -14,9 +15,10 @@ import psycopg2
 import psycopg2.errors
 import pytest
 from psycopg2 import sql as pgsql
+from psycopg2.extras import Json
 
 from helpers import content_hash, make_article, make_metric, make_run_dir
-from warehouse.db import APPLICATION_NAME, upgrade
+from warehouse.db import APPLICATION_NAME, MIGRATIONS_DIR, upgrade
 from warehouse.load import ORPHAN_METRIC_REASON, LoadResult, load_run, suite_results
 from warehouse.queries import summary_counts
 
@@ -397,3 +399,129 @@ def test_bench_smoke(pg_url: str) -> None:
     assert out.returncode == 0, out.stderr
     assert "load_run" in out.stdout and "raw COPY" in out.stdout and "rows/s" in out.stdout
     assert "160 rows" in out.stdout  # 40 articles + 120 metrics
+
+
+# --------------------------------------------------------------------------- staging on the client
+def test_duplicate_lines_the_last_one_wins(pg_url: str, tmp_path: Path) -> None:
+    url = BASE + "1.html"
+    first, last = make_article(url, title="First title"), make_article(url, title="Last title")
+    metrics = [make_metric(url, 0, 1.0), make_metric(url, 1, 2.0), make_metric(url, 0, 3.0, text="3.0")]
+    orphans = [make_metric(BASE + "gone.html", 0, 4.0), make_metric(BASE + "gone.html", 0, 5.0)]
+    result = load_run(make_run_dir(tmp_path, [first, last], metrics + orphans), pg_url)
+    assert (result.articles_inserted, result.metrics_loaded, result.metrics_written) == (1, 2, 2)
+    assert rows(pg_url, "SELECT title FROM news.articles") == [("Last title",)]
+    assert rows(pg_url, "SELECT position, value::float, text FROM news.metrics ORDER BY position") == [
+        (0, 3.0, "3.0"), (1, 2.0, "17.6%")]
+    # the orphan's quarantine record is its original line (the last one of its key)
+    assert rows(pg_url, "SELECT record_key, record FROM news.quarantine") == [
+        (BASE + "gone.html#0", orphans[1])]
+
+
+def test_a_line_that_is_not_json_names_file_and_line_and_loads_nothing(pg_url: str, tmp_path: Path) -> None:
+    articles, metrics = three_articles()
+    run = make_run_dir(tmp_path, articles, metrics)
+    path = run / "validation" / "metrics.jsonl"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines[3] = lines[3][:-1]  # truncated object
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"metrics\.jsonl, line 4: not a JSON object"):
+        load_run(run, pg_url)
+    assert rows(pg_url, "SELECT count(*) FROM news.articles") == [(0,)]
+    assert rows(pg_url, "SELECT count(*) FROM news.crawl_runs") == [(0,)]
+    path.write_text("\n".join(lines[:3] + ['["a", "list"]'] + lines[4:]) + "\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="line 4: not a JSON object"):
+        load_run(run, pg_url)
+
+    # a value the staging column refuses: the server's error, and the reader thread is gone
+    threads = threading.active_count()
+    bad_date = [dict(a, published="June 2020") for a in articles]
+    with pytest.raises(psycopg2.errors.InvalidDatetimeFormat, match="June 2020"):
+        load_run(make_run_dir(tmp_path, bad_date, metrics, run_id="run-002"), pg_url)
+    assert threading.active_count() == threads
+    assert rows(pg_url, "SELECT count(*) FROM news.crawl_runs") == [(0,)]
+
+
+def test_values_arrive_exactly(pg_url: str, tmp_path: Path) -> None:
+    """Numbers keep their written text, COPY's special characters and NUL survive or go as Postgres needs."""
+    url = BASE + "exact.html"
+    article = make_article(url, title="Tab\there, line\nbreak, back\\slash", published="",
+                           captions="not a list", word_count=12.0)
+    run = make_run_dir(tmp_path, [article], [])
+    metrics = [
+        '{"article_url": "%s", "position": 0, "value": 17.60, "unit": "percent", "kind": "share", '
+        '"text": "a\\\\b\\tc\\u0000d", "char_start": 0, "char_end": 5}' % url,
+        '{"article_url": "%s", "position": 1, "value": 37541000000.0, "unit": "CNY", "kind": "level", '
+        '"text": "37.541 billion yuan", "period": "", "qualifier": null}' % url,
+        '{"article_url": "%s", "position": 2, "value": 123456789012345678901234567890, "unit": "count", '
+        '"kind": "level", "text": "\\u5b81\\u6ce2 \\"many\\""}' % url,
+        "",  # a blank line is skipped
+    ]
+    (run / "validation" / "metrics.jsonl").write_text("\n".join(metrics) + "\n", encoding="utf-8")
+    second = make_article(BASE + "nul.html", captions=["cap\u0000tion", "ok"])
+    (run / "validation" / "articles.jsonl").write_text(
+        json.dumps(article) + "\n" + json.dumps(second) + "\n", encoding="utf-8")
+    result = load_run(run, pg_url)
+    assert (result.articles_inserted, result.metrics_written) == (2, 3)
+    assert rows(pg_url, "SELECT title, published, captions, word_count FROM news.articles WHERE url = %s",
+                (url,)) == [("Tab\there, line\nbreak, back\\slash", None, [], 12)]
+    assert rows(pg_url, "SELECT captions FROM news.articles WHERE url = %s", (BASE + "nul.html",)) == [
+        (["caption", "ok"],)]
+    assert rows(pg_url, "SELECT value::text, text, period, qualifier FROM news.metrics ORDER BY position") == [
+        ("17.60", "a\\b\tcd", None, None),
+        ("37541000000.0", "37.541 billion yuan", "", None),
+        ("123456789012345678901234567890", "宁波 \"many\"", None, None),
+    ]
+
+
+def test_metric_set_hash_is_the_stored_sets_hash_also_after_upgrading(pg_url: str, tmp_path: Path) -> None:
+    """Rows loaded before migration 003 get their hash from it; reloading them then rewrites nothing."""
+    old = tmp_path / "migrations"
+    old.mkdir()
+    for name in ("001_core.sql", "002_roles.sql"):
+        shutil.copy(Path(MIGRATIONS_DIR) / name, old / name)
+    upgrade(pg_url, directory=old)
+    url = BASE + "old.html"
+    article = make_article(url)
+    metrics = [make_metric(url, 0, 17.6), make_metric(url, 1, 2019.5, unit="CNY", kind="level", period=None,
+                                                      qualifier="approx", extractor_version="metrics-1")]
+    conn = psycopg2.connect(pg_url)
+    try:
+        with conn.cursor() as cur:  # what a loader of schema version 2 stored
+            cur.execute("INSERT INTO news.crawl_runs (run_id) VALUES ('run-0');"
+                        "INSERT INTO news.sources (name) VALUES ('ningbolife')")
+            cur.execute("INSERT INTO news.articles (url, source, title, published, section, body, captions, language,"
+                        " word_count, content_hash, fetched_at, first_seen_run, last_seen_run, loaded_run)"
+                        " VALUES (%s, 'ningbolife', %s, '2020-06-01', 'Ningbo News', %s, %s, 'en', %s, %s, %s,"
+                        " 'run-0', 'run-0', 'run-0') RETURNING article_id",
+                        (url, article["title"], article["body"], Json(article["captions"]), article["word_count"],
+                         article["content_hash"], article["fetched_at"]))
+            article_id = cur.fetchone()[0]
+            for m in metrics:
+                cur.execute("INSERT INTO news.metrics (article_id, position, value, unit, kind, subject, period,"
+                            " qualifier, text, char_start, char_end, extractor_version, run_id)"
+                            " VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, 'run-0')",
+                            (article_id, m["position"], m["value"], m["unit"], m["kind"], m["subject"], m["period"],
+                             m["qualifier"], m["text"], m["char_start"], m["char_end"], m.get("extractor_version")))
+        conn.commit()
+    finally:
+        conn.close()
+    assert upgrade(pg_url) == ["003_metric_set_hash"]
+    stored = rows(pg_url, "SELECT metrics_hash FROM news.articles")[0][0]
+    assert stored != rows(pg_url, "SELECT md5('')")[0][0]
+    ids = rows(pg_url, "SELECT metric_id FROM news.metrics ORDER BY position")
+
+    result = load_run(make_run_dir(tmp_path, [article], metrics, run_id="run-1"), pg_url)
+    assert (result.articles_unchanged, result.metrics_loaded, result.metrics_written) == (1, 2, 0)
+    assert rows(pg_url, "SELECT metric_id FROM news.metrics ORDER BY position") == ids
+    assert rows(pg_url, "SELECT metrics_hash FROM news.articles") == [(stored,)]
+
+    # one value differs: the set is rewritten and the hash follows the stored rows
+    metrics[1]["value"] = 2019.6
+    result = load_run(make_run_dir(tmp_path, [article], metrics, run_id="run-2"), pg_url)
+    assert result.metrics_written == 2
+    assert rows(pg_url, """
+        SELECT a.metrics_hash = md5(string_agg(news.metric_row_text(m.position, m.value, m.unit, m.kind, m.subject,
+                   m.period, m.qualifier, m.text, m.char_start, m.char_end, m.extractor_version), E'\\n'
+                   ORDER BY m.position))
+        FROM news.articles a JOIN news.metrics m USING (article_id) GROUP BY a.metrics_hash""") == [(True,)]
+    assert rows(pg_url, "SELECT metrics_hash <> %s FROM news.articles", (stored,)) == [(True,)]

@@ -2,8 +2,11 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import shutil
+import subprocess
 import tempfile
+import textwrap
 import threading
 from pathlib import Path
 
@@ -12,10 +15,12 @@ import psycopg2.errors
 import pytest
 
 from helpers import make_article, make_metric, make_run_dir
+from newsetl import airflow_local
 from warehouse import db
 from warehouse.embedded import start_embedded, stop_embedded
 from warehouse.load import load_run
 
+ROOT = Path(__file__).resolve().parents[1]
 ALL_MIGRATIONS = ["001_core", "002_roles", "003_metric_set_hash"]
 LATEST = len(ALL_MIGRATIONS)
 EXTRA = f"{LATEST + 1:03d}_extra"  # a migration file the tests add after the shipped ones
@@ -160,6 +165,52 @@ def test_check_constraints_reject_bad_values(pg_url: str, tmp_path: Path) -> Non
         _query(pg_url, "UPDATE news.articles SET content_hash = 'not-a-sha'")
 
 
+# The typical analyst queries and the index each must use (issue: articles by source and
+# date, metrics by subject and period, text search on title/body).
+ANALYST_QUERIES = [
+    ("SELECT url, title FROM news.v_articles WHERE source = 'ningbolife' "
+     "AND published BETWEEN '2020-03-01' AND '2020-03-31'", "articles_source_published_idx"),
+    ("SELECT published, value, unit FROM news.v_metrics WHERE subject = 'port throughput' "
+     "AND period_start >= '2019-01-01' AND period_start < '2020-01-01'", "metrics_subject_period_idx"),
+    ("SELECT title FROM news.articles WHERE search @@ websearch_to_tsquery('english', 'robots laboratory')",
+     "articles_search_idx"),
+    ("SELECT title FROM news.articles WHERE search @@ to_tsquery('english', 'robot:A')",  # titles only
+     "articles_search_idx"),
+]
+
+
+def test_typical_analyst_queries_use_their_indexes(pg_url: str, tmp_path: Path) -> None:
+    """EXPLAIN with sequential scans priced out: the plan names the index only if it fits the query."""
+    base = "http://english.ningbo.gov.cn/art/2020/3/{}/art_933_{}.html"
+    articles, metrics = [], []
+    for i in range(300):
+        url = base.format(1 + i % 28, i)
+        robots = i % 50 == 0
+        articles.append(make_article(url, title=f"{'Robots' if robots else 'Port'} story {i}",
+                                     body=f"The laboratory built {'robots' if robots else 'cranes'} in 2019.",
+                                     source="ningbo_gov" if i % 2 else "ningbolife",
+                                     published=f"2020-{1 + i % 12:02d}-{1 + i % 28:02d}"))
+        metrics.append(make_metric(url, 0, subject="port throughput" if i % 30 == 0 else f"subject {i % 7}",
+                                   period="2019" if i % 60 == 0 else f"{2015 + i % 4}"))
+    load_run(make_run_dir(tmp_path, articles, metrics), pg_url)
+    _query(pg_url, "ANALYZE news.articles; ANALYZE news.metrics")
+
+    conn = psycopg2.connect(pg_url)
+    try:
+        with conn.cursor() as cur:
+            cur.execute("SET enable_seqscan = off")
+            for statement, index in ANALYST_QUERIES:
+                cur.execute("EXPLAIN " + statement)
+                plan = "\n".join(r[0] for r in cur.fetchall())
+                assert index in plan, plan
+                cur.execute(statement)
+                assert cur.fetchall(), statement  # the query finds rows, through the index
+            cur.execute("EXPLAIN SELECT title FROM news.articles WHERE title LIKE '%%Robots%%'")
+            assert "_idx" not in "\n".join(r[0] for r in cur.fetchall())  # absence: no index fits this one
+    finally:
+        conn.close()
+
+
 # --------------------------------------------------------------------------- roles
 def test_analyst_reads_but_cannot_write_or_see_payloads(pg_url: str, tmp_path: Path,
                                                         monkeypatch: pytest.MonkeyPatch) -> None:
@@ -282,6 +333,61 @@ def test_url_with_database() -> None:
     assert (db.url_with_database("postgresql://postgres:@/postgres?host=/tmp/x", "t1")
             == "postgresql://postgres:@/t1?host=%2Ftmp%2Fx")
     assert "dbname=t2" in db.url_with_database("host=/tmp/x user=postgres dbname=postgres", "t2")
+
+
+# A DAG whose task reports how warehouse.db resolves the warehouse inside Airflow.
+PROBE_DAG = """
+from pathlib import Path
+
+import pendulum
+from airflow.sdk import dag, task
+
+
+@dag(dag_id="warehouse_conn_probe", schedule=None, start_date=pendulum.datetime(2026, 1, 1), catchup=False)
+def warehouse_conn_probe():
+    @task
+    def resolve() -> None:
+        import json
+        from warehouse import db
+
+        found = db.airflow_task_connection_url()
+        # database_url() only when the connection was found: never start an embedded server here
+        Path({out!r}).write_text(json.dumps({{"task": found, "database_url": found and db.database_url()}}))
+
+    resolve()
+
+
+warehouse_conn_probe()
+"""
+
+
+@pytest.mark.slow
+def test_news_warehouse_connection_from_the_airflow_metadata_db(tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """No env var: a task finds `news_warehouse` where Airflow keeps it (here its metadata DB)."""
+    dags, out = tmp_path / "dags", tmp_path / "resolved.json"
+    dags.mkdir()
+    (dags / "probe.py").write_text(textwrap.dedent(PROBE_DAG.format(out=str(out))), encoding="utf-8")
+    env = airflow_local.airflow_env(tmp_path / "airflow", {"AIRFLOW__CORE__DAGS_FOLDER": str(dags)})
+    for name in ("NEWSETL_DATABASE_URL", db.ENV_AIRFLOW_CONN):
+        env.pop(name, None)
+    log = tmp_path / "airflow.log"
+    airflow_local.migrate(env, log)
+    airflow = airflow_local.airflow_bin()
+    with log.open("a", encoding="utf-8") as sink:
+        for cmd in ([airflow, "connections", "add", db.AIRFLOW_CONN_ID, "--conn-uri",
+                     "postgresql://news_loader:s3cr%40t@warehouse.example:5433/news?sslmode=require"],
+                    [airflow, "dags", "test", "warehouse_conn_probe", "2026-11-20"]):
+            done = subprocess.run(cmd, env=env, stdout=sink, stderr=subprocess.STDOUT, cwd=ROOT, timeout=300)
+            assert done.returncode == 0, airflow_local.task_states(log)
+    expected = "postgresql://news_loader:s3cr%40t@warehouse.example:5433/news?sslmode=require"
+    assert json.loads(out.read_text(encoding="utf-8")) == {"task": expected, "database_url": expected}
+
+    # an Airflow process outside a task (this one, once it imported the SDK) asks nothing
+    import airflow.sdk  # noqa: F401
+
+    monkeypatch.delenv(db.ENV_AIRFLOW_CONN, raising=False)
+    assert db.airflow_task_connection_url() is None
 
 
 def test_airflow_connection_of_another_type_is_refused() -> None:

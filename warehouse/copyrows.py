@@ -207,6 +207,7 @@ class CopyStream:
         self._queue: queue.Queue[Any] = queue.Queue(self.PREFETCH_CHUNKS)
         self._stop = threading.Event()
         self._done = False
+        self.error: BaseException | None = None  # what read() raised (psycopg2 reports it as QueryCanceled)
         self._thread = threading.Thread(target=self._produce, args=(chunks(lines, chunk_chars),),
                                         name="copy-rows", daemon=True)
         self._thread.start()
@@ -241,6 +242,7 @@ class CopyStream:
         if isinstance(item, BaseException):
             self._done = True
             self._thread.join()
+            self.error = item
             raise item
         return item
 

@@ -1,8 +1,10 @@
 """Connections and forward-only schema migrations for the warehouse (schema `news`).
 
 Where the database is: NEWSETL_DATABASE_URL, else the Airflow connection
-`news_warehouse` given as AIRFLOW_CONN_NEWS_WAREHOUSE (URI or JSON), else the embedded
-server under .newsetl/pg (started on first use and left running).
+`news_warehouse` given as AIRFLOW_CONN_NEWS_WAREHOUSE (URI or JSON), else -- inside a
+running Airflow task -- the `news_warehouse` connection Airflow resolves (secrets
+backend or metadata database), else the embedded server under .newsetl/pg (started on
+first use and left running).
 
 Migrations are warehouse/migrations/NNN_name.sql, applied in order, each in its own
 transaction under an advisory lock, recorded in news.schema_migrations with a sha256
@@ -15,6 +17,7 @@ import json
 import logging
 import os
 import re
+import sys
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -31,6 +34,7 @@ from warehouse import sql
 
 log = logging.getLogger(__name__)
 
+AIRFLOW_CONN_ID = "news_warehouse"
 ENV_AIRFLOW_CONN = "AIRFLOW_CONN_NEWS_WAREHOUSE"
 ENV_LOADER_PASSWORD = "NEWSETL_LOADER_PASSWORD"
 ENV_ANALYST_PASSWORD = "NEWSETL_ANALYST_PASSWORD"
@@ -97,9 +101,37 @@ def database_url() -> str:
     conn = os.environ.get(ENV_AIRFLOW_CONN, "").strip()
     if conn:
         return airflow_conn_to_url(conn)
+    task_url = airflow_task_connection_url()
+    if task_url:
+        return task_url
     from warehouse.embedded import start_embedded
 
     return start_embedded(EMBEDDED_DIR, cleanup_mode=None)
+
+
+def airflow_task_connection_url(conn_id: str = AIRFLOW_CONN_ID) -> str | None:
+    """Inside a running Airflow task: connection `conn_id` as Airflow resolves it, as a libpq URI.
+
+    Covers a connection kept in the metadata database or a secrets backend (the task
+    asks the Airflow API server). None outside a task (never imports Airflow itself) or
+    when Airflow has no such connection.
+    """
+    if "airflow.sdk" not in sys.modules:  # not an Airflow process: nothing to ask
+        return None
+    try:
+        from airflow.sdk import Connection, get_current_context
+
+        get_current_context()
+    except Exception:  # noqa: BLE001 - an Airflow process, but not inside a task
+        return None
+    try:
+        conn = Connection.get(conn_id)
+    except Exception as exc:  # noqa: BLE001 - AirflowNotFoundException and API errors
+        log.info("Airflow connection %s not available (%s): using the next fallback", conn_id, type(exc).__name__)
+        return None
+    if conn.conn_type and conn.conn_type.split("+")[0] not in {"postgres", "postgresql"}:
+        raise ValueError(f"Airflow connection {conn_id} is not a postgres connection (type {conn.conn_type!r})")
+    return _build_url(conn.login, conn.password, conn.host, conn.port, conn.schema, conn.extra_dejson)
 
 
 def airflow_conn_to_url(value: str) -> str:

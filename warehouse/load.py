@@ -23,9 +23,10 @@ import time
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Iterator, Mapping
 from urllib.parse import urlsplit
 
+import psycopg2
 from psycopg2.extras import Json
 
 from newsetl import config
@@ -165,17 +166,14 @@ def _stage(cur: Any, run_dir: Path, steps: _Steps) -> None:
     articles = copyrows.FileStats()
     metrics = copyrows.FileStats()
     orphans: dict[tuple[Any, Any], tuple[Any, ...]] = {}
-    with steps("stage articles (parse + COPY)"), \
-            copyrows.CopyStream(copyrows.article_rows(run_dir / ARTICLES_FILE, articles)) as stream:
-        cur.copy_expert(sql.COPY_STAGE["articles"], stream, size=COPY_BUFFER)
-    with steps("stage metrics (parse + COPY)"), \
-            copyrows.CopyStream(copyrows.metric_rows(run_dir / METRICS_FILE, metrics, articles.keys, orphans)) \
-            as stream:
-        cur.copy_expert(sql.COPY_STAGE["metrics"], stream, size=COPY_BUFFER)
+    with steps("stage articles (parse + COPY)"):
+        _copy(cur, sql.COPY_STAGE["articles"], copyrows.article_rows(run_dir / ARTICLES_FILE, articles))
+    with steps("stage metrics (parse + COPY)"):
+        _copy(cur, sql.COPY_STAGE["metrics"],
+              copyrows.metric_rows(run_dir / METRICS_FILE, metrics, articles.keys, orphans))
     with steps("stage quarantine"):
         if orphans:
-            with copyrows.CopyStream(copyrows.value_rows(list(orphans.values()))) as stream:
-                cur.copy_expert(sql.COPY_STAGE["orphans"], stream, size=COPY_BUFFER)
+            _copy(cur, sql.COPY_STAGE["orphans"], copyrows.value_rows(list(orphans.values())))
         for name, rel in LINE_FILES.items():
             path = run_dir / rel
             if path.is_file():
@@ -189,6 +187,17 @@ def _stage(cur: Any, run_dir: Path, steps: _Steps) -> None:
         cur.execute(sql.STAGE_METRIC_SETS)
     with steps("stage quarantine"):
         cur.execute(sql.STAGE_QUARANTINE, {"orphan_reason": ORPHAN_METRIC_REASON})
+
+
+def _copy(cur: Any, statement: str, rows: Iterator[str]) -> None:
+    """COPY `rows` (COPY text lines) with `statement`; a bad input line raises its own error."""
+    with copyrows.CopyStream(rows) as stream:
+        try:
+            cur.copy_expert(statement, stream, size=COPY_BUFFER)
+        except psycopg2.Error:
+            if stream.error is not None:  # psycopg2 reports the reader's exception as QueryCanceled
+                raise stream.error from None
+            raise
 
 
 def _upsert_run(cur: Any, run_id: str, dag_run_id: str | None, report: Mapping[str, Any] | None) -> None:
