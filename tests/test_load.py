@@ -525,3 +525,14 @@ def test_metric_set_hash_is_the_stored_sets_hash_also_after_upgrading(pg_url: st
                    ORDER BY m.position))
         FROM news.articles a JOIN news.metrics m USING (article_id) GROUP BY a.metrics_hash""") == [(True,)]
     assert rows(pg_url, "SELECT metrics_hash <> %s FROM news.articles", (stored,)) == [(True,)]
+
+
+def test_copy_statements_match_the_client_column_order() -> None:
+    from warehouse import copyrows, sql
+
+    def columns(statement: str) -> tuple[str, ...]:
+        return tuple(c.strip() for c in statement.split("(", 1)[1].split(")", 1)[0].split(","))
+
+    assert columns(sql.COPY_STAGE["articles"]) == copyrows.ARTICLE_COLUMNS
+    assert columns(sql.COPY_STAGE["metrics"]) == copyrows.METRIC_COLUMNS
+    assert columns(sql.COPY_STAGE["orphans"]) == copyrows.ORPHAN_COLUMNS
