@@ -135,6 +135,7 @@ def transform_page(
 ) -> tuple[dict, list[dict]]:
     """One raw article page -> (staged article row, staged metric rows). Raises on bad pages."""
     from transforms.page import parse_page
+    from transforms.metrics import EXTRACTOR_VERSION
     from transforms.records import content_hash, word_count
     from transforms.relevance import is_scitech, scitech_score
     from transforms.urls import normalize_url
@@ -166,7 +167,8 @@ def transform_page(
     metrics = []
     for position, metric in enumerate(article.metrics):
         m = metric.to_dict()
-        m.update({"article_url": url, "position": position, "run_id": run_id})
+        m.update({"article_url": url, "position": position, "run_id": run_id,
+                  "extractor_version": EXTRACTOR_VERSION})
         metrics.append(m)
     return row, metrics
 

@@ -54,3 +54,12 @@ def test_no_literal_secrets_in_compose_and_env_example_is_empty():
     for line in secret_lines:
         assert line.split("=", 1)[1] == "", line
     assert ".env" in (ROOT / ".gitignore").read_text().split()
+
+
+def test_superuser_password_reaches_only_the_init_container():
+    for name, svc in COMPOSE["services"].items():
+        assert "env_file" not in svc, name
+        if name.startswith("airflow-") and name != "airflow-init":
+            assert "POSTGRES_PASSWORD" not in env(name), name
+    assert env("airflow-init")["POSTGRES_PASSWORD"].startswith("${")
+    assert env("airflow-init")["NEWSETL_ANALYST_PASSWORD"].startswith("${")

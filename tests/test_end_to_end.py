@@ -139,6 +139,9 @@ def test_the_bad_metrics_article_and_its_other_metrics_are_loaded(e2e):
 def test_metrics_are_loaded_and_queryable(e2e):
     [(n,)] = query(e2e["db"], "SELECT count(*) FROM news.metrics")
     assert n >= 100
+    from transforms.metrics import EXTRACTOR_VERSION
+
+    assert query(e2e["db"], "SELECT DISTINCT extractor_version FROM news.metrics") == [(EXTRACTOR_VERSION,)]
     life = query(e2e["db"], "SELECT value, unit, kind, qualifier FROM news.v_metrics "
                             "WHERE text LIKE %s AND url LIKE %s", ("%2.8%", "%ningbolife%"))
     assert (2.8, "percent", "share", "approx") in [(float(v), u, k, q) for v, u, k, q in life]

@@ -64,6 +64,10 @@ from typing import Callable
 
 from transforms.records import Metric
 
+# Stored with every metric (news.metrics.extractor_version): bump when the rules change,
+# so analysts can tell which facts a re-extraction would produce differently.
+EXTRACTOR_VERSION = "2026.11.23"
+
 # ---------------------------------------------------------------- number grammar
 NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 NUM = rf"(?<![\w.,/#+\-−])(?P<num>{NUMBER})(?![.,]\d)"
