@@ -259,6 +259,17 @@ class SourceSpider(scrapy.Spider):
                 chain.last_modified = _header(response, "Last-Modified")
         return page
 
+    def open_listing(self, response: Response) -> tuple[list[Any], bool]:
+        """What a listing callback yields first, and whether it goes on to parse the page.
+
+        A 304 replays the links stored for the listing (and stops); otherwise the listing's
+        RawPage is yielded, and parsing goes on unless the response was a failure.
+        """
+        if self.is_not_modified(response):
+            return list(self.replay_listing(response)), False
+        page = self.listing_page(response)
+        return [page], not isinstance(page, FetchFailure)
+
     # ---- article requests ---------------------------------------------------
     def article_request(self, url: str, **meta: Any) -> Request | None:
         """A request for an article link, or None if not an article, already requested or seen."""

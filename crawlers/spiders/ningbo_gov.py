@@ -128,12 +128,9 @@ class NingboGovSpider(SourceSpider):
 
     def parse_column(self, response: Response) -> Iterator[RawPage | FetchFailure | Request]:
         """Column page: embedded records -> article requests; first dataproxy group request."""
-        if self.is_not_modified(response):
-            yield from self.replay_listing(response)
-            return
-        page = self.listing_page(response)
-        yield page
-        if isinstance(page, FetchFailure):
+        head, go_on = self.open_listing(response)
+        yield from head
+        if not go_on:
             return
         datastores = response.xpath(DATASTORE_XPATH).getall()
         records = [r for ds in datastores for r in RECORD_RE.findall(ds)]

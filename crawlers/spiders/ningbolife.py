@@ -71,12 +71,9 @@ class NingbolifeSpider(SourceSpider):
 
     def parse_blog(self, response: Response) -> Iterator[RawPage | FetchFailure | Request]:
         """Category blog page: one request per item's article, then the next page."""
-        if self.is_not_modified(response):
-            yield from self.replay_listing(response)
-            return
-        page = self.listing_page(response)
-        yield page
-        if isinstance(page, FetchFailure):
+        head, go_on = self.open_listing(response)
+        yield from head
+        if not go_on:
             return
         links: list[tuple[str, dict[str, Any]]] = []
         for item in response.css(BLOG_ITEMS_CSS):
@@ -103,12 +100,9 @@ class NingbolifeSpider(SourceSpider):
 
     def parse_feed(self, response: Response) -> Iterator[RawPage | FetchFailure | Request]:
         """RSS feed: one request per item link (live-site links mapped onto the base URL)."""
-        if self.is_not_modified(response):
-            yield from self.replay_listing(response)
-            return
-        page = self.listing_page(response)
-        yield page
-        if isinstance(page, FetchFailure):
+        head, go_on = self.open_listing(response)
+        yield from head
+        if not go_on:
             return
         feed = Selector(text=response.text, type="xml")
         feed.remove_namespaces()
