@@ -63,6 +63,7 @@ from decimal import Decimal
 from typing import Callable
 
 from transforms.records import Metric
+from transforms.textutil import MONTHS
 
 # Stored with every metric (news.metrics.extractor_version): bump when the rules change,
 # so analysts can tell which facts a re-extraction would produce differently.
@@ -305,13 +306,11 @@ SHARE_AFTER_RE = re.compile(
 )
 
 # ---------------------------------------------------------------- periods
-MONTHS_FULL = ("january february march april may june july august september october november "
-               "december").split()
-MONTH_NUMBER = {m: i + 1 for i, m in enumerate(MONTHS_FULL)}
+MONTH_NUMBER = {m: i + 1 for i, m in enumerate(MONTHS)}
 NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 YEAR = r"(?:19|20)\d{2}"
-MONTH = "|".join(m.capitalize() for m in MONTHS_FULL)
+MONTH = "|".join(m.capitalize() for m in MONTHS)
 MONTH_RANGE_RE = re.compile(
     rf"\b(?:[Ff]rom|[Bb]etween)\s+(?P<m1>{MONTH})\s+(?:to|and|through|till|until)\s+(?P<m2>{MONTH})"
     rf"(?:\s*,?\s*(?:of\s+)?(?P<year>{YEAR}))?"
