@@ -1,15 +1,22 @@
 """Benchmark warehouse.load.load_run against a raw COPY of the same rows.
 
-Writes a synthetic validated run dir (N articles of W words, M metrics each) and, into a
-fresh database of one server:
-  1. load_run of the run (first load: every row new);
+Writes a synthetic validated run dir (N articles of W words, M metrics each) and, on one
+server:
+  1. load_run of the run into a fresh database (first load: every row new);
   2. load_run of the same run again (no-op rerun);
   3. load_run of an overlapping run: the same URLs fetched later, 10% of them with a
      new body and new metric values (versions, metric sets replaced, the rest touched);
-  4. the baseline: a raw COPY of run 1's rows, pre-rendered as CSV before the clock
-     starts, into plain logged tables with the same data columns and no index, key,
-     constraint or generated column, committed.
-Rows/s = (articles + metrics in the files) / seconds; the ratio compares 1 with 4.
+  4. baseline "into the warehouse tables": a raw COPY of run 1's rows straight into
+     news.articles and news.metrics of another fresh database migrated the same way
+     (the same keys, checks, foreign keys, indexes and full-text column the load must
+     maintain), with the run and source rows the foreign keys need written and the CSV
+     rendered before the clock starts, committed. This is the reference of the 0.6x
+     target: what loading these rows costs with no staging, dedup, classification,
+     versioning or idempotency;
+  5. baseline "into bare tables": the same COPY into plain tables with the data columns
+     only and no index, key, constraint or generated column: the floor, printed for
+     comparison (the gap between 4 and 5 is the schema's own cost).
+Rows/s = (articles + metrics in the files) / seconds; ratios compare 1-3 with 4 and 5.
 Then, unless --no-feature-costs, the first load again into fresh databases, each with
 one feature of schema news dropped after migrating (full-text search, foreign keys,
 secondary indexes): what each feature costs the first load, measured, not kept.
@@ -29,6 +36,7 @@ import io
 import json
 import random
 import shutil
+import statistics
 import sys
 import tempfile
 import time
@@ -50,6 +58,7 @@ DEFAULT_METRICS_PER_ARTICLE = 10
 DEFAULT_BODY_WORDS = 400
 CHANGED_EVERY = 10  # the overlapping run changes every 10th article (10%)
 TARGET_RATIO = 0.6
+DEFAULT_REPEAT = 3
 STEP_SHOWN_S = 0.05  # load steps shorter than this are left out of the breakdown
 SEED = 20191118
 FIRST_FETCH = "2026-11-20T08:00:00+00:00"
@@ -69,6 +78,15 @@ ARTICLE_COLS = ("url", "source", "title", "published", "section", "body", "capti
                 "word_count", "content_hash", "scitech", "fetched_at")
 METRIC_COLS = ("article_url", "position", "value", "unit", "kind", "subject", "period", "qualifier", "text",
                "char_start", "char_end", "extractor_version")
+# Baseline 4: the columns a load writes into the warehouse tables (period bounds and
+# metrics_hash, which the load derives, are left to their defaults: less work, not more).
+SCHEMA_ARTICLE_COLS = ("article_id",) + ARTICLE_COLS + ("first_seen_run", "last_seen_run", "loaded_run")
+SCHEMA_METRIC_COLS = ("article_id",) + METRIC_COLS[1:] + ("run_id",)
+SCHEMA_PREREQUISITES = """
+INSERT INTO news.crawl_runs (run_id) VALUES (%(run_id)s);
+INSERT INTO news.sources (name) SELECT unnest(%(sources)s::text[])
+"""
+SCHEMA_COUNTS = "SELECT (SELECT count(*) FROM news.articles), (SELECT count(*) FROM news.metrics)"
 # Features dropped (in a throwaway database, after migrating) to measure what each costs.
 FEATURES = {
     "full-text search (articles.search + its GIN index)": [
@@ -125,6 +143,10 @@ def synthesize(run_dir: Path, n_articles: int, per_article: int, body_words: int
     return rows
 
 
+def _json_cell(row: dict, col: str) -> object:
+    return json.dumps(row[col]) if col == "captions" else row.get(col)
+
+
 def csv_buffer(path: Path, cols: tuple[str, ...]) -> io.StringIO:
     """The JSON Lines rows of `path` as CSV (prepared before the raw COPY is timed)."""
     buf = io.StringIO()
@@ -132,13 +154,13 @@ def csv_buffer(path: Path, cols: tuple[str, ...]) -> io.StringIO:
     with open(path, encoding="utf-8") as fh:
         for line in fh:
             row = json.loads(line)
-            writer.writerow([json.dumps(row[c]) if c == "captions" else row.get(c) for c in cols])
+            writer.writerow([_json_cell(row, c) for c in cols])
     buf.seek(0)
     return buf
 
 
 def raw_copy(url: str, run_dir: Path) -> float:
-    """Seconds to COPY the run's rows into plain tables and commit (CSV prepared beforehand)."""
+    """Baseline 5: seconds to COPY the run's rows into bare tables and commit (CSV prepared beforehand)."""
     articles = csv_buffer(run_dir / "validation" / "articles.jsonl", ARTICLE_COLS)
     metrics = csv_buffer(run_dir / "validation" / "metrics.jsonl", METRIC_COLS)
     conn = psycopg2.connect(url)
@@ -157,6 +179,54 @@ def raw_copy(url: str, run_dir: Path) -> float:
             return time.perf_counter() - start
     finally:
         conn.close()
+
+
+def schema_csv(run_dir: Path, run_id: str) -> tuple[io.StringIO, io.StringIO, list[str]]:
+    """The run's rows as CSV for news.articles / news.metrics (article ids 1..N), and their sources."""
+    ids: dict[str, int] = {}
+    sources: set[str] = set()
+    articles, metrics = io.StringIO(), io.StringIO()
+    writer = csv.writer(articles)
+    with open(run_dir / "validation" / "articles.jsonl", encoding="utf-8") as fh:
+        for line in fh:
+            row = json.loads(line)
+            ids[row["url"]] = len(ids) + 1
+            sources.add(row["source"])
+            writer.writerow([ids[row["url"]]] + [_json_cell(row, c) for c in ARTICLE_COLS] + [run_id] * 3)
+    writer = csv.writer(metrics)
+    with open(run_dir / "validation" / "metrics.jsonl", encoding="utf-8") as fh:
+        for line in fh:
+            row = json.loads(line)
+            writer.writerow([ids[row["article_url"]]] + [row.get(c) for c in METRIC_COLS[1:]] + [run_id])
+    articles.seek(0)
+    metrics.seek(0)
+    return articles, metrics, sorted(sources)
+
+
+def raw_copy_into_schema(server_url: str, run_dir: Path, run_id: str) -> float:
+    """Baseline 4: seconds to COPY the run's rows into a fresh database's news tables and commit."""
+    articles, metrics, sources = schema_csv(run_dir, run_id)
+    with fresh_database(server_url) as url:
+        conn = psycopg2.connect(url)
+        try:
+            with conn.cursor() as cur:
+                cur.execute(SCHEMA_PREREQUISITES, {"run_id": run_id, "sources": sources})
+                conn.commit()
+                start = time.perf_counter()
+                cur.copy_expert(f"COPY news.articles ({', '.join(SCHEMA_ARTICLE_COLS)}) FROM STDIN "
+                                "WITH (FORMAT csv)", articles)
+                cur.copy_expert(f"COPY news.metrics ({', '.join(SCHEMA_METRIC_COLS)}) FROM STDIN "
+                                "WITH (FORMAT csv)", metrics)
+                conn.commit()
+                seconds = time.perf_counter() - start
+                cur.execute(SCHEMA_COUNTS)
+                copied = sum(cur.fetchone())
+        finally:
+            conn.close()
+    expected = sum(1 for _ in csv.reader(io.StringIO(articles.getvalue()))) + \
+        sum(1 for _ in csv.reader(io.StringIO(metrics.getvalue())))
+    assert copied == expected, f"baseline COPY stored {copied} rows of {expected}"
+    return seconds
 
 
 @contextmanager
@@ -194,14 +264,26 @@ def timed_load(run_dir: Path, url: str, run_id: str, steps: dict[str, float] | N
     return time.perf_counter() - start, result
 
 
+def spread(values: list[float], unit: str = " s", digits: int = 2) -> str:
+    """Median of `values`, with min-max when there are several: "12.20 s (11.90-13.05)"."""
+    text = f"{statistics.median(values):.{digits}f}{unit}"
+    if len(values) > 1:
+        text += f" ({min(values):.{digits}f}-{max(values):.{digits}f})"
+    return text
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--articles", type=int, default=DEFAULT_ARTICLES)
     p.add_argument("--metrics-per-article", type=int, default=DEFAULT_METRICS_PER_ARTICLE)
     p.add_argument("--body-words", type=int, default=DEFAULT_BODY_WORDS)
+    p.add_argument("--repeat", type=int, default=DEFAULT_REPEAT,
+                   help="measure everything this many times; print medians and min-max (default %(default)s)")
     p.add_argument("--database-url", help="admin URL of a server (default: a temporary embedded one)")
     p.add_argument("--no-feature-costs", action="store_true", help="skip the loads without a feature")
     args = p.parse_args(argv)
+    if args.repeat < 1:
+        p.error("--repeat must be at least 1")
 
     work = Path(tempfile.mkdtemp(prefix="newsetl-bench-"))
     server_url = args.database_url
@@ -216,45 +298,69 @@ def main(argv: list[str] | None = None) -> int:
         rows = synthesize(first_dir, args.articles, args.metrics_per_article, args.body_words)
         synthesize(second_dir, args.articles, args.metrics_per_article, args.body_words, changed_every=CHANGED_EVERY)
         size_mb = sum(f.stat().st_size for f in (first_dir / "validation").iterdir()) / 1e6
-        steps: list[dict[str, float]] = [{}, {}, {}]
-        with fresh_database(server_url) as url:
-            first_s, first = timed_load(first_dir, url, "bench-1", steps[0])
-            rerun_s, rerun = timed_load(first_dir, url, "bench-1", steps[1])
-            second_s, second = timed_load(second_dir, url, "bench-2", steps[2])
-            copy_s = raw_copy(url, first_dir)
         changed = len(range(0, args.articles, CHANGED_EVERY))
-        assert first.articles_inserted == args.articles, first
-        assert (rerun.articles_unchanged, rerun.metrics_written) == (args.articles, 0), rerun
-        assert (second.versions_created, second.articles_unchanged) == (changed, args.articles - changed), second
-        assert second.metrics_written == changed * args.metrics_per_article, second
+        loads = ("load_run first load (all new)", "load_run rerun of the same run (no-op)",
+                 f"load_run overlapping run, {100 // CHANGED_EVERY}% changed")
+        seconds: dict[str, list[float]] = {name: [] for name in loads + ("schema", "bare")}
+        steps: dict[str, dict[str, list[float]]] = {name: {} for name in loads}
+        without: dict[str, list[float]] = {feature: [] for feature in FEATURES}
+        for _ in range(args.repeat):
+            with fresh_database(server_url) as url:
+                for name, run_dir, run_id in zip(loads, (first_dir, first_dir, second_dir),
+                                                 ("bench-1", "bench-1", "bench-2")):
+                    timing: dict[str, float] = {}
+                    took, result = timed_load(run_dir, url, run_id, timing)
+                    seconds[name].append(took)
+                    for step, value in timing.items():
+                        steps[name].setdefault(step, []).append(value)
+                    if name == loads[0]:
+                        assert result.articles_inserted == args.articles, result
+                    elif name == loads[1]:
+                        assert (result.articles_unchanged, result.metrics_written) == (args.articles, 0), result
+                    else:
+                        assert (result.versions_created, result.articles_unchanged) == \
+                            (changed, args.articles - changed), result
+                        assert result.metrics_written == changed * args.metrics_per_article, result
+                seconds["bare"].append(raw_copy(url, first_dir))
+            seconds["schema"].append(raw_copy_into_schema(server_url, first_dir, "bench-1"))
+            if not args.no_feature_costs:
+                for feature, drop in FEATURES.items():
+                    with fresh_database(server_url, drop) as url:
+                        without[feature].append(timed_load(first_dir, url, "bench-1")[0])
 
-        copy_rate = rows / copy_s
+        def ratios(name: str, baseline: str) -> list[float]:
+            """Baseline seconds / load seconds, per repetition (measured minutes apart, not hours)."""
+            return [b / s for b, s in zip(seconds[baseline], seconds[name])]
+
         print(f"{rows} rows ({args.articles} articles + {args.articles * args.metrics_per_article} metrics, "
-              f"{args.body_words} words per body, {size_mb:.1f} MB of JSON Lines), one database, one server")
-        print(f"raw COPY (plain tables, data columns, no index/key/constraint): {copy_s:7.2f} s "
-              f"{copy_rate:9.0f} rows/s")
-        loads = (("load_run first load (all new)", first_s),
-                 ("load_run rerun of the same run (no-op)", rerun_s),
-                 (f"load_run overlapping run, {100 // CHANGED_EVERY}% changed", second_s))
-        for label, seconds in loads:
-            print(f"{label:<63}: {seconds:7.2f} s {rows / seconds:9.0f} rows/s  "
-                  f"{rows / seconds / copy_rate:.2f}x raw COPY")
-        ratio = (rows / first_s) / copy_rate
-        verdict = "met" if ratio >= TARGET_RATIO else "NOT met"
-        print(f"target: first load >= {TARGET_RATIO}x raw COPY: {verdict} ({ratio:.2f}x)")
-        print("where the time goes (load_run steps, s):")
-        for (label, _), timing in zip(loads, steps):
-            print(f"  {label.removeprefix('load_run ')}: "
-                  + ", ".join(f"{k} {v:.2f}" for k, v in timing.items() if v >= STEP_SHOWN_S))
-
+              f"{args.body_words} words per body, {size_mb:.1f} MB of JSON Lines), one server, "
+              f"{args.repeat} repetition(s): median (min-max)")
+        print("raw COPY of the same rows (CSV rendered before the clock starts), committed:")
+        for key, label in (("schema", "into the warehouse tables (schema news: keys, checks, FKs, indexes, full-text)"),
+                           ("bare", "into bare tables (data columns only: no index, key, constraint, generated column)")):
+            print(f"  {label:<84}: {spread(seconds[key])}  {rows / statistics.median(seconds[key]):.0f} rows/s")
+        for name in loads:
+            print(f"{name:<40}: {spread(seconds[name])}  {rows / statistics.median(seconds[name]):.0f} rows/s;  "
+                  f"{spread(ratios(name, 'schema'), 'x')} COPY into the warehouse tables, "
+                  f"{spread(ratios(name, 'bare'), 'x')} COPY into bare tables")
+        first_ratios = ratios(loads[0], "schema")
+        verdict = "met" if min(first_ratios) >= TARGET_RATIO else "NOT met"
+        print(f"target: first load >= {TARGET_RATIO}x a raw COPY of the same rows into the warehouse tables: "
+              f"{verdict} (median {statistics.median(first_ratios):.2f}x, lowest {min(first_ratios):.2f}x); "
+              f"against bare tables {statistics.median(ratios(loads[0], 'bare')):.2f}x")
+        print("where the time goes (load_run steps, median s):")
+        for name in loads:
+            shown = {k: statistics.median(v) for k, v in steps[name].items()}
+            print(f"  {name.removeprefix('load_run ')}: "
+                  + (", ".join(f"{k} {v:.2f}" for k, v in shown.items() if v >= STEP_SHOWN_S)
+                     or f"every step under {STEP_SHOWN_S} s"))
         if not args.no_feature_costs:
+            first_median = statistics.median(seconds[loads[0]])
             print("first load into a fresh database without one feature (dropped after migrating; measured, "
                   "not kept):")
-            for feature, drop in FEATURES.items():
-                with fresh_database(server_url, drop) as url:
-                    seconds, _ = timed_load(first_dir, url, "bench-1")
-                print(f"  without {feature:<72}: {seconds:7.2f} s  {rows / seconds / copy_rate:.2f}x raw COPY"
-                      f"  (the feature costs {first_s - seconds:5.2f} s)")
+            for feature, took in without.items():
+                print(f"  without {feature:<72}: {spread(took)}  "
+                      f"(the feature costs {first_median - statistics.median(took):5.2f} s of the median first load)")
         return 0
     finally:
         if embedded is not None:

@@ -3,6 +3,7 @@ rollback of a load killed mid-transaction, and the load benchmark's smoke run.""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -393,12 +394,20 @@ def test_suite_results_shapes() -> None:
 def test_bench_smoke(pg_url: str) -> None:
     out = subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "bench_load.py"), "--articles", "40", "--metrics-per-article", "3",
-         "--database-url", pg_url],
+         "--repeat", "2", "--database-url", pg_url],
         capture_output=True, text=True, timeout=300, cwd=ROOT,
     )
     assert out.returncode == 0, out.stderr
     assert "load_run" in out.stdout and "raw COPY" in out.stdout and "rows/s" in out.stdout
     assert "160 rows" in out.stdout  # 40 articles + 120 metrics
+    # Both baselines are measured, and the target line names the one it is judged against.
+    assert "2 repetition(s)" in out.stdout
+    timing = r": \d+\.\d+ s \(\d+\.\d+-\d+\.\d+\) +\d+ rows/s"
+    assert re.search(r"into the warehouse tables .*" + timing, out.stdout), out.stdout
+    assert re.search(r"into bare tables .*" + timing, out.stdout), out.stdout
+    assert re.search(r"target: first load >= 0\.6x a raw COPY of the same rows into the warehouse tables: "
+                     r"(met|NOT met) \(median \d+\.\d+x, lowest \d+\.\d+x\); against bare tables \d+\.\d+x",
+                     out.stdout), out.stdout
 
 
 # --------------------------------------------------------------------------- staging on the client
