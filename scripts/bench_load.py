@@ -86,6 +86,13 @@ SCHEMA_PREREQUISITES = """
 INSERT INTO news.crawl_runs (run_id) VALUES (%(run_id)s);
 INSERT INTO news.sources (name) SELECT unnest(%(sources)s::text[])
 """
+# The full-text work of the generated column articles.search, alone (read-only SELECTs
+# over the stored rows): the whole expression, and Postgres's text-search parser by itself.
+FTS_QUERIES = {
+    "vector": """SELECT sum(length(setweight(to_tsvector('english', coalesce(title, '')), 'A')
+                                || setweight(to_tsvector('english', body), 'B'))) FROM news.articles""",
+    "parser": "SELECT count(*) FROM news.articles, ts_parse('default', title || ' ' || body)",
+}
 SCHEMA_COUNTS = "SELECT (SELECT count(*) FROM news.articles), (SELECT count(*) FROM news.metrics)"
 # Features dropped (in a throwaway database, after migrating) to measure what each costs.
 FEATURES = {
@@ -177,6 +184,23 @@ def raw_copy(url: str, run_dir: Path) -> float:
                             metrics)
             conn.commit()
             return time.perf_counter() - start
+    finally:
+        conn.close()
+
+
+def fts_work(url: str) -> dict[str, float]:
+    """Seconds of each FTS_QUERIES statement over the articles stored in `url`."""
+    conn = psycopg2.connect(url)
+    try:
+        with conn.cursor() as cur:
+            cur.execute("SET max_parallel_workers_per_gather = 0")  # like the INSERT: one process
+            took = {}
+            for name, query in FTS_QUERIES.items():
+                start = time.perf_counter()
+                cur.execute(query)
+                cur.fetchall()
+                took[name] = time.perf_counter() - start
+            return took
     finally:
         conn.close()
 
@@ -304,6 +328,7 @@ def main(argv: list[str] | None = None) -> int:
         seconds: dict[str, list[float]] = {name: [] for name in loads + ("schema", "bare")}
         steps: dict[str, dict[str, list[float]]] = {name: {} for name in loads}
         without: dict[str, list[float]] = {feature: [] for feature in FEATURES}
+        fts: dict[str, list[float]] = {name: [] for name in FTS_QUERIES}
         for _ in range(args.repeat):
             with fresh_database(server_url) as url:
                 for name, run_dir, run_id in zip(loads, (first_dir, first_dir, second_dir),
@@ -322,6 +347,8 @@ def main(argv: list[str] | None = None) -> int:
                             (changed, args.articles - changed), result
                         assert result.metrics_written == changed * args.metrics_per_article, result
                 seconds["bare"].append(raw_copy(url, first_dir))
+                for name, took in fts_work(url).items():
+                    fts[name].append(took)
             seconds["schema"].append(raw_copy_into_schema(server_url, first_dir, "bench-1"))
             if not args.no_feature_costs:
                 for feature, drop in FEATURES.items():
@@ -348,6 +375,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"target: first load >= {TARGET_RATIO}x a raw COPY of the same rows into the warehouse tables: "
               f"{verdict} (median {statistics.median(first_ratios):.2f}x, lowest {min(first_ratios):.2f}x); "
               f"against bare tables {statistics.median(ratios(loads[0], 'bare')):.2f}x")
+        print(f"full-text work alone over the {args.articles} stored articles (one process, SELECT, no write): "
+              f"the articles.search expression {spread(fts['vector'])}, of which the parser (ts_parse) "
+              f"{spread(fts['parser'])}")
         print("where the time goes (load_run steps, median s):")
         for name in loads:
             shown = {k: statistics.median(v) for k, v in steps[name].items()}
