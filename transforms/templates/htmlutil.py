@@ -31,6 +31,11 @@ SKIP_TAGS = frozenset(
 # legacy Hanweb page) never make body paragraphs look centered.
 ALIGN_SCOPE_TAGS = frozenset("table td th tr thead tbody tfoot".split())
 XML_DECLARATION_RE = re.compile(r"^\s*<\?xml[^>]*>")
+# Characters XML 1.0 cannot hold (C0 controls but tab/newline/return, lone surrogates,
+# U+FFFE/U+FFFF). lxml keeps them from the HTML parser but raises ValueError the moment
+# a tree edit (drop_tree) writes such text back, so a stray \x01 in a page would make it a
+# parser error. They carry no text: dropped before parsing.
+XML_INVALID_CHARS_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 BREADCRUMB_SEPARATOR_RE = re.compile(r"[>»›]")
 CENTER_STYLE_RE = re.compile(r"text-align\s*:\s*center", re.IGNORECASE)
 CAPTION_CLASS_RE = re.compile(r"caption|img-desc|pic-desc|photo-desc|image-desc", re.IGNORECASE)
@@ -40,6 +45,7 @@ def parse_html(html: str) -> lxml.html.HtmlElement:
     """Parse a whole HTML document with lxml (tolerant of legacy markup)."""
     # lxml refuses str input that carries an XML encoding declaration.
     html = XML_DECLARATION_RE.sub("", html)
+    html = XML_INVALID_CHARS_RE.sub("", html)
     return lxml.html.document_fromstring(html)
 
 
