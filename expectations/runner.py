@@ -68,6 +68,10 @@ VOLUME_DROP_SHARE = 0.5             # a source seeing fewer than this share of t
 VOLUME_DROP = "volume_drop"
 OUTLIER_KINDS = ("level",)          # outliers are checked on levels (amounts, counts) only
 OUTLIER_MIN_VALUES = 3              # a (unit, subject) needs this many values to have a usual value
+REJECTS_FILE = "rejects.jsonl"      # staged/: article pages the transform could not turn into articles
+TRANSFORM_REJECTS = "transform_rejects"
+MIN_REJECTS_TO_FAIL = 3             # a source fails the batch on rejects only from this many pages up, so
+                                    # one odd page in a small incremental run does not block the load
 
 ROW_INDEX = "row_index"             # derived: position of the row in its staged file
 ROW_KEY = "row_key"                 # derived: url, or "<article_url>#<position>"
@@ -107,6 +111,8 @@ class ValidationSummary:
     reference_date: str = ""
     max_quarantine_share: float = MAX_QUARANTINE_SHARE
     history: dict[str, Any] = field(default_factory=dict)  # what the day-over-day rules compared
+    # article pages the transform rejected: {"total": n, "sources": {name: {"rejected": n, "pages": n}}}
+    transform_rejects: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready dict."""
@@ -196,6 +202,59 @@ def _crawl_checks(run_dir: Path, staged_any: bool, history: History | None
                           "threshold": f"< {VOLUME_DROP_SHARE:.0%} of the median of the last "
                                        f"{VOLUME_HISTORY_RUNS} runs"})
     return reasons, warnings_, info
+
+
+def _reject_checks(staged_dir: Path, articles: list[_Row]
+                   ) -> tuple[list[str], list[dict[str, Any]], list[dict[str, Any]], dict[str, Any]]:
+    """Whole-batch reasons, failure entries, warnings and counts from the transform's rejects.
+
+    A source fails the batch when more than MAX_QUARANTINE_SHARE of its article pages
+    (staged articles + rejected pages) were rejected, and at least MIN_REJECTS_TO_FAIL: the
+    sign of a changed page template, which would otherwise load nothing new without a
+    word. Fewer rejects are a warning. A missing rejects file counts as none.
+    """
+    path = staged_dir / REJECTS_FILE
+    rejects: list[dict[str, Any]] = []
+    if path.is_file():
+        with path.open(encoding="utf-8") as fh:
+            for line in fh:
+                try:
+                    item = json.loads(line) if line.strip() else None
+                except json.JSONDecodeError:
+                    item = {"url": None, "source": None, "reasons": [INVALID_JSON_REASON]}
+                if item is not None:
+                    rejects.append(item if isinstance(item, dict) else {"reasons": [NOT_AN_OBJECT_REASON]})
+    staged: dict[str, int] = {}
+    for row in articles:
+        source = row.record.get("source") if isinstance(row.record, dict) else None
+        staged[str(source)] = staged.get(str(source), 0) + 1
+    by_source: dict[str, list[dict[str, Any]]] = {}
+    for item in rejects:
+        by_source.setdefault(str(item.get("source") or "unknown"), []).append(item)
+    counts = {name: {"rejected": len(items), "pages": len(items) + staged.get(name, 0)}
+              for name, items in sorted(by_source.items())}
+    reasons: list[str] = []
+    failing: list[dict[str, Any]] = []
+    for name, c in counts.items():
+        if c["rejected"] >= MIN_REJECTS_TO_FAIL and c["rejected"] / c["pages"] > MAX_QUARANTINE_SHARE:
+            reasons.append(f"source {name}: {c['rejected']} of {c['pages']} article pages could not be "
+                           f"transformed (> {MAX_QUARANTINE_SHARE:.0%}); has the page template changed?")
+            failing += by_source[name]
+
+    def entry(suite: str, items: list[dict[str, Any]]) -> dict[str, Any]:
+        return {"suite": suite, "expectation": TRANSFORM_REJECTS, "column": "page",
+                "unexpected_count": len(items),
+                "samples": [{"key": i.get("url"), "value": _json_safe("; ".join(map(str, _reasons_of(i))))}
+                            for i in items[:SAMPLE_COUNT]]}
+
+    failures = [entry("articles.critical", failing)] if failing else []
+    warnings_ = [entry("articles.warning", rejects)] if rejects and not failing else []
+    return reasons, failures, warnings_, {"total": len(rejects), "sources": counts}
+
+
+def _reasons_of(item: Mapping[str, Any]) -> list[Any]:
+    reasons = item.get("reasons")
+    return list(reasons) if isinstance(reasons, list) else [reasons] if reasons else []
 
 
 # --------------------------------------------------------------------------- suites
@@ -675,7 +734,10 @@ def validate_run(run_dir: Path, today: dt.date | None = None,
     quarantined_articles = [r for r in articles if r.reasons]
     quarantined_metrics = [r for r in metrics if r.reasons]
     reasons, volume_warnings, history_info = _crawl_checks(run_dir, bool(articles), history)
-    warn = volume_warnings + warn
+    reject_reasons, reject_failures, reject_warnings, reject_counts = _reject_checks(staged, articles)
+    reasons += reject_reasons
+    failed += reject_failures
+    warn = volume_warnings + reject_warnings + warn
     for table, bad, total in (("articles", len(quarantined_articles), len(articles)),
                               ("metrics", len(quarantined_metrics), len(metrics))):
         if _share_exceeded(bad, total):
@@ -699,6 +761,7 @@ def validate_run(run_dir: Path, today: dt.date | None = None,
         suites=suite_results,
         reference_date=reference.isoformat(),
         history=history_info,
+        transform_rejects=reject_counts,
     )
 
     _write_jsonl(out / "articles.jsonl", (r.record for r in accepted_articles))

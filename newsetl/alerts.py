@@ -83,7 +83,7 @@ def validation_alert(summary: Mapping[str, Any], run_id: str,
 Articles: {summary.get('articles_total', 0)} staged, {summary.get('articles_accepted', 0)} accepted,
 {summary.get('articles_quarantined', 0)} quarantined.
 Metrics: {summary.get('metrics_total', 0)} staged, {summary.get('metrics_accepted', 0)} accepted,
-{summary.get('metrics_quarantined', 0)} quarantined.</p>
+{summary.get('metrics_quarantined', 0)} quarantined.{_rejects_line(summary)}</p>
 {blocked}
 <h3>Failed critical expectations</h3>
 {critical}
@@ -92,6 +92,17 @@ Metrics: {summary.get('metrics_total', 0)} staged, {summary.get('metrics_accepte
 <p>To inspect: <code>SELECT reasons, record_key FROM news.quarantine WHERE run_id = '{html.escape(run_id)}';</code></p>
 """
     return subject, body
+
+
+def _rejects_line(summary: Mapping[str, Any]) -> str:
+    """The count of article pages the transform rejected, per source, when there are any."""
+    rejects = summary.get("transform_rejects") or {}
+    if not rejects.get("total"):
+        return ""
+    per_source = ", ".join(f"{html.escape(str(name))} {c.get('rejected')} of {c.get('pages')}"
+                           for name, c in sorted((rejects.get("sources") or {}).items()))
+    return (f"\nArticle pages the transform rejected: {rejects['total']} ({per_source}; in "
+            "<code>news.quarantine</code>, stage transform, once loaded).")
 
 
 def _warnings_section(summary: Mapping[str, Any]) -> str:

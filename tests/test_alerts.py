@@ -171,6 +171,27 @@ def test_clean_run_mails_nobody_and_failing_run_mails_once_when_validated_twice(
     assert second["data_docs"] in body and Path(second["data_docs"]).is_file()
 
 
+def test_a_source_whose_pages_stop_transforming_mails_on_call_and_blocks_the_load(tmp_path, pg_url, monkeypatch):
+    # 6 pages became articles; 4 others of the same source came back as "not an article"
+    # (a changed template): counted and quarantined is not enough, on-call has to hear of it.
+    run_dir = staged_run(tmp_path / "drift", crawl_report("2026-11-21T06:00:00+00:00", ningbo_gov=(10, 0)))
+    (run_dir / "staged" / "rejects.jsonl").write_text("".join(
+        json.dumps({"url": f"http://english.ningbo.gov.cn/art/2026/11/21/new_{i}.html", "source": "ningbo_gov",
+                    "stage": "transform", "reasons": ["unknown_template: no article region found"],
+                    "record": {}}) + "\n" for i in range(4)), encoding="utf-8")
+    monkeypatch.setenv("NEWSETL_ALERT_EMAILS", "oncall@example.org")
+    with start_sink(tmp_path / "mail") as sink:
+        monkeypatch.setenv("AIRFLOW_CONN_SMTP_DEFAULT", sink.conn_uri)
+        with pytest.raises(steps.ValidationGateFailed, match="4 of 10 article pages could not be transformed"):
+            steps.validate(str(run_dir), database_url=pg_url)
+        [mail] = sink.messages()
+    assert "LOAD BLOCKED" in mail["Subject"]
+    body = mail.get_body(preferencelist=("html",)).get_content()
+    assert "has the page template changed?" in body and "transform_rejects" in body
+    assert "http://english.ningbo.gov.cn/art/2026/11/21/new_0.html" in body
+    assert "Article pages the transform rejected: 4 (ningbo_gov 4 of 10" in body
+
+
 def test_unreachable_smtp_is_logged_and_the_validation_result_stands(tmp_path, pg_url, monkeypatch, caplog):
     monkeypatch.setenv("NEWSETL_ALERT_EMAILS", "oncall@example.org")
     monkeypatch.setenv("AIRFLOW_CONN_SMTP_DEFAULT", _dead_smtp())

@@ -16,6 +16,8 @@ import pytest
 
 from expectations.runner import (
     MAX_QUARANTINE_SHARE,
+    MIN_REJECTS_TO_FAIL,
+    TRANSFORM_REJECTS,
     SUITE_NAMES,
     SUITES_DIR,
     VOLUME_DROP,
@@ -421,6 +423,69 @@ def test_a_source_whose_crawl_found_nothing_fails_the_batch(tmp_path):
     summary = validate_run(run_dir, today=TODAY)
     assert summary.batch_failed is True
     assert summary.batch_failed_reasons == ["source ningbo_gov: crawl found no articles (new or unchanged)"]
+
+
+def _rejects(run_dir: Path, n: int, source: str = "ningbo_gov") -> None:
+    """staged/rejects.jsonl as the transform writes it: n article pages that are not articles."""
+    lines = [json.dumps({"url": f"{BASE}rejected_{i}.html", "source": source, "stage": "transform",
+                         "reasons": ["unknown_template: no article region found"], "record": {}})
+             for i in range(n)]
+    (run_dir / "staged" / "rejects.jsonl").write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("staged", "rejected", "failed"),
+    [
+        (5, 2, False),    # 2 of 7 pages (29%), but fewer than MIN_REJECTS_TO_FAIL: a warning
+        (5, 3, True),     # 3 of 8 pages (38%): the template has probably changed
+        (20, 3, False),   # 3 of 23 pages (13%): a warning
+        (0, 3, True),     # every page rejected
+    ],
+)
+def test_transform_rejects_above_the_share_fail_the_batch_else_warn(tmp_path, staged, rejected, failed):
+    run_dir = _small_run(tmp_path, staged, 0, staged, 0)
+    _rejects(run_dir, rejected)
+    summary = validate_run(run_dir, today=TODAY)
+    assert MIN_REJECTS_TO_FAIL == 3
+    assert summary.transform_rejects == {"total": rejected,
+                                         "sources": {"ningbo_gov": {"rejected": rejected, "pages": staged + rejected}}}
+    reason = (f"source ningbo_gov: {rejected} of {staged + rejected} article pages could not be transformed "
+              f"(> 20%); has the page template changed?")
+    entries = [e for e in summary.failed_expectations + summary.warnings if e["expectation"] == TRANSFORM_REJECTS]
+    [entry] = entries
+    assert entry["unexpected_count"] == rejected
+    assert entry["samples"][0] == {"key": f"{BASE}rejected_0.html",
+                                   "value": "unknown_template: no article region found"}
+    if failed:
+        assert summary.batch_failed is True and reason in summary.batch_failed_reasons
+        assert entry in summary.failed_expectations
+    else:
+        assert reason not in summary.batch_failed_reasons and entry in summary.warnings
+        assert summary.batch_failed is (staged == 0)  # an empty batch fails on its own rule
+
+
+def test_rejects_of_one_source_do_not_count_against_another(tmp_path):
+    run_dir = _small_run(tmp_path, 5, 0, 5, 0)          # 5 ningbo_gov articles
+    _rejects(run_dir, 4, source="ningbolife")           # every ningbolife page rejected
+    summary = validate_run(run_dir, today=TODAY)
+    assert summary.batch_failed_reasons == [
+        "source ningbolife: 4 of 4 article pages could not be transformed (> 20%); has the page template changed?"]
+    assert summary.transform_rejects["sources"] == {"ningbolife": {"rejected": 4, "pages": 4}}
+
+
+def test_a_damaged_rejects_file_is_counted_not_raised(tmp_path):
+    run_dir = _small_run(tmp_path, 5, 0, 5, 0)
+    (run_dir / "staged" / "rejects.jsonl").write_text('{"url": "x", "source": "ningbo_gov"}\nnot json\n\n[1]\n',
+                                                      encoding="utf-8")
+    summary = validate_run(run_dir, today=TODAY)
+    assert summary.transform_rejects["total"] == 3
+    assert summary.batch_failed is False  # 1 of 6 ningbo_gov pages; 2 lines name no source
+
+
+def test_no_rejects_file_means_no_rejects(tmp_path):
+    summary = validate_run(_small_run(tmp_path, 5, 0, 5, 0), today=TODAY)
+    assert summary.transform_rejects == {"total": 0, "sources": {}}
+    assert all(w["expectation"] != TRANSFORM_REJECTS for w in summary.warnings)
 
 
 def test_revalidating_a_run_gives_identical_outputs(tmp_path):
