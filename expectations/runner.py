@@ -40,6 +40,7 @@ import os
 import re
 import shutil
 import warnings
+from collections import Counter
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping
@@ -214,46 +215,40 @@ def _reject_checks(staged_dir: Path, articles: list[_Row]
     word. Fewer rejects are a warning. A missing rejects file counts as none.
     """
     path = staged_dir / REJECTS_FILE
-    rejects: list[dict[str, Any]] = []
-    if path.is_file():
-        with path.open(encoding="utf-8") as fh:
-            for line in fh:
-                try:
-                    item = json.loads(line) if line.strip() else None
-                except json.JSONDecodeError:
-                    item = {"url": None, "source": None, "reasons": [INVALID_JSON_REASON]}
-                if item is not None:
-                    rejects.append(item if isinstance(item, dict) else {"reasons": [NOT_AN_OBJECT_REASON]})
-    staged: dict[str, int] = {}
-    for row in articles:
-        source = row.record.get("source") if isinstance(row.record, dict) else None
-        staged[str(source)] = staged.get(str(source), 0) + 1
-    by_source: dict[str, list[dict[str, Any]]] = {}
-    for item in rejects:
-        by_source.setdefault(str(item.get("source") or "unknown"), []).append(item)
-    counts = {name: {"rejected": len(items), "pages": len(items) + staged.get(name, 0)}
-              for name, items in sorted(by_source.items())}
+    rejects = _read_jsonl(path, _article_key) if path.is_file() else []
+    staged = Counter(_source_of(row) for row in articles)
+    by_source: dict[str, list[_Row]] = {}
+    for row in rejects:
+        by_source.setdefault(_source_of(row), []).append(row)
+    counts = {name: {"rejected": len(rows), "pages": len(rows) + staged[name]}
+              for name, rows in sorted(by_source.items())}
     reasons: list[str] = []
-    failing: list[dict[str, Any]] = []
+    failing: list[_Row] = []
     for name, c in counts.items():
         if c["rejected"] >= MIN_REJECTS_TO_FAIL and c["rejected"] / c["pages"] > MAX_QUARANTINE_SHARE:
             reasons.append(f"source {name}: {c['rejected']} of {c['pages']} article pages could not be "
                            f"transformed (> {MAX_QUARANTINE_SHARE:.0%}); has the page template changed?")
             failing += by_source[name]
 
-    def entry(suite: str, items: list[dict[str, Any]]) -> dict[str, Any]:
+    def entry(suite: str, rows: list[_Row]) -> dict[str, Any]:
         return {"suite": suite, "expectation": TRANSFORM_REJECTS, "column": "page",
-                "unexpected_count": len(items),
-                "samples": [{"key": i.get("url"), "value": _json_safe("; ".join(map(str, _reasons_of(i))))}
-                            for i in items[:SAMPLE_COUNT]]}
+                "unexpected_count": len(rows),
+                "samples": [{"key": r.key, "value": _json_safe("; ".join(map(str, _reject_reasons(r))))}
+                            for r in rows[:SAMPLE_COUNT]]}
 
     failures = [entry("articles.critical", failing)] if failing else []
     warnings_ = [entry("articles.warning", rejects)] if rejects and not failing else []
     return reasons, failures, warnings_, {"total": len(rejects), "sources": counts}
 
 
-def _reasons_of(item: Mapping[str, Any]) -> list[Any]:
-    reasons = item.get("reasons")
+def _source_of(row: _Row) -> str:
+    source = row.record.get("source") if isinstance(row.record, dict) else None
+    return str(source or "unknown")
+
+
+def _reject_reasons(row: _Row) -> list[Any]:
+    """The transform's reasons of a rejects line (or why the line itself could not be read)."""
+    reasons = row.record.get("reasons") if isinstance(row.record, dict) and not row.reasons else row.reasons
     return list(reasons) if isinstance(reasons, list) else [reasons] if reasons else []
 
 
