@@ -69,10 +69,11 @@ WORDS = ("ningbo innovation science technology city enterprises research develop
          "university laboratory platform expo robot intelligent digital economy export").split()
 UNITS = ("percent", "CNY", "count", "times", "USD", "km2", "tonnes")
 KINDS = ("level", "change", "share")
-RAW_ARTICLES = """CREATE TABLE bench_raw.articles (url text, source text, title text, published date,
+RAW_SETUP = """CREATE SCHEMA bench_raw;
+CREATE TABLE bench_raw.articles (url text, source text, title text, published date,
     section text, body text, captions jsonb, language text, word_count integer, content_hash text,
-    scitech boolean, fetched_at timestamptz)"""
-RAW_METRICS = """CREATE TABLE bench_raw.metrics (article_url text, position integer, value numeric, unit text,
+    scitech boolean, fetched_at timestamptz);
+CREATE TABLE bench_raw.metrics (article_url text, position integer, value numeric, unit text,
     kind text, subject text, period text, qualifier text, text text, char_start integer, char_end integer,
     extractor_version text)"""
 ARTICLE_COLS = ("url", "source", "title", "published", "section", "body", "captions", "language",
@@ -192,27 +193,30 @@ def checkpoint(url: str) -> None:
 _CHECKPOINT_REFUSED = False
 
 
-def raw_copy(url: str, run_dir: Path) -> float:
-    """Baseline 5: seconds to COPY the run's rows into bare tables and commit (CSV prepared beforehand)."""
-    articles = csv_buffer(run_dir / "validation" / "articles.jsonl", ARTICLE_COLS)
-    metrics = csv_buffer(run_dir / "validation" / "metrics.jsonl", METRIC_COLS)
+def timed_copies(url: str, setup: str, params: dict, copies: list[tuple[str, tuple[str, ...], io.StringIO]]
+                 ) -> float:
+    """Run `setup` and commit; then seconds to COPY each CSV buffer into its table and commit."""
     conn = psycopg2.connect(url)
     try:
         with conn.cursor() as cur:
-            cur.execute("CREATE SCHEMA bench_raw")
-            cur.execute(RAW_ARTICLES)
-            cur.execute(RAW_METRICS)
+            cur.execute(setup, params)
             conn.commit()
             checkpoint(url)
             start = time.perf_counter()
-            cur.copy_expert(f"COPY bench_raw.articles ({', '.join(ARTICLE_COLS)}) FROM STDIN WITH (FORMAT csv)",
-                            articles)
-            cur.copy_expert(f"COPY bench_raw.metrics ({', '.join(METRIC_COLS)}) FROM STDIN WITH (FORMAT csv)",
-                            metrics)
+            for table, cols, buf in copies:
+                cur.copy_expert(f"COPY {table} ({', '.join(cols)}) FROM STDIN WITH (FORMAT csv)", buf)
             conn.commit()
             return time.perf_counter() - start
     finally:
         conn.close()
+
+
+def raw_copy(url: str, run_dir: Path) -> float:
+    """Baseline 5: seconds to COPY the run's rows into bare tables and commit (CSV prepared beforehand)."""
+    articles = csv_buffer(run_dir / "validation" / "articles.jsonl", ARTICLE_COLS)
+    metrics = csv_buffer(run_dir / "validation" / "metrics.jsonl", METRIC_COLS)
+    return timed_copies(url, RAW_SETUP, {}, [("bench_raw.articles", ARTICLE_COLS, articles),
+                                             ("bench_raw.metrics", METRIC_COLS, metrics)])
 
 
 def fts_work(url: str) -> dict[str, float]:
@@ -238,8 +242,9 @@ def fts_work(url: str) -> dict[str, float]:
         conn.close()
 
 
-def schema_csv(run_dir: Path, run_id: str) -> tuple[io.StringIO, io.StringIO, list[str]]:
-    """The run's rows as CSV for news.articles / news.metrics (article ids 1..N), and their sources."""
+def schema_csv(run_dir: Path, run_id: str) -> tuple[io.StringIO, io.StringIO, list[str], int]:
+    """The run's rows as CSV for news.articles / news.metrics (article ids 1..N), their sources
+    and the number of rows."""
     ids: dict[str, int] = {}
     sources: set[str] = set()
     articles, metrics = io.StringIO(), io.StringIO()
@@ -250,39 +255,32 @@ def schema_csv(run_dir: Path, run_id: str) -> tuple[io.StringIO, io.StringIO, li
             ids[row["url"]] = len(ids) + 1
             sources.add(row["source"])
             writer.writerow([ids[row["url"]]] + [_json_cell(row, c) for c in ARTICLE_COLS] + [run_id] * 3)
+    n_metrics = 0
     writer = csv.writer(metrics)
     with open(run_dir / "validation" / "metrics.jsonl", encoding="utf-8") as fh:
         for line in fh:
             row = json.loads(line)
             writer.writerow([ids[row["article_url"]]] + [row.get(c) for c in METRIC_COLS[1:]] + [run_id])
+            n_metrics += 1
     articles.seek(0)
     metrics.seek(0)
-    return articles, metrics, sorted(sources)
+    return articles, metrics, sorted(sources), len(ids) + n_metrics
 
 
 def raw_copy_into_schema(server_url: str, run_dir: Path, run_id: str) -> float:
     """Baseline 4: seconds to COPY the run's rows into a fresh database's news tables and commit."""
-    articles, metrics, sources = schema_csv(run_dir, run_id)
+    articles, metrics, sources, expected = schema_csv(run_dir, run_id)
     with fresh_database(server_url) as url:
+        seconds = timed_copies(url, SCHEMA_PREREQUISITES, {"run_id": run_id, "sources": sources},
+                               [("news.articles", SCHEMA_ARTICLE_COLS, articles),
+                                ("news.metrics", SCHEMA_METRIC_COLS, metrics)])
         conn = psycopg2.connect(url)
         try:
             with conn.cursor() as cur:
-                cur.execute(SCHEMA_PREREQUISITES, {"run_id": run_id, "sources": sources})
-                conn.commit()
-                checkpoint(url)
-                start = time.perf_counter()
-                cur.copy_expert(f"COPY news.articles ({', '.join(SCHEMA_ARTICLE_COLS)}) FROM STDIN "
-                                "WITH (FORMAT csv)", articles)
-                cur.copy_expert(f"COPY news.metrics ({', '.join(SCHEMA_METRIC_COLS)}) FROM STDIN "
-                                "WITH (FORMAT csv)", metrics)
-                conn.commit()
-                seconds = time.perf_counter() - start
                 cur.execute(SCHEMA_COUNTS)
                 copied = sum(cur.fetchone())
         finally:
             conn.close()
-    expected = sum(1 for _ in csv.reader(io.StringIO(articles.getvalue()))) + \
-        sum(1 for _ in csv.reader(io.StringIO(metrics.getvalue())))
     assert copied == expected, f"baseline COPY stored {copied} rows of {expected}"
     return seconds
 
