@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat constraints.txt pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: demo test venv lock bench eval clean-state
+.PHONY: demo test lint venv lock bench eval clean-state
 
 $(STAMP): constraints.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "Python 3.11 is required, found " + sys.version' 
@@ -20,9 +20,15 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
+# ruff (style, bugs, imports), import-linter (the floors: docs/ARCHITECTURE.md), mypy (core, transforms).
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/lint-imports
+	$(BIN)/mypy
+
 # Load throughput vs a raw COPY of the same rows (prints figures; not a test).
 bench: $(STAMP)
-	$(BIN)/python scripts/bench_load.py
+	$(BIN)/python -m devtools.bench_load
 
 # Extraction quality on the gold set (tests/gold) beside quantulum3 and trafilatura (prints figures).
 eval: $(STAMP)

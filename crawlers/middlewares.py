@@ -6,8 +6,8 @@ first, then these, then Scrapy's RetryMiddleware (550).
 from __future__ import annotations
 
 import logging
+from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
-from datetime import datetime, timezone
 from typing import Any
 
 from scrapy import Request, Spider
@@ -98,8 +98,8 @@ def retry_after_seconds(value: str | bytes | None, now: datetime | None = None) 
     except (TypeError, ValueError):
         return None
     if when.tzinfo is None:
-        when = when.replace(tzinfo=timezone.utc)
-    return max(0.0, (when - (now or datetime.now(timezone.utc))).total_seconds())
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - (now or datetime.now(UTC))).total_seconds())
 
 
 def backoff_delay(retry_times: int, base: float, cap: float, retry_after: float | None = None) -> float:

@@ -10,12 +10,9 @@ print view) are listed under "warnings"; failed pages under "errors".
 from __future__ import annotations
 
 import dataclasses
-import gzip
-import json
-import os
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from scrapy import Spider, signals
 from scrapy.crawler import Crawler
@@ -23,21 +20,13 @@ from scrapy.exceptions import NotConfigured
 from scrapy.http import Response
 from twisted.python.failure import Failure
 
-from crawlers.items import KIND_ARTICLE, VIA_DIRECT, VIA_PRINT, FetchFailure, RawPage
+from core.records import KIND_ARTICLE, VIA_DIRECT, VIA_PRINT, FetchFailure, RawPage
+from core.rundir import AtomicWriter, RunPaths, write_json
 from crawlers.middlewares import STAT_CHARSET_CORRECTED
-from crawlers.report import (
-    MAX_REPORT_ERRORS,
-    REPORT_NAME,
-    REQUEST_COUNT_STAT,
-    merge_run_report,
-    responses_by_status,
-    write_json_atomic,
-)
+from crawlers.report import MAX_REPORT_ERRORS, REQUEST_COUNT_STAT, merge_run_report, responses_by_status
 from crawlers.settings import SETTING_BASE_URL, SETTING_OUT_DIR, SETTING_SOURCE
 from crawlers.spiders.base import STAT_NOT_MODIFIED, STAT_UNCHANGED, describe_failure
 
-PAGES_NAME = "pages.jsonl.gz"
-PARTIAL_SUFFIX = ".part"
 STAT_NEW = "newsetl/articles/new"
 STAT_FAILED = "newsetl/articles/failed"
 STAT_LISTINGS = "newsetl/listings"
@@ -49,12 +38,7 @@ WARNING_VIA = "article page failed; stored its {via} view"
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
-
-
-def raw_dir(out: Path, source: str) -> Path:
-    """<out>/raw/<source>/: where one source's pages, report and log go."""
-    return out / "raw" / source
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 class RawPagePipeline:
@@ -65,11 +49,12 @@ class RawPagePipeline:
         self.out = out
         self.source = source
         self.base_url = base_url
-        self.dir = raw_dir(out, source)
+        self.paths = RunPaths(out)
+        self.dir = self.paths.source_raw(source)
         self.errors: list[dict[str, Any]] = []
         self.warnings: list[dict[str, Any]] = []
         self.started_at = ""
-        self._fh: IO[str] | None = None
+        self._pages: AtomicWriter | None = None
         crawler.signals.connect(self.spider_error, signal=signals.spider_error)
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
 
@@ -84,21 +69,19 @@ class RawPagePipeline:
 
     @property
     def pages_path(self) -> Path:
-        return self.dir / PAGES_NAME
+        return self.paths.pages(self.source)
 
     def open_spider(self) -> None:
-        """Open <out>/raw/<source>/pages.jsonl.gz (written as .part, renamed at close)."""
-        self.dir.mkdir(parents=True, exist_ok=True)
+        """Open <out>/raw/<source>/pages.jsonl.gz (written under a temporary name, renamed at close)."""
         self.started_at = _now()
-        partial = self.pages_path.with_name(PAGES_NAME + PARTIAL_SUFFIX)
-        self._fh = gzip.open(partial, "wt", encoding="utf-8")
+        self._pages = AtomicWriter(self.pages_path)
 
     def process_item(self, item: Any) -> Any:
         """Write pages; record failures; count both in the crawl stats."""
         stats = self.crawler.stats
         if isinstance(item, RawPage):
-            assert self._fh is not None, "pipeline not opened"
-            self._fh.write(json.dumps(dataclasses.asdict(item), ensure_ascii=False) + "\n")
+            assert self._pages is not None, "pipeline not opened"
+            self._pages.write_row(dataclasses.asdict(item))
             stats.inc_value(STAT_NEW if item.kind == KIND_ARTICLE else STAT_LISTINGS)
             if item.via == VIA_PRINT:
                 stats.inc_value(STAT_VIA_PRINT)
@@ -114,10 +97,9 @@ class RawPagePipeline:
 
     def close_spider(self) -> None:
         """Close the pages file and move it into place."""
-        if self._fh is not None:
-            self._fh.close()
-            self._fh = None
-            os.replace(self.pages_path.with_name(PAGES_NAME + PARTIAL_SUFFIX), self.pages_path)
+        if self._pages is not None:
+            self._pages.commit()
+            self._pages = None
 
     def spider_error(self, failure: Failure, response: Response, spider: Spider) -> None:
         """A callback raised: record it; an article whose callback failed counts as failed."""
@@ -128,8 +110,8 @@ class RawPagePipeline:
     def spider_closed(self, spider: Spider, reason: str) -> None:
         """Write raw/<source>/crawl_report.json and merge it into <out>/crawl_report.json."""
         report = self.report(reason)
-        write_json_atomic(self.dir / REPORT_NAME, report)
-        merge_run_report(self.out, report)
+        write_json(self.paths.source_crawl_report(self.source), report)
+        merge_run_report(self.paths, report)
 
     def report(self, reason: str) -> dict[str, Any]:
         """The per-source crawl report from the crawl's stats."""

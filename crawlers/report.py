@@ -7,14 +7,11 @@ from __future__ import annotations
 
 import fcntl
 import json
-import os
-import tempfile
 from collections.abc import Mapping
-from pathlib import Path
 from typing import Any
 
-REPORT_NAME = "crawl_report.json"
-LOCK_NAME = ".crawl_report.lock"
+from core.rundir import RunPaths, write_json
+
 STATUS_STAT_PREFIX = "downloader/response_status_count/"
 REQUEST_COUNT_STAT = "downloader/request_count"
 ARTICLE_COUNTS = ("new", "unchanged", "failed")
@@ -23,7 +20,6 @@ SUMMED_COUNTS = ("listings", "listings_failed", "listings_not_modified", "articl
                  "pages_truncated", "charset_corrected")
 # Keep reports readable when a site is down: at most this many error entries.
 MAX_REPORT_ERRORS = 500
-REPORT_MODE = 0o644  # mkstemp creates 0600; reports are read by other users (Airflow workers)
 
 
 def responses_by_status(stats: Mapping[str, Any]) -> dict[str, int]:
@@ -33,21 +29,6 @@ def responses_by_status(stats: Mapping[str, Any]) -> dict[str, int]:
         for key, value in sorted(stats.items())
         if key.startswith(STATUS_STAT_PREFIX)
     }
-
-
-def write_json_atomic(path: Path, data: Mapping[str, Any]) -> None:
-    """Write JSON to `path` via a temp file + rename, so readers never see half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        os.chmod(tmp, REPORT_MODE)
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(data, fh, indent=2, ensure_ascii=False, sort_keys=False)
-            fh.write("\n")
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def run_totals(sources: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
@@ -70,11 +51,11 @@ def run_totals(sources: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
     }
 
 
-def merge_run_report(run_dir: Path, report: Mapping[str, Any]) -> dict[str, Any]:
-    """Add one source's report to <run_dir>/crawl_report.json (locked), return the new totals."""
-    run_dir.mkdir(parents=True, exist_ok=True)
-    path = run_dir / REPORT_NAME
-    with open(run_dir / LOCK_NAME, "a+", encoding="utf-8") as lock:
+def merge_run_report(paths: RunPaths, report: Mapping[str, Any]) -> dict[str, Any]:
+    """Add one source's report to <run dir>/crawl_report.json (locked), return the new totals."""
+    paths.root.mkdir(parents=True, exist_ok=True)
+    path = paths.crawl_report
+    with open(paths.crawl_report_lock, "a+", encoding="utf-8") as lock:
         fcntl.flock(lock.fileno(), fcntl.LOCK_EX)
         try:
             sources: dict[str, Any] = {}
@@ -85,7 +66,7 @@ def merge_run_report(run_dir: Path, report: Mapping[str, Any]) -> dict[str, Any]
                     sources = {}
             sources[str(report["source"])] = dict(report)
             totals = run_totals(sources)
-            write_json_atomic(path, totals)
+            write_json(path, totals)
             return totals
         finally:
             fcntl.flock(lock.fileno(), fcntl.LOCK_UN)

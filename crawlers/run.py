@@ -1,7 +1,13 @@
 """Run one crawl of one source in this process: `python -m crawlers.run --source NAME --out DIR`.
 
 The Twisted reactor cannot restart, so every crawl gets its own process; callers use
-`run_crawl_subprocess`. Listing validators for conditional GET persist across runs in
+`run_crawl_subprocess`, which hands the child the source already resolved (registry,
+base URL override) as JSON (`--source-json`), so the child resolves nothing again. Given
+only a name (`--source NAME [--base-url URL]`, for a person at a shell), the registry is
+read here, once. The spider is the one Scrapy's SpiderLoader finds under the source's
+spider name (its template unless sources.yml says otherwise).
+
+Listing validators for conditional GET persist across runs in
 `<state dir>/<source>/http_validators.json` (crawlers.state; the state dir defaults to
 `<NEWSETL_DATA_DIR>/state`). Prints the source's crawl report (JSON) on stdout; exit 0 when
 the crawl completed (counted failures included), 2 with a one-line stderr error on a
@@ -15,15 +21,19 @@ import logging
 import re
 import subprocess
 import sys
-from pathlib import Path
 from collections.abc import Mapping
+from dataclasses import replace
+from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+
+from core import config
+from core.rundir import RunPaths, http_validators, state_root
+from core.sources import RegistryError, Source, load_sources
+from core.sources import check_base_url as _check_base_url
 
 EXIT_CONFIG_ERROR = 2
 EXIT_CRAWL_ERROR = 1
 FINISHED = "finished"  # Scrapy's finish_reason of a crawl that ran to its end
-ALLOWED_SCHEMES = ("http", "https")
 STDERR_TAIL_CHARS = 2000
 LOG_FORMAT = "%(asctime)s [%(name)s] %(levelname)s: %(message)s"
 
@@ -37,21 +47,15 @@ class ConfigError(ValueError):
 
 def check_base_url(url: str) -> str:
     """Return the URL without a trailing slash, or raise ConfigError if it is not http(s)://host."""
-    parts = urlsplit(url.strip())
-    if parts.scheme not in ALLOWED_SCHEMES or not parts.hostname:
-        raise ConfigError(f"bad base URL {url!r}: expected http(s)://host[:port]")
     try:
-        parts.port  # noqa: B018 - raises ValueError on a bad port
-    except ValueError as exc:
-        raise ConfigError(f"bad base URL {url!r}: {exc}") from exc
-    return url.strip().rstrip("/")
+        return _check_base_url(url)
+    except RegistryError as exc:
+        raise ConfigError(str(exc)) from exc
 
 
 def default_state_dir() -> Path:
     """<NEWSETL_DATA_DIR>/state: where crawl state (listing validators) persists across runs."""
-    from newsetl.config import data_dir
-
-    return data_dir() / "state"
+    return state_root(config.data_dir())
 
 
 def parse_setting(text: str) -> tuple[str, str]:
@@ -63,19 +67,18 @@ def parse_setting(text: str) -> tuple[str, str]:
     return name, value.strip()
 
 
-def spider_class(name: str, template: str) -> type:
-    """The spider for a source: its own spider, else the spider of its template (sources.yml)."""
-    from crawlers.spiders.ningbo_gov import NingboGovSpider
-    from crawlers.spiders.ningbolife import NingbolifeSpider
-
-    by_name = {cls.name: cls for cls in (NingboGovSpider, NingbolifeSpider)}
-    by_template = {"hanweb": NingboGovSpider, "joomla": NingbolifeSpider}
-    if name in by_name:
-        return by_name[name]
-    if template in by_template:
-        base = by_template[template]
-        return type(f"{base.__name__}_{name}", (base,), {"name": name})
-    raise ConfigError(f"no spider for source {name!r} with template {template!r}")
+def resolve_source(source_name: str, base_url: str | None = None) -> Source:
+    """A registry source by name (NEWSETL_BASE_URLS, then `base_url`, applied); ConfigError if unknown."""
+    if base_url is not None:
+        base_url = check_base_url(base_url)
+    try:
+        sources = load_sources({source_name: base_url} if base_url else None,
+                               env_overrides=config.base_url_overrides())
+    except ValueError as exc:
+        raise ConfigError(str(exc)) from exc
+    if source_name not in sources:
+        raise ConfigError(f"unknown source {source_name!r} (known: {', '.join(sorted(sources))})")
+    return sources[source_name]
 
 
 def _setup_logging(log_file: Path, file_level: str, stderr_level: str) -> None:
@@ -91,65 +94,57 @@ def _setup_logging(log_file: Path, file_level: str, stderr_level: str) -> None:
     root.addHandler(stderr_handler)
 
 
-def crawl(source_name: str, out: Path, base_url: str | None = None, full: bool = False,
+def crawl(source: Source, out: Path, full: bool = False,
           seen_file: Path | None = None, state_dir: Path | None = None,
           overrides: Mapping[str, str] | None = None) -> dict[str, Any]:
-    """Crawl one source into run dir `out` in this process; return its crawl report.
+    """Crawl the resolved `source` into run dir `out` in this process; return its crawl report.
 
     `state_dir` holds the listing validators across runs (default `default_state_dir()`);
     `overrides` are Scrapy settings applied last (e.g. {"DOWNLOAD_TIMEOUT": "5"}).
     """
     from scrapy.crawler import CrawlerProcess
     from scrapy.settings import Settings
+    from scrapy.spiderloader import SpiderLoader
 
     from crawlers import settings as crawl_settings_module
-    from crawlers.pipelines import raw_dir
-    from crawlers.report import REPORT_NAME
-    from newsetl.config import load_sources
 
-    if base_url is not None:
-        base_url = check_base_url(base_url)
-    try:
-        sources = load_sources({source_name: base_url} if base_url else None)
-    except ValueError as exc:
-        raise ConfigError(str(exc)) from exc
-    if source_name not in sources:
-        raise ConfigError(f"unknown source {source_name!r} (known: {', '.join(sorted(sources))})")
-    source = sources[source_name]
     check_base_url(source.base_url)
-    spider_cls = spider_class(source_name, source.template)
     if seen_file is not None and not seen_file.is_file():
         raise ConfigError(f"seen-file not found: {seen_file}")
 
-    out = out.resolve()
-    source_dir = raw_dir(out, source_name)
+    paths = RunPaths(out.resolve())
+    source_dir = paths.source_raw(source.name)
     source_dir.mkdir(parents=True, exist_ok=True)
-    report_path = source_dir / REPORT_NAME
+    report_path = paths.source_crawl_report(source.name)
     report_path.unlink(missing_ok=True)
 
     settings = Settings()
     settings.setmodule(crawl_settings_module, priority="project")
-    settings.setdict(crawl_settings_module.settings_for(source, out), priority="cmdline")
+    settings.setdict(crawl_settings_module.settings_for(source, paths.root), priority="cmdline")
     settings.setdict(dict(overrides or {}), priority="cmdline")
+    try:
+        spider_cls = SpiderLoader.from_settings(settings.frozencopy()).load(source.spider_name)
+    except KeyError as exc:
+        raise ConfigError(f"no spider named {source.spider_name!r} for source {source.name!r}") from exc
     process = CrawlerProcess(settings)
     # after CrawlerProcess: its configure_logging() closes handlers installed earlier
-    _setup_logging(source_dir / crawl_settings_module.LOG_FILE_NAME,
-                   settings.get("LOG_LEVEL"), crawl_settings_module.STDERR_LOG_LEVEL)
-    from crawlers.state import state_file
-
-    validators = state_file(state_dir if state_dir is not None else default_state_dir(), source_name)
-    process.crawl(spider_cls, base_url=source.base_url, full=full,
+    _setup_logging(paths.crawl_log(source.name), settings.get("LOG_LEVEL"), crawl_settings_module.STDERR_LOG_LEVEL)
+    validators = http_validators(state_dir if state_dir is not None else default_state_dir(), source.name)
+    process.crawl(spider_cls, source=source, full=full,
                   seen_file=str(seen_file) if seen_file else None, state_file=str(validators))
     process.start()
     if not report_path.exists():
-        raise RuntimeError(f"crawl of {source_name} wrote no report (see {source_dir / 'crawl.log'})")
+        raise RuntimeError(f"crawl of {source.name} wrote no report (see {paths.crawl_log(source.name)})")
     return json.loads(report_path.read_text(encoding="utf-8"))
 
 
 def main(argv: list[str] | None = None) -> int:
     """Command line entry: one crawl, report JSON on stdout."""
     parser = argparse.ArgumentParser(prog="python -m crawlers.run", description=__doc__.splitlines()[0])
-    parser.add_argument("--source", required=True, help="source name from seeds/sources.yml")
+    which = parser.add_mutually_exclusive_group(required=True)
+    which.add_argument("--source", help="source name from seeds/sources.yml")
+    which.add_argument("--source-json", help="a resolved source (core.sources.Source.to_json): what "
+                                             "run_crawl_subprocess passes")
     parser.add_argument("--out", required=True, type=Path, help="run directory")
     parser.add_argument("--base-url", help="crawl this host instead of the live site (e.g. the mirror)")
     parser.add_argument("--full", action="store_true",
@@ -163,8 +158,13 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         overrides = dict(parse_setting(item) for item in args.set)
-        report = crawl(args.source, args.out, args.base_url, args.full, args.seen_file,
-                       args.state_dir, overrides)
+        if args.source_json:
+            source = Source.from_json(args.source_json)
+            if args.base_url:
+                source = replace(source, base_url=check_base_url(args.base_url))
+        else:
+            source = resolve_source(args.source, args.base_url)
+        report = crawl(source, args.out, args.full, args.seen_file, args.state_dir, overrides)
     except ConfigError as exc:
         print(f"crawlers.run: error: {exc}", file=sys.stderr)
         return EXIT_CONFIG_ERROR
@@ -174,23 +174,30 @@ def main(argv: list[str] | None = None) -> int:
     json.dump(report, sys.stdout, indent=2, ensure_ascii=False)
     sys.stdout.write("\n")
     if report.get("finish_reason") != FINISHED:
-        print(f"crawlers.run: error: crawl of {args.source} ended early: {report.get('finish_reason')}",
+        print(f"crawlers.run: error: crawl of {source.name} ended early: {report.get('finish_reason')}",
               file=sys.stderr)
         return EXIT_CRAWL_ERROR
     return 0
 
 
-def run_crawl_subprocess(source: str, out: Path, base_url: str | None = None, full: bool = False,
+def run_crawl_subprocess(source: Source | str, out: Path, base_url: str | None = None, full: bool = False,
                          seen_file: Path | None = None, timeout: float = 1800,
                          state_dir: Path | None = None,
                          settings: Mapping[str, Any] | None = None) -> dict:
     """Run `python -m crawlers.run` for one source in a child process; return its report.
 
+    `source` is a resolved `Source` (passed whole as JSON) or a registry name (the child
+    resolves it, with `base_url` if given).
+
     `state_dir` (default: the child's `<NEWSETL_DATA_DIR>/state`) keeps listing validators
     across runs; `settings` are Scrapy setting overrides passed as `--set NAME=VALUE`.
     Raises RuntimeError with the tail of stderr if the crawl fails or times out.
     """
-    cmd = [sys.executable, "-m", "crawlers.run", "--source", source, "--out", str(Path(out).resolve())]
+    if isinstance(source, Source):
+        name, which = source.name, ["--source-json", source.to_json()]
+    else:
+        name, which = source, ["--source", source]
+    cmd = [sys.executable, "-m", "crawlers.run", *which, "--out", str(Path(out).resolve())]
     if base_url:
         cmd += ["--base-url", base_url]
     if full:
@@ -206,16 +213,16 @@ def run_crawl_subprocess(source: str, out: Path, base_url: str | None = None, fu
     except subprocess.TimeoutExpired as exc:
         tail = (exc.stderr or b"")[-STDERR_TAIL_CHARS:]
         tail = tail.decode("utf-8", "replace") if isinstance(tail, bytes) else tail
-        raise RuntimeError(f"crawl of {source} timed out after {timeout}s: {tail}") from exc
+        raise RuntimeError(f"crawl of {name} timed out after {timeout}s: {tail}") from exc
     if proc.returncode != 0:
         raise RuntimeError(
-            f"crawl of {source} failed (exit {proc.returncode}): {proc.stderr[-STDERR_TAIL_CHARS:].strip()}"
+            f"crawl of {name} failed (exit {proc.returncode}): {proc.stderr[-STDERR_TAIL_CHARS:].strip()}"
         )
     try:
         return json.loads(proc.stdout)
     except ValueError as exc:
         raise RuntimeError(
-            f"crawl of {source} printed no report: {proc.stderr[-STDERR_TAIL_CHARS:].strip()}"
+            f"crawl of {name} printed no report: {proc.stderr[-STDERR_TAIL_CHARS:].strip()}"
         ) from exc
 
 

@@ -1,7 +1,8 @@
 """Scrapy settings: polite defaults for the live sites, per-source overrides via `settings_for`.
 
-Module-level names are the project defaults (`scrapy.cfg` points here). `settings_for`
-adds what depends on the source and the run directory: politeness from sources.yml
+Module-level names are the project defaults (`scrapy.cfg` points here); nothing is read
+at import. `settings_for` adds what depends on the resolved source and the run
+directory: the registry's user agent and robots.txt rule, politeness from sources.yml
 for live hosts, near-zero delay for a loopback mirror, output paths and log file.
 """
 from __future__ import annotations
@@ -9,14 +10,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from newsetl.config import Source, crawl_settings
+from core.sources import FALLBACK_USER_AGENT, CrawlSettings, Source, crawl_settings
 
 BOT_NAME = "newsetl"
 SPIDER_MODULES = ["crawlers.spiders"]
 NEWSPIDER_MODULE = "crawlers.spiders"
 
-FALLBACK_USER_AGENT = "newsetl/0.1 (news monitoring)"
-USER_AGENT = crawl_settings().get("user_agent") or FALLBACK_USER_AGENT
+USER_AGENT = FALLBACK_USER_AGENT  # settings_for() applies the registry's `crawl.user_agent`
 ROBOTSTXT_OBEY = True
 
 # Politeness defaults (live sites); settings_for() applies sources.yml `politeness`.
@@ -80,13 +80,17 @@ SETTING_SOURCE = "NEWSETL_SOURCE"
 SETTING_BASE_URL = "NEWSETL_BASE_URL"
 
 
-def settings_for(source: Source, out: Path) -> dict[str, Any]:
-    """Settings overrides for crawling `source` into run dir `out`."""
-    politeness = dict(source.politeness)
+def settings_for(source: Source, out: Path, crawl: CrawlSettings | None = None) -> dict[str, Any]:
+    """Settings overrides for crawling `source` into run dir `out` (`crawl`: the registry's
+    `crawl:` block, read from the registry when not given)."""
+    politeness = source.politeness
+    crawl = crawl or crawl_settings()
     overrides: dict[str, Any] = {
         SETTING_OUT_DIR: str(out),
         SETTING_SOURCE: source.name,
         SETTING_BASE_URL: source.base_url,
+        "USER_AGENT": crawl.user_agent,
+        "ROBOTSTXT_OBEY": crawl.robotstxt_obey,
     }
     if source.is_loopback:
         overrides.update(
@@ -99,13 +103,10 @@ def settings_for(source: Source, out: Path) -> dict[str, Any]:
             NEWSETL_RETRY_BACKOFF_MAX=LOOPBACK_BACKOFF_MAX,
         )
     else:
-        delay = float(politeness.get("download_delay", DEFAULT_DOWNLOAD_DELAY))
         overrides.update(
-            DOWNLOAD_DELAY=delay,
-            AUTOTHROTTLE_ENABLED=bool(politeness.get("autothrottle", True)),
-            AUTOTHROTTLE_START_DELAY=delay,
-            CONCURRENT_REQUESTS_PER_DOMAIN=int(
-                politeness.get("concurrent_requests_per_domain", CONCURRENT_REQUESTS_PER_DOMAIN)
-            ),
+            DOWNLOAD_DELAY=politeness.download_delay,
+            AUTOTHROTTLE_ENABLED=politeness.autothrottle,
+            AUTOTHROTTLE_START_DELAY=politeness.download_delay,
+            CONCURRENT_REQUESTS_PER_DOMAIN=politeness.concurrent_requests_per_domain,
         )
     return overrides

@@ -1,7 +1,7 @@
 """Crawl state kept across runs: HTTP validators of each source's listing entry points.
 
 `<state dir>/<source>/http_validators.json` (the state dir defaults to
-`<NEWSETL_DATA_DIR>/state`, see crawlers.run):
+`<NEWSETL_DATA_DIR>/state`; the path is `core.rundir.http_validators`):
 
     {"version": 1,
      "listings": {"<listing URL as requested>": {
@@ -22,15 +22,14 @@ import json
 import logging
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from crawlers.report import write_json_atomic
+from core.rundir import write_json
 
 log = logging.getLogger(__name__)
 
-STATE_FILE_NAME = "http_validators.json"
 STATE_VERSION = 1
 
 
@@ -67,11 +66,6 @@ class ListingEntry:
                    links=links, stored_at=str(data.get("stored_at", "")))
 
 
-def state_file(state_dir: Path, source: str) -> Path:
-    """<state dir>/<source>/http_validators.json."""
-    return Path(state_dir) / source / STATE_FILE_NAME
-
-
 def load_state(path: Path | None) -> dict[str, ListingEntry]:
     """Stored listing entries by URL; empty when there is no file or it cannot be read."""
     if path is None or not Path(path).is_file():
@@ -88,10 +82,10 @@ def load_state(path: Path | None) -> dict[str, ListingEntry]:
 
 def save_state(path: Path, entries: Mapping[str, ListingEntry]) -> None:
     """Write the entries atomically (readers never see half a file)."""
-    now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    now = datetime.now(UTC).isoformat(timespec="seconds")
     for entry in entries.values():
         entry.stored_at = entry.stored_at or now
-    write_json_atomic(Path(path), {
+    write_json(Path(path), {
         "version": STATE_VERSION,
         "listings": {url: entries[url].to_json() for url in sorted(entries)},
     })

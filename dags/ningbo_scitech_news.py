@@ -16,11 +16,11 @@ from datetime import timedelta
 import pendulum
 from airflow.sdk import dag, get_current_context, task
 
+from core.sources import load_sources
 from newsetl import steps
 from newsetl.alerts import task_failure_notifier
-from newsetl.config import load_sources
 
-SOURCES = sorted(load_sources())  # seeds/sources.yml: a local file read, no network
+SOURCES = sorted(load_sources())  # the site registry (package data): a local file read, no network
 
 DEFAULT_ARGS = {
     "owner": "data-engineering",

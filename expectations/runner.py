@@ -7,9 +7,9 @@ written in GX's own parameter syntax, ``{"$PARAMETER": "<name>"}``, and `load_su
 fills it in when the suite is loaded:
 
 - ``boilerplate_patterns`` <- ``transforms.boilerplate.GATE_PATTERNS``
-- ``units``                <- ``transforms.records.UNITS``
-- ``kinds``                <- ``transforms.records.KINDS``
-- ``sources``              <- the keys of ``newsetl.config.load_sources()``
+- ``units``                <- ``core.records.UNITS``
+- ``kinds``                <- ``core.records.KINDS``
+- ``sources``              <- the keys of ``core.sources.load_sources()`` (the site registry)
 - ``max_published_date``   <- passed by `validate_run` (reference date + 1 day); a parameter
   nobody fills stays a ``$PARAMETER`` and GX resolves it at run time.
 
@@ -41,9 +41,14 @@ import re
 import shutil
 import warnings
 from collections import Counter
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, Any
+
+from core.records import KINDS, UNITS
+from core.rundir import RunPaths, open_lines, write_json, write_jsonl
+from core.sources import load_sources
 
 if TYPE_CHECKING:  # pragma: no cover - typing only, GX is imported lazily
     import great_expectations as gx
@@ -53,7 +58,6 @@ SUITES_DIR = Path(__file__).resolve().parent
 SUITE_NAMES = ("articles.critical", "articles.warning", "metrics.critical", "metrics.warning")
 PARAMETER_KEY = "$PARAMETER"
 
-CRAWL_REPORT = "crawl_report.json"
 MAX_QUARANTINE_SHARE = 0.2          # more than this share of articles or metrics quarantined fails the batch
 SAMPLE_COUNT = 3                    # sample rows per failed expectation in the summary
 SAMPLE_VALUE_CHARS = 120            # sample values are cut to this many characters
@@ -69,7 +73,6 @@ VOLUME_DROP_SHARE = 0.5             # a source seeing fewer than this share of t
 VOLUME_DROP = "volume_drop"
 OUTLIER_KINDS = ("level",)          # outliers are checked on levels (amounts, counts) only
 OUTLIER_MIN_VALUES = 3              # a (unit, subject) needs this many values to have a usual value
-REJECTS_FILE = "rejects.jsonl"      # staged/: article pages the transform could not turn into articles
 TRANSFORM_REJECTS = "transform_rejects"
 MIN_REJECTS_TO_FAIL = 3             # a source fails the batch on rejects only from this many pages up, so
                                     # one odd page in a small incremental run does not block the load
@@ -114,10 +117,22 @@ class ValidationSummary:
     history: dict[str, Any] = field(default_factory=dict)  # what the day-over-day rules compared
     # article pages the transform rejected: {"total": n, "sources": {name: {"rejected": n, "pages": n}}}
     transform_rejects: dict[str, Any] = field(default_factory=dict)
+    alert_sent: bool = False       # on-call was mailed about this result
+    alert_repeated: bool = False   # the same result was mailed before (not mailed again)
+
+    @property
+    def needs_alert(self) -> bool:
+        """Something on-call must hear about: rows quarantined, a critical failure, a blocked batch."""
+        return (self.articles_quarantined + self.metrics_quarantined > 0
+                or not self.critical_success or self.batch_failed)
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready dict."""
         return asdict(self)
+
+
+# Called with the summary when it needs an alert; returns (delivered, repeated).
+AlertHook = Callable[[dict[str, Any]], tuple[bool, bool]]
 
 
 @dataclass
@@ -175,7 +190,7 @@ def _crawl_checks(run_dir: Path, staged_any: bool, history: History | None
     VOLUME_HISTORY_RUNS runs is a warning. Without a report, an empty batch fails.
     """
     info: dict[str, Any] = {"available": history is not None, "sources": {}}
-    report_path = Path(run_dir) / CRAWL_REPORT
+    report_path = RunPaths(Path(run_dir)).crawl_report
     if not report_path.exists():
         return ([] if staged_any else ["no articles staged"]), [], info
     report = json.loads(report_path.read_text(encoding="utf-8"))
@@ -205,7 +220,7 @@ def _crawl_checks(run_dir: Path, staged_any: bool, history: History | None
     return reasons, warnings_, info
 
 
-def _reject_checks(staged_dir: Path, articles: list[_Row]
+def _reject_checks(paths: RunPaths, articles: list[_Row]
                    ) -> tuple[list[str], list[dict[str, Any]], list[dict[str, Any]], dict[str, Any]]:
     """Whole-batch reasons, failure entries, warnings and counts from the transform's rejects.
 
@@ -214,7 +229,7 @@ def _reject_checks(staged_dir: Path, articles: list[_Row]
     sign of a changed page template, which would otherwise load nothing new without a
     word. Fewer rejects are a warning. A missing rejects file counts as none.
     """
-    path = staged_dir / REJECTS_FILE
+    path = paths.rejects
     rejects = _read_jsonl(path, _article_key) if path.is_file() else []
     staged = Counter(_source_of(row) for row in articles)
     by_source: dict[str, list[_Row]] = {}
@@ -261,18 +276,12 @@ def _registry_parameters() -> dict[str, Callable[[], Any]]:
         return list(GATE_PATTERNS)
 
     def units() -> list[str]:
-        from transforms.records import UNITS
-
         return list(UNITS)
 
     def kinds() -> list[str]:
-        from transforms.records import KINDS
-
         return list(KINDS)
 
     def sources() -> list[str]:
-        from newsetl.config import load_sources
-
         return sorted(load_sources())
 
     return {"boilerplate_patterns": boilerplate, "units": units, "kinds": kinds, "sources": sources}
@@ -342,7 +351,7 @@ def _read_jsonl(path: Path, key_of: Callable[[dict[str, Any], int], str]) -> lis
     if not path.is_file():
         raise FileNotFoundError(f"staged input missing: {path}")
     rows: list[_Row] = []
-    with path.open(encoding="utf-8") as fh:
+    with open_lines(path) as fh:
         for line_no, line in enumerate(fh, start=1):
             if not line.strip():
                 continue
@@ -423,7 +432,7 @@ def _article_frame(rows: list[_Row], metric_counts: Mapping[str, int] | None = N
         body_words = len(body.split()) if isinstance(body, str) else 0
         ratios.append(words / body_words if body_words and not math.isnan(words) else None)
         hash_ok.append(
-            hashlib.sha256(f"{title}\n{body}".encode("utf-8")).hexdigest() == digest
+            hashlib.sha256(f"{title}\n{body}".encode()).hexdigest() == digest
             if isinstance(title, str) and isinstance(body, str) and isinstance(digest, str) else None
         )
     df["word_count_ratio"] = pd.Series(ratios, dtype="float64")
@@ -442,7 +451,7 @@ def outlier_key(record: Mapping[str, Any]) -> tuple[str, str] | None:
 
 def outlier_keys(run_dir: Path) -> list[tuple[str, str]]:
     """The (unit, subject) groups of a run's staged metrics (what to ask the history for)."""
-    path = Path(run_dir) / "staged" / "metrics.jsonl"
+    path = RunPaths(Path(run_dir)).staged_metrics
     if not path.is_file():
         return []
     rows = _read_jsonl(path, _metric_key)
@@ -517,7 +526,7 @@ class _Gx:
         self.datasource = self.ctx.data_sources.add_pandas(DATASOURCE_NAME)
         self.batches: dict[str, Any] = {}
         self.run_id = RunIdentifier(run_name=run_name,
-                                    run_time=dt.datetime.now(dt.timezone.utc))
+                                    run_time=dt.datetime.now(dt.UTC))
 
     def validate(self, suite: gx.ExpectationSuite, table: str, frame: pd.DataFrame) -> Any:
         """Run `suite` on `frame` (stored for Data Docs); the ExpectationSuiteValidationResult."""
@@ -575,7 +584,8 @@ def _focus(value: Any, regex_list: Any) -> Any:
     return value
 
 
-def _collect(result: Any, suite_name: str, order: list[str]) -> tuple[list[dict[str, Any]], dict[int, list[str]], list[str]]:
+def _collect(result: Any, suite_name: str, order: list[str]
+             ) -> tuple[list[dict[str, Any]], dict[int, list[str]], list[str]]:
     """Failures (summary entries), row index -> failed expectation names, and expectation errors."""
     failures: list[dict[str, Any]] = []
     by_row: dict[int, list[str]] = {}
@@ -630,16 +640,12 @@ def strict_json(value: Any) -> Any:
 
 
 def _write_jsonl(path: Path, records: Iterable[Any]) -> None:
-    tmp = path.with_name(path.name + ".tmp")
-    with tmp.open("w", encoding="utf-8") as fh:
-        for record in records:
-            fh.write(json.dumps(strict_json(record), ensure_ascii=False, allow_nan=False) + "\n")
-    os.replace(tmp, path)
+    write_jsonl(path, (strict_json(record) for record in records))
 
 
 def _reference_date(rows: list[_Row], today: dt.date | None) -> dt.date:
     """min(today, latest fetched_at): stable when a run is re-validated later."""
-    today = today or dt.datetime.now(dt.timezone.utc).date()
+    today = today or dt.datetime.now(dt.UTC).date()
     fetched = [_parse_date(str(r.record.get("fetched_at", ""))[:10])
                for r in rows if isinstance(r.record, dict)]
     fetched = [d for d in fetched if d]
@@ -651,8 +657,13 @@ def _share_exceeded(quarantined: int, total: int) -> bool:
 
 
 def validate_run(run_dir: Path, today: dt.date | None = None,
-                 history: History | None = None) -> ValidationSummary:
+                 history: History | None = None, history_error: str | None = None,
+                 alert: AlertHook | None = None) -> ValidationSummary:
     """Validate `run_dir`/staged/*.jsonl; write validation/ (accepted, quarantine, summary, Data Docs).
+
+    This is the one writer of validation/summary.json. `history_error` (why the warehouse
+    history was unavailable) is recorded in it; `alert`, when the result needs one, is
+    called with the summary before it is written and reports whether mail went out.
 
     `today` (default: today in UTC) caps the reference date for the published-date bound.
     `history` (earlier runs, from the warehouse) enables the day-over-day volume rules and
@@ -660,11 +671,11 @@ def validate_run(run_dir: Path, today: dt.date | None = None,
     Raises FileNotFoundError when a staged input is missing; bad rows never raise.
     """
     run_dir = Path(run_dir).resolve()
-    staged, out = run_dir / "staged", run_dir / "validation"
-    articles = _read_jsonl(staged / "articles.jsonl", _article_key)
-    metrics = _read_jsonl(staged / "metrics.jsonl", _metric_key)
-    out.mkdir(parents=True, exist_ok=True)
-    docs_dir = out / "data_docs"
+    paths = RunPaths(run_dir)
+    articles = _read_jsonl(paths.staged_articles, _article_key)
+    metrics = _read_jsonl(paths.staged_metrics, _metric_key)
+    paths.validation.mkdir(parents=True, exist_ok=True)
+    docs_dir = paths.data_docs
     shutil.rmtree(docs_dir, ignore_errors=True)
 
     reference = _reference_date(articles, today)
@@ -729,7 +740,7 @@ def validate_run(run_dir: Path, today: dt.date | None = None,
     quarantined_articles = [r for r in articles if r.reasons]
     quarantined_metrics = [r for r in metrics if r.reasons]
     reasons, volume_warnings, history_info = _crawl_checks(run_dir, bool(articles), history)
-    reject_reasons, reject_failures, reject_warnings, reject_counts = _reject_checks(staged, articles)
+    reject_reasons, reject_failures, reject_warnings, reject_counts = _reject_checks(paths, articles)
     reasons += reject_reasons
     failed += reject_failures
     warn = volume_warnings + reject_warnings + warn
@@ -759,17 +770,18 @@ def validate_run(run_dir: Path, today: dt.date | None = None,
         transform_rejects=reject_counts,
     )
 
-    _write_jsonl(out / "articles.jsonl", (r.record for r in accepted_articles))
-    _write_jsonl(out / "metrics.jsonl", (r.record for r in accepted_metrics))
-    _write_jsonl(out / "quarantine.jsonl", (
+    if history_error:
+        summary.history["error"] = history_error
+    if alert is not None and summary.needs_alert:
+        summary.alert_sent, summary.alert_repeated = alert(summary.to_dict())
+    _write_jsonl(paths.accepted_articles, (r.record for r in accepted_articles))
+    _write_jsonl(paths.accepted_metrics, (r.record for r in accepted_metrics))
+    _write_jsonl(paths.quarantine, (
         {"table": table, "key": r.key, "stage": STAGE, "reasons": _dedupe(r.reasons), "record": r.record}
         for table, rows in (("articles", quarantined_articles), ("metrics", quarantined_metrics))
         for r in rows
     ))
-    tmp = out / "summary.json.tmp"
-    tmp.write_text(json.dumps(strict_json(summary.to_dict()), indent=2, ensure_ascii=False,
-                              allow_nan=False) + "\n", encoding="utf-8")
-    os.replace(tmp, out / "summary.json")
+    write_json(paths.summary, strict_json(summary.to_dict()))
     return summary
 
 

@@ -18,12 +18,13 @@ import html
 import json
 import logging
 import os
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any
 
-from newsetl.config import alert_emails
+from core.config import alert_emails
 
 log = logging.getLogger(__name__)
 
@@ -164,7 +165,7 @@ def send_alert_once(marker: Path, fingerprint: str, subject: str, html_content: 
     if not send_alert(subject, html_content, to):
         return AlertOutcome(delivered=False, repeated=False)
     record = {"fingerprint": fingerprint, "subject": subject, "to": to,
-              "sent_at": datetime.now(timezone.utc).isoformat(timespec="seconds")}
+              "sent_at": datetime.now(UTC).isoformat(timespec="seconds")}
     marker.parent.mkdir(parents=True, exist_ok=True)
     tmp = marker.with_name(marker.name + ".tmp")
     tmp.write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
@@ -202,7 +203,7 @@ def send_alert(subject: str, html_content: str, recipients: Iterable[str] | None
             hook.send_email_smtp(
                 to=to, subject=subject, html_content=html_content, from_email=FROM_EMAIL
             )
-    except Exception as exc:  # the relay being down must not change the run's outcome
+    except Exception as exc:  # noqa: BLE001 - the relay being down must not change the run's outcome
         log.error("alert mail could not be sent via %s: %s: %s", SMTP_CONN_ID, type(exc).__name__, exc)
         return False
     log.info("alert mailed to %s: %s", ", ".join(to), subject)

@@ -1,4 +1,9 @@
-"""`newsetl`: the command-line front door (see README and DESIGN.md for the contract)."""
+"""`newsetl`: the command-line front door (the contract: docs/CONTRACTS.md).
+
+Runtime commands live here; commands of other installed packages (the development
+tools: mirror, smtp-sink, eval, demo) join through the `newsetl.commands` entry point
+group, so this module never imports them.
+"""
 from __future__ import annotations
 
 import argparse
@@ -6,11 +11,14 @@ import json
 import logging
 import os
 import sys
-import time
+from collections.abc import Sequence
+from importlib.metadata import entry_points
 from pathlib import Path
-from typing import Sequence
 
-from newsetl import config
+from core import config
+from core.sources import parse_base_urls
+
+COMMANDS_GROUP = "newsetl.commands"  # entry points: callables that add subcommands to the parser
 
 log = logging.getLogger("newsetl")
 
@@ -46,7 +54,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
             print(f"newsetl extract: {name}: is a directory", file=sys.stderr)
         except NotAnArticle as exc:
             print(f"newsetl extract: {name}: not an article ({exc.kind}): {exc}", file=sys.stderr)
-        except Exception as exc:  # one bad file must not stop the others
+        except Exception as exc:  # noqa: BLE001 - one bad file must not stop the others
             print(f"newsetl extract: {name}: {type(exc).__name__}: {exc}", file=sys.stderr)
         else:
             doc["path"] = str(path)
@@ -61,14 +69,14 @@ def cmd_extract(args: argparse.Namespace) -> int:
 def cmd_crawl(args: argparse.Namespace) -> int:
     from crawlers.run import run_crawl_subprocess
 
-    sources = config.load_sources({args.source: args.base_url} if args.base_url else None)
+    sources = _steps().resolve_sources({args.source: args.base_url} if args.base_url else None)
     if args.source not in sources:
         print(f"newsetl crawl: unknown source {args.source!r}; known: {sorted(sources)}", file=sys.stderr)
         return 2
     out = Path(args.out) if args.out else Path(_steps().prepare_run(_steps().new_run_id()))
     out.mkdir(parents=True, exist_ok=True)
-    report = run_crawl_subprocess(args.source, out, base_url=sources[args.source].base_url,
-                                  full=args.full, seen_file=Path(args.seen_file) if args.seen_file else None)
+    report = run_crawl_subprocess(sources[args.source], out, full=args.full,
+                                  seen_file=Path(args.seen_file) if args.seen_file else None)
     _print_json({"run_dir": str(out), **report})
     return 0
 
@@ -104,7 +112,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     steps = _steps()
     overrides = {}
     for spec in args.base_url or []:
-        overrides.update(config.parse_base_urls(spec))
+        overrides.update(parse_base_urls(spec))
     try:
         result = steps.run_all(sources=args.source, base_urls=overrides, full=args.full, run_id=args.run_id)
     except steps.ValidationGateFailed as exc:
@@ -114,63 +122,24 @@ def cmd_run(args: argparse.Namespace) -> int:
     return 0
 
 
-# ------------------------------------------------------------------ services
-def cmd_mirror(args: argparse.Namespace) -> int:
-    from newsetl.mirror import FaultPlan, ports_from_first, serve
-
-    faults = FaultPlan.parse(args.faults) if args.faults else None
-    serve(ports_from_first(args.port, args.pages_dir), faults, args.pages_dir)
-    return 0
-
-
-def cmd_smtp_sink(args: argparse.Namespace) -> int:
-    from newsetl.smtp_sink import start_sink
-
-    with start_sink(Path(args.dir), port=args.port) as sink:
-        print(f"saving mail to {sink.mail_dir}")
-        print(f"export {config.ENV_SMTP_CONN}='{sink.conn_uri}'", flush=True)
-        try:
-            while True:
-                time.sleep(3600)
-        except KeyboardInterrupt:
-            return 0
-
-
+# ------------------------------------------------------------------ warehouse
 def cmd_db(args: argparse.Namespace) -> int:
+    from newsetl.connections import database_url
     from warehouse import db
 
     if args.db_command == "upgrade":
-        applied = db.upgrade()
+        url = database_url()
+        applied = db.upgrade(url)
         print("applied: " + (", ".join(applied) if applied else "nothing (up to date)"))
-        print(f"schema version: {db.current_version()}")
+        print(f"schema version: {db.current_version(url)}")
     elif args.db_command == "url":
-        print(db.database_url())
+        print(database_url())
     elif args.db_command == "stop":
         from warehouse.embedded import stop_embedded
 
-        stop_embedded(config.STATE_DIR / "pg")
+        stop_embedded(config.embedded_pg_dir())
         print("embedded Postgres stopped")
     return 0
-
-
-def cmd_eval(args: argparse.Namespace) -> int:
-    """Score extraction against the gold set; print this project beside quantulum3 and trafilatura."""
-    from newsetl import evaluate
-
-    gold = Path(args.gold) if args.gold else evaluate.GOLD_DIR
-    results = evaluate.evaluate(gold, systems=args.system or evaluate.SYSTEMS)
-    print(evaluate.format_table(results, evaluate.load_gold(gold), gold))
-    if args.details:
-        for name, scores in results.items():
-            print(f"\n== {name}: {len(scores.misses)} details")
-            print("\n".join(scores.misses))
-    return 0
-
-
-def cmd_demo(args: argparse.Namespace) -> int:
-    from newsetl.demo import run_demo
-
-    return run_demo()
 
 
 # ------------------------------------------------------------------ parser
@@ -210,29 +179,12 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--run-id")
     s.set_defaults(func=cmd_run)
 
-    s = sub.add_parser("mirror", help="serve the offline snapshot (seeds/pages) on 127.0.0.1")
-    from newsetl.mirror import add_arguments as add_mirror_arguments
-
-    add_mirror_arguments(s)
-    s.set_defaults(func=cmd_mirror)
-
-    s = sub.add_parser("smtp-sink", help="a loopback SMTP server that saves mail as .eml files")
-    s.add_argument("--dir", default=str(config.STATE_DIR / "mail"))
-    s.add_argument("--port", type=int, default=1025)
-    s.set_defaults(func=cmd_smtp_sink)
-
     s = sub.add_parser("db", help="warehouse administration")
     s.add_argument("db_command", choices=["upgrade", "url", "stop"])
     s.set_defaults(func=cmd_db)
 
-    s = sub.add_parser("eval", help="extraction quality on the gold set, beside quantulum3 and trafilatura")
-    s.add_argument("--gold", help="gold set directory (default: tests/gold)")
-    s.add_argument("--system", action="append", help="only this system (repeatable): newsetl, quantulum3, trafilatura")
-    s.add_argument("--details", action="store_true", help="list every miss, extra and field mismatch")
-    s.set_defaults(func=cmd_eval)
-
-    s = sub.add_parser("demo", help="the main job on embedded defaults: mirror + Postgres + Airflow DAG once")
-    s.set_defaults(func=cmd_demo)
+    for plugin in entry_points(group=COMMANDS_GROUP):
+        plugin.load()(sub)
     return p
 
 

@@ -6,107 +6,46 @@ psycopg2) happen inside the steps so importing this module (e.g. at DAG parse) i
 """
 from __future__ import annotations
 
-import gzip
 import json
 import logging
-import re
 import traceback
-from dataclasses import dataclass
-from datetime import datetime, timezone
+from collections.abc import Mapping
+from datetime import datetime
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Mapping
+from typing import Any
 
-from newsetl import config
+from core import config
+from core.records import content_hash, word_count
+from core.rundir import RunPaths, new_run_id, read_jsonl, run_paths, safe_run_id, write_json, write_jsonl
+from core.sources import Source, load_sources
+from newsetl.connections import database_url as resolve_database_url
 
 log = logging.getLogger(__name__)
 
-RUN_ID_UNSAFE = re.compile(r"[^A-Za-z0-9_.-]+")
-RAW_PAGES = "pages.jsonl.gz"
+__all__ = ["ValidationGateFailed", "crawl", "load", "new_run_id", "prepare_run", "resolve_sources",
+           "run_all", "safe_run_id", "transform", "transform_page", "validate"]
 
 
 class ValidationGateFailed(RuntimeError):
     """The whole batch failed validation: the load for this run is blocked."""
 
 
-@dataclass(frozen=True)
-class RunPaths:
-    """The layout of one run directory (docs/ARCHITECTURE.md)."""
-
-    root: Path
-
-    @property
-    def raw(self) -> Path:
-        return self.root / "raw"
-
-    @property
-    def staged(self) -> Path:
-        return self.root / "staged"
-
-    @property
-    def validation(self) -> Path:
-        return self.root / "validation"
-
-    def make(self) -> "RunPaths":
-        for d in (self.raw, self.staged, self.validation):
-            d.mkdir(parents=True, exist_ok=True)
-        return self
-
-
-def safe_run_id(raw_run_id: str) -> str:
-    """A filesystem- and SQL-friendly run id from an Airflow run id (or any string)."""
-    cleaned = RUN_ID_UNSAFE.sub("_", raw_run_id).strip("._")
-    if not cleaned:
-        raise ValueError(f"empty run id from {raw_run_id!r}")
-    return cleaned
-
-
-def new_run_id(now: datetime | None = None) -> str:
-    """A run id for runs started outside Airflow: cli__<UTC timestamp>."""
-    now = now or datetime.now(timezone.utc)
-    return "cli__" + now.strftime("%Y%m%dT%H%M%S%fZ")
+def resolve_sources(overrides: Mapping[str, str] | None = None) -> dict[str, Source]:
+    """The site registry with NEWSETL_BASE_URLS, then `overrides`, applied (read once per entry)."""
+    return load_sources(overrides, env_overrides=config.base_url_overrides())
 
 
 def prepare_run(run_id: str) -> str:
     """Create the run directory and return its path."""
-    return str(RunPaths(config.run_dir(safe_run_id(run_id))).make().root)
-
-
-def write_json(path: Path, obj: Any) -> None:
-    """Write JSON atomically (tmp file + rename) so a crashed step leaves no half file."""
-    tmp = path.with_suffix(path.suffix + ".part")
-    tmp.write_text(json.dumps(obj, indent=2, ensure_ascii=False, default=str), encoding="utf-8")
-    tmp.replace(path)
-
-
-def write_jsonl(path: Path, rows: Iterable[Mapping[str, Any]]) -> int:
-    """Write rows as JSON Lines atomically; returns the row count."""
-    tmp = path.with_suffix(path.suffix + ".part")
-    n = 0
-    with tmp.open("w", encoding="utf-8") as f:
-        for row in rows:
-            f.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
-            n += 1
-    tmp.replace(path)
-    return n
-
-
-def read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
-    """Rows of a JSON Lines file (gzip if it ends in .gz); nothing if it does not exist."""
-    if not path.exists():
-        return
-    opener = gzip.open if path.suffix == ".gz" else open
-    with opener(path, "rt", encoding="utf-8") as f:
-        for line in f:
-            if line.strip():
-                yield json.loads(line)
+    return str(run_paths(config.data_dir(), safe_run_id(run_id)).make().root)
 
 
 # --------------------------------------------------------------------------- crawl
-def seen_urls_file(run_root: Path, source: str, database_url: str | None = None) -> Path:
+def seen_urls_file(run_root: Path, source: str, database_url: str) -> Path:
     """Write the warehouse's stored article URLs of `source` for an incremental crawl."""
     from warehouse.queries import stored_article_urls
 
-    path = run_root / "raw" / f"{source}.seen.txt"
+    path = RunPaths(run_root).seen_file(source)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("".join(u + "\n" for u in stored_article_urls(source, database_url)), encoding="utf-8")
     return path
@@ -119,12 +58,20 @@ def crawl(
     full: bool = False,
     database_url: str | None = None,
 ) -> dict[str, Any]:
-    """Crawl one source into the run directory (in its own process); returns its crawl report."""
+    """Crawl one source into the run directory (in its own process); returns its crawl report.
+
+    The source is resolved here (registry + NEWSETL_BASE_URLS + `base_url`) and handed to
+    the crawl process whole; the stored URLs come from the warehouse unless `full`.
+    """
     from crawlers.run import run_crawl_subprocess
 
+    registry = resolve_sources({source: base_url} if base_url else None)
+    if source not in registry:
+        raise ValueError(f"unknown source {source!r}; known: {sorted(registry)}")
     root = Path(run_dir)
-    seen = None if full else seen_urls_file(root, source, database_url)
-    report = run_crawl_subprocess(source, root, base_url=base_url, full=full, seen_file=seen)
+    seen = None if full else seen_urls_file(root, source, database_url or resolve_database_url())
+    report = run_crawl_subprocess(registry[source], root, full=full, seen_file=seen,
+                                  state_dir=config.data_dir() / "state")
     log.info("crawl %s: %s", source, json.dumps(report.get("articles", {})))
     return report
 
@@ -134,9 +81,8 @@ def transform_page(
     page: Mapping[str, Any], run_id: str, template: str | None = None
 ) -> tuple[dict, list[dict]]:
     """One raw article page -> (staged article row, staged metric rows). Raises on bad pages."""
-    from transforms.page import parse_page
     from transforms.metrics import EXTRACTOR_VERSION
-    from transforms.records import content_hash, word_count
+    from transforms.page import parse_page
     from transforms.relevance import is_scitech, scitech_score
     from transforms.urls import normalize_url
 
@@ -178,13 +124,13 @@ def transform(run_dir: str) -> dict[str, int]:
     from transforms.errors import NotAnArticle
 
     paths = RunPaths(Path(run_dir)).make()
-    run_id = paths.root.name
-    templates = {name: s.template for name, s in config.load_sources().items()}
+    run_id = paths.run_id
+    templates = {name: s.template for name, s in load_sources().items()}
     articles: dict[str, dict] = {}
     metrics: dict[str, list[dict]] = {}
     rejects: list[dict] = []
     pages = 0
-    for raw_file in sorted(paths.raw.glob(f"*/{RAW_PAGES}")):
+    for raw_file in paths.all_pages():
         for page in read_jsonl(raw_file):
             if page.get("kind") != "article" or int(page.get("status") or 0) != 200:
                 continue
@@ -194,7 +140,7 @@ def transform(run_dir: str) -> dict[str, int]:
             except NotAnArticle as exc:
                 rejects.append(_reject(page, [f"{exc.kind}: {exc}"]))
                 continue
-            except Exception as exc:  # a parser bug must not lose the page or stop the run
+            except Exception as exc:  # noqa: BLE001 - a parser bug must not lose the page or stop the run
                 log.error("transform failed for %s: %s", page.get("url"), exc)
                 rejects.append(_reject(page, [f"error: {type(exc).__name__}: {exc}"],
                                        traceback.format_exc(limit=3)))
@@ -203,12 +149,11 @@ def transform(run_dir: str) -> dict[str, int]:
             metrics[row["url"]] = rows
     counts = {
         "pages": pages,
-        "articles": write_jsonl(paths.staged / "articles.jsonl", articles.values()),
-        "metrics": write_jsonl(paths.staged / "metrics.jsonl",
-                               (m for rows in metrics.values() for m in rows)),
-        "rejected": write_jsonl(paths.staged / "rejects.jsonl", rejects),
+        "articles": write_jsonl(paths.staged_articles, articles.values()),
+        "metrics": write_jsonl(paths.staged_metrics, (m for rows in metrics.values() for m in rows)),
+        "rejected": write_jsonl(paths.rejects, rejects),
     }
-    write_json(paths.staged / "transform_report.json", counts)
+    write_json(paths.transform_report, counts)
     log.info("transform: %s", counts)
     return counts
 
@@ -223,21 +168,19 @@ def _reject(page: Mapping[str, Any], reasons: list[str], detail: str | None = No
 
 
 # --------------------------------------------------------------------------- validate
-ALERT_MARKER = "alert_sent.json"     # validation/alert_sent.json: the last validation alert mailed
-
-
-def _validation_history(run_dir: str, database_url: str | None = None) -> tuple[Any, str | None]:
+def _validation_history(run_dir: str, database_url: str | None) -> tuple[Any, str | None]:
     """(History, None) read from the warehouse for `run_dir`, or (None, error) when unavailable.
 
     Best-effort: an unreachable or empty warehouse never blocks validation, it only turns
     the day-over-day rules off (logged as a warning).
     """
-    from expectations.runner import CRAWL_REPORT, History, outlier_keys
+    from expectations.runner import History, outlier_keys
     from warehouse.queries import source_history, subject_medians
 
     root = Path(run_dir)
     try:
-        before = _crawl_started_at(root / CRAWL_REPORT)
+        database_url = database_url or resolve_database_url()
+        before = _crawl_started_at(RunPaths(root).crawl_report)
         history = History(
             source_counts=source_history(database_url, root.name, before=before),
             subject_medians=subject_medians(database_url, outlier_keys(root), root.name),
@@ -280,33 +223,26 @@ def validate(
     last one delivered, so a retry or rerun with the same failures mails nobody.
     """
     from expectations.runner import validate_run
-
     from newsetl.alerts import ALERT_ALREADY_SENT_NOTE, alert_fingerprint, send_alert_once, validation_alert
 
-    root = Path(run_dir)
+    paths = RunPaths(Path(run_dir))
     history, history_error = _validation_history(run_dir, database_url)
-    summary = validate_run(root, history=history).to_dict()
-    if history_error:
-        summary["history"]["error"] = history_error
-    failed = (summary["articles_quarantined"] + summary["metrics_quarantined"] > 0
-              or not summary["critical_success"] or summary["batch_failed"])
-    summary["alert_sent"] = False
-    summary["alert_repeated"] = False
-    if failed and alert:
-        subject, body = validation_alert(summary, root.name, dag_run_id=dag_run_id)
-        outcome = send_alert_once(root / "validation" / ALERT_MARKER, alert_fingerprint(summary),
-                                  subject, body)
-        summary["alert_sent"] = outcome.delivered
-        summary["alert_repeated"] = outcome.repeated
-    write_json(root / "validation" / "summary.json", summary)
+
+    def mail_on_call(summary: dict[str, Any]) -> tuple[bool, bool]:
+        subject, body = validation_alert(summary, paths.run_id, dag_run_id=dag_run_id)
+        outcome = send_alert_once(paths.alert_marker, alert_fingerprint(summary), subject, body)
+        return outcome.delivered, outcome.repeated
+
+    summary = validate_run(paths.root, history=history, history_error=history_error,
+                           alert=mail_on_call if alert else None).to_dict()
     log.info("validate: %s", {k: v for k, v in summary.items() if isinstance(v, (int, bool))})
-    log.info("validate: Data Docs for run %s: %s", root.name, summary.get("data_docs"))
+    log.info("validate: Data Docs for run %s: %s", paths.run_id, summary.get("data_docs"))
     for warning in summary.get("warnings", []):
         log.warning("validate: warning %s: %s row(s)", warning.get("expectation"),
                     warning.get("unexpected_count"))
     if summary["batch_failed"]:
         raise ValidationGateFailed(
-            f"run {root.name}: whole-batch validation failure "
+            f"run {paths.run_id}: whole-batch validation failure "
             f"({summary['articles_quarantined']}/{summary['articles_total']} articles, "
             f"{summary['metrics_quarantined']}/{summary['metrics_total']} metrics quarantined; "
             f"{'; '.join(summary['batch_failed_reasons'])}); load blocked. "
@@ -321,9 +257,10 @@ def load(run_dir: str, dag_run_id: str | None = None, database_url: str | None =
     """Load the accepted rows and the quarantine of one run in one transaction."""
     from warehouse.load import load_run
 
-    root = Path(run_dir)
-    result = load_run(root, url=database_url, run_id=root.name, dag_run_id=dag_run_id).to_dict()
-    write_json(root / "load_result.json", result)
+    paths = RunPaths(Path(run_dir))
+    result = load_run(paths.root, url=database_url or resolve_database_url(), run_id=paths.run_id,
+                      dag_run_id=dag_run_id, sources=load_sources().values()).to_dict()
+    write_json(paths.load_result, result)
     log.info("load: %s", result)
     return result
 
@@ -337,7 +274,8 @@ def run_all(
     database_url: str | None = None,
 ) -> dict[str, Any]:
     """One whole run without Airflow (same steps as the DAG); returns every step's counts."""
-    registry = config.load_sources(base_urls)
+    registry = resolve_sources(base_urls)
+    database_url = database_url or resolve_database_url()
     names = sources or list(registry)
     unknown = [n for n in names if n not in registry]
     if unknown:

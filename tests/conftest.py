@@ -10,8 +10,8 @@ import os
 import shutil
 import tempfile
 import uuid
-from contextlib import contextmanager
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import psycopg2

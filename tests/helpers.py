@@ -13,7 +13,7 @@ FETCHED_AT = "2026-11-20T08:00:00+00:00"
 
 def content_hash(title: str, body: str) -> str:
     """sha256 hex of title + "\\n" + body (the Article contract)."""
-    return hashlib.sha256(f"{title}\n{body}".encode("utf-8")).hexdigest()
+    return hashlib.sha256(f"{title}\n{body}".encode()).hexdigest()
 
 
 def make_article(url: str, title: str = "Ningbo R&D spending rises", body: str | None = None,

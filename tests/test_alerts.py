@@ -11,7 +11,9 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from test_validation_history import crawl_report, staged_run
 
+from devtools.smtp_sink import free_port, start_sink
 from newsetl import steps
 from newsetl.alerts import (
     ALERT_ALREADY_SENT_NOTE,
@@ -21,8 +23,6 @@ from newsetl.alerts import (
     task_failure_notifier,
     validation_alert,
 )
-from newsetl.smtp_sink import free_port, start_sink
-from test_validation_history import crawl_report, staged_run
 
 SUMMARY = {
     "articles_total": 10, "articles_accepted": 9, "articles_quarantined": 1,

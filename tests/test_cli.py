@@ -13,15 +13,16 @@ from pathlib import Path
 import psycopg2
 import pytest
 
-from newsetl import config
-from newsetl.mirror import FaultPlan, start_mirror
-from newsetl.smtp_sink import start_sink
+from core import config
+from devtools import PAGES_DIR, SEEDS_DIR
+from devtools.mirror import FaultPlan, start_mirror
+from devtools.smtp_sink import start_sink
 
 NEWSETL = str(Path(sys.executable).with_name("newsetl"))
-GOV_TXT = config.SEEDS_DIR / "text" / "ningbo_gov_innovation-leads-2019-08-18.txt"
-LIFE_HTML = next((config.PAGES_DIR / "ningbolife" / "index.php" / "ningbo-news").glob(
+GOV_TXT = SEEDS_DIR / "text" / "ningbo_gov_innovation-leads-2019-08-18.txt"
+LIFE_HTML = next((PAGES_DIR / "ningbolife" / "index.php" / "ningbo-news").glob(
     "*-ningbo-accelerates-construction-of-high-level-innovative-cities.html"))
-GOV_LISTING = config.PAGES_DIR / "ningbo_gov" / "col" / "col933" / "index.html"
+GOV_LISTING = PAGES_DIR / "ningbo_gov" / "col" / "col933" / "index.html"
 
 
 def newsetl(*args: str, env: dict[str, str] | None = None, timeout: float = 300) -> subprocess.CompletedProcess:
@@ -75,7 +76,7 @@ def test_run_completes_through_http_errors_and_a_broken_page_and_reruns_cleanly(
     """Bad input gets: a 500 -> counted crawl failure; a page that is not an article ->
     quarantined as a transform reject with its reason; the rest loads; a rerun completes."""
     pages = tmp_path / "pages"
-    shutil.copytree(config.PAGES_DIR, pages)
+    shutil.copytree(PAGES_DIR, pages)
     broken = pages / "ningbolife" / "index.php" / "business-news"
     broken_page = sorted(broken.glob("*.html"))[0]
     broken_page.write_text("<html><head><title>x</title></head><body><p>&nbsp;</p></body></html>",

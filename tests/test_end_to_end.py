@@ -18,9 +18,10 @@ from pathlib import Path
 import psycopg2
 import pytest
 
-from newsetl import airflow_local, config
-from newsetl.mirror import start_mirror
-from newsetl.smtp_sink import start_sink
+from core import config
+from devtools import PAGES_DIR, airflow_local
+from devtools.mirror import start_mirror
+from devtools.smtp_sink import start_sink
 
 pytestmark = pytest.mark.slow
 
@@ -64,7 +65,7 @@ def inject_bad_metric(pages: Path) -> None:
 def e2e(tmp_path_factory, pg_module_url):
     tmp = tmp_path_factory.mktemp("e2e")
     pages = tmp / "pages"
-    shutil.copytree(config.PAGES_DIR, pages)
+    shutil.copytree(PAGES_DIR, pages)
     inject_boilerplate(pages)
     inject_bad_metric(pages)
     with start_mirror(pages_dir=pages) as mirror, start_sink(tmp / "mail") as sink:

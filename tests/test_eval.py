@@ -1,4 +1,4 @@
-"""The gold-set scorer (newsetl.evaluate) and the quality floors the transforms must keep.
+"""The gold-set scorer (devtools.evaluate) and the quality floors the transforms must keep.
 
 The floors sit a little below the figures `newsetl eval` reports, so a regression in
 extraction quality fails the build (as trafilatura's CI does). quantulum3/trafilatura are
@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from newsetl import evaluate
-from newsetl.evaluate import (
+from core.records import KINDS, QUALIFIERS, UNITS
+from devtools import evaluate
+from devtools.evaluate import (
     GoldMetric,
     PageOutput,
     Predicted,
@@ -25,7 +26,6 @@ from newsetl.evaluate import (
     token_f1,
     values_agree,
 )
-from transforms.records import KINDS, QUALIFIERS, UNITS
 
 # Floors: the achieved figures minus a small margin (see the final table in the README).
 FLOORS: dict[str, float] = {

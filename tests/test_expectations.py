@@ -14,12 +14,14 @@ from typing import Any
 
 import pytest
 
+from core.records import KINDS, UNITS
+from core.sources import load_sources
 from expectations.runner import (
     MAX_QUARANTINE_SHARE,
     MIN_REJECTS_TO_FAIL,
-    TRANSFORM_REJECTS,
     SUITE_NAMES,
     SUITES_DIR,
+    TRANSFORM_REJECTS,
     VOLUME_DROP,
     VOLUME_DROP_SHARE,
     VOLUME_HISTORY_RUNS,
@@ -29,9 +31,7 @@ from expectations.runner import (
     strict_json,
     validate_run,
 )
-from newsetl.config import load_sources
 from transforms.boilerplate import GATE_PATTERNS
-from transforms.records import KINDS, UNITS
 
 TODAY = dt.date(2026, 11, 1)          # reference date: min(TODAY, latest fetched_at)
 FETCHED_AT = "2026-11-01T08:00:00+00:00"
@@ -301,7 +301,7 @@ def test_outputs_are_strict_json(main_run):
     for name in ("articles.jsonl", "metrics.jsonl", "quarantine.jsonl", "summary.json"):
         text = (main_run["run_dir"] / "validation" / name).read_text(encoding="utf-8")
         json.loads(f"[{','.join(text.splitlines())}]" if name.endswith("l") else text,
-                   parse_constant=lambda c: pytest.fail(f"{name} has {c}"))
+                   parse_constant=lambda c, name=name: pytest.fail(f"{name} has {c}"))
 
 
 def test_unreadable_line_is_quarantined_not_raised(main_run):

@@ -1,4 +1,4 @@
-"""extract_metrics: the DESIGN.md examples, units/scales/qualifiers/periods, and non-metrics."""
+"""extract_metrics: the contract examples (docs/CONTRACTS.md), units/scales/qualifiers/periods, and non-metrics."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -7,9 +7,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from core.records import KINDS, QUALIFIERS, UNITS, Metric
 from transforms.metrics import extract_metrics
 from transforms.page import parse_page
-from transforms.records import KINDS, QUALIFIERS, UNITS, Metric
 
 ROOT = Path(__file__).resolve().parents[1]
 GOV_TEXT = ROOT / "seeds" / "text" / "ningbo_gov_innovation-leads-2019-08-18.txt"
@@ -42,7 +42,7 @@ def life() -> list[Metric]:
     return parse_page(LIFE_TEXT.read_bytes()).metrics
 
 
-# ---------------------------------------------------------------- DESIGN.md examples, in their pages
+# ---------------------------------------------------------------- contract examples, in their pages
 def test_rd_share_of_gdp(life: list[Metric]) -> None:
     m = by_text(life, "2.8%")
     assert fields(m) == (2.8, "percent", "share", "r&d expenditures", "2019", "approx")

@@ -1,4 +1,4 @@
-"""The offline mirror (newsetl.mirror) over real loopback HTTP with urllib."""
+"""The offline mirror (devtools.mirror) over real loopback HTTP with urllib."""
 from __future__ import annotations
 
 import http.client
@@ -16,8 +16,9 @@ from urllib.parse import urlencode, urlsplit
 import lxml.html
 import pytest
 
-from newsetl.config import PAGES_DIR, parse_base_urls
-from newsetl.mirror import FaultPlan, Mirror, resolve_file, start_mirror
+from core.sources import parse_base_urls
+from devtools import PAGES_DIR
+from devtools.mirror import FaultPlan, Mirror, resolve_file, start_mirror
 
 GOV_ARTICLE = "/art/2019/8/18/art_933_1016946.html"
 GBK_ARTICLE = "/art/2019/2/26/art_934_988102.html"

@@ -12,12 +12,12 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from core.records import KINDS, QUALIFIERS, UNITS, Article
 from transforms.api import extract_document
 from transforms.boilerplate import is_boilerplate_line
 from transforms.errors import NotAnArticle
 from transforms.metrics import extract_metrics
 from transforms.page import parse_page
-from transforms.records import KINDS, QUALIFIERS, UNITS, Article
 
 GOLD_PAGES = sorted((Path(__file__).resolve().parent / "gold" / "pages").iterdir())
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -1,9 +1,7 @@
 """Sci-tech relevance flag: present on real sci-tech news, absent on port/trade news."""
 from __future__ import annotations
 
-from pathlib import Path
-
-from newsetl.config import PAGES_DIR, SEEDS_DIR
+from devtools import PAGES_DIR, SEEDS_DIR
 from transforms.page import parse_page
 from transforms.relevance import SCITECH_TERMS, is_scitech, scitech_score
 

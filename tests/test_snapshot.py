@@ -4,9 +4,7 @@ No server here: these read the committed files (the mirror is tested in test_mir
 """
 from __future__ import annotations
 
-import importlib.util
 import re
-import sys
 import xml.etree.ElementTree as ET
 from collections import Counter
 from pathlib import Path
@@ -14,7 +12,8 @@ from pathlib import Path
 import lxml.html
 import pytest
 
-from newsetl.config import PAGES_DIR, SEEDS_DIR, load_sources
+from core.sources import load_sources
+from devtools import PAGES_DIR, SEEDS_DIR
 
 ROOT = Path(__file__).resolve().parents[1]
 GOV = PAGES_DIR / "ningbo_gov"
@@ -32,15 +31,7 @@ SEED_LIFE_TXT = SEEDS_DIR / "text" / "ningbolife_high-level-innovative-cities.tx
 GBK_PAGE = GOV / "art/2019/2/26/art_934_988102.html"
 
 
-def _load_build_listings():
-    spec = importlib.util.spec_from_file_location("build_listings", ROOT / "scripts" / "build_listings.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("build_listings", module)
-    spec.loader.exec_module(module)
-    return module
-
-
-build_listings = _load_build_listings()
+from devtools import build_listings  # noqa: E402
 
 
 def gov_articles() -> dict[str, Path]:
@@ -173,7 +164,7 @@ def test_listings_are_up_to_date_with_build_listings() -> None:
     assert built, "build_listings produced nothing"
     stale = [str(p.relative_to(PAGES_DIR)) for p, data in built.items()
              if not p.is_file() or p.read_bytes() != data]
-    assert stale == [], f"run scripts/build_listings.py: {stale}"
+    assert stale == [], f"run python -m devtools.build_listings: {stale}"
     # and nothing generated-looking is left over that the script no longer produces
     generated = set(GOV.glob("col/*/*")) | {p for p in LIFE.glob("index.php/*.html*")}
     assert generated == set(built)
@@ -229,7 +220,8 @@ def test_joomla_blog_pages_list_each_category_article_once(category: str) -> Non
     listed: list[str] = []
     for number, page in enumerate(pages, start=1):
         tree = lxml.html.fromstring(page.read_bytes())
-        items = tree.xpath('//div[@class="blog"]//div[starts-with(@class, "leading-") or contains(@class, "item column-")]')
+        items = tree.xpath('//div[@class="blog"]//div[starts-with(@class, "leading-") '
+                           'or contains(@class, "item column-")]')
         assert 1 <= len(items) <= build_listings.LIFE_PER_PAGE
         for item in items:
             href = item.xpath(".//h2/a/@href")[0]

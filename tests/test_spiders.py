@@ -12,10 +12,11 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.internet.error import ConnectionRefusedError as TxConnectionRefusedError
 from twisted.python.failure import Failure
 
-from crawlers.items import FetchFailure, RawPage
+from core.records import FetchFailure, RawPage
+from core.rundir import RunPaths
 from crawlers.report import merge_run_report, run_totals
-from crawlers.spiders.ningbo_gov import NingboGovSpider
-from crawlers.spiders.ningbolife import NingbolifeSpider
+from crawlers.spiders.hanweb import HanwebSpider
+from crawlers.spiders.joomla import JoomlaSpider
 from transforms.urls import normalize_url
 
 FIXTURES = Path(__file__).parent / "fixtures" / "html"
@@ -60,29 +61,29 @@ def query_of(request: Request) -> dict[str, str]:
 
 # --------------------------------------------------------------------------- ningbo_gov
 @pytest.fixture()
-def gov() -> NingboGovSpider:
-    return NingboGovSpider(base_url=GOV)
+def gov() -> HanwebSpider:
+    return HanwebSpider(base_url=GOV)
 
 
-def column(spider: NingboGovSpider, col: str, name: str | None = None):
+def column(spider: HanwebSpider, col: str, name: str | None = None):
     url = f"{GOV}/col/col{col}/index.html"
     return split(spider.parse_column(html_response(url, fixture("ningbo_gov", name or f"col{col}_index.html"))))
 
 
-def dataproxy(spider: NingboGovSpider, request: FormRequest, name: str):
+def dataproxy(spider: HanwebSpider, request: FormRequest, name: str):
     response = XmlResponse(url=request.url, body=fixture("ningbo_gov", name), encoding="utf-8",
                            request=request)
     return split(request.callback(response, **request.cb_kwargs))
 
 
-def test_start_requests_come_from_sources_listings_on_the_base_url(gov: NingboGovSpider) -> None:
+def test_start_requests_come_from_sources_listings_on_the_base_url(gov: HanwebSpider) -> None:
     async def collect() -> list[Request]:
         return [r async for r in gov.start()]
 
     requests = asyncio.run(collect())
     assert [r.url for r in requests] == [f"{GOV}/col/col933/index.html", f"{GOV}/col/col934/index.html"]
     assert all(r.callback == gov.parse_column for r in requests)
-    live = NingboGovSpider()
+    live = HanwebSpider()
     assert [r.url for r in asyncio.run(_collect(live))][0] == f"{GOV_LIVE}/col/col933/index.html"
 
 
@@ -231,7 +232,7 @@ def test_seen_articles_are_skipped_and_counted_unless_full(tmp_path: Path) -> No
     seen_file = tmp_path / "seen.txt"
     stored = f"{GOV_LIVE}/art/2019/8/18/art_933_1016946.html"
     seen_file.write_text(f"# stored articles\n{stored}\n\n", encoding="utf-8")
-    spider = NingboGovSpider(base_url=GOV, seen_file=str(seen_file))
+    spider = HanwebSpider(base_url=GOV, seen_file=str(seen_file))
     _, requests, _ = column(spider, "933")
     urls = {r.url for r in requests if r.callback == spider.parse_article}
     assert len(urls) == 14
@@ -240,7 +241,7 @@ def test_seen_articles_are_skipped_and_counted_unless_full(tmp_path: Path) -> No
     # listing paging is unaffected
     assert any(isinstance(r, FormRequest) for r in requests)
 
-    full = NingboGovSpider(base_url=GOV, seen_file=str(seen_file), full="true")
+    full = HanwebSpider(base_url=GOV, seen_file=str(seen_file), full="true")
     _, requests, _ = column(full, "933")
     urls = {r.url for r in requests if r.callback == full.parse_article}
     assert len(urls) == 15 and f"{GOV}/art/2019/8/18/art_933_1016946.html" in urls
@@ -256,8 +257,8 @@ def test_an_article_listed_twice_is_requested_once(gov) -> None:
 
 # --------------------------------------------------------------------------- ningbolife
 @pytest.fixture()
-def life() -> NingbolifeSpider:
-    return NingbolifeSpider(base_url=LIFE)
+def life() -> JoomlaSpider:
+    return JoomlaSpider(base_url=LIFE)
 
 
 def test_ningbolife_start_has_blogs_and_feeds(life) -> None:
@@ -311,13 +312,13 @@ def test_rss_items_become_article_requests_on_the_base_url(life) -> None:
     # the feed served as text/html (a misconfigured server) still parses
     text = TextResponse(url=url, body=fixture("ningbolife", "ningbo-news_rss.xml"), encoding="utf-8",
                         request=Request(url))
-    assert len(split(NingbolifeSpider(base_url=LIFE).parse_feed(text))[1]) == 3
+    assert len(split(JoomlaSpider(base_url=LIFE).parse_feed(text))[1]) == 3
 
 
 def test_feed_and_blog_share_the_dedupe_and_seen_filter(tmp_path: Path) -> None:
     seen = tmp_path / "seen.txt"
     seen.write_text(f"{LIFE_LIVE}/index.php/ningbo-news/5785-ningbo-foreign-trade-rebounds-in-april.html?type=rss\n")
-    spider = NingbolifeSpider(base_url=LIFE, seen_file=seen)
+    spider = JoomlaSpider(base_url=LIFE, seen_file=seen)
     url = f"{LIFE}/index.php/ningbo-news.html"
     _, blog, _ = split(spider.parse_blog(html_response(url, fixture("ningbolife", "ningbo-news.html"))))
     assert len([r for r in blog if r.callback == spider.parse_article]) == 4
@@ -356,8 +357,8 @@ def _report(source: str, requests: int, new: int, statuses: dict[str, int]) -> d
 
 
 def test_run_report_totals_are_the_sum_of_sources(tmp_path: Path) -> None:
-    merge_run_report(tmp_path, _report("ningbo_gov", 10, 7, {"200": 9, "404": 1}))
-    totals = merge_run_report(tmp_path, _report("ningbolife", 5, 3, {"200": 5}))
+    merge_run_report(RunPaths(tmp_path), _report("ningbo_gov", 10, 7, {"200": 9, "404": 1}))
+    totals = merge_run_report(RunPaths(tmp_path), _report("ningbolife", 5, 3, {"200": 5}))
     on_disk = json.loads((tmp_path / "crawl_report.json").read_text())
     assert on_disk == totals
     assert totals["requests"] == 15
@@ -365,7 +366,7 @@ def test_run_report_totals_are_the_sum_of_sources(tmp_path: Path) -> None:
     assert totals["articles"] == {"new": 10, "unchanged": 2, "failed": 0}
     assert sorted(totals["sources"]) == ["ningbo_gov", "ningbolife"]
     # re-crawling a source replaces its entry, never double counts
-    totals = merge_run_report(tmp_path, _report("ningbolife", 6, 4, {"200": 6}))
+    totals = merge_run_report(RunPaths(tmp_path), _report("ningbolife", 6, 4, {"200": 6}))
     assert totals["requests"] == 16 and totals["articles"]["new"] == 11
     assert run_totals({})["requests"] == 0
 
@@ -376,19 +377,19 @@ def test_pipeline_writes_pages_and_counts_into_the_reports(tmp_path: Path) -> No
 
     from scrapy.utils.test import get_crawler
 
+    from core.sources import load_sources
     from crawlers.pipelines import RawPagePipeline
     from crawlers.settings import settings_for
-    from newsetl.config import load_sources
 
     source = load_sources({"ningbo_gov": GOV})["ningbo_gov"]
-    crawler = get_crawler(NingboGovSpider, settings_for(source, tmp_path))
+    crawler = get_crawler(HanwebSpider, settings_for(source, tmp_path))
     stats = crawler.stats
     stats.set_value("downloader/request_count", 5)
     stats.set_value("downloader/response_status_count/200", 3)
     stats.set_value("downloader/response_status_count/404", 1)
     pipeline = RawPagePipeline.from_crawler(crawler)
     pipeline.open_spider()
-    spider = NingboGovSpider(base_url=GOV)
+    spider = HanwebSpider(base_url=GOV)
     url = f"{GOV}/art/2019/8/18/art_933_1016946.html"
     article = next(spider.parse_article(html_response(url, fixture("ningbo_gov", "art_933_1016946.html"),
                                                       request=Request(url, meta={"kind": "article"}))))
@@ -423,8 +424,8 @@ def test_pipeline_writes_pages_and_counts_into_the_reports(tmp_path: Path) -> No
 
 
 def test_settings_are_polite_live_and_fast_on_loopback(tmp_path: Path) -> None:
+    from core.sources import load_sources
     from crawlers import settings as s
-    from newsetl.config import load_sources
 
     live = load_sources()["ningbo_gov"]
     mirror = load_sources({"ningbo_gov": GOV})["ningbo_gov"]
@@ -433,7 +434,9 @@ def test_settings_are_polite_live_and_fast_on_loopback(tmp_path: Path) -> None:
     assert live_settings["CONCURRENT_REQUESTS_PER_DOMAIN"] == 1
     assert mirror_settings["DOWNLOAD_DELAY"] == 0 and mirror_settings["AUTOTHROTTLE_ENABLED"] is False
     assert s.ROBOTSTXT_OBEY is True and s.HTTPCACHE_ENABLED is False and s.TELNETCONSOLE_ENABLED is False
-    assert s.USER_AGENT.startswith("newsetl/") and "contact" in s.USER_AGENT
+    for settings in (live_settings, mirror_settings):  # the registry's user agent, on every host
+        assert settings["USER_AGENT"].startswith("newsetl/") and "contact" in settings["USER_AGENT"]
+        assert settings["ROBOTSTXT_OBEY"] is True
     assert {429, 500, 503} <= set(s.RETRY_HTTP_CODES) and s.RETRY_TIMES == 3
     assert {304, 404, 410} == set(s.HTTPERROR_ALLOWED_CODES)
     assert s.DOWNLOAD_FAIL_ON_DATALOSS is False and s.DOWNLOAD_MAXSIZE == 5 * 1024 * 1024
@@ -449,7 +452,7 @@ def test_settings_are_polite_live_and_fast_on_loopback(tmp_path: Path) -> None:
 
 
 def _merge_one(run_dir: str, name: str) -> None:
-    merge_run_report(Path(run_dir), _report(name, 1, 1, {"200": 1}))
+    merge_run_report(RunPaths(Path(run_dir)), _report(name, 1, 1, {"200": 1}))
 
 
 def test_concurrent_merges_from_several_processes_lose_nothing(tmp_path: Path) -> None:
@@ -514,7 +517,7 @@ def test_choose_encoding_bom_and_ascii() -> None:
     assert choose_encoding(b"<html>plain ascii</html>", "text/html; charset=gbk") is None  # no evidence
 
 
-def _crawler(spider_cls=NingboGovSpider, base=GOV):
+def _crawler(spider_cls=HanwebSpider, base=GOV):
     """A crawler with the project's settings (RETRY_TIMES, ...) and its spider."""
     from scrapy.utils.test import get_crawler
 
@@ -684,7 +687,7 @@ def test_complete_chains_store_validators_and_links_for_the_next_run(tmp_path: P
     from crawlers.state import load_state
 
     state = tmp_path / "state" / "ningbo_gov" / "http_validators.json"
-    spider = NingboGovSpider(base_url=GOV, state_file=state)
+    spider = HanwebSpider(base_url=GOV, state_file=state)
     col933, col934 = asyncio.run(_collect(spider))
     assert "If-None-Match" not in col933.headers  # nothing stored yet
     _, requests, _ = split(spider.parse_column(_column_response(col933)))
@@ -705,12 +708,12 @@ def test_complete_chains_store_validators_and_links_for_the_next_run(tmp_path: P
     assert len(entry.links) == 17  # 15 embedded + 2 from the dataproxy group
     assert f"{GOV}/art/2019/1/28/art_933_981487.html" in {u for u, _ in entry.links}
 
-    again = NingboGovSpider(base_url=GOV, state_file=state)
+    again = HanwebSpider(base_url=GOV, state_file=state)
     col933, col934 = asyncio.run(_collect(again))
     assert col933.headers["If-None-Match"] == b'"v1"'
     assert col933.headers["If-Modified-Since"] == b"Mon, 02 Nov 2026 08:00:00 GMT"
     assert "If-None-Match" not in col934.headers
-    full = NingboGovSpider(base_url=GOV, state_file=state, full=True)
+    full = HanwebSpider(base_url=GOV, state_file=state, full=True)
     assert all("If-None-Match" not in r.headers for r in asyncio.run(_collect(full)))
 
 
@@ -725,8 +728,8 @@ def test_not_modified_column_skips_dataproxy_and_replays_stored_links(tmp_path: 
     seen = tmp_path / "seen.txt"
     seen.write_text(stored[0].replace(GOV, GOV_LIVE) + "\n")
     from scrapy.utils.test import get_crawler
-    crawler = get_crawler(NingboGovSpider)
-    spider = NingboGovSpider.from_crawler(crawler, base_url=GOV, state_file=state, seen_file=seen)
+    crawler = get_crawler(HanwebSpider)
+    spider = HanwebSpider.from_crawler(crawler, base_url=GOV, state_file=state, seen_file=seen)
     col933, _ = asyncio.run(_collect(spider))
     pages, requests, failures = split(spider.parse_column(_column_response(col933, status=304)))
     assert pages == [] and failures == []  # a 304 is not a page
@@ -739,7 +742,7 @@ def test_not_modified_column_skips_dataproxy_and_replays_stored_links(tmp_path: 
     assert load_state(state)[root].etag == '"v1"'  # kept for the next run
     spider.closed("shutdown")  # an interrupted crawl never rewrites the state
     # a 304 nobody asked for (no stored copy) is a failed listing, not silence
-    stranger = NingboGovSpider(base_url=GOV)
+    stranger = HanwebSpider(base_url=GOV)
     first, _ = asyncio.run(_collect(stranger))
     (failure,) = list(stranger.parse_column(_column_response(first, status=304)))
     assert failure.kind == "listing" and failure.error == "HTTP 304 without a stored copy"
@@ -749,7 +752,7 @@ def test_interrupted_crawl_stores_nothing_and_unreadable_state_is_ignored(tmp_pa
     from crawlers.state import load_state
 
     state = tmp_path / "http_validators.json"
-    spider = NingboGovSpider(base_url=GOV, state_file=state)
+    spider = HanwebSpider(base_url=GOV, state_file=state)
     col933, _ = asyncio.run(_collect(spider))
     list(spider.parse_column(_column_response(col933)))
     spider.closed("shutdown")
@@ -757,14 +760,14 @@ def test_interrupted_crawl_stores_nothing_and_unreadable_state_is_ignored(tmp_pa
     state.write_text("{not json")
     assert load_state(state) == {}
     assert all("If-None-Match" not in r.headers
-               for r in asyncio.run(_collect(NingboGovSpider(base_url=GOV, state_file=state))))
+               for r in asyncio.run(_collect(HanwebSpider(base_url=GOV, state_file=state))))
 
 
 def test_ningbolife_blog_chain_records_links_of_every_page(tmp_path: Path) -> None:
     from crawlers.state import load_state
 
     state = tmp_path / "http_validators.json"
-    spider = NingbolifeSpider(base_url=LIFE, state_file=state)
+    spider = JoomlaSpider(base_url=LIFE, state_file=state)
     blog, business, feed = asyncio.run(_collect(spider))
     first = html_response(blog.url, fixture("ningbolife", "ningbo-news.html"), request=blog,
                           headers={"ETag": '"b1"'})
@@ -788,17 +791,17 @@ def test_report_counts_print_fallbacks_truncations_not_modified_and_charset(tmp_
 
     from scrapy.utils.test import get_crawler
 
+    from core.sources import load_sources
     from crawlers.pipelines import RawPagePipeline
     from crawlers.settings import settings_for
-    from newsetl.config import load_sources
 
     source = load_sources({"ningbolife": LIFE})["ningbolife"]
-    crawler = get_crawler(NingbolifeSpider, settings_for(source, tmp_path))
+    crawler = get_crawler(JoomlaSpider, settings_for(source, tmp_path))
     pipeline = RawPagePipeline.from_crawler(crawler)
     pipeline.open_spider()
     body = fixture("ningbolife", "5812-ningbo-accelerates-construction-of-high-level-innovative-cities.html")
     request = Request(LIFE_ART, meta={"kind": "article", "via": "direct"})
-    page = next(NingbolifeSpider(base_url=LIFE).parse_article(html_response(LIFE_ART, body, request=request)))
+    page = next(JoomlaSpider(base_url=LIFE).parse_article(html_response(LIFE_ART, body, request=request)))
     other = LIFE_ART.replace("5812", "5813")
     for item in (page, dataclasses.replace(page, url=other, via="print"),
                  dataclasses.replace(page, url=LIFE_ART + "x", truncated=True)):
@@ -806,7 +809,7 @@ def test_report_counts_print_fallbacks_truncations_not_modified_and_charset(tmp_
     crawler.stats.set_value("newsetl/listings/not_modified", 3)
     crawler.stats.set_value("newsetl/charset/corrected", 1)
     pipeline.close_spider()
-    pipeline.spider_closed(NingbolifeSpider(base_url=LIFE), "finished")
+    pipeline.spider_closed(JoomlaSpider(base_url=LIFE), "finished")
     report = json.loads((tmp_path / "raw" / "ningbolife" / "crawl_report.json").read_text())
     assert report["articles"] == {"new": 3, "unchanged": 0, "failed": 0}
     assert (report["articles_via_print"], report["pages_truncated"]) == (1, 1)

@@ -15,11 +15,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from core.records import METRIC_FIELDS, Article, Metric, content_hash, word_count
 from transforms.api import EXTRACT_FIELDS, extract_document
 from transforms.boilerplate import find_boilerplate
 from transforms.errors import NotAnArticle
 from transforms.page import decode_content, detect_template, parse_page, source_for
-from transforms.records import METRIC_FIELDS, Article, Metric, content_hash, word_count
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLDEN = Path(__file__).resolve().parent / "golden"

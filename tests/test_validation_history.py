@@ -9,10 +9,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from helpers import content_hash, make_article, make_metric, make_run_dir
+
+from devtools.smtp_sink import free_port, start_sink
 from newsetl import steps
-from newsetl.smtp_sink import free_port, start_sink
 from warehouse.load import load_run
 from warehouse.queries import source_history, subject_medians
 

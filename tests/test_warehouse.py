@@ -13,9 +13,10 @@ from pathlib import Path
 import psycopg2
 import psycopg2.errors
 import pytest
-
 from helpers import make_article, make_metric, make_run_dir
-from newsetl import airflow_local
+
+from devtools import airflow_local
+from newsetl import connections
 from warehouse import db
 from warehouse.embedded import start_embedded, stop_embedded
 from warehouse.load import load_run
@@ -307,11 +308,11 @@ def test_loader_role_can_load_and_future_tables_are_covered(pg_url: str, tmp_pat
 
 # --------------------------------------------------------------------------- URLs
 def test_database_url_precedence(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv(db.ENV_AIRFLOW_CONN, "postgres://u:p%40ss@db.example:5433/warehouse?sslmode=require")
+    monkeypatch.setenv(connections.ENV_AIRFLOW_CONN, "postgres://u:p%40ss@db.example:5433/warehouse?sslmode=require")
     monkeypatch.setenv("NEWSETL_DATABASE_URL", "postgresql://direct@h/d")
-    assert db.database_url() == "postgresql://direct@h/d"
+    assert connections.database_url() == "postgresql://direct@h/d"
     monkeypatch.delenv("NEWSETL_DATABASE_URL")
-    assert db.database_url() == "postgresql://u:p%40ss@db.example:5433/warehouse?sslmode=require"
+    assert connections.database_url() == "postgresql://u:p%40ss@db.example:5433/warehouse?sslmode=require"
 
 
 @pytest.mark.parametrize(
@@ -326,7 +327,7 @@ def test_database_url_precedence(monkeypatch: pytest.MonkeyPatch) -> None:
     ],
 )
 def test_airflow_connection_forms(conn: str, url: str) -> None:
-    assert db.airflow_conn_to_url(conn) == url
+    assert connections.airflow_conn_to_url(conn) == url
 
 
 def test_url_with_database() -> None:
@@ -335,7 +336,7 @@ def test_url_with_database() -> None:
     assert "dbname=t2" in db.url_with_database("host=/tmp/x user=postgres dbname=postgres", "t2")
 
 
-# A DAG whose task reports how warehouse.db resolves the warehouse inside Airflow.
+# A DAG whose task reports how newsetl.connections resolves the warehouse inside Airflow.
 PROBE_DAG = """
 from pathlib import Path
 
@@ -350,9 +351,9 @@ def warehouse_conn_probe():
         import json
         from warehouse import db
 
-        found = db.airflow_task_connection_url()
+        found = connections.airflow_task_connection_url()
         # database_url() only when the connection was found: never start an embedded server here
-        Path({out!r}).write_text(json.dumps({{"task": found, "database_url": found and db.database_url()}}))
+        Path({out!r}).write_text(json.dumps({{"task": found, "database_url": found and connections.database_url()}}))
 
     resolve()
 
@@ -369,13 +370,13 @@ def test_news_warehouse_connection_from_the_airflow_metadata_db(tmp_path: Path,
     dags.mkdir()
     (dags / "probe.py").write_text(textwrap.dedent(PROBE_DAG.format(out=str(out))), encoding="utf-8")
     env = airflow_local.airflow_env(tmp_path / "airflow", {"AIRFLOW__CORE__DAGS_FOLDER": str(dags)})
-    for name in ("NEWSETL_DATABASE_URL", db.ENV_AIRFLOW_CONN):
+    for name in ("NEWSETL_DATABASE_URL", connections.ENV_AIRFLOW_CONN):
         env.pop(name, None)
     log = tmp_path / "airflow.log"
     airflow_local.migrate(env, log)
     airflow = airflow_local.airflow_bin()
     with log.open("a", encoding="utf-8") as sink:
-        for cmd in ([airflow, "connections", "add", db.AIRFLOW_CONN_ID, "--conn-uri",
+        for cmd in ([airflow, "connections", "add", connections.AIRFLOW_CONN_ID, "--conn-uri",
                      "postgresql://news_loader:s3cr%40t@warehouse.example:5433/news?sslmode=require"],
                     [airflow, "dags", "test", "warehouse_conn_probe", "2026-11-20"]):
             done = subprocess.run(cmd, env=env, stdout=sink, stderr=subprocess.STDOUT, cwd=ROOT, timeout=300)
@@ -386,13 +387,13 @@ def test_news_warehouse_connection_from_the_airflow_metadata_db(tmp_path: Path,
     # an Airflow process outside a task (this one, once it imported the SDK) asks nothing
     import airflow.sdk  # noqa: F401
 
-    monkeypatch.delenv(db.ENV_AIRFLOW_CONN, raising=False)
-    assert db.airflow_task_connection_url() is None
+    monkeypatch.delenv(connections.ENV_AIRFLOW_CONN, raising=False)
+    assert connections.airflow_task_connection_url() is None
 
 
 def test_airflow_connection_of_another_type_is_refused() -> None:
     with pytest.raises(ValueError, match="not a postgres connection"):
-        db.airflow_conn_to_url("mysql://u:p@h/d")
+        connections.airflow_conn_to_url("mysql://u:p@h/d")
 
 
 # --------------------------------------------------------------------------- embedded
@@ -400,10 +401,10 @@ def test_embedded_start_stop_restart(monkeypatch: pytest.MonkeyPatch) -> None:
     parent = Path(tempfile.mkdtemp(prefix="newsetl-pg-"))  # see conftest: not under basetemp
     data_dir = parent / "pg"
     monkeypatch.delenv("NEWSETL_DATABASE_URL", raising=False)
-    monkeypatch.delenv(db.ENV_AIRFLOW_CONN, raising=False)
-    monkeypatch.setattr(db, "EMBEDDED_DIR", data_dir)
+    monkeypatch.delenv(connections.ENV_AIRFLOW_CONN, raising=False)
+    monkeypatch.setenv("NEWSETL_HOME", str(parent))  # the embedded server lives in <home>/pg
     try:
-        url = db.database_url()  # the embedded fallback starts a server in EMBEDDED_DIR
+        url = connections.database_url()  # the embedded fallback starts a server in <home>/pg
         assert url.startswith("postgresql://postgres:@/postgres?host=")
         assert (data_dir / "PG_VERSION").exists()
         assert start_embedded(data_dir) == url  # reused, not started twice

@@ -1,4 +1,4 @@
-"""`newsetl extract` in one call: page bytes -> the DESIGN.md extract JSON object."""
+"""`newsetl extract` in one call: page bytes -> the extract JSON object of docs/CONTRACTS.md."""
 from __future__ import annotations
 
 from typing import Any
@@ -13,7 +13,7 @@ EXTRACT_FIELDS: tuple[str, ...] = (
 def extract_document(content: bytes, url: str | None = None, path: str | None = None) -> dict[str, Any]:
     """Parse one saved page (HTML or seed-format text) into the extract JSON object.
 
-    Keys in DESIGN.md order: path, url, source, title, published, section, body,
+    Keys in contract order (docs/CONTRACTS.md): path, url, source, title, published, section, body,
     captions, language, metrics (contract fields only). Raises NotAnArticle.
     """
     article = parse_page(content, url=url)

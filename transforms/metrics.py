@@ -1,4 +1,4 @@
-"""Numeric facts in an article body -> METRIC records (DESIGN.md contract).
+"""Numeric facts in an article body -> METRIC records (contract: docs/CONTRACTS.md).
 
 Rule based, precision first; measured on the gold set (tests/gold, `newsetl eval`). Per
 sentence:
@@ -43,7 +43,7 @@ sentence:
    month years from the cue, else the publication date (latest such month not after it),
    else the paragraph; "last year"/"this year" need the publication date. Event years
    ("founded in 1998", "will start in 2020", "published in November") are not periods.
-6. subject (lowercase noun phrase, DESIGN.md): counts take their counted noun phrase;
+6. subject (lowercase noun phrase, docs/CONTRACTS.md): counts take their counted noun phrase;
    "N unit of/in/on X" measures X ("1.172 billion tonnes of cargo"); otherwise the noun
    phrase before the linking verb ("X accounted for", "X rose", "X were worth", "X of N"),
    without determiners, possessives, trailing places/times, appositions and ", which";
@@ -57,12 +57,12 @@ phrase too; the qualifier words are not part of it); body[char_start:char_end] =
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from contextvars import ContextVar
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Callable
 
-from transforms.records import Metric
+from core.records import Metric
 from transforms.textutil import MONTHS
 
 # Stored with every metric (news.metrics.extractor_version): bump when the rules change,
@@ -410,7 +410,7 @@ PLACE_PP_RE = re.compile(
     r"(?:through|across|at|to|throughout)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)\s*$"
 )
 # "production efficiency at these companies": a trailing phrase that points back, not a restriction.
-REFERENCE_PP_RE = re.compile(r"\s+(?:at|among|across|in|for)\s+(?:these|those|such|all|its|their)(?:\s+[\w-]+){1,2}\s*$",
+REFERENCE_PP_RE = re.compile(r"\s+(?:at|among|across|in|for)\s+(?:these|those|such|all|its|their)(?:\s+[\w-]+){1,2}\s*$",  # noqa: E501
                              re.IGNORECASE)
 DISCOURSE_TAIL_RE = re.compile(r"\s*,\s*(?:however|meanwhile|in\s+contrast|by\s+contrast|too|also|though|"
                                r"in\s+particular|for\s+example|in\s+turn)\s*,?\s*$", re.IGNORECASE)
@@ -473,10 +473,11 @@ INHERIT_GAP_RE = re.compile(
     rf"(?:\s+by)?\s*(?:(?:about|around|nearly|almost|over|more\s+than|some|roughly)\s+)?$"
 )
 ELIDED_SUBJECT_GAP_RE = re.compile(
-    rf"^[^;.]{{0,80}},\s*and\s+(?:is|are|was|were|will|has|have|had)\s+[a-z\s]{{0,40}}$")
+    r"^[^;.]{0,80},\s*and\s+(?:is|are|was|were|will|has|have|had)\s+[a-z\s]{0,40}$")
 FROM_GAP_RE = re.compile(r"\bfrom\s*$", re.IGNORECASE)
 # "rose 45.6%, integrated circuits 38.1% and industrial robots 27.4%"
-LISTED_CHANGE_GAP_RE = re.compile(r"^\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?P<np>[a-zA-Z][\w'’&-]*(?:\s+[\w'’&-]+){0,4})\s+$")
+LISTED_CHANGE_GAP_RE = re.compile(
+    r"^\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?P<np>[a-zA-Z][\w'’&-]*(?:\s+[\w'’&-]+){0,4})\s+$")
 # "1.172 billion tonnes of cargo", "31.5 billion yuan in new loans", "500 million yuan on subsidies"
 UNIT_OF_UNITS = frozenset({"CNY", "USD", "EUR", "tonnes", "kWh", "m2", "km2", "mu", "km"})
 UNIT_OF_RE = re.compile(r"^\s+(?:of|in|on)\s+")
@@ -661,7 +662,9 @@ def _rank_subject(previous: _Found | None, gap: str, before: str, after: str, te
         phrase = _simple_phrase(clause[match.end():], keep_names=True)
         if phrase and phrase.split()[0] not in PLACE_WORDS | TIME_WORDS | RANK_IDIOM_WORDS:
             return phrase
-    follows = previous is not None and previous.unit != "rank" and RANK_INHERIT_GAP_RE.match(gap)
+    if previous is None:
+        return _subject_before(before, None)
+    follows = previous.unit != "rank" and RANK_INHERIT_GAP_RE.match(gap)
     if follows and (gap.rstrip().endswith((",", ";")) or RANK_PARTICIPLE_RE.match(text)):
         return previous.subject  # "865 SMEs, ranking first in the province"
     own = _subject_before(before, None)
@@ -686,7 +689,8 @@ def _simple_phrase(text: str, keep_names: bool = False) -> str | None:
         if not (word[0].isalpha() or MODEL_TOKEN_RE.fullmatch(word) and words):
             break
         if (lower in NP_STOP_WORDS or lower in VERB_WORDS or lower in TIME_WORDS or lower in PHRASE_STOP_WORDS
-                or lower in COUNT_STOP_WORDS and lower != "of" or lower.endswith("ly") and len(lower) > 4 and lower not in LY_NOUNS
+                or lower in COUNT_STOP_WORDS and lower != "of"
+                or lower.endswith("ly") and len(lower) > 4 and lower not in LY_NOUNS
                 or words and VERB_FORM_RE.fullmatch(lower) and not _is_plural(lower)):
             break
         if word[0].isupper() and not keep_names and _is_name(word):
@@ -882,13 +886,14 @@ def _count(para: str, match: re.Match[str], sent_start: int) -> _Found | None:
     if phrase is None:
         return None
     np_end, subject = phrase
+    found_subject: str | None = subject
     if RATE_AFTER_RE.match(para, np_end):
         return None  # "150 units per 10,000 workers" is a density
     if subject.split()[-1] in RANK_MOVE_NOUNS and RANK_MOVE_RE.search(before):
         return None  # "up 4 places"
     if subject in COUNT_UNIT_NOUNS:
-        subject = None  # "28.72 million TEUs": the subject is what the sentence says is measured
-    return _Found(match.start(), np_end, _number(match), "count", kind="level", subject=subject,
+        found_subject = None  # "28.72 million TEUs": the subject is what the sentence says is measured
+    return _Found(match.start(), np_end, _number(match), "count", kind="level", subject=found_subject,
                   num_start=match.start())
 
 
@@ -1090,9 +1095,12 @@ def _subject_before(before: str, qualifier: str | None = None) -> str | None:
             # "enterprises with annual revenue above 1 billion yuan", ", and housing allowances up to 80,000 yuan"
             return _simple_phrase(qualified.group("np"))
         return None
-    region = _trim_region(before[: (link or of_link).start()],
+    anchor = link or of_link
+    assert anchor is not None  # one of them matched (checked above)
+    region = _trim_region(before[: anchor.start()],
                           apposition=link is not None and link.group().lstrip().startswith(","))
-    attached = of_link is not None or link.group().strip(" ,").lower() == "worth"  # "1,015 deals worth 1.9 billion"
+    # "1,015 deals worth 1.9 billion"
+    attached = of_link is not None or (link is not None and link.group().strip(" ,").lower() == "worth")
     return _noun_phrase_before(region, stop_at_number=attached)
 
 
@@ -1298,7 +1306,8 @@ def _period_for(cues: list[_Cue], sentence: str, start: int, end: int) -> str | 
     # or belongs to another quantity in between
     later = [c for c in cues if c.start >= end and not COMPARISON_BEFORE_CUE_RE.search(sentence, 0, c.start)
              and not COMPARISON_BETWEEN_RE.search(sentence, end, c.start)
-             and not CLAUSE_BOUNDARY_RE.search(sentence, end, c.start) and not CLAUSE_COMMA_RE.search(sentence, end, c.start)]
+             and not CLAUSE_BOUNDARY_RE.search(sentence, end, c.start)
+             and not CLAUSE_COMMA_RE.search(sentence, end, c.start)]
     text = sentence[start:end]
     if text.endswith("times") or ADJECTIVAL_UNIT_RE.search(text) or (
             RELATIVE_CLAUSE_BEFORE_RE.search(sentence, 0, start) and later and "," in sentence[end:later[0].start]):

@@ -9,26 +9,32 @@ from __future__ import annotations
 
 import codecs
 import re
+from functools import lru_cache
 from types import ModuleType
 from urllib.parse import urlsplit
 
+import lxml.html
+
+from core.records import Article
+from core.sources import Source, load_sources, source_for_host, source_for_template
 from transforms.errors import NotAnArticle
 from transforms.metrics import extract_metrics
-from transforms.records import Article
 from transforms.templates import generic, hanweb, joomla
 from transforms.templates import text as text_template
 from transforms.templates.htmlutil import parse_html
 from transforms.textutil import Content, detect_language, normalize_space, split_body
 
-TEMPLATES: dict[str, ModuleType] = {"hanweb": hanweb, "joomla": joomla, "generic": generic}
+# One parser module per template (its NAME is the `template:` of sources.yml); generic is
+# the fallback for pages of no known template.
+PARSERS: tuple[ModuleType, ...] = (hanweb, joomla, generic)
+TEMPLATES: dict[str, ModuleType] = {module.NAME: module for module in PARSERS}
 TEXT_TEMPLATE = "text"
 # Detection order for HTML without an explicit template.
 DETECT_ORDER: tuple[ModuleType, ...] = (hanweb, joomla)
 
-# Source slug by site host (a host or any subdomain of it), and by template when the URL
-# is unknown or not the live site (e.g. the loopback mirror).
-SOURCE_BY_HOST: dict[str, str] = {"english.ningbo.gov.cn": "ningbo_gov", "ningbolife.com": "ningbolife"}
-SOURCE_BY_TEMPLATE: dict[str, str] = {"hanweb": "ningbo_gov", "joomla": "ningbolife"}
+# Which source a page belongs to comes from the site registry (core.sources): by site host
+# (a host or any subdomain of it), else by template when the URL is unknown or not the
+# live site (e.g. the loopback mirror).
 
 # Decoding.
 HTTP_CHARSET_RE = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.IGNORECASE)
@@ -121,11 +127,17 @@ def is_binary(content: bytes, content_type: str | None = None) -> bool:
 
 def source_for(url: str | None, template: str | None) -> str | None:
     """Source slug from the URL host (live site), else from the template; None for generic pages."""
-    host = (urlsplit(url).hostname or "").lower() if url else ""
-    for site, name in SOURCE_BY_HOST.items():
-        if host == site or host.endswith("." + site):
-            return name
-    return SOURCE_BY_TEMPLATE.get(template or "")
+    registry = _registry()
+    source = source_for_host(urlsplit(url).hostname if url else None, registry)
+    if source is None and template:
+        source = source_for_template(template, registry)
+    return source.name if source is not None else None
+
+
+@lru_cache(maxsize=1)
+def _registry() -> dict[str, Source]:
+    """The live site registry (package data; no environment overrides matter here)."""
+    return load_sources()
 
 
 def detect_template(html: str) -> str:
@@ -134,7 +146,7 @@ def detect_template(html: str) -> str:
     return _detect(doc, html).NAME
 
 
-def _detect(doc, html: str) -> ModuleType:
+def _detect(doc: lxml.html.HtmlElement, html: str) -> ModuleType:
     for module in DETECT_ORDER:
         if module.detect(doc, html):
             return module
@@ -194,9 +206,9 @@ def _declared_charsets(content: bytes, content_type: str | None) -> list[str]:
             labels.append(match.group(1))
     head = content[:CHARSET_SCAN_BYTES]
     for regex in (XML_ENCODING_RE, META_CHARSET_RE):
-        match = regex.search(head)
-        if match:
-            labels.append(match.group(1).decode("ascii", "ignore"))
+        declared = regex.search(head)
+        if declared:
+            labels.append(declared.group(1).decode("ascii", "ignore"))
     out: list[str] = []
     for label in labels:
         label = label.strip().lower()

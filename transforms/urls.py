@@ -12,7 +12,7 @@ Two URLs that name the same document normalize to the same string:
   * the fragment dropped.
 What is kept: `format=` (a feed or JSON view is another document), every other
 parameter (Hanweb and Joomla non-SEF URLs are identified by theirs), `www.` (another
-host; `newsetl.config.Source.canonical_url` maps a mirror onto the live host).
+host; `core.sources.Source.canonical_url` maps a mirror onto the live host).
 """
 from __future__ import annotations
 

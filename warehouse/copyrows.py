@@ -251,7 +251,7 @@ class CopyStream:
         self._stop.set()
         self._thread.join()
 
-    def __enter__(self) -> "CopyStream":
+    def __enter__(self) -> CopyStream:
         return self
 
     def __exit__(self, *exc: object) -> None:

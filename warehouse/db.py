@@ -1,10 +1,8 @@
 """Connections and forward-only schema migrations for the warehouse (schema `news`).
 
-Where the database is: NEWSETL_DATABASE_URL, else the Airflow connection
-`news_warehouse` given as AIRFLOW_CONN_NEWS_WAREHOUSE (URI or JSON), else -- inside a
-running Airflow task -- the `news_warehouse` connection Airflow resolves (secrets
-backend or metadata database), else the embedded server under .newsetl/pg (started on
-first use and left running).
+Every function takes the warehouse DSN (a libpq URI or key=value string); which
+database that is (NEWSETL_DATABASE_URL, the Airflow connection `news_warehouse`, the
+embedded server) is decided once by the entry point (`newsetl.connections.database_url`).
 
 Migrations are warehouse/migrations/NNN_name.sql, applied in order, each in its own
 transaction under an advisory lock, recorded in news.schema_migrations with a sha256
@@ -13,42 +11,30 @@ checksum. A file changed after it was applied is refused, never re-run.
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 import os
 import re
-import sys
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Mapping
-from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
 
 import psycopg2
 import psycopg2.errors
 import psycopg2.extensions
 from psycopg2 import sql as pgsql
 
-from newsetl import config
 from warehouse import sql
 
 log = logging.getLogger(__name__)
 
-AIRFLOW_CONN_ID = "news_warehouse"
-ENV_AIRFLOW_CONN = "AIRFLOW_CONN_NEWS_WAREHOUSE"
 ENV_LOADER_PASSWORD = "NEWSETL_LOADER_PASSWORD"
 ENV_ANALYST_PASSWORD = "NEWSETL_ANALYST_PASSWORD"
 ROLE_PASSWORD_ENV = {"news_loader": ENV_LOADER_PASSWORD, "news_analyst": ENV_ANALYST_PASSWORD}
-EMBEDDED_DIR = config.STATE_DIR / "pg"
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 MIGRATION_FILE_RE = re.compile(r"^(?P<version>\d{3})_(?P<name>[a-z0-9_]+)\.sql$")
 APPLICATION_NAME = "newsetl"
-# Airflow connection extras that are libpq parameters (others, like "cursor", are dropped).
-LIBPQ_PARAMS = frozenset({
-    "sslmode", "sslcert", "sslkey", "sslrootcert", "sslcrl", "sslpassword", "connect_timeout",
-    "application_name", "options", "target_session_attrs", "keepalives", "keepalives_idle",
-    "keepalives_interval", "keepalives_count", "gssencmode", "passfile", "channel_binding",
-})
 
 
 class MigrationError(RuntimeError):
@@ -93,105 +79,6 @@ def migrations(directory: Path = MIGRATIONS_DIR) -> list[Migration]:
 
 
 # --------------------------------------------------------------------------- URLs
-def database_url() -> str:
-    """The warehouse URL: NEWSETL_DATABASE_URL, AIRFLOW_CONN_NEWS_WAREHOUSE, or the embedded server."""
-    url = os.environ.get(config.ENV_DATABASE_URL, "").strip()
-    if url:
-        return url
-    conn = os.environ.get(ENV_AIRFLOW_CONN, "").strip()
-    if conn:
-        return airflow_conn_to_url(conn)
-    task_url = airflow_task_connection_url()
-    if task_url:
-        return task_url
-    from warehouse.embedded import start_embedded
-
-    return start_embedded(EMBEDDED_DIR, cleanup_mode=None)
-
-
-def airflow_task_connection_url(conn_id: str = AIRFLOW_CONN_ID) -> str | None:
-    """Inside a running Airflow task: connection `conn_id` as Airflow resolves it, as a libpq URI.
-
-    Covers a connection kept in the metadata database or a secrets backend (the task
-    asks the Airflow API server). None outside a task (never imports Airflow itself) or
-    when Airflow has no such connection.
-    """
-    if "airflow.sdk" not in sys.modules:  # not an Airflow process: nothing to ask
-        return None
-    try:
-        from airflow.sdk import Connection, get_current_context
-
-        get_current_context()
-    except Exception:  # noqa: BLE001 - an Airflow process, but not inside a task
-        return None
-    try:
-        conn = Connection.get(conn_id)
-    except Exception as exc:  # noqa: BLE001 - AirflowNotFoundException and API errors
-        log.info("Airflow connection %s not available (%s): using the next fallback", conn_id, type(exc).__name__)
-        return None
-    if conn.conn_type and conn.conn_type.split("+")[0] not in {"postgres", "postgresql"}:
-        raise ValueError(f"Airflow connection {conn_id} is not a postgres connection (type {conn.conn_type!r})")
-    return _build_url(conn.login, conn.password, conn.host, conn.port, conn.schema, conn.extra_dejson)
-
-
-def airflow_conn_to_url(value: str) -> str:
-    """An Airflow connection (URI or JSON form, as in AIRFLOW_CONN_<ID>) as a libpq URI."""
-    value = value.strip()
-    if value.startswith("{"):
-        spec = json.loads(value)
-        extra = spec.get("extra") or {}
-        if isinstance(extra, str):
-            extra = json.loads(extra) if extra.strip() else {}
-        return _build_url(spec.get("login"), spec.get("password"), spec.get("host"), spec.get("port"),
-                          spec.get("schema"), extra)
-    parts = urlsplit(value)
-    if parts.scheme.split("+")[0] not in {"postgres", "postgresql"}:
-        raise ValueError(f"{ENV_AIRFLOW_CONN} is not a postgres connection (scheme {parts.scheme!r})")
-    extra: dict[str, Any] = {}
-    for key, val in parse_qsl(parts.query, keep_blank_values=True):
-        if key == "__extra__":
-            extra.update(json.loads(val))
-        else:
-            extra[key] = val
-    return _build_url(
-        unquote(parts.username) if parts.username else None,
-        unquote(parts.password) if parts.password else None,
-        _raw_host(parts.netloc),
-        parts.port,
-        unquote(parts.path.lstrip("/")) or None,
-        extra,
-    )
-
-
-def _raw_host(netloc: str) -> str | None:
-    # urlsplit lowercases hostnames; a percent-encoded socket directory must keep its case.
-    host = netloc.rpartition("@")[2]
-    if host.startswith("["):
-        return host[1:host.index("]")]
-    host = host.rsplit(":", 1)[0] if re.search(r":\d+$", host) else host
-    return unquote(host) or None
-
-
-def _build_url(user: str | None, password: str | None, host: str | None, port: Any,
-               dbname: str | None, extra: Mapping[str, Any]) -> str:
-    params = {k: str(v) for k, v in extra.items() if k in LIBPQ_PARAMS and v is not None}
-    netloc = ""
-    if user:
-        netloc = quote(user, safe="")
-        if password:
-            netloc += ":" + quote(str(password), safe="")
-        netloc += "@"
-    if host and host.startswith("/"):
-        params["host"] = host  # unix socket directory
-        if port:
-            params["port"] = str(port)
-    elif host:
-        netloc += f"[{host}]" if ":" in host else host
-        if port:
-            netloc += f":{int(port)}"
-    return urlunsplit(("postgresql", netloc, "/" + quote(dbname or "", safe=""), urlencode(params), ""))
-
-
 def url_with_database(url: str, dbname: str) -> str:
     """The same server and credentials as `url`, database `dbname` (URI or key=value DSN)."""
     if "://" not in url:
@@ -201,9 +88,9 @@ def url_with_database(url: str, dbname: str) -> str:
     return urlunsplit((parts.scheme, parts.netloc, "/" + quote(dbname, safe=""), query, ""))
 
 
-def connect(url: str | None = None) -> psycopg2.extensions.connection:
-    """A new psycopg2 connection to the warehouse (UTF-8, autocommit off)."""
-    conn = psycopg2.connect(url or database_url(), application_name=APPLICATION_NAME)
+def connect(url: str) -> psycopg2.extensions.connection:
+    """A new psycopg2 connection to the warehouse at DSN `url` (UTF-8, autocommit off)."""
+    conn = psycopg2.connect(url, application_name=APPLICATION_NAME)
     conn.set_client_encoding("UTF8")
     return conn
 
@@ -234,7 +121,7 @@ def _verify(applied: Mapping[int, tuple[str, str]], files: list[Migration]) -> N
             )
 
 
-def upgrade(url: str | None = None, directory: Path | None = None) -> list[str]:
+def upgrade(url: str, directory: Path | None = None) -> list[str]:
     """Apply pending migrations in order; return the labels applied ("001_core", ...).
 
     Safe to call concurrently (an advisory lock serializes appliers; each re-reads the
@@ -308,7 +195,7 @@ def _apply_role_passwords(conn: psycopg2.extensions.connection) -> None:
     conn.commit()
 
 
-def current_version(url: str | None = None) -> int:
+def current_version(url: str) -> int:
     """The highest applied migration version (0 on an empty database)."""
     conn = connect(url)
     try:

@@ -17,32 +17,24 @@ run back.
 """
 from __future__ import annotations
 
-import json
 import logging
 import time
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Iterator, Mapping
-from urllib.parse import urlsplit
+from typing import Any
 
 import psycopg2
 from psycopg2.extras import Json
 
-from newsetl import config
+from core.rundir import RunPaths, read_json
+from core.sources import Source, load_sources
 from warehouse import copyrows, sql
-from warehouse.db import connect, database_url, upgrade
+from warehouse.db import connect, upgrade
 
 log = logging.getLogger(__name__)
 
-ARTICLES_FILE = Path("validation/articles.jsonl")
-METRICS_FILE = Path("validation/metrics.jsonl")
-QUARANTINE_FILE = Path("validation/quarantine.jsonl")
-REJECTS_FILE = Path("staged/rejects.jsonl")
-CRAWL_REPORT_FILE = Path("crawl_report.json")
-SUMMARY_FILE = Path("validation/summary.json")
-REQUIRED_FILES = (ARTICLES_FILE, METRICS_FILE)
-LINE_FILES = {"quarantine": QUARANTINE_FILE, "rejects": REJECTS_FILE}  # copied as raw JSON lines
 COPY_BUFFER = 1 << 20
 ORPHAN_METRIC_REASON = sql.ORPHAN_REASON  # quarantine reason of a metric whose article was not loaded
 # summary.json keys that describe the whole validation (stored as statistics when the
@@ -78,10 +70,11 @@ class LoadResult:
 
 def load_run(
     run_dir: Path,
-    url: str | None = None,
+    url: str,
     run_id: str | None = None,
     dag_run_id: str | None = None,
     timings: dict[str, float] | None = None,
+    sources: Iterable[Source] | None = None,
 ) -> LoadResult:
     """Load `run_dir` (accepted rows, quarantine, reports) into schema news in one transaction.
 
@@ -89,15 +82,15 @@ def load_run(
     (benchmarks; the same figures are logged at DEBUG).
     """
     started = time.monotonic()
-    run_dir = Path(run_dir)
-    missing = [str(run_dir / f) for f in REQUIRED_FILES if not (run_dir / f).is_file()]
+    paths = RunPaths(Path(run_dir))
+    missing = [str(f) for f in (paths.accepted_articles, paths.accepted_metrics) if not f.is_file()]
     if missing:
         raise FileNotFoundError(f"not a validated run directory: missing {', '.join(missing)}")
-    run_id = run_id or run_dir.name
-    url = url or database_url()
+    run_id = run_id or paths.run_id
+    registry = list(sources) if sources is not None else list(load_sources().values())
     upgrade(url)
-    crawl_report = _read_json(run_dir / CRAWL_REPORT_FILE)
-    summary = _read_json(run_dir / SUMMARY_FILE)
+    crawl_report = _read_json(paths.crawl_report)
+    summary = _read_json(paths.summary)
     result = LoadResult(run_id=run_id)
     steps = _Steps(timings if timings is not None else {})
 
@@ -106,10 +99,10 @@ def load_run(
         with conn.cursor() as cur:
             cur.execute(sql.LOAD_SESSION_SETTINGS)
             cur.execute(sql.ADVISORY_XACT_LOCK, (sql.LOAD_LOCK_KEY,))  # one load at a time
-            _stage(cur, run_dir, steps)
+            _stage(cur, paths, steps)
             with steps("runs and sources"):
                 _upsert_run(cur, run_id, dag_run_id, crawl_report)
-                _upsert_sources(cur)
+                _upsert_sources(cur, registry)
             _load_articles(cur, run_id, result, steps)
             _load_metrics(cur, run_id, result, steps)
             with steps("quarantine and validation"):
@@ -123,7 +116,7 @@ def load_run(
         if not conn.closed:
             try:
                 conn.rollback()
-            except Exception:  # the connection died mid-load: the server rolled back already
+            except Exception:  # noqa: BLE001 - the connection died mid-load: the server rolled back already
                 pass
         raise
     finally:
@@ -141,7 +134,7 @@ class _Steps:
         self._name = ""
         self._start = 0.0
 
-    def __call__(self, name: str) -> "_Steps":
+    def __call__(self, name: str) -> _Steps:
         self._name = name
         return self
 
@@ -154,28 +147,26 @@ class _Steps:
 
 
 def _read_json(path: Path) -> dict[str, Any] | None:
-    if not path.is_file():
-        return None
-    data = json.loads(path.read_text(encoding="utf-8"))
+    data = read_json(path)
     return data if isinstance(data, dict) else None
 
 
-def _stage(cur: Any, run_dir: Path, steps: _Steps) -> None:
+def _stage(cur: Any, paths: RunPaths, steps: _Steps) -> None:
     """COPY the run's files into TEMP tables: accepted rows typed, quarantine lines raw."""
     cur.execute(sql.CREATE_STAGE_TABLES)
     articles = copyrows.FileStats()
     metrics = copyrows.FileStats()
     orphans: dict[tuple[Any, Any], tuple[Any, ...]] = {}
     with steps("stage articles (parse + COPY)"):
-        _copy(cur, sql.COPY_STAGE["articles"], copyrows.article_rows(run_dir / ARTICLES_FILE, articles))
+        _copy(cur, sql.COPY_STAGE["articles"], copyrows.article_rows(paths.accepted_articles, articles))
     with steps("stage metrics (parse + COPY)"):
         _copy(cur, sql.COPY_STAGE["metrics"],
-              copyrows.metric_rows(run_dir / METRICS_FILE, metrics, articles.keys, orphans))
+              copyrows.metric_rows(paths.accepted_metrics, metrics, articles.keys, orphans))
     with steps("stage quarantine"):
         if orphans:
             _copy(cur, sql.COPY_STAGE["orphans"], copyrows.value_rows(list(orphans.values())))
-        for name, rel in LINE_FILES.items():
-            path = run_dir / rel
+        # quarantine and transform rejects are copied as raw JSON lines
+        for name, path in (("quarantine", paths.quarantine), ("rejects", paths.rejects)):
             if path.is_file():
                 with open(path, "rb") as fh:
                     cur.copy_expert(sql.COPY_LINES[name], fh, size=COPY_BUFFER)
@@ -240,12 +231,12 @@ def _parse_ts(value: Any) -> datetime | None:
     return ts if ts.tzinfo else None
 
 
-def _upsert_sources(cur: Any) -> None:
-    for source in config.load_sources().values():
+def _upsert_sources(cur: Any, sources: Iterable[Source]) -> None:
+    for source in sources:
         live = source.live_base_url
         cur.execute(sql.UPSERT_SOURCE, {
             "name": source.name,
-            "site": getattr(source, "site", None) or urlsplit(live).hostname,
+            "site": source.site,
             "template": source.template,
             "base_url": live,
         })

@@ -7,7 +7,7 @@ from warehouse import sql
 from warehouse.db import connect
 
 
-def summary_counts(url: str | None = None, run_id: str | None = None) -> dict[str, Any]:
+def summary_counts(url: str, run_id: str | None = None) -> dict[str, Any]:
     """Totals and per-source counts: {"articles", "metrics", "quarantined", "sources": {name: {..}}}.
 
     Quarantined rows are those of `run_id` when given, else of every run.
@@ -71,13 +71,11 @@ GROUP BY 1, 2
 """
 
 
-def _history_connection(url: str | None) -> Any:
+def _history_connection(url: str) -> Any:
     """A connection that gives up after HISTORY_CONNECT_TIMEOUT_S (URI or key=value URL)."""
     from psycopg2.extensions import make_dsn
 
-    from warehouse.db import database_url
-
-    return connect(make_dsn(url or database_url(), connect_timeout=HISTORY_CONNECT_TIMEOUT_S))
+    return connect(make_dsn(url, connect_timeout=HISTORY_CONNECT_TIMEOUT_S))
 
 
 def _seen(source_report: Any) -> int:
@@ -94,7 +92,7 @@ def _seen(source_report: Any) -> int:
 
 
 def source_history(
-    url: str | None,
+    url: str,
     before_run_id: str,
     runs: int = HISTORY_RUNS,
     before: str | None = None,
@@ -125,7 +123,7 @@ def source_history(
 
 
 def subject_medians(
-    url: str | None,
+    url: str,
     keys: list[tuple[str, str]],
     exclude_run_id: str,
     kinds: tuple[str, ...] = ("level",),
@@ -158,7 +156,7 @@ ARTICLES_EXISTS = "SELECT to_regclass('news.articles') IS NOT NULL"
 STORED_ARTICLE_URLS = "SELECT url FROM news.articles WHERE source = %s ORDER BY url"
 
 
-def stored_article_urls(source: str, url: str | None = None) -> list[str]:
+def stored_article_urls(source: str, url: str) -> list[str]:
     """Normalized URLs of the articles of `source` already in the warehouse (incremental crawls)."""
     conn = connect(url)
     try:

@@ -19,24 +19,29 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, ClassVar
 from urllib.parse import urljoin, urlsplit
 
 import scrapy
-from scrapy.exceptions import DownloadCancelledError, DownloadFailedError, DownloadTimeoutError, IgnoreRequest
-from scrapy.exceptions import ResponseDataLossError
+from scrapy.exceptions import (
+    DownloadCancelledError,
+    DownloadFailedError,
+    DownloadTimeoutError,
+    IgnoreRequest,
+    ResponseDataLossError,
+)
 from scrapy.http import Request, Response
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.internet.error import ConnectionDone, ConnectionLost, TCPTimedOutError, TimeoutError
 from twisted.python.failure import Failure
 
-from crawlers.items import KIND_ARTICLE, KIND_LISTING, VIA_DIRECT, FetchFailure, RawPage
+from core.records import KIND_ARTICLE, KIND_LISTING, VIA_DIRECT, FetchFailure, RawPage
+from core.sources import Source, check_base_url, load_sources
 from crawlers.middlewares import DATALOSS_FLAG
 from crawlers.state import ListingEntry, load_state, save_state
-from newsetl.config import Source, load_sources
 from transforms.urls import normalize_url
 
 STAT_UNCHANGED = "newsetl/articles/unchanged"
@@ -61,6 +66,29 @@ TRANSIENT_EXCEPTIONS = (DownloadTimeoutError, DownloadFailedError, ResponseDataL
 MAXSIZE_MESSAGE_RE = re.compile(r"receive (\d+) bytes which is larger than download max size \((\d+)\)")
 MAX_REDIRECTS_MESSAGE = "max redirections reached"
 ROBOTS_MESSAGE = "Forbidden by robots.txt"
+
+
+def resolve_source(spider_name: str, source: Source | str | None, base_url: str | None = None) -> Source:
+    """The source a spider crawls: a resolved `Source` (what the crawl runner passes), its
+    JSON or registry name (`scrapy crawl hanweb -a source=...`), else the first registry
+    source whose spider this is; `base_url` points it at another host with the same layout."""
+    if isinstance(source, str) and source.lstrip().startswith("{"):
+        source = Source.from_json(source)
+    if not isinstance(source, Source):
+        registry = load_sources()
+        if source is not None:
+            if source not in registry:
+                raise ValueError(f"unknown source {source!r} (known: {', '.join(sorted(registry))})")
+            source = registry[source]
+        else:
+            source = next((s for s in registry.values() if s.spider_name == spider_name), None)
+            if source is None:
+                raise ValueError(f"no source in the registry uses spider {spider_name!r}")
+    if source.spider_name != spider_name:
+        raise ValueError(f"source {source.name!r} is crawled by spider {source.spider_name!r}, not {spider_name!r}")
+    if base_url:
+        source = replace(source, base_url=check_base_url(base_url))
+    return source
 
 
 def _truthy(value: Any) -> bool:
@@ -109,7 +137,7 @@ def _bare_host(url: str) -> str:
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 @dataclass
@@ -138,12 +166,13 @@ class ListingChain:
 
 
 class SourceSpider(scrapy.Spider):
-    """Base spider for one `sources.yml` source; subclasses set `name` and `ARTICLE_PATH_RE`."""
+    """Base spider for one template's sites; subclasses set `name` (the template) and `ARTICLE_PATH_RE`."""
 
     ARTICLE_PATH_RE: ClassVar[re.Pattern[str]]
 
     def __init__(
         self,
+        source: Source | str | None = None,
         base_url: str | None = None,
         seen_file: str | Path | None = None,
         full: bool | str = False,
@@ -152,8 +181,7 @@ class SourceSpider(scrapy.Spider):
         **kwargs: Any,
     ) -> None:
         super().__init__(**kwargs)
-        overrides = {self.name: base_url.rstrip("/")} if base_url else None
-        self.source: Source = load_sources(overrides)[self.name]
+        self.source: Source = resolve_source(self.name, source, base_url)
         self.full: bool = _truthy(full)
         self.seen: frozenset[str] = read_seen_file(seen_file) | frozenset(
             normalize_url(u) for u in (seen or ())
@@ -242,7 +270,7 @@ class SourceSpider(scrapy.Spider):
             chain.complete = False
             if chain.status == "pending":
                 chain.status = "failed"
-        return FetchFailure(url=url, source=self.name, kind=KIND_LISTING, error=error, status=status)
+        return FetchFailure(url=url, source=self.source.name, kind=KIND_LISTING, error=error, status=status)
 
     def listing_page(self, response: Response) -> RawPage | FetchFailure:
         """The RawPage(kind=listing) of a listing response, or its failure."""
@@ -319,7 +347,7 @@ class SourceSpider(scrapy.Spider):
             url=url,
             final_url=response.url,
             canonical_url=self.canonical(url),
-            source=self.name,
+            source=self.source.name,
             kind=kind,
             status=response.status,
             headers={
@@ -338,7 +366,7 @@ class SourceSpider(scrapy.Spider):
         first = meta.get(META_FIRST_ERROR)
         if first:
             error = f"{first}; {meta.get(META_VIA)} view: {error}"
-        return FetchFailure(url=meta.get(META_ARTICLE_URL) or url, source=self.name, kind=KIND_ARTICLE,
+        return FetchFailure(url=meta.get(META_ARTICLE_URL) or url, source=self.source.name, kind=KIND_ARTICLE,
                             error=error, status=status)
 
     def parse_article(self, response: Response) -> Iterator[RawPage | FetchFailure | Request]:

@@ -33,7 +33,9 @@ def parse(doc: lxml.html.HtmlElement, html: str, url: str | None = None) -> Cont
         favor_precision=FAVOR_PRECISION,
         date_extraction_params=DATE_EXTRACTION_PARAMS,
     )
-    text = normalize_space(result.text or "") if result is not None else ""
+    if result is None or isinstance(result, dict):  # nothing found (dicts only with as_dict=True)
+        raise NotAnArticle("empty", "no article text found by the generic extractor (0 words)")
+    text = normalize_space(result.text or "")
     if len(text.split()) < MIN_WORDS:
         raise NotAnArticle("empty", f"no article text found by the generic extractor ({len(text.split())} words)")
     blocks = [Block(text=line) for line in (result.text or "").splitlines() if normalize_space(line)]

@@ -7,7 +7,7 @@ forms are skipped. Each block keeps the layout hints captions are recognized by.
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 import lxml.html
 from lxml import etree

@@ -57,7 +57,7 @@ class SmtpSink:
     def stop(self) -> None:
         self.controller.stop()
 
-    def __enter__(self) -> "SmtpSink":
+    def __enter__(self) -> SmtpSink:
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -5,10 +5,10 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Mapping
 
-from newsetl.config import PROJECT_ROOT
+from devtools import PROJECT_ROOT
 
 DAG_ID = "ningbo_scitech_news"
 DAGS_FOLDER = PROJECT_ROOT / "dags"

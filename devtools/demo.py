@@ -10,26 +10,29 @@ from __future__ import annotations
 import json
 import sys
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
-from newsetl import airflow_local, config
+from core import config
+from core.rundir import run_paths
+from devtools import airflow_local
 
 DEMO_RECIPIENT = "oncall@localhost"
 
 
-def run_demo(state_dir: Path = config.STATE_DIR) -> int:
+def run_demo(state_dir: Path | None = None) -> int:
     """Run the demo; returns the process exit code."""
-    from newsetl.mirror import start_mirror
-    from newsetl.smtp_sink import start_sink
+    from devtools.mirror import start_mirror
+    from devtools.smtp_sink import start_sink
     from warehouse.embedded import start_embedded
     from warehouse.queries import summary_counts
 
     started = time.monotonic()
+    state_dir = state_dir or config.state_dir()
     state_dir.mkdir(parents=True, exist_ok=True)
     mail_dir = state_dir / "mail"
     data_dir = state_dir / "data"
-    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     run_id = f"demo__{stamp}"
     log_file = state_dir / "logs" / f"demo-{stamp}.log"
 
@@ -50,18 +53,19 @@ def run_demo(state_dir: Path = config.STATE_DIR) -> int:
         print(f"  mirror: {mirror.env_value()}")
         print(f"  Airflow: airflow db migrate + airflow dags test {airflow_local.DAG_ID} (log: {log_file})")
         airflow_local.migrate(env, log_file)
-        rc = airflow_local.dags_test(env, datetime.now(timezone.utc).date().isoformat(), log_file,
+        rc = airflow_local.dags_test(env, datetime.now(UTC).date().isoformat(), log_file,
                                      conf={"run_id": run_id})
-    run_dir = data_dir / "runs" / run_id
+    paths = run_paths(data_dir, run_id)
+    run_dir = paths.root
     new_mails = sorted(set(mail_dir.glob("*.eml")) - mails_before)
-    if rc != 0 or not (run_dir / "load_result.json").exists():
+    if rc != 0 or not paths.load_result.exists():
         print(f"newsetl demo: the DAG run failed (exit {rc}). Last log lines:", file=sys.stderr)
         print(airflow_local.task_states(log_file), file=sys.stderr)
         return 1
 
-    load = json.loads((run_dir / "load_result.json").read_text())
-    crawled = json.loads((run_dir / "crawl_report.json").read_text())["articles"]
-    validation = json.loads((run_dir / "validation" / "summary.json").read_text())
+    load = json.loads(paths.load_result.read_text())
+    crawled = json.loads(paths.crawl_report.read_text())["articles"]
+    validation = json.loads(paths.summary.read_text())
     totals = summary_counts(db_url)
     print(
         f"""

@@ -23,13 +23,14 @@ import json
 import re
 import warnings
 from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any
 
+from devtools import GOLD_DIR
 from transforms.boilerplate import find_boilerplate
 
-GOLD_DIR = Path(__file__).resolve().parents[1] / "tests" / "gold"
 VALUE_TOLERANCE = 1e-6
 SYSTEMS: tuple[str, ...] = ("newsetl", "quantulum3", "trafilatura")
 

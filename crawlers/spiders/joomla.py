@@ -1,4 +1,4 @@
-"""ningbolife.com (Joomla 3): category blogs with ?start= paging, RSS feeds, articles.
+"""Joomla 3 sites (ningbolife.com): category blogs with ?start= paging, RSS feeds, articles.
 
 Blog pages and feeds are listings (kind "listing"); only URLs of the article shape
 `/index.php/<category>/<id>-<slug>.html` are requested as articles. An article page that
@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 from parsel import Selector
 from scrapy.http import Request, Response
 
-from crawlers.items import KIND_ARTICLE, KIND_LISTING, VIA_PRINT, FetchFailure, RawPage
+from core.records import KIND_ARTICLE, KIND_LISTING, VIA_PRINT, FetchFailure, RawPage
 from crawlers.spiders.base import (
     META_ARTICLE_URL,
     META_FIRST_ERROR,
@@ -54,10 +54,10 @@ PRINT_VIEW_QUERY = "tmpl=component&print=1&layout=default"
 META_LISTING_PAGE = "listing_page"
 
 
-class NingbolifeSpider(SourceSpider):
+class JoomlaSpider(SourceSpider):
     """Crawl ningbolife.com category blogs and feeds (sources.yml) and their articles."""
 
-    name = "ningbolife"
+    name = "joomla"  # found by SpiderLoader from a source's `spider`/`template`
     ARTICLE_PATH_RE = ARTICLE_PATH_RE
 
     async def start(self) -> AsyncIterator[Request]:

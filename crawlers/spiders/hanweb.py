@@ -1,4 +1,4 @@
-"""english.ningbo.gov.cn (Hanweb JCMS): column pages, jpage dataproxy paging, articles.
+"""Hanweb JCMS sites (english.ningbo.gov.cn): column pages, jpage dataproxy paging, articles.
 
 A column page embeds its first group of records as text inside
 `<script type="text/xml"><datastore>...`; later groups come from a POST to
@@ -20,7 +20,7 @@ from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit
 from parsel import Selector
 from scrapy.http import FormRequest, Request, Response
 
-from crawlers.items import KIND_LISTING, FetchFailure, RawPage
+from core.records import KIND_LISTING, FetchFailure, RawPage
 from crawlers.spiders.base import META_KIND, META_ROOT, SourceSpider
 
 # Column page: the embedded datastore is script text, not markup.
@@ -113,10 +113,10 @@ def dataproxy_form(nextgroup_href: str | None, scripts: str, column_id: str | No
     return form
 
 
-class NingboGovSpider(SourceSpider):
+class HanwebSpider(SourceSpider):
     """Crawl english.ningbo.gov.cn columns (sources.yml `listings`) and their articles."""
 
-    name = "ningbo_gov"
+    name = "hanweb"  # found by SpiderLoader from a source's `spider`/`template`
     ARTICLE_PATH_RE = ARTICLE_PATH_RE
 
     async def start(self) -> AsyncIterator[Request]:

@@ -34,7 +34,8 @@ from pathlib import Path
 
 import lxml.html
 
-PAGES_DIR = Path(__file__).resolve().parents[1] / "seeds" / "pages"
+from devtools import PAGES_DIR
+
 GOV_SOURCE = "ningbo_gov"
 LIFE_SOURCE = "ningbolife"
 
@@ -525,7 +526,7 @@ def blog_page(category: str, arts: list[LifeArticle], page: int, pages: int) -> 
 
 
 def _rfc822(local: dt.datetime) -> str:
-    return format_datetime((local - SITE_UTC_OFFSET).replace(tzinfo=dt.timezone.utc))
+    return format_datetime((local - SITE_UTC_OFFSET).replace(tzinfo=dt.UTC))
 
 
 def feed(category: str, arts: list[LifeArticle]) -> str:

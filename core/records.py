@@ -1,7 +1,8 @@
-"""Record shapes the transforms hand to the rest of the pipeline: Article and Metric.
+"""Record types handed between stages: RawPage/FetchFailure (crawl), Article and Metric (transform).
 
-`Metric` carries the DESIGN.md METRIC contract fields plus the character offsets of
-`text` in the article body (`body[char_start:char_end] == text`).
+`Metric` carries the METRIC contract fields (docs/CONTRACTS.md) plus the character
+offsets of `text` in the article body (`body[char_start:char_end] == text`). The
+vocabularies (UNITS, KINDS, QUALIFIERS) are the ones the validation suites check.
 """
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ UNITS: tuple[str, ...] = (
 KINDS: tuple[str, ...] = ("level", "change", "share", "rank")
 # null (None) is also a valid qualifier: an exact figure.
 QUALIFIERS: tuple[str, ...] = ("approx", "at_least", "at_most")
-# The fields of the external METRIC contract (DESIGN.md), in contract order.
+# The fields of the external METRIC contract (docs/CONTRACTS.md), in contract order.
 METRIC_FIELDS: tuple[str, ...] = ("value", "unit", "kind", "subject", "period", "qualifier", "text")
 
 # A word: letters/digits, joined inside by - ' ’ & ("R&D", "Ningbo's", "start-ups"); numbers
@@ -54,7 +55,7 @@ class Metric:
         return asdict(self)
 
     def contract_dict(self) -> dict[str, Any]:
-        """Only the DESIGN.md METRIC contract fields, in contract order."""
+        """Only the METRIC contract fields, in contract order."""
         return {name: getattr(self, name) for name in METRIC_FIELDS}
 
 
@@ -90,3 +91,42 @@ def content_hash(title: str, body: str) -> str:
 def word_count(body: str) -> int:
     """Number of words in `body` (runs of letters/digits, joined by - ' & inside a word)."""
     return len(WORD_RE.findall(body))
+
+
+KIND_ARTICLE = "article"
+KIND_LISTING = "listing"
+VIA_DIRECT = "direct"  # the page itself
+VIA_PRINT = "print"  # Joomla's print view, fetched because the page itself failed
+
+
+@dataclass
+class RawPage:
+    """One fetched page, as written to raw/<source>/pages.jsonl.gz (docs/ARCHITECTURE.md RawPage).
+
+    `url` is the URL the page was asked for (for a print-view fallback: the article's
+    URL), `final_url` the one that answered (after redirects; the print view's URL).
+    """
+
+    url: str
+    final_url: str
+    canonical_url: str
+    source: str
+    kind: str
+    status: int
+    headers: dict[str, str] = field(default_factory=dict)
+    encoding: str = "utf-8"
+    fetched_at: str = ""
+    html: str = ""
+    via: str = VIA_DIRECT
+    truncated: bool = False  # the body was cut short (after retries) and is kept as it came
+
+
+@dataclass
+class FetchFailure:
+    """A request that produced no usable page (download error, HTTP error, robots.txt)."""
+
+    url: str
+    source: str
+    kind: str
+    error: str
+    status: int | None = None

@@ -59,9 +59,9 @@ from typing import Any
 from urllib.parse import parse_qsl, unquote, urlencode, urlsplit
 
 import lxml.html
-import yaml
 
-from newsetl.config import PAGES_DIR, SOURCES_FILE
+from core.sources import load_sources
+from devtools import PAGES_DIR
 
 log = logging.getLogger(__name__)
 access_log = logging.getLogger(__name__ + ".access")
@@ -84,7 +84,8 @@ RSS_TYPE = "application/rss+xml; charset=utf-8"
 ATOM_TYPE = "application/atom+xml; charset=utf-8"
 DATAPROXY_TYPE = "text/xml; charset=utf-8"
 TEXT_TYPE_PREFIXES = ("text/", "application/rss+xml", "application/atom+xml", "application/xml")
-FAULT_BODY = "<html><head><title>{code} {phrase}</title></head><body><h1>{code} {phrase}</h1><p>fault injected by newsetl mirror</p></body></html>"
+FAULT_BODY = ("<html><head><title>{code} {phrase}</title></head><body><h1>{code} {phrase}</h1>"
+              "<p>fault injected by newsetl mirror</p></body></html>")
 RETRY_AFTER_SECONDS = "1"
 
 
@@ -426,14 +427,9 @@ def component_view(data: bytes, print_view: bool) -> bytes | None:
     return page.encode(charset, "xmlcharrefreplace")
 
 
-def load_live_bases(sources_file: Path = SOURCES_FILE) -> dict[str, str]:
-    """Live base URL per source name from sources.yml (for rewriting absolute links)."""
-    try:
-        raw = yaml.safe_load(sources_file.read_text(encoding="utf-8")) or {}
-    except OSError:
-        return {}
-    return {name: str(spec["base_url"]).rstrip("/")
-            for name, spec in (raw.get("sources") or {}).items() if spec.get("base_url")}
+def load_live_bases(sources_file: Path | None = None) -> dict[str, str]:
+    """Live base URL per source name from the site registry (for rewriting absolute links)."""
+    return {name: source.live_base_url for name, source in load_sources(path=sources_file).items()}
 
 
 def _host_variants(live: str) -> list[bytes]:
@@ -460,7 +456,7 @@ def dataproxy_response(records: list[str], start: int, end: int, per_page: int) 
     return ('<?xml version="1.0" encoding="utf-8"?>\n'
             f"<datastore>\n<totalrecord>{total}</totalrecord>\n"
             f"<totalpage>{math.ceil(total / per_page) if per_page > 0 else 0}</totalpage>\n"
-            f"<recordset>\n{body}</recordset>\n</datastore>\n").encode("utf-8")
+            f"<recordset>\n{body}</recordset>\n</datastore>\n").encode()
 
 
 # ================================================================== HTTP
@@ -764,7 +760,7 @@ def serve(ports: Mapping[str, int] | None = None, faults: FaultPlan | None = Non
 
 
 def main(argv: list[str] | None = None) -> int:
-    """`python -m newsetl.mirror [--port N] [--faults SPEC]`."""
+    """`python -m devtools.mirror [--port N] [--faults SPEC]`."""
     parser = argparse.ArgumentParser(description="serve the offline snapshot on 127.0.0.1")
     add_arguments(parser)
     args = parser.parse_args(argv)

@@ -49,10 +49,8 @@ import psycopg2
 import psycopg2.errors
 from psycopg2 import sql as pgsql
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from warehouse.db import upgrade, url_with_database  # noqa: E402
-from warehouse.load import LoadResult, load_run  # noqa: E402
+from warehouse.db import upgrade, url_with_database
+from warehouse.load import LoadResult, load_run
 
 DEFAULT_ARTICLES = 20_000
 DEFAULT_METRICS_PER_ARTICLE = 10
@@ -397,7 +395,8 @@ def main(argv: list[str] | None = None) -> int:
               f"{args.repeat} repetition(s): median (min-max)")
         print("raw COPY of the same rows (CSV rendered before the clock starts), committed:")
         for key, label in (("schema", "into the warehouse tables (schema news: keys, checks, FKs, indexes, full-text)"),
-                           ("bare", "into bare tables (data columns only: no index, key, constraint, generated column)")):
+                           ("bare", "into bare tables (data columns only: "
+                                    "no index, key, constraint, generated column)")):
             print(f"  {label:<84}: {spread(seconds[key])}  {rows / statistics.median(seconds[key]):.0f} rows/s")
         for name in loads:
             print(f"{name:<40}: {spread(seconds[name])}  {rows / statistics.median(seconds[name]):.0f} rows/s;  "

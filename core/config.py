@@ -1,0 +1,49 @@
+"""Environment settings: where state and run directories live, who gets alerts.
+
+Everything configurable comes from the environment: NEWSETL_HOME, NEWSETL_DATA_DIR,
+NEWSETL_DATABASE_URL, NEWSETL_ALERT_EMAILS, NEWSETL_BASE_URLS, AIRFLOW_CONN_SMTP_DEFAULT.
+The entry points (CLI commands, DAG tasks) read them once and hand the resolved values
+down; nothing here touches the network or imports the rest of the project.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+ENV_HOME = "NEWSETL_HOME"
+ENV_DATABASE_URL = "NEWSETL_DATABASE_URL"
+ENV_DATA_DIR = "NEWSETL_DATA_DIR"
+ENV_ALERT_EMAILS = "NEWSETL_ALERT_EMAILS"
+ENV_BASE_URLS = "NEWSETL_BASE_URLS"
+ENV_SMTP_CONN = "AIRFLOW_CONN_SMTP_DEFAULT"
+DEFAULT_HOME = ".newsetl"  # relative to the working directory (the checkout, for `make`)
+
+
+def state_dir() -> Path:
+    """Local state: embedded Postgres, data, caught mail (NEWSETL_HOME, else ./.newsetl)."""
+    return Path(os.environ.get(ENV_HOME) or Path.cwd() / DEFAULT_HOME)
+
+
+def data_dir() -> Path:
+    """Where run directories live (NEWSETL_DATA_DIR, else <state dir>/data)."""
+    return Path(os.environ.get(ENV_DATA_DIR) or state_dir() / "data")
+
+
+def embedded_pg_dir() -> Path:
+    """Where the embedded Postgres (pgserver) keeps its cluster: <state dir>/pg."""
+    return state_dir() / "pg"
+
+
+def database_url_from_env() -> str | None:
+    """NEWSETL_DATABASE_URL, when set (the orchestration layer owns the fallbacks)."""
+    return os.environ.get(ENV_DATABASE_URL, "").strip() or None
+
+
+def base_url_overrides() -> str | None:
+    """NEWSETL_BASE_URLS as given ('name=url,...'), parsed by `core.sources.parse_base_urls`."""
+    return os.environ.get(ENV_BASE_URLS)
+
+
+def alert_emails() -> list[str]:
+    """On-call recipients (NEWSETL_ALERT_EMAILS, comma separated)."""
+    return [a.strip() for a in os.environ.get(ENV_ALERT_EMAILS, "").split(",") if a.strip()]

@@ -1,0 +1,17 @@
+"""Development and test tooling: the offline mirror, the SMTP sink, the demo, the
+extraction evaluation, the listing builder, the load benchmark and a local Airflow runner.
+
+Runtime code (core, transforms, crawlers, expectations, warehouse, newsetl, dags) never
+imports this package (an import-linter contract); its commands reach the `newsetl` CLI
+through the `newsetl.commands` entry point. It works on a checkout: the snapshot under
+seeds/pages and the gold set under tests/gold are repository files, not package data.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+SEEDS_DIR = PROJECT_ROOT / "seeds"
+PAGES_DIR = SEEDS_DIR / "pages"
+SOURCES_FILE = SEEDS_DIR / "sources.yml"
+GOLD_DIR = PROJECT_ROOT / "tests" / "gold"

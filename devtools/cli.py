@@ -1,0 +1,82 @@
+"""The development commands of `newsetl`: mirror, smtp-sink, eval, demo.
+
+They join the runtime CLI through the `newsetl.commands` entry point (pyproject.toml),
+so runtime code never imports this package.
+"""
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+from typing import Any
+
+from core import config
+
+
+def cmd_mirror(args: argparse.Namespace) -> int:
+    """Serve the offline snapshot of both sites on loopback until Ctrl-C."""
+    from devtools.mirror import FaultPlan, ports_from_first, serve
+
+    faults = FaultPlan.parse(args.faults) if args.faults else None
+    serve(ports_from_first(args.port, args.pages_dir), faults, args.pages_dir)
+    return 0
+
+
+def cmd_smtp_sink(args: argparse.Namespace) -> int:
+    """A loopback SMTP server saving mail as .eml files until Ctrl-C."""
+    from devtools.smtp_sink import start_sink
+
+    mail_dir = Path(args.dir) if args.dir else config.state_dir() / "mail"
+    with start_sink(mail_dir, port=args.port) as sink:
+        print(f"saving mail to {sink.mail_dir}")
+        print(f"export {config.ENV_SMTP_CONN}='{sink.conn_uri}'", flush=True)
+        try:
+            while True:
+                time.sleep(3600)
+        except KeyboardInterrupt:
+            return 0
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    """Score extraction against the gold set; print this project beside quantulum3 and trafilatura."""
+    from devtools import evaluate
+
+    gold = Path(args.gold) if args.gold else evaluate.GOLD_DIR
+    results = evaluate.evaluate(gold, systems=args.system or evaluate.SYSTEMS)
+    print(evaluate.format_table(results, evaluate.load_gold(gold), gold))
+    if args.details:
+        for name, scores in results.items():
+            print(f"\n== {name}: {len(scores.misses)} details")
+            print("\n".join(scores.misses))
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    """The main job on embedded defaults."""
+    from devtools.demo import run_demo
+
+    return run_demo()
+
+
+def register(sub: Any) -> None:
+    """Add the development subcommands to the `newsetl` parser's subparsers."""
+    from devtools.mirror import add_arguments as add_mirror_arguments
+
+    s = sub.add_parser("mirror", help="serve the offline snapshot (seeds/pages) on 127.0.0.1")
+    add_mirror_arguments(s)
+    s.set_defaults(func=cmd_mirror)
+
+    s = sub.add_parser("smtp-sink", help="a loopback SMTP server that saves mail as .eml files")
+    s.add_argument("--dir", help="where to save mail (default: <NEWSETL_HOME>/mail)")
+    s.add_argument("--port", type=int, default=1025)
+    s.set_defaults(func=cmd_smtp_sink)
+
+    s = sub.add_parser("eval", help="extraction quality on the gold set, beside quantulum3 and trafilatura")
+    s.add_argument("--gold", help="gold set directory (default: tests/gold)")
+    s.add_argument("--system", action="append",
+                   help="only this system (repeatable): newsetl, quantulum3, trafilatura")
+    s.add_argument("--details", action="store_true", help="list every miss, extra and field mismatch")
+    s.set_defaults(func=cmd_eval)
+
+    s = sub.add_parser("demo", help="the main job on embedded defaults: mirror + Postgres + Airflow DAG once")
+    s.set_defaults(func=cmd_demo)

@@ -1,0 +1,168 @@
+"""The ground floor: the site registry (core.sources) and the run directory (core.rundir)."""
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+from scrapy.settings import Settings
+from scrapy.spiderloader import SpiderLoader
+
+from core import rundir
+from core.sources import (
+    Politeness,
+    RegistryError,
+    Source,
+    crawl_settings,
+    load_sources,
+    registry_text,
+    source_for_host,
+    source_for_template,
+)
+from crawlers import settings as crawl_settings_module
+from devtools import SOURCES_FILE
+from transforms.page import TEMPLATES, source_for
+
+GOLDEN = Path(__file__).resolve().parent / "golden"
+
+SITE_YAML = """
+sources:
+  {name}:
+    site: example.org
+    hosts: [example-mirror.net]
+    template: {template}
+    base_url: http://news.example.org
+    listings: [/col/col1/index.html]
+    politeness: {{download_delay: 3, concurrent_requests_per_domain: 2, autothrottle: false}}
+crawl:
+  user_agent: "newsetl-test (contact: nobody@example.org)"
+  robotstxt_obey: false
+"""
+
+
+def write_registry(tmp_path: Path, name: str = "example", template: str = "hanweb", extra: str = "") -> Path:
+    path = tmp_path / "sources.yml"
+    path.write_text(SITE_YAML.format(name=name, template=template) + extra, encoding="utf-8")
+    return path
+
+
+# --------------------------------------------------------------------------- registry
+def test_the_shipped_registry_is_the_checkout_file() -> None:
+    assert registry_text() == SOURCES_FILE.read_text(encoding="utf-8")
+
+
+def test_every_key_of_a_site_is_parsed_into_the_typed_spec(tmp_path: Path) -> None:
+    path = write_registry(tmp_path)
+    [source] = load_sources(path=path).values()
+    assert source == Source(
+        name="example", site="example.org", template="hanweb", base_url="http://news.example.org",
+        live_base_url="http://news.example.org", listings=("/col/col1/index.html",), feeds=(),
+        hosts=("example-mirror.net",), spider="", language="en",
+        politeness=Politeness(download_delay=3.0, concurrent_requests_per_domain=2, autothrottle=False),
+    )
+    assert source.spider_name == "hanweb"  # a site of a known template needs no spider of its own
+    assert crawl_settings(path).user_agent.startswith("newsetl-test") and not crawl_settings(path).robotstxt_obey
+    assert source.owns_host("www.example.org") and source.owns_host("example-mirror.net")
+    assert not source.owns_host("example.org.evil.com") and not source.owns_host("notexample.org")
+
+
+@pytest.mark.parametrize(("replace", "by"), [
+    ("    template: hanweb", "    template: hanweb\n    sitte: typo.org"),                 # a misspelt key
+    ("{download_delay: 3,", "{delay: 3, download_delay: 3,"),                          # inside politeness
+    ("  robotstxt_obey: false", "  robotstxt_obey: false\n  cache: true"),             # inside crawl:
+])
+def test_an_unknown_key_is_an_error_not_ignored(tmp_path: Path, replace: str, by: str) -> None:
+    path = write_registry(tmp_path)
+    text = path.read_text(encoding="utf-8")
+    assert replace in text
+    path.write_text(text.replace(replace, by), encoding="utf-8")
+    with pytest.raises(RegistryError, match="unknown key"):
+        load_sources(path=path)
+        crawl_settings(path)
+
+
+def test_a_base_url_off_the_site_is_refused(tmp_path: Path) -> None:
+    path = write_registry(tmp_path)
+    path.write_text(path.read_text().replace("http://news.example.org", "http://elsewhere.com"))
+    with pytest.raises(RegistryError, match="not one of the site's hosts"):
+        load_sources(path=path)
+
+
+def test_overrides_point_a_source_at_another_host_and_unknown_names_fail() -> None:
+    mirror = load_sources({"ningbo_gov": "http://127.0.0.1:8080"})["ningbo_gov"]
+    assert mirror.base_url == "http://127.0.0.1:8080" and mirror.is_loopback
+    assert mirror.live_base_url == "http://english.ningbo.gov.cn"
+    env = load_sources(env_overrides="ningbolife=http://127.0.0.1:9")["ningbolife"]
+    assert env.base_url == "http://127.0.0.1:9"
+    with pytest.raises(ValueError, match="unknown source"):
+        load_sources({"nope": "http://127.0.0.1:1"})
+
+
+def test_a_resolved_source_survives_the_trip_to_a_crawl_process() -> None:
+    source = load_sources({"ningbolife": "http://127.0.0.1:8081"})["ningbolife"]
+    assert Source.from_json(source.to_json()) == source
+
+
+def test_every_registry_site_has_a_parser_a_spider_and_a_golden_fixture() -> None:
+    loader = SpiderLoader.from_settings(Settings(
+        {"SPIDER_MODULES": crawl_settings_module.SPIDER_MODULES}).frozencopy())
+    for name, source in load_sources().items():
+        assert source.template in TEMPLATES, name
+        assert loader.load(source.spider_name).name == source.spider_name
+        assert (GOLDEN / f"seed_html_{name}.json").is_file(), name
+    assert sorted(loader.list()) == ["hanweb", "joomla"]  # one spider per template
+
+
+def test_the_transform_finds_sources_through_the_registry() -> None:
+    registry = load_sources()
+    for name, source in registry.items():
+        assert source_for(f"{source.live_base_url}/x.html", None) == name
+        assert source_for(f"http://sub.{source.site}/x.html", None) == name
+        assert source_for("http://127.0.0.1:8000/x.html", source.template) == name
+        assert source_for_template(source.template, registry) is source
+    assert source_for("http://unknown.example.com/x.html", "generic") is None
+    assert source_for_host("unknown.example.com", registry) is None
+
+
+# --------------------------------------------------------------------------- run directory
+def test_run_paths_name_every_file_of_the_contract(tmp_path: Path) -> None:
+    paths = rundir.run_paths(tmp_path, "run-1")
+    assert paths.root == tmp_path / "runs" / "run-1" and paths.run_id == "run-1"
+    assert paths.pages("ningbo_gov") == paths.root / "raw" / "ningbo_gov" / "pages.jsonl.gz"
+    assert paths.staged_metrics == paths.root / "staged" / "metrics.jsonl"
+    assert paths.summary == paths.root / "validation" / "summary.json"
+    assert paths.load_result == paths.root / "load_result.json"
+    assert rundir.http_validators(rundir.state_root(tmp_path), "x") == tmp_path / "state" / "x" / "http_validators.json"
+    for bad in ("", "../x", ".hidden", "a/b"):
+        with pytest.raises(ValueError):
+            rundir.run_paths(tmp_path, bad)
+    assert rundir.safe_run_id("scheduled__2026-11-20T22:00:00+00:00") == "scheduled__2026-11-20T22_00_00_00_00"
+
+
+def test_json_lines_round_trip_plain_and_gzip(tmp_path: Path) -> None:
+    rows = [{"url": "http://x/1", "text": "宁波 12,524"}, {"n": 2}]
+    for name in ("a.jsonl", "b.jsonl.gz"):
+        assert rundir.write_jsonl(tmp_path / name, rows) == 2
+        assert list(rundir.read_jsonl(tmp_path / name)) == rows
+    with gzip.open(tmp_path / "b.jsonl.gz", "rt", encoding="utf-8") as fh:  # really gzip
+        assert json.loads(fh.readline()) == rows[0]
+    assert list(rundir.read_jsonl(tmp_path / "missing.jsonl")) == []
+    assert rundir.read_json(tmp_path / "missing.json") is None
+
+
+def test_a_failed_write_leaves_the_previous_file_and_no_partial(tmp_path: Path) -> None:
+    path = tmp_path / "staged" / "articles.jsonl"
+    rundir.write_jsonl(path, [{"keep": 1}])
+
+    def broken():
+        yield {"new": 1}
+        raise RuntimeError("disk full")
+
+    with pytest.raises(RuntimeError):
+        rundir.write_jsonl(path, broken())
+    assert list(rundir.read_jsonl(path)) == [{"keep": 1}]
+    assert sorted(p.name for p in path.parent.iterdir()) == ["articles.jsonl"]
+    with pytest.raises(TypeError):  # keys must be strings: fails half-way through the dump
+        rundir.write_json(tmp_path / "r.json", {"ok": 1, ("not", "a", "key"): 2})
+    assert not list(tmp_path.glob("*r.json*"))
