@@ -49,6 +49,7 @@ import psycopg2
 import psycopg2.errors
 from psycopg2 import sql as pgsql
 
+from core.rundir import AtomicWriter, RunPaths
 from warehouse.db import upgrade, url_with_database
 from warehouse.load import LoadResult, load_run
 
@@ -121,11 +122,11 @@ def synthesize(run_dir: Path, n_articles: int, per_article: int, body_words: int
     with another body (new content hash) and other metric values.
     """
     rng = random.Random(SEED)
-    (run_dir / "validation").mkdir(parents=True)
+    paths = RunPaths(run_dir)
     fetched_at = SECOND_FETCH if changed_every else FIRST_FETCH
     rows = 0
-    with open(run_dir / "validation" / "articles.jsonl", "w", encoding="utf-8") as fa, \
-            open(run_dir / "validation" / "metrics.jsonl", "w", encoding="utf-8") as fm:
+    fa, fm = AtomicWriter(paths.accepted_articles), AtomicWriter(paths.accepted_metrics)
+    try:
         for i in range(n_articles):
             changed = bool(changed_every) and i % changed_every == 0
             url = f"http://www.ningbolife.com/index.php/ningbo-news/{i}-bench.html"
@@ -133,23 +134,29 @@ def synthesize(run_dir: Path, n_articles: int, per_article: int, body_words: int
             body = " ".join(rng.choices(WORDS, k=body_words)) + "."
             if changed:
                 body += " Updated: figures revised."
-            fa.write(json.dumps({
+            fa.write_row({
                 "url": url, "source": "ningbolife", "title": title, "published": "2020-06-01",
                 "section": "Ningbo News", "body": body, "captions": [], "language": "en",
                 "word_count": len(body.split()), "scitech": True, "fetched_at": fetched_at, "run_id": "bench",
                 "content_hash": hashlib.sha256(f"{title}\n{body}".encode()).hexdigest(),
-            }) + "\n")
+            })
             for p in range(per_article):
                 value = round(rng.uniform(1, 1000), 2)
                 if changed:
                     value = round(value * 1.1, 2)
-                fm.write(json.dumps({
+                fm.write_row({
                     "value": value, "unit": rng.choice(UNITS), "kind": rng.choice(KINDS),
                     "subject": rng.choice(WORDS) + " output", "period": rng.choice(("2019", "2020-01..2020-05", None)),
                     "qualifier": rng.choice((None, "approx")), "text": f"{value} units", "article_url": url,
                     "position": p, "char_start": p * 10, "char_end": p * 10 + 8, "run_id": "bench",
-                }) + "\n")
+                })
             rows += 1 + per_article
+    except BaseException:
+        fa.abort()
+        fm.abort()
+        raise
+    fa.commit()
+    fm.commit()
     return rows
 
 
@@ -211,8 +218,8 @@ def timed_copies(url: str, setup: str, params: dict, copies: list[tuple[str, tup
 
 def raw_copy(url: str, run_dir: Path) -> float:
     """Baseline 5: seconds to COPY the run's rows into bare tables and commit (CSV prepared beforehand)."""
-    articles = csv_buffer(run_dir / "validation" / "articles.jsonl", ARTICLE_COLS)
-    metrics = csv_buffer(run_dir / "validation" / "metrics.jsonl", METRIC_COLS)
+    articles = csv_buffer(RunPaths(run_dir).accepted_articles, ARTICLE_COLS)
+    metrics = csv_buffer(RunPaths(run_dir).accepted_metrics, METRIC_COLS)
     return timed_copies(url, RAW_SETUP, {}, [("bench_raw.articles", ARTICLE_COLS, articles),
                                              ("bench_raw.metrics", METRIC_COLS, metrics)])
 
@@ -247,7 +254,7 @@ def schema_csv(run_dir: Path, run_id: str) -> tuple[io.StringIO, io.StringIO, li
     sources: set[str] = set()
     articles, metrics = io.StringIO(), io.StringIO()
     writer = csv.writer(articles)
-    with open(run_dir / "validation" / "articles.jsonl", encoding="utf-8") as fh:
+    with open(RunPaths(run_dir).accepted_articles, encoding="utf-8") as fh:
         for line in fh:
             row = json.loads(line)
             ids[row["url"]] = len(ids) + 1
@@ -255,7 +262,7 @@ def schema_csv(run_dir: Path, run_id: str) -> tuple[io.StringIO, io.StringIO, li
             writer.writerow([ids[row["url"]]] + [_json_cell(row, c) for c in ARTICLE_COLS] + [run_id] * 3)
     n_metrics = 0
     writer = csv.writer(metrics)
-    with open(run_dir / "validation" / "metrics.jsonl", encoding="utf-8") as fh:
+    with open(RunPaths(run_dir).accepted_metrics, encoding="utf-8") as fh:
         for line in fh:
             row = json.loads(line)
             writer.writerow([ids[row["article_url"]]] + [row.get(c) for c in METRIC_COLS[1:]] + [run_id])
@@ -352,7 +359,7 @@ def main(argv: list[str] | None = None) -> int:
         first_dir, second_dir = work / "runs" / "bench-1", work / "runs" / "bench-2"
         rows = synthesize(first_dir, args.articles, args.metrics_per_article, args.body_words)
         synthesize(second_dir, args.articles, args.metrics_per_article, args.body_words, changed_every=CHANGED_EVERY)
-        size_mb = sum(f.stat().st_size for f in (first_dir / "validation").iterdir()) / 1e6
+        size_mb = sum(f.stat().st_size for f in RunPaths(first_dir).validation.iterdir()) / 1e6
         changed = len(range(0, args.articles, CHANGED_EVERY))
         loads = ("load_run first load (all new)", "load_run rerun of the same run (no-op)",
                  f"load_run overlapping run, {100 // CHANGED_EVERY}% changed")

@@ -17,7 +17,6 @@ import hashlib
 import html
 import json
 import logging
-import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -25,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from core.config import alert_emails
+from core.rundir import read_json, write_json
 
 log = logging.getLogger(__name__)
 
@@ -166,16 +166,13 @@ def send_alert_once(marker: Path, fingerprint: str, subject: str, html_content: 
         return AlertOutcome(delivered=False, repeated=False)
     record = {"fingerprint": fingerprint, "subject": subject, "to": to,
               "sent_at": datetime.now(UTC).isoformat(timespec="seconds")}
-    marker.parent.mkdir(parents=True, exist_ok=True)
-    tmp = marker.with_name(marker.name + ".tmp")
-    tmp.write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
-    os.replace(tmp, marker)
+    write_json(marker, record)
     return AlertOutcome(delivered=True, repeated=False)
 
 
 def _read_marker(marker: Path) -> dict[str, Any]:
     try:
-        data = json.loads(marker.read_text(encoding="utf-8"))
+        data = read_json(marker)
     except (OSError, ValueError):
         return {}
     return data if isinstance(data, dict) else {}

@@ -111,3 +111,18 @@ def test_run_completes_through_http_errors_and_a_broken_page_and_reruns_cleanly(
     assert stage == "transform" and key.endswith(broken_page.name) and "unparseable" in reasons
     assert n_articles == 46  # the full rerun found the same articles: no duplicates
     assert json.loads(second.stdout)["load"]["articles_unchanged"] == 46
+
+
+def test_dev_commands_join_through_the_entry_point_and_runtime_never_imports_devtools():
+    listed = newsetl("--help")
+    assert listed.returncode == 0
+    for command in ("extract", "crawl", "run", "transform", "validate", "load", "db",  # runtime
+                    "mirror", "smtp-sink", "eval", "demo"):                          # devtools plugin
+        assert command in listed.stdout, command
+    probe = ("import sys, newsetl.cli, newsetl.steps, newsetl.connections, crawlers.run, "
+             "expectations.runner, warehouse.load, transforms.page; "
+             "newsetl.steps.resolve_sources(); "
+             "print(sorted(m for m in sys.modules if m.split('.')[0] == 'devtools'))")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"

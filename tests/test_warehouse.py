@@ -349,7 +349,7 @@ def warehouse_conn_probe():
     @task
     def resolve() -> None:
         import json
-        from warehouse import db
+        from newsetl import connections
 
         found = connections.airflow_task_connection_url()
         # database_url() only when the connection was found: never start an embedded server here
