@@ -18,8 +18,11 @@ UNITS: tuple[str, ...] = (
 KINDS: tuple[str, ...] = ("level", "change", "share", "rank")
 # null (None) is also a valid qualifier: an exact figure.
 QUALIFIERS: tuple[str, ...] = ("approx", "at_least", "at_most")
+# Whether the fact happened ("actual"), is a plan or goal ("target") or someone's expectation ("forecast").
+MODALITIES: tuple[str, ...] = ("actual", "target", "forecast")
 # The fields of the external METRIC contract (docs/CONTRACTS.md), in contract order.
-METRIC_FIELDS: tuple[str, ...] = ("value", "unit", "kind", "subject", "period", "qualifier", "text")
+METRIC_FIELDS: tuple[str, ...] = ("value", "unit", "kind", "subject", "period", "qualifier", "text",
+                                  "denominator", "place", "modality")
 
 # A word: letters/digits, joined inside by - ' ’ & ("R&D", "Ningbo's", "start-ups"); numbers
 # keep their decimal point and thousands separators ("12,524", "2.8").
@@ -39,6 +42,9 @@ class Metric:
     text: str
     char_start: int
     char_end: int
+    denominator: str | None = None  # what a share is of ("gdp"); None unless kind is "share"
+    place: str | None = None        # a place other than Ningbo the fact is about ("Hangzhou")
+    modality: str = "actual"        # actual | target | forecast
 
     def __post_init__(self) -> None:
         if self.unit not in UNITS:
@@ -47,6 +53,8 @@ class Metric:
             raise ValueError(f"unknown kind {self.kind!r}")
         if self.qualifier is not None and self.qualifier not in QUALIFIERS:
             raise ValueError(f"unknown qualifier {self.qualifier!r}")
+        if self.modality not in MODALITIES:
+            raise ValueError(f"unknown modality {self.modality!r}")
         if self.char_end - self.char_start != len(self.text):
             raise ValueError("char_start/char_end do not span text")
 

@@ -9,6 +9,7 @@ fills it in when the suite is loaded:
 - ``boilerplate_patterns`` <- ``transforms.boilerplate.GATE_PATTERNS``
 - ``units``                <- ``core.records.UNITS``
 - ``kinds``                <- ``core.records.KINDS``
+- ``modalities``           <- ``core.records.MODALITIES``
 - ``sources``              <- the keys of ``core.sources.load_sources()`` (the site registry)
 - ``max_published_date``   <- passed by `validate_run` (reference date + 1 day); a parameter
   nobody fills stays a ``$PARAMETER`` and GX resolves it at run time.
@@ -46,7 +47,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from core.records import KINDS, UNITS
+from core.records import KINDS, MODALITIES, UNITS
 from core.rundir import RunPaths, open_lines, write_json, write_jsonl
 from core.sources import load_sources
 
@@ -84,7 +85,8 @@ INDEX_COLUMNS = [ROW_INDEX, ROW_KEY]
 ARTICLE_TEXT_COLUMNS = ("url", "source", "title", "published", "section", "body", "language",
                         "content_hash")
 ARTICLE_NUMBER_COLUMNS = ("word_count",)
-METRIC_TEXT_COLUMNS = ("article_url", "unit", "kind", "subject", "period", "qualifier", "text")
+METRIC_TEXT_COLUMNS = ("article_url", "unit", "kind", "subject", "period", "qualifier", "text",
+                       "denominator", "place", "modality")
 METRIC_NUMBER_COLUMNS = ("value", "position", "char_start", "char_end")
 
 DATASOURCE_NAME = "staged"
@@ -281,10 +283,14 @@ def _registry_parameters() -> dict[str, Callable[[], Any]]:
     def kinds() -> list[str]:
         return list(KINDS)
 
+    def modalities() -> list[str]:
+        return list(MODALITIES)
+
     def sources() -> list[str]:
         return sorted(load_sources())
 
-    return {"boilerplate_patterns": boilerplate, "units": units, "kinds": kinds, "sources": sources}
+    return {"boilerplate_patterns": boilerplate, "units": units, "kinds": kinds, "modalities": modalities,
+            "sources": sources}
 
 
 def suite_parameter_names(node: Any) -> set[str]:

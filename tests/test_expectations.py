@@ -117,6 +117,7 @@ METRIC_CASES = [
     ("unit_in_vocabulary", {"unit": "furlongs"}),
     ("kind_not_null", {"kind": None}),
     ("kind_in_set", {"kind": "ratio"}),
+    ("modality_in_set", {"modality": "rumour"}),
     ("value_not_null", {"value": None}),
     ("value_not_null", {"value": "17.6"}),
     ("value_finite", {"value": float("inf"), "unit": "CNY", "kind": "level"}),

@@ -484,7 +484,8 @@ def test_values_arrive_exactly(pg_url: str, tmp_path: Path) -> None:
 
 
 def test_metric_set_hash_is_the_stored_sets_hash_also_after_upgrading(pg_url: str, tmp_path: Path) -> None:
-    """Rows loaded before migration 003 get their hash from it; reloading them then rewrites nothing."""
+    """Rows loaded before migration 003 get their hash from it (and from 004, which adds the
+    context columns); reloading them then rewrites nothing."""
     old = tmp_path / "migrations"
     old.mkdir()
     for name in ("001_core.sql", "002_roles.sql"):
@@ -515,7 +516,7 @@ def test_metric_set_hash_is_the_stored_sets_hash_also_after_upgrading(pg_url: st
         conn.commit()
     finally:
         conn.close()
-    assert upgrade(pg_url) == ["003_metric_set_hash"]
+    assert upgrade(pg_url) == ["003_metric_set_hash", "004_metric_context"]
     stored = rows(pg_url, "SELECT metrics_hash FROM news.articles")[0][0]
     assert stored != rows(pg_url, "SELECT md5('')")[0][0]
     ids = rows(pg_url, "SELECT metric_id FROM news.metrics ORDER BY position")
@@ -531,10 +532,36 @@ def test_metric_set_hash_is_the_stored_sets_hash_also_after_upgrading(pg_url: st
     assert result.metrics_written == 2
     assert rows(pg_url, """
         SELECT a.metrics_hash = md5(string_agg(news.metric_row_text(m.position, m.value, m.unit, m.kind, m.subject,
-                   m.period, m.qualifier, m.text, m.char_start, m.char_end, m.extractor_version), E'\\n'
-                   ORDER BY m.position))
+                   m.period, m.qualifier, m.text, m.char_start, m.char_end, m.extractor_version,
+                   m.denominator, m.place, m.modality), E'\\n' ORDER BY m.position))
         FROM news.articles a JOIN news.metrics m USING (article_id) GROUP BY a.metrics_hash""") == [(True,)]
     assert rows(pg_url, "SELECT metrics_hash <> %s FROM news.articles", (stored,)) == [(True,)]
+
+
+def test_denominator_place_and_modality_reach_the_warehouse(pg_url: str, tmp_path: Path) -> None:
+    url = BASE + "context.html"
+    metrics = [
+        make_metric(url, 0, 2.8, kind="share", text="2.8%", denominator="gdp"),
+        make_metric(url, 1, 3.4, text="3.4%", place="Hangzhou"),
+        make_metric(url, 2, 8000, unit="count", kind="level", text="8,000 enterprises", modality="target"),
+        make_metric(url, 3, 3.5, text="3.5%", modality="forecast"),
+        make_metric(url, 4, 17.6),  # staged before the fields existed: no keys at all
+    ]
+    for key in ("denominator", "place", "modality"):
+        metrics[4].pop(key, None)
+    load_run(make_run_dir(tmp_path, [make_article(url)], metrics, run_id="run-ctx"), pg_url)
+    assert rows(pg_url, "SELECT position, denominator, place, modality FROM news.v_metrics ORDER BY position") == [
+        (0, "gdp", None, "actual"), (1, None, "Hangzhou", "actual"), (2, None, None, "target"),
+        (3, None, None, "forecast"), (4, None, None, "actual")]
+    # reloading the same rows rewrites nothing; a changed modality rewrites the set
+    again = load_run(make_run_dir(tmp_path, [make_article(url)], metrics, run_id="run-ctx2"), pg_url)
+    assert again.metrics_written == 0
+    metrics[3]["modality"] = "target"
+    changed = load_run(make_run_dir(tmp_path, [make_article(url)], metrics, run_id="run-ctx3"), pg_url)
+    assert changed.metrics_written == 5
+    with pytest.raises(psycopg2.errors.CheckViolation):
+        with psycopg2.connect(pg_url) as conn, conn.cursor() as cur:
+            cur.execute("UPDATE news.metrics SET modality = 'rumour' WHERE position = 0")
 
 
 def test_copy_statements_match_the_client_column_order() -> None:

@@ -200,7 +200,8 @@ def test_golden_seed_metrics_match_design_examples() -> None:
     life = json.loads((GOLDEN / "seed_text_ningbolife.json").read_text(encoding="utf-8"))
     metrics = {m["text"]: m for m in gov["metrics"] + life["metrics"]}
     assert metrics["2.8%"] == {"value": 2.8, "unit": "percent", "kind": "share", "subject": "r&d expenditures",
-                                   "period": "2019", "qualifier": "approx", "text": "2.8%"}
+                               "period": "2019", "qualifier": "approx", "text": "2.8%",
+                               "denominator": "gdp", "place": None, "modality": "actual"}
     assert metrics["37.541 billion yuan"]["value"] == 37541000000.0
     assert metrics["37.541 billion yuan"]["subject"] == "tax reduction"
     assert {k: metrics["12,524 innovative start-ups"][k] for k in ("value", "unit")} == {"value": 12524.0,

@@ -63,11 +63,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from core.records import Metric
+from transforms import context
 from transforms.textutil import MONTHS
 
 # Stored with every metric (news.metrics.extractor_version): bump when the rules change,
 # so analysts can tell which facts a re-extraction would produce differently.
-EXTRACTOR_VERSION = "2026.11.23"
+EXTRACTOR_VERSION = "2026.12.02"  # + denominator, place, modality (transforms.context)
 
 # ---------------------------------------------------------------- number grammar
 NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
@@ -569,11 +570,16 @@ def _extract(body: str, pub: tuple[int, int] | None) -> list[Metric]:
             previous: _Found | None = None
             for item in _find_quantities(para, sent_start, sent_end, excluded):
                 qualifier = _describe(item, previous, para, sent_start, sent_end)
+                kind = item.kind or "level"
+                start, end = item.start - sent_start, item.end - sent_start
                 metrics.append(Metric(
-                    value=float(item.value), unit=item.unit, kind=item.kind or "level", subject=item.subject,
-                    period=_period_for(cues, sentence, item.start - sent_start, item.end - sent_start),
+                    value=float(item.value), unit=item.unit, kind=kind, subject=item.subject,
+                    period=_period_for(cues, sentence, start, end),
                     qualifier=qualifier, text=para[item.start:item.end],
                     char_start=para_start + item.start, char_end=para_start + item.end,
+                    denominator=context.denominator(kind, sentence[end:]),
+                    place=context.place(sentence, item.num_start - sent_start, kind),
+                    modality=context.modality(sentence, start, end),
                 ))
                 previous = item
     return metrics

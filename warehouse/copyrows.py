@@ -28,7 +28,7 @@ CHUNK_CHARS = 1 << 20  # characters handed to COPY per read()
 ARTICLE_FIELDS = ("url", "source", "title", "published", "section", "body", "captions", "language",
                   "word_count", "content_hash", "scitech", "fetched_at")
 METRIC_FIELDS = ("article_url", "position", "value", "unit", "kind", "subject", "period", "qualifier", "text",
-                 "char_start", "char_end", "extractor_version")
+                 "char_start", "char_end", "extractor_version", "denominator", "place", "modality")
 ARTICLE_COLUMNS = ("n", *ARTICLE_FIELDS)
 METRIC_COLUMNS = ("n", *METRIC_FIELDS)
 ORPHAN_COLUMNS = ("n", "article_url", "position", "line")

@@ -59,7 +59,8 @@ CREATE TEMP TABLE _stage_articles (
 ALTER TABLE _stage_articles ALTER COLUMN body SET STORAGE EXTERNAL;
 CREATE TEMP TABLE _stage_metrics (
     n bigint, article_url text, position integer, value numeric, unit text, kind text, subject text,
-    period text, qualifier text, text text, char_start integer, char_end integer, extractor_version text
+    period text, qualifier text, text text, char_start integer, char_end integer, extractor_version text,
+    denominator text, place text, modality text
 ) ON COMMIT DROP;
 CREATE TEMP TABLE _orphan_metrics (n bigint, article_url text, position integer, line text) ON COMMIT DROP;
 CREATE TEMP TABLE _lines_quarantine (n bigint GENERATED ALWAYS AS IDENTITY, line text) ON COMMIT DROP;
@@ -70,7 +71,7 @@ COPY_STAGE = {
     "articles": "COPY _stage_articles (n, url, source, title, published, section, body, captions, language, "
                 "word_count, content_hash, scitech, fetched_at) FROM STDIN",
     "metrics": "COPY _stage_metrics (n, article_url, position, value, unit, kind, subject, period, qualifier, "
-               "text, char_start, char_end, extractor_version) FROM STDIN",
+               "text, char_start, char_end, extractor_version, denominator, place, modality) FROM STDIN",
     "orphans": "COPY _orphan_metrics (n, article_url, position, line) FROM STDIN",
 }
 COPY_LINES = {
@@ -87,10 +88,12 @@ DELETE FROM _stage_metrics s USING _stage_metrics t
 WHERE t.article_url = s.article_url AND t.position = s.position AND t.n > s.n
 """
 
-# The metric set of each staged article, hashed as migration 003 defines articles.metrics_hash.
+# The metric set of each staged article, hashed as migration 004 defines articles.metrics_hash
+# (a row staged before modality existed is 'actual', as the column default loads it).
 EMPTY_SET_HASH = "md5('')"
 METRIC_SET_HASH = """md5(string_agg(news.metric_row_text(position, value, unit, kind, subject, period, qualifier,
-                                                   text, char_start, char_end, extractor_version),
+                                                   text, char_start, char_end, extractor_version,
+                                                   denominator, place, coalesce(modality, 'actual')),
                       E'\\n' ORDER BY position))"""
 STAGE_METRIC_SETS = f"""
 CREATE TEMP TABLE _stage_sets ON COMMIT DROP AS
@@ -304,9 +307,10 @@ WHERE c.metrics_changed AND c.action <> 'inserted' AND m.article_id = c.article_
 INSERT_CHANGED_METRICS = """
 INSERT INTO news.metrics
     (article_id, position, value, unit, kind, subject, period, qualifier, text, char_start, char_end,
-     extractor_version, period_start, period_end, run_id)
+     extractor_version, denominator, place, modality, period_start, period_end, run_id)
 SELECT c.article_id, m.position, m.value, m.unit, m.kind, m.subject, m.period, m.qualifier, m.text,
-       m.char_start, m.char_end, m.extractor_version, p.period_start, p.period_end, %(run_id)s
+       m.char_start, m.char_end, m.extractor_version, m.denominator, m.place, coalesce(m.modality, 'actual'),
+       p.period_start, p.period_end, %(run_id)s
 FROM _stage_metrics m
 JOIN _classified c ON c.url = m.article_url
 LEFT JOIN (SELECT period, news.period_start(period) AS period_start, news.period_end(period) AS period_end
