@@ -38,16 +38,34 @@ def cmd_smtp_sink(args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    """Score extraction against the gold set; print this project beside quantulum3 and trafilatura."""
-    from devtools import evaluate
+    """Score extraction against the gold set; print this project beside quantulum3 and trafilatura.
 
-    gold = Path(args.gold) if args.gold else evaluate.GOLD_DIR
-    results = evaluate.evaluate(gold, systems=args.system or evaluate.SYSTEMS)
-    print(evaluate.format_table(results, evaluate.load_gold(gold), gold))
-    if args.details:
-        for name, scores in results.items():
-            print(f"\n== {name}: {len(scores.misses)} details")
-            print("\n".join(scores.misses))
+    Then the real pages (tests/realgold): the dev set, and the held-out set when present.
+    """
+    from devtools import evaluate, realgold
+
+    systems = args.system or evaluate.SYSTEMS
+    if not args.real_only:
+        gold = Path(args.gold) if args.gold else evaluate.GOLD_DIR
+        results = evaluate.evaluate(gold, systems=systems)
+        print(evaluate.format_table(results, evaluate.load_gold(gold), gold))
+        if args.details:
+            for name, scores in results.items():
+                print(f"\n== {name}: {len(scores.misses)} details")
+                print("\n".join(scores.misses))
+    real_systems = [name for name in systems if name in realgold.REAL_SYSTEMS]
+    for folder, heading in realgold.real_sets() if real_systems else ():
+        try:
+            pages = realgold.load_realgold(folder)
+        except FileNotFoundError as exc:  # a set still being assembled
+            print(f"\n{heading}: {exc}")
+            continue
+        real = realgold.evaluate_real(pages, real_systems)
+        print(f"\n{realgold.format_real_table(heading, pages, real)}")
+        if args.details:
+            for name, real_scores in real.items():
+                print(f"\n== {name} on {folder.name}: {len(real_scores.details)} details")
+                print("\n".join(real_scores.details))
     return 0
 
 
@@ -76,6 +94,8 @@ def register(sub: Any) -> None:
     s.add_argument("--system", action="append",
                    help="only this system (repeatable): newsetl, quantulum3, trafilatura")
     s.add_argument("--details", action="store_true", help="list every miss, extra and field mismatch")
+    s.add_argument("--real-only", action="store_true",
+                   help="only the real pages (tests/realgold dev and holdout), not the tests/gold table")
     s.set_defaults(func=cmd_eval)
 
     s = sub.add_parser("demo", help="the main job on embedded defaults: mirror + Postgres + Airflow DAG once")

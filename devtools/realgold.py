@@ -1,0 +1,582 @@
+"""Metric extraction on real public pages (tests/realgold): this project (and quantulum3) against hand labels.
+
+A realgold folder holds `pages/NNN.json` (`url`, `source`, `kind`, `raw_text`: the plain
+text of a public page, site chrome included) and `labels/NNN.json` for the article pages
+(format and labelling conventions: tests/realgold/dev/README.md). `tests/realgold/dev` is
+the set used while tuning; `tests/realgold/holdout` (same format) was frozen before tuning
+and is reported separately. Only `load_realgold` reads files; the rest is pure.
+
+How this project reads a page: `parse_page(raw_text, url=..., template="text")`. The text
+is already plain text, so the seed-format text template is forced (auto-detection picks it
+too whenever no markup-like string appears near the top; forcing it only removes that
+guess). A page that raises `NotAnArticle` gives no metrics: all its gold items are misses.
+
+Matching rules (`match_page`), one gold item against one predicted metric:
+- units agree after mapping the label unit onto ours (`map_unit`): `people` and
+  `other:<noun>` (vehicles, teus, ...) -> `count`, except `other:years` -> `years`,
+  `other:months|days|hours` and `other:index` (a dimensionless index value) -> no unit of
+  ours (never matched), `other:places` (a change in rank) -> `rank`;
+- values agree within `VALUE_TOLERANCE` (relative); absolute values are compared when the
+  gold marks a decline (`decline` qualifier, or a subject saying "decline"/"decrease"),
+  for `other:places`, and for systems that give no sign (quantulum3); for a range
+  (`value_high`) either end is accepted;
+- the predicted span overlaps the gold `sentence_fragment` located in the text the system
+  read: exact substring first, then the same words with any whitespace between them (the
+  extractor collapses runs of spaces and joins lines with blank lines). A fragment found
+  nowhere in that text (e.g. a caption, or a paragraph the extractor dropped) falls back to
+  unit + value anywhere on the page;
+- pairs are taken greedily, one-to-one: located pairs before fallback pairs, larger overlap
+  first, certain gold items before uncertain ones, then page order.
+Gold items with `uncertain: true` count as true positives when matched and are left out
+(neither a miss nor a gold item) when not. precision = matched / predicted; recall =
+matched / (certain gold + matched uncertain gold); pooled over pages.
+
+On matched pairs: kind (`gold_kind`), qualifier (`map_qualifier`), period (exact string),
+subject (`devtools.evaluate.subject_matches`, the gold-set soft comparison; the mean
+`token_f1` of the subjects is shown beside it). Per page: title and date against the label
+`title` / `published` where the label has one (whitespace-normalized title equality), and
+boilerplate leaks = label `boilerplate_lines` that survive as a paragraph of the body.
+"""
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+
+from devtools import PROJECT_ROOT
+from devtools.evaluate import GoldPage, Predicted, normalize_title, subject_matches, token_f1
+
+REALGOLD_DIR = PROJECT_ROOT / "tests" / "realgold"
+DEV_DIR = REALGOLD_DIR / "dev"
+HOLDOUT_DIR = REALGOLD_DIR / "holdout"
+VALUE_TOLERANCE = 1e-3
+SOURCES: tuple[str, ...] = ("ningbo_gov", "ningbolife", "cnnb", "other")
+REAL_SYSTEMS: tuple[str, ...] = ("newsetl", "quantulum3")
+
+# Label qualifier -> our qualifier (the rest are types of number: no qualifier of ours).
+QUALIFIER_MAP: dict[str, str] = {
+    "nearly": "approx", "about": "approx", "approx": "approx",
+    "over": "at_least", "more_than": "at_least",
+    "less_than": "at_most",
+}
+# Label qualifier -> kind, for the qualifiers that name a type of number.
+KIND_OF_QUALIFIER: dict[str, str] = {
+    "growth_yoy": "change", "growth": "change", "decline": "change", "share": "share", "ranking": "rank",
+}
+# When a hedge word took the qualifier slot, the subject carries the type (README: "... growth",
+# "... share of gdp", "... rank in zhejiang").
+SUBJECT_KINDS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\b(?:growth|increase|decrease|decline|change)\b"), "change"),
+    (re.compile(r"\bshare\b"), "share"),
+    (re.compile(r"\brank\b"), "rank"),
+)
+DECLINE_SUBJECT_RE = re.compile(r"\b(?:decline|decrease)\b")
+# Label units with no counterpart in core.records.UNITS: durations shorter than a year, and
+# dimensionless index values (holdout README: `other:index`), which are not counts of a noun.
+UNMATCHED_UNITS: frozenset[str] = frozenset({"other:months", "other:days", "other:hours", "other:index"})
+UNMATCHED = "unmatched:"
+SPACE_RE = re.compile(r"\s+")
+
+
+# ------------------------------------------------------------------ the labelled pages
+@dataclass(frozen=True)
+class RealMetric:
+    """One labelled metric of a real page, as written in labels/NNN.json."""
+
+    fragment: str
+    value: float
+    unit: str
+    subject: str | None = None
+    period: str | None = None
+    qualifier: str | None = None
+    uncertain: bool = False
+    value_high: float | None = None
+    in_caption: bool = False
+
+
+@dataclass(frozen=True)
+class RealPage:
+    """One labelled article page of a realgold folder."""
+
+    id: str
+    url: str | None
+    source: str
+    raw_text: str
+    title: str | None
+    published: str | None
+    boilerplate_lines: tuple[str, ...]
+    metrics: tuple[RealMetric, ...]
+
+
+def load_realgold(folder: Path) -> list[RealPage]:
+    """The article pages of a realgold folder that have a label file, sorted by id."""
+    pages: list[RealPage] = []
+    for page_path in sorted((folder / "pages").glob("*.json")):
+        label_path = folder / "labels" / page_path.name
+        page = json.loads(page_path.read_text(encoding="utf-8"))
+        if page.get("kind") != "article" or not label_path.exists():
+            continue
+        label = json.loads(label_path.read_text(encoding="utf-8"))
+        pages.append(RealPage(
+            id=page_path.stem,
+            url=page.get("url"),
+            source=page.get("source") or "other",
+            raw_text=page["raw_text"],
+            title=label.get("title"),
+            published=label.get("published"),
+            boilerplate_lines=tuple(label.get("boilerplate_lines") or ()),
+            metrics=tuple(RealMetric(
+                fragment=m["sentence_fragment"],
+                value=float(m["value"]),
+                unit=m["unit"],
+                subject=m.get("subject"),
+                period=m.get("period"),
+                qualifier=m.get("qualifier"),
+                uncertain=bool(m.get("uncertain", False)),
+                value_high=None if m.get("value_high") is None else float(m["value_high"]),
+                in_caption=bool(m.get("in_caption", False)),
+            ) for m in label.get("metrics") or ()),
+        ))
+    if not pages:
+        raise FileNotFoundError(f"no labelled article pages under {folder}")
+    return pages
+
+
+# ------------------------------------------------------------------ label -> METRIC vocabulary
+def map_unit(unit: str) -> str:
+    """Our unit for a label unit; `unmatched:<label unit>` when we have none (never equals ours)."""
+    if unit == "people":
+        return "count"
+    if unit in UNMATCHED_UNITS:
+        return UNMATCHED + unit
+    if unit == "other:years":
+        return "years"
+    if unit == "other:places":
+        return "rank"
+    if unit.startswith("other:"):
+        return "count"
+    return unit
+
+
+def map_qualifier(qualifier: str | None) -> str | None:
+    """Our qualifier for a label qualifier (types such as growth/share/ranking give None)."""
+    return QUALIFIER_MAP.get(qualifier) if qualifier else None
+
+
+def gold_kind(metric: RealMetric) -> str:
+    """The kind the label implies: from a type qualifier, else (hedged) from the subject, else level."""
+    if metric.qualifier in KIND_OF_QUALIFIER:
+        return KIND_OF_QUALIFIER[metric.qualifier]
+    if metric.qualifier in QUALIFIER_MAP and metric.subject:
+        for pattern, kind in SUBJECT_KINDS:
+            if pattern.search(metric.subject.lower()):
+                return kind
+    return "level"
+
+
+def marks_decline(metric: RealMetric) -> bool:
+    """True when the label marks a decrease (its value may be kept unsigned)."""
+    return metric.qualifier == "decline" or bool(metric.subject and DECLINE_SUBJECT_RE.search(metric.subject.lower()))
+
+
+def gold_value_agrees(metric: RealMetric, value: float, absolute: bool = False) -> bool:
+    """`value` equals the gold value (or, for a range, its upper end) within VALUE_TOLERANCE.
+
+    Absolute values are compared when `absolute`, when the gold marks a decline and for
+    changes in rank (`other:places`).
+    """
+    unsigned = absolute or marks_decline(metric) or metric.unit == "other:places"
+    targets = [metric.value] + ([metric.value_high] if metric.value_high is not None else [])
+    return any(_close(target, value, unsigned) for target in targets)
+
+
+def _close(gold: float, predicted: float, unsigned: bool) -> bool:
+    if unsigned:
+        gold, predicted = abs(gold), abs(predicted)
+    scale = max(abs(gold), abs(predicted))
+    return abs(gold - predicted) <= VALUE_TOLERANCE * scale if scale else True
+
+
+def locate_fragment(text: str, fragment: str) -> tuple[int, int] | None:
+    """(start, end) of `fragment` in `text`: verbatim, else the same words with any whitespace between."""
+    start = text.find(fragment)
+    if start >= 0:
+        return start, start + len(fragment)
+    words = fragment.split()
+    if not words:
+        return None
+    found = re.search(r"\s+".join(re.escape(word) for word in words), text)
+    return found.span() if found else None
+
+
+def match_page(
+    gold: Sequence[RealMetric],
+    spans: Sequence[tuple[int, int] | None],
+    predicted: Sequence[Predicted],
+    absolute: bool = False,
+) -> list[tuple[int, int]]:
+    """One-to-one (gold index, predicted index) pairs, sorted (rules in the module docstring).
+
+    spans[i] is gold[i]'s fragment located in the text the predictions index into, or None
+    (then unit + value anywhere on the page is enough).
+    """
+    candidates: list[tuple[int, int, bool, int, int]] = []
+    for gi, (g, span) in enumerate(zip(gold, spans)):
+        unit = map_unit(g.unit)
+        for pi, p in enumerate(predicted):
+            if p.unit != unit or not gold_value_agrees(g, p.value, absolute):
+                continue
+            if span is None:
+                candidates.append((1, 0, g.uncertain, gi, pi))
+                continue
+            overlap = min(span[1], p.end) - max(span[0], p.start)
+            if overlap > 0:
+                candidates.append((0, -overlap, g.uncertain, gi, pi))
+    pairs: list[tuple[int, int]] = []
+    used_gold: set[int] = set()
+    used_pred: set[int] = set()
+    for *_, gi, pi in sorted(candidates):
+        if gi not in used_gold and pi not in used_pred:
+            pairs.append((gi, pi))
+            used_gold.add(gi)
+            used_pred.add(pi)
+    return sorted(pairs)
+
+
+def boilerplate_leaks(body: str, boilerplate_lines: Sequence[str]) -> list[str]:
+    """Label boilerplate lines (whitespace-normalized) that are a whole paragraph of `body`."""
+    paragraphs = {_norm(line) for line in body.split("\n")}
+    return [line for line in boilerplate_lines if _norm(line) and _norm(line) in paragraphs]
+
+
+def _norm(text: str) -> str:
+    return SPACE_RE.sub(" ", text).strip()
+
+
+# ------------------------------------------------------------------ system output
+@dataclass
+class RealOutput:
+    """What one system produced for one page.
+
+    metric_text is the text the predicted spans index into (our body, or raw_text for a
+    system that reads the page text directly). article is False for a system that does not
+    parse pages (no title, date or body to score).
+    """
+
+    metric_text: str
+    metrics: list[Predicted]
+    article: bool = True
+    title: str | None = None
+    published: str | None = None
+    error: str | None = None
+
+
+# ------------------------------------------------------------------ scores
+@dataclass
+class Tally:
+    """Additive counts for a set of pages (one source, or all)."""
+
+    pages: int = 0
+    failed_pages: int = 0
+    gold: int = 0  # certain gold items
+    gold_uncertain: int = 0
+    uncertain_matched: int = 0
+    not_located: int = 0  # gold fragments not found in the text the system read
+    predicted: int = 0
+    matched: int = 0  # certain + uncertain matches
+    kind_ok: int = 0
+    qualifier_ok: int = 0
+    period_ok: int = 0
+    subject_ok: int = 0
+    subject_f1: float = 0.0  # sum over matched pairs
+    titles: int = 0
+    titles_ok: int = 0
+    dates: int = 0
+    dates_ok: int = 0
+    dates_unlabelled_given: int = 0  # a date where the label has none
+    leaks: int = 0
+
+    def add(self, other: Tally) -> None:
+        """Add `other`'s counts into this tally."""
+        for f in fields(self):
+            setattr(self, f.name, getattr(self, f.name) + getattr(other, f.name))
+
+    @property
+    def precision(self) -> float | None:
+        return _ratio(self.matched, self.predicted)
+
+    @property
+    def recall(self) -> float | None:
+        return _ratio(self.matched, self.gold + self.uncertain_matched)
+
+    @property
+    def f1(self) -> float | None:
+        p, r = self.precision, self.recall
+        if p is None or r is None:
+            return None
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    @property
+    def kind_accuracy(self) -> float | None:
+        return _ratio(self.kind_ok, self.matched)
+
+    @property
+    def qualifier_accuracy(self) -> float | None:
+        return _ratio(self.qualifier_ok, self.matched)
+
+    @property
+    def period_accuracy(self) -> float | None:
+        return _ratio(self.period_ok, self.matched)
+
+    @property
+    def subject_accuracy(self) -> float | None:
+        return _ratio(self.subject_ok, self.matched)
+
+    @property
+    def subject_token_f1(self) -> float | None:
+        return _ratio(self.subject_f1, self.matched)
+
+    @property
+    def title_accuracy(self) -> float | None:
+        return _ratio(self.titles_ok, self.titles)
+
+    @property
+    def date_accuracy(self) -> float | None:
+        return _ratio(self.dates_ok, self.dates)
+
+
+def _ratio(numerator: float, denominator: float) -> float | None:
+    return numerator / denominator if denominator else None
+
+
+@dataclass
+class RealScores:
+    """One system's figures over a realgold set: pooled, per source, and the details list."""
+
+    system: str
+    article: bool
+    total: Tally = field(default_factory=Tally)
+    by_source: dict[str, Tally] = field(default_factory=dict)
+    details: list[str] = field(default_factory=list)
+
+
+def score_page(page: RealPage, out: RealOutput, absolute: bool = False) -> tuple[Tally, list[str]]:
+    """Counts and detail lines for one page's output."""
+    t = Tally(pages=1)
+    details: list[str] = []
+    if out.error:
+        t.failed_pages = 1
+        details.append(f"{page.id}: FAILED {out.error}")
+    spans = [locate_fragment(out.metric_text, m.fragment) for m in page.metrics]
+    pairs = match_page(page.metrics, spans, out.metrics, absolute)
+    t.predicted = len(out.metrics)
+    t.matched = len(pairs)
+    t.not_located = sum(1 for span in spans if span is None)
+    for m in page.metrics:
+        t.gold_uncertain += m.uncertain
+        t.gold += not m.uncertain
+    for gi, pi in pairs:
+        g, p = page.metrics[gi], out.metrics[pi]
+        t.uncertain_matched += g.uncertain
+        if p.kind is None:  # the system gives no fields (quantulum3): nothing to compare
+            continue
+        checks = (("kind", gold_kind(g), p.kind, gold_kind(g) == p.kind),
+                  ("qualifier", map_qualifier(g.qualifier), p.qualifier, map_qualifier(g.qualifier) == p.qualifier),
+                  ("period", g.period, p.period, g.period == p.period),
+                  ("subject", g.subject, p.subject, subject_matches(g.subject, p.subject)))
+        t.kind_ok += checks[0][3]
+        t.qualifier_ok += checks[1][3]
+        t.period_ok += checks[2][3]
+        t.subject_ok += checks[3][3]
+        t.subject_f1 += token_f1(g.subject or "", p.subject or "")
+        for name, want, got, ok in checks:
+            if not ok:
+                details.append(f"{page.id}: {name} of {g.fragment!r}: gold {want!r}, got {got!r}")
+    matched_g = {gi for gi, _ in pairs}
+    matched_p = {pi for _, pi in pairs}
+    for gi, g in enumerate(page.metrics):
+        if gi not in matched_g:
+            flags = [f for f, on in (("uncertain, not counted", g.uncertain), ("not in body", spans[gi] is None),
+                                     ("caption", g.in_caption)) if on]
+            extra = f" [{', '.join(flags)}]" if flags else ""
+            details.append(f"{page.id}: MISSED {g.fragment!r} ({g.value:g} {g.unit}){extra}")
+    for pi, p in enumerate(out.metrics):
+        if pi not in matched_p:
+            details.append(f"{page.id}: EXTRA {out.metric_text[p.start:p.end]!r} ({p.value:g} {p.unit})")
+    if out.article:
+        if page.title is not None:
+            t.titles = 1
+            t.titles_ok = normalize_title(out.title) == normalize_title(page.title)
+            if not t.titles_ok:
+                details.append(f"{page.id}: TITLE {out.title!r} (gold {page.title!r})")
+        if page.published is not None:
+            t.dates = 1
+            t.dates_ok = out.published == page.published
+            if not t.dates_ok:
+                details.append(f"{page.id}: DATE {out.published!r} (gold {page.published!r})")
+        elif out.published is not None:
+            t.dates_unlabelled_given = 1
+            details.append(f"{page.id}: DATE {out.published!r} given, label has none")
+        found = boilerplate_leaks(out.metric_text, page.boilerplate_lines) if not out.error else []
+        t.leaks = len(found)
+        if found:
+            details.append(f"{page.id}: LEAKS {found}")
+    return t, details
+
+
+def score_real(system: str, pages: Sequence[RealPage], outputs: Sequence[RealOutput],
+               absolute: bool = False) -> RealScores:
+    """Score one system's outputs (one per page, same order): pooled, per source, details."""
+    scores = RealScores(system=system, article=all(out.article for out in outputs))
+    scores.by_source = {source: Tally() for source in SOURCES}
+    for page, out in zip(pages, outputs):
+        tally, details = score_page(page, out, absolute)
+        scores.total.add(tally)
+        scores.by_source.setdefault(page.source, Tally()).add(tally)
+        scores.details += details
+    return scores
+
+
+# ------------------------------------------------------------------ the systems
+def run_newsetl(pages: Sequence[RealPage]) -> list[RealOutput]:
+    """This project's parse_page on each page's raw_text (text template, page URL)."""
+    from transforms.errors import NotAnArticle
+    from transforms.page import parse_page
+
+    outputs: list[RealOutput] = []
+    for page in pages:
+        try:
+            article = parse_page(page.raw_text, url=page.url, template="text")
+        except NotAnArticle as exc:
+            outputs.append(RealOutput(metric_text="", metrics=[], error=f"{exc.kind}: {exc}"))
+            continue
+        outputs.append(RealOutput(
+            metric_text=article.body, title=article.title, published=article.published,
+            metrics=[Predicted(m.value, m.unit, m.char_start, m.char_end, m.kind, m.subject, m.period, m.qualifier)
+                     for m in article.metrics],
+        ))
+    return outputs
+
+
+def run_quantulum(pages: Sequence[RealPage]) -> list[RealOutput]:
+    """quantulum3 on each page's raw_text (devtools.evaluate's wrapper and unit map); no page parsing."""
+    from devtools import evaluate
+
+    shims = [GoldPage(id=p.id, path=Path(p.id), url=p.url, source=p.source, template="", title=p.title or "",
+                      published=p.published, section=None, body=p.raw_text, captions=(), furniture=(), metrics=())
+             for p in pages]
+    return [RealOutput(metric_text=page.raw_text, metrics=out.metrics or [], article=False)
+            for page, out in zip(pages, evaluate.run_quantulum(shims))]
+
+
+RUNNERS: dict[str, tuple[Callable[[Sequence[RealPage]], list[RealOutput]], bool]] = {
+    "newsetl": (run_newsetl, False),
+    "quantulum3": (run_quantulum, True),  # True: values compared unsigned (no notion of decreases)
+}
+
+
+def evaluate_real(pages: Sequence[RealPage], systems: Sequence[str] = REAL_SYSTEMS) -> dict[str, RealScores]:
+    """Run and score each named system (of REAL_SYSTEMS) over the pages."""
+    results: dict[str, RealScores] = {}
+    for name in systems:
+        if name not in RUNNERS:
+            raise ValueError(f"unknown system {name!r} for real pages; known: {', '.join(RUNNERS)}")
+        run, absolute = RUNNERS[name]
+        results[name] = score_real(name, pages, run(pages), absolute=absolute)
+    return results
+
+
+# ------------------------------------------------------------------ tables
+ROWS: tuple[tuple[str, str, bool], ...] = (  # (label, Tally attribute, needs a system that parses pages)
+    ("metrics gold / predicted / matched", "counts", False),
+    ("uncertain gold matched / labelled", "uncertain", False),
+    ("gold fragments not found in text read", "not_located", False),
+    ("metric precision", "precision", False),
+    ("metric recall", "recall", False),
+    ("metric F1", "f1", False),
+    ("kind accuracy (matched)", "kind_accuracy", True),
+    ("qualifier accuracy (matched)", "qualifier_accuracy", True),
+    ("period accuracy (matched)", "period_accuracy", True),
+    ("subject accuracy (matched, subject_matches)", "subject_accuracy", True),
+    ("subject token F1 (matched, mean)", "subject_token_f1", True),
+    ("title accuracy (labelled titles)", "title_accuracy", True),
+    ("date accuracy (labelled dates)", "date_accuracy", True),
+    ("dates given where the label has none", "dates_unlabelled_given", True),
+    ("boilerplate lines leaked into body", "leaks", True),
+    ("pages not parsed (NotAnArticle)", "failed_pages", True),
+)
+SOURCE_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("pages", "pages"), ("gold", "gold"), ("pred", "predicted"), ("match", "matched"), ("P", "precision"),
+    ("R", "recall"), ("F1", "f1"), ("title", "title_accuracy"), ("date", "date_accuracy"), ("leaks", "leaks"),
+)
+
+
+def _fmt(value: float | int | None) -> str:
+    if value is None:
+        return "n/a"
+    return f"{value:.3f}" if isinstance(value, float) else str(value)
+
+
+def _cell(scores: RealScores, attr: str, needs_article: bool) -> str:
+    t = scores.total
+    if needs_article and not scores.article:
+        return "n/a"
+    if attr == "counts":
+        return f"{t.gold + t.uncertain_matched}/{t.predicted}/{t.matched}"
+    if attr == "uncertain":
+        return f"{t.uncertain_matched}/{t.gold_uncertain}"
+    return _fmt(getattr(t, attr))
+
+
+def format_real_table(heading: str, pages: Sequence[RealPage], results: dict[str, RealScores]) -> str:
+    """The real-pages table `newsetl eval` prints: systems side by side, then newsetl per source."""
+    counts = Counter(p.source for p in pages)
+    order = [s for s in SOURCES if counts[s]] + sorted(set(counts) - set(SOURCES))
+    n_metrics = sum(len(p.metrics) for p in pages)
+    n_uncertain = sum(m.uncertain for p in pages for m in p.metrics)
+    by_source = ", ".join(f"{s} {counts[s]}" for s in order)
+    lines = [f"{heading}: {len(pages)} article pages ({by_source}), {n_metrics} labelled metrics "
+             f"({n_uncertain} uncertain)"]
+    names = list(results)
+    width = max(len(label) for label, _, _ in ROWS) + 2
+    header = "measure".ljust(width) + "".join(name.rjust(14) for name in names)
+    lines += [header, "-" * len(header)]
+    for label, attr, needs_article in ROWS:
+        lines.append(label.ljust(width) + "".join(_cell(results[n], attr, needs_article).rjust(14) for n in names))
+    for name, scores in results.items():
+        if not scores.article:
+            continue
+        head = "source".ljust(14) + "".join(col.rjust(7) for col, _ in SOURCE_COLUMNS)
+        lines += ["", f"{name}, per source:", head, "-" * len(head)]
+        for source, tally in scores.by_source.items():
+            if not tally.pages:
+                continue
+            cells = {**{attr: _fmt(getattr(tally, attr)) for _, attr in SOURCE_COLUMNS},
+                     "gold": str(tally.gold + tally.uncertain_matched)}
+            lines.append(source.ljust(14) + "".join(cells[attr].rjust(7) for _, attr in SOURCE_COLUMNS))
+    lines.append("gold = certain items + matched uncertain ones; values within 1e-3 relative, units mapped "
+                 "(people/other:<noun> -> count), spans overlapping the labelled fragment.")
+    if "quantulum3" in results:
+        lines.append("quantulum3 reads raw_text (site chrome included; units mapped, values compared unsigned).")
+    return "\n".join(lines)
+
+
+def real_sets(root: Path = REALGOLD_DIR) -> list[tuple[Path, str]]:
+    """(folder, heading) of the realgold sets present: dev, then holdout when its manifest exists."""
+    sets: list[tuple[Path, str]] = []
+    dev, holdout = root / "dev", root / "holdout"
+    if (dev / "labels").is_dir():
+        sets.append((dev, f"real pages ({_shown(dev)}, used while tuning)"))
+    if (holdout / "manifest.tsv").exists():
+        sets.append((holdout, f"real pages held out ({_shown(holdout)}, frozen before tuning)"))
+    return sets
+
+
+def _shown(folder: Path) -> str:
+    try:
+        return str(folder.resolve().relative_to(PROJECT_ROOT))
+    except ValueError:
+        return str(folder)
