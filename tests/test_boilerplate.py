@@ -44,6 +44,16 @@ FURNITURE = [
     (bp.PAGE_NAV, ["« Prev", "Next »", "Prev Next"]),
     (bp.DATE_LINE, ["2019-08-18", "2019-08-18 10:21", "Friday, 24 May 2019 16:54", "May 24, 2019",
                     "Published on 2019/8/18"]),
+    # Lines of other English Ningbo sources, exactly as on real pages (tests/realgold/dev pages
+    # 039-045: ningbo.chinadaily.com.cn, www.ezhejiang.gov.cn, en.nbhtz.gov.cn, www.ninghai.gov.cn,
+    # www.nottingham.edu.cn, daily.cnnb.com.cn).
+    (bp.DATED_HEADER, ["Updated:2020-01-21 (chinadaily.com.cn)", "chinadaily.com.cn| Updated:  June 16, 2022 L M S",
+                       "Last Updated(Beijing Time):2017-08-09 10:18:00",
+                       "Release date:2019-05-30Browse times: Size:[ big middle small ]"]),
+    (bp.PAGE_TOOLS, ["Print Mail Large Medium Small", "Tool: Close | Print"]),
+    (bp.BYLINE, ["By Jin Lu", "by Xie Ye"]),
+    (bp.IMAGE_ALT, ["Xie's visit to Yongjiang Lab-thumbnail image", "example image alt text"]),
+    (bp.HOMEPAGE_LINKS, ["Make Us You Homepage", "Set as homepage | Add to favorites"]),
 ]
 
 # Real article sentences that share words with the furniture; none may match.
@@ -67,6 +77,13 @@ ARTICLE_SENTENCES = [
     "#1 on the list was Ningbo-Zhoushan Port, which handled 1.12 billion tonnes of cargo.",
     "The source of the river is in Siming Mountain: editors of the guide agree.",
     "Editor's note: the figures below come from the Ningbo Bureau of Statistics and were revised in May.",
+    "By the end of 2019, Ningbo had 2,256 high-tech enterprises.",
+    "By 2025, the city will have 8,000 high-tech enterprises and 12,000 science SMEs.",
+    "Updated figures released on Monday show exports rose by 7.3%.",
+    "The release date of the new policy is July 1, and it covers 300 firms in the zone.",
+    "Print, mail and parcel services grew by 20% in 2019.",
+    "Large and medium-sized enterprises invested 12 billion yuan in R&D.",
+    "The thumbnail image of the report shows the port at night.",
 ]
 
 

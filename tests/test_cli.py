@@ -57,11 +57,13 @@ def test_extract_emits_one_json_line_per_good_file_in_input_order_and_one_error_
     assert "(Photo by Yan Long)" not in gov["body"] and any("Yan Long" in c for c in gov["captions"])
     tax = [m for m in gov["metrics"] if m["text"] == "37.541 billion yuan"]
     assert tax and tax[0]["value"] == 37541000000.0 and tax[0]["unit"] == "CNY"
-    assert set(tax[0]) == {"value", "unit", "kind", "subject", "period", "qualifier", "text"}
+    assert set(tax[0]) == {"value", "unit", "kind", "subject", "period", "qualifier", "text",
+                           "denominator", "place", "modality"}
     assert all(m["text"] in gov["body"] for m in gov["metrics"])
     assert life["source"] == "ningbolife" and "Visit Charity Shop" not in life["body"]
     share = [m for m in life["metrics"] if m["value"] == 2.8]
     assert share and share[0]["unit"] == "percent" and share[0]["kind"] == "share"
+    assert (share[0]["denominator"], share[0]["place"], share[0]["modality"]) == ("gdp", None, "actual")
 
 
 def test_extract_takes_the_url_option(tmp_path):

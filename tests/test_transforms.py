@@ -636,3 +636,69 @@ def test_every_snapshot_page(path: Path) -> None:
         assert caption not in paragraphs
     for m in article.metrics:
         assert article.body[m.char_start:m.char_end] == m.text
+
+
+# ---------------------------------------------------------------- text pages of other sources
+# Excerpts of real pages of other English Ningbo sources (tests/realgold/dev, with their URLs):
+# a site menu or portal links above the title, the date line under it.
+NBHTZ_TEXT = """Ningbo National Hi-Tech Industrial Development Zone
+Profile of Ningbo
+General Introduction
+Economic Profile
+      Profile News
+Ningbo National High-tech Zone Escalates into the Forefront of the Country
+Last Updated(Beijing Time):2017-08-09 10:18:00
+
+With it Sustainability Ranking Second in the Country
+
+The Torch High Technology Industry Development Center, Ministry of Science and Technology published the evaluation results of 2016 annual national high-tech zones. Ningbo National High-tech Zone stands out from 146 national high-tech zones.
+
+Tool: Close | Print"""  # http://en.nbhtz.gov.cn/doc/news/2017_8_9/297049.shtml (realgold dev 043, cut)
+NINGHAI_TEXT = """Make Us You Homepage
+NingHai·China Ninghai News
+Ningbo ranks No.1 in number of Top 100 Towns
+
+Release date:2019-05-30Browse times: Size:[ big middle small ]
+
+Recently, after a careful assessment of the comprehensive competitiveness of 1,283 townships, towns or streets in the province, the list of Top 100 Towns was issued."""  # http://www.ninghai.gov.cn/art/2019/5/30/art_128189_9109273.html (dev 044, cut)
+CHINADAILY_TEXT = """Home>Biz Updates
+
+Ningbo High-Tech District spends heavily on R&D
+
+Updated:2020-01-21 (chinadaily.com.cn)
+
+Print Mail Large Medium Small
+
+The R&D expenditure in Ningbo High-tech District soared 57 percent to more than 1.5 billion yuan ($223 million) in 2019."""  # http://ningbo.chinadaily.com.cn/2020-01/21/c_449517.htm (dev 039, cut)
+
+
+@pytest.mark.parametrize(("text", "title", "published", "first_words"), [
+    (NBHTZ_TEXT, "Ningbo National High-tech Zone Escalates into the Forefront of the Country", "2017-08-09",
+     "With it Sustainability"),
+    (NINGHAI_TEXT, "Ningbo ranks No.1 in number of Top 100 Towns", "2019-05-30", "Recently, after"),
+    (CHINADAILY_TEXT, "Ningbo High-Tech District spends heavily on R&D", "2020-01-21", "The R&D expenditure"),
+])
+def test_other_sources_title_above_their_date_line_and_no_header_chrome(
+        text: str, title: str, published: str, first_words: str) -> None:
+    article = parse_page(text)
+    assert (article.title, article.published) == (title, published)
+    assert article.body.startswith(first_words)
+    for chrome in ("Profile of Ningbo", "Make Us You Homepage", "NingHai", "Tool: Close", "Print Mail",
+                   "Updated:", "Release date", "Home>"):
+        assert chrome not in article.body
+
+
+def test_generic_html_takes_the_date_from_its_header_line() -> None:
+    """China Daily's later layout (a markup variant of dev page 040,
+    http://ningbo.chinadaily.com.cn/2022-06/16/c_771287.htm): no date metadata, a
+    "chinadaily.com.cn| Updated: June 16, 2022 L M S" line under the title, which
+    trafilatura's own date search does not read; the widget line does not reach the body."""
+    paragraphs = "".join(f"<p>{line}</p>" for line in CHINADAILY_TEXT.split("\n\n")[4:] * 3)
+    html = (f"<html><head><title>Ningbo High-Tech District spends heavily on R&amp;D</title></head><body>"
+            f"<div class='crumb'>Home&gt;Biz Updates</div><h1>Ningbo High-Tech District spends heavily on R&amp;D</h1>"
+            f"<div class='info'>chinadaily.com.cn| Updated:  June 16, 2022 L M S</div>"
+            f"<div>Print Mail Large Medium Small</div>"
+            f"<div class='article'>{paragraphs}</div></body></html>")
+    article = parse_page(html)  # no URL: its date path would give the date away
+    assert article.source is None and article.published == "2022-06-16"
+    assert "Print Mail" not in article.body and "Updated:" not in article.body

@@ -74,6 +74,28 @@ PAGE_NAV = (
     r"(?im)^ *[«‹<]? *(prev|previous|next)( (article|page))? *[»›>]?"
     r"( +[«‹<]? *(prev|previous|next)( (article|page))? *[»›>]?)? *$"
 )
+# News-portal header lines seen on other English Ningbo sources (China Daily, district
+# governments, university sites):
+# "Updated:2020-01-21 (chinadaily.com.cn)", "chinadaily.com.cn| Updated:  June 16, 2022 L M S",
+# "Last Updated(Beijing Time):2017-08-09 10:18:00", "Release date:2019-05-30Browse times: Size:[ big middle small ]".
+DATED_HEADER = (
+    r"(?im)^ *([a-z0-9.-]+[.](com|cn|net|org)[a-z.]* *[|] *)?(last +)?"
+    r"(updated|release +date|publish +date|posted +on) *([(] *beijing +time *[)])? *[:：].{0,100}$"
+)
+# Print/mail/size widgets: "Print Mail Large Medium Small", "Tool: Close | Print".
+PAGE_TOOLS = (
+    r"(?im)^ *(tools? *[:：] *)?(print|mail|e-mail|email|close|large|medium|small|big|middle)"
+    r"( *[|/]? *(print|mail|e-mail|email|close|large|medium|small|big|middle))+ *$"
+)
+# Bylines on a line of their own: "By Jin Lu", "by Xie Ye".
+BYLINE = r"(?im)^ *by +[a-z][a-z'-]*( +[a-z][a-z'-]*){0,2} *$"
+# Image alt texts rendered as text: "Xie's visit to Yongjiang Lab-thumbnail image", "example image alt text".
+IMAGE_ALT = r"(?im)^.{0,120}(thumbnail image|image alt text) *$"
+# Portal links "Make Us You Homepage", "Set as homepage | Add to favorites".
+HOMEPAGE_LINKS = (
+    r"(?im)^ *(make +(us|this +site) +(you|your) +home *page|set +as +home *page|add +to +favou?rites)"
+    r"( *[|/] *(set +as +home *page|add +to +favou?rites))* *$"
+)
 
 # A line that is only a date (and time): "2019-08-18", "2019-08-18 10:21", "Published on 2019/8/18",
 # "Friday, 24 May 2019 16:54", "May 24, 2019".
@@ -108,6 +130,11 @@ BOILERPLATE_PATTERNS: tuple[str, ...] = (
     ACTIONS,
     PAGE_NAV,
     DATE_LINE,
+    DATED_HEADER,
+    PAGE_TOOLS,
+    BYLINE,
+    IMAGE_ALT,
+    HOMEPAGE_LINKS,
 )
 
 # Fragments of page furniture distinctive enough to flag anywhere in a line, not only as

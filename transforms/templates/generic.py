@@ -2,15 +2,23 @@
 
 Used when a page is neither Hanweb nor Joomla. trafilatura returns one line per text
 block (headings, paragraphs, list items, <br> lines); metadata comes from its
-extractor (title, date without extensive text search, categories).
+extractor (title, date without extensive text search, categories). When it finds no
+date, the page's own header date line ("Updated: 2020-01-21", "Release date: ...",
+"Last Updated(Beijing Time): ...") near the top of the page text gives it.
 """
 from __future__ import annotations
+
+import re
 
 import lxml.html
 import trafilatura
 
+from transforms.boilerplate import DATED_HEADER
 from transforms.errors import NotAnArticle
 from transforms.textutil import Block, Content, normalize_space, parse_date
+
+DATED_HEADER_RE = re.compile(DATED_HEADER)
+HEADER_DATE_SCAN_LINES = 60  # text lines of the page searched for its header date line
 
 NAME = "generic"
 
@@ -42,7 +50,18 @@ def parse(doc: lxml.html.HtmlElement, html: str, url: str | None = None) -> Cont
     section = result.categories[0] if result.categories else None
     return Content(
         title=normalize_space(result.title or "") or None,
-        published=parse_date(result.date),
+        published=parse_date(result.date) or header_date(doc),
         section=normalize_space(section) if section else None,
         blocks=blocks,
     )
+
+
+def header_date(doc: lxml.html.HtmlElement) -> str | None:
+    """The date of the first header date line among the page's first text lines, if any."""
+    lines = [normalize_space(t) for t in doc.itertext() if normalize_space(t)][:HEADER_DATE_SCAN_LINES]
+    for line in lines:
+        if DATED_HEADER_RE.search(line):
+            found = parse_date(line)
+            if found:
+                return found
+    return None

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from transforms.boilerplate import DATE_LINE, is_boilerplate_line
+from transforms.boilerplate import DATE_LINE, DATED_HEADER, is_boilerplate_line
 from transforms.templates.joomla import parse_published
 from transforms.textutil import Block, Content, normalize_space, parse_date
 
@@ -43,6 +43,11 @@ MARKUP_RE = re.compile(
 )
 MARKUP_SCAN_CHARS = 4096
 DATE_LINE_RE = re.compile(DATE_LINE)
+DATED_HEADER_RE = re.compile(DATED_HEADER)
+# A page's own date line sits right under its title within the first lines (site menus,
+# portal links and the site name may come before the title).
+HEADER_SCAN_LINES = 25
+HEADER_LINE_MAX_CHARS = 160
 
 
 def looks_like_text_page(text: str) -> bool:
@@ -51,8 +56,17 @@ def looks_like_text_page(text: str) -> bool:
 
 
 def parse(text: str) -> Content:
-    """Title, date, section and paragraph blocks of a seed-format text page."""
+    """Title, date, section and paragraph blocks of a seed-format text page.
+
+    When a date line ("2019-08-18Text Size: A A A", "Published: ...", "Updated: ...",
+    "Release date: ...") appears among the first lines, the title is the last plain line
+    before it and everything above the title is page header (menus, site name, portal
+    links); otherwise the title is the first plain line.
+    """
     lines = [normalize_space(line) for line in text.splitlines()]
+    dated = _title_above_date(lines)
+    if dated is not None:
+        return dated
     title: str | None = None
     published: str | None = None
     section: str | None = None
@@ -80,6 +94,46 @@ def parse(text: str) -> Content:
                    site_template=site_template(text))
 
 
+def _title_above_date(lines: list[str]) -> Content | None:
+    """The page's Content when a header date line follows its title, else None."""
+    seen = [i for i, line in enumerate(lines) if line][:HEADER_SCAN_LINES]
+    for k in seen:
+        line = lines[k]
+        if len(line) > HEADER_LINE_MAX_CHARS:
+            break  # a paragraph: the header is over
+        meta = _header_line(line)
+        if meta is None or meta[0] != "published" or not meta[1]:
+            continue
+        plain = [i for i in seen if i < k and _is_plain_header_line(lines[i])]
+        if not plain:
+            return None
+        title_index = plain[-1]
+        section = next((m[1] for i in seen if i < k for m in [_header_line(lines[i])]
+                        if m is not None and m[0] == "section" and m[1]), None)
+        body_start = len(lines)
+        for index in range(k + 1, len(lines)):
+            line = lines[index]
+            if not line:
+                continue
+            meta_after = _header_line(line)
+            if meta_after is not None:
+                section = section or (meta_after[1] if meta_after[0] == "section" else None)
+                continue
+            if is_boilerplate_line(line) or SKIP_HEADER_RE.match(line):
+                continue
+            body_start = index
+            break
+        blocks = [Block(text=line) for line in lines[body_start:] if line]
+        return Content(title=lines[title_index], published=meta[1], section=section, blocks=blocks,
+                       site_template=site_template("\n".join(lines)))
+    return None
+
+
+def _is_plain_header_line(line: str) -> bool:
+    return bool(line) and _header_line(line) is None and not is_boilerplate_line(line) \
+        and not SKIP_HEADER_RE.match(line)
+
+
 def site_template(text: str) -> str | None:
     """"hanweb" or "joomla" when the text carries that site's page furniture, else None."""
     for name, marker in SITE_MARKERS:
@@ -96,6 +150,8 @@ def _header_line(line: str) -> tuple[str, str | None] | None:
     match = DATE_TEXT_SIZE_RE.match(line)
     if match:
         return "published", parse_date(match.group("date"))
+    if DATED_HEADER_RE.search(line):  # "Updated:2020-01-21 (chinadaily.com.cn)", "Release date:2019-05-30..."
+        return "published", parse_date(line)
     if DATE_LINE_RE.search(line):  # "2019-08-18 10:21", "Release date: 2019/8/18", "May 24, 2019"
         return "published", parse_date(line)
     match = CATEGORY_LINE_RE.match(line)
