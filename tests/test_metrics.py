@@ -554,3 +554,46 @@ def test_more_periods(sentence: str, published: str, text: str, period: str | No
 )
 def test_worth_rates_and_spelled_names(sentence: str, text: str, fields_: tuple) -> None:
     assert fields(by_text(extract_metrics(sentence), text)) == fields_
+
+
+# ---------------------------------------------------------------- real-page phrasings (tests/realgold/dev)
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # glued currency prefix (dev 004, 018)
+    ("With a total investment of RMB110 million, the park opened.", [("RMB110 million", 110000000.0, "CNY")]),
+    ("It had an output value of RMB157.54 billion.", [("RMB157.54 billion", 157540000000.0, "CNY")]),
+    # fractions and ratios in words are shares in percent (dev 012, 014, 016, 042, 043)
+    ("At the moment, 9 out of 10 patent applications come from enterprises.", [("9 out of 10", 90.0, "percent")]),
+    ("The park has 30 institutes, one third of which cooperate with enterprises.",
+     [("30 institutes", 30.0, "count"), ("one third", 33.33, "percent")]),
+    ("It is accounting for one third of the national market and more than half of national exports.",
+     [("one third", 33.33, "percent"), ("half", 50.0, "percent")]),
+    ("The number of participating entities increased nearly 1/3 compared to the last year.",
+     [("1/3", 33.33, "percent")]),
+    # respectively lists give the first number the noun of the second (dev 012)
+    ("The area saw 4,158 and 3,249 items applied and granted respectively.",
+     [("4,158", 4158.0, "count"), ("3,249 items", 3249.0, "count")]),
+    # "Of the N X, M ..." counts X (dev 024)
+    ("Of the 35 industrial categories, 29 maintained positive growth.",
+     [("35 industrial categories", 35.0, "count"), ("29", 29.0, "count")]),
+    # ordinal ranks without a ranking verb (dev 041, 042)
+    ("The ranking placed Ningbo fifteenth nationwide in terms of innovation capability.",
+     [("fifteenth nationwide", 15.0, "rank")]),
+    ("That put the city at fourth place nationwide.", [("fourth place nationwide", 4.0, "rank")]),
+    # compound spelled numbers, m^2 (dev 032)
+    ("The week has been held for twenty-one consecutive editions.",
+     [("twenty-one consecutive editions", 21.0, "count")]),
+    ("The central exhibition covers 4,000m^2.", [("4,000m^2", 4000.0, "m2")]),
+    # not metrics: a list's name, size classes, a scheme's name, rank moves, dates and 24/7 (dev 003, 005, 022, 043)
+    ("At present, Fenghua ranks 73rd in the Top 100 National Comprehensive Strength Districts.",
+     [("ranks 73rd", 73.0, "rank")]),
+    ("The city has 500 billion-level industrial clusters.", []),
+    ('The city announced the "3315 Talent Introduction Plan" on August 23.', []),
+    ("Its overall ranking rose 4 rankings compared to the last year.", []),
+    ("In the first half of 2019 the office was open 24/7, and on 1/3/2020 it closed.", []),
+])
+def test_real_page_phrasings(sentence: str, expected: list[tuple[str, float, str]]) -> None:
+    got = [(m.text, m.value, m.unit) for m in extract_metrics(sentence, "2020-06-01")]
+    assert got == expected
+    for m in extract_metrics(sentence, "2020-06-01"):
+        if m.unit == "percent" and m.text in {"9 out of 10", "one third", "half"}:
+            assert m.kind == "share"

@@ -225,9 +225,16 @@ def test_loader_keeps_labelled_articles_only(tmp_path: Path):
 # pages). An hour earlier, before concurrent text-template/boilerplate changes: precision
 # 0.947, F1 0.872, period 0.637, titles 34/36, dates 11/17, 29 leaks. The two project
 # templates (ningbo_gov 7 + ningbolife 20 pages): titles 27/27, dates 10/10, 0 leaks both times.
-DEV_FLOORS: dict[str, float] = {"precision": 0.92, "recall": 0.78, "f1": 0.85}
+# After the real-text rules (glued RMB, fractions, respectively lists, "Of the N X, M",
+# ordinal ranks, list names / size classes / scheme names): 279 predicted / 270 matched,
+# precision 0.968, recall 0.868, F1 0.915.
+DEV_FLOORS: dict[str, float] = {"precision": 0.95, "recall": 0.85, "f1": 0.90}
 TEMPLATE_SOURCES = ("ningbo_gov", "ningbolife")
-TEMPLATE_TITLE_FLOOR, TEMPLATE_DATE_FLOOR = 0.96, 0.9
+TEMPLATE_TITLE_FLOOR, TEMPLATE_DATE_FLOOR = 0.98, 0.98
+# The held-out pages are never tuned on; these floors only stop a regression. First measured
+# (before the real-text metric rules): precision 0.968, recall 0.876, F1 0.920; after them:
+# 0.965 / 0.876 / 0.918 (286 predicted, 276 matched of 315).
+HOLDOUT_FLOORS: dict[str, float] = {"precision": 0.94, "recall": 0.85, "f1": 0.90}
 
 
 @pytest.fixture(scope="module")
@@ -257,9 +264,11 @@ def test_dev_table_prints(dev_scores: realgold.RealScores):
     assert table.startswith("real pages (dev): 37 article pages") and "metric F1" in table and "ningbolife" in table
 
 
-def test_holdout_scores_when_present():
-    if not (realgold.HOLDOUT_DIR / "manifest.tsv").exists():
-        pytest.skip("tests/realgold/holdout not there yet")
+def test_holdout_floors():
     pages = load_realgold(realgold.HOLDOUT_DIR)
+    assert len(pages) == 24 and sum(len(p.metrics) for p in pages) == 340
     scores = score_real("newsetl", pages, realgold.run_newsetl(pages))
     assert scores.total.pages == len(pages)
+    for measure, floor in HOLDOUT_FLOORS.items():
+        value = getattr(scores.total, measure)
+        assert value is not None and value >= floor, f"holdout {measure} {value} < {floor}"

@@ -88,8 +88,10 @@ CURRENCIES: dict[str, str] = {
 ENERGY_FACTORS: dict[str, float] = {"k": 1.0, "m": 1e3, "g": 1e6}
 
 # ---------------------------------------------------------------- matchers
+# A number right after a currency mark, glued or not ("RMB110 million", "US$ 5 billion").
+PREFIXED_NUM = rf"(?P<num>{NUMBER})(?![.,]\d)"
 MONEY_PREFIXED_RE = re.compile(
-    rf"(?<![A-Za-z$])(?P<cur>US\$|USD|RMB|CNY|EUR|€|¥|￥|\$)\s?{NUM}{SCALE}"
+    rf"(?<![A-Za-z$])(?P<cur>US\$|USD|RMB|CNY|EUR|€|¥|￥|\$)\s?{PREFIXED_NUM}{SCALE}"
     rf"(?:\s+(?:yuan|RMB|dollars|euros)\b)?(?![\w%])"
 )
 MONEY_SUFFIXED_RE = re.compile(
@@ -101,7 +103,7 @@ KM2_RE = re.compile(
     rf"{NUM}{SCALE}(?:\s*|-)(?:square[\s-]+kilomet(?:er|re)s?|sq\.?\s?km|km2|km²)(?![A-Za-z0-9])", re.IGNORECASE
 )
 M2_RE = re.compile(
-    rf"{NUM}{SCALE}(?:\s*|-)(?:square[\s-]+met(?:er|re)s?|sq\.?\s?m|sqm|m2|m²)(?![A-Za-z0-9])", re.IGNORECASE
+    rf"{NUM}{SCALE}(?:\s*|-)(?:square[\s-]+met(?:er|re)s?|sq\.?\s?m|sqm|m2|m²|m\^2)(?![A-Za-z0-9])", re.IGNORECASE
 )
 MU_RE = re.compile(rf"{NUM}{SCALE}(?:\s+|-)mu\b")
 TONNES_RE = re.compile(rf"{NUM}{SCALE}(?:\s+|-)(?:metric\s+)?(?:tonnes|tonne|tons|ton)\b", re.IGNORECASE)
@@ -114,8 +116,19 @@ KM_RE = re.compile(
 TIMES_RE = re.compile(rf"{NUM}{SCALE}\s+times\b(?!\s+(?:a|per|each|every)\s+(?:day|week|month|year)\b)")
 ORDINAL_WORDS: dict[str, int] = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9, "tenth": 10,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+    "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
 }
+ORDINAL_ALT = "|".join(sorted(ORDINAL_WORDS, key=len, reverse=True))
+# A rank without a ranking verb: "at fourth place nationwide", "fifteenth nationwide",
+# "first among cities specifically designated", "the 17th in the country".
+SCOPED_RANK_RE = re.compile(
+    rf"(?:\b(?:at|in|to|took|take|takes|taking)\s+(?:the\s+)?(?P<ord>(?P<word>{ORDINAL_ALT})|(?P<n>\d{{1,3}})(?:st|nd|rd|th))"
+    rf"\s+place\b(?:\s+(?:nationwide|in\s+the\s+(?:country|province|world)))?"
+    rf"|(?<![\w-])(?P<ord2>(?P<word2>{ORDINAL_ALT})|(?P<n2>\d{{1,3}})(?:st|nd|rd|th))"
+    rf"\s+(?:nationwide|worldwide|among\s+(?:all\s+)?(?:cities|the\s+\d+|\d+)))",
+    re.IGNORECASE,
+)
 RANK_RE = re.compile(
     r"\b(?P<verb>rank(?:s|ed|ing)?|placed|placing|came|coming)\s+(?:(?:at|as)\s+)?"
     r"(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
@@ -128,7 +141,8 @@ RANK_RE = re.compile(
 TOP_RANK_RE = re.compile(
     r"\b(?:in|into|among|entered|enter|enters|entering|one\s+of|ranked|ranking|ranks|rank|placed|placing|made|"
     r"make|makes|making|named\s+(?:among|to|in))\s+(?:the\s+)?(?:[\w'’]+(?:'s|’s)\s+)?"
-    r"(?P<ord>top\s+(?P<n>\d{1,4}))\b(?!\s*(?:%|％|percent|per\s+cent|list))",
+    r"(?P<ord>top\s+(?P<n>\d{1,4}))\b(?!\s*(?:%|％|percent|per\s+cent|list))"
+    r"(?!\s+(?-i:[A-Z]))",  # "the Top 100 National Comprehensive Strength Districts": a list's name
     re.IGNORECASE,
 )
 # "No. 2 among universities in Zhejiang", "No. 1 nationwide": a rank without a ranking verb.
@@ -142,6 +156,24 @@ ORDINAL_SUPERLATIVE_RE = re.compile(
     r"[- ](?:largest|biggest|highest|busiest|richest|strongest|fastest|best|most\s+\w+)\b",
     re.IGNORECASE,
 )
+# Shares written as fractions (value in percent): "one third of", "less than one fifth of",
+# "more than half of national exports", "9 out of 10 patent applications", "nearly 1/3".
+FRACTION_WORDS: dict[str, tuple[int, int]] = {
+    "one half": (1, 2), "one third": (1, 3), "two thirds": (2, 3), "one quarter": (1, 4),
+    "one fourth": (1, 4), "three quarters": (3, 4), "three fourths": (3, 4), "one fifth": (1, 5),
+    "two fifths": (2, 5), "three fifths": (3, 5), "four fifths": (4, 5), "one sixth": (1, 6),
+    "one eighth": (1, 8), "one tenth": (1, 10),
+}
+_FRACTION_WORD_ALT = "|".join(w.replace(" ", "[- ]") for w in sorted(FRACTION_WORDS, key=len, reverse=True))
+FRACTION_RE = re.compile(
+    rf"(?<![\w-])(?P<word_frac>{_FRACTION_WORD_ALT})(?=\s+of\b)"
+    r"|\b(?:than|nearly|almost|about|around|roughly|over|for|to|by)\s+(?P<half>half)(?=\s+of\b)"
+    r"|(?<![\w.,/-])(?P<out_a>\d{1,2}|one|two|three|four|five|six|seven|eight|nine)\s+out\s+of\s+"
+    r"(?P<out_b>\d{1,3}|ten|five|four|three)\b"
+    r"|(?<![\w.,/-])(?P<slash_a>[1-9])\s?/\s?(?P<slash_b>[2-9]|10)(?![\w/.,-])",
+    re.IGNORECASE,
+)
+PARTITIVE_OF_RE = re.compile(r"\s+of\b")
 YEARS_RE = re.compile(rf"{NUM}\s+years?\b(?!\s+(?:ago|old|later|earlier|before))")
 # "N years" is a metric only for lifespans / schooling, never for ages of anniversaries.
 YEARS_CONTEXT_RE = re.compile(
@@ -150,15 +182,25 @@ YEARS_CONTEXT_RE = re.compile(
     re.IGNORECASE,
 )
 YEARS_CONTEXT_WINDOW = 60
-COUNT_RE = re.compile(rf"{NUM}{SCALE}(?![\w%-])\s+(?=[A-Za-z]|\d{{1,2}}[A-Za-z]\w*\s+[A-Za-z])")
+# A size class is not a count ("500 billion-level industrial clusters"); nor is a scheme's
+# name ("the 3315 Talent Introduction Plan").
+SIZE_CLASS = r"(?:hundred[- ])?(?:thousand|million|billion|trillion|yuan)[- ]level\b"
+SCHEME_NAME = r"(?-i:[A-Z][a-z]+)\s+(?:Introduction\s+)?(?:Plan|Program|Programme|Project|Initiative|Strategy)\b"
+COUNT_RE = re.compile(rf"{NUM}{SCALE}(?![\w%-])\s+(?!{SIZE_CLASS}|{SCHEME_NAME})"
+                      rf"(?=[A-Za-z]|\d{{1,2}}[A-Za-z]\w*\s+[A-Za-z])")
 # A count written in words: "five new labs", "Eight of them" (never "one": "one of the ...").
 SPELLED_NUMBERS: dict[str, int] = {
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
     "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
     "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
 }
+SPELLED_TENS: dict[str, int] = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+                                "seventy": 70, "eighty": 80, "ninety": 90}
+SPELLED_UNITS: dict[str, int] = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                                 "eight": 8, "nine": 9}
 SPELLED_COUNT_RE = re.compile(
-    r"(?<![\w-])(?P<word>" + "|".join(SPELLED_NUMBERS) + r")(?![\w-])\s+(?=[A-Za-z])", re.IGNORECASE
+    r"(?<![\w-])(?P<word>(?:" + "|".join(SPELLED_TENS) + r")-(?:" + "|".join(SPELLED_UNITS) + r")|"
+    + "|".join(SPELLED_NUMBERS) + r")(?![\w-])\s+(?=[A-Za-z])", re.IGNORECASE
 )
 # A spelled-out number after these is a reference ("the three operators"), not a figure.
 SPELLED_REFERENCE_WORDS = frozenset("the these those both all its their our his her my your each every any "
@@ -169,7 +211,7 @@ SPELLED_PROCESS_NOUNS = frozenset("phases stages steps rounds ways aspects direc
 # "up four places", "climbed 3 positions": movement in a ranking, not a count.
 RANK_MOVE_RE = re.compile(r"\b(?:up|down|rose|risen|rising|climbed|climbing|jumped|fell|fallen|dropped|slipped|"
                           r"moved|advanced|higher|lower)\s*(?:by\s+)?$", re.IGNORECASE)
-RANK_MOVE_NOUNS = frozenset("places positions spots notches rungs".split())
+RANK_MOVE_NOUNS = frozenset("places positions spots notches rungs rankings ranks".split())
 # A number whose counted noun is left out: "86 of them", "Among them, 5,300 hold ...",
 # "20,000 by 2022" after "12,000 5G base stations", "add 3,000 more", "a daily average of 520,000".
 BARE_NUMBER_RE = re.compile(rf"{NUM}{SCALE}(?![\w%-])(?!\s*(?:%|％|percent|per\s+cent))")
@@ -189,6 +231,11 @@ ELIDED_GAP_RE = re.compile(
     re.IGNORECASE,
 )
 ELIDED_GAP_MAX = 120
+# "Of the 35 industrial categories, 29 ...", "Among the 236 products listed in the catalog, 106 ...".
+PARTITIVE_BEFORE_RE = re.compile(rf"\b(?:of|among)\s+(?:the|these|those|all)\s+(?P<n>{NUMBER})\s+[^,;.]{{1,80}},\s*$",
+                                 re.IGNORECASE)
+# A number listed right before a count of the same noun: "4,158 and 3,249 items".
+LIST_JOIN_RE = re.compile(r"\s*(?:,\s*|\s+)(?:and|or)\s+")
 # "the number of high-tech enterprises grew by 36.2% to 2,856", "..., with 24"
 NUMBER_OF_RE = re.compile(r"\b(?:the\s+)?(?:total\s+)?number\s+of\s+(?P<np>[\w\s&'’-]+?)"
                           r"(?=\s+(?:in|at|on|from|across|has|have|had|was|were|is|are|will|grew|rose|reached|"
@@ -770,6 +817,26 @@ def _number(match: re.Match[str]) -> float:
     return float(value)
 
 
+def _fraction(match: re.Match[str]) -> _Found | None:
+    """A share written as a fraction: "one third of", "9 out of 10", "nearly 1/3", "more than half of"."""
+    groups = match.groupdict()
+    if groups.get("word_frac"):
+        numerator, denominator = FRACTION_WORDS[" ".join(groups["word_frac"].lower().replace("-", " ").split())]
+    elif groups.get("half"):
+        numerator, denominator = 1, 2
+    else:
+        top = groups.get("out_a") or groups.get("slash_a") or ""
+        bottom = groups.get("out_b") or groups.get("slash_b") or ""
+        numerator = int(top) if top.isdigit() else SPELLED_NUMBERS.get(top.lower(), 1 if top.lower() == "one" else 0)
+        denominator = int(bottom) if bottom.isdigit() else SPELLED_NUMBERS.get(bottom.lower(), 0)
+    if not 0 < numerator < denominator:
+        return None
+    value = float(round(Decimal(numerator * 100) / Decimal(denominator), 2))
+    kind = "share" if groups.get("out_a") or PARTITIVE_OF_RE.match(match.string, match.end()) else None
+    start = match.start("half") if groups.get("half") else match.start()
+    return _Found(start, match.end(), value, "percent", kind=kind, num_start=start)
+
+
 def _money(match: re.Match[str]) -> _Found:
     return _Found(match.start(), match.end(), _number(match), CURRENCIES[match.group("cur").lower()],
                   num_start=match.start())
@@ -803,6 +870,15 @@ def _plain_rank(match: re.Match[str]) -> _Found | None:
     return _Found(match.start("ord"), match.end(), float(value), "rank", kind="rank", num_start=match.start("ord"))
 
 
+def _scoped_rank(match: re.Match[str]) -> _Found | None:
+    group = "ord" if match.group("ord") else "ord2"
+    word = match.group("word") or match.group("word2")
+    value = ORDINAL_WORDS[word.lower()] if word else int(match.group("n") or match.group("n2"))
+    if value < 1:
+        return None
+    return _Found(match.start(group), match.end(), float(value), "rank", kind="rank", num_start=match.start(group))
+
+
 def _rank(match: re.Match[str]) -> _Found | None:
     raw = match.group("ordnum") or match.group("nonum") or match.group("wnum")
     value = int(raw) if raw else ORDINAL_WORDS[match.group("ord").lower()]
@@ -828,6 +904,8 @@ MATCHERS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], _Found | None]]
     (TOP_RANK_RE, _top_rank),
     (NO_RANK_RE, _plain_rank),
     (ORDINAL_SUPERLATIVE_RE, _plain_rank),
+    (SCOPED_RANK_RE, _scoped_rank),
+    (FRACTION_RE, _fraction),
 )
 
 
@@ -915,7 +993,7 @@ def _spelled_count(para: str, match: re.Match[str], sent_start: int) -> _Found |
         return None  # "the three operators", "the city's three chip design firms"
     if before.count("“") > before.count("”") or before.count('"') % 2:
         return None  # inside a quoted slogan: "three nos to three haves"
-    value = float(SPELLED_NUMBERS[word.lower()])
+    value = float(_spelled_value(word))
     if OF_THEM_AFTER_RE.match(para, match.end() - len(match.group()) + len(word)):
         return _Found(match.start(), match.start() + len(word), value, "count", kind="level",
                       num_start=match.start())
@@ -929,6 +1007,12 @@ def _spelled_count(para: str, match: re.Match[str], sent_start: int) -> _Found |
     if subject.split()[-1] in RANK_MOVE_NOUNS and RANK_MOVE_RE.search(before):
         return None
     return _Found(match.start(), np_end, value, "count", kind="level", subject=subject, num_start=match.start())
+
+
+def _spelled_value(word: str) -> int:
+    """ "seven" -> 7, "twenty-one" -> 21."""
+    tens, _, units = word.lower().partition("-")
+    return SPELLED_TENS[tens] + SPELLED_UNITS[units] if units else SPELLED_NUMBERS[tens]
 
 
 def _elided_count(para: str, match: re.Match[str], sent_start: int, sent_end: int,
@@ -952,8 +1036,20 @@ def _elided_count(para: str, match: re.Match[str], sent_start: int, sent_end: in
 
     if OF_THEM_AFTER_RE.match(after) or (OF_THEM_BEFORE_RE.search(before) and not after[:2].strip(" ")[:1].isdigit()):
         return item(None)  # "86 of them", "Among them, 5,300 hold master's degrees"
+    partitive = PARTITIVE_BEFORE_RE.search(before)
+    if partitive and VERB_FORM_RE.match(after.lstrip()):
+        # "Of the 35 industrial categories, 29 maintained positive growth"
+        whole = [f for f in found if f.unit == "count" and f.start >= sent_start + partitive.start("n")
+                 and f.start < sent_start + partitive.end()]
+        if whole:
+            return item(whole[0].subject)
     if not ELIDED_FOLLOW_RE.match(after):
         return None
+    joined = LIST_JOIN_RE.match(after)
+    if joined:  # "1,041 and 533 patents have been applied and granted respectively"
+        following = [f for f in found if f.unit == "count" and f.start == match.end() + joined.end()]
+        if following:
+            return item(following[0].subject)
     earlier = [f for f in found if f.unit == "count" and f.end <= match.start() and f.start >= sent_start]
     if earlier:
         last = max(earlier, key=lambda f: f.end)
