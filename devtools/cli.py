@@ -44,6 +44,11 @@ def cmd_eval(args: argparse.Namespace) -> int:
     """
     from devtools import evaluate, realgold
 
+    if args.speed:
+        from devtools import speed
+
+        print(speed.format_speed(speed.measure()))
+        return 0
     systems = args.system or evaluate.SYSTEMS
     if not args.real_only:
         gold = Path(args.gold) if args.gold else evaluate.GOLD_DIR
@@ -94,6 +99,8 @@ def register(sub: Any) -> None:
     s.add_argument("--system", action="append",
                    help="only this system (repeatable): newsetl, quantulum3, trafilatura")
     s.add_argument("--details", action="store_true", help="list every miss, extra and field mismatch")
+    s.add_argument("--speed", action="store_true",
+                   help="only the speed table: the transform beside trafilatura, the metric rules beside quantulum3")
     s.add_argument("--real-only", action="store_true",
                    help="only the real pages (tests/realgold dev and holdout), not the tests/gold table")
     s.set_defaults(func=cmd_eval)

@@ -272,3 +272,15 @@ def test_holdout_floors():
     for measure, floor in HOLDOUT_FLOORS.items():
         value = getattr(scores.total, measure)
         assert value is not None and value >= floor, f"holdout {measure} {value} < {floor}"
+
+
+@pytest.mark.slow
+def test_speed_table_measures_every_system_on_the_same_pages():
+    """`newsetl eval --speed` prints figures (no speed is asserted: that is not a test's job)."""
+    from devtools import speed
+
+    rows = speed.measure(repeat=1)
+    assert rows["newsetl transform"].items == rows["trafilatura.extract"].items == rows["lxml parse"].items > 40
+    assert rows["newsetl metric rules"].items > 100 and all(r.seconds > 0 for r in rows.values())
+    table = speed.format_speed(rows)
+    assert "trafilatura.extract pages/s on the HTML pages" in table and "quantulum3" in table

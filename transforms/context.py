@@ -78,17 +78,22 @@ def _clause(sentence: str, start: int, end: int) -> str:
     return sentence[left:right]
 
 
-def _has_cue(text: str, cues: tuple[str, ...]) -> bool:
-    lower = " " + re.sub(r"\s+", " ", text.lower()) + " "
-    return any(re.search(rf"(?<![\w-]){re.escape(cue)}(?![\w-])", lower) for cue in cues)
+def _cue_regex(cues: tuple[str, ...]) -> re.Pattern[str]:
+    """One regex for a cue table: any cue as whole words, spaces inside a cue matching any run."""
+    alternatives = "|".join(r"\s+".join(map(re.escape, cue.split())) for cue in sorted(cues, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
+
+
+FORECAST_RE = _cue_regex(FORECAST_CUES)
+TARGET_RE = _cue_regex(TARGET_CUES)
 
 
 def modality(sentence: str, start: int, end: int) -> str:
     """'forecast', 'target' or 'actual' for the quantity at [start, end) of `sentence`."""
     clause = _clause(sentence, start, end)
-    if _has_cue(clause, FORECAST_CUES):
+    if FORECAST_RE.search(clause):
         return FORECAST
-    if _has_cue(clause, TARGET_CUES):
+    if TARGET_RE.search(clause):
         return TARGET
     return ACTUAL
 

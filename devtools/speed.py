@@ -1,0 +1,127 @@
+"""Transform speed side by side on the same pages (`newsetl eval --speed`): prints figures, asserts nothing.
+
+Pages: every article page of the offline snapshot (seeds/pages, HTML of both templates)
+and the real pages' texts (tests/realgold/*/pages, plain text of other sources too).
+Measured, best of `repeat` passes each (this machine is shared, so the best is the
+least disturbed):
+- newsetl: the whole transform, page -> Article with its metrics (`transforms.page.parse_page`);
+- trafilatura.extract on the same content (main text only, no metrics);
+- a bare lxml parse of the HTML pages (the floor any HTML transform pays);
+- the metric rules alone per article body (`transforms.metrics.extract_metrics`),
+  beside quantulum3's parser on the same bodies.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import time
+import warnings
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from devtools import PAGES_DIR, PROJECT_ROOT
+
+REALGOLD_DIR = PROJECT_ROOT / "tests" / "realgold"
+ARTICLE_PATH_MARKERS = ("/art/", "/ningbo-news/", "/business-news/")
+DEFAULT_REPEAT = 5
+
+
+@dataclass(frozen=True)
+class SpeedRow:
+    """One measured system: items per second (pages or bodies) and milliseconds per item."""
+
+    name: str
+    items: int
+    seconds: float
+
+    @property
+    def per_second(self) -> float:
+        return self.items / self.seconds if self.seconds else float("inf")
+
+    @property
+    def ms_per_item(self) -> float:
+        return 1000 * self.seconds / self.items if self.items else 0.0
+
+
+def load_pages(pages_dir: Path = PAGES_DIR, realgold_dir: Path = REALGOLD_DIR) -> tuple[list[bytes], list[str]]:
+    """(HTML article pages of the snapshot, plain texts of the real article pages)."""
+    html = [p.read_bytes() for p in sorted(pages_dir.rglob("*.html"))
+            if any(m in p.as_posix() for m in ARTICLE_PATH_MARKERS)]
+    texts = []
+    for path in sorted(realgold_dir.glob("*/pages/*.json")):
+        page = json.loads(path.read_text(encoding="utf-8"))
+        if page.get("kind") == "article":
+            texts.append(page["raw_text"])
+    return html, texts
+
+
+def best_time(func: Callable[[object], object], items: Sequence[object], repeat: int) -> float:
+    """The fastest of `repeat` passes of `func` over `items`, in seconds (exceptions count as done)."""
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        for item in items:
+            try:
+                func(item)
+            except Exception:  # noqa: BLE001 - a rejected page costs its time like any other
+                pass
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def measure(repeat: int = DEFAULT_REPEAT) -> dict[str, SpeedRow]:
+    """Every system's best pass over the same pages and bodies."""
+    import lxml.html
+    import trafilatura
+
+    from transforms.errors import NotAnArticle
+    from transforms.metrics import extract_metrics
+    from transforms.page import parse_page
+
+    logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
+    html, texts = load_pages()
+    pages: list[bytes | str] = [*html, *texts]
+    rows = {  # trafilatura reads HTML only: the side-by-side rows use the HTML pages
+        "newsetl transform": SpeedRow("newsetl transform", len(html), best_time(parse_page, html, repeat)),
+        "trafilatura.extract": SpeedRow("trafilatura.extract", len(html),
+                                        best_time(trafilatura.extract, html, repeat)),
+        "lxml parse": SpeedRow("lxml parse", len(html), best_time(lxml.html.fromstring, html, repeat)),
+        "newsetl transform (texts)": SpeedRow("newsetl transform (texts)", len(texts),
+                                              best_time(parse_page, texts, repeat)),
+    }
+    bodies = []
+    for content in pages:
+        try:
+            bodies.append(parse_page(content).body)
+        except NotAnArticle:
+            continue
+    rows["newsetl metric rules"] = SpeedRow("newsetl metric rules", len(bodies),
+                                            best_time(extract_metrics, bodies, repeat))
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            from quantulum3 import parser as quantulum
+        rows["quantulum3 parse"] = SpeedRow("quantulum3 parse", len(bodies),
+                                            best_time(quantulum.parse, bodies, max(1, repeat // 2)))
+    except ImportError:  # a runtime-only install has no quantulum3
+        pass
+    return rows
+
+
+def format_speed(rows: dict[str, SpeedRow]) -> str:
+    """The table `newsetl eval --speed` prints."""
+    transform, traf = rows["newsetl transform"], rows["trafilatura.extract"]
+    lines = [f"speed, best of several passes over the same content: {transform.items} HTML article pages "
+             f"(seeds/pages), {rows['newsetl transform (texts)'].items} real-page texts (tests/realgold), "
+             f"the metric rules on every body",
+             f"{'system':<28}{'items':>7}{'items/s':>11}{'ms/item':>10}",
+             "-" * 56]
+    lines += [f"{r.name:<28}{r.items:>7}{r.per_second:>11.1f}{r.ms_per_item:>10.2f}" for r in rows.values()]
+    lines.append(f"newsetl transform / trafilatura.extract pages/s on the HTML pages: "
+                 f"{transform.per_second / traf.per_second:.2f}x; "
+                 f"lxml parse alone is {rows['lxml parse'].per_second / transform.per_second:.0f}x the transform")
+    if "quantulum3 parse" in rows:
+        ratio = rows["quantulum3 parse"].ms_per_item / rows["newsetl metric rules"].ms_per_item
+        lines.append(f"newsetl metric rules are {ratio:.1f}x faster per body than quantulum3")
+    return "\n".join(lines)
