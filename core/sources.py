@@ -20,7 +20,7 @@ from dataclasses import asdict, dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, urlsplit
 
 import yaml
 
@@ -28,6 +28,7 @@ REGISTRY_PACKAGE = "seeds"  # sources.yml ships as package data of the seeds/ fo
 REGISTRY_FILE = "sources.yml"
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
 ALLOWED_SCHEMES = ("http", "https")
+DEFAULT_PORTS = {"http": 80, "https": 443}
 SOURCE_KEYS = frozenset({"site", "hosts", "template", "spider", "base_url", "listings", "feeds",
                          "language", "politeness"})
 POLITENESS_KEYS = frozenset({"download_delay", "concurrent_requests_per_domain", "autothrottle"})
@@ -93,6 +94,17 @@ class Source:
         host = (host or "").lower().rstrip(".")
         return any(host == h or host.endswith("." + h) for h in self.all_hosts)
 
+    def allows(self, url: str) -> bool:
+        """True for an http(s) URL on this crawl's hosts: the base URL's host and port when the
+        crawl goes to another host than the live site (a mirror), else the site's hosts."""
+        parts = urlsplit(url)
+        if parts.scheme not in ALLOWED_SCHEMES or not parts.hostname:
+            return False
+        base = urlsplit(self.base_url)
+        if self.base_url.rstrip("/") != self.live_base_url.rstrip("/"):
+            return (parts.hostname, _port(parts)) == (base.hostname, _port(base))
+        return self.owns_host(parts.hostname)
+
     def canonical_url(self, url: str) -> str:
         """Map a URL fetched from base_url (e.g. the mirror) onto the live site."""
         if url.startswith(self.base_url.rstrip("/")):
@@ -111,6 +123,13 @@ class Source:
         for key in ("listings", "feeds", "hosts"):
             data[key] = tuple(data.get(key, ()))
         return cls(**data)
+
+
+def _port(parts: SplitResult) -> int | None:
+    try:
+        return parts.port or DEFAULT_PORTS.get(parts.scheme)
+    except ValueError:
+        return None
 
 
 def check_base_url(url: str) -> str:

@@ -10,9 +10,10 @@ from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
 
-from scrapy import Request, Spider
+from scrapy import Request, Spider, signals
 from scrapy.crawler import Crawler
 from scrapy.downloadermiddlewares.retry import get_retry_request
+from scrapy.exceptions import IgnoreRequest
 from scrapy.http import HtmlResponse, Response
 from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet.task import deferLater
@@ -31,6 +32,41 @@ SETTING_BACKOFF_BASE = "NEWSETL_RETRY_BACKOFF_BASE"
 SETTING_BACKOFF_MAX = "NEWSETL_RETRY_BACKOFF_MAX"
 META_RETRY_AFTER = "newsetl_retry_after"
 RETRY_AFTER_STATUSES = frozenset({429, 503})
+
+
+class OffsiteRequest(IgnoreRequest):
+    """A request (a link, or a redirect's target) to a host the source does not own."""
+
+
+class OffsiteGuardMiddleware:
+    """Stop every request to a host outside the source's (`Source.allows`) before it is sent.
+
+    Runs before robots.txt (which would fetch the foreign host's robots.txt) and sees each
+    redirect's new request too, so a 302 to another host is not followed: the spider's
+    errback gets an `OffsiteRequest` ("offsite redirect: <target> (from <url>)").
+    """
+
+    def process_request(self, request: Request, spider: Spider | None = None) -> None:
+        crawler_spider = spider or getattr(self, "spider", None)
+        source = getattr(crawler_spider, "source", None)
+        if source is None or source.allows(request.url):
+            return None
+        redirects = request.meta.get("redirect_urls") or []
+        reason = "offsite redirect" if redirects else "offsite link"
+        record = getattr(crawler_spider, "record_offsite", None)
+        if record is not None:
+            record(request.url, reason)
+        origin = f" (from {redirects[0]})" if redirects else ""
+        raise OffsiteRequest(f"{reason}: {request.url}{origin}")
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> OffsiteGuardMiddleware:
+        guard = cls()
+        crawler.signals.connect(guard._spider_opened, signal=signals.spider_opened)
+        return guard
+
+    def _spider_opened(self, spider: Spider) -> None:
+        self.spider = spider
 
 
 class CharsetMiddleware:

@@ -25,7 +25,14 @@ from core.rundir import AtomicWriter, RunPaths, write_json
 from crawlers.middlewares import STAT_CHARSET_CORRECTED
 from crawlers.report import MAX_REPORT_ERRORS, REQUEST_COUNT_STAT, merge_run_report, responses_by_status
 from crawlers.settings import SETTING_BASE_URL, SETTING_OUT_DIR, SETTING_SOURCE
-from crawlers.spiders.base import STAT_NOT_MODIFIED, STAT_UNCHANGED, describe_failure
+from crawlers.spiders.base import (
+    OFFSITE_LINK,
+    STAT_NOT_MODIFIED,
+    STAT_OFFSITE_LINKS,
+    STAT_OFFSITE_REDIRECTS,
+    STAT_UNCHANGED,
+    describe_failure,
+)
 
 STAT_NEW = "newsetl/articles/new"
 STAT_FAILED = "newsetl/articles/failed"
@@ -109,6 +116,9 @@ class RawPagePipeline:
 
     def spider_closed(self, spider: Spider, reason: str) -> None:
         """Write raw/<source>/crawl_report.json and merge it into <out>/crawl_report.json."""
+        for entry in getattr(spider, "offsite", ()):  # off-site redirects are errors already (errback)
+            if entry["reason"] == OFFSITE_LINK:
+                self._add_warning(entry["url"], f"{OFFSITE_LINK}: not requested (not one of the source's hosts)")
         report = self.report(reason)
         write_json(self.paths.source_crawl_report(self.source), report)
         merge_run_report(self.paths, report)
@@ -134,6 +144,8 @@ class RawPagePipeline:
             "listings_not_modified": int(stats.get(STAT_NOT_MODIFIED, 0)),
             "pages_truncated": int(stats.get(STAT_TRUNCATED, 0)),
             "charset_corrected": int(stats.get(STAT_CHARSET_CORRECTED, 0)),
+            "offsite_links": int(stats.get(STAT_OFFSITE_LINKS, 0)),
+            "offsite_redirects": int(stats.get(STAT_OFFSITE_REDIRECTS, 0)),
             "errors": self.errors,
             "warnings": self.warnings,
             "finish_reason": reason,

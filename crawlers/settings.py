@@ -56,6 +56,8 @@ DOWNLOAD_FAIL_ON_DATALOSS = False
 REDIRECT_MAX_TIMES = 5
 
 DOWNLOADER_MIDDLEWARES = {
+    # requests: the off-site guard first, before robots.txt (100) could fetch a foreign host
+    "crawlers.middlewares.OffsiteGuardMiddleware": 50,
     # responses: HttpCompression (590) -> these -> RetryMiddleware (550)
     "crawlers.middlewares.CharsetMiddleware": 585,
     "crawlers.middlewares.DataLossRetryMiddleware": 570,

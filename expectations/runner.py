@@ -72,6 +72,8 @@ SEEN_KEYS = ("new", "unchanged")    # a crawl "saw" an article it fetched new or
 VOLUME_HISTORY_RUNS = 7             # day-over-day volume: compare with the median of this many previous runs
 VOLUME_DROP_SHARE = 0.5             # a source seeing fewer than this share of that median: warning volume_drop
 VOLUME_DROP = "volume_drop"
+OFFSITE = "offsite_requests"        # a source's crawl dropped off-site links or redirects (crawl report)
+OFFSITE_KEYS = ("offsite_links", "offsite_redirects")
 OUTLIER_KINDS = ("level",)          # outliers are checked on levels (amounts, counts) only
 OUTLIER_MIN_VALUES = 3              # a (unit, subject) needs this many values to have a usual value
 TRANSFORM_REJECTS = "transform_rejects"
@@ -219,6 +221,14 @@ def _crawl_checks(run_dir: Path, staged_any: bool, history: History | None
                           "unexpected_count": len(drops), "samples": drops[:SAMPLE_COUNT],
                           "threshold": f"< {VOLUME_DROP_SHARE:.0%} of the median of the last "
                                        f"{VOLUME_HISTORY_RUNS} runs"})
+    offsite = [{"key": name, "value": {key: int(source.get(key) or 0) for key in OFFSITE_KEYS}}
+               for name, source in sorted((report.get("sources") or {}).items())
+               if isinstance(source, dict) and any(int(source.get(key) or 0) for key in OFFSITE_KEYS)]
+    if offsite:
+        warnings_.append({"suite": "articles.warning", "expectation": OFFSITE, "column": "source",
+                          "unexpected_count": len(offsite), "samples": offsite[:SAMPLE_COUNT],
+                          "threshold": "links or redirects to hosts outside the source's were dropped "
+                                       "(see crawl_report.json errors/warnings)"})
     return reasons, warnings_, info
 
 

@@ -56,12 +56,15 @@ class FixtureSite:
     def __init__(self) -> None:
         self.hits: list[tuple[str, str, str]] = []  # (site, method, path?query)
         self.bad_referers: list[str] = []
-        self._servers = [self._serve("ningbo_gov", self._gov), self._serve("ningbolife", self._life)]
+        # (site, path?query) -> (status, content type, body, extra headers): answers that win
+        self.overrides: dict[tuple[str, str], tuple[int, str, bytes, dict[str, str]]] = {}
+        self._servers = [self._serve("ningbo_gov", self._gov), self._serve("ningbolife", self._life),
+                         self._serve("foreign", self._foreign, host="127.0.0.2")]
         self.base_urls = {
-            name: f"http://127.0.0.1:{server.server_address[1]}" for name, server in self._servers
+            name: f"http://{server.server_address[0]}:{server.server_address[1]}" for name, server in self._servers
         }
 
-    def _serve(self, name: str, route) -> tuple[str, ThreadingHTTPServer]:
+    def _serve(self, name: str, route, host: str = "127.0.0.1") -> tuple[str, ThreadingHTTPServer]:
         site = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -75,8 +78,12 @@ class FixtureSite:
                 length = int(self.headers.get("Content-Length") or 0)
                 body = self.rfile.read(length).decode() if length else ""
                 site.hits.append((name, method, self.path))
-                status, ctype, payload = route(method, self.path, body, self.headers)
+                status, ctype, payload, extra = site.overrides.get((name, self.path), (None, "", b"", {}))
+                if status is None:
+                    status, ctype, payload = route(method, self.path, body, self.headers)
                 self.send_response(status)
+                for header, value in extra.items():
+                    self.send_header(header, value)
                 self.send_header("Content-Type", ctype)
                 self.send_header("Content-Length", str(len(payload)))
                 self.end_headers()
@@ -88,7 +95,7 @@ class FixtureSite:
             def do_POST(self) -> None:
                 self._answer("POST")
 
-        server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        server = ThreadingHTTPServer((host, 0), Handler)
         threading.Thread(target=server.serve_forever, daemon=True).start()
         return name, server
 
@@ -118,6 +125,13 @@ class FixtureSite:
                 return 200, "text/html; charset=GB2312", fixture("ningbo_gov", "art_934_500001_gb2312.html")
             return 200, html, fixture("ningbo_gov", "art_933_1016946.html")
         return 404, html, b"<html><body>404 Not Found</body></html>"
+
+    def _foreign(self, method: str, path: str, body: str, headers) -> tuple[int, str, bytes]:
+        """Another host (127.0.0.2): any article path answers a page that must never be stored."""
+        if path == "/robots.txt":
+            return 200, "text/plain", b"User-agent: *\n"
+        return 200, "text/html; charset=UTF-8", fixture("ningbo_gov", "art_933_1016946.html").replace(
+            b"Innovation", b"SPOOFED Innovation")
 
     def _life(self, method: str, path: str, body: str, headers) -> tuple[int, str, bytes]:
         html = "text/html; charset=utf-8"
@@ -209,6 +223,35 @@ def test_gov_crawl_end_to_end_on_the_fixture_site(site: FixtureSite, tmp_path: P
     assert on_disk == report
     log = (tmp_path / "raw" / "ningbo_gov" / "crawl.log").read_text()
     assert "Spider closed (finished)" in log
+
+
+@pytest.mark.slow
+def test_the_crawl_never_leaves_the_sources_host(site: FixtureSite, tmp_path: Path) -> None:
+    """A listing link to another host is not requested; an article answering 302 to another
+    host is not followed; both are counted under their reason and nothing foreign is stored."""
+    base, foreign = site.base_urls["ningbo_gov"], site.base_urls["foreign"]
+    column = fixture("ningbo_gov", "col933_index.html")
+    linked = "/art/2020/8/19/art_933_1075566.html"            # listed with a foreign host
+    redirected = "/art/2020/7/22/art_933_1071309.html"        # answers 302 to the foreign host
+    assert linked.encode() in column and redirected.encode() in column
+    site.overrides[("ningbo_gov", "/col/col933/index.html")] = (
+        200, "text/html; charset=UTF-8", column.replace(f'href="{linked}"'.encode(),
+                                                        f'href="{foreign}{linked}"'.encode()), {})
+    site.overrides[("ningbo_gov", redirected)] = (302, "text/html", b"", {"Location": f"{foreign}{redirected}"})
+
+    report = run_crawl_subprocess("ningbo_gov", tmp_path, base_url=base, timeout=300)
+
+    assert [hit for hit in site.hits if hit[0] == "foreign"] == []  # not even robots.txt
+    assert (report["offsite_links"], report["offsite_redirects"]) == (1, 1)
+    assert {"url": f"{foreign}{linked}",
+            "warning": "offsite link: not requested (not one of the source's hosts)"} in report["warnings"]
+    [redirect_error] = [e for e in report["errors"] if e["url"] == base + redirected]
+    assert redirect_error["error"] == f"offsite redirect: {foreign}{redirected} (from {base}{redirected})"
+    pages = read_pages(tmp_path, "ningbo_gov")
+    assert not any(b"SPOOFED" in p["html"].encode() or foreign in p["final_url"] for p in pages)
+    assert report["articles"]["failed"] == 2  # the redirected article and the fixture's 404
+    totals = json.loads((tmp_path / "crawl_report.json").read_text())
+    assert (totals["offsite_links"], totals["offsite_redirects"]) == (1, 1)
 
 
 @pytest.mark.slow

@@ -714,3 +714,19 @@ def test_stored_usual_value_flags_an_outlier_a_small_batch_cannot(tmp_path):
     too_few = History(subject_medians={("CNY", "r&d spending"): (1.0e9, 2)})
     assert "value_usual_for_subject" not in {
         w["expectation"] for w in validate_run(run_dir, today=TODAY, history=too_few).warnings}
+
+
+def test_offsite_links_and_redirects_of_a_crawl_reach_the_summary_as_a_warning(tmp_path):
+    run_dir = _small_run(tmp_path, 5, 0, 5, 0)
+    report = {"sources": {
+        "ningbo_gov": {"articles": {"new": 5, "unchanged": 0, "failed": 1}, "offsite_links": 2, "offsite_redirects": 1},
+        "ningbolife": {"articles": {"new": 3, "unchanged": 0, "failed": 0}, "offsite_links": 0, "offsite_redirects": 0},
+    }}
+    (run_dir / "crawl_report.json").write_text(json.dumps(report), encoding="utf-8")
+    summary = validate_run(run_dir, today=TODAY)
+    [offsite] = [w for w in summary.warnings if w["expectation"] == "offsite_requests"]
+    assert offsite["unexpected_count"] == 1
+    assert offsite["samples"] == [{"key": "ningbo_gov", "value": {"offsite_links": 2, "offsite_redirects": 1}}]
+    assert summary.batch_failed is False
+    on_disk = json.loads((run_dir / "validation" / "summary.json").read_text(encoding="utf-8"))
+    assert "offsite_requests" in {w["expectation"] for w in on_disk["warnings"]}

@@ -440,12 +440,14 @@ def test_settings_are_polite_live_and_fast_on_loopback(tmp_path: Path) -> None:
     assert {429, 500, 503} <= set(s.RETRY_HTTP_CODES) and s.RETRY_TIMES == 3
     assert {304, 404, 410} == set(s.HTTPERROR_ALLOWED_CODES)
     assert s.DOWNLOAD_FAIL_ON_DATALOSS is False and s.DOWNLOAD_MAXSIZE == 5 * 1024 * 1024
-    assert set(s.DOWNLOADER_MIDDLEWARES) == {"crawlers.middlewares.CharsetMiddleware",
+    assert set(s.DOWNLOADER_MIDDLEWARES) == {"crawlers.middlewares.OffsiteGuardMiddleware",
+                                             "crawlers.middlewares.CharsetMiddleware",
                                              "crawlers.middlewares.DataLossRetryMiddleware",
                                              "crawlers.middlewares.RetryBackoffMiddleware"}
     # charset repair sees decompressed bodies (HttpCompression is 590), backoff notes
     # Retry-After before RetryMiddleware (550) builds the retry
     assert 590 > s.DOWNLOADER_MIDDLEWARES["crawlers.middlewares.CharsetMiddleware"] > 550
+    assert s.DOWNLOADER_MIDDLEWARES["crawlers.middlewares.OffsiteGuardMiddleware"] < 100  # before robots.txt
     assert s.DOWNLOADER_MIDDLEWARES["crawlers.middlewares.RetryBackoffMiddleware"] > 550
     assert live_settings.get("NEWSETL_RETRY_BACKOFF_BASE", s.NEWSETL_RETRY_BACKOFF_BASE) == 2.0
     assert mirror_settings["NEWSETL_RETRY_BACKOFF_BASE"] < 0.5 and mirror_settings["NEWSETL_RETRY_BACKOFF_MAX"] <= 1.0

@@ -40,11 +40,16 @@ from twisted.python.failure import Failure
 
 from core.records import KIND_ARTICLE, KIND_LISTING, VIA_DIRECT, FetchFailure, RawPage
 from core.sources import Source, check_base_url, load_sources
-from crawlers.middlewares import DATALOSS_FLAG
+from crawlers.middlewares import DATALOSS_FLAG, OffsiteRequest
 from crawlers.state import ListingEntry, load_state, save_state
 from transforms.urls import normalize_url
 
 STAT_UNCHANGED = "newsetl/articles/unchanged"
+STAT_OFFSITE_LINKS = "newsetl/offsite/links"
+STAT_OFFSITE_REDIRECTS = "newsetl/offsite/redirects"
+OFFSITE_LINK = "offsite link"
+OFFSITE_REDIRECT = "offsite redirect"
+MAX_OFFSITE_RECORDS = 200
 STAT_NOT_MODIFIED = "newsetl/listings/not_modified"
 TRUE_STRINGS = frozenset({"1", "true", "yes", "on"})
 WWW_PREFIX = "www."
@@ -117,6 +122,8 @@ def describe_failure(failure: Failure) -> str:
         return f"redirect loop: gave up after {times or 'too many'} redirects"
     if failure.check(IgnoreRequest) and ROBOTS_MESSAGE in message:
         return "robots.txt: disallowed"
+    if failure.check(OffsiteRequest):
+        return message
     if failure.check(DownloadCancelledError):
         match = MAXSIZE_MESSAGE_RE.search(message)
         if match:
@@ -191,6 +198,7 @@ class SourceSpider(scrapy.Spider):
         self.chains: dict[str, ListingChain] = {}
         self.unchanged: set[str] = set()
         self._requested: set[str] = set()
+        self.offsite: list[dict[str, str]] = []  # dropped off-site URLs: {"url", "reason"} (crawl report)
         self._listings_requested: set[tuple[str, str, bytes]] = set()
 
     # ---- start -------------------------------------------------------------
@@ -238,7 +246,7 @@ class SourceSpider(scrapy.Spider):
     def follow_listing(self, request: Request) -> Request | None:
         """`request` (a further page of a chain) unless an identical one was already made."""
         key = (request.method, request.url, request.body)
-        if key in self._listings_requested:
+        if key in self._listings_requested or not self.on_site(request.url):
             return None
         self._listings_requested.add(key)
         return request.replace(dont_filter=True)
@@ -299,9 +307,23 @@ class SourceSpider(scrapy.Spider):
         return [page], not isinstance(page, FetchFailure)
 
     # ---- article requests ---------------------------------------------------
+    def on_site(self, url: str, reason: str = OFFSITE_LINK) -> bool:
+        """True when `url` is on this crawl's hosts; else count and record it as off-site."""
+        if self.source.allows(url):
+            return True
+        self.record_offsite(url, reason)
+        return False
+
+    def record_offsite(self, url: str, reason: str) -> None:
+        """Count an off-site URL that was not requested (a link) or not followed (a redirect)."""
+        self._stats_inc(STAT_OFFSITE_REDIRECTS if reason == OFFSITE_REDIRECT else STAT_OFFSITE_LINKS)
+        if len(self.offsite) < MAX_OFFSITE_RECORDS:
+            self.offsite.append({"url": url, "reason": reason})
+        self.logger.warning("%s dropped: %s", reason, url)
+
     def article_request(self, url: str, **meta: Any) -> Request | None:
-        """A request for an article link, or None if not an article, already requested or seen."""
-        if not self.is_article_url(url):
+        """A request for an article link, or None if not an article, off-site, already requested or seen."""
+        if not self.is_article_url(url) or not self.on_site(url):
             return None
         key = self.seen_key(url)
         if key in self._requested or key in self.unchanged:
