@@ -21,17 +21,24 @@
 <data dir>/state/<source>/http_validators.json   crawl state across runs
 ```
 Each file has one writer (named above); every stage reads and writes through this
-module. Writes are atomic (a temporary name in the same directory, then a rename), so a
-crashed step never leaves half a file; JSON Lines files ending in `.gz` are gzip.
+module. One process at a time writes a run: `exclusive` takes `<run>/.run.lock` for
+transform/validate/load and `raw/.<source>.lock` for a source's crawl (crawls of different
+sources share a run), and a second writer fails at once with a clear message. A crawl of a
+source that already has pages in the run keeps them: `keep_previous_attempt` moves them to
+`raw/.attempts/<source>-<UTC time>/` first. Writes are atomic (a temporary name in the
+same directory, then a rename), so a crashed step never leaves half a file; JSON Lines
+files ending in `.gz` are gzip.
 """
 from __future__ import annotations
 
+import fcntl
 import gzip
 import json
 import os
 import re
 import tempfile
 from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -57,6 +64,8 @@ DATA_DOCS_DIR = "data_docs"
 LOAD_RESULT_FILE = "load_result.json"
 HTTP_VALIDATORS_FILE = "http_validators.json"
 CRAWL_REPORT_LOCK = ".crawl_report.lock"
+RUN_LOCK = ".run.lock"
+ATTEMPTS_DIR = ".attempts"
 FILE_MODE = 0o644  # mkstemp creates 0600; run files are read by other users (Airflow workers)
 RUN_ID_UNSAFE = re.compile(r"[^A-Za-z0-9_.-]+")
 
@@ -95,6 +104,28 @@ class RunPaths:
 
     def seen_file(self, source: str) -> Path:
         return self.raw / f"{source}{SEEN_SUFFIX}"
+
+    def crawl_lock(self, source: str) -> Path:
+        return self.raw / f".{source}.lock"
+
+    def attempts(self) -> Path:
+        """raw/.attempts/: earlier crawls of a source into this run, kept when it is crawled again."""
+        return self.raw / ATTEMPTS_DIR
+
+    def keep_previous_attempt(self, source: str, now: datetime | None = None) -> Path | None:
+        """Move an earlier crawl's raw/<source>/ aside (never deleted); return where it went."""
+        current = self.source_raw(source)
+        if not self.pages(source).exists() and not self.source_crawl_report(source).exists():
+            return None
+        stamp = (now or datetime.now(UTC)).strftime("%Y%m%dT%H%M%S%fZ")
+        target = self.attempts() / f"{source}-{stamp}"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        current.rename(target)
+        return target
+
+    @property
+    def run_lock(self) -> Path:
+        return self.root / RUN_LOCK
 
     @property
     def crawl_report(self) -> Path:
@@ -200,6 +231,40 @@ def new_run_id(now: datetime | None = None) -> str:
     """A run id for runs started outside Airflow: cli__<UTC timestamp>."""
     now = now or datetime.now(UTC)
     return "cli__" + now.strftime("%Y%m%dT%H%M%S%fZ")
+
+
+class RunLocked(RuntimeError):
+    """Another process is writing the same run (or the same source's crawl of it)."""
+
+
+@contextmanager
+def exclusive(lock_path: Path, what: str, create: bool = False) -> Iterator[None]:
+    """Hold an exclusive lock on `lock_path` for `what`, or raise RunLocked at once.
+
+    The lock is an fcntl lock: it is released when the holder exits, also when it is
+    killed, so a crashed step never blocks a rerun. The file records who holds it. Its
+    directory must exist unless `create` (a missing run directory is an error, not made).
+    """
+    if create:
+        lock_path.parent.mkdir(parents=True, exist_ok=True)
+    elif not lock_path.parent.is_dir():
+        raise FileNotFoundError(f"no run directory {lock_path.parent}")
+    handle = open(lock_path, "a+", encoding="utf-8")  # noqa: SIM115 - held for the whole block
+    try:
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.seek(0)
+            holder = handle.read().strip() or "another process"
+            raise RunLocked(f"{what} is already running ({holder}): wait for it to finish, "
+                            f"or use another run id") from None
+        handle.seek(0)
+        handle.truncate()
+        handle.write(f"pid {os.getpid()} since {datetime.now(UTC).isoformat(timespec='seconds')}\n")
+        handle.flush()
+        yield
+    finally:
+        handle.close()  # closing releases the lock
 
 
 # --------------------------------------------------------------------------- I/O

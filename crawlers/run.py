@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from core import config
-from core.rundir import RunPaths, http_validators, state_root
+from core.rundir import RunPaths, exclusive, http_validators, state_root
 from core.sources import RegistryError, Source, load_sources
 from core.sources import check_base_url as _check_base_url
 
@@ -100,24 +100,32 @@ def crawl(source: Source, out: Path, full: bool = False,
     """Crawl the resolved `source` into run dir `out` in this process; return its crawl report.
 
     `state_dir` holds the listing validators across runs (default `default_state_dir()`);
-    `overrides` are Scrapy settings applied last (e.g. {"DOWNLOAD_TIMEOUT": "5"}).
+    `overrides` are Scrapy settings applied last (e.g. {"DOWNLOAD_TIMEOUT": "5"}). One crawl
+    of a source writes a run at a time (RunLocked otherwise); pages an earlier crawl of the
+    source stored in this run are kept under raw/.attempts/, never overwritten.
     """
+    check_base_url(source.base_url)
+    if seen_file is not None and not seen_file.is_file():
+        raise ConfigError(f"seen-file not found: {seen_file}")
+
+    paths = RunPaths(out.resolve())
+    with exclusive(paths.crawl_lock(source.name), f"the crawl of {source.name} into run {paths.run_id}",
+                   create=True):
+        return _crawl_locked(source, paths, full, seen_file, state_dir, overrides)
+
+
+def _crawl_locked(source: Source, paths: RunPaths, full: bool, seen_file: Path | None,
+                  state_dir: Path | None, overrides: Mapping[str, str] | None) -> dict[str, Any]:
     from scrapy.crawler import CrawlerProcess
     from scrapy.settings import Settings
     from scrapy.spiderloader import SpiderLoader
 
     from crawlers import settings as crawl_settings_module
 
-    check_base_url(source.base_url)
-    if seen_file is not None and not seen_file.is_file():
-        raise ConfigError(f"seen-file not found: {seen_file}")
-
-    paths = RunPaths(out.resolve())
+    kept = paths.keep_previous_attempt(source.name)
     source_dir = paths.source_raw(source.name)
     source_dir.mkdir(parents=True, exist_ok=True)
     report_path = paths.source_crawl_report(source.name)
-    report_path.unlink(missing_ok=True)
-
     settings = Settings()
     settings.setmodule(crawl_settings_module, priority="project")
     settings.setdict(crawl_settings_module.settings_for(source, paths.root), priority="cmdline")
@@ -129,6 +137,9 @@ def crawl(source: Source, out: Path, full: bool = False,
     process = CrawlerProcess(settings)
     # after CrawlerProcess: its configure_logging() closes handlers installed earlier
     _setup_logging(paths.crawl_log(source.name), settings.get("LOG_LEVEL"), crawl_settings_module.STDERR_LOG_LEVEL)
+    if kept is not None:
+        logging.getLogger(__name__).warning("run %s already had a crawl of %s: kept it at %s",
+                                            paths.run_id, source.name, kept)
     validators = http_validators(state_dir if state_dir is not None else default_state_dir(), source.name)
     process.crawl(spider_cls, source=source, full=full,
                   seen_file=str(seen_file) if seen_file else None, state_file=str(validators))

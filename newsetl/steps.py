@@ -6,21 +6,32 @@ psycopg2) happen inside the steps so importing this module (e.g. at DAG parse) i
 """
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import traceback
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from core import config
 from core.records import content_hash, word_count
-from core.rundir import RunPaths, new_run_id, read_jsonl, run_paths, safe_run_id, write_json, write_jsonl
+from core.rundir import (
+    RunPaths,
+    exclusive,
+    new_run_id,
+    read_jsonl,
+    run_paths,
+    safe_run_id,
+    write_json,
+    write_jsonl,
+)
 from core.sources import Source, load_sources
 from newsetl.connections import database_url as resolve_database_url
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 __all__ = ["ValidationGateFailed", "crawl", "load", "new_run_id", "prepare_run", "resolve_sources",
            "run_all", "safe_run_id", "transform", "transform_page", "validate"]
@@ -28,6 +39,19 @@ __all__ = ["ValidationGateFailed", "crawl", "load", "new_run_id", "prepare_run",
 
 class ValidationGateFailed(RuntimeError):
     """The whole batch failed validation: the load for this run is blocked."""
+
+
+def _one_writer(stage: str) -> Callable[[Callable[..., T]], Callable[..., T]]:
+    """Run a step on a run directory under the run's lock: a second transform/validate/load
+    of the same run fails at once (RunLocked) instead of interleaving its writes."""
+    def wrap(func: Callable[..., T]) -> Callable[..., T]:
+        @functools.wraps(func)
+        def locked(run_dir: str, *args: Any, **kwargs: Any) -> T:
+            paths = RunPaths(Path(run_dir))
+            with exclusive(paths.run_lock, f"the {stage} of run {paths.run_id}"):
+                return func(run_dir, *args, **kwargs)
+        return locked
+    return wrap
 
 
 def resolve_sources(overrides: Mapping[str, str] | None = None) -> dict[str, Source]:
@@ -119,6 +143,7 @@ def transform_page(
     return row, metrics
 
 
+@_one_writer("transform")
 def transform(run_dir: str) -> dict[str, int]:
     """Raw pages of every source -> staged articles/metrics; bad pages go to staged/rejects."""
     from transforms.errors import NotAnArticle
@@ -210,6 +235,7 @@ def _crawl_started_at(report_path: Path) -> str | None:
     return min(aware)[1] if aware else None
 
 
+@_one_writer("validation")
 def validate(
     run_dir: str,
     alert: bool = True,
@@ -253,6 +279,7 @@ def validate(
 
 
 # --------------------------------------------------------------------------- load
+@_one_writer("load")
 def load(run_dir: str, dag_run_id: str | None = None, database_url: str | None = None) -> dict[str, Any]:
     """Load the accepted rows and the quarantine of one run in one transaction."""
     from warehouse.load import load_run

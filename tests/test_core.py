@@ -166,3 +166,60 @@ def test_a_failed_write_leaves_the_previous_file_and_no_partial(tmp_path: Path) 
     with pytest.raises(TypeError):  # keys must be strings: fails half-way through the dump
         rundir.write_json(tmp_path / "r.json", {"ok": 1, ("not", "a", "key"): 2})
     assert not list(tmp_path.glob("*r.json*"))
+
+
+# --------------------------------------------------------------------------- one writer per run
+def test_a_second_writer_of_a_run_fails_at_once_and_the_lock_dies_with_its_holder(tmp_path: Path) -> None:
+    paths = rundir.run_paths(tmp_path, "run-1").make()
+    with rundir.exclusive(paths.run_lock, "the transform of run run-1"):
+        with pytest.raises(rundir.RunLocked, match=r"the load of run run-1 is already running \(pid \d+"):
+            with rundir.exclusive(paths.run_lock, "the load of run run-1"):
+                pass
+    with rundir.exclusive(paths.run_lock, "the load of run run-1"):  # released on exit
+        pass
+    with pytest.raises(FileNotFoundError, match="no run directory"):
+        with rundir.exclusive(tmp_path / "runs" / "nope" / ".run.lock", "the load of run nope"):
+            pass
+    assert not (tmp_path / "runs" / "nope").exists()
+
+
+def test_steps_refuse_a_run_another_process_is_writing(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+    import time
+
+    from newsetl import steps
+
+    paths = rundir.run_paths(tmp_path, "run-2").make()
+    holder = subprocess.Popen([sys.executable, "-c", (
+        "import sys, time; from pathlib import Path; from core.rundir import exclusive\n"
+        f"with exclusive(Path({str(paths.run_lock)!r}), 'the transform of run run-2'):\n"
+        "    print('held', flush=True); time.sleep(60)")], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        for step in (steps.transform, steps.validate, steps.load):
+            with pytest.raises(rundir.RunLocked, match="run run-2 is already running"):
+                step(str(paths.root))
+    finally:
+        holder.kill()
+        holder.wait()
+    deadline = time.monotonic() + 10
+    while True:  # the holder was killed: its lock is gone with it
+        try:
+            assert steps.transform(str(paths.root))["pages"] == 0
+            break
+        except rundir.RunLocked:
+            assert time.monotonic() < deadline
+            time.sleep(0.1)
+
+
+def test_a_recrawl_of_a_source_keeps_the_earlier_attempt(tmp_path: Path) -> None:
+    paths = rundir.run_paths(tmp_path, "run-3").make()
+    rundir.write_jsonl(paths.pages("ningbo_gov"), [{"url": "http://x/1"}])
+    rundir.write_json(paths.source_crawl_report("ningbo_gov"), {"source": "ningbo_gov"})
+    kept = paths.keep_previous_attempt("ningbo_gov")
+    assert kept is not None and kept.parent == paths.attempts()
+    assert list(rundir.read_jsonl(kept / "pages.jsonl.gz")) == [{"url": "http://x/1"}]
+    assert not paths.source_raw("ningbo_gov").exists()
+    assert paths.all_pages() == []  # an earlier attempt is not read by the transform
+    assert paths.keep_previous_attempt("ningbo_gov") is None  # nothing to keep

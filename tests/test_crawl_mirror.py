@@ -534,3 +534,24 @@ def test_fault_mode_crawl_finishes_and_counts_every_failure(tmp_path: Path) -> N
     totals = json.loads((tmp_path / "crawl_report.json").read_text())
     assert totals["articles"]["failed"] == 7 and totals["error_count"] == 7
     assert totals["articles_via_print"] == 1 and totals["pages_truncated"] == 2 and totals["warning_count"] == 3
+
+
+@pytest.mark.slow
+def test_one_crawl_per_source_and_run_and_a_rerun_keeps_the_first(site: FixtureSite, tmp_path: Path) -> None:
+    from core.rundir import RunPaths, exclusive
+
+    base = site.base_urls["ningbolife"]
+    first = run_crawl_subprocess("ningbolife", tmp_path, base_url=base, timeout=300)
+    first_pages = read_pages(tmp_path, "ningbolife")
+    paths = RunPaths(tmp_path.resolve())
+    with exclusive(paths.crawl_lock("ningbolife"), "the crawl of ningbolife into run x"):
+        busy = _run_cli("--source", "ningbolife", "--base-url", base, "--out", str(tmp_path))
+    assert busy.returncode != 0
+    assert busy.stderr.splitlines()[-1].startswith(
+        f"crawlers.run: error: the crawl of ningbolife into run {tmp_path.name} is already running (pid ")
+    again = run_crawl_subprocess("ningbolife", tmp_path, base_url=base, timeout=300)
+    assert again["articles"] == first["articles"]
+    [kept] = paths.attempts().iterdir()
+    with gzip.open(kept / "pages.jsonl.gz", "rt", encoding="utf-8") as fh:
+        assert [json.loads(line)["url"] for line in fh] == [p["url"] for p in first_pages]
+    assert len(read_pages(tmp_path, "ningbolife")) == len(first_pages)
