@@ -42,6 +42,7 @@ STAT_VIA_PRINT = "newsetl/articles/via_print"
 STAT_TRUNCATED = "newsetl/pages/truncated"
 WARNING_TRUNCATED = "truncated response kept as received (best effort)"
 WARNING_VIA = "article page failed; stored its {via} view"
+WARNING_DRIFT = "template drift?"
 
 
 def _now() -> str:
@@ -119,7 +120,11 @@ class RawPagePipeline:
         for entry in getattr(spider, "offsite", ()):  # off-site redirects are errors already (errback)
             if entry["reason"] == OFFSITE_LINK:
                 self._add_warning(entry["url"], f"{OFFSITE_LINK}: not requested (not one of the source's hosts)")
+        silent = spider.silent_listings() if reason == "finished" and hasattr(spider, "silent_listings") else []
+        for root in silent:
+            self._add_warning(root, f"{WARNING_DRIFT}: listing {root} yielded 0 article links")
         report = self.report(reason)
+        report["listings_without_links"] = len(silent)
         write_json(self.paths.source_crawl_report(self.source), report)
         merge_run_report(self.paths, report)
 

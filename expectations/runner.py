@@ -74,6 +74,9 @@ VOLUME_DROP_SHARE = 0.5             # a source seeing fewer than this share of t
 VOLUME_DROP = "volume_drop"
 OFFSITE = "offsite_requests"        # a source's crawl dropped off-site links or redirects (crawl report)
 OFFSITE_KEYS = ("offsite_links", "offsite_redirects")
+TEMPLATE_DRIFT = "template_drift"   # a listing yielded no article link (crawl report warning)
+DRIFT_PREFIX = "template drift?"    # crawlers.pipelines.WARNING_DRIFT
+OFFSITE_REDIRECT_PREFIX = "offsite redirect:"
 OUTLIER_KINDS = ("level",)          # outliers are checked on levels (amounts, counts) only
 OUTLIER_MIN_VALUES = 3              # a (unit, subject) needs this many values to have a usual value
 TRANSFORM_REJECTS = "transform_rejects"
@@ -121,6 +124,9 @@ class ValidationSummary:
     history: dict[str, Any] = field(default_factory=dict)  # what the day-over-day rules compared
     # article pages the transform rejected: {"total": n, "sources": {name: {"rejected": n, "pages": n}}}
     transform_rejects: dict[str, Any] = field(default_factory=dict)
+    # what the crawl saw that on-call must look at although no row failed: a listing that
+    # yielded no article link (template drift?), an article redirected to another host
+    crawl_alerts: list[str] = field(default_factory=list)
     alert_sent: bool = False       # on-call was mailed about this result
     alert_repeated: bool = False   # the same result was mailed before (not mailed again)
 
@@ -128,7 +134,7 @@ class ValidationSummary:
     def needs_alert(self) -> bool:
         """Something on-call must hear about: rows quarantined, a critical failure, a blocked batch."""
         return (self.articles_quarantined + self.metrics_quarantined > 0
-                or not self.critical_success or self.batch_failed)
+                or not self.critical_success or self.batch_failed or bool(self.crawl_alerts))
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready dict."""
@@ -184,7 +190,7 @@ def _median(values: Iterable[float]) -> float:
 
 
 def _crawl_checks(run_dir: Path, staged_any: bool, history: History | None
-                  ) -> tuple[list[str], list[dict[str, Any]], dict[str, Any]]:
+                  ) -> tuple[list[str], list[dict[str, Any]], dict[str, Any], list[str]]:
     """Whole-batch reasons, volume warnings and the per-source comparison for the summary.
 
     With a crawl report, a source fails the batch when its crawl saw no article at all
@@ -196,11 +202,11 @@ def _crawl_checks(run_dir: Path, staged_any: bool, history: History | None
     info: dict[str, Any] = {"available": history is not None, "sources": {}}
     report_path = RunPaths(Path(run_dir)).crawl_report
     if not report_path.exists():
-        return ([] if staged_any else ["no articles staged"]), [], info
+        return ([] if staged_any else ["no articles staged"]), [], info, []
     report = json.loads(report_path.read_text(encoding="utf-8"))
     seen = seen_counts(report)
     if not seen:
-        return ["crawl report lists no source"], [], info
+        return ["crawl report lists no source"], [], info, []
     reasons: list[str] = []
     drops: list[dict[str, Any]] = []
     for name, count in sorted(seen.items()):
@@ -229,7 +235,33 @@ def _crawl_checks(run_dir: Path, staged_any: bool, history: History | None
                           "unexpected_count": len(offsite), "samples": offsite[:SAMPLE_COUNT],
                           "threshold": "links or redirects to hosts outside the source's were dropped "
                                        "(see crawl_report.json errors/warnings)"})
-    return reasons, warnings_, info
+    alerts, drift = _crawl_alerts(report)
+    if drift:
+        warnings_.append({"suite": "articles.warning", "expectation": TEMPLATE_DRIFT, "column": "source",
+                          "unexpected_count": len(drift), "samples": drift[:SAMPLE_COUNT],
+                          "threshold": "a listing entry point whose pages yielded 0 article links"})
+    return reasons, warnings_, info, alerts
+
+
+def _crawl_alerts(report: Mapping[str, Any]) -> tuple[list[str], list[dict[str, Any]]]:
+    """(lines for on-call, drift samples) from the per-source crawl reports: listings that
+    yielded no article link (a changed template?) and articles redirected to another host."""
+    alerts: list[str] = []
+    drift: list[dict[str, Any]] = []
+    for name, source in sorted((report.get("sources") or {}).items()):
+        if not isinstance(source, dict):
+            continue
+        for warning in source.get("warnings") or []:
+            text = str(warning.get("warning", "")) if isinstance(warning, dict) else ""
+            if text.startswith(DRIFT_PREFIX):
+                alerts.append(f"source {name}: {text}")
+                drift.append({"key": name, "value": warning.get("url")})
+        redirected = [e for e in source.get("errors") or []
+                      if isinstance(e, dict) and str(e.get("error", "")).startswith(OFFSITE_REDIRECT_PREFIX)]
+        if redirected:
+            alerts.append(f"source {name}: {len(redirected)} article(s) redirected to another host, not followed "
+                          f"(e.g. {redirected[0].get('error')})")
+    return alerts, drift
 
 
 def _reject_checks(paths: RunPaths, articles: list[_Row]
@@ -755,7 +787,7 @@ def validate_run(run_dir: Path, today: dt.date | None = None,
 
     quarantined_articles = [r for r in articles if r.reasons]
     quarantined_metrics = [r for r in metrics if r.reasons]
-    reasons, volume_warnings, history_info = _crawl_checks(run_dir, bool(articles), history)
+    reasons, volume_warnings, history_info, crawl_alerts = _crawl_checks(run_dir, bool(articles), history)
     reject_reasons, reject_failures, reject_warnings, reject_counts = _reject_checks(paths, articles)
     reasons += reject_reasons
     failed += reject_failures
@@ -784,6 +816,7 @@ def validate_run(run_dir: Path, today: dt.date | None = None,
         reference_date=reference.isoformat(),
         history=history_info,
         transform_rejects=reject_counts,
+        crawl_alerts=crawl_alerts,
     )
 
     if history_error:

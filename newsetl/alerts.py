@@ -35,7 +35,7 @@ MAX_SAMPLES = 3
 ALERT_ALREADY_SENT_NOTE = "[on-call already mailed: validation alert]"
 # summary.json keys that identify a validation result for the once-per-run rule.
 FINGERPRINT_KEYS = ("articles_total", "articles_quarantined", "metrics_total", "metrics_quarantined",
-                    "critical_success", "batch_failed", "batch_failed_reasons")
+                    "critical_success", "batch_failed", "batch_failed_reasons", "crawl_alerts")
 
 
 def validation_alert(summary: Mapping[str, Any], run_id: str,
@@ -47,12 +47,18 @@ def validation_alert(summary: Mapping[str, Any], run_id: str,
     MAX_SAMPLES sample rows, one section counting the warnings, and the Data Docs link.
     """
     dag_note = f" (DAG run {dag_run_id})" if dag_run_id and dag_run_id != run_id else ""
-    subject = (
-        f"[newsetl] validation failed in run {run_id}{dag_note}: "
-        f"{summary.get('articles_quarantined', 0)} articles, "
-        f"{summary.get('metrics_quarantined', 0)} metrics quarantined"
-        + (" - LOAD BLOCKED" if summary.get("batch_failed") else "")
-    )
+    crawl_alerts = [str(a) for a in summary.get("crawl_alerts") or []]
+    validation_failed = bool(summary.get("articles_quarantined") or summary.get("metrics_quarantined")
+                             or summary.get("batch_failed") or not summary.get("critical_success", True))
+    if validation_failed:
+        subject = (
+            f"[newsetl] validation failed in run {run_id}{dag_note}: "
+            f"{summary.get('articles_quarantined', 0)} articles, "
+            f"{summary.get('metrics_quarantined', 0)} metrics quarantined"
+            + (" - LOAD BLOCKED" if summary.get("batch_failed") else "")
+        )
+    else:  # no row failed, but the crawl saw something on-call must look at
+        subject = f"[newsetl] crawl needs attention in run {run_id}{dag_note}: {crawl_alerts[0][:150]}"
     rows = []
     for failure in summary.get("failed_expectations", []):
         samples = "".join(
@@ -79,12 +85,19 @@ def validation_alert(summary: Mapping[str, Any], run_id: str,
                "<p>Accepted rows were loaded; quarantined rows are in <code>news.quarantine</code> "
                "with their reasons.</p>")
     docs = str(summary.get("data_docs") or "")
-    body = f"""<h2>newsetl: critical validation failed</h2>
+    crawl_section = ("<h3>Crawl alerts</h3><ul>" + "".join(f"<li>{html.escape(a)}</li>" for a in crawl_alerts)
+                     + "</ul><p>A listing that yields no article link usually means the site changed its "
+                       "page template: check the listing in a browser and the spider's selectors. A redirect "
+                       "to another host was not followed: check whether the site moved.</p>"
+                     if crawl_alerts else "")
+    heading = "critical validation failed" if validation_failed else "the crawl needs attention"
+    body = f"""<h2>newsetl: {heading}</h2>
 <p>Run <b>{html.escape(run_id)}</b>{html.escape(dag_note)}.
 Articles: {summary.get('articles_total', 0)} staged, {summary.get('articles_accepted', 0)} accepted,
 {summary.get('articles_quarantined', 0)} quarantined.
 Metrics: {summary.get('metrics_total', 0)} staged, {summary.get('metrics_accepted', 0)} accepted,
 {summary.get('metrics_quarantined', 0)} quarantined.{_rejects_line(summary)}</p>
+{crawl_section}
 {blocked}
 <h3>Failed critical expectations</h3>
 {critical}

@@ -555,3 +555,46 @@ def test_one_crawl_per_source_and_run_and_a_rerun_keeps_the_first(site: FixtureS
     with gzip.open(kept / "pages.jsonl.gz", "rt", encoding="utf-8") as fh:
         assert [json.loads(line)["url"] for line in fh] == [p["url"] for p in first_pages]
     assert len(read_pages(tmp_path, "ningbolife")) == len(first_pages)
+
+
+@pytest.mark.slow
+def test_a_listing_that_yields_no_article_links_mails_on_call_as_template_drift(
+        site: FixtureSite, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The ningbolife category blog changes its markup (no item the spider knows): the crawl
+    still finishes, but the listing's 0 links reach the crawl report, the run summary and
+    one mail on a real SMTP server; the feed's articles still load."""
+    from devtools.smtp_sink import free_port, start_sink
+    from newsetl import steps
+
+    base = site.base_urls["ningbolife"]
+    site.overrides[("ningbolife", "/index.php/ningbo-news.html")] = (
+        200, "text/html; charset=utf-8",
+        b"<html><head><title>Ningbo News</title></head><body><div class='com-content-category-blog'>"
+        b"<div class='new-layout'><p>Items are now rendered by a script.</p></div></div></body></html>", {})
+    run_dir = tmp_path / "run-drift"
+    report = run_crawl_subprocess("ningbolife", run_dir, base_url=base, timeout=300)
+    listing = f"{base}/index.php/ningbo-news.html"
+    assert report["finish_reason"] == "finished" and report["listings_without_links"] == 1
+    assert {"url": listing, "warning": f"template drift?: listing {listing} yielded 0 article links"} \
+        in report["warnings"]
+    assert report["articles"]["new"] > 0  # the feed still reaches articles
+
+    steps.transform(str(run_dir))
+    dead = f"postgresql://postgres@127.0.0.1:{free_port()}/postgres"
+    summary_file = run_dir / "validation" / "summary.json"
+    with start_sink(tmp_path / "mail") as sink:
+        monkeypatch.setenv("AIRFLOW_CONN_SMTP_DEFAULT", sink.conn_uri)
+        monkeypatch.setenv("NEWSETL_ALERT_EMAILS", "oncall@example.org")
+        for _attempt in range(2):  # a rerun mails nobody again
+            # the fixture site serves one article page for every article URL: its copies are
+            # quarantined as duplicates, so this run also fails validation; the drift rides along
+            with pytest.raises(steps.ValidationGateFailed):
+                steps.validate(str(run_dir), database_url=dead)
+        mails = sink.messages()
+    summary = json.loads(summary_file.read_text(encoding="utf-8"))
+    assert summary["crawl_alerts"] == [f"source ningbolife: template drift?: listing {listing} yielded 0 article links"]
+    assert summary["alert_sent"] is True
+    assert "template_drift" in {w["expectation"] for w in summary["warnings"]}
+    [mail] = mails
+    body = mail.get_body(preferencelist=("html",)).get_content()
+    assert "Crawl alerts" in body and f"listing {listing} yielded 0 article links" in body

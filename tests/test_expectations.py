@@ -730,3 +730,24 @@ def test_offsite_links_and_redirects_of_a_crawl_reach_the_summary_as_a_warning(t
     assert summary.batch_failed is False
     on_disk = json.loads((run_dir / "validation" / "summary.json").read_text(encoding="utf-8"))
     assert "offsite_requests" in {w["expectation"] for w in on_disk["warnings"]}
+
+
+def test_a_listing_without_article_links_is_a_crawl_alert_even_on_a_clean_batch(tmp_path):
+    run_dir = _small_run(tmp_path, 5, 0, 5, 0)
+    listing = "http://www.ningbolife.com/index.php/ningbo-news.html"
+    report = {"sources": {
+        "ningbolife": {"articles": {"new": 5, "unchanged": 0, "failed": 0}, "listings_without_links": 1,
+                       "warnings": [{"url": listing, "warning": f"template drift?: listing {listing} yielded 0 article links"}],
+                       "errors": [{"url": "http://www.ningbolife.com/a.html",
+                                   "error": "offsite redirect: http://evil.example/a.html (from http://www.ningbolife.com/a.html)"}]},
+        "ningbo_gov": {"articles": {"new": 3, "unchanged": 0, "failed": 0}},
+    }}
+    (run_dir / "crawl_report.json").write_text(json.dumps(report), encoding="utf-8")
+    summary = validate_run(run_dir, today=TODAY)
+    assert summary.critical_success and not summary.batch_failed and summary.needs_alert
+    assert summary.crawl_alerts == [
+        f"source ningbolife: template drift?: listing {listing} yielded 0 article links",
+        "source ningbolife: 1 article(s) redirected to another host, not followed (e.g. offsite redirect: "
+        "http://evil.example/a.html (from http://www.ningbolife.com/a.html))"]
+    [drift] = [w for w in summary.warnings if w["expectation"] == "template_drift"]
+    assert drift["samples"] == [{"key": "ningbolife", "value": listing}]

@@ -307,6 +307,11 @@ class SourceSpider(scrapy.Spider):
         return [page], not isinstance(page, FetchFailure)
 
     # ---- article requests ---------------------------------------------------
+    def silent_listings(self) -> list[str]:
+        """Listing entry points fetched this run whose pages yielded no article link at all:
+        the sign of a changed template (a 304 replays stored links; failures are errors)."""
+        return [root for root, chain in self.chains.items() if chain.status == "fetched" and not chain.links]
+
     def on_site(self, url: str, reason: str = OFFSITE_LINK) -> bool:
         """True when `url` is on this crawl's hosts; else count and record it as off-site."""
         if self.source.allows(url):
