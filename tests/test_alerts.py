@@ -253,7 +253,8 @@ def test_a_crawl_alert_alone_mails_with_its_own_subject_and_escaped_text():
     summary = {"articles_total": 4, "articles_accepted": 4, "articles_quarantined": 0, "metrics_total": 9,
                "metrics_accepted": 9, "metrics_quarantined": 0, "critical_success": True, "batch_failed": False,
                "failed_expectations": [], "warnings": [], "data_docs": "/tmp/docs/index.html",
-               "crawl_alerts": ["source ningbolife: template drift?: listing http://x/<b>list</b> yielded 0 article links"]}
+               "crawl_alerts": ["source ningbolife: template drift?: listing http://x/<b>list</b> "
+                                "yielded 0 article links"]}
     subject, body = validation_alert(summary, "run-7")
     assert subject.startswith("[newsetl] crawl needs attention in run run-7: source ningbolife: template drift?")
     assert "the crawl needs attention" in body and "Crawl alerts" in body

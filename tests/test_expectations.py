@@ -737,9 +737,11 @@ def test_a_listing_without_article_links_is_a_crawl_alert_even_on_a_clean_batch(
     listing = "http://www.ningbolife.com/index.php/ningbo-news.html"
     report = {"sources": {
         "ningbolife": {"articles": {"new": 5, "unchanged": 0, "failed": 0}, "listings_without_links": 1,
-                       "warnings": [{"url": listing, "warning": f"template drift?: listing {listing} yielded 0 article links"}],
+                       "warnings": [{"url": listing,
+                                     "warning": f"template drift?: listing {listing} yielded 0 article links"}],
                        "errors": [{"url": "http://www.ningbolife.com/a.html",
-                                   "error": "offsite redirect: http://evil.example/a.html (from http://www.ningbolife.com/a.html)"}]},
+                                   "error": "offsite redirect: http://evil.example/a.html "
+                                            "(from http://www.ningbolife.com/a.html)"}]},
         "ningbo_gov": {"articles": {"new": 3, "unchanged": 0, "failed": 0}},
     }}
     (run_dir / "crawl_report.json").write_text(json.dumps(report), encoding="utf-8")
