@@ -15,6 +15,7 @@ its source as JSON (`Source.to_json` / `Source.from_json`).
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from importlib import resources
@@ -30,7 +31,8 @@ LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
 ALLOWED_SCHEMES = ("http", "https")
 DEFAULT_PORTS = {"http": 80, "https": 443}
 SOURCE_KEYS = frozenset({"site", "hosts", "template", "spider", "base_url", "listings", "feeds",
-                         "language", "politeness"})
+                         "sitemaps", "article_pattern", "language", "politeness"})
+GENERIC_TEMPLATE = "generic"  # a source of no known CMS: feeds/sitemaps + an article URL pattern
 POLITENESS_KEYS = frozenset({"download_delay", "concurrent_requests_per_domain", "autothrottle"})
 CRAWL_KEYS = frozenset({"user_agent", "robotstxt_obey"})
 DEFAULT_DOWNLOAD_DELAY = 1.5
@@ -72,6 +74,8 @@ class Source:
     feeds: tuple[str, ...] = ()
     hosts: tuple[str, ...] = ()
     spider: str = ""
+    sitemaps: tuple[str, ...] = ()
+    article_pattern: str = ""  # regex on the URL path of an article (required for generic sources)
     language: str = "en"
     politeness: Politeness = field(default_factory=Politeness)
 
@@ -120,7 +124,7 @@ class Source:
         """The inverse of `to_json`."""
         data = json.loads(text)
         data["politeness"] = Politeness(**data.get("politeness", {}))
-        for key in ("listings", "feeds", "hosts"):
+        for key in ("listings", "feeds", "hosts", "sitemaps"):
             data[key] = tuple(data.get(key, ()))
         return cls(**data)
 
@@ -206,6 +210,8 @@ def _source(name: str, spec: Any, base_url: str | None) -> Source:
         feeds=_strings(f"sources.{name}.feeds", spec.get("feeds")),
         hosts=tuple(h.lower() for h in _strings(f"sources.{name}.hosts", spec.get("hosts"))),
         spider=str(spec.get("spider") or ""),
+        sitemaps=_strings(f"sources.{name}.sitemaps", spec.get("sitemaps")),
+        article_pattern=str(spec.get("article_pattern") or ""),
         language=str(spec.get("language") or "en"),
         politeness=Politeness(
             download_delay=float(politeness.get("download_delay", DEFAULT_DOWNLOAD_DELAY)),
@@ -216,8 +222,15 @@ def _source(name: str, spec: Any, base_url: str | None) -> Source:
     )
     if not source.owns_host(urlsplit(live).hostname):
         raise RegistryError(f"sources.{name}: base_url host is not one of the site's hosts {source.all_hosts}")
-    if not source.listings and not source.feeds:
-        raise RegistryError(f"sources.{name}: needs at least one listing or feed")
+    if not source.listings and not source.feeds and not source.sitemaps:
+        raise RegistryError(f"sources.{name}: needs at least one listing, feed or sitemap")
+    if source.template == GENERIC_TEMPLATE and not source.article_pattern:
+        raise RegistryError(f"sources.{name}: a generic source needs `article_pattern` (a regex on article paths)")
+    if source.article_pattern:
+        try:
+            re.compile(source.article_pattern)
+        except re.error as exc:
+            raise RegistryError(f"sources.{name}: bad article_pattern: {exc}") from exc
     return source
 
 

@@ -27,10 +27,12 @@ from crawlers.report import MAX_REPORT_ERRORS, REQUEST_COUNT_STAT, merge_run_rep
 from crawlers.settings import SETTING_BASE_URL, SETTING_OUT_DIR, SETTING_SOURCE
 from crawlers.spiders.base import (
     OFFSITE_LINK,
+    STAT_LINKS_BY_SHAPE,
     STAT_NOT_MODIFIED,
     STAT_OFFSITE_LINKS,
     STAT_OFFSITE_REDIRECTS,
     STAT_UNCHANGED,
+    WARNING_BY_SHAPE,
     describe_failure,
 )
 
@@ -120,6 +122,8 @@ class RawPagePipeline:
         for entry in getattr(spider, "offsite", ()):  # off-site redirects are errors already (errback)
             if entry["reason"] == OFFSITE_LINK:
                 self._add_warning(entry["url"], f"{OFFSITE_LINK}: not requested (not one of the source's hosts)")
+        for url in getattr(spider, "by_shape", ()):
+            self._add_warning(url, WARNING_BY_SHAPE)
         silent = spider.silent_listings() if reason == "finished" and hasattr(spider, "silent_listings") else []
         for root in silent:
             self._add_warning(root, f"{WARNING_DRIFT}: listing {root} yielded 0 article links")
@@ -151,6 +155,7 @@ class RawPagePipeline:
             "charset_corrected": int(stats.get(STAT_CHARSET_CORRECTED, 0)),
             "offsite_links": int(stats.get(STAT_OFFSITE_LINKS, 0)),
             "offsite_redirects": int(stats.get(STAT_OFFSITE_REDIRECTS, 0)),
+            "listings_by_url_shape": int(stats.get(STAT_LINKS_BY_SHAPE, 0)),
             "errors": self.errors,
             "warnings": self.warnings,
             "finish_reason": reason,

@@ -111,7 +111,7 @@ def test_every_registry_site_has_a_parser_a_spider_and_a_golden_fixture() -> Non
         assert source.template in TEMPLATES, name
         assert loader.load(source.spider_name).name == source.spider_name
         assert (GOLDEN / f"seed_html_{name}.json").is_file(), name
-    assert sorted(loader.list()) == ["hanweb", "joomla"]  # one spider per template
+    assert sorted(loader.list()) == ["generic", "hanweb", "joomla"]  # one spider per template
 
 
 def test_the_transform_finds_sources_through_the_registry() -> None:
@@ -223,3 +223,19 @@ def test_a_recrawl_of_a_source_keeps_the_earlier_attempt(tmp_path: Path) -> None
     assert not paths.source_raw("ningbo_gov").exists()
     assert paths.all_pages() == []  # an earlier attempt is not read by the transform
     assert paths.keep_previous_attempt("ningbo_gov") is None  # nothing to keep
+
+
+def test_a_generic_source_needs_a_valid_article_pattern(tmp_path: Path) -> None:
+    path = write_registry(tmp_path, template="generic")
+    with pytest.raises(RegistryError, match="needs `article_pattern`"):
+        load_sources(path=path)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("    template: generic", "    template: generic\n    article_pattern: '^/(['"),
+                    encoding="utf-8")
+    with pytest.raises(RegistryError, match="bad article_pattern"):
+        load_sources(path=path)
+    path.write_text(text.replace("    template: generic", "    template: generic\n    article_pattern: '^/a/\\d+'\n"
+                                 "    sitemaps: [/sitemap.xml]"), encoding="utf-8")
+    [source] = load_sources(path=path).values()
+    assert source.spider_name == "generic" and source.sitemaps == ("/sitemap.xml",)
+    assert source.article_pattern == "^/a/\\d+"

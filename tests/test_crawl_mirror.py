@@ -598,3 +598,100 @@ def test_a_listing_that_yields_no_article_links_mails_on_call_as_template_drift(
     [mail] = mails
     body = mail.get_body(preferencelist=("html",)).get_content()
     assert "Crawl alerts" in body and f"listing {listing} yielded 0 article links" in body
+
+
+# ------------------------------------------------------------------- a generic source (YAML only)
+GENERIC_YAML = """
+sources:
+  cnnb_en:
+    site: cnnb.example
+    template: generic
+    base_url: http://cnnb.example
+    article_pattern: '^/en/news/\\d{4}-\\d{2}/\\d{2}/[\\w-]+\\.html$'
+    feeds: [/en/rss.xml]
+    sitemaps: [/sitemap_index.xml]
+    listings: [/en/list.html]
+"""
+GENERIC_ARTICLES = {f"/en/news/2020-06/0{i}/story-{i}.html": f"Ningbo story number {i}" for i in range(1, 7)}
+GENERIC_PARAGRAPHS = (
+    "Ningbo's high-tech enterprises invested 12.5 billion yuan in research and development last year, "
+    "up 14.2 percent year-on-year, the city's science bureau said on Monday.",
+    "The city now has 3,900 high-tech enterprises, and their output accounted for 60.3 percent of the "
+    "industrial output of large enterprises.",
+    "Officials said the new laboratories in the Yongjiang corridor would open to companies next spring.",
+)
+
+
+def _generic_site(foreign: str) -> ThreadingHTTPServer:
+    paths = list(GENERIC_ARTICLES)
+    pages = {
+        "/robots.txt": ("text/plain", b"User-agent: *\n"),
+        "/en/rss.xml": ("application/rss+xml", (
+            "<?xml version='1.0'?><rss version='2.0'><channel><title>News</title>"
+            + "".join(f"<item><title>{GENERIC_ARTICLES[p]}</title><link>http://cnnb.example{p}</link>"
+                      f"<pubDate>Mon, 01 Jun 2020 08:00:00 +0800</pubDate></item>" for p in paths[:2])
+            + f"<item><title>elsewhere</title><link>{foreign}/en/news/2020-06/09/elsewhere.html</link></item>"
+            + "<item><title>about</title><link>http://cnnb.example/en/about.html</link></item>"
+            "</channel></rss>").encode()),
+        "/sitemap_index.xml": ("application/xml", (
+            "<?xml version='1.0'?><sitemapindex xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>"
+            "<sitemap><loc>http://cnnb.example/en/sitemap-1.xml</loc></sitemap></sitemapindex>").encode()),
+        "/en/sitemap-1.xml": ("application/xml", (
+            "<?xml version='1.0'?><urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>"
+            + "".join(f"<url><loc>http://cnnb.example{p}</loc></url>" for p in paths[1:4])
+            + "</urlset>").encode()),
+        "/en/list.html": ("text/html", (
+            "<html><body><nav><a href='/en/news/2020-06/08/menu-only.html'>menu</a></nav><main>"
+            + "".join(f"<h3><a href='{p}'>{GENERIC_ARTICLES[p]}</a></h3>" for p in paths[3:])
+            + "</main><footer><a href='/en/news/2020-06/09/footer-only.html'>footer</a></footer></body></html>"
+        ).encode()),
+    }
+    for path, title in GENERIC_ARTICLES.items():
+        pages[path] = ("text/html", (f"<html><head><title>{title}</title></head><body><h1>{title}</h1><article>"
+                                     + "".join(f"<p>{text}</p>" for text in GENERIC_PARAGRAPHS)
+                                     + "</article></body></html>").encode())
+
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def log_message(self, *args) -> None:
+            pass
+
+        def do_GET(self) -> None:
+            ctype, body = pages.get(self.path, ("text/html", b"<html><body>404</body></html>"))
+            self.send_response(200 if self.path in pages else 404)
+            self.send_header("Content-Type", ctype + "; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+@pytest.mark.slow
+def test_a_generic_source_is_a_yaml_entry_crawled_from_feeds_sitemaps_and_listings(
+        site: FixtureSite, tmp_path: Path) -> None:
+    from newsetl import steps
+
+    server = _generic_site(site.base_urls["foreign"])
+    try:
+        registry = tmp_path / "sources.yml"
+        registry.write_text(GENERIC_YAML, encoding="utf-8")
+        base = f"http://127.0.0.1:{server.server_address[1]}"
+        source = load_sources({"cnnb_en": base}, path=registry)["cnnb_en"]
+        assert (source.template, source.spider_name) == ("generic", "generic")
+        run_dir = tmp_path / "run-generic"
+        report = run_crawl_subprocess(source, run_dir, timeout=300)
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert report["source"] == "cnnb_en" and report["finish_reason"] == "finished"
+    assert report["articles"] == {"new": 6, "unchanged": 0, "failed": 0}  # feed 2 + sitemap 3 + list 3, once each
+    assert report["offsite_links"] == 1 and not [h for h in site.hits if h[0] == "foreign"]
+    stored = {p["canonical_url"] for p in read_pages(run_dir, "cnnb_en") if p["kind"] == "article"}
+    assert stored == {f"http://cnnb.example{p}" for p in GENERIC_ARTICLES}  # not the menu or footer links
+
+    counts = steps.transform(str(run_dir))
+    assert counts["articles"] == 6 and counts["rejected"] == 0 and counts["metrics"] >= 12

@@ -26,6 +26,7 @@ from typing import Any, ClassVar
 from urllib.parse import urljoin, urlsplit
 
 import scrapy
+from parsel import Selector
 from scrapy.exceptions import (
     DownloadCancelledError,
     DownloadFailedError,
@@ -50,6 +51,29 @@ STAT_OFFSITE_REDIRECTS = "newsetl/offsite/redirects"
 OFFSITE_LINK = "offsite link"
 OFFSITE_REDIRECT = "offsite redirect"
 MAX_OFFSITE_RECORDS = 200
+STAT_LINKS_BY_SHAPE = "newsetl/listings/links_by_shape"
+# Where a listing's own items live when the template's selectors find none: the page's main
+# content, first match wins (else the whole page) ...
+CONTENT_SCOPES_XPATH: tuple[str, ...] = (
+    "//main", '//*[@role="main"]', '//*[@id="content"]', '//*[@id="main"]', '//*[@id="component"]',
+)
+# ... minus page chrome: menus, sidebars, headers, footers, Joomla modules.
+CHROME_ANCESTOR_XPATH = (
+    "ancestor::*[self::nav or self::header or self::footer or self::aside"
+    " or contains(concat(' ', normalize-space(@class), ' '), ' moduletable')"
+    " or contains(@class, 'menu') or contains(@class, 'sidebar') or contains(@id, 'sidebar')"
+    " or contains(@class, 'breadcrumb') or contains(@class, 'pagination') or contains(@class, 'module')]"
+)
+WARNING_BY_SHAPE = "article links found by URL shape only (the template's selectors found none)"
+# Feeds: RSS 2.0 items and Atom entries (namespaces removed).
+FEED_ITEM_XPATH = "//item | //entry"
+FEED_LINK_XPATH = "link/text() | link[not(@rel) or @rel='alternate']/@href"
+FEED_GUID_XPATH = 'guid[not(@isPermaLink="false")]/text()'
+FEED_TITLE_XPATH = "title/text()"
+FEED_DATE_XPATH = "pubDate/text() | published/text() | updated/text()"
+# Sitemaps: <urlset><url><loc> and <sitemapindex><sitemap><loc> (namespaces removed).
+SITEMAP_URL_XPATH = "//url/loc/text()"
+SITEMAP_INDEX_XPATH = "//sitemap/loc/text()"
 STAT_NOT_MODIFIED = "newsetl/listings/not_modified"
 TRUE_STRINGS = frozenset({"1", "true", "yes", "on"})
 WWW_PREFIX = "www."
@@ -199,6 +223,7 @@ class SourceSpider(scrapy.Spider):
         self.unchanged: set[str] = set()
         self._requested: set[str] = set()
         self.offsite: list[dict[str, str]] = []  # dropped off-site URLs: {"url", "reason"} (crawl report)
+        self.by_shape: list[str] = []  # listing pages whose links only the URL-shape fallback found
         self._listings_requested: set[tuple[str, str, bytes]] = set()
 
     # ---- start -------------------------------------------------------------
@@ -307,6 +332,65 @@ class SourceSpider(scrapy.Spider):
         return [page], not isinstance(page, FetchFailure)
 
     # ---- article requests ---------------------------------------------------
+    def links_by_shape(self, response: Response, fallback: bool = True) -> list[tuple[str, dict[str, Any]]]:
+        """Article-shaped links in the page's main content outside its chrome, in page order,
+        once each: the fallback when the template's selectors find no item on a listing
+        (counted and reported as such), or the generic spider's way to read a listing."""
+        scope = next((nodes for xpath in CONTENT_SCOPES_XPATH for nodes in [response.xpath(xpath)] if nodes),
+                     response.xpath("/html"))
+        links: list[tuple[str, dict[str, Any]]] = []
+        seen: set[str] = set()
+        for anchor in scope.xpath(".//a[@href]"):
+            url = response.urljoin(anchor.attrib["href"].strip())
+            if not self.is_article_url(url) or anchor.xpath(CHROME_ANCESTOR_XPATH) or url in seen:
+                continue
+            seen.add(url)
+            title = " ".join((anchor.xpath("string()").get() or "").split())
+            links.append((url, {"listing_title": title, "listing_url": response.url}))
+        if links and fallback:
+            self._stats_inc(STAT_LINKS_BY_SHAPE)
+            if len(self.by_shape) < MAX_OFFSITE_RECORDS:
+                self.by_shape.append(response.url)
+            self.logger.warning("listing %s: %s", response.url, WARNING_BY_SHAPE)
+        return links
+
+    def parse_feed(self, response: Response) -> Iterator[RawPage | FetchFailure | Request]:
+        """RSS/Atom feed: one request per item link (live-site links mapped onto the base URL)."""
+        head, go_on = self.open_listing(response)
+        yield from head
+        if not go_on:
+            return
+        feed = Selector(text=response.text, type="xml")
+        feed.remove_namespaces()
+        links: list[tuple[str, dict[str, Any]]] = []
+        for item in feed.xpath(FEED_ITEM_XPATH):
+            href = (item.xpath(FEED_LINK_XPATH).get() or item.xpath(FEED_GUID_XPATH).get() or "").strip()
+            if href:
+                links.append((self.rebase(response.urljoin(href)), {
+                    "listing_title": (item.xpath(FEED_TITLE_XPATH).get() or "").strip(),
+                    "listing_date": (item.xpath(FEED_DATE_XPATH).get() or "").strip() or None,
+                    "listing_url": response.url,
+                }))
+        yield from self.article_requests(links, response)
+
+    def parse_sitemap(self, response: Response) -> Iterator[RawPage | FetchFailure | Request]:
+        """sitemap.xml: its article-shaped URLs; a sitemap index's sitemaps are followed."""
+        head, go_on = self.open_listing(response)
+        yield from head
+        if not go_on:
+            return
+        sitemap = Selector(text=response.text, type="xml")
+        sitemap.remove_namespaces()
+        links = [(self.rebase(response.urljoin(loc.strip())), {"listing_url": response.url})
+                 for loc in sitemap.xpath(SITEMAP_URL_XPATH).getall() if loc.strip()]
+        yield from self.article_requests(links, response)
+        for loc in sitemap.xpath(SITEMAP_INDEX_XPATH).getall():
+            request = self.follow_listing(Request(
+                self.rebase(response.urljoin(loc.strip())), callback=self.parse_sitemap, errback=self.on_error,
+                meta={META_KIND: KIND_LISTING, META_ROOT: response.meta.get(META_ROOT)}))
+            if request is not None:
+                yield request
+
     def silent_listings(self) -> list[str]:
         """Listing entry points fetched this run whose pages yielded no article link at all:
         the sign of a changed template (a 304 replays stored links; failures are errors)."""

@@ -134,7 +134,10 @@ class HanwebSpider(SourceSpider):
             return
         datastores = response.xpath(DATASTORE_XPATH).getall()
         records = [r for ds in datastores for r in RECORD_RE.findall(ds)]
-        yield from self.article_requests(record_links(records, response.url, response.url), response)
+        links = record_links(records, response.url, response.url)
+        if not any(self.is_article_url(url) for url, _ in links):
+            links = self.links_by_shape(response)  # a static column list (no datastore)
+        yield from self.article_requests(links, response)
 
         scripts = "\n".join(response.xpath(JS_SCRIPT_XPATH).getall())
         per_page, group_size, total = jpage_options(scripts)

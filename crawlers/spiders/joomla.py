@@ -13,7 +13,6 @@ from collections.abc import AsyncIterator, Iterator
 from typing import Any
 from urllib.parse import urlsplit
 
-from parsel import Selector
 from scrapy.http import Request, Response
 
 from core.records import KIND_ARTICLE, KIND_LISTING, VIA_PRINT, FetchFailure, RawPage
@@ -26,26 +25,27 @@ from crawlers.spiders.base import (
     SourceSpider,
 )
 
-# Blog (category) page items: Beez3 and core Joomla 3 layouts.
+# Category page items, preferred selectors: the blog layout (core/protostar and Beez3:
+# items-leading, items-row; featured), the blog's "more articles" links (blog_links.php)
+# and the list/table view (default_articles.php). When none matches, article-shaped links
+# in the main content are taken (SourceSpider.links_by_shape) and the crawl report says so.
 BLOG_ITEMS_CSS = (
-    "div.blog div.items-leading > div, div.blog div.items-row div.item"
+    "div.blog div.items-leading > div, div.blog div.items-row div.item, "
+    "div.blog-featured div.items-leading > div, div.blog-featured div.items-row div.item"
 )
 ITEM_TITLE_LINK_CSS = "h2 a"
 ITEM_READMORE_LINK_CSS = "p.readmore a"
+MORE_LINKS_CSS = "div.items-more li a"
+LIST_VIEW_LINKS_CSS = "table.category td.list-title a"
 NEXT_PAGE_CSS = (
-    'div.pagination li.pagination-next a::attr(href), div.pagination a[title="Next"]::attr(href)'
+    'div.pagination li.pagination-next a::attr(href), div.pagination a[title="Next"]::attr(href), '
+    '.pagination a[rel="next"]::attr(href), link[rel="next"]::attr(href)'
 )
 PAGE_COUNTER_CSS = "div.pagination p.counter::text"
 PAGE_COUNTER_RE = re.compile(r"Page\s+(\d+)\s+of\s+(\d+)", re.I)
 # Article page marker: a response that is a blog page is never emitted as an article.
 ARTICLE_PAGE_CSS = "div.item-page"
 BLOG_PAGE_CSS = "div.blog"
-# RSS 2.0 items.
-FEED_ITEM_XPATH = "//item"
-FEED_LINK_XPATH = "link/text()"
-FEED_GUID_XPATH = 'guid[not(@isPermaLink="false")]/text()'
-FEED_TITLE_XPATH = "title/text()"
-FEED_DATE_XPATH = "pubDate/text()"
 ARTICLE_PATH_RE = re.compile(r"^/index\.php/[\w.-]+/\d+-[^/]+\.html$")
 # Safety cap on ?start= pages per category.
 MAX_LISTING_PAGES = 2000
@@ -75,14 +75,17 @@ class JoomlaSpider(SourceSpider):
         yield from head
         if not go_on:
             return
+        anchors = [a for item in response.css(BLOG_ITEMS_CSS)
+                   for a in item.css(f"{ITEM_TITLE_LINK_CSS}, {ITEM_READMORE_LINK_CSS}")]
+        anchors += response.css(f"{MORE_LINKS_CSS}, {LIST_VIEW_LINKS_CSS}")
         links: list[tuple[str, dict[str, Any]]] = []
-        for item in response.css(BLOG_ITEMS_CSS):
-            for anchor in item.css(f"{ITEM_TITLE_LINK_CSS}, {ITEM_READMORE_LINK_CSS}"):
-                href = anchor.attrib.get("href")
-                if href:
-                    title = " ".join((anchor.xpath("string()").get() or "").split())
-                    links.append((response.urljoin(href.strip()),
-                                  {"listing_title": title, "listing_url": response.url}))
+        for anchor in anchors:
+            href = anchor.attrib.get("href")
+            if href:
+                title = " ".join((anchor.xpath("string()").get() or "").split())
+                links.append((response.urljoin(href.strip()), {"listing_title": title, "listing_url": response.url}))
+        if not any(self.is_article_url(url) for url, _ in links):
+            links = self.links_by_shape(response)
         yield from self.article_requests(links, response)
 
         counter = PAGE_COUNTER_RE.search(" ".join(response.css(PAGE_COUNTER_CSS).getall()))
@@ -97,25 +100,6 @@ class JoomlaSpider(SourceSpider):
                       META_LISTING_PAGE: page_no + 1}))
             if request is not None:
                 yield request
-
-    def parse_feed(self, response: Response) -> Iterator[RawPage | FetchFailure | Request]:
-        """RSS feed: one request per item link (live-site links mapped onto the base URL)."""
-        head, go_on = self.open_listing(response)
-        yield from head
-        if not go_on:
-            return
-        feed = Selector(text=response.text, type="xml")
-        feed.remove_namespaces()
-        links: list[tuple[str, dict[str, Any]]] = []
-        for item in feed.xpath(FEED_ITEM_XPATH):
-            href = (item.xpath(FEED_LINK_XPATH).get() or item.xpath(FEED_GUID_XPATH).get() or "").strip()
-            if href:
-                links.append((self.rebase(response.urljoin(href)), {
-                    "listing_title": (item.xpath(FEED_TITLE_XPATH).get() or "").strip(),
-                    "listing_date": (item.xpath(FEED_DATE_XPATH).get() or "").strip() or None,
-                    "listing_url": response.url,
-                }))
-        yield from self.article_requests(links, response)
 
     def parse_article(self, response: Response) -> Iterator[RawPage | FetchFailure | Request]:
         """Article page -> RawPage(article); a blog page served at an article URL is a listing."""
