@@ -634,8 +634,8 @@ def _generic_site(foreign: str) -> ThreadingHTTPServer:
             + "<item><title>about</title><link>http://cnnb.example/en/about.html</link></item>"
             "</channel></rss>").encode()),
         "/sitemap_index.xml": ("application/xml", (
-            "<?xml version='1.0'?><sitemapindex xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>"
-            "<sitemap><loc>http://cnnb.example/en/sitemap-1.xml</loc></sitemap></sitemapindex>").encode()),
+            b"<?xml version='1.0'?><sitemapindex xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>"
+            b"<sitemap><loc>http://cnnb.example/en/sitemap-1.xml</loc></sitemap></sitemapindex>")),
         "/en/sitemap-1.xml": ("application/xml", (
             "<?xml version='1.0'?><urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>"
             + "".join(f"<url><loc>http://cnnb.example{p}</loc></url>" for p in paths[1:4])
