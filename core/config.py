@@ -16,6 +16,10 @@ ENV_DATA_DIR = "NEWSETL_DATA_DIR"
 ENV_ALERT_EMAILS = "NEWSETL_ALERT_EMAILS"
 ENV_BASE_URLS = "NEWSETL_BASE_URLS"
 ENV_SMTP_CONN = "AIRFLOW_CONN_SMTP_DEFAULT"
+ENV_MAX_QUARANTINE_SHARE = "NEWSETL_MAX_QUARANTINE_SHARE"
+ENV_MIN_QUARANTINED = "NEWSETL_MIN_QUARANTINED"
+DEFAULT_MAX_QUARANTINE_SHARE = 0.2
+DEFAULT_MIN_QUARANTINED = 3
 DEFAULT_HOME = ".newsetl"  # relative to the working directory (the checkout, for `make`)
 
 
@@ -47,3 +51,14 @@ def base_url_overrides() -> str | None:
 def alert_emails() -> list[str]:
     """On-call recipients (NEWSETL_ALERT_EMAILS, comma separated)."""
     return [a.strip() for a in os.environ.get(ENV_ALERT_EMAILS, "").split(",") if a.strip()]
+
+
+def quarantine_gate() -> tuple[float, int]:
+    """(share, count): a batch with more than `share` of its articles or metrics quarantined,
+    and at least `count` of them, is blocked (NEWSETL_MAX_QUARANTINE_SHARE, NEWSETL_MIN_QUARANTINED)."""
+    share = float(os.environ.get(ENV_MAX_QUARANTINE_SHARE) or DEFAULT_MAX_QUARANTINE_SHARE)
+    count = int(os.environ.get(ENV_MIN_QUARANTINED) or DEFAULT_MIN_QUARANTINED)
+    if not 0 <= share <= 1 or count < 1:
+        raise ValueError(f"{ENV_MAX_QUARANTINE_SHARE} must be in [0, 1] and {ENV_MIN_QUARANTINED} >= 1, "
+                         f"got {share} and {count}")
+    return share, count

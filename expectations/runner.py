@@ -59,7 +59,9 @@ SUITES_DIR = Path(__file__).resolve().parent
 SUITE_NAMES = ("articles.critical", "articles.warning", "metrics.critical", "metrics.warning")
 PARAMETER_KEY = "$PARAMETER"
 
-MAX_QUARANTINE_SHARE = 0.2          # more than this share of articles or metrics quarantined fails the batch
+MAX_QUARANTINE_SHARE = 0.2          # more than this share of articles or metrics quarantined fails the batch,
+MIN_QUARANTINED_TO_FAIL = 3         # ... and at least this many: one bad page among a few new ones is
+                                    # quarantined and the rest loads (a blocked run would refetch it forever)
 SAMPLE_COUNT = 3                    # sample rows per failed expectation in the summary
 SAMPLE_VALUE_CHARS = 120            # sample values are cut to this many characters
 FOLLOW_REASON = "article_quarantined"
@@ -121,6 +123,7 @@ class ValidationSummary:
     suites: dict[str, dict[str, Any]] = field(default_factory=dict)  # name -> success, statistics
     reference_date: str = ""
     max_quarantine_share: float = MAX_QUARANTINE_SHARE
+    min_quarantined_to_fail: int = MIN_QUARANTINED_TO_FAIL
     history: dict[str, Any] = field(default_factory=dict)  # what the day-over-day rules compared
     # article pages the transform rejected: {"total": n, "sources": {name: {"rejected": n, "pages": n}}}
     transform_rejects: dict[str, Any] = field(default_factory=dict)
@@ -700,18 +703,22 @@ def _reference_date(rows: list[_Row], today: dt.date | None) -> dt.date:
     return min(today, max(fetched)) if fetched else today
 
 
-def _share_exceeded(quarantined: int, total: int) -> bool:
-    return total > 0 and quarantined / total > MAX_QUARANTINE_SHARE
+def _share_exceeded(quarantined: int, total: int, max_share: float = MAX_QUARANTINE_SHARE,
+                    min_count: int = MIN_QUARANTINED_TO_FAIL) -> bool:
+    return total > 0 and quarantined >= min_count and quarantined / total > max_share
 
 
 def validate_run(run_dir: Path, today: dt.date | None = None,
                  history: History | None = None, history_error: str | None = None,
-                 alert: AlertHook | None = None) -> ValidationSummary:
+                 alert: AlertHook | None = None, max_share: float = MAX_QUARANTINE_SHARE,
+                 min_count: int = MIN_QUARANTINED_TO_FAIL) -> ValidationSummary:
     """Validate `run_dir`/staged/*.jsonl; write validation/ (accepted, quarantine, summary, Data Docs).
 
-    This is the one writer of validation/summary.json. `history_error` (why the warehouse
-    history was unavailable) is recorded in it; `alert`, when the result needs one, is
-    called with the summary before it is written and reports whether mail went out.
+    The batch fails when more than `max_share` of its articles or metrics are quarantined
+    and at least `min_count` of them. This is the one writer of validation/summary.json:
+    `history_error` (why the warehouse history was unavailable) is recorded in it;
+    `alert`, when the result needs one, is called with the summary before it is written
+    and reports whether mail went out.
 
     `today` (default: today in UTC) caps the reference date for the published-date bound.
     `history` (earlier runs, from the warehouse) enables the day-over-day volume rules and
@@ -794,9 +801,9 @@ def validate_run(run_dir: Path, today: dt.date | None = None,
     warn = volume_warnings + reject_warnings + warn
     for table, bad, total in (("articles", len(quarantined_articles), len(articles)),
                               ("metrics", len(quarantined_metrics), len(metrics))):
-        if _share_exceeded(bad, total):
+        if _share_exceeded(bad, total, max_share, min_count):
             reasons.append(f"{table}: {bad} of {total} quarantined "
-                           f"(> {MAX_QUARANTINE_SHARE:.0%})")
+                           f"(> {max_share:.0%} and at least {min_count})")
     reasons.extend(f"expectation could not be evaluated per row: {e}" for e in errors)
 
     summary = ValidationSummary(
@@ -817,6 +824,8 @@ def validate_run(run_dir: Path, today: dt.date | None = None,
         history=history_info,
         transform_rejects=reject_counts,
         crawl_alerts=crawl_alerts,
+        max_quarantine_share=max_share,
+        min_quarantined_to_fail=min_count,
     )
 
     if history_error:

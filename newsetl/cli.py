@@ -104,7 +104,13 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_load(args: argparse.Namespace) -> int:
-    _print_json(_steps().load(args.run_dir))
+    steps = _steps()
+    try:
+        result = steps.load(args.run_dir, force=args.force)
+    except steps.LoadRefused as exc:
+        print(f"newsetl load: {exc}", file=sys.stderr)
+        return 2
+    _print_json(result)
     return 0
 
 
@@ -170,6 +176,9 @@ def build_parser() -> argparse.ArgumentParser:
         s.add_argument("run_dir")
         if name == "validate":
             s.add_argument("--no-alert", action="store_true", help="do not mail on-call")
+        if name == "load":
+            s.add_argument("--force", action="store_true",
+                           help="load a run that validation blocked (recorded as forced in the load result)")
         s.set_defaults(func=func)
 
     s = sub.add_parser("run", help="one whole run (crawl -> transform -> validate -> load) without Airflow")

@@ -21,6 +21,7 @@ from core.rundir import (
     RunPaths,
     exclusive,
     new_run_id,
+    read_json,
     read_jsonl,
     run_paths,
     safe_run_id,
@@ -39,6 +40,10 @@ __all__ = ["ValidationGateFailed", "crawl", "load", "new_run_id", "prepare_run",
 
 class ValidationGateFailed(RuntimeError):
     """The whole batch failed validation: the load for this run is blocked."""
+
+
+class LoadRefused(RuntimeError):
+    """`load` of a run that validation blocked or never saw (without --force)."""
 
 
 def _one_writer(stage: str) -> Callable[[Callable[..., T]], Callable[..., T]]:
@@ -259,8 +264,10 @@ def validate(
         outcome = send_alert_once(paths.alert_marker, alert_fingerprint(summary), subject, body)
         return outcome.delivered, outcome.repeated
 
+    max_share, min_count = config.quarantine_gate()
     summary = validate_run(paths.root, history=history, history_error=history_error,
-                           alert=mail_on_call if alert else None).to_dict()
+                           alert=mail_on_call if alert else None, max_share=max_share,
+                           min_count=min_count).to_dict()
     log.info("validate: %s", {k: v for k, v in summary.items() if isinstance(v, (int, bool))})
     log.info("validate: Data Docs for run %s: %s", paths.run_id, summary.get("data_docs"))
     for warning in summary.get("warnings", []):
@@ -280,13 +287,27 @@ def validate(
 
 # --------------------------------------------------------------------------- load
 @_one_writer("load")
-def load(run_dir: str, dag_run_id: str | None = None, database_url: str | None = None) -> dict[str, Any]:
-    """Load the accepted rows and the quarantine of one run in one transaction."""
+def load(run_dir: str, dag_run_id: str | None = None, database_url: str | None = None,
+         force: bool = False) -> dict[str, Any]:
+    """Load the accepted rows and the quarantine of one run in one transaction.
+
+    The load gate: a run that was never validated, or whose validation blocked the load,
+    is refused (LoadRefused) unless `force`, which the load result records.
+    """
     from warehouse.load import load_run
 
     paths = RunPaths(Path(run_dir))
+    summary = read_json(paths.summary)
+    if not isinstance(summary, dict):
+        raise LoadRefused(f"run {paths.run_id} was never validated (no {paths.summary}): "
+                          f"run `newsetl validate {paths.root}` first")
+    if summary.get("batch_failed") and not force:
+        reasons = "; ".join(str(r) for r in summary.get("batch_failed_reasons") or []) or "see summary.json"
+        raise LoadRefused(f"run {paths.run_id}: validation blocked the load ({reasons}); "
+                          f"load it anyway with --force")
     result = load_run(paths.root, url=database_url or resolve_database_url(), run_id=paths.run_id,
-                      dag_run_id=dag_run_id, sources=load_sources().values()).to_dict()
+                      dag_run_id=dag_run_id, sources=load_sources().values(),
+                      forced=bool(force and summary.get("batch_failed"))).to_dict()
     write_json(paths.load_result, result)
     log.info("load: %s", result)
     return result

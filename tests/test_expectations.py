@@ -386,8 +386,10 @@ def _small_run(tmp_path: Path, good: int, bad: int, good_metrics: int, bad_metri
     ("good", "bad", "good_metrics", "bad_metrics", "failed", "reason"),
     [
         (4, 1, 4, 1, False, None),            # exactly 20% of each: still loadable
-        (3, 1, 4, 0, True, "articles: 1 of 4 quarantined"),
-        (5, 0, 3, 1, True, "metrics: 1 of 4 quarantined"),
+        (3, 1, 4, 0, False, None),            # 1 of 4 (25%): one bad page must not block the 3 good ones
+        (5, 0, 3, 1, False, None),            # 1 of 4 metrics: the same
+        (7, 3, 8, 0, True, "articles: 3 of 10 quarantined"),   # over 20% and at least 3
+        (8, 0, 9, 3, True, "metrics: 3 of 12 quarantined"),
         (0, 0, 0, 0, True, "no articles staged"),
     ],
 )

@@ -3,6 +3,7 @@ rollback of a load killed mid-transaction, and the load benchmark's smoke run.""
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -573,3 +574,40 @@ def test_copy_statements_match_the_client_column_order() -> None:
     assert columns(sql.COPY_STAGE["articles"]) == copyrows.ARTICLE_COLUMNS
     assert columns(sql.COPY_STAGE["metrics"]) == copyrows.METRIC_COLUMNS
     assert columns(sql.COPY_STAGE["orphans"]) == copyrows.ORPHAN_COLUMNS
+
+
+def test_quarantined_article_pages_join_the_incremental_seen_set(pg_url: str, tmp_path: Path) -> None:
+    """A page quarantined by a loaded run (validation or the transform) is not fetched again by
+    the next incremental crawl, so one bad page cannot fail every later run."""
+    from warehouse.queries import stored_article_urls
+
+    assert stored_article_urls("ningbolife", pg_url) == []  # no schema yet: nothing stored
+    load_run(full_run(tmp_path), pg_url)
+    life = stored_article_urls("ningbolife", pg_url)
+    assert BASE + "9.html" in life                          # quarantined by validation
+    assert {BASE + "1.html", BASE + "2.html"} <= set(life)  # stored
+    assert BASE + "9.html#0" not in life                    # a metric's key is no page
+    assert stored_article_urls("ningbo_gov", pg_url) == sorted([GOV + "art_1.html", GOV + "empty.html"])
+
+
+def test_the_load_gate_refuses_blocked_or_unvalidated_runs_unless_forced(pg_url: str, tmp_path: Path) -> None:
+    from newsetl import steps
+
+    articles, metrics = three_articles()
+    never = make_run_dir(tmp_path, articles, metrics, run_id="run-never")  # validation/ rows, no summary
+    blocked = make_run_dir(tmp_path, articles, metrics, run_id="run-blocked",
+                           summary={**SUMMARY, "batch_failed": True,
+                                    "batch_failed_reasons": ["articles: 3 of 10 quarantined (> 20% and at least 3)"]})
+    with pytest.raises(steps.LoadRefused, match="run-never was never validated"):
+        steps.load(str(never), database_url=pg_url)
+    env = {**os.environ, "NEWSETL_DATABASE_URL": pg_url}
+    cli = subprocess.run([sys.executable, "-m", "newsetl.cli", "load", str(blocked)], capture_output=True,
+                         text=True, env=env, timeout=120)
+    assert cli.returncode == 2 and cli.stdout == ""
+    assert cli.stderr.strip() == ("newsetl load: run run-blocked: validation blocked the load (articles: 3 of 10 "
+                                  "quarantined (> 20% and at least 3)); load it anyway with --force")
+    assert rows(pg_url, "SELECT to_regclass('news.articles') IS NULL") == [(True,)]  # nothing touched
+    forced = steps.load(str(blocked), database_url=pg_url, force=True)
+    assert forced["forced"] is True and forced["articles_inserted"] == 3
+    assert rows(pg_url, "SELECT load_result->>'forced' FROM news.crawl_runs WHERE run_id = 'run-blocked'") == [
+        ("true",)]

@@ -57,6 +57,7 @@ class LoadResult:
     metrics_loaded: int = 0        # accepted metrics of the loaded articles (now stored)
     metrics_written: int = 0       # of those, rows (re)written because their article's set changed
     quarantined: int = 0           # quarantine rows of this run (transform + validate + load)
+    forced: bool = False           # loaded with --force although validation blocked the run
     seconds: float = 0.0
 
     def to_dict(self) -> dict[str, Any]:
@@ -65,7 +66,7 @@ class LoadResult:
 
     def counts(self) -> dict[str, int]:
         """The row counts without run id and timing."""
-        return {k: v for k, v in self.to_dict().items() if isinstance(v, int)}
+        return {k: v for k, v in self.to_dict().items() if isinstance(v, int) and not isinstance(v, bool)}
 
 
 def load_run(
@@ -75,6 +76,7 @@ def load_run(
     dag_run_id: str | None = None,
     timings: dict[str, float] | None = None,
     sources: Iterable[Source] | None = None,
+    forced: bool = False,
 ) -> LoadResult:
     """Load `run_dir` (accepted rows, quarantine, reports) into schema news in one transaction.
 
@@ -91,7 +93,7 @@ def load_run(
     upgrade(url)
     crawl_report = _read_json(paths.crawl_report)
     summary = _read_json(paths.summary)
-    result = LoadResult(run_id=run_id)
+    result = LoadResult(run_id=run_id, forced=forced)
     steps = _Steps(timings if timings is not None else {})
 
     conn = connect(url)
@@ -109,7 +111,8 @@ def load_run(
                 _load_quarantine(cur, run_id, result)
                 _load_validation(cur, run_id, summary)
             result.seconds = round(time.monotonic() - started, 3)
-            cur.execute(sql.FINISH_RUN, {"run_id": run_id, "load_result": Json(result.counts())})
+            recorded = {**result.counts(), **({"forced": True} if result.forced else {})}
+            cur.execute(sql.FINISH_RUN, {"run_id": run_id, "load_result": Json(recorded)})
         with steps("commit"):
             conn.commit()
     except BaseException:

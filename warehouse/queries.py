@@ -153,18 +153,27 @@ def subject_medians(
 
 
 ARTICLES_EXISTS = "SELECT to_regclass('news.articles') IS NOT NULL"
-STORED_ARTICLE_URLS = "SELECT url FROM news.articles WHERE source = %s ORDER BY url"
+# Stored articles, and article pages quarantined by a loaded run (the transform rejected them,
+# or validation did): an incremental crawl does not fetch them again, so one bad page is
+# quarantined once instead of failing every later run; `--full` fetches everything.
+STORED_ARTICLE_URLS = """
+SELECT url FROM news.articles WHERE source = %(source)s
+UNION
+SELECT record_key FROM news.quarantine
+WHERE source = %(source)s AND table_name IN ('articles', 'pages') AND record_key LIKE 'http%%'
+ORDER BY 1
+"""
 
 
 def stored_article_urls(source: str, url: str) -> list[str]:
-    """Normalized URLs of the articles of `source` already in the warehouse (incremental crawls)."""
+    """Normalized URLs of `source`'s stored and quarantined article pages (incremental crawls skip them)."""
     conn = connect(url)
     try:
         with conn.cursor() as cur:
             cur.execute(ARTICLES_EXISTS)
             if not cur.fetchone()[0]:
                 return []
-            cur.execute(STORED_ARTICLE_URLS, (source,))
+            cur.execute(STORED_ARTICLE_URLS, {"source": source})
             return [row[0] for row in cur.fetchall()]
     finally:
         conn.close()
