@@ -61,6 +61,9 @@ CONTENT_SCOPES_XPATH: tuple[str, ...] = (
 CHROME_ANCESTOR_XPATH = (
     "ancestor::*[self::nav or self::header or self::footer or self::aside"
     " or contains(concat(' ', normalize-space(@class), ' '), ' moduletable')"
+    " or contains(concat(' ', normalize-space(@class), ' '), ' header ')"
+    " or contains(concat(' ', normalize-space(@class), ' '), ' footer ')"
+    " or @id = 'header' or @id = 'footer' or starts-with(@id, 'nav')"
     " or contains(@class, 'menu') or contains(@class, 'sidebar') or contains(@id, 'sidebar')"
     " or contains(@class, 'breadcrumb') or contains(@class, 'pagination') or contains(@class, 'module')]"
 )

@@ -29,17 +29,17 @@ from crawlers.spiders.base import (
 # items-leading, items-row; featured), the blog's "more articles" links (blog_links.php)
 # and the list/table view (default_articles.php). When none matches, article-shaped links
 # in the main content are taken (SourceSpider.links_by_shape) and the crawl report says so.
-BLOG_ITEMS_CSS = (
-    "div.blog div.items-leading > div, div.blog div.items-row div.item, "
-    "div.blog-featured div.items-leading > div, div.blog-featured div.items-row div.item"
+BLOG_ITEMS_CSS = (  # div.blog (core, protostar), section.blog (beez3), div.blog-featured
+    ".blog .items-leading > *, .blog .items-row .item, "
+    ".blog-featured .items-leading > *, .blog-featured .items-row .item"
 )
 ITEM_TITLE_LINK_CSS = "h2 a"
 ITEM_READMORE_LINK_CSS = "p.readmore a"
 MORE_LINKS_CSS = "div.items-more li a"
 LIST_VIEW_LINKS_CSS = "table.category td.list-title a"
-NEXT_PAGE_CSS = (
-    'div.pagination li.pagination-next a::attr(href), div.pagination a[title="Next"]::attr(href), '
-    '.pagination a[rel="next"]::attr(href), link[rel="next"]::attr(href)'
+NEXT_PAGE_CSS = (  # Joomla's pagination list (div.pagination, or a template's own wrapper)
+    'li.pagination-next a::attr(href), a.pagenav[title="Next"]::attr(href), '
+    'div.pagination a[title="Next"]::attr(href), a[rel="next"]::attr(href), link[rel="next"]::attr(href)'
 )
 PAGE_COUNTER_CSS = "div.pagination p.counter::text"
 PAGE_COUNTER_RE = re.compile(r"Page\s+(\d+)\s+of\s+(\d+)", re.I)
