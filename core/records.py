@@ -45,6 +45,9 @@ class Metric:
     denominator: str | None = None  # what a share is of ("gdp"); None unless kind is "share"
     place: str | None = None        # a place other than Ningbo the fact is about ("Hangzhou")
     modality: str = "actual"        # actual | target | forecast
+    # ids of the rules that decided it ("match.percent", "kind.share_of_after", ...): not part
+    # of the record handed on, shown by `newsetl extract --explain`
+    rules: tuple[str, ...] = field(default=(), compare=False)
 
     def __post_init__(self) -> None:
         if self.unit not in UNITS:
@@ -59,8 +62,10 @@ class Metric:
             raise ValueError("char_start/char_end do not span text")
 
     def to_dict(self) -> dict[str, Any]:
-        """All fields: the METRIC contract fields plus char_start/char_end."""
-        return asdict(self)
+        """The METRIC contract fields plus char_start/char_end (not the rule ids)."""
+        out = asdict(self)
+        del out["rules"]
+        return out
 
     def contract_dict(self) -> dict[str, Any]:
         """Only the METRIC contract fields, in contract order."""

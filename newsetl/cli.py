@@ -47,7 +47,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
         path = Path(name)
         try:
             content = path.read_bytes()
-            doc = extract_document(content, url=args.url, path=str(path))
+            doc = extract_document(content, url=args.url, path=str(path), explain=args.explain)
         except FileNotFoundError:
             print(f"newsetl extract: {name}: no such file", file=sys.stderr)
         except IsADirectoryError:
@@ -157,6 +157,8 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("extract", help="transform saved pages (HTML or seed-format .txt) to JSON Lines")
     s.add_argument("files", nargs="+", metavar="FILE")
     s.add_argument("--url", help="the URL the page was fetched from")
+    s.add_argument("--explain", action="store_true",
+                   help="list, per metric, the ids of the rules that decided it (\"rules\")")
     s.set_defaults(func=cmd_extract)
 
     s = sub.add_parser("crawl", help="crawl one source into a run directory")

@@ -128,3 +128,19 @@ def test_dev_commands_join_through_the_entry_point_and_runtime_never_imports_dev
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
+
+
+def test_extract_explain_lists_the_rules_that_decided_each_metric():
+    life_txt = SEEDS_DIR / "text" / "ningbolife_high-level-innovative-cities.txt"
+    plain = newsetl("extract", str(life_txt))
+    explained = newsetl("extract", "--explain", str(life_txt))
+    assert plain.returncode == explained.returncode == 0
+    [doc] = [json.loads(line) for line in plain.stdout.splitlines()]
+    [why] = [json.loads(line) for line in explained.stdout.splitlines()]
+    assert all("rules" not in m for m in doc["metrics"])
+    assert [{k: v for k, v in m.items() if k != "rules"} for m in why["metrics"]] == doc["metrics"]
+    for m in why["metrics"]:
+        assert m["rules"][0].startswith("match.") and any(r.startswith("kind.") for r in m["rules"])
+    [share] = [m for m in why["metrics"] if m["text"] == "2.8%"]
+    assert share["rules"] == ["match.percent", "qualifier.words_before:approx", "kind.share_words_before",
+                              "subject.before", "period.cue", "denominator.of_after"]

@@ -10,11 +10,13 @@ EXTRACT_FIELDS: tuple[str, ...] = (
 )
 
 
-def extract_document(content: bytes, url: str | None = None, path: str | None = None) -> dict[str, Any]:
+def extract_document(content: bytes, url: str | None = None, path: str | None = None,
+                     explain: bool = False) -> dict[str, Any]:
     """Parse one saved page (HTML or seed-format text) into the extract JSON object.
 
     Keys in contract order (docs/CONTRACTS.md): path, url, source, title, published, section, body,
-    captions, language, metrics (contract fields only). Raises NotAnArticle.
+    captions, language, metrics (contract fields only; with `explain`, each metric also lists
+    the ids of the rules that decided it under "rules"). Raises NotAnArticle.
     """
     article = parse_page(content, url=url)
     return {
@@ -27,5 +29,6 @@ def extract_document(content: bytes, url: str | None = None, path: str | None = 
         "body": article.body,
         "captions": list(article.captions),
         "language": article.language,
-        "metrics": [m.contract_dict() for m in article.metrics],
+        "metrics": [{**m.contract_dict(), **({"rules": list(m.rules)} if explain else {})}
+                    for m in article.metrics],
     }

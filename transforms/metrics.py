@@ -59,7 +59,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from core.records import Metric
@@ -595,6 +595,7 @@ class _Found:
     subject: str | None = None
     num_start: int = 0  # where the number (or currency sign) starts: qualifier context
     qualifier: str | None = None  # fixed by the matcher ("top 10" is at most 10)
+    rules: list[str] = field(default_factory=list)  # ids of the rules that decided it, in order
 
 
 def extract_metrics(body: str, published: str | None = None) -> list[Metric]:
@@ -623,14 +624,18 @@ def _extract(body: str, pub: tuple[int, int] | None) -> list[Metric]:
                 qualifier = _describe(item, previous, para, sent_start, sent_end)
                 kind = item.kind or "level"
                 start, end = item.start - sent_start, item.end - sent_start
+                period = _period_for(cues, sentence, start, end)
+                denominator = context.denominator(kind, sentence[end:])
+                place = context.place(sentence, item.num_start - sent_start, kind)
+                modality = context.modality(sentence, start, end)
+                rules = [*item.rules, *(["period.cue"] if period else []),
+                         *(["denominator.of_after"] if denominator else []), *(["place.named"] if place else []),
+                         *([f"modality.{modality}_cue"] if modality != context.ACTUAL else [])]
                 metrics.append(Metric(
                     value=float(item.value), unit=item.unit, kind=kind, subject=item.subject,
-                    period=_period_for(cues, sentence, start, end),
-                    qualifier=qualifier, text=para[item.start:item.end],
+                    period=period, qualifier=qualifier, text=para[item.start:item.end],
                     char_start=para_start + item.start, char_end=para_start + item.end,
-                    denominator=context.denominator(kind, sentence[end:]),
-                    place=context.place(sentence, item.num_start - sent_start, kind),
-                    modality=context.modality(sentence, start, end),
+                    denominator=denominator, place=place, modality=modality, rules=tuple(rules),
                 ))
                 previous = item
     return metrics
@@ -638,43 +643,64 @@ def _extract(body: str, pub: tuple[int, int] | None) -> list[Metric]:
 
 def _describe(item: _Found, previous: _Found | None, para: str, sent_start: int, sent_end: int) -> str | None:
     """Set kind, sign and subject of `item` from its sentence; return its qualifier."""
+    rules = item.rules
     qualifier, before = _qualifier(para[sent_start:item.num_start])
     if item.qualifier is not None:
         qualifier = item.qualifier
+        rules.append(f"qualifier.matcher:{qualifier}")
+    elif qualifier is not None:
+        rules.append(f"qualifier.words_before:{qualifier}")
     after = para[item.end:sent_end]
     gap = para[previous.end:item.start] if previous is not None else ""
     listed_subject = None
     if item.kind is None:
-        item.kind = _kind(item.unit, before, after)
+        item.kind, kind_rule = _kind(item.unit, before, after)
+        rules.append(kind_rule)
         if previous is not None and previous.kind == "change" and item.kind == "level" and item.unit == previous.unit:
             listed_subject = _listed_subject(gap)
             if listed_subject is not None or _continues_change(previous, item, para, before):
                 # "rose by 24.5% and 11.2% respectively", "rose 45.6%, integrated circuits 38.1%"
                 item.kind = "change"
+                rules.append("kind.listed_after_change")
                 if previous.value < 0:
                     item.value = -abs(item.value)
+    else:
+        rules.append(f"kind.matcher:{item.kind}")
     if item.kind == "change" and _is_decrease(before, after):
         item.value = -abs(item.value)
-    if item.subject is None:
-        if listed_subject is not None:
-            item.subject = listed_subject
-        elif item.unit == "rank":
-            item.subject = _rank_subject(previous, gap, before, after, para[item.start:item.end])
-        else:
-            item.subject = _unit_of_subject(item, para, after) or _subject_before(before, qualifier)
+        rules.append("sign.decrease")
+    if item.subject is not None:
+        rules.append("subject.counted_noun")
+    elif listed_subject is not None:
+        item.subject = listed_subject
+        rules.append("subject.listed")
+    elif item.unit == "rank":
+        item.subject = _rank_subject(previous, gap, before, after, para[item.start:item.end])
+        rules.append("subject.rank")
+    else:
+        unit_of = _unit_of_subject(item, para, after)
+        item.subject = unit_of or _subject_before(before, qualifier)
+        rules.append("subject.unit_of" if unit_of else "subject.before")
     if previous is not None and item.unit != "rank" and _inherits(item, previous, gap):
         item.subject = previous.subject
+        rules.append("subject.inherited")
         if FROM_GAP_RE.search(gap) and previous.unit == item.unit and previous.kind in ("level", "share"):
             item.kind = previous.kind  # "reached 13.6% in 2019, up from 11.9% in 2018"
+            rules.append("kind.up_from")
     if item.subject is None and item.unit != "rank":
         item.subject = _share_of_subject(item, after)
+        if item.subject is not None:
+            rules.append("subject.share_of")
     if item.subject is not None and GENERIC_SUBJECT_RE.match(item.subject):
         item.subject = None
+        rules.append("subject.generic_dropped")
     if previous is not None and item.unit == "percent" and SHARE_OR_RE.search(before):
         # "..., or 72.8%": a share of the quantity before, or the relative size of its change
         item.kind = "change" if previous.kind == "change" else "share"
+        rules.append("kind.or_percent")
     if item.unit == "percent" and item.kind == "level" and item.subject and SHARE_SUBJECT_RE.match(item.subject):
         item.kind = "share"  # "the share of citizens with scientific literacy reached 13.6%"
+        rules.append("kind.share_subject")
     return qualifier
 
 
@@ -892,24 +918,26 @@ def _rank(match: re.Match[str]) -> _Found | None:
                   num_start=match.start("ord"))
 
 
-MATCHERS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], _Found | None]], ...] = (
-    (MONEY_PREFIXED_RE, _money),
-    (MONEY_SUFFIXED_RE, _money),
-    (PERCENTAGE_POINTS_RE, _simple("percentage_points", "change")),
-    (PERCENT_RE, _simple("percent")),
-    (KM2_RE, _simple("km2")),
-    (M2_RE, _simple("m2")),
-    (MU_RE, _simple("mu")),
-    (TONNES_RE, _simple("tonnes")),
-    (KWH_RE, _energy),
-    (KM_RE, _simple("km")),
-    (TIMES_RE, _simple("times")),
-    (RANK_RE, _rank),
-    (TOP_RANK_RE, _top_rank),
-    (NO_RANK_RE, _plain_rank),
-    (ORDINAL_SUPERLATIVE_RE, _plain_rank),
-    (SCOPED_RANK_RE, _scoped_rank),
-    (FRACTION_RE, _fraction),
+# The matchers in priority order: (rule id, regex, builder). A rule id names the rule in a
+# metric's `rules` (`newsetl extract --explain`).
+MATCHERS: tuple[tuple[str, re.Pattern[str], Callable[[re.Match[str]], _Found | None]], ...] = (
+    ("money_prefixed", MONEY_PREFIXED_RE, _money),
+    ("money_suffixed", MONEY_SUFFIXED_RE, _money),
+    ("percentage_points", PERCENTAGE_POINTS_RE, _simple("percentage_points", "change")),
+    ("percent", PERCENT_RE, _simple("percent")),
+    ("km2", KM2_RE, _simple("km2")),
+    ("m2", M2_RE, _simple("m2")),
+    ("mu", MU_RE, _simple("mu")),
+    ("tonnes", TONNES_RE, _simple("tonnes")),
+    ("kwh", KWH_RE, _energy),
+    ("km", KM_RE, _simple("km")),
+    ("times", TIMES_RE, _simple("times")),
+    ("rank_verb", RANK_RE, _rank),
+    ("rank_top_n", TOP_RANK_RE, _top_rank),
+    ("rank_no", NO_RANK_RE, _plain_rank),
+    ("rank_ordinal_superlative", ORDINAL_SUPERLATIVE_RE, _plain_rank),
+    ("rank_scoped", SCOPED_RANK_RE, _scoped_rank),
+    ("fraction", FRACTION_RE, _fraction),
 )
 
 
@@ -931,26 +959,27 @@ def _find_quantities(para: str, start: int, end: int, excluded: list[tuple[int, 
         num = match.span("num") if match.re.groupindex.get("num") and match.group("num") else match.span()
         return not _overlaps(*match.span(), claimed) and not _overlaps(*num, excluded)
 
-    def add(item: _Found | None) -> None:
+    def add(item: _Found | None, rule: str) -> None:
         if item is not None:
+            item.rules.append(f"match.{rule}")
             found.append(item)
             claimed.append((item.start, item.end))
 
-    for regex, build in MATCHERS:
+    for rule, regex, build in MATCHERS:
         for match in regex.finditer(para, start, end):
-            add(build(match) if free(match) else None)
+            add(build(match) if free(match) else None, rule)
     for match in YEARS_RE.finditer(para, start, end):
         window = para[max(start, match.start() - YEARS_CONTEXT_WINDOW): min(end, match.end() + YEARS_CONTEXT_WINDOW)]
         if free(match) and YEARS_CONTEXT_RE.search(window):
-            add(_Found(match.start(), match.end(), _number(match), "years", num_start=match.start()))
-    for regex in (COUNT_COPULA_RE, COUNT_RE):
+            add(_Found(match.start(), match.end(), _number(match), "years", num_start=match.start()), "years")
+    for rule, regex in (("count_copula", COUNT_COPULA_RE), ("count", COUNT_RE)):
         for match in regex.finditer(para, start, end):
-            add(_count(para, match, start) if free(match) else None)
+            add(_count(para, match, start) if free(match) else None, rule)
     for match in SPELLED_COUNT_RE.finditer(para, start, end):
-        add(_spelled_count(para, match, start) if free(match) else None)
+        add(_spelled_count(para, match, start) if free(match) else None, "spelled_count")
     for match in BARE_NUMBER_RE.finditer(para, start, end):
         if free(match):
-            add(_elided_count(para, match, start, end, found))
+            add(_elided_count(para, match, start, end, found), "elided_count")
     found.sort(key=lambda f: f.start)
     return found
 
@@ -1169,18 +1198,23 @@ def _qualifier(before: str) -> tuple[str | None, str]:
     return match.lastgroup, rest
 
 
-def _kind(unit: str, before: str, after: str) -> str:
+def _kind(unit: str, before: str, after: str) -> tuple[str, str]:
+    """(kind, id of the rule that decided it)."""
     if unit == "percent":
-        if CHANGE_BEFORE_RE.search(before) or CHANGE_AFTER_RE.search(after):
-            return "change"
-        if SHARE_BEFORE_RE.search(before) or SHARE_AFTER_RE.search(after):
-            return "share"
+        if CHANGE_BEFORE_RE.search(before):
+            return "change", "kind.change_words_before"
+        if CHANGE_AFTER_RE.search(after):
+            return "change", "kind.change_words_after"
+        if SHARE_BEFORE_RE.search(before):
+            return "share", "kind.share_words_before"
+        if SHARE_AFTER_RE.search(after):
+            return "share", "kind.share_of_after"
     if VERB_OBJECT_BY_RE.search(before):
-        return "change"
+        return "change", "kind.verb_object_by"
     if unit != "percent" and (CHANGE_BY_RE.search(before) and CHANGE_BEFORE_RE.search(before)
                               or CHANGE_AFTER_RE.search(after) and unit in COMPARABLE_UNITS):
-        return "change"
-    return "level"
+        return "change", "kind.change_by"
+    return "level", "kind.level_default"
 
 
 def _continues_change(previous: _Found, item: _Found, para: str, before: str) -> bool:
