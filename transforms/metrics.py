@@ -951,6 +951,30 @@ NUMBERISH_RE = re.compile(
 )
 
 
+# A matcher can only match a sentence that contains one of its trigger strings (lowercase):
+# checking them first skips most regex scans (the matchers stay the judges).
+MATCHER_TRIGGERS: dict[str, tuple[str, ...]] = {
+    "money_prefixed": ("$", "rmb", "usd", "cny", "eur", "€", "¥", "￥"),
+    "money_suffixed": ("yuan", "rmb", "cny", "dollar", "usd", "euro", "eur"),
+    "percentage_points": ("point",),
+    "percent": ("%", "％", "percent", "per cent"),
+    "km2": ("km", "square", "sq"),
+    "m2": ("m2", "m²", "m^2", "square", "sq"),
+    "mu": ("mu",),
+    "tonnes": ("ton",),
+    "kwh": ("wh", "watt"),
+    "km": ("km", "kilomet"),
+    "times": ("times",),
+    "rank_verb": ("rank", "plac", "came", "coming"),
+    "rank_top_n": ("top",),
+    "rank_no": ("no.",),
+    "rank_ordinal_superlative": ("largest", "biggest", "highest", "busiest", "richest", "strongest", "fastest",
+                                 "best", "most"),
+    "rank_scoped": ("place", "nationwide", "worldwide", "among"),
+    "fraction": ("half", "third", "quarter", "fourth", "fifth", "sixth", "eighth", "tenth", "out of", "/"),
+}
+
+
 def _find_quantities(para: str, start: int, end: int, excluded: list[tuple[int, int]]) -> list[_Found]:
     claimed: list[tuple[int, int]] = []
     found: list[_Found] = []
@@ -965,10 +989,13 @@ def _find_quantities(para: str, start: int, end: int, excluded: list[tuple[int, 
             found.append(item)
             claimed.append((item.start, item.end))
 
+    low = para[start:end].lower()
     for rule, regex, build in MATCHERS:
+        if not any(trigger in low for trigger in MATCHER_TRIGGERS[rule]):
+            continue
         for match in regex.finditer(para, start, end):
             add(build(match) if free(match) else None, rule)
-    for match in YEARS_RE.finditer(para, start, end):
+    for match in YEARS_RE.finditer(para, start, end) if "year" in low else ():
         window = para[max(start, match.start() - YEARS_CONTEXT_WINDOW): min(end, match.end() + YEARS_CONTEXT_WINDOW)]
         if free(match) and YEARS_CONTEXT_RE.search(window):
             add(_Found(match.start(), match.end(), _number(match), "years", num_start=match.start()), "years")
