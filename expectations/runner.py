@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import html
 import json
 import math
 import os
@@ -599,12 +600,35 @@ class _Gx:
                                   result_format=result_format, run_id=self.run_id)
 
     def build_docs(self) -> Path:
-        """Build the static Data Docs site; the path of its index.html."""
+        """Build the static Data Docs site; the path of its index.html.
+
+        Scraped text reaches the pages as failing values, and GX's renderer writes them into
+        the HTML as they are: every string in the stored results is HTML-escaped (and cut to
+        SAMPLE_VALUE_CHARS) first, so a `<script>` in a title shows as text and never runs.
+        """
+        store = self.ctx.validation_results_store
+        for key in store.list_keys():
+            suite_result = store.get(key)
+            for result in suite_result.results:
+                result.result = _escaped(result.result)
+            store.set(key, suite_result)
         self.ctx.build_data_docs(site_names=[DATA_DOCS_SITE])
         index = self.docs_dir / "index.html"
         if not index.is_file():
             raise RuntimeError(f"GX did not build Data Docs at {index}")
         return index
+
+
+def _escaped(value: Any) -> Any:
+    """`value` with every string HTML-escaped and cut to SAMPLE_VALUE_CHARS (for Data Docs)."""
+    if isinstance(value, str):
+        cut = value if len(value) <= SAMPLE_VALUE_CHARS else value[:SAMPLE_VALUE_CHARS] + "..."
+        return html.escape(cut, quote=True)
+    if isinstance(value, dict):
+        return {k: _escaped(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_escaped(v) for v in value]
+    return value
 
 
 def _json_safe(value: Any) -> Any:

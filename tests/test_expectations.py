@@ -755,3 +755,27 @@ def test_a_listing_without_article_links_is_a_crawl_alert_even_on_a_clean_batch(
         "http://evil.example/a.html (from http://www.ningbolife.com/a.html))"]
     [drift] = [w for w in summary.warnings if w["expectation"] == "template_drift"]
     assert drift["samples"] == [{"key": "ningbolife", "value": listing}]
+
+
+def test_scraped_text_in_data_docs_is_shown_as_text_and_never_runs(tmp_path):
+    """A title carrying <script> and an onerror= attribute fails the boilerplate gate: the
+    Data Docs page on-call opens shows the text, and the markup is not markup."""
+    import lxml.html
+
+    payload = 'Evil <script>alert(1)</script> <img src=x onerror=alert(2)> 【Print】'
+    arts = [article(i) for i in range(10)] + [article(99, title=payload)]
+    run_dir = _write_run(tmp_path / "run", arts, [metric(a, 0) for a in arts[:10]])
+    summary = validate_run(run_dir, today=TODAY)
+    assert summary.articles_quarantined == 1
+    pages = list((run_dir / "validation" / "data_docs").rglob("*.html"))
+    shown = False
+    for page in pages:
+        doc = lxml.html.fromstring(page.read_bytes())
+        for element in doc.iter():
+            if not isinstance(element.tag, str):
+                continue
+            assert element.tag != "img" or element.get("src") != "x", page
+            assert not any("alert(" in value for name, value in element.attrib.items() if name.startswith("on"))
+            assert element.tag != "script" or "alert(" not in (element.text or ""), page
+        shown = shown or "<script>alert(1)</script>" in doc.text_content()
+    assert shown, "the failing title is not shown on any Data Docs page"
