@@ -144,3 +144,14 @@ def test_extract_explain_lists_the_rules_that_decided_each_metric():
     [share] = [m for m in why["metrics"] if m["text"] == "2.8%"]
     assert share["rules"] == ["match.percent", "qualifier.words_before:approx", "kind.share_words_before",
                               "subject.before", "period.cue", "denominator.of_after"]
+
+
+def test_an_unreachable_warehouse_is_one_line_without_the_password(tmp_path):
+    from devtools.smtp_sink import free_port
+
+    dsn = f"postgresql://news_loader:s3cret-pw@127.0.0.1:{free_port()}/news"
+    proc = newsetl("db", "upgrade", env={config.ENV_DATABASE_URL: dsn})
+    assert proc.returncode == 2 and proc.stdout == ""
+    [line] = proc.stderr.strip().splitlines()
+    assert line.startswith("newsetl db: cannot reach the warehouse at postgresql://news_loader:***@127.0.0.1:")
+    assert "s3cret-pw" not in proc.stderr

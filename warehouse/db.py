@@ -41,6 +41,10 @@ class MigrationError(RuntimeError):
     """The database's migration history does not match the migration files."""
 
 
+class WarehouseUnavailable(psycopg2.OperationalError, RuntimeError):
+    """The warehouse cannot be reached: one line saying where (password hidden) and why."""
+
+
 @dataclass(frozen=True)
 class Migration:
     """One warehouse/migrations/NNN_name.sql file."""
@@ -79,6 +83,17 @@ def migrations(directory: Path = MIGRATIONS_DIR) -> list[Migration]:
 
 
 # --------------------------------------------------------------------------- URLs
+def redacted(url: str) -> str:
+    """A DSN (URI or key=value) with its password replaced by ***, for messages."""
+    if "://" in url:
+        parts = urlsplit(url)
+        if parts.password:
+            netloc = parts.netloc.replace(f":{parts.password}@", ":***@", 1)
+            url = urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
+        return re.sub(r"(password=)[^&]*", r"\1***", url)
+    return re.sub(r"(password\s*=\s*)('[^']*'|\S+)", r"\1***", url)
+
+
 def url_with_database(url: str, dbname: str) -> str:
     """The same server and credentials as `url`, database `dbname` (URI or key=value DSN)."""
     if "://" not in url:
@@ -89,8 +104,17 @@ def url_with_database(url: str, dbname: str) -> str:
 
 
 def connect(url: str) -> psycopg2.extensions.connection:
-    """A new psycopg2 connection to the warehouse at DSN `url` (UTF-8, autocommit off)."""
-    conn = psycopg2.connect(url, application_name=APPLICATION_NAME)
+    """A new psycopg2 connection to the warehouse at DSN `url` (UTF-8, autocommit off).
+
+    Raises WarehouseUnavailable (an OperationalError) with a one-line reason when the
+    server cannot be reached or refuses the login.
+    """
+    try:
+        conn = psycopg2.connect(url, application_name=APPLICATION_NAME)
+    except psycopg2.OperationalError as exc:
+        reason = " ".join(str(exc).split()) or type(exc).__name__
+        raise WarehouseUnavailable(f"cannot reach the warehouse at {redacted(url)} "
+                                   f"(OperationalError: {reason})") from exc
     conn.set_client_encoding("UTF8")
     return conn
 
