@@ -27,6 +27,7 @@ from crawlers.report import MAX_REPORT_ERRORS, REQUEST_COUNT_STAT, merge_run_rep
 from crawlers.settings import SETTING_BASE_URL, SETTING_OUT_DIR, SETTING_SOURCE
 from crawlers.spiders.base import (
     OFFSITE_LINK,
+    STAT_BEFORE_SINCE,
     STAT_LINKS_BY_SHAPE,
     STAT_NOT_MODIFIED,
     STAT_OFFSITE_LINKS,
@@ -156,6 +157,7 @@ class RawPagePipeline:
             "offsite_links": int(stats.get(STAT_OFFSITE_LINKS, 0)),
             "offsite_redirects": int(stats.get(STAT_OFFSITE_REDIRECTS, 0)),
             "listings_by_url_shape": int(stats.get(STAT_LINKS_BY_SHAPE, 0)),
+            "articles_before_since": int(stats.get(STAT_BEFORE_SINCE, 0)),
             "errors": self.errors,
             "warnings": self.warnings,
             "finish_reason": reason,

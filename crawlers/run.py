@@ -58,6 +58,16 @@ def default_state_dir() -> Path:
     return state_root(config.data_dir())
 
 
+def iso_day(text: str) -> str:
+    """argparse type of --since: a YYYY-MM-DD day."""
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text.strip()).isoformat()
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"expected YYYY-MM-DD, got {text!r}") from exc
+
+
 def parse_setting(text: str) -> tuple[str, str]:
     """'NAME=VALUE' (a Scrapy setting override, e.g. DOWNLOAD_TIMEOUT=5) -> (name, value)."""
     name, sep, value = text.partition("=")
@@ -96,7 +106,7 @@ def _setup_logging(log_file: Path, file_level: str, stderr_level: str) -> None:
 
 def crawl(source: Source, out: Path, full: bool = False,
           seen_file: Path | None = None, state_dir: Path | None = None,
-          overrides: Mapping[str, str] | None = None) -> dict[str, Any]:
+          overrides: Mapping[str, str] | None = None, since: str | None = None) -> dict[str, Any]:
     """Crawl the resolved `source` into run dir `out` in this process; return its crawl report.
 
     `state_dir` holds the listing validators across runs (default `default_state_dir()`);
@@ -111,11 +121,12 @@ def crawl(source: Source, out: Path, full: bool = False,
     paths = RunPaths(out.resolve())
     with exclusive(paths.crawl_lock(source.name), f"the crawl of {source.name} into run {paths.run_id}",
                    create=True):
-        return _crawl_locked(source, paths, full, seen_file, state_dir, overrides)
+        return _crawl_locked(source, paths, full, seen_file, state_dir, overrides, since)
 
 
 def _crawl_locked(source: Source, paths: RunPaths, full: bool, seen_file: Path | None,
-                  state_dir: Path | None, overrides: Mapping[str, str] | None) -> dict[str, Any]:
+                  state_dir: Path | None, overrides: Mapping[str, str] | None,
+                  since: str | None) -> dict[str, Any]:
     from scrapy.crawler import CrawlerProcess
     from scrapy.settings import Settings
     from scrapy.spiderloader import SpiderLoader
@@ -141,7 +152,7 @@ def _crawl_locked(source: Source, paths: RunPaths, full: bool, seen_file: Path |
         logging.getLogger(__name__).warning("run %s already had a crawl of %s: kept it at %s",
                                             paths.run_id, source.name, kept)
     validators = http_validators(state_dir if state_dir is not None else default_state_dir(), source.name)
-    process.crawl(spider_cls, source=source, full=full,
+    process.crawl(spider_cls, source=source, full=full, since=since,
                   seen_file=str(seen_file) if seen_file else None, state_file=str(validators))
     process.start()
     if not report_path.exists():
@@ -160,6 +171,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--base-url", help="crawl this host instead of the live site (e.g. the mirror)")
     parser.add_argument("--full", action="store_true",
                         help="fetch articles even if in --seen-file, listings without validators")
+    parser.add_argument("--since", type=iso_day,
+                        help="backfill: page listings back to this day (YYYY-MM-DD); links dated before it are skipped")
     parser.add_argument("--seen-file", type=Path,
                         help="normalized canonical URLs already stored, one per line")
     parser.add_argument("--state-dir", type=Path,
@@ -175,7 +188,7 @@ def main(argv: list[str] | None = None) -> int:
                 source = replace(source, base_url=check_base_url(args.base_url))
         else:
             source = resolve_source(args.source, args.base_url)
-        report = crawl(source, args.out, args.full, args.seen_file, args.state_dir, overrides)
+        report = crawl(source, args.out, args.full, args.seen_file, args.state_dir, overrides, args.since)
     except ConfigError as exc:
         print(f"crawlers.run: error: {exc}", file=sys.stderr)
         return EXIT_CONFIG_ERROR
@@ -194,7 +207,7 @@ def main(argv: list[str] | None = None) -> int:
 def run_crawl_subprocess(source: Source | str, out: Path, base_url: str | None = None, full: bool = False,
                          seen_file: Path | None = None, timeout: float = 1800,
                          state_dir: Path | None = None,
-                         settings: Mapping[str, Any] | None = None) -> dict:
+                         settings: Mapping[str, Any] | None = None, since: str | None = None) -> dict:
     """Run `python -m crawlers.run` for one source in a child process; return its report.
 
     `source` is a resolved `Source` (passed whole as JSON) or a registry name (the child
@@ -213,6 +226,8 @@ def run_crawl_subprocess(source: Source | str, out: Path, base_url: str | None =
         cmd += ["--base-url", base_url]
     if full:
         cmd.append("--full")
+    if since:
+        cmd += ["--since", since]
     if seen_file is not None:
         cmd += ["--seen-file", str(Path(seen_file).resolve())]
     if state_dir is not None:

@@ -3,8 +3,9 @@
 Wiring only: every task body calls a function in `newsetl.steps`, the same code path as
 `newsetl run`. Tasks pass the run directory and counts, never page payloads.
 
-Run conf (optional): {"run_id": "<name of the run directory>", "full": true} — by
-default the run directory is named after the DAG run and crawls are incremental.
+Run conf (optional): {"run_id": "<name of the run directory>", "full": true,
+"since": "YYYY-MM-DD"} — by default the run directory is named after the DAG run and
+crawls are incremental; "since" backfills listings back to that day.
 Rows failing a critical expectation are quarantined and on-call is mailed once per run;
 a whole-batch failure fails `validate` (no retry) and blocks `load`. Any task that
 fails after its retries mails on-call through SmtpNotifier on `smtp_default`.
@@ -51,8 +52,8 @@ def ningbo_scitech_news():
 
     @task
     def crawl(run_dir: str, source: str) -> dict:
-        full = bool((get_current_context()["dag_run"].conf or {}).get("full", False))
-        return steps.crawl(run_dir, source, full=full)
+        conf = get_current_context()["dag_run"].conf or {}
+        return steps.crawl(run_dir, source, full=bool(conf.get("full", False)), since=conf.get("since"))
 
     @task
     def transform(run_dir: str, crawl_reports: list[dict]) -> dict:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from core import config
 from core.sources import parse_base_urls
+from crawlers.run import iso_day
 
 COMMANDS_GROUP = "newsetl.commands"  # entry points: callables that add subcommands to the parser
 
@@ -75,7 +76,7 @@ def cmd_crawl(args: argparse.Namespace) -> int:
         return 2
     out = Path(args.out) if args.out else Path(_steps().prepare_run(_steps().new_run_id()))
     out.mkdir(parents=True, exist_ok=True)
-    report = run_crawl_subprocess(sources[args.source], out, full=args.full,
+    report = run_crawl_subprocess(sources[args.source], out, full=args.full, since=args.since,
                                   seen_file=Path(args.seen_file) if args.seen_file else None)
     _print_json({"run_dir": str(out), **report})
     return 0
@@ -120,7 +121,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     for spec in args.base_url or []:
         overrides.update(parse_base_urls(spec))
     try:
-        result = steps.run_all(sources=args.source, base_urls=overrides, full=args.full, run_id=args.run_id)
+        result = steps.run_all(sources=args.source, base_urls=overrides, full=args.full, run_id=args.run_id,
+                               since=args.since)
     except steps.ValidationGateFailed as exc:
         print(f"newsetl run: {exc}", file=sys.stderr)
         return 3
@@ -167,6 +169,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--out", help="run directory (default: a new one under NEWSETL_DATA_DIR)")
     s.add_argument("--full", action="store_true", help="re-crawl every article, not only new ones")
     s.add_argument("--seen-file", help="normalized article URLs to skip (one per line)")
+    s.add_argument("--since", type=iso_day, help="backfill back to this day (YYYY-MM-DD): page listings in full")
     s.set_defaults(func=cmd_crawl)
 
     for name, func, helptext in (
@@ -188,6 +191,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--base-url", action="append", metavar="NAME=URL")
     s.add_argument("--full", action="store_true")
     s.add_argument("--run-id")
+    s.add_argument("--since", type=iso_day, help="backfill back to this day (YYYY-MM-DD): page listings in full")
     s.set_defaults(func=cmd_run)
 
     s = sub.add_parser("db", help="warehouse administration")

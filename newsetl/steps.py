@@ -86,8 +86,12 @@ def crawl(
     base_url: str | None = None,
     full: bool = False,
     database_url: str | None = None,
+    since: str | None = None,
 ) -> dict[str, Any]:
     """Crawl one source into the run directory (in its own process); returns its crawl report.
+
+    `since` (YYYY-MM-DD) backfills: listings are paged back to that day (in full, not
+    conditionally) and links the listing dates earlier are skipped.
 
     The source is resolved here (registry + NEWSETL_BASE_URLS + `base_url`) and handed to
     the crawl process whole; the stored URLs come from the warehouse unless `full`.
@@ -100,7 +104,7 @@ def crawl(
     root = Path(run_dir)
     seen = None if full else seen_urls_file(root, source, database_url or resolve_database_url())
     report = run_crawl_subprocess(registry[source], root, full=full, seen_file=seen,
-                                  state_dir=config.data_dir() / "state")
+                                  state_dir=config.data_dir() / "state", since=since)
     log.info("crawl %s: %s", source, json.dumps(report.get("articles", {})))
     return report
 
@@ -320,6 +324,7 @@ def run_all(
     full: bool = False,
     run_id: str | None = None,
     database_url: str | None = None,
+    since: str | None = None,
 ) -> dict[str, Any]:
     """One whole run without Airflow (same steps as the DAG); returns every step's counts."""
     registry = resolve_sources(base_urls)
@@ -332,7 +337,7 @@ def run_all(
     result: dict[str, Any] = {"run_dir": run_dir, "crawl": {}}
     for name in names:
         result["crawl"][name] = crawl(run_dir, name, base_url=registry[name].base_url, full=full,
-                                      database_url=database_url)
+                                      database_url=database_url, since=since)
     result["transform"] = transform(run_dir)
     result["validate"] = validate(run_dir, database_url=database_url)
     result["load"] = load(run_dir, database_url=database_url)

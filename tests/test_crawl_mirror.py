@@ -695,3 +695,22 @@ def test_a_generic_source_is_a_yaml_entry_crawled_from_feeds_sitemaps_and_listin
 
     counts = steps.transform(str(run_dir))
     assert counts["articles"] == 6 and counts["rejected"] == 0 and counts["metrics"] >= 12
+
+
+@pytest.mark.slow
+def test_since_backfills_to_a_day_and_stops_paging_there(site: FixtureSite, tmp_path: Path) -> None:
+    """--since 2019-06-01: the column pages' records dated 2019-06-01 or later are fetched,
+    older ones are skipped and counted, and no dataproxy group (all older) is asked for."""
+    base = site.base_urls["ningbo_gov"]
+    state = tmp_path / "state"
+    report = run_crawl_subprocess("ningbo_gov", tmp_path / "run", base_url=base, since="2019-06-01",
+                                  state_dir=state, timeout=300)
+    hits = site.article_hits("ningbo_gov")
+    # col933 lists 12 articles from 2019-06-17 on (3 older), col934 7 from 2019-07-02 on (1 older)
+    assert report["articles"] == {"new": 19, "unchanged": 0, "failed": 0} and len(hits) == 19
+    assert report["articles_before_since"] == 4
+    assert not [p for s, m, p in site.hits if s == "ningbo_gov" and m == "POST"]  # the groups are older
+    dated = [urlsplit(p).path.split("/")[2:5] for p in hits]
+    assert all((int(y), int(m), int(d)) >= (2019, 6, 1) for y, m, d in dated)
+    bad = _run_cli("--source", "ningbo_gov", "--base-url", base, "--out", str(tmp_path / "x"), "--since", "2019-6-1")
+    assert bad.returncode == 2 and "expected YYYY-MM-DD" in bad.stderr

@@ -20,7 +20,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
+from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Any, ClassVar
 from urllib.parse import urljoin, urlsplit
@@ -52,6 +53,7 @@ OFFSITE_LINK = "offsite link"
 OFFSITE_REDIRECT = "offsite redirect"
 MAX_OFFSITE_RECORDS = 200
 STAT_LINKS_BY_SHAPE = "newsetl/listings/links_by_shape"
+STAT_BEFORE_SINCE = "newsetl/articles/before_since"
 # Where a listing's own items live when the template's selectors find none: the page's main
 # content, first match wins (else the whole page) ...
 CONTENT_SCOPES_XPATH: tuple[str, ...] = (
@@ -79,6 +81,7 @@ SITEMAP_URL_XPATH = "//url/loc/text()"
 SITEMAP_INDEX_XPATH = "//sitemap/loc/text()"
 STAT_NOT_MODIFIED = "newsetl/listings/not_modified"
 TRUE_STRINGS = frozenset({"1", "true", "yes", "on"})
+LISTING_DATE_RE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 WWW_PREFIX = "www."
 # HTTP statuses that reach callbacks (HTTPERROR_ALLOWED_CODES) but are not pages.
 OK_STATUS_MAX = 299
@@ -121,6 +124,22 @@ def resolve_source(spider_name: str, source: Source | str | None, base_url: str 
     if base_url:
         source = replace(source, base_url=check_base_url(base_url))
     return source
+
+
+def listing_day(value: str | None) -> date | None:
+    """The day a listing gives for a link: "2019-08-18", "[2019-8-18]", an RSS/Atom date."""
+    if not value:
+        return None
+    match = LISTING_DATE_RE.search(value)
+    if match:
+        try:
+            return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+        except ValueError:
+            return None
+    try:
+        return parsedate_to_datetime(value).date()
+    except (TypeError, ValueError):
+        return None
 
 
 def _truthy(value: Any) -> bool:
@@ -212,11 +231,14 @@ class SourceSpider(scrapy.Spider):
         full: bool | str = False,
         seen: Iterable[str] | None = None,
         state_file: str | Path | None = None,
+        since: str | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(**kwargs)
         self.source: Source = resolve_source(self.name, source, base_url)
         self.full: bool = _truthy(full)
+        # backfill: walk listings back to this day (ISO date); older dated links are skipped
+        self.since: date | None = date.fromisoformat(since) if since else None
         self.seen: frozenset[str] = read_seen_file(seen_file) | frozenset(
             normalize_url(u) for u in (seen or ())
         )
@@ -267,7 +289,8 @@ class SourceSpider(scrapy.Spider):
         previous = self.previous_state.get(url)
         self.chains[url] = ListingChain(url, previous)
         self._listings_requested.add(("GET", url, b""))
-        headers = previous.request_headers() if previous is not None and not self.full else {}
+        conditional = previous is not None and not self.full and self.since is None  # a backfill pages in full
+        headers = previous.request_headers() if conditional else {}
         return Request(url, callback=callback, errback=self.on_error, headers=headers, dont_filter=True,
                        meta={META_KIND: KIND_LISTING, META_ROOT: url, META_IS_ROOT: True, **meta})
 
@@ -413,9 +436,25 @@ class SourceSpider(scrapy.Spider):
             self.offsite.append({"url": url, "reason": reason})
         self.logger.warning("%s dropped: %s", reason, url)
 
+    def before_since(self, listing_date: str | None) -> bool:
+        """True when a backfill (`since`) is running and the listing dates the link before it."""
+        day = listing_day(listing_date) if self.since is not None else None
+        return day is not None and self.since is not None and day < self.since
+
+    def reached_since(self, links: Iterable[tuple[str, dict[str, Any]]]) -> bool:
+        """True when a backfill's listing page (newest first) ends with a link dated before
+        `since`: later pages are older still, so paging stops there."""
+        dated = [listing_day(meta.get("listing_date")) for _, meta in links]
+        days = [d for d in dated if d is not None]
+        return self.since is not None and bool(days) and days[-1] < self.since
+
     def article_request(self, url: str, **meta: Any) -> Request | None:
-        """A request for an article link, or None if not an article, off-site, already requested or seen."""
+        """A request for an article link, or None if not an article, off-site, dated before `since`,
+        already requested or seen."""
         if not self.is_article_url(url) or not self.on_site(url):
+            return None
+        if self.before_since(meta.get("listing_date")):
+            self._stats_inc(STAT_BEFORE_SINCE)
             return None
         key = self.seen_key(url)
         if key in self._requested or key in self.unchanged:

@@ -138,6 +138,8 @@ class HanwebSpider(SourceSpider):
         if not any(self.is_article_url(url) for url, _ in links):
             links = self.links_by_shape(response)  # a static column list (no datastore)
         yield from self.article_requests(links, response)
+        if self.reached_since(links):
+            return  # a backfill: the rest of the column is older than `since`
 
         scripts = "\n".join(response.xpath(JS_SCRIPT_XPATH).getall())
         per_page, group_size, total = jpage_options(scripts)
@@ -193,7 +195,10 @@ class HanwebSpider(SourceSpider):
             return
         text = response.text
         records = RECORD_RE.findall(text)
-        yield from self.article_requests(record_links(records, response.url, paging.column_url), response)
+        links = record_links(records, response.url, paging.column_url)
+        yield from self.article_requests(links, response)
+        if self.reached_since(links):
+            return
         total_match = TOTALRECORD_XML_RE.search(text)
         next_start = start + paging.group
         if not records or next_start > MAX_RECORD:
