@@ -609,10 +609,10 @@ sources:
     base_url: http://cnnb.example
     article_pattern: '^/en/news/\\d{4}-\\d{2}/\\d{2}/[\\w-]+\\.html$'
     feeds: [/en/rss.xml]
-    sitemaps: [/sitemap_index.xml]
+    sitemaps: [/sitemap_index.xml, /robots.txt]
     listings: [/en/list.html]
 """
-GENERIC_ARTICLES = {f"/en/news/2020-06/0{i}/story-{i}.html": f"Ningbo story number {i}" for i in range(1, 7)}
+GENERIC_ARTICLES = {f"/en/news/2020-06/0{i}/story-{i}.html": f"Ningbo story number {i}" for i in range(1, 8)}
 GENERIC_PARAGRAPHS = (
     "Ningbo's high-tech enterprises invested 12.5 billion yuan in research and development last year, "
     "up 14.2 percent year-on-year, the city's science bureau said on Monday.",
@@ -625,7 +625,10 @@ GENERIC_PARAGRAPHS = (
 def _generic_site(foreign: str) -> ThreadingHTTPServer:
     paths = list(GENERIC_ARTICLES)
     pages = {
-        "/robots.txt": ("text/plain", b"User-agent: *\n"),
+        "/robots.txt": ("text/plain", b"User-agent: *\nDisallow: /admin/\nSitemap: http://cnnb.example/en/news-sitemap.xml\n"),
+        "/en/news-sitemap.xml": ("application/xml", (
+            "<?xml version='1.0'?><urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>"
+            f"<url><loc>http://cnnb.example{paths[6]}</loc></url></urlset>").encode()),
         "/en/rss.xml": ("application/rss+xml", (
             "<?xml version='1.0'?><rss version='2.0'><channel><title>News</title>"
             + "".join(f"<item><title>{GENERIC_ARTICLES[p]}</title><link>http://cnnb.example{p}</link>"
@@ -642,7 +645,7 @@ def _generic_site(foreign: str) -> ThreadingHTTPServer:
             + "</urlset>").encode()),
         "/en/list.html": ("text/html", (
             "<html><body><nav><a href='/en/news/2020-06/08/menu-only.html'>menu</a></nav><main>"
-            + "".join(f"<h3><a href='{p}'>{GENERIC_ARTICLES[p]}</a></h3>" for p in paths[3:])
+            + "".join(f"<h3><a href='{p}'>{GENERIC_ARTICLES[p]}</a></h3>" for p in paths[3:6])
             + "</main><footer><a href='/en/news/2020-06/09/footer-only.html'>footer</a></footer></body></html>"
         ).encode()),
     }
@@ -688,13 +691,14 @@ def test_a_generic_source_is_a_yaml_entry_crawled_from_feeds_sitemaps_and_listin
         server.shutdown()
         server.server_close()
     assert report["source"] == "cnnb_en" and report["finish_reason"] == "finished"
-    assert report["articles"] == {"new": 6, "unchanged": 0, "failed": 0}  # feed 2 + sitemap 3 + list 3, once each
+    # feed 2 + sitemap index 3 + list 3 + robots.txt's sitemap 1, each once
+    assert report["articles"] == {"new": 7, "unchanged": 0, "failed": 0}
     assert report["offsite_links"] == 1 and not [h for h in site.hits if h[0] == "foreign"]
     stored = {p["canonical_url"] for p in read_pages(run_dir, "cnnb_en") if p["kind"] == "article"}
     assert stored == {f"http://cnnb.example{p}" for p in GENERIC_ARTICLES}  # not the menu or footer links
 
     counts = steps.transform(str(run_dir))
-    assert counts["articles"] == 6 and counts["rejected"] == 0 and counts["metrics"] >= 12
+    assert counts["articles"] == 7 and counts["rejected"] == 0 and counts["metrics"] >= 14
 
 
 @pytest.mark.slow

@@ -79,6 +79,8 @@ FEED_DATE_XPATH = "pubDate/text() | published/text() | updated/text()"
 # Sitemaps: <urlset><url><loc> and <sitemapindex><sitemap><loc> (namespaces removed).
 SITEMAP_URL_XPATH = "//url/loc/text()"
 SITEMAP_INDEX_XPATH = "//sitemap/loc/text()"
+ROBOTS_PATH = "/robots.txt"
+ROBOTS_SITEMAP_RE = re.compile(r"^\s*sitemap\s*:\s*(\S+)", re.IGNORECASE | re.MULTILINE)
 STAT_NOT_MODIFIED = "newsetl/listings/not_modified"
 TRUE_STRINGS = frozenset({"1", "true", "yes", "on"})
 LISTING_DATE_RE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
@@ -400,17 +402,23 @@ class SourceSpider(scrapy.Spider):
         yield from self.article_requests(links, response)
 
     def parse_sitemap(self, response: Response) -> Iterator[RawPage | FetchFailure | Request]:
-        """sitemap.xml: its article-shaped URLs; a sitemap index's sitemaps are followed."""
+        """sitemap.xml: its article-shaped URLs; a sitemap index's sitemaps are followed; a
+        robots.txt listed as a sitemap gives its `Sitemap:` lines."""
         head, go_on = self.open_listing(response)
         yield from head
         if not go_on:
             return
-        sitemap = Selector(text=response.text, type="xml")
-        sitemap.remove_namespaces()
-        links = [(self.rebase(response.urljoin(loc.strip())), {"listing_url": response.url})
-                 for loc in sitemap.xpath(SITEMAP_URL_XPATH).getall() if loc.strip()]
+        if urlsplit(response.url).path.endswith(ROBOTS_PATH):
+            indexes = ROBOTS_SITEMAP_RE.findall(response.text)
+            links: list[tuple[str, dict[str, Any]]] = []
+        else:
+            sitemap = Selector(text=response.text, type="xml")
+            sitemap.remove_namespaces()
+            links = [(self.rebase(response.urljoin(loc.strip())), {"listing_url": response.url})
+                     for loc in sitemap.xpath(SITEMAP_URL_XPATH).getall() if loc.strip()]
+            indexes = sitemap.xpath(SITEMAP_INDEX_XPATH).getall()
         yield from self.article_requests(links, response)
-        for loc in sitemap.xpath(SITEMAP_INDEX_XPATH).getall():
+        for loc in indexes:
             request = self.follow_listing(Request(
                 self.rebase(response.urljoin(loc.strip())), callback=self.parse_sitemap, errback=self.on_error,
                 meta={META_KIND: KIND_LISTING, META_ROOT: response.meta.get(META_ROOT)}))
