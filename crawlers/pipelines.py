@@ -130,6 +130,8 @@ class RawPagePipeline:
             self._add_warning(root, f"{WARNING_DRIFT}: listing {root} yielded 0 article links")
         report = self.report(reason)
         report["listings_without_links"] = len(silent)
+        if hasattr(spider, "listing_link_counts"):
+            report["listing_links"] = spider.listing_link_counts()
         write_json(self.paths.source_crawl_report(self.source), report)
         merge_run_report(self.paths, report)
 

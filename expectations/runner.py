@@ -79,6 +79,8 @@ OFFSITE = "offsite_requests"        # a source's crawl dropped off-site links or
 OFFSITE_KEYS = ("offsite_links", "offsite_redirects")
 TEMPLATE_DRIFT = "template_drift"   # a listing yielded no article link (crawl report warning)
 DRIFT_PREFIX = "template drift?"    # crawlers.pipelines.WARNING_DRIFT
+LINK_DROP_SHARE = 0.5               # a listing yielding under this share of its usual links: drift
+MIN_LINK_HISTORY = 2                # ... judged once this many earlier runs fetched that listing
 OFFSITE_REDIRECT_PREFIX = "offsite redirect:"
 OUTLIER_KINDS = ("level",)          # outliers are checked on levels (amounts, counts) only
 OUTLIER_MIN_VALUES = 3              # a (unit, subject) needs this many values to have a usual value
@@ -160,6 +162,8 @@ class History:
 
     source_counts: Mapping[str, list[int]] = field(default_factory=dict)
     subject_medians: Mapping[tuple[str, str], tuple[float, int]] = field(default_factory=dict)
+    # source -> listing entry point -> article links it yielded in previous runs, most recent first
+    listing_links: Mapping[str, Mapping[str, list[int]]] = field(default_factory=dict)
 
 
 @dataclass
@@ -239,7 +243,7 @@ def _crawl_checks(run_dir: Path, staged_any: bool, history: History | None
                           "unexpected_count": len(offsite), "samples": offsite[:SAMPLE_COUNT],
                           "threshold": "links or redirects to hosts outside the source's were dropped "
                                        "(see crawl_report.json errors/warnings)"})
-    alerts, drift = _crawl_alerts(report)
+    alerts, drift = _crawl_alerts(report, history)
     if drift:
         warnings_.append({"suite": "articles.warning", "expectation": TEMPLATE_DRIFT, "column": "source",
                           "unexpected_count": len(drift), "samples": drift[:SAMPLE_COUNT],
@@ -247,14 +251,24 @@ def _crawl_checks(run_dir: Path, staged_any: bool, history: History | None
     return reasons, warnings_, info, alerts
 
 
-def _crawl_alerts(report: Mapping[str, Any]) -> tuple[list[str], list[dict[str, Any]]]:
+def _crawl_alerts(report: Mapping[str, Any], history: History | None = None
+                  ) -> tuple[list[str], list[dict[str, Any]]]:
     """(lines for on-call, drift samples) from the per-source crawl reports: listings that
-    yielded no article link (a changed template?) and articles redirected to another host."""
+    yielded no article link or well under their usual number (a changed template?), and
+    articles redirected to another host."""
     alerts: list[str] = []
     drift: list[dict[str, Any]] = []
     for name, source in sorted((report.get("sources") or {}).items()):
         if not isinstance(source, dict):
             continue
+        usual_links = (history.listing_links if history else {}).get(name) or {}
+        for root, count in sorted((source.get("listing_links") or {}).items()):
+            previous = list(usual_links.get(root) or [])[:VOLUME_HISTORY_RUNS]
+            median = _median(previous) if len(previous) >= MIN_LINK_HISTORY else None
+            if isinstance(count, int) and count > 0 and median and count < LINK_DROP_SHARE * median:
+                alerts.append(f"source {name}: {DRIFT_PREFIX} listing {root} yielded {count} article links, "
+                              f"under {LINK_DROP_SHARE:.0%} of its usual {median:g}")
+                drift.append({"key": name, "value": {"listing": root, "links": count, "median_previous": median}})
         for warning in source.get("warnings") or []:
             text = str(warning.get("warning", "")) if isinstance(warning, dict) else ""
             if text.startswith(DRIFT_PREFIX):

@@ -209,7 +209,7 @@ def _validation_history(run_dir: str, database_url: str | None) -> tuple[Any, st
     the day-over-day rules off (logged as a warning).
     """
     from expectations.runner import History, outlier_keys
-    from warehouse.queries import source_history, subject_medians
+    from warehouse.queries import listing_link_history, source_history, subject_medians
 
     root = Path(run_dir)
     try:
@@ -218,6 +218,7 @@ def _validation_history(run_dir: str, database_url: str | None) -> tuple[Any, st
         history = History(
             source_counts=source_history(database_url, root.name, before=before),
             subject_medians=subject_medians(database_url, outlier_keys(root), root.name),
+            listing_links=listing_link_history(database_url, root.name, before=before),
         )
     except Exception as exc:  # noqa: BLE001 - any failure here only costs the history rules
         error = f"{type(exc).__name__}: {str(exc).strip()[:300]}"

@@ -578,6 +578,9 @@ def test_a_listing_that_yields_no_article_links_mails_on_call_as_template_drift(
     assert {"url": listing, "warning": f"template drift?: listing {listing} yielded 0 article links"} \
         in report["warnings"]
     assert report["articles"]["new"] > 0  # the feed still reaches articles
+    live = "http://www.ningbolife.com/index.php/ningbo-news.html"
+    assert report["listing_links"][live] == 0  # per listing, under the live URL (history compares them)
+    assert report["listing_links"][f"{live}?format=feed&type=rss"] > 0
 
     steps.transform(str(run_dir))
     dead = f"postgresql://postgres@127.0.0.1:{free_port()}/postgres"

@@ -159,3 +159,29 @@ def test_history_of_a_clean_unreachable_run_still_validates(tmp_path):
     summary = steps.validate(str(run_dir), alert=False, database_url=dead)
     assert summary["batch_failed"] is False and summary["critical_success"] is True
     assert Path(summary["data_docs"]).is_file()
+
+
+def test_a_listing_yielding_far_fewer_links_than_usual_is_template_drift(tmp_path, pg_url):
+    """Earlier runs stored how many article links each listing entry point yielded; a run
+    whose listing yields under half its usual number raises a crawl alert (not blocking)."""
+    root = "http://english.ningbo.gov.cn/col/col933/index.html"
+    for i, (links, started) in enumerate(((20, "2026-11-18T06:00:00+00:00"), (22, "2026-11-19T06:00:00+00:00"),
+                                          (21, "2026-11-20T06:00:00+00:00"))):
+        report = crawl_report(started, ningbo_gov=(links, 0))
+        report["sources"]["ningbo_gov"]["listing_links"] = {root: links}
+        art = make_article(f"http://english.ningbo.gov.cn/art/2026/11/1{i}/art_{i}.html")
+        load_run(make_run_dir(tmp_path / f"earlier{i}", [art], [], run_id=f"earlier-{i}", crawl_report=report),
+                 url=pg_url, run_id=f"earlier-{i}")
+    today = crawl_report("2026-11-21T06:00:00+00:00", ningbo_gov=(6, 0))
+    today["sources"]["ningbo_gov"]["listing_links"] = {root: 4}
+    summary = steps.validate(str(staged_run(tmp_path / "today", today)), alert=False, database_url=pg_url)
+    assert summary["crawl_alerts"] == [
+        f"source ningbo_gov: template drift? listing {root} yielded 4 article links, under 50% of its usual 21"]
+    assert summary["batch_failed"] is False
+    [drift] = [w for w in summary["warnings"] if w["expectation"] == "template_drift"]
+    assert drift["samples"] == [{"key": "ningbo_gov", "value": {"listing": root, "links": 4, "median_previous": 21}}]
+
+    usual = crawl_report("2026-11-22T06:00:00+00:00", ningbo_gov=(6, 0))
+    usual["sources"]["ningbo_gov"]["listing_links"] = {root: 19}  # within the usual range: quiet
+    quiet = steps.validate(str(staged_run(tmp_path / "usual", usual)), alert=False, database_url=pg_url)
+    assert quiet["crawl_alerts"] == []

@@ -104,22 +104,44 @@ def source_history(
     else every stored run but that one. Empty on a database without the schema. Raises on
     connection errors (the caller decides whether history is optional).
     """
+    history: dict[str, list[int]] = {}
+    for sources in _previous_reports(url, before_run_id, runs, before):
+        for name, report in sorted(sources.items()):
+            history.setdefault(name, []).append(_seen(report))
+    return history
+
+
+def listing_link_history(
+    url: str,
+    before_run_id: str,
+    runs: int = HISTORY_RUNS,
+    before: str | None = None,
+) -> dict[str, dict[str, list[int]]]:
+    """Article links each listing entry point yielded in the last `runs` runs (most recent
+    first), per source: {source: {listing URL: [n, ...]}} (runs as in `source_history`)."""
+    history: dict[str, dict[str, list[int]]] = {}
+    for sources in _previous_reports(url, before_run_id, runs, before):
+        for name, report in sorted(sources.items()):
+            links = report.get("listing_links") if isinstance(report, dict) else None
+            for root, count in sorted((links or {}).items()):
+                if isinstance(count, int):
+                    history.setdefault(name, {}).setdefault(root, []).append(count)
+    return history
+
+
+def _previous_reports(url: str, before_run_id: str, runs: int, before: str | None) -> list[dict[str, Any]]:
+    """The per-source crawl reports of the last `runs` stored runs before `before_run_id`."""
     conn = _history_connection(url)
     try:
         with conn.cursor() as cur:
             cur.execute(SET_HISTORY_TIMEOUT, (HISTORY_STATEMENT_TIMEOUT,))
             cur.execute(CRAWL_RUNS_EXISTS)
             if not cur.fetchone()[0]:
-                return {}
+                return []
             cur.execute(PREVIOUS_CRAWL_REPORTS, {"run_id": before_run_id, "before": before, "runs": runs})
-            reports = cur.fetchall()
+            return [sources for _run_id, sources in cur.fetchall()]
     finally:
         conn.close()
-    history: dict[str, list[int]] = {}
-    for _run_id, sources in reports:
-        for name, report in sorted(sources.items()):
-            history.setdefault(name, []).append(_seen(report))
-    return history
 
 
 def subject_medians(

@@ -425,6 +425,11 @@ class SourceSpider(scrapy.Spider):
             if request is not None:
                 yield request
 
+    def listing_link_counts(self) -> dict[str, int]:
+        """Article links each listing entry point fetched this run yielded (304s left out)."""
+        return {self.canonical(root): len(chain.links) for root, chain in sorted(self.chains.items())
+                if chain.status == "fetched"}
+
     def silent_listings(self) -> list[str]:
         """Listing entry points fetched this run whose pages yielded no article link at all:
         the sign of a changed template (a 304 replays stored links; failures are errors)."""
