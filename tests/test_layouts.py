@@ -58,3 +58,23 @@ def test_layouts_the_selectors_do_not_know_are_found_by_url_shape_and_reported()
     for name in ("joomla3_protostar_blog.html", "joomla3_beez3_blog.html", "joomla3_category_list.html",
                  "hanweb_column_cdata_table.html"):
         assert crawl_listing(name)[2] == [], name
+
+
+@pytest.mark.parametrize(("name", "since", "kept", "next_followed"), [
+    ("joomla3_protostar_blog.html", "2020-05-25", 3, False),  # items dated 29, 27, 25 May kept; 21, 19 May older
+    ("joomla3_protostar_blog.html", "2020-05-01", 5, True),   # the whole page is newer: page on
+    ("joomla3_category_list.html", "2020-05-05", None, False),  # the list view's td.list-date dates its rows
+])
+def test_a_backfill_reads_the_dates_a_joomla_layout_shows(name: str, since: str, kept: int | None,
+                                                           next_followed: bool) -> None:
+    spec = EXPECTED[name]
+    spider = JoomlaSpider(since=since)
+    url = spec["page_url"]
+    spider.root_request(url, spider.parse)
+    request = Request(url, meta={META_KIND: "listing", META_ROOT: url, META_IS_ROOT: True})
+    response = HtmlResponse(url=url, body=(LAYOUTS / name).read_bytes(), encoding="utf-8", request=request)
+    requests = [r for r in spider.parse_blog(response) if isinstance(r, Request)]
+    articles = [urlsplit(r.url).path for r in requests if r.meta.get(META_KIND) == "article"]
+    assert articles == spec["items"][:len(articles)] and 0 < len(articles) < 5 if kept is None else \
+        articles == spec["items"][:kept]
+    assert any(r.meta.get(META_KIND) == "listing" for r in requests) is next_followed

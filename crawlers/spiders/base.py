@@ -44,6 +44,7 @@ from core.records import KIND_ARTICLE, KIND_LISTING, VIA_DIRECT, FetchFailure, R
 from core.sources import Source, check_base_url, load_sources
 from crawlers.middlewares import DATALOSS_FLAG, OffsiteRequest
 from crawlers.state import ListingEntry, load_state, save_state
+from transforms.textutil import parse_date
 from transforms.urls import normalize_url
 
 STAT_UNCHANGED = "newsetl/articles/unchanged"
@@ -129,7 +130,7 @@ def resolve_source(spider_name: str, source: Source | str | None, base_url: str 
 
 
 def listing_day(value: str | None) -> date | None:
-    """The day a listing gives for a link: "2019-08-18", "[2019-8-18]", an RSS/Atom date."""
+    """The day a listing gives for a link: "2019-08-18", "[2019-8-18]", an RSS/Atom date, "06 May 2020"."""
     if not value:
         return None
     match = LISTING_DATE_RE.search(value)
@@ -141,7 +142,9 @@ def listing_day(value: str | None) -> date | None:
     try:
         return parsedate_to_datetime(value).date()
     except (TypeError, ValueError):
-        return None
+        pass
+    written = parse_date(value)  # "06 May 2020", "May 6, 2020"
+    return date.fromisoformat(written) if written else None
 
 
 def _truthy(value: Any) -> bool:

@@ -13,6 +13,7 @@ from collections.abc import AsyncIterator, Iterator
 from typing import Any
 from urllib.parse import urlsplit
 
+from parsel import Selector
 from scrapy.http import Request, Response
 
 from core.records import KIND_ARTICLE, KIND_LISTING, VIA_PRINT, FetchFailure, RawPage
@@ -36,7 +37,9 @@ BLOG_ITEMS_CSS = (  # div.blog (core, protostar), section.blog (beez3), div.blog
 ITEM_TITLE_LINK_CSS = "h2 a"
 ITEM_READMORE_LINK_CSS = "p.readmore a"
 MORE_LINKS_CSS = "div.items-more li a"
-LIST_VIEW_LINKS_CSS = "table.category td.list-title a"
+LIST_VIEW_ROWS_CSS = "table.category tbody tr"
+LIST_VIEW_TITLE_CSS = "td.list-title a"
+ITEM_DATE_CSS = "dd.published time::attr(datetime), time::attr(datetime), td.list-date::text, dd.published::text"
 NEXT_PAGE_CSS = (  # Joomla's pagination list (div.pagination, or a template's own wrapper)
     'li.pagination-next a::attr(href), a.pagenav[title="Next"]::attr(href), '
     'div.pagination a[title="Next"]::attr(href), a[rel="next"]::attr(href), link[rel="next"]::attr(href)'
@@ -52,6 +55,14 @@ MAX_LISTING_PAGES = 2000
 # Joomla's print view of an article (the print icon's link).
 PRINT_VIEW_QUERY = "tmpl=component&print=1&layout=default"
 META_LISTING_PAGE = "listing_page"
+
+
+def _item_date(item: Selector) -> str | None:
+    """The date an item of a category page shows, as given (None when the layout shows none)."""
+    for value in item.css(ITEM_DATE_CSS).getall():
+        if value.strip():
+            return " ".join(value.split())
+    return None
 
 
 class JoomlaSpider(SourceSpider):
@@ -75,18 +86,25 @@ class JoomlaSpider(SourceSpider):
         yield from head
         if not go_on:
             return
-        anchors = [a for item in response.css(BLOG_ITEMS_CSS)
+        # (anchor, the item's date where the layout shows one: protostar's dd.published <time>,
+        # the list view's td.list-date)
+        anchors = [(a, _item_date(item)) for item in response.css(BLOG_ITEMS_CSS)
                    for a in item.css(f"{ITEM_TITLE_LINK_CSS}, {ITEM_READMORE_LINK_CSS}")]
-        anchors += response.css(f"{MORE_LINKS_CSS}, {LIST_VIEW_LINKS_CSS}")
+        anchors += [(a, None) for a in response.css(MORE_LINKS_CSS)]
+        anchors += [(a, _item_date(row)) for row in response.css(LIST_VIEW_ROWS_CSS)
+                    for a in row.css(LIST_VIEW_TITLE_CSS)]
         links: list[tuple[str, dict[str, Any]]] = []
-        for anchor in anchors:
+        for anchor, day in anchors:
             href = anchor.attrib.get("href")
             if href:
                 title = " ".join((anchor.xpath("string()").get() or "").split())
-                links.append((response.urljoin(href.strip()), {"listing_title": title, "listing_url": response.url}))
+                links.append((response.urljoin(href.strip()),
+                              {"listing_title": title, "listing_url": response.url, "listing_date": day}))
         if not any(self.is_article_url(url) for url, _ in links):
             links = self.links_by_shape(response)
         yield from self.article_requests(links, response)
+        if self.reached_since(links):
+            return  # a backfill: the next pages are older than `since`
 
         counter = PAGE_COUNTER_RE.search(" ".join(response.css(PAGE_COUNTER_CSS).getall()))
         if counter and int(counter.group(1)) >= int(counter.group(2)):
