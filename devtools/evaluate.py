@@ -517,6 +517,16 @@ ROWS: tuple[tuple[str, str, str], ...] = (
 )
 
 
+def table_lines(names: list[str], rows: Sequence[tuple[str, str, Any]],
+                cell: Callable[[str, str, Any], str]) -> list[str]:
+    """A measure-by-system table: header, rule, one line per (label, attr, option) row."""
+    width = max(len(label) for label, _, _ in rows) + 2
+    header = "measure".ljust(width) + "".join(name.rjust(14) for name in names)
+    return [header, "-" * len(header),
+            *(label.ljust(width) + "".join(cell(name, attr, option).rjust(14) for name in names)
+              for label, attr, option in rows)]
+
+
 def _cell(scores: Scores, attr: str, fmt: str) -> str:
     if attr == "counts":
         if scores.predicted is None:
@@ -539,12 +549,7 @@ def format_table(results: dict[str, Scores], pages: Sequence[GoldPage], gold_dir
         shown = gold_dir
     lines = [f"gold set {shown}: {len(pages)} pages ({len(html)} HTML: {hanweb} Hanweb, {len(html) - hanweb} "
              f"Joomla; {len(pages) - len(html)} text), {metrics} labelled metrics"]
-    names = list(results)
-    width = max(len(label) for label, _, _ in ROWS) + 2
-    header = "measure".ljust(width) + "".join(name.rjust(14) for name in names)
-    lines += [header, "-" * len(header)]
-    for label, attr, fmt in ROWS:
-        lines.append(label.ljust(width) + "".join(_cell(results[n], attr, fmt).rjust(14) for n in names))
+    lines += table_lines(list(results), ROWS, lambda name, attr, fmt: _cell(results[name], attr, fmt))
     failed = {n: s.failed_pages for n, s in results.items() if s.failed_pages}
     if failed:
         lines.append(f"pages a system could not extract: {failed}")

@@ -47,7 +47,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from devtools import PROJECT_ROOT
-from devtools.evaluate import GoldPage, Predicted, normalize_title, subject_matches, token_f1
+from devtools.evaluate import GoldPage, Predicted, normalize_title, subject_matches, table_lines, token_f1
 
 REALGOLD_DIR = PROJECT_ROOT / "tests" / "realgold"
 DEV_DIR = REALGOLD_DIR / "dev"
@@ -540,12 +540,7 @@ def format_real_table(heading: str, pages: Sequence[RealPage], results: dict[str
     by_source = ", ".join(f"{s} {counts[s]}" for s in order)
     lines = [f"{heading}: {len(pages)} article pages ({by_source}), {n_metrics} labelled metrics "
              f"({n_uncertain} uncertain)"]
-    names = list(results)
-    width = max(len(label) for label, _, _ in ROWS) + 2
-    header = "measure".ljust(width) + "".join(name.rjust(14) for name in names)
-    lines += [header, "-" * len(header)]
-    for label, attr, needs_article in ROWS:
-        lines.append(label.ljust(width) + "".join(_cell(results[n], attr, needs_article).rjust(14) for n in names))
+    lines += table_lines(list(results), ROWS, lambda name, attr, needs: _cell(results[name], attr, needs))
     for name, scores in results.items():
         if not scores.article:
             continue
