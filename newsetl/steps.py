@@ -279,6 +279,7 @@ def validate(
         log.warning("validate: warning %s: %s row(s)", warning.get("expectation"),
                     warning.get("unexpected_count"))
     if summary["batch_failed"]:
+        _record_blocked_run(paths, summary, dag_run_id, database_url)
         raise ValidationGateFailed(
             f"run {paths.run_id}: whole-batch validation failure "
             f"({summary['articles_quarantined']}/{summary['articles_total']} articles, "
@@ -288,6 +289,23 @@ def validate(
             + (f" {ALERT_ALREADY_SENT_NOTE}" if summary["alert_sent"] else "")
         )
     return summary
+
+
+def _record_blocked_run(paths: RunPaths, summary: Mapping[str, Any], dag_run_id: str | None,
+                        database_url: str | None) -> None:
+    """Store a blocked run's row (status blocked, reasons) and its quarantine, not its rows.
+
+    Best-effort: an unreachable warehouse is logged; the run stays blocked either way.
+    """
+    from warehouse.load import load_run
+
+    try:
+        load_run(paths.root, url=database_url or resolve_database_url(), run_id=paths.run_id,
+                 dag_run_id=dag_run_id, sources=load_sources().values(),
+                 blocked_reasons=list(summary.get("batch_failed_reasons") or []))
+    except Exception as exc:  # noqa: BLE001 - recording must not hide the validation failure
+        log.warning("validate: could not record blocked run %s in the warehouse: %s: %s",
+                    paths.run_id, type(exc).__name__, exc)
 
 
 # --------------------------------------------------------------------------- load

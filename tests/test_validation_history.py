@@ -8,6 +8,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
+import psycopg2
 import pytest
 from helpers import content_hash, make_article, make_metric, make_run_dir
 
@@ -185,3 +186,28 @@ def test_a_listing_yielding_far_fewer_links_than_usual_is_template_drift(tmp_pat
     usual["sources"]["ningbo_gov"]["listing_links"] = {root: 19}  # within the usual range: quiet
     quiet = steps.validate(str(staged_run(tmp_path / "usual", usual)), alert=False, database_url=pg_url)
     assert quiet["crawl_alerts"] == []
+
+
+def test_a_blocked_run_is_recorded_with_its_reasons_and_quarantine_but_not_its_rows(tmp_path, pg_url):
+    """The SQL hint in the mail finds what failed: the blocked run has a crawl_runs row
+    (status blocked, its reasons) and its quarantined rows; its accepted articles wait."""
+    run_dir = staged_run(tmp_path / "blocked", crawl_report("2026-11-21T06:00:00+00:00", ningbo_gov=(0, 0),
+                                                            ningbolife=(2, 20)), bad_article=True)
+    with pytest.raises(steps.ValidationGateFailed, match="crawl found no articles"):
+        steps.validate(str(run_dir), alert=False, database_url=pg_url)
+    conn = psycopg2.connect(pg_url)
+    try:
+        with conn.cursor() as cur:
+            cur.execute("SELECT status, load_result->'blocked_reasons' FROM news.crawl_runs WHERE run_id = %s",
+                        (run_dir.name,))
+            assert cur.fetchall() == [("blocked", ["source ningbo_gov: crawl found no articles (new or unchanged)"])]
+            cur.execute("SELECT stage, table_name, reasons FROM news.quarantine WHERE run_id = %s "
+                        "ORDER BY table_name", (run_dir.name,))
+            assert cur.fetchall() == [("validate", "articles", ["body_boilerplate"]),
+                                      ("validate", "metrics", ["article_quarantined"])]
+            cur.execute("SELECT count(*) FROM news.articles")
+            assert cur.fetchone() == (0,)
+    finally:
+        conn.close()
+    forced = steps.load(str(run_dir), database_url=pg_url, force=True)  # on-call decides to load it
+    assert forced["forced"] is True and forced["articles_inserted"] == GOOD_ARTICLES

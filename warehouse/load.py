@@ -42,6 +42,8 @@ ORPHAN_METRIC_REASON = sql.ORPHAN_REASON  # quarantine reason of a metric whose 
 SUMMARY_COUNT_KEYS = ("articles_total", "articles_accepted", "articles_quarantined",
                       "metrics_total", "metrics_accepted", "metrics_quarantined")
 OVERALL_SUITE = "all"
+RUN_LOADED = "loaded"
+RUN_BLOCKED = "blocked"
 
 
 @dataclass
@@ -77,8 +79,13 @@ def load_run(
     timings: dict[str, float] | None = None,
     sources: Iterable[Source] | None = None,
     forced: bool = False,
+    blocked_reasons: list[str] | None = None,
 ) -> LoadResult:
     """Load `run_dir` (accepted rows, quarantine, reports) into schema news in one transaction.
+
+    `blocked_reasons` (validation blocked the run): only the run's row (status "blocked",
+    with the reasons), its quarantine and validation results are stored, not its articles
+    and metrics, so on-call finds what failed and the quarantined pages are not fetched again.
 
     `timings`, when given, receives the seconds each step of the transaction took
     (benchmarks; the same figures are logged at DEBUG).
@@ -105,14 +112,18 @@ def load_run(
             with steps("runs and sources"):
                 _upsert_run(cur, run_id, dag_run_id, crawl_report)
                 _upsert_sources(cur, registry)
-            _load_articles(cur, run_id, result, steps)
-            _load_metrics(cur, run_id, result, steps)
+            if blocked_reasons is None:
+                _load_articles(cur, run_id, result, steps)
+                _load_metrics(cur, run_id, result, steps)
             with steps("quarantine and validation"):
                 _load_quarantine(cur, run_id, result)
                 _load_validation(cur, run_id, summary)
             result.seconds = round(time.monotonic() - started, 3)
-            recorded = {**result.counts(), **({"forced": True} if result.forced else {})}
-            cur.execute(sql.FINISH_RUN, {"run_id": run_id, "load_result": Json(recorded)})
+            recorded: dict[str, Any] = {**result.counts(), **({"forced": True} if result.forced else {})}
+            if blocked_reasons is not None:
+                recorded["blocked_reasons"] = list(blocked_reasons)
+            cur.execute(sql.FINISH_RUN, {"run_id": run_id, "load_result": Json(recorded),
+                                         "status": RUN_BLOCKED if blocked_reasons is not None else RUN_LOADED})
         with steps("commit"):
             conn.commit()
     except BaseException:

@@ -194,7 +194,7 @@ WHERE (r.dag_run_id, r.started_at, r.finished_at, r.counts, r.crawl_report)
 """
 
 FINISH_RUN = """
-UPDATE news.crawl_runs SET status = 'loaded', load_result = %(load_result)s, loaded_at = now()
+UPDATE news.crawl_runs SET status = %(status)s, load_result = %(load_result)s, loaded_at = now()
 WHERE run_id = %(run_id)s
 """
 
