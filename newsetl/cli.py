@@ -24,12 +24,20 @@ COMMANDS_GROUP = "newsetl.commands"  # entry points: callables that add subcomma
 log = logging.getLogger("newsetl")
 
 
-def _setup_logging(verbose: bool) -> None:
+# Libraries whose INFO chatter is only shown with -v (stdout carries only the result).
+CHATTY_LOGGERS = ("great_expectations", "airflow", "scrapy", "pgserver", "py.warnings")
+
+
+def _setup_logging(progress: bool, verbose: bool) -> None:
+    """Logs go to stderr: the project's progress at INFO for the steps, libraries only with -v."""
     logging.basicConfig(
-        level=logging.INFO if verbose else logging.WARNING,
+        level=logging.INFO if progress or verbose else logging.WARNING,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
         stream=sys.stderr,
     )
+    if not verbose:
+        for name in CHATTY_LOGGERS:
+            logging.getLogger(name).setLevel(logging.WARNING)
     os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
 
 
@@ -130,6 +138,34 @@ def cmd_run(args: argparse.Namespace) -> int:
     return 0
 
 
+# ------------------------------------------------------------------ operators
+def cmd_runs(args: argparse.Namespace) -> int:
+    """The latest runs from news.crawl_runs, newest first."""
+    from newsetl.connections import database_url
+    from warehouse.queries import recent_runs
+
+    _print_json(recent_runs(database_url(), limit=args.limit))
+    return 0
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    """Warehouse reachable, migrations current, the last run per source; exit 1 when not healthy."""
+    from newsetl.connections import database_url
+    from warehouse import db
+    from warehouse.queries import last_run_per_source
+
+    url = database_url()
+    latest = db.migrations()[-1].version
+    version = db.current_version(url)  # WarehouseUnavailable: one line, exit 2
+    status = {"warehouse": db.redacted(url), "schema_version": version, "latest_migration": latest,
+              "migrations_current": version == latest, "sources": last_run_per_source(url)}
+    _print_json(status)
+    if version != latest:
+        print(f"newsetl status: {latest - version} migration(s) pending: run `newsetl db upgrade`", file=sys.stderr)
+        return 1
+    return 0
+
+
 # ------------------------------------------------------------------ warehouse
 def cmd_db(args: argparse.Namespace) -> int:
     from newsetl.connections import database_url
@@ -194,6 +230,13 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--since", type=iso_day, help="backfill back to this day (YYYY-MM-DD): page listings in full")
     s.set_defaults(func=cmd_run)
 
+    s = sub.add_parser("runs", help="the latest runs: status (loaded/blocked), counts, what each source crawled")
+    s.add_argument("--limit", type=int, default=10)
+    s.set_defaults(func=cmd_runs)
+
+    s = sub.add_parser("status", help="warehouse reachable, migrations current, the last run per source")
+    s.set_defaults(func=cmd_status)
+
     s = sub.add_parser("db", help="warehouse administration")
     s.add_argument("db_command", choices=["upgrade", "url", "stop"])
     s.set_defaults(func=cmd_db)
@@ -205,7 +248,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    _setup_logging(args.verbose or args.command in {"run", "transform", "validate", "load"})
+    _setup_logging(args.command in {"run", "transform", "validate", "load"}, args.verbose)
     try:
         return int(args.func(args) or 0)
     except (ValueError, FileNotFoundError, RuntimeError) as exc:

@@ -155,3 +155,30 @@ def test_an_unreachable_warehouse_is_one_line_without_the_password(tmp_path):
     [line] = proc.stderr.strip().splitlines()
     assert line.startswith("newsetl db: cannot reach the warehouse at postgresql://news_loader:***@127.0.0.1:")
     assert "s3cret-pw" not in proc.stderr
+
+
+def test_runs_and_status_tell_an_operator_where_things_stand(tmp_path, pg_url):
+    from helpers import make_article, make_run_dir
+    from warehouse.load import load_run
+
+    env = {config.ENV_DATABASE_URL: pg_url}
+    empty = newsetl("status", env=env)  # a new database: nothing applied yet
+    assert empty.returncode == 1 and "migration(s) pending: run `newsetl db upgrade`" in empty.stderr
+    report = {"sources": {"ningbolife": {"started_at": "2026-11-21T06:00:00+00:00",
+                                         "finished_at": "2026-11-21T06:01:00+00:00",
+                                         "articles": {"new": 1, "unchanged": 4, "failed": 0}}}}
+    art = make_article("http://www.ningbolife.com/index.php/ningbo-news/1-a.html")
+    load_run(make_run_dir(tmp_path, [art], [], run_id="run-ok", crawl_report=report), pg_url)
+    load_run(make_run_dir(tmp_path / "b", [art], [], run_id="run-blocked", crawl_report={
+        "sources": {"ningbolife": {**report["sources"]["ningbolife"], "started_at": "2026-11-22T06:00:00+00:00"}}}),
+        pg_url, blocked_reasons=["articles: 3 of 10 quarantined (> 20% and at least 3)"])
+    runs = newsetl("runs", env=env)
+    assert runs.returncode == 0 and runs.stderr == ""
+    listed = json.loads(runs.stdout)
+    assert [(r["run_id"], r["status"]) for r in listed] == [("run-blocked", "blocked"), ("run-ok", "loaded")]
+    assert listed[0]["load_result"]["blocked_reasons"] == ["articles: 3 of 10 quarantined (> 20% and at least 3)"]
+    assert listed[1]["crawled"] == {"ningbolife": {"new": 1, "unchanged": 4, "failed": 0}}
+    status = newsetl("status", env=env)
+    assert status.returncode == 0
+    state = json.loads(status.stdout)
+    assert state["migrations_current"] is True and state["sources"]["ningbolife"]["run_id"] == "run-blocked"

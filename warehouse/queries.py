@@ -199,3 +199,49 @@ def stored_article_urls(source: str, url: str) -> list[str]:
             return [row[0] for row in cur.fetchall()]
     finally:
         conn.close()
+
+
+RECENT_RUNS = """
+SELECT run_id, dag_run_id, status, started_at, finished_at, loaded_at, counts, load_result,
+       (SELECT coalesce(jsonb_object_agg(name, report -> 'articles'), '{}'::jsonb)
+        FROM jsonb_each(coalesce(crawl_report -> 'sources', '{}'::jsonb)) AS s(name, report)) AS crawled
+FROM news.crawl_runs
+ORDER BY coalesce(started_at, loaded_at) DESC NULLS LAST, run_id DESC
+LIMIT %(limit)s
+"""
+LAST_RUN_PER_SOURCE = """
+SELECT DISTINCT ON (s.name) s.name, r.run_id, r.status, r.started_at, r.loaded_at
+FROM news.crawl_runs r, jsonb_object_keys(coalesce(r.crawl_report -> 'sources', '{}'::jsonb)) AS s(name)
+ORDER BY s.name, r.started_at DESC NULLS LAST, r.run_id DESC
+"""
+CRAWL_RUNS_EXISTS = "SELECT to_regclass('news.crawl_runs') IS NOT NULL"
+
+
+def recent_runs(url: str, limit: int = 10) -> list[dict[str, Any]]:
+    """The latest runs, newest first: status (loaded/blocked), when, counts, what each source crawled."""
+    conn = connect(url)
+    try:
+        with conn.cursor() as cur:
+            cur.execute(CRAWL_RUNS_EXISTS)
+            if not cur.fetchone()[0]:
+                return []
+            cur.execute(RECENT_RUNS, {"limit": limit})
+            names = [d[0] for d in cur.description]
+            return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+    finally:
+        conn.close()
+
+
+def last_run_per_source(url: str) -> dict[str, dict[str, Any]]:
+    """{source: {run_id, status, started_at, loaded_at}} of the latest run that crawled it."""
+    conn = connect(url)
+    try:
+        with conn.cursor() as cur:
+            cur.execute(CRAWL_RUNS_EXISTS)
+            if not cur.fetchone()[0]:
+                return {}
+            cur.execute(LAST_RUN_PER_SOURCE)
+            return {name: {"run_id": run_id, "status": status, "started_at": started, "loaded_at": loaded}
+                    for name, run_id, status, started, loaded in cur.fetchall()}
+    finally:
+        conn.close()
