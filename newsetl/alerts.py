@@ -17,6 +17,7 @@ import hashlib
 import html
 import json
 import logging
+import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -33,6 +34,9 @@ FROM_EMAIL = "newsetl@localhost"
 MAX_SAMPLES = 3
 # Appended to a ValidationGateFailed message when on-call already has the validation alert.
 ALERT_ALREADY_SENT_NOTE = "[on-call already mailed: validation alert]"
+DELIVERY_TRIES = 3            # tries of one alert within the task (then it waits in the outbox)
+DELIVERY_BACKOFF_S = 0.5      # before the 2nd try; doubled before each further one
+MAX_DELIVERY_ATTEMPTS = 50    # an alert is retried by later runs until it has had this many
 # summary.json keys that identify a validation result for the once-per-run rule.
 FINGERPRINT_KEYS = ("articles_total", "articles_quarantined", "metrics_total", "metrics_quarantined",
                     "critical_success", "batch_failed", "batch_failed_reasons", "crawl_alerts")
@@ -202,10 +206,15 @@ def _sample_text(sample: Any) -> str:
 
 def send_alert(subject: str, html_content: str, recipients: Iterable[str] | None = None) -> bool:
     """Send one mail on smtp_default; False (and a logged error) if it could not be delivered."""
+    return deliver(subject, html_content, recipients) is None
+
+
+def deliver(subject: str, html_content: str, recipients: Iterable[str] | None = None) -> str | None:
+    """Send one mail on smtp_default; None when the relay took it, else why not (logged)."""
     to = list(recipients) if recipients is not None else alert_emails()
     if not to:
         log.warning("no NEWSETL_ALERT_EMAILS configured; alert not mailed: %s", subject)
-        return False
+        return "no recipients configured (NEWSETL_ALERT_EMAILS)"
     try:
         from airflow.providers.smtp.hooks.smtp import SmtpHook
 
@@ -214,10 +223,64 @@ def send_alert(subject: str, html_content: str, recipients: Iterable[str] | None
                 to=to, subject=subject, html_content=html_content, from_email=FROM_EMAIL
             )
     except Exception as exc:  # noqa: BLE001 - the relay being down must not change the run's outcome
-        log.error("alert mail could not be sent via %s: %s: %s", SMTP_CONN_ID, type(exc).__name__, exc)
-        return False
+        error = f"{type(exc).__name__}: {exc}"[:500]
+        log.error("alert mail could not be sent via %s: %s", SMTP_CONN_ID, error)
+        return error
     log.info("alert mailed to %s: %s", ", ".join(to), subject)
-    return True
+    return None
+
+
+def alert_via_outbox(url: str | None, marker: Path, run_id: str, fingerprint: str, subject: str,
+                     html_content: str, recipients: Iterable[str] | None = None) -> AlertOutcome:
+    """Record the alert in news.alert_outbox, then mail it (a few tries with backoff).
+
+    Once per run and result: a result the outbox holds as delivered is not mailed again.
+    An alert the relay did not take stays in the outbox and is retried by the next
+    validation (`retry_undelivered`). Without a reachable warehouse the run's marker file
+    keeps it to one mail (`send_alert_once`).
+    """
+    from warehouse import outbox
+    from warehouse.db import upgrade
+
+    to = list(recipients) if recipients is not None else alert_emails()
+    try:
+        if url is None:
+            raise RuntimeError("no warehouse DSN")
+        upgrade(url)  # the outbox table (migration 005), as a load would
+        alert = outbox.enqueue(url, run_id, fingerprint, subject, html_content, to)
+    except Exception as exc:  # noqa: BLE001 - no outbox: fall back to the marker file
+        log.warning("alert outbox unavailable (%s: %s); mailing without it", type(exc).__name__, exc)
+        return send_alert_once(marker, fingerprint, subject, html_content, to)
+    if alert.delivered:
+        log.info("alert %s of run %s already delivered; not mailing again", alert.alert_id, run_id)
+        return AlertOutcome(delivered=True, repeated=True)
+    for attempt in range(DELIVERY_TRIES):
+        if attempt:
+            time.sleep(DELIVERY_BACKOFF_S * 2 ** (attempt - 1))
+        error = deliver(subject, html_content, to)
+        outbox.mark(url, alert.alert_id, delivered=error is None, error=error)
+        if error is None:
+            write_json(marker, {"fingerprint": fingerprint, "subject": subject, "to": to,
+                                "sent_at": datetime.now(UTC).isoformat(timespec="seconds"),
+                                "alert_id": alert.alert_id})
+            return AlertOutcome(delivered=True, repeated=False)
+    return AlertOutcome(delivered=False, repeated=False)
+
+
+def retry_undelivered(url: str) -> tuple[int, int]:
+    """Mail every alert the outbox still holds undelivered (one try each): (delivered, still pending)."""
+    from warehouse import outbox
+
+    delivered = failed = 0
+    for alert in outbox.pending(url, MAX_DELIVERY_ATTEMPTS):
+        error = deliver(alert.subject, alert.html, alert.recipients or None)
+        outbox.mark(url, alert.alert_id, delivered=error is None, error=error)
+        if error is None:
+            delivered += 1
+            log.info("undelivered alert %s of run %s mailed now", alert.alert_id, alert.run_id)
+        else:
+            failed += 1
+    return delivered, failed
 
 
 def task_failure_notifier():  # -> SmtpNotifier (imported lazily: Airflow only)

@@ -20,6 +20,7 @@ from core.sources import parse_base_urls
 from crawlers.run import iso_day
 
 COMMANDS_GROUP = "newsetl.commands"  # entry points: callables that add subcommands to the parser
+OUTBOX_MIGRATION = 5  # news.alert_outbox exists from this schema version on
 
 log = logging.getLogger("newsetl")
 
@@ -151,14 +152,15 @@ def cmd_runs(args: argparse.Namespace) -> int:
 def cmd_status(args: argparse.Namespace) -> int:
     """Warehouse reachable, migrations current, the last run per source; exit 1 when not healthy."""
     from newsetl.connections import database_url
-    from warehouse import db
+    from warehouse import db, outbox
     from warehouse.queries import last_run_per_source
 
     url = database_url()
     latest = db.migrations()[-1].version
     version = db.current_version(url)  # WarehouseUnavailable: one line, exit 2
     status = {"warehouse": db.redacted(url), "schema_version": version, "latest_migration": latest,
-              "migrations_current": version == latest, "sources": last_run_per_source(url)}
+              "migrations_current": version == latest, "sources": last_run_per_source(url),
+              "undelivered_alerts": outbox.count_pending(url) if version >= OUTBOX_MIGRATION else None}
     _print_json(status)
     if version != latest:
         print(f"newsetl status: {latest - version} migration(s) pending: run `newsetl db upgrade`", file=sys.stderr)

@@ -259,14 +259,27 @@ def validate(
     last one delivered, so a retry or rerun with the same failures mails nobody.
     """
     from expectations.runner import validate_run
-    from newsetl.alerts import ALERT_ALREADY_SENT_NOTE, alert_fingerprint, send_alert_once, validation_alert
+    from newsetl.alerts import (
+        ALERT_ALREADY_SENT_NOTE,
+        alert_fingerprint,
+        alert_via_outbox,
+        retry_undelivered,
+        validation_alert,
+    )
 
     paths = RunPaths(Path(run_dir))
     history, history_error = _validation_history(run_dir, database_url)
+    outbox_url = None if history_error else database_url or resolve_database_url()
+    if outbox_url is not None and alert:
+        try:  # alerts earlier runs could not deliver go out first
+            retry_undelivered(outbox_url)
+        except Exception as exc:  # noqa: BLE001 - the outbox is best-effort here, validation is not
+            log.warning("validate: could not retry undelivered alerts: %s: %s", type(exc).__name__, exc)
 
     def mail_on_call(summary: dict[str, Any]) -> tuple[bool, bool]:
         subject, body = validation_alert(summary, paths.run_id, dag_run_id=dag_run_id)
-        outcome = send_alert_once(paths.alert_marker, alert_fingerprint(summary), subject, body)
+        outcome = alert_via_outbox(outbox_url, paths.alert_marker, paths.run_id, alert_fingerprint(summary),
+                                   subject, body)
         return outcome.delivered, outcome.repeated
 
     max_share, min_count = config.quarantine_gate()

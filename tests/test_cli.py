@@ -159,6 +159,7 @@ def test_an_unreachable_warehouse_is_one_line_without_the_password(tmp_path):
 
 def test_runs_and_status_tell_an_operator_where_things_stand(tmp_path, pg_url):
     from helpers import make_article, make_run_dir
+
     from warehouse.load import load_run
 
     env = {config.ENV_DATABASE_URL: pg_url}

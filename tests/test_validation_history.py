@@ -211,3 +211,31 @@ def test_a_blocked_run_is_recorded_with_its_reasons_and_quarantine_but_not_its_r
         conn.close()
     forced = steps.load(str(run_dir), database_url=pg_url, force=True)  # on-call decides to load it
     assert forced["forced"] is True and forced["articles_inserted"] == GOOD_ARTICLES
+
+
+def test_an_alert_the_relay_did_not_take_is_mailed_later_exactly_once(tmp_path, pg_url, monkeypatch):
+    from newsetl import alerts
+    from warehouse import outbox
+
+    monkeypatch.setattr(alerts, "DELIVERY_BACKOFF_S", 0.01)
+    port = free_port()
+    with start_sink(tmp_path / "probe", port=port) as probe:
+        uri = probe.conn_uri  # the relay's address; it is down from here on
+    monkeypatch.setenv("AIRFLOW_CONN_SMTP_DEFAULT", uri)
+    monkeypatch.setenv("NEWSETL_ALERT_EMAILS", "oncall@example.org")
+    failing = staged_run(tmp_path / "failing", crawl_report("2026-11-21T06:00:00+00:00", ningbo_gov=(7, 0)),
+                         bad_article=True)
+    first = steps.validate(str(failing), database_url=pg_url)
+    assert first["articles_quarantined"] == 1 and first["alert_sent"] is False
+    [pending] = outbox.pending(pg_url, alerts.MAX_DELIVERY_ATTEMPTS)
+    assert pending.run_id == "failing" and pending.attempts == alerts.DELIVERY_TRIES
+
+    with start_sink(tmp_path / "mail", port=port) as sink:  # the relay is back
+        clean = staged_run(tmp_path / "clean", crawl_report("2026-11-22T06:00:00+00:00", ningbo_gov=(6, 0)))
+        assert steps.validate(str(clean), database_url=pg_url)["alert_sent"] is False  # nothing of its own
+        again = steps.validate(str(failing), database_url=pg_url)  # a rerun of the failing run
+        mails = sink.messages()
+    assert again["alert_repeated"] is True
+    [mail] = mails
+    assert mail["Subject"].startswith("[newsetl] validation failed in run failing")
+    assert outbox.pending(pg_url, alerts.MAX_DELIVERY_ATTEMPTS) == [] and outbox.count_pending(pg_url) == 0
