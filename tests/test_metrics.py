@@ -583,6 +583,17 @@ def test_worth_rates_and_spelled_names(sentence: str, text: str, fields_: tuple)
     ("The week has been held for twenty-one consecutive editions.",
      [("twenty-one consecutive editions", 21.0, "count")]),
     ("The central exhibition covers 4,000m^2.", [("4,000m^2", 4000.0, "m2")]),
+    # counts of one, ranges, "such", and an elided count after it (dev 011, 017, 021)
+    ("It has 7 first prizes, including 1 provincial natural science first prize.",
+     [("7 first prizes", 7.0, "count"), ("1 provincial natural science first prize", 1.0, "count")]),
+    ("Zhejiang will strive to create 2-3 national manufacturing innovation centers.",
+     [("2-3 national manufacturing innovation centers", 2.0, "count")]),
+    ("There are 55 such stations in private enterprises, and 14 in other companies.",
+     [("55 such stations", 55.0, "count"), ("14", 14.0, "count")]),
+    ("It is about 1 hour's drive from Shanghai, at 1 Huizhan Road, opening on 1 July.", []),
+    # a subheading announces what the text reports; "first three quarters" is a period (dev 032, 041)
+    ("Over 300 Exciting Events", []),
+    ("In the first three quarters of this year, the output rose by 5.2%.", [("5.2%", 5.2, "percent")]),
     # not metrics: a list's name, size classes, a scheme's name, rank moves, dates and 24/7 (dev 003, 005, 022, 043)
     ("At present, Fenghua ranks 73rd in the Top 100 National Comprehensive Strength Districts.",
      [("ranks 73rd", 73.0, "rank")]),

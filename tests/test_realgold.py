@@ -227,13 +227,14 @@ def test_loader_keeps_labelled_articles_only(tmp_path: Path):
 # templates (ningbo_gov 7 + ningbolife 20 pages): titles 27/27, dates 10/10, 0 leaks both times.
 # After the real-text rules (glued RMB, fractions, respectively lists, "Of the N X, M",
 # ordinal ranks, list names / size classes / scheme names): 279 predicted / 270 matched,
-# precision 0.968, recall 0.868, F1 0.915.
-DEV_FLOORS: dict[str, float] = {"precision": 0.95, "recall": 0.85, "f1": 0.90}
+# precision 0.968, recall 0.868, F1 0.915. After counts of one, count ranges, "such", periods
+# in "first three quarters" and subheadings: 281 predicted / 275 matched, P 0.979, R 0.884, F1 0.929.
+DEV_FLOORS: dict[str, float] = {"precision": 0.96, "recall": 0.86, "f1": 0.91}
 TEMPLATE_SOURCES = ("ningbo_gov", "ningbolife")
 TEMPLATE_TITLE_FLOOR, TEMPLATE_DATE_FLOOR = 0.98, 0.98
 # The held-out pages are never tuned on; these floors only stop a regression. First measured
 # (before the real-text metric rules): precision 0.968, recall 0.876, F1 0.920; after them:
-# 0.965 / 0.876 / 0.918 (286 predicted, 276 matched of 315).
+# 0.965 / 0.876 / 0.918 (286 predicted, 276 matched of 315); after the next round 0.968 / 0.876 / 0.920.
 HOLDOUT_FLOORS: dict[str, float] = {"precision": 0.94, "recall": 0.85, "f1": 0.90}
 
 

@@ -68,7 +68,7 @@ from transforms.textutil import MONTHS
 
 # Stored with every metric (news.metrics.extractor_version): bump when the rules change,
 # so analysts can tell which facts a re-extraction would produce differently.
-EXTRACTOR_VERSION = "2026.12.02"  # + denominator, place, modality (transforms.context)
+EXTRACTOR_VERSION = "2026.12.02.2"  # + denominator, place, modality; fractions, ranges, counts of one
 
 # ---------------------------------------------------------------- number grammar
 NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
@@ -174,6 +174,7 @@ FRACTION_RE = re.compile(
     re.IGNORECASE,
 )
 PARTITIVE_OF_RE = re.compile(r"\s+of\b")
+PERIOD_FRACTION_BEFORE_RE = re.compile(r"\b(?:first|last|past|next|previous|latter|final)\s+$", re.IGNORECASE)
 YEARS_RE = re.compile(rf"{NUM}\s+years?\b(?!\s+(?:ago|old|later|earlier|before))")
 # "N years" is a metric only for lifespans / schooling, never for ages of anniversaries.
 YEARS_CONTEXT_RE = re.compile(
@@ -186,6 +187,8 @@ YEARS_CONTEXT_WINDOW = 60
 # name ("the 3315 Talent Introduction Plan").
 SIZE_CLASS = r"(?:hundred[- ])?(?:thousand|million|billion|trillion|yuan)[- ]level\b"
 SCHEME_NAME = r"(?-i:[A-Z][a-z]+)\s+(?:Introduction\s+)?(?:Plan|Program|Programme|Project|Initiative|Strategy)\b"
+# "2-3 national manufacturing innovation centers": a range of a count, reported at its low end.
+RANGE_COUNT_RE = re.compile(r"(?<![\w.,/#+-])(?P<num>\d{1,3})\s*[-–~]\s*(?P<high>\d{1,3})(?![\w%.,-])\s+(?=[a-z])")
 COUNT_RE = re.compile(rf"{NUM}{SCALE}(?![\w%-])\s+(?!{SIZE_CLASS}|{SCHEME_NAME})"
                       rf"(?=[A-Za-z]|\d{{1,2}}[A-Za-z]\w*\s+[A-Za-z])")
 # A count written in words: "five new labs", "Eight of them" (never "one": "one of the ...").
@@ -613,6 +616,8 @@ def _extract(body: str, pub: tuple[int, int] | None) -> list[Metric]:
     for para_start, para in _paragraphs(body):
         if not NUMBERISH_RE.search(para):
             continue  # no digit and no number word: nothing any matcher could find
+        if _is_subheading(para):
+            continue  # "Over 300 Exciting Events": a subheading announces what the text then reports
         excluded = _excluded_spans(para)
         for sent_start, sent_end in _sentences(para):
             sentence = para[sent_start:sent_end]
@@ -799,6 +804,9 @@ def _simple_phrase(text: str, keep_names: bool = False) -> str | None:
 
 # ---------------------------------------------------------------- structure
 PARAGRAPH_RE = re.compile(r"[^\n]+")
+SENTENCE_END_CHARS = ".!?。！？:;,\"”')）"
+SUBHEADING_MAX_WORDS = 8
+SUBHEADING_SMALL_WORDS = frozenset("a an the of in on at for to and or with by from as".split())
 INITIAL_RE = re.compile(r"[a-z]")  # "F. Tan": a one-letter initial does not end a sentence
 PREVIOUS_WORD_RE = re.compile(r"([A-Za-z][\w.]*)\s*$")
 PUBLISHED_RE = re.compile(rf"^({YEAR})-(\d{{2}})")
@@ -808,6 +816,18 @@ ABBREVIATIONS = frozenset(
     "co ltd no mr mrs ms dr prof st inc corp jan feb mar apr jun jul aug sep sept oct nov dec "
     "u.s e.g i.e etc vs gov dept".split()
 )
+
+
+def _is_subheading(para: str) -> bool:
+    """A short Title Case line without closing punctuation (a subheading inside the body)."""
+    text = para.strip()
+    if not text or text[-1] in SENTENCE_END_CHARS:
+        return False
+    words = text.split()
+    if len(words) > SUBHEADING_MAX_WORDS:
+        return False
+    content = [w for w in words if w[:1].isalpha() and w.lower() not in SUBHEADING_SMALL_WORDS]
+    return len(content) >= 2 and all(w[0].isupper() for w in content)
 
 
 def _paragraphs(body: str) -> list[tuple[int, str]]:
@@ -861,6 +881,8 @@ def _fraction(match: re.Match[str]) -> _Found | None:
         denominator = int(bottom) if bottom.isdigit() else SPELLED_NUMBERS.get(bottom.lower(), 0)
     if not 0 < numerator < denominator:
         return None
+    if PERIOD_FRACTION_BEFORE_RE.search(match.string, 0, match.start()):
+        return None  # "the first three quarters of this year" is a period
     value = float(round(Decimal(numerator * 100) / Decimal(denominator), 2))
     kind = "share" if groups.get("out_a") or PARTITIVE_OF_RE.match(match.string, match.end()) else None
     start = match.start("half") if groups.get("half") else match.start()
@@ -999,7 +1021,7 @@ def _find_quantities(para: str, start: int, end: int, excluded: list[tuple[int, 
         window = para[max(start, match.start() - YEARS_CONTEXT_WINDOW): min(end, match.end() + YEARS_CONTEXT_WINDOW)]
         if free(match) and YEARS_CONTEXT_RE.search(window):
             add(_Found(match.start(), match.end(), _number(match), "years", num_start=match.start()), "years")
-    for rule, regex in (("count_copula", COUNT_COPULA_RE), ("count", COUNT_RE)):
+    for rule, regex in (("count_range", RANGE_COUNT_RE), ("count_copula", COUNT_COPULA_RE), ("count", COUNT_RE)):
         for match in regex.finditer(para, start, end):
             add(_count(para, match, start) if free(match) else None, rule)
     for match in SPELLED_COUNT_RE.finditer(para, start, end):
@@ -1037,6 +1059,8 @@ def _count(para: str, match: re.Match[str], sent_start: int) -> _Found | None:
     if match.re is COUNT_COPULA_RE and VERB_FORM_RE.match(para, match.end()):
         return None  # "1,120 are making face masks": the counted noun is elsewhere
     phrase = _noun_phrase_after(para, match.end())
+    if phrase is None and raw == "1":  # "1 provincial natural science first prize"
+        phrase = _noun_phrase_after(para, match.end(), singular=True)
     if phrase is None:
         return None
     np_end, subject = phrase
@@ -1139,7 +1163,11 @@ def _elided_count(para: str, match: re.Match[str], sent_start: int, sent_end: in
     return None
 
 
-def _noun_phrase_after(para: str, pos: int) -> tuple[int, str] | None:
+SINGULAR_MIN_WORDS = 2  # a count of one names its thing in at least two words
+MONTH_WORDS = frozenset(m.lower() for m in MONTHS)
+
+
+def _noun_phrase_after(para: str, pos: int, singular: bool = False) -> tuple[int, str] | None:
     """(end offset, lowercase phrase) of the plural noun phrase starting at `pos`, else None.
 
     The phrase runs to a verb, a preposition or punctuation; it is the longest run of its
@@ -1148,8 +1176,8 @@ def _noun_phrase_after(para: str, pos: int) -> tuple[int, str] | None:
     """
     words: list[tuple[str, int]] = []
     tokens = [t for t in WORD_RE.finditer(para, pos, min(len(para), pos + 200)) if t.group() not in QUOTES]
-    if tokens and tokens[0].group().lower() == "more" and len(tokens) > 1:
-        tokens = tokens[1:]  # "300 more doctoral students"
+    if tokens and tokens[0].group().lower() in ("more", "such") and len(tokens) > 1:
+        tokens = tokens[1:]  # "300 more doctoral students", "55 such stations"
     for index, token in enumerate(tokens):
         word = token.group()
         lower = word.lower()
@@ -1190,11 +1218,15 @@ def _noun_phrase_after(para: str, pos: int) -> tuple[int, str] | None:
             break
     lowered = [w.lower() for w, _ in words]
     classified = any(a in COUNT_CLASSIFIERS and b == "of" for a, b in zip(lowered, lowered[1:]))
-    while words and (words[-1][0].lower() in NP_INNER_WORDS or not classified and not (
+    while words and (words[-1][0].lower() in NP_INNER_WORDS or not classified and not singular and not (
             _is_plural(words[-1][0]) and words[-1][0].lower() not in TIME_UNIT_WORDS)):
         words.pop()  # "1.2 million bottles of infant formula" keeps its mass noun
     if not words or words[0][0].lower() in TIME_UNIT_WORDS:
         return None
+    if singular and (len(words) < SINGULAR_MIN_WORDS or not words[0][0][0].islower()
+                     or any(w.lower() in TIME_UNIT_WORDS | MONTH_WORDS or w.lower().endswith(("'s", "’s"))
+                            for w, _ in words)):
+        return None  # "1 July", "1 hour's drive", "1 Huizhan Road": not a count of one thing
     last_word, last_start = words[-1]
     return last_start + len(last_word), " ".join(w for w, _ in words).lower()
 
