@@ -307,19 +307,24 @@ def write_json(path: Path, obj: Any) -> None:
     writer.commit()
 
 
-def write_jsonl(path: Path, rows: Iterable[Mapping[str, Any]]) -> int:
-    """Write rows as JSON Lines atomically (gzip if `path` ends in .gz); returns the row count."""
+def write_lines(path: Path, lines: Iterable[str]) -> int:
+    """Write text lines atomically (one per line); returns the line count."""
     writer = AtomicWriter(path)
     n = 0
     try:
-        for row in rows:
-            writer.write_row(row)
+        for line in lines:
+            writer.fh.write(line + "\n")
             n += 1
     except BaseException:
         writer.abort()
         raise
     writer.commit()
     return n
+
+
+def write_jsonl(path: Path, rows: Iterable[Mapping[str, Any]]) -> int:
+    """Write rows as JSON Lines atomically (gzip if `path` ends in .gz); returns the row count."""
+    return write_lines(path, (json.dumps(row, ensure_ascii=False, default=str) for row in rows))
 
 
 def open_lines(path: Path) -> IO[str]:

@@ -27,6 +27,7 @@ from core.rundir import (
     safe_run_id,
     write_json,
     write_jsonl,
+    write_lines,
 )
 from core.sources import Source, load_sources
 from newsetl.connections import database_url as resolve_database_url
@@ -75,8 +76,7 @@ def seen_urls_file(run_root: Path, source: str, database_url: str) -> Path:
     from warehouse.queries import stored_article_urls
 
     path = RunPaths(run_root).seen_file(source)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text("".join(u + "\n" for u in stored_article_urls(source, database_url)), encoding="utf-8")
+    write_lines(path, stored_article_urls(source, database_url))
     return path
 
 
