@@ -32,7 +32,8 @@ FURNITURE = [
     (bp.READ_MORE, ["Read more: Ningbo accelerates construction of...", "Read more ...", "Read more …"]),
     (bp.HASHTAGS, ["#ningbo #expat #news #china", "#ningbo"]),
     (bp.BREADCRUMB, ["> News > In the City > Hot Topic", "» News » Sci-Tech"]),
-    (bp.BREADCRUMB_HOME, ["Home > News > Ningbo News", "You are here: Home > Ningbo News"]),
+    (bp.BREADCRUMB_HOME, ["Home > News > Ningbo News", "You are here: Home > Ningbo News", "Home>Biz Updates",
+                          "Home » City specials » Ningbo", "Home - > Beilun Today  ", "english >> News"]),
     (bp.BREADCRUMB_LABEL, ["You are here: Home Ningbo News Ningbo's economy grows"]),
     (bp.CMS_CREDIT, ["Produced By 大汉网络 大汉版通发布系统", "Powered by Hanweb"]),
     (bp.CMS_CREDIT_CN, ["大汉版通发布系统"]),
@@ -51,9 +52,31 @@ FURNITURE = [
                        "Last Updated(Beijing Time):2017-08-09 10:18:00",
                        "Release date:2019-05-30Browse times: Size:[ big middle small ]"]),
     (bp.PAGE_TOOLS, ["Print Mail Large Medium Small", "Tool: Close | Print"]),
-    (bp.BYLINE, ["By Jin Lu", "by Xie Ye"]),
-    (bp.IMAGE_ALT, ["Xie's visit to Yongjiang Lab-thumbnail image", "example image alt text"]),
+    (bp.BYLINE, ["By Jin Lu", "by Xie Ye", "By Wen Mu(China Daily)"]),
+    (bp.IMAGE_ALT, ["Xie's visit to Yongjiang Lab-thumbnail image", "example image alt text",
+                    "Ningbo University-logo"]),
     (bp.HOMEPAGE_LINKS, ["Make Us You Homepage", "Set as homepage | Add to favorites"]),
+    # tests/realgold/tune_other: other English Ningbo sources (China Daily, people.cn, ndrc, district
+    # governments, university and company sites), exactly as on the pages
+    (bp.BYLINE_DATED, ["By Ma Si (chinadaily.com.cn) Updated: 2016-08-19 15:11",
+                       "By Wang Songsong| chinadaily.com.cn| Updated: October 16, 2023 L M S",
+                       "By Li Zhongwen, Liu Junguo Source: People's Daily Updated: 2025-08-13",
+                       "Source: Department of Regional Opening-up / Updated: 2023-02-15"]),
+    (bp.AGENCY_STAMP, ["(Xinhua) 08:26, February 02, 2023"]),
+    (bp.DATE_SOURCE, ["2019-11-16 00:46:57 source: Ye Ke"]),
+    (bp.PUBLISH_TIME, ["Publishtime:1970-01-01 08:00:00 Views:28"]),
+    (bp.IMAGE_FILE, ["1_副本.jpg", " 1_副本.jpg", "2.jpg", "5.jpg"]),
+    (bp.LANGUAGE_SWITCH, ["Chinese(GB) Chinese(BIG5)", "Chinese | English"]),
+    (bp.EDITION_MENU, ["US EUROPE AFRICA ASIA 中文"]),
+    (bp.NAV_WORDS, ["Nav Search", "  • Intranet"]),
+    (bp.SHARE_WIDGET, ["Share - WeChat"]),
+    (bp.PAGE_BOXES, ["The story appears on", "GET this page in PDF", "Free for subscribers", "View shopping cart",
+                     "Related News", "Hot Topics", "Editor's Picks", "Latest News", "Click here for full story"]),
+    (bp.PRINT_PAGE, ["Page A12"]),
+    (bp.READING_TIME, ["Posted by Reading Time: 3 minutes"]),
+    (bp.CONTACT_LINE, ["Call Us : +86-574-86805117"]),
+    (bp.BEST_VIEWED, ["Low bandwidth site best viewed at 1024x768"]),
+    (bp.POLICE_LICENCE, ["京公网安 京公网安备 11010502032503号"]),
 ]
 
 # Real article sentences that share words with the furniture; none may match.
@@ -84,6 +107,12 @@ ARTICLE_SENTENCES = [
     "Print, mail and parcel services grew by 20% in 2019.",
     "Large and medium-sized enterprises invested 12 billion yuan in R&D.",
     "The thumbnail image of the report shows the port at night.",
+    "Related news shows that exports rose by 7.3% in May.",
+    "The list is printed on Page 12 of the yearbook, which covers 300 firms.",
+    "He said the city would search for new markets in Europe and Asia.",
+    "Chinese and English versions of the report were released on Monday.",
+    "By 2025, Ningbo Zhoushan Port will handle 40 million TEUs, the source said.",
+    "The new logo of the university was unveiled in 2019.",
 ]
 
 

@@ -21,7 +21,8 @@ PRINT_CLOSE = r"(?im)^ *([【\[] *(print|close|print this page|close window) *[�
 # "Text Size: A A A" (Hanweb), optionally glued to the date cell: "2019-08-18Text Size: A A A".
 TEXT_SIZE = (
     r"(?im)^[0-9 :./-]*(text|font) size *[:：]?"
-    r"( *(a|a\+|a-|large|medium|small|big|default|\[ *(large|medium|small|big) *\]))* *$"
+    r"( *(a|a\+|a-|large|medium|small|big|default|\[ *(large|medium|small|big) *\]))*"
+    r"( *(19|20)[0-9]{2}[-/.][0-9]{1,2}[-/.][0-9]{1,2})? *$"
 )
 # Joomla module "Visit Charity Shop" (ningbolife).
 CHARITY_SHOP = r"(?im)^ *visit (our )?charity shop *$"
@@ -46,7 +47,7 @@ HASHTAGS = r"(?im)^ *(#[^\s#]+ *)+$"
 BREADCRUMB = r"(?im)^ *(>|»|›) *[^>»›\n]{1,60}( *(>|»|›) *[^>»›\n]{1,60})* *$"
 BREADCRUMB_HOME = (
     r"(?im)^ *((you are here|current location|current position|location|position) *[:：]? *)?"
-    r"home *(>|»|›)[^>»›\n]{1,60}( *(>|»|›) *[^>»›\n]{1,60})* *$"
+    r"(home|english|首页) *(>>|>|»|›|- *>)[^>»›\n]{1,120}( *(>>|>|»|›|- *>) *[^>»›\n]{1,120})* *$"
 )
 BREADCRUMB_LABEL = r"(?im)^ *(you are here|current location|current position) *[:：].{0,200}$"
 # Hanweb credit "Produced By 大汉网络 大汉版通发布系统".
@@ -88,9 +89,9 @@ PAGE_TOOLS = (
     r"( *[|/]? *(print|mail|e-mail|email|close|large|medium|small|big|middle))+ *$"
 )
 # Bylines on a line of their own: "By Jin Lu", "by Xie Ye".
-BYLINE = r"(?im)^ *by +[a-z][a-z'-]*( +[a-z][a-z'-]*){0,2} *$"
+BYLINE = r"(?im)^ *by +[a-z][a-z'-]*( +[a-z][a-z'-]*){0,2} *([(（][^)）\n]{1,40}[)）])? *$"
 # Image alt texts rendered as text: "Xie's visit to Yongjiang Lab-thumbnail image", "example image alt text".
-IMAGE_ALT = r"(?im)^.{0,120}(thumbnail image|image alt text) *$"
+IMAGE_ALT = r"(?im)^.{0,120}(thumbnail image|image alt text|[- ]logo) *$"
 # Portal links "Make Us You Homepage", "Set as homepage | Add to favorites".
 HOMEPAGE_LINKS = (
     r"(?im)^ *(make +(us|this +site) +(you|your) +home *page|set +as +home *page|add +to +favou?rites)"
@@ -105,8 +106,46 @@ DATE_LINE = (
     r"((19|20)[0-9]{2}[-/.年][0-9]{1,2}[-/.月][0-9]{1,2}日?"
     r"|[0-9]{1,2} +(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? +(19|20)[0-9]{2}"
     r"|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? +[0-9]{1,2},? +(19|20)[0-9]{2})"
-    r"( +[0-9]{1,2}:[0-9]{2}(:[0-9]{2})?)? *$"
+    r"( +[0-9]{1,2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?)? *$"
 )
+
+# More news-portal furniture of other English Ningbo sources (tests/realgold/tune_other):
+# bylines and agency stamps carrying the date: "By Ma Si (chinadaily.com.cn) Updated: 2016-08-19 15:11",
+# "By Wang Songsong| chinadaily.com.cn| Updated: October 16, 2023 L M S",
+# "Source: Department of Regional Opening-up / Updated: 2023-02-15", "(Xinhua) 08:26, February 02, 2023",
+# "2019-11-16 00:46:57 source: Ye Ke", "Publishtime:1970-01-01 08:00:00 Views:28".
+BYLINE_DATED = r"(?im)^ *(by|source *[:：]) +.{1,80}(updated|source) *[:：].{0,60}$"
+AGENCY_STAMP = r"(?im)^ *[(（][a-z' .]{2,40}[)）] *[0-9]{1,2}:[0-9]{2},? +[a-z0-9 ,]{6,30}(19|20)[0-9]{2} *$"
+DATE_SOURCE = (
+    r"(?im)^ *(19|20)[0-9]{2}[-/.][0-9]{1,2}[-/.][0-9]{1,2}( +[0-9:]{4,8})? *"
+    r"(source|editor|author|views|hits) *[:：].{0,60}$"
+)
+PUBLISH_TIME = r"(?im)^ *publish *time *[:：].{0,80}$"
+# Image file names rendered as text: "1_副本.jpg", "2.jpg".
+IMAGE_FILE = r"(?im)^ *[^ /\n]{1,60}[.](jpg|jpeg|png|gif|webp|bmp) *$"
+# Language and edition switches, portal menus: "Chinese(GB) Chinese(BIG5)", "Chinese | English",
+# "US EUROPE AFRICA ASIA 中文", "Nav Search".
+LANGUAGE_SWITCH = (
+    r"(?im)^ *((chinese|english|中文|简体中文|繁體中文|繁体|简体)( *[(（](gb|big5)[)）])? *[|/]? *){2,}$"
+)
+EDITION_MENU = (
+    r"(?im)^ *((us|uk|europe|africa|asia|global|china|中文) +){3,}(us|uk|europe|africa|asia|global|china|中文) *$"
+)
+NAV_WORDS = r"(?im)^ *[•·]? *(nav|menu|search|sitemap|site map|login|log in|register|intranet)( +(nav|menu|search))* *$"
+# Page boxes and widgets: "Share - WeChat", "GET this page in PDF", "Related News", "Page A12",
+# "Click here for full story", "Reading Time: 3 minutes", "Call Us : +86-574-86805117",
+# "Low bandwidth site best viewed at 1024x768", "京公网安备 11010502032503号".
+SHARE_WIDGET = r"(?im)^ *share *[-:–] *(wechat|weibo|facebook|twitter|linkedin|email)( *[,|/] *[a-z]+)* *$"
+PAGE_BOXES = (
+    r"(?im)^ *(the story appears on|get this page in pdf|free for subscribers|view shopping cart|"
+    r"related (news|stories|articles)|hot topics|editor'?s picks|latest news|most (read|popular|viewed)|"
+    r"click here for (the )?full story) *$"
+)
+PRINT_PAGE = r"(?im)^ *page +[a-z]?[0-9]{1,3} *$"
+READING_TIME = r"(?im)^ *(posted by *)?reading time *[:：] *[0-9]+ *(min|mins|minutes?) *$"
+CONTACT_LINE = r"(?im)^ *(call us|tel|telephone|phone|fax|hotline) *[:：] *[+0-9() -]{6,30} *$"
+BEST_VIEWED = r"(?im)^.{0,60}best viewed (at|with|in) .{0,40}$"
+POLICE_LICENCE = r"(?im)^.{0,60}公网安备.{0,60}$"
 
 BOILERPLATE_PATTERNS: tuple[str, ...] = (
     PRINT_CLOSE,
@@ -135,6 +174,21 @@ BOILERPLATE_PATTERNS: tuple[str, ...] = (
     BYLINE,
     IMAGE_ALT,
     HOMEPAGE_LINKS,
+    BYLINE_DATED,
+    AGENCY_STAMP,
+    DATE_SOURCE,
+    PUBLISH_TIME,
+    IMAGE_FILE,
+    LANGUAGE_SWITCH,
+    EDITION_MENU,
+    NAV_WORDS,
+    SHARE_WIDGET,
+    PAGE_BOXES,
+    PRINT_PAGE,
+    READING_TIME,
+    CONTACT_LINE,
+    BEST_VIEWED,
+    POLICE_LICENCE,
 )
 
 # Fragments of page furniture distinctive enough to flag anywhere in a line, not only as

@@ -15,7 +15,16 @@ from __future__ import annotations
 
 import re
 
-from transforms.boilerplate import DATE_LINE, DATED_HEADER, is_boilerplate_line
+from transforms.boilerplate import (
+    AGENCY_STAMP,
+    BYLINE_DATED,
+    DATE_LINE,
+    DATE_SOURCE,
+    DATED_HEADER,
+    PUBLISH_TIME,
+    TEXT_SIZE,
+    is_boilerplate_line,
+)
 from transforms.templates.joomla import parse_published
 from transforms.textutil import Block, Content, normalize_space, parse_date
 
@@ -43,7 +52,10 @@ MARKUP_RE = re.compile(
 )
 MARKUP_SCAN_CHARS = 4096
 DATE_LINE_RE = re.compile(DATE_LINE)
-DATED_HEADER_RE = re.compile(DATED_HEADER)
+# Header lines that carry the page's own date among other furniture ("Updated: ...",
+# "By X (site) Updated: ...", "(Xinhua) 08:26, February 02, 2023", "Text Size:A A A 2020-01-09").
+DATED_HEADER_RES: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(p) for p in (DATED_HEADER, BYLINE_DATED, AGENCY_STAMP, DATE_SOURCE, PUBLISH_TIME, TEXT_SIZE))
 # A page's own date line sits right under its title within the first lines (site menus,
 # portal links and the site name may come before the title).
 HEADER_SCAN_LINES = 25
@@ -150,7 +162,7 @@ def _header_line(line: str) -> tuple[str, str | None] | None:
     match = DATE_TEXT_SIZE_RE.match(line)
     if match:
         return "published", parse_date(match.group("date"))
-    if DATED_HEADER_RE.search(line):  # "Updated:2020-01-21 (chinadaily.com.cn)", "Release date:2019-05-30..."
+    if any(regex.search(line) for regex in DATED_HEADER_RES):  # "Updated:2020-01-21 (chinadaily.com.cn)"
         return "published", parse_date(line)
     if DATE_LINE_RE.search(line):  # "2019-08-18 10:21", "Release date: 2019/8/18", "May 24, 2019"
         return "published", parse_date(line)
