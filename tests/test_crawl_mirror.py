@@ -721,3 +721,21 @@ def test_since_backfills_to_a_day_and_stops_paging_there(site: FixtureSite, tmp_
     assert all((int(y), int(m), int(d)) >= (2019, 6, 1) for y, m, d in dated)
     bad = _run_cli("--source", "ningbo_gov", "--base-url", base, "--out", str(tmp_path / "x"), "--since", "2019-6-1")
     assert bad.returncode == 2 and "expected YYYY-MM-DD" in bad.stderr
+
+
+@pytest.mark.slow
+def test_a_backfill_over_undated_blog_pages_stops_at_the_articles_own_dates(site: FixtureSite, tmp_path: Path):
+    """The fixture blog pages show no dates; their articles say 'Published: Tuesday, 30 June
+    2020'. A backfill to 2020-07-01 reads the first page's articles, finds them older, and
+    pages no further; one to 2020-06-01 walks the whole category."""
+    base = site.base_urls["ningbolife"]
+    short = run_crawl_subprocess("ningbolife", tmp_path / "short", base_url=base, since="2020-07-01",
+                                 state_dir=tmp_path / "s1", timeout=300)
+    listed = {p for s, m, p in site.hits if s == "ningbolife" and "ningbo-news.html" in p}
+    assert "/index.php/ningbo-news.html?start=5" not in listed and short["finish_reason"] == "finished"
+    site.hits.clear()
+    whole = run_crawl_subprocess("ningbolife", tmp_path / "whole", base_url=base, since="2020-06-01",
+                                 state_dir=tmp_path / "s2", timeout=300)
+    listed = {p for s, m, p in site.hits if s == "ningbolife" and "ningbo-news.html" in p}
+    assert {"/index.php/ningbo-news.html?start=5", "/index.php/ningbo-news.html?start=10"} <= listed
+    assert whole["articles"]["new"] > short["articles"]["new"]

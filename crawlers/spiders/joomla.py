@@ -9,12 +9,15 @@ component-only template) and stored with `via: "print"`.
 from __future__ import annotations
 
 import re
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Iterator, Mapping
+from dataclasses import dataclass
+from datetime import date
 from typing import Any
 from urllib.parse import urlsplit
 
 from parsel import Selector
 from scrapy.http import Request, Response
+from twisted.python.failure import Failure
 
 from core.records import KIND_ARTICLE, KIND_LISTING, VIA_PRINT, FetchFailure, RawPage
 from crawlers.spiders.base import (
@@ -24,6 +27,7 @@ from crawlers.spiders.base import (
     META_ROOT,
     META_VIA,
     SourceSpider,
+    listing_day,
 )
 
 # Category page items, preferred selectors: the blog layout (core/protostar and Beez3:
@@ -57,7 +61,16 @@ PRINT_VIEW_QUERY = "tmpl=component&print=1&layout=default"
 META_LISTING_PAGE = "listing_page"
 
 
-def _item_date(item: Selector) -> str | None:
+@dataclass
+class _HeldPage:
+    """A backfill's next blog page, held until the articles of the page before are fetched."""
+
+    pending: int
+    next_request: Request
+    older: bool = False
+
+
+def _item_date(item: Selector | Response) -> str | None:
     """The date an item of a category page shows, as given (None when the layout shows none)."""
     for value in item.css(ITEM_DATE_CSS).getall():
         if value.strip():
@@ -70,6 +83,10 @@ class JoomlaSpider(SourceSpider):
 
     name = "joomla"  # found by SpiderLoader from a source's `spider`/`template`
     ARTICLE_PATH_RE = ARTICLE_PATH_RE
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._held: dict[str, _HeldPage] = {}  # listing page URL -> its held next page
 
     async def start(self) -> AsyncIterator[Request]:
         for url in self.start_urls_for(self.source.listings):
@@ -102,7 +119,8 @@ class JoomlaSpider(SourceSpider):
                               {"listing_title": title, "listing_url": response.url, "listing_date": day}))
         if not any(self.is_article_url(url) for url, _ in links):
             links = self.links_by_shape(response)
-        yield from self.article_requests(links, response)
+        requests = list(self.article_requests(links, response))
+        yield from requests
         if self.reached_since(links):
             return  # a backfill: the next pages are older than `since`
 
@@ -116,8 +134,14 @@ class JoomlaSpider(SourceSpider):
                 response.urljoin(next_href.strip()), callback=self.parse_blog, errback=self.on_error,
                 meta={META_KIND: KIND_LISTING, META_ROOT: response.meta.get(META_ROOT),
                       META_LISTING_PAGE: page_no + 1}))
-            if request is not None:
-                yield request
+            if request is None:
+                return
+            undated = not any(listing_day(meta.get("listing_date")) for _, meta in links)
+            if self.since is not None and undated and requests:
+                # a backfill over a layout without dates: the articles' own dates decide
+                self._held[response.url] = _HeldPage(len(requests), request)
+                return
+            yield request
 
     def parse_article(self, response: Response) -> Iterator[RawPage | FetchFailure | Request]:
         """Article page -> RawPage(article); a blog page served at an article URL is a listing."""
@@ -126,6 +150,33 @@ class JoomlaSpider(SourceSpider):
             yield self.raw_page(response, KIND_LISTING)
             return
         yield from super().parse_article(response)
+        yield from self._article_done(response.meta, listing_day(_item_date(response)))
+
+    def on_error(self, failure: Failure) -> Iterator[FetchFailure | Request]:
+        """The base errback; an article that finally failed counts as done for a held page."""
+        results = list(super().on_error(failure))
+        yield from results
+        request = getattr(failure, "request", None)
+        if request is not None and request.meta.get(META_KIND) == KIND_ARTICLE and \
+                not any(isinstance(r, Request) for r in results):
+            yield from self._article_done(request.meta, None)
+
+    def _article_done(self, meta: Mapping[str, Any], day: date | None) -> Iterator[Request]:
+        """One article of a held blog page is done: once all are, page on unless one was
+        dated before `since` (the blog is newest first: the next pages are older still)."""
+        held = self._held.get(meta.get("listing_url") or "")
+        if held is None:
+            return
+        held.pending -= 1
+        if day is not None and self.since is not None and day < self.since:
+            held.older = True
+        if held.pending <= 0:
+            del self._held[meta["listing_url"]]
+            if held.older:
+                self.logger.info("backfill: %s reaches back before %s; not paging further",
+                                 meta["listing_url"], self.since)
+            else:
+                yield held.next_request
 
     def fallback_request(self, request: Request, error: str) -> Request | None:
         """The article's print view, for a page that failed transiently."""
