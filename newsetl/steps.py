@@ -35,7 +35,7 @@ from newsetl.connections import database_url as resolve_database_url
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
-__all__ = ["ValidationGateFailed", "crawl", "load", "new_run_id", "prepare_run", "resolve_sources",
+__all__ = ["LoadRefused", "ValidationGateFailed", "crawl", "load", "new_run_id", "prepare_run", "resolve_sources",
            "run_all", "safe_run_id", "transform", "transform_page", "validate"]
 
 
