@@ -54,7 +54,7 @@ def validation_alert(summary: Mapping[str, Any], run_id: str,
     crawl_alerts = [str(a) for a in summary.get("crawl_alerts") or []]
     validation_failed = bool(summary.get("articles_quarantined") or summary.get("metrics_quarantined")
                              or summary.get("batch_failed") or not summary.get("critical_success", True))
-    if validation_failed:
+    if validation_failed or not crawl_alerts:
         subject = (
             f"[newsetl] validation failed in run {run_id}{dag_note}: "
             f"{summary.get('articles_quarantined', 0)} articles, "
@@ -102,6 +102,7 @@ Articles: {summary.get('articles_total', 0)} staged, {summary.get('articles_acce
 Metrics: {summary.get('metrics_total', 0)} staged, {summary.get('metrics_accepted', 0)} accepted,
 {summary.get('metrics_quarantined', 0)} quarantined.{_rejects_line(summary)}</p>
 {crawl_section}
+{_what_to_do(summary, run_id)}
 {blocked}
 <h3>Failed critical expectations</h3>
 {critical}
@@ -110,6 +111,36 @@ Metrics: {summary.get('metrics_total', 0)} staged, {summary.get('metrics_accepte
 <p>To inspect: <code>SELECT reasons, record_key FROM news.quarantine WHERE run_id = '{html.escape(run_id)}';</code></p>
 """
     return subject, body
+
+
+RUNBOOK = "README.md, section Runbook"
+# (condition on the summary, what on-call does), in the order they are shown
+WHAT_TO_DO: tuple[tuple[str, str], ...] = (
+    ("outage", "A source's crawl found no article at all: open its listing pages in a browser. If the site "
+               "is down, nothing is lost (the next run crawls again); if it moved, update base_url in "
+               "seeds/sources.yml ({runbook}: crawl outage)."),
+    ("drift", "A listing yielded no or far fewer article links than usual: open it in a browser; if its "
+              "layout changed, update the template's selectors in crawlers/spiders/ ({runbook}: template drift)."),
+    ("offsite", "An article redirected to another host and was not followed: check where it points before "
+                "trusting it ({runbook}: off-site redirect)."),
+    ("quarantine", "Rows failed a critical expectation and are in news.quarantine: read them with the SQL "
+                   "below and the Data Docs; fix the extractor or the suite, or, if the rows are fine, load a "
+                   "blocked run with `newsetl load RUN_DIR --force` ({runbook}: quarantined rows)."),
+)
+
+
+def _what_to_do(summary: Mapping[str, Any], run_id: str) -> str:
+    """The actions this result asks of on-call, each pointing to its runbook section."""
+    reasons = " ".join(str(r) for r in summary.get("batch_failed_reasons") or [])
+    alerts = " ".join(str(a) for a in summary.get("crawl_alerts") or [])
+    present = {
+        "outage": "crawl found no articles" in reasons,
+        "drift": "template drift" in alerts,
+        "offsite": "redirected to another host" in alerts,
+        "quarantine": bool(summary.get("articles_quarantined") or summary.get("metrics_quarantined")),
+    }
+    items = [f"<li>{html.escape(text.format(runbook=RUNBOOK))}</li>" for key, text in WHAT_TO_DO if present[key]]
+    return f"<h3>What to do</h3><ul>{''.join(items)}</ul>" if items else ""
 
 
 def _rejects_line(summary: Mapping[str, Any]) -> str:

@@ -260,3 +260,19 @@ def test_a_crawl_alert_alone_mails_with_its_own_subject_and_escaped_text():
     assert "the crawl needs attention" in body and "Crawl alerts" in body
     assert "<b>list</b>" not in body and "&lt;b&gt;list&lt;/b&gt;" in body
     assert alert_fingerprint(summary) != alert_fingerprint({**summary, "crawl_alerts": []})
+
+
+def test_the_mail_says_what_to_do_for_each_kind_of_failure():
+    base = {"articles_total": 4, "articles_accepted": 4, "articles_quarantined": 0, "metrics_total": 9,
+            "metrics_accepted": 9, "metrics_quarantined": 0, "critical_success": True, "batch_failed": False,
+            "failed_expectations": [], "warnings": [], "data_docs": "/tmp/docs/index.html"}
+    drift_alert = "source x: template drift?: listing L yielded 0 article links"
+    _, drift = validation_alert({**base, "crawl_alerts": [drift_alert]}, "r")
+    assert "What to do" in drift and "section Runbook" in drift and "template drift" in drift
+    assert "crawl found no article" not in drift
+    outage_reason = "source ningbo_gov: crawl found no articles (new or unchanged)"
+    _, outage = validation_alert({**base, "batch_failed": True, "articles_quarantined": 1,
+                                  "batch_failed_reasons": [outage_reason]}, "r")
+    assert "open its listing pages in a browser" in outage and "--force" in outage
+    _, clean = validation_alert(base, "r")
+    assert "What to do" not in clean
