@@ -7,8 +7,10 @@ Run conf (optional): {"run_id": "<name of the run directory>", "full": true,
 "since": "YYYY-MM-DD"} — by default the run directory is named after the DAG run and
 crawls are incremental; "since" backfills listings back to that day.
 Rows failing a critical expectation are quarantined and on-call is mailed once per run;
-a whole-batch failure fails `validate` (no retry) and blocks `load`. Any task that
-fails after its retries mails on-call through SmtpNotifier on `smtp_default`.
+a whole-batch failure fails `validate` at once (bad data: no retry) and blocks `load`,
+while a transient error in `validate` (warehouse or relay down) is retried like any task;
+the alert outbox keeps a retried validation to one mail. Any task that fails after its
+retries mails on-call through SmtpNotifier on `smtp_default`.
 """
 from __future__ import annotations
 
@@ -59,7 +61,7 @@ def ningbo_scitech_news():
     def transform(run_dir: str, crawl_reports: list[dict]) -> dict:
         return {"run_dir": run_dir, **steps.transform(run_dir)}
 
-    @task(retries=0)
+    @task
     def validate(staged: dict) -> dict:
         from airflow.sdk.exceptions import AirflowFailException
 

@@ -43,13 +43,37 @@ def test_retries_and_failure_mail_on_every_task(dagbag):
 
     dag = dagbag.dags["ningbo_scitech_news"]
     for task in dag.tasks:
-        expected = 0 if task.task_id == "validate" else 2  # bad data is not retried
-        assert task.retries == expected, task.task_id
+        assert task.retries == 2, task.task_id  # transient errors retry; bad data fails fast (below)
         callbacks = task.on_failure_callback
         callbacks = callbacks if isinstance(callbacks, list) else [callbacks]
         assert any(isinstance(cb, SmtpNotifier) for cb in callbacks), task.task_id
         notifier = next(cb for cb in callbacks if isinstance(cb, SmtpNotifier))
         assert notifier.smtp_conn_id == "smtp_default"
+
+
+def _validate_callable(dagbag, monkeypatch, error):
+    """The validate task's body, as the DagBag loaded it, with steps.validate raising `error`."""
+    body = dagbag.dags["ningbo_scitech_news"].get_task("validate").python_callable
+    monkeypatch.setitem(body.__globals__, "get_current_context", lambda: {"run_id": "manual__t"})
+
+    def failing(*_args, **_kwargs):
+        raise error
+
+    monkeypatch.setattr(body.__globals__["steps"], "validate", failing)
+    return body
+
+
+def test_a_failed_batch_fails_validate_without_retry_and_a_transient_error_retries(dagbag, monkeypatch):
+    from airflow.sdk.exceptions import AirflowFailException
+
+    from newsetl import steps
+
+    body = _validate_callable(dagbag, monkeypatch, steps.ValidationGateFailed("batch blocked"))
+    with pytest.raises(AirflowFailException, match="batch blocked"):  # no retry for bad data
+        body({"run_dir": "/nonexistent"})
+    body = _validate_callable(dagbag, monkeypatch, ConnectionError("warehouse down"))
+    with pytest.raises(ConnectionError):  # an ordinary failure: Airflow retries it
+        body({"run_dir": "/nonexistent"})
 
 
 def test_dag_file_only_wires_steps():
