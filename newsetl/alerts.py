@@ -209,13 +209,22 @@ def send_alert_once(marker: Path, fingerprint: str, subject: str, html_content: 
         log.info("alert for this validation result already mailed at %s to %s; not mailing again",
                  previous.get("sent_at"), ", ".join(previous.get("to") or []))
         return AlertOutcome(delivered=True, repeated=True)
-    to = list(recipients) if recipients is not None else alert_emails()
+    to = _recipients(recipients)
     if not send_alert(subject, html_content, to):
         return AlertOutcome(delivered=False, repeated=False)
-    record = {"fingerprint": fingerprint, "subject": subject, "to": to,
-              "sent_at": datetime.now(UTC).isoformat(timespec="seconds")}
-    write_json(marker, record)
+    _write_marker(marker, fingerprint, subject, to)
     return AlertOutcome(delivered=True, repeated=False)
+
+
+def _recipients(recipients: Iterable[str] | None) -> list[str]:
+    """The given recipients, else NEWSETL_ALERT_EMAILS."""
+    return list(recipients) if recipients is not None else alert_emails()
+
+
+def _write_marker(marker: Path, fingerprint: str, subject: str, to: list[str], **extra: Any) -> None:
+    """Record in the run's marker file that this validation result was mailed."""
+    write_json(marker, {"fingerprint": fingerprint, "subject": subject, "to": to,
+                        "sent_at": datetime.now(UTC).isoformat(timespec="seconds"), **extra})
 
 
 def _read_marker(marker: Path) -> dict[str, Any]:
@@ -242,7 +251,7 @@ def send_alert(subject: str, html_content: str, recipients: Iterable[str] | None
 
 def deliver(subject: str, html_content: str, recipients: Iterable[str] | None = None) -> str | None:
     """Send one mail on smtp_default; None when the relay took it, else why not (logged)."""
-    to = list(recipients) if recipients is not None else alert_emails()
+    to = _recipients(recipients)
     if not to:
         log.warning("no NEWSETL_ALERT_EMAILS configured; alert not mailed: %s", subject)
         return "no recipients configured (NEWSETL_ALERT_EMAILS)"
@@ -273,7 +282,7 @@ def alert_via_outbox(url: str | None, marker: Path, run_id: str, fingerprint: st
     from warehouse import outbox
     from warehouse.db import upgrade
 
-    to = list(recipients) if recipients is not None else alert_emails()
+    to = _recipients(recipients)
     try:
         if url is None:
             raise RuntimeError("no warehouse DSN")
@@ -291,9 +300,7 @@ def alert_via_outbox(url: str | None, marker: Path, run_id: str, fingerprint: st
         error = deliver(subject, html_content, to)
         outbox.mark(url, alert.alert_id, delivered=error is None, error=error)
         if error is None:
-            write_json(marker, {"fingerprint": fingerprint, "subject": subject, "to": to,
-                                "sent_at": datetime.now(UTC).isoformat(timespec="seconds"),
-                                "alert_id": alert.alert_id})
+            _write_marker(marker, fingerprint, subject, to, alert_id=alert.alert_id)
             return AlertOutcome(delivered=True, repeated=False)
     return AlertOutcome(delivered=False, repeated=False)
 
