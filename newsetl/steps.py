@@ -116,7 +116,7 @@ def transform_page(
     """One raw article page -> (staged article row, staged metric rows). Raises on bad pages."""
     from transforms.metrics import EXTRACTOR_VERSION
     from transforms.page import parse_page
-    from transforms.relevance import is_scitech, scitech_score
+    from transforms.relevance import scitech_verdict
     from transforms.urls import normalize_url
 
     url = normalize_url(page.get("canonical_url") or page["url"])
@@ -127,6 +127,7 @@ def transform_page(
         template=template,
         content_type=(page.get("headers") or {}).get("Content-Type"),
     )
+    scitech, score = scitech_verdict(article.title, article.body)
     row = {
         "url": url,
         "source": page.get("source") or article.source,
@@ -138,8 +139,8 @@ def transform_page(
         "language": article.language,
         "word_count": word_count(article.body),
         "content_hash": content_hash(article.title, article.body),
-        "scitech": is_scitech(article.title, article.body),
-        "scitech_score": scitech_score(article.title, article.body),
+        "scitech": scitech,
+        "scitech_score": score,
         "fetched_at": page.get("fetched_at"),
         "run_id": run_id,
     }

@@ -37,6 +37,12 @@ def scitech_score(title: str, body: str) -> float:
 
 def is_scitech(title: str, body: str) -> bool:
     """True when the article is about science, technology or innovation."""
+    return scitech_verdict(title, body)[0]
+
+
+def scitech_verdict(title: str, body: str) -> tuple[bool, float]:
+    """(is_scitech, scitech_score) with the score computed once, for the transform."""
     text = f"{title}\n{body}".lower()
     distinct = sum(1 for _, rx in _TERM_RES if rx.search(text))
-    return distinct >= SCITECH_MIN_DISTINCT or scitech_score(title, body) >= SCITECH_THRESHOLD
+    score = scitech_score(title, body)
+    return distinct >= SCITECH_MIN_DISTINCT or score >= SCITECH_THRESHOLD, score
