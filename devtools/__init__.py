@@ -8,6 +8,7 @@ seeds/pages and the gold set under tests/gold are repository files, not package 
 """
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
@@ -15,3 +16,12 @@ SEEDS_DIR = PROJECT_ROOT / "seeds"
 PAGES_DIR = SEEDS_DIR / "pages"
 SOURCES_FILE = SEEDS_DIR / "sources.yml"
 GOLD_DIR = PROJECT_ROOT / "tests" / "gold"
+
+
+def wait_until_interrupted() -> None:
+    """Block the foreground commands (mirror, smtp-sink) until Ctrl-C."""
+    try:
+        while True:
+            time.sleep(3600)
+    except KeyboardInterrupt:
+        pass

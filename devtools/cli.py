@@ -6,11 +6,11 @@ so runtime code never imports this package.
 from __future__ import annotations
 
 import argparse
-import time
 from pathlib import Path
 from typing import Any
 
 from core import config
+from devtools import wait_until_interrupted
 
 
 def cmd_mirror(args: argparse.Namespace) -> int:
@@ -30,11 +30,8 @@ def cmd_smtp_sink(args: argparse.Namespace) -> int:
     with start_sink(mail_dir, port=args.port) as sink:
         print(f"saving mail to {sink.mail_dir}")
         print(f"export {config.ENV_SMTP_CONN}='{sink.conn_uri}'", flush=True)
-        try:
-            while True:
-                time.sleep(3600)
-        except KeyboardInterrupt:
-            return 0
+        wait_until_interrupted()
+    return 0
 
 
 def cmd_eval(args: argparse.Namespace) -> int:

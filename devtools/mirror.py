@@ -61,7 +61,7 @@ from urllib.parse import parse_qsl, unquote, urlencode, urlsplit
 import lxml.html
 
 from core.sources import load_sources
-from devtools import PAGES_DIR
+from devtools import PAGES_DIR, wait_until_interrupted
 
 log = logging.getLogger(__name__)
 access_log = logging.getLogger(__name__ + ".access")
@@ -752,11 +752,7 @@ def serve(ports: Mapping[str, int] | None = None, faults: FaultPlan | None = Non
         for name, url in sorted(mirror.base_urls.items()):
             print(f"{name}: {url}")
         print(f"export NEWSETL_BASE_URLS='{mirror.env_value()}'", flush=True)
-        try:
-            while True:
-                time.sleep(3600)
-        except KeyboardInterrupt:
-            pass
+        wait_until_interrupted()
 
 
 def main(argv: list[str] | None = None) -> int:

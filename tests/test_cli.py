@@ -183,3 +183,28 @@ def test_runs_and_status_tell_an_operator_where_things_stand(tmp_path, pg_url):
     assert status.returncode == 0
     state = json.loads(status.stdout)
     assert state["migrations_current"] is True and state["sources"]["ningbolife"]["run_id"] == "run-blocked"
+
+
+@pytest.mark.parametrize("command, ready", [
+    (["mirror"], "export NEWSETL_BASE_URLS="),
+    (["smtp-sink", "--port", "0"], "export "),
+])
+def test_foreground_dev_servers_serve_until_ctrl_c_then_exit_cleanly(tmp_path, command, ready):
+    import signal
+
+    extra = ["--dir", str(tmp_path / "mail")] if command[0] == "smtp-sink" else []
+    proc = subprocess.Popen([NEWSETL, *command, *extra], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True, env={**os.environ, "GX_ANALYTICS_ENABLED": "false"})
+    try:
+        lines = []
+        for line in proc.stdout:  # blocks until the server says where it listens
+            lines.append(line)
+            if line.startswith(ready):
+                break
+        assert any(line.startswith(ready) for line in lines), (lines, proc.stderr.read())
+        assert proc.poll() is None  # still serving
+        proc.send_signal(signal.SIGINT)
+        assert proc.wait(timeout=30) == 0
+    finally:
+        if proc.poll() is None:
+            proc.kill()
