@@ -203,8 +203,9 @@ def _reject(page: Mapping[str, Any], reasons: list[str], detail: str | None = No
 
 
 # --------------------------------------------------------------------------- validate
-def _validation_history(run_dir: str, database_url: str | None) -> tuple[Any, str | None]:
-    """(History, None) read from the warehouse for `run_dir`, or (None, error) when unavailable.
+def _validation_history(run_dir: str, database_url: str | None) -> tuple[Any, str | None, str | None]:
+    """(History, None, DSN) read from the warehouse for `run_dir`, or (None, error, DSN or
+    None) when unavailable; the DSN is the one resolved here, for the rest of the validation.
 
     Best-effort: an unreachable or empty warehouse never blocks validation, it only turns
     the day-over-day rules off (logged as a warning).
@@ -213,20 +214,21 @@ def _validation_history(run_dir: str, database_url: str | None) -> tuple[Any, st
     from warehouse.queries import listing_link_history, source_history, subject_medians
 
     root = Path(run_dir)
+    resolved: str | None = None
     try:
-        database_url = database_url or resolve_database_url()
+        resolved = database_url or resolve_database_url()
         before = _crawl_started_at(RunPaths(root).crawl_report)
         history = History(
-            source_counts=source_history(database_url, root.name, before=before),
-            subject_medians=subject_medians(database_url, outlier_keys(root), root.name),
-            listing_links=listing_link_history(database_url, root.name, before=before),
+            source_counts=source_history(resolved, root.name, before=before),
+            subject_medians=subject_medians(resolved, outlier_keys(root), root.name),
+            listing_links=listing_link_history(resolved, root.name, before=before),
         )
     except Exception as exc:  # noqa: BLE001 - any failure here only costs the history rules
         error = f"{type(exc).__name__}: {str(exc).strip()[:300]}"
         log.warning("validate: warehouse history unavailable (%s); validating without the "
                     "day-over-day rules", error)
-        return None, error
-    return history, None
+        return None, error, resolved
+    return history, None, resolved
 
 
 def _crawl_started_at(report_path: Path) -> str | None:
@@ -269,8 +271,8 @@ def validate(
     )
 
     paths = RunPaths(Path(run_dir))
-    history, history_error = _validation_history(run_dir, database_url)
-    outbox_url = None if history_error else database_url or resolve_database_url()
+    history, history_error, resolved_url = _validation_history(run_dir, database_url)
+    outbox_url = None if history_error else resolved_url
     if outbox_url is not None and alert:
         try:  # alerts earlier runs could not deliver go out first
             retry_undelivered(outbox_url)
@@ -293,7 +295,7 @@ def validate(
         log.warning("validate: warning %s: %s row(s)", warning.get("expectation"),
                     warning.get("unexpected_count"))
     if summary["batch_failed"]:
-        _record_blocked_run(paths, summary, dag_run_id, database_url)
+        _record_blocked_run(paths, summary, dag_run_id, resolved_url)
         raise ValidationGateFailed(
             f"run {paths.run_id}: whole-batch validation failure "
             f"({summary['articles_quarantined']}/{summary['articles_total']} articles, "
