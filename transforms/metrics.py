@@ -68,7 +68,7 @@ from transforms.textutil import MONTHS
 
 # Stored with every metric (news.metrics.extractor_version): bump when the rules change,
 # so analysts can tell which facts a re-extraction would produce differently.
-EXTRACTOR_VERSION = "2026.12.02.2"  # + denominator, place, modality; fractions, ranges, counts of one
+EXTRACTOR_VERSION = "2026.12.02.3"  # + totals after a count, "amounts to N", "Name (N)" counts
 
 # ---------------------------------------------------------------- number grammar
 NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
@@ -229,11 +229,15 @@ ELIDED_FOLLOW_RE = re.compile(
 )
 # The text between an earlier count of the sentence and a number that counts the same thing.
 ELIDED_GAP_RE = re.compile(
-    r"(?:\band|\bor|\bto|\bversus|\baverage\s+of|\btotal\s+of|,)\s*(?:(?:about|around|nearly|almost|over|more\s+than|"
-    r"some|another|a\s+further)\s+)?$",
+    r"(?:\band|\bor|\bto|\bversus|\baverage\s+of|\btotal\s+of|,|"
+    r"\b(?:the|its|their)\s+total(?:\s+number)?\s+(?:reached|rose\s+to|grew\s+to|stood\s+at|hit|was|is|came\s+to))"
+    r"\s*(?:(?:about|around|nearly|almost|over|more\s+than|some|another|a\s+further)\s+)?$",
     re.IGNORECASE,
 )
 ELIDED_GAP_MAX = 120
+TOTAL_GAP_RE = re.compile(r"\btotal\b", re.IGNORECASE)
+# A count given in parentheses after a place or name, counting what the sentence counted before: "Chongqing (67)".
+NAMED_PAREN_BEFORE_RE = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s*\($")
 # "Of the 35 industrial categories, 29 ...", "Among the 236 products listed in the catalog, 106 ...".
 PARTITIVE_BEFORE_RE = re.compile(rf"\b(?:of|among)\s+(?:the|these|those|all)\s+(?P<n>{NUMBER})\s+[^,;.]{{1,80}},\s*$",
                                  re.IGNORECASE)
@@ -436,7 +440,7 @@ LINK_RE = re.compile(
     r"(?:increased|increase|increases|increasing|rose|rise|rises|rising|grew|grow|grows|growing|"
     r"jumped|jumps|surged|climbed|dropped|drops|fell|falls|declined|declines|decreased|decreases|slipped|slid|"
     r"dipped|plunged|plummeted|soared|shrank|contracted|rebounded|recovered|widened|narrowed|edged\s+(?:up|down)|"
-    r"reached|reach|reaches|reaching|hit|hits|totaled|totalled|totaling|totalling|amounted|amounting|"
+    r"reached|reach|reaches|reaching|hit|hits|totaled|totalled|totaling|totalling|amounted|amounting|amounts|"
     r"stood|stands|was|were|is|are|accounted|accounting|accounts|account|exceeded|exceeding|exceeds|"
     r"registered|recorded|posted|achieved|expanded|represented|representing|represents|made\s+up|"
     r"making\s+up|ranks|ranked|ranking|placed|came|contributed|contributes|earned|earns|generated|"
@@ -1114,6 +1118,14 @@ def _elided_count(para: str, match: re.Match[str], sent_start: int, sent_end: in
     """A number whose counted noun is left out but clear from the sentence, else None."""
     raw = match.group("num")
     before = para[sent_start:match.start()]
+    if NAMED_PAREN_BEFORE_RE.search(before[-60:]) and para.startswith(")", match.end()) and not match.group("scale"):
+        # "Beijing topped the list with 92 enterprises, followed by Chongqing (67) and Shanghai (63)"
+        earlier = [f for f in found if f.unit == "count" and sent_start <= f.start and f.end <= match.start()]
+        if earlier and raw.replace(",", "").isdigit() and not YEAR_LIKE_RE.match(raw):
+            last = max(earlier, key=lambda f: f.end)
+            return _Found(match.start(), match.end(), _number(match), "count", kind="level",
+                          subject=last.subject, num_start=match.start())
+        return None
     verb_number = NUMBER_VERB_RE.search(before)
     if _count_blocked(raw, before[: verb_number.start() + 1] if verb_number else before,
                       bool(match.group("scale"))) or not raw.replace(",", "").isdigit() and \
@@ -1150,7 +1162,10 @@ def _elided_count(para: str, match: re.Match[str], sent_start: int, sent_end: in
         gap = para[last.end:match.start()]
         if len(gap) <= ELIDED_GAP_MAX and not ANY_NUMBER_RE.search(ANY_YEAR_RE.sub("", gap)) and (
                 ELIDED_GAP_RE.search(gap) or re.match(r"^\s+more\b", after)):
-            return item(last.subject)  # "12,000 5G base stations by 2020 and 20,000 by 2022"
+            subject = last.subject
+            if subject and TOTAL_GAP_RE.search(gap):  # "18 new champions, and the total number reached 63"
+                subject = subject.removeprefix("new ")
+            return item(subject)  # "12,000 5G base stations by 2020 and 20,000 by 2022"
     number_of = None
     for m in NUMBER_OF_RE.finditer(before):
         number_of = m
