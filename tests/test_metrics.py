@@ -623,3 +623,35 @@ def test_a_total_counts_the_whole_not_the_new_ones() -> None:
     total = extract_metrics(sentence, "2020-06-01")[-1]
     assert (total.value, total.subject) == (63.0, "national-level manufacturing champions")
     assert "match.elided_count" in total.rules
+
+
+# ---------------------------------------------------------------- vocabularies are data
+def test_every_qualifier_word_of_the_table_gives_its_qualifier() -> None:
+    from transforms.metrics.qualifiers import _qualifier
+    from transforms.metrics.vocab import QUALIFIER_WORDS
+
+    for name, words in QUALIFIER_WORDS.items():
+        for word in words:
+            assert _qualifier(f"Exports of the city {word} ")[0] == name, word
+
+
+def test_every_currency_mark_of_the_tables_reads_as_money() -> None:
+    from transforms.metrics.vocab import CURRENCIES, CURRENCY_PREFIXES, CURRENCY_SUFFIXES
+
+    for mark in CURRENCY_PREFIXES:
+        [m] = extract_metrics(f"Sales reached {mark}5 million.", "2020-06-01")
+        assert (m.unit, m.value) == (CURRENCIES[mark.lower()], 5e6), mark
+    for word in CURRENCY_SUFFIXES:
+        [m] = extract_metrics(f"Sales reached 5 million {word}.", "2020-06-01")
+        assert (m.unit, m.value) == (CURRENCIES[word.lower()], 5e6), word
+
+
+def test_change_and_link_verbs_of_the_tables() -> None:
+    from transforms.metrics.vocab import DECREASE_VERB_FORMS
+
+    for verb in ("fell", "slipped", "contracted", "dropped"):
+        assert verb in DECREASE_VERB_FORMS
+        [m] = extract_metrics(f"Exports {verb} 4.6% year-on-year.", "2020-06-01")
+        assert (m.kind, m.value, m.subject) == ("change", -4.6, "exports"), verb
+    [m] = extract_metrics("Exports edged down 0.4%.", "2020-06-01")
+    assert (m.kind, m.value, m.subject) == ("change", -0.4, "exports")

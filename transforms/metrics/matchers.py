@@ -26,6 +26,9 @@ from transforms.metrics.subjects import VERB_FORM_RE, _is_plural, _noun_phrase_a
 from transforms.metrics.vocab import (
     COUNT_UNIT_NOUNS,
     CURRENCIES,
+    CURRENCY_PREFIXES,
+    CURRENCY_SUFFIXES,
+    CURRENCY_TRAILERS,
     ENERGY_FACTORS,
     FRACTION_WORDS,
     MASS_PLURALS,
@@ -38,14 +41,15 @@ from transforms.metrics.vocab import (
     SPELLED_TENS,
     SPELLED_UNITS,
     TIME_UNIT_WORDS,
+    words_pattern,
 )
 
 MONEY_PREFIXED_RE = re.compile(
-    rf"(?<![A-Za-z$])(?P<cur>US\$|USD|RMB|CNY|EUR|€|¥|￥|\$)\s?{PREFIXED_NUM}{SCALE}"
-    rf"(?:\s+(?:yuan|RMB|dollars|euros)\b)?(?![\w%])"
+    rf"(?<![A-Za-z$])(?P<cur>{words_pattern(CURRENCY_PREFIXES)})\s?{PREFIXED_NUM}{SCALE}"
+    rf"(?:\s+(?:{words_pattern(CURRENCY_TRAILERS)})\b)?(?![\w%])"
 )
 MONEY_SUFFIXED_RE = re.compile(
-    rf"{NUM}{SCALE}\s*(?P<cur>yuan|RMB|CNY|US dollars|dollars|USD|euros|euro|EUR)\b"
+    rf"{NUM}{SCALE}\s*(?P<cur>{words_pattern(CURRENCY_SUFFIXES, space=' ')})\b"
 )
 PERCENTAGE_POINTS_RE = re.compile(rf"{NUM}\s*(?:percentage|percent|pct\.?)\s+points?\b", re.IGNORECASE)
 PERCENT_RE = re.compile(rf"{NUM}\s?(?:%|％|percent\b|per cent\b)", re.IGNORECASE)

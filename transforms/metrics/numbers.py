@@ -14,13 +14,13 @@ from transforms.metrics.vocab import (
     SPELLED_NUMBERS,
     SPELLED_TENS,
     SPELLED_UNITS,
+    words_pattern,
 )
 
 NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 NUM = rf"(?<![\w.,/#+\-−])(?P<num>{NUMBER})(?![.,]\d)"
 
-SCALE = (r"(?:\s+(?P<scale>hundred million|ten thousand|10 thousand|10,000|thousand|million|"
-         r"billion|trillion|mln|bln|bn)\b)?")
+SCALE = rf"(?:\s+(?P<scale>{words_pattern(SCALE_WORDS, space=' ')})\b)?"
 
 # A number right after a currency mark, glued or not ("RMB110 million", "US$ 5 billion").
 PREFIXED_NUM = rf"(?P<num>{NUMBER})(?![.,]\d)"

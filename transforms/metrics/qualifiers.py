@@ -6,34 +6,38 @@ from __future__ import annotations
 import re
 
 from transforms.metrics.numbers import _Found
-from transforms.metrics.vocab import COMPARABLE_UNITS
+from transforms.metrics.vocab import (
+    CHANGE_NOUNS,
+    CHANGE_VERB_STEMS,
+    COMPARABLE_UNITS,
+    DECREASE_NOUNS,
+    DECREASE_VERB_FORMS,
+    DECREASE_VERB_STEMS,
+    FILLER_WORDS,
+    QUALIFIER_WORDS,
+    SHARE_VERBS,
+    words_pattern,
+)
 
 QUALIFIER_RE = re.compile(
-    r"\b(?:(?P<approx>about|around|nearly|almost|approximately|roughly|some|close\s+to|an\s+estimated|"
-    r"estimated|approx\.)|(?P<at_least>more\s+than|over|above|at\s+least|(?:a\s+)?minimum\s+of|to\s+top|topped|tops|exceeding|exceeded|exceeds|exceed|"
-    r"in\s+excess\s+of|upwards\s+of|no\s+less\s+than|not\s+less\s+than|surpassing|surpassed|beyond)|"
-    r"(?P<at_most>less\s+than|under|below|up\s+to|at\s+most|(?:a\s+)?maximum\s+of|a\s+ceiling\s+of|no\s+more\s+than|fewer\s+than|"
-    r"not\s+more\s+than|not\s+exceeding|within))\s+$",
+    r"\b(?:" + "|".join(f"(?P<{name}>{words_pattern(words)})" for name, words in QUALIFIER_WORDS.items()) + r")\s+$",
     re.IGNORECASE,
 )
 VERB_QUALIFIER_RE = re.compile(r"^(?:exceed\w*|surpass\w*|to\s+top|topped|tops)\s+$", re.IGNORECASE)
-FILLER_RE = re.compile(r"(?:\b(?:only|just|merely|a\s+total\s+of|a\s+record|as\s+much\s+as)\s+)+$",
-                       re.IGNORECASE)
+FILLER_RE = re.compile(rf"(?:\b(?:{words_pattern(FILLER_WORDS)})\s+)+$", re.IGNORECASE)
 
 CHANGE_BEFORE_RE = re.compile(
-    r"(?:\b(?:increas|grow|grew|rose|rise|rising|fell|fall|drop|declin|decreas|jump|surg|climb|expand|"
-    r"shr[ia]nk|gain|soar|slid|slump|plung|slipp?|dipp?)\w*(?:\s+\w+ly)?(?:\s+by)?(?:\s+an?\s+(?:average|total)\s+of)?"
+    rf"(?:\b(?:{words_pattern(CHANGE_VERB_STEMS)})\w*(?:\s+\w+ly)?(?:\s+by)?(?:\s+an?\s+(?:average|total)\s+of)?"
     r"(?:\s+at\s+an?\s+(?:average\s+)?(?:annual\s+|yearly\s+)?(?:growth\s+)?rate\s+of)?|"
     r"(?<!made\s)(?<!make\s)(?<!makes\s)(?<!making\s)\bup(?:\s+by)?|\bdown(?:\s+by)?|"
-    r"\b(?:growth|increase|decrease|decline|rise|drop|gain)(?:\s+rate)?\s+of)\s*$",
+    rf"\b(?:{words_pattern(CHANGE_NOUNS)})(?:\s+rate)?\s+of)\s*$",
     re.IGNORECASE,
 )
 # Decreases: a change after one of these is negative ("fell by 4.6%" -> -4.6).
 DECREASE_BEFORE_RE = re.compile(
-    r"(?:\b(?:fell|fall|falls|falling|fallen|drop|drops|dropped|dropping|declin\w*|decreas\w*|down|"
-    r"shr[iau]nk\w*|slid|slides|sliding|slump\w*|plung\w*|slip|slips|slipped|slipping|dip|dips|dipped|"
-    r"contract(?:ed|s|ing)?)(?:\s+\w+ly)?(?:\s+by)?(?:\s+an?\s+(?:average|total)\s+of)?"
-    r"|\b(?:decline|decrease|drop|fall|reduction|cut|loss)\s+of)\s*$",
+    rf"(?:\b(?:{words_pattern(DECREASE_VERB_FORMS)}|(?:{words_pattern(DECREASE_VERB_STEMS)})\w*)"
+    r"(?:\s+\w+ly)?(?:\s+by)?(?:\s+an?\s+(?:average|total)\s+of)?"
+    rf"|\b(?:{words_pattern(DECREASE_NOUNS)})\s+of)\s*$",
     re.IGNORECASE,
 )
 DECREASE_VERB_OBJECT_RE = re.compile(r"^(?:cut|reduc|lower|shorten|decreas)", re.IGNORECASE)
@@ -64,8 +68,7 @@ CHANGE_AFTER_RE = re.compile(
 
 SHARE_SUBJECT_RE = re.compile(r"^(?:share|proportion|percentage|portion)\s+of\b")
 SHARE_BEFORE_RE = re.compile(
-    r"\b(?:account(?:ed|s|ing)?\s+for|share\s+of|proportion\s+of|ratio\s+of|made\s+up|making\s+up|"
-    r"make\s+up|represent(?:ed|s|ing)?|constitut(?:ed|es|ing))\s*$",
+    rf"\b(?:{words_pattern(SHARE_VERBS)})\s*$",
     re.IGNORECASE,
 )
 # "..., or 72.4% of the city's exports"

@@ -12,6 +12,8 @@ from transforms.metrics.vocab import (
     COUNT_CLASSIFIERS,
     COUNT_STOP_WORDS,
     DETERMINERS,
+    LINK_AUXILIARIES,
+    LINK_VERBS,
     LY_NOUNS,
     MONTH_WORDS,
     NAME_RUN_WORDS,
@@ -30,6 +32,7 @@ from transforms.metrics.vocab import (
     TIME_WORDS,
     UNIT_WORDS,
     VERB_WORDS,
+    words_pattern,
 )
 
 VERB_FORM_RE = re.compile(r"[a-z]+(?:ing|ed)\b")
@@ -37,19 +40,8 @@ MODEL_TOKEN_RE = re.compile(r"\d{1,2}[A-Za-z]\w*")  # 5G, 3D, 4K as the first wo
 
 WORD_RE = re.compile(r"[A-Za-z0-9][\w&'’.-]*[\w&]|[A-Za-z0-9]|[^\w\s]")
 LINK_RE = re.compile(
-    r"(?:,\s*)?\s+(?:(?:has|have|had|will|would|is|are|was|were|to|be|been|expected|set|due|likely|still|also|now|"
-    r"already|further|each|alone)\s+){0,4}(?:\w+ly\s+)?"
-    r"(?:increased|increase|increases|increasing|rose|rise|rises|rising|grew|grow|grows|growing|"
-    r"jumped|jumps|surged|climbed|dropped|drops|fell|falls|declined|declines|decreased|decreases|slipped|slid|"
-    r"dipped|plunged|plummeted|soared|shrank|contracted|rebounded|recovered|widened|narrowed|edged\s+(?:up|down)|"
-    r"reached|reach|reaches|reaching|hit|hits|totaled|totalled|totaling|totalling|amounted|amounting|amounts|"
-    r"stood|stands|was|were|is|are|accounted|accounting|accounts|account|exceeded|exceeding|exceeds|"
-    r"registered|recorded|posted|achieved|expanded|represented|representing|represents|made\s+up|"
-    r"making\s+up|ranks|ranked|ranking|placed|came|contributed|contributes|earned|earns|generated|"
-    r"generates|realized|realised|produced|produces|handled|handles|attracted|invested|raised|saw|sees|"
-    r"reported|numbered|number|numbers|topped|tops|top|covers|covered|cover|covering|use|uses|used|average|averaged|"
-    r"consume|consumes|consumed|occupy|occupies|occupied|run|runs|ran|stretch|stretches|stretched|span|spans|"
-    r"measure|measures|measured|make\s+up|makes\s+up|doubled|double|tripled|triple|exceed|surpass|surpassed|worth)"
+    rf"(?:,\s*)?\s+(?:(?:{words_pattern(LINK_AUXILIARIES)})\s+){{0,4}}(?:\w+ly\s+)?"
+    rf"(?:{words_pattern(LINK_VERBS)})"
     r"(?:\s+(?:by|to|for|at|from|of|up|down|only|just|still|about|an?\s+(?:average|total)\s+of|"
     r"at\s+an?\s+(?:average\s+)?(?:annual\s+|yearly\s+)?(?:growth\s+)?rate\s+of))*\s*$"
     r"|(?:,\s*)?\s+(?:(?:will|would|is|are|to)\s+){0,3}(?:cost|costs|costing)\s*$",

@@ -5,6 +5,9 @@ Regexes elsewhere are built from these tables; a word is added here, not inside 
 """
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
+
 from transforms.textutil import MONTHS
 
 SCALE_WORDS: dict[str, float] = {
@@ -13,6 +16,11 @@ SCALE_WORDS: dict[str, float] = {
     "billion": 1e9, "bln": 1e9, "bn": 1e9, "trillion": 1e12,
 }
 
+# Currency marks written before the number ("RMB110 million", "US$ 5 billion") and words after it.
+CURRENCY_PREFIXES = ("US$", "USD", "RMB", "CNY", "EUR", "€", "¥", "￥", "$")
+CURRENCY_SUFFIXES = ("yuan", "RMB", "CNY", "US dollars", "dollars", "USD", "euros", "euro", "EUR")
+# Currency words that may follow a prefixed amount ("RMB 5 billion yuan").
+CURRENCY_TRAILERS = ("yuan", "RMB", "dollars", "euros")
 CURRENCIES: dict[str, str] = {
     "yuan": "CNY", "rmb": "CNY", "cny": "CNY", "¥": "CNY", "￥": "CNY",
     "us$": "USD", "$": "USD", "usd": "USD", "dollars": "USD", "us dollars": "USD",
@@ -171,3 +179,60 @@ ABBREVIATIONS = frozenset(
 )
 
 MONTH_WORDS = frozenset(m.lower() for m in MONTHS)
+
+
+# Qualifier words before a number, by the qualifier they give (a space matches any whitespace).
+QUALIFIER_WORDS: dict[str, tuple[str, ...]] = {
+    "approx": ("about", "around", "nearly", "almost", "approximately", "roughly", "some", "close to",
+               "an estimated", "estimated", "approx."),
+    "at_least": ("more than", "over", "above", "at least", "a minimum of", "minimum of", "to top", "topped", "tops",
+                 "exceeding", "exceeded", "exceeds", "exceed", "in excess of", "upwards of", "no less than",
+                 "not less than", "surpassing", "surpassed", "beyond"),
+    "at_most": ("less than", "under", "below", "up to", "at most", "a maximum of", "maximum of", "a ceiling of",
+                "no more than", "fewer than", "not more than", "not exceeding", "within"),
+}
+# Words before a number that qualify nothing and are skipped ("only", "a total of").
+FILLER_WORDS = ("only", "just", "merely", "a total of", "a record", "as much as")
+
+# Verbs and nouns by the role they give a following number. Stems match any ending ("increas" ->
+# increased, increasing); forms match as written.
+CHANGE_VERB_STEMS = ("increas", "grow", "grew", "rose", "rise", "rising", "fell", "fall", "drop", "declin", "decreas",
+                     "jump", "surg", "climb", "expand", "shrank", "shrink", "gain", "soar", "slid", "slump", "plung",
+                     "slip", "dip")
+CHANGE_NOUNS = ("growth", "increase", "decrease", "decline", "rise", "drop", "gain")  # "a growth (rate) of N"
+DECREASE_VERB_STEMS = ("declin", "decreas", "shrink", "shrank", "shrunk", "slump", "plung")
+DECREASE_VERB_FORMS = ("fell", "fall", "falls", "falling", "fallen", "drop", "drops", "dropped", "dropping", "down",
+                       "slid", "slides", "sliding", "slip", "slips", "slipped", "slipping", "dip", "dips", "dipped",
+                       "contract", "contracted", "contracts", "contracting")
+DECREASE_NOUNS = ("decline", "decrease", "drop", "fall", "reduction", "cut", "loss")  # "a decline of N"
+SHARE_VERBS = ("account for", "accounted for", "accounts for", "accounting for", "share of", "proportion of",
+               "ratio of", "made up", "making up", "make up", "represent", "represented", "represents",
+               "representing", "constituted", "constitutes", "constituting")
+
+# Auxiliaries and adverbs between a subject and its linking verb ("has already reached").
+LINK_AUXILIARIES = (
+    "has", "have", "had", "will", "would", "is", "are", "was", "were", "to", "be", "been", "expected", "set", "due",
+    "likely", "still", "also", "now", "already", "further", "each", "alone",
+)
+# Verbs that link a subject to its figure ("exports rose to N", "GDP stood at N"), in any tense used.
+LINK_VERBS = (
+    "increased", "increase", "increases", "increasing", "rose", "rise", "rises", "rising", "grew", "grow", "grows",
+    "growing", "jumped", "jumps", "surged", "climbed", "dropped", "drops", "fell", "falls", "declined", "declines",
+    "decreased", "decreases", "slipped", "slid", "dipped", "plunged", "plummeted", "soared", "shrank", "contracted",
+    "rebounded", "recovered", "widened", "narrowed", "edged up", "reached", "reach", "reaches",
+    "reaching", "hit", "hits", "totaled", "totalled", "totaling", "totalling", "amounted", "amounting", "amounts",
+    "stood", "stands", "was", "were", "is", "are", "accounted", "accounting", "accounts", "account", "exceeded",
+    "exceeding", "exceeds", "registered", "recorded", "posted", "achieved", "expanded", "represented",
+    "representing", "represents", "made up", "making up", "ranks", "ranked", "ranking", "placed", "came",
+    "contributed", "contributes", "earned", "earns", "generated", "generates", "realized", "realised", "produced",
+    "produces", "handled", "handles", "attracted", "invested", "raised", "saw", "sees", "reported", "numbered",
+    "number", "numbers", "topped", "tops", "top", "covers", "covered", "cover", "covering", "use", "uses", "used",
+    "average", "averaged", "consume", "consumes", "consumed", "occupy", "occupies", "occupied", "run", "runs",
+    "ran", "stretch", "stretches", "stretched", "span", "spans", "measure", "measures", "measured", "make up",
+    "makes up", "doubled", "double", "tripled", "triple", "exceed", "surpass", "surpassed", "worth", "edged down",
+)
+
+
+def words_pattern(words: Iterable[str], space: str = r"\s+") -> str:
+    """A regex alternation of `words` (escaped, longest first; a space in a word matches `space`)."""
+    return "|".join(re.escape(w).replace(r"\ ", space) for w in sorted(set(words), key=len, reverse=True))
