@@ -69,6 +69,8 @@ COMPARISON_BEFORE_CUE_RE = re.compile(
     re.IGNORECASE,
 )
 RELATIVE_YEAR_RE = re.compile(r"\b(?P<rel>last|this)\s+year\b", re.IGNORECASE)
+# Cheap gates: a cue pattern is scanned only if the sentence has what every match of it contains.
+MONTH_NAME_RE = re.compile(MONTH)
 
 FOLLOWING_CUE_GAP = 2  # a cue starting at most this many chars after the quantity belongs to it
 # ... or one separated from it only by a bracketed conversion: "923.7 billion yuan ($133.6 billion) in 2019"
@@ -111,33 +113,36 @@ def _period_cues(sentence: str, para_before: str, pub: tuple[int, int] | None) -
             period = _month_period(m1, m2, m.group("year"), pub, para_before + sentence[: m.start()])
             cues.append(_Cue(m.start(), m.end(), period, CUE_MONTHS))
 
-    for m in MONTH_RANGE_RE.finditer(sentence):
+    low = sentence.lower()
+    has_month = MONTH_NAME_RE.search(sentence) is not None
+    has_year = ANY_YEAR_RE.search(sentence) is not None
+    for m in MONTH_RANGE_RE.finditer(sentence) if has_month else ():
         months(m, MONTH_NUMBER[m.group("m1").lower()], MONTH_NUMBER[m.group("m2").lower()])
-    for m in FIRST_MONTHS_RE.finditer(sentence):
+    for m in FIRST_MONTHS_RE.finditer(sentence) if "first" in low else ():
         n = m.group("n").lower()
         months(m, 1, NUMBER_WORDS.get(n) or int(n))
-    for m in PART_OF_YEAR_RE.finditer(sentence):
+    for m in PART_OF_YEAR_RE.finditer(sentence) if "half" in low or "quarter" in low else ():
         months(m, *PART_MONTHS[" ".join(m.group("part").lower().split())])
-    for m in YEAR_RANGE_RE.finditer(sentence):
+    for m in YEAR_RANGE_RE.finditer(sentence) if has_year else ():
         a = m.group("a1") or m.group("a2") or m.group("a3")
         b = m.group("b1") or m.group("b2") or m.group("b3")
         if int(a) < int(b):
             cues.append(_Cue(m.start(), m.end(), f"{a}..{b}", CUE_MONTHS))
-    for m in SINCE_RE.finditer(sentence):
+    for m in SINCE_RE.finditer(sentence) if has_year else ():
         year = int(m.group("year"))
         period = f"{year}..{pub[0]}" if pub and pub[0] > year else None
         cues.append(_Cue(m.start(), m.end(), period, CUE_SINCE))
-    for m in IN_YEAR_RE.finditer(sentence):
+    for m in IN_YEAR_RE.finditer(sentence) if has_year else ():
         if not EVENT_BEFORE_YEAR_RE.search(sentence, 0, m.start()) or WHEN_CLAUSE_RE.match(sentence):
             cues.append(_Cue(m.start(), m.end(), m.group("year"), CUE_YEAR))
-    for m in MONTH_CUE_RE.finditer(sentence):
+    for m in MONTH_CUE_RE.finditer(sentence) if has_month else ():
         if EVENT_BEFORE_YEAR_RE.search(sentence, 0, m.start()):
             continue
         month = MONTH_NUMBER[m.group("m").lower()]
         if not any(c.start <= m.start() < c.end for c in cues):  # inside "from January to May"
             period = _month_period(month, month, m.group("year"), pub, para_before + sentence[: m.start()])
             cues.append(_Cue(m.start(), m.end(), period[:7] if period else None, CUE_MONTHS))
-    for m in RELATIVE_YEAR_RE.finditer(sentence):
+    for m in RELATIVE_YEAR_RE.finditer(sentence) if "year" in low else ():
         if pub:
             year = pub[0] - 1 if m.group("rel").lower() == "last" else pub[0]
             cues.append(_Cue(m.start(), m.end(), str(year), CUE_YEAR))

@@ -50,7 +50,7 @@ def _sentences(para: str) -> list[tuple[int, int]]:
 
 
 def _excluded_spans(para: str) -> list[tuple[int, int]]:
-    return [m.span() for regex in EXCLUDED_SPAN_RES for m in regex.finditer(para)]
+    return [m.span() for gate, regex in EXCLUDED_SPAN_RES if gate.search(para) for m in regex.finditer(para)]
 
 
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
