@@ -41,16 +41,18 @@ FURNITURE = [
     (bp.ARTICLE_INFO, ["Category: Ningbo News", "Published: Friday, 24 May 2019 16:54",
                        "Last Updated: 25 May 2019", "Written by: Administrator"]),
     (bp.ATTRIBUTION, ["Source: Ningbo Daily", "Editor: Wang Li", "(Source: Xinhua)", "责任编辑：王丽"]),
-    (bp.ACTIONS, ["Print Email", "Print | Email"]),
+    (bp.ACTIONS, ["Print Email", "Print | Email", "Share"]),
     (bp.PAGE_NAV, ["« Prev", "Next »", "Prev Next"]),
     (bp.DATE_LINE, ["2019-08-18", "2019-08-18 10:21", "Friday, 24 May 2019 16:54", "May 24, 2019",
-                    "Published on 2019/8/18"]),
+                    "Published on 2019/8/18", "Date: 06/05/2023", "2022 December 29 09:08", "19 January 2001",
+                    "Friday, April 28, 2000, updated at 13:21(GMT+8)", "Date: 2023-05-06 09:12"]),
     # Lines of other English Ningbo sources, exactly as on real pages (tests/realgold/dev pages
     # 039-045: ningbo.chinadaily.com.cn, www.ezhejiang.gov.cn, en.nbhtz.gov.cn, www.ninghai.gov.cn,
     # www.nottingham.edu.cn, daily.cnnb.com.cn).
     (bp.DATED_HEADER, ["Updated:2020-01-21 (chinadaily.com.cn)", "chinadaily.com.cn| Updated:  June 16, 2022 L M S",
                        "Last Updated(Beijing Time):2017-08-09 10:18:00",
-                       "Release date:2019-05-30Browse times: Size:[ big middle small ]"]),
+                       "Release date:2019-05-30Browse times: Size:[ big middle small ]",
+                       "Release time:Apr 14, 2024 05:48 AM", "Publication date: 2023-05-06"]),
     (bp.PAGE_TOOLS, ["Print Mail Large Medium Small", "Tool: Close | Print"]),
     (bp.BYLINE, ["By Jin Lu", "by Xie Ye", "By Wen Mu(China Daily)"]),
     (bp.IMAGE_ALT, ["Xie's visit to Yongjiang Lab-thumbnail image", "example image alt text",
@@ -63,7 +65,9 @@ FURNITURE = [
                        "By Li Zhongwen, Liu Junguo Source: People's Daily Updated: 2025-08-13",
                        "Source: Department of Regional Opening-up / Updated: 2023-02-15"]),
     (bp.AGENCY_STAMP, ["(Xinhua) 08:26, February 02, 2023"]),
-    (bp.DATE_SOURCE, ["2019-11-16 00:46:57 source: Ye Ke"]),
+    (bp.DATE_SOURCE, ["2019-11-16 00:46:57 source: Ye Ke", "Date: 2023-05-06 Source: Ningbo Daily"]),
+    (bp.SOURCE_DATE, ["Source: Xinhua| 2019-03-10 17:06:24|Editor: ZX", "Source: Ningbo Daily | Date: May 6, 2023",
+                      "By Jin Lu | 2023-05-06", "Source: Ningbo Daily Date: 2023-05-06"]),
     (bp.PUBLISH_TIME, ["Publishtime:1970-01-01 08:00:00 Views:28"]),
     (bp.IMAGE_FILE, ["1_副本.jpg", " 1_副本.jpg", "2.jpg", "5.jpg"]),
     (bp.LANGUAGE_SWITCH, ["Chinese(GB) Chinese(BIG5)", "Chinese | English"]),
@@ -71,12 +75,16 @@ FURNITURE = [
     (bp.NAV_WORDS, ["Nav Search", "  • Intranet"]),
     (bp.SHARE_WIDGET, ["Share - WeChat"]),
     (bp.PAGE_BOXES, ["The story appears on", "GET this page in PDF", "Free for subscribers", "View shopping cart",
-                     "Related News", "Hot Topics", "Editor's Picks", "Latest News", "Click here for full story"]),
+                     "Related News", "Hot Topics", "Editor's Picks", "Latest News", "Click here for full story",
+                     "Share this story"]),
     (bp.PRINT_PAGE, ["Page A12"]),
     (bp.READING_TIME, ["Posted by Reading Time: 3 minutes"]),
     (bp.CONTACT_LINE, ["Call Us : +86-574-86805117"]),
     (bp.BEST_VIEWED, ["Low bandwidth site best viewed at 1024x768"]),
     (bp.POLICE_LICENCE, ["京公网安 京公网安备 11010502032503号"]),
+    (bp.CONTACT_EMAIL, ["E-mail: xulinqi@nimte.ac.cn"]),
+    (bp.PLAYER_ERROR, ["Error loading player: No playable sources found", "Video PlayerClose"]),
+    (bp.REPORTS_CREDIT, ["(Jiadan Shen reports)", "(Xinhua reports)"]),
 ]
 
 # Real article sentences that share words with the furniture; none may match.
@@ -113,6 +121,12 @@ ARTICLE_SENTENCES = [
     "Chinese and English versions of the report were released on Monday.",
     "By 2025, Ningbo Zhoushan Port will handle 40 million TEUs, the source said.",
     "The new logo of the university was unveiled in 2019.",
+    "By May 6, 2023, the zone had attracted 120 projects worth 30 billion yuan.",
+    "Source: the city's statistics bureau said on 2023-05-06 that output rose 5.2% | up from 4.1%.",
+    "Share prices of the listed firms rose by 12% in 2022.",
+    "The reporters said they would share the story with readers in Ningbo.",
+    "In 2022 December saw record exports of 30 billion yuan.",
+    "E-mail and phone services were extended to 300 villages.",
 ]
 
 
