@@ -45,7 +45,8 @@ FURNITURE = [
     (bp.PAGE_NAV, ["« Prev", "Next »", "Prev Next"]),
     (bp.DATE_LINE, ["2019-08-18", "2019-08-18 10:21", "Friday, 24 May 2019 16:54", "May 24, 2019",
                     "Published on 2019/8/18", "Date: 06/05/2023", "2022 December 29 09:08", "19 January 2001",
-                    "Friday, April 28, 2000, updated at 13:21(GMT+8)", "Date: 2023-05-06 09:12"]),
+                    "Friday, April 28, 2000, updated at 13:21(GMT+8)", "Date: 2023-05-06 09:12", "[2019-05-30]",
+                    "(May 6, 2023)"]),
     # Lines of other English Ningbo sources, exactly as on real pages (tests/realgold/dev pages
     # 039-045: ningbo.chinadaily.com.cn, www.ezhejiang.gov.cn, en.nbhtz.gov.cn, www.ninghai.gov.cn,
     # www.nottingham.edu.cn, daily.cnnb.com.cn).
@@ -67,7 +68,8 @@ FURNITURE = [
     (bp.AGENCY_STAMP, ["(Xinhua) 08:26, February 02, 2023"]),
     (bp.DATE_SOURCE, ["2019-11-16 00:46:57 source: Ye Ke", "Date: 2023-05-06 Source: Ningbo Daily"]),
     (bp.SOURCE_DATE, ["Source: Xinhua| 2019-03-10 17:06:24|Editor: ZX", "Source: Ningbo Daily | Date: May 6, 2023",
-                      "By Jin Lu | 2023-05-06", "Source: Ningbo Daily Date: 2023-05-06"]),
+                      "By Jin Lu | 2023-05-06", "Source: Ningbo Daily Date: 2023-05-06",
+                      "Source: Ningbo Daily 2019-05-30 10:21", "By Jin Lu May 6, 2023"]),
     (bp.PUBLISH_TIME, ["Publishtime:1970-01-01 08:00:00 Views:28"]),
     (bp.IMAGE_FILE, ["1_副本.jpg", " 1_副本.jpg", "2.jpg", "5.jpg"]),
     (bp.LANGUAGE_SWITCH, ["Chinese(GB) Chinese(BIG5)", "Chinese | English"]),

@@ -800,3 +800,25 @@ def test_generic_html_takes_a_bare_date_line_under_its_headline_only() -> None:
     title = "Ningbo to construct materials base"
     assert header_date(parse_html(page("19 January 2001", "3 March 1999")), title) == "2001-01-19"
     assert header_date(parse_html(page("", "3 March 1999")), title) is None
+
+
+def test_a_closing_press_contact_block_is_not_body() -> None:
+    """english.nimte.cas.cn (t042): the page ends with the press contact's name, organisation
+    and e-mail; a name-like line followed by more article text stays."""
+    text = """Location: Home > News > News & Events
+
+Cornerstone Laid for Ningbo College of Materials Engineering, UCAS
+
+The cornerstone laying ceremony for Ningbo College of Materials Engineering (NCME), University of Chinese Academy of Sciences (UCAS) was held on January 23 in Zhenhai District, Ningbo, China.
+
+Representatives lay the cornerstone for NCME
+
+XU Linqi
+Ningbo Institute of Materials Technology and Engineering
+E-mail: xulinqi@nimte.ac.cn"""  # http://english.nimte.cas.cn/ns/ne/201901/t20190123_204921.html (cut)
+    article = parse_page(text)
+    assert article.title == "Cornerstone Laid for Ningbo College of Materials Engineering, UCAS"
+    assert article.body.split("\n\n")[-1] == "Representatives lay the cornerstone for NCME"
+    kept = parse_page(text.replace("E-mail: xulinqi@nimte.ac.cn", "E-mail: xulinqi@nimte.ac.cn\n\n"
+                                   "The college will open in 2021 with 2,000 places for postgraduates."))
+    assert "XU Linqi" in kept.body.split("\n\n")

@@ -103,17 +103,17 @@ HOMEPAGE_LINKS = (
 
 # A line that is only a date (and time): "2019-08-18", "2019-08-18 10:21", "Published on 2019/8/18",
 # "Friday, 24 May 2019 16:54", "May 24, 2019", "Date: 06/05/2023", "2022 December 29 09:08",
-# "Friday, April 28, 2000, updated at 13:21(GMT+8)".
+# "Friday, April 28, 2000, updated at 13:21(GMT+8)", "[2019-05-30]".
 DATE_LINE = (
     r"(?im)^ *((published|posted|updated|release date|release time|date|time)( on)? *[:：]? *)?"
-    r"((monday|tuesday|wednesday|thursday|friday|saturday|sunday),? *)?"
+    r"[\[(（【]? *((monday|tuesday|wednesday|thursday|friday|saturday|sunday),? *)?"
     r"((19|20)[0-9]{2}[-/.年][0-9]{1,2}[-/.月][0-9]{1,2}日?"
     r"|[0-9]{1,2}[/.][0-9]{1,2}[/.](19|20)[0-9]{2}"
     r"|[0-9]{1,2}(st|nd|rd|th)? +(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,? +(19|20)[0-9]{2}"
     r"|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? +[0-9]{1,2}(st|nd|rd|th)?,? +(19|20)[0-9]{2}"
     r"|(19|20)[0-9]{2},? +(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? +[0-9]{1,2})"
     r"(,? *((updated|posted|published) *)?(at +)?[0-9]{1,2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?( *(am|pm))?"
-    r" *([(（] *(gmt|utc|bjt|beijing time) *([+-] *[0-9]{1,2})? *[)）])?)? *$"
+    r" *([(（] *(gmt|utc|bjt|beijing time) *([+-] *[0-9]{1,2})? *[)）])?)? *[\])）】]? *$"
 )
 
 # More news-portal furniture of other English Ningbo sources (tests/realgold/tune_other):
@@ -133,7 +133,7 @@ DATE_SOURCE = (
 # (a separator or a date label before the date: a sentence opening "Source:" is not caught).
 SOURCE_DATE = (
     r"(?im)^ *((source|editor|author|from|reporter|publisher) *[:：] *|by +)[^|｜\n]{1,60}"
-    r"( *[|｜/] *((date|time|updated|published|release date) *[:：] *)?| +(date|time|updated|published) *[:：] *)"
+    r"( *[|｜/] *((date|time|updated|published|release date) *[:：] *)?| +(date|time|updated|published) *[:：] *| +)"
     r"((19|20)[0-9]{2}[-/.年][0-9]{1,2}[-/.月][0-9]{1,2}日?"
     r"|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? +[0-9]{1,2},? +(19|20)[0-9]{2}"
     r"|[0-9]{1,2} +(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? +(19|20)[0-9]{2})"

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from transforms.boilerplate import is_boilerplate_line
+from transforms.boilerplate import CONTACT_EMAIL, CONTACT_LINE, is_boilerplate_line
 
 # Whitespace as a browser collapses it; U+3000 (ideographic space), nbsp, zero-width
 # space and BOM included.
@@ -31,6 +31,11 @@ CAPTION_OPENING_RE = re.compile(
 # A stand-alone line that opens the headline with at least this many characters is the
 # headline repeated and cut (a related-link or a page cut), not body text.
 TITLE_PREFIX_MIN_CHARS = 20
+# A page that ends with a press contact ("E-mail: xulinqi@nimte.ac.cn", "Tel: ...") has
+# its name and organisation on up to this many short lines right above it.
+CONTACT_RES: tuple[re.Pattern[str], ...] = (re.compile(CONTACT_EMAIL), re.compile(CONTACT_LINE))
+CONTACT_NAME_LINES = 2
+NAME_LINE_MAX_WORDS = 8
 # Longer than this, a paragraph ending in a photo credit is body text, not a caption.
 CAPTION_MAX_CHARS = 400
 
@@ -168,8 +173,12 @@ def split_body(blocks: list[Block], title: str | None) -> tuple[list[str], list[
     body: list[str] = []
     captions: list[str] = []
     norm_title = normalize_space(title or "").casefold()
-    for block in blocks:
+    block_of_paragraph: list[int] = []  # for each body paragraph, the index of its block
+    contact_at: int | None = None  # index of a contact line after which no body paragraph comes
+    for index, block in enumerate(blocks):
         text = normalize_space(block.text)
+        if text and any(regex.search(text) for regex in CONTACT_RES):
+            contact_at = index
         if not text or not HAS_CONTENT_RE.search(text) or is_boilerplate_line(text):
             continue
         if norm_title and is_title_repeat(text, norm_title):
@@ -178,7 +187,20 @@ def split_body(blocks: list[Block], title: str | None) -> tuple[list[str], list[
             captions.append(text)
         else:
             body.append(text)
+            block_of_paragraph.append(index)
+    if contact_at is not None and (not block_of_paragraph or block_of_paragraph[-1] < contact_at):
+        # the press contact closing the page: its name and organisation lines go with it
+        for _ in range(CONTACT_NAME_LINES):
+            if not body or block_of_paragraph[-1] != contact_at - 1 or not _is_name_line(body[-1]):
+                break
+            body.pop()
+            contact_at = block_of_paragraph.pop()
     return body, captions
+
+
+def _is_name_line(text: str) -> bool:
+    """A contact block's name or organisation line: a few words, no sentence punctuation."""
+    return len(text.split()) <= NAME_LINE_MAX_WORDS and not re.search(r"[.,;:!?。，]$|[,;]", text)
 
 
 def is_title_repeat(text: str, norm_title: str) -> bool:
