@@ -769,6 +769,7 @@ def test_other_sources_title_among_header_lines_date_lines_and_chrome(
     ("Date: 13/05/2023", "2023-05-13"),  # the day cannot be a month: day first
     ("Date: 05/13/2023", "2023-05-13"),  # month first
     ("Date: 06/05/2023", None),  # 6 May or June 5: no date rather than a wrong one
+    ("30-05-2019 10:21", "2019-05-30"),
     ("Source: Ningbo Daily | Date: May 6, 2023", "2023-05-06"),
     ("Last Updated(Beijing Time):2017-08-09 10:18:00", "2017-08-09"),
 ])
@@ -822,3 +823,17 @@ E-mail: xulinqi@nimte.ac.cn"""  # http://english.nimte.cas.cn/ns/ne/201901/t2019
     kept = parse_page(text.replace("E-mail: xulinqi@nimte.ac.cn", "E-mail: xulinqi@nimte.ac.cn\n\n"
                                    "The college will open in 2021 with 2,000 places for postgraduates."))
     assert "XU Linqi" in kept.body.split("\n\n")
+
+
+def test_a_long_glued_menu_line_does_not_end_the_header() -> None:
+    """A portal menu rendered as one long line (no sentence in it) sits above the title and
+    its date line; the title is still the line above the date, not a menu item."""
+    menu = " ".join(["Home", "About Yuyao", "Yuyao Today", "Enterprises' Glamours", "Conferences & Exhibitions",
+                     "Travel & Living", "Investment", "Government", "Policies", "Services", "Culture",
+                     "Education", "Health", "Contact Us", "Sitemap", "Links"] * 2)
+    assert len(menu) > 160
+    text = (f"{menu}\n\nThe construction of rural agricultural modernization contributes to the rural revitalization"
+            f"\n\nText Size:A A A 2020-01-09\n\n{CHINADAILY_TEXT.split(chr(10) * 2)[-1]}")
+    article = parse_page(text)
+    assert article.title.startswith("The construction of rural") and article.published == "2020-01-09"
+    assert "Sitemap" not in article.body

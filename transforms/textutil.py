@@ -68,10 +68,10 @@ YEAR_MONTH_DAY_RE = re.compile(  # "2022 December 29 09:08" (portnews.ru)
     r"\b((?:19|20)\d{2}),?\s+(" + "|".join(m[:3] for m in MONTHS) + r")[a-z]*\.?\s+(\d{1,2})(?!\d)",
     re.IGNORECASE,
 )
-# "06/05/2023", "6.5.2023": day and month order is a site convention the text does not
+# "06/05/2023", "6.5.2023", "30-05-2019": day and month order is a site convention the text does not
 # state. Read only when one part cannot be a month (13-31); otherwise no date is better
 # than a wrong one.
-NUMERIC_DMY_RE = re.compile(r"(?<![\d/.-])(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d{2})(?![\d/.-])")
+NUMERIC_DMY_RE = re.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2((?:19|20)\d{2})(?![\d/.-])")
 MIN_YEAR, MAX_YEAR = 1990, 2100
 
 
@@ -101,10 +101,10 @@ def parse_date(text: str | None) -> str | None:
     for m in YEAR_MONTH_DAY_RE.finditer(text):
         candidates.append((m.start(), int(m.group(1)), MONTH_ABBR[m.group(2)[:3].lower()], int(m.group(3))))
     for m in NUMERIC_DMY_RE.finditer(text):
-        first, second = int(m.group(1)), int(m.group(2))
+        first, second = int(m.group(1)), int(m.group(3))
         if (first > 12) != (second > 12):  # exactly one part is a day that cannot be a month
             day, month = (first, second) if first > 12 else (second, first)
-            candidates.append((m.start(), int(m.group(3)), month, day))
+            candidates.append((m.start(), int(m.group(4)), month, day))
     for m in DAY_MONTH_YEAR_RE.finditer(text):
         candidates.append((m.start(), int(m.group(3)), MONTH_ABBR[m.group(2)[:3].lower()], int(m.group(1))))
     for m in MONTH_DAY_YEAR_RE.finditer(text):

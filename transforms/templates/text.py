@@ -55,6 +55,8 @@ HEADER_LINE_MAX_CHARS = 160
 # paragraph (a headline may end in "?", never in ".").
 PARAGRAPH_MIN_WORDS = 12
 SENTENCE_END_RE = re.compile(r"[.!。！][\"”’')）]?$")
+SENTENCE_BREAK_RE = re.compile(r"[a-z0-9%)\"”’][.!?。！？][\"”’')）]?(?:\s|$)|[,;，；] ")
+MENU_LINE_MAX_CHARS = 600  # longer than this, a line without a sentence break is still text
 
 
 def looks_like_text_page(text: str) -> bool:
@@ -109,7 +111,7 @@ def _title_above_date(lines: list[str]) -> Content | None:
     seen = [i for i, line in enumerate(lines) if line][:HEADER_SCAN_LINES]
     for k in seen:
         line = lines[k]
-        if len(line) > HEADER_LINE_MAX_CHARS:
+        if _is_paragraph(line):
             break  # a paragraph: the header is over
         meta = _header_line(line)
         if meta is None or meta[0] != "published" or not meta[1]:
@@ -199,9 +201,10 @@ def _block_numbers(lines: list[str]) -> list[int]:
 
 
 def _is_paragraph(line: str) -> bool:
-    """A body paragraph, not a header line: long, or a sentence of PARAGRAPH_MIN_WORDS words or more."""
+    """A body paragraph, not a header line: long with a sentence in it (a long line of menu
+    items glued together has none), or a sentence of PARAGRAPH_MIN_WORDS words or more."""
     if len(line) > HEADER_LINE_MAX_CHARS:
-        return True
+        return bool(SENTENCE_BREAK_RE.search(line)) or len(line) > MENU_LINE_MAX_CHARS
     return len(line.split()) >= PARAGRAPH_MIN_WORDS and bool(SENTENCE_END_RE.search(line))
 
 
