@@ -45,8 +45,8 @@ FURNITURE = [
     (bp.PAGE_NAV, ["« Prev", "Next »", "Prev Next"]),
     (bp.DATE_LINE, ["2019-08-18", "2019-08-18 10:21", "Friday, 24 May 2019 16:54", "May 24, 2019",
                     "Published on 2019/8/18", "Date: 06/05/2023", "2022 December 29 09:08", "19 January 2001",
-                    "Friday, April 28, 2000, updated at 13:21(GMT+8)", "Date: 2023-05-06 09:12", "[2019-05-30]", "30-05-2019",
-                    "(May 6, 2023)"]),
+                    "Friday, April 28, 2000, updated at 13:21(GMT+8)", "Date: 2023-05-06 09:12", "[2019-05-30]",
+                    "(May 6, 2023)", "30-05-2019"]),
     # Lines of other English Ningbo sources, exactly as on real pages (tests/realgold/dev pages
     # 039-045: ningbo.chinadaily.com.cn, www.ezhejiang.gov.cn, en.nbhtz.gov.cn, www.ninghai.gov.cn,
     # www.nottingham.edu.cn, daily.cnnb.com.cn).
