@@ -8,8 +8,11 @@ before the body carry the metadata:
   never a date), the title, and where present "Category: ..." / "Published: ...".
 Section = the LAST breadcrumb item ("Hot Topic"), the narrowest column the article is
 filed under, which is what the Hanweb ColumnName meta holds for the same page; the
-Joomla category otherwise. Title = the first line that is neither boilerplate nor
-metadata. Everything after the header is body (captions split off by wording).
+Joomla category otherwise. Title = the last plain line above the page's date line when
+one sits in the header; else, among the plain header lines above the lead paragraph, the
+first that is not a site menu, a site name or section label, or a pull quote; else the
+first line that is neither boilerplate nor metadata. Everything after the header is body
+(captions split off by wording).
 """
 from __future__ import annotations
 
