@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat constraints.txt pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: demo test lint venv lock bench eval clean-state data-docs-assets
+.PHONY: demo test lint venv lock bench eval clean-state chromium data-docs-assets
 
 $(STAMP): constraints.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "Python 3.11 is required, found " + sys.version' 
@@ -17,8 +17,13 @@ venv: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/newsetl demo
 
-test: $(STAMP)
+test: $(STAMP) chromium
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Debian's Chromium for the Data Docs browser test (apt-get, once per machine; a no-op when
+# /usr/bin/chromium exists).
+chromium:
+	devtools/install-chromium.sh
 
 # ruff (style, bugs, imports), import-linter (the floors: docs/ARCHITECTURE.md), mypy (core, transforms).
 lint: $(STAMP)
