@@ -52,6 +52,9 @@ LINK_RE = re.compile(r"<link\b[^>]*?\bhref\s*=\s*" + _URL + r"[^>]*>", re.I)
 SRC_RE = re.compile(r"\bsrc\s*=\s*" + _URL, re.I)
 CSS_URL_RE = re.compile(r"""url\(\s*["']?(https?://[^"')\s]+)["']?\s*\)""", re.I)
 IMPORT_RE = re.compile(r"""@import\s+["'](https?://[^"']+)["']\s*;?""", re.I)
+# CSS inside a page: only <style> blocks and style="" attributes (page text is left alone)
+STYLE_BLOCK_RE = re.compile(r"(<style\b[^>]*>)(.*?)(</style>)", re.I | re.S)
+STYLE_ATTR_RE = re.compile(r"""(\bstyle\s*=\s*")([^"]*)(")""", re.I)
 # what loads something: used by the tests to prove a site has no external asset left
 EXTERNAL_ASSET_RES = (SCRIPT_RE, LINK_RE, SRC_RE, CSS_URL_RE, IMPORT_RE)
 
@@ -222,11 +225,16 @@ def _localize(text: str, page: Path, local: dict[str, Path], dropped: set[str], 
         path = image(m.group(1))
         return f"url('{path}')" if path else (gone(m.group(1)) or "none")
 
+    def css(block: str) -> str:
+        return CSS_URL_RE.sub(css_url, IMPORT_RE.sub(lambda m: gone(m.group(1)), block))
+
+    if page.suffix == ".css":
+        return css(text)
     text = SCRIPT_RE.sub(script, text)
     text = LINK_RE.sub(link, text)
     text = SRC_RE.sub(src, text)
-    text = IMPORT_RE.sub(lambda m: gone(m.group(1)), text)
-    return CSS_URL_RE.sub(css_url, text)
+    text = STYLE_BLOCK_RE.sub(lambda m: m.group(1) + css(m.group(2)) + m.group(3), text)
+    return STYLE_ATTR_RE.sub(lambda m: m.group(1) + css(m.group(2)) + m.group(3), text)
 
 
 def external_assets(docs_dir: Path) -> list[str]:

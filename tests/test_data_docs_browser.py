@@ -26,7 +26,7 @@ import lxml.html
 import pytest
 from test_expectations import PARAGRAPHS, TODAY, _write_run, article, metric
 
-from expectations.datadocs import ASSETS_DIR, external_assets, fragment, manifest
+from expectations.datadocs import ASSETS_DIR, external_assets, fragment, localize_site, manifest
 from expectations.runner import SUITE_NAMES, validate_run
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -202,6 +202,33 @@ def test_the_proxy_sees_a_request_that_leaves_the_machine(tmp_path, proxy):
     seen = proxy.requests[before:]
     assert [r for r in seen if _host(r) == "cdn.example.com"] == ["GET http://cdn.example.com/logo.png HTTP/1.1"]
     del proxy.requests[before:]
+
+
+def test_localize_rewrites_cdn_links_removes_unknown_ones_and_leaves_page_text_alone(tmp_path):
+    docs = tmp_path / "site"
+    page = docs / "validations" / "a" / "b.html"
+    page.parent.mkdir(parents=True)
+    (docs / "static" / "images").mkdir(parents=True)
+    (docs / "static" / "images" / "logo-long.png").write_bytes(b"png")
+    page.write_text(
+        '<html><head><link rel="stylesheet" href="https://maxcdn.bootstrapcdn.com/bootstrap/4.3.1/css/bootstrap.min.css"/>'
+        '<script src="https://code.jquery.com/jquery-3.7.1.min.js" integrity="sha384-x" crossorigin="anonymous">'
+        '</script><script src="https://cdn.jsdelivr.net/npm/vega@5"></script>'
+        '<script src="https://tracker.example/t.js"></script>'
+        "<style>.logo { background: url('https://great-expectations-web-assets.s3.us-east-2.amazonaws.com/"
+        "full_logo_dark.png') }</style></head><body>"
+        '<img src="https://great-expectations-web-assets.s3.us-east-2.amazonaws.com/logo-long.png?d=1&dataContextId=2">'
+        "<p>scraped: url(https://example.com/x.png) and src=&quot;https://example.com/y.js&quot;</p></body></html>",
+        encoding="utf-8")
+    removed = localize_site(docs)
+    text = page.read_text(encoding="utf-8")
+    assert removed == ["validations/a/b.html: https://tracker.example/t.js"]  # vega is dropped by design
+    assert '<link rel="stylesheet" href="../../static/vendor/bootstrap/css/bootstrap.min.css">' in text
+    assert '<script src="../../static/vendor/jquery/jquery.min.js"></script>' in text
+    assert "vega" not in text and "tracker.example" not in text and "integrity" not in text
+    assert "url('../../static/images/logo-long.png')" in text and 'src="../../static/images/logo-long.png"' in text
+    assert "<p>scraped: url(https://example.com/x.png) and src=&quot;https://example.com/y.js&quot;</p>" in text
+    assert (docs / "static" / "vendor" / "jquery" / "jquery.min.js").is_file()
 
 
 def test_manifest_maps_every_cdn_address_once():
