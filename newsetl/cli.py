@@ -11,9 +11,10 @@ import json
 import logging
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from importlib.metadata import entry_points
 from pathlib import Path
+from typing import Any
 
 from core import config
 from core.sources import parse_base_urls
@@ -44,6 +45,18 @@ def _setup_logging(progress: bool, verbose: bool) -> None:
 
 def _print_json(obj: object) -> None:
     print(json.dumps(obj, indent=2, ensure_ascii=False, default=str))
+
+
+def _json_flag(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print the result as JSON (default: a short summary)")
+
+
+def _emit(args: argparse.Namespace, result: Any, summary: Callable[[Any], str]) -> None:
+    """The command's result on stdout: JSON with --json, else the short human summary."""
+    if getattr(args, "json", False):
+        _print_json(result)
+    else:
+        print(summary(result))
 
 
 # ------------------------------------------------------------------ extract
@@ -168,6 +181,73 @@ def cmd_status(args: argparse.Namespace) -> int:
     return 0
 
 
+# ------------------------------------------------------------------ quarantine
+QUARANTINE_REFUSED = 4  # exit code: a URL not quarantined now (or not loadable); nothing changed
+
+
+def _os_user() -> str:
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no passwd entry and no LOGNAME/USER
+        return f"uid {os.getuid()}"
+
+
+def cmd_quarantine(args: argparse.Namespace) -> int:
+    """On-call's quarantine: list it; release URLs (refetched next crawl); accept them (loaded or marked)."""
+    from newsetl.connections import database_url
+    from warehouse import db
+    from warehouse import quarantine as q
+
+    url = database_url()
+    version = db.current_version(url)  # WarehouseUnavailable: one line, exit 2
+    if version < q.AUDIT_MIGRATION:
+        raise RuntimeError(f"the warehouse is at schema version {version}; the quarantine commands need "
+                           f"{q.AUDIT_MIGRATION}: run `newsetl db upgrade`")
+    if args.quarantine_command == "list":
+        rows = q.quarantined(url, source=args.source, state=args.state, limit=args.limit)
+        _emit(args, rows, _quarantine_table)
+        return 0
+    decide = q.release if args.quarantine_command == "release" else q.accept
+    try:
+        results = decide(url, args.urls, by=args.by or _os_user(), note=args.note)
+    except q.QuarantineRefused as exc:
+        print(f"newsetl quarantine {args.quarantine_command}: {exc}", file=sys.stderr)
+        return QUARANTINE_REFUSED
+    _emit(args, results, _decisions_summary)
+    return 0
+
+
+def _quarantine_table(rows: list[dict]) -> str:
+    if not rows:
+        return "no quarantined article URL"
+    lines = []
+    for r in rows:
+        when = r["quarantined_at"].strftime("%Y-%m-%d %H:%M")
+        decided = f" (by {r['acted_by']} {r['acted_at']:%Y-%m-%d %H:%M})" if r["state"] != "quarantined" else ""
+        lines.append(f"{r['state']}{decided}  {when}  {r['source'] or '-'}  run {r['run_id']}  {r['url']}")
+        lines.append(f"    {r['stage']}: {'; '.join(str(x) for x in r['reasons'] or [])[:300]}")
+    return "\n".join(lines)
+
+
+def _decisions_summary(results: list[dict]) -> str:
+    lines = []
+    for r in results:
+        if r["action"] == "release":
+            what = ("released: the next crawl fetches it again" if r["refetch"] else
+                    "released, but it is a stored article: only a --full crawl fetches it again")
+        elif r["loaded"]:
+            what = (f"accepted: article {r['article']} (id {r['article_id']}), {r['metrics_loaded']} metric(s)"
+                    + (f", {r['metrics_left_quarantined']} left quarantined" if r["metrics_left_quarantined"] else ""))
+        elif r.get("article") == "stale":
+            what = "accepted; not loaded: the stored article is newer"
+        else:
+            what = "accepted (marked; its page is not fetched again): " + r["why"].split(":")[0]
+        lines.append(f"{r['url']}: {what} [audit {r['audit_id']}, by {r['by']}]")
+    return "\n".join(lines)
+
+
 # ------------------------------------------------------------------ warehouse
 def cmd_db(args: argparse.Namespace) -> int:
     from newsetl.connections import database_url
@@ -238,6 +318,22 @@ def build_parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("status", help="warehouse reachable, migrations current, the last run per source")
     s.set_defaults(func=cmd_status)
+
+    s = sub.add_parser("quarantine", help="on-call: list quarantined article URLs, release or accept them")
+    qsub = s.add_subparsers(dest="quarantine_command", required=True)
+    q = qsub.add_parser("list", help="quarantined article URLs with source, reasons, run, when, state")
+    q.add_argument("--source")
+    q.add_argument("--state", choices=["quarantined", "released", "accepted"])
+    q.add_argument("--limit", type=int, default=50)
+    _json_flag(q)
+    for name, helptext in (("release", "let the next crawl fetch these URLs again"),
+                           ("accept", "the validation was wrong: load the kept article, or never refetch it")):
+        q = qsub.add_parser(name, help=helptext)
+        q.add_argument("urls", nargs="+", metavar="URL")
+        q.add_argument("--by", help="who decides (default: the OS user)")
+        q.add_argument("--note", help="why (kept in news.quarantine_audit)")
+        _json_flag(q)
+    s.set_defaults(func=cmd_quarantine)
 
     s = sub.add_parser("db", help="warehouse administration")
     s.add_argument("db_command", choices=["upgrade", "url", "stop"])
