@@ -19,6 +19,7 @@ from typing import Any
 from core import config
 from core.sources import parse_base_urls
 from crawlers.run import iso_day
+from newsetl import progress, summaries
 
 COMMANDS_GROUP = "newsetl.commands"  # entry points: callables that add subcommands to the parser
 OUTBOX_MIGRATION = 5  # news.alert_outbox exists from this schema version on
@@ -30,12 +31,12 @@ log = logging.getLogger("newsetl")
 CHATTY_LOGGERS = ("great_expectations", "airflow", "scrapy", "pgserver", "py.warnings")
 
 
-def _setup_logging(progress: bool, verbose: bool) -> None:
+def _setup_logging(steps: bool, verbose: bool, stream: Any = None) -> None:
     """Logs go to stderr: the project's progress at INFO for the steps, libraries only with -v."""
     logging.basicConfig(
-        level=logging.INFO if progress or verbose else logging.WARNING,
+        level=logging.INFO if steps or verbose else logging.WARNING,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-        stream=sys.stderr,
+        stream=stream or sys.stderr,
     )
     if not verbose:
         for name in CHATTY_LOGGERS:
@@ -98,9 +99,10 @@ def cmd_crawl(args: argparse.Namespace) -> int:
         return 2
     out = Path(args.out) if args.out else Path(_steps().prepare_run(_steps().new_run_id()))
     out.mkdir(parents=True, exist_ok=True)
-    report = run_crawl_subprocess(sources[args.source], out, full=args.full, since=args.since,
-                                  seen_file=Path(args.seen_file) if args.seen_file else None)
-    _print_json({"run_dir": str(out), **report})
+    with args.progress, args.progress.crawl(args.source):
+        report = run_crawl_subprocess(sources[args.source], out, full=args.full, since=args.since,
+                                      seen_file=Path(args.seen_file) if args.seen_file else None)
+    _emit(args, {"run_dir": str(out), **report}, lambda r: summaries.crawl(args.source, r))
     return 0
 
 
@@ -111,7 +113,9 @@ def _steps():
 
 
 def cmd_transform(args: argparse.Namespace) -> int:
-    _print_json(_steps().transform(args.run_dir))
+    with args.progress:
+        result = _steps().transform(args.run_dir, progress=args.progress)
+    _emit(args, result, summaries.transform)
     return 0
 
 
@@ -122,18 +126,19 @@ def cmd_validate(args: argparse.Namespace) -> int:
     except steps.ValidationGateFailed as exc:
         print(f"newsetl validate: {exc}", file=sys.stderr)
         return 3
-    _print_json(summary)
+    _emit(args, summary, summaries.validate)
     return 0
 
 
 def cmd_load(args: argparse.Namespace) -> int:
     steps = _steps()
     try:
-        result = steps.load(args.run_dir, force=args.force)
+        with args.progress:
+            result = steps.load(args.run_dir, force=args.force, progress=args.progress)
     except steps.LoadRefused as exc:
         print(f"newsetl load: {exc}", file=sys.stderr)
         return 2
-    _print_json(result)
+    _emit(args, result, summaries.load)
     return 0
 
 
@@ -143,12 +148,13 @@ def cmd_run(args: argparse.Namespace) -> int:
     for spec in args.base_url or []:
         overrides.update(parse_base_urls(spec))
     try:
-        result = steps.run_all(sources=args.source, base_urls=overrides, full=args.full, run_id=args.run_id,
-                               since=args.since)
+        with args.progress:
+            result = steps.run_all(sources=args.source, base_urls=overrides, full=args.full, run_id=args.run_id,
+                                   since=args.since, progress=args.progress)
     except steps.ValidationGateFailed as exc:
         print(f"newsetl run: {exc}", file=sys.stderr)
         return 3
-    _print_json(result)
+    _emit(args, result, summaries.run)
     return 0
 
 
@@ -158,7 +164,7 @@ def cmd_runs(args: argparse.Namespace) -> int:
     from newsetl.connections import database_url
     from warehouse.queries import recent_runs
 
-    _print_json(recent_runs(database_url(), limit=args.limit))
+    _emit(args, recent_runs(database_url(), limit=args.limit), summaries.runs)
     return 0
 
 
@@ -174,7 +180,7 @@ def cmd_status(args: argparse.Namespace) -> int:
     status = {"warehouse": db.redacted(url), "schema_version": version, "latest_migration": latest,
               "migrations_current": version == latest, "sources": last_run_per_source(url),
               "undelivered_alerts": outbox.count_pending(url) if version >= OUTBOX_MIGRATION else None}
-    _print_json(status)
+    _emit(args, status, summaries.status)
     if version != latest:
         print(f"newsetl status: {latest - version} migration(s) pending: run `newsetl db upgrade`", file=sys.stderr)
         return 1
@@ -207,7 +213,7 @@ def cmd_quarantine(args: argparse.Namespace) -> int:
                            f"{q.AUDIT_MIGRATION}: run `newsetl db upgrade`")
     if args.quarantine_command == "list":
         rows = q.quarantined(url, source=args.source, state=args.state, limit=args.limit)
-        _emit(args, rows, _quarantine_table)
+        _emit(args, rows, summaries.quarantine_list)
         return 0
     decide = q.release if args.quarantine_command == "release" else q.accept
     try:
@@ -215,37 +221,8 @@ def cmd_quarantine(args: argparse.Namespace) -> int:
     except q.QuarantineRefused as exc:
         print(f"newsetl quarantine {args.quarantine_command}: {exc}", file=sys.stderr)
         return QUARANTINE_REFUSED
-    _emit(args, results, _decisions_summary)
+    _emit(args, results, summaries.quarantine_decisions)
     return 0
-
-
-def _quarantine_table(rows: list[dict]) -> str:
-    if not rows:
-        return "no quarantined article URL"
-    lines = []
-    for r in rows:
-        when = r["quarantined_at"].strftime("%Y-%m-%d %H:%M")
-        decided = f" (by {r['acted_by']} {r['acted_at']:%Y-%m-%d %H:%M})" if r["state"] != "quarantined" else ""
-        lines.append(f"{r['state']}{decided}  {when}  {r['source'] or '-'}  run {r['run_id']}  {r['url']}")
-        lines.append(f"    {r['stage']}: {'; '.join(str(x) for x in r['reasons'] or [])[:300]}")
-    return "\n".join(lines)
-
-
-def _decisions_summary(results: list[dict]) -> str:
-    lines = []
-    for r in results:
-        if r["action"] == "release":
-            what = ("released: the next crawl fetches it again" if r["refetch"] else
-                    "released, but it is a stored article: only a --full crawl fetches it again")
-        elif r["loaded"]:
-            what = (f"accepted: article {r['article']} (id {r['article_id']}), {r['metrics_loaded']} metric(s)"
-                    + (f", {r['metrics_left_quarantined']} left quarantined" if r["metrics_left_quarantined"] else ""))
-        elif r.get("article") == "stale":
-            what = "accepted; not loaded: the stored article is newer"
-        else:
-            what = "accepted (marked; its page is not fetched again): " + r["why"].split(":")[0]
-        lines.append(f"{r['url']}: {what} [audit {r['audit_id']}, by {r['by']}]")
-    return "\n".join(lines)
 
 
 # ------------------------------------------------------------------ warehouse
@@ -288,6 +265,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--full", action="store_true", help="re-crawl every article, not only new ones")
     s.add_argument("--seen-file", help="normalized article URLs to skip (one per line)")
     s.add_argument("--since", type=iso_day, help="backfill back to this day (YYYY-MM-DD): page listings in full")
+    _json_flag(s)
     s.set_defaults(func=cmd_crawl)
 
     for name, func, helptext in (
@@ -297,6 +275,7 @@ def build_parser() -> argparse.ArgumentParser:
     ):
         s = sub.add_parser(name, help=helptext)
         s.add_argument("run_dir")
+        _json_flag(s)
         if name == "validate":
             s.add_argument("--no-alert", action="store_true", help="do not mail on-call")
         if name == "load":
@@ -310,13 +289,16 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--full", action="store_true")
     s.add_argument("--run-id")
     s.add_argument("--since", type=iso_day, help="backfill back to this day (YYYY-MM-DD): page listings in full")
+    _json_flag(s)
     s.set_defaults(func=cmd_run)
 
     s = sub.add_parser("runs", help="the latest runs: status (loaded/blocked), counts, what each source crawled")
     s.add_argument("--limit", type=int, default=10)
+    _json_flag(s)
     s.set_defaults(func=cmd_runs)
 
     s = sub.add_parser("status", help="warehouse reachable, migrations current, the last run per source")
+    _json_flag(s)
     s.set_defaults(func=cmd_status)
 
     s = sub.add_parser("quarantine", help="on-call: list quarantined article URLs, release or accept them")
@@ -344,9 +326,15 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+PROGRESS_COMMANDS = {"crawl", "transform", "load", "run"}  # bars on a terminal, never with --json
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    _setup_logging(args.command in {"run", "transform", "validate", "load"}, args.verbose)
+    bars = args.command in PROGRESS_COMMANDS and progress.wanted(sys.stderr, getattr(args, "json", False))
+    args.progress = progress.Progress(enabled=bars)
+    _setup_logging(args.command in {"run", "transform", "validate", "load"}, args.verbose,
+                   stream=progress.CurrentStderr() if bars else sys.stderr)
     try:
         return int(args.func(args) or 0)
     except (ValueError, FileNotFoundError, RuntimeError) as exc:
