@@ -99,9 +99,10 @@ def cmd_crawl(args: argparse.Namespace) -> int:
         return 2
     out = Path(args.out) if args.out else Path(_steps().prepare_run(_steps().new_run_id()))
     out.mkdir(parents=True, exist_ok=True)
-    with args.progress, args.progress.crawl(args.source):
+    with args.progress, args.progress.crawl(args.source) as crawled:
         report = run_crawl_subprocess(sources[args.source], out, full=args.full, since=args.since,
                                       seen_file=Path(args.seen_file) if args.seen_file else None)
+        crawled(report)
     _emit(args, {"run_dir": str(out), **report}, lambda r: summaries.crawl(args.source, r))
     return 0
 

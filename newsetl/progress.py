@@ -8,7 +8,7 @@ While bars are shown, log lines go through rich's console, above the bars.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any, TextIO
 
@@ -64,16 +64,23 @@ class Progress:
             self._bars = None
 
     @contextmanager
-    def crawl(self, source: str) -> Iterator[None]:
-        """One source's crawl (a child process: its length is known only at the end)."""
+    def crawl(self, source: str) -> Iterator[Callable[[Mapping[str, Any]], None]]:
+        """One source's crawl (a child process: its length is known only at the end). Yields a
+        hook to call with the crawl report, whose article counts then label the bar."""
         if self._bars is None:
-            yield
+            yield lambda report: None
             return
-        task = self._bars.add_task(f"crawl {source}", total=None)
+        bars, task = self._bars, self._bars.add_task(f"crawl {source}", total=None)
+
+        def crawled(report: Mapping[str, Any]) -> None:
+            articles = report.get("articles") or {}
+            bars.update(task, description=f"crawl {source}: {articles.get('new', 0)} new, "
+                                          f"{articles.get('unchanged', 0)} unchanged, "
+                                          f"{articles.get('failed', 0)} failed")
         try:
-            yield
+            yield crawled
         finally:
-            self._bars.update(task, total=1, completed=1)
+            bars.update(task, total=1, completed=1)
 
     def pages(self, total: int) -> Callable[[], None] | None:
         """The transform: a hook to call once per raw page read (`total` pages in the run)."""

@@ -107,9 +107,10 @@ def crawl(
         raise ValueError(f"unknown source {source!r}; known: {sorted(registry)}")
     root = Path(run_dir)
     seen = None if full else seen_urls_file(root, source, database_url or resolve_database_url())
-    with (progress or NO_PROGRESS).crawl(source):
+    with (progress or NO_PROGRESS).crawl(source) as crawled:
         report = run_crawl_subprocess(registry[source], root, full=full, seen_file=seen,
                                       state_dir=config.data_dir() / "state", since=since)
+        crawled(report)
     log.info("crawl %s: %s", source, json.dumps(report.get("articles", {})))
     return report
 

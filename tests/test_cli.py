@@ -308,3 +308,18 @@ def test_foreground_dev_servers_serve_until_ctrl_c_then_exit_cleanly(tmp_path, c
     finally:
         if proc.poll() is None:
             proc.kill()
+
+
+@pytest.mark.slow
+def test_crawl_shows_its_bar_on_a_terminal_and_prints_json_alone_with_json(tmp_path):
+    with start_mirror() as mirror:
+        env = {config.ENV_DATA_DIR: str(tmp_path / "data"), config.ENV_BASE_URLS: mirror.env_value()}
+        code, out, shown = _on_a_terminal(["crawl", "--source", "ningbolife", "--out", str(tmp_path / "a")], env)
+        assert code == 0, shown[-2000:]
+        assert "crawl ningbolife: 22 new, 0 unchanged, 0 failed" in shown and BAR in shown
+        assert out.startswith("crawl ningbolife: 22 new, 0 unchanged, 0 failed article pages") and BAR not in out
+        piped = newsetl("crawl", "--source", "ningbolife", "--out", str(tmp_path / "b"), "--json", env=env)
+    assert piped.returncode == 0, piped.stderr[-2000:]
+    report = json.loads(piped.stdout)
+    assert report["run_dir"] == str(tmp_path / "b") and report["articles"]["new"] == 22
+    assert BAR not in piped.stderr
