@@ -48,6 +48,16 @@ def _print_json(obj: object) -> None:
     print(json.dumps(obj, indent=2, ensure_ascii=False, default=str))
 
 
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"not a positive whole number: {text!r}")
+    return value
+
+
 def _json_flag(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print the result as JSON (default: a short summary)")
 
@@ -216,9 +226,13 @@ def cmd_quarantine(args: argparse.Namespace) -> int:
         rows = q.quarantined(url, source=args.source, state=args.state, limit=args.limit)
         _emit(args, rows, summaries.quarantine_list)
         return 0
+    from transforms.urls import normalize_url
+
     decide = q.release if args.quarantine_command == "release" else q.accept
+    # the quarantine keys pages by normalized URL: a URL pasted from a browser finds its row
+    urls = [normalize_url(u) if u.lower().startswith(("http://", "https://")) else u for u in args.urls]
     try:
-        results = decide(url, args.urls, by=args.by or _os_user(), note=args.note)
+        results = decide(url, urls, by=args.by or _os_user(), note=args.note)
     except q.QuarantineRefused as exc:
         print(f"newsetl quarantine {args.quarantine_command}: {exc}", file=sys.stderr)
         return QUARANTINE_REFUSED
@@ -294,7 +308,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.set_defaults(func=cmd_run)
 
     s = sub.add_parser("runs", help="the latest runs: status (loaded/blocked), counts, what each source crawled")
-    s.add_argument("--limit", type=int, default=10)
+    s.add_argument("--limit", type=_positive_int, default=10)
     _json_flag(s)
     s.set_defaults(func=cmd_runs)
 
@@ -307,7 +321,7 @@ def build_parser() -> argparse.ArgumentParser:
     q = qsub.add_parser("list", help="quarantined article URLs with source, reasons, run, when, state")
     q.add_argument("--source")
     q.add_argument("--state", choices=["quarantined", "released", "accepted"])
-    q.add_argument("--limit", type=int, default=50)
+    q.add_argument("--limit", type=_positive_int, default=50)
     _json_flag(q)
     for name, helptext in (("release", "let the next crawl fetch these URLs again"),
                            ("accept", "the validation was wrong: load the kept article, or never refetch it")):

@@ -101,7 +101,8 @@ def test_list_shows_each_quarantined_url_with_source_reasons_run_and_state(env, 
 
 def test_release_takes_the_url_out_of_the_seen_set_and_audits_it(env, pg_url):
     assert {KEPT, BROKEN, GOOD} <= set(stored_article_urls("ningbolife", pg_url))
-    done = newsetl("quarantine", "release", BROKEN, "--by", "alice", "--note", "site fixed", "--json", env=env)
+    pasted = BROKEN.replace("http://www.", "HTTP://WWW.") + "?utm_source=mail#top"  # as a browser shows it
+    done = newsetl("quarantine", "release", pasted, "--by", "alice", "--note", "site fixed", "--json", env=env)
     assert done.returncode == 0, done.stderr
     [result] = json.loads(done.stdout)
     assert (result["url"], result["action"], result["refetch"], result["by"]) == (BROKEN, "release", True, "alice")
@@ -188,6 +189,12 @@ def test_an_accept_the_warehouse_refuses_leaves_no_audit_row(tmp_path, pg_url):
     assert "articles_content_hash_check" in line
     assert audit_rows(pg_url) == []
     assert query(pg_url, "SELECT count(*) FROM news.articles WHERE url = %s", (KEPT,)) == [(0,)]
+
+
+def test_quarantine_list_refuses_a_limit_that_is_not_positive(env):
+    proc = newsetl("quarantine", "list", "--limit", "0", env=env)
+    assert proc.returncode == 2 and proc.stdout == ""
+    assert "argument --limit: not a positive whole number: '0'" in proc.stderr
 
 
 def test_quarantine_commands_need_the_audit_migration(tmp_path, pg_url):
