@@ -99,3 +99,9 @@ def test_cli_reprocess_one_line_errors(archived, tmp_path):
     nothing = subprocess.run([*cli, "--from", "2001-01-01", "--to", "2001-01-02"], capture_output=True, text=True,
                              env=env, timeout=120)
     assert nothing.returncode == 2 and "nothing to reprocess" in nothing.stderr
+    as_json = subprocess.run([*cli, "daily_1", "--json"], capture_output=True, text=True, env=env, timeout=300)
+    assert as_json.returncode == 0, as_json.stderr[-2000:]
+    [result] = json.loads(as_json.stdout)
+    assert result["reprocess_of"] == "daily_1" and result["load"]["articles_inserted"] == 0
+    summary = subprocess.run([*cli, "daily_1"], capture_output=True, text=True, env=env, timeout=300)
+    assert summary.returncode == 0 and summary.stdout.startswith("reprocess of daily_1 -> ")
