@@ -86,9 +86,18 @@ def airflow_conn_to_url(value: str) -> str:
             extra = json.loads(extra) if extra.strip() else {}
         return _build_url(spec.get("login"), spec.get("password"), spec.get("host"), spec.get("port"),
                           spec.get("schema"), extra)
+    from warehouse.db import redacted, unencoded_credentials
+
     parts = urlsplit(value)
     if parts.scheme.split("+")[0] not in {"postgres", "postgresql"}:
         raise ValueError(f"{ENV_AIRFLOW_CONN} is not a postgres connection (scheme {parts.scheme!r})")
+    if unencoded_credentials(value):  # urlsplit would read part of the password as host or port
+        raise ValueError(f"{ENV_AIRFLOW_CONN} ({redacted(value)}) has an unencoded @ or / in its login or "
+                         f"password: URL-encode them, or give the connection in JSON form")
+    try:
+        port = parts.port
+    except ValueError:  # "Port could not be cast to integer value as '<text>'": text may be secret
+        raise ValueError(f"{ENV_AIRFLOW_CONN} ({redacted(value)}) has a bad port") from None
     extra: dict[str, Any] = {}
     for key, val in parse_qsl(parts.query, keep_blank_values=True):
         if key == "__extra__":
@@ -99,7 +108,7 @@ def airflow_conn_to_url(value: str) -> str:
         unquote(parts.username) if parts.username else None,
         unquote(parts.password) if parts.password else None,
         _raw_host(parts.netloc),
-        parts.port,
+        port,
         unquote(parts.path.lstrip("/")) or None,
         extra,
     )

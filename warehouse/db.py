@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit, urlunsplit
 
 import psycopg2
 import psycopg2.errors
@@ -83,21 +83,70 @@ def migrations(directory: Path = MIGRATIONS_DIR) -> list[Migration]:
 
 
 # --------------------------------------------------------------------------- URLs
+# A key=value password: '...' with \' and \\ escapes, or up to the next blank.
+_KV_PASSWORD = re.compile(r"(password\s*=\s*)('(?:[^'\\]|\\.)*'?|\S+)")
+
+
 def redacted(url: str) -> str:
-    """A DSN (URI or key=value) with its password replaced by ***, for messages."""
+    """A DSN (URI or key=value) with its password replaced by ***, for messages.
+
+    A URI's user info is taken up to its last `@`, so a password pasted in without
+    URL-encoding (`p@ss/w:rd`) is hidden whole too (at worst more than the password is).
+    """
     if "://" in url:
-        parts = urlsplit(url)
-        if parts.password:
-            netloc = parts.netloc.replace(f":{parts.password}@", ":***@", 1)
-            url = urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
-        return re.sub(r"(password=)[^&]*", r"\1***", url)
-    return re.sub(r"(password\s*=\s*)('[^']*'|\S+)", r"\1***", url)
+        scheme, _, rest = url.partition("://")
+        userinfo, at, hostpart = rest.rpartition("@")
+        if at and ":" in userinfo:
+            rest = userinfo.partition(":")[0] + ":***@" + hostpart
+        return re.sub(r"(password=)[^&]*", r"\1***", f"{scheme}://{rest}")
+    return _KV_PASSWORD.sub(r"\1***", url)
+
+
+def unencoded_credentials(url: str) -> bool:
+    """True if a URI's user or password holds an unencoded `@` or `/`.
+
+    libpq ends the user info at the first `@` or `/`, urllib at the last `@` before the
+    first `/`: such a URI names a wrong host or database (part of the password), and
+    libpq's error would quote it. Encode with urllib.parse.quote(password, safe="").
+    """
+    if "://" not in url:
+        return False
+    before_query = url.partition("://")[2].partition("?")[0]
+    userinfo, at, _ = before_query.rpartition("@")
+    return bool(at) and ("@" in userinfo or "/" in userinfo)
+
+
+def _passwords_in(url: str) -> list[str]:
+    """The password of DSN `url` as written and decoded (to scrub it from messages)."""
+    found: set[str] = set()
+    if "://" in url:
+        userinfo, at, _ = url.partition("://")[2].rpartition("@")
+        if at and ":" in userinfo:
+            found.add(userinfo.partition(":")[2])
+        found.update(v for k, v in parse_qsl(urlsplit(url).query, keep_blank_values=True) if k == "password")
+    else:
+        for match in _KV_PASSWORD.finditer(url):
+            raw = match.group(2)
+            found.add(raw)
+            if raw.startswith("'"):
+                found.add(re.sub(r"\\(.)", r"\1", raw.strip("'")))
+    found |= {unquote(p) for p in found}
+    return sorted((p for p in found if p), key=len, reverse=True)
+
+
+def _scrubbed(message: str, url: str) -> str:
+    for password in _passwords_in(url):
+        message = message.replace(password, "***")
+    return message
 
 
 def url_with_database(url: str, dbname: str) -> str:
     """The same server and credentials as `url`, database `dbname` (URI or key=value DSN)."""
     if "://" not in url:
         return psycopg2.extensions.make_dsn(url, dbname=dbname)
+    if unencoded_credentials(url):
+        raise ValueError(f"the DSN {redacted(url)} has an unencoded @ or / in its user or password: "
+                         f"URL-encode them (urllib.parse.quote(password, safe=''))")
     parts = urlsplit(url)
     query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k != "dbname"])
     return urlunsplit((parts.scheme, parts.netloc, "/" + quote(dbname, safe=""), query, ""))
@@ -107,14 +156,25 @@ def connect(url: str) -> psycopg2.extensions.connection:
     """A new psycopg2 connection to the warehouse at DSN `url` (UTF-8, autocommit off).
 
     Raises WarehouseUnavailable (an OperationalError) with a one-line reason when the
-    server cannot be reached or refuses the login.
+    server cannot be reached or refuses the login, or when the DSN is malformed. The
+    message never holds the password, and the libpq error (which may quote part of a
+    malformed DSN) is not chained to it.
     """
+    where = redacted(url)
+    if unencoded_credentials(url):
+        raise WarehouseUnavailable(
+            f"the warehouse DSN {where} has an unencoded @ or / in its user or password: "
+            f"URL-encode them (urllib.parse.quote(password, safe=''))")
     try:
         conn = psycopg2.connect(url, application_name=APPLICATION_NAME)
     except psycopg2.OperationalError as exc:
-        reason = " ".join(str(exc).split()) or type(exc).__name__
-        raise WarehouseUnavailable(f"cannot reach the warehouse at {redacted(url)} "
-                                   f"(OperationalError: {reason})") from exc
+        reason = _scrubbed(" ".join(str(exc).split()), url) or type(exc).__name__
+        raise WarehouseUnavailable(f"cannot reach the warehouse at {where} "
+                                   f"(OperationalError: {reason})") from None
+    except psycopg2.ProgrammingError:  # "invalid dsn: ..." quotes the token it choked on
+        raise WarehouseUnavailable(
+            f"the warehouse DSN {where} cannot be parsed: URL-encode the user, password and "
+            f"database (urllib.parse.quote(value, safe='')), quote key=value values with '...'") from None
     conn.set_client_encoding("UTF8")
     return conn
 

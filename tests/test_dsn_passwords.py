@@ -1,0 +1,150 @@
+"""Passwords with @ / : % in DSNs: encoded where a DSN is built, never echoed by an error.
+
+The embedded test server trusts every local login; the role made here is switched to
+scram-sha-256 in pg_hba.conf for the duration of the test, so a wrong password is
+refused and a right one proves it reached the server intact.
+"""
+from __future__ import annotations
+
+import json
+import time
+import traceback
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import quote
+
+import psycopg2
+import pytest
+from psycopg2 import sql as pgsql
+
+from newsetl import connections
+from warehouse import db
+
+HOSTILE = "p@ss/w:rd%"
+# Pieces of HOSTILE that a misparse turns into a host, database, port or libpq token.
+FRAGMENTS = ("p@ss", "ss/w", "w:rd", "rd%", "/w:", "p%ss")
+
+
+def assert_no_secret(text: str) -> None:
+    for fragment in FRAGMENTS:
+        assert fragment not in text, (fragment, text)
+
+
+@pytest.fixture()
+def hostile_role(pg_server_url: str) -> Iterator[dict]:
+    """A login role with password HOSTILE that the server really checks (scram)."""
+    role = f"pwtest_{uuid.uuid4().hex[:10]}"
+    admin = psycopg2.connect(pg_server_url)
+    admin.autocommit = True
+    with admin.cursor() as cur:
+        cur.execute(pgsql.SQL("CREATE ROLE {} LOGIN PASSWORD {}").format(
+            pgsql.Identifier(role), pgsql.Literal(HOSTILE)))
+        cur.execute("SHOW hba_file")
+        hba = Path(cur.fetchone()[0])
+    params = psycopg2.extensions.parse_dsn(pg_server_url)
+    original = hba.read_text()
+    hba.write_text(f"local all {role} scram-sha-256\nhost all {role} all scram-sha-256\n" + original)
+    try:
+        with admin.cursor() as cur:
+            cur.execute("SELECT pg_reload_conf()")
+        time.sleep(0.5)  # the postmaster reloads on SIGHUP, asynchronously
+        yield {"role": role, "host": params.get("host"), "port": params.get("port"),
+               "dbname": params.get("dbname") or "postgres"}
+    finally:
+        hba.write_text(original)
+        with admin.cursor() as cur:
+            cur.execute("SELECT pg_reload_conf()")
+            time.sleep(0.5)
+            cur.execute(pgsql.SQL("DROP ROLE IF EXISTS {}").format(pgsql.Identifier(role)))
+        admin.close()
+
+
+def _current_user(url: str) -> str:
+    conn = db.connect(url)
+    try:
+        with conn.cursor() as cur:
+            cur.execute("SELECT current_user")
+            return cur.fetchone()[0]
+    finally:
+        conn.close()
+
+
+def test_hostile_password_connects_through_every_dsn_builder(hostile_role):
+    r = hostile_role
+    as_json = json.dumps({"conn_type": "postgres", "login": r["role"], "password": HOSTILE,
+                          "host": r["host"], "port": r["port"], "schema": r["dbname"]})
+    json_url = connections.airflow_conn_to_url(as_json)
+    assert HOSTILE not in json_url and quote(HOSTILE, safe="") in json_url
+    assert _current_user(json_url) == r["role"]
+
+    port = f":{r['port']}" if r["port"] else ""
+    # Airflow's URI form: a socket directory is the percent-encoded host.
+    uri = f"postgresql://{r['role']}:{quote(HOSTILE, safe='')}@{quote(r['host'], safe='')}{port}/{r['dbname']}"
+    assert _current_user(connections.airflow_conn_to_url(uri)) == r["role"]
+    assert _current_user(db.url_with_database(uri, r["dbname"])) == r["role"]
+
+
+def test_a_wrong_password_is_refused_and_the_message_hides_it(hostile_role):
+    r = hostile_role
+    wrong = HOSTILE + "x"
+    url = connections.airflow_conn_to_url(json.dumps(
+        {"conn_type": "postgres", "login": r["role"], "password": wrong, "host": r["host"],
+         "port": r["port"], "schema": r["dbname"]}))
+    with pytest.raises(db.WarehouseUnavailable) as info:
+        db.connect(url)
+    message = str(info.value)
+    assert "password authentication failed" in message  # the server did check it
+    assert_no_secret(message)
+    assert quote(wrong, safe="") not in message and ":***@" in message
+
+
+@pytest.mark.parametrize("dsn", [
+    "postgresql://u:p@ss/w:rd%@127.0.0.1:1/db",   # libpq: host "ss", token "w:rd%@..." in its error
+    "postgresql://u:p@ss/w:rd@127.0.0.1:1/db",    # libpq: "could not translate host name "ss""
+    "postgresql://u:p%ss@127.0.0.1:1/db",         # libpq: invalid percent-encoded token "p%ss"
+])
+def test_an_unencoded_password_is_refused_without_echoing_it(dsn):
+    with pytest.raises(db.WarehouseUnavailable) as info:
+        db.connect(dsn)
+    assert "URL-encode" in str(info.value)
+    assert_no_secret(str(info.value))
+    shown = "".join(traceback.format_exception(info.value))  # what a crash would print
+    assert_no_secret(shown)
+    error = info.value
+    assert error.__cause__ is None and (error.__context__ is None or error.__suppress_context__)
+
+
+def test_unreachable_server_message_hides_a_key_value_password():
+    with pytest.raises(db.WarehouseUnavailable) as info:
+        db.connect(r"host=127.0.0.1 port=1 user=u password='p@ss/w:rd%\' x' connect_timeout=2")
+    assert "password=***" in str(info.value)
+    assert_no_secret(str(info.value))
+    assert "x'" not in str(info.value)
+
+
+@pytest.mark.parametrize("dsn,shown", [
+    ("postgresql://u:p%40ss%2Fw%3Ard%25@h:5432/db", "postgresql://u:***@h:5432/db"),
+    ("postgresql://u:p@ss/w:rd%@h:5432/db", "postgresql://u:***@h:5432/db"),
+    ("postgresql://u:pa?ss@h/db", "postgresql://u:***@h/db"),
+    ("postgresql://u@h/db?password=p@ss/w:rd%&sslmode=require", "postgresql://u@h/db?password=***&sslmode=require"),
+    ("postgresql://postgres:@/postgres?host=/tmp/x", "postgresql://postgres:***@/postgres?host=/tmp/x"),
+    (r"host=h password='p@ss/w:rd%\' x' user=u", "host=h password=*** user=u"),
+])
+def test_redacted_hides_the_whole_password(dsn, shown):
+    assert db.redacted(dsn) == shown
+
+
+def test_url_with_database_refuses_an_unencoded_password():
+    with pytest.raises(ValueError, match="URL-encode") as info:
+        db.url_with_database("postgresql://u:p@ss/w:rd%@h/db", "other")
+    assert_no_secret(str(info.value))
+
+
+@pytest.mark.parametrize("uri", ["postgresql://u:p@ss/w:rd%@h:5432/db",
+                                 "postgresql://u:w:rd/x@h/db"])
+def test_airflow_conn_uri_with_an_unencoded_password_is_refused_without_echoing_it(uri):
+    with pytest.raises(ValueError) as info:
+        connections.airflow_conn_to_url(uri)
+    assert_no_secret(str(info.value))
+    assert "w:rd" not in "".join(traceback.format_exception(info.value))
