@@ -278,6 +278,9 @@ def test_init_builds_the_superuser_url_with_the_encoder():
     assert "pg_dsn.py postgres POSTGRES_PASSWORD postgres:5432 news" in script
     init_sql = (ROOT / "docker" / "postgres-init.sh").read_text()
     assert "PASSWORD :'airflow_pw'" in init_sql  # psql quotes it: any character is safe
+    assert "$AIRFLOW_DB_PASSWORD" not in init_sql.split("<<'SQL'")[1]  # never spliced into SQL
+    for database in ("airflow", "news"):  # the analyst role must not reach the metadata database
+        assert f"REVOKE CONNECT, TEMPORARY ON DATABASE {database} FROM PUBLIC;" in init_sql
 
 
 # --------------------------------------------------------------------- docker compose config
