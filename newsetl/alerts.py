@@ -551,22 +551,24 @@ def retry_undelivered(url: str) -> tuple[int, int]:
     return delivered, len(pending) - delivered
 
 
-def task_failure_notifier():  # -> BaseNotifier (imported lazily: Airflow only)
-    """Notifier for on_failure_callback: fires once a task has exhausted its retries.
+def task_failure_notifier():  # -> SmtpNotifier subclass (imported lazily: Airflow only)
+    """SmtpNotifier for on_failure_callback: fires once a task has exhausted its retries.
 
-    Mails on-call a multipart "task failure" mail (`task_failure_alert`) through `deliver`,
-    so it has the same short SMTP timeouts as the validation alerts. Stays silent when the
-    failure's message carries ALERT_ALREADY_SENT_NOTE (the validate task failing the batch
-    after mailing the validation alert): one mail per run.
+    Configured like the provider's SmtpNotifier (recipients, sender, `smtp_default`), but
+    mails through `deliver`: a multipart "task failure" mail (`task_failure_alert`) with the
+    same short SMTP timeouts as the validation alerts. Stays silent when the failure's
+    message carries ALERT_ALREADY_SENT_NOTE (the validate task failing the batch after
+    mailing the validation alert): one mail per run.
     """
-    return _notifier_class()()
+    return _notifier_class()(to=alert_emails() or ["oncall@localhost"], from_email=FROM_EMAIL,
+                             smtp_conn_id=SMTP_CONN_ID)
 
 
 @functools.cache
 def _notifier_class() -> type:
-    from airflow.providers.common.compat.notifier import BaseNotifier
+    from airflow.providers.smtp.notifications.smtp import SmtpNotifier
 
-    class OncallNotifier(BaseNotifier):
+    class OncallSmtpNotifier(SmtpNotifier):
         """Mails on-call about a failed task; not again for a validation alert already mailed."""
 
         def notify(self, context: Any) -> None:
@@ -576,13 +578,17 @@ def _notifier_class() -> type:
                 return
             ti, dag = context.get("ti"), context.get("dag")
             task_id = str(getattr(ti, "task_id", None) or "unknown task")
-            mapped = getattr(ti, "rendered_map_index", None)
+            map_index = getattr(ti, "map_index", -1)
+            named = getattr(ti, "rendered_map_index", None)
+            if not named and isinstance(map_index, int) and map_index >= 0:
+                task_id += f"[{map_index}]"
             subject, body = task_failure_alert(
                 task_id=task_id, dag_id=str(getattr(dag, "dag_id", None) or getattr(ti, "dag_id", None) or "?"),
                 run_id=str(context.get("run_id") or getattr(ti, "run_id", "?")),
                 try_number=getattr(ti, "try_number", "?"),
                 error=f"{type(exception).__name__}: {exception}" if exception else "(no exception in context)",
-                log_url=getattr(ti, "log_url", None), source=str(mapped) if mapped else None)
-            deliver(subject, body, alert_emails() or ["oncall@localhost"])
+                log_url=getattr(ti, "log_url", None), source=str(named) if named else None)
+            to = [self.to] if isinstance(self.to, str) else list(self.to or [])
+            deliver(subject, body, to)
 
-    return OncallNotifier
+    return OncallSmtpNotifier

@@ -446,9 +446,16 @@ def test_task_failure_mail_is_multipart_and_names_kind_task_and_run(tmp_path, mo
     with start_sink(tmp_path / "mail") as sink:
         monkeypatch.setenv("AIRFLOW_CONN_SMTP_DEFAULT", sink.conn_uri)
         monkeypatch.setenv("NEWSETL_ALERT_EMAILS", "oncall@example.org")
-        task_failure_notifier()(_failure_context(RuntimeError("title <script>x</script> broke the crawl")))
+        context = _failure_context(RuntimeError("title <script>x</script> broke the crawl"))
+        # the crawl of one source: a mapped task named by its map_index_template (the DAG's crawl_source)
+        context["ti"] = SimpleNamespace(task_id="crawl", try_number=3, log_url="http://airflow/log", map_index=1,
+                                        rendered_map_index="ningbolife")
+        from airflow.sdk import DAG
+
+        context["dag"] = DAG("ningbo_scitech_news", schedule=None)
+        task_failure_notifier()(context)
         [msg] = sink.messages()
-    assert msg["Subject"] == "[newsetl] task failure: validate in ? (run manual__1)"
+    assert msg["Subject"] == "[newsetl] task failure: crawl of ningbolife in ningbo_scitech_news (run manual__1)"
     text, html = _parts(msg)
     assert "&lt;script&gt;x&lt;/script&gt;" in html and "<script>" not in html
     assert "RuntimeError: title <script>x</script> broke the crawl" in text
