@@ -211,8 +211,8 @@ def _subject_fact(kind: str, same: list[dict[str, Any]], summary: Mapping[str, A
     """The short fact of the subject for the findings `same` of one kind."""
     first = same[0]
     more = f" (+{len(same) - 1} more)" if len(same) > 1 else ""
-    if kind == "crawl_outage":
-        return ("crawl found no articles" if first.get("source") else str(first.get("text"))) + more
+    if kind == "crawl_outage":  # the sources are named before the fact
+        return "crawl found no articles" if first.get("source") else str(first.get("text")) + more
     if kind == "template_drift" and first.get("blocks_load") and first.get("pages"):
         why = dict(first.get("why") or {})
         top, count = next(iter(why.items()), ("", 0))
@@ -291,7 +291,7 @@ def _sample_html(sample: Any) -> str:
         return f"<li><code>{html.escape(str(sample)[:300])}</code></li>"
     key = str(sample.get("key"))
     url = str(sample.get("url") or key.split("#", 1)[0])
-    lines = [f"page: {_link(url)}" + (f" (metric {html.escape(key)})" if "#" in key else "")]
+    lines = [f"page: {_link(url)}" + (f" (metric #{html.escape(key.split('#', 1)[1])})" if "#" in key else "")]
     if sample.get("title"):
         lines.append(f"title: {html.escape(str(sample['title']))}")
     if sample.get("match"):

@@ -18,7 +18,7 @@ import pytest
 from test_validation_history import crawl_report, staged_run
 
 from devtools.smtp_sink import free_port, hung_relay, start_sink
-from newsetl import mail, steps
+from newsetl import steps
 from newsetl.alerts import (
     ALERT_ALREADY_SENT_NOTE,
     KIND_NAMES,
@@ -31,6 +31,7 @@ from newsetl.alerts import (
     task_failure_notifier,
     validation_alert,
 )
+from newsetl.mail import relay_settings
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -372,7 +373,7 @@ def test_the_validation_mail_on_the_wire_has_both_parts_kind_source_escaping_and
     assert "in: ...sities joined the programme this year. Text Size: A A A" in text
     assert "Report 6." not in text and "Report 6." not in html
     # the bad metric: its page and the sentence its figure was read from
-    assert "page: http://english.ningbo.gov.cn/art/2026/11/21/art_0.html (metric " in text
+    assert "page: http://english.ningbo.gov.cn/art/2026/11/21/art_0.html (metric #0)" in text
     assert ("sentence: Ningbo's investment in high-tech industries increased by 17.6% "
             "year-on-year from January to May, and the value added of high-tech industries accounted "
             "for 55.1% of the total.") in text
@@ -467,12 +468,12 @@ def test_task_failure_mail_is_multipart_and_names_kind_task_and_run(tmp_path, mo
 def test_the_smtp_timeout_defaults_to_10_s_without_a_timeout_extra(monkeypatch):
     monkeypatch.delenv("NEWSETL_SMTP_TIMEOUT", raising=False)
     monkeypatch.setenv("AIRFLOW_CONN_SMTP_DEFAULT", "smtp://:@127.0.0.1:2525?disable_ssl=true&disable_tls=false")
-    relay = mail.relay_settings()
+    relay = relay_settings()
     assert (relay.timeout, relay.use_ssl, relay.starttls) == (10.0, False, True)   # "false" is false
     monkeypatch.setenv("NEWSETL_SMTP_TIMEOUT", "4")
-    assert mail.relay_settings().timeout == 4.0
+    assert relay_settings().timeout == 4.0
     monkeypatch.setenv("AIRFLOW_CONN_SMTP_DEFAULT", "smtp://:@127.0.0.1:2525?disable_ssl=true&timeout=7")
-    assert mail.relay_settings().timeout == 7.0   # the connection's own timeout wins
+    assert relay_settings().timeout == 7.0   # the connection's own timeout wins
 
 
 def test_a_hung_relay_costs_one_timeout_per_try_not_minutes(tmp_path, monkeypatch):
