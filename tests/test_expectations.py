@@ -494,7 +494,9 @@ def test_rejects_of_one_source_do_not_count_against_another(tmp_path):
     summary = validate_run(run_dir, today=TODAY)
     assert summary.batch_failed_reasons == [
         "source ningbolife: 4 of 4 article pages could not be transformed (> 20%); has the page template changed?"]
-    assert summary.transform_rejects["sources"] == {"ningbolife": {"rejected": 4, "pages": 4}}
+    assert summary.transform_rejects["sources"] == {"ningbolife": {"rejected": 4, "pages": 4,
+                                                                   "why": {"unknown_template": 4}}}
+    assert [(f["kind"], f["source"]) for f in summary.findings] == [("template_drift", "ningbolife")]
 
 
 def test_a_damaged_rejects_file_is_counted_not_raised(tmp_path):
