@@ -11,28 +11,19 @@ a whole-batch failure fails `validate` at once (bad data: no retry) and blocks `
 while a transient error in `validate` (warehouse or relay down) is retried like any task;
 the alert outbox keeps a retried validation to one mail. Any task that fails after its
 retries mails on-call a "task failure" on `smtp_default` (`newsetl.alerts.task_failure_notifier`).
+`load` emits the warehouse Asset (newsetl.dag_defaults.WAREHOUSE_ASSET), as the reprocess
+DAG's load does.
 """
 from __future__ import annotations
-
-from datetime import timedelta
 
 import pendulum
 from airflow.sdk import dag, get_current_context, task
 
 from core.sources import load_sources
 from newsetl import steps
-from newsetl.alerts import task_failure_notifier
+from newsetl.dag_defaults import DEFAULT_ARGS, WAREHOUSE_ASSET
 
 SOURCES = sorted(load_sources())  # the site registry (package data): a local file read, no network
-
-DEFAULT_ARGS = {
-    "owner": "data-engineering",
-    "retries": 2,
-    "retry_delay": timedelta(minutes=5),
-    "retry_exponential_backoff": True,
-    "execution_timeout": timedelta(hours=2),
-    "on_failure_callback": task_failure_notifier(),
-}
 
 
 @dag(
@@ -75,7 +66,7 @@ def ningbo_scitech_news():
                 "articles_accepted": summary["articles_accepted"],
                 "quarantined": summary["articles_quarantined"] + summary["metrics_quarantined"]}
 
-    @task
+    @task(outlets=[WAREHOUSE_ASSET])
     def load(validated: dict) -> dict:
         return steps.load(validated["run_dir"], dag_run_id=get_current_context()["run_id"])
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from devtools import PROJECT_ROOT
 
 DAG_ID = "ningbo_scitech_news"
+REPROCESS_DAG_ID = "ningbo_news_reprocess"
 DAGS_FOLDER = PROJECT_ROOT / "dags"
 
 
@@ -47,10 +48,11 @@ def migrate(env: Mapping[str, str], log_file: Path) -> None:
 
 
 def dags_test(
-    env: Mapping[str, str], logical_date: str, log_file: Path, conf: Mapping[str, object] | None = None
+    env: Mapping[str, str], logical_date: str, log_file: Path, conf: Mapping[str, object] | None = None,
+    dag_id: str = DAG_ID,
 ) -> int:
-    """`airflow dags test ningbo_scitech_news DATE`; returns its exit code (output in log_file)."""
-    cmd = [airflow_bin(), "dags", "test", DAG_ID, logical_date]
+    """`airflow dags test <dag_id> DATE`; returns its exit code (output in log_file)."""
+    cmd = [airflow_bin(), "dags", "test", dag_id, logical_date]
     if conf:
         cmd += ["-c", json.dumps(dict(conf))]
     return _run(cmd, env, log_file, check=False)

@@ -139,6 +139,20 @@ def cmd_run(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_reprocess(args: argparse.Namespace) -> int:
+    """Re-transform, re-validate and re-load archived runs (no crawl); exit 3 if any run was blocked."""
+    results = _steps().reprocess_all(args.run_ids or None, date_from=args.date_from, date_to=args.date_to)
+    if not results:
+        print("newsetl reprocess: no archived run matches: nothing to reprocess", file=sys.stderr)
+        return 2
+    _print_json(results)
+    blocked = [r["reprocess_of"] for r in results if r.get("error")]
+    for result in results:
+        if result.get("error"):
+            print(f"newsetl reprocess: {result['reprocess_of']}: {result['error']}", file=sys.stderr)
+    return 3 if blocked else 0
+
+
 # ------------------------------------------------------------------ operators
 def cmd_runs(args: argparse.Namespace) -> int:
     """The latest runs from news.crawl_runs, newest first."""
@@ -232,6 +246,12 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--since", type=iso_day, help="backfill back to this day (YYYY-MM-DD): page listings in full")
     s.set_defaults(func=cmd_run)
 
+    s = sub.add_parser("reprocess", help="re-transform, re-validate and re-load archived runs from their raw pages")
+    s.add_argument("run_ids", nargs="*", metavar="RUN_ID", help="run directories to reprocess")
+    s.add_argument("--from", dest="date_from", type=iso_day, help="or: runs whose crawl started on/after this UTC day")
+    s.add_argument("--to", dest="date_to", type=iso_day, help="... and on/before this UTC day")
+    s.set_defaults(func=cmd_reprocess)
+
     s = sub.add_parser("runs", help="the latest runs: status (loaded/blocked), counts, what each source crawled")
     s.add_argument("--limit", type=int, default=10)
     s.set_defaults(func=cmd_runs)
@@ -250,7 +270,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    _setup_logging(args.command in {"run", "transform", "validate", "load"}, args.verbose)
+    _setup_logging(args.command in {"run", "transform", "validate", "load", "reprocess"}, args.verbose)
     try:
         return int(args.func(args) or 0)
     except (ValueError, FileNotFoundError, RuntimeError) as exc:

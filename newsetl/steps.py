@@ -9,9 +9,11 @@ from __future__ import annotations
 import functools
 import json
 import logging
+import os
+import shutil
 import traceback
-from collections.abc import Callable, Mapping
-from datetime import datetime
+from collections.abc import Callable, Mapping, Sequence
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -24,6 +26,7 @@ from core.rundir import (
     read_json,
     read_jsonl,
     run_paths,
+    runs_root,
     safe_run_id,
     write_json,
     write_jsonl,
@@ -35,8 +38,11 @@ from newsetl.connections import database_url as resolve_database_url
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
-__all__ = ["LoadRefused", "ValidationGateFailed", "crawl", "load", "new_run_id", "prepare_run", "resolve_sources",
-           "run_all", "safe_run_id", "transform", "transform_page", "validate"]
+__all__ = ["LoadRefused", "ValidationGateFailed", "crawl", "load", "new_run_id", "prepare_reprocess", "prepare_run",
+           "reprocess_all", "resolve_sources", "run_all", "safe_run_id", "select_runs", "transform", "transform_page",
+           "validate"]
+
+REPROCESS_PREFIX = "reprocess__"  # run ids of reprocess runs: reprocess__<archived run>__<UTC stamp>
 
 
 class ValidationGateFailed(RuntimeError):
@@ -377,3 +383,85 @@ def run_all(
     result["validate"] = validate(run_dir, database_url=database_url)
     result["load"] = load(run_dir, database_url=database_url)
     return result
+
+
+# --------------------------------------------------------------------------- reprocess
+def select_runs(run_ids: Sequence[str] | None = None, date_from: str | None = None,
+                date_to: str | None = None) -> list[str]:
+    """Archived runs to reprocess: the named ones, or those whose crawl started in [from, to] (UTC days).
+
+    Only runs that kept raw pages qualify; reprocess runs themselves are never selected by
+    date. A named run that does not exist or has no raw pages is an error (ValueError).
+    """
+    root = runs_root(config.data_dir())
+    if run_ids:
+        chosen = []
+        for run_id in run_ids:
+            paths = run_paths(config.data_dir(), run_id)
+            if not paths.all_pages():
+                raise ValueError(f"run {run_id!r} has no archived raw pages under {root}")
+            chosen.append(paths.run_id)
+        return chosen
+    if not date_from and not date_to:
+        raise ValueError("name the runs to reprocess, or a date range (--from/--to)")
+    first = date.fromisoformat(date_from) if date_from else date.min
+    last = date.fromisoformat(date_to) if date_to else date.max
+    chosen = []
+    for run_dir in sorted(p for p in root.iterdir() if p.is_dir()) if root.is_dir() else ():
+        paths = RunPaths(run_dir)
+        if paths.run_id.startswith(REPROCESS_PREFIX) or not paths.all_pages():
+            continue
+        started = _crawl_started_at(paths.crawl_report)
+        day = (datetime.fromisoformat(started.replace("Z", "+00:00")).astimezone(UTC).date() if started
+               else datetime.fromtimestamp(run_dir.stat().st_mtime, UTC).date())
+        if first <= day <= last:
+            chosen.append(paths.run_id)
+    return chosen
+
+
+def prepare_reprocess(run_id: str, now: datetime | None = None) -> str:
+    """A new run directory holding the archived run's raw pages and crawl reports; returns its path.
+
+    The archived run is left as it was (its staged rows, validation and load result stay its
+    history); the pages are hard-linked where the file system allows, else copied.
+    """
+    source = run_paths(config.data_dir(), run_id)
+    if not source.all_pages():
+        raise ValueError(f"run {run_id!r} has no archived raw pages")
+    stamp = (now or datetime.now(UTC)).strftime("%Y%m%dT%H%M%S%fZ")
+    target = run_paths(config.data_dir(), f"{REPROCESS_PREFIX}{source.run_id}__{stamp}").make()
+    for pages in source.all_pages():
+        name = pages.parent.name
+        for path in (pages, source.source_crawl_report(name)):
+            if path.is_file():
+                dest = target.source_raw(name) / path.name
+                dest.parent.mkdir(parents=True, exist_ok=True)
+                try:
+                    os.link(path, dest)
+                except OSError:
+                    shutil.copy2(path, dest)
+    report = read_json(source.crawl_report)
+    if isinstance(report, dict):
+        write_json(target.crawl_report, {**report, "reprocess_of": source.run_id})
+    log.info("reprocess %s -> %s", source.run_id, target.run_id)
+    return str(target.root)
+
+
+def reprocess_all(run_ids: Sequence[str] | None = None, date_from: str | None = None,
+                  date_to: str | None = None, database_url: str | None = None) -> list[dict[str, Any]]:
+    """Re-transform, re-validate and re-load archived runs without crawling (as the reprocess DAG does).
+
+    A run whose validation blocks its load is reported (its "error"), and the next run goes on.
+    """
+    database_url = database_url or resolve_database_url()
+    results = []
+    for run_id in select_runs(run_ids, date_from, date_to):
+        run_dir = prepare_reprocess(run_id)
+        result: dict[str, Any] = {"reprocess_of": run_id, "run_dir": run_dir, "transform": transform(run_dir)}
+        try:
+            result["validate"] = validate(run_dir, database_url=database_url)
+            result["load"] = load(run_dir, database_url=database_url)
+        except (ValidationGateFailed, LoadRefused) as exc:
+            result["error"] = str(exc)
+        results.append(result)
+    return results

@@ -19,7 +19,7 @@ def dagbag(tmp_path_factory):
 
 def test_no_import_errors(dagbag):
     assert dagbag.import_errors == {}
-    assert "ningbo_scitech_news" in dagbag.dags
+    assert {"ningbo_scitech_news", "ningbo_news_reprocess"} <= set(dagbag.dags)
 
 
 def test_flow_is_crawl_transform_validate_load(dagbag):
@@ -38,10 +38,11 @@ def test_schedule_tags_and_no_catchup(dagbag):
     assert {"news", "ningbo", "etl"} <= set(dag.tags)
 
 
-def test_retries_and_failure_mail_on_every_task(dagbag):
+@pytest.mark.parametrize("dag_id", ["ningbo_scitech_news", "ningbo_news_reprocess"])
+def test_retries_and_failure_mail_on_every_task(dagbag, dag_id):
     from airflow.providers.smtp.notifications.smtp import SmtpNotifier
 
-    dag = dagbag.dags["ningbo_scitech_news"]
+    dag = dagbag.dags[dag_id]
     for task in dag.tasks:
         assert task.retries == 2, task.task_id  # transient errors retry; bad data fails fast (below)
         callbacks = task.on_failure_callback
@@ -49,6 +50,22 @@ def test_retries_and_failure_mail_on_every_task(dagbag):
         assert any(isinstance(cb, SmtpNotifier) for cb in callbacks), task.task_id
         notifier = next(cb for cb in callbacks if isinstance(cb, SmtpNotifier))
         assert notifier.smtp_conn_id == "smtp_default"
+
+
+def test_reprocess_dag_is_manual_with_params_and_both_loads_emit_the_warehouse_asset(dagbag):
+    from newsetl.dag_defaults import WAREHOUSE_ASSET
+
+    dag = dagbag.dags["ningbo_news_reprocess"]
+    assert type(dag.timetable).__name__ == "NullTimetable"  # schedule=None: triggered by hand
+    assert set(dag.params) == {"run_ids", "date_from", "date_to"} and dag.params["run_ids"] == []
+    assert set(dag.task_ids) == {"select_runs", "prepare", "transform", "validate", "load"}
+    assert dag.get_task("prepare").upstream_task_ids == {"select_runs"}
+    assert dag.get_task("load").upstream_task_ids == {"validate"}
+    assert not {"crawl"} & set(dag.task_ids)  # no crawl: archived raw pages only
+    for dag_id in ("ningbo_scitech_news", "ningbo_news_reprocess"):
+        outlets = dagbag.dags[dag_id].get_task("load").outlets
+        assert [o.uri for o in outlets] == [WAREHOUSE_ASSET.uri], dag_id
+        assert all(t.execution_timeout for t in dagbag.dags[dag_id].tasks), dag_id
 
 
 def _validate_callable(dagbag, monkeypatch, error):

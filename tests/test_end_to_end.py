@@ -176,3 +176,24 @@ def test_reloading_the_same_run_changes_nothing(e2e):
     steps.load(str(e2e["run_dir"]), database_url=e2e["db"])
     after = [query(e2e["db"], checksum.format(t)) for t in tables]
     assert before == after
+
+
+def test_the_reprocess_dag_reloads_the_archived_run_and_both_dags_emit_the_warehouse_asset(e2e):
+    """`airflow dags test ningbo_news_reprocess` with run_ids=[the daily run]: a new reprocess
+    run re-transforms, re-validates and re-loads its raw pages (nothing new to insert), and the
+    load tasks of both DAGs record an event of the warehouse Asset in Airflow's metadata."""
+    import sqlite3
+
+    log = e2e["log"].with_name("reprocess.log")
+    rc = airflow_local.dags_test(e2e["env"], "2026-11-21", log, conf={"run_ids": ["e2e_run"]},
+                                 dag_id=airflow_local.REPROCESS_DAG_ID)
+    assert rc == 0, airflow_local.task_states(log)
+    [run_dir] = e2e["run_dir"].parent.glob("reprocess__e2e_run__*")
+    result = json.loads((run_dir / "load_result.json").read_text())
+    assert result["articles_inserted"] == 0 and result["articles_unchanged"] > 40
+    home = Path(e2e["env"]["AIRFLOW_HOME"])
+    with sqlite3.connect(home / "airflow.db") as db:
+        events = db.execute("SELECT e.source_dag_id, a.name FROM asset_event e JOIN asset a ON a.id = e.asset_id"
+                            " ORDER BY e.id").fetchall()
+    assert ("ningbo_scitech_news", "ningbo_news_warehouse") in events
+    assert ("ningbo_news_reprocess", "ningbo_news_warehouse") in events

@@ -601,6 +601,14 @@ def test_worth_rates_and_spelled_names(sentence: str, text: str, fields_: tuple)
     ('The city announced the "3315 Talent Introduction Plan" on August 23.', []),
     ("Its overall ranking rose 4 rankings compared to the last year.", []),
     ("In the first half of 2019 the office was open 24/7, and on 1/3/2020 it closed.", []),
+    # a total after a count counts the same thing; "amounts to N" after a plural; "Name (N)" after a count
+    # (dev 019, 021, 042)
+    ("Ningbo had 18 new national-level manufacturing champions, and the total number reached 63.",
+     [("18 new national-level manufacturing champions", 18.0, "count"), ("63", 63.0, "count")]),
+    ("The approved academician working stations amounts to 16.", [("16", 16.0, "count")]),
+    ("Beijing topped the list with 92 enterprises, followed by Chongqing (67) and Shanghai (63).",
+     [("92 enterprises", 92.0, "count"), ("67", 67.0, "count"), ("63", 63.0, "count")]),
+    ("The Zhejiang Science Center (2019) and the Ningbo Museum (3) opened.", []),
 ])
 def test_real_page_phrasings(sentence: str, expected: list[tuple[str, float, str]]) -> None:
     got = [(m.text, m.value, m.unit) for m in extract_metrics(sentence, "2020-06-01")]
@@ -608,3 +616,42 @@ def test_real_page_phrasings(sentence: str, expected: list[tuple[str, float, str
     for m in extract_metrics(sentence, "2020-06-01"):
         if m.unit == "percent" and m.text in {"9 out of 10", "one third", "half"}:
             assert m.kind == "share"
+
+
+def test_a_total_counts_the_whole_not_the_new_ones() -> None:
+    sentence = "Ningbo had 18 new national-level manufacturing champions, and the total number reached 63."
+    total = extract_metrics(sentence, "2020-06-01")[-1]
+    assert (total.value, total.subject) == (63.0, "national-level manufacturing champions")
+    assert "match.elided_count" in total.rules
+
+
+# ---------------------------------------------------------------- vocabularies are data
+def test_every_qualifier_word_of_the_table_gives_its_qualifier() -> None:
+    from transforms.metrics.qualifiers import _qualifier
+    from transforms.metrics.vocab import QUALIFIER_WORDS
+
+    for name, words in QUALIFIER_WORDS.items():
+        for word in words:
+            assert _qualifier(f"Exports of the city {word} ")[0] == name, word
+
+
+def test_every_currency_mark_of_the_tables_reads_as_money() -> None:
+    from transforms.metrics.vocab import CURRENCIES, CURRENCY_PREFIXES, CURRENCY_SUFFIXES
+
+    for mark in CURRENCY_PREFIXES:
+        [m] = extract_metrics(f"Sales reached {mark}5 million.", "2020-06-01")
+        assert (m.unit, m.value) == (CURRENCIES[mark.lower()], 5e6), mark
+    for word in CURRENCY_SUFFIXES:
+        [m] = extract_metrics(f"Sales reached 5 million {word}.", "2020-06-01")
+        assert (m.unit, m.value) == (CURRENCIES[word.lower()], 5e6), word
+
+
+def test_change_and_link_verbs_of_the_tables() -> None:
+    from transforms.metrics.vocab import DECREASE_VERB_FORMS
+
+    for verb in ("fell", "slipped", "contracted", "dropped"):
+        assert verb in DECREASE_VERB_FORMS
+        [m] = extract_metrics(f"Exports {verb} 4.6% year-on-year.", "2020-06-01")
+        assert (m.kind, m.value, m.subject) == ("change", -4.6, "exports"), verb
+    [m] = extract_metrics("Exports edged down 0.4%.", "2020-06-01")
+    assert (m.kind, m.value, m.subject) == ("change", -0.4, "exports")

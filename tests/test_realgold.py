@@ -229,7 +229,8 @@ def test_loader_keeps_labelled_articles_only(tmp_path: Path):
 # ordinal ranks, list names / size classes / scheme names): 279 predicted / 270 matched,
 # precision 0.968, recall 0.868, F1 0.915. After counts of one, count ranges, "such", periods
 # in "first three quarters" and subheadings: 281 predicted / 275 matched, P 0.979, R 0.884, F1 0.929.
-DEV_FLOORS: dict[str, float] = {"precision": 0.96, "recall": 0.86, "f1": 0.91}
+# After totals after a count, "amounts to N" and "Name (N)": 285 / 279, P 0.979, R 0.897, F1 0.936.
+DEV_FLOORS: dict[str, float] = {"precision": 0.96, "recall": 0.88, "f1": 0.925}
 TEMPLATE_SOURCES = ("ningbo_gov", "ningbolife")
 TEMPLATE_TITLE_FLOOR, TEMPLATE_DATE_FLOOR = 0.98, 0.98
 # The held-out pages are never tuned on; these floors only stop a regression. First measured

@@ -1,0 +1,24 @@
+"""What every DAG of the project shares: task defaults and the warehouse Asset.
+
+Imported by the DAG files only (parse time: no GX, Scrapy or psycopg2 here).
+"""
+from __future__ import annotations
+
+from datetime import timedelta
+
+from airflow.sdk import Asset
+
+from newsetl.alerts import task_failure_notifier
+
+# Emitted by the load task of every DAG that writes the warehouse: a consumer DAG can be
+# scheduled on it (schedule=[WAREHOUSE_ASSET]). The URI names the tables, not a server.
+WAREHOUSE_ASSET = Asset(uri="postgres://warehouse:5432/newsetl/news/articles", name="ningbo_news_warehouse")
+
+DEFAULT_ARGS = {
+    "owner": "data-engineering",
+    "retries": 2,
+    "retry_delay": timedelta(minutes=5),
+    "retry_exponential_backoff": True,
+    "execution_timeout": timedelta(hours=2),
+    "on_failure_callback": task_failure_notifier(),
+}

@@ -1,0 +1,154 @@
+"""Deciding kind, sign, qualifier and subject of one found quantity from its sentence (rule ids recorded).
+"""
+from __future__ import annotations
+
+from transforms.metrics.numbers import ADJECTIVAL_UNIT_RE, _Found
+from transforms.metrics.qualifiers import (
+    SHARE_OR_RE,
+    SHARE_SUBJECT_RE,
+    _continues_change,
+    _is_decrease,
+    _kind,
+    _qualifier,
+)
+from transforms.metrics.subjects import (
+    CLAUSE_END_RE,
+    FROM_GAP_RE,
+    GENERIC_SUBJECT_RE,
+    LISTED_CHANGE_GAP_RE,
+    RANK_INHERIT_GAP_RE,
+    RANK_MEASURE_RE,
+    RANK_MEASURE_WINDOW,
+    RANK_PARTICIPLE_RE,
+    SHARE_OF_RE,
+    SHARE_OF_TOTAL_RE,
+    UNIT_OF_RE,
+    _inherits,
+    _simple_phrase,
+    _subject_before,
+)
+from transforms.metrics.vocab import (
+    NP_STOP_WORDS,
+    NUMBER_WORDS,
+    PLACE_WORDS,
+    RANK_IDIOM_WORDS,
+    SHARE_WHOLE_WORDS,
+    TIME_WORDS,
+    UNIT_OF_UNITS,
+    VERB_WORDS,
+)
+
+
+def _describe(item: _Found, previous: _Found | None, para: str, sent_start: int, sent_end: int) -> str | None:
+    """Set kind, sign and subject of `item` from its sentence; return its qualifier."""
+    rules = item.rules
+    qualifier, before = _qualifier(para[sent_start:item.num_start])
+    if item.qualifier is not None:
+        qualifier = item.qualifier
+        rules.append(f"qualifier.matcher:{qualifier}")
+    elif qualifier is not None:
+        rules.append(f"qualifier.words_before:{qualifier}")
+    after = para[item.end:sent_end]
+    gap = para[previous.end:item.start] if previous is not None else ""
+    listed_subject = None
+    if item.kind is None:
+        item.kind, kind_rule = _kind(item.unit, before, after)
+        rules.append(kind_rule)
+        if previous is not None and previous.kind == "change" and item.kind == "level" and item.unit == previous.unit:
+            listed_subject = _listed_subject(gap)
+            if listed_subject is not None or _continues_change(previous, item, para, before):
+                # "rose by 24.5% and 11.2% respectively", "rose 45.6%, integrated circuits 38.1%"
+                item.kind = "change"
+                rules.append("kind.listed_after_change")
+                if previous.value < 0:
+                    item.value = -abs(item.value)
+    else:
+        rules.append(f"kind.matcher:{item.kind}")
+    if item.kind == "change" and _is_decrease(before, after):
+        item.value = -abs(item.value)
+        rules.append("sign.decrease")
+    if item.subject is not None:
+        rules.append("subject.counted_noun")
+    elif listed_subject is not None:
+        item.subject = listed_subject
+        rules.append("subject.listed")
+    elif item.unit == "rank":
+        item.subject = _rank_subject(previous, gap, before, after, para[item.start:item.end])
+        rules.append("subject.rank")
+    else:
+        unit_of = _unit_of_subject(item, para, after)
+        item.subject = unit_of or _subject_before(before, qualifier)
+        rules.append("subject.unit_of" if unit_of else "subject.before")
+    if previous is not None and item.unit != "rank" and _inherits(item, previous, gap):
+        item.subject = previous.subject
+        rules.append("subject.inherited")
+        if FROM_GAP_RE.search(gap) and previous.unit == item.unit and previous.kind in ("level", "share"):
+            item.kind = previous.kind  # "reached 13.6% in 2019, up from 11.9% in 2018"
+            rules.append("kind.up_from")
+    if item.subject is None and item.unit != "rank":
+        item.subject = _share_of_subject(item, after)
+        if item.subject is not None:
+            rules.append("subject.share_of")
+    if item.subject is not None and GENERIC_SUBJECT_RE.match(item.subject):
+        item.subject = None
+        rules.append("subject.generic_dropped")
+    if previous is not None and item.unit == "percent" and SHARE_OR_RE.search(before):
+        # "..., or 72.8%": a share of the quantity before, or the relative size of its change
+        item.kind = "change" if previous.kind == "change" else "share"
+        rules.append("kind.or_percent")
+    if item.unit == "percent" and item.kind == "level" and item.subject and SHARE_SUBJECT_RE.match(item.subject):
+        item.kind = "share"  # "the share of citizens with scientific literacy reached 13.6%"
+        rules.append("kind.share_subject")
+    return qualifier
+
+
+def _listed_subject(gap: str) -> str | None:
+    """The noun phrase of an elided change: "rose 45.6%, integrated circuits 38.1%" -> "integrated circuits"."""
+    match = LISTED_CHANGE_GAP_RE.match(gap)
+    if not match:
+        return None
+    words = match.group("np").split()
+    if any(w.lower() in NP_STOP_WORDS or w.lower() in VERB_WORDS or w.lower() in NUMBER_WORDS for w in words):
+        return None
+    return " ".join(words).lower()
+
+
+def _unit_of_subject(item: _Found, para: str, after: str) -> str | None:
+    """ "1.172 billion tonnes of cargo" -> "cargo"; "a 3,000-mu digital rice farm" -> "digital rice farm"."""
+    if item.unit not in UNIT_OF_UNITS:
+        return None
+    text = para[item.start:item.end]
+    if ADJECTIVAL_UNIT_RE.search(text):
+        return _simple_phrase(after)
+    match = UNIT_OF_RE.match(after)
+    return _simple_phrase(after[match.end():]) if match else None
+
+
+def _share_of_subject(item: _Found, after: str) -> str | None:
+    """ "98.6% of the city's industrial enterprises" -> "industrial enterprises" (no subject before)."""
+    if item.unit != "percent":
+        return None
+    match = SHARE_OF_RE.match(after)
+    if not match or SHARE_OF_TOTAL_RE.match(after):
+        return None  # "15% of the national total"
+    phrase = _simple_phrase(after[match.end():])
+    return None if phrase is None or phrase.split()[0] in SHARE_WHOLE_WORDS else phrase
+
+
+def _rank_subject(previous: _Found | None, gap: str, before: str, after: str, text: str) -> str | None:
+    """What a rank ranks: the measure it names ("No. 3 nationwide in sales of X"), the quantity
+    it follows ("865 SMEs, ranking first"), else the sentence's subject."""
+    clause = CLAUSE_END_RE.split(after[:RANK_MEASURE_WINDOW], 1)[0]
+    for match in RANK_MEASURE_RE.finditer(clause):
+        phrase = _simple_phrase(clause[match.end():], keep_names=True)
+        if phrase and phrase.split()[0] not in PLACE_WORDS | TIME_WORDS | RANK_IDIOM_WORDS:
+            return phrase
+    if previous is None:
+        return _subject_before(before, None)
+    follows = previous.unit != "rank" and RANK_INHERIT_GAP_RE.match(gap)
+    if follows and (gap.rstrip().endswith((",", ";")) or RANK_PARTICIPLE_RE.match(text)):
+        return previous.subject  # "865 SMEs, ranking first in the province"
+    own = _subject_before(before, None)
+    if own is None and follows and not gap.strip():
+        return previous.subject  # "its container throughput of 26.35 million TEUs ranked third"
+    return own

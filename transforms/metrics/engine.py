@@ -1,0 +1,128 @@
+"""The engine: paragraphs -> sentences -> matchers -> describe -> Metric records, with rule ids.
+"""
+from __future__ import annotations
+
+import re
+
+from core.records import Metric
+from transforms import context
+from transforms.metrics.describe import _describe
+from transforms.metrics.matchers import (
+    BARE_NUMBER_RE,
+    COUNT_COPULA_RE,
+    COUNT_RE,
+    MATCHER_TRIGGERS,
+    MATCHERS,
+    RANGE_COUNT_RE,
+    SPELLED_COUNT_RE,
+    YEARS_CONTEXT_RE,
+    YEARS_CONTEXT_WINDOW,
+    YEARS_RE,
+    _count,
+    _elided_count,
+    _spelled_count,
+)
+from transforms.metrics.numbers import NumberScan, _Found, _number, scan_numbers, sentence_scan
+from transforms.metrics.periods import _period_cues, _period_for, _published_parts
+from transforms.metrics.structure import _excluded_spans, _is_subheading, _overlaps, _paragraphs, _sentences
+from transforms.metrics.subjects import _MID_SENTENCE_NAMES, MID_SENTENCE_CAPITAL_RE
+from transforms.metrics.vocab import words_pattern
+
+# Stored with every metric (news.metrics.extractor_version): bump when the rules change,
+# so analysts can tell which facts a re-extraction would produce differently.
+EXTRACTOR_VERSION = "2026.12.02.3"  # + totals after a count, "amounts to N", "Name (N)" counts (same output since)
+
+
+def extract_metrics(body: str, published: str | None = None) -> list[Metric]:
+    """Metric records for the numeric facts in `body` (rules in the module docstring)."""
+    pub = _published_parts(published)
+    token = _MID_SENTENCE_NAMES.set(frozenset(MID_SENTENCE_CAPITAL_RE.findall(body)))
+    try:
+        return _extract(body, pub)
+    finally:
+        _MID_SENTENCE_NAMES.reset(token)
+
+
+def _extract(body: str, pub: tuple[int, int] | None) -> list[Metric]:
+    metrics: list[Metric] = []
+    for para_start, para in _paragraphs(body):
+        tokens = scan_numbers(para)
+        if not tokens:
+            continue  # no digit and no number word: nothing any matcher could find
+        if _is_subheading(para):
+            continue  # "Over 300 Exciting Events": a subheading announces what the text then reports
+        excluded = _excluded_spans(para)
+        for sent_start, sent_end in _sentences(para):
+            sentence = para[sent_start:sent_end]
+            scan = sentence_scan(tokens, para, sent_start, sent_end)
+            if not scan.any:
+                continue
+            cues = _period_cues(sentence, para[:sent_start], pub)
+            previous: _Found | None = None
+            for item in _find_quantities(para, sent_start, sent_end, excluded, scan):
+                qualifier = _describe(item, previous, para, sent_start, sent_end)
+                kind = item.kind or "level"
+                start, end = item.start - sent_start, item.end - sent_start
+                period = _period_for(cues, sentence, start, end)
+                denominator = context.denominator(kind, sentence[end:])
+                place = context.place(sentence, item.num_start - sent_start, kind)
+                modality = context.modality(sentence, start, end)
+                rules = [*item.rules, *(["period.cue"] if period else []),
+                         *(["denominator.of_after"] if denominator else []), *(["place.named"] if place else []),
+                         *([f"modality.{modality}_cue"] if modality != context.ACTUAL else [])]
+                metrics.append(Metric(
+                    value=float(item.value), unit=item.unit, kind=kind, subject=item.subject,
+                    period=period, qualifier=qualifier, text=para[item.start:item.end],
+                    char_start=para_start + item.start, char_end=para_start + item.end,
+                    denominator=denominator, place=place, modality=modality, rules=tuple(rules),
+                ))
+                previous = item
+    return metrics
+
+
+# A matcher runs on a sentence only if one of its trigger strings occurs in it (lowercase).
+TRIGGER_RES: dict[str, re.Pattern[str]] = {
+    rule: re.compile(words_pattern(triggers, space=" ")) for rule, triggers in MATCHER_TRIGGERS.items()
+}
+
+
+def _find_quantities(para: str, start: int, end: int, excluded: list[tuple[int, int]],
+                     scan: NumberScan) -> list[_Found]:
+    claimed: list[tuple[int, int]] = []
+    found: list[_Found] = []
+
+    def free(match: re.Match[str]) -> bool:
+        num = match.span("num") if match.re.groupindex.get("num") and match.group("num") else match.span()
+        return not _overlaps(*match.span(), claimed) and not _overlaps(*num, excluded)
+
+    def add(item: _Found | None, rule: str) -> None:
+        if item is not None:
+            item.rules.append(f"match.{rule}")
+            found.append(item)
+            claimed.append((item.start, item.end))
+
+    low = para[start:end].lower()
+    for rule, regex, build in MATCHERS:
+        if not TRIGGER_RES[rule].search(low):
+            continue
+        for match in regex.finditer(para, start, end):
+            add(build(match) if free(match) else None, rule)
+    if not scan.digits:  # every remaining matcher but the spelled count starts at a digit
+        for match in SPELLED_COUNT_RE.finditer(para, start, end) if scan.spelled else ():
+            add(_spelled_count(para, match, start) if free(match) else None, "spelled_count")
+        found.sort(key=lambda f: f.start)
+        return found
+    for match in YEARS_RE.finditer(para, start, end) if "year" in low else ():
+        window = para[max(start, match.start() - YEARS_CONTEXT_WINDOW): min(end, match.end() + YEARS_CONTEXT_WINDOW)]
+        if free(match) and YEARS_CONTEXT_RE.search(window):
+            add(_Found(match.start(), match.end(), _number(match), "years", num_start=match.start()), "years")
+    for rule, regex in (("count_range", RANGE_COUNT_RE), ("count_copula", COUNT_COPULA_RE), ("count", COUNT_RE)):
+        for match in regex.finditer(para, start, end):
+            add(_count(para, match, start) if free(match) else None, rule)
+    for match in SPELLED_COUNT_RE.finditer(para, start, end) if scan.spelled else ():
+        add(_spelled_count(para, match, start) if free(match) else None, "spelled_count")
+    for match in BARE_NUMBER_RE.finditer(para, start, end):
+        if free(match):
+            add(_elided_count(para, match, start, end, found), "elided_count")
+    found.sort(key=lambda f: f.start)
+    return found

@@ -1,0 +1,443 @@
+"""The matchers: named regexes (in priority order) and the builders that turn a match into a quantity.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from decimal import Decimal
+
+from transforms.metrics.numbers import (
+    _FRACTION_WORD_ALT,
+    ANY_NUMBER_RE,
+    ANY_YEAR_RE,
+    NUM,
+    NUMBER,
+    ORDINAL_ALT,
+    PREFIXED_NUM,
+    SCALE,
+    YEAR_LIKE_RE,
+    _Found,
+    _number,
+    _spelled_value,
+)
+from transforms.metrics.qualifiers import FILLER_RE, QUALIFIER_RE, _qualifier
+from transforms.metrics.structure import PREVIOUS_WORD_RE
+from transforms.metrics.subjects import VERB_FORM_RE, _is_plural, _noun_phrase_after, _subject_before
+from transforms.metrics.vocab import (
+    COUNT_UNIT_NOUNS,
+    CURRENCIES,
+    CURRENCY_PREFIXES,
+    CURRENCY_SUFFIXES,
+    CURRENCY_TRAILERS,
+    ENERGY_FACTORS,
+    FRACTION_WORDS,
+    MASS_PLURALS,
+    ORDINAL_WORDS,
+    PRECEDING_BLOCKLIST,
+    RANK_MOVE_NOUNS,
+    SPELLED_NUMBERS,
+    SPELLED_PROCESS_NOUNS,
+    SPELLED_REFERENCE_WORDS,
+    SPELLED_TENS,
+    SPELLED_UNITS,
+    TIME_UNIT_WORDS,
+    words_pattern,
+)
+
+MONEY_PREFIXED_RE = re.compile(
+    rf"(?<![A-Za-z$])(?P<cur>{words_pattern(CURRENCY_PREFIXES)})\s?{PREFIXED_NUM}{SCALE}"
+    rf"(?:\s+(?:{words_pattern(CURRENCY_TRAILERS)})\b)?(?![\w%])"
+)
+MONEY_SUFFIXED_RE = re.compile(
+    rf"{NUM}{SCALE}\s*(?P<cur>{words_pattern(CURRENCY_SUFFIXES, space=' ')})\b"
+)
+PERCENTAGE_POINTS_RE = re.compile(rf"{NUM}\s*(?:percentage|percent|pct\.?)\s+points?\b", re.IGNORECASE)
+PERCENT_RE = re.compile(rf"{NUM}\s?(?:%|％|percent\b|per cent\b)", re.IGNORECASE)
+KM2_RE = re.compile(
+    rf"{NUM}{SCALE}(?:\s*|-)(?:square[\s-]+kilomet(?:er|re)s?|sq\.?\s?km|km2|km²)(?![A-Za-z0-9])", re.IGNORECASE
+)
+M2_RE = re.compile(
+    rf"{NUM}{SCALE}(?:\s*|-)(?:square[\s-]+met(?:er|re)s?|sq\.?\s?m|sqm|m2|m²|m\^2)(?![A-Za-z0-9])", re.IGNORECASE
+)
+MU_RE = re.compile(rf"{NUM}{SCALE}(?:\s+|-)mu\b")
+TONNES_RE = re.compile(rf"{NUM}{SCALE}(?:\s+|-)(?:metric\s+)?(?:tonnes|tonne|tons|ton)\b", re.IGNORECASE)
+KWH_RE = re.compile(
+    rf"{NUM}{SCALE}\s*(?:(?P<prefix>[kKmMgG])Wh\b|(?P<word>kilo|mega|giga)watt[- ]hours?\b)"
+)
+KM_RE = re.compile(
+    rf"{NUM}{SCALE}(?:\s*|-)(?:kilomet(?:er|re)s?|km)(?![\w²/])(?!\s+(?:per|an|a)\s+hour)", re.IGNORECASE
+)
+TIMES_RE = re.compile(rf"{NUM}{SCALE}\s+times\b(?!\s+(?:a|per|each|every)\s+(?:day|week|month|year)\b)")
+
+# A rank without a ranking verb: "at fourth place nationwide", "fifteenth nationwide",
+# "first among cities specifically designated", "the 17th in the country".
+SCOPED_RANK_RE = re.compile(
+    rf"(?:\b(?:at|in|to|took|take|takes|taking)\s+(?:the\s+)?(?P<ord>(?P<word>{ORDINAL_ALT})|(?P<n>\d{{1,3}})(?:st|nd|rd|th))"
+    rf"\s+place\b(?:\s+(?:nationwide|in\s+the\s+(?:country|province|world)))?"
+    rf"|(?<![\w-])(?P<ord2>(?P<word2>{ORDINAL_ALT})|(?P<n2>\d{{1,3}})(?:st|nd|rd|th))"
+    rf"\s+(?:nationwide|worldwide|among\s+(?:all\s+)?(?:cities|the\s+\d+|\d+)))",
+    re.IGNORECASE,
+)
+RANK_RE = re.compile(
+    r"\b(?P<verb>rank(?:s|ed|ing)?|placed|placing|came|coming)\s+(?:(?:at|as)\s+)?"
+    r"(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+    r"(?P<ordnum>\d{1,3})(?:st|nd|rd|th)|No\.\s?(?P<nonum>\d{1,3})|number\s+(?P<wnum>\d{1,3}))\b"
+    r"(?:\s+in\s+(?:the\s+)?(?:province|country|world|nation|city|region|Yangtze\s+River\s+Delta|"
+    r"China|Zhejiang(?:\s+Province)?|Asia))?",
+    re.IGNORECASE,
+)
+# "among the top 10", "one of China's top 500", "ranked top 3": rank N at most.
+TOP_RANK_RE = re.compile(
+    r"\b(?:in|into|among|entered|enter|enters|entering|one\s+of|ranked|ranking|ranks|rank|placed|placing|made|"
+    r"make|makes|making|named\s+(?:among|to|in))\s+(?:the\s+)?(?:[\w'’]+(?:'s|’s)\s+)?"
+    r"(?P<ord>top\s+(?P<n>\d{1,4}))\b(?!\s*(?:%|％|percent|per\s+cent|list))"
+    r"(?!\s+(?-i:[A-Z]))",  # "the Top 100 National Comprehensive Strength Districts": a list's name
+    re.IGNORECASE,
+)
+# "No. 2 among universities in Zhejiang", "No. 1 nationwide": a rank without a ranking verb.
+NO_RANK_RE = re.compile(
+    r"(?<![\w.])(?P<ord>No\.\s?(?P<n>\d{1,3}))(?=\s+(?:among|nationwide|worldwide|globally|across|in\s+(?:the\s+)?"
+    r"(?:country|world|province|nation|city|region|China|Zhejiang|Asia|Yangtze)))"
+)
+# "the third-largest", "the 2nd biggest": an ordinal superlative is a rank.
+ORDINAL_SUPERLATIVE_RE = re.compile(
+    r"\b(?P<ord>(?P<word>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)|(?P<n>\d{1,2})(?:st|nd|rd|th))"
+    r"[- ](?:largest|biggest|highest|busiest|richest|strongest|fastest|best|most\s+\w+)\b",
+    re.IGNORECASE,
+)
+
+FRACTION_RE = re.compile(
+    rf"(?<![\w-])(?P<word_frac>{_FRACTION_WORD_ALT})(?=\s+of\b)"
+    r"|\b(?:than|nearly|almost|about|around|roughly|over|for|to|by)\s+(?P<half>half)(?=\s+of\b)"
+    r"|(?<![\w.,/-])(?P<out_a>\d{1,2}|one|two|three|four|five|six|seven|eight|nine)\s+out\s+of\s+"
+    r"(?P<out_b>\d{1,3}|ten|five|four|three)\b"
+    r"|(?<![\w.,/-])(?P<slash_a>[1-9])\s?/\s?(?P<slash_b>[2-9]|10)(?![\w/.,-])",
+    re.IGNORECASE,
+)
+PARTITIVE_OF_RE = re.compile(r"\s+of\b")
+PERIOD_FRACTION_BEFORE_RE = re.compile(r"\b(?:first|last|past|next|previous|latter|final)\s+$", re.IGNORECASE)
+YEARS_RE = re.compile(rf"{NUM}\s+years?\b(?!\s+(?:ago|old|later|earlier|before))")
+# "N years" is a metric only for lifespans / schooling, never for ages of anniversaries.
+YEARS_CONTEXT_RE = re.compile(
+    r"life\s+expectancy|average\s+age|life\s*span|service\s+life|average\s+life|"
+    r"years?\s+of\s+(?:schooling|education)",
+    re.IGNORECASE,
+)
+YEARS_CONTEXT_WINDOW = 60
+# A size class is not a count ("500 billion-level industrial clusters"); nor is a scheme's
+# name ("the 3315 Talent Introduction Plan").
+SIZE_CLASS = r"(?:hundred[- ])?(?:thousand|million|billion|trillion|yuan)[- ]level\b"
+SCHEME_NAME = r"(?-i:[A-Z][a-z]+)\s+(?:Introduction\s+)?(?:Plan|Program|Programme|Project|Initiative|Strategy)\b"
+# "2-3 national manufacturing innovation centers": a range of a count, reported at its low end.
+RANGE_COUNT_RE = re.compile(r"(?<![\w.,/#+-])(?P<num>\d{1,3})\s*[-–~]\s*(?P<high>\d{1,3})(?![\w%.,-])\s+(?=[a-z])")
+COUNT_RE = re.compile(rf"{NUM}{SCALE}(?![\w%-])\s+(?!{SIZE_CLASS}|{SCHEME_NAME})"
+                      rf"(?=[A-Za-z]|\d{{1,2}}[A-Za-z]\w*\s+[A-Za-z])")
+
+SPELLED_COUNT_RE = re.compile(
+    r"(?<![\w-])(?P<word>(?:" + "|".join(SPELLED_TENS) + r")-(?:" + "|".join(SPELLED_UNITS) + r")|"
+    + "|".join(SPELLED_NUMBERS) + r")(?![\w-])\s+(?=[A-Za-z])", re.IGNORECASE
+)
+
+# "up four places", "climbed 3 positions": movement in a ranking, not a count.
+RANK_MOVE_RE = re.compile(r"\b(?:up|down|rose|risen|rising|climbed|climbing|jumped|fell|fallen|dropped|slipped|"
+                          r"moved|advanced|higher|lower)\s*(?:by\s+)?$", re.IGNORECASE)
+
+# A number whose counted noun is left out: "86 of them", "Among them, 5,300 hold ...",
+# "20,000 by 2022" after "12,000 5G base stations", "add 3,000 more", "a daily average of 520,000".
+BARE_NUMBER_RE = re.compile(rf"{NUM}{SCALE}(?![\w%-])(?!\s*(?:%|％|percent|per\s+cent))")
+OF_THEM_AFTER_RE = re.compile(r"\s+of\s+(?:them|these|those|which)\b", re.IGNORECASE)
+OF_THEM_BEFORE_RE = re.compile(r"\b(?:among|of)\s+(?:them|these|those|which)\s*,?\s*$", re.IGNORECASE)
+# What may follow a number whose noun is elided: punctuation, the end, a time phrase, a verb.
+ELIDED_FOLLOW_RE = re.compile(
+    r"^(?:\s+more\b)?(?:\s*(?:[,.;:)）]|$)|\s+(?:to|and|or|by|in|this|last|next|from|at|for|during|since|until|before|"
+    r"after|a\s+(?:day|year|month|week)|per|each|every|annually|respectively|are|were|is|was|have|has|had|"
+    r"will|would|can|could|respectively)\b)",
+    re.IGNORECASE,
+)
+# The text between an earlier count of the sentence and a number that counts the same thing.
+ELIDED_GAP_RE = re.compile(
+    r"(?:\band|\bor|\bto|\bversus|\baverage\s+of|\btotal\s+of|,|"
+    r"\b(?:the|its|their)\s+total(?:\s+number)?\s+(?:reached|rose\s+to|grew\s+to|stood\s+at|hit|was|is|came\s+to))"
+    r"\s*(?:(?:about|around|nearly|almost|over|more\s+than|some|another|a\s+further)\s+)?$",
+    re.IGNORECASE,
+)
+ELIDED_GAP_MAX = 120
+TOTAL_GAP_RE = re.compile(r"\btotal\b", re.IGNORECASE)
+# A count given in parentheses after a place or name, counting what the sentence counted before: "Chongqing (67)".
+NAMED_PAREN_BEFORE_RE = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s*\($")
+# "Of the 35 industrial categories, 29 ...", "Among the 236 products listed in the catalog, 106 ...".
+PARTITIVE_BEFORE_RE = re.compile(rf"\b(?:of|among)\s+(?:the|these|those|all)\s+(?P<n>{NUMBER})\s+[^,;.]{{1,80}},\s*$",
+                                 re.IGNORECASE)
+# A number listed right before a count of the same noun: "4,158 and 3,249 items".
+LIST_JOIN_RE = re.compile(r"\s*(?:,\s*|\s+)(?:and|or)\s+")
+# "the number of high-tech enterprises grew by 36.2% to 2,856", "..., with 24"
+NUMBER_OF_RE = re.compile(r"\b(?:the\s+)?(?:total\s+)?number\s+of\s+(?P<np>[\w\s&'’-]+?)"
+                          r"(?=\s+(?:in|at|on|from|across|has|have|had|was|were|is|are|will|grew|rose|reached|"
+                          r"increased|fell|dropped|stood|hit|topped|exceeded|doubled|tripled|to|with)\b|\s*[,.;]|$)",
+                          re.IGNORECASE)
+# "number"/"top" used as verbs ("sellers now number 62,000", "users to top 4 million") do not name the number.
+NUMBER_VERB_RE = re.compile(r"(?:\b(?:now|currently|still|will|would|could|may|to|already|together|they)|\w{3,}s)"
+                            r"\s+(?:number|top)\s*$", re.IGNORECASE)
+NUMBER_OF_LINK_RE = re.compile(
+    r"\b(?:to|from|with|at|reached|reach|hit|was|were|is|are|stood\s+at|totaled|totalled|exceeded|topped|passed|"
+    r"surpassed|of)\s*$",
+    re.IGNORECASE)
+
+# A count followed by "per" is a rate ("150 units per 10,000 workers"), not a count.
+RATE_AFTER_RE = re.compile(r"\s+per\b", re.IGNORECASE)
+
+COUNT_COPULA_RE = re.compile(rf"{NUM}(?![\w%-])\s+(?:of\s+(?:them|which)\s+)?(?:are|were)\s+(?=[a-z])")
+
+
+def _fraction(match: re.Match[str]) -> _Found | None:
+    """A share written as a fraction: "one third of", "9 out of 10", "nearly 1/3", "more than half of"."""
+    groups = match.groupdict()
+    if groups.get("word_frac"):
+        numerator, denominator = FRACTION_WORDS[" ".join(groups["word_frac"].lower().replace("-", " ").split())]
+    elif groups.get("half"):
+        numerator, denominator = 1, 2
+    else:
+        top = groups.get("out_a") or groups.get("slash_a") or ""
+        bottom = groups.get("out_b") or groups.get("slash_b") or ""
+        numerator = int(top) if top.isdigit() else SPELLED_NUMBERS.get(top.lower(), 1 if top.lower() == "one" else 0)
+        denominator = int(bottom) if bottom.isdigit() else SPELLED_NUMBERS.get(bottom.lower(), 0)
+    if not 0 < numerator < denominator:
+        return None
+    if PERIOD_FRACTION_BEFORE_RE.search(match.string, 0, match.start()):
+        return None  # "the first three quarters of this year" is a period
+    value = float(round(Decimal(numerator * 100) / Decimal(denominator), 2))
+    kind = "share" if groups.get("out_a") or PARTITIVE_OF_RE.match(match.string, match.end()) else None
+    start = match.start("half") if groups.get("half") else match.start()
+    return _Found(start, match.end(), value, "percent", kind=kind, num_start=start)
+
+
+def _money(match: re.Match[str]) -> _Found:
+    return _Found(match.start(), match.end(), _number(match), CURRENCIES[match.group("cur").lower()],
+                  num_start=match.start())
+
+
+def _simple(unit: str, kind: str | None = None) -> Callable[[re.Match[str]], _Found]:
+    def build(match: re.Match[str]) -> _Found:
+        return _Found(match.start(), match.end(), _number(match), unit, kind=kind, num_start=match.start())
+    return build
+
+
+def _energy(match: re.Match[str]) -> _Found:
+    prefix = (match.group("prefix") or match.group("word") or "k")[0].lower()
+    value = Decimal(str(_number(match))) * Decimal(int(ENERGY_FACTORS[prefix]))
+    return _Found(match.start(), match.end(), float(value), "kWh", num_start=match.start())
+
+
+def _top_rank(match: re.Match[str]) -> _Found | None:
+    value = int(match.group("n"))
+    if value < 1:
+        return None
+    return _Found(match.start("ord"), match.end("ord"), float(value), "rank", kind="rank",
+                  num_start=match.start("ord"), qualifier="at_most")
+
+
+def _plain_rank(match: re.Match[str]) -> _Found | None:
+    word = match.groupdict().get("word")
+    value = ORDINAL_WORDS[word.lower()] if word else int(match.group("n"))
+    if value < 1:
+        return None
+    return _Found(match.start("ord"), match.end(), float(value), "rank", kind="rank", num_start=match.start("ord"))
+
+
+def _scoped_rank(match: re.Match[str]) -> _Found | None:
+    group = "ord" if match.group("ord") else "ord2"
+    word = match.group("word") or match.group("word2")
+    value = ORDINAL_WORDS[word.lower()] if word else int(match.group("n") or match.group("n2"))
+    if value < 1:
+        return None
+    return _Found(match.start(group), match.end(), float(value), "rank", kind="rank", num_start=match.start(group))
+
+
+def _rank(match: re.Match[str]) -> _Found | None:
+    raw = match.group("ordnum") or match.group("nonum") or match.group("wnum")
+    value = int(raw) if raw else ORDINAL_WORDS[match.group("ord").lower()]
+    if value < 1:
+        return None
+    return _Found(match.start(), match.end(), float(value), "rank", kind="rank",
+                  num_start=match.start("ord"))
+
+
+# The matchers in priority order: (rule id, regex, builder). A rule id names the rule in a
+# metric's `rules` (`newsetl extract --explain`).
+MATCHERS: tuple[tuple[str, re.Pattern[str], Callable[[re.Match[str]], _Found | None]], ...] = (
+    ("money_prefixed", MONEY_PREFIXED_RE, _money),
+    ("money_suffixed", MONEY_SUFFIXED_RE, _money),
+    ("percentage_points", PERCENTAGE_POINTS_RE, _simple("percentage_points", "change")),
+    ("percent", PERCENT_RE, _simple("percent")),
+    ("km2", KM2_RE, _simple("km2")),
+    ("m2", M2_RE, _simple("m2")),
+    ("mu", MU_RE, _simple("mu")),
+    ("tonnes", TONNES_RE, _simple("tonnes")),
+    ("kwh", KWH_RE, _energy),
+    ("km", KM_RE, _simple("km")),
+    ("times", TIMES_RE, _simple("times")),
+    ("rank_verb", RANK_RE, _rank),
+    ("rank_top_n", TOP_RANK_RE, _top_rank),
+    ("rank_no", NO_RANK_RE, _plain_rank),
+    ("rank_ordinal_superlative", ORDINAL_SUPERLATIVE_RE, _plain_rank),
+    ("rank_scoped", SCOPED_RANK_RE, _scoped_rank),
+    ("fraction", FRACTION_RE, _fraction),
+)
+
+# A matcher can only match a sentence that contains one of its trigger strings (lowercase):
+# checking them first skips most regex scans (the matchers stay the judges).
+MATCHER_TRIGGERS: dict[str, tuple[str, ...]] = {
+    "money_prefixed": ("$", "rmb", "usd", "cny", "eur", "€", "¥", "￥"),
+    "money_suffixed": ("yuan", "rmb", "cny", "dollar", "usd", "euro", "eur"),
+    "percentage_points": ("point",),
+    "percent": ("%", "％", "percent", "per cent"),
+    "km2": ("km", "square", "sq"),
+    "m2": ("m2", "m²", "m^2", "square", "sq"),
+    "mu": ("mu",),
+    "tonnes": ("ton",),
+    "kwh": ("wh", "watt"),
+    "km": ("km", "kilomet"),
+    "times": ("times",),
+    "rank_verb": ("rank", "plac", "came", "coming"),
+    "rank_top_n": ("top",),
+    "rank_no": ("no.",),
+    "rank_ordinal_superlative": ("largest", "biggest", "highest", "busiest", "richest", "strongest", "fastest",
+                                 "best", "most"),
+    "rank_scoped": ("place", "nationwide", "worldwide", "among"),
+    "fraction": ("half", "third", "quarter", "fourth", "fifth", "sixth", "eighth", "tenth", "out of", "/"),
+}
+
+
+def _count_blocked(raw: str, before: str, scaled: bool) -> bool:
+    """Numbers that never count anything: years, decimals, names ("Line 4"), numbers after names."""
+    qualified = QUALIFIER_RE.search(FILLER_RE.sub("", before)) is not None
+    if YEAR_LIKE_RE.match(raw) and not qualified:
+        return True
+    if "." in raw and not scaled:
+        return True
+    prev = PREVIOUS_WORD_RE.search(before)
+    if prev:
+        word = prev.group(1)
+        if word.lower() in PRECEDING_BLOCKLIST or word.lower().rstrip(".") in PRECEDING_BLOCKLIST:
+            return True
+        at_sentence_start = not before[: prev.start()].strip(" \"“‘(（")
+        if word[0].isupper() and not at_sentence_start and not qualified:
+            return True
+    return False
+
+
+def _count(para: str, match: re.Match[str], sent_start: int) -> _Found | None:
+    raw = match.group("num")
+    before = para[sent_start:match.start()]
+    if _count_blocked(raw, before, bool(match.groupdict().get("scale"))):
+        return None
+    if match.re is COUNT_COPULA_RE and VERB_FORM_RE.match(para, match.end()):
+        return None  # "1,120 are making face masks": the counted noun is elsewhere
+    phrase = _noun_phrase_after(para, match.end())
+    if phrase is None and raw == "1":  # "1 provincial natural science first prize"
+        phrase = _noun_phrase_after(para, match.end(), singular=True)
+    if phrase is None:
+        return None
+    np_end, subject = phrase
+    found_subject: str | None = subject
+    if RATE_AFTER_RE.match(para, np_end):
+        return None  # "150 units per 10,000 workers" is a density
+    if subject.split()[-1] in RANK_MOVE_NOUNS and RANK_MOVE_RE.search(before):
+        return None  # "up 4 places"
+    if subject in COUNT_UNIT_NOUNS:
+        found_subject = None  # "28.72 million TEUs": the subject is what the sentence says is measured
+    return _Found(match.start(), np_end, _number(match), "count", kind="level", subject=found_subject,
+                  num_start=match.start())
+
+
+def _spelled_count(para: str, match: re.Match[str], sent_start: int) -> _Found | None:
+    """ "five new provincial key laboratories", "Eight of them": small counts written in words."""
+    word = match.group("word")
+    before = para[sent_start:match.start()]
+    at_start = not before.strip(" \"“‘(（")
+    if word[0].isupper() and not at_start:
+        return None  # "the Three Gorges", "Two Sessions"
+    prev = PREVIOUS_WORD_RE.search(before)
+    if prev and (prev.group(1).lower() in SPELLED_REFERENCE_WORDS or before.rstrip().endswith(("'s", "’s"))):
+        return None  # "the three operators", "the city's three chip design firms"
+    if before.count("“") > before.count("”") or before.count('"') % 2:
+        return None  # inside a quoted slogan: "three nos to three haves"
+    value = float(_spelled_value(word))
+    if OF_THEM_AFTER_RE.match(para, match.end() - len(match.group()) + len(word)):
+        return _Found(match.start(), match.start() + len(word), value, "count", kind="level",
+                      num_start=match.start())
+    phrase = _noun_phrase_after(para, match.end())
+    if phrase is None or RATE_AFTER_RE.match(para, phrase[0]) or phrase[1].split()[-1] in SPELLED_PROCESS_NOUNS:
+        return None
+    last_word = para[:phrase[0]].rsplit(None, 1)[-1]
+    if word[0].isupper() and last_word[:1].isupper():
+        return None  # "Two Academies and One Park" names something; "Fifteen Ningbo companies" counts
+    np_end, subject = phrase
+    if subject.split()[-1] in RANK_MOVE_NOUNS and RANK_MOVE_RE.search(before):
+        return None
+    return _Found(match.start(), np_end, value, "count", kind="level", subject=subject, num_start=match.start())
+
+
+def _elided_count(para: str, match: re.Match[str], sent_start: int, sent_end: int,
+                  found: list[_Found]) -> _Found | None:
+    """A number whose counted noun is left out but clear from the sentence, else None."""
+    raw = match.group("num")
+    before = para[sent_start:match.start()]
+    if NAMED_PAREN_BEFORE_RE.search(before[-60:]) and para.startswith(")", match.end()) and not match.group("scale"):
+        # "Beijing topped the list with 92 enterprises, followed by Chongqing (67) and Shanghai (63)"
+        earlier = [f for f in found if f.unit == "count" and sent_start <= f.start and f.end <= match.start()]
+        if earlier and raw.replace(",", "").isdigit() and not YEAR_LIKE_RE.match(raw):
+            last = max(earlier, key=lambda f: f.end)
+            return _Found(match.start(), match.end(), _number(match), "count", kind="level",
+                          subject=last.subject, num_start=match.start())
+        return None
+    verb_number = NUMBER_VERB_RE.search(before)
+    if _count_blocked(raw, before[: verb_number.start() + 1] if verb_number else before,
+                      bool(match.group("scale"))) or not raw.replace(",", "").isdigit() and \
+            not match.group("scale"):
+        return None
+    after = para[match.end():sent_end]
+    value = _number(match)
+    if value < 2:
+        return None
+
+    def item(subject: str | None) -> _Found:
+        return _Found(match.start(), match.end(), value, "count", kind="level", subject=subject,
+                      num_start=match.start())
+
+    if OF_THEM_AFTER_RE.match(after) or (OF_THEM_BEFORE_RE.search(before) and not after[:2].strip(" ")[:1].isdigit()):
+        return item(None)  # "86 of them", "Among them, 5,300 hold master's degrees"
+    partitive = PARTITIVE_BEFORE_RE.search(before)
+    if partitive and VERB_FORM_RE.match(after.lstrip()):
+        # "Of the 35 industrial categories, 29 maintained positive growth"
+        whole = [f for f in found if f.unit == "count" and f.start >= sent_start + partitive.start("n")
+                 and f.start < sent_start + partitive.end()]
+        if whole:
+            return item(whole[0].subject)
+    if not ELIDED_FOLLOW_RE.match(after):
+        return None
+    joined = LIST_JOIN_RE.match(after)
+    if joined:  # "1,041 and 533 patents have been applied and granted respectively"
+        following = [f for f in found if f.unit == "count" and f.start == match.end() + joined.end()]
+        if following:
+            return item(following[0].subject)
+    earlier = [f for f in found if f.unit == "count" and f.end <= match.start() and f.start >= sent_start]
+    if earlier:
+        last = max(earlier, key=lambda f: f.end)
+        gap = para[last.end:match.start()]
+        if len(gap) <= ELIDED_GAP_MAX and not ANY_NUMBER_RE.search(ANY_YEAR_RE.sub("", gap)) and (
+                ELIDED_GAP_RE.search(gap) or re.match(r"^\s+more\b", after)):
+            subject = last.subject
+            if subject and TOTAL_GAP_RE.search(gap):  # "18 new champions, and the total number reached 63"
+                subject = subject.removeprefix("new ")
+            return item(subject)  # "12,000 5G base stations by 2020 and 20,000 by 2022"
+    number_of = None
+    for m in NUMBER_OF_RE.finditer(before):
+        number_of = m
+    if number_of is not None and NUMBER_OF_LINK_RE.search(FILLER_RE.sub("", _qualifier(before)[1])):
+        return item(" ".join(number_of.group("np").lower().split()))
+    subject = _subject_before(_qualifier(before)[1])
+    if subject and _is_plural(subject.split()[-1]) and subject.split()[-1] not in MASS_PLURALS \
+            and subject.split()[-1] not in TIME_UNIT_WORDS and not subject.startswith("number of"):
+        return item(subject)  # "online sellers now number 62,000", "5G users to top 4 million"
+    return None

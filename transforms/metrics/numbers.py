@@ -1,0 +1,133 @@
+"""Numbers first: the number grammar every matcher builds on, the spans that are never quantities
+(dates, times, phone numbers, ids), and the `_Found` record a matched quantity becomes.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from transforms.metrics.vocab import (
+    FRACTION_WORDS,
+    ORDINAL_WORDS,
+    SCALE_WORDS,
+    SPELLED_NUMBERS,
+    SPELLED_TENS,
+    SPELLED_UNITS,
+    words_pattern,
+)
+
+NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+NUM = rf"(?<![\w.,/#+\-−])(?P<num>{NUMBER})(?![.,]\d)"
+
+SCALE = rf"(?:\s+(?P<scale>{words_pattern(SCALE_WORDS, space=' ')})\b)?"
+
+# A number right after a currency mark, glued or not ("RMB110 million", "US$ 5 billion").
+PREFIXED_NUM = rf"(?P<num>{NUMBER})(?![.,]\d)"
+
+ORDINAL_ALT = "|".join(sorted(ORDINAL_WORDS, key=len, reverse=True))
+
+_FRACTION_WORD_ALT = "|".join(w.replace(" ", "[- ]") for w in sorted(FRACTION_WORDS, key=len, reverse=True))
+
+MONTH_NAMES = ("January|February|March|April|May|June|July|August|September|October|November|"
+               "December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
+# Spans that are never quantities, each with a cheap gate: the pattern is scanned only if the
+# paragraph has what every match of it contains (a month name, a year, a colon, four digits).
+_MONTH_GATE = re.compile(MONTH_NAMES)
+_YEAR_GATE = re.compile(r"(?:19|20)\d{2}")
+_FOUR_DIGITS_GATE = re.compile(r"\d{4}")
+EXCLUDED_SPAN_RES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
+    (_MONTH_GATE, re.compile(rf"\b(?:{MONTH_NAMES})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:\s*,?\s*(?:19|20)\d{{2}})?\b")),
+    (_MONTH_GATE,
+     re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTH_NAMES})\b\.?(?:,?\s+(?:19|20)\d{{2}})?")),
+    (_MONTH_GATE, re.compile(rf"\b(?:{MONTH_NAMES})\s+(?:of\s+)?(?:19|20)\d{{2}}\b")),
+    (_YEAR_GATE, re.compile(r"\b(?:19|20)\d{2}[-/年]\d{1,2}(?:[-/月]\d{1,2}日?)?")),
+    (_YEAR_GATE, re.compile(r"\b(?:19|20)\d{2}\.\d{1,2}\.\d{1,2}\b")),
+    (re.compile(r"\d:\d"), re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b")),
+    (_YEAR_GATE,
+     re.compile(r"\b(?:19|20)\d{2}\s*(?:(?:-|–|—|~|to)\s*(?:19|20)\d{2}|(?:-|–|—|~)\s*\d{2}(?![\d.,%]))\b")),
+    (_FOUR_DIGITS_GATE, re.compile(r"(?:\+\d{1,3}[- ]?)?\(?\b\d{2,4}\)?[- ]\d{3,4}[- ]?\d{4}\b")),
+    (_FOUR_DIGITS_GATE, re.compile(r"\b\d{7,}\b")),
+)
+YEAR_LIKE_RE = re.compile(r"^(?:19|20)\d{2}$")
+
+YEAR = r"(?:19|20)\d{2}"
+
+ANY_YEAR_RE = re.compile(rf"\b{YEAR}\b")
+
+ADJECTIVAL_UNIT_RE = re.compile(r"\d-[a-z]")
+
+ANY_NUMBER_RE = re.compile(r"\d")
+
+
+@dataclass
+class _Found:
+    """One quantity found in a sentence (offsets relative to the paragraph)."""
+
+    start: int  # start of `text`
+    end: int
+    value: float
+    unit: str
+    kind: str | None = None  # decided later unless fixed by the matcher
+    subject: str | None = None
+    num_start: int = 0  # where the number (or currency sign) starts: qualifier context
+    qualifier: str | None = None  # fixed by the matcher ("top 10" is at most 10)
+    rules: list[str] = field(default_factory=list)  # ids of the rules that decided it, in order
+
+
+def _number(match: re.Match[str]) -> float:
+    """The matched number with its scale word applied, exactly ("32.8 billion" -> 32800000000.0)."""
+    value = Decimal(match.group("num").replace(",", ""))
+    scale = match.groupdict().get("scale")
+    if scale:
+        value *= Decimal(int(SCALE_WORDS[scale.lower()]))
+    return float(value)
+
+
+# Every matcher needs a digit or one of these words: a sentence with neither is skipped
+# (most sentences of an article), which is where most of the time went.
+# Numbers first: one scan of a paragraph finds every digit run and number word (spelled-out
+# numbers, ordinals, fraction words); a sentence with none is skipped, and matchers that need a
+# digit (or a spelled-out number) run only where the scan found one.
+NUMBERISH_RE = re.compile(
+    r"\d+|(?<![\w-])(?:" + words_pattern({*SPELLED_NUMBERS, *SPELLED_TENS, *SPELLED_UNITS, *ORDINAL_WORDS,
+                                         "half", "halves", "thirds", "quarter", "quarters", "fourths", "fifths"})
+    + r")(?![\w])",
+    re.IGNORECASE,
+)
+
+# The number words that SPELLED_COUNT_RE can start with ("five", "twenty-one").
+SPELLED_START_WORDS = frozenset({*SPELLED_NUMBERS, *SPELLED_TENS})
+
+
+@dataclass(frozen=True)
+class NumberScan:
+    """What the numbers-first scan found in one sentence: which kinds of number tokens occur."""
+
+    digits: bool  # a digit: every digit-led matcher may match
+    words: bool  # a number word (spelled-out, ordinal, fraction): rank and fraction matchers may match
+    spelled: bool  # a spelled-out number word: the spelled-count matcher may match
+
+    @property
+    def any(self) -> bool:
+        return self.digits or self.words
+
+
+def scan_numbers(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, bool]]:
+    """Every number token of text[start:end]: (start, end, is_digits), in order."""
+    stop = len(text) if end is None else end
+    return [(m.start(), m.end(), m.group().isdigit()) for m in NUMBERISH_RE.finditer(text, start, stop)]
+
+
+def sentence_scan(tokens: list[tuple[int, int, bool]], text: str, start: int, end: int) -> NumberScan:
+    """The scan of one sentence text[start:end] from its paragraph's tokens."""
+    inside = [t for t in tokens if start <= t[0] < end]
+    words = [text[a:b].lower() for a, b, is_digits in inside if not is_digits]
+    return NumberScan(digits=len(words) < len(inside), words=bool(words),
+                      spelled=any(w in SPELLED_START_WORDS for w in words))
+
+
+def _spelled_value(word: str) -> int:
+    """ "seven" -> 7, "twenty-one" -> 21."""
+    tens, _, units = word.lower().partition("-")
+    return SPELLED_TENS[tens] + SPELLED_UNITS[units] if units else SPELLED_NUMBERS[tens]

@@ -1,0 +1,174 @@
+"""Periods: time expressions of a sentence (cues) and the one each quantity takes.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from transforms.metrics.numbers import ADJECTIVAL_UNIT_RE, ANY_YEAR_RE, YEAR
+from transforms.metrics.structure import PUBLISHED_RE
+from transforms.metrics.vocab import MONTH_NUMBER, NUMBER_WORDS, PART_MONTHS
+from transforms.textutil import MONTHS
+
+MONTH = "|".join(m.capitalize() for m in MONTHS)
+MONTH_RANGE_RE = re.compile(
+    rf"\b(?:[Ff]rom|[Bb]etween)\s+(?P<m1>{MONTH})\s+(?:to|and|through|till|until)\s+(?P<m2>{MONTH})"
+    rf"(?:\s*,?\s*(?:of\s+)?(?P<year>{YEAR}))?"
+)
+CUE_PREFIX = r"(?:(?:[Ii]n|[Dd]uring|[Ff]or|[Oo]ver)\s+the\s+)?"
+FIRST_MONTHS_RE = re.compile(
+    rf"{CUE_PREFIX}\bfirst\s+(?P<n>two|three|four|five|six|seven|eight|nine|ten|eleven|\d{{1,2}})\s+months"
+    rf"(?:\s+of\s+(?:(?:this|the)\s+year|(?P<year>{YEAR})))?",
+    re.IGNORECASE,
+)
+PART_OF_YEAR_RE = re.compile(
+    rf"{CUE_PREFIX}\b(?P<part>first\s+half|second\s+half|first\s+quarter|second\s+quarter|third\s+quarter|"
+    rf"fourth\s+quarter|first\s+three\s+quarters)(?:\s+of\s+(?:(?:this|the)\s+year|(?P<year>{YEAR})))?",
+    re.IGNORECASE,
+)
+
+YEAR_RANGE_RE = re.compile(
+    rf"\b(?:[Ff]rom\s+(?P<a1>{YEAR})\s+(?:to|till|until|through)\s+(?P<b1>{YEAR})|"
+    rf"[Bb]etween\s+(?P<a2>{YEAR})\s+and\s+(?P<b2>{YEAR})|(?P<a3>{YEAR})\s*(?:-|–|—|~)\s*(?P<b3>{YEAR}))\b"
+)
+SINCE_RE = re.compile(rf"\b[Ss]ince\b(?:(?!\b{YEAR}\b)[^.;]){{0,100}}?\b(?P<year>{YEAR})\b(?!\s*[-–])")
+IN_YEAR_RE = re.compile(
+    rf"\b(?:[Ii]n|[Bb]y\s+the\s+end\s+of|[Aa]t\s+the\s+end\s+of|[Aa]s\s+of|[Bb]y|[Dd]uring|"
+    rf"[Tt]hroughout|[Ff]or|[Ii]n\s+the\s+year\s+of|[Ee]nd\s+of)\s+(?P<year>{YEAR})\b(?!\s*[-–]\d)"
+)
+# "founded in 1998" dates an event, it is not the period a figure is measured over.
+EVENT_BEFORE_YEAR_RE = re.compile(
+    r"\b(?:founded|established|set\s+up|built|born|opened|open|opens|launched|launch|launches|started|start|starts|"
+    r"begin|begins|began|completed|complete|completes|created|inaugurated|listed|approved|held|awarded|introduced|"
+    r"proposed|published|released|announced|issued|signed|unveiled|took\s+place|take\s+place)"
+    r"(?:\s+(?:in|at)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)?\s*$",
+    re.IGNORECASE,
+)
+# A single month: "In March alone", "as of March 11", "at the end of September", "in late January".
+MONTH_CUE_RE = re.compile(
+    rf"\b(?:[Ii]n|[Dd]uring|[Aa]s\s+of|[Bb]y|[Bb]y\s+the\s+end\s+of|[Aa]t\s+the\s+end\s+of|[Ii]n\s+(?:early|mid|late)|"
+    rf"[Ii]n\s+the\s+(?:first|second|third|fourth|last)\s+(?:week|half|ten\s+days)\s+of)[- ]\s*"
+    rf"(?P<m>{MONTH})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+(?:of\s+)?(?P<year>{YEAR}))?\b(?!\s+(?:to|and|through|-)\s+"
+    rf"(?:{MONTH}))"
+)
+# Words between a figure and a later cue that make the cue the comparison base ("30% more than at the
+# previous expo in 2018", "11 times the output at the end of January").
+COMPARISON_BETWEEN_RE = re.compile(r"\b(?:than|compared|from\s+a\s+year|same\s+period|times\s+(?:the|that|as))\b",
+                                   re.IGNORECASE)
+# Where one clause of a sentence ends and another begins: a cue does not cross it to a later figure.
+CLAUSE_BOUNDARY_RE = re.compile(r"[;:]|,\s*(?:and|but|while|whereas|although|though|yet)\b")
+CLAUSE_COMMA_RE = re.compile(r",(?!\d{3})")  # not the thousands separator of "860,000"
+RELATIVE_CLAUSE_BEFORE_RE = re.compile(r",\s*(?:which|who|that)\b[^,]*$")
+# A clause that dates its main clause: "When Line 4 opens in 2020, the network will cover 154.3 km".
+WHEN_CLAUSE_RE = re.compile(r"^\s*(?:When|Once|After|By\s+the\s+time)\b")
+# A cue after a figure that only says what it is compared with: "than in 2018", "over the same period last year".
+COMPARISON_BEFORE_CUE_RE = re.compile(
+    r"(?:\bthan|\bfrom|\bover|\bcompared\s+with|\bcompared\s+to|\bagainst|\bsince|\bversus|same\s+period\s+(?:of)?|"
+    r"\bof|(?<!and\s)\bbelow|(?<!and\s)\babove|\bbeyond|"
+    r"\bthat\s+of|\bbefore|\bafter)\s*(?:in\s+|the\s+|that\s+of\s+)*$",
+    re.IGNORECASE,
+)
+RELATIVE_YEAR_RE = re.compile(r"\b(?P<rel>last|this)\s+year\b", re.IGNORECASE)
+# Cheap gates: a cue pattern is scanned only if the sentence has what every match of it contains.
+MONTH_NAME_RE = re.compile(MONTH)
+
+FOLLOWING_CUE_GAP = 2  # a cue starting at most this many chars after the quantity belongs to it
+# ... or one separated from it only by a bracketed conversion: "923.7 billion yuan ($133.6 billion) in 2019"
+PARENTHETICAL_GAP_RE = re.compile(r"\s*[(（][^()（）]{0,60}[)）]\s*")
+CUE_MONTHS, CUE_SINCE, CUE_YEAR = 3, 2, 1  # priorities when two cues end at the same place
+
+
+@dataclass
+class _Cue:
+    start: int
+    end: int
+    period: str | None
+    priority: int
+
+
+def _published_parts(published: str | None) -> tuple[int, int] | None:
+    match = PUBLISHED_RE.match(published or "")
+    return (int(match.group(1)), int(match.group(2))) if match else None
+
+
+def _month_period(m1: int, m2: int, year: str | None, pub: tuple[int, int] | None,
+                  context: str) -> str | None:
+    if year:
+        y = int(year)
+    elif pub:
+        y = pub[0] if m2 <= pub[1] else pub[0] - 1
+    else:
+        years = ANY_YEAR_RE.findall(context)
+        if not years:
+            return None
+        y = int(years[-1])
+    return f"{y}-{m1:02d}..{y}-{m2:02d}"
+
+
+def _period_cues(sentence: str, para_before: str, pub: tuple[int, int] | None) -> list[_Cue]:
+    cues: list[_Cue] = []
+
+    def months(m: re.Match[str], m1: int, m2: int) -> None:
+        if 1 <= m1 <= m2 <= 12:
+            period = _month_period(m1, m2, m.group("year"), pub, para_before + sentence[: m.start()])
+            cues.append(_Cue(m.start(), m.end(), period, CUE_MONTHS))
+
+    low = sentence.lower()
+    has_month = MONTH_NAME_RE.search(sentence) is not None
+    has_year = ANY_YEAR_RE.search(sentence) is not None
+    for m in MONTH_RANGE_RE.finditer(sentence) if has_month else ():
+        months(m, MONTH_NUMBER[m.group("m1").lower()], MONTH_NUMBER[m.group("m2").lower()])
+    for m in FIRST_MONTHS_RE.finditer(sentence) if "first" in low else ():
+        n = m.group("n").lower()
+        months(m, 1, NUMBER_WORDS.get(n) or int(n))
+    for m in PART_OF_YEAR_RE.finditer(sentence) if "half" in low or "quarter" in low else ():
+        months(m, *PART_MONTHS[" ".join(m.group("part").lower().split())])
+    for m in YEAR_RANGE_RE.finditer(sentence) if has_year else ():
+        a = m.group("a1") or m.group("a2") or m.group("a3")
+        b = m.group("b1") or m.group("b2") or m.group("b3")
+        if int(a) < int(b):
+            cues.append(_Cue(m.start(), m.end(), f"{a}..{b}", CUE_MONTHS))
+    for m in SINCE_RE.finditer(sentence) if has_year else ():
+        year = int(m.group("year"))
+        period = f"{year}..{pub[0]}" if pub and pub[0] > year else None
+        cues.append(_Cue(m.start(), m.end(), period, CUE_SINCE))
+    for m in IN_YEAR_RE.finditer(sentence) if has_year else ():
+        if not EVENT_BEFORE_YEAR_RE.search(sentence, 0, m.start()) or WHEN_CLAUSE_RE.match(sentence):
+            cues.append(_Cue(m.start(), m.end(), m.group("year"), CUE_YEAR))
+    for m in MONTH_CUE_RE.finditer(sentence) if has_month else ():
+        if EVENT_BEFORE_YEAR_RE.search(sentence, 0, m.start()):
+            continue
+        month = MONTH_NUMBER[m.group("m").lower()]
+        if not any(c.start <= m.start() < c.end for c in cues):  # inside "from January to May"
+            period = _month_period(month, month, m.group("year"), pub, para_before + sentence[: m.start()])
+            cues.append(_Cue(m.start(), m.end(), period[:7] if period else None, CUE_MONTHS))
+    for m in RELATIVE_YEAR_RE.finditer(sentence) if "year" in low else ():
+        if pub:
+            year = pub[0] - 1 if m.group("rel").lower() == "last" else pub[0]
+            cues.append(_Cue(m.start(), m.end(), str(year), CUE_YEAR))
+    return cues
+
+
+def _period_for(cues: list[_Cue], sentence: str, start: int, end: int) -> str | None:
+    following = [c for c in cues if c.start >= end and (
+        c.start - end <= FOLLOWING_CUE_GAP or PARENTHETICAL_GAP_RE.fullmatch(sentence, end, c.start))]
+    if following:
+        return min(following, key=lambda c: c.start).period
+    preceding = [c for c in cues if c.end <= start]
+    # a cue later in the sentence ("1.172 billion tonnes of cargo in 2020"), unless it is a comparison base
+    # or belongs to another quantity in between
+    later = [c for c in cues if c.start >= end and not COMPARISON_BEFORE_CUE_RE.search(sentence, 0, c.start)
+             and not COMPARISON_BETWEEN_RE.search(sentence, end, c.start)
+             and not CLAUSE_BOUNDARY_RE.search(sentence, end, c.start)
+             and not CLAUSE_COMMA_RE.search(sentence, end, c.start)]
+    text = sentence[start:end]
+    if text.endswith("times") or ADJECTIVAL_UNIT_RE.search(text) or (
+            RELATIVE_CLAUSE_BEFORE_RE.search(sentence, 0, start) and later and "," in sentence[end:later[0].start]):
+        # "11 times the output at the end of January" (the date is the base), "a 3,000-mu farm produced ...
+        # last year", "The area, which covers 235 square kilometers, has attracted ... since 2010"
+        later = []
+    if preceding:
+        nearest = max(preceding, key=lambda c: (c.end, c.priority))
+        if not (later and CLAUSE_BOUNDARY_RE.search(sentence, nearest.end, start)):
+            return nearest.period
+    return min(later, key=lambda c: c.start).period if later else None

@@ -1,0 +1,131 @@
+"""Qualifier (approx / at_least / at_most) from the words before a number, and the kind
+(level / change / share) and sign from the words around it.
+"""
+from __future__ import annotations
+
+import re
+
+from transforms.metrics.numbers import _Found
+from transforms.metrics.vocab import (
+    CHANGE_NOUNS,
+    CHANGE_VERB_STEMS,
+    COMPARABLE_UNITS,
+    DECREASE_NOUNS,
+    DECREASE_VERB_FORMS,
+    DECREASE_VERB_STEMS,
+    FILLER_WORDS,
+    QUALIFIER_WORDS,
+    SHARE_VERBS,
+    words_pattern,
+)
+
+QUALIFIER_RE = re.compile(
+    r"\b(?:" + "|".join(f"(?P<{name}>{words_pattern(words)})" for name, words in QUALIFIER_WORDS.items()) + r")\s+$",
+    re.IGNORECASE,
+)
+VERB_QUALIFIER_RE = re.compile(r"^(?:exceed\w*|surpass\w*|to\s+top|topped|tops)\s+$", re.IGNORECASE)
+FILLER_RE = re.compile(rf"(?:\b(?:{words_pattern(FILLER_WORDS)})\s+)+$", re.IGNORECASE)
+
+CHANGE_BEFORE_RE = re.compile(
+    rf"(?:\b(?:{words_pattern(CHANGE_VERB_STEMS)})\w*(?:\s+\w+ly)?(?:\s+by)?(?:\s+an?\s+(?:average|total)\s+of)?"
+    r"(?:\s+at\s+an?\s+(?:average\s+)?(?:annual\s+|yearly\s+)?(?:growth\s+)?rate\s+of)?|"
+    r"(?<!made\s)(?<!make\s)(?<!makes\s)(?<!making\s)\bup(?:\s+by)?|\bdown(?:\s+by)?|"
+    rf"\b(?:{words_pattern(CHANGE_NOUNS)})(?:\s+rate)?\s+of)\s*$",
+    re.IGNORECASE,
+)
+# Decreases: a change after one of these is negative ("fell by 4.6%" -> -4.6).
+DECREASE_BEFORE_RE = re.compile(
+    rf"(?:\b(?:{words_pattern(DECREASE_VERB_FORMS)}|(?:{words_pattern(DECREASE_VERB_STEMS)})\w*)"
+    r"(?:\s+\w+ly)?(?:\s+by)?(?:\s+an?\s+(?:average|total)\s+of)?"
+    rf"|\b(?:{words_pattern(DECREASE_NOUNS)})\s+of)\s*$",
+    re.IGNORECASE,
+)
+DECREASE_VERB_OBJECT_RE = re.compile(r"^(?:cut|reduc|lower|shorten|decreas)", re.IGNORECASE)
+DECREASE_AFTER_RE = re.compile(
+    r"^\s*(?:(?:lower|less|fewer|slower|smaller|shorter)\s+(?:[\w-]+\s+){0,3}?than|below|cut|reduction|drop|fall|"
+    r"decline|decrease)\b",
+    re.IGNORECASE,
+)
+# "24.5% and 11.2% respectively": the second of a list of changes.
+LIST_GAP_RE = re.compile(r"^\s*,?\s*(?:and|or)?\s*$", re.IGNORECASE)
+# "High-tech manufacturing rose by 4.6%, and strategic emerging industries by 6.2%"
+ELIDED_BY_RE = re.compile(r"(?:,\s*|\band\s+)[\w\s'’&-]{1,60}?\s+by\s*$", re.IGNORECASE)
+CHANGE_BY_RE = re.compile(r"\b(?:by|of)\s*$", re.IGNORECASE)
+# "raised efficiency by 20%", "cut the number of drivers needed by 70%": a change of the object.
+VERB_OBJECT_BY_RE = re.compile(
+    r"\b(?:rais|cut|reduc|lower|boost|increas|improv|shorten|extend|decreas|expand|doubl)\w*"
+    r"\s+(?P<object>[\w\s&'’-]{1,60}?)\s+by\s*$",
+    re.IGNORECASE,
+)
+CHANGE_AFTER_RE = re.compile(
+    r"^\s*(?:year[- ]on[- ]year|yoy|y-o-y|from\s+a\s+year\s+(?:earlier|ago)|over\s+the\s+same\s+period|"
+    r"compared\s+with|(?:more|less|fewer|higher|lower|faster|slower|longer|shorter|bigger|smaller|larger|greater)"
+    r"\s+(?:[\w-]+\s+){0,3}?than|growth|increase|rise|decline|"
+    r"decrease|cut|reduction|drop|fall|(?:below|above)\s+(?:last\s+year|the\s+same\s+period|"
+    r"a\s+year\s+(?:earlier|ago)|the\s+level\s+of))\b",
+    re.IGNORECASE,
+)
+
+SHARE_SUBJECT_RE = re.compile(r"^(?:share|proportion|percentage|portion)\s+of\b")
+SHARE_BEFORE_RE = re.compile(
+    rf"\b(?:{words_pattern(SHARE_VERBS)})\s*$",
+    re.IGNORECASE,
+)
+# "..., or 72.4% of the city's exports"
+SHARE_OR_RE = re.compile(r"[,;]\s*or\s*$", re.IGNORECASE)
+# "58.3% of the foreign capital", "62% of buyers": a percent of something is a share of it
+# (not "of the same period/last year", which compares).
+SHARE_AFTER_RE = re.compile(
+    r"^\s*of\s+(?!(?:the\s+)?(?:same|previous|last|this|next)\s+(?:period|year|month|quarter)\b)"
+    r"(?:the\s+)?[\w'’&-]", re.IGNORECASE
+)
+
+
+def _qualifier(before: str) -> tuple[str | None, str]:
+    """(qualifier, the text before the qualifier with filler words like "only" removed).
+
+    A qualifier that is itself the verb ("exceeded", "surpassed") leaves " is " in its
+    place, so the subject before it is still found ("GDP exceeded 20,000 US dollars").
+    """
+    core = FILLER_RE.sub("", before)
+    match = QUALIFIER_RE.search(core)
+    if not match:
+        return None, core
+    rest = FILLER_RE.sub("", core[: match.start()])
+    if VERB_QUALIFIER_RE.match(match.group()):
+        rest = rest.rstrip() + " is "
+    return match.lastgroup, rest
+
+
+def _kind(unit: str, before: str, after: str) -> tuple[str, str]:
+    """(kind, id of the rule that decided it)."""
+    if unit == "percent":
+        if CHANGE_BEFORE_RE.search(before):
+            return "change", "kind.change_words_before"
+        if CHANGE_AFTER_RE.search(after):
+            return "change", "kind.change_words_after"
+        if SHARE_BEFORE_RE.search(before):
+            return "share", "kind.share_words_before"
+        if SHARE_AFTER_RE.search(after):
+            return "share", "kind.share_of_after"
+    if VERB_OBJECT_BY_RE.search(before):
+        return "change", "kind.verb_object_by"
+    if unit != "percent" and (CHANGE_BY_RE.search(before) and CHANGE_BEFORE_RE.search(before)
+                              or CHANGE_AFTER_RE.search(after) and unit in COMPARABLE_UNITS):
+        return "change", "kind.change_by"
+    return "level", "kind.level_default"
+
+
+def _continues_change(previous: _Found, item: _Found, para: str, before: str) -> bool:
+    """A quantity listed right after a change, or elided "and X by N%", is a change too."""
+    if item.unit != previous.unit:
+        return False
+    return bool(LIST_GAP_RE.match(para[previous.end:item.start]) or ELIDED_BY_RE.search(before))
+
+
+def _is_decrease(before: str, after: str) -> bool:
+    """A change said to go down ("fell by", "a decline of", "cut ... by", "lower than")."""
+    if DECREASE_BEFORE_RE.search(before) or DECREASE_AFTER_RE.search(after):
+        return True
+    verb_object = VERB_OBJECT_BY_RE.search(before)
+    return bool(verb_object and DECREASE_VERB_OBJECT_RE.match(verb_object.group()))

@@ -1,0 +1,57 @@
+"""Paragraphs, sentences and subheadings of an article body, and the spans a sentence excludes.
+"""
+from __future__ import annotations
+
+import re
+
+from transforms.metrics.numbers import EXCLUDED_SPAN_RES, YEAR
+from transforms.metrics.vocab import ABBREVIATIONS, SUBHEADING_SMALL_WORDS
+
+PARAGRAPH_RE = re.compile(r"[^\n]+")
+SENTENCE_END_CHARS = ".!?。！？:;,\"”')）"
+SUBHEADING_MAX_WORDS = 8
+
+INITIAL_RE = re.compile(r"[a-z]")  # "F. Tan": a one-letter initial does not end a sentence
+PREVIOUS_WORD_RE = re.compile(r"([A-Za-z][\w.]*)\s*$")
+PUBLISHED_RE = re.compile(rf"^({YEAR})-(\d{{2}})")
+SENTENCE_END_RE = re.compile(r"[.!?。！？][\"”’)）]*\s+(?=[\"“‘(（]?[A-Z0-9])")
+LAST_TOKEN_RE = re.compile(r"([\w.]+)[.!?。！？][\"”’)）]*\s+$")
+
+
+def _is_subheading(para: str) -> bool:
+    """A short Title Case line without closing punctuation (a subheading inside the body)."""
+    text = para.strip()
+    if not text or text[-1] in SENTENCE_END_CHARS:
+        return False
+    words = text.split()
+    if len(words) > SUBHEADING_MAX_WORDS:
+        return False
+    content = [w for w in words if w[:1].isalpha() and w.lower() not in SUBHEADING_SMALL_WORDS]
+    return len(content) >= 2 and all(w[0].isupper() for w in content)
+
+
+def _paragraphs(body: str) -> list[tuple[int, str]]:
+    return [(m.start(), m.group()) for m in PARAGRAPH_RE.finditer(body)]
+
+
+def _sentences(para: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in SENTENCE_END_RE.finditer(para):
+        last = LAST_TOKEN_RE.search(para, start, match.end())
+        token = last.group(1).lower() if last else ""
+        if para[match.start()] == "." and (token in ABBREVIATIONS or INITIAL_RE.fullmatch(token)):
+            continue
+        spans.append((start, match.start() + 1))
+        start = match.end()
+    if start < len(para):
+        spans.append((start, len(para)))
+    return spans
+
+
+def _excluded_spans(para: str) -> list[tuple[int, int]]:
+    return [m.span() for gate, regex in EXCLUDED_SPAN_RES if gate.search(para) for m in regex.finditer(para)]
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start < b and a < end for a, b in spans)

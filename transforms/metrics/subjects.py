@@ -1,0 +1,383 @@
+"""Subjects: the noun phrase a quantity is said of, before it ("X rose to N") or after it ("N X").
+"""
+from __future__ import annotations
+
+import re
+from contextvars import ContextVar
+
+from transforms.metrics.numbers import YEAR, _Found
+from transforms.metrics.qualifiers import VERB_OBJECT_BY_RE
+from transforms.metrics.vocab import (
+    AUXILIARIES,
+    COUNT_CLASSIFIERS,
+    COUNT_STOP_WORDS,
+    DETERMINERS,
+    LINK_AUXILIARIES,
+    LINK_VERBS,
+    LY_NOUNS,
+    MONTH_WORDS,
+    NAME_RUN_WORDS,
+    NONCOUNT_FIRST_WORDS,
+    NOT_PLURAL_ENDINGS,
+    NP_INNER_WORDS,
+    NP_JOINER_WORDS,
+    NP_NAME_LEFT_WORDS,
+    NP_STOP_WORDS,
+    PHRASE_STOP_WORDS,
+    PLURAL_NOUNS,
+    QUOTES,
+    SUBJECT_DROP_LEADING,
+    SUPERLATIVES,
+    TIME_UNIT_WORDS,
+    TIME_WORDS,
+    UNIT_WORDS,
+    VERB_WORDS,
+    words_pattern,
+)
+
+VERB_FORM_RE = re.compile(r"[a-z]+(?:ing|ed)\b")
+MODEL_TOKEN_RE = re.compile(r"\d{1,2}[A-Za-z]\w*")  # 5G, 3D, 4K as the first word of a counted noun
+
+WORD_RE = re.compile(r"[A-Za-z0-9][\w&'’.-]*[\w&]|[A-Za-z0-9]|[^\w\s]")
+LINK_RE = re.compile(
+    rf"(?:,\s*)?\s+(?:(?:{words_pattern(LINK_AUXILIARIES)})\s+){{0,4}}(?:\w+ly\s+)?"
+    rf"(?:{words_pattern(LINK_VERBS)})"
+    r"(?:\s+(?:by|to|for|at|from|of|up|down|only|just|still|about|an?\s+(?:average|total)\s+of|"
+    r"at\s+an?\s+(?:average\s+)?(?:annual\s+|yearly\s+)?(?:growth\s+)?rate\s+of))*\s*$"
+    r"|(?:,\s*)?\s+(?:(?:will|would|is|are|to)\s+){0,3}(?:cost|costs|costing)\s*$",
+    re.IGNORECASE,
+)
+OF_LINK_RE = re.compile(r"\s+(?:of|at|totaling|totalling|worth)\s*$", re.IGNORECASE)
+TRAILING_TIME_RE = re.compile(
+    r"\s+(?:(?:in|during|over|for)\s+the\s+(?:first|last|past|next)\s+\w+\s+(?:days|weeks|months|years)"
+    r"|(?:in|during|over|for)\s+(?:the\s+)?(?:same\s+|first\s+|whole\s+|full\s+)?(?:period|year|quarter|month|"
+    r"half)s?(?:\s+of\s+\w+)?|(?:this|last)\s+year|(?:in|by)\s+(?:19|20)\d{2})\s*$",
+    re.IGNORECASE,
+)
+PLACE_PP_RE = re.compile(
+    r"\s+(?:(?:in|of)\s+(?:the\s+)?(?:city|province|country|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)|"
+    r"(?:through|across|at|to|throughout)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)\s*$"
+)
+# "production efficiency at these companies": a trailing phrase that points back, not a restriction.
+REFERENCE_PP_RE = re.compile(r"\s+(?:at|among|across|in|for)\s+(?:these|those|such|all|its|their)(?:\s+[\w-]+){1,2}\s*$",  # noqa: E501
+                             re.IGNORECASE)
+DISCOURSE_TAIL_RE = re.compile(r"\s*,\s*(?:however|meanwhile|in\s+contrast|by\s+contrast|too|also|though|"
+                               r"in\s+particular|for\s+example|in\s+turn)\s*,?\s*$", re.IGNORECASE)
+# "enterprises with annual revenue above ...", ", and housing allowances up to ..."
+QUALIFIED_NP_RE = re.compile(r"(?:\bwith|,\s*and|;\s*and)\s+(?P<np>(?:[\w&'’-]+\s+){0,4}[\w&'’-]+)\s*$")
+RELATIVE_TAIL_RE = re.compile(r"\s*,\s*(?:which|that|who)\s*$", re.IGNORECASE)
+# ", Ningbo's main cross-border channel," between a subject and its verb.
+APPOSITION_RE = re.compile(r"^\s*(?:the|a|an|[A-Z][\w-]*(?:'s|’s)|its|their)\s+[\w\s'’-]{1,60}$")
+LEADING_ADVERBIAL_RE = re.compile(
+    r"^\s*(?:in|on|by|as|at|during|from|since|after|before|for|with|among|of|over|under|according|last|this)\b",
+    re.IGNORECASE)
+
+# Capitalized words the current article uses mid-sentence (names), set by extract_metrics.
+_MID_SENTENCE_NAMES: ContextVar[frozenset[str]] = ContextVar("_MID_SENTENCE_NAMES", default=frozenset())
+MID_SENTENCE_CAPITAL_RE = re.compile(r"(?<=[a-z,;:’'\"”)] )([A-Z][a-z][\w-]*)")
+
+NP_MAX_WORDS = 8
+
+GENERIC_SUBJECT_RE = re.compile(
+    r"^(?:(?:average|annual|yearly|year-on-year|yoy|overall)\s*)*(?:(?:growth|increase|rise|decline|"
+    r"decrease|drop|gain)(?:\s+rate)?)?$"
+)
+# Text between two quantities that makes the second share the first one's subject
+# ("from 3.797 million yuan in 1987 to 137.4 million yuan").
+INHERIT_GAP_RE = re.compile(
+    rf"^(?:[^;.]{{0,150}}[,;])?[\s,(（]*(?:(?:year[- ]on[- ]year|yoy|from\s+a\s+year\s+(?:earlier|ago))\s*)?"
+    rf"(?:(?:in|by)\s+{YEAR}\s*)?(?:and\s+)?(?:to|and|or|versus|up|down|(?:up|down)\s+from|from|accounting\s+for|"
+    rf"making\s+up|representing|equal\s+to|equivalent\s+to|saving|"
+    rf"(?:an?\s+)?(?:(?:daily|annual|monthly|yearly)\s+)?(?:increase|decrease|rise|drop|decline|growth|gain|average)\s+of|"
+    rf"increasing|rising|growing|falling|dropping|declining)?"
+    rf"(?:\s+by)?\s*(?:(?:about|around|nearly|almost|over|more\s+than|some|roughly)\s+)?$"
+)
+ELIDED_SUBJECT_GAP_RE = re.compile(
+    r"^[^;.]{0,80},\s*and\s+(?:is|are|was|were|will|has|have|had)\s+[a-z\s]{0,40}$")
+FROM_GAP_RE = re.compile(r"\bfrom\s*$", re.IGNORECASE)
+# "rose 45.6%, integrated circuits 38.1% and industrial robots 27.4%"
+LISTED_CHANGE_GAP_RE = re.compile(
+    r"^\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?P<np>[a-zA-Z][\w'’&-]*(?:\s+[\w'’&-]+){0,4})\s+$")
+
+UNIT_OF_RE = re.compile(r"^\s+(?:of|in|on)\s+")
+
+SHARE_OF_RE = re.compile(r"^\s+of\s+")
+
+SHARE_OF_TOTAL_RE = re.compile(r"^\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}total\b", re.IGNORECASE)
+
+# "ranked No. 3 nationwide in sales of collaborative robots", "ranks third by the number of base stations"
+RANK_MEASURE_RE = re.compile(r"\b(?:in|by)\s+")
+RANK_MEASURE_WINDOW = 80
+
+CLAUSE_END_RE = re.compile(r"[,;]|\s+(?:and|while|whereas|but)\s+")
+RANK_PARTICIPLE_RE = re.compile(r"^(?:ranking|placing|coming)\b", re.IGNORECASE)
+
+SIMPLE_PHRASE_CHARS = 160
+# A ranking this close after a quantity ranks that quantity ("1.08 billion tonnes of cargo, ranking first").
+RANK_INHERIT_GAP_RE = re.compile(r"^[\w\s'’-]{0,40}[,;]?\s*$")
+
+PARENTHESES_RE = re.compile(r"\s*[(（][^()（）]*[)）]")
+
+ACRONYM_PLURAL_RE = re.compile(r"[A-Z][A-Z&]+s")  # TEUs, SMEs
+
+
+def _simple_phrase(text: str, keep_names: bool = False) -> str | None:
+    """The noun phrase at the start of `text`: words up to a verb, preposition (but "of") or punctuation."""
+    words: list[str] = []
+    tokens = [t.group() for t in WORD_RE.finditer(text[:SIMPLE_PHRASE_CHARS]) if t.group() not in QUOTES]
+    for index, word in enumerate(tokens):
+        lower = word.lower()
+        following = tokens[index + 1] if index + 1 < len(tokens) else ""
+        if not words and lower in DETERMINERS:
+            continue
+        if not words and lower.endswith("ing") and (following.lower() in DETERMINERS or not following[:1].isalpha()):
+            return None  # "on cultivating the companies": a verb, not a noun phrase
+        if not words and (lower.endswith(("'s", "’s"))):
+            continue  # "Ningbo's industrial enterprises"
+        if not (word[0].isalpha() or MODEL_TOKEN_RE.fullmatch(word) and words):
+            break
+        if (lower in NP_STOP_WORDS or lower in VERB_WORDS or lower in TIME_WORDS or lower in PHRASE_STOP_WORDS
+                or lower in COUNT_STOP_WORDS and lower != "of"
+                or lower.endswith("ly") and len(lower) > 4 and lower not in LY_NOUNS
+                or words and VERB_FORM_RE.fullmatch(lower) and not _is_plural(lower)):
+            break
+        if word[0].isupper() and not keep_names and _is_name(word):
+            break
+        if lower == "of" and (not following[:1].isalpha() or following.lower() in NP_STOP_WORDS):
+            break
+        if lower == "and":
+            after_next = tokens[index + 2].lower() if index + 2 < len(tokens) else ""
+            if (not following[:1].isalpha() or following.lower() in VERB_WORDS | NP_STOP_WORDS
+                    or VERB_FORM_RE.fullmatch(following.lower()) or after_next in {"or", "the", "a", "an"}
+                    or after_next[:1].isdigit()):
+                break  # "2.3 billion yuan in subsidies and cut or deferred taxes"
+        words.append(word)
+        if len(words) >= NP_MAX_WORDS:
+            break
+    while words and words[-1].lower() in NP_INNER_WORDS:
+        words.pop()
+    if not words or not words[0][0].islower() and not MODEL_TOKEN_RE.fullmatch(words[0]) \
+            and not words[0].isupper() or any(w.lower() in UNIT_WORDS for w in words):
+        return None
+    return " ".join(words).lower()
+
+
+SINGULAR_MIN_WORDS = 2  # a count of one names its thing in at least two words
+
+
+def _noun_phrase_after(para: str, pos: int, singular: bool = False) -> tuple[int, str] | None:
+    """(end offset, lowercase phrase) of the plural noun phrase starting at `pos`, else None.
+
+    The phrase runs to a verb, a preposition or punctuation; it is the longest run of its
+    words that ends in a plural noun ("1,512 manufacturers complete digital transformation"
+    -> "manufacturers").
+    """
+    words: list[tuple[str, int]] = []
+    tokens = [t for t in WORD_RE.finditer(para, pos, min(len(para), pos + 200)) if t.group() not in QUOTES]
+    if tokens and tokens[0].group().lower() in ("more", "such") and len(tokens) > 1:
+        tokens = tokens[1:]  # "300 more doctoral students", "55 such stations"
+    for index, token in enumerate(tokens):
+        word = token.group()
+        lower = word.lower()
+        following = tokens[index + 1].group() if index + 1 < len(tokens) else ""
+        if not words:
+            if (lower in NONCOUNT_FIRST_WORDS or lower in SUPERLATIVES or lower in COUNT_STOP_WORDS
+                    or lower in VERB_WORDS and not lower.endswith("ed")):  # "registered users" is a noun
+                return None  # "China's 100 best cities" names a list, it does not count anything
+            if not word[0].isalpha() and not (MODEL_TOKEN_RE.fullmatch(word) and following[:1].isalpha()):
+                return None
+        elif word[0].isdigit():
+            if not (words[-1][0][0].isupper() and following[:1].isalpha()):
+                break  # "25 Fortune Global 500 companies" keeps its name
+        elif not word[0].isalnum():
+            break
+        if words and (lower in VERB_WORDS or _is_plural(words[-1][0]) and lower.endswith(("ed", "ing"))):
+            break  # "17 countries sent", "52 projects signed", "start-ups ranking"
+        if words and lower.endswith("ly") and len(lower) > 4 and lower not in LY_NOUNS:
+            break  # "5 million tourists annually"
+        if lower == "and":
+            if not words or not following[:1].isalpha() or following.lower() in COUNT_STOP_WORDS:
+                break
+            if _is_plural(words[-1][0]):
+                after_next = tokens[index + 2].group() if index + 2 < len(tokens) else ""
+                third = tokens[index + 3].group() if index + 3 < len(tokens) else ""
+                two_word = (not _is_plural(following) and following.lower() not in COUNT_STOP_WORDS
+                            and _is_plural(after_next) and not third[:1].isalpha())
+                if not two_word and (not _is_plural(following) or after_next[:1].isalpha() and after_next.lower()
+                                     not in COUNT_STOP_WORDS and after_next.lower() not in VERB_WORDS
+                                     and not after_next.lower().endswith(("ed", "ing"))):
+                    break  # "12,524 start-ups and 865 SMEs"; "museums and bases attracted", "X and leading Ys," go on
+        elif lower == "of" and words and words[-1][0].lower() in COUNT_CLASSIFIERS:
+            pass  # "260,000 pieces of equipment"
+        elif words and lower in COUNT_STOP_WORDS:
+            break
+        words.append((word, token.start()))
+        if len(words) >= NP_MAX_WORDS:
+            break
+    lowered = [w.lower() for w, _ in words]
+    classified = any(a in COUNT_CLASSIFIERS and b == "of" for a, b in zip(lowered, lowered[1:]))
+    while words and (words[-1][0].lower() in NP_INNER_WORDS or not classified and not singular and not (
+            _is_plural(words[-1][0]) and words[-1][0].lower() not in TIME_UNIT_WORDS)):
+        words.pop()  # "1.2 million bottles of infant formula" keeps its mass noun
+    if not words or words[0][0].lower() in TIME_UNIT_WORDS:
+        return None
+    if singular and (len(words) < SINGULAR_MIN_WORDS or not words[0][0][0].islower()
+                     or any(w.lower() in TIME_UNIT_WORDS | MONTH_WORDS or w.lower().endswith(("'s", "’s"))
+                            for w, _ in words)):
+        return None  # "1 July", "1 hour's drive", "1 Huizhan Road": not a count of one thing
+    last_word, last_start = words[-1]
+    return last_start + len(last_word), " ".join(w for w, _ in words).lower()
+
+
+def _is_plural(word: str) -> bool:
+    lower = word.lower()
+    if lower.endswith(("'s", "’s")):
+        return False  # "1 hour's drive"
+    if lower in PLURAL_NOUNS or ACRONYM_PLURAL_RE.fullmatch(word):
+        return True
+    return len(lower) > 2 and lower.endswith("s") and not lower.endswith(NOT_PLURAL_ENDINGS)
+
+
+def _subject_before(before: str, qualifier: str | None = None) -> str | None:
+    """The noun phrase a quantity is said of, from the text before it."""
+    link = LINK_RE.search(before)
+    of_link = None if link else OF_LINK_RE.search(before)
+    if not link and not of_link:
+        verb_object = VERB_OBJECT_BY_RE.search(before)
+        if verb_object:
+            return _object_phrase(verb_object.group("object"))
+        qualified = QUALIFIED_NP_RE.search(before) if qualifier is not None else None
+        if qualified:
+            # "enterprises with annual revenue above 1 billion yuan", ", and housing allowances up to 80,000 yuan"
+            return _simple_phrase(qualified.group("np"))
+        return None
+    anchor = link or of_link
+    assert anchor is not None  # one of them matched (checked above)
+    region = _trim_region(before[: anchor.start()],
+                          apposition=link is not None and link.group().lstrip().startswith(","))
+    # "1,015 deals worth 1.9 billion"
+    attached = of_link is not None or (link is not None and link.group().strip(" ,").lower() == "worth")
+    return _noun_phrase_before(region, stop_at_number=attached)
+
+
+def _trim_region(region: str, apposition: bool = True) -> str:
+    """Drop what sits between a subject and its verb: brackets, trailing places/times, ", which",
+    and an apposition ("Retail imports through the bonded zone, Ningbo's main channel, totaled")."""
+    region = PARENTHESES_RE.sub("", region)
+    region = RELATIVE_TAIL_RE.sub("", region)
+    region = DISCOURSE_TAIL_RE.sub("", region)
+    parts = region.rsplit(",", 1) if apposition else [region]
+    if len(parts) == 2 and APPOSITION_RE.match(parts[1]) and parts[0].strip() \
+            and not LEADING_ADVERBIAL_RE.match(parts[0].rsplit(",", 1)[-1]):
+        region = parts[0]
+    for _ in range(2):
+        region = TRAILING_TIME_RE.sub("", PLACE_PP_RE.sub("", region))
+        region = REFERENCE_PP_RE.sub("", region)
+    return region
+
+
+def _object_phrase(text: str) -> str | None:
+    """A verb's object as a subject: "the number of drivers needed" -> "number of drivers needed"."""
+    words = [w for w in text.split() if w not in QUOTES]
+    while words and words[0].lower() in NP_STOP_WORDS:
+        words.pop(0)
+    if not words or len(words) > NP_MAX_WORDS or any(w.lower() in UNIT_WORDS for w in words):
+        return None
+    return " ".join(words).lower()
+
+
+def _noun_phrase_before(region: str, stop_at_number: bool = False) -> str | None:
+    tokens = [t for t in WORD_RE.finditer(region) if t.group() not in QUOTES]
+    if not tokens:
+        return None
+    first_start = tokens[0].start()
+    words: list[str] = []
+    index = len(tokens) - 1
+    while index >= 0:
+        word = tokens[index].group()
+        lower = word.lower()
+        left = tokens[index - 1].group().lower() if index > 0 else ""
+        if lower == "the" and words and left in NP_NAME_LEFT_WORDS:
+            words.insert(0, word)  # "added value of the secondary industry", "trade with the EU"
+            index -= 1
+            continue
+        if lower.endswith(("'s", "’s")) and words and (left in {"of", "in", "for"} or left == "the" and index > 1
+                                                       and tokens[index - 2].group().lower() in {"of", "in", "for"}):
+            index -= 1 if left != "the" else 2  # "added value of (the city's) core industries": the possessive drops
+            continue
+        if lower in NP_JOINER_WORDS:
+            if words and left[:1].isalpha() and left not in NP_STOP_WORDS and left not in VERB_WORDS:
+                words.insert(0, word)  # "retail imports through the bonded zone", "trade with the EU"
+                index -= 1
+                continue
+            break
+        if (not word[0].isalnum() or lower.endswith(("'s", "’s")) or lower in NP_STOP_WORDS
+                or lower in VERB_WORDS and not word.isupper()):  # "LED lights" is not "led"
+            break
+        if word[0].isdigit() and not MODEL_TOKEN_RE.fullmatch(word) and left != "of":
+            if stop_at_number:
+                break  # "520 government scholarships of 30,000 yuan"
+            return None  # the noun phrase belongs to another number ("with 300 employees, earned ...")
+        if _is_name(word) and tokens[index].start() != first_start:
+            # a run of names ("the Belt and Road") stays when a preposition joins it to the phrase
+            run_start = index
+            while run_start > 0 and (_is_name(tokens[run_start - 1].group()) or tokens[run_start - 1].group().lower()
+                                     in NAME_RUN_WORDS and run_start > 1 and _is_name(tokens[run_start - 2].group())):
+                run_start -= 1
+            if run_start > 0 and tokens[run_start - 1].group().lower() == "the":
+                run_start -= 1
+            joiner = tokens[run_start - 1].group().lower() if run_start > 0 else ""
+            if not words and not joiner or joiner not in NP_NAME_LEFT_WORDS:
+                break
+            words[:0] = [t.group() for t in tokens[run_start - 1:index + 1]]  # the joiner too
+            index = run_start - 2
+            continue
+        if lower.endswith("ed") and left in AUXILIARIES:
+            break
+        if lower == "and" and (not words or not left[:1].isalpha() or left in NP_STOP_WORDS):
+            break
+        words.insert(0, word)
+        index -= 1
+        if len(words) >= NP_MAX_WORDS:
+            break
+    while words and (words[0].lower() in NP_INNER_WORDS | NP_JOINER_WORDS | SUBJECT_DROP_LEADING | {"the", "from"}):
+        words.pop(0)
+    while words and words[-1].lower() in NP_INNER_WORDS | {"the"}:
+        words.pop()
+    if len(words) > 1 and words[-1].lower().endswith("ed") and _is_plural(words[-2]):
+        words.pop()  # "technology contracts signed (in Ningbo) were worth ..."
+    if not words or any(w.lower() in UNIT_WORDS for w in words) or words[-1].lower().endswith("ed"):
+        return None
+    if all(_is_name(w) or w.lower() in NAME_RUN_WORDS for w in words) and not (
+            len(words) == 1 and tokens[0].group() == words[0] and _sentence_initial_common_noun(words[0])):
+        return None  # "Ningbo ranked first": a place or organisation is not what is measured
+    return " ".join(words).lower()
+
+
+def _sentence_initial_common_noun(word: str) -> bool:
+    """A capitalized first word ("Efficiency rose", "Exports fell") that the article never
+    capitalizes mid-sentence is a common noun, not a name."""
+    return _is_plural(word) or word not in _MID_SENTENCE_NAMES.get()
+
+
+def _is_name(word: str) -> bool:
+    """A capitalized word that is not an acronym (R&D, GDP and SMEs are not names)."""
+    if not word[0].isupper() or "&" in word:
+        return False
+    letters = [c for c in word if c.isalpha()]
+    return sum(1 for c in letters if c.isupper()) <= max(1, len(letters) // 2 - 1)
+
+
+def _inherits(item: _Found, previous: _Found, gap: str) -> bool:
+    """Whether `item` is said of the same thing as the quantity right before it in the sentence.
+
+    "growth rate of" figures, and second quantities joined by "to", "up", "up from", "an
+    increase of"... ("grew by 6.2% to 553.8 billion yuan"). Ranks are decided in _rank_subject.
+    """
+    if previous.subject is None:
+        return False
+    if item.subject is not None:
+        return GENERIC_SUBJECT_RE.match(item.subject) is not None
+    if item.unit == previous.unit and ELIDED_SUBJECT_GAP_RE.match(gap):
+        return True  # "exceeded 10 billion yuan in 2018, and is expected to reach 13 billion yuan"
+    return item.unit != "count" and bool(INHERIT_GAP_RE.match(gap))

@@ -1,0 +1,258 @@
+"""Vocabularies of the metric rules, as data: scale words, currency marks, ordinal, spelled-out and
+fraction numbers, and the word lists (stop words, verbs, plurals, places, times) the rules consult.
+
+Regexes elsewhere are built from these tables; a word is added here, not inside a pattern.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from transforms.textutil import MONTHS
+
+SCALE_WORDS: dict[str, float] = {
+    "thousand": 1e3, "ten thousand": 1e4, "10 thousand": 1e4, "10,000": 1e4,
+    "million": 1e6, "mln": 1e6, "hundred million": 1e8,
+    "billion": 1e9, "bln": 1e9, "bn": 1e9, "trillion": 1e12,
+}
+
+# Currency marks written before the number ("RMB110 million", "US$ 5 billion") and words after it.
+CURRENCY_PREFIXES = ("US$", "USD", "RMB", "CNY", "EUR", "€", "¥", "￥", "$")
+CURRENCY_SUFFIXES = ("yuan", "RMB", "CNY", "US dollars", "dollars", "USD", "euros", "euro", "EUR")
+# Currency words that may follow a prefixed amount ("RMB 5 billion yuan").
+CURRENCY_TRAILERS = ("yuan", "RMB", "dollars", "euros")
+CURRENCIES: dict[str, str] = {
+    "yuan": "CNY", "rmb": "CNY", "cny": "CNY", "¥": "CNY", "￥": "CNY",
+    "us$": "USD", "$": "USD", "usd": "USD", "dollars": "USD", "us dollars": "USD",
+    "€": "EUR", "eur": "EUR", "euro": "EUR", "euros": "EUR",
+}
+ENERGY_FACTORS: dict[str, float] = {"k": 1.0, "m": 1e3, "g": 1e6}
+
+ORDINAL_WORDS: dict[str, int] = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+    "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
+}
+
+# Shares written as fractions (value in percent): "one third of", "less than one fifth of",
+# "more than half of national exports", "9 out of 10 patent applications", "nearly 1/3".
+FRACTION_WORDS: dict[str, tuple[int, int]] = {
+    "one half": (1, 2), "one third": (1, 3), "two thirds": (2, 3), "one quarter": (1, 4),
+    "one fourth": (1, 4), "three quarters": (3, 4), "three fourths": (3, 4), "one fifth": (1, 5),
+    "two fifths": (2, 5), "three fifths": (3, 5), "four fifths": (4, 5), "one sixth": (1, 6),
+    "one eighth": (1, 8), "one tenth": (1, 10),
+}
+
+# A count written in words: "five new labs", "Eight of them" (never "one": "one of the ...").
+SPELLED_NUMBERS: dict[str, int] = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+}
+SPELLED_TENS: dict[str, int] = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+                                "seventy": 70, "eighty": 80, "ninety": 90}
+SPELLED_UNITS: dict[str, int] = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                                 "eight": 8, "nine": 9}
+
+# A spelled-out number after these is a reference ("the three operators"), not a figure.
+SPELLED_REFERENCE_WORDS = frozenset("the these those both all its their our his her my your each every any "
+                                    "first last next other another top".split())
+# Nouns a small spelled-out number divides a process into ("built in two phases"): not counts.
+SPELLED_PROCESS_NOUNS = frozenset("phases stages steps rounds ways aspects directions dimensions respects parts "
+                                  "sides halves".split())
+
+RANK_MOVE_NOUNS = frozenset("places positions spots notches rungs rankings ranks".split())
+
+# Plural heads that are amounts of money or goods, never counted by a bare number ("exports reached 4.5 billion").
+MASS_PLURALS = frozenset("exports imports sales revenues earnings profits investments savings funds taxes assets "
+                         "deposits loans costs expenses proceeds receipts emissions shipments".split())
+# Counts measured in a unit noun take their subject from the sentence ("throughput reached 27.53 million TEUs").
+COUNT_UNIT_NOUNS = frozenset({"teus", "teu"})
+
+# A number right after one of these words names a thing ("Line 3", "No. 5", "top 10").
+PRECEDING_BLOCKLIST = frozenset(
+    "no no. number top line phase grade level class room page article chapter section item version "
+    "route platform terminal hall building floor gate exit bus flight lab laboratory group team batch "
+    "round session episode volume issue vol type model station metro zone per every each".split()
+)
+
+# Units whose "N more than ..." is a change ("0.4 years longer than in 2019").
+COMPARABLE_UNITS = frozenset({"years", "times", "percentage_points", "CNY", "USD", "EUR", "tonnes", "kWh"})
+
+MONTH_NUMBER = {m: i + 1 for i, m in enumerate(MONTHS)}
+NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+
+PART_MONTHS = {"first half": (1, 6), "second half": (7, 12), "first quarter": (1, 3),
+               "second quarter": (4, 6), "third quarter": (7, 9), "fourth quarter": (10, 12),
+               "first three quarters": (1, 9)}
+
+NAME_RUN_WORDS = frozenset({"and", "of", "the", "&"})
+# Prepositions that join a restricting phrase to a noun ("trade with the EU", "imports through the bonded zone").
+NP_JOINER_WORDS = frozenset({"with", "for", "between", "along", "through"})
+
+NP_STOP_WORDS = frozenset(
+    "the a an this these that those its their his her our your my which who whom whose where when "
+    "while as by to from at on into onto than there it they we he she also has have had is "
+    "are was were be been being will would can could may might should shall do does did not no "
+    "but or so if because although though since after before until during among "
+    "including such like via about over under up down only just alone without within across through "
+    "toward towards against along around behind beyond near outside inside upon amid throughout despite "
+    "except plus versus together combined respectively altogether".split()
+)
+AUXILIARIES = frozenset("has have had is are was were be been being".split())
+NP_INNER_WORDS = frozenset({"of", "in", "and", "with", "for", "between"})
+# A capitalized name inside a noun phrase: "trade volume between Ningbo and CEEC countries".
+NP_NAME_LEFT_WORDS = frozenset({"of", "in", "between", "and", "with", "for", "along", "from", "through"})
+# Verbs that end a noun phrase (irregular past tenses and common transitive verbs).
+VERB_WORDS = frozenset(
+    "sent made took gave won set built held saw got put came went became began brought bought kept left "
+    "lost met paid ran said sold spent told wrote grew rose fell drew chose led joined signed offer offers "
+    "offered provide provides provided receive receives received receiving give gives get gets make makes "
+    "take takes send sends win wins build builds hold holds see sees keep keeps bring brings including "
+    "bringing making reaching covering attract attracts invest invests need needs needed generated "
+    "generates realized realised realizes earned earns contributed recorded registered posted achieved "
+    "reported attracted handled produced issued drove drives enjoyed enjoy enjoys paid pays whereas "
+    "exported imported expect expects expected said says estimate estimates estimated predict predicts "
+    "forecast forecasts show shows showed believe believes think thinks put puts want wants start starts "
+    "plan plans aim aims found finds find sought taught thought caught fought fed bred dealt felt heard meant "
+    "sat stood understood wore bore tore shot lent spent bent sent stuck struck swept hung hold use uses used "
+    "employ employs employed serve serves served host hosts hosted sell sells".split()
+)
+
+SUBJECT_DROP_LEADING = frozenset({"total", "accumulated", "cumulative"})
+
+# "1.172 billion tonnes of cargo", "31.5 billion yuan in new loans", "500 million yuan on subsidies"
+UNIT_OF_UNITS = frozenset({"CNY", "USD", "EUR", "tonnes", "kWh", "m2", "km2", "mu", "km"})
+
+SHARE_WHOLE_WORDS = frozenset("total them which these those all gdp whole same level figure amount number".split())
+
+# Words that end a simple noun phrase besides verbs and prepositions.
+PHRASE_STOP_WORDS = frozenset("now today currently already still online offline overseas abroad nationwide "
+                              "worldwide above below".split())
+DETERMINERS = frozenset("the a an its their his her our this these those".split())
+
+RANK_IDIOM_WORDS = frozenset("row succession turn terms".split())  # "for the 5th year in a row"
+
+PLACE_WORDS = frozenset("province country world nation city region county district globe asia china zhejiang "
+                        "yangtze ningbo".split())
+TIME_WORDS = frozenset("first last past same period year years month months quarter quarters half week weeks "
+                       "total average this next".split())
+
+QUOTES = frozenset("\"“”‘")
+
+COUNT_CLASSIFIERS = frozenset("pieces units sets kinds types batches pairs sorts varieties groups bottles boxes "
+                              "tons tonnes cases packs bags rolls".split())
+
+UNIT_WORDS = frozenset(SCALE_WORDS) | frozenset(
+    "yuan rmb dollars euros tonnes tons percent km mu times kwh".split())
+COUNT_STOP_WORDS = NP_STOP_WORDS | frozenset(
+    "of in ranks rank ranked ranking accounting accounted accounts account were was are is last next "
+    "increased rose grew reached have has had will each every respectively per with for between".split()
+)
+NONCOUNT_FIRST_WORDS = frozenset(
+    "years year months month days day weeks week hours hour minutes minute seconds second times "
+    "percent per yuan rmb dollars dollar euros euro usd cny tons tonnes tonne ton mu km kilometers "
+    "kilometres square sq meters metres kwh thousand million billion trillion hundred of to and or "
+    "am pm more less than micrograms microgram milligrams grams gram kilograms kilogram kg meters meter "
+    "metres metre centimeters millimeters liters litres liter degrees degree celsius hectares hectare acres "
+    "miles mile feet foot inches pounds watts kilowatts megawatts gigawatts mw gw volts mbps gbps "
+    "gigabytes terabytes cubic".split()
+)
+SUPERLATIVES = frozenset(
+    "best top largest biggest most greatest strongest richest fastest leading-edge worst".split()
+)
+
+# Adverbs end a count's noun phrase ("5 million tourists annually"); these -ly words are nouns.
+LY_NOUNS = frozenset("family assembly supply rally ally reply monopoly anomaly italy july".split())
+TIME_UNIT_WORDS = frozenset("years months weeks days hours minutes seconds decades centuries".split())
+PLURAL_NOUNS = frozenset(
+    "people personnel staff talent talents children police cattle equipment youth faculty".split()
+)
+NOT_PLURAL_ENDINGS = ("ss", "us", "is")
+
+SUBHEADING_SMALL_WORDS = frozenset("a an the of in on at for to and or with by from as".split())
+
+ABBREVIATIONS = frozenset(
+    "co ltd no mr mrs ms dr prof st inc corp jan feb mar apr jun jul aug sep sept oct nov dec "
+    "u.s e.g i.e etc vs gov dept".split()
+)
+
+MONTH_WORDS = frozenset(m.lower() for m in MONTHS)
+
+
+# Qualifier words before a number, by the qualifier they give (a space matches any whitespace).
+QUALIFIER_WORDS: dict[str, tuple[str, ...]] = {
+    "approx": ("about", "around", "nearly", "almost", "approximately", "roughly", "some", "close to",
+               "an estimated", "estimated", "approx."),
+    "at_least": ("more than", "over", "above", "at least", "a minimum of", "minimum of", "to top", "topped", "tops",
+                 "exceeding", "exceeded", "exceeds", "exceed", "in excess of", "upwards of", "no less than",
+                 "not less than", "surpassing", "surpassed", "beyond"),
+    "at_most": ("less than", "under", "below", "up to", "at most", "a maximum of", "maximum of", "a ceiling of",
+                "no more than", "fewer than", "not more than", "not exceeding", "within"),
+}
+# Words before a number that qualify nothing and are skipped ("only", "a total of").
+FILLER_WORDS = ("only", "just", "merely", "a total of", "a record", "as much as")
+
+# Verbs and nouns by the role they give a following number. Stems match any ending ("increas" ->
+# increased, increasing); forms match as written.
+CHANGE_VERB_STEMS = ("increas", "grow", "grew", "rose", "rise", "rising", "fell", "fall", "drop", "declin", "decreas",
+                     "jump", "surg", "climb", "expand", "shrank", "shrink", "gain", "soar", "slid", "slump", "plung",
+                     "slip", "dip")
+CHANGE_NOUNS = ("growth", "increase", "decrease", "decline", "rise", "drop", "gain")  # "a growth (rate) of N"
+DECREASE_VERB_STEMS = ("declin", "decreas", "shrink", "shrank", "shrunk", "slump", "plung")
+DECREASE_VERB_FORMS = ("fell", "fall", "falls", "falling", "fallen", "drop", "drops", "dropped", "dropping", "down",
+                       "slid", "slides", "sliding", "slip", "slips", "slipped", "slipping", "dip", "dips", "dipped",
+                       "contract", "contracted", "contracts", "contracting")
+DECREASE_NOUNS = ("decline", "decrease", "drop", "fall", "reduction", "cut", "loss")  # "a decline of N"
+SHARE_VERBS = ("account for", "accounted for", "accounts for", "accounting for", "share of", "proportion of",
+               "ratio of", "made up", "making up", "make up", "represent", "represented", "represents",
+               "representing", "constituted", "constitutes", "constituting")
+
+# Auxiliaries and adverbs between a subject and its linking verb ("has already reached").
+LINK_AUXILIARIES = (
+    "has", "have", "had", "will", "would", "is", "are", "was", "were", "to", "be", "been", "expected", "set", "due",
+    "likely", "still", "also", "now", "already", "further", "each", "alone",
+)
+# Verbs that link a subject to its figure ("exports rose to N", "GDP stood at N"), in any tense used.
+LINK_VERBS = (
+    "increased", "increase", "increases", "increasing", "rose", "rise", "rises", "rising", "grew", "grow", "grows",
+    "growing", "jumped", "jumps", "surged", "climbed", "dropped", "drops", "fell", "falls", "declined", "declines",
+    "decreased", "decreases", "slipped", "slid", "dipped", "plunged", "plummeted", "soared", "shrank", "contracted",
+    "rebounded", "recovered", "widened", "narrowed", "edged up", "reached", "reach", "reaches",
+    "reaching", "hit", "hits", "totaled", "totalled", "totaling", "totalling", "amounted", "amounting", "amounts",
+    "stood", "stands", "was", "were", "is", "are", "accounted", "accounting", "accounts", "account", "exceeded",
+    "exceeding", "exceeds", "registered", "recorded", "posted", "achieved", "expanded", "represented",
+    "representing", "represents", "made up", "making up", "ranks", "ranked", "ranking", "placed", "came",
+    "contributed", "contributes", "earned", "earns", "generated", "generates", "realized", "realised", "produced",
+    "produces", "handled", "handles", "attracted", "invested", "raised", "saw", "sees", "reported", "numbered",
+    "number", "numbers", "topped", "tops", "top", "covers", "covered", "cover", "covering", "use", "uses", "used",
+    "average", "averaged", "consume", "consumes", "consumed", "occupy", "occupies", "occupied", "run", "runs",
+    "ran", "stretch", "stretches", "stretched", "span", "spans", "measure", "measures", "measured", "make up",
+    "makes up", "doubled", "double", "tripled", "triple", "exceed", "surpass", "surpassed", "worth", "edged down",
+)
+
+
+def words_pattern(words: Iterable[str], space: str = r"\s+") -> str:
+    """A regex that matches any of `words` (a space in a word matches `space`), longest first.
+
+    Built as a trie ("rose|rise|rising" -> "r(?:ise|ising|ose)" factored by prefix), so that the
+    regex engine checks one character per position instead of every word: a large part of the
+    time of the rules went into scanning alternations of a hundred verbs at every position.
+    """
+    trie: dict[str, dict] = {}
+    for word in set(words):
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_regex(trie, space)
+
+
+def _trie_regex(node: dict[str, dict], space: str) -> str:
+    branches = [(space if char == " " else re.escape(char)) + _trie_regex(child, space)
+                for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 and "" not in node else "(?:" + "|".join(branches) + ")"
+    return body + "?" if "" in node else body
