@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat constraints.txt pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: demo test lint venv lock bench eval clean-state
+.PHONY: demo test lint venv lock bench eval clean-state chromium data-docs-assets
 
 $(STAMP): constraints.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "Python 3.11 is required, found " + sys.version' 
@@ -17,8 +17,13 @@ venv: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/newsetl demo
 
-test: $(STAMP)
+test: $(STAMP) chromium
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Debian's Chromium for the Data Docs browser test (apt-get, once per machine; a no-op when
+# /usr/bin/chromium exists).
+chromium:
+	devtools/install-chromium.sh
 
 # ruff (style, bugs, imports), import-linter (the floors: docs/ARCHITECTURE.md), mypy (core, transforms).
 lint: $(STAMP)
@@ -41,6 +46,11 @@ lock:
 	( echo '# Resolved lock for Python 3.11 (pip freeze of a plain resolve of pyproject.toml [dev]).'; \
 	  echo '# Regenerate deliberately with `make lock`; every install uses `pip install -c constraints.txt`.'; \
 	  /tmp/newsetl-lock/bin/pip freeze --exclude newsetl ) > constraints.txt
+
+# Re-fetch the Data Docs front-end files from the npm registry (expectations/data_docs_assets/,
+# committed; `--check` compares only). Not part of test or demo: they use the committed files.
+data-docs-assets: $(STAMP)
+	$(BIN)/python -m devtools.data_docs_assets
 
 clean-state:
 	rm -rf .newsetl

@@ -29,14 +29,15 @@ accepted rows and are only summarised. Quarantine reasons that are not GX expect
 failed_expectations too, under their table's critical suite (they are part of its gate).
 Output files are strict JSON: a NaN in a record is written as null and +-inf as the string
 "Infinity"/"-Infinity", so every line fits a Postgres jsonb column. Data Docs are built into ``validation/data_docs/``
-from an ephemeral GX context. GX is imported inside the functions (about 3 s).
+from an ephemeral GX context, escaped, cut to the failing fragment and made to work offline
+by `expectations.datadocs`. GX is imported inside the functions (about 3 s).
 """
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import html
 import json
+import logging
 import math
 import os
 import re
@@ -117,6 +118,8 @@ DATA_DOCS_SITE = "run_site"
 GX_ENV = {"GX_ANALYTICS_ENABLED": "false"}
 # pandas warns when a boilerplate regex has capture groups; the match result is still right.
 QUIET_WARNINGS = (r".*has match groups.*",)
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -655,32 +658,29 @@ class _Gx:
         """Build the static Data Docs site; the path of its index.html.
 
         Scraped text reaches the pages as failing values, and GX's renderer writes them into
-        the HTML as they are: every string in the stored results is HTML-escaped (and cut to
-        SAMPLE_VALUE_CHARS) first, so a `<script>` in a title shows as text and never runs.
+        the HTML as they are: the stored results are first rewritten for display
+        (`datadocs.for_display`: a failing regex check cut to the matched text with context,
+        every string HTML-escaped), so a `<script>` in a title shows as text and never runs.
+        Afterwards `datadocs.localize_site` points the pages at local copies of GX's CDN
+        assets, so the site renders offline and loads nothing from the network.
         """
+        from expectations.datadocs import for_display, localize_site
+
         store = self.ctx.validation_results_store
         for key in store.list_keys():
             suite_result = store.get(key)
             for result in suite_result.results:
-                result.result = _escaped(result.result)
+                for_display(result)
             store.set(key, suite_result)
         self.ctx.build_data_docs(site_names=[DATA_DOCS_SITE])
         index = self.docs_dir / "index.html"
         if not index.is_file():
             raise RuntimeError(f"GX did not build Data Docs at {index}")
+        removed = localize_site(self.docs_dir)
+        if removed:
+            log.warning("Data Docs: removed %d external asset(s) with no local copy, e.g. %s",
+                        len(removed), removed[0])
         return index
-
-
-def _escaped(value: Any) -> Any:
-    """`value` with every string HTML-escaped and cut to SAMPLE_VALUE_CHARS (for Data Docs)."""
-    if isinstance(value, str):
-        cut = value if len(value) <= SAMPLE_VALUE_CHARS else value[:SAMPLE_VALUE_CHARS] + "..."
-        return html.escape(cut, quote=True)
-    if isinstance(value, dict):
-        return {k: _escaped(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_escaped(v) for v in value]
-    return value
 
 
 def _json_safe(value: Any) -> Any:

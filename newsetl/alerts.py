@@ -84,8 +84,9 @@ WHAT_TO_DO: dict[str, tuple[str, str]] = {
     "validation_failure": (
         "validation-failure",
         "Rows failed a critical expectation and are in news.quarantine; the rest of the run loads. Read the "
-        "failures below (page, sentence, matched fragment) and the Data Docs; fix the extractor, the "
-        "boilerplate patterns or the suite."),
+        "failures below (page, sentence, matched fragment), the Data Docs and `newsetl quarantine list`; fix "
+        "the extractor, the boilerplate patterns or the suite. An article wrongly quarantined: "
+        "`newsetl quarantine accept URL --note \"why\"`."),
     "offsite_redirect": (
         "off-site-redirect",
         "An article answered with a redirect to another host, which was not followed. Check where it points; "

@@ -11,13 +11,15 @@ import json
 import logging
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from importlib.metadata import entry_points
 from pathlib import Path
+from typing import Any
 
 from core import config
 from core.sources import parse_base_urls
 from crawlers.run import iso_day
+from newsetl import progress, summaries
 
 COMMANDS_GROUP = "newsetl.commands"  # entry points: callables that add subcommands to the parser
 OUTBOX_MIGRATION = 5  # news.alert_outbox exists from this schema version on
@@ -29,12 +31,12 @@ log = logging.getLogger("newsetl")
 CHATTY_LOGGERS = ("great_expectations", "airflow", "scrapy", "pgserver", "py.warnings")
 
 
-def _setup_logging(progress: bool, verbose: bool) -> None:
+def _setup_logging(steps: bool, verbose: bool, stream: Any = None) -> None:
     """Logs go to stderr: the project's progress at INFO for the steps, libraries only with -v."""
     logging.basicConfig(
-        level=logging.INFO if progress or verbose else logging.WARNING,
+        level=logging.INFO if steps or verbose else logging.WARNING,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-        stream=sys.stderr,
+        stream=stream or sys.stderr,
     )
     if not verbose:
         for name in CHATTY_LOGGERS:
@@ -44,6 +46,28 @@ def _setup_logging(progress: bool, verbose: bool) -> None:
 
 def _print_json(obj: object) -> None:
     print(json.dumps(obj, indent=2, ensure_ascii=False, default=str))
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"not a positive whole number: {text!r}")
+    return value
+
+
+def _json_flag(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print the result as JSON (default: a short summary)")
+
+
+def _emit(args: argparse.Namespace, result: Any, summary: Callable[[Any], str]) -> None:
+    """The command's result on stdout: JSON with --json, else the short human summary."""
+    if getattr(args, "json", False):
+        _print_json(result)
+    else:
+        print(summary(result))
 
 
 # ------------------------------------------------------------------ extract
@@ -85,9 +109,11 @@ def cmd_crawl(args: argparse.Namespace) -> int:
         return 2
     out = Path(args.out) if args.out else Path(_steps().prepare_run(_steps().new_run_id()))
     out.mkdir(parents=True, exist_ok=True)
-    report = run_crawl_subprocess(sources[args.source], out, full=args.full, since=args.since,
-                                  seen_file=Path(args.seen_file) if args.seen_file else None)
-    _print_json({"run_dir": str(out), **report})
+    with args.progress, args.progress.crawl(args.source) as crawled:
+        report = run_crawl_subprocess(sources[args.source], out, full=args.full, since=args.since,
+                                      seen_file=Path(args.seen_file) if args.seen_file else None)
+        crawled(report)
+    _emit(args, {"run_dir": str(out), **report}, lambda r: summaries.crawl(args.source, r))
     return 0
 
 
@@ -98,7 +124,9 @@ def _steps():
 
 
 def cmd_transform(args: argparse.Namespace) -> int:
-    _print_json(_steps().transform(args.run_dir))
+    with args.progress:
+        result = _steps().transform(args.run_dir, progress=args.progress)
+    _emit(args, result, summaries.transform)
     return 0
 
 
@@ -109,18 +137,19 @@ def cmd_validate(args: argparse.Namespace) -> int:
     except steps.ValidationGateFailed as exc:
         print(f"newsetl validate: {exc}", file=sys.stderr)
         return 3
-    _print_json(summary)
+    _emit(args, summary, summaries.validate)
     return 0
 
 
 def cmd_load(args: argparse.Namespace) -> int:
     steps = _steps()
     try:
-        result = steps.load(args.run_dir, force=args.force)
+        with args.progress:
+            result = steps.load(args.run_dir, force=args.force, progress=args.progress)
     except steps.LoadRefused as exc:
         print(f"newsetl load: {exc}", file=sys.stderr)
         return 2
-    _print_json(result)
+    _emit(args, result, summaries.load)
     return 0
 
 
@@ -130,12 +159,13 @@ def cmd_run(args: argparse.Namespace) -> int:
     for spec in args.base_url or []:
         overrides.update(parse_base_urls(spec))
     try:
-        result = steps.run_all(sources=args.source, base_urls=overrides, full=args.full, run_id=args.run_id,
-                               since=args.since)
+        with args.progress:
+            result = steps.run_all(sources=args.source, base_urls=overrides, full=args.full, run_id=args.run_id,
+                                   since=args.since, progress=args.progress)
     except steps.ValidationGateFailed as exc:
         print(f"newsetl run: {exc}", file=sys.stderr)
         return 3
-    _print_json(result)
+    _emit(args, result, summaries.run)
     return 0
 
 
@@ -145,7 +175,7 @@ def cmd_reprocess(args: argparse.Namespace) -> int:
     if not results:
         print("newsetl reprocess: no archived run matches: nothing to reprocess", file=sys.stderr)
         return 2
-    _print_json(results)
+    _emit(args, results, summaries.reprocess)
     blocked = [r["reprocess_of"] for r in results if r.get("error")]
     for result in results:
         if result.get("error"):
@@ -159,7 +189,7 @@ def cmd_runs(args: argparse.Namespace) -> int:
     from newsetl.connections import database_url
     from warehouse.queries import recent_runs
 
-    _print_json(recent_runs(database_url(), limit=args.limit))
+    _emit(args, recent_runs(database_url(), limit=args.limit), summaries.runs)
     return 0
 
 
@@ -175,10 +205,52 @@ def cmd_status(args: argparse.Namespace) -> int:
     status = {"warehouse": db.redacted(url), "schema_version": version, "latest_migration": latest,
               "migrations_current": version == latest, "sources": last_run_per_source(url),
               "undelivered_alerts": outbox.count_pending(url) if version >= OUTBOX_MIGRATION else None}
-    _print_json(status)
+    _emit(args, status, summaries.status)
     if version != latest:
         print(f"newsetl status: {latest - version} migration(s) pending: run `newsetl db upgrade`", file=sys.stderr)
         return 1
+    return 0
+
+
+# ------------------------------------------------------------------ quarantine
+QUARANTINE_REFUSED = 4  # exit code: a URL not quarantined now (or not loadable); nothing changed
+
+
+def _os_user() -> str:
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no passwd entry and no LOGNAME/USER
+        return f"uid {os.getuid()}"
+
+
+def cmd_quarantine(args: argparse.Namespace) -> int:
+    """On-call's quarantine: list it; release URLs (refetched next crawl); accept them (loaded or marked)."""
+    from newsetl.connections import database_url
+    from warehouse import db
+    from warehouse import quarantine as q
+
+    url = database_url()
+    version = db.current_version(url)  # WarehouseUnavailable: one line, exit 2
+    if version < q.AUDIT_MIGRATION:
+        raise RuntimeError(f"the warehouse is at schema version {version}; the quarantine commands need "
+                           f"{q.AUDIT_MIGRATION}: run `newsetl db upgrade`")
+    if args.quarantine_command == "list":
+        rows = q.quarantined(url, source=args.source, state=args.state, limit=args.limit)
+        _emit(args, rows, summaries.quarantine_list)
+        return 0
+    from transforms.urls import normalize_url
+
+    decide = q.release if args.quarantine_command == "release" else q.accept
+    # the quarantine keys pages by normalized URL: a URL pasted from a browser finds its row
+    urls = [normalize_url(u) if u.lower().startswith(("http://", "https://")) else u for u in args.urls]
+    try:
+        results = decide(url, urls, by=args.by or _os_user(), note=args.note)
+    except q.QuarantineRefused as exc:
+        print(f"newsetl quarantine {args.quarantine_command}: {exc}", file=sys.stderr)
+        return QUARANTINE_REFUSED
+    _emit(args, results, summaries.quarantine_decisions)
     return 0
 
 
@@ -222,6 +294,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--full", action="store_true", help="re-crawl every article, not only new ones")
     s.add_argument("--seen-file", help="normalized article URLs to skip (one per line)")
     s.add_argument("--since", type=iso_day, help="backfill back to this day (YYYY-MM-DD): page listings in full")
+    _json_flag(s)
     s.set_defaults(func=cmd_crawl)
 
     for name, func, helptext in (
@@ -231,6 +304,7 @@ def build_parser() -> argparse.ArgumentParser:
     ):
         s = sub.add_parser(name, help=helptext)
         s.add_argument("run_dir")
+        _json_flag(s)
         if name == "validate":
             s.add_argument("--no-alert", action="store_true", help="do not mail on-call")
         if name == "load":
@@ -244,20 +318,40 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--full", action="store_true")
     s.add_argument("--run-id")
     s.add_argument("--since", type=iso_day, help="backfill back to this day (YYYY-MM-DD): page listings in full")
+    _json_flag(s)
     s.set_defaults(func=cmd_run)
 
     s = sub.add_parser("reprocess", help="re-transform, re-validate and re-load archived runs from their raw pages")
     s.add_argument("run_ids", nargs="*", metavar="RUN_ID", help="run directories to reprocess")
     s.add_argument("--from", dest="date_from", type=iso_day, help="or: runs whose crawl started on/after this UTC day")
     s.add_argument("--to", dest="date_to", type=iso_day, help="... and on/before this UTC day")
+    _json_flag(s)
     s.set_defaults(func=cmd_reprocess)
 
     s = sub.add_parser("runs", help="the latest runs: status (loaded/blocked), counts, what each source crawled")
-    s.add_argument("--limit", type=int, default=10)
+    s.add_argument("--limit", type=_positive_int, default=10)
+    _json_flag(s)
     s.set_defaults(func=cmd_runs)
 
     s = sub.add_parser("status", help="warehouse reachable, migrations current, the last run per source")
+    _json_flag(s)
     s.set_defaults(func=cmd_status)
+
+    s = sub.add_parser("quarantine", help="on-call: list quarantined article URLs, release or accept them")
+    qsub = s.add_subparsers(dest="quarantine_command", required=True)
+    q = qsub.add_parser("list", help="quarantined article URLs with source, reasons, run, when, state")
+    q.add_argument("--source")
+    q.add_argument("--state", choices=["quarantined", "released", "accepted"])
+    q.add_argument("--limit", type=_positive_int, default=50)
+    _json_flag(q)
+    for name, helptext in (("release", "let the next crawl fetch these URLs again"),
+                           ("accept", "the validation was wrong: load the kept article, or never refetch it")):
+        q = qsub.add_parser(name, help=helptext)
+        q.add_argument("urls", nargs="+", metavar="URL")
+        q.add_argument("--by", help="who decides (default: the OS user)")
+        q.add_argument("--note", help="why (kept in news.quarantine_audit)")
+        _json_flag(q)
+    s.set_defaults(func=cmd_quarantine)
 
     s = sub.add_parser("db", help="warehouse administration")
     s.add_argument("db_command", choices=["upgrade", "url", "stop"])
@@ -268,9 +362,15 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+PROGRESS_COMMANDS = {"crawl", "transform", "load", "run"}  # bars on a terminal, never with --json
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    _setup_logging(args.command in {"run", "transform", "validate", "load", "reprocess"}, args.verbose)
+    bars = args.command in PROGRESS_COMMANDS and progress.wanted(sys.stderr, getattr(args, "json", False))
+    args.progress = progress.Progress(enabled=bars)
+    _setup_logging(args.command in {"run", "transform", "validate", "load", "reprocess"}, args.verbose,
+                   stream=progress.CurrentStderr() if bars else sys.stderr)
     try:
         return int(args.func(args) or 0)
     except (ValueError, FileNotFoundError, RuntimeError) as exc:

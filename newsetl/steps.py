@@ -23,6 +23,7 @@ from core.rundir import (
     RunPaths,
     exclusive,
     new_run_id,
+    open_lines,
     read_json,
     read_jsonl,
     run_paths,
@@ -34,9 +35,11 @@ from core.rundir import (
 )
 from core.sources import Source, load_sources
 from newsetl.connections import database_url as resolve_database_url
+from newsetl.progress import Progress
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
+NO_PROGRESS = Progress(enabled=False)  # the DAG's tasks and every caller that shows no bars
 
 __all__ = ["LoadRefused", "ValidationGateFailed", "crawl", "load", "new_run_id", "prepare_reprocess", "prepare_run",
            "reprocess_all", "resolve_sources", "run_all", "safe_run_id", "select_runs", "transform", "transform_page",
@@ -93,6 +96,7 @@ def crawl(
     full: bool = False,
     database_url: str | None = None,
     since: str | None = None,
+    progress: Progress | None = None,
 ) -> dict[str, Any]:
     """Crawl one source into the run directory (in its own process); returns its crawl report.
 
@@ -109,8 +113,10 @@ def crawl(
         raise ValueError(f"unknown source {source!r}; known: {sorted(registry)}")
     root = Path(run_dir)
     seen = None if full else seen_urls_file(root, source, database_url or resolve_database_url())
-    report = run_crawl_subprocess(registry[source], root, full=full, seen_file=seen,
-                                  state_dir=config.data_dir() / "state", since=since)
+    with (progress or NO_PROGRESS).crawl(source) as crawled:
+        report = run_crawl_subprocess(registry[source], root, full=full, seen_file=seen,
+                                      state_dir=config.data_dir() / "state", since=since)
+        crawled(report)
     log.info("crawl %s: %s", source, json.dumps(report.get("articles", {})))
     return report
 
@@ -160,7 +166,7 @@ def transform_page(
 
 
 @_one_writer("transform")
-def transform(run_dir: str) -> dict[str, int]:
+def transform(run_dir: str, progress: Progress | None = None) -> dict[str, int]:
     """Raw pages of every source -> staged articles/metrics; bad pages go to staged/rejects."""
     from transforms.errors import NotAnArticle
 
@@ -171,8 +177,13 @@ def transform(run_dir: str) -> dict[str, int]:
     metrics: dict[str, list[dict]] = {}
     rejects: list[dict] = []
     pages = 0
-    for raw_file in paths.all_pages():
+    raw_files = paths.all_pages()
+    progress = progress or NO_PROGRESS
+    page_read = progress.pages(_count_lines(raw_files)) if progress.enabled else None
+    for raw_file in raw_files:
         for page in read_jsonl(raw_file):
+            if page_read is not None:
+                page_read()
             if page.get("kind") != "article" or int(page.get("status") or 0) != 200:
                 continue
             pages += 1
@@ -197,6 +208,16 @@ def transform(run_dir: str) -> dict[str, int]:
     write_json(paths.transform_report, counts)
     log.info("transform: %s", counts)
     return counts
+
+
+def _count_lines(files: list[Path]) -> int:
+    """Non-blank lines of JSON Lines files (the pages a transform will read: a bar's total)."""
+    total = 0
+    for path in files:
+        if path.exists():
+            with open_lines(path) as fh:
+                total += sum(1 for line in fh if line.strip())
+    return total
 
 
 def _reject(page: Mapping[str, Any], reasons: list[str], detail: str | None = None) -> dict:
@@ -333,13 +354,13 @@ def _record_blocked_run(paths: RunPaths, summary: Mapping[str, Any], dag_run_id:
 # --------------------------------------------------------------------------- load
 @_one_writer("load")
 def load(run_dir: str, dag_run_id: str | None = None, database_url: str | None = None,
-         force: bool = False) -> dict[str, Any]:
+         force: bool = False, progress: Progress | None = None) -> dict[str, Any]:
     """Load the accepted rows and the quarantine of one run in one transaction.
 
     The load gate: a run that was never validated, or whose validation blocked the load,
     is refused (LoadRefused) unless `force`, which the load result records.
     """
-    from warehouse.load import load_run
+    from warehouse.load import LOAD_STEPS, load_run
 
     paths = RunPaths(Path(run_dir))
     summary = read_json(paths.summary)
@@ -350,9 +371,12 @@ def load(run_dir: str, dag_run_id: str | None = None, database_url: str | None =
         reasons = "; ".join(str(r) for r in summary.get("batch_failed_reasons") or []) or "see summary.json"
         raise LoadRefused(f"run {paths.run_id}: validation blocked the load ({reasons}); "
                           f"load it anyway with --force")
+    progress = progress or NO_PROGRESS
     result = load_run(paths.root, url=database_url or resolve_database_url(), run_id=paths.run_id,
                       dag_run_id=dag_run_id, sources=load_sources().values(),
-                      forced=bool(force and summary.get("batch_failed"))).to_dict()
+                      forced=bool(force and summary.get("batch_failed")),
+                      on_step=progress.load_steps(LOAD_STEPS)).to_dict()
+    progress.finish_load()
     write_json(paths.load_result, result)
     log.info("load: %s", result)
     return result
@@ -366,8 +390,11 @@ def run_all(
     run_id: str | None = None,
     database_url: str | None = None,
     since: str | None = None,
+    progress: Progress | None = None,
 ) -> dict[str, Any]:
-    """One whole run without Airflow (same steps as the DAG); returns every step's counts."""
+    """One whole run without Airflow (same steps as the DAG); returns every step's counts.
+
+    `progress` shows bars for the crawl, the transform and the load (newsetl.progress)."""
     registry = resolve_sources(base_urls)
     database_url = database_url or resolve_database_url()
     names = sources or list(registry)
@@ -378,10 +405,10 @@ def run_all(
     result: dict[str, Any] = {"run_dir": run_dir, "crawl": {}}
     for name in names:
         result["crawl"][name] = crawl(run_dir, name, base_url=registry[name].base_url, full=full,
-                                      database_url=database_url, since=since)
-    result["transform"] = transform(run_dir)
+                                      database_url=database_url, since=since, progress=progress)
+    result["transform"] = transform(run_dir, progress=progress)
     result["validate"] = validate(run_dir, database_url=database_url)
-    result["load"] = load(run_dir, database_url=database_url)
+    result["load"] = load(run_dir, database_url=database_url, progress=progress)
     return result
 
 

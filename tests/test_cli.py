@@ -89,10 +89,10 @@ def test_run_completes_through_http_errors_and_a_broken_page_and_reruns_cleanly(
     with start_mirror(pages_dir=pages, faults=faults) as mirror, start_sink(tmp_path / "mail") as sink:
         env[config.ENV_BASE_URLS] = mirror.env_value()
         env[config.ENV_SMTP_CONN] = sink.conn_uri
-        first = newsetl("run", "--run-id", "cli_run_1", env=env)
+        first = newsetl("run", "--run-id", "cli_run_1", "--json", env=env)
         assert first.returncode == 0, first.stderr[-3000:]
         result = json.loads(first.stdout)
-        second = newsetl("run", "--run-id", "cli_run_2", "--full", env=env)
+        second = newsetl("run", "--run-id", "cli_run_2", "--full", "--json", env=env)
         assert second.returncode == 0, second.stderr[-3000:]
         mails = sink.messages()
 
@@ -173,16 +173,116 @@ def test_runs_and_status_tell_an_operator_where_things_stand(tmp_path, pg_url):
     load_run(make_run_dir(tmp_path / "b", [art], [], run_id="run-blocked", crawl_report={
         "sources": {"ningbolife": {**report["sources"]["ningbolife"], "started_at": "2026-11-22T06:00:00+00:00"}}}),
         pg_url, blocked_reasons=["articles: 3 of 10 quarantined (> 20% and at least 3)"])
-    runs = newsetl("runs", env=env)
+    runs = newsetl("runs", "--json", env=env)
     assert runs.returncode == 0 and runs.stderr == ""
     listed = json.loads(runs.stdout)
     assert [(r["run_id"], r["status"]) for r in listed] == [("run-blocked", "blocked"), ("run-ok", "loaded")]
     assert listed[0]["load_result"]["blocked_reasons"] == ["articles: 3 of 10 quarantined (> 20% and at least 3)"]
     assert listed[1]["crawled"] == {"ningbolife": {"new": 1, "unchanged": 4, "failed": 0}}
-    status = newsetl("status", env=env)
+    status = newsetl("status", "--json", env=env)
     assert status.returncode == 0
     state = json.loads(status.stdout)
     assert state["migrations_current"] is True and state["sources"]["ningbolife"]["run_id"] == "run-blocked"
+    # without --json: a short summary, one line per run / per source
+    human_runs = newsetl("runs", env=env).stdout.splitlines()
+    assert [line.split()[:2] for line in human_runs] == [["run-blocked", "blocked"], ["run-ok", "loaded"]]
+    human_status = newsetl("status", env=env).stdout
+    assert "(current)" in human_status and "ningbolife: last run run-blocked (blocked" in human_status
+
+
+# ------------------------------------------------------------------ output: --json, summaries, progress bars
+BAR = "━"  # rich's bar glyph
+
+
+def _raw_run(tmp_path: Path, run_id: str = "cli_out") -> Path:
+    """A run directory holding raw pages of the snapshot (what a crawl of ningbolife writes)."""
+    import gzip
+
+    run_dir = tmp_path / "data" / "runs" / run_id
+    raw = run_dir / "raw" / "ningbolife"
+    raw.mkdir(parents=True)
+    pages = sorted((PAGES_DIR / "ningbolife" / "index.php" / "ningbo-news").glob("*.html"))[:6]
+    with gzip.open(raw / "pages.jsonl.gz", "wt", encoding="utf-8") as fh:
+        for page in pages:
+            url = f"http://www.ningbolife.com/index.php/ningbo-news/{page.name}"
+            fh.write(json.dumps({"url": url, "final_url": url, "canonical_url": url, "source": "ningbolife",
+                                "kind": "article", "status": 200, "headers": {}, "encoding": "utf-8",
+                                "fetched_at": "2026-11-21T06:00:00+00:00", "via": "direct", "truncated": False,
+                                "html": page.read_text(encoding="utf-8")}) + "\n")
+    return run_dir
+
+
+def test_json_output_is_json_alone_and_the_summary_is_short_text(tmp_path, pg_url):
+    run_dir = _raw_run(tmp_path)
+    env = {config.ENV_DATABASE_URL: pg_url, config.ENV_DATA_DIR: str(tmp_path / "data")}
+    results = {}
+    for step in (["transform"], ["validate", "--no-alert"], ["load"]):
+        proc = newsetl(*step, str(run_dir), "--json", env=env)
+        assert proc.returncode == 0, proc.stderr[-2000:]
+        results[step[0]] = json.loads(proc.stdout)  # the whole of stdout is one JSON document
+        assert " INFO " in proc.stderr and " INFO " not in proc.stdout  # the steps log, on stderr only
+        assert BAR not in proc.stderr  # stderr is no terminal here: no progress bars
+    assert results["transform"] == {"pages": 6, "articles": 6, "metrics": results["transform"]["metrics"],
+                                    "rejected": 0}
+    assert results["validate"]["articles_accepted"] == 6 and results["load"]["articles_inserted"] == 6
+
+    human = newsetl("load", str(run_dir), env=env)
+    assert human.returncode == 0
+    assert human.stdout.strip() == human.stdout.strip().splitlines()[0]  # one line
+    assert human.stdout.startswith("load cli_out: 0 articles inserted, 0 updated, 6 unchanged, 0 stale;")
+    assert BAR not in human.stderr and "\x1b[" not in human.stderr + human.stdout
+    with pytest.raises(json.JSONDecodeError):
+        json.loads(human.stdout)
+
+
+def _on_a_terminal(args: list[str], env: dict[str, str]) -> tuple[int, str, str]:
+    """Run newsetl with stderr on a pseudo-terminal: (exit code, stdout, what the terminal showed)."""
+    import pty
+    import select
+
+    master, slave = pty.openpty()
+    proc = subprocess.Popen([NEWSETL, *args], stdout=subprocess.PIPE, stderr=slave, stdin=subprocess.DEVNULL,
+                            env={**os.environ, "GX_ANALYTICS_ENABLED": "false", "TERM": "xterm-256color",
+                                 "COLUMNS": "120", **env})
+    os.close(slave)
+    shown = b""
+    try:
+        while True:
+            ready, _, _ = select.select([master], [], [], 120)
+            if not ready:
+                break
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:  # EIO: the child closed the terminal
+                break
+            if not chunk:
+                break
+            shown += chunk
+        out = proc.stdout.read().decode()
+        code = proc.wait(timeout=120)
+    finally:
+        os.close(master)
+        if proc.poll() is None:
+            proc.kill()
+    return code, out, shown.decode("utf-8", "replace")
+
+
+def test_progress_bars_show_on_a_terminal_and_never_on_stdout_or_with_json(tmp_path, pg_url):
+    run_dir = _raw_run(tmp_path)
+    env = {config.ENV_DATABASE_URL: pg_url, config.ENV_DATA_DIR: str(tmp_path / "data")}
+    code, out, shown = _on_a_terminal(["transform", str(run_dir)], env)
+    assert code == 0, shown[-2000:]
+    assert "transform pages" in shown and BAR in shown and "6/6" in shown
+    assert out.startswith("transform: 6 article pages -> 6 articles,") and BAR not in out and "\x1b[" not in out
+
+    assert newsetl("validate", "--no-alert", str(run_dir), env=env).returncode == 0
+    code, out, shown = _on_a_terminal(["load", str(run_dir)], env)
+    assert code == 0, shown[-2000:]
+    assert "load" in shown and BAR in shown and out.startswith("load cli_out: 6 articles inserted")
+
+    code, out, shown = _on_a_terminal(["transform", str(run_dir), "--json"], env)
+    assert code == 0 and json.loads(out)["articles"] == 6
+    assert BAR not in shown and "transform pages" not in shown and " INFO " in shown  # logs only
 
 
 @pytest.mark.parametrize("command, ready", [
@@ -208,3 +308,18 @@ def test_foreground_dev_servers_serve_until_ctrl_c_then_exit_cleanly(tmp_path, c
     finally:
         if proc.poll() is None:
             proc.kill()
+
+
+@pytest.mark.slow
+def test_crawl_shows_its_bar_on_a_terminal_and_prints_json_alone_with_json(tmp_path):
+    with start_mirror() as mirror:
+        env = {config.ENV_DATA_DIR: str(tmp_path / "data"), config.ENV_BASE_URLS: mirror.env_value()}
+        code, out, shown = _on_a_terminal(["crawl", "--source", "ningbolife", "--out", str(tmp_path / "a")], env)
+        assert code == 0, shown[-2000:]
+        assert "crawl ningbolife: 22 new, 0 unchanged, 0 failed" in shown and BAR in shown
+        assert out.startswith("crawl ningbolife: 22 new, 0 unchanged, 0 failed article pages") and BAR not in out
+        piped = newsetl("crawl", "--source", "ningbolife", "--out", str(tmp_path / "b"), "--json", env=env)
+    assert piped.returncode == 0, piped.stderr[-2000:]
+    report = json.loads(piped.stdout)
+    assert report["run_dir"] == str(tmp_path / "b") and report["articles"]["new"] == 22
+    assert BAR not in piped.stderr

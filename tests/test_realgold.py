@@ -289,11 +289,20 @@ def test_speed_table_measures_every_system_on_the_same_pages():
 
 
 def test_other_sources_titles_dates_and_chrome_on_the_tuning_pages():
-    """tests/realgold/tune_other: 27 real pages of other English Ningbo sources, labelled for
-    title, date and chrome only (the generic fallback was tuned on them: titles 16/26 -> 23/26,
-    dates 10/17 -> 17/17, leaked chrome lines 32 -> 1)."""
+    """tests/realgold/tune_other: 44 real pages of other English Ningbo sources, labelled for
+    title, date and chrome only; the generic fallback is tuned on them, so these are tuning
+    figures (the honest one is the holdout's "other" row).
+
+    First 27 pages: titles 16/26 -> 23/26, dates 10/17 -> 17/17, leaked chrome lines 32 -> 1.
+    With 17 more pages (t027-t043), before the next round: titles 38/43 (0.884), dates 25/28
+    (0.893), 13 leaks; after it (title = the header line that is neither a site menu nor a
+    section label nor a pull quote, "Release time:" / "2022 December 29" / "Source: X | date"
+    date lines, player errors, lone "Share", "(X reports)", closing press-contact blocks, cut
+    title repeats): titles 43/43, dates 28/28, 2 leaks ("data", a print-edition line)."""
     pages = load_realgold(realgold.REALGOLD_DIR / "tune_other")
-    assert len(pages) == 27
+    assert len(pages) == 44
     total = score_real("newsetl", pages, realgold.run_newsetl(pages)).total
-    assert (total.title_accuracy or 0) >= 0.85 and (total.date_accuracy or 0) >= 0.95
-    assert total.leaks <= 2
+    assert total.titles == 43 and total.dates == 28
+    assert (total.title_accuracy or 0) >= 0.95 and (total.date_accuracy or 0) >= 0.95
+    assert total.dates_unlabelled_given == 0
+    assert total.leaks <= 3

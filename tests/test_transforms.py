@@ -702,3 +702,138 @@ def test_generic_html_takes_the_date_from_its_header_line() -> None:
     article = parse_page(html)  # no URL: its date path would give the date away
     assert article.source is None and article.published == "2022-06-16"
     assert "Print Mail" not in article.body and "Updated:" not in article.body
+
+
+# Excerpts of real pages of tests/realgold/tune_other (URLs beside them): no date line to
+# anchor the title, so site menus, section labels and pull quotes must not become it.
+ZWU_TEXT = """The University of Nottingham, Ningbo China
+University of Dundee
+
+
+Deputy Governor of Zhejiang Province Came to Campus for Inspection and Research
+
+July 11th, Deputy Governor of Zhejiang Province Cheng Yuechong came to conduct investigation and research in Zhejiang Wanli University."""  # https://en.zwu.edu.cn/b3/fd/c1703a111613/page.htm (t035, cut)
+CARZXZC_TEXT = """Industry dynamics
+
+Geely breaks ground on new energy vehicle headquarters in Ningbo city
+
+Publishtime:1970-01-01 08:00:00 Views:28
+
+Shanghai (ZXZC)- On September 29, the groundbreaking ceremony for the Geely New Energy Vehicle (NEV) Headquarters took place during the Major Projects Promotion Conference in Beilun District, Ningbo."""  # https://carzxzc.com/industry/39658.html (t022, cut)
+PULL_QUOTE_TEXT = """Copyright 2024 - Ningbo Life / Ningbo Expat
+
+R&D investment in Ningbo hits a new high
+
+“We will give full play to the driving effect of innovation.”
+
+The Economic Work Conference held by Ningbo Municipal Party Committee on December 25 deployed the eight key economic jobs for the new year, giving priority to the innovation work."""  # ningbolife.com 6604 (realgold dev 010, cut)
+PORTNEWS_TEXT = """2022 December 29 09:08
+
+China ports container volume rises 4.2% in January - November 2022
+
+From January to November of 2022, the cargo volume of Chinese ports was 14313.1million tons, a year-on-year increase of 0.7%, according to Ningbo Zhoushan port's release.
+
+Source：Ministry of Transport of the People’s Republic of China"""  # https://www.en.portnews.ru/news/340861/ (t036, cut)
+A5QU_TEXT = """Ningbo, Zhejiang: A two-way journey between port and city
+
+Release time:Apr 16, 2024 22:00 PM
+
+Ningbo Beilun is thriving due to its port, and the free trade zone covering an area of 46 square kilometers was located in Beilun in August 2020.
+
+Deep water harbor gathers advantageous resources
+
+Ningbo, Zhejiang: A two-way journey between po"""  # a5qu.com regional_situation 31015 (t039, cut and title shortened)
+
+
+@pytest.mark.parametrize(("text", "title", "published", "first_words", "chrome"), [
+    (ZWU_TEXT, "Deputy Governor of Zhejiang Province Came to Campus for Inspection and Research", None,
+     "July 11th", ["University of Dundee"]),
+    (CARZXZC_TEXT, "Geely breaks ground on new energy vehicle headquarters in Ningbo city", None,
+     "Shanghai (ZXZC)", ["Industry dynamics", "Publishtime"]),
+    (PULL_QUOTE_TEXT, "R&D investment in Ningbo hits a new high", None, "“We will give", ["Copyright"]),
+    (PORTNEWS_TEXT, "China ports container volume rises 4.2% in January - November 2022", "2022-12-29",
+     "From January", ["09:08", "Source："]),
+    (A5QU_TEXT, "Ningbo, Zhejiang: A two-way journey between port and city", "2024-04-16", "Ningbo Beilun",
+     ["Release time", "between po"]),
+])
+def test_other_sources_title_among_header_lines_date_lines_and_chrome(
+        text: str, title: str, published: str | None, first_words: str, chrome: list[str]) -> None:
+    article = parse_page(text)
+    assert (article.title, article.published) == (title, published)
+    assert article.body.startswith(first_words)
+    for line in chrome:
+        assert line not in article.body
+
+
+@pytest.mark.parametrize(("line", "published"), [
+    ("Date: 13/05/2023", "2023-05-13"),  # the day cannot be a month: day first
+    ("Date: 05/13/2023", "2023-05-13"),  # month first
+    ("Date: 06/05/2023", None),  # 6 May or June 5: no date rather than a wrong one
+    ("30-05-2019 10:21", "2019-05-30"),
+    ("Source: Ningbo Daily | Date: May 6, 2023", "2023-05-06"),
+    ("Last Updated(Beijing Time):2017-08-09 10:18:00", "2017-08-09"),
+])
+def test_text_page_date_lines_and_day_month_order(line: str, published: str | None) -> None:
+    text = f"Ningbo sets up a new materials lab\n\n{line}\n\n{CHINADAILY_TEXT.split(chr(10) * 2)[-1]}"
+    article = parse_page(text)
+    assert article.title == "Ningbo sets up a new materials lab" and article.published == published
+    assert line not in article.body
+
+
+def test_generic_html_takes_a_bare_date_line_under_its_headline_only() -> None:
+    """netcomposites.com layout (t041): the date is a bare "19 January 2001" line under the
+    headline (or a few lines above it, as in Shanghai Daily's print box, t012); a bare date
+    farther up (a sidebar item above a menu) is not the page's date."""
+    from transforms.templates.generic import header_date
+    from transforms.templates.htmlutil import parse_html
+
+    paragraphs = "".join(f"<p>{line}</p>" for line in CHINADAILY_TEXT.split("\n\n")[4:] * 3)
+    menu = "".join(f"<a href='/{n}'>Section {n}</a>" for n in range(10))
+
+    def page(under_title: str, sidebar: str = "") -> str:
+        return (f"<html><head><title>Ningbo to construct materials base</title></head><body>"
+                f"<div class='side'><b>{sidebar}</b>{menu}</div>"
+                f"<h1>Ningbo to construct materials base</h1><div>{under_title}</div>"
+                f"<div class='article'>{paragraphs}</div><div>Share this story</div></body></html>")
+
+    article = parse_page(page("19 January 2001"))
+    assert article.published == "2001-01-19" and "Share this story" not in article.body
+    title = "Ningbo to construct materials base"
+    assert header_date(parse_html(page("19 January 2001", "3 March 1999")), title) == "2001-01-19"
+    assert header_date(parse_html(page("", "3 March 1999")), title) is None
+
+
+def test_a_closing_press_contact_block_is_not_body() -> None:
+    """english.nimte.cas.cn (t042): the page ends with the press contact's name, organisation
+    and e-mail; a name-like line followed by more article text stays."""
+    text = """Location: Home > News > News & Events
+
+Cornerstone Laid for Ningbo College of Materials Engineering, UCAS
+
+The cornerstone laying ceremony for Ningbo College of Materials Engineering (NCME), University of Chinese Academy of Sciences (UCAS) was held on January 23 in Zhenhai District, Ningbo, China.
+
+Representatives lay the cornerstone for NCME
+
+XU Linqi
+Ningbo Institute of Materials Technology and Engineering
+E-mail: xulinqi@nimte.ac.cn"""  # http://english.nimte.cas.cn/ns/ne/201901/t20190123_204921.html (cut)
+    article = parse_page(text)
+    assert article.title == "Cornerstone Laid for Ningbo College of Materials Engineering, UCAS"
+    assert article.body.split("\n\n")[-1] == "Representatives lay the cornerstone for NCME"
+    kept = parse_page(text.replace("E-mail: xulinqi@nimte.ac.cn", "E-mail: xulinqi@nimte.ac.cn\n\n"
+                                   "The college will open in 2021 with 2,000 places for postgraduates."))
+    assert "XU Linqi" in kept.body.split("\n\n")
+
+
+def test_a_long_glued_menu_line_does_not_end_the_header() -> None:
+    """A portal menu rendered as one long line (no sentence in it) sits above the title and
+    its date line; the title is still the line above the date, not a menu item."""
+    menu = " ".join(["Home", "About Yuyao", "Yuyao Today", "Enterprises' Glamours", "Conferences & Exhibitions",
+                     "Travel & Living", "Investment", "Government", "Policies", "Services", "Culture",
+                     "Education", "Health", "Contact Us", "Sitemap", "Links"] * 2)
+    assert len(menu) > 160
+    text = (f"{menu}\n\nThe construction of rural agricultural modernization contributes to the rural revitalization"
+            f"\n\nText Size:A A A 2020-01-09\n\n{CHINADAILY_TEXT.split(chr(10) * 2)[-1]}")
+    article = parse_page(text)
+    assert article.title.startswith("The construction of rural") and article.published == "2020-01-09"
+    assert "Sitemap" not in article.body

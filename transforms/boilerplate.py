@@ -68,8 +68,8 @@ ATTRIBUTION = (
     r"(?im)^ *[(（]? *(source|editor|editors|author|reporter|reporters|translator|translated by|edited by|"
     r"proofread by|photo editor|责任编辑|来源|作者|编辑) *[:：] *[^:：]{1,80}[)）]? *$"
 )
-# Joomla action links "Print Email", "Print | Email".
-ACTIONS = r"(?im)^ *(print|email|e-mail|share|tweet)( *[|/]? *(print|email|e-mail|share|tweet)){1,4} *$"
+# Action links "Print Email", "Print | Email", a lone "Share" (China Daily).
+ACTIONS = r"(?im)^ *(print|email|e-mail|share|tweet)( *[|/]? *(print|email|e-mail|share|tweet)){0,4} *$"
 # Joomla article navigation "« Prev", "Next »", "Prev Next".
 PAGE_NAV = (
     r"(?im)^ *[«‹<]? *(prev|previous|next)( (article|page))? *[»›>]?"
@@ -78,10 +78,13 @@ PAGE_NAV = (
 # News-portal header lines seen on other English Ningbo sources (China Daily, district
 # governments, university sites):
 # "Updated:2020-01-21 (chinadaily.com.cn)", "chinadaily.com.cn| Updated:  June 16, 2022 L M S",
-# "Last Updated(Beijing Time):2017-08-09 10:18:00", "Release date:2019-05-30Browse times: Size:[ big middle small ]".
+# "Last Updated(Beijing Time):2017-08-09 10:18:00", "Release date:2019-05-30Browse times: Size:[ big middle small ]",
+# "Release time:Apr 14, 2024 05:48 AM".
 DATED_HEADER = (
     r"(?im)^ *([a-z0-9.-]+[.](com|cn|net|org)[a-z.]* *[|] *)?(last +)?"
-    r"(updated|release +date|publish +date|posted +on) *([(] *beijing +time *[)])? *[:：].{0,100}$"
+    r"(updated|release +(date|time)|publish(ed|ing)? +(date|time|on)|publication +date|posted +(on|at|date)|"
+    r"post +(date|time)|issued? +(date|on)|date +(published|posted|issued)) *([(] *beijing +time *[)])? *[:：]"
+    r".{0,100}$"
 )
 # Print/mail/size widgets: "Print Mail Large Medium Small", "Tool: Close | Print".
 PAGE_TOOLS = (
@@ -99,14 +102,18 @@ HOMEPAGE_LINKS = (
 )
 
 # A line that is only a date (and time): "2019-08-18", "2019-08-18 10:21", "Published on 2019/8/18",
-# "Friday, 24 May 2019 16:54", "May 24, 2019".
+# "Friday, 24 May 2019 16:54", "May 24, 2019", "Date: 06/05/2023", "2022 December 29 09:08",
+# "Friday, April 28, 2000, updated at 13:21(GMT+8)", "[2019-05-30]".
 DATE_LINE = (
-    r"(?im)^ *((published|posted|updated|release date|date|time)( on)? *[:：]? *)?"
-    r"((monday|tuesday|wednesday|thursday|friday|saturday|sunday),? *)?"
+    r"(?im)^ *((published|posted|updated|release date|release time|date|time)( on)? *[:：]? *)?"
+    r"[\[(（【]? *((monday|tuesday|wednesday|thursday|friday|saturday|sunday),? *)?"
     r"((19|20)[0-9]{2}[-/.年][0-9]{1,2}[-/.月][0-9]{1,2}日?"
-    r"|[0-9]{1,2} +(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? +(19|20)[0-9]{2}"
-    r"|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? +[0-9]{1,2},? +(19|20)[0-9]{2})"
-    r"( +[0-9]{1,2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?)? *$"
+    r"|[0-9]{1,2}[-/.][0-9]{1,2}[-/.](19|20)[0-9]{2}"
+    r"|[0-9]{1,2}(st|nd|rd|th)? +(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,? +(19|20)[0-9]{2}"
+    r"|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? +[0-9]{1,2}(st|nd|rd|th)?,? +(19|20)[0-9]{2}"
+    r"|(19|20)[0-9]{2},? +(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? +[0-9]{1,2})"
+    r"(,? *((updated|posted|published) *)?(at +)?[0-9]{1,2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?( *(am|pm))?"
+    r" *([(（] *(gmt|utc|bjt|beijing time) *([+-] *[0-9]{1,2})? *[)）])?)? *[\])）】]? *$"
 )
 
 # More news-portal furniture of other English Ningbo sources (tests/realgold/tune_other):
@@ -117,8 +124,20 @@ DATE_LINE = (
 BYLINE_DATED = r"(?im)^ *(by|source *[:：]) +.{1,80}(updated|source) *[:：].{0,60}$"
 AGENCY_STAMP = r"(?im)^ *[(（][a-z' .]{2,40}[)）] *[0-9]{1,2}:[0-9]{2},? +[a-z0-9 ,]{6,30}(19|20)[0-9]{2} *$"
 DATE_SOURCE = (
-    r"(?im)^ *(19|20)[0-9]{2}[-/.][0-9]{1,2}[-/.][0-9]{1,2}( +[0-9:]{4,8})? *"
-    r"(source|editor|author|views|hits) *[:：].{0,60}$"
+    r"(?im)^ *((date|time|published|posted|updated|release date|release time) *[:：]? *)?"
+    r"(19|20)[0-9]{2}[-/.][0-9]{1,2}[-/.][0-9]{1,2}( +[0-9:]{4,8})? *[|｜/]? *"
+    r"(source|from|editor|author|views|hits|clicks|visits) *[:：].{0,80}$"
+)
+# A source, editor or byline line that carries the date: "Source: Xinhua| 2019-03-10 17:06:24|Editor: ZX",
+# "Source: Ningbo Daily | Date: May 6, 2023", "By Jin Lu | 2023-05-06", "Source: Ningbo Daily Date: 2023-05-06"
+# (a separator or a date label before the date: a sentence opening "Source:" is not caught).
+SOURCE_DATE = (
+    r"(?im)^ *((source|editor|author|from|reporter|publisher) *[:：] *|by +)[^|｜\n]{1,60}"
+    r"( *[|｜/] *((date|time|updated|published|release date) *[:：] *)?| +(date|time|updated|published) *[:：] *| +)"
+    r"((19|20)[0-9]{2}[-/.年][0-9]{1,2}[-/.月][0-9]{1,2}日?"
+    r"|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? +[0-9]{1,2},? +(19|20)[0-9]{2}"
+    r"|[0-9]{1,2} +(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? +(19|20)[0-9]{2})"
+    r"( +[0-9:]{4,8})?( *[|｜/] *.{0,60})? *$"
 )
 PUBLISH_TIME = r"(?im)^ *publish *time *[:：].{0,80}$"
 # Image file names rendered as text: "1_副本.jpg", "2.jpg".
@@ -133,19 +152,27 @@ EDITION_MENU = (
 )
 NAV_WORDS = r"(?im)^ *[•·]? *(nav|menu|search|sitemap|site map|login|log in|register|intranet)( +(nav|menu|search))* *$"
 # Page boxes and widgets: "Share - WeChat", "GET this page in PDF", "Related News", "Page A12",
-# "Click here for full story", "Reading Time: 3 minutes", "Call Us : +86-574-86805117",
+# "Click here for full story", "Share this story", "Reading Time: 3 minutes", "Call Us : +86-574-86805117",
 # "Low bandwidth site best viewed at 1024x768", "京公网安备 11010502032503号".
 SHARE_WIDGET = r"(?im)^ *share *[-:–] *(wechat|weibo|facebook|twitter|linkedin|email)( *[,|/] *[a-z]+)* *$"
 PAGE_BOXES = (
     r"(?im)^ *(the story appears on|get this page in pdf|free for subscribers|view shopping cart|"
     r"related (news|stories|articles)|hot topics|editor'?s picks|latest news|most (read|popular|viewed)|"
-    r"click here for (the )?full story) *$"
+    r"click here for (the )?full story|share this (story|article|page|post)) *$"
 )
 PRINT_PAGE = r"(?im)^ *page +[a-z]?[0-9]{1,3} *$"
 READING_TIME = r"(?im)^ *(posted by *)?reading time *[:：] *[0-9]+ *(min|mins|minutes?) *$"
 CONTACT_LINE = r"(?im)^ *(call us|tel|telephone|phone|fax|hotline) *[:：] *[+0-9() -]{6,30} *$"
+CONTACT_EMAIL = r"(?im)^ *(e-mail|email|mail|contact) *[:：] *[a-z0-9._%+-]+@[a-z0-9.-]+[.][a-z]{2,} *$"
 BEST_VIEWED = r"(?im)^.{0,60}best viewed (at|with|in) .{0,40}$"
 POLICE_LICENCE = r"(?im)^.{0,60}公网安备.{0,60}$"
+# Media players that did not load: "Error loading player: No playable sources found", "Video PlayerClose".
+PLAYER_ERROR = (
+    r"(?im)^ *(error loading (media|player|video).{0,80}|video *player *close|"
+    r"your browser does not support (the )?(video|audio|html5 video)( tag| element)?[.]?) *$"
+)
+# Reporter credits in brackets at the end of a story: "(Jiadan Shen reports)", "(Xinhua reports)".
+REPORTS_CREDIT = r"(?im)^ *[(（] *[a-z][a-z'.-]*( +[a-z][a-z'.-]*){0,3} +(reports?|reporting) *[)）] *$"
 
 BOILERPLATE_PATTERNS: tuple[str, ...] = (
     PRINT_CLOSE,
@@ -177,6 +204,7 @@ BOILERPLATE_PATTERNS: tuple[str, ...] = (
     BYLINE_DATED,
     AGENCY_STAMP,
     DATE_SOURCE,
+    SOURCE_DATE,
     PUBLISH_TIME,
     IMAGE_FILE,
     LANGUAGE_SWITCH,
@@ -189,6 +217,15 @@ BOILERPLATE_PATTERNS: tuple[str, ...] = (
     CONTACT_LINE,
     BEST_VIEWED,
     POLICE_LICENCE,
+    CONTACT_EMAIL,
+    PLAYER_ERROR,
+    REPORTS_CREDIT,
+)
+
+# The furniture lines that carry the page's own date (header lines under the title, in text
+# and in HTML): the parsers read the date from them, then drop them like any furniture.
+DATED_LINE_PATTERNS: tuple[str, ...] = (
+    DATED_HEADER, BYLINE_DATED, AGENCY_STAMP, DATE_SOURCE, SOURCE_DATE, PUBLISH_TIME, TEXT_SIZE,
 )
 
 # Fragments of page furniture distinctive enough to flag anywhere in a line, not only as

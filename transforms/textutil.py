@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from transforms.boilerplate import is_boilerplate_line
+from transforms.boilerplate import CONTACT_EMAIL, CONTACT_LINE, is_boilerplate_line
 
 # Whitespace as a browser collapses it; U+3000 (ideographic space), nbsp, zero-width
 # space and BOM included.
@@ -28,6 +28,14 @@ CAPTION_CREDIT_RE = re.compile(
 CAPTION_OPENING_RE = re.compile(
     r"^[(（]?\s*(?:photos?|pictures?|images?)\s*(?:shows?|taken|by\b|:|：|/)", re.IGNORECASE
 )
+# A stand-alone line that opens the headline with at least this many characters is the
+# headline repeated and cut (a related-link or a page cut), not body text.
+TITLE_PREFIX_MIN_CHARS = 20
+# A page that ends with a press contact ("E-mail: xulinqi@nimte.ac.cn", "Tel: ...") has
+# its name and organisation on up to this many short lines right above it.
+CONTACT_RES: tuple[re.Pattern[str], ...] = (re.compile(CONTACT_EMAIL), re.compile(CONTACT_LINE))
+CONTACT_NAME_LINES = 2
+NAME_LINE_MAX_WORDS = 8
 # Longer than this, a paragraph ending in a photo credit is body text, not a caption.
 CAPTION_MAX_CHARS = 400
 
@@ -56,6 +64,14 @@ MONTH_DAY_YEAR_RE = re.compile(
     r"\b(" + "|".join(m[:3] for m in MONTHS) + r")[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{2})\b",
     re.IGNORECASE,
 )
+YEAR_MONTH_DAY_RE = re.compile(  # "2022 December 29 09:08" (portnews.ru)
+    r"\b((?:19|20)\d{2}),?\s+(" + "|".join(m[:3] for m in MONTHS) + r")[a-z]*\.?\s+(\d{1,2})(?!\d)",
+    re.IGNORECASE,
+)
+# "06/05/2023", "6.5.2023", "30-05-2019": day and month order is a site convention the text does not
+# state. Read only when one part cannot be a month (13-31); otherwise no date is better
+# than a wrong one.
+NUMERIC_DMY_RE = re.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2((?:19|20)\d{2})(?![\d/.-])")
 MIN_YEAR, MAX_YEAR = 1990, 2100
 
 
@@ -72,12 +88,23 @@ def is_caption(text: str) -> bool:
 
 
 def parse_date(text: str | None) -> str | None:
-    """The first date in `text` as YYYY-MM-DD: ISO/slashed/Chinese, "24 May 2019", "May 24, 2019"."""
+    """The first date in `text` as YYYY-MM-DD.
+
+    ISO/slashed/Chinese, "24 May 2019", "May 24, 2019", "2022 December 29", and "06/05/2023"
+    only when the day/month order is certain (one part above 12).
+    """
     if not text:
         return None
     candidates: list[tuple[int, int, int, int]] = []  # (position, y, m, d)
     for m in ISO_DATE_RE.finditer(text):
         candidates.append((m.start(), int(m.group(1)), int(m.group(2)), int(m.group(3))))
+    for m in YEAR_MONTH_DAY_RE.finditer(text):
+        candidates.append((m.start(), int(m.group(1)), MONTH_ABBR[m.group(2)[:3].lower()], int(m.group(3))))
+    for m in NUMERIC_DMY_RE.finditer(text):
+        first, second = int(m.group(1)), int(m.group(3))
+        if (first > 12) != (second > 12):  # exactly one part is a day that cannot be a month
+            day, month = (first, second) if first > 12 else (second, first)
+            candidates.append((m.start(), int(m.group(4)), month, day))
     for m in DAY_MONTH_YEAR_RE.finditer(text):
         candidates.append((m.start(), int(m.group(3)), MONTH_ABBR[m.group(2)[:3].lower()], int(m.group(1))))
     for m in MONTH_DAY_YEAR_RE.finditer(text):
@@ -146,17 +173,47 @@ def split_body(blocks: list[Block], title: str | None) -> tuple[list[str], list[
     body: list[str] = []
     captions: list[str] = []
     norm_title = normalize_space(title or "").casefold()
-    for block in blocks:
+    block_of_paragraph: list[int] = []  # for each body paragraph, the index of its block
+    contact_at: int | None = None  # index of a contact line after which no body paragraph comes
+    for index, block in enumerate(blocks):
         text = normalize_space(block.text)
+        if text and any(regex.search(text) for regex in CONTACT_RES):
+            contact_at = index
         if not text or not HAS_CONTENT_RE.search(text) or is_boilerplate_line(text):
             continue
-        if not body and norm_title and text.casefold() == norm_title:
-            continue  # the headline repeated at the top of the content region
+        if norm_title and is_title_repeat(text, norm_title):
+            continue  # the headline repeated (top of the content region, image alt text, a cut link)
         if _block_is_caption(block, text):
             captions.append(text)
         else:
             body.append(text)
+            block_of_paragraph.append(index)
+    if contact_at is not None and (not block_of_paragraph or block_of_paragraph[-1] < contact_at):
+        # the press contact closing the page: its name and organisation lines go with it
+        for _ in range(CONTACT_NAME_LINES):
+            if not body or block_of_paragraph[-1] != contact_at - 1 or not _is_name_line(body[-1]):
+                break
+            body.pop()
+            contact_at = block_of_paragraph.pop()
     return body, captions
+
+
+def _is_name_line(text: str) -> bool:
+    """A contact block's name or organisation line: a few words, no sentence punctuation."""
+    return len(text.split()) <= NAME_LINE_MAX_WORDS and not re.search(r"[.,;:!?。，]$|[,;]", text)
+
+
+def is_title_repeat(text: str, norm_title: str) -> bool:
+    """True if a paragraph is the headline again, whole or cut ("Ningbo, Zhejiang: A two-way journey...").
+
+    norm_title is the normalized, casefolded title. A cut repeat must keep TITLE_PREFIX_MIN_CHARS
+    of it, so that a short body line that happens to open like the headline stays.
+    """
+    folded = text.casefold()
+    if folded == norm_title:
+        return True
+    cut = folded.rstrip(".…").rstrip()
+    return len(cut) >= TITLE_PREFIX_MIN_CHARS and norm_title.startswith(cut)
 
 
 def _block_is_caption(block: Block, text: str) -> bool:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from pathlib import Path
@@ -44,6 +44,7 @@ SUMMARY_COUNT_KEYS = ("articles_total", "articles_accepted", "articles_quarantin
 OVERALL_SUITE = "all"
 RUN_LOADED = "loaded"
 RUN_BLOCKED = "blocked"
+LOAD_STEPS = 14  # steps of a full load's transaction (_Steps calls), for a progress bar
 
 
 @dataclass
@@ -80,6 +81,7 @@ def load_run(
     sources: Iterable[Source] | None = None,
     forced: bool = False,
     blocked_reasons: list[str] | None = None,
+    on_step: Callable[[str], None] | None = None,
 ) -> LoadResult:
     """Load `run_dir` (accepted rows, quarantine, reports) into schema news in one transaction.
 
@@ -88,7 +90,8 @@ def load_run(
     and metrics, so on-call finds what failed and the quarantined pages are not fetched again.
 
     `timings`, when given, receives the seconds each step of the transaction took
-    (benchmarks; the same figures are logged at DEBUG).
+    (benchmarks; the same figures are logged at DEBUG). `on_step`, when given, is called
+    with each step's name as it starts (about LOAD_STEPS of them: a progress bar).
     """
     started = time.monotonic()
     paths = RunPaths(Path(run_dir))
@@ -101,7 +104,7 @@ def load_run(
     crawl_report = _read_json(paths.crawl_report)
     summary = _read_json(paths.summary)
     result = LoadResult(run_id=run_id, forced=forced)
-    steps = _Steps(timings if timings is not None else {})
+    steps = _Steps(timings if timings is not None else {}, on_step)
 
     conn = connect(url)
     try:
@@ -143,13 +146,16 @@ def load_run(
 class _Steps:
     """Times the named steps of a load: `with steps("name"): ...` adds seconds to timings[name]."""
 
-    def __init__(self, timings: dict[str, float]) -> None:
+    def __init__(self, timings: dict[str, float], on_step: Callable[[str], None] | None = None) -> None:
         self.timings = timings
+        self.on_step = on_step
         self._name = ""
         self._start = 0.0
 
     def __call__(self, name: str) -> _Steps:
         self._name = name
+        if self.on_step is not None:
+            self.on_step(name)
         return self
 
     def __enter__(self) -> None:

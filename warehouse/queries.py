@@ -187,15 +187,29 @@ ORDER BY 1
 """
 
 
+# From migration 006 on: a quarantined page on-call released (`newsetl quarantine release`)
+# leaves the set, so the next crawl refetches it; an accepted one stays.
+STORED_AND_HELD_URLS = """
+SELECT url FROM news.articles WHERE source = %(source)s
+UNION
+SELECT url FROM news.v_quarantined_urls WHERE source = %(source)s AND state <> 'released'
+ORDER BY 1
+"""
+QUARANTINE_STATES_EXIST = "SELECT to_regclass('news.v_quarantined_urls') IS NOT NULL"
+
+
 def stored_article_urls(source: str, url: str) -> list[str]:
-    """Normalized URLs of `source`'s stored and quarantined article pages (incremental crawls skip them)."""
+    """Normalized URLs of `source`'s stored and quarantined article pages (incremental crawls
+    skip them), less the quarantined ones on-call released."""
     conn = connect(url)
     try:
         with conn.cursor() as cur:
             cur.execute(ARTICLES_EXISTS)
             if not cur.fetchone()[0]:
                 return []
-            cur.execute(STORED_ARTICLE_URLS, {"source": source})
+            cur.execute(QUARANTINE_STATES_EXIST)
+            held = cur.fetchone()[0]
+            cur.execute(STORED_AND_HELD_URLS if held else STORED_ARTICLE_URLS, {"source": source})
             return [row[0] for row in cur.fetchall()]
     finally:
         conn.close()

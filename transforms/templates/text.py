@@ -8,23 +8,17 @@ before the body carry the metadata:
   never a date), the title, and where present "Category: ..." / "Published: ...".
 Section = the LAST breadcrumb item ("Hot Topic"), the narrowest column the article is
 filed under, which is what the Hanweb ColumnName meta holds for the same page; the
-Joomla category otherwise. Title = the first line that is neither boilerplate nor
-metadata. Everything after the header is body (captions split off by wording).
+Joomla category otherwise. Title = the last plain line above the page's date line when
+one sits in the header; else, among the plain header lines above the lead paragraph, the
+first that is not a site menu, a site name or section label, or a pull quote; else the
+first line that is neither boilerplate nor metadata. Everything after the header is body
+(captions split off by wording).
 """
 from __future__ import annotations
 
 import re
 
-from transforms.boilerplate import (
-    AGENCY_STAMP,
-    BYLINE_DATED,
-    DATE_LINE,
-    DATE_SOURCE,
-    DATED_HEADER,
-    PUBLISH_TIME,
-    TEXT_SIZE,
-    is_boilerplate_line,
-)
+from transforms.boilerplate import DATE_LINE, DATED_LINE_PATTERNS, is_boilerplate_line
 from transforms.templates.joomla import parse_published
 from transforms.textutil import Block, Content, normalize_space, parse_date
 
@@ -53,13 +47,19 @@ MARKUP_RE = re.compile(
 MARKUP_SCAN_CHARS = 4096
 DATE_LINE_RE = re.compile(DATE_LINE)
 # Header lines that carry the page's own date among other furniture ("Updated: ...",
-# "By X (site) Updated: ...", "(Xinhua) 08:26, February 02, 2023", "Text Size:A A A 2020-01-09").
-DATED_HEADER_RES: tuple[re.Pattern[str], ...] = tuple(
-    re.compile(p) for p in (DATED_HEADER, BYLINE_DATED, AGENCY_STAMP, DATE_SOURCE, PUBLISH_TIME, TEXT_SIZE))
+# "By X (site) Updated: ...", "(Xinhua) 08:26, February 02, 2023", "Text Size:A A A 2020-01-09",
+# "Source: Xinhua| 2019-03-10 17:06:24|Editor: ZX").
+DATED_HEADER_RES: tuple[re.Pattern[str], ...] = tuple(re.compile(p) for p in DATED_LINE_PATTERNS)
 # A page's own date line sits right under its title within the first lines (site menus,
 # portal links and the site name may come before the title).
 HEADER_SCAN_LINES = 25
 HEADER_LINE_MAX_CHARS = 160
+# A header line is never a full sentence: this many words ending in a full stop is the lead
+# paragraph (a headline may end in "?", never in ".").
+PARAGRAPH_MIN_WORDS = 12
+SENTENCE_END_RE = re.compile(r"[.!。！][\"”’')）]?$")
+SENTENCE_BREAK_RE = re.compile(r"[a-z0-9%)\"”’][.!?。！？][\"”’')）]?(?:\s|$)|[,;，；] ")
+MENU_LINE_MAX_CHARS = 600  # longer than this, a line without a sentence break is still text
 
 
 def looks_like_text_page(text: str) -> bool:
@@ -79,6 +79,9 @@ def parse(text: str) -> Content:
     dated = _title_above_date(lines)
     if dated is not None:
         return dated
+    headed = _title_above_lead(lines)
+    if headed is not None:
+        return headed
     title: str | None = None
     published: str | None = None
     section: str | None = None
@@ -111,7 +114,7 @@ def _title_above_date(lines: list[str]) -> Content | None:
     seen = [i for i, line in enumerate(lines) if line][:HEADER_SCAN_LINES]
     for k in seen:
         line = lines[k]
-        if len(line) > HEADER_LINE_MAX_CHARS:
+        if _is_paragraph(line):
             break  # a paragraph: the header is over
         meta = _header_line(line)
         if meta is None or meta[0] != "published" or not meta[1]:
@@ -139,6 +142,73 @@ def _title_above_date(lines: list[str]) -> Content | None:
         return Content(title=lines[title_index], published=meta[1], section=section, blocks=blocks,
                        site_template=site_template("\n".join(lines)))
     return None
+
+
+def _title_above_lead(lines: list[str]) -> Content | None:
+    """The page's Content when its header (the lines above the first paragraph) holds the title.
+
+    With no date line to anchor it, the title is the first plain header line that is neither
+    a site menu (two or more plain lines in one block, no blank line between them: "The
+    University of Nottingham, Ningbo China" / "University of Dundee") nor a site name or
+    section label (less than half as many words as a later header line: "Industry
+    dynamics", "Ningbo University"). A line ending in a full stop (a pull quote) is a
+    title only when nothing else is. None when no paragraph starts within the first lines.
+    """
+    seen = [i for i, line in enumerate(lines) if line][:HEADER_SCAN_LINES]
+    lead = next((i for i in seen if _is_paragraph(lines[i])), None)
+    if lead is None:
+        return None
+    plain = [i for i in seen if i < lead and _is_plain_header_line(lines[i])]
+    if not plain:
+        return None
+    unquoted = [i for i in plain if not SENTENCE_END_RE.search(lines[i])] or plain
+    block_of = _block_numbers(lines)
+    words = {i: len(lines[i].split()) for i in unquoted}
+    title_index = next(
+        (i for i in unquoted
+         if sum(1 for j in unquoted if block_of[j] == block_of[i]) < 2
+         and not any(words[j] > 2 * words[i] for j in unquoted if j > i)),
+        unquoted[0],
+    )
+    section: str | None = None
+    published: str | None = None
+    for i in seen:
+        if i >= lead:
+            break
+        meta = _header_line(lines[i])
+        if meta is not None and meta[1]:
+            if meta[0] == "section" and section is None:
+                section = meta[1]
+            elif meta[0] == "published" and published is None:
+                published = meta[1]
+    body_start = lead
+    for index in range(title_index + 1, lead):
+        line = lines[index]
+        if line and _header_line(line) is None and not is_boilerplate_line(line) and not SKIP_HEADER_RE.match(line):
+            body_start = index
+            break
+    blocks = [Block(text=line) for line in lines[body_start:] if line]
+    return Content(title=lines[title_index], published=published, section=section, blocks=blocks,
+                   site_template=site_template("\n".join(lines)))
+
+
+def _block_numbers(lines: list[str]) -> list[int]:
+    """For each line, the number of its block (blocks are separated by blank lines)."""
+    numbers: list[int] = []
+    block = 0
+    for line in lines:
+        if not line:
+            block += 1
+        numbers.append(block)
+    return numbers
+
+
+def _is_paragraph(line: str) -> bool:
+    """A body paragraph, not a header line: long with a sentence in it (a long line of menu
+    items glued together has none), or a sentence of PARAGRAPH_MIN_WORDS words or more."""
+    if len(line) > HEADER_LINE_MAX_CHARS:
+        return bool(SENTENCE_BREAK_RE.search(line)) or len(line) > MENU_LINE_MAX_CHARS
+    return len(line.split()) >= PARAGRAPH_MIN_WORDS and bool(SENTENCE_END_RE.search(line))
 
 
 def _is_plain_header_line(line: str) -> bool:

@@ -1,0 +1,140 @@
+"""Short human summaries of the commands' results: what `newsetl` prints without `--json`.
+
+Each takes the very object `--json` prints (docs/CONTRACTS.md) and returns a few lines of
+text; nothing here reads the warehouse or the run directory.
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Any
+
+
+def _n(value: Any) -> int:
+    try:
+        return int(value or 0)
+    except (TypeError, ValueError):
+        return 0
+
+
+def _when(value: Any) -> str:
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M")
+    return str(value)[:16].replace("T", " ") if value else "-"
+
+
+def _crawled(name: str, report: Mapping[str, Any]) -> str:
+    articles = report.get("articles") or {}
+    line = (f"crawl {name}: {_n(articles.get('new'))} new, {_n(articles.get('unchanged'))} unchanged, "
+            f"{_n(articles.get('failed'))} failed article pages ({_n(report.get('requests'))} requests)")
+    warnings = report.get("warnings") or []
+    return line + (f"; {len(warnings)} warning(s)" if warnings else "")
+
+
+def crawl(source: str, result: Mapping[str, Any]) -> str:
+    return _crawled(source, result) + f"\n  run directory: {result.get('run_dir')}"
+
+
+def transform(result: Mapping[str, Any]) -> str:
+    return (f"transform: {_n(result.get('pages'))} article pages -> {_n(result.get('articles'))} articles, "
+            f"{_n(result.get('metrics'))} metrics; {_n(result.get('rejected'))} rejected (quarantined)")
+
+
+def validate(summary: Mapping[str, Any]) -> str:
+    lines = [f"validate: articles {_n(summary.get('articles_accepted'))} accepted, "
+             f"{_n(summary.get('articles_quarantined'))} quarantined of {_n(summary.get('articles_total'))}; "
+             f"metrics {_n(summary.get('metrics_accepted'))} accepted, {_n(summary.get('metrics_quarantined'))} "
+             f"quarantined of {_n(summary.get('metrics_total'))}",
+             f"  critical gates: {'passed' if summary.get('critical_success') else 'failed'}; "
+             f"{len(summary.get('warnings') or [])} warning(s); alert mailed: "
+             f"{'yes' if summary.get('alert_sent') else 'no'}"]
+    if summary.get("data_docs"):
+        lines.append(f"  Data Docs: {summary['data_docs']}")
+    return "\n".join(lines)
+
+
+def load(result: Mapping[str, Any]) -> str:
+    return (f"load {result.get('run_id')}: {_n(result.get('articles_inserted'))} articles inserted, "
+            f"{_n(result.get('articles_updated'))} updated, {_n(result.get('articles_unchanged'))} unchanged, "
+            f"{_n(result.get('articles_stale'))} stale; {_n(result.get('metrics_loaded'))} metrics "
+            f"({_n(result.get('metrics_written'))} written); {_n(result.get('quarantined'))} quarantined"
+            + ("; FORCED" if result.get("forced") else "") + f" in {result.get('seconds')} s")
+
+
+def run(result: Mapping[str, Any]) -> str:
+    lines = [f"run {result.get('run_dir')}"]
+    lines += ["  " + _crawled(name, report) for name, report in (result.get("crawl") or {}).items()]
+    for step, summary in (("transform", transform), ("validate", validate), ("load", load)):
+        if isinstance(result.get(step), Mapping):
+            lines += ["  " + line.strip() for line in summary(result[step]).splitlines()]
+    return "\n".join(lines)
+
+
+def reprocess(results: list[Mapping[str, Any]]) -> str:
+    lines = []
+    for result in results:
+        lines.append(f"reprocess of {result.get('reprocess_of')} -> {result.get('run_dir')}")
+        if result.get("error"):
+            lines.append(f"  blocked: {result['error']}")
+        for step, summary in (("transform", transform), ("validate", validate), ("load", load)):
+            if isinstance(result.get(step), Mapping):
+                lines += ["  " + line.strip() for line in summary(result[step]).splitlines()]
+    return "\n".join(lines)
+
+
+def runs(rows: list[Mapping[str, Any]]) -> str:
+    if not rows:
+        return "no run stored yet"
+    lines = []
+    for r in rows:
+        counts = r.get("counts") or {}
+        crawled = ", ".join(f"{name} {_n((a or {}).get('new'))} new/{_n((a or {}).get('unchanged'))} unchanged"
+                            for name, a in (r.get("crawled") or {}).items())
+        lines.append(f"{r.get('run_id')}  {r.get('status')}  started {_when(r.get('started_at'))}  "
+                     f"{_n(counts.get('articles'))} articles, {_n(counts.get('metrics'))} metrics, "
+                     f"{_n(counts.get('quarantined'))} quarantined" + (f"  [{crawled}]" if crawled else ""))
+    return "\n".join(lines)
+
+
+def status(state: Mapping[str, Any]) -> str:
+    current = "current" if state.get("migrations_current") else "PENDING: run `newsetl db upgrade`"
+    lines = [f"warehouse: {state.get('warehouse')}",
+             f"schema version {state.get('schema_version')} of {state.get('latest_migration')} ({current})"]
+    if state.get("undelivered_alerts") is not None:
+        lines.append(f"undelivered alerts: {state['undelivered_alerts']}")
+    for name, last in sorted((state.get("sources") or {}).items()):
+        lines.append(f"  {name}: last run {last.get('run_id')} ({last.get('status')}, "
+                     f"started {_when(last.get('started_at'))})")
+    if not state.get("sources"):
+        lines.append("  no run stored yet")
+    return "\n".join(lines)
+
+
+def quarantine_list(rows: list[Mapping[str, Any]]) -> str:
+    if not rows:
+        return "no quarantined article URL"
+    lines = []
+    for r in rows:
+        decided = f" by {r['acted_by']} {_when(r['acted_at'])}" if r["state"] != "quarantined" else ""
+        lines.append(f"{r['state']}{decided}  {_when(r['quarantined_at'])}  {r['source'] or '-'}  "
+                     f"run {r['run_id']}  {r['url']}")
+        lines.append(f"    {r['stage']}: {'; '.join(str(x) for x in r['reasons'] or [])[:300]}")
+    return "\n".join(lines)
+
+
+def quarantine_decisions(results: list[Mapping[str, Any]]) -> str:
+    lines = []
+    for r in results:
+        if r["action"] == "release":
+            what = ("released: the next crawl fetches it again" if r["refetch"] else
+                    "released, but it is a stored article: only a --full crawl fetches it again")
+        elif r["loaded"]:
+            left = r["metrics_left_quarantined"]
+            what = (f"accepted: article {r['article']} (id {r['article_id']}), {r['metrics_loaded']} metric(s)"
+                    + (f", {left} left quarantined" if left else ""))
+        elif r.get("article") == "stale":
+            what = "accepted; not loaded: the stored article is newer"
+        else:
+            what = "accepted (marked; its page is not fetched again): " + str(r["why"]).split(":")[0]
+        lines.append(f"{r['url']}: {what} [audit {r['audit_id']}, by {r['by']}]")
+    return "\n".join(lines)
