@@ -63,3 +63,15 @@ def test_superuser_password_reaches_only_the_init_container():
             assert "POSTGRES_PASSWORD" not in env(name), name
     assert env("airflow-init")["POSTGRES_PASSWORD"].startswith("${")
     assert env("airflow-init")["NEWSETL_ANALYST_PASSWORD"].startswith("${")
+
+
+def test_data_docs_are_served_read_only_on_localhost_and_the_mail_links_there():
+    docs = COMPOSE["services"]["datadocs"]
+    assert docs["ports"] == ["127.0.0.1:8081:80"]
+    data_mount = next(v for v in docs["volumes"] if v.startswith("newsetl-data:"))
+    assert data_mount.endswith(":ro")   # the web server cannot change a run
+    conf = (ROOT / "docker" / "datadocs-nginx.conf").read_text()
+    assert "/validation/data_docs/" in conf and "return 404" in conf   # raw pages stay unserved
+    for s in AIRFLOW_SERVICES:
+        assert env(s)["NEWSETL_DATA_DOCS_BASE_URL"] == "${NEWSETL_DATA_DOCS_BASE_URL:-http://127.0.0.1:8081/runs}"
+        assert env(s)["NEWSETL_DATA_DIR"] == "/opt/newsetl/data"   # whose runs/ the datadocs service serves
