@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat constraints.txt pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: demo test lint venv lock bench eval clean-state chromium data-docs-assets
+.PHONY: demo test lint venv lock bench bench-load eval clean-state chromium data-docs-assets
 
 $(STAMP): constraints.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "Python 3.11 is required, found " + sys.version' 
@@ -31,8 +31,13 @@ lint: $(STAMP)
 	$(BIN)/lint-imports
 	$(BIN)/mypy
 
-# Load throughput vs a raw COPY of the same rows (prints figures; not a test).
+# The whole pipeline on N generated articles, stage by stage (prints figures; not a test).
+# BENCH_ARGS="--articles 1000 --json bench.json" to change the size or keep the figures.
 bench: $(STAMP)
+	$(BIN)/newsetl bench $(BENCH_ARGS)
+
+# Load throughput vs a raw COPY of the same rows, in depth (prints figures; not a test).
+bench-load: $(STAMP)
 	$(BIN)/python -m devtools.bench_load
 
 # Extraction quality on the gold set (tests/gold) beside quantulum3 and trafilatura (prints figures).

@@ -1,7 +1,8 @@
 """Environment settings: where state and run directories live, who gets alerts.
 
 Everything configurable comes from the environment: NEWSETL_HOME, NEWSETL_DATA_DIR,
-NEWSETL_DATABASE_URL, NEWSETL_ALERT_EMAILS, NEWSETL_BASE_URLS, AIRFLOW_CONN_SMTP_DEFAULT.
+NEWSETL_DATABASE_URL, NEWSETL_ALERT_EMAILS, NEWSETL_BASE_URLS, AIRFLOW_CONN_SMTP_DEFAULT,
+NEWSETL_SMTP_TIMEOUT, NEWSETL_DATA_DOCS_BASE_URL, NEWSETL_RUNBOOK_URL.
 The entry points (CLI commands, DAG tasks) read them once and hand the resolved values
 down; nothing here touches the network or imports the rest of the project.
 """
@@ -18,6 +19,10 @@ ENV_BASE_URLS = "NEWSETL_BASE_URLS"
 ENV_SMTP_CONN = "AIRFLOW_CONN_SMTP_DEFAULT"
 ENV_MAX_QUARANTINE_SHARE = "NEWSETL_MAX_QUARANTINE_SHARE"
 ENV_MIN_QUARANTINED = "NEWSETL_MIN_QUARANTINED"
+ENV_SMTP_TIMEOUT = "NEWSETL_SMTP_TIMEOUT"
+ENV_DATA_DOCS_BASE_URL = "NEWSETL_DATA_DOCS_BASE_URL"
+ENV_RUNBOOK_URL = "NEWSETL_RUNBOOK_URL"
+DEFAULT_SMTP_TIMEOUT_S = 10.0  # connect and each read: a relay that accepts and never answers costs this
 DEFAULT_MAX_QUARANTINE_SHARE = 0.2
 DEFAULT_MIN_QUARANTINED = 3
 DEFAULT_HOME = ".newsetl"  # relative to the working directory (the checkout, for `make`)
@@ -62,3 +67,25 @@ def quarantine_gate() -> tuple[float, int]:
         raise ValueError(f"{ENV_MAX_QUARANTINE_SHARE} must be in [0, 1] and {ENV_MIN_QUARANTINED} >= 1, "
                          f"got {share} and {count}")
     return share, count
+
+
+def smtp_timeout() -> float:
+    """Seconds the alert mail waits to connect to the relay and for each of its answers
+    (NEWSETL_SMTP_TIMEOUT, default 10); a `timeout` extra on the connection `smtp_default` wins."""
+    raw = os.environ.get(ENV_SMTP_TIMEOUT, "").strip()
+    timeout = float(raw) if raw else DEFAULT_SMTP_TIMEOUT_S
+    if not 0 < timeout <= 600:
+        raise ValueError(f"{ENV_SMTP_TIMEOUT} must be in (0, 600] seconds, got {raw!r}")
+    return timeout
+
+
+def data_docs_base_url() -> str | None:
+    """NEWSETL_DATA_DOCS_BASE_URL: the URL under which `<data dir>/runs/` is served, so a run's
+    Data Docs are at `<base>/<run_id>/validation/data_docs/index.html`; None when unset."""
+    return os.environ.get(ENV_DATA_DOCS_BASE_URL, "").strip().rstrip("/") or None
+
+
+def runbook_base_url() -> str | None:
+    """NEWSETL_RUNBOOK_URL: where on-call reads README.md (e.g. its page on the Git host); alert
+    mail links `<url>#<section>`. None when unset (the mail then names `README.md#<section>`)."""
+    return os.environ.get(ENV_RUNBOOK_URL, "").strip() or None

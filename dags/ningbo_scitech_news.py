@@ -10,8 +10,9 @@ Rows failing a critical expectation are quarantined and on-call is mailed once p
 a whole-batch failure fails `validate` at once (bad data: no retry) and blocks `load`,
 while a transient error in `validate` (warehouse or relay down) is retried like any task;
 the alert outbox keeps a retried validation to one mail. Any task that fails after its
-retries mails on-call through SmtpNotifier on `smtp_default`. `load` emits the warehouse
-Asset (newsetl.dag_defaults.WAREHOUSE_ASSET), as the reprocess DAG's load does.
+retries mails on-call a "task failure" on `smtp_default` (`newsetl.alerts.task_failure_notifier`).
+`load` emits the warehouse Asset (newsetl.dag_defaults.WAREHOUSE_ASSET), as the reprocess
+DAG's load does.
 """
 from __future__ import annotations
 
@@ -42,9 +43,11 @@ def ningbo_scitech_news():
         conf = ctx["dag_run"].conf or {}
         return steps.prepare_run(conf.get("run_id") or ctx["run_id"])
 
-    @task
+    @task(map_index_template="{{ crawl_source }}")
     def crawl(run_dir: str, source: str) -> dict:
-        conf = get_current_context()["dag_run"].conf or {}
+        ctx = get_current_context()
+        ctx["crawl_source"] = source  # names the mapped task: Airflow's UI, the task-failure mail's subject
+        conf = ctx["dag_run"].conf or {}
         return steps.crawl(run_dir, source, full=bool(conf.get("full", False)), since=conf.get("since"))
 
     @task

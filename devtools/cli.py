@@ -34,6 +34,13 @@ def cmd_smtp_sink(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_bench(args: argparse.Namespace) -> int:
+    """The pipeline benchmark (devtools.bench): a table on stdout, the figures as JSON with --json."""
+    from devtools import bench
+
+    return bench.main(args.articles, args.json_path, args.repeat)
+
+
 def cmd_eval(args: argparse.Namespace) -> int:
     """Score extraction against the gold set; print this project beside quantulum3 and trafilatura.
 
@@ -101,6 +108,12 @@ def register(sub: Any) -> None:
     s.add_argument("--real-only", action="store_true",
                    help="only the real pages (tests/realgold dev and holdout), not the tests/gold table")
     s.set_defaults(func=cmd_eval)
+
+    s = sub.add_parser("bench", help="the whole pipeline on N generated articles, stage by stage (prints figures)")
+    s.add_argument("--articles", type=int, default=10_000, help="articles to generate (default 10,000)")
+    s.add_argument("--json", dest="json_path", metavar="PATH", help="also write the figures as JSON here")
+    s.add_argument("--repeat", type=int, default=3, help="passes of the side-by-side transform rows (best kept)")
+    s.set_defaults(func=cmd_bench)
 
     s = sub.add_parser("demo", help="the main job on embedded defaults: mirror + Postgres + Airflow DAG once")
     s.set_defaults(func=cmd_demo)

@@ -71,6 +71,7 @@ INVALID_JSON_REASON = "invalid_json"
 NOT_AN_OBJECT_REASON = "not_an_object"
 STAGE = "validate"
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+SENTENCE_END = re.compile(r"[.!?][\"')\]]?(?=\s)|\n")
 
 SEEN_KEYS = ("new", "unchanged")    # a crawl "saw" an article it fetched new or found unchanged
 VOLUME_HISTORY_RUNS = 7             # day-over-day volume: compare with the median of this many previous runs
@@ -88,6 +89,17 @@ OUTLIER_MIN_VALUES = 3              # a (unit, subject) needs this many values t
 TRANSFORM_REJECTS = "transform_rejects"
 MIN_REJECTS_TO_FAIL = 3             # a source fails the batch on rejects only from this many pages up, so
                                     # one odd page in a small incremental run does not block the load
+FRAGMENT_CONTEXT_CHARS = 40         # a boilerplate sample: the matched fragment with this much text either side
+MAX_FRAGMENT_CHARS = 60             # ... the fragment itself cut to this many characters
+MAX_SENTENCE_CHARS = 300            # a metric sample's sentence is cut to this many characters around the figure
+
+# What on-call is told about, by kind (summary.json "findings"; newsetl.alerts names the mail after them).
+CRAWL_OUTAGE = "crawl_outage"             # a source's crawl saw no article: blocks the load
+TEMPLATE_DRIFT_KIND = "template_drift"    # listings without links, or pages that no longer transform
+LOAD_BLOCKED = "load_blocked"             # too many rows quarantined, or a gate that could not be evaluated
+VALIDATION_FAILURE = "validation_failure"  # rows quarantined by a critical expectation, the rest loads
+OFFSITE_REDIRECT = "offsite_redirect"     # an article redirected to another host (not followed)
+FINDING_KINDS = (CRAWL_OUTAGE, TEMPLATE_DRIFT_KIND, LOAD_BLOCKED, VALIDATION_FAILURE, OFFSITE_REDIRECT)
 
 ROW_INDEX = "row_index"             # derived: position of the row in its staged file
 ROW_KEY = "row_key"                 # derived: url, or "<article_url>#<position>"
@@ -136,6 +148,9 @@ class ValidationSummary:
     # what the crawl saw that on-call must look at although no row failed: a listing that
     # yielded no article link (template drift?), an article redirected to another host
     crawl_alerts: list[str] = field(default_factory=list)
+    # every reason above with its kind: {"kind" (FINDING_KINDS), "source" (or None), "text",
+    # "blocks_load"}; batch_failed_reasons are the texts that block, crawl_alerts the crawl's others
+    findings: list[dict[str, Any]] = field(default_factory=list)
     alert_sent: bool = False       # on-call was mailed about this result
     alert_repeated: bool = False   # the same result was mailed before (not mailed again)
 
@@ -194,6 +209,12 @@ def seen_counts(report: Mapping[str, Any]) -> dict[str, int]:
     return counts
 
 
+def _finding(kind: str, source: str | None, text: str, blocks_load: bool, **extra: Any) -> dict[str, Any]:
+    """One thing on-call is told about, with its kind (one of FINDING_KINDS) and source."""
+    assert kind in FINDING_KINDS, kind
+    return {"kind": kind, "source": source, "text": text, "blocks_load": blocks_load, **extra}
+
+
 def _median(values: Iterable[float]) -> float:
     ordered = sorted(values)
     mid = len(ordered) // 2
@@ -201,8 +222,9 @@ def _median(values: Iterable[float]) -> float:
 
 
 def _crawl_checks(run_dir: Path, staged_any: bool, history: History | None
-                  ) -> tuple[list[str], list[dict[str, Any]], dict[str, Any], list[str]]:
-    """Whole-batch reasons, volume warnings and the per-source comparison for the summary.
+                  ) -> tuple[list[dict[str, Any]], list[dict[str, Any]], dict[str, Any]]:
+    """Findings (whole-batch reasons and crawl alerts), volume warnings and the per-source
+    comparison for the summary.
 
     With a crawl report, a source fails the batch when its crawl saw no article at all
     (new + unchanged == 0; the reason names what the latest earlier run saw); an
@@ -213,12 +235,12 @@ def _crawl_checks(run_dir: Path, staged_any: bool, history: History | None
     info: dict[str, Any] = {"available": history is not None, "sources": {}}
     report_path = RunPaths(Path(run_dir)).crawl_report
     if not report_path.exists():
-        return ([] if staged_any else ["no articles staged"]), [], info, []
+        return ([] if staged_any else [_finding(CRAWL_OUTAGE, None, "no articles staged", True)]), [], info
     report = json.loads(report_path.read_text(encoding="utf-8"))
     seen = seen_counts(report)
     if not seen:
-        return ["crawl report lists no source"], [], info, []
-    reasons: list[str] = []
+        return [_finding(CRAWL_OUTAGE, None, "crawl report lists no source", True)], [], info
+    reasons: list[dict[str, Any]] = []
     drops: list[dict[str, Any]] = []
     for name, count in sorted(seen.items()):
         previous = list((history.source_counts if history else {}).get(name) or [])[:VOLUME_HISTORY_RUNS]
@@ -228,7 +250,7 @@ def _crawl_checks(run_dir: Path, staged_any: bool, history: History | None
             reason = f"source {name}: crawl found no articles (new or unchanged)"
             if previous and previous[0] > 0:
                 reason += f"; the previous run saw {previous[0]}"
-            reasons.append(reason)
+            reasons.append(_finding(CRAWL_OUTAGE, name, reason, True))
         elif median is not None and count < VOLUME_DROP_SHARE * median:
             drops.append({"key": name, "value": {"seen": count, "median_previous": median,
                                                  "previous": previous}})
@@ -251,15 +273,15 @@ def _crawl_checks(run_dir: Path, staged_any: bool, history: History | None
         warnings_.append({"suite": "articles.warning", "expectation": TEMPLATE_DRIFT, "column": "source",
                           "unexpected_count": len(drift), "samples": drift[:SAMPLE_COUNT],
                           "threshold": "a listing entry point whose pages yielded 0 article links"})
-    return reasons, warnings_, info, alerts
+    return reasons + alerts, warnings_, info
 
 
 def _crawl_alerts(report: Mapping[str, Any], history: History | None = None
-                  ) -> tuple[list[str], list[dict[str, Any]]]:
-    """(lines for on-call, drift samples) from the per-source crawl reports: listings that
+                  ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """(findings for on-call, drift samples) from the per-source crawl reports: listings that
     yielded no article link or well under their usual number (a changed template?), and
     articles redirected to another host."""
-    alerts: list[str] = []
+    alerts: list[dict[str, Any]] = []
     drift: list[dict[str, Any]] = []
     for name, source in sorted((report.get("sources") or {}).items()):
         if not isinstance(source, dict):
@@ -269,25 +291,31 @@ def _crawl_alerts(report: Mapping[str, Any], history: History | None = None
             previous = list(usual_links.get(root) or [])[:VOLUME_HISTORY_RUNS]
             median = _median(previous) if len(previous) >= MIN_LINK_HISTORY else None
             if isinstance(count, int) and count > 0 and median and count < LINK_DROP_SHARE * median:
-                alerts.append(f"source {name}: {DRIFT_PREFIX} listing {root} yielded {count} article links, "
-                              f"under {LINK_DROP_SHARE:.0%} of its usual {median:g}")
+                alerts.append(_finding(TEMPLATE_DRIFT_KIND, name,
+                                       f"source {name}: {DRIFT_PREFIX} listing {root} yielded {count} article "
+                                       f"links, under {LINK_DROP_SHARE:.0%} of its usual {median:g}", False,
+                                       url=root))
                 drift.append({"key": name, "value": {"listing": root, "links": count, "median_previous": median}})
         for warning in source.get("warnings") or []:
             text = str(warning.get("warning", "")) if isinstance(warning, dict) else ""
             if text.startswith(DRIFT_PREFIX):
-                alerts.append(f"source {name}: {text}")
+                alerts.append(_finding(TEMPLATE_DRIFT_KIND, name, f"source {name}: {text}", False,
+                                       url=warning.get("url")))
                 drift.append({"key": name, "value": warning.get("url")})
         redirected = [e for e in source.get("errors") or []
                       if isinstance(e, dict) and str(e.get("error", "")).startswith(OFFSITE_REDIRECT_PREFIX)]
         if redirected:
-            alerts.append(f"source {name}: {len(redirected)} article(s) redirected to another host, not followed "
-                          f"(e.g. {redirected[0].get('error')})")
+            alerts.append(_finding(OFFSITE_REDIRECT, name,
+                                   f"source {name}: {len(redirected)} article(s) redirected to another host, "
+                                   f"not followed (e.g. {redirected[0].get('error')})", False,
+                                   url=redirected[0].get("url")))
     return alerts, drift
 
 
 def _reject_checks(paths: RunPaths, articles: list[_Row]
-                   ) -> tuple[list[str], list[dict[str, Any]], list[dict[str, Any]], dict[str, Any]]:
-    """Whole-batch reasons, failure entries, warnings and counts from the transform's rejects.
+                   ) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]], dict[str, Any]]:
+    """Findings (whole-batch reasons), failure entries, warnings and counts from the transform's
+    rejects (per source: pages, rejected, and `why`: rejected pages per reason kind, e.g. empty).
 
     A source fails the batch when more than MAX_QUARANTINE_SHARE of its article pages
     (staged articles + rejected pages) were rejected, and at least MIN_REJECTS_TO_FAIL: the
@@ -300,14 +328,17 @@ def _reject_checks(paths: RunPaths, articles: list[_Row]
     by_source: dict[str, list[_Row]] = {}
     for row in rejects:
         by_source.setdefault(_source_of(row), []).append(row)
-    counts = {name: {"rejected": len(rows), "pages": len(rows) + staged[name]}
+    counts = {name: {"rejected": len(rows), "pages": len(rows) + staged[name],
+                     "why": dict(Counter(_reject_kind(r) for r in rows).most_common())}
               for name, rows in sorted(by_source.items())}
-    reasons: list[str] = []
+    reasons: list[dict[str, Any]] = []
     failing: list[_Row] = []
     for name, c in counts.items():
         if c["rejected"] >= MIN_REJECTS_TO_FAIL and c["rejected"] / c["pages"] > MAX_QUARANTINE_SHARE:
-            reasons.append(f"source {name}: {c['rejected']} of {c['pages']} article pages could not be "
-                           f"transformed (> {MAX_QUARANTINE_SHARE:.0%}); has the page template changed?")
+            reasons.append(_finding(TEMPLATE_DRIFT_KIND, name,
+                                    f"source {name}: {c['rejected']} of {c['pages']} article pages could not be "
+                                    f"transformed (> {MAX_QUARANTINE_SHARE:.0%}); has the page template changed?",
+                                    True, rejected=c["rejected"], pages=c["pages"], why=c["why"]))
             failing += by_source[name]
 
     def entry(suite: str, rows: list[_Row]) -> dict[str, Any]:
@@ -324,6 +355,13 @@ def _reject_checks(paths: RunPaths, articles: list[_Row]
 def _source_of(row: _Row) -> str:
     source = row.record.get("source") if isinstance(row.record, dict) else None
     return str(source or "unknown")
+
+
+def _reject_kind(row: _Row) -> str:
+    """The kind of a rejected page's first reason ("empty" of "empty: no article text"), else "unreadable"."""
+    reasons = _reject_reasons(row)
+    head = str(reasons[0]).split(":", 1)[0].strip() if reasons else ""
+    return head if re.fullmatch(r"[a-z_]{1,40}", head) else "unreadable"
 
 
 def _reject_reasons(row: _Row) -> list[Any]:
@@ -661,16 +699,56 @@ def _json_safe(value: Any) -> Any:
     return value
 
 
-def _focus(value: Any, regex_list: Any) -> Any:
-    """For a regex-list failure, the text around the first match instead of the value's start."""
+def _fragment(value: Any, regex_list: Any) -> tuple[Any, str | None]:
+    """For a regex-list failure: (the matched fragment with FRAGMENT_CONTEXT_CHARS of text either
+    side, the fragment itself), not the whole value; (value, None) when nothing matches."""
     if not isinstance(value, str) or not isinstance(regex_list, list):
-        return value
+        return value, None
     for pattern in regex_list:
         match = re.search(pattern, value)
         if match:
-            start = max(0, match.start() - SAMPLE_VALUE_CHARS // 3)
-            return ("..." if start else "") + value[start:]
-    return value
+            end = min(match.end(), match.start() + MAX_FRAGMENT_CHARS)
+            start, stop = max(0, match.start() - FRAGMENT_CONTEXT_CHARS), min(len(value), end + FRAGMENT_CONTEXT_CHARS)
+            around = ("..." if start else "") + value[start:stop] + ("..." if stop < len(value) else "")
+            return around, value[match.start():end]
+    return value, None
+
+
+def _sentence(body: Any, start: Any, end: Any) -> str | None:
+    """The sentence of `body` holding body[start:end] (a metric's figure), cut to MAX_SENTENCE_CHARS."""
+    if not isinstance(body, str) or not isinstance(start, int) or not isinstance(end, int) \
+            or not 0 <= start < end <= len(body):
+        return None
+    stops = [m.end() for m in SENTENCE_END.finditer(body, 0, start)]
+    first = stops[-1] if stops else 0
+    after = SENTENCE_END.search(body, end)
+    last = after.end() if after else len(body)
+    first, last = max(first, start - MAX_SENTENCE_CHARS // 2), min(last, end + MAX_SENTENCE_CHARS // 2)
+    return " ".join(body[first:last].split())
+
+
+def _add_context(entries: list[dict[str, Any]], articles: list[_Row], metrics: list[_Row]) -> None:
+    """Give each row sample what on-call needs to find it: the page `url`, the article's `title`
+    and `source`, and for a metric the `sentence` its figure was read from."""
+    by_key = {"articles": {r.key: r for r in articles}, "metrics": {r.key: r for r in metrics}}
+    by_url = {r.record.get("url"): r.record for r in articles if isinstance(r.record, dict)}
+    for entry in entries:
+        table = str(entry.get("suite", "")).split(".", 1)[0]
+        if table not in by_key or entry.get("expectation") == TRANSFORM_REJECTS:
+            continue
+        for sample in entry.get("samples") or []:
+            row = by_key[table].get(sample.get("key")) if isinstance(sample, dict) else None
+            if row is None or not isinstance(row.record, dict):
+                continue
+            record = row.record
+            url = record.get("url") if table == "articles" else record.get("article_url")
+            article = by_url.get(url) or {}
+            context: dict[str, Any] = {"url": url, "source": article.get("source"), "title": article.get("title")}
+            if table == "metrics":
+                context["sentence"] = _sentence(article.get("body"), record.get("char_start"),
+                                                record.get("char_end")) or record.get("text")
+            sample.update({k: v if k == "sentence" else _json_safe(v) for k, v in context.items()
+                           if isinstance(v, str) and v and k not in sample})
 
 
 def _collect(result: Any, suite_name: str, order: list[str]
@@ -707,8 +785,11 @@ def _collect(result: Any, suite_name: str, order: list[str]
         for item in index_list[:SAMPLE_COUNT]:
             values = {k: v for k, v in item.items() if k not in INDEX_COLUMNS}
             value = next(iter(values.values())) if len(values) == 1 else values
-            entry["samples"].append({"key": item.get(ROW_KEY),
-                                     "value": _json_safe(_focus(value, kwargs.get("regex_list")))})
+            value, match = _fragment(value, kwargs.get("regex_list"))
+            sample = {"key": item.get(ROW_KEY), "value": value if match else _json_safe(value)}
+            if match:
+                sample["match"] = match
+            entry["samples"].append(sample)
         if not index_list:
             errors.append(name)  # a failure GX could not pin to rows: the gate cannot be trusted
         failures.append(entry)
@@ -832,17 +913,23 @@ def validate_run(run_dir: Path, today: dt.date | None = None,
 
     quarantined_articles = [r for r in articles if r.reasons]
     quarantined_metrics = [r for r in metrics if r.reasons]
-    reasons, volume_warnings, history_info, crawl_alerts = _crawl_checks(run_dir, bool(articles), history)
-    reject_reasons, reject_failures, reject_warnings, reject_counts = _reject_checks(paths, articles)
-    reasons += reject_reasons
+    findings, volume_warnings, history_info = _crawl_checks(run_dir, bool(articles), history)
+    reject_findings, reject_failures, reject_warnings, reject_counts = _reject_checks(paths, articles)
+    findings += reject_findings
     failed += reject_failures
     warn = volume_warnings + reject_warnings + warn
     for table, bad, total in (("articles", len(quarantined_articles), len(articles)),
                               ("metrics", len(quarantined_metrics), len(metrics))):
         if _share_exceeded(bad, total, max_share, min_count):
-            reasons.append(f"{table}: {bad} of {total} quarantined "
-                           f"(> {max_share:.0%} and at least {min_count})")
-    reasons.extend(f"expectation could not be evaluated per row: {e}" for e in errors)
+            findings.append(_finding(LOAD_BLOCKED, None, f"{table}: {bad} of {total} quarantined "
+                                     f"(> {max_share:.0%} and at least {min_count})", True))
+    findings.extend(_finding(LOAD_BLOCKED, None, f"expectation could not be evaluated per row: {e}", True)
+                    for e in errors)
+    findings += _quarantine_findings(quarantined_articles, quarantined_metrics, articles)
+    _add_context(failed + warn, articles, metrics)
+    reasons = [f["text"] for f in findings if f["blocks_load"]]
+    crawl_alerts = [f["text"] for f in findings
+                    if not f["blocks_load"] and f["kind"] in (TEMPLATE_DRIFT_KIND, OFFSITE_REDIRECT)]
 
     summary = ValidationSummary(
         articles_total=len(articles),
@@ -862,6 +949,7 @@ def validate_run(run_dir: Path, today: dt.date | None = None,
         history=history_info,
         transform_rejects=reject_counts,
         crawl_alerts=crawl_alerts,
+        findings=findings,
         max_quarantine_share=max_share,
         min_quarantined_to_fail=min_count,
     )
@@ -879,6 +967,23 @@ def validate_run(run_dir: Path, today: dt.date | None = None,
     ))
     write_json(paths.summary, strict_json(summary.to_dict()))
     return summary
+
+
+def _quarantine_findings(bad_articles: list[_Row], bad_metrics: list[_Row], articles: list[_Row]
+                         ) -> list[dict[str, Any]]:
+    """One validation_failure finding per source with quarantined rows (a metric counts for its
+    article's source); it blocks nothing by itself (the share rule decides that)."""
+    source_of = {r.record.get("url"): _source_of(r) for r in articles if isinstance(r.record, dict)}
+    counts: dict[str, Counter[str]] = {}
+    for table, rows in (("articles", bad_articles), ("metrics", bad_metrics)):
+        for row in rows:
+            record = row.record if isinstance(row.record, dict) else {}
+            url = record.get("url") if table == "articles" else record.get("article_url")
+            source = source_of.get(url) or (_source_of(row) if table == "articles" else "unknown")
+            counts.setdefault(source, Counter())[table] += 1
+    return [_finding(VALIDATION_FAILURE, source, f"source {source}: {c['articles']} article(s) and "
+                     f"{c['metrics']} metric(s) quarantined", False, articles=c["articles"], metrics=c["metrics"])
+            for source, c in sorted(counts.items())]
 
 
 def _read_failures(rows: list[_Row], table: str) -> list[dict[str, Any]]:

@@ -1,9 +1,13 @@
 """On-call email: validation alerts and task-failure notifications over `smtp_default`.
 
-Delivery goes through the Airflow SMTP provider's hook on connection `smtp_default`
-(AIRFLOW_CONN_SMTP_DEFAULT, or the Airflow connection of that id), inside and outside
-Airflow alike. An unreachable SMTP server is logged, never raised: the caller's state
-must reflect the data, not the mail relay.
+Every mail names its kind and source(s) in the subject ("[newsetl] template drift:
+ningbolife — 8 of 11 article pages empty (run X)"), lists each failure with its page,
+sentence or matched fragment, says what to do per kind with a link to the README.md runbook
+section, and is multipart/alternative (plain text + HTML, `newsetl.mail`). Delivery uses
+the settings of connection `smtp_default` (AIRFLOW_CONN_SMTP_DEFAULT, or the Airflow
+connection of that id) with short timeouts, inside and outside Airflow alike. An
+unreachable SMTP server is logged, never raised: the caller's state must reflect the data,
+not the mail relay.
 
 One mail per run: `send_alert_once` remembers the fingerprint of the last validation
 result it delivered in a marker file, so a retried or re-run validation with the same
@@ -17,130 +21,315 @@ import hashlib
 import html
 import json
 import logging
+import re
 import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
+from urllib.parse import quote
 
-from core.config import alert_emails
+from core.config import alert_emails, data_docs_base_url, runbook_base_url, smtp_timeout
 from core.rundir import read_json, write_json
+from newsetl import mail
 
 log = logging.getLogger(__name__)
 
-SMTP_CONN_ID = "smtp_default"
-FROM_EMAIL = "newsetl@localhost"
+SMTP_CONN_ID = mail.SMTP_CONN_ID
+FROM_EMAIL = mail.FROM_EMAIL
 MAX_SAMPLES = 3
 # Appended to a ValidationGateFailed message when on-call already has the validation alert.
 ALERT_ALREADY_SENT_NOTE = "[on-call already mailed: validation alert]"
 DELIVERY_TRIES = 3            # tries of one alert within the task (then it waits in the outbox)
 DELIVERY_BACKOFF_S = 0.5      # before the 2nd try; doubled before each further one
+DELIVERY_BUDGET_S = 25.0      # no further try starts unless it could end (backoff + SMTP timeout) within
+                              # this many seconds of the first: a hung relay costs one task ~20 s, not minutes
 MAX_DELIVERY_ATTEMPTS = 50    # an alert is retried by later runs until it has had this many
 # summary.json keys that identify a validation result for the once-per-run rule.
 FINGERPRINT_KEYS = ("articles_total", "articles_quarantined", "metrics_total", "metrics_quarantined",
                     "critical_success", "batch_failed", "batch_failed_reasons", "crawl_alerts")
 
 
-def validation_alert(summary: Mapping[str, Any], run_id: str,
-                     dag_run_id: str | None = None) -> tuple[str, str]:
-    """Subject and HTML body of the one mail a run sends when critical validation fails.
+# --------------------------------------------------------------------------- what the mail says
 
-    The subject names the run (and the DAG run when it differs) and the quarantined counts;
-    the body gives the whole-batch reasons, each failed expectation with its count and
-    MAX_SAMPLES sample rows, one section counting the warnings, and the Data Docs link.
+# The kinds of mail, as the subject names them (summary.json "findings" carry the first five).
+KIND_NAMES = {
+    "crawl_outage": "crawl outage",
+    "template_drift": "template drift",
+    "load_blocked": "load blocked",
+    "validation_failure": "validation failure",
+    "offsite_redirect": "off-site redirect",
+    "task_failure": "task failure",
+}
+KIND_ORDER = tuple(KIND_NAMES)  # a subject names the first kind present (blocking findings before others)
+RUNBOOK_FILE = "README.md"
+# kind -> (README.md anchor of its runbook section, what on-call does)
+WHAT_TO_DO: dict[str, tuple[str, str]] = {
+    "crawl_outage": (
+        "crawl-outage",
+        "A source's crawl found no article at all, so the load is blocked. Open its listing pages "
+        "(seeds/sources.yml) in a browser. If the site is down nothing is lost: the next run crawls again. "
+        "If it moved, update base_url/hosts in seeds/sources.yml."),
+    "template_drift": (
+        "template-drift",
+        "The site's pages changed shape: a listing yielded no or far fewer article links than usual, or "
+        "article pages no longer transform. Open a listed page in a browser; if its layout changed, update "
+        "the template's selectors (crawlers/spiders/, transforms/templates/) with a fixture of the new markup."),
+    "load_blocked": (
+        "load-blocked",
+        "Too many rows failed a critical expectation (or a gate could not be evaluated), so nothing of this "
+        "run was loaded. Read the failures below; fix the extractor or the suite and rerun, or, if the rows "
+        "are acceptable, load the run with `newsetl load RUN_DIR --force` (recorded as forced)."),
+    "validation_failure": (
+        "validation-failure",
+        "Rows failed a critical expectation and are in news.quarantine; the rest of the run loads. Read the "
+        "failures below (page, sentence, matched fragment), the Data Docs and `newsetl quarantine list`; fix "
+        "the extractor, the boilerplate patterns or the suite. An article wrongly quarantined: "
+        "`newsetl quarantine accept URL --note \"why\"`."),
+    "offsite_redirect": (
+        "off-site-redirect",
+        "An article answered with a redirect to another host, which was not followed. Check where it points; "
+        "if the site really moved, change base_url/hosts in seeds/sources.yml."),
+    "task_failure": (
+        "task-failure",
+        "An Airflow task failed after its retries. Read the error and the task log; once the cause is fixed, "
+        "clear the task in Airflow (or rerun the step with the `newsetl` CLI on the run directory)."),
+}
+SUBJECT_MAX = 200
+DOCS_UNSET_NOTE = ("NEWSETL_DATA_DOCS_BASE_URL is not set, so this is the file on the worker that validated "
+                   "the run; it opens only on that machine.")
+
+
+def validation_alert(summary: Mapping[str, Any], run_id: str, dag_run_id: str | None = None,
+                     data_docs_base: str | None = None, runbook_url: str | None = None) -> tuple[str, str]:
+    """Subject and HTML body of the one mail a run sends when it needs on-call.
+
+    The subject names the kind (crawl outage, template drift, load blocked, validation
+    failure, off-site redirect), the source(s) and the fact, then the run; the body gives
+    each finding, a "What to do" block per kind linking to its README.md runbook section,
+    each failed expectation with its count and MAX_SAMPLES samples (page URL, title, the
+    matched boilerplate fragment or the metric's sentence), the warnings and the Data Docs
+    link (NEWSETL_DATA_DOCS_BASE_URL, else the file path, said so). The text part is this
+    HTML read as text (`newsetl.mail`). Scraped text is HTML-escaped.
     """
+    base = data_docs_base if data_docs_base is not None else data_docs_base_url()
+    runbook = runbook_url if runbook_url is not None else runbook_base_url()
+    findings = summary_findings(summary)
+    kinds = [k for k in KIND_ORDER if any(f["kind"] == k for f in findings)]
+    subject = _subject(summary, findings, run_id, dag_run_id)
     dag_note = f" (DAG run {dag_run_id})" if dag_run_id and dag_run_id != run_id else ""
-    crawl_alerts = [str(a) for a in summary.get("crawl_alerts") or []]
-    validation_failed = bool(summary.get("articles_quarantined") or summary.get("metrics_quarantined")
-                             or summary.get("batch_failed") or not summary.get("critical_success", True))
-    if validation_failed or not crawl_alerts:
-        subject = (
-            f"[newsetl] validation failed in run {run_id}{dag_note}: "
-            f"{summary.get('articles_quarantined', 0)} articles, "
-            f"{summary.get('metrics_quarantined', 0)} metrics quarantined"
-            + (" - LOAD BLOCKED" if summary.get("batch_failed") else "")
-        )
-    else:  # no row failed, but the crawl saw something on-call must look at
-        subject = f"[newsetl] crawl needs attention in run {run_id}{dag_note}: {crawl_alerts[0][:150]}"
-    rows = []
-    for failure in summary.get("failed_expectations", []):
-        samples = "".join(
-            f"<li><code>{html.escape(_sample_text(s))}</code></li>"
-            for s in list(failure.get("samples", []))[:MAX_SAMPLES]
-        )
-        rows.append(
-            "<tr><td>{suite}</td><td>{exp}</td><td>{col}</td><td>{n}</td><td><ul>{samples}</ul></td></tr>".format(
-                suite=html.escape(str(failure.get("suite"))),
-                exp=html.escape(str(failure.get("expectation"))),
-                col=html.escape(str(failure.get("column"))),
-                n=failure.get("unexpected_count"),
-                samples=samples,
-            )
-        )
-    critical = (
-        '<table border="1" cellpadding="4"><tr><th>suite</th><th>expectation</th><th>column</th>'
-        f"<th>failing rows</th><th>samples</th></tr>{''.join(rows)}</table>"
-        if rows else "<p>No row failed a critical expectation.</p>"
-    )
-    reasons = "".join(f"<li>{html.escape(str(r))}</li>" for r in summary.get("batch_failed_reasons", []))
-    blocked = (f"<p><b>The load for this run is blocked</b> (whole-batch failure):</p><ul>{reasons}</ul>"
-               if summary.get("batch_failed") else
-               "<p>Accepted rows were loaded; quarantined rows are in <code>news.quarantine</code> "
-               "with their reasons.</p>")
-    docs = str(summary.get("data_docs") or "")
-    crawl_section = ("<h3>Crawl alerts</h3><ul>" + "".join(f"<li>{html.escape(a)}</li>" for a in crawl_alerts)
-                     + "</ul><p>A listing that yields no article link usually means the site changed its "
-                       "page template: check the listing in a browser and the spider's selectors. A redirect "
-                       "to another host was not followed: check whether the site moved.</p>"
-                     if crawl_alerts else "")
-    heading = "critical validation failed" if validation_failed else "the crawl needs attention"
-    body = f"""<h2>newsetl: {heading}</h2>
+    heading = ", ".join(KIND_NAMES[k] for k in kinds) or "validation result"
+    docs_html = _docs_html(str(summary.get("data_docs") or ""), run_id, base)
+    sql = f"SELECT stage, table_name, record_key, reasons FROM news.quarantine WHERE run_id = '{run_id}';"
+    body = f"""<h2>newsetl: {html.escape(heading)}</h2>
 <p>Run <b>{html.escape(run_id)}</b>{html.escape(dag_note)}.
 Articles: {summary.get('articles_total', 0)} staged, {summary.get('articles_accepted', 0)} accepted,
 {summary.get('articles_quarantined', 0)} quarantined.
 Metrics: {summary.get('metrics_total', 0)} staged, {summary.get('metrics_accepted', 0)} accepted,
 {summary.get('metrics_quarantined', 0)} quarantined.{_rejects_line(summary)}</p>
-{crawl_section}
-{_what_to_do(summary, run_id)}
-{blocked}
+{_blocked_html(summary)}
+<h3>Findings</h3>
+<ul>{''.join(_finding_html(f) for f in findings) or '<li>none</li>'}</ul>
+{_what_to_do(kinds, runbook)}
 <h3>Failed critical expectations</h3>
-{critical}
+{_failures_html(summary)}
 {_warnings_section(summary)}
-<p>Data Docs: <a href="file://{html.escape(docs)}">{html.escape(docs)}</a></p>
-<p>To inspect: <code>SELECT reasons, record_key FROM news.quarantine WHERE run_id = '{html.escape(run_id)}';</code></p>
+{docs_html}
+<p>To inspect: <code>{html.escape(sql)}</code></p>
 """
     return subject, body
 
 
-RUNBOOK = "README.md, section Runbook"
-# (condition on the summary, what on-call does), in the order they are shown
-WHAT_TO_DO: tuple[tuple[str, str], ...] = (
-    ("outage", "A source's crawl found no article at all: open its listing pages in a browser. If the site "
-               "is down, nothing is lost (the next run crawls again); if it moved, update base_url in "
-               "seeds/sources.yml ({runbook}: crawl outage)."),
-    ("drift", "A listing yielded no or far fewer article links than usual: open it in a browser; if its "
-              "layout changed, update the template's selectors in crawlers/spiders/ ({runbook}: template drift)."),
-    ("offsite", "An article redirected to another host and was not followed: check where it points before "
-                "trusting it ({runbook}: off-site redirect)."),
-    ("quarantine", "Rows failed a critical expectation and are in news.quarantine: read them with the SQL "
-                   "below and the Data Docs; fix the extractor or the suite, or, if the rows are fine, load a "
-                   "blocked run with `newsetl load RUN_DIR --force` ({runbook}: quarantined rows)."),
-)
+def summary_findings(summary: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """The summary's findings, most pressing first: those blocking the load, then the rest, each
+    group in KIND_ORDER. A summary written before findings existed has them read from its
+    batch_failed_reasons and crawl_alerts."""
+    findings = [dict(f) for f in summary.get("findings") or []
+                if isinstance(f, Mapping) and f.get("kind") in KIND_NAMES]
+    if not findings and not summary.get("findings"):
+        findings = _findings_from_text(summary)
+    return sorted(findings, key=lambda f: (not f.get("blocks_load"), KIND_ORDER.index(f["kind"])))
 
 
-def _what_to_do(summary: Mapping[str, Any], run_id: str) -> str:
-    """The actions this result asks of on-call, each pointing to its runbook section."""
-    reasons = " ".join(str(r) for r in summary.get("batch_failed_reasons") or [])
-    alerts = " ".join(str(a) for a in summary.get("crawl_alerts") or [])
-    present = {
-        "outage": "crawl found no articles" in reasons,
-        "drift": "template drift" in alerts,
-        "offsite": "redirected to another host" in alerts,
-        "quarantine": bool(summary.get("articles_quarantined") or summary.get("metrics_quarantined")),
-    }
-    items = [f"<li>{html.escape(text.format(runbook=RUNBOOK))}</li>" for key, text in WHAT_TO_DO if present[key]]
-    return f"<h3>What to do</h3><ul>{''.join(items)}</ul>" if items else ""
+def _findings_from_text(summary: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """Findings of a summary without them (older runs): the kinds its reason texts name."""
+    findings = []
+    for reason in summary.get("batch_failed_reasons") or []:
+        text = str(reason)
+        source = _source_of_text(text)
+        kind = ("crawl_outage" if "crawl found no articles" in text or text == "no articles staged"
+                else "template_drift" if "could not be transformed" in text else "load_blocked")
+        findings.append({"kind": kind, "source": source, "text": text, "blocks_load": True})
+    for alert in summary.get("crawl_alerts") or []:
+        text = str(alert)
+        kind = "offsite_redirect" if "redirected to another host" in text else "template_drift"
+        findings.append({"kind": kind, "source": _source_of_text(text), "text": text, "blocks_load": False})
+    if summary.get("articles_quarantined") or summary.get("metrics_quarantined"):
+        findings.append({"kind": "validation_failure", "source": None, "blocks_load": False,
+                         "text": f"{summary.get('articles_quarantined', 0)} article(s) and "
+                                 f"{summary.get('metrics_quarantined', 0)} metric(s) quarantined"})
+    return findings
+
+
+def _source_of_text(text: str) -> str | None:
+    match = re.match(r"source ([\w.-]+):", text)
+    return match.group(1) if match else None
+
+
+def _sources(findings: Iterable[Mapping[str, Any]]) -> list[str]:
+    return list(dict.fromkeys(str(f["source"]) for f in findings if f.get("source")))
+
+
+def _subject(summary: Mapping[str, Any], findings: list[dict[str, Any]], run_id: str,
+             dag_run_id: str | None) -> str:
+    """"[newsetl] <kind>: <sources> — <fact> (run <run>)", plus "LOAD BLOCKED" and other kinds."""
+    run = f"run {run_id}" + (f", DAG run {dag_run_id}" if dag_run_id and dag_run_id != run_id else "")
+    if not findings:
+        return f"[newsetl] validation result ({run})"
+    kind = findings[0]["kind"]
+    same = [f for f in findings if f["kind"] == kind]
+    sources = _sources(same)
+    if kind == "load_blocked":  # the sources whose rows were quarantined
+        sources = _sources(f for f in findings if f["kind"] == "validation_failure")
+    fact = _subject_fact(kind, same, summary)
+    others = [KIND_NAMES[k] for k in KIND_ORDER if k != kind and any(f["kind"] == k for f in findings)]
+    text = (f"[newsetl] {KIND_NAMES[kind]}: " + (", ".join(sources) + " — " if sources else "") + fact
+            + ("; LOAD BLOCKED" if summary.get("batch_failed") and kind != "load_blocked" else "")
+            + (f" (+ {', '.join(others)})" if others else ""))
+    text = " ".join(text.split())
+    tail = f" ({run})"
+    if len(text) + len(tail) > SUBJECT_MAX:
+        text = text[:max(40, SUBJECT_MAX - len(tail) - 3)].rstrip() + "..."
+    return text + tail
+
+
+REJECT_WORDS = {"empty": "empty", "listing": "listing pages", "unparseable": "unparseable",
+                "non_english": "not English", "binary": "binary"}
+
+
+def _subject_fact(kind: str, same: list[dict[str, Any]], summary: Mapping[str, Any]) -> str:
+    """The short fact of the subject for the findings `same` of one kind."""
+    first = same[0]
+    more = f" (+{len(same) - 1} more)" if len(same) > 1 else ""
+    if kind == "crawl_outage":  # the sources are named before the fact
+        return "crawl found no articles" if first.get("source") else str(first.get("text")) + more
+    if kind == "template_drift" and first.get("blocks_load") and first.get("pages"):
+        why = dict(first.get("why") or {})
+        top, count = next(iter(why.items()), ("", 0))
+        if top in REJECT_WORDS and count == first.get("rejected"):
+            return f"{first['rejected']} of {first['pages']} article pages {REJECT_WORDS[top]}{more}"
+        detail = ", ".join(f"{n} {REJECT_WORDS.get(k, k)}" for k, n in why.items())
+        return f"{first.get('rejected')} of {first['pages']} article pages not transformed ({detail}){more}"
+    if kind == "template_drift":
+        listings = [f for f in same if not f.get("blocks_load")]
+        return f"{len(listings)} listing(s) with no or few article links" if listings else str(first.get("text"))
+    if kind == "load_blocked":
+        return str(first.get("text")) + more
+    if kind == "validation_failure":
+        return (f"{summary.get('articles_quarantined', 0)} articles, "
+                f"{summary.get('metrics_quarantined', 0)} metrics quarantined")
+    return f"{len(same)} source(s) with articles redirected to another host"
+
+
+def _finding_html(finding: Mapping[str, Any]) -> str:
+    url = finding.get("url")
+    link = f" ({_link(str(url))})" if url else ""
+    return (f"<li><b>{html.escape(KIND_NAMES[finding['kind']])}</b>"
+            f"{' (blocks the load)' if finding.get('blocks_load') else ''}: "
+            f"{html.escape(str(finding.get('text')))}{link}</li>")
+
+
+def _blocked_html(summary: Mapping[str, Any]) -> str:
+    if summary.get("batch_failed"):
+        reasons = "".join(f"<li>{html.escape(str(r))}</li>" for r in summary.get("batch_failed_reasons") or [])
+        return f"<p><b>The load for this run is blocked</b> (whole-batch failure):</p><ul>{reasons}</ul>"
+    return ("<p>The load is not blocked: accepted rows load; quarantined rows go to "
+            "<code>news.quarantine</code> with their reasons.</p>")
+
+
+def runbook_link(kind: str, runbook: str | None = None) -> str:
+    """The URL of the README.md runbook section for `kind` (NEWSETL_RUNBOOK_URL, else README.md)."""
+    return f"{runbook or RUNBOOK_FILE}#{WHAT_TO_DO[kind][0]}"
+
+
+def _what_to_do(kinds: Iterable[str], runbook: str | None) -> str:
+    """One block per kind present: what on-call does, and the runbook section it is in."""
+    blocks = []
+    for kind in kinds:
+        anchor, text = WHAT_TO_DO[kind]
+        href = runbook_link(kind, runbook)
+        blocks.append(f"<h4>{html.escape(KIND_NAMES[kind].capitalize())}</h4><p>{html.escape(text)}</p>"
+                      f'<p>Runbook: <a href="{html.escape(href)}">{html.escape(href)}</a></p>')
+    return "<h3>What to do</h3>" + "".join(blocks) if blocks else ""
+
+
+def _link(url: str) -> str:
+    """An http(s) URL as a link, anything else as code (a scraped `javascript:` never becomes a link)."""
+    if re.match(r"https?://", url, re.IGNORECASE):
+        return f'<a href="{html.escape(url)}">{html.escape(url)}</a>'
+    return f"<code>{html.escape(url)}</code>"
+
+
+def _failures_html(summary: Mapping[str, Any]) -> str:
+    failures = list(summary.get("failed_expectations") or [])
+    if not failures:
+        return "<p>No row failed a critical expectation.</p>"
+    parts = []
+    for failure in failures:
+        column = failure.get("column")
+        title = (f"{failure.get('suite')} / {failure.get('expectation')}"
+                 + (f" (column {column})" if column else "") + f": {failure.get('unexpected_count')} failing row(s)")
+        error = f"<p>Error: <code>{html.escape(str(failure['error']))}</code></p>" if failure.get("error") else ""
+        samples = "".join(_sample_html(s) for s in list(failure.get("samples") or [])[:MAX_SAMPLES])
+        parts.append(f"<h4>{html.escape(title)}</h4>{error}<ul>{samples}</ul>")
+    return "".join(parts)
+
+
+def _sample_html(sample: Any) -> str:
+    """One failing row: page URL, title, and what failed in it (fragment, sentence or value)."""
+    if not isinstance(sample, Mapping):
+        return f"<li><code>{html.escape(str(sample)[:300])}</code></li>"
+    key = str(sample.get("key"))
+    url = str(sample.get("url") or key.split("#", 1)[0])
+    lines = [f"page: {_link(url)}" + (f" (metric #{html.escape(key.split('#', 1)[1])})" if "#" in key else "")]
+    if sample.get("title"):
+        lines.append(f"title: {html.escape(str(sample['title']))}")
+    if sample.get("match"):
+        lines.append(f"matched boilerplate: <code>{html.escape(str(sample['match']))}</code>")
+        lines.append(f"in: <code>{html.escape(_short(sample.get('value')))}</code>")
+    elif sample.get("sentence"):
+        lines.append(f"sentence: <q>{html.escape(str(sample['sentence']))}</q>")
+        lines.append(f"failing value: <code>{html.escape(_short(sample.get('value')))}</code>")
+    else:
+        lines.append(f"failing value: <code>{html.escape(_short(sample.get('value')))}</code>")
+    return "<li>" + "<br>".join(lines) + "</li>"
+
+
+def _short(value: Any) -> str:
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, default=str)
+    return text if len(text) <= 300 else text[:300] + "..."
+
+
+def data_docs_link(docs_path: str, run_id: str, base: str | None) -> str | None:
+    """`<base>/<run_id>/validation/data_docs/index.html` (the part of `docs_path` from the run
+    directory on), or None without a base URL."""
+    if not base:
+        return None
+    parts = PurePosixPath(docs_path.replace("\\", "/")).parts
+    tail = parts[len(parts) - 1 - parts[::-1].index(run_id):] if run_id in parts else (
+        run_id, "validation", "data_docs", "index.html")
+    return base.rstrip("/") + "/" + "/".join(quote(p) for p in tail)
+
+
+def _docs_html(docs_path: str, run_id: str, base: str | None) -> str:
+    url = data_docs_link(docs_path, run_id, base) if docs_path else None
+    if url:
+        return f'<p>Data Docs: <a href="{html.escape(url)}">{html.escape(url)}</a></p>'
+    if not docs_path:
+        return "<p>Data Docs: none were built.</p>"
+    return (f'<p>Data Docs: <a href="file://{html.escape(docs_path)}">{html.escape(docs_path)}</a> '
+            f"({html.escape(DOCS_UNSET_NOTE)})</p>")
 
 
 def _rejects_line(summary: Mapping[str, Any]) -> str:
@@ -155,7 +344,7 @@ def _rejects_line(summary: Mapping[str, Any]) -> str:
 
 
 def _warnings_section(summary: Mapping[str, Any]) -> str:
-    """All warnings in one section: a count per warning expectation, one example key each."""
+    """All warnings in one section: a count per warning expectation, one example each."""
     warnings = list(summary.get("warnings", []))
     history = summary.get("history") or {}
     note = ""
@@ -173,6 +362,25 @@ def _warnings_section(summary: Mapping[str, Any]) -> str:
                      f"({html.escape(str(w.get('suite')))}): {w.get('unexpected_count')} row(s){example}</li>")
     return (f"<h3>Warnings (not blocking): {len(warnings)} expectation(s)</h3>"
             f"<ul>{''.join(items)}</ul>{note}")
+
+
+def task_failure_alert(task_id: str, dag_id: str, run_id: str, try_number: Any, error: str,
+                       log_url: str | None = None, source: str | None = None,
+                       runbook_url: str | None = None) -> tuple[str, str]:
+    """Subject and HTML of the mail for a task that failed after its retries."""
+    what = f"{task_id}" + (f" of {source}" if source else "")
+    subject = " ".join(f"[newsetl] task failure: {what} in {dag_id} (run {run_id})".split())
+    anchor_text = WHAT_TO_DO["task_failure"][1]
+    href = runbook_link("task_failure", runbook_url if runbook_url is not None else runbook_base_url())
+    log_line = f"<p>Log: {_link(log_url)}</p>" if log_url else ""
+    body = (f"<h2>newsetl: task failure</h2>"
+            f"<p>Task <b>{html.escape(task_id)}</b>{' (source ' + html.escape(source) + ')' if source else ''} "
+            f"of DAG <b>{html.escape(dag_id)}</b> failed after {html.escape(str(try_number))} tries in run "
+            f"<b>{html.escape(run_id)}</b>.</p>"
+            f"<p>Error: <code>{html.escape(error[:2000])}</code></p>{log_line}"
+            f"<h3>What to do</h3><h4>Task failure</h4><p>{html.escape(anchor_text)}</p>"
+            f'<p>Runbook: <a href="{html.escape(href)}">{html.escape(href)}</a></p>')
+    return subject, body
 
 
 def alert_fingerprint(summary: Mapping[str, Any]) -> str:
@@ -251,23 +459,32 @@ def send_alert(subject: str, html_content: str, recipients: Iterable[str] | None
 
 def deliver(subject: str, html_content: str, recipients: Iterable[str] | None = None) -> str | None:
     """Send one mail on smtp_default; None when the relay took it, else why not (logged)."""
+    return _deliver(subject, html_content, recipients)[0]
+
+
+def _deliver(subject: str, html_content: str, recipients: Iterable[str] | None = None
+             ) -> tuple[str | None, bool]:
+    """(None, False) when the relay took the mail, else (why not, whether the relay is down)."""
     to = _recipients(recipients)
     if not to:
         log.warning("no NEWSETL_ALERT_EMAILS configured; alert not mailed: %s", subject)
-        return "no recipients configured (NEWSETL_ALERT_EMAILS)"
+        return "no recipients configured (NEWSETL_ALERT_EMAILS)", False
     try:
-        from airflow.providers.smtp.hooks.smtp import SmtpHook
-
-        with SmtpHook(smtp_conn_id=SMTP_CONN_ID) as hook:
-            hook.send_email_smtp(
-                to=to, subject=subject, html_content=html_content, from_email=FROM_EMAIL
-            )
+        mail.send(mail.Mail.from_html(subject, html_content), to)
     except Exception as exc:  # noqa: BLE001 - the relay being down must not change the run's outcome
         error = f"{type(exc).__name__}: {exc}"[:500]
         log.error("alert mail could not be sent via %s: %s", SMTP_CONN_ID, error)
-        return error
+        return error, mail.relay_down(exc)
     log.info("alert mailed to %s: %s", ", ".join(to), subject)
-    return None
+    return None, False
+
+
+def _smtp_timeout() -> float:
+    """The SMTP timeout of smtp_default (for the delivery budget); the default when unreadable."""
+    try:
+        return mail.relay_settings().timeout
+    except Exception:  # noqa: BLE001 - the send itself reports a broken connection
+        return smtp_timeout()
 
 
 def alert_via_outbox(url: str | None, marker: Path, run_id: str, fingerprint: str, subject: str,
@@ -294,9 +511,16 @@ def alert_via_outbox(url: str | None, marker: Path, run_id: str, fingerprint: st
     if alert.delivered:
         log.info("alert %s of run %s already delivered; not mailing again", alert.alert_id, run_id)
         return AlertOutcome(delivered=True, repeated=True)
+    started, timeout = time.monotonic(), _smtp_timeout()
     for attempt in range(DELIVERY_TRIES):
         if attempt:
-            time.sleep(DELIVERY_BACKOFF_S * 2 ** (attempt - 1))
+            backoff = DELIVERY_BACKOFF_S * 2 ** (attempt - 1)
+            if time.monotonic() - started + backoff + timeout > DELIVERY_BUDGET_S:
+                log.warning("alert %s: no further try within the %.0f s delivery budget; it waits in the "
+                            "outbox", alert.alert_id, DELIVERY_BUDGET_S)
+                break
+            time.sleep(backoff)
+        log.info("alert %s of run %s: delivery try %d of %d", alert.alert_id, run_id, attempt + 1, DELIVERY_TRIES)
         error = deliver(subject, html_content, to)
         outbox.mark(url, alert.alert_id, delivered=error is None, error=error)
         if error is None:
@@ -306,39 +530,39 @@ def alert_via_outbox(url: str | None, marker: Path, run_id: str, fingerprint: st
 
 
 def retry_undelivered(url: str) -> tuple[int, int]:
-    """Mail every alert the outbox still holds undelivered (one try each): (delivered, still pending)."""
+    """Mail every alert the outbox still holds undelivered (one try each): (delivered, still pending).
+
+    Stops at the first try that finds the relay down or silent: the others would wait out the
+    same timeout each, and stay pending for the next validation.
+    """
     from warehouse import outbox
 
-    delivered = failed = 0
-    for alert in outbox.pending(url, MAX_DELIVERY_ATTEMPTS):
-        error = deliver(alert.subject, alert.html, alert.recipients or None)
+    delivered = 0
+    pending = outbox.pending(url, MAX_DELIVERY_ATTEMPTS)
+    for alert in pending:
+        error, down = _deliver(alert.subject, alert.html, alert.recipients or None)
         outbox.mark(url, alert.alert_id, delivered=error is None, error=error)
         if error is None:
             delivered += 1
             log.info("undelivered alert %s of run %s mailed now", alert.alert_id, alert.run_id)
-        else:
-            failed += 1
-    return delivered, failed
+        elif down:
+            log.warning("relay unreachable; %d undelivered alert(s) wait for the next validation",
+                        len(pending) - delivered)
+            break
+    return delivered, len(pending) - delivered
 
 
-def task_failure_notifier():  # -> SmtpNotifier (imported lazily: Airflow only)
+def task_failure_notifier():  # -> SmtpNotifier subclass (imported lazily: Airflow only)
     """SmtpNotifier for on_failure_callback: fires once a task has exhausted its retries.
 
-    Stays silent when the failure's message carries ALERT_ALREADY_SENT_NOTE (the validate
-    task failing the batch after mailing the validation alert): one mail per run.
+    Configured like the provider's SmtpNotifier (recipients, sender, `smtp_default`), but
+    mails through `deliver`: a multipart "task failure" mail (`task_failure_alert`) with the
+    same short SMTP timeouts as the validation alerts. Stays silent when the failure's
+    message carries ALERT_ALREADY_SENT_NOTE (the validate task failing the batch after
+    mailing the validation alert): one mail per run.
     """
-    return _notifier_class()(
-        to=alert_emails() or ["oncall@localhost"],
-        from_email=FROM_EMAIL,
-        smtp_conn_id=SMTP_CONN_ID,
-        subject="[newsetl] task {{ ti.task_id }} failed in {{ dag.dag_id }} run {{ run_id }}",
-        html_content=(
-            "<p>Task <b>{{ ti.task_id }}</b> of DAG <b>{{ dag.dag_id }}</b> failed after "
-            "{{ ti.try_number }} tries in run <b>{{ run_id }}</b>.</p>"
-            "<p>Error: <code>{{ exception }}</code></p>"
-            "<p>Logs: {{ ti.log_url }}</p>"
-        ),
-    )
+    return _notifier_class()(to=alert_emails() or ["oncall@localhost"], from_email=FROM_EMAIL,
+                             smtp_conn_id=SMTP_CONN_ID)
 
 
 @functools.cache
@@ -346,12 +570,26 @@ def _notifier_class() -> type:
     from airflow.providers.smtp.notifications.smtp import SmtpNotifier
 
     class OncallSmtpNotifier(SmtpNotifier):
-        """SmtpNotifier that does not repeat a validation alert already mailed for the run."""
+        """Mails on-call about a failed task; not again for a validation alert already mailed."""
 
         def notify(self, context: Any) -> None:
-            if ALERT_ALREADY_SENT_NOTE in str(context.get("exception") or ""):
+            exception = context.get("exception")
+            if ALERT_ALREADY_SENT_NOTE in str(exception or ""):
                 log.info("task failure not mailed: the validation alert for this run already was")
                 return
-            super().notify(context)
+            ti, dag = context.get("ti"), context.get("dag")
+            task_id = str(getattr(ti, "task_id", None) or "unknown task")
+            map_index = getattr(ti, "map_index", -1)
+            named = getattr(ti, "rendered_map_index", None)
+            if not named and isinstance(map_index, int) and map_index >= 0:
+                task_id += f"[{map_index}]"
+            subject, body = task_failure_alert(
+                task_id=task_id, dag_id=str(getattr(dag, "dag_id", None) or getattr(ti, "dag_id", None) or "?"),
+                run_id=str(context.get("run_id") or getattr(ti, "run_id", "?")),
+                try_number=getattr(ti, "try_number", "?"),
+                error=f"{type(exception).__name__}: {exception}" if exception else "(no exception in context)",
+                log_url=getattr(ti, "log_url", None), source=str(named) if named else None)
+            to = [self.to] if isinstance(self.to, str) else list(self.to or [])
+            deliver(subject, body, to)
 
     return OncallSmtpNotifier

@@ -1,4 +1,5 @@
-"""Alert mail reaches a real SMTP server on loopback; a dead relay is logged, not raised; one
+"""Alert mail reaches a real SMTP server on loopback as multipart/alternative (text + HTML)
+naming its kind and source; a dead or hung relay is logged, not raised, and costs seconds; one
 mail per run: a re-validated run with the same failures, or the validate task failing after
 its alert, mails nobody again."""
 from __future__ import annotations
@@ -7,22 +8,32 @@ import contextlib
 import json
 import logging
 import os
+import re
+import time
+from email.message import EmailMessage
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 from test_validation_history import crawl_report, staged_run
 
-from devtools.smtp_sink import free_port, start_sink
+from devtools.smtp_sink import free_port, hung_relay, start_sink
 from newsetl import steps
 from newsetl.alerts import (
     ALERT_ALREADY_SENT_NOTE,
+    KIND_NAMES,
+    WHAT_TO_DO,
     alert_fingerprint,
+    deliver,
     send_alert,
     send_alert_once,
+    task_failure_alert,
     task_failure_notifier,
     validation_alert,
 )
+from newsetl.mail import relay_settings
+
+ROOT = Path(__file__).resolve().parents[1]
 
 SUMMARY = {
     "articles_total": 10, "articles_accepted": 9, "articles_quarantined": 1,
@@ -40,13 +51,16 @@ SUMMARY = {
 
 
 def test_validation_alert_names_run_counts_reasons_samples_and_docs():
-    subject, body = validation_alert(SUMMARY, "r1")
-    assert "r1" in subject and "1 articles" in subject and "1 metrics" in subject
+    subject, body = validation_alert(SUMMARY, "r1", data_docs_base="")
+    assert subject == "[newsetl] validation failure: 1 articles, 1 metrics quarantined (run r1)"
     assert "LOAD BLOCKED" not in subject
     assert "expect_column_values_to_not_match_regex_list" in body and "unit" in body
-    assert "http://x/a.html: &#x27;Visit Charity Shop&#x27;" in body
+    assert 'page: <a href="http://x/a.html">http://x/a.html</a>' in body
+    assert "failing value: <code>Visit Charity Shop</code>" in body
     assert "<code>c</code>" in body and "<code>d</code>" not in body  # 3 samples, not 4
-    assert "/runs/r1/validation/data_docs/index.html" in body
+    # no base URL: the file path on the worker, and the mail says so
+    assert 'href="file:///runs/r1/validation/data_docs/index.html"' in body
+    assert "NEWSETL_DATA_DOCS_BASE_URL is not set" in body
     blocked, _ = validation_alert({**SUMMARY, "batch_failed": True}, "r1")
     assert "LOAD BLOCKED" in blocked
 
@@ -60,8 +74,9 @@ def test_alert_is_delivered_to_a_real_smtp_server(tmp_path, monkeypatch):
         [msg] = sink.messages()
     assert msg["Subject"] == subject
     assert "oncall@example.org" in msg["To"] and "second@example.org" in msg["To"]
-    html = msg.get_body(preferencelist=("html",)).get_content()
-    assert "data_docs/index.html" in html
+    text, html = _parts(msg)
+    assert "data_docs/index.html" in html and "data_docs/index.html" in text
+    assert "Visit Charity Shop" in text and "<code>" not in text
 
 
 def test_unreachable_smtp_is_logged_not_raised(monkeypatch, caplog):
@@ -256,23 +271,228 @@ def test_a_crawl_alert_alone_mails_with_its_own_subject_and_escaped_text():
                "crawl_alerts": ["source ningbolife: template drift?: listing http://x/<b>list</b> "
                                 "yielded 0 article links"]}
     subject, body = validation_alert(summary, "run-7")
-    assert subject.startswith("[newsetl] crawl needs attention in run run-7: source ningbolife: template drift?")
-    assert "the crawl needs attention" in body and "Crawl alerts" in body
+    assert subject == ("[newsetl] template drift: ningbolife — 1 listing(s) with no or few article links "
+                       "(run run-7)")
+    assert "newsetl: template drift" in body and "Findings" in body and "The load is not blocked" in body
     assert "<b>list</b>" not in body and "&lt;b&gt;list&lt;/b&gt;" in body
     assert alert_fingerprint(summary) != alert_fingerprint({**summary, "crawl_alerts": []})
 
 
+BASE = {"articles_total": 4, "articles_accepted": 4, "articles_quarantined": 0, "metrics_total": 9,
+        "metrics_accepted": 9, "metrics_quarantined": 0, "critical_success": True, "batch_failed": False,
+        "failed_expectations": [], "warnings": [], "data_docs": "/tmp/docs/index.html"}
+
+
 def test_the_mail_says_what_to_do_for_each_kind_of_failure():
-    base = {"articles_total": 4, "articles_accepted": 4, "articles_quarantined": 0, "metrics_total": 9,
-            "metrics_accepted": 9, "metrics_quarantined": 0, "critical_success": True, "batch_failed": False,
-            "failed_expectations": [], "warnings": [], "data_docs": "/tmp/docs/index.html"}
     drift_alert = "source x: template drift?: listing L yielded 0 article links"
-    _, drift = validation_alert({**base, "crawl_alerts": [drift_alert]}, "r")
-    assert "What to do" in drift and "section Runbook" in drift and "template drift" in drift
-    assert "crawl found no article" not in drift
+    _, drift = validation_alert({**BASE, "crawl_alerts": [drift_alert]}, "r", runbook_url="")
+    assert "What to do" in drift and 'href="README.md#template-drift"' in drift
+    assert "crawl-outage" not in drift and "crawl found no article" not in drift
     outage_reason = "source ningbo_gov: crawl found no articles (new or unchanged)"
-    _, outage = validation_alert({**base, "batch_failed": True, "articles_quarantined": 1,
-                                  "batch_failed_reasons": [outage_reason]}, "r")
-    assert "open its listing pages in a browser" in outage and "--force" in outage
-    _, clean = validation_alert(base, "r")
+    subject, outage = validation_alert({**BASE, "batch_failed": True, "articles_quarantined": 1,
+                                        "batch_failed_reasons": [outage_reason]}, "r", runbook_url="")
+    assert subject.startswith("[newsetl] crawl outage: ningbo_gov — crawl found no articles; LOAD BLOCKED")
+    assert "README.md#crawl-outage" in outage and "README.md#validation-failure" in outage
+    assert "open its listing pages" in outage.lower() or "Open its listing pages" in outage
+    _, clean = validation_alert(BASE, "r")
     assert "What to do" not in clean
+    _, linked = validation_alert({**BASE, "crawl_alerts": [drift_alert]}, "r",
+                                 runbook_url="https://git.example.org/newsetl/blob/main/README.md")
+    assert 'href="https://git.example.org/newsetl/blob/main/README.md#template-drift"' in linked
+
+
+def _readme_anchors() -> set[str]:
+    """GitHub's anchors of README.md's headings: lower case, punctuation dropped, spaces to hyphens."""
+    anchors = set()
+    for line in (ROOT / "README.md").read_text(encoding="utf-8").splitlines():
+        heading = re.match(r"#{1,6} (.+)", line)
+        if heading:
+            anchors.add(re.sub(r"[^\w\- ]", "", heading.group(1).strip().lower()).replace(" ", "-"))
+    return anchors
+
+
+def test_every_runbook_anchor_a_mail_links_to_is_a_readme_heading():
+    every_kind = {**BASE, "batch_failed": True, "articles_quarantined": 3, "metrics_quarantined": 1,
+                  "findings": [{"kind": kind, "source": "ningbolife", "text": f"{kind} happened",
+                                "blocks_load": kind in ("crawl_outage", "load_blocked")}
+                               for kind in KIND_NAMES if kind != "task_failure"]}
+    _, body = validation_alert(every_kind, "r", runbook_url="")
+    _, task_body = task_failure_alert("load", "ningbo_scitech_news", "r", 3, "boom", runbook_url="")
+    links = re.findall(r'href="README\.md#([^"]+)"', body + task_body)
+    assert sorted(set(links)) == sorted(anchor for anchor, _ in WHAT_TO_DO.values())  # one per kind
+    missing = set(links) - _readme_anchors()
+    assert not missing, f"mail links to README.md anchors that do not exist: {missing}"
+
+
+def _parts(msg: EmailMessage) -> tuple[str, str]:
+    """(text, html) of a multipart/alternative alert: exactly those two parts."""
+    assert msg.get_content_type() == "multipart/alternative"
+    parts = list(msg.iter_parts())
+    assert [p.get_content_type() for p in parts] == ["text/plain", "text/html"]
+    return tuple(p.get_content().replace("\r\n", "\n") for p in parts)  # type: ignore[return-value]
+
+
+SCRIPT_TITLE = "Ningbo <script>alert('x')</script> robots report"
+
+
+def _scripted_run(run_dir: Path) -> Path:
+    """A staged run of ningbo_gov whose leaky article (boilerplate at the end of its body) has a
+    `<script>` in its title, and whose first article has a metric with a unit nobody knows."""
+    root = staged_run(run_dir, crawl_report("2026-11-21T06:00:00+00:00", ningbo_gov=(7, 0)), bad_article=True)
+    articles_file, metrics_file = root / "staged" / "articles.jsonl", root / "staged" / "metrics.jsonl"
+    articles = [json.loads(line) for line in articles_file.read_text(encoding="utf-8").splitlines()]
+    articles[-1]["title"] = SCRIPT_TITLE
+    metrics = [json.loads(line) for line in metrics_file.read_text(encoding="utf-8").splitlines()]
+    metrics[0]["unit"] = "furlongs"
+    articles_file.write_text("".join(json.dumps(a) + "\n" for a in articles), encoding="utf-8")
+    metrics_file.write_text("".join(json.dumps(m) + "\n" for m in metrics), encoding="utf-8")
+    return root
+
+
+def test_the_validation_mail_on_the_wire_has_both_parts_kind_source_escaping_and_docs_link(
+        tmp_path, pg_url, monkeypatch):
+    run_dir = _scripted_run(tmp_path / "mailrun")
+    monkeypatch.setenv("NEWSETL_ALERT_EMAILS", "oncall@example.org")
+    monkeypatch.setenv("NEWSETL_DATA_DOCS_BASE_URL", "http://127.0.0.1:8081/runs/")
+    monkeypatch.delenv("NEWSETL_RUNBOOK_URL", raising=False)
+    with start_sink(tmp_path / "mail") as sink:
+        monkeypatch.setenv("AIRFLOW_CONN_SMTP_DEFAULT", sink.conn_uri)
+        summary = steps.validate(str(run_dir), database_url=pg_url)
+        [msg] = sink.messages()
+    assert summary["alert_sent"] is True
+    assert msg["Subject"] == ("[newsetl] validation failure: ningbo_gov — 1 articles, 2 metrics quarantined "
+                              "(run mailrun)")
+    text, html = _parts(msg)
+    # the scraped title: markup-free text in the HTML part, the literal characters in the text part
+    assert "<script>" not in html and "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in html
+    assert f"title: {SCRIPT_TITLE}" in text
+    # the boilerplate failure: its page, the matched fragment, 40 characters of context, not the body
+    leaky = "http://english.ningbo.gov.cn/art/2026/11/21/art_6.html"
+    assert f"page: {leaky}" in text
+    assert "matched boilerplate: Text Size: A A A" in text
+    assert "in: ...sities joined the programme this year. Text Size: A A A" in text
+    assert "Report 6." not in text and "Report 6." not in html
+    # the bad metric: its page and the sentence its figure was read from
+    assert "page: http://english.ningbo.gov.cn/art/2026/11/21/art_0.html (metric #0)" in text
+    assert ("sentence: Ningbo's investment in high-tech industries increased by 17.6% "
+            "year-on-year from January to May, and the value added of high-tech industries accounted "
+            "for 55.1% of the total.") in text
+    assert "failing value: furlongs" in text
+    # Data Docs behind the configured base URL, in both parts; the worker's path nowhere
+    docs = "http://127.0.0.1:8081/runs/mailrun/validation/data_docs/index.html"
+    assert f'<a href="{docs}">' in html and docs in text
+    assert "file://" not in html and str(tmp_path) not in text
+    # what to do, with the runbook section, in both parts
+    assert "README.md#validation-failure" in text and 'href="README.md#validation-failure"' in html
+    # same facts: every sample URL and count of the HTML part is in the text part
+    for url in set(re.findall(r'href="(http[^"]+)"', html)):
+        assert url in text
+
+
+def test_template_drift_subject_says_how_many_pages_of_which_source_failed_and_why(tmp_path, pg_url, monkeypatch):
+    run_dir = staged_run(tmp_path / "drift8", crawl_report("2026-11-21T06:00:00+00:00", ningbo_gov=(6, 0),
+                                                           ningbolife=(5, 0)))
+    (run_dir / "staged" / "rejects.jsonl").write_text("".join(
+        json.dumps({"url": f"http://www.ningbolife.com/index.php/ningbo-news/{i}.html", "source": "ningbolife",
+                    "stage": "transform", "reasons": ["empty: no article text after removing boilerplate"],
+                    "record": {}}) + "\n" for i in range(8)), encoding="utf-8")
+    # 3 more ningbolife pages that did transform
+    staged = run_dir / "staged" / "articles.jsonl"
+    rows = [json.loads(line) for line in staged.read_text(encoding="utf-8").splitlines()]
+    for i, row in enumerate(rows[:3]):
+        row.update(source="ningbolife", url=f"http://www.ningbolife.com/index.php/ningbo-news/ok-{i}.html")
+    staged.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    metrics = run_dir / "staged" / "metrics.jsonl"
+    mrows = [json.loads(line) for line in metrics.read_text(encoding="utf-8").splitlines()]
+    for i, m in enumerate(mrows[:3]):
+        m["article_url"] = rows[i]["url"]
+    metrics.write_text("".join(json.dumps(m) + "\n" for m in mrows), encoding="utf-8")
+    monkeypatch.setenv("NEWSETL_ALERT_EMAILS", "oncall@example.org")
+    monkeypatch.delenv("NEWSETL_DATA_DOCS_BASE_URL", raising=False)
+    with start_sink(tmp_path / "mail") as sink:
+        monkeypatch.setenv("AIRFLOW_CONN_SMTP_DEFAULT", sink.conn_uri)
+        with pytest.raises(steps.ValidationGateFailed):
+            steps.validate(str(run_dir), database_url=pg_url)
+        [msg] = sink.messages()
+    assert msg["Subject"] == ("[newsetl] template drift: ningbolife — 8 of 11 article pages empty; LOAD BLOCKED "
+                              "(run drift8)")
+    text, html = _parts(msg)
+    assert "README.md#template-drift" in text and "page: http://www.ningbolife.com/index.php/ningbo-news/0.html" in text
+    assert "failing value: empty: no article text after removing boilerplate" in text
+    # no base URL: the worker's file path, and the mail says why
+    assert "file://" in html and "NEWSETL_DATA_DOCS_BASE_URL is not set" in text
+    summary = json.loads((run_dir / "validation" / "summary.json").read_text(encoding="utf-8"))
+    [drift] = [f for f in summary["findings"] if f["kind"] == "template_drift"]
+    assert (drift["source"], drift["blocks_load"], drift["why"]) == ("ningbolife", True, {"empty": 8})
+
+
+def test_crawl_outage_and_load_blocked_are_named_by_kind_and_source():
+    outage = {**BASE, "batch_failed": True,
+              "batch_failed_reasons": ["source ningbolife: crawl found no articles (new or unchanged)"],
+              "findings": [{"kind": "crawl_outage", "source": "ningbolife", "blocks_load": True,
+                            "text": "source ningbolife: crawl found no articles (new or unchanged)"}]}
+    subject, _ = validation_alert(outage, "r9")
+    assert subject == "[newsetl] crawl outage: ningbolife — crawl found no articles; LOAD BLOCKED (run r9)"
+    share = "articles: 3 of 10 quarantined (> 20% and at least 3)"
+    blocked = {**BASE, "batch_failed": True, "articles_quarantined": 3, "batch_failed_reasons": [share],
+               "findings": [{"kind": "load_blocked", "source": None, "blocks_load": True, "text": share},
+                            {"kind": "validation_failure", "source": "ningbo_gov", "blocks_load": False,
+                             "text": "source ningbo_gov: 3 article(s) and 0 metric(s) quarantined"}]}
+    subject, body = validation_alert(blocked, "r9")
+    assert subject == (f"[newsetl] load blocked: ningbo_gov — {share} (+ validation failure) (run r9)")
+    assert "README.md#load-blocked" in body and "--force" in body
+
+
+def test_task_failure_mail_is_multipart_and_names_kind_task_and_run(tmp_path, monkeypatch):
+    with start_sink(tmp_path / "mail") as sink:
+        monkeypatch.setenv("AIRFLOW_CONN_SMTP_DEFAULT", sink.conn_uri)
+        monkeypatch.setenv("NEWSETL_ALERT_EMAILS", "oncall@example.org")
+        context = _failure_context(RuntimeError("title <script>x</script> broke the crawl"))
+        # the crawl of one source: a mapped task named by its map_index_template (the DAG's crawl_source)
+        context["ti"] = SimpleNamespace(task_id="crawl", try_number=3, log_url="http://airflow/log", map_index=1,
+                                        rendered_map_index="ningbolife")
+        from airflow.sdk import DAG
+
+        context["dag"] = DAG("ningbo_scitech_news", schedule=None)
+        task_failure_notifier()(context)
+        [msg] = sink.messages()
+    assert msg["Subject"] == "[newsetl] task failure: crawl of ningbolife in ningbo_scitech_news (run manual__1)"
+    text, html = _parts(msg)
+    assert "&lt;script&gt;x&lt;/script&gt;" in html and "<script>" not in html
+    assert "RuntimeError: title <script>x</script> broke the crawl" in text
+    assert "README.md#task-failure" in text and "http://airflow/log" in text
+
+
+# --------------------------------------------------------------------------- SMTP timeouts
+
+def test_the_smtp_timeout_defaults_to_10_s_without_a_timeout_extra(monkeypatch):
+    monkeypatch.delenv("NEWSETL_SMTP_TIMEOUT", raising=False)
+    monkeypatch.setenv("AIRFLOW_CONN_SMTP_DEFAULT", "smtp://:@127.0.0.1:2525?disable_ssl=true&disable_tls=false")
+    relay = relay_settings()
+    assert (relay.timeout, relay.use_ssl, relay.starttls) == (10.0, False, True)   # "false" is false
+    monkeypatch.setenv("NEWSETL_SMTP_TIMEOUT", "4")
+    assert relay_settings().timeout == 4.0
+    monkeypatch.setenv("AIRFLOW_CONN_SMTP_DEFAULT", "smtp://:@127.0.0.1:2525?disable_ssl=true&timeout=7")
+    assert relay_settings().timeout == 7.0   # the connection's own timeout wins
+
+
+def test_a_hung_relay_costs_one_timeout_per_try_not_minutes(tmp_path, monkeypatch):
+    """A relay that accepts the TCP connection and never answers: the connection has no timeout
+    extra (the provider would wait 30 s, 6 times), NEWSETL_SMTP_TIMEOUT bounds each try."""
+    monkeypatch.setenv("NEWSETL_SMTP_TIMEOUT", "2")
+    with hung_relay() as relay:
+        monkeypatch.setenv("AIRFLOW_CONN_SMTP_DEFAULT", relay.conn_uri)
+        started = time.monotonic()
+        error = deliver("s", "<p>b</p>", ["oncall@example.org"])
+        took = time.monotonic() - started
+        assert relay.accepted == 1
+    assert error is not None and "timed out" in error
+    assert 1.5 < took < 10, took
+
+
+def test_unreachable_smtp_is_logged_not_raised_with_the_default_timeout(monkeypatch, caplog):
+    monkeypatch.delenv("NEWSETL_SMTP_TIMEOUT", raising=False)
+    monkeypatch.setenv("AIRFLOW_CONN_SMTP_DEFAULT", f"smtp://:@127.0.0.1:{free_port()}?disable_ssl=true&disable_tls=true")
+    with caplog.at_level(logging.ERROR, logger="newsetl.alerts"):
+        assert send_alert("s", "b", ["oncall@example.org"]) is False
+    assert "could not be sent" in caplog.text and "ConnectionRefusedError" in caplog.text

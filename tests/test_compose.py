@@ -79,7 +79,7 @@ RENDERED = interpolate(COMPOSE, dotenv_example())
 
 # --------------------------------------------------------------------- services and executor
 def test_services_of_the_official_airflow3_celery_stack_are_present():
-    expected = {"postgres", "redis", "mailpit", "data-docs", *AIRFLOW_SERVICES, *ONE_SHOT}
+    expected = {"postgres", "redis", "mailpit", "datadocs", *AIRFLOW_SERVICES, *ONE_SHOT}
     assert expected <= set(SERVICES)
     assert SERVICES["airflow-apiserver"]["command"] == "api-server"
     assert SERVICES["airflow-dag-processor"]["command"] == "dag-processor"
@@ -133,7 +133,7 @@ def test_published_ports_are_bound_to_localhost_only():
         for port in svc.get("ports", []):
             assert str(port).startswith("127.0.0.1:"), (name, port)
             seen += 1
-    assert seen >= 5  # postgres, mailpit x2, data-docs, apiserver (a vacuous pass is no pass)
+    assert seen >= 5  # postgres, mailpit x2, datadocs, apiserver (a vacuous pass is no pass)
 
 
 def test_workers_scale_and_the_cli_waits_behind_a_profile():
@@ -174,16 +174,22 @@ def test_every_airflow_container_shares_the_data_volume_jwt_secret_and_execution
     assert "newsetl-data" in COMPOSE["volumes"]
 
 
-def test_data_docs_served_read_only_on_localhost_and_linked_from_airflow():
-    docs = SERVICES["data-docs"]
-    assert any(v.startswith("newsetl-data:") and v.endswith(":ro") for v in docs["volumes"])
-    (port,) = RENDERED["services"]["data-docs"]["ports"]
-    host_port = port.split(":")[1]
-    assert port == f"127.0.0.1:{host_port}:8080"
+def test_data_docs_served_read_only_on_localhost_where_the_mail_links():
+    from core import rundir
+
+    docs = SERVICES["datadocs"]
+    assert docs["ports"] == ["127.0.0.1:8081:80"]
+    data_mount = next(v for v in docs["volumes"] if v.startswith("newsetl-data:"))
+    assert data_mount == "newsetl-data:/srv/newsetl:ro"  # the web server cannot change a run
+    assert "wget" in docs["healthcheck"]["test"] and "http://127.0.0.1/healthz" in docs["healthcheck"]["test"]
+    conf = (ROOT / "docker" / "datadocs-nginx.conf").read_text()
+    assert "listen 80;" in conf and "root /srv/newsetl;" in conf and "location = /healthz" in conf
+    # Only the layout core.rundir writes: <data dir>/runs/<run>/validation/data_docs/.
+    served = f"^/{rundir.RUNS}/[A-Za-z0-9_.-]+/{rundir.VALIDATION}/{rundir.DATA_DOCS_DIR}/"
+    assert f"location ~ {served}" in conf and "return 404;" in conf
     for s in AIRFLOW_SERVICES:
-        assert RENDERED["services"][s]["environment"]["NEWSETL_DATA_DOCS_BASE_URL"] == f"http://127.0.0.1:{host_port}"
-    conf = (ROOT / "docker" / "data-docs-nginx.conf").read_text()
-    assert "listen 8080;" in conf and "/validation/data_docs/" in conf and "return 404;" in conf
+        assert env(s)["NEWSETL_DATA_DOCS_BASE_URL"] == "${NEWSETL_DATA_DOCS_BASE_URL:-http://127.0.0.1:8081/runs}"
+        assert RENDERED["services"][s]["environment"]["NEWSETL_DATA_DOCS_BASE_URL"] == "http://127.0.0.1:8081/runs"
 
 
 def test_unpausing_is_documented_for_both_dags():

@@ -600,7 +600,8 @@ def test_a_listing_that_yields_no_article_links_mails_on_call_as_template_drift(
     assert "template_drift" in {w["expectation"] for w in summary["warnings"]}
     [mail] = mails
     body = mail.get_body(preferencelist=("html",)).get_content()
-    assert "Crawl alerts" in body and f"listing {listing} yielded 0 article links" in body
+    assert f"listing {listing} yielded 0 article links" in body and 'href="README.md#template-drift"' in body
+    assert "template drift" in mail["Subject"] and "ningbolife" in mail["Subject"]
 
 
 # ------------------------------------------------------------------- a generic source (YAML only)

@@ -281,6 +281,21 @@ def test_boilerplate_gate_catches_print_close_and_charity_shop(main_run):
     assert entry["unexpected_count"] == 3
     # the sample shows the leaked line, not just the start of the body
     assert any("【Print】 【Close】" in s["value"] for s in entry["samples"])
+    # ... cut to the matched fragment with 40 characters either side, with its page and title
+    for sample in entry["samples"]:
+        assert sample["match"] and sample["match"] in sample["value"]
+        assert len(sample["value"]) <= len(sample["match"]) + 2 * 40 + 6, sample["value"]
+        assert sample["url"] == sample["key"] and sample["title"]
+
+
+def test_a_metric_sample_comes_with_the_sentence_it_was_read_from(main_run):
+    leaky = main_run["leaky"]
+    [entry] = [f for f in main_run["summary"].failed_expectations if f["expectation"] == "article_quarantined"]
+    by_key = {s["key"]: s for s in entry["samples"]}
+    sample = by_key[leaky["url"] + "#1"]   # the follower whose figure is "55.1%"
+    assert sample["url"] == leaky["url"] and sample["title"] == leaky["title"]
+    assert "55.1%" in sample["sentence"] and sample["sentence"] in " ".join(leaky["body"].split())
+    assert len(sample["sentence"]) < len(leaky["body"])
 
 
 def test_metrics_of_a_quarantined_article_follow_it(main_run):
@@ -451,9 +466,15 @@ def test_transform_rejects_above_the_share_fail_the_batch_else_warn(tmp_path, st
     summary = validate_run(run_dir, today=TODAY)
     assert MIN_REJECTS_TO_FAIL == 3
     assert summary.transform_rejects == {"total": rejected,
-                                         "sources": {"ningbo_gov": {"rejected": rejected, "pages": staged + rejected}}}
+                                         "sources": {"ningbo_gov": {"rejected": rejected, "pages": staged + rejected,
+                                                                    "why": {"unknown_template": rejected}}}}
     reason = (f"source ningbo_gov: {rejected} of {staged + rejected} article pages could not be transformed "
               f"(> 20%); has the page template changed?")
+    # the kind is explicit: a blocking template_drift finding of the source, with its counts
+    drift = [f for f in summary.findings if f["kind"] == "template_drift"]
+    assert drift == ([{"kind": "template_drift", "source": "ningbo_gov", "text": reason, "blocks_load": True,
+                       "rejected": rejected, "pages": staged + rejected, "why": {"unknown_template": rejected}}]
+                     if failed else [])
     entries = [e for e in summary.failed_expectations + summary.warnings if e["expectation"] == TRANSFORM_REJECTS]
     [entry] = entries
     assert entry["unexpected_count"] == rejected
@@ -473,7 +494,9 @@ def test_rejects_of_one_source_do_not_count_against_another(tmp_path):
     summary = validate_run(run_dir, today=TODAY)
     assert summary.batch_failed_reasons == [
         "source ningbolife: 4 of 4 article pages could not be transformed (> 20%); has the page template changed?"]
-    assert summary.transform_rejects["sources"] == {"ningbolife": {"rejected": 4, "pages": 4}}
+    assert summary.transform_rejects["sources"] == {"ningbolife": {"rejected": 4, "pages": 4,
+                                                                   "why": {"unknown_template": 4}}}
+    assert [(f["kind"], f["source"]) for f in summary.findings] == [("template_drift", "ningbolife")]
 
 
 def test_a_damaged_rejects_file_is_counted_not_raised(tmp_path):

@@ -3,8 +3,10 @@ reports (news.crawl_runs) and stored metrics feed the volume and outlier rules o
 `steps.validate`; an unreachable warehouse only turns those rules off."""
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
+import time
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +14,7 @@ import psycopg2
 import pytest
 from helpers import content_hash, make_article, make_metric, make_run_dir
 
-from devtools.smtp_sink import free_port, start_sink
+from devtools.smtp_sink import free_port, hung_relay, start_sink
 from newsetl import steps
 from warehouse.load import load_run
 from warehouse.queries import source_history, subject_medians
@@ -213,22 +215,45 @@ def test_a_blocked_run_is_recorded_with_its_reasons_and_quarantine_but_not_its_r
     assert forced["forced"] is True and forced["articles_inserted"] == GOOD_ARTICLES
 
 
-def test_an_alert_the_relay_did_not_take_is_mailed_later_exactly_once(tmp_path, pg_url, monkeypatch):
+@pytest.mark.parametrize("relay", ["refused", "hung"])
+def test_an_alert_the_relay_did_not_take_is_mailed_later_exactly_once(tmp_path, pg_url, monkeypatch, relay):
+    """The relay refuses connections, or accepts them and never answers (a real socket server
+    on loopback; the connection has no timeout extra): the tries give up in bounded time, the
+    alert waits in the outbox, and once the relay is up the next validation mails it once."""
     from newsetl import alerts
     from warehouse import outbox
 
-    monkeypatch.setattr(alerts, "DELIVERY_BACKOFF_S", 0.01)
-    port = free_port()
-    with start_sink(tmp_path / "probe", port=port) as probe:
-        uri = probe.conn_uri  # the relay's address; it is down from here on
-    monkeypatch.setenv("AIRFLOW_CONN_SMTP_DEFAULT", uri)
+    monkeypatch.setattr(alerts, "DELIVERY_BACKOFF_S", 0.01 if relay == "refused" else 0.5)
+    monkeypatch.setenv("NEWSETL_SMTP_TIMEOUT", "3")
     monkeypatch.setenv("NEWSETL_ALERT_EMAILS", "oncall@example.org")
     failing = staged_run(tmp_path / "failing", crawl_report("2026-11-21T06:00:00+00:00", ningbo_gov=(7, 0)),
                          bad_article=True)
-    first = steps.validate(str(failing), database_url=pg_url)
+    with contextlib.ExitStack() as down:
+        if relay == "hung":
+            silent = down.enter_context(hung_relay())
+            port, uri = silent.port, silent.conn_uri
+        else:
+            port = free_port()
+            with start_sink(tmp_path / "probe", port=port) as probe:
+                uri = probe.conn_uri  # the relay's address; it is down from here on
+        monkeypatch.setenv("AIRFLOW_CONN_SMTP_DEFAULT", uri)
+        with _records("newsetl.alerts") as records:
+            first = steps.validate(str(failing), database_url=pg_url)
+        if relay == "hung":
+            assert silent.accepted == alerts.DELIVERY_TRIES   # every try reached the relay and waited
+    # measured from the first try's start to the last try's failure (the log records' clock)
+    tries = [r.created for r in records if "delivery try" in r.getMessage()]
+    failures = [r.created for r in records if "could not be sent" in r.getMessage()]
+    assert len(tries) == len(failures) == alerts.DELIVERY_TRIES
+    took = failures[-1] - tries[0]
+    assert took < 30, f"{alerts.DELIVERY_TRIES} tries with a {relay} relay took {took:.1f} s"
+    if relay == "hung":
+        assert took >= alerts.DELIVERY_TRIES * 3 - 0.5   # each try waited out NEWSETL_SMTP_TIMEOUT
     assert first["articles_quarantined"] == 1 and first["alert_sent"] is False
     [pending] = outbox.pending(pg_url, alerts.MAX_DELIVERY_ATTEMPTS)
     assert pending.run_id == "failing" and pending.attempts == alerts.DELIVERY_TRIES
+    if relay == "hung":
+        assert "timed out" in _last_error(pg_url, pending.alert_id)
 
     with start_sink(tmp_path / "mail", port=port) as sink:  # the relay is back
         clean = staged_run(tmp_path / "clean", crawl_report("2026-11-22T06:00:00+00:00", ningbo_gov=(6, 0)))
@@ -237,5 +262,55 @@ def test_an_alert_the_relay_did_not_take_is_mailed_later_exactly_once(tmp_path, 
         mails = sink.messages()
     assert again["alert_repeated"] is True
     [mail] = mails
-    assert mail["Subject"].startswith("[newsetl] validation failed in run failing")
+    assert mail["Subject"].startswith("[newsetl] validation failure: ningbo_gov")
+    assert mail["Subject"].endswith("(run failing)")
+    assert [p.get_content_type() for p in mail.iter_parts()] == ["text/plain", "text/html"]
     assert outbox.pending(pg_url, alerts.MAX_DELIVERY_ATTEMPTS) == [] and outbox.count_pending(pg_url) == 0
+
+
+def test_retrying_undelivered_alerts_stops_at_the_first_try_a_hung_relay_does_not_answer(pg_url, monkeypatch):
+    from newsetl import alerts
+    from warehouse import outbox
+    from warehouse.db import upgrade
+
+    upgrade(pg_url)
+    first = outbox.enqueue(pg_url, "r1", "f1", "s1", "<p>one</p>", ["oncall@example.org"])
+    second = outbox.enqueue(pg_url, "r2", "f2", "s2", "<p>two</p>", ["oncall@example.org"])
+    monkeypatch.setenv("NEWSETL_SMTP_TIMEOUT", "2")
+    with hung_relay() as silent:
+        monkeypatch.setenv("AIRFLOW_CONN_SMTP_DEFAULT", silent.conn_uri)
+        started = time.monotonic()
+        assert alerts.retry_undelivered(pg_url) == (0, 2)
+        took = time.monotonic() - started
+        assert silent.accepted == 1   # the second alert was not tried against the silent relay
+    assert 1.5 < took < 10, took
+    attempts = {a.alert_id: a.attempts for a in outbox.pending(pg_url, alerts.MAX_DELIVERY_ATTEMPTS)}
+    assert attempts == {first.alert_id: 1, second.alert_id: 0}
+
+
+@contextlib.contextmanager
+def _records(name: str):
+    """The log records of logger `name` while the block runs (a handler of its own, so whatever
+    Airflow's logging setup does with propagation, the records are seen)."""
+    records: list[logging.LogRecord] = []
+    handler = logging.Handler(logging.INFO)
+    handler.emit = records.append  # type: ignore[method-assign]
+    logger = logging.getLogger(name)
+    level = logger.level
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    try:
+        yield records
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+
+
+def _last_error(url: str, alert_id: int) -> str:
+    conn = psycopg2.connect(url)
+    try:
+        with conn.cursor() as cur:
+            cur.execute("SELECT last_error FROM news.alert_outbox WHERE alert_id = %s", (alert_id,))
+            return str(cur.fetchone()[0])
+    finally:
+        conn.close()
