@@ -249,6 +249,21 @@ def load_sources(
     return {name: _source(name, spec, effective.get(name)) for name, spec in raw["sources"].items()}
 
 
+def resolve_sources(overrides: Mapping[str, str] | None = None) -> dict[str, Source]:
+    """The registry as configured: NEWSETL_BASE_URLS, then `overrides`, applied (the one place
+    the crawl runner, the run steps and the spiders resolve sources)."""
+    from core.config import base_url_overrides
+
+    return load_sources(overrides, env_overrides=base_url_overrides())
+
+
+def source_named(name: str, registry: Mapping[str, Source]) -> Source:
+    """`registry[name]`, or a ValueError that lists the known names."""
+    if name not in registry:
+        raise ValueError(f"unknown source {name!r} (known: {', '.join(sorted(registry))})")
+    return registry[name]
+
+
 def crawl_settings(path: Path | None = None) -> CrawlSettings:
     """The registry's `crawl:` block."""
     block = _check_keys("crawl", _registry(path).get("crawl") or {}, CRAWL_KEYS)

@@ -28,7 +28,7 @@ from typing import Any
 
 from core import config
 from core.rundir import RunPaths, exclusive, http_validators, state_root
-from core.sources import RegistryError, Source, load_sources
+from core.sources import RegistryError, Source, resolve_sources, source_named
 from core.sources import check_base_url as _check_base_url
 
 EXIT_CONFIG_ERROR = 2
@@ -82,13 +82,9 @@ def resolve_source(source_name: str, base_url: str | None = None) -> Source:
     if base_url is not None:
         base_url = check_base_url(base_url)
     try:
-        sources = load_sources({source_name: base_url} if base_url else None,
-                               env_overrides=config.base_url_overrides())
+        return source_named(source_name, resolve_sources({source_name: base_url} if base_url else None))
     except ValueError as exc:
         raise ConfigError(str(exc)) from exc
-    if source_name not in sources:
-        raise ConfigError(f"unknown source {source_name!r} (known: {', '.join(sorted(sources))})")
-    return sources[source_name]
 
 
 def _setup_logging(log_file: Path, file_level: str, stderr_level: str) -> None:

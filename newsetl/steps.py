@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from core import config
+from core import sources as sources_module
 from core.records import content_hash, word_count
 from core.rundir import (
     RunPaths,
@@ -70,8 +71,8 @@ def _one_writer(stage: str) -> Callable[[Callable[..., T]], Callable[..., T]]:
 
 
 def resolve_sources(overrides: Mapping[str, str] | None = None) -> dict[str, Source]:
-    """The site registry with NEWSETL_BASE_URLS, then `overrides`, applied (read once per entry)."""
-    return load_sources(overrides, env_overrides=config.base_url_overrides())
+    """The site registry with NEWSETL_BASE_URLS, then `overrides`, applied (core.sources.resolve_sources)."""
+    return sources_module.resolve_sources(overrides)
 
 
 def prepare_run(run_id: str) -> str:

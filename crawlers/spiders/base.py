@@ -41,7 +41,7 @@ from twisted.internet.error import ConnectionDone, ConnectionLost, TCPTimedOutEr
 from twisted.python.failure import Failure
 
 from core.records import KIND_ARTICLE, KIND_LISTING, VIA_DIRECT, FetchFailure, RawPage
-from core.sources import Source, check_base_url, load_sources
+from core.sources import Source, check_base_url, load_sources, source_named
 from crawlers.middlewares import DATALOSS_FLAG, OffsiteRequest
 from crawlers.state import ListingEntry, load_state, save_state
 from transforms.textutil import parse_date
@@ -115,9 +115,7 @@ def resolve_source(spider_name: str, source: Source | str | None, base_url: str 
     if not isinstance(source, Source):
         registry = load_sources()
         if source is not None:
-            if source not in registry:
-                raise ValueError(f"unknown source {source!r} (known: {', '.join(sorted(registry))})")
-            source = registry[source]
+            source = source_named(source, registry)
         else:
             source = next((s for s in registry.values() if s.spider_name == spider_name), None)
             if source is None:
