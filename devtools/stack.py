@@ -26,6 +26,7 @@ import shutil
 import signal
 import socket
 import subprocess
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -149,7 +150,13 @@ class CeleryStack:
                        f"Celery worker {name} to be ready", deadline)
 
     def stop(self) -> None:
-        """SIGTERM each process group (newest first), then SIGKILL what is left after a grace period."""
+        """SIGTERM each process group (newest first), then SIGKILL what is left after a grace period.
+
+        A second Ctrl-C (or SIGTERM) while stopping is ignored, so it cannot leave processes behind."""
+        with _signals_ignored():
+            self._stop()
+
+    def _stop(self) -> None:
         for p in reversed(self.procs):
             if p.popen.poll() is None:
                 _signal_group(p.popen, signal.SIGTERM)
@@ -296,6 +303,19 @@ def tail(path: Path, lines: int = 25) -> str:
         return f"({exc})"
 
 
+@contextmanager
+def _signals_ignored():
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    saved = {sig: signal.signal(sig, signal.SIG_IGN) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for sig, handler in saved.items():
+            signal.signal(sig, handler)
+
+
 def _signal_group(popen: subprocess.Popen, sig: int) -> None:
     try:
         os.killpg(popen.pid, sig)  # start_new_session: the group id is the leader's pid
@@ -365,6 +385,7 @@ Ctrl-C stops everything.""", flush=True)
                 time.sleep(2)
         except KeyboardInterrupt:
             print("\nnewsetl stack: stopping...", flush=True)
+    print("newsetl stack: stopped (Postgres too; its data stays under .newsetl/pg)", flush=True)
     return 0
 
 
