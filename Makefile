@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat constraints.txt pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: demo test lint venv lock bench bench-load eval clean-state chromium data-docs-assets
+.PHONY: demo test lint venv lock bench bench-load eval clean-state chromium redis stack data-docs-assets
 
 $(STAMP): constraints.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "Python 3.11 is required, found " + sys.version' 
@@ -17,13 +17,24 @@ venv: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/newsetl demo
 
-test: $(STAMP) chromium
+test: $(STAMP) chromium redis
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # Debian's Chromium for the Data Docs browser test (apt-get, once per machine; a no-op when
 # /usr/bin/chromium exists).
 chromium:
 	devtools/install-chromium.sh
+
+# Debian's redis-server, the Celery broker of `make stack` and tests/test_celery_stack.py (apt-get,
+# once per machine; a no-op when redis-server is on PATH).
+redis:
+	devtools/install-redis.sh
+
+# The CeleryExecutor topology on loopback (devtools/stack.py): embedded Postgres (metadata + warehouse),
+# Redis, scheduler, dag-processor, triggerer, api-server on 127.0.0.1:8080, two Celery workers, the
+# mirror as the sites and the SMTP sink. Prints the UI's URL and login; Ctrl-C stops all.
+stack: $(STAMP) redis
+	$(BIN)/python -m devtools.stack
 
 # ruff (style, bugs, imports), import-linter (the floors: docs/ARCHITECTURE.md), mypy (core, transforms).
 lint: $(STAMP)

@@ -1,0 +1,79 @@
+"""CeleryExecutor for real: Redis, the scheduler, dag-processor, api-server and two Celery
+workers (devtools/stack.py), the metadata database on Postgres, the project's dags/.
+
+One run of `ningbo_scitech_news`, triggered through the REST API against the mirror of both
+sites, must succeed; its two mapped crawl tasks must have run on different workers
+(`task_instance.hostname` in the metadata database: each worker's task processes report the
+worker's name), and the warehouse must hold the mirror's articles.
+"""
+from __future__ import annotations
+
+import re
+import time
+
+import psycopg2
+import pytest
+from conftest import fresh_database
+
+from core import config
+from devtools import airflow_local
+from devtools.mirror import start_mirror
+from devtools.smtp_sink import start_sink
+from devtools.stack import CeleryStack, StackConfig
+
+pytestmark = pytest.mark.slow
+
+RUN_TIMEOUT_S = 240
+
+
+def workloads(worker_log: str, run_id: str) -> set[tuple[str, int]]:
+    """(task_id, map_index) of each workload of the run a Celery worker logged executing."""
+    pattern = (r"Executing workload in Celery:.*?log_path='dag_id=" + re.escape(airflow_local.DAG_ID)
+               + "/run_id=" + re.escape(run_id) + r"/task_id=(\w+)/(?:map_index=(-?\d+)/)?attempt=")
+    return {(t, int(i or -1)) for t, i in re.findall(pattern, worker_log)}
+
+
+def query(url: str, sql: str, params: tuple = ()) -> list[tuple]:
+    conn = psycopg2.connect(url)
+    try:
+        with conn.cursor() as cur:
+            cur.execute(sql, params)
+            return cur.fetchall()
+    finally:
+        conn.close()
+
+
+@pytest.mark.timeout(480)
+def test_one_run_on_two_celery_workers(tmp_path, pg_server_url):
+    started = time.monotonic()
+    with fresh_database(pg_server_url) as metadata_url, fresh_database(pg_server_url) as warehouse_url, \
+            start_mirror() as mirror, start_sink(tmp_path / "mail") as sink:
+        cfg = StackConfig(home=tmp_path / "airflow", metadata_url=metadata_url, workers=("w1", "w2"), extra_env={
+            config.ENV_DATABASE_URL: warehouse_url,
+            config.ENV_DATA_DIR: str(tmp_path / "data"),  # one local directory shared by every worker
+            config.ENV_BASE_URLS: mirror.env_value(),
+            config.ENV_SMTP_CONN: sink.conn_uri,
+            config.ENV_ALERT_EMAILS: "oncall@example.org",
+        })
+        with CeleryStack(cfg) as stack:
+            run_id = stack.trigger(airflow_local.DAG_ID, {"run_id": "celery_run"})
+            state = stack.wait_for_run(airflow_local.DAG_ID, run_id, RUN_TIMEOUT_S)
+            assert state == "success", (f"run {run_id} ended {state}\n"
+                                        + stack.task_states(airflow_local.DAG_ID, run_id) + "\n" + stack.logs_tail())
+            ran = {w: workloads((stack.log_dir / f"worker-{w}.log").read_text(errors="replace"), run_id)
+                   for w in cfg.workers}
+        crawls = query(metadata_url, "SELECT map_index, hostname, state FROM task_instance "
+                                     "WHERE dag_id = %s AND run_id = %s AND task_id = 'crawl' ORDER BY map_index",
+                       (airflow_local.DAG_ID, run_id))
+        by_source = dict(query(warehouse_url, "SELECT source, count(*) FROM news.articles GROUP BY 1"))
+    print(f"celery stack: run {run_id} {state} in {time.monotonic() - started:.0f} s; crawls {crawls}")
+    assert [c[2] for c in crawls] == ["success", "success"]
+    hosts = {c[1] for c in crawls}
+    assert hosts == {"w1.localhost", "w2.localhost"}, f"the mapped crawls did not run on both workers: {crawls}"
+    # and each Celery worker's own log shows it executed that crawl's workload, and no other crawl
+    for map_index, host, _ in crawls:
+        worker = host.split(".")[0]
+        assert ("crawl", map_index) in ran[worker], f"{worker} did not log crawl[{map_index}]: {ran}"
+    assert all(len([t for t in r if t[0] == "crawl"]) == 1 for r in ran.values()), ran
+    assert by_source.get("ningbo_gov", 0) >= 21 and by_source.get("ningbolife", 0) >= 22, by_source
+    assert (tmp_path / "data" / "runs" / "celery_run" / "load_result.json").exists()
