@@ -88,12 +88,17 @@ def sync_catalog(cur: Any, catalog: Catalog | None = None, lock_key: int | None 
     cur.execute(CATALOG_EXISTS)
     if not cur.fetchone()[0]:
         return None
-    if lock_key is not None:
-        cur.execute(LOAD_LOCK, (lock_key,))
+    unchanged = {"indicators": len(catalog.indicators), "metrics_remapped": 0, "changed": False}
     cur.execute(STORED_CHECKSUM)
     row = cur.fetchone()
     if row is not None and row[0] == catalog.checksum:
-        return {"indicators": len(catalog.indicators), "metrics_remapped": 0, "changed": False}
+        return unchanged  # the usual case: no lock taken, nothing written
+    if lock_key is not None:
+        cur.execute(LOAD_LOCK, (lock_key,))
+        cur.execute(STORED_CHECKSUM)  # a concurrent sync may have done it meanwhile
+        row = cur.fetchone()
+        if row is not None and row[0] == catalog.checksum:
+            return unchanged
     cur.execute(DELETE_INDICATORS)
     execute_values(cur, INSERT_INDICATORS, [
         (i.key, i.label, i.unit, i.kind, i.denominator, list(i.patterns), i.position) for i in catalog.indicators])
