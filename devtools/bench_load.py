@@ -101,6 +101,7 @@ SCHEMA_COUNTS = "SELECT (SELECT count(*) FROM news.articles), (SELECT count(*) F
 # Features dropped (in a throwaway database, after migrating) to measure what each costs.
 FEATURES = {
     "full-text search (articles.search + its GIN index)": [
+        "DROP VIEW news.v_articles",  # shows the column (migration 007)
         "ALTER TABLE news.articles DROP COLUMN search",
     ],
     "foreign keys (articles -> sources, crawl_runs x3; metrics -> articles)": [
@@ -108,8 +109,9 @@ FEATURES = {
         " DROP CONSTRAINT articles_last_seen_run_fkey, DROP CONSTRAINT articles_loaded_run_fkey",
         "ALTER TABLE news.metrics DROP CONSTRAINT metrics_article_id_fkey",
     ],
-    "analyst indexes (source+published, GIN on search, subject+period_start)": [
-        "DROP INDEX news.articles_source_published_idx, news.articles_search_idx, news.metrics_subject_period_idx",
+    "analyst indexes (source+published, GIN on search, subject+period_start, indicator+period_start)": [
+        "DROP INDEX news.articles_source_published_idx, news.articles_search_idx, news.metrics_subject_period_idx,"
+        " news.metrics_indicator_period_idx",
     ],
 }
 

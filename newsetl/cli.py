@@ -233,9 +233,10 @@ def cmd_quarantine(args: argparse.Namespace) -> int:
 
     url = database_url()
     version = db.current_version(url)  # WarehouseUnavailable: one line, exit 2
-    if version < q.AUDIT_MIGRATION:
+    needed = q.ACCEPT_MIGRATION if args.quarantine_command == "accept" else q.AUDIT_MIGRATION
+    if version < needed:
         raise RuntimeError(f"the warehouse is at schema version {version}; the quarantine commands need "
-                           f"{q.AUDIT_MIGRATION}: run `newsetl db upgrade`")
+                           f"{needed}: run `newsetl db upgrade`")
     if args.quarantine_command == "list":
         rows = q.quarantined(url, source=args.source, state=args.state, limit=args.limit)
         _emit(args, rows, summaries.quarantine_list)
@@ -251,6 +252,16 @@ def cmd_quarantine(args: argparse.Namespace) -> int:
         print(f"newsetl quarantine {args.quarantine_command}: {exc}", file=sys.stderr)
         return QUARANTINE_REFUSED
     _emit(args, results, summaries.quarantine_decisions)
+    return 0
+
+
+# ------------------------------------------------------------------ analysts
+def cmd_indicators(args: argparse.Namespace) -> int:
+    """Subjects whose metrics map to no catalog indicator (seeds/indicators.csv), most frequent first."""
+    from newsetl.connections import database_url
+    from warehouse.indicators import unmapped_subjects
+
+    _emit(args, unmapped_subjects(database_url(), limit=args.limit), summaries.indicators_unmapped)
     return 0
 
 
@@ -352,6 +363,13 @@ def build_parser() -> argparse.ArgumentParser:
         q.add_argument("--note", help="why (kept in news.quarantine_audit)")
         _json_flag(q)
     s.set_defaults(func=cmd_quarantine)
+
+    s = sub.add_parser("indicators", help="analysts: the indicator catalog's coverage of the stored metrics")
+    isub = s.add_subparsers(dest="indicators_command", required=True)
+    i = isub.add_parser("unmapped", help="metric subjects that map to no indicator, most frequent first")
+    i.add_argument("--limit", type=_positive_int, default=50)
+    _json_flag(i)
+    s.set_defaults(func=cmd_indicators)
 
     s = sub.add_parser("db", help="warehouse administration")
     s.add_argument("db_command", choices=["upgrade", "url", "stop"])

@@ -138,3 +138,13 @@ def quarantine_decisions(results: list[Mapping[str, Any]]) -> str:
             what = "accepted (marked; its page is not fetched again): " + str(r["why"]).split(":")[0]
         lines.append(f"{r['url']}: {what} [audit {r['audit_id']}, by {r['by']}]")
     return "\n".join(lines)
+
+
+def indicators_unmapped(rows: list[Mapping[str, Any]]) -> str:
+    if not rows:
+        return "every metric subject maps to an indicator (or no metric is stored)"
+    lines = [f"{len(rows)} unmapped subject(s), most frequent first (metrics / articles, units):"]
+    for r in rows:
+        lines.append(f"  {_n(r.get('metrics')):>5} / {_n(r.get('articles')):<4} {r.get('subject')}  "
+                     f"[{', '.join(r.get('units') or [])}]")
+    return "\n".join(lines)

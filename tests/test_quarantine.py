@@ -145,6 +145,9 @@ def test_accept_loads_the_kept_article_with_the_metrics_quarantined_only_for_it(
     assert (title, loaded_run, first_seen, article_id) == ("Ningbo robots", RUN, RUN, result["article_id"])
     assert query(pg_url, "SELECT position, value::float8, text FROM news.v_metrics WHERE url = %s", (KEPT,)) == [
         (0, 17.6, "17.6%")]
+    # mapped to the catalog as the loader maps ("r&d expenditures", a percent change)
+    assert query(pg_url, "SELECT indicator FROM news.v_metric_facts WHERE url = %s", (KEPT,)) == [
+        ("rd_expenditure_growth",)]
     assert audit_rows(pg_url) == [("accept", KEPT, getpass.getuser(), "false positive", RUN)]
     [(outcome,)] = query(pg_url, "SELECT outcome FROM news.quarantine_audit")
     assert outcome["article_id"] == result["article_id"] and outcome["loaded"] is True

@@ -241,6 +241,7 @@ def upgrade(url: str, directory: Path | None = None) -> list[str]:
                 conn.commit()
                 done.append(migration.label)
             _apply_role_passwords(conn)
+            _sync_indicators(conn)
     except psycopg2.errors.InsufficientPrivilege as exc:
         conn.rollback()
         raise MigrationError(
@@ -255,6 +256,16 @@ def upgrade(url: str, directory: Path | None = None) -> list[str]:
     finally:
         conn.close()
     return done
+
+
+def _sync_indicators(conn: psycopg2.extensions.connection) -> None:
+    """news.indicators = seeds/indicators.csv, stored metrics remapped when it changed (from 007 on),
+    under the load lock (warehouse.indicators.sync_catalog)."""
+    from warehouse.indicators import sync_catalog
+
+    with conn.cursor() as cur:
+        sync_catalog(cur, lock_key=sql.LOAD_LOCK_KEY)
+    conn.commit()
 
 
 def _apply_role_passwords(conn: psycopg2.extensions.connection) -> None:

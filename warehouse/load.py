@@ -30,7 +30,7 @@ from psycopg2.extras import Json
 
 from core.rundir import RunPaths, read_json
 from core.sources import Source, load_sources
-from warehouse import copyrows, sql
+from warehouse import copyrows, indicators, sql
 from warehouse.db import connect, upgrade
 
 log = logging.getLogger(__name__)
@@ -288,6 +288,7 @@ def _load_metrics(cur: Any, run_id: str, result: LoadResult, steps: _Steps) -> N
     with steps("delete changed metric sets"):
         cur.execute(sql.DELETE_CHANGED_METRICS)
     with steps("insert metric sets"):
+        indicators.stage_indicator_map(cur)
         cur.execute(sql.INSERT_CHANGED_METRICS, {"run_id": run_id})
         result.metrics_written = cur.rowcount
 

@@ -27,10 +27,11 @@ from typing import Any
 import psycopg2
 from psycopg2.extras import Json
 
-from warehouse import sql
+from warehouse import indicators, sql
 from warehouse.db import connect
 
 AUDIT_MIGRATION = 6  # news.quarantine_audit and news.v_quarantined_urls exist from this version on
+ACCEPT_MIGRATION = 7  # accept loads metrics, with their indicator columns (migration 007)
 STATES = ("quarantined", "released", "accepted")
 FOLLOWER_REASONS = ["article_quarantined", "article_not_loaded"]  # metrics quarantined only for their article
 
@@ -84,7 +85,8 @@ SELECT count(*) FROM news.quarantine q
 WHERE q.run_id = %(run_id)s AND q.table_name = 'metrics' AND q.record->>'article_url' = %(url)s
   AND NOT q.reasons <@ %(followers)s::jsonb
 """
-RESET_STAGE = "TRUNCATE _stage_articles, _stage_metrics; DROP TABLE IF EXISTS _stage_sets, _classified"
+RESET_STAGE = ("TRUNCATE _stage_articles, _stage_metrics; "
+               "DROP TABLE IF EXISTS _stage_sets, _classified, _indicator_map")
 CLASSIFIED = "SELECT c.action, c.article_id, c.metrics FROM _classified c"
 
 
@@ -196,6 +198,7 @@ def _accept(cur: Any, row: dict[str, Any]) -> dict[str, Any]:
         cur.execute(sql.UPSERT_ARTICLES, params)
         cur.execute(sql.TOUCH_UNCHANGED_ARTICLES, params)
         cur.execute(sql.DELETE_CHANGED_METRICS)
+        indicators.stage_indicator_map(cur)
         cur.execute(sql.INSERT_CHANGED_METRICS, params)
         written = cur.rowcount
     except (psycopg2.DataError, psycopg2.IntegrityError) as exc:

@@ -304,17 +304,21 @@ DELETE FROM news.metrics m USING _classified c
 WHERE c.metrics_changed AND c.action <> 'inserted' AND m.article_id = c.article_id
 """
 
+# indicator / indicator_rule: from _indicator_map (warehouse.indicators.stage_indicator_map,
+# migration 007), the catalog's mapping of each distinct staged input.
 INSERT_CHANGED_METRICS = """
 INSERT INTO news.metrics
     (article_id, position, value, unit, kind, subject, period, qualifier, text, char_start, char_end,
-     extractor_version, denominator, place, modality, period_start, period_end, run_id)
+     extractor_version, denominator, place, modality, period_start, period_end, run_id, indicator, indicator_rule)
 SELECT c.article_id, m.position, m.value, m.unit, m.kind, m.subject, m.period, m.qualifier, m.text,
        m.char_start, m.char_end, m.extractor_version, m.denominator, m.place, coalesce(m.modality, 'actual'),
-       p.period_start, p.period_end, %(run_id)s
+       p.period_start, p.period_end, %(run_id)s, x.indicator, x.indicator_rule
 FROM _stage_metrics m
 JOIN _classified c ON c.url = m.article_url
 LEFT JOIN (SELECT period, news.period_start(period) AS period_start, news.period_end(period) AS period_end
            FROM (SELECT DISTINCT period FROM _stage_metrics WHERE period IS NOT NULL) d) p ON p.period = m.period
+LEFT JOIN _indicator_map x ON x.subject = m.subject AND x.unit = m.unit AND x.kind = m.kind
+                          AND x.denominator = coalesce(m.denominator, '')
 WHERE c.metrics_changed
 ORDER BY c.article_id, m.position
 """
