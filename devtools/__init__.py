@@ -18,9 +18,15 @@ SOURCES_FILE = SEEDS_DIR / "sources.yml"
 GOLD_DIR = PROJECT_ROOT / "tests" / "gold"
 
 
-def wait_until_interrupted() -> None:
-    """Block the foreground commands (mirror, smtp-sink) until Ctrl-C."""
+def wait_until_interrupted(*announce: str) -> None:
+    """Print the `announce` lines, then block the foreground commands (mirror, smtp-sink) until Ctrl-C.
+
+    The lines are printed inside the Ctrl-C guard: a caller that reacts to the last line by
+    sending SIGINT at once (a test, a script) stops the command cleanly, never mid-print.
+    """
     try:
+        for line in announce:
+            print(line, flush=True)
         while True:
             time.sleep(3600)
     except KeyboardInterrupt:

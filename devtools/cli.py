@@ -28,9 +28,7 @@ def cmd_smtp_sink(args: argparse.Namespace) -> int:
 
     mail_dir = Path(args.dir) if args.dir else config.state_dir() / "mail"
     with start_sink(mail_dir, port=args.port) as sink:
-        print(f"saving mail to {sink.mail_dir}")
-        print(f"export {config.ENV_SMTP_CONN}='{sink.conn_uri}'", flush=True)
-        wait_until_interrupted()
+        wait_until_interrupted(f"saving mail to {sink.mail_dir}", f"export {config.ENV_SMTP_CONN}='{sink.conn_uri}'")
     return 0
 
 

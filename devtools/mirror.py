@@ -749,10 +749,8 @@ def serve(ports: Mapping[str, int] | None = None, faults: FaultPlan | None = Non
           pages_dir: Path = PAGES_DIR, host: str = DEFAULT_HOST) -> None:
     """Run the mirror in the foreground until interrupted, printing the base URLs."""
     with start_mirror(pages_dir, host, ports, faults) as mirror:
-        for name, url in sorted(mirror.base_urls.items()):
-            print(f"{name}: {url}")
-        print(f"export NEWSETL_BASE_URLS='{mirror.env_value()}'", flush=True)
-        wait_until_interrupted()
+        wait_until_interrupted(*(f"{name}: {url}" for name, url in sorted(mirror.base_urls.items())),
+                               f"export NEWSETL_BASE_URLS='{mirror.env_value()}'")
 
 
 def main(argv: list[str] | None = None) -> int:

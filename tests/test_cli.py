@@ -310,6 +310,25 @@ def test_foreground_dev_servers_serve_until_ctrl_c_then_exit_cleanly(tmp_path, c
             proc.kill()
 
 
+def test_ctrl_c_while_the_mirror_announces_itself_is_a_clean_stop(monkeypatch):
+    """A Ctrl-C that lands while the mirror prints its export line (a script that signals as
+    soon as it reads a line) stops it cleanly: the announcement is inside the Ctrl-C guard."""
+    import builtins
+
+    from devtools.mirror import serve
+
+    printed = []
+
+    def print_then_interrupted(*args, **kwargs):
+        printed.append(" ".join(map(str, args)))
+        if printed[-1].startswith("export NEWSETL_BASE_URLS="):
+            raise KeyboardInterrupt  # SIGINT delivered while this line is written
+
+    monkeypatch.setattr(builtins, "print", print_then_interrupted)
+    serve()  # returns: no KeyboardInterrupt escapes, the servers are shut down
+    assert printed[-1].startswith("export NEWSETL_BASE_URLS=") and len(printed) == 3
+
+
 @pytest.mark.slow
 def test_crawl_shows_its_bar_on_a_terminal_and_prints_json_alone_with_json(tmp_path):
     with start_mirror() as mirror:
