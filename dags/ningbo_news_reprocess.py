@@ -15,7 +15,7 @@ import pendulum
 from airflow.sdk import Param, dag, get_current_context, task
 
 from newsetl import steps
-from newsetl.dag_defaults import DEFAULT_ARGS, WAREHOUSE_ASSET
+from newsetl.dag_defaults import DEFAULT_ARGS, WAREHOUSE_ASSET, validate_task
 
 
 @dag(
@@ -58,13 +58,7 @@ def ningbo_news_reprocess():
 
     @task
     def validate(staged: dict) -> dict:
-        from airflow.sdk.exceptions import AirflowFailException
-
-        try:
-            summary = steps.validate(staged["run_dir"], dag_run_id=get_current_context()["run_id"])
-        except steps.ValidationGateFailed as exc:
-            raise AirflowFailException(str(exc)) from exc  # bad data: retrying cannot help
-        return {"run_dir": staged["run_dir"], "articles_accepted": summary["articles_accepted"]}
+        return validate_task(staged["run_dir"], dag_run_id=get_current_context()["run_id"])
 
     @task(outlets=[WAREHOUSE_ASSET])
     def load(validated: dict) -> dict:

@@ -21,7 +21,7 @@ from airflow.sdk import dag, get_current_context, task
 
 from core.sources import load_sources
 from newsetl import steps
-from newsetl.dag_defaults import DEFAULT_ARGS, WAREHOUSE_ASSET
+from newsetl.dag_defaults import DEFAULT_ARGS, WAREHOUSE_ASSET, validate_task
 
 SOURCES = sorted(load_sources())  # the site registry (package data): a local file read, no network
 
@@ -56,15 +56,7 @@ def ningbo_scitech_news():
 
     @task
     def validate(staged: dict) -> dict:
-        from airflow.sdk.exceptions import AirflowFailException
-
-        try:
-            summary = steps.validate(staged["run_dir"], dag_run_id=get_current_context()["run_id"])
-        except steps.ValidationGateFailed as exc:
-            raise AirflowFailException(str(exc)) from exc  # bad data: retrying cannot help
-        return {"run_dir": staged["run_dir"], "data_docs": summary.get("data_docs"),
-                "articles_accepted": summary["articles_accepted"],
-                "quarantined": summary["articles_quarantined"] + summary["metrics_quarantined"]}
+        return validate_task(staged["run_dir"], dag_run_id=get_current_context()["run_id"])
 
     @task(outlets=[WAREHOUSE_ASSET])
     def load(validated: dict) -> dict:

@@ -5,9 +5,11 @@ Imported by the DAG files only (parse time: no GX, Scrapy or psycopg2 here).
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any
 
 from airflow.sdk import Asset
 
+from newsetl import steps
 from newsetl.alerts import task_failure_notifier
 
 # Emitted by the load task of every DAG that writes the warehouse: a consumer DAG can be
@@ -22,3 +24,17 @@ DEFAULT_ARGS = {
     "execution_timeout": timedelta(hours=2),
     "on_failure_callback": task_failure_notifier(),
 }
+
+
+def validate_task(run_dir: str, dag_run_id: str) -> dict[str, Any]:
+    """The `validate` task of both DAGs: a failed batch fails the task without retry
+    (AirflowFailException: retrying cannot fix bad data); any other error is retried."""
+    from airflow.sdk.exceptions import AirflowFailException
+
+    try:
+        summary = steps.validate(run_dir, dag_run_id=dag_run_id)
+    except steps.ValidationGateFailed as exc:
+        raise AirflowFailException(str(exc)) from exc
+    return {"run_dir": run_dir, "data_docs": summary.get("data_docs"),
+            "articles_accepted": summary["articles_accepted"],
+            "quarantined": summary["articles_quarantined"] + summary["metrics_quarantined"]}

@@ -68,9 +68,9 @@ def test_reprocess_dag_is_manual_with_params_and_both_loads_emit_the_warehouse_a
         assert all(t.execution_timeout for t in dagbag.dags[dag_id].tasks), dag_id
 
 
-def _validate_callable(dagbag, monkeypatch, error):
+def _validate_callable(dagbag, monkeypatch, error, dag_id="ningbo_scitech_news"):
     """The validate task's body, as the DagBag loaded it, with steps.validate raising `error`."""
-    body = dagbag.dags["ningbo_scitech_news"].get_task("validate").python_callable
+    body = dagbag.dags[dag_id].get_task("validate").python_callable
     monkeypatch.setitem(body.__globals__, "get_current_context", lambda: {"run_id": "manual__t"})
 
     def failing(*_args, **_kwargs):
@@ -80,15 +80,16 @@ def _validate_callable(dagbag, monkeypatch, error):
     return body
 
 
-def test_a_failed_batch_fails_validate_without_retry_and_a_transient_error_retries(dagbag, monkeypatch):
+@pytest.mark.parametrize("dag_id", ["ningbo_scitech_news", "ningbo_news_reprocess"])
+def test_a_failed_batch_fails_validate_without_retry_and_a_transient_error_retries(dagbag, monkeypatch, dag_id):
     from airflow.sdk.exceptions import AirflowFailException
 
     from newsetl import steps
 
-    body = _validate_callable(dagbag, monkeypatch, steps.ValidationGateFailed("batch blocked"))
+    body = _validate_callable(dagbag, monkeypatch, steps.ValidationGateFailed("batch blocked"), dag_id)
     with pytest.raises(AirflowFailException, match="batch blocked"):  # no retry for bad data
         body({"run_dir": "/nonexistent"})
-    body = _validate_callable(dagbag, monkeypatch, ConnectionError("warehouse down"))
+    body = _validate_callable(dagbag, monkeypatch, ConnectionError("warehouse down"), dag_id)
     with pytest.raises(ConnectionError):  # an ordinary failure: Airflow retries it
         body({"run_dir": "/nonexistent"})
 
