@@ -68,7 +68,13 @@ COMPARISON_BEFORE_CUE_RE = re.compile(
     r"\bthat\s+of|\bbefore|\bafter)\s*(?:in\s+|the\s+|that\s+of\s+)*$",
     re.IGNORECASE,
 )
-RELATIVE_YEAR_RE = re.compile(r"\b(?P<rel>last|this)\s+year\b", re.IGNORECASE)
+# "last year", with the preposition that makes it the figure's time ("by the end of last year")
+RELATIVE_YEAR_RE = re.compile(
+    r"\b(?:(?:[Bb]y|[Aa]t)\s+the\s+end\s+of\s+|[Aa]s\s+of\s+|[Ii]n\s+|[Dd]uring\s+)?(?P<rel>(?i:last|this))\s+"
+    r"(?i:year)\b")
+# What may stand between a month cue and the relative year that dates it: "From January to May (of) this year".
+MONTHS_THEN_YEAR_GAP_RE = re.compile(r"\s*,?\s*(?:of\s+)?")
+MONTHS_PERIOD_RE = re.compile(r"^\d{4}-\d{2}(?:\.\.\d{4}-\d{2})?$")
 # Cheap gates: a cue pattern is scanned only if the sentence has what every match of it contains.
 MONTH_NAME_RE = re.compile(MONTH)
 
@@ -145,6 +151,12 @@ def _period_cues(sentence: str, para_before: str, pub: tuple[int, int] | None) -
     for m in RELATIVE_YEAR_RE.finditer(sentence) if "year" in low else ():
         if pub:
             year = pub[0] - 1 if m.group("rel").lower() == "last" else pub[0]
+            months = next((i for i, c in enumerate(cues) if c.period and MONTHS_PERIOD_RE.match(c.period)
+                           and MONTHS_THEN_YEAR_GAP_RE.fullmatch(sentence, c.end, m.start())), None)
+            if months is not None:  # "From January to May this year": the months cue takes the year
+                cue = cues[months]
+                cues[months] = _Cue(cue.start, m.end(), re.sub(r"\d{4}", str(year), cue.period or ""), cue.priority)
+                continue
             cues.append(_Cue(m.start(), m.end(), str(year), CUE_YEAR))
     return cues
 
