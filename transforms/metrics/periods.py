@@ -151,11 +151,11 @@ def _period_cues(sentence: str, para_before: str, pub: tuple[int, int] | None) -
     for m in RELATIVE_YEAR_RE.finditer(sentence) if "year" in low else ():
         if pub:
             year = pub[0] - 1 if m.group("rel").lower() == "last" else pub[0]
-            months = next((i for i, c in enumerate(cues) if c.period and MONTHS_PERIOD_RE.match(c.period)
-                           and MONTHS_THEN_YEAR_GAP_RE.fullmatch(sentence, c.end, m.start())), None)
-            if months is not None:  # "From January to May this year": the months cue takes the year
-                cue = cues[months]
-                cues[months] = _Cue(cue.start, m.end(), re.sub(r"\d{4}", str(year), cue.period or ""), cue.priority)
+            dated = next((i for i, c in enumerate(cues) if c.period and MONTHS_PERIOD_RE.match(c.period)
+                          and MONTHS_THEN_YEAR_GAP_RE.fullmatch(sentence, c.end, m.start())), None)
+            if dated is not None:  # "From January to May this year": the months cue takes the year
+                cue = cues[dated]
+                cues[dated] = _Cue(cue.start, m.end(), re.sub(r"\d{4}", str(year), cue.period or ""), cue.priority)
                 continue
             cues.append(_Cue(m.start(), m.end(), str(year), CUE_YEAR))
     return cues
