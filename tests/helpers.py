@@ -1,4 +1,4 @@
-"""Test helpers: build run directories in the docs/ARCHITECTURE.md layout."""
+"""Test helpers: build run directories in the docs/ARCHITECTURE.md layout; read the warehouse."""
 from __future__ import annotations
 
 import hashlib
@@ -6,6 +6,8 @@ import json
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
+
+import psycopg2
 
 DEFAULT_RUN_ID = "run-001"
 FETCHED_AT = "2026-11-20T08:00:00+00:00"
@@ -63,3 +65,16 @@ def make_run_dir(tmp_path: Path, articles: Iterable[Mapping[str, Any]], metrics:
     if summary is not None:
         (root / "validation" / "summary.json").write_text(json.dumps(summary), encoding="utf-8")
     return root
+
+
+def query(url: str, statement: str, params: Any = ()) -> list[tuple]:
+    """Run one statement on its own connection, commit, and return its rows ([] if it returns none)."""
+    conn = psycopg2.connect(url)
+    try:
+        with conn.cursor() as cur:
+            cur.execute(statement, params)
+            rows = cur.fetchall() if cur.description else []
+        conn.commit()
+        return rows
+    finally:
+        conn.close()

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 import time
 
-import psycopg2
 import pytest
 from conftest import fresh_database
+from helpers import query
 
 from core import config
 from devtools import airflow_local
@@ -31,16 +31,6 @@ def workloads(worker_log: str, run_id: str) -> set[tuple[str, int]]:
     pattern = (r"Executing workload in Celery:.*?log_path='dag_id=" + re.escape(airflow_local.DAG_ID)
                + "/run_id=" + re.escape(run_id) + r"/task_id=(\w+)/(?:map_index=(-?\d+)/)?attempt=")
     return {(t, int(i or -1)) for t, i in re.findall(pattern, worker_log)}
-
-
-def query(url: str, sql: str, params: tuple = ()) -> list[tuple]:
-    conn = psycopg2.connect(url)
-    try:
-        with conn.cursor() as cur:
-            cur.execute(sql, params)
-            return cur.fetchall()
-    finally:
-        conn.close()
 
 
 @pytest.mark.timeout(480)

@@ -15,8 +15,8 @@ import re
 import shutil
 from pathlib import Path
 
-import psycopg2
 import pytest
+from helpers import query
 
 from core import config
 from devtools import PAGES_DIR, airflow_local
@@ -85,16 +85,6 @@ def e2e(tmp_path_factory, pg_module_url):
         mails = sink.messages()
     yield {"rc": rc, "log": log, "mails": mails, "pages": pages, "db": pg_module_url,
            "run_dir": tmp / "data" / "runs" / "e2e_run", "env": env}
-
-
-def query(url: str, sql: str, params: tuple = ()) -> list[tuple]:
-    conn = psycopg2.connect(url)
-    try:
-        with conn.cursor() as cur:
-            cur.execute(sql, params)
-            return cur.fetchall()
-    finally:
-        conn.close()
 
 
 def test_dag_run_succeeds(e2e):

@@ -10,6 +10,7 @@ import psycopg2
 import psycopg2.errors
 import pytest
 from helpers import make_article, make_metric, make_run_dir
+from helpers import query as rows
 
 from newsetl import cli
 from transforms.indicators import CatalogError, load_catalog, map_indicator, parse_catalog
@@ -21,18 +22,6 @@ from warehouse.load import load_run
 ROOT = Path(__file__).resolve().parents[1]
 BASE = "http://www.ningbolife.com/index.php/ningbo-news/"
 HEADER = "key,label,unit,kind,denominator,patterns\n"
-
-
-def rows(url: str, statement: str, params: tuple | dict = ()) -> list[tuple]:
-    conn = psycopg2.connect(url)
-    try:
-        with conn.cursor() as cur:
-            cur.execute(statement, params)
-            out = cur.fetchall() if cur.description else []
-        conn.commit()
-        return out
-    finally:
-        conn.close()
 
 
 # --------------------------------------------------------------------------- the catalog (pure)

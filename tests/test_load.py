@@ -17,6 +17,7 @@ import psycopg2
 import psycopg2.errors
 import pytest
 from helpers import content_hash, make_article, make_metric, make_run_dir
+from helpers import query as rows
 from psycopg2 import sql as pgsql
 from psycopg2.extras import Json
 
@@ -70,16 +71,6 @@ def snapshot(url: str) -> dict[str, tuple[int, str]]:
     finally:
         conn.close()
     return out
-
-
-def rows(url: str, statement: str, params: Any = ()) -> list[tuple]:
-    conn = psycopg2.connect(url)
-    try:
-        with conn.cursor() as cur:
-            cur.execute(statement, params)
-            return cur.fetchall()
-    finally:
-        conn.close()
 
 
 def three_articles(fetched_at: str = "2026-11-20T08:00:00+00:00") -> tuple[list[dict], list[dict]]:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import psycopg2
 import pytest
-from helpers import make_article, make_metric, make_run_dir
+from helpers import make_article, make_metric, make_run_dir, query
 
 from core import config
 from warehouse import db
@@ -36,16 +36,6 @@ REPORT = {"sources": {"ningbolife": {"started_at": "2026-11-21T06:00:00+00:00",
 def newsetl(*args: str, env: dict[str, str] | None = None, timeout: float = 300) -> subprocess.CompletedProcess:
     return subprocess.run([NEWSETL, *args], capture_output=True, text=True, timeout=timeout,
                           env={**os.environ, "GX_ANALYTICS_ENABLED": "false", **(env or {})})
-
-
-def query(url: str, statement: str, params: tuple = ()) -> list[tuple]:
-    conn = psycopg2.connect(url)
-    try:
-        with conn, conn.cursor() as cur:
-            cur.execute(statement, params)
-            return cur.fetchall()
-    finally:
-        conn.close()
 
 
 def seed(tmp_path: Path, pg_url: str, kept_fields: dict | None = None) -> None:

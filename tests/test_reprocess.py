@@ -11,8 +11,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-import psycopg2
 import pytest
+from helpers import query
 
 from core import config
 from devtools import PAGES_DIR
@@ -20,16 +20,6 @@ from devtools.mirror import start_mirror
 from newsetl import steps
 
 pytestmark = pytest.mark.slow
-
-
-def query(url: str, statement: str, params: tuple = ()) -> list[tuple]:
-    conn = psycopg2.connect(url)
-    try:
-        with conn, conn.cursor() as cur:
-            cur.execute(statement, params)
-            return cur.fetchall()
-    finally:
-        conn.close()
 
 
 @pytest.fixture(scope="module")

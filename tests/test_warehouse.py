@@ -14,6 +14,7 @@ import psycopg2
 import psycopg2.errors
 import pytest
 from helpers import make_article, make_metric, make_run_dir
+from helpers import query as _query
 
 from devtools import airflow_local
 from newsetl import connections
@@ -32,18 +33,6 @@ NEWS_TABLES = {"schema_migrations", "sources", "crawl_runs", "articles", "articl
                "indicators", "indicator_catalog"}
 NEWS_VIEWS = {"v_articles", "v_metrics", "v_quarantine", "v_quarantined_urls", "v_metric_facts", "v_metric_series",
               "v_source_daily"}
-
-
-def _query(url: str, statement: str, params: tuple = ()) -> list[tuple]:
-    conn = psycopg2.connect(url)
-    try:
-        with conn.cursor() as cur:
-            cur.execute(statement, params)
-            rows = cur.fetchall() if cur.description else []
-        conn.commit()
-        return rows
-    finally:
-        conn.close()
 
 
 # --------------------------------------------------------------------------- migrations
