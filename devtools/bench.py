@@ -10,11 +10,17 @@
    RSS (the child's own, from wait4) are recorded; e2e = their sum, start-up included,
    as Airflow tasks pay it. Then `run` again with nothing new: the incremental rerun.
    The same at N/10 first, so peak RSS can be compared across sizes.
-3. Side by side on the same generated pages (best of `repeat` passes): this project's
-   transform, trafilatura.extract and a bare lxml parse; the metric rules and
-   quantulum3's parser on the same bodies.
+3. Side by side on the same generated pages: this project's transform,
+   trafilatura.extract and a bare lxml parse; the metric rules and quantulum3's parser
+   on the same bodies. The systems take turns pass by pass, so a busy moment of the
+   machine falls on all of them alike.
 4. The load beside a raw COPY of the same accepted rows into the same tables
    (devtools.bench_load.raw_copy_into_schema); load seconds from the load's own timer.
+
+Every figure is the median of `repeat` repetitions (default 3): step 2 runs `repeat`
+times per size, each on a fresh database and data dir (the corpus is generated once per
+size), and step 3 times `repeat` passes per system. The JSON keeps each figure's
+repetitions under "repetitions" (lowest, median, highest), so the spread is visible.
 
 Nothing is asserted: targets are printed beside the figures (issue: transform >= 3x
 trafilatura, load >= 0.6x COPY, validation <= 15% of e2e, 10,000 articles < 60 s,
@@ -28,12 +34,13 @@ import os
 import random
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
 import warnings
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -188,15 +195,14 @@ class PipelineRun:
         return sum(s.seconds for s in self.stages.values())
 
 
-def run_pipeline(n: int, work: Path, server_url: str, seed: int = 0) -> PipelineRun:
-    """Generate n articles, serve them, and run crawl -> transform -> validate -> load, then `run` again."""
+def run_pipeline(n: int, pages: Path, work: Path, server_url: str) -> PipelineRun:
+    """Serve the n generated articles under `pages` and run crawl -> transform -> validate -> load
+    into a fresh database and data dir under `work`, then `run` again (the incremental rerun)."""
     from core import config
     from devtools.bench_load import fresh_database
     from devtools.mirror import start_mirror
 
-    pages = work / f"pages_{n}"
-    generate(pages, n, seed)
-    data = work / f"data_{n}"
+    data = Path(tempfile.mkdtemp(prefix=f"data_{n}_", dir=work))
     run_dir = data / "runs" / f"bench_{n}"
     result = PipelineRun(articles=n, run_dir=run_dir)
     with fresh_database(server_url) as url, start_mirror(pages_dir=pages) as mirror:
@@ -212,6 +218,7 @@ def run_pipeline(n: int, work: Path, server_url: str, seed: int = 0) -> Pipeline
         result.stages["load"] = run_stage("load", ["load", str(run_dir)], env)
         result.incremental = run_stage("run", ["run", "--run-id", f"bench_{n}_again"], env)
         result.copy_seconds = _copy_baseline(server_url, run_dir)
+    shutil.rmtree(data, ignore_errors=True)  # the next repetition starts from nothing
     return result
 
 
@@ -233,12 +240,30 @@ def embedded_server(work: Path) -> Iterator[str]:
 
 
 # ------------------------------------------------------------------ side by side
-def side_by_side(pages_dir: Path, repeat: int) -> dict[str, tuple[int, float]]:
-    """(items, best seconds) of each system on the same generated article pages and bodies."""
+System = tuple[Callable[[Any], Any], Sequence[Any]]  # a function and the items of one pass
+
+
+def pass_times(systems: Mapping[str, System], repeat: int) -> dict[str, list[float]]:
+    """Seconds of each of `repeat` passes of each system over its items, the systems taking turns
+    pass by pass (exceptions count as done: a rejected page costs its time like any other)."""
+    times: dict[str, list[float]] = {name: [] for name in systems}
+    for _ in range(repeat):
+        for name, (func, items) in systems.items():
+            start = time.perf_counter()
+            for item in items:
+                try:
+                    func(item)
+                except Exception:  # noqa: BLE001
+                    pass
+            times[name].append(time.perf_counter() - start)
+    return times
+
+
+def side_by_side(pages_dir: Path, repeat: int) -> dict[str, tuple[int, list[float]]]:
+    """(items, seconds of each pass) of each system on the same generated article pages and bodies."""
     import lxml.html
     import trafilatura
 
-    from devtools.speed import best_time
     from transforms.errors import NotAnArticle
     from transforms.metrics import extract_metrics
     from transforms.page import parse_page
@@ -247,61 +272,113 @@ def side_by_side(pages_dir: Path, repeat: int) -> dict[str, tuple[int, float]]:
     files = sorted(p for p in pages_dir.rglob("*.html")
                    if "/art/" in p.as_posix() or re.search(r"/index\.php/[^/]+/\d+-", p.as_posix()))
     html = [p.read_bytes() for p in random.Random(1).sample(files, min(SAMPLE_PAGES, len(files)))]
-    rows = {
-        "newsetl transform": (len(html), best_time(parse_page, html, repeat)),
-        "trafilatura.extract": (len(html), best_time(trafilatura.extract, html, repeat)),
-        "lxml parse": (len(html), best_time(lxml.html.fromstring, html, repeat)),
-    }
     bodies = []
     for page in html[:SAMPLE_BODIES]:
         try:
             bodies.append(parse_page(page).body)
         except NotAnArticle:
             continue
-    rows["newsetl metric rules"] = (len(bodies), best_time(extract_metrics, bodies, repeat))
+    systems: dict[str, System] = {
+        "newsetl transform": (parse_page, html),
+        "trafilatura.extract": (trafilatura.extract, html),
+        "lxml parse": (lxml.html.fromstring, html),
+        "newsetl metric rules": (extract_metrics, bodies),
+    }
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             from quantulum3 import parser as quantulum
-        rows["quantulum3 parse"] = (len(bodies), best_time(quantulum.parse, bodies, 1))
+        systems["quantulum3 parse"] = (quantulum.parse, bodies)
     except ImportError:
         pass
-    return rows
+    return {name: (len(systems[name][1]), seconds) for name, seconds in pass_times(systems, repeat).items()}
 
 
 # ------------------------------------------------------------------ report
-def figures(small: PipelineRun, big: PipelineRun, speed: Mapping[str, tuple[int, float]]) -> dict[str, Any]:
-    """The JSON document of one bench run."""
-    load = big.stages["load"].result or {}
-    validate = big.stages["validate"].result or {}
+def _pipeline_figures(run: PipelineRun) -> dict[str, float | None]:
+    """The figures of one repetition of the pipeline at one size."""
+    load = run.stages["load"].result or {}
+    validate = run.stages["validate"].result or {}
     rows = int(validate.get("articles_accepted", 0)) + int(validate.get("metrics_accepted", 0))
-    load_seconds = float(load.get("seconds") or big.stages["load"].seconds)
-    copy_seconds = big.copy_seconds
-    validate_s = big.stages["validate"].seconds
-    responses = sum(sum(((r or {}).get("responses_by_status") or {}).values()) for r in big.stages["crawl"].result)
-    per_s = {name: items / seconds if seconds else 0.0 for name, (items, seconds) in speed.items()}
-    doc: dict[str, Any] = {
-        "articles": big.articles,
+    load_seconds = float(load.get("seconds") or run.stages["load"].seconds)
+    validate_s = run.stages["validate"].seconds
+    crawl_s = run.stages["crawl"].seconds
+    responses = sum(sum(((r or {}).get("responses_by_status") or {}).values()) for r in run.stages["crawl"].result)
+    e2e = run.e2e_seconds
+    out: dict[str, float | None] = {
         "e2e_articles": int(load.get("articles_inserted", 0)) + int(load.get("articles_updated", 0))
         + int(load.get("articles_unchanged", 0)),
-        "e2e_seconds": round(big.e2e_seconds, 2),
-        "incremental_seconds": round(big.incremental.seconds, 2) if big.incremental else None,
-        "crawl_pages_per_s": round(responses / big.stages["crawl"].seconds, 1) if big.stages["crawl"].seconds else None,
-        "transform_pages_per_s": round(per_s.get("newsetl transform", 0.0), 1),
-        "trafilatura_pages_per_s": round(per_s.get("trafilatura.extract", 0.0), 1),
-        "lxml_pages_per_s": round(per_s.get("lxml parse", 0.0), 1),
-        "metric_rules_bodies_per_s": round(per_s.get("newsetl metric rules", 0.0), 1),
-        "quantulum3_bodies_per_s": round(per_s["quantulum3 parse"], 2) if "quantulum3 parse" in per_s else None,
-        "validate_seconds": round(big.stages["validate"].seconds, 2),
-        "validate_share_of_e2e": round(validate_s / big.e2e_seconds, 3) if big.e2e_seconds else None,
-        "validate_rows_per_s": round(rows / validate_s, 1) if validate_s else None,
+        "e2e_seconds": e2e,
+        "incremental_seconds": run.incremental.seconds if run.incremental else None,
+        "crawl_pages_per_s": responses / crawl_s if crawl_s else None,
+        "validate_seconds": validate_s,
+        "validate_share_of_e2e": validate_s / e2e if e2e else None,
+        "validate_rows_per_s": rows / validate_s if validate_s else None,
         "load_rows": rows,
-        "load_rows_per_s": round(rows / load_seconds, 1) if load_seconds else None,
-        "copy_rows_per_s": round(rows / copy_seconds, 1) if copy_seconds else None,
-        "stage_seconds": {name: round(s.seconds, 2) for name, s in big.stages.items()},
-        "peak_rss_mb": {name: round(s.peak_rss_mb, 1) for name, s in big.stages.items()},
-        "peak_rss_mb_at_tenth": {name: round(s.peak_rss_mb, 1) for name, s in small.stages.items()},
-        "articles_at_tenth": small.articles,
+        "load_rows_per_s": rows / load_seconds if load_seconds else None,
+        "copy_rows_per_s": rows / run.copy_seconds if run.copy_seconds else None,
+    }
+    for name, stage in run.stages.items():
+        out[f"stage_seconds.{name}"] = stage.seconds
+        out[f"peak_rss_mb.{name}"] = stage.peak_rss_mb
+    return out
+
+
+def _spread(values: Sequence[float | None]) -> dict[str, float] | None:
+    present = sorted(v for v in values if v is not None)
+    if not present:
+        return None
+    return {"lowest": present[0], "median": statistics.median(present), "highest": present[-1]}
+
+
+def _medians(per_repetition: Sequence[Mapping[str, float | None]]) -> dict[str, dict[str, float] | None]:
+    return {key: _spread([r.get(key) for r in per_repetition]) for key in per_repetition[0]}
+
+
+def _round(value: float | None, digits: int) -> float | None:
+    return None if value is None else round(value, digits)
+
+
+def figures(small: Sequence[PipelineRun], big: Sequence[PipelineRun],
+            speed: Mapping[str, tuple[int, Sequence[float]]]) -> dict[str, Any]:
+    """The JSON document of one bench run: medians over the repetitions (pipeline runs at each
+    size, passes of each side-by-side system), and the spread of each under "repetitions"."""
+    at_n = _medians([_pipeline_figures(run) for run in big])
+    at_tenth = _medians([_pipeline_figures(run) for run in small])
+    passes = {name: _spread([items / seconds if seconds else None for seconds in times])
+              for name, (items, times) in speed.items()}
+
+    def median(table: Mapping[str, dict[str, float] | None], key: str, digits: int) -> float | None:
+        spread = table.get(key)
+        return _round(spread["median"], digits) if spread else None
+
+    doc: dict[str, Any] = {
+        "articles": big[0].articles,
+        "repeat": len(big),
+        "e2e_articles": int(median(at_n, "e2e_articles", 0) or 0),
+        "e2e_seconds": median(at_n, "e2e_seconds", 2),
+        "incremental_seconds": median(at_n, "incremental_seconds", 2),
+        "crawl_pages_per_s": median(at_n, "crawl_pages_per_s", 1),
+        "transform_pages_per_s": median(passes, "newsetl transform", 1),
+        "trafilatura_pages_per_s": median(passes, "trafilatura.extract", 1),
+        "lxml_pages_per_s": median(passes, "lxml parse", 1),
+        "metric_rules_bodies_per_s": median(passes, "newsetl metric rules", 1),
+        "quantulum3_bodies_per_s": median(passes, "quantulum3 parse", 2),
+        "validate_seconds": median(at_n, "validate_seconds", 2),
+        "validate_share_of_e2e": median(at_n, "validate_share_of_e2e", 3),
+        "validate_rows_per_s": median(at_n, "validate_rows_per_s", 1),
+        "load_rows": int(median(at_n, "load_rows", 0) or 0),
+        "load_rows_per_s": median(at_n, "load_rows_per_s", 1),
+        "copy_rows_per_s": median(at_n, "copy_rows_per_s", 1),
+        "stage_seconds": {name: median(at_n, f"stage_seconds.{name}", 2) for name in big[0].stages},
+        "peak_rss_mb": {name: median(at_n, f"peak_rss_mb.{name}", 1) for name in big[0].stages},
+        "peak_rss_mb_at_tenth": {name: median(at_tenth, f"peak_rss_mb.{name}", 1) for name in small[0].stages},
+        "articles_at_tenth": small[0].articles,
+        "repetitions": {
+            "at_n": {k: v and {s: round(x, 3) for s, x in v.items()} for k, v in at_n.items()},
+            "at_tenth": {k: v and {s: round(x, 3) for s, x in v.items()} for k, v in at_tenth.items()},
+            "per_s_side_by_side": {k: v and {s: round(x, 3) for s, x in v.items()} for k, v in passes.items()},
+        },
     }
     doc["transform_peak_rss_mb"] = doc["peak_rss_mb"]["transform"]
     return doc
@@ -315,11 +392,15 @@ def format_table(doc: Mapping[str, Any]) -> str:
     rss, rss_small = doc["peak_rss_mb"], doc["peak_rss_mb_at_tenth"]
     lines = [
         f"newsetl bench: {doc['articles']} generated articles (both sites' markup), mirror on loopback, "
-        f"embedded Postgres; stages as CLI child processes",
-        f"{'stage':12s} {'seconds':>9s} {'peak RSS MB':>12s} {'at N/10 MB':>11s}",
+        f"embedded Postgres; stages as CLI child processes; medians of {doc['repeat']} repetitions",
+        f"{'stage':12s} {'seconds':>9s} {'lowest-highest':>15s} {'peak RSS MB':>12s} {'at N/10 MB':>11s}",
     ]
+    spread = doc["repetitions"]["at_n"]
     for name in STAGES:
-        lines.append(f"{name:12s} {doc['stage_seconds'][name]:9.2f} {rss[name]:12.1f} {rss_small[name]:11.1f}")
+        low_high = spread.get(f"stage_seconds.{name}") or {}
+        span = f"{low_high.get('lowest', 0):.2f}-{low_high.get('highest', 0):.2f}"
+        lines.append(f"{name:12s} {doc['stage_seconds'][name]:9.2f} {span:>15s} "
+                     f"{rss[name]:12.1f} {rss_small[name]:11.1f}")
     lines += [
         f"end to end: {doc['e2e_articles']} articles in {doc['e2e_seconds']:.1f} s "
         f"({doc['e2e_articles'] / doc['e2e_seconds']:.1f} articles/s; target 10,000 in < 60 s); "
@@ -340,14 +421,22 @@ def format_table(doc: Mapping[str, Any]) -> str:
 
 
 def bench(n: int = DEFAULT_ARTICLES, repeat: int = 3, work: Path | None = None) -> dict[str, Any]:
-    """The whole benchmark; returns the JSON document."""
+    """The whole benchmark (`repeat` repetitions of each measurement); returns the JSON document."""
+    if repeat < 1:
+        raise ValueError("--repeat must be at least 1")
     owned = work is None
     work = work or Path(tempfile.mkdtemp(prefix="newsetl-bench-"))
     try:
+        runs: dict[int, list[PipelineRun]] = {}
         with embedded_server(work) as server:
-            small = run_pipeline(max(1, n // 10), work, server)
-            big = run_pipeline(n, work, server)
-        return figures(small, big, side_by_side(work / f"pages_{n}", repeat))
+            for size in (max(1, n // 10), n):
+                pages = work / f"pages_{size}"
+                generate(pages, size)
+                runs[size] = []
+                for rep in range(repeat):
+                    print(f"bench: {size} articles, repetition {rep + 1} of {repeat}", file=sys.stderr, flush=True)
+                    runs[size].append(run_pipeline(size, pages, work, server))
+        return figures(runs[max(1, n // 10)], runs[n], side_by_side(work / f"pages_{n}", repeat))
     finally:
         if owned:
             shutil.rmtree(work, ignore_errors=True)

@@ -110,7 +110,9 @@ def register(sub: Any) -> None:
     s = sub.add_parser("bench", help="the whole pipeline on N generated articles, stage by stage (prints figures)")
     s.add_argument("--articles", type=int, default=10_000, help="articles to generate (default 10,000)")
     s.add_argument("--json", dest="json_path", metavar="PATH", help="also write the figures as JSON here")
-    s.add_argument("--repeat", type=int, default=3, help="passes of the side-by-side transform rows (best kept)")
+    s.add_argument("--repeat", type=int, default=3,
+                   help="repetitions of every measurement: pipeline runs at each size, side-by-side passes "
+                        "(medians kept; default 3)")
     s.set_defaults(func=cmd_bench)
 
     s = sub.add_parser("demo", help="the main job on embedded defaults: mirror + Postgres + Airflow DAG once")
