@@ -418,7 +418,10 @@ def test_batch_fails_above_the_quarantine_share(tmp_path, good, bad, good_metric
     else:
         assert summary.batch_failed_reasons == []
     assert summary.articles_quarantined == bad
-    assert Path(summary.data_docs).is_file()
+    if good + bad + good_metrics + bad_metrics:
+        assert Path(summary.data_docs).is_file()
+    else:  # nothing staged: GX is not started, so there are no Data Docs to link
+        assert summary.data_docs == ""
 
 
 def _crawl_report(run_dir: Path, **per_source: tuple[int, int]) -> None:
@@ -802,3 +805,30 @@ def test_scraped_text_in_data_docs_is_shown_as_text_and_never_runs(tmp_path):
             assert element.tag != "script" or "alert(" not in (element.text or ""), page
         shown = shown or "<script>alert(1)</script>" in doc.text_content()
     assert shown, "the failing title is not shown on any Data Docs page"
+
+
+def test_nothing_staged_runs_the_checks_outside_gx_without_starting_gx(tmp_path):
+    """An incremental run with nothing new: no expectation can fail on zero rows, so GX (most of
+    such a run's time) is not even imported; the empty-batch rule and the summary still hold."""
+    import subprocess
+    import sys
+
+    run_dir = _small_run(tmp_path, 0, 0, 0, 0)
+    probe = ("import json, sys, datetime as dt\n"
+             "from expectations.runner import validate_run\n"
+             f"s = validate_run({str(run_dir)!r}, today=dt.date.fromisoformat({TODAY.isoformat()!r}))\n"
+             "print(json.dumps({'gx': 'great_expectations' in sys.modules, 'summary': s.to_dict()}))\n")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    out = json.loads(done.stdout.strip().splitlines()[-1])
+    summary = out["summary"]
+    assert out["gx"] is False
+    assert summary["articles_total"] == summary["metrics_total"] == 0
+    assert set(summary["suites"]) == {"articles.critical", "metrics.critical", "articles.warning", "metrics.warning"}
+    assert all(s["skipped"].startswith("nothing staged") and s["statistics"]["evaluated_expectations"] == 0
+               for s in summary["suites"].values())
+    assert summary["data_docs"] == "" and not (run_dir / "validation" / "data_docs").exists()
+    # the rule outside GX still fails an empty batch that has no crawl report behind it
+    assert summary["batch_failed"] is True and "no articles staged" in summary["batch_failed_reasons"]
+    # one staged row and GX runs as always
+    one = _small_run(tmp_path / "one", 1, 0, 0, 0)
+    assert validate_run(one, today=TODAY).suites["articles.critical"].get("skipped") is None
