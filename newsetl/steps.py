@@ -13,6 +13,7 @@ import os
 import shutil
 import traceback
 from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, TypeVar
@@ -404,9 +405,15 @@ def run_all(
         raise ValueError(f"unknown source(s) {unknown}; known: {sorted(registry)}")
     run_dir = prepare_run(run_id or new_run_id())
     result: dict[str, Any] = {"run_dir": run_dir, "crawl": {}}
-    for name in names:
-        result["crawl"][name] = crawl(run_dir, name, base_url=registry[name].base_url, full=full,
-                                      database_url=database_url, since=since, progress=progress)
+    # The sources' crawls run side by side, as the DAG's mapped crawl tasks do (each is its own
+    # process; the run's crawl report is merged under a lock). Every crawl ends before the first
+    # error, if any, is raised: one failing source does not cut another's crawl short.
+    with ThreadPoolExecutor(max_workers=max(1, len(names)), thread_name_prefix="crawl") as pool:
+        futures = {name: pool.submit(crawl, run_dir, name, base_url=registry[name].base_url, full=full,
+                                     database_url=database_url, since=since, progress=progress)
+                   for name in names}
+    for name, future in futures.items():
+        result["crawl"][name] = future.result()
     result["transform"] = transform(run_dir, progress=progress)
     result["validate"] = validate(run_dir, database_url=database_url)
     result["load"] = load(run_dir, database_url=database_url, progress=progress)
