@@ -27,6 +27,7 @@ import re
 import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property, lru_cache
 
 import numpy as np
 
@@ -65,6 +66,12 @@ def _hash32(text: str) -> int:
     return zlib.crc32(text.encode("utf-8"), SALT)
 
 
+@lru_cache(maxsize=1 << 16)
+def _word_hash(word: str) -> int:
+    """CRC-32 of a word (cached: a load's articles share most of their vocabulary)."""
+    return zlib.crc32(word.encode("utf-8"), SALT)
+
+
 def _permutations(count: int, salt: str) -> tuple[np.ndarray, np.ndarray]:
     """`count` fixed (a, b) pairs of the hash family a*x + b mod PRIME, derived from the seed
     (a, x < 2^32 and b < PRIME: a*x + b stays below 2^64, exact in uint64)."""
@@ -96,7 +103,7 @@ def shingle_hashes(text: str, size: int = TEXT_SHINGLE_WORDS) -> np.ndarray:
     w = words(text)
     if not w:
         return np.zeros(0, dtype=np.uint64)
-    hashed = np.fromiter((zlib.crc32(x.encode("utf-8"), SALT) for x in w), dtype=np.uint64, count=len(w))
+    hashed = np.fromiter(map(_word_hash, w), dtype=np.uint64, count=len(w))
     n = max(1, len(w) - size + 1)
     with np.errstate(over="ignore"):
         mixed = np.zeros(n, dtype=np.uint64)
@@ -185,7 +192,7 @@ class StoryPrint:
     fact_minhash: tuple[int, ...]
     facts: frozenset[str]
 
-    @property
+    @cached_property
     def band_keys(self) -> list[int]:
         """The LSH band keys of both signatures (what a candidate must share)."""
         return (bands(self.text_minhash, TEXT_BAND_ROWS, TEXT_KIND)

@@ -11,6 +11,7 @@ first load after this migration fingerprints every stored article, oldest first.
 """
 from __future__ import annotations
 
+import io
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -32,18 +33,21 @@ ORDER BY a.article_id
 """
 DELETE_PRINTS = "DELETE FROM news.story_prints WHERE article_id = ANY(%(ids)s)"
 DELETE_BANDS = "DELETE FROM news.story_bands WHERE article_id = ANY(%(ids)s)"
-# Stored articles sharing a band with the pending ones, with what the rule compares.
+# The pending articles' band keys (COPY), then the stored articles sharing one, with what the
+# rule compares.
+# (dropped first: quarantine accept assigns once per URL in one transaction)
+CREATE_KEYS = ("DROP TABLE IF EXISTS pg_temp._story_keys; "
+               "CREATE TEMP TABLE _story_keys (band_key bigint PRIMARY KEY) ON COMMIT DROP")
+COPY_KEYS = "COPY _story_keys (band_key) FROM STDIN"
 CANDIDATES = """
 SELECT b.band_key, p.article_id, p.text_minhash, p.fact_minhash, p.facts, coalesce(a.story_id, a.article_id)
-FROM news.story_bands b
+FROM _story_keys k
+JOIN news.story_bands b ON b.band_key = k.band_key
 JOIN news.story_prints p ON p.article_id = b.article_id
 JOIN news.articles a ON a.article_id = b.article_id
-WHERE b.band_key = ANY(%(keys)s)
 """
-INSERT_PRINTS = ("INSERT INTO news.story_prints (article_id, content_hash, scheme, text_minhash, fact_minhash, facts) "
-                 "VALUES %s")
-PRINT_TEMPLATE = "(%s, %s, %s, %s::bigint[], %s::bigint[], %s::text[])"
-INSERT_BANDS = "INSERT INTO news.story_bands (band_key, article_id) VALUES %s ON CONFLICT DO NOTHING"
+COPY_PRINTS = "COPY news.story_prints (article_id, content_hash, scheme, text_minhash, fact_minhash, facts) FROM STDIN"
+COPY_BANDS = "COPY news.story_bands (band_key, article_id) FROM STDIN"
 SET_STORIES = """
 UPDATE news.articles a SET story_id = v.story_id
 FROM (VALUES %s) AS v(article_id, story_id)
@@ -90,15 +94,27 @@ def assign_stories(cur: Any) -> StoryCounts:
         for key in fingerprint.band_keys:
             index.setdefault(key, {})[aid] = known
         assigned.append((aid, story))
-    execute_values(cur, INSERT_PRINTS,
-                   [(aid, content_hash, stories.SCHEME, list(p.text_minhash), list(p.fact_minhash), sorted(p.facts))
-                    for aid, p, content_hash in pending], template=PRINT_TEMPLATE, page_size=500)
-    execute_values(cur, INSERT_BANDS, [(key, aid) for aid, p, _ in pending for key in set(p.band_keys)],
-                   page_size=5000)
+    cur.copy_expert(COPY_PRINTS, io.StringIO("".join(
+        f"{aid}\t{_text(content_hash)}\t{stories.SCHEME}\t{_array(p.text_minhash)}\t{_array(p.fact_minhash)}\t"
+        f"{_array(sorted(p.facts))}\n" for aid, p, content_hash in pending)))
+    cur.copy_expert(COPY_BANDS, io.StringIO("".join(
+        f"{key}\t{aid}\n" for aid, p, _ in pending for key in sorted(set(p.band_keys)))))
     execute_values(cur, SET_STORIES, assigned, page_size=1000)
     counts.fingerprinted = len(pending)
     log.info("stories: %d article(s) fingerprinted, %d joined a known story", counts.fingerprinted, counts.joined)
     return counts
+
+
+def _array(values: Sequence[object]) -> str:
+    """A Postgres array literal for COPY text format (numbers, or facts: digits, '.', 'e', '+', '-')."""
+    return "{" + ",".join(str(v) for v in values) + "}"
+
+
+def _text(value: object) -> str:
+    """A COPY text field: backslash, tab and line breaks escaped; None as \\N."""
+    if value is None:
+        return "\\N"
+    return str(value).replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
 
 
 def _stored_candidates(cur: Any, keys: Sequence[int]) -> dict[int, dict[int, _Known]]:
@@ -106,7 +122,9 @@ def _stored_candidates(cur: Any, keys: Sequence[int]) -> dict[int, dict[int, _Kn
     index: dict[int, dict[int, _Known]] = {}
     if not keys:
         return index
-    cur.execute(CANDIDATES, {"keys": list(keys)})
+    cur.execute(CREATE_KEYS)
+    cur.copy_expert(COPY_KEYS, io.StringIO("".join(f"{k}\n" for k in keys)))
+    cur.execute(CANDIDATES)
     known: dict[int, _Known] = {}
     for key, aid, text_mh, fact_mh, facts, story in cur.fetchall():
         entry = known.get(aid)
