@@ -46,6 +46,11 @@ def cmd_eval(args: argparse.Namespace) -> int:
     """
     from devtools import evaluate, realgold
 
+    if args.stories:
+        from devtools import stories_eval
+
+        print(stories_eval.report())
+        return 0
     if args.speed:
         from devtools import speed
 
@@ -103,6 +108,8 @@ def register(sub: Any) -> None:
     s.add_argument("--details", action="store_true", help="list every miss, extra and field mismatch")
     s.add_argument("--speed", action="store_true",
                    help="only the speed table: the transform beside trafilatura, the metric rules beside quantulum3")
+    s.add_argument("--stories", action="store_true",
+                   help="story grouping (near-duplicates) on the real pages: pair precision/recall by threshold")
     s.add_argument("--real-only", action="store_true",
                    help="only the real pages (tests/realgold dev and holdout), not the tests/gold table")
     s.set_defaults(func=cmd_eval)

@@ -12,6 +12,7 @@ import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
+from datetime import date
 from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Any
@@ -56,6 +57,11 @@ def _positive_int(text: str) -> int:
     if value < 1:
         raise argparse.ArgumentTypeError(f"not a positive whole number: {text!r}")
     return value
+
+
+def _day(text: str) -> date:
+    """argparse type: a YYYY-MM-DD day as a date."""
+    return date.fromisoformat(iso_day(text))
 
 
 def _json_flag(parser: argparse.ArgumentParser) -> None:
@@ -265,6 +271,16 @@ def cmd_indicators(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    """The static HTML report for articles published in a date window."""
+    from newsetl.connections import database_url
+    from newsetl.report import write_report
+
+    out = Path(args.out) if args.out else config.state_dir() / "reports" / f"{args.date_from}_{args.date_to}"
+    _emit(args, write_report(database_url(), args.date_from, args.date_to, out), summaries.report)
+    return 0
+
+
 # ------------------------------------------------------------------ warehouse
 def cmd_db(args: argparse.Namespace) -> int:
     from newsetl.connections import database_url
@@ -370,6 +386,13 @@ def build_parser() -> argparse.ArgumentParser:
     i.add_argument("--limit", type=_positive_int, default=50)
     _json_flag(i)
     s.set_defaults(func=cmd_indicators)
+
+    s = sub.add_parser("report", help="analysts: a static HTML report with charts for a publication date window")
+    s.add_argument("--from", dest="date_from", type=_day, required=True, help="first publication day (YYYY-MM-DD)")
+    s.add_argument("--to", dest="date_to", type=_day, required=True, help="last publication day (YYYY-MM-DD)")
+    s.add_argument("--out", help="directory for index.html (default: <NEWSETL_HOME>/reports/<from>_<to>)")
+    _json_flag(s)
+    s.set_defaults(func=cmd_report)
 
     s = sub.add_parser("db", help="warehouse administration")
     s.add_argument("db_command", choices=["upgrade", "url", "stop"])

@@ -57,7 +57,9 @@ def load(result: Mapping[str, Any]) -> str:
     return (f"load {result.get('run_id')}: {_n(result.get('articles_inserted'))} articles inserted, "
             f"{_n(result.get('articles_updated'))} updated, {_n(result.get('articles_unchanged'))} unchanged, "
             f"{_n(result.get('articles_stale'))} stale; {_n(result.get('metrics_loaded'))} metrics "
-            f"({_n(result.get('metrics_written'))} written); {_n(result.get('quarantined'))} quarantined"
+            f"({_n(result.get('metrics_written'))} written); {_n(result.get('quarantined'))} quarantined; "
+            f"{_n(result.get('stories_joined'))} of {_n(result.get('stories_fingerprinted'))} fingerprinted articles "
+            f"joined a known story"
             + ("; FORCED" if result.get("forced") else "") + f" in {result.get('seconds')} s")
 
 
@@ -148,3 +150,12 @@ def indicators_unmapped(rows: list[Mapping[str, Any]]) -> str:
         lines.append(f"  {_n(r.get('metrics')):>5} / {_n(r.get('articles')):<4} {r.get('subject')}  "
                      f"[{', '.join(r.get('units') or [])}]")
     return "\n".join(lines)
+
+
+def report(result: Mapping[str, Any]) -> str:
+    return (f"report: {result['report']}\n"
+            f"  {result['from']} to {result['to']}: {_n(result.get('articles'))} articles, "
+            f"{_n(result.get('stories'))} stories, {_n(result.get('metrics'))} metrics; "
+            f"{_n(result.get('charts'))} charts ({_n(result.get('indicators'))} indicator series), "
+            f"{_n(result.get('disagreements'))} disagreements, {_n(result.get('quarantined'))} quarantined URLs listed "
+            f"(read as {result.get('as_role')})")

@@ -92,3 +92,17 @@ def test_the_readme_mapping_figures_hold_on_the_demo_data(demo_url: str) -> None
             assert cur.fetchone() == tuple(int(g) for g in figures.groups())
     finally:
         conn.close()
+
+
+def test_the_readme_story_figures_hold_on_the_demo_data(demo_url: str) -> None:
+    """README: "On the demo data (after `make demo`) the 48 articles tell 45 stories"."""
+    text = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    figures = re.search(r"the (\d+) articles tell (\d+) stories", text)
+    assert figures, "README lost the sentence"
+    conn = psycopg2.connect(demo_url)
+    try:
+        with conn.cursor() as cur:
+            cur.execute("SELECT count(*), count(DISTINCT story_id) FROM news.v_articles")
+            assert cur.fetchone() == tuple(int(g) for g in figures.groups())
+    finally:
+        conn.close()

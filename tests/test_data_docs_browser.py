@@ -15,28 +15,17 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import socketserver
-import subprocess
-import threading
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import lxml.html
 import pytest
+from browser import dump_dom, host, page_requests, recording_proxy
 from test_expectations import PARAGRAPHS, TODAY, _write_run, article, metric
 
 from expectations.datadocs import ASSETS_DIR, external_assets, fragment, localize_site, manifest
 from expectations.runner import SUITE_NAMES, validate_run
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                  "--disable-default-apps", "--disable-extensions", "--mute-audio",
-                  "--disable-features=NetworkTimeServiceQuerying")
-# Calls Chromium 156 makes for itself whatever the flags (the sign-in ListAccounts, the update
-# service): not the page's. They too reach only the recorder below, which forwards nothing.
-BROWSER_SERVICE_HOSTS = frozenset({"accounts.google.com", "update.googleapis.com", "clients2.google.com"})
 PWNED = "pwn3d"
 # a scraped title: a script that would retitle the page, handlers that would mark <body>
 PAYLOAD = (f"Evil <script>document.title='{PWNED}'</script> <img src=x onerror=\"document.body.id='{PWNED}'\"> "
@@ -49,60 +38,10 @@ OFF_MACHINE = (r"""\bsrc\s*=\s*["']?(?:https?:)?//""", r"""<link\b[^>]*\bhref\s*
                r"""url\(\s*["']?(?:https?:)?//""", r"""@import\s+(?:url\()?\s*["']?(?:https?:)?//""")
 
 
-class _Recorder(socketserver.ThreadingTCPServer):
-    """An HTTP proxy on loopback that forwards nothing: it records each request line, answers 403."""
-
-    daemon_threads = True
-    allow_reuse_address = True
-
-    def __init__(self) -> None:
-        self.requests: list[str] = []
-        super().__init__(("127.0.0.1", 0), _RecordHandler)
-
-
-class _RecordHandler(socketserver.StreamRequestHandler):
-    def handle(self) -> None:
-        line = self.rfile.readline(65536).decode("latin-1").strip()
-        if line:
-            self.server.requests.append(line)  # type: ignore[attr-defined]
-        self.wfile.write(b"HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
-
-
 @pytest.fixture(scope="module")
-def proxy() -> Iterator[_Recorder]:
-    server = _Recorder()
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
+def proxy() -> Iterator[Any]:
+    with recording_proxy() as server:
         yield server
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-def _dump_dom(url: str, proxy: _Recorder, profile: Path) -> lxml.html.HtmlElement:
-    """The DOM of `url` after its scripts ran, in headless Chromium whose only way out is `proxy`."""
-    assert CHROMIUM.is_file(), "Chromium missing: `make test` installs it (devtools/install-chromium.sh)"
-    profile.mkdir(parents=True, exist_ok=True)
-    host, port = proxy.server_address[:2]
-    cmd = [str(CHROMIUM), *CHROMIUM_FLAGS, f"--user-data-dir={profile}",
-           f"--proxy-server=http://{host}:{port}", "--proxy-bypass-list=<-loopback>",
-           "--virtual-time-budget=5000", "--dump-dom", url]
-    done = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
-    assert done.returncode == 0, done.stderr[-2000:]
-    assert "<html" in done.stdout, done.stderr[-2000:]
-    return lxml.html.fromstring(done.stdout)
-
-
-def _host(request_line: str) -> str:
-    """The host of a proxy request line ("CONNECT host:443 HTTP/1.1" or "GET http://host/... HTTP/1.1")."""
-    target = request_line.split()[1] if len(request_line.split()) > 1 else ""
-    return re.sub(r"^[a-z]+://", "", target).split("/")[0].rsplit(":", 1)[0]
-
-
-def _page_requests(proxy: _Recorder) -> list[str]:
-    """What reached the proxy apart from Chromium's own service calls."""
-    return [r for r in proxy.requests if _host(r) not in BROWSER_SERVICE_HOSTS]
 
 
 def _cells(doc: lxml.html.HtmlElement) -> list[str]:
@@ -162,17 +101,17 @@ def test_the_failing_body_is_cut_to_its_match_with_context():
 
 @pytest.mark.slow
 def test_index_lists_the_runs_suites_offline(site, proxy):
-    doc = _dump_dom(site["index"].as_uri(), proxy, site["profile"] / "index")
+    doc = dump_dom(site["index"].as_uri(), proxy, site["profile"] / "index")
     cells = " | ".join(_cells(doc))
     # the table is drawn by bootstrap-table from data in a script: only there if the local JS ran
     for name in SUITE_NAMES:
         assert name in cells, cells[:2000]
-    assert _page_requests(proxy) == []
+    assert page_requests(proxy) == []
 
 
 @pytest.mark.slow
 def test_failing_page_shows_the_fragment_and_the_payload_never_runs(site, proxy):
-    doc = _dump_dom(site["failing"].as_uri(), proxy, site["profile"] / "failing")
+    doc = dump_dom(site["failing"].as_uri(), proxy, site["profile"] / "failing")
     cells = _cells(doc)
     body = site["body"]
     at = body.index(LEAK)
@@ -189,7 +128,7 @@ def test_failing_page_shows_the_fragment_and_the_payload_never_runs(site, proxy)
         if isinstance(element.tag, str):
             assert not any(name.startswith("on") for name in element.attrib if PWNED in element.get(name, ""))
             assert element.tag != "img" or element.get("src") != "x"
-    assert _page_requests(proxy) == []
+    assert page_requests(proxy) == []
 
 
 @pytest.mark.slow
@@ -198,9 +137,9 @@ def test_the_proxy_sees_a_request_that_leaves_the_machine(tmp_path, proxy):
     page = tmp_path / "cdn.html"
     page.write_text('<html><body><img src="http://cdn.example.com/logo.png"></body></html>', encoding="utf-8")
     before = len(proxy.requests)
-    _dump_dom(page.as_uri(), proxy, tmp_path / "profile")
+    dump_dom(page.as_uri(), proxy, tmp_path / "profile")
     seen = proxy.requests[before:]
-    assert [r for r in seen if _host(r) == "cdn.example.com"] == ["GET http://cdn.example.com/logo.png HTTP/1.1"]
+    assert [r for r in seen if host(r) == "cdn.example.com"] == ["GET http://cdn.example.com/logo.png HTTP/1.1"]
     del proxy.requests[before:]
 
 

@@ -227,12 +227,13 @@ def test_load_maps_each_metric_and_the_views_answer(pg_url: str, tmp_path: Path)
         ("ningbolife", "2020-01-05", 2, 1, 4, 3)]
 
     # v_articles keeps its columns in order and gains indicator_metric_count and search at the end
+    # (and story_id after them, migration 008)
     cols = [r[0] for r in rows(pg_url, "SELECT column_name FROM information_schema.columns WHERE table_schema = "
                                        "'news' AND table_name = 'v_articles' ORDER BY ordinal_position")]
     assert cols[:19] == ["article_id", "url", "source", "site", "title", "published", "section", "language",
                          "word_count", "scitech", "captions", "content_hash", "fetched_at", "first_seen_run",
                          "last_seen_run", "loaded_run", "updated_at", "metric_count", "earlier_versions"]
-    assert cols[19:] == ["indicator_metric_count", "search"]
+    assert cols[19:] == ["indicator_metric_count", "search", "story_id"]
     assert rows(pg_url, "SELECT url, metric_count, indicator_metric_count FROM news.v_articles "
                         "WHERE search @@ websearch_to_tsquery('english', 'robots') ORDER BY url") == [
         (BASE + "1.html", 3, 2)]

@@ -108,6 +108,9 @@ def test_load_counts_and_contents(pg_url: str, tmp_path: Path) -> None:
     assert result.counts() == {
         "articles_inserted": 3, "articles_updated": 0, "articles_unchanged": 0, "articles_stale": 0,
         "versions_created": 0, "metrics_loaded": 6, "metrics_written": 6, "quarantined": 4,
+        # the test articles all say "R&D expenditures rose by 17.6% in 2019. (<url>)": near-copies
+        # to the story rule, so the second and third join the first one's story
+        "stories_fingerprinted": 3, "stories_joined": 2,
     }
     assert result.to_dict()["run_id"] == "run-001"
 
@@ -509,7 +512,7 @@ def test_metric_set_hash_is_the_stored_sets_hash_also_after_upgrading(pg_url: st
     finally:
         conn.close()
     assert upgrade(pg_url) == ["003_metric_set_hash", "004_metric_context", "005_alert_outbox",
-                              "006_quarantine_audit", "007_indicators"]
+                              "006_quarantine_audit", "007_indicators", "008_stories"]
     stored = rows(pg_url, "SELECT metrics_hash FROM news.articles")[0][0]
     assert stored != rows(pg_url, "SELECT md5('')")[0][0]
     ids = rows(pg_url, "SELECT metric_id FROM news.metrics ORDER BY position")

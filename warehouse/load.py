@@ -30,7 +30,7 @@ from psycopg2.extras import Json
 
 from core.rundir import RunPaths, read_json
 from core.sources import Source, load_sources
-from warehouse import copyrows, indicators, sql
+from warehouse import copyrows, indicators, sql, stories
 from warehouse.db import connect, upgrade
 
 log = logging.getLogger(__name__)
@@ -44,7 +44,7 @@ SUMMARY_COUNT_KEYS = ("articles_total", "articles_accepted", "articles_quarantin
 OVERALL_SUITE = "all"
 RUN_LOADED = "loaded"
 RUN_BLOCKED = "blocked"
-LOAD_STEPS = 14  # steps of a full load's transaction (_Steps calls), for a progress bar
+LOAD_STEPS = 15  # steps of a full load's transaction (_Steps calls), for a progress bar
 
 
 @dataclass
@@ -60,6 +60,8 @@ class LoadResult:
     metrics_loaded: int = 0        # accepted metrics of the loaded articles (now stored)
     metrics_written: int = 0       # of those, rows (re)written because their article's set changed
     quarantined: int = 0           # quarantine rows of this run (transform + validate + load)
+    stories_fingerprinted: int = 0  # articles given a story fingerprint (new or changed content)
+    stories_joined: int = 0        # of those, articles that joined a known story (a copy or rewrite)
     forced: bool = False           # loaded with --force although validation blocked the run
     seconds: float = 0.0
 
@@ -118,6 +120,9 @@ def load_run(
             if blocked_reasons is None:
                 _load_articles(cur, run_id, result, steps)
                 _load_metrics(cur, run_id, result, steps)
+                with steps("stories"):
+                    told = stories.assign_stories(cur)
+                result.stories_fingerprinted, result.stories_joined = told.fingerprinted, told.joined
             with steps("quarantine and validation"):
                 _load_quarantine(cur, run_id, result)
                 _load_validation(cur, run_id, summary)

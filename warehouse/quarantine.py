@@ -27,7 +27,7 @@ from typing import Any
 import psycopg2
 from psycopg2.extras import Json
 
-from warehouse import indicators, sql
+from warehouse import indicators, sql, stories
 from warehouse.db import connect
 
 AUDIT_MIGRATION = 6  # news.quarantine_audit and news.v_quarantined_urls exist from this version on
@@ -201,6 +201,7 @@ def _accept(cur: Any, row: dict[str, Any]) -> dict[str, Any]:
         indicators.stage_indicator_map(cur)
         cur.execute(sql.INSERT_CHANGED_METRICS, params)
         written = cur.rowcount
+        stories.assign_stories(cur)  # the accepted article joins its story as a loaded one would
     except (psycopg2.DataError, psycopg2.IntegrityError) as exc:
         reason = (exc.pgerror or str(exc)).strip().splitlines()[0]
         raise QuarantineRefused(f"{row['url']}: its quarantined record cannot be loaded as an article "

@@ -259,3 +259,156 @@ def last_run_per_source(url: str) -> dict[str, dict[str, Any]]:
                     for name, run_id, status, started, loaded in cur.fetchall()}
     finally:
         conn.close()
+
+
+# --------------------------------------------------------------------------- the analyst report
+# `newsetl report`: what the static HTML report shows, for articles published in [from, to].
+# Read in a READ ONLY transaction, as news_analyst when the connecting role may act as it.
+REPORT_TOP_INDICATORS = 6     # indicators drawn as series: those the most stories state
+REPORT_DISAGREEMENTS = 20     # (indicator, period) groups whose articles disagree, most stories first
+REPORT_QUARANTINE = 50        # quarantined URLs listed, newest first
+REPORT_ARTICLES = 300         # articles listed, newest first
+ANALYST_ROLE = "news_analyst"
+CAN_ACT_AS_ANALYST = "SELECT pg_has_role(current_user, %s, 'MEMBER') FROM pg_roles WHERE rolname = %s"
+SET_ANALYST_ROLE = "SET LOCAL ROLE news_analyst"
+REPORT_READY = "SELECT to_regclass('news.story_prints') IS NOT NULL"
+
+# articles (and stories) per source and publication day
+REPORT_SOURCE_DAILY = """
+SELECT a.source, a.published AS day, count(*) AS articles,
+       count(DISTINCT coalesce(a.story_id, a.article_id)) AS stories,
+       count(*) FILTER (WHERE a.scitech) AS scitech_articles
+FROM news.articles a
+WHERE a.published BETWEEN %(date_from)s AND %(date_to)s
+GROUP BY a.source, a.published
+ORDER BY a.published, a.source
+"""
+# the actual Ningbo figures with a period, of articles in the window, one row per metric
+_REPORT_FACTS = """
+SELECT m.indicator, i.label, m.unit, m.period, m.period_start, m.value, m.article_id,
+       coalesce(a.story_id, a.article_id) AS story_id, a.title, a.url, a.source, a.published
+FROM news.metrics m
+JOIN news.articles a ON a.article_id = m.article_id
+LEFT JOIN news.indicators i ON i.key = m.indicator
+WHERE a.published BETWEEN %(date_from)s AND %(date_to)s
+  AND m.indicator IS NOT NULL AND m.modality = 'actual' AND m.place IS NULL
+  AND m.period IS NOT NULL AND m.period_start IS NOT NULL
+"""
+# per indicator, unit and period: the value the most stories state (the smallest on a tie),
+# stories, articles, min and max; for the REPORT_TOP_INDICATORS indicators most stories state
+REPORT_SERIES = f"""
+WITH f AS MATERIALIZED ({_REPORT_FACTS}),
+top AS (SELECT indicator, unit, max(label) AS label, count(DISTINCT story_id) AS stories FROM f
+        GROUP BY indicator, unit ORDER BY stories DESC, indicator, unit LIMIT %(top)s),
+d AS (SELECT DISTINCT f.indicator, f.unit, f.period, f.period_start, f.story_id, f.value
+      FROM f JOIN top USING (indicator, unit)),
+n AS (SELECT f.indicator, f.unit, f.period, count(DISTINCT f.article_id) AS articles
+      FROM f JOIN top USING (indicator, unit) GROUP BY f.indicator, f.unit, f.period)
+SELECT d.indicator, top.label, d.unit, d.period, d.period_start,
+       mode() WITHIN GROUP (ORDER BY d.value) AS value,
+       count(DISTINCT d.story_id) AS stories, n.articles,
+       min(d.value) AS min_value, max(d.value) AS max_value,
+       (max(d.value) - min(d.value)) > 0.01 * greatest(abs(max(d.value)), abs(min(d.value))) AS disagree,
+       top.stories AS indicator_stories
+FROM d JOIN top USING (indicator, unit) JOIN n USING (indicator, unit, period)
+GROUP BY d.indicator, top.label, d.unit, d.period, d.period_start, n.articles, top.stories
+ORDER BY top.stories DESC, d.indicator, d.unit, d.period_start, d.period
+"""
+# groups whose stated values differ by more than 1%, with every article's value
+REPORT_DISAGREEMENTS_SQL = f"""
+WITH f AS MATERIALIZED ({_REPORT_FACTS}),
+g AS (SELECT indicator, unit, period, count(DISTINCT story_id) AS stories
+      FROM f GROUP BY indicator, unit, period
+      HAVING (max(value) - min(value)) > 0.01 * greatest(abs(max(value)), abs(min(value)))
+      ORDER BY stories DESC, indicator, period LIMIT %(limit)s)
+SELECT DISTINCT f.indicator, f.label, f.unit, f.period, g.stories, f.value, f.story_id, f.title, f.url,
+       f.source, f.published, f.article_id
+FROM f JOIN g USING (indicator, unit, period)
+ORDER BY g.stories DESC, f.indicator, f.period, f.value, f.published, f.article_id
+"""
+REPORT_ARTICLES_SQL = """
+SELECT a.published, a.source, a.title, a.url, coalesce(a.story_id, a.article_id) AS story_id,
+       greatest(1, (SELECT count(*) FROM news.articles c WHERE c.story_id = a.story_id)) AS story_articles,
+       (SELECT count(*) FROM news.metrics m WHERE m.article_id = a.article_id) AS metrics
+FROM news.articles a
+WHERE a.published BETWEEN %(date_from)s AND %(date_to)s
+ORDER BY a.published DESC, a.source, a.title, a.article_id
+LIMIT %(limit)s
+"""
+REPORT_TOTALS = """
+SELECT count(*), count(DISTINCT coalesce(story_id, article_id)),
+       (SELECT count(*) FROM news.metrics m JOIN news.articles x ON x.article_id = m.article_id
+        WHERE x.published BETWEEN %(date_from)s AND %(date_to)s)
+FROM news.articles WHERE published BETWEEN %(date_from)s AND %(date_to)s
+"""
+# the latest run that has validation results, and its suites
+REPORT_LATEST_VALIDATION = """
+WITH latest AS (
+    SELECT r.run_id, r.status, r.started_at, r.loaded_at, r.counts
+    FROM news.crawl_runs r
+    WHERE EXISTS (SELECT 1 FROM news.validation_runs v WHERE v.run_id = r.run_id)
+    ORDER BY coalesce(r.started_at, r.loaded_at) DESC NULLS LAST, r.run_id DESC
+    LIMIT 1)
+SELECT l.run_id, l.status, l.started_at, l.loaded_at, v.suite, v.success,
+       coalesce(jsonb_array_length(CASE WHEN jsonb_typeof(v.failed) = 'array' THEN v.failed END), 0) AS failed,
+       v.statistics
+FROM latest l JOIN news.validation_runs v ON v.run_id = l.run_id
+ORDER BY v.suite
+"""
+REPORT_QUARANTINE_STATES = "SELECT state, count(*) FROM news.v_quarantined_urls GROUP BY state ORDER BY state"
+REPORT_QUARANTINED = """
+SELECT url, source, stage, reasons, quarantined_at, run_id
+FROM news.v_quarantined_urls
+WHERE state = 'quarantined'
+ORDER BY quarantined_at DESC, url
+LIMIT %(limit)s
+"""
+
+
+def _rows(cur: Any, statement: str, params: dict[str, Any]) -> list[dict[str, Any]]:
+    cur.execute(statement, params)
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+
+
+def report_data(url: str, date_from: Any, date_to: Any) -> dict[str, Any]:
+    """Everything `newsetl report` draws, for articles published from `date_from` to `date_to`
+    (dates, both included): {"as_role", "totals", "source_daily", "series", "disagreements",
+    "articles", "validation", "quarantine_states", "quarantined"}. Needs schema version 8.
+    """
+    params = {"date_from": date_from, "date_to": date_to}
+    conn = connect(url)
+    try:
+        conn.set_session(readonly=True)
+        with conn.cursor() as cur:
+            cur.execute(REPORT_READY)
+            if not cur.fetchone()[0]:
+                raise RuntimeError("the warehouse has no story ids yet (schema version 8): run `newsetl db upgrade`")
+            cur.execute(CAN_ACT_AS_ANALYST, (ANALYST_ROLE, ANALYST_ROLE))
+            row = cur.fetchone()
+            if row and row[0]:
+                cur.execute(SET_ANALYST_ROLE)
+            cur.execute("SELECT current_user")
+            as_role = cur.fetchone()[0]
+            cur.execute(REPORT_TOTALS, params)
+            articles, stories, metrics = cur.fetchone()
+            data = {
+                "as_role": as_role,
+                "totals": {"articles": articles, "stories": stories, "metrics": metrics},
+                "source_daily": _rows(cur, REPORT_SOURCE_DAILY, params),
+                "series": _rows(cur, REPORT_SERIES, {**params, "top": REPORT_TOP_INDICATORS}),
+                "disagreements": _rows(cur, REPORT_DISAGREEMENTS_SQL, {**params, "limit": REPORT_DISAGREEMENTS}),
+                "articles": _rows(cur, REPORT_ARTICLES_SQL, {**params, "limit": REPORT_ARTICLES}),
+                "validation": _rows(cur, REPORT_LATEST_VALIDATION, {}),
+                "quarantine_states": dict(_rows_pairs(cur, REPORT_QUARANTINE_STATES)),
+                "quarantined": _rows(cur, REPORT_QUARANTINED, {"limit": REPORT_QUARANTINE}),
+            }
+        conn.rollback()
+        return data
+    finally:
+        conn.close()
+
+
+def _rows_pairs(cur: Any, statement: str) -> list[tuple[Any, Any]]:
+    cur.execute(statement)
+    return [(a, b) for a, b in cur.fetchall()]

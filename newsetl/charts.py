@@ -1,0 +1,143 @@
+"""Charts as inline SVG, drawn here: no JavaScript, no fonts or files from anywhere.
+
+Every piece of text that reaches the markup (labels, titles, tooltips) goes through
+`html.escape`; numbers are formatted here. Each chart is an `<svg class="chart">` whose data
+marks (bars, points) carry `class="mark"`, so a test can count what was drawn.
+"""
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from html import escape
+
+WIDTH = 860
+HEIGHT = 260
+MARGIN_LEFT = 70
+MARGIN_RIGHT = 150   # the legend
+MARGIN_TOP = 16
+MARGIN_BOTTOM = 46
+PALETTE = ("#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf")
+DISAGREE_COLOR = "#d62728"
+SCALES = ((1e12, "tn"), (1e9, "bn"), (1e6, "m"), (1e3, "k"))
+
+
+def fmt_number(value: float) -> str:
+    """A short figure: 37541000000 -> "37.5 bn", 2.62 -> "2.62", 1110 -> "1.11 k"."""
+    magnitude = abs(value)
+    for size, suffix in SCALES:
+        if magnitude >= size:
+            return f"{value / size:.3g} {suffix}"
+    return f"{value:.3g}" if magnitude < 1000 else f"{value:,.0f}"
+
+
+def _nice_max(value: float) -> float:
+    """The axis top: 1, 2, 2.5 or 5 times a power of ten, at least `value`."""
+    if value <= 0:
+        return 1.0
+    power = 10 ** math.floor(math.log10(value))
+    for step in (1, 2, 2.5, 5, 10):
+        if step * power >= value:
+            return step * power
+    return 10 * power
+
+
+def _svg_open(label: str, height: int = HEIGHT) -> str:
+    return (f'<svg class="chart" xmlns="http://www.w3.org/2000/svg" role="img" aria-label="{escape(label)}" '
+            f'width="{WIDTH}" height="{height}" viewBox="0 0 {WIDTH} {height}">'
+            f'<title>{escape(label)}</title>')
+
+
+def _y_axis(lo: float, hi: float, plot_h: float) -> list[str]:
+    parts = []
+    for i in range(5):
+        value = lo + (hi - lo) * i / 4
+        y = MARGIN_TOP + plot_h - plot_h * i / 4
+        parts.append(f'<line x1="{MARGIN_LEFT}" x2="{WIDTH - MARGIN_RIGHT}" y1="{y:.1f}" y2="{y:.1f}" '
+                     f'stroke="#ddd"/>')
+        parts.append(f'<text x="{MARGIN_LEFT - 6}" y="{y + 4:.1f}" text-anchor="end" font-size="11">'
+                     f'{escape(fmt_number(value))}</text>')
+    return parts
+
+
+def _x_labels(labels: Sequence[str], xs: Sequence[float], plot_bottom: float) -> list[str]:
+    every = max(1, math.ceil(len(labels) / 14))  # at most about 14 labels under the axis
+    return [f'<text x="{x:.1f}" y="{plot_bottom + 16:.1f}" text-anchor="middle" font-size="11">{escape(label)}</text>'
+            for i, (label, x) in enumerate(zip(labels, xs)) if i % every == 0]
+
+
+def _legend(names: Sequence[str], colors: Sequence[str]) -> list[str]:
+    x = WIDTH - MARGIN_RIGHT + 14
+    parts = []
+    for i, (name, color) in enumerate(zip(names, colors)):
+        y = MARGIN_TOP + 14 + 18 * i
+        parts.append(f'<rect x="{x}" y="{y - 10}" width="12" height="12" fill="{color}"/>'
+                     f'<text x="{x + 18}" y="{y}" font-size="12">{escape(name)}</text>')
+    return parts
+
+
+def stacked_bars(label: str, categories: Sequence[str], series: Mapping[str, Sequence[float]]) -> str:
+    """A stacked bar chart: one bar per category, one colored segment per series (its legend)."""
+    plot_w = WIDTH - MARGIN_LEFT - MARGIN_RIGHT
+    plot_h = HEIGHT - MARGIN_TOP - MARGIN_BOTTOM
+    totals = [sum(values[i] for values in series.values()) for i in range(len(categories))]
+    top = _nice_max(max(totals, default=0))
+    slot = plot_w / max(1, len(categories))
+    bar = max(1.0, slot * 0.8)
+    parts = [_svg_open(label), *_y_axis(0, top, plot_h)]
+    names = list(series)
+    colors = [PALETTE[i % len(PALETTE)] for i in range(len(names))]
+    for i, category in enumerate(categories):
+        x = MARGIN_LEFT + slot * i + (slot - bar) / 2
+        base = MARGIN_TOP + plot_h
+        for name, color in zip(names, colors):
+            value = series[name][i]
+            if value <= 0:
+                continue
+            h = plot_h * value / top
+            base -= h
+            parts.append(f'<rect class="mark" x="{x:.1f}" y="{base:.1f}" width="{bar:.1f}" height="{h:.1f}" '
+                         f'fill="{color}"><title>{escape(f"{category} {name}: {value:g}")}</title></rect>')
+    parts += _x_labels(categories, [MARGIN_LEFT + slot * (i + 0.5) for i in range(len(categories))],
+                       MARGIN_TOP + plot_h)
+    parts += _legend(names, colors)
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+@dataclass(frozen=True)
+class Point:
+    """One period of a series: its label, value, and whether its articles disagree."""
+
+    label: str
+    value: float
+    disagree: bool = False
+    note: str = ""
+
+
+def line_chart(label: str, points: Sequence[Point], unit: str) -> str:
+    """Values over periods: a line through one point per period; disagreeing periods in red."""
+    plot_w = WIDTH - MARGIN_LEFT - MARGIN_RIGHT
+    plot_h = HEIGHT - MARGIN_TOP - MARGIN_BOTTOM
+    values = [p.value for p in points]
+    low = min(0.0, min(values, default=0.0))
+    lo = -_nice_max(-low) if low < 0 else 0.0
+    hi = _nice_max(max(values, default=0.0))
+    if hi <= lo:
+        hi = lo + 1
+    slot = plot_w / max(1, len(points))
+    xs = [MARGIN_LEFT + slot * (i + 0.5) for i in range(len(points))]
+    ys = [MARGIN_TOP + plot_h - plot_h * (p.value - lo) / (hi - lo) for p in points]
+    parts = [_svg_open(label), *_y_axis(lo, hi, plot_h)]
+    if len(points) > 1:
+        path = " ".join(f"{'M' if i == 0 else 'L'}{x:.1f},{y:.1f}" for i, (x, y) in enumerate(zip(xs, ys)))
+        parts.append(f'<path d="{path}" fill="none" stroke="{PALETTE[0]}" stroke-width="2"/>')
+    for point, x, y in zip(points, xs, ys):
+        color = DISAGREE_COLOR if point.disagree else PALETTE[0]
+        tip = f"{point.label}: {fmt_number(point.value)} {unit}" + (f" ({point.note})" if point.note else "")
+        parts.append(f'<circle class="mark" cx="{x:.1f}" cy="{y:.1f}" r="5" fill="{color}">'
+                     f'<title>{escape(tip)}</title></circle>')
+    parts += _x_labels([p.label for p in points], xs, MARGIN_TOP + plot_h)
+    parts += _legend([f"value ({unit})", "articles disagree"], [PALETTE[0], DISAGREE_COLOR])
+    parts.append("</svg>")
+    return "".join(parts)

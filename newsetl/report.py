@@ -1,0 +1,221 @@
+"""`newsetl report --from DATE --to DATE [--out DIR]`: a static HTML report for analysts.
+
+One self-contained `index.html` (charts as inline SVG from newsetl.charts; no script, no
+file or font from anywhere; a Content-Security-Policy that forbids both): articles per
+source over time, the top indicators as series (counted by stories, not copies), the
+disagreements between articles on one indicator and period, the latest validation results,
+the quarantine, and the articles with links. The data comes from
+`warehouse.queries.report_data` (read-only, as news_analyst). Every scraped string (titles,
+URLs, sources, reasons) is escaped with `html.escape`; only http(s) URLs become links.
+"""
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from datetime import UTC, date, datetime, timedelta
+from html import escape
+from pathlib import Path
+from typing import Any
+
+from newsetl import charts
+
+DAILY_SPAN_DAYS = 62   # a window up to this long is drawn per day, a longer one per month
+CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+STYLE = """
+body { font-family: sans-serif; margin: 24px auto; max-width: 1100px; color: #222; }
+h1 { font-size: 22px; } h2 { font-size: 18px; margin-top: 32px; border-bottom: 1px solid #ccc; }
+h3 { font-size: 15px; margin-bottom: 4px; }
+table { border-collapse: collapse; font-size: 13px; margin: 8px 0 16px; }
+th, td { border: 1px solid #ddd; padding: 3px 6px; text-align: left; vertical-align: top; }
+td.num { text-align: right; } .bad { color: #b00; font-weight: bold; } .ok { color: #070; }
+.muted { color: #666; font-size: 13px; } svg.chart { display: block; margin: 8px 0; }
+"""
+
+
+def _e(value: Any) -> str:
+    """Escaped text of a value ("" for None)."""
+    return "" if value is None else escape(str(value))
+
+
+def _link(url: Any, text: Any) -> str:
+    """A link when `url` is http(s) (a scraped javascript: or data: URL stays text)."""
+    if isinstance(url, str) and url.lower().startswith(("http://", "https://")):
+        return f'<a href="{escape(url, quote=True)}" rel="noopener noreferrer">{_e(text)}</a>'
+    return _e(text)
+
+
+def _table(headers: list[str], rows: list[list[str]], numeric: frozenset[int] = frozenset()) -> str:
+    """A table from already-escaped cells."""
+    head = "".join(f"<th>{escape(h)}</th>" for h in headers)
+    body = "".join("<tr>" + "".join(f'<td class="num">{c}</td>' if i in numeric else f"<td>{c}</td>"
+                                    for i, c in enumerate(row)) + "</tr>" for row in rows)
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def _buckets(days: list[date], date_from: date, date_to: date) -> tuple[list[str], Any]:
+    """Bucket labels over the span the data covers, and the function day -> label."""
+    if (date_to - date_from).days <= DAILY_SPAN_DAYS:
+        def key(d: date) -> str:
+            return d.isoformat()
+        start, end = (min(days), max(days)) if days else (date_from, date_to)
+        labels = [(start + timedelta(n)).isoformat() for n in range((end - start).days + 1)]
+        return labels, key
+
+    def month(d: date) -> str:
+        return f"{d.year:04d}-{d.month:02d}"
+    if not days:
+        return [], month
+    labels = []
+    y, m = min(days).year, min(days).month
+    last = (max(days).year, max(days).month)
+    while (y, m) <= last:
+        labels.append(f"{y:04d}-{m:02d}")
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return labels, month
+
+
+def source_chart(rows: list[dict[str, Any]], date_from: date, date_to: date) -> tuple[str, str]:
+    """Articles per source over time (stacked bars) and its table."""
+    days = [r["day"] for r in rows if r["day"] is not None]
+    labels, key = _buckets(days, date_from, date_to)
+    sources = sorted({r["source"] for r in rows})
+    series = {s: [0.0] * len(labels) for s in sources}
+    position = {label: i for i, label in enumerate(labels)}
+    totals: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    for r in rows:
+        if r["day"] is None:
+            continue
+        series[r["source"]][position[key(r["day"])]] += r["articles"]
+        t = totals[r["source"]]
+        t[0] += r["articles"]
+        t[1] += r["stories"]
+        t[2] += r["scitech_articles"]
+    chart = charts.stacked_bars("Articles per source over time", labels, series) if labels else ""
+    table = _table(["source", "articles", "sci-tech articles"],
+                   [[_e(s), str(totals[s][0]), str(totals[s][2])] for s in sources], frozenset({1, 2}))
+    return chart, table
+
+
+def series_sections(rows: list[dict[str, Any]]) -> tuple[list[str], int]:
+    """One line chart and table per top indicator; and how many charts."""
+    by_indicator: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    for r in rows:
+        by_indicator[(r["indicator"], r["unit"])].append(r)
+    out = []
+    for (indicator, unit), points in by_indicator.items():
+        label = points[0]["label"] or indicator
+        chart = charts.line_chart(
+            f"{label} ({unit}) by period",
+            [charts.Point(p["period"], float(p["value"]), bool(p["disagree"]),
+                          f"{p['stories']} stories" + (", articles disagree" if p["disagree"] else ""))
+             for p in points], unit)
+        table = _table(["period", "value", "stories", "articles", "min", "max", "disagree"],
+                       [[_e(p["period"]), _e(charts.fmt_number(float(p["value"]))), str(p["stories"]),
+                         str(p["articles"]), _e(charts.fmt_number(float(p["min_value"]))),
+                         _e(charts.fmt_number(float(p["max_value"]))),
+                         '<span class="bad">yes</span>' if p["disagree"] else "no"] for p in points],
+                       frozenset({1, 2, 3, 4, 5}))
+        out.append(f'<section class="series"><h3>{_e(label)} <span class="muted">({_e(indicator)}, {_e(unit)}; '
+                   f'{points[0]["indicator_stories"]} stories)</span></h3>{chart}{table}</section>')
+    return out, len(out)
+
+
+def disagreement_table(rows: list[dict[str, Any]]) -> str:
+    if not rows:
+        return '<p class="muted">No two articles disagree on an indicator and period in this window.</p>'
+    return _table(["indicator", "period", "value", "unit", "article", "source", "published", "story"],
+                  [[_e(r["label"] or r["indicator"]), _e(r["period"]), _e(charts.fmt_number(float(r["value"]))),
+                    _e(r["unit"]), _link(r["url"], r["title"]), _e(r["source"]), _e(r["published"]),
+                    _e(r["story_id"])] for r in rows], frozenset({2}))
+
+
+def validation_section(rows: list[dict[str, Any]]) -> str:
+    if not rows:
+        return '<p class="muted">No validation results stored yet.</p>'
+    first = rows[0]
+    head = (f"<p>Run <code>{_e(first['run_id'])}</code>, status <b>{_e(first['status'])}</b>, started "
+            f"{_e(first['started_at'])}, loaded {_e(first['loaded_at'])}.</p>")
+    table = _table(["suite", "result", "failed or warned expectations", "statistics"],
+                   [[_e(r["suite"]),
+                     '<span class="ok">passed</span>' if r["success"] else
+                     ('<span class="bad">failed</span>' if r["success"] is False else "n/a"),
+                     str(r["failed"]), _e(json.dumps(r["statistics"], sort_keys=True) if r["statistics"] else "")]
+                    for r in rows], frozenset({2}))
+    return head + table
+
+
+def quarantine_section(states: dict[str, int], rows: list[dict[str, Any]]) -> str:
+    counts = ", ".join(f"{_e(state)}: {n}" for state, n in sorted(states.items())) or "empty"
+    table = _table(["url", "source", "stage", "reasons", "quarantined at", "run"],
+                   [[_link(r["url"], r["url"]), _e(r["source"]), _e(r["stage"]),
+                     _e("; ".join(str(x) for x in (r["reasons"] or []))), _e(r["quarantined_at"]), _e(r["run_id"])]
+                    for r in rows]) if rows else ""
+    return f"<p>Quarantined article URLs by state: {counts}.</p>{table}"
+
+
+def article_table(rows: list[dict[str, Any]]) -> str:
+    return _table(["published", "source", "title", "story (articles)", "metrics"],
+                  [[_e(r["published"]), _e(r["source"]), _link(r["url"], r["title"]),
+                    f"{_e(r['story_id'])} ({r['story_articles']})", str(r["metrics"])] for r in rows],
+                  frozenset({4}))
+
+
+def render(data: dict[str, Any], date_from: date, date_to: date, generated: datetime | None = None) -> tuple[str, int]:
+    """The report page and the number of charts in it."""
+    generated = generated or datetime.now(UTC)
+    totals = data["totals"]
+    source_svg, source_table = source_chart(data["source_daily"], date_from, date_to)
+    series, series_charts = series_sections(data["series"])
+    n_charts = series_charts + (1 if source_svg else 0)
+    title = f"newsetl report {date_from.isoformat()} to {date_to.isoformat()}"
+    page = f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="{CSP}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{_e(title)}</title><style>{STYLE}</style></head>
+<body>
+<h1>{_e(title)}</h1>
+<p class="muted">Articles published from {_e(date_from)} to {_e(date_to)};
+generated {_e(generated.isoformat(timespec="seconds"))} as database role <code>{_e(data["as_role"])}</code>.
+Stories group copies (print views, republications, rewrites stating the same figures): series count each
+story's figure once.</p>
+<p><b>{totals["articles"]}</b> articles, <b>{totals["stories"]}</b> stories, <b>{totals["metrics"]}</b> metrics.</p>
+<h2 id="sources">Articles per source over time</h2>
+{source_svg or '<p class="muted">No article published in this window.</p>'}
+{source_table}
+<h2 id="series">Top indicators</h2>
+<p class="muted">The Ningbo figures (place unset) reported as facts (not targets or forecasts) with a period, for the
+indicators the most stories state; a period's value is the one the most stories give, red where articles disagree
+(by more than 1%).</p>
+{"".join(series) or '<p class="muted">No indicator figure in this window.</p>'}
+<h2 id="disagreements">Disagreements</h2>
+{disagreement_table(data["disagreements"])}
+<h2 id="validation">Latest validation</h2>
+{validation_section(data["validation"])}
+<h2 id="quarantine">Quarantine</h2>
+{quarantine_section(data["quarantine_states"], data["quarantined"])}
+<h2 id="articles">Articles</h2>
+{article_table(data["articles"])}
+</body></html>
+"""
+    return page, n_charts
+
+
+def write_report(url: str, date_from: date, date_to: date, out_dir: Path) -> dict[str, Any]:
+    """Query the warehouse and write `out_dir/index.html`; returns what was written."""
+    from warehouse.queries import report_data
+
+    if date_from > date_to:
+        raise ValueError(f"--from {date_from} is after --to {date_to}")
+    data = report_data(url, date_from, date_to)
+    page, n_charts = render(data, date_from, date_to)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    path = out_dir / "index.html"
+    tmp = path.with_suffix(".html.tmp")
+    tmp.write_text(page, encoding="utf-8")
+    tmp.replace(path)
+    return {"report": str(path), "from": date_from.isoformat(), "to": date_to.isoformat(),
+            "as_role": data["as_role"], **data["totals"], "charts": n_charts,
+            "indicators": len({r["indicator"] for r in data["series"]}),
+            "disagreements": len({(r["indicator"], r["period"]) for r in data["disagreements"]}),
+            "quarantined": len(data["quarantined"])}

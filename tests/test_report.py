@@ -1,0 +1,202 @@
+"""`newsetl report`: the static HTML report on the demo data (every snapshot article page
+transformed and loaded as the pipeline does), plus a copy of one article on another URL (a
+story told twice), an article whose title is a script/onerror payload, a quarantined page and
+a validation result. Then the report opened in Debian's headless Chromium (tests/browser.py),
+offline: it renders, every chart has marks, the payload does not run, the console stays
+empty, no request leaves loopback; a screenshot is kept in build/test-artifacts/."""
+from __future__ import annotations
+
+import re
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import lxml.html
+import pytest
+from browser import page_requests, recording_proxy, visit
+from helpers import make_article, make_run_dir, query
+from test_analyst_readme import HOSTS, TEMPLATES, snapshot_pages
+
+from devtools import PAGES_DIR
+from devtools.build_listings import decode_page
+from newsetl import cli
+from newsetl.report import _link
+from newsetl.steps import transform_page
+from warehouse.load import load_run
+
+ROOT = Path(__file__).resolve().parents[1]
+ARTIFACTS = ROOT / "build" / "test-artifacts"
+PWNED = "pwn3d"
+PAYLOAD = (f"Evil <script>document.title='{PWNED}'</script> <img src=x onerror=\"document.body.id='{PWNED}'\"> "
+           f"<b onmouseover=\"document.body.id='{PWNED}'\">hover</b>")
+EVIL_URL = "http://www.ningbolife.com/index.php/ningbo-news/9999-evil.html"
+COPY_URL = "http://www.ningbolife.com/index.php/ningbo-news/9998-republished.html"
+QUARANTINED = "http://english.ningbo.gov.cn/art/2020/1/1/art_1_broken.html"
+WINDOW = ("2018-01-01", "2021-12-31")
+
+
+@pytest.fixture(scope="module")
+def report_env(pg_module_url: str, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    articles, metrics = [], []
+    for source, path in snapshot_pages():
+        page = {"url": HOSTS[source] + path.relative_to(PAGES_DIR / source).as_posix(), "source": source,
+                "html": decode_page(path.read_bytes()), "fetched_at": "2026-12-02T04:00:00+00:00"}
+        row, rows = transform_page(page, "report-demo", TEMPLATES[source])
+        articles.append(row)
+        metrics += rows
+    # the richest article again on another URL (republished): one story, two articles
+    original = max(articles, key=lambda a: sum(1 for m in metrics if m["article_url"] == a["url"]))
+    copy = {**original, "url": COPY_URL, "title": original["title"] + " (republished)"}
+    articles.append(copy)
+    metrics += [{**m, "article_url": COPY_URL} for m in metrics if m["article_url"] == original["url"]]
+    articles.append(make_article(EVIL_URL, title=PAYLOAD, published="2020-05-05",
+                                 body="The city opened 12 new laboratories this spring."))
+    quarantine = [{"table": "articles", "key": QUARANTINED, "stage": "validate", "reasons": ["body_boilerplate"],
+                   "record": {"url": QUARANTINED, "source": "ningbo_gov", "title": PAYLOAD}}]
+    summary = {"articles_total": len(articles) + 1, "articles_accepted": len(articles), "articles_quarantined": 1,
+               "metrics_total": len(metrics), "metrics_accepted": len(metrics), "metrics_quarantined": 0,
+               "critical_success": False,
+               "failed_expectations": [{"suite": "articles.critical", "expectation": "body_boilerplate",
+                                        "unexpected_count": 1}]}
+    root = tmp_path_factory.mktemp("report")
+    load_run(make_run_dir(root, articles, metrics, quarantine, run_id="report-demo", summary=summary,
+                          crawl_report={"started_at": "2026-12-02T04:00:00+00:00",
+                                        "finished_at": "2026-12-02T04:01:00+00:00"}), pg_module_url)
+    return {"url": pg_module_url, "dir": root, "original": original}
+
+
+@pytest.fixture(scope="module")
+def report(report_env: dict[str, Any]) -> dict[str, Any]:
+    out = report_env["dir"] / "out"
+    env_url = report_env["url"]
+    mp = pytest.MonkeyPatch()
+    mp.setenv("NEWSETL_DATABASE_URL", env_url)
+    try:
+        code = cli.main(["report", "--from", WINDOW[0], "--to", WINDOW[1], "--out", str(out), "--json"])
+    finally:
+        mp.undo()
+    assert code == 0
+    html = (out / "index.html").read_text(encoding="utf-8")
+    return {"path": out / "index.html", "html": html, "doc": lxml.html.fromstring(html), **report_env}
+
+
+def _charts(doc: lxml.html.HtmlElement) -> list[Any]:
+    return [e for e in doc.iter() if isinstance(e.tag, str) and e.tag.endswith("svg") and e.get("class") == "chart"]
+
+
+def _marks(svg: Any) -> list[Any]:
+    return [e for e in svg.iter() if isinstance(e.tag, str) and e.get("class") == "mark"]
+
+
+def test_the_report_has_its_sections_and_charts(report: dict[str, Any]) -> None:
+    doc = report["doc"]
+    assert [h.text_content() for h in doc.iter("h2")] == [
+        "Articles per source over time", "Top indicators", "Disagreements", "Latest validation", "Quarantine",
+        "Articles"]
+    charts = _charts(doc)
+    series = doc.find_class("series")
+    assert len(series) >= 3 and len(charts) == 1 + len(series)
+    for svg in charts:
+        assert _marks(svg), svg.get("aria-label")
+    # the source chart: one bar segment per source and month that has articles
+    months = {(s, str(d)[:7]) for s, d in query(report["url"], "SELECT source, published FROM news.articles "
+                                                 "WHERE published BETWEEN %s AND %s", WINDOW)}
+    assert len(_marks(charts[0])) == len(months)
+    text = doc.text_content()
+    assert "report-demo" in text and "failed" in text  # the latest validation
+    assert QUARANTINED in text and "body_boilerplate" in text  # the quarantine
+
+
+def test_series_count_stories_and_the_copy_is_listed_with_its_story(report: dict[str, Any]) -> None:
+    stories = query(report["url"], "SELECT count(DISTINCT story_id), count(*) FROM news.articles "
+                                   "WHERE published BETWEEN %s AND %s", WINDOW)[0]
+    assert stories[0] < stories[1]
+    [(same,)] = query(report["url"], "SELECT count(DISTINCT story_id) FROM news.articles WHERE url IN (%s, %s)",
+                      (report["original"]["url"], COPY_URL))
+    assert same == 1  # the republished copy joined its original's story
+    rows = {tr.xpath("string(td[3])"): tr.xpath("string(td[4])") for tr in report["doc"].xpath("//h2[@id='articles']"
+                                                                                              "/following::table[1]//tr[td]")}
+    assert rows[report["original"]["title"]].endswith("(2)")
+    assert rows[report["original"]["title"] + " (republished)"] == rows[report["original"]["title"]]
+    assert f"<b>{stories[1]}</b> articles, <b>{stories[0]}</b> stories" in report["html"]
+
+
+def test_every_scraped_string_is_escaped(report: dict[str, Any]) -> None:
+    html = report["html"]
+    assert "<script" not in html and "onerror=" not in html.replace("onerror=&quot;", "")
+    assert "&lt;script&gt;document.title=&#x27;pwn3d&#x27;&lt;/script&gt;" in html
+    assert "<img" not in html
+    # the payload is in the page as text, linked to its article
+    [link] = [a for a in report["doc"].iter("a") if a.get("href") == EVIL_URL]
+    assert link.text_content() == PAYLOAD
+    assert 'http-equiv="Content-Security-Policy"' in html
+
+
+def test_links_are_http_only() -> None:
+    assert _link("javascript:alert(1)", "x") == "x"
+    assert _link("data:text/html,<b>", "<b>") == "&lt;b&gt;"
+    assert _link("https://a.example/?q=\"'><", "t") == ('<a href="https://a.example/?q=&quot;&#x27;&gt;&lt;" '
+                                                      'rel="noopener noreferrer">t</a>')
+
+
+def test_the_report_reads_as_the_analyst_and_refuses_a_reversed_window(report: dict[str, Any], capsys) -> None:
+    assert "as database role <code>news_analyst</code>" in report["html"]
+    mp = pytest.MonkeyPatch()
+    mp.setenv("NEWSETL_DATABASE_URL", report["url"])
+    try:
+        code = cli.main(["report", "--from", "2021-01-02", "--to", "2021-01-01", "--out", str(report["dir"] / "x")])
+    finally:
+        mp.undo()
+    err = capsys.readouterr().err
+    assert code == 2 and err.strip().splitlines() == [
+        "newsetl report: --from 2021-01-02 is after --to 2021-01-01"]
+    assert not (report["dir"] / "x").exists()
+
+
+# --------------------------------------------------------------------------- in the browser
+@pytest.fixture(scope="module")
+def proxy() -> Iterator[Any]:
+    with recording_proxy() as server:
+        yield server
+
+
+@pytest.mark.slow
+def test_the_report_renders_offline_in_chromium(report: dict[str, Any], proxy: Any, tmp_path: Path) -> None:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    shot = ARTIFACTS / "report.png"
+    shot.unlink(missing_ok=True)
+    seen = visit(report["path"].as_uri(), proxy, tmp_path / "profile", screenshot=tmp_path / "report.png")
+    shutil.copyfile(tmp_path / "report.png", shot)
+    print(f"report screenshot: {shot}")
+    doc = seen.doc
+    charts = _charts(doc)
+    assert len(charts) == len(_charts(report["doc"])) >= 4
+    for svg in charts:
+        assert _marks(svg), svg.get("aria-label")
+    # the hostile title is there as text, and none of it ran or became markup
+    assert any(a.text_content() == PAYLOAD for a in doc.iter("a"))
+    assert PWNED not in (doc.findtext(".//title") or "")
+    body = doc.find(".//body")
+    assert body is not None and body.get("id") != PWNED
+    assert not any(e.tag == "img" for e in doc.iter())
+    assert seen.console == [], seen.console
+    assert page_requests(proxy) == []
+    png = shot.read_bytes()
+    assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) > 20_000
+    width, height = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
+    assert (width, height) == (1280, 2000)
+
+
+@pytest.mark.slow
+def test_the_browser_check_sees_console_errors_and_requests(tmp_path: Path, proxy: Any) -> None:
+    """The control for the test above: a page that logs an error and loads from a CDN is caught."""
+    page = tmp_path / "bad.html"
+    page.write_text('<html><body><script>console.error("boom " + 6 * 7)</script>'
+                    '<img src="http://cdn.example.com/logo.png"></body></html>', encoding="utf-8")
+    before = len(proxy.requests)
+    seen = visit(page.as_uri(), proxy, tmp_path / "profile")
+    assert any("boom 42" in line for line in seen.console), seen.stderr[-2000:]
+    assert [r for r in proxy.requests[before:] if "cdn.example.com" in r]
+    del proxy.requests[before:]
+    assert re.search(r"CONSOLE", "\n".join(seen.console))

@@ -1,0 +1,155 @@
+"""Story ids in the warehouse (migration 008): which stored articles tell the same story.
+
+The rule is the pure function `transforms.stories` (MinHash over word shingles and facts, LSH
+banding). The LOADER calls `assign_stories` inside its transaction, after the articles are
+written: every article whose fingerprint is missing or was computed from other content (or
+another scheme) is fingerprinted, compared with the stored articles that share an LSH band
+with it (and with the articles before it in this load), and joins the story of the most
+alike one the rule accepts; otherwise it starts a story (story_id = its own article_id). An
+article that is already fingerprinted keeps its story: reloading a run changes nothing. The
+first load after this migration fingerprints every stored article, oldest first.
+"""
+from __future__ import annotations
+
+import io
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from psycopg2.extras import execute_values
+
+from transforms import stories
+
+log = logging.getLogger(__name__)
+
+PRINTS_EXIST = "SELECT to_regclass('news.story_prints') IS NOT NULL"
+PENDING_ARTICLES = """
+SELECT a.article_id, a.title, a.body, a.content_hash
+FROM news.articles a
+LEFT JOIN news.story_prints p ON p.article_id = a.article_id
+WHERE p.article_id IS NULL OR p.content_hash <> a.content_hash OR p.scheme <> %(scheme)s
+ORDER BY a.article_id
+"""
+DELETE_PRINTS = "DELETE FROM news.story_prints WHERE article_id = ANY(%(ids)s)"
+DELETE_BANDS = "DELETE FROM news.story_bands WHERE article_id = ANY(%(ids)s)"
+# The pending articles' band keys (COPY), then the stored articles sharing one, with what the
+# rule compares.
+# (dropped first: quarantine accept assigns once per URL in one transaction)
+CREATE_KEYS = ("DROP TABLE IF EXISTS pg_temp._story_keys; "
+               "CREATE TEMP TABLE _story_keys (band_key bigint PRIMARY KEY) ON COMMIT DROP")
+COPY_KEYS = "COPY _story_keys (band_key) FROM STDIN"
+CANDIDATES = """
+SELECT b.band_key, p.article_id, p.text_minhash, p.fact_minhash, p.facts, coalesce(a.story_id, a.article_id)
+FROM _story_keys k
+JOIN news.story_bands b ON b.band_key = k.band_key
+JOIN news.story_prints p ON p.article_id = b.article_id
+JOIN news.articles a ON a.article_id = b.article_id
+"""
+COPY_PRINTS = "COPY news.story_prints (article_id, content_hash, scheme, text_minhash, fact_minhash, facts) FROM STDIN"
+COPY_BANDS = "COPY news.story_bands (band_key, article_id) FROM STDIN"
+SET_STORIES = """
+UPDATE news.articles a SET story_id = v.story_id
+FROM (VALUES %s) AS v(article_id, story_id)
+WHERE a.article_id = v.article_id AND a.story_id IS DISTINCT FROM v.story_id
+"""
+
+
+@dataclass
+class StoryCounts:
+    """What one assignment did: articles fingerprinted, and of those, how many joined a story."""
+
+    fingerprinted: int = 0
+    joined: int = 0
+
+
+@dataclass
+class _Known:
+    article_id: int
+    story_id: int
+    print_: stories.StoryPrint
+
+
+def assign_stories(cur: Any) -> StoryCounts:
+    """Fingerprint the articles that need it and give each a story id (in the caller's transaction)."""
+    counts = StoryCounts()
+    cur.execute(PRINTS_EXIST)
+    if not cur.fetchone()[0]:
+        return counts
+    cur.execute(PENDING_ARTICLES, {"scheme": stories.SCHEME})
+    pending = [(int(aid), stories.story_print(title, body or ""), content_hash)
+               for aid, title, body, content_hash in cur.fetchall()]
+    if not pending:
+        return counts
+    ids = [aid for aid, _, _ in pending]
+    cur.execute(DELETE_BANDS, {"ids": ids})
+    cur.execute(DELETE_PRINTS, {"ids": ids})
+    index = _stored_candidates(cur, sorted({k for _, p, _ in pending for k in p.band_keys}))
+    assigned: list[tuple[int, int]] = []
+    for aid, fingerprint, _ in pending:
+        story = _best_story(aid, fingerprint, index)
+        if story != aid:
+            counts.joined += 1
+        known = _Known(aid, story, fingerprint)
+        for key in fingerprint.band_keys:
+            index.setdefault(key, {})[aid] = known
+        assigned.append((aid, story))
+    cur.copy_expert(COPY_PRINTS, io.StringIO("".join(
+        f"{aid}\t{_text(content_hash)}\t{stories.SCHEME}\t{_array(p.text_minhash)}\t{_array(p.fact_minhash)}\t"
+        f"{_array(sorted(p.facts))}\n" for aid, p, content_hash in pending)))
+    cur.copy_expert(COPY_BANDS, io.StringIO("".join(
+        f"{key}\t{aid}\n" for aid, p, _ in pending for key in sorted(set(p.band_keys)))))
+    execute_values(cur, SET_STORIES, assigned, page_size=1000)
+    counts.fingerprinted = len(pending)
+    log.info("stories: %d article(s) fingerprinted, %d joined a known story", counts.fingerprinted, counts.joined)
+    return counts
+
+
+def _array(values: Sequence[object]) -> str:
+    """A Postgres array literal for COPY text format (numbers, or facts: digits, '.', 'e', '+', '-')."""
+    return "{" + ",".join(str(v) for v in values) + "}"
+
+
+def _text(value: object) -> str:
+    """A COPY text field: backslash, tab and line breaks escaped; None as \\N."""
+    if value is None:
+        return "\\N"
+    return str(value).replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+
+
+def _stored_candidates(cur: Any, keys: Sequence[int]) -> dict[int, dict[int, _Known]]:
+    """{band key: {article_id: stored article}} for the stored articles sharing one of `keys`."""
+    index: dict[int, dict[int, _Known]] = {}
+    if not keys:
+        return index
+    cur.execute(CREATE_KEYS)
+    cur.copy_expert(COPY_KEYS, io.StringIO("".join(f"{k}\n" for k in keys)))
+    cur.execute(CANDIDATES)
+    known: dict[int, _Known] = {}
+    for key, aid, text_mh, fact_mh, facts, story in cur.fetchall():
+        entry = known.get(aid)
+        if entry is None:
+            entry = known[aid] = _Known(int(aid), int(story), stories.StoryPrint(
+                text_minhash=tuple(int(v) for v in text_mh), fact_minhash=tuple(int(v) for v in fact_mh),
+                facts=frozenset(facts)))
+        index.setdefault(int(key), {})[entry.article_id] = entry
+    return index
+
+
+def _best_story(article_id: int, fingerprint: stories.StoryPrint, index: dict[int, dict[int, _Known]]) -> int:
+    """The story of the most alike candidate the rule accepts, else the article's own id."""
+    seen: set[int] = set()
+    best: tuple[tuple[float, float], int, int] | None = None
+    for key in fingerprint.band_keys:
+        for other in index.get(key, {}).values():
+            if other.article_id == article_id or other.article_id in seen:
+                continue
+            seen.add(other.article_id)
+            match = stories.compare(fingerprint, other.print_)
+            if not match.same_story:
+                continue
+            # most alike first; on a tie the older article (smaller id) wins
+            candidate = (match.score, -other.article_id, other.story_id)
+            if best is None or candidate[:2] > best[:2]:
+                best = candidate
+    return best[2] if best is not None else article_id
