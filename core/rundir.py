@@ -457,7 +457,7 @@ class DataDir:
             from core import config
 
             try:
-                import fsspec
+                import fsspec  # type: ignore[import-untyped]
             except ImportError as exc:  # pragma: no cover - fsspec is a dependency
                 raise StorageUnavailable(f"a data dir on {self.scheme}:// needs fsspec: {exc}") from None
             options: dict[str, Any] = {"skip_instance_cache": True, "use_listings_cache": False}
