@@ -2,7 +2,10 @@
 
 Everything configurable comes from the environment: NEWSETL_HOME, NEWSETL_DATA_DIR,
 NEWSETL_DATABASE_URL, NEWSETL_ALERT_EMAILS, NEWSETL_BASE_URLS, AIRFLOW_CONN_SMTP_DEFAULT,
-NEWSETL_SMTP_TIMEOUT, NEWSETL_DATA_DOCS_BASE_URL, NEWSETL_RUNBOOK_URL.
+NEWSETL_SMTP_TIMEOUT, NEWSETL_DATA_DOCS_BASE_URL, NEWSETL_RUNBOOK_URL, NEWSETL_WORK_DIR,
+NEWSETL_LOCK_TTL; for a data dir on object storage (NEWSETL_DATA_DIR=s3://bucket/prefix) the
+standard AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_DEFAULT_REGION and AWS_ENDPOINT_URL_S3 /
+AWS_ENDPOINT_URL (an S3-compatible server).
 The entry points (CLI commands, DAG tasks) read them once and hand the resolved values
 down; nothing here touches the network or imports the rest of the project.
 """
@@ -25,6 +28,10 @@ ENV_RUNBOOK_URL = "NEWSETL_RUNBOOK_URL"
 DEFAULT_SMTP_TIMEOUT_S = 10.0  # connect and each read: a relay that accepts and never answers costs this
 DEFAULT_MAX_QUARANTINE_SHARE = 0.2
 DEFAULT_MIN_QUARANTINED = 3
+ENV_WORK_DIR = "NEWSETL_WORK_DIR"
+ENV_LOCK_TTL = "NEWSETL_LOCK_TTL"
+ENV_S3_ENDPOINTS = ("AWS_ENDPOINT_URL_S3", "AWS_ENDPOINT_URL")  # the first one set wins
+DEFAULT_LOCK_TTL_S = 3 * 3600  # longer than a task's execution_timeout (2 h): see lock_ttl()
 DEFAULT_HOME = ".newsetl"  # relative to the working directory (the checkout, for `make`)
 
 
@@ -33,9 +40,46 @@ def state_dir() -> Path:
     return Path(os.environ.get(ENV_HOME) or Path.cwd() / DEFAULT_HOME)
 
 
+def data_dir_location() -> str:
+    """Where run directories live, as given: a local path or an object-storage URL such as
+    s3://bucket/prefix (NEWSETL_DATA_DIR, else <state dir>/data)."""
+    return (os.environ.get(ENV_DATA_DIR) or "").strip() or str(state_dir() / "data")
+
+
 def data_dir() -> Path:
-    """Where run directories live (NEWSETL_DATA_DIR, else <state dir>/data)."""
-    return Path(os.environ.get(ENV_DATA_DIR) or state_dir() / "data")
+    """The data dir as a local directory; ValueError when NEWSETL_DATA_DIR is object storage
+    (code that works on both goes through `core.rundir.DataDir(data_dir_location())`)."""
+    location = data_dir_location()
+    if "://" in location and not location.startswith("file://"):
+        raise ValueError(f"{ENV_DATA_DIR} is object storage ({location}); this needs a local directory")
+    return Path(location.removeprefix("file://"))
+
+
+def work_dir() -> Path | None:
+    """Where a step materializes a run of a remote data dir (NEWSETL_WORK_DIR, else the system's
+    temporary directory); each step gets its own folder there, removed when it ends."""
+    raw = os.environ.get(ENV_WORK_DIR, "").strip()
+    return Path(raw) if raw else None
+
+
+def s3_endpoint_url() -> str | None:
+    """The S3 endpoint (AWS_ENDPOINT_URL_S3, else AWS_ENDPOINT_URL): an S3-compatible server;
+    None means AWS itself. Credentials are the standard AWS_* variables (botocore reads them)."""
+    for name in ENV_S3_ENDPOINTS:
+        value = os.environ.get(name, "").strip()
+        if value:
+            return value
+    return None
+
+
+def lock_ttl() -> float:
+    """Seconds after which a run lock object on object storage counts as abandoned (its holder
+    was killed without releasing it): NEWSETL_LOCK_TTL, default 3 h."""
+    raw = os.environ.get(ENV_LOCK_TTL, "").strip()
+    ttl = float(raw) if raw else DEFAULT_LOCK_TTL_S
+    if ttl <= 0:
+        raise ValueError(f"{ENV_LOCK_TTL} must be > 0 seconds, got {raw!r}")
+    return ttl
 
 
 def embedded_pg_dir() -> Path:

@@ -28,6 +28,13 @@ source that already has pages in the run keeps them: `keep_previous_attempt` mov
 `raw/.attempts/<source>-<UTC time>/` first. Writes are atomic (a temporary name in the
 same directory, then a rename), so a crashed step never leaves half a file; JSON Lines
 files ending in `.gz` are gzip.
+
+The data dir is a URL (`DataDir`): a local directory, or object storage (`s3://bucket/prefix`,
+through fsspec/s3fs, imported only then; credentials and endpoint from the standard AWS_*
+variables). Steps open a run with `open_run`: a local run is used in place (fcntl locks, as
+above); a run on object storage is materialized into a private local folder, the step works
+on local files, and the files it owns are published (one PUT each: atomic) when it ends. Its
+locks are objects created with a create-only conditional PUT (`DataDir.lock`).
 """
 from __future__ import annotations
 
@@ -38,7 +45,7 @@ import os
 import re
 import tempfile
 from collections.abc import Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -296,11 +303,20 @@ class AtomicWriter:
         self.tmp.unlink(missing_ok=True)
 
 
+def json_text(obj: Any) -> str:
+    """The project's JSON file format: indented, UTF-8, one final newline."""
+    return json.dumps(obj, indent=2, ensure_ascii=False, default=str) + "\n"
+
+
+def json_bytes(obj: Any) -> bytes:
+    return json_text(obj).encode("utf-8")
+
+
 def write_json(path: Path, obj: Any) -> None:
     """Write JSON atomically, so readers never see half a file."""
     writer = AtomicWriter(path)
     try:
-        writer.fh.write(json.dumps(obj, indent=2, ensure_ascii=False, default=str) + "\n")
+        writer.fh.write(json_text(obj))
     except BaseException:
         writer.abort()
         raise
@@ -353,3 +369,536 @@ def read_json(path: Path) -> Any:
     if not path.is_file():
         return None
     return json.loads(path.read_text(encoding="utf-8"))
+
+
+# --------------------------------------------------------------------------- object storage
+class StorageUnavailable(RuntimeError):
+    """The data dir's object storage cannot be reached, or refused a request (one line)."""
+
+
+GLOB_CHARS = re.compile(r"[*?\[]")
+SKIPPED_ON_PUBLISH = re.compile(r"(^|/)\.[^/]*\.(lock|part)$|\.part$|(^|/)\.run\.lock$")
+
+
+def is_remote(location: str | os.PathLike[str]) -> bool:
+    """True for an object-storage URL (s3://bucket/prefix, ...); False for a local path or file://."""
+    scheme, sep, _ = str(location).partition("://")
+    return bool(sep) and scheme.lower() != "file" and re.fullmatch(r"[A-Za-z][A-Za-z0-9+.-]*", scheme) is not None
+
+
+def _one_line(text: object, limit: int = 300) -> str:
+    return " ".join(str(text).split())[:limit]
+
+
+class DataDir:
+    """The data dir as a URL: a local directory, or a prefix on object storage (fsspec, lazily).
+
+    On object storage a step never works on the objects in place: `open_run` materializes
+    what the step reads into a private local work dir and publishes the files the step owns
+    when it ends. Every put is a whole object, so readers never see half a file.
+    """
+
+    def __init__(self, location: str | os.PathLike[str]) -> None:
+        text = str(location).strip()
+        self.remote = is_remote(text)
+        if self.remote:
+            self.url = text.rstrip("/")
+            self.scheme, _, rest = self.url.partition("://")
+            self.scheme = self.scheme.lower()
+            self.bucket = rest.split("/", 1)[0]
+            if not self.bucket:
+                raise ValueError(f"no bucket in data dir URL {text!r}")
+            self.prefix = rest  # bucket/prefix: what fsspec calls the path
+            self.local: Path | None = None
+        else:
+            self.local = Path(text.removeprefix("file://"))
+            self.url = str(self.local)
+        self._fs: Any = None
+
+    @classmethod
+    def from_env(cls) -> DataDir:
+        """The data dir NEWSETL_DATA_DIR names (core.config.data_dir_location)."""
+        from core import config
+
+        return cls(config.data_dir_location())
+
+    def __repr__(self) -> str:
+        return f"DataDir({self.url!r})"
+
+    # ---- where things are
+    def run_location(self, run_id: str) -> str:
+        """The run directory of `run_id` as a path or URL (what steps hand each other)."""
+        if self.local is not None:
+            return str(run_paths(self.local, run_id).root)
+        run_paths(Path("/"), run_id)  # refuse a bad run id the same way
+        return f"{self.url}/{RUNS}/{run_id}"
+
+    def url_of(self, rel: str) -> str:
+        """Where data-dir-relative `rel` is, as a URL (remote) or path (local)."""
+        if self.local is not None:
+            return str(self.local / rel)
+        return f"{self.url}/{rel}"
+
+    def _key(self, rel: str) -> str:
+        return f"{self.prefix}/{rel}".rstrip("/")
+
+    def _rel(self, key: str) -> str:
+        key = key.removeprefix(f"{self.scheme}://")
+        if not key.startswith(self.prefix + "/"):
+            raise ValueError(f"{key} is not under {self.url}")
+        return key[len(self.prefix) + 1:]
+
+    # ---- the file system
+    @property
+    def fs(self) -> Any:
+        """The fsspec file system (imported and built on first use; no listing cache: other
+        workers write the same prefix)."""
+        if self._fs is None:
+            from core import config
+
+            try:
+                import fsspec  # type: ignore[import-untyped]
+            except ImportError as exc:  # pragma: no cover - fsspec is a dependency
+                raise StorageUnavailable(f"a data dir on {self.scheme}:// needs fsspec: {exc}") from None
+            options: dict[str, Any] = {"skip_instance_cache": True, "use_listings_cache": False}
+            if self.scheme in ("s3", "s3a"):
+                endpoint = config.s3_endpoint_url()
+                options["client_kwargs"] = {"endpoint_url": endpoint} if endpoint else {}
+                options["config_kwargs"] = {"connect_timeout": 5, "read_timeout": 60,
+                                            "retries": {"max_attempts": 3, "mode": "standard"}}
+            try:
+                self._fs = fsspec.filesystem(self.scheme, **options)
+            except (ImportError, ValueError) as exc:
+                raise StorageUnavailable(f"no file system for {self.url}: {_one_line(exc)}") from None
+        return self._fs
+
+    @contextmanager
+    def _calls(self, what: str) -> Iterator[None]:
+        """Turn any storage failure into StorageUnavailable with one line naming the data dir."""
+        try:
+            yield
+        except (StorageUnavailable, RunLocked, FileNotFoundError):
+            raise
+        except Exception as exc:  # noqa: BLE001 - botocore/aiohttp raise many kinds; all mean the same here
+            from core import config
+
+            endpoint = config.s3_endpoint_url() if self.scheme in ("s3", "s3a") else None
+            where = f"{self.url}" + (f" (endpoint {endpoint})" if endpoint else "")
+            raise StorageUnavailable(f"object storage {where}: cannot {what}: "
+                                     f"{type(exc).__name__}: {_one_line(exc)}") from None
+
+    def check(self) -> None:
+        """Raise StorageUnavailable unless the bucket can be listed (reachable, credentials good)."""
+        if self.local is not None:
+            return
+        with self._calls("list the bucket"):
+            try:
+                self.fs.ls(self.bucket, detail=False)
+            except FileNotFoundError:
+                raise StorageUnavailable(f"object storage {self.url}: no bucket {self.bucket!r}") from None
+
+    def exists(self, rel: str) -> bool:
+        if self.local is not None:
+            return (self.local / rel).exists()
+        with self._calls(f"look up {rel}"):
+            return bool(self.fs.exists(self._key(rel)))
+
+    def glob(self, pattern: str) -> list[str]:
+        """Data-dir-relative names of the files matching `pattern` (sorted)."""
+        if self.local is not None:
+            return sorted(str(p.relative_to(self.local)) for p in self.local.glob(pattern) if p.is_file())
+        with self._calls(f"list {pattern}"):
+            return sorted(self._rel(k) for k in self.fs.glob(self._key(pattern)))
+
+    def files(self, rel: str) -> list[str]:
+        """Data-dir-relative names of the file `rel`, or of every file under folder `rel`."""
+        if GLOB_CHARS.search(rel):
+            return self.glob(rel)
+        if self.local is not None:
+            path = self.local / rel
+            if path.is_file():
+                return [rel]
+            return sorted(str(p.relative_to(self.local)) for p in path.rglob("*") if p.is_file())
+        with self._calls(f"list {rel}"):
+            try:
+                found = self.fs.find(self._key(rel))
+            except FileNotFoundError:
+                return []
+            return sorted(self._rel(k) for k in found)
+
+    def subfolders(self, rel: str) -> list[str]:
+        """Names of the folders directly under `rel` (sorted)."""
+        if self.local is not None:
+            folder = self.local / rel
+            return sorted(p.name for p in folder.iterdir() if p.is_dir()) if folder.is_dir() else []
+        with self._calls(f"list {rel}"):
+            try:
+                entries = self.fs.ls(self._key(rel), detail=True)
+            except FileNotFoundError:
+                return []
+        return sorted(e["name"].rstrip("/").rsplit("/", 1)[-1] for e in entries if e.get("type") == "directory")
+
+    def read_text(self, rel: str) -> str | None:
+        """A small file's text, or None if it does not exist."""
+        if self.local is not None:
+            path = self.local / rel
+            return path.read_text(encoding="utf-8") if path.is_file() else None
+        with self._calls(f"read {rel}"):
+            try:
+                return bytes(self.fs.cat_file(self._key(rel))).decode("utf-8")
+            except FileNotFoundError:
+                return None
+
+    def write_bytes(self, rel: str, data: bytes) -> None:
+        """One object (or an atomic local write) with `data`."""
+        if self.local is not None:
+            path = self.local / rel
+            writer = AtomicWriter(path)
+            writer.fh.close()
+            writer.tmp.write_bytes(data)
+            os.replace(writer.tmp, path)
+            return
+        with self._calls(f"write {rel}"):
+            self.fs.pipe_file(self._key(rel), data)
+
+    def delete(self, rels: Iterable[str]) -> None:
+        """Delete these files (data-dir-relative); missing ones are fine."""
+        for rel in rels:
+            if self.local is not None:
+                (self.local / rel).unlink(missing_ok=True)
+                continue
+            with self._calls(f"delete {rel}"):
+                try:
+                    self.fs.rm_file(self._key(rel))
+                except FileNotFoundError:
+                    pass
+
+    def copy(self, src: str, dst: str) -> None:
+        """Copy one file (server-side on object storage; a hard link, else a copy, locally)."""
+        if self.local is not None:
+            import shutil
+
+            target = self.local / dst
+            target.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                os.link(self.local / src, target)
+            except OSError:
+                shutil.copy2(self.local / src, target)
+            return
+        with self._calls(f"copy {src}"):
+            self.fs.copy(self._key(src), self._key(dst))
+
+    def modified(self, rel: str) -> datetime | None:
+        """When `rel` (a file, or the newest file under a folder) was last written (UTC)."""
+        if self.local is not None:
+            path = self.local / rel
+            return datetime.fromtimestamp(path.stat().st_mtime, UTC) if path.exists() else None
+        with self._calls(f"look up {rel}"):
+            try:
+                found = self.fs.find(self._key(rel), detail=True)
+            except FileNotFoundError:
+                return None
+        stamps = [s if s.tzinfo else s.replace(tzinfo=UTC) for s in
+                  (info.get("LastModified") for info in found.values()) if isinstance(s, datetime)]
+        return max(stamps) if stamps else None
+
+    # ---- materialize / publish
+    def pull(self, rels: Iterable[str], work: Path) -> int:
+        """Download the files named (files, folders or glob patterns, data-dir-relative) into
+        `work` (the same layout); returns how many. Each lands by rename: never half a file."""
+        if self.local is not None:
+            return 0
+        n = 0
+        for rel in rels:
+            for name in self.files(rel):
+                target = work / name
+                target.parent.mkdir(parents=True, exist_ok=True)
+                part = target.with_name(f".{target.name}.part")
+                with self._calls(f"download {name}"):
+                    try:
+                        self.fs.get_file(self._key(name), str(part))
+                    except FileNotFoundError:  # deleted since the listing
+                        part.unlink(missing_ok=True)
+                        continue
+                os.chmod(part, FILE_MODE)
+                os.replace(part, target)
+                n += 1
+        return n
+
+    def publish(self, paths: Iterable[Path], work: Path) -> list[str]:
+        """Upload the local files (or every file under the local folders) in `paths`, which lie
+        under `work`, to the same names in the data dir; returns the names. Lock and temporary
+        files stay local. Each file is one put (atomic: the object appears whole or not at all)."""
+        if self.local is not None:
+            return []
+        done = []
+        for path in paths:
+            path = Path(path)
+            files = [path] if path.is_file() else sorted(p for p in path.rglob("*") if p.is_file()) \
+                if path.is_dir() else []
+            for file in files:
+                rel = file.relative_to(work).as_posix()
+                if SKIPPED_ON_PUBLISH.search(rel):
+                    continue
+                with self._calls(f"upload {rel}"):
+                    self.fs.put_file(str(file), self._key(rel))
+                done.append(rel)
+        return done
+
+    # ---- locks
+    def _put_if_absent(self, rel: str, body: bytes) -> bool:
+        """Create object `rel` only if it does not exist (atomic); False if it exists."""
+        key = self._key(rel)
+        if self.scheme in ("s3", "s3a"):
+            bucket, _, obj = key.partition("/")
+            try:
+                self.fs.call_s3("put_object", Bucket=bucket, Key=obj, Body=body, IfNoneMatch="*")
+            except FileExistsError:  # s3fs's translation of 412 Precondition Failed
+                return False
+            except Exception as exc:  # noqa: BLE001 - 412 Precondition Failed means "exists"
+                text = f"{type(exc).__name__} {exc}"
+                if "PreconditionFailed" in text or "412" in text or "ConditionalRequestConflict" in text:
+                    return False
+                raise
+            return True
+        try:  # other back ends: fsspec's exclusive-create mode, where the back end has one
+            with self.fs.open(key, "xb") as fh:
+                fh.write(body)
+        except FileExistsError:
+            return False
+        except (NotImplementedError, ValueError) as exc:
+            raise StorageUnavailable(f"{self.scheme}:// offers no create-only write for run locks: "
+                                     f"{_one_line(exc)}") from None
+        return True
+
+    @contextmanager
+    def lock(self, rel: str, what: str) -> Iterator[None]:
+        """Hold lock object `rel` for `what`, or raise RunLocked at once (the remote `exclusive`).
+
+        The lock is an object created with a create-only put (S3: If-None-Match: *), so of two
+        writers exactly one wins. It records its holder (host, pid, time) and is deleted when the
+        block ends, also on an error. A holder killed outright cannot delete it: a lock whose
+        holder was on this host and is gone, or that is older than NEWSETL_LOCK_TTL (default 3 h,
+        longer than a task may run), is taken over.
+        """
+        import socket
+        import uuid
+
+        from core import config
+
+        token = uuid.uuid4().hex
+        now = datetime.now(UTC)
+        holder = {"host": socket.gethostname(), "pid": os.getpid(), "token": token,
+                  "since": now.isoformat(timespec="seconds")}
+        body = json.dumps(holder).encode()
+        with self._calls(f"take the lock {rel}"):
+            taken = self._put_if_absent(rel, body)
+            if not taken:
+                current = self._lock_holder(rel)
+                if current is not None and self._abandoned(current, config.lock_ttl(), now):
+                    self.fs.rm_file(self._key(rel))
+                    taken = self._put_if_absent(rel, body)
+                    current = None if taken else self._lock_holder(rel)
+            if not taken:
+                who = (f"pid {current.get('pid')} on {current.get('host')} since {current.get('since')}"
+                       if isinstance(current, dict) else "another process")
+                raise RunLocked(f"{what} is already running ({who}): wait for it to finish, "
+                                f"or use another run id")
+        try:
+            yield
+        finally:
+            try:
+                current = self._lock_holder(rel)
+                if isinstance(current, dict) and current.get("token") == token:
+                    self.fs.rm_file(self._key(rel))
+            except Exception as exc:  # noqa: BLE001 - the step's own outcome matters more
+                import logging
+
+                logging.getLogger(__name__).warning("could not release lock %s: %s", self.url_of(rel),
+                                                    _one_line(exc))
+
+    def _lock_holder(self, rel: str) -> dict[str, Any] | None:
+        try:
+            data = json.loads(bytes(self.fs.cat_file(self._key(rel))).decode("utf-8"))
+        except FileNotFoundError:
+            return None
+        except ValueError:
+            return {}
+        return data if isinstance(data, dict) else {}
+
+    @staticmethod
+    def _abandoned(holder: Mapping[str, Any], ttl: float, now: datetime) -> bool:
+        import socket
+
+        try:
+            since = datetime.fromisoformat(str(holder.get("since")))
+        except ValueError:
+            return True
+        if (now - since).total_seconds() > ttl:
+            return True
+        if holder.get("host") == socket.gethostname():
+            try:
+                os.kill(int(holder.get("pid") or 0), 0)
+            except ProcessLookupError:
+                return True
+            except (PermissionError, ValueError, OSError):
+                return False
+        return False
+
+
+def split_run_location(run_dir: str | os.PathLike[str]) -> tuple[DataDir, str]:
+    """(data dir, run id) of a run directory URL `<data dir>/runs/<run id>`."""
+    text = str(run_dir).rstrip("/")
+    parent, _, run_id = text.rpartition("/")
+    base, _, runs = parent.rpartition("/")
+    if runs != RUNS or not run_id or not is_remote(base + "/"):
+        raise ValueError(f"not a run directory URL (<data dir>/{RUNS}/<run id>): {text}")
+    run_paths(Path("/"), run_id)  # a bad run id is refused
+    return DataDir(base), run_id
+
+
+@dataclass
+class RunCopy:
+    """One step's view of a run: `paths` are local files; on object storage a private copy.
+
+    For a local data dir `paths` is the run directory itself and `pull`/`owns` do nothing.
+    On object storage, `pull` downloads what the step reads, `owns` names what it writes
+    (published when the step ends, whether it succeeded or failed: a blocked validation
+    still publishes its summary), `url` says where a local file lives in the data dir.
+    """
+
+    paths: RunPaths
+    data: DataDir | None = None
+    work: Path | None = None
+    owned: list[Path] | None = None
+
+    @property
+    def remote(self) -> bool:
+        return self.data is not None
+
+    @property
+    def location(self) -> str:
+        """The run directory as the steps name it (a path, or the run's URL)."""
+        if self.data is None:
+            return str(self.paths.root)
+        return self.data.run_location(self.paths.run_id)
+
+    @property
+    def state_dir(self) -> Path | None:
+        """Local folder of the crawl state (`<data dir>/state`): the copy's on object storage,
+        None for a local run (the crawl process uses <NEWSETL_DATA_DIR>/state)."""
+        return None if self.work is None else self.work / STATE
+
+    def _rel(self, path: Path) -> str:
+        assert self.work is not None
+        return Path(path).relative_to(self.work).as_posix()
+
+    def pull(self, *paths: Path) -> int:
+        """Download these files, folders or glob patterns (local paths of the copy)."""
+        if self.data is None or self.work is None:
+            return 0
+        return self.data.pull([self._rel(p) for p in paths], self.work)
+
+    def owns(self, *paths: Path) -> None:
+        """Files or folders this step writes: published when the step ends."""
+        if self.owned is not None:
+            self.owned.extend(paths)
+
+    def publish(self, *paths: Path) -> list[str]:
+        """Upload these files or folders now (e.g. under a lock held for just that)."""
+        if self.data is None or self.work is None:
+            return []
+        return self.data.publish(paths, self.work)
+
+    def mirror(self, folder: Path) -> list[str]:
+        """Publish local `folder` and delete the files under it in the data dir that it no longer
+        has (e.g. an earlier crawl's, moved aside to raw/.attempts/ and published there first)."""
+        if self.data is None or self.work is None:
+            return []
+        done = self.publish(folder)
+        keep = set(done)
+        stale = [name for name in self.data.files(self._rel(folder))
+                 if name not in keep and not SKIPPED_ON_PUBLISH.search(name)]
+        self.data.delete(stale)
+        return done
+
+    def url(self, path: Path) -> str:
+        """Where a local file of this copy is in the data dir (its URL, or itself locally)."""
+        if self.data is None:
+            return str(path)
+        return self.data.url_of(self._rel(path))
+
+    @contextmanager
+    def locked_update(self, path: Path, lock: Path, what: str) -> Iterator[Path]:
+        """Read-modify-write of one shared run file (e.g. the run's crawl report) by several
+        steps: under `lock`, the current version is pulled, the block updates the local file,
+        and it is published before the lock is released. Locally the caller's own lock does it."""
+        if self.data is None or self.work is None:
+            yield path
+            return
+        with self.data.lock(self._rel(lock), what):
+            path.unlink(missing_ok=True)
+            self.pull(path)
+            yield path
+            self.publish(path)
+
+
+@contextmanager
+def open_run(run_dir: str | os.PathLike[str], what: str, lock: str | None = RUN_LOCK,
+             create: bool = False) -> Iterator[RunCopy]:
+    """Open a run directory (a path, or `<data dir URL>/runs/<id>`) for one step.
+
+    `lock` names the run's lock file relative to the run directory (RUN_LOCK by default, or a
+    source's crawl lock; None for none): a second writer raises RunLocked at once. A local run
+    uses the run directory in place (fcntl lock, as `exclusive`). A run on object storage is
+    materialized into a private folder under NEWSETL_WORK_DIR (default: the temporary
+    directory), the lock is an object created with a create-only put, and the files the step
+    `owns` are published when it ends; the folder is removed afterwards. A missing run is an
+    error unless `create`.
+    """
+    if not is_remote(run_dir):
+        paths = RunPaths(Path(str(run_dir).removeprefix("file://")))
+        if lock is None:
+            if not create and not paths.root.is_dir():
+                raise FileNotFoundError(f"no run directory {paths.root}")
+            yield RunCopy(paths)
+            return
+        with exclusive(paths.root / lock, what, create=create):
+            yield RunCopy(paths)
+        return
+    import shutil
+
+    from core import config
+
+    data, run_id = split_run_location(run_dir)
+    run_rel = f"{RUNS}/{run_id}"
+    if not create:
+        data.check()
+        if not data.files(run_rel)[:1]:
+            raise FileNotFoundError(f"no run directory {data.run_location(run_id)}")
+    parent = config.work_dir()
+    if parent is not None:
+        parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=f"newsetl-{run_id[:60]}-", dir=parent))
+    copy = RunCopy(RunPaths(work / RUNS / run_id).make(), data, work, [])
+    try:
+        with data.lock(f"{run_rel}/{lock}", what) if lock is not None else nullcontext():
+            try:
+                yield copy
+            except BaseException:
+                _publish_quietly(copy)
+                raise
+            copy.publish(*copy.owned or [])
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def _publish_quietly(copy: RunCopy) -> None:
+    """Publish what a failed step owns (e.g. a blocked validation's summary); a publishing
+    error is logged, not raised, so it never hides the step's own error."""
+    try:
+        copy.publish(*copy.owned or [])
+    except StorageUnavailable as exc:
+        import logging
+
+        logging.getLogger(__name__).error("%s", exc)

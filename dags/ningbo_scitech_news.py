@@ -3,6 +3,10 @@
 Wiring only: every task body calls a function in `newsetl.steps`, the same code path as
 `newsetl run`. Tasks pass the run directory and counts, never page payloads.
 
+The run directory is a path, or its URL when NEWSETL_DATA_DIR is object storage
+(s3://bucket/prefix): each task then pulls what it reads and publishes what it writes
+(core.rundir.open_run), so the tasks of one run may run on different workers.
+
 Run conf (optional): {"run_id": "<name of the run directory>", "full": true,
 "since": "YYYY-MM-DD"} — by default the run directory is named after the DAG run and
 crawls are incremental; "since" backfills listings back to that day.

@@ -13,8 +13,12 @@ Each worker's task processes report their own host name through `worker_hostname
 (`[core] hostname_callable`): on one machine the workers stand in for separate hosts, and
 `task_instance.hostname` in the metadata database says which worker ran a task.
 
+The data dir is on object storage: moto's S3 server on loopback (devtools/objectstore.py), so
+the workers share no directory; each task materializes what it reads and publishes what it
+writes (core.rundir.open_run).
+
 Used by `make stack` (`python -m devtools.stack`: embedded Postgres, the mirror, the SMTP
-sink; Ctrl-C stops all) and tests/test_celery_stack.py (one DAG run across two workers).
+sink, the S3 server; Ctrl-C stops all) and tests/test_celery_stack.py (one DAG run across two workers).
 Needs `redis-server` on PATH (devtools/install-redis.sh, run by `make stack` / `make test`).
 """
 from __future__ import annotations
@@ -347,11 +351,12 @@ def run_stack(state_dir: Path | None = None, port: int = 8080) -> int:
     """`make stack`: everything on loopback until Ctrl-C; prints the UI's URL and login."""
     from core import config
     from devtools.mirror import start_mirror
+    from devtools.objectstore import start_s3
     from devtools.smtp_sink import start_sink
     from warehouse.embedded import start_embedded
 
     state_dir = (state_dir or config.state_dir()).resolve()
-    print("newsetl stack: starting embedded Postgres, the mirror, the SMTP sink, Redis and Airflow "
+    print("newsetl stack: starting embedded Postgres, the mirror, the SMTP sink, an S3 server, Redis and Airflow "
           "(CeleryExecutor, two workers; loopback only)...", flush=True)
     server_url = start_embedded(state_dir / "pg", cleanup_mode="stop")
     with ExitStack() as stack:
@@ -359,11 +364,12 @@ def run_stack(state_dir: Path | None = None, port: int = 8080) -> int:
         metadata_url = stack.enter_context(_ensure_database(server_url, "airflow_stack"))
         mirror = stack.enter_context(start_mirror())
         sink = stack.enter_context(start_sink(state_dir / "mail"))
+        s3 = stack.enter_context(start_s3(state_dir / "stack" / "s3"))
         cfg = StackConfig(
             home=state_dir / "stack" / "airflow", metadata_url=metadata_url, api_port=port, triggerer=True,
             extra_env={
                 config.ENV_DATABASE_URL: warehouse_url,
-                config.ENV_DATA_DIR: str(state_dir / "stack" / "data"),
+                **s3.env("stack"),  # NEWSETL_DATA_DIR=s3://newsetl-data/stack + the AWS_* variables
                 config.ENV_BASE_URLS: mirror.env_value(),
                 config.ENV_SMTP_CONN: sink.conn_uri,
                 config.ENV_ALERT_EMAILS: ",".join(config.alert_emails()) or "oncall@localhost",
@@ -375,6 +381,7 @@ newsetl stack: up
   DAGs          : {airflow_local.DAGS_FOLDER} (paused: unpause and trigger ningbo_scitech_news in the UI)
   workers       : {', '.join(cfg.workers)} (Celery, broker redis://{LOOPBACK}:{celery.redis_port})
   mirror (sites): {mirror.env_value()}
+  data dir      : {s3.data_dir("stack")} (moto's S3 on {s3.endpoint}; in memory: gone when stopped)
   warehouse     : psql "{warehouse_url}"
   alert mail    : {sink.mail_dir}/
   process logs  : {celery.log_dir}/

@@ -29,7 +29,8 @@ log = logging.getLogger("newsetl")
 
 
 # Libraries whose INFO chatter is only shown with -v (stdout carries only the result).
-CHATTY_LOGGERS = ("great_expectations", "airflow", "scrapy", "pgserver", "py.warnings")
+CHATTY_LOGGERS = ("great_expectations", "airflow", "scrapy", "pgserver", "py.warnings", "aiobotocore", "botocore",
+                  "s3fs", "fsspec")
 
 
 def _setup_logging(steps: bool, verbose: bool, stream: Any = None) -> None:
@@ -107,18 +108,20 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 # ------------------------------------------------------------------ crawl / steps
 def cmd_crawl(args: argparse.Namespace) -> int:
-    from crawlers.run import run_crawl_subprocess
+    from core.rundir import is_remote
 
-    sources = _steps().resolve_sources({args.source: args.base_url} if args.base_url else None)
+    steps = _steps()
+    sources = steps.resolve_sources({args.source: args.base_url} if args.base_url else None)
     if args.source not in sources:
         print(f"newsetl crawl: unknown source {args.source!r}; known: {sorted(sources)}", file=sys.stderr)
         return 2
-    out = Path(args.out) if args.out else Path(_steps().prepare_run(_steps().new_run_id()))
-    out.mkdir(parents=True, exist_ok=True)
-    with args.progress, args.progress.crawl(args.source) as crawled:
-        report = run_crawl_subprocess(sources[args.source], out, full=args.full, since=args.since,
-                                      seen_file=Path(args.seen_file) if args.seen_file else None)
-        crawled(report)
+    out = args.out or steps.prepare_run(steps.new_run_id())
+    if not is_remote(out):
+        Path(out).mkdir(parents=True, exist_ok=True)
+    with args.progress:
+        report = steps.crawl(out, args.source, base_url=args.base_url, full=args.full, since=args.since,
+                             progress=args.progress, seen_file=Path(args.seen_file) if args.seen_file else None,
+                             seen_from_warehouse=False)
     _emit(args, {"run_dir": str(out), **report}, lambda r: summaries.crawl(args.source, r))
     return 0
 
@@ -317,7 +320,8 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("crawl", help="crawl one source into a run directory")
     s.add_argument("--source", required=True)
     s.add_argument("--base-url", help="another host serving the same site layout (e.g. the mirror)")
-    s.add_argument("--out", help="run directory (default: a new one under NEWSETL_DATA_DIR)")
+    s.add_argument("--out", help="run directory, a path or <data dir URL>/runs/<id> "
+                                 "(default: a new one under NEWSETL_DATA_DIR)")
     s.add_argument("--full", action="store_true", help="re-crawl every article, not only new ones")
     s.add_argument("--seen-file", help="normalized article URLs to skip (one per line)")
     s.add_argument("--since", type=iso_day, help="backfill back to this day (YYYY-MM-DD): page listings in full")

@@ -9,8 +9,6 @@ from __future__ import annotations
 import functools
 import json
 import logging
-import os
-import shutil
 import traceback
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -22,15 +20,24 @@ from core import config
 from core import sources as sources_module
 from core.records import content_hash, word_count
 from core.rundir import (
+    CRAWL_REPORT_FILE,
+    PAGES_FILE,
+    RAW,
+    RUNS,
+    DataDir,
+    RunCopy,
     RunPaths,
-    exclusive,
+    http_validators,
+    is_remote,
+    json_bytes,
     new_run_id,
     open_lines,
+    open_run,
     read_json,
     read_jsonl,
     run_paths,
-    runs_root,
     safe_run_id,
+    state_root,
     write_json,
     write_jsonl,
     write_lines,
@@ -58,15 +65,25 @@ class LoadRefused(RuntimeError):
     """`load` of a run that validation blocked or never saw (without --force)."""
 
 
-def _one_writer(stage: str) -> Callable[[Callable[..., T]], Callable[..., T]]:
-    """Run a step on a run directory under the run's lock: a second transform/validate/load
-    of the same run fails at once (RunLocked) instead of interleaving its writes."""
+PathsOf = Callable[[RunPaths], Sequence[Path]]
+
+
+def _run_name(run_dir: str) -> str:
+    return str(run_dir).rstrip("/").rsplit("/", 1)[-1]
+
+
+def _one_writer(stage: str, reads: PathsOf, writes: PathsOf) -> Callable[[Callable[..., T]], Callable[..., T]]:
+    """Run a step on a run directory (a path or an object-storage URL) under the run's lock: a
+    second transform/validate/load of the same run fails at once (RunLocked) instead of
+    interleaving its writes. The step gets the run as a `RunCopy`: on object storage the files
+    it `reads` are materialized first and the ones it `writes` are published when it ends."""
     def wrap(func: Callable[..., T]) -> Callable[..., T]:
         @functools.wraps(func)
         def locked(run_dir: str, *args: Any, **kwargs: Any) -> T:
-            paths = RunPaths(Path(run_dir))
-            with exclusive(paths.run_lock, f"the {stage} of run {paths.run_id}"):
-                return func(run_dir, *args, **kwargs)
+            with open_run(run_dir, f"the {stage} of run {_run_name(run_dir)}") as run:
+                run.pull(*reads(run.paths))
+                run.owns(*writes(run.paths))
+                return func(run, *args, **kwargs)
         return locked
     return wrap
 
@@ -77,8 +94,14 @@ def resolve_sources(overrides: Mapping[str, str] | None = None) -> dict[str, Sou
 
 
 def prepare_run(run_id: str) -> str:
-    """Create the run directory and return its path."""
-    return str(run_paths(config.data_dir(), safe_run_id(run_id)).make().root)
+    """Create the run directory and return its path; on object storage (nothing to create:
+    a run is the objects under its prefix) check the storage answers and return the run's URL."""
+    data = DataDir.from_env()
+    run_id = safe_run_id(run_id)
+    if data.local is not None:
+        return str(run_paths(data.local, run_id).make().root)
+    data.check()
+    return data.run_location(run_id)
 
 
 # --------------------------------------------------------------------------- crawl
@@ -99,6 +122,8 @@ def crawl(
     database_url: str | None = None,
     since: str | None = None,
     progress: Progress | None = None,
+    seen_file: Path | None = None,
+    seen_from_warehouse: bool = True,
 ) -> dict[str, Any]:
     """Crawl one source into the run directory (in its own process); returns its crawl report.
 
@@ -106,19 +131,56 @@ def crawl(
     conditionally) and links the listing dates earlier are skipped.
 
     The source is resolved here (registry + NEWSETL_BASE_URLS + `base_url`) and handed to
-    the crawl process whole; the stored URLs come from the warehouse unless `full`.
+    the crawl process whole; the stored URLs to skip are `seen_file`, else (unless `full` or
+    not `seen_from_warehouse`) the warehouse's. On object storage the crawl runs into a local
+    copy: the source's earlier pages and its listing validators are pulled first; its pages,
+    report, log, seen file, any earlier attempt and the validators are published after, and
+    the source's report is merged into the run's crawl report under a lock object.
     """
+    from crawlers.report import merge_run_report
     from crawlers.run import run_crawl_subprocess
 
     registry = resolve_sources({source: base_url} if base_url else None)
     if source not in registry:
         raise ValueError(f"unknown source {source!r}; known: {sorted(registry)}")
-    root = Path(run_dir)
-    seen = None if full else seen_urls_file(root, source, database_url or resolve_database_url())
-    with (progress or NO_PROGRESS).crawl(source) as crawled:
-        report = run_crawl_subprocess(registry[source], root, full=full, seen_file=seen,
-                                      state_dir=config.data_dir() / "state", since=since)
-        crawled(report)
+    what = f"the crawl of {source} into run {_run_name(run_dir)}"
+    # locally the crawl process takes the source's fcntl lock itself; remotely this process
+    # holds the lock object for the whole materialize -> crawl -> publish
+    lock = f"{RAW}/.{source}.lock" if is_remote(run_dir) else None
+    with open_run(run_dir, what, lock=lock, create=True) as run:
+        paths = run.paths
+        state_dir = run.state_dir if run.remote else state_root(config.data_dir())
+        assert state_dir is not None
+        validators = http_validators(state_dir, source)
+        run.pull(paths.source_raw(source), validators)
+        run.owns(validators)
+        seen = seen_file
+        if seen is None and not full and seen_from_warehouse:
+            seen = seen_urls_file(paths.root, source, database_url or resolve_database_url())
+            run.owns(seen)
+
+        def publish_source() -> None:
+            # an earlier crawl of the source, moved aside by this one, lands first; then the
+            # source's folder is made to match this crawl (the old attempt's files go)
+            run.publish(paths.attempts())
+            run.mirror(paths.source_raw(source))
+
+        try:
+            with (progress or NO_PROGRESS).crawl(source) as crawled:
+                report = run_crawl_subprocess(registry[source], paths.root, full=full, seen_file=seen,
+                                              state_dir=state_dir, since=since)
+                if run.remote:
+                    with run.locked_update(paths.crawl_report, paths.crawl_report_lock,
+                                           f"the crawl report of run {paths.run_id}"):
+                        merge_run_report(paths, report)
+                crawled(report)
+        except BaseException:
+            try:  # what the failed crawl left (its log) is published; its own error is what counts
+                publish_source()
+            except Exception as exc:  # noqa: BLE001
+                log.error("crawl %s: could not publish the failed crawl's files: %s", source, exc)
+            raise
+        publish_source()
     log.info("crawl %s: %s", source, json.dumps(report.get("articles", {})))
     return report
 
@@ -167,12 +229,12 @@ def transform_page(
     return row, metrics
 
 
-@_one_writer("transform")
-def transform(run_dir: str, progress: Progress | None = None) -> dict[str, int]:
+@_one_writer("transform", reads=lambda p: [p.raw / "*" / PAGES_FILE], writes=lambda p: [p.staged])
+def transform(run: RunCopy, progress: Progress | None = None) -> dict[str, int]:
     """Raw pages of every source -> staged articles/metrics; bad pages go to staged/rejects."""
     from transforms.errors import NotAnArticle
 
-    paths = RunPaths(Path(run_dir)).make()
+    paths = run.paths.make()
     run_id = paths.run_id
     templates = {name: s.template for name, s in load_sources().items()}
     articles: dict[str, dict] = {}
@@ -262,9 +324,14 @@ def _validation_history(run_dir: str, database_url: str | None) -> tuple[Any, st
 
 def _crawl_started_at(report_path: Path) -> str | None:
     """Earliest started_at over the run's per-source crawl reports (ISO-8601), if any."""
-    if not report_path.is_file():
+    return _started_at(report_path.read_text(encoding="utf-8") if report_path.is_file() else None)
+
+
+def _started_at(report_text: str | None) -> str | None:
+    """Earliest started_at in a run crawl report's text (ISO-8601), if any."""
+    if not report_text:
         return None
-    report = json.loads(report_path.read_text(encoding="utf-8"))
+    report = json.loads(report_text)
     sources = report.get("sources") if isinstance(report, dict) else None
     starts = [r.get("started_at") for r in (sources or {}).values() if isinstance(r, dict)]
     parsed = []
@@ -277,9 +344,10 @@ def _crawl_started_at(report_path: Path) -> str | None:
     return min(aware)[1] if aware else None
 
 
-@_one_writer("validation")
+@_one_writer("validation",
+             reads=lambda p: [p.crawl_report, p.staged, p.alert_marker], writes=lambda p: [p.validation])
 def validate(
-    run_dir: str,
+    run: RunCopy,
     alert: bool = True,
     database_url: str | None = None,
     dag_run_id: str | None = None,
@@ -299,8 +367,8 @@ def validate(
         validation_alert,
     )
 
-    paths = RunPaths(Path(run_dir))
-    history, history_error, resolved_url = _validation_history(run_dir, database_url)
+    paths = run.paths
+    history, history_error, resolved_url = _validation_history(str(paths.root), database_url)
     outbox_url = None if history_error else resolved_url
     if outbox_url is not None and alert:
         try:  # alerts earlier runs could not deliver go out first
@@ -309,6 +377,7 @@ def validate(
             log.warning("validate: could not retry undelivered alerts: %s: %s", type(exc).__name__, exc)
 
     def mail_on_call(summary: dict[str, Any]) -> tuple[bool, bool]:
+        summary = _published_docs(run, summary)
         subject, body = validation_alert(summary, paths.run_id, dag_run_id=dag_run_id)
         outcome = alert_via_outbox(outbox_url, paths.alert_marker, paths.run_id, alert_fingerprint(summary),
                                    subject, body)
@@ -318,6 +387,9 @@ def validate(
     summary = validate_run(paths.root, history=history, history_error=history_error,
                            alert=mail_on_call if alert else None, max_share=max_share,
                            min_count=min_count).to_dict()
+    if run.remote:  # the summary names the Data Docs where they are published, not the work copy
+        summary = _published_docs(run, summary)
+        write_json(paths.summary, {**read_json(paths.summary), "data_docs": summary["data_docs"]})
     log.info("validate: %s", {k: v for k, v in summary.items() if isinstance(v, (int, bool))})
     log.info("validate: Data Docs for run %s: %s", paths.run_id, summary.get("data_docs"))
     for warning in summary.get("warnings", []):
@@ -334,6 +406,14 @@ def validate(
             + (f" {ALERT_ALREADY_SENT_NOTE}" if summary["alert_sent"] else "")
         )
     return summary
+
+
+def _published_docs(run: RunCopy, summary: dict[str, Any]) -> dict[str, Any]:
+    """`summary` with its Data Docs path as the published URL (on object storage)."""
+    docs = summary.get("data_docs")
+    if not run.remote or not docs:
+        return summary
+    return {**summary, "data_docs": run.url(Path(str(docs)))}
 
 
 def _record_blocked_run(paths: RunPaths, summary: Mapping[str, Any], dag_run_id: str | None,
@@ -354,8 +434,10 @@ def _record_blocked_run(paths: RunPaths, summary: Mapping[str, Any], dag_run_id:
 
 
 # --------------------------------------------------------------------------- load
-@_one_writer("load")
-def load(run_dir: str, dag_run_id: str | None = None, database_url: str | None = None,
+@_one_writer("load", reads=lambda p: [p.crawl_report, p.staged, p.summary, p.accepted_articles,
+                                          p.accepted_metrics, p.quarantine],
+             writes=lambda p: [p.load_result])
+def load(run: RunCopy, dag_run_id: str | None = None, database_url: str | None = None,
          force: bool = False, progress: Progress | None = None) -> dict[str, Any]:
     """Load the accepted rows and the quarantine of one run in one transaction.
 
@@ -364,11 +446,11 @@ def load(run_dir: str, dag_run_id: str | None = None, database_url: str | None =
     """
     from warehouse.load import LOAD_STEPS, load_run
 
-    paths = RunPaths(Path(run_dir))
+    paths = run.paths
     summary = read_json(paths.summary)
     if not isinstance(summary, dict):
-        raise LoadRefused(f"run {paths.run_id} was never validated (no {paths.summary}): "
-                          f"run `newsetl validate {paths.root}` first")
+        raise LoadRefused(f"run {paths.run_id} was never validated (no {run.url(paths.summary)}): "
+                          f"run `newsetl validate {run.location}` first")
     if summary.get("batch_failed") and not force:
         reasons = "; ".join(str(r) for r in summary.get("batch_failed_reasons") or []) or "see summary.json"
         raise LoadRefused(f"run {paths.run_id}: validation blocked the load ({reasons}); "
@@ -427,59 +509,67 @@ def select_runs(run_ids: Sequence[str] | None = None, date_from: str | None = No
 
     Only runs that kept raw pages qualify; reprocess runs themselves are never selected by
     date. A named run that does not exist or has no raw pages is an error (ValueError).
+    Works the same on a local data dir and on object storage.
     """
-    root = runs_root(config.data_dir())
+    data = DataDir.from_env()
+
+    def has_pages(run_id: str) -> bool:
+        return bool(data.glob(f"{RUNS}/{run_id}/{RAW}/*/{PAGES_FILE}"))
+
     if run_ids:
         chosen = []
         for run_id in run_ids:
-            paths = run_paths(config.data_dir(), run_id)
-            if not paths.all_pages():
-                raise ValueError(f"run {run_id!r} has no archived raw pages under {root}")
-            chosen.append(paths.run_id)
+            run_id = run_paths(Path("/"), run_id).run_id  # a bad run id is refused
+            if not has_pages(run_id):
+                raise ValueError(f"run {run_id!r} has no archived raw pages under {data.url_of(RUNS)}")
+            chosen.append(run_id)
         return chosen
     if not date_from and not date_to:
         raise ValueError("name the runs to reprocess, or a date range (--from/--to)")
     first = date.fromisoformat(date_from) if date_from else date.min
     last = date.fromisoformat(date_to) if date_to else date.max
     chosen = []
-    for run_dir in sorted(p for p in root.iterdir() if p.is_dir()) if root.is_dir() else ():
-        paths = RunPaths(run_dir)
-        if paths.run_id.startswith(REPROCESS_PREFIX) or not paths.all_pages():
+    for run_id in data.subfolders(RUNS):
+        if run_id.startswith((REPROCESS_PREFIX, ".")) or not has_pages(run_id):
             continue
-        started = _crawl_started_at(paths.crawl_report)
+        started = _started_at(data.read_text(f"{RUNS}/{run_id}/{CRAWL_REPORT_FILE}"))
+        modified = data.modified(f"{RUNS}/{run_id}")
         day = (datetime.fromisoformat(started.replace("Z", "+00:00")).astimezone(UTC).date() if started
-               else datetime.fromtimestamp(run_dir.stat().st_mtime, UTC).date())
-        if first <= day <= last:
-            chosen.append(paths.run_id)
+               else modified.date() if modified else None)
+        if day is not None and first <= day <= last:
+            chosen.append(run_id)
     return chosen
 
 
 def prepare_reprocess(run_id: str, now: datetime | None = None) -> str:
-    """A new run directory holding the archived run's raw pages and crawl reports; returns its path.
+    """A new run directory holding the archived run's raw pages and crawl reports; returns its
+    path (or URL, on object storage).
 
     The archived run is left as it was (its staged rows, validation and load result stay its
-    history); the pages are hard-linked where the file system allows, else copied.
+    history); the pages are hard-linked where the file system allows, else copied (on object
+    storage: copied server-side).
     """
-    source = run_paths(config.data_dir(), run_id)
-    if not source.all_pages():
+    data = DataDir.from_env()
+    run_id = run_paths(Path("/"), run_id).run_id
+    pages = data.glob(f"{RUNS}/{run_id}/{RAW}/*/{PAGES_FILE}")
+    if not pages:
         raise ValueError(f"run {run_id!r} has no archived raw pages")
     stamp = (now or datetime.now(UTC)).strftime("%Y%m%dT%H%M%S%fZ")
-    target = run_paths(config.data_dir(), f"{REPROCESS_PREFIX}{source.run_id}__{stamp}").make()
-    for pages in source.all_pages():
-        name = pages.parent.name
-        for path in (pages, source.source_crawl_report(name)):
-            if path.is_file():
-                dest = target.source_raw(name) / path.name
-                dest.parent.mkdir(parents=True, exist_ok=True)
-                try:
-                    os.link(path, dest)
-                except OSError:
-                    shutil.copy2(path, dest)
-    report = read_json(source.crawl_report)
+    target = f"{REPROCESS_PREFIX}{run_id}__{stamp}"
+    if data.local is not None:
+        run_paths(data.local, target).make()
+    for rel in pages:
+        name = rel.split("/")[-2]
+        for file in (PAGES_FILE, CRAWL_REPORT_FILE):
+            src = f"{RUNS}/{run_id}/{RAW}/{name}/{file}"
+            if data.exists(src):
+                data.copy(src, f"{RUNS}/{target}/{RAW}/{name}/{file}")
+    text = data.read_text(f"{RUNS}/{run_id}/{CRAWL_REPORT_FILE}")
+    report = json.loads(text) if text else None
     if isinstance(report, dict):
-        write_json(target.crawl_report, {**report, "reprocess_of": source.run_id})
-    log.info("reprocess %s -> %s", source.run_id, target.run_id)
-    return str(target.root)
+        data.write_bytes(f"{RUNS}/{target}/{CRAWL_REPORT_FILE}", json_bytes({**report, "reprocess_of": run_id}))
+    log.info("reprocess %s -> %s", run_id, target)
+    return data.run_location(target)
 
 
 def reprocess_all(run_ids: Sequence[str] | None = None, date_from: str | None = None,

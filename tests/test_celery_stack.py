@@ -4,7 +4,10 @@ workers (devtools/stack.py), the metadata database on Postgres, the project's da
 One run of `ningbo_scitech_news`, triggered through the REST API against the mirror of both
 sites, must succeed; its two mapped crawl tasks must have run on different workers
 (`task_instance.hostname` in the metadata database: each worker's task processes report the
-worker's name), and the warehouse must hold the mirror's articles.
+worker's name), and the warehouse must hold the mirror's articles. The data dir is on object
+storage (moto's S3 server on loopback, devtools/objectstore.py): the workers share nothing on
+disk, each task pulls what it reads from the bucket and publishes what it writes, so the
+bucket must hold both crawls' pages, the staged rows, the validation summary and the load result.
 """
 from __future__ import annotations
 
@@ -18,6 +21,7 @@ from helpers import query
 from core import config
 from devtools import airflow_local
 from devtools.mirror import start_mirror
+from devtools.objectstore import start_s3
 from devtools.smtp_sink import start_sink
 from devtools.stack import CeleryStack, StackConfig
 
@@ -37,10 +41,11 @@ def workloads(worker_log: str, run_id: str) -> set[tuple[str, int]]:
 def test_one_run_on_two_celery_workers(tmp_path, pg_server_url):
     started = time.monotonic()
     with fresh_database(pg_server_url) as metadata_url, fresh_database(pg_server_url) as warehouse_url, \
-            start_mirror() as mirror, start_sink(tmp_path / "mail") as sink:
+            start_mirror() as mirror, start_sink(tmp_path / "mail") as sink, start_s3(tmp_path / "s3") as s3:
         cfg = StackConfig(home=tmp_path / "airflow", metadata_url=metadata_url, workers=("w1", "w2"), extra_env={
             config.ENV_DATABASE_URL: warehouse_url,
-            config.ENV_DATA_DIR: str(tmp_path / "data"),  # one local directory shared by every worker
+            **s3.env("stack"),  # NEWSETL_DATA_DIR=s3://<bucket>/stack: no directory shared by the workers
+            config.ENV_WORK_DIR: str(tmp_path / "work"),
             config.ENV_BASE_URLS: mirror.env_value(),
             config.ENV_SMTP_CONN: sink.conn_uri,
             config.ENV_ALERT_EMAILS: "oncall@example.org",
@@ -56,6 +61,7 @@ def test_one_run_on_two_celery_workers(tmp_path, pg_server_url):
                                      "WHERE dag_id = %s AND run_id = %s AND task_id = 'crawl' ORDER BY map_index",
                        (airflow_local.DAG_ID, run_id))
         by_source = dict(query(warehouse_url, "SELECT source, count(*) FROM news.articles GROUP BY 1"))
+        keys = set(s3.keys("stack/runs/celery_run"))
     print(f"celery stack: run {run_id} {state} in {time.monotonic() - started:.0f} s; crawls {crawls}")
     assert [c[2] for c in crawls] == ["success", "success"]
     hosts = {c[1] for c in crawls}
@@ -66,4 +72,8 @@ def test_one_run_on_two_celery_workers(tmp_path, pg_server_url):
         assert ("crawl", map_index) in ran[worker], f"{worker} did not log crawl[{map_index}]: {ran}"
     assert all(len([t for t in r if t[0] == "crawl"]) == 1 for r in ran.values()), ran
     assert by_source.get("ningbo_gov", 0) >= 21 and by_source.get("ningbolife", 0) >= 22, by_source
-    assert (tmp_path / "data" / "runs" / "celery_run" / "load_result.json").exists()
+    run = "stack/runs/celery_run/"
+    for name in ("raw/ningbo_gov/pages.jsonl.gz", "raw/ningbolife/pages.jsonl.gz", "crawl_report.json",
+                 "staged/articles.jsonl", "validation/summary.json", "load_result.json"):
+        assert run + name in keys, f"{name} is not in the bucket: {sorted(keys)}"
+    assert not (tmp_path / "data").exists() and list((tmp_path / "work").iterdir()) == []
