@@ -195,3 +195,22 @@ def test_transform_report_names_and_counts_the_repaired_pages(tmp_path: Path) ->
         "encoding: 2 invalid utf-8 byte sequence(s) replaced with U+FFFD by the crawl"]
     assert json.loads(paths.transform_report.read_text()) == counts
     assert summaries.transform(counts).endswith("; page warnings: encoding 1, nesting 1")
+
+
+def test_transform_quarantines_an_oversized_page_by_name(tmp_path: Path) -> None:
+    """A raw page above the page limit (an archived run reprocessed, a crawl with another cap)."""
+    from newsetl.steps import transform
+
+    run = tmp_path / "runs" / "run2"
+    paths = RunPaths(run).make()
+    sentence = "Ningbo reported steady growth in research output across its districts this year. "
+    huge = page_with(f"<p>{FIRST}</p>\n<p>{sentence * (HUGE_TEXT // len(sentence))}</p>")
+    write_jsonl(paths.pages("ningbolife"), [
+        {"url": URL, "canonical_url": URL, "source": "ningbolife", "kind": "article", "status": 200,
+         "headers": {}, "encoding": "utf-8", "html": huge}])
+    counts = transform(str(run))
+    assert (counts["pages"], counts["articles"], counts["rejected"]) == (1, 0, 1)
+    (reject,) = read_jsonl(paths.rejects)
+    assert reject["url"] == URL and reject["stage"] == "transform"
+    assert reject["reasons"] == [f"oversized: page of {len(huge.encode())} bytes is above the page size limit of "
+                                 f"{MAX_PAGE_BYTES} bytes (the crawl's DOWNLOAD_MAXSIZE); not parsed"]
