@@ -117,6 +117,8 @@ def test_the_embedded_warehouse_gives_the_roles_generated_passwords(tmp_path: Pa
         with pytest.raises(psycopg2.OperationalError, match="password authentication failed"):
             _connect(url, "news_analyst", stored["news_loader"])
     finally:
+        for var in (db.ENV_ANALYST_PASSWORD, db.ENV_LOADER_PASSWORD):  # set by database_url()
+            os.environ.pop(var, None)
         stop_embedded(home / "pg")
         shutil.rmtree(home, ignore_errors=True)
 
@@ -177,3 +179,28 @@ def test_migration_009_moves_the_stored_samples_out_of_validation_runs(pg_url: s
         ("metrics.critical", [])]
     assert query(pg_url, "SELECT run_id, suite, failed FROM news.validation_samples") == [
         ("old", "articles.critical", SUMMARY["failed_expectations"])]
+
+
+def test_concurrent_upgrades_with_role_passwords_set_do_not_collide(roles_url: str) -> None:
+    """Every load and validation runs db.upgrade, which sets the role passwords: concurrent
+    ones altered the same role at once and failed with "tuple concurrently updated"."""
+    import threading
+
+    barrier = threading.Barrier(4)
+    errors: list[BaseException] = []
+
+    def worker() -> None:
+        try:
+            barrier.wait(30)
+            for _ in range(5):
+                db.upgrade(roles_url)
+        except BaseException as exc:  # noqa: BLE001 - asserted below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=worker) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(120)
+    assert errors == []
+    _connect(roles_url, "news_analyst", ANALYST_PW).close()
