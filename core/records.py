@@ -85,6 +85,9 @@ class Article:
     captions: list[str] = field(default_factory=list)
     language: str = "en"
     metrics: list[Metric] = field(default_factory=list)
+    # what the parse had to repair, one line each, "<kind>: <what>" (kind one of
+    # PARSE_WARNING_KINDS): the article is complete but someone should know
+    warnings: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         """Plain dict: every field, metrics as `Metric.to_dict()` dicts."""
@@ -104,6 +107,25 @@ def content_hash(title: str, body: str) -> str:
 def word_count(body: str) -> int:
     """Number of words in `body` (runs of letters/digits, joined by - ' & inside a word)."""
     return len(WORD_RE.findall(body))
+
+
+# Article.warnings kinds: bytes the decoder replaced with U+FFFD, markup nested deeper than
+# the HTML parser allows (flattened), a body above MAX_BODY_CHARS (validation quarantines it).
+WARNING_ENCODING = "encoding"
+WARNING_NESTING = "nesting"
+WARNING_OVERSIZED = "oversized"
+PARSE_WARNING_KINDS = (WARNING_ENCODING, WARNING_NESTING, WARNING_OVERSIZED)
+# The longest article body the product stores (characters): the critical suite's
+# `body_length` quarantines longer ones (expectations fill it in as `max_body_chars`).
+MAX_BODY_CHARS = 100_000
+# The largest page the product reads (bytes): the crawl's DOWNLOAD_MAXSIZE, and the
+# transform rejects a larger page ("oversized") instead of spending minutes on it.
+MAX_PAGE_BYTES = 5 * 1024 * 1024
+
+
+def warning_kind(warning: str) -> str:
+    """The kind of an Article.warnings line (the text before the first colon)."""
+    return warning.split(":", 1)[0].strip()
 
 
 KIND_ARTICLE = "article"
@@ -132,6 +154,7 @@ class RawPage:
     html: str = ""
     via: str = VIA_DIRECT
     truncated: bool = False  # the body was cut short (after retries) and is kept as it came
+    decode_errors: int = 0  # byte sequences `encoding` could not decode: each became U+FFFD in `html`
 
 
 @dataclass

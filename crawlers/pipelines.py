@@ -43,6 +43,8 @@ STAT_LISTINGS = "newsetl/listings"
 STAT_LISTINGS_FAILED = "newsetl/listings/failed"
 STAT_VIA_PRINT = "newsetl/articles/via_print"
 STAT_TRUNCATED = "newsetl/pages/truncated"
+STAT_DECODE_ERRORS = "newsetl/pages/decode_errors"
+WARNING_DECODE = "invalid {encoding} bytes: {count} byte sequence(s) replaced with U+FFFD"
 WARNING_TRUNCATED = "truncated response kept as received (best effort)"
 WARNING_VIA = "article page failed; stored its {via} view"
 WARNING_DRIFT = "template drift?"
@@ -101,6 +103,10 @@ class RawPagePipeline:
             if item.truncated:
                 stats.inc_value(STAT_TRUNCATED)
                 self._add_warning(item.url, WARNING_TRUNCATED)
+            if item.decode_errors:
+                stats.inc_value(STAT_DECODE_ERRORS)
+                self._add_warning(item.url, WARNING_DECODE.format(encoding=item.encoding,
+                                                                  count=item.decode_errors))
         elif isinstance(item, FetchFailure):
             self._add_error(item.url, item.error)
             stats.inc_value(STAT_FAILED if item.kind == KIND_ARTICLE else STAT_LISTINGS_FAILED)
@@ -156,6 +162,7 @@ class RawPagePipeline:
             "listings_not_modified": int(stats.get(STAT_NOT_MODIFIED, 0)),
             "pages_truncated": int(stats.get(STAT_TRUNCATED, 0)),
             "charset_corrected": int(stats.get(STAT_CHARSET_CORRECTED, 0)),
+            "pages_with_decode_errors": int(stats.get(STAT_DECODE_ERRORS, 0)),
             "offsite_links": int(stats.get(STAT_OFFSITE_LINKS, 0)),
             "offsite_redirects": int(stats.get(STAT_OFFSITE_REDIRECTS, 0)),
             "listings_by_url_shape": int(stats.get(STAT_LINKS_BY_SHAPE, 0)),

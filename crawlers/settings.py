@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from core.records import MAX_PAGE_BYTES
 from core.sources import FALLBACK_USER_AGENT, CrawlSettings, Source, crawl_settings
 
 BOT_NAME = "newsetl"
@@ -47,8 +48,9 @@ NEWSETL_RETRY_BACKOFF_MAX = 60.0
 # recorded (as failures) in the crawl report.
 HTTPERROR_ALLOWED_CODES = [304, 404, 410]
 DOWNLOAD_TIMEOUT = 30
-# Size cap: a Hanweb or Joomla page is 20-200 KB; anything over 5 MB is not an article.
-DOWNLOAD_MAXSIZE = 5 * 1024 * 1024
+# Size cap: a Hanweb or Joomla page is 20-200 KB; anything over 5 MB is not an article
+# (the transform applies the same cap to pages it is handed: core.records.MAX_PAGE_BYTES).
+DOWNLOAD_MAXSIZE = MAX_PAGE_BYTES
 DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
 # A body cut short is retried (crawlers.middlewares.DataLossRetryMiddleware), then kept
 # and flagged `truncated` instead of being dropped: the transform parses what came.

@@ -24,6 +24,7 @@ def run_demo(state_dir: Path | None = None) -> int:
     """Run the demo; returns the process exit code."""
     from devtools.mirror import start_mirror
     from devtools.smtp_sink import start_sink
+    from newsetl.connections import use_embedded_role_passwords
     from warehouse.embedded import start_embedded
     from warehouse.queries import summary_counts
 
@@ -38,6 +39,7 @@ def run_demo(state_dir: Path | None = None) -> int:
 
     print("newsetl demo: starting the mirror, embedded Postgres and SMTP sink (loopback only)...")
     db_url = start_embedded(state_dir / "pg", cleanup_mode=None)
+    use_embedded_role_passwords()  # the DAG's upgrade gives news_loader/news_analyst their passwords
     mails_before = set(mail_dir.glob("*.eml"))
     with start_mirror() as mirror, start_sink(mail_dir) as sink:
         env = airflow_local.airflow_env(

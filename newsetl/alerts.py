@@ -205,7 +205,7 @@ def _subject(summary: Mapping[str, Any], findings: list[dict[str, Any]], run_id:
 
 
 REJECT_WORDS = {"empty": "empty", "listing": "listing pages", "unparseable": "unparseable",
-                "non_english": "not English", "binary": "binary"}
+                "non_english": "not English", "binary": "binary", "oversized": "oversized"}
 
 
 def _subject_fact(kind: str, same: list[dict[str, Any]], summary: Mapping[str, Any]) -> str:

@@ -99,6 +99,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
             print(f"newsetl extract: {name}: {type(exc).__name__}: {exc}", file=sys.stderr)
         else:
             doc["path"] = str(path)
+            for warning in doc.pop("warnings", ()):  # the article came out whole, repaired: say how
+                print(f"newsetl extract: {name}: warning: {warning}", file=sys.stderr)
             sys.stdout.write(json.dumps(doc, ensure_ascii=False) + "\n")
             sys.stdout.flush()
             continue

@@ -12,6 +12,7 @@ import os
 import re
 import sys
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit, urlunsplit
 
@@ -35,7 +36,10 @@ def database_url() -> str:
     AIRFLOW_CONN_NEWS_WAREHOUSE (URI or JSON), else -- inside a running Airflow task --
     the `news_warehouse` connection Airflow resolves (secrets backend or metadata
     database), else the embedded server under <NEWSETL_HOME>/pg (started on first use
-    and left running).
+    and left running). For the embedded server the login roles' passwords come from
+    <NEWSETL_HOME>/role_passwords.json (generated once, mode 0600) unless
+    NEWSETL_LOADER_PASSWORD / NEWSETL_ANALYST_PASSWORD are set: they are put into this
+    process's environment, where `warehouse.db.upgrade` applies them.
     """
     url = config.database_url_from_env()
     if url:
@@ -48,7 +52,25 @@ def database_url() -> str:
         return task_url
     from warehouse.embedded import start_embedded
 
-    return start_embedded(config.embedded_pg_dir(), cleanup_mode=None)
+    url = start_embedded(config.embedded_pg_dir(), cleanup_mode=None)
+    use_embedded_role_passwords()
+    return url
+
+
+def role_passwords_file() -> Path:
+    """Where the embedded warehouse's login role passwords are kept (outside the repository)."""
+    return config.state_dir() / "role_passwords.json"
+
+
+def use_embedded_role_passwords() -> None:
+    """NEWSETL_LOADER_PASSWORD / NEWSETL_ANALYST_PASSWORD default to the generated passwords of
+    `role_passwords_file()` in this process (and its children), so every `warehouse.db.upgrade`
+    on the embedded server gives the login roles a password; a variable already set wins."""
+    from warehouse.db import ROLE_PASSWORD_ENV
+    from warehouse.embedded import role_passwords
+
+    for role, password in role_passwords(role_passwords_file()).items():
+        os.environ.setdefault(ROLE_PASSWORD_ENV[role], password)
 
 
 def airflow_task_connection_url(conn_id: str = AIRFLOW_CONN_ID) -> str | None:

@@ -10,6 +10,7 @@ import functools
 import json
 import logging
 import traceback
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, date, datetime
@@ -18,7 +19,7 @@ from typing import Any, TypeVar
 
 from core import config
 from core import sources as sources_module
-from core.records import content_hash, word_count
+from core.records import content_hash, warning_kind, word_count
 from core.rundir import (
     CRAWL_REPORT_FILE,
     PAGES_FILE,
@@ -54,6 +55,7 @@ __all__ = ["LoadRefused", "ValidationGateFailed", "crawl", "load", "new_run_id",
            "reprocess_all", "resolve_sources", "run_all", "safe_run_id", "select_runs", "transform", "transform_page",
            "validate"]
 
+MAX_REPORTED_WARNINGS = 50  # pages listed with their warning lines in transform_report.json
 REPROCESS_PREFIX = "reprocess__"  # run ids of reprocess runs: reprocess__<archived run>__<UTC stamp>
 
 
@@ -187,9 +189,13 @@ def crawl(
 
 # --------------------------------------------------------------------------- transform
 def transform_page(
-    page: Mapping[str, Any], run_id: str, template: str | None = None
+    page: Mapping[str, Any], run_id: str, template: str | None = None, warnings: list[str] | None = None
 ) -> tuple[dict, list[dict]]:
-    """One raw article page -> (staged article row, staged metric rows). Raises on bad pages."""
+    """One raw article page -> (staged article row, staged metric rows). Raises on bad pages.
+
+    What the parse repaired (Article.warnings: replaced bytes, flattened nesting, an
+    oversized body) is appended to `warnings`."""
+    from core.records import WARNING_ENCODING
     from transforms.metrics import EXTRACTOR_VERSION
     from transforms.page import parse_page
     from transforms.relevance import scitech_verdict
@@ -203,6 +209,14 @@ def transform_page(
         template=template,
         content_type=(page.get("headers") or {}).get("Content-Type"),
     )
+    if warnings is not None:
+        found = list(article.warnings)
+        decode_errors = int(page.get("decode_errors") or 0)
+        if decode_errors:  # the crawl counted them on the bytes: its count and codec are exact
+            found = [w for w in found if warning_kind(w) != WARNING_ENCODING]
+            found.insert(0, f"{WARNING_ENCODING}: {decode_errors} invalid {page.get('encoding')} byte "
+                            f"sequence(s) replaced with U+FFFD by the crawl")
+        warnings.extend(found)
     scitech, score = scitech_verdict(article.title, article.body)
     row = {
         "url": url,
@@ -240,6 +254,7 @@ def transform(run: RunCopy, progress: Progress | None = None) -> dict[str, int]:
     articles: dict[str, dict] = {}
     metrics: dict[str, list[dict]] = {}
     rejects: list[dict] = []
+    warned: list[dict] = []
     pages = 0
     raw_files = paths.all_pages()
     progress = progress or NO_PROGRESS
@@ -251,8 +266,9 @@ def transform(run: RunCopy, progress: Progress | None = None) -> dict[str, int]:
             if page.get("kind") != "article" or int(page.get("status") or 0) != 200:
                 continue
             pages += 1
+            page_warnings: list[str] = []
             try:
-                row, rows = transform_page(page, run_id, templates.get(page.get("source")))
+                row, rows = transform_page(page, run_id, templates.get(page.get("source")), page_warnings)
             except NotAnArticle as exc:
                 rejects.append(_reject(page, [f"{exc.kind}: {exc}"]))
                 continue
@@ -263,11 +279,19 @@ def transform(run: RunCopy, progress: Progress | None = None) -> dict[str, int]:
                 continue
             articles[row["url"]] = row  # the same article reached twice: keep one
             metrics[row["url"]] = rows
-    counts = {
+            if page_warnings:
+                log.warning("transform %s: %s", row["url"], "; ".join(page_warnings))
+                warned.append({"url": row["url"], "source": row["source"], "warnings": page_warnings})
+    counts: dict[str, Any] = {
         "pages": pages,
         "articles": write_jsonl(paths.staged_articles, articles.values()),
         "metrics": write_jsonl(paths.staged_metrics, (m for rows in metrics.values() for m in rows)),
         "rejected": write_jsonl(paths.rejects, rejects),
+        # pages whose article came out whole after a repair, per warning kind (core.records
+        # PARSE_WARNING_KINDS), and the first MAX_REPORTED_WARNINGS of them with their lines
+        "warnings": dict(sorted(Counter(warning_kind(w) for entry in warned
+                                        for w in dict.fromkeys(entry["warnings"])).items())),
+        "page_warnings": warned[:MAX_REPORTED_WARNINGS],
     }
     write_json(paths.transform_report, counts)
     log.info("transform: %s", counts)

@@ -36,8 +36,12 @@ def crawl(source: str, result: Mapping[str, Any]) -> str:
 
 
 def transform(result: Mapping[str, Any]) -> str:
-    return (f"transform: {_n(result.get('pages'))} article pages -> {_n(result.get('articles'))} articles, "
+    line = (f"transform: {_n(result.get('pages'))} article pages -> {_n(result.get('articles'))} articles, "
             f"{_n(result.get('metrics'))} metrics; {_n(result.get('rejected'))} rejected (quarantined)")
+    warned = result.get("warnings") or {}
+    if warned:  # articles kept whole after a repair: replaced bytes, flattened nesting, oversized body
+        line += "; page warnings: " + ", ".join(f"{kind} {_n(n)}" for kind, n in sorted(warned.items()))
+    return line
 
 
 def validate(summary: Mapping[str, Any]) -> str:

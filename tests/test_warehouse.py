@@ -24,13 +24,13 @@ from warehouse.load import load_run
 
 ROOT = Path(__file__).resolve().parents[1]
 ALL_MIGRATIONS = ["001_core", "002_roles", "003_metric_set_hash", "004_metric_context", "005_alert_outbox",
-                  "006_quarantine_audit", "007_indicators", "008_stories"]
+                  "006_quarantine_audit", "007_indicators", "008_stories", "009_validation_samples"]
 LATEST = len(ALL_MIGRATIONS)
 EXTRA = f"{LATEST + 1:03d}_extra"  # a migration file the tests add after the shipped ones
 MORE = f"{LATEST + 2:03d}_more"
 NEWS_TABLES = {"schema_migrations", "sources", "crawl_runs", "articles", "article_versions", "metrics",
                "quarantine", "validation_runs", "alert_outbox", "quarantine_audit",
-               "indicators", "indicator_catalog", "story_prints", "story_bands"}
+               "indicators", "indicator_catalog", "story_prints", "story_bands", "validation_samples"}
 NEWS_VIEWS = {"v_articles", "v_metrics", "v_quarantine", "v_quarantined_urls", "v_metric_facts", "v_metric_series",
               "v_source_daily", "v_stories"}
 
@@ -46,7 +46,7 @@ def test_upgrade_applies_every_migration_once(pg_url: str) -> None:
     files = sorted(Path(db.MIGRATIONS_DIR).glob("*.sql"))
     assert [(v, n) for v, n, _ in ledger] == [(1, "core"), (2, "roles"), (3, "metric_set_hash"), (4, "metric_context"),
                                                   (5, "alert_outbox"), (6, "quarantine_audit"),
-                                                  (7, "indicators"), (8, "stories")]
+                                                  (7, "indicators"), (8, "stories"), (9, "validation_samples")]
     assert [c for _, _, c in ledger] == [hashlib.sha256(f.read_bytes()).hexdigest() for f in files]
 
     tables = {r[0] for r in _query(pg_url, "SELECT table_name FROM information_schema.tables "
@@ -78,7 +78,7 @@ def test_concurrent_upgrades_apply_each_migration_once(pg_url: str) -> None:
         t.join(60)
     assert errors == []
     assert sorted(label for r in results for label in r) == ALL_MIGRATIONS
-    assert _query(pg_url, "SELECT count(*) FROM news.schema_migrations") == [(LATEST,)]
+    assert _query(pg_url, "SELECT count(*) FROM news.schema_migrations") == [(len(ALL_MIGRATIONS),)]
 
 
 def test_changed_migration_is_refused_and_new_one_applied(pg_url: str, tmp_path: Path) -> None:
@@ -209,8 +209,8 @@ def test_typical_analyst_queries_use_their_indexes(pg_url: str, tmp_path: Path) 
 # --------------------------------------------------------------------------- roles
 def test_analyst_reads_but_cannot_write_or_see_payloads(pg_url: str, tmp_path: Path,
                                                         monkeypatch: pytest.MonkeyPatch) -> None:
-    """Log in as news_analyst (pgserver trusts local sockets, so the password itself is
-    checked via its stored SCRAM verifier; on NEWSETL_TEST_DATABASE_URL it is used)."""
+    """Log in as news_analyst with its password (the embedded server asks the login roles
+    for it: scram-sha-256, warehouse.embedded), and check its stored SCRAM verifier."""
     password = "analyst-Secret-42"
     monkeypatch.setenv(db.ENV_ANALYST_PASSWORD, password)
     _seed(pg_url, tmp_path)
@@ -255,6 +255,7 @@ def test_analyst_reads_but_cannot_write_or_see_payloads(pg_url: str, tmp_path: P
 def test_loader_role_can_load_and_future_tables_are_covered(pg_url: str, tmp_path: Path,
                                                             monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(db.ENV_LOADER_PASSWORD, "loader-Secret-7")
+    monkeypatch.setenv(db.ENV_ANALYST_PASSWORD, "analyst-Secret-42")
     db.upgrade(pg_url)
     conn = psycopg2.connect(pg_url, user="news_loader", password="loader-Secret-7")
     conn.autocommit = True
@@ -284,7 +285,7 @@ def test_loader_role_can_load_and_future_tables_are_covered(pg_url: str, tmp_pat
 
     # a table a later migration creates is readable by the analyst and writable by the loader
     _query(pg_url, "CREATE TABLE news.later (x int)")
-    analyst = psycopg2.connect(pg_url, user="news_analyst")
+    analyst = psycopg2.connect(pg_url, user="news_analyst", password="analyst-Secret-42")
     loader = psycopg2.connect(pg_url, user="news_loader", password="loader-Secret-7")
     try:
         with loader.cursor() as cur:

@@ -16,10 +16,11 @@ def extract_document(content: bytes, url: str | None = None, path: str | None = 
 
     Keys in contract order (docs/CONTRACTS.md): path, url, source, title, published, section, body,
     captions, language, metrics (contract fields only; with `explain`, each metric also lists
-    the ids of the rules that decided it under "rules"). Raises NotAnArticle.
+    the ids of the rules that decided it under "rules"), and "warnings" only when the parse
+    had to repair something (Article.warnings: the CLI prints them on stderr). Raises NotAnArticle.
     """
     article = parse_page(content, url=url)
-    return {
+    doc: dict[str, Any] = {
         "path": path,
         "url": url,
         "source": article.source,
@@ -32,3 +33,6 @@ def extract_document(content: bytes, url: str | None = None, path: str | None = 
         "metrics": [{**m.contract_dict(), **({"rules": list(m.rules)} if explain else {})}
                     for m in article.metrics],
     }
+    if article.warnings:
+        doc["warnings"] = list(article.warnings)
+    return doc

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 import lxml.html
 
-from core.records import Article
+from core.records import MAX_BODY_CHARS, MAX_PAGE_BYTES, WARNING_ENCODING, WARNING_OVERSIZED, Article
 from core.sources import Source, load_sources, source_for_host, source_for_template
 from transforms.errors import NotAnArticle
 from transforms.metrics import extract_metrics
@@ -62,6 +62,7 @@ FEED_RE = re.compile(
     r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:rss|feed|rdf:RDF|datastore)\b", re.IGNORECASE | re.DOTALL
 )
 ENGLISH = "en"
+REPLACEMENT_CHAR = "\ufffd"
 
 
 def parse_page(
@@ -79,7 +80,22 @@ def parse_page(
     """
     if template is not None and template not in TEMPLATES and template != TEXT_TEMPLATE:
         raise ValueError(f"unknown template {template!r}")
-    text = decode_content(content, content_type) if isinstance(content, bytes) else content
+    size = len(content) if isinstance(content, bytes) else len(content.encode("utf-8", "surrogatepass"))
+    if size > MAX_PAGE_BYTES:
+        raise NotAnArticle("oversized", f"page of {size} bytes is above the page size limit of "
+                                        f"{MAX_PAGE_BYTES} bytes (the crawl's DOWNLOAD_MAXSIZE); not parsed")
+    warnings: list[str] = []
+    if isinstance(content, bytes):
+        text, codec, replaced = decode_counted(content, content_type)
+        if replaced:
+            warnings.append(f"{WARNING_ENCODING}: {replaced} invalid {codec} byte sequence(s) "
+                            f"replaced with U+FFFD")
+    else:
+        text = content
+        replaced = text.count(REPLACEMENT_CHAR)
+        if replaced:
+            warnings.append(f"{WARNING_ENCODING}: {replaced} replacement character(s) U+FFFD in the "
+                            f"page text (bytes the decoder could not read)")
     if isinstance(content, str) and _looks_binary_text(text):
         raise NotAnArticle("binary", "content is not text")
     if not normalize_space(text):
@@ -91,26 +107,43 @@ def parse_page(
         found = text_template.parse(text)
         used = found.site_template or TEXT_TEMPLATE
     else:
-        used, found = _parse_html(text, url, template)
-    return _to_article(found, url=url, source=source or source_for(url, used))
+        used, found = _parse_html(text, url, template, warnings)
+    article = _to_article(found, url=url, source=source or source_for(url, used))
+    if len(article.body) > MAX_BODY_CHARS:
+        warnings.append(f"{WARNING_OVERSIZED}: body of {len(article.body)} characters is above the "
+                        f"maximum article size of {MAX_BODY_CHARS}; validation quarantines it (body_length)")
+    article.warnings = warnings
+    return article
 
 
 def decode_content(content: bytes, content_type: str | None = None) -> str:
     """Decode page bytes: BOM, HTTP charset, <meta charset>/http-equiv, then UTF-8, GB18030."""
+    return decode_counted(content, content_type)[0]
+
+
+def decode_counted(content: bytes, content_type: str | None = None) -> tuple[str, str, int]:
+    """(text, codec, replaced): `decode_content`, and how many byte sequences the codec could
+    not decode (each became U+FFFD; 0 when a charset decoded the bytes cleanly)."""
     if not content.strip():
-        return ""
+        return "", "utf-8", 0
     if is_binary(content, content_type):
         raise NotAnArticle("binary", f"binary content ({content_type or 'unknown type'})")
     for bom, codec in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
                        (codecs.BOM_UTF16_BE, "utf-16")):
         if content.startswith(bom):
-            return content.decode(codec, errors="replace")
+            return _decode_replacing(content, codec)
     for charset in _declared_charsets(content, content_type) + list(FALLBACK_CHARSETS):
         try:
-            return content.decode(charset)
+            return content.decode(charset), charset, 0
         except (UnicodeDecodeError, LookupError):
             continue
-    return content.decode("utf-8", errors="replace")
+    return _decode_replacing(content, "utf-8")
+
+
+def _decode_replacing(content: bytes, codec: str) -> tuple[str, str, int]:
+    text = content.decode(codec, errors="replace")
+    genuine = content.decode(codec, errors="ignore").count(REPLACEMENT_CHAR)  # U+FFFD the page really has
+    return text, codec, text.count(REPLACEMENT_CHAR) - genuine
 
 
 def is_binary(content: bytes, content_type: str | None = None) -> bool:
@@ -153,9 +186,12 @@ def _detect(doc: lxml.html.HtmlElement, html: str) -> ModuleType:
     return generic
 
 
-def _parse_html(html: str, url: str | None, template: str | None) -> tuple[str, Content]:
+def _parse_html(html: str, url: str | None, template: str | None,
+                warnings: list[str] | None = None) -> tuple[str, Content]:
     try:
-        doc = parse_html(html)
+        doc = parse_html(html, warnings)
+    except NotAnArticle:
+        raise
     except Exception as exc:  # lxml raises several types for hopeless input
         raise NotAnArticle("unparseable", f"HTML could not be parsed: {exc}") from exc
     if not normalize_space(doc.text_content()):

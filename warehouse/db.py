@@ -280,6 +280,9 @@ def _apply_role_passwords(conn: psycopg2.extensions.connection) -> None:
             log.info("role passwords not set: the current user may not alter roles")
             conn.rollback()
             return
+        # Concurrent upgrades (loads, validations) altering the same role fail with "tuple
+        # concurrently updated": one at a time, under the migrations' lock (released at commit).
+        cur.execute(sql.ADVISORY_XACT_LOCK, (sql.MIGRATION_LOCK_KEY,))
         for role, password in wanted.items():
             cur.execute(sql.ROLE_EXISTS, (role,))
             if cur.fetchone() is None:

@@ -42,6 +42,7 @@ ORPHAN_METRIC_REASON = sql.ORPHAN_REASON  # quarantine reason of a metric whose 
 SUMMARY_COUNT_KEYS = ("articles_total", "articles_accepted", "articles_quarantined",
                       "metrics_total", "metrics_accepted", "metrics_quarantined")
 OVERALL_SUITE = "all"
+SAMPLES_KEY = "samples"  # a failed expectation's sample rows: news.validation_samples, not validation_runs
 RUN_LOADED = "loaded"
 RUN_BLOCKED = "blocked"
 LOAD_STEPS = 15  # steps of a full load's transaction (_Steps calls), for a progress bar
@@ -361,14 +362,34 @@ def _as_bool(value: Any) -> bool | None:
 
 
 def _load_validation(cur: Any, run_id: str, summary: Mapping[str, Any] | None) -> None:
+    """news.validation_runs per suite: failed expectations without their sample rows (the
+    analysts read those); the entries with samples go to news.validation_samples (009)."""
     rows = suite_results(summary)
     for row in rows:
+        failed = row["failed"]
         cur.execute(sql.UPSERT_VALIDATION_RUN, {
             "run_id": run_id, "suite": row["suite"], "success": row["success"],
-            "statistics": _json_or_none(row["statistics"]), "failed": _json_or_none(row["failed"]),
+            "statistics": _json_or_none(row["statistics"]), "failed": _json_or_none(without_samples(failed)),
             "data_docs": row["data_docs"],
         })
+        if _has_samples(failed):
+            cur.execute(sql.UPSERT_VALIDATION_SAMPLES, {"run_id": run_id, "suite": row["suite"],
+                                                        "failed": Json(failed)})
+        else:
+            cur.execute(sql.DELETE_VALIDATION_SAMPLES, {"run_id": run_id, "suite": row["suite"]})
     cur.execute(sql.DELETE_GONE_VALIDATION_RUNS, {"run_id": run_id, "suites": [r["suite"] for r in rows]})
+
+
+def without_samples(failed: Any) -> Any:
+    """A suite's failed expectations without their "samples" (rejected values)."""
+    if not isinstance(failed, (list, tuple)):
+        return failed
+    return [{k: v for k, v in item.items() if k != SAMPLES_KEY} if isinstance(item, Mapping) else item
+            for item in failed]
+
+
+def _has_samples(failed: Any) -> bool:
+    return isinstance(failed, (list, tuple)) and any(isinstance(i, Mapping) and SAMPLES_KEY in i for i in failed)
 
 
 def _json_or_none(value: Any) -> Json | None:

@@ -354,6 +354,18 @@ WHERE (v.success, v.statistics, v.failed, v.data_docs)
       IS DISTINCT FROM (EXCLUDED.success, EXCLUDED.statistics, EXCLUDED.failed, EXCLUDED.data_docs)
 """
 
+# The failed expectations with their sample rows (rejected values), out of news_analyst's reach (009).
+UPSERT_VALIDATION_SAMPLES = """
+INSERT INTO news.validation_samples AS s (run_id, suite, failed)
+VALUES (%(run_id)s, %(suite)s, %(failed)s)
+ON CONFLICT (run_id, suite) DO UPDATE SET failed = EXCLUDED.failed
+WHERE s.failed IS DISTINCT FROM EXCLUDED.failed
+"""
+
+DELETE_VALIDATION_SAMPLES = """
+DELETE FROM news.validation_samples WHERE run_id = %(run_id)s AND suite = %(suite)s
+"""
+
 DELETE_GONE_VALIDATION_RUNS = """
 DELETE FROM news.validation_runs WHERE run_id = %(run_id)s AND NOT (suite = ANY(%(suites)s))
 """

@@ -47,6 +47,7 @@ from crawlers.state import ListingEntry, load_state, save_state
 from transforms.textutil import parse_date
 from transforms.urls import normalize_url
 
+REPLACEMENT_CHAR = "\ufffd"
 STAT_UNCHANGED = "newsetl/articles/unchanged"
 STAT_OFFSITE_LINKS = "newsetl/offsite/links"
 STAT_OFFSITE_REDIRECTS = "newsetl/offsite/redirects"
@@ -190,6 +191,18 @@ def is_transient(failure: Failure) -> bool:
 def _bare_host(url: str) -> str:
     host = (urlsplit(url).hostname or "").lower()
     return host[len(WWW_PREFIX):] if host.startswith(WWW_PREFIX) else host
+
+
+def replaced_on_decode(body: bytes, encoding: str, text: str) -> int:
+    """How many U+FFFD in `text` the decoder put there: byte sequences of `body` that
+    `encoding` could not decode (Scrapy decodes with errors="replace", silently)."""
+    if REPLACEMENT_CHAR not in text:
+        return 0
+    try:
+        genuine = body.decode(encoding, errors="ignore").count(REPLACEMENT_CHAR)
+    except LookupError:
+        genuine = 0
+    return max(0, text.count(REPLACEMENT_CHAR) - genuine)
 
 
 def _now() -> str:
@@ -508,8 +521,9 @@ class SourceSpider(scrapy.Spider):
         redirects = response.meta.get("redirect_urls") or []
         url = response.meta.get(META_ARTICLE_URL) or (redirects[0] if redirects else response.url)
         text = getattr(response, "text", None)
+        encoding = getattr(response, "encoding", None) or "utf-8"
         if text is None:
-            text = response.body.decode("utf-8", errors="replace")
+            text = response.body.decode(encoding, errors="replace")
         return RawPage(
             url=url,
             final_url=response.url,
@@ -521,11 +535,12 @@ class SourceSpider(scrapy.Spider):
                 k.decode("latin-1"): b", ".join(v).decode("latin-1")
                 for k, v in response.headers.items()
             },
-            encoding=getattr(response, "encoding", None) or "utf-8",
+            encoding=encoding,
             fetched_at=_now(),
             html=text,
             via=response.meta.get(META_VIA, VIA_DIRECT) if kind == KIND_ARTICLE else VIA_DIRECT,
             truncated=DATALOSS_FLAG in response.flags,
+            decode_errors=replaced_on_decode(response.body, encoding, text),
         )
 
     def article_failure(self, meta: dict[str, Any], url: str, error: str, status: int | None) -> FetchFailure:

@@ -7,11 +7,13 @@ forms are skipped. Each block keeps the layout hints captions are recognized by.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 
 import lxml.html
 from lxml import etree
 
+from transforms.errors import NotAnArticle
 from transforms.textutil import Block, normalize_space
 
 BLOCK_TAGS = frozenset(
@@ -41,12 +43,107 @@ CENTER_STYLE_RE = re.compile(r"text-align\s*:\s*center", re.IGNORECASE)
 CAPTION_CLASS_RE = re.compile(r"caption|img-desc|pic-desc|photo-desc|image-desc", re.IGNORECASE)
 
 
-def parse_html(html: str) -> lxml.html.HtmlElement:
-    """Parse a whole HTML document with lxml (tolerant of legacy markup)."""
+# libxml2's resource limits. Without XML_PARSE_HUGE (lxml's huge_tree) it stops at 256
+# levels of nesting and at a text node of 10 MB and returns what it had so far, which
+# lost an article's text silently (the page then looked "empty"). With huge_tree the
+# limits are 2048 levels and 1 GB; a page nested deeper is flattened (below) and parsed
+# again, and a page that still hits a limit is rejected as "unparseable", never "empty".
+LIBXML_MAX_DEPTH = 2048
+# The block walker below recurses per element (Python's recursion limit is 1000): a tree
+# deeper than this is flattened too, and the pre-pass keeps this many open elements.
+FLATTEN_DEPTH = 512
+DEEPER_THAN_FLATTEN = etree.XPath("boolean(" + "/*" * (FLATTEN_DEPTH + 1) + ")")
+FLATTEN_MARGIN = 32     # levels left for elements the parser adds (html, body, implied tbody ...)
+RESOURCE_LIMIT = "ERR_RESOURCE_LIMIT"
+VOID_TAGS = frozenset("area base br col embed hr img input link meta param source track wbr keygen".split())
+# Tags, and the spans the pre-pass copies unread (comments, script and style bodies).
+FLATTEN_TOKEN_RE = re.compile(
+    r"<!--.*?(?:-->|\Z)|<(script|style)\b.*?(?:</\1\s*>|\Z)|<(/?)([A-Za-z][A-Za-z0-9:_-]*)\b[^>]*?(/?)>",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def parse_html(html: str, warnings: list[str] | None = None) -> lxml.html.HtmlElement:
+    """Parse a whole HTML document with lxml (tolerant of legacy markup).
+
+    Never loses text to libxml2's limits silently: nesting deeper than the parser allows is
+    flattened first (a warning is appended to `warnings`: block elements below
+    FLATTEN_DEPTH become line breaks, inline ones are unwrapped, every text is kept); a
+    page that still exceeds a limit raises NotAnArticle("unparseable", ...).
+    """
     # lxml refuses str input that carries an XML encoding declaration.
     html = XML_DECLARATION_RE.sub("", html)
     html = XML_INVALID_CHARS_RE.sub("", html)
-    return lxml.html.document_fromstring(html)
+    doc, error = _parse_whole(html)
+    if error is None and not DEEPER_THAN_FLATTEN(doc):
+        return doc
+    if error is None or "depth" in error.lower():
+        flat, unwrapped = flatten_nesting(html, FLATTEN_DEPTH - FLATTEN_MARGIN)
+        doc, error = _parse_whole(flat)
+        if error is None and not DEEPER_THAN_FLATTEN(doc):
+            if warnings is not None:
+                warnings.append(f"nesting: HTML nested deeper than {FLATTEN_DEPTH} levels; "
+                                f"{unwrapped} elements below that level unwrapped, text kept")
+            return doc
+        if error is None or "depth" in error.lower():
+            raise NotAnArticle("unparseable", f"nesting deeper than {FLATTEN_DEPTH} levels even after "
+                                              f"flattening ({error or 'the tree is still too deep'})")
+    raise NotAnArticle("unparseable", f"HTML exceeds a parser limit: {error}")
+
+
+def _parse_whole(html: str) -> tuple[lxml.html.HtmlElement, str | None]:
+    """(document, None), or (partial document, libxml2's message) when a resource limit cut it short."""
+    parser = lxml.html.HTMLParser(huge_tree=True)
+    doc = lxml.html.document_fromstring(html, parser=parser)
+    for entry in parser.error_log:
+        if entry.type_name == RESOURCE_LIMIT:
+            return doc, " ".join(entry.message.split())
+    return doc, None
+
+
+def flatten_nesting(html: str, max_depth: int) -> tuple[str, int]:
+    """`html` with no element opened deeper than `max_depth` (counted as written, void tags
+    and self-closed tags aside): deeper block tags become <br>, deeper inline tags are
+    dropped, with their end tags; text, comments, scripts and styles are copied as they
+    are. Returns (html, number of elements unwrapped)."""
+    out: list[str] = []
+    stack: list[str] = []
+    open_names: Counter[str] = Counter()
+    unwrapped_open: Counter[str] = Counter()
+    unwrapped = 0
+    pos = 0
+    for match in FLATTEN_TOKEN_RE.finditer(html):
+        name = match.group(3)
+        if not name:
+            continue  # a comment, script or style: copied with the text around it
+        name = name.lower()
+        closing = bool(match.group(2))
+        if name in VOID_TAGS or match.group(4):
+            continue
+        replacement: str | None = None
+        if not closing:
+            if len(stack) >= max_depth:
+                replacement = "<br>" if name in BLOCK_TAGS else ""
+                unwrapped_open[name] += 1
+                unwrapped += 1
+            else:
+                stack.append(name)
+                open_names[name] += 1
+        elif unwrapped_open[name] > 0:
+            replacement = "<br>" if name in BLOCK_TAGS else ""
+            unwrapped_open[name] -= 1
+        elif open_names[name] > 0:
+            while stack:  # the end tag closes its element and what was left open inside it
+                top = stack.pop()
+                open_names[top] -= 1
+                if top == name:
+                    break
+        if replacement is not None:
+            out.append(html[pos:match.start()])
+            out.append(replacement)
+            pos = match.end()
+    out.append(html[pos:])
+    return "".join(out), unwrapped
 
 
 def meta_content(doc: lxml.html.HtmlElement, name: str) -> str | None:

@@ -1,0 +1,216 @@
+"""Bad input that used to lose text silently: deep nesting, a text node over 10 MB, invalid UTF-8.
+
+Each case runs the real parser (lxml/libxml2) on a Joomla article page of the snapshot's
+shape, and where a user sees it, the real `newsetl extract` command or the crawl's
+pipeline and the transform step on a run directory.
+"""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from scrapy.http import HtmlResponse, Request
+
+from core.records import MAX_BODY_CHARS, MAX_PAGE_BYTES
+from core.rundir import RunPaths, read_jsonl, write_jsonl
+from transforms.errors import NotAnArticle
+from transforms.page import parse_page
+from transforms.templates import htmlutil
+
+ROOT = Path(__file__).resolve().parents[1]
+NEWSETL = str(Path(sys.executable).with_name("newsetl"))
+PAGE = ROOT / "tests" / "fixtures" / "html" / "ningbolife" / \
+    "5812-ningbo-accelerates-construction-of-high-level-innovative-cities.html"
+URL = "http://www.ningbolife.com/index.php/ningbo-news/5812-ningbo-accelerates.html"
+PARAGRAPHS = ("<p>Innovation is Ningbo's core competitiveness.</p>\n"
+              "<p>In 2019, Ningbo R&amp;D expenditures accounted for nearly 2.8% of GDP.</p>")
+FIRST = "Innovation is Ningbo's core competitiveness."
+SECOND = "In 2019, Ningbo R&D expenditures accounted for nearly 2.8% of GDP."
+# A text node over libxml2's 10 MB limit: without huge_tree lxml 6.1 / libxml2 2.14 dropped this
+# one (12 MB) whole and `extract` printed the article without it, exit 0.
+HUGE_TEXT = 12 * 1000 * 1000
+
+
+def page_with(paragraphs: str) -> str:
+    """The snapshot's Joomla article page with its two body paragraphs replaced."""
+    html = PAGE.read_text(encoding="utf-8")
+    assert PARAGRAPHS in html
+    return html.replace(PARAGRAPHS, paragraphs)
+
+
+def nested(depth: int) -> str:
+    return page_with("<div>" * depth + PARAGRAPHS + "</div>" * depth)
+
+
+def newsetl(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([NEWSETL, *args], capture_output=True, text=True, timeout=600)
+
+
+# --------------------------------------------------------------------------- deep nesting
+@pytest.mark.parametrize(("depth", "warned"), [(300, []), (3000, ["nesting"])])
+def test_deeply_nested_article_keeps_its_text(depth: int, warned: list[str]) -> None:
+    """libxml2 stopped at 256 levels and the page came out "empty"; 3000 levels is beyond
+    even its huge_tree limit (2048), so the page is flattened first (and says so)."""
+    article = parse_page(nested(depth), url=URL)
+    assert article.title == "Ningbo accelerates construction of high-level innovative cities"
+    assert FIRST in article.body and SECOND in article.body
+    assert [m.value for m in article.metrics] == [2.8]
+    assert [w.split(":")[0] for w in article.warnings] == warned
+
+
+def test_nesting_that_cannot_be_flattened_is_rejected_as_unparseable_never_empty(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # a pre-pass that keeps more levels than the parser allows cannot help: the reason says so
+    monkeypatch.setattr(htmlutil, "FLATTEN_MARGIN", -5000)
+    with pytest.raises(NotAnArticle) as caught:
+        parse_page(nested(3000), url=URL)
+    assert caught.value.kind == "unparseable"
+    assert f"nesting deeper than {htmlutil.FLATTEN_DEPTH} levels" in str(caught.value)
+
+
+def test_flatten_keeps_every_text_and_turns_deep_blocks_into_breaks() -> None:
+    html = "<div>" * 5 + "<p>one</p><span>two</span><script>if (a<b) {}</script><!-- <div> -->" + "</div>" * 5
+    flat, unwrapped = htmlutil.flatten_nesting(html, 3)
+    assert unwrapped == 4  # two divs, the p and the span below level 3
+    assert flat == ("<div>" * 3 + "<br><br><br>one<br>two<script>if (a<b) {}</script><!-- <div> -->"
+                    + "<br><br>" + "</div>" * 3)
+
+
+# --------------------------------------------------------------------------- huge text node
+def test_text_node_over_10_mb_is_rejected_by_name_not_dropped(tmp_path: Path) -> None:
+    """A text node over 10 MB: libxml2 dropped it and `extract` printed the article without it, exit 0."""
+    sentence = "Ningbo reported steady growth in research output across its districts this year. "
+    huge = sentence * (HUGE_TEXT // len(sentence))
+    page = tmp_path / "huge.html"
+    page.write_text(page_with(f"<p>{FIRST}</p>\n<p>{huge}</p>"), encoding="utf-8")
+    assert page.stat().st_size > MAX_PAGE_BYTES
+
+    proc = newsetl("extract", str(page))
+    assert proc.returncode == 1 and proc.stdout == ""
+    (line,) = proc.stderr.strip().splitlines()
+    assert line.startswith(f"newsetl extract: {page}: not an article (oversized): page of ")
+    assert f"above the page size limit of {MAX_PAGE_BYTES} bytes" in line
+
+
+def test_body_above_the_max_article_size_survives_the_transform_with_a_warning() -> None:
+    sentence = "Ningbo reported steady growth in research output across its districts this year. "
+    long_text = sentence * (MAX_BODY_CHARS // len(sentence) + 100)
+    article = parse_page(page_with(f"<p>{FIRST}</p>\n<p>{long_text}</p>"), url=URL)
+    assert long_text.strip() in article.body and len(article.body) > MAX_BODY_CHARS
+    (warning,) = article.warnings
+    assert warning.startswith("oversized: body of ") and "validation quarantines it (body_length)" in warning
+
+
+# --------------------------------------------------------------------------- invalid UTF-8
+def bad_utf8_page() -> bytes:
+    """The page declaring UTF-8, with two bytes that are not UTF-8 in its body (and none that GB18030 reads)."""
+    good = page_with(PARAGRAPHS.replace("core competitiveness", "core \x00\x00competitiveness"))
+    raw = good.encode("utf-8")
+    return raw.replace(b"\x00\x00", b"\xff\xfe ")
+
+
+def test_invalid_utf8_is_counted_and_warned_not_replaced_silently() -> None:
+    article = parse_page(bad_utf8_page(), url=URL)
+    assert "core \ufffd\ufffd competitiveness" in article.body  # replaced, and now counted
+    assert article.warnings == ["encoding: 2 invalid utf-8 byte sequence(s) replaced with U+FFFD"]
+    # a page that really contains U+FFFD (valid UTF-8) is no decoding error
+    genuine = parse_page(page_with(PARAGRAPHS.replace("core", "core \ufffd")).encode("utf-8"), url=URL)
+    assert genuine.warnings == []
+
+
+def test_extract_prints_one_warning_line_per_repair_and_the_whole_article(tmp_path: Path) -> None:
+    bad = tmp_path / "bad-utf8.html"
+    bad.write_bytes(bad_utf8_page())
+    deep = tmp_path / "deep.html"
+    deep.write_text(nested(1000), encoding="utf-8")
+    proc = newsetl("extract", str(bad), str(deep))
+    assert proc.returncode == 0, proc.stderr
+    docs = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert [d["path"] for d in docs] == [str(bad), str(deep)]
+    assert all(SECOND in d["body"] for d in docs) and "warnings" not in docs[0]
+    lines = proc.stderr.strip().splitlines()
+    assert lines[0] == (f"newsetl extract: {bad}: warning: encoding: 2 invalid utf-8 byte sequence(s) "
+                        "replaced with U+FFFD")
+    assert lines[1].startswith(f"newsetl extract: {deep}: warning: nesting: HTML nested deeper than ")
+    assert len(lines) == 2
+
+
+def test_crawl_counts_pages_it_decoded_with_replacements(tmp_path: Path) -> None:
+    from scrapy.utils.test import get_crawler
+
+    from core.sources import load_sources
+    from crawlers.pipelines import RawPagePipeline
+    from crawlers.settings import settings_for
+    from crawlers.spiders.joomla import JoomlaSpider
+
+    base = "http://127.0.0.1:9"
+    source = load_sources({"ningbolife": base})["ningbolife"]
+    crawler = get_crawler(JoomlaSpider, settings_for(source, tmp_path))
+    pipeline = RawPagePipeline.from_crawler(crawler)
+    pipeline.open_spider()
+    spider = JoomlaSpider(base_url=base)
+    url = base + "/index.php/ningbo-news/5812-ningbo-accelerates.html"
+    request = Request(url, meta={"kind": "article", "via": "direct"})
+    good = PAGE.read_bytes()
+    for body in (bad_utf8_page(), good):
+        response = HtmlResponse(url=url, body=body, request=request,
+                                headers={"Content-Type": "text/html; charset=utf-8"})
+        (page,) = list(spider.parse_article(response))
+        pipeline.process_item(page)
+    pipeline.close_spider()
+    pipeline.spider_closed(spider, "finished")
+    report = json.loads((tmp_path / "raw" / "ningbolife" / "crawl_report.json").read_text())
+    assert report["pages_with_decode_errors"] == 1
+    assert report["warnings"] == [{"url": url, "warning": "invalid utf-8 bytes: 2 byte sequence(s) replaced "
+                                                          "with U+FFFD"}]
+    assert json.loads((tmp_path / "crawl_report.json").read_text())["pages_with_decode_errors"] == 1
+    stored = list(read_jsonl(RunPaths(tmp_path).pages("ningbolife")))
+    assert [p["decode_errors"] for p in stored] == [2, 0]
+
+
+def test_transform_report_names_and_counts_the_repaired_pages(tmp_path: Path) -> None:
+    from newsetl import summaries
+    from newsetl.steps import transform
+
+    run = tmp_path / "runs" / "run1"
+    paths = RunPaths(run).make()
+    base = {"source": "ningbolife", "kind": "article", "status": 200, "headers": {}, "encoding": "utf-8",
+            "fetched_at": "2026-12-02T00:00:00+00:00", "via": "direct", "truncated": False}
+    rows = [
+        {**base, "url": URL + "?bad", "canonical_url": URL.replace("5812", "5813"), "decode_errors": 2,
+         "html": bad_utf8_page().decode("utf-8", errors="replace")},
+        {**base, "url": URL + "?deep", "canonical_url": URL.replace("5812", "5814"), "html": nested(600)},
+        {**base, "url": URL + "?ok", "canonical_url": URL, "html": PAGE.read_text(encoding="utf-8")},
+    ]
+    write_jsonl(paths.pages("ningbolife"), rows)
+    counts = transform(str(run))
+    assert (counts["articles"], counts["rejected"]) == (3, 0)
+    assert counts["warnings"] == {"encoding": 1, "nesting": 1}
+    assert [(w["url"], [line.split(":")[0] for line in w["warnings"]]) for w in counts["page_warnings"]] == [
+        (URL.replace("5812", "5813"), ["encoding"]), (URL.replace("5812", "5814"), ["nesting"])]
+    assert counts["page_warnings"][0]["warnings"] == [
+        "encoding: 2 invalid utf-8 byte sequence(s) replaced with U+FFFD by the crawl"]
+    assert json.loads(paths.transform_report.read_text()) == counts
+    assert summaries.transform(counts).endswith("; page warnings: encoding 1, nesting 1")
+
+
+def test_transform_quarantines_an_oversized_page_by_name(tmp_path: Path) -> None:
+    """A raw page above the page limit (an archived run reprocessed, a crawl with another cap)."""
+    from newsetl.steps import transform
+
+    run = tmp_path / "runs" / "run2"
+    paths = RunPaths(run).make()
+    sentence = "Ningbo reported steady growth in research output across its districts this year. "
+    huge = page_with(f"<p>{FIRST}</p>\n<p>{sentence * (HUGE_TEXT // len(sentence))}</p>")
+    write_jsonl(paths.pages("ningbolife"), [
+        {"url": URL, "canonical_url": URL, "source": "ningbolife", "kind": "article", "status": 200,
+         "headers": {}, "encoding": "utf-8", "html": huge}])
+    counts = transform(str(run))
+    assert (counts["pages"], counts["articles"], counts["rejected"]) == (1, 0, 1)
+    (reject,) = read_jsonl(paths.rejects)
+    assert reject["url"] == URL and reject["stage"] == "transform"
+    assert reject["reasons"] == [f"oversized: page of {len(huge.encode())} bytes is above the page size limit of "
+                                 f"{MAX_PAGE_BYTES} bytes (the crawl's DOWNLOAD_MAXSIZE); not parsed"]
