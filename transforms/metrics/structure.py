@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from transforms.metrics.fastre import TailPattern
 from transforms.metrics.numbers import EXCLUDED_SPAN_RES, YEAR
 from transforms.metrics.vocab import ABBREVIATIONS, SUBHEADING_SMALL_WORDS
 
@@ -13,6 +14,7 @@ SUBHEADING_MAX_WORDS = 8
 
 INITIAL_RE = re.compile(r"[a-z]")  # "F. Tan": a one-letter initial does not end a sentence
 PREVIOUS_WORD_RE = re.compile(r"([A-Za-z][\w.]*)\s*$")
+PREVIOUS_WORD_TAIL = TailPattern(PREVIOUS_WORD_RE)
 PUBLISHED_RE = re.compile(rf"^({YEAR})-(\d{{2}})")
 SENTENCE_END_RE = re.compile(r"[.!?。！？][\"”’)）]*\s+(?=[\"“‘(（]?[A-Z0-9])")
 LAST_TOKEN_RE = re.compile(r"([\w.]+)[.!?。！？][\"”’)）]*\s+$")
