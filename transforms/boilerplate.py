@@ -15,6 +15,8 @@ breadcrumbs, CMS credits, hit counters, article-info lines).
 from __future__ import annotations
 
 import re
+from re import _constants as sre_constants  # type: ignore[attr-defined]
+from re import _parser as sre_parse  # type: ignore[attr-defined]
 
 # Full-width 【Print】 【Close】 (Hanweb), also with ASCII brackets.
 PRINT_CLOSE = r"(?im)^ *([【\[] *(print|close|print this page|close window) *[】\]] *)+$"
@@ -245,6 +247,11 @@ BOILERPLATE_MARKERS: tuple[str, ...] = (
 GATE_PATTERNS: tuple[str, ...] = BOILERPLATE_PATTERNS + BOILERPLATE_MARKERS
 
 _COMPILED: tuple[re.Pattern[str], ...] = tuple(re.compile(p) for p in BOILERPLATE_PATTERNS)
+# Every pattern opens with ^ (no top-level alternative), and a whitespace-normalized line holds no
+# newline: ^ can only match at its start, so `match` finds what `search` finds without trying every
+# position of the line (45 patterns on every block of every page).
+_LINE_START = (sre_constants.AT, sre_constants.AT_BEGINNING)
+assert all(sre_parse.parse(p)[0] == _LINE_START for p in BOILERPLATE_PATTERNS), "a pattern not anchored by ^"
 _GATE_COMPILED: tuple[re.Pattern[str], ...] = tuple(re.compile(p) for p in GATE_PATTERNS)
 # Whitespace as a browser collapses it (includes nbsp and the ideographic space U+3000).
 _SPACE_RE = re.compile(r"[\s\u200b\ufeff]+")
@@ -259,7 +266,7 @@ def is_boilerplate_line(line: str) -> bool:
     text = _normalize(line)
     if not text:
         return False
-    return any(p.search(text) for p in _COMPILED)
+    return any(p.match(text) for p in _COMPILED)
 
 
 def find_boilerplate(text: str) -> list[str]:

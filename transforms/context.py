@@ -14,6 +14,7 @@ The vocabularies are the data tables below; the functions only look them up.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from core.records import MODALITIES
 
@@ -90,7 +91,12 @@ TARGET_RE = _cue_regex(TARGET_CUES)
 
 def modality(sentence: str, start: int, end: int) -> str:
     """'forecast', 'target' or 'actual' for the quantity at [start, end) of `sentence`."""
-    clause = _clause(sentence, start, end)
+    return _clause_modality(_clause(sentence, start, end))
+
+
+@lru_cache(maxsize=256)
+def _clause_modality(clause: str) -> str:
+    """The modality cue words of one clause say (the quantities of a clause share it)."""
     if FORECAST_RE.search(clause):
         return FORECAST
     if TARGET_RE.search(clause):

@@ -51,7 +51,7 @@ def _extract(body: str, pub: tuple[int, int] | None) -> list[Metric]:
             continue  # no digit and no number word: nothing any matcher could find
         if _is_subheading(para):
             continue  # "Over 300 Exciting Events": a subheading announces what the text then reports
-        excluded = _excluded_spans(para)
+        excluded = _excluded_spans(para, [a for a, _, is_digits in tokens if is_digits])
         for sent_start, sent_end in _sentences(para):
             sentence = para[sent_start:sent_end]
             scan = sentence_scan(tokens, para, sent_start, sent_end)

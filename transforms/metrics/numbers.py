@@ -49,6 +49,10 @@ EXCLUDED_SPAN_RES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     (_FOUR_DIGITS_GATE, re.compile(r"(?:\+\d{1,3}[- ]?)?\(?\b\d{2,4}\)?[- ]\d{3,4}[- ]?\d{4}\b")),
     (_FOUR_DIGITS_GATE, re.compile(r"\b\d{7,}\b")),
 )
+# Where every match of each pattern above starts (None: anywhere), so that only those positions are
+# tried: "month" (a month name: \b then the name), "digit" (a digit run: \b then a digit).
+EXCLUDED_SPAN_STARTS: tuple[str | None, ...] = ("month", "digit", "month", "digit", "digit", "digit", "digit", None,
+                                                "digit")
 YEAR_LIKE_RE = re.compile(r"^(?:19|20)\d{2}$")
 
 YEAR = r"(?:19|20)\d{2}"
