@@ -118,6 +118,10 @@ def _ends_at_end(items: list[tuple[Any, Any]]) -> bool:
     return False
 
 
+# Up to this length the plain search is cheaper than finding where to start it.
+SHORT_TEXT = 40
+
+
 class TailPattern:
     """A compiled pattern whose matches all end at the end of the string ("... $"): `search`
     and `sub` give what the plain calls give, scanning only the words a match can hold.
@@ -126,26 +130,21 @@ class TailPattern:
     `pattern` does (the last words every match of `pattern` ends with): when the gate finds
     nothing, neither would `pattern`, and an unbounded `pattern` is not scanned at all.
 
-    word_tail: for a pattern that ends in an unbounded repeat of whole words ("rose (to|by|of)*$"):
-    (`pattern` with that repeat taken out, the lowercase words the repeat is made of). The window
-    then also takes the text's trailing words that can be one of them: an ASCII word that is one of
-    them in any case; a non-ASCII word (IGNORECASE also matches "ſ" for "s") that is alphabetic and
-    no longer than the longest.
+    match_words: for a pattern whose matches are, after an optional first partial word and
+    a whitespace run, whole words of a known vocabulary: (the lowercase words, the endings of
+    the other words it takes, e.g. "ly" for adverbs). The window is then the text's trailing
+    words that can be such words, and the word before them. An ASCII word can be one only if
+    it is one in any case; a non-ASCII word is counted whatever it is (IGNORECASE matches "ſ" for "s").
     """
 
     def __init__(self, pattern: re.Pattern[str], gate: re.Pattern[str] | None = None,
-                 word_tail: tuple[str, frozenset[str]] | None = None) -> None:
+                 match_words: tuple[frozenset[str], tuple[str, ...]] | None = None) -> None:
         self.pattern = pattern
         parsed = sre_parse.parse(pattern.pattern, pattern.flags)
         if pattern.flags & re.MULTILINE or not _ends_at_end(list(parsed)):
             raise ValueError(f"not a pattern anchored at the end of the text: {pattern.pattern!r}")
         runs = whitespace_runs(parsed)
-        self._word_tail: tuple[int, frozenset[str], int] | None = None
-        if word_tail is not None:
-            rest_runs = whitespace_runs(sre_parse.parse(word_tail[0], pattern.flags))
-            if runs is not None or rest_runs is None:
-                raise ValueError(f"word_tail is for an unbounded pattern with a bounded rest: {pattern.pattern!r}")
-            self._word_tail = (rest_runs, word_tail[1], max(map(len, word_tail[1])))
+        self._match_words = match_words
         # one extra run: `$` also matches before a final newline, outside the match
         self._runs = None if runs is None else runs + 1
         self._nonempty = parsed.getwidth()[0] > 0
@@ -156,14 +155,14 @@ class TailPattern:
     def _start(self, text: str) -> int:
         """A position no later than the start of any match: before the last `runs` + 1 whitespace runs."""
         runs = self._runs
-        if self._word_tail is not None:
-            rest_runs, tail_words, longest = self._word_tail
-            words = 0
+        if self._match_words is not None:
+            words, endings = self._match_words
+            trailing = 0
             for word in reversed(text.split()):
-                if word.lower() not in tail_words if word.isascii() else len(word) > longest or not word.isalpha():
+                if word.isascii() and word.lower() not in words and not word.lower().endswith(endings):
                     break
-                words += 1
-            runs = rest_runs + words + 1
+                trailing += 1
+            runs = trailing + 2  # the runs before them and before the partial word, one to spare
         if runs is None:
             return 0
         # rsplit cuts at the last `runs` whitespace runs between words (a trailing run is not cut: one run to spare)
@@ -172,6 +171,8 @@ class TailPattern:
 
     def search(self, text: str) -> re.Match[str] | None:
         """pattern.search(text)."""
+        if len(text) <= SHORT_TEXT:
+            return self.pattern.search(text)
         if self.gate is not None and self.gate.search(text) is None:
             return None
         return self.pattern.search(text, self._start(text))

@@ -111,6 +111,7 @@ class NumberScan:
     digits: bool  # a digit: every digit-led matcher may match
     words: bool  # a number word (spelled-out, ordinal, fraction): rank and fraction matchers may match
     spelled: bool  # a spelled-out number word: the spelled-count matcher may match
+    digit_starts: tuple[int, ...] = ()  # where its digit runs start: where a number-led matcher can match
 
     @property
     def any(self) -> bool:
@@ -128,7 +129,8 @@ def sentence_scan(tokens: list[tuple[int, int, bool]], text: str, start: int, en
     inside = [t for t in tokens if start <= t[0] < end]
     words = [text[a:b].lower() for a, b, is_digits in inside if not is_digits]
     return NumberScan(digits=len(words) < len(inside), words=bool(words),
-                      spelled=any(w in SPELLED_START_WORDS for w in words))
+                      spelled=any(w in SPELLED_START_WORDS for w in words),
+                      digit_starts=tuple(a for a, _, is_digits in inside if is_digits))
 
 
 def _spelled_value(word: str) -> int:

@@ -74,6 +74,10 @@ QUALIFIER_TAIL = TailPattern(QUALIFIER_RE)
 # Every match of CHANGE_BEFORE_RE ends with a change word, an -ly adverb, "by", "up", "down" or "of".
 CHANGE_BEFORE_TAIL = TailPattern(CHANGE_BEFORE_RE, gate=re.compile(
     rf"(?:\b(?:{words_pattern(CHANGE_VERB_STEMS)})\w*|\s\w+ly|\sby|\bup|\bdown|\sof)\s*$", re.IGNORECASE))
+# A text that does not end in "by", "of", "up", "down" or an -ly adverb matches CHANGE_BEFORE_RE only
+# with its last word (a change verb): that is all there is to look at.
+CHANGE_LONG_END_TAIL = TailPattern(re.compile(r"(?:\s\w+ly|\sby|\bup|\bdown|\sof)\s*$", re.IGNORECASE))
+CHANGE_WORD_TAIL = TailPattern(re.compile(rf"\b(?:{words_pattern(CHANGE_VERB_STEMS)})\w*\s*$", re.IGNORECASE))
 DECREASE_BEFORE_TAIL = TailPattern(DECREASE_BEFORE_RE)
 ELIDED_BY_TAIL = TailPattern(ELIDED_BY_RE)
 CHANGE_BY_TAIL = TailPattern(CHANGE_BY_RE)
@@ -113,10 +117,17 @@ def _qualifier(before: str) -> tuple[str | None, str]:
     return match.lastgroup, rest
 
 
+def _change_before(before: str) -> bool:
+    """CHANGE_BEFORE_RE.search(before) is not None."""
+    if CHANGE_LONG_END_TAIL.search(before) is None:
+        return CHANGE_WORD_TAIL.search(before) is not None
+    return CHANGE_BEFORE_TAIL.search(before) is not None
+
+
 def _kind(unit: str, before: str, after: str) -> tuple[str, str]:
     """(kind, id of the rule that decided it)."""
     if unit == "percent":
-        if CHANGE_BEFORE_TAIL.search(before):
+        if _change_before(before):
             return "change", "kind.change_words_before"
         if CHANGE_AFTER_RE.search(after):
             return "change", "kind.change_words_after"
@@ -126,7 +137,7 @@ def _kind(unit: str, before: str, after: str) -> tuple[str, str]:
             return "share", "kind.share_of_after"
     if VERB_OBJECT_BY_TAIL.search(before):
         return "change", "kind.verb_object_by"
-    if unit != "percent" and (CHANGE_BY_TAIL.search(before) and CHANGE_BEFORE_TAIL.search(before)
+    if unit != "percent" and (CHANGE_BY_TAIL.search(before) and _change_before(before)
                               or CHANGE_AFTER_RE.search(after) and unit in COMPARABLE_UNITS):
         return "change", "kind.change_by"
     return "level", "kind.level_default"

@@ -49,14 +49,16 @@ LINK_RE = re.compile(
     re.IGNORECASE,
 )
 # Every match of LINK_RE ends with a link verb, one of its trailing prepositions or a cost word, after a space.
-# The words of LINK_RE's repeat of trailing prepositions ("rose to", "grew by an average of").
-LINK_TAIL_WORDS = frozenset("by to for at from of up down only just still about an a average total annual yearly "
-                            "growth rate".split())
+# Every match of LINK_RE is ", " or a space, then words of these (and -ly adverbs): the search
+# window is the trailing words of the text that can be those.
+LINK_WORDS = frozenset({*LINK_AUXILIARIES, *(w for verb in LINK_VERBS for w in verb.split()), "will", "would", "is",
+                        "are", "to", "cost", "costs", "costing", *"by to for at from of up down only just still about an a "
+                        "average total annual yearly growth rate".split()})
 LINK_TAIL = TailPattern(
     LINK_RE,
     gate=re.compile(rf"\s(?:{words_pattern(LINK_VERBS)}|by|to|for|at|from|of|up|down|only|just|still|about|cost|costs|"
                     r"costing)\s*$", re.IGNORECASE),
-    word_tail=(LINK_RE.pattern.replace("rate\\s+of))*\\s*$", "rate\\s+of)){0}\\s*$", 1), LINK_TAIL_WORDS))
+    match_words=(LINK_WORDS, ("ly",)))
 OF_LINK_RE = re.compile(r"\s+(?:of|at|totaling|totalling|worth)\s*$", re.IGNORECASE)
 OF_LINK_TAIL = TailPattern(OF_LINK_RE)
 TRAILING_TIME_RE = re.compile(

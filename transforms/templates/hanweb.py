@@ -34,6 +34,10 @@ MARKER_XPATHS = (
     "//td[contains(concat(' ', normalize-space(@class), ' '), ' bt_content ')]",
 )
 CONTENT_COMMENT_RE = re.compile(r"ZJEG_RSS\.content\.begin", re.IGNORECASE)
+# What CONTENT_COMMENT_RE's uncased characters need ("_", then "." 3 and 11 characters on): a
+# case-sensitive pattern that opens with a literal is scanned fast, an IGNORECASE one is tried at
+# every position of the page; the full pattern runs only where this one finds something.
+CONTENT_COMMENT_GATE_RE = re.compile(r"_...\.\w{7}\.")
 
 # Content region.
 CONTENT_START_XPATH = "//meta[translate(@name, 'CONTENTSAR', 'contentsar')='contentstart']"
@@ -91,7 +95,8 @@ def detect(doc: lxml.html.HtmlElement, html: str) -> bool:
     generator = meta_content(doc, "Generator") or ""
     if GENERATOR_RE.search(generator):
         return True
-    if CONTENT_COMMENT_RE.search(html) or DATASTORE_RE.search(html) and "/module/" in html:
+    if CONTENT_COMMENT_GATE_RE.search(html) and CONTENT_COMMENT_RE.search(html) or (
+            "/module/" in html and DATASTORE_RE.search(html)):
         return True
     return any(doc.xpath(x) for x in MARKER_XPATHS[:2])
 
