@@ -15,6 +15,7 @@ breadcrumbs, CMS credits, hit counters, article-info lines).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from re import _constants as sre_constants  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 
@@ -252,6 +253,15 @@ _COMPILED: tuple[re.Pattern[str], ...] = tuple(re.compile(p) for p in BOILERPLAT
 # position of the line (45 patterns on every block of every page).
 _LINE_START = (sre_constants.AT, sre_constants.AT_BEGINNING)
 assert all(sre_parse.parse(p)[0] == _LINE_START for p in BOILERPLATE_PATTERNS), "a pattern not anchored by ^"
+# What a line needs before the patterns that scan it at length (".{0,200}") can match: their uncased
+# characters ("备"/"证" of an ICP number), or the last letter before the closing spaces (e, t or o: no
+# other character matches those under IGNORECASE).
+_NEEDS: dict[str, Callable[[str], bool]] = {
+    ICP_LICENCE: lambda line: "备" in line or "证" in line,
+    POLICE_LICENCE: lambda line: "公网安备" in line,
+    IMAGE_ALT: lambda line: line.rstrip(" ")[-1:] in ("e", "E", "t", "T", "o", "O"),
+}
+_LINE_CHECKS = tuple((compiled, _NEEDS.get(pattern)) for pattern, compiled in zip(BOILERPLATE_PATTERNS, _COMPILED))
 _GATE_COMPILED: tuple[re.Pattern[str], ...] = tuple(re.compile(p) for p in GATE_PATTERNS)
 # Whitespace as a browser collapses it (includes nbsp and the ideographic space U+3000).
 _SPACE_RE = re.compile(r"[\s\u200b\ufeff]+")
@@ -266,7 +276,7 @@ def is_boilerplate_line(line: str) -> bool:
     text = _normalize(line)
     if not text:
         return False
-    return any(p.match(text) for p in _COMPILED)
+    return any((need is None or need(text)) and p.match(text) for p, need in _LINE_CHECKS)
 
 
 def find_boilerplate(text: str) -> list[str]:
