@@ -7,6 +7,7 @@ import re
 from core.records import Metric
 from transforms import context
 from transforms.metrics.describe import _describe
+from transforms.metrics.fastre import iter_from_starts
 from transforms.metrics.matchers import (
     BARE_NUMBER_RE,
     COUNT_COPULA_RE,
@@ -22,7 +23,6 @@ from transforms.metrics.matchers import (
     _elided_count,
     _spelled_count,
 )
-from transforms.metrics.fastre import iter_from_starts
 from transforms.metrics.numbers import NUM, NumberScan, _Found, _number, scan_numbers, sentence_scan
 from transforms.metrics.periods import _period_cues, _period_for, _published_parts
 from transforms.metrics.structure import _excluded_spans, _is_subheading, _overlaps, _paragraphs, _sentences

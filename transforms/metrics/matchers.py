@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 from decimal import Decimal
 
+from transforms.metrics.fastre import TailPattern
 from transforms.metrics.numbers import (
     _FRACTION_WORD_ALT,
     ANY_NUMBER_RE,
@@ -20,7 +21,6 @@ from transforms.metrics.numbers import (
     _number,
     _spelled_value,
 )
-from transforms.metrics.fastre import TailPattern
 from transforms.metrics.qualifiers import FILLER_TAIL, _qualifier
 from transforms.metrics.structure import PREVIOUS_WORD_TAIL
 from transforms.metrics.subjects import VERB_FORM_RE, _is_plural, _noun_phrase_after, _subject_before

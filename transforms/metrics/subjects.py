@@ -51,9 +51,10 @@ LINK_RE = re.compile(
 # Every match of LINK_RE ends with a link verb, one of its trailing prepositions or a cost word, after a space.
 # Every match of LINK_RE is ", " or a space, then words of these (and -ly adverbs): the search
 # window is the trailing words of the text that can be those.
-LINK_WORDS = frozenset({*LINK_AUXILIARIES, *(w for verb in LINK_VERBS for w in verb.split()), "will", "would", "is",
-                        "are", "to", "cost", "costs", "costing", *"by to for at from of up down only just still about an a "
-                        "average total annual yearly growth rate".split()})
+LINK_WORDS = frozenset({*LINK_AUXILIARIES, *(w for verb in LINK_VERBS for w in verb.split()),
+                        *"will would is are to cost costs costing".split(),
+                        *"by to for at from of up down only just still about an a average total annual yearly growth "
+                         "rate".split()})
 LINK_TAIL = TailPattern(
     LINK_RE,
     gate=re.compile(rf"\s(?:{words_pattern(LINK_VERBS)}|by|to|for|at|from|of|up|down|only|just|still|about|cost|costs|"
