@@ -1,4 +1,4 @@
-"""The faster searches of transforms.metrics.fastre give exactly what the plain regex calls give.
+"""The faster searches of transforms.fastre give exactly what the plain regex calls give.
 
 Texts are drawn from the words the rules look for (so that the patterns do match), with
 spaces, tabs, newlines, punctuation, digits and the characters IGNORECASE treats specially
@@ -11,8 +11,8 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from transforms.fastre import TailPattern, iter_from_starts
 from transforms.metrics import matchers, qualifiers, structure, subjects
-from transforms.metrics.fastre import TailPattern, iter_from_starts
 from transforms.metrics.numbers import EXCLUDED_SPAN_RES, scan_numbers
 
 TAILS = [value for module in (qualifiers, subjects, matchers, structure) for value in vars(module).values()
@@ -84,3 +84,22 @@ def test_excluded_spans_with_the_scan_equal_the_plain_scan(text: str) -> None:
     plain = [m.span() for gate, regex in EXCLUDED_SPAN_RES if gate.search(text) for m in regex.finditer(text)]
     assert structure._excluded_spans(text, digit_starts) == plain
     assert structure._excluded_spans(text) == plain
+
+
+def test_boilerplate_line_checks_equal_searching_every_pattern() -> None:
+    """is_boilerplate_line skips patterns by line length and required characters: same answers as
+    searching all of them, on the tests' furniture lines and on body sentences of the gold pages."""
+    from pathlib import Path
+
+    from transforms import boilerplate
+
+    lines = [line for path in sorted(Path(__file__).parent.glob("test_boilerplate.py"))
+             for line in re.findall(r'"([^"\n]{1,300})"', path.read_text(encoding="utf-8"))]
+    lines += [line for path in sorted((Path(__file__).parent / "gold" / "pages").glob("*.html"))[:8]
+              for line in re.split(r"<[^>]+>", path.read_bytes().decode("utf-8", "replace"))]
+    lines += ["©  2022 Ningbo Life", "浙ICP备05015023号", "Xie's visit to Yongjiang Lab-thumbnail image", "x" * 500]
+    assert len(lines) > 200
+    for line in lines:
+        text = boilerplate._normalize(line)
+        plain = bool(text) and any(p.search(text) for p in boilerplate._COMPILED)
+        assert boilerplate.is_boilerplate_line(line) == plain, line

@@ -19,6 +19,8 @@ from collections.abc import Callable
 from re import _constants as sre_constants  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 
+from transforms.fastre import longest_on_normalized
+
 # Full-width 【Print】 【Close】 (Hanweb), also with ASCII brackets.
 PRINT_CLOSE = r"(?im)^ *([【\[] *(print|close|print this page|close window) *[】\]] *)+$"
 # "Text Size: A A A" (Hanweb), optionally glued to the date cell: "2019-08-18Text Size: A A A".
@@ -261,7 +263,20 @@ _NEEDS: dict[str, Callable[[str], bool]] = {
     POLICE_LICENCE: lambda line: "公网安备" in line,
     IMAGE_ALT: lambda line: line.rstrip(" ")[-1:] in ("e", "E", "t", "T", "o", "O"),
 }
-_LINE_CHECKS = tuple((compiled, _NEEDS.get(pattern)) for pattern, compiled in zip(BOILERPLATE_PATTERNS, _COMPILED))
+_LINE_END = (sre_constants.AT, sre_constants.AT_END)
+
+
+def _longest_line(pattern: str) -> int:
+    """The longest normalized line a ^...$ pattern can match whole (MAXREPEAT: no bound known)."""
+    parsed = sre_parse.parse(pattern)
+    longest = longest_on_normalized(parsed) if parsed[-1] == _LINE_END else None
+    return sre_constants.MAXREPEAT if longest is None else longest
+
+
+# (pattern, what a line needs first, the longest line it can match: a body paragraph is longer than
+# most furniture patterns can be).
+_LINE_CHECKS = tuple((compiled, _NEEDS.get(pattern), _longest_line(pattern))
+                     for pattern, compiled in zip(BOILERPLATE_PATTERNS, _COMPILED))
 _GATE_COMPILED: tuple[re.Pattern[str], ...] = tuple(re.compile(p) for p in GATE_PATTERNS)
 # Whitespace as a browser collapses it (includes nbsp and the ideographic space U+3000).
 _SPACE_RE = re.compile(r"[\s\u200b\ufeff]+")
@@ -276,7 +291,8 @@ def is_boilerplate_line(line: str) -> bool:
     text = _normalize(line)
     if not text:
         return False
-    return any((need is None or need(text)) and p.match(text) for p, need in _LINE_CHECKS)
+    size = len(text)
+    return any(size <= longest and (need is None or need(text)) and p.match(text) for p, need, longest in _LINE_CHECKS)
 
 
 def find_boilerplate(text: str) -> list[str]:

@@ -6,8 +6,8 @@ import re
 
 from core.records import Metric
 from transforms import context
+from transforms.fastre import iter_from_starts
 from transforms.metrics.describe import _describe
-from transforms.metrics.fastre import iter_from_starts
 from transforms.metrics.matchers import (
     BARE_NUMBER_RE,
     COUNT_COPULA_RE,

@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from decimal import Decimal
 
-from transforms.metrics.fastre import TailPattern
+from transforms.fastre import TailPattern
 from transforms.metrics.numbers import (
     _FRACTION_WORD_ALT,
     ANY_NUMBER_RE,

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from transforms.metrics.fastre import TailPattern
+from transforms.fastre import TailPattern
 from transforms.metrics.numbers import _Found
 from transforms.metrics.vocab import (
     CHANGE_NOUNS,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from transforms.metrics.fastre import TailPattern, iter_from_starts
+from transforms.fastre import TailPattern, iter_from_starts
 from transforms.metrics.numbers import _MONTH_GATE, EXCLUDED_SPAN_RES, EXCLUDED_SPAN_STARTS, YEAR
 from transforms.metrics.vocab import ABBREVIATIONS, SUBHEADING_SMALL_WORDS
 

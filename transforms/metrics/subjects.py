@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from contextvars import ContextVar
 
-from transforms.metrics.fastre import TailPattern
+from transforms.fastre import TailPattern
 from transforms.metrics.numbers import YEAR, _Found
 from transforms.metrics.qualifiers import VERB_OBJECT_BY_TAIL
 from transforms.metrics.vocab import (

@@ -104,6 +104,39 @@ def whitespace_runs(items: Iterable[tuple[Any, Any]]) -> int | None:
     return total
 
 
+def longest_on_normalized(items: Iterable[tuple[Any, Any]]) -> int | None:
+    """The most characters one match of the parsed pattern spans in a whitespace-normalized text
+    (no two whitespace characters in a row: a repeat of whitespace matches one at most); None: no bound."""
+    total = 0
+    for op, av in items:
+        width: int | None
+        if _single_char(op, av) is not None:
+            width = 1
+        elif op is sre_c.AT or op is sre_c.ASSERT or op is sre_c.ASSERT_NOT:
+            width = 0 if op is sre_c.AT or av[0] < 0 else None  # a lookahead may read past the end of the match
+        elif op is sre_c.SUBPATTERN:
+            width = longest_on_normalized(av[-1])
+        elif op is sre_c.BRANCH:
+            widths = [longest_on_normalized(branch) for branch in av[1]]
+            width = None if any(w is None for w in widths) else max(w for w in widths if w is not None)
+        elif op in _REPEATS:
+            low, high, sub = av
+            one = _single_char(*sub[0]) if len(sub) == 1 else None
+            inner = longest_on_normalized(sub)
+            if one is not None and one[1]:
+                width = min(high, 1)  # whitespace only
+            elif inner is None or high == sre_c.MAXREPEAT and inner > 0:
+                width = None
+            else:
+                width = inner * high if high != sre_c.MAXREPEAT else 0
+        else:
+            width = None
+        if width is None:
+            return None
+        total += width
+    return total
+
+
 def _ends_at_end(items: list[tuple[Any, Any]]) -> bool:
     """True if every match of the parsed pattern ends at `$`."""
     if not items:
