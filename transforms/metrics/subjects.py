@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from contextvars import ContextVar
+from itertools import islice
 
 from transforms.fastre import TailPattern
 from transforms.metrics.numbers import YEAR, _Found
@@ -98,6 +99,7 @@ _MID_SENTENCE_NAMES: ContextVar[frozenset[str]] = ContextVar("_MID_SENTENCE_NAME
 MID_SENTENCE_CAPITAL_RE = re.compile(r"(?<=[a-z,;:’'\"”)] )([A-Z][a-z][\w-]*)")
 
 NP_MAX_WORDS = 8
+NP_AFTER_TOKENS = NP_MAX_WORDS + 8  # tokens _noun_phrase_after tokenizes (it can read 12)
 
 GENERIC_SUBJECT_RE = re.compile(
     r"^(?:(?:average|annual|yearly|year-on-year|yoy|overall)\s*)*(?:(?:growth|increase|rise|decline|"
@@ -194,7 +196,10 @@ def _noun_phrase_after(para: str, pos: int, singular: bool = False) -> tuple[int
     -> "manufacturers").
     """
     words: list[tuple[str, int]] = []
-    tokens = [t for t in WORD_RE.finditer(para, pos, min(len(para), pos + 200)) if t.group() not in QUOTES]
+    # the loop below appends a word or stops at each token, so it reads at most NP_MAX_WORDS tokens
+    # (one more after "more"/"such") and looks three ahead: the first NP_AFTER_TOKENS are all it can see
+    tokens = list(islice((t for t in WORD_RE.finditer(para, pos, min(len(para), pos + 200)) if t.group() not in QUOTES),
+                         NP_AFTER_TOKENS))
     if tokens and tokens[0].group().lower() in ("more", "such") and len(tokens) > 1:
         tokens = tokens[1:]  # "300 more doctoral students", "55 such stations"
     for index, token in enumerate(tokens):
