@@ -14,6 +14,7 @@ The vocabularies are the data tables below; the functions only look them up.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from core.records import MODALITIES
 
@@ -68,11 +69,18 @@ DENOMINATOR_STOP_WORDS = frozenset({
 DENOMINATOR_MAX_WORDS = 6
 
 
-def _clause(sentence: str, start: int, end: int) -> str:
-    """The part of `sentence` around [start, end) between clause breaks."""
+@lru_cache(maxsize=256)
+def _clause_start(sentence: str, start: int) -> int:
+    """Where the clause of `sentence` holding position `start` begins (after the last break before it)."""
     left = 0
     for match in CLAUSE_BREAK_RE.finditer(sentence, 0, start):
         left = match.end()
+    return left
+
+
+def _clause(sentence: str, start: int, end: int) -> str:
+    """The part of `sentence` around [start, end) between clause breaks."""
+    left = _clause_start(sentence, start)
     right_match = CLAUSE_BREAK_RE.search(sentence, end)
     right = right_match.start() if right_match else len(sentence)
     return sentence[left:right]
@@ -90,7 +98,12 @@ TARGET_RE = _cue_regex(TARGET_CUES)
 
 def modality(sentence: str, start: int, end: int) -> str:
     """'forecast', 'target' or 'actual' for the quantity at [start, end) of `sentence`."""
-    clause = _clause(sentence, start, end)
+    return _clause_modality(_clause(sentence, start, end))
+
+
+@lru_cache(maxsize=256)
+def _clause_modality(clause: str) -> str:
+    """The modality cue words of one clause say (the quantities of a clause share it)."""
     if FORECAST_RE.search(clause):
         return FORECAST
     if TARGET_RE.search(clause):
@@ -120,10 +133,7 @@ def place(sentence: str, start: int, kind: str) -> str | None:
     """A place other than Ningbo that the quantity at `start` of `sentence` is said of."""
     if kind in SCOPE_KINDS:
         return None
-    clause_start = 0
-    for match in CLAUSE_BREAK_RE.finditer(sentence, 0, start):
-        clause_start = match.end()
-    before = sentence[clause_start:start]
+    before = sentence[_clause_start(sentence, start):start]
     found = None
     for match in PLACE_OF_RE.finditer(before):
         if SCOPE_BEFORE_RE.search(before[:match.start()]):

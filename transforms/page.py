@@ -22,7 +22,7 @@ from transforms.metrics import extract_metrics
 from transforms.templates import generic, hanweb, joomla
 from transforms.templates import text as text_template
 from transforms.templates.htmlutil import parse_html
-from transforms.textutil import Content, detect_language, normalize_space, split_body
+from transforms.textutil import Content, detect_language, has_text, normalize_space, split_body
 
 # One parser module per template (its NAME is the `template:` of sources.yml); generic is
 # the fallback for pages of no known template.
@@ -98,7 +98,7 @@ def parse_page(
                             f"page text (bytes the decoder could not read)")
     if isinstance(content, str) and _looks_binary_text(text):
         raise NotAnArticle("binary", "content is not text")
-    if not normalize_space(text):
+    if not has_text(text):
         raise NotAnArticle("empty", "page is empty")
     if FEED_RE.match(text):
         raise NotAnArticle("listing", "feed or record list (RSS/Atom/datastore), not an article page")
@@ -194,7 +194,7 @@ def _parse_html(html: str, url: str | None, template: str | None,
         raise
     except Exception as exc:  # lxml raises several types for hopeless input
         raise NotAnArticle("unparseable", f"HTML could not be parsed: {exc}") from exc
-    if not normalize_space(doc.text_content()):
+    if not has_text(doc.text_content()):
         raise NotAnArticle("empty", "HTML page has no text")
     module = TEMPLATES[template] if template else _detect(doc, html)
     try:

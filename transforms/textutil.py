@@ -75,6 +75,14 @@ NUMERIC_DMY_RE = re.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2((?:19|20)\
 MIN_YEAR, MAX_YEAR = 1990, 2100
 
 
+NON_SPACE_RE = re.compile(r"[^\s\u200b\ufeff]")
+
+
+def has_text(text: str) -> bool:
+    """normalize_space(text) != "", without building the normalized copy of a whole page."""
+    return NON_SPACE_RE.search(text) is not None
+
+
 def normalize_space(text: str) -> str:
     """Collapse every whitespace run (nbsp, U+3000, newlines included) to one space; strip."""
     return SPACE_RE.sub(" ", text).strip()

@@ -6,6 +6,7 @@ import re
 
 from core.records import Metric
 from transforms import context
+from transforms.fastre import iter_from_starts
 from transforms.metrics.describe import _describe
 from transforms.metrics.matchers import (
     BARE_NUMBER_RE,
@@ -22,7 +23,7 @@ from transforms.metrics.matchers import (
     _elided_count,
     _spelled_count,
 )
-from transforms.metrics.numbers import NumberScan, _Found, _number, scan_numbers, sentence_scan
+from transforms.metrics.numbers import NUM, NumberScan, _Found, _number, scan_numbers, sentence_scan
 from transforms.metrics.periods import _period_cues, _period_for, _published_parts
 from transforms.metrics.structure import _excluded_spans, _is_subheading, _overlaps, _paragraphs, _sentences
 from transforms.metrics.subjects import _MID_SENTENCE_NAMES, MID_SENTENCE_CAPITAL_RE
@@ -51,7 +52,7 @@ def _extract(body: str, pub: tuple[int, int] | None) -> list[Metric]:
             continue  # no digit and no number word: nothing any matcher could find
         if _is_subheading(para):
             continue  # "Over 300 Exciting Events": a subheading announces what the text then reports
-        excluded = _excluded_spans(para)
+        excluded = _excluded_spans(para, [a for a, _, is_digits in tokens if is_digits])
         for sent_start, sent_end in _sentences(para):
             sentence = para[sent_start:sent_end]
             scan = sentence_scan(tokens, para, sent_start, sent_end)
@@ -80,6 +81,14 @@ def _extract(body: str, pub: tuple[int, int] | None) -> list[Metric]:
     return metrics
 
 
+# Matchers whose every match starts where a digit run starts (NUM: a number not glued to a word
+# before it): they are tried only there (the numbers-first scan knows those positions).
+NUMBER_LED = frozenset({"money_suffixed", "percentage_points", "percent", "km2", "m2", "mu", "tonnes", "kwh", "km",
+                        "times"})
+# (NUM opens with a lookbehind that refuses a word character, then a digit.)
+assert all(regex.pattern.startswith(NUM) for rule, regex, _ in MATCHERS if rule in NUMBER_LED)
+assert all(regex.pattern.startswith(NUM) for regex in (YEARS_RE, COUNT_COPULA_RE, COUNT_RE, BARE_NUMBER_RE))
+assert RANGE_COUNT_RE.pattern.startswith(r"(?<![\w.,/#+-])(?P<num>\d")
 # A matcher runs on a sentence only if one of its trigger strings occurs in it (lowercase).
 TRIGGER_RES: dict[str, re.Pattern[str]] = {
     rule: re.compile(words_pattern(triggers, space=" ")) for rule, triggers in MATCHER_TRIGGERS.items()
@@ -102,26 +111,29 @@ def _find_quantities(para: str, start: int, end: int, excluded: list[tuple[int, 
             claimed.append((item.start, item.end))
 
     low = para[start:end].lower()
+    digits = scan.digit_starts
     for rule, regex, build in MATCHERS:
         if not TRIGGER_RES[rule].search(low):
             continue
-        for match in regex.finditer(para, start, end):
+        matches = iter_from_starts(regex, para, digits, start, end) if rule in NUMBER_LED else \
+            regex.finditer(para, start, end)
+        for match in matches:
             add(build(match) if free(match) else None, rule)
     if not scan.digits:  # every remaining matcher but the spelled count starts at a digit
         for match in SPELLED_COUNT_RE.finditer(para, start, end) if scan.spelled else ():
             add(_spelled_count(para, match, start) if free(match) else None, "spelled_count")
         found.sort(key=lambda f: f.start)
         return found
-    for match in YEARS_RE.finditer(para, start, end) if "year" in low else ():
+    for match in iter_from_starts(YEARS_RE, para, digits, start, end) if "year" in low else ():
         window = para[max(start, match.start() - YEARS_CONTEXT_WINDOW): min(end, match.end() + YEARS_CONTEXT_WINDOW)]
         if free(match) and YEARS_CONTEXT_RE.search(window):
             add(_Found(match.start(), match.end(), _number(match), "years", num_start=match.start()), "years")
     for rule, regex in (("count_range", RANGE_COUNT_RE), ("count_copula", COUNT_COPULA_RE), ("count", COUNT_RE)):
-        for match in regex.finditer(para, start, end):
+        for match in iter_from_starts(regex, para, digits, start, end):
             add(_count(para, match, start) if free(match) else None, rule)
     for match in SPELLED_COUNT_RE.finditer(para, start, end) if scan.spelled else ():
         add(_spelled_count(para, match, start) if free(match) else None, "spelled_count")
-    for match in BARE_NUMBER_RE.finditer(para, start, end):
+    for match in iter_from_starts(BARE_NUMBER_RE, para, digits, start, end):
         if free(match):
             add(_elided_count(para, match, start, end, found), "elided_count")
     found.sort(key=lambda f: f.start)

@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 from decimal import Decimal
 
+from transforms.fastre import TailPattern
 from transforms.metrics.numbers import (
     _FRACTION_WORD_ALT,
     ANY_NUMBER_RE,
@@ -20,8 +21,8 @@ from transforms.metrics.numbers import (
     _number,
     _spelled_value,
 )
-from transforms.metrics.qualifiers import FILLER_RE, QUALIFIER_RE, _qualifier
-from transforms.metrics.structure import PREVIOUS_WORD_RE
+from transforms.metrics.qualifiers import FILLER_TAIL, _qualifier
+from transforms.metrics.structure import PREVIOUS_WORD_TAIL
 from transforms.metrics.subjects import VERB_FORM_RE, _is_plural, _noun_phrase_after, _subject_before
 from transforms.metrics.vocab import (
     COUNT_UNIT_NOUNS,
@@ -188,6 +189,13 @@ RATE_AFTER_RE = re.compile(r"\s+per\b", re.IGNORECASE)
 
 COUNT_COPULA_RE = re.compile(rf"{NUM}(?![\w%-])\s+(?:of\s+(?:them|which)\s+)?(?:are|were)\s+(?=[a-z])")
 
+# The patterns on the text before a number, searched only in its last words.
+RANK_MOVE_TAIL = TailPattern(RANK_MOVE_RE)
+OF_THEM_BEFORE_TAIL = TailPattern(OF_THEM_BEFORE_RE)
+PARTITIVE_BEFORE_TAIL = TailPattern(PARTITIVE_BEFORE_RE)
+NUMBER_VERB_TAIL = TailPattern(NUMBER_VERB_RE)
+NUMBER_OF_LINK_TAIL = TailPattern(NUMBER_OF_LINK_RE)
+
 
 def _fraction(match: re.Match[str]) -> _Found | None:
     """A share written as a fraction: "one third of", "9 out of 10", "nearly 1/3", "more than half of"."""
@@ -310,12 +318,12 @@ MATCHER_TRIGGERS: dict[str, tuple[str, ...]] = {
 
 def _count_blocked(raw: str, before: str, scaled: bool) -> bool:
     """Numbers that never count anything: years, decimals, names ("Line 4"), numbers after names."""
-    qualified = QUALIFIER_RE.search(FILLER_RE.sub("", before)) is not None
+    qualified = _qualifier(before)[0] is not None  # a qualifier word right before the number
     if YEAR_LIKE_RE.match(raw) and not qualified:
         return True
     if "." in raw and not scaled:
         return True
-    prev = PREVIOUS_WORD_RE.search(before)
+    prev = PREVIOUS_WORD_TAIL.search(before)
     if prev:
         word = prev.group(1)
         if word.lower() in PRECEDING_BLOCKLIST or word.lower().rstrip(".") in PRECEDING_BLOCKLIST:
@@ -342,7 +350,7 @@ def _count(para: str, match: re.Match[str], sent_start: int) -> _Found | None:
     found_subject: str | None = subject
     if RATE_AFTER_RE.match(para, np_end):
         return None  # "150 units per 10,000 workers" is a density
-    if subject.split()[-1] in RANK_MOVE_NOUNS and RANK_MOVE_RE.search(before):
+    if subject.split()[-1] in RANK_MOVE_NOUNS and RANK_MOVE_TAIL.search(before):
         return None  # "up 4 places"
     if subject in COUNT_UNIT_NOUNS:
         found_subject = None  # "28.72 million TEUs": the subject is what the sentence says is measured
@@ -357,7 +365,7 @@ def _spelled_count(para: str, match: re.Match[str], sent_start: int) -> _Found |
     at_start = not before.strip(" \"“‘(（")
     if word[0].isupper() and not at_start:
         return None  # "the Three Gorges", "Two Sessions"
-    prev = PREVIOUS_WORD_RE.search(before)
+    prev = PREVIOUS_WORD_TAIL.search(before)
     if prev and (prev.group(1).lower() in SPELLED_REFERENCE_WORDS or before.rstrip().endswith(("'s", "’s"))):
         return None  # "the three operators", "the city's three chip design firms"
     if before.count("“") > before.count("”") or before.count('"') % 2:
@@ -373,7 +381,7 @@ def _spelled_count(para: str, match: re.Match[str], sent_start: int) -> _Found |
     if word[0].isupper() and last_word[:1].isupper():
         return None  # "Two Academies and One Park" names something; "Fifteen Ningbo companies" counts
     np_end, subject = phrase
-    if subject.split()[-1] in RANK_MOVE_NOUNS and RANK_MOVE_RE.search(before):
+    if subject.split()[-1] in RANK_MOVE_NOUNS and RANK_MOVE_TAIL.search(before):
         return None
     return _Found(match.start(), np_end, value, "count", kind="level", subject=subject, num_start=match.start())
 
@@ -391,7 +399,7 @@ def _elided_count(para: str, match: re.Match[str], sent_start: int, sent_end: in
             return _Found(match.start(), match.end(), _number(match), "count", kind="level",
                           subject=last.subject, num_start=match.start())
         return None
-    verb_number = NUMBER_VERB_RE.search(before)
+    verb_number = NUMBER_VERB_TAIL.search(before)
     if _count_blocked(raw, before[: verb_number.start() + 1] if verb_number else before,
                       bool(match.group("scale"))) or not raw.replace(",", "").isdigit() and \
             not match.group("scale"):
@@ -405,9 +413,9 @@ def _elided_count(para: str, match: re.Match[str], sent_start: int, sent_end: in
         return _Found(match.start(), match.end(), value, "count", kind="level", subject=subject,
                       num_start=match.start())
 
-    if OF_THEM_AFTER_RE.match(after) or (OF_THEM_BEFORE_RE.search(before) and not after[:2].strip(" ")[:1].isdigit()):
+    if OF_THEM_AFTER_RE.match(after) or (OF_THEM_BEFORE_TAIL.search(before) and not after[:2].strip(" ")[:1].isdigit()):
         return item(None)  # "86 of them", "Among them, 5,300 hold master's degrees"
-    partitive = PARTITIVE_BEFORE_RE.search(before)
+    partitive = PARTITIVE_BEFORE_TAIL.search(before)
     if partitive and VERB_FORM_RE.match(after.lstrip()):
         # "Of the 35 industrial categories, 29 maintained positive growth"
         whole = [f for f in found if f.unit == "count" and f.start >= sent_start + partitive.start("n")
@@ -434,7 +442,7 @@ def _elided_count(para: str, match: re.Match[str], sent_start: int, sent_end: in
     number_of = None
     for m in NUMBER_OF_RE.finditer(before):
         number_of = m
-    if number_of is not None and NUMBER_OF_LINK_RE.search(FILLER_RE.sub("", _qualifier(before)[1])):
+    if number_of is not None and NUMBER_OF_LINK_TAIL.search(FILLER_TAIL.sub("", _qualifier(before)[1])):
         return item(" ".join(number_of.group("np").lower().split()))
     subject = _subject_before(_qualifier(before)[1])
     if subject and _is_plural(subject.split()[-1]) and subject.split()[-1] not in MASS_PLURALS \

@@ -49,6 +49,10 @@ EXCLUDED_SPAN_RES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     (_FOUR_DIGITS_GATE, re.compile(r"(?:\+\d{1,3}[- ]?)?\(?\b\d{2,4}\)?[- ]\d{3,4}[- ]?\d{4}\b")),
     (_FOUR_DIGITS_GATE, re.compile(r"\b\d{7,}\b")),
 )
+# Where every match of each pattern above starts (None: anywhere), so that only those positions are
+# tried: "month" (a month name: \b then the name), "digit" (a digit run: \b then a digit).
+EXCLUDED_SPAN_STARTS: tuple[str | None, ...] = ("month", "digit", "month", "digit", "digit", "digit", "digit", None,
+                                                "digit")
 YEAR_LIKE_RE = re.compile(r"^(?:19|20)\d{2}$")
 
 YEAR = r"(?:19|20)\d{2}"
@@ -107,6 +111,7 @@ class NumberScan:
     digits: bool  # a digit: every digit-led matcher may match
     words: bool  # a number word (spelled-out, ordinal, fraction): rank and fraction matchers may match
     spelled: bool  # a spelled-out number word: the spelled-count matcher may match
+    digit_starts: tuple[int, ...] = ()  # where its digit runs start: where a number-led matcher can match
 
     @property
     def any(self) -> bool:
@@ -124,7 +129,8 @@ def sentence_scan(tokens: list[tuple[int, int, bool]], text: str, start: int, en
     inside = [t for t in tokens if start <= t[0] < end]
     words = [text[a:b].lower() for a, b, is_digits in inside if not is_digits]
     return NumberScan(digits=len(words) < len(inside), words=bool(words),
-                      spelled=any(w in SPELLED_START_WORDS for w in words))
+                      spelled=any(w in SPELLED_START_WORDS for w in words),
+                      digit_starts=tuple(a for a, _, is_digits in inside if is_digits))
 
 
 def _spelled_value(word: str) -> int:

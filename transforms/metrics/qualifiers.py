@@ -4,7 +4,9 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from transforms.fastre import TailPattern
 from transforms.metrics.numbers import _Found
 from transforms.metrics.vocab import (
     CHANGE_NOUNS,
@@ -66,6 +68,21 @@ CHANGE_AFTER_RE = re.compile(
     re.IGNORECASE,
 )
 
+# The same patterns, searched only where a match can be: in the last words of the text.
+FILLER_TAIL = TailPattern(FILLER_RE, gate=re.compile(rf"\b(?:{words_pattern(FILLER_WORDS)})\s+$", re.IGNORECASE))
+QUALIFIER_TAIL = TailPattern(QUALIFIER_RE)
+# Every match of CHANGE_BEFORE_RE ends with a change word, an -ly adverb, "by", "up", "down" or "of".
+CHANGE_BEFORE_TAIL = TailPattern(CHANGE_BEFORE_RE, gate=re.compile(
+    rf"(?:\b(?:{words_pattern(CHANGE_VERB_STEMS)})\w*|\s\w+ly|\sby|\bup|\bdown|\sof)\s*$", re.IGNORECASE))
+# A text that does not end in "by", "of", "up", "down" or an -ly adverb matches CHANGE_BEFORE_RE only
+# with its last word (a change verb): that is all there is to look at.
+CHANGE_LONG_END_TAIL = TailPattern(re.compile(r"(?:\s\w+ly|\sby|\bup|\bdown|\sof)\s*$", re.IGNORECASE))
+CHANGE_WORD_TAIL = TailPattern(re.compile(rf"\b(?:{words_pattern(CHANGE_VERB_STEMS)})\w*\s*$", re.IGNORECASE))
+DECREASE_BEFORE_TAIL = TailPattern(DECREASE_BEFORE_RE)
+ELIDED_BY_TAIL = TailPattern(ELIDED_BY_RE)
+CHANGE_BY_TAIL = TailPattern(CHANGE_BY_RE)
+VERB_OBJECT_BY_TAIL = TailPattern(VERB_OBJECT_BY_RE, gate=re.compile(r"\s+by\s*$", re.IGNORECASE))
+
 SHARE_SUBJECT_RE = re.compile(r"^(?:share|proportion|percentage|portion)\s+of\b")
 SHARE_BEFORE_RE = re.compile(
     rf"\b(?:{words_pattern(SHARE_VERBS)})\s*$",
@@ -73,6 +90,8 @@ SHARE_BEFORE_RE = re.compile(
 )
 # "..., or 72.4% of the city's exports"
 SHARE_OR_RE = re.compile(r"[,;]\s*or\s*$", re.IGNORECASE)
+SHARE_BEFORE_TAIL = TailPattern(SHARE_BEFORE_RE)
+SHARE_OR_TAIL = TailPattern(SHARE_OR_RE)
 # "58.3% of the foreign capital", "62% of buyers": a percent of something is a share of it
 # (not "of the same period/last year", which compares).
 SHARE_AFTER_RE = re.compile(
@@ -81,36 +100,44 @@ SHARE_AFTER_RE = re.compile(
 )
 
 
+@lru_cache(maxsize=512)
 def _qualifier(before: str) -> tuple[str | None, str]:
     """(qualifier, the text before the qualifier with filler words like "only" removed).
 
     A qualifier that is itself the verb ("exceeded", "surpassed") leaves " is " in its
     place, so the subject before it is still found ("GDP exceeded 20,000 US dollars").
     """
-    core = FILLER_RE.sub("", before)
-    match = QUALIFIER_RE.search(core)
+    core = FILLER_TAIL.sub("", before)
+    match = QUALIFIER_TAIL.search(core)
     if not match:
         return None, core
-    rest = FILLER_RE.sub("", core[: match.start()])
+    rest = FILLER_TAIL.sub("", core[: match.start()])
     if VERB_QUALIFIER_RE.match(match.group()):
         rest = rest.rstrip() + " is "
     return match.lastgroup, rest
 
 
+def _change_before(before: str) -> bool:
+    """CHANGE_BEFORE_RE.search(before) is not None."""
+    if CHANGE_LONG_END_TAIL.search(before) is None:
+        return CHANGE_WORD_TAIL.search(before) is not None
+    return CHANGE_BEFORE_TAIL.search(before) is not None
+
+
 def _kind(unit: str, before: str, after: str) -> tuple[str, str]:
     """(kind, id of the rule that decided it)."""
     if unit == "percent":
-        if CHANGE_BEFORE_RE.search(before):
+        if _change_before(before):
             return "change", "kind.change_words_before"
         if CHANGE_AFTER_RE.search(after):
             return "change", "kind.change_words_after"
-        if SHARE_BEFORE_RE.search(before):
+        if SHARE_BEFORE_TAIL.search(before):
             return "share", "kind.share_words_before"
         if SHARE_AFTER_RE.search(after):
             return "share", "kind.share_of_after"
-    if VERB_OBJECT_BY_RE.search(before):
+    if VERB_OBJECT_BY_TAIL.search(before):
         return "change", "kind.verb_object_by"
-    if unit != "percent" and (CHANGE_BY_RE.search(before) and CHANGE_BEFORE_RE.search(before)
+    if unit != "percent" and (CHANGE_BY_TAIL.search(before) and _change_before(before)
                               or CHANGE_AFTER_RE.search(after) and unit in COMPARABLE_UNITS):
         return "change", "kind.change_by"
     return "level", "kind.level_default"
@@ -120,12 +147,12 @@ def _continues_change(previous: _Found, item: _Found, para: str, before: str) ->
     """A quantity listed right after a change, or elided "and X by N%", is a change too."""
     if item.unit != previous.unit:
         return False
-    return bool(LIST_GAP_RE.match(para[previous.end:item.start]) or ELIDED_BY_RE.search(before))
+    return bool(LIST_GAP_RE.match(para[previous.end:item.start]) or ELIDED_BY_TAIL.search(before))
 
 
 def _is_decrease(before: str, after: str) -> bool:
     """A change said to go down ("fell by", "a decline of", "cut ... by", "lower than")."""
-    if DECREASE_BEFORE_RE.search(before) or DECREASE_AFTER_RE.search(after):
+    if DECREASE_BEFORE_TAIL.search(before) or DECREASE_AFTER_RE.search(after):
         return True
-    verb_object = VERB_OBJECT_BY_RE.search(before)
+    verb_object = VERB_OBJECT_BY_TAIL.search(before)
     return bool(verb_object and DECREASE_VERB_OBJECT_RE.match(verb_object.group()))

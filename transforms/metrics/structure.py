@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from transforms.metrics.numbers import EXCLUDED_SPAN_RES, YEAR
+from transforms.fastre import TailPattern, iter_from_starts
+from transforms.metrics.numbers import _MONTH_GATE, EXCLUDED_SPAN_RES, EXCLUDED_SPAN_STARTS, YEAR
 from transforms.metrics.vocab import ABBREVIATIONS, SUBHEADING_SMALL_WORDS
 
 PARAGRAPH_RE = re.compile(r"[^\n]+")
@@ -13,6 +14,7 @@ SUBHEADING_MAX_WORDS = 8
 
 INITIAL_RE = re.compile(r"[a-z]")  # "F. Tan": a one-letter initial does not end a sentence
 PREVIOUS_WORD_RE = re.compile(r"([A-Za-z][\w.]*)\s*$")
+PREVIOUS_WORD_TAIL = TailPattern(PREVIOUS_WORD_RE)
 PUBLISHED_RE = re.compile(rf"^({YEAR})-(\d{{2}})")
 SENTENCE_END_RE = re.compile(r"[.!?。！？][\"”’)）]*\s+(?=[\"“‘(（]?[A-Z0-9])")
 LAST_TOKEN_RE = re.compile(r"([\w.]+)[.!?。！？][\"”’)）]*\s+$")
@@ -49,8 +51,27 @@ def _sentences(para: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _excluded_spans(para: str) -> list[tuple[int, int]]:
-    return [m.span() for gate, regex in EXCLUDED_SPAN_RES if gate.search(para) for m in regex.finditer(para)]
+def _excluded_spans(para: str, digit_starts: list[int] | None = None) -> list[tuple[int, int]]:
+    """Spans of dates, times, year ranges, phone numbers and ids in `para`.
+
+    digit_starts: where the digit runs of `para` start (from its number scan), if known: the
+    patterns that start at a digit are tried there only (and at month names for the month ones).
+    """
+    spans: list[tuple[int, int]] = []
+    month_starts: list[int] | None = None
+    for (gate, regex), starts in zip(EXCLUDED_SPAN_RES, EXCLUDED_SPAN_STARTS, strict=True):
+        if not gate.search(para):
+            continue
+        if starts == "digit" and digit_starts is not None:
+            matches = iter_from_starts(regex, para, digit_starts, 0, len(para))
+        elif starts == "month":
+            if month_starts is None:  # a month name holds no other: the gate's matches are every name
+                month_starts = [m.start() for m in _MONTH_GATE.finditer(para)]
+            matches = iter_from_starts(regex, para, month_starts, 0, len(para))
+        else:
+            matches = regex.finditer(para)
+        spans += [m.span() for m in matches]
+    return spans
 
 
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:

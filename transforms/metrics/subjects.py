@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 from contextvars import ContextVar
+from itertools import islice
 
+from transforms.fastre import TailPattern
 from transforms.metrics.numbers import YEAR, _Found
-from transforms.metrics.qualifiers import VERB_OBJECT_BY_RE
+from transforms.metrics.qualifiers import VERB_OBJECT_BY_TAIL
 from transforms.metrics.vocab import (
     AUXILIARIES,
     COUNT_CLASSIFIERS,
@@ -47,7 +49,20 @@ LINK_RE = re.compile(
     r"|(?:,\s*)?\s+(?:(?:will|would|is|are|to)\s+){0,3}(?:cost|costs|costing)\s*$",
     re.IGNORECASE,
 )
+# Every match of LINK_RE ends with a link verb, one of its trailing prepositions or a cost word, after a space.
+# Every match of LINK_RE is ", " or a space, then words of these (and -ly adverbs): the search
+# window is the trailing words of the text that can be those.
+LINK_WORDS = frozenset({*LINK_AUXILIARIES, *(w for verb in LINK_VERBS for w in verb.split()),
+                        *"will would is are to cost costs costing".split(),
+                        *"by to for at from of up down only just still about an a average total annual yearly growth "
+                         "rate".split()})
+LINK_TAIL = TailPattern(
+    LINK_RE,
+    gate=re.compile(rf"\s(?:{words_pattern(LINK_VERBS)}|by|to|for|at|from|of|up|down|only|just|still|about|cost|costs|"
+                    r"costing)\s*$", re.IGNORECASE),
+    match_words=(LINK_WORDS, ("ly",)))
 OF_LINK_RE = re.compile(r"\s+(?:of|at|totaling|totalling|worth)\s*$", re.IGNORECASE)
+OF_LINK_TAIL = TailPattern(OF_LINK_RE)
 TRAILING_TIME_RE = re.compile(
     r"\s+(?:(?:in|during|over|for)\s+the\s+(?:first|last|past|next)\s+\w+\s+(?:days|weeks|months|years)"
     r"|(?:in|during|over|for)\s+(?:the\s+)?(?:same\s+|first\s+|whole\s+|full\s+)?(?:period|year|quarter|month|"
@@ -59,6 +74,8 @@ PLACE_PP_RE = re.compile(
     r"(?:through|across|at|to|throughout)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)\s*$"
 )
 # "production efficiency at these companies": a trailing phrase that points back, not a restriction.
+# Every match of PLACE_PP_RE ends with a capitalized word or city/province/country after a space.
+PLACE_PP_TAIL = TailPattern(PLACE_PP_RE, gate=re.compile(r"\s(?:city|province|country|[A-Z][\w'’-]*)\s*$"))
 REFERENCE_PP_RE = re.compile(r"\s+(?:at|among|across|in|for)\s+(?:these|those|such|all|its|their)(?:\s+[\w-]+){1,2}\s*$",  # noqa: E501
                              re.IGNORECASE)
 DISCOURSE_TAIL_RE = re.compile(r"\s*,\s*(?:however|meanwhile|in\s+contrast|by\s+contrast|too|also|though|"
@@ -66,6 +83,11 @@ DISCOURSE_TAIL_RE = re.compile(r"\s*,\s*(?:however|meanwhile|in\s+contrast|by\s+
 # "enterprises with annual revenue above ...", ", and housing allowances up to ..."
 QUALIFIED_NP_RE = re.compile(r"(?:\bwith|,\s*and|;\s*and)\s+(?P<np>(?:[\w&'’-]+\s+){0,4}[\w&'’-]+)\s*$")
 RELATIVE_TAIL_RE = re.compile(r"\s*,\s*(?:which|that|who)\s*$", re.IGNORECASE)
+QUALIFIED_NP_TAIL = TailPattern(QUALIFIED_NP_RE)
+RELATIVE_TAIL = TailPattern(RELATIVE_TAIL_RE)
+DISCOURSE_TAIL = TailPattern(DISCOURSE_TAIL_RE)
+TRAILING_TIME_TAIL = TailPattern(TRAILING_TIME_RE)
+REFERENCE_PP_TAIL = TailPattern(REFERENCE_PP_RE)
 # ", Ningbo's main cross-border channel," between a subject and its verb.
 APPOSITION_RE = re.compile(r"^\s*(?:the|a|an|[A-Z][\w-]*(?:'s|’s)|its|their)\s+[\w\s'’-]{1,60}$")
 LEADING_ADVERBIAL_RE = re.compile(
@@ -77,6 +99,7 @@ _MID_SENTENCE_NAMES: ContextVar[frozenset[str]] = ContextVar("_MID_SENTENCE_NAME
 MID_SENTENCE_CAPITAL_RE = re.compile(r"(?<=[a-z,;:’'\"”)] )([A-Z][a-z][\w-]*)")
 
 NP_MAX_WORDS = 8
+NP_AFTER_TOKENS = NP_MAX_WORDS + 8  # tokens _noun_phrase_after tokenizes (it can read 12)
 
 GENERIC_SUBJECT_RE = re.compile(
     r"^(?:(?:average|annual|yearly|year-on-year|yoy|overall)\s*)*(?:(?:growth|increase|rise|decline|"
@@ -173,7 +196,10 @@ def _noun_phrase_after(para: str, pos: int, singular: bool = False) -> tuple[int
     -> "manufacturers").
     """
     words: list[tuple[str, int]] = []
-    tokens = [t for t in WORD_RE.finditer(para, pos, min(len(para), pos + 200)) if t.group() not in QUOTES]
+    # the loop below appends a word or stops at each token, so it reads at most NP_MAX_WORDS tokens
+    # (one more after "more"/"such") and looks three ahead: the first NP_AFTER_TOKENS are all it can see
+    tokens = list(islice((t for t in WORD_RE.finditer(para, pos, min(len(para), pos + 200)) if t.group() not in QUOTES),
+                         NP_AFTER_TOKENS))
     if tokens and tokens[0].group().lower() in ("more", "such") and len(tokens) > 1:
         tokens = tokens[1:]  # "300 more doctoral students", "55 such stations"
     for index, token in enumerate(tokens):
@@ -240,13 +266,13 @@ def _is_plural(word: str) -> bool:
 
 def _subject_before(before: str, qualifier: str | None = None) -> str | None:
     """The noun phrase a quantity is said of, from the text before it."""
-    link = LINK_RE.search(before)
-    of_link = None if link else OF_LINK_RE.search(before)
+    link = LINK_TAIL.search(before)
+    of_link = None if link else OF_LINK_TAIL.search(before)
     if not link and not of_link:
-        verb_object = VERB_OBJECT_BY_RE.search(before)
+        verb_object = VERB_OBJECT_BY_TAIL.search(before)
         if verb_object:
             return _object_phrase(verb_object.group("object"))
-        qualified = QUALIFIED_NP_RE.search(before) if qualifier is not None else None
+        qualified = QUALIFIED_NP_TAIL.search(before) if qualifier is not None else None
         if qualified:
             # "enterprises with annual revenue above 1 billion yuan", ", and housing allowances up to 80,000 yuan"
             return _simple_phrase(qualified.group("np"))
@@ -264,15 +290,15 @@ def _trim_region(region: str, apposition: bool = True) -> str:
     """Drop what sits between a subject and its verb: brackets, trailing places/times, ", which",
     and an apposition ("Retail imports through the bonded zone, Ningbo's main channel, totaled")."""
     region = PARENTHESES_RE.sub("", region)
-    region = RELATIVE_TAIL_RE.sub("", region)
-    region = DISCOURSE_TAIL_RE.sub("", region)
+    region = RELATIVE_TAIL.sub("", region)
+    region = DISCOURSE_TAIL.sub("", region)
     parts = region.rsplit(",", 1) if apposition else [region]
     if len(parts) == 2 and APPOSITION_RE.match(parts[1]) and parts[0].strip() \
             and not LEADING_ADVERBIAL_RE.match(parts[0].rsplit(",", 1)[-1]):
         region = parts[0]
     for _ in range(2):
-        region = TRAILING_TIME_RE.sub("", PLACE_PP_RE.sub("", region))
-        region = REFERENCE_PP_RE.sub("", region)
+        region = TRAILING_TIME_TAIL.sub("", PLACE_PP_TAIL.sub("", region))
+        region = REFERENCE_PP_TAIL.sub("", region)
     return region
 
 

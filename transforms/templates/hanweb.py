@@ -21,6 +21,7 @@ from transforms.templates.htmlutil import (
     first_text,
     meta_content,
     region_blocks,
+    xpath,
 )
 from transforms.textutil import Content, normalize_space, parse_date
 
@@ -34,6 +35,10 @@ MARKER_XPATHS = (
     "//td[contains(concat(' ', normalize-space(@class), ' '), ' bt_content ')]",
 )
 CONTENT_COMMENT_RE = re.compile(r"ZJEG_RSS\.content\.begin", re.IGNORECASE)
+# What CONTENT_COMMENT_RE's uncased characters need ("_", then "." 3 and 11 characters on): a
+# case-sensitive pattern that opens with a literal is scanned fast, an IGNORECASE one is tried at
+# every position of the page; the full pattern runs only where this one finds something.
+CONTENT_COMMENT_GATE_RE = re.compile(r"_...\.\w{7}\.")
 
 # Content region.
 CONTENT_START_XPATH = "//meta[translate(@name, 'CONTENTSAR', 'contentsar')='contentstart']"
@@ -91,19 +96,20 @@ def detect(doc: lxml.html.HtmlElement, html: str) -> bool:
     generator = meta_content(doc, "Generator") or ""
     if GENERATOR_RE.search(generator):
         return True
-    if CONTENT_COMMENT_RE.search(html) or DATASTORE_RE.search(html) and "/module/" in html:
+    if CONTENT_COMMENT_GATE_RE.search(html) and CONTENT_COMMENT_RE.search(html) or (
+            "/module/" in html and DATASTORE_RE.search(html)):
         return True
-    return any(doc.xpath(x) for x in MARKER_XPATHS[:2])
+    return any(xpath(doc, x) for x in MARKER_XPATHS[:2])
 
 
 def is_listing(doc: lxml.html.HtmlElement, html: str) -> bool:
     """A column page: no article content markers/metas, and a record datastore or many article links."""
-    if doc.xpath(CONTENT_START_XPATH) or meta_content(doc, TITLE_META) is not None:
+    if xpath(doc, CONTENT_START_XPATH) or meta_content(doc, TITLE_META) is not None:
         return False
     if DATASTORE_RE.search(html):
         return True
     return first_node(doc, REGION_XPATHS[:2]) is None and (
-        len(doc.xpath(ARTICLE_LINKS_XPATH)) >= LISTING_MIN_ARTICLE_LINKS)
+        len(xpath(doc, ARTICLE_LINKS_XPATH)) >= LISTING_MIN_ARTICLE_LINKS)
 
 
 def parse(doc: lxml.html.HtmlElement, html: str, url: str | None = None) -> Content:
@@ -118,8 +124,8 @@ def parse(doc: lxml.html.HtmlElement, html: str, url: str | None = None) -> Cont
 
 
 def _content_blocks(doc: lxml.html.HtmlElement) -> list:
-    starts = doc.xpath(CONTENT_START_XPATH)
-    ends = doc.xpath(CONTENT_END_XPATH)
+    starts = xpath(doc, CONTENT_START_XPATH)
+    ends = xpath(doc, CONTENT_END_XPATH)
     if starts:
         start = starts[0]
         end = next((e for e in ends if _follows(start, e)), None)
@@ -167,8 +173,8 @@ def _published(doc: lxml.html.HtmlElement, url: str | None) -> str | None:
 
 def _date_from(doc: lxml.html.HtmlElement, xpaths: tuple[str, ...]) -> str | None:
     """A date in a short matched cell, or in its parent/grandparent while those stay short."""
-    for xpath in xpaths:
-        for node in doc.xpath(xpath):
+    for expr in xpaths:
+        for node in xpath(doc, expr):
             for _ in range(DATE_CELL_LEVELS):
                 if node is None:
                     break
@@ -185,7 +191,7 @@ def _date_from(doc: lxml.html.HtmlElement, xpaths: tuple[str, ...]) -> str | Non
 def _breadcrumb_section(doc: lxml.html.HtmlElement) -> str | None:
     node = first_node(doc, BREADCRUMB_XPATHS)
     if node is None:
-        for candidate in doc.xpath(BREADCRUMB_CANDIDATES_XPATH):
+        for candidate in xpath(doc, BREADCRUMB_CANDIDATES_XPATH):
             text = normalize_space(candidate.text_content())
             if len(text) <= 120 and BREADCRUMB_TEXT_RE.match(text) and len(candidate) > 0:
                 node = candidate

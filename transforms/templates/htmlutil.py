@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
+from functools import lru_cache
+from typing import Any
 
 import lxml.html
 from lxml import etree
@@ -146,6 +148,16 @@ def flatten_nesting(html: str, max_depth: int) -> tuple[str, int]:
     return "".join(out), unwrapped
 
 
+@lru_cache(maxsize=256)
+def _compiled(expr: str) -> etree.XPath:
+    return etree.XPath(expr)
+
+
+def xpath(node: etree._Element, expr: str) -> Any:
+    """node.xpath(expr), with the expression compiled once (node.xpath compiles it on every call)."""
+    return _compiled(expr)(node)
+
+
 def meta_content(doc: lxml.html.HtmlElement, name: str) -> str | None:
     """content of <meta name=NAME> or <meta property=NAME> (name matched case-insensitively)."""
     wanted = name.lower()
@@ -160,8 +172,8 @@ def meta_content(doc: lxml.html.HtmlElement, name: str) -> str | None:
 
 def first_text(doc: lxml.html.HtmlElement, xpaths: Iterable[str]) -> str | None:
     """Normalized text of the first non-empty match of the first XPath that has one."""
-    for xpath in xpaths:
-        for node in doc.xpath(xpath):
+    for expr in xpaths:
+        for node in xpath(doc, expr):
             text = normalize_space(node if isinstance(node, str) else node.text_content())
             if text:
                 return text
@@ -170,8 +182,8 @@ def first_text(doc: lxml.html.HtmlElement, xpaths: Iterable[str]) -> str | None:
 
 def first_node(doc: lxml.html.HtmlElement, xpaths: Iterable[str]) -> lxml.html.HtmlElement | None:
     """The first element matched by the first XPath that matches anything."""
-    for xpath in xpaths:
-        nodes = doc.xpath(xpath)
+    for expr in xpaths:
+        nodes = xpath(doc, expr)
         if nodes:
             return nodes[0]
     return None
@@ -179,8 +191,8 @@ def first_node(doc: lxml.html.HtmlElement, xpaths: Iterable[str]) -> lxml.html.H
 
 def drop_nodes(root: lxml.html.HtmlElement, xpaths: Iterable[str]) -> None:
     """Remove every element matched by `xpaths` from the tree, keeping its tail text."""
-    for xpath in xpaths:
-        for node in root.xpath(xpath):
+    for expr in xpaths:
+        for node in xpath(root, expr):
             if node.getparent() is not None:
                 node.drop_tree()
 

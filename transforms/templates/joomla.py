@@ -22,6 +22,7 @@ from transforms.templates.htmlutil import (
     first_text,
     meta_content,
     region_blocks,
+    xpath,
 )
 from transforms.textutil import Content, normalize_space, parse_date
 
@@ -115,7 +116,7 @@ def detect(doc: lxml.html.HtmlElement, html: str) -> bool:
     """True if the page looks like a Joomla page (article, blog or list view)."""
     if GENERATOR_RE.search(meta_content(doc, "generator") or ""):
         return True
-    return any(doc.xpath(x) for x in MARKER_XPATHS[:3]) or "com_content" in html
+    return any(xpath(doc, x) for x in MARKER_XPATHS[:3]) or "com_content" in html
 
 
 def is_listing(doc: lxml.html.HtmlElement) -> bool:
@@ -124,11 +125,11 @@ def is_listing(doc: lxml.html.HtmlElement) -> bool:
     An article page (div.item-page) stays an article even when a side module shows
     "Read more" links to other articles.
     """
-    if any(doc.xpath(x) for x in BLOG_XPATHS):
+    if any(xpath(doc, x) for x in BLOG_XPATHS):
         return True
-    if doc.xpath(ITEM_PAGE):
+    if xpath(doc, ITEM_PAGE):
         return False
-    return len(doc.xpath(READMORE_XPATH)) >= LISTING_MIN_READMORE
+    return len(xpath(doc, READMORE_XPATH)) >= LISTING_MIN_READMORE
 
 
 def parse(doc: lxml.html.HtmlElement, html: str, url: str | None = None) -> Content:
@@ -157,13 +158,13 @@ def parse_published(text: str | None) -> str | None:
 
 
 def _published(doc: lxml.html.HtmlElement) -> str | None:
-    for xpath in PUBLISHED_XPATHS:
-        for node in doc.xpath(xpath):
+    for expr in PUBLISHED_XPATHS:
+        for node in xpath(doc, expr):
             found = parse_published(node.text_content())
             if found:
                 return found
-    for xpath in DATETIME_XPATHS:
-        for value in doc.xpath(xpath):
+    for expr in DATETIME_XPATHS:
+        for value in xpath(doc, expr):
             found = parse_date(str(value)[:10])
             if found:
                 return found
@@ -171,8 +172,8 @@ def _published(doc: lxml.html.HtmlElement) -> str | None:
         found = parse_date((meta_content(doc, name) or "")[:10])
         if found:
             return found
-    for xpath in CREATED_XPATHS:
-        for node in doc.xpath(xpath):
+    for expr in CREATED_XPATHS:
+        for node in xpath(doc, expr):
             found = parse_published(node.text_content())
             if found:
                 return found
@@ -180,8 +181,8 @@ def _published(doc: lxml.html.HtmlElement) -> str | None:
 
 
 def _section(doc: lxml.html.HtmlElement, title: str | None, url: str | None) -> str | None:
-    for xpath in CATEGORY_XPATHS:
-        for node in doc.xpath(xpath):
+    for expr in CATEGORY_XPATHS:
+        for node in xpath(doc, expr):
             text = CATEGORY_PREFIX_RE.sub("", normalize_space(node.text_content()))
             if text:
                 return text

@@ -1,0 +1,105 @@
+"""The faster searches of transforms.fastre give exactly what the plain regex calls give.
+
+Texts are drawn from the words the rules look for (so that the patterns do match), with
+spaces, tabs, newlines, punctuation, digits and the characters IGNORECASE treats specially
+("ſ" for "s", the Kelvin sign for "k", dotless i).
+"""
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from transforms.fastre import TailPattern, iter_from_starts
+from transforms.metrics import matchers, qualifiers, structure, subjects
+from transforms.metrics.numbers import EXCLUDED_SPAN_RES, scan_numbers
+
+TAILS = [value for module in (qualifiers, subjects, matchers, structure) for value in vars(module).values()
+         if isinstance(value, TailPattern)]
+WORDS = ("rose", "grew", "increased", "by", "to", "of", "an", "average", "annual", "growth", "rate", "at", "up",
+         "down", "about", "more", "than", "only", "a", "total", "just", "is", "expected", "was", "reached",
+         "accounted", "for", "cost", "will", "sharply", "which", "the", "city", "Ningbo", "Zhejiang", "in", "2019",
+         "last", "year", "of them", "among", "these", "exceeded", "number", "now", "ranked", "places", "with",
+         "among the 35 categories", "however", "Jan", "May", "March 5", "12:30", "1,200", "5G", "15th", "ſ", "\u212a",
+         "ı", "RoſE", "BY", "Rate", "tota\u212al", "worth", "however,", "(", ")", ",", ";", ".", "-")
+SEPARATORS = (" ", " ", " ", "  ", "\t", "\n", ", ", "")
+text_strategy = st.lists(st.tuples(st.sampled_from(WORDS), st.sampled_from(SEPARATORS)), max_size=40).map(
+    lambda parts: "".join(word + sep for word, sep in parts))
+
+
+def _same(a: re.Match[str] | None, b: re.Match[str] | None) -> bool:
+    if a is None or b is None:
+        return a is b
+    return a.span() == b.span() and a.groups() == b.groups() and a.lastgroup == b.lastgroup
+
+
+def test_every_tail_pattern_is_checked() -> None:
+    assert len(TAILS) >= 20  # the modules define their tail patterns at module level
+
+
+@settings(max_examples=300, deadline=None)
+@given(text_strategy)
+def test_tail_search_and_sub_equal_the_plain_calls(text: str) -> None:
+    for tail in TAILS:
+        assert _same(tail.search(text), tail.pattern.search(text)), (tail.pattern.pattern, text)
+        assert tail.sub("", text) == tail.pattern.sub("", text), (tail.pattern.pattern, text)
+
+
+def test_long_texts_search_only_their_tail_with_the_same_result() -> None:
+    before = "In 2019, the total output value of the city's strategic emerging industries " * 5
+    for ending in ("rose by ", "grew at an average annual growth rate of ", "was expected to reach about ",
+                   "exceeded ", "only ", "among them, ", "now number "):
+        text = before + ending
+        for tail in TAILS:
+            assert _same(tail.search(text), tail.pattern.search(text)), (tail.pattern.pattern, text)
+
+
+def test_a_pattern_not_anchored_at_the_end_is_refused() -> None:
+    for pattern in (r"rose", r"^rose", r"rose$|fell"):
+        try:
+            TailPattern(re.compile(pattern))
+        except ValueError:
+            continue
+        raise AssertionError(f"{pattern!r} accepted")
+
+
+@settings(max_examples=300, deadline=None)
+@given(text_strategy)
+def test_iter_from_starts_equals_finditer(text: str) -> None:
+    digit_starts = [a for a, _, is_digits in scan_numbers(text) if is_digits]
+    for rule, regex, _ in matchers.MATCHERS:
+        if rule in {"money_suffixed", "percent", "times"}:
+            got = [m.span() for m in iter_from_starts(regex, text, digit_starts, 0, len(text))]
+            assert got == [m.span() for m in regex.finditer(text)], (rule, text)
+    for regex in (matchers.COUNT_RE, matchers.BARE_NUMBER_RE, matchers.RANGE_COUNT_RE):
+        got = [m.span() for m in iter_from_starts(regex, text, digit_starts, 3, max(3, len(text) - 2))]
+        assert got == [m.span() for m in regex.finditer(text, 3, max(3, len(text) - 2))], (regex.pattern, text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text_strategy)
+def test_excluded_spans_with_the_scan_equal_the_plain_scan(text: str) -> None:
+    digit_starts = [a for a, _, is_digits in scan_numbers(text) if is_digits]
+    plain = [m.span() for gate, regex in EXCLUDED_SPAN_RES if gate.search(text) for m in regex.finditer(text)]
+    assert structure._excluded_spans(text, digit_starts) == plain
+    assert structure._excluded_spans(text) == plain
+
+
+def test_boilerplate_line_checks_equal_searching_every_pattern() -> None:
+    """is_boilerplate_line skips patterns by line length and required characters: same answers as
+    searching all of them, on the tests' furniture lines and on body sentences of the gold pages."""
+    from pathlib import Path
+
+    from transforms import boilerplate
+
+    lines = [line for path in sorted(Path(__file__).parent.glob("test_boilerplate.py"))
+             for line in re.findall(r'"([^"\n]{1,300})"', path.read_text(encoding="utf-8"))]
+    lines += [line for path in sorted((Path(__file__).parent / "gold" / "pages").glob("*.html"))[:8]
+              for line in re.split(r"<[^>]+>", path.read_bytes().decode("utf-8", "replace"))]
+    lines += ["©  2022 Ningbo Life", "浙ICP备05015023号", "Xie's visit to Yongjiang Lab-thumbnail image", "x" * 500]
+    assert len(lines) > 200
+    for line in lines:
+        text = boilerplate._normalize(line)
+        plain = bool(text) and any(p.search(text) for p in boilerplate._COMPILED)
+        assert boilerplate.is_boilerplate_line(line) == plain, line

@@ -1,0 +1,238 @@
+"""Regex searches that touch less text, with exactly the results of the plain calls.
+
+Most rules look at the words right before a number with a pattern anchored at the end
+("... rose by $", "about $"). `pattern.search(before)` tries every position of `before`
+(a pattern that opens with \\b or a lookbehind gets no first-character skip), so the cost
+grew with the sentence, for a match that can only sit in its last few words.
+
+`TailPattern` knows, from the parsed pattern, how many whitespace runs a match can hold at
+most (T); a match ending at the end of the string then starts after the (T+2)-th
+whitespace run from the end, and the search starts there. A search from `pos` still sees
+the text before `pos` (\\b and lookbehinds), so the result is the one of the plain search:
+the same leftmost match. Patterns whose matches can hold any number of whitespace runs
+(an unbounded repeat of something that matches a space) keep the plain search.
+
+`iter_from_starts` is `finditer` for patterns whose every match starts at a known kind of
+position (the start of a digit run, of a month name): only those positions are tried.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from re import _constants as sre_c  # type: ignore[attr-defined]
+from re import _parser as sre_parse  # type: ignore[attr-defined]
+from typing import Any
+
+UNBOUNDED = None
+_WHITESPACE_ONLY_CATEGORIES = {sre_c.CATEGORY_SPACE, sre_c.CATEGORY_UNI_SPACE}
+_NO_WHITESPACE_CATEGORIES = {sre_c.CATEGORY_DIGIT, sre_c.CATEGORY_WORD, sre_c.CATEGORY_NOT_SPACE,
+                             sre_c.CATEGORY_UNI_DIGIT, sre_c.CATEGORY_UNI_WORD, sre_c.CATEGORY_UNI_NOT_SPACE}
+_REPEATS = {sre_c.MAX_REPEAT, sre_c.MIN_REPEAT, getattr(sre_c, "POSSESSIVE_REPEAT", sre_c.MAX_REPEAT)}
+
+
+def _set_whitespace(items: list[tuple[Any, Any]]) -> tuple[bool, bool]:
+    """(may match whitespace, matches only whitespace) for the items of a character set."""
+    may, only = False, True
+    for op, av in items:
+        if op is sre_c.NEGATE:
+            return True, False
+        if op is sre_c.LITERAL:
+            space = chr(av).isspace()
+        elif op is sre_c.RANGE:
+            space = any(chr(c).isspace() for c in range(av[0], av[1] + 1))
+            only = False if not all(chr(c).isspace() for c in range(av[0], av[1] + 1)) else only
+        elif op is sre_c.CATEGORY and av in _WHITESPACE_ONLY_CATEGORIES:
+            space = True
+        elif op is sre_c.CATEGORY and av in _NO_WHITESPACE_CATEGORIES:
+            space = False
+        else:  # a category or set this module does not know: assume the worst
+            return True, False
+        may = may or space
+        only = only and space
+    return may, only
+
+
+def _single_char(op: Any, av: Any) -> tuple[bool, bool] | None:
+    """(may match whitespace, only whitespace) if (op, av) matches exactly one character."""
+    if op is sre_c.LITERAL:
+        return chr(av).isspace(), chr(av).isspace()
+    if op is sre_c.NOT_LITERAL or op is sre_c.ANY:
+        return True, False
+    if op is sre_c.IN:
+        return _set_whitespace(av)
+    if op is sre_c.CATEGORY:
+        return _set_whitespace([(op, av)])
+    return None
+
+
+def whitespace_runs(items: Iterable[tuple[Any, Any]]) -> int | None:
+    """An upper bound of the whitespace runs one match of the parsed pattern holds (None: no bound)."""
+    total = 0
+    for op, av in items:
+        single = _single_char(op, av)
+        runs: int | None
+        if single is not None:
+            runs = 1 if single[0] else 0
+        elif op is sre_c.AT or op is sre_c.ASSERT or op is sre_c.ASSERT_NOT:
+            runs = 0  # zero width (a lookbehind reads text before the start, which a search from pos still sees)
+        elif op is sre_c.SUBPATTERN:
+            runs = whitespace_runs(av[-1])
+        elif op is sre_c.BRANCH:
+            branch_runs = [whitespace_runs(branch) for branch in av[1]]
+            runs = None if any(r is None for r in branch_runs) else max(r for r in branch_runs if r is not None)
+        elif op in _REPEATS:
+            low, high, sub = av
+            inner = whitespace_runs(sub)
+            if inner is None:
+                return None
+            if inner == 0:
+                runs = 0
+            elif high != sre_c.MAXREPEAT:
+                one = _single_char(*sub[0]) if len(sub) == 1 else None
+                # one character at a time: runs are separated by at least one other character
+                runs = (high + 1) // 2 if one is not None and not one[1] else inner * high
+            else:
+                only = _single_char(*sub[0]) if len(sub) == 1 else None
+                if only is None or not only[1]:
+                    return None  # any number of spaced words
+                runs = 1  # "\s+": one run however long
+        else:
+            return None  # back references, conditionals: no bound
+        if runs is None:
+            return None
+        total += runs
+    return total
+
+
+def longest_on_normalized(items: Iterable[tuple[Any, Any]]) -> int | None:
+    """The most characters one match of the parsed pattern spans in a whitespace-normalized text
+    (no two whitespace characters in a row: a repeat of whitespace matches one at most); None: no bound."""
+    total = 0
+    for op, av in items:
+        width: int | None
+        if _single_char(op, av) is not None:
+            width = 1
+        elif op is sre_c.AT or op is sre_c.ASSERT or op is sre_c.ASSERT_NOT:
+            width = 0 if op is sre_c.AT or av[0] < 0 else None  # a lookahead may read past the end of the match
+        elif op is sre_c.SUBPATTERN:
+            width = longest_on_normalized(av[-1])
+        elif op is sre_c.BRANCH:
+            widths = [longest_on_normalized(branch) for branch in av[1]]
+            width = None if any(w is None for w in widths) else max(w for w in widths if w is not None)
+        elif op in _REPEATS:
+            low, high, sub = av
+            one = _single_char(*sub[0]) if len(sub) == 1 else None
+            inner = longest_on_normalized(sub)
+            if one is not None and one[1]:
+                width = min(high, 1)  # whitespace only
+            elif inner is None or high == sre_c.MAXREPEAT and inner > 0:
+                width = None
+            else:
+                width = inner * high if high != sre_c.MAXREPEAT else 0
+        else:
+            width = None
+        if width is None:
+            return None
+        total += width
+    return total
+
+
+def _ends_at_end(items: list[tuple[Any, Any]]) -> bool:
+    """True if every match of the parsed pattern ends at `$`."""
+    if not items:
+        return False
+    op, av = items[-1]
+    if op is sre_c.AT:
+        return bool(av is sre_c.AT_END)
+    if op is sre_c.SUBPATTERN:
+        return _ends_at_end(list(av[-1]))
+    if op is sre_c.BRANCH:
+        return all(_ends_at_end(list(branch)) for branch in av[1])
+    return False
+
+
+# Up to this length the plain search is cheaper than finding where to start it.
+SHORT_TEXT = 40
+
+
+class TailPattern:
+    """A compiled pattern whose matches all end at the end of the string ("... $"): `search`
+    and `sub` give what the plain calls give, scanning only the words a match can hold.
+
+    gate: a pattern, itself anchored at the end with a bounded match, that matches wherever
+    `pattern` does (the last words every match of `pattern` ends with): when the gate finds
+    nothing, neither would `pattern`, and an unbounded `pattern` is not scanned at all.
+
+    match_words: for a pattern whose matches are, after an optional first partial word and
+    a whitespace run, whole words of a known vocabulary: (the lowercase words, the endings of
+    the other words it takes, e.g. "ly" for adverbs). The window is then the text's trailing
+    words that can be such words, and the word before them. An ASCII word can be one only if
+    it is one in any case; a non-ASCII word is counted whatever it is (IGNORECASE matches "ſ" for "s").
+    """
+
+    def __init__(self, pattern: re.Pattern[str], gate: re.Pattern[str] | None = None,
+                 match_words: tuple[frozenset[str], tuple[str, ...]] | None = None) -> None:
+        self.pattern = pattern
+        parsed = sre_parse.parse(pattern.pattern, pattern.flags)
+        if pattern.flags & re.MULTILINE or not _ends_at_end(list(parsed)):
+            raise ValueError(f"not a pattern anchored at the end of the text: {pattern.pattern!r}")
+        runs = whitespace_runs(parsed)
+        self._match_words = match_words
+        # one extra run: `$` also matches before a final newline, outside the match
+        self._runs = None if runs is None else runs + 1
+        self._nonempty = parsed.getwidth()[0] > 0
+        self.gate = TailPattern(gate) if gate is not None else None
+        if self.gate is not None and self.gate._runs is None:
+            raise ValueError(f"a gate must have bounded matches: {gate!r}")
+
+    def _start(self, text: str) -> int:
+        """A position no later than the start of any match: before the last `runs` + 1 whitespace runs."""
+        runs = self._runs
+        if self._match_words is not None:
+            words, endings = self._match_words
+            trailing = 0
+            for word in reversed(text.split()):
+                if word.isascii() and word.lower() not in words and not word.lower().endswith(endings):
+                    break
+                trailing += 1
+            runs = trailing + 2  # the runs before them and before the partial word, one to spare
+        if runs is None:
+            return 0
+        # rsplit cuts at the last `runs` whitespace runs between words (a trailing run is not cut: one run to spare)
+        parts = text.rsplit(None, runs)
+        return len(parts[0]) if len(parts) > runs else 0
+
+    def search(self, text: str) -> re.Match[str] | None:
+        """pattern.search(text)."""
+        if len(text) <= SHORT_TEXT:
+            return self.pattern.search(text)
+        if self.gate is not None and self.gate.search(text) is None:
+            return None
+        return self.pattern.search(text, self._start(text))
+
+    def sub(self, repl: str, text: str) -> str:
+        """pattern.sub(repl, text) for a literal `repl` (one match at most: it ends at the end)."""
+        if self.gate is not None and self.gate.search(text) is None:
+            return text
+        if "\n" in text or not self._nonempty:
+            return self.pattern.sub(repl, text)
+        match = self.pattern.search(text, self._start(text))
+        return text if match is None else text[: match.start()] + repl + text[match.end():]
+
+
+def iter_from_starts(pattern: re.Pattern[str], text: str, starts: Iterable[int], pos: int,
+                     endpos: int) -> Iterator[re.Match[str]]:
+    """pattern.finditer(text, pos, endpos) when every match starts at one of `starts` (ascending).
+
+    Matches must be non-empty. Like finditer, a match is looked for only after the end of the previous one.
+    """
+    after = pos
+    for start in starts:
+        if start < after:
+            continue
+        if start >= endpos:
+            break
+        match = pattern.match(text, start, endpos)
+        if match is not None:
+            yield match
+            after = match.end()
