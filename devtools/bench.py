@@ -12,8 +12,8 @@
    The same at N/10 first, so peak RSS can be compared across sizes.
 3. Side by side on the same generated pages: this project's transform,
    trafilatura.extract and a bare lxml parse; the metric rules and quantulum3's parser
-   on the same bodies. The systems take turns pass by pass, so a busy moment of the
-   machine falls on all of them alike.
+   on the same bodies, in CPU time of the bench process. The systems take turns pass by
+   pass, so a busy moment of the machine falls on all of them alike.
 4. The load beside a raw COPY of the same accepted rows into the same tables
    (devtools.bench_load.raw_copy_into_schema); load seconds from the load's own timer.
 
@@ -244,18 +244,19 @@ System = tuple[Callable[[Any], Any], Sequence[Any]]  # a function and the items 
 
 
 def pass_times(systems: Mapping[str, System], repeat: int) -> dict[str, list[float]]:
-    """Seconds of each of `repeat` passes of each system over its items, the systems taking turns
-    pass by pass (exceptions count as done: a rejected page costs its time like any other)."""
+    """CPU seconds of this process for each of `repeat` passes of each system over its items (as
+    `newsetl eval --speed`: on a shared machine the wall clock measures the neighbours), the systems
+    taking turns pass by pass (exceptions count as done: a rejected page costs its time like any other)."""
     times: dict[str, list[float]] = {name: [] for name in systems}
     for _ in range(repeat):
         for name, (func, items) in systems.items():
-            start = time.perf_counter()
+            start = time.process_time()
             for item in items:
                 try:
                     func(item)
                 except Exception:  # noqa: BLE001
                     pass
-            times[name].append(time.perf_counter() - start)
+            times[name].append(time.process_time() - start)
     return times
 
 
