@@ -499,6 +499,7 @@ def _gbk_page() -> bytes:
     ("text/html; charset=gb2312", "utf8", "utf-8"),        # valid UTF-8 beats a wrong declaration
     ("text/html; charset=iso-8859-1", "utf8", "utf-8"),
     ("text/html; charset=gbk", "gbk_meta_latin1", "gbk"),  # a single-byte meta proves nothing
+    ("text/html", "gbk_undeclared", "gb18030"),            # no charset anywhere: the sites' GB family
 ])
 def test_choose_encoding_lets_the_bytes_decide(header: str, body_name: str, expected: str) -> None:
     from crawlers.charset import choose_encoding, same_encoding
@@ -507,6 +508,7 @@ def test_choose_encoding_lets_the_bytes_decide(header: str, body_name: str, expe
         "gbk": _gbk_page(),
         "utf8": fixture("ningbo_gov", "art_933_1016946.html"),
         "gbk_meta_latin1": _gbk_page().replace(b"charset=gb2312", b"charset=iso-8859-1"),
+        "gbk_undeclared": _gbk_page().replace(b"charset=gb2312", b""),
     }
     assert b"charset=gb2312" in bodies["gbk"] and bodies["gbk_meta_latin1"] != bodies["gbk"]
     assert same_encoding(choose_encoding(bodies[body_name], header), expected)
