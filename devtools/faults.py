@@ -294,19 +294,20 @@ class Ctx:
                                 stderr=subprocess.PIPE, text=True, env=dict(env or self.env), cwd=PROJECT_ROOT)
 
     def crawl(self, run_id: str, source: str, settings: Mapping[str, str] | None = None) -> dict[str, Any]:
-        """The crawl stage: `newsetl crawl`, or with Scrapy settings the crawl process it runs
-        (`python -m crawlers.run --set ...`) on the warehouse's seen-set, as `newsetl crawl` does."""
+        """The crawl stage on the warehouse's seen-set (what the DAG's crawl task does): `newsetl
+        crawl --seen-file`, or with Scrapy settings the crawl process it runs (`python -m
+        crawlers.run --set ...`)."""
         run_dir = self.run_dir(run_id)
-        if not settings:
-            res = self.cli("crawl", "--source", source, "--out", str(run_dir))
-            expect(res.code == 0, f"crawl of {source} failed: {res.last_error}")
-            return res.out
         from core.rundir import RunPaths, write_lines
         from warehouse.queries import stored_article_urls
 
-        seen = RunPaths(run_dir).seen_file(source)
+        seen = RunPaths(run_dir).seen_file(source)  # the warehouse's seen-set, as the DAG's crawl writes it
         seen.parent.mkdir(parents=True, exist_ok=True)
         write_lines(seen, stored_article_urls(source, self.db))
+        if not settings:
+            res = self.cli("crawl", "--source", source, "--out", str(run_dir), "--seen-file", str(seen))
+            expect(res.code == 0, f"crawl of {source} failed: {res.last_error}")
+            return res.out
         cmd = [sys.executable, "-m", "crawlers.run", "--source", source, "--out", str(run_dir),
                "--base-url", self.mirror.base_urls[source], "--seen-file", str(seen),
                "--state-dir", str(self.root / "data" / "state")]
@@ -692,6 +693,7 @@ def db_server_killed_mid_load(ctx: Ctx) -> str:
                         os.kill(pid, signal.SIGKILL)
                 _out, err = proc.communicate(timeout=CLI_TIMEOUT)
             expect(proc.returncode != 0, "the load did not notice the server's death")
+            expect("Traceback" not in err, f"a traceback instead of one line: {err[-300:]}")
             for _ in range(100):  # the postmaster is gone once its pid file is stale
                 with contextlib.suppress(ProcessLookupError):
                     os.kill(pids[0], 0)
@@ -723,7 +725,7 @@ def db_load_client_killed(ctx: Ctx) -> str:
         proc = ctx.popen("load", str(run_dir))
         _wait_for_blocked_load(ctx)
         proc.send_signal(signal.SIGKILL)
-        proc.wait(timeout=60)
+        proc.communicate(timeout=60)
     deadline = time.monotonic() + 30  # the server notices the dead client and rolls back
     while time.monotonic() < deadline and ctx.sql(
             "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'newsetl'"
@@ -780,7 +782,8 @@ def db_constraint_violation(ctx: Ctx) -> str:
     res = ctx.cli("load", str(run_dir))
     ctx.runs += 1
     expect(res.code != 0, "a constraint violation loaded")
-    expect("metrics_unit_check" in res.stderr, f"constraint not named: {res.last_error}")
+    expect("metrics_unit_check" in res.last_error, f"constraint not named in the last line: {res.last_error}")
+    expect("Traceback" not in res.stderr, "a traceback instead of one line")
     partial = _rows_of_run(ctx, "r1")
     expect(partial == 0, f"{partial} rows of the failed load stayed")
     metrics_file.write_text(original, encoding="utf-8")
@@ -802,7 +805,8 @@ def db_disk_full(ctx: Ctx) -> str:
     res = ctx.cli("load", str(run_dir))
     ctx.runs += 1
     expect(res.code != 0, "the load succeeded on a full disk")
-    expect("No space left" in res.stderr, f"error not shown: {res.last_error}")
+    expect("No space left" in res.last_error, f"error not in the last line: {res.last_error}")
+    expect("Traceback" not in res.stderr, "a traceback instead of one line")
     partial = _rows_of_run(ctx, "r1")
     expect(partial == 0, f"{partial} rows of the failed load stayed")
     ctx.sql("DROP TRIGGER faults_disk_full ON news.metrics")

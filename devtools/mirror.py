@@ -968,6 +968,9 @@ def start_mirror(pages_dir: Path = PAGES_DIR, host: str = DEFAULT_HOST,
     unknown = set(ports or {}) - set(dirs)
     if unknown:
         raise ValueError(f"ports given for unknown source(s) {sorted(unknown)}; have {sorted(dirs)}")
+    for rule in faults.rules if faults else ():
+        if rule.kind == "gzip_bomb":
+            gzip_bomb(rule.size)  # built now: compressing hundreds of MiB must not eat the client's timeout
     live = load_live_bases()
     servers: dict[str, MirrorServer] = {}
     threads: list[threading.Thread] = []
