@@ -829,3 +829,14 @@ def test_report_counts_print_fallbacks_truncations_not_modified_and_charset(tmp_
     with gzip.open(tmp_path / "raw" / "ningbolife" / "pages.jsonl.gz", "rt", encoding="utf-8") as fh:
         stored = [json.loads(line) for line in fh]
     assert [(p["via"], p["truncated"]) for p in stored] == [("direct", False), ("print", False), ("direct", True)]
+
+
+def test_a_body_cancelled_at_the_size_cap_is_named_too_large() -> None:
+    """Scrapy cancels a body without Content-Length (an endless stream) once it passes
+    DOWNLOAD_MAXSIZE, with an empty message: the crawl report still says why."""
+    from scrapy.exceptions import DownloadCancelledError
+
+    from crawlers.spiders.base import describe_failure
+
+    reason = describe_failure(Failure(DownloadCancelledError()))
+    assert reason.startswith("too large:") and "DOWNLOAD_MAXSIZE" in reason

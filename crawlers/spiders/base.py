@@ -101,6 +101,7 @@ META_FIRST_ERROR = "first_error"  # why the direct fetch failed
 TRANSIENT_STATUSES = frozenset({408, 429, 500, 502, 503, 504, 522, 524})
 TRANSIENT_EXCEPTIONS = (DownloadTimeoutError, DownloadFailedError, ResponseDataLossError,
                         TimeoutError, TCPTimedOutError, ConnectionLost, ConnectionDone)
+STREAM_CANCELLED_REASON = "too large: the body passed DOWNLOAD_MAXSIZE before it ended (download cancelled)"
 MAXSIZE_MESSAGE_RE = re.compile(r"receive (\d+) bytes which is larger than download max size \((\d+)\)")
 MAX_REDIRECTS_MESSAGE = "max redirections reached"
 ROBOTS_MESSAGE = "Forbidden by robots.txt"
@@ -177,6 +178,8 @@ def describe_failure(failure: Failure) -> str:
         match = MAXSIZE_MESSAGE_RE.search(message)
         if match:
             return f"too large: {match.group(1)} bytes > DOWNLOAD_MAXSIZE {match.group(2)}"
+        if not message:  # Scrapy cancels a body without Content-Length once it passes the cap
+            return STREAM_CANCELLED_REASON
     return f"{failure.type.__name__}: {message}" if message else failure.type.__name__
 
 
