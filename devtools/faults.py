@@ -678,8 +678,11 @@ def db_server_killed_mid_load(ctx: Ctx) -> str:
     """SIGKILL to the postmaster and every backend mid-load: no partial row; restarted, reloaded."""
     from warehouse.embedded import start_embedded
 
-    data_dir = ctx.root / "own-pg" / "data"
-    server = start_embedded(data_dir)  # a server of its own: the shared one must survive
+    # a server of its own (the shared one must survive), outside pytest's private basetemp,
+    # which the `pgserver` user the server runs as under root could not enter
+    own = Path(tempfile.mkdtemp(prefix="newsetl-faults-pg-"))
+    data_dir = own / "data"
+    server = start_embedded(data_dir)
     try:
         with ctx.rig.database(server) as db:
             ctx.db = ctx.env["NEWSETL_DATABASE_URL"] = db
@@ -715,6 +718,7 @@ def db_server_killed_mid_load(ctx: Ctx) -> str:
         from warehouse.embedded import stop_embedded
 
         stop_embedded(data_dir)
+        shutil.rmtree(own, ignore_errors=True)
 
 
 @scenario("database")
