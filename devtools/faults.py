@@ -1047,7 +1047,7 @@ def _airflow_env(ctx: Ctx) -> dict[str, str]:
     return env
 
 
-@scenario("airflow")
+@scenario("airflow", sources=(GOV, LIFE))  # the DAG crawls every source
 def airflow_dag_rerun_same_run_id(ctx: Ctx) -> str:
     """`airflow dags test` twice with the same run id: the second run changes no row."""
     from devtools import airflow_local
@@ -1067,7 +1067,7 @@ def airflow_dag_rerun_same_run_id(ctx: Ctx) -> str:
     return f"2 DAG runs, run id af_run: {len(after['articles'])} articles, tables unchanged by the rerun"
 
 
-@scenario("airflow")
+@scenario("airflow", sources=(GOV, LIFE))  # the DAG crawls every source
 def airflow_load_killed_retried(ctx: Ctx) -> str:
     """`airflow dags test` whose load task is killed mid-transaction (its backend terminated): the retry loads all."""
     from devtools import airflow_local
