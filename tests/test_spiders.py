@@ -840,3 +840,14 @@ def test_a_body_cancelled_at_the_size_cap_is_named_too_large() -> None:
 
     reason = describe_failure(Failure(DownloadCancelledError()))
     assert reason.startswith("too large:") and "DOWNLOAD_MAXSIZE" in reason
+
+
+def test_a_gzip_bomb_stopped_at_the_size_cap_is_named_too_large() -> None:
+    from scrapy.exceptions import IgnoreRequest
+
+    from crawlers.spiders.base import describe_failure
+
+    message = ("Ignored response <200 http://127.0.0.1:1/a.html> because its body (268435 B compressed, "
+               "5242881 B decompressed so far) exceeded DOWNLOAD_MAXSIZE (5242880 B) during decompression.")
+    assert describe_failure(Failure(IgnoreRequest(message))) == (
+        "too large: 268435 bytes compressed inflated past DOWNLOAD_MAXSIZE 5242880 (stopped at 5242881 bytes)")
