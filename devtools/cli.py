@@ -82,6 +82,9 @@ def cmd_faults(args: argparse.Namespace) -> int:
     from devtools import faults
 
     try:
+        if args.show:
+            print(faults.table_from_json(args.show))
+            return 0
         return faults.main(args.only, args.json_path, args.group, args.keep)
     except ValueError as exc:
         print(f"newsetl faults: error: {exc}", file=sys.stderr)
@@ -131,6 +134,8 @@ def register(sub: Any) -> None:
     s.add_argument("--group", action="append", choices=("site", "database", "smtp", "content", "airflow"),
                    help="run only this group (repeatable)")
     s.add_argument("--keep", metavar="DIR", help="work in DIR and keep it (run dirs, mail, logs) for a post-mortem")
+    s.add_argument("--show", action="append", metavar="JSON",
+                   help="run nothing: print the table of saved --json files (repeatable; a later file's row wins)")
     s.set_defaults(func=cmd_faults)
 
     s = sub.add_parser("demo", help="the main job on embedded defaults: mirror + Postgres + Airflow DAG once")

@@ -1198,6 +1198,18 @@ def format_table(results: Sequence[Result]) -> str:
     return "\n".join(lines)
 
 
+def table_from_json(paths: Sequence[str]) -> str:
+    """The table of saved `--json` lists (scenario order; a later file's row for a fault wins)."""
+    rows: dict[str, dict[str, Any]] = {}
+    for path in paths:
+        for row in json.loads(Path(path).read_text(encoding="utf-8")):
+            rows[row["fault"]] = row
+    order = [*SCENARIOS, *(name for name in rows if name not in SCENARIOS)]
+    return format_table([Result(r["fault"], r.get("group", ""), r["runs"], r["rows_lost"], r["duplicates"],
+                                r["outcome"], float(r.get("seconds", 0.0)), bool(r.get("ok")), r.get("known_bug"))
+                         for name in order if (r := rows.get(name)) is not None])
+
+
 def main(only: Sequence[str] | None = None, json_path: str | None = None, groups: Sequence[str] | None = None,
          keep: str | None = None) -> int:
     """`newsetl faults`: run, print the table, write the JSON list; exit 1 if any scenario failed."""

@@ -141,3 +141,18 @@ def test_faults_command_runs_one_scenario_and_writes_the_json(tmp_path: Path) ->
 
 test_faults_command_runs_one_scenario_and_writes_the_json = pytest.mark.slow(
     test_faults_command_runs_one_scenario_and_writes_the_json)
+
+
+def test_show_prints_the_table_of_saved_json_later_files_winning(tmp_path: Path) -> None:
+    row = {"fault": "site_timeout", "group": "site", "runs": 1, "rows_lost": 2, "duplicates": 0,
+           "outcome": "FAILED: first", "seconds": 3.0, "ok": False}
+    first, second = tmp_path / "a.json", tmp_path / "b.json"
+    first.write_text(json.dumps([row, {**row, "fault": "db_disk_full", "group": "database"}]))
+    second.write_text(json.dumps([{**row, "rows_lost": 0, "outcome": "counted failed", "ok": True}]))
+    proc = subprocess.run([sys.executable, "-m", "newsetl.cli", "faults", "--show", str(first), "--show",
+                           str(second)], capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.splitlines()
+    assert [line.split()[0] for line in lines[1:3]] == ["site_timeout", "db_disk_full"]  # scenario order
+    assert lines[1].split()[1:4] == ["1", "0", "0"] and "counted failed" in lines[1]
+    assert lines[-1] == "1 of 2 scenarios passed; 2 rows lost, 0 duplicates"
