@@ -121,6 +121,7 @@ def test_endless_body_streams_until_the_client_leaves() -> None:
     assert received >= 8 * 1024 * 1024
 
 
+@pytest.mark.slow
 def test_faults_command_runs_one_scenario_and_writes_the_json(tmp_path: Path) -> None:
     """`newsetl faults --only NAME --json PATH`: the table on stdout, the list in the file."""
     out = tmp_path / "faults.json"
@@ -138,9 +139,6 @@ def test_faults_command_runs_one_scenario_and_writes_the_json(tmp_path: Path) ->
                          capture_output=True, text=True, timeout=300)
     assert bad.returncode == 2 and "unknown scenario" in bad.stderr.strip().splitlines()[-1]
 
-
-test_faults_command_runs_one_scenario_and_writes_the_json = pytest.mark.slow(
-    test_faults_command_runs_one_scenario_and_writes_the_json)
 
 
 def test_show_prints_the_table_of_saved_json_later_files_winning(tmp_path: Path) -> None:
