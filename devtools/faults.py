@@ -1102,7 +1102,9 @@ def airflow_load_killed_retried(ctx: Ctx) -> str:
     ctx.runs += 1
     expect(bool(killed), "the load task was never caught mid-transaction")
     expect(rc == 0, f"the DAG run failed after the kill: {airflow_local.task_states(log)[-400:]}")
-    return f"load backend killed mid-transaction; task retried; DAG run succeeded (exit {rc})"
+    expect("new_state=up_for_retry" in log.read_text(encoding="utf-8", errors="replace"),
+           "the load task was not put up for retry")
+    return f"load backend killed mid-transaction; task up_for_retry, retried; DAG run succeeded (exit {rc})"
 
 
 # ================================================================== running
