@@ -25,6 +25,8 @@ ENV_MIN_QUARANTINED = "NEWSETL_MIN_QUARANTINED"
 ENV_SMTP_TIMEOUT = "NEWSETL_SMTP_TIMEOUT"
 ENV_DATA_DOCS_BASE_URL = "NEWSETL_DATA_DOCS_BASE_URL"
 ENV_RUNBOOK_URL = "NEWSETL_RUNBOOK_URL"
+ENV_TASK_RETRY_DELAY = "NEWSETL_TASK_RETRY_DELAY"
+DEFAULT_TASK_RETRY_DELAY_S = 300.0
 DEFAULT_SMTP_TIMEOUT_S = 10.0  # connect and each read: a relay that accepts and never answers costs this
 DEFAULT_MAX_QUARANTINE_SHARE = 0.2
 DEFAULT_MIN_QUARANTINED = 3
@@ -121,6 +123,16 @@ def smtp_timeout() -> float:
     if not 0 < timeout <= 600:
         raise ValueError(f"{ENV_SMTP_TIMEOUT} must be in (0, 600] seconds, got {raw!r}")
     return timeout
+
+
+def task_retry_delay() -> float:
+    """Seconds an Airflow task waits before its first retry (NEWSETL_TASK_RETRY_DELAY, default
+    300; doubled for each later retry). `newsetl faults` sets 1 to see a retry within seconds."""
+    raw = os.environ.get(ENV_TASK_RETRY_DELAY, "").strip()
+    delay = float(raw) if raw else DEFAULT_TASK_RETRY_DELAY_S
+    if not 0 < delay <= 86400:
+        raise ValueError(f"{ENV_TASK_RETRY_DELAY} must be in (0, 86400] seconds, got {raw!r}")
+    return delay
 
 
 def data_docs_base_url() -> str | None:

@@ -6,6 +6,7 @@ so runtime code never imports this package.
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -81,6 +82,20 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_faults(args: argparse.Namespace) -> int:
+    """Every fault scenario against the real parts (devtools.faults): one table, the list as JSON."""
+    from devtools import faults
+
+    try:
+        if args.show:
+            print(faults.table_from_json(args.show))
+            return 0
+        return faults.main(args.only, args.json_path, args.group, args.keep)
+    except ValueError as exc:
+        print(f"newsetl faults: error: {exc}", file=sys.stderr)
+        return 2
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     """The main job on embedded defaults."""
     from devtools.demo import run_demo
@@ -121,6 +136,16 @@ def register(sub: Any) -> None:
                    help="repetitions of every measurement: pipeline runs at each size, side-by-side passes "
                         "(medians kept; default 3)")
     s.set_defaults(func=cmd_bench)
+
+    s = sub.add_parser("faults", help="every fault scenario (site, database, SMTP, content, Airflow): one table")
+    s.add_argument("--json", dest="json_path", metavar="PATH", help="also write the results as a JSON list here")
+    s.add_argument("--only", action="append", metavar="NAME", help="run only this scenario (repeatable)")
+    s.add_argument("--group", action="append", choices=("site", "database", "smtp", "content", "airflow"),
+                   help="run only this group (repeatable)")
+    s.add_argument("--keep", metavar="DIR", help="work in DIR and keep it (run dirs, mail, logs) for a post-mortem")
+    s.add_argument("--show", action="append", metavar="JSON",
+                   help="run nothing: print the table of saved --json files (repeatable; a later file's row wins)")
+    s.set_defaults(func=cmd_faults)
 
     s = sub.add_parser("demo", help="the main job on embedded defaults: mirror + Postgres + Airflow DAG once")
     s.set_defaults(func=cmd_demo)

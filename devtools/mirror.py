@@ -39,12 +39,14 @@ from __future__ import annotations
 import argparse
 import fnmatch
 import hashlib
+import io
 import ipaddress
 import logging
 import math
 import mimetypes
 import re
 import socket
+import struct
 import sys
 import threading
 import time
@@ -87,12 +89,16 @@ TEXT_TYPE_PREFIXES = ("text/", "application/rss+xml", "application/atom+xml", "a
 FAULT_BODY = ("<html><head><title>{code} {phrase}</title></head><body><h1>{code} {phrase}</h1>"
               "<p>fault injected by newsetl mirror</p></body></html>")
 RETRY_AFTER_SECONDS = "1"
+ENDLESS_MAX_SECONDS = 600.0
+ENDLESS_PAUSE = 0.01
+TRICKLE_PIECES = 20
 
 
 # ================================================================== fault injection
-FAULT_KINDS = ("status", "truncate", "slow", "charset", "every", "redirect_loop", "huge")
+FAULT_KINDS = ("status", "truncate", "slow", "charset", "every", "redirect_loop", "huge", "reset", "gzip_bomb",
+               "endless", "trickle", "offsite_redirect", "nocharset", "robots", "mutate")
 QUERY_SEP = "@"  # a target `path@query-glob` matches the query too (`path@` = no query)
-SIZE_SUFFIXES = {"k": 1024, "m": 1024 * 1024}
+SIZE_SUFFIXES = {"k": 1024, "m": 1024 * 1024, "g": 1024 * 1024 * 1024}
 PAD_OPEN, PAD_CLOSE = b"<!-- padding ", b" -->\n"
 
 
@@ -111,6 +117,7 @@ class FaultRule:
     every: int = 0  # every: the N-th, 2N-th, ... request to the source gets `status`
     size: int = 0  # huge: pad the body to at least this many bytes
     fraction: float = 0.5  # truncate: the share of the body sent before the connection drops
+    text: str | None = None  # offsite_redirect: the foreign host; robots: the disallowed prefix; mutate: the name
 
     def matches(self, source: str, path: str, query: str = "") -> bool:
         """True if this rule applies to `path?query` on `source`."""
@@ -129,12 +136,22 @@ class FaultDecision:
     charset: str | None = None
     redirect_loop: bool = False
     pad_to: int = 0
+    reset: bool = False  # close the connection with a TCP RST instead of answering
+    gzip_bomb: int = 0  # answer a gzip body that inflates to this many bytes
+    endless: bool = False  # a 200 whose body never ends (no Content-Length)
+    trickle: float = 0.0  # send the body spread over this many seconds
+    offsite_host: str | None = None  # 302 to the same path on this (foreign) host
+    no_charset: bool = False  # no charset in Content-Type nor in the page's <meta>
+    robots_disallow: str | None = None  # answer robots.txt disallowing this path prefix
+    mutations: tuple[str, ...] = ()  # MUTATORS applied to the body, in order
 
     @property
     def active(self) -> bool:
         """True if any fault applies."""
         return bool(self.status or self.truncate or self.delay or self.charset
-                    or self.redirect_loop or self.pad_to)
+                    or self.redirect_loop or self.pad_to or self.reset or self.gzip_bomb or self.endless
+                    or self.trickle or self.offsite_host or self.no_charset
+                    or self.robots_disallow is not None or self.mutations)
 
 
 def _parse_size(text: str) -> int:
@@ -193,6 +210,16 @@ class FaultPlan:
         every=5:503                                       every 5th request to a source -> 503
         redirect_loop:/art/...                            302 to the very same URL, forever
         huge=6M:/art/...                                  pad the body to 6 MiB (k, M suffixes)
+        reset:/art/...                                    close the connection with a TCP RST (reset=2: first 2 only)
+        gzip_bomb=1G:/art/...                             a gzip body inflating to 1 GiB (k, M, G suffixes)
+        endless:/art/...                                  200, then a body that never ends
+        trickle=20:/art/...                               send the body spread over 20 s (a slow body)
+        offsite_redirect=evil.example.org:/art/...        302 to the same path on that host
+        nocharset:/art/...                                no charset in Content-Type nor in the <meta>
+        robots=/art/:/robots.txt                          robots.txt answers `Disallow: /art/`
+        mutate=deep_nesting:/art/...                      rewrite the page (MUTATORS: deep_nesting,
+                                                          big_paragraph, invalid_utf8, injection,
+                                                          boilerplate, listing_markup); `a+b` = both
         Targets are fnmatch globs on the URL path; prefix `source:` to limit a rule to one
         source, e.g. `status=404:ningbolife:/robots.txt`; suffix `@query-glob` to match the
         query string too (`/a.html@` = only without a query, `/a.html@*print=1*` = the
@@ -238,7 +265,27 @@ class FaultPlan:
                     if not 0 <= fraction < 1:
                         raise ValueError("truncate takes a fraction in [0, 1)")
                     rules.append(FaultRule("truncate", path, source, query, fraction=fraction))
-                else:  # redirect_loop: no argument
+                elif kind == "reset":
+                    times = int(arg) if arg.strip() else None
+                    if times is not None and times < 1:
+                        raise ValueError("reset=N needs N >= 1")
+                    rules.append(FaultRule("reset", path, source, query, times=times))
+                elif kind == "gzip_bomb":
+                    rules.append(FaultRule("gzip_bomb", path, source, query, size=_parse_size(arg)))
+                elif kind == "trickle":
+                    seconds = float(arg)
+                    if seconds <= 0:
+                        raise ValueError("trickle needs seconds > 0")
+                    rules.append(FaultRule("trickle", path, source, query, seconds=seconds))
+                elif kind in ("offsite_redirect", "robots", "mutate"):
+                    if not arg.strip():
+                        raise ValueError(f"{kind} needs an argument")
+                    if kind == "mutate":
+                        unknown = [m for m in arg.strip().split("+") if m not in MUTATORS]
+                        if unknown:
+                            raise ValueError(f"unknown mutation(s) {unknown} (one of {', '.join(MUTATORS)})")
+                    rules.append(FaultRule(kind, path, source, query, text=arg.strip()))
+                else:  # redirect_loop, endless, nocharset: no argument
                     if arg:
                         raise ValueError(f"{kind} takes no argument")
                     rules.append(FaultRule(kind, path, source, query))
@@ -274,6 +321,24 @@ class FaultPlan:
                     decision.redirect_loop = True
                 elif rule.kind == "huge":
                     decision.pad_to = max(decision.pad_to, rule.size)
+                elif rule.kind == "reset":
+                    key = (index, f"{source}:{path}")
+                    self._hits[key] = self._hits.get(key, 0) + 1
+                    decision.reset = decision.reset or rule.times is None or self._hits[key] <= rule.times
+                elif rule.kind == "gzip_bomb":
+                    decision.gzip_bomb = max(decision.gzip_bomb, rule.size)
+                elif rule.kind == "endless":
+                    decision.endless = True
+                elif rule.kind == "trickle":
+                    decision.trickle = max(decision.trickle, rule.seconds)
+                elif rule.kind == "offsite_redirect":
+                    decision.offsite_host = rule.text
+                elif rule.kind == "nocharset":
+                    decision.no_charset = True
+                elif rule.kind == "robots":
+                    decision.robots_disallow = rule.text
+                elif rule.kind == "mutate" and rule.text:
+                    decision.mutations += tuple(rule.text.split("+"))
         return decision
 
 
@@ -283,6 +348,129 @@ def pad_body(data: bytes, size: int) -> bytes:
     if missing < 0:
         return data
     return data + PAD_OPEN + b"x" * missing + PAD_CLOSE
+
+
+# ================================================================== page mutations (mutate=NAME)
+PARAGRAPH_RE = re.compile(rb"<p\b[^>]*>(?:(?!</?p\b).)*?</p>", re.S | re.I)
+TAG_RE = re.compile(rb"<[^>]+>")
+META_CHARSET_RE = re.compile(rb"""<meta[^>]*charset\s*=\s*["']?[A-Za-z0-9_.:-]+[^>]*>""", re.I)
+CLASS_ID_RE = re.compile(rb"""\b(class|id)\s*=\s*(["'])([^"']*)\2""", re.I)
+TITLE_META_RE = re.compile(rb"""(<meta[^>]+name=["']?ArticleTitle["']?[^>]+content=["']?)""", re.I)
+NESTING_DEPTH = 10_000
+BIG_PARAGRAPH_BYTES = 10 * 1000 * 1000
+BIG_PARAGRAPH_WORDS = b"innovation platforms in the city keep growing and researchers keep arriving "
+INVALID_UTF8 = b"\xff\xfe \xc3\x28 \xed\xa0\x80 \x80"  # a stray BOM, bad continuations, a surrogate, a lone byte
+# Visible text (entity-escaped in the markup): the transform must read them as text, the
+# warehouse store them verbatim, every renderer escape them.
+INJECTION_TITLE = "Robert'); DROP TABLE news.articles;-- <script>alert('title')</script>"
+INJECTION_BODY = ("<img src=x onerror=alert('body')> <script>document.title='pwned'</script> "
+                  "'; DELETE FROM news.metrics WHERE '1'='1")
+BOILERPLATE_LEAK = b" Text Size: A A A"
+
+
+def _longest_paragraph(data: bytes) -> re.Match[bytes] | None:
+    """The body paragraph with the most text (where an article's content is)."""
+    best: re.Match[bytes] | None = None
+    best_len = 0
+    for m in PARAGRAPH_RE.finditer(data):
+        length = len(TAG_RE.sub(b"", m.group()))
+        if length > best_len:
+            best, best_len = m, length
+    return best
+
+
+def _around_paragraph(data: bytes, before: bytes, after: bytes, inside: bytes | None = None) -> bytes:
+    m = _longest_paragraph(data)
+    if m is None:
+        return data
+    para = m.group()
+    if inside is not None:  # into the paragraph's text, before its closing tag
+        para = para[: -len(b"</p>")] + inside + b"</p>"
+    return data[: m.start()] + before + para + after + data[m.end():]
+
+
+def _deep_nesting(data: bytes) -> bytes:
+    """The longest paragraph wrapped in 10,000 nested <div>s."""
+    return _around_paragraph(data, b"<div>" * NESTING_DEPTH, b"</div>" * NESTING_DEPTH)
+
+
+def _big_paragraph(data: bytes) -> bytes:
+    """A paragraph of 10 MB of plain words (no numbers) after the longest one."""
+    words = BIG_PARAGRAPH_WORDS * (BIG_PARAGRAPH_BYTES // len(BIG_PARAGRAPH_WORDS) + 1)
+    return _around_paragraph(data, b"", b"<p>" + words[:BIG_PARAGRAPH_BYTES] + b"</p>")
+
+
+def _invalid_utf8(data: bytes) -> bytes:
+    """Bytes that are not UTF-8 inside the longest paragraph of a page declaring UTF-8."""
+    return _around_paragraph(data, b"", b"", inside=b" " + INVALID_UTF8)
+
+
+def _escaped(text: str) -> bytes:
+    import html
+
+    return html.escape(text, quote=True).encode("ascii", "xmlcharrefreplace")
+
+
+def _injection(data: bytes) -> bytes:
+    """SQL and HTML/JS payloads as visible text in the title and in a body paragraph."""
+    doc = lxml.html.document_fromstring(data)
+    heads = doc.xpath('//div[contains(@class, "item-page")]//h2') or doc.xpath("//h1 | //h2")
+    title_meta = TITLE_META_RE.search(data)
+    if title_meta:  # Hanweb: the ArticleTitle meta is the title
+        data = data[: title_meta.end(1)] + _escaped(INJECTION_TITLE + " ") + data[title_meta.end(1):]
+    elif heads:
+        old = " ".join(heads[0].text_content().split())
+        start = data.find(_escaped(old)) if old else -1
+        if start >= 0:
+            data = data[:start] + _escaped(INJECTION_TITLE + " ") + data[start:]
+    return _around_paragraph(data, b"", b"<p>" + _escaped(INJECTION_BODY) + b"</p>")
+
+
+def _boilerplate(data: bytes) -> bytes:
+    """A page-chrome line leaked into the longest paragraph (the boilerplate gate quarantines it)."""
+    return _around_paragraph(data, b"", b"", inside=BOILERPLATE_LEAK)
+
+
+def _listing_markup(data: bytes) -> bytes:
+    """Every class and id renamed (`x` -> `v2-x`): a listing whose template changed."""
+    def rename(m: re.Match[bytes]) -> bytes:
+        names = b" ".join(b"v2-" + n for n in m.group(3).split())
+        return m.group(1) + b"=" + m.group(2) + names + m.group(2)
+    return CLASS_ID_RE.sub(rename, data)
+
+
+MUTATORS = {
+    "deep_nesting": _deep_nesting,
+    "big_paragraph": _big_paragraph,
+    "invalid_utf8": _invalid_utf8,
+    "injection": _injection,
+    "boilerplate": _boilerplate,
+    "listing_markup": _listing_markup,
+}
+
+
+def mutate(data: bytes, names: tuple[str, ...]) -> bytes:
+    """`data` rewritten by each named mutator in turn."""
+    for name in names:
+        data = MUTATORS[name](data)
+    return data
+
+
+_BOMBS: dict[int, bytes] = {}
+
+
+def gzip_bomb(size: int) -> bytes:
+    """gzip of `size` zero bytes (about 1/1000 of it), built once per size."""
+    import zlib
+
+    if size not in _BOMBS:
+        packer = zlib.compressobj(9, zlib.DEFLATED, 31)  # 31: gzip container
+        chunk = b"\0" * (1024 * 1024)
+        parts = [packer.compress(chunk) for _ in range(size // len(chunk))]
+        parts.append(packer.compress(b"\0" * (size % len(chunk))))
+        parts.append(packer.flush())
+        _BOMBS[size] = b"".join(parts)
+    return _BOMBS[size]
 
 
 # ================================================================== file resolution
@@ -509,7 +697,7 @@ class MirrorHandler(BaseHTTPRequestHandler):
         return f"http://{host}" if host else self.server.base_url
 
     def _send(self, status: int, body: bytes, ctype: str, headers: Mapping[str, str] | None = None,
-              head_only: bool = False, truncate: float = 0.0) -> None:
+              head_only: bool = False, truncate: float = 0.0, trickle: float = 0.0) -> None:
         self.send_response(status)
         self.send_header("Content-Type", ctype)
         self.send_header("Content-Length", str(len(body)))
@@ -528,6 +716,16 @@ class MirrorHandler(BaseHTTPRequestHandler):
                 self.connection.shutdown(socket.SHUT_RDWR)
             except OSError:
                 pass
+            return
+        if trickle:  # a slow body: TRICKLE_PIECES pieces spread over `trickle` seconds
+            step = max(1, math.ceil(len(body) / TRICKLE_PIECES))
+            try:
+                for start in range(0, len(body), step):
+                    self.wfile.write(body[start:start + step])
+                    self.wfile.flush()
+                    time.sleep(trickle / TRICKLE_PIECES)
+            except OSError:
+                self.close_connection = True
             return
         self.wfile.write(body)
 
@@ -576,11 +774,29 @@ class MirrorHandler(BaseHTTPRequestHandler):
     def _handle(self, head_only: bool) -> None:
         parts = urlsplit(self.path)
         decision = self._faults(parts.path, parts.query)
+        if decision.reset:
+            self._reset()
+            return
         if decision.status:
             self._error(decision.status, head_only)
             return
         if decision.redirect_loop:
             self._redirect_to_self(head_only)
+            return
+        if decision.offsite_host:
+            self._send(HTTPStatus.FOUND, b"<html><body>Moved</body></html>", "text/html; charset=utf-8",
+                       {"Location": f"http://{decision.offsite_host}{self.path}"}, head_only)
+            return
+        if decision.robots_disallow is not None:
+            robots = f"User-agent: *\nDisallow: {decision.robots_disallow}\n".encode()
+            self._send(HTTPStatus.OK, robots, "text/plain; charset=utf-8", None, head_only)
+            return
+        if decision.gzip_bomb:
+            self._send(HTTPStatus.OK, gzip_bomb(decision.gzip_bomb), "text/html; charset=utf-8",
+                       {"Content-Encoding": "gzip"}, head_only)
+            return
+        if decision.endless:
+            self._endless(head_only)
             return
         if parts.path in DATAPROXY_PATHS:
             self._dataproxy(parse_qsl(parts.query, keep_blank_values=True), decision, head_only)
@@ -598,6 +814,11 @@ class MirrorHandler(BaseHTTPRequestHandler):
             own = self._self_base().encode("ascii", "replace")
             for live in _host_variants(self.server.live_base):
                 data = data.replace(live, own)
+        if decision.mutations:
+            data = mutate(data, decision.mutations)
+        if decision.no_charset and ctype.startswith("text/html"):
+            ctype = "text/html"
+            data = META_CHARSET_RE.sub(b"", data)
         if decision.charset and ctype.startswith("text/html"):
             ctype = f"text/html; charset={decision.charset}"
         if decision.pad_to:
@@ -611,7 +832,43 @@ class MirrorHandler(BaseHTTPRequestHandler):
                 self.send_header(name, value)
             self.end_headers()
             return
-        self._send(HTTPStatus.OK, data, ctype, headers, head_only, decision.truncate)
+        self._send(HTTPStatus.OK, data, ctype, headers, head_only, decision.truncate, decision.trickle)
+
+    def _reset(self) -> None:
+        """Drop the connection with a TCP RST (SO_LINGER 0), no answer at all."""
+        self.close_connection = True
+        try:
+            self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        except OSError:
+            pass
+        for stream in (self.wfile, self.rfile):
+            try:
+                stream.close()
+            except OSError:
+                pass
+        self.connection.close()  # the last reference: the kernel sends the RST now
+        self.wfile = io.BytesIO()  # what the handler still flushes after this method
+
+
+    def _endless(self, head_only: bool) -> None:
+        """200 without Content-Length, then body bytes until the client gives up (or 10 min)."""
+        self.send_response(HTTPStatus.OK)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Connection", "close")
+        self.end_headers()
+        self.close_connection = True
+        if head_only:
+            return
+        chunk = b"<p>" + BIG_PARAGRAPH_WORDS * 800 + b"</p>\n"
+        deadline = time.monotonic() + ENDLESS_MAX_SECONDS
+        try:
+            self.wfile.write(b"<html><body>")
+            while time.monotonic() < deadline:
+                self.wfile.write(chunk)
+                self.wfile.flush()
+                time.sleep(ENDLESS_PAUSE)
+        except OSError:  # the client went away: the point of the exercise
+            pass
 
     def _redirect_to_self(self, head_only: bool = False) -> None:
         """302 back to the very URL requested: a redirect loop."""
@@ -711,6 +968,9 @@ def start_mirror(pages_dir: Path = PAGES_DIR, host: str = DEFAULT_HOST,
     unknown = set(ports or {}) - set(dirs)
     if unknown:
         raise ValueError(f"ports given for unknown source(s) {sorted(unknown)}; have {sorted(dirs)}")
+    for rule in faults.rules if faults else ():
+        if rule.kind == "gzip_bomb":
+            gzip_bomb(rule.size)  # built now: compressing hundreds of MiB must not eat the client's timeout
     live = load_live_bases()
     servers: dict[str, MirrorServer] = {}
     threads: list[threading.Thread] = []

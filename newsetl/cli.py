@@ -423,6 +423,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (ValueError, FileNotFoundError, RuntimeError) as exc:
         print(f"newsetl {args.command}: {exc}", file=sys.stderr)
         return 2
+    except Exception as exc:
+        if not _is_warehouse_error(exc):
+            raise
+        # the server died, a constraint failed, the disk is full: one line, no traceback; the
+        # step's transaction was rolled back by the server
+        print(f"newsetl {args.command}: warehouse error ({type(exc).__name__}): {' '.join(str(exc).split())}",
+              file=sys.stderr)
+        return 2
+
+
+def _is_warehouse_error(exc: BaseException) -> bool:
+    """True for a psycopg2 error (DB-API Error subclasses), without importing psycopg2 here."""
+    return any(cls.__module__.startswith("psycopg2") for cls in type(exc).__mro__)
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ from typing import Any
 
 from airflow.sdk import Asset
 
+from core import config
 from newsetl import steps
 from newsetl.alerts import task_failure_notifier
 
@@ -19,7 +20,7 @@ WAREHOUSE_ASSET = Asset(uri="postgres://warehouse:5432/newsetl/news/articles", n
 DEFAULT_ARGS = {
     "owner": "data-engineering",
     "retries": 2,
-    "retry_delay": timedelta(minutes=5),
+    "retry_delay": timedelta(seconds=config.task_retry_delay()),
     "retry_exponential_backoff": True,
     "execution_timeout": timedelta(hours=2),
     "on_failure_callback": task_failure_notifier(),

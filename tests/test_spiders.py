@@ -499,6 +499,7 @@ def _gbk_page() -> bytes:
     ("text/html; charset=gb2312", "utf8", "utf-8"),        # valid UTF-8 beats a wrong declaration
     ("text/html; charset=iso-8859-1", "utf8", "utf-8"),
     ("text/html; charset=gbk", "gbk_meta_latin1", "gbk"),  # a single-byte meta proves nothing
+    ("text/html", "gbk_undeclared", "gb18030"),            # no charset anywhere: the sites' GB family
 ])
 def test_choose_encoding_lets_the_bytes_decide(header: str, body_name: str, expected: str) -> None:
     from crawlers.charset import choose_encoding, same_encoding
@@ -507,6 +508,7 @@ def test_choose_encoding_lets_the_bytes_decide(header: str, body_name: str, expe
         "gbk": _gbk_page(),
         "utf8": fixture("ningbo_gov", "art_933_1016946.html"),
         "gbk_meta_latin1": _gbk_page().replace(b"charset=gb2312", b"charset=iso-8859-1"),
+        "gbk_undeclared": _gbk_page().replace(b"charset=gb2312", b""),
     }
     assert b"charset=gb2312" in bodies["gbk"] and bodies["gbk_meta_latin1"] != bodies["gbk"]
     assert same_encoding(choose_encoding(bodies[body_name], header), expected)
@@ -827,3 +829,25 @@ def test_report_counts_print_fallbacks_truncations_not_modified_and_charset(tmp_
     with gzip.open(tmp_path / "raw" / "ningbolife" / "pages.jsonl.gz", "rt", encoding="utf-8") as fh:
         stored = [json.loads(line) for line in fh]
     assert [(p["via"], p["truncated"]) for p in stored] == [("direct", False), ("print", False), ("direct", True)]
+
+
+def test_a_body_cancelled_at_the_size_cap_is_named_too_large() -> None:
+    """Scrapy cancels a body without Content-Length (an endless stream) once it passes
+    DOWNLOAD_MAXSIZE, with an empty message: the crawl report still says why."""
+    from scrapy.exceptions import DownloadCancelledError
+
+    from crawlers.spiders.base import describe_failure
+
+    reason = describe_failure(Failure(DownloadCancelledError()))
+    assert reason.startswith("too large:") and "DOWNLOAD_MAXSIZE" in reason
+
+
+def test_a_gzip_bomb_stopped_at_the_size_cap_is_named_too_large() -> None:
+    from scrapy.exceptions import IgnoreRequest
+
+    from crawlers.spiders.base import describe_failure
+
+    message = ("Ignored response <200 http://127.0.0.1:1/a.html> because its body (268435 B compressed, "
+               "5242881 B decompressed so far) exceeded DOWNLOAD_MAXSIZE (5242880 B) during decompression.")
+    assert describe_failure(Failure(IgnoreRequest(message))) == (
+        "too large: 268435 bytes compressed inflated past DOWNLOAD_MAXSIZE 5242880 (stopped at 5242881 bytes)")

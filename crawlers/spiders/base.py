@@ -102,6 +102,9 @@ META_FIRST_ERROR = "first_error"  # why the direct fetch failed
 TRANSIENT_STATUSES = frozenset({408, 429, 500, 502, 503, 504, 522, 524})
 TRANSIENT_EXCEPTIONS = (DownloadTimeoutError, DownloadFailedError, ResponseDataLossError,
                         TimeoutError, TCPTimedOutError, ConnectionLost, ConnectionDone)
+DECOMPRESSED_MAXSIZE_RE = re.compile(
+    r"\((\d+) B compressed, (\d+) B decompressed so far\) exceeded DOWNLOAD_MAXSIZE \((\d+) B\) during decompression")
+STREAM_CANCELLED_REASON = "too large: the body passed DOWNLOAD_MAXSIZE before it ended (download cancelled)"
 MAXSIZE_MESSAGE_RE = re.compile(r"receive (\d+) bytes which is larger than download max size \((\d+)\)")
 MAX_REDIRECTS_MESSAGE = "max redirections reached"
 ROBOTS_MESSAGE = "Forbidden by robots.txt"
@@ -170,6 +173,10 @@ def describe_failure(failure: Failure) -> str:
         request = getattr(failure, "request", None)
         times = request.meta.get("redirect_times") if request is not None else None
         return f"redirect loop: gave up after {times or 'too many'} redirects"
+    bomb = DECOMPRESSED_MAXSIZE_RE.search(message) if failure.check(IgnoreRequest) else None
+    if bomb:  # a gzip bomb: HttpCompressionMiddleware stops inflating at the cap
+        return (f"too large: {bomb.group(1)} bytes compressed inflated past DOWNLOAD_MAXSIZE {bomb.group(3)} "
+                f"(stopped at {bomb.group(2)} bytes)")
     if failure.check(IgnoreRequest) and ROBOTS_MESSAGE in message:
         return "robots.txt: disallowed"
     if failure.check(OffsiteRequest):
@@ -178,6 +185,8 @@ def describe_failure(failure: Failure) -> str:
         match = MAXSIZE_MESSAGE_RE.search(message)
         if match:
             return f"too large: {match.group(1)} bytes > DOWNLOAD_MAXSIZE {match.group(2)}"
+        if not message:  # Scrapy cancels a body without Content-Length once it passes the cap
+            return STREAM_CANCELLED_REASON
     return f"{failure.type.__name__}: {message}" if message else failure.type.__name__
 
 

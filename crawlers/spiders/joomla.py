@@ -13,7 +13,7 @@ from collections.abc import AsyncIterator, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 from parsel import Selector
 from scrapy.http import Request, Response
@@ -127,7 +127,7 @@ class JoomlaSpider(SourceSpider):
         counter = PAGE_COUNTER_RE.search(" ".join(response.css(PAGE_COUNTER_CSS).getall()))
         if counter and int(counter.group(1)) >= int(counter.group(2)):
             return
-        next_href = response.css(NEXT_PAGE_CSS).get()
+        next_href = response.css(NEXT_PAGE_CSS).get() or self.next_page_by_shape(response)
         page_no = response.meta.get(META_LISTING_PAGE, 1)
         if next_href and page_no < MAX_LISTING_PAGES:
             request = self.follow_listing(Request(
@@ -142,6 +142,25 @@ class JoomlaSpider(SourceSpider):
                 self._held[response.url] = _HeldPage(len(requests), request)
                 return
             yield request
+
+    def next_page_by_shape(self, response: Response) -> str | None:
+        """The next blog page when the pagination markup is unknown (a changed template): the
+        link to this same path with the smallest `start=` above this page's, and no other
+        parameter (found by `newsetl faults`, site_listing_markup_changed: without it the
+        pages after the first were never requested)."""
+        here = urlsplit(response.url)
+        current = _start_of(here.query) or 0
+        best: tuple[int, str] | None = None
+        for href in response.css("a::attr(href)").getall():
+            url = urlsplit(response.urljoin(href.strip()))
+            start = _start_of(url.query)
+            if url.path == here.path and start is not None and start > current \
+                    and (best is None or start < best[0]):
+                best = (start, url.geturl())
+        if best is not None:
+            self.logger.warning("no pagination markup on %s: next page found by URL shape: %s",
+                                response.url, best[1])
+        return best[1] if best else None
 
     def parse_article(self, response: Response) -> Iterator[RawPage | FetchFailure | Request]:
         """Article page -> RawPage(article); a blog page served at an article URL is a listing."""
@@ -190,3 +209,11 @@ class JoomlaSpider(SourceSpider):
                   META_KIND: KIND_ARTICLE, META_VIA: VIA_PRINT,
                   META_ARTICLE_URL: request.url, META_FIRST_ERROR: error},
         )
+
+
+def _start_of(query: str) -> int | None:
+    """N of a query that is exactly `start=N` (Joomla's blog paging), else None."""
+    params = parse_qs(query, keep_blank_values=True)
+    if set(params) != {"start"} or len(params["start"]) != 1 or not params["start"][0].isdigit():
+        return None
+    return int(params["start"][0])
