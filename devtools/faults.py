@@ -971,7 +971,7 @@ def _expect_text_kept(ctx: Ctx, path: str) -> int:
     return len(body)
 
 
-@scenario("content", plan=f"mutate=deep_nesting:{GOV_A}", known_bug="deep nesting rejected as 'empty'")
+@scenario("content", plan=f"mutate=deep_nesting:{GOV_A}")
 def content_deep_nesting(ctx: Ctx) -> str:
     """A paragraph nested 10,000 <div>s deep: its text kept, or the page quarantined with a named reason."""
     _out, how = _content_page(ctx, GOV_A)
@@ -981,7 +981,7 @@ def content_deep_nesting(ctx: Ctx) -> str:
     return how
 
 
-@scenario("content", plan=f"mutate=big_paragraph:{GOV_A}", known_bug="10 MB text node dropped")
+@scenario("content", plan=f"mutate=big_paragraph:{GOV_A}")
 def content_10mb_paragraph(ctx: Ctx) -> str:
     """A 10 MB paragraph (crawl size cap raised to 32 MiB): kept whole, or quarantined with a named reason."""
     from devtools.mirror import BIG_PARAGRAPH_WORDS
@@ -997,7 +997,7 @@ def content_10mb_paragraph(ctx: Ctx) -> str:
     return how
 
 
-@scenario("content", plan=f"mutate=invalid_utf8:{GOV_A}", known_bug="invalid UTF-8 silent")
+@scenario("content", plan=f"mutate=invalid_utf8:{GOV_A}")
 def content_invalid_utf8(ctx: Ctx) -> str:
     """Bytes that are not UTF-8 in a UTF-8 page: text kept, and the bad bytes counted and named in the run."""
     out, how = _content_page(ctx, GOV_A)

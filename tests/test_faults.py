@@ -46,9 +46,24 @@ def test_every_group_has_scenarios(group: str) -> None:
     assert [s for s in faults.SCENARIOS.values() if s.group == group]
 
 
+ARTIFACT = Path(__file__).resolve().parents[1] / "build" / "test-artifacts" / "faults.json"
+
+
+@pytest.fixture(scope="session")
+def table_rows() -> Iterator[list[dict]]:
+    """Every scenario's row of this test session, kept as build/test-artifacts/faults.json:
+    `newsetl faults --show build/test-artifacts/faults.json` prints the table of the session."""
+    rows: list[dict] = []
+    yield rows
+    if rows:
+        ARTIFACT.parent.mkdir(parents=True, exist_ok=True)
+        ARTIFACT.write_text(json.dumps(rows, indent=1) + "\n", encoding="utf-8")
+
+
 @pytest.mark.parametrize("name", [_param(s) for s in faults.SCENARIOS.values()])
-def test_scenario(rig: faults.Rig, name: str) -> None:
+def test_scenario(rig: faults.Rig, name: str, table_rows: list[dict]) -> None:
     result = faults.run_scenario(rig, faults.SCENARIOS[name])
+    table_rows.append(result.to_dict())
     assert result.ok, (result.outcome, result.details)
     assert result.rows_lost == 0, result.details
     assert result.duplicates == 0, result.details
