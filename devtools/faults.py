@@ -610,6 +610,19 @@ def site_listing_markup_changed(ctx: Ctx) -> str:
     return f"links by URL shape on {report.get('listings_by_url_shape')} listing page(s); " + _site_counts(out, LIFE)
 
 
+@scenario("site", plan="mutate=offsite_links:ningbolife:/index.php/ningbo-news.html", sources=(LIFE,))
+def site_offsite_links(ctx: Ctx) -> str:
+    """A listing linking every article's copy on another host: never requested, counted, all loaded."""
+    out = ctx.pipeline("r1")
+    report = out["crawl"][LIFE]
+    offsite = int(report.get("offsite_links", 0) or 0)
+    expect(offsite >= 1, f"offsite_links = {report.get('offsite_links')}")
+    requested = [u for u in failed_urls(report) if "evil.example.org" in u]
+    expect(not requested, f"off-site URLs requested: {requested[:3]}")
+    expect(out["validate_code"] == 0, f"validation blocked: {out['validate_error']}")
+    return f"{offsite} off-site link(s) never requested; " + _site_counts(out, LIFE)
+
+
 # ================================================================== database scenarios
 def _wait_for_blocked_load(ctx: Ctx, timeout: float = LOCK_WAIT_TIMEOUT) -> int:
     """The pid of the load's backend once it waits on a lock (it has written its first rows)."""

@@ -219,7 +219,7 @@ class FaultPlan:
         robots=/art/:/robots.txt                          robots.txt answers `Disallow: /art/`
         mutate=deep_nesting:/art/...                      rewrite the page (MUTATORS: deep_nesting,
                                                           big_paragraph, invalid_utf8, injection,
-                                                          boilerplate, listing_markup); `a+b` = both
+                                                          boilerplate, listing_markup, offsite_links); `a+b` = both
         Targets are fnmatch globs on the URL path; prefix `source:` to limit a rule to one
         source, e.g. `status=404:ningbolife:/robots.txt`; suffix `@query-glob` to match the
         query string too (`/a.html@` = only without a query, `/a.html@*print=1*` = the
@@ -439,6 +439,18 @@ def _listing_markup(data: bytes) -> bytes:
     return CLASS_ID_RE.sub(rename, data)
 
 
+OFFSITE_LINK_HOST = "evil.example.org"
+ARTICLE_LINK_RE = re.compile(rb'<a href="(/index\.php/[a-z0-9-]+/\d+-[^"]*\.html)"[^>]*>.*?</a>', re.S)
+
+
+def _offsite_links(data: bytes) -> bytes:
+    """Beside each article link of a listing, the same article on another host (absolute URL)."""
+    def add(m: re.Match[bytes]) -> bytes:
+        return (m.group(0) + b' <a href="http://' + OFFSITE_LINK_HOST.encode() + m.group(1) + b'">'
+                + b"mirror copy</a>")
+    return ARTICLE_LINK_RE.sub(add, data)
+
+
 MUTATORS = {
     "deep_nesting": _deep_nesting,
     "big_paragraph": _big_paragraph,
@@ -446,6 +458,7 @@ MUTATORS = {
     "injection": _injection,
     "boilerplate": _boilerplate,
     "listing_markup": _listing_markup,
+    "offsite_links": _offsite_links,
 }
 
 

@@ -169,3 +169,14 @@ def test_show_prints_the_table_of_saved_json_later_files_winning(tmp_path: Path)
     assert [line.split()[0] for line in lines[1:3]] == ["site_timeout", "db_disk_full"]  # scenario order
     assert lines[1].split()[1:4] == ["1", "0", "0"] and "counted failed" in lines[1]
     assert lines[-1] == "1 of 2 scenarios passed; 2 rows lost, 0 duplicates"
+
+
+def test_offsite_links_mutation_adds_a_foreign_copy_beside_each_article_link() -> None:
+    from devtools import PAGES_DIR
+    from devtools.mirror import ARTICLE_LINK_RE, OFFSITE_LINK_HOST, mutate
+
+    listing = (PAGES_DIR / "ningbolife" / "index.php" / "ningbo-news.html").read_bytes()
+    links = ARTICLE_LINK_RE.findall(listing)
+    changed = mutate(listing, ("offsite_links",))
+    assert links and changed.count(f'href="http://{OFFSITE_LINK_HOST}/index.php/'.encode()) == len(links)
+    assert all(link in changed for link in links)  # the listing's own links stay
