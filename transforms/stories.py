@@ -18,8 +18,11 @@ Two articles tell one story (`same_story`) when their word shingles' estimated J
 similarity is at least `TEXT_THRESHOLD`, or their facts' exact Jaccard similarity is at least
 `FACT_THRESHOLD` with at least `MIN_SHARED_FACTS` facts in common. The thresholds were
 measured on the real-page set (`newsetl eval --stories`, devtools/stories_eval.py; the
-figures are in README.md). Pure functions: the loader (warehouse.stories) stores the
-signatures, bands and facts and assigns the story ids.
+figures are in README.md). Pure functions: the transform computes each article's print
+(`story_print`) and stages it with the article (`to_record`, the staged article's "story_print");
+the loader (warehouse.stories) reads it back (`from_record`), stores the signatures, bands and
+facts and assigns the story ids, computing a print itself only for a record that has none usable
+(an older run, another scheme, a quarantined record accepted later).
 """
 from __future__ import annotations
 
@@ -28,6 +31,7 @@ import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from typing import Any
 
 import numpy as np
 
@@ -56,6 +60,8 @@ SCALE: dict[str, float] = {
 }
 # "10,000 people" is 1e4, but "10 thousand" also: one fact. "hundred million" = 1e8.
 SCALE_AFTER_RE = re.compile(r"^\s*(ten thousand|hundred million|thousand|million|mln|billion|bln|bn|trillion)\b")
+# a fact as `facts` writes it ("57", "1.5e+09"; "inf" for a number of more than 308 digits)
+FACT_RE = re.compile(r"^(?:inf|[0-9]+(?:\.[0-9]+)?(?:e[+-][0-9]+)?)$")
 MONTHS_RE = re.compile(r"(january|february|march|april|may|june|july|august|september|october|"
                        r"november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s*$")
 
@@ -200,11 +206,74 @@ class StoryPrint:
 
 
 def story_print(title: str | None, body: str) -> StoryPrint:
-    """The story fingerprint of an article (title and body)."""
-    text = f"{title or ''}\n{body or ''}"
+    """The story fingerprint of an article (title and body).
+
+    NUL characters are left out: Postgres text cannot hold them, so the loader stores the title
+    and body without them, and a print computed from the staged text equals one computed from
+    the stored text."""
+    text = f"{title or ''}\n{body or ''}".replace("\x00", "")
     found = facts(text)
     return StoryPrint(text_minhash=minhash_of_hashes(shingle_hashes(text), TEXT_PERMS),
                       fact_minhash=minhash(found, FACT_PERMS), facts=found)
+
+
+# --------------------------------------------------------------------------- the staged form
+# The staged article (staged/articles.jsonl, then validation/articles.jsonl) carries its print
+# under this key, so the load copies it instead of computing it.
+RECORD_KEY = "story_print"
+CURRENT = "current"            # a well-formed print of this SCHEME: the loader uses it
+MISSING = "missing"            # no print (a run transformed before prints were staged)
+OTHER_SCHEME = "other_scheme"  # a print of another scheme: the loader computes a current one
+MALFORMED = "malformed"        # not a print this module writes: the loader computes one
+
+
+def to_record(fingerprint: StoryPrint) -> dict[str, Any]:
+    """The JSON form staged with an article: {"scheme", "text_minhash", "fact_minhash", "facts"}."""
+    return {"scheme": SCHEME, "text_minhash": list(fingerprint.text_minhash),
+            "fact_minhash": list(fingerprint.fact_minhash), "facts": sorted(fingerprint.facts)}
+
+
+def record_status(value: object) -> str:
+    """What a staged "story_print" value is: CURRENT, MISSING, OTHER_SCHEME or MALFORMED.
+
+    Well-formed: an object with the scheme, a text signature of TEXT_PERMUTATIONS values and a
+    fact signature of FACT_PERMUTATIONS values (each empty when the text has no words or no
+    facts), every value an integer in [0, PRIME), and the facts as `facts` writes them (a fact
+    signature exactly when there are facts)."""
+    if value is None:
+        return MISSING
+    if not isinstance(value, dict):
+        return MALFORMED
+    scheme = value.get("scheme")
+    if not isinstance(scheme, str):
+        return MALFORMED
+    if scheme != SCHEME:
+        return OTHER_SCHEME
+    text_mh, fact_mh, found = value.get("text_minhash"), value.get("fact_minhash"), value.get("facts")
+    if not (_signature_ok(text_mh, TEXT_PERMUTATIONS) and _signature_ok(fact_mh, FACT_PERMUTATIONS)
+            and isinstance(found, list) and all(isinstance(f, str) and FACT_RE.match(f) for f in found)
+            and len(set(found)) == len(found) and bool(found) == bool(fact_mh)):
+        return MALFORMED
+    return CURRENT
+
+
+def _signature_ok(values: object, length: int) -> bool:
+    return (isinstance(values, list) and len(values) in (0, length)
+            and all(v.__class__ is int and 0 <= v < PRIME for v in values))
+
+
+def read_record(value: object) -> tuple[str, StoryPrint | None]:
+    """(`record_status` of a staged "story_print" value, its StoryPrint when that is CURRENT)."""
+    status = record_status(value)
+    if status != CURRENT or not isinstance(value, dict):
+        return status, None
+    return status, StoryPrint(text_minhash=tuple(value["text_minhash"]), fact_minhash=tuple(value["fact_minhash"]),
+                              facts=frozenset(value["facts"]))
+
+
+def from_record(value: object) -> StoryPrint | None:
+    """The StoryPrint of a staged "story_print" value; None unless it is CURRENT (`record_status`)."""
+    return read_record(value)[1]
 
 
 @dataclass(frozen=True)

@@ -8,12 +8,21 @@ with it (and with the articles before it in this load), and joins the story of t
 alike one the rule accepts; otherwise it starts a story (story_id = its own article_id). An
 article that is already fingerprinted keeps its story: reloading a run changes nothing. The
 first load after this migration fingerprints every stored article, oldest first.
+
+The transform computes each article's print and stages it with the article ("story_print");
+the loader's staging table `_stage_articles` holds it as raw JSON, and an article whose staged
+row has the stored content hash and a usable print (transforms.stories.from_record) takes that
+print as it is. Only the others are computed here, from the stored title and body: a run
+transformed before prints were staged, a print of another scheme or a malformed one, a
+quarantined record accepted later without one, an article stored before migration 008. Those
+are counted (`StoryCounts.computed`).
 """
 from __future__ import annotations
 
 import io
+import json
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,14 +32,26 @@ from transforms import stories
 
 log = logging.getLogger(__name__)
 
+try:  # msgspec comes with Airflow (about 3x the json module); strict JSON either way
+    import msgspec
+
+    _decode_json: Callable[[str], Any] = msgspec.json.decode
+except ImportError:  # pragma: no cover
+    _decode_json = json.loads
+
 PRINTS_EXIST = "SELECT to_regclass('news.story_prints') IS NOT NULL"
+# The articles needing a print, with the print staged for their current content, if any
+# (_stage_articles: the load's or the quarantine accept's staging table, one row per URL).
 PENDING_ARTICLES = """
-SELECT a.article_id, a.title, a.body, a.content_hash
+SELECT a.article_id, a.content_hash, s.story_print
 FROM news.articles a
 LEFT JOIN news.story_prints p ON p.article_id = a.article_id
+LEFT JOIN _stage_articles s ON s.url = a.url AND s.content_hash = a.content_hash
 WHERE p.article_id IS NULL OR p.content_hash <> a.content_hash OR p.scheme <> %(scheme)s
 ORDER BY a.article_id
 """
+# The stored text of the pending articles that have no usable staged print.
+PENDING_TEXTS = "SELECT article_id, title, body FROM news.articles WHERE article_id = ANY(%(ids)s)"
 DELETE_PRINTS = "DELETE FROM news.story_prints WHERE article_id = ANY(%(ids)s)"
 DELETE_BANDS = "DELETE FROM news.story_bands WHERE article_id = ANY(%(ids)s)"
 # The pending articles' band keys (COPY), then the stored articles sharing one, with what the
@@ -57,10 +78,14 @@ WHERE a.article_id = v.article_id AND a.story_id IS DISTINCT FROM v.story_id
 
 @dataclass
 class StoryCounts:
-    """What one assignment did: articles fingerprinted, and of those, how many joined a story."""
+    """What one assignment did: articles fingerprinted; of those, how many joined a story and how
+    many prints were computed here (no usable staged print) instead of taken from the staged row;
+    and how many staged prints were malformed (left aside, computed here)."""
 
     fingerprinted: int = 0
     joined: int = 0
+    computed: int = 0
+    malformed: int = 0
 
 
 @dataclass
@@ -77,10 +102,25 @@ def assign_stories(cur: Any) -> StoryCounts:
     if not cur.fetchone()[0]:
         return counts
     cur.execute(PENDING_ARTICLES, {"scheme": stories.SCHEME})
-    pending = [(int(aid), stories.story_print(title, body or ""), content_hash)
-               for aid, title, body, content_hash in cur.fetchall()]
-    if not pending:
+    rows = cur.fetchall()
+    if not rows:
         return counts
+    prints: dict[int, stories.StoryPrint] = {}
+    for aid, _, staged in rows:
+        status, fingerprint = _staged_print(staged)
+        if fingerprint is not None:
+            prints[int(aid)] = fingerprint
+        elif status == stories.MALFORMED:
+            counts.malformed += 1
+    missing = [int(aid) for aid, _, _ in rows if int(aid) not in prints]
+    if missing:
+        cur.execute(PENDING_TEXTS, {"ids": missing})
+        for aid, title, body in cur.fetchall():
+            prints[int(aid)] = stories.story_print(title, body or "")
+        counts.computed = len(missing)
+        log.info("stories: %d print(s) computed at load (no usable staged print; %d malformed)",
+                 counts.computed, counts.malformed)
+    pending = [(int(aid), prints[int(aid)], content_hash) for aid, content_hash, _ in rows]
     ids = [aid for aid, _, _ in pending]
     cur.execute(DELETE_BANDS, {"ids": ids})
     cur.execute(DELETE_PRINTS, {"ids": ids})
@@ -103,6 +143,17 @@ def assign_stories(cur: Any) -> StoryCounts:
     counts.fingerprinted = len(pending)
     log.info("stories: %d article(s) fingerprinted, %d joined a known story", counts.fingerprinted, counts.joined)
     return counts
+
+
+def _staged_print(text: str | None) -> tuple[str, stories.StoryPrint | None]:
+    """(status, print) of a staged print's raw JSON (transforms.stories.record_status)."""
+    if text is None:
+        return stories.MISSING, None
+    try:
+        value = _decode_json(text)
+    except ValueError:
+        return stories.MALFORMED, None
+    return stories.read_record(value)
 
 
 def _array(values: Sequence[object]) -> str:
