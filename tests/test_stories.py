@@ -95,6 +95,11 @@ def test_band_keys_are_shared_by_copies_and_differ_between_kinds() -> None:
     assert len(a.band_keys) == (stories.TEXT_PERMUTATIONS // stories.TEXT_BAND_ROWS
                                 + stories.FACT_PERMUTATIONS // stories.FACT_BAND_ROWS)
     assert not set(a.band_keys) & set(_print("x", OTHER).band_keys)
+    # the loader's batch form gives every print's keys, prints with and without facts mixed
+    batch = [a, b, _print("x", OTHER), _print("Port", "The port has new cranes."), _print("", "")]
+    assert stories.band_keys_of(batch) == [p.band_keys for p in batch]
+    assert [stories.compare(a, p).text for p in batch] == [stories.similarity(a.text_minhash, p.text_minhash)
+                                                         for p in batch]
 
 
 def test_on_the_real_pages_008_009_039_form_one_story_and_nothing_else_joins_them() -> None:

@@ -177,13 +177,22 @@ def bands(signature: Sequence[int], rows: int, kind: int) -> list[int]:
     n = len(signature) // rows
     if not n:
         return []
-    values = np.array(signature[:n * rows], dtype=np.uint64).reshape(n, rows)
+    return [int(v) for v in band_matrix(np.array([signature[:n * rows]], dtype=np.uint64), rows, kind)[0]]
+
+
+def band_matrix(signatures: np.ndarray, rows: int, kind: int) -> np.ndarray:
+    """`bands` of many signatures of one length at once: a (count, length) uint64 array ->
+    (count, length // rows) int64 keys, row i being bands(signatures[i], rows, kind)."""
+    count, length = signatures.shape
+    n = length // rows
+    values = signatures[:, :n * rows].astype(np.uint64).reshape(count, n, rows)
     with np.errstate(over="ignore"):
-        key = np.arange(n, dtype=np.uint64) * np.uint64(BAND_MIX[2]) + np.uint64(kind) * np.uint64(BAND_MIX[3])
+        start = np.arange(n, dtype=np.uint64) * np.uint64(BAND_MIX[2]) + np.uint64(kind) * np.uint64(BAND_MIX[3])
+        key = np.broadcast_to(start, (count, n)).copy()
         for col in range(rows):
-            key = (key ^ values[:, col]) * np.uint64(BAND_MIX[col % 2])
+            key = (key ^ values[:, :, col]) * np.uint64(BAND_MIX[col % 2])
             key ^= key >> np.uint64(29)
-    return [int(v) for v in key.view(np.int64)]
+    return key.view(np.int64)
 
 
 TEXT_KIND = 0
@@ -203,6 +212,29 @@ class StoryPrint:
         """The LSH band keys of both signatures (what a candidate must share)."""
         return (bands(self.text_minhash, TEXT_BAND_ROWS, TEXT_KIND)
                 + bands(self.fact_minhash, FACT_BAND_ROWS, FACT_KIND))
+
+    @cached_property
+    def text_array(self) -> np.ndarray:
+        """The text signature as an array (comparisons at load compare arrays, not tuples)."""
+        return np.array(self.text_minhash, dtype=np.uint64)
+
+
+def band_keys_of(prints: Sequence[StoryPrint]) -> list[list[int]]:
+    """The `band_keys` of many prints, computed signature length by signature length in one
+    array operation each (the loader's batch: a load's thousands of prints at once)."""
+    out: list[list[int]] = [[] for _ in prints]
+    for kind, rows in ((TEXT_KIND, TEXT_BAND_ROWS), (FACT_KIND, FACT_BAND_ROWS)):
+        by_length: dict[int, list[int]] = {}
+        for i, p in enumerate(prints):
+            by_length.setdefault(len(p.text_minhash if kind == TEXT_KIND else p.fact_minhash), []).append(i)
+        for length, which in by_length.items():
+            if length < rows:
+                continue
+            signatures = np.array([prints[i].text_minhash if kind == TEXT_KIND else prints[i].fact_minhash
+                                   for i in which], dtype=np.uint64)
+            for i, keys in zip(which, band_matrix(signatures, rows, kind).tolist()):
+                out[i].extend(keys)
+    return out
 
 
 def story_print(title: str | None, body: str) -> StoryPrint:
@@ -259,7 +291,7 @@ def record_status(value: object) -> str:
 
 def _signature_ok(values: object, length: int) -> bool:
     return (isinstance(values, list) and len(values) in (0, length)
-            and all(v.__class__ is int and 0 <= v < PRIME for v in values))
+            and (not values or (set(map(type, values)) == {int} and min(values) >= 0 and max(values) < PRIME)))
 
 
 def read_record(value: object) -> tuple[str, StoryPrint | None]:
@@ -297,6 +329,7 @@ class StoryMatch:
 
 
 def compare(a: StoryPrint, b: StoryPrint) -> StoryMatch:
-    """Compare two fingerprints."""
-    return StoryMatch(text=similarity(a.text_minhash, b.text_minhash), fact=jaccard(a.facts, b.facts),
-                      shared_facts=len(a.facts & b.facts))
+    """Compare two fingerprints (the text similarity is `similarity`, counted on arrays)."""
+    n = len(a.text_minhash)
+    text = int(np.count_nonzero(a.text_array == b.text_array)) / n if n and n == len(b.text_minhash) else 0.0
+    return StoryMatch(text=text, fact=jaccard(a.facts, b.facts), shared_facts=len(a.facts & b.facts))

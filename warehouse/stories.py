@@ -122,23 +122,26 @@ def assign_stories(cur: Any) -> StoryCounts:
                  counts.computed, counts.malformed)
     pending = [(int(aid), prints[int(aid)], content_hash) for aid, content_hash, _ in rows]
     ids = [aid for aid, _, _ in pending]
+    keys_of = stories.band_keys_of([p for _, p, _ in pending])
     cur.execute(DELETE_BANDS, {"ids": ids})
     cur.execute(DELETE_PRINTS, {"ids": ids})
-    index = _stored_candidates(cur, sorted({k for _, p, _ in pending for k in p.band_keys}))
+    index = _stored_candidates(cur, sorted({k for keys in keys_of for k in keys}))
     assigned: list[tuple[int, int]] = []
-    for aid, fingerprint, _ in pending:
-        story = _best_story(aid, fingerprint, index)
+    for (aid, fingerprint, _), keys in zip(pending, keys_of):
+        story = _best_story(aid, fingerprint, keys, index)
         if story != aid:
             counts.joined += 1
         known = _Known(aid, story, fingerprint)
-        for key in fingerprint.band_keys:
+        for key in keys:
             index.setdefault(key, {})[aid] = known
         assigned.append((aid, story))
     cur.copy_expert(COPY_PRINTS, io.StringIO("".join(
         f"{aid}\t{_text(content_hash)}\t{stories.SCHEME}\t{_array(p.text_minhash)}\t{_array(p.fact_minhash)}\t"
         f"{_array(sorted(p.facts))}\n" for aid, p, content_hash in pending)))
+    # in key order: the (band_key, article_id) index then grows at its end instead of at random pages
     cur.copy_expert(COPY_BANDS, io.StringIO("".join(
-        f"{key}\t{aid}\n" for aid, p, _ in pending for key in sorted(set(p.band_keys)))))
+        f"{key}\t{aid}\n" for key, aid in sorted({(k, aid) for (aid, _, _), keys in zip(pending, keys_of)
+                                                   for k in keys}))))
     execute_values(cur, SET_STORIES, assigned, page_size=1000)
     counts.fingerprinted = len(pending)
     log.info("stories: %d article(s) fingerprinted, %d joined a known story", counts.fingerprinted, counts.joined)
@@ -158,7 +161,7 @@ def _staged_print(text: str | None) -> tuple[str, stories.StoryPrint | None]:
 
 def _array(values: Sequence[object]) -> str:
     """A Postgres array literal for COPY text format (numbers, or facts: digits, '.', 'e', '+', '-')."""
-    return "{" + ",".join(str(v) for v in values) + "}"
+    return "{" + ",".join(map(str, values)) + "}"
 
 
 def _text(value: object) -> str:
@@ -187,11 +190,13 @@ def _stored_candidates(cur: Any, keys: Sequence[int]) -> dict[int, dict[int, _Kn
     return index
 
 
-def _best_story(article_id: int, fingerprint: stories.StoryPrint, index: dict[int, dict[int, _Known]]) -> int:
-    """The story of the most alike candidate the rule accepts, else the article's own id."""
+def _best_story(article_id: int, fingerprint: stories.StoryPrint, keys: Sequence[int],
+                index: dict[int, dict[int, _Known]]) -> int:
+    """The story of the most alike candidate the rule accepts (sharing one of `keys`, the print's
+    band keys), else the article's own id."""
     seen: set[int] = set()
     best: tuple[tuple[float, float], int, int] | None = None
-    for key in fingerprint.band_keys:
+    for key in keys:
         for other in index.get(key, {}).values():
             if other.article_id == article_id or other.article_id in seen:
                 continue
