@@ -20,12 +20,14 @@ are counted (`StoryCounts.computed`).
 from __future__ import annotations
 
 import io
+import itertools
 import json
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 from psycopg2.extras import execute_values
 
 from transforms import stories
@@ -125,7 +127,17 @@ def assign_stories(cur: Any) -> StoryCounts:
     keys_of = stories.band_keys_of([p for _, p, _ in pending])
     cur.execute(DELETE_BANDS, {"ids": ids})
     cur.execute(DELETE_PRINTS, {"ids": ids})
-    index = _stored_candidates(cur, sorted({k for keys in keys_of for k in keys}))
+    # every (band key, article) pair once, in key order: the (band_key, article_id) index of
+    # story_bands then grows at its end instead of at random pages
+    flat_keys = np.fromiter(itertools.chain.from_iterable(keys_of), dtype=np.int64,
+                            count=sum(len(keys) for keys in keys_of))
+    flat_ids = np.repeat(np.array(ids, dtype=np.int64), [len(keys) for keys in keys_of])
+    order = np.lexsort((flat_ids, flat_keys))
+    band_keys, band_ids = flat_keys[order], flat_ids[order]
+    first = np.ones(len(order), dtype=bool)
+    first[1:] = (band_keys[1:] != band_keys[:-1]) | (band_ids[1:] != band_ids[:-1])
+    band_keys, band_ids = band_keys[first], band_ids[first]
+    index = _stored_candidates(cur, np.unique(band_keys).tolist())
     assigned: list[tuple[int, int]] = []
     for (aid, fingerprint, _), keys in zip(pending, keys_of):
         story = _best_story(aid, fingerprint, keys, index)
@@ -138,10 +150,7 @@ def assign_stories(cur: Any) -> StoryCounts:
     cur.copy_expert(COPY_PRINTS, io.StringIO("".join(
         f"{aid}\t{_text(content_hash)}\t{stories.SCHEME}\t{_array(p.text_minhash)}\t{_array(p.fact_minhash)}\t"
         f"{_array(sorted(p.facts))}\n" for aid, p, content_hash in pending)))
-    # in key order: the (band_key, article_id) index then grows at its end instead of at random pages
-    cur.copy_expert(COPY_BANDS, io.StringIO("".join(
-        f"{key}\t{aid}\n" for key, aid in sorted({(k, aid) for (aid, _, _), keys in zip(pending, keys_of)
-                                                   for k in keys}))))
+    cur.copy_expert(COPY_BANDS, io.StringIO("".join(map("{}\t{}\n".format, band_keys.tolist(), band_ids.tolist()))))
     execute_values(cur, SET_STORIES, assigned, page_size=1000)
     counts.fingerprinted = len(pending)
     log.info("stories: %d article(s) fingerprinted, %d joined a known story", counts.fingerprinted, counts.joined)
@@ -177,7 +186,7 @@ def _stored_candidates(cur: Any, keys: Sequence[int]) -> dict[int, dict[int, _Kn
     if not keys:
         return index
     cur.execute(CREATE_KEYS)
-    cur.copy_expert(COPY_KEYS, io.StringIO("".join(f"{k}\n" for k in keys)))
+    cur.copy_expert(COPY_KEYS, io.StringIO("\n".join(map(str, keys)) + "\n"))
     cur.execute(CANDIDATES)
     known: dict[int, _Known] = {}
     for key, aid, text_mh, fact_mh, facts, story in cur.fetchall():
