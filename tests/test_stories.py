@@ -309,3 +309,12 @@ def test_a_staged_print_round_trips_and_anything_else_is_told_apart() -> None:
 def test_a_print_ignores_nul_characters_the_warehouse_cannot_store() -> None:
     assert stories.story_print("R&D\x00 input", STORY.replace("yuan", "yu\x00an")) == \
         stories.story_print("R&D input", STORY)
+
+
+def test_the_load_summary_names_the_prints_computed_at_load() -> None:
+    from newsetl import summaries
+
+    base = {"run_id": "r", "stories_fingerprinted": 3, "stories_joined": 1}
+    assert "computed at load" not in summaries.load({**base, "stories_computed": 0})
+    line = summaries.load({**base, "stories_computed": 2, "stories_malformed_prints": 1})
+    assert "2 fingerprint(s) computed at load" in line and "1 staged fingerprint(s) malformed" in line
