@@ -50,6 +50,7 @@ import psycopg2.errors
 from psycopg2 import sql as pgsql
 
 from core.rundir import AtomicWriter, RunPaths
+from transforms import stories
 from warehouse.db import upgrade, url_with_database
 from warehouse.load import LoadResult, load_run
 
@@ -117,11 +118,13 @@ FEATURES = {
 
 
 def synthesize(run_dir: Path, n_articles: int, per_article: int, body_words: int,
-               changed_every: int = 0) -> int:
+               changed_every: int = 0, prints: bool = True) -> int:
     """Write validation/articles.jsonl and metrics.jsonl; return the number of rows.
 
     changed_every=k > 0: the run of the same articles fetched a day later, every k-th
-    with another body (new content hash) and other metric values.
+    with another body (new content hash) and other metric values. Each article carries its
+    story print as the transform stages it (computed here, before any clock starts) unless
+    `prints` is false: a run staged before prints were, whose prints the load computes.
     """
     rng = random.Random(SEED)
     paths = RunPaths(run_dir)
@@ -141,6 +144,7 @@ def synthesize(run_dir: Path, n_articles: int, per_article: int, body_words: int
                 "section": "Ningbo News", "body": body, "captions": [], "language": "en",
                 "word_count": len(body.split()), "scitech": True, "fetched_at": fetched_at, "run_id": "bench",
                 "content_hash": hashlib.sha256(f"{title}\n{body}".encode()).hexdigest(),
+                **({stories.RECORD_KEY: stories.to_record(stories.story_print(title, body))} if prints else {}),
             })
             for p in range(per_article):
                 value = round(rng.uniform(1, 1000), 2)
@@ -345,6 +349,9 @@ def main(argv: list[str] | None = None) -> int:
                    help="measure everything this many times; print medians and min-max (default %(default)s)")
     p.add_argument("--database-url", help="admin URL of a server (default: a temporary embedded one)")
     p.add_argument("--no-feature-costs", action="store_true", help="skip the loads without a feature")
+    p.add_argument("--without-prints", action="store_true",
+                   help="stage the articles without their story prints (a run transformed before prints "
+                        "were staged): the load computes every print itself")
     args = p.parse_args(argv)
     if args.repeat < 1:
         p.error("--repeat must be at least 1")
@@ -359,8 +366,10 @@ def main(argv: list[str] | None = None) -> int:
             embedded = work / "pg"
             server_url = start_embedded(embedded, cleanup_mode="delete")
         first_dir, second_dir = work / "runs" / "bench-1", work / "runs" / "bench-2"
-        rows = synthesize(first_dir, args.articles, args.metrics_per_article, args.body_words)
-        synthesize(second_dir, args.articles, args.metrics_per_article, args.body_words, changed_every=CHANGED_EVERY)
+        prints = not args.without_prints
+        rows = synthesize(first_dir, args.articles, args.metrics_per_article, args.body_words, prints=prints)
+        synthesize(second_dir, args.articles, args.metrics_per_article, args.body_words, changed_every=CHANGED_EVERY,
+                   prints=prints)
         size_mb = sum(f.stat().st_size for f in RunPaths(first_dir).validation.iterdir()) / 1e6
         changed = len(range(0, args.articles, CHANGED_EVERY))
         loads = ("load_run first load (all new)", "load_run rerun of the same run (no-op)",
@@ -378,6 +387,8 @@ def main(argv: list[str] | None = None) -> int:
                     seconds[name].append(took)
                     for step, value in timing.items():
                         steps[name].setdefault(step, []).append(value)
+                    # the load copies the staged prints; it computes them only for a run without
+                    assert result.stories_computed == (0 if prints else result.stories_fingerprinted), result
                     if name == loads[0]:
                         assert result.articles_inserted == args.articles, result
                     elif name == loads[1]:
@@ -401,7 +412,9 @@ def main(argv: list[str] | None = None) -> int:
 
         print(f"{rows} rows ({args.articles} articles + {args.articles * args.metrics_per_article} metrics, "
               f"{args.body_words} words per body, {size_mb:.1f} MB of JSON Lines), one server, "
-              f"{args.repeat} repetition(s): median (min-max)")
+              f"{args.repeat} repetition(s): median (min-max); story prints "
+              + ("staged with the articles (as the transform writes them)" if prints
+                 else "NOT staged (--without-prints): the load computes them"))
         print("raw COPY of the same rows (CSV rendered before the clock starts), committed:")
         for key, label in (("schema", "into the warehouse tables (schema news: keys, checks, FKs, indexes, full-text)"),
                            ("bare", "into bare tables (data columns only: "

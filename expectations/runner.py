@@ -52,6 +52,7 @@ from typing import TYPE_CHECKING, Any
 from core.records import KINDS, MODALITIES, UNITS
 from core.rundir import RunPaths, open_lines, write_json, write_jsonl
 from core.sources import load_sources
+from transforms import stories
 
 if TYPE_CHECKING:  # pragma: no cover - typing only, GX is imported lazily
     import great_expectations as gx
@@ -544,7 +545,17 @@ def _article_frame(rows: list[_Row], metric_counts: Mapping[str, int] | None = N
         )
     df["word_count_ratio"] = pd.Series(ratios, dtype="float64")
     df["content_hash_matches"] = pd.Series(hash_ok, dtype=object)
+    df["story_print_ok"] = pd.Series([_story_print_ok(r.record.get(stories.RECORD_KEY)) for r in rows],
+                                     dtype=object)
     return df
+
+
+def _story_print_ok(value: Any) -> bool | None:
+    """The staged story print is one the loader can copy (True) or malformed (False); None when
+    the record has none or one of another scheme (a run transformed by older code: the loader
+    computes those, not a failure)."""
+    status = stories.record_status(value)
+    return True if status == stories.CURRENT else False if status == stories.MALFORMED else None
 
 
 def outlier_key(record: Mapping[str, Any]) -> tuple[str, str] | None:

@@ -199,6 +199,8 @@ def transform_page(
     from transforms.metrics import EXTRACTOR_VERSION
     from transforms.page import parse_page
     from transforms.relevance import scitech_verdict
+    from transforms.stories import story_print
+    from transforms.stories import to_record as print_record
     from transforms.urls import normalize_url
 
     url = normalize_url(page.get("canonical_url") or page["url"])
@@ -233,6 +235,9 @@ def transform_page(
         "scitech_score": score,
         "fetched_at": page.get("fetched_at"),
         "run_id": run_id,
+        # the story fingerprint, computed here from the title and body the loader stores: the
+        # load copies it (transforms.stories, warehouse.stories)
+        "story_print": print_record(story_print(article.title, article.body)),
     }
     metrics = []
     for position, metric in enumerate(article.metrics):

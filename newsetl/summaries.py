@@ -63,8 +63,17 @@ def load(result: Mapping[str, Any]) -> str:
             f"{_n(result.get('articles_stale'))} stale; {_n(result.get('metrics_loaded'))} metrics "
             f"({_n(result.get('metrics_written'))} written); {_n(result.get('quarantined'))} quarantined; "
             f"{_n(result.get('stories_joined'))} of {_n(result.get('stories_fingerprinted'))} fingerprinted articles "
-            f"joined a known story"
+            f"joined a known story" + _computed_prints(result)
             + ("; FORCED" if result.get("forced") else "") + f" in {result.get('seconds')} s")
+
+
+def _computed_prints(result: Mapping[str, Any]) -> str:
+    """" (N fingerprints computed at load ...)" when the staged articles did not all carry a usable one."""
+    computed, malformed = result.get("stories_computed") or 0, result.get("stories_malformed_prints") or 0
+    if not computed and not malformed:
+        return ""
+    return (f" ({_n(computed)} fingerprint(s) computed at load: staged without a usable one"
+            + (f"; {_n(malformed)} staged fingerprint(s) malformed" if malformed else "") + ")")
 
 
 def run(result: Mapping[str, Any]) -> str:

@@ -31,6 +31,7 @@ from expectations.runner import (
     strict_json,
     validate_run,
 )
+from transforms import stories
 from transforms.boilerplate import GATE_PATTERNS
 
 TODAY = dt.date(2026, 11, 1)          # reference date: min(TODAY, latest fetched_at)
@@ -64,6 +65,9 @@ def article(i: int, **over: Any) -> dict[str, Any]:
     rec["word_count"] = len(body.split())
     rec["content_hash"] = over.get(
         "content_hash", hashlib.sha256(f"{rec['title']}\n{rec['body']}".encode()).hexdigest())
+    if "story_print" not in over and isinstance(rec["title"], str) and isinstance(rec["body"], str):
+        # the story fingerprint, as the transform stages it
+        rec["story_print"] = stories.to_record(stories.story_print(rec["title"], rec["body"]))
     return rec
 
 
@@ -585,6 +589,8 @@ ARTICLE_WARNING_CASES = {
     "word_count_matches_body": {"word_count": 400},
     "content_hash_matches": {"content_hash": "cd" * 32},
     "scitech_has_metrics": {"scitech": True, "scitech_score": 4.2},
+    "story_print_well_formed": {"story_print": {"scheme": stories.SCHEME, "text_minhash": [1, 2, 3],
+                                                "fact_minhash": [], "facts": []}},
 }
 METRIC_WARNING_CASES = ("duplicate_fact", "subject_not_null", "text_at_offsets", "value_usual_for_subject")
 
@@ -602,6 +608,8 @@ def warning_run(tmp_path_factory) -> dict[str, Any]:
     good = [article(i) for i in range(12)]
     good[0]["scitech"], good[0]["scitech_score"] = True, 6.0        # sci-tech WITH a metric: fine
     good[1]["scitech"], good[1]["scitech_score"] = False, 0.0       # not sci-tech, no metric: fine
+    del good[9]["story_print"]                                      # staged before prints were: fine
+    good[10]["story_print"]["scheme"] = "stories-0"                 # another scheme: the loader computes it
     cases = {name: _warning_article(200 + n, name, over)
              for n, (name, over) in enumerate(ARTICLE_WARNING_CASES.items())}
     mets = [metric(good[0], 0)]
@@ -656,6 +664,8 @@ def test_warning_rules_leave_normal_rows_alone(warning_run):
     keys = {s["key"] for w in warning_run["summary"].warnings for s in w["samples"]}
     good = warning_run["good"]
     assert good[0]["url"] not in keys and good[1]["url"] not in keys   # sci-tech with metrics / not sci-tech
+    assert good[9]["url"] not in keys and good[10]["url"] not in keys  # no story print / one of another scheme
+    assert good[11]["url"] not in keys and "story_print" in good[11]   # a print as the transform stages it
     other = warning_run["other_period"]
     assert f"{other['article_url']}#{other['position']}" not in keys   # same value, another period
     for m in warning_run["usual"]:                                      # the usual amounts are usual

@@ -17,6 +17,7 @@ import pytest
 from helpers import make_article, make_metric, make_run_dir, query
 
 from core import config
+from transforms import stories
 from warehouse import db
 from warehouse.load import load_run
 from warehouse.queries import stored_article_urls
@@ -128,6 +129,7 @@ def test_accept_loads_the_kept_article_with_the_metrics_quarantined_only_for_it(
     [result] = json.loads(done.stdout)
     assert result["loaded"] is True and result["article"] == "inserted"
     assert (result["metrics_loaded"], result["metrics_left_quarantined"]) == (1, 1)
+    assert result["stories_computed"] == 1  # its record has no staged story print: computed at accept
     assert result["by"] == getpass.getuser()  # the OS user when --by is not given
 
     [(title, loaded_run, first_seen, article_id)] = query(
@@ -263,3 +265,16 @@ def test_a_released_page_is_fetched_again_by_the_next_crawl_of_the_mirror(tmp_pa
     assert query(pg_url, "SELECT loaded_run FROM news.articles WHERE url = %s", (held["url"],)) == [("rel_3",)]
     [row] = json.loads(newsetl("quarantine", "list", "--json", env=env).stdout)
     assert (row["url"], row["state"], row["acted_by"]) == (held["url"], "released", "oncall")
+
+
+def test_accept_copies_the_story_print_the_quarantined_record_staged(tmp_path, pg_url):
+    kept = make_article(KEPT, title="Ningbo robots")
+    staged = stories.to_record(stories.story_print(kept["title"], kept["body"]))
+    seed(tmp_path, pg_url, kept_fields={"story_print": staged})
+    done = newsetl("quarantine", "accept", KEPT, "--json", env={config.ENV_DATABASE_URL: pg_url})
+    assert done.returncode == 0, done.stderr
+    [result] = json.loads(done.stdout)
+    assert result["loaded"] is True and result["stories_computed"] == 0
+    assert query(pg_url, "SELECT p.text_minhash, p.fact_minhash, p.facts, p.scheme FROM news.story_prints p "
+                         "JOIN news.articles a USING (article_id) WHERE a.url = %s", (KEPT,)) == [
+        (staged["text_minhash"], staged["fact_minhash"], staged["facts"], stories.SCHEME)]

@@ -41,6 +41,9 @@ def test_reprocess_reloads_from_raw_pages_and_a_new_extractor_replaces_the_metri
     monkeypatch.setenv(config.ENV_DATA_DIR, str(data))
     articles_before = query(url, "SELECT count(*), (SELECT count(*) FROM news.article_versions) FROM news.articles")
     assert daily["load"]["articles_inserted"] == articles_before[0][0] > 40
+    # the transform staged every article's story print: the load copied them, computed none
+    assert daily["load"]["stories_fingerprinted"] == articles_before[0][0]
+    assert (daily["load"]["stories_computed"], daily["load"]["stories_malformed_prints"]) == (0, 0)
 
     [same] = steps.reprocess_all(["daily_1"], database_url=url)
     run_dir = Path(same["run_dir"])

@@ -5,13 +5,16 @@ The pure rule on hand-made variants and on the real pages (dev 008 = a ningbolif
 009 = its print view, 039 = China Daily's rewrite of it); the loader on a real Postgres."""
 from __future__ import annotations
 
+import gzip
 import json
+import shutil
 from pathlib import Path
 
 import pytest
 from helpers import make_article, make_metric, make_run_dir, query
 
-from devtools import stories_eval
+from devtools import PAGES_DIR, stories_eval
+from newsetl import steps
 from transforms import stories
 from transforms.page import parse_page
 from warehouse.load import load_run
@@ -92,6 +95,11 @@ def test_band_keys_are_shared_by_copies_and_differ_between_kinds() -> None:
     assert len(a.band_keys) == (stories.TEXT_PERMUTATIONS // stories.TEXT_BAND_ROWS
                                 + stories.FACT_PERMUTATIONS // stories.FACT_BAND_ROWS)
     assert not set(a.band_keys) & set(_print("x", OTHER).band_keys)
+    # the loader's batch form gives every print's keys, prints with and without facts mixed
+    batch = [a, b, _print("x", OTHER), _print("Port", "The port has new cranes."), _print("", "")]
+    assert stories.band_keys_of(batch) == [p.band_keys for p in batch]
+    assert [stories.compare(a, p).text for p in batch] == [stories.similarity(a.text_minhash, p.text_minhash)
+                                                         for p in batch]
 
 
 def test_on_the_real_pages_008_009_039_form_one_story_and_nothing_else_joins_them() -> None:
@@ -195,3 +203,118 @@ def test_series_count_stories_not_copies(pg_url: str, tmp_path: Path) -> None:
     assert rows == [(7.1, 5, 5, 3, 3, 2, True)]
     assert query(pg_url, "SELECT count(DISTINCT story_id) FROM news.v_metric_facts "
                          "WHERE indicator = 'rd_share_gdp'") == [(3,)]
+
+
+# --------------------------------------------------------------------------- prints staged by the transform
+def _raw_run(tmp_path: Path, run_id: str, count: int = 6) -> Path:
+    """A run directory holding raw article pages of the snapshot (what a crawl of ningbolife writes)."""
+    run_dir = tmp_path / "runs" / run_id
+    raw = run_dir / "raw" / "ningbolife"
+    raw.mkdir(parents=True)
+    pages = sorted((PAGES_DIR / "ningbolife" / "index.php" / "ningbo-news").glob("*.html"))[:count]
+    with gzip.open(raw / "pages.jsonl.gz", "wt", encoding="utf-8") as fh:
+        for page in pages:
+            url = f"http://www.ningbolife.com/index.php/ningbo-news/{page.name}"
+            fh.write(json.dumps({"url": url, "final_url": url, "canonical_url": url, "source": "ningbolife",
+                                "kind": "article", "status": 200, "headers": {}, "encoding": "utf-8",
+                                "fetched_at": "2026-11-21T06:00:00+00:00", "via": "direct", "truncated": False,
+                                "html": page.read_text(encoding="utf-8")}) + "\n")
+    return run_dir
+
+
+def _accept_all(run_dir: Path) -> list[dict]:
+    """The staged rows as a validation accepting all of them writes them (validation/*.jsonl)."""
+    for name in ("articles", "metrics"):
+        (run_dir / "validation").mkdir(exist_ok=True)
+        shutil.copyfile(run_dir / "staged" / f"{name}.jsonl", run_dir / "validation" / f"{name}.jsonl")
+    lines = (run_dir / "staged" / "articles.jsonl").read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+def _stored_prints(url: str) -> dict[str, tuple]:
+    return {u: (tuple(t), tuple(f), frozenset(x)) for u, t, f, x in query(
+        url, "SELECT a.url, p.text_minhash, p.fact_minhash, p.facts FROM news.story_prints p "
+             "JOIN news.articles a USING (article_id)")}
+
+
+def _no_print_at_load(*args: object) -> stories.StoryPrint:
+    raise AssertionError("the load computed a story print")
+
+
+def test_the_transform_stages_each_articles_print_and_the_load_copies_it(pg_url: str, tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    run_dir = _raw_run(tmp_path, "fresh")
+    steps.transform(str(run_dir))
+    staged = _accept_all(run_dir)
+    assert len(staged) == 6
+    for row in staged:  # the print of the title and body the loader stores, in the current scheme
+        assert row["story_print"]["scheme"] == stories.SCHEME
+        assert stories.from_record(row["story_print"]) == stories.story_print(row["title"], row["body"])
+    # the load never computes one: it takes the staged prints as they are
+    monkeypatch.setattr(stories, "story_print", _no_print_at_load)
+    result = load_run(run_dir, pg_url)
+    assert (result.articles_inserted, result.stories_fingerprinted) == (6, 6)
+    assert (result.stories_computed, result.stories_malformed_prints) == (0, 0)
+    assert _stored_prints(pg_url) == {
+        row["url"]: (tuple(row["story_print"]["text_minhash"]), tuple(row["story_print"]["fact_minhash"]),
+                     frozenset(row["story_print"]["facts"])) for row in staged}
+    assert query(pg_url, "SELECT count(*) FROM news.articles WHERE story_id IS NULL") == [(0,)]
+    assert query(pg_url, "SELECT count(DISTINCT article_id) FROM news.story_bands") == [(6,)]
+
+
+def test_staged_rows_without_a_usable_print_are_fingerprinted_at_load_and_counted(pg_url: str,
+                                                                                  tmp_path: Path) -> None:
+    current = make_article(LIFE + "1.html", "Ningbo High-tech Zone strengthens R&D input", STORY)
+    current["story_print"] = stories.to_record(stories.story_print(current["title"], current["body"]))
+    older = make_article(LIFE + "2.html", "R&D input again", EDITED)          # a run staged before prints were
+    other = make_article(LIFE + "3.html", "Port ranks first", OTHER,
+                         story_print={**stories.to_record(stories.story_print("Port ranks first", OTHER)),
+                                      "scheme": "stories-0"})                # another scheme
+    broken = make_article(LIFE + "4.html", "Cixi launches projects", SAME_NUMBERS_OTHER_STORY,
+                          story_print={"scheme": stories.SCHEME, "text_minhash": [1, 2, 3],
+                                       "fact_minhash": [], "facts": []})  # malformed: 3 values, not 64
+    result = load_run(make_run_dir(tmp_path, [current, older, other, broken], [], run_id="mixed"), pg_url)
+    assert (result.stories_fingerprinted, result.stories_computed, result.stories_malformed_prints) == (4, 3, 1)
+    assert result.stories_joined == 1  # the edited copy joins the first story, staged print or not
+    # what the load computed is what the transform would have staged
+    expected = {a["url"]: stories.story_print(a["title"], a["body"]) for a in (current, older, other, broken)}
+    assert _stored_prints(pg_url) == {u: (p.text_minhash, p.fact_minhash, p.facts) for u, p in expected.items()}
+    ids = _stories(pg_url)
+    assert ids[LIFE + "1.html"] == ids[LIFE + "2.html"] and len(set(ids.values())) == 3
+
+
+def test_a_staged_print_round_trips_and_anything_else_is_told_apart() -> None:
+    fingerprint = stories.story_print("Ningbo High-tech Zone strengthens R&D input", STORY)
+    record = json.loads(json.dumps(stories.to_record(fingerprint)))  # as staged in JSON Lines and read back
+    assert stories.read_record(record) == (stories.CURRENT, fingerprint)
+    assert len(record["text_minhash"]) == stories.TEXT_PERMUTATIONS and record["facts"] == sorted(fingerprint.facts)
+    no_facts = stories.story_print("Port", "The port has new cranes and a new quay.")
+    assert stories.read_record(stories.to_record(no_facts)) == (stories.CURRENT, no_facts)
+    assert not no_facts.facts and no_facts.fact_minhash == ()
+    assert stories.read_record(None) == (stories.MISSING, None)
+    assert stories.read_record({**record, "scheme": "stories-0"}) == (stories.OTHER_SCHEME, None)
+    malformed = [
+        [], "x", {**record, "scheme": None}, {**record, "text_minhash": record["text_minhash"][:10]},
+        {**record, "text_minhash": [float(v) for v in record["text_minhash"]]},
+        {**record, "text_minhash": [True] * stories.TEXT_PERMUTATIONS},
+        {**record, "text_minhash": [stories.PRIME] * stories.TEXT_PERMUTATIONS},
+        {**record, "facts": ["1,5"]}, {**record, "facts": record["facts"] * 2},
+        {**record, "fact_minhash": []},  # facts, but no signature of them
+        {k: v for k, v in record.items() if k != "facts"},
+    ]
+    for value in malformed:
+        assert stories.read_record(value) == (stories.MALFORMED, None), value
+
+
+def test_a_print_ignores_nul_characters_the_warehouse_cannot_store() -> None:
+    assert stories.story_print("R&D\x00 input", STORY.replace("yuan", "yu\x00an")) == \
+        stories.story_print("R&D input", STORY)
+
+
+def test_the_load_summary_names_the_prints_computed_at_load() -> None:
+    from newsetl import summaries
+
+    base = {"run_id": "r", "stories_fingerprinted": 3, "stories_joined": 1}
+    assert "computed at load" not in summaries.load({**base, "stories_computed": 0})
+    line = summaries.load({**base, "stories_computed": 2, "stories_malformed_prints": 1})
+    assert "2 fingerprint(s) computed at load" in line and "1 staged fingerprint(s) malformed" in line

@@ -18,8 +18,11 @@ Two articles tell one story (`same_story`) when their word shingles' estimated J
 similarity is at least `TEXT_THRESHOLD`, or their facts' exact Jaccard similarity is at least
 `FACT_THRESHOLD` with at least `MIN_SHARED_FACTS` facts in common. The thresholds were
 measured on the real-page set (`newsetl eval --stories`, devtools/stories_eval.py; the
-figures are in README.md). Pure functions: the loader (warehouse.stories) stores the
-signatures, bands and facts and assigns the story ids.
+figures are in README.md). Pure functions: the transform computes each article's print
+(`story_print`) and stages it with the article (`to_record`, the staged article's "story_print");
+the loader (warehouse.stories) reads it back (`from_record`), stores the signatures, bands and
+facts and assigns the story ids, computing a print itself only for a record that has none usable
+(an older run, another scheme, a quarantined record accepted later).
 """
 from __future__ import annotations
 
@@ -28,6 +31,7 @@ import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from typing import Any
 
 import numpy as np
 
@@ -56,6 +60,8 @@ SCALE: dict[str, float] = {
 }
 # "10,000 people" is 1e4, but "10 thousand" also: one fact. "hundred million" = 1e8.
 SCALE_AFTER_RE = re.compile(r"^\s*(ten thousand|hundred million|thousand|million|mln|billion|bln|bn|trillion)\b")
+# a fact as `facts` writes it ("57", "1.5e+09"; "inf" for a number of more than 308 digits)
+FACT_RE = re.compile(r"^(?:inf|[0-9]+(?:\.[0-9]+)?(?:e[+-][0-9]+)?)$")
 MONTHS_RE = re.compile(r"(january|february|march|april|may|june|july|august|september|october|"
                        r"november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s*$")
 
@@ -171,13 +177,22 @@ def bands(signature: Sequence[int], rows: int, kind: int) -> list[int]:
     n = len(signature) // rows
     if not n:
         return []
-    values = np.array(signature[:n * rows], dtype=np.uint64).reshape(n, rows)
+    return [int(v) for v in band_matrix(np.array([signature[:n * rows]], dtype=np.uint64), rows, kind)[0]]
+
+
+def band_matrix(signatures: np.ndarray, rows: int, kind: int) -> np.ndarray:
+    """`bands` of many signatures of one length at once: a (count, length) uint64 array ->
+    (count, length // rows) int64 keys, row i being bands(signatures[i], rows, kind)."""
+    count, length = signatures.shape
+    n = length // rows
+    values = signatures[:, :n * rows].astype(np.uint64).reshape(count, n, rows)
     with np.errstate(over="ignore"):
-        key = np.arange(n, dtype=np.uint64) * np.uint64(BAND_MIX[2]) + np.uint64(kind) * np.uint64(BAND_MIX[3])
+        start = np.arange(n, dtype=np.uint64) * np.uint64(BAND_MIX[2]) + np.uint64(kind) * np.uint64(BAND_MIX[3])
+        key = np.broadcast_to(start, (count, n)).copy()
         for col in range(rows):
-            key = (key ^ values[:, col]) * np.uint64(BAND_MIX[col % 2])
+            key = (key ^ values[:, :, col]) * np.uint64(BAND_MIX[col % 2])
             key ^= key >> np.uint64(29)
-    return [int(v) for v in key.view(np.int64)]
+    return key.view(np.int64)
 
 
 TEXT_KIND = 0
@@ -198,13 +213,99 @@ class StoryPrint:
         return (bands(self.text_minhash, TEXT_BAND_ROWS, TEXT_KIND)
                 + bands(self.fact_minhash, FACT_BAND_ROWS, FACT_KIND))
 
+    @cached_property
+    def text_array(self) -> np.ndarray:
+        """The text signature as an array (comparisons at load compare arrays, not tuples)."""
+        return np.array(self.text_minhash, dtype=np.uint64)
+
+
+def band_keys_of(prints: Sequence[StoryPrint]) -> list[list[int]]:
+    """The `band_keys` of many prints, computed signature length by signature length in one
+    array operation each (the loader's batch: a load's thousands of prints at once)."""
+    out: list[list[int]] = [[] for _ in prints]
+    for kind, rows in ((TEXT_KIND, TEXT_BAND_ROWS), (FACT_KIND, FACT_BAND_ROWS)):
+        by_length: dict[int, list[int]] = {}
+        for i, p in enumerate(prints):
+            by_length.setdefault(len(p.text_minhash if kind == TEXT_KIND else p.fact_minhash), []).append(i)
+        for length, which in by_length.items():
+            if length < rows:
+                continue
+            signatures = np.array([prints[i].text_minhash if kind == TEXT_KIND else prints[i].fact_minhash
+                                   for i in which], dtype=np.uint64)
+            for i, keys in zip(which, band_matrix(signatures, rows, kind).tolist()):
+                out[i].extend(keys)
+    return out
+
 
 def story_print(title: str | None, body: str) -> StoryPrint:
-    """The story fingerprint of an article (title and body)."""
-    text = f"{title or ''}\n{body or ''}"
+    """The story fingerprint of an article (title and body).
+
+    NUL characters are left out: Postgres text cannot hold them, so the loader stores the title
+    and body without them, and a print computed from the staged text equals one computed from
+    the stored text."""
+    text = f"{title or ''}\n{body or ''}".replace("\x00", "")
     found = facts(text)
     return StoryPrint(text_minhash=minhash_of_hashes(shingle_hashes(text), TEXT_PERMS),
                       fact_minhash=minhash(found, FACT_PERMS), facts=found)
+
+
+# --------------------------------------------------------------------------- the staged form
+# The staged article (staged/articles.jsonl, then validation/articles.jsonl) carries its print
+# under this key, so the load copies it instead of computing it.
+RECORD_KEY = "story_print"
+CURRENT = "current"            # a well-formed print of this SCHEME: the loader uses it
+MISSING = "missing"            # no print (a run transformed before prints were staged)
+OTHER_SCHEME = "other_scheme"  # a print of another scheme: the loader computes a current one
+MALFORMED = "malformed"        # not a print this module writes: the loader computes one
+
+
+def to_record(fingerprint: StoryPrint) -> dict[str, Any]:
+    """The JSON form staged with an article: {"scheme", "text_minhash", "fact_minhash", "facts"}."""
+    return {"scheme": SCHEME, "text_minhash": list(fingerprint.text_minhash),
+            "fact_minhash": list(fingerprint.fact_minhash), "facts": sorted(fingerprint.facts)}
+
+
+def record_status(value: object) -> str:
+    """What a staged "story_print" value is: CURRENT, MISSING, OTHER_SCHEME or MALFORMED.
+
+    Well-formed: an object with the scheme, a text signature of TEXT_PERMUTATIONS values and a
+    fact signature of FACT_PERMUTATIONS values (each empty when the text has no words or no
+    facts), every value an integer in [0, PRIME), and the facts as `facts` writes them (a fact
+    signature exactly when there are facts)."""
+    if value is None:
+        return MISSING
+    if not isinstance(value, dict):
+        return MALFORMED
+    scheme = value.get("scheme")
+    if not isinstance(scheme, str):
+        return MALFORMED
+    if scheme != SCHEME:
+        return OTHER_SCHEME
+    text_mh, fact_mh, found = value.get("text_minhash"), value.get("fact_minhash"), value.get("facts")
+    if not (_signature_ok(text_mh, TEXT_PERMUTATIONS) and _signature_ok(fact_mh, FACT_PERMUTATIONS)
+            and isinstance(found, list) and all(isinstance(f, str) and FACT_RE.match(f) for f in found)
+            and len(set(found)) == len(found) and bool(found) == bool(fact_mh)):
+        return MALFORMED
+    return CURRENT
+
+
+def _signature_ok(values: object, length: int) -> bool:
+    return (isinstance(values, list) and len(values) in (0, length)
+            and (not values or (set(map(type, values)) == {int} and min(values) >= 0 and max(values) < PRIME)))
+
+
+def read_record(value: object) -> tuple[str, StoryPrint | None]:
+    """(`record_status` of a staged "story_print" value, its StoryPrint when that is CURRENT)."""
+    status = record_status(value)
+    if status != CURRENT or not isinstance(value, dict):
+        return status, None
+    return status, StoryPrint(text_minhash=tuple(value["text_minhash"]), fact_minhash=tuple(value["fact_minhash"]),
+                              facts=frozenset(value["facts"]))
+
+
+def from_record(value: object) -> StoryPrint | None:
+    """The StoryPrint of a staged "story_print" value; None unless it is CURRENT (`record_status`)."""
+    return read_record(value)[1]
 
 
 @dataclass(frozen=True)
@@ -228,6 +329,7 @@ class StoryMatch:
 
 
 def compare(a: StoryPrint, b: StoryPrint) -> StoryMatch:
-    """Compare two fingerprints."""
-    return StoryMatch(text=similarity(a.text_minhash, b.text_minhash), fact=jaccard(a.facts, b.facts),
-                      shared_facts=len(a.facts & b.facts))
+    """Compare two fingerprints (the text similarity is `similarity`, counted on arrays)."""
+    n = len(a.text_minhash)
+    text = int(np.count_nonzero(a.text_array == b.text_array)) / n if n and n == len(b.text_minhash) else 0.0
+    return StoryMatch(text=text, fact=jaccard(a.facts, b.facts), shared_facts=len(a.facts & b.facts))

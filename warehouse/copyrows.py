@@ -7,7 +7,8 @@ the json module), else the json module: both take strict JSON (no NaN, no lone
 surrogates). Numbers keep their JSON text (no float round trip: numeric gets
 "37541000000.0" as written). Strings lose NUL characters (Postgres text cannot hold
 them). Blank lines are skipped. A key seen twice in a file is counted: the loader then
-keeps the last line.
+keeps the last line. An article's staged story print ("story_print", transforms.stories) goes
+along as its raw JSON text, not parsed here: the loader reads back only the prints it needs.
 """
 from __future__ import annotations
 
@@ -29,15 +30,18 @@ ARTICLE_FIELDS = ("url", "source", "title", "published", "section", "body", "cap
                   "word_count", "content_hash", "scitech", "fetched_at")
 METRIC_FIELDS = ("article_url", "position", "value", "unit", "kind", "subject", "period", "qualifier", "text",
                  "char_start", "char_end", "extractor_version", "denominator", "place", "modality")
-ARTICLE_COLUMNS = ("n", *ARTICLE_FIELDS)
+PRINT_FIELD = "story_print"  # transforms.stories.RECORD_KEY: sent as raw JSON text after the fields
+ARTICLE_COLUMNS = ("n", *ARTICLE_FIELDS, PRINT_FIELD)
 METRIC_COLUMNS = ("n", *METRIC_FIELDS)
 ORPHAN_COLUMNS = ("n", "article_url", "position", "line")
 _PUBLISHED = ARTICLE_FIELDS.index("published")
 _CAPTIONS = ARTICLE_FIELDS.index("captions")
+_PRINT = len(ARTICLE_FIELDS)
 
 
-def tuple_decoder(fields: tuple[str, ...]) -> Callable[[bytes], tuple[Any, ...]]:
-    """A function: one JSON object (bytes) -> the values of `fields` (None when absent).
+def tuple_decoder(fields: tuple[str, ...], raw: tuple[str, ...] = ()) -> Callable[[bytes], tuple[Any, ...]]:
+    """A function: one JSON object (bytes) -> the values of `fields` (None when absent), then
+    of `raw` as their JSON text, unparsed (str; None when absent).
 
     Floats come back as their JSON text; NaN/Infinity and non-objects raise ValueError.
     """
@@ -53,16 +57,34 @@ def tuple_decoder(fields: tuple[str, ...]) -> Callable[[bytes], tuple[Any, ...]]
             obj = decode(line.decode("utf-8"))
             if not isinstance(obj, dict):
                 raise ValueError("not a JSON object")
-            return tuple([obj.get(f) for f in fields])
+            return tuple([obj.get(f) for f in fields]
+                         + [None if obj.get(f) is None else json.dumps(obj[f]) for f in raw])
 
         return from_dict
-    line_type = msgspec.defstruct("Line", [(f, Any, None) for f in fields])
+    line_type = msgspec.defstruct("Line", [(f, Any, None) for f in fields]
+                                  + [(f, msgspec.Raw, None) for f in raw])
     decode_struct = msgspec.json.Decoder(line_type, float_hook=str).decode
     astuple = msgspec.structs.astuple
-    return lambda line: astuple(decode_struct(line))
+    if not raw:
+        return lambda line: astuple(decode_struct(line))
+    first_raw = len(fields)
+
+    def with_raw(line: bytes) -> tuple[Any, ...]:
+        values = astuple(decode_struct(line))
+        return values[:first_raw] + tuple(_raw_text(v) for v in values[first_raw:])
+
+    return with_raw
 
 
-_decode_article = tuple_decoder(ARTICLE_FIELDS)
+def _raw_text(value: Any) -> str | None:
+    """A msgspec.Raw value as its JSON text; None when absent or null."""
+    if value is None:
+        return None
+    text = bytes(value)
+    return None if text == b"null" else text.decode("utf-8")
+
+
+_decode_article = tuple_decoder(ARTICLE_FIELDS, (PRINT_FIELD,))
 _decode_metric = tuple_decoder(METRIC_FIELDS)
 
 
@@ -139,14 +161,20 @@ def article_rows(path: Path, stats: FileStats) -> Iterator[str]:
             stats.duplicates += 1
         else:
             keys.add(url)
-        if values[_PUBLISHED] == "" or values[_CAPTIONS].__class__ is not list:
+        escape = b"\\" in line
+        printed = values[_PRINT]
+        # the raw print is JSON text: a tab or CR between its tokens needs escaping even without a backslash
+        raw_escape = not escape and printed is not None and ("\t" in printed or "\r" in printed)
+        if values[_PUBLISHED] == "" or values[_CAPTIONS].__class__ is not list or raw_escape:
             fixed = list(values)
             fixed[_PUBLISHED] = fixed[_PUBLISHED] or None
             if fixed[_CAPTIONS].__class__ is not list:
                 fixed[_CAPTIONS] = []
+            if raw_escape:
+                fixed[_PRINT] = printed.translate(COPY_ESCAPES)
             values = tuple(fixed)
         stats.rows += 1
-        yield copy_line((n, *values), b"\\" in line)
+        yield copy_line((n, *values), escape)
 
 
 def metric_rows(path: Path, stats: FileStats, article_urls: set[Any],

@@ -1,7 +1,8 @@
 """Load one validated run directory into the warehouse in ONE transaction.
 
 Reads (docs/ARCHITECTURE.md): validation/articles.jsonl and validation/metrics.jsonl
-(accepted rows, required), validation/quarantine.jsonl and staged/rejects.jsonl
+(accepted rows, required; an article's story print, staged by the transform, is copied, not
+computed: warehouse.stories), validation/quarantine.jsonl and staged/rejects.jsonl
 (-> news.quarantine), crawl_report.json (-> news.crawl_runs) and validation/summary.json
 (-> news.validation_runs) when present.
 
@@ -63,6 +64,8 @@ class LoadResult:
     quarantined: int = 0           # quarantine rows of this run (transform + validate + load)
     stories_fingerprinted: int = 0  # articles given a story fingerprint (new or changed content)
     stories_joined: int = 0        # of those, articles that joined a known story (a copy or rewrite)
+    stories_computed: int = 0      # of those, prints the load computed itself (the staged row had none usable)
+    stories_malformed_prints: int = 0  # staged prints the load could not read (computed instead; a transform bug)
     forced: bool = False           # loaded with --force although validation blocked the run
     seconds: float = 0.0
 
@@ -124,6 +127,7 @@ def load_run(
                 with steps("stories"):
                     told = stories.assign_stories(cur)
                 result.stories_fingerprinted, result.stories_joined = told.fingerprinted, told.joined
+                result.stories_computed, result.stories_malformed_prints = told.computed, told.malformed
             with steps("quarantine and validation"):
                 _load_quarantine(cur, run_id, result)
                 _load_validation(cur, run_id, summary)

@@ -60,11 +60,11 @@ RETURNING audit_id, acted_at
 # The quarantined article record -> the loader's staging tables (warehouse.sql.CREATE_STAGE_TABLES).
 STAGE_ARTICLE = """
 INSERT INTO _stage_articles (n, url, source, title, published, section, body, captions, language,
-                             word_count, content_hash, scitech, fetched_at)
+                             word_count, content_hash, scitech, fetched_at, story_print)
 SELECT 1, q.record_key, coalesce(r->>'source', q.source), r->>'title', nullif(r->>'published', '')::date,
        r->>'section', r->>'body', CASE WHEN jsonb_typeof(r->'captions') = 'array' THEN r->'captions' ELSE '[]' END,
        r->>'language', (r->>'word_count')::numeric, r->>'content_hash', (r->>'scitech')::boolean,
-       (r->>'fetched_at')::timestamptz
+       (r->>'fetched_at')::timestamptz, (r->'story_print')::text
 FROM news.quarantine q, LATERAL (SELECT q.record AS r) x
 WHERE q.quarantine_id = %(quarantine_id)s
 """
@@ -201,7 +201,9 @@ def _accept(cur: Any, row: dict[str, Any]) -> dict[str, Any]:
         indicators.stage_indicator_map(cur)
         cur.execute(sql.INSERT_CHANGED_METRICS, params)
         written = cur.rowcount
-        stories.assign_stories(cur)  # the accepted article joins its story as a loaded one would
+        # the accepted article joins its story as a loaded one would, with the print its record
+        # staged (a record quarantined before prints were staged has none: computed here, counted)
+        told = stories.assign_stories(cur)
     except (psycopg2.DataError, psycopg2.IntegrityError) as exc:
         reason = (exc.pgerror or str(exc)).strip().splitlines()[0]
         raise QuarantineRefused(f"{row['url']}: its quarantined record cannot be loaded as an article "
@@ -212,4 +214,4 @@ def _accept(cur: Any, row: dict[str, Any]) -> dict[str, Any]:
     left = int(cur.fetchone()[0])
     return {"loaded": action != "stale", "article": action, "article_id": article_id,
             "metrics_loaded": int(metrics) if action != "stale" else 0, "metrics_written": written,
-            "metrics_left_quarantined": left}
+            "metrics_left_quarantined": left, "stories_computed": told.computed}

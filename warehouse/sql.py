@@ -53,7 +53,8 @@ LOAD_SESSION_SETTINGS = "SET LOCAL work_mem = '64MB'; SET LOCAL temp_buffers = '
 CREATE_STAGE_TABLES = """
 CREATE TEMP TABLE _stage_articles (
     n bigint, url text, source text, title text, published date, section text, body text, captions jsonb,
-    language text, word_count numeric, content_hash text, scitech boolean, fetched_at timestamptz
+    language text, word_count numeric, content_hash text, scitech boolean, fetched_at timestamptz,
+    story_print text  -- the staged story print, raw JSON (transforms.stories): read back by warehouse.stories
 ) ON COMMIT DROP;
 -- Staged bodies uncompressed: only new and changed ones are compressed, once, into news.articles.
 ALTER TABLE _stage_articles ALTER COLUMN body SET STORAGE EXTERNAL;
@@ -69,7 +70,7 @@ CREATE TEMP TABLE _lines_rejects    (n bigint GENERATED ALWAYS AS IDENTITY, line
 
 COPY_STAGE = {
     "articles": "COPY _stage_articles (n, url, source, title, published, section, body, captions, language, "
-                "word_count, content_hash, scitech, fetched_at) FROM STDIN",
+                "word_count, content_hash, scitech, fetched_at, story_print) FROM STDIN",
     "metrics": "COPY _stage_metrics (n, article_url, position, value, unit, kind, subject, period, qualifier, "
                "text, char_start, char_end, extractor_version, denominator, place, modality) FROM STDIN",
     "orphans": "COPY _orphan_metrics (n, article_url, position, line) FROM STDIN",
