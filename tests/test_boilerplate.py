@@ -6,6 +6,8 @@ patterns are also checked in a real Postgres (pgserver) on whole multi-line bodi
 from __future__ import annotations
 
 import re
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -199,12 +201,15 @@ def test_find_boilerplate_lists_each_matching_pattern_once_in_tuple_order() -> N
     assert find_boilerplate("A sentence.\nAnother sentence.") == []
 
 
-def test_patterns_behave_the_same_in_postgres(tmp_path: Path) -> None:
+def test_patterns_behave_the_same_in_postgres() -> None:
     """The gate may run as `body ~ pattern` in Postgres: same verdicts as Python re, line by line."""
     import pgserver
     import psycopg2
 
-    server = pgserver.get_server(tmp_path / "pg", cleanup_mode="stop")
+    # Not under pytest's basetemp (see conftest.pg_server_url): a pytest session starting beside
+    # this one makes /tmp/pytest-of-<user> private again, locking out the `pgserver` user mid-initdb.
+    parent = Path(tempfile.mkdtemp(prefix="newsetl-pg-"))
+    server = pgserver.get_server(parent / "pg", cleanup_mode="delete")
     try:
         conn = psycopg2.connect(server.get_uri())
         try:
@@ -224,3 +229,4 @@ def test_patterns_behave_the_same_in_postgres(tmp_path: Path) -> None:
             conn.close()
     finally:
         server.cleanup()
+        shutil.rmtree(parent, ignore_errors=True)
