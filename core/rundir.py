@@ -44,6 +44,7 @@ import json
 import os
 import re
 import tempfile
+import time
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
@@ -242,6 +243,11 @@ def new_run_id(now: datetime | None = None) -> str:
 
 class RunLocked(RuntimeError):
     """Another process is writing the same run (or the same source's crawl of it)."""
+
+
+# A shared read-modify-write (the run's crawl report, merged by each source's crawl) takes
+# seconds; a crawl finishing while another merges waits this long for its turn, not failing.
+LOCKED_UPDATE_WAIT = 120.0
 
 
 @contextmanager
@@ -672,8 +678,9 @@ class DataDir:
         return True
 
     @contextmanager
-    def lock(self, rel: str, what: str) -> Iterator[None]:
-        """Hold lock object `rel` for `what`, or raise RunLocked at once (the remote `exclusive`).
+    def lock(self, rel: str, what: str, wait: float = 0.0) -> Iterator[None]:
+        """Hold lock object `rel` for `what`, or raise RunLocked at once (the remote `exclusive`);
+        with `wait` > 0, try again for up to that many seconds first (a short shared update).
 
         The lock is an object created with a create-only put (S3: If-None-Match: *), so of two
         writers exactly one wins. It records its holder (host, pid, time) and is deleted when the
@@ -691,14 +698,20 @@ class DataDir:
         holder = {"host": socket.gethostname(), "pid": os.getpid(), "token": token,
                   "since": now.isoformat(timespec="seconds")}
         body = json.dumps(holder).encode()
+        deadline, pause = time.monotonic() + wait, 0.1
         with self._calls(f"take the lock {rel}"):
-            taken = self._put_if_absent(rel, body)
-            if not taken:
-                current = self._lock_holder(rel)
-                if current is not None and self._abandoned(current, config.lock_ttl(), now):
-                    self.fs.rm_file(self._key(rel))
-                    taken = self._put_if_absent(rel, body)
-                    current = None if taken else self._lock_holder(rel)
+            while True:
+                taken = self._put_if_absent(rel, body)
+                if not taken:
+                    current = self._lock_holder(rel)
+                    if current is not None and self._abandoned(current, config.lock_ttl(), now):
+                        self.fs.rm_file(self._key(rel))
+                        taken = self._put_if_absent(rel, body)
+                        current = None if taken else self._lock_holder(rel)
+                if taken or time.monotonic() >= deadline:
+                    break
+                time.sleep(pause)
+                pause = min(1.0, pause * 2)
             if not taken:
                 who = (f"pid {current.get('pid')} on {current.get('host')} since {current.get('since')}"
                        if isinstance(current, dict) else "another process")
@@ -836,7 +849,7 @@ class RunCopy:
         if self.data is None or self.work is None:
             yield path
             return
-        with self.data.lock(self._rel(lock), what):
+        with self.data.lock(self._rel(lock), what, wait=LOCKED_UPDATE_WAIT):
             path.unlink(missing_ok=True)
             self.pull(path)
             yield path

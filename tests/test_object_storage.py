@@ -188,3 +188,28 @@ def test_unreachable_storage_is_one_line_and_nothing_is_loaded(s3, s3_env, tmp_p
     # a wrong bucket is one line too
     with pytest.raises(StorageUnavailable, match="no bucket 'no-such-bucket'"):
         DataDir("s3://no-such-bucket/x").check()
+
+
+def test_a_shared_update_waits_for_the_lock_instead_of_failing(s3, s3_env):
+    """Two crawls of one run merge the run's crawl report: the second waits for the first's
+    lock object (held briefly), as the local fcntl path does, instead of failing the crawl."""
+    import threading
+
+    data = DataDir.from_env()
+    held, released = threading.Event(), threading.Event()
+
+    def holder():
+        with data.lock("runs/shared/.crawl_report.lock", "the crawl report of run shared"):
+            held.set()
+            released.wait(10)
+
+    t = threading.Thread(target=holder)
+    t.start()
+    assert held.wait(30)
+    with pytest.raises(RunLocked):  # no wait: fails at once, as before
+        with data.lock("runs/shared/.crawl_report.lock", "the crawl report of run shared"):
+            pass
+    threading.Timer(1.0, released.set).start()
+    with data.lock("runs/shared/.crawl_report.lock", "the crawl report of run shared", wait=30):
+        assert not t.is_alive() or released.is_set()  # taken only after the holder let go
+    t.join()
