@@ -90,9 +90,23 @@ assert all(regex.pattern.startswith(NUM) for rule, regex, _ in MATCHERS if rule 
 assert all(regex.pattern.startswith(NUM) for regex in (YEARS_RE, COUNT_COPULA_RE, COUNT_RE, BARE_NUMBER_RE))
 assert RANGE_COUNT_RE.pattern.startswith(r"(?<![\w.,/#+-])(?P<num>\d")
 # A matcher runs on a sentence only if one of its trigger strings occurs in it (lowercase).
-TRIGGER_RES: dict[str, re.Pattern[str]] = {
-    rule: re.compile(words_pattern(triggers, space=" ")) for rule, triggers in MATCHER_TRIGGERS.items()
+# One scan finds them all: at each position the lookahead reports the longest trigger starting
+# there, and every other trigger starting there is a prefix of it, so each found string stands
+# for the rules of all its prefixes that are triggers.
+_TRIGGERS = frozenset(t for triggers in MATCHER_TRIGGERS.values() for t in triggers)
+TRIGGER_SCAN_RE = re.compile(f"(?=({words_pattern(_TRIGGERS, space=' ')}))")
+RULES_TRIGGERED_BY: dict[str, frozenset[str]] = {
+    found: frozenset(rule for rule, triggers in MATCHER_TRIGGERS.items() if any(found.startswith(t) for t in triggers))
+    for found in _TRIGGERS
 }
+
+
+def triggered_rules(low: str) -> set[str]:
+    """The matchers one of whose trigger strings occurs in the lowercase sentence `low`."""
+    rules: set[str] = set()
+    for found in TRIGGER_SCAN_RE.findall(low):
+        rules |= RULES_TRIGGERED_BY[found]
+    return rules
 
 
 def _find_quantities(para: str, start: int, end: int, excluded: list[tuple[int, int]],
@@ -112,8 +126,9 @@ def _find_quantities(para: str, start: int, end: int, excluded: list[tuple[int, 
 
     low = para[start:end].lower()
     digits = scan.digit_starts
+    triggered = triggered_rules(low)
     for rule, regex, build in MATCHERS:
-        if not TRIGGER_RES[rule].search(low):
+        if rule not in triggered:
             continue
         matches = iter_from_starts(regex, para, digits, start, end) if rule in NUMBER_LED else \
             regex.finditer(para, start, end)
