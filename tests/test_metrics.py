@@ -428,6 +428,8 @@ def test_elided_and_spelled_out_counts(sentence: str, published: str | None,
         "The layout follows \u201cthree nos to three haves\u201d.",
         "Two Academies and One Park opened.",
         "Robot density reached 150 units per 10,000 workers.",
+        "Ningbo had 28 invention patents for every 10,000 residents.",  # a rate, not 28 patents
+        "The district has 35 doctors for each 1,000 people.",
         "Ningbo moved up four places in the ranking.",
         "It is about 1 hour's drive from Shanghai.",
         "Exports reached 4.5 billion last year.",  # money without its unit is not a count

@@ -184,8 +184,8 @@ NUMBER_OF_LINK_RE = re.compile(
     r"surpassed|of)\s*$",
     re.IGNORECASE)
 
-# A count followed by "per" is a rate ("150 units per 10,000 workers"), not a count.
-RATE_AFTER_RE = re.compile(r"\s+per\b", re.IGNORECASE)
+# A count followed by "per", "for every" or "for each" is a rate ("150 units per 10,000 workers"), not a count.
+RATE_AFTER_RE = re.compile(r"\s+(?:per|for\s+(?:every|each))\b", re.IGNORECASE)
 
 COUNT_COPULA_RE = re.compile(rf"{NUM}(?![\w%-])\s+(?:of\s+(?:them|which)\s+)?(?:are|were)\s+(?=[a-z])")
 
