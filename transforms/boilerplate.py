@@ -70,7 +70,8 @@ ARTICLE_INFO = (
 )
 # Attribution lines "Source: Ningbo Daily", "Editor: Wang Li", "责任编辑：王丽".
 ATTRIBUTION = (
-    r"(?im)^ *[(（]? *((executive|chief|responsible|web|managing) +)?(source|editor|editors|author|reporter|reporters|translator|translated by|edited by|via|"
+    r"(?im)^ *[(（]? *((executive|chief|responsible|web|managing) +)?"
+    r"(source|editor|editors|author|reporter|reporters|translator|translated by|edited by|via|"
     r"proofread by|photo editor|责任编辑|来源|作者|编辑) *[:：] *[^:：]{1,80}[)）]? *$"
 )
 # Action links "Print Email", "Print | Email", a lone "Share" (China Daily).
@@ -121,7 +122,8 @@ DATE_LINE = (
     r"|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? +[0-9]{1,2}(st|nd|rd|th)?,? +(19|20)[0-9]{2}"
     r"|(19|20)[0-9]{2},? +(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? +[0-9]{1,2})"
     r"(,? *((updated|posted|published) *)?(at +)?[0-9]{1,2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?( *(am|pm))?"
-    r" *([(（] *(gmt|utc|bjt|beijing time) *([+-] *[0-9]{1,2})? *[)）]| +(gmt|utc|bjt|cet|cest|est|edt|pst|pdt|bst|hkt|sgt|jst|kst)([+-] *[0-9]{1,2})?)?)? *[\])）】]? *$"
+    r" *([(（] *(gmt|utc|bjt|beijing time) *([+-] *[0-9]{1,2})? *[)）]"
+    r"| +(gmt|utc|bjt|cet|cest|est|edt|pst|pdt|bst|hkt|sgt|jst|kst)([+-] *[0-9]{1,2})?)?)? *[\])）】]? *$"
 )
 
 # More news-portal furniture of other English Ningbo sources (tests/realgold/tune_other):
@@ -205,7 +207,10 @@ SITE_WIDGETS = (
 )
 SOURCE_WORD = r"(?im)^ *source +[a-z][a-z.]{1,30} *$"
 # Chinese meta lines of English pages: "作者:来源:...发布时间:2020-09-09点击数:295", "• 浏览:1", "• 来源:...".
-CN_META = r"(?im)^ *[•·]? *(作者|来源|发布时间|发布日期|发表时间|时间|日期|浏览|浏览次数|点击数|点击|编辑|责任编辑) *[:：].{0,120}$"
+CN_META = (
+    r"(?im)^ *[•·]? *(作者|来源|发布时间|发布日期|发表时间|时间|日期|浏览|浏览次数|点击数|点击|编辑|责任编辑)"
+    r" *[:：].{0,120}$"
+)
 # "www.site.com Ningbo education Bureau All Rights Reserved" (no copyright sign), language menus
 # glued into one line ("한어Русский языкEnglishFrançais..."), contact e-mails with a mis-decoded colon.
 RIGHTS_LINE = r"(?im)^ *([^.!?\n]|[.][^ \n]){0,120}all rights reserved *\.? *$"
