@@ -89,6 +89,26 @@ FURNITURE = [
     (bp.CONTACT_EMAIL, ["E-mail: xulinqi@nimte.ac.cn"]),
     (bp.PLAYER_ERROR, ["Error loading player: No playable sources found", "Video PlayerClose"]),
     (bp.REPORTS_CREDIT, ["(Jiadan Shen reports)", "(Xinhua reports)"]),
+    # tests/realgold/tune_other third pass (t044-t068), exactly as on the pages
+    (bp.DATED_HEADER, ["Update:11 Nov", "Updated: Dec 15, 2017 Print"]),
+    (bp.DATE_LINE, ["Mar 4, 2013 8:40 AM CET", "Tuesday August 17, 2021", "2024-09-27"]),
+    (bp.BYLINE, ["by Ship & Bunker News Team", "Edited and Translated by Liu Jie"]),
+    (bp.ATTRIBUTION, ["(Executive Editor: Liu LIU)", "Via: Xinhua."]),
+    (bp.READ_MORE, ["read more"]),
+    (bp.READING_TIME, ["1 min to read"]),
+    (bp.PAGE_BOXES, ["Recommended for you", "TOP STORIES", "EDITOR’S CHOICE", "Blog Archives"]),
+    (bp.COMMENT_FORM, ["No Comments", "Leave a Comment", "Post Comments", "Comments", "Comments information 0 comments",
+                       "Your email address will not be published. Required fields are marked *"]),
+    (bp.COUNTER_WIDGET, ["47 0", "Like 1", "Collect 0", "Words 0/1000", "010020070750000000000000011100001379555431"]),
+    (bp.SITE_WIDGETS, ["Skip to Content", "SEARCH SITE BY TYPING (ESC TO CLOSE)", "Express Search", "Search using map",
+                       "Search for a news or an article already published", "Send by email to a friend ",
+                       "Printable version ", "^ Top of page"]),
+    (bp.SOURCE_WORD, ["Source prnewswire"]),
+    (bp.CN_META, ["作者:来源:宁波职业技术学院英文网发布时间:2020-09-09点击数:295", "  • 时间:", "  • 浏览:1"]),
+    (bp.RIGHTS_LINE, ["    www.coohoom.com Ningbo education Bureau        All Rights Reserved    "]),
+    (bp.LANGUAGE_MENU, ["한어Русский языкEnglishFrançaisIndonesianSanskrit日本語Deutsch"
+                        "PortuguêsΕλληνικάespañolItalianoSuomalainenLatina"]),
+    (bp.CONTACT_EMAIL_ANY, ["    E-mail£ºwebmasters@nbedu.net.cn     "]),
 ]
 
 # Real article sentences that share words with the furniture; none may match.
@@ -131,6 +151,14 @@ ARTICLE_SENTENCES = [
     "The reporters said they would share the story with readers in Ningbo.",
     "In 2022 December saw record exports of 30 billion yuan.",
     "E-mail and phone services were extended to 300 villages.",
+    "By land and sea, Ningbo's trade grew by 12% in 2019.",
+    "Comments from the public were collected until May 6, the bureau said.",
+    "Search for talent: the city recruited 2,000 engineers in 2019.",
+    "Like 2018, the year saw exports rise by 7.3%.",
+    "Posted workers from 30 countries joined the project in 2019.",
+    "The top of the page lists 300 firms that joined the zone.",
+    "The company said all rights reserved under the contract would stay with Ningbo.",
+    "English, French and German versions of the guide were published in 2019.",
 ]
 
 

@@ -289,7 +289,7 @@ def test_speed_table_measures_every_system_on_the_same_pages():
 
 
 def test_other_sources_titles_dates_and_chrome_on_the_tuning_pages():
-    """tests/realgold/tune_other: 44 real pages of other English Ningbo sources, labelled for
+    """tests/realgold/tune_other: 69 real pages of other English Ningbo sources, labelled for
     title, date and chrome only; the generic fallback is tuned on them, so these are tuning
     figures (the honest one is the holdout's "other" row).
 
@@ -298,11 +298,16 @@ def test_other_sources_titles_dates_and_chrome_on_the_tuning_pages():
     (0.893), 13 leaks; after it (title = the header line that is neither a site menu nor a
     section label nor a pull quote, "Release time:" / "2022 December 29" / "Source: X | date"
     date lines, player errors, lone "Share", "(X reports)", closing press-contact blocks, cut
-    title repeats): titles 43/43, dates 28/28, 2 leaks ("data", a print-edition line)."""
+    title repeats): titles 43/43, dates 28/28, 2 leaks ("data", a print-edition line).
+    Third pass (t044-t068, 25 pages of 25 new hosts), before its round: titles 64/67, dates
+    34/38, 63 leaks; after it ("Update:" without a year, time zones, Chinese meta lines, a
+    posting stamp glued to the lead, longer bylines, search widgets, a pop-up paragraph that is
+    not the lead, comment forms, counters, glued language menus): titles 67/67, dates 37/38
+    (t067's "China 01/09/2021" stays undated: day and month cannot be told apart), 23 leaks."""
     pages = load_realgold(realgold.REALGOLD_DIR / "tune_other")
-    assert len(pages) == 44
+    assert len(pages) == 69
     total = score_real("newsetl", pages, realgold.run_newsetl(pages)).total
-    assert total.titles == 43 and total.dates == 28
-    assert (total.title_accuracy or 0) >= 0.95 and (total.date_accuracy or 0) >= 0.95
+    assert total.titles == 67 and total.dates == 38
+    assert (total.title_accuracy or 0) >= 0.97 and (total.date_accuracy or 0) >= 0.95
     assert total.dates_unlabelled_given == 0
-    assert total.leaks <= 3
+    assert total.leaks <= 26

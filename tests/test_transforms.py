@@ -765,6 +765,97 @@ def test_other_sources_title_among_header_lines_date_lines_and_chrome(
         assert line not in article.body
 
 
+# Third pass of tune_other (t044-t068): layouts the first two passes did not have.
+SHIPANDBUNKER_TEXT = """'Partial Reopening' of Ningbo Terminal Slated for August 24
+
+by Ship & Bunker News Team
+Tuesday August 17, 2021
+
+A partial reopening of a Ningbo terminal closed last week after a COVID-19 case was found there has been scheduled for August 24."""  # https://shipandbunker.com/news/apac/628278-... (t063, cut)
+MACNELS_TEXT = """Need a quotation?
+
+Dear Customers, if you wish to receive a quotation, we kindly ask you to fill in below form. Once the form has been duly filled and submitted, the rates will be quoted to you.
+
+SEARCH SITE BY TYPING (ESC TO CLOSE)
+
+Skip to Content
+
+Blog Archives
+
+Ningbo Meishan terminal may re-open on 1 September
+
+Staff at Ningbo Meishan Island International Container Terminal (MSICT), which has been closed for the seventh straight day as of 17 August, told Container News that they hope the terminal can resume normal operations on 1 September."""  # https://macnelsvietnam.com/tag/ningbo-en/ (t064, cut)
+FRUCTIDOR_TEXT = """Search for a news or an article already published
+
+Express Search
+
+Search using map
+
+End of health restrictions in one of the main Chinese ports
+
+Send by email to a friend
+Printable version
+The Chinese authorities closed in early August the port of Ningbo-Zhoushan, located 200 km south of Shanghai,
+after the discovery of a Covid-19 case among employees. The restrictions are now lifted and the port of Ningbo-Zhoushan should be fully operational in the coming days."""  # fructidor.com newsdetail 56934 (t067, cut, its dd/mm date line left out)
+TERALOGISTICS_TEXT = """International Cargo Seaport: Port of Ningbo Zhouhsan
+Posted in International Seaport - 9 Aug 2021, 9:43 AMAs the world’s third-largest cargo port, the Port of Ningbo Zhoushan is still not entirely known that much, especially when compared with Shanghai and Singapore Ports—the first and second-largest. With a historic journey and exciting information that can further expand your knowledge about this particular industry, we recommend you to keep reading the article below.
+About the Port of Ningbo Zhoushan"""  # https://www.teralogistics.com/international-cargo-seaport-port-of-ningbo-zhouhsan/ (t048, cut)
+NBPT_TEXT = """Government Official Program
+
+作者:来源:宁波职业技术学院英文网发布时间:2020-09-09点击数:295
+
+Ningbo Polytechnic began to undertake the Chinese government's human resources training program in November 2007."""  # https://en.nbpt.edu.cn/2020/0909/c1547a88734/page.htm (t058, cut)
+CARNEWS_TEXT = """Search
+
+Geely to invest $398 million in new powertrain plant in China
+
+1 min to read
+Mar 4, 2013 8:40 AM CET
+
+Chinese carmaker Geely is expected to invest 2.5 billion yuan (398 million U.S. dollars) to build its largest powertrain manufacturing center in the coastal city of Ningbo."""  # https://carnewschina.com/2013/03/04/geely-to-invest-398-million-... (t053, cut)
+HUATAI_TEXT = """Geely Automobile's docking event with local parts and components companies was held in Hangzhou Bay
+
+Update:11 Nov
+Since the Ningbo Municipal Party Committee and Government put forward the "246" development plan, the development of the automobile and parts industry has become a top priority."""  # huataiinc.com industry news (t052, cut)
+
+
+@pytest.mark.parametrize(("text", "title", "published", "first_words", "chrome"), [
+    # a byline of four words and an "&" under the title, above a weekday date without a comma
+    (SHIPANDBUNKER_TEXT, "'Partial Reopening' of Ningbo Terminal Slated for August 24", "2021-08-17",
+     "A partial reopening", ["Bunker News", "Tuesday"]),
+    # a pop-up paragraph directly followed by furniture is not the lead: the header goes on
+    (MACNELS_TEXT, "Ningbo Meishan terminal may re-open on 1 September", None, "Staff at Ningbo",
+     ["Dear Customers", "Skip to Content", "Blog Archives"]),
+    # search widgets above the title are chrome, not the title
+    (FRUCTIDOR_TEXT, "End of health restrictions in one of the main Chinese ports", None, "The Chinese authorities",
+     ["Express Search", "Send by email", "Printable version"]),
+    # a posting stamp glued to the lead sentence dates the page
+    (TERALOGISTICS_TEXT, "International Cargo Seaport: Port of Ningbo Zhouhsan", "2021-08-09", "Posted in", []),
+    # a Chinese meta line ("发布时间:") gives the date and is dropped
+    (NBPT_TEXT, "Government Official Program", "2020-09-09", "Ningbo Polytechnic", ["发布时间"]),
+    # a bare date line with a time zone; a reading-time line
+    (CARNEWS_TEXT, "Geely to invest $398 million in new powertrain plant in China", "2013-03-04", "Chinese carmaker",
+     ["1 min to read", "CET"]),
+    # "Update:" with a day and month but no year: dropped, and no year is guessed
+    (HUATAI_TEXT, "Geely Automobile's docking event with local parts and components companies was held in Hangzhou Bay",
+     None, "Since the Ningbo", ["Update:"]),
+])
+def test_third_pass_layouts_title_date_and_chrome(
+        text: str, title: str, published: str | None, first_words: str, chrome: list[str]) -> None:
+    article = parse_page(text)
+    assert (article.title, article.published) == (title, published)
+    assert article.body.startswith(first_words)
+    for line in chrome:
+        assert line not in article.body
+
+
+def test_a_posting_stamp_dates_only_a_lead_that_opens_with_it() -> None:
+    """"Posted in ..." must open the lead: a date later in the first paragraph is not the page's."""
+    moved = TERALOGISTICS_TEXT.replace("Posted in International Seaport - 9 Aug 2021, 9:43 AMAs the",
+                                       "As of 9 Aug 2021, the")
+    assert parse_page(moved).published is None
+
+
 @pytest.mark.parametrize(("line", "published"), [
     ("Date: 13/05/2023", "2023-05-13"),  # the day cannot be a month: day first
     ("Date: 05/13/2023", "2023-05-13"),  # month first

@@ -45,7 +45,7 @@ ICP_LICENCE = r"(?im)^.{0,200}icp *(备|证)[ 0-9-]{4,}号?.{0,200}$"
 # "All Rights Reserved." as a line of its own (footer).
 RIGHTS_RESERVED = r"(?im)^ *all rights reserved *\.? *$"
 # Joomla blog "Read more: <title>..." / "Read more ..." links.
-READ_MORE = r"(?im)^ *read more *([:：.…»>]|\.\.\.).{0,200}$"
+READ_MORE = r"(?im)^ *read more *(([:：.…»>]|\.\.\.).{0,200})?$"
 # Hashtag-only lines "#ningbo #expat #news #china".
 HASHTAGS = r"(?im)^ *(#[^\s#]+ *)+$"
 # Breadcrumb trails "> News > In the City > Hot Topic", "Home > News > Ningbo News".
@@ -70,7 +70,8 @@ ARTICLE_INFO = (
 )
 # Attribution lines "Source: Ningbo Daily", "Editor: Wang Li", "责任编辑：王丽".
 ATTRIBUTION = (
-    r"(?im)^ *[(（]? *(source|editor|editors|author|reporter|reporters|translator|translated by|edited by|"
+    r"(?im)^ *[(（]? *((executive|chief|responsible|web|managing) +)?"
+    r"(source|editor|editors|author|reporter|reporters|translator|translated by|edited by|via|"
     r"proofread by|photo editor|责任编辑|来源|作者|编辑) *[:：] *[^:：]{1,80}[)）]? *$"
 )
 # Action links "Print Email", "Print | Email", a lone "Share" (China Daily).
@@ -87,7 +88,7 @@ PAGE_NAV = (
 # "Release time:Apr 14, 2024 05:48 AM".
 DATED_HEADER = (
     r"(?im)^ *([a-z0-9.-]+[.](com|cn|net|org)[a-z.]* *[|] *)?(last +)?"
-    r"(updated|release +(date|time)|publish(ed|ing)? +(date|time|on)|publication +date|posted +(on|at|date)|"
+    r"(updated?|release +(date|time)|publish(ed|ing)? +(date|time|on)|publication +date|posted +(on|at|date)|"
     r"post +(date|time)|issued? +(date|on)|date +(published|posted|issued)) *([(] *beijing +time *[)])? *[:：]"
     r".{0,100}$"
 )
@@ -97,7 +98,10 @@ PAGE_TOOLS = (
     r"( *[|/]? *(print|mail|e-mail|email|close|large|medium|small|big|middle))+ *$"
 )
 # Bylines on a line of their own: "By Jin Lu", "by Xie Ye".
-BYLINE = r"(?im)^ *by +[a-z][a-z'-]*( +[a-z][a-z'-]*){0,2} *([(（][^)）\n]{1,40}[)）])? *$"
+BYLINE = (
+    r"(?im)^ *((written|edited|translated|compiled|reported|photos?)( +and +(edited|translated|compiled))? +)?"
+    r"by +[a-z][a-z'.-]*( +(&|and|[a-z][a-z'.-]*)){0,4} *([(（][^)）\n]{1,40}[)）])? *$"
+)
 # Image alt texts rendered as text: "Xie's visit to Yongjiang Lab-thumbnail image", "example image alt text".
 IMAGE_ALT = r"(?im)^.{0,120}(thumbnail image|image alt text|[- ]logo) *$"
 # Portal links "Make Us You Homepage", "Set as homepage | Add to favorites".
@@ -118,7 +122,8 @@ DATE_LINE = (
     r"|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? +[0-9]{1,2}(st|nd|rd|th)?,? +(19|20)[0-9]{2}"
     r"|(19|20)[0-9]{2},? +(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? +[0-9]{1,2})"
     r"(,? *((updated|posted|published) *)?(at +)?[0-9]{1,2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?( *(am|pm))?"
-    r" *([(（] *(gmt|utc|bjt|beijing time) *([+-] *[0-9]{1,2})? *[)）])?)? *[\])）】]? *$"
+    r" *([(（] *(gmt|utc|bjt|beijing time) *([+-] *[0-9]{1,2})? *[)）]"
+    r"| +(gmt|utc|bjt|cet|cest|est|edt|pst|pdt|bst|hkt|sgt|jst|kst)([+-] *[0-9]{1,2})?)?)? *[\])）】]? *$"
 )
 
 # More news-portal furniture of other English Ningbo sources (tests/realgold/tune_other):
@@ -162,11 +167,15 @@ NAV_WORDS = r"(?im)^ *[•·]? *(nav|menu|search|sitemap|site map|login|log in|r
 SHARE_WIDGET = r"(?im)^ *share *[-:–] *(wechat|weibo|facebook|twitter|linkedin|email)( *[,|/] *[a-z]+)* *$"
 PAGE_BOXES = (
     r"(?im)^ *(the story appears on|get this page in pdf|free for subscribers|view shopping cart|"
-    r"related (news|stories|articles)|hot topics|editor'?s picks|latest news|most (read|popular|viewed)|"
+    r"related (news|stories|articles)|hot topics|editor['’]?s (picks|choice)|latest news|most (read|popular|viewed)|"
+    r"top stories|recommended( for you| stories| articles)?|you may also like|blog archives?|"
     r"click here for (the )?full story|share this (story|article|page|post)) *$"
 )
 PRINT_PAGE = r"(?im)^ *page +[a-z]?[0-9]{1,3} *$"
-READING_TIME = r"(?im)^ *(posted by *)?reading time *[:：] *[0-9]+ *(min|mins|minutes?) *$"
+READING_TIME = (
+    r"(?im)^ *((posted by *)?reading time *[:：] *[0-9]+ *(min|mins|minutes?)"
+    r"|[0-9]+ *(min|mins|minutes?) *(to +)?read) *$"
+)
 CONTACT_LINE = r"(?im)^ *(call us|tel|telephone|phone|fax|hotline) *[:：] *[+0-9() -]{6,30} *$"
 CONTACT_EMAIL = r"(?im)^ *(e-mail|email|mail|contact) *[:：] *[a-z0-9._%+-]+@[a-z0-9.-]+[.][a-z]{2,} *$"
 BEST_VIEWED = r"(?im)^.{0,60}best viewed (at|with|in) .{0,40}$"
@@ -178,6 +187,38 @@ PLAYER_ERROR = (
 )
 # Reporter credits in brackets at the end of a story: "(Jiadan Shen reports)", "(Xinhua reports)".
 REPORTS_CREDIT = r"(?im)^ *[(（] *[a-z][a-z'.-]*( +[a-z][a-z'.-]*){0,3} +(reports?|reporting) *[)）] *$"
+
+# Widgets of blogs, portals and trade sites (tests/realgold/tune_other third pass): comment forms
+# ("No Comments", "Leave a Comment", "Your email address will not be published. ..."), like/collect/view
+# counters ("Like 1", "Words 0/1000", "47 0"), tracking numbers, search boxes and skip links, "Send by
+# email to a friend", "Printable version", "^ Top of page", "Source prnewswire" (no colon).
+COMMENT_FORM = (
+    r"(?im)^ *(no comments( yet)?|leave a (comment|reply)|post (a )?comments?|add (a )?comment|comments?"
+    r"( information)?( *[0-9]+ *comments?)?|[0-9]+ *comments?|your email address will not be published.{0,80}) *$"
+)
+COUNTER_WIDGET = (
+    r"(?im)^ *((likes?|collect|collected|favorites?|favou?rites?|shares?|views?|reads?) *[:：]? *[0-9]+"
+    r"|words *[0-9]+ */ *[0-9]+|[0-9]{1,6}( +[0-9]{1,6}){1,2}|[0-9]{16,}) *$"
+)
+SITE_WIDGETS = (
+    r"(?im)^ *(skip to (main )?(content|navigation|footer)|search site.{0,40}|(express|advanced|quick) search"
+    r"|search using map|search for (a |an )?(news|articles?|keywords?).{0,60}|send (by|via|to) e-?mail( to a friend)?"
+    r"|e-?mail (this|to a friend)|printable version|print version|[\^↑]? *(back to )?top( of (the )?page)?) *$"
+)
+SOURCE_WORD = r"(?im)^ *source +[a-z][a-z.]{1,30} *$"
+# Chinese meta lines of English pages: "作者:来源:...发布时间:2020-09-09点击数:295", "• 浏览:1", "• 来源:...".
+CN_META = (
+    r"(?im)^ *[•·]? *(作者|来源|发布时间|发布日期|发表时间|时间|日期|浏览|浏览次数|点击数|点击|编辑|责任编辑)"
+    r" *[:：].{0,120}$"
+)
+# "www.site.com Ningbo education Bureau All Rights Reserved" (no copyright sign), language menus
+# glued into one line ("한어Русский языкEnglishFrançais..."), contact e-mails with a mis-decoded colon.
+RIGHTS_LINE = r"(?im)^ *([^.!?\n]|[.][^ \n]){0,120}all rights reserved *\.? *$"
+LANGUAGE_MENU = (
+    r"(?im)^ *((english|français|deutsch|español|italiano|português|русский язык|русский|日本語|한국어|한어|中文"
+    r"|简体中文|繁體中文|ελληνικά|indonesian|sanskrit|suomalainen|latina|tiếng việt|ไทย|العربية) *[|/]? *){3,}$"
+)
+CONTACT_EMAIL_ANY = r"(?im)^ *(e-mail|email|mail|contact) *[^a-z0-9@ ]{1,3} *[a-z0-9._%+-]+@[a-z0-9.-]+[.][a-z]{2,} *$"
 
 BOILERPLATE_PATTERNS: tuple[str, ...] = (
     PRINT_CLOSE,
@@ -225,12 +266,20 @@ BOILERPLATE_PATTERNS: tuple[str, ...] = (
     CONTACT_EMAIL,
     PLAYER_ERROR,
     REPORTS_CREDIT,
+    COMMENT_FORM,
+    COUNTER_WIDGET,
+    SITE_WIDGETS,
+    SOURCE_WORD,
+    CN_META,
+    RIGHTS_LINE,
+    LANGUAGE_MENU,
+    CONTACT_EMAIL_ANY,
 )
 
 # The furniture lines that carry the page's own date (header lines under the title, in text
 # and in HTML): the parsers read the date from them, then drop them like any furniture.
 DATED_LINE_PATTERNS: tuple[str, ...] = (
-    DATED_HEADER, BYLINE_DATED, AGENCY_STAMP, DATE_SOURCE, SOURCE_DATE, PUBLISH_TIME, TEXT_SIZE,
+    DATED_HEADER, BYLINE_DATED, AGENCY_STAMP, DATE_SOURCE, SOURCE_DATE, PUBLISH_TIME, TEXT_SIZE, CN_META,
 )
 
 # Fragments of page furniture distinctive enough to flag anywhere in a line, not only as

@@ -60,6 +60,10 @@ PARAGRAPH_MIN_WORDS = 12
 SENTENCE_END_RE = re.compile(r"[.!。！][\"”’')）]?$")
 SENTENCE_BREAK_RE = re.compile(r"[a-z0-9%)\"”’][.!?。！？][\"”’')）]?(?:\s|$)|[,;，；] ")
 MENU_LINE_MAX_CHARS = 600  # longer than this, a line without a sentence break is still text
+# A lead paragraph that opens with its own posting stamp ("Posted in Seaport - 9 Aug 2021, 9:43 AMAs the
+# world's ...": a date line glued to the first sentence) dates the page when nothing above it does.
+DATED_LEAD_RE = re.compile(r"^(?:posted|published|updated)\b", re.IGNORECASE)
+DATED_LEAD_CHARS = 80
 
 
 def looks_like_text_page(text: str) -> bool:
@@ -114,7 +118,7 @@ def _title_above_date(lines: list[str]) -> Content | None:
     seen = [i for i, line in enumerate(lines) if line][:HEADER_SCAN_LINES]
     for k in seen:
         line = lines[k]
-        if _is_paragraph(line):
+        if _is_lead(lines, k):
             break  # a paragraph: the header is over
         meta = _header_line(line)
         if meta is None or meta[0] != "published" or not meta[1]:
@@ -155,7 +159,7 @@ def _title_above_lead(lines: list[str]) -> Content | None:
     title only when nothing else is. None when no paragraph starts within the first lines.
     """
     seen = [i for i, line in enumerate(lines) if line][:HEADER_SCAN_LINES]
-    lead = next((i for i in seen if _is_paragraph(lines[i])), None)
+    lead = next((i for i in seen if _is_lead(lines, i)), None)
     if lead is None:
         return None
     plain = [i for i in seen if i < lead and _is_plain_header_line(lines[i])]
@@ -181,6 +185,8 @@ def _title_above_lead(lines: list[str]) -> Content | None:
                 section = meta[1]
             elif meta[0] == "published" and published is None:
                 published = meta[1]
+    if published is None and DATED_LEAD_RE.match(lines[lead]):
+        published = parse_date(lines[lead][:DATED_LEAD_CHARS])
     body_start = lead
     for index in range(title_index + 1, lead):
         line = lines[index]
@@ -209,6 +215,15 @@ def _is_paragraph(line: str) -> bool:
     if len(line) > HEADER_LINE_MAX_CHARS:
         return bool(SENTENCE_BREAK_RE.search(line)) or len(line) > MENU_LINE_MAX_CHARS
     return len(line.split()) >= PARAGRAPH_MIN_WORDS and bool(SENTENCE_END_RE.search(line))
+
+
+def _is_lead(lines: list[str], index: int) -> bool:
+    """A paragraph that starts the body: one directly followed by page furniture ("Dear Customers,
+    if you wish to receive a quotation, ..." above "Skip to Content") is a widget's text instead."""
+    if not _is_paragraph(lines[index]):
+        return False
+    following = next((line for line in lines[index + 1:] if line), "")
+    return not is_boilerplate_line(following)
 
 
 def _is_plain_header_line(line: str) -> bool:
