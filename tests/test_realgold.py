@@ -286,6 +286,8 @@ def test_speed_table_measures_every_system_on_the_same_pages():
     assert rows["newsetl metric rules"].items > 100 and all(r.seconds > 0 for r in rows.values())
     table = speed.format_speed(rows)
     assert "trafilatura.extract pages/s on the HTML pages" in table and "quantulum3" in table
+    assert rows["rules on the HTML bodies"].items == rows["newsetl transform"].items  # every HTML page is an article
+    assert "the transform without the rules" in table
 
 
 def test_other_sources_titles_dates_and_chrome_on_the_tuning_pages():
