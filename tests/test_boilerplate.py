@@ -5,6 +5,7 @@ patterns are also checked in a real Postgres (pgserver) on whole multi-line bodi
 """
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import tempfile
@@ -258,3 +259,19 @@ def test_patterns_behave_the_same_in_postgres() -> None:
     finally:
         server.cleanup()
         shutil.rmtree(parent, ignore_errors=True)
+
+
+def test_the_line_check_gives_what_every_pattern_searched_plainly_gives() -> None:
+    """is_boilerplate_line skips patterns by line length and needed characters: on every line of
+    the real pages, the furniture samples and the article sentences it agrees with a plain search."""
+    lines = [line for lines in dict(FURNITURE).values() for line in lines] + list(ARTICLE_SENTENCES)
+    for path in sorted((Path(__file__).parent / "realgold").glob("*/pages/*.json")):
+        lines += json.loads(path.read_text(encoding="utf-8"))["raw_text"].splitlines()
+    compiled = [re.compile(p) for p in BOILERPLATE_PATTERNS]
+    caught = 0
+    for line in lines:
+        text = " ".join(line.replace("\u200b", " ").replace("\ufeff", " ").split())
+        plain = bool(text) and any(p.search(text) for p in compiled)
+        assert is_boilerplate_line(line) == plain, line
+        caught += plain
+    assert len(lines) > 2000 and caught > 300

@@ -15,6 +15,7 @@ breadcrumbs, CMS credits, hit counters, article-info lines).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from re import _constants as sre_constants  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
@@ -326,6 +327,12 @@ def _longest_line(pattern: str) -> int:
 # most furniture patterns can be).
 _LINE_CHECKS = tuple((compiled, _NEEDS.get(pattern), _longest_line(pattern))
                      for pattern, compiled in zip(BOILERPLATE_PATTERNS, _COMPILED))
+# The same checks, longest first, and for each the longest line the checks from it on can match:
+# a line of `size` is tried only against the first checks whose longest line is at least `size`
+# (most body lines are longer than every bounded pattern: only the unbounded ones are tried).
+_BY_LONGEST = sorted(_LINE_CHECKS, key=lambda check: -check[2])
+_CHECKS_BY_LONGEST = tuple((compiled, need) for compiled, need, _ in _BY_LONGEST)
+_NEGATED_LONGEST = [-longest for _, _, longest in _BY_LONGEST]  # ascending, for bisect
 _GATE_COMPILED: tuple[re.Pattern[str], ...] = tuple(re.compile(p) for p in GATE_PATTERNS)
 # Whitespace as a browser collapses it (includes nbsp and the ideographic space U+3000).
 _SPACE_RE = re.compile(r"[\s\u200b\ufeff]+")
@@ -340,8 +347,8 @@ def is_boilerplate_line(line: str) -> bool:
     text = _normalize(line)
     if not text:
         return False
-    size = len(text)
-    return any(size <= longest and (need is None or need(text)) and p.match(text) for p, need, longest in _LINE_CHECKS)
+    candidates = bisect_right(_NEGATED_LONGEST, -len(text))  # the checks whose longest line is >= len(text)
+    return any((need is None or need(text)) and p.match(text) for p, need in _CHECKS_BY_LONGEST[:candidates])
 
 
 def find_boilerplate(text: str) -> list[str]:
