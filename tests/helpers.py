@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-import psycopg2
+from devtools.pg import query  # noqa: F401 - the tests' one-statement helper, shared with the fault harness
 
 DEFAULT_RUN_ID = "run-001"
 FETCHED_AT = "2026-11-20T08:00:00+00:00"
@@ -65,16 +65,3 @@ def make_run_dir(tmp_path: Path, articles: Iterable[Mapping[str, Any]], metrics:
     if summary is not None:
         (root / "validation" / "summary.json").write_text(json.dumps(summary), encoding="utf-8")
     return root
-
-
-def query(url: str, statement: str, params: Any = ()) -> list[tuple]:
-    """Run one statement on its own connection, commit, and return its rows ([] if it returns none)."""
-    conn = psycopg2.connect(url)
-    try:
-        with conn.cursor() as cur:
-            cur.execute(statement, params)
-            rows = cur.fetchall() if cur.description else []
-        conn.commit()
-        return rows
-    finally:
-        conn.close()
