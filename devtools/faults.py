@@ -548,9 +548,12 @@ def site_wrong_charset(ctx: Ctx) -> str:
 
 @scenario("site", plan="nocharset:/art/*")
 def site_missing_charset(ctx: Ctx) -> str:
-    """No charset in the header nor in the page, on every article: decoded from the bytes."""
-    _report, counts = _all_fetched(ctx)
-    return f"decoded from the bytes, content identical to the clean crawl; {counts}"
+    """No charset in the header nor in the page, on every article: decoded from the bytes; the
+    GBK page's charset a guess the crawl report counts."""
+    report, counts = _all_fetched(ctx)
+    expect(report.get("charset_guessed") == 1, f"charset_guessed = {report.get('charset_guessed')}")
+    expect(report.get("pages_with_decode_errors") == 0, f"decode errors: {report.get('pages_with_decode_errors')}")
+    return f"decoded from the bytes (GBK page: charset guessed), content identical to the clean crawl; {counts}"
 
 
 @scenario("site", plan=f"huge=6M:{GOV_A}")
