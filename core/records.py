@@ -115,6 +115,9 @@ WARNING_ENCODING = "encoding"
 WARNING_NESTING = "nesting"
 WARNING_OVERSIZED = "oversized"
 PARSE_WARNING_KINDS = (WARNING_ENCODING, WARNING_NESTING, WARNING_OVERSIZED)
+# A transform page warning from the crawl, not the parse: the page declared no charset and
+# the crawl guessed one (RawPage.charset_guessed).
+WARNING_CHARSET_GUESSED = "charset_guessed"
 # The longest article body the product stores (characters): the critical suite's
 # `body_length` quarantines longer ones (expectations fill it in as `max_body_chars`).
 MAX_BODY_CHARS = 100_000
@@ -155,6 +158,7 @@ class RawPage:
     via: str = VIA_DIRECT
     truncated: bool = False  # the body was cut short (after retries) and is kept as it came
     decode_errors: int = 0  # byte sequences `encoding` could not decode: each became U+FFFD in `html`
+    charset_guessed: bool = False  # no charset declared: `encoding` is the crawl's guess (crawlers.charset rule 4)
 
 
 @dataclass

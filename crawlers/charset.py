@@ -12,16 +12,25 @@ the page and matches its bytes. So the bytes decide:
    `<meta>` before the HTTP header, multi-byte charsets before single-byte ones (any
    byte string "decodes" as ISO-8859-1, so a single-byte declaration proves nothing);
 4. a page that declares no charset at all (neither header nor meta) and is not UTF-8 is
-   GB18030 when it decodes as such strictly: the sources are Chinese sites, and Scrapy's
-   detection would read GBK bytes as windows-1252 mojibake without a word (found by
-   `newsetl faults`, scenario site_missing_charset);
-5. otherwise Scrapy's own choice stands (header, then meta, then detection).
+   GB18030 when it decodes as such strictly *and* its text looks Chinese: the sources are
+   Chinese sites, and Scrapy's detection would read GBK bytes as windows-1252 mojibake
+   without a word (found by `newsetl faults`, scenario site_missing_charset). That is a
+   guess, and the crawl reports it (`charset_guessed`). "Looks Chinese": at least
+   MIN_COMMON_CHINESE_SHARE of the decoded non-ASCII characters are GB2312 characters (the
+   common hanzi and CJK punctuation GBK pages are written in). The sites' English pages in
+   GBK carry only a few Chinese characters among their English text, so a share of the whole
+   text would reject them; a few stray Latin-1 bytes in an English page, read as GB18030,
+   pair with the ASCII letter after them into rare GBK-only characters, and fail this test;
+4b. otherwise a page that declares no charset is UTF-8: its invalid bytes become U+FFFD,
+   which the crawl counts (`decode_errors`) instead of guessing a single-byte charset;
+5. otherwise Scrapy's own choice stands (header, then meta).
 
 Names are resolved through w3lib, so `gb2312` decodes as its superset GB18030.
 """
 from __future__ import annotations
 
 import codecs
+from dataclasses import dataclass
 
 from w3lib.encoding import (
     html_body_declared_encoding,
@@ -32,6 +41,8 @@ from w3lib.encoding import (
 
 UTF8 = "utf-8"
 UNDECLARED_FALLBACK = "gb18030"  # rule 4: the sites' own family of charsets (GB2312 < GBK < GB18030)
+COMMON_CHINESE = "gb2312"  # rule 4's test: the repertoire of everyday Chinese text
+MIN_COMMON_CHINESE_SHARE = 0.8  # of the non-ASCII characters (a page may name a rare GBK-only character)
 # Charsets in which every byte string decodes: a declaration of one is no evidence.
 SINGLE_BYTE_PREFIXES = ("iso8859", "latin", "cp125", "windows-125", "ascii", "us-ascii", "cp437", "koi8")
 
@@ -59,25 +70,65 @@ def is_single_byte(encoding: str) -> bool:
     return name.startswith(SINGLE_BYTE_PREFIXES)
 
 
-def choose_encoding(body: bytes, content_type: str | None) -> str | None:
-    """The codec name to decode `body` with (rules in the module docstring), or None for
-    'no evidence either way: keep the default choice'."""
+@dataclass(frozen=True)
+class CharsetChoice:
+    """What the bytes say: the codec to decode with (None: keep Scrapy's choice); whether it
+    is rule 4's guess (no charset declared; GB18030 because the text looks Chinese); whether
+    the page declared no charset at all (rules 4 and 4b: nothing was corrected)."""
+
+    encoding: str | None
+    guessed: bool = False
+    undeclared: bool = False
+
+
+def _in_common_chinese(char: str) -> bool:
+    try:
+        char.encode(COMMON_CHINESE)
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def looks_chinese(text: str) -> bool:
+    """True if at least MIN_COMMON_CHINESE_SHARE of the non-ASCII characters of `text` are
+    GB2312 characters (rule 4). Text without non-ASCII characters is not Chinese."""
+    non_ascii = [char for char in text if not char.isascii()]
+    if not non_ascii:
+        return False
+    common = sum(1 for char in non_ascii if _in_common_chinese(char))
+    return common >= MIN_COMMON_CHINESE_SHARE * len(non_ascii)
+
+
+def choose_charset(body: bytes, content_type: str | None) -> CharsetChoice:
+    """The codec to decode `body` with, by the rules in the module docstring."""
     bom_encoding, _ = read_bom(body)
     if bom_encoding:
-        return _codec_name(bom_encoding)
+        return CharsetChoice(_codec_name(bom_encoding))
     if body.isascii():
-        return None
+        return CharsetChoice(None)
     if _decodes(body, UTF8):
-        return UTF8
+        return CharsetChoice(UTF8)
     declared = [name for name in (_codec_name(html_body_declared_encoding(body)),
                                   _codec_name(http_content_type_encoding(content_type or "")))
                 if name]
     for name in sorted(declared, key=is_single_byte):  # stable: meta before header
         if _decodes(body, name):
-            return name
-    if not declared and _decodes(body, UNDECLARED_FALLBACK):
-        return _codec_name(UNDECLARED_FALLBACK)
-    return None
+            return CharsetChoice(name)
+    if declared:
+        return CharsetChoice(None)
+    try:
+        text = body.decode(UNDECLARED_FALLBACK)
+    except UnicodeDecodeError:
+        return CharsetChoice(UTF8, undeclared=True)  # rule 4b
+    if looks_chinese(text):
+        return CharsetChoice(_codec_name(UNDECLARED_FALLBACK), guessed=True, undeclared=True)
+    return CharsetChoice(UTF8, undeclared=True)  # rule 4b
+
+
+def choose_encoding(body: bytes, content_type: str | None) -> str | None:
+    """The codec name to decode `body` with (rules in the module docstring), or None for
+    'no evidence either way: keep the default choice'."""
+    return choose_charset(body, content_type).encoding
 
 
 def same_encoding(a: str | None, b: str | None) -> bool:

@@ -18,11 +18,12 @@ from scrapy.http import HtmlResponse, Response
 from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet.task import deferLater
 
-from crawlers.charset import choose_encoding, same_encoding
+from crawlers.charset import choose_charset, same_encoding
 
 log = logging.getLogger(__name__)
 
 STAT_CHARSET_CORRECTED = "newsetl/charset/corrected"
+CHARSET_GUESSED_FLAG = "charset_guessed"  # on a response whose charset is rule 4's guess (crawlers.charset)
 STAT_DATALOSS_RETRIES = "newsetl/dataloss/retries"
 STAT_BACKOFF_SECONDS = "newsetl/retry/backoff_seconds"
 DATALOSS_FLAG = "dataloss"  # Scrapy's flag on a body cut short (DOWNLOAD_FAIL_ON_DATALOSS=False)
@@ -70,7 +71,8 @@ class OffsiteGuardMiddleware:
 
 
 class CharsetMiddleware:
-    """Re-decode HTML whose declared charsets contradict its bytes (crawlers.charset rules)."""
+    """Re-decode HTML whose declared charsets contradict its bytes (crawlers.charset rules);
+    flag a response whose charset is a guess (no charset declared) for the crawl report."""
 
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
@@ -80,16 +82,28 @@ class CharsetMiddleware:
         return cls(crawler)
 
     def process_response(self, request: Request, response: Response, spider: Spider | None = None) -> Response:
-        """Return the response re-decoded when the bytes disprove Scrapy's charset choice."""
+        """Return the response re-decoded when the bytes disprove Scrapy's charset choice.
+
+        A declared charset the bytes disprove counts as corrected; a page that declares none
+        is flagged CHARSET_GUESSED_FLAG when read as GB18030 (its text looks Chinese), else
+        read as UTF-8, its invalid bytes replaced (the spider counts them: decode_errors)."""
         if not isinstance(response, HtmlResponse):
             return response
-        chosen = choose_encoding(response.body, response.headers.get("Content-Type", b"").decode("latin-1"))
+        choice = choose_charset(response.body, response.headers.get("Content-Type", b"").decode("latin-1"))
+        chosen = choice.encoding
+        flags = [*response.flags, CHARSET_GUESSED_FLAG] if choice.guessed else response.flags
         if chosen is None or same_encoding(chosen, response.encoding):
-            return response
-        log.info("charset of %s: declared %s, decoded as %s", response.url, response.encoding, chosen)
-        if self.crawler.stats is not None:
-            self.crawler.stats.inc_value(STAT_CHARSET_CORRECTED)
-        return response.replace(encoding=chosen)
+            return response.replace(flags=flags) if choice.guessed else response
+        if choice.guessed:
+            log.warning("charset of %s: none declared; guessed %s (the text looks Chinese)", response.url, chosen)
+        elif choice.undeclared:
+            log.warning("charset of %s: none declared, not UTF-8 nor Chinese; decoded as %s with replacements",
+                        response.url, chosen)
+        else:
+            log.info("charset of %s: declared %s, decoded as %s", response.url, response.encoding, chosen)
+            if self.crawler.stats is not None:
+                self.crawler.stats.inc_value(STAT_CHARSET_CORRECTED)
+        return response.replace(encoding=chosen, flags=flags)
 
 
 class DataLossRetryMiddleware:

@@ -3,7 +3,9 @@
 Counts come from Scrapy stats (requests, responses by status) and from the items and
 signals seen here (articles new/failed, listings, spider errors); "unchanged" is
 counted by the spider when it skips a URL of the seen-file, "listings_not_modified" when
-a listing answers 304, "charset_corrected" by crawlers.middlewares.CharsetMiddleware.
+a listing answers 304, "charset_corrected" by crawlers.middlewares.CharsetMiddleware;
+"charset_guessed" counts pages that declared no charset and were read as GB18030 (the
+middleware's guess, carried by RawPage.charset_guessed).
 Pages kept although something went wrong (a truncated body, an article stored from its
 print view) are listed under "warnings"; failed pages under "errors".
 """
@@ -44,7 +46,9 @@ STAT_LISTINGS_FAILED = "newsetl/listings/failed"
 STAT_VIA_PRINT = "newsetl/articles/via_print"
 STAT_TRUNCATED = "newsetl/pages/truncated"
 STAT_DECODE_ERRORS = "newsetl/pages/decode_errors"
+STAT_CHARSET_GUESSED = "newsetl/pages/charset_guessed"
 WARNING_DECODE = "invalid {encoding} bytes: {count} byte sequence(s) replaced with U+FFFD"
+WARNING_CHARSET_GUESSED = "charset_guessed: no charset declared; decoded as {encoding}, its text looking Chinese"
 WARNING_TRUNCATED = "truncated response kept as received (best effort)"
 WARNING_VIA = "article page failed; stored its {via} view"
 WARNING_DRIFT = "template drift?"
@@ -107,6 +111,9 @@ class RawPagePipeline:
                 stats.inc_value(STAT_DECODE_ERRORS)
                 self._add_warning(item.url, WARNING_DECODE.format(encoding=item.encoding,
                                                                   count=item.decode_errors))
+            if item.charset_guessed:
+                stats.inc_value(STAT_CHARSET_GUESSED)
+                self._add_warning(item.url, WARNING_CHARSET_GUESSED.format(encoding=item.encoding))
         elif isinstance(item, FetchFailure):
             self._add_error(item.url, item.error)
             stats.inc_value(STAT_FAILED if item.kind == KIND_ARTICLE else STAT_LISTINGS_FAILED)
@@ -163,6 +170,7 @@ class RawPagePipeline:
             "pages_truncated": int(stats.get(STAT_TRUNCATED, 0)),
             "charset_corrected": int(stats.get(STAT_CHARSET_CORRECTED, 0)),
             "pages_with_decode_errors": int(stats.get(STAT_DECODE_ERRORS, 0)),
+            "charset_guessed": int(stats.get(STAT_CHARSET_GUESSED, 0)),
             "offsite_links": int(stats.get(STAT_OFFSITE_LINKS, 0)),
             "offsite_redirects": int(stats.get(STAT_OFFSITE_REDIRECTS, 0)),
             "listings_by_url_shape": int(stats.get(STAT_LINKS_BY_SHAPE, 0)),

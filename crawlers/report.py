@@ -17,8 +17,8 @@ REQUEST_COUNT_STAT = "downloader/request_count"
 ARTICLE_COUNTS = ("new", "unchanged", "failed")
 # Per-source integer counts summed into the run totals as they are.
 SUMMED_COUNTS = ("listings", "listings_failed", "listings_not_modified", "articles_via_print",
-                 "pages_truncated", "charset_corrected", "pages_with_decode_errors", "offsite_links",
-                 "offsite_redirects", "listings_without_links", "listings_by_url_shape")
+                 "pages_truncated", "charset_corrected", "charset_guessed", "pages_with_decode_errors",
+                 "offsite_links", "offsite_redirects", "listings_without_links", "listings_by_url_shape")
 # Keep reports readable when a site is down: at most this many error entries.
 MAX_REPORT_ERRORS = 500
 

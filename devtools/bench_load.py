@@ -40,8 +40,7 @@ import statistics
 import sys
 import tempfile
 import time
-import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -50,8 +49,9 @@ import psycopg2.errors
 from psycopg2 import sql as pgsql
 
 from core.rundir import AtomicWriter, RunPaths
+from devtools import pg
 from transforms import stories
-from warehouse.db import upgrade, url_with_database
+from warehouse.db import upgrade
 from warehouse.load import LoadResult, load_run
 
 DEFAULT_ARTICLES = 20_000
@@ -297,30 +297,13 @@ def raw_copy_into_schema(server_url: str, run_dir: Path, run_id: str) -> float:
 
 
 @contextmanager
-def fresh_database(server_url: str, drop: list[str] = ()) -> Iterator[str]:
-    """A new database bench_<hex> with schema news migrated (then `drop` run), dropped on exit."""
-    name = f"bench_{uuid.uuid4().hex[:12]}"
-    admin = psycopg2.connect(server_url)
-    admin.autocommit = True
-    try:
-        with admin.cursor() as cur:
-            cur.execute(pgsql.SQL("CREATE DATABASE {}").format(pgsql.Identifier(name)))
-        url = url_with_database(server_url, name)
+def fresh_database(server_url: str, drop: Sequence[str] = ()) -> Iterator[str]:
+    """A new database bench_<hex> (devtools.pg) with schema news migrated (then `drop` run), dropped on exit."""
+    with pg.fresh_database(server_url, prefix="bench") as url:
         upgrade(url)  # schema first: the timed load_run finds nothing to migrate
-        if drop:
-            conn = psycopg2.connect(url)
-            try:
-                with conn.cursor() as cur:
-                    for statement in drop:
-                        cur.execute(statement)
-                conn.commit()
-            finally:
-                conn.close()
+        for statement in drop:
+            pg.query(url, statement)
         yield url
-    finally:
-        with admin.cursor() as cur:
-            cur.execute(pgsql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(pgsql.Identifier(name)))
-        admin.close()
 
 
 def timed_load(run_dir: Path, url: str, run_id: str, steps: dict[str, float] | None = None

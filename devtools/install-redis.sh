@@ -6,13 +6,8 @@
 # and disabled, and the stack starts its own server on 127.0.0.1 on a free port.
 set -euo pipefail
 command -v redis-server >/dev/null && exit 0
-SUDO=""
-if [ "$(id -u)" -ne 0 ]; then
-  command -v sudo >/dev/null || { echo "install-redis: need root or sudo to apt-get install redis-server" >&2; exit 1; }
-  SUDO="sudo"
-fi
-echo "install-redis: apt-get install redis-server (once per machine)" >&2
-$SUDO apt-get -o DPkg::Lock::Timeout=600 update -qq
+. "$(dirname "$0")/apt.sh"
+apt_sudo install-redis redis-server
 # policy-rc.d 101: the package's post-install does not start Debian's own server on :6379.
 POLICY=/usr/sbin/policy-rc.d
 CREATED_POLICY=""
@@ -20,6 +15,5 @@ if [ ! -e "$POLICY" ]; then
   printf '#!/bin/sh\nexit 101\n' | $SUDO tee "$POLICY" >/dev/null && $SUDO chmod +x "$POLICY" && CREATED_POLICY=1
 fi
 trap '[ -n "$CREATED_POLICY" ] && $SUDO rm -f "$POLICY"' EXIT
-DEBIAN_FRONTEND=noninteractive $SUDO apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends \
-  redis-server >/dev/null
+apt_install install-redis redis-server
 redis-server --version

@@ -195,7 +195,7 @@ def transform_page(
 
     What the parse repaired (Article.warnings: replaced bytes, flattened nesting, an
     oversized body) is appended to `warnings`."""
-    from core.records import WARNING_ENCODING
+    from core.records import WARNING_CHARSET_GUESSED, WARNING_ENCODING
     from transforms.metrics import EXTRACTOR_VERSION
     from transforms.page import parse_page
     from transforms.relevance import scitech_verdict
@@ -218,6 +218,9 @@ def transform_page(
             found = [w for w in found if warning_kind(w) != WARNING_ENCODING]
             found.insert(0, f"{WARNING_ENCODING}: {decode_errors} invalid {page.get('encoding')} byte "
                             f"sequence(s) replaced with U+FFFD by the crawl")
+        if page.get("charset_guessed"):
+            found.insert(0, f"{WARNING_CHARSET_GUESSED}: no charset declared; the crawl decoded the page as "
+                            f"{page.get('encoding')}, its text looking Chinese")
         warnings.extend(found)
     scitech, score = scitech_verdict(article.title, article.body)
     row = {

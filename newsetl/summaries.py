@@ -23,12 +23,18 @@ def _when(value: Any) -> str:
     return str(value)[:16].replace("T", " ") if value else "-"
 
 
+# Crawl report counts of pages kept whole but read uncertainly, named in the crawl line when not 0.
+NAMED_CRAWL_WARNINGS = ("charset_guessed", "pages_with_decode_errors")
+
+
 def _crawled(name: str, report: Mapping[str, Any]) -> str:
     articles = report.get("articles") or {}
     line = (f"crawl {name}: {_n(articles.get('new'))} new, {_n(articles.get('unchanged'))} unchanged, "
             f"{_n(articles.get('failed'))} failed article pages ({_n(report.get('requests'))} requests)")
     warnings = report.get("warnings") or []
-    return line + (f"; {len(warnings)} warning(s)" if warnings else "")
+    named = [f"{key} {_n(report.get(key))}" for key in NAMED_CRAWL_WARNINGS if _n(report.get(key))]
+    return (line + (f"; {len(warnings)} warning(s)" if warnings else "")
+            + (f" ({', '.join(named)})" if named else ""))
 
 
 def crawl(source: str, result: Mapping[str, Any]) -> str:
@@ -39,7 +45,7 @@ def transform(result: Mapping[str, Any]) -> str:
     line = (f"transform: {_n(result.get('pages'))} article pages -> {_n(result.get('articles'))} articles, "
             f"{_n(result.get('metrics'))} metrics; {_n(result.get('rejected'))} rejected (quarantined)")
     warned = result.get("warnings") or {}
-    if warned:  # articles kept whole after a repair: replaced bytes, flattened nesting, oversized body
+    if warned:  # pages kept whole: repaired (replaced bytes, flattened nesting, oversized body), charset guessed
         line += "; page warnings: " + ", ".join(f"{kind} {_n(n)}" for kind, n in sorted(warned.items()))
     return line
 

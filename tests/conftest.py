@@ -9,14 +9,13 @@ import logging
 import os
 import shutil
 import tempfile
-import uuid
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from pathlib import Path
 
-import psycopg2
 import pytest
-from psycopg2 import sql as pgsql
+
+from devtools import pg
 
 ENV_TEST_DATABASE_URL = "NEWSETL_TEST_DATABASE_URL"
 
@@ -44,22 +43,9 @@ def pg_server_url() -> Iterator[str]:
         logging.getLogger("pgserver").disabled = True
 
 
-@contextmanager
-def fresh_database(server_url: str) -> Iterator[str]:
-    """A new empty database (test_<uuid>) on the server, dropped on exit."""
-    from warehouse.db import url_with_database
-
-    name = f"test_{uuid.uuid4().hex[:16]}"
-    admin = psycopg2.connect(server_url)
-    admin.autocommit = True
-    try:
-        with admin.cursor() as cur:
-            cur.execute(pgsql.SQL("CREATE DATABASE {} TEMPLATE template0").format(pgsql.Identifier(name)))
-        yield url_with_database(server_url, name)
-        with admin.cursor() as cur:
-            cur.execute(pgsql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(pgsql.Identifier(name)))
-    finally:
-        admin.close()
+def fresh_database(server_url: str) -> AbstractContextManager[str]:
+    """A new empty database (test_<hex>) on the server, dropped on exit (devtools.pg)."""
+    return pg.fresh_database(server_url, prefix="test")
 
 
 @pytest.fixture()

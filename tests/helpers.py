@@ -1,16 +1,22 @@
-"""Test helpers: build run directories in the docs/ARCHITECTURE.md layout; read the warehouse."""
+"""Test helpers: build run directories in the docs/ARCHITECTURE.md layout; the demo data; read the warehouse."""
 from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-import psycopg2
+from devtools import PAGES_DIR
+from devtools.pg import query  # noqa: F401 - the tests' one-statement helper, shared with the fault harness
 
 DEFAULT_RUN_ID = "run-001"
 FETCHED_AT = "2026-11-20T08:00:00+00:00"
+# The offline snapshot's sites (what `make demo` crawls): live host and template.
+SNAPSHOT_HOSTS = {"ningbo_gov": "http://english.ningbo.gov.cn/", "ningbolife": "http://www.ningbolife.com/"}
+SNAPSHOT_TEMPLATES = {"ningbo_gov": "hanweb", "ningbolife": "joomla"}
+SNAPSHOT_FETCHED_AT = "2026-12-02T04:00:00+00:00"
 
 
 def content_hash(title: str, body: str) -> str:
@@ -67,14 +73,26 @@ def make_run_dir(tmp_path: Path, articles: Iterable[Mapping[str, Any]], metrics:
     return root
 
 
-def query(url: str, statement: str, params: Any = ()) -> list[tuple]:
-    """Run one statement on its own connection, commit, and return its rows ([] if it returns none)."""
-    conn = psycopg2.connect(url)
-    try:
-        with conn.cursor() as cur:
-            cur.execute(statement, params)
-            rows = cur.fetchall() if cur.description else []
-        conn.commit()
-        return rows
-    finally:
-        conn.close()
+def snapshot_pages() -> list[tuple[str, Path]]:
+    """(source, file) of every article page of the offline snapshot (seeds/pages)."""
+    pages = [("ningbo_gov", p) for p in sorted((PAGES_DIR / "ningbo_gov").glob("art/**/*.html"))]
+    pages += [("ningbolife", p) for p in sorted((PAGES_DIR / "ningbolife").glob("index.php/*/*.html"))
+              if re.match(r"^\d+-", p.name)]
+    return pages
+
+
+def demo_rows(run_id: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The demo data as the pipeline stages it: every snapshot article page transformed
+    (`newsetl.steps.transform_page`) under `run_id`; (articles, metrics), ready for make_run_dir."""
+    from devtools.build_listings import decode_page
+    from newsetl.steps import transform_page
+
+    articles: list[dict[str, Any]] = []
+    metrics: list[dict[str, Any]] = []
+    for source, path in snapshot_pages():
+        page = {"url": SNAPSHOT_HOSTS[source] + path.relative_to(PAGES_DIR / source).as_posix(), "source": source,
+                "html": decode_page(path.read_bytes()), "fetched_at": SNAPSHOT_FETCHED_AT}
+        row, rows = transform_page(page, run_id, SNAPSHOT_TEMPLATES[source])
+        articles.append(row)
+        metrics += rows
+    return articles, metrics

@@ -476,6 +476,22 @@ def test_the_smtp_timeout_defaults_to_10_s_without_a_timeout_extra(monkeypatch):
     assert relay_settings().timeout == 7.0   # the connection's own timeout wins
 
 
+@pytest.mark.parametrize(("extra", "starttls"), [
+    ({}, True),                                             # the provider's default: STARTTLS
+    ({"disable_tls": "false"}, True), ({"disable_tls": "False"}, True), ({"disable_tls": " no "}, True),
+    ({"disable_tls": "0"}, True), ({"disable_tls": ""}, True), ({"disable_tls": False}, True),
+    ({"disable_tls": "true"}, False), ({"disable_tls": "TRUE"}, False), ({"disable_tls": "1"}, False),
+    ({"disable_tls": "on"}, False), ({"disable_tls": True}, False),
+])
+def test_disable_tls_from_a_json_connection_extra_is_read_as_a_flag_not_as_truthiness(monkeypatch, extra, starttls):
+    """Airflow's SmtpHook reads `bool(extra["disable_tls"])`: the string "false" (a UI or JSON
+    connection's extra) would turn STARTTLS off. relay_settings reads it as a word."""
+    conn = {"conn_type": "smtp", "host": "relay.example.org", "port": 587, "extra": {"disable_ssl": "true", **extra}}
+    monkeypatch.setenv("AIRFLOW_CONN_SMTP_DEFAULT", json.dumps(conn))
+    relay = relay_settings()
+    assert (relay.host, relay.port, relay.use_ssl, relay.starttls) == ("relay.example.org", 587, False, starttls)
+
+
 def test_a_hung_relay_costs_one_timeout_per_try_not_minutes(tmp_path, monkeypatch):
     """A relay that accepts the TCP connection and never answers: the connection has no timeout
     extra (the provider would wait 30 s, 6 times), NEWSETL_SMTP_TIMEOUT bounds each try."""

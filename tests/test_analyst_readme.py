@@ -8,24 +8,12 @@ from pathlib import Path
 
 import psycopg2
 import pytest
-from helpers import make_run_dir
+from helpers import demo_rows, make_run_dir
 
-from devtools import PAGES_DIR
-from devtools.build_listings import decode_page
-from newsetl.steps import transform_page
 from warehouse.load import load_run
 
 ROOT = Path(__file__).resolve().parents[1]
-HOSTS = {"ningbo_gov": "http://english.ningbo.gov.cn/", "ningbolife": "http://www.ningbolife.com/"}
-TEMPLATES = {"ningbo_gov": "hanweb", "ningbolife": "joomla"}
 MARKERS = re.compile(r"<!-- analyst-examples -->(.*?)<!-- /analyst-examples -->", re.S)
-
-
-def snapshot_pages() -> list[tuple[str, Path]]:
-    pages = [("ningbo_gov", p) for p in sorted((PAGES_DIR / "ningbo_gov").glob("art/**/*.html"))]
-    pages += [("ningbolife", p) for p in sorted((PAGES_DIR / "ningbolife").glob("index.php/*/*.html"))
-              if re.match(r"^\d+-", p.name)]
-    return pages
 
 
 def readme_statements() -> list[str]:
@@ -38,13 +26,7 @@ def readme_statements() -> list[str]:
 
 @pytest.fixture(scope="module")
 def demo_url(pg_module_url: str, tmp_path_factory: pytest.TempPathFactory) -> str:
-    articles, metrics = [], []
-    for source, path in snapshot_pages():
-        page = {"url": HOSTS[source] + path.relative_to(PAGES_DIR / source).as_posix(), "source": source,
-                "html": decode_page(path.read_bytes()), "fetched_at": "2026-12-02T04:00:00+00:00"}
-        row, rows = transform_page(page, "readme-demo", TEMPLATES[source])
-        articles.append(row)
-        metrics += rows
+    articles, metrics = demo_rows("readme-demo")
     assert len(articles) == 48  # the demo's 48 articles
     load_run(make_run_dir(tmp_path_factory.mktemp("readme"), articles, metrics, run_id="readme-demo"),
              pg_module_url)

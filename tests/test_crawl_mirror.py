@@ -209,8 +209,10 @@ def test_gov_crawl_end_to_end_on_the_fixture_site(site: FixtureSite, tmp_path: P
     gb = next(p for p in articles if p["url"].endswith(GB2312_ARTICLE))
     assert "宁波" in gb["html"] and gb["encoding"].lower() in {"gb2312", "gb18030", "gbk"}
     assert set(pages[0]) == {"url", "final_url", "canonical_url", "source", "kind", "status",
-                             "headers", "encoding", "fetched_at", "html", "via", "truncated", "decode_errors"}
-    assert {(p["via"], p["truncated"], p["decode_errors"]) for p in pages} == {("direct", False, 0)}
+                             "headers", "encoding", "fetched_at", "html", "via", "truncated", "decode_errors",
+                             "charset_guessed"}
+    assert {(p["via"], p["truncated"], p["decode_errors"], p["charset_guessed"]) for p in pages} == {
+        ("direct", False, 0, False)}
 
     assert report["source"] == "ningbo_gov" and report["base_url"] == base
     assert report["articles"] == {"new": 36, "unchanged": 0, "failed": 1}

@@ -15,14 +15,10 @@ from typing import Any
 import lxml.html
 import pytest
 from browser import page_requests, recording_proxy, visit
-from helpers import make_article, make_run_dir, query
-from test_analyst_readme import HOSTS, TEMPLATES, snapshot_pages
+from helpers import demo_rows, make_article, make_run_dir, query
 
-from devtools import PAGES_DIR
-from devtools.build_listings import decode_page
 from newsetl import cli
 from newsetl.report import _link
-from newsetl.steps import transform_page
 from warehouse.load import load_run
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -38,13 +34,7 @@ WINDOW = ("2018-01-01", "2021-12-31")
 
 @pytest.fixture(scope="module")
 def report_env(pg_module_url: str, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    articles, metrics = [], []
-    for source, path in snapshot_pages():
-        page = {"url": HOSTS[source] + path.relative_to(PAGES_DIR / source).as_posix(), "source": source,
-                "html": decode_page(path.read_bytes()), "fetched_at": "2026-12-02T04:00:00+00:00"}
-        row, rows = transform_page(page, "report-demo", TEMPLATES[source])
-        articles.append(row)
-        metrics += rows
+    articles, metrics = demo_rows("report-demo")
     # the richest article again on another URL (republished): one story, two articles
     original = max(articles, key=lambda a: sum(1 for m in metrics if m["article_url"] == a["url"]))
     copy = {**original, "url": COPY_URL, "title": original["title"] + " (republished)"}

@@ -42,7 +42,7 @@ from twisted.python.failure import Failure
 
 from core.records import KIND_ARTICLE, KIND_LISTING, VIA_DIRECT, FetchFailure, RawPage
 from core.sources import Source, check_base_url, load_sources, source_named
-from crawlers.middlewares import DATALOSS_FLAG, OffsiteRequest
+from crawlers.middlewares import CHARSET_GUESSED_FLAG, DATALOSS_FLAG, OffsiteRequest
 from crawlers.state import ListingEntry, load_state, save_state
 from transforms.textutil import parse_date
 from transforms.urls import normalize_url
@@ -550,6 +550,7 @@ class SourceSpider(scrapy.Spider):
             via=response.meta.get(META_VIA, VIA_DIRECT) if kind == KIND_ARTICLE else VIA_DIRECT,
             truncated=DATALOSS_FLAG in response.flags,
             decode_errors=replaced_on_decode(response.body, encoding, text),
+            charset_guessed=CHARSET_GUESSED_FLAG in response.flags,
         )
 
     def article_failure(self, meta: dict[str, Any], url: str, error: str, status: int | None) -> FetchFailure:
