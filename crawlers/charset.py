@@ -39,10 +39,10 @@ from w3lib.encoding import (
     resolve_encoding,
 )
 
+from transforms.textutil import looks_chinese
+
 UTF8 = "utf-8"
 UNDECLARED_FALLBACK = "gb18030"  # rule 4: the sites' own family of charsets (GB2312 < GBK < GB18030)
-COMMON_CHINESE = "gb2312"  # rule 4's test: the repertoire of everyday Chinese text
-MIN_COMMON_CHINESE_SHARE = 0.8  # of the non-ASCII characters (a page may name a rare GBK-only character)
 # Charsets in which every byte string decodes: a declaration of one is no evidence.
 SINGLE_BYTE_PREFIXES = ("iso8859", "latin", "cp125", "windows-125", "ascii", "us-ascii", "cp437", "koi8")
 
@@ -79,24 +79,6 @@ class CharsetChoice:
     encoding: str | None
     guessed: bool = False
     undeclared: bool = False
-
-
-def _in_common_chinese(char: str) -> bool:
-    try:
-        char.encode(COMMON_CHINESE)
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
-def looks_chinese(text: str) -> bool:
-    """True if at least MIN_COMMON_CHINESE_SHARE of the non-ASCII characters of `text` are
-    GB2312 characters (rule 4). Text without non-ASCII characters is not Chinese."""
-    non_ascii = [char for char in text if not char.isascii()]
-    if not non_ascii:
-        return False
-    common = sum(1 for char in non_ascii if _in_common_chinese(char))
-    return common >= MIN_COMMON_CHINESE_SHARE * len(non_ascii)
 
 
 def choose_charset(body: bytes, content_type: str | None) -> CharsetChoice:

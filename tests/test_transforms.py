@@ -19,7 +19,7 @@ from core.records import METRIC_FIELDS, Article, Metric, content_hash, word_coun
 from transforms.api import EXTRACT_FIELDS, extract_document
 from transforms.boilerplate import find_boilerplate
 from transforms.errors import NotAnArticle
-from transforms.page import decode_content, detect_template, parse_page, source_for
+from transforms.page import decode_content, decode_counted, detect_template, parse_page, source_for
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLDEN = Path(__file__).resolve().parent / "golden"
@@ -399,6 +399,19 @@ def test_decoding_order() -> None:
     assert decode_content(plain.encode("utf-8")) == plain
     assert decode_content(b"\xef\xbb\xbf" + plain.encode("utf-8")) == plain
     assert decode_content(plain.encode("gb18030")) == plain  # undeclared: UTF-8 fails, GB18030 fits
+
+
+def test_undeclared_english_with_stray_bytes_is_not_read_as_chinese() -> None:
+    """GB18030 decodes "café" in Latin-1 strictly, as a Chinese character: an undeclared page is
+    taken as GB18030 only when its text looks Chinese, else read as UTF-8 with the bytes counted."""
+    english = "<p>Naïve protégés and their fiancées moved to Yinzhou district.</p>".encode("latin-1")
+    assert english.decode("gb18030")  # strictly decodable: the old fallback took it
+    text, codec, replaced = decode_counted(english)
+    assert (codec, replaced) == ("utf-8", 4) and "Na\ufffdve" in text and not re.search(r"[\u4e00-\u9fff]", text)
+    chinese = "<p>宁波市科技局发布创新数据</p>".encode("gbk")
+    assert decode_counted(chinese) == ("<p>宁波市科技局发布创新数据</p>", "gb18030", 0)
+    declared = b"<meta charset='gbk'>" + english  # a declared charset is taken as declared
+    assert decode_counted(declared)[1] == "gb18030"
 
 
 # ---------------------------------------------------------------- template variants

@@ -22,7 +22,7 @@ from transforms.metrics import extract_metrics
 from transforms.templates import generic, hanweb, joomla
 from transforms.templates import text as text_template
 from transforms.templates.htmlutil import parse_html
-from transforms.textutil import Content, detect_language, has_text, normalize_space, split_body
+from transforms.textutil import Content, detect_language, has_text, looks_chinese, normalize_space, split_body
 
 # One parser module per template (its NAME is the `template:` of sources.yml); generic is
 # the fallback for pages of no known template.
@@ -46,6 +46,7 @@ CHARSET_SCAN_BYTES = 4096
 CHARSET_ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "gb_2312-80": "gb18030",
                    "cp936": "gb18030", "csgb2312": "gb18030", "euc-cn": "gb18030"}
 FALLBACK_CHARSETS = ("utf-8", "gb18030")
+GUESSED_CHARSET = "gb18030"  # the undeclared fallback: taken only for text that looks Chinese
 
 # Binary content.
 BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"PK\x03\x04", b"\x1f\x8b",
@@ -132,11 +133,15 @@ def decode_counted(content: bytes, content_type: str | None = None) -> tuple[str
                        (codecs.BOM_UTF16_BE, "utf-16")):
         if content.startswith(bom):
             return _decode_replacing(content, codec)
-    for charset in _declared_charsets(content, content_type) + list(FALLBACK_CHARSETS):
+    declared = _declared_charsets(content, content_type)
+    for charset in declared + list(FALLBACK_CHARSETS):
         try:
-            return content.decode(charset), charset, 0
+            text = content.decode(charset)
         except (UnicodeDecodeError, LookupError):
             continue
+        if charset == GUESSED_CHARSET and charset not in declared and not looks_chinese(text):
+            break  # an English page with stray bytes: not Chinese text (crawlers/charset.py rule 4)
+        return text, charset, 0
     return _decode_replacing(content, "utf-8")
 
 

@@ -11,6 +11,30 @@ from datetime import datetime
 
 from transforms.boilerplate import CONTACT_EMAIL, CONTACT_LINE, is_boilerplate_line
 
+# An undeclared page that decodes as GB18030 is Chinese only if its non-ASCII characters are
+# mostly everyday Chinese ones: GB18030 decodes most byte strings strictly, so a few stray
+# Latin-1 bytes of an English page would otherwise become Chinese characters without a word.
+COMMON_CHINESE = "gb2312"  # the repertoire of everyday Chinese text
+MIN_COMMON_CHINESE_SHARE = 0.8  # of the non-ASCII characters (a page may name a rare GBK-only character)
+
+
+def _in_common_chinese(char: str) -> bool:
+    try:
+        char.encode(COMMON_CHINESE)
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def looks_chinese(text: str) -> bool:
+    """True if at least MIN_COMMON_CHINESE_SHARE of the non-ASCII characters of `text` are
+    GB2312 characters. Text without non-ASCII characters is not Chinese."""
+    non_ascii = [char for char in text if not char.isascii()]
+    if not non_ascii:
+        return False
+    common = sum(1 for char in non_ascii if _in_common_chinese(char))
+    return common >= MIN_COMMON_CHINESE_SHARE * len(non_ascii)
+
 # Whitespace as a browser collapses it; U+3000 (ideographic space), nbsp, zero-width
 # space and BOM included.
 SPACE_RE = re.compile(r"[\s\u200b\ufeff]+")
