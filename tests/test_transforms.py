@@ -771,6 +771,11 @@ Ningbo, Zhejiang: A two-way journey between po"""  # a5qu.com regional_situation
 ])
 def test_other_sources_title_among_header_lines_date_lines_and_chrome(
         text: str, title: str, published: str | None, first_words: str, chrome: list[str]) -> None:
+    _assert_text_page(text, title, published, first_words, chrome)
+
+
+def _assert_text_page(text: str, title: str, published: str | None, first_words: str, chrome: list[str]) -> None:
+    """The page's title and date as labelled, its body from the first words on, none of its chrome."""
     article = parse_page(text)
     assert (article.title, article.published) == (title, published)
     assert article.body.startswith(first_words)
@@ -855,11 +860,7 @@ Since the Ningbo Municipal Party Committee and Government put forward the "246" 
 ])
 def test_third_pass_layouts_title_date_and_chrome(
         text: str, title: str, published: str | None, first_words: str, chrome: list[str]) -> None:
-    article = parse_page(text)
-    assert (article.title, article.published) == (title, published)
-    assert article.body.startswith(first_words)
-    for line in chrome:
-        assert line not in article.body
+    _assert_text_page(text, title, published, first_words, chrome)
 
 
 def test_a_posting_stamp_dates_only_a_lead_that_opens_with_it() -> None:
