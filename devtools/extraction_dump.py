@@ -1,7 +1,7 @@
 """The extractor's whole output as JSON, to diff before and after a change that must not alter it.
 
 `python -m devtools.extraction_dump OUT.json`: every page of seeds/pages and tests/gold/pages
-(parse_page on the bytes), every real page of tests/realgold dev and tune_other (parse_page on
+(parse_page on the bytes), every real page of tests/realgold dev, tune_sites and tune_other (parse_page on
 the raw text, with the text template and detected), as articles with every field and their
 metrics with rule ids, or the NotAnArticle kind; plus each body's metrics without a publication
 date. The held-out pages (tests/gold/holdout, tests/realgold/holdout) are never written out:
@@ -28,7 +28,7 @@ def _sources(holdout: bool) -> Iterator[tuple[str, bytes | str, dict[str, Any]]]
     for path in sorted((PROJECT_ROOT / "tests" / "gold" / ("holdout" if holdout else "pages")).rglob("*")):
         if path.is_file():
             yield str(path.relative_to(PROJECT_ROOT)), path.read_bytes(), {}
-    for name in ("holdout",) if holdout else ("dev", "tune_other"):
+    for name in ("holdout",) if holdout else ("dev", "tune_sites", "tune_other"):
         for path in sorted((PROJECT_ROOT / "tests" / "realgold" / name / "pages").glob("*.json")):
             page = json.loads(path.read_text(encoding="utf-8"))
             label = str(path.relative_to(PROJECT_ROOT))

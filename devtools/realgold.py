@@ -52,6 +52,7 @@ from devtools.evaluate import GoldPage, Predicted, normalize_title, subject_matc
 REALGOLD_DIR = PROJECT_ROOT / "tests" / "realgold"
 DEV_DIR = REALGOLD_DIR / "dev"
 HOLDOUT_DIR = REALGOLD_DIR / "holdout"
+TUNE_SITES_DIR = REALGOLD_DIR / "tune_sites"
 VALUE_TOLERANCE = 1e-3
 SOURCES: tuple[str, ...] = ("ningbo_gov", "ningbolife", "cnnb", "other")
 REAL_SYSTEMS: tuple[str, ...] = ("newsetl", "quantulum3")
@@ -560,11 +561,14 @@ def format_real_table(heading: str, pages: Sequence[RealPage], results: dict[str
 
 
 def real_sets(root: Path = REALGOLD_DIR) -> list[tuple[Path, str]]:
-    """(folder, heading) of the realgold sets present: dev, then holdout when its manifest exists."""
+    """(folder, heading) of the realgold sets present: dev, the tuning set tune_sites, then holdout
+    when its manifest exists."""
     sets: list[tuple[Path, str]] = []
-    dev, holdout = root / "dev", root / "holdout"
+    dev, tune, holdout = root / "dev", root / "tune_sites", root / "holdout"
     if (dev / "labels").is_dir():
         sets.append((dev, f"real pages ({_shown(dev)}, used while tuning)"))
+    if (tune / "labels").is_dir():
+        sets.append((tune, f"real pages, tuning set ({_shown(tune)}, more pages of the two sites, tuned on)"))
     if (holdout / "manifest.tsv").exists():
         sets.append((holdout, f"real pages held out ({_shown(holdout)}, frozen before tuning)"))
     return sets

@@ -611,6 +611,18 @@ def test_worth_rates_and_spelled_names(sentence: str, text: str, fields_: tuple)
     ("Beijing topped the list with 92 enterprises, followed by Chongqing (67) and Shanghai (63).",
      [("92 enterprises", 92.0, "count"), ("67", 67.0, "count"), ("63", 63.0, "count")]),
     ("The Zhejiang Science Center (2019) and the Ningbo Museum (3) opened.", []),
+    # tune_sites: "Yuan" capitalised; bare "points" comparing or changing a rate, alone or in a pair;
+    # a multiple in words after a change word (s002, s006, s007, s008, s009)
+    ("Profits totalled 39.13 billion Yuan.", [("39.13 billion Yuan", 39.13e9, "CNY")]),
+    ("GDP grew, with the growth rate 3.4 points lower than last year.", [("3.4", 3.4, "percentage_points")]),
+    ("The CPI rose by 1.7%, dropping by 3.6 points.", [("1.7%", 1.7, "percent"), ("3.6", -3.6, "percentage_points")]),
+    ("It was 0.9 and 0.5 points lower than the averages.",
+     [("0.9", 0.9, "percentage_points"), ("0.5", 0.5, "percentage_points")]),
+    ("Sales rose, an increase of 3.8 and 0.3 percentage points compared to June.",
+     [("3.8", 3.8, "percentage_points"), ("0.3 percentage points", 0.3, "percentage_points")]),
+    ("Trade rose to $100 billion, an increase of nearly ten times.",
+     [("$100 billion", 100e9, "USD"), ("ten times", 10.0, "times")]),
+    ("The team scored 90 points and won three times.", [("90 points", 90.0, "count")]),
 ])
 def test_real_page_phrasings(sentence: str, expected: list[tuple[str, float, str]]) -> None:
     got = [(m.text, m.value, m.unit) for m in extract_metrics(sentence, "2020-06-01")]

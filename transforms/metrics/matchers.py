@@ -53,6 +53,21 @@ MONEY_SUFFIXED_RE = re.compile(
     rf"{NUM}{SCALE}\s*(?P<cur>{words_pattern(CURRENCY_SUFFIXES, space=' ')})\b"
 )
 PERCENTAGE_POINTS_RE = re.compile(rf"{NUM}\s*(?:percentage|percent|pct\.?)\s+points?\b", re.IGNORECASE)
+# "points" alone is percentage points where it compares or changes a rate: "3.4 points lower",
+# "dropping by 3.6 points", "0.9 and 0.5 points lower" / "3.8 and 0.3 percentage points" (the first
+# of a pair that shares the unit; the second is matched on its own).
+POINTS_COMPARED_RE = re.compile(rf"{NUM}(?=\s+points?\s+(?:lower|higher|above|below|faster|slower)\b)", re.IGNORECASE)
+POINTS_CHANGED_RE = re.compile(
+    r"\b(?:drop(?:s|ped|ping)?|fell|fall(?:s|ing)?|rose|rise[sn]?|rising|increase[ds]?|increasing|"
+    r"decrease[ds]?|decreasing|decline[ds]?|declining|narrow(?:s|ed|ing)?|widen(?:s|ed|ing)?|up|down)"
+    rf"\s+(?:by\s+|of\s+)?{NUM}(?=\s+points?\b)",
+    re.IGNORECASE,
+)
+POINTS_PAIR_RE = re.compile(
+    rf"{NUM}(?=\s+and\s+\d{{1,3}}(?:\.\d+)?\s+(?:percentage\s+)?points?\s+(?:lower|higher|above|below|"
+    rf"faster|slower|compared|than|over|from)\b)",
+    re.IGNORECASE,
+)
 PERCENT_RE = re.compile(rf"{NUM}\s?(?:%|％|percent\b|per cent\b)", re.IGNORECASE)
 KM2_RE = re.compile(
     rf"{NUM}{SCALE}(?:\s*|-)(?:square[\s-]+kilomet(?:er|re)s?|sq\.?\s?km|km2|km²)(?![A-Za-z0-9])", re.IGNORECASE
@@ -69,6 +84,15 @@ KM_RE = re.compile(
     rf"{NUM}{SCALE}(?:\s*|-)(?:kilomet(?:er|re)s?|km)(?![\w²/])(?!\s+(?:per|an|a)\s+hour)", re.IGNORECASE
 )
 TIMES_RE = re.compile(rf"{NUM}{SCALE}\s+times\b(?!\s+(?:a|per|each|every)\s+(?:day|week|month|year)\b)")
+
+# A multiple in words after a change word: "an increase of nearly ten times", "grew a hundred times".
+SPELLED_TIMES_RE = re.compile(
+    r"\b(?:increase[ds]?|increasing|grew|grown|rose|risen|expanded|up)\s+(?:of\s+|by\s+)?"
+    r"(?:(?:nearly|almost|about|around|over|more\s+than)\s+)?"
+    r"(?P<word>a\s+hundred|one\s+hundred|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|fifty)"
+    r"\s+(?:times|fold)\b",
+    re.IGNORECASE,
+)
 
 # A rank without a ranking verb: "at fourth place nationwide", "fifteenth nationwide",
 # "first among cities specifically designated", "the 17th in the country".
@@ -230,6 +254,19 @@ def _simple(unit: str, kind: str | None = None) -> Callable[[re.Match[str]], _Fo
     return build
 
 
+def _bare_points(match: re.Match[str]) -> _Found:
+    """Percentage points written as bare "points" (the number only: the change word stays context)."""
+    start = match.start("num")
+    return _Found(start, match.end(), _number(match), "percentage_points", kind="change", num_start=start)
+
+
+def _spelled_times(match: re.Match[str]) -> _Found:
+    word = " ".join(match.group("word").lower().split())
+    value = 100 if word.endswith("hundred") else SPELLED_NUMBERS[word]
+    start = match.start("word")
+    return _Found(start, match.end(), float(value), "times", num_start=start)
+
+
 def _energy(match: re.Match[str]) -> _Found:
     prefix = (match.group("prefix") or match.group("word") or "k")[0].lower()
     value = Decimal(str(_number(match))) * Decimal(int(ENERGY_FACTORS[prefix]))
@@ -284,6 +321,10 @@ MATCHERS: tuple[tuple[str, re.Pattern[str], Callable[[re.Match[str]], _Found | N
     ("kwh", KWH_RE, _energy),
     ("km", KM_RE, _simple("km")),
     ("times", TIMES_RE, _simple("times")),
+    ("times_spelled", SPELLED_TIMES_RE, _spelled_times),
+    ("points_compared", POINTS_COMPARED_RE, _bare_points),
+    ("points_changed", POINTS_CHANGED_RE, _bare_points),
+    ("points_pair", POINTS_PAIR_RE, _bare_points),
     ("rank_verb", RANK_RE, _rank),
     ("rank_top_n", TOP_RANK_RE, _top_rank),
     ("rank_no", NO_RANK_RE, _plain_rank),
@@ -306,6 +347,10 @@ MATCHER_TRIGGERS: dict[str, tuple[str, ...]] = {
     "kwh": ("wh", "watt"),
     "km": ("km", "kilomet"),
     "times": ("times",),
+    "times_spelled": ("times", "fold"),
+    "points_compared": ("point",),
+    "points_changed": ("point",),
+    "points_pair": ("point",),
     "rank_verb": ("rank", "plac", "came", "coming"),
     "rank_top_n": ("top",),
     "rank_no": ("no.",),

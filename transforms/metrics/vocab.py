@@ -18,9 +18,11 @@ SCALE_WORDS: dict[str, float] = {
 
 # Currency marks written before the number ("RMB110 million", "US$ 5 billion") and words after it.
 CURRENCY_PREFIXES = ("US$", "USD", "RMB", "CNY", "EUR", "€", "¥", "￥", "$")
-CURRENCY_SUFFIXES = ("yuan", "RMB", "CNY", "US dollars", "dollars", "USD", "euros", "euro", "EUR")
+# Capitalised forms too: "192.82 billion Yuan" (ningbolife).
+CURRENCY_SUFFIXES = ("yuan", "Yuan", "RMB", "CNY", "US dollars", "US Dollars", "dollars", "Dollars", "USD",
+                     "euros", "euro", "EUR")
 # Currency words that may follow a prefixed amount ("RMB 5 billion yuan").
-CURRENCY_TRAILERS = ("yuan", "RMB", "dollars", "euros")
+CURRENCY_TRAILERS = ("yuan", "Yuan", "RMB", "dollars", "euros")
 CURRENCIES: dict[str, str] = {
     "yuan": "CNY", "rmb": "CNY", "cny": "CNY", "¥": "CNY", "￥": "CNY",
     "us$": "USD", "$": "USD", "usd": "USD", "dollars": "USD", "us dollars": "USD",
