@@ -281,6 +281,9 @@ def test_tune_sites_metric_floors():
     for measure, floor in TUNE_SITES_FLOORS.items():
         value = getattr(scores.total, measure)
         assert value is not None and value >= floor, f"tune_sites {measure} {value} < {floor}"
+    # pages of the two templates: every labelled title and date right, no chrome line left
+    # (s005 is saved as Markdown: "## title", "- Published: ..." found from 2026.12.02)
+    assert (scores.total.title_accuracy, scores.total.date_accuracy, scores.total.leaks) == (1.0, 1.0, 0)
     assert [heading for _, heading in realgold.real_sets()][1].startswith("real pages, tuning set")
 
 

@@ -837,6 +837,18 @@ Update:11 Nov
 Since the Ningbo Municipal Party Committee and Government put forward the "246" development plan, the development of the automobile and parts industry has become a top priority."""  # huataiinc.com industry news (t052, cut)
 
 
+def test_text_saved_as_markdown_keeps_its_title_and_date() -> None:
+    """A page's text rendered as Markdown (tests/realgold/tune_sites/s005, Joomla's print view):
+    "## " before the title, the article-info <dd> as a "- " list item."""
+    text = ("## Ningbo residents incomes grow by 70% in 5 years\n\n- Published: Monday, 06 February 2012 09:54\n\n"
+            "Statistics show that in 2006, Ningbo had 8.8 cars per 100 urban households, whereas in 2011 the figure "
+            "has reached 33.2.\n\n## Consumption\n\n- Urban dwellers' per capita disposable income reached 34,058 yuan.")
+    article = parse_page(text)
+    assert (article.title, article.published) == ("Ningbo residents incomes grow by 70% in 5 years", "2012-02-06")
+    assert article.body.startswith("Statistics show") and "Published" not in article.body and "#" not in article.body
+    assert "- Urban dwellers' per capita disposable income reached 34,058 yuan." in article.body  # a list item stays
+
+
 @pytest.mark.parametrize(("text", "title", "published", "first_words", "chrome"), [
     # a byline of four words and an "&" under the title, above a weekday date without a comma
     (SHIPANDBUNKER_TEXT, "'Partial Reopening' of Ningbo Terminal Slated for August 24", "2021-08-17",

@@ -32,6 +32,11 @@ PUBLISHED_LINE_RE = re.compile(r"^(?:published|written on|created)\s*(?:on)?\s*[
                                re.IGNORECASE)
 # Text input that looks like markup is not a seed-format page.
 # Header lines that are neither title nor body ("Written by Administrator", "Details").
+# Text saved as Markdown (a converter's rendering of the page): "## Title", and the article-info
+# list as "- Published: Monday, 06 February 2012 09:54" (Joomla's <dd> items). Heading marks are
+# dropped from every line; a list mark only where the rest is a header line.
+MARKDOWN_HEADING_RE = re.compile(r"^#{1,6}\s+(?=\S)")
+LIST_MARK_RE = re.compile(r"^[-*•·]\s+(?=\S)")
 SKIP_HEADER_RE = re.compile(r"^(?:written by\b.{0,60}|details|hits\s*[:：]?\s*\d*)$", re.IGNORECASE)
 # Page furniture that tells which site template rendered the text (for the source when
 # no URL is given).
@@ -79,7 +84,7 @@ def parse(text: str) -> Content:
     before it and everything above the title is page header (menus, site name, portal
     links); otherwise the title is the first plain line.
     """
-    lines = [normalize_space(line) for line in text.splitlines()]
+    lines = [MARKDOWN_HEADING_RE.sub("", normalize_space(line)) for line in text.splitlines()]
     dated = _title_above_date(lines)
     if dated is not None:
         return dated
@@ -241,6 +246,9 @@ def site_template(text: str) -> str | None:
 
 def _header_line(line: str) -> tuple[str, str | None] | None:
     """("section"|"published", value) for a metadata line of the header, else None."""
+    marked = LIST_MARK_RE.match(line)
+    if marked:
+        return _header_line(line[marked.end():]) if not LIST_MARK_RE.match(line[marked.end():]) else None
     if BREADCRUMB_LINE_RE.match(line):
         items = [i for i in BREADCRUMB_SPLIT_RE.split(line) if i]
         return "section", items[-1] if items else None
