@@ -55,6 +55,9 @@ HEADER = "key,label,unit,kind,denominator,patterns\n"
     ("national key labs", "count", "level", None, "key_laboratories"),
     ("state-level business incubators", "count", "level", None, "innovation_platforms"),
     ("gross domestic product", "CNY", "level", None, "gdp"),
+    # "Ningbo added 1,110 national high-tech enterprises": the year's new ones, not the stock
+    ("new national high-tech enterprises", "count", "level", None, "hightech_enterprises_new"),
+    ("national high-tech enterprises", "count", "level", None, "hightech_enterprises"),
     ("gdp", "percent", "change", None, "gdp_growth"),
     ("gdp per capita", "USD", "level", None, "gdp_per_capita"),
     ("industrial added value above designated size", "percent", "change", None, "industrial_added_value_growth"),

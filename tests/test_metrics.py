@@ -207,6 +207,13 @@ def test_decreases_are_negative_changes(sentence: str, text: str, value: float) 
         ("The added value of the secondary industry grew by 6.2% to 553.8 billion yuan.", "553.8 billion yuan",
          "added value of the secondary industry"),
         ("Ningbo's GDP (gross domestic product) reached 1.2 trillion yuan, up 6.8%.", "6.8%", "gdp"),
+        # a count an adding verb reports is of new things (not the stock: its indicator differs)
+        ("Ningbo added 1,110 national high-tech enterprises in 2019.", "1,110 national high-tech enterprises",
+         "new national high-tech enterprises"),
+        ("The city will add more than 500 high-tech enterprises.", "500 high-tech enterprises",
+         "new high-tech enterprises"),
+        ("The expo welcomed more than 3,000 exhibitors in total.", "3,000 exhibitors", "exhibitors"),
+        ("Ningbo added 18 new champions.", "18 new champions", "new champions"),
     ],
 )
 def test_subjects(sentence: str, text: str, subject: str | None) -> None:
@@ -399,9 +406,9 @@ def test_news_like_token_soup_gives_valid_records(tokens: list[str]) -> None:
          [("246 routes", 246.0, "routes"), ("117", 117.0, None)]),
         ("The city plans to build 12,000 5G base stations by the end of 2020 and 20,000 by 2022.", None,
          [("12,000 5G base stations", 12000.0, "5g base stations"), ("20,000", 20000.0, "5g base stations")]),
-        ("It has 1,860 public charging piles, and plans to add 3,000 more this year.", "2020-09-14",
+        ("It has 1,860 public charging piles, and plans to add 3,000 more this year.", "2020-09-14",  # added: new ones
          [("1,860 public charging piles", 1860.0, "public charging piles"),
-          ("3,000", 3000.0, "public charging piles")]),
+          ("3,000", 3000.0, "new public charging piles")]),
         ("The number of high-tech enterprises grew by 36.2% to 2,856.", None,
          [("36.2%", 36.2, "number of high-tech enterprises"), ("2,856", 2856.0, "high-tech enterprises")]),
         ("Online sellers in the city now number 62,000.", None, [("62,000", 62000.0, "online sellers")]),

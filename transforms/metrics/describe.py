@@ -2,6 +2,9 @@
 """
 from __future__ import annotations
 
+import re
+
+from transforms.fastre import TailPattern
 from transforms.metrics.numbers import ADJECTIVAL_UNIT_RE, _Found
 from transforms.metrics.qualifiers import (
     SHARE_OR_RE,
@@ -28,6 +31,7 @@ from transforms.metrics.subjects import (
     _subject_before,
 )
 from transforms.metrics.vocab import (
+    ADDING_VERBS,
     NP_STOP_WORDS,
     NUMBER_WORDS,
     PLACE_WORDS,
@@ -36,7 +40,11 @@ from transforms.metrics.vocab import (
     TIME_WORDS,
     UNIT_OF_UNITS,
     VERB_WORDS,
+    words_pattern,
 )
+
+# A count right after an adding verb (qualifier words are already cut from `before`).
+ADDED_BEFORE_TAIL = TailPattern(re.compile(rf"\b(?:{words_pattern(ADDING_VERBS)})\s*$", re.IGNORECASE))
 
 
 def _describe(item: _Found, previous: _Found | None, para: str, sent_start: int, sent_end: int) -> str | None:
@@ -69,6 +77,9 @@ def _describe(item: _Found, previous: _Found | None, para: str, sent_start: int,
         rules.append("sign.decrease")
     if item.subject is not None:
         rules.append("subject.counted_noun")
+        if item.unit == "count" and not item.subject.startswith("new ") and ADDED_BEFORE_TAIL.search(before):
+            item.subject = "new " + item.subject  # "added 1,110 national high-tech enterprises"
+            rules.append("subject.added_is_new")
     elif listed_subject is not None:
         item.subject = listed_subject
         rules.append("subject.listed")

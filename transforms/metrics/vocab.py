@@ -122,6 +122,10 @@ VERB_WORDS = frozenset(
     "employ employs employed serve serves served host hosts hosted sell sells".split()
 )
 
+# Verbs that count what a period added ("Ningbo added 1,110 national high-tech enterprises"): the
+# count is of new things, so its subject says "new" (as "14 new listed companies" does), and the
+# stock's indicator does not take it.
+ADDING_VERBS = ("added", "adding", "adds", "add", "newly added")
 SUBJECT_DROP_LEADING = frozenset({"total", "accumulated", "cumulative"})
 
 # "1.172 billion tonnes of cargo", "31.5 billion yuan in new loans", "500 million yuan on subsidies"
