@@ -55,7 +55,10 @@ def cmd_eval(args: argparse.Namespace) -> int:
     if args.speed:
         from devtools import speed
 
-        print(speed.format_speed(speed.measure()))
+        if args.against:
+            print(speed.format_comparison(*speed.compare_revisions(args.against)))
+        else:
+            print(speed.format_speed(speed.measure()))
         return 0
     systems = args.system or evaluate.SYSTEMS
     if not args.real_only:
@@ -123,6 +126,9 @@ def register(sub: Any) -> None:
     s.add_argument("--details", action="store_true", help="list every miss, extra and field mismatch")
     s.add_argument("--speed", action="store_true",
                    help="only the speed table: the transform beside trafilatura, the metric rules beside quantulum3")
+    s.add_argument("--against", metavar="REV",
+                   help="with --speed: this checkout beside git revision REV on the same pages and bodies "
+                        "(each in its own process, taking turns)")
     s.add_argument("--stories", action="store_true",
                    help="story grouping (near-duplicates) on the real pages: pair precision/recall by threshold")
     s.add_argument("--real-only", action="store_true",

@@ -144,3 +144,114 @@ def format_speed(rows: dict[str, SpeedRow]) -> str:
         ratio = rows["quantulum3 parse"].ms_per_item / rows["newsetl metric rules"].ms_per_item
         lines.append(f"newsetl metric rules are {ratio:.1f}x faster per body than quantulum3")
     return "\n".join(lines)
+
+
+# ------------------------------------------------------------------ against an earlier revision
+# What a child process measures with the code on its PYTHONPATH (an exported revision or this
+# checkout): self-contained, so that it runs against any revision that has
+# transforms.page.parse_page and transforms.metrics.extract_metrics.
+_CHILD = r'''
+import json, logging, sys, time
+logging.disable(logging.CRITICAL)
+import trafilatura
+import transforms
+from transforms.metrics import extract_metrics
+from transforms.page import parse_page
+data = json.load(open(sys.argv[1], encoding="utf-8"))
+html = [bytes.fromhex(h) for h in data["html"]]
+def best(func, items, repeat):
+    low = float("inf")
+    for _ in range(repeat):
+        start = time.process_time()
+        for item in items:
+            try:
+                func(item)
+            except Exception:
+                pass
+        low = min(low, time.process_time() - start)
+    return low
+repeat = int(sys.argv[2])
+print(json.dumps({"code": transforms.__path__[0], "pages": len(html), "bodies": len(data["bodies"]),
+                  "transform": best(parse_page, html, repeat), "trafilatura": best(trafilatura.extract, html, repeat),
+                  "rules": best(lambda b: extract_metrics(*b), data["bodies"], repeat)}))
+'''
+
+
+@dataclass(frozen=True)
+class RevisionSpeed:
+    """One revision's best CPU seconds over the same HTML pages and article bodies."""
+
+    name: str
+    code: str  # the transforms package the child imported (proves which code ran)
+    pages: int
+    bodies: int
+    transform: float
+    trafilatura: float
+    rules: float
+
+
+def export_revision(rev: str, into: Path) -> Path:
+    """`git archive REV` of this repository unpacked into `into` (the code to import)."""
+    import io
+    import subprocess
+    import tarfile
+
+    archive = subprocess.run(["git", "-C", str(PROJECT_ROOT), "archive", "--format=tar", rev, "transforms", "core",
+                              "seeds"], capture_output=True, check=True).stdout
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        tar.extractall(into, filter="data")
+    return into
+
+
+def compare_revisions(rev: str, repeat: int = DEFAULT_REPEAT, rounds: int = 2) -> tuple[RevisionSpeed, RevisionSpeed]:
+    """(REV, this checkout) on the same input: the snapshot's HTML article pages and the article
+    bodies (with dates) this checkout extracts from them and from the real pages' texts. The two
+    child processes take turns `rounds` times; each figure is the best of all its passes."""
+    import os
+    import subprocess
+    import sys
+    import tempfile
+
+    from transforms.errors import NotAnArticle
+    from transforms.page import parse_page
+
+    html, texts = load_pages()
+    bodies = []
+    for content in [*html, *texts]:
+        try:
+            article = parse_page(content)
+        except NotAnArticle:
+            continue
+        bodies.append([article.body, article.published])
+    with tempfile.TemporaryDirectory(prefix="newsetl-speed-") as tmp:
+        data = Path(tmp) / "input.json"
+        data.write_text(json.dumps({"html": [h.hex() for h in html], "bodies": bodies}), encoding="utf-8")
+        roots = {rev: export_revision(rev, Path(tmp) / "rev"), "this checkout": PROJECT_ROOT}
+        runs: dict[str, list[dict]] = {name: [] for name in roots}
+        for _ in range(rounds):
+            for name, root in roots.items():
+                env = {**os.environ, "PYTHONPATH": str(root)}
+                out = subprocess.run([sys.executable, "-c", _CHILD, str(data), str(repeat)], cwd=tmp, env=env,
+                                     capture_output=True, text=True, check=True).stdout
+                runs[name].append(json.loads(out.strip().splitlines()[-1]))
+    rows = []
+    for name, results in runs.items():
+        first = results[0]
+        rows.append(RevisionSpeed(name=name, code=first["code"], pages=first["pages"], bodies=first["bodies"],
+                                  **{k: min(r[k] for r in results) for k in ("transform", "trafilatura", "rules")}))
+    return rows[0], rows[1]
+
+
+def format_comparison(old: RevisionSpeed, new: RevisionSpeed) -> str:
+    """The table `newsetl eval --speed --against REV` prints."""
+    lines = [f"speed against {old.name} (CPU time, best of all passes, the two taking turns): {new.pages} HTML "
+             f"article pages, {new.bodies} article bodies (as this checkout extracts them)",
+             f"{'code':<16}{'transform ms/page':>19}{'trafilatura ms/page':>21}{'ratio':>8}{'rules ms/body':>15}",
+             "-" * 79]
+    for row in (old, new):
+        lines.append(f"{row.name[:15]:<16}{1000 * row.transform / row.pages:>19.2f}"
+                     f"{1000 * row.trafilatura / row.pages:>21.2f}{row.trafilatura / row.transform:>7.2f}x"
+                     f"{1000 * row.rules / row.bodies:>15.2f}")
+    lines.append(f"this checkout: the transform {old.transform / new.transform:.2f}x as fast as {old.name}'s, "
+                 f"the metric rules {old.rules / new.rules:.2f}x as fast per body")
+    return "\n".join(lines)

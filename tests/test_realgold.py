@@ -311,6 +311,20 @@ def test_speed_table_measures_every_system_on_the_same_pages():
     assert "the transform without the rules" in table
 
 
+@pytest.mark.slow
+def test_speed_against_a_revision_runs_that_revision_s_code():
+    """`newsetl eval --speed --against REV`: REV's exported code and this checkout, each in its own
+    process, on the same pages and bodies (HEAD here: the history of a shallow clone may stop there)."""
+    from devtools import PROJECT_ROOT, speed
+
+    old, new = speed.compare_revisions("HEAD", repeat=1, rounds=1)
+    assert Path(new.code) == PROJECT_ROOT / "transforms"
+    assert Path(old.code).name == "transforms" and not Path(old.code).is_relative_to(PROJECT_ROOT)
+    assert old.pages == new.pages > 40 and old.bodies == new.bodies > 100
+    assert all(r > 0 for row in (old, new) for r in (row.transform, row.trafilatura, row.rules))
+    assert "the metric rules" in speed.format_comparison(old, new)
+
+
 def test_other_sources_titles_dates_and_chrome_on_the_tuning_pages():
     """tests/realgold/tune_other: 69 real pages of other English Ningbo sources, labelled for
     title, date and chrome only; the generic fallback is tuned on them, so these are tuning
