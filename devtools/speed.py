@@ -148,32 +148,24 @@ def format_speed(rows: dict[str, SpeedRow]) -> str:
 
 # ------------------------------------------------------------------ against an earlier revision
 # What a child process measures with the code on its PYTHONPATH (an exported revision or this
-# checkout): self-contained, so that it runs against any revision that has
-# transforms.page.parse_page and transforms.metrics.extract_metrics.
+# checkout): any revision that has transforms.page.parse_page and transforms.metrics.extract_metrics;
+# the timing loop is this checkout's best_time, imported after the revision's transforms.
 _CHILD = r'''
-import json, logging, sys, time
+import json, logging, sys
 logging.disable(logging.CRITICAL)
 import trafilatura
 import transforms
 from transforms.metrics import extract_metrics
 from transforms.page import parse_page
+sys.path.append(sys.argv[3])  # this checkout's devtools, after the revision's transforms are imported
+from devtools.speed import best_time
 data = json.load(open(sys.argv[1], encoding="utf-8"))
 html = [bytes.fromhex(h) for h in data["html"]]
-def best(func, items, repeat):
-    low = float("inf")
-    for _ in range(repeat):
-        start = time.process_time()
-        for item in items:
-            try:
-                func(item)
-            except Exception:
-                pass
-        low = min(low, time.process_time() - start)
-    return low
 repeat = int(sys.argv[2])
 print(json.dumps({"code": transforms.__path__[0], "pages": len(html), "bodies": len(data["bodies"]),
-                  "transform": best(parse_page, html, repeat), "trafilatura": best(trafilatura.extract, html, repeat),
-                  "rules": best(lambda b: extract_metrics(*b), data["bodies"], repeat)}))
+                  "transform": best_time(parse_page, html, repeat),
+                  "trafilatura": best_time(trafilatura.extract, html, repeat),
+                  "rules": best_time(lambda b: extract_metrics(*b), data["bodies"], repeat)}))
 '''
 
 
@@ -231,7 +223,8 @@ def compare_revisions(rev: str, repeat: int = DEFAULT_REPEAT, rounds: int = 2) -
         for _ in range(rounds):
             for name, root in roots.items():
                 env = {**os.environ, "PYTHONPATH": str(root)}
-                out = subprocess.run([sys.executable, "-c", _CHILD, str(data), str(repeat)], cwd=tmp, env=env,
+                out = subprocess.run([sys.executable, "-c", _CHILD, str(data), str(repeat), str(PROJECT_ROOT)],
+                                     cwd=tmp, env=env,
                                      capture_output=True, text=True, check=True).stdout
                 runs[name].append(json.loads(out.strip().splitlines()[-1]))
     rows = []
