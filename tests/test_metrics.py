@@ -154,6 +154,9 @@ def test_metric_offsets_point_into_the_body() -> None:
         ("The campus occupies 1,200 mu in Zhenhai.", "1,200 mu", 1200.0, "mu"),
         ("The port handled 1.12 billion tonnes of cargo.", "1.12 billion tonnes", 1.12e9, "tonnes"),
         ("Solar panels generated 2.18 million kWh of power.", "2.18 million kWh", 2180000.0, "kWh"),
+        # a scale word glued to the number (real pages: "30.92billion USD", "14313.1million tons")
+        ("Exports reached 30.92billion USD.", "30.92billion USD", 30920000000.0, "USD"),
+        ("The port handled 14313.1million tons of cargo.", "14313.1million tons", 14313100000.0, "tonnes"),
         ("The battery plant will have a capacity of 12 GWh.", "12 GWh", 12000000.0, "kWh"),
         ("The new line is 36.1 km long.", "36.1 km", 36.1, "km"),
         ("Average life expectancy reached 82.3 years.", "82.3 years", 82.3, "years"),

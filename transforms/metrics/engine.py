@@ -31,8 +31,8 @@ from transforms.metrics.vocab import words_pattern
 
 # Stored with every metric (news.metrics.extractor_version): bump when the rules change,
 # so analysts can tell which facts a re-extraction would produce differently.
-# a count after "added"/"add" is of new things ("new ..." subject); before: "2026.12.02.6"
-EXTRACTOR_VERSION = "2026.12.02.7"
+# a scale word glued to its number ("30.92billion USD"); before: "2026.12.02.7"
+EXTRACTOR_VERSION = "2026.12.02.8"
 
 
 def extract_metrics(body: str, published: str | None = None) -> list[Metric]:

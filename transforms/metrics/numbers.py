@@ -20,7 +20,8 @@ from transforms.metrics.vocab import (
 NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 NUM = rf"(?<![\w.,/#+\-−])(?P<num>{NUMBER})(?![.,]\d)"
 
-SCALE = rf"(?:\s+(?P<scale>{words_pattern(SCALE_WORDS, space=' ')})\b)?"
+# The scale word after a number, spaced or glued ("32.8 billion", "30.92billion").
+SCALE = rf"(?:\s*(?P<scale>{words_pattern(SCALE_WORDS, space=' ')})\b)?"
 
 # A number right after a currency mark, glued or not ("RMB110 million", "US$ 5 billion").
 PREFIXED_NUM = rf"(?P<num>{NUMBER})(?![.,]\d)"
