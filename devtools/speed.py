@@ -74,8 +74,9 @@ def best_time(func: Callable[[object], object], items: Sequence[object], repeat:
     return best
 
 
-def measure(repeat: int = DEFAULT_REPEAT) -> dict[str, SpeedRow]:
-    """Every system's best pass over the same pages and bodies."""
+def measure(repeat: int = DEFAULT_REPEAT, limit: int | None = None) -> dict[str, SpeedRow]:
+    """Every system's best pass over the same pages and bodies (the first `limit` HTML pages and
+    texts only, when given: a quick check that every row is measured)."""
     import lxml.html
     import trafilatura
 
@@ -85,6 +86,7 @@ def measure(repeat: int = DEFAULT_REPEAT) -> dict[str, SpeedRow]:
 
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
     html, texts = load_pages()
+    html, texts = html[:limit], texts[:limit]
     pages: list[bytes | str] = [*html, *texts]
     rows = {  # trafilatura reads HTML only: the side-by-side rows use the HTML pages
         "newsetl transform": SpeedRow("newsetl transform", len(html), best_time(parse_page, html, repeat)),
@@ -195,7 +197,8 @@ def export_revision(rev: str, into: Path) -> Path:
     return into
 
 
-def compare_revisions(rev: str, repeat: int = DEFAULT_REPEAT, rounds: int = 2) -> tuple[RevisionSpeed, RevisionSpeed]:
+def compare_revisions(rev: str, repeat: int = DEFAULT_REPEAT, rounds: int = 2,
+                      limit: int | None = None) -> tuple[RevisionSpeed, RevisionSpeed]:
     """(REV, this checkout) on the same input: the snapshot's HTML article pages and the article
     bodies (with dates) this checkout extracts from them and from the real pages' texts. The two
     child processes take turns `rounds` times; each figure is the best of all its passes."""
@@ -208,6 +211,7 @@ def compare_revisions(rev: str, repeat: int = DEFAULT_REPEAT, rounds: int = 2) -
     from transforms.page import parse_page
 
     html, texts = load_pages()
+    html, texts = html[:limit], texts[:limit]
     bodies = []
     for content in [*html, *texts]:
         try:
