@@ -46,7 +46,7 @@ CHARSET_SCAN_BYTES = 4096
 CHARSET_ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "gb_2312-80": "gb18030",
                    "cp936": "gb18030", "csgb2312": "gb18030", "euc-cn": "gb18030"}
 FALLBACK_CHARSETS = ("utf-8", "gb18030")
-GUESSED_CHARSET = "gb18030"  # the undeclared fallback: taken only for text that looks Chinese
+GUESSED_CHARSET = FALLBACK_CHARSETS[-1]  # the undeclared fallback: taken only for text that looks Chinese
 
 # Binary content.
 BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"PK\x03\x04", b"\x1f\x8b",

@@ -31,12 +31,12 @@ CATEGORY_LINE_RE = re.compile(r"^(?:parent\s+)?category\s*[:：]\s*(?P<value>.+)
 PUBLISHED_LINE_RE = re.compile(r"^(?:published|written on|created)\s*(?:on)?\s*[:：]?\s*(?P<value>.+)$",
                                re.IGNORECASE)
 # Text input that looks like markup is not a seed-format page.
-# Header lines that are neither title nor body ("Written by Administrator", "Details").
 # Text saved as Markdown (a converter's rendering of the page): "## Title", and the article-info
 # list as "- Published: Monday, 06 February 2012 09:54" (Joomla's <dd> items). Heading marks are
 # dropped from every line; a list mark only where the rest is a header line.
 MARKDOWN_HEADING_RE = re.compile(r"^#{1,6}\s+(?=\S)")
 LIST_MARK_RE = re.compile(r"^[-*•·]\s+(?=\S)")
+# Header lines that are neither title nor body ("Written by Administrator", "Details").
 SKIP_HEADER_RE = re.compile(r"^(?:written by\b.{0,60}|details|hits\s*[:：]?\s*\d*)$", re.IGNORECASE)
 # Page furniture that tells which site template rendered the text (for the source when
 # no URL is given).
