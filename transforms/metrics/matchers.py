@@ -34,14 +34,19 @@ from transforms.metrics.vocab import (
     FRACTION_WORDS,
     MASS_PLURALS,
     ORDINAL_WORDS,
+    POINTS_CHANGE_WORDS,
+    POINTS_COMPARE_WORDS,
     PRECEDING_BLOCKLIST,
     RANK_MOVE_NOUNS,
+    SPELLED_MULTIPLES,
     SPELLED_NUMBERS,
     SPELLED_PROCESS_NOUNS,
     SPELLED_REFERENCE_WORDS,
     SPELLED_TENS,
     SPELLED_UNITS,
     TIME_UNIT_WORDS,
+    TIMES_CHANGE_WORDS,
+    TIMES_HEDGE_WORDS,
     words_pattern,
 )
 
@@ -56,16 +61,14 @@ PERCENTAGE_POINTS_RE = re.compile(rf"{NUM}\s*(?:percentage|percent|pct\.?)\s+poi
 # "points" alone is percentage points where it compares or changes a rate: "3.4 points lower",
 # "dropping by 3.6 points", "0.9 and 0.5 points lower" / "3.8 and 0.3 percentage points" (the first
 # of a pair that shares the unit; the second is matched on its own).
-POINTS_COMPARED_RE = re.compile(rf"{NUM}(?=\s+points?\s+(?:lower|higher|above|below|faster|slower)\b)", re.IGNORECASE)
+POINTS_COMPARED_RE = re.compile(rf"{NUM}(?=\s+points?\s+(?:{words_pattern(POINTS_COMPARE_WORDS)})\b)", re.IGNORECASE)
 POINTS_CHANGED_RE = re.compile(
-    r"\b(?:drop(?:s|ped|ping)?|fell|fall(?:s|ing)?|rose|rise[sn]?|rising|increase[ds]?|increasing|"
-    r"decrease[ds]?|decreasing|decline[ds]?|declining|narrow(?:s|ed|ing)?|widen(?:s|ed|ing)?|up|down)"
-    rf"\s+(?:by\s+|of\s+)?{NUM}(?=\s+points?\b)",
+    rf"\b(?:{words_pattern(POINTS_CHANGE_WORDS)})\s+(?:by\s+|of\s+)?{NUM}(?=\s+points?\b)",
     re.IGNORECASE,
 )
 POINTS_PAIR_RE = re.compile(
-    rf"{NUM}(?=\s+and\s+\d{{1,3}}(?:\.\d+)?\s+(?:percentage\s+)?points?\s+(?:lower|higher|above|below|"
-    rf"faster|slower|compared|than|over|from)\b)",
+    rf"{NUM}(?=\s+and\s+\d{{1,3}}(?:\.\d+)?\s+(?:percentage\s+)?points?\s+"
+    rf"(?:{words_pattern((*POINTS_COMPARE_WORDS, 'compared', 'than', 'over', 'from'))})\b)",
     re.IGNORECASE,
 )
 PERCENT_RE = re.compile(rf"{NUM}\s?(?:%|％|percent\b|per cent\b)", re.IGNORECASE)
@@ -87,10 +90,8 @@ TIMES_RE = re.compile(rf"{NUM}{SCALE}\s+times\b(?!\s+(?:a|per|each|every)\s+(?:d
 
 # A multiple in words after a change word: "an increase of nearly ten times", "grew a hundred times".
 SPELLED_TIMES_RE = re.compile(
-    r"\b(?:increase[ds]?|increasing|grew|grown|rose|risen|expanded|up)\s+(?:of\s+|by\s+)?"
-    r"(?:(?:nearly|almost|about|around|over|more\s+than)\s+)?"
-    r"(?P<word>a\s+hundred|one\s+hundred|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|fifty)"
-    r"\s+(?:times|fold)\b",
+    rf"\b(?:{words_pattern(TIMES_CHANGE_WORDS)})\s+(?:of\s+|by\s+)?(?:(?:{words_pattern(TIMES_HEDGE_WORDS)})\s+)?"
+    rf"(?P<word>{words_pattern(SPELLED_MULTIPLES)})\s+(?:times|fold)\b",
     re.IGNORECASE,
 )
 

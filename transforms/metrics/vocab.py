@@ -122,6 +122,23 @@ VERB_WORDS = frozenset(
     "employ employs employed serve serves served host hosts hosted sell sells".split()
 )
 
+# Words before a bare "points" that make it a change of a rate ("dropping by 3.6 points").
+POINTS_CHANGE_WORDS = (
+    "drop", "drops", "dropped", "dropping", "fell", "fall", "falls", "falling", "rose", "rise", "rises", "risen",
+    "rising", "increase", "increased", "increases", "increasing", "decrease", "decreased", "decreases",
+    "decreasing", "decline", "declined", "declines", "declining", "narrow", "narrows", "narrowed", "narrowing",
+    "widen", "widens", "widened", "widening", "up", "down",
+)
+# Words after "3.4 points" that compare two rates ("3.4 points lower").
+POINTS_COMPARE_WORDS = ("lower", "higher", "above", "below", "faster", "slower")
+# Words before a multiple written in words ("an increase of nearly ten times"), the hedges
+# between, and the multiples read.
+TIMES_CHANGE_WORDS = ("increase", "increased", "increases", "increasing", "grew", "grown", "rose", "risen",
+                      "expanded", "up")
+TIMES_HEDGE_WORDS = ("nearly", "almost", "about", "around", "over", "more than")
+SPELLED_MULTIPLES = ("a hundred", "one hundred", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+                     "ten", "twenty", "thirty", "fifty")
+
 # Verbs that count what a period added ("Ningbo added 1,110 national high-tech enterprises"): the
 # count is of new things, so its subject says "new" (as "14 new listed companies" does), and the
 # stock's indicator does not take it.
