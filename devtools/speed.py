@@ -60,6 +60,21 @@ def load_pages(pages_dir: Path = PAGES_DIR, realgold_dir: Path = REALGOLD_DIR) -
     return html, texts
 
 
+def article_bodies(contents: Sequence[bytes | str]) -> list[tuple[str, str | None]]:
+    """(body, published) of every page that parses as an article, as the transform hands them to the rules."""
+    from transforms.errors import NotAnArticle
+    from transforms.page import parse_page
+
+    bodies = []
+    for content in contents:
+        try:
+            article = parse_page(content)
+        except NotAnArticle:
+            continue
+        bodies.append((article.body, article.published))
+    return bodies
+
+
 def best_time(func: Callable[[object], object], items: Sequence[object], repeat: int) -> float:
     """The fastest of `repeat` passes of `func` over `items`, in CPU seconds (exceptions count as done)."""
     best = float("inf")
@@ -80,14 +95,12 @@ def measure(repeat: int = DEFAULT_REPEAT, limit: int | None = None) -> dict[str,
     import lxml.html
     import trafilatura
 
-    from transforms.errors import NotAnArticle
     from transforms.metrics import extract_metrics
     from transforms.page import parse_page
 
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
     html, texts = load_pages()
     html, texts = html[:limit], texts[:limit]
-    pages: list[bytes | str] = [*html, *texts]
     rows = {  # trafilatura reads HTML only: the side-by-side rows use the HTML pages
         "newsetl transform": SpeedRow("newsetl transform", len(html), best_time(parse_page, html, repeat)),
         "trafilatura.extract": SpeedRow("trafilatura.extract", len(html),
@@ -96,29 +109,19 @@ def measure(repeat: int = DEFAULT_REPEAT, limit: int | None = None) -> dict[str,
         "newsetl transform (texts)": SpeedRow("newsetl transform (texts)", len(texts),
                                               best_time(parse_page, texts, repeat)),
     }
-    html_bodies = []
-    for content in html:
-        try:
-            article = parse_page(content)
-        except NotAnArticle:
-            continue
-        html_bodies.append((article.body, article.published))
+    html_bodies = article_bodies(html)
     rows["rules on the HTML bodies"] = SpeedRow("rules on the HTML bodies", len(html_bodies),
                                                 best_time(lambda item: extract_metrics(*item), html_bodies, repeat))
-    bodies = []
-    for content in pages:
-        try:
-            bodies.append(parse_page(content).body)
-        except NotAnArticle:
-            continue
+    bodies = html_bodies + article_bodies(texts)
     rows["newsetl metric rules"] = SpeedRow("newsetl metric rules", len(bodies),
-                                            best_time(extract_metrics, bodies, repeat))
+                                            best_time(lambda item: extract_metrics(*item), bodies, repeat))
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             from quantulum3 import parser as quantulum
         rows["quantulum3 parse"] = SpeedRow("quantulum3 parse", len(bodies),
-                                            best_time(quantulum.parse, bodies, max(1, repeat // 2)))
+                                            best_time(quantulum.parse, [body for body, _ in bodies],
+                                                      max(1, repeat // 2)))
     except ImportError:  # a runtime-only install has no quantulum3
         pass
     return rows
@@ -207,18 +210,9 @@ def compare_revisions(rev: str, repeat: int = DEFAULT_REPEAT, rounds: int = 2,
     import sys
     import tempfile
 
-    from transforms.errors import NotAnArticle
-    from transforms.page import parse_page
-
     html, texts = load_pages()
     html, texts = html[:limit], texts[:limit]
-    bodies = []
-    for content in [*html, *texts]:
-        try:
-            article = parse_page(content)
-        except NotAnArticle:
-            continue
-        bodies.append([article.body, article.published])
+    bodies = article_bodies([*html, *texts])
     with tempfile.TemporaryDirectory(prefix="newsetl-speed-") as tmp:
         data = Path(tmp) / "input.json"
         data.write_text(json.dumps({"html": [h.hex() for h in html], "bodies": bodies}), encoding="utf-8")

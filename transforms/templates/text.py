@@ -245,10 +245,17 @@ def site_template(text: str) -> str | None:
 
 
 def _header_line(line: str) -> tuple[str, str | None] | None:
-    """("section"|"published", value) for a metadata line of the header, else None."""
+    """("section"|"published", value) for a metadata line of the header, else None. One list mark
+    is read past ("- Published: ..."); a line marked twice is not a header line."""
     marked = LIST_MARK_RE.match(line)
     if marked:
-        return _header_line(line[marked.end():]) if not LIST_MARK_RE.match(line[marked.end():]) else None
+        line = line[marked.end():]
+        if LIST_MARK_RE.match(line):
+            return None
+    return _unmarked_header_line(line)
+
+
+def _unmarked_header_line(line: str) -> tuple[str, str | None] | None:
     if BREADCRUMB_LINE_RE.match(line):
         items = [i for i in BREADCRUMB_SPLIT_RE.split(line) if i]
         return "section", items[-1] if items else None
