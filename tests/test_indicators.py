@@ -113,6 +113,18 @@ def test_first_fitting_row_wins_exclusions_and_denominators() -> None:
     assert catalog.get("pat").unit == "count|rank"
 
 
+def test_a_rate_of_a_counted_base_fits_only_a_rate_pattern() -> None:
+    catalog = parse_catalog(HEADER +
+                            "talents,Talents,count,level,,\\btalents?\\b\n"
+                            "per10k,Talents per 10k,count,level,,\"talents? (per|for every) 10,000\"\n")
+    assert catalog.map("talents", "count", "level").key == "talents"
+    assert catalog.map("talents per 10,000 people", "count", "level").key == "per10k"  # not the stock row
+    assert catalog.map("talents for every 10,000 residents", "count", "level").key == "per10k"
+    assert catalog.map("talents for each 1,000 people", "count", "level") is None  # no row states it
+    assert catalog.map("talents per thousand people", "count", "level") is None
+    assert catalog.map("talents per year", "count", "level").key == "talents"  # not a counted base
+
+
 @pytest.mark.parametrize(("text", "error"), [
     ("key,label\nx,X\n", "header"),
     (HEADER + "Bad-Key,X,count,level,,x\n", "key"),

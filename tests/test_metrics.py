@@ -437,9 +437,8 @@ def test_elided_and_spelled_out_counts(sentence: str, published: str | None,
         "The laboratory will be built in two phases.",
         "The layout follows \u201cthree nos to three haves\u201d.",
         "Two Academies and One Park opened.",
-        "Robot density reached 150 units per 10,000 workers.",
-        "Ningbo had 28 invention patents for every 10,000 residents.",  # a rate, not 28 patents
-        "The district has 35 doctors for each 1,000 people.",
+        "Ningbo had 28 invention patents per capita.",  # a rate with no counted base
+        "Each worker made 150 units per shift.",
         "Ningbo moved up four places in the ranking.",
         "It is about 1 hour's drive from Shanghai.",
         "Exports reached 4.5 billion last year.",  # money without its unit is not a count
@@ -447,6 +446,26 @@ def test_elided_and_spelled_out_counts(sentence: str, published: str | None,
 )
 def test_not_counts(sentence: str) -> None:
     assert [m for m in extract_metrics(sentence) if m.unit == "count"] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value", "subject"),
+    [  # the real pages' labels count these (tests/realgold/dev 039, 040); the base stays in the subject,
+       # so the catalog maps them to a per-10,000 indicator, never to the stock
+        ("There are now more than 210 invention patents per 10,000 people in the district.",
+         "210 invention patents per 10,000 people", 210.0, "invention patents per 10,000 people"),
+        ("There are 39.4 invention patents for every 10,000 residents.",
+         "39.4 invention patents for every 10,000 residents", 39.4, "invention patents for every 10,000 residents"),
+        ("The district has 35 doctors for each 1,000 people.", "35 doctors for each 1,000 people", 35.0,
+         "doctors for each 1,000 people"),
+        ("Robot density reached 150 units per 10,000 workers.", "150 units per 10,000 workers", 150.0,
+         "units per 10,000 workers"),
+    ],
+)
+def test_counts_per_a_counted_base_keep_the_base_in_the_subject(sentence: str, text: str, value: float,
+                                                               subject: str) -> None:
+    m = by_text(extract_metrics(sentence), text)
+    assert (m.value, m.unit, m.kind, m.subject) == (value, "count", "level", subject)
 
 
 # ---------------------------------------------------------------- ranks, units, kinds

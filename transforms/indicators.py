@@ -15,6 +15,9 @@ A metric maps to the FIRST row, in file order, whose unit and kind equal the met
 denominator pattern (if any) matches the metric's denominator, and one of whose patterns matches the subject while
 none of its exclusions does: specific rows ("invention patents") come before general ones
 ("patents"). The rule reported is that pattern's text. No subject, or no fitting row: None.
+A subject that states a rate of a counted base ("invention patents per 10,000 people", "doctors
+for each 1,000 people") fits only a pattern that states one too (one whose text has "per",
+"every" or "each"): a density never maps to the stock it is a density of.
 
 Place and modality play no part: a Hangzhou figure or a target maps to the same indicator
 (filter on `place` and `modality` in the warehouse). Pure functions; the loader
@@ -39,9 +42,12 @@ CATALOG_FILE = "indicators.csv"
 CATALOG_COLUMNS: tuple[str, ...] = ("key", "label", "unit", "kind", "denominator", "patterns")
 # Changed whenever the matching rules of this module change (not the CSV): stored metrics are
 # then remapped by the next sync, as after a catalog edit.
-RULES_VERSION = "2026.12.02"
+RULES_VERSION = "2026.12.02.2"  # before: "2026.12.02" (rates fit only rate patterns)
 KEY_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 SPACES_RE = re.compile(r"\s+")
+# A subject stating a rate of a counted base, and a pattern written for one.
+RATE_SUBJECT_RE = re.compile(r"\b(?:per|for (?:every|each)) (?:\d|(?:a |one |ten )?(?:hundred|thousand)\b)")
+RATE_PATTERN_RE = re.compile(r"\bper\b|\bevery\b|\beach\b")
 
 
 class CatalogError(ValueError):
@@ -84,8 +90,9 @@ class Indicator:
             return None
         if any(p.search(subject) for p in self._exclude):
             return None
+        rate = RATE_SUBJECT_RE.search(subject) is not None
         for text, pattern in self._include:
-            if pattern.search(subject):
+            if pattern.search(subject) and (not rate or RATE_PATTERN_RE.search(text)):
                 return text
         return None
 

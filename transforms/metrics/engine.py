@@ -31,8 +31,9 @@ from transforms.metrics.vocab import words_pattern
 
 # Stored with every metric (news.metrics.extractor_version): bump when the rules change,
 # so analysts can tell which facts a re-extraction would produce differently.
-# a scale word glued to its number ("30.92billion USD"); before: "2026.12.02.7"
-EXTRACTOR_VERSION = "2026.12.02.8"
+# a count of a counted base is kept, the base in its subject ("39.4 invention patents for every
+# 10,000 residents"); before: "2026.12.02.8"
+EXTRACTOR_VERSION = "2026.12.02.9"
 
 
 def extract_metrics(body: str, published: str | None = None) -> list[Metric]:

@@ -211,6 +211,11 @@ NUMBER_OF_LINK_RE = re.compile(
 
 # A count followed by "per", "for every" or "for each" is a rate ("150 units per 10,000 workers"), not a count.
 RATE_AFTER_RE = re.compile(r"\s+(?:per|for\s+(?:every|each))\b", re.IGNORECASE)
+# ... of a number of people or things ("per 10,000 people", "for every 10,000 residents"): the count
+# is kept, with the rate in its subject ("invention patents per 10,000 people", the catalog's
+# `invention_patents_per_10k`), so that it is never read as the stock itself.
+RATE_BASE_RE = re.compile(rf"{RATE_AFTER_RE.pattern}\s+(?:\d{{1,3}}(?:,\d{{3}})*|ten thousand|a thousand|"
+                          rf"one thousand|a hundred|one hundred|thousand|hundred)(?=\s)", re.IGNORECASE)
 
 COUNT_COPULA_RE = re.compile(rf"{NUM}(?![\w%-])\s+(?:of\s+(?:them|which)\s+)?(?:are|were)\s+(?=[a-z])")
 
@@ -362,12 +367,13 @@ MATCHER_TRIGGERS: dict[str, tuple[str, ...]] = {
 }
 
 
-def _count_blocked(raw: str, before: str, scaled: bool) -> bool:
-    """Numbers that never count anything: years, decimals, names ("Line 4"), numbers after names."""
+def _count_blocked(raw: str, before: str, scaled: bool, rate: bool = False) -> bool:
+    """Numbers that never count anything: years, decimals (but in a rate: "39.4 patents for
+    every 10,000 residents"), names ("Line 4"), numbers after names."""
     qualified = _qualifier(before)[0] is not None  # a qualifier word right before the number
     if YEAR_LIKE_RE.match(raw) and not qualified:
         return True
-    if "." in raw and not scaled:
+    if "." in raw and not scaled and not rate:
         return True
     prev = PREVIOUS_WORD_TAIL.search(before)
     if prev:
@@ -383,7 +389,7 @@ def _count_blocked(raw: str, before: str, scaled: bool) -> bool:
 def _count(para: str, match: re.Match[str], sent_start: int) -> _Found | None:
     raw = match.group("num")
     before = para[sent_start:match.start()]
-    if _count_blocked(raw, before, bool(match.groupdict().get("scale"))):
+    if _count_blocked(raw, before, bool(match.groupdict().get("scale")), rate="." in raw and _is_rate(para, match)):
         return None
     if match.re is COUNT_COPULA_RE and VERB_FORM_RE.match(para, match.end()):
         return None  # "1,120 are making face masks": the counted noun is elsewhere
@@ -395,13 +401,24 @@ def _count(para: str, match: re.Match[str], sent_start: int) -> _Found | None:
     np_end, subject = phrase
     found_subject: str | None = subject
     if RATE_AFTER_RE.match(para, np_end):
-        return None  # "150 units per 10,000 workers" is a density
+        base = RATE_BASE_RE.match(para, np_end)
+        per = _noun_phrase_after(para, base.end()) if base else None
+        if base is None or per is None:
+            return None  # "150 units per worker", "150 yuan per capita": no counted base
+        np_end = per[0]  # "210 invention patents per 10,000 people"
+        found_subject = f"{subject} {' '.join(para[phrase[0]:np_end].split()).lower()}"
     if subject.split()[-1] in RANK_MOVE_NOUNS and RANK_MOVE_TAIL.search(before):
         return None  # "up 4 places"
     if subject in COUNT_UNIT_NOUNS:
         found_subject = None  # "28.72 million TEUs": the subject is what the sentence says is measured
     return _Found(match.start(), np_end, _number(match), "count", kind="level", subject=found_subject,
                   num_start=match.start())
+
+
+def _is_rate(para: str, match: re.Match[str]) -> bool:
+    """True when the counted noun is followed by a counted base ("... patents for every 10,000 residents")."""
+    phrase = _noun_phrase_after(para, match.end())
+    return phrase is not None and RATE_BASE_RE.match(para, phrase[0]) is not None
 
 
 def _spelled_count(para: str, match: re.Match[str], sent_start: int) -> _Found | None:
