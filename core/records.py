@@ -158,7 +158,7 @@ class RawPage:
     via: str = VIA_DIRECT
     truncated: bool = False  # the body was cut short (after retries) and is kept as it came
     decode_errors: int = 0  # byte sequences `encoding` could not decode: each became U+FFFD in `html`
-    charset_guessed: bool = False  # no charset declared: `encoding` is the crawl's guess (crawlers.charset rule 4)
+    charset_guessed: bool = False  # no charset declared: `encoding` is the crawl's guess (transforms.charset rule 4)
 
 
 @dataclass

@@ -18,12 +18,12 @@ from scrapy.http import HtmlResponse, Response
 from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet.task import deferLater
 
-from crawlers.charset import choose_charset, same_encoding
+from transforms.charset import choose_charset, same_encoding
 
 log = logging.getLogger(__name__)
 
 STAT_CHARSET_CORRECTED = "newsetl/charset/corrected"
-CHARSET_GUESSED_FLAG = "charset_guessed"  # on a response whose charset is rule 4's guess (crawlers.charset)
+CHARSET_GUESSED_FLAG = "charset_guessed"  # on a response whose charset is rule 4's guess (transforms.charset)
 STAT_DATALOSS_RETRIES = "newsetl/dataloss/retries"
 STAT_BACKOFF_SECONDS = "newsetl/retry/backoff_seconds"
 DATALOSS_FLAG = "dataloss"  # Scrapy's flag on a body cut short (DOWNLOAD_FAIL_ON_DATALOSS=False)
@@ -71,7 +71,7 @@ class OffsiteGuardMiddleware:
 
 
 class CharsetMiddleware:
-    """Re-decode HTML whose declared charsets contradict its bytes (crawlers.charset rules);
+    """Re-decode HTML whose declared charsets contradict its bytes (transforms.charset rules);
     flag a response whose charset is a guess (no charset declared) for the crawl report."""
 
     def __init__(self, crawler: Crawler) -> None:

@@ -1,4 +1,4 @@
-"""A page that declares no charset and is not UTF-8 (crawlers.charset rules 4 and 4b).
+"""A page that declares no charset and is not UTF-8 (transforms.charset rules 4 and 4b).
 
 GB18030 decodes most byte strings strictly, so an English page with a few stray Latin-1
 bytes "decodes" as GB18030 too, each stray byte and the letter after it becoming a Chinese
@@ -7,23 +7,26 @@ character. The crawl takes GB18030 only when the text looks Chinese, and says so
 otherwise it reads UTF-8 and counts the replaced bytes (`decode_errors`)."""
 from __future__ import annotations
 
+import codecs
 import json
 import re
 from pathlib import Path
 
+import pytest
 from scrapy.http import HtmlResponse, Request
 from scrapy.utils.test import get_crawler
 
 from core.records import RawPage
 from core.rundir import RunPaths, read_jsonl, write_jsonl
 from core.sources import load_sources
-from crawlers.charset import choose_charset, looks_chinese
 from crawlers.middlewares import STAT_CHARSET_CORRECTED, CharsetMiddleware
 from crawlers.pipelines import RawPagePipeline
 from crawlers.settings import settings_for
 from crawlers.spiders.hanweb import HanwebSpider
 from devtools import PAGES_DIR
 from newsetl import summaries
+from transforms.charset import choose_charset, looks_chinese
+from transforms.page import decode_counted
 
 BASE = "http://127.0.0.1:9"
 URL = BASE + "/art/2019/2/26/art_934_988102.html"
@@ -110,6 +113,35 @@ def test_declared_pages_are_not_guesses() -> None:
     for content_type in ("text/html; charset=gbk", "text/html; charset=iso-8859-1"):
         choice = choose_charset(gbk, content_type)
         assert (choice.guessed, choice.undeclared) == (False, False), content_type
+
+
+# --------------------------------------------------------------------------- one decision
+BYTES_AND_HEADERS = [  # (body, Content-Type): pages of every charset case, declared and not
+    (hanweb_page("Caf\u00e9 \u201cNingbo\u201d").encode("utf-8"), "text/html; charset=iso-8859-1"),  # header wrong
+    (hanweb_page("Caf\u00e9").replace("<head>", "<head><meta charset=windows-1252>").encode("utf-8"), NO_CHARSET),
+    (hanweb_page(CHINESE).encode("gbk"), "text/html; charset=utf-8"),         # a proxy's header on a GBK page
+    (hanweb_page(CHINESE).replace("<head>", "<head><meta charset=gb2312>").encode("gbk"), NO_CHARSET),
+    (hanweb_page(CHINESE).encode("gbk"), "text/html; charset=x-gbk"),
+    (hanweb_page(CHINESE).encode("gbk"), NO_CHARSET),                          # rule 4: a guess
+    (hanweb_page(STRAY_LATIN1).encode("latin-1"), NO_CHARSET),                 # rule 4b
+    (hanweb_page("\u201cQuoted\u201d").encode("windows-1252"), "text/html; charset=windows-1252"),
+    (hanweb_page("\u201cQuoted\u201d").encode("windows-1252"), "text/html; charset=utf-8"),  # nothing fits
+    (hanweb_page("plain").encode("ascii"), "text/html; charset=gbk"),
+    (codecs.BOM_UTF8 + hanweb_page("Caf\u00e9").encode("utf-8"), "text/html; charset=gbk"),
+    (seed_gbk_page_undeclared(), NO_CHARSET),
+]
+
+
+@pytest.mark.parametrize(("body", "content_type"), BYTES_AND_HEADERS)
+def test_the_crawl_and_the_transform_read_the_same_bytes_as_the_same_text(body: bytes, content_type: str) -> None:
+    """`newsetl extract` on a saved page reads what the crawl read from the same response: one
+    decision (transforms.charset) serves the CharsetMiddleware and transforms.page."""
+    request = Request(URL, meta={"kind": "article", "via": "direct"})
+    response = HtmlResponse(url=URL, body=body, request=request, headers={"Content-Type": content_type})
+    crawled = CharsetMiddleware(get_crawler(HanwebSpider)).process_response(request, response)
+    text, _, replaced = decode_counted(body, content_type)
+    assert text == crawled.text
+    assert replaced == crawled.text.count("\ufffd")
 
 
 # --------------------------------------------------------------------------- reported

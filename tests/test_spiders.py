@@ -502,7 +502,7 @@ def _gbk_page() -> bytes:
     ("text/html", "gbk_undeclared", "gb18030"),            # no charset anywhere: the sites' GB family
 ])
 def test_choose_encoding_lets_the_bytes_decide(header: str, body_name: str, expected: str) -> None:
-    from crawlers.charset import choose_encoding, same_encoding
+    from transforms.charset import choose_encoding, same_encoding
 
     bodies = {
         "gbk": _gbk_page(),
@@ -515,7 +515,7 @@ def test_choose_encoding_lets_the_bytes_decide(header: str, body_name: str, expe
 
 
 def test_choose_encoding_bom_and_ascii() -> None:
-    from crawlers.charset import choose_encoding
+    from transforms.charset import choose_encoding
 
     assert choose_encoding(b"\xef\xbb\xbf<html>caf\xc3\xa9</html>", "text/html; charset=gbk") == "utf-8"
     assert choose_encoding(b"<html>plain ascii</html>", "text/html; charset=gbk") is None  # no evidence

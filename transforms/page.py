@@ -17,12 +17,13 @@ import lxml.html
 
 from core.records import MAX_BODY_CHARS, MAX_PAGE_BYTES, WARNING_ENCODING, WARNING_OVERSIZED, Article
 from core.sources import Source, load_sources, source_for_host, source_for_template
+from transforms.charset import choose_charset, scrapy_choice
 from transforms.errors import NotAnArticle
 from transforms.metrics import extract_metrics
 from transforms.templates import generic, hanweb, joomla
 from transforms.templates import text as text_template
 from transforms.templates.htmlutil import parse_html
-from transforms.textutil import Content, detect_language, has_text, looks_chinese, normalize_space, split_body
+from transforms.textutil import Content, detect_language, has_text, normalize_space, split_body
 
 # One parser module per template (its NAME is the `template:` of sources.yml); generic is
 # the fallback for pages of no known template.
@@ -36,18 +37,8 @@ DETECT_ORDER: tuple[ModuleType, ...] = (hanweb, joomla)
 # (a host or any subdomain of it), else by template when the URL is unknown or not the
 # live site (e.g. the loopback mirror).
 
-# Decoding.
-HTTP_CHARSET_RE = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.IGNORECASE)
-META_CHARSET_RE = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([\w.:-]+)", re.IGNORECASE)
-XML_ENCODING_RE = re.compile(rb"^\s*<\?xml[^>]+encoding\s*=\s*[\"']([\w.:-]+)", re.IGNORECASE)
-CHARSET_SCAN_BYTES = 4096
-# GB2312/GBK labels decode as GB18030, their superset (real pages use GBK characters
-# while declaring GB2312).
-CHARSET_ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "gb_2312-80": "gb18030",
-                   "cp936": "gb18030", "csgb2312": "gb18030", "euc-cn": "gb18030"}
-FALLBACK_CHARSETS = ("utf-8", "gb18030")
-GUESSED_CHARSET = FALLBACK_CHARSETS[-1]  # the undeclared fallback: taken only for text that looks Chinese
-
+# Decoding: transforms.charset decides the codec (the crawl uses the same decision).
+REPLACEMENT_FALLBACK = "utf-8"  # bytes no charset names or decodes: read as UTF-8, bad bytes counted
 # Binary content.
 BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"PK\x03\x04", b"\x1f\x8b",
                 b"BM", b"RIFF", b"\x00\x00\x01\x00", b"OggS", b"ID3", b"\xd0\xcf\x11\xe0")
@@ -133,16 +124,11 @@ def decode_counted(content: bytes, content_type: str | None = None) -> tuple[str
                        (codecs.BOM_UTF16_BE, "utf-16")):
         if content.startswith(bom):
             return _decode_replacing(content, codec)
-    declared = _declared_charsets(content, content_type)
-    for charset in declared + list(FALLBACK_CHARSETS):
-        try:
-            text = content.decode(charset)
-        except (UnicodeDecodeError, LookupError):
-            continue
-        if charset == GUESSED_CHARSET and charset not in declared and not looks_chinese(text):
-            break  # an English page with stray bytes: not Chinese text (crawlers/charset.py rule 4)
-        return text, charset, 0
-    return _decode_replacing(content, "utf-8")
+    choice = choose_charset(content, content_type)
+    if choice.encoding is None and content.isascii():
+        return content.decode(REPLACEMENT_FALLBACK), REPLACEMENT_FALLBACK, 0  # the same text in any ASCII-based charset
+    codec = choice.encoding or scrapy_choice(content, content_type) or REPLACEMENT_FALLBACK
+    return _decode_replacing(content, codec)
 
 
 def _decode_replacing(content: bytes, codec: str) -> tuple[str, str, int]:
@@ -237,30 +223,6 @@ def _to_article(found: Content, url: str | None, source: str | None) -> Article:
         language=language,
         metrics=extract_metrics(body, found.published),
     )
-
-
-def _declared_charsets(content: bytes, content_type: str | None) -> list[str]:
-    labels: list[str] = []
-    if content_type:
-        match = HTTP_CHARSET_RE.search(content_type)
-        if match:
-            labels.append(match.group(1))
-    head = content[:CHARSET_SCAN_BYTES]
-    for regex in (XML_ENCODING_RE, META_CHARSET_RE):
-        declared = regex.search(head)
-        if declared:
-            labels.append(declared.group(1).decode("ascii", "ignore"))
-    out: list[str] = []
-    for label in labels:
-        label = label.strip().lower()
-        label = CHARSET_ALIASES.get(label, label)
-        try:
-            name = codecs.lookup(label).name
-        except LookupError:
-            continue
-        if name not in out:
-            out.append(name)
-    return out
 
 
 def _looks_binary_text(text: str) -> bool:

@@ -1,4 +1,7 @@
-"""Which charset a page is decoded with when its HTTP header and its <meta> disagree.
+"""Which charset page bytes are decoded with: one decision for the crawl and the transform.
+
+The crawl's CharsetMiddleware re-decodes a response by it, and `transforms.page` decodes
+bytes by it (`newsetl extract`, `parse_page` on bytes), so a page reads the same either way.
 
 Browsers let the HTTP header win. Hanweb and other Chinese government servers often send
 a wrong one: the servlet container's default (`ISO-8859-1`), or a front proxy's
@@ -23,7 +26,8 @@ the page and matches its bytes. So the bytes decide:
    pair with the ASCII letter after them into rare GBK-only characters, and fail this test;
 4b. otherwise a page that declares no charset is UTF-8: its invalid bytes become U+FFFD,
    which the crawl counts (`decode_errors`) instead of guessing a single-byte charset;
-5. otherwise Scrapy's own choice stands (header, then meta).
+5. otherwise Scrapy's own choice stands (header, then meta): `scrapy_choice`, which the
+   transform decodes with, replacing what does not decode.
 
 Names are resolved through w3lib, so `gb2312` decodes as its superset GB18030.
 """
@@ -47,13 +51,23 @@ UNDECLARED_FALLBACK = "gb18030"  # rule 4: the sites' own family of charsets (GB
 SINGLE_BYTE_PREFIXES = ("iso8859", "latin", "cp125", "windows-125", "ascii", "us-ascii", "cp437", "koi8")
 
 
+# Labels w3lib does not know that pages of the sites' family use.
+EXTRA_ALIASES = {"x-gbk": "gb18030", "csgb2312": "gb18030"}
+
+
 def _codec_name(name: str | None) -> str | None:
     if not name:
         return None
-    resolved = resolve_encoding(name)
+    resolved = resolve_encoding(EXTRA_ALIASES.get(name.strip().lower(), name))
     if not resolved:
         return None
     return codecs.lookup(resolved).name
+
+
+def _declared(body: bytes, content_type: str | None) -> tuple[str | None, str | None]:
+    """(the page's own <meta>/XML declaration, the HTTP header's charset), as codec names."""
+    return (_codec_name(html_body_declared_encoding(body)),
+            _codec_name(http_content_type_encoding(content_type or "")))
 
 
 def _decodes(body: bytes, encoding: str) -> bool:
@@ -90,9 +104,7 @@ def choose_charset(body: bytes, content_type: str | None) -> CharsetChoice:
         return CharsetChoice(None)
     if _decodes(body, UTF8):
         return CharsetChoice(UTF8)
-    declared = [name for name in (_codec_name(html_body_declared_encoding(body)),
-                                  _codec_name(http_content_type_encoding(content_type or "")))
-                if name]
+    declared = [name for name in _declared(body, content_type) if name]
     for name in sorted(declared, key=is_single_byte):  # stable: meta before header
         if _decodes(body, name):
             return CharsetChoice(name)
@@ -105,6 +117,13 @@ def choose_charset(body: bytes, content_type: str | None) -> CharsetChoice:
     if looks_chinese(text):
         return CharsetChoice(_codec_name(UNDECLARED_FALLBACK), guessed=True, undeclared=True)
     return CharsetChoice(UTF8, undeclared=True)  # rule 4b
+
+
+def scrapy_choice(body: bytes, content_type: str | None) -> str | None:
+    """Rule 5: the charset Scrapy decodes with when the bytes give no evidence (the header's,
+    then the page's own declaration), or None when neither names a known codec."""
+    meta, header = _declared(body, content_type)
+    return header or meta
 
 
 def choose_encoding(body: bytes, content_type: str | None) -> str | None:
