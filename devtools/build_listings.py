@@ -35,6 +35,7 @@ from pathlib import Path
 import lxml.html
 
 from devtools import PAGES_DIR
+from transforms.page import decode_content
 
 GOV_SOURCE = "ningbo_gov"
 LIFE_SOURCE = "ningbolife"
@@ -43,10 +44,6 @@ LIFE_SOURCE = "ningbolife"
 GOV_ARTICLE_GLOB = "art/*/*/*/art_*_*.html"
 GOV_ARTICLE_NAME_RE = re.compile(r"^art_(?P<col>\d+)_(?P<id>\d+)\.html$")
 GOV_PUBDATE_RE = re.compile(r"^(?P<date>\d{4}-\d{2}-\d{2})\s+\d{1,2}:\d{2}")
-CHARSET_RE = re.compile(rb"""charset\s*=\s*["']?([A-Za-z0-9_-]+)""", re.I)
-CHARSET_SNIFF_BYTES = 4096
-# GB2312 pages may use GBK characters; decode with the superset.
-CHARSET_ALIASES = {"gb2312": "gbk", "gb_2312-80": "gbk"}
 GOV_WEB_ID = 6
 # "宁波英文网", URL-encoded as Hanweb puts it in the nextgroup link.
 GOV_WEBNAME = "%E5%AE%81%E6%B3%A2%E8%8B%B1%E6%96%87%E7%BD%91"
@@ -108,10 +105,8 @@ ALT_SEP = "@"  # the mirror serves <path>@<query> for <path>?<query>
 
 # ================================================================== reading articles
 def decode_page(data: bytes) -> str:
-    """Decode an HTML file by the charset its meta declares (UTF-8 when none)."""
-    match = CHARSET_RE.search(data[:CHARSET_SNIFF_BYTES])
-    charset = match.group(1).decode("ascii").lower() if match else "utf-8"
-    return data.decode(CHARSET_ALIASES.get(charset, charset))
+    """Decode an HTML file as the crawl and the transform do (transforms.charset)."""
+    return decode_content(data)
 
 
 @dataclass(frozen=True)
