@@ -164,6 +164,11 @@ def test_metric_offsets_point_into_the_body() -> None:
         ("The network has 1.2 million registered users.", "1.2 million registered users", 1200000.0, "count"),
         ("Container throughput hit 27.53 million TEUs.", "27.53 million TEUs", 27530000.0, "count"),
         ("The scenic area receives 5 million tourists annually.", "5 million tourists", 5000000.0, "count"),
+        # numbers in words with a scale (real pages: tune_sites s000 "one billion tons", tune_other t041)
+        ("Exports grew to nine billion yuan in 2019.", "nine billion yuan", 9e9, "CNY"),
+        ("The port handled over one billion tons of cargo.", "one billion tons", 1e9, "tonnes"),
+        ("The fund reached three hundred million yuan.", "three hundred million yuan", 3e8, "CNY"),
+        ("It raised Two Billion US dollars.", "Two Billion US dollars", 2e9, "USD"),
     ],
 )
 def test_units_and_scales(sentence: str, text: str, value: float, unit: str) -> None:

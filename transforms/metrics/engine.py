@@ -31,9 +31,8 @@ from transforms.metrics.vocab import words_pattern
 
 # Stored with every metric (news.metrics.extractor_version): bump when the rules change,
 # so analysts can tell which facts a re-extraction would produce differently.
-# a count of a counted base is kept, the base in its subject ("39.4 invention patents for every
-# 10,000 residents"); before: "2026.12.02.8"
-EXTRACTOR_VERSION = "2026.12.02.9"
+# money and mass in words with a scale ("nine billion yuan"); before: "2026.12.02.9"
+EXTRACTOR_VERSION = "2026.12.02.10"
 
 
 def extract_metrics(body: str, published: str | None = None) -> list[Metric]:

@@ -38,10 +38,12 @@ from transforms.metrics.vocab import (
     POINTS_COMPARE_WORDS,
     PRECEDING_BLOCKLIST,
     RANK_MOVE_NOUNS,
+    SCALE_WORDS,
     SPELLED_MULTIPLES,
     SPELLED_NUMBERS,
     SPELLED_PROCESS_NOUNS,
     SPELLED_REFERENCE_WORDS,
+    SPELLED_SCALES,
     SPELLED_TENS,
     SPELLED_UNITS,
     TIME_UNIT_WORDS,
@@ -92,6 +94,15 @@ TIMES_RE = re.compile(rf"{NUM}{SCALE}\s+times\b(?!\s+(?:a|per|each|every)\s+(?:d
 SPELLED_TIMES_RE = re.compile(
     rf"\b(?:{words_pattern(TIMES_CHANGE_WORDS)})\s+(?:of\s+|by\s+)?(?:(?:{words_pattern(TIMES_HEDGE_WORDS)})\s+)?"
     rf"(?P<word>{words_pattern(SPELLED_MULTIPLES)})\s+(?:times|fold)\b",
+    re.IGNORECASE,
+)
+
+# Money and mass in words with a scale: "nine billion yuan", "over one billion tons".
+SPELLED_AMOUNT_WORDS: dict[str, int] = {**SPELLED_UNITS, **SPELLED_NUMBERS, **SPELLED_TENS}
+SPELLED_SCALED_RE = re.compile(
+    rf"(?<![\w-])(?P<word>{words_pattern(SPELLED_AMOUNT_WORDS)})\s+"
+    rf"(?P<scale>{words_pattern(SPELLED_SCALES, space=' ')})"
+    rf"\s+(?:(?P<cur>{words_pattern(CURRENCY_SUFFIXES, space=' ')})|(?P<mass>(?:metric\s+)?(?:tonnes|tons)))\b",
     re.IGNORECASE,
 )
 
@@ -273,6 +284,14 @@ def _spelled_times(match: re.Match[str]) -> _Found:
     return _Found(start, match.end(), float(value), "times", num_start=start)
 
 
+def _spelled_scaled(match: re.Match[str]) -> _Found:
+    word = match.group("word").lower()
+    scale = SCALE_WORDS[" ".join(match.group("scale").lower().split())]
+    value = float(Decimal(SPELLED_AMOUNT_WORDS[word]) * Decimal(int(scale)))
+    unit = CURRENCIES[" ".join(match.group("cur").lower().split())] if match.group("cur") else "tonnes"
+    return _Found(match.start(), match.end(), value, unit, num_start=match.start())
+
+
 def _energy(match: re.Match[str]) -> _Found:
     prefix = (match.group("prefix") or match.group("word") or "k")[0].lower()
     value = Decimal(str(_number(match))) * Decimal(int(ENERGY_FACTORS[prefix]))
@@ -328,6 +347,7 @@ MATCHERS: tuple[tuple[str, re.Pattern[str], Callable[[re.Match[str]], _Found | N
     ("km", KM_RE, _simple("km")),
     ("times", TIMES_RE, _simple("times")),
     ("times_spelled", SPELLED_TIMES_RE, _spelled_times),
+    ("amount_spelled", SPELLED_SCALED_RE, _spelled_scaled),
     ("points_compared", POINTS_COMPARED_RE, _bare_points),
     ("points_changed", POINTS_CHANGED_RE, _bare_points),
     ("points_pair", POINTS_PAIR_RE, _bare_points),
@@ -354,6 +374,7 @@ MATCHER_TRIGGERS: dict[str, tuple[str, ...]] = {
     "km": ("km", "kilomet"),
     "times": ("times",),
     "times_spelled": ("times", "fold"),
+    "amount_spelled": ("illion",),
     "points_compared": ("point",),
     "points_changed": ("point",),
     "points_pair": ("point",),

@@ -51,6 +51,9 @@ SPELLED_NUMBERS: dict[str, int] = {
     "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
     "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
 }
+# Scale words a number written in words can carry before its unit ("nine billion yuan", "one
+# billion tons"); smaller scales in words are counts' business ("two thousand visitors").
+SPELLED_SCALES: tuple[str, ...] = ("hundred million", "million", "billion", "trillion")
 SPELLED_TENS: dict[str, int] = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
                                 "seventy": 70, "eighty": 80, "ninety": 90}
 SPELLED_UNITS: dict[str, int] = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
