@@ -703,3 +703,29 @@ def test_change_and_link_verbs_of_the_tables() -> None:
         assert (m.kind, m.value, m.subject) == ("change", -4.6, "exports"), verb
     [m] = extract_metrics("Exports edged down 0.4%.", "2020-06-01")
     assert (m.kind, m.value, m.subject) == ("change", -0.4, "exports")
+
+
+# ---------------------------------------------------------------- parts of a total, "respectively" pairs
+def test_parts_counted_by_what_they_are_on_and_their_changes_paired_respectively() -> None:
+    """Real page dev 047: a total, its parts ("were on", "were associated with", "were related to"),
+    then one change per part, in order, closed by "respectively" or "separately"."""
+    sentence = ("In the first half of 2011, patent applications reached 24,365, up 116.3% year-on-year, in which, "
+                "1,684 were on invention patents, 8,206 were associated with utility models, 14,475 were related "
+                "to designs, increasing by 25.2%, 65.2% and 192.3% respectively; a total of 13,745 applications "
+                "were granted, including 780 invention patents, 5,655 utility models and 7,310 design patents, "
+                "growing by 85.7%, 20.5% and 8.1% separately.")
+    got = [(m.value, m.unit, m.kind, m.subject) for m in extract_metrics(sentence)]
+    assert got[2:8] == [
+        (1684.0, "count", "level", "invention patents"), (8206.0, "count", "level", "utility models"),
+        (14475.0, "count", "level", "designs"), (25.2, "percent", "change", "invention patents"),
+        (65.2, "percent", "change", "utility models"), (192.3, "percent", "change", "designs"),
+    ]
+    assert [m.subject for m in extract_metrics(sentence)][-3:] == ["invention patents", "utility models",
+                                                                   "design patents"]
+    assert "subject.respectively" in by_text(extract_metrics(sentence), "65.2%").rules
+
+
+def test_a_list_of_changes_without_respectively_keeps_its_own_subjects() -> None:
+    sentence = "Ningbo had 780 invention patents and 5,655 utility models, and exports grew by 8.5% and 4.1%."
+    assert {m.subject for m in extract_metrics(sentence) if m.unit == "percent"} == {"exports"}
+    assert [m for m in extract_metrics("Of the firms, 1,120 are making face masks.") if m.unit == "count"] == []

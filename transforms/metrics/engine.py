@@ -31,8 +31,9 @@ from transforms.metrics.vocab import words_pattern
 
 # Stored with every metric (news.metrics.extractor_version): bump when the rules change,
 # so analysts can tell which facts a re-extraction would produce differently.
-# money and mass in words with a scale ("nine billion yuan"); before: "2026.12.02.9"
-EXTRACTOR_VERSION = "2026.12.02.10"
+# parts counted by what they "were on"/"were related to"; changes closed by "respectively" take,
+# in order, the subjects of the quantities before them; before: "2026.12.02.10"
+EXTRACTOR_VERSION = "2026.12.02.11"
 
 
 def extract_metrics(body: str, published: str | None = None) -> list[Metric]:
@@ -61,8 +62,12 @@ def _extract(body: str, pub: tuple[int, int] | None) -> list[Metric]:
                 continue
             cues = _period_cues(sentence, para[:sent_start], pub)
             previous: _Found | None = None
+            described: list[tuple[_Found, str | None]] = []
             for item in _find_quantities(para, sent_start, sent_end, excluded, scan):
-                qualifier = _describe(item, previous, para, sent_start, sent_end)
+                described.append((item, _describe(item, previous, para, sent_start, sent_end)))
+                previous = item
+            _pair_respectively([item for item, _ in described], para, sent_end)
+            for item, qualifier in described:
                 kind = item.kind or "level"
                 start, end = item.start - sent_start, item.end - sent_start
                 period = _period_for(cues, sentence, start, end)
@@ -78,8 +83,31 @@ def _extract(body: str, pub: tuple[int, int] | None) -> list[Metric]:
                     char_start=para_start + item.start, char_end=para_start + item.end,
                     denominator=denominator, place=place, modality=modality, rules=tuple(rules),
                 ))
-                previous = item
     return metrics
+
+
+def _pair_respectively(items: list[_Found], para: str, sent_end: int) -> None:
+    """ "1,684 were on invention patents, 8,206 ... utility models, 14,475 ... designs, increasing
+    by 25.2%, 65.2% and 192.3% respectively": the k changes of a list that ends in "respectively"
+    (or "separately") take, in order, the subjects of the k quantities right before the list."""
+    index = 0
+    while index < len(items):
+        end = index
+        while end + 1 < len(items) and items[end + 1].kind == "change" and items[end + 1].unit == items[index].unit:
+            end += 1
+        group = items[index:end + 1]
+        bases = items[index - len(group):index] if index >= len(group) else []
+        if (len(group) >= 2 and group[0].kind == "change" and RESPECTIVELY_AFTER_RE.match(para, group[-1].end, sent_end)
+                and bases and all(b.kind != "change" and b.subject for b in bases)
+                and len({b.unit for b in bases}) == 1):
+            for item, base in zip(group, bases, strict=True):
+                item.subject = base.subject
+                item.rules.append("subject.respectively")
+        index = end + 1
+
+
+# The end of a list whose members pair, in order, with an earlier list.
+RESPECTIVELY_AFTER_RE = re.compile(r"\s*(?:,\s*)?(?:respectively|separately)\b", re.IGNORECASE)
 
 
 # Matchers whose every match starts where a digit run starts (NUM: a number not glued to a word

@@ -228,6 +228,9 @@ RATE_AFTER_RE = re.compile(r"\s+(?:per|for\s+(?:every|each))\b", re.IGNORECASE)
 RATE_BASE_RE = re.compile(rf"{RATE_AFTER_RE.pattern}\s+(?:\d{{1,3}}(?:,\d{{3}})*|ten thousand|a thousand|"
                           rf"one thousand|a hundred|one hundred|thousand|hundred)(?=\s)", re.IGNORECASE)
 
+# "1,684 were on invention patents", "8,206 were associated with utility models": a part of a
+# total just given ("in which, ..."), counted by what it is on or related to.
+COPULA_RELATION_RE = re.compile(r"(?:on|for|associated\s+with|related\s+to|linked\s+to)\s+(?=[a-z])")
 COUNT_COPULA_RE = re.compile(rf"{NUM}(?![\w%-])\s+(?:of\s+(?:them|which)\s+)?(?:are|were)\s+(?=[a-z])")
 
 # The patterns on the text before a number, searched only in its last words.
@@ -412,11 +415,16 @@ def _count(para: str, match: re.Match[str], sent_start: int) -> _Found | None:
     before = para[sent_start:match.start()]
     if _count_blocked(raw, before, bool(match.groupdict().get("scale")), rate="." in raw and _is_rate(para, match)):
         return None
-    if match.re is COUNT_COPULA_RE and VERB_FORM_RE.match(para, match.end()):
-        return None  # "1,120 are making face masks": the counted noun is elsewhere
-    phrase = _noun_phrase_after(para, match.end())
+    phrase_start = match.end()
+    if match.re is COUNT_COPULA_RE:
+        relation = COPULA_RELATION_RE.match(para, phrase_start)
+        if relation:
+            phrase_start = relation.end()
+        elif VERB_FORM_RE.match(para, phrase_start):
+            return None  # "1,120 are making face masks": the counted noun is elsewhere
+    phrase = _noun_phrase_after(para, phrase_start)
     if phrase is None and raw == "1":  # "1 provincial natural science first prize"
-        phrase = _noun_phrase_after(para, match.end(), singular=True)
+        phrase = _noun_phrase_after(para, phrase_start, singular=True)
     if phrase is None:
         return None
     np_end, subject = phrase
