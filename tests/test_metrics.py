@@ -729,3 +729,13 @@ def test_a_list_of_changes_without_respectively_keeps_its_own_subjects() -> None
     sentence = "Ningbo had 780 invention patents and 5,655 utility models, and exports grew by 8.5% and 4.1%."
     assert {m.subject for m in extract_metrics(sentence) if m.unit == "percent"} == {"exports"}
     assert [m for m in extract_metrics("Of the firms, 1,120 are making face masks.") if m.unit == "count"] == []
+
+
+def test_a_change_of_the_number_named_before_is_a_signed_count_change() -> None:
+    """Real page dev 019: "the number of D-grade enterprises ... decreased by 1,328 compared with ..."."""
+    sentence = ("By accelerating rectification and upgrading, the number of D-grade enterprises with an average "
+                "tax per mu of less than 10,000 yuan decreased by 1,328 compared with the previous year.")
+    m = by_text(extract_metrics(sentence), "1,328")
+    assert (m.value, m.unit, m.kind, m.subject) == (-1328.0, "count", "change", "d-grade enterprises")
+    m = by_text(extract_metrics("The number of high-tech enterprises increased by 356 to 2,856."), "356")
+    assert (m.value, m.kind, m.subject) == (356.0, "change", "high-tech enterprises")

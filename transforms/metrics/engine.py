@@ -31,9 +31,8 @@ from transforms.metrics.vocab import words_pattern
 
 # Stored with every metric (news.metrics.extractor_version): bump when the rules change,
 # so analysts can tell which facts a re-extraction would produce differently.
-# parts counted by what they "were on"/"were related to"; changes closed by "respectively" take,
-# in order, the subjects of the quantities before them; before: "2026.12.02.10"
-EXTRACTOR_VERSION = "2026.12.02.11"
+# "the number of X ... decreased by 1,328" is a change of X's count; before: "2026.12.02.11"
+EXTRACTOR_VERSION = "2026.12.02.12"
 
 
 def extract_metrics(body: str, published: str | None = None) -> list[Metric]:

@@ -187,8 +187,8 @@ OF_THEM_BEFORE_RE = re.compile(r"\b(?:among|of)\s+(?:them|these|those|which)\s*,
 # What may follow a number whose noun is elided: punctuation, the end, a time phrase, a verb.
 ELIDED_FOLLOW_RE = re.compile(
     r"^(?:\s+more\b)?(?:\s*(?:[,.;:)）]|$)|\s+(?:to|and|or|by|in|this|last|next|from|at|for|during|since|until|before|"
-    r"after|a\s+(?:day|year|month|week)|per|each|every|annually|respectively|are|were|is|was|have|has|had|"
-    r"will|would|can|could|respectively)\b)",
+    r"after|a\s+(?:day|year|month|week)|per|each|every|annually|are|were|is|was|have|has|had|"
+    r"will|would|can|could|respectively|compared)\b)",
     re.IGNORECASE,
 )
 # The text between an earlier count of the sentence and a number that counts the same thing.
@@ -212,6 +212,9 @@ NUMBER_OF_RE = re.compile(r"\b(?:the\s+)?(?:total\s+)?number\s+of\s+(?P<np>[\w\s
                           r"(?=\s+(?:in|at|on|from|across|has|have|had|was|were|is|are|will|grew|rose|reached|"
                           r"increased|fell|dropped|stood|hit|topped|exceeded|doubled|tripled|to|with)\b|\s*[,.;]|$)",
                           re.IGNORECASE)
+# "the number of D-grade enterprises ... decreased by 1,328": a change of the number named before.
+NUMBER_OF_CHANGE_RE = re.compile(
+    r"\b(?:increased|decreased|rose|fell|grew|dropped|declined|went\s+(?:up|down))\s+by\s*$", re.IGNORECASE)
 # "number"/"top" used as verbs ("sellers now number 62,000", "users to top 4 million") do not name the number.
 NUMBER_VERB_RE = re.compile(r"(?:\b(?:now|currently|still|will|would|could|may|to|already|together|they)|\w{3,}s)"
                             r"\s+(?:number|top)\s*$", re.IGNORECASE)
@@ -239,6 +242,7 @@ OF_THEM_BEFORE_TAIL = TailPattern(OF_THEM_BEFORE_RE)
 PARTITIVE_BEFORE_TAIL = TailPattern(PARTITIVE_BEFORE_RE)
 NUMBER_VERB_TAIL = TailPattern(NUMBER_VERB_RE)
 NUMBER_OF_LINK_TAIL = TailPattern(NUMBER_OF_LINK_RE)
+NUMBER_OF_CHANGE_TAIL = TailPattern(NUMBER_OF_CHANGE_RE)
 
 
 def _fraction(match: re.Match[str]) -> _Found | None:
@@ -534,8 +538,13 @@ def _elided_count(para: str, match: re.Match[str], sent_start: int, sent_end: in
     number_of = None
     for m in NUMBER_OF_RE.finditer(before):
         number_of = m
-    if number_of is not None and NUMBER_OF_LINK_TAIL.search(FILLER_TAIL.sub("", _qualifier(before)[1])):
-        return item(" ".join(number_of.group("np").lower().split()))
+    if number_of is not None:
+        link = FILLER_TAIL.sub("", _qualifier(before)[1])
+        named = " ".join(number_of.group("np").lower().split())
+        if NUMBER_OF_LINK_TAIL.search(link):
+            return item(named)
+        if NUMBER_OF_CHANGE_TAIL.search(link):  # kind and sign are the change words' (describe)
+            return _Found(match.start(), match.end(), value, "count", subject=named, num_start=match.start())
     subject = _subject_before(_qualifier(before)[1])
     if subject and _is_plural(subject.split()[-1]) and subject.split()[-1] not in MASS_PLURALS \
             and subject.split()[-1] not in TIME_UNIT_WORDS and not subject.startswith("number of"):
