@@ -739,3 +739,12 @@ def test_a_change_of_the_number_named_before_is_a_signed_count_change() -> None:
     assert (m.value, m.unit, m.kind, m.subject) == (-1328.0, "count", "change", "d-grade enterprises")
     m = by_text(extract_metrics("The number of high-tech enterprises increased by 356 to 2,856."), "356")
     assert (m.value, m.kind, m.subject) == (356.0, "change", "high-tech enterprises")
+
+
+def test_a_count_the_definite_article_refers_back_to_is_not_a_second_fact() -> None:
+    """Real page dev 042: "A total of 50 enterprises ... made the list" then "The 50 companies from
+    Ningbo are primarily involved in ...": one fact. A first "the N X" is still a fact."""
+    body = ("A total of 50 enterprises in Ningbo made the list.\n\nThe 50 companies from Ningbo are primarily "
+            "involved in auto parts. The 30 firms in Cixi grew.")
+    assert [(m.value, m.text) for m in extract_metrics(body)] == [(50.0, "50 enterprises"), (30.0, "30 firms")]
+    assert [m.value for m in extract_metrics("The city had 12 labs. Another 12 labs opened.")] == [12.0, 12.0]

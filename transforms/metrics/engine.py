@@ -31,8 +31,8 @@ from transforms.metrics.vocab import words_pattern
 
 # Stored with every metric (news.metrics.extractor_version): bump when the rules change,
 # so analysts can tell which facts a re-extraction would produce differently.
-# "the number of X ... decreased by 1,328" is a change of X's count; before: "2026.12.02.11"
-EXTRACTOR_VERSION = "2026.12.02.12"
+# "The 50 companies" after "50 enterprises" is the same fact, not a second one; before: "2026.12.02.12"
+EXTRACTOR_VERSION = "2026.12.02.13"
 
 
 def extract_metrics(body: str, published: str | None = None) -> list[Metric]:
@@ -67,6 +67,8 @@ def _extract(body: str, pub: tuple[int, int] | None) -> list[Metric]:
                 previous = item
             _pair_respectively([item for item, _ in described], para, sent_end)
             for item, qualifier in described:
+                if _repeats_a_count(item, para, metrics):
+                    continue
                 kind = item.kind or "level"
                 start, end = item.start - sent_start, item.end - sent_start
                 period = _period_for(cues, sentence, start, end)
@@ -83,6 +85,16 @@ def _extract(body: str, pub: tuple[int, int] | None) -> list[Metric]:
                     denominator=denominator, place=place, modality=modality, rules=tuple(rules),
                 ))
     return metrics
+
+
+def _repeats_a_count(item: _Found, para: str, earlier: list[Metric]) -> bool:
+    """ "The 50 companies from Ningbo are ..." after "A total of 50 enterprises ...": a count the
+    definite article refers back to is the earlier fact again, not a second one."""
+    if item.unit != "count" or item.kind != "level":
+        return False
+    if REFERRING_ARTICLE_RE.search(para, max(0, item.num_start - 8), item.num_start) is None:
+        return False
+    return any(m.unit == "count" and m.value == item.value for m in earlier)
 
 
 def _pair_respectively(items: list[_Found], para: str, sent_end: int) -> None:
@@ -105,6 +117,8 @@ def _pair_respectively(items: list[_Found], para: str, sent_end: int) -> None:
         index = end + 1
 
 
+# "the 50 companies": a definite article right before a count.
+REFERRING_ARTICLE_RE = re.compile(r"\b(?:[Tt]he|[Tt]hese|[Tt]hose)\s+$")  # searched in the 8 characters before
 # The end of a list whose members pair, in order, with an earlier list.
 RESPECTIVELY_AFTER_RE = re.compile(r"\s*(?:,\s*)?(?:respectively|separately)\b", re.IGNORECASE)
 
