@@ -10,12 +10,16 @@ import json
 import os
 import shutil
 import stat
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import psycopg2
 import pytest
 from helpers import make_article, make_run_dir, query
 
+from devtools import PROJECT_ROOT
 from warehouse import db
 from warehouse.embedded import LOGIN_ROLES, role_passwords, write_auth_config
 from warehouse.load import load_run
@@ -93,6 +97,23 @@ def test_role_passwords_are_generated_once_and_kept_private(tmp_path: Path) -> N
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert role_passwords(path) == first
     assert json.loads(path.read_text(encoding="utf-8")) == first
+
+
+def test_processes_generating_the_role_passwords_at_once_agree_on_one_set(tmp_path: Path) -> None:
+    """Two processes starting together (parallel test workers, a scheduler and a worker) must not
+    each keep a password the file does not hold: the first to link its file wins, the rest read it."""
+    path = tmp_path / "home" / "role_passwords.json"
+    code = ("import json, sys, time; from warehouse.embedded import role_passwords; "
+            "time.sleep(max(0.0, float(sys.argv[2]) - time.time())); "
+            "print(json.dumps(role_passwords(sys.argv[1])))")
+    start = time.time() + 2.0  # every process imports first, then all call at the same instant
+    procs = [subprocess.Popen([sys.executable, "-c", code, str(path), str(start)], stdout=subprocess.PIPE,
+                              text=True, cwd=PROJECT_ROOT) for _ in range(8)]
+    results = [json.loads(p.communicate(timeout=60)[0]) for p in procs]
+    stored = json.loads(path.read_text(encoding="utf-8"))
+    assert all(result == stored for result in results)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert [p.name for p in path.parent.iterdir()] == ["role_passwords.json"]  # no temporary files left
 
 
 def test_the_embedded_warehouse_gives_the_roles_generated_passwords(tmp_path: Path,

@@ -136,18 +136,37 @@ def role_passwords(path: Path) -> dict[str, str]:
     """The login roles' passwords kept in `path` (JSON, mode 0600, outside the repository:
     <NEWSETL_HOME>/role_passwords.json); generated once, at random, when missing."""
     path = Path(path)
-    if path.exists():
-        stored = json.loads(path.read_text(encoding="utf-8"))
-        if all(isinstance(stored.get(role), str) and stored[role] for role in LOGIN_ROLES):
-            return {role: stored[role] for role in LOGIN_ROLES}
+    stored = _stored_passwords(path)
+    if stored is not None:
+        return stored
     passwords = {role: secrets.token_urlsafe(24) for role in LOGIN_ROLES}
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PASSWORDS_MODE)
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        json.dump(passwords, fh, indent=1)
-    tmp.replace(path)
-    return passwords
+    # Written under a name of this process's own, then linked into place only if no other
+    # process did so first: processes starting at once agree on one set of passwords.
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PASSWORDS_MODE)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(passwords, fh, indent=1)
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            stored = _stored_passwords(path)
+            if stored is not None:
+                return stored  # another process wrote them first: theirs are the roles' passwords
+            tmp.replace(path)  # a file missing a role: replaced
+        return passwords
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def _stored_passwords(path: Path) -> dict[str, str] | None:
+    if not path.exists():
+        return None
+    stored = json.loads(path.read_text(encoding="utf-8"))
+    if all(isinstance(stored.get(role), str) and stored[role] for role in LOGIN_ROLES):
+        return {role: stored[role] for role in LOGIN_ROLES}
+    return None
 
 
 def stop_embedded(data_dir: Path) -> None:
