@@ -5,6 +5,7 @@ database per test / per module.
 """
 from __future__ import annotations
 
+import json
 import logging
 import os
 import shutil
@@ -14,10 +15,37 @@ from contextlib import AbstractContextManager
 from pathlib import Path
 
 import pytest
+from helpers import ARTIFACTS, FAULTS_ARTIFACT
 
 from devtools import pg
 
 ENV_TEST_DATABASE_URL = "NEWSETL_TEST_DATABASE_URL"
+
+def _is_controller(config: pytest.Config) -> bool:
+    return not hasattr(config, "workerinput")  # xdist workers carry workerinput
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    if _is_controller(session.config):
+        for stale in ARTIFACTS.glob("faults.part-*.json"):  # an interrupted session's parts
+            stale.unlink()
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """Merge the workers' fault rows into build/test-artifacts/faults.json, in scenario order."""
+    if not _is_controller(session.config):
+        return
+    parts = sorted(ARTIFACTS.glob("faults.part-*.json"))
+    if not parts:
+        return
+    from devtools.faults import SCENARIOS
+
+    order = {name: index for index, name in enumerate(SCENARIOS)}
+    rows = [row for part in parts for row in json.loads(part.read_text(encoding="utf-8"))]
+    rows.sort(key=lambda row: order.get(row["fault"], len(order)))
+    FAULTS_ARTIFACT.write_text(json.dumps(rows, indent=1) + "\n", encoding="utf-8")
+    for part in parts:
+        part.unlink()
 
 
 @pytest.fixture(scope="session")

@@ -17,6 +17,14 @@ FETCHED_AT = "2026-11-20T08:00:00+00:00"
 SNAPSHOT_HOSTS = {"ningbo_gov": "http://english.ningbo.gov.cn/", "ningbolife": "http://www.ningbolife.com/"}
 SNAPSHOT_TEMPLATES = {"ningbo_gov": "hanweb", "ningbolife": "joomla"}
 SNAPSHOT_FETCHED_AT = "2026-12-02T04:00:00+00:00"
+# The fault scenarios' table of a whole session (tests/test_faults.py), one part per xdist worker,
+# merged by conftest.pytest_sessionfinish.
+ARTIFACTS = Path(__file__).resolve().parents[1] / "build" / "test-artifacts"
+FAULTS_ARTIFACT = ARTIFACTS / "faults.json"
+
+
+def faults_artifact_part(worker: str) -> Path:
+    return ARTIFACTS / f"faults.part-{worker}.json"
 
 
 def content_hash(title: str, body: str) -> str:

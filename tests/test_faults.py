@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import socket
 import subprocess
 import sys
@@ -19,6 +20,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from helpers import faults_artifact_part
 
 from devtools import faults
 from devtools.mirror import FaultPlan, start_mirror
@@ -46,18 +48,17 @@ def test_every_group_has_scenarios(group: str) -> None:
     assert [s for s in faults.SCENARIOS.values() if s.group == group]
 
 
-ARTIFACT = Path(__file__).resolve().parents[1] / "build" / "test-artifacts" / "faults.json"
-
-
 @pytest.fixture(scope="session")
 def table_rows() -> Iterator[list[dict]]:
     """Every scenario's row of this test session, kept as build/test-artifacts/faults.json:
-    `newsetl faults --show build/test-artifacts/faults.json` prints the table of the session."""
+    `newsetl faults --show build/test-artifacts/faults.json` prints the table of the session.
+    Each pytest-xdist worker writes its part; conftest.pytest_sessionfinish merges them."""
     rows: list[dict] = []
     yield rows
     if rows:
-        ARTIFACT.parent.mkdir(parents=True, exist_ok=True)
-        ARTIFACT.write_text(json.dumps(rows, indent=1) + "\n", encoding="utf-8")
+        part = faults_artifact_part(os.environ.get("PYTEST_XDIST_WORKER", "main"))
+        part.parent.mkdir(parents=True, exist_ok=True)
+        part.write_text(json.dumps(rows, indent=1) + "\n", encoding="utf-8")
 
 
 @pytest.mark.parametrize("name", [_param(s) for s in faults.SCENARIOS.values()])

@@ -16,7 +16,7 @@ import pytest
 from devtools import PROJECT_ROOT, SEEDS_DIR
 
 # What `extract` and `db upgrade` need at run time, pinned by the lock (no Airflow, GX, Scrapy).
-RUNTIME_SUBSET = ("lxml", "lxml_html_clean", "trafilatura", "pyyaml", "psycopg2-binary")
+RUNTIME_SUBSET = ("lxml", "lxml_html_clean", "trafilatura", "pyyaml", "psycopg2-binary", "w3lib")
 PACKAGE_DATA = ("seeds/sources.yml", "warehouse/migrations/001_core.sql", "expectations/articles.critical.json",
                 "expectations/data_docs_assets/manifest.json", "expectations/data_docs_assets/jquery/jquery.min.js")
 
