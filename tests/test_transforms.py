@@ -954,3 +954,13 @@ def test_a_long_glued_menu_line_does_not_end_the_header() -> None:
     article = parse_page(text)
     assert article.title.startswith("The construction of rural") and article.published == "2020-01-09"
     assert "Sitemap" not in article.body
+
+
+@pytest.mark.parametrize("source", ["ningbo_gov", "ningbolife"])
+def test_a_robots_txt_is_not_an_article(source: str) -> None:
+    """`newsetl extract` on a saved site copy meets the sites' robots.txt: crawl rules, no article."""
+    with pytest.raises(NotAnArticle) as info:
+        parse_page((PAGES / source / "robots.txt").read_bytes())
+    assert info.value.kind == "unparseable" and "robots.txt" in info.value.message
+    article = parse_page("Host: Ningbo Science Park\n\nThe park opened 12 new laboratories in 2019, the city said.\n")
+    assert "12 new laboratories" in article.body  # one directive-like line does not make a robots.txt

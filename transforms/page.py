@@ -53,6 +53,9 @@ CONTROL_RE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 FEED_RE = re.compile(
     r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:rss|feed|rdf:RDF|datastore)\b", re.IGNORECASE | re.DOTALL
 )
+# A robots.txt (every line a directive or a comment) is a site's crawl rules, not a page.
+ROBOTS_LINE_RE = re.compile(r"^\s*(?:#.*|(?:user-agent|disallow|allow|sitemap|crawl-delay|host|clean-param)\s*:.*)?$",
+                            re.IGNORECASE)
 ENGLISH = "en"
 REPLACEMENT_CHAR = "\ufffd"
 
@@ -94,6 +97,8 @@ def parse_page(
         raise NotAnArticle("empty", "page is empty")
     if FEED_RE.match(text):
         raise NotAnArticle("listing", "feed or record list (RSS/Atom/datastore), not an article page")
+    if _is_robots_txt(text):
+        raise NotAnArticle("unparseable", "robots.txt (crawl rules), not an article page")
 
     if template == TEXT_TEMPLATE or (template is None and text_template.looks_like_text_page(text)):
         found = text_template.parse(text)
@@ -223,6 +228,12 @@ def _to_article(found: Content, url: str | None, source: str | None) -> Article:
         language=language,
         metrics=extract_metrics(body, found.published),
     )
+
+
+def _is_robots_txt(text: str) -> bool:
+    lines = text.splitlines()
+    return any(line.strip() and not line.lstrip().startswith("#") for line in lines) and \
+        all(ROBOTS_LINE_RE.match(line) for line in lines)
 
 
 def _looks_binary_text(text: str) -> bool:
