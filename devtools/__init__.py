@@ -8,6 +8,7 @@ seeds/pages and the gold set under tests/gold are repository files, not package 
 """
 from __future__ import annotations
 
+import socket
 import time
 from pathlib import Path
 
@@ -16,6 +17,14 @@ SEEDS_DIR = PROJECT_ROOT / "seeds"
 PAGES_DIR = SEEDS_DIR / "pages"
 SOURCES_FILE = SEEDS_DIR / "sources.yml"
 GOLD_DIR = PROJECT_ROOT / "tests" / "gold"
+LOOPBACK = "127.0.0.1"  # every server the tools start listens here only
+
+
+def free_port(host: str = LOOPBACK) -> int:
+    """An unused TCP port on `host` (bound then released)."""
+    with socket.socket() as s:
+        s.bind((host, 0))
+        return int(s.getsockname()[1])
 
 
 def wait_until_interrupted(*announce: str) -> None:

@@ -936,7 +936,7 @@ def _relay_down_then_up(ctx: Ctx, relay_uri: str) -> str:
 @scenario("smtp", plan=_alert_page_plan())
 def smtp_relay_refused(ctx: Ctx) -> str:
     """The relay refuses connections when an alert is due: kept in the outbox, mailed once when it is back."""
-    from devtools.smtp_sink import free_port
+    from devtools import free_port
 
     return _relay_down_then_up(ctx, f"smtp://:@127.0.0.1:{free_port()}?disable_ssl=true&disable_tls=true")
 

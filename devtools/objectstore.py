@@ -22,17 +22,11 @@ from pathlib import Path
 from typing import Any
 
 from core import config
+from devtools import LOOPBACK, free_port
 
-LOOPBACK = "127.0.0.1"
 ACCESS_KEY = "newsetl-test-key"  # moto accepts any credentials; these exist only in its memory
 SECRET_KEY = "newsetl-test-secret"  # noqa: S105 - a throwaway key for a loopback test server
 REGION = "us-east-1"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind((LOOPBACK, 0))
-        return int(s.getsockname()[1])
 
 
 @dataclass

@@ -18,14 +18,7 @@ from pathlib import Path
 
 from aiosmtpd.controller import Controller
 
-LOOPBACK = "127.0.0.1"
-
-
-def free_port(host: str = LOOPBACK) -> int:
-    """An unused TCP port on `host` (bound then released)."""
-    with socket.socket() as s:
-        s.bind((host, 0))
-        return int(s.getsockname()[1])
+from devtools import LOOPBACK, free_port
 
 
 class _SaveToDir:

@@ -40,9 +40,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from devtools import PROJECT_ROOT, airflow_local
+from devtools import LOOPBACK, PROJECT_ROOT, airflow_local, free_port
 
-LOOPBACK = "127.0.0.1"
 ENV_WORKER_HOSTNAME = "NEWSETL_WORKER_HOSTNAME"
 ADMIN_USER = "admin"
 STOP_GRACE_S = 20
@@ -52,12 +51,6 @@ TERMINAL_RUN_STATES = frozenset({"success", "failed"})
 def worker_hostname() -> str:
     """`[core] hostname_callable` of the workers: the worker's own name, else the FQDN."""
     return os.environ.get(ENV_WORKER_HOSTNAME) or socket.getfqdn()
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind((LOOPBACK, 0))
-        return int(s.getsockname()[1])
 
 
 def sqlalchemy_url(libpq_url: str) -> str:

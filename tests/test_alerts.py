@@ -17,7 +17,8 @@ from types import SimpleNamespace
 import pytest
 from test_validation_history import crawl_report, staged_run
 
-from devtools.smtp_sink import free_port, hung_relay, start_sink
+from devtools import free_port
+from devtools.smtp_sink import hung_relay, start_sink
 from newsetl import steps
 from newsetl.alerts import (
     ALERT_ALREADY_SENT_NOTE,

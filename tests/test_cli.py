@@ -147,7 +147,7 @@ def test_extract_explain_lists_the_rules_that_decided_each_metric():
 
 
 def test_an_unreachable_warehouse_is_one_line_without_the_password(tmp_path):
-    from devtools.smtp_sink import free_port
+    from devtools import free_port
 
     dsn = f"postgresql://news_loader:s3cret-pw@127.0.0.1:{free_port()}/news"
     proc = newsetl("db", "upgrade", env={config.ENV_DATABASE_URL: dsn})

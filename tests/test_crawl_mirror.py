@@ -565,7 +565,8 @@ def test_a_listing_that_yields_no_article_links_mails_on_call_as_template_drift(
     """The ningbolife category blog changes its markup (no item the spider knows): the crawl
     still finishes, but the listing's 0 links reach the crawl report, the run summary and
     one mail on a real SMTP server; the feed's articles still load."""
-    from devtools.smtp_sink import free_port, start_sink
+    from devtools import free_port
+    from devtools.smtp_sink import start_sink
     from newsetl import steps
 
     base = site.base_urls["ningbolife"]

@@ -171,7 +171,7 @@ def test_a_missing_run_on_s3_is_one_line(s3, s3_env):
 
 
 def test_unreachable_storage_is_one_line_and_nothing_is_loaded(s3, s3_env, tmp_path, pg_url):
-    from devtools.objectstore import free_port
+    from devtools import free_port
 
     upgraded = newsetl("db", "upgrade", env={config.ENV_DATABASE_URL: pg_url})
     assert upgraded.returncode == 0, upgraded.stderr

@@ -14,7 +14,8 @@ import psycopg2
 import pytest
 from helpers import content_hash, make_article, make_metric, make_run_dir
 
-from devtools.smtp_sink import free_port, hung_relay, start_sink
+from devtools import free_port
+from devtools.smtp_sink import hung_relay, start_sink
 from newsetl import steps
 from warehouse.load import load_run
 from warehouse.queries import source_history, subject_medians
