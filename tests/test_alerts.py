@@ -82,8 +82,15 @@ def test_alert_is_delivered_to_a_real_smtp_server(tmp_path, monkeypatch):
 
 def test_unreachable_smtp_is_logged_not_raised(monkeypatch, caplog):
     monkeypatch.setenv("AIRFLOW_CONN_SMTP_DEFAULT", f"smtp://:@127.0.0.1:{free_port()}?disable_ssl=true&disable_tls=true&timeout=2&retry_limit=0")
-    with caplog.at_level(logging.ERROR, logger="newsetl.alerts"):
-        assert send_alert("s", "b", ["oncall@example.org"]) is False
+    # caplog's handler on the logger itself: an earlier in-process Airflow call in the same worker
+    # (Airflow's logging setup) can leave the "newsetl" loggers not propagating to the root.
+    logger = logging.getLogger("newsetl.alerts")
+    logger.addHandler(caplog.handler)
+    try:
+        with caplog.at_level(logging.ERROR, logger="newsetl.alerts"):
+            assert send_alert("s", "b", ["oncall@example.org"]) is False
+    finally:
+        logger.removeHandler(caplog.handler)
     assert "could not be sent" in caplog.text
 
 
