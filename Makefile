@@ -19,10 +19,10 @@ demo: $(STAMP)
 
 # The suite on every core (pytest-xdist: one process per core, each with its own embedded Postgres
 # and temp dirs); PYTEST_WORKERS=0 runs it in one process. Modules whose tests share an expensive
-# setup (a whole Airflow run) stay on one worker (pytest.mark.xdist_group).
+# setup (a whole Airflow run) stay on one worker (tests/conftest.py: ONE_WORKER_MODULES).
 PYTEST_WORKERS ?= auto
 test: $(STAMP) chromium redis
-	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 # Debian's Chromium for the Data Docs browser test (apt-get, once per machine; a no-op when
 # /usr/bin/chromium exists).

@@ -21,6 +21,26 @@ from devtools import pg
 
 ENV_TEST_DATABASE_URL = "NEWSETL_TEST_DATABASE_URL"
 
+# Modules whose tests share one expensive module-scoped setup (a whole Airflow run, a million-row
+# database): under pytest-xdist all their tests go to one worker, so the setup runs once. (xdist's
+# own `--dist loadgroup` marks do not work with this pytest: it renames items through an attribute
+# pytest 9 no longer reads.)
+ONE_WORKER_MODULES = frozenset({"tests/test_end_to_end.py", "tests/test_analyst_scale.py"})
+
+
+def pytest_xdist_make_scheduler(config: pytest.Config, log):  # noqa: ANN201 - xdist's Scheduling protocol
+    """Like `--dist load` (each test its own unit, handed to whichever worker is free), except that
+    the tests of ONE_WORKER_MODULES form one unit per module."""
+    from xdist.scheduler import LoadScopeScheduling
+
+    class OneWorkerModules(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            module = nodeid.split("::", 1)[0]
+            return module if module in ONE_WORKER_MODULES else nodeid
+
+    return OneWorkerModules(config, log)
+
+
 def _is_controller(config: pytest.Config) -> bool:
     return not hasattr(config, "workerinput")  # xdist workers carry workerinput
 

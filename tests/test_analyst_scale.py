@@ -15,8 +15,8 @@ import pytest
 from transforms.indicators import load_catalog
 from warehouse import db
 
-# about a minute on the 2-core machine; its database is built once, on one worker
-pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("analyst_scale")]
+# about a minute on the 2-core machine; its database is built once, on one xdist worker (conftest)
+pytestmark = pytest.mark.slow
 
 ARTICLES = 100_000
 METRICS = 1_000_000        # 10 per article; about 1% of them per indicator

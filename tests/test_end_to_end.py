@@ -23,7 +23,7 @@ from devtools import PAGES_DIR, airflow_local
 from devtools.mirror import start_mirror
 from devtools.smtp_sink import start_sink
 
-pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("end_to_end")]  # one Airflow run per module
+pytestmark = pytest.mark.slow  # one Airflow run for the module, on one xdist worker (conftest)
 
 LEAKY_PAGE = "art/2019/8/18/art_933_1016946.html"
 LEAK = "Text Size: A A A"
