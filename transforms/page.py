@@ -54,8 +54,9 @@ FEED_RE = re.compile(
     r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:rss|feed|rdf:RDF|datastore)\b", re.IGNORECASE | re.DOTALL
 )
 # A robots.txt (every line a directive or a comment) is a site's crawl rules, not a page.
-ROBOTS_LINE_RE = re.compile(r"^\s*(?:#.*|(?:user-agent|disallow|allow|sitemap|crawl-delay|host|clean-param)\s*:.*)?$",
-                            re.IGNORECASE)
+ROBOTS_DIRECTIVE = r"(?:#|(?:user-agent|disallow|allow|sitemap|crawl-delay|host|clean-param)\s*:)"
+ROBOTS_START_RE = re.compile(rf"\s*{ROBOTS_DIRECTIVE}", re.IGNORECASE)  # a cheap first test for every page
+ROBOTS_LINE_RE = re.compile(rf"^\s*(?:{ROBOTS_DIRECTIVE}.*)?$", re.IGNORECASE)
 ENGLISH = "en"
 REPLACEMENT_CHAR = "\ufffd"
 
@@ -231,6 +232,8 @@ def _to_article(found: Content, url: str | None, source: str | None) -> Article:
 
 
 def _is_robots_txt(text: str) -> bool:
+    if not ROBOTS_START_RE.match(text):
+        return False
     lines = text.splitlines()
     return any(line.strip() and not line.lstrip().startswith("#") for line in lines) and \
         all(ROBOTS_LINE_RE.match(line) for line in lines)
