@@ -127,6 +127,8 @@ RESPECTIVELY_AFTER_RE = re.compile(r"\s*(?:,\s*)?(?:respectively|separately)\b",
 # before it): they are tried only there (the numbers-first scan knows those positions).
 NUMBER_LED = frozenset({"money_suffixed", "percentage_points", "percent", "km2", "m2", "mu", "tonnes", "kwh", "km",
                         "times"})
+# Matchers whose every match starts with a number word: tried only in sentences that have one.
+WORD_LED = frozenset({"amount_spelled"})
 # (NUM opens with a lookbehind that refuses a word character, then a digit.)
 assert all(regex.pattern.startswith(NUM) for rule, regex, _ in MATCHERS if rule in NUMBER_LED)
 assert all(regex.pattern.startswith(NUM) for regex in (YEARS_RE, COUNT_COPULA_RE, COUNT_RE, BARE_NUMBER_RE))
@@ -170,7 +172,7 @@ def _find_quantities(para: str, start: int, end: int, excluded: list[tuple[int, 
     digits = scan.digit_starts
     triggered = triggered_rules(low)
     for rule, regex, build in MATCHERS:
-        if rule not in triggered:
+        if rule not in triggered or (rule in WORD_LED and not scan.words):
             continue
         matches = iter_from_starts(regex, para, digits, start, end) if rule in NUMBER_LED else \
             regex.finditer(para, start, end)
