@@ -230,21 +230,25 @@ def test_loader_keeps_labelled_articles_only(tmp_path: Path):
 # precision 0.968, recall 0.868, F1 0.915. After counts of one, count ranges, "such", periods
 # in "first three quarters" and subheadings: 281 predicted / 275 matched, P 0.979, R 0.884, F1 0.929.
 # After totals after a count, "amounts to N" and "Name (N)": 285 / 279, P 0.979, R 0.897, F1 0.936.
-DEV_FLOORS: dict[str, float] = {"precision": 0.96, "recall": 0.88, "f1": 0.925}
+# After rates of a counted base, parts "were on" X, "respectively" pairs, "the number of X decreased
+# by N" and repeated "the N X" (extractor 2026.12.02.13): 290 / 285, P 0.983, R 0.916, F1 0.948.
+DEV_FLOORS: dict[str, float] = {"precision": 0.97, "recall": 0.90, "f1": 0.935}
 TEMPLATE_SOURCES = ("ningbo_gov", "ningbolife")
 TEMPLATE_TITLE_FLOOR, TEMPLATE_DATE_FLOOR = 0.98, 0.98
 # The held-out pages are never tuned on; these floors only stop a regression. First measured
 # (before the real-text metric rules): precision 0.968, recall 0.876, F1 0.920; after them:
 # 0.965 / 0.876 / 0.918 (286 predicted, 276 matched of 315); after the next round 0.968 / 0.876 / 0.920;
-# after the tune_sites round (measured once) 0.969 / 0.892 / 0.929 (290 predicted, 281 matched of 315).
+# after the tune_sites round (measured once) 0.969 / 0.892 / 0.929 (290 predicted, 281 matched of 315);
+# after the next dev round (measured once) 0.969 / 0.892 / 0.929 (291 predicted, 282 matched of 316).
 HOLDOUT_FLOORS: dict[str, float] = {"precision": 0.94, "recall": 0.85, "f1": 0.90}
 
 
 # tests/realgold/tune_sites: 10 more ningbolife article pages labelled for metrics, tuned on (not
 # held out). Before the rules tuned on them: 144 gold / 125 predicted / 123 matched, P 0.984,
 # R 0.854, F1 0.914. After ("Yuan" capitalised, bare "points", "nearly ten times"): 145 / 140 / 138,
-# P 0.986, R 0.952, F1 0.968.
-TUNE_SITES_FLOORS: dict[str, float] = {"precision": 0.97, "recall": 0.94, "f1": 0.955}
+# P 0.986, R 0.952, F1 0.968. With glued scale words and spelled amounts ("one billion tons"):
+# 146 / 143 / 141, P 0.986, R 0.966, F1 0.976.
+TUNE_SITES_FLOORS: dict[str, float] = {"precision": 0.97, "recall": 0.95, "f1": 0.96}
 
 
 @pytest.fixture(scope="module")
