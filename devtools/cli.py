@@ -78,7 +78,11 @@ def cmd_eval(args: argparse.Namespace) -> int:
             continue
         real = realgold.evaluate_real(pages, real_systems)
         print(f"\n{realgold.format_real_table(heading, pages, real)}")
-        if args.details:
+        held_out = folder.resolve() == realgold.HOLDOUT_DIR.resolve()
+        if args.details and held_out and not args.held_out_details:
+            print(f"\n== {folder.name}: details not listed (a held-out set's misses are not to be tuned on; "
+                  f"--held-out-details lists them)")
+        elif args.details or (held_out and args.held_out_details):
             for name, real_scores in real.items():
                 print(f"\n== {name} on {folder.name}: {len(real_scores.details)} details")
                 print("\n".join(real_scores.details))
@@ -123,7 +127,10 @@ def register(sub: Any) -> None:
     s.add_argument("--gold", help="gold set directory (default: tests/gold)")
     s.add_argument("--system", action="append",
                    help="only this system (repeatable): newsetl, quantulum3, trafilatura")
-    s.add_argument("--details", action="store_true", help="list every miss, extra and field mismatch")
+    s.add_argument("--details", action="store_true",
+                   help="list every miss, extra and field mismatch (not of the held-out real pages)")
+    s.add_argument("--held-out-details", action="store_true",
+                   help="list them for the held-out real pages too (after measuring, never while tuning)")
     s.add_argument("--speed", action="store_true",
                    help="only the speed table: the transform beside trafilatura, the metric rules beside quantulum3")
     s.add_argument("--against", metavar="REV",

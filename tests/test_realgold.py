@@ -352,3 +352,19 @@ def test_other_sources_titles_dates_and_chrome_on_the_tuning_pages():
     assert (total.title_accuracy or 0) >= 0.97 and (total.date_accuracy or 0) >= 0.95
     assert total.dates_unlabelled_given == 0
     assert total.leaks <= 26
+
+
+def test_details_never_list_the_held_out_misses_unless_asked(capsys: pytest.CaptureFixture[str]) -> None:
+    """`newsetl eval --details` is what one reads while tuning: it lists dev's and tune_sites'
+    misses but not the held-out set's; `--held-out-details` (after measuring) lists those too."""
+    from newsetl.cli import main
+
+    assert main(["eval", "--real-only", "--system", "newsetl", "--details"]) == 0
+    out = capsys.readouterr().out
+    assert "== newsetl on dev:" in out and "== newsetl on tune_sites:" in out
+    assert "== newsetl on holdout:" not in out and "details not listed" in out
+    assert not [line for line in out.splitlines() if line.startswith("h0")]  # held-out page ids: h000...
+    assert main(["eval", "--real-only", "--system", "newsetl", "--held-out-details"]) == 0
+    out = capsys.readouterr().out
+    assert "== newsetl on holdout:" in out and "== newsetl on dev:" not in out
+    assert [line for line in out.splitlines() if line.startswith("h0")]
