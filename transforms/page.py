@@ -138,6 +138,10 @@ def decode_counted(content: bytes, content_type: str | None = None) -> tuple[str
 
 
 def _decode_replacing(content: bytes, codec: str) -> tuple[str, str, int]:
+    try:
+        return content.decode(codec), codec, 0  # the common case: one pass, nothing to count
+    except UnicodeDecodeError:
+        pass
     text = content.decode(codec, errors="replace")
     genuine = content.decode(codec, errors="ignore").count(REPLACEMENT_CHAR)  # U+FFFD the page really has
     return text, codec, text.count(REPLACEMENT_CHAR) - genuine
