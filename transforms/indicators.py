@@ -36,6 +36,7 @@ from importlib import resources
 from pathlib import Path
 
 from core.records import KINDS, UNITS
+from transforms.metrics.vocab import RATE_BASE_WORDS, RATE_WORDS, words_pattern
 
 CATALOG_PACKAGE = "seeds"          # indicators.csv ships as package data of seeds/
 CATALOG_FILE = "indicators.csv"
@@ -46,7 +47,7 @@ RULES_VERSION = "2026.12.02.2"  # before: "2026.12.02" (rates fit only rate patt
 KEY_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 SPACES_RE = re.compile(r"\s+")
 # A subject stating a rate of a counted base, and a pattern written for one.
-RATE_SUBJECT_RE = re.compile(r"\b(?:per|for (?:every|each)) (?:\d|(?:a |one |ten )?(?:hundred|thousand)\b)")
+RATE_SUBJECT_RE = re.compile(rf"\b(?:{words_pattern(RATE_WORDS)}) (?:\d|(?:{words_pattern(RATE_BASE_WORDS)})\b)")
 RATE_PATTERN_RE = re.compile(r"\bper\b|\bevery\b|\beach\b")
 
 

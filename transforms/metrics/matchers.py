@@ -38,6 +38,8 @@ from transforms.metrics.vocab import (
     POINTS_COMPARE_WORDS,
     PRECEDING_BLOCKLIST,
     RANK_MOVE_NOUNS,
+    RATE_BASE_WORDS,
+    RATE_WORDS,
     SCALE_WORDS,
     SPELLED_MULTIPLES,
     SPELLED_NUMBERS,
@@ -224,12 +226,12 @@ NUMBER_OF_LINK_RE = re.compile(
     re.IGNORECASE)
 
 # A count followed by "per", "for every" or "for each" is a rate ("150 units per 10,000 workers"), not a count.
-RATE_AFTER_RE = re.compile(r"\s+(?:per|for\s+(?:every|each))\b", re.IGNORECASE)
+RATE_AFTER_RE = re.compile(rf"\s+(?:{words_pattern(RATE_WORDS)})\b", re.IGNORECASE)
 # ... of a number of people or things ("per 10,000 people", "for every 10,000 residents"): the count
 # is kept, with the rate in its subject ("invention patents per 10,000 people", the catalog's
 # `invention_patents_per_10k`), so that it is never read as the stock itself.
-RATE_BASE_RE = re.compile(rf"{RATE_AFTER_RE.pattern}\s+(?:\d{{1,3}}(?:,\d{{3}})*|ten thousand|a thousand|"
-                          rf"one thousand|a hundred|one hundred|thousand|hundred)(?=\s)", re.IGNORECASE)
+RATE_BASE_RE = re.compile(rf"{RATE_AFTER_RE.pattern}\s+(?:\d{{1,3}}(?:,\d{{3}})*|"
+                          rf"{words_pattern(RATE_BASE_WORDS, space=' ')})(?=\s)", re.IGNORECASE)
 
 # "1,684 were on invention patents", "8,206 were associated with utility models": a part of a
 # total just given ("in which, ..."), counted by what it is on or related to.
@@ -395,13 +397,13 @@ MATCHER_TRIGGERS: dict[str, tuple[str, ...]] = {
 }
 
 
-def _count_blocked(raw: str, before: str, scaled: bool, rate: bool = False) -> bool:
-    """Numbers that never count anything: years, decimals (but in a rate: "39.4 patents for
-    every 10,000 residents"), names ("Line 4"), numbers after names."""
+def _count_blocked(raw: str, before: str, decimal_ok: bool) -> bool:
+    """Numbers that never count anything: years, decimals (unless `decimal_ok`: "1.2 million
+    users", or a caller that checks them itself), names ("Line 4"), numbers after names."""
     qualified = _qualifier(before)[0] is not None  # a qualifier word right before the number
     if YEAR_LIKE_RE.match(raw) and not qualified:
         return True
-    if "." in raw and not scaled and not rate:
+    if "." in raw and not decimal_ok:
         return True
     prev = PREVIOUS_WORD_TAIL.search(before)
     if prev:
@@ -417,7 +419,10 @@ def _count_blocked(raw: str, before: str, scaled: bool, rate: bool = False) -> b
 def _count(para: str, match: re.Match[str], sent_start: int) -> _Found | None:
     raw = match.group("num")
     before = para[sent_start:match.start()]
-    if _count_blocked(raw, before, bool(match.groupdict().get("scale")), rate="." in raw and _is_rate(para, match)):
+    # A decimal without a scale counts only in a rate ("39.4 patents for every 10,000 residents"):
+    # checked once its noun phrase is known.
+    unscaled_decimal = "." in raw and not match.groupdict().get("scale")
+    if _count_blocked(raw, before, decimal_ok=True):
         return None
     phrase_start = match.end()
     if match.re is COUNT_COPULA_RE:
@@ -433,7 +438,10 @@ def _count(para: str, match: re.Match[str], sent_start: int) -> _Found | None:
         return None
     np_end, subject = phrase
     found_subject: str | None = subject
-    if RATE_AFTER_RE.match(para, np_end):
+    rate = RATE_AFTER_RE.match(para, np_end)
+    if unscaled_decimal and not rate:
+        return None
+    if rate:
         base = RATE_BASE_RE.match(para, np_end)
         per = _noun_phrase_after(para, base.end()) if base else None
         if base is None or per is None:
@@ -446,12 +454,6 @@ def _count(para: str, match: re.Match[str], sent_start: int) -> _Found | None:
         found_subject = None  # "28.72 million TEUs": the subject is what the sentence says is measured
     return _Found(match.start(), np_end, _number(match), "count", kind="level", subject=found_subject,
                   num_start=match.start())
-
-
-def _is_rate(para: str, match: re.Match[str]) -> bool:
-    """True when the counted noun is followed by a counted base ("... patents for every 10,000 residents")."""
-    phrase = _noun_phrase_after(para, match.end())
-    return phrase is not None and RATE_BASE_RE.match(para, phrase[0]) is not None
 
 
 def _spelled_count(para: str, match: re.Match[str], sent_start: int) -> _Found | None:
@@ -497,7 +499,7 @@ def _elided_count(para: str, match: re.Match[str], sent_start: int, sent_end: in
         return None
     verb_number = NUMBER_VERB_TAIL.search(before)
     if _count_blocked(raw, before[: verb_number.start() + 1] if verb_number else before,
-                      bool(match.group("scale"))) or not raw.replace(",", "").isdigit() and \
+                      decimal_ok=bool(match.group("scale"))) or not raw.replace(",", "").isdigit() and \
             not match.group("scale"):
         return None
     after = para[match.end():sent_end]

@@ -51,6 +51,12 @@ SPELLED_NUMBERS: dict[str, int] = {
     "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
     "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
 }
+# A rate's words and the counted bases in words it can be of ("per 10,000 people", "for every
+# thousand residents"): the count matcher keeps such a rate, the indicator catalog maps it only to
+# a rate row (transforms.indicators).
+RATE_WORDS: tuple[str, ...] = ("per", "for every", "for each")
+RATE_BASE_WORDS: tuple[str, ...] = ("ten thousand", "a thousand", "one thousand", "a hundred", "one hundred",
+                                    "thousand", "hundred")
 # Scale words a number written in words can carry before its unit ("nine billion yuan", "one
 # billion tons"); smaller scales in words are counts' business ("two thousand visitors").
 SPELLED_SCALES: tuple[str, ...] = ("hundred million", "million", "billion", "trillion")
