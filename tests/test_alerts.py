@@ -82,8 +82,9 @@ def test_alert_is_delivered_to_a_real_smtp_server(tmp_path, monkeypatch):
 
 def test_unreachable_smtp_is_logged_not_raised(monkeypatch, caplog):
     monkeypatch.setenv("AIRFLOW_CONN_SMTP_DEFAULT", f"smtp://:@127.0.0.1:{free_port()}?disable_ssl=true&disable_tls=true&timeout=2&retry_limit=0")
-    # caplog's handler on the logger itself: an earlier in-process Airflow call in the same worker
-    # (Airflow's logging setup) can leave the "newsetl" loggers not propagating to the root.
+    # caplog's handler on the logger itself: Airflow's logging setup, run by an earlier in-process
+    # Airflow call in the same xdist worker, reconfigures the loggers, so the root handler caplog
+    # listens on may not see this record; a handler on the logger sees it either way.
     logger = logging.getLogger("newsetl.alerts")
     logger.addHandler(caplog.handler)
     try:
