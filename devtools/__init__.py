@@ -8,8 +8,10 @@ seeds/pages and the gold set under tests/gold are repository files, not package 
 """
 from __future__ import annotations
 
+import contextlib
 import socket
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
@@ -25,6 +27,19 @@ def free_port(host: str = LOOPBACK) -> int:
     with socket.socket() as s:
         s.bind((host, 0))
         return int(s.getsockname()[1])
+
+
+@contextlib.contextmanager
+def refused_port(host: str = LOOPBACK) -> Iterator[int]:
+    """A TCP port on `host` that refuses connections while the block runs.
+
+    A socket holds it bound and never listens: a connection gets a reset (ConnectionRefusedError),
+    and no other process can bind it meanwhile. A port from `free_port` is released at once, so a
+    server another test worker starts could take it before the test connects ("dead" no longer).
+    """
+    with socket.socket() as held:
+        held.bind((host, 0))
+        yield int(held.getsockname()[1])
 
 
 def wait_until_interrupted(*announce: str) -> None:

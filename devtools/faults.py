@@ -936,9 +936,10 @@ def _relay_down_then_up(ctx: Ctx, relay_uri: str) -> str:
 @scenario("smtp", plan=_alert_page_plan())
 def smtp_relay_refused(ctx: Ctx) -> str:
     """The relay refuses connections when an alert is due: kept in the outbox, mailed once when it is back."""
-    from devtools import free_port
+    from devtools import refused_port
 
-    return _relay_down_then_up(ctx, f"smtp://:@127.0.0.1:{free_port()}?disable_ssl=true&disable_tls=true")
+    with refused_port() as port:
+        return _relay_down_then_up(ctx, f"smtp://:@127.0.0.1:{port}?disable_ssl=true&disable_tls=true")
 
 
 @scenario("smtp", plan=_alert_page_plan())

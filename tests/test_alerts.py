@@ -17,7 +17,7 @@ from types import SimpleNamespace
 import pytest
 from test_validation_history import crawl_report, staged_run
 
-from devtools import free_port
+from devtools import refused_port
 from devtools.smtp_sink import hung_relay, start_sink
 from newsetl import steps
 from newsetl.alerts import (
@@ -80,8 +80,8 @@ def test_alert_is_delivered_to_a_real_smtp_server(tmp_path, monkeypatch):
     assert "Visit Charity Shop" in text and "<code>" not in text
 
 
-def test_unreachable_smtp_is_logged_not_raised(monkeypatch, caplog):
-    monkeypatch.setenv("AIRFLOW_CONN_SMTP_DEFAULT", f"smtp://:@127.0.0.1:{free_port()}?disable_ssl=true&disable_tls=true&timeout=2&retry_limit=0")
+def test_unreachable_smtp_is_logged_not_raised(monkeypatch, caplog, dead_smtp):
+    monkeypatch.setenv("AIRFLOW_CONN_SMTP_DEFAULT", dead_smtp)
     # caplog's handler on the logger itself: Airflow's logging setup, run by an earlier in-process
     # Airflow call in the same xdist worker, reconfigures the loggers, so the root handler caplog
     # listens on may not see this record; a handler on the logger sees it either way.
@@ -161,9 +161,9 @@ def test_send_alert_once_mails_a_result_once_and_a_new_result_again(tmp_path):
     assert json.loads(marker.read_text())["fingerprint"] == "f2"
 
 
-def test_a_failed_send_leaves_no_marker_so_the_next_validation_mails(tmp_path, caplog):
+def test_a_failed_send_leaves_no_marker_so_the_next_validation_mails(tmp_path, caplog, dead_smtp):
     marker = tmp_path / "alert_sent.json"
-    with _env({"AIRFLOW_CONN_SMTP_DEFAULT": _dead_smtp()}), caplog.at_level(logging.ERROR):
+    with _env({"AIRFLOW_CONN_SMTP_DEFAULT": dead_smtp}), caplog.at_level(logging.ERROR):
         lost = send_alert_once(marker, "f1", "s1", "b", ["oncall@example.org"])
     assert (lost.delivered, lost.repeated) == (False, False) and not marker.exists()
     assert "could not be sent" in caplog.text
@@ -216,9 +216,10 @@ def test_a_source_whose_pages_stop_transforming_mails_on_call_and_blocks_the_loa
     assert "Article pages the transform rejected: 4 (ningbo_gov 4 of 10" in body
 
 
-def test_unreachable_smtp_is_logged_and_the_validation_result_stands(tmp_path, pg_url, monkeypatch, caplog):
+def test_unreachable_smtp_is_logged_and_the_validation_result_stands(tmp_path, pg_url, monkeypatch, caplog,
+                                                                   dead_smtp):
     monkeypatch.setenv("NEWSETL_ALERT_EMAILS", "oncall@example.org")
-    monkeypatch.setenv("AIRFLOW_CONN_SMTP_DEFAULT", _dead_smtp())
+    monkeypatch.setenv("AIRFLOW_CONN_SMTP_DEFAULT", dead_smtp)
     partly_bad = staged_run(tmp_path / "partly_bad",
                             crawl_report("2026-11-21T06:00:00+00:00", ningbo_gov=(7, 0)), bad_article=True)
     with caplog.at_level(logging.ERROR, logger="newsetl.alerts"):
@@ -269,8 +270,11 @@ def _env(values: dict[str, str]):
                 os.environ[k] = v
 
 
-def _dead_smtp() -> str:
-    return f"smtp://:@127.0.0.1:{free_port()}?disable_ssl=true&disable_tls=true&timeout=2&retry_limit=0"
+@pytest.fixture
+def dead_smtp():
+    """An SMTP connection URI whose port refuses connections for the whole test."""
+    with refused_port() as port:
+        yield f"smtp://:@127.0.0.1:{port}?disable_ssl=true&disable_tls=true&timeout=2&retry_limit=0"
 
 
 def test_a_crawl_alert_alone_mails_with_its_own_subject_and_escaped_text():
@@ -517,7 +521,7 @@ def test_a_hung_relay_costs_one_timeout_per_try_not_minutes(tmp_path, monkeypatc
 
 def test_unreachable_smtp_is_logged_not_raised_with_the_default_timeout(monkeypatch, caplog):
     monkeypatch.delenv("NEWSETL_SMTP_TIMEOUT", raising=False)
-    monkeypatch.setenv("AIRFLOW_CONN_SMTP_DEFAULT", f"smtp://:@127.0.0.1:{free_port()}?disable_ssl=true&disable_tls=true")
-    with caplog.at_level(logging.ERROR, logger="newsetl.alerts"):
+    with refused_port() as port, caplog.at_level(logging.ERROR, logger="newsetl.alerts"):
+        monkeypatch.setenv("AIRFLOW_CONN_SMTP_DEFAULT", f"smtp://:@127.0.0.1:{port}?disable_ssl=true&disable_tls=true")
         assert send_alert("s", "b", ["oncall@example.org"]) is False
     assert "could not be sent" in caplog.text and "ConnectionRefusedError" in caplog.text

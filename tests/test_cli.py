@@ -147,10 +147,11 @@ def test_extract_explain_lists_the_rules_that_decided_each_metric():
 
 
 def test_an_unreachable_warehouse_is_one_line_without_the_password(tmp_path):
-    from devtools import free_port
+    from devtools import refused_port
 
-    dsn = f"postgresql://news_loader:s3cret-pw@127.0.0.1:{free_port()}/news"
-    proc = newsetl("db", "upgrade", env={config.ENV_DATABASE_URL: dsn})
+    with refused_port() as port:
+        dsn = f"postgresql://news_loader:s3cret-pw@127.0.0.1:{port}/news"
+        proc = newsetl("db", "upgrade", env={config.ENV_DATABASE_URL: dsn})
     assert proc.returncode == 2 and proc.stdout == ""
     [line] = proc.stderr.strip().splitlines()
     assert line.startswith("newsetl db: cannot reach the warehouse at postgresql://news_loader:***@127.0.0.1:")

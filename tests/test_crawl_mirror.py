@@ -565,7 +565,7 @@ def test_a_listing_that_yields_no_article_links_mails_on_call_as_template_drift(
     """The ningbolife category blog changes its markup (no item the spider knows): the crawl
     still finishes, but the listing's 0 links reach the crawl report, the run summary and
     one mail on a real SMTP server; the feed's articles still load."""
-    from devtools import free_port
+    from devtools import refused_port
     from devtools.smtp_sink import start_sink
     from newsetl import steps
 
@@ -586,9 +586,9 @@ def test_a_listing_that_yields_no_article_links_mails_on_call_as_template_drift(
     assert report["listing_links"][f"{live}?format=feed&type=rss"] > 0
 
     steps.transform(str(run_dir))
-    dead = f"postgresql://postgres@127.0.0.1:{free_port()}/postgres"
     summary_file = run_dir / "validation" / "summary.json"
-    with start_sink(tmp_path / "mail") as sink:
+    with refused_port() as port, start_sink(tmp_path / "mail") as sink:
+        dead = f"postgresql://postgres@127.0.0.1:{port}/postgres"
         monkeypatch.setenv("AIRFLOW_CONN_SMTP_DEFAULT", sink.conn_uri)
         monkeypatch.setenv("NEWSETL_ALERT_EMAILS", "oncall@example.org")
         for _attempt in range(2):  # a rerun mails nobody again

@@ -17,7 +17,7 @@ import lxml.html
 import pytest
 
 from core.sources import parse_base_urls
-from devtools import PAGES_DIR
+from devtools import LOOPBACK, PAGES_DIR, refused_port
 from devtools.mirror import FaultPlan, Mirror, resolve_file, start_mirror
 
 GOV_ARTICLE = "/art/2019/8/18/art_933_1016946.html"
@@ -68,6 +68,20 @@ def column_files(column: int) -> set[str]:
 
 
 # ------------------------------------------------------------------ basics
+def test_a_refused_port_refuses_connections_and_cannot_be_taken_until_released() -> None:
+    """The "dead" endpoint of the unreachable-service tests: a port from free_port() is
+    released at once, so a server another xdist worker starts could take it in between."""
+    with refused_port() as port:
+        with socket.socket() as client, pytest.raises(ConnectionRefusedError):
+            client.connect((LOOPBACK, port))
+        with socket.socket() as server:
+            server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            with pytest.raises(OSError, match="in use"):
+                server.bind((LOOPBACK, port))
+    with socket.socket() as server:  # released when the block ends
+        server.bind((LOOPBACK, port))
+
+
 def test_base_urls_are_loopback_and_env_value_round_trips(mirror: Mirror) -> None:
     assert set(mirror.base_urls) == {"ningbo_gov", "ningbolife"}
     assert all(urlsplit(u).hostname == "127.0.0.1" and urlsplit(u).port for u in mirror.base_urls.values())

@@ -171,13 +171,13 @@ def test_a_missing_run_on_s3_is_one_line(s3, s3_env):
 
 
 def test_unreachable_storage_is_one_line_and_nothing_is_loaded(s3, s3_env, tmp_path, pg_url):
-    from devtools import free_port
+    from devtools import refused_port
 
     upgraded = newsetl("db", "upgrade", env={config.ENV_DATABASE_URL: pg_url})
     assert upgraded.returncode == 0, upgraded.stderr
-    down = f"http://127.0.0.1:{free_port()}"
-    env = {**s3_env, "AWS_ENDPOINT_URL_S3": down, config.ENV_DATABASE_URL: pg_url}
-    with start_mirror() as mirror:
+    with refused_port() as port, start_mirror() as mirror:
+        down = f"http://127.0.0.1:{port}"
+        env = {**s3_env, "AWS_ENDPOINT_URL_S3": down, config.ENV_DATABASE_URL: pg_url}
         env[config.ENV_BASE_URLS] = mirror.env_value()
         proc = newsetl("run", "--run-id", "never", env=env, timeout=120)
     assert proc.returncode == 2 and proc.stdout == ""

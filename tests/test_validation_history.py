@@ -14,7 +14,7 @@ import psycopg2
 import pytest
 from helpers import content_hash, make_article, make_metric, make_run_dir
 
-from devtools import free_port
+from devtools import free_port, refused_port
 from devtools.smtp_sink import hung_relay, start_sink
 from newsetl import steps
 from warehouse.load import load_run
@@ -138,8 +138,14 @@ def test_zero_articles_after_a_run_that_had_some_blocks_the_load_and_mails_once(
     assert "source ningbo_gov: crawl found no articles (new or unchanged); the previous run saw 24" in body
 
 
-def test_unreachable_warehouse_only_turns_the_history_rules_off(tmp_path, caplog):
-    dead = f"postgresql://postgres@127.0.0.1:{free_port()}/postgres"
+@pytest.fixture
+def dead():
+    """A warehouse DSN whose port refuses connections for the whole test."""
+    with refused_port() as port:
+        yield f"postgresql://postgres@127.0.0.1:{port}/postgres"
+
+
+def test_unreachable_warehouse_only_turns_the_history_rules_off(tmp_path, caplog, dead):
     run_dir = staged_run(tmp_path / "today", crawl_report("2026-11-21T06:00:00+00:00",
                                                           ningbo_gov=(0, 0), ningbolife=(2, 20)))
     with caplog.at_level(logging.WARNING, logger="newsetl.steps"):
@@ -156,8 +162,7 @@ def test_unreachable_warehouse_only_turns_the_history_rules_off(tmp_path, caplog
     assert not [w for w in summary["warnings"] if w["expectation"] == "volume_drop"]
 
 
-def test_history_of_a_clean_unreachable_run_still_validates(tmp_path):
-    dead = f"postgresql://postgres@127.0.0.1:{free_port()}/postgres"
+def test_history_of_a_clean_unreachable_run_still_validates(tmp_path, dead):
     run_dir = staged_run(tmp_path / "today", crawl_report("2026-11-21T06:00:00+00:00",
                                                           ningbo_gov=(1, 6), ningbolife=(2, 20)))
     summary = steps.validate(str(run_dir), alert=False, database_url=dead)
