@@ -33,7 +33,11 @@ FLOORS: dict[str, float] = {
     "recall": 0.96,
     "f1": 0.97,
     "subject_accuracy": 0.90,
-    "period_accuracy": 0.96,
+    # The project's own pages were labelled with a period only where the sentence names one; the
+    # real pages' labels (tests/realgold, written by others) also date a sentence by the "In 2019, ..."
+    # that opens its paragraph and by the headline's period, which the rules now follow (extractor
+    # 2026.12.02.14): 0.96+ -> 0.836 here by that convention, 0.653 -> 0.730 on the real dev pages.
+    "period_accuracy": 0.82,
     "kind_accuracy": 0.97,
     "qualifier_accuracy": 0.97,
     "title_accuracy_all": 0.98,
@@ -44,7 +48,7 @@ FLOORS: dict[str, float] = {
 MAX_LEAKS = 0
 MIN_PAGES, MIN_METRICS = 24, 150
 # The held-out pages (tests/gold/holdout) were not tuned on; their floors are looser.
-HOLDOUT_FLOORS: dict[str, float] = {"precision": 0.95, "recall": 0.93, "f1": 0.94, "period_accuracy": 0.9,
+HOLDOUT_FLOORS: dict[str, float] = {"precision": 0.95, "recall": 0.93, "f1": 0.94, "period_accuracy": 0.86,  # as above
                                     "title_accuracy_all": 0.98, "date_accuracy_all": 0.98, "body_f1_all": 0.98}
 
 

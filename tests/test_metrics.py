@@ -327,9 +327,47 @@ def test_periods(sentence: str, published: str | None, period: str | None) -> No
     assert one(sentence, published).period == period
 
 
-def test_period_cue_applies_within_its_sentence_only() -> None:
-    metrics = extract_metrics("In 2019, the city added 1,100 enterprises. It also has 300 laboratories.")
-    assert [m.period for m in metrics] == ["2019", None]
+def test_a_sentence_opening_cue_dates_the_paragraphs_next_sentences_that_name_no_time() -> None:
+    """Real-page labels date "The GDP per capita stood at 143,000 yuan" by the "In 2019, ..." before
+    it (dev 024); the carried period is marked as such, and stops where a sentence names a time."""
+    metrics = extract_metrics("In 2019, the city added 1,100 enterprises. It also has 300 laboratories. "
+                              "At present, 25 labs are national.\nIt has 40 parks.")
+    assert [(m.period, m.rules[-1] if m.period else None) for m in metrics] == [
+        ("2019", "period.cue"), ("2019", "period.carried"), (None, None), (None, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "index"),
+    [
+        ("Exports grew 6.1%. In 2019, the city added 1,100 enterprises.", 0),  # a cue carries forward only
+        ("The city, in 2019, added 1,100 enterprises. It has 300 laboratories.", 1),  # the cue does not open it
+        ("Since 2015, the city added 1,100 enterprises. It has 300 laboratories.", 1),  # a running total to date
+        ("In 2019, the city added 1,100 enterprises. Ten years ago it had 300 laboratories.", 1),  # its own time
+        ("In 2019, the city added 1,100 enterprises. It will build 300 laboratories.", 1),  # a target is not dated
+    ],
+)
+def test_no_period_is_carried_where_the_reader_would_not_carry_it(text: str, index: int) -> None:
+    metric = extract_metrics(text, "2020-01-15")[index]
+    assert metric.period is None and "period.carried" not in metric.rules
+
+
+def test_a_sentence_naming_only_a_time_dates_the_next_and_a_reports_day_does_not_stop_it() -> None:
+    body = ("Ningbo's economy returned to growth in the first half of 2020. GDP reached 565.6 billion yuan, "
+            "the statistics bureau said on July 20. In an evaluation published in August, the zone ranked 17th.")
+    assert [m.period for m in extract_metrics(body, "2020-07-22")] == ["2020-01..2020-06", None]
+
+
+def test_the_headlines_single_period_dates_body_sentences_that_name_no_time() -> None:
+    body = "Output reached 2.21 trillion yuan, up 21.8% year on year.\nIn 2020, output was 1.8 trillion yuan."
+    title = "Industrial output in 2021 exceeds 2 trillion yuan for the first time"
+    metrics = extract_metrics(body, None, title)
+    assert [(m.period, "period.title" in m.rules) for m in metrics] == [
+        ("2021", True), ("2021", True), ("2020", False)]
+    assert [m.period for m in extract_metrics(body, None, "Output in 2021 beats that in 2020")][:2] == [None, None]
+    assert [m.period for m in extract_metrics(body, None, "Ningbo output exceeds 2 trillion yuan")][:2] == [None, None]
+    # a deadline in the headline dates nothing in the body
+    assert [m.period for m in extract_metrics(body, None, "Ningbo to build 8,000 5G base stations by 2021")][:2] \
+        == [None, None]
 
 
 # ---------------------------------------------------------------- not metrics

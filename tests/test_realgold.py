@@ -232,7 +232,9 @@ def test_loader_keeps_labelled_articles_only(tmp_path: Path):
 # After totals after a count, "amounts to N" and "Name (N)": 285 / 279, P 0.979, R 0.897, F1 0.936.
 # After rates of a counted base, parts "were on" X, "respectively" pairs, "the number of X decreased
 # by N" and repeated "the N X" (extractor 2026.12.02.13): 290 / 285, P 0.983, R 0.916, F1 0.948.
-DEV_FLOORS: dict[str, float] = {"precision": 0.97, "recall": 0.90, "f1": 0.935}
+# Periods carried from a sentence-opening cue to the paragraph's undated sentences, and from the
+# headline's one period (extractor 2026.12.02.14): period accuracy 0.653 -> 0.730, metrics unchanged.
+DEV_FLOORS: dict[str, float] = {"precision": 0.97, "recall": 0.90, "f1": 0.935, "period_accuracy": 0.71}
 TEMPLATE_SOURCES = ("ningbo_gov", "ningbolife")
 TEMPLATE_TITLE_FLOOR, TEMPLATE_DATE_FLOOR = 0.98, 0.98
 # The held-out pages are never tuned on; these floors only stop a regression. First measured
@@ -247,8 +249,9 @@ HOLDOUT_FLOORS: dict[str, float] = {"precision": 0.94, "recall": 0.85, "f1": 0.9
 # held out). Before the rules tuned on them: 144 gold / 125 predicted / 123 matched, P 0.984,
 # R 0.854, F1 0.914. After ("Yuan" capitalised, bare "points", "nearly ten times"): 145 / 140 / 138,
 # P 0.986, R 0.952, F1 0.968. With glued scale words and spelled amounts ("one billion tons"):
-# 146 / 143 / 141, P 0.986, R 0.966, F1 0.976.
-TUNE_SITES_FLOORS: dict[str, float] = {"precision": 0.97, "recall": 0.95, "f1": 0.96}
+# 146 / 143 / 141, P 0.986, R 0.966, F1 0.976. Periods carried (paragraph, headline): period accuracy
+# 0.801 -> 0.823.
+TUNE_SITES_FLOORS: dict[str, float] = {"precision": 0.97, "recall": 0.95, "f1": 0.96, "period_accuracy": 0.81}
 
 
 @pytest.fixture(scope="module")

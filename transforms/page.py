@@ -231,7 +231,7 @@ def _to_article(found: Content, url: str | None, source: str | None) -> Article:
         body=body,
         captions=captions,
         language=language,
-        metrics=extract_metrics(body, found.published),
+        metrics=extract_metrics(body, found.published, title),
     )
 
 

@@ -24,28 +24,34 @@ from transforms.metrics.matchers import (
     _spelled_count,
 )
 from transforms.metrics.numbers import NUM, NumberScan, _Found, _number, scan_numbers, sentence_scan
-from transforms.metrics.periods import _period_cues, _period_for, _published_parts
+from transforms.metrics.periods import CUE_SINCE, MONTH, _Cue, _period_cues, _period_for, _published_parts
 from transforms.metrics.structure import _excluded_spans, _is_subheading, _overlaps, _paragraphs, _sentences
 from transforms.metrics.subjects import _MID_SENTENCE_NAMES, MID_SENTENCE_CAPITAL_RE
-from transforms.metrics.vocab import words_pattern
+from transforms.metrics.vocab import OWN_TIME_WORDS, words_pattern
 
 # Stored with every metric (news.metrics.extractor_version): bump when the rules change,
 # so analysts can tell which facts a re-extraction would produce differently.
-# "The 50 companies" after "50 enterprises" is the same fact, not a second one; before: "2026.12.02.12"
-EXTRACTOR_VERSION = "2026.12.02.13"
+# A cue opening a sentence dates the paragraph's next undated sentences, and the headline's one
+# period the article's undated ones (period.carried, period.title); before: "2026.12.02.13"
+EXTRACTOR_VERSION = "2026.12.02.14"
 
 
-def extract_metrics(body: str, published: str | None = None) -> list[Metric]:
-    """Metric records for the numeric facts in `body` (rules in the module docstring)."""
+def extract_metrics(body: str, published: str | None = None, title: str | None = None) -> list[Metric]:
+    """Metric records for the numeric facts in `body` (rules in the module docstring).
+
+    published: the article's date (resolves "last year", "from January to May"); title: its
+    headline, whose period ("Ningbo's GDP per capita in 2019 reached US$21,000") dates the
+    body's sentences that name no time of their own and follow none that did.
+    """
     pub = _published_parts(published)
     token = _MID_SENTENCE_NAMES.set(frozenset(MID_SENTENCE_CAPITAL_RE.findall(body)))
     try:
-        return _extract(body, pub)
+        return _extract(body, pub, _title_period(title, pub))
     finally:
         _MID_SENTENCE_NAMES.reset(token)
 
 
-def _extract(body: str, pub: tuple[int, int] | None) -> list[Metric]:
+def _extract(body: str, pub: tuple[int, int] | None, title_period: str | None) -> list[Metric]:
     metrics: list[Metric] = []
     for para_start, para in _paragraphs(body):
         tokens = scan_numbers(para)
@@ -54,17 +60,25 @@ def _extract(body: str, pub: tuple[int, int] | None) -> list[Metric]:
         if _is_subheading(para):
             continue  # "Over 300 Exciting Events": a subheading announces what the text then reports
         excluded = _excluded_spans(para, [a for a, _, is_digits in tokens if is_digits])
+        carried: str | None = None  # the period a sentence-opening cue set for the paragraph's next sentences
         for sent_start, sent_end in _sentences(para):
             sentence = para[sent_start:sent_end]
             scan = sentence_scan(tokens, para, sent_start, sent_end)
             if not scan.any:
                 continue
             cues = _period_cues(sentence, para[:sent_start], pub)
+            inherited: tuple[str, str] | None = None  # (period, rule) for the sentence's undated quantities
+            if cues or OWN_TIME_RE.search(sentence) or OWN_MONTH_RE.search(sentence):
+                carried = _opening_period(cues, sentence)
+            elif carried or title_period:
+                inherited = (carried, "period.carried") if carried else (title_period or "", "period.title")
             previous: _Found | None = None
             described: list[tuple[_Found, str | None]] = []
             for item in _find_quantities(para, sent_start, sent_end, excluded, scan):
                 described.append((item, _describe(item, previous, para, sent_start, sent_end)))
                 previous = item
+            if not described and cues:  # "Ningbo's economy returned to growth in the first half of 2020."
+                carried = _single_period(cues, sentence)
             _pair_respectively([item for item, _ in described], para, sent_end)
             for item, qualifier in described:
                 if _repeats_a_count(item, para, metrics):
@@ -75,7 +89,10 @@ def _extract(body: str, pub: tuple[int, int] | None) -> list[Metric]:
                 denominator = context.denominator(kind, sentence[end:])
                 place = context.place(sentence, item.num_start - sent_start, kind)
                 modality = context.modality(sentence, start, end)
-                rules = [*item.rules, *(["period.cue"] if period else []),
+                period_rule = "period.cue" if period else None
+                if inherited is not None and modality == context.ACTUAL:  # a target's period is its deadline
+                    period, period_rule = inherited
+                rules = [*item.rules, *([period_rule] if period_rule else []),
                          *(["denominator.of_after"] if denominator else []), *(["place.named"] if place else []),
                          *([f"modality.{modality}_cue"] if modality != context.ACTUAL else [])]
                 metrics.append(Metric(
@@ -85,6 +102,30 @@ def _extract(body: str, pub: tuple[int, int] | None) -> list[Metric]:
                     denominator=denominator, place=place, modality=modality, rules=tuple(rules),
                 ))
     return metrics
+
+
+def _title_period(title: str | None, pub: tuple[int, int] | None) -> str | None:
+    """The one period the headline's cues name, if they name exactly one: not a "since" total, and
+    not a deadline ("Ningbo to build 8,000 5G base stations by 2021": the body reports today's figures)."""
+    if not title or context.modality(title, 0, len(title)) != context.ACTUAL:
+        return None
+    return _single_period(_period_cues(title, "", pub), title)
+
+
+def _single_period(cues: list[_Cue], text: str) -> str | None:
+    """The one period `text`'s cues name, if they name exactly one, other than a "since" total or a deadline."""
+    periods = {c.period for c in cues if c.priority != CUE_SINCE and not DEADLINE_CUE_RE.match(text, c.start)}
+    return periods.pop() if len(periods) == 1 else None
+
+
+def _opening_period(cues: list[_Cue], sentence: str) -> str | None:
+    """The period of a cue that opens the sentence ("In 2019, the industrial added value ..."):
+    it dates the paragraph's following sentences that name no time of their own."""
+    lead = len(sentence) - len(sentence.lstrip(OPENING_CUE_LEAD))
+    first = min(cues, key=lambda c: c.start, default=None)
+    if first is None or first.start > lead or first.priority == CUE_SINCE:
+        return None  # "Since 2021, ...": a running total to date, not a period for what follows
+    return first.period
 
 
 def _repeats_a_count(item: _Found, para: str, earlier: list[Metric]) -> bool:
@@ -117,6 +158,14 @@ def _pair_respectively(items: list[_Found], para: str, sent_end: int) -> None:
         index = end + 1
 
 
+# "by 2021", "by the end of 2025": a deadline, when a headline names it.
+DEADLINE_CUE_RE = re.compile(r"[Bb]y\b")
+# A month named other than as a day's date ("said on July 20" dates the report, not the figures).
+OWN_MONTH_RE = re.compile(rf"(?<!\bon )\b(?:{MONTH})\b")
+# A sentence naming one of these times (or a month) is not dated by an earlier sentence or the headline.
+OWN_TIME_RE = re.compile(rf"(?<![\w-])(?:{words_pattern(OWN_TIME_WORDS)})(?![\w-])", re.IGNORECASE)
+# What may stand before a cue that still opens its sentence: space, quotes, brackets.
+OPENING_CUE_LEAD = " \t\"“‘'(（"
 # "the 50 companies": a definite article right before a count.
 REFERRING_ARTICLE_RE = re.compile(r"\b(?:[Tt]he|[Tt]hese|[Tt]hose)\s+$")  # searched in the 8 characters before
 # The end of a list whose members pair, in order, with an earlier list.

@@ -171,6 +171,13 @@ PLACE_WORDS = frozenset("province country world nation city region county distri
 TIME_WORDS = frozenset("first last past same period year years month months quarter quarters half week weeks "
                        "total average this next".split())
 
+# Time words a sentence can name without a period cue ("At present, Fenghua ranks 73rd", "The
+# foreign investment ... over the past 25 years"): such a sentence is not dated by the paragraph's
+# earlier "In 2019, ..." (the periods engine carries that period only into sentences without these).
+OWN_TIME_WORDS: tuple[str, ...] = (
+    "currently", "at present", "presently", "now", "nowadays", "today", "so far", "to date", "at the moment",
+    "ago", "past", "recently", "next year", "in the future", "future", "every year", "annually", "each year",
+)
 QUOTES = frozenset("\"“”‘")
 
 COUNT_CLASSIFIERS = frozenset("pieces units sets kinds types batches pairs sorts varieties groups bottles boxes "
