@@ -31,8 +31,11 @@ from transforms.metrics.vocab import words_pattern
 
 # Stored with every metric (news.metrics.extractor_version): bump when the rules change,
 # so analysts can tell which facts a re-extraction would produce differently.
-# "The 50 companies" after "50 enterprises" is the same fact, not a second one; before: "2026.12.02.12"
-EXTRACTOR_VERSION = "2026.12.02.13"
+# "The 50 companies" after "50 enterprises" is the same fact, not a second one: "2026.12.02.13";
+# other sources' text pages: a date line under a site menu heading the article, issuing-body lines,
+# advertisement lines ending in a web address, press-release datelines with a year (titles and dates, so
+# periods resolved from "last year" on those pages): "2026.12.02.14"
+EXTRACTOR_VERSION = "2026.12.02.14"
 
 
 def extract_metrics(body: str, published: str | None = None) -> list[Metric]:
