@@ -345,7 +345,7 @@ def test_other_sources_titles_dates_and_chrome_on_the_tuning_pages():
     posting stamp glued to the lead, longer bylines, search widgets, a pop-up paragraph that is
     not the lead, comment forms, counters, glued language menus): titles 67/67, dates 37/38
     (t067's "China 01/09/2021" stays undated: day and month cannot be told apart), 23 leaks.
-    Fourth pass (t069-t094, 26 pages chosen for date lines in their chrome, 19 hosts new to the set),
+    Fourth pass (t069-t094, 26 pages chosen for date lines in their chrome, 18 host names new to the set),
     before its round: titles 20/22, dates 13/16, 4 leaks on the new pages (all 95: 87/89, 50/54, 27);
     after it (a date line set apart under a site menu heads the article, e-paper issue dates with the
     weekday, "Date:...Read:" counters, issuing-body lines, advertisement lines ending in a web address,
