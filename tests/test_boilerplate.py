@@ -110,6 +110,11 @@ FURNITURE = [
     (bp.LANGUAGE_MENU, ["한어Русский языкEnglishFrançaisIndonesianSanskrit日本語Deutsch"
                         "PortuguêsΕλληνικάespañolItalianoSuomalainenLatina"]),
     (bp.CONTACT_EMAIL_ANY, ["    E-mail£ºwebmasters@nbedu.net.cn     "]),
+    # tests/realgold/tune_other fourth pass (t069-t094), exactly as on the pages
+    (bp.DATE_LINE, ["2021年03月29日 星期一  "]),
+    (bp.DATE_SOURCE, ["Date:2019-10-31Read:279", "2009-09-29 09:58:48 visits:1546"]),
+    (bp.PAGE_TOOLS, ["放大 缩小 默认"]),
+    (bp.PAGE_BOXES, ["Special Reports"]),
 ]
 
 # Real article sentences that share words with the furniture; none may match.
@@ -160,6 +165,8 @@ ARTICLE_SENTENCES = [
     "The top of the page lists 300 firms that joined the zone.",
     "The company said all rights reserved under the contract would stay with Ningbo.",
     "English, French and German versions of the guide were published in 2019.",
+    "Special reports on the expo will be published every day until June 12.",
+    "Date: the fair opens on 2019-06-08 and reads as a milestone for 16 countries.",
 ]
 
 

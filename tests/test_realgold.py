@@ -233,7 +233,7 @@ def test_loader_keeps_labelled_articles_only(tmp_path: Path):
 # After rates of a counted base, parts "were on" X, "respectively" pairs, "the number of X decreased
 # by N" and repeated "the N X" (extractor 2026.12.02.13): 290 / 285, P 0.983, R 0.916, F1 0.948.
 # Periods carried from a sentence-opening cue to the paragraph's undated sentences, and from the
-# headline's one period (extractor 2026.12.02.14): period accuracy 0.653 -> 0.730, metrics unchanged.
+# headline's one period (extractor 2026.12.02.15): period accuracy 0.653 -> 0.730, metrics unchanged.
 DEV_FLOORS: dict[str, float] = {"precision": 0.97, "recall": 0.90, "f1": 0.935, "period_accuracy": 0.71}
 TEMPLATE_SOURCES = ("ningbo_gov", "ningbolife")
 TEMPLATE_TITLE_FLOOR, TEMPLATE_DATE_FLOOR = 0.98, 0.98
@@ -333,7 +333,7 @@ def test_speed_against_a_revision_runs_that_revision_s_code():
 
 
 def test_other_sources_titles_dates_and_chrome_on_the_tuning_pages():
-    """tests/realgold/tune_other: 69 real pages of other English Ningbo sources, labelled for
+    """tests/realgold/tune_other: 95 real pages of other English Ningbo sources, labelled for
     title, date and chrome only; the generic fallback is tuned on them, so these are tuning
     figures (the honest one is the holdout's "other" row).
 
@@ -347,14 +347,20 @@ def test_other_sources_titles_dates_and_chrome_on_the_tuning_pages():
     34/38, 63 leaks; after it ("Update:" without a year, time zones, Chinese meta lines, a
     posting stamp glued to the lead, longer bylines, search widgets, a pop-up paragraph that is
     not the lead, comment forms, counters, glued language menus): titles 67/67, dates 37/38
-    (t067's "China 01/09/2021" stays undated: day and month cannot be told apart), 23 leaks."""
+    (t067's "China 01/09/2021" stays undated: day and month cannot be told apart), 23 leaks.
+    Fourth pass (t069-t094, 26 pages chosen for date lines in their chrome, 18 host names new to the set),
+    before its round: titles 20/22, dates 13/16, 4 leaks on the new pages (all 95: 87/89, 50/54, 27);
+    after it (a date line set apart under a site menu heads the article, e-paper issue dates with the
+    weekday, "Date:...Read:" counters, issuing-body lines, advertisement lines ending in a web address,
+    press-release datelines with a year, "Special Reports"): 22/22, 16/16, 2 ("Hu Min", "Ti Gong" on
+    shine.cn); all 95: titles 89/89, dates 53/54, 25 leaks."""
     pages = load_realgold(realgold.REALGOLD_DIR / "tune_other")
-    assert len(pages) == 69
+    assert len(pages) == 95
     total = score_real("newsetl", pages, realgold.run_newsetl(pages)).total
-    assert total.titles == 67 and total.dates == 38
-    assert (total.title_accuracy or 0) >= 0.97 and (total.date_accuracy or 0) >= 0.95
+    assert total.titles == 89 and total.dates == 54
+    assert (total.title_accuracy or 0) >= 0.98 and (total.date_accuracy or 0) >= 0.96
     assert total.dates_unlabelled_given == 0
-    assert total.leaks <= 26
+    assert total.leaks <= 27
 
 
 def test_details_never_list_the_held_out_misses_unless_asked(capsys: pytest.CaptureFixture[str]) -> None:

@@ -875,6 +875,96 @@ def test_third_pass_layouts_title_date_and_chrome(
     _assert_text_page(text, title, published, first_words, chrome)
 
 
+# Fourth pass of tune_other (t069-t094): pages chosen for the date lines in their chrome.
+ZWU_DATED_TEXT = """Today:
+The University of Nottingham, Ningbo China
+University of Dundee
+
+Date:2019-10-31Read:279
+
+Deputy Secretary of Zhejiang Provincial Party Committee Visited the Hamburg Campus of Zhejiang Wanli University
+
+In the afternoon of October 29th, Mr. Zheng Shanjie, Deputy Secretary of Zhejiang Provincial Party Committee and Secretary General of Ningbo Municipal Party Committee visited the Hamburg campus of our university."""  # http://en.zwu.edu.cn/d6/34/c1703a120372/page.htm (t092, cut)
+CNNB_EPAPER_TEXT = (  # a whitespace-only line and trailing spaces, as on the page
+    "第A8版:INSIGHT NINGBO 上一版3  4下一版\n标题导航\ndlrb\n \n2021年03月29日 星期一  \n放大 缩小 默认\n\n"
+    "Airlines to Add a Slew of Flights in Lishe Airport with First Ningbo-Tibet Route\n\n    by Fan Hong\n\n"
+    "    Ningbo Lishe International Airport is to carry out the new flight schedule for summer and autumn from"
+    " March 28, reviving services along routes to 76 domestic cities."
+)  # http://daily.cnnb.com.cn/nbwb/html/2021-03/29/content_1266672.htm (t093, cut)
+NBTJJ_TEXT = """2012 Statistics Bulletin of National Economy and Social Development of Ningbo
+
+Ningbo Municipal Statistics Bureau   State Statistical Bureau
+
+Ningbo Investigation Team
+
+Feb. 4, 2013
+
+In face of complex and fast-changing macro-economy home and abroad in 2012, Ningbo people strive to tide over adversity and solve problems confronted."""  # zjjcmspublic...cloud.zj.gov.cn/.../nbtjj/tjnj1/2013nbnj/html/gbe.htm (t090, cut)
+NBSTATS_TEXT = """Yearbook Ningbo
+Month Report Ningbo
+Information Focus
+How about the site
+ just so so
+ very good
+Home>>All News>>Yearbook Ningbo
+Statistics of Ningbo On The 2008 National Economic and Social Development
+2009-09-29 09:58:48 visits:1546
+Bureau of Statistics of Ningbo
+January 22, 2009
+2008 is a special year. Confronting the challenge of global financial crisis, the city thoroughly insisted the scientific approach to the economic and social development."""  # http://english.nbstats.gov.cn/ShowArticle.aspx?ID=330 (t088, cut)
+AD_LINE_TEXT = """People Counting,Footfall Analytics For Public Space,Retail Foot Traffic Analysis,People Counting Analysis OP Retail (Suzhou) Technology Co., Ltd , https://www.opretailtech.com
+The world's first graphene production line will be built
+The world's first graphene production line is set to be completed and start operations in Ningbo this year."""  # http://www.ssvalvefittings.com/p-8147.html (t086, cut)
+PR_DATELINE_TEXT = """From Ningbo to the world: China’s port city evolving into global opening-up hub
+
+NINGBO, China, March 28, 2024 /PRNewswire/ — For many people, the city of Ningbo may not sound as well-known as metropolis such as Beijing and Shanghai in China."""  # https://9krapalm.com/?p=47254 (t087, cut)
+
+
+@pytest.mark.parametrize(("text", "title", "published", "first_words", "chrome"), [
+    # a date line set apart under a site menu heads the article: the title is under it, not the menu's last line
+    (ZWU_DATED_TEXT, "Deputy Secretary of Zhejiang Provincial Party Committee Visited the Hamburg Campus of "
+     "Zhejiang Wanli University", "2019-10-31", "In the afternoon", ["Date:", "Dundee", "Today:"]),
+    # an e-paper: a dated issue line with its weekday, a Chinese size switch, the title under them
+    (CNNB_EPAPER_TEXT, "Airlines to Add a Slew of Flights in Lishe Airport with First Ningbo-Tibet Route",
+     "2021-03-29", "Ningbo Lishe", ["星期一", "放大", "Fan Hong", "dlrb"]),
+    # the issuing bodies between a document's title and its date line are not the title
+    (NBTJJ_TEXT, "2012 Statistics Bulletin of National Economy and Social Development of Ningbo", "2013-02-04",
+     "In face of", ["Investigation Team", "Feb. 4"]),
+    # ... nor the body when they follow the date line; the title above its date under a menu stays
+    (NBSTATS_TEXT, "Statistics of Ningbo On The 2008 National Economic and Social Development", "2009-09-29",
+     "2008 is a special year", ["Bureau of Statistics", "January 22", "visits:", "just so so"]),
+    # an advertisement ending in a web address is neither the headline nor the lead
+    (AD_LINE_TEXT, "The world's first graphene production line will be built", None, "The world's first graphene "
+     "production line is set", ["opretailtech"]),
+    # a press-release dateline with its year dates the page
+    (PR_DATELINE_TEXT, "From Ningbo to the world: China’s port city evolving into global opening-up hub",
+     "2024-03-28", "NINGBO, China", []),
+])
+def test_fourth_pass_date_lines_titles_and_chrome(
+        text: str, title: str, published: str | None, first_words: str, chrome: list[str]) -> None:
+    _assert_text_page(text, title, published, first_words, chrome)
+
+
+@pytest.mark.parametrize("lead", [
+    "NINGBO, July 29 – The Ningbo National Hi-Tech Industrial Development Zone serves as a powerful instrument.",
+    "HANGZHOU, Dec. 29 (Xinhua) -- The Ningbo-Zhoushan Port has reported a record container throughput this year.",
+    "NINGBO, a port city in Zhejiang Province, is becoming an important player since March 28, 2024 in chemicals.",
+])
+def test_a_dateline_without_its_year_or_not_opening_the_lead_dates_nothing(lead: str) -> None:
+    text = f"From Ningbo to the world: China’s port city evolving into global opening-up hub\n\n{lead}"
+    assert parse_page(text).published is None
+
+
+def test_a_date_line_under_its_title_in_a_menu_block_keeps_the_title_above() -> None:
+    """The date line heads the article only when a blank line sets it apart from the menu: a title and
+    its date line in one block with menu lines (english.nbstats.gov.cn, t088) keep the title above,
+    even with a short plain line (a caption) right above the lead under the date."""
+    text = NBSTATS_TEXT.replace("January 22, 2009\n", "January 22, 2009\n\nA view of Ningbo [Photo/VCG]\n\n")
+    article = parse_page(text)
+    assert article.title == "Statistics of Ningbo On The 2008 National Economic and Social Development"
+    assert article.published == "2009-09-29"
+
+
 def test_a_posting_stamp_dates_only_a_lead_that_opens_with_it() -> None:
     """"Posted in ..." must open the lead: a date later in the first paragraph is not the page's."""
     moved = TERALOGISTICS_TEXT.replace("Posted in International Seaport - 9 Aug 2021, 9:43 AMAs the",

@@ -93,10 +93,11 @@ DATED_HEADER = (
     r"post +(date|time)|issued? +(date|on)|date +(published|posted|issued)) *([(] *beijing +time *[)])? *[:：]"
     r".{0,100}$"
 )
-# Print/mail/size widgets: "Print Mail Large Medium Small", "Tool: Close | Print".
+# Print/mail/size widgets: "Print Mail Large Medium Small", "Tool: Close | Print", an e-paper's
+# "放大 缩小 默认" (enlarge, shrink, default size).
 PAGE_TOOLS = (
-    r"(?im)^ *(tools? *[:：] *)?(print|mail|e-mail|email|close|large|medium|small|big|middle)"
-    r"( *[|/]? *(print|mail|e-mail|email|close|large|medium|small|big|middle))+ *$"
+    r"(?im)^ *(tools? *[:：] *)?(print|mail|e-mail|email|close|large|medium|small|big|middle|放大|缩小|默认)"
+    r"( *[|/]? *(print|mail|e-mail|email|close|large|medium|small|big|middle|放大|缩小|默认))+ *$"
 )
 # Bylines on a line of their own: "By Jin Lu", "by Xie Ye".
 BYLINE = (
@@ -113,7 +114,8 @@ HOMEPAGE_LINKS = (
 
 # A line that is only a date (and time): "2019-08-18", "2019-08-18 10:21", "Published on 2019/8/18",
 # "Friday, 24 May 2019 16:54", "May 24, 2019", "Date: 06/05/2023", "2022 December 29 09:08",
-# "Friday, April 28, 2000, updated at 13:21(GMT+8)", "[2019-05-30]".
+# "Friday, April 28, 2000, updated at 13:21(GMT+8)", "[2019-05-30]",
+# an e-paper's "2021年03月29日 星期一" (the weekday after the date).
 DATE_LINE = (
     r"(?im)^ *((published|posted|updated|release date|release time|date|time)( on)? *[:：]? *)?"
     r"[\[(（【]? *((monday|tuesday|wednesday|thursday|friday|saturday|sunday),? *)?"
@@ -122,6 +124,7 @@ DATE_LINE = (
     r"|[0-9]{1,2}(st|nd|rd|th)? +(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,? +(19|20)[0-9]{2}"
     r"|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? +[0-9]{1,2}(st|nd|rd|th)?,? +(19|20)[0-9]{2}"
     r"|(19|20)[0-9]{2},? +(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? +[0-9]{1,2})"
+    r"( *(星期|周)[一二三四五六日天])?"
     r"(,? *((updated|posted|published) *)?(at +)?[0-9]{1,2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?( *(am|pm))?"
     r" *([(（] *(gmt|utc|bjt|beijing time) *([+-] *[0-9]{1,2})? *[)）]"
     r"| +(gmt|utc|bjt|cet|cest|est|edt|pst|pdt|bst|hkt|sgt|jst|kst)([+-] *[0-9]{1,2})?)?)? *[\])）】]? *$"
@@ -131,13 +134,13 @@ DATE_LINE = (
 # bylines and agency stamps carrying the date: "By Ma Si (chinadaily.com.cn) Updated: 2016-08-19 15:11",
 # "By Wang Songsong| chinadaily.com.cn| Updated: October 16, 2023 L M S",
 # "Source: Department of Regional Opening-up / Updated: 2023-02-15", "(Xinhua) 08:26, February 02, 2023",
-# "2019-11-16 00:46:57 source: Ye Ke", "Publishtime:1970-01-01 08:00:00 Views:28".
+# "2019-11-16 00:46:57 source: Ye Ke", "Publishtime:1970-01-01 08:00:00 Views:28", "Date:2019-10-31Read:279".
 BYLINE_DATED = r"(?im)^ *(by|source *[:：]) +.{1,80}(updated|source) *[:：].{0,60}$"
 AGENCY_STAMP = r"(?im)^ *[(（][a-z' .]{2,40}[)）] *[0-9]{1,2}:[0-9]{2},? +[a-z0-9 ,]{6,30}(19|20)[0-9]{2} *$"
 DATE_SOURCE = (
     r"(?im)^ *((date|time|published|posted|updated|release date|release time) *[:：]? *)?"
     r"(19|20)[0-9]{2}[-/.][0-9]{1,2}[-/.][0-9]{1,2}( +[0-9:]{4,8})? *[|｜/]? *"
-    r"(source|from|editor|author|views|hits|clicks|visits) *[:：].{0,80}$"
+    r"(source|from|editor|author|views|hits|clicks|visits|reads?|browse|browsing) *[:：].{0,80}$"
 )
 # A source, editor or byline line that carries the date: "Source: Xinhua| 2019-03-10 17:06:24|Editor: ZX",
 # "Source: Ningbo Daily | Date: May 6, 2023", "By Jin Lu | 2023-05-06", "Source: Ningbo Daily Date: 2023-05-06"
@@ -162,7 +165,7 @@ EDITION_MENU = (
     r"(?im)^ *((us|uk|europe|africa|asia|global|china|中文) +){3,}(us|uk|europe|africa|asia|global|china|中文) *$"
 )
 NAV_WORDS = r"(?im)^ *[•·]? *(nav|menu|search|sitemap|site map|login|log in|register|intranet)( +(nav|menu|search))* *$"
-# Page boxes and widgets: "Share - WeChat", "GET this page in PDF", "Related News", "Page A12",
+# Page boxes and widgets: "Share - WeChat", "GET this page in PDF", "Related News", "Special Reports", "Page A12",
 # "Click here for full story", "Share this story", "Reading Time: 3 minutes", "Call Us : +86-574-86805117",
 # "Low bandwidth site best viewed at 1024x768", "京公网安备 11010502032503号".
 SHARE_WIDGET = r"(?im)^ *share *[-:–] *(wechat|weibo|facebook|twitter|linkedin|email)( *[,|/] *[a-z]+)* *$"
@@ -170,7 +173,7 @@ PAGE_BOXES = (
     r"(?im)^ *(the story appears on|get this page in pdf|free for subscribers|view shopping cart|"
     r"related (news|stories|articles)|hot topics|editor['’]?s (picks|choice)|latest news|most (read|popular|viewed)|"
     r"top stories|recommended( for you| stories| articles)?|you may also like|blog archives?|"
-    r"click here for (the )?full story|share this (story|article|page|post)) *$"
+    r"click here for (the )?full story|share this (story|article|page|post)|special reports?) *$"
 )
 PRINT_PAGE = r"(?im)^ *page +[a-z]?[0-9]{1,3} *$"
 READING_TIME = (

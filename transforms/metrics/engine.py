@@ -31,9 +31,12 @@ from transforms.metrics.vocab import OWN_TIME_WORDS, words_pattern
 
 # Stored with every metric (news.metrics.extractor_version): bump when the rules change,
 # so analysts can tell which facts a re-extraction would produce differently.
-# A cue opening a sentence dates the paragraph's next undated sentences, and the headline's one
-# period the article's undated ones (period.carried, period.title); before: "2026.12.02.13"
-EXTRACTOR_VERSION = "2026.12.02.14"
+# "2026.12.02.14": other sources' text pages (a date line under a site menu heading the article,
+# issuing-body lines, advertisement lines ending in a web address, press-release datelines with a
+# year: titles and dates, so periods resolved from "last year" on those pages). Now a cue opening a
+# sentence dates the paragraph's next undated sentences, and the headline's one period the
+# article's undated ones (period.carried, period.title).
+EXTRACTOR_VERSION = "2026.12.02.15"
 
 
 def extract_metrics(body: str, published: str | None = None, title: str | None = None) -> list[Metric]:

@@ -69,6 +69,26 @@ MENU_LINE_MAX_CHARS = 600  # longer than this, a line without a sentence break i
 # world's ...": a date line glued to the first sentence) dates the page when nothing above it does.
 DATED_LEAD_RE = re.compile(r"^(?:posted|published|updated)\b", re.IGNORECASE)
 DATED_LEAD_CHARS = 80
+# A press-release dateline that opens the lead with a full date ("NINGBO, China, March 28, 2024 /PRNewswire/
+# -- For many people ..."): the place in capitals, up to two more place names, then the date with its year.
+# A dateline without a year ("NINGBO, July 29 -", "HANGZHOU, Dec. 29 (Xinhua)") dates nothing.
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+DATELINE_LEAD_RE = re.compile(
+    r"^[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*,(?: [A-Z][A-Za-z.'-]*(?: [A-Z][A-Za-z.'-]*)*,){0,2} "
+    r"(?i:" + _MONTH + r" \d{1,2},? (?:19|20)\d{2}|\d{1,2} " + _MONTH + r",? (?:19|20)\d{2})\b"
+)
+# A line that ends in a web address ("... Technology Co., Ltd , https://www.opretailtech.com") is a link or an
+# advertisement: in the header it is neither the headline nor the lead.
+WEB_ADDRESS_END_RE = re.compile(r"(?:\bhttps?://|\bwww\.)\S+$", re.IGNORECASE)
+# Issuing bodies on lines of their own between a document's title and its date line, or right under the
+# date line ("Ningbo Municipal Statistics Bureau   State Statistical Bureau", "Ningbo Investigation Team",
+# "Bureau of Statistics of Ningbo"): like a byline, they are not the title and not the body.
+ISSUING_BODY_NOUNS: frozenset[str] = frozenset({
+    "bureau", "office", "committee", "commission", "department", "team", "government", "administration",
+    "council", "association", "federation", "institute", "agency", "ministry", "center", "centre",
+})
+ISSUER_CONNECTORS: frozenset[str] = frozenset({"of", "and", "for", "the", "&"})
+ISSUER_MAX_WORDS = 10
 
 
 def looks_like_text_page(text: str) -> bool:
@@ -131,11 +151,15 @@ def _title_above_date(lines: list[str]) -> Content | None:
         plain = [i for i in seen if i < k and _is_plain_header_line(lines[i])]
         if not plain:
             return None
-        title_index = plain[-1]
+        titled = [i for i in plain if not is_issuer_line(lines[i])] or plain
+        title_index = titled[-1]
         section = next((m[1] for i in seen if i < k for m in [_header_line(lines[i])]
                         if m is not None and m[0] == "section" and m[1]), None)
+        below = _title_below_date(lines, k, title_index)
+        after = k if below is None else below
+        title_index = title_index if below is None else below
         body_start = len(lines)
-        for index in range(k + 1, len(lines)):
+        for index in range(after + 1, len(lines)):
             line = lines[index]
             if not line:
                 continue
@@ -143,7 +167,7 @@ def _title_above_date(lines: list[str]) -> Content | None:
             if meta_after is not None:
                 section = section or (meta_after[1] if meta_after[0] == "section" else None)
                 continue
-            if is_boilerplate_line(line) or SKIP_HEADER_RE.match(line):
+            if is_boilerplate_line(line) or SKIP_HEADER_RE.match(line) or is_issuer_line(line):
                 continue
             body_start = index
             break
@@ -151,6 +175,40 @@ def _title_above_date(lines: list[str]) -> Content | None:
         return Content(title=lines[title_index], published=meta[1], section=section, blocks=blocks,
                        site_template=site_template("\n".join(lines)))
     return None
+
+
+def _title_below_date(lines: list[str], date_index: int, above: int) -> int | None:
+    """The title's index when the date line heads the article instead of closing its header, else None.
+
+    That is when the plain line above the date is part of a site menu (a block of two or more plain
+    lines: "The University of Nottingham, Ningbo China" / "University of Dundee", an e-paper's page
+    bar) and a blank line sets the date line apart from it ("Date:2019-10-31Read:279", "2021年03月29日
+    星期一"), and the first plain line under the date is a header line directly followed by the lead.
+    """
+    block_of = _block_numbers(lines)
+    if block_of[above] == block_of[date_index]:
+        return None
+    if sum(1 for i, line in enumerate(lines) if block_of[i] == block_of[above] and _is_plain_header_line(line)) < 2:
+        return None
+    following = [i for i in range(date_index + 1, len(lines)) if lines[i] and _header_line(lines[i]) is None
+                 and not is_boilerplate_line(lines[i]) and not SKIP_HEADER_RE.match(lines[i])
+                 and not is_issuer_line(lines[i])]
+    if len(following) < 2 or _is_paragraph(lines[following[0]]) or not _is_lead(lines, following[1]):
+        return None
+    return following[0]
+
+
+def is_issuer_line(line: str) -> bool:
+    """An issuing body alone on a line: up to ISSUER_MAX_WORDS capitalised words (connectors aside),
+    one of them an ISSUING_BODY_NOUNS word followed by nothing or by an "of ..." phrase
+    ("Ningbo Investigation Team", "Bureau of Statistics of Ningbo")."""
+    words = line.split()
+    if not words or len(words) > ISSUER_MAX_WORDS:
+        return False
+    if not all(w[0].isupper() or w in ISSUER_CONNECTORS for w in words):
+        return False
+    nouns = [i for i, w in enumerate(words) if w.casefold() in ISSUING_BODY_NOUNS]
+    return bool(nouns) and (nouns[-1] == len(words) - 1 or words[nouns[-1] + 1] == "of")
 
 
 def _title_above_lead(lines: list[str]) -> Content | None:
@@ -190,7 +248,7 @@ def _title_above_lead(lines: list[str]) -> Content | None:
                 section = meta[1]
             elif meta[0] == "published" and published is None:
                 published = meta[1]
-    if published is None and DATED_LEAD_RE.match(lines[lead]):
+    if published is None and (DATED_LEAD_RE.match(lines[lead]) or DATELINE_LEAD_RE.match(lines[lead])):
         published = parse_date(lines[lead][:DATED_LEAD_CHARS])
     body_start = lead
     for index in range(title_index + 1, lead):
@@ -224,8 +282,9 @@ def _is_paragraph(line: str) -> bool:
 
 def _is_lead(lines: list[str], index: int) -> bool:
     """A paragraph that starts the body: one directly followed by page furniture ("Dear Customers,
-    if you wish to receive a quotation, ..." above "Skip to Content") is a widget's text instead."""
-    if not _is_paragraph(lines[index]):
+    if you wish to receive a quotation, ..." above "Skip to Content") is a widget's text instead, and
+    one ending in a web address is an advertisement."""
+    if not _is_paragraph(lines[index]) or WEB_ADDRESS_END_RE.search(lines[index]):
         return False
     following = next((line for line in lines[index + 1:] if line), "")
     return not is_boilerplate_line(following)
@@ -233,7 +292,7 @@ def _is_lead(lines: list[str], index: int) -> bool:
 
 def _is_plain_header_line(line: str) -> bool:
     return bool(line) and _header_line(line) is None and not is_boilerplate_line(line) \
-        and not SKIP_HEADER_RE.match(line)
+        and not SKIP_HEADER_RE.match(line) and not WEB_ADDRESS_END_RE.search(line)
 
 
 def site_template(text: str) -> str | None:
