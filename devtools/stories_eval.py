@@ -11,7 +11,11 @@ A pair is positive when both pages are in one labelled story:
   Daily's "aims to house 8,000 high-tech companies by 2025": the same plan, the same figures
   3,102 / 1,381 / 2,000 / 500), and tune_other t009 and t010 (people.cn and ndrc.gov.cn on the
   port's 2022 throughput, 1.25 billion tonnes and 33.35 million TEU). h023 (the same port's
-  2021 figures) is another story.
+  2021 figures) is another story. tune_other t044 and t087 (newsinfotech.com and 9krapalm.com)
+  carry one PR Newswire release, word for word ("From Ningbo to the world: China's port city
+  evolving into global opening-up hub"); t029 and t094 (People's Daily's "small commodities and
+  big industries" series and a tellerreport.com piece on Cixi's small appliances) are two
+  different articles that quote the same four county statistics: different stories.
 
 Printed: pair precision and recall against both labellings for the rule at several
 thresholds (text-only, fact-only and the combined rule with the shipped constants), and the
@@ -34,6 +38,11 @@ ISSUE_STORIES: tuple[frozenset[str], ...] = (frozenset({"dev/008", "dev/009", "d
 READ_STORIES: tuple[frozenset[str], ...] = ISSUE_STORIES + (
     frozenset({"dev/011", "holdout/h014"}),
     frozenset({"tune_other/t009", "tune_other/t010"}),
+    frozenset({"tune_other/t044", "tune_other/t087"}),
+)
+# Groups the shipped rule makes that a reading says are different stories (known false merges).
+KNOWN_FALSE_GROUPS: tuple[frozenset[str], ...] = (
+    frozenset({"tune_other/t029", "tune_other/t094"}),  # two reports quoting the same 4 county statistics
 )
 TEXT_THRESHOLDS = (0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 FACT_THRESHOLDS = (0.1, 0.2, 0.3, 0.4, 0.5)
@@ -111,7 +120,7 @@ def report() -> str:
     all_pairs = pairs(prints)
     lines = [f"story grouping on the real pages: {len(prints)} article pages, {len(all_pairs)} pairs"
              + (f" ({len(skipped)} pages the extractor rejects left out: {', '.join(skipped)})" if skipped else ""),
-             "labels: issue = 008/009/039 one story; read = also 011~h014 and t009~t010",
+             "labels: issue = 008/009/039 one story; read = also 011~h014, t009~t010 and t044~t087",
              f"{'rule':<44} {'issue P':>8} {'issue R':>8} {'read P':>8} {'read R':>8} {'FP':>4}"]
 
     def row(name: str, predicted: set[tuple[str, str]]) -> None:
