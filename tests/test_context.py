@@ -114,6 +114,14 @@ def test_a_name_after_the_reference_does_not_resolve_it() -> None:
     assert metric.place == "the zone"
 
 
+def test_a_figure_in_apposition_takes_the_place_of_the_figure_before_it() -> None:
+    body = ("Enterprises in Ningbo National High-tech Zone earned operating revenue of 186.2 billion yuan, "
+            "up 13.1% year-on-year. Ningbo's GDP reached 1.2 trillion yuan, up 6.8%.")
+    metrics = {m.text: m for m in extract_metrics(body, "2019-09-10")}
+    assert metrics["13.1%"].place == "Ningbo National Hi-Tech Zone" and "place.inherited" in metrics["13.1%"].rules
+    assert metrics["6.8%"].place is None
+
+
 def test_place_tables_are_data_the_patterns_are_built_from() -> None:
     assert set(context.NINGBO_DIVISIONS.values()) | {noun for noun, _ in context.NINGBO_ZONES.values()} <= {
         covered for nouns in context.BACK_REFERENCE_NOUNS.values() for covered in nouns}

@@ -35,7 +35,8 @@ from transforms.metrics.vocab import OWN_TIME_WORDS, words_pattern
 # headline's one period the article's undated ones (period.carried, period.title). Now a figure said of
 # a district, county-level city or zone of Ningbo ("Beilun", "Ningbo National Hi-Tech Zone") has that
 # place, and "the zone"/"the district" takes the one named before it in the article (rule
-# place.referred; unresolved: "the zone", place.unresolved), where both were null (Ningbo's own).
+# place.referred; unresolved: "the zone", place.unresolved), where both were null (Ningbo's own);
+# "..., up 13.1%" after a figure with a place takes that place (place.inherited).
 EXTRACTOR_VERSION = "2026.12.02.16"
 
 
@@ -84,6 +85,7 @@ def _extract(body: str, pub: tuple[int, int] | None, title_period: str | None, t
             if not described and cues:  # "Ningbo's economy returned to growth in the first half of 2020."
                 carried = _single_period(cues, sentence)
             _pair_respectively([item for item, _ in described], para, sent_end)
+            place_before: context.Place | None = None
             for item, qualifier in described:
                 if _repeats_a_count(item, para, metrics):
                     continue
@@ -93,6 +95,9 @@ def _extract(body: str, pub: tuple[int, int] | None, title_period: str | None, t
                 denominator = context.denominator(kind, sentence[end:])
                 place = context.place(sentence, item.num_start - sent_start, kind,
                                       context.Earlier(title, body, para_start + sent_start))
+                if place is None and place_before is not None and "subject.inherited" in item.rules:
+                    place = context.Place(place_before.name, context.RULE_INHERITED)  # "X in Beilun ..., up 5%"
+                place_before = place
                 modality = context.modality(sentence, start, end)
                 period_rule = "period.cue" if period else None
                 if inherited is not None and modality == context.ACTUAL:  # a target's period is its deadline
