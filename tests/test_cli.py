@@ -146,6 +146,17 @@ def test_extract_explain_lists_the_rules_that_decided_each_metric():
                               "subject.before", "period.cue", "denominator.of_after"]
 
 
+def test_extract_explain_shows_a_resolved_back_reference():
+    """The real page's "The zone is home to 637 ..." is the zone named before it, and says so."""
+    zone_page = PAGES_DIR / "ningbo_gov" / "art" / "2019" / "9" / "10" / "art_934_1021776.html"
+    explained = newsetl("extract", "--explain", str(zone_page))
+    assert explained.returncode == 0, explained.stderr
+    [why] = [json.loads(line) for line in explained.stdout.splitlines()]
+    [zone] = [m for m in why["metrics"] if m["text"] == "637 national high-tech enterprises"]
+    assert zone["place"] == "Ningbo National Hi-Tech Zone"
+    assert "place.referred" in zone["rules"] and "place.named" not in zone["rules"]
+
+
 def test_an_unreachable_warehouse_is_one_line_without_the_password(tmp_path):
     from devtools import refused_port
 

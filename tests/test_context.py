@@ -37,6 +37,98 @@ def test_place_is_another_place_the_fact_is_about(sentence: str, text: str, plac
     assert one(sentence, text).place == place
 
 
+# Ningbo's districts, county-level cities and zones are places: their figures are not the city's.
+@pytest.mark.parametrize(("sentence", "text", "place"), [
+    ("Beilun has 300 high-tech enterprises.", "300 high-tech enterprises", "Beilun"),
+    ("Yinzhou District's GDP reached 221.1 billion yuan in 2019.", "221.1 billion yuan", "Yinzhou"),
+    ("Cixi county is home to 58 robot makers.", "58 robot makers", "Cixi"),
+    ("Ningbo National High-tech Zone had 637 national high-tech enterprises.",
+     "637 national high-tech enterprises", "Ningbo National Hi-Tech Zone"),   # one name for its spellings
+    ("Enterprises in Ningbo High-tech Zone earned 186.2 billion yuan.", "186.2 billion yuan",
+     "Ningbo National Hi-Tech Zone"),
+    ("Hangzhou Bay New Area produced 312,000 vehicles in 2019.", "312,000 vehicles", "Hangzhou Bay New Area"),
+    ("The Meishan Bonded Port Area attracted 10 enterprises.", "10 enterprises", "Meishan Bonded Port Area"),
+    ("In Ningbo, Beilun district had 300 high-tech enterprises.", "300 high-tech enterprises", "Beilun"),
+    ("Ningbo's Yinzhou district had 300 high-tech enterprises.", "300 high-tech enterprises", "Yinzhou"),
+    ("Yinzhou ranked first in Ningbo with 300 high-tech enterprises.", "300 high-tech enterprises", "Yinzhou"),
+    # still Ningbo's (null): the city itself, a part that is only a scope, a comparison or a rank's scope
+    ("Ningbo had 2,851 high-tech enterprises at the end of 2019.", "2,851 high-tech enterprises", None),
+    ("Ningbo ranked first in Zhejiang with 12,524 innovative start-ups.", "12,524 innovative start-ups", None),
+    ("Its sales were 5% higher than in Beilun.", "5%", None),
+    ("Compared with Beilun, the city had 300 high-tech enterprises.", "300 high-tech enterprises", None),
+    ("The company's sales ranked first in Yinzhou District.", "ranked first", None),
+    ("Among the districts, Ningbo ranked 3rd.", "ranked 3rd", None),
+])
+def test_a_part_of_ningbo_is_the_place(sentence: str, text: str, place: str | None) -> None:
+    metric = one(sentence, text)
+    assert metric.place == place
+    assert ("place.named" in metric.rules) == (place is not None)
+
+
+def test_a_part_of_ningbo_that_ranks_is_the_rank_s_place() -> None:
+    assert one("Fenghua ranks 73rd among the top 100 districts in China.", "ranks 73rd").place == "Fenghua"
+
+
+def test_the_zone_refers_to_the_zone_named_before_it() -> None:
+    body = ("Enterprises in Ningbo National High-tech Zone earned operating revenue of 186.2 billion yuan, "
+            "the zone's administrative committee said.\n\nThe zone is home to 637 national high-tech "
+            "enterprises. Beilun, next to it, has 400 high-tech enterprises.")
+    metrics = {m.text: m for m in extract_metrics(body, "2019-09-10")}
+    zone = metrics["637 national high-tech enterprises"]
+    assert zone.place == "Ningbo National Hi-Tech Zone"
+    assert "place.referred" in zone.rules and "place.named" not in zone.rules
+    assert metrics["400 high-tech enterprises"].place == "Beilun"
+
+
+@pytest.mark.parametrize(("body", "title", "place"), [
+    # the title names it
+    ("The zone is home to 637 national high-tech enterprises.", "Ningbo High-tech Zone draws firms",
+     "Ningbo National Hi-Tech Zone"),
+    # the last name the noun covers: "the district" skips the zone named after Yinzhou
+    ("Yinzhou District hosts the Ningbo Free Trade Zone. The district's output grew by 7.5%.", None, "Yinzhou"),
+    ("Ningbo High-tech Zone lies in Yinzhou. The zone's output grew by 7.5%.", None,
+     "Ningbo National Hi-Tech Zone"),
+    # a name written ending in the noun: "the district" after "Ningbo High-Tech District"
+    ("R&D spending in Ningbo High-Tech District soared. The district's output grew by 7.5%.", None,
+     "Ningbo National Hi-Tech Zone"),
+    ("Qianwan New District opened. The new area signed 18 projects.", None, "Qianwan New Area"),
+])
+def test_a_back_reference_takes_the_last_name_it_can_mean(body: str, title: str | None, place: str) -> None:
+    [metric] = [m for m in extract_metrics(body, "2020-06-01", title) if m.place]
+    assert metric.place == place and "place.referred" in metric.rules
+
+
+def test_a_back_reference_with_nothing_named_before_is_kept_as_written() -> None:
+    """Documented choice (docs/CONTRACTS.md, `place`): not null, which would make it the city's figure."""
+    [metric] = extract_metrics("The zone is home to 637 national high-tech enterprises.", "2019-09-10",
+                               "Ningbo adds high-tech enterprises")
+    assert metric.place == "the zone"
+    assert "place.unresolved" in metric.rules and "place.referred" not in metric.rules
+    [county] = extract_metrics("Last year, the county's output rose by 7.2%.", "2020-06-01")
+    assert county.place == "the county"
+
+
+def test_a_name_after_the_reference_does_not_resolve_it() -> None:
+    body = "The zone is home to 637 national high-tech enterprises. Ningbo High-tech Zone was set up in 2007."
+    [metric] = [m for m in extract_metrics(body, "2019-09-10") if m.unit == "count"]
+    assert metric.place == "the zone"
+
+
+def test_a_figure_in_apposition_takes_the_place_of_the_figure_before_it() -> None:
+    body = ("Enterprises in Ningbo National High-tech Zone earned operating revenue of 186.2 billion yuan, "
+            "up 13.1% year-on-year. Ningbo's GDP reached 1.2 trillion yuan, up 6.8%.")
+    metrics = {m.text: m for m in extract_metrics(body, "2019-09-10")}
+    assert metrics["13.1%"].place == "Ningbo National Hi-Tech Zone" and "place.inherited" in metrics["13.1%"].rules
+    assert metrics["6.8%"].place is None
+
+
+def test_place_tables_are_data_the_patterns_are_built_from() -> None:
+    assert set(context.NINGBO_DIVISIONS.values()) | {noun for noun, _ in context.NINGBO_ZONES.values()} <= {
+        covered for nouns in context.BACK_REFERENCE_NOUNS.values() for covered in nouns}
+    assert "Ningbo" in context.HOME_PLACES and "Beilun" not in context.HOME_PLACES
+    assert context.place("Beilun has 300 firms", 11, "level") == context.Place("Beilun", context.RULE_NAMED)
+
+
 @pytest.mark.parametrize(("sentence", "text", "modality"), [
     ("The city will have 8,000 high-tech enterprises in 2025.", "8,000 high-tech enterprises", "target"),
     ("The zone strives to launch 100 strategic innovation products in five years.",

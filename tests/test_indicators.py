@@ -254,6 +254,36 @@ def test_load_maps_each_metric_and_the_views_answer(pg_url: str, tmp_path: Path)
         (BASE + "1.html", 3, 2)]
 
 
+ZONE_PAGE = """Ningbo National High-tech Zone draws more firms
+2020-01-15
+
+By the end of 2019, Ningbo had 2,851 high-tech enterprises, the city's science bureau said.
+
+The zone was home to 637 high-tech enterprises by the end of 2019.
+
+By the end of 2019, Beilun district had 512 high-tech enterprises, more than any other district in Ningbo.
+"""
+
+
+def test_a_district_or_zone_count_is_not_in_the_city_series(pg_url: str, tmp_path: Path) -> None:
+    """Extracted, loaded, and read back: a zone's and a district's figures are series of their own,
+    the city's series (place IS NULL) holds only the city's count."""
+    from newsetl.steps import transform_page
+
+    page = {"url": BASE + "9001-zone.html", "source": "ningbolife", "html": ZONE_PAGE,
+            "fetched_at": "2020-01-16T00:00:00+00:00"}
+    article, metrics = transform_page(page, "run-zone")
+    load_run(make_run_dir(tmp_path, [article], metrics, run_id="run-zone"), pg_url)
+    assert rows(pg_url, "SELECT place, period, value::float, articles, distinct_values, disagree "
+                        "FROM news.v_metric_series WHERE indicator = 'hightech_enterprises' "
+                        "ORDER BY place NULLS FIRST") == [
+        (None, "2019", 2851.0, 1, 1, False),
+        ("Beilun", "2019", 512.0, 1, 1, False),
+        ("Ningbo National Hi-Tech Zone", "2019", 637.0, 1, 1, False)]
+    assert rows(pg_url, "SELECT value::float FROM news.v_metric_facts WHERE indicator = 'hightech_enterprises' "
+                        "AND place IS NULL") == [(2851.0,)]
+
+
 def test_search_ranks_title_hits_first_and_highlights(pg_url: str, tmp_path: Path) -> None:
     load_run(_facts_run(tmp_path), pg_url)
     hits = rows(pg_url, "SELECT url, rank > 0, headline FROM news.search_articles(%s, %s)", ("R&D", 10))

@@ -4,8 +4,12 @@ Pure functions over one sentence and the span of one quantity in it:
 - `denominator`: what a share is a share of ("2.8% of GDP" -> "gdp",
   "7.6% of the total revenue" -> "total revenue"); None for other kinds.
 - `place`: a named place other than Ningbo that the fact is about ("R&D intensity in
-  Hangzhou was 3.4%" -> "Hangzhou"); None when the fact is Ningbo's (or a place only
-  names a comparison, a rank's scope or a share's base).
+  Hangzhou was 3.4%" -> "Hangzhou"), with the id of its rule; a district, county-level city
+  or zone of Ningbo is such a place ("Beilun has 300 high-tech enterprises" -> "Beilun"), and
+  a back-reference to one ("The zone is home to 637 ...") is resolved to the one last named
+  before it in the article (`Earlier`: title and body before the sentence), else kept as
+  written ("the zone"); None when the fact is Ningbo's (or a place only names a
+  comparison, a rank's scope or a share's base).
 - `modality`: "actual", "target" ("will reach 8,000 in 2025", "strive to create 2-3") or
   "forecast" ("is expected to", "analysts expect"), from cue words in the quantity's clause.
 
@@ -14,7 +18,9 @@ The vocabularies are the data tables below; the functions only look them up.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
+from typing import NamedTuple
 
 from core.records import MODALITIES
 
@@ -44,20 +50,100 @@ PLACES: tuple[str, ...] = (
     "Hong Kong", "Taiwan", "Singapore", "Japan", "Korea", "Germany", "the United States", "the US", "Europe",
     "the EU", "the UK", "Britain", "France", "Italy", "Russia", "India", "Australia", "Canada",
 )
-# Ningbo and its districts: the article's own place.
-HOME_PLACES: tuple[str, ...] = (
-    "Ningbo", "Haishu", "Jiangbei", "Zhenhai", "Beilun", "Yinzhou", "Fenghua", "Yuyao", "Cixi", "Ninghai",
-    "Xiangshan", "Hangzhou Bay New Area", "Meishan",
-)
-_PLACE_ALT = "|".join(re.escape(p) for p in sorted(PLACES, key=len, reverse=True))
+# The article's own place: a figure said of it is the home figure (place null).
+HOME_PLACES: tuple[str, ...] = ("Ningbo",)
+# Ningbo's districts and county-level cities -> the noun a back-reference calls them by ("the
+# district", "the county"). A figure said of one is that part's figure, not the city's: it is the
+# `place`, reported as the name here ("Yinzhou District's" -> "Yinzhou").
+NINGBO_DIVISIONS: dict[str, str] = {
+    "Haishu": "district", "Jiangbei": "district", "Zhenhai": "district", "Beilun": "district",
+    "Yinzhou": "district", "Fenghua": "district", "Yuyao": "county", "Cixi": "county", "Ninghai": "county",
+    "Xiangshan": "county",
+}
+# Words that may follow a division's name and are not part of the place reported ("Ninghai County").
+DIVISION_SUFFIXES: tuple[str, ...] = ("district", "county", "city")
+# Ningbo's named zones and areas: the name reported -> (the noun a back-reference calls it by, the
+# other ways articles write it). Matched ignoring case ("Ningbo National High-tech Zone").
+NINGBO_ZONES: dict[str, tuple[str, tuple[str, ...]]] = {
+    "Ningbo National Hi-Tech Zone": ("high-tech zone", (
+        "Ningbo National High-Tech Zone", "Ningbo Hi-Tech Zone", "Ningbo High-Tech Zone", "Ningbo Hi-Tech District",
+        "Ningbo High-Tech District", "Ningbo National Hi-Tech Industrial Development Zone",
+        "Ningbo National High-Tech Industrial Development Zone")),
+    "Hangzhou Bay New Area": ("new area", ("Ningbo Hangzhou Bay New Area", "Hangzhou Bay New Zone")),
+    "Qianwan New Area": ("new area", ("Ningbo Qianwan New Area", "Qianwan New District")),
+    "Meishan Bonded Port Area": ("zone", ("Ningbo Meishan Bonded Port Area", "Meishan Bonded Port Zone",
+                                          "Meishan Bonded Area")),
+    "Meishan": ("zone", ("Meishan Island",)),
+    "Ningbo Free Trade Zone": ("zone", ("Ningbo Bonded Area",)),
+    "Ningbo Economic and Technological Development Zone": ("zone", ("Ningbo ETDZ",)),
+    "Ningbo Eastern New Town": ("zone", ("Eastern New Town",)),
+}
+# Back-references: "the zone", "this district", "the new area" as a quantity's subject mean the part of
+# Ningbo last named before it (in the title or the body) that the noun can call so: the noun -> the
+# nouns of the tables above it covers; a name written ending in the noun is covered too ("the
+# district" after "Ningbo High-Tech District", "Qianwan New District"). Unresolved (nothing it covers
+# named before), the place is the reference as written, with "the" ("the zone"): never null, which
+# would make it the city's figure.
+BACK_REFERENCE_NOUNS: dict[str, tuple[str, ...]] = {
+    "zone": ("zone", "high-tech zone", "new area"), "high-tech zone": ("high-tech zone",),
+    "hi-tech zone": ("high-tech zone",), "new area": ("new area",), "new district": ("new area",),
+    "district": ("district",), "county": ("county",),
+}
+BACK_REFERENCE_DETERMINERS: tuple[str, ...] = ("the", "this")
+
+# Rule ids (Metric.rules): a place named in the clause, a back-reference resolved to an earlier
+# name, a back-reference with no earlier name of its kind; and (set by the engine) the place of the
+# figure before one in apposition that takes that figure's subject ("186.2 billion yuan, up 13.1%").
+RULE_NAMED, RULE_REFERRED, RULE_UNRESOLVED = "place.named", "place.referred", "place.unresolved"
+RULE_INHERITED = "place.inherited"
+
+
+def _alternation(phrases: Iterable[str]) -> str:
+    """Regex alternatives for literal phrases, longest first, spaces matching any whitespace run."""
+    words = sorted(set(phrases), key=len, reverse=True)
+    return "|".join(r"\s+".join(map(re.escape, p.split())) for p in words)
+
+
+_PLACE_ALT = _alternation(PLACES)
 # "in Hangzhou", "Hangzhou's", "Zhejiang province's": the fact is said of the place.
 PLACE_OF_RE = re.compile(rf"(?:\b(?:in|of)\s+(?P<in>{_PLACE_ALT})\b(?!['’]s?\s+(?:share|total))"
                          rf"|\b(?P<own>{_PLACE_ALT})(?:\s+[Pp]rovince)?['’]s?\s)")
-HOME_RE = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in HOME_PLACES) + r")\b")
+HOME_RE = re.compile(rf"\b(?:{_alternation(HOME_PLACES)})\b")
+# A zone's spellings, lowercase with single spaces -> the name reported.
+ZONE_BY_SPELLING: dict[str, str] = {
+    " ".join(spelling.lower().split()): name
+    for name, (_, others) in NINGBO_ZONES.items() for spelling in (name, *others)
+}
+# Every part of Ningbo by name -> the noun a back-reference calls it by.
+PART_NOUNS: dict[str, str] = {**NINGBO_DIVISIONS, **{name: noun for name, (noun, _) in NINGBO_ZONES.items()}}
+
+
+def _name_alternation(names: Iterable[str]) -> str:
+    """Regex alternatives for proper names: the first letter as written, the rest ignoring case."""
+    words = sorted({" ".join(n.split()) for n in names}, key=len, reverse=True)
+    return "|".join(re.escape(w[0]) + "(?i:" + r"\s+".join(map(re.escape, w[1:].split(" "))) + ")" for w in words)
+
+
+# A part of Ningbo by name: a zone before a division ("Ningbo National Hi-Tech Zone" is not "Ningbo",
+# "Hangzhou Bay New Area" not "Hangzhou"); a division's suffix is matched but not reported. (The
+# lookahead lets the search skip every position that cannot start a name: ten times faster.)
+_NAME_PATTERN = (rf"(?P<zone>\b(?:{_name_alternation(n for n, (_, o) in NINGBO_ZONES.items() for n in (n, *o))}))"
+                 rf"(?![\w-])|(?P<division>\b(?:{_alternation(NINGBO_DIVISIONS)}))"
+                 rf"(?:\s+(?i:{_alternation(DIVISION_SUFFIXES)}))?(?![\w-])")
+NAME_RE = re.compile(rf"(?=[A-Z])(?:{_NAME_PATTERN})")
+# A part of Ningbo named, or a back-reference to one ("the zone", not "the zone of ...").
+PART_RE = re.compile(
+    rf"(?=[A-Z]|[Tt]h)(?:{_NAME_PATTERN}"
+    rf"|\b(?P<ref>(?i:{_alternation(BACK_REFERENCE_DETERMINERS)})\s+"
+    rf"(?P<noun>(?i:{_alternation(BACK_REFERENCE_NOUNS)})))(?![\w-])(?!\s+of\b))")
+# "in"/"of" right before a name ("than in Beilun": the scope word is before it).
+IN_OF_END_RE = re.compile(r"\b(?:in|of)\s+$")
 # A place after these words only names a scope, a base or a comparison, not whose figure it is.
 SCOPE_BEFORE_RE = re.compile(r"\b(?:among|than|across|throughout|nationwide|out of|compared with|compared to|"
                              r"over|versus|vs\.?|of the|(?:rank|place|position)\w*\s+[\w-]+)\s*$",
                              re.IGNORECASE)
+# Kinds whose places (other than a part of Ningbo the figure is said of) are scopes: "ranking first in
+# the province".
 SCOPE_KINDS = ("rank",)
 
 # What a share is of: "of (the) <noun phrase>" right after the quantity, up to a stop word.
@@ -129,17 +215,81 @@ def denominator(kind: str, after: str) -> str | None:
     return phrase or None
 
 
-def place(sentence: str, start: int, kind: str) -> str | None:
-    """A place other than Ningbo that the quantity at `start` of `sentence` is said of."""
+class Earlier(NamedTuple):
+    """The article text before a sentence, where a back-reference's name is looked for: the title,
+    then `body[:end]` (the body is passed whole, with the sentence's start, so nothing is copied)."""
+
+    title: str
+    body: str
+    end: int
+
+
+NOTHING_EARLIER = Earlier("", "", 0)
+
+
+class Place(NamedTuple):
+    """Whose figure a quantity is: the place's name and the id of the rule that decided it."""
+
+    name: str
+    rule: str
+
+
+def place(sentence: str, start: int, kind: str, earlier: Earlier = NOTHING_EARLIER) -> Place | None:
+    """The place other than Ningbo that the quantity at `start` of `sentence` is said of, or None
+    for Ningbo's own figure. In the quantity's clause, before it, and not after a scope word:
+    a part of Ningbo (a district, a county-level city, a named zone) or a back-reference to one
+    ("the zone", resolved in `earlier`) wins, the last one named; else a mention of Ningbo makes
+    it Ningbo's; else the last other place said to hold the figure ("in Hangzhou", "Zhejiang's").
+    A rank's other places are its scope ("ranking first in the province"), never its place."""
+    clause_start = _clause_start(sentence, start)
+    parts = [m for m in _parts(sentence) if m.start() >= clause_start and m.end() <= start]
+    for match in reversed(parts):
+        if SCOPE_BEFORE_RE.search(IN_OF_END_RE.sub("", sentence[clause_start:match.start()])):
+            continue
+        if match.group("ref"):
+            return _resolve(match.group("noun"), earlier, sentence[:match.start("ref")])
+        return Place(_part_name(match), RULE_NAMED)
     if kind in SCOPE_KINDS:
         return None
-    before = sentence[_clause_start(sentence, start):start]
+    before = sentence[clause_start:start]
+    spans = [(m.start() - clause_start, m.end() - clause_start) for m in parts]
     found = None
     for match in PLACE_OF_RE.finditer(before):
-        if SCOPE_BEFORE_RE.search(before[:match.start()]):
+        if SCOPE_BEFORE_RE.search(before[:match.start()]) or _inside(match.span(), spans):
             continue
         found = match
-    if found is None or HOME_RE.search(before):
+    if found is None or any(not _inside(m.span(), spans) for m in HOME_RE.finditer(before)):
         return None  # "Ningbo ranked first in Zhejiang with 12,524 start-ups": Ningbo's figure
-    name = found.group("in") or found.group("own")
-    return "China" if name in ("the country",) else name
+    return Place(found.group("in") or found.group("own"), RULE_NAMED)
+
+
+@lru_cache(maxsize=256)
+def _parts(sentence: str) -> tuple[re.Match[str], ...]:
+    """The parts of Ningbo and back-references named in `sentence` (its quantities share them)."""
+    return tuple(PART_RE.finditer(sentence))
+
+
+def _inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    """Whether `span` overlaps one of `spans` ("Hangzhou" inside "Hangzhou Bay New Area")."""
+    return any(span[0] < end and start < span[1] for start, end in spans)
+
+
+def _resolve(noun: str, earlier: Earlier, sentence_before: str) -> Place:
+    """The part of Ningbo a back-reference ("the zone") means: the last one `noun` covers named in the
+    title, the body before the sentence, or the sentence before the reference; else the reference
+    itself ("the zone"), marked unresolved."""
+    noun = " ".join(noun.lower().split())
+    covers = BACK_REFERENCE_NOUNS[noun]
+    found = None
+    for text, end in ((earlier.title, len(earlier.title)), (earlier.body, earlier.end),
+                      (sentence_before, len(sentence_before))):
+        for match in NAME_RE.finditer(text, 0, end):
+            name = _part_name(match)
+            if PART_NOUNS[name] in covers or " ".join(match.group().lower().split()).endswith(noun):
+                found = name
+    return Place(found, RULE_REFERRED) if found else Place(f"the {noun}", RULE_UNRESOLVED)
+
+
+def _part_name(match: re.Match[str]) -> str:
+    """The name a part of Ningbo is reported by, from a NAME_RE/PART_RE match."""
+    return match.group("division") or ZONE_BY_SPELLING[" ".join(match.group("zone").lower().split())]

@@ -31,12 +31,13 @@ from transforms.metrics.vocab import OWN_TIME_WORDS, words_pattern
 
 # Stored with every metric (news.metrics.extractor_version): bump when the rules change,
 # so analysts can tell which facts a re-extraction would produce differently.
-# "2026.12.02.14": other sources' text pages (a date line under a site menu heading the article,
-# issuing-body lines, advertisement lines ending in a web address, press-release datelines with a
-# year: titles and dates, so periods resolved from "last year" on those pages). Now a cue opening a
-# sentence dates the paragraph's next undated sentences, and the headline's one period the
-# article's undated ones (period.carried, period.title).
-EXTRACTOR_VERSION = "2026.12.02.15"
+# "2026.12.02.15": a cue opening a sentence dates the paragraph's next undated sentences, and the
+# headline's one period the article's undated ones (period.carried, period.title). Now a figure said of
+# a district, county-level city or zone of Ningbo ("Beilun", "Ningbo National Hi-Tech Zone") has that
+# place, and "the zone"/"the district" takes the one named before it in the article (rule
+# place.referred; unresolved: "the zone", place.unresolved), where both were null (Ningbo's own);
+# "..., up 13.1%" after a figure with a place takes that place (place.inherited).
+EXTRACTOR_VERSION = "2026.12.02.16"
 
 
 def extract_metrics(body: str, published: str | None = None, title: str | None = None) -> list[Metric]:
@@ -44,17 +45,18 @@ def extract_metrics(body: str, published: str | None = None, title: str | None =
 
     published: the article's date (resolves "last year", "from January to May"); title: its
     headline, whose period ("Ningbo's GDP per capita in 2019 reached US$21,000") dates the
-    body's sentences that name no time of their own and follow none that did.
+    body's sentences that name no time of their own and follow none that did, and where a
+    back-reference ("the zone") at the top of the body finds its name.
     """
     pub = _published_parts(published)
     token = _MID_SENTENCE_NAMES.set(frozenset(MID_SENTENCE_CAPITAL_RE.findall(body)))
     try:
-        return _extract(body, pub, _title_period(title, pub))
+        return _extract(body, pub, _title_period(title, pub), title or "")
     finally:
         _MID_SENTENCE_NAMES.reset(token)
 
 
-def _extract(body: str, pub: tuple[int, int] | None, title_period: str | None) -> list[Metric]:
+def _extract(body: str, pub: tuple[int, int] | None, title_period: str | None, title: str) -> list[Metric]:
     metrics: list[Metric] = []
     for para_start, para in _paragraphs(body):
         tokens = scan_numbers(para)
@@ -83,6 +85,7 @@ def _extract(body: str, pub: tuple[int, int] | None, title_period: str | None) -
             if not described and cues:  # "Ningbo's economy returned to growth in the first half of 2020."
                 carried = _single_period(cues, sentence)
             _pair_respectively([item for item, _ in described], para, sent_end)
+            place_before: context.Place | None = None
             for item, qualifier in described:
                 if _repeats_a_count(item, para, metrics):
                     continue
@@ -90,19 +93,23 @@ def _extract(body: str, pub: tuple[int, int] | None, title_period: str | None) -
                 start, end = item.start - sent_start, item.end - sent_start
                 period = _period_for(cues, sentence, start, end)
                 denominator = context.denominator(kind, sentence[end:])
-                place = context.place(sentence, item.num_start - sent_start, kind)
+                place = context.place(sentence, item.num_start - sent_start, kind,
+                                      context.Earlier(title, body, para_start + sent_start))
+                if place is None and place_before is not None and "subject.inherited" in item.rules:
+                    place = context.Place(place_before.name, context.RULE_INHERITED)  # "X in Beilun ..., up 5%"
+                place_before = place
                 modality = context.modality(sentence, start, end)
                 period_rule = "period.cue" if period else None
                 if inherited is not None and modality == context.ACTUAL:  # a target's period is its deadline
                     period, period_rule = inherited
                 rules = [*item.rules, *([period_rule] if period_rule else []),
-                         *(["denominator.of_after"] if denominator else []), *(["place.named"] if place else []),
+                         *(["denominator.of_after"] if denominator else []), *([place.rule] if place else []),
                          *([f"modality.{modality}_cue"] if modality != context.ACTUAL else [])]
                 metrics.append(Metric(
                     value=float(item.value), unit=item.unit, kind=kind, subject=item.subject,
                     period=period, qualifier=qualifier, text=para[item.start:item.end],
                     char_start=para_start + item.start, char_end=para_start + item.end,
-                    denominator=denominator, place=place, modality=modality, rules=tuple(rules),
+                    denominator=denominator, place=place.name if place else None, modality=modality, rules=tuple(rules),
                 ))
     return metrics
 
