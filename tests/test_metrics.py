@@ -786,3 +786,25 @@ def test_a_count_the_definite_article_refers_back_to_is_not_a_second_fact() -> N
             "involved in auto parts. The 30 firms in Cixi grew.")
     assert [(m.value, m.text) for m in extract_metrics(body)] == [(50.0, "50 enterprises"), (30.0, "30 firms")]
     assert [m.value for m in extract_metrics("The city had 12 labs. Another 12 labs opened.")] == [12.0, 12.0]
+
+
+def test_teu_written_as_its_own_plural_is_a_count() -> None:
+    """Real page tune_sites s010: "the latter 7.8 million TEU", "The Zhapu line has completed 270,000 TEU"
+    (count.invariant_unit); TEU as a modifier sizes a ship and counts nothing."""
+    sentence = ("The former stood at 222 million tons and the latter 7.8 million TEU, up by 6.1% and 10.1% "
+                "respectively, both hitting a historic high.")
+    m = by_text(extract_metrics(sentence), "7.8 million TEU")
+    assert (m.value, m.unit, m.kind) == (7_800_000.0, "count", "level") and "count.invariant_unit" in m.rules
+    m = by_text(extract_metrics("The Zhapu line has completed 270,000 TEU, up by 80%."), "270,000 TEU")
+    assert (m.value, m.unit) == (270_000.0, "count")
+    assert [m for m in extract_metrics("The port berthed a 24,000 TEU vessel.") if m.unit == "count"] == []
+
+
+def test_the_number_of_x_in_the_present_tense_and_a_count_per_month() -> None:
+    """Real page tune_sites s010: "The number of cargo flights reaches 1479 monthly": "reaches" links the
+    number to "the number of X" like "reached", and a four-digit number followed by "monthly" is no year
+    (count.per_period)."""
+    sentence = "The number of cargo flights reaches 1479 monthly, up by 19.7%, 1633 flights at most."
+    m = by_text(extract_metrics(sentence), "1479")
+    assert (m.value, m.unit, m.subject) == (1479.0, "count", "cargo flights") and "count.per_period" in m.rules
+    assert [m for m in extract_metrics("The museum opened in 1998 and welcomed visitors.")] == []
