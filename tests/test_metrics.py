@@ -808,3 +808,19 @@ def test_the_number_of_x_in_the_present_tense_and_a_count_per_month() -> None:
     m = by_text(extract_metrics(sentence), "1479")
     assert (m.value, m.unit, m.subject) == (1479.0, "count", "cargo flights") and "count.per_period" in m.rules
     assert [m for m in extract_metrics("The museum opened in 1998 and welcomed visitors.")] == []
+
+
+def test_a_precise_figure_said_again_in_its_paragraph_is_one_fact() -> None:
+    """Real page tune_sites s016 says the auto industry's 46.21 billion yuan and its drop of 15.3
+    percentage points twice, sentence after sentence: one fact each. Imprecise values ("up 7.1%"
+    twice) can be two facts and stay."""
+    body = ("By improving the service chain, the output value of the automobile industry in the first half of "
+            "the year has reached 46.21 billion yuan, with a drop of 15.3 percentage points compared with the "
+            "first quarter. In the first half of the year, the output value of the auto industry in the new area "
+            "reached 46.21 billion yuan, a significant reduction of 15.3 percentage points from the first quarter.")
+    assert [(m.value, m.unit) for m in extract_metrics(body)] == [(46_210_000_000.0, "CNY"),
+                                                                  (-15.3, "percentage_points")]
+    body = "Output grew by 7.1% year on year. Sales increased by 7.1% over the previous year."
+    assert [m.value for m in extract_metrics(body)] == [7.1, 7.1]
+    body = "Sales reached 46.21 billion yuan.\n\nIn the next report, sales reached 46.21 billion yuan."
+    assert len(extract_metrics(body)) == 2  # another paragraph: not dropped

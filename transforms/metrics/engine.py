@@ -84,7 +84,7 @@ def _extract(body: str, pub: tuple[int, int] | None, title_period: str | None) -
                 carried = _single_period(cues, sentence)
             _pair_respectively([item for item, _ in described], para, sent_end)
             for item, qualifier in described:
-                if _repeats_a_count(item, para, metrics):
+                if _repeats_a_count(item, para, metrics) or _restates_a_figure(item, para, para_start, metrics):
                     continue
                 kind = item.kind or "level"
                 start, end = item.start - sent_start, item.end - sent_start
@@ -141,6 +141,26 @@ def _repeats_a_count(item: _Found, para: str, earlier: list[Metric]) -> bool:
     return any(m.unit == "count" and m.value == item.value for m in earlier)
 
 
+def _restates_a_figure(item: _Found, para: str, para_start: int, earlier: list[Metric]) -> bool:
+    """ "... has reached 46.21 billion yuan, with a drop of 15.3 percentage points ... In the first half
+    of the year, the output value ... reached 46.21 billion yuan, a significant reduction of 15.3
+    percentage points": a precise figure (RESTATED_MIN_DIGITS significant digits or more) said again
+    in its paragraph with the same unit, kind and sign is the earlier fact again (counts: the rule above)."""
+    if item.unit == "count":
+        return False
+    number = SIGNIFICANT_NUMBER_RE.search(para, item.num_start, item.end)
+    if number is None:
+        return False
+    digits = number.group().replace(",", "").replace(".", "").lstrip("0")
+    if "." not in number.group():
+        digits = digits.rstrip("0")
+    if len(digits) < RESTATED_MIN_DIGITS:
+        return False
+    kind = item.kind or "level"
+    return any(m.char_start >= para_start and m.unit == item.unit and m.kind == kind and m.value == float(item.value)
+               for m in earlier)
+
+
 def _pair_respectively(items: list[_Found], para: str, sent_end: int) -> None:
     """ "1,684 were on invention patents, 8,206 ... utility models, 14,475 ... designs, increasing
     by 25.2%, 65.2% and 192.3% respectively": the k changes of a list that ends in "respectively"
@@ -161,6 +181,10 @@ def _pair_respectively(items: list[_Found], para: str, sent_end: int) -> None:
         index = end + 1
 
 
+# A figure said again in its paragraph is a restatement only when it is precise: "up 7.1%" twice
+# can be two facts, "46.21 billion yuan" twice is one.
+RESTATED_MIN_DIGITS = 3
+SIGNIFICANT_NUMBER_RE = re.compile(r"\d[\d,]*(?:\.\d+)?")
 # "by 2021", "by the end of 2025": a deadline, when a headline names it.
 DEADLINE_CUE_RE = re.compile(r"[Bb]y\b")
 # A month named other than as a day's date ("said on July 20" dates the report, not the figures).
