@@ -824,3 +824,18 @@ def test_a_precise_figure_said_again_in_its_paragraph_is_one_fact() -> None:
     assert [m.value for m in extract_metrics(body)] == [7.1, 7.1]
     body = "Sales reached 46.21 billion yuan.\n\nIn the next report, sales reached 46.21 billion yuan."
     assert len(extract_metrics(body)) == 2  # another paragraph: not dropped
+
+
+def test_a_scaled_amount_without_currency_takes_the_currency_of_its_sentence() -> None:
+    """Real page tune_sites s015: "with the contractual amount reaching 1.88 billion USD, up 41% ..., with
+    the actual utilized amount reaching 1.16 bln, up 26%" (money.currency_elided); only after a linking
+    word, never in "increased from 20 million to 32 million"."""
+    sentence = ("Ningbo has newly approved 148 foreign investments during the first five months, with the "
+                "contractual amount reaching 1.88 billion USD, up 41% over the same period last year, with the "
+                "actual utilized amount reaching 1.16 bln, up 26%.")
+    m = by_text(extract_metrics(sentence), "1.16 bln")
+    assert (m.value, m.unit, m.kind) == (1_160_000_000.0, "USD", "level") and "money.currency_elided" in m.rules
+    sentence = ("The company increased the total investment from 48.55 mln USD to 84.55 mln USD, with the "
+                "registered capital increased from 20 million to 32 million.")
+    assert [m.value for m in extract_metrics(sentence)] == [48_550_000.0, 84_550_000.0]
+    assert "USD" not in {m.unit for m in extract_metrics("The city has 5 million residents and 2 million.")}

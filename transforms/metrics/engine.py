@@ -21,6 +21,7 @@ from transforms.metrics.matchers import (
     YEARS_RE,
     _count,
     _elided_count,
+    _elided_currency,
     _spelled_count,
 )
 from transforms.metrics.numbers import NUM, NumberScan, _Found, _number, scan_numbers, sentence_scan
@@ -270,6 +271,7 @@ def _find_quantities(para: str, start: int, end: int, excluded: list[tuple[int, 
         add(_spelled_count(para, match, start) if free(match) else None, "spelled_count")
     for match in iter_from_starts(BARE_NUMBER_RE, para, digits, start, end):
         if free(match):
-            add(_elided_count(para, match, start, end, found), "elided_count")
+            money = _elided_currency(para, match, start, end, found)
+            add(money, "elided_money") if money else add(_elided_count(para, match, start, end, found), "elided_count")
     found.sort(key=lambda f: f.start)
     return found

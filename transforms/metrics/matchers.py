@@ -30,6 +30,7 @@ from transforms.metrics.vocab import (
     CURRENCY_PREFIXES,
     CURRENCY_SUFFIXES,
     CURRENCY_TRAILERS,
+    ELIDED_MONEY_LINKS,
     ENERGY_FACTORS,
     FRACTION_WORDS,
     FREQUENCY_ADVERBS,
@@ -196,6 +197,10 @@ ELIDED_FOLLOW_RE = re.compile(
     rf"will|would|can|could|respectively|compared|{words_pattern(FREQUENCY_ADVERBS)})\b)",
     re.IGNORECASE,
 )
+# What may follow a scaled amount whose currency is left out: punctuation or the end of the sentence.
+ELIDED_MONEY_FOLLOW_RE = re.compile(r"\s*(?:[,.;:)）]|$)")
+ELIDED_MONEY_LINK_RE = re.compile(rf"\b(?:{words_pattern(ELIDED_MONEY_LINKS)})\s*$", re.IGNORECASE)
+MONEY_UNITS = frozenset(CURRENCIES.values())
 # A frequency adverb right after a number: "1479 monthly" counts per month, it is no year.
 FREQUENCY_AFTER_RE = re.compile(rf"\s+(?:{words_pattern(FREQUENCY_ADVERBS)})\b", re.IGNORECASE)
 # The text between an earlier count of the sentence and a number that counts the same thing.
@@ -490,6 +495,25 @@ def _spelled_count(para: str, match: re.Match[str], sent_start: int) -> _Found |
     if subject.split()[-1] in RANK_MOVE_NOUNS and RANK_MOVE_TAIL.search(before):
         return None
     return _Found(match.start(), np_end, value, "count", kind="level", subject=subject, num_start=match.start())
+
+
+def _elided_currency(para: str, match: re.Match[str], sent_start: int, sent_end: int,
+                     found: list[_Found]) -> _Found | None:
+    """ "with the contractual amount reaching 1.88 billion USD, ..., with the actual utilized amount
+    reaching 1.16 bln, up 26%": a scaled amount with no noun and no currency of its own, after an
+    amount of money in its sentence, is money in that currency (money.currency_elided)."""
+    if not match.group("scale") or not ELIDED_MONEY_FOLLOW_RE.match(para, match.end(), sent_end):
+        return None
+    before = para[sent_start:match.start()]
+    if _count_blocked(match.group("num"), before, decimal_ok=True) or \
+            not ELIDED_MONEY_LINK_RE.search(FILLER_TAIL.sub("", _qualifier(before)[1])):
+        return None
+    money = [f for f in found if f.unit in MONEY_UNITS and sent_start <= f.start and f.end <= match.start()]
+    if not money:
+        return None
+    unit = max(money, key=lambda f: f.end).unit
+    return _Found(match.start(), match.end(), _number(match), unit, num_start=match.start(),
+                  rules=["money.currency_elided"])
 
 
 def _elided_count(para: str, match: re.Match[str], sent_start: int, sent_end: int,

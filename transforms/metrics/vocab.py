@@ -85,6 +85,10 @@ FREQUENCY_ADVERBS = ("annually", "yearly", "monthly", "weekly", "daily")
 # Present-tense links of "the number of X <verb> N" ("The number of cargo flights reaches 1479 monthly"),
 # beside the past-tense ones the matchers spell.
 NUMBER_OF_PRESENT_LINKS = ("reaches", "hits", "stands at", "totals", "exceeds", "tops", "surpasses")
+# Words that link a subject to an amount whose currency is left out ("the actual utilized amount reaching
+# 1.16 bln", "a net increase of over 80 billion"); "from 20 million to 32 million" links no subject.
+ELIDED_MONEY_LINKS = ("reaching", "reached", "reaches", "was", "were", "is", "are", "amounted to", "amounts to",
+                      "amounting to", "totaled", "totalled", "totaling", "totalling", "stood at", "hit", "of")
 # Unit nouns written the same in the plural ("7.8 million TEU", "270,000 TEU"): a count when the
 # phrase ends on them, never as a modifier ("a 24,000 TEU vessel" sizes a ship).
 INVARIANT_UNIT_NOUNS = frozenset({"teu"})
