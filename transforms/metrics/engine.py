@@ -37,7 +37,10 @@ from transforms.metrics.vocab import OWN_TIME_WORDS, words_pattern
 # year: titles and dates, so periods resolved from "last year" on those pages). Now a cue opening a
 # sentence dates the paragraph's next undated sentences, and the headline's one period the
 # article's undated ones (period.carried, period.title).
-EXTRACTOR_VERSION = "2026.12.02.15"
+# "2026.12.02.15": that. Now (second tune_sites pass) "7.8 million TEU" is a count (count.invariant_unit),
+# "the number of X reaches 1479 monthly" too (count.per_period), a precise figure said again in its
+# paragraph is one fact, and "reaching 1.16 bln" after "1.88 billion USD" is USD (money.currency_elided).
+EXTRACTOR_VERSION = "2026.12.02.16"
 
 
 def extract_metrics(body: str, published: str | None = None, title: str | None = None) -> list[Metric]:
