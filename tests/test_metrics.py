@@ -786,3 +786,56 @@ def test_a_count_the_definite_article_refers_back_to_is_not_a_second_fact() -> N
             "involved in auto parts. The 30 firms in Cixi grew.")
     assert [(m.value, m.text) for m in extract_metrics(body)] == [(50.0, "50 enterprises"), (30.0, "30 firms")]
     assert [m.value for m in extract_metrics("The city had 12 labs. Another 12 labs opened.")] == [12.0, 12.0]
+
+
+def test_teu_written_as_its_own_plural_is_a_count() -> None:
+    """Real page tune_sites s010: "the latter 7.8 million TEU", "The Zhapu line has completed 270,000 TEU"
+    (count.invariant_unit); TEU as a modifier sizes a ship and counts nothing."""
+    sentence = ("The former stood at 222 million tons and the latter 7.8 million TEU, up by 6.1% and 10.1% "
+                "respectively, both hitting a historic high.")
+    m = by_text(extract_metrics(sentence), "7.8 million TEU")
+    assert (m.value, m.unit, m.kind) == (7_800_000.0, "count", "level") and "count.invariant_unit" in m.rules
+    m = by_text(extract_metrics("The Zhapu line has completed 270,000 TEU, up by 80%."), "270,000 TEU")
+    assert (m.value, m.unit) == (270_000.0, "count")
+    assert [m for m in extract_metrics("The port berthed a 24,000 TEU vessel.") if m.unit == "count"] == []
+
+
+def test_the_number_of_x_in_the_present_tense_and_a_count_per_month() -> None:
+    """Real page tune_sites s010: "The number of cargo flights reaches 1479 monthly": "reaches" links the
+    number to "the number of X" like "reached", and a four-digit number followed by "monthly" is no year
+    (count.per_period)."""
+    sentence = "The number of cargo flights reaches 1479 monthly, up by 19.7%, 1633 flights at most."
+    m = by_text(extract_metrics(sentence), "1479")
+    assert (m.value, m.unit, m.subject) == (1479.0, "count", "cargo flights") and "count.per_period" in m.rules
+    assert [m for m in extract_metrics("The museum opened in 1998 and welcomed visitors.")] == []
+
+
+def test_a_precise_figure_said_again_in_its_paragraph_is_one_fact() -> None:
+    """Real page tune_sites s016 says the auto industry's 46.21 billion yuan and its drop of 15.3
+    percentage points twice, sentence after sentence: one fact each. Imprecise values ("up 7.1%"
+    twice) can be two facts and stay."""
+    body = ("By improving the service chain, the output value of the automobile industry in the first half of "
+            "the year has reached 46.21 billion yuan, with a drop of 15.3 percentage points compared with the "
+            "first quarter. In the first half of the year, the output value of the auto industry in the new area "
+            "reached 46.21 billion yuan, a significant reduction of 15.3 percentage points from the first quarter.")
+    assert [(m.value, m.unit) for m in extract_metrics(body)] == [(46_210_000_000.0, "CNY"),
+                                                                  (-15.3, "percentage_points")]
+    body = "Output grew by 7.1% year on year. Sales increased by 7.1% over the previous year."
+    assert [m.value for m in extract_metrics(body)] == [7.1, 7.1]
+    body = "Sales reached 46.21 billion yuan.\n\nIn the next report, sales reached 46.21 billion yuan."
+    assert len(extract_metrics(body)) == 2  # another paragraph: not dropped
+
+
+def test_a_scaled_amount_without_currency_takes_the_currency_of_its_sentence() -> None:
+    """Real page tune_sites s015: "with the contractual amount reaching 1.88 billion USD, up 41% ..., with
+    the actual utilized amount reaching 1.16 bln, up 26%" (money.currency_elided); only after a linking
+    word, never in "increased from 20 million to 32 million"."""
+    sentence = ("Ningbo has newly approved 148 foreign investments during the first five months, with the "
+                "contractual amount reaching 1.88 billion USD, up 41% over the same period last year, with the "
+                "actual utilized amount reaching 1.16 bln, up 26%.")
+    m = by_text(extract_metrics(sentence), "1.16 bln")
+    assert (m.value, m.unit, m.kind) == (1_160_000_000.0, "USD", "level") and "money.currency_elided" in m.rules
+    sentence = ("The company increased the total investment from 48.55 mln USD to 84.55 mln USD, with the "
+                "registered capital increased from 20 million to 32 million.")
+    assert [m.value for m in extract_metrics(sentence)] == [48_550_000.0, 84_550_000.0]
+    assert "USD" not in {m.unit for m in extract_metrics("The city has 5 million residents and 2 million.")}

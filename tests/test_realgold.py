@@ -234,6 +234,8 @@ def test_loader_keeps_labelled_articles_only(tmp_path: Path):
 # by N" and repeated "the N X" (extractor 2026.12.02.13): 290 / 285, P 0.983, R 0.916, F1 0.948.
 # Periods carried from a sentence-opening cue to the paragraph's undated sentences, and from the
 # headline's one period (extractor 2026.12.02.15): period accuracy 0.653 -> 0.730, metrics unchanged.
+# The second tune_sites pass (extractor 2026.12.02.17; dev 019's "a net increase of over 80 billion" now
+# money): 291 / 286, P 0.983, R 0.920, F1 0.950, period 0.731.
 DEV_FLOORS: dict[str, float] = {"precision": 0.97, "recall": 0.90, "f1": 0.935, "period_accuracy": 0.71}
 TEMPLATE_SOURCES = ("ningbo_gov", "ningbolife")
 TEMPLATE_TITLE_FLOOR, TEMPLATE_DATE_FLOOR = 0.98, 0.98
@@ -245,13 +247,19 @@ TEMPLATE_TITLE_FLOOR, TEMPLATE_DATE_FLOOR = 0.98, 0.98
 HOLDOUT_FLOORS: dict[str, float] = {"precision": 0.94, "recall": 0.85, "f1": 0.90}
 
 
-# tests/realgold/tune_sites: 10 more ningbolife article pages labelled for metrics, tuned on (not
-# held out). Before the rules tuned on them: 144 gold / 125 predicted / 123 matched, P 0.984,
-# R 0.854, F1 0.914. After ("Yuan" capitalised, bare "points", "nearly ten times"): 145 / 140 / 138,
-# P 0.986, R 0.952, F1 0.968. With glued scale words and spelled amounts ("one billion tons"):
-# 146 / 143 / 141, P 0.986, R 0.966, F1 0.976. Periods carried (paragraph, headline): period accuracy
-# 0.801 -> 0.823.
-TUNE_SITES_FLOORS: dict[str, float] = {"precision": 0.97, "recall": 0.95, "f1": 0.96, "period_accuracy": 0.81}
+# tests/realgold/tune_sites: 18 more ningbolife article pages labelled for metrics, tuned on (not held out). First
+# pass (s000-s009, 164 labelled metrics), before the rules tuned on them: 144 gold / 125 predicted / 123 matched, P
+# 0.984, R 0.854, F1 0.914. After ("Yuan" capitalised, bare "points", "nearly ten times"): 145 / 140 / 138, P 0.986,
+# R 0.952, F1 0.968. With glued scale words and spelled amounts ("one billion tons"): 146 / 143 / 141, P 0.986, R
+# 0.966, F1 0.976. Periods carried (paragraph, headline): period accuracy 0.801 -> 0.823. A second pass added 8
+# ningbolife pages (s010-s017: port, foreign capital, consumer market, industrial investment, quarterly reports; 122
+# labelled metrics, 15 uncertain), labelled before the extractor ran on them: on the 8 alone 114 gold / 110
+# predicted / 107 matched, P 0.973, R 0.939, F1 0.955; all 18 pages 260 / 253 / 248, P 0.980, R 0.954, F1 0.967,
+# period 0.851. After its rules (TEU as its own plural, "the number of X reaches N monthly", a precise figure
+# restated in its paragraph, a currency elided after an amount; extractor 2026.12.02.17): the 8 pages 114 / 113 /
+# 112, P 0.991, R 0.982, F1 0.987; all 18 pages 260 / 256 / 253, P 0.988, R 0.973, F1 0.981, period 0.854 (dev 0.948
+# -> 0.950).
+TUNE_SITES_FLOORS: dict[str, float] = {"precision": 0.975, "recall": 0.96, "f1": 0.97, "period_accuracy": 0.83}
 
 
 @pytest.fixture(scope="module")
@@ -283,7 +291,7 @@ def test_dev_table_prints(dev_scores: realgold.RealScores):
 
 def test_tune_sites_metric_floors():
     pages = load_realgold(realgold.TUNE_SITES_DIR)
-    assert len(pages) == 10 and sum(len(p.metrics) for p in pages) == 164
+    assert len(pages) == 18 and sum(len(p.metrics) for p in pages) == 286
     scores = score_real("newsetl", pages, realgold.run_newsetl(pages))
     for measure, floor in TUNE_SITES_FLOORS.items():
         value = getattr(scores.total, measure)

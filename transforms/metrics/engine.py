@@ -21,6 +21,7 @@ from transforms.metrics.matchers import (
     YEARS_RE,
     _count,
     _elided_count,
+    _elided_currency,
     _spelled_count,
 )
 from transforms.metrics.numbers import NUM, NumberScan, _Found, _number, scan_numbers, sentence_scan
@@ -31,13 +32,12 @@ from transforms.metrics.vocab import OWN_TIME_WORDS, words_pattern
 
 # Stored with every metric (news.metrics.extractor_version): bump when the rules change,
 # so analysts can tell which facts a re-extraction would produce differently.
-# "2026.12.02.15": a cue opening a sentence dates the paragraph's next undated sentences, and the
-# headline's one period the article's undated ones (period.carried, period.title). Now a figure said of
-# a district, county-level city or zone of Ningbo ("Beilun", "Ningbo National Hi-Tech Zone") has that
-# place, and "the zone"/"the district" takes the one named before it in the article (rule
-# place.referred; unresolved: "the zone", place.unresolved), where both were null (Ningbo's own);
-# "..., up 13.1%" after a figure with a place takes that place (place.inherited).
-EXTRACTOR_VERSION = "2026.12.02.16"
+# "2026.12.02.16": a figure said of a district, county-level city or zone of Ningbo has that place
+# (place.named; "the zone" resolved: place.referred, else place.unresolved; in apposition:
+# place.inherited). Now (second tune_sites pass) "7.8 million TEU" is a count (count.invariant_unit),
+# "the number of X reaches 1479 monthly" too (count.per_period), a precise figure said again in its
+# paragraph is one fact, and "reaching 1.16 bln" after "1.88 billion USD" is USD (money.currency_elided).
+EXTRACTOR_VERSION = "2026.12.02.17"
 
 
 def extract_metrics(body: str, published: str | None = None, title: str | None = None) -> list[Metric]:
@@ -87,7 +87,7 @@ def _extract(body: str, pub: tuple[int, int] | None, title_period: str | None, t
             _pair_respectively([item for item, _ in described], para, sent_end)
             place_before: context.Place | None = None
             for item, qualifier in described:
-                if _repeats_a_count(item, para, metrics):
+                if _repeats_a_count(item, para, metrics) or _restates_a_figure(item, para, para_start, metrics):
                     continue
                 kind = item.kind or "level"
                 start, end = item.start - sent_start, item.end - sent_start
@@ -148,6 +148,26 @@ def _repeats_a_count(item: _Found, para: str, earlier: list[Metric]) -> bool:
     return any(m.unit == "count" and m.value == item.value for m in earlier)
 
 
+def _restates_a_figure(item: _Found, para: str, para_start: int, earlier: list[Metric]) -> bool:
+    """ "... has reached 46.21 billion yuan, with a drop of 15.3 percentage points ... In the first half
+    of the year, the output value ... reached 46.21 billion yuan, a significant reduction of 15.3
+    percentage points": a precise figure (RESTATED_MIN_DIGITS significant digits or more) said again
+    in its paragraph with the same unit, kind and sign is the earlier fact again (counts: the rule above)."""
+    if item.unit == "count":
+        return False
+    number = SIGNIFICANT_NUMBER_RE.search(para, item.num_start, item.end)
+    if number is None:
+        return False
+    digits = number.group().replace(",", "").replace(".", "").lstrip("0")
+    if "." not in number.group():
+        digits = digits.rstrip("0")
+    if len(digits) < RESTATED_MIN_DIGITS:
+        return False
+    kind = item.kind or "level"
+    return any(m.char_start >= para_start and m.unit == item.unit and m.kind == kind and m.value == float(item.value)
+               for m in earlier)
+
+
 def _pair_respectively(items: list[_Found], para: str, sent_end: int) -> None:
     """ "1,684 were on invention patents, 8,206 ... utility models, 14,475 ... designs, increasing
     by 25.2%, 65.2% and 192.3% respectively": the k changes of a list that ends in "respectively"
@@ -168,6 +188,10 @@ def _pair_respectively(items: list[_Found], para: str, sent_end: int) -> None:
         index = end + 1
 
 
+# A figure said again in its paragraph is a restatement only when it is precise: "up 7.1%" twice
+# can be two facts, "46.21 billion yuan" twice is one.
+RESTATED_MIN_DIGITS = 3
+SIGNIFICANT_NUMBER_RE = re.compile(r"\d[\d,]*(?:\.\d+)?")
 # "by 2021", "by the end of 2025": a deadline, when a headline names it.
 DEADLINE_CUE_RE = re.compile(r"[Bb]y\b")
 # A month named other than as a day's date ("said on July 20" dates the report, not the figures).
@@ -253,6 +277,7 @@ def _find_quantities(para: str, start: int, end: int, excluded: list[tuple[int, 
         add(_spelled_count(para, match, start) if free(match) else None, "spelled_count")
     for match in iter_from_starts(BARE_NUMBER_RE, para, digits, start, end):
         if free(match):
-            add(_elided_count(para, match, start, end, found), "elided_count")
+            money = _elided_currency(para, match, start, end, found)
+            add(money, "elided_money") if money else add(_elided_count(para, match, start, end, found), "elided_count")
     found.sort(key=lambda f: f.start)
     return found

@@ -30,9 +30,13 @@ from transforms.metrics.vocab import (
     CURRENCY_PREFIXES,
     CURRENCY_SUFFIXES,
     CURRENCY_TRAILERS,
+    ELIDED_MONEY_LINKS,
     ENERGY_FACTORS,
     FRACTION_WORDS,
+    FREQUENCY_ADVERBS,
+    INVARIANT_UNIT_NOUNS,
     MASS_PLURALS,
+    NUMBER_OF_PRESENT_LINKS,
     ORDINAL_WORDS,
     POINTS_CHANGE_WORDS,
     POINTS_COMPARE_WORDS,
@@ -189,10 +193,16 @@ OF_THEM_BEFORE_RE = re.compile(r"\b(?:among|of)\s+(?:them|these|those|which)\s*,
 # What may follow a number whose noun is elided: punctuation, the end, a time phrase, a verb.
 ELIDED_FOLLOW_RE = re.compile(
     r"^(?:\s+more\b)?(?:\s*(?:[,.;:)）]|$)|\s+(?:to|and|or|by|in|this|last|next|from|at|for|during|since|until|before|"
-    r"after|a\s+(?:day|year|month|week)|per|each|every|annually|are|were|is|was|have|has|had|"
-    r"will|would|can|could|respectively|compared)\b)",
+    r"after|a\s+(?:day|year|month|week)|per|each|every|are|were|is|was|have|has|had|"
+    rf"will|would|can|could|respectively|compared|{words_pattern(FREQUENCY_ADVERBS)})\b)",
     re.IGNORECASE,
 )
+# What may follow a scaled amount whose currency is left out: punctuation or the end of the sentence.
+ELIDED_MONEY_FOLLOW_RE = re.compile(r"\s*(?:[,.;:)）]|$)")
+ELIDED_MONEY_LINK_RE = re.compile(rf"\b(?:{words_pattern(ELIDED_MONEY_LINKS)})\s*$", re.IGNORECASE)
+MONEY_UNITS = frozenset(CURRENCIES.values())
+# A frequency adverb right after a number: "1479 monthly" counts per month, it is no year.
+FREQUENCY_AFTER_RE = re.compile(rf"\s+(?:{words_pattern(FREQUENCY_ADVERBS)})\b", re.IGNORECASE)
 # The text between an earlier count of the sentence and a number that counts the same thing.
 ELIDED_GAP_RE = re.compile(
     r"(?:\band|\bor|\bto|\bversus|\baverage\s+of|\btotal\s+of|,|"
@@ -212,7 +222,8 @@ LIST_JOIN_RE = re.compile(r"\s*(?:,\s*|\s+)(?:and|or)\s+")
 # "the number of high-tech enterprises grew by 36.2% to 2,856", "..., with 24"
 NUMBER_OF_RE = re.compile(r"\b(?:the\s+)?(?:total\s+)?number\s+of\s+(?P<np>[\w\s&'’-]+?)"
                           r"(?=\s+(?:in|at|on|from|across|has|have|had|was|were|is|are|will|grew|rose|reached|"
-                          r"increased|fell|dropped|stood|hit|topped|exceeded|doubled|tripled|to|with)\b|\s*[,.;]|$)",
+                          r"increased|fell|dropped|stood|hit|topped|exceeded|doubled|tripled|to|with|"
+                          rf"{words_pattern(NUMBER_OF_PRESENT_LINKS)})\b|\s*[,.;]|$)",
                           re.IGNORECASE)
 # "the number of D-grade enterprises ... decreased by 1,328": a change of the number named before.
 NUMBER_OF_CHANGE_RE = re.compile(
@@ -222,7 +233,7 @@ NUMBER_VERB_RE = re.compile(r"(?:\b(?:now|currently|still|will|would|could|may|t
                             r"\s+(?:number|top)\s*$", re.IGNORECASE)
 NUMBER_OF_LINK_RE = re.compile(
     r"\b(?:to|from|with|at|reached|reach|hit|was|were|is|are|stood\s+at|totaled|totalled|exceeded|topped|passed|"
-    r"surpassed|of)\s*$",
+    rf"surpassed|of|{words_pattern(NUMBER_OF_PRESENT_LINKS)})\s*$",
     re.IGNORECASE)
 
 # A count followed by "per", "for every" or "for each" is a rate ("150 units per 10,000 workers"), not a count.
@@ -397,11 +408,12 @@ MATCHER_TRIGGERS: dict[str, tuple[str, ...]] = {
 }
 
 
-def _count_blocked(raw: str, before: str, decimal_ok: bool) -> bool:
-    """Numbers that never count anything: years, decimals (unless `decimal_ok`: "1.2 million
-    users", or a caller that checks them itself), names ("Line 4"), numbers after names."""
+def _count_blocked(raw: str, before: str, decimal_ok: bool, year_ok: bool = False) -> bool:
+    """Numbers that never count anything: years (unless `year_ok`: "1479 monthly" is no year),
+    decimals (unless `decimal_ok`: "1.2 million users", or a caller that checks them itself),
+    names ("Line 4"), numbers after names."""
     qualified = _qualifier(before)[0] is not None  # a qualifier word right before the number
-    if YEAR_LIKE_RE.match(raw) and not qualified:
+    if YEAR_LIKE_RE.match(raw) and not qualified and not year_ok:
         return True
     if "." in raw and not decimal_ok:
         return True
@@ -452,8 +464,9 @@ def _count(para: str, match: re.Match[str], sent_start: int) -> _Found | None:
         return None  # "up 4 places"
     if subject in COUNT_UNIT_NOUNS:
         found_subject = None  # "28.72 million TEUs": the subject is what the sentence says is measured
+    rules = ["count.invariant_unit"] if subject in INVARIANT_UNIT_NOUNS else []  # "7.8 million TEU"
     return _Found(match.start(), np_end, _number(match), "count", kind="level", subject=found_subject,
-                  num_start=match.start())
+                  num_start=match.start(), rules=rules)
 
 
 def _spelled_count(para: str, match: re.Match[str], sent_start: int) -> _Found | None:
@@ -484,6 +497,25 @@ def _spelled_count(para: str, match: re.Match[str], sent_start: int) -> _Found |
     return _Found(match.start(), np_end, value, "count", kind="level", subject=subject, num_start=match.start())
 
 
+def _elided_currency(para: str, match: re.Match[str], sent_start: int, sent_end: int,
+                     found: list[_Found]) -> _Found | None:
+    """ "with the contractual amount reaching 1.88 billion USD, ..., with the actual utilized amount
+    reaching 1.16 bln, up 26%": a scaled amount with no noun and no currency of its own, after an
+    amount of money in its sentence, is money in that currency (money.currency_elided)."""
+    if not match.group("scale") or not ELIDED_MONEY_FOLLOW_RE.match(para, match.end(), sent_end):
+        return None
+    before = para[sent_start:match.start()]
+    if _count_blocked(match.group("num"), before, decimal_ok=True) or \
+            not ELIDED_MONEY_LINK_RE.search(FILLER_TAIL.sub("", _qualifier(before)[1])):
+        return None
+    money = [f for f in found if f.unit in MONEY_UNITS and sent_start <= f.start and f.end <= match.start()]
+    if not money:
+        return None
+    unit = max(money, key=lambda f: f.end).unit
+    return _Found(match.start(), match.end(), _number(match), unit, num_start=match.start(),
+                  rules=["money.currency_elided"])
+
+
 def _elided_count(para: str, match: re.Match[str], sent_start: int, sent_end: int,
                   found: list[_Found]) -> _Found | None:
     """A number whose counted noun is left out but clear from the sentence, else None."""
@@ -498,18 +530,19 @@ def _elided_count(para: str, match: re.Match[str], sent_start: int, sent_end: in
                           subject=last.subject, num_start=match.start())
         return None
     verb_number = NUMBER_VERB_TAIL.search(before)
-    if _count_blocked(raw, before[: verb_number.start() + 1] if verb_number else before,
-                      decimal_ok=bool(match.group("scale"))) or not raw.replace(",", "").isdigit() and \
-            not match.group("scale"):
-        return None
     after = para[match.end():sent_end]
+    per_period = FREQUENCY_AFTER_RE.match(after) is not None  # "reaches 1479 monthly": a year is never "monthly"
+    if _count_blocked(raw, before[: verb_number.start() + 1] if verb_number else before,
+                      decimal_ok=bool(match.group("scale")), year_ok=per_period) or \
+            not raw.replace(",", "").isdigit() and not match.group("scale"):
+        return None
     value = _number(match)
     if value < 2:
         return None
 
     def item(subject: str | None) -> _Found:
         return _Found(match.start(), match.end(), value, "count", kind="level", subject=subject,
-                      num_start=match.start())
+                      num_start=match.start(), rules=["count.per_period"] if per_period else [])
 
     if OF_THEM_AFTER_RE.match(after) or (OF_THEM_BEFORE_TAIL.search(before) and not after[:2].strip(" ")[:1].isdigit()):
         return item(None)  # "86 of them", "Among them, 5,300 hold master's degrees"

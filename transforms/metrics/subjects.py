@@ -14,6 +14,7 @@ from transforms.metrics.vocab import (
     COUNT_CLASSIFIERS,
     COUNT_STOP_WORDS,
     DETERMINERS,
+    INVARIANT_UNIT_NOUNS,
     LINK_AUXILIARIES,
     LINK_VERBS,
     LY_NOUNS,
@@ -242,8 +243,10 @@ def _noun_phrase_after(para: str, pos: int, singular: bool = False) -> tuple[int
             break
     lowered = [w.lower() for w, _ in words]
     classified = any(a in COUNT_CLASSIFIERS and b == "of" for a, b in zip(lowered, lowered[1:]))
+    invariant_end = bool(lowered) and lowered[-1] in INVARIANT_UNIT_NOUNS  # "7.8 million TEU,"
     while words and (words[-1][0].lower() in NP_INNER_WORDS or not classified and not singular and not (
-            _is_plural(words[-1][0]) and words[-1][0].lower() not in TIME_UNIT_WORDS)):
+            (_is_plural(words[-1][0]) or invariant_end and len(words) == len(lowered))
+            and words[-1][0].lower() not in TIME_UNIT_WORDS)):
         words.pop()  # "1.2 million bottles of infant formula" keeps its mass noun
     if not words or words[0][0].lower() in TIME_UNIT_WORDS:
         return None

@@ -79,6 +79,19 @@ MASS_PLURALS = frozenset("exports imports sales revenues earnings profits invest
                          "deposits loans costs expenses proceeds receipts emissions shipments".split())
 # Counts measured in a unit noun take their subject from the sentence ("throughput reached 27.53 million TEUs").
 COUNT_UNIT_NOUNS = frozenset({"teus", "teu"})
+# Adverbs of frequency that may follow a count whose noun is elided ("The number of cargo flights
+# reaches 1479 monthly", "shuttles 3,000 daily").
+FREQUENCY_ADVERBS = ("annually", "yearly", "monthly", "weekly", "daily")
+# Present-tense links of "the number of X <verb> N" ("The number of cargo flights reaches 1479 monthly"),
+# beside the past-tense ones the matchers spell.
+NUMBER_OF_PRESENT_LINKS = ("reaches", "hits", "stands at", "totals", "exceeds", "tops", "surpasses")
+# Words that link a subject to an amount whose currency is left out ("the actual utilized amount reaching
+# 1.16 bln", "a net increase of over 80 billion"); "from 20 million to 32 million" links no subject.
+ELIDED_MONEY_LINKS = ("reaching", "reached", "reaches", "was", "were", "is", "are", "amounted to", "amounts to",
+                      "amounting to", "totaled", "totalled", "totaling", "totalling", "stood at", "hit", "of")
+# Unit nouns written the same in the plural ("7.8 million TEU", "270,000 TEU"): a count when the
+# phrase ends on them, never as a modifier ("a 24,000 TEU vessel" sizes a ship).
+INVARIANT_UNIT_NOUNS = frozenset({"teu"})
 
 # A number right after one of these words names a thing ("Line 3", "No. 5", "top 10").
 PRECEDING_BLOCKLIST = frozenset(
