@@ -174,8 +174,7 @@ def _clause(sentence: str, start: int, end: int) -> str:
 
 def _cue_regex(cues: tuple[str, ...]) -> re.Pattern[str]:
     """One regex for a cue table: any cue as whole words, spaces inside a cue matching any run."""
-    alternatives = "|".join(r"\s+".join(map(re.escape, cue.split())) for cue in sorted(cues, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
+    return re.compile(rf"(?<![\w-])(?:{_alternation(cues)})(?![\w-])", re.IGNORECASE)
 
 
 FORECAST_RE = _cue_regex(FORECAST_CUES)

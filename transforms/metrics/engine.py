@@ -86,6 +86,7 @@ def _extract(body: str, pub: tuple[int, int] | None, title_period: str | None, t
                 carried = _single_period(cues, sentence)
             _pair_respectively([item for item, _ in described], para, sent_end)
             place_before: context.Place | None = None
+            earlier = context.Earlier(title, body, para_start + sent_start)  # where "the zone" finds its name
             for item, qualifier in described:
                 if _repeats_a_count(item, para, metrics) or _restates_a_figure(item, para, para_start, metrics):
                     continue
@@ -93,8 +94,7 @@ def _extract(body: str, pub: tuple[int, int] | None, title_period: str | None, t
                 start, end = item.start - sent_start, item.end - sent_start
                 period = _period_for(cues, sentence, start, end)
                 denominator = context.denominator(kind, sentence[end:])
-                place = context.place(sentence, item.num_start - sent_start, kind,
-                                      context.Earlier(title, body, para_start + sent_start))
+                place = context.place(sentence, item.num_start - sent_start, kind, earlier)
                 if place is None and place_before is not None and "subject.inherited" in item.rules:
                     place = context.Place(place_before.name, context.RULE_INHERITED)  # "X in Beilun ..., up 5%"
                 place_before = place
