@@ -167,10 +167,13 @@ from devtools.speed import best_time
 data = json.load(open(sys.argv[1], encoding="utf-8"))
 html = [bytes.fromhex(h) for h in data["html"]]
 repeat = int(sys.argv[2])
+html_bodies = data["bodies"][:data["html_bodies"]]
 print(json.dumps({"code": transforms.__path__[0], "pages": len(html), "bodies": len(data["bodies"]),
+                  "html_bodies": len(html_bodies),
                   "transform": best_time(parse_page, html, repeat),
                   "trafilatura": best_time(trafilatura.extract, html, repeat),
-                  "rules": best_time(lambda b: extract_metrics(*b), data["bodies"], repeat)}))
+                  "rules": best_time(lambda b: extract_metrics(*b), data["bodies"], repeat),
+                  "rules_html": best_time(lambda b: extract_metrics(*b), html_bodies, repeat)}))
 '''
 
 
@@ -182,9 +185,17 @@ class RevisionSpeed:
     code: str  # the transforms package the child imported (proves which code ran)
     pages: int
     bodies: int
+    html_bodies: int  # the first bodies: those of the HTML pages, as the transform hands them to the rules
     transform: float
     trafilatura: float
     rules: float
+    rules_html: float  # the rules on the HTML pages' bodies only
+
+    @property
+    def without_rules(self) -> float | None:
+        """The transform's seconds less its rules' (HTML, template, boilerplate, dates), when every
+        HTML page is an article, so both passes cover the same pages; else None."""
+        return self.transform - self.rules_html if self.html_bodies == self.pages else None
 
 
 def export_revision(rev: str, into: Path) -> Path:
@@ -212,10 +223,12 @@ def compare_revisions(rev: str, repeat: int = DEFAULT_REPEAT, rounds: int = 2,
 
     html, texts = load_pages()
     html, texts = html[:limit], texts[:limit]
-    bodies = article_bodies([*html, *texts])
+    html_bodies = article_bodies(html)
+    bodies = html_bodies + article_bodies(texts)
     with tempfile.TemporaryDirectory(prefix="newsetl-speed-") as tmp:
         data = Path(tmp) / "input.json"
-        data.write_text(json.dumps({"html": [h.hex() for h in html], "bodies": bodies}), encoding="utf-8")
+        data.write_text(json.dumps({"html": [h.hex() for h in html], "bodies": bodies,
+                                    "html_bodies": len(html_bodies)}), encoding="utf-8")
         roots = {rev: export_revision(rev, Path(tmp) / "rev"), "this checkout": PROJECT_ROOT}
         runs: dict[str, list[dict]] = {name: [] for name in roots}
         for _ in range(rounds):
@@ -229,7 +242,9 @@ def compare_revisions(rev: str, repeat: int = DEFAULT_REPEAT, rounds: int = 2,
     for name, results in runs.items():
         first = results[0]
         rows.append(RevisionSpeed(name=name, code=first["code"], pages=first["pages"], bodies=first["bodies"],
-                                  **{k: min(r[k] for r in results) for k in ("transform", "trafilatura", "rules")}))
+                                  html_bodies=first["html_bodies"],
+                                  **{k: min(r[k] for r in results)
+                                     for k in ("transform", "trafilatura", "rules", "rules_html")}))
     return rows[0], rows[1]
 
 
@@ -237,12 +252,19 @@ def format_comparison(old: RevisionSpeed, new: RevisionSpeed) -> str:
     """The table `newsetl eval --speed --against REV` prints."""
     lines = [f"speed against {old.name} (CPU time, best of all passes, the two taking turns): {new.pages} HTML "
              f"article pages, {new.bodies} article bodies (as this checkout extracts them)",
-             f"{'code':<16}{'transform ms/page':>19}{'trafilatura ms/page':>21}{'ratio':>8}{'rules ms/body':>15}",
-             "-" * 79]
+             f"{'code':<16}{'transform ms/page':>19}{'trafilatura ms/page':>21}{'ratio':>8}{'rules ms/body':>15}"
+             f"{'w/o rules ms/page':>19}",
+             "-" * 98]
     for row in (old, new):
+        rest = row.without_rules
         lines.append(f"{row.name[:15]:<16}{1000 * row.transform / row.pages:>19.2f}"
                      f"{1000 * row.trafilatura / row.pages:>21.2f}{row.trafilatura / row.transform:>7.2f}x"
-                     f"{1000 * row.rules / row.bodies:>15.2f}")
+                     f"{1000 * row.rules / row.bodies:>15.2f}"
+                     f"{f'{1000 * rest / row.pages:.2f}' if rest is not None else 'n/a':>19}")
     lines.append(f"this checkout: the transform {old.transform / new.transform:.2f}x as fast as {old.name}'s, "
                  f"the metric rules {old.rules / new.rules:.2f}x as fast per body")
+    old_rest, new_rest = old.without_rules, new.without_rules
+    if old_rest is not None and new_rest is not None and new_rest > 0:
+        lines.append(f"the transform without the rules (HTML, template, boilerplate, dates; the transform less the "
+                     f"rules on the HTML pages' bodies) {old_rest / new_rest:.2f}x as fast as {old.name}'s")
     return "\n".join(lines)

@@ -338,8 +338,11 @@ def test_speed_against_a_revision_runs_that_revision_s_code():
     assert Path(new.code) == PROJECT_ROOT / "transforms"
     assert Path(old.code).name == "transforms" and not Path(old.code).is_relative_to(PROJECT_ROOT)
     assert old.pages == new.pages == 8 and old.bodies == new.bodies == 16
-    assert all(r > 0 for row in (old, new) for r in (row.transform, row.trafilatura, row.rules))
-    assert "the metric rules" in speed.format_comparison(old, new)
+    assert old.html_bodies == new.html_bodies == 8  # the first 8 bodies are the HTML pages'
+    assert all(r > 0 for row in (old, new) for r in (row.transform, row.trafilatura, row.rules, row.rules_html))
+    assert all(row.rules_html < row.rules and row.without_rules is not None for row in (old, new))
+    table = speed.format_comparison(old, new)
+    assert "the metric rules" in table and "the transform without the rules" in table
 
 
 def test_other_sources_titles_dates_and_chrome_on_the_tuning_pages():
