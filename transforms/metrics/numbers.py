@@ -4,8 +4,11 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from decimal import Decimal
+from operator import itemgetter
+from typing import NamedTuple
 
 from transforms.metrics.vocab import (
     FRACTION_WORDS,
@@ -105,9 +108,11 @@ NUMBERISH_RE = re.compile(
 SPELLED_START_WORDS = frozenset({*SPELLED_NUMBERS, *SPELLED_TENS})
 
 
-@dataclass(frozen=True)
-class NumberScan:
-    """What the numbers-first scan found in one sentence: which kinds of number tokens occur."""
+class NumberScan(NamedTuple):
+    """What the numbers-first scan found in one sentence: which kinds of number tokens occur.
+
+    A named tuple, not a frozen dataclass: one is built per sentence, and a tuple is built in one step.
+    """
 
     digits: bool  # a digit: every digit-led matcher may match
     words: bool  # a number word (spelled-out, ordinal, fraction): rank and fraction matchers may match
@@ -125,13 +130,20 @@ def scan_numbers(text: str, start: int = 0, end: int | None = None) -> list[tupl
     return [(m.start(), m.end(), m.group().isdigit()) for m in NUMBERISH_RE.finditer(text, start, stop)]
 
 
+_token_start = itemgetter(0)  # a number token's start, the key its list is ordered by
+
+
 def sentence_scan(tokens: list[tuple[int, int, bool]], text: str, start: int, end: int) -> NumberScan:
-    """The scan of one sentence text[start:end] from its paragraph's tokens."""
-    inside = [t for t in tokens if start <= t[0] < end]
+    """The scan of one sentence text[start:end] from its paragraph's tokens (in order of their
+    starts: the sentence's are found by bisection, not by a pass over the paragraph's)."""
+    first = bisect_left(tokens, start, key=_token_start)
+    inside = tokens[first:bisect_left(tokens, end, lo=first, key=_token_start)]
+    digit_starts = tuple([a for a, _, is_digits in inside if is_digits])
+    if len(digit_starts) == len(inside):  # digits only (or nothing): no word to look at
+        return NumberScan(digits=bool(inside), words=False, spelled=False, digit_starts=digit_starts)
     words = [text[a:b].lower() for a, b, is_digits in inside if not is_digits]
-    return NumberScan(digits=len(words) < len(inside), words=bool(words),
-                      spelled=any(w in SPELLED_START_WORDS for w in words),
-                      digit_starts=tuple(a for a, _, is_digits in inside if is_digits))
+    return NumberScan(digits=bool(digit_starts), words=True, spelled=not SPELLED_START_WORDS.isdisjoint(words),
+                      digit_starts=digit_starts)
 
 
 def _spelled_value(word: str) -> int:
