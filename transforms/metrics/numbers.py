@@ -36,10 +36,13 @@ _FRACTION_WORD_ALT = "|".join(w.replace(" ", "[- ]") for w in sorted(FRACTION_WO
 MONTH_NAMES = ("January|February|March|April|May|June|July|August|September|October|November|"
                "December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
 # Spans that are never quantities, each with a cheap gate: the pattern is scanned only if the
-# paragraph has what every match of it contains (a month name, a year, a colon, four digits).
+# paragraph has what every match of it contains (a month name, a year, a digit colon digit, four digits).
 _MONTH_GATE = re.compile(MONTH_NAMES)
 _YEAR_GATE = re.compile(r"(?:19|20)\d{2}")
 _FOUR_DIGITS_GATE = re.compile(r"\d{4}")
+# "\d:\d" written to open with its colon: the regex engine then jumps from colon to colon
+# instead of trying the pattern at every position.
+_DIGIT_COLON_GATE = re.compile(r":(?<=\d:)\d")
 EXCLUDED_SPAN_RES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     (_MONTH_GATE, re.compile(rf"\b(?:{MONTH_NAMES})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:\s*,?\s*(?:19|20)\d{{2}})?\b")),
     (_MONTH_GATE,
@@ -47,16 +50,17 @@ EXCLUDED_SPAN_RES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     (_MONTH_GATE, re.compile(rf"\b(?:{MONTH_NAMES})\s+(?:of\s+)?(?:19|20)\d{{2}}\b")),
     (_YEAR_GATE, re.compile(r"\b(?:19|20)\d{2}[-/年]\d{1,2}(?:[-/月]\d{1,2}日?)?")),
     (_YEAR_GATE, re.compile(r"\b(?:19|20)\d{2}\.\d{1,2}\.\d{1,2}\b")),
-    (re.compile(r"\d:\d"), re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b")),
+    (_DIGIT_COLON_GATE, re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b")),
     (_YEAR_GATE,
      re.compile(r"\b(?:19|20)\d{2}\s*(?:(?:-|–|—|~|to)\s*(?:19|20)\d{2}|(?:-|–|—|~)\s*\d{2}(?![\d.,%]))\b")),
     (_FOUR_DIGITS_GATE, re.compile(r"(?:\+\d{1,3}[- ]?)?\(?\b\d{2,4}\)?[- ]\d{3,4}[- ]?\d{4}\b")),
     (_FOUR_DIGITS_GATE, re.compile(r"\b\d{7,}\b")),
 )
-# Where every match of each pattern above starts (None: anywhere), so that only those positions are
-# tried: "month" (a month name: \b then the name), "digit" (a digit run: \b then a digit).
-EXCLUDED_SPAN_STARTS: tuple[str | None, ...] = ("month", "digit", "month", "digit", "digit", "digit", "digit", None,
-                                                "digit")
+# Where every match of each pattern above starts, so that only those positions are tried: "month"
+# (a month name: \b then the name), "digit" (a digit run: \b then a digit), "phone" (a digit run,
+# or the "+" of a country code or the "(" of an area code).
+EXCLUDED_SPAN_STARTS: tuple[str, ...] = ("month", "digit", "month", "digit", "digit", "digit", "digit", "phone",
+                                         "digit")
 YEAR_LIKE_RE = re.compile(r"^(?:19|20)\d{2}$")
 
 YEAR = r"(?:19|20)\d{2}"
