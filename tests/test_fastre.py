@@ -114,3 +114,33 @@ def test_boilerplate_line_checks_equal_searching_every_pattern() -> None:
         text = boilerplate._normalize(line)
         plain = bool(text) and any(p.search(text) for p in boilerplate._COMPILED)
         assert boilerplate.is_boilerplate_line(line) == plain, line
+
+
+def _sentences_scanning_whole_sentences(para: str) -> list[tuple[int, int]]:
+    """structure._sentences as it was written first: the word before a period searched from the sentence start."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in structure.SENTENCE_END_RE.finditer(para):
+        last = structure.LAST_TOKEN_RE.search(para, start, match.end())
+        token = last.group(1).lower() if last else ""
+        if para[match.start()] == "." and (token in structure.ABBREVIATIONS or structure.INITIAL_RE.fullmatch(token)):
+            continue
+        spans.append((start, match.start() + 1))
+        start = match.end()
+    if start < len(para):
+        spans.append((start, len(para)))
+    return spans
+
+
+SENTENCE_WORDS = ("Dr.", "dr.", "F.", "f.", "Tan", "U.S.", "u.s.", "Co.", "Ltd.", "No.", "No.5", "e.g.", "5.", "3.5",
+                  "It", "the", "rose", "5%", ".", "!", "?", "。", "”", "\"", ")", "）", "“", "(", "Ningbo", "2020.",
+                  "a.b.", "x_y.", "é.", "Jan.", "ſt.")
+sentence_text_strategy = st.lists(
+    st.tuples(st.sampled_from(SENTENCE_WORDS), st.sampled_from((" ", " ", "  ", "\t", " \t", ""))), max_size=30,
+).map(lambda parts: "".join(word + sep for word, sep in parts))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(sentence_text_strategy, text_strategy))
+def test_sentences_search_only_the_last_word_with_the_same_result(text: str) -> None:
+    assert structure._sentences(text) == _sentences_scanning_whole_sentences(text)

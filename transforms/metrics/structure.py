@@ -46,18 +46,31 @@ def _paragraphs(body: str) -> list[tuple[int, str]]:
 
 
 def _sentences(para: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of `para`: it ends at . ! ? and the like before a capital or a
+    digit, except at a period after an abbreviation or an initial ("Dr. Li", "F. Tan")."""
     spans: list[tuple[int, int]] = []
     start = 0
     for match in SENTENCE_END_RE.finditer(para):
-        last = LAST_TOKEN_RE.search(para, start, match.end())
-        token = last.group(1).lower() if last else ""
-        if para[match.start()] == "." and (token in ABBREVIATIONS or INITIAL_RE.fullmatch(token)):
+        if para[match.start()] == "." and _abbreviation_before(para, start, match):
             continue
         spans.append((start, match.start() + 1))
         start = match.end()
     if start < len(para):
         spans.append((start, len(para)))
     return spans
+
+
+def _abbreviation_before(para: str, start: int, end: re.Match[str]) -> bool:
+    """True if the word before the period `end` matched (a SENTENCE_END_RE match in the sentence
+    from `start`) is an abbreviation or an initial.
+
+    The word is LAST_TOKEN_RE's group: the run of [\\w.] right before the period, which holds no
+    space, so the search starts after the last space before it instead of at the sentence start.
+    """
+    word_start = para.rfind(" ", start, end.start()) + 1 or start
+    last = LAST_TOKEN_RE.search(para, word_start, end.end())
+    token = last.group(1).lower() if last else ""
+    return token in ABBREVIATIONS or INITIAL_RE.fullmatch(token) is not None
 
 
 def _excluded_spans(para: str, digit_starts: list[int] | None = None) -> list[tuple[int, int]]:
