@@ -12,8 +12,8 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from transforms.fastre import TailPattern, iter_from_starts
-from transforms.metrics import matchers, qualifiers, structure, subjects
-from transforms.metrics.numbers import EXCLUDED_SPAN_RES, scan_numbers
+from transforms.metrics import engine, matchers, qualifiers, structure, subjects
+from transforms.metrics.numbers import EXCLUDED_SPAN_RES, NUM_START_RE, scan_numbers
 
 TAILS = [value for module in (qualifiers, subjects, matchers, structure) for value in vars(module).values()
          if isinstance(value, TailPattern)]
@@ -64,17 +64,33 @@ def test_a_pattern_not_anchored_at_the_end_is_refused() -> None:
         raise AssertionError(f"{pattern!r} accepted")
 
 
+# Characters around numbers that NUM's lookbehind refuses or lets through, and units of the number-led matchers.
+NUMBER_WORDS = ("−", "-", "–", "~", "#", "+", "/", "_", "x", "٣", "²", "1", "12", "2019", "1,200", "3.5", "%", "％",
+                "percent", "yuan", "USD", "km", "km2", "sq m", "mu", "tonnes", "kWh", "times", "years", "points",
+                "companies", "are", "of them", "billion", "-level")
+number_text_strategy = st.lists(st.tuples(st.sampled_from(NUMBER_WORDS), st.sampled_from(("", " ", "  ", ", "))),
+                                max_size=30).map(lambda parts: "".join(word + sep for word, sep in parts))
+
+
 @settings(max_examples=300, deadline=None)
-@given(text_strategy)
+@given(st.one_of(text_strategy, number_text_strategy))
+@example("In −12 - 15 companies, 2 – 3 centers, #5 and 3-4 labs")
 def test_iter_from_starts_equals_finditer(text: str) -> None:
+    """The number-led matchers tried only where NUM_START_RE finds a number start (the range count
+    at every digit run: its lookbehind lets a minus sign through) find what finditer finds."""
     digit_starts = [a for a, _, is_digits in scan_numbers(text) if is_digits]
-    for rule, regex, _ in matchers.MATCHERS:
-        if rule in {"money_suffixed", "percent", "times"}:
-            got = [m.span() for m in iter_from_starts(regex, text, digit_starts, 0, len(text))]
-            assert got == [m.span() for m in regex.finditer(text)], (rule, text)
-    for regex in (matchers.COUNT_RE, matchers.BARE_NUMBER_RE, matchers.RANGE_COUNT_RE):
-        got = [m.span() for m in iter_from_starts(regex, text, digit_starts, 3, max(3, len(text) - 2))]
-        assert got == [m.span() for m in regex.finditer(text, 3, max(3, len(text) - 2))], (regex.pattern, text)
+    num_starts = [m.start() for m in NUM_START_RE.finditer(text)]
+    number_led = [regex for rule, regex, _ in matchers.MATCHERS if rule in engine.NUMBER_LED]
+    assert len(number_led) == len(engine.NUMBER_LED)
+    for regex in number_led:
+        got = [m.span() for m in iter_from_starts(regex, text, num_starts, 0, len(text))]
+        assert got == [m.span() for m in regex.finditer(text)], (regex.pattern, text)
+    pos, endpos = 3, max(3, len(text) - 2)
+    for regex, starts in ((matchers.COUNT_RE, num_starts), (matchers.BARE_NUMBER_RE, num_starts),
+                          (matchers.COUNT_COPULA_RE, num_starts), (matchers.YEARS_RE, num_starts),
+                          (matchers.RANGE_COUNT_RE, digit_starts)):
+        got = [m.span() for m in iter_from_starts(regex, text, starts, pos, endpos)]
+        assert got == [m.span() for m in regex.finditer(text, pos, endpos)], (regex.pattern, text)
 
 
 # Pieces of dates, times, year ranges, phone numbers and ids, for the excluded-span patterns to match.

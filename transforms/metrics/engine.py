@@ -24,7 +24,15 @@ from transforms.metrics.matchers import (
     _elided_currency,
     _spelled_count,
 )
-from transforms.metrics.numbers import NUM, NumberScan, _Found, _number, scan_numbers, sentence_scan
+from transforms.metrics.numbers import (
+    NUM,
+    NUM_START_RE,
+    NumberScan,
+    _Found,
+    _number,
+    scan_numbers,
+    sentence_scan,
+)
 from transforms.metrics.periods import CUE_SINCE, MONTH, _Cue, _period_cues, _period_for, _published_parts
 from transforms.metrics.structure import _excluded_spans, _is_subheading, _overlaps, _paragraphs, _sentences
 from transforms.metrics.subjects import _MID_SENTENCE_NAMES, MID_SENTENCE_CAPITAL_RE
@@ -240,10 +248,17 @@ def _find_quantities(para: str, start: int, end: int, excluded: list[tuple[int, 
                      scan: NumberScan) -> list[_Found]:
     claimed: list[tuple[int, int]] = []
     found: list[_Found] = []
+    # the paragraph's excluded spans that reach into the sentence (a match lies inside it): mostly none
+    excluded_here = [(a, b) for a, b in excluded if a < end and start < b]
 
     def free(match: re.Match[str]) -> bool:
+        match_start, match_end = match.span()
+        if any(match_start < b and a < match_end for a, b in claimed):
+            return False
+        if not excluded_here:
+            return True
         num = match.span("num") if match.re.groupindex.get("num") and match.group("num") else match.span()
-        return not _overlaps(*match.span(), claimed) and not _overlaps(*num, excluded)
+        return not _overlaps(*num, excluded_here)
 
     def add(item: _Found | None, rule: str) -> None:
         if item is not None:
@@ -253,11 +268,13 @@ def _find_quantities(para: str, start: int, end: int, excluded: list[tuple[int, 
 
     low = para[start:end].lower()
     digits = scan.digit_starts
+    # the digit runs a NUM can start at (most matchers open with NUM): the others are not tried
+    num_starts = [match.start() for match in NUM_START_RE.finditer(para, start, end)] if digits else []
     triggered = triggered_rules(low)
     for rule, regex, build in MATCHERS:
         if rule not in triggered or (rule in WORD_LED and not scan.words):
             continue
-        matches = iter_from_starts(regex, para, digits, start, end) if rule in NUMBER_LED else \
+        matches = iter_from_starts(regex, para, num_starts, start, end) if rule in NUMBER_LED else \
             regex.finditer(para, start, end)
         for match in matches:
             add(build(match) if free(match) else None, rule)
@@ -266,16 +283,17 @@ def _find_quantities(para: str, start: int, end: int, excluded: list[tuple[int, 
             add(_spelled_count(para, match, start) if free(match) else None, "spelled_count")
         found.sort(key=lambda f: f.start)
         return found
-    for match in iter_from_starts(YEARS_RE, para, digits, start, end) if "year" in low else ():
+    for match in iter_from_starts(YEARS_RE, para, num_starts, start, end) if "year" in low else ():
         window = para[max(start, match.start() - YEARS_CONTEXT_WINDOW): min(end, match.end() + YEARS_CONTEXT_WINDOW)]
         if free(match) and YEARS_CONTEXT_RE.search(window):
             add(_Found(match.start(), match.end(), _number(match), "years", num_start=match.start()), "years")
-    for rule, regex in (("count_range", RANGE_COUNT_RE), ("count_copula", COUNT_COPULA_RE), ("count", COUNT_RE)):
-        for match in iter_from_starts(regex, para, digits, start, end):
+    for rule, regex, starts in (("count_range", RANGE_COUNT_RE, digits), ("count_copula", COUNT_COPULA_RE, num_starts),
+                                ("count", COUNT_RE, num_starts)):
+        for match in iter_from_starts(regex, para, starts, start, end):
             add(_count(para, match, start) if free(match) else None, rule)
     for match in SPELLED_COUNT_RE.finditer(para, start, end) if scan.spelled else ():
         add(_spelled_count(para, match, start) if free(match) else None, "spelled_count")
-    for match in iter_from_starts(BARE_NUMBER_RE, para, digits, start, end):
+    for match in iter_from_starts(BARE_NUMBER_RE, para, num_starts, start, end):
         if free(match):
             money = _elided_currency(para, match, start, end, found)
             add(money, "elided_money") if money else add(_elided_count(para, match, start, end, found), "elided_count")

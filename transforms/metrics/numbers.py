@@ -21,7 +21,13 @@ from transforms.metrics.vocab import (
 )
 
 NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-NUM = rf"(?<![\w.,/#+\-−])(?P<num>{NUMBER})(?![.,]\d)"
+# What may not stand right before a number: a word character, a decimal point or thousands
+# comma ("1,200" holds no number "200"), a slash, "#", "+", a hyphen or a minus sign.
+NOT_BEFORE_NUMBER = r"[\w.,/#+\-−]"
+NUM = rf"(?<!{NOT_BEFORE_NUMBER})(?P<num>{NUMBER})(?![.,]\d)"
+# Where a NUM can start: a digit without one of those before it (written digit first, so
+# that the regex engine jumps from digit to digit).
+NUM_START_RE = re.compile(rf"\d(?<!{NOT_BEFORE_NUMBER}.)")
 
 # The scale word after a number, spaced or glued ("32.8 billion", "30.92billion").
 SCALE = rf"(?:\s*(?P<scale>{words_pattern(SCALE_WORDS, space=' ')})\b)?"
