@@ -412,8 +412,7 @@ def _count_blocked(raw: str, before: str, decimal_ok: bool, year_ok: bool = Fals
     """Numbers that never count anything: years (unless `year_ok`: "1479 monthly" is no year),
     decimals (unless `decimal_ok`: "1.2 million users", or a caller that checks them itself),
     names ("Line 4"), numbers after names."""
-    qualified = _qualifier(before)[0] is not None  # a qualifier word right before the number
-    if YEAR_LIKE_RE.match(raw) and not qualified and not year_ok:
+    if YEAR_LIKE_RE.match(raw) and not year_ok and not _qualified(before):
         return True
     if "." in raw and not decimal_ok:
         return True
@@ -423,9 +422,15 @@ def _count_blocked(raw: str, before: str, decimal_ok: bool, year_ok: bool = Fals
         if word.lower() in PRECEDING_BLOCKLIST or word.lower().rstrip(".") in PRECEDING_BLOCKLIST:
             return True
         at_sentence_start = not before[: prev.start()].strip(" \"“‘(（")
-        if word[0].isupper() and not at_sentence_start and not qualified:
+        if word[0].isupper() and not at_sentence_start and not _qualified(before):
             return True
     return False
+
+
+def _qualified(before: str) -> bool:
+    """A qualifier word right before the number ("over 2020 companies" counts, "in 2020" does not):
+    asked only where it decides, the year-like and the capitalised-word cases (most numbers are neither)."""
+    return _qualifier(before)[0] is not None
 
 
 def _count(para: str, match: re.Match[str], sent_start: int) -> _Found | None:
@@ -521,7 +526,7 @@ def _elided_count(para: str, match: re.Match[str], sent_start: int, sent_end: in
     """A number whose counted noun is left out but clear from the sentence, else None."""
     raw = match.group("num")
     before = para[sent_start:match.start()]
-    if NAMED_PAREN_BEFORE_RE.search(before[-60:]) and para.startswith(")", match.end()) and not match.group("scale"):
+    if para.startswith(")", match.end()) and not match.group("scale") and NAMED_PAREN_BEFORE_RE.search(before[-60:]):
         # "Beijing topped the list with 92 enterprises, followed by Chongqing (67) and Shanghai (63)"
         earlier = [f for f in found if f.unit == "count" and sent_start <= f.start and f.end <= match.start()]
         if earlier and raw.replace(",", "").isdigit() and not YEAR_LIKE_RE.match(raw):
@@ -529,12 +534,13 @@ def _elided_count(para: str, match: re.Match[str], sent_start: int, sent_end: in
             return _Found(match.start(), match.end(), _number(match), "count", kind="level",
                           subject=last.subject, num_start=match.start())
         return None
+    if not raw.replace(",", "").isdigit() and not match.group("scale"):
+        return None  # an unscaled decimal (checked before the costlier blocks below)
     verb_number = NUMBER_VERB_TAIL.search(before)
     after = para[match.end():sent_end]
     per_period = FREQUENCY_AFTER_RE.match(after) is not None  # "reaches 1479 monthly": a year is never "monthly"
     if _count_blocked(raw, before[: verb_number.start() + 1] if verb_number else before,
-                      decimal_ok=bool(match.group("scale")), year_ok=per_period) or \
-            not raw.replace(",", "").isdigit() and not match.group("scale"):
+                      decimal_ok=bool(match.group("scale")), year_ok=per_period):
         return None
     value = _number(match)
     if value < 2:
