@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from transforms.fastre import TailPattern, iter_from_starts
 from transforms.metrics import engine, matchers, qualifiers, structure, subjects
 from transforms.metrics.numbers import EXCLUDED_SPAN_RES, NUM_START_RE, scan_numbers
+from transforms.metrics.vocab import FRACTION_WORDS, ORDINAL_WORDS, words_pattern
 
 TAILS = [value for module in (qualifiers, subjects, matchers, structure) for value in vars(module).values()
          if isinstance(value, TailPattern)]
@@ -67,7 +68,8 @@ def test_a_pattern_not_anchored_at_the_end_is_refused() -> None:
 # Characters around numbers that NUM's lookbehind refuses or lets through, and units of the number-led matchers.
 NUMBER_WORDS = ("−", "-", "–", "~", "#", "+", "/", "_", "x", "٣", "²", "1", "12", "2019", "1,200", "3.5", "%", "％",
                 "percent", "yuan", "USD", "km", "km2", "sq m", "mu", "tonnes", "kWh", "times", "years", "points",
-                "companies", "are", "of them", "billion", "-level")
+                "companies", "are", "of them", "billion", "-level", "points", "point", "lower", "higher", "and",
+                "than")
 number_text_strategy = st.lists(st.tuples(st.sampled_from(NUMBER_WORDS), st.sampled_from(("", " ", "  ", ", "))),
                                 max_size=30).map(lambda parts: "".join(word + sep for word, sep in parts))
 
@@ -160,3 +162,45 @@ sentence_text_strategy = st.lists(
 @given(st.one_of(sentence_text_strategy, text_strategy))
 def test_sentences_search_only_the_last_word_with_the_same_result(text: str) -> None:
     assert structure._sentences(text) == _sentences_scanning_whole_sentences(text)
+
+
+def _spelled_out(regex: re.Pattern[str], alternations: list[tuple[str, tuple[str, ...]]]) -> re.Pattern[str]:
+    """`regex` with each trie (words_pattern) replaced by the plain list of its words, longest first."""
+    pattern = regex.pattern
+    for trie, words in alternations:
+        assert trie in pattern
+        pattern = pattern.replace(trie, "(?:" + "|".join(sorted(words, key=len, reverse=True)) + ")")
+    return re.compile(pattern, regex.flags)
+
+
+RANK_WORDS = ("at", "in", "to", "took", "take", "takes", "taking", "the", "first", "Second", "third", "fourth",
+              "fourteenth", "eighteenth", "Seventh", "seventeenth", "twentieth", "17th", "3rd", "place", "nationwide",
+              "worldwide", "among", "all", "cities", "country", "one", "two", "three", "third", "thirds", "quarter",
+              "quarters", "half", "of", "-", "than", "nearly", "about", "to", "by", "out", "9", "10", "1/3", "3 / 4",
+              "Nine", "ſixth", "ı")
+rank_text_strategy = st.lists(
+    st.tuples(st.sampled_from(RANK_WORDS), st.sampled_from((" ", " ", "  ", "-", ", ", ""))), max_size=30,
+).map(lambda parts: "".join(word + sep for word, sep in parts))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(rank_text_strategy, text_strategy))
+@example("took the Seventh place nationwide, one-third of cities, nearly half of them, 9 out of 10, 2 / 3")
+@example(", ".join([f"{w} nationwide, at the {w} place" for w in ORDINAL_WORDS] + [f"{w} of" for w in FRACTION_WORDS]
+                   + [f"{w} half of" for w in matchers.HALF_OF_LEADS]
+                   + [f"{w} the third place" for w in matchers.PLACE_LEADS]
+                   + [f"{w} out of ten" for w in matchers.OUT_OF_NUMERATORS]))
+def test_rank_and_fraction_tries_equal_the_word_lists(text: str) -> None:
+    """The rank and fraction matchers with tries of their words match what the plain lists of the words match."""
+    from transforms.metrics import numbers
+
+    fraction_words = tuple(w.replace(" ", "[- ]") for w in FRACTION_WORDS)
+    plain_fraction = _spelled_out(matchers.FRACTION_RE, [
+        (numbers._FRACTION_WORD_ALT, fraction_words),
+        (words_pattern(matchers.HALF_OF_LEADS), matchers.HALF_OF_LEADS),
+        (words_pattern(matchers.OUT_OF_NUMERATORS), matchers.OUT_OF_NUMERATORS)])
+    plain_scoped = _spelled_out(matchers.SCOPED_RANK_RE, [(numbers.ORDINAL_ALT, tuple(ORDINAL_WORDS)),
+                                                          (words_pattern(matchers.PLACE_LEADS), matchers.PLACE_LEADS)])
+    for fast, plain in ((matchers.FRACTION_RE, plain_fraction), (matchers.SCOPED_RANK_RE, plain_scoped)):
+        assert [(m.span(), m.groupdict()) for m in fast.finditer(text)] == \
+            [(m.span(), m.groupdict()) for m in plain.finditer(text)], (plain.pattern, text)

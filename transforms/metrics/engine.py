@@ -217,7 +217,7 @@ RESPECTIVELY_AFTER_RE = re.compile(r"\s*(?:,\s*)?(?:respectively|separately)\b",
 # Matchers whose every match starts where a digit run starts (NUM: a number not glued to a word
 # before it): they are tried only there (the numbers-first scan knows those positions).
 NUMBER_LED = frozenset({"money_suffixed", "percentage_points", "percent", "km2", "m2", "mu", "tonnes", "kwh", "km",
-                        "times"})
+                        "times", "points_compared", "points_pair"})
 # Matchers whose every match starts with a number word: tried only in sentences that have one.
 WORD_LED = frozenset({"amount_spelled"})
 # (NUM opens with a lookbehind that refuses a word character, then a digit.)

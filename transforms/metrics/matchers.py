@@ -114,8 +114,10 @@ SPELLED_SCALED_RE = re.compile(
 
 # A rank without a ranking verb: "at fourth place nationwide", "fifteenth nationwide",
 # "first among cities specifically designated", "the 17th in the country".
+# The words before "Nth place" ("at fourth place", "took the first place").
+PLACE_LEADS = ("at", "in", "to", "took", "take", "takes", "taking")
 SCOPED_RANK_RE = re.compile(
-    rf"(?:\b(?:at|in|to|took|take|takes|taking)\s+(?:the\s+)?(?P<ord>(?P<word>{ORDINAL_ALT})|(?P<n>\d{{1,3}})(?:st|nd|rd|th))"
+    rf"(?:\b(?:{words_pattern(PLACE_LEADS)})\s+(?:the\s+)?(?P<ord>(?P<word>{ORDINAL_ALT})|(?P<n>\d{{1,3}})(?:st|nd|rd|th))"
     rf"\s+place\b(?:\s+(?:nationwide|in\s+the\s+(?:country|province|world)))?"
     rf"|(?<![\w-])(?P<ord2>(?P<word2>{ORDINAL_ALT})|(?P<n2>\d{{1,3}})(?:st|nd|rd|th))"
     rf"\s+(?:nationwide|worldwide|among\s+(?:all\s+)?(?:cities|the\s+\d+|\d+)))",
@@ -149,10 +151,13 @@ ORDINAL_SUPERLATIVE_RE = re.compile(
     re.IGNORECASE,
 )
 
+# The words before "half of" and the spelled numerators of "N out of M" (tried at every word: tries).
+HALF_OF_LEADS = ("than", "nearly", "almost", "about", "around", "roughly", "over", "for", "to", "by")
+OUT_OF_NUMERATORS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 FRACTION_RE = re.compile(
     rf"(?<![\w-])(?P<word_frac>{_FRACTION_WORD_ALT})(?=\s+of\b)"
-    r"|\b(?:than|nearly|almost|about|around|roughly|over|for|to|by)\s+(?P<half>half)(?=\s+of\b)"
-    r"|(?<![\w.,/-])(?P<out_a>\d{1,2}|one|two|three|four|five|six|seven|eight|nine)\s+out\s+of\s+"
+    rf"|\b(?:{words_pattern(HALF_OF_LEADS)})\s+(?P<half>half)(?=\s+of\b)"
+    rf"|(?<![\w.,/-])(?P<out_a>\d{{1,2}}|{words_pattern(OUT_OF_NUMERATORS)})\s+out\s+of\s+"
     r"(?P<out_b>\d{1,3}|ten|five|four|three)\b"
     r"|(?<![\w.,/-])(?P<slash_a>[1-9])\s?/\s?(?P<slash_b>[2-9]|10)(?![\w/.,-])",
     re.IGNORECASE,

@@ -35,9 +35,10 @@ SCALE = rf"(?:\s*(?P<scale>{words_pattern(SCALE_WORDS, space=' ')})\b)?"
 # A number right after a currency mark, glued or not ("RMB110 million", "US$ 5 billion").
 PREFIXED_NUM = rf"(?P<num>{NUMBER})(?![.,]\d)"
 
-ORDINAL_ALT = "|".join(sorted(ORDINAL_WORDS, key=len, reverse=True))
+# Tries (words_pattern), not lists of words: a rank or fraction matcher tries them at every word.
+ORDINAL_ALT = words_pattern(ORDINAL_WORDS)
 
-_FRACTION_WORD_ALT = "|".join(w.replace(" ", "[- ]") for w in sorted(FRACTION_WORDS, key=len, reverse=True))
+_FRACTION_WORD_ALT = words_pattern(FRACTION_WORDS, space="[- ]")
 
 MONTH_NAMES = ("January|February|March|April|May|June|July|August|September|October|November|"
                "December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
