@@ -69,7 +69,7 @@ def test_a_pattern_not_anchored_at_the_end_is_refused() -> None:
 NUMBER_WORDS = ("−", "-", "–", "~", "#", "+", "/", "_", "x", "٣", "²", "1", "12", "2019", "1,200", "3.5", "%", "％",
                 "percent", "yuan", "USD", "km", "km2", "sq m", "mu", "tonnes", "kWh", "times", "years", "points",
                 "companies", "are", "of them", "billion", "-level", "points", "point", "lower", "higher", "and",
-                "than")
+                "than", "were", "~", "4-5")
 number_text_strategy = st.lists(st.tuples(st.sampled_from(NUMBER_WORDS), st.sampled_from(("", " ", "  ", ", "))),
                                 max_size=30).map(lambda parts: "".join(word + sep for word, sep in parts))
 
@@ -204,3 +204,15 @@ def test_rank_and_fraction_tries_equal_the_word_lists(text: str) -> None:
     for fast, plain in ((matchers.FRACTION_RE, plain_fraction), (matchers.SCOPED_RANK_RE, plain_scoped)):
         assert [(m.span(), m.groupdict()) for m in fast.finditer(text)] == \
             [(m.span(), m.groupdict()) for m in plain.finditer(text)], (plain.pattern, text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(number_text_strategy, text_strategy))
+@example("2 - 3 centers, 4–5 labs, 6 ~ 7 parks; 1,684 were on patents and 12 are new")
+def test_count_gates_hold_wherever_the_counts_match(text: str) -> None:
+    """Every count range holds a dash or tilde, every copula count "are" or "were" (lowercase in the
+    lowercased sentence): a sentence without one is not tried."""
+    for regex, marks in ((matchers.RANGE_COUNT_RE, engine.RANGE_COUNT_MARKS),
+                         (matchers.COUNT_COPULA_RE, engine.COPULA_COUNT_WORDS)):
+        for match in regex.finditer(text):
+            assert any(mark in match.group().lower() for mark in marks), (regex.pattern, text)

@@ -24,15 +24,7 @@ from transforms.metrics.matchers import (
     _elided_currency,
     _spelled_count,
 )
-from transforms.metrics.numbers import (
-    NUM,
-    NUM_START_RE,
-    NumberScan,
-    _Found,
-    _number,
-    scan_numbers,
-    sentence_scan,
-)
+from transforms.metrics.numbers import NUM, NUM_START_RE, NumberScan, _Found, _number, scan_numbers, sentence_scan
 from transforms.metrics.periods import CUE_SINCE, MONTH, _Cue, _period_cues, _period_for, _published_parts
 from transforms.metrics.structure import _excluded_spans, _is_subheading, _overlaps, _paragraphs, _sentences
 from transforms.metrics.subjects import _MID_SENTENCE_NAMES, MID_SENTENCE_CAPITAL_RE
@@ -234,6 +226,11 @@ RULES_TRIGGERED_BY: dict[str, frozenset[str]] = {
     found: frozenset(rule for rule, triggers in MATCHER_TRIGGERS.items() if any(found.startswith(t) for t in triggers))
     for found in _TRIGGERS
 }
+# What a count range ("2-3 centers") and a copula count ("1,684 were on ...") hold (two thirds of the
+# sentences with a number hold neither, and are not tried).
+RANGE_COUNT_MARKS = ("-", "–", "~")
+COPULA_COUNT_WORDS = ("are", "were")
+assert all(mark in RANGE_COUNT_RE.pattern for mark in RANGE_COUNT_MARKS) and "(?:are|were)" in COUNT_COPULA_RE.pattern
 
 
 def triggered_rules(low: str) -> set[str]:
@@ -287,8 +284,11 @@ def _find_quantities(para: str, start: int, end: int, excluded: list[tuple[int, 
         window = para[max(start, match.start() - YEARS_CONTEXT_WINDOW): min(end, match.end() + YEARS_CONTEXT_WINDOW)]
         if free(match) and YEARS_CONTEXT_RE.search(window):
             add(_Found(match.start(), match.end(), _number(match), "years", num_start=match.start()), "years")
-    for rule, regex, starts in (("count_range", RANGE_COUNT_RE, digits), ("count_copula", COUNT_COPULA_RE, num_starts),
-                                ("count", COUNT_RE, num_starts)):
+    for rule, regex, starts, needs in (("count_range", RANGE_COUNT_RE, digits, RANGE_COUNT_MARKS),
+                                       ("count_copula", COUNT_COPULA_RE, num_starts, COPULA_COUNT_WORDS),
+                                       ("count", COUNT_RE, num_starts, None)):
+        if needs is not None and not any(mark in low for mark in needs):
+            continue
         for match in iter_from_starts(regex, para, starts, start, end):
             add(_count(para, match, start) if free(match) else None, rule)
     for match in SPELLED_COUNT_RE.finditer(para, start, end) if scan.spelled else ():
