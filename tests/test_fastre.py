@@ -14,7 +14,14 @@ from hypothesis import strategies as st
 from transforms.fastre import TailPattern, iter_from_starts
 from transforms.metrics import engine, matchers, qualifiers, structure, subjects
 from transforms.metrics.numbers import EXCLUDED_SPAN_RES, NUM_START_RE, scan_numbers
-from transforms.metrics.vocab import FRACTION_WORDS, ORDINAL_WORDS, words_pattern
+from transforms.metrics.vocab import (
+    FRACTION_WORDS,
+    ORDINAL_WORDS,
+    SPELLED_NUMBERS,
+    SPELLED_TENS,
+    SPELLED_UNITS,
+    words_pattern,
+)
 
 TAILS = [value for module in (qualifiers, subjects, matchers, structure) for value in vars(module).values()
          if isinstance(value, TailPattern)]
@@ -177,7 +184,7 @@ RANK_WORDS = ("at", "in", "to", "took", "take", "takes", "taking", "the", "first
               "fourteenth", "eighteenth", "Seventh", "seventeenth", "twentieth", "17th", "3rd", "place", "nationwide",
               "worldwide", "among", "all", "cities", "country", "one", "two", "three", "third", "thirds", "quarter",
               "quarters", "half", "of", "-", "than", "nearly", "about", "to", "by", "out", "9", "10", "1/3", "3 / 4",
-              "Nine", "ſixth", "ı")
+              "Nine", "ſixth", "ı", "twenty-one", "Fifty", "seventy-", "eleven", "new", "firms")
 rank_text_strategy = st.lists(
     st.tuples(st.sampled_from(RANK_WORDS), st.sampled_from((" ", " ", "  ", "-", ", ", ""))), max_size=30,
 ).map(lambda parts: "".join(word + sep for word, sep in parts))
@@ -189,9 +196,12 @@ rank_text_strategy = st.lists(
 @example(", ".join([f"{w} nationwide, at the {w} place" for w in ORDINAL_WORDS] + [f"{w} of" for w in FRACTION_WORDS]
                    + [f"{w} half of" for w in matchers.HALF_OF_LEADS]
                    + [f"{w} the third place" for w in matchers.PLACE_LEADS]
-                   + [f"{w} out of ten" for w in matchers.OUT_OF_NUMERATORS]))
-def test_rank_and_fraction_tries_equal_the_word_lists(text: str) -> None:
-    """The rank and fraction matchers with tries of their words match what the plain lists of the words match."""
+                   + [f"{w} out of ten" for w in matchers.OUT_OF_NUMERATORS]
+                   + [f"{w} parks, {t}-{u} labs"
+                      for w in SPELLED_NUMBERS for t in SPELLED_TENS for u in SPELLED_UNITS]))
+def test_rank_fraction_and_spelled_count_tries_equal_the_word_lists(text: str) -> None:
+    """The rank, fraction and spelled-count matchers with tries of their words match what the plain
+    lists of the words match."""
     from transforms.metrics import numbers
 
     fraction_words = tuple(w.replace(" ", "[- ]") for w in FRACTION_WORDS)
@@ -201,7 +211,11 @@ def test_rank_and_fraction_tries_equal_the_word_lists(text: str) -> None:
         (words_pattern(matchers.OUT_OF_NUMERATORS), matchers.OUT_OF_NUMERATORS)])
     plain_scoped = _spelled_out(matchers.SCOPED_RANK_RE, [(numbers.ORDINAL_ALT, tuple(ORDINAL_WORDS)),
                                                           (words_pattern(matchers.PLACE_LEADS), matchers.PLACE_LEADS)])
-    for fast, plain in ((matchers.FRACTION_RE, plain_fraction), (matchers.SCOPED_RANK_RE, plain_scoped)):
+    plain_spelled = _spelled_out(matchers.SPELLED_COUNT_RE, [(words_pattern(SPELLED_TENS), tuple(SPELLED_TENS)),
+                                                             (words_pattern(SPELLED_UNITS), tuple(SPELLED_UNITS)),
+                                                             (words_pattern(SPELLED_NUMBERS), tuple(SPELLED_NUMBERS))])
+    for fast, plain in ((matchers.FRACTION_RE, plain_fraction), (matchers.SCOPED_RANK_RE, plain_scoped),
+                        (matchers.SPELLED_COUNT_RE, plain_spelled)):
         assert [(m.span(), m.groupdict()) for m in fast.finditer(text)] == \
             [(m.span(), m.groupdict()) for m in plain.finditer(text)], (plain.pattern, text)
 

@@ -181,9 +181,9 @@ RANGE_COUNT_RE = re.compile(r"(?<![\w.,/#+-])(?P<num>\d{1,3})\s*[-–~]\s*(?P<hi
 COUNT_RE = re.compile(rf"{NUM}{SCALE}(?![\w%-])\s+(?!{SIZE_CLASS}|{SCHEME_NAME})"
                       rf"(?=[A-Za-z]|\d{{1,2}}[A-Za-z]\w*\s+[A-Za-z])")
 
-SPELLED_COUNT_RE = re.compile(
-    r"(?<![\w-])(?P<word>(?:" + "|".join(SPELLED_TENS) + r")-(?:" + "|".join(SPELLED_UNITS) + r")|"
-    + "|".join(SPELLED_NUMBERS) + r")(?![\w-])\s+(?=[A-Za-z])", re.IGNORECASE
+SPELLED_COUNT_RE = re.compile(  # tries of the words: the pattern is tried at every word of a sentence
+    rf"(?<![\w-])(?P<word>(?:{words_pattern(SPELLED_TENS)})-(?:{words_pattern(SPELLED_UNITS)})|"
+    rf"{words_pattern(SPELLED_NUMBERS)})(?![\w-])\s+(?=[A-Za-z])", re.IGNORECASE
 )
 
 # "up four places", "climbed 3 positions": movement in a ranking, not a count.
