@@ -230,3 +230,24 @@ def test_count_gates_hold_wherever_the_counts_match(text: str) -> None:
                          (matchers.COUNT_COPULA_RE, engine.COPULA_COUNT_WORDS)):
         for match in regex.finditer(text):
             assert any(mark in match.group().lower() for mark in marks), (regex.pattern, text)
+
+
+def _rules_of_one_trigger_scan(low: str) -> set[str]:
+    """The triggered matchers as one regex scan finds them: at each position the longest trigger
+    starting there, which stands for every trigger that is a prefix of it."""
+    triggers = {t for ts in matchers.MATCHER_TRIGGERS.values() for t in ts}
+    found = set(re.findall(f"(?=({words_pattern(triggers, space=' ')}))", low))
+    return {rule for rule, ts in matchers.MATCHER_TRIGGERS.items() if any(f.startswith(t) for f in found for t in ts)}
+
+
+TRIGGER_PIECES = tuple(sorted({t for ts in matchers.MATCHER_TRIGGERS.values() for t in ts})) + (
+    "s", "a", "k", "ing", "ed", "per", "cen", "out", "of", "1", "-", ".", "ſ", "İ")
+trigger_text_strategy = st.lists(st.tuples(st.sampled_from(TRIGGER_PIECES), st.sampled_from(("", " ", ", "))),
+                                 max_size=20).map(lambda parts: "".join(word + sep for word, sep in parts))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(trigger_text_strategy, text_strategy))
+def test_triggered_rules_equal_one_trigger_scan(text: str) -> None:
+    low = text.lower()
+    assert engine.triggered_rules(low) == _rules_of_one_trigger_scan(low), low

@@ -217,15 +217,12 @@ assert all(regex.pattern.startswith(NUM) for rule, regex, _ in MATCHERS if rule 
 assert all(regex.pattern.startswith(NUM) for regex in (YEARS_RE, COUNT_COPULA_RE, COUNT_RE, BARE_NUMBER_RE))
 assert RANGE_COUNT_RE.pattern.startswith(r"(?<![\w.,/#+-])(?P<num>\d")
 # A matcher runs on a sentence only if one of its trigger strings occurs in it (lowercase).
-# One scan finds them all: at each position the lookahead reports the longest trigger starting
-# there, and every other trigger starting there is a prefix of it, so each found string stands
-# for the rules of all its prefixes that are triggers.
-_TRIGGERS = frozenset(t for triggers in MATCHER_TRIGGERS.values() for t in triggers)
-TRIGGER_SCAN_RE = re.compile(f"(?=({words_pattern(_TRIGGERS, space=' ')}))")
-RULES_TRIGGERED_BY: dict[str, frozenset[str]] = {
-    found: frozenset(rule for rule, triggers in MATCHER_TRIGGERS.items() if any(found.startswith(t) for t in triggers))
-    for found in _TRIGGERS
-}
+# Each trigger string with the rules it triggers: a substring test per trigger (str's own search)
+# costs less than one regex scan for them all (which tries the regex at every position).
+TRIGGER_RULES: tuple[tuple[str, frozenset[str]], ...] = tuple(
+    (trigger, frozenset(rule for rule, triggers in MATCHER_TRIGGERS.items() if trigger in triggers))
+    for trigger in sorted({t for triggers in MATCHER_TRIGGERS.values() for t in triggers})
+)
 # What a count range ("2-3 centers") and a copula count ("1,684 were on ...") hold (two thirds of the
 # sentences with a number hold neither, and are not tried).
 RANGE_COUNT_MARKS = ("-", "–", "~")
@@ -236,8 +233,9 @@ assert all(mark in RANGE_COUNT_RE.pattern for mark in RANGE_COUNT_MARKS) and "(?
 def triggered_rules(low: str) -> set[str]:
     """The matchers one of whose trigger strings occurs in the lowercase sentence `low`."""
     rules: set[str] = set()
-    for found in TRIGGER_SCAN_RE.findall(low):
-        rules |= RULES_TRIGGERED_BY[found]
+    for trigger, trigger_rules in TRIGGER_RULES:
+        if trigger in low:
+            rules |= trigger_rules
     return rules
 
 
