@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from transforms.fastre import TailPattern, iter_from_starts
 from transforms.metrics import engine, matchers, qualifiers, structure, subjects
-from transforms.metrics.numbers import EXCLUDED_SPAN_RES, NUM_START_RE, scan_numbers
+from transforms.metrics.numbers import EXCLUDED_SPAN_RES, NOT_BEFORE_NUMBER, number_starts, scan_numbers
 from transforms.metrics.vocab import (
     FRACTION_WORDS,
     ORDINAL_WORDS,
@@ -85,10 +85,10 @@ number_text_strategy = st.lists(st.tuples(st.sampled_from(NUMBER_WORDS), st.samp
 @given(st.one_of(text_strategy, number_text_strategy))
 @example("In −12 - 15 companies, 2 – 3 centers, #5 and 3-4 labs")
 def test_iter_from_starts_equals_finditer(text: str) -> None:
-    """The number-led matchers tried only where NUM_START_RE finds a number start (the range count
-    at every digit run: its lookbehind lets a minus sign through) find what finditer finds."""
+    """The number-led matchers tried only at the number starts (the range count at every digit
+    run: its lookbehind lets a minus sign through) find what finditer finds."""
     digit_starts = [a for a, _, is_digits in scan_numbers(text) if is_digits]
-    num_starts = [m.start() for m in NUM_START_RE.finditer(text)]
+    num_starts = number_starts(text, digit_starts)
     number_led = [regex for rule, regex, _ in matchers.MATCHERS if rule in engine.NUMBER_LED]
     assert len(number_led) == len(engine.NUMBER_LED)
     for regex in number_led:
@@ -251,3 +251,11 @@ trigger_text_strategy = st.lists(st.tuples(st.sampled_from(TRIGGER_PIECES), st.s
 def test_triggered_rules_equal_one_trigger_scan(text: str) -> None:
     low = text.lower()
     assert engine.triggered_rules(low) == _rules_of_one_trigger_scan(low), low
+
+
+def test_number_starts_equal_the_lookbehind_of_num_on_every_character() -> None:
+    """number_starts' character test refuses exactly the characters NUM's lookbehind refuses: every
+    code point (but the surrogates), each before a digit run."""
+    text = "".join(chr(code) + "1 " for code in range(0x110000) if not 0xD800 <= code <= 0xDFFF)
+    digit_starts = [m.start() for m in re.finditer(r"\d+", text)]
+    assert number_starts(text, digit_starts) == [m.start() for m in re.finditer(rf"\d(?<!{NOT_BEFORE_NUMBER}.)", text)]

@@ -24,7 +24,7 @@ from transforms.metrics.matchers import (
     _elided_currency,
     _spelled_count,
 )
-from transforms.metrics.numbers import NUM, NUM_START_RE, NumberScan, _Found, _number, scan_numbers, sentence_scan
+from transforms.metrics.numbers import NUM, NumberScan, _Found, _number, number_starts, scan_numbers, sentence_scan
 from transforms.metrics.periods import CUE_SINCE, MONTH, _Cue, _period_cues, _period_for, _published_parts
 from transforms.metrics.structure import _excluded_spans, _is_subheading, _overlaps, _paragraphs, _sentences
 from transforms.metrics.subjects import _MID_SENTENCE_NAMES, MID_SENTENCE_CAPITAL_RE
@@ -264,7 +264,7 @@ def _find_quantities(para: str, start: int, end: int, excluded: list[tuple[int, 
     low = para[start:end].lower()
     digits = scan.digit_starts
     # the digit runs a NUM can start at (most matchers open with NUM): the others are not tried
-    num_starts = [match.start() for match in NUM_START_RE.finditer(para, start, end)] if digits else []
+    num_starts = number_starts(para, digits)
     triggered = triggered_rules(low)
     for rule, regex, build in MATCHERS:
         if rule not in triggered or (rule in WORD_LED and not scan.words):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from operator import itemgetter
@@ -25,9 +26,8 @@ NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 # comma ("1,200" holds no number "200"), a slash, "#", "+", a hyphen or a minus sign.
 NOT_BEFORE_NUMBER = r"[\w.,/#+\-−]"
 NUM = rf"(?<!{NOT_BEFORE_NUMBER})(?P<num>{NUMBER})(?![.,]\d)"
-# Where a NUM can start: a digit without one of those before it (written digit first, so
-# that the regex engine jumps from digit to digit).
-NUM_START_RE = re.compile(rf"\d(?<!{NOT_BEFORE_NUMBER}.)")
+# Those characters other than word characters (a word character: str.isalnum() or "_", which is what \w matches).
+NOT_BEFORE_NUMBER_MARKS = frozenset("_.,/#+-−")
 
 # The scale word after a number, spaced or glued ("32.8 billion", "30.92billion").
 SCALE = rf"(?:\s*(?P<scale>{words_pattern(SCALE_WORDS, space=' ')})\b)?"
@@ -155,6 +155,13 @@ def sentence_scan(tokens: list[tuple[int, int, bool]], text: str, start: int, en
     words = [text[a:b].lower() for a, b, is_digits in inside if not is_digits]
     return NumberScan(digits=bool(digit_starts), words=True, spelled=not SPELLED_START_WORDS.isdisjoint(words),
                       digit_starts=digit_starts)
+
+
+def number_starts(text: str, digit_starts: Iterable[int]) -> list[int]:
+    """The digit runs (of `digit_starts`) a NUM can start at: those without a NOT_BEFORE_NUMBER
+    character right before them. A character test per run, instead of a regex scan of the sentence."""
+    return [start for start in digit_starts
+            if not start or not ((before := text[start - 1]).isalnum() or before in NOT_BEFORE_NUMBER_MARKS)]
 
 
 def _spelled_value(word: str) -> int:
