@@ -8,12 +8,20 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from transforms.fastre import TailPattern, iter_from_starts
-from transforms.metrics import matchers, qualifiers, structure, subjects
-from transforms.metrics.numbers import EXCLUDED_SPAN_RES, scan_numbers
+from transforms.metrics import engine, matchers, qualifiers, structure, subjects
+from transforms.metrics.numbers import EXCLUDED_SPAN_RES, NOT_BEFORE_NUMBER, number_starts, scan_numbers
+from transforms.metrics.vocab import (
+    FRACTION_WORDS,
+    ORDINAL_WORDS,
+    SPELLED_NUMBERS,
+    SPELLED_TENS,
+    SPELLED_UNITS,
+    words_pattern,
+)
 
 TAILS = [value for module in (qualifiers, subjects, matchers, structure) for value in vars(module).values()
          if isinstance(value, TailPattern)]
@@ -64,24 +72,52 @@ def test_a_pattern_not_anchored_at_the_end_is_refused() -> None:
         raise AssertionError(f"{pattern!r} accepted")
 
 
+# Characters around numbers that NUM's lookbehind refuses or lets through, and units of the number-led matchers.
+NUMBER_WORDS = ("−", "-", "–", "~", "#", "+", "/", "_", "x", "٣", "²", "1", "12", "2019", "1,200", "3.5", "%", "％",
+                "percent", "yuan", "USD", "km", "km2", "sq m", "mu", "tonnes", "kWh", "times", "years", "points",
+                "companies", "are", "of them", "billion", "-level", "points", "point", "lower", "higher", "and",
+                "than", "were", "~", "4-5")
+number_text_strategy = st.lists(st.tuples(st.sampled_from(NUMBER_WORDS), st.sampled_from(("", " ", "  ", ", "))),
+                                max_size=30).map(lambda parts: "".join(word + sep for word, sep in parts))
+
+
 @settings(max_examples=300, deadline=None)
-@given(text_strategy)
+@given(st.one_of(text_strategy, number_text_strategy))
+@example("In −12 - 15 companies, 2 – 3 centers, #5 and 3-4 labs")
 def test_iter_from_starts_equals_finditer(text: str) -> None:
+    """The number-led matchers tried only at the number starts (the range count at every digit
+    run: its lookbehind lets a minus sign through) find what finditer finds."""
     digit_starts = [a for a, _, is_digits in scan_numbers(text) if is_digits]
-    for rule, regex, _ in matchers.MATCHERS:
-        if rule in {"money_suffixed", "percent", "times"}:
-            got = [m.span() for m in iter_from_starts(regex, text, digit_starts, 0, len(text))]
-            assert got == [m.span() for m in regex.finditer(text)], (rule, text)
-    for regex in (matchers.COUNT_RE, matchers.BARE_NUMBER_RE, matchers.RANGE_COUNT_RE):
-        got = [m.span() for m in iter_from_starts(regex, text, digit_starts, 3, max(3, len(text) - 2))]
-        assert got == [m.span() for m in regex.finditer(text, 3, max(3, len(text) - 2))], (regex.pattern, text)
+    num_starts = number_starts(text, digit_starts)
+    number_led = [regex for rule, regex, _ in matchers.MATCHERS if rule in engine.NUMBER_LED]
+    assert len(number_led) == len(engine.NUMBER_LED)
+    for regex in number_led:
+        got = [m.span() for m in iter_from_starts(regex, text, num_starts, 0, len(text))]
+        assert got == [m.span() for m in regex.finditer(text)], (regex.pattern, text)
+    pos, endpos = 3, max(3, len(text) - 2)
+    for regex, starts in ((matchers.COUNT_RE, num_starts), (matchers.BARE_NUMBER_RE, num_starts),
+                          (matchers.COUNT_COPULA_RE, num_starts), (matchers.YEARS_RE, num_starts),
+                          (matchers.RANGE_COUNT_RE, digit_starts)):
+        got = [m.span() for m in iter_from_starts(regex, text, starts, pos, endpos)]
+        assert got == [m.span() for m in regex.finditer(text, pos, endpos)], (regex.pattern, text)
+
+
+# Pieces of dates, times, year ranges, phone numbers and ids, for the excluded-span patterns to match.
+SPAN_WORDS = ("+86", "+1", "(0574)", "(", ")", "8765", "4321", "87654321", "13812345678", "0574", "-", " - ", "–",
+              "~", "to", "2019", "2020", "1999", "21", "5", "12", ":", "12:30", "9:05:10", "年", "月", "日", ".",
+              ",", "January", "Jan.", "May", "Sept", "of", "5th", "1st", "١٢٣٤", "²", "%", "x")
+span_text_strategy = st.lists(st.tuples(st.sampled_from(SPAN_WORDS), st.sampled_from(("", " ", "  ", "\t", ", "))),
+                              max_size=30).map(lambda parts: "".join(word + sep for word, sep in parts))
 
 
 @settings(max_examples=300, deadline=None)
-@given(text_strategy)
+@given(st.one_of(text_strategy, span_text_strategy))
+@example("Call +86 574 8765 4321 or (0574) 8765-4321 by 12:30 on May 5, 2020 (2019-2021, 13812345678).")
 def test_excluded_spans_with_the_scan_equal_the_plain_scan(text: str) -> None:
+    """The gates, the gates read off the digit runs and the start positions skip nothing a plain
+    scan of every pattern finds."""
     digit_starts = [a for a, _, is_digits in scan_numbers(text) if is_digits]
-    plain = [m.span() for gate, regex in EXCLUDED_SPAN_RES if gate.search(text) for m in regex.finditer(text)]
+    plain = [m.span() for _, regex in EXCLUDED_SPAN_RES for m in regex.finditer(text)]
     assert structure._excluded_spans(text, digit_starts) == plain
     assert structure._excluded_spans(text) == plain
 
@@ -103,3 +139,123 @@ def test_boilerplate_line_checks_equal_searching_every_pattern() -> None:
         text = boilerplate._normalize(line)
         plain = bool(text) and any(p.search(text) for p in boilerplate._COMPILED)
         assert boilerplate.is_boilerplate_line(line) == plain, line
+
+
+def _sentences_scanning_whole_sentences(para: str) -> list[tuple[int, int]]:
+    """structure._sentences as it was written first: the word before a period searched from the sentence start."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in structure.SENTENCE_END_RE.finditer(para):
+        last = structure.LAST_TOKEN_RE.search(para, start, match.end())
+        token = last.group(1).lower() if last else ""
+        if para[match.start()] == "." and (token in structure.ABBREVIATIONS or structure.INITIAL_RE.fullmatch(token)):
+            continue
+        spans.append((start, match.start() + 1))
+        start = match.end()
+    if start < len(para):
+        spans.append((start, len(para)))
+    return spans
+
+
+SENTENCE_WORDS = ("Dr.", "dr.", "F.", "f.", "Tan", "U.S.", "u.s.", "Co.", "Ltd.", "No.", "No.5", "e.g.", "5.", "3.5",
+                  "It", "the", "rose", "5%", ".", "!", "?", "。", "”", "\"", ")", "）", "“", "(", "Ningbo", "2020.",
+                  "a.b.", "x_y.", "é.", "Jan.", "ſt.")
+sentence_text_strategy = st.lists(
+    st.tuples(st.sampled_from(SENTENCE_WORDS), st.sampled_from((" ", " ", "  ", "\t", " \t", ""))), max_size=30,
+).map(lambda parts: "".join(word + sep for word, sep in parts))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(sentence_text_strategy, text_strategy))
+def test_sentences_search_only_the_last_word_with_the_same_result(text: str) -> None:
+    assert structure._sentences(text) == _sentences_scanning_whole_sentences(text)
+
+
+def _spelled_out(regex: re.Pattern[str], alternations: list[tuple[str, tuple[str, ...]]]) -> re.Pattern[str]:
+    """`regex` with each trie (words_pattern) replaced by the plain list of its words, longest first."""
+    pattern = regex.pattern
+    for trie, words in alternations:
+        assert trie in pattern
+        pattern = pattern.replace(trie, "(?:" + "|".join(sorted(words, key=len, reverse=True)) + ")")
+    return re.compile(pattern, regex.flags)
+
+
+RANK_WORDS = ("at", "in", "to", "took", "take", "takes", "taking", "the", "first", "Second", "third", "fourth",
+              "fourteenth", "eighteenth", "Seventh", "seventeenth", "twentieth", "17th", "3rd", "place", "nationwide",
+              "worldwide", "among", "all", "cities", "country", "one", "two", "three", "third", "thirds", "quarter",
+              "quarters", "half", "of", "-", "than", "nearly", "about", "to", "by", "out", "9", "10", "1/3", "3 / 4",
+              "Nine", "ſixth", "ı", "twenty-one", "Fifty", "seventy-", "eleven", "new", "firms")
+rank_text_strategy = st.lists(
+    st.tuples(st.sampled_from(RANK_WORDS), st.sampled_from((" ", " ", "  ", "-", ", ", ""))), max_size=30,
+).map(lambda parts: "".join(word + sep for word, sep in parts))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(rank_text_strategy, text_strategy))
+@example("took the Seventh place nationwide, one-third of cities, nearly half of them, 9 out of 10, 2 / 3")
+@example(", ".join([f"{w} nationwide, at the {w} place" for w in ORDINAL_WORDS] + [f"{w} of" for w in FRACTION_WORDS]
+                   + [f"{w} half of" for w in matchers.HALF_OF_LEADS]
+                   + [f"{w} the third place" for w in matchers.PLACE_LEADS]
+                   + [f"{w} out of ten" for w in matchers.OUT_OF_NUMERATORS]
+                   + [f"{w} parks, {t}-{u} labs"
+                      for w in SPELLED_NUMBERS for t in SPELLED_TENS for u in SPELLED_UNITS]))
+def test_rank_fraction_and_spelled_count_tries_equal_the_word_lists(text: str) -> None:
+    """The rank, fraction and spelled-count matchers with tries of their words match what the plain
+    lists of the words match."""
+    from transforms.metrics import numbers
+
+    fraction_words = tuple(w.replace(" ", "[- ]") for w in FRACTION_WORDS)
+    plain_fraction = _spelled_out(matchers.FRACTION_RE, [
+        (numbers._FRACTION_WORD_ALT, fraction_words),
+        (words_pattern(matchers.HALF_OF_LEADS), matchers.HALF_OF_LEADS),
+        (words_pattern(matchers.OUT_OF_NUMERATORS), matchers.OUT_OF_NUMERATORS)])
+    plain_scoped = _spelled_out(matchers.SCOPED_RANK_RE, [(numbers.ORDINAL_ALT, tuple(ORDINAL_WORDS)),
+                                                          (words_pattern(matchers.PLACE_LEADS), matchers.PLACE_LEADS)])
+    plain_spelled = _spelled_out(matchers.SPELLED_COUNT_RE, [(words_pattern(SPELLED_TENS), tuple(SPELLED_TENS)),
+                                                             (words_pattern(SPELLED_UNITS), tuple(SPELLED_UNITS)),
+                                                             (words_pattern(SPELLED_NUMBERS), tuple(SPELLED_NUMBERS))])
+    for fast, plain in ((matchers.FRACTION_RE, plain_fraction), (matchers.SCOPED_RANK_RE, plain_scoped),
+                        (matchers.SPELLED_COUNT_RE, plain_spelled)):
+        assert [(m.span(), m.groupdict()) for m in fast.finditer(text)] == \
+            [(m.span(), m.groupdict()) for m in plain.finditer(text)], (plain.pattern, text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(number_text_strategy, text_strategy))
+@example("2 - 3 centers, 4–5 labs, 6 ~ 7 parks; 1,684 were on patents and 12 are new")
+def test_count_gates_hold_wherever_the_counts_match(text: str) -> None:
+    """Every count range holds a dash or tilde, every copula count "are" or "were" (lowercase in the
+    lowercased sentence): a sentence without one is not tried."""
+    for regex, marks in ((matchers.RANGE_COUNT_RE, engine.RANGE_COUNT_MARKS),
+                         (matchers.COUNT_COPULA_RE, engine.COPULA_COUNT_WORDS)):
+        for match in regex.finditer(text):
+            assert any(mark in match.group().lower() for mark in marks), (regex.pattern, text)
+
+
+def _rules_of_one_trigger_scan(low: str) -> set[str]:
+    """The triggered matchers as one regex scan finds them: at each position the longest trigger
+    starting there, which stands for every trigger that is a prefix of it."""
+    triggers = {t for ts in matchers.MATCHER_TRIGGERS.values() for t in ts}
+    found = set(re.findall(f"(?=({words_pattern(triggers, space=' ')}))", low))
+    return {rule for rule, ts in matchers.MATCHER_TRIGGERS.items() if any(f.startswith(t) for f in found for t in ts)}
+
+
+TRIGGER_PIECES = tuple(sorted({t for ts in matchers.MATCHER_TRIGGERS.values() for t in ts})) + (
+    "s", "a", "k", "ing", "ed", "per", "cen", "out", "of", "1", "-", ".", "ſ", "İ")
+trigger_text_strategy = st.lists(st.tuples(st.sampled_from(TRIGGER_PIECES), st.sampled_from(("", " ", ", "))),
+                                 max_size=20).map(lambda parts: "".join(word + sep for word, sep in parts))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(trigger_text_strategy, text_strategy))
+def test_triggered_rules_equal_one_trigger_scan(text: str) -> None:
+    low = text.lower()
+    assert engine.triggered_rules(low) == _rules_of_one_trigger_scan(low), low
+
+
+def test_number_starts_equal_the_lookbehind_of_num_on_every_character() -> None:
+    """number_starts' character test refuses exactly the characters NUM's lookbehind refuses: every
+    code point (but the surrogates), each before a digit run."""
+    text = "".join(chr(code) + "1 " for code in range(0x110000) if not 0xD800 <= code <= 0xDFFF)
+    digit_starts = [m.start() for m in re.finditer(r"\d+", text)]
+    assert number_starts(text, digit_starts) == [m.start() for m in re.finditer(rf"\d(?<!{NOT_BEFORE_NUMBER}.)", text)]

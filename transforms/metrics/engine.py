@@ -24,7 +24,7 @@ from transforms.metrics.matchers import (
     _elided_currency,
     _spelled_count,
 )
-from transforms.metrics.numbers import NUM, NumberScan, _Found, _number, scan_numbers, sentence_scan
+from transforms.metrics.numbers import NUM, NumberScan, _Found, _number, number_starts, scan_numbers, sentence_scan
 from transforms.metrics.periods import CUE_SINCE, MONTH, _Cue, _period_cues, _period_for, _published_parts
 from transforms.metrics.structure import _excluded_spans, _is_subheading, _overlaps, _paragraphs, _sentences
 from transforms.metrics.subjects import _MID_SENTENCE_NAMES, MID_SENTENCE_CAPITAL_RE
@@ -209,7 +209,7 @@ RESPECTIVELY_AFTER_RE = re.compile(r"\s*(?:,\s*)?(?:respectively|separately)\b",
 # Matchers whose every match starts where a digit run starts (NUM: a number not glued to a word
 # before it): they are tried only there (the numbers-first scan knows those positions).
 NUMBER_LED = frozenset({"money_suffixed", "percentage_points", "percent", "km2", "m2", "mu", "tonnes", "kwh", "km",
-                        "times"})
+                        "times", "points_compared", "points_pair"})
 # Matchers whose every match starts with a number word: tried only in sentences that have one.
 WORD_LED = frozenset({"amount_spelled"})
 # (NUM opens with a lookbehind that refuses a word character, then a digit.)
@@ -217,22 +217,25 @@ assert all(regex.pattern.startswith(NUM) for rule, regex, _ in MATCHERS if rule 
 assert all(regex.pattern.startswith(NUM) for regex in (YEARS_RE, COUNT_COPULA_RE, COUNT_RE, BARE_NUMBER_RE))
 assert RANGE_COUNT_RE.pattern.startswith(r"(?<![\w.,/#+-])(?P<num>\d")
 # A matcher runs on a sentence only if one of its trigger strings occurs in it (lowercase).
-# One scan finds them all: at each position the lookahead reports the longest trigger starting
-# there, and every other trigger starting there is a prefix of it, so each found string stands
-# for the rules of all its prefixes that are triggers.
-_TRIGGERS = frozenset(t for triggers in MATCHER_TRIGGERS.values() for t in triggers)
-TRIGGER_SCAN_RE = re.compile(f"(?=({words_pattern(_TRIGGERS, space=' ')}))")
-RULES_TRIGGERED_BY: dict[str, frozenset[str]] = {
-    found: frozenset(rule for rule, triggers in MATCHER_TRIGGERS.items() if any(found.startswith(t) for t in triggers))
-    for found in _TRIGGERS
-}
+# Each trigger string with the rules it triggers: a substring test per trigger (str's own search)
+# costs less than one regex scan for them all (which tries the regex at every position).
+TRIGGER_RULES: tuple[tuple[str, frozenset[str]], ...] = tuple(
+    (trigger, frozenset(rule for rule, triggers in MATCHER_TRIGGERS.items() if trigger in triggers))
+    for trigger in sorted({t for triggers in MATCHER_TRIGGERS.values() for t in triggers})
+)
+# What a count range ("2-3 centers") and a copula count ("1,684 were on ...") hold (two thirds of the
+# sentences with a number hold neither, and are not tried).
+RANGE_COUNT_MARKS = ("-", "–", "~")
+COPULA_COUNT_WORDS = ("are", "were")
+assert all(mark in RANGE_COUNT_RE.pattern for mark in RANGE_COUNT_MARKS) and "(?:are|were)" in COUNT_COPULA_RE.pattern
 
 
 def triggered_rules(low: str) -> set[str]:
     """The matchers one of whose trigger strings occurs in the lowercase sentence `low`."""
     rules: set[str] = set()
-    for found in TRIGGER_SCAN_RE.findall(low):
-        rules |= RULES_TRIGGERED_BY[found]
+    for trigger, trigger_rules in TRIGGER_RULES:
+        if trigger in low:
+            rules |= trigger_rules
     return rules
 
 
@@ -240,10 +243,17 @@ def _find_quantities(para: str, start: int, end: int, excluded: list[tuple[int, 
                      scan: NumberScan) -> list[_Found]:
     claimed: list[tuple[int, int]] = []
     found: list[_Found] = []
+    # the paragraph's excluded spans that reach into the sentence (a match lies inside it): mostly none
+    excluded_here = [(a, b) for a, b in excluded if a < end and start < b]
 
     def free(match: re.Match[str]) -> bool:
+        match_start, match_end = match.span()
+        if any(match_start < b and a < match_end for a, b in claimed):
+            return False
+        if not excluded_here:
+            return True
         num = match.span("num") if match.re.groupindex.get("num") and match.group("num") else match.span()
-        return not _overlaps(*match.span(), claimed) and not _overlaps(*num, excluded)
+        return not _overlaps(*num, excluded_here)
 
     def add(item: _Found | None, rule: str) -> None:
         if item is not None:
@@ -253,11 +263,13 @@ def _find_quantities(para: str, start: int, end: int, excluded: list[tuple[int, 
 
     low = para[start:end].lower()
     digits = scan.digit_starts
+    # the digit runs a NUM can start at (most matchers open with NUM): the others are not tried
+    num_starts = number_starts(para, digits)
     triggered = triggered_rules(low)
     for rule, regex, build in MATCHERS:
         if rule not in triggered or (rule in WORD_LED and not scan.words):
             continue
-        matches = iter_from_starts(regex, para, digits, start, end) if rule in NUMBER_LED else \
+        matches = iter_from_starts(regex, para, num_starts, start, end) if rule in NUMBER_LED else \
             regex.finditer(para, start, end)
         for match in matches:
             add(build(match) if free(match) else None, rule)
@@ -266,16 +278,20 @@ def _find_quantities(para: str, start: int, end: int, excluded: list[tuple[int, 
             add(_spelled_count(para, match, start) if free(match) else None, "spelled_count")
         found.sort(key=lambda f: f.start)
         return found
-    for match in iter_from_starts(YEARS_RE, para, digits, start, end) if "year" in low else ():
+    for match in iter_from_starts(YEARS_RE, para, num_starts, start, end) if "year" in low else ():
         window = para[max(start, match.start() - YEARS_CONTEXT_WINDOW): min(end, match.end() + YEARS_CONTEXT_WINDOW)]
         if free(match) and YEARS_CONTEXT_RE.search(window):
             add(_Found(match.start(), match.end(), _number(match), "years", num_start=match.start()), "years")
-    for rule, regex in (("count_range", RANGE_COUNT_RE), ("count_copula", COUNT_COPULA_RE), ("count", COUNT_RE)):
-        for match in iter_from_starts(regex, para, digits, start, end):
+    for rule, regex, starts, needs in (("count_range", RANGE_COUNT_RE, digits, RANGE_COUNT_MARKS),
+                                       ("count_copula", COUNT_COPULA_RE, num_starts, COPULA_COUNT_WORDS),
+                                       ("count", COUNT_RE, num_starts, None)):
+        if needs is not None and not any(mark in low for mark in needs):
+            continue
+        for match in iter_from_starts(regex, para, starts, start, end):
             add(_count(para, match, start) if free(match) else None, rule)
     for match in SPELLED_COUNT_RE.finditer(para, start, end) if scan.spelled else ():
         add(_spelled_count(para, match, start) if free(match) else None, "spelled_count")
-    for match in iter_from_starts(BARE_NUMBER_RE, para, digits, start, end):
+    for match in iter_from_starts(BARE_NUMBER_RE, para, num_starts, start, end):
         if free(match):
             money = _elided_currency(para, match, start, end, found)
             add(money, "elided_money") if money else add(_elided_count(para, match, start, end, found), "elided_count")

@@ -114,8 +114,10 @@ SPELLED_SCALED_RE = re.compile(
 
 # A rank without a ranking verb: "at fourth place nationwide", "fifteenth nationwide",
 # "first among cities specifically designated", "the 17th in the country".
+# The words before "Nth place" ("at fourth place", "took the first place").
+PLACE_LEADS = ("at", "in", "to", "took", "take", "takes", "taking")
 SCOPED_RANK_RE = re.compile(
-    rf"(?:\b(?:at|in|to|took|take|takes|taking)\s+(?:the\s+)?(?P<ord>(?P<word>{ORDINAL_ALT})|(?P<n>\d{{1,3}})(?:st|nd|rd|th))"
+    rf"(?:\b(?:{words_pattern(PLACE_LEADS)})\s+(?:the\s+)?(?P<ord>(?P<word>{ORDINAL_ALT})|(?P<n>\d{{1,3}})(?:st|nd|rd|th))"
     rf"\s+place\b(?:\s+(?:nationwide|in\s+the\s+(?:country|province|world)))?"
     rf"|(?<![\w-])(?P<ord2>(?P<word2>{ORDINAL_ALT})|(?P<n2>\d{{1,3}})(?:st|nd|rd|th))"
     rf"\s+(?:nationwide|worldwide|among\s+(?:all\s+)?(?:cities|the\s+\d+|\d+)))",
@@ -149,10 +151,13 @@ ORDINAL_SUPERLATIVE_RE = re.compile(
     re.IGNORECASE,
 )
 
+# The words before "half of" and the spelled numerators of "N out of M" (tried at every word: tries).
+HALF_OF_LEADS = ("than", "nearly", "almost", "about", "around", "roughly", "over", "for", "to", "by")
+OUT_OF_NUMERATORS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 FRACTION_RE = re.compile(
     rf"(?<![\w-])(?P<word_frac>{_FRACTION_WORD_ALT})(?=\s+of\b)"
-    r"|\b(?:than|nearly|almost|about|around|roughly|over|for|to|by)\s+(?P<half>half)(?=\s+of\b)"
-    r"|(?<![\w.,/-])(?P<out_a>\d{1,2}|one|two|three|four|five|six|seven|eight|nine)\s+out\s+of\s+"
+    rf"|\b(?:{words_pattern(HALF_OF_LEADS)})\s+(?P<half>half)(?=\s+of\b)"
+    rf"|(?<![\w.,/-])(?P<out_a>\d{{1,2}}|{words_pattern(OUT_OF_NUMERATORS)})\s+out\s+of\s+"
     r"(?P<out_b>\d{1,3}|ten|five|four|three)\b"
     r"|(?<![\w.,/-])(?P<slash_a>[1-9])\s?/\s?(?P<slash_b>[2-9]|10)(?![\w/.,-])",
     re.IGNORECASE,
@@ -176,9 +181,9 @@ RANGE_COUNT_RE = re.compile(r"(?<![\w.,/#+-])(?P<num>\d{1,3})\s*[-–~]\s*(?P<hi
 COUNT_RE = re.compile(rf"{NUM}{SCALE}(?![\w%-])\s+(?!{SIZE_CLASS}|{SCHEME_NAME})"
                       rf"(?=[A-Za-z]|\d{{1,2}}[A-Za-z]\w*\s+[A-Za-z])")
 
-SPELLED_COUNT_RE = re.compile(
-    r"(?<![\w-])(?P<word>(?:" + "|".join(SPELLED_TENS) + r")-(?:" + "|".join(SPELLED_UNITS) + r")|"
-    + "|".join(SPELLED_NUMBERS) + r")(?![\w-])\s+(?=[A-Za-z])", re.IGNORECASE
+SPELLED_COUNT_RE = re.compile(  # tries of the words: the pattern is tried at every word of a sentence
+    rf"(?<![\w-])(?P<word>(?:{words_pattern(SPELLED_TENS)})-(?:{words_pattern(SPELLED_UNITS)})|"
+    rf"{words_pattern(SPELLED_NUMBERS)})(?![\w-])\s+(?=[A-Za-z])", re.IGNORECASE
 )
 
 # "up four places", "climbed 3 positions": movement in a ranking, not a count.
@@ -412,8 +417,7 @@ def _count_blocked(raw: str, before: str, decimal_ok: bool, year_ok: bool = Fals
     """Numbers that never count anything: years (unless `year_ok`: "1479 monthly" is no year),
     decimals (unless `decimal_ok`: "1.2 million users", or a caller that checks them itself),
     names ("Line 4"), numbers after names."""
-    qualified = _qualifier(before)[0] is not None  # a qualifier word right before the number
-    if YEAR_LIKE_RE.match(raw) and not qualified and not year_ok:
+    if YEAR_LIKE_RE.match(raw) and not year_ok and not _qualified(before):
         return True
     if "." in raw and not decimal_ok:
         return True
@@ -423,9 +427,15 @@ def _count_blocked(raw: str, before: str, decimal_ok: bool, year_ok: bool = Fals
         if word.lower() in PRECEDING_BLOCKLIST or word.lower().rstrip(".") in PRECEDING_BLOCKLIST:
             return True
         at_sentence_start = not before[: prev.start()].strip(" \"“‘(（")
-        if word[0].isupper() and not at_sentence_start and not qualified:
+        if word[0].isupper() and not at_sentence_start and not _qualified(before):
             return True
     return False
+
+
+def _qualified(before: str) -> bool:
+    """A qualifier word right before the number ("over 2020 companies" counts, "in 2020" does not):
+    asked only where it decides, the year-like and the capitalised-word cases (most numbers are neither)."""
+    return _qualifier(before)[0] is not None
 
 
 def _count(para: str, match: re.Match[str], sent_start: int) -> _Found | None:
@@ -521,7 +531,7 @@ def _elided_count(para: str, match: re.Match[str], sent_start: int, sent_end: in
     """A number whose counted noun is left out but clear from the sentence, else None."""
     raw = match.group("num")
     before = para[sent_start:match.start()]
-    if NAMED_PAREN_BEFORE_RE.search(before[-60:]) and para.startswith(")", match.end()) and not match.group("scale"):
+    if para.startswith(")", match.end()) and not match.group("scale") and NAMED_PAREN_BEFORE_RE.search(before[-60:]):
         # "Beijing topped the list with 92 enterprises, followed by Chongqing (67) and Shanghai (63)"
         earlier = [f for f in found if f.unit == "count" and sent_start <= f.start and f.end <= match.start()]
         if earlier and raw.replace(",", "").isdigit() and not YEAR_LIKE_RE.match(raw):
@@ -529,12 +539,13 @@ def _elided_count(para: str, match: re.Match[str], sent_start: int, sent_end: in
             return _Found(match.start(), match.end(), _number(match), "count", kind="level",
                           subject=last.subject, num_start=match.start())
         return None
+    if not raw.replace(",", "").isdigit() and not match.group("scale"):
+        return None  # an unscaled decimal (checked before the costlier blocks below)
     verb_number = NUMBER_VERB_TAIL.search(before)
     after = para[match.end():sent_end]
     per_period = FREQUENCY_AFTER_RE.match(after) is not None  # "reaches 1479 monthly": a year is never "monthly"
     if _count_blocked(raw, before[: verb_number.start() + 1] if verb_number else before,
-                      decimal_ok=bool(match.group("scale")), year_ok=per_period) or \
-            not raw.replace(",", "").isdigit() and not match.group("scale"):
+                      decimal_ok=bool(match.group("scale")), year_ok=per_period):
         return None
     value = _number(match)
     if value < 2:

@@ -4,8 +4,12 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from operator import itemgetter
+from typing import NamedTuple
 
 from transforms.metrics.vocab import (
     FRACTION_WORDS,
@@ -18,7 +22,12 @@ from transforms.metrics.vocab import (
 )
 
 NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-NUM = rf"(?<![\w.,/#+\-−])(?P<num>{NUMBER})(?![.,]\d)"
+# What may not stand right before a number: a word character, a decimal point or thousands
+# comma ("1,200" holds no number "200"), a slash, "#", "+", a hyphen or a minus sign.
+NOT_BEFORE_NUMBER = r"[\w.,/#+\-−]"
+NUM = rf"(?<!{NOT_BEFORE_NUMBER})(?P<num>{NUMBER})(?![.,]\d)"
+# Those characters other than word characters (a word character: str.isalnum() or "_", which is what \w matches).
+NOT_BEFORE_NUMBER_MARKS = frozenset("_.,/#+-−")
 
 # The scale word after a number, spaced or glued ("32.8 billion", "30.92billion").
 SCALE = rf"(?:\s*(?P<scale>{words_pattern(SCALE_WORDS, space=' ')})\b)?"
@@ -26,17 +35,21 @@ SCALE = rf"(?:\s*(?P<scale>{words_pattern(SCALE_WORDS, space=' ')})\b)?"
 # A number right after a currency mark, glued or not ("RMB110 million", "US$ 5 billion").
 PREFIXED_NUM = rf"(?P<num>{NUMBER})(?![.,]\d)"
 
-ORDINAL_ALT = "|".join(sorted(ORDINAL_WORDS, key=len, reverse=True))
+# Tries (words_pattern), not lists of words: a rank or fraction matcher tries them at every word.
+ORDINAL_ALT = words_pattern(ORDINAL_WORDS)
 
-_FRACTION_WORD_ALT = "|".join(w.replace(" ", "[- ]") for w in sorted(FRACTION_WORDS, key=len, reverse=True))
+_FRACTION_WORD_ALT = words_pattern(FRACTION_WORDS, space="[- ]")
 
 MONTH_NAMES = ("January|February|March|April|May|June|July|August|September|October|November|"
                "December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
 # Spans that are never quantities, each with a cheap gate: the pattern is scanned only if the
-# paragraph has what every match of it contains (a month name, a year, a colon, four digits).
+# paragraph has what every match of it contains (a month name, a year, a digit colon digit, four digits).
 _MONTH_GATE = re.compile(MONTH_NAMES)
 _YEAR_GATE = re.compile(r"(?:19|20)\d{2}")
 _FOUR_DIGITS_GATE = re.compile(r"\d{4}")
+# "\d:\d" written to open with its colon: the regex engine then jumps from colon to colon
+# instead of trying the pattern at every position.
+_DIGIT_COLON_GATE = re.compile(r":(?<=\d:)\d")
 EXCLUDED_SPAN_RES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     (_MONTH_GATE, re.compile(rf"\b(?:{MONTH_NAMES})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:\s*,?\s*(?:19|20)\d{{2}})?\b")),
     (_MONTH_GATE,
@@ -44,16 +57,17 @@ EXCLUDED_SPAN_RES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     (_MONTH_GATE, re.compile(rf"\b(?:{MONTH_NAMES})\s+(?:of\s+)?(?:19|20)\d{{2}}\b")),
     (_YEAR_GATE, re.compile(r"\b(?:19|20)\d{2}[-/年]\d{1,2}(?:[-/月]\d{1,2}日?)?")),
     (_YEAR_GATE, re.compile(r"\b(?:19|20)\d{2}\.\d{1,2}\.\d{1,2}\b")),
-    (re.compile(r"\d:\d"), re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b")),
+    (_DIGIT_COLON_GATE, re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b")),
     (_YEAR_GATE,
      re.compile(r"\b(?:19|20)\d{2}\s*(?:(?:-|–|—|~|to)\s*(?:19|20)\d{2}|(?:-|–|—|~)\s*\d{2}(?![\d.,%]))\b")),
     (_FOUR_DIGITS_GATE, re.compile(r"(?:\+\d{1,3}[- ]?)?\(?\b\d{2,4}\)?[- ]\d{3,4}[- ]?\d{4}\b")),
     (_FOUR_DIGITS_GATE, re.compile(r"\b\d{7,}\b")),
 )
-# Where every match of each pattern above starts (None: anywhere), so that only those positions are
-# tried: "month" (a month name: \b then the name), "digit" (a digit run: \b then a digit).
-EXCLUDED_SPAN_STARTS: tuple[str | None, ...] = ("month", "digit", "month", "digit", "digit", "digit", "digit", None,
-                                                "digit")
+# Where every match of each pattern above starts, so that only those positions are tried: "month"
+# (a month name: \b then the name), "digit" (a digit run: \b then a digit), "phone" (a digit run,
+# or the "+" of a country code or the "(" of an area code).
+EXCLUDED_SPAN_STARTS: tuple[str, ...] = ("month", "digit", "month", "digit", "digit", "digit", "digit", "phone",
+                                         "digit")
 YEAR_LIKE_RE = re.compile(r"^(?:19|20)\d{2}$")
 
 YEAR = r"(?:19|20)\d{2}"
@@ -105,9 +119,11 @@ NUMBERISH_RE = re.compile(
 SPELLED_START_WORDS = frozenset({*SPELLED_NUMBERS, *SPELLED_TENS})
 
 
-@dataclass(frozen=True)
-class NumberScan:
-    """What the numbers-first scan found in one sentence: which kinds of number tokens occur."""
+class NumberScan(NamedTuple):
+    """What the numbers-first scan found in one sentence: which kinds of number tokens occur.
+
+    A named tuple, not a frozen dataclass: one is built per sentence, and a tuple is built in one step.
+    """
 
     digits: bool  # a digit: every digit-led matcher may match
     words: bool  # a number word (spelled-out, ordinal, fraction): rank and fraction matchers may match
@@ -125,13 +141,27 @@ def scan_numbers(text: str, start: int = 0, end: int | None = None) -> list[tupl
     return [(m.start(), m.end(), m.group().isdigit()) for m in NUMBERISH_RE.finditer(text, start, stop)]
 
 
+_token_start = itemgetter(0)  # a number token's start, the key its list is ordered by
+
+
 def sentence_scan(tokens: list[tuple[int, int, bool]], text: str, start: int, end: int) -> NumberScan:
-    """The scan of one sentence text[start:end] from its paragraph's tokens."""
-    inside = [t for t in tokens if start <= t[0] < end]
+    """The scan of one sentence text[start:end] from its paragraph's tokens (in order of their
+    starts: the sentence's are found by bisection, not by a pass over the paragraph's)."""
+    first = bisect_left(tokens, start, key=_token_start)
+    inside = tokens[first:bisect_left(tokens, end, lo=first, key=_token_start)]
+    digit_starts = tuple([a for a, _, is_digits in inside if is_digits])
+    if len(digit_starts) == len(inside):  # digits only (or nothing): no word to look at
+        return NumberScan(digits=bool(inside), words=False, spelled=False, digit_starts=digit_starts)
     words = [text[a:b].lower() for a, b, is_digits in inside if not is_digits]
-    return NumberScan(digits=len(words) < len(inside), words=bool(words),
-                      spelled=any(w in SPELLED_START_WORDS for w in words),
-                      digit_starts=tuple(a for a, _, is_digits in inside if is_digits))
+    return NumberScan(digits=bool(digit_starts), words=True, spelled=not SPELLED_START_WORDS.isdisjoint(words),
+                      digit_starts=digit_starts)
+
+
+def number_starts(text: str, digit_starts: Iterable[int]) -> list[int]:
+    """The digit runs (of `digit_starts`) a NUM can start at: those without a NOT_BEFORE_NUMBER
+    character right before them. A character test per run, instead of a regex scan of the sentence."""
+    return [start for start in digit_starts
+            if not start or not ((before := text[start - 1]).isalnum() or before in NOT_BEFORE_NUMBER_MARKS)]
 
 
 def _spelled_value(word: str) -> int:

@@ -5,7 +5,14 @@ from __future__ import annotations
 import re
 
 from transforms.fastre import TailPattern, iter_from_starts
-from transforms.metrics.numbers import _MONTH_GATE, EXCLUDED_SPAN_RES, EXCLUDED_SPAN_STARTS, YEAR
+from transforms.metrics.numbers import (
+    _FOUR_DIGITS_GATE,
+    _MONTH_GATE,
+    _YEAR_GATE,
+    EXCLUDED_SPAN_RES,
+    EXCLUDED_SPAN_STARTS,
+    YEAR,
+)
 from transforms.metrics.vocab import ABBREVIATIONS, SUBHEADING_SMALL_WORDS
 
 PARAGRAPH_RE = re.compile(r"[^\n]+")
@@ -18,6 +25,8 @@ PREVIOUS_WORD_TAIL = TailPattern(PREVIOUS_WORD_RE)
 PUBLISHED_RE = re.compile(rf"^({YEAR})-(\d{{2}})")
 SENTENCE_END_RE = re.compile(r"[.!?。！？][\"”’)）]*\s+(?=[\"“‘(（]?[A-Z0-9])")
 LAST_TOKEN_RE = re.compile(r"([\w.]+)[.!?。！？][\"”’)）]*\s+$")
+# Where a phone number can start other than at a digit run: a country code's "+", an area code's "(".
+PHONE_LEAD_RE = re.compile(r"[+(]")
 
 
 def _is_subheading(para: str) -> bool:
@@ -37,12 +46,12 @@ def _paragraphs(body: str) -> list[tuple[int, str]]:
 
 
 def _sentences(para: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of `para`: it ends at . ! ? and the like before a capital or a
+    digit, except at a period after an abbreviation or an initial ("Dr. Li", "F. Tan")."""
     spans: list[tuple[int, int]] = []
     start = 0
     for match in SENTENCE_END_RE.finditer(para):
-        last = LAST_TOKEN_RE.search(para, start, match.end())
-        token = last.group(1).lower() if last else ""
-        if para[match.start()] == "." and (token in ABBREVIATIONS or INITIAL_RE.fullmatch(token)):
+        if para[match.start()] == "." and _abbreviation_before(para, start, match):
             continue
         spans.append((start, match.start() + 1))
         start = match.end()
@@ -51,25 +60,55 @@ def _sentences(para: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _abbreviation_before(para: str, start: int, end: re.Match[str]) -> bool:
+    """True if the word before the period `end` matched (a SENTENCE_END_RE match in the sentence
+    from `start`) is an abbreviation or an initial.
+
+    The word is LAST_TOKEN_RE's group: the run of [\\w.] right before the period, which holds no
+    space, so the search starts after the last space before it instead of at the sentence start.
+    """
+    word_start = para.rfind(" ", start, end.start()) + 1 or start
+    last = LAST_TOKEN_RE.search(para, word_start, end.end())
+    token = last.group(1).lower() if last else ""
+    return token in ABBREVIATIONS or INITIAL_RE.fullmatch(token) is not None
+
+
 def _excluded_spans(para: str, digit_starts: list[int] | None = None) -> list[tuple[int, int]]:
     """Spans of dates, times, year ranges, phone numbers and ids in `para`.
 
     digit_starts: where the digit runs of `para` start (from its number scan), if known: the
-    patterns that start at a digit are tried there only (and at month names for the month ones).
+    patterns that start at a digit are tried there only (and at month names for the month ones,
+    and also at "+" and "(" for phone numbers). Every pattern holds a digit, so a paragraph
+    without one has no span; a gate that several patterns share is searched once, and the
+    four-digit gate is read off the digit runs (a year is four digits: no run of four, no year).
     """
+    if digit_starts is not None and not digit_starts:
+        return []
+    gate_open: dict[re.Pattern[str], bool] = {}
+    if digit_starts is not None:
+        gate_open[_FOUR_DIGITS_GATE] = any(len(run) == 4 and run.isdecimal()  # \d is a decimal digit
+                                           for run in [para[start:start + 4] for start in digit_starts])
+        if not gate_open[_FOUR_DIGITS_GATE]:
+            gate_open[_YEAR_GATE] = False
     spans: list[tuple[int, int]] = []
     month_starts: list[int] | None = None
     for (gate, regex), starts in zip(EXCLUDED_SPAN_RES, EXCLUDED_SPAN_STARTS, strict=True):
-        if not gate.search(para):
+        is_open = gate_open.get(gate)
+        if is_open is None:
+            is_open = gate_open[gate] = gate.search(para) is not None
+        if not is_open:
             continue
-        if starts == "digit" and digit_starts is not None:
-            matches = iter_from_starts(regex, para, digit_starts, 0, len(para))
-        elif starts == "month":
+        if starts == "month":
             if month_starts is None:  # a month name holds no other: the gate's matches are every name
                 month_starts = [m.start() for m in _MONTH_GATE.finditer(para)]
             matches = iter_from_starts(regex, para, month_starts, 0, len(para))
-        else:
+        elif digit_starts is None:
             matches = regex.finditer(para)
+        elif starts == "digit":
+            matches = iter_from_starts(regex, para, digit_starts, 0, len(para))
+        else:  # "phone"
+            leads = sorted([*digit_starts, *(m.start() for m in PHONE_LEAD_RE.finditer(para))])
+            matches = iter_from_starts(regex, para, leads, 0, len(para))
         spans += [m.span() for m in matches]
     return spans
 
