@@ -87,6 +87,7 @@ def _extract(body: str, pub: tuple[int, int] | None, title_period: str | None, t
             _pair_respectively([item for item, _ in described], para, sent_end)
             place_before: context.Place | None = None
             earlier = context.Earlier(title, body, para_start + sent_start)  # where "the zone" finds its name
+            shared = context.Sentence(sentence)  # its clauses, cues and places, found once for its quantities
             for item, qualifier in described:
                 if _repeats_a_count(item, para, metrics) or _restates_a_figure(item, para, para_start, metrics):
                     continue
@@ -94,11 +95,11 @@ def _extract(body: str, pub: tuple[int, int] | None, title_period: str | None, t
                 start, end = item.start - sent_start, item.end - sent_start
                 period = _period_for(cues, sentence, start, end)
                 denominator = context.denominator(kind, sentence[end:])
-                place = context.place(sentence, item.num_start - sent_start, kind, earlier)
+                place = shared.place(item.num_start - sent_start, kind, earlier)
                 if place is None and place_before is not None and "subject.inherited" in item.rules:
                     place = context.Place(place_before.name, context.RULE_INHERITED)  # "X in Beilun ..., up 5%"
                 place_before = place
-                modality = context.modality(sentence, start, end)
+                modality = shared.modality(start, end)
                 period_rule = "period.cue" if period else None
                 if inherited is not None and modality == context.ACTUAL:  # a target's period is its deadline
                     period, period_rule = inherited
