@@ -73,10 +73,12 @@ def _extract(body: str, pub: tuple[int, int] | None, title_period: str | None, t
                 continue
             cues = _period_cues(sentence, para[:sent_start], pub)
             inherited: tuple[str, str] | None = None  # (period, rule) for the sentence's undated quantities
-            if cues or OWN_TIME_RE.search(sentence) or OWN_MONTH_RE.search(sentence):
+            if cues:
                 carried = _opening_period(cues, sentence)
-            elif carried or title_period:
+            elif (carried or title_period) and not (OWN_TIME_RE.search(sentence) or OWN_MONTH_RE.search(sentence)):
                 inherited = (carried, "period.carried") if carried else (title_period or "", "period.title")
+            else:  # a time of its own ends the carried period; with none carried nor titled, there is nothing to end
+                carried = None
             previous: _Found | None = None
             described: list[tuple[_Found, str | None]] = []
             for item in _find_quantities(para, sent_start, sent_end, excluded, scan):
