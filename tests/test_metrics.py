@@ -839,3 +839,36 @@ def test_a_scaled_amount_without_currency_takes_the_currency_of_its_sentence() -
                 "registered capital increased from 20 million to 32 million.")
     assert [m.value for m in extract_metrics(sentence)] == [48_550_000.0, 84_550_000.0]
     assert "USD" not in {m.unit for m in extract_metrics("The city has 5 million residents and 2 million.")}
+
+
+# ------------------------------------------------------------------ gates of the describing stage
+# A gate skips a pattern's scan when the sentence lacks what every match of it holds: wherever the
+# pattern matches, its gate must pass (texts drawn from the words the patterns look for, with the
+# characters IGNORECASE treats specially).
+GATE_WORDS = ("since", "Since", "SINCE", "ſince", "in", "In", "by the end of", "from", "to", "between", "and", "-",
+              "2019", "2020", "1998", "20190", "12019", "last", "this", "This", "laſt", "thıs", "THİS", "year", "Year",
+              "YEAR", "first", "FIRST", "three", "months", "monthſ", "MONTHS", "of", "the", "January", "May", "half",
+              "5", ",", ";", "(", ")")
+GATE_SEPARATORS = (" ", " ", "  ", "\t", "\n", "", ", ")
+gate_text_strategy = st.lists(st.tuples(st.sampled_from(GATE_WORDS), st.sampled_from(GATE_SEPARATORS)),
+                              max_size=25).map(lambda parts: "".join(word + sep for word, sep in parts))
+
+
+@settings(max_examples=500, deadline=None)
+@given(gate_text_strategy)
+def test_the_period_cue_gates_pass_wherever_their_patterns_match(text: str) -> None:
+    from transforms.context import gate_text
+    from transforms.metrics import periods
+
+    years = len(periods.YEAR_DIGITS_RE.findall(text))
+    folded = gate_text(text)
+    if periods.YEAR_RANGE_RE.search(text):
+        assert years >= 2, text
+    if periods.SINCE_RE.search(text):
+        assert years and "ince" in text, text
+    if periods.IN_YEAR_RE.search(text):
+        assert years, text
+    if periods.RELATIVE_YEAR_RE.search(text):
+        assert periods.RELATIVE_YEAR_GATE_RE.search(folded), text
+    if periods.FIRST_MONTHS_RE.search(text):
+        assert "months" in folded, text

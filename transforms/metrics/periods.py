@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from transforms.context import gate_text
 from transforms.metrics.numbers import ADJECTIVAL_UNIT_RE, ANY_YEAR_RE, YEAR
 from transforms.metrics.structure import PUBLISHED_RE
 from transforms.metrics.vocab import MONTH_NUMBER, NUMBER_WORDS, PART_MONTHS
@@ -77,6 +78,12 @@ MONTHS_THEN_YEAR_GAP_RE = re.compile(r"\s*,?\s*(?:of\s+)?")
 MONTHS_PERIOD_RE = re.compile(r"^\d{4}-\d{2}(?:\.\.\d{4}-\d{2})?$")
 # Cheap gates: a cue pattern is scanned only if the sentence has what every match of it contains.
 MONTH_NAME_RE = re.compile(MONTH)
+# A year's digits, at a word boundary or not (without ANY_YEAR_RE's leading \b the engine skips
+# straight to the next 1 or 2): every year pattern holds one, a range two apart (findall, taking
+# the leftmost each time, finds as many of these four-digit strings as can be found apart).
+YEAR_DIGITS_RE = re.compile(YEAR)
+# What every RELATIVE_YEAR_RE match holds, in a gate_text (lowercase, IGNORECASE's letters folded).
+RELATIVE_YEAR_GATE_RE = re.compile(r"(?:last|this)\s+year")
 
 FOLLOWING_CUE_GAP = 2  # a cue starting at most this many chars after the quantity belongs to it
 # ... or one separated from it only by a bracketed conversion: "923.7 billion yuan ($133.6 billion) in 2019"
@@ -120,25 +127,26 @@ def _period_cues(sentence: str, para_before: str, pub: tuple[int, int] | None) -
             cues.append(_Cue(m.start(), m.end(), period, CUE_MONTHS))
 
     low = sentence.lower()
+    folded = gate_text(sentence)
     has_month = MONTH_NAME_RE.search(sentence) is not None
-    has_year = ANY_YEAR_RE.search(sentence) is not None
+    years = len(YEAR_DIGITS_RE.findall(sentence))
     for m in MONTH_RANGE_RE.finditer(sentence) if has_month else ():
         months(m, MONTH_NUMBER[m.group("m1").lower()], MONTH_NUMBER[m.group("m2").lower()])
-    for m in FIRST_MONTHS_RE.finditer(sentence) if "first" in low else ():
+    for m in FIRST_MONTHS_RE.finditer(sentence) if "first" in low and "months" in folded else ():
         n = m.group("n").lower()
         months(m, 1, NUMBER_WORDS.get(n) or int(n))
     for m in PART_OF_YEAR_RE.finditer(sentence) if "half" in low or "quarter" in low else ():
         months(m, *PART_MONTHS[" ".join(m.group("part").lower().split())])
-    for m in YEAR_RANGE_RE.finditer(sentence) if has_year else ():
+    for m in YEAR_RANGE_RE.finditer(sentence) if years >= 2 else ():
         a = m.group("a1") or m.group("a2") or m.group("a3")
         b = m.group("b1") or m.group("b2") or m.group("b3")
         if int(a) < int(b):
             cues.append(_Cue(m.start(), m.end(), f"{a}..{b}", CUE_MONTHS))
-    for m in SINCE_RE.finditer(sentence) if has_year else ():
+    for m in SINCE_RE.finditer(sentence) if years and "ince" in sentence else ():
         year = int(m.group("year"))
         period = f"{year}..{pub[0]}" if pub and pub[0] > year else None
         cues.append(_Cue(m.start(), m.end(), period, CUE_SINCE))
-    for m in IN_YEAR_RE.finditer(sentence) if has_year else ():
+    for m in IN_YEAR_RE.finditer(sentence) if years else ():
         if not EVENT_BEFORE_YEAR_RE.search(sentence, 0, m.start()) or WHEN_CLAUSE_RE.match(sentence):
             cues.append(_Cue(m.start(), m.end(), m.group("year"), CUE_YEAR))
     for m in MONTH_CUE_RE.finditer(sentence) if has_month else ():
@@ -148,7 +156,7 @@ def _period_cues(sentence: str, para_before: str, pub: tuple[int, int] | None) -
         if not any(c.start <= m.start() < c.end for c in cues):  # inside "from January to May"
             period = _month_period(month, month, m.group("year"), pub, para_before + sentence[: m.start()])
             cues.append(_Cue(m.start(), m.end(), period[:7] if period else None, CUE_MONTHS))
-    for m in RELATIVE_YEAR_RE.finditer(sentence) if "year" in low else ():
+    for m in RELATIVE_YEAR_RE.finditer(sentence) if RELATIVE_YEAR_GATE_RE.search(folded) else ():
         if pub:
             year = pub[0] - 1 if m.group("rel").lower() == "last" else pub[0]
             dated = next((i for i, c in enumerate(cues) if c.period and MONTHS_PERIOD_RE.match(c.period)
