@@ -292,7 +292,8 @@ def _subject_before(before: str, qualifier: str | None = None) -> str | None:
 def _trim_region(region: str, apposition: bool = True) -> str:
     """Drop what sits between a subject and its verb: brackets, trailing places/times, ", which",
     and an apposition ("Retail imports through the bonded zone, Ningbo's main channel, totaled")."""
-    region = PARENTHESES_RE.sub("", region)
+    if "(" in region or "（" in region:  # every bracket PARENTHESES_RE drops opens with one
+        region = PARENTHESES_RE.sub("", region)
     region = RELATIVE_TAIL.sub("", region)
     region = DISCOURSE_TAIL.sub("", region)
     parts = region.rsplit(",", 1) if apposition else [region]
@@ -300,8 +301,10 @@ def _trim_region(region: str, apposition: bool = True) -> str:
             and not LEADING_ADVERBIAL_RE.match(parts[0].rsplit(",", 1)[-1]):
         region = parts[0]
     for _ in range(2):
-        region = TRAILING_TIME_TAIL.sub("", PLACE_PP_TAIL.sub("", region))
-        region = REFERENCE_PP_TAIL.sub("", region)
+        trimmed = REFERENCE_PP_TAIL.sub("", TRAILING_TIME_TAIL.sub("", PLACE_PP_TAIL.sub("", region)))
+        if trimmed == region:
+            break  # nothing trailing was dropped: a second pass would drop nothing either
+        region = trimmed
     return region
 
 
