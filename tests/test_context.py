@@ -168,7 +168,7 @@ SENTENCE_WORDS = ("while", "whereas", "awhile", "and", "but", "up", "down", "com
                   "set", "expected", "plans", "Analysts", "target", "aim", "in", "of", "than", "among", "Hangzhou",
                   "Hangzhou Bay New Area", "Zhejiang's", "Ningbo", "the zone", "this district", "Beilun", "Cixi",
                   "the US", "USD", "China", "5", "2,000", "7.5%", "WILL", "PLANS", "ExpecTed", "ſet", "\u212a",
-                  "ı", "İs", "wıll", "-", "(", ")")
+                  "ı", "İs", "wıll", "likely", "Goal", "aimed", "endeavour", "outlook", "estimated", "-", "(", ")")
 SENTENCE_SEPARATORS = (" ", " ", " ", "", ", ", "; ", ": ", ":", ",", "\t", "  ", "-")
 sentence_strategy = st.lists(st.tuples(st.sampled_from(SENTENCE_WORDS), st.sampled_from(SENTENCE_SEPARATORS)),
                              max_size=30).map(lambda parts: "".join(word + sep for word, sep in parts))
@@ -218,8 +218,10 @@ def test_a_sentence_s_clauses_and_modality_are_the_plain_searches(text: str) -> 
 
 @settings(max_examples=300, deadline=None)
 @given(sentence_strategy)
-def test_the_place_gates_pass_wherever_their_patterns_match(text: str) -> None:
+def test_the_gates_pass_wherever_their_patterns_match(text: str) -> None:
     low = context.gate_text(text)
+    if context.FORECAST_RE.search(text) or context.TARGET_RE.search(text):
+        assert context._has_modality_cue(low), text
     if context.PART_RE.search(text):
         assert context.PART_GATE_RE.search(low), text
     for pos in range(len(text) + 1):
@@ -260,3 +262,9 @@ def test_the_ignorecase_fold_names_every_character_ignorecase_takes_for_an_ascii
     assert taken == {chr(code) for code in context.IGNORECASE_FOLD}
     for ch in taken:
         assert re.fullmatch(ch.translate(context.IGNORECASE_FOLD), ch, re.IGNORECASE)
+
+
+def test_every_modality_cue_passes_the_cue_gate() -> None:
+    for cue in context.FORECAST_CUES + context.TARGET_CUES:
+        for written in (cue, cue.upper(), cue.title(), cue.replace(" ", "\n  "), cue.replace("s", "\u017f")):
+            assert context._has_modality_cue(context.gate_text(f"x {written} y")), written

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from typing import NamedTuple
 
 from core.records import MODALITIES
@@ -174,16 +174,39 @@ TARGET_RE = _cue_regex(TARGET_CUES)
 IGNORECASE_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
 
 
+IGNORECASE_FOLDED_RE = re.compile("[" + "".join(map(chr, IGNORECASE_FOLD)) + "]")
+
+
 def gate_text(text: str) -> str:
     """`text` lowercase, the characters of IGNORECASE_FOLD made their ASCII letter: wherever a
     case-insensitive pattern of ASCII letters and whitespace matches in `text`, its letters, in
     lowercase, occur in this (a plain substring test on it is a cheap gate for such patterns)."""
-    return text.lower() if text.isascii() else text.translate(IGNORECASE_FOLD).lower()
+    if text.isascii() or IGNORECASE_FOLDED_RE.search(text) is None:
+        return text.lower()
+    return text.translate(IGNORECASE_FOLD).lower()
 
 
-# Every match of FORECAST_RE or TARGET_RE is one of the cues: a sentence whose gate_text holds none
-# of them (most) has no clause with a cue, and its quantities are actual without a clause looked at.
-MODALITY_CUE_GATE_RE = re.compile(_alternation(FORECAST_CUES + TARGET_CUES))
+def _longest_word(cue: str) -> str:
+    return max(cue.split(), key=len)
+
+
+# Every match of FORECAST_RE or TARGET_RE is one of the cues, so it holds the cue's longest word: a
+# sentence whose gate_text holds none of these words (those of four letters or more, none inside
+# another) nor a match of the short cues' regex ("is to") has no clause with a cue, and its
+# quantities are actual without a clause looked at (most sentences: a few substring tests).
+_CUES = FORECAST_CUES + TARGET_CUES
+_CUE_WORDS = {_longest_word(cue) for cue in _CUES if len(_longest_word(cue)) >= 4}
+MODALITY_CUE_WORDS = tuple(sorted(w for w in _CUE_WORDS if not any(o != w and o in w for o in _CUE_WORDS)))
+MODALITY_SHORT_CUE_RE = re.compile(_alternation(cue for cue in _CUES if len(_longest_word(cue)) < 4))
+
+
+def _has_modality_cue(folded: str) -> bool:
+    """Whether the gate_text `folded` may hold a modality cue (False: none of FORECAST_RE, TARGET_RE
+    matches in any part of its text)."""
+    for word in MODALITY_CUE_WORDS:
+        if word in folded:
+            return True
+    return MODALITY_SHORT_CUE_RE.search(folded) is not None
 
 
 def modality(sentence: str, start: int, end: int) -> str:
@@ -266,26 +289,23 @@ class Sentence:
     clauses break, whether it holds a modality cue at all, the parts of Ningbo it names and
     whether it names another place (`modality` and `place` of one quantity read these)."""
 
+    __slots__ = ("text", "_cued", "_parts", "_names_place", "_break_spans")
+
     def __init__(self, text: str) -> None:
         self.text = text
+        folded = gate_text(text)
+        self._cued = _has_modality_cue(folded)
+        # the parts of Ningbo and back-references the sentence names
+        self._parts: tuple[re.Match[str], ...] = tuple(PART_RE.finditer(text)) if PART_GATE_RE.search(folded) else ()
+        self._names_place = PLACE_GATE_RE.search(text) is not None
+        self._break_spans: list[tuple[int, int]] | None = None
 
-    @cached_property
+    @property
     def _breaks(self) -> list[tuple[int, int]]:
-        """The spans of CLAUSE_BREAK_RE in the whole sentence."""
-        return [match.span() for match in CLAUSE_BREAK_RE.finditer(self.text)]
-
-    @cached_property
-    def _cued(self) -> bool:
-        return MODALITY_CUE_GATE_RE.search(gate_text(self.text)) is not None
-
-    @cached_property
-    def _parts(self) -> tuple[re.Match[str], ...]:
-        """The parts of Ningbo and back-references named in the sentence."""
-        return tuple(PART_RE.finditer(self.text)) if PART_GATE_RE.search(gate_text(self.text)) else ()
-
-    @cached_property
-    def _names_place(self) -> bool:
-        return PLACE_GATE_RE.search(self.text) is not None
+        """The spans of CLAUSE_BREAK_RE in the whole sentence (found when a quantity first needs its clause)."""
+        if self._break_spans is None:
+            self._break_spans = [match.span() for match in CLAUSE_BREAK_RE.finditer(self.text)]
+        return self._break_spans
 
     def clause_start(self, pos: int) -> int:
         """Where the clause holding `pos` begins: the end of the last break of text[:pos] (0 if none).
@@ -326,6 +346,8 @@ class Sentence:
 
     def place(self, start: int, kind: str, earlier: Earlier = NOTHING_EARLIER) -> Place | None:
         """`place` of the quantity at `start` of this sentence."""
+        if not self._parts and (kind in SCOPE_KINDS or not self._names_place):
+            return None  # no part named, and no other place (or a rank's, which is a scope): no clause needed
         sentence = self.text
         clause_start = self.clause_start(start)
         parts = [m for m in self._parts if m.start() >= clause_start and m.end() <= start]

@@ -84,8 +84,10 @@ def _extract(body: str, pub: tuple[int, int] | None, title_period: str | None, t
             for item in _find_quantities(para, sent_start, sent_end, excluded, scan):
                 described.append((item, _describe(item, previous, para, sent_start, sent_end)))
                 previous = item
-            if not described and cues:  # "Ningbo's economy returned to growth in the first half of 2020."
-                carried = _single_period(cues, sentence)
+            if not described:
+                if cues:  # "Ningbo's economy returned to growth in the first half of 2020."
+                    carried = _single_period(cues, sentence)
+                continue
             _pair_respectively([item for item, _ in described], para, sent_end)
             place_before: context.Place | None = None
             earlier = context.Earlier(title, body, para_start + sent_start)  # where "the zone" finds its name
