@@ -119,6 +119,16 @@ def _month_period(m1: int, m2: int, year: str | None, pub: tuple[int, int] | Non
 
 
 def _period_cues(sentence: str, para_before: str, pub: tuple[int, int] | None) -> list[_Cue]:
+    low = sentence.lower()
+    folded = low if sentence.isascii() else gate_text(sentence)
+    has_month = MONTH_NAME_RE.search(sentence) is not None
+    years = len(YEAR_DIGITS_RE.findall(sentence))
+    first_months = "first" in low and "months" in folded
+    part_of_year = "half" in low or "quarter" in low
+    relative_year = ("year" in low and ("last" in folded or "this" in folded)
+                     and RELATIVE_YEAR_GATE_RE.search(folded) is not None)
+    if not (has_month or years or first_months or part_of_year or relative_year):
+        return []  # most sentences: no cue pattern can match
     cues: list[_Cue] = []
 
     def months(m: re.Match[str], m1: int, m2: int) -> None:
@@ -126,16 +136,12 @@ def _period_cues(sentence: str, para_before: str, pub: tuple[int, int] | None) -
             period = _month_period(m1, m2, m.group("year"), pub, para_before + sentence[: m.start()])
             cues.append(_Cue(m.start(), m.end(), period, CUE_MONTHS))
 
-    low = sentence.lower()
-    folded = gate_text(sentence)
-    has_month = MONTH_NAME_RE.search(sentence) is not None
-    years = len(YEAR_DIGITS_RE.findall(sentence))
     for m in MONTH_RANGE_RE.finditer(sentence) if has_month else ():
         months(m, MONTH_NUMBER[m.group("m1").lower()], MONTH_NUMBER[m.group("m2").lower()])
-    for m in FIRST_MONTHS_RE.finditer(sentence) if "first" in low and "months" in folded else ():
+    for m in FIRST_MONTHS_RE.finditer(sentence) if first_months else ():
         n = m.group("n").lower()
         months(m, 1, NUMBER_WORDS.get(n) or int(n))
-    for m in PART_OF_YEAR_RE.finditer(sentence) if "half" in low or "quarter" in low else ():
+    for m in PART_OF_YEAR_RE.finditer(sentence) if part_of_year else ():
         months(m, *PART_MONTHS[" ".join(m.group("part").lower().split())])
     for m in YEAR_RANGE_RE.finditer(sentence) if years >= 2 else ():
         a = m.group("a1") or m.group("a2") or m.group("a3")
@@ -156,7 +162,7 @@ def _period_cues(sentence: str, para_before: str, pub: tuple[int, int] | None) -
         if not any(c.start <= m.start() < c.end for c in cues):  # inside "from January to May"
             period = _month_period(month, month, m.group("year"), pub, para_before + sentence[: m.start()])
             cues.append(_Cue(m.start(), m.end(), period[:7] if period else None, CUE_MONTHS))
-    for m in RELATIVE_YEAR_RE.finditer(sentence) if RELATIVE_YEAR_GATE_RE.search(folded) else ():
+    for m in RELATIVE_YEAR_RE.finditer(sentence) if relative_year else ():
         if pub:
             year = pub[0] - 1 if m.group("rel").lower() == "last" else pub[0]
             dated = next((i for i, c in enumerate(cues) if c.period and MONTHS_PERIOD_RE.match(c.period)
@@ -177,10 +183,11 @@ def _period_for(cues: list[_Cue], sentence: str, start: int, end: int) -> str | 
     preceding = [c for c in cues if c.end <= start]
     # a cue later in the sentence ("1.172 billion tonnes of cargo in 2020"), unless it is a comparison base
     # or belongs to another quantity in between
-    later = [c for c in cues if c.start >= end and not COMPARISON_BEFORE_CUE_RE.search(sentence, 0, c.start)
-             and not COMPARISON_BETWEEN_RE.search(sentence, end, c.start)
+    # (the cheap searches of the gap first: COMPARISON_BEFORE_CUE_RE reads the sentence from its start)
+    later = [c for c in cues if c.start >= end and not CLAUSE_COMMA_RE.search(sentence, end, c.start)
              and not CLAUSE_BOUNDARY_RE.search(sentence, end, c.start)
-             and not CLAUSE_COMMA_RE.search(sentence, end, c.start)]
+             and not COMPARISON_BETWEEN_RE.search(sentence, end, c.start)
+             and not COMPARISON_BEFORE_CUE_RE.search(sentence, 0, c.start)]
     text = sentence[start:end]
     if text.endswith("times") or ADJECTIVAL_UNIT_RE.search(text) or (
             RELATIVE_CLAUSE_BEFORE_RE.search(sentence, 0, start) and later and "," in sentence[end:later[0].start]):
