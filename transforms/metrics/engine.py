@@ -97,8 +97,8 @@ def _extract(body: str, pub: tuple[int, int] | None, title_period: str | None, t
                     continue
                 kind = item.kind or "level"
                 start, end = item.start - sent_start, item.end - sent_start
-                period = _period_for(cues, sentence, start, end)
-                denominator = context.denominator(kind, sentence[end:])
+                period = _period_for(cues, sentence, start, end) if cues else None  # no cue, no period of its own
+                denominator = context.denominator(kind, sentence[end:]) if kind == "share" else None  # a share's only
                 place = shared.place(item.num_start - sent_start, kind, earlier)
                 if place is None and place_before is not None and "subject.inherited" in item.rules:
                     place = context.Place(place_before.name, context.RULE_INHERITED)  # "X in Beilun ..., up 5%"

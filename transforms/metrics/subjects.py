@@ -318,6 +318,11 @@ def _object_phrase(text: str) -> str | None:
     return " ".join(words).lower()
 
 
+# Words a subject found before its verb does not start or end with ("of the city's ...", "... of the").
+NP_LEADING_DROPPED = NP_INNER_WORDS | NP_JOINER_WORDS | SUBJECT_DROP_LEADING | {"the", "from"}
+NP_TRAILING_DROPPED = NP_INNER_WORDS | {"the"}
+
+
 def _noun_phrase_before(region: str, stop_at_number: bool = False) -> str | None:
     tokens = [t for t in WORD_RE.finditer(region) if t.group() not in QUOTES]
     if not tokens:
@@ -372,9 +377,9 @@ def _noun_phrase_before(region: str, stop_at_number: bool = False) -> str | None
         index -= 1
         if len(words) >= NP_MAX_WORDS:
             break
-    while words and (words[0].lower() in NP_INNER_WORDS | NP_JOINER_WORDS | SUBJECT_DROP_LEADING | {"the", "from"}):
+    while words and words[0].lower() in NP_LEADING_DROPPED:
         words.pop(0)
-    while words and words[-1].lower() in NP_INNER_WORDS | {"the"}:
+    while words and words[-1].lower() in NP_TRAILING_DROPPED:
         words.pop()
     if len(words) > 1 and words[-1].lower().endswith("ed") and _is_plural(words[-2]):
         words.pop()  # "technology contracts signed (in Ningbo) were worth ..."
