@@ -148,7 +148,7 @@ ACRONYM_PLURAL_RE = re.compile(r"[A-Z][A-Z&]+s")  # TEUs, SMEs
 def _simple_phrase(text: str, keep_names: bool = False) -> str | None:
     """The noun phrase at the start of `text`: words up to a verb, preposition (but "of") or punctuation."""
     words: list[str] = []
-    tokens = [t.group() for t in WORD_RE.finditer(text[:SIMPLE_PHRASE_CHARS]) if t.group() not in QUOTES]
+    tokens = [t for t in WORD_RE.findall(text[:SIMPLE_PHRASE_CHARS]) if t not in QUOTES]
     for index, word in enumerate(tokens):
         lower = word.lower()
         following = tokens[index + 1] if index + 1 < len(tokens) else ""
@@ -324,22 +324,22 @@ NP_TRAILING_DROPPED = NP_INNER_WORDS | {"the"}
 
 
 def _noun_phrase_before(region: str, stop_at_number: bool = False) -> str | None:
-    tokens = [t for t in WORD_RE.finditer(region) if t.group() not in QUOTES]
+    # the words as strings (findall makes no match objects); only their order matters here
+    tokens = [t for t in WORD_RE.findall(region) if t not in QUOTES]
     if not tokens:
         return None
-    first_start = tokens[0].start()
     words: list[str] = []
     index = len(tokens) - 1
     while index >= 0:
-        word = tokens[index].group()
+        word = tokens[index]
         lower = word.lower()
-        left = tokens[index - 1].group().lower() if index > 0 else ""
+        left = tokens[index - 1].lower() if index > 0 else ""
         if lower == "the" and words and left in NP_NAME_LEFT_WORDS:
             words.insert(0, word)  # "added value of the secondary industry", "trade with the EU"
             index -= 1
             continue
         if lower.endswith(("'s", "’s")) and words and (left in {"of", "in", "for"} or left == "the" and index > 1
-                                                       and tokens[index - 2].group().lower() in {"of", "in", "for"}):
+                                                       and tokens[index - 2].lower() in {"of", "in", "for"}):
             index -= 1 if left != "the" else 2  # "added value of (the city's) core industries": the possessive drops
             continue
         if lower in NP_JOINER_WORDS:
@@ -355,18 +355,18 @@ def _noun_phrase_before(region: str, stop_at_number: bool = False) -> str | None
             if stop_at_number:
                 break  # "520 government scholarships of 30,000 yuan"
             return None  # the noun phrase belongs to another number ("with 300 employees, earned ...")
-        if _is_name(word) and tokens[index].start() != first_start:
+        if _is_name(word) and index != 0:
             # a run of names ("the Belt and Road") stays when a preposition joins it to the phrase
             run_start = index
-            while run_start > 0 and (_is_name(tokens[run_start - 1].group()) or tokens[run_start - 1].group().lower()
-                                     in NAME_RUN_WORDS and run_start > 1 and _is_name(tokens[run_start - 2].group())):
+            while run_start > 0 and (_is_name(tokens[run_start - 1]) or tokens[run_start - 1].lower()
+                                     in NAME_RUN_WORDS and run_start > 1 and _is_name(tokens[run_start - 2])):
                 run_start -= 1
-            if run_start > 0 and tokens[run_start - 1].group().lower() == "the":
+            if run_start > 0 and tokens[run_start - 1].lower() == "the":
                 run_start -= 1
-            joiner = tokens[run_start - 1].group().lower() if run_start > 0 else ""
+            joiner = tokens[run_start - 1].lower() if run_start > 0 else ""
             if not words and not joiner or joiner not in NP_NAME_LEFT_WORDS:
                 break
-            words[:0] = [t.group() for t in tokens[run_start - 1:index + 1]]  # the joiner too
+            words[:0] = tokens[run_start - 1:index + 1]  # the joiner too
             index = run_start - 2
             continue
         if lower.endswith("ed") and left in AUXILIARIES:
@@ -386,7 +386,7 @@ def _noun_phrase_before(region: str, stop_at_number: bool = False) -> str | None
     if not words or any(w.lower() in UNIT_WORDS for w in words) or words[-1].lower().endswith("ed"):
         return None
     if all(_is_name(w) or w.lower() in NAME_RUN_WORDS for w in words) and not (
-            len(words) == 1 and tokens[0].group() == words[0] and _sentence_initial_common_noun(words[0])):
+            len(words) == 1 and tokens[0] == words[0] and _sentence_initial_common_noun(words[0])):
         return None  # "Ningbo ranked first": a place or organisation is not what is measured
     return " ".join(words).lower()
 
