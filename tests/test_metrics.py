@@ -872,3 +872,18 @@ def test_the_period_cue_gates_pass_wherever_their_patterns_match(text: str) -> N
         assert "year" in text.lower() and periods.RELATIVE_YEAR_GATE_RE.search(folded), text
     if periods.FIRST_MONTHS_RE.search(text):
         assert "months" in folded, text
+
+
+BY_WORDS = ("raised", "cut", "reduced", "efficiency", "the number of drivers needed", "by", "BY", "bY", "by5", "nearby",
+            "rose", "increasing", "costs", "5%", "(", ",", "ſ", "\u212a")
+by_text_strategy = st.lists(st.tuples(st.sampled_from(BY_WORDS), st.sampled_from(GATE_SEPARATORS + ("\u2003",))),
+                            max_size=12).map(lambda parts: "".join(word + sep for word, sep in parts))
+
+
+@settings(max_examples=500, deadline=None)
+@given(by_text_strategy)
+def test_verb_object_by_is_the_plain_search(text: str) -> None:
+    from transforms.metrics.qualifiers import VERB_OBJECT_BY_RE, verb_object_by
+
+    found, plain = verb_object_by(text), VERB_OBJECT_BY_RE.search(text)
+    assert (found and found.span()) == (plain and plain.span()), text

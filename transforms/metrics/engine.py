@@ -160,17 +160,18 @@ def _restates_a_figure(item: _Found, para: str, para_start: int, earlier: list[M
     in its paragraph with the same unit, kind and sign is the earlier fact again (counts: the rule above)."""
     if item.unit == "count":
         return False
+    kind = item.kind or "level"
+    value = float(item.value)
+    if not any(m.char_start >= para_start and m.unit == item.unit and m.kind == kind and m.value == value
+               for m in earlier):
+        return False  # (told before the digits are counted: most figures have no equal earlier in the paragraph)
     number = SIGNIFICANT_NUMBER_RE.search(para, item.num_start, item.end)
     if number is None:
         return False
     digits = number.group().replace(",", "").replace(".", "").lstrip("0")
     if "." not in number.group():
         digits = digits.rstrip("0")
-    if len(digits) < RESTATED_MIN_DIGITS:
-        return False
-    kind = item.kind or "level"
-    return any(m.char_start >= para_start and m.unit == item.unit and m.kind == kind and m.value == float(item.value)
-               for m in earlier)
+    return len(digits) >= RESTATED_MIN_DIGITS
 
 
 def _pair_respectively(items: list[_Found], para: str, sent_end: int) -> None:

@@ -8,7 +8,7 @@ from itertools import islice
 
 from transforms.fastre import TailPattern
 from transforms.metrics.numbers import YEAR, _Found
-from transforms.metrics.qualifiers import VERB_OBJECT_BY_TAIL
+from transforms.metrics.qualifiers import verb_object_by
 from transforms.metrics.vocab import (
     AUXILIARIES,
     COUNT_CLASSIFIERS,
@@ -272,7 +272,7 @@ def _subject_before(before: str, qualifier: str | None = None) -> str | None:
     link = LINK_TAIL.search(before)
     of_link = None if link else OF_LINK_TAIL.search(before)
     if not link and not of_link:
-        verb_object = VERB_OBJECT_BY_TAIL.search(before)
+        verb_object = verb_object_by(before)
         if verb_object:
             return _object_phrase(verb_object.group("object"))
         qualified = QUALIFIED_NP_TAIL.search(before) if qualifier is not None else None
