@@ -848,7 +848,7 @@ def test_a_scaled_amount_without_currency_takes_the_currency_of_its_sentence() -
 GATE_WORDS = ("since", "Since", "SINCE", "ſince", "in", "In", "by the end of", "from", "to", "between", "and", "-",
               "2019", "2020", "1998", "20190", "12019", "last", "this", "This", "laſt", "thıs", "THİS", "year", "Year",
               "YEAR", "first", "FIRST", "three", "months", "monthſ", "MONTHS", "of", "the", "January", "May", "half",
-              "5", ",", ";", "(", ")")
+              "5", ",", ";", "(", ")", "founded", "Set", "up", "took", "place", "OPENED", "launched", "ſtarted")
 GATE_SEPARATORS = (" ", " ", "  ", "\t", "\n", "", ", ")
 gate_text_strategy = st.lists(st.tuples(st.sampled_from(GATE_WORDS), st.sampled_from(GATE_SEPARATORS)),
                               max_size=25).map(lambda parts: "".join(word + sep for word, sep in parts))
@@ -872,6 +872,20 @@ def test_the_period_cue_gates_pass_wherever_their_patterns_match(text: str) -> N
         assert "year" in text.lower() and periods.RELATIVE_YEAR_GATE_RE.search(folded), text
     if periods.FIRST_MONTHS_RE.search(text):
         assert "months" in folded, text
+    if periods.EVENT_BEFORE_YEAR_RE.search(text):
+        assert any(word in folded for word in periods.EVENT_GATE_WORDS), text
+
+
+def test_every_event_passes_the_event_gate() -> None:
+    from transforms.context import gate_text
+    from transforms.metrics import periods
+
+    for event in periods.EVENT_WORDS:
+        for written in (event, event.upper(), event.title(), event.replace(" ", "\n "), event.replace("s", "\u017f")):
+            text = f"The park was {written} in 2019"
+            cut = text.index(" in 2019")
+            assert periods.EVENT_BEFORE_YEAR_RE.search(text, 0, cut), written
+            assert any(word in gate_text(text) for word in periods.EVENT_GATE_WORDS), written
 
 
 BY_WORDS = ("raised", "cut", "reduced", "efficiency", "the number of drivers needed", "by", "BY", "bY", "by5", "nearby",

@@ -38,13 +38,20 @@ IN_YEAR_RE = re.compile(
     rf"[Tt]hroughout|[Ff]or|[Ii]n\s+the\s+year\s+of|[Ee]nd\s+of)\s+(?P<year>{YEAR})\b(?!\s*[-–]\d)"
 )
 # "founded in 1998" dates an event, it is not the period a figure is measured over.
+EVENT_WORDS = ("founded", "established", "set up", "built", "born", "opened", "open", "opens", "launched", "launch",
+               "launches", "started", "start", "starts", "begin", "begins", "began", "completed", "complete",
+               "completes", "created", "inaugurated", "listed", "approved", "held", "awarded", "introduced",
+               "proposed", "published", "released", "announced", "issued", "signed", "unveiled", "took place",
+               "take place")
 EVENT_BEFORE_YEAR_RE = re.compile(
-    r"\b(?:founded|established|set\s+up|built|born|opened|open|opens|launched|launch|launches|started|start|starts|"
-    r"begin|begins|began|completed|complete|completes|created|inaugurated|listed|approved|held|awarded|introduced|"
-    r"proposed|published|released|announced|issued|signed|unveiled|took\s+place|take\s+place)"
+    r"\b(?:" + "|".join(word.replace(" ", r"\s+") for word in EVENT_WORDS) + ")"
     r"(?:\s+(?:in|at)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)?\s*$",
     re.IGNORECASE,
 )
+# Every EVENT_BEFORE_YEAR_RE match holds its event's longest word (in a gate_text): a sentence holding none
+# of these (most) is not searched for an event before each of its year and month cues.
+_EVENT_KEYS = {max(event.split(), key=len) for event in EVENT_WORDS}
+EVENT_GATE_WORDS = tuple(sorted(key for key in _EVENT_KEYS if not any(o != key and o in key for o in _EVENT_KEYS)))
 # A single month: "In March alone", "as of March 11", "at the end of September", "in late January".
 MONTH_CUE_RE = re.compile(
     rf"\b(?:[Ii]n|[Dd]uring|[Aa]s\s+of|[Bb]y|[Bb]y\s+the\s+end\s+of|[Aa]t\s+the\s+end\s+of|[Ii]n\s+(?:early|mid|late)|"
@@ -152,11 +159,19 @@ def _period_cues(sentence: str, para_before: str, pub: tuple[int, int] | None) -
         year = int(m.group("year"))
         period = f"{year}..{pub[0]}" if pub and pub[0] > year else None
         cues.append(_Cue(m.start(), m.end(), period, CUE_SINCE))
+    events: bool | None = None  # whether an event word occurs at all (asked at the first cue that needs it)
+
+    def after_event(end: int) -> bool:
+        nonlocal events
+        if events is None:
+            events = any(word in folded for word in EVENT_GATE_WORDS)
+        return events and EVENT_BEFORE_YEAR_RE.search(sentence, 0, end) is not None
+
     for m in IN_YEAR_RE.finditer(sentence) if years else ():
-        if not EVENT_BEFORE_YEAR_RE.search(sentence, 0, m.start()) or WHEN_CLAUSE_RE.match(sentence):
+        if not after_event(m.start()) or WHEN_CLAUSE_RE.match(sentence):
             cues.append(_Cue(m.start(), m.end(), m.group("year"), CUE_YEAR))
     for m in MONTH_CUE_RE.finditer(sentence) if has_month else ():
-        if EVENT_BEFORE_YEAR_RE.search(sentence, 0, m.start()):
+        if after_event(m.start()):
             continue
         month = MONTH_NUMBER[m.group("m").lower()]
         if not any(c.start <= m.start() < c.end for c in cues):  # inside "from January to May"
