@@ -901,3 +901,19 @@ def test_verb_object_by_is_the_plain_search(text: str) -> None:
 
     found, plain = verb_object_by(text), VERB_OBJECT_BY_RE.search(text)
     assert (found and found.span()) == (plain and plain.span()), text
+
+
+QUOTED_WORDS = ("enterprises", "“", "”", '"', "‘", "’", "high-tech", "firm’s", "5G", "1,200", "(", ",", "and", "x")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(QUOTED_WORDS), st.sampled_from((" ", "", "  "))), max_size=40)
+       .map(lambda parts: "".join(word + sep for word, sep in parts)), st.integers(0, 10))
+def test_the_words_after_a_number_are_the_quote_filtered_tokens(text: str, pos: int) -> None:
+    from itertools import islice
+
+    from transforms.metrics import subjects
+
+    plain = list(islice((t for t in subjects.WORD_RE.finditer(text, pos, min(len(text), pos + 200))
+                         if t.group() not in subjects.QUOTES), subjects.NP_AFTER_TOKENS))
+    assert [t.span() for t in subjects._words_after(text, pos)] == [t.span() for t in plain], (text, pos)

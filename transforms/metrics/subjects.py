@@ -99,6 +99,10 @@ LEADING_ADVERBIAL_RE = re.compile(
 _MID_SENTENCE_NAMES: ContextVar[frozenset[str]] = ContextVar("_MID_SENTENCE_NAMES", default=frozenset())
 MID_SENTENCE_CAPITAL_RE = re.compile(r"(?<=[a-z,;:’'\"”)] )([A-Z][a-z][\w-]*)")
 
+# A character of QUOTES (each one a token of its own: no word holds one).
+QUOTE_RE = re.compile("[" + "".join(sorted(QUOTES)) + "]")
+assert all(len(quote) == 1 for quote in QUOTES)
+
 NP_MAX_WORDS = 8
 NP_AFTER_TOKENS = NP_MAX_WORDS + 8  # tokens _noun_phrase_after tokenizes (it can read 12)
 
@@ -189,6 +193,18 @@ def _simple_phrase(text: str, keep_names: bool = False) -> str | None:
 SINGULAR_MIN_WORDS = 2  # a count of one names its thing in at least two words
 
 
+def _words_after(para: str, pos: int) -> list[re.Match[str]]:
+    """The first NP_AFTER_TOKENS tokens (WORD_RE) of the 200 characters from `pos`, quotes skipped.
+
+    Taken as they come when no quote is among them (most texts: one quick search for a quote
+    character tells), else filtered one by one."""
+    end = min(len(para), pos + 200)
+    tokens = list(islice(WORD_RE.finditer(para, pos, end), NP_AFTER_TOKENS))
+    if tokens and QUOTE_RE.search(para, pos, tokens[-1].end()):
+        tokens = list(islice((t for t in WORD_RE.finditer(para, pos, end) if t.group() not in QUOTES), NP_AFTER_TOKENS))
+    return tokens
+
+
 def _noun_phrase_after(para: str, pos: int, singular: bool = False) -> tuple[int, str] | None:
     """(end offset, lowercase phrase) of the plural noun phrase starting at `pos`, else None.
 
@@ -199,8 +215,7 @@ def _noun_phrase_after(para: str, pos: int, singular: bool = False) -> tuple[int
     words: list[tuple[str, int]] = []
     # the loop below appends a word or stops at each token, so it reads at most NP_MAX_WORDS tokens
     # (one more after "more"/"such") and looks three ahead: the first NP_AFTER_TOKENS are all it can see
-    tokens = list(islice((t for t in WORD_RE.finditer(para, pos, min(len(para), pos + 200)) if t.group() not in QUOTES),
-                         NP_AFTER_TOKENS))
+    tokens = _words_after(para, pos)
     if tokens and tokens[0].group().lower() in ("more", "such") and len(tokens) > 1:
         tokens = tokens[1:]  # "300 more doctoral students", "55 such stations"
     for index, token in enumerate(tokens):
