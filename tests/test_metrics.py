@@ -917,3 +917,14 @@ def test_the_words_after_a_number_are_the_quote_filtered_tokens(text: str, pos: 
     plain = list(islice((t for t in subjects.WORD_RE.finditer(text, pos, min(len(text), pos + 200))
                          if t.group() not in subjects.QUOTES), subjects.NP_AFTER_TOKENS))
     assert [t.span() for t in subjects._words_after(text, pos)] == [t.span() for t in plain], (text, pos)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(("Ningbo", "SMEs", "TEUs", "R&D", "enterprises", "city's", "hour’s", "GDP", "Belt",
+                                 "bus", "class", "iPhones", "data", "USA", "Ningbo-Zhoushan")), max_size=8))
+def test_the_cached_word_tests_answer_as_computed(words: list[str]) -> None:
+    from transforms.metrics.subjects import _is_name, _is_plural
+
+    for word in words + words:  # the second time from the cache
+        assert _is_name(word) == _is_name.__wrapped__(word), word
+        assert _is_plural(word) == _is_plural.__wrapped__(word), word

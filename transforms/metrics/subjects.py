@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from contextvars import ContextVar
+from functools import lru_cache
 from itertools import islice
 
 from transforms.fastre import TailPattern
@@ -273,6 +274,7 @@ def _noun_phrase_after(para: str, pos: int, singular: bool = False) -> tuple[int
     return last_start + len(last_word), " ".join(w for w, _ in words).lower()
 
 
+@lru_cache(maxsize=4096)  # a pure test of one word, asked of the same words over and over
 def _is_plural(word: str) -> bool:
     lower = word.lower()
     if lower.endswith(("'s", "’s")):
@@ -412,6 +414,7 @@ def _sentence_initial_common_noun(word: str) -> bool:
     return _is_plural(word) or word not in _MID_SENTENCE_NAMES.get()
 
 
+@lru_cache(maxsize=4096)  # a pure test of one word, asked of the same words over and over
 def _is_name(word: str) -> bool:
     """A capitalized word that is not an acronym (R&D, GDP and SMEs are not names)."""
     if not word[0].isupper() or "&" in word:
