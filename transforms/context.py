@@ -200,13 +200,19 @@ MODALITY_CUE_WORDS = tuple(sorted(w for w in _CUE_WORDS if not any(o != w and o 
 MODALITY_SHORT_CUE_RE = re.compile(_alternation(cue for cue in _CUES if len(_longest_word(cue)) < 4))
 
 
+def holds_any(text: str, words: tuple[str, ...]) -> bool:
+    """Whether one of `words` occurs in `text` (a loop of substring tests: cheaper than a regex of
+    them, whose first letters are most letters)."""
+    for word in words:
+        if word in text:
+            return True
+    return False
+
+
 def _has_modality_cue(folded: str) -> bool:
     """Whether the gate_text `folded` may hold a modality cue (False: none of FORECAST_RE, TARGET_RE
     matches in any part of its text)."""
-    for word in MODALITY_CUE_WORDS:
-        if word in folded:
-            return True
-    return MODALITY_SHORT_CUE_RE.search(folded) is not None
+    return holds_any(folded, MODALITY_CUE_WORDS) or MODALITY_SHORT_CUE_RE.search(folded) is not None
 
 
 def modality(sentence: str, start: int, end: int) -> str:
@@ -273,7 +279,7 @@ def place(sentence: str, start: int, kind: str, earlier: Earlier = NOTHING_EARLI
 
 # Every match of PART_RE holds one of these words (the last word of a zone's spelling, a division's
 # name, a back-reference's noun), in any case: a sentence whose gate_text holds none names no part.
-PART_GATE_RE = re.compile(_alternation(
+PART_GATE_WORDS = tuple(sorted(
     {spelling.split()[-1].lower() for name, (_, others) in NINGBO_ZONES.items() for spelling in (name, *others)}
     | {name.lower() for name in NINGBO_DIVISIONS} | {noun.split()[-1] for noun in BACK_REFERENCE_NOUNS}))
 # Every match of PLACE_OF_RE holds the last word of a place as written (it is case-sensitive): a
@@ -296,7 +302,8 @@ class Sentence:
         folded = gate_text(text)
         self._cued = _has_modality_cue(folded)
         # the parts of Ningbo and back-references the sentence names
-        self._parts: tuple[re.Match[str], ...] = tuple(PART_RE.finditer(text)) if PART_GATE_RE.search(folded) else ()
+        self._parts: tuple[re.Match[str], ...] = tuple(PART_RE.finditer(text)) if holds_any(folded, PART_GATE_WORDS) \
+            else ()
         self._names_place = PLACE_GATE_RE.search(text) is not None
         self._break_spans: list[tuple[int, int]] | None = None
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from transforms.context import gate_text
+from transforms.context import gate_text, holds_any
 from transforms.metrics.numbers import ADJECTIVAL_UNIT_RE, ANY_YEAR_RE, YEAR
 from transforms.metrics.structure import PUBLISHED_RE
 from transforms.metrics.vocab import MONTH_NUMBER, NUMBER_WORDS, PART_MONTHS
@@ -164,7 +164,7 @@ def _period_cues(sentence: str, para_before: str, pub: tuple[int, int] | None) -
     def after_event(end: int) -> bool:
         nonlocal events
         if events is None:
-            events = any(word in folded for word in EVENT_GATE_WORDS)
+            events = holds_any(folded, EVENT_GATE_WORDS)
         return events and EVENT_BEFORE_YEAR_RE.search(sentence, 0, end) is not None
 
     for m in IN_YEAR_RE.finditer(sentence) if years else ():
