@@ -13,7 +13,9 @@ Pure functions over one sentence and the span of one quantity in it:
 - `modality`: "actual", "target" ("will reach 8,000 in 2025", "strive to create 2-3") or
   "forecast" ("is expected to", "analysts expect"), from cue words in the quantity's clause.
 
-The vocabularies are the data tables below; the functions only look them up.
+The vocabularies are the data tables below; the functions only look them up. The engine asks
+them through a `Sentence`, which finds what a sentence's quantities share (its clause breaks,
+whether it has any cue or place word at all) once for all of them.
 """
 from __future__ import annotations
 
@@ -172,8 +174,7 @@ TARGET_RE = _cue_regex(TARGET_CUES)
 # "ſ" is "s", the Kelvin sign "k", both dotted and dotless capital/small I "i"; a test checks there
 # are no others).
 IGNORECASE_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
-
-
+# One of them (rare: a text without one needs no translate).
 IGNORECASE_FOLDED_RE = re.compile("[" + "".join(map(chr, IGNORECASE_FOLD)) + "]")
 
 
@@ -187,6 +188,7 @@ def gate_text(text: str) -> str:
 
 
 def _longest_word(cue: str) -> str:
+    """The longest word of a cue (the one a gate looks for: the rarest, most often)."""
     return max(cue.split(), key=len)
 
 

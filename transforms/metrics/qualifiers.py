@@ -84,7 +84,6 @@ CHANGE_BY_TAIL = TailPattern(CHANGE_BY_RE)
 VERB_OBJECT_BY_TAIL = TailPattern(VERB_OBJECT_BY_RE, gate=re.compile(r"\s+by\s*$", re.IGNORECASE))
 
 
-
 def verb_object_by(before: str) -> re.Match[str] | None:
     """VERB_OBJECT_BY_TAIL.search(before), with its gate (" by" at the end, any case) first tested on
     the string itself: most texts before a number do not end in "by", and this is told without a search."""
