@@ -1,7 +1,13 @@
 """denominator, place and modality of extracted metrics (transforms.context), in whole sentences."""
 from __future__ import annotations
 
+import re
+import sys
+from collections.abc import Iterable
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from core.records import MODALITIES, Metric
 from transforms import context
@@ -151,3 +157,114 @@ def test_every_metric_has_a_known_modality() -> None:
     assert context.modality("plain fact of 5%", 14, 16) == "actual"
     with pytest.raises(ValueError, match="modality"):
         Metric(1.0, "count", "level", None, None, None, "1", 0, 1, modality="rumour")
+
+
+# ------------------------------------------------------------------ the work a sentence's quantities share
+# context.Sentence finds a sentence's clause breaks, cues and places once; each quantity reads them.
+# These tests check it against the plain calls it replaces: the readable break pattern searched in the
+# text cut at the quantity, and each cue/place pattern searched in the quantity's own clause.
+READABLE_CLAUSE_BREAK_RE = re.compile(r";|:\s|,\s*(?:while|whereas|but|and|compared|up|down)\b|\bwhile\b|\bwhereas\b")
+SENTENCE_WORDS = ("while", "whereas", "awhile", "and", "but", "up", "down", "compared", "will", "is", "are", "to",
+                  "set", "expected", "plans", "Analysts", "target", "aim", "in", "of", "than", "among", "Hangzhou",
+                  "Hangzhou Bay New Area", "Zhejiang's", "Ningbo", "the zone", "this district", "Beilun", "Cixi",
+                  "the US", "USD", "China", "5", "2,000", "7.5%", "WILL", "PLANS", "ExpecTed", "ſet", "\u212a",
+                  "ı", "İs", "wıll", "likely", "Goal", "aimed", "endeavour", "outlook", "estimated", "-", "(", ")")
+SENTENCE_SEPARATORS = (" ", " ", " ", "", ", ", "; ", ": ", ":", ",", "\t", "  ", "-")
+sentence_strategy = st.lists(st.tuples(st.sampled_from(SENTENCE_WORDS), st.sampled_from(SENTENCE_SEPARATORS)),
+                             max_size=30).map(lambda parts: "".join(word + sep for word, sep in parts))
+
+
+def plain_clause_start(text: str, pos: int) -> int:
+    left = 0
+    for match in READABLE_CLAUSE_BREAK_RE.finditer(text, 0, pos):
+        left = match.end()
+    return left
+
+
+def plain_clause_end(text: str, pos: int) -> int:
+    match = READABLE_CLAUSE_BREAK_RE.search(text, pos)
+    return match.start() if match else len(text)
+
+
+def plain_modality(text: str, start: int, end: int) -> str:
+    clause = text[plain_clause_start(text, start):plain_clause_end(text, end)]
+    return ("forecast" if context.FORECAST_RE.search(clause) else "target" if context.TARGET_RE.search(clause)
+            else "actual")
+
+
+@settings(max_examples=300, deadline=None)
+@given(sentence_strategy)
+def test_the_clause_break_pattern_is_the_readable_one(text: str) -> None:
+    def spans(matches: Iterable[re.Match[str]]) -> list[tuple[int, int]]:
+        return [m.span() for m in matches]
+
+    assert spans(context.CLAUSE_BREAK_RE.finditer(text)) == spans(READABLE_CLAUSE_BREAK_RE.finditer(text))
+    for pos in range(len(text) + 1):
+        for cut in ((0, pos), (pos, len(text))):
+            assert spans(context.CLAUSE_BREAK_RE.finditer(text, *cut)) == \
+                spans(READABLE_CLAUSE_BREAK_RE.finditer(text, *cut)), (text, cut)
+
+
+@settings(max_examples=300, deadline=None)
+@given(sentence_strategy)
+def test_a_sentence_s_clauses_and_modality_are_the_plain_searches(text: str) -> None:
+    shared = context.Sentence(text)
+    for pos in range(len(text) + 1):
+        assert shared.clause_start(pos) == plain_clause_start(text, pos), (text, pos)
+        assert shared.clause_end(pos) == plain_clause_end(text, pos), (text, pos)
+        for end in range(pos, min(len(text), pos + 6) + 1):
+            assert shared.modality(pos, end) == plain_modality(text, pos, end), (text, pos, end)
+
+
+@settings(max_examples=300, deadline=None)
+@given(sentence_strategy)
+def test_the_gates_pass_wherever_their_patterns_match(text: str) -> None:
+    low = context.gate_text(text)
+    if context.FORECAST_RE.search(text) or context.TARGET_RE.search(text):
+        assert context._has_modality_cue(low), text
+    if context.PART_RE.search(text):
+        assert context.holds_any(low, context.PART_GATE_WORDS), text
+    for pos in range(len(text) + 1):
+        before = text[plain_clause_start(text, pos):pos]
+        if context.PLACE_OF_RE.search(before):
+            assert context.PLACE_GATE_RE.search(text), text
+        for kind in ("level", "rank"):
+            assert context.Sentence(text).place(pos, kind) == plain_place(text, pos, kind), (text, pos, kind)
+
+
+def plain_place(sentence: str, start: int, kind: str) -> context.Place | None:
+    """context.place with every pattern searched for the one quantity (no gates, nothing shared)."""
+    clause_start = plain_clause_start(sentence, start)
+    parts = [m for m in context.PART_RE.finditer(sentence) if m.start() >= clause_start and m.end() <= start]
+    for match in reversed(parts):
+        if context.SCOPE_BEFORE_RE.search(context.IN_OF_END_RE.sub("", sentence[clause_start:match.start()])):
+            continue
+        if match.group("ref"):
+            return context._resolve(match.group("noun"), context.NOTHING_EARLIER, sentence[:match.start("ref")])
+        return context.Place(context._part_name(match), context.RULE_NAMED)
+    if kind in context.SCOPE_KINDS:
+        return None
+    before = sentence[clause_start:start]
+    spans = [(m.start() - clause_start, m.end() - clause_start) for m in parts]
+    found = None
+    for match in context.PLACE_OF_RE.finditer(before):
+        if context.SCOPE_BEFORE_RE.search(before[:match.start()]) or context._inside(match.span(), spans):
+            continue
+        found = match
+    if found is None or any(not context._inside(m.span(), spans) for m in context.HOME_RE.finditer(before)):
+        return None
+    return context.Place(found.group("in") or found.group("own"), context.RULE_NAMED)
+
+
+def test_the_ignorecase_fold_names_every_character_ignorecase_takes_for_an_ascii_letter() -> None:
+    ascii_letter = re.compile("[a-z]", re.IGNORECASE)
+    taken = {ch for ch in map(chr, range(128, sys.maxunicode + 1)) if ascii_letter.fullmatch(ch)}
+    assert taken == {chr(code) for code in context.IGNORECASE_FOLD}
+    for ch in taken:
+        assert re.fullmatch(ch.translate(context.IGNORECASE_FOLD), ch, re.IGNORECASE)
+
+
+def test_every_modality_cue_passes_the_cue_gate() -> None:
+    for cue in context.FORECAST_CUES + context.TARGET_CUES:
+        for written in (cue, cue.upper(), cue.title(), cue.replace(" ", "\n  "), cue.replace("s", "\u017f")):
+            assert context._has_modality_cue(context.gate_text(f"x {written} y")), written

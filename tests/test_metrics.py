@@ -839,3 +839,92 @@ def test_a_scaled_amount_without_currency_takes_the_currency_of_its_sentence() -
                 "registered capital increased from 20 million to 32 million.")
     assert [m.value for m in extract_metrics(sentence)] == [48_550_000.0, 84_550_000.0]
     assert "USD" not in {m.unit for m in extract_metrics("The city has 5 million residents and 2 million.")}
+
+
+# ------------------------------------------------------------------ gates of the describing stage
+# A gate skips a pattern's scan when the sentence lacks what every match of it holds: wherever the
+# pattern matches, its gate must pass (texts drawn from the words the patterns look for, with the
+# characters IGNORECASE treats specially).
+GATE_WORDS = ("since", "Since", "SINCE", "ſince", "in", "In", "by the end of", "from", "to", "between", "and", "-",
+              "2019", "2020", "1998", "20190", "12019", "last", "this", "This", "laſt", "thıs", "THİS", "year", "Year",
+              "YEAR", "first", "FIRST", "three", "months", "monthſ", "MONTHS", "of", "the", "January", "May", "half",
+              "5", ",", ";", "(", ")", "founded", "Set", "up", "took", "place", "OPENED", "launched", "ſtarted")
+GATE_SEPARATORS = (" ", " ", "  ", "\t", "\n", "", ", ")
+gate_text_strategy = st.lists(st.tuples(st.sampled_from(GATE_WORDS), st.sampled_from(GATE_SEPARATORS)),
+                              max_size=25).map(lambda parts: "".join(word + sep for word, sep in parts))
+
+
+@settings(max_examples=500, deadline=None)
+@given(gate_text_strategy)
+def test_the_period_cue_gates_pass_wherever_their_patterns_match(text: str) -> None:
+    from transforms.context import gate_text
+    from transforms.metrics import periods
+
+    years = len(periods.YEAR_DIGITS_RE.findall(text))
+    folded = gate_text(text)
+    if periods.YEAR_RANGE_RE.search(text):
+        assert years >= 2, text
+    if periods.SINCE_RE.search(text):
+        assert years and "ince" in text, text
+    if periods.IN_YEAR_RE.search(text):
+        assert years, text
+    if periods.RELATIVE_YEAR_RE.search(text):
+        assert "year" in text.lower() and periods.RELATIVE_YEAR_GATE_RE.search(folded), text
+    if periods.FIRST_MONTHS_RE.search(text):
+        assert "months" in folded, text
+    if periods.EVENT_BEFORE_YEAR_RE.search(text):
+        assert any(word in folded for word in periods.EVENT_GATE_WORDS), text
+
+
+def test_every_event_passes_the_event_gate() -> None:
+    from transforms.context import gate_text
+    from transforms.metrics import periods
+
+    for event in periods.EVENT_WORDS:
+        for written in (event, event.upper(), event.title(), event.replace(" ", "\n "), event.replace("s", "\u017f")):
+            text = f"The park was {written} in 2019"
+            cut = text.index(" in 2019")
+            assert periods.EVENT_BEFORE_YEAR_RE.search(text, 0, cut), written
+            assert any(word in gate_text(text) for word in periods.EVENT_GATE_WORDS), written
+
+
+BY_WORDS = ("raised", "cut", "reduced", "efficiency", "the number of drivers needed", "by", "BY", "bY", "by5", "nearby",
+            "rose", "increasing", "costs", "5%", "(", ",", "ſ", "\u212a")
+by_text_strategy = st.lists(st.tuples(st.sampled_from(BY_WORDS), st.sampled_from(GATE_SEPARATORS + ("\u2003",))),
+                            max_size=12).map(lambda parts: "".join(word + sep for word, sep in parts))
+
+
+@settings(max_examples=500, deadline=None)
+@given(by_text_strategy)
+def test_verb_object_by_is_the_plain_search(text: str) -> None:
+    from transforms.metrics.qualifiers import VERB_OBJECT_BY_RE, verb_object_by
+
+    found, plain = verb_object_by(text), VERB_OBJECT_BY_RE.search(text)
+    assert (found and found.span()) == (plain and plain.span()), text
+
+
+QUOTED_WORDS = ("enterprises", "“", "”", '"', "‘", "’", "high-tech", "firm’s", "5G", "1,200", "(", ",", "and", "x")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(QUOTED_WORDS), st.sampled_from((" ", "", "  "))), max_size=40)
+       .map(lambda parts: "".join(word + sep for word, sep in parts)), st.integers(0, 10))
+def test_the_words_after_a_number_are_the_quote_filtered_tokens(text: str, pos: int) -> None:
+    from itertools import islice
+
+    from transforms.metrics import subjects
+
+    plain = list(islice((t for t in subjects.WORD_RE.finditer(text, pos, min(len(text), pos + 200))
+                         if t.group() not in subjects.QUOTES), subjects.NP_AFTER_TOKENS))
+    assert [t.span() for t in subjects._words_after(text, pos)] == [t.span() for t in plain], (text, pos)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(("Ningbo", "SMEs", "TEUs", "R&D", "enterprises", "city's", "hour’s", "GDP", "Belt",
+                                 "bus", "class", "iPhones", "data", "USA", "Ningbo-Zhoushan")), max_size=8))
+def test_the_cached_word_tests_answer_as_computed(words: list[str]) -> None:
+    from transforms.metrics.subjects import _is_name, _is_plural
+
+    for word in words + words:  # the second time from the cache
+        assert _is_name(word) == _is_name.__wrapped__(word), word
+        assert _is_plural(word) == _is_plural.__wrapped__(word), word

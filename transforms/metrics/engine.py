@@ -73,32 +73,37 @@ def _extract(body: str, pub: tuple[int, int] | None, title_period: str | None, t
                 continue
             cues = _period_cues(sentence, para[:sent_start], pub)
             inherited: tuple[str, str] | None = None  # (period, rule) for the sentence's undated quantities
-            if cues or OWN_TIME_RE.search(sentence) or OWN_MONTH_RE.search(sentence):
+            if cues:
                 carried = _opening_period(cues, sentence)
-            elif carried or title_period:
+            elif (carried or title_period) and not (OWN_TIME_RE.search(sentence) or OWN_MONTH_RE.search(sentence)):
                 inherited = (carried, "period.carried") if carried else (title_period or "", "period.title")
+            else:  # a time of its own ends the carried period; with none carried nor titled, there is nothing to end
+                carried = None
             previous: _Found | None = None
             described: list[tuple[_Found, str | None]] = []
             for item in _find_quantities(para, sent_start, sent_end, excluded, scan):
                 described.append((item, _describe(item, previous, para, sent_start, sent_end)))
                 previous = item
-            if not described and cues:  # "Ningbo's economy returned to growth in the first half of 2020."
-                carried = _single_period(cues, sentence)
+            if not described:
+                if cues:  # "Ningbo's economy returned to growth in the first half of 2020."
+                    carried = _single_period(cues, sentence)
+                continue
             _pair_respectively([item for item, _ in described], para, sent_end)
             place_before: context.Place | None = None
             earlier = context.Earlier(title, body, para_start + sent_start)  # where "the zone" finds its name
+            shared = context.Sentence(sentence)  # its clauses, cues and places, found once for its quantities
             for item, qualifier in described:
                 if _repeats_a_count(item, para, metrics) or _restates_a_figure(item, para, para_start, metrics):
                     continue
                 kind = item.kind or "level"
                 start, end = item.start - sent_start, item.end - sent_start
-                period = _period_for(cues, sentence, start, end)
-                denominator = context.denominator(kind, sentence[end:])
-                place = context.place(sentence, item.num_start - sent_start, kind, earlier)
+                period = _period_for(cues, sentence, start, end) if cues else None  # no cue, no period of its own
+                denominator = context.denominator(kind, sentence[end:]) if kind == "share" else None  # a share's only
+                place = shared.place(item.num_start - sent_start, kind, earlier)
                 if place is None and place_before is not None and "subject.inherited" in item.rules:
                     place = context.Place(place_before.name, context.RULE_INHERITED)  # "X in Beilun ..., up 5%"
                 place_before = place
-                modality = context.modality(sentence, start, end)
+                modality = shared.modality(start, end)
                 period_rule = "period.cue" if period else None
                 if inherited is not None and modality == context.ACTUAL:  # a target's period is its deadline
                     period, period_rule = inherited
@@ -155,17 +160,18 @@ def _restates_a_figure(item: _Found, para: str, para_start: int, earlier: list[M
     in its paragraph with the same unit, kind and sign is the earlier fact again (counts: the rule above)."""
     if item.unit == "count":
         return False
+    kind = item.kind or "level"
+    value = float(item.value)
+    if not any(m.char_start >= para_start and m.unit == item.unit and m.kind == kind and m.value == value
+               for m in earlier):
+        return False  # (told before the digits are counted: most figures have no equal earlier in the paragraph)
     number = SIGNIFICANT_NUMBER_RE.search(para, item.num_start, item.end)
     if number is None:
         return False
     digits = number.group().replace(",", "").replace(".", "").lstrip("0")
     if "." not in number.group():
         digits = digits.rstrip("0")
-    if len(digits) < RESTATED_MIN_DIGITS:
-        return False
-    kind = item.kind or "level"
-    return any(m.char_start >= para_start and m.unit == item.unit and m.kind == kind and m.value == float(item.value)
-               for m in earlier)
+    return len(digits) >= RESTATED_MIN_DIGITS
 
 
 def _pair_respectively(items: list[_Found], para: str, sent_end: int) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from transforms.context import gate_text, holds_any
 from transforms.metrics.numbers import ADJECTIVAL_UNIT_RE, ANY_YEAR_RE, YEAR
 from transforms.metrics.structure import PUBLISHED_RE
 from transforms.metrics.vocab import MONTH_NUMBER, NUMBER_WORDS, PART_MONTHS
@@ -37,13 +38,20 @@ IN_YEAR_RE = re.compile(
     rf"[Tt]hroughout|[Ff]or|[Ii]n\s+the\s+year\s+of|[Ee]nd\s+of)\s+(?P<year>{YEAR})\b(?!\s*[-–]\d)"
 )
 # "founded in 1998" dates an event, it is not the period a figure is measured over.
+EVENT_WORDS = ("founded", "established", "set up", "built", "born", "opened", "open", "opens", "launched", "launch",
+               "launches", "started", "start", "starts", "begin", "begins", "began", "completed", "complete",
+               "completes", "created", "inaugurated", "listed", "approved", "held", "awarded", "introduced",
+               "proposed", "published", "released", "announced", "issued", "signed", "unveiled", "took place",
+               "take place")
 EVENT_BEFORE_YEAR_RE = re.compile(
-    r"\b(?:founded|established|set\s+up|built|born|opened|open|opens|launched|launch|launches|started|start|starts|"
-    r"begin|begins|began|completed|complete|completes|created|inaugurated|listed|approved|held|awarded|introduced|"
-    r"proposed|published|released|announced|issued|signed|unveiled|took\s+place|take\s+place)"
+    r"\b(?:" + "|".join(word.replace(" ", r"\s+") for word in EVENT_WORDS) + ")"
     r"(?:\s+(?:in|at)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)?\s*$",
     re.IGNORECASE,
 )
+# Every EVENT_BEFORE_YEAR_RE match holds its event's longest word (in a gate_text): a sentence holding none
+# of these (most) is not searched for an event before each of its year and month cues.
+_EVENT_KEYS = {max(event.split(), key=len) for event in EVENT_WORDS}
+EVENT_GATE_WORDS = tuple(sorted(key for key in _EVENT_KEYS if not any(o != key and o in key for o in _EVENT_KEYS)))
 # A single month: "In March alone", "as of March 11", "at the end of September", "in late January".
 MONTH_CUE_RE = re.compile(
     rf"\b(?:[Ii]n|[Dd]uring|[Aa]s\s+of|[Bb]y|[Bb]y\s+the\s+end\s+of|[Aa]t\s+the\s+end\s+of|[Ii]n\s+(?:early|mid|late)|"
@@ -77,6 +85,12 @@ MONTHS_THEN_YEAR_GAP_RE = re.compile(r"\s*,?\s*(?:of\s+)?")
 MONTHS_PERIOD_RE = re.compile(r"^\d{4}-\d{2}(?:\.\.\d{4}-\d{2})?$")
 # Cheap gates: a cue pattern is scanned only if the sentence has what every match of it contains.
 MONTH_NAME_RE = re.compile(MONTH)
+# A year's digits, at a word boundary or not (without ANY_YEAR_RE's leading \b the engine skips
+# straight to the next 1 or 2): every year pattern holds one, a range two apart (findall, taking
+# the leftmost each time, finds as many of these four-digit strings as can be found apart).
+YEAR_DIGITS_RE = re.compile(YEAR)
+# What every RELATIVE_YEAR_RE match holds, in a gate_text (lowercase, IGNORECASE's letters folded).
+RELATIVE_YEAR_GATE_RE = re.compile(r"(?:last|this)\s+year")
 
 FOLLOWING_CUE_GAP = 2  # a cue starting at most this many chars after the quantity belongs to it
 # ... or one separated from it only by a bracketed conversion: "923.7 billion yuan ($133.6 billion) in 2019"
@@ -112,6 +126,16 @@ def _month_period(m1: int, m2: int, year: str | None, pub: tuple[int, int] | Non
 
 
 def _period_cues(sentence: str, para_before: str, pub: tuple[int, int] | None) -> list[_Cue]:
+    low = sentence.lower()
+    folded = low if sentence.isascii() else gate_text(sentence)
+    has_month = MONTH_NAME_RE.search(sentence) is not None
+    years = len(YEAR_DIGITS_RE.findall(sentence))
+    first_months = "first" in low and "months" in folded
+    part_of_year = "half" in low or "quarter" in low
+    relative_year = ("year" in low and ("last" in folded or "this" in folded)
+                     and RELATIVE_YEAR_GATE_RE.search(folded) is not None)
+    if not (has_month or years or first_months or part_of_year or relative_year):
+        return []  # most sentences: no cue pattern can match
     cues: list[_Cue] = []
 
     def months(m: re.Match[str], m1: int, m2: int) -> None:
@@ -119,36 +143,41 @@ def _period_cues(sentence: str, para_before: str, pub: tuple[int, int] | None) -
             period = _month_period(m1, m2, m.group("year"), pub, para_before + sentence[: m.start()])
             cues.append(_Cue(m.start(), m.end(), period, CUE_MONTHS))
 
-    low = sentence.lower()
-    has_month = MONTH_NAME_RE.search(sentence) is not None
-    has_year = ANY_YEAR_RE.search(sentence) is not None
     for m in MONTH_RANGE_RE.finditer(sentence) if has_month else ():
         months(m, MONTH_NUMBER[m.group("m1").lower()], MONTH_NUMBER[m.group("m2").lower()])
-    for m in FIRST_MONTHS_RE.finditer(sentence) if "first" in low else ():
+    for m in FIRST_MONTHS_RE.finditer(sentence) if first_months else ():
         n = m.group("n").lower()
         months(m, 1, NUMBER_WORDS.get(n) or int(n))
-    for m in PART_OF_YEAR_RE.finditer(sentence) if "half" in low or "quarter" in low else ():
+    for m in PART_OF_YEAR_RE.finditer(sentence) if part_of_year else ():
         months(m, *PART_MONTHS[" ".join(m.group("part").lower().split())])
-    for m in YEAR_RANGE_RE.finditer(sentence) if has_year else ():
+    for m in YEAR_RANGE_RE.finditer(sentence) if years >= 2 else ():
         a = m.group("a1") or m.group("a2") or m.group("a3")
         b = m.group("b1") or m.group("b2") or m.group("b3")
         if int(a) < int(b):
             cues.append(_Cue(m.start(), m.end(), f"{a}..{b}", CUE_MONTHS))
-    for m in SINCE_RE.finditer(sentence) if has_year else ():
+    for m in SINCE_RE.finditer(sentence) if years and "ince" in sentence else ():
         year = int(m.group("year"))
         period = f"{year}..{pub[0]}" if pub and pub[0] > year else None
         cues.append(_Cue(m.start(), m.end(), period, CUE_SINCE))
-    for m in IN_YEAR_RE.finditer(sentence) if has_year else ():
-        if not EVENT_BEFORE_YEAR_RE.search(sentence, 0, m.start()) or WHEN_CLAUSE_RE.match(sentence):
+    events: bool | None = None  # whether an event word occurs at all (asked at the first cue that needs it)
+
+    def after_event(end: int) -> bool:
+        nonlocal events
+        if events is None:
+            events = holds_any(folded, EVENT_GATE_WORDS)
+        return events and EVENT_BEFORE_YEAR_RE.search(sentence, 0, end) is not None
+
+    for m in IN_YEAR_RE.finditer(sentence) if years else ():
+        if not after_event(m.start()) or WHEN_CLAUSE_RE.match(sentence):
             cues.append(_Cue(m.start(), m.end(), m.group("year"), CUE_YEAR))
     for m in MONTH_CUE_RE.finditer(sentence) if has_month else ():
-        if EVENT_BEFORE_YEAR_RE.search(sentence, 0, m.start()):
+        if after_event(m.start()):
             continue
         month = MONTH_NUMBER[m.group("m").lower()]
         if not any(c.start <= m.start() < c.end for c in cues):  # inside "from January to May"
             period = _month_period(month, month, m.group("year"), pub, para_before + sentence[: m.start()])
             cues.append(_Cue(m.start(), m.end(), period[:7] if period else None, CUE_MONTHS))
-    for m in RELATIVE_YEAR_RE.finditer(sentence) if "year" in low else ():
+    for m in RELATIVE_YEAR_RE.finditer(sentence) if relative_year else ():
         if pub:
             year = pub[0] - 1 if m.group("rel").lower() == "last" else pub[0]
             dated = next((i for i, c in enumerate(cues) if c.period and MONTHS_PERIOD_RE.match(c.period)
@@ -169,10 +198,11 @@ def _period_for(cues: list[_Cue], sentence: str, start: int, end: int) -> str | 
     preceding = [c for c in cues if c.end <= start]
     # a cue later in the sentence ("1.172 billion tonnes of cargo in 2020"), unless it is a comparison base
     # or belongs to another quantity in between
-    later = [c for c in cues if c.start >= end and not COMPARISON_BEFORE_CUE_RE.search(sentence, 0, c.start)
-             and not COMPARISON_BETWEEN_RE.search(sentence, end, c.start)
+    # (the cheap searches of the gap first: COMPARISON_BEFORE_CUE_RE reads the sentence from its start)
+    later = [c for c in cues if c.start >= end and not CLAUSE_COMMA_RE.search(sentence, end, c.start)
              and not CLAUSE_BOUNDARY_RE.search(sentence, end, c.start)
-             and not CLAUSE_COMMA_RE.search(sentence, end, c.start)]
+             and not COMPARISON_BETWEEN_RE.search(sentence, end, c.start)
+             and not COMPARISON_BEFORE_CUE_RE.search(sentence, 0, c.start)]
     text = sentence[start:end]
     if text.endswith("times") or ADJECTIVAL_UNIT_RE.search(text) or (
             RELATIVE_CLAUSE_BEFORE_RE.search(sentence, 0, start) and later and "," in sentence[end:later[0].start]):

@@ -83,6 +83,16 @@ ELIDED_BY_TAIL = TailPattern(ELIDED_BY_RE)
 CHANGE_BY_TAIL = TailPattern(CHANGE_BY_RE)
 VERB_OBJECT_BY_TAIL = TailPattern(VERB_OBJECT_BY_RE, gate=re.compile(r"\s+by\s*$", re.IGNORECASE))
 
+
+def verb_object_by(before: str) -> re.Match[str] | None:
+    """VERB_OBJECT_BY_TAIL.search(before), with its gate (" by" at the end, any case) first tested on
+    the string itself: most texts before a number do not end in "by", and this is told without a search."""
+    end = before.rstrip()
+    if end[-2:].lower() != "by" or not end[-3:-2].isspace():
+        return None
+    return VERB_OBJECT_BY_TAIL.search(before)
+
+
 SHARE_SUBJECT_RE = re.compile(r"^(?:share|proportion|percentage|portion)\s+of\b")
 SHARE_BEFORE_RE = re.compile(
     rf"\b(?:{words_pattern(SHARE_VERBS)})\s*$",
@@ -135,7 +145,7 @@ def _kind(unit: str, before: str, after: str) -> tuple[str, str]:
             return "share", "kind.share_words_before"
         if SHARE_AFTER_RE.search(after):
             return "share", "kind.share_of_after"
-    if VERB_OBJECT_BY_TAIL.search(before):
+    if verb_object_by(before):
         return "change", "kind.verb_object_by"
     if unit != "percent" and (CHANGE_BY_TAIL.search(before) and _change_before(before)
                               or CHANGE_AFTER_RE.search(after) and unit in COMPARABLE_UNITS):
@@ -154,5 +164,5 @@ def _is_decrease(before: str, after: str) -> bool:
     """A change said to go down ("fell by", "a decline of", "cut ... by", "lower than")."""
     if DECREASE_BEFORE_TAIL.search(before) or DECREASE_AFTER_RE.search(after):
         return True
-    verb_object = VERB_OBJECT_BY_TAIL.search(before)
+    verb_object = verb_object_by(before)
     return bool(verb_object and DECREASE_VERB_OBJECT_RE.match(verb_object.group()))

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 from contextvars import ContextVar
+from functools import lru_cache
 from itertools import islice
 
 from transforms.fastre import TailPattern
 from transforms.metrics.numbers import YEAR, _Found
-from transforms.metrics.qualifiers import VERB_OBJECT_BY_TAIL
+from transforms.metrics.qualifiers import verb_object_by
 from transforms.metrics.vocab import (
     AUXILIARIES,
     COUNT_CLASSIFIERS,
@@ -99,6 +100,10 @@ LEADING_ADVERBIAL_RE = re.compile(
 _MID_SENTENCE_NAMES: ContextVar[frozenset[str]] = ContextVar("_MID_SENTENCE_NAMES", default=frozenset())
 MID_SENTENCE_CAPITAL_RE = re.compile(r"(?<=[a-z,;:’'\"”)] )([A-Z][a-z][\w-]*)")
 
+# A character of QUOTES (each one a token of its own: no word holds one).
+QUOTE_RE = re.compile("[" + "".join(sorted(QUOTES)) + "]")
+assert all(len(quote) == 1 for quote in QUOTES)
+
 NP_MAX_WORDS = 8
 NP_AFTER_TOKENS = NP_MAX_WORDS + 8  # tokens _noun_phrase_after tokenizes (it can read 12)
 
@@ -148,7 +153,7 @@ ACRONYM_PLURAL_RE = re.compile(r"[A-Z][A-Z&]+s")  # TEUs, SMEs
 def _simple_phrase(text: str, keep_names: bool = False) -> str | None:
     """The noun phrase at the start of `text`: words up to a verb, preposition (but "of") or punctuation."""
     words: list[str] = []
-    tokens = [t.group() for t in WORD_RE.finditer(text[:SIMPLE_PHRASE_CHARS]) if t.group() not in QUOTES]
+    tokens = [t for t in WORD_RE.findall(text[:SIMPLE_PHRASE_CHARS]) if t not in QUOTES]
     for index, word in enumerate(tokens):
         lower = word.lower()
         following = tokens[index + 1] if index + 1 < len(tokens) else ""
@@ -189,6 +194,18 @@ def _simple_phrase(text: str, keep_names: bool = False) -> str | None:
 SINGULAR_MIN_WORDS = 2  # a count of one names its thing in at least two words
 
 
+def _words_after(para: str, pos: int) -> list[re.Match[str]]:
+    """The first NP_AFTER_TOKENS tokens (WORD_RE) of the 200 characters from `pos`, quotes skipped.
+
+    Taken as they come when no quote is among them (most texts: one quick search for a quote
+    character tells), else filtered one by one."""
+    end = min(len(para), pos + 200)
+    tokens = list(islice(WORD_RE.finditer(para, pos, end), NP_AFTER_TOKENS))
+    if tokens and QUOTE_RE.search(para, pos, tokens[-1].end()):
+        tokens = list(islice((t for t in WORD_RE.finditer(para, pos, end) if t.group() not in QUOTES), NP_AFTER_TOKENS))
+    return tokens
+
+
 def _noun_phrase_after(para: str, pos: int, singular: bool = False) -> tuple[int, str] | None:
     """(end offset, lowercase phrase) of the plural noun phrase starting at `pos`, else None.
 
@@ -199,8 +216,7 @@ def _noun_phrase_after(para: str, pos: int, singular: bool = False) -> tuple[int
     words: list[tuple[str, int]] = []
     # the loop below appends a word or stops at each token, so it reads at most NP_MAX_WORDS tokens
     # (one more after "more"/"such") and looks three ahead: the first NP_AFTER_TOKENS are all it can see
-    tokens = list(islice((t for t in WORD_RE.finditer(para, pos, min(len(para), pos + 200)) if t.group() not in QUOTES),
-                         NP_AFTER_TOKENS))
+    tokens = _words_after(para, pos)
     if tokens and tokens[0].group().lower() in ("more", "such") and len(tokens) > 1:
         tokens = tokens[1:]  # "300 more doctoral students", "55 such stations"
     for index, token in enumerate(tokens):
@@ -258,6 +274,7 @@ def _noun_phrase_after(para: str, pos: int, singular: bool = False) -> tuple[int
     return last_start + len(last_word), " ".join(w for w, _ in words).lower()
 
 
+@lru_cache(maxsize=4096)  # a pure test of one word, asked of the same words over and over
 def _is_plural(word: str) -> bool:
     lower = word.lower()
     if lower.endswith(("'s", "’s")):
@@ -272,7 +289,7 @@ def _subject_before(before: str, qualifier: str | None = None) -> str | None:
     link = LINK_TAIL.search(before)
     of_link = None if link else OF_LINK_TAIL.search(before)
     if not link and not of_link:
-        verb_object = VERB_OBJECT_BY_TAIL.search(before)
+        verb_object = verb_object_by(before)
         if verb_object:
             return _object_phrase(verb_object.group("object"))
         qualified = QUALIFIED_NP_TAIL.search(before) if qualifier is not None else None
@@ -292,7 +309,8 @@ def _subject_before(before: str, qualifier: str | None = None) -> str | None:
 def _trim_region(region: str, apposition: bool = True) -> str:
     """Drop what sits between a subject and its verb: brackets, trailing places/times, ", which",
     and an apposition ("Retail imports through the bonded zone, Ningbo's main channel, totaled")."""
-    region = PARENTHESES_RE.sub("", region)
+    if "(" in region or "（" in region:  # every bracket PARENTHESES_RE drops opens with one
+        region = PARENTHESES_RE.sub("", region)
     region = RELATIVE_TAIL.sub("", region)
     region = DISCOURSE_TAIL.sub("", region)
     parts = region.rsplit(",", 1) if apposition else [region]
@@ -300,8 +318,10 @@ def _trim_region(region: str, apposition: bool = True) -> str:
             and not LEADING_ADVERBIAL_RE.match(parts[0].rsplit(",", 1)[-1]):
         region = parts[0]
     for _ in range(2):
-        region = TRAILING_TIME_TAIL.sub("", PLACE_PP_TAIL.sub("", region))
-        region = REFERENCE_PP_TAIL.sub("", region)
+        trimmed = REFERENCE_PP_TAIL.sub("", TRAILING_TIME_TAIL.sub("", PLACE_PP_TAIL.sub("", region)))
+        if trimmed == region:
+            break  # nothing trailing was dropped: a second pass would drop nothing either
+        region = trimmed
     return region
 
 
@@ -315,23 +335,28 @@ def _object_phrase(text: str) -> str | None:
     return " ".join(words).lower()
 
 
+# Words a subject found before its verb does not start or end with ("of the city's ...", "... of the").
+NP_LEADING_DROPPED = NP_INNER_WORDS | NP_JOINER_WORDS | SUBJECT_DROP_LEADING | {"the", "from"}
+NP_TRAILING_DROPPED = NP_INNER_WORDS | {"the"}
+
+
 def _noun_phrase_before(region: str, stop_at_number: bool = False) -> str | None:
-    tokens = [t for t in WORD_RE.finditer(region) if t.group() not in QUOTES]
+    # the words as strings (findall makes no match objects); only their order matters here
+    tokens = [t for t in WORD_RE.findall(region) if t not in QUOTES]
     if not tokens:
         return None
-    first_start = tokens[0].start()
     words: list[str] = []
     index = len(tokens) - 1
     while index >= 0:
-        word = tokens[index].group()
+        word = tokens[index]
         lower = word.lower()
-        left = tokens[index - 1].group().lower() if index > 0 else ""
+        left = tokens[index - 1].lower() if index > 0 else ""
         if lower == "the" and words and left in NP_NAME_LEFT_WORDS:
             words.insert(0, word)  # "added value of the secondary industry", "trade with the EU"
             index -= 1
             continue
         if lower.endswith(("'s", "’s")) and words and (left in {"of", "in", "for"} or left == "the" and index > 1
-                                                       and tokens[index - 2].group().lower() in {"of", "in", "for"}):
+                                                       and tokens[index - 2].lower() in {"of", "in", "for"}):
             index -= 1 if left != "the" else 2  # "added value of (the city's) core industries": the possessive drops
             continue
         if lower in NP_JOINER_WORDS:
@@ -347,18 +372,18 @@ def _noun_phrase_before(region: str, stop_at_number: bool = False) -> str | None
             if stop_at_number:
                 break  # "520 government scholarships of 30,000 yuan"
             return None  # the noun phrase belongs to another number ("with 300 employees, earned ...")
-        if _is_name(word) and tokens[index].start() != first_start:
+        if _is_name(word) and index != 0:
             # a run of names ("the Belt and Road") stays when a preposition joins it to the phrase
             run_start = index
-            while run_start > 0 and (_is_name(tokens[run_start - 1].group()) or tokens[run_start - 1].group().lower()
-                                     in NAME_RUN_WORDS and run_start > 1 and _is_name(tokens[run_start - 2].group())):
+            while run_start > 0 and (_is_name(tokens[run_start - 1]) or tokens[run_start - 1].lower()
+                                     in NAME_RUN_WORDS and run_start > 1 and _is_name(tokens[run_start - 2])):
                 run_start -= 1
-            if run_start > 0 and tokens[run_start - 1].group().lower() == "the":
+            if run_start > 0 and tokens[run_start - 1].lower() == "the":
                 run_start -= 1
-            joiner = tokens[run_start - 1].group().lower() if run_start > 0 else ""
+            joiner = tokens[run_start - 1].lower() if run_start > 0 else ""
             if not words and not joiner or joiner not in NP_NAME_LEFT_WORDS:
                 break
-            words[:0] = [t.group() for t in tokens[run_start - 1:index + 1]]  # the joiner too
+            words[:0] = tokens[run_start - 1:index + 1]  # the joiner too
             index = run_start - 2
             continue
         if lower.endswith("ed") and left in AUXILIARIES:
@@ -369,16 +394,16 @@ def _noun_phrase_before(region: str, stop_at_number: bool = False) -> str | None
         index -= 1
         if len(words) >= NP_MAX_WORDS:
             break
-    while words and (words[0].lower() in NP_INNER_WORDS | NP_JOINER_WORDS | SUBJECT_DROP_LEADING | {"the", "from"}):
+    while words and words[0].lower() in NP_LEADING_DROPPED:
         words.pop(0)
-    while words and words[-1].lower() in NP_INNER_WORDS | {"the"}:
+    while words and words[-1].lower() in NP_TRAILING_DROPPED:
         words.pop()
     if len(words) > 1 and words[-1].lower().endswith("ed") and _is_plural(words[-2]):
         words.pop()  # "technology contracts signed (in Ningbo) were worth ..."
     if not words or any(w.lower() in UNIT_WORDS for w in words) or words[-1].lower().endswith("ed"):
         return None
     if all(_is_name(w) or w.lower() in NAME_RUN_WORDS for w in words) and not (
-            len(words) == 1 and tokens[0].group() == words[0] and _sentence_initial_common_noun(words[0])):
+            len(words) == 1 and tokens[0] == words[0] and _sentence_initial_common_noun(words[0])):
         return None  # "Ningbo ranked first": a place or organisation is not what is measured
     return " ".join(words).lower()
 
@@ -389,6 +414,7 @@ def _sentence_initial_common_noun(word: str) -> bool:
     return _is_plural(word) or word not in _MID_SENTENCE_NAMES.get()
 
 
+@lru_cache(maxsize=4096)  # a pure test of one word, asked of the same words over and over
 def _is_name(word: str) -> bool:
     """A capitalized word that is not an acronym (R&D, GDP and SMEs are not names)."""
     if not word[0].isupper() or "&" in word:
