@@ -43,6 +43,7 @@ from typing import Any
 from devtools import LOOPBACK, PROJECT_ROOT, airflow_local, free_port
 
 ENV_WORKER_HOSTNAME = "NEWSETL_WORKER_HOSTNAME"
+CELERY_CONFIG_OPTIONS = "newsetl.celery_config.CELERY_CONFIG"  # also in docker-compose.yml
 ADMIN_USER = "admin"
 STOP_GRACE_S = 20
 TERMINAL_RUN_STATES = frozenset({"success", "failed"})
@@ -179,6 +180,8 @@ class CeleryStack:
             "AIRFLOW__CELERY__BROKER_URL": f"{broker}/0",
             "AIRFLOW__CELERY__RESULT_BACKEND": f"{broker}/1",
             "AIRFLOW__CELERY__WORKER_CONCURRENCY": str(self.cfg.worker_concurrency),
+            # a worker takes a task only when it has a free process (newsetl/celery_config.py)
+            "AIRFLOW__CELERY__CELERY_CONFIG_OPTIONS": CELERY_CONFIG_OPTIONS,
             "AIRFLOW__CORE__EXECUTION_API_SERVER_URL": f"{self.api_url}/execution/",
             "AIRFLOW__API__BASE_URL": self.api_url,
             "AIRFLOW__API__HOST": LOOPBACK,

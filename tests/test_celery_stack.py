@@ -37,6 +37,16 @@ def workloads(worker_log: str, run_id: str) -> set[tuple[str, int]]:
     return {(t, int(i or -1)) for t, i in re.findall(pattern, worker_log)}
 
 
+def most_held_at_once(worker_log: str) -> int:
+    """The most tasks a Celery worker held at one time: +1 at each "received", -1 at each
+    "succeeded"/"raised"/"failed" of `execute_workload`, in log order."""
+    held = most = 0
+    for event in re.findall(r"Task execute_workload\[[\w-]+\] (received|succeeded|raised|failed)", worker_log):
+        held += 1 if event == "received" else -1
+        most = max(most, held)
+    return most
+
+
 @pytest.mark.timeout(480)
 def test_one_run_on_two_celery_workers(tmp_path, pg_server_url):
     started = time.monotonic()
@@ -55,8 +65,8 @@ def test_one_run_on_two_celery_workers(tmp_path, pg_server_url):
             state = stack.wait_for_run(airflow_local.DAG_ID, run_id, RUN_TIMEOUT_S)
             assert state == "success", (f"run {run_id} ended {state}\n"
                                         + stack.task_states(airflow_local.DAG_ID, run_id) + "\n" + stack.logs_tail())
-            ran = {w: workloads((stack.log_dir / f"worker-{w}.log").read_text(errors="replace"), run_id)
-                   for w in cfg.workers}
+            logs = {w: (stack.log_dir / f"worker-{w}.log").read_text(errors="replace") for w in cfg.workers}
+            ran = {w: workloads(log, run_id) for w, log in logs.items()}
         crawls = query(metadata_url, "SELECT map_index, hostname, state FROM task_instance "
                                      "WHERE dag_id = %s AND run_id = %s AND task_id = 'crawl' ORDER BY map_index",
                        (airflow_local.DAG_ID, run_id))
@@ -64,6 +74,9 @@ def test_one_run_on_two_celery_workers(tmp_path, pg_server_url):
         keys = set(s3.keys("stack/runs/celery_run"))
     print(f"celery stack: run {run_id} {state} in {time.monotonic() - started:.0f} s; crawls {crawls}")
     assert [c[2] for c in crawls] == ["success", "success"]
+    # concurrency 1 and worker_disable_prefetch (newsetl/celery_config.py): a busy worker never
+    # reserves the next task, which would leave the other worker idle
+    assert {w: most_held_at_once(log) for w, log in logs.items()} == {w: 1 for w in cfg.workers}
     hosts = {c[1] for c in crawls}
     assert hosts == {"w1.localhost", "w2.localhost"}, f"the mapped crawls did not run on both workers: {crawls}"
     # and each Celery worker's own log shows it executed that crawl's workload, and no other crawl

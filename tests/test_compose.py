@@ -101,6 +101,26 @@ def test_celery_executor_with_redis_broker_and_postgres_result_backend_everywher
         assert deps["redis"]["condition"] == deps["postgres"]["condition"] == "service_healthy", s
 
 
+def test_airflow_containers_and_the_local_stack_use_the_project_celery_config(tmp_path):
+    """worker_disable_prefetch on top of Airflow's Celery defaults, as the worker's Celery app sees it."""
+    from devtools.stack import CELERY_CONFIG_OPTIONS
+
+    for s in (*AIRFLOW_SERVICES, *ONE_SHOT):
+        assert env(s)["AIRFLOW__CELERY__CELERY_CONFIG_OPTIONS"] == CELERY_CONFIG_OPTIONS, s
+    code = ("from airflow.providers.celery.executors.celery_executor import app\n"
+            "from airflow.providers.celery.executors.default_celery import DEFAULT_CELERY_CONFIG as d\n"
+            "c = app.conf\n"
+            "print(c.worker_disable_prefetch, c.worker_prefetch_multiplier, c.task_acks_late,"
+            " c.broker_url == d['broker_url'])")
+    run_env = {k: v for k, v in os.environ.items() if not k.startswith("AIRFLOW__")}
+    run_env.update(AIRFLOW_HOME=str(tmp_path), AIRFLOW__CORE__EXECUTOR="CeleryExecutor",
+                   AIRFLOW__CELERY__BROKER_URL="redis://127.0.0.1:9/0",
+                   AIRFLOW__CELERY__CELERY_CONFIG_OPTIONS=CELERY_CONFIG_OPTIONS)
+    out = subprocess.run([sys.executable, "-c", code], env=run_env, capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.split()[-4:] == ["True", "1", "True", "True"], out.stdout
+
+
 def test_every_service_has_a_healthcheck_and_the_airflow_ones_check_the_right_thing():
     for name, svc in SERVICES.items():
         check = svc.get("healthcheck") or {}
