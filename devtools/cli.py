@@ -43,7 +43,8 @@ def cmd_bench(args: argparse.Namespace) -> int:
 def cmd_eval(args: argparse.Namespace) -> int:
     """Score extraction against the gold set; print this project beside quantulum3 and trafilatura.
 
-    Then the real pages (tests/realgold): the dev set, and the held-out set when present.
+    Then the real pages (tests/realgold): the dev set, the tuning sets (tune_other: titles, dates
+    and chrome of other sources only), and the held-out set when present.
     """
     from devtools import evaluate, realgold
 
@@ -76,7 +77,10 @@ def cmd_eval(args: argparse.Namespace) -> int:
         except FileNotFoundError as exc:  # a set still being assembled
             print(f"\n{heading}: {exc}")
             continue
-        real = realgold.evaluate_real(pages, real_systems)
+        if not any(p.metrics for p in pages):  # titles, dates and chrome only: systems that parse pages
+            real = realgold.evaluate_real(pages, [n for n in real_systems if n in realgold.PAGE_SYSTEMS])
+        else:
+            real = realgold.evaluate_real(pages, real_systems)
         print(f"\n{realgold.format_real_table(heading, pages, real)}")
         held_out = folder.resolve() == realgold.HOLDOUT_DIR.resolve()
         if args.details and held_out and not args.held_out_details:

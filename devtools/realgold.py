@@ -53,9 +53,11 @@ REALGOLD_DIR = PROJECT_ROOT / "tests" / "realgold"
 DEV_DIR = REALGOLD_DIR / "dev"
 HOLDOUT_DIR = REALGOLD_DIR / "holdout"
 TUNE_SITES_DIR = REALGOLD_DIR / "tune_sites"
+TUNE_OTHER_DIR = REALGOLD_DIR / "tune_other"
 VALUE_TOLERANCE = 1e-3
 SOURCES: tuple[str, ...] = ("ningbo_gov", "ningbolife", "cnnb", "other")
 REAL_SYSTEMS: tuple[str, ...] = ("newsetl", "quantulum3")
+PAGE_SYSTEMS: tuple[str, ...] = ("newsetl",)  # those that parse pages (titles, dates, chrome)
 
 # Label qualifier -> our qualifier (the rest are types of number: no qualifier of ours).
 QUALIFIER_MAP: dict[str, str] = {
@@ -509,6 +511,19 @@ ROWS: tuple[tuple[str, str, bool], ...] = (  # (label, Tally attribute, needs a 
     ("boilerplate lines leaked into body", "leaks", True),
     ("pages not parsed (NotAnArticle)", "failed_pages", True),
 )
+# A set labelled for titles, dates and chrome only (tune_other: no metrics): these rows alone.
+PAGE_ROWS: tuple[tuple[str, str, bool], ...] = (
+    ("titles right / labelled", "title_counts", True),
+    ("title accuracy (labelled titles)", "title_accuracy", True),
+    ("dates right / labelled", "date_counts", True),
+    ("date accuracy (labelled dates)", "date_accuracy", True),
+    ("dates given where the label has none", "dates_unlabelled_given", True),
+    ("boilerplate lines leaked into body", "leaks", True),
+    ("pages not parsed (NotAnArticle)", "failed_pages", True),
+)
+PAGE_SOURCE_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("pages", "pages"), ("title", "title_accuracy"), ("date", "date_accuracy"), ("leaks", "leaks"),
+)
 SOURCE_COLUMNS: tuple[tuple[str, str], ...] = (
     ("pages", "pages"), ("gold", "gold"), ("pred", "predicted"), ("match", "matched"), ("P", "precision"),
     ("R", "recall"), ("F1", "f1"), ("title", "title_accuracy"), ("date", "date_accuracy"), ("leaks", "leaks"),
@@ -529,6 +544,10 @@ def _cell(scores: RealScores, attr: str, needs_article: bool) -> str:
         return f"{t.gold + t.uncertain_matched}/{t.predicted}/{t.matched}"
     if attr == "uncertain":
         return f"{t.uncertain_matched}/{t.gold_uncertain}"
+    if attr == "title_counts":
+        return f"{t.titles_ok}/{t.titles}"
+    if attr == "date_counts":
+        return f"{t.dates_ok}/{t.dates}"
     return _fmt(getattr(t, attr))
 
 
@@ -539,20 +558,24 @@ def format_real_table(heading: str, pages: Sequence[RealPage], results: dict[str
     n_metrics = sum(len(p.metrics) for p in pages)
     n_uncertain = sum(m.uncertain for p in pages for m in p.metrics)
     by_source = ", ".join(f"{s} {counts[s]}" for s in order)
-    lines = [f"{heading}: {len(pages)} article pages ({by_source}), {n_metrics} labelled metrics "
-             f"({n_uncertain} uncertain)"]
-    lines += table_lines(list(results), ROWS, lambda name, attr, needs: _cell(results[name], attr, needs))
+    pages_only = not n_metrics  # labelled for titles, dates and chrome only
+    rows, columns = (PAGE_ROWS, PAGE_SOURCE_COLUMNS) if pages_only else (ROWS, SOURCE_COLUMNS)
+    lines = [f"{heading}: {len(pages)} article pages ({by_source}), "
+             + ("no metrics labelled" if pages_only else f"{n_metrics} labelled metrics ({n_uncertain} uncertain)")]
+    lines += table_lines(list(results), rows, lambda name, attr, needs: _cell(results[name], attr, needs))
     for name, scores in results.items():
         if not scores.article:
             continue
-        head = "source".ljust(14) + "".join(col.rjust(7) for col, _ in SOURCE_COLUMNS)
+        head = "source".ljust(14) + "".join(col.rjust(7) for col, _ in columns)
         lines += ["", f"{name}, per source:", head, "-" * len(head)]
         for source, tally in scores.by_source.items():
             if not tally.pages:
                 continue
-            cells = {**{attr: _fmt(getattr(tally, attr)) for _, attr in SOURCE_COLUMNS},
+            cells = {**{attr: _fmt(getattr(tally, attr)) for _, attr in columns},
                      "gold": str(tally.gold + tally.uncertain_matched)}
-            lines.append(source.ljust(14) + "".join(cells[attr].rjust(7) for _, attr in SOURCE_COLUMNS))
+            lines.append(source.ljust(14) + "".join(cells[attr].rjust(7) for _, attr in columns))
+    if pages_only:
+        return "\n".join(lines)
     lines.append("gold = certain items + matched uncertain ones; values within 1e-3 relative, units mapped "
                  "(people/other:<noun> -> count), spans overlapping the labelled fragment.")
     if "quantulum3" in results:
@@ -561,14 +584,18 @@ def format_real_table(heading: str, pages: Sequence[RealPage], results: dict[str
 
 
 def real_sets(root: Path = REALGOLD_DIR) -> list[tuple[Path, str]]:
-    """(folder, heading) of the realgold sets present: dev, the tuning set tune_sites, then holdout
-    when its manifest exists."""
+    """(folder, heading) of the realgold sets present: dev, the tuning sets tune_sites and
+    tune_other, then holdout when its manifest exists."""
     sets: list[tuple[Path, str]] = []
-    dev, tune, holdout = root / "dev", root / "tune_sites", root / "holdout"
+    dev, tune, other = root / "dev", root / "tune_sites", root / "tune_other"
+    holdout = root / "holdout"
     if (dev / "labels").is_dir():
         sets.append((dev, f"real pages ({_shown(dev)}, used while tuning)"))
     if (tune / "labels").is_dir():
         sets.append((tune, f"real pages, tuning set ({_shown(tune)}, more pages of the two sites, tuned on)"))
+    if (other / "labels").is_dir():
+        sets.append((other, f"other sources, tuning set ({_shown(other)}, titles, dates and chrome only, "
+                            f"tuned on; the honest figure is the held-out \"other\" row)"))
     if (holdout / "manifest.tsv").exists():
         sets.append((holdout, f"real pages held out ({_shown(holdout)}, frozen before tuning)"))
     return sets

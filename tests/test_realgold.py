@@ -390,3 +390,18 @@ def test_details_never_list_the_held_out_misses_unless_asked(capsys: pytest.Capt
     out = capsys.readouterr().out
     assert "== newsetl on holdout:" in out and "== newsetl on dev:" not in out
     assert [line for line in out.splitlines() if line.startswith("h0")]
+
+
+def test_eval_prints_the_other_sources_tuning_set_as_titles_dates_and_chrome():
+    """tune_other has no metric labels: `newsetl eval` prints its title/date/chrome figures
+    (counts beside accuracies), not a metric table of zeros, and runs only systems that parse pages."""
+    assert realgold.TUNE_OTHER_DIR in [folder for folder, _ in realgold.real_sets()]
+    pages = load_realgold(realgold.TUNE_OTHER_DIR)
+    results = realgold.evaluate_real(pages, realgold.PAGE_SYSTEMS)
+    table = realgold.format_real_table("other sources", pages, results)
+    total = results["newsetl"].total
+    assert "no metrics labelled" in table and "metric precision" not in table
+    assert f"{total.titles_ok}/{total.titles}" in table and f"{total.dates_ok}/{total.dates}" in table
+    assert total.titles >= 89 and total.dates >= 54
+    leaks_line = next(line for line in table.splitlines() if line.startswith("boilerplate lines leaked"))
+    assert leaks_line.split()[-1] == str(total.leaks)
