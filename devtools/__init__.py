@@ -9,6 +9,7 @@ seeds/pages and the gold set under tests/gold are repository files, not package 
 from __future__ import annotations
 
 import contextlib
+import signal
 import socket
 import time
 from collections.abc import Iterator
@@ -47,7 +48,11 @@ def wait_until_interrupted(*announce: str) -> None:
 
     The lines are printed inside the Ctrl-C guard: a caller that reacts to the last line by
     sending SIGINT at once (a test, a script) stops the command cleanly, never mid-print.
+    Ctrl-C works even when the command was started with SIGINT ignored (what a non-interactive
+    shell does to `cmd &`): Python installs no KeyboardInterrupt handler then, and the server
+    would outlive every Ctrl-C.
     """
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
         for line in announce:
             print(line, flush=True)

@@ -305,8 +305,10 @@ def test_foreground_dev_servers_serve_until_ctrl_c_then_exit_cleanly(tmp_path, c
     import signal
 
     extra = ["--dir", str(tmp_path / "mail")] if command[0] == "smtp-sink" else []
+    # Started the way `cmd &` in a script starts it: SIGINT ignored, which the child inherits.
     proc = subprocess.Popen([NEWSETL, *command, *extra], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True, env={**os.environ, "GX_ANALYTICS_ENABLED": "false"})
+                            text=True, env={**os.environ, "GX_ANALYTICS_ENABLED": "false"},
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN))
     try:
         lines = []
         for line in proc.stdout:  # blocks until the server says where it listens
