@@ -879,9 +879,13 @@ def db_same_run_loaded_twice(ctx: Ctx) -> str:
     return f"first {out['load']['articles_inserted']} inserted; second: 0 inserted, tables identical"
 
 
-@scenario("database")
+@scenario("database", plan=f"slow=10:{GOV_A}")
 def db_two_crawls_same_run(ctx: Ctx) -> str:
-    """Two crawls of one source into one run id at once: the second refused with one line; the run loads."""
+    """Two crawls of one source into one run id at once: the second refused with one line; the run loads.
+
+    One article answers after 10 s, so the first crawl still holds the lock when the second
+    starts (a 1.6 s crawl could end before the second CLI had imported, and then it rightly ran).
+    """
     run_dir = ctx.run_dir("r1")
     first = ctx.popen("crawl", "--source", GOV, "--out", str(run_dir))
     lock = run_dir / "raw" / f".{GOV}.crawl.lock"
@@ -890,9 +894,11 @@ def db_two_crawls_same_run(ctx: Ctx) -> str:
         time.sleep(0.05)
     time.sleep(0.5)
     second = ctx.cli("crawl", "--source", GOV, "--out", str(run_dir))
+    overlapped = first.poll() is None
     first.communicate(timeout=CLI_TIMEOUT)
     ctx.runs += 1
     expect(first.returncode == 0, "the first crawl failed")
+    expect(overlapped, "the first crawl ended before the second did: the two never ran at once")
     expect(second.code != 0 and "already running" in second.stderr, f"second crawl: exit {second.code}, "
                                                                       f"{second.last_error} ({lock})")
     for stage in ("transform", "validate", "load"):
