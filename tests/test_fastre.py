@@ -6,13 +6,17 @@ spaces, tabs, newlines, punctuation, digits and the characters IGNORECASE treats
 """
 from __future__ import annotations
 
+import json
 import re
+import sys
+from functools import lru_cache
+from pathlib import Path
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from transforms.fastre import TailPattern, iter_from_starts
-from transforms.metrics import engine, matchers, qualifiers, structure, subjects
+from transforms.fastre import CASE_SPECIAL, TailPattern, case_folded, folded_text, iter_from_starts
+from transforms.metrics import describe, engine, matchers, qualifiers, structure, subjects
 from transforms.metrics.numbers import EXCLUDED_SPAN_RES, NOT_BEFORE_NUMBER, number_starts, scan_numbers
 from transforms.metrics.vocab import (
     FRACTION_WORDS,
@@ -23,8 +27,28 @@ from transforms.metrics.vocab import (
     words_pattern,
 )
 
-TAILS = [value for module in (qualifiers, subjects, matchers, structure) for value in vars(module).values()
+TAILS = [value for module in (qualifiers, subjects, matchers, structure, describe) for value in vars(module).values()
          if isinstance(value, TailPattern)]
+# The real pages the shortcuts are checked on (never the held-out set: its texts stay unseen).
+REAL_SETS = ("dev", "tune_sites", "tune_other")
+
+
+@lru_cache(maxsize=1)
+def real_sentences() -> tuple[str, ...]:
+    """Every sentence of the real pages' texts (dev and tuning sets), as the engine splits them."""
+    root = Path(__file__).parent / "realgold"
+    sentences = []
+    for name in REAL_SETS:
+        for path in sorted((root / name / "pages").glob("*.json")):
+            text = json.loads(path.read_text(encoding="utf-8"))["raw_text"]
+            sentences += [para[a:b] for _, para in structure._paragraphs(text) for a, b in structure._sentences(para)]
+    assert len(sentences) > 2000
+    return tuple(sentences)
+
+
+def real_befores() -> list[str]:
+    """The text before each number of the real sentences (what the tail patterns are searched in)."""
+    return [sentence[:m.start()] for sentence in real_sentences() for m in re.finditer(r"\d+", sentence)]
 WORDS = ("rose", "grew", "increased", "by", "to", "of", "an", "average", "annual", "growth", "rate", "at", "up",
          "down", "about", "more", "than", "only", "a", "total", "just", "is", "expected", "was", "reached",
          "accounted", "for", "cost", "will", "sharply", "which", "the", "city", "Ningbo", "Zhejiang", "in", "2019",
@@ -61,6 +85,56 @@ def test_long_texts_search_only_their_tail_with_the_same_result() -> None:
         text = before + ending
         for tail in TAILS:
             assert _same(tail.search(text), tail.pattern.search(text)), (tail.pattern.pattern, text)
+
+
+def test_tail_searches_on_the_real_pages_equal_the_plain_searches() -> None:
+    """Windows, gates and the case fold on the text before every number of the real pages."""
+    befores = real_befores()
+    assert sum(not before.isascii() for before in befores) > 100  # curly quotes and the like: the fold's check
+    for tail in TAILS:
+        for before in befores:
+            assert _same(tail.search(before), tail.pattern.search(before)), (tail.pattern.pattern, before)
+
+
+def test_the_case_fold_names_every_character_that_would_make_it_differ() -> None:
+    """Outside CASE_SPECIAL, lowercasing keeps a character one character long, never makes it an
+    ASCII letter (nor is it one for IGNORECASE), and keeps its \\w, \\s and \\d class."""
+    classes = [re.compile(r"\w"), re.compile(r"\s"), re.compile(r"\d")]
+    ascii_letter = re.compile("[a-z]", re.IGNORECASE)
+    special = set()
+    for char in map(chr, range(128, sys.maxunicode + 1)):
+        low = char.lower()
+        if (len(low) != 1 or low.isascii() or ascii_letter.fullmatch(char)
+                or any(bool(c.fullmatch(char)) != bool(c.fullmatch(low)) for c in classes)):
+            special.add(char)
+    assert special == set(CASE_SPECIAL)
+    for char in CASE_SPECIAL:
+        assert folded_text(f"x{char}y") is None
+    assert folded_text("Rose “by” 5%") == "rose “by” 5%"
+
+
+def test_case_folded_takes_only_patterns_without_an_uppercase_letter() -> None:
+    for pattern in (r"rose\s+by$", r"\b(?:up|down)\s*$", r"[a-z,’]+ of$", r"[A-Za-z]\w*$", r"(?<!made\s)\bup$",
+                    r"[^,;.]{1,80},\s*$", r"(?:,\s*)?\s+(?:is|are){0,4}\s*$", r"’s\s*$"):
+        assert case_folded(re.compile(pattern, re.IGNORECASE)) is not None, pattern
+    for pattern in (r"Rose$", r"[A-Z]\w*$", r"(?-i:[A-Z])$", r"(\w)\1$", r"é$", r"[à-ÿ]$", r"(?i)rose$"):
+        assert case_folded(re.compile(pattern, re.IGNORECASE)) is None, pattern
+    assert case_folded(re.compile(r"rose$")) is None  # not IGNORECASE: nothing to fold
+    assert case_folded(re.compile(r"rose$", re.IGNORECASE | re.ASCII)) is None
+
+
+@settings(max_examples=150, deadline=None)
+@given(text_strategy)
+def test_a_case_folded_pattern_on_the_folded_text_matches_where_the_pattern_does(text: str) -> None:
+    low = folded_text(text)
+    for tail in TAILS:
+        folded = case_folded(tail.pattern)
+        if folded is None or low is None:
+            continue
+        for pos in range(0, len(text) + 1, 7):
+            plain = tail.pattern.search(text, pos)
+            got = folded.search(low, pos)
+            assert (got is None) == (plain is None) and (got is None or plain is None or got.span() == plain.span())
 
 
 def test_a_pattern_not_anchored_at_the_end_is_refused() -> None:

@@ -14,6 +14,13 @@ the same leftmost match. Patterns whose matches can hold any number of whitespac
 
 `iter_from_starts` is `finditer` for patterns whose every match starts at a known kind of
 position (the start of a digit run, of a month name): only those positions are tried.
+
+`case_folded` and `folded_text`: an IGNORECASE pattern tries every position two to three times
+slower than the same pattern without the flag. For a pattern with no uppercase letter, the plain
+pattern on `text.lower()` matches exactly where the IGNORECASE one matches `text`, with the same
+spans, whenever `folded_text` gives a lowercase text (same length, none of the few characters that
+IGNORECASE equates with an ASCII letter but str.lower() leaves alone): the position is found on the
+lowercase text and the match itself is then taken, at that position, from `text`.
 """
 from __future__ import annotations
 
@@ -151,6 +158,80 @@ def _ends_at_end(items: list[tuple[Any, Any]]) -> bool:
     return False
 
 
+# Non-ASCII characters that IGNORECASE equates with an ASCII letter though str.lower() does not
+# map them to it (dotless i, long s, the Kelvin sign), and the capital I with a dot, whose
+# lowercase is two characters (tests/test_fastre.py checks every code point).
+CASE_SPECIAL = "\u0130\u0131\u017f\u212a"
+
+
+def folded_text(text: str) -> str | None:
+    """text.lower() if a case-folded pattern (`case_folded`) finds in it what the IGNORECASE one finds in text."""
+    low = text.lower()
+    if text.isascii():
+        return low
+    if len(low) != len(text) or any(char in text for char in CASE_SPECIAL):
+        return None  # (every other character keeps its length, and its \w, \s, \d class, when lowercased)
+    return low
+
+
+def _caseless(char: str) -> bool:
+    return char.lower() == char == char.upper()
+
+
+def _foldable_items(items: Iterable[tuple[Any, Any]]) -> bool:
+    """True if the parsed pattern (under IGNORECASE) holds no uppercase letter, no non-ASCII letter
+    with a case, no range beyond ASCII, no inline flag and no back reference."""
+    for op, av in items:
+        if op is sre_c.LITERAL or op is sre_c.NOT_LITERAL:
+            char = chr(av)
+            if char.isascii() and char.isupper() or not char.isascii() and not _caseless(char):
+                return False
+        elif op is sre_c.IN:
+            letters = set()
+            for item_op, item_av in av:
+                if item_op is sre_c.RANGE:
+                    low, high = item_av
+                    if high > 0x7F:
+                        return False
+                    letters |= {chr(c) for c in range(low, high + 1)}
+                elif item_op is sre_c.LITERAL:
+                    if not chr(item_av).isascii() and not _caseless(chr(item_av)):
+                        return False
+                    letters.add(chr(item_av))
+                elif item_op is not sre_c.NEGATE and item_op is not sre_c.CATEGORY:
+                    return False
+            # a set with an uppercase letter must hold its lowercase too ("[A-Za-z]", not "[A-Z]")
+            if any(c.isupper() and c.lower() not in letters for c in letters):
+                return False
+        elif op is sre_c.SUBPATTERN:
+            group, add_flags, del_flags, sub = av
+            if add_flags or del_flags or not _foldable_items(sub):
+                return False
+        elif op is sre_c.BRANCH:
+            if not all(_foldable_items(branch) for branch in av[1]):
+                return False
+        elif op in _REPEATS:
+            if not _foldable_items(av[2]):
+                return False
+        elif op is sre_c.ASSERT or op is sre_c.ASSERT_NOT:
+            if not _foldable_items(av[1]):
+                return False
+        elif op is not sre_c.AT and op is not sre_c.ANY and op is not sre_c.CATEGORY:
+            return False  # back references, conditionals, atomic groups: not worth knowing
+    return True
+
+
+def case_folded(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """`pattern` without IGNORECASE, to search `folded_text(text)` instead of text; None if
+    `pattern` is not IGNORECASE or holds what would make the two differ (see `_foldable_items`)."""
+    if not pattern.flags & re.IGNORECASE or pattern.flags & (re.ASCII | re.LOCALE):
+        return None
+    if not _foldable_items(sre_parse.parse(pattern.pattern, pattern.flags)):
+        return None
+    folded = re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+    return None if folded.flags & re.IGNORECASE else folded  # an inline (?i) would stay
+
+
 # Up to this length the plain search is cheaper than finding where to start it.
 SHORT_TEXT = 40
 
@@ -181,6 +262,7 @@ class TailPattern:
         # one extra run: `$` also matches before a final newline, outside the match
         self._runs = None if runs is None else runs + 1
         self._nonempty = parsed.getwidth()[0] > 0
+        self._folded = case_folded(pattern)
         self.gate = TailPattern(gate) if gate is not None else None
         if self.gate is not None and self.gate._runs is None:
             raise ValueError(f"a gate must have bounded matches: {gate!r}")
@@ -208,7 +290,13 @@ class TailPattern:
             return self.pattern.search(text)
         if self.gate is not None and self.gate.search(text) is None:
             return None
-        return self.pattern.search(text, self._start(text))
+        start = self._start(text)
+        if self._folded is not None:
+            low = folded_text(text)
+            if low is not None:
+                found = self._folded.search(low, start)
+                return None if found is None else self.pattern.match(text, found.start())
+        return self.pattern.search(text, start)
 
     def sub(self, repl: str, text: str) -> str:
         """pattern.sub(repl, text) for a literal `repl` (one match at most: it ends at the end)."""
