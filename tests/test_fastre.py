@@ -15,8 +15,8 @@ from pathlib import Path
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from transforms.fastre import CASE_SPECIAL, TailPattern, case_folded, folded_text, iter_from_starts
-from transforms.metrics import describe, engine, matchers, qualifiers, structure, subjects
+from transforms.fastre import CASE_SPECIAL, FoldedPattern, TailPattern, case_folded, folded_text, iter_from_starts
+from transforms.metrics import describe, engine, matchers, numbers, qualifiers, structure, subjects
 from transforms.metrics.numbers import EXCLUDED_SPAN_RES, NOT_BEFORE_NUMBER, number_starts, scan_numbers
 from transforms.metrics.vocab import (
     FRACTION_WORDS,
@@ -34,16 +34,18 @@ REAL_SETS = ("dev", "tune_sites", "tune_other")
 
 
 @lru_cache(maxsize=1)
-def real_sentences() -> tuple[str, ...]:
-    """Every sentence of the real pages' texts (dev and tuning sets), as the engine splits them."""
+def real_paragraphs() -> tuple[str, ...]:
+    """Every paragraph of the real pages' texts (dev and tuning sets), as the engine splits them."""
     root = Path(__file__).parent / "realgold"
-    sentences = []
-    for name in REAL_SETS:
-        for path in sorted((root / name / "pages").glob("*.json")):
-            text = json.loads(path.read_text(encoding="utf-8"))["raw_text"]
-            sentences += [para[a:b] for _, para in structure._paragraphs(text) for a, b in structure._sentences(para)]
+    return tuple(para for name in REAL_SETS for path in sorted((root / name / "pages").glob("*.json"))
+                 for _, para in structure._paragraphs(json.loads(path.read_text(encoding="utf-8"))["raw_text"]))
+
+
+def real_sentences() -> list[str]:
+    """Every sentence of the real pages' texts, as the engine splits them."""
+    sentences = [para[a:b] for para in real_paragraphs() for a, b in structure._sentences(para)]
     assert len(sentences) > 2000
-    return tuple(sentences)
+    return sentences
 
 
 def real_befores() -> list[str]:
@@ -135,6 +137,32 @@ def test_a_case_folded_pattern_on_the_folded_text_matches_where_the_pattern_does
             plain = tail.pattern.search(text, pos)
             got = folded.search(low, pos)
             assert (got is None) == (plain is None) and (got is None or plain is None or got.span() == plain.span())
+
+
+FOLDED = [*engine.FOLDED_MATCHERS.values(), engine.SPELLED_COUNT, numbers._NUMBERISH]
+
+
+def _same_scans(fold: FoldedPattern, text: str, pos: int, endpos: int) -> None:
+    plain = list(fold.pattern.finditer(text, pos, endpos))
+    got = list(fold.finditer(text, folded_text(text), pos, endpos))
+    assert len(got) == len(plain) and all(_same(a, b) for a, b in zip(got, plain, strict=True)), (fold.pattern, text)
+    spans = [m.span() for m in fold.scan(text, folded_text(text), pos, endpos)]
+    assert spans == [m.span() for m in plain], (fold.pattern, text)
+
+
+def test_folded_scans_on_the_real_pages_equal_the_plain_scans() -> None:
+    """The whole-sentence matchers and the number scan, on the lowercased paragraph, find what
+    they find on the paragraph (each sentence of the dev and tuning pages, and whole paragraphs)."""
+    assert sum(fold.folded is not None for fold in FOLDED) >= 6
+    paragraphs = real_paragraphs()
+    assert sum(not para.isascii() for para in paragraphs) > 100
+    for para in paragraphs:
+        for fold in FOLDED:
+            _same_scans(fold, para, 0, len(para))
+            for start, end in structure._sentences(para):
+                _same_scans(fold, para, start, end)
+        plain = [(m.start(), m.end(), m.group().isdigit()) for m in numbers.NUMBERISH_RE.finditer(para)]
+        assert numbers.scan_numbers(para) == plain
 
 
 def test_a_pattern_not_anchored_at_the_end_is_refused() -> None:
@@ -333,3 +361,11 @@ def test_number_starts_equal_the_lookbehind_of_num_on_every_character() -> None:
     text = "".join(chr(code) + "1 " for code in range(0x110000) if not 0xD800 <= code <= 0xDFFF)
     digit_starts = [m.start() for m in re.finditer(r"\d+", text)]
     assert number_starts(text, digit_starts) == [m.start() for m in re.finditer(rf"\d(?<!{NOT_BEFORE_NUMBER}.)", text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(text_strategy, rank_text_strategy, number_text_strategy))
+def test_folded_scans_equal_the_plain_scans(text: str) -> None:
+    for fold in FOLDED:
+        _same_scans(fold, text, 0, len(text))
+        _same_scans(fold, text, min(3, len(text)), max(min(3, len(text)), len(text) - 2))

@@ -232,6 +232,34 @@ def case_folded(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     return None if folded.flags & re.IGNORECASE else folded  # an inline (?i) would stay
 
 
+class FoldedPattern:
+    """An IGNORECASE pattern with its case-folded twin (`case_folded`, None when the pattern has
+    none): `finditer` gives what `pattern.finditer` gives, scanning the folded text when there is one."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self.folded = case_folded(pattern)
+
+    def finditer(self, text: str, low: str | None, pos: int, endpos: int) -> Iterator[re.Match[str]]:
+        """pattern.finditer(text, pos, endpos); low: folded_text(text) (None: text has no folded form).
+
+        Each match is found on `low` (the same positions, one after another, as on text) and then
+        taken from `text` at its position, with its groups."""
+        if self.folded is None or low is None:
+            yield from self.pattern.finditer(text, pos, endpos)
+            return
+        match = self.pattern.match
+        for found in self.folded.finditer(low, pos, endpos):
+            yield match(text, found.start(), endpos)  # type: ignore[misc]  # it matches there (the fold is exact)
+
+    def scan(self, text: str, low: str | None, pos: int, endpos: int) -> Iterator[re.Match[str]]:
+        """Matches with the spans of pattern.finditer(text, pos, endpos)'s, found on `low` when there
+        is one: their groups are then `low`'s text (lowercase), not taken again from `text`."""
+        if self.folded is None or low is None:
+            return self.pattern.finditer(text, pos, endpos)
+        return self.folded.finditer(low, pos, endpos)
+
+
 # Up to this length the plain search is cheaper than finding where to start it.
 SHORT_TEXT = 40
 

@@ -6,7 +6,7 @@ import re
 
 from core.records import Metric
 from transforms import context
-from transforms.fastre import iter_from_starts
+from transforms.fastre import FoldedPattern, folded_text, iter_from_starts
 from transforms.metrics.describe import _describe
 from transforms.metrics.matchers import (
     BARE_NUMBER_RE,
@@ -59,7 +59,8 @@ def extract_metrics(body: str, published: str | None = None, title: str | None =
 def _extract(body: str, pub: tuple[int, int] | None, title_period: str | None, title: str) -> list[Metric]:
     metrics: list[Metric] = []
     for para_start, para in _paragraphs(body):
-        tokens = scan_numbers(para)
+        low = folded_text(para)  # the paragraph lowercased, for the case-folded patterns (None: it has none)
+        tokens = scan_numbers(para, low=low)
         if not tokens:
             continue  # no digit and no number word: nothing any matcher could find
         if _is_subheading(para):
@@ -81,7 +82,7 @@ def _extract(body: str, pub: tuple[int, int] | None, title_period: str | None, t
                 carried = None
             previous: _Found | None = None
             described: list[tuple[_Found, str | None]] = []
-            for item in _find_quantities(para, sent_start, sent_end, excluded, scan):
+            for item in _find_quantities(para, sent_start, sent_end, excluded, scan, low):
                 described.append((item, _describe(item, previous, para, sent_start, sent_end)))
                 previous = item
             if not described:
@@ -222,6 +223,10 @@ WORD_LED = frozenset({"amount_spelled"})
 assert all(regex.pattern.startswith(NUM) for rule, regex, _ in MATCHERS if rule in NUMBER_LED)
 assert all(regex.pattern.startswith(NUM) for regex in (YEARS_RE, COUNT_COPULA_RE, COUNT_RE, BARE_NUMBER_RE))
 assert RANGE_COUNT_RE.pattern.startswith(r"(?<![\w.,/#+-])(?P<num>\d")
+# The matchers scanned over a whole sentence, each with its case-folded twin (fastre.FoldedPattern:
+# an IGNORECASE pattern without an uppercase letter scans the lowercased paragraph instead).
+FOLDED_MATCHERS = {rule: FoldedPattern(regex) for rule, regex, _ in MATCHERS if rule not in NUMBER_LED}
+SPELLED_COUNT = FoldedPattern(SPELLED_COUNT_RE)
 # A matcher runs on a sentence only if one of its trigger strings occurs in it (lowercase).
 # Each trigger string with the rules it triggers: a substring test per trigger (str's own search)
 # costs less than one regex scan for them all (which tries the regex at every position).
@@ -246,7 +251,8 @@ def triggered_rules(low: str) -> set[str]:
 
 
 def _find_quantities(para: str, start: int, end: int, excluded: list[tuple[int, int]],
-                     scan: NumberScan) -> list[_Found]:
+                     scan: NumberScan, para_low: str | None = None) -> list[_Found]:
+    """The quantities of the sentence para[start:end], in order. para_low: folded_text(para)."""
     claimed: list[tuple[int, int]] = []
     found: list[_Found] = []
     # the paragraph's excluded spans that reach into the sentence (a match lies inside it): mostly none
@@ -267,7 +273,9 @@ def _find_quantities(para: str, start: int, end: int, excluded: list[tuple[int, 
             found.append(item)
             claimed.append((item.start, item.end))
 
-    low = para[start:end].lower()
+    # (the triggers hold no character whose lowercase depends on its neighbours: a slice of the
+    # lowercased paragraph holds the same triggers as the lowercased sentence)
+    low = para[start:end].lower() if para_low is None else para_low[start:end]
     digits = scan.digit_starts
     # the digit runs a NUM can start at (most matchers open with NUM): the others are not tried
     num_starts = number_starts(para, digits)
@@ -276,11 +284,11 @@ def _find_quantities(para: str, start: int, end: int, excluded: list[tuple[int, 
         if rule not in triggered or (rule in WORD_LED and not scan.words):
             continue
         matches = iter_from_starts(regex, para, num_starts, start, end) if rule in NUMBER_LED else \
-            regex.finditer(para, start, end)
+            FOLDED_MATCHERS[rule].finditer(para, para_low, start, end)
         for match in matches:
             add(build(match) if free(match) else None, rule)
     if not scan.digits:  # every remaining matcher but the spelled count starts at a digit
-        for match in SPELLED_COUNT_RE.finditer(para, start, end) if scan.spelled else ():
+        for match in SPELLED_COUNT.finditer(para, para_low, start, end) if scan.spelled else ():
             add(_spelled_count(para, match, start) if free(match) else None, "spelled_count")
         found.sort(key=lambda f: f.start)
         return found
@@ -295,7 +303,7 @@ def _find_quantities(para: str, start: int, end: int, excluded: list[tuple[int, 
             continue
         for match in iter_from_starts(regex, para, starts, start, end):
             add(_count(para, match, start) if free(match) else None, rule)
-    for match in SPELLED_COUNT_RE.finditer(para, start, end) if scan.spelled else ():
+    for match in SPELLED_COUNT.finditer(para, para_low, start, end) if scan.spelled else ():
         add(_spelled_count(para, match, start) if free(match) else None, "spelled_count")
     for match in iter_from_starts(BARE_NUMBER_RE, para, num_starts, start, end):
         if free(match):

@@ -11,6 +11,7 @@ from decimal import Decimal
 from operator import itemgetter
 from typing import NamedTuple
 
+from transforms.fastre import FoldedPattern, folded_text
 from transforms.metrics.vocab import (
     FRACTION_WORDS,
     ORDINAL_WORDS,
@@ -115,6 +116,8 @@ NUMBERISH_RE = re.compile(
     re.IGNORECASE,
 )
 
+_NUMBERISH = FoldedPattern(NUMBERISH_RE)  # scanned on the lowercased paragraph (fastre.case_folded)
+
 # The number words that SPELLED_COUNT_RE can start with ("five", "twenty-one").
 SPELLED_START_WORDS = frozenset({*SPELLED_NUMBERS, *SPELLED_TENS})
 
@@ -135,10 +138,15 @@ class NumberScan(NamedTuple):
         return self.digits or self.words
 
 
-def scan_numbers(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, bool]]:
-    """Every number token of text[start:end]: (start, end, is_digits), in order."""
+def scan_numbers(text: str, start: int = 0, end: int | None = None,
+                 low: str | None = None) -> list[tuple[int, int, bool]]:
+    """Every number token of text[start:end]: (start, end, is_digits), in order.
+
+    low: folded_text(text), if the caller has it. A token found on the lowercased text has the
+    span of text's and its digits (a digit has no case)."""
     stop = len(text) if end is None else end
-    return [(m.start(), m.end(), m.group().isdigit()) for m in NUMBERISH_RE.finditer(text, start, stop)]
+    matches = _NUMBERISH.scan(text, folded_text(text) if low is None else low, start, stop)
+    return [(m.start(), m.end(), m.group().isdigit()) for m in matches]
 
 
 _token_start = itemgetter(0)  # a number token's start, the key its list is ordered by
