@@ -9,13 +9,21 @@ from __future__ import annotations
 import json
 import re
 import sys
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from transforms.fastre import CASE_SPECIAL, FoldedPattern, TailPattern, case_folded, folded_text, iter_from_starts
+from transforms.fastre import (
+    CASE_SPECIAL,
+    FoldedPattern,
+    TailPattern,
+    case_folded,
+    folded_text,
+    iter_from_starts,
+    reversed_pattern,
+)
 from transforms.metrics import describe, engine, matchers, numbers, qualifiers, structure, subjects
 from transforms.metrics.numbers import EXCLUDED_SPAN_RES, NOT_BEFORE_NUMBER, number_starts, scan_numbers
 from transforms.metrics.vocab import (
@@ -96,6 +104,49 @@ def test_tail_searches_on_the_real_pages_equal_the_plain_searches() -> None:
     for tail in TAILS:
         for before in befores:
             assert _same(tail.search(before), tail.pattern.search(before)), (tail.pattern.pattern, before)
+
+
+@cache
+def _reversed(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    reverse = reversed_pattern(pattern)
+    assert reverse is not None, pattern.pattern
+    return reverse
+
+
+def _reversed_agrees(pattern: re.Pattern[str], text: str) -> bool:
+    """The reversed pattern matches at the start of the reversed text iff the pattern has a match (at the end)."""
+    return (_reversed(pattern).match(text[::-1]) is None) == (pattern.search(text) is None)
+
+
+def test_every_tail_pattern_has_a_reversed_pattern_that_agrees_on_the_real_pages() -> None:
+    befores = real_befores()
+    for tail in TAILS:
+        for before in befores:
+            assert _reversed_agrees(tail.pattern, before), (tail.pattern.pattern, before)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text_strategy)
+def test_reversed_patterns_agree_with_the_patterns(text: str) -> None:
+    text = text.rstrip("\n")  # ("$" also matches before a final newline: the reversed pattern is not asked then)
+    for tail in TAILS:
+        assert _reversed_agrees(tail.pattern, text), (tail.pattern.pattern, text)
+        if tail.gate is not None:
+            assert _reversed_agrees(tail.gate.pattern, text), (tail.gate.pattern.pattern, text)
+
+
+def test_reversed_patterns_turn_lookarounds_and_anchors_around() -> None:
+    cases = [(r"(?<!made\s)\bup(?:\s+by)?\s*$", ["prices up by ", "made up by", "upup", "made  up"]),
+             (r"(?:^|,)\s*(?=[a-z]{2})\w+(?!x)$", ["ab", ", cd", "A", "x, yz"]),
+             (r"[^,;.]{1,3}[A-Z]\.?$", ["abC.", "a,C", "abcdE"]),
+             (r"\Ato(?-i:[A-Z])\w*$", ["toNingbo", "toningbo", "a toX"])]
+    for pattern, texts in cases:
+        for flags in (0, re.IGNORECASE):
+            for text in texts:
+                assert _reversed_agrees(re.compile(pattern, flags), text), (pattern, text)
+    for pattern in (r"(\w)\1$", r"a(?=\s+b)\s+b$", r"(?>ab|a)b$", r"a++$", r"(?x) a $"):
+        assert reversed_pattern(re.compile(pattern)) is None or pattern == r"(?x) a $", pattern
+    assert reversed_pattern(re.compile(r"(?x) a $")).match("a"[::-1])  # (the source is re-written, no verbose spaces)
 
 
 def test_the_case_fold_names_every_character_that_would_make_it_differ() -> None:

@@ -15,6 +15,9 @@ the same leftmost match. Patterns whose matches can hold any number of whitespac
 `iter_from_starts` is `finditer` for patterns whose every match starts at a known kind of
 position (the start of a digit run, of a month name): only those positions are tried.
 
+`reversed_pattern`: a tail pattern written backwards, matched once at the start of the reversed
+text, tells whether the pattern has a match at all, in one anchored attempt instead of a scan.
+
 `case_folded` and `folded_text`: an IGNORECASE pattern tries every position two to three times
 slower than the same pattern without the flag. For a pattern with no uppercase letter, the plain
 pattern on `text.lower()` matches exactly where the IGNORECASE one matches `text`, with the same
@@ -260,6 +263,102 @@ class FoldedPattern:
         return self.folded.finditer(low, pos, endpos)
 
 
+# ------------------------------------------------------------------ reversed patterns
+# A tail pattern's matches all end at the end of the text; most searches find none. The pattern
+# written backwards, matched once at the start of the reversed text, tells whether there is one:
+# a backtracking match tries every way the pattern can match from there, so it fails exactly when
+# no match of the pattern ends at the end of the text. Only then is the search skipped: a match's
+# span and groups are still the forward search's.
+_CATEGORY_CODES = {sre_c.CATEGORY_DIGIT: r"\d", sre_c.CATEGORY_NOT_DIGIT: r"\D", sre_c.CATEGORY_SPACE: r"\s",
+                   sre_c.CATEGORY_NOT_SPACE: r"\S", sre_c.CATEGORY_WORD: r"\w", sre_c.CATEGORY_NOT_WORD: r"\W"}
+# Positions seen from the other end (for a text that does not end with a newline, where `$` is its end).
+_REVERSED_AT = {sre_c.AT_BOUNDARY: r"\b", sre_c.AT_NON_BOUNDARY: r"\B", sre_c.AT_END: r"\A",
+                sre_c.AT_END_STRING: r"\A", sre_c.AT_BEGINNING: r"\Z", sre_c.AT_BEGINNING_STRING: r"\Z"}
+_INLINE_FLAGS = {re.IGNORECASE: "i", re.DOTALL: "s"}
+
+
+class _NotReversible(Exception):
+    pass
+
+
+def _class_char(code: int) -> str:
+    return f"\\U{code:08x}"
+
+
+def _reversed_class(items: list[tuple[Any, Any]]) -> str:
+    parts: list[str] = []
+    for op, av in items:
+        if op is sre_c.NEGATE:
+            parts.insert(0, "^")
+        elif op is sre_c.LITERAL:
+            parts.append(_class_char(av))
+        elif op is sre_c.RANGE:
+            parts.append(f"{_class_char(av[0])}-{_class_char(av[1])}")
+        elif op is sre_c.CATEGORY and av in _CATEGORY_CODES:
+            parts.append(_CATEGORY_CODES[av])
+        else:
+            raise _NotReversible(op)
+    return "[" + "".join(parts) + "]"
+
+
+def _flag_letters(flags: int) -> str:
+    if flags & ~(re.IGNORECASE | re.DOTALL):
+        raise _NotReversible(flags)
+    return "".join(letter for flag, letter in _INLINE_FLAGS.items() if flags & flag)
+
+
+def _reversed_source(items: Iterable[tuple[Any, Any]]) -> str:
+    """The source of a pattern that matches the reversed strings of the parsed pattern's matches
+    (with the text around them reversed: a lookbehind becomes a lookahead and the other way round)."""
+    parts: list[str] = []
+    for op, av in items:
+        if op is sre_c.LITERAL:
+            part = re.escape(chr(av))
+        elif op is sre_c.NOT_LITERAL:
+            part = f"[^{_class_char(av)}]"
+        elif op is sre_c.ANY:
+            part = "."
+        elif op is sre_c.IN:
+            part = _reversed_class(av)
+        elif op is sre_c.CATEGORY and av in _CATEGORY_CODES:
+            part = _CATEGORY_CODES[av]
+        elif op is sre_c.AT and av in _REVERSED_AT:
+            part = _REVERSED_AT[av]
+        elif op is sre_c.BRANCH:
+            part = "(?:" + "|".join(_reversed_source(branch) for branch in av[1]) + ")"
+        elif op is sre_c.SUBPATTERN:
+            group, add_flags, del_flags, sub = av
+            flags = _flag_letters(add_flags) + ("-" + _flag_letters(del_flags) if del_flags else "")
+            part = f"(?{flags}:{_reversed_source(sub)})"
+        elif op is sre_c.MAX_REPEAT or op is sre_c.MIN_REPEAT:  # (lazy or greedy: the same strings match)
+            low, high, sub = av
+            part = f"(?:{_reversed_source(sub)}){{{low},{'' if high == sre_c.MAXREPEAT else high}}}"
+        elif op is sre_c.ASSERT or op is sre_c.ASSERT_NOT:
+            direction, sub = av
+            if direction > 0:  # a lookahead becomes a lookbehind, which must have a fixed width
+                low, high = sub.getwidth()
+                if low != high or high >= sre_c.MAXREPEAT:
+                    raise _NotReversible(op)
+            kind = ("?<" if direction > 0 else "?") + ("=" if op is sre_c.ASSERT else "!")
+            part = f"({kind}{_reversed_source(sub)})"
+        else:  # back references, conditionals, atomic groups and possessive repeats
+            raise _NotReversible(op)
+        parts.append(part)
+    return "".join(reversed(parts))
+
+
+def reversed_pattern(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A pattern that matches at the start of text[::-1] exactly when `pattern` has a match that
+    ends at the end of text (for a text not ending in a newline); None if it cannot be written."""
+    if pattern.flags & (re.ASCII | re.LOCALE | re.MULTILINE):
+        return None
+    try:
+        source = _reversed_source(sre_parse.parse(pattern.pattern, pattern.flags))
+    except _NotReversible:
+        return None
+    return re.compile(source, pattern.flags & (re.IGNORECASE | re.DOTALL))
+
+
 # Up to this length the plain search is cheaper than finding where to start it.
 SHORT_TEXT = 40
 
@@ -277,6 +376,10 @@ class TailPattern:
     the other words it takes, e.g. "ly" for adverbs). The window is then the text's trailing
     words that can be such words, and the word before them. An ASCII word can be one only if
     it is one in any case; a non-ASCII word is counted whatever it is (IGNORECASE matches "ſ" for "s").
+
+    Before any of that, the pattern written backwards (`reversed_pattern`), matched once at the
+    start of the reversed text, tells whether there is a match at all (most searches find none);
+    the gate is asked only for a pattern that cannot be written backwards.
     """
 
     def __init__(self, pattern: re.Pattern[str], gate: re.Pattern[str] | None = None,
@@ -291,6 +394,8 @@ class TailPattern:
         self._runs = None if runs is None else runs + 1
         self._nonempty = parsed.getwidth()[0] > 0
         self._folded = case_folded(pattern)
+        self._reversed = reversed_pattern(pattern)
+        self._reversed_folded = case_folded(self._reversed) if self._reversed is not None else None
         self.gate = TailPattern(gate) if gate is not None else None
         if self.gate is not None and self.gate._runs is None:
             raise ValueError(f"a gate must have bounded matches: {gate!r}")
@@ -312,11 +417,22 @@ class TailPattern:
         parts = text.rsplit(None, runs)
         return len(parts[0]) if len(parts) > runs else 0
 
+    def _absent(self, text: str) -> bool:
+        """True if `pattern` has no match in text, as the reversed pattern (matched once at the start
+        of the reversed text) or else the gate tells; False: it may have one."""
+        if self._reversed is not None and text[-1:] != "\n":  # ("$" is then the end of the text)
+            if self._reversed_folded is not None:
+                low = folded_text(text)
+                if low is not None:
+                    return self._reversed_folded.match(low[::-1]) is None
+            return self._reversed.match(text[::-1]) is None
+        return self.gate is not None and self.gate.search(text) is None
+
     def search(self, text: str) -> re.Match[str] | None:
         """pattern.search(text)."""
         if len(text) <= SHORT_TEXT:
             return self.pattern.search(text)
-        if self.gate is not None and self.gate.search(text) is None:
+        if self._absent(text):
             return None
         start = self._start(text)
         if self._folded is not None:
@@ -328,7 +444,7 @@ class TailPattern:
 
     def sub(self, repl: str, text: str) -> str:
         """pattern.sub(repl, text) for a literal `repl` (one match at most: it ends at the end)."""
-        if self.gate is not None and self.gate.search(text) is None:
+        if self._absent(text):
             return text
         if "\n" in text or not self._nonempty:
             return self.pattern.sub(repl, text)
