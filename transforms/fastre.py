@@ -430,10 +430,14 @@ class TailPattern:
 
     def search(self, text: str) -> re.Match[str] | None:
         """pattern.search(text)."""
-        if len(text) <= SHORT_TEXT:
-            return self.pattern.search(text)
         if self._absent(text):
             return None
+        if len(text) <= SHORT_TEXT:
+            return self.pattern.search(text)
+        return self._located(text)
+
+    def _located(self, text: str) -> re.Match[str] | None:
+        """pattern.search(text), scanning from `_start`, on the lowercased text when the pattern folds."""
         start = self._start(text)
         if self._folded is not None:
             low = folded_text(text)
@@ -448,7 +452,7 @@ class TailPattern:
             return text
         if "\n" in text or not self._nonempty:
             return self.pattern.sub(repl, text)
-        match = self.pattern.search(text, self._start(text))
+        match = self._located(text)
         return text if match is None else text[: match.start()] + repl + text[match.end():]
 
 
