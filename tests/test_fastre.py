@@ -42,11 +42,17 @@ REAL_SETS = ("dev", "tune_sites", "tune_other")
 
 
 @lru_cache(maxsize=1)
-def real_paragraphs() -> tuple[str, ...]:
-    """Every paragraph of the real pages' texts (dev and tuning sets), as the engine splits them."""
+def real_texts() -> tuple[str, ...]:
+    """The real pages' texts (dev and tuning sets)."""
     root = Path(__file__).parent / "realgold"
-    return tuple(para for name in REAL_SETS for path in sorted((root / name / "pages").glob("*.json"))
-                 for _, para in structure._paragraphs(json.loads(path.read_text(encoding="utf-8"))["raw_text"]))
+    return tuple(json.loads(path.read_text(encoding="utf-8"))["raw_text"]
+                 for name in REAL_SETS for path in sorted((root / name / "pages").glob("*.json")))
+
+
+@lru_cache(maxsize=1)
+def real_paragraphs() -> tuple[str, ...]:
+    """Every paragraph of the real pages' texts, as the engine splits them."""
+    return tuple(para for text in real_texts() for _, para in structure._paragraphs(text))
 
 
 def real_sentences() -> list[str]:
@@ -188,6 +194,22 @@ def test_a_case_folded_pattern_on_the_folded_text_matches_where_the_pattern_does
             plain = tail.pattern.search(text, pos)
             got = folded.search(low, pos)
             assert (got is None) == (plain is None) and (got is None or plain is None or got.span() == plain.span())
+
+
+def _same_capitals(body: str) -> None:
+    assert engine.MID_SENTENCE_CAPITALS_RE.findall(body) == subjects.MID_SENTENCE_CAPITAL_RE.findall(body), body
+
+
+def test_mid_sentence_capitals_led_by_their_space_are_the_plain_ones_on_the_real_pages() -> None:
+    for body in real_texts():
+        _same_capitals(body)
+
+
+@settings(max_examples=200, deadline=None)
+@given(text_strategy)
+def test_mid_sentence_capitals_led_by_their_space_are_the_plain_ones(text: str) -> None:
+    for body in (text, text.title(), "A ".join(text.split())):
+        _same_capitals(body)
 
 
 FOLDED = [*engine.FOLDED_MATCHERS.values(), engine.SPELLED_COUNT, numbers._NUMBERISH]

@@ -49,7 +49,7 @@ def extract_metrics(body: str, published: str | None = None, title: str | None =
     back-reference ("the zone") at the top of the body finds its name.
     """
     pub = _published_parts(published)
-    token = _MID_SENTENCE_NAMES.set(frozenset(MID_SENTENCE_CAPITAL_RE.findall(body)))
+    token = _MID_SENTENCE_NAMES.set(frozenset(MID_SENTENCE_CAPITALS_RE.findall(body)))
     try:
         return _extract(body, pub, _title_period(title, pub), title or "")
     finally:
@@ -203,6 +203,10 @@ SIGNIFICANT_NUMBER_RE = re.compile(r"\d[\d,]*(?:\.\d+)?")
 DEADLINE_CUE_RE = re.compile(r"[Bb]y\b")
 # A month named other than as a day's date ("said on July 20" dates the report, not the figures).
 OWN_MONTH_RE = re.compile(rf"(?<!\bon )\b(?:{MONTH})\b")
+# subjects.MID_SENTENCE_CAPITAL_RE with the space its lookbehind ends with matched first: the same
+# matches and groups, but the regex engine jumps from space to space instead of trying every position.
+MID_SENTENCE_CAPITALS_RE = re.compile(" " + MID_SENTENCE_CAPITAL_RE.pattern, MID_SENTENCE_CAPITAL_RE.flags)
+assert re.match(r"\(\?<=\[[^\]]*\] \)", MID_SENTENCE_CAPITAL_RE.pattern)  # "(?<=[...] )" and then the name
 # A sentence naming one of these times (or a month) is not dated by an earlier sentence or the headline.
 OWN_TIME_RE = re.compile(rf"(?<![\w-])(?:{words_pattern(OWN_TIME_WORDS)})(?![\w-])", re.IGNORECASE)
 # What may stand before a cue that still opens its sentence: space, quotes, brackets.
