@@ -20,6 +20,7 @@ from transforms.fastre import (
     FoldedPattern,
     TailPattern,
     case_folded,
+    folded_backwards,
     folded_text,
     iter_from_starts,
     reversed_pattern,
@@ -170,6 +171,13 @@ def test_the_case_fold_names_every_character_that_would_make_it_differ() -> None
     for char in CASE_SPECIAL:
         assert folded_text(f"x{char}y") is None
     assert folded_text("Rose “by” 5%") == "rose “by” 5%"
+
+
+def test_the_folded_text_reversed_is_remembered_for_the_same_text_only() -> None:
+    texts = ["Rose by ", "Rose by ", "".join(["Rose", " by "]), "ſo ", "Up “5”", "Up “5”"]
+    for text in texts + texts[::-1] + real_befores()[:300]:
+        low = folded_text(text)
+        assert folded_backwards(text) == (None if low is None else low[::-1]), text
 
 
 def test_case_folded_takes_only_patterns_without_an_uppercase_letter() -> None:

@@ -177,6 +177,22 @@ def folded_text(text: str) -> str | None:
     return low
 
 
+# The last text asked about and its folded text reversed: the rules ask several tail patterns in a
+# row about the same text (the same string object), which is then lowercased and reversed once.
+_last_backwards: tuple[str, str | None] = ("", "")
+
+
+def folded_backwards(text: str) -> str | None:
+    """folded_text(text) reversed (None if text has no folded form)."""
+    global _last_backwards
+    last_text, backwards = _last_backwards  # (one tuple, replaced whole: never a text with another's result)
+    if last_text is not text:
+        low = folded_text(text)
+        backwards = None if low is None else low[::-1]
+        _last_backwards = (text, backwards)
+    return backwards
+
+
 def _caseless(char: str) -> bool:
     return char.lower() == char == char.upper()
 
@@ -422,9 +438,9 @@ class TailPattern:
         of the reversed text) or else the gate tells; False: it may have one."""
         if self._reversed is not None and text[-1:] != "\n":  # ("$" is then the end of the text)
             if self._reversed_folded is not None:
-                low = folded_text(text)
-                if low is not None:
-                    return self._reversed_folded.match(low[::-1]) is None
+                backwards = folded_backwards(text)
+                if backwards is not None:
+                    return self._reversed_folded.match(backwards) is None
             return self._reversed.match(text[::-1]) is None
         return self.gate is not None and self.gate.search(text) is None
 
