@@ -299,10 +299,17 @@ span_text_strategy = st.lists(st.tuples(st.sampled_from(SPAN_WORDS), st.sampled_
 def test_excluded_spans_with_the_scan_equal_the_plain_scan(text: str) -> None:
     """The gates, the gates read off the digit runs and the start positions skip nothing a plain
     scan of every pattern finds."""
-    digit_starts = [a for a, _, is_digits in scan_numbers(text) if is_digits]
+    digit_runs = [(a, b) for a, b, is_digits in scan_numbers(text) if is_digits]
     plain = [m.span() for _, regex in EXCLUDED_SPAN_RES for m in regex.finditer(text)]
-    assert structure._excluded_spans(text, digit_starts) == plain
+    assert structure._excluded_spans(text, digit_runs) == plain
     assert structure._excluded_spans(text) == plain
+
+
+def test_excluded_spans_read_off_the_digit_runs_on_the_real_pages() -> None:
+    for para in real_paragraphs():
+        digit_runs = [(a, b) for a, b, is_digits in scan_numbers(para) if is_digits]
+        plain = [m.span() for _, regex in EXCLUDED_SPAN_RES for m in regex.finditer(para)]
+        assert structure._excluded_spans(para, digit_runs) == plain, para
 
 
 def test_boilerplate_line_checks_equal_searching_every_pattern() -> None:

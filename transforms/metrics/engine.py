@@ -65,7 +65,7 @@ def _extract(body: str, pub: tuple[int, int] | None, title_period: str | None, t
             continue  # no digit and no number word: nothing any matcher could find
         if _is_subheading(para):
             continue  # "Over 300 Exciting Events": a subheading announces what the text then reports
-        excluded = _excluded_spans(para, [a for a, _, is_digits in tokens if is_digits])
+        excluded = _excluded_spans(para, [(a, b) for a, b, is_digits in tokens if is_digits])
         carried: str | None = None  # the period a sentence-opening cue set for the paragraph's next sentences
         for sent_start, sent_end in _sentences(para):
             sentence = para[sent_start:sent_end]
@@ -229,8 +229,12 @@ assert all(regex.pattern.startswith(NUM) for regex in (YEARS_RE, COUNT_COPULA_RE
 assert RANGE_COUNT_RE.pattern.startswith(r"(?<![\w.,/#+-])(?P<num>\d")
 # The matchers scanned over a whole sentence, each with its case-folded twin (fastre.FoldedPattern:
 # an IGNORECASE pattern without an uppercase letter scans the lowercased paragraph instead).
-FOLDED_MATCHERS = {rule: FoldedPattern(regex) for rule, regex, _ in MATCHERS if rule not in NUMBER_LED}
+FOLDED_MATCHERS = {rule: FoldedPattern(regex) for rule, regex, _ in MATCHERS}  # (number-led: tried at number starts)
 SPELLED_COUNT = FoldedPattern(SPELLED_COUNT_RE)
+# MATCHERS with what _find_quantities asks of each rule, looked up once:
+# (rule, regex, builder, number-led, word-led, its FoldedPattern).
+MATCHER_PLAN = tuple((rule, regex, build, rule in NUMBER_LED, rule in WORD_LED, FOLDED_MATCHERS[rule])
+                     for rule, regex, build in MATCHERS)
 # A matcher runs on a sentence only if one of its trigger strings occurs in it (lowercase).
 # Each trigger string with the rules it triggers: a substring test per trigger (str's own search)
 # costs less than one regex scan for them all (which tries the regex at every position).
@@ -264,8 +268,9 @@ def _find_quantities(para: str, start: int, end: int, excluded: list[tuple[int, 
 
     def free(match: re.Match[str]) -> bool:
         match_start, match_end = match.span()
-        if any(match_start < b and a < match_end for a, b in claimed):
-            return False
+        for a, b in claimed:  # (a loop: no generator made for the one or two claimed spans)
+            if match_start < b and a < match_end:
+                return False
         if not excluded_here:
             return True
         num = match.span("num") if match.re.groupindex.get("num") and match.group("num") else match.span()
@@ -284,11 +289,11 @@ def _find_quantities(para: str, start: int, end: int, excluded: list[tuple[int, 
     # the digit runs a NUM can start at (most matchers open with NUM): the others are not tried
     num_starts = number_starts(para, digits)
     triggered = triggered_rules(low)
-    for rule, regex, build in MATCHERS:
-        if rule not in triggered or (rule in WORD_LED and not scan.words):
+    for rule, regex, build, number_led, word_led, folded in MATCHER_PLAN:
+        if rule not in triggered or word_led and not scan.words:
             continue
-        matches = iter_from_starts(regex, para, num_starts, start, end) if rule in NUMBER_LED else \
-            FOLDED_MATCHERS[rule].finditer(para, para_low, start, end)
+        matches = iter_from_starts(regex, para, num_starts, start, end) if number_led else \
+            folded.finditer(para, para_low, start, end)
         for match in matches:
             add(build(match) if free(match) else None, rule)
     if not scan.digits:  # every remaining matcher but the spelled count starts at a digit

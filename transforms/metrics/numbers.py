@@ -65,10 +65,12 @@ EXCLUDED_SPAN_RES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     (_FOUR_DIGITS_GATE, re.compile(r"\b\d{7,}\b")),
 )
 # Where every match of each pattern above starts, so that only those positions are tried: "month"
-# (a month name: \b then the name), "digit" (a digit run: \b then a digit), "phone" (a digit run,
-# or the "+" of a country code or the "(" of an area code).
-EXCLUDED_SPAN_STARTS: tuple[str, ...] = ("month", "digit", "month", "digit", "digit", "digit", "digit", "phone",
-                                         "digit")
+# (a month name: \b then the name), "phone" (a digit run, or the "+" of a country code or the "("
+# of an area code), or a digit run (\b then a digit) of a kind, read off the whole run (a pattern
+# that reads some of its digits and then a non-digit reads the whole run): "short" (one or two
+# digits, "5th of May"), "time" (one or two digits and a colon), "year" (four digits opening with
+# 19 or 20 and nothing more: "2019-2021", "2020.5.1") and "long" (seven digits or more).
+EXCLUDED_SPAN_STARTS: tuple[str, ...] = ("month", "short", "month", "year", "year", "time", "year", "phone", "long")
 YEAR_LIKE_RE = re.compile(r"^(?:19|20)\d{2}$")
 
 YEAR = r"(?:19|20)\d{2}"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from transforms.fastre import TailPattern, iter_from_starts
 from transforms.metrics.numbers import (
@@ -73,21 +74,21 @@ def _abbreviation_before(para: str, start: int, end: re.Match[str]) -> bool:
     return token in ABBREVIATIONS or INITIAL_RE.fullmatch(token) is not None
 
 
-def _excluded_spans(para: str, digit_starts: list[int] | None = None) -> list[tuple[int, int]]:
+def _excluded_spans(para: str, digit_runs: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
     """Spans of dates, times, year ranges, phone numbers and ids in `para`.
 
-    digit_starts: where the digit runs of `para` start (from its number scan), if known: the
-    patterns that start at a digit are tried there only (and at month names for the month ones,
-    and also at "+" and "(" for phone numbers). Every pattern holds a digit, so a paragraph
-    without one has no span; a gate that several patterns share is searched once, and the
-    four-digit gate is read off the digit runs (a year is four digits: no run of four, no year).
+    digit_runs: the (start, end) of every digit run of `para` (from its number scan), if known:
+    the patterns that start at a digit are tried only at the runs of their kind
+    (EXCLUDED_SPAN_STARTS), the month ones at month names, the phone one also at "+" and "(".
+    Every pattern holds a digit, so a paragraph without one has no span; a gate that several
+    patterns share is searched once, and the four-digit gate is read off the runs (a year is
+    four digits: no run of four, no year).
     """
-    if digit_starts is not None and not digit_starts:
+    if digit_runs is not None and not digit_runs:
         return []
     gate_open: dict[re.Pattern[str], bool] = {}
-    if digit_starts is not None:
-        gate_open[_FOUR_DIGITS_GATE] = any(len(run) == 4 and run.isdecimal()  # \d is a decimal digit
-                                           for run in [para[start:start + 4] for start in digit_starts])
+    if digit_runs is not None:
+        gate_open[_FOUR_DIGITS_GATE] = any(end - start >= 4 for start, end in digit_runs)
         if not gate_open[_FOUR_DIGITS_GATE]:
             gate_open[_YEAR_GATE] = False
     spans: list[tuple[int, int]] = []
@@ -102,15 +103,25 @@ def _excluded_spans(para: str, digit_starts: list[int] | None = None) -> list[tu
             if month_starts is None:  # a month name holds no other: the gate's matches are every name
                 month_starts = [m.start() for m in _MONTH_GATE.finditer(para)]
             matches = iter_from_starts(regex, para, month_starts, 0, len(para))
-        elif digit_starts is None:
+        elif digit_runs is None:
             matches = regex.finditer(para)
-        elif starts == "digit":
-            matches = iter_from_starts(regex, para, digit_starts, 0, len(para))
-        else:  # "phone"
-            leads = sorted([*digit_starts, *(m.start() for m in PHONE_LEAD_RE.finditer(para))])
+        elif starts == "phone":
+            leads = sorted([*(a for a, _ in digit_runs), *(m.start() for m in PHONE_LEAD_RE.finditer(para))])
             matches = iter_from_starts(regex, para, leads, 0, len(para))
+        else:
+            kinds = [a for a, b in digit_runs if _RUN_KINDS[starts](para, a, b)]
+            matches = iter_from_starts(regex, para, kinds, 0, len(para))
         spans += [m.span() for m in matches]
     return spans
+
+
+# The digit runs (start, end) a pattern of each kind of EXCLUDED_SPAN_STARTS can start at.
+_RUN_KINDS: dict[str, Callable[[str, int, int], bool]] = {
+    "short": lambda para, a, b: b - a <= 2,
+    "time": lambda para, a, b: b - a <= 2 and para.startswith(":", b),
+    "year": lambda para, a, b: b - a == 4 and para.startswith(("19", "20"), a),
+    "long": lambda para, a, b: b - a >= 7,
+}
 
 
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
