@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 from transforms.fastre import TailPattern, iter_from_starts
 from transforms.metrics.numbers import (
-    _FOUR_DIGITS_GATE,
     _MONTH_GATE,
-    _YEAR_GATE,
     EXCLUDED_SPAN_RES,
     EXCLUDED_SPAN_STARTS,
     YEAR,
@@ -26,8 +23,9 @@ PREVIOUS_WORD_TAIL = TailPattern(PREVIOUS_WORD_RE)
 PUBLISHED_RE = re.compile(rf"^({YEAR})-(\d{{2}})")
 SENTENCE_END_RE = re.compile(r"[.!?。！？][\"”’)）]*\s+(?=[\"“‘(（]?[A-Z0-9])")
 LAST_TOKEN_RE = re.compile(r"([\w.]+)[.!?。！？][\"”’)）]*\s+$")
-# Where a phone number can start other than at a digit run: a country code's "+", an area code's "(".
-PHONE_LEAD_RE = re.compile(r"[+(]")
+# Where a phone number can start other than at a digit run: a country code's "+", an area code's "(",
+# each right before a digit ("+86", "(0574)").
+PHONE_LEADS = "+("
 
 
 def _is_subheading(para: str) -> bool:
@@ -78,50 +76,60 @@ def _excluded_spans(para: str, digit_runs: list[tuple[int, int]] | None = None) 
     """Spans of dates, times, year ranges, phone numbers and ids in `para`.
 
     digit_runs: the (start, end) of every digit run of `para` (from its number scan), if known:
-    the patterns that start at a digit are tried only at the runs of their kind
-    (EXCLUDED_SPAN_STARTS), the month ones at month names, the phone one also at "+" and "(".
-    Every pattern holds a digit, so a paragraph without one has no span; a gate that several
-    patterns share is searched once, and the four-digit gate is read off the runs (a year is
-    four digits: no run of four, no year).
+    the patterns that start at a digit are then tried only at the runs of their kind
+    (EXCLUDED_SPAN_STARTS), the month ones at month names, the phone one also at a "+" or "("
+    right before a run (what a phone number opens with). Without the runs, each pattern is
+    scanned if its gate finds what every match of it holds (a gate that several patterns share
+    is searched once).
     """
-    if digit_runs is not None and not digit_runs:
-        return []
-    gate_open: dict[re.Pattern[str], bool] = {}
-    if digit_runs is not None:
-        gate_open[_FOUR_DIGITS_GATE] = any(end - start >= 4 for start, end in digit_runs)
-        if not gate_open[_FOUR_DIGITS_GATE]:
-            gate_open[_YEAR_GATE] = False
+    if digit_runs is None:
+        return _excluded_spans_gated(para)
+    if not digit_runs:
+        return []  # every pattern holds a digit
     spans: list[tuple[int, int]] = []
-    month_starts: list[int] | None = None
-    for (gate, regex), starts in zip(EXCLUDED_SPAN_RES, EXCLUDED_SPAN_STARTS, strict=True):
-        is_open = gate_open.get(gate)
-        if is_open is None:
-            is_open = gate_open[gate] = gate.search(para) is not None
-        if not is_open:
-            continue
-        if starts == "month":
-            if month_starts is None:  # a month name holds no other: the gate's matches are every name
-                month_starts = [m.start() for m in _MONTH_GATE.finditer(para)]
-            matches = iter_from_starts(regex, para, month_starts, 0, len(para))
-        elif digit_runs is None:
-            matches = regex.finditer(para)
-        elif starts == "phone":
-            leads = sorted([*(a for a, _ in digit_runs), *(m.start() for m in PHONE_LEAD_RE.finditer(para))])
-            matches = iter_from_starts(regex, para, leads, 0, len(para))
-        else:
-            kinds = [a for a, b in digit_runs if _RUN_KINDS[starts](para, a, b)]
-            matches = iter_from_starts(regex, para, kinds, 0, len(para))
-        spans += [m.span() for m in matches]
+    month_starts = [m.start() for m in _MONTH_GATE.finditer(para)]  # (a month name holds no other)
+    positions_of: dict[str, list[int]] = {"month": month_starts}
+    for (gate, regex), kind in zip(EXCLUDED_SPAN_RES, EXCLUDED_SPAN_STARTS, strict=True):
+        if gate is _MONTH_GATE and not month_starts:
+            continue  # "5th of May" needs its month too
+        positions = positions_of.get(kind)
+        if positions is None:
+            positions = positions_of[kind] = _run_starts(para, digit_runs, kind)
+        if positions:
+            spans += [m.span() for m in iter_from_starts(regex, para, positions, 0, len(para))]
     return spans
 
 
-# The digit runs (start, end) a pattern of each kind of EXCLUDED_SPAN_STARTS can start at.
-_RUN_KINDS: dict[str, Callable[[str, int, int], bool]] = {
-    "short": lambda para, a, b: b - a <= 2,
-    "time": lambda para, a, b: b - a <= 2 and para.startswith(":", b),
-    "year": lambda para, a, b: b - a == 4 and para.startswith(("19", "20"), a),
-    "long": lambda para, a, b: b - a >= 7,
-}
+def _run_starts(para: str, digit_runs: list[tuple[int, int]], kind: str) -> list[int]:
+    """Where a pattern of this kind of EXCLUDED_SPAN_STARTS can start, given the paragraph's digit runs."""
+    if kind == "short":
+        return [start for start, end in digit_runs if end - start <= 2]
+    if kind == "time":
+        return [start for start, end in digit_runs if end - start <= 2 and para.startswith(":", end)]
+    if kind == "year":
+        return [start for start, end in digit_runs if end - start == 4 and para.startswith(("19", "20"), start)]
+    if kind == "long":
+        return [start for start, end in digit_runs if end - start >= 7]
+    if kind == "phone":
+        if not any(end - start >= 4 for start, end in digit_runs):
+            return []  # it ends with four digits
+        positions = [start for start, _ in digit_runs]
+        positions += [start - 1 for start, _ in digit_runs if start and para[start - 1] in PHONE_LEADS]
+        return sorted(positions)
+    raise ValueError(kind)
+
+
+def _excluded_spans_gated(para: str) -> list[tuple[int, int]]:
+    """_excluded_spans without the digit runs: each pattern is scanned where its gate opens."""
+    gate_open: dict[re.Pattern[str], bool] = {}
+    spans: list[tuple[int, int]] = []
+    for gate, regex in EXCLUDED_SPAN_RES:
+        is_open = gate_open.get(gate)
+        if is_open is None:
+            is_open = gate_open[gate] = gate.search(para) is not None
+        if is_open:
+            spans += [m.span() for m in regex.finditer(para)]
+    return spans
 
 
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
