@@ -220,7 +220,14 @@ def test_mid_sentence_capitals_led_by_their_space_are_the_plain_ones(text: str) 
         _same_capitals(body)
 
 
-FOLDED = [*engine.FOLDED_MATCHERS.values(), engine.SPELLED_COUNT, numbers._NUMBERISH]
+FOLDED = [*engine.FOLDED_MATCHERS.values(), engine.SPELLED_COUNT]
+
+
+def _same_number_scan(text: str) -> None:
+    """scan_numbers (two passes over the lowercased text) finds NUMBERISH_RE's matches, from any start."""
+    for start, end in ((0, len(text)), (min(4, len(text)), len(text)), (1, max(1, len(text) - 3))):
+        plain = [(m.start(), m.end(), m.group().isdigit()) for m in numbers.NUMBERISH_RE.finditer(text, start, end)]
+        assert numbers.scan_numbers(text, start, end) == plain, (text, start, end)
 
 
 def _same_scans(fold: FoldedPattern, text: str, pos: int, endpos: int) -> None:
@@ -242,8 +249,7 @@ def test_folded_scans_on_the_real_pages_equal_the_plain_scans() -> None:
             _same_scans(fold, para, 0, len(para))
             for start, end in structure._sentences(para):
                 _same_scans(fold, para, start, end)
-        plain = [(m.start(), m.end(), m.group().isdigit()) for m in numbers.NUMBERISH_RE.finditer(para)]
-        assert numbers.scan_numbers(para) == plain
+        _same_number_scan(para)
 
 
 def test_a_pattern_not_anchored_at_the_end_is_refused() -> None:
@@ -457,3 +463,4 @@ def test_folded_scans_equal_the_plain_scans(text: str) -> None:
     for fold in FOLDED:
         _same_scans(fold, text, 0, len(text))
         _same_scans(fold, text, min(3, len(text)), max(min(3, len(text)), len(text) - 2))
+    _same_number_scan(text)

@@ -11,7 +11,7 @@ from decimal import Decimal
 from operator import itemgetter
 from typing import NamedTuple
 
-from transforms.fastre import FoldedPattern, folded_text
+from transforms.fastre import folded_text
 from transforms.metrics.vocab import (
     FRACTION_WORDS,
     ORDINAL_WORDS,
@@ -111,14 +111,18 @@ def _number(match: re.Match[str]) -> float:
 # Numbers first: one scan of a paragraph finds every digit run and number word (spelled-out
 # numbers, ordinals, fraction words); a sentence with none is skipped, and matchers that need a
 # digit (or a spelled-out number) run only where the scan found one.
-NUMBERISH_RE = re.compile(
-    r"\d+|(?<![\w-])(?:" + words_pattern({*SPELLED_NUMBERS, *SPELLED_TENS, *SPELLED_UNITS, *ORDINAL_WORDS,
-                                         "half", "halves", "thirds", "quarter", "quarters", "fourths", "fifths"})
-    + r")(?![\w])",
-    re.IGNORECASE,
-)
-
-_NUMBERISH = FoldedPattern(NUMBERISH_RE)  # scanned on the lowercased paragraph (fastre.case_folded)
+NUMBER_WORDS_TRIE = words_pattern({*SPELLED_NUMBERS, *SPELLED_TENS, *SPELLED_UNITS, *ORDINAL_WORDS,
+                                   "half", "halves", "thirds", "quarter", "quarters", "fourths", "fifths"})
+NUMBERISH_RE = re.compile(r"\d+|(?<![\w-])(?:" + NUMBER_WORDS_TRIE + r")(?![\w])", re.IGNORECASE)
+# The scan of a lowercased paragraph (fastre.folded_text) in two passes that let the regex engine
+# skip ahead (NUMBERISH_RE, opening with a lookbehind, is tried at every position): the digit runs,
+# and the number words each with the character before it, which the lookbehind refuses to be a
+# word character or a hyphen (a word at the scan's start is read with the lookbehind itself).
+# Digits and words never touch, so the two passes find NUMBERISH_RE's matches between them.
+DIGIT_RUN_RE = re.compile(r"\d+")
+_NUMBER_WORD_LED_RE = re.compile(r"[^\w-](" + NUMBER_WORDS_TRIE + r")(?![\w])")
+_NUMBER_WORD_AT_RE = re.compile(r"(?<![\w-])(" + NUMBER_WORDS_TRIE + r")(?![\w])")
+assert NUMBER_WORDS_TRIE == NUMBER_WORDS_TRIE.lower()  # (lowercase words: for the lowercased text)
 
 # The number words that SPELLED_COUNT_RE can start with ("five", "twenty-one").
 SPELLED_START_WORDS = frozenset({*SPELLED_NUMBERS, *SPELLED_TENS})
@@ -142,13 +146,21 @@ class NumberScan(NamedTuple):
 
 def scan_numbers(text: str, start: int = 0, end: int | None = None,
                  low: str | None = None) -> list[tuple[int, int, bool]]:
-    """Every number token of text[start:end]: (start, end, is_digits), in order.
+    """Every number token of text[start:end] (NUMBERISH_RE's matches): (start, end, is_digits), in order.
 
-    low: folded_text(text), if the caller has it. A token found on the lowercased text has the
-    span of text's and its digits (a digit has no case)."""
+    low: folded_text(text), if the caller has it: the tokens are then found on it, in two passes
+    (a token of the lowercased text has the span of text's, and its digits)."""
     stop = len(text) if end is None else end
-    matches = _NUMBERISH.scan(text, folded_text(text) if low is None else low, start, stop)
-    return [(m.start(), m.end(), m.group().isdigit()) for m in matches]
+    if low is None:
+        low = folded_text(text)
+        if low is None:
+            return [(m.start(), m.end(), m.group().isdigit()) for m in NUMBERISH_RE.finditer(text, start, stop)]
+    tokens = [(m.start(), m.end(), True) for m in DIGIT_RUN_RE.finditer(low, start, stop)]
+    words = [(m.start(1), m.end(1), False) for m in _NUMBER_WORD_LED_RE.finditer(low, start, stop)]
+    first = _NUMBER_WORD_AT_RE.match(low, start, stop)
+    if first is not None:
+        words.append((first.start(), first.end(), False))
+    return sorted(tokens + words) if words else tokens
 
 
 _token_start = itemgetter(0)  # a number token's start, the key its list is ordered by
