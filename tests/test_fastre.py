@@ -220,7 +220,7 @@ def test_mid_sentence_capitals_led_by_their_space_are_the_plain_ones(text: str) 
         _same_capitals(body)
 
 
-FOLDED = [*engine.FOLDED_MATCHERS.values(), engine.SPELLED_COUNT]
+FOLDED = list(engine.FOLDED_MATCHERS.values())
 
 
 def _same_number_scan(text: str) -> None:
@@ -228,6 +228,17 @@ def _same_number_scan(text: str) -> None:
     for start, end in ((0, len(text)), (min(4, len(text)), len(text)), (1, max(1, len(text) - 3))):
         plain = [(m.start(), m.end(), m.group().isdigit()) for m in numbers.NUMBERISH_RE.finditer(text, start, end)]
         assert numbers.scan_numbers(text, start, end) == plain, (text, start, end)
+
+
+def _same_spelled_counts(para: str) -> None:
+    """Spelled counts tried at the number words of each sentence the scan says has a spelled number
+    are the ones finditer finds there."""
+    tokens = scan_numbers(para)
+    for start, end in structure._sentences(para):
+        scan = numbers.sentence_scan(tokens, para, start, end)
+        if scan.spelled:
+            got = [m.span() for m in iter_from_starts(matchers.SPELLED_COUNT_RE, para, scan.word_starts, start, end)]
+            assert got == [m.span() for m in matchers.SPELLED_COUNT_RE.finditer(para, start, end)], para[start:end]
 
 
 def _same_scans(fold: FoldedPattern, text: str, pos: int, endpos: int) -> None:
@@ -250,6 +261,7 @@ def test_folded_scans_on_the_real_pages_equal_the_plain_scans() -> None:
             for start, end in structure._sentences(para):
                 _same_scans(fold, para, start, end)
         _same_number_scan(para)
+        _same_spelled_counts(para)
 
 
 def test_a_pattern_not_anchored_at_the_end_is_refused() -> None:
@@ -464,3 +476,4 @@ def test_folded_scans_equal_the_plain_scans(text: str) -> None:
         _same_scans(fold, text, 0, len(text))
         _same_scans(fold, text, min(3, len(text)), max(min(3, len(text)), len(text) - 2))
     _same_number_scan(text)
+    _same_spelled_counts(text)

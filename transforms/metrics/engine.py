@@ -230,7 +230,6 @@ assert RANGE_COUNT_RE.pattern.startswith(r"(?<![\w.,/#+-])(?P<num>\d")
 # The matchers scanned over a whole sentence, each with its case-folded twin (fastre.FoldedPattern:
 # an IGNORECASE pattern without an uppercase letter scans the lowercased paragraph instead).
 FOLDED_MATCHERS = {rule: FoldedPattern(regex) for rule, regex, _ in MATCHERS}  # (number-led: tried at number starts)
-SPELLED_COUNT = FoldedPattern(SPELLED_COUNT_RE)
 # MATCHERS with what _find_quantities asks of each rule, looked up once:
 # (rule, regex, builder, number-led, word-led, its FoldedPattern).
 MATCHER_PLAN = tuple((rule, regex, build, rule in NUMBER_LED, rule in WORD_LED, FOLDED_MATCHERS[rule])
@@ -242,6 +241,8 @@ TRIGGER_RULES: tuple[tuple[str, frozenset[str]], ...] = tuple(
     (trigger, frozenset(rule for rule, triggers in MATCHER_TRIGGERS.items() if trigger in triggers))
     for trigger in sorted({t for triggers in MATCHER_TRIGGERS.values() for t in triggers})
 )
+# A spelled count starts where the number scan found a number word (the scan's words are a trie of
+# the same words and more, under the same lookbehind): it is tried there only.
 # What a count range ("2-3 centers") and a copula count ("1,684 were on ...") hold (two thirds of the
 # sentences with a number hold neither, and are not tried).
 RANGE_COUNT_MARKS = ("-", "–", "~")
@@ -297,7 +298,7 @@ def _find_quantities(para: str, start: int, end: int, excluded: list[tuple[int, 
         for match in matches:
             add(build(match) if free(match) else None, rule)
     if not scan.digits:  # every remaining matcher but the spelled count starts at a digit
-        for match in SPELLED_COUNT.finditer(para, para_low, start, end) if scan.spelled else ():
+        for match in iter_from_starts(SPELLED_COUNT_RE, para, scan.word_starts, start, end) if scan.spelled else ():
             add(_spelled_count(para, match, start) if free(match) else None, "spelled_count")
         found.sort(key=lambda f: f.start)
         return found
@@ -312,7 +313,7 @@ def _find_quantities(para: str, start: int, end: int, excluded: list[tuple[int, 
             continue
         for match in iter_from_starts(regex, para, starts, start, end):
             add(_count(para, match, start) if free(match) else None, rule)
-    for match in SPELLED_COUNT.finditer(para, para_low, start, end) if scan.spelled else ():
+    for match in iter_from_starts(SPELLED_COUNT_RE, para, scan.word_starts, start, end) if scan.spelled else ():
         add(_spelled_count(para, match, start) if free(match) else None, "spelled_count")
     for match in iter_from_starts(BARE_NUMBER_RE, para, num_starts, start, end):
         if free(match):

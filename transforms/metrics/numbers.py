@@ -138,6 +138,7 @@ class NumberScan(NamedTuple):
     words: bool  # a number word (spelled-out, ordinal, fraction): rank and fraction matchers may match
     spelled: bool  # a spelled-out number word: the spelled-count matcher may match
     digit_starts: tuple[int, ...] = ()  # where its digit runs start: where a number-led matcher can match
+    word_starts: tuple[int, ...] = ()  # where its number words start: where a spelled count can match
 
     @property
     def any(self) -> bool:
@@ -176,7 +177,7 @@ def sentence_scan(tokens: list[tuple[int, int, bool]], text: str, start: int, en
         return NumberScan(digits=bool(inside), words=False, spelled=False, digit_starts=digit_starts)
     words = [text[a:b].lower() for a, b, is_digits in inside if not is_digits]
     return NumberScan(digits=bool(digit_starts), words=True, spelled=not SPELLED_START_WORDS.isdisjoint(words),
-                      digit_starts=digit_starts)
+                      digit_starts=digit_starts, word_starts=tuple([a for a, _, is_digits in inside if not is_digits]))
 
 
 def number_starts(text: str, digit_starts: Iterable[int]) -> list[int]:
