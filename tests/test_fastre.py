@@ -231,14 +231,15 @@ def _same_number_scan(text: str) -> None:
 
 
 def _same_spelled_counts(para: str) -> None:
-    """Spelled counts tried at the number words of each sentence the scan says has a spelled number
-    are the ones finditer finds there."""
+    """Spelled counts (and amounts) tried at the number words of each sentence the scan says has a
+    spelled number (a number word) are the ones finditer finds there."""
     tokens = scan_numbers(para)
     for start, end in structure._sentences(para):
         scan = numbers.sentence_scan(tokens, para, start, end)
-        if scan.spelled:
-            got = [m.span() for m in iter_from_starts(matchers.SPELLED_COUNT_RE, para, scan.word_starts, start, end)]
-            assert got == [m.span() for m in matchers.SPELLED_COUNT_RE.finditer(para, start, end)], para[start:end]
+        word_led = [regex for rule, regex, _ in matchers.MATCHERS if rule in engine.WORD_LED]
+        for regex in [matchers.SPELLED_COUNT_RE] * scan.spelled + word_led * scan.words:
+            got = [m.span() for m in iter_from_starts(regex, para, scan.word_starts, start, end)]
+            assert got == [m.span() for m in regex.finditer(para, start, end)], (regex.pattern, para[start:end])
 
 
 def _same_scans(fold: FoldedPattern, text: str, pos: int, endpos: int) -> None:

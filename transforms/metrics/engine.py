@@ -221,11 +221,13 @@ RESPECTIVELY_AFTER_RE = re.compile(r"\s*(?:,\s*)?(?:respectively|separately)\b",
 # before it): they are tried only there (the numbers-first scan knows those positions).
 NUMBER_LED = frozenset({"money_suffixed", "percentage_points", "percent", "km2", "m2", "mu", "tonnes", "kwh", "km",
                         "times", "points_compared", "points_pair"})
-# Matchers whose every match starts with a number word: tried only in sentences that have one.
+# Matchers whose every match starts with a number word (under NUMBERISH_RE's lookbehind, followed
+# by a space): tried only in sentences that have one, and only where the scan found one.
 WORD_LED = frozenset({"amount_spelled"})
 # (NUM opens with a lookbehind that refuses a word character, then a digit.)
 assert all(regex.pattern.startswith(NUM) for rule, regex, _ in MATCHERS if rule in NUMBER_LED)
 assert all(regex.pattern.startswith(NUM) for regex in (YEARS_RE, COUNT_COPULA_RE, COUNT_RE, BARE_NUMBER_RE))
+assert all(regex.pattern.startswith(r"(?<![\w-])(?P<word>") for rule, regex, _ in MATCHERS if rule in WORD_LED)
 assert RANGE_COUNT_RE.pattern.startswith(r"(?<![\w.,/#+-])(?P<num>\d")
 # The matchers scanned over a whole sentence, each with its case-folded twin (fastre.FoldedPattern:
 # an IGNORECASE pattern without an uppercase letter scans the lowercased paragraph instead).
@@ -294,6 +296,7 @@ def _find_quantities(para: str, start: int, end: int, excluded: list[tuple[int, 
         if rule not in triggered or word_led and not scan.words:
             continue
         matches = iter_from_starts(regex, para, num_starts, start, end) if number_led else \
+            iter_from_starts(regex, para, scan.word_starts, start, end) if word_led else \
             folded.finditer(para, para_low, start, end)
         for match in matches:
             add(build(match) if free(match) else None, rule)
