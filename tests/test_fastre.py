@@ -230,6 +230,30 @@ def _same_number_scan(text: str) -> None:
         assert numbers.scan_numbers(text, start, end) == plain, (text, start, end)
 
 
+def _decimal_number(match: re.Match[str]) -> float:
+    """numbers._number as written first: every number through Decimal."""
+    from decimal import Decimal
+
+    value = Decimal(match.group("num").replace(",", ""))
+    scale = match.groupdict().get("scale")
+    if scale:
+        value *= Decimal(int(numbers.SCALE_WORDS[scale.lower()]))
+    return float(value)
+
+
+def test_numbers_read_without_decimal_are_the_decimal_ones() -> None:
+    texts = [*real_paragraphs(), "0.1 0.7 2.675 1,234,567.891 ١٢.٥ 9007199254740993 123456789012345678901234567890.1 "
+             "1.15 billion 0.1 million 3.3 trillion 12,345.6789 thousand 2.5 bn 7 10,000"]
+    regexes = [matchers.BARE_NUMBER_RE, matchers.COUNT_COPULA_RE, matchers.PERCENT_RE]
+    count = 0
+    for text in texts:
+        for regex in regexes:
+            for match in regex.finditer(text):
+                assert numbers._number(match) == _decimal_number(match), match.group()
+                count += 1
+    assert count > 1500
+
+
 def _same_spelled_counts(para: str) -> None:
     """Spelled counts (and amounts) tried at the number words of each sentence the scan says has a
     spelled number (a number word) are the ones finditer finds there."""

@@ -98,12 +98,15 @@ class _Found:
 
 
 def _number(match: re.Match[str]) -> float:
-    """The matched number with its scale word applied, exactly ("32.8 billion" -> 32800000000.0)."""
-    value = Decimal(match.group("num").replace(",", ""))
-    scale = match.groupdict().get("scale")
-    if scale:
-        value *= Decimal(int(SCALE_WORDS[scale.lower()]))
-    return float(value)
+    """The matched number with its scale word applied, exactly ("32.8 billion" -> 32800000000.0).
+
+    Without a scale, float() of the digits is the float nearest the decimal number, which is what
+    float(Decimal(digits)) gives; a scale multiplies exactly (Decimal) before the one rounding."""
+    raw = match.group("num").replace(",", "")
+    scale = match.group("scale") if "scale" in match.re.groupindex else None
+    if not scale:
+        return float(raw)
+    return float(Decimal(raw) * Decimal(int(SCALE_WORDS[scale.lower()])))
 
 
 # Every matcher needs a digit or one of these words: a sentence with neither is skipped
