@@ -256,7 +256,7 @@ def test_numbers_read_without_decimal_are_the_decimal_ones() -> None:
 
 def _same_spelled_counts(para: str) -> None:
     """Spelled counts (and amounts) tried at the number words of each sentence the scan says has a
-    spelled number (a number word) are the ones finditer finds there."""
+    spelled number (a number word), and fractions at their starts, are the ones finditer finds there."""
     tokens = scan_numbers(para)
     for start, end in structure._sentences(para):
         scan = numbers.sentence_scan(tokens, para, start, end)
@@ -264,6 +264,9 @@ def _same_spelled_counts(para: str) -> None:
         for regex in [matchers.SPELLED_COUNT_RE] * scan.spelled + word_led * scan.words:
             got = [m.span() for m in iter_from_starts(regex, para, scan.word_starts, start, end)]
             assert got == [m.span() for m in regex.finditer(para, start, end)], (regex.pattern, para[start:end])
+        got = [m.span() for m in iter_from_starts(matchers.FRACTION_RE, para, engine.fraction_starts(para, scan),
+                                                    start, end)]
+        assert got == [m.span() for m in matchers.FRACTION_RE.finditer(para, start, end)], para[start:end]
 
 
 def _same_scans(fold: FoldedPattern, text: str, pos: int, endpos: int) -> None:
@@ -496,6 +499,8 @@ def test_number_starts_equal_the_lookbehind_of_num_on_every_character() -> None:
 
 @settings(max_examples=300, deadline=None)
 @given(st.one_of(text_strategy, rank_text_strategy, number_text_strategy))
+@example("More than half of them, x_than half of, nearly\t half of, 2by half of, (about HALF of), "
+         "one-third of, Nine out of ten, 1/3, 3 / 4, ſix out of 9, for half of")
 def test_folded_scans_equal_the_plain_scans(text: str) -> None:
     for fold in FOLDED:
         _same_scans(fold, text, 0, len(text))

@@ -261,6 +261,22 @@ def triggered_rules(low: str) -> set[str]:
     return rules
 
 
+def fraction_starts(para: str, scan: NumberScan) -> list[int]:
+    """Where FRACTION_RE can match in the sentence `scan` was made of: at its digit runs ("9 out of 10",
+    "1/3") and number words ("one third of", "nine out of ten"), and at the word before each "half"
+    ("more than half of": the lead word, a whole word run before the spaces before "half")."""
+    starts = {*scan.digit_starts, *scan.word_starts}
+    for half in scan.word_starts:
+        if para[half:half + 4].lower() == "half":
+            lead = half
+            while lead and para[lead - 1].isspace():
+                lead -= 1
+            while lead and (para[lead - 1].isalnum() or para[lead - 1] == "_"):  # (what \w matches)
+                lead -= 1
+            starts.add(lead)
+    return sorted(starts)
+
+
 def _find_quantities(para: str, start: int, end: int, excluded: list[tuple[int, int]],
                      scan: NumberScan, para_low: str | None = None) -> list[_Found]:
     """The quantities of the sentence para[start:end], in order. para_low: folded_text(para)."""
@@ -295,9 +311,14 @@ def _find_quantities(para: str, start: int, end: int, excluded: list[tuple[int, 
     for rule, regex, build, number_led, word_led, folded in MATCHER_PLAN:
         if rule not in triggered or word_led and not scan.words:
             continue
-        matches = iter_from_starts(regex, para, num_starts, start, end) if number_led else \
-            iter_from_starts(regex, para, scan.word_starts, start, end) if word_led else \
-            folded.finditer(para, para_low, start, end)
+        if number_led:
+            matches = iter_from_starts(regex, para, num_starts, start, end)
+        elif word_led:
+            matches = iter_from_starts(regex, para, scan.word_starts, start, end)
+        elif rule == "fraction":
+            matches = iter_from_starts(regex, para, fraction_starts(para, scan), start, end)
+        else:
+            matches = folded.finditer(para, para_low, start, end)
         for match in matches:
             add(build(match) if free(match) else None, rule)
     if not scan.digits:  # every remaining matcher but the spelled count starts at a digit
