@@ -223,6 +223,13 @@ def test_mid_sentence_capitals_led_by_their_space_are_the_plain_ones(text: str) 
 FOLDED = list(engine.FOLDED_MATCHERS.values())
 
 
+def test_the_ascii_leads_of_number_words_are_the_ascii_characters_the_lookbehind_takes() -> None:
+    leads = re.compile(f"[{numbers.ASCII_NOT_WORD_SPACE_HYPHEN}]")
+    for code in range(128):
+        assert bool(leads.fullmatch(chr(code))) == (re.fullmatch(r"[^\w -]", chr(code)) is not None), code
+    assert re.fullmatch(r"\d", "٣") and not numbers.ASCII_DIGIT_RUN_RE.fullmatch("٣")  # (ASCII texts only)
+
+
 def _same_number_scan(text: str) -> None:
     """scan_numbers (two passes over the lowercased text) finds NUMBERISH_RE's matches, from any start."""
     for start, end in ((0, len(text)), (min(4, len(text)), len(text)), (1, max(1, len(text) - 3))):
@@ -499,6 +506,9 @@ def test_number_starts_equal_the_lookbehind_of_num_on_every_character() -> None:
 
 @settings(max_examples=300, deadline=None)
 @given(st.one_of(text_strategy, rank_text_strategy, number_text_strategy))
+@example("(five)\tsix,seven;eight 3 nine 'ten' -two _three four- first\x0cSecond 12 five\x1fsix.Seven")
+@example("(five)\tsix,seven;eight ٣ nine “ten” -two _three four- first\x0cSecond 12 five\xa0six")
+@example("five ſix seven")
 @example("More than half of them, x_than half of, nearly\t half of, 2by half of, (about HALF of), "
          "one-third of, Nine out of ten, 1/3, 3 / 4, ſix out of 9, for half of")
 def test_folded_scans_equal_the_plain_scans(text: str) -> None:

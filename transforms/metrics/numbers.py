@@ -122,8 +122,15 @@ NUMBERISH_RE = re.compile(r"\d+|(?<![\w-])(?:" + NUMBER_WORDS_TRIE + r")(?![\w])
 # and the number words each with the character before it, which the lookbehind refuses to be a
 # word character or a hyphen (a word at the scan's start is read with the lookbehind itself).
 # Digits and words never touch, so the two passes find NUMBERISH_RE's matches between them.
+# The character before a word is a space (a literal the engine finds fast) or another one: on an
+# ASCII text, one of a set of ASCII ranges (a bitmap: fast too), else any but a word character, a
+# space or a hyphen. On an ASCII text the digits are [0-9] (\d also takes other scripts' digits).
 DIGIT_RUN_RE = re.compile(r"\d+")
-_NUMBER_WORD_LED_RE = re.compile(r"[^\w-](" + NUMBER_WORDS_TRIE + r")(?![\w])")
+ASCII_DIGIT_RUN_RE = re.compile(r"[0-9]+")
+_NUMBER_WORD_SPACED_RE = re.compile(r" (" + NUMBER_WORDS_TRIE + r")(?![\w])")
+_NUMBER_WORD_LED_RE = re.compile(r"[^\w -](" + NUMBER_WORDS_TRIE + r")(?![\w])")
+ASCII_NOT_WORD_SPACE_HYPHEN = r"\x00-\x1f!-,./:-@\[-^`{-\x7f"  # (ASCII but [\w -]: tests/test_fastre.py)
+_ASCII_NUMBER_WORD_LED_RE = re.compile(rf"[{ASCII_NOT_WORD_SPACE_HYPHEN}](" + NUMBER_WORDS_TRIE + r")(?![\w])")
 _NUMBER_WORD_AT_RE = re.compile(r"(?<![\w-])(" + NUMBER_WORDS_TRIE + r")(?![\w])")
 assert NUMBER_WORDS_TRIE == NUMBER_WORDS_TRIE.lower()  # (lowercase words: for the lowercased text)
 
@@ -159,8 +166,12 @@ def scan_numbers(text: str, start: int = 0, end: int | None = None,
         low = folded_text(text)
         if low is None:
             return [(m.start(), m.end(), m.group().isdigit()) for m in NUMBERISH_RE.finditer(text, start, stop)]
-    tokens = [(m.start(), m.end(), True) for m in DIGIT_RUN_RE.finditer(low, start, stop)]
-    words = [(m.start(1), m.end(1), False) for m in _NUMBER_WORD_LED_RE.finditer(low, start, stop)]
+    ascii = low.isascii()
+    digit_runs = ASCII_DIGIT_RUN_RE if ascii else DIGIT_RUN_RE
+    tokens = [(m.start(), m.end(), True) for m in digit_runs.finditer(low, start, stop)]
+    words = [(m.start(1), m.end(1), False) for m in _NUMBER_WORD_SPACED_RE.finditer(low, start, stop)]
+    led = _ASCII_NUMBER_WORD_LED_RE if ascii else _NUMBER_WORD_LED_RE
+    words += [(m.start(1), m.end(1), False) for m in led.finditer(low, start, stop)]
     first = _NUMBER_WORD_AT_RE.match(low, start, stop)
     if first is not None:
         words.append((first.start(), first.end(), False))
