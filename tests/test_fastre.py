@@ -299,6 +299,14 @@ def test_folded_scans_on_the_real_pages_equal_the_plain_scans() -> None:
         _same_spelled_counts(para)
 
 
+def test_the_previous_word_read_off_the_reversed_match_is_the_searched_one() -> None:
+    tail = structure.PREVIOUS_WORD_TAIL
+    assert tail._longest_reversed
+    for text in ("ranked No. ", "Line 4.", "a_b1.c2x  \t", "x. ", "1.5 ", "é ", "é1a ", "the 3rd ", "word\n", "word \n",
+                 "U.S. ", "ſt ", "", " ", "5", "-a ", "up by 3.5.a_ ", *real_befores()[:2000]):
+        assert _same(tail.search(text), tail.pattern.search(text)), text
+
+
 def test_a_pattern_not_anchored_at_the_end_is_refused() -> None:
     for pattern in (r"rose", r"^rose", r"rose$|fell"):
         try:

@@ -396,11 +396,17 @@ class TailPattern:
     Before any of that, the pattern written backwards (`reversed_pattern`), matched once at the
     start of the reversed text, tells whether there is a match at all (most searches find none);
     the gate is asked only for a pattern that cannot be written backwards.
+
+    longest_reversed: for a pattern whose reversed pattern's first match is always its longest
+    (`([A-Za-z][\\w.]*)\\s*$`: the greedy repeat gives back one character at a time until a letter
+    ends it), the end of that match is where the leftmost match starts: no forward search at all.
     """
 
     def __init__(self, pattern: re.Pattern[str], gate: re.Pattern[str] | None = None,
-                 match_words: tuple[frozenset[str], tuple[str, ...]] | None = None) -> None:
+                 match_words: tuple[frozenset[str], tuple[str, ...]] | None = None,
+                 longest_reversed: bool = False) -> None:
         self.pattern = pattern
+        self._longest_reversed = longest_reversed
         parsed = sre_parse.parse(pattern.pattern, pattern.flags)
         if pattern.flags & re.MULTILINE or not _ends_at_end(list(parsed)):
             raise ValueError(f"not a pattern anchored at the end of the text: {pattern.pattern!r}")
@@ -446,6 +452,10 @@ class TailPattern:
 
     def search(self, text: str) -> re.Match[str] | None:
         """pattern.search(text)."""
+        if self._longest_reversed and self._reversed is not None and text[-1:] != "\n":
+            # the reversed pattern's first match is its longest: it ends where the leftmost match starts
+            found = self._reversed.match(text[::-1])
+            return None if found is None else self.pattern.match(text, len(text) - found.end())
         if self._absent(text):
             return None
         if len(text) <= SHORT_TEXT:

@@ -19,7 +19,7 @@ SUBHEADING_MAX_WORDS = 8
 
 INITIAL_RE = re.compile(r"[a-z]")  # "F. Tan": a one-letter initial does not end a sentence
 PREVIOUS_WORD_RE = re.compile(r"([A-Za-z][\w.]*)\s*$")
-PREVIOUS_WORD_TAIL = TailPattern(PREVIOUS_WORD_RE)
+PREVIOUS_WORD_TAIL = TailPattern(PREVIOUS_WORD_RE, longest_reversed=True)  # (the word is the whole last run)
 PUBLISHED_RE = re.compile(rf"^({YEAR})-(\d{{2}})")
 SENTENCE_END_RE = re.compile(r"[.!?。！？][\"”’)）]*\s+(?=[\"“‘(（]?[A-Z0-9])")
 LAST_TOKEN_RE = re.compile(r"([\w.]+)[.!?。！？][\"”’)）]*\s+$")
