@@ -444,7 +444,9 @@ class TailPattern:
         of the reversed text) or else the gate tells; False: it may have one."""
         if self._reversed is not None and text[-1:] != "\n":  # ("$" is then the end of the text)
             if self._reversed_folded is not None:
-                backwards = folded_backwards(text)
+                last_text, backwards = _last_backwards  # (folded_backwards, its remembered case read here)
+                if last_text is not text:
+                    backwards = folded_backwards(text)
                 if backwards is not None:
                     return self._reversed_folded.match(backwards) is None
             return self._reversed.match(text[::-1]) is None
