@@ -6,13 +6,26 @@ spaces, tabs, newlines, punctuation, digits and the characters IGNORECASE treats
 """
 from __future__ import annotations
 
+import json
 import re
+import sys
+from functools import cache, lru_cache
+from pathlib import Path
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from transforms.fastre import TailPattern, iter_from_starts
-from transforms.metrics import engine, matchers, qualifiers, structure, subjects
+from transforms.fastre import (
+    CASE_SPECIAL,
+    FoldedPattern,
+    TailPattern,
+    case_folded,
+    folded_backwards,
+    folded_text,
+    iter_from_starts,
+    reversed_pattern,
+)
+from transforms.metrics import describe, engine, matchers, numbers, qualifiers, structure, subjects
 from transforms.metrics.numbers import EXCLUDED_SPAN_RES, NOT_BEFORE_NUMBER, number_starts, scan_numbers
 from transforms.metrics.vocab import (
     FRACTION_WORDS,
@@ -23,8 +36,36 @@ from transforms.metrics.vocab import (
     words_pattern,
 )
 
-TAILS = [value for module in (qualifiers, subjects, matchers, structure) for value in vars(module).values()
+TAILS = [value for module in (qualifiers, subjects, matchers, structure, describe) for value in vars(module).values()
          if isinstance(value, TailPattern)]
+# The real pages the shortcuts are checked on (never the held-out set: its texts stay unseen).
+REAL_SETS = ("dev", "tune_sites", "tune_other")
+
+
+@lru_cache(maxsize=1)
+def real_texts() -> tuple[str, ...]:
+    """The real pages' texts (dev and tuning sets)."""
+    root = Path(__file__).parent / "realgold"
+    return tuple(json.loads(path.read_text(encoding="utf-8"))["raw_text"]
+                 for name in REAL_SETS for path in sorted((root / name / "pages").glob("*.json")))
+
+
+@lru_cache(maxsize=1)
+def real_paragraphs() -> tuple[str, ...]:
+    """Every paragraph of the real pages' texts, as the engine splits them."""
+    return tuple(para for text in real_texts() for _, para in structure._paragraphs(text))
+
+
+def real_sentences() -> list[str]:
+    """Every sentence of the real pages' texts, as the engine splits them."""
+    sentences = [para[a:b] for para in real_paragraphs() for a, b in structure._sentences(para)]
+    assert len(sentences) > 2000
+    return sentences
+
+
+def real_befores() -> list[str]:
+    """The text before each number of the real sentences (what the tail patterns are searched in)."""
+    return [sentence[:m.start()] for sentence in real_sentences() for m in re.finditer(r"\d+", sentence)]
 WORDS = ("rose", "grew", "increased", "by", "to", "of", "an", "average", "annual", "growth", "rate", "at", "up",
          "down", "about", "more", "than", "only", "a", "total", "just", "is", "expected", "was", "reached",
          "accounted", "for", "cost", "will", "sharply", "which", "the", "city", "Ningbo", "Zhejiang", "in", "2019",
@@ -61,6 +102,209 @@ def test_long_texts_search_only_their_tail_with_the_same_result() -> None:
         text = before + ending
         for tail in TAILS:
             assert _same(tail.search(text), tail.pattern.search(text)), (tail.pattern.pattern, text)
+
+
+def test_tail_searches_on_the_real_pages_equal_the_plain_searches() -> None:
+    """Windows, gates and the case fold on the text before every number of the real pages."""
+    befores = real_befores()
+    assert sum(not before.isascii() for before in befores) > 100  # curly quotes and the like: the fold's check
+    for tail in TAILS:
+        for before in befores:
+            assert _same(tail.search(before), tail.pattern.search(before)), (tail.pattern.pattern, before)
+
+
+@cache
+def _reversed(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    reverse = reversed_pattern(pattern)
+    assert reverse is not None, pattern.pattern
+    return reverse
+
+
+def _reversed_agrees(pattern: re.Pattern[str], text: str) -> bool:
+    """The reversed pattern matches at the start of the reversed text iff the pattern has a match (at the end)."""
+    return (_reversed(pattern).match(text[::-1]) is None) == (pattern.search(text) is None)
+
+
+def test_every_tail_pattern_has_a_reversed_pattern_that_agrees_on_the_real_pages() -> None:
+    befores = real_befores()
+    for tail in TAILS:
+        for before in befores:
+            assert _reversed_agrees(tail.pattern, before), (tail.pattern.pattern, before)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text_strategy)
+def test_reversed_patterns_agree_with_the_patterns(text: str) -> None:
+    text = text.rstrip("\n")  # ("$" also matches before a final newline: the reversed pattern is not asked then)
+    for tail in TAILS:
+        assert _reversed_agrees(tail.pattern, text), (tail.pattern.pattern, text)
+        if tail.gate is not None:
+            assert _reversed_agrees(tail.gate.pattern, text), (tail.gate.pattern.pattern, text)
+
+
+def test_reversed_patterns_turn_lookarounds_and_anchors_around() -> None:
+    cases = [(r"(?<!made\s)\bup(?:\s+by)?\s*$", ["prices up by ", "made up by", "upup", "made  up"]),
+             (r"(?:^|,)\s*(?=[a-z]{2})\w+(?!x)$", ["ab", ", cd", "A", "x, yz"]),
+             (r"[^,;.]{1,3}[A-Z]\.?$", ["abC.", "a,C", "abcdE"]),
+             (r"\Ato(?-i:[A-Z])\w*$", ["toNingbo", "toningbo", "a toX"])]
+    for pattern, texts in cases:
+        for flags in (0, re.IGNORECASE):
+            for text in texts:
+                assert _reversed_agrees(re.compile(pattern, flags), text), (pattern, text)
+    for pattern in (r"(\w)\1$", r"a(?=\s+b)\s+b$", r"(?>ab|a)b$", r"a++$", r"(?x) a $"):
+        assert reversed_pattern(re.compile(pattern)) is None or pattern == r"(?x) a $", pattern
+    assert reversed_pattern(re.compile(r"(?x) a $")).match("a"[::-1])  # (the source is re-written, no verbose spaces)
+
+
+def test_the_case_fold_names_every_character_that_would_make_it_differ() -> None:
+    """Outside CASE_SPECIAL, lowercasing keeps a character one character long, never makes it an
+    ASCII letter (nor is it one for IGNORECASE), and keeps its \\w, \\s and \\d class."""
+    classes = [re.compile(r"\w"), re.compile(r"\s"), re.compile(r"\d")]
+    ascii_letter = re.compile("[a-z]", re.IGNORECASE)
+    special = set()
+    for char in map(chr, range(128, sys.maxunicode + 1)):
+        low = char.lower()
+        if (len(low) != 1 or low.isascii() or ascii_letter.fullmatch(char)
+                or any(bool(c.fullmatch(char)) != bool(c.fullmatch(low)) for c in classes)):
+            special.add(char)
+    assert special == set(CASE_SPECIAL)
+    for char in CASE_SPECIAL:
+        assert folded_text(f"x{char}y") is None
+    assert folded_text("Rose “by” 5%") == "rose “by” 5%"
+
+
+def test_the_folded_text_reversed_is_remembered_for_the_same_text_only() -> None:
+    texts = ["Rose by ", "Rose by ", "".join(["Rose", " by "]), "ſo ", "Up “5”", "Up “5”"]
+    for text in texts + texts[::-1] + real_befores()[:300]:
+        low = folded_text(text)
+        assert folded_backwards(text) == (None if low is None else low[::-1]), text
+
+
+def test_case_folded_takes_only_patterns_without_an_uppercase_letter() -> None:
+    for pattern in (r"rose\s+by$", r"\b(?:up|down)\s*$", r"[a-z,’]+ of$", r"[A-Za-z]\w*$", r"(?<!made\s)\bup$",
+                    r"[^,;.]{1,80},\s*$", r"(?:,\s*)?\s+(?:is|are){0,4}\s*$", r"’s\s*$"):
+        assert case_folded(re.compile(pattern, re.IGNORECASE)) is not None, pattern
+    for pattern in (r"Rose$", r"[A-Z]\w*$", r"(?-i:[A-Z])$", r"(\w)\1$", r"é$", r"[à-ÿ]$", r"(?i)rose$"):
+        assert case_folded(re.compile(pattern, re.IGNORECASE)) is None, pattern
+    assert case_folded(re.compile(r"rose$")) is None  # not IGNORECASE: nothing to fold
+    assert case_folded(re.compile(r"rose$", re.IGNORECASE | re.ASCII)) is None
+
+
+@settings(max_examples=150, deadline=None)
+@given(text_strategy)
+def test_a_case_folded_pattern_on_the_folded_text_matches_where_the_pattern_does(text: str) -> None:
+    low = folded_text(text)
+    for tail in TAILS:
+        folded = case_folded(tail.pattern)
+        if folded is None or low is None:
+            continue
+        for pos in range(0, len(text) + 1, 7):
+            plain = tail.pattern.search(text, pos)
+            got = folded.search(low, pos)
+            assert (got is None) == (plain is None) and (got is None or plain is None or got.span() == plain.span())
+
+
+def _same_capitals(body: str) -> None:
+    assert engine.MID_SENTENCE_CAPITALS_RE.findall(body) == subjects.MID_SENTENCE_CAPITAL_RE.findall(body), body
+
+
+def test_mid_sentence_capitals_led_by_their_space_are_the_plain_ones_on_the_real_pages() -> None:
+    for body in real_texts():
+        _same_capitals(body)
+
+
+@settings(max_examples=200, deadline=None)
+@given(text_strategy)
+def test_mid_sentence_capitals_led_by_their_space_are_the_plain_ones(text: str) -> None:
+    for body in (text, text.title(), "A ".join(text.split())):
+        _same_capitals(body)
+
+
+FOLDED = list(engine.FOLDED_MATCHERS.values())
+
+
+def test_the_ascii_leads_of_number_words_are_the_ascii_characters_the_lookbehind_takes() -> None:
+    leads = re.compile(f"[{numbers.ASCII_NOT_WORD_SPACE_HYPHEN}]")
+    for code in range(128):
+        assert bool(leads.fullmatch(chr(code))) == (re.fullmatch(r"[^\w -]", chr(code)) is not None), code
+    assert re.fullmatch(r"\d", "٣") and not numbers.ASCII_DIGIT_RUN_RE.fullmatch("٣")  # (ASCII texts only)
+
+
+def _same_number_scan(text: str) -> None:
+    """scan_numbers (two passes over the lowercased text) finds NUMBERISH_RE's matches, from any start."""
+    for start, end in ((0, len(text)), (min(4, len(text)), len(text)), (1, max(1, len(text) - 3))):
+        plain = [(m.start(), m.end(), m.group().isdigit()) for m in numbers.NUMBERISH_RE.finditer(text, start, end)]
+        assert numbers.scan_numbers(text, start, end) == plain, (text, start, end)
+
+
+def _decimal_number(match: re.Match[str]) -> float:
+    """numbers._number as written first: every number through Decimal."""
+    from decimal import Decimal
+
+    value = Decimal(match.group("num").replace(",", ""))
+    scale = match.groupdict().get("scale")
+    if scale:
+        value *= Decimal(int(numbers.SCALE_WORDS[scale.lower()]))
+    return float(value)
+
+
+def test_numbers_read_without_decimal_are_the_decimal_ones() -> None:
+    texts = [*real_paragraphs(), "0.1 0.7 2.675 1,234,567.891 ١٢.٥ 9007199254740993 123456789012345678901234567890.1 "
+             "1.15 billion 0.1 million 3.3 trillion 12,345.6789 thousand 2.5 bn 7 10,000"]
+    regexes = [matchers.BARE_NUMBER_RE, matchers.COUNT_COPULA_RE, matchers.PERCENT_RE]
+    count = 0
+    for text in texts:
+        for regex in regexes:
+            for match in regex.finditer(text):
+                assert numbers._number(match) == _decimal_number(match), match.group()
+                count += 1
+    assert count > 1500
+
+
+def _same_spelled_counts(para: str) -> None:
+    """Spelled counts (and amounts) tried at the number words of each sentence the scan says has a
+    spelled number (a number word), and fractions at their starts, are the ones finditer finds there."""
+    tokens = scan_numbers(para)
+    for start, end in structure._sentences(para):
+        scan = numbers.sentence_scan(tokens, para, start, end)
+        word_led = [regex for rule, regex, _ in matchers.MATCHERS if rule in engine.WORD_LED]
+        for regex in [matchers.SPELLED_COUNT_RE] * scan.spelled + word_led * scan.words:
+            got = [m.span() for m in iter_from_starts(regex, para, scan.word_starts, start, end)]
+            assert got == [m.span() for m in regex.finditer(para, start, end)], (regex.pattern, para[start:end])
+        got = [m.span() for m in iter_from_starts(matchers.FRACTION_RE, para, engine.fraction_starts(para, scan),
+                                                    start, end)]
+        assert got == [m.span() for m in matchers.FRACTION_RE.finditer(para, start, end)], para[start:end]
+
+
+def _same_scans(fold: FoldedPattern, text: str, pos: int, endpos: int) -> None:
+    plain = list(fold.pattern.finditer(text, pos, endpos))
+    got = list(fold.finditer(text, folded_text(text), pos, endpos))
+    assert len(got) == len(plain) and all(_same(a, b) for a, b in zip(got, plain, strict=True)), (fold.pattern, text)
+    spans = [m.span() for m in fold.scan(text, folded_text(text), pos, endpos)]
+    assert spans == [m.span() for m in plain], (fold.pattern, text)
+
+
+def test_folded_scans_on_the_real_pages_equal_the_plain_scans() -> None:
+    """The whole-sentence matchers and the number scan, on the lowercased paragraph, find what
+    they find on the paragraph (each sentence of the dev and tuning pages, and whole paragraphs)."""
+    assert sum(fold.folded is not None for fold in FOLDED) >= 6
+    paragraphs = real_paragraphs()
+    assert sum(not para.isascii() for para in paragraphs) > 100
+    for para in paragraphs:
+        for fold in FOLDED:
+            _same_scans(fold, para, 0, len(para))
+            for start, end in structure._sentences(para):
+                _same_scans(fold, para, start, end)
+        _same_number_scan(para)
+        _same_spelled_counts(para)
+
+
+def test_the_previous_word_read_off_the_reversed_match_is_the_searched_one() -> None:
+    tail = structure.PREVIOUS_WORD_TAIL
+    assert tail._longest_reversed
+    for text in ("ranked No. ", "Line 4.", "a_b1.c2x  \t", "x. ", "1.5 ", "é ", "é1a ", "the 3rd ", "word\n", "word \n",
+                 "U.S. ", "ſt ", "", " ", "5", "-a ", "up by 3.5.a_ ", *real_befores()[:2000]):
+        assert _same(tail.search(text), tail.pattern.search(text)), text
 
 
 def test_a_pattern_not_anchored_at_the_end_is_refused() -> None:
@@ -116,10 +360,17 @@ span_text_strategy = st.lists(st.tuples(st.sampled_from(SPAN_WORDS), st.sampled_
 def test_excluded_spans_with_the_scan_equal_the_plain_scan(text: str) -> None:
     """The gates, the gates read off the digit runs and the start positions skip nothing a plain
     scan of every pattern finds."""
-    digit_starts = [a for a, _, is_digits in scan_numbers(text) if is_digits]
+    digit_runs = [(a, b) for a, b, is_digits in scan_numbers(text) if is_digits]
     plain = [m.span() for _, regex in EXCLUDED_SPAN_RES for m in regex.finditer(text)]
-    assert structure._excluded_spans(text, digit_starts) == plain
+    assert structure._excluded_spans(text, digit_runs) == plain
     assert structure._excluded_spans(text) == plain
+
+
+def test_excluded_spans_read_off_the_digit_runs_on_the_real_pages() -> None:
+    for para in real_paragraphs():
+        digit_runs = [(a, b) for a, b, is_digits in scan_numbers(para) if is_digits]
+        plain = [m.span() for _, regex in EXCLUDED_SPAN_RES for m in regex.finditer(para)]
+        assert structure._excluded_spans(para, digit_runs) == plain, para
 
 
 def test_boilerplate_line_checks_equal_searching_every_pattern() -> None:
@@ -259,3 +510,18 @@ def test_number_starts_equal_the_lookbehind_of_num_on_every_character() -> None:
     text = "".join(chr(code) + "1 " for code in range(0x110000) if not 0xD800 <= code <= 0xDFFF)
     digit_starts = [m.start() for m in re.finditer(r"\d+", text)]
     assert number_starts(text, digit_starts) == [m.start() for m in re.finditer(rf"\d(?<!{NOT_BEFORE_NUMBER}.)", text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(text_strategy, rank_text_strategy, number_text_strategy))
+@example("(five)\tsix,seven;eight 3 nine 'ten' -two _three four- first\x0cSecond 12 five\x1fsix.Seven")
+@example("(five)\tsix,seven;eight ٣ nine “ten” -two _three four- first\x0cSecond 12 five\xa0six")
+@example("five ſix seven")
+@example("More than half of them, x_than half of, nearly\t half of, 2by half of, (about HALF of), "
+         "one-third of, Nine out of ten, 1/3, 3 / 4, ſix out of 9, for half of")
+def test_folded_scans_equal_the_plain_scans(text: str) -> None:
+    for fold in FOLDED:
+        _same_scans(fold, text, 0, len(text))
+        _same_scans(fold, text, min(3, len(text)), max(min(3, len(text)), len(text) - 2))
+    _same_number_scan(text)
+    _same_spelled_counts(text)

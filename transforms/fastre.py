@@ -14,6 +14,16 @@ the same leftmost match. Patterns whose matches can hold any number of whitespac
 
 `iter_from_starts` is `finditer` for patterns whose every match starts at a known kind of
 position (the start of a digit run, of a month name): only those positions are tried.
+
+`reversed_pattern`: a tail pattern written backwards, matched once at the start of the reversed
+text, tells whether the pattern has a match at all, in one anchored attempt instead of a scan.
+
+`case_folded` and `folded_text`: an IGNORECASE pattern tries every position two to three times
+slower than the same pattern without the flag. For a pattern with no uppercase letter, the plain
+pattern on `text.lower()` matches exactly where the IGNORECASE one matches `text`, with the same
+spans, whenever `folded_text` gives a lowercase text (same length, none of the few characters that
+IGNORECASE equates with an ASCII letter but str.lower() leaves alone): the position is found on the
+lowercase text and the match itself is then taken, at that position, from `text`.
 """
 from __future__ import annotations
 
@@ -151,6 +161,220 @@ def _ends_at_end(items: list[tuple[Any, Any]]) -> bool:
     return False
 
 
+# Non-ASCII characters that IGNORECASE equates with an ASCII letter though str.lower() does not
+# map them to it (dotless i, long s, the Kelvin sign), and the capital I with a dot, whose
+# lowercase is two characters (tests/test_fastre.py checks every code point).
+CASE_SPECIAL = "\u0130\u0131\u017f\u212a"
+
+
+def folded_text(text: str) -> str | None:
+    """text.lower() if a case-folded pattern (`case_folded`) finds in it what the IGNORECASE one finds in text."""
+    low = text.lower()
+    if text.isascii():
+        return low
+    if len(low) != len(text) or any(char in text for char in CASE_SPECIAL):
+        return None  # (every other character keeps its length, and its \w, \s, \d class, when lowercased)
+    return low
+
+
+# The last text asked about and its folded text reversed: the rules ask several tail patterns in a
+# row about the same text (the same string object), which is then lowercased and reversed once.
+_last_backwards: tuple[str, str | None] = ("", "")
+
+
+def folded_backwards(text: str) -> str | None:
+    """folded_text(text) reversed (None if text has no folded form)."""
+    global _last_backwards
+    last_text, backwards = _last_backwards  # (one tuple, replaced whole: never a text with another's result)
+    if last_text is not text:
+        low = folded_text(text)
+        backwards = None if low is None else low[::-1]
+        _last_backwards = (text, backwards)
+    return backwards
+
+
+def _caseless(char: str) -> bool:
+    return char.lower() == char == char.upper()
+
+
+def _foldable_items(items: Iterable[tuple[Any, Any]]) -> bool:
+    """True if the parsed pattern (under IGNORECASE) holds no uppercase letter, no non-ASCII letter
+    with a case, no range beyond ASCII, no inline flag and no back reference."""
+    for op, av in items:
+        if op is sre_c.LITERAL or op is sre_c.NOT_LITERAL:
+            char = chr(av)
+            if char.isascii() and char.isupper() or not char.isascii() and not _caseless(char):
+                return False
+        elif op is sre_c.IN:
+            letters = set()
+            for item_op, item_av in av:
+                if item_op is sre_c.RANGE:
+                    low, high = item_av
+                    if high > 0x7F:
+                        return False
+                    letters |= {chr(c) for c in range(low, high + 1)}
+                elif item_op is sre_c.LITERAL:
+                    if not chr(item_av).isascii() and not _caseless(chr(item_av)):
+                        return False
+                    letters.add(chr(item_av))
+                elif item_op is not sre_c.NEGATE and item_op is not sre_c.CATEGORY:
+                    return False
+            # a set with an uppercase letter must hold its lowercase too ("[A-Za-z]", not "[A-Z]")
+            if any(c.isupper() and c.lower() not in letters for c in letters):
+                return False
+        elif op is sre_c.SUBPATTERN:
+            group, add_flags, del_flags, sub = av
+            if add_flags or del_flags or not _foldable_items(sub):
+                return False
+        elif op is sre_c.BRANCH:
+            if not all(_foldable_items(branch) for branch in av[1]):
+                return False
+        elif op in _REPEATS:
+            if not _foldable_items(av[2]):
+                return False
+        elif op is sre_c.ASSERT or op is sre_c.ASSERT_NOT:
+            if not _foldable_items(av[1]):
+                return False
+        elif op is not sre_c.AT and op is not sre_c.ANY and op is not sre_c.CATEGORY:
+            return False  # back references, conditionals, atomic groups: not worth knowing
+    return True
+
+
+def case_folded(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """`pattern` without IGNORECASE, to search `folded_text(text)` instead of text; None if
+    `pattern` is not IGNORECASE or holds what would make the two differ (see `_foldable_items`)."""
+    if not pattern.flags & re.IGNORECASE or pattern.flags & (re.ASCII | re.LOCALE):
+        return None
+    if not _foldable_items(sre_parse.parse(pattern.pattern, pattern.flags)):
+        return None
+    folded = re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+    return None if folded.flags & re.IGNORECASE else folded  # an inline (?i) would stay
+
+
+class FoldedPattern:
+    """An IGNORECASE pattern with its case-folded twin (`case_folded`, None when the pattern has
+    none): `finditer` gives what `pattern.finditer` gives, scanning the folded text when there is one."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self.folded = case_folded(pattern)
+
+    def finditer(self, text: str, low: str | None, pos: int, endpos: int) -> Iterator[re.Match[str]]:
+        """pattern.finditer(text, pos, endpos); low: folded_text(text) (None: text has no folded form).
+
+        Each match is found on `low` (the same positions, one after another, as on text) and then
+        taken from `text` at its position, with its groups."""
+        if self.folded is None or low is None:
+            yield from self.pattern.finditer(text, pos, endpos)
+            return
+        match = self.pattern.match
+        for found in self.folded.finditer(low, pos, endpos):
+            yield match(text, found.start(), endpos)  # type: ignore[misc]  # it matches there (the fold is exact)
+
+    def scan(self, text: str, low: str | None, pos: int, endpos: int) -> Iterator[re.Match[str]]:
+        """Matches with the spans of pattern.finditer(text, pos, endpos)'s, found on `low` when there
+        is one: their groups are then `low`'s text (lowercase), not taken again from `text`."""
+        if self.folded is None or low is None:
+            return self.pattern.finditer(text, pos, endpos)
+        return self.folded.finditer(low, pos, endpos)
+
+
+# ------------------------------------------------------------------ reversed patterns
+# A tail pattern's matches all end at the end of the text; most searches find none. The pattern
+# written backwards, matched once at the start of the reversed text, tells whether there is one:
+# a backtracking match tries every way the pattern can match from there, so it fails exactly when
+# no match of the pattern ends at the end of the text. Only then is the search skipped: a match's
+# span and groups are still the forward search's.
+_CATEGORY_CODES = {sre_c.CATEGORY_DIGIT: r"\d", sre_c.CATEGORY_NOT_DIGIT: r"\D", sre_c.CATEGORY_SPACE: r"\s",
+                   sre_c.CATEGORY_NOT_SPACE: r"\S", sre_c.CATEGORY_WORD: r"\w", sre_c.CATEGORY_NOT_WORD: r"\W"}
+# Positions seen from the other end (for a text that does not end with a newline, where `$` is its end).
+_REVERSED_AT = {sre_c.AT_BOUNDARY: r"\b", sre_c.AT_NON_BOUNDARY: r"\B", sre_c.AT_END: r"\A",
+                sre_c.AT_END_STRING: r"\A", sre_c.AT_BEGINNING: r"\Z", sre_c.AT_BEGINNING_STRING: r"\Z"}
+_INLINE_FLAGS = {re.IGNORECASE: "i", re.DOTALL: "s"}
+
+
+class _NotReversible(Exception):
+    pass
+
+
+def _class_char(code: int) -> str:
+    return f"\\U{code:08x}"
+
+
+def _reversed_class(items: list[tuple[Any, Any]]) -> str:
+    parts: list[str] = []
+    for op, av in items:
+        if op is sre_c.NEGATE:
+            parts.insert(0, "^")
+        elif op is sre_c.LITERAL:
+            parts.append(_class_char(av))
+        elif op is sre_c.RANGE:
+            parts.append(f"{_class_char(av[0])}-{_class_char(av[1])}")
+        elif op is sre_c.CATEGORY and av in _CATEGORY_CODES:
+            parts.append(_CATEGORY_CODES[av])
+        else:
+            raise _NotReversible(op)
+    return "[" + "".join(parts) + "]"
+
+
+def _flag_letters(flags: int) -> str:
+    if flags & ~(re.IGNORECASE | re.DOTALL):
+        raise _NotReversible(flags)
+    return "".join(letter for flag, letter in _INLINE_FLAGS.items() if flags & flag)
+
+
+def _reversed_source(items: Iterable[tuple[Any, Any]]) -> str:
+    """The source of a pattern that matches the reversed strings of the parsed pattern's matches
+    (with the text around them reversed: a lookbehind becomes a lookahead and the other way round)."""
+    parts: list[str] = []
+    for op, av in items:
+        if op is sre_c.LITERAL:
+            part = re.escape(chr(av))
+        elif op is sre_c.NOT_LITERAL:
+            part = f"[^{_class_char(av)}]"
+        elif op is sre_c.ANY:
+            part = "."
+        elif op is sre_c.IN:
+            part = _reversed_class(av)
+        elif op is sre_c.CATEGORY and av in _CATEGORY_CODES:
+            part = _CATEGORY_CODES[av]
+        elif op is sre_c.AT and av in _REVERSED_AT:
+            part = _REVERSED_AT[av]
+        elif op is sre_c.BRANCH:
+            part = "(?:" + "|".join(_reversed_source(branch) for branch in av[1]) + ")"
+        elif op is sre_c.SUBPATTERN:
+            group, add_flags, del_flags, sub = av
+            flags = _flag_letters(add_flags) + ("-" + _flag_letters(del_flags) if del_flags else "")
+            part = f"(?{flags}:{_reversed_source(sub)})"
+        elif op is sre_c.MAX_REPEAT or op is sre_c.MIN_REPEAT:  # (lazy or greedy: the same strings match)
+            low, high, sub = av
+            part = f"(?:{_reversed_source(sub)}){{{low},{'' if high == sre_c.MAXREPEAT else high}}}"
+        elif op is sre_c.ASSERT or op is sre_c.ASSERT_NOT:
+            direction, sub = av
+            if direction > 0:  # a lookahead becomes a lookbehind, which must have a fixed width
+                low, high = sub.getwidth()
+                if low != high or high >= sre_c.MAXREPEAT:
+                    raise _NotReversible(op)
+            kind = ("?<" if direction > 0 else "?") + ("=" if op is sre_c.ASSERT else "!")
+            part = f"({kind}{_reversed_source(sub)})"
+        else:  # back references, conditionals, atomic groups and possessive repeats
+            raise _NotReversible(op)
+        parts.append(part)
+    return "".join(reversed(parts))
+
+
+def reversed_pattern(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A pattern that matches at the start of text[::-1] exactly when `pattern` has a match that
+    ends at the end of text (for a text not ending in a newline); None if it cannot be written."""
+    if pattern.flags & (re.ASCII | re.LOCALE | re.MULTILINE):
+        return None
+    try:
+        source = _reversed_source(sre_parse.parse(pattern.pattern, pattern.flags))
+    except _NotReversible:
+        return None
+    return re.compile(source, pattern.flags & (re.IGNORECASE | re.DOTALL))
+
+
 # Up to this length the plain search is cheaper than finding where to start it.
 SHORT_TEXT = 40
 
@@ -168,11 +392,21 @@ class TailPattern:
     the other words it takes, e.g. "ly" for adverbs). The window is then the text's trailing
     words that can be such words, and the word before them. An ASCII word can be one only if
     it is one in any case; a non-ASCII word is counted whatever it is (IGNORECASE matches "ſ" for "s").
+
+    Before any of that, the pattern written backwards (`reversed_pattern`), matched once at the
+    start of the reversed text, tells whether there is a match at all (most searches find none);
+    the gate is asked only for a pattern that cannot be written backwards.
+
+    longest_reversed: for a pattern whose reversed pattern's first match is always its longest
+    (`([A-Za-z][\\w.]*)\\s*$`: the greedy repeat gives back one character at a time until a letter
+    ends it), the end of that match is where the leftmost match starts: no forward search at all.
     """
 
     def __init__(self, pattern: re.Pattern[str], gate: re.Pattern[str] | None = None,
-                 match_words: tuple[frozenset[str], tuple[str, ...]] | None = None) -> None:
+                 match_words: tuple[frozenset[str], tuple[str, ...]] | None = None,
+                 longest_reversed: bool = False) -> None:
         self.pattern = pattern
+        self._longest_reversed = longest_reversed
         parsed = sre_parse.parse(pattern.pattern, pattern.flags)
         if pattern.flags & re.MULTILINE or not _ends_at_end(list(parsed)):
             raise ValueError(f"not a pattern anchored at the end of the text: {pattern.pattern!r}")
@@ -181,6 +415,9 @@ class TailPattern:
         # one extra run: `$` also matches before a final newline, outside the match
         self._runs = None if runs is None else runs + 1
         self._nonempty = parsed.getwidth()[0] > 0
+        self._folded = case_folded(pattern)
+        self._reversed = reversed_pattern(pattern)
+        self._reversed_folded = case_folded(self._reversed) if self._reversed is not None else None
         self.gate = TailPattern(gate) if gate is not None else None
         if self.gate is not None and self.gate._runs is None:
             raise ValueError(f"a gate must have bounded matches: {gate!r}")
@@ -202,21 +439,48 @@ class TailPattern:
         parts = text.rsplit(None, runs)
         return len(parts[0]) if len(parts) > runs else 0
 
+    def _absent(self, text: str) -> bool:
+        """True if `pattern` has no match in text, as the reversed pattern (matched once at the start
+        of the reversed text) or else the gate tells; False: it may have one."""
+        if self._reversed is not None and text[-1:] != "\n":  # ("$" is then the end of the text)
+            if self._reversed_folded is not None:
+                last_text, backwards = _last_backwards  # (folded_backwards, its remembered case read here)
+                if last_text is not text:
+                    backwards = folded_backwards(text)
+                if backwards is not None:
+                    return self._reversed_folded.match(backwards) is None
+            return self._reversed.match(text[::-1]) is None
+        return self.gate is not None and self.gate.search(text) is None
+
     def search(self, text: str) -> re.Match[str] | None:
         """pattern.search(text)."""
+        if self._longest_reversed and self._reversed is not None and text[-1:] != "\n":
+            # the reversed pattern's first match is its longest: it ends where the leftmost match starts
+            found = self._reversed.match(text[::-1])
+            return None if found is None else self.pattern.match(text, len(text) - found.end())
+        if self._absent(text):
+            return None
         if len(text) <= SHORT_TEXT:
             return self.pattern.search(text)
-        if self.gate is not None and self.gate.search(text) is None:
-            return None
-        return self.pattern.search(text, self._start(text))
+        return self._located(text)
+
+    def _located(self, text: str) -> re.Match[str] | None:
+        """pattern.search(text), scanning from `_start`, on the lowercased text when the pattern folds."""
+        start = self._start(text)
+        if self._folded is not None:
+            low = folded_text(text)
+            if low is not None:
+                found = self._folded.search(low, start)
+                return None if found is None else self.pattern.match(text, found.start())
+        return self.pattern.search(text, start)
 
     def sub(self, repl: str, text: str) -> str:
         """pattern.sub(repl, text) for a literal `repl` (one match at most: it ends at the end)."""
-        if self.gate is not None and self.gate.search(text) is None:
+        if self._absent(text):
             return text
         if "\n" in text or not self._nonempty:
             return self.pattern.sub(repl, text)
-        match = self.pattern.search(text, self._start(text))
+        match = self._located(text)
         return text if match is None else text[: match.start()] + repl + text[match.end():]
 
 

@@ -6,7 +6,7 @@ import re
 
 from core.records import Metric
 from transforms import context
-from transforms.fastre import iter_from_starts
+from transforms.fastre import FoldedPattern, folded_text, iter_from_starts
 from transforms.metrics.describe import _describe
 from transforms.metrics.matchers import (
     BARE_NUMBER_RE,
@@ -49,7 +49,7 @@ def extract_metrics(body: str, published: str | None = None, title: str | None =
     back-reference ("the zone") at the top of the body finds its name.
     """
     pub = _published_parts(published)
-    token = _MID_SENTENCE_NAMES.set(frozenset(MID_SENTENCE_CAPITAL_RE.findall(body)))
+    token = _MID_SENTENCE_NAMES.set(frozenset(MID_SENTENCE_CAPITALS_RE.findall(body)))
     try:
         return _extract(body, pub, _title_period(title, pub), title or "")
     finally:
@@ -59,12 +59,13 @@ def extract_metrics(body: str, published: str | None = None, title: str | None =
 def _extract(body: str, pub: tuple[int, int] | None, title_period: str | None, title: str) -> list[Metric]:
     metrics: list[Metric] = []
     for para_start, para in _paragraphs(body):
-        tokens = scan_numbers(para)
+        low = folded_text(para)  # the paragraph lowercased, for the case-folded patterns (None: it has none)
+        tokens = scan_numbers(para, low=low)
         if not tokens:
             continue  # no digit and no number word: nothing any matcher could find
         if _is_subheading(para):
             continue  # "Over 300 Exciting Events": a subheading announces what the text then reports
-        excluded = _excluded_spans(para, [a for a, _, is_digits in tokens if is_digits])
+        excluded = _excluded_spans(para, [(a, b) for a, b, is_digits in tokens if is_digits])
         carried: str | None = None  # the period a sentence-opening cue set for the paragraph's next sentences
         for sent_start, sent_end in _sentences(para):
             sentence = para[sent_start:sent_end]
@@ -81,7 +82,7 @@ def _extract(body: str, pub: tuple[int, int] | None, title_period: str | None, t
                 carried = None
             previous: _Found | None = None
             described: list[tuple[_Found, str | None]] = []
-            for item in _find_quantities(para, sent_start, sent_end, excluded, scan):
+            for item in _find_quantities(para, sent_start, sent_end, excluded, scan, low):
                 described.append((item, _describe(item, previous, para, sent_start, sent_end)))
                 previous = item
             if not described:
@@ -202,6 +203,10 @@ SIGNIFICANT_NUMBER_RE = re.compile(r"\d[\d,]*(?:\.\d+)?")
 DEADLINE_CUE_RE = re.compile(r"[Bb]y\b")
 # A month named other than as a day's date ("said on July 20" dates the report, not the figures).
 OWN_MONTH_RE = re.compile(rf"(?<!\bon )\b(?:{MONTH})\b")
+# subjects.MID_SENTENCE_CAPITAL_RE with the space its lookbehind ends with matched first: the same
+# matches and groups, but the regex engine jumps from space to space instead of trying every position.
+MID_SENTENCE_CAPITALS_RE = re.compile(" " + MID_SENTENCE_CAPITAL_RE.pattern, MID_SENTENCE_CAPITAL_RE.flags)
+assert re.match(r"\(\?<=\[[^\]]*\] \)", MID_SENTENCE_CAPITAL_RE.pattern)  # "(?<=[...] )" and then the name
 # A sentence naming one of these times (or a month) is not dated by an earlier sentence or the headline.
 OWN_TIME_RE = re.compile(rf"(?<![\w-])(?:{words_pattern(OWN_TIME_WORDS)})(?![\w-])", re.IGNORECASE)
 # What may stand before a cue that still opens its sentence: space, quotes, brackets.
@@ -216,12 +221,21 @@ RESPECTIVELY_AFTER_RE = re.compile(r"\s*(?:,\s*)?(?:respectively|separately)\b",
 # before it): they are tried only there (the numbers-first scan knows those positions).
 NUMBER_LED = frozenset({"money_suffixed", "percentage_points", "percent", "km2", "m2", "mu", "tonnes", "kwh", "km",
                         "times", "points_compared", "points_pair"})
-# Matchers whose every match starts with a number word: tried only in sentences that have one.
+# Matchers whose every match starts with a number word (under NUMBERISH_RE's lookbehind, followed
+# by a space): tried only in sentences that have one, and only where the scan found one.
 WORD_LED = frozenset({"amount_spelled"})
 # (NUM opens with a lookbehind that refuses a word character, then a digit.)
 assert all(regex.pattern.startswith(NUM) for rule, regex, _ in MATCHERS if rule in NUMBER_LED)
 assert all(regex.pattern.startswith(NUM) for regex in (YEARS_RE, COUNT_COPULA_RE, COUNT_RE, BARE_NUMBER_RE))
+assert all(regex.pattern.startswith(r"(?<![\w-])(?P<word>") for rule, regex, _ in MATCHERS if rule in WORD_LED)
 assert RANGE_COUNT_RE.pattern.startswith(r"(?<![\w.,/#+-])(?P<num>\d")
+# The matchers scanned over a whole sentence, each with its case-folded twin (fastre.FoldedPattern:
+# an IGNORECASE pattern without an uppercase letter scans the lowercased paragraph instead).
+FOLDED_MATCHERS = {rule: FoldedPattern(regex) for rule, regex, _ in MATCHERS}  # (number-led: tried at number starts)
+# MATCHERS with what _find_quantities asks of each rule, looked up once:
+# (rule, regex, builder, number-led, word-led, its FoldedPattern).
+MATCHER_PLAN = tuple((rule, regex, build, rule in NUMBER_LED, rule in WORD_LED, FOLDED_MATCHERS[rule])
+                     for rule, regex, build in MATCHERS)
 # A matcher runs on a sentence only if one of its trigger strings occurs in it (lowercase).
 # Each trigger string with the rules it triggers: a substring test per trigger (str's own search)
 # costs less than one regex scan for them all (which tries the regex at every position).
@@ -229,6 +243,8 @@ TRIGGER_RULES: tuple[tuple[str, frozenset[str]], ...] = tuple(
     (trigger, frozenset(rule for rule, triggers in MATCHER_TRIGGERS.items() if trigger in triggers))
     for trigger in sorted({t for triggers in MATCHER_TRIGGERS.values() for t in triggers})
 )
+# A spelled count starts where the number scan found a number word (the scan's words are a trie of
+# the same words and more, under the same lookbehind): it is tried there only.
 # What a count range ("2-3 centers") and a copula count ("1,684 were on ...") hold (two thirds of the
 # sentences with a number hold neither, and are not tried).
 RANGE_COUNT_MARKS = ("-", "–", "~")
@@ -245,8 +261,25 @@ def triggered_rules(low: str) -> set[str]:
     return rules
 
 
+def fraction_starts(para: str, scan: NumberScan) -> list[int]:
+    """Where FRACTION_RE can match in the sentence `scan` was made of: at its digit runs ("9 out of 10",
+    "1/3") and number words ("one third of", "nine out of ten"), and at the word before each "half"
+    ("more than half of": the lead word, a whole word run before the spaces before "half")."""
+    starts = {*scan.digit_starts, *scan.word_starts}
+    for half in scan.word_starts:
+        if para[half:half + 4].lower() == "half":
+            lead = half
+            while lead and para[lead - 1].isspace():
+                lead -= 1
+            while lead and (para[lead - 1].isalnum() or para[lead - 1] == "_"):  # (what \w matches)
+                lead -= 1
+            starts.add(lead)
+    return sorted(starts)
+
+
 def _find_quantities(para: str, start: int, end: int, excluded: list[tuple[int, int]],
-                     scan: NumberScan) -> list[_Found]:
+                     scan: NumberScan, para_low: str | None = None) -> list[_Found]:
+    """The quantities of the sentence para[start:end], in order. para_low: folded_text(para)."""
     claimed: list[tuple[int, int]] = []
     found: list[_Found] = []
     # the paragraph's excluded spans that reach into the sentence (a match lies inside it): mostly none
@@ -254,8 +287,9 @@ def _find_quantities(para: str, start: int, end: int, excluded: list[tuple[int, 
 
     def free(match: re.Match[str]) -> bool:
         match_start, match_end = match.span()
-        if any(match_start < b and a < match_end for a, b in claimed):
-            return False
+        for a, b in claimed:  # (a loop: no generator made for the one or two claimed spans)
+            if match_start < b and a < match_end:
+                return False
         if not excluded_here:
             return True
         num = match.span("num") if match.re.groupindex.get("num") and match.group("num") else match.span()
@@ -267,20 +301,28 @@ def _find_quantities(para: str, start: int, end: int, excluded: list[tuple[int, 
             found.append(item)
             claimed.append((item.start, item.end))
 
-    low = para[start:end].lower()
+    # (the triggers hold no character whose lowercase depends on its neighbours: a slice of the
+    # lowercased paragraph holds the same triggers as the lowercased sentence)
+    low = para[start:end].lower() if para_low is None else para_low[start:end]
     digits = scan.digit_starts
     # the digit runs a NUM can start at (most matchers open with NUM): the others are not tried
     num_starts = number_starts(para, digits)
     triggered = triggered_rules(low)
-    for rule, regex, build in MATCHERS:
-        if rule not in triggered or (rule in WORD_LED and not scan.words):
+    for rule, regex, build, number_led, word_led, folded in MATCHER_PLAN:
+        if rule not in triggered or word_led and not scan.words:
             continue
-        matches = iter_from_starts(regex, para, num_starts, start, end) if rule in NUMBER_LED else \
-            regex.finditer(para, start, end)
+        if number_led:
+            matches = iter_from_starts(regex, para, num_starts, start, end)
+        elif word_led:
+            matches = iter_from_starts(regex, para, scan.word_starts, start, end)
+        elif rule == "fraction":
+            matches = iter_from_starts(regex, para, fraction_starts(para, scan), start, end)
+        else:
+            matches = folded.finditer(para, para_low, start, end)
         for match in matches:
             add(build(match) if free(match) else None, rule)
     if not scan.digits:  # every remaining matcher but the spelled count starts at a digit
-        for match in SPELLED_COUNT_RE.finditer(para, start, end) if scan.spelled else ():
+        for match in iter_from_starts(SPELLED_COUNT_RE, para, scan.word_starts, start, end) if scan.spelled else ():
             add(_spelled_count(para, match, start) if free(match) else None, "spelled_count")
         found.sort(key=lambda f: f.start)
         return found
@@ -295,7 +337,7 @@ def _find_quantities(para: str, start: int, end: int, excluded: list[tuple[int, 
             continue
         for match in iter_from_starts(regex, para, starts, start, end):
             add(_count(para, match, start) if free(match) else None, rule)
-    for match in SPELLED_COUNT_RE.finditer(para, start, end) if scan.spelled else ():
+    for match in iter_from_starts(SPELLED_COUNT_RE, para, scan.word_starts, start, end) if scan.spelled else ():
         add(_spelled_count(para, match, start) if free(match) else None, "spelled_count")
     for match in iter_from_starts(BARE_NUMBER_RE, para, num_starts, start, end):
         if free(match):

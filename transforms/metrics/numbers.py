@@ -11,6 +11,7 @@ from decimal import Decimal
 from operator import itemgetter
 from typing import NamedTuple
 
+from transforms.fastre import folded_text
 from transforms.metrics.vocab import (
     FRACTION_WORDS,
     ORDINAL_WORDS,
@@ -64,10 +65,12 @@ EXCLUDED_SPAN_RES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     (_FOUR_DIGITS_GATE, re.compile(r"\b\d{7,}\b")),
 )
 # Where every match of each pattern above starts, so that only those positions are tried: "month"
-# (a month name: \b then the name), "digit" (a digit run: \b then a digit), "phone" (a digit run,
-# or the "+" of a country code or the "(" of an area code).
-EXCLUDED_SPAN_STARTS: tuple[str, ...] = ("month", "digit", "month", "digit", "digit", "digit", "digit", "phone",
-                                         "digit")
+# (a month name: \b then the name), "phone" (a digit run, or the "+" of a country code or the "("
+# of an area code), or a digit run (\b then a digit) of a kind, read off the whole run (a pattern
+# that reads some of its digits and then a non-digit reads the whole run): "short" (one or two
+# digits, "5th of May"), "time" (one or two digits and a colon), "year" (four digits opening with
+# 19 or 20 and nothing more: "2019-2021", "2020.5.1") and "long" (seven digits or more).
+EXCLUDED_SPAN_STARTS: tuple[str, ...] = ("month", "short", "month", "year", "year", "time", "year", "phone", "long")
 YEAR_LIKE_RE = re.compile(r"^(?:19|20)\d{2}$")
 
 YEAR = r"(?:19|20)\d{2}"
@@ -79,7 +82,7 @@ ADJECTIVAL_UNIT_RE = re.compile(r"\d-[a-z]")
 ANY_NUMBER_RE = re.compile(r"\d")
 
 
-@dataclass
+@dataclass(slots=True)  # (one per quantity found: slots make it and its attribute reads cheaper)
 class _Found:
     """One quantity found in a sentence (offsets relative to the paragraph)."""
 
@@ -95,12 +98,15 @@ class _Found:
 
 
 def _number(match: re.Match[str]) -> float:
-    """The matched number with its scale word applied, exactly ("32.8 billion" -> 32800000000.0)."""
-    value = Decimal(match.group("num").replace(",", ""))
-    scale = match.groupdict().get("scale")
-    if scale:
-        value *= Decimal(int(SCALE_WORDS[scale.lower()]))
-    return float(value)
+    """The matched number with its scale word applied, exactly ("32.8 billion" -> 32800000000.0).
+
+    Without a scale, float() of the digits is the float nearest the decimal number, which is what
+    float(Decimal(digits)) gives; a scale multiplies exactly (Decimal) before the one rounding."""
+    raw = match.group("num").replace(",", "")
+    scale = match.group("scale") if "scale" in match.re.groupindex else None
+    if not scale:
+        return float(raw)
+    return float(Decimal(raw) * Decimal(int(SCALE_WORDS[scale.lower()])))
 
 
 # Every matcher needs a digit or one of these words: a sentence with neither is skipped
@@ -108,12 +114,25 @@ def _number(match: re.Match[str]) -> float:
 # Numbers first: one scan of a paragraph finds every digit run and number word (spelled-out
 # numbers, ordinals, fraction words); a sentence with none is skipped, and matchers that need a
 # digit (or a spelled-out number) run only where the scan found one.
-NUMBERISH_RE = re.compile(
-    r"\d+|(?<![\w-])(?:" + words_pattern({*SPELLED_NUMBERS, *SPELLED_TENS, *SPELLED_UNITS, *ORDINAL_WORDS,
-                                         "half", "halves", "thirds", "quarter", "quarters", "fourths", "fifths"})
-    + r")(?![\w])",
-    re.IGNORECASE,
-)
+NUMBER_WORDS_TRIE = words_pattern({*SPELLED_NUMBERS, *SPELLED_TENS, *SPELLED_UNITS, *ORDINAL_WORDS,
+                                   "half", "halves", "thirds", "quarter", "quarters", "fourths", "fifths"})
+NUMBERISH_RE = re.compile(r"\d+|(?<![\w-])(?:" + NUMBER_WORDS_TRIE + r")(?![\w])", re.IGNORECASE)
+# The scan of a lowercased paragraph (fastre.folded_text) in two passes that let the regex engine
+# skip ahead (NUMBERISH_RE, opening with a lookbehind, is tried at every position): the digit runs,
+# and the number words each with the character before it, which the lookbehind refuses to be a
+# word character or a hyphen (a word at the scan's start is read with the lookbehind itself).
+# Digits and words never touch, so the two passes find NUMBERISH_RE's matches between them.
+# The character before a word is a space (a literal the engine finds fast) or another one: on an
+# ASCII text, one of a set of ASCII ranges (a bitmap: fast too), else any but a word character, a
+# space or a hyphen. On an ASCII text the digits are [0-9] (\d also takes other scripts' digits).
+DIGIT_RUN_RE = re.compile(r"\d+")
+ASCII_DIGIT_RUN_RE = re.compile(r"[0-9]+")
+_NUMBER_WORD_SPACED_RE = re.compile(r" (" + NUMBER_WORDS_TRIE + r")(?![\w])")
+_NUMBER_WORD_LED_RE = re.compile(r"[^\w -](" + NUMBER_WORDS_TRIE + r")(?![\w])")
+ASCII_NOT_WORD_SPACE_HYPHEN = r"\x00-\x1f!-,./:-@\[-^`{-\x7f"  # (ASCII but [\w -]: tests/test_fastre.py)
+_ASCII_NUMBER_WORD_LED_RE = re.compile(rf"[{ASCII_NOT_WORD_SPACE_HYPHEN}](" + NUMBER_WORDS_TRIE + r")(?![\w])")
+_NUMBER_WORD_AT_RE = re.compile(r"(?<![\w-])(" + NUMBER_WORDS_TRIE + r")(?![\w])")
+assert NUMBER_WORDS_TRIE == NUMBER_WORDS_TRIE.lower()  # (lowercase words: for the lowercased text)
 
 # The number words that SPELLED_COUNT_RE can start with ("five", "twenty-one").
 SPELLED_START_WORDS = frozenset({*SPELLED_NUMBERS, *SPELLED_TENS})
@@ -129,16 +148,34 @@ class NumberScan(NamedTuple):
     words: bool  # a number word (spelled-out, ordinal, fraction): rank and fraction matchers may match
     spelled: bool  # a spelled-out number word: the spelled-count matcher may match
     digit_starts: tuple[int, ...] = ()  # where its digit runs start: where a number-led matcher can match
+    word_starts: tuple[int, ...] = ()  # where its number words start: where a spelled count can match
 
     @property
     def any(self) -> bool:
         return self.digits or self.words
 
 
-def scan_numbers(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, bool]]:
-    """Every number token of text[start:end]: (start, end, is_digits), in order."""
+def scan_numbers(text: str, start: int = 0, end: int | None = None,
+                 low: str | None = None) -> list[tuple[int, int, bool]]:
+    """Every number token of text[start:end] (NUMBERISH_RE's matches): (start, end, is_digits), in order.
+
+    low: folded_text(text), if the caller has it: the tokens are then found on it, in two passes
+    (a token of the lowercased text has the span of text's, and its digits)."""
     stop = len(text) if end is None else end
-    return [(m.start(), m.end(), m.group().isdigit()) for m in NUMBERISH_RE.finditer(text, start, stop)]
+    if low is None:
+        low = folded_text(text)
+        if low is None:
+            return [(m.start(), m.end(), m.group().isdigit()) for m in NUMBERISH_RE.finditer(text, start, stop)]
+    ascii = low.isascii()
+    digit_runs = ASCII_DIGIT_RUN_RE if ascii else DIGIT_RUN_RE
+    tokens = [(m.start(), m.end(), True) for m in digit_runs.finditer(low, start, stop)]
+    words = [(m.start(1), m.end(1), False) for m in _NUMBER_WORD_SPACED_RE.finditer(low, start, stop)]
+    led = _ASCII_NUMBER_WORD_LED_RE if ascii else _NUMBER_WORD_LED_RE
+    words += [(m.start(1), m.end(1), False) for m in led.finditer(low, start, stop)]
+    first = _NUMBER_WORD_AT_RE.match(low, start, stop)
+    if first is not None:
+        words.append((first.start(), first.end(), False))
+    return sorted(tokens + words) if words else tokens
 
 
 _token_start = itemgetter(0)  # a number token's start, the key its list is ordered by
@@ -154,7 +191,7 @@ def sentence_scan(tokens: list[tuple[int, int, bool]], text: str, start: int, en
         return NumberScan(digits=bool(inside), words=False, spelled=False, digit_starts=digit_starts)
     words = [text[a:b].lower() for a, b, is_digits in inside if not is_digits]
     return NumberScan(digits=bool(digit_starts), words=True, spelled=not SPELLED_START_WORDS.isdisjoint(words),
-                      digit_starts=digit_starts)
+                      digit_starts=digit_starts, word_starts=tuple([a for a, _, is_digits in inside if not is_digits]))
 
 
 def number_starts(text: str, digit_starts: Iterable[int]) -> list[int]:

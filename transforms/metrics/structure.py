@@ -6,9 +6,7 @@ import re
 
 from transforms.fastre import TailPattern, iter_from_starts
 from transforms.metrics.numbers import (
-    _FOUR_DIGITS_GATE,
     _MONTH_GATE,
-    _YEAR_GATE,
     EXCLUDED_SPAN_RES,
     EXCLUDED_SPAN_STARTS,
     YEAR,
@@ -21,12 +19,13 @@ SUBHEADING_MAX_WORDS = 8
 
 INITIAL_RE = re.compile(r"[a-z]")  # "F. Tan": a one-letter initial does not end a sentence
 PREVIOUS_WORD_RE = re.compile(r"([A-Za-z][\w.]*)\s*$")
-PREVIOUS_WORD_TAIL = TailPattern(PREVIOUS_WORD_RE)
+PREVIOUS_WORD_TAIL = TailPattern(PREVIOUS_WORD_RE, longest_reversed=True)  # (the word is the whole last run)
 PUBLISHED_RE = re.compile(rf"^({YEAR})-(\d{{2}})")
 SENTENCE_END_RE = re.compile(r"[.!?。！？][\"”’)）]*\s+(?=[\"“‘(（]?[A-Z0-9])")
 LAST_TOKEN_RE = re.compile(r"([\w.]+)[.!?。！？][\"”’)）]*\s+$")
-# Where a phone number can start other than at a digit run: a country code's "+", an area code's "(".
-PHONE_LEAD_RE = re.compile(r"[+(]")
+# Where a phone number can start other than at a digit run: a country code's "+", an area code's "(",
+# each right before a digit ("+86", "(0574)").
+PHONE_LEADS = "+("
 
 
 def _is_subheading(para: str) -> bool:
@@ -73,43 +72,63 @@ def _abbreviation_before(para: str, start: int, end: re.Match[str]) -> bool:
     return token in ABBREVIATIONS or INITIAL_RE.fullmatch(token) is not None
 
 
-def _excluded_spans(para: str, digit_starts: list[int] | None = None) -> list[tuple[int, int]]:
+def _excluded_spans(para: str, digit_runs: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
     """Spans of dates, times, year ranges, phone numbers and ids in `para`.
 
-    digit_starts: where the digit runs of `para` start (from its number scan), if known: the
-    patterns that start at a digit are tried there only (and at month names for the month ones,
-    and also at "+" and "(" for phone numbers). Every pattern holds a digit, so a paragraph
-    without one has no span; a gate that several patterns share is searched once, and the
-    four-digit gate is read off the digit runs (a year is four digits: no run of four, no year).
+    digit_runs: the (start, end) of every digit run of `para` (from its number scan), if known:
+    the patterns that start at a digit are then tried only at the runs of their kind
+    (EXCLUDED_SPAN_STARTS), the month ones at month names, the phone one also at a "+" or "("
+    right before a run (what a phone number opens with). Without the runs, each pattern is
+    scanned if its gate finds what every match of it holds (a gate that several patterns share
+    is searched once).
     """
-    if digit_starts is not None and not digit_starts:
-        return []
-    gate_open: dict[re.Pattern[str], bool] = {}
-    if digit_starts is not None:
-        gate_open[_FOUR_DIGITS_GATE] = any(len(run) == 4 and run.isdecimal()  # \d is a decimal digit
-                                           for run in [para[start:start + 4] for start in digit_starts])
-        if not gate_open[_FOUR_DIGITS_GATE]:
-            gate_open[_YEAR_GATE] = False
+    if digit_runs is None:
+        return _excluded_spans_gated(para)
+    if not digit_runs:
+        return []  # every pattern holds a digit
     spans: list[tuple[int, int]] = []
-    month_starts: list[int] | None = None
-    for (gate, regex), starts in zip(EXCLUDED_SPAN_RES, EXCLUDED_SPAN_STARTS, strict=True):
+    month_starts = [m.start() for m in _MONTH_GATE.finditer(para)]  # (a month name holds no other)
+    positions_of: dict[str, list[int]] = {"month": month_starts}
+    for (gate, regex), kind in zip(EXCLUDED_SPAN_RES, EXCLUDED_SPAN_STARTS, strict=True):
+        if gate is _MONTH_GATE and not month_starts:
+            continue  # "5th of May" needs its month too
+        positions = positions_of.get(kind)
+        if positions is None:
+            positions = positions_of[kind] = _run_starts(para, digit_runs, kind)
+        if positions:
+            spans += [m.span() for m in iter_from_starts(regex, para, positions, 0, len(para))]
+    return spans
+
+
+def _run_starts(para: str, digit_runs: list[tuple[int, int]], kind: str) -> list[int]:
+    """Where a pattern of this kind of EXCLUDED_SPAN_STARTS can start, given the paragraph's digit runs."""
+    if kind == "short":
+        return [start for start, end in digit_runs if end - start <= 2]
+    if kind == "time":
+        return [start for start, end in digit_runs if end - start <= 2 and para.startswith(":", end)]
+    if kind == "year":
+        return [start for start, end in digit_runs if end - start == 4 and para.startswith(("19", "20"), start)]
+    if kind == "long":
+        return [start for start, end in digit_runs if end - start >= 7]
+    if kind == "phone":
+        if not any(end - start >= 4 for start, end in digit_runs):
+            return []  # it ends with four digits
+        positions = [start for start, _ in digit_runs]
+        positions += [start - 1 for start, _ in digit_runs if start and para[start - 1] in PHONE_LEADS]
+        return sorted(positions)
+    raise ValueError(kind)
+
+
+def _excluded_spans_gated(para: str) -> list[tuple[int, int]]:
+    """_excluded_spans without the digit runs: each pattern is scanned where its gate opens."""
+    gate_open: dict[re.Pattern[str], bool] = {}
+    spans: list[tuple[int, int]] = []
+    for gate, regex in EXCLUDED_SPAN_RES:
         is_open = gate_open.get(gate)
         if is_open is None:
             is_open = gate_open[gate] = gate.search(para) is not None
-        if not is_open:
-            continue
-        if starts == "month":
-            if month_starts is None:  # a month name holds no other: the gate's matches are every name
-                month_starts = [m.start() for m in _MONTH_GATE.finditer(para)]
-            matches = iter_from_starts(regex, para, month_starts, 0, len(para))
-        elif digit_starts is None:
-            matches = regex.finditer(para)
-        elif starts == "digit":
-            matches = iter_from_starts(regex, para, digit_starts, 0, len(para))
-        else:  # "phone"
-            leads = sorted([*digit_starts, *(m.start() for m in PHONE_LEAD_RE.finditer(para))])
-            matches = iter_from_starts(regex, para, leads, 0, len(para))
-        spans += [m.span() for m in matches]
+        if is_open:
+            spans += [m.span() for m in regex.finditer(para)]
     return spans
 
 
