@@ -1,9 +1,12 @@
 """denominator, place and modality of extracted metrics (transforms.context), in whole sentences."""
 from __future__ import annotations
 
+import json
 import re
 import sys
 from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -11,7 +14,8 @@ from hypothesis import strategies as st
 
 from core.records import MODALITIES, Metric
 from transforms import context
-from transforms.metrics import extract_metrics
+from transforms.metrics import describe, extract_metrics, qualifiers, subjects
+from transforms.metrics.qualifiers import WordTail
 
 
 def one(sentence: str, text: str) -> Metric:
@@ -268,3 +272,70 @@ def test_every_modality_cue_passes_the_cue_gate() -> None:
     for cue in context.FORECAST_CUES + context.TARGET_CUES:
         for written in (cue, cue.upper(), cue.title(), cue.replace(" ", "\n  "), cue.replace("s", "\u017f")):
             assert context._has_modality_cue(context.gate_text(f"x {written} y")), written
+
+
+# ------------------------------------------------------------------ the describe stage's shortcuts, on real pages
+# The texts the describe stage asks about: each line with a number of the real pages (not the held-out
+# set) up to each of its digit runs (the text before a number) and up to each of its words (as the text
+# before a number is cut at a qualifier or a verb), whole, from its sentence's start, and its last 60
+# characters.
+REALGOLD_DIR = Path(__file__).parent / "realgold"
+TUNING_SETS = ("dev", "tune_sites", "tune_other")
+DIGIT_RUN_RE = re.compile(r"(?<!\d)\d|(?<=\s)\S")
+
+
+@lru_cache(maxsize=1)
+def real_befores() -> tuple[str, ...]:
+    texts: list[str] = []
+    for name in TUNING_SETS:
+        for path in sorted((REALGOLD_DIR / name / "pages").glob("*.json")):
+            for line in json.loads(path.read_text(encoding="utf-8"))["raw_text"].splitlines():
+                for match in DIGIT_RUN_RE.finditer(line) if any(c.isdigit() for c in line) else ():
+                    before = line[:match.start()]
+                    sentence_start = max(before.rfind(". "), before.rfind("; ")) + 1
+                    texts.append(before[sentence_start:])
+                    if match.group().isdigit():
+                        texts += [before, before.rstrip(), before[-60:]]
+    return tuple(dict.fromkeys(texts))
+
+
+def word_tails() -> list[tuple[str, WordTail]]:
+    return [(f"{module.__name__}.{name}", value) for module in (qualifiers, subjects, describe)
+            for name, value in vars(module).items() if isinstance(value, WordTail)]
+
+
+def test_word_gated_tails_equal_their_plain_patterns_on_real_texts() -> None:
+    """A WordTail's last-word test skips only texts its pattern does not match: search and sub equal
+    the plain calls on every text before a number of the real pages (and these texts are gated often)."""
+    tails = word_tails()
+    assert len(tails) >= 10
+    texts = real_befores()
+    assert len(texts) > 25000
+    for name, tail in tails:
+        skipped = 0
+        for text in texts:
+            plain = tail.pattern.search(text)
+            got = tail.search(text)
+            assert (got and (got.span(), got.groups())) == (plain and (plain.span(), plain.groups())), (name, text)
+            assert tail.sub("", text) == tail.pattern.sub("", text), (name, text)
+            skipped += not tail.may_match(text)
+        assert skipped > len(texts) // 2, name  # the gate earns its keep
+
+
+GATE_WORDS = ("about", "ABOUT", "abouT", "close to", "up to", "more than", "by", "BY", "of", "or", "Or", ",", ";",
+              "which", "that", "however,", "however", "rose", "rose sharply by", "an average of", "at an average "
+              "annual growth rate of", "totaling", "worth", "accounted for", "added", "newly added", "in the City",
+              "in Zhejiang", "to Hangzhou Bay", "province", "was", "is expected to", "cost", "ſome", "\u212am",
+              "ıs", "aſ", "x-about", "(about", "only", "just", "a total of", "2019", "5%", "-", "é", "Zürich")
+gate_strategy = st.lists(st.tuples(st.sampled_from(GATE_WORDS), st.sampled_from((" ", "  ", "\t", "\n", ", ", ""))),
+                         max_size=12).map(lambda parts: "".join(word + sep for word, sep in parts))
+
+
+@settings(max_examples=400, deadline=None)
+@given(gate_strategy)
+def test_word_gated_tails_equal_their_plain_patterns_on_generated_texts(text: str) -> None:
+    for name, tail in word_tails():
+        plain = tail.pattern.search(text)
+        got = tail.search(text)
+        assert (got and (got.span(), got.groups())) == (plain and (plain.span(), plain.groups())), (name, text)
+        assert tail.sub("", text) == tail.pattern.sub("", text), (name, text)

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 from transforms.fastre import TailPattern
@@ -68,19 +69,73 @@ CHANGE_AFTER_RE = re.compile(
     re.IGNORECASE,
 )
 
+
+
+class WordTail(TailPattern):
+    """A TailPattern first asked of the text's last word (one string test instead of a regex search):
+    every match of the pattern ends with one of `endings` (lowercase), then nothing but whitespace to
+    the end of the text (`spaced`: at least one whitespace character). So where the last word (the
+    text's last run of non-whitespace, str.split's whitespace being re's \\s) does not end with one
+    of them, in any case, there is no match. A last word that is not ASCII is always searched
+    (IGNORECASE matches "ſ" for "s"); `capitalized`: so is one that opens with an ASCII capital
+    (a case-sensitive pattern ending in a name, "[A-Z]\\w*")."""
+
+    def __init__(self, pattern: re.Pattern[str], endings: Iterable[str], spaced: bool = False,
+                 capitalized: bool = False, gate: re.Pattern[str] | None = None,
+                 match_words: tuple[frozenset[str], tuple[str, ...]] | None = None) -> None:
+        super().__init__(pattern, gate=gate, match_words=match_words)
+        self.endings = tuple(sorted({ending.lower() for ending in endings}))
+        self.spaced = spaced
+        self.capitalized = capitalized
+
+    def may_match(self, text: str) -> bool:
+        """False if the pattern cannot match `text` (its last word ends no match)."""
+        if self.spaced and not text[-1:].isspace():
+            return False
+        words = text.rsplit(None, 1)
+        if not words:
+            return True  # nothing but whitespace: the pattern decides
+        word = words[-1]
+        return (not word.isascii() or word.lower().endswith(self.endings)
+                or self.capitalized and "A" <= word[0] <= "Z")
+
+    def search(self, text: str) -> re.Match[str] | None:
+        """pattern.search(text)."""
+        return super().search(text) if self.may_match(text) else None
+
+    def sub(self, repl: str, text: str) -> str:
+        """pattern.sub(repl, text) for a literal `repl`."""
+        return super().sub(repl, text) if self.may_match(text) else text
+
+
+def last_words(phrases: Iterable[str]) -> set[str]:
+    """The last word of each phrase, lowercase (what a match of a words_pattern of them ends with)."""
+    return {phrase.split()[-1].lower() for phrase in phrases}
+
+
 # The same patterns, searched only where a match can be: in the last words of the text.
-FILLER_TAIL = TailPattern(FILLER_RE, gate=re.compile(rf"\b(?:{words_pattern(FILLER_WORDS)})\s+$", re.IGNORECASE))
-QUALIFIER_TAIL = TailPattern(QUALIFIER_RE)
-# Every match of CHANGE_BEFORE_RE ends with a change word, an -ly adverb, "by", "up", "down" or "of".
+FILLER_TAIL = WordTail(FILLER_RE, last_words(FILLER_WORDS), spaced=True,
+                       gate=re.compile(rf"\b(?:{words_pattern(FILLER_WORDS)})\s+$", re.IGNORECASE))
+QUALIFIER_TAIL = WordTail(QUALIFIER_RE, last_words(w for words in QUALIFIER_WORDS.values() for w in words),
+                          spaced=True)
+# Every match of CHANGE_BEFORE_RE ends with a change word, an -ly adverb, "by", "up", "down" or "of";
+# it is a first word (a change verb or noun, "up", "down", maybe the end of a longer word), then whole
+# words of CHANGE_TRAILING_WORDS and -ly adverbs: the search window is the text's last such words and
+# the word before them.
+CHANGE_TRAILING_WORDS = frozenset("by an a average total of at annual yearly growth rate".split())
 CHANGE_BEFORE_TAIL = TailPattern(CHANGE_BEFORE_RE, gate=re.compile(
-    rf"(?:\b(?:{words_pattern(CHANGE_VERB_STEMS)})\w*|\s\w+ly|\sby|\bup|\bdown|\sof)\s*$", re.IGNORECASE))
+    rf"(?:\b(?:{words_pattern(CHANGE_VERB_STEMS)})\w*|\s\w+ly|\sby|\bup|\bdown|\sof)\s*$", re.IGNORECASE),
+    match_words=(CHANGE_TRAILING_WORDS, ("ly",)))
 # A text that does not end in "by", "of", "up", "down" or an -ly adverb matches CHANGE_BEFORE_RE only
 # with its last word (a change verb): that is all there is to look at.
-CHANGE_LONG_END_TAIL = TailPattern(re.compile(r"(?:\s\w+ly|\sby|\bup|\bdown|\sof)\s*$", re.IGNORECASE))
+CHANGE_LONG_END_TAIL = WordTail(re.compile(r"(?:\s\w+ly|\sby|\bup|\bdown|\sof)\s*$", re.IGNORECASE),
+                                ("ly", "by", "up", "down", "of"))
 CHANGE_WORD_TAIL = TailPattern(re.compile(rf"\b(?:{words_pattern(CHANGE_VERB_STEMS)})\w*\s*$", re.IGNORECASE))
-DECREASE_BEFORE_TAIL = TailPattern(DECREASE_BEFORE_RE)
+# A decrease word (maybe the end of a longer word), then whole words of these and -ly adverbs (as above).
+DECREASE_TRAILING_WORDS = frozenset("by an a average total of".split())
+DECREASE_BEFORE_TAIL = TailPattern(DECREASE_BEFORE_RE, match_words=(DECREASE_TRAILING_WORDS, ("ly",)))
 ELIDED_BY_TAIL = TailPattern(ELIDED_BY_RE)
-CHANGE_BY_TAIL = TailPattern(CHANGE_BY_RE)
+CHANGE_BY_TAIL = WordTail(CHANGE_BY_RE, ("by", "of"))
 VERB_OBJECT_BY_TAIL = TailPattern(VERB_OBJECT_BY_RE, gate=re.compile(r"\s+by\s*$", re.IGNORECASE))
 
 
@@ -100,8 +155,8 @@ SHARE_BEFORE_RE = re.compile(
 )
 # "..., or 72.4% of the city's exports"
 SHARE_OR_RE = re.compile(r"[,;]\s*or\s*$", re.IGNORECASE)
-SHARE_BEFORE_TAIL = TailPattern(SHARE_BEFORE_RE)
-SHARE_OR_TAIL = TailPattern(SHARE_OR_RE)
+SHARE_BEFORE_TAIL = WordTail(SHARE_BEFORE_RE, last_words(SHARE_VERBS))
+SHARE_OR_TAIL = WordTail(SHARE_OR_RE, ("or",))
 # "58.3% of the foreign capital", "62% of buyers": a percent of something is a share of it
 # (not "of the same period/last year", which compares).
 SHARE_AFTER_RE = re.compile(

@@ -9,7 +9,7 @@ from itertools import islice
 
 from transforms.fastre import TailPattern
 from transforms.metrics.numbers import YEAR, _Found
-from transforms.metrics.qualifiers import verb_object_by
+from transforms.metrics.qualifiers import WordTail, last_words, verb_object_by
 from transforms.metrics.vocab import (
     AUXILIARIES,
     COUNT_CLASSIFIERS,
@@ -58,13 +58,16 @@ LINK_WORDS = frozenset({*LINK_AUXILIARIES, *(w for verb in LINK_VERBS for w in v
                         *"will would is are to cost costs costing".split(),
                         *"by to for at from of up down only just still about an a average total annual yearly growth "
                          "rate".split()})
-LINK_TAIL = TailPattern(
-    LINK_RE,
+# Every match of LINK_RE ends with the last word of a link verb, one of its trailing prepositions or a cost word.
+LINK_END_WORDS = frozenset({*last_words(LINK_VERBS), *"by to for at from of up down only just still about".split(),
+                            *"cost costs costing".split()})
+LINK_TAIL = WordTail(
+    LINK_RE, LINK_END_WORDS,
     gate=re.compile(rf"\s(?:{words_pattern(LINK_VERBS)}|by|to|for|at|from|of|up|down|only|just|still|about|cost|costs|"
                     r"costing)\s*$", re.IGNORECASE),
     match_words=(LINK_WORDS, ("ly",)))
 OF_LINK_RE = re.compile(r"\s+(?:of|at|totaling|totalling|worth)\s*$", re.IGNORECASE)
-OF_LINK_TAIL = TailPattern(OF_LINK_RE)
+OF_LINK_TAIL = WordTail(OF_LINK_RE, ("of", "at", "totaling", "totalling", "worth"))
 TRAILING_TIME_RE = re.compile(
     r"\s+(?:(?:in|during|over|for)\s+the\s+(?:first|last|past|next)\s+\w+\s+(?:days|weeks|months|years)"
     r"|(?:in|during|over|for)\s+(?:the\s+)?(?:same\s+|first\s+|whole\s+|full\s+)?(?:period|year|quarter|month|"
@@ -77,7 +80,8 @@ PLACE_PP_RE = re.compile(
 )
 # "production efficiency at these companies": a trailing phrase that points back, not a restriction.
 # Every match of PLACE_PP_RE ends with a capitalized word or city/province/country after a space.
-PLACE_PP_TAIL = TailPattern(PLACE_PP_RE, gate=re.compile(r"\s(?:city|province|country|[A-Z][\w'’-]*)\s*$"))
+PLACE_PP_TAIL = WordTail(PLACE_PP_RE, ("city", "province", "country"), capitalized=True,
+                         gate=re.compile(r"\s(?:city|province|country|[A-Z][\w'’-]*)\s*$"))
 REFERENCE_PP_RE = re.compile(r"\s+(?:at|among|across|in|for)\s+(?:these|those|such|all|its|their)(?:\s+[\w-]+){1,2}\s*$",  # noqa: E501
                              re.IGNORECASE)
 DISCOURSE_TAIL_RE = re.compile(r"\s*,\s*(?:however|meanwhile|in\s+contrast|by\s+contrast|too|also|though|"
@@ -86,8 +90,10 @@ DISCOURSE_TAIL_RE = re.compile(r"\s*,\s*(?:however|meanwhile|in\s+contrast|by\s+
 QUALIFIED_NP_RE = re.compile(r"(?:\bwith|,\s*and|;\s*and)\s+(?P<np>(?:[\w&'’-]+\s+){0,4}[\w&'’-]+)\s*$")
 RELATIVE_TAIL_RE = re.compile(r"\s*,\s*(?:which|that|who)\s*$", re.IGNORECASE)
 QUALIFIED_NP_TAIL = TailPattern(QUALIFIED_NP_RE)
-RELATIVE_TAIL = TailPattern(RELATIVE_TAIL_RE)
-DISCOURSE_TAIL = TailPattern(DISCOURSE_TAIL_RE)
+RELATIVE_TAIL = WordTail(RELATIVE_TAIL_RE, ("which", "that", "who"))
+# (",?": the last word may be a comma)
+DISCOURSE_TAIL = WordTail(DISCOURSE_TAIL_RE, ("however", "meanwhile", "contrast", "too", "also", "though", "particular",
+                                             "example", "turn", ","))
 TRAILING_TIME_TAIL = TailPattern(TRAILING_TIME_RE)
 REFERENCE_PP_TAIL = TailPattern(REFERENCE_PP_RE)
 # ", Ningbo's main cross-border channel," between a subject and its verb.
