@@ -326,7 +326,9 @@ GATE_WORDS = ("about", "ABOUT", "abouT", "close to", "up to", "more than", "by",
               "which", "that", "however,", "however", "rose", "rose sharply by", "an average of", "at an average "
               "annual growth rate of", "totaling", "worth", "accounted for", "added", "newly added", "in the City",
               "in Zhejiang", "to Hangzhou Bay", "province", "was", "is expected to", "cost", "ſome", "\u212am",
-              "ıs", "aſ", "x-about", "(about", "only", "just", "a total of", "2019", "5%", "-", "é", "Zürich")
+              "ıs", "aſ", "x-about", "(about", "only", "just", "a total of", "2019", "5%", "-", "é", "Zürich",
+              "among these", "THESE", "thеse", "of the year", "in the first half", "months", "a record", "as much as",
+              "to top", "no less than", "Not", "less", "than", "share", "of", "year")
 gate_strategy = st.lists(st.tuples(st.sampled_from(GATE_WORDS), st.sampled_from((" ", "  ", "\t", "\n", ", ", ""))),
                          max_size=12).map(lambda parts: "".join(word + sep for word, sep in parts))
 

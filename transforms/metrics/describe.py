@@ -13,7 +13,6 @@ from transforms.metrics.qualifiers import (
     _is_decrease,
     _kind,
     _qualifier,
-    last_words,
 )
 from transforms.metrics.subjects import (
     CLAUSE_END_RE,
@@ -45,8 +44,7 @@ from transforms.metrics.vocab import (
 )
 
 # A count right after an adding verb (qualifier words are already cut from `before`).
-ADDED_BEFORE_TAIL = WordTail(re.compile(rf"\b(?:{words_pattern(ADDING_VERBS)})\s*$", re.IGNORECASE),
-                             last_words(ADDING_VERBS))
+ADDED_BEFORE_TAIL = WordTail(re.compile(rf"\b(?:{words_pattern(ADDING_VERBS)})\s*$", re.IGNORECASE), ADDING_VERBS)
 
 
 def _describe(item: _Found, previous: _Found | None, para: str, sent_start: int, sent_end: int) -> str | None:

@@ -72,32 +72,55 @@ CHANGE_AFTER_RE = re.compile(
 
 
 class WordTail(TailPattern):
-    """A TailPattern first asked of the text's last word (one string test instead of a regex search):
-    every match of the pattern ends with one of `endings` (lowercase), then nothing but whitespace to
-    the end of the text (`spaced`: at least one whitespace character). So where the last word (the
-    text's last run of non-whitespace, str.split's whitespace being re's \\s) does not end with one
-    of them, in any case, there is no match. A last word that is not ASCII is always searched
-    (IGNORECASE matches "ſ" for "s"); `capitalized`: so is one that opens with an ASCII capital
-    (a case-sensitive pattern ending in a name, "[A-Z]\\w*")."""
+    """A TailPattern first asked of the text's last words (string tests instead of a regex search).
 
-    def __init__(self, pattern: re.Pattern[str], endings: Iterable[str], spaced: bool = False,
-                 capitalized: bool = False, gate: re.Pattern[str] | None = None,
+    The text's words here are its runs of non-whitespace (str.split: its whitespace is re's \\s).
+    Every match of the pattern ends with one of `phrases` (words_pattern phrases: a space in one
+    matches a whitespace run), then nothing but whitespace to the end of the text (`spaced`: at
+    least one whitespace character). So unless the text's last words are the phrase's, in any case
+    (the first of them may be the end of a longer word: "\\b" may stand inside one), there is no
+    match. Patterns that end otherwise also say:
+    `capitalized`: a last word that opens with an ASCII capital may end a match (a case-sensitive
+    pattern ending in a name, "[A-Z]\\w*");
+    `near`: (words, n): a match may end with any last word if one of the n words before it is one of
+    `words` ("of the year", "among these enterprises").
+    Words that are not ASCII are always searched (IGNORECASE matches "ſ" for "s")."""
+
+    def __init__(self, pattern: re.Pattern[str], phrases: Iterable[str] = (), spaced: bool = False,
+                 capitalized: bool = False, near: tuple[Iterable[str], int] | None = None,
+                 gate: re.Pattern[str] | None = None,
                  match_words: tuple[frozenset[str], tuple[str, ...]] | None = None) -> None:
         super().__init__(pattern, gate=gate, match_words=match_words)
-        self.endings = tuple(sorted({ending.lower() for ending in endings}))
+        split = {tuple(phrase.lower().split()) for phrase in phrases}
+        # one-word phrases: the last word ends with one; longer ones: their last word -> the words before it
+        self.endings = tuple(sorted(words[0] for words in split if len(words) == 1))
+        self.longer: dict[str, tuple[tuple[str, ...], ...]] = {
+            last: tuple(sorted(words[:-1] for words in split if len(words) > 1 and words[-1] == last))
+            for last in {words[-1] for words in split if len(words) > 1}}
         self.spaced = spaced
         self.capitalized = capitalized
+        self.near_words = frozenset(word.lower() for word in near[0]) if near else frozenset()
+        self.near_count = near[1] if near else 0
+        self.count = max([len(words) for words in split] + [self.near_count + 1])  # the last words it reads
 
     def may_match(self, text: str) -> bool:
-        """False if the pattern cannot match `text` (its last word ends no match)."""
+        """False if the pattern cannot match `text` (its last words end no match)."""
         if self.spaced and not text[-1:].isspace():
             return False
-        words = text.rsplit(None, 1)
+        words = text.rsplit(None, self.count)  # (the first may be the rest of the text: it ends with a word)
         if not words:
             return True  # nothing but whitespace: the pattern decides
         word = words[-1]
-        return (not word.isascii() or word.lower().endswith(self.endings)
-                or self.capitalized and "A" <= word[0] <= "Z")
+        if not word.isascii():
+            return True
+        last = word.lower()
+        if last.endswith(self.endings) or self.capitalized and "A" <= word[0] <= "Z":
+            return True
+        for before in self.longer.get(last, ()):
+            if len(words) > len(before) and _ends_with_words(words[-1 - len(before):-1], before):
+                return True
+        return any(not word.isascii() or word.lower() in self.near_words
+                   for word in words[-1 - self.near_count:-1]) if self.near_count else False
 
     def search(self, text: str) -> re.Match[str] | None:
         """pattern.search(text)."""
@@ -108,16 +131,23 @@ class WordTail(TailPattern):
         return super().sub(repl, text) if self.may_match(text) else text
 
 
+def _ends_with_words(words: list[str], phrase: tuple[str, ...]) -> bool:
+    """Whether `words` (as many as `phrase`'s) may end a match of `phrase`: the first ends with its
+    first word, the others are its words, in any case (a word that is not ASCII always may)."""
+    if not all(word.isascii() for word in words):
+        return True
+    return words[0].lower().endswith(phrase[0]) and all(w.lower() == p for w, p in zip(words[1:], phrase[1:]))
+
+
 def last_words(phrases: Iterable[str]) -> set[str]:
-    """The last word of each phrase, lowercase (what a match of a words_pattern of them ends with)."""
+    """The last word of each phrase, lowercase (a match of a words_pattern of them ends with one)."""
     return {phrase.split()[-1].lower() for phrase in phrases}
 
 
 # The same patterns, searched only where a match can be: in the last words of the text.
-FILLER_TAIL = WordTail(FILLER_RE, last_words(FILLER_WORDS), spaced=True,
+FILLER_TAIL = WordTail(FILLER_RE, FILLER_WORDS, spaced=True,
                        gate=re.compile(rf"\b(?:{words_pattern(FILLER_WORDS)})\s+$", re.IGNORECASE))
-QUALIFIER_TAIL = WordTail(QUALIFIER_RE, last_words(w for words in QUALIFIER_WORDS.values() for w in words),
-                          spaced=True)
+QUALIFIER_TAIL = WordTail(QUALIFIER_RE, (w for words in QUALIFIER_WORDS.values() for w in words), spaced=True)
 # Every match of CHANGE_BEFORE_RE ends with a change word, an -ly adverb, "by", "up", "down" or "of";
 # it is a first word (a change verb or noun, "up", "down", maybe the end of a longer word), then whole
 # words of CHANGE_TRAILING_WORDS and -ly adverbs: the search window is the text's last such words and
@@ -155,7 +185,7 @@ SHARE_BEFORE_RE = re.compile(
 )
 # "..., or 72.4% of the city's exports"
 SHARE_OR_RE = re.compile(r"[,;]\s*or\s*$", re.IGNORECASE)
-SHARE_BEFORE_TAIL = WordTail(SHARE_BEFORE_RE, last_words(SHARE_VERBS))
+SHARE_BEFORE_TAIL = WordTail(SHARE_BEFORE_RE, SHARE_VERBS)
 SHARE_OR_TAIL = WordTail(SHARE_OR_RE, ("or",))
 # "58.3% of the foreign capital", "62% of buyers": a percent of something is a share of it
 # (not "of the same period/last year", which compares).

@@ -94,8 +94,11 @@ RELATIVE_TAIL = WordTail(RELATIVE_TAIL_RE, ("which", "that", "who"))
 # (",?": the last word may be a comma)
 DISCOURSE_TAIL = WordTail(DISCOURSE_TAIL_RE, ("however", "meanwhile", "contrast", "too", "also", "though", "particular",
                                              "example", "turn", ","))
-TRAILING_TIME_TAIL = TailPattern(TRAILING_TIME_RE)
-REFERENCE_PP_TAIL = TailPattern(REFERENCE_PP_RE)
+# (the last word: a time unit, a year's last digit, or any word after "of")
+TRAILING_TIME_TAIL = WordTail(TRAILING_TIME_RE, ("days weeks months years period periods year years quarter quarters "
+                                                 "month months half halfs 0 1 2 3 4 5 6 7 8 9").split(),
+                              near=(("of",), 1))
+REFERENCE_PP_TAIL = WordTail(REFERENCE_PP_RE, near=(("these", "those", "such", "all", "its", "their"), 2))
 # ", Ningbo's main cross-border channel," between a subject and its verb.
 APPOSITION_RE = re.compile(r"^\s*(?:the|a|an|[A-Z][\w-]*(?:'s|’s)|its|their)\s+[\w\s'’-]{1,60}$")
 LEADING_ADVERBIAL_RE = re.compile(
