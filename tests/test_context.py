@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from core.records import MODALITIES, Metric
 from transforms import context
-from transforms.metrics import describe, extract_metrics, qualifiers, subjects
+from transforms.metrics import describe, extract_metrics, periods, qualifiers, subjects
 from transforms.metrics.qualifiers import WordTail
 
 
@@ -341,3 +341,58 @@ def test_word_gated_tails_equal_their_plain_patterns_on_generated_texts(text: st
         got = tail.search(text)
         assert (got and (got.span(), got.groups())) == (plain and (plain.span(), plain.groups())), (name, text)
         assert tail.sub("", text) == tail.pattern.sub("", text), (name, text)
+
+
+@lru_cache(maxsize=1)
+def real_lines() -> tuple[str, ...]:
+    """Every line of the real tuning pages (not the held-out set)."""
+    return tuple(line for name in TUNING_SETS for path in sorted((REALGOLD_DIR / name / "pages").glob("*.json"))
+                 for line in json.loads(path.read_text(encoding="utf-8"))["raw_text"].splitlines())
+
+
+def cue_scans() -> list[tuple[re.Pattern[str], re.Pattern[str]]]:
+    """(the scan _period_cues uses, the readable pattern it stands for)."""
+    scans = [(value, getattr(periods, name.removesuffix("_SCAN") + "_RE")) for name, value in vars(periods).items()
+             if name.endswith("_SCAN")]
+    assert len(scans) >= 9
+    return scans
+
+
+def finds(regex: re.Pattern[str], text: str, endpos: int | None = None) -> list[tuple[tuple[int, int], dict]]:
+    return [(m.span(), m.groupdict()) for m in regex.finditer(text, 0, len(text) if endpos is None else endpos)]
+
+
+def test_the_period_cue_scans_find_what_their_patterns_find_on_real_lines() -> None:
+    """A cue pattern behind a lookahead of its first characters finds the same cues, in every line of the
+    real pages (and cut at each of its numbers, as the event pattern is searched)."""
+    lines = real_lines()
+    assert len(lines) > 2000
+    for line in lines:
+        for scan, plain in cue_scans():
+            assert finds(scan, line) == finds(plain, line), (plain.pattern, line)
+        for match in DIGIT_RUN_RE.finditer(line):
+            end = match.start()
+            assert finds(periods.EVENT_BEFORE_YEAR_SCAN, line, end) == \
+                finds(periods.EVENT_BEFORE_YEAR_RE, line, end), line
+        assert bool(periods.YEAR_DIGITS_RE.search(line)) <= context.holds_any(line, periods.CENTURIES), line
+
+
+CUE_WORDS = ("In", "in", "IN", "ın", "İn", "by the end of", "By", "at the end of", "As of", "during", "DURING",
+             "throughout", "For", "for", "over the", "Over", "end of", "in the year of", "from", "From", "to",
+             "between", "Between", "and", "through", "since", "Since", "ſince", "first", "FIRST", "fırst", "ſecond",
+             "third", "fourth", "half", "quarter", "first three quarters", "three", "11", "months", "of", "this",
+             "last", "LAST", "year", "the", "January", "May", "March 5", "late", "early", "2019", "2020", "1998",
+             "-", "–", "~", "founded", "Founded", "ſet up", "opened", "Launched", "took place", "Ningbo", ",", ".",
+             ";", "(", ")")
+cue_text_strategy = st.lists(st.tuples(st.sampled_from(CUE_WORDS), st.sampled_from((" ", "  ", "\t", "\n", "", ", "))),
+                             max_size=20).map(lambda parts: "".join(word + sep for word, sep in parts))
+
+
+@settings(max_examples=500, deadline=None)
+@given(cue_text_strategy)
+def test_the_period_cue_scans_find_what_their_patterns_find_on_generated_texts(text: str) -> None:
+    for scan, plain in cue_scans():
+        assert finds(scan, text) == finds(plain, text), (plain.pattern, text)
+    for end in range(len(text) + 1):
+        assert finds(periods.EVENT_BEFORE_YEAR_SCAN, text, end) == finds(periods.EVENT_BEFORE_YEAR_RE, text, end)
+    assert bool(periods.YEAR_DIGITS_RE.search(text)) <= context.holds_any(text, periods.CENTURIES), text
