@@ -77,9 +77,10 @@ class WordTail(TailPattern):
     The text's words here are its runs of non-whitespace (str.split: its whitespace is re's \\s).
     Every match of the pattern ends with one of `phrases` (words_pattern phrases: a space in one
     matches a whitespace run), then nothing but whitespace to the end of the text (`spaced`: at
-    least one whitespace character). So unless the text's last words are the phrase's, in any case
-    (the first of them may be the end of a longer word: "\\b" may stand inside one), there is no
-    match. Patterns that end otherwise also say:
+    least one whitespace character). So unless the text's last word is the phrase's last word (or,
+    for a phrase of one word, ends with it: "\\b" may stand inside a word) and, for a longer phrase,
+    the word before it ends with the phrase's word before that, in any case, there is no match.
+    Patterns that end otherwise also say:
     `capitalized`: a last word that opens with an ASCII capital may end a match (a case-sensitive
     pattern ending in a name, "[A-Z]\\w*");
     `near`: (words, n): a match may end with any last word if one of the n words before it is one of
@@ -94,14 +95,14 @@ class WordTail(TailPattern):
         split = {tuple(phrase.lower().split()) for phrase in phrases}
         # one-word phrases: the last word ends with one; longer ones: their last word -> the words before it
         self.endings = tuple(sorted(words[0] for words in split if len(words) == 1))
-        self.longer: dict[str, tuple[tuple[str, ...], ...]] = {
-            last: tuple(sorted(words[:-1] for words in split if len(words) > 1 and words[-1] == last))
+        self.longer: dict[str, tuple[str, ...]] = {
+            last: tuple(sorted({words[-2] for words in split if len(words) > 1 and words[-1] == last}))
             for last in {words[-1] for words in split if len(words) > 1}}
         self.spaced = spaced
         self.capitalized = capitalized
         self.near_words = frozenset(word.lower() for word in near[0]) if near else frozenset()
         self.near_count = near[1] if near else 0
-        self.count = max([len(words) for words in split] + [self.near_count + 1])  # the last words it reads
+        self.count = max(2 if self.longer else 1, self.near_count + 1)  # the last words it reads
 
     def may_match(self, text: str) -> bool:
         """False if the pattern cannot match `text` (its last words end no match)."""
@@ -116,9 +117,9 @@ class WordTail(TailPattern):
         last = word.lower()
         if last.endswith(self.endings) or self.capitalized and "A" <= word[0] <= "Z":
             return True
-        for before in self.longer.get(last, ()):
-            if len(words) > len(before) and _ends_with_words(words[-1 - len(before):-1], before):
-                return True
+        before = self.longer.get(last)
+        if before is not None and len(words) > 1 and (not words[-2].isascii() or words[-2].lower().endswith(before)):
+            return True
         return any(not word.isascii() or word.lower() in self.near_words
                    for word in words[-1 - self.near_count:-1]) if self.near_count else False
 
@@ -129,14 +130,6 @@ class WordTail(TailPattern):
     def sub(self, repl: str, text: str) -> str:
         """pattern.sub(repl, text) for a literal `repl`."""
         return super().sub(repl, text) if self.may_match(text) else text
-
-
-def _ends_with_words(words: list[str], phrase: tuple[str, ...]) -> bool:
-    """Whether `words` (as many as `phrase`'s) may end a match of `phrase`: the first ends with its
-    first word, the others are its words, in any case (a word that is not ASCII always may)."""
-    if not all(word.isascii() for word in words):
-        return True
-    return words[0].lower().endswith(phrase[0]) and all(w.lower() == p for w, p in zip(words[1:], phrase[1:]))
 
 
 def last_words(phrases: Iterable[str]) -> set[str]:
