@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from transforms.context import gate_text, holds_any
 from transforms.metrics.numbers import ADJECTIVAL_UNIT_RE, ANY_YEAR_RE, YEAR
+from transforms.metrics.qualifiers import opening_with
 from transforms.metrics.structure import PUBLISHED_RE
 from transforms.metrics.vocab import MONTH_NUMBER, NUMBER_WORDS, PART_MONTHS
 from transforms.textutil import MONTHS
@@ -91,14 +92,6 @@ MONTH_NAME_RE = re.compile(MONTH)
 YEAR_DIGITS_RE = re.compile(YEAR)
 # What every RELATIVE_YEAR_RE match holds, in a gate_text (lowercase, IGNORECASE's letters folded).
 RELATIVE_YEAR_GATE_RE = re.compile(r"(?:last|this)\s+year")
-
-
-def opening_with(regex: re.Pattern[str], chars: str) -> re.Pattern[str]:
-    """`regex` behind a lookahead for the characters every match of it opens with (the first letters
-    of its cue words, as cased in the pattern; under IGNORECASE, in either case): the same matches,
-    but the engine skips every position another character stands at instead of trying the pattern there
-    (the cue patterns open with \\b and alternatives, which give it no first character to look for)."""
-    return re.compile(rf"(?=[{chars}])(?:{regex.pattern})", regex.flags)
 
 
 # The cue patterns as _period_cues scans sentences with them (test_context: the same matches as the above).

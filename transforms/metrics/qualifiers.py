@@ -84,17 +84,19 @@ class WordTail(TailPattern):
     `capitalized`: a last word that opens with an ASCII capital may end a match (a case-sensitive
     pattern ending in a name, "[A-Z]\\w*");
     `near`: (words, n): a match may end with any last word if one of the n words before it is one of
-    `words` ("of the year", "among these enterprises").
+    `words` ("of the year", "among these enterprises");
+    `whole`: a one-word phrase is the whole last word (the pattern has whitespace before each).
     Words that are not ASCII are always searched (IGNORECASE matches "ſ" for "s")."""
 
     def __init__(self, pattern: re.Pattern[str], phrases: Iterable[str] = (), spaced: bool = False,
-                 capitalized: bool = False, near: tuple[Iterable[str], int] | None = None,
+                 capitalized: bool = False, near: tuple[Iterable[str], int] | None = None, whole: bool = False,
                  gate: re.Pattern[str] | None = None,
                  match_words: tuple[frozenset[str], tuple[str, ...]] | None = None) -> None:
         super().__init__(pattern, gate=gate, match_words=match_words)
         split = {tuple(phrase.lower().split()) for phrase in phrases}
         # one-word phrases: the last word ends with one; longer ones: their last word -> the words before it
         self.endings = tuple(sorted(words[0] for words in split if len(words) == 1))
+        self.whole = frozenset(self.endings) if whole else None
         self.longer: dict[str, tuple[str, ...]] = {
             last: tuple(sorted({words[-2] for words in split if len(words) > 1 and words[-1] == last}))
             for last in {words[-1] for words in split if len(words) > 1}}
@@ -115,7 +117,8 @@ class WordTail(TailPattern):
         if not word.isascii():
             return True
         last = word.lower()
-        if last.endswith(self.endings) or self.capitalized and "A" <= word[0] <= "Z":
+        if (last in self.whole if self.whole is not None else last.endswith(self.endings)) \
+                or self.capitalized and "A" <= word[0] <= "Z":
             return True
         before = self.longer.get(last)
         if before is not None and len(words) > 1 and (not words[-2].isascii() or words[-2].lower().endswith(before)):
@@ -130,6 +133,14 @@ class WordTail(TailPattern):
     def sub(self, repl: str, text: str) -> str:
         """pattern.sub(repl, text) for a literal `repl`."""
         return super().sub(repl, text) if self.may_match(text) else text
+
+
+def opening_with(regex: re.Pattern[str], chars: str) -> re.Pattern[str]:
+    """`regex` behind a lookahead for the characters every match of it opens with (as cased in the
+    pattern; under IGNORECASE, in either case): the same matches, but the engine skips every position
+    another character stands at instead of trying the pattern there (a pattern that opens with \\b,
+    an optional group or alternatives gives it no first character to look for)."""
+    return re.compile(rf"(?=[{chars}])(?:{regex.pattern})", regex.flags)
 
 
 def last_words(phrases: Iterable[str]) -> set[str]:

@@ -9,7 +9,7 @@ from itertools import islice
 
 from transforms.fastre import TailPattern
 from transforms.metrics.numbers import YEAR, _Found
-from transforms.metrics.qualifiers import WordTail, last_words, verb_object_by
+from transforms.metrics.qualifiers import WordTail, last_words, opening_with, verb_object_by
 from transforms.metrics.vocab import (
     AUXILIARIES,
     COUNT_CLASSIFIERS,
@@ -58,14 +58,11 @@ LINK_WORDS = frozenset({*LINK_AUXILIARIES, *(w for verb in LINK_VERBS for w in v
                         *"will would is are to cost costs costing".split(),
                         *"by to for at from of up down only just still about an a average total annual yearly growth "
                          "rate".split()})
-# Every match of LINK_RE ends with the last word of a link verb, one of its trailing prepositions or a cost word.
+# Every match of LINK_RE ends with the last word of a link verb, one of its trailing prepositions or a cost word,
+# a whole word (after whitespace); and it opens with a comma or whitespace.
 LINK_END_WORDS = frozenset({*last_words(LINK_VERBS), *"by to for at from of up down only just still about".split(),
                             *"cost costs costing".split()})
-LINK_TAIL = WordTail(
-    LINK_RE, LINK_END_WORDS,
-    gate=re.compile(rf"\s(?:{words_pattern(LINK_VERBS)}|by|to|for|at|from|of|up|down|only|just|still|about|cost|costs|"
-                    r"costing)\s*$", re.IGNORECASE),
-    match_words=(LINK_WORDS, ("ly",)))
+LINK_TAIL = WordTail(opening_with(LINK_RE, r",\s"), LINK_END_WORDS, whole=True, match_words=(LINK_WORDS, ("ly",)))
 OF_LINK_RE = re.compile(r"\s+(?:of|at|totaling|totalling|worth)\s*$", re.IGNORECASE)
 OF_LINK_TAIL = WordTail(OF_LINK_RE, ("of", "at", "totaling", "totalling", "worth"))
 TRAILING_TIME_RE = re.compile(
