@@ -71,6 +71,14 @@ CHANGE_AFTER_RE = re.compile(
 
 
 
+def opening_with(regex: re.Pattern[str], chars: str) -> re.Pattern[str]:
+    """`regex` behind a lookahead for the characters every match of it opens with (as cased in the
+    pattern; under IGNORECASE, in either case): the same matches, but the engine skips every position
+    another character stands at instead of trying the pattern there (a pattern that opens with \\b,
+    an optional group or alternatives gives it no first character to look for)."""
+    return re.compile(rf"(?=[{chars}])(?:{regex.pattern})", regex.flags)
+
+
 class WordTail(TailPattern):
     """A TailPattern first asked of the text's last words (string tests instead of a regex search).
 
@@ -135,14 +143,6 @@ class WordTail(TailPattern):
         return super().sub(repl, text) if self.may_match(text) else text
 
 
-def opening_with(regex: re.Pattern[str], chars: str) -> re.Pattern[str]:
-    """`regex` behind a lookahead for the characters every match of it opens with (as cased in the
-    pattern; under IGNORECASE, in either case): the same matches, but the engine skips every position
-    another character stands at instead of trying the pattern there (a pattern that opens with \\b,
-    an optional group or alternatives gives it no first character to look for)."""
-    return re.compile(rf"(?=[{chars}])(?:{regex.pattern})", regex.flags)
-
-
 def last_words(phrases: Iterable[str]) -> set[str]:
     """The last word of each phrase, lowercase (a match of a words_pattern of them ends with one)."""
     return {phrase.split()[-1].lower() for phrase in phrases}
@@ -157,20 +157,27 @@ QUALIFIER_TAIL = WordTail(QUALIFIER_RE, (w for words in QUALIFIER_WORDS.values()
 # words of CHANGE_TRAILING_WORDS and -ly adverbs: the search window is the text's last such words and
 # the word before them.
 CHANGE_TRAILING_WORDS = frozenset("by an a average total of at annual yearly growth rate".split())
-CHANGE_BEFORE_TAIL = TailPattern(CHANGE_BEFORE_RE, gate=re.compile(
+# (searched behind a lookahead of its first letters: a change verb's or noun's, "up", "down")
+CHANGE_FIRST_LETTERS = "".join(sorted({word[0] for word in CHANGE_VERB_STEMS + CHANGE_NOUNS + ("up", "down")}))
+CHANGE_BEFORE_TAIL = TailPattern(opening_with(CHANGE_BEFORE_RE, CHANGE_FIRST_LETTERS), gate=re.compile(
     rf"(?:\b(?:{words_pattern(CHANGE_VERB_STEMS)})\w*|\s\w+ly|\sby|\bup|\bdown|\sof)\s*$", re.IGNORECASE),
     match_words=(CHANGE_TRAILING_WORDS, ("ly",)))
 # A text that does not end in "by", "of", "up", "down" or an -ly adverb matches CHANGE_BEFORE_RE only
 # with its last word (a change verb): that is all there is to look at.
 CHANGE_LONG_END_TAIL = WordTail(re.compile(r"(?:\s\w+ly|\sby|\bup|\bdown|\sof)\s*$", re.IGNORECASE),
                                 ("ly", "by", "up", "down", "of"))
-CHANGE_WORD_TAIL = TailPattern(re.compile(rf"\b(?:{words_pattern(CHANGE_VERB_STEMS)})\w*\s*$", re.IGNORECASE))
+CHANGE_WORD_RE = re.compile(rf"\b(?:{words_pattern(CHANGE_VERB_STEMS)})\w*\s*$", re.IGNORECASE)
+CHANGE_WORD_TAIL = TailPattern(opening_with(CHANGE_WORD_RE, "".join(sorted({stem[0] for stem in CHANGE_VERB_STEMS}))))
 # A decrease word (maybe the end of a longer word), then whole words of these and -ly adverbs (as above).
 DECREASE_TRAILING_WORDS = frozenset("by an a average total of".split())
-DECREASE_BEFORE_TAIL = TailPattern(DECREASE_BEFORE_RE, match_words=(DECREASE_TRAILING_WORDS, ("ly",)))
+DECREASE_BEFORE_TAIL = TailPattern(
+    opening_with(DECREASE_BEFORE_RE,
+                 "".join(sorted({word[0] for word in DECREASE_VERB_FORMS + DECREASE_VERB_STEMS + DECREASE_NOUNS}))),
+    match_words=(DECREASE_TRAILING_WORDS, ("ly",)))
 ELIDED_BY_TAIL = TailPattern(ELIDED_BY_RE)
 CHANGE_BY_TAIL = WordTail(CHANGE_BY_RE, ("by", "of"))
-VERB_OBJECT_BY_TAIL = TailPattern(VERB_OBJECT_BY_RE, gate=re.compile(r"\s+by\s*$", re.IGNORECASE))
+VERB_OBJECT_BY_TAIL = TailPattern(opening_with(VERB_OBJECT_BY_RE, "bcdeilrs"),  # the verbs' first letters
+                                  gate=re.compile(r"\s+by\s*$", re.IGNORECASE))
 
 
 def verb_object_by(before: str) -> re.Match[str] | None:

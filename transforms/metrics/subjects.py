@@ -64,7 +64,7 @@ LINK_END_WORDS = frozenset({*last_words(LINK_VERBS), *"by to for at from of up d
                             *"cost costs costing".split()})
 LINK_TAIL = WordTail(opening_with(LINK_RE, r",\s"), LINK_END_WORDS, whole=True, match_words=(LINK_WORDS, ("ly",)))
 OF_LINK_RE = re.compile(r"\s+(?:of|at|totaling|totalling|worth)\s*$", re.IGNORECASE)
-OF_LINK_TAIL = WordTail(OF_LINK_RE, ("of", "at", "totaling", "totalling", "worth"))
+OF_LINK_TAIL = WordTail(opening_with(OF_LINK_RE, r"\s"), ("of", "at", "totaling", "totalling", "worth"))
 TRAILING_TIME_RE = re.compile(
     r"\s+(?:(?:in|during|over|for)\s+the\s+(?:first|last|past|next)\s+\w+\s+(?:days|weeks|months|years)"
     r"|(?:in|during|over|for)\s+(?:the\s+)?(?:same\s+|first\s+|whole\s+|full\s+)?(?:period|year|quarter|month|"
@@ -77,7 +77,7 @@ PLACE_PP_RE = re.compile(
 )
 # "production efficiency at these companies": a trailing phrase that points back, not a restriction.
 # Every match of PLACE_PP_RE ends with a capitalized word or city/province/country after a space.
-PLACE_PP_TAIL = WordTail(PLACE_PP_RE, ("city", "province", "country"), capitalized=True,
+PLACE_PP_TAIL = WordTail(opening_with(PLACE_PP_RE, r"\s"), ("city", "province", "country"), capitalized=True,
                          gate=re.compile(r"\s(?:city|province|country|[A-Z][\w'’-]*)\s*$"))
 REFERENCE_PP_RE = re.compile(r"\s+(?:at|among|across|in|for)\s+(?:these|those|such|all|its|their)(?:\s+[\w-]+){1,2}\s*$",  # noqa: E501
                              re.IGNORECASE)
@@ -86,16 +86,19 @@ DISCOURSE_TAIL_RE = re.compile(r"\s*,\s*(?:however|meanwhile|in\s+contrast|by\s+
 # "enterprises with annual revenue above ...", ", and housing allowances up to ..."
 QUALIFIED_NP_RE = re.compile(r"(?:\bwith|,\s*and|;\s*and)\s+(?P<np>(?:[\w&'’-]+\s+){0,4}[\w&'’-]+)\s*$")
 RELATIVE_TAIL_RE = re.compile(r"\s*,\s*(?:which|that|who)\s*$", re.IGNORECASE)
-QUALIFIED_NP_TAIL = TailPattern(QUALIFIED_NP_RE)
-RELATIVE_TAIL = WordTail(RELATIVE_TAIL_RE, ("which", "that", "who"))
+QUALIFIED_NP_TAIL = TailPattern(opening_with(QUALIFIED_NP_RE, "w,;"))
+RELATIVE_TAIL = WordTail(opening_with(RELATIVE_TAIL_RE, r",\s"), ("which", "that", "who"))
 # (",?": the last word may be a comma)
-DISCOURSE_TAIL = WordTail(DISCOURSE_TAIL_RE, ("however", "meanwhile", "contrast", "too", "also", "though", "particular",
-                                             "example", "turn", ","))
+DISCOURSE_TAIL = WordTail(opening_with(DISCOURSE_TAIL_RE, r",\s"),
+                          ("however", "meanwhile", "contrast", "too", "also", "though", "particular", "example", "turn",
+                           ","))
 # (the last word: a time unit, a year's last digit, or any word after "of")
-TRAILING_TIME_TAIL = WordTail(TRAILING_TIME_RE, ("days weeks months years period periods year years quarter quarters "
-                                                 "month months half halfs 0 1 2 3 4 5 6 7 8 9").split(),
+TRAILING_TIME_TAIL = WordTail(opening_with(TRAILING_TIME_RE, r"\s"),
+                              ("days weeks months years period periods year years quarter quarters month months "
+                               "half halfs 0 1 2 3 4 5 6 7 8 9").split(),
                               near=(("of",), 1))
-REFERENCE_PP_TAIL = WordTail(REFERENCE_PP_RE, near=(("these", "those", "such", "all", "its", "their"), 2))
+REFERENCE_PP_TAIL = WordTail(opening_with(REFERENCE_PP_RE, r"\s"),
+                             near=(("these", "those", "such", "all", "its", "their"), 2))
 # ", Ningbo's main cross-border channel," between a subject and its verb.
 APPOSITION_RE = re.compile(r"^\s*(?:the|a|an|[A-Z][\w-]*(?:'s|’s)|its|their)\s+[\w\s'’-]{1,60}$")
 LEADING_ADVERBIAL_RE = re.compile(
