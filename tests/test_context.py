@@ -413,3 +413,21 @@ def test_the_period_cue_scans_find_what_their_patterns_find_on_generated_texts(t
     for end in range(len(text) + 1):
         assert finds(periods.EVENT_BEFORE_YEAR_SCAN, text, end) == finds(periods.EVENT_BEFORE_YEAR_RE, text, end)
     assert bool(periods.YEAR_DIGITS_RE.search(text)) <= context.holds_any(text, periods.CENTURIES), text
+
+
+def test_the_mid_sentence_names_scan_finds_what_the_readable_pattern_finds() -> None:
+    """The capitalized words an article uses mid-sentence, found from the space before them: the same
+    words on every real page and on generated texts."""
+    texts = [json.loads(path.read_text(encoding="utf-8"))["raw_text"] for name in TUNING_SETS
+             for path in sorted((REALGOLD_DIR / name / "pages").glob("*.json"))]
+    texts += ["a  Bc, De ;Fg) Hi”  Jk\u00a0Lm ’ No Pq-r The. Rs: Tu) Vw\" X1 Yz_a", " Ab", "a Ab", "a Ab Cd Ef, Gh"]
+    for text in texts:
+        assert subjects.MID_SENTENCE_CAPITAL_SCAN.findall(text) == subjects.MID_SENTENCE_CAPITAL_RE.findall(text)
+    assert sum(len(subjects.MID_SENTENCE_CAPITAL_RE.findall(text)) for text in texts) > 1000
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(("a", "Ab", "AB", "aB", "Ab-c", "x", ",", ";", ":", "’", "'", '"', "”", ")", "(",
+                                 " ", "  ", "\t", "1", "Éa", "Ñandu")), max_size=30).map("".join))
+def test_the_mid_sentence_names_scan_on_generated_texts(text: str) -> None:
+    assert subjects.MID_SENTENCE_CAPITAL_SCAN.findall(text) == subjects.MID_SENTENCE_CAPITAL_RE.findall(text)
