@@ -391,10 +391,13 @@ def test_the_period_cue_scans_find_what_their_patterns_find_on_real_lines() -> N
             end = match.start()
             assert finds(periods.EVENT_BEFORE_YEAR_SCAN, line, end) == \
                 finds(periods.EVENT_BEFORE_YEAR_RE, line, end), line
+            assert finds(periods.COMPARISON_BEFORE_CUE_SCAN, line, end) == \
+                finds(periods.COMPARISON_BEFORE_CUE_RE, line, end), line
         assert bool(periods.YEAR_DIGITS_RE.search(line)) <= context.holds_any(line, periods.CENTURIES), line
 
 
 CUE_WORDS = ("In", "in", "IN", "ın", "İn", "by the end of", "By", "at the end of", "As of", "during", "DURING",
+             "than", "THAN", "compared with", "same period of", "times the", "versus", "and below", "below", "after",
              "throughout", "For", "for", "over the", "Over", "end of", "in the year of", "from", "From", "to",
              "between", "Between", "and", "through", "since", "Since", "ſince", "first", "FIRST", "fırst", "ſecond",
              "third", "fourth", "half", "quarter", "first three quarters", "three", "11", "months", "of", "this",
@@ -412,6 +415,8 @@ def test_the_period_cue_scans_find_what_their_patterns_find_on_generated_texts(t
         assert finds(scan, text) == finds(plain, text), (plain.pattern, text)
     for end in range(len(text) + 1):
         assert finds(periods.EVENT_BEFORE_YEAR_SCAN, text, end) == finds(periods.EVENT_BEFORE_YEAR_RE, text, end)
+        assert finds(periods.COMPARISON_BEFORE_CUE_SCAN, text, end) == \
+            finds(periods.COMPARISON_BEFORE_CUE_RE, text, end)
     assert bool(periods.YEAR_DIGITS_RE.search(text)) <= context.holds_any(text, periods.CENTURIES), text
 
 
@@ -431,3 +436,24 @@ def test_the_mid_sentence_names_scan_finds_what_the_readable_pattern_finds() -> 
                                  " ", "  ", "\t", "1", "Éa", "Ñandu")), max_size=30).map("".join))
 def test_the_mid_sentence_names_scan_on_generated_texts(text: str) -> None:
     assert subjects.MID_SENTENCE_CAPITAL_SCAN.findall(text) == subjects.MID_SENTENCE_CAPITAL_RE.findall(text)
+
+
+CONTEXT_SCANS = ((context.FORECAST_SCAN, context.FORECAST_RE), (context.TARGET_SCAN, context.TARGET_RE),
+                 (context.PLACE_OF_SCAN, context.PLACE_OF_RE))
+
+
+def test_the_context_scans_find_what_their_patterns_find_on_real_lines() -> None:
+    """The modality cue and place patterns behind a lookahead of their first letters: the same matches in
+    every line of the real tuning pages; the short cue pattern's gate ("to") passes wherever it matches."""
+    for line in real_lines():
+        for scan, plain in CONTEXT_SCANS:
+            assert finds(scan, line) == finds(plain, line), (plain.pattern, line)
+        folded = context.gate_text(line)
+        assert not context.MODALITY_SHORT_CUE_RE.search(folded) or "to" in folded, line
+
+
+@settings(max_examples=300, deadline=None)
+@given(sentence_strategy)
+def test_the_context_scans_find_what_their_patterns_find_on_generated_texts(text: str) -> None:
+    for scan, plain in CONTEXT_SCANS:
+        assert finds(scan, text) == finds(plain, text), (plain.pattern, text)

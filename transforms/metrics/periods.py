@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from transforms.context import gate_text, holds_any
+from transforms.context import gate_text, holds_any, opening_with
 from transforms.metrics.numbers import ADJECTIVAL_UNIT_RE, ANY_YEAR_RE, YEAR
-from transforms.metrics.qualifiers import opening_with
 from transforms.metrics.structure import PUBLISHED_RE
 from transforms.metrics.vocab import MONTH_NUMBER, NUMBER_WORDS, PART_MONTHS
 from transforms.textutil import MONTHS
@@ -103,6 +102,9 @@ SINCE_SCAN = opening_with(SINCE_RE, "Ss")
 IN_YEAR_SCAN = opening_with(IN_YEAR_RE, "IiBbAaDdTtFfEe")  # In, By, At, As, During, Throughout, For, End
 MONTH_CUE_SCAN = opening_with(MONTH_CUE_RE, "IiDdAaBb")  # In, During, As, By, At
 RELATIVE_YEAR_SCAN = opening_with(RELATIVE_YEAR_RE, "BbAaIiDdLlTt")  # By, At, As, In, During, last, this
+COMPARISON_BETWEEN_SCAN = opening_with(COMPARISON_BETWEEN_RE, "cfst")  # than, compared, from, same, times
+# (than, from, over, compared, against, since, versus, same, of, below, above, beyond, that, before, after)
+COMPARISON_BEFORE_CUE_SCAN = opening_with(COMPARISON_BEFORE_CUE_RE, "abcfostv")
 EVENT_BEFORE_YEAR_SCAN = opening_with(EVENT_BEFORE_YEAR_RE, "".join(sorted({event[0] for event in EVENT_WORDS})))
 # Every YEAR_DIGITS_RE match holds one of these (a sentence without either holds no year).
 CENTURIES = ("19", "20")
@@ -217,8 +219,8 @@ def _period_for(cues: list[_Cue], sentence: str, start: int, end: int) -> str | 
     # (the cheap searches of the gap first: COMPARISON_BEFORE_CUE_RE reads the sentence from its start)
     later = [c for c in cues if c.start >= end and not CLAUSE_COMMA_RE.search(sentence, end, c.start)
              and not CLAUSE_BOUNDARY_RE.search(sentence, end, c.start)
-             and not COMPARISON_BETWEEN_RE.search(sentence, end, c.start)
-             and not COMPARISON_BEFORE_CUE_RE.search(sentence, 0, c.start)]
+             and not COMPARISON_BETWEEN_SCAN.search(sentence, end, c.start)
+             and not COMPARISON_BEFORE_CUE_SCAN.search(sentence, 0, c.start)]
     text = sentence[start:end]
     if text.endswith("times") or ADJECTIVAL_UNIT_RE.search(text) or (
             RELATIVE_CLAUSE_BEFORE_RE.search(sentence, 0, start) and later and "," in sentence[end:later[0].start]):

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from transforms.context import opening_with
 from transforms.fastre import TailPattern
 from transforms.metrics.numbers import _Found
 from transforms.metrics.vocab import (
@@ -69,14 +70,6 @@ CHANGE_AFTER_RE = re.compile(
     re.IGNORECASE,
 )
 
-
-
-def opening_with(regex: re.Pattern[str], chars: str) -> re.Pattern[str]:
-    """`regex` behind a lookahead for the characters every match of it opens with (as cased in the
-    pattern; under IGNORECASE, in either case): the same matches, but the engine skips every position
-    another character stands at instead of trying the pattern there (a pattern that opens with \\b,
-    an optional group or alternatives gives it no first character to look for)."""
-    return re.compile(rf"(?=[{chars}])(?:{regex.pattern})", regex.flags)
 
 
 class WordTail(TailPattern):
