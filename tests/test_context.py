@@ -457,3 +457,12 @@ def test_the_context_scans_find_what_their_patterns_find_on_real_lines() -> None
 def test_the_context_scans_find_what_their_patterns_find_on_generated_texts(text: str) -> None:
     for scan, plain in CONTEXT_SCANS:
         assert finds(scan, text) == finds(plain, text), (plain.pattern, text)
+
+
+def test_the_subject_tokens_skip_the_quote_filter_only_without_quotes() -> None:
+    """subjects._tokens filters quote tokens only from a text holding a quote: the same tokens as the
+    filter over every token, on the real texts before a number (some with quotes) and on quoted ones."""
+    texts = [*real_befores(), 'He said "5G" and “smart” ‘city’ things', '"', "“a”", "a ‘ b"]
+    assert any(subjects.QUOTE_RE.search(text) for text in texts)
+    for text in texts:
+        assert subjects._tokens(text) == [t for t in subjects.WORD_RE.findall(text) if t not in subjects.QUOTES]

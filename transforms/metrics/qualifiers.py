@@ -124,8 +124,10 @@ class WordTail(TailPattern):
         before = self.longer.get(last)
         if before is not None and len(words) > 1 and (not words[-2].isascii() or words[-2].lower().endswith(before)):
             return True
-        return any(not word.isascii() or word.lower() in self.near_words
-                   for word in words[-1 - self.near_count:-1]) if self.near_count else False
+        for word in words[-1 - self.near_count:-1] if self.near_count else ():
+            if not word.isascii() or word.lower() in self.near_words:
+                return True
+        return False
 
     def search(self, text: str) -> re.Match[str] | None:
         """pattern.search(text)."""

@@ -163,10 +163,17 @@ PARENTHESES_RE = re.compile(r"\s*[(（][^()（）]*[)）]")
 ACRONYM_PLURAL_RE = re.compile(r"[A-Z][A-Z&]+s")  # TEUs, SMEs
 
 
+def _tokens(text: str) -> list[str]:
+    """The words of `text` (WORD_RE) but its quote characters (a quote is a token of its own): filtered
+    only when one occurs at all (most texts hold none, and one search for them tells)."""
+    tokens = WORD_RE.findall(text)
+    return [t for t in tokens if t not in QUOTES] if QUOTE_RE.search(text) else tokens
+
+
 def _simple_phrase(text: str, keep_names: bool = False) -> str | None:
     """The noun phrase at the start of `text`: words up to a verb, preposition (but "of") or punctuation."""
     words: list[str] = []
-    tokens = [t for t in WORD_RE.findall(text[:SIMPLE_PHRASE_CHARS]) if t not in QUOTES]
+    tokens = _tokens(text[:SIMPLE_PHRASE_CHARS])
     for index, word in enumerate(tokens):
         lower = word.lower()
         following = tokens[index + 1] if index + 1 < len(tokens) else ""
@@ -355,7 +362,7 @@ NP_TRAILING_DROPPED = NP_INNER_WORDS | {"the"}
 
 def _noun_phrase_before(region: str, stop_at_number: bool = False) -> str | None:
     # the words as strings (findall makes no match objects); only their order matters here
-    tokens = [t for t in WORD_RE.findall(region) if t not in QUOTES]
+    tokens = _tokens(region)
     if not tokens:
         return None
     words: list[str] = []
