@@ -59,6 +59,7 @@ def extract_metrics(body: str, published: str | None = None, title: str | None =
 def _extract(body: str, pub: tuple[int, int] | None, title_period: str | None, title: str) -> list[Metric]:
     metrics: list[Metric] = []
     for para_start, para in _paragraphs(body):
+        para_metrics: list[Metric] = []  # the paragraph's (a restated figure is looked for among them)
         tokens = scan_numbers(para)
         if not tokens:
             continue  # no digit and no number word: nothing any matcher could find
@@ -93,7 +94,7 @@ def _extract(body: str, pub: tuple[int, int] | None, title_period: str | None, t
             earlier = context.Earlier(title, body, para_start + sent_start)  # where "the zone" finds its name
             shared = context.Sentence(sentence)  # its clauses, cues and places, found once for its quantities
             for item, qualifier in described:
-                if _repeats_a_count(item, para, metrics) or _restates_a_figure(item, para, para_start, metrics):
+                if _repeats_a_count(item, para, metrics) or _restates_a_figure(item, para, para_start, para_metrics):
                     continue
                 kind = item.kind or "level"
                 start, end = item.start - sent_start, item.end - sent_start
@@ -107,15 +108,23 @@ def _extract(body: str, pub: tuple[int, int] | None, title_period: str | None, t
                 period_rule = "period.cue" if period else None
                 if inherited is not None and modality == context.ACTUAL:  # a target's period is its deadline
                     period, period_rule = inherited
-                rules = [*item.rules, *([period_rule] if period_rule else []),
-                         *(["denominator.of_after"] if denominator else []), *([place.rule] if place else []),
-                         *([f"modality.{modality}_cue"] if modality != context.ACTUAL else [])]
-                metrics.append(Metric(
+                rules = item.rules.copy()  # (then the period's, denominator's, place's and modality's rules)
+                if period_rule:
+                    rules.append(period_rule)
+                if denominator:
+                    rules.append("denominator.of_after")
+                if place:
+                    rules.append(place.rule)
+                if modality != context.ACTUAL:
+                    rules.append(f"modality.{modality}_cue")
+                metric = Metric(
                     value=float(item.value), unit=item.unit, kind=kind, subject=item.subject,
                     period=period, qualifier=qualifier, text=para[item.start:item.end],
                     char_start=para_start + item.start, char_end=para_start + item.end,
                     denominator=denominator, place=place.name if place else None, modality=modality, rules=tuple(rules),
-                ))
+                )
+                metrics.append(metric)
+                para_metrics.append(metric)
     return metrics
 
 
@@ -157,7 +166,8 @@ def _restates_a_figure(item: _Found, para: str, para_start: int, earlier: list[M
     """ "... has reached 46.21 billion yuan, with a drop of 15.3 percentage points ... In the first half
     of the year, the output value ... reached 46.21 billion yuan, a significant reduction of 15.3
     percentage points": a precise figure (RESTATED_MIN_DIGITS significant digits or more) said again
-    in its paragraph with the same unit, kind and sign is the earlier fact again (counts: the rule above)."""
+    in its paragraph with the same unit, kind and sign is the earlier fact again (counts: the rule above).
+    `earlier`: the metrics found before it in its paragraph (those of earlier paragraphs start before it)."""
     if item.unit == "count":
         return False
     kind = item.kind or "level"
