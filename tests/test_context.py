@@ -345,7 +345,8 @@ GATE_WORDS = ("about", "ABOUT", "abouT", "close to", "up to", "more than", "by",
               "ıs", "aſ", "x-about", "(about", "only", "just", "a total of", "2019", "5%", "-", "é", "Zürich",
               "among these", "THESE", "thеse", "of the year", "in the first half", "months", "a record", "as much as",
               "to top", "no less than", "Not", "less", "than", "share", "of", "year", "reached", "x-reached", "(was",
-              "REACHED", "stood at", "edged up", "has already", "sharply")
+              "REACHED", "stood at", "edged up", "has already", "sharply", "raised", "cut the number", "efficiency",
+              "increased", "fell", "declined", "a decline of", "growth rate of", "made up", "down")
 gate_strategy = st.lists(st.tuples(st.sampled_from(GATE_WORDS), st.sampled_from((" ", "  ", "\t", "\n", ", ", ""))),
                          max_size=12).map(lambda parts: "".join(word + sep for word, sep in parts))
 
@@ -466,3 +467,20 @@ def test_the_subject_tokens_skip_the_quote_filter_only_without_quotes() -> None:
     assert any(subjects.QUOTE_RE.search(text) for text in texts)
     for text in texts:
         assert subjects._tokens(text) == [t for t in subjects.WORD_RE.findall(text) if t not in subjects.QUOTES]
+
+
+def test_change_and_verb_object_searches_equal_the_plain_searches_on_real_texts() -> None:
+    """_change_before and verb_object_by search their tails (with no gate of their own) only where a
+    string test of the text's end lets them: the same answers as the plain searches on the real texts."""
+    for text in real_befores():
+        assert qualifiers._change_before(text) == (qualifiers.CHANGE_BEFORE_RE.search(text) is not None), text
+        got, plain = qualifiers.verb_object_by(text), qualifiers.VERB_OBJECT_BY_RE.search(text)
+        assert (got and got.span()) == (plain and plain.span()), text
+
+
+@settings(max_examples=400, deadline=None)
+@given(gate_strategy)
+def test_change_and_verb_object_searches_equal_the_plain_searches_on_generated_texts(text: str) -> None:
+    assert qualifiers._change_before(text) == (qualifiers.CHANGE_BEFORE_RE.search(text) is not None), text
+    got, plain = qualifiers.verb_object_by(text), qualifiers.VERB_OBJECT_BY_RE.search(text)
+    assert (got and got.span()) == (plain and plain.span()), text

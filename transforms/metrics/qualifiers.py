@@ -154,9 +154,9 @@ QUALIFIER_TAIL = WordTail(QUALIFIER_RE, (w for words in QUALIFIER_WORDS.values()
 CHANGE_TRAILING_WORDS = frozenset("by an a average total of at annual yearly growth rate".split())
 # (searched behind a lookahead of its first letters: a change verb's or noun's, "up", "down")
 CHANGE_FIRST_LETTERS = "".join(sorted({word[0] for word in CHANGE_VERB_STEMS + CHANGE_NOUNS + ("up", "down")}))
-CHANGE_BEFORE_TAIL = TailPattern(opening_with(CHANGE_BEFORE_RE, CHANGE_FIRST_LETTERS), gate=re.compile(
-    rf"(?:\b(?:{words_pattern(CHANGE_VERB_STEMS)})\w*|\s\w+ly|\sby|\bup|\bdown|\sof)\s*$", re.IGNORECASE),
-    match_words=(CHANGE_TRAILING_WORDS, ("ly",)))
+# (No gate: it is searched only in a text that ends in one of those, CHANGE_LONG_END_TAIL tells.)
+CHANGE_BEFORE_TAIL = TailPattern(opening_with(CHANGE_BEFORE_RE, CHANGE_FIRST_LETTERS),
+                                 match_words=(CHANGE_TRAILING_WORDS, ("ly",)))
 # A text that does not end in "by", "of", "up", "down" or an -ly adverb matches CHANGE_BEFORE_RE only
 # with its last word (a change verb): that is all there is to look at.
 CHANGE_LONG_END_TAIL = WordTail(re.compile(r"(?:\s\w+ly|\sby|\bup|\bdown|\sof)\s*$", re.IGNORECASE),
@@ -171,13 +171,14 @@ DECREASE_BEFORE_TAIL = TailPattern(
     match_words=(DECREASE_TRAILING_WORDS, ("ly",)))
 ELIDED_BY_TAIL = TailPattern(ELIDED_BY_RE)
 CHANGE_BY_TAIL = WordTail(CHANGE_BY_RE, ("by", "of"))
-VERB_OBJECT_BY_TAIL = TailPattern(opening_with(VERB_OBJECT_BY_RE, "bcdeilrs"),  # the verbs' first letters
-                                  gate=re.compile(r"\s+by\s*$", re.IGNORECASE))
+# (behind a lookahead of the verbs' first letters; no gate: verb_object_by tests the " by" ending first)
+VERB_OBJECT_BY_TAIL = TailPattern(opening_with(VERB_OBJECT_BY_RE, "bcdeilrs"))
 
 
 def verb_object_by(before: str) -> re.Match[str] | None:
-    """VERB_OBJECT_BY_TAIL.search(before), with its gate (" by" at the end, any case) first tested on
-    the string itself: most texts before a number do not end in "by", and this is told without a search."""
+    """VERB_OBJECT_BY_TAIL.search(before), with its gate (" by" at the end, any case: every match of
+    VERB_OBJECT_BY_RE ends so) tested on the string itself: most texts before a number do not end in "by",
+    and this is told without a search."""
     end = before.rstrip()
     if end[-2:].lower() != "by" or not end[-3:-2].isspace():
         return None
@@ -219,7 +220,8 @@ def _qualifier(before: str) -> tuple[str | None, str]:
 
 
 def _change_before(before: str) -> bool:
-    """CHANGE_BEFORE_RE.search(before) is not None."""
+    """CHANGE_BEFORE_RE.search(before) is not None (CHANGE_BEFORE_TAIL only where the text ends in "by",
+    "of", "up", "down" or an -ly adverb)."""
     if CHANGE_LONG_END_TAIL.search(before) is None:
         return CHANGE_WORD_TAIL.search(before) is not None
     return CHANGE_BEFORE_TAIL.search(before) is not None
