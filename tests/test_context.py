@@ -484,3 +484,19 @@ def test_change_and_verb_object_searches_equal_the_plain_searches_on_generated_t
     assert qualifiers._change_before(text) == (qualifiers.CHANGE_BEFORE_RE.search(text) is not None), text
     got, plain = qualifiers.verb_object_by(text), qualifiers.VERB_OBJECT_BY_RE.search(text)
     assert (got and got.span()) == (plain and plain.span()), text
+
+
+def test_modality_of_a_headline_is_the_plain_search_on_real_lines() -> None:
+    """context.modality (the headline's: no Sentence built when no cue word occurs) equals the plain
+    clause search on every real tuning line, whole and for its first and last words."""
+    for line in real_lines():
+        for start, end in ((0, len(line)), (0, min(5, len(line))), (max(0, len(line) - 5), len(line))):
+            assert context.modality(line, start, end) == plain_modality(line, start, end), line
+
+
+@settings(max_examples=300, deadline=None)
+@given(sentence_strategy)
+def test_modality_of_a_headline_is_the_plain_search_on_generated_texts(text: str) -> None:
+    for pos in range(len(text) + 1):
+        assert context.modality(text, 0, pos) == plain_modality(text, 0, pos), (text, pos)
+        assert context.modality(text, pos, len(text)) == plain_modality(text, pos, len(text)), (text, pos)

@@ -169,6 +169,7 @@ DENOMINATOR_STOP_WORDS = frozenset({
     "on", "last", "this", "year", "while", "up", "down", "as", "respectively", "was", "were", "is", "are",
 })
 DENOMINATOR_MAX_WORDS = 6
+NUMBER_WORD_RE = re.compile(r"\d[\d,.]*")  # a number ends a denominator's words
 
 
 def _cue_regex(cues: tuple[str, ...]) -> re.Pattern[str]:
@@ -232,7 +233,10 @@ def _has_modality_cue(folded: str) -> bool:
 
 
 def modality(sentence: str, start: int, end: int) -> str:
-    """'forecast', 'target' or 'actual' for the quantity at [start, end) of `sentence`."""
+    """'forecast', 'target' or 'actual' for the quantity at [start, end) of `sentence` (a sentence without
+    a cue word is told at once, without the places a Sentence also looks for: the headline's case)."""
+    if not _has_modality_cue(gate_text(sentence)):
+        return ACTUAL
     return Sentence(sentence).modality(start, end)
 
 
@@ -255,7 +259,7 @@ def denominator(kind: str, after: str) -> str | None:
         return None
     words: list[str] = []
     for word in match.group("np").split():
-        if word.lower() in DENOMINATOR_STOP_WORDS or re.fullmatch(r"\d[\d,.]*", word):
+        if word.lower() in DENOMINATOR_STOP_WORDS or NUMBER_WORD_RE.fullmatch(word):
             break
         words.append(word)
         if len(words) == DENOMINATOR_MAX_WORDS:

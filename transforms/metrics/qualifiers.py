@@ -241,7 +241,7 @@ def _kind(unit: str, before: str, after: str) -> tuple[str, str]:
     if verb_object_by(before):
         return "change", "kind.verb_object_by"
     if unit != "percent" and (CHANGE_BY_TAIL.search(before) and _change_before(before)
-                              or CHANGE_AFTER_RE.search(after) and unit in COMPARABLE_UNITS):
+                              or unit in COMPARABLE_UNITS and CHANGE_AFTER_RE.search(after)):
         return "change", "kind.change_by"
     return "level", "kind.level_default"
 
