@@ -71,7 +71,6 @@ CHANGE_AFTER_RE = re.compile(
 )
 
 
-
 class WordTail(TailPattern):
     """A TailPattern first asked of the text's last words (string tests instead of a regex search).
 
