@@ -346,7 +346,8 @@ GATE_WORDS = ("about", "ABOUT", "abouT", "close to", "up to", "more than", "by",
               "among these", "THESE", "thеse", "of the year", "in the first half", "months", "a record", "as much as",
               "to top", "no less than", "Not", "less", "than", "share", "of", "year", "reached", "x-reached", "(was",
               "REACHED", "stood at", "edged up", "has already", "sharply", "raised", "cut the number", "efficiency",
-              "increased", "fell", "declined", "a decline of", "growth rate of", "made up", "down")
+              "increased", "fell", "declined", "a decline of", "growth rate of", "made up", "down", "x-up", "sup",
+              "xdown", "DOWN", "UP", "Of", "ly", "a_ly", "ſly", "aLY", "1ly", "x.ly", "éély", "\u00a0", "\u2003")
 gate_strategy = st.lists(st.tuples(st.sampled_from(GATE_WORDS), st.sampled_from((" ", "  ", "\t", "\n", ", ", ""))),
                          max_size=12).map(lambda parts: "".join(word + sep for word, sep in parts))
 
@@ -473,6 +474,7 @@ def test_change_and_verb_object_searches_equal_the_plain_searches_on_real_texts(
     """_change_before and verb_object_by search their tails (with no gate of their own) only where a
     string test of the text's end lets them: the same answers as the plain searches on the real texts."""
     for text in real_befores():
+        assert qualifiers._long_end(text) == (qualifiers.CHANGE_LONG_END_TAIL.pattern.search(text) is not None), text
         assert qualifiers._change_before(text) == (qualifiers.CHANGE_BEFORE_RE.search(text) is not None), text
         got, plain = qualifiers.verb_object_by(text), qualifiers.VERB_OBJECT_BY_RE.search(text)
         assert (got and got.span()) == (plain and plain.span()), text
@@ -481,6 +483,7 @@ def test_change_and_verb_object_searches_equal_the_plain_searches_on_real_texts(
 @settings(max_examples=400, deadline=None)
 @given(gate_strategy)
 def test_change_and_verb_object_searches_equal_the_plain_searches_on_generated_texts(text: str) -> None:
+    assert qualifiers._long_end(text) == (qualifiers.CHANGE_LONG_END_TAIL.pattern.search(text) is not None), text
     assert qualifiers._change_before(text) == (qualifiers.CHANGE_BEFORE_RE.search(text) is not None), text
     got, plain = qualifiers.verb_object_by(text), qualifiers.VERB_OBJECT_BY_RE.search(text)
     assert (got and got.span()) == (plain and plain.span()), text

@@ -218,10 +218,35 @@ def _qualifier(before: str) -> tuple[str | None, str]:
     return match.lastgroup, rest
 
 
+def _is_word_char(char: str) -> bool:
+    """Whether re's \\w matches `char` (a str pattern's: alphanumeric or "_")."""
+    return char.isalnum() or char == "_"
+
+
+def _long_end(before: str) -> bool:
+    """CHANGE_LONG_END_TAIL.search(before) is not None, told from the string: after its trailing whitespace
+    (\\s*$) it ends in whitespace and "by", "of" or a run of word characters ending in "ly" (three at
+    least), or in "up" or "down" with no word character right before (\\b). (No letter of these has
+    another character IGNORECASE takes for it, and none lowercases to one: lower() compares exactly.)"""
+    end = before.rstrip()
+    tail = end[-2:].lower()
+    if tail in ("by", "of"):
+        return end[-3:-2].isspace()
+    if tail == "up" or tail == "wn" and end[-4:].lower() == "down":
+        cut = len(end) - len(tail if tail == "up" else "down")
+        return cut == 0 or not _is_word_char(end[cut - 1])
+    if tail != "ly":
+        return False
+    start = len(end)
+    while start > 0 and _is_word_char(end[start - 1]):
+        start -= 1
+    return len(end) - start >= 3 and start > 0 and end[start - 1].isspace()
+
+
 def _change_before(before: str) -> bool:
     """CHANGE_BEFORE_RE.search(before) is not None (CHANGE_BEFORE_TAIL only where the text ends in "by",
-    "of", "up", "down" or an -ly adverb)."""
-    if CHANGE_LONG_END_TAIL.search(before) is None:
+    "of", "up", "down" or an -ly adverb, which _long_end tells without a search)."""
+    if not _long_end(before):
         return CHANGE_WORD_TAIL.search(before) is not None
     return CHANGE_BEFORE_TAIL.search(before) is not None
 
