@@ -1,9 +1,12 @@
 """denominator, place and modality of extracted metrics (transforms.context), in whole sentences."""
 from __future__ import annotations
 
+import json
 import re
 import sys
 from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -11,7 +14,9 @@ from hypothesis import strategies as st
 
 from core.records import MODALITIES, Metric
 from transforms import context
-from transforms.metrics import extract_metrics
+from transforms.fastre import TailPattern
+from transforms.metrics import describe, extract_metrics, periods, qualifiers, subjects
+from transforms.metrics.qualifiers import WordTail
 
 
 def one(sentence: str, text: str) -> Metric:
@@ -268,3 +273,233 @@ def test_every_modality_cue_passes_the_cue_gate() -> None:
     for cue in context.FORECAST_CUES + context.TARGET_CUES:
         for written in (cue, cue.upper(), cue.title(), cue.replace(" ", "\n  "), cue.replace("s", "\u017f")):
             assert context._has_modality_cue(context.gate_text(f"x {written} y")), written
+
+
+# ------------------------------------------------------------------ the describe stage's shortcuts, on real pages
+# The texts the describe stage asks about: each line with a number of the real pages (not the held-out
+# set) up to each of its digit runs (the text before a number) and up to each of its words (as the text
+# before a number is cut at a qualifier or a verb), whole, from its sentence's start, and its last 60
+# characters.
+REALGOLD_DIR = Path(__file__).parent / "realgold"
+TUNING_SETS = ("dev", "tune_sites", "tune_other")
+DIGIT_RUN_RE = re.compile(r"(?<!\d)\d|(?<=\s)\S")
+
+
+@lru_cache(maxsize=1)
+def real_befores() -> tuple[str, ...]:
+    texts: list[str] = []
+    for name in TUNING_SETS:
+        for path in sorted((REALGOLD_DIR / name / "pages").glob("*.json")):
+            for line in json.loads(path.read_text(encoding="utf-8"))["raw_text"].splitlines():
+                for match in DIGIT_RUN_RE.finditer(line) if any(c.isdigit() for c in line) else ():
+                    before = line[:match.start()]
+                    sentence_start = max(before.rfind(". "), before.rfind("; ")) + 1
+                    texts.append(before[sentence_start:])
+                    if match.group().isdigit():
+                        texts += [before, before.rstrip(), before[-60:]]
+    return tuple(dict.fromkeys(texts))
+
+
+OPENING_LOOKAHEAD_RE = re.compile(r"\(\?=\[[^\]]*\]\)\(\?:(?P<pattern>.*)\)\Z", re.DOTALL)
+
+
+def readable(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """The pattern opening_with put behind a lookahead (else `pattern` itself)."""
+    match = OPENING_LOOKAHEAD_RE.match(pattern.pattern)
+    return re.compile(match.group("pattern"), pattern.flags) if match else pattern
+
+
+def word_tails() -> list[tuple[str, TailPattern, re.Pattern[str]]]:
+    """(name, tail pattern, the readable pattern it searches) of the describe stage's tails."""
+    tails = [(f"{module.__name__}.{name}", value, readable(value.pattern))
+             for module in (qualifiers, subjects, describe)
+             for name, value in vars(module).items() if isinstance(value, TailPattern)]
+    assert subjects.LINK_TAIL.pattern is not subjects.LINK_RE and readable(subjects.LINK_TAIL.pattern).pattern == \
+        subjects.LINK_RE.pattern  # (behind a lookahead, read back)
+    return tails
+
+
+def test_word_gated_tails_equal_their_plain_patterns_on_real_texts() -> None:
+    """A WordTail's last-word test skips only texts its pattern does not match, and a pattern behind a
+    lookahead of its first characters finds what it finds: search and sub equal the plain calls of the
+    readable pattern on every text before a number of the real pages (and these texts are gated often)."""
+    tails = word_tails()
+    assert len([tail for _, tail, _ in tails if isinstance(tail, WordTail)]) >= 10
+    texts = real_befores()
+    assert len(texts) > 25000
+    for name, tail, pattern in tails:
+        skipped = 0
+        for text in texts:
+            plain = pattern.search(text)
+            got = tail.search(text)
+            assert (got and (got.span(), got.groups())) == (plain and (plain.span(), plain.groups())), (name, text)
+            assert tail.sub("", text) == pattern.sub("", text), (name, text)
+            skipped += isinstance(tail, WordTail) and not tail.may_match(text)
+        assert skipped > len(texts) // 2 or not isinstance(tail, WordTail), name  # the gate earns its keep
+
+
+GATE_WORDS = ("about", "ABOUT", "abouT", "close to", "up to", "more than", "by", "BY", "of", "or", "Or", ",", ";",
+              "which", "that", "however,", "however", "rose", "rose sharply by", "an average of", "at an average "
+              "annual growth rate of", "totaling", "worth", "accounted for", "added", "newly added", "in the City",
+              "in Zhejiang", "to Hangzhou Bay", "province", "was", "is expected to", "cost", "ſome", "\u212am",
+              "ıs", "aſ", "x-about", "(about", "only", "just", "a total of", "2019", "5%", "-", "é", "Zürich",
+              "among these", "THESE", "thеse", "of the year", "in the first half", "months", "a record", "as much as",
+              "to top", "no less than", "Not", "less", "than", "share", "of", "year", "reached", "x-reached", "(was",
+              "REACHED", "stood at", "edged up", "has already", "sharply", "raised", "cut the number", "efficiency",
+              "increased", "fell", "declined", "a decline of", "growth rate of", "made up", "down", "x-up", "sup",
+              "xdown", "DOWN", "UP", "Of", "ly", "a_ly", "ſly", "aLY", "1ly", "x.ly", "éély", "\u00a0", "\u2003")
+gate_strategy = st.lists(st.tuples(st.sampled_from(GATE_WORDS), st.sampled_from((" ", "  ", "\t", "\n", ", ", ""))),
+                         max_size=12).map(lambda parts: "".join(word + sep for word, sep in parts))
+
+
+@settings(max_examples=400, deadline=None)
+@given(gate_strategy)
+def test_word_gated_tails_equal_their_plain_patterns_on_generated_texts(text: str) -> None:
+    for name, tail, pattern in word_tails():
+        plain = pattern.search(text)
+        got = tail.search(text)
+        assert (got and (got.span(), got.groups())) == (plain and (plain.span(), plain.groups())), (name, text)
+        assert tail.sub("", text) == pattern.sub("", text), (name, text)
+
+
+@lru_cache(maxsize=1)
+def real_lines() -> tuple[str, ...]:
+    """Every line of the real tuning pages (not the held-out set)."""
+    return tuple(line for name in TUNING_SETS for path in sorted((REALGOLD_DIR / name / "pages").glob("*.json"))
+                 for line in json.loads(path.read_text(encoding="utf-8"))["raw_text"].splitlines())
+
+
+def cue_scans() -> list[tuple[re.Pattern[str], re.Pattern[str]]]:
+    """(the scan _period_cues uses, the readable pattern it stands for)."""
+    scans = [(value, getattr(periods, name.removesuffix("_SCAN") + "_RE")) for name, value in vars(periods).items()
+             if name.endswith("_SCAN")]
+    assert len(scans) >= 9
+    return scans
+
+
+def finds(regex: re.Pattern[str], text: str, endpos: int | None = None) -> list[tuple[tuple[int, int], dict]]:
+    return [(m.span(), m.groupdict()) for m in regex.finditer(text, 0, len(text) if endpos is None else endpos)]
+
+
+def test_the_period_cue_scans_find_what_their_patterns_find_on_real_lines() -> None:
+    """A cue pattern behind a lookahead of its first characters finds the same cues, in every line of the
+    real pages (and cut at each of its numbers, as the event pattern is searched)."""
+    lines = real_lines()
+    assert len(lines) > 2000
+    for line in lines:
+        for scan, plain in cue_scans():
+            assert finds(scan, line) == finds(plain, line), (plain.pattern, line)
+        for match in DIGIT_RUN_RE.finditer(line):
+            end = match.start()
+            assert finds(periods.EVENT_BEFORE_YEAR_SCAN, line, end) == \
+                finds(periods.EVENT_BEFORE_YEAR_RE, line, end), line
+            assert finds(periods.COMPARISON_BEFORE_CUE_SCAN, line, end) == \
+                finds(periods.COMPARISON_BEFORE_CUE_RE, line, end), line
+        assert bool(periods.YEAR_DIGITS_RE.search(line)) <= context.holds_any(line, periods.CENTURIES), line
+
+
+CUE_WORDS = ("In", "in", "IN", "ın", "İn", "by the end of", "By", "at the end of", "As of", "during", "DURING",
+             "than", "THAN", "compared with", "same period of", "times the", "versus", "and below", "below", "after",
+             "throughout", "For", "for", "over the", "Over", "end of", "in the year of", "from", "From", "to",
+             "between", "Between", "and", "through", "since", "Since", "ſince", "first", "FIRST", "fırst", "ſecond",
+             "third", "fourth", "half", "quarter", "first three quarters", "three", "11", "months", "of", "this",
+             "last", "LAST", "year", "the", "January", "May", "March 5", "late", "early", "2019", "2020", "1998",
+             "-", "–", "~", "founded", "Founded", "ſet up", "opened", "Launched", "took place", "Ningbo", ",", ".",
+             ";", "(", ")")
+cue_text_strategy = st.lists(st.tuples(st.sampled_from(CUE_WORDS), st.sampled_from((" ", "  ", "\t", "\n", "", ", "))),
+                             max_size=20).map(lambda parts: "".join(word + sep for word, sep in parts))
+
+
+@settings(max_examples=500, deadline=None)
+@given(cue_text_strategy)
+def test_the_period_cue_scans_find_what_their_patterns_find_on_generated_texts(text: str) -> None:
+    for scan, plain in cue_scans():
+        assert finds(scan, text) == finds(plain, text), (plain.pattern, text)
+    for end in range(len(text) + 1):
+        assert finds(periods.EVENT_BEFORE_YEAR_SCAN, text, end) == finds(periods.EVENT_BEFORE_YEAR_RE, text, end)
+        assert finds(periods.COMPARISON_BEFORE_CUE_SCAN, text, end) == \
+            finds(periods.COMPARISON_BEFORE_CUE_RE, text, end)
+    assert bool(periods.YEAR_DIGITS_RE.search(text)) <= context.holds_any(text, periods.CENTURIES), text
+
+
+def test_the_mid_sentence_names_scan_finds_what_the_readable_pattern_finds() -> None:
+    """The capitalized words an article uses mid-sentence, found from the space before them: the same
+    words on every real page and on generated texts."""
+    texts = [json.loads(path.read_text(encoding="utf-8"))["raw_text"] for name in TUNING_SETS
+             for path in sorted((REALGOLD_DIR / name / "pages").glob("*.json"))]
+    texts += ["a  Bc, De ;Fg) Hi”  Jk\u00a0Lm ’ No Pq-r The. Rs: Tu) Vw\" X1 Yz_a", " Ab", "a Ab", "a Ab Cd Ef, Gh"]
+    for text in texts:
+        assert subjects.MID_SENTENCE_CAPITAL_SCAN.findall(text) == subjects.MID_SENTENCE_CAPITAL_RE.findall(text)
+    assert sum(len(subjects.MID_SENTENCE_CAPITAL_RE.findall(text)) for text in texts) > 1000
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(("a", "Ab", "AB", "aB", "Ab-c", "x", ",", ";", ":", "’", "'", '"', "”", ")", "(",
+                                 " ", "  ", "\t", "1", "Éa", "Ñandu")), max_size=30).map("".join))
+def test_the_mid_sentence_names_scan_on_generated_texts(text: str) -> None:
+    assert subjects.MID_SENTENCE_CAPITAL_SCAN.findall(text) == subjects.MID_SENTENCE_CAPITAL_RE.findall(text)
+
+
+CONTEXT_SCANS = ((context.FORECAST_SCAN, context.FORECAST_RE), (context.TARGET_SCAN, context.TARGET_RE),
+                 (context.PLACE_OF_SCAN, context.PLACE_OF_RE))
+
+
+def test_the_context_scans_find_what_their_patterns_find_on_real_lines() -> None:
+    """The modality cue and place patterns behind a lookahead of their first letters: the same matches in
+    every line of the real tuning pages; the short cue pattern's gate ("to") passes wherever it matches."""
+    for line in real_lines():
+        for scan, plain in CONTEXT_SCANS:
+            assert finds(scan, line) == finds(plain, line), (plain.pattern, line)
+        folded = context.gate_text(line)
+        assert not context.MODALITY_SHORT_CUE_RE.search(folded) or "to" in folded, line
+
+
+@settings(max_examples=300, deadline=None)
+@given(sentence_strategy)
+def test_the_context_scans_find_what_their_patterns_find_on_generated_texts(text: str) -> None:
+    for scan, plain in CONTEXT_SCANS:
+        assert finds(scan, text) == finds(plain, text), (plain.pattern, text)
+
+
+def test_the_subject_tokens_skip_the_quote_filter_only_without_quotes() -> None:
+    """subjects._tokens filters quote tokens only from a text holding a quote: the same tokens as the
+    filter over every token, on the real texts before a number (some with quotes) and on quoted ones."""
+    texts = [*real_befores(), 'He said "5G" and “smart” ‘city’ things', '"', "“a”", "a ‘ b"]
+    assert any(subjects.QUOTE_RE.search(text) for text in texts)
+    for text in texts:
+        assert subjects._tokens(text) == [t for t in subjects.WORD_RE.findall(text) if t not in subjects.QUOTES]
+
+
+def test_change_and_verb_object_searches_equal_the_plain_searches_on_real_texts() -> None:
+    """_change_before and verb_object_by search their tails (with no gate of their own) only where a
+    string test of the text's end lets them: the same answers as the plain searches on the real texts."""
+    for text in real_befores():
+        assert qualifiers._long_end(text) == (qualifiers.CHANGE_LONG_END_TAIL.pattern.search(text) is not None), text
+        assert qualifiers._change_before(text) == (qualifiers.CHANGE_BEFORE_RE.search(text) is not None), text
+        got, plain = qualifiers.verb_object_by(text), qualifiers.VERB_OBJECT_BY_RE.search(text)
+        assert (got and got.span()) == (plain and plain.span()), text
+
+
+@settings(max_examples=400, deadline=None)
+@given(gate_strategy)
+def test_change_and_verb_object_searches_equal_the_plain_searches_on_generated_texts(text: str) -> None:
+    assert qualifiers._long_end(text) == (qualifiers.CHANGE_LONG_END_TAIL.pattern.search(text) is not None), text
+    assert qualifiers._change_before(text) == (qualifiers.CHANGE_BEFORE_RE.search(text) is not None), text
+    got, plain = qualifiers.verb_object_by(text), qualifiers.VERB_OBJECT_BY_RE.search(text)
+    assert (got and got.span()) == (plain and plain.span()), text
+
+
+def test_modality_of_a_headline_is_the_plain_search_on_real_lines() -> None:
+    """context.modality (the headline's: no Sentence built when no cue word occurs) equals the plain
+    clause search on every real tuning line, whole and for its first and last words."""
+    for line in real_lines():
+        for start, end in ((0, len(line)), (0, min(5, len(line))), (max(0, len(line) - 5), len(line))):
+            assert context.modality(line, start, end) == plain_modality(line, start, end), line
+
+
+@settings(max_examples=300, deadline=None)
+@given(sentence_strategy)
+def test_modality_of_a_headline_is_the_plain_search_on_generated_texts(text: str) -> None:
+    for pos in range(len(text) + 1):
+        assert context.modality(text, 0, pos) == plain_modality(text, 0, pos), (text, pos)
+        assert context.modality(text, pos, len(text)) == plain_modality(text, pos, len(text)), (text, pos)

@@ -104,6 +104,14 @@ RULE_NAMED, RULE_REFERRED, RULE_UNRESOLVED = "place.named", "place.referred", "p
 RULE_INHERITED = "place.inherited"
 
 
+def opening_with(regex: re.Pattern[str], chars: str) -> re.Pattern[str]:
+    """`regex` behind a lookahead for the characters every match of it opens with (as cased in the
+    pattern; under IGNORECASE, in either case): the same matches, but the engine skips every position
+    another character stands at instead of trying the pattern there (a pattern that opens with \\b,
+    an optional group or alternatives gives it no first character to look for)."""
+    return re.compile(rf"(?=[{chars}])(?:{regex.pattern})", regex.flags)
+
+
 def _alternation(phrases: Iterable[str]) -> str:
     """Regex alternatives for literal phrases, longest first, spaces matching any whitespace run."""
     words = sorted(set(phrases), key=len, reverse=True)
@@ -114,6 +122,8 @@ _PLACE_ALT = _alternation(PLACES)
 # "in Hangzhou", "Hangzhou's", "Zhejiang province's": the fact is said of the place.
 PLACE_OF_RE = re.compile(rf"(?:\b(?:in|of)\s+(?P<in>{_PLACE_ALT})\b(?!['’]s?\s+(?:share|total))"
                          rf"|\b(?P<own>{_PLACE_ALT})(?:\s+[Pp]rovince)?['’]s?\s)")
+# (scanned behind a lookahead of its first letters: "in", "of", "the", a place's first letter)
+PLACE_OF_SCAN = opening_with(PLACE_OF_RE, "iot" + "".join(sorted({place[0] for place in PLACES})))
 HOME_RE = re.compile(rf"\b(?:{_alternation(HOME_PLACES)})\b")
 # A zone's spellings, lowercase with single spaces -> the name reported.
 ZONE_BY_SPELLING: dict[str, str] = {
@@ -159,6 +169,7 @@ DENOMINATOR_STOP_WORDS = frozenset({
     "on", "last", "this", "year", "while", "up", "down", "as", "respectively", "was", "were", "is", "are",
 })
 DENOMINATOR_MAX_WORDS = 6
+NUMBER_WORD_RE = re.compile(r"\d[\d,.]*")  # a number ends a denominator's words
 
 
 def _cue_regex(cues: tuple[str, ...]) -> re.Pattern[str]:
@@ -168,6 +179,9 @@ def _cue_regex(cues: tuple[str, ...]) -> re.Pattern[str]:
 
 FORECAST_RE = _cue_regex(FORECAST_CUES)
 TARGET_RE = _cue_regex(TARGET_CUES)
+# (scanned behind a lookahead of the cues' first letters)
+FORECAST_SCAN = opening_with(FORECAST_RE, "".join(sorted({cue[0] for cue in FORECAST_CUES})))
+TARGET_SCAN = opening_with(TARGET_RE, "".join(sorted({cue[0] for cue in TARGET_CUES})))
 
 
 # The non-ASCII characters IGNORECASE matches to an ASCII letter, as that letter (Python's re:
@@ -200,6 +214,7 @@ _CUES = FORECAST_CUES + TARGET_CUES
 _CUE_WORDS = {_longest_word(cue) for cue in _CUES if len(_longest_word(cue)) >= 4}
 MODALITY_CUE_WORDS = tuple(sorted(w for w in _CUE_WORDS if not any(o != w and o in w for o in _CUE_WORDS)))
 MODALITY_SHORT_CUE_RE = re.compile(_alternation(cue for cue in _CUES if len(_longest_word(cue)) < 4))
+assert all(cue.endswith(" to") for cue in _CUES if len(_longest_word(cue)) < 4)  # (its gate: "to" in the text)
 
 
 def holds_any(text: str, words: tuple[str, ...]) -> bool:
@@ -214,20 +229,23 @@ def holds_any(text: str, words: tuple[str, ...]) -> bool:
 def _has_modality_cue(folded: str) -> bool:
     """Whether the gate_text `folded` may hold a modality cue (False: none of FORECAST_RE, TARGET_RE
     matches in any part of its text)."""
-    return holds_any(folded, MODALITY_CUE_WORDS) or MODALITY_SHORT_CUE_RE.search(folded) is not None
+    return holds_any(folded, MODALITY_CUE_WORDS) or "to" in folded and MODALITY_SHORT_CUE_RE.search(folded) is not None
 
 
 def modality(sentence: str, start: int, end: int) -> str:
-    """'forecast', 'target' or 'actual' for the quantity at [start, end) of `sentence`."""
+    """'forecast', 'target' or 'actual' for the quantity at [start, end) of `sentence` (a sentence without
+    a cue word is told at once, without the places a Sentence also looks for: the headline's case)."""
+    if not _has_modality_cue(gate_text(sentence)):
+        return ACTUAL
     return Sentence(sentence).modality(start, end)
 
 
 @lru_cache(maxsize=256)
 def _clause_modality(clause: str) -> str:
     """The modality cue words of one clause say (the quantities of a clause share it)."""
-    if FORECAST_RE.search(clause):
+    if FORECAST_SCAN.search(clause):
         return FORECAST
-    if TARGET_RE.search(clause):
+    if TARGET_SCAN.search(clause):
         return TARGET
     return ACTUAL
 
@@ -241,7 +259,7 @@ def denominator(kind: str, after: str) -> str | None:
         return None
     words: list[str] = []
     for word in match.group("np").split():
-        if word.lower() in DENOMINATOR_STOP_WORDS or re.fullmatch(r"\d[\d,.]*", word):
+        if word.lower() in DENOMINATOR_STOP_WORDS or NUMBER_WORD_RE.fullmatch(word):
             break
         words.append(word)
         if len(words) == DENOMINATOR_MAX_WORDS:
@@ -371,7 +389,7 @@ class Sentence:
         before = sentence[clause_start:start]
         spans = [(m.start() - clause_start, m.end() - clause_start) for m in parts]
         found = None
-        for match in PLACE_OF_RE.finditer(before):
+        for match in PLACE_OF_SCAN.finditer(before):
             if SCOPE_BEFORE_RE.search(before[:match.start()]) or _inside(match.span(), spans):
                 continue
             found = match

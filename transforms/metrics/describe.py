@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 
-from transforms.fastre import TailPattern
 from transforms.metrics.numbers import ADJECTIVAL_UNIT_RE, _Found
 from transforms.metrics.qualifiers import (
-    SHARE_OR_RE,
+    SHARE_OR_TAIL,
     SHARE_SUBJECT_RE,
+    WordTail,
     _continues_change,
     _is_decrease,
     _kind,
@@ -44,7 +44,7 @@ from transforms.metrics.vocab import (
 )
 
 # A count right after an adding verb (qualifier words are already cut from `before`).
-ADDED_BEFORE_TAIL = TailPattern(re.compile(rf"\b(?:{words_pattern(ADDING_VERBS)})\s*$", re.IGNORECASE))
+ADDED_BEFORE_TAIL = WordTail(re.compile(rf"\b(?:{words_pattern(ADDING_VERBS)})\s*$", re.IGNORECASE), ADDING_VERBS)
 
 
 def _describe(item: _Found, previous: _Found | None, para: str, sent_start: int, sent_end: int) -> str | None:
@@ -103,7 +103,7 @@ def _describe(item: _Found, previous: _Found | None, para: str, sent_start: int,
     if item.subject is not None and GENERIC_SUBJECT_RE.match(item.subject):
         item.subject = None
         rules.append("subject.generic_dropped")
-    if previous is not None and item.unit == "percent" and SHARE_OR_RE.search(before):
+    if previous is not None and item.unit == "percent" and SHARE_OR_TAIL.search(before):
         # "..., or 72.8%": a share of the quantity before, or the relative size of its change
         item.kind = "change" if previous.kind == "change" else "share"
         rules.append("kind.or_percent")

@@ -27,7 +27,7 @@ from transforms.metrics.matchers import (
 from transforms.metrics.numbers import NUM, NumberScan, _Found, _number, number_starts, scan_numbers, sentence_scan
 from transforms.metrics.periods import CUE_SINCE, MONTH, _Cue, _period_cues, _period_for, _published_parts
 from transforms.metrics.structure import _excluded_spans, _is_subheading, _overlaps, _paragraphs, _sentences
-from transforms.metrics.subjects import _MID_SENTENCE_NAMES, MID_SENTENCE_CAPITAL_RE
+from transforms.metrics.subjects import _MID_SENTENCE_NAMES, MID_SENTENCE_CAPITAL_SCAN
 from transforms.metrics.vocab import OWN_TIME_WORDS, words_pattern
 
 # Stored with every metric (news.metrics.extractor_version): bump when the rules change,
@@ -49,7 +49,7 @@ def extract_metrics(body: str, published: str | None = None, title: str | None =
     back-reference ("the zone") at the top of the body finds its name.
     """
     pub = _published_parts(published)
-    token = _MID_SENTENCE_NAMES.set(frozenset(MID_SENTENCE_CAPITALS_RE.findall(body)))
+    token = _MID_SENTENCE_NAMES.set(frozenset(MID_SENTENCE_CAPITAL_SCAN.findall(body)))
     try:
         return _extract(body, pub, _title_period(title, pub), title or "")
     finally:
@@ -59,6 +59,7 @@ def extract_metrics(body: str, published: str | None = None, title: str | None =
 def _extract(body: str, pub: tuple[int, int] | None, title_period: str | None, title: str) -> list[Metric]:
     metrics: list[Metric] = []
     for para_start, para in _paragraphs(body):
+        para_metrics: list[Metric] = []  # the paragraph's (a restated figure is looked for among them)
         low = folded_text(para)  # the paragraph lowercased, for the case-folded patterns (None: it has none)
         tokens = scan_numbers(para, low=low)
         if not tokens:
@@ -94,7 +95,7 @@ def _extract(body: str, pub: tuple[int, int] | None, title_period: str | None, t
             earlier = context.Earlier(title, body, para_start + sent_start)  # where "the zone" finds its name
             shared = context.Sentence(sentence)  # its clauses, cues and places, found once for its quantities
             for item, qualifier in described:
-                if _repeats_a_count(item, para, metrics) or _restates_a_figure(item, para, para_start, metrics):
+                if _repeats_a_count(item, para, metrics) or _restates_a_figure(item, para, para_start, para_metrics):
                     continue
                 kind = item.kind or "level"
                 start, end = item.start - sent_start, item.end - sent_start
@@ -108,15 +109,23 @@ def _extract(body: str, pub: tuple[int, int] | None, title_period: str | None, t
                 period_rule = "period.cue" if period else None
                 if inherited is not None and modality == context.ACTUAL:  # a target's period is its deadline
                     period, period_rule = inherited
-                rules = [*item.rules, *([period_rule] if period_rule else []),
-                         *(["denominator.of_after"] if denominator else []), *([place.rule] if place else []),
-                         *([f"modality.{modality}_cue"] if modality != context.ACTUAL else [])]
-                metrics.append(Metric(
+                rules = item.rules.copy()  # (then the period's, denominator's, place's and modality's rules)
+                if period_rule:
+                    rules.append(period_rule)
+                if denominator:
+                    rules.append("denominator.of_after")
+                if place:
+                    rules.append(place.rule)
+                if modality != context.ACTUAL:
+                    rules.append(f"modality.{modality}_cue")
+                metric = Metric(
                     value=float(item.value), unit=item.unit, kind=kind, subject=item.subject,
                     period=period, qualifier=qualifier, text=para[item.start:item.end],
                     char_start=para_start + item.start, char_end=para_start + item.end,
                     denominator=denominator, place=place.name if place else None, modality=modality, rules=tuple(rules),
-                ))
+                )
+                metrics.append(metric)
+                para_metrics.append(metric)
     return metrics
 
 
@@ -158,7 +167,8 @@ def _restates_a_figure(item: _Found, para: str, para_start: int, earlier: list[M
     """ "... has reached 46.21 billion yuan, with a drop of 15.3 percentage points ... In the first half
     of the year, the output value ... reached 46.21 billion yuan, a significant reduction of 15.3
     percentage points": a precise figure (RESTATED_MIN_DIGITS significant digits or more) said again
-    in its paragraph with the same unit, kind and sign is the earlier fact again (counts: the rule above)."""
+    in its paragraph with the same unit, kind and sign is the earlier fact again (counts: the rule above).
+    `earlier`: the metrics found before it in its paragraph (those of earlier paragraphs start before it)."""
     if item.unit == "count":
         return False
     kind = item.kind or "level"
@@ -203,10 +213,6 @@ SIGNIFICANT_NUMBER_RE = re.compile(r"\d[\d,]*(?:\.\d+)?")
 DEADLINE_CUE_RE = re.compile(r"[Bb]y\b")
 # A month named other than as a day's date ("said on July 20" dates the report, not the figures).
 OWN_MONTH_RE = re.compile(rf"(?<!\bon )\b(?:{MONTH})\b")
-# subjects.MID_SENTENCE_CAPITAL_RE with the space its lookbehind ends with matched first: the same
-# matches and groups, but the regex engine jumps from space to space instead of trying every position.
-MID_SENTENCE_CAPITALS_RE = re.compile(" " + MID_SENTENCE_CAPITAL_RE.pattern, MID_SENTENCE_CAPITAL_RE.flags)
-assert re.match(r"\(\?<=\[[^\]]*\] \)", MID_SENTENCE_CAPITAL_RE.pattern)  # "(?<=[...] )" and then the name
 # A sentence naming one of these times (or a month) is not dated by an earlier sentence or the headline.
 OWN_TIME_RE = re.compile(rf"(?<![\w-])(?:{words_pattern(OWN_TIME_WORDS)})(?![\w-])", re.IGNORECASE)
 # What may stand before a cue that still opens its sentence: space, quotes, brackets.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from transforms.context import gate_text, holds_any
+from transforms.context import gate_text, holds_any, opening_with
 from transforms.metrics.numbers import ADJECTIVAL_UNIT_RE, ANY_YEAR_RE, YEAR
 from transforms.metrics.structure import PUBLISHED_RE
 from transforms.metrics.vocab import MONTH_NUMBER, NUMBER_WORDS, PART_MONTHS
@@ -92,6 +92,24 @@ YEAR_DIGITS_RE = re.compile(YEAR)
 # What every RELATIVE_YEAR_RE match holds, in a gate_text (lowercase, IGNORECASE's letters folded).
 RELATIVE_YEAR_GATE_RE = re.compile(r"(?:last|this)\s+year")
 
+
+# The cue patterns as _period_cues scans sentences with them (test_context: the same matches as the above).
+MONTH_RANGE_SCAN = opening_with(MONTH_RANGE_RE, "FfBb")  # From, Between
+FIRST_MONTHS_SCAN = opening_with(FIRST_MONTHS_RE, "idfo")  # (in|during|for|over the) first
+PART_OF_YEAR_SCAN = opening_with(PART_OF_YEAR_RE, "idfost")  # (in|during|for|over the) first|second|third|fourth
+YEAR_RANGE_SCAN = opening_with(YEAR_RANGE_RE, "FfBb12")  # From, Between, a year
+SINCE_SCAN = opening_with(SINCE_RE, "Ss")
+IN_YEAR_SCAN = opening_with(IN_YEAR_RE, "IiBbAaDdTtFfEe")  # In, By, At, As, During, Throughout, For, End
+MONTH_CUE_SCAN = opening_with(MONTH_CUE_RE, "IiDdAaBb")  # In, During, As, By, At
+RELATIVE_YEAR_SCAN = opening_with(RELATIVE_YEAR_RE, "BbAaIiDdLlTt")  # By, At, As, In, During, last, this
+COMPARISON_BETWEEN_SCAN = opening_with(COMPARISON_BETWEEN_RE, "cfst")  # than, compared, from, same, times
+# (than, from, over, compared, against, since, versus, same, of, below, above, beyond, that, before, after)
+COMPARISON_BEFORE_CUE_SCAN = opening_with(COMPARISON_BEFORE_CUE_RE, "abcfostv")
+EVENT_BEFORE_YEAR_SCAN = opening_with(EVENT_BEFORE_YEAR_RE, "".join(sorted({event[0] for event in EVENT_WORDS})))
+# Every YEAR_DIGITS_RE match holds one of these (a sentence without either holds no year).
+CENTURIES = ("19", "20")
+assert YEAR.startswith("(?:19|20)")
+
 FOLLOWING_CUE_GAP = 2  # a cue starting at most this many chars after the quantity belongs to it
 # ... or one separated from it only by a bracketed conversion: "923.7 billion yuan ($133.6 billion) in 2019"
 PARENTHETICAL_GAP_RE = re.compile(r"\s*[(（][^()（）]{0,60}[)）]\s*")
@@ -129,7 +147,7 @@ def _period_cues(sentence: str, para_before: str, pub: tuple[int, int] | None) -
     low = sentence.lower()
     folded = low if sentence.isascii() else gate_text(sentence)
     has_month = MONTH_NAME_RE.search(sentence) is not None
-    years = len(YEAR_DIGITS_RE.findall(sentence))
+    years = len(YEAR_DIGITS_RE.findall(sentence)) if holds_any(sentence, CENTURIES) else 0
     first_months = "first" in low and "months" in folded
     part_of_year = "half" in low or "quarter" in low
     relative_year = ("year" in low and ("last" in folded or "this" in folded)
@@ -143,19 +161,19 @@ def _period_cues(sentence: str, para_before: str, pub: tuple[int, int] | None) -
             period = _month_period(m1, m2, m.group("year"), pub, para_before + sentence[: m.start()])
             cues.append(_Cue(m.start(), m.end(), period, CUE_MONTHS))
 
-    for m in MONTH_RANGE_RE.finditer(sentence) if has_month else ():
+    for m in MONTH_RANGE_SCAN.finditer(sentence) if has_month else ():
         months(m, MONTH_NUMBER[m.group("m1").lower()], MONTH_NUMBER[m.group("m2").lower()])
-    for m in FIRST_MONTHS_RE.finditer(sentence) if first_months else ():
+    for m in FIRST_MONTHS_SCAN.finditer(sentence) if first_months else ():
         n = m.group("n").lower()
         months(m, 1, NUMBER_WORDS.get(n) or int(n))
-    for m in PART_OF_YEAR_RE.finditer(sentence) if part_of_year else ():
+    for m in PART_OF_YEAR_SCAN.finditer(sentence) if part_of_year else ():
         months(m, *PART_MONTHS[" ".join(m.group("part").lower().split())])
-    for m in YEAR_RANGE_RE.finditer(sentence) if years >= 2 else ():
+    for m in YEAR_RANGE_SCAN.finditer(sentence) if years >= 2 else ():
         a = m.group("a1") or m.group("a2") or m.group("a3")
         b = m.group("b1") or m.group("b2") or m.group("b3")
         if int(a) < int(b):
             cues.append(_Cue(m.start(), m.end(), f"{a}..{b}", CUE_MONTHS))
-    for m in SINCE_RE.finditer(sentence) if years and "ince" in sentence else ():
+    for m in SINCE_SCAN.finditer(sentence) if years and "ince" in sentence else ():
         year = int(m.group("year"))
         period = f"{year}..{pub[0]}" if pub and pub[0] > year else None
         cues.append(_Cue(m.start(), m.end(), period, CUE_SINCE))
@@ -165,19 +183,19 @@ def _period_cues(sentence: str, para_before: str, pub: tuple[int, int] | None) -
         nonlocal events
         if events is None:
             events = holds_any(folded, EVENT_GATE_WORDS)
-        return events and EVENT_BEFORE_YEAR_RE.search(sentence, 0, end) is not None
+        return events and EVENT_BEFORE_YEAR_SCAN.search(sentence, 0, end) is not None
 
-    for m in IN_YEAR_RE.finditer(sentence) if years else ():
+    for m in IN_YEAR_SCAN.finditer(sentence) if years else ():
         if not after_event(m.start()) or WHEN_CLAUSE_RE.match(sentence):
             cues.append(_Cue(m.start(), m.end(), m.group("year"), CUE_YEAR))
-    for m in MONTH_CUE_RE.finditer(sentence) if has_month else ():
+    for m in MONTH_CUE_SCAN.finditer(sentence) if has_month else ():
         if after_event(m.start()):
             continue
         month = MONTH_NUMBER[m.group("m").lower()]
         if not any(c.start <= m.start() < c.end for c in cues):  # inside "from January to May"
             period = _month_period(month, month, m.group("year"), pub, para_before + sentence[: m.start()])
             cues.append(_Cue(m.start(), m.end(), period[:7] if period else None, CUE_MONTHS))
-    for m in RELATIVE_YEAR_RE.finditer(sentence) if relative_year else ():
+    for m in RELATIVE_YEAR_SCAN.finditer(sentence) if relative_year else ():
         if pub:
             year = pub[0] - 1 if m.group("rel").lower() == "last" else pub[0]
             dated = next((i for i, c in enumerate(cues) if c.period and MONTHS_PERIOD_RE.match(c.period)
@@ -201,8 +219,8 @@ def _period_for(cues: list[_Cue], sentence: str, start: int, end: int) -> str | 
     # (the cheap searches of the gap first: COMPARISON_BEFORE_CUE_RE reads the sentence from its start)
     later = [c for c in cues if c.start >= end and not CLAUSE_COMMA_RE.search(sentence, end, c.start)
              and not CLAUSE_BOUNDARY_RE.search(sentence, end, c.start)
-             and not COMPARISON_BETWEEN_RE.search(sentence, end, c.start)
-             and not COMPARISON_BEFORE_CUE_RE.search(sentence, 0, c.start)]
+             and not COMPARISON_BETWEEN_SCAN.search(sentence, end, c.start)
+             and not COMPARISON_BEFORE_CUE_SCAN.search(sentence, 0, c.start)]
     text = sentence[start:end]
     if text.endswith("times") or ADJECTIVAL_UNIT_RE.search(text) or (
             RELATIVE_CLAUSE_BEFORE_RE.search(sentence, 0, start) and later and "," in sentence[end:later[0].start]):

@@ -4,8 +4,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
+from transforms.context import opening_with
 from transforms.fastre import TailPattern
 from transforms.metrics.numbers import _Found
 from transforms.metrics.vocab import (
@@ -68,25 +70,114 @@ CHANGE_AFTER_RE = re.compile(
     re.IGNORECASE,
 )
 
+
+class WordTail(TailPattern):
+    """A TailPattern first asked of the text's last words (string tests instead of a regex search).
+
+    The text's words here are its runs of non-whitespace (str.split: its whitespace is re's \\s).
+    Every match of the pattern ends with one of `phrases` (words_pattern phrases: a space in one
+    matches a whitespace run), then nothing but whitespace to the end of the text (`spaced`: at
+    least one whitespace character). So unless the text's last word is the phrase's last word (or,
+    for a phrase of one word, ends with it: "\\b" may stand inside a word) and, for a longer phrase,
+    the word before it ends with the phrase's word before that, in any case, there is no match.
+    Patterns that end otherwise also say:
+    `capitalized`: a last word that opens with an ASCII capital may end a match (a case-sensitive
+    pattern ending in a name, "[A-Z]\\w*");
+    `near`: (words, n): a match may end with any last word if one of the n words before it is one of
+    `words` ("of the year", "among these enterprises");
+    `whole`: a one-word phrase is the whole last word (the pattern has whitespace before each).
+    Words that are not ASCII are always searched (IGNORECASE matches "ſ" for "s")."""
+
+    def __init__(self, pattern: re.Pattern[str], phrases: Iterable[str] = (), spaced: bool = False,
+                 capitalized: bool = False, near: tuple[Iterable[str], int] | None = None, whole: bool = False,
+                 gate: re.Pattern[str] | None = None,
+                 match_words: tuple[frozenset[str], tuple[str, ...]] | None = None) -> None:
+        super().__init__(pattern, gate=gate, match_words=match_words)
+        split = {tuple(phrase.lower().split()) for phrase in phrases}
+        # one-word phrases: the last word ends with one; longer ones: their last word -> the words before it
+        self.endings = tuple(sorted(words[0] for words in split if len(words) == 1))
+        self.whole = frozenset(self.endings) if whole else None
+        self.longer: dict[str, tuple[str, ...]] = {
+            last: tuple(sorted({words[-2] for words in split if len(words) > 1 and words[-1] == last}))
+            for last in {words[-1] for words in split if len(words) > 1}}
+        self.spaced = spaced
+        self.capitalized = capitalized
+        self.near_words = frozenset(word.lower() for word in near[0]) if near else frozenset()
+        self.near_count = near[1] if near else 0
+        self.count = max(2 if self.longer else 1, self.near_count + 1)  # the last words it reads
+
+    def may_match(self, text: str) -> bool:
+        """False if the pattern cannot match `text` (its last words end no match)."""
+        if self.spaced and not text[-1:].isspace():
+            return False
+        words = text.rsplit(None, self.count)  # (the first may be the rest of the text: it ends with a word)
+        if not words:
+            return True  # nothing but whitespace: the pattern decides
+        word = words[-1]
+        if not word.isascii():
+            return True
+        last = word.lower()
+        if (last in self.whole if self.whole is not None else last.endswith(self.endings)) \
+                or self.capitalized and "A" <= word[0] <= "Z":
+            return True
+        before = self.longer.get(last)
+        if before is not None and len(words) > 1 and (not words[-2].isascii() or words[-2].lower().endswith(before)):
+            return True
+        for word in words[-1 - self.near_count:-1] if self.near_count else ():
+            if not word.isascii() or word.lower() in self.near_words:
+                return True
+        return False
+
+    def search(self, text: str) -> re.Match[str] | None:
+        """pattern.search(text)."""
+        return super().search(text) if self.may_match(text) else None
+
+    def sub(self, repl: str, text: str) -> str:
+        """pattern.sub(repl, text) for a literal `repl`."""
+        return super().sub(repl, text) if self.may_match(text) else text
+
+
+def last_words(phrases: Iterable[str]) -> set[str]:
+    """The last word of each phrase, lowercase (a match of a words_pattern of them ends with one)."""
+    return {phrase.split()[-1].lower() for phrase in phrases}
+
+
 # The same patterns, searched only where a match can be: in the last words of the text.
-FILLER_TAIL = TailPattern(FILLER_RE, gate=re.compile(rf"\b(?:{words_pattern(FILLER_WORDS)})\s+$", re.IGNORECASE))
-QUALIFIER_TAIL = TailPattern(QUALIFIER_RE)
-# Every match of CHANGE_BEFORE_RE ends with a change word, an -ly adverb, "by", "up", "down" or "of".
-CHANGE_BEFORE_TAIL = TailPattern(CHANGE_BEFORE_RE, gate=re.compile(
-    rf"(?:\b(?:{words_pattern(CHANGE_VERB_STEMS)})\w*|\s\w+ly|\sby|\bup|\bdown|\sof)\s*$", re.IGNORECASE))
+FILLER_TAIL = WordTail(FILLER_RE, FILLER_WORDS, spaced=True,
+                       gate=re.compile(rf"\b(?:{words_pattern(FILLER_WORDS)})\s+$", re.IGNORECASE))
+QUALIFIER_TAIL = WordTail(QUALIFIER_RE, (w for words in QUALIFIER_WORDS.values() for w in words), spaced=True)
+# Every match of CHANGE_BEFORE_RE ends with a change word, an -ly adverb, "by", "up", "down" or "of";
+# it is a first word (a change verb or noun, "up", "down", maybe the end of a longer word), then whole
+# words of CHANGE_TRAILING_WORDS and -ly adverbs: the search window is the text's last such words and
+# the word before them.
+CHANGE_TRAILING_WORDS = frozenset("by an a average total of at annual yearly growth rate".split())
+# (searched behind a lookahead of its first letters: a change verb's or noun's, "up", "down")
+CHANGE_FIRST_LETTERS = "".join(sorted({word[0] for word in CHANGE_VERB_STEMS + CHANGE_NOUNS + ("up", "down")}))
+# (No gate: it is searched only in a text that ends in one of those, CHANGE_LONG_END_TAIL tells.)
+CHANGE_BEFORE_TAIL = TailPattern(opening_with(CHANGE_BEFORE_RE, CHANGE_FIRST_LETTERS),
+                                 match_words=(CHANGE_TRAILING_WORDS, ("ly",)))
 # A text that does not end in "by", "of", "up", "down" or an -ly adverb matches CHANGE_BEFORE_RE only
 # with its last word (a change verb): that is all there is to look at.
-CHANGE_LONG_END_TAIL = TailPattern(re.compile(r"(?:\s\w+ly|\sby|\bup|\bdown|\sof)\s*$", re.IGNORECASE))
-CHANGE_WORD_TAIL = TailPattern(re.compile(rf"\b(?:{words_pattern(CHANGE_VERB_STEMS)})\w*\s*$", re.IGNORECASE))
-DECREASE_BEFORE_TAIL = TailPattern(DECREASE_BEFORE_RE)
+CHANGE_LONG_END_TAIL = WordTail(re.compile(r"(?:\s\w+ly|\sby|\bup|\bdown|\sof)\s*$", re.IGNORECASE),
+                                ("ly", "by", "up", "down", "of"))
+CHANGE_WORD_RE = re.compile(rf"\b(?:{words_pattern(CHANGE_VERB_STEMS)})\w*\s*$", re.IGNORECASE)
+CHANGE_WORD_TAIL = TailPattern(opening_with(CHANGE_WORD_RE, "".join(sorted({stem[0] for stem in CHANGE_VERB_STEMS}))))
+# A decrease word (maybe the end of a longer word), then whole words of these and -ly adverbs (as above).
+DECREASE_TRAILING_WORDS = frozenset("by an a average total of".split())
+DECREASE_BEFORE_TAIL = TailPattern(
+    opening_with(DECREASE_BEFORE_RE,
+                 "".join(sorted({word[0] for word in DECREASE_VERB_FORMS + DECREASE_VERB_STEMS + DECREASE_NOUNS}))),
+    match_words=(DECREASE_TRAILING_WORDS, ("ly",)))
 ELIDED_BY_TAIL = TailPattern(ELIDED_BY_RE)
-CHANGE_BY_TAIL = TailPattern(CHANGE_BY_RE)
-VERB_OBJECT_BY_TAIL = TailPattern(VERB_OBJECT_BY_RE, gate=re.compile(r"\s+by\s*$", re.IGNORECASE))
+CHANGE_BY_TAIL = WordTail(CHANGE_BY_RE, ("by", "of"))
+# (behind a lookahead of the verbs' first letters; no gate: verb_object_by tests the " by" ending first)
+VERB_OBJECT_BY_TAIL = TailPattern(opening_with(VERB_OBJECT_BY_RE, "bcdeilrs"))
 
 
 def verb_object_by(before: str) -> re.Match[str] | None:
-    """VERB_OBJECT_BY_TAIL.search(before), with its gate (" by" at the end, any case) first tested on
-    the string itself: most texts before a number do not end in "by", and this is told without a search."""
+    """VERB_OBJECT_BY_TAIL.search(before), with its gate (" by" at the end, any case: every match of
+    VERB_OBJECT_BY_RE ends so) tested on the string itself: most texts before a number do not end in "by",
+    and this is told without a search."""
     end = before.rstrip()
     if end[-2:].lower() != "by" or not end[-3:-2].isspace():
         return None
@@ -100,8 +191,8 @@ SHARE_BEFORE_RE = re.compile(
 )
 # "..., or 72.4% of the city's exports"
 SHARE_OR_RE = re.compile(r"[,;]\s*or\s*$", re.IGNORECASE)
-SHARE_BEFORE_TAIL = TailPattern(SHARE_BEFORE_RE)
-SHARE_OR_TAIL = TailPattern(SHARE_OR_RE)
+SHARE_BEFORE_TAIL = WordTail(SHARE_BEFORE_RE, SHARE_VERBS)
+SHARE_OR_TAIL = WordTail(SHARE_OR_RE, ("or",))
 # "58.3% of the foreign capital", "62% of buyers": a percent of something is a share of it
 # (not "of the same period/last year", which compares).
 SHARE_AFTER_RE = re.compile(
@@ -127,9 +218,35 @@ def _qualifier(before: str) -> tuple[str | None, str]:
     return match.lastgroup, rest
 
 
+def _is_word_char(char: str) -> bool:
+    """Whether re's \\w matches `char` (a str pattern's: alphanumeric or "_")."""
+    return char.isalnum() or char == "_"
+
+
+def _long_end(before: str) -> bool:
+    """CHANGE_LONG_END_TAIL.search(before) is not None, told from the string: after its trailing whitespace
+    (\\s*$) it ends in whitespace and "by", "of" or a run of word characters ending in "ly" (three at
+    least), or in "up" or "down" with no word character right before (\\b). (No letter of these has
+    another character IGNORECASE takes for it, and none lowercases to one: lower() compares exactly.)"""
+    end = before.rstrip()
+    tail = end[-2:].lower()
+    if tail in ("by", "of"):
+        return end[-3:-2].isspace()
+    if tail == "up" or tail == "wn" and end[-4:].lower() == "down":
+        cut = len(end) - len(tail if tail == "up" else "down")
+        return cut == 0 or not _is_word_char(end[cut - 1])
+    if tail != "ly":
+        return False
+    start = len(end)
+    while start > 0 and _is_word_char(end[start - 1]):
+        start -= 1
+    return len(end) - start >= 3 and start > 0 and end[start - 1].isspace()
+
+
 def _change_before(before: str) -> bool:
-    """CHANGE_BEFORE_RE.search(before) is not None."""
-    if CHANGE_LONG_END_TAIL.search(before) is None:
+    """CHANGE_BEFORE_RE.search(before) is not None (CHANGE_BEFORE_TAIL only where the text ends in "by",
+    "of", "up", "down" or an -ly adverb, which _long_end tells without a search)."""
+    if not _long_end(before):
         return CHANGE_WORD_TAIL.search(before) is not None
     return CHANGE_BEFORE_TAIL.search(before) is not None
 
@@ -148,7 +265,7 @@ def _kind(unit: str, before: str, after: str) -> tuple[str, str]:
     if verb_object_by(before):
         return "change", "kind.verb_object_by"
     if unit != "percent" and (CHANGE_BY_TAIL.search(before) and _change_before(before)
-                              or CHANGE_AFTER_RE.search(after) and unit in COMPARABLE_UNITS):
+                              or unit in COMPARABLE_UNITS and CHANGE_AFTER_RE.search(after)):
         return "change", "kind.change_by"
     return "level", "kind.level_default"
 

@@ -7,9 +7,10 @@ from contextvars import ContextVar
 from functools import lru_cache
 from itertools import islice
 
+from transforms.context import opening_with
 from transforms.fastre import TailPattern
 from transforms.metrics.numbers import YEAR, _Found
-from transforms.metrics.qualifiers import verb_object_by
+from transforms.metrics.qualifiers import WordTail, last_words, verb_object_by
 from transforms.metrics.vocab import (
     AUXILIARIES,
     COUNT_CLASSIFIERS,
@@ -58,13 +59,13 @@ LINK_WORDS = frozenset({*LINK_AUXILIARIES, *(w for verb in LINK_VERBS for w in v
                         *"will would is are to cost costs costing".split(),
                         *"by to for at from of up down only just still about an a average total annual yearly growth "
                          "rate".split()})
-LINK_TAIL = TailPattern(
-    LINK_RE,
-    gate=re.compile(rf"\s(?:{words_pattern(LINK_VERBS)}|by|to|for|at|from|of|up|down|only|just|still|about|cost|costs|"
-                    r"costing)\s*$", re.IGNORECASE),
-    match_words=(LINK_WORDS, ("ly",)))
+# Every match of LINK_RE ends with the last word of a link verb, one of its trailing prepositions or a cost word,
+# a whole word (after whitespace); and it opens with a comma or whitespace.
+LINK_END_WORDS = frozenset({*last_words(LINK_VERBS), *"by to for at from of up down only just still about".split(),
+                            *"cost costs costing".split()})
+LINK_TAIL = WordTail(opening_with(LINK_RE, r",\s"), LINK_END_WORDS, whole=True, match_words=(LINK_WORDS, ("ly",)))
 OF_LINK_RE = re.compile(r"\s+(?:of|at|totaling|totalling|worth)\s*$", re.IGNORECASE)
-OF_LINK_TAIL = TailPattern(OF_LINK_RE)
+OF_LINK_TAIL = WordTail(opening_with(OF_LINK_RE, r"\s"), ("of", "at", "totaling", "totalling", "worth"))
 TRAILING_TIME_RE = re.compile(
     r"\s+(?:(?:in|during|over|for)\s+the\s+(?:first|last|past|next)\s+\w+\s+(?:days|weeks|months|years)"
     r"|(?:in|during|over|for)\s+(?:the\s+)?(?:same\s+|first\s+|whole\s+|full\s+)?(?:period|year|quarter|month|"
@@ -77,7 +78,8 @@ PLACE_PP_RE = re.compile(
 )
 # "production efficiency at these companies": a trailing phrase that points back, not a restriction.
 # Every match of PLACE_PP_RE ends with a capitalized word or city/province/country after a space.
-PLACE_PP_TAIL = TailPattern(PLACE_PP_RE, gate=re.compile(r"\s(?:city|province|country|[A-Z][\w'’-]*)\s*$"))
+PLACE_PP_TAIL = WordTail(opening_with(PLACE_PP_RE, r"\s"), ("city", "province", "country"), capitalized=True,
+                         gate=re.compile(r"\s(?:city|province|country|[A-Z][\w'’-]*)\s*$"))
 REFERENCE_PP_RE = re.compile(r"\s+(?:at|among|across|in|for)\s+(?:these|those|such|all|its|their)(?:\s+[\w-]+){1,2}\s*$",  # noqa: E501
                              re.IGNORECASE)
 DISCOURSE_TAIL_RE = re.compile(r"\s*,\s*(?:however|meanwhile|in\s+contrast|by\s+contrast|too|also|though|"
@@ -85,11 +87,19 @@ DISCOURSE_TAIL_RE = re.compile(r"\s*,\s*(?:however|meanwhile|in\s+contrast|by\s+
 # "enterprises with annual revenue above ...", ", and housing allowances up to ..."
 QUALIFIED_NP_RE = re.compile(r"(?:\bwith|,\s*and|;\s*and)\s+(?P<np>(?:[\w&'’-]+\s+){0,4}[\w&'’-]+)\s*$")
 RELATIVE_TAIL_RE = re.compile(r"\s*,\s*(?:which|that|who)\s*$", re.IGNORECASE)
-QUALIFIED_NP_TAIL = TailPattern(QUALIFIED_NP_RE)
-RELATIVE_TAIL = TailPattern(RELATIVE_TAIL_RE)
-DISCOURSE_TAIL = TailPattern(DISCOURSE_TAIL_RE)
-TRAILING_TIME_TAIL = TailPattern(TRAILING_TIME_RE)
-REFERENCE_PP_TAIL = TailPattern(REFERENCE_PP_RE)
+QUALIFIED_NP_TAIL = TailPattern(opening_with(QUALIFIED_NP_RE, "w,;"))
+RELATIVE_TAIL = WordTail(opening_with(RELATIVE_TAIL_RE, r",\s"), ("which", "that", "who"))
+# (",?": the last word may be a comma)
+DISCOURSE_TAIL = WordTail(opening_with(DISCOURSE_TAIL_RE, r",\s"),
+                          ("however", "meanwhile", "contrast", "too", "also", "though", "particular", "example", "turn",
+                           ","))
+# (the last word: a time unit, a year's last digit, or any word after "of")
+TRAILING_TIME_TAIL = WordTail(opening_with(TRAILING_TIME_RE, r"\s"),
+                              ("days weeks months years period periods year years quarter quarters month months "
+                               "half halfs 0 1 2 3 4 5 6 7 8 9").split(),
+                              near=(("of",), 1))
+REFERENCE_PP_TAIL = WordTail(opening_with(REFERENCE_PP_RE, r"\s"),
+                             near=(("these", "those", "such", "all", "its", "their"), 2))
 # ", Ningbo's main cross-border channel," between a subject and its verb.
 APPOSITION_RE = re.compile(r"^\s*(?:the|a|an|[A-Z][\w-]*(?:'s|’s)|its|their)\s+[\w\s'’-]{1,60}$")
 LEADING_ADVERBIAL_RE = re.compile(
@@ -99,6 +109,9 @@ LEADING_ADVERBIAL_RE = re.compile(
 # Capitalized words the current article uses mid-sentence (names), set by extract_metrics.
 _MID_SENTENCE_NAMES: ContextVar[frozenset[str]] = ContextVar("_MID_SENTENCE_NAMES", default=frozenset())
 MID_SENTENCE_CAPITAL_RE = re.compile(r"(?<=[a-z,;:’'\"”)] )([A-Z][a-z][\w-]*)")
+# The same words, found from the space before them: a pattern that opens with a literal lets the engine jump
+# from space to space instead of trying the lookbehind at every character of the body (findall gives the group).
+MID_SENTENCE_CAPITAL_SCAN = re.compile(r" (?<=[a-z,;:’'\"”)] )([A-Z][a-z][\w-]*)")
 
 # A character of QUOTES (each one a token of its own: no word holds one).
 QUOTE_RE = re.compile("[" + "".join(sorted(QUOTES)) + "]")
@@ -150,10 +163,17 @@ PARENTHESES_RE = re.compile(r"\s*[(（][^()（）]*[)）]")
 ACRONYM_PLURAL_RE = re.compile(r"[A-Z][A-Z&]+s")  # TEUs, SMEs
 
 
+def _tokens(text: str) -> list[str]:
+    """The words of `text` (WORD_RE) but its quote characters (a quote is a token of its own): filtered
+    only when one occurs at all (most texts hold none, and one search for them tells)."""
+    tokens = WORD_RE.findall(text)
+    return [t for t in tokens if t not in QUOTES] if QUOTE_RE.search(text) else tokens
+
+
 def _simple_phrase(text: str, keep_names: bool = False) -> str | None:
     """The noun phrase at the start of `text`: words up to a verb, preposition (but "of") or punctuation."""
     words: list[str] = []
-    tokens = [t for t in WORD_RE.findall(text[:SIMPLE_PHRASE_CHARS]) if t not in QUOTES]
+    tokens = _tokens(text[:SIMPLE_PHRASE_CHARS])
     for index, word in enumerate(tokens):
         lower = word.lower()
         following = tokens[index + 1] if index + 1 < len(tokens) else ""
@@ -342,7 +362,7 @@ NP_TRAILING_DROPPED = NP_INNER_WORDS | {"the"}
 
 def _noun_phrase_before(region: str, stop_at_number: bool = False) -> str | None:
     # the words as strings (findall makes no match objects); only their order matters here
-    tokens = [t for t in WORD_RE.findall(region) if t not in QUOTES]
+    tokens = _tokens(region)
     if not tokens:
         return None
     words: list[str] = []
