@@ -369,14 +369,21 @@ def test_other_sources_titles_dates_and_chrome_on_the_tuning_pages():
     shine.cn); all 95: titles 89/89, dates 53/54, 25 leaks.
     Fifth pass (t095-t125, 31 pages, 28 host names new to the set, for the date lines and layouts the
     held-out pages showed the set lacked), before its round: titles 19/24, dates 8/13, 58 leaks on the
-    new pages (all 126: titles 108/113, dates 61/67, 83 leaks)."""
+    new pages (all 126: titles 108/113, dates 61/67, 83 leaks); after the furniture lines ("Home / ..." and
+    marker-less breadcrumbs, "Xinhua| Updated:", "Author - date" and "SOURCE | 22-Jul-2020 | By X" date lines,
+    "(Reuters)", pagers, footer menus, social bars, author boxes, links, empty stamps, CMS credits): 22/24,
+    11/13, 32 (all: 111/113, 64/67, 57); after the header rules (a line printed twice in a row is alt text and
+    caption, not the title; a line of the same words twice is a site name, not the lead; a headline with its
+    ISO date glued after it gives the date): 24/24, 13/13, 25 (sidebars of europe.chinadaily.com.cn t098, a
+    second archive teaser on usachinatrading.com t113, an unrelated teaser, lower-case alt text, a company name,
+    Danish date labels without dates); all 126: titles 113/113, dates 66/67, 50 leaks."""
     pages = load_realgold(realgold.REALGOLD_DIR / "tune_other")
     assert len(pages) == 126
     total = score_real("newsetl", pages, realgold.run_newsetl(pages)).total
     assert total.titles == 113 and total.dates == 67
-    assert (total.title_accuracy or 0) >= 0.95 and (total.date_accuracy or 0) >= 0.90
+    assert (total.title_accuracy or 0) >= 0.98 and (total.date_accuracy or 0) >= 0.97
     assert total.dates_unlabelled_given == 0
-    assert total.leaks <= 85
+    assert total.leaks <= 52
 
 
 def _url_key(url: str) -> str:
