@@ -115,6 +115,37 @@ FURNITURE = [
     (bp.DATE_SOURCE, ["Date:2019-10-31Read:279", "2009-09-29 09:58:48 visits:1546"]),
     (bp.PAGE_TOOLS, ["放大 缩小 默认"]),
     (bp.PAGE_BOXES, ["Special Reports"]),
+    # tests/realgold/tune_other fifth pass (t095-t125), exactly as on the pages (URLs in its manifest.tsv)
+    (bp.BREADCRUMB_SLASH, ["Home / News / China's small household appliances have exploded in Africa, leading to "
+                           "the rise of a billion dollar industrial belt",  # newtach.com, t095
+                           "Home / Fenghua",  # kendezhileng.com, t108
+                           'Home   /  News   /  City news   /   CCTV "Happy Chinese" focuses on Ningbo style']),  # t117
+    (bp.BREADCRUMB_CHAIN, ["Full Coverages>China>Linking Zhejiang>News | ||"]),  # covid-19.chinadaily.com.cn, t121
+    (bp.DATED_HEADER, ["Xinhua| Updated:  December 19, 2022 L M S"]),  # regional.chinadaily.com.cn, t119
+    (bp.BYLINE, ["By D J Clark ("]),  # europe.chinadaily.com.cn, t098
+    (bp.DATE_LINE, ["22-Jul-2020"]),
+    (bp.IMAGE_FILE, ["Ningbo Zhoushan Port.png"]),  # en.imsilkroad.com, t107
+    (bp.PAGE_BOXES, ["Top China News  ", "Today's Top News  ", "Most Commented/Read Stories in 48 Hours"]),  # t122
+    (bp.PLAYER_ERROR, ["Get Flash Player"]),  # t098
+    (bp.COMMENT_FORM, ["You must be logged in to post a comment."]),  # modetransportation.com, t099
+    (bp.SITE_WIDGETS, ["Start a Free Trial"]),  # t107
+    (bp.SOURCE_WORD, ["Source from Ningbo Gov.Website"]),  # www.gotoningbo.com, t104
+    (bp.NAME_DATE, ["Sam Chambers - August 11, 2021",  # eesea.com, t100
+                    "SHINE | 22-Jul-2020 | By Zhang Long", "Shanghai Daily (SHINE) | 22-Jul-2020"]),  # t113
+    (bp.SOURCE_BRACKETS, ["(Reuters)", "(chinadaily.com.cn)"]),  # orobotics.cn t120, www.chinadaily.com.cn t122
+    (bp.PAGER, ["1 2 3 >", "123456  "]),  # www.ezhejiang.gov.cn t105, t122
+    (bp.MORE_LINK, ["  FAQ more>>"]),  # t104
+    (bp.FOOTER_MENU, ["About us | Contact us | Useful links | Terms and conditions | Site map"]),  # t104
+    (bp.REFERENCES_LABEL, ["Reference(s):"]),  # myglobalnews.net, t096
+    (bp.BARE_DOMAIN, ["cgtn.com"]),  # t096
+    (bp.SOCIAL_BAR, ["Twitter Facebook Myspace Yahoo! Linkedin Mixx"]),  # t098
+    (bp.AUTHOR_BOX, ["About D J Clark:"]),  # t098
+    (bp.LINK_LINE, ["Click here to see more videos by D J Clark",  # t098
+                    "Click on the button below to create your account and get immediate access to thousands of "
+                    "articles.",  # t107
+                    "See the original story at: Splash247.com"]),  # t100
+    (bp.EMPTY_STAMP, ["Posted on"]),  # bacamachine.com, t109
+    (bp.POWERED_BY, ["Powered by Labrador CMS"]),  # maritime.direct, t114
 ]
 
 # Real article sentences that share words with the furniture; none may match.
@@ -167,6 +198,18 @@ ARTICLE_SENTENCES = [
     "English, French and German versions of the guide were published in 2019.",
     "Special reports on the expo will be published every day until June 12.",
     "Date: the fair opens on 2019-06-08 and reads as a milestone for 16 countries.",
+    "Home appliances / electronics / textiles were the top three export groups in 2019.",
+    "Exports rose > imports > investment, in that order, the bureau said in 2019.",
+    "The expo ran from June 8 - June 12, 2023, and drew 7,000 buyers.",
+    "(Photo/Ye Ke )",
+    "Photo by CHUTTERSNAP/Unsplash",
+    "Click here and there: the app lets users pick 12 routes.",
+    "About 2,000 firms: the figure for Cixi in 2023.",
+    "Posted workers came from 30 countries.",
+    "Powered by solar panels, the terminal cut its emissions by 20% in 2022.",
+    "1 2 3 4 5 6 7 8 9 10 11 12 are the numbers of the berths.",
+    "Reference prices of steel rose by 5% in May.",
+    "More than 300 companies attended the fair.",
 ]
 
 

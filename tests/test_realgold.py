@@ -346,7 +346,7 @@ def test_speed_against_a_revision_runs_that_revision_s_code():
 
 
 def test_other_sources_titles_dates_and_chrome_on_the_tuning_pages():
-    """tests/realgold/tune_other: 95 real pages of other English Ningbo sources, labelled for
+    """tests/realgold/tune_other: 126 real pages of other English Ningbo sources, labelled for
     title, date and chrome only; the generic fallback is tuned on them, so these are tuning
     figures (the honest one is the holdout's "other" row).
 
@@ -366,14 +366,69 @@ def test_other_sources_titles_dates_and_chrome_on_the_tuning_pages():
     after it (a date line set apart under a site menu heads the article, e-paper issue dates with the
     weekday, "Date:...Read:" counters, issuing-body lines, advertisement lines ending in a web address,
     press-release datelines with a year, "Special Reports"): 22/22, 16/16, 2 ("Hu Min", "Ti Gong" on
-    shine.cn); all 95: titles 89/89, dates 53/54, 25 leaks."""
+    shine.cn); all 95: titles 89/89, dates 53/54, 25 leaks.
+    Fifth pass (t095-t125, 31 pages, 28 host names new to the set, for the date lines and layouts the
+    held-out pages showed the set lacked), before its round: titles 19/24, dates 8/13, 58 leaks on the
+    new pages (all 126: titles 108/113, dates 61/67, 83 leaks); after the furniture lines ("Home / ..." and
+    marker-less breadcrumbs, "Xinhua| Updated:", "Author - date" and "SOURCE | 22-Jul-2020 | By X" date lines,
+    "(Reuters)", pagers, footer menus, social bars, author boxes, links, empty stamps, CMS credits): 22/24,
+    11/13, 32 (all: 111/113, 64/67, 57); after the header rules (a line printed twice in a row is alt text and
+    caption, not the title; a line of the same words twice is a site name, not the lead; a headline with its
+    ISO date glued after it gives the date): 24/24, 13/13, 25 (sidebars of europe.chinadaily.com.cn t098, a
+    second archive teaser on usachinatrading.com t113, an unrelated teaser, lower-case alt text, a company name,
+    Danish date labels without dates); all 126: titles 113/113, dates 66/67, 50 leaks."""
     pages = load_realgold(realgold.REALGOLD_DIR / "tune_other")
-    assert len(pages) == 95
+    assert len(pages) == 126
     total = score_real("newsetl", pages, realgold.run_newsetl(pages)).total
-    assert total.titles == 89 and total.dates == 54
-    assert (total.title_accuracy or 0) >= 0.98 and (total.date_accuracy or 0) >= 0.96
+    assert total.titles == 113 and total.dates == 67
+    assert (total.title_accuracy or 0) >= 0.98 and (total.date_accuracy or 0) >= 0.97
     assert total.dates_unlabelled_given == 0
-    assert total.leaks <= 27
+    assert total.leaks <= 52
+
+
+def _url_key(url: str) -> str:
+    """A URL without its scheme and a leading www., as the realgold READMEs compare them."""
+    url = url.split("://", 1)[-1]
+    return url[4:] if url.startswith("www.") else url
+
+
+def test_tune_other_labels_are_consistent():
+    """The checks tests/realgold/tune_other/README.md lists, on every page: chrome lines are exact
+    lines of raw_text (listed once, none equal to the title), the title is an exact stripped line,
+    captions are substrings, dates are ISO dates, metrics are empty, the manifest lists every page,
+    and no URL repeats within the set or one of dev, tune_sites or holdout (URL column only)."""
+    import datetime
+
+    folder = realgold.REALGOLD_DIR / "tune_other"
+    manifest = (folder / "manifest.tsv").read_text(encoding="utf-8").splitlines()
+    header = manifest[0].split("\t")
+    rows = {row.split("\t")[0]: dict(zip(header, row.split("\t"))) for row in manifest[1:]}
+    others: set[str] = set()
+    for name in ("dev", "tune_sites", "holdout"):
+        lines = (realgold.REALGOLD_DIR / name / "manifest.tsv").read_text(encoding="utf-8").splitlines()
+        others |= {_url_key(line.split("\t")[-1]) for line in lines[1:]}
+    seen: set[str] = set()
+    pages = sorted((folder / "pages").glob("t*.json"))
+    assert len(pages) == len(rows) == 126
+    for path in pages:
+        page = json.loads(path.read_text(encoding="utf-8"))
+        label = json.loads((folder / "labels" / path.name).read_text(encoding="utf-8"))
+        lines = page["raw_text"].split("\n")
+        chrome = label["boilerplate_lines"]
+        assert label["page"] == path.stem and label["metrics"] == [], path.stem
+        assert all(line in lines for line in chrome) and len(set(chrome)) == len(chrome), path.stem
+        if label["title"] is not None:
+            assert label["title"] in [line.strip() for line in lines], path.stem
+            assert label["title"] not in [line.strip() for line in chrome], path.stem
+        assert all(caption in page["raw_text"] for caption in label["captions"]), path.stem
+        if label["published"] is not None:
+            datetime.date.fromisoformat(label["published"])
+        row = rows[path.stem]
+        labelled = (page["url"], label["published"] or "", label["title"] or "")
+        assert (row["url"], row["published"], row["title"]) == labelled, path.stem
+        key = _url_key(page["url"])
+        assert key not in seen and key not in others, path.stem
+        seen.add(key)
 
 
 def test_details_never_list_the_held_out_misses_unless_asked(capsys: pytest.CaptureFixture[str]) -> None:

@@ -945,6 +945,106 @@ def test_fourth_pass_date_lines_titles_and_chrome(
     _assert_text_page(text, title, published, first_words, chrome)
 
 
+# Fifth pass of tune_other (t095-t125): date lines and layouts the held-out pages showed the set lacked.
+EESEA_TEXT = """The world’s largest port, Ningbo, starts to turn ships away as a worker tests positive for Covid-19
+Sam Chambers - August 11, 2021
+“Initially, the ports authority claimed that its operating system was down early this morning before the Ningbo Municipal Health Commission came clean with the news. The infected worker was part of the workforce at Ningbo Meidong Container Terminal.”
+See the original story at: Splash247.com"""  # https://eesea.com/press-blog/the-worlds-largest-port-ningbo-starts-to-turn-ships-away-as-a-worker-tests-positive-for-covid-19 (t100)
+SHINE_ARCHIVE_TEXT = """Ningbo (China)-Nice (France) Carnival time for city’s international image
+
+Dancers dressed in traditional Chinese wedding costumes perform at the Nice Carnival (SHINE)
+Dancers dressed in traditional Chinese wedding costumes perform at the Nice Carnival (SHINE)
+
+SHINE | 22-Jul-2020 | By Zhang Long
+
+The Nice Carnival, one of the world’s most famous carnivals, is coming to China from September 28 to October 3. Continue reading “Ningbo (China)-Nice (France) Carnival time for city’s international image”"""  # https://usachinatrading.com/explore-china-by-regions/china-municipalities/shanghai-municipality/page/56 (t113, cut)
+TITLE_DATE_TEXT = """Home   /  News   /  City news   /   CCTV "Happy Chinese" focuses on Ningbo style
+CCTV "Happy Chinese" focuses on Ningbo style 2014-04-15
+
+
+"Learning Chinese, friends all over the world." The author learned from the Municipal Tourism Bureau yesterday that the CCTV "Happy Chinese" column crew came to Yucheng."""  # http://www.ningbo-china.com/news/city-news/2924.html (t117, cut)
+SILKROAD_TEXT = """Xinhua Silk Road - Belt and Road Portal, China's silk road economic belt and 21st Century Maritime Silk Road Website Xinhua Silk Road - Belt and Road Portal, China's silk road economic belt and 21st Century Maritime Silk Road Website
+Subscribe CustomBlackClose
+
+Research ReportCustomBlackClose
+
+The full edition of the report is available at Xinhua Silk Road Database. You can click the “Table of Content” to have a general understanding of it.
+
+Click on the button below to create your account and get immediate access to thousands of articles.
+
+Start a Free Trial
+
+Xinhua Silk Road Database
+Company
+
+Ningbo-Zhoushan Port records more container throughput year to date
+
+March 09, 2021
+
+
+Abstract : East China's Ningbo-Zhoushan Port has continued its good momentum in container throughput sine the beginning of the year.
+
+Ningbo Zhoushan Port.png
+
+BEIJING, March 9 (Xinhua) -- East China's Ningbo-Zhoushan Port has continued its good momentum in container throughput since the beginning of the year."""  # https://en.imsilkroad.com/p/320154.html (t107, cut)
+REUTERS_MIRROR_TEXT = (  # a whitespace-only line, as on the page
+    "www射-国产免费一级-欧美福利-亚洲成人福利-成人一区在线观看-亚州成人\n\n   \n\n"
+    "Chinese city Ningbo builds bridge to prosperity\n\n(Reuters)\nUpdated: 2007-07-09 10:19\n\n"
+    "NINGBO, China - The $1.5 billion, S-shaped bridge that will link Ningbo and Shanghai is graceful testimony to"
+    " the huge sums that China is investing in infrastructure."
+)  # http://www.orobotics.cn/china/2007-07/09/content_5421979.htm (t120, cut)
+SLASH_CRUMB_TEXT = """Home / News / China's small household appliances have exploded in Africa, leading to the rise of a billion dollar industrial belt
+
+China's small household appliances have exploded in Africa, leading to the rise of a billion dollar industrial belt
+
+From October 17 to 18, the third "the Belt and Road" International Cooperation Summit Forum was held in Beijing."""  # https://www.newtach.com/news/china-s-small-household-appliances-have-exploded-in-africa-leading-to-the-rise-of-a-billion-dollar-industrial-belt.html (t095, cut)
+XINHUA_BAR_TEXT = """China's Ningbo-Zhoushan Port gears up for busy winter
+
+Xinhua| Updated:  December 19, 2022 L M S
+
+As the year ends, ships of over 10,000 tonnes are lined up at the Meishan port area of Ningbo-Zhoushan Port in East China's Zhejiang province."""  # http://regional.chinadaily.com.cn/ningbo/2022-12/19/c_840966.htm (t119, cut)
+CHAIN_CRUMB_TEXT = """Full Coverages>China>Linking Zhejiang>News | ||
+Cixi Impressions
+Situated along the coastline of China's Southeast Zhejiang Province and the southern banks of Hangzhou Bay, Cixi city boasts a long history and prosperous culture."""  # http://covid-19.chinadaily.com.cn/english/focus/2004-06/07/content_337287.htm (t121, cut)
+
+
+@pytest.mark.parametrize(("text", "title", "published", "first_words", "chrome"), [
+    # an author, a dash and a written date under the title; a link to the original story
+    (EESEA_TEXT, "The world’s largest port, Ningbo, starts to turn ships away as a worker tests positive for Covid-19",
+     "2021-08-11", "“Initially", ["Sam Chambers", "Splash247"]),
+    # source | day-Mon-year | byline; the caption printed twice (alt text and caption) is not the title
+    (SHINE_ARCHIVE_TEXT, "Ningbo (China)-Nice (France) Carnival time for city’s international image", "2020-07-22",
+     "The Nice Carnival", ["22-Jul-2020", "Dancers dressed"]),
+    # a headline with its posting date glued after it; a slash breadcrumb ending with the headline
+    (TITLE_DATE_TEXT, 'CCTV "Happy Chinese" focuses on Ningbo style', "2014-04-15", '"Learning Chinese',
+     ["Home", "2014-04-15"]),
+    # a site name doubled by its logo's alt text, pop-up sentences, then the title and a bare date line
+    (SILKROAD_TEXT, "Ningbo-Zhoushan Port records more container throughput year to date", "2021-03-09", "Abstract",
+     ["Belt and Road Portal", "Free Trial", "Click on the button", "Port.png"]),
+    # a source alone in brackets between the title and its "Updated:" line
+    (REUTERS_MIRROR_TEXT, "Chinese city Ningbo builds bridge to prosperity", "2007-07-09", "NINGBO, China",
+     ["(Reuters)", "Updated:"]),
+    (SLASH_CRUMB_TEXT, "China's small household appliances have exploded in Africa, leading to the rise of a billion "
+     "dollar industrial belt", None, "From October", ["Home /"]),
+    # an agency's name before the bar of China Daily's "| Updated:" line
+    (XINHUA_BAR_TEXT, "China's Ningbo-Zhoushan Port gears up for busy winter", "2022-12-19", "As the year ends",
+     ["Xinhua|", "L M S"]),
+    # a breadcrumb of four items without a leading "Home" or ">"
+    (CHAIN_CRUMB_TEXT, "Cixi Impressions", None, "Situated along", ["Full Coverages"]),
+])
+def test_fifth_pass_date_lines_titles_and_chrome(
+        text: str, title: str, published: str | None, first_words: str, chrome: list[str]) -> None:
+    _assert_text_page(text, title, published, first_words, chrome)
+
+
+def test_a_repeated_line_is_the_title_when_nothing_else_is() -> None:
+    """The alt-text-and-caption rule only passes over a doubled line: a headline printed twice in a row,
+    with nothing else above the lead, stays the title."""
+    text = ("Ningbo port handles more containers\nNingbo port handles more containers\n\n"
+            "The port handled 3 million TEUs in January, up 14.6 percent year on year, the operator said.")
+    assert parse_page(text).title == "Ningbo port handles more containers"
+
+
 @pytest.mark.parametrize("lead", [
     "NINGBO, July 29 – The Ningbo National Hi-Tech Industrial Development Zone serves as a powerful instrument.",
     "HANGZHOU, Dec. 29 (Xinhua) -- The Ningbo-Zhoushan Port has reported a record container throughput this year.",

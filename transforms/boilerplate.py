@@ -56,6 +56,12 @@ BREADCRUMB_HOME = (
     r"(home|english|首页) *(>>|>|»|›|- *>)[^>»›\n]{1,120}( *(>>|>|»|›|- *>) *[^>»›\n]{1,120})* *$"
 )
 BREADCRUMB_LABEL = r"(?im)^ *(you are here|current location|current position) *[:：].{0,200}$"
+# Slash-separated trails after Home, the last item often the headline itself: "Home / Fenghua",
+# "Home / News / China's small household appliances have exploded in Africa, ...".
+BREADCRUMB_SLASH = r"(?im)^ *(home|首页) *[/\\] *[^/\\\n]{1,160}( *[/\\] *[^/\\\n]{1,160}){0,6} *$"
+# Trails of three or more short items without a leading marker, stray bars after them:
+# "Full Coverages>China>Linking Zhejiang>News | ||" (a single ">" in a sentence is not one).
+BREADCRUMB_CHAIN = r"(?im)^ *[^>»›|\n]{1,40}( *(>>|>|»|›) *[^>»›|\n]{1,40}){2,}( *[|]+)* *$"
 # Hanweb credit "Produced By 大汉网络 大汉版通发布系统".
 CMS_CREDIT = r"(?im)^ *(produced|powered|supported|designed|developed) by *.{0,40}(大汉|hanweb).{0,60}$"
 CMS_CREDIT_CN = r"(?im)^ *(大汉网络|大汉版通).{0,60}$"
@@ -86,9 +92,9 @@ PAGE_NAV = (
 # governments, university sites):
 # "Updated:2020-01-21 (chinadaily.com.cn)", "chinadaily.com.cn| Updated:  June 16, 2022 L M S",
 # "Last Updated(Beijing Time):2017-08-09 10:18:00", "Release date:2019-05-30Browse times: Size:[ big middle small ]",
-# "Release time:Apr 14, 2024 05:48 AM".
+# "Release time:Apr 14, 2024 05:48 AM", "Xinhua| Updated:  December 19, 2022 L M S" (a source name before the bar).
 DATED_HEADER = (
-    r"(?im)^ *([a-z0-9.-]+[.](com|cn|net|org)[a-z.]* *[|] *)?(last +)?"
+    r"(?im)^ *([a-z0-9][a-z0-9.' -]{0,40}[|｜] *)?(last +)?"
     r"(updated?|release +(date|time)|publish(ed|ing)? +(date|time|on)|publication +date|posted +(on|at|date)|"
     r"post +(date|time)|issued? +(date|on)|date +(published|posted|issued)) *([(] *beijing +time *[)])? *[:：]"
     r".{0,100}$"
@@ -99,10 +105,10 @@ PAGE_TOOLS = (
     r"(?im)^ *(tools? *[:：] *)?(print|mail|e-mail|email|close|large|medium|small|big|middle|放大|缩小|默认)"
     r"( *[|/]? *(print|mail|e-mail|email|close|large|medium|small|big|middle|放大|缩小|默认))+ *$"
 )
-# Bylines on a line of their own: "By Jin Lu", "by Xie Ye".
+# Bylines on a line of their own: "By Jin Lu", "by Xie Ye", "By D J Clark (" (cut at its parenthesis).
 BYLINE = (
     r"(?im)^ *((written|edited|translated|compiled|reported|photos?)( +and +(edited|translated|compiled))? +)?"
-    r"by +[a-z][a-z'.-]*( +(&|and|[a-z][a-z'.-]*)){0,4} *([(（][^)）\n]{1,40}[)）])? *$"
+    r"by +[a-z][a-z'.-]*( +(&|and|[a-z][a-z'.-]*)){0,4} *([(（][^)）\n]{0,40}[)）]?)? *$"
 )
 # Image alt texts rendered as text: "Xie's visit to Yongjiang Lab-thumbnail image", "example image alt text".
 IMAGE_ALT = r"(?im)^.{0,120}(thumbnail image|image alt text|[- ]logo) *$"
@@ -115,13 +121,13 @@ HOMEPAGE_LINKS = (
 # A line that is only a date (and time): "2019-08-18", "2019-08-18 10:21", "Published on 2019/8/18",
 # "Friday, 24 May 2019 16:54", "May 24, 2019", "Date: 06/05/2023", "2022 December 29 09:08",
 # "Friday, April 28, 2000, updated at 13:21(GMT+8)", "[2019-05-30]",
-# an e-paper's "2021年03月29日 星期一" (the weekday after the date).
+# an e-paper's "2021年03月29日 星期一" (the weekday after the date), "22-Jul-2020".
 DATE_LINE = (
     r"(?im)^ *((published|posted|updated|release date|release time|date|time)( on)? *[:：]? *)?"
     r"[\[(（【]? *((monday|tuesday|wednesday|thursday|friday|saturday|sunday),? *)?"
     r"((19|20)[0-9]{2}[-/.年][0-9]{1,2}[-/.月][0-9]{1,2}日?"
     r"|[0-9]{1,2}[-/.][0-9]{1,2}[-/.](19|20)[0-9]{2}"
-    r"|[0-9]{1,2}(st|nd|rd|th)? +(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,? +(19|20)[0-9]{2}"
+    r"|[0-9]{1,2}(st|nd|rd|th)?[ -]+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?[ -]+(19|20)[0-9]{2}"
     r"|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? +[0-9]{1,2}(st|nd|rd|th)?,? +(19|20)[0-9]{2}"
     r"|(19|20)[0-9]{2},? +(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? +[0-9]{1,2})"
     r"( *(星期|周)[一二三四五六日天])?"
@@ -154,8 +160,8 @@ SOURCE_DATE = (
     r"( +[0-9:]{4,8})?( *[|｜/] *.{0,60})? *$"
 )
 PUBLISH_TIME = r"(?im)^ *publish *time *[:：].{0,80}$"
-# Image file names rendered as text: "1_副本.jpg", "2.jpg".
-IMAGE_FILE = r"(?im)^ *[^ /\n]{1,60}[.](jpg|jpeg|png|gif|webp|bmp) *$"
+# Image file names rendered as text: "1_副本.jpg", "2.jpg", "Ningbo Zhoushan Port.png".
+IMAGE_FILE = r"(?im)^ *[^/\n]{1,60}[.](jpg|jpeg|png|gif|webp|bmp) *$"
 # Language and edition switches, portal menus: "Chinese(GB) Chinese(BIG5)", "Chinese | English",
 # "US EUROPE AFRICA ASIA 中文", "Nav Search".
 LANGUAGE_SWITCH = (
@@ -166,12 +172,15 @@ EDITION_MENU = (
 )
 NAV_WORDS = r"(?im)^ *[•·]? *(nav|menu|search|sitemap|site map|login|log in|register|intranet)( +(nav|menu|search))* *$"
 # Page boxes and widgets: "Share - WeChat", "GET this page in PDF", "Related News", "Special Reports", "Page A12",
-# "Click here for full story", "Share this story", "Reading Time: 3 minutes", "Call Us : +86-574-86805117",
+# "Click here for full story", "Share this story", "Top China News", "Most Commented/Read Stories in 48 Hours",
+# "Reading Time: 3 minutes", "Call Us : +86-574-86805117",
 # "Low bandwidth site best viewed at 1024x768", "京公网安备 11010502032503号".
 SHARE_WIDGET = r"(?im)^ *share *[-:–] *(wechat|weibo|facebook|twitter|linkedin|email)( *[,|/] *[a-z]+)* *$"
 PAGE_BOXES = (
     r"(?im)^ *(the story appears on|get this page in pdf|free for subscribers|view shopping cart|"
-    r"related (news|stories|articles)|hot topics|editor['’]?s (picks|choice)|latest news|most (read|popular|viewed)|"
+    r"related (news|stories|articles)|hot topics|editor['’]?s (picks|choice)|latest news|"
+    r"most (read|popular|viewed|commented)( */ *(read|viewed|commented))*( stories)?( in [0-9]+ hours)?|"
+    r"(today['’]?s +)?top +(china +|world +)?news|"
     r"top stories|recommended( for you| stories| articles)?|you may also like|blog archives?|"
     r"click here for (the )?full story|share this (story|article|page|post)|special reports?) *$"
 )
@@ -184,21 +193,25 @@ CONTACT_LINE = r"(?im)^ *(call us|tel|telephone|phone|fax|hotline) *[:：] *[+0-
 CONTACT_EMAIL = r"(?im)^ *(e-mail|email|mail|contact) *[:：] *[a-z0-9._%+-]+@[a-z0-9.-]+[.][a-z]{2,} *$"
 BEST_VIEWED = r"(?im)^.{0,60}best viewed (at|with|in) .{0,40}$"
 POLICE_LICENCE = r"(?im)^.{0,60}公网安备.{0,60}$"
-# Media players that did not load: "Error loading player: No playable sources found", "Video PlayerClose".
+# Media players that did not load: "Error loading player: No playable sources found", "Video PlayerClose",
+# "Get Flash Player".
 PLAYER_ERROR = (
-    r"(?im)^ *(error loading (media|player|video).{0,80}|video *player *close|"
+    r"(?im)^ *(error loading (media|player|video).{0,80}|video *player *close|get +(the +)?(adobe +)?flash( +player)?|"
     r"your browser does not support (the )?(video|audio|html5 video)( tag| element)?[.]?) *$"
 )
 # Reporter credits in brackets at the end of a story: "(Jiadan Shen reports)", "(Xinhua reports)".
 REPORTS_CREDIT = r"(?im)^ *[(（] *[a-z][a-z'.-]*( +[a-z][a-z'.-]*){0,3} +(reports?|reporting) *[)）] *$"
 
 # Widgets of blogs, portals and trade sites (tests/realgold/tune_other third pass): comment forms
-# ("No Comments", "Leave a Comment", "Your email address will not be published. ..."), like/collect/view
+# ("No Comments", "Leave a Comment", "Your email address will not be published. ...", "You must be logged in to
+# post a comment."), like/collect/view
 # counters ("Like 1", "Words 0/1000", "47 0"), tracking numbers, search boxes and skip links, "Send by
-# email to a friend", "Printable version", "^ Top of page", "Source prnewswire" (no colon).
+# email to a friend", "Printable version", "^ Top of page", "Start a Free Trial", "Source prnewswire" (no colon),
+# "Source from Ningbo Gov.Website".
 COMMENT_FORM = (
     r"(?im)^ *(no comments( yet)?|leave a (comment|reply)|post (a )?comments?|add (a )?comment|comments?"
-    r"( information)?( *[0-9]+ *comments?)?|[0-9]+ *comments?|your email address will not be published.{0,80}) *$"
+    r"( information)?( *[0-9]+ *comments?)?|[0-9]+ *comments?|your email address will not be published.{0,80}"
+    r"|you must be (logged|signed) in to (post|leave) a (comment|reply)[.]?) *$"
 )
 COUNTER_WIDGET = (
     r"(?im)^ *((likes?|collect|collected|favorites?|favou?rites?|shares?|views?|reads?) *[:：]? *[0-9]+"
@@ -207,9 +220,10 @@ COUNTER_WIDGET = (
 SITE_WIDGETS = (
     r"(?im)^ *(skip to (main )?(content|navigation|footer)|search site.{0,40}|(express|advanced|quick) search"
     r"|search using map|search for (a |an )?(news|articles?|keywords?).{0,60}|send (by|via|to) e-?mail( to a friend)?"
-    r"|e-?mail (this|to a friend)|printable version|print version|[\^↑]? *(back to )?top( of (the )?page)?) *$"
+    r"|e-?mail (this|to a friend)|printable version|print version|[\^↑]? *(back to )?top( of (the )?page)?"
+    r"|(start|begin|get) +(a|your) +free +trial) *$"
 )
-SOURCE_WORD = r"(?im)^ *source +[a-z][a-z.]{1,30} *$"
+SOURCE_WORD = r"(?im)^ *source +([a-z][a-z.]{1,30}|from +[a-z][a-z0-9. '-]{1,40}) *$"
 # Chinese meta lines of English pages: "作者:来源:...发布时间:2020-09-09点击数:295", "• 浏览:1", "• 来源:...".
 CN_META = (
     r"(?im)^ *[•·]? *(作者|来源|发布时间|发布日期|发表时间|时间|日期|浏览|浏览次数|点击数|点击|编辑|责任编辑)"
@@ -223,6 +237,51 @@ LANGUAGE_MENU = (
     r"|简体中文|繁體中文|ελληνικά|indonesian|sanskrit|suomalainen|latina|tiếng việt|ไทย|العربية) *[|/]? *){3,}$"
 )
 CONTACT_EMAIL_ANY = r"(?im)^ *(e-mail|email|mail|contact) *[^a-z0-9@ ]{1,3} *[a-z0-9._%+-]+@[a-z0-9.-]+[.][a-z]{2,} *$"
+
+# Widgets and credits of the fifth tune_other pass (t095-t125), exactly as on the pages:
+# a source or author, a dash or bar, the date, maybe a byline: "Sam Chambers - August 11, 2021",
+# "SHINE | 22-Jul-2020 | By Zhang Long", "Shanghai Daily (SHINE) | 22-Jul-2020".
+NAME_DATE = (
+    r"(?im)^ *[a-z][a-z.'&() ]{1,40}( +[-–—] +| *[|｜] *)"
+    r"((19|20)[0-9]{2}[-/.][0-9]{1,2}[-/.][0-9]{1,2}"
+    r"|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? +[0-9]{1,2}(st|nd|rd|th)?,? +(19|20)[0-9]{2}"
+    r"|[0-9]{1,2}(st|nd|rd|th)?[ -]+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?[ -]+(19|20)[0-9]{2})"
+    r"( +[0-9]{1,2}:[0-9]{2}(:[0-9]{2})?)?( *[|｜] *[^|｜\n]{1,60})? *$"
+)
+# A source alone in brackets under a title: "(Reuters)", "(chinadaily.com.cn)", "(People's Daily Online)"; up to
+# three words and no slash, so that a photo credit ("(Photo/Ye Ke )", "(Photo by Ye Ke)") stays a caption.
+SOURCE_BRACKETS = r"(?im)^ *[(（] *[a-z][a-z0-9.'&-]{1,30}( +[a-z0-9.'&-]{1,20}){0,2} *[)）] *$"
+# Pagers: "1 2 3 >", "1 2 >", a gallery's glued "123456".
+PAGER = (
+    r"(?im)^ *([«‹<] *)?(1 +2( +3( +4( +5( +6( +7( +8( +9( +10)?)?)?)?)?)?)?)?|123(4(5(6(7(8(9)?)?)?)?)?)?)"
+    r"( *([>»›]|next))? *$"
+)
+# Box headings with a "more" link ("FAQ more>>"), footer menus ("About us | Contact us | Useful links | Terms and
+# conditions | Site map"), closing source blocks ("Reference(s):", "cgtn.com" alone), social bars ("Twitter Facebook
+# Myspace Yahoo! Linkedin Mixx"), author boxes ("About D J Clark:"), links ("Click here to see more videos by
+# D J Clark", "See the original story at: Splash247.com"), empty stamps ("Posted on"), CMS credits ("Powered by
+# Labrador CMS").
+MORE_LINK = r"(?im)^ *([a-z][a-z &'-]{0,30} +)?more *(>>|»|>|›) *$"
+_FOOTER_ITEM = (
+    r"(about( +us)?|contact( +us)?|(useful +)?links|terms +(and|&) +conditions|terms +of +(use|service)"
+    r"|privacy( +policy| +statement)?|site *map|faq|help|disclaimer|legal +notice|advertise( +with +us)?)"
+)
+FOOTER_MENU = r"(?im)^ *" + _FOOTER_ITEM + r"( *[|/·•] *" + _FOOTER_ITEM + r"){2,} *$"
+REFERENCES_LABEL = r"(?im)^ *(references?|reference *[(]s[)]) *[:：]? *$"
+BARE_DOMAIN = (
+    r"(?im)^ *(https?://)?(www[.])?[a-z0-9-]+([.][a-z0-9-]+)*[.](com|cn|net|org|gov|edu|info|news)([.][a-z]{2})?/? *$"
+)
+SOCIAL_BAR = (
+    r"(?im)^ *((twitter|facebook|myspace|yahoo!?|linkedin|mixx|digg|delicious|reddit|stumbleupon|google *[+]|"
+    r"weibo|wechat|whatsapp|pinterest|tumblr|qzone|renren|douban) *[|/,·]? *){3,}$"
+)
+AUTHOR_BOX = r"(?im)^ *about +(the +author|[a-z][a-z.'-]*( +[a-z][a-z.'-]*){0,3}) *[:：] *$"
+LINK_LINE = (
+    r"(?im)^ *(click +(on +)?(here|the +(button|link) +(below|above)) +(to|for) +.{1,100}"
+    r"|(see|read|view) +(the +)?(original|full) +(story|article|report|post)( +(at|on|here))? *[:：]?.{0,60}) *$"
+)
+EMPTY_STAMP = r"(?im)^ *(posted|published|updated|written|filed)( +(on|by|in|at))? *[:：]? *$"
+POWERED_BY = r"(?im)^ *powered +by +[a-z0-9][a-z0-9 .&-]{1,40} *$"
 
 BOILERPLATE_PATTERNS: tuple[str, ...] = (
     PRINT_CLOSE,
@@ -238,6 +297,8 @@ BOILERPLATE_PATTERNS: tuple[str, ...] = (
     BREADCRUMB,
     BREADCRUMB_HOME,
     BREADCRUMB_LABEL,
+    BREADCRUMB_SLASH,
+    BREADCRUMB_CHAIN,
     CMS_CREDIT,
     CMS_CREDIT_CN,
     HIT_COUNTER,
@@ -278,12 +339,24 @@ BOILERPLATE_PATTERNS: tuple[str, ...] = (
     RIGHTS_LINE,
     LANGUAGE_MENU,
     CONTACT_EMAIL_ANY,
+    NAME_DATE,
+    SOURCE_BRACKETS,
+    PAGER,
+    MORE_LINK,
+    FOOTER_MENU,
+    REFERENCES_LABEL,
+    BARE_DOMAIN,
+    SOCIAL_BAR,
+    AUTHOR_BOX,
+    LINK_LINE,
+    EMPTY_STAMP,
+    POWERED_BY,
 )
 
 # The furniture lines that carry the page's own date (header lines under the title, in text
 # and in HTML): the parsers read the date from them, then drop them like any furniture.
 DATED_LINE_PATTERNS: tuple[str, ...] = (
-    DATED_HEADER, BYLINE_DATED, AGENCY_STAMP, DATE_SOURCE, SOURCE_DATE, PUBLISH_TIME, TEXT_SIZE, CN_META,
+    DATED_HEADER, BYLINE_DATED, AGENCY_STAMP, DATE_SOURCE, SOURCE_DATE, PUBLISH_TIME, TEXT_SIZE, CN_META, NAME_DATE,
 )
 
 # Fragments of page furniture distinctive enough to flag anywhere in a line, not only as

@@ -80,8 +80,8 @@ ISO_DATE_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})[-/.年]\s?(\d{1,2})[-/.月]\s
 MONTHS = ("january february march april may june july august september october "
           "november december").split()
 MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
-DAY_MONTH_YEAR_RE = re.compile(
-    r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(" + "|".join(m[:3] for m in MONTHS) + r")[a-z]*\.?,?\s+((?:19|20)\d{2})\b",
+DAY_MONTH_YEAR_RE = re.compile(  # "24 May 2019", "22-Jul-2020"
+    r"\b(\d{1,2})(?:st|nd|rd|th)?[\s-]+(" + "|".join(m[:3] for m in MONTHS) + r")[a-z]*\.?,?[\s-]+((?:19|20)\d{2})\b",
     re.IGNORECASE,
 )
 MONTH_DAY_YEAR_RE = re.compile(

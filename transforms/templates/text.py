@@ -11,8 +11,9 @@ filed under, which is what the Hanweb ColumnName meta holds for the same page; t
 Joomla category otherwise. Title = the last plain line above the page's date line when
 one sits in the header; else, among the plain header lines above the lead paragraph, the
 first that is not a site menu, a site name or section label, or a pull quote; else the
-first line that is neither boilerplate nor metadata. Everything after the header is body
-(captions split off by wording).
+first line that is neither boilerplate nor metadata. A line printed twice in a row (an image's
+alt text and caption) is the title only when nothing else is; a headline with an ISO date glued
+after it gives that date. Everything after the header is body (captions split off by wording).
 """
 from __future__ import annotations
 
@@ -89,6 +90,12 @@ ISSUING_BODY_NOUNS: frozenset[str] = frozenset({
 })
 ISSUER_CONNECTORS: frozenset[str] = frozenset({"of", "and", "for", "the", "&"})
 ISSUER_MAX_WORDS = 10
+# A headline with the posting date glued after it, as news lists print them ("CCTV "Happy Chinese" focuses on
+# Ningbo style 2014-04-15"): the date is the page's, the rest the headline.
+TITLE_DATE_RE = re.compile(r"^(?P<title>\S.{8,}?) +(?P<date>(?:19|20)\d{2}-\d{1,2}-\d{1,2})$")
+# A line made of the same words twice (a site name glued to its logo's alt text: "Xinhua Silk Road - ... Website
+# Xinhua Silk Road - ... Website") is page furniture, neither the headline nor a paragraph.
+DOUBLED_MIN_WORDS = 3
 
 
 def looks_like_text_page(text: str) -> bool:
@@ -152,6 +159,7 @@ def _title_above_date(lines: list[str]) -> Content | None:
         if not plain:
             return None
         titled = [i for i in plain if not is_issuer_line(lines[i])] or plain
+        titled = [i for i in titled if not _is_repeated(lines, i)] or titled
         title_index = titled[-1]
         section = next((m[1] for i in seen if i < k for m in [_header_line(lines[i])]
                         if m is not None and m[0] == "section" and m[1]), None)
@@ -229,6 +237,7 @@ def _title_above_lead(lines: list[str]) -> Content | None:
     if not plain:
         return None
     unquoted = [i for i in plain if not SENTENCE_END_RE.search(lines[i])] or plain
+    unquoted = [i for i in unquoted if not _is_repeated(lines, i)] or unquoted
     block_of = _block_numbers(lines)
     words = {i: len(lines[i].split()) for i in unquoted}
     title_index = next(
@@ -250,6 +259,10 @@ def _title_above_lead(lines: list[str]) -> Content | None:
                 published = meta[1]
     if published is None and (DATED_LEAD_RE.match(lines[lead]) or DATELINE_LEAD_RE.match(lines[lead])):
         published = parse_date(lines[lead][:DATED_LEAD_CHARS])
+    title = lines[title_index]
+    dated_title = TITLE_DATE_RE.match(title) if published is None else None
+    if dated_title:
+        title, published = dated_title.group("title"), parse_date(dated_title.group("date"))
     body_start = lead
     for index in range(title_index + 1, lead):
         line = lines[index]
@@ -257,8 +270,21 @@ def _title_above_lead(lines: list[str]) -> Content | None:
             body_start = index
             break
     blocks = [Block(text=line) for line in lines[body_start:] if line]
-    return Content(title=lines[title_index], published=published, section=section, blocks=blocks,
+    return Content(title=title, published=published, section=section, blocks=blocks,
                    site_template=site_template("\n".join(lines)))
+
+
+def _is_repeated(lines: list[str], index: int) -> bool:
+    """The line is printed again right above or below it: an image's alt text and its caption, not a headline."""
+    return (index > 0 and lines[index - 1] == lines[index]) or \
+        (index + 1 < len(lines) and lines[index + 1] == lines[index])
+
+
+def _is_doubled(line: str) -> bool:
+    """The same words twice in a row make up the whole line (a site name and its logo's alt text)."""
+    words = line.split()
+    half = len(words) // 2
+    return half >= DOUBLED_MIN_WORDS and len(words) % 2 == 0 and words[:half] == words[half:]
 
 
 def _block_numbers(lines: list[str]) -> list[int]:
@@ -274,7 +300,9 @@ def _block_numbers(lines: list[str]) -> list[int]:
 
 def _is_paragraph(line: str) -> bool:
     """A body paragraph, not a header line: long with a sentence in it (a long line of menu
-    items glued together has none), or a sentence of PARAGRAPH_MIN_WORDS words or more."""
+    items glued together has none), or a sentence of PARAGRAPH_MIN_WORDS words or more; a doubled line is neither."""
+    if _is_doubled(line):
+        return False
     if len(line) > HEADER_LINE_MAX_CHARS:
         return bool(SENTENCE_BREAK_RE.search(line)) or len(line) > MENU_LINE_MAX_CHARS
     return len(line.split()) >= PARAGRAPH_MIN_WORDS and bool(SENTENCE_END_RE.search(line))
@@ -292,7 +320,7 @@ def _is_lead(lines: list[str], index: int) -> bool:
 
 def _is_plain_header_line(line: str) -> bool:
     return bool(line) and _header_line(line) is None and not is_boilerplate_line(line) \
-        and not SKIP_HEADER_RE.match(line) and not WEB_ADDRESS_END_RE.search(line)
+        and not SKIP_HEADER_RE.match(line) and not WEB_ADDRESS_END_RE.search(line) and not _is_doubled(line)
 
 
 def site_template(text: str) -> str | None:
