@@ -37,7 +37,10 @@ from transforms.metrics.vocab import OWN_TIME_WORDS, words_pattern
 # place.inherited). Now (second tune_sites pass) "7.8 million TEU" is a count (count.invariant_unit),
 # "the number of X reaches 1479 monthly" too (count.per_period), a precise figure said again in its
 # paragraph is one fact, and "reaching 1.16 bln" after "1.88 billion USD" is USD (money.currency_elided).
-EXTRACTOR_VERSION = "2026.12.02.17"
+# "2026.12.03.1": the rules are unchanged (two speed passes, same output on every real page), but
+# the generic fallback's line rules (fifth tune_other pass) now drop more chrome from other sources'
+# pages, so the bodies the rules read there, and so their metrics, can differ.
+EXTRACTOR_VERSION = "2026.12.03.1"
 
 
 def extract_metrics(body: str, published: str | None = None, title: str | None = None) -> list[Metric]:
