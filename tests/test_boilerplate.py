@@ -210,6 +210,9 @@ ARTICLE_SENTENCES = [
     "1 2 3 4 5 6 7 8 9 10 11 12 are the numbers of the berths.",
     "Reference prices of steel rose by 5% in May.",
     "More than 300 companies attended the fair.",
+    # Markup as text (the mirror's injection payload): the article's words, never a breadcrumb trail.
+    "<img src=x onerror=alert('body')> <script>document.title='pwned'</script> '; DELETE FROM news.metrics WHERE '1'='1",
+    "<b>Exports</b> > <i>imports</i> > <u>investment</u>, the bureau said.",
 ]
 
 

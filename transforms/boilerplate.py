@@ -60,8 +60,10 @@ BREADCRUMB_LABEL = r"(?im)^ *(you are here|current location|current position) *[
 # "Home / News / China's small household appliances have exploded in Africa, ...".
 BREADCRUMB_SLASH = r"(?im)^ *(home|首页) *[/\\] *[^/\\\n]{1,160}( *[/\\] *[^/\\\n]{1,160}){0,6} *$"
 # Trails of three or more short items without a leading marker, stray bars after them:
-# "Full Coverages>China>Linking Zhejiang>News | ||" (a single ">" in a sentence is not one).
-BREADCRUMB_CHAIN = r"(?im)^ *[^>»›|\n]{1,40}( *(>>|>|»|›) *[^>»›|\n]{1,40}){2,}( *[|]+)* *$"
+# "Full Coverages>China>Linking Zhejiang>News | ||" (a single ">" in a sentence is not one). No item
+# holds "<": text with markup in it ("<img src=x onerror=...> <script>...</script>") is the article's own
+# words, to be stored verbatim and escaped where shown, never dropped as a trail.
+BREADCRUMB_CHAIN = r"(?im)^ *[^<>»›|\n]{1,40}( *(>>|>|»|›) *[^<>»›|\n]{1,40}){2,}( *[|]+)* *$"
 # Hanweb credit "Produced By 大汉网络 大汉版通发布系统".
 CMS_CREDIT = r"(?im)^ *(produced|powered|supported|designed|developed) by *.{0,40}(大汉|hanweb).{0,60}$"
 CMS_CREDIT_CN = r"(?im)^ *(大汉网络|大汉版通).{0,60}$"
