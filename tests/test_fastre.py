@@ -227,7 +227,27 @@ def test_the_ascii_leads_of_number_words_are_the_ascii_characters_the_lookbehind
     leads = re.compile(f"[{numbers.ASCII_NOT_WORD_SPACE_HYPHEN}]")
     for code in range(128):
         assert bool(leads.fullmatch(chr(code))) == (re.fullmatch(r"[^\w -]", chr(code)) is not None), code
-    assert re.fullmatch(r"\d", "٣") and not numbers.ASCII_DIGIT_RUN_RE.fullmatch("٣")  # (ASCII texts only)
+    assert re.fullmatch(r"\d", "٣") and not numbers._ASCII_NUMBER_SCAN_RE.fullmatch("٣")  # (ASCII texts only)
+
+
+def test_the_one_pass_number_scan_opens_at_every_digit_and_lead_and_nowhere_else() -> None:
+    """The scan's first character is a digit (the run read on) or a character NUMBERISH_RE's lookbehind
+    lets stand before a word (the word read after it): every code point (but the surrogates) before a
+    digit and before a number word, in the scan for any text and, for ASCII ones, the ASCII scan."""
+    codes = [code for code in range(0x110000) if not 0xD800 <= code <= 0xDFFF]
+    for scan, limit in ((numbers._NUMBER_SCAN_RE, len(codes)), (numbers._ASCII_NUMBER_SCAN_RE, 128)):
+        for code in codes[:limit]:
+            char = chr(code)
+            digit = re.fullmatch(r"\d", char) is not None
+            lead = re.fullmatch(r"[^\w-]", char) is not None
+            for after in ("5", "five"):
+                match = scan.match(char + after + " ")
+                if digit:  # the digit run, read to its end
+                    assert match is not None and match.lastindex is None and match.span() == (0, 1 + (after == "5"))
+                elif lead and after == "five":  # the word after the lead
+                    assert match is not None and match.span(1) == (1, 5), code
+                else:
+                    assert match is None, (code, after)
 
 
 def _same_number_scan(text: str) -> None:
@@ -517,6 +537,7 @@ def test_number_starts_equal_the_lookbehind_of_num_on_every_character() -> None:
 @example("(five)\tsix,seven;eight 3 nine 'ten' -two _three four- first\x0cSecond 12 five\x1fsix.Seven")
 @example("(five)\tsix,seven;eight ٣ nine “ten” -two _three four- first\x0cSecond 12 five\xa0six")
 @example("five ſix seven")
+@example("(one)(two)12three,4 five-six 7-seven ‘eight’9 ten\u00a0one\u3000two—three–four 12٣4 first:second")
 @example("More than half of them, x_than half of, nearly\t half of, 2by half of, (about HALF of), "
          "one-third of, Nine out of ten, 1/3, 3 / 4, ſix out of 9, for half of")
 def test_folded_scans_equal_the_plain_scans(text: str) -> None:

@@ -117,20 +117,19 @@ def _number(match: re.Match[str]) -> float:
 NUMBER_WORDS_TRIE = words_pattern({*SPELLED_NUMBERS, *SPELLED_TENS, *SPELLED_UNITS, *ORDINAL_WORDS,
                                    "half", "halves", "thirds", "quarter", "quarters", "fourths", "fifths"})
 NUMBERISH_RE = re.compile(r"\d+|(?<![\w-])(?:" + NUMBER_WORDS_TRIE + r")(?![\w])", re.IGNORECASE)
-# The scan of a lowercased paragraph (fastre.folded_text) in two passes that let the regex engine
-# skip ahead (NUMBERISH_RE, opening with a lookbehind, is tried at every position): the digit runs,
-# and the number words each with the character before it, which the lookbehind refuses to be a
-# word character or a hyphen (a word at the scan's start is read with the lookbehind itself).
-# Digits and words never touch, so the two passes find NUMBERISH_RE's matches between them.
-# The character before a word is a space (a literal the engine finds fast) or another one: on an
-# ASCII text, one of a set of ASCII ranges (a bitmap: fast too), else any but a word character, a
-# space or a hyphen. On an ASCII text the digits are [0-9] (\d also takes other scripts' digits).
-DIGIT_RUN_RE = re.compile(r"\d+")
-ASCII_DIGIT_RUN_RE = re.compile(r"[0-9]+")
-_NUMBER_WORD_SPACED_RE = re.compile(r" (" + NUMBER_WORDS_TRIE + r")(?![\w])")
-_NUMBER_WORD_LED_RE = re.compile(r"[^\w -](" + NUMBER_WORDS_TRIE + r")(?![\w])")
+# The scan of a lowercased paragraph (fastre.folded_text) in one pass the regex engine can skip
+# through (NUMBERISH_RE, opening with a lookbehind, is tried at every position): every digit run and
+# every number word opens with, or has right before it, a character of one set: a digit, or the
+# character before a word, which the lookbehind refuses to be a word character or a hyphen (a word
+# at the scan's start is read with the lookbehind itself). The pattern opens with that set, so the
+# engine skips to the next such character, and then reads the rest of the digit run if it was a
+# digit, else the number word after it (group 1). Digit runs and words never touch (a digit is a word
+# character), nor do two words' matches overlap (a lead is no letter), so one scan finds NUMBERISH_RE's
+# matches, in order. On an ASCII text the set is ASCII ranges (a bitmap) and the digits [0-9] (\d also
+# takes other scripts' digits); on any other, \d or \W, the hyphen then refused as a lead.
 ASCII_NOT_WORD_SPACE_HYPHEN = r"\x00-\x1f!-,./:-@\[-^`{-\x7f"  # (ASCII but [\w -]: tests/test_fastre.py)
-_ASCII_NUMBER_WORD_LED_RE = re.compile(rf"[{ASCII_NOT_WORD_SPACE_HYPHEN}](" + NUMBER_WORDS_TRIE + r")(?![\w])")
+_ASCII_NUMBER_SCAN_RE = re.compile(rf"[0-9 {ASCII_NOT_WORD_SPACE_HYPHEN}](?:(?<=[0-9])[0-9]*|({NUMBER_WORDS_TRIE})(?![\w]))")
+_NUMBER_SCAN_RE = re.compile(rf"[\W\d](?:(?<=\d)\d*|(?<!-)({NUMBER_WORDS_TRIE})(?![\w]))")
 _NUMBER_WORD_AT_RE = re.compile(r"(?<![\w-])(" + NUMBER_WORDS_TRIE + r")(?![\w])")
 assert NUMBER_WORDS_TRIE == NUMBER_WORDS_TRIE.lower()  # (lowercase words: for the lowercased text)
 
@@ -159,23 +158,20 @@ def scan_numbers(text: str, start: int = 0, end: int | None = None,
                  low: str | None = None) -> list[tuple[int, int, bool]]:
     """Every number token of text[start:end] (NUMBERISH_RE's matches): (start, end, is_digits), in order.
 
-    low: folded_text(text), if the caller has it: the tokens are then found on it, in two passes
+    low: folded_text(text), if the caller has it: the tokens are then found on it, in one pass
     (a token of the lowercased text has the span of text's, and its digits)."""
     stop = len(text) if end is None else end
     if low is None:
         low = folded_text(text)
         if low is None:
             return [(m.start(), m.end(), m.group().isdigit()) for m in NUMBERISH_RE.finditer(text, start, stop)]
-    ascii = low.isascii()
-    digit_runs = ASCII_DIGIT_RUN_RE if ascii else DIGIT_RUN_RE
-    tokens = [(m.start(), m.end(), True) for m in digit_runs.finditer(low, start, stop)]
-    words = [(m.start(1), m.end(1), False) for m in _NUMBER_WORD_SPACED_RE.finditer(low, start, stop)]
-    led = _ASCII_NUMBER_WORD_LED_RE if ascii else _NUMBER_WORD_LED_RE
-    words += [(m.start(1), m.end(1), False) for m in led.finditer(low, start, stop)]
-    first = _NUMBER_WORD_AT_RE.match(low, start, stop)
-    if first is not None:
-        words.append((first.start(), first.end(), False))
-    return sorted(tokens + words) if words else tokens
+    first = _NUMBER_WORD_AT_RE.match(low, start, stop)  # (the one token the scan cannot see: no lead before it)
+    scan = _ASCII_NUMBER_SCAN_RE if low.isascii() else _NUMBER_SCAN_RE
+    tokens = [(m.start(1), m.end(1), False) if m.lastindex else (m.start(), m.end(), True)
+              for m in scan.finditer(low, start, stop)]
+    if first is not None:  # (before every match of the scan, which start at its lead or later)
+        tokens.insert(0, (first.start(), first.end(), False))
+    return tokens
 
 
 _token_start = itemgetter(0)  # a number token's start, the key its list is ordered by
