@@ -91,8 +91,8 @@ class WordTail(TailPattern):
     def __init__(self, pattern: re.Pattern[str], phrases: Iterable[str] = (), spaced: bool = False,
                  capitalized: bool = False, near: tuple[Iterable[str], int] | None = None, whole: bool = False,
                  gate: re.Pattern[str] | None = None,
-                 match_words: tuple[frozenset[str], tuple[str, ...]] | None = None) -> None:
-        super().__init__(pattern, gate=gate, match_words=match_words)
+                 match_words: tuple[frozenset[str], tuple[str, ...]] | None = None, ask_reversed: bool = True) -> None:
+        super().__init__(pattern, gate=gate, match_words=match_words, ask_reversed=ask_reversed)
         split = {tuple(phrase.lower().split()) for phrase in phrases}
         # one-word phrases: the last word ends with one; longer ones: their last word -> the words before it
         self.endings = tuple(sorted(words[0] for words in split if len(words) == 1))
@@ -145,7 +145,8 @@ def last_words(phrases: Iterable[str]) -> set[str]:
 # The same patterns, searched only where a match can be: in the last words of the text.
 FILLER_TAIL = WordTail(FILLER_RE, FILLER_WORDS, spaced=True,
                        gate=re.compile(rf"\b(?:{words_pattern(FILLER_WORDS)})\s+$", re.IGNORECASE))
-QUALIFIER_TAIL = WordTail(QUALIFIER_RE, (w for words in QUALIFIER_WORDS.values() for w in words), spaced=True)
+QUALIFIER_TAIL = WordTail(QUALIFIER_RE, (w for words in QUALIFIER_WORDS.values() for w in words), spaced=True,
+                          ask_reversed=False)
 # Every match of CHANGE_BEFORE_RE ends with a change word, an -ly adverb, "by", "up", "down" or "of";
 # it is a first word (a change verb or noun, "up", "down", maybe the end of a longer word), then whole
 # words of CHANGE_TRAILING_WORDS and -ly adverbs: the search window is the text's last such words and
@@ -169,7 +170,7 @@ DECREASE_BEFORE_TAIL = TailPattern(
                  "".join(sorted({word[0] for word in DECREASE_VERB_FORMS + DECREASE_VERB_STEMS + DECREASE_NOUNS}))),
     match_words=(DECREASE_TRAILING_WORDS, ("ly",)))
 ELIDED_BY_TAIL = TailPattern(ELIDED_BY_RE)
-CHANGE_BY_TAIL = WordTail(CHANGE_BY_RE, ("by", "of"))
+CHANGE_BY_TAIL = WordTail(CHANGE_BY_RE, ("by", "of"), ask_reversed=False)
 # (behind a lookahead of the verbs' first letters; no gate: verb_object_by tests the " by" ending first)
 VERB_OBJECT_BY_TAIL = TailPattern(opening_with(VERB_OBJECT_BY_RE, "bcdeilrs"))
 
@@ -191,7 +192,7 @@ SHARE_BEFORE_RE = re.compile(
 )
 # "..., or 72.4% of the city's exports"
 SHARE_OR_RE = re.compile(r"[,;]\s*or\s*$", re.IGNORECASE)
-SHARE_BEFORE_TAIL = WordTail(SHARE_BEFORE_RE, SHARE_VERBS)
+SHARE_BEFORE_TAIL = WordTail(SHARE_BEFORE_RE, SHARE_VERBS, ask_reversed=False)
 SHARE_OR_TAIL = WordTail(SHARE_OR_RE, ("or",))
 # "58.3% of the foreign capital", "62% of buyers": a percent of something is a share of it
 # (not "of the same period/last year", which compares).
