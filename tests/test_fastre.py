@@ -547,3 +547,35 @@ def test_folded_scans_equal_the_plain_scans(text: str) -> None:
         _same_scans(fold, text, min(3, len(text)), max(min(3, len(text)), len(text) - 2))
     _same_number_scan(text)
     _same_spelled_counts(text)
+
+
+def _same_noun_phrase_after(para: str, pos: int) -> None:
+    """_noun_phrase_after (its first tokens read first) finds the phrase it finds in all NP_AFTER_TOKENS."""
+    for singular in (False, True):
+        plain = subjects._noun_phrase_in(subjects._words_after(para, pos), singular)
+        assert subjects._noun_phrase_after(para, pos, singular) == plain, (para[pos:pos + 120], singular)
+
+
+def test_noun_phrases_after_numbers_read_off_the_first_tokens_on_the_real_pages() -> None:
+    count = 0
+    for para in real_paragraphs():
+        for match in re.finditer(r"\s+", para):  # (after every word: after the numbers and more)
+            _same_noun_phrase_after(para, match.end())
+            count += 1
+    assert count > 40000
+
+
+PHRASE_WORDS = ("enterprises", "companies", "high-tech", "new", "and", "or", "more", "such", "of", "pieces", "equipment",
+                "Fortune", "Global", "500", "5G", "base", "stations", "sent", "signed", "ranking", "annually", "in",
+                "the", "city", "“", "”", "’s", "TEUs", "TEU", ",", ".", "hour", "July", "users", "leading", "bases",
+                "museums", "attracted", "registered", "best", "start-ups", "SMEs", "865")
+phrase_text_strategy = st.lists(st.tuples(st.sampled_from(PHRASE_WORDS), st.sampled_from((" ", " ", "", "  "))),
+                                max_size=24).map(lambda parts: "".join(word + sep for word, sep in parts))
+
+
+@settings(max_examples=400, deadline=None)
+@given(phrase_text_strategy, st.integers(0, 6))
+@example("museums and bases and parks and zones and labs and centres and farms and firms and stations attracted", 0)
+@example("more high-tech new new new enterprises and new companies and SMEs", 0)
+def test_noun_phrases_after_numbers_read_off_the_first_tokens(text: str, pos: int) -> None:
+    _same_noun_phrase_after(text, min(pos, len(text)))

@@ -217,16 +217,25 @@ def _simple_phrase(text: str, keep_names: bool = False) -> str | None:
 SINGULAR_MIN_WORDS = 2  # a count of one names its thing in at least two words
 
 
-def _words_after(para: str, pos: int) -> list[re.Match[str]]:
-    """The first NP_AFTER_TOKENS tokens (WORD_RE) of the 200 characters from `pos`, quotes skipped.
+def _words_after(para: str, pos: int, count: int = NP_AFTER_TOKENS) -> list[re.Match[str]]:
+    """The first `count` tokens (WORD_RE) of the 200 characters from `pos`, quotes skipped.
 
     Taken as they come when no quote is among them (most texts: one quick search for a quote
     character tells), else filtered one by one."""
     end = min(len(para), pos + 200)
-    tokens = list(islice(WORD_RE.finditer(para, pos, end), NP_AFTER_TOKENS))
+    tokens = list(islice(WORD_RE.finditer(para, pos, end), count))
     if tokens and QUOTE_RE.search(para, pos, tokens[-1].end()):
-        tokens = list(islice((t for t in WORD_RE.finditer(para, pos, end) if t.group() not in QUOTES), NP_AFTER_TOKENS))
+        tokens = list(islice((t for t in WORD_RE.finditer(para, pos, end) if t.group() not in QUOTES), count))
     return tokens
+
+
+# The tokens _noun_phrase_after reads first: most phrases end (or are refused) within them. Only when it
+# would read past them (a token after the last, or the end of the tokens) are all NP_AFTER_TOKENS read.
+NP_FIRST_TOKENS = 6
+
+
+class _ReadMore(Exception):
+    """The phrase reads past the tokens it was given, which are not all there are."""
 
 
 def _noun_phrase_after(para: str, pos: int, singular: bool = False) -> tuple[int, str] | None:
@@ -236,16 +245,34 @@ def _noun_phrase_after(para: str, pos: int, singular: bool = False) -> tuple[int
     words that ends in a plural noun ("1,512 manufacturers complete digital transformation"
     -> "manufacturers").
     """
-    words: list[tuple[str, int]] = []
     # the loop below appends a word or stops at each token, so it reads at most NP_MAX_WORDS tokens
     # (one more after "more"/"such") and looks three ahead: the first NP_AFTER_TOKENS are all it can see
-    tokens = _words_after(para, pos)
+    tokens = _words_after(para, pos, NP_FIRST_TOKENS)
+    if len(tokens) == NP_FIRST_TOKENS:  # (fewer: they are all the tokens there are)
+        try:
+            return _noun_phrase_in(tokens, singular, complete=False)
+        except _ReadMore:
+            tokens = _words_after(para, pos)
+    return _noun_phrase_in(tokens, singular)
+
+
+def _noun_phrase_in(tokens: list[re.Match[str]], singular: bool, complete: bool = True) -> tuple[int, str] | None:
+    """_noun_phrase_after from the tokens after the number (_words_after); complete=False: more tokens
+    may follow them, and reading past them raises _ReadMore (every token but the last reads the one
+    after it, so the loop never runs out of incomplete tokens without asking for more)."""
+    words: list[tuple[str, int]] = []
     if tokens and tokens[0].group().lower() in ("more", "such") and len(tokens) > 1:
         tokens = tokens[1:]  # "300 more doctoral students", "55 such stations"
+    count = len(tokens)
     for index, token in enumerate(tokens):
         word = token.group()
         lower = word.lower()
-        following = tokens[index + 1].group() if index + 1 < len(tokens) else ""
+        if index + 1 < count:
+            following = tokens[index + 1].group()
+        elif complete:
+            following = ""
+        else:
+            raise _ReadMore
         if not words:
             if (lower in NONCOUNT_FIRST_WORDS or lower in SUPERLATIVES or lower in COUNT_STOP_WORDS
                     or lower in VERB_WORDS and not lower.endswith("ed")):  # "registered users" is a noun
@@ -265,8 +292,10 @@ def _noun_phrase_after(para: str, pos: int, singular: bool = False) -> tuple[int
             if not words or not following[:1].isalpha() or following.lower() in COUNT_STOP_WORDS:
                 break
             if _is_plural(words[-1][0]):
-                after_next = tokens[index + 2].group() if index + 2 < len(tokens) else ""
-                third = tokens[index + 3].group() if index + 3 < len(tokens) else ""
+                if index + 3 >= count and not complete:
+                    raise _ReadMore
+                after_next = tokens[index + 2].group() if index + 2 < count else ""
+                third = tokens[index + 3].group() if index + 3 < count else ""
                 two_word = (not _is_plural(following) and following.lower() not in COUNT_STOP_WORDS
                             and _is_plural(after_next) and not third[:1].isalpha())
                 if not two_word and (not _is_plural(following) or after_next[:1].isalpha() and after_next.lower()
