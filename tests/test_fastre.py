@@ -378,6 +378,8 @@ span_text_strategy = st.lists(st.tuples(st.sampled_from(SPAN_WORDS), st.sampled_
 @settings(max_examples=300, deadline=None)
 @given(st.one_of(text_strategy, span_text_strategy))
 @example("Call +86 574 8765 4321 or (0574) 8765-4321 by 12:30 on May 5, 2020 (2019-2021, 13812345678).")
+@example("2019 - 21, 2019\u3000to 2021, 2020.5.1, 2019年5月1日, 2020—2021, 2019 ~ 20, 2019/05 and 2019 -2020x")
+@example("(0574)87654321, 0574 8765 4321, 12 3456 7890, 574-8765-4321, +1 (212) 555 1234, 0574)8765 4321")
 def test_excluded_spans_with_the_scan_equal_the_plain_scan(text: str) -> None:
     """The gates, the gates read off the digit runs and the start positions skip nothing a plain
     scan of every pattern finds."""

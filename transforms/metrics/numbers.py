@@ -67,10 +67,14 @@ EXCLUDED_SPAN_RES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
 # Where every match of each pattern above starts, so that only those positions are tried: "month"
 # (a month name: \b then the name), "phone" (a digit run, or the "+" of a country code or the "("
 # of an area code), or a digit run (\b then a digit) of a kind, read off the whole run (a pattern
-# that reads some of its digits and then a non-digit reads the whole run): "short" (one or two
-# digits, "5th of May"), "time" (one or two digits and a colon), "year" (four digits opening with
-# 19 or 20 and nothing more: "2019-2021", "2020.5.1") and "long" (seven digits or more).
-EXCLUDED_SPAN_STARTS: tuple[str, ...] = ("month", "short", "month", "year", "year", "time", "year", "phone", "long")
+# that reads some of its digits and then a non-digit reads the whole run) and the character after
+# it: "short" (one or two digits, "5th of May"), "time" (one or two digits and a colon), a year (four
+# digits opening with 19 or 20 and nothing more) before "-", "/" or "年" ("year_date": "2019-05-01"),
+# before "." ("year_dots": "2020.5.1"), or before a dash, "~" or "t" after any whitespace
+# ("year_range": "2019-2021", "2019 to 2021", "2019-21"), and "long" (seven digits or more). A phone
+# number's first run (at a digit) is its whole run of two to four digits, then ")", "-" or " ".
+EXCLUDED_SPAN_STARTS: tuple[str, ...] = ("month", "short", "month", "year_date", "year_dots", "time", "year_range",
+                                         "phone", "long")
 YEAR_LIKE_RE = re.compile(r"^(?:19|20)\d{2}$")
 
 YEAR = r"(?:19|20)\d{2}"
