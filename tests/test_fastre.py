@@ -567,10 +567,10 @@ def test_noun_phrases_after_numbers_read_off_the_first_tokens_on_the_real_pages(
     assert count > 40000
 
 
-PHRASE_WORDS = ("enterprises", "companies", "high-tech", "new", "and", "or", "more", "such", "of", "pieces", "equipment",
-                "Fortune", "Global", "500", "5G", "base", "stations", "sent", "signed", "ranking", "annually", "in",
-                "the", "city", "“", "”", "’s", "TEUs", "TEU", ",", ".", "hour", "July", "users", "leading", "bases",
-                "museums", "attracted", "registered", "best", "start-ups", "SMEs", "865")
+PHRASE_WORDS = ("enterprises", "companies", "high-tech", "new", "and", "or", "more", "such", "of", "pieces",
+                "equipment", "Fortune", "Global", "500", "5G", "base", "stations", "sent", "signed", "ranking",
+                "annually", "in", "the", "city", "“", "”", "’s", "TEUs", "TEU", ",", ".", "hour", "July", "users",
+                "leading", "bases", "museums", "attracted", "registered", "best", "start-ups", "SMEs", "865")
 phrase_text_strategy = st.lists(st.tuples(st.sampled_from(PHRASE_WORDS), st.sampled_from((" ", " ", "", "  "))),
                                 max_size=24).map(lambda parts: "".join(word + sep for word, sep in parts))
 

@@ -132,7 +132,8 @@ NUMBERISH_RE = re.compile(r"\d+|(?<![\w-])(?:" + NUMBER_WORDS_TRIE + r")(?![\w])
 # matches, in order. On an ASCII text the set is ASCII ranges (a bitmap) and the digits [0-9] (\d also
 # takes other scripts' digits); on any other, \d or \W, the hyphen then refused as a lead.
 ASCII_NOT_WORD_SPACE_HYPHEN = r"\x00-\x1f!-,./:-@\[-^`{-\x7f"  # (ASCII but [\w -]: tests/test_fastre.py)
-_ASCII_NUMBER_SCAN_RE = re.compile(rf"[0-9 {ASCII_NOT_WORD_SPACE_HYPHEN}](?:(?<=[0-9])[0-9]*|({NUMBER_WORDS_TRIE})(?![\w]))")
+_ASCII_NUMBER_SCAN_RE = re.compile(rf"[0-9 {ASCII_NOT_WORD_SPACE_HYPHEN}]"
+                                   rf"(?:(?<=[0-9])[0-9]*|({NUMBER_WORDS_TRIE})(?![\w]))")
 _NUMBER_SCAN_RE = re.compile(rf"[\W\d](?:(?<=\d)\d*|(?<!-)({NUMBER_WORDS_TRIE})(?![\w]))")
 _NUMBER_WORD_AT_RE = re.compile(r"(?<![\w-])(" + NUMBER_WORDS_TRIE + r")(?![\w])")
 assert NUMBER_WORDS_TRIE == NUMBER_WORDS_TRIE.lower()  # (lowercase words: for the lowercased text)

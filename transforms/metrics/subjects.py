@@ -68,7 +68,8 @@ LINK_END_WORDS = frozenset({*last_words(LINK_VERBS), *"by to for at from of up d
 LINK_TAIL = WordTail(opening_with(LINK_RE, r",\s"), LINK_END_WORDS, whole=True, match_words=(LINK_WORDS, ("ly",)),
                      ask_reversed=False)
 OF_LINK_RE = re.compile(r"\s+(?:of|at|totaling|totalling|worth)\s*$", re.IGNORECASE)
-OF_LINK_TAIL = WordTail(opening_with(OF_LINK_RE, r"\s"), ("of", "at", "totaling", "totalling", "worth"), ask_reversed=False)
+OF_LINK_TAIL = WordTail(opening_with(OF_LINK_RE, r"\s"), ("of", "at", "totaling", "totalling", "worth"),
+                        ask_reversed=False)
 TRAILING_TIME_RE = re.compile(
     r"\s+(?:(?:in|during|over|for)\s+the\s+(?:first|last|past|next)\s+\w+\s+(?:days|weeks|months|years)"
     r"|(?:in|during|over|for)\s+(?:the\s+)?(?:same\s+|first\s+|whole\s+|full\s+)?(?:period|year|quarter|month|"
