@@ -71,6 +71,23 @@ CHANGE_AFTER_RE = re.compile(
 )
 
 
+# The most last words a WordTail reads (its `count`), and the last text asked about with its last
+# words split off: the tails are asked about the same text (the same string object) several in a row
+# (the text before a number: qualifier, kind and subject tails; a subject's region: its trims).
+WORD_TAIL_READ = 3
+_last_words: tuple[str, list[str]] = ("", [])
+
+
+def trailing_words(text: str) -> list[str]:
+    """text.rsplit(None, WORD_TAIL_READ), remembered for the last text asked about."""
+    global _last_words
+    last_text, words = _last_words  # (one tuple, replaced whole: never a text with another's words)
+    if last_text is not text:
+        words = text.rsplit(None, WORD_TAIL_READ)
+        _last_words = (text, words)
+    return words
+
+
 class WordTail(TailPattern):
     """A TailPattern first asked of the text's last words (string tests instead of a regex search).
 
@@ -105,12 +122,16 @@ class WordTail(TailPattern):
         self.near_words = frozenset(word.lower() for word in near[0]) if near else frozenset()
         self.near_count = near[1] if near else 0
         self.count = max(2 if self.longer else 1, self.near_count + 1)  # the last words it reads
+        if self.count > WORD_TAIL_READ:
+            raise ValueError(f"a WordTail reads {WORD_TAIL_READ} last words at most: {pattern.pattern!r}")
 
     def may_match(self, text: str) -> bool:
         """False if the pattern cannot match `text` (its last words end no match)."""
         if self.spaced and not text[-1:].isspace():
             return False
-        words = text.rsplit(None, self.count)  # (the first may be the rest of the text: it ends with a word)
+        # (the first may be the rest of the text: it ends with a word; it is never read as one of the
+        # `count` last words, which are those of text.rsplit(None, count) whatever more are split off)
+        words = trailing_words(text)
         if not words:
             return True  # nothing but whitespace: the pattern decides
         word = words[-1]
