@@ -529,7 +529,7 @@ def _may_match_splitting_each_time(tail: WordTail, text: str) -> bool:
 def _same_word_tests(text: str) -> None:
     tails = [tail for _, tail, _ in word_tails() if isinstance(tail, WordTail)]
     for tail in tails:
-        for probe in (text, text + " ", "  " + text):
+        for probe in (text, text + " ", "  " + text, text.lower(), text.title(), text.upper()):
             assert tail.may_match(probe) == _may_match_splitting_each_time(tail, probe), (tail.pattern.pattern, probe)
     copy = "".join(list(text))  # an equal string that is another object: its own words
     assert qualifiers.trailing_words(copy) == copy.rsplit(None, qualifiers.WORD_TAIL_READ)
@@ -543,6 +543,15 @@ def test_word_tails_reading_the_remembered_last_words_answer_as_splitting_each_t
         _same_word_tests(text)
     first, second = "rose by ", "fell by "
     assert qualifiers.trailing_words(first) == ["rose", "by"] and qualifiers.trailing_words(second) == ["fell", "by"]
+
+
+def test_word_tails_answer_alike_when_their_remembered_verdicts_are_forgotten_often(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The last-word verdicts a WordTail remembers are forgotten all at once past VERDICTS_KEPT words:
+    with room for three, every answer is still the first version's."""
+    monkeypatch.setattr(qualifiers, "VERDICTS_KEPT", 3)
+    for text in real_befores()[:1500]:
+        _same_word_tests(text)
 
 
 @settings(max_examples=300, deadline=None)

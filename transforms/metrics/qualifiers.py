@@ -88,6 +88,11 @@ def trailing_words(text: str) -> list[str]:
     return words
 
 
+# What a WordTail's last word alone tells: it may end a match, it ends none, the words before it tell.
+_MAY, _NOT, _FURTHER = object(), object(), object()
+VERDICTS_KEPT = 4096
+
+
 class WordTail(TailPattern):
     """A TailPattern first asked of the text's last words (string tests instead of a regex search).
 
@@ -122,6 +127,7 @@ class WordTail(TailPattern):
         self.near_words = frozenset(word.lower() for word in near[0]) if near else frozenset()
         self.near_count = near[1] if near else 0
         self.count = max(2 if self.longer else 1, self.near_count + 1)  # the last words it reads
+        self._verdicts: dict[str, object] = {}  # last word -> _last_word_verdict
         if self.count > WORD_TAIL_READ:
             raise ValueError(f"a WordTail reads {WORD_TAIL_READ} last words at most: {pattern.pattern!r}")
 
@@ -135,19 +141,36 @@ class WordTail(TailPattern):
         if not words:
             return True  # nothing but whitespace: the pattern decides
         word = words[-1]
-        if not word.isascii():
-            return True
-        last = word.lower()
-        if (last in self.whole if self.whole is not None else last.endswith(self.endings)) \
-                or self.capitalized and "A" <= word[0] <= "Z":
-            return True
-        before = self.longer.get(last)
+        verdict = self._verdicts.get(word)
+        if verdict is None:
+            verdict = self._last_word_verdict(word)
+        if verdict is not _FURTHER:
+            return verdict is _MAY
+        before = self.longer.get(word.lower())
         if before is not None and len(words) > 1 and (not words[-2].isascii() or words[-2].lower().endswith(before)):
             return True
         for word in words[-1 - self.near_count:-1] if self.near_count else ():
             if not word.isascii() or word.lower() in self.near_words:
                 return True
         return False
+
+    def _last_word_verdict(self, word: str) -> object:
+        """What the last word alone tells (_MAY: it may end a match; _NOT: no match; _FURTHER: the words
+        before it tell), remembered for the word as written (a pure test of one word, asked of the same
+        few hundred words over and over; forgotten all at once past VERDICTS_KEPT words)."""
+        if not word.isascii():
+            verdict = _MAY
+        else:
+            last = word.lower()
+            if (last in self.whole if self.whole is not None else last.endswith(self.endings)) \
+                    or self.capitalized and "A" <= word[0] <= "Z":
+                verdict = _MAY
+            else:
+                verdict = _FURTHER if last in self.longer or self.near_count else _NOT
+        if len(self._verdicts) >= VERDICTS_KEPT:
+            self._verdicts.clear()
+        self._verdicts[word] = verdict
+        return verdict
 
     def search(self, text: str) -> re.Match[str] | None:
         """pattern.search(text)."""
