@@ -433,6 +433,30 @@ def test_the_mid_sentence_names_scan_finds_what_the_readable_pattern_finds() -> 
     assert sum(len(subjects.MID_SENTENCE_CAPITAL_RE.findall(text)) for text in texts) > 1000
 
 
+def test_an_article_s_mid_sentence_names_are_found_when_a_subject_first_asks() -> None:
+    """extract_metrics hands the subjects the article's names unscanned (most articles never ask): asked,
+    they are the words of the scan of the whole body, inside extract_metrics and only there."""
+    seen: list[tuple[str, frozenset[str]]] = []
+    asked = subjects._sentence_initial_common_noun
+
+    def asking(word: str) -> bool:
+        names = subjects._MID_SENTENCE_NAMES.get()
+        assert names is not None
+        seen.append((names.body, names.words))
+        return asked(word)
+
+    body = "Exports rose by 5% to 300 million yuan. The Exports Board said Efficiency rose 3%. Exports fell 2%."
+    subjects._sentence_initial_common_noun = asking  # type: ignore[assignment]
+    try:
+        extract_metrics(body, "2020-06-01")
+    finally:
+        subjects._sentence_initial_common_noun = asked  # type: ignore[assignment]
+    assert seen and all(names == frozenset(subjects.MID_SENTENCE_CAPITAL_SCAN.findall(body)) for _, names in seen)
+    assert {text for text, _ in seen} == {body} and subjects._MID_SENTENCE_NAMES.get() is None
+    assert subjects._sentence_initial_common_noun("Exports") and not subjects._is_plural("Efficiency")
+    assert subjects._sentence_initial_common_noun("Efficiency")  # (outside an article: no names)
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(("a", "Ab", "AB", "aB", "Ab-c", "x", ",", ";", ":", "’", "'", '"', "”", ")", "(",
                                  " ", "  ", "\t", "1", "Éa", "Ñandu")), max_size=30).map("".join))

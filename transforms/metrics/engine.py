@@ -27,7 +27,7 @@ from transforms.metrics.matchers import (
 from transforms.metrics.numbers import NUM, NumberScan, _Found, _number, number_starts, scan_numbers, sentence_scan
 from transforms.metrics.periods import CUE_SINCE, MONTH, _Cue, _period_cues, _period_for, _published_parts
 from transforms.metrics.structure import _excluded_spans, _is_subheading, _overlaps, _paragraphs, _sentences
-from transforms.metrics.subjects import _MID_SENTENCE_NAMES, MID_SENTENCE_CAPITAL_SCAN
+from transforms.metrics.subjects import _MID_SENTENCE_NAMES, MidSentenceNames
 from transforms.metrics.vocab import OWN_TIME_WORDS, words_pattern
 
 # Stored with every metric (news.metrics.extractor_version): bump when the rules change,
@@ -52,7 +52,7 @@ def extract_metrics(body: str, published: str | None = None, title: str | None =
     back-reference ("the zone") at the top of the body finds its name.
     """
     pub = _published_parts(published)
-    token = _MID_SENTENCE_NAMES.set(frozenset(MID_SENTENCE_CAPITAL_SCAN.findall(body)))
+    token = _MID_SENTENCE_NAMES.set(MidSentenceNames(body))  # (its words found if a subject asks)
     try:
         return _extract(body, pub, _title_period(title, pub), title or "")
     finally:

@@ -110,12 +110,31 @@ LEADING_ADVERBIAL_RE = re.compile(
     r"^\s*(?:in|on|by|as|at|during|from|since|after|before|for|with|among|of|over|under|according|last|this)\b",
     re.IGNORECASE)
 
-# Capitalized words the current article uses mid-sentence (names), set by extract_metrics.
-_MID_SENTENCE_NAMES: ContextVar[frozenset[str]] = ContextVar("_MID_SENTENCE_NAMES", default=frozenset())
 MID_SENTENCE_CAPITAL_RE = re.compile(r"(?<=[a-z,;:’'\"”)] )([A-Z][a-z][\w-]*)")
 # The same words, found from the space before them: a pattern that opens with a literal lets the engine jump
 # from space to space instead of trying the lookbehind at every character of the body (findall gives the group).
 MID_SENTENCE_CAPITAL_SCAN = re.compile(r" (?<=[a-z,;:’'\"”)] )([A-Z][a-z][\w-]*)")
+
+
+class MidSentenceNames:
+    """The capitalized words an article uses mid-sentence (names), found in its body when first asked
+    (a few articles in a hundred have a subject that asks)."""
+
+    __slots__ = ("body", "_words")
+
+    def __init__(self, body: str) -> None:
+        self.body = body
+        self._words: frozenset[str] | None = None
+
+    @property
+    def words(self) -> frozenset[str]:
+        if self._words is None:
+            self._words = frozenset(MID_SENTENCE_CAPITAL_SCAN.findall(self.body))
+        return self._words
+
+
+# Those of the current article, set by extract_metrics (None: no article, no names).
+_MID_SENTENCE_NAMES: ContextVar[MidSentenceNames | None] = ContextVar("_MID_SENTENCE_NAMES", default=None)
 
 # A character of QUOTES (each one a token of its own: no word holds one).
 QUOTE_RE = re.compile("[" + "".join(sorted(QUOTES)) + "]")
@@ -464,7 +483,8 @@ def _noun_phrase_before(region: str, stop_at_number: bool = False) -> str | None
 def _sentence_initial_common_noun(word: str) -> bool:
     """A capitalized first word ("Efficiency rose", "Exports fell") that the article never
     capitalizes mid-sentence is a common noun, not a name."""
-    return _is_plural(word) or word not in _MID_SENTENCE_NAMES.get()
+    names = _MID_SENTENCE_NAMES.get()
+    return _is_plural(word) or names is None or word not in names.words
 
 
 @lru_cache(maxsize=4096)  # a pure test of one word, asked of the same words over and over
