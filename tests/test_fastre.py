@@ -581,3 +581,28 @@ phrase_text_strategy = st.lists(st.tuples(st.sampled_from(PHRASE_WORDS), st.samp
 @example("more high-tech new new new enterprises and new companies and SMEs", 0)
 def test_noun_phrases_after_numbers_read_off_the_first_tokens(text: str, pos: int) -> None:
     _same_noun_phrase_after(text, min(pos, len(text)))
+
+
+def _same_sentence_scans(para: str) -> None:
+    """sentence_scan (the paragraph's tokens bisected; a shared scan for a sentence without any) is the
+    scan made from NUMBERISH_RE's matches that start in the sentence."""
+    tokens = scan_numbers(para)
+    for start, end in [*structure._sentences(para), (0, len(para)), (min(2, len(para)), len(para))]:
+        inside = [m for m in numbers.NUMBERISH_RE.finditer(para) if start <= m.start() < end]
+        digits = tuple(m.start() for m in inside if m.group().isdigit())
+        words = tuple(m.start() for m in inside if not m.group().isdigit())
+        spelled = any(m.group().lower() in numbers.SPELLED_START_WORDS for m in inside)
+        plain = numbers.NumberScan(bool(digits), bool(words), spelled, digits, words)
+        assert numbers.sentence_scan(tokens, para, start, end) == plain, (para[start:end], plain)
+
+
+def test_sentence_scans_equal_the_scans_of_their_number_tokens_on_the_real_pages() -> None:
+    for para in real_paragraphs():
+        _same_sentence_scans(para)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(text_strategy, number_text_strategy, rank_text_strategy))
+@example("Five labs. No number here. 12 and twenty-one firms. First, 3 more. ")
+def test_sentence_scans_equal_the_scans_of_their_number_tokens(text: str) -> None:
+    _same_sentence_scans(text)

@@ -72,10 +72,10 @@ def _extract(body: str, pub: tuple[int, int] | None, title_period: str | None, t
         excluded = _excluded_spans(para, [(a, b) for a, b, is_digits in tokens if is_digits])
         carried: str | None = None  # the period a sentence-opening cue set for the paragraph's next sentences
         for sent_start, sent_end in _sentences(para):
-            sentence = para[sent_start:sent_end]
             scan = sentence_scan(tokens, para, sent_start, sent_end)
             if not scan.any:
                 continue
+            sentence = para[sent_start:sent_end]
             cues = _period_cues(sentence, para[:sent_start], pub)
             inherited: tuple[str, str] | None = None  # (period, rule) for the sentence's undated quantities
             if cues:

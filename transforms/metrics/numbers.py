@@ -180,19 +180,23 @@ def scan_numbers(text: str, start: int = 0, end: int | None = None,
 
 
 _token_start = itemgetter(0)  # a number token's start, the key its list is ordered by
+NO_NUMBERS = NumberScan(digits=False, words=False, spelled=False)  # the scan of a sentence without a number token
 
 
 def sentence_scan(tokens: list[tuple[int, int, bool]], text: str, start: int, end: int) -> NumberScan:
     """The scan of one sentence text[start:end] from its paragraph's tokens (in order of their
     starts: the sentence's are found by bisection, not by a pass over the paragraph's)."""
     first = bisect_left(tokens, start, key=_token_start)
-    inside = tokens[first:bisect_left(tokens, end, lo=first, key=_token_start)]
+    last = bisect_left(tokens, end, lo=first, key=_token_start)
+    if first == last:
+        return NO_NUMBERS  # (a sentence without a number token: one in four)
+    inside = tokens[first:last]
     digit_starts = tuple([a for a, _, is_digits in inside if is_digits])
-    if len(digit_starts) == len(inside):  # digits only (or nothing): no word to look at
-        return NumberScan(digits=bool(inside), words=False, spelled=False, digit_starts=digit_starts)
+    if len(digit_starts) == len(inside):  # digits only: no word to look at
+        return NumberScan(True, False, False, digit_starts)  # (positional: the named tuple's fields in order)
     words = [text[a:b].lower() for a, b, is_digits in inside if not is_digits]
-    return NumberScan(digits=bool(digit_starts), words=True, spelled=not SPELLED_START_WORDS.isdisjoint(words),
-                      digit_starts=digit_starts, word_starts=tuple([a for a, _, is_digits in inside if not is_digits]))
+    return NumberScan(bool(digit_starts), True, not SPELLED_START_WORDS.isdisjoint(words), digit_starts,
+                      tuple([a for a, _, is_digits in inside if not is_digits]))
 
 
 def number_starts(text: str, digit_starts: Iterable[int]) -> list[int]:
