@@ -83,6 +83,14 @@ def _same(a: re.Match[str] | None, b: re.Match[str] | None) -> bool:
     return a.span() == b.span() and a.groups() == b.groups() and a.lastgroup == b.lastgroup
 
 
+def _found_alike(tail: TailPattern, text: str) -> bool:
+    """tail.find(text) has the span of the plain search's match, and its text in any case."""
+    found, plain = tail.find(text), tail.pattern.search(text)
+    if found is None or plain is None:
+        return found is plain
+    return found.span() == plain.span() and found.group().lower() == plain.group().lower()
+
+
 def test_every_tail_pattern_is_checked() -> None:
     assert len(TAILS) >= 20  # the modules define their tail patterns at module level
 
@@ -93,6 +101,7 @@ def test_tail_search_and_sub_equal_the_plain_calls(text: str) -> None:
     for tail in TAILS:
         assert _same(tail.search(text), tail.pattern.search(text)), (tail.pattern.pattern, text)
         assert tail.sub("", text) == tail.pattern.sub("", text), (tail.pattern.pattern, text)
+        assert _found_alike(tail, text), (tail.pattern.pattern, text)
 
 
 def test_long_texts_search_only_their_tail_with_the_same_result() -> None:
@@ -103,6 +112,7 @@ def test_long_texts_search_only_their_tail_with_the_same_result() -> None:
         text = before + ending
         for tail in TAILS:
             assert _same(tail.search(text), tail.pattern.search(text)), (tail.pattern.pattern, text)
+            assert _found_alike(tail, text), (tail.pattern.pattern, text)
 
 
 def test_tail_searches_on_the_real_pages_equal_the_plain_searches() -> None:
@@ -112,6 +122,7 @@ def test_tail_searches_on_the_real_pages_equal_the_plain_searches() -> None:
     for tail in TAILS:
         for before in befores:
             assert _same(tail.search(before), tail.pattern.search(before)), (tail.pattern.pattern, before)
+            assert _found_alike(tail, before), (tail.pattern.pattern, before)
 
 
 @cache

@@ -483,14 +483,29 @@ class TailPattern:
             return self.pattern.search(text)
         return self._located(text)
 
-    def _located(self, text: str) -> re.Match[str] | None:
-        """pattern.search(text), scanning from `_start`, on the lowercased text when the pattern folds."""
+    def find(self, text: str) -> re.Match[str] | None:
+        """A match with the span of pattern.search(text)'s, or None when that is None; found on the
+        lowercased text when the pattern folds, and then not taken again from `text`: its groups are
+        the lowercased text's (for callers that read only its span, or its text in any case)."""
+        if self._longest_reversed:
+            return self.search(text)
+        if self._ask_reversed and self._absent(text):
+            return None
+        if len(text) <= SHORT_TEXT:
+            return self.pattern.search(text)
+        return self._located(text, retake=False)
+
+    def _located(self, text: str, retake: bool = True) -> re.Match[str] | None:
+        """pattern.search(text), scanning from `_start`, on the lowercased text when the pattern folds
+        (retake=False: that match, with the lowercased text's groups, not taken again from `text`)."""
         start = self._start(text)
         if self._folded is not None:
             low = folded_text(text)
             if low is not None:
                 found = self._folded.search(low, start)
-                return None if found is None else self.pattern.match(text, found.start())
+                if found is None or not retake:
+                    return found
+                return self.pattern.match(text, found.start())
         return self.pattern.search(text, start)
 
     def sub(self, repl: str, text: str) -> str:

@@ -176,6 +176,10 @@ class WordTail(TailPattern):
         """pattern.search(text)."""
         return super().search(text) if self.may_match(text) else None
 
+    def find(self, text: str) -> re.Match[str] | None:
+        """TailPattern.find: a match with pattern.search(text)'s span, its groups maybe lowercased."""
+        return super().find(text) if self.may_match(text) else None
+
     def sub(self, repl: str, text: str) -> str:
         """pattern.sub(repl, text) for a literal `repl`."""
         return super().sub(repl, text) if self.may_match(text) else text

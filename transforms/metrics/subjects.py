@@ -358,8 +358,8 @@ def _is_plural(word: str) -> bool:
 
 def _subject_before(before: str, qualifier: str | None = None) -> str | None:
     """The noun phrase a quantity is said of, from the text before it."""
-    link = LINK_TAIL.search(before)
-    of_link = None if link else OF_LINK_TAIL.search(before)
+    link = LINK_TAIL.find(before)  # (its span, and its text read in any case: "," first, "worth")
+    of_link = None if link else OF_LINK_TAIL.find(before)  # (its start only)
     if not link and not of_link:
         verb_object = verb_object_by(before)
         if verb_object:
