@@ -617,3 +617,37 @@ def test_sentence_scans_equal_the_scans_of_their_number_tokens_on_the_real_pages
 @example("Five labs. No number here. 12 and twenty-one firms. First, 3 more. ")
 def test_sentence_scans_equal_the_scans_of_their_number_tokens(text: str) -> None:
     _same_sentence_scans(text)
+
+
+def _same_month_tests(para: str) -> None:
+    """Whether a sentence names a month in full, read off its paragraph's month names, is the plain search
+    (each sentence of `para`, and spans cutting words); the excluded spans given them are the same too."""
+    from transforms.metrics import periods
+
+    months = structure.month_names(para)
+    spans = [*structure._sentences(para), (0, len(para))]
+    spans += [(a, b) for a in range(0, len(para), 7) for b in (a + 5, a + 13) if b <= len(para)]
+    for start, end in spans:
+        plain = periods.MONTH_NAME_RE.search(para[start:end]) is not None
+        assert periods.sentence_names_month(months, start, end) == plain, (para[start:end], months)
+    digit_runs = [(a, b) for a, b, is_digits in scan_numbers(para) if is_digits]
+    assert structure._excluded_spans(para, digit_runs, months) == structure._excluded_spans(para, digit_runs)
+
+
+def test_month_names_read_off_the_paragraph_on_the_real_pages() -> None:
+    paragraphs = real_paragraphs()
+    assert sum(structure.month_names(para) != [] for para in paragraphs) > 100
+    for para in paragraphs:
+        _same_month_tests(para)
+
+
+MONTH_WORDS = ("January", "June", "July", "Jan", "Jun", "Sept", "September", "May", "Mayor", "MAY", "march", "March",
+               "SMarch", "JanuaryJune", "Dec.", "5", "2019", "of", ".", ". ", ",", "x")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(MONTH_WORDS), st.sampled_from(("", " ", ". ", "  "))), max_size=20)
+       .map(lambda parts: "".join(word + sep for word, sep in parts)))
+@example("JanuaryJune SMarch Septembers MayJun. Dec 5, 2019. In March alone, 12 firms. OctoberNov")
+def test_month_names_read_off_the_paragraph(text: str) -> None:
+    _same_month_tests(text)

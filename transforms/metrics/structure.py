@@ -72,7 +72,8 @@ def _abbreviation_before(para: str, start: int, end: re.Match[str]) -> bool:
     return token in ABBREVIATIONS or INITIAL_RE.fullmatch(token) is not None
 
 
-def _excluded_spans(para: str, digit_runs: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
+def _excluded_spans(para: str, digit_runs: list[tuple[int, int]] | None = None,
+                    months: list[tuple[int, str]] | None = None) -> list[tuple[int, int]]:
     """Spans of dates, times, year ranges, phone numbers and ids in `para`.
 
     digit_runs: the (start, end) of every digit run of `para` (from its number scan), if known:
@@ -80,14 +81,14 @@ def _excluded_spans(para: str, digit_runs: list[tuple[int, int]] | None = None) 
     (EXCLUDED_SPAN_STARTS), the month ones at month names, the phone one also at a "+" or "("
     right before a run (what a phone number opens with). Without the runs, each pattern is
     scanned if its gate finds what every match of it holds (a gate that several patterns share
-    is searched once).
+    is searched once). months: month_names(para), if the caller has it.
     """
     if digit_runs is None:
         return _excluded_spans_gated(para)
     if not digit_runs:
         return []  # every pattern holds a digit
     spans: list[tuple[int, int]] = []
-    month_starts = [m.start() for m in _MONTH_GATE.finditer(para)]  # (a month name holds no other)
+    month_starts = [start for start, _ in (month_names(para) if months is None else months)]
     positions_of = _run_kinds(para, digit_runs)
     positions_of["month"] = month_starts
     for (gate, regex), kind in zip(EXCLUDED_SPAN_RES, EXCLUDED_SPAN_STARTS, strict=True):
@@ -104,6 +105,12 @@ def _excluded_spans(para: str, digit_runs: list[tuple[int, int]] | None = None) 
 YEAR_DATE_NEXT = "-/年"
 YEAR_RANGE_NEXT = "-–—~t"
 PHONE_FIRST_NEXT = ")- "
+
+
+def month_names(para: str) -> list[tuple[int, str]]:
+    """(start, name) of the month names of `para` (_MONTH_GATE's matches: a full name where there is one,
+    its alternatives coming first; a month name holds no other, its one capital being its first letter)."""
+    return [(m.start(), m.group()) for m in _MONTH_GATE.finditer(para)]
 
 
 def _run_kinds(para: str, digit_runs: list[tuple[int, int]]) -> dict[str, list[int]]:
