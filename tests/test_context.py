@@ -433,6 +433,30 @@ def test_the_mid_sentence_names_scan_finds_what_the_readable_pattern_finds() -> 
     assert sum(len(subjects.MID_SENTENCE_CAPITAL_RE.findall(text)) for text in texts) > 1000
 
 
+def test_an_article_s_mid_sentence_names_are_found_when_a_subject_first_asks() -> None:
+    """extract_metrics hands the subjects the article's names unscanned (most articles never ask): asked,
+    they are the words of the scan of the whole body, inside extract_metrics and only there."""
+    seen: list[tuple[str, frozenset[str]]] = []
+    asked = subjects._sentence_initial_common_noun
+
+    def asking(word: str) -> bool:
+        names = subjects._MID_SENTENCE_NAMES.get()
+        assert names is not None
+        seen.append((names.body, names.words))
+        return asked(word)
+
+    body = "Exports rose by 5% to 300 million yuan. The Exports Board said Efficiency rose 3%. Exports fell 2%."
+    subjects._sentence_initial_common_noun = asking  # type: ignore[assignment]
+    try:
+        extract_metrics(body, "2020-06-01")
+    finally:
+        subjects._sentence_initial_common_noun = asked  # type: ignore[assignment]
+    assert seen and all(names == frozenset(subjects.MID_SENTENCE_CAPITAL_SCAN.findall(body)) for _, names in seen)
+    assert {text for text, _ in seen} == {body} and subjects._MID_SENTENCE_NAMES.get() is None
+    assert subjects._sentence_initial_common_noun("Exports") and not subjects._is_plural("Efficiency")
+    assert subjects._sentence_initial_common_noun("Efficiency")  # (outside an article: no names)
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(("a", "Ab", "AB", "aB", "Ab-c", "x", ",", ";", ":", "’", "'", '"', "”", ")", "(",
                                  " ", "  ", "\t", "1", "Éa", "Ñandu")), max_size=30).map("".join))
@@ -503,3 +527,59 @@ def test_modality_of_a_headline_is_the_plain_search_on_generated_texts(text: str
     for pos in range(len(text) + 1):
         assert context.modality(text, 0, pos) == plain_modality(text, 0, pos), (text, pos)
         assert context.modality(text, pos, len(text)) == plain_modality(text, pos, len(text)), (text, pos)
+
+
+def _may_match_splitting_each_time(tail: WordTail, text: str) -> bool:
+    """WordTail.may_match as written first: the text's last `count` words split off for each tail."""
+    if tail.spaced and not text[-1:].isspace():
+        return False
+    words = text.rsplit(None, tail.count)
+    if not words:
+        return True
+    word = words[-1]
+    if not word.isascii():
+        return True
+    last = word.lower()
+    if (last in tail.whole if tail.whole is not None else last.endswith(tail.endings)) \
+            or tail.capitalized and "A" <= word[0] <= "Z":
+        return True
+    before = tail.longer.get(last)
+    if before is not None and len(words) > 1 and (not words[-2].isascii() or words[-2].lower().endswith(before)):
+        return True
+    return any(not word.isascii() or word.lower() in tail.near_words
+               for word in (words[-1 - tail.near_count:-1] if tail.near_count else ()))
+
+
+def _same_word_tests(text: str) -> None:
+    tails = [tail for _, tail, _ in word_tails() if isinstance(tail, WordTail)]
+    for tail in tails:
+        for probe in (text, text + " ", "  " + text, text.lower(), text.title(), text.upper()):
+            assert tail.may_match(probe) == _may_match_splitting_each_time(tail, probe), (tail.pattern.pattern, probe)
+    copy = "".join(list(text))  # an equal string that is another object: its own words
+    assert qualifiers.trailing_words(copy) == copy.rsplit(None, qualifiers.WORD_TAIL_READ)
+
+
+def test_word_tails_reading_the_remembered_last_words_answer_as_splitting_each_time() -> None:
+    """The last words remembered for the last text (several tails asked about it in a row) give every
+    WordTail's last-word test the answer of splitting off its own `count` words (on the real texts)."""
+    assert all(tail.count <= qualifiers.WORD_TAIL_READ for _, tail, _ in word_tails() if isinstance(tail, WordTail))
+    for text in real_befores()[:6000]:
+        _same_word_tests(text)
+    first, second = "rose by ", "fell by "
+    assert qualifiers.trailing_words(first) == ["rose", "by"] and qualifiers.trailing_words(second) == ["fell", "by"]
+
+
+def test_word_tails_answer_alike_when_their_remembered_verdicts_are_forgotten_often(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The last-word verdicts a WordTail remembers are forgotten all at once past VERDICTS_KEPT words:
+    with room for three, every answer is still the first version's."""
+    monkeypatch.setattr(qualifiers, "VERDICTS_KEPT", 3)
+    for text in real_befores()[:1500]:
+        _same_word_tests(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(gate_strategy)
+def test_word_tails_reading_the_remembered_last_words_answer_as_splitting_each_time_on_generated_texts(
+        text: str) -> None:
+    _same_word_tests(text)

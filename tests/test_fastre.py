@@ -83,6 +83,14 @@ def _same(a: re.Match[str] | None, b: re.Match[str] | None) -> bool:
     return a.span() == b.span() and a.groups() == b.groups() and a.lastgroup == b.lastgroup
 
 
+def _found_alike(tail: TailPattern, text: str) -> bool:
+    """tail.find(text) has the span of the plain search's match, and its text in any case."""
+    found, plain = tail.find(text), tail.pattern.search(text)
+    if found is None or plain is None:
+        return found is plain
+    return found.span() == plain.span() and found.group().lower() == plain.group().lower()
+
+
 def test_every_tail_pattern_is_checked() -> None:
     assert len(TAILS) >= 20  # the modules define their tail patterns at module level
 
@@ -93,15 +101,18 @@ def test_tail_search_and_sub_equal_the_plain_calls(text: str) -> None:
     for tail in TAILS:
         assert _same(tail.search(text), tail.pattern.search(text)), (tail.pattern.pattern, text)
         assert tail.sub("", text) == tail.pattern.sub("", text), (tail.pattern.pattern, text)
+        assert _found_alike(tail, text), (tail.pattern.pattern, text)
 
 
 def test_long_texts_search_only_their_tail_with_the_same_result() -> None:
     before = "In 2019, the total output value of the city's strategic emerging industries " * 5
     for ending in ("rose by ", "grew at an average annual growth rate of ", "was expected to reach about ",
-                   "exceeded ", "only ", "among them, ", "now number "):
+                   "exceeded ", "only ", "among them, ", "now number ",
+                   "rose" + " to" * 12 + " ", "rose by" + " an average of" * 4 + " "):
         text = before + ending
         for tail in TAILS:
             assert _same(tail.search(text), tail.pattern.search(text)), (tail.pattern.pattern, text)
+            assert _found_alike(tail, text), (tail.pattern.pattern, text)
 
 
 def test_tail_searches_on_the_real_pages_equal_the_plain_searches() -> None:
@@ -111,6 +122,7 @@ def test_tail_searches_on_the_real_pages_equal_the_plain_searches() -> None:
     for tail in TAILS:
         for before in befores:
             assert _same(tail.search(before), tail.pattern.search(before)), (tail.pattern.pattern, before)
+            assert _found_alike(tail, before), (tail.pattern.pattern, before)
 
 
 @cache
@@ -227,7 +239,27 @@ def test_the_ascii_leads_of_number_words_are_the_ascii_characters_the_lookbehind
     leads = re.compile(f"[{numbers.ASCII_NOT_WORD_SPACE_HYPHEN}]")
     for code in range(128):
         assert bool(leads.fullmatch(chr(code))) == (re.fullmatch(r"[^\w -]", chr(code)) is not None), code
-    assert re.fullmatch(r"\d", "٣") and not numbers.ASCII_DIGIT_RUN_RE.fullmatch("٣")  # (ASCII texts only)
+    assert re.fullmatch(r"\d", "٣") and not numbers._ASCII_NUMBER_SCAN_RE.fullmatch("٣")  # (ASCII texts only)
+
+
+def test_the_one_pass_number_scan_opens_at_every_digit_and_lead_and_nowhere_else() -> None:
+    """The scan's first character is a digit (the run read on) or a character NUMBERISH_RE's lookbehind
+    lets stand before a word (the word read after it): every code point (but the surrogates) before a
+    digit and before a number word, in the scan for any text and, for ASCII ones, the ASCII scan."""
+    codes = [code for code in range(0x110000) if not 0xD800 <= code <= 0xDFFF]
+    for scan, limit in ((numbers._NUMBER_SCAN_RE, len(codes)), (numbers._ASCII_NUMBER_SCAN_RE, 128)):
+        for code in codes[:limit]:
+            char = chr(code)
+            digit = re.fullmatch(r"\d", char) is not None
+            lead = re.fullmatch(r"[^\w-]", char) is not None
+            for after in ("5", "five"):
+                match = scan.match(char + after + " ")
+                if digit:  # the digit run, read to its end
+                    assert match is not None and match.lastindex is None and match.span() == (0, 1 + (after == "5"))
+                elif lead and after == "five":  # the word after the lead
+                    assert match is not None and match.span(1) == (1, 5), code
+                else:
+                    assert match is None, (code, after)
 
 
 def _same_number_scan(text: str) -> None:
@@ -357,6 +389,8 @@ span_text_strategy = st.lists(st.tuples(st.sampled_from(SPAN_WORDS), st.sampled_
 @settings(max_examples=300, deadline=None)
 @given(st.one_of(text_strategy, span_text_strategy))
 @example("Call +86 574 8765 4321 or (0574) 8765-4321 by 12:30 on May 5, 2020 (2019-2021, 13812345678).")
+@example("2019 - 21, 2019\u3000to 2021, 2020.5.1, 2019年5月1日, 2020—2021, 2019 ~ 20, 2019/05 and 2019 -2020x")
+@example("(0574)87654321, 0574 8765 4321, 12 3456 7890, 574-8765-4321, +1 (212) 555 1234, 0574)8765 4321")
 def test_excluded_spans_with_the_scan_equal_the_plain_scan(text: str) -> None:
     """The gates, the gates read off the digit runs and the start positions skip nothing a plain
     scan of every pattern finds."""
@@ -517,6 +551,7 @@ def test_number_starts_equal_the_lookbehind_of_num_on_every_character() -> None:
 @example("(five)\tsix,seven;eight 3 nine 'ten' -two _three four- first\x0cSecond 12 five\x1fsix.Seven")
 @example("(five)\tsix,seven;eight ٣ nine “ten” -two _three four- first\x0cSecond 12 five\xa0six")
 @example("five ſix seven")
+@example("(one)(two)12three,4 five-six 7-seven ‘eight’9 ten\u00a0one\u3000two—three–four 12٣4 first:second")
 @example("More than half of them, x_than half of, nearly\t half of, 2by half of, (about HALF of), "
          "one-third of, Nine out of ten, 1/3, 3 / 4, ſix out of 9, for half of")
 def test_folded_scans_equal_the_plain_scans(text: str) -> None:
@@ -525,3 +560,94 @@ def test_folded_scans_equal_the_plain_scans(text: str) -> None:
         _same_scans(fold, text, min(3, len(text)), max(min(3, len(text)), len(text) - 2))
     _same_number_scan(text)
     _same_spelled_counts(text)
+
+
+def _same_noun_phrase_after(para: str, pos: int) -> None:
+    """_noun_phrase_after (its first tokens read first) finds the phrase it finds in all NP_AFTER_TOKENS."""
+    for singular in (False, True):
+        plain = subjects._noun_phrase_in(subjects._words_after(para, pos), singular)
+        assert subjects._noun_phrase_after(para, pos, singular) == plain, (para[pos:pos + 120], singular)
+
+
+def test_noun_phrases_after_numbers_read_off_the_first_tokens_on_the_real_pages() -> None:
+    count = 0
+    for para in real_paragraphs():
+        for match in re.finditer(r"\s+", para):  # (after every word: after the numbers and more)
+            _same_noun_phrase_after(para, match.end())
+            count += 1
+    assert count > 40000
+
+
+PHRASE_WORDS = ("enterprises", "companies", "high-tech", "new", "and", "or", "more", "such", "of", "pieces",
+                "equipment", "Fortune", "Global", "500", "5G", "base", "stations", "sent", "signed", "ranking",
+                "annually", "in", "the", "city", "“", "”", "’s", "TEUs", "TEU", ",", ".", "hour", "July", "users",
+                "leading", "bases", "museums", "attracted", "registered", "best", "start-ups", "SMEs", "865")
+phrase_text_strategy = st.lists(st.tuples(st.sampled_from(PHRASE_WORDS), st.sampled_from((" ", " ", "", "  "))),
+                                max_size=24).map(lambda parts: "".join(word + sep for word, sep in parts))
+
+
+@settings(max_examples=400, deadline=None)
+@given(phrase_text_strategy, st.integers(0, 6))
+@example("museums and bases and parks and zones and labs and centres and farms and firms and stations attracted", 0)
+@example("more high-tech new new new enterprises and new companies and SMEs", 0)
+def test_noun_phrases_after_numbers_read_off_the_first_tokens(text: str, pos: int) -> None:
+    _same_noun_phrase_after(text, min(pos, len(text)))
+
+
+def _same_sentence_scans(para: str) -> None:
+    """sentence_scan (the paragraph's tokens bisected; a shared scan for a sentence without any) is the
+    scan made from NUMBERISH_RE's matches that start in the sentence."""
+    tokens = scan_numbers(para)
+    for start, end in [*structure._sentences(para), (0, len(para)), (min(2, len(para)), len(para))]:
+        inside = [m for m in numbers.NUMBERISH_RE.finditer(para) if start <= m.start() < end]
+        digits = tuple(m.start() for m in inside if m.group().isdigit())
+        words = tuple(m.start() for m in inside if not m.group().isdigit())
+        spelled = any(m.group().lower() in numbers.SPELLED_START_WORDS for m in inside)
+        plain = numbers.NumberScan(bool(digits), bool(words), spelled, digits, words)
+        assert numbers.sentence_scan(tokens, para, start, end) == plain, (para[start:end], plain)
+
+
+def test_sentence_scans_equal_the_scans_of_their_number_tokens_on_the_real_pages() -> None:
+    for para in real_paragraphs():
+        _same_sentence_scans(para)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(text_strategy, number_text_strategy, rank_text_strategy))
+@example("Five labs. No number here. 12 and twenty-one firms. First, 3 more. ")
+def test_sentence_scans_equal_the_scans_of_their_number_tokens(text: str) -> None:
+    _same_sentence_scans(text)
+
+
+def _same_month_tests(para: str) -> None:
+    """Whether a sentence names a month in full, read off its paragraph's month names, is the plain search
+    (each sentence of `para`, and spans cutting words); the excluded spans given them are the same too."""
+    from transforms.metrics import periods
+
+    months = structure.month_names(para)
+    spans = [*structure._sentences(para), (0, len(para))]
+    spans += [(a, b) for a in range(0, len(para), 7) for b in (a + 5, a + 13) if b <= len(para)]
+    for start, end in spans:
+        plain = periods.MONTH_NAME_RE.search(para[start:end]) is not None
+        assert periods.sentence_names_month(months, start, end) == plain, (para[start:end], months)
+    digit_runs = [(a, b) for a, b, is_digits in scan_numbers(para) if is_digits]
+    assert structure._excluded_spans(para, digit_runs, months) == structure._excluded_spans(para, digit_runs)
+
+
+def test_month_names_read_off_the_paragraph_on_the_real_pages() -> None:
+    paragraphs = real_paragraphs()
+    assert sum(structure.month_names(para) != [] for para in paragraphs) > 100
+    for para in paragraphs:
+        _same_month_tests(para)
+
+
+MONTH_WORDS = ("January", "June", "July", "Jan", "Jun", "Sept", "September", "May", "Mayor", "MAY", "march", "March",
+               "SMarch", "JanuaryJune", "Dec.", "5", "2019", "of", ".", ". ", ",", "x")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(MONTH_WORDS), st.sampled_from(("", " ", ". ", "  "))), max_size=20)
+       .map(lambda parts: "".join(word + sep for word, sep in parts)))
+@example("JanuaryJune SMarch Septembers MayJun. Dec 5, 2019. In March alone, 12 firms. OctoberNov")
+def test_month_names_read_off_the_paragraph(text: str) -> None:
+    _same_month_tests(text)

@@ -377,6 +377,16 @@ def reversed_pattern(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
 
 # Up to this length the plain search is cheaper than finding where to start it.
 SHORT_TEXT = 40
+# The trailing words a pattern of `match_words` is first read in (more are rare).
+MATCH_WORDS_READ = 8
+
+
+def _match_words_only(words: list[str], vocabulary: frozenset[str], endings: tuple[str, ...]) -> bool:
+    """Whether every one of `words` can be a word of a `match_words` match (TailPattern)."""
+    for word in words:
+        if word.isascii() and word.lower() not in vocabulary and not word.lower().endswith(endings):
+            return False
+    return True
 
 
 class TailPattern:
@@ -400,13 +410,18 @@ class TailPattern:
     longest_reversed: for a pattern whose reversed pattern's first match is always its longest
     (`([A-Za-z][\\w.]*)\\s*$`: the greedy repeat gives back one character at a time until a letter
     ends it), the end of that match is where the leftmost match starts: no forward search at all.
+
+    ask_reversed=False: the reversed pattern is not asked first (for a pattern that has a match in most
+    of the texts it is searched in, after its callers' own tests: the forward search from `_start`,
+    which finds the match, costs about what the reversed match costs to tell there is one).
     """
 
     def __init__(self, pattern: re.Pattern[str], gate: re.Pattern[str] | None = None,
                  match_words: tuple[frozenset[str], tuple[str, ...]] | None = None,
-                 longest_reversed: bool = False) -> None:
+                 longest_reversed: bool = False, ask_reversed: bool = True) -> None:
         self.pattern = pattern
         self._longest_reversed = longest_reversed
+        self._ask_reversed = ask_reversed
         parsed = sre_parse.parse(pattern.pattern, pattern.flags)
         if pattern.flags & re.MULTILINE or not _ends_at_end(list(parsed)):
             raise ValueError(f"not a pattern anchored at the end of the text: {pattern.pattern!r}")
@@ -428,7 +443,11 @@ class TailPattern:
         if self._match_words is not None:
             words, endings = self._match_words
             trailing = 0
-            for word in reversed(text.split()):
+            # the last MATCH_WORDS_READ words first (rsplit: the text before them is not cut up); only
+            # if all of them can be such words are the text's words counted from its end (split)
+            last = text.rsplit(None, MATCH_WORDS_READ)
+            cut = len(last) > MATCH_WORDS_READ  # (then last[0] is the text before them, not a word)
+            for word in reversed(text.split() if cut and _match_words_only(last[1:], words, endings) else last):
                 if word.isascii() and word.lower() not in words and not word.lower().endswith(endings):
                     break
                 trailing += 1
@@ -458,20 +477,35 @@ class TailPattern:
             # the reversed pattern's first match is its longest: it ends where the leftmost match starts
             found = self._reversed.match(text[::-1])
             return None if found is None else self.pattern.match(text, len(text) - found.end())
-        if self._absent(text):
+        if self._ask_reversed and self._absent(text):
             return None
         if len(text) <= SHORT_TEXT:
             return self.pattern.search(text)
         return self._located(text)
 
-    def _located(self, text: str) -> re.Match[str] | None:
-        """pattern.search(text), scanning from `_start`, on the lowercased text when the pattern folds."""
+    def find(self, text: str) -> re.Match[str] | None:
+        """A match with the span of pattern.search(text)'s, or None when that is None; found on the
+        lowercased text when the pattern folds, and then not taken again from `text`: its groups are
+        the lowercased text's (for callers that read only its span, or its text in any case)."""
+        if self._longest_reversed:
+            return self.search(text)
+        if self._ask_reversed and self._absent(text):
+            return None
+        if len(text) <= SHORT_TEXT:
+            return self.pattern.search(text)
+        return self._located(text, retake=False)
+
+    def _located(self, text: str, retake: bool = True) -> re.Match[str] | None:
+        """pattern.search(text), scanning from `_start`, on the lowercased text when the pattern folds
+        (retake=False: that match, with the lowercased text's groups, not taken again from `text`)."""
         start = self._start(text)
         if self._folded is not None:
             low = folded_text(text)
             if low is not None:
                 found = self._folded.search(low, start)
-                return None if found is None else self.pattern.match(text, found.start())
+                if found is None or not retake:
+                    return found
+                return self.pattern.match(text, found.start())
         return self.pattern.search(text, start)
 
     def sub(self, repl: str, text: str) -> str:

@@ -25,9 +25,24 @@ from transforms.metrics.matchers import (
     _spelled_count,
 )
 from transforms.metrics.numbers import NUM, NumberScan, _Found, _number, number_starts, scan_numbers, sentence_scan
-from transforms.metrics.periods import CUE_SINCE, MONTH, _Cue, _period_cues, _period_for, _published_parts
-from transforms.metrics.structure import _excluded_spans, _is_subheading, _overlaps, _paragraphs, _sentences
-from transforms.metrics.subjects import _MID_SENTENCE_NAMES, MID_SENTENCE_CAPITAL_SCAN
+from transforms.metrics.periods import (
+    CUE_SINCE,
+    MONTH,
+    _Cue,
+    _period_cues,
+    _period_for,
+    _published_parts,
+    sentence_names_month,
+)
+from transforms.metrics.structure import (
+    _excluded_spans,
+    _is_subheading,
+    _overlaps,
+    _paragraphs,
+    _sentences,
+    month_names,
+)
+from transforms.metrics.subjects import _MID_SENTENCE_NAMES, MidSentenceNames
 from transforms.metrics.vocab import OWN_TIME_WORDS, words_pattern
 
 # Stored with every metric (news.metrics.extractor_version): bump when the rules change,
@@ -52,7 +67,7 @@ def extract_metrics(body: str, published: str | None = None, title: str | None =
     back-reference ("the zone") at the top of the body finds its name.
     """
     pub = _published_parts(published)
-    token = _MID_SENTENCE_NAMES.set(frozenset(MID_SENTENCE_CAPITAL_SCAN.findall(body)))
+    token = _MID_SENTENCE_NAMES.set(MidSentenceNames(body))  # (its words found if a subject asks)
     try:
         return _extract(body, pub, _title_period(title, pub), title or "")
     finally:
@@ -69,14 +84,16 @@ def _extract(body: str, pub: tuple[int, int] | None, title_period: str | None, t
             continue  # no digit and no number word: nothing any matcher could find
         if _is_subheading(para):
             continue  # "Over 300 Exciting Events": a subheading announces what the text then reports
-        excluded = _excluded_spans(para, [(a, b) for a, b, is_digits in tokens if is_digits])
+        months = month_names(para)  # (for the excluded spans and each sentence's month cues)
+        excluded = _excluded_spans(para, [(a, b) for a, b, is_digits in tokens if is_digits], months)
         carried: str | None = None  # the period a sentence-opening cue set for the paragraph's next sentences
         for sent_start, sent_end in _sentences(para):
-            sentence = para[sent_start:sent_end]
             scan = sentence_scan(tokens, para, sent_start, sent_end)
             if not scan.any:
                 continue
-            cues = _period_cues(sentence, para[:sent_start], pub)
+            sentence = para[sent_start:sent_end]
+            cues = _period_cues(sentence, para[:sent_start], pub,
+                                has_month=bool(months) and sentence_names_month(months, sent_start, sent_end))
             inherited: tuple[str, str] | None = None  # (period, rule) for the sentence's undated quantities
             if cues:
                 carried = _opening_period(cues, sentence)

@@ -67,10 +67,14 @@ EXCLUDED_SPAN_RES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
 # Where every match of each pattern above starts, so that only those positions are tried: "month"
 # (a month name: \b then the name), "phone" (a digit run, or the "+" of a country code or the "("
 # of an area code), or a digit run (\b then a digit) of a kind, read off the whole run (a pattern
-# that reads some of its digits and then a non-digit reads the whole run): "short" (one or two
-# digits, "5th of May"), "time" (one or two digits and a colon), "year" (four digits opening with
-# 19 or 20 and nothing more: "2019-2021", "2020.5.1") and "long" (seven digits or more).
-EXCLUDED_SPAN_STARTS: tuple[str, ...] = ("month", "short", "month", "year", "year", "time", "year", "phone", "long")
+# that reads some of its digits and then a non-digit reads the whole run) and the character after
+# it: "short" (one or two digits, "5th of May"), "time" (one or two digits and a colon), a year (four
+# digits opening with 19 or 20 and nothing more) before "-", "/" or "年" ("year_date": "2019-05-01"),
+# before "." ("year_dots": "2020.5.1"), or before a dash, "~" or "t" after any whitespace
+# ("year_range": "2019-2021", "2019 to 2021", "2019-21"), and "long" (seven digits or more). A phone
+# number's first run (at a digit) is its whole run of two to four digits, then ")", "-" or " ".
+EXCLUDED_SPAN_STARTS: tuple[str, ...] = ("month", "short", "month", "year_date", "year_dots", "time", "year_range",
+                                         "phone", "long")
 YEAR_LIKE_RE = re.compile(r"^(?:19|20)\d{2}$")
 
 YEAR = r"(?:19|20)\d{2}"
@@ -117,20 +121,20 @@ def _number(match: re.Match[str]) -> float:
 NUMBER_WORDS_TRIE = words_pattern({*SPELLED_NUMBERS, *SPELLED_TENS, *SPELLED_UNITS, *ORDINAL_WORDS,
                                    "half", "halves", "thirds", "quarter", "quarters", "fourths", "fifths"})
 NUMBERISH_RE = re.compile(r"\d+|(?<![\w-])(?:" + NUMBER_WORDS_TRIE + r")(?![\w])", re.IGNORECASE)
-# The scan of a lowercased paragraph (fastre.folded_text) in two passes that let the regex engine
-# skip ahead (NUMBERISH_RE, opening with a lookbehind, is tried at every position): the digit runs,
-# and the number words each with the character before it, which the lookbehind refuses to be a
-# word character or a hyphen (a word at the scan's start is read with the lookbehind itself).
-# Digits and words never touch, so the two passes find NUMBERISH_RE's matches between them.
-# The character before a word is a space (a literal the engine finds fast) or another one: on an
-# ASCII text, one of a set of ASCII ranges (a bitmap: fast too), else any but a word character, a
-# space or a hyphen. On an ASCII text the digits are [0-9] (\d also takes other scripts' digits).
-DIGIT_RUN_RE = re.compile(r"\d+")
-ASCII_DIGIT_RUN_RE = re.compile(r"[0-9]+")
-_NUMBER_WORD_SPACED_RE = re.compile(r" (" + NUMBER_WORDS_TRIE + r")(?![\w])")
-_NUMBER_WORD_LED_RE = re.compile(r"[^\w -](" + NUMBER_WORDS_TRIE + r")(?![\w])")
+# The scan of a lowercased paragraph (fastre.folded_text) in one pass the regex engine can skip
+# through (NUMBERISH_RE, opening with a lookbehind, is tried at every position): every digit run and
+# every number word opens with, or has right before it, a character of one set: a digit, or the
+# character before a word, which the lookbehind refuses to be a word character or a hyphen (a word
+# at the scan's start is read with the lookbehind itself). The pattern opens with that set, so the
+# engine skips to the next such character, and then reads the rest of the digit run if it was a
+# digit, else the number word after it (group 1). Digit runs and words never touch (a digit is a word
+# character), nor do two words' matches overlap (a lead is no letter), so one scan finds NUMBERISH_RE's
+# matches, in order. On an ASCII text the set is ASCII ranges (a bitmap) and the digits [0-9] (\d also
+# takes other scripts' digits); on any other, \d or \W, the hyphen then refused as a lead.
 ASCII_NOT_WORD_SPACE_HYPHEN = r"\x00-\x1f!-,./:-@\[-^`{-\x7f"  # (ASCII but [\w -]: tests/test_fastre.py)
-_ASCII_NUMBER_WORD_LED_RE = re.compile(rf"[{ASCII_NOT_WORD_SPACE_HYPHEN}](" + NUMBER_WORDS_TRIE + r")(?![\w])")
+_ASCII_NUMBER_SCAN_RE = re.compile(rf"[0-9 {ASCII_NOT_WORD_SPACE_HYPHEN}]"
+                                   rf"(?:(?<=[0-9])[0-9]*|({NUMBER_WORDS_TRIE})(?![\w]))")
+_NUMBER_SCAN_RE = re.compile(rf"[\W\d](?:(?<=\d)\d*|(?<!-)({NUMBER_WORDS_TRIE})(?![\w]))")
 _NUMBER_WORD_AT_RE = re.compile(r"(?<![\w-])(" + NUMBER_WORDS_TRIE + r")(?![\w])")
 assert NUMBER_WORDS_TRIE == NUMBER_WORDS_TRIE.lower()  # (lowercase words: for the lowercased text)
 
@@ -159,39 +163,40 @@ def scan_numbers(text: str, start: int = 0, end: int | None = None,
                  low: str | None = None) -> list[tuple[int, int, bool]]:
     """Every number token of text[start:end] (NUMBERISH_RE's matches): (start, end, is_digits), in order.
 
-    low: folded_text(text), if the caller has it: the tokens are then found on it, in two passes
+    low: folded_text(text), if the caller has it: the tokens are then found on it, in one pass
     (a token of the lowercased text has the span of text's, and its digits)."""
     stop = len(text) if end is None else end
     if low is None:
         low = folded_text(text)
         if low is None:
             return [(m.start(), m.end(), m.group().isdigit()) for m in NUMBERISH_RE.finditer(text, start, stop)]
-    ascii = low.isascii()
-    digit_runs = ASCII_DIGIT_RUN_RE if ascii else DIGIT_RUN_RE
-    tokens = [(m.start(), m.end(), True) for m in digit_runs.finditer(low, start, stop)]
-    words = [(m.start(1), m.end(1), False) for m in _NUMBER_WORD_SPACED_RE.finditer(low, start, stop)]
-    led = _ASCII_NUMBER_WORD_LED_RE if ascii else _NUMBER_WORD_LED_RE
-    words += [(m.start(1), m.end(1), False) for m in led.finditer(low, start, stop)]
-    first = _NUMBER_WORD_AT_RE.match(low, start, stop)
-    if first is not None:
-        words.append((first.start(), first.end(), False))
-    return sorted(tokens + words) if words else tokens
+    first = _NUMBER_WORD_AT_RE.match(low, start, stop)  # (the one token the scan cannot see: no lead before it)
+    scan = _ASCII_NUMBER_SCAN_RE if low.isascii() else _NUMBER_SCAN_RE
+    tokens = [(m.start(1), m.end(1), False) if m.lastindex else (m.start(), m.end(), True)
+              for m in scan.finditer(low, start, stop)]
+    if first is not None:  # (before every match of the scan, which start at its lead or later)
+        tokens.insert(0, (first.start(), first.end(), False))
+    return tokens
 
 
 _token_start = itemgetter(0)  # a number token's start, the key its list is ordered by
+NO_NUMBERS = NumberScan(digits=False, words=False, spelled=False)  # the scan of a sentence without a number token
 
 
 def sentence_scan(tokens: list[tuple[int, int, bool]], text: str, start: int, end: int) -> NumberScan:
     """The scan of one sentence text[start:end] from its paragraph's tokens (in order of their
     starts: the sentence's are found by bisection, not by a pass over the paragraph's)."""
     first = bisect_left(tokens, start, key=_token_start)
-    inside = tokens[first:bisect_left(tokens, end, lo=first, key=_token_start)]
+    last = bisect_left(tokens, end, lo=first, key=_token_start)
+    if first == last:
+        return NO_NUMBERS  # (a sentence without a number token: one in four)
+    inside = tokens[first:last]
     digit_starts = tuple([a for a, _, is_digits in inside if is_digits])
-    if len(digit_starts) == len(inside):  # digits only (or nothing): no word to look at
-        return NumberScan(digits=bool(inside), words=False, spelled=False, digit_starts=digit_starts)
+    if len(digit_starts) == len(inside):  # digits only: no word to look at
+        return NumberScan(True, False, False, digit_starts)  # (positional: the named tuple's fields in order)
     words = [text[a:b].lower() for a, b, is_digits in inside if not is_digits]
-    return NumberScan(digits=bool(digit_starts), words=True, spelled=not SPELLED_START_WORDS.isdisjoint(words),
-                      digit_starts=digit_starts, word_starts=tuple([a for a, _, is_digits in inside if not is_digits]))
+    return NumberScan(bool(digit_starts), True, not SPELLED_START_WORDS.isdisjoint(words), digit_starts,
+                      tuple([a for a, _, is_digits in inside if not is_digits]))
 
 
 def number_starts(text: str, digit_starts: Iterable[int]) -> list[int]:

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from transforms.context import gate_text, holds_any, opening_with
-from transforms.metrics.numbers import ADJECTIVAL_UNIT_RE, ANY_YEAR_RE, YEAR
+from transforms.metrics.numbers import ADJECTIVAL_UNIT_RE, ANY_YEAR_RE, MONTH_NAMES, YEAR
 from transforms.metrics.structure import PUBLISHED_RE
 from transforms.metrics.vocab import MONTH_NUMBER, NUMBER_WORDS, PART_MONTHS
 from transforms.textutil import MONTHS
@@ -85,6 +85,21 @@ MONTHS_THEN_YEAR_GAP_RE = re.compile(r"\s*,?\s*(?:of\s+)?")
 MONTHS_PERIOD_RE = re.compile(r"^\d{4}-\d{2}(?:\.\.\d{4}-\d{2})?$")
 # Cheap gates: a cue pattern is scanned only if the sentence has what every match of it contains.
 MONTH_NAME_RE = re.compile(MONTH)
+# The month names written in full (MONTH's), the first of the month names _MONTH_GATE finds.
+FULL_MONTH_NAMES = frozenset(MONTH.split("|"))
+assert MONTH_NAMES.split("|")[:len(FULL_MONTH_NAMES)] == MONTH.split("|")
+
+
+def sentence_names_month(months: list[tuple[int, str]], start: int, end: int) -> bool:
+    """MONTH_NAME_RE.search(para[start:end]) is not None, read off the paragraph's month names
+    (structure.month_names: every full name in the paragraph is one of them, found whole, since no
+    month name holds a capital but its first letter)."""
+    for month_start, name in months:
+        if month_start >= start and month_start + len(name) <= end and name in FULL_MONTH_NAMES:
+            return True
+    return False
+
+
 # A year's digits, at a word boundary or not (without ANY_YEAR_RE's leading \b the engine skips
 # straight to the next 1 or 2): every year pattern holds one, a range two apart (findall, taking
 # the leftmost each time, finds as many of these four-digit strings as can be found apart).
@@ -143,10 +158,14 @@ def _month_period(m1: int, m2: int, year: str | None, pub: tuple[int, int] | Non
     return f"{y}-{m1:02d}..{y}-{m2:02d}"
 
 
-def _period_cues(sentence: str, para_before: str, pub: tuple[int, int] | None) -> list[_Cue]:
+def _period_cues(sentence: str, para_before: str, pub: tuple[int, int] | None,
+                 has_month: bool | None = None) -> list[_Cue]:
+    """The time cues of `sentence`. has_month: whether it names a month in full (MONTH_NAME_RE finds one),
+    if the caller knows (the engine reads it off its paragraph's month names: sentence_names_month)."""
     low = sentence.lower()
     folded = low if sentence.isascii() else gate_text(sentence)
-    has_month = MONTH_NAME_RE.search(sentence) is not None
+    if has_month is None:
+        has_month = MONTH_NAME_RE.search(sentence) is not None
     years = len(YEAR_DIGITS_RE.findall(sentence)) if holds_any(sentence, CENTURIES) else 0
     first_months = "first" in low and "months" in folded
     part_of_year = "half" in low or "quarter" in low

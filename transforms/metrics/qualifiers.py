@@ -71,6 +71,28 @@ CHANGE_AFTER_RE = re.compile(
 )
 
 
+# The most last words a WordTail reads (its `count`), and the last text asked about with its last
+# words split off: the tails are asked about the same text (the same string object) several in a row
+# (the text before a number: qualifier, kind and subject tails; a subject's region: its trims).
+WORD_TAIL_READ = 3
+_last_words: tuple[str, list[str]] = ("", [])
+
+
+def trailing_words(text: str) -> list[str]:
+    """text.rsplit(None, WORD_TAIL_READ), remembered for the last text asked about."""
+    global _last_words
+    last_text, words = _last_words  # (one tuple, replaced whole: never a text with another's words)
+    if last_text is not text:
+        words = text.rsplit(None, WORD_TAIL_READ)
+        _last_words = (text, words)
+    return words
+
+
+# What a WordTail's last word alone tells: it may end a match, it ends none, the words before it tell.
+_MAY, _NOT, _FURTHER = object(), object(), object()
+VERDICTS_KEPT = 4096
+
+
 class WordTail(TailPattern):
     """A TailPattern first asked of the text's last words (string tests instead of a regex search).
 
@@ -91,8 +113,8 @@ class WordTail(TailPattern):
     def __init__(self, pattern: re.Pattern[str], phrases: Iterable[str] = (), spaced: bool = False,
                  capitalized: bool = False, near: tuple[Iterable[str], int] | None = None, whole: bool = False,
                  gate: re.Pattern[str] | None = None,
-                 match_words: tuple[frozenset[str], tuple[str, ...]] | None = None) -> None:
-        super().__init__(pattern, gate=gate, match_words=match_words)
+                 match_words: tuple[frozenset[str], tuple[str, ...]] | None = None, ask_reversed: bool = True) -> None:
+        super().__init__(pattern, gate=gate, match_words=match_words, ask_reversed=ask_reversed)
         split = {tuple(phrase.lower().split()) for phrase in phrases}
         # one-word phrases: the last word ends with one; longer ones: their last word -> the words before it
         self.endings = tuple(sorted(words[0] for words in split if len(words) == 1))
@@ -105,22 +127,26 @@ class WordTail(TailPattern):
         self.near_words = frozenset(word.lower() for word in near[0]) if near else frozenset()
         self.near_count = near[1] if near else 0
         self.count = max(2 if self.longer else 1, self.near_count + 1)  # the last words it reads
+        self._verdicts: dict[str, object] = {}  # last word -> _last_word_verdict
+        if self.count > WORD_TAIL_READ:
+            raise ValueError(f"a WordTail reads {WORD_TAIL_READ} last words at most: {pattern.pattern!r}")
 
     def may_match(self, text: str) -> bool:
         """False if the pattern cannot match `text` (its last words end no match)."""
         if self.spaced and not text[-1:].isspace():
             return False
-        words = text.rsplit(None, self.count)  # (the first may be the rest of the text: it ends with a word)
+        # (the first may be the rest of the text: it ends with a word; it is never read as one of the
+        # `count` last words, which are those of text.rsplit(None, count) whatever more are split off)
+        words = trailing_words(text)
         if not words:
             return True  # nothing but whitespace: the pattern decides
         word = words[-1]
-        if not word.isascii():
-            return True
-        last = word.lower()
-        if (last in self.whole if self.whole is not None else last.endswith(self.endings)) \
-                or self.capitalized and "A" <= word[0] <= "Z":
-            return True
-        before = self.longer.get(last)
+        verdict = self._verdicts.get(word)
+        if verdict is None:
+            verdict = self._last_word_verdict(word)
+        if verdict is not _FURTHER:
+            return verdict is _MAY
+        before = self.longer.get(word.lower())
         if before is not None and len(words) > 1 and (not words[-2].isascii() or words[-2].lower().endswith(before)):
             return True
         for word in words[-1 - self.near_count:-1] if self.near_count else ():
@@ -128,9 +154,31 @@ class WordTail(TailPattern):
                 return True
         return False
 
+    def _last_word_verdict(self, word: str) -> object:
+        """What the last word alone tells (_MAY: it may end a match; _NOT: no match; _FURTHER: the words
+        before it tell), remembered for the word as written (a pure test of one word, asked of the same
+        few hundred words over and over; forgotten all at once past VERDICTS_KEPT words)."""
+        if not word.isascii():
+            verdict = _MAY
+        else:
+            last = word.lower()
+            if (last in self.whole if self.whole is not None else last.endswith(self.endings)) \
+                    or self.capitalized and "A" <= word[0] <= "Z":
+                verdict = _MAY
+            else:
+                verdict = _FURTHER if last in self.longer or self.near_count else _NOT
+        if len(self._verdicts) >= VERDICTS_KEPT:
+            self._verdicts.clear()
+        self._verdicts[word] = verdict
+        return verdict
+
     def search(self, text: str) -> re.Match[str] | None:
         """pattern.search(text)."""
         return super().search(text) if self.may_match(text) else None
+
+    def find(self, text: str) -> re.Match[str] | None:
+        """TailPattern.find: a match with pattern.search(text)'s span, its groups maybe lowercased."""
+        return super().find(text) if self.may_match(text) else None
 
     def sub(self, repl: str, text: str) -> str:
         """pattern.sub(repl, text) for a literal `repl`."""
@@ -145,7 +193,8 @@ def last_words(phrases: Iterable[str]) -> set[str]:
 # The same patterns, searched only where a match can be: in the last words of the text.
 FILLER_TAIL = WordTail(FILLER_RE, FILLER_WORDS, spaced=True,
                        gate=re.compile(rf"\b(?:{words_pattern(FILLER_WORDS)})\s+$", re.IGNORECASE))
-QUALIFIER_TAIL = WordTail(QUALIFIER_RE, (w for words in QUALIFIER_WORDS.values() for w in words), spaced=True)
+QUALIFIER_TAIL = WordTail(QUALIFIER_RE, (w for words in QUALIFIER_WORDS.values() for w in words), spaced=True,
+                          ask_reversed=False)
 # Every match of CHANGE_BEFORE_RE ends with a change word, an -ly adverb, "by", "up", "down" or "of";
 # it is a first word (a change verb or noun, "up", "down", maybe the end of a longer word), then whole
 # words of CHANGE_TRAILING_WORDS and -ly adverbs: the search window is the text's last such words and
@@ -169,7 +218,7 @@ DECREASE_BEFORE_TAIL = TailPattern(
                  "".join(sorted({word[0] for word in DECREASE_VERB_FORMS + DECREASE_VERB_STEMS + DECREASE_NOUNS}))),
     match_words=(DECREASE_TRAILING_WORDS, ("ly",)))
 ELIDED_BY_TAIL = TailPattern(ELIDED_BY_RE)
-CHANGE_BY_TAIL = WordTail(CHANGE_BY_RE, ("by", "of"))
+CHANGE_BY_TAIL = WordTail(CHANGE_BY_RE, ("by", "of"), ask_reversed=False)
 # (behind a lookahead of the verbs' first letters; no gate: verb_object_by tests the " by" ending first)
 VERB_OBJECT_BY_TAIL = TailPattern(opening_with(VERB_OBJECT_BY_RE, "bcdeilrs"))
 
@@ -191,7 +240,7 @@ SHARE_BEFORE_RE = re.compile(
 )
 # "..., or 72.4% of the city's exports"
 SHARE_OR_RE = re.compile(r"[,;]\s*or\s*$", re.IGNORECASE)
-SHARE_BEFORE_TAIL = WordTail(SHARE_BEFORE_RE, SHARE_VERBS)
+SHARE_BEFORE_TAIL = WordTail(SHARE_BEFORE_RE, SHARE_VERBS, ask_reversed=False)
 SHARE_OR_TAIL = WordTail(SHARE_OR_RE, ("or",))
 # "58.3% of the foreign capital", "62% of buyers": a percent of something is a share of it
 # (not "of the same period/last year", which compares).

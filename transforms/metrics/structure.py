@@ -72,7 +72,8 @@ def _abbreviation_before(para: str, start: int, end: re.Match[str]) -> bool:
     return token in ABBREVIATIONS or INITIAL_RE.fullmatch(token) is not None
 
 
-def _excluded_spans(para: str, digit_runs: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
+def _excluded_spans(para: str, digit_runs: list[tuple[int, int]] | None = None,
+                    months: list[tuple[int, str]] | None = None) -> list[tuple[int, int]]:
     """Spans of dates, times, year ranges, phone numbers and ids in `para`.
 
     digit_runs: the (start, end) of every digit run of `para` (from its number scan), if known:
@@ -80,43 +81,79 @@ def _excluded_spans(para: str, digit_runs: list[tuple[int, int]] | None = None) 
     (EXCLUDED_SPAN_STARTS), the month ones at month names, the phone one also at a "+" or "("
     right before a run (what a phone number opens with). Without the runs, each pattern is
     scanned if its gate finds what every match of it holds (a gate that several patterns share
-    is searched once).
+    is searched once). months: month_names(para), if the caller has it.
     """
     if digit_runs is None:
         return _excluded_spans_gated(para)
     if not digit_runs:
         return []  # every pattern holds a digit
     spans: list[tuple[int, int]] = []
-    month_starts = [m.start() for m in _MONTH_GATE.finditer(para)]  # (a month name holds no other)
-    positions_of: dict[str, list[int]] = {"month": month_starts}
+    month_starts = [start for start, _ in (month_names(para) if months is None else months)]
+    positions_of = _run_kinds(para, digit_runs)
+    positions_of["month"] = month_starts
     for (gate, regex), kind in zip(EXCLUDED_SPAN_RES, EXCLUDED_SPAN_STARTS, strict=True):
         if gate is _MONTH_GATE and not month_starts:
             continue  # "5th of May" needs its month too
-        positions = positions_of.get(kind)
-        if positions is None:
-            positions = positions_of[kind] = _run_starts(para, digit_runs, kind)
+        positions = positions_of[kind]
         if positions:
             spans += [m.span() for m in iter_from_starts(regex, para, positions, 0, len(para))]
     return spans
 
 
-def _run_starts(para: str, digit_runs: list[tuple[int, int]], kind: str) -> list[int]:
-    """Where a pattern of this kind of EXCLUDED_SPAN_STARTS can start, given the paragraph's digit runs."""
-    if kind == "short":
-        return [start for start, end in digit_runs if end - start <= 2]
-    if kind == "time":
-        return [start for start, end in digit_runs if end - start <= 2 and para.startswith(":", end)]
-    if kind == "year":
-        return [start for start, end in digit_runs if end - start == 4 and para.startswith(("19", "20"), start)]
-    if kind == "long":
-        return [start for start, end in digit_runs if end - start >= 7]
-    if kind == "phone":
-        if not any(end - start >= 4 for start, end in digit_runs):
-            return []  # it ends with four digits
-        positions = [start for start, _ in digit_runs]
-        positions += [start - 1 for start, _ in digit_runs if start and para[start - 1] in PHONE_LEADS]
-        return sorted(positions)
-    raise ValueError(kind)
+# What may follow a year's four digits where a date, dotted date or year range can start at it
+# (the range's after any whitespace).
+YEAR_DATE_NEXT = "-/年"
+YEAR_RANGE_NEXT = "-–—~t"
+PHONE_FIRST_NEXT = ")- "
+
+
+def month_names(para: str) -> list[tuple[int, str]]:
+    """(start, name) of the month names of `para` (_MONTH_GATE's matches: a full name where there is one,
+    its alternatives coming first; a month name holds no other, its one capital being its first letter)."""
+    return [(m.start(), m.group()) for m in _MONTH_GATE.finditer(para)]
+
+
+def _run_kinds(para: str, digit_runs: list[tuple[int, int]]) -> dict[str, list[int]]:
+    """Where a pattern of each digit-led kind of EXCLUDED_SPAN_STARTS can start, given the paragraph's
+    digit runs (one pass over them)."""
+    short: list[int] = []
+    time: list[int] = []
+    year_date: list[int] = []
+    year_dots: list[int] = []
+    year_range: list[int] = []
+    phone: list[int] = []
+    long: list[int] = []
+    four = False  # a run of four digits or more (a phone number ends with one)
+    size_of_para = len(para)
+    for start, end in digit_runs:
+        size = end - start
+        after = para[end:end + 1]
+        if size <= 2:
+            short.append(start)
+            if after == ":":
+                time.append(start)
+        else:
+            four = four or size >= 4
+            if size == 4 and para.startswith(("19", "20"), start):
+                if after and after in YEAR_DATE_NEXT:
+                    year_date.append(start)
+                if after == ".":
+                    year_dots.append(start)
+                next_char = end
+                while next_char < size_of_para and para[next_char].isspace():  # (what \s matches)
+                    next_char += 1
+                if next_char < size_of_para and para[next_char] in YEAR_RANGE_NEXT:
+                    year_range.append(start)
+            elif size >= 7:
+                long.append(start)
+        if 2 <= size <= 4 and after and after in PHONE_FIRST_NEXT:
+            phone.append(start)
+    if four:  # (the "+" or "(" before a run: where a phone number starts, at the run before it)
+        phone = sorted(phone + [start - 1 for start, _ in digit_runs if start and para[start - 1] in PHONE_LEADS])
+    else:
+        phone = []  # it ends with four digits
+    return {"short": short, "time": time, "year_date": year_date, "year_dots": year_dots, "year_range": year_range,
+            "phone": phone, "long": long}
 
 
 def _excluded_spans_gated(para: str) -> list[tuple[int, int]]:

@@ -63,9 +63,13 @@ LINK_WORDS = frozenset({*LINK_AUXILIARIES, *(w for verb in LINK_VERBS for w in v
 # a whole word (after whitespace); and it opens with a comma or whitespace.
 LINK_END_WORDS = frozenset({*last_words(LINK_VERBS), *"by to for at from of up down only just still about".split(),
                             *"cost costs costing".split()})
-LINK_TAIL = WordTail(opening_with(LINK_RE, r",\s"), LINK_END_WORDS, whole=True, match_words=(LINK_WORDS, ("ly",)))
+# (the reversed pattern is not asked first: three texts in five that end in a link word have a match, and
+# the search from the trailing link words costs about what the reversed match costs)
+LINK_TAIL = WordTail(opening_with(LINK_RE, r",\s"), LINK_END_WORDS, whole=True, match_words=(LINK_WORDS, ("ly",)),
+                     ask_reversed=False)
 OF_LINK_RE = re.compile(r"\s+(?:of|at|totaling|totalling|worth)\s*$", re.IGNORECASE)
-OF_LINK_TAIL = WordTail(opening_with(OF_LINK_RE, r"\s"), ("of", "at", "totaling", "totalling", "worth"))
+OF_LINK_TAIL = WordTail(opening_with(OF_LINK_RE, r"\s"), ("of", "at", "totaling", "totalling", "worth"),
+                        ask_reversed=False)
 TRAILING_TIME_RE = re.compile(
     r"\s+(?:(?:in|during|over|for)\s+the\s+(?:first|last|past|next)\s+\w+\s+(?:days|weeks|months|years)"
     r"|(?:in|during|over|for)\s+(?:the\s+)?(?:same\s+|first\s+|whole\s+|full\s+)?(?:period|year|quarter|month|"
@@ -106,12 +110,31 @@ LEADING_ADVERBIAL_RE = re.compile(
     r"^\s*(?:in|on|by|as|at|during|from|since|after|before|for|with|among|of|over|under|according|last|this)\b",
     re.IGNORECASE)
 
-# Capitalized words the current article uses mid-sentence (names), set by extract_metrics.
-_MID_SENTENCE_NAMES: ContextVar[frozenset[str]] = ContextVar("_MID_SENTENCE_NAMES", default=frozenset())
 MID_SENTENCE_CAPITAL_RE = re.compile(r"(?<=[a-z,;:’'\"”)] )([A-Z][a-z][\w-]*)")
 # The same words, found from the space before them: a pattern that opens with a literal lets the engine jump
 # from space to space instead of trying the lookbehind at every character of the body (findall gives the group).
 MID_SENTENCE_CAPITAL_SCAN = re.compile(r" (?<=[a-z,;:’'\"”)] )([A-Z][a-z][\w-]*)")
+
+
+class MidSentenceNames:
+    """The capitalized words an article uses mid-sentence (names), found in its body when first asked
+    (a few articles in a hundred have a subject that asks)."""
+
+    __slots__ = ("body", "_words")
+
+    def __init__(self, body: str) -> None:
+        self.body = body
+        self._words: frozenset[str] | None = None
+
+    @property
+    def words(self) -> frozenset[str]:
+        if self._words is None:
+            self._words = frozenset(MID_SENTENCE_CAPITAL_SCAN.findall(self.body))
+        return self._words
+
+
+# Those of the current article, set by extract_metrics (None: no article, no names).
+_MID_SENTENCE_NAMES: ContextVar[MidSentenceNames | None] = ContextVar("_MID_SENTENCE_NAMES", default=None)
 
 # A character of QUOTES (each one a token of its own: no word holds one).
 QUOTE_RE = re.compile("[" + "".join(sorted(QUOTES)) + "]")
@@ -214,16 +237,25 @@ def _simple_phrase(text: str, keep_names: bool = False) -> str | None:
 SINGULAR_MIN_WORDS = 2  # a count of one names its thing in at least two words
 
 
-def _words_after(para: str, pos: int) -> list[re.Match[str]]:
-    """The first NP_AFTER_TOKENS tokens (WORD_RE) of the 200 characters from `pos`, quotes skipped.
+def _words_after(para: str, pos: int, count: int = NP_AFTER_TOKENS) -> list[re.Match[str]]:
+    """The first `count` tokens (WORD_RE) of the 200 characters from `pos`, quotes skipped.
 
     Taken as they come when no quote is among them (most texts: one quick search for a quote
     character tells), else filtered one by one."""
     end = min(len(para), pos + 200)
-    tokens = list(islice(WORD_RE.finditer(para, pos, end), NP_AFTER_TOKENS))
+    tokens = list(islice(WORD_RE.finditer(para, pos, end), count))
     if tokens and QUOTE_RE.search(para, pos, tokens[-1].end()):
-        tokens = list(islice((t for t in WORD_RE.finditer(para, pos, end) if t.group() not in QUOTES), NP_AFTER_TOKENS))
+        tokens = list(islice((t for t in WORD_RE.finditer(para, pos, end) if t.group() not in QUOTES), count))
     return tokens
+
+
+# The tokens _noun_phrase_after reads first: most phrases end (or are refused) within them. Only when it
+# would read past them (a token after the last, or the end of the tokens) are all NP_AFTER_TOKENS read.
+NP_FIRST_TOKENS = 6
+
+
+class _ReadMore(Exception):
+    """The phrase reads past the tokens it was given, which are not all there are."""
 
 
 def _noun_phrase_after(para: str, pos: int, singular: bool = False) -> tuple[int, str] | None:
@@ -233,16 +265,34 @@ def _noun_phrase_after(para: str, pos: int, singular: bool = False) -> tuple[int
     words that ends in a plural noun ("1,512 manufacturers complete digital transformation"
     -> "manufacturers").
     """
-    words: list[tuple[str, int]] = []
     # the loop below appends a word or stops at each token, so it reads at most NP_MAX_WORDS tokens
     # (one more after "more"/"such") and looks three ahead: the first NP_AFTER_TOKENS are all it can see
-    tokens = _words_after(para, pos)
+    tokens = _words_after(para, pos, NP_FIRST_TOKENS)
+    if len(tokens) == NP_FIRST_TOKENS:  # (fewer: they are all the tokens there are)
+        try:
+            return _noun_phrase_in(tokens, singular, complete=False)
+        except _ReadMore:
+            tokens = _words_after(para, pos)
+    return _noun_phrase_in(tokens, singular)
+
+
+def _noun_phrase_in(tokens: list[re.Match[str]], singular: bool, complete: bool = True) -> tuple[int, str] | None:
+    """_noun_phrase_after from the tokens after the number (_words_after); complete=False: more tokens
+    may follow them, and reading past them raises _ReadMore (every token but the last reads the one
+    after it, so the loop never runs out of incomplete tokens without asking for more)."""
+    words: list[tuple[str, int]] = []
     if tokens and tokens[0].group().lower() in ("more", "such") and len(tokens) > 1:
         tokens = tokens[1:]  # "300 more doctoral students", "55 such stations"
+    count = len(tokens)
     for index, token in enumerate(tokens):
         word = token.group()
         lower = word.lower()
-        following = tokens[index + 1].group() if index + 1 < len(tokens) else ""
+        if index + 1 < count:
+            following = tokens[index + 1].group()
+        elif complete:
+            following = ""
+        else:
+            raise _ReadMore
         if not words:
             if (lower in NONCOUNT_FIRST_WORDS or lower in SUPERLATIVES or lower in COUNT_STOP_WORDS
                     or lower in VERB_WORDS and not lower.endswith("ed")):  # "registered users" is a noun
@@ -262,8 +312,10 @@ def _noun_phrase_after(para: str, pos: int, singular: bool = False) -> tuple[int
             if not words or not following[:1].isalpha() or following.lower() in COUNT_STOP_WORDS:
                 break
             if _is_plural(words[-1][0]):
-                after_next = tokens[index + 2].group() if index + 2 < len(tokens) else ""
-                third = tokens[index + 3].group() if index + 3 < len(tokens) else ""
+                if index + 3 >= count and not complete:
+                    raise _ReadMore
+                after_next = tokens[index + 2].group() if index + 2 < count else ""
+                third = tokens[index + 3].group() if index + 3 < count else ""
                 two_word = (not _is_plural(following) and following.lower() not in COUNT_STOP_WORDS
                             and _is_plural(after_next) and not third[:1].isalpha())
                 if not two_word and (not _is_plural(following) or after_next[:1].isalpha() and after_next.lower()
@@ -306,8 +358,8 @@ def _is_plural(word: str) -> bool:
 
 def _subject_before(before: str, qualifier: str | None = None) -> str | None:
     """The noun phrase a quantity is said of, from the text before it."""
-    link = LINK_TAIL.search(before)
-    of_link = None if link else OF_LINK_TAIL.search(before)
+    link = LINK_TAIL.find(before)  # (its span, and its text read in any case: "," first, "worth")
+    of_link = None if link else OF_LINK_TAIL.find(before)  # (its start only)
     if not link and not of_link:
         verb_object = verb_object_by(before)
         if verb_object:
@@ -431,7 +483,8 @@ def _noun_phrase_before(region: str, stop_at_number: bool = False) -> str | None
 def _sentence_initial_common_noun(word: str) -> bool:
     """A capitalized first word ("Efficiency rose", "Exports fell") that the article never
     capitalizes mid-sentence is a common noun, not a name."""
-    return _is_plural(word) or word not in _MID_SENTENCE_NAMES.get()
+    names = _MID_SENTENCE_NAMES.get()
+    return _is_plural(word) or names is None or word not in names.words
 
 
 @lru_cache(maxsize=4096)  # a pure test of one word, asked of the same words over and over
