@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
+from itertools import product
 
 from transforms.boilerplate import CONTACT_EMAIL, CONTACT_LINE, is_boilerplate_line
 
@@ -73,6 +74,11 @@ EN_MIN_STOPWORD_RATIO = 0.12
 CJK_MAX_RATIO = 0.15
 CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 ASCII_WORD_RE = re.compile(r"[A-Za-z]+")
+# Every spelling of the stopwords in upper and lower case letters: an ASCII word is a stopword
+# when its lower case is one, that is when it is in this set (a set test per word, no lower()).
+EN_STOPWORD_SPELLINGS = frozenset(
+    "".join(letters) for word in EN_STOPWORDS for letters in product(*((c, c.upper()) for c in word))
+)
 LANG_MIN_WORDS = 8
 
 # Dates.
@@ -162,14 +168,14 @@ def detect_language(text: str) -> str:
     """"en" for English text, "zh" for mostly-Chinese text, "und" otherwise (cheap heuristic)."""
     cjk = len(CJK_RE.findall(text))
     words = ASCII_WORD_RE.findall(text)
-    letters = cjk + sum(len(w) for w in words)
+    letters = cjk + sum(map(len, words))
     if letters == 0:
         return "und"
     if cjk / letters > CJK_MAX_RATIO:
         return "zh"
     if len(words) < LANG_MIN_WORDS:
         return "en" if words else "und"
-    stop = sum(1 for w in words if w.lower() in EN_STOPWORDS)
+    stop = sum(map(EN_STOPWORD_SPELLINGS.__contains__, words))  # the words whose lower case is a stopword
     return "en" if stop / len(words) >= EN_MIN_STOPWORD_RATIO else "und"
 
 

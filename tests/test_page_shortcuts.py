@@ -1,0 +1,106 @@
+"""The shortcuts of the page transform (HTML, template, boilerplate, language) give exactly what the
+plain code they replace gives.
+
+Each plain version is kept here as it was before its shortcut; the shortcut is compared with it on
+fixed cases, on hypothesis-drawn inputs, and on the real pages: every text of tests/realgold dev,
+tune_sites and tune_other, and every page of seeds/pages (decoded as the transform decodes it).
+"""
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from pathlib import Path
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from transforms import textutil
+from transforms.textutil import CJK_MAX_RATIO, CJK_RE, EN_MIN_STOPWORD_RATIO, EN_STOPWORDS, LANG_MIN_WORDS
+
+ROOT = Path(__file__).resolve().parent.parent
+REALGOLD_SETS = ("dev", "tune_sites", "tune_other")
+SETTINGS = settings(max_examples=300, deadline=None)
+
+
+@cache
+def real_texts() -> tuple[str, ...]:
+    """The raw texts of the real pages and the decoded HTML of the snapshot pages."""
+    from transforms.page import decode_content
+
+    texts = []
+    for name in REALGOLD_SETS:
+        for path in sorted((ROOT / "tests" / "realgold" / name / "pages").glob("*.json")):
+            texts.append(json.loads(path.read_text(encoding="utf-8"))["raw_text"])
+    for path in sorted((ROOT / "seeds" / "pages").rglob("*")):
+        if path.is_file():
+            try:
+                texts.append(decode_content(path.read_bytes()))
+            except Exception:  # noqa: BLE001 - a binary page has no text to compare on
+                continue
+    assert len(texts) > 100
+    return tuple(texts)
+
+
+@cache
+def real_lines() -> tuple[str, ...]:
+    """Every distinct line of the real texts, as it stands and whitespace-normalized."""
+    lines = {line for text in real_texts() for line in text.splitlines()}
+    lines |= {textutil.normalize_space(line) for line in lines}
+    return tuple(sorted(lines))
+
+
+# ------------------------------------------------------------------ language
+
+
+def plain_detect_language(text: str) -> str:
+    """detect_language before its shortcut (one lower() per word)."""
+    cjk = len(CJK_RE.findall(text))
+    words = re.findall(r"[A-Za-z]+", text)
+    letters = cjk + sum(len(w) for w in words)
+    if letters == 0:
+        return "und"
+    if cjk / letters > CJK_MAX_RATIO:
+        return "zh"
+    if len(words) < LANG_MIN_WORDS:
+        return "en" if words else "und"
+    stop = sum(1 for w in words if w.lower() in EN_STOPWORDS)
+    return "en" if stop / len(words) >= EN_MIN_STOPWORD_RATIO else "und"
+
+
+def stopword_count(text: str) -> int:
+    return sum(map(textutil.EN_STOPWORD_SPELLINGS.__contains__, textutil.ASCII_WORD_RE.findall(text)))
+
+
+def plain_stopword_count(text: str) -> int:
+    return sum(1 for w in re.findall(r"[A-Za-z]+", text) if w.lower() in EN_STOPWORDS)
+
+
+LANGUAGE_WORDS = sorted(EN_STOPWORDS) + ["The", "THE", "tHe", "Ningbo", "theory", "and1", "İs", "ſo", "Kelvin",
+                                         "宁波", "科技", "ß", "ﬁ"]
+
+
+def test_stopword_spellings_are_every_case_of_the_stopwords() -> None:
+    assert all(word.isascii() and word.isalpha() and word == word.lower() for word in EN_STOPWORDS)
+    assert textutil.EN_STOPWORD_SPELLINGS == {
+        w for w in textutil.EN_STOPWORD_SPELLINGS if w.lower() in EN_STOPWORDS}
+    assert {w.lower() for w in textutil.EN_STOPWORD_SPELLINGS} == EN_STOPWORDS
+    assert len(textutil.EN_STOPWORD_SPELLINGS) == sum(2 ** len(w) for w in EN_STOPWORDS)
+
+
+@given(st.lists(st.one_of(st.sampled_from(LANGUAGE_WORDS), st.text(max_size=6)), max_size=60).map(" ".join))
+@example("The of AND to In a IS that fOr on")
+@example("İS THE ſo")
+@example("")
+@SETTINGS
+def test_detect_language_gives_the_plain_answer(text: str) -> None:
+    assert textutil.detect_language(text) == plain_detect_language(text)
+    assert stopword_count(text) == plain_stopword_count(text)
+
+
+def test_detect_language_gives_the_plain_answer_on_the_real_pages() -> None:
+    for text in real_texts():
+        assert textutil.detect_language(text) == plain_detect_language(text)
+        assert stopword_count(text) == plain_stopword_count(text)
+    for line in real_lines():
+        assert stopword_count(line) == plain_stopword_count(line), line
