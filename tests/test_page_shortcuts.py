@@ -104,3 +104,52 @@ def test_detect_language_gives_the_plain_answer_on_the_real_pages() -> None:
         assert stopword_count(text) == plain_stopword_count(text)
     for line in real_lines():
         assert stopword_count(line) == plain_stopword_count(line), line
+
+
+# ------------------------------------------------------------------ whitespace
+
+PLAIN_SPACE_RE = re.compile(r"[\s\u200b\ufeff]+")
+
+
+def plain_normalize_space(text: str) -> str:
+    return PLAIN_SPACE_RE.sub(" ", text).strip()
+
+
+SPACES = [" ", "  ", "\t", "\n", "\r\n", "\xa0", "\u3000", "\u200b", "\ufeff", "\x1c", "\x85", "\u2028", "\u2009",
+          "\x0b", "\xad", "\x01"]
+
+
+def test_only_the_space_is_printable_whitespace() -> None:
+    import sys
+
+    chars = (chr(i) for i in range(sys.maxunicode + 1))
+    assert [c for c in chars if (PLAIN_SPACE_RE.match(c) or c.isspace()) and c.isprintable()] == [" "]
+
+
+@given(st.lists(st.one_of(st.sampled_from(SPACES), st.sampled_from(["a", "Ningbo", "宁波", "1.5%", "."]),
+                          st.text(max_size=4)), max_size=30).map("".join))
+@example("")
+@example(" ")
+@example("a  b")
+@example("a\xa0b")
+@example("a b ")
+@example(" a b")
+@example("a\u200bb")
+@SETTINGS
+def test_normalize_space_gives_the_plain_answer(text: str) -> None:
+    from transforms import boilerplate, spacing
+
+    expected = plain_normalize_space(text)
+    assert spacing.normalize_space(text) == expected
+    assert textutil.normalize_space(text) == expected
+    assert boilerplate._normalize(text) == expected
+    assert spacing.normalize_space(expected) == expected
+
+
+def test_normalize_space_gives_the_plain_answer_on_the_real_pages() -> None:
+    from transforms import spacing
+
+    for text in real_texts():
+        assert spacing.normalize_space(text) == plain_normalize_space(text)
+    for line in real_lines():
+        assert spacing.normalize_space(line) == plain_normalize_space(line), line

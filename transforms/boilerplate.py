@@ -21,6 +21,7 @@ from re import _constants as sre_constants  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 
 from transforms.fastre import longest_on_normalized
+from transforms.spacing import normalize_space
 
 # Full-width 【Print】 【Close】 (Hanweb), also with ASCII brackets.
 PRINT_CLOSE = r"(?im)^ *([【\[] *(print|close|print this page|close window) *[】\]] *)+$"
@@ -411,11 +412,7 @@ _CHECKS_BY_LONGEST = tuple((compiled, need) for compiled, need, _ in _BY_LONGEST
 _NEGATED_LONGEST = [-longest for _, _, longest in _BY_LONGEST]  # ascending, for bisect
 _GATE_COMPILED: tuple[re.Pattern[str], ...] = tuple(re.compile(p) for p in GATE_PATTERNS)
 # Whitespace as a browser collapses it (includes nbsp and the ideographic space U+3000).
-_SPACE_RE = re.compile(r"[\s\u200b\ufeff]+")
-
-
-def _normalize(line: str) -> str:
-    return _SPACE_RE.sub(" ", line).strip()
+_normalize = normalize_space
 
 
 def is_boilerplate_line(line: str) -> bool:

@@ -11,6 +11,8 @@ from datetime import datetime
 from itertools import product
 
 from transforms.boilerplate import CONTACT_EMAIL, CONTACT_LINE, is_boilerplate_line
+from transforms.spacing import SPACE_RE as SPACE_RE  # re-exported: the templates take them from here
+from transforms.spacing import normalize_space as normalize_space
 
 # An undeclared page that decodes as GB18030 is Chinese only if its non-ASCII characters are
 # mostly everyday Chinese ones: GB18030 decodes most byte strings strictly, so a few stray
@@ -36,9 +38,8 @@ def looks_chinese(text: str) -> bool:
     common = sum(1 for char in non_ascii if _in_common_chinese(char))
     return common >= MIN_COMMON_CHINESE_SHARE * len(non_ascii)
 
-# Whitespace as a browser collapses it; U+3000 (ideographic space), nbsp, zero-width
-# space and BOM included.
-SPACE_RE = re.compile(r"[\s\u200b\ufeff]+")
+# Whitespace as a browser collapses it (U+3000, nbsp, zero-width space and BOM included):
+# SPACE_RE and normalize_space are transforms.spacing's.
 # A paragraph that has no letters or digits at all (e.g. "&nbsp;", "***", "|") is dropped.
 HAS_CONTENT_RE = re.compile(r"[^\W_]")
 
@@ -111,11 +112,6 @@ NON_SPACE_RE = re.compile(r"[^\s\u200b\ufeff]")
 def has_text(text: str) -> bool:
     """normalize_space(text) != "", without building the normalized copy of a whole page."""
     return NON_SPACE_RE.search(text) is not None
-
-
-def normalize_space(text: str) -> str:
-    """Collapse every whitespace run (nbsp, U+3000, newlines included) to one space; strip."""
-    return SPACE_RE.sub(" ", text).strip()
 
 
 def is_caption(text: str) -> bool:
