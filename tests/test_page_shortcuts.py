@@ -153,3 +153,87 @@ def test_normalize_space_gives_the_plain_answer_on_the_real_pages() -> None:
         assert spacing.normalize_space(text) == plain_normalize_space(text)
     for line in real_lines():
         assert spacing.normalize_space(line) == plain_normalize_space(line), line
+
+
+# ------------------------------------------------------------------ boilerplate lines
+
+def _compiled_boilerplate() -> list[re.Pattern[str]]:
+    from transforms.boilerplate import BOILERPLATE_PATTERNS
+
+    return [re.compile(p) for p in BOILERPLATE_PATTERNS]
+
+
+def plain_is_boilerplate_line(line: str) -> bool:
+    """is_boilerplate_line without its shortcuts: every pattern searched on the normalized line."""
+    text = plain_normalize_space(line)
+    return bool(text) and any(p.search(text) for p in _compiled_boilerplate())
+
+
+def furniture_lines() -> list[str]:
+    from tests.test_boilerplate import ARTICLE_SENTENCES, FURNITURE
+
+    return [line for _, lines in FURNITURE for line in lines] + list(ARTICLE_SENTENCES)
+
+
+@st.composite
+def pattern_matches(draw: st.DrawFn) -> tuple[str, str]:
+    """(pattern, a string the pattern matches whole)."""
+    from transforms.boilerplate import BOILERPLATE_PATTERNS
+
+    pattern = draw(st.sampled_from(BOILERPLATE_PATTERNS))
+    return pattern, draw(st.from_regex(pattern, fullmatch=True))
+
+
+@given(pattern_matches())
+@SETTINGS
+def test_edge_chars_hold_every_ascii_edge_of_a_match(case: tuple[str, str]) -> None:
+    from transforms.pagere import first_chars, last_chars
+
+    pattern, text = case
+    match = re.compile(pattern).match(text)
+    assert match is not None
+    found = match.group()
+    first, last = first_chars(pattern), last_chars(pattern)
+    if found and found[0].isascii():
+        assert first is None or found[0] in first, (pattern, found)
+    if found and found[-1].isascii():
+        assert last is None or found[-1] in last, (pattern, found)
+
+
+def test_edge_chars_of_fixed_patterns() -> None:
+    from transforms.pagere import first_chars, last_chars
+
+    assert first_chars(r"(?i)^ *ab") == frozenset(" Aa")
+    assert last_chars(r"(?i)^ *ab *$") == frozenset(" Bb")
+    assert first_chars(r"(?i)s") == frozenset("Ss")  # "ſ" matches too, but it is not ASCII
+    assert first_chars(r"x?") is None  # an empty match
+    assert first_chars(r"(a)\1") == frozenset("a")
+    assert last_chars(r"(a)\1") is None  # a backreference: not known
+    assert first_chars(r"(?=b)a|c") == frozenset("ac")
+    assert first_chars(r"[^a]") == frozenset(ASCII_NOT_A)
+    assert last_chars(r"(?:ab|cd)+$") == frozenset("bd")
+
+
+ASCII_NOT_A = "".join(chr(i) for i in range(128) if chr(i) != "a")
+
+
+@given(st.one_of(pattern_matches().map(lambda case: case[1]),
+                 st.builds(lambda a, b, c: a + b + c, st.text(max_size=3), pattern_matches().map(lambda case: case[1]),
+                           st.text(max_size=3)),
+                 st.text()))
+@SETTINGS
+def test_is_boilerplate_line_gives_the_plain_answer(line: str) -> None:
+    from transforms.boilerplate import is_boilerplate_line
+
+    assert is_boilerplate_line(line) == plain_is_boilerplate_line(line)
+
+
+def test_is_boilerplate_line_gives_the_plain_answer_on_the_real_lines() -> None:
+    from transforms.boilerplate import is_boilerplate_line
+
+    caught = 0
+    for line in real_lines() + tuple(furniture_lines()):
+        plain = plain_is_boilerplate_line(line)
+        assert is_boilerplate_line(line) == plain, line
+        caught += plain
+    assert caught > 300
