@@ -15,6 +15,7 @@ from pathlib import Path
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from tests.test_properties import MARKUP
 from transforms import textutil
 from transforms.textutil import CJK_MAX_RATIO, CJK_RE, EN_MIN_STOPWORD_RATIO, EN_STOPWORDS, LANG_MIN_WORDS
 
@@ -237,3 +238,82 @@ def test_is_boilerplate_line_gives_the_plain_answer_on_the_real_lines() -> None:
         assert is_boilerplate_line(line) == plain, line
         caught += plain
     assert caught > 300
+
+
+# ------------------------------------------------------------------ element classes of the parsed tree
+
+FORM_MARKUP = ['<form action="/s">', "</form>", '<input name="q" value="Ningbo">', "<select><option>1</option>",
+               "</select>", "<textarea>Text Size: A A A</textarea>", "<label>Search</label>", "<!-- note -->",
+               "<?php x ?>", "&copy;", "<button>Print</button>"]
+
+
+@cache
+def html_pages() -> tuple[bytes, ...]:
+    """Every page of seeds/pages and tests/gold/pages (the held-out pages excepted)."""
+    paths = sorted((ROOT / "seeds" / "pages").rglob("*")) + sorted((ROOT / "tests" / "gold" / "pages").rglob("*"))
+    return tuple(path.read_bytes() for path in paths if path.is_file())
+
+
+def transform_all(contents: list[bytes | str], **kwargs: str) -> list[object]:
+    import dataclasses
+
+    from transforms.errors import NotAnArticle
+    from transforms.page import parse_page
+
+    out: list[object] = []
+    for content in contents:
+        try:
+            out.append(dataclasses.asdict(parse_page(content, **kwargs)))
+        except NotAnArticle as exc:
+            out.append((exc.kind, str(exc)))
+    return out
+
+
+def generic_contents(contents: list[bytes]) -> list[object]:
+    """What the generic template finds on each page, whatever template the page has."""
+    from transforms.errors import NotAnArticle
+    from transforms.page import decode_content
+    from transforms.templates import generic
+    from transforms.templates.htmlutil import parse_html
+
+    out: list[object] = []
+    for content in contents:
+        try:
+            html = decode_content(content)
+            out.append(generic.parse(parse_html(html), html, None))
+        except NotAnArticle as exc:
+            out.append(exc.kind)
+        except Exception as exc:  # noqa: BLE001 - parse_page turns these into NotAnArticle; compared alike
+            out.append(type(exc).__name__)
+    return out
+
+
+def under_html_lookup(monkeypatch, func, *args, **kwargs):  # type: ignore[no-untyped-def]
+    """func(*args) with the parser giving lxml.html's own element classes (the plain path)."""
+    import lxml.html
+
+    from transforms.templates import htmlutil
+
+    with monkeypatch.context() as patch:
+        patch.setattr(htmlutil, "ELEMENT_CLASS_LOOKUP", lxml.html.HtmlElementClassLookup())
+        return func(*args, **kwargs)
+
+
+def test_default_element_classes_give_the_same_articles(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    pages = list(html_pages())
+    assert len(pages) > 60
+    assert transform_all(pages) == under_html_lookup(monkeypatch, transform_all, pages)
+    assert generic_contents(pages) == under_html_lookup(monkeypatch, generic_contents, pages)
+
+
+@given(st.lists(st.sampled_from(FORM_MARKUP + MARKUP), max_size=60).map("".join),
+       st.sampled_from([None, "hanweb", "joomla", "generic"]))
+@settings(max_examples=100, deadline=None)
+def test_default_element_classes_give_the_same_on_tag_soup(html: str, template: str | None) -> None:
+    import _pytest.monkeypatch
+
+    patch = _pytest.monkeypatch.MonkeyPatch()
+    kwargs = {"template": template} if template else {}
+    assert transform_all([html], **kwargs) == under_html_lookup(patch, transform_all, [html], **kwargs)
+    assert generic_contents([html.encode("utf-8", "surrogatepass")]) == \
+        under_html_lookup(patch, generic_contents, [html.encode("utf-8", "surrogatepass")])

@@ -93,9 +93,22 @@ def parse_html(html: str, warnings: list[str] | None = None) -> lxml.html.HtmlEl
     raise NotAnArticle("unparseable", f"HTML exceeds a parser limit: {error}")
 
 
+# The classes of the parsed tree's nodes: lxml.html's own lookup is a Python method called for every
+# node that gets a Python object (each element a walk, an XPath result or a meta scan touches), and
+# gives form, input, select, textarea and label elements form-handling subclasses of HtmlElement that
+# nothing here uses. This lookup runs in C and gives every element the plain HtmlElement (comments,
+# processing instructions and entities lxml.html's classes, as before): a walk over the tree costs a
+# third. tests/test_page_shortcuts.py compares whole transforms under both lookups.
+ELEMENT_CLASS_LOOKUP: etree.ElementClassLookup = etree.ElementDefaultClassLookup(
+    element=lxml.html.HtmlElement, comment=lxml.html.HtmlComment, pi=lxml.html.HtmlProcessingInstruction,
+    entity=lxml.html.HtmlEntity,
+)
+
+
 def _parse_whole(html: str) -> tuple[lxml.html.HtmlElement, str | None]:
     """(document, None), or (partial document, libxml2's message) when a resource limit cut it short."""
     parser = lxml.html.HTMLParser(huge_tree=True)
+    parser.set_element_class_lookup(ELEMENT_CLASS_LOOKUP)
     doc = lxml.html.document_fromstring(html, parser=parser)
     for entry in parser.error_log:
         if entry.type_name == RESOURCE_LIMIT:
