@@ -317,3 +317,141 @@ def test_default_element_classes_give_the_same_on_tag_soup(html: str, template: 
     assert transform_all([html], **kwargs) == under_html_lookup(patch, transform_all, [html], **kwargs)
     assert generic_contents([html.encode("utf-8", "surrogatepass")]) == \
         under_html_lookup(patch, generic_contents, [html.encode("utf-8", "surrogatepass")])
+
+
+# ------------------------------------------------------------------ the block walker
+
+class PlainWalker:
+    """htmlutil._Walker before its shortcuts: every element before the start marker walked too."""
+
+    def __init__(self, start, end) -> None:  # type: ignore[no-untyped-def]
+        from transforms.templates import htmlutil
+
+        self.h = htmlutil
+        self.blocks: list[object] = []
+        self.parts: list[str] = []
+        self.start, self.end = start, end
+        self.active = start is None
+        self.done = False
+        self.ctx: list[tuple[bool, bool, bool]] = [(False, False, False)]
+        self.saw_image = False
+        self.image_in_block = False
+
+    def text(self, value: str | None) -> None:
+        if value and self.active and not self.done:
+            self.parts.append(value)
+
+    def flush(self) -> None:
+        text = plain_normalize_space("".join(self.parts))
+        self.parts.clear()
+        if not text:
+            return
+        centered, caption, heading = self.ctx[-1]
+        self.blocks.append(textutil.Block(text=text, centered=centered, caption_markup=caption,
+                                          after_image=self.saw_image or self.image_in_block, heading=heading))
+        self.saw_image = False
+        self.image_in_block = False
+
+    def walk(self, el) -> None:  # type: ignore[no-untyped-def]
+        h = self.h
+        if self.done:
+            return
+        if el is self.start:
+            self.active = True
+            self.ctx = [(False, c, hd) for _, c, hd in self.ctx]
+            return
+        if el is self.end:
+            self.flush()
+            self.done = True
+            return
+        tag = el.tag if isinstance(el.tag, str) else None
+        if tag is None or tag in h.SKIP_TAGS:
+            return
+        tag = tag.lower()
+        if tag == "br":
+            self.flush()
+            return
+        if tag == "img":
+            if self.active:
+                if plain_normalize_space("".join(self.parts)):
+                    self.image_in_block = True
+                else:
+                    self.saw_image = True
+            return
+        is_block = tag in h.BLOCK_TAGS
+        if is_block:
+            self.flush()
+            parent = self.ctx[-1]
+            if tag == "table":
+                centered = False
+            elif tag in h.ALIGN_SCOPE_TAGS:
+                centered = h._is_centered(el)
+            else:
+                centered = parent[0] or h._is_centered(el)
+            self.ctx.append((centered, parent[1] or h._is_caption_markup(el), tag in h.HEADING_TAGS))
+        self.text(el.text)
+        for child in el:
+            self.walk(child)
+            if self.done:
+                break
+            self.text(child.tail)
+        if is_block:
+            self.flush()
+            self.ctx.pop()
+
+
+def plain_region_blocks(region, start=None, end=None) -> list[object]:  # type: ignore[no-untyped-def]
+    walker = PlainWalker(start, end)
+    walker.text(region.text)
+    for child in region:
+        walker.walk(child)
+        if walker.done:
+            break
+        walker.text(child.tail)
+    walker.flush()
+    return walker.blocks
+
+
+def check_walks(html: str, pairs: int, seed: int) -> None:
+    """region_blocks against the plain walker on one page: the whole page, the page between its Hanweb
+    markers, and between `pairs` pairs of its elements drawn at random (either order, nested or not)."""
+    import random
+
+    from transforms.templates import hanweb
+    from transforms.templates.htmlutil import parse_html, region_blocks, xpath
+
+    try:
+        doc = parse_html(html)
+    except Exception:  # noqa: BLE001 - a page lxml cannot parse (parse_page rejects it) has no walk
+        return
+    elements = list(doc.iter())
+    cases = [(None, None)]
+    starts, ends = xpath(doc, hanweb.CONTENT_START_XPATH), xpath(doc, hanweb.CONTENT_END_XPATH)
+    if starts:
+        cases += [(starts[0], None), (starts[0], ends[0] if ends else None)]
+    rng = random.Random(seed)
+    cases += [(rng.choice(elements), rng.choice(elements + [None])) for _ in range(pairs)]
+    for start, end in cases:
+        assert region_blocks(doc, start, end) == plain_region_blocks(doc, start, end), (start, end)
+        body = doc.find("body")
+        if body is not None:
+            assert region_blocks(body, start, end) == plain_region_blocks(body, start, end), (start, end)
+
+
+def test_region_blocks_gives_the_plain_walk_on_the_real_pages() -> None:
+    from transforms.page import decode_content
+
+    for seed, content in enumerate(html_pages()):
+        try:
+            html = decode_content(content)
+        except Exception:  # noqa: BLE001 - a binary page
+            continue
+        if "<" in html[:2000]:
+            check_walks(html, pairs=12, seed=seed)
+
+
+@given(st.lists(st.sampled_from(FORM_MARKUP + MARKUP + ["<img src=x>", "<center>", "<figcaption>", "<h2>", "</h2>"]),
+                max_size=60).map("".join), st.integers(0, 1000))
+@SETTINGS
+def test_region_blocks_gives_the_plain_walk_on_tag_soup(html: str, seed: int) -> None:
+    check_walks(html, pairs=6, seed=seed)

@@ -230,6 +230,12 @@ class _Walker:
         self.parts: list[str] = []
         self.start, self.end = start, end
         self.active = start is None
+        # Until the start marker is reached nothing shows (no text is kept, flushes find nothing,
+        # the block stack only grows and shrinks back): only the elements around it (and around the
+        # end marker, which ends the walk wherever it is met) need walking.
+        self.around_start: frozenset[etree._Element] = frozenset(
+            (*start.iterancestors(), *(end.iterancestors() if end is not None else ()))
+            if start is not None else ())
         self.done = False
         # per open block: (centered, caption markup, heading)
         self.ctx: list[tuple[bool, bool, bool]] = [(False, False, False)]
@@ -241,6 +247,8 @@ class _Walker:
             self.parts.append(value)
 
     def flush(self) -> None:
+        if not self.parts:
+            return  # nothing since the last flush
         text = normalize_space("".join(self.parts))
         self.parts.clear()
         if not text:
@@ -264,6 +272,8 @@ class _Walker:
             self.flush()
             self.done = True
             return
+        if not self.active and el not in self.around_start:
+            return  # before the start marker and not around it: walking it would change nothing
         tag = el.tag if isinstance(el.tag, str) else None
         if tag is None or tag in SKIP_TAGS:
             return
