@@ -455,3 +455,104 @@ def test_region_blocks_gives_the_plain_walk_on_the_real_pages() -> None:
 @SETTINGS
 def test_region_blocks_gives_the_plain_walk_on_tag_soup(html: str, seed: int) -> None:
     check_walks(html, pairs=6, seed=seed)
+
+
+# ------------------------------------------------------------------ characters XML cannot hold; contact lines
+
+INVALID_PIECES = ["\x00", "\x01", "\x08", "\t", "\n", "\x0b", "\x0c", "\r", "\x0e", "\x1f", " ", "\x7f", "\x85",
+                  "\ud800", "\udfff", "\ufffd", "\ufffe", "\uffff", "\U0001f600", "宁波", "<p>", "a"]
+
+
+@given(st.lists(st.one_of(st.sampled_from(INVALID_PIECES), st.text(max_size=3)), max_size=30).map("".join))
+@example("")
+@example("a\x01b")
+@example("\ud800")
+@example("\uffff")
+@SETTINGS
+def test_drop_xml_invalid_gives_the_plain_substitution(text: str) -> None:
+    from transforms.templates.htmlutil import XML_INVALID_CHARS_RE, drop_xml_invalid
+
+    assert drop_xml_invalid(text) == XML_INVALID_CHARS_RE.sub("", text)
+
+
+def test_drop_xml_invalid_gives_the_plain_substitution_on_the_real_pages() -> None:
+    from transforms.templates.htmlutil import XML_INVALID_CHARS_RE, drop_xml_invalid
+
+    for text in real_texts():
+        assert drop_xml_invalid(text) == XML_INVALID_CHARS_RE.sub("", text)
+        damaged = text.replace(". ", ".\x01 ", 3).replace("a", "\x0b", 1)
+        assert drop_xml_invalid(damaged) == XML_INVALID_CHARS_RE.sub("", damaged)
+
+
+def contact_lines() -> list[str]:
+    return ["E-mail: xulinqi@nimte.ac.cn", "Tel: +86-574-86805117", "email : a.b@c.org ", "Phone：0574 8718 4589",
+            "Contact: me@x.cn and more", "The Tel: 123456 line", "Fax: 12", "tel: (0574) 8718-4589"]
+
+
+@given(st.one_of(st.sampled_from(contact_lines()),
+                 st.builds(lambda a, b: a + b, st.sampled_from(contact_lines()), st.text(max_size=5)),
+                 st.builds(lambda a, b: a + b, st.text(max_size=5), st.sampled_from(contact_lines())), st.text()))
+@SETTINGS
+def test_contact_lines_match_where_the_plain_search_finds(line: str) -> None:
+    text = textutil.normalize_space(line)
+    assert "\n" not in text
+    for regex in textutil.CONTACT_RES:
+        assert bool(regex.match(text)) == bool(regex.search(text)), text
+
+
+def test_contact_lines_match_where_the_plain_search_finds_on_the_real_lines() -> None:
+    found = 0
+    for line in real_lines() + tuple(contact_lines()):
+        text = textutil.normalize_space(line)
+        for regex in textutil.CONTACT_RES:
+            assert bool(regex.match(text)) == bool(regex.search(text)), text
+            found += bool(regex.match(text))
+    assert found >= 4
+
+
+def plain_split_body(blocks: list[textutil.Block], title: str | None) -> tuple[list[str], list[str]]:
+    """split_body as it was: each block normalized by the plain substitution, contacts searched."""
+    body: list[str] = []
+    captions: list[str] = []
+    norm_title = plain_normalize_space(title or "").casefold()
+    block_of_paragraph: list[int] = []
+    contact_at: int | None = None
+    for index, block in enumerate(blocks):
+        text = plain_normalize_space(block.text)
+        if text and any(regex.search(text) for regex in textutil.CONTACT_RES):
+            contact_at = index
+        if not text or not textutil.HAS_CONTENT_RE.search(text) or plain_is_boilerplate_line(text):
+            continue
+        if norm_title and textutil.is_title_repeat(text, norm_title):
+            continue
+        if textutil._block_is_caption(block, text):
+            captions.append(text)
+        else:
+            body.append(text)
+            block_of_paragraph.append(index)
+    if contact_at is not None and (not block_of_paragraph or block_of_paragraph[-1] < contact_at):
+        for _ in range(textutil.CONTACT_NAME_LINES):
+            if not body or block_of_paragraph[-1] != contact_at - 1 or not textutil._is_name_line(body[-1]):
+                break
+            body.pop()
+            contact_at = block_of_paragraph.pop()
+    return body, captions
+
+
+SPLIT_LINES = contact_lines() + ["Jin Lu", "Ningbo Institute", "Ningbo grew 5%.", "(Photo by Hu)", "Text Size: A A A",
+                                 "Title", "  "]
+
+
+@given(st.lists(st.one_of(st.sampled_from(SPLIT_LINES), st.text(max_size=20)), max_size=8),
+       st.lists(st.booleans(), min_size=8, max_size=8))
+@SETTINGS
+def test_split_body_gives_the_plain_answer(lines: list[str], centered: list[bool]) -> None:
+    blocks = [textutil.Block(text=line, centered=c, after_image=c) for line, c in zip(lines, centered)]
+    assert textutil.split_body(blocks, "Title") == plain_split_body(blocks, "Title")
+
+
+def test_split_body_gives_the_plain_answer_on_the_real_pages() -> None:
+    lines = list(real_lines())
+    for start in range(0, len(lines), 7):
+        blocks = [textutil.Block(text=line) for line in lines[start:start + 7] + contact_lines()[start % 3:][:2]]
+        assert textutil.split_body(blocks, lines[start]) == plain_split_body(blocks, lines[start])
