@@ -211,7 +211,7 @@ def split_body(blocks: list[Block], title: str | None) -> tuple[list[str], list[
     contact_at: int | None = None  # index of a contact line after which no body paragraph comes
     for index, block in enumerate(blocks):
         text = normalize_space(block.text)
-        if text and any(regex.search(text) for regex in CONTACT_RES):
+        if text and any(regex.match(text) for regex in CONTACT_RES):  # ^ can only match at 0: no newline
             contact_at = index
         if not text or not HAS_CONTENT_RE.search(text) or is_boilerplate_line(text):
             continue
