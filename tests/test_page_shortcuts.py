@@ -556,3 +556,53 @@ def test_split_body_gives_the_plain_answer_on_the_real_pages() -> None:
     for start in range(0, len(lines), 7):
         blocks = [textutil.Block(text=line) for line in lines[start:start + 7] + contact_lines()[start % 3:][:2]]
         assert textutil.split_body(blocks, lines[start]) == plain_split_body(blocks, lines[start])
+
+
+@st.composite
+def needed_pattern_matches(draw: st.DrawFn) -> tuple[str, str]:
+    """(pattern with a _NEEDS check, a string it matches whole)."""
+    from transforms.boilerplate import _NEEDS
+
+    pattern = draw(st.sampled_from(sorted(_NEEDS)))
+    return pattern, draw(st.from_regex(pattern, fullmatch=True))
+
+
+NEEDED_LINES = ["Sam Chambers — August 11, 2021", "Sam Chambers – August 11, 2021", "SHINE ｜ 22 Jul 2020",
+                "Home › News › City", "Home » News » City", "Home > News > City", "Updated：2020-01-21",
+                "Copyright 2020 X ALL RIGHTS RESERVED .", "x all rights reserveD", "某备案号 ICP备12345号",
+                "浙公网安备 33020302000105号", "Photo of the site"]
+
+
+def needing_examples(test):  # type: ignore[no-untyped-def]
+    from transforms.boilerplate import _NEEDS
+
+    for pattern in sorted(_NEEDS):
+        for line in NEEDED_LINES:
+            if re.compile(pattern).match(line):
+                test = example((pattern, line))(test)
+    return test
+
+
+@given(needed_pattern_matches())
+@needing_examples
+@SETTINGS
+def test_every_line_a_needing_pattern_matches_has_what_it_needs(case: tuple[str, str]) -> None:
+    from transforms.boilerplate import _NEEDS
+
+    pattern, drawn = case
+    for text in (drawn, plain_normalize_space(drawn)):
+        if text and "\n" not in text and re.compile(pattern).match(text):
+            assert _NEEDS[pattern](text), (pattern, text)
+
+
+def test_every_real_line_a_needing_pattern_matches_has_what_it_needs() -> None:
+    from transforms.boilerplate import _NEEDS
+
+    matched = 0
+    for line in real_lines() + tuple(furniture_lines()) + tuple(NEEDED_LINES):
+        text = plain_normalize_space(line)
+        for pattern, need in _NEEDS.items():
+            if re.compile(pattern).match(text):
+                assert need(text), (pattern, text)
+                matched += 1
+    assert matched > 20

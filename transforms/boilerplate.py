@@ -384,12 +384,17 @@ _COMPILED: tuple[re.Pattern[str], ...] = tuple(re.compile(p) for p in BOILERPLAT
 _LINE_START = (sre_constants.AT, sre_constants.AT_BEGINNING)
 assert all(sre_parse.parse(p)[0] == _LINE_START for p in BOILERPLATE_PATTERNS), "a pattern not anchored by ^"
 # What a line needs before the patterns that scan it at length (".{0,200}") can match: their uncased
-# characters ("备"/"证" of an ICP number), or the last letter before the closing spaces (e, t or o: no
-# other character matches those under IGNORECASE).
+# characters ("备"/"证" of an ICP number; the separators of a breadcrumb chain or of a name and a
+# date; the colon of a dated header), or the last letter before the closing spaces and full stop
+# (e, t, o or d: no other character matches those under IGNORECASE).
 _NEEDS: dict[str, Callable[[str], bool]] = {
     ICP_LICENCE: lambda line: "备" in line or "证" in line,
     POLICE_LICENCE: lambda line: "公网安备" in line,
     IMAGE_ALT: lambda line: line.rstrip(" ")[-1:] in ("e", "E", "t", "T", "o", "O"),
+    RIGHTS_LINE: lambda line: line.rstrip(" .")[-1:] in ("d", "D"),
+    BREADCRUMB_CHAIN: lambda line: ">" in line or "»" in line or "›" in line,
+    NAME_DATE: lambda line: "-" in line or "|" in line or "–" in line or "—" in line or "｜" in line,
+    DATED_HEADER: lambda line: ":" in line or "：" in line,
 }
 _LINE_END = (sre_constants.AT, sre_constants.AT_END)
 
