@@ -606,3 +606,106 @@ def test_every_real_line_a_needing_pattern_matches_has_what_it_needs() -> None:
                 assert need(text), (pattern, text)
                 matched += 1
     assert matched > 20
+
+
+# ------------------------------------------------------------------ XPath forms
+
+def template_expressions() -> list[str]:
+    """Every XPath expression constant of the HTML templates."""
+    from transforms.templates import generic, hanweb, joomla
+
+    found: list[str] = []
+    for module in (hanweb, joomla, generic):
+        for name, value in vars(module).items():
+            if not name.isupper():
+                continue
+            for item in value if isinstance(value, tuple) else (value,):
+                if isinstance(item, str) and "/" in item and not item.startswith("(?") and "[" in item + "//":
+                    found.append(item)
+    return list(dict.fromkeys(found))
+
+
+def same_nodes(doc, expr: str, contexts) -> None:  # type: ignore[no-untyped-def]
+    from lxml import etree
+
+    from transforms.xpathfast import faster
+
+    plain, fast = etree.XPath(expr), etree.XPath(faster(expr))
+    for context in contexts:
+        assert fast(context) == plain(context), (expr, faster(expr))
+
+
+def contexts_of(doc, count: int, seed: int) -> list[object]:  # type: ignore[no-untyped-def]
+    import random
+
+    elements = [el for el in doc.iter() if isinstance(el.tag, str)]
+    return [doc] + random.Random(seed).sample(elements, min(count, len(elements)))
+
+
+def test_faster_xpath_forms_cover_the_costly_template_expressions() -> None:
+    from transforms.templates import hanweb, joomla
+    from transforms.xpathfast import faster
+
+    rewritten = [e for e in template_expressions() if faster(e) != e]
+    assert len(rewritten) > 30
+    for expr in (hanweb.CONTENT_START_XPATH, *hanweb.REGION_DROP_XPATHS, joomla.ITEM_PAGE, *joomla.BODY_DROP_XPATHS):
+        assert faster(expr) != expr, expr
+
+
+def test_faster_xpath_keeps_other_forms() -> None:
+    from transforms.xpathfast import faster
+
+    for expr in ["//div[1]", "//div[@a and @b]", "//div[contains(., 'x')]", "//div[@a='x'][2]", "//div",
+                 "//div[position()=1]", "//div[@a='x']/@b", "//div[not(@a='x')]", "//div[@a='x' or last()]",
+                 "//div[@a='x']//p", "x//div[@a='x']", "//div[@a='x'] | //p[@a='y']", "//div[@a='x]",
+                 "//div[(@a='x')]"]:
+        assert faster(expr) == expr, expr
+    assert faster("//div[@id='a' or @class='b' or @id='c']") == \
+        "/descendant::div/@id[.='a' or .='c']/.. | /descendant::div/@class[.='b']/.."
+    assert faster("//div[@a='[']") == "/descendant::div/@a[.='[']/.."  # a bracket inside quotes
+
+
+def test_faster_xpath_selects_the_same_nodes_on_the_real_pages() -> None:
+    from transforms.page import decode_content
+    from transforms.templates.htmlutil import parse_html
+
+    expressions = template_expressions()
+    for seed, content in enumerate(html_pages()):
+        try:
+            doc = parse_html(decode_content(content))
+        except Exception:  # noqa: BLE001 - not HTML
+            continue
+        contexts = contexts_of(doc, 4, seed)
+        for expr in expressions:
+            same_nodes(doc, expr, contexts if expr.startswith(".") else [doc])
+
+
+ATTRIBUTE_VALUES = ["zoom", "Zoom", "ZOOM", "item-page", " item-page ", "item-page\tblog", "item-page\xa0x", "blog",
+                    "x\nitems-row", "items-rowx", "bt_content", "published", "category-name", "ContentStart",
+                    "CONTENTEND", "contentstart", "ConTentEnd", "/index.php/a", "doZoom()", "visitcount.jsp",
+                    "window.print()", "headline", "articleBody", "share-box", "jc", "comments", "jcomments", "",
+                    "date", "crumb", "/art/2019/1/1/", "tags", "Text Size"]
+ATTRIBUTES = ["class", "id", "name", "href", "src", "itemprop", "CLASS", "data-x"]
+TAGS = ["div", "td", "a", "meta", "p", "ul", "dd", "dl", "table", "body", "span", "h2", "time"]
+
+
+@st.composite
+def attribute_soup(draw: st.DrawFn) -> str:
+    parts = []
+    for _ in range(draw(st.integers(1, 25))):
+        tag = draw(st.sampled_from(TAGS))
+        attrs = draw(st.lists(st.tuples(st.sampled_from(ATTRIBUTES), st.sampled_from(ATTRIBUTE_VALUES)), max_size=3))
+        attr_text = "".join(f' {name}="{value}"' for name, value in attrs)
+        parts.append(draw(st.sampled_from([f"<{tag}{attr_text}>", f"<{tag}{attr_text}>x</{tag}>", f"</{tag}>"])))
+    return "<html><body>" + "".join(parts) + "</body></html>"
+
+
+@given(attribute_soup(), st.integers(0, 100))
+@SETTINGS
+def test_faster_xpath_selects_the_same_nodes_on_attribute_soup(html: str, seed: int) -> None:
+    from transforms.templates.htmlutil import parse_html
+
+    doc = parse_html(html)
+    contexts = contexts_of(doc, 3, seed)
+    for expr in template_expressions():
+        same_nodes(doc, expr, contexts if expr.startswith(".") else [doc])
