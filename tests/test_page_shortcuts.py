@@ -70,7 +70,11 @@ def plain_detect_language(text: str) -> str:
 
 
 def stopword_count(text: str) -> int:
-    return sum(map(textutil.EN_STOPWORD_SPELLINGS.__contains__, textutil.ASCII_WORD_RE.findall(text)))
+    return sum(map(textutil._EN_STOPWORD_SPELLING_BYTES.__contains__, textutil.ascii_words(text)))
+
+
+def check_ascii_words(text: str) -> None:
+    assert [w.decode("ascii") for w in textutil.ascii_words(text)] == re.findall(r"[A-Za-z]+", text)
 
 
 def plain_stopword_count(text: str) -> int:
@@ -78,7 +82,7 @@ def plain_stopword_count(text: str) -> int:
 
 
 LANGUAGE_WORDS = sorted(EN_STOPWORDS) + ["The", "THE", "tHe", "Ningbo", "theory", "and1", "İs", "ſo", "Kelvin",
-                                         "宁波", "科技", "ß", "ﬁ"]
+                                         "宁波", "科技", "ß", "ﬁ", "\ud800", "a\x00b", "Ａ", "é", "\x7f", "\xc3"]
 
 
 def test_stopword_spellings_are_every_case_of_the_stopwords() -> None:
@@ -97,14 +101,17 @@ def test_stopword_spellings_are_every_case_of_the_stopwords() -> None:
 def test_detect_language_gives_the_plain_answer(text: str) -> None:
     assert textutil.detect_language(text) == plain_detect_language(text)
     assert stopword_count(text) == plain_stopword_count(text)
+    check_ascii_words(text)
 
 
 def test_detect_language_gives_the_plain_answer_on_the_real_pages() -> None:
     for text in real_texts():
         assert textutil.detect_language(text) == plain_detect_language(text)
         assert stopword_count(text) == plain_stopword_count(text)
+        check_ascii_words(text)
     for line in real_lines():
         assert stopword_count(line) == plain_stopword_count(line), line
+        check_ascii_words(line)
 
 
 # ------------------------------------------------------------------ whitespace
