@@ -134,6 +134,15 @@ def test_only_the_space_is_printable_whitespace() -> None:
     assert [c for c in chars if (PLAIN_SPACE_RE.match(c) or c.isspace()) and c.isprintable()] == [" "]
 
 
+def test_the_space_pattern_is_isspace_and_the_two_zero_width_characters() -> None:
+    import sys
+
+    from transforms import spacing
+
+    chars = (chr(i) for i in range(sys.maxunicode + 1))
+    assert [c for c in chars if bool(PLAIN_SPACE_RE.match(c)) != (c.isspace() or c in spacing.NOT_ISSPACE)] == []
+
+
 @given(st.lists(st.one_of(st.sampled_from(SPACES), st.sampled_from(["a", "Ningbo", "宁波", "1.5%", "."]),
                           st.text(max_size=4)), max_size=30).map("".join))
 @example("")
