@@ -725,3 +725,36 @@ def test_faster_xpath_selects_the_same_nodes_on_attribute_soup(html: str, seed: 
     contexts = contexts_of(doc, 3, seed)
     for expr in template_expressions():
         same_nodes(doc, expr, contexts if expr.startswith(".") else [doc])
+
+
+# ------------------------------------------------------------------ nesting depth
+
+def deep_doc(levels: int, tag: str = "div"):  # type: ignore[no-untyped-def]
+    from transforms.templates.htmlutil import _parse_whole
+
+    return _parse_whole(f"<html><body>{('<' + tag + '>') * levels}x</body></html>")[0]
+
+
+def test_deeper_than_flatten_gives_the_plain_answer_at_every_depth_near_the_cuts() -> None:
+    from transforms.templates.htmlutil import DEEPER_THAN_FLATTEN, FLATTEN_DEPTH, SHALLOW_DEPTH, deeper_than_flatten
+
+    depths = [*range(SHALLOW_DEPTH - 4, SHALLOW_DEPTH + 5), *range(FLATTEN_DEPTH - 6, FLATTEN_DEPTH + 6), 700]
+    answers = set()
+    for levels in depths:
+        for tag in ("div", "span", "b"):
+            doc = deep_doc(levels, tag)
+            answers.add(bool(DEEPER_THAN_FLATTEN(doc)))
+            assert deeper_than_flatten(doc) == bool(DEEPER_THAN_FLATTEN(doc)), (levels, tag)
+    assert answers == {True, False}
+
+
+def test_deeper_than_flatten_gives_the_plain_answer_on_the_real_pages() -> None:
+    from transforms.page import decode_content
+    from transforms.templates.htmlutil import DEEPER_THAN_FLATTEN, _parse_whole, deeper_than_flatten
+
+    for content in html_pages():
+        try:
+            doc = _parse_whole(decode_content(content))[0]
+        except Exception:  # noqa: BLE001 - not HTML
+            continue
+        assert deeper_than_flatten(doc) == bool(DEEPER_THAN_FLATTEN(doc))
