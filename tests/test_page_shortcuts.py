@@ -758,3 +758,57 @@ def test_deeper_than_flatten_gives_the_plain_answer_on_the_real_pages() -> None:
         except Exception:  # noqa: BLE001 - not HTML
             continue
         assert deeper_than_flatten(doc) == bool(DEEPER_THAN_FLATTEN(doc))
+
+
+# ------------------------------------------------------------------ Hanweb content markers asked once
+
+def plain_hanweb_parse(doc, html: str, url: str | None = None):  # type: ignore[no-untyped-def]
+    """hanweb.parse as it was: the listing test and the blocks each evaluate the start markers."""
+    from transforms.errors import NotAnArticle
+    from transforms.templates import hanweb
+    from transforms.templates.htmlutil import first_text, meta_content
+
+    if hanweb.is_listing(doc, html):
+        raise NotAnArticle("listing", "Hanweb column page (record datastore, no article content)")
+    title = meta_content(doc, hanweb.TITLE_META) or first_text(doc, hanweb.TITLE_XPATHS) or hanweb._title_from_head(doc)
+    published = hanweb._published(doc, url)
+    section = meta_content(doc, hanweb.SECTION_META) or hanweb._breadcrumb_section(doc)
+    return textutil.Content(title=title, published=published, section=section, blocks=hanweb._content_blocks(doc))
+
+
+def hanweb_results(parse, html: str) -> object:  # type: ignore[no-untyped-def]
+    from transforms.errors import NotAnArticle
+    from transforms.templates.htmlutil import parse_html
+
+    try:
+        doc = parse_html(html)
+    except Exception:  # noqa: BLE001 - not HTML
+        return "unparsed"
+    try:
+        return parse(doc, html, None)
+    except NotAnArticle as exc:
+        return exc.kind
+
+
+def test_hanweb_parse_gives_the_plain_answer_on_the_real_pages() -> None:
+    from transforms.page import decode_content
+    from transforms.templates import hanweb
+
+    parsed = 0
+    for content in html_pages():
+        try:
+            html = decode_content(content)
+        except Exception:  # noqa: BLE001 - a binary page
+            continue
+        fast = hanweb_results(hanweb.parse, html)
+        assert fast == hanweb_results(plain_hanweb_parse, html)
+        parsed += isinstance(fast, textutil.Content)
+    assert parsed > 20
+
+
+@given(st.lists(st.sampled_from(MARKUP + FORM_MARKUP), max_size=60).map("".join))
+@SETTINGS
+def test_hanweb_parse_gives_the_plain_answer_on_tag_soup(html: str) -> None:
+    from transforms.templates import hanweb
+
+    assert hanweb_results(hanweb.parse, html) == hanweb_results(plain_hanweb_parse, html)
