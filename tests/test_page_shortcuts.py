@@ -672,13 +672,15 @@ def test_faster_xpath_keeps_other_forms() -> None:
     from transforms.xpathfast import faster
 
     for expr in ["//div[1]", "//div[@a and @b]", "//div[contains(., 'x')]", "//div[@a='x'][2]", "//div",
-                 "//div[position()=1]", "//div[@a='x']/@b", "//div[not(@a='x')]", "//div[@a='x' or last()]",
-                 "//div[@a='x']//p", "x//div[@a='x']", "//div[@a='x'] | //p[@a='y']", "//div[@a='x]",
-                 "//div[(@a='x')]"]:
+                 "//div[position()=1]", "//div[not(@a='x')]", "//div[@a='x' or last()]", "//div[@a='x']/p",
+                 "//div[@a='x']//p[1]", "//div[@a='x']/@b/x", "//div[@a='x']//p/@b//c", "//h1//p",
+                 "x//div[@a='x']", "//div[@a='x'] | //p[@a='y']", "//div[@a='x]", "//div[(@a='x')]"]:
         assert faster(expr) == expr, expr
     assert faster("//div[@id='a' or @class='b' or @id='c']") == \
         "/descendant::div/@id[.='a' or .='c']/.. | /descendant::div/@class[.='b']/.."
     assert faster("//div[@a='[']") == "/descendant::div/@a[.='[']/.."  # a bracket inside quotes
+    assert faster("//div[@a='x']//p") == "(/descendant::div/@a[.='x']/..)/descendant::p"
+    assert faster("//div[@a='x']//p/@b") == "((/descendant::div/@a[.='x']/..)/descendant::p)/@b"
 
 
 def test_faster_xpath_selects_the_same_nodes_on_the_real_pages() -> None:
@@ -701,8 +703,8 @@ ATTRIBUTE_VALUES = ["zoom", "Zoom", "ZOOM", "item-page", " item-page ", "item-pa
                     "CONTENTEND", "contentstart", "ConTentEnd", "/index.php/a", "doZoom()", "visitcount.jsp",
                     "window.print()", "headline", "articleBody", "share-box", "jc", "comments", "jcomments", "",
                     "date", "crumb", "/art/2019/1/1/", "tags", "Text Size"]
-ATTRIBUTES = ["class", "id", "name", "href", "src", "itemprop", "CLASS", "data-x"]
-TAGS = ["div", "td", "a", "meta", "p", "ul", "dd", "dl", "table", "body", "span", "h2", "time"]
+ATTRIBUTES = ["class", "id", "name", "href", "src", "itemprop", "CLASS", "data-x", "datetime", "content"]
+TAGS = ["div", "td", "a", "meta", "p", "ul", "dd", "dl", "table", "body", "span", "h1", "h2", "time"]
 
 
 @st.composite

@@ -9,7 +9,8 @@ the element's own attributes, and never its position, gives the same elements wh
 they are found), in a third to a half of the time.
 
 `faster(expr)` rewrites an expression made only of steps `//TAG[PRED]` (the first may be
-`.//TAG[PRED]`, relative to the context node), each PRED an `or` of terms that test one attribute
+`.//TAG[PRED]`, relative to the context node; after the first, a step may be a plain `//TAG`,
+`descendant::TAG`, and the path may end in `/@A`), each PRED an `or` of terms that test one attribute
 each: the class-list test `contains(concat(' ', normalize-space(@A), ' '), ' NAME ')`,
 `contains(@A, 'TEXT')`, `@A='TEXT'` and `translate(@A, 'FROM', 'TO')='TEXT'`. The terms are grouped
 by attribute, one `descendant::TAG/@A[...]/..` path per attribute, joined by `|`. Any other
@@ -32,6 +33,9 @@ _TERMS: tuple[tuple[re.Pattern[str], str], ...] = (
      "translate(., {a}, {b})={c}"),
 )
 _STEP_RE = re.compile(r"(?P<axis>\.?//)(?P<tag>\*|[A-Za-z][A-Za-z0-9]*)\[")
+# After a rewritten step: a step without a predicate (//TAG), or the attribute that ends the path (/@A).
+_PLAIN_STEP_RE = re.compile(r"//(?P<tag>\*|[A-Za-z][A-Za-z0-9]*)(?=/|$)")
+_LAST_ATTRIBUTE_RE = re.compile(r"/@(?P<attr>[A-Za-z_][A-Za-z0-9_-]*)$")
 _OR = " or "
 
 
@@ -41,6 +45,14 @@ def faster(expr: str) -> str:
     paths: list[str] | None = None
     while pos < len(expr):
         step = _STEP_RE.match(expr, pos)
+        if step is None and paths is not None:
+            plain = _PLAIN_STEP_RE.match(expr, pos) or _LAST_ATTRIBUTE_RE.match(expr, pos)
+            if plain is None:
+                return expr
+            tail = f"descendant::{plain.group('tag')}" if "tag" in plain.groupdict() else f"@{plain.group('attr')}"
+            paths = [f"({' | '.join(paths)})/{tail}"]
+            pos = plain.end()
+            continue
         if step is None or (step.group("axis") == ".//" and pos > 0):
             return expr
         end = _closing_bracket(expr, step.end())
