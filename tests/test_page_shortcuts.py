@@ -814,3 +814,67 @@ def test_hanweb_parse_gives_the_plain_answer_on_tag_soup(html: str) -> None:
     from transforms.templates import hanweb
 
     assert hanweb_results(hanweb.parse, html) == hanweb_results(plain_hanweb_parse, html)
+
+
+# ------------------------------------------------------------------ text pages: dated header lines
+
+def plain_unmarked_header_line(line: str) -> tuple[str, str | None] | None:
+    """text._unmarked_header_line as it was: the dated-line patterns searched along the line."""
+    from transforms.templates import text as tt
+    from transforms.templates.joomla import parse_published
+
+    if tt.BREADCRUMB_LINE_RE.match(line):
+        items = [i for i in tt.BREADCRUMB_SPLIT_RE.split(line) if i]
+        return "section", items[-1] if items else None
+    match = tt.DATE_TEXT_SIZE_RE.match(line)
+    if match:
+        return "published", textutil.parse_date(match.group("date"))
+    if any(regex.search(line) for regex in tt.DATED_HEADER_RES):
+        return "published", textutil.parse_date(line)
+    if tt.DATE_LINE_RE.search(line):
+        return "published", textutil.parse_date(line)
+    match = tt.CATEGORY_LINE_RE.match(line)
+    if match and len(line) <= 120:
+        return "section", plain_normalize_space(match.group("value"))
+    match = tt.PUBLISHED_LINE_RE.match(line)
+    if match and len(line) <= 120:
+        value = parse_published(match.group("value"))
+        if value:
+            return "published", value
+    return None
+
+
+def text_parse_both(text: str) -> tuple[object, object]:
+    import _pytest.monkeypatch
+
+    from transforms.templates import text as tt
+
+    fast = tt.parse(text)
+    with _pytest.monkeypatch.MonkeyPatch.context() as patch:
+        patch.setattr(tt, "_unmarked_header_line", plain_unmarked_header_line)
+        return fast, tt.parse(text)
+
+
+def test_text_parse_gives_the_plain_answer_on_the_real_texts() -> None:
+    from transforms.templates import text as tt
+
+    dated = 0
+    for text in real_texts():
+        fast, plain = text_parse_both(text)
+        assert fast == plain
+        dated += getattr(fast, "published", None) is not None
+    for line in real_lines():
+        text = plain_normalize_space(line)
+        assert tt._unmarked_header_line(text) == plain_unmarked_header_line(text), text
+    assert dated > 50
+
+
+@given(st.lists(st.one_of(st.sampled_from(NEEDED_LINES + SPLIT_LINES + [
+    "Updated: 2020-01-21 (chinadaily.com.cn)", "2019-08-18 10:21", "Release date: 2019/8/18", "May 24, 2019",
+    "Ningbo exports rise", "> News > In the City > Hot Topic", "Source: Xinhua| 2019-03-10 17:06:24|Editor: ZX",
+    "", "The city grew 5% in the first half of the year, the bureau said on Monday in a statement."]),
+    st.text(max_size=15)), max_size=14).map("\n".join))
+@SETTINGS
+def test_text_parse_gives_the_plain_answer_on_drawn_pages(text: str) -> None:
+    fast, plain = text_parse_both(text)
+    assert fast == plain
