@@ -21,6 +21,8 @@ from re import _constants as sre_constants  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 
 from transforms.fastre import longest_on_normalized
+from transforms.pagere import ASCII_CHARS, first_chars, last_chars
+from transforms.spacing import normalize_space
 
 # Full-width 【Print】 【Close】 (Hanweb), also with ASCII brackets.
 PRINT_CLOSE = r"(?im)^ *([【\[] *(print|close|print this page|close window) *[】\]] *)+$"
@@ -384,12 +386,17 @@ _COMPILED: tuple[re.Pattern[str], ...] = tuple(re.compile(p) for p in BOILERPLAT
 _LINE_START = (sre_constants.AT, sre_constants.AT_BEGINNING)
 assert all(sre_parse.parse(p)[0] == _LINE_START for p in BOILERPLATE_PATTERNS), "a pattern not anchored by ^"
 # What a line needs before the patterns that scan it at length (".{0,200}") can match: their uncased
-# characters ("备"/"证" of an ICP number), or the last letter before the closing spaces (e, t or o: no
-# other character matches those under IGNORECASE).
+# characters ("备"/"证" of an ICP number; the separators of a breadcrumb chain or of a name and a
+# date; the colon of a dated header), or the last letter before the closing spaces and full stop
+# (e, t, o or d: no other character matches those under IGNORECASE).
 _NEEDS: dict[str, Callable[[str], bool]] = {
     ICP_LICENCE: lambda line: "备" in line or "证" in line,
     POLICE_LICENCE: lambda line: "公网安备" in line,
     IMAGE_ALT: lambda line: line.rstrip(" ")[-1:] in ("e", "E", "t", "T", "o", "O"),
+    RIGHTS_LINE: lambda line: line.rstrip(" .")[-1:] in ("d", "D"),
+    BREADCRUMB_CHAIN: lambda line: ">" in line or "»" in line or "›" in line,
+    NAME_DATE: lambda line: "-" in line or "|" in line or "–" in line or "—" in line or "｜" in line,
+    DATED_HEADER: lambda line: ":" in line or "：" in line,
 }
 _LINE_END = (sre_constants.AT, sre_constants.AT_END)
 
@@ -411,13 +418,35 @@ _LINE_CHECKS = tuple((compiled, _NEEDS.get(pattern), _longest_line(pattern))
 _BY_LONGEST = sorted(_LINE_CHECKS, key=lambda check: -check[2])
 _CHECKS_BY_LONGEST = tuple((compiled, need) for compiled, need, _ in _BY_LONGEST)
 _NEGATED_LONGEST = [-longest for _, _, longest in _BY_LONGEST]  # ascending, for bisect
+# And by the line's first and last characters: a pattern matches a whole line (^...$, the line holds
+# no newline), so the line opens with a character the pattern can start with and ends with one it
+# can end with (transforms.pagere, for ASCII characters; a non-ASCII one rules out nothing). Bit i
+# of a mask stands for _CHECKS_BY_LONGEST[i]; a line is tried against the checks its first
+# character, its last character and its length all leave.
+_ALL_CHECKS = (1 << len(_BY_LONGEST)) - 1
+assert all(sre_parse.parse(p)[-1] == _LINE_END for p in BOILERPLATE_PATTERNS), "a pattern not anchored by $"
+
+
+def _masks(edges: list[frozenset[str] | None]) -> dict[str, int]:
+    """For each ASCII character, the mask of the checks whose edge set allows it (None allows all)."""
+    return {char: sum(1 << i for i, allowed in enumerate(edges) if allowed is None or char in allowed)
+            for char in ASCII_CHARS}
+
+
+_PATTERN_OF = {compiled: pattern for pattern, compiled in zip(BOILERPLATE_PATTERNS, _COMPILED)}
+_FIRST_MASK = _masks([first_chars(_PATTERN_OF[compiled]) for compiled, _, _ in _BY_LONGEST])
+_LAST_MASK = _masks([last_chars(_PATTERN_OF[compiled]) for compiled, _, _ in _BY_LONGEST])
+_CHECKS_OF_MASK: dict[int, tuple[tuple[re.Pattern[str], Callable[[str], bool] | None], ...]] = {}
+
+
+def _checks_of(mask: int) -> tuple[tuple[re.Pattern[str], Callable[[str], bool] | None], ...]:
+    checks = _CHECKS_OF_MASK.get(mask)
+    if checks is None:
+        checks = _CHECKS_OF_MASK[mask] = tuple(check for i, check in enumerate(_CHECKS_BY_LONGEST) if mask >> i & 1)
+    return checks
 _GATE_COMPILED: tuple[re.Pattern[str], ...] = tuple(re.compile(p) for p in GATE_PATTERNS)
 # Whitespace as a browser collapses it (includes nbsp and the ideographic space U+3000).
-_SPACE_RE = re.compile(r"[\s\u200b\ufeff]+")
-
-
-def _normalize(line: str) -> str:
-    return _SPACE_RE.sub(" ", line).strip()
+_normalize = normalize_space
 
 
 def is_boilerplate_line(line: str) -> bool:
@@ -426,7 +455,8 @@ def is_boilerplate_line(line: str) -> bool:
     if not text:
         return False
     candidates = bisect_right(_NEGATED_LONGEST, -len(text))  # the checks whose longest line is >= len(text)
-    return any((need is None or need(text)) and p.match(text) for p, need in _CHECKS_BY_LONGEST[:candidates])
+    mask = _FIRST_MASK.get(text[0], _ALL_CHECKS) & _LAST_MASK.get(text[-1], _ALL_CHECKS) & ((1 << candidates) - 1)
+    return any((need is None or need(text)) and p.match(text) for p, need in _checks_of(mask))
 
 
 def find_boilerplate(text: str) -> list[str]:

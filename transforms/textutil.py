@@ -8,8 +8,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
+from itertools import product
 
 from transforms.boilerplate import CONTACT_EMAIL, CONTACT_LINE, is_boilerplate_line
+from transforms.spacing import SPACE_RE as SPACE_RE  # re-exported: the templates take them from here
+from transforms.spacing import normalize_space as normalize_space
 
 # An undeclared page that decodes as GB18030 is Chinese only if its non-ASCII characters are
 # mostly everyday Chinese ones: GB18030 decodes most byte strings strictly, so a few stray
@@ -35,9 +38,8 @@ def looks_chinese(text: str) -> bool:
     common = sum(1 for char in non_ascii if _in_common_chinese(char))
     return common >= MIN_COMMON_CHINESE_SHARE * len(non_ascii)
 
-# Whitespace as a browser collapses it; U+3000 (ideographic space), nbsp, zero-width
-# space and BOM included.
-SPACE_RE = re.compile(r"[\s\u200b\ufeff]+")
+# Whitespace as a browser collapses it (U+3000, nbsp, zero-width space and BOM included):
+# SPACE_RE and normalize_space are transforms.spacing's.
 # A paragraph that has no letters or digits at all (e.g. "&nbsp;", "***", "|") is dropped.
 HAS_CONTENT_RE = re.compile(r"[^\W_]")
 
@@ -73,6 +75,16 @@ EN_MIN_STOPWORD_RATIO = 0.12
 CJK_MAX_RATIO = 0.15
 CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 ASCII_WORD_RE = re.compile(r"[A-Za-z]+")
+# Every spelling of the stopwords in upper and lower case letters: an ASCII word is a stopword
+# when its lower case is one, that is when it is in this set (a set test per word, no lower()).
+EN_STOPWORD_SPELLINGS = frozenset(
+    "".join(letters) for word in EN_STOPWORDS for letters in product(*((c, c.upper()) for c in word))
+)
+# The same words found in the text's UTF-8 bytes: every byte but an ASCII letter's turned into a
+# space (no byte of a multi-byte sequence is an ASCII letter), then split; bytes words, and the
+# stopword spellings as bytes. Faster than ASCII_WORD_RE.findall, which builds a match per word.
+_ASCII_LETTERS_ONLY = bytes(code if chr(code).isascii() and chr(code).isalpha() else 0x20 for code in range(256))
+_EN_STOPWORD_SPELLING_BYTES = frozenset(word.encode("ascii") for word in EN_STOPWORD_SPELLINGS)
 LANG_MIN_WORDS = 8
 
 # Dates.
@@ -105,11 +117,6 @@ NON_SPACE_RE = re.compile(r"[^\s\u200b\ufeff]")
 def has_text(text: str) -> bool:
     """normalize_space(text) != "", without building the normalized copy of a whole page."""
     return NON_SPACE_RE.search(text) is not None
-
-
-def normalize_space(text: str) -> str:
-    """Collapse every whitespace run (nbsp, U+3000, newlines included) to one space; strip."""
-    return SPACE_RE.sub(" ", text).strip()
 
 
 def is_caption(text: str) -> bool:
@@ -158,18 +165,23 @@ def make_date(year: int, month: int, day: int) -> str | None:
         return None
 
 
+def ascii_words(text: str) -> list[bytes]:
+    """ASCII_WORD_RE.findall(text), as UTF-8 bytes."""
+    return text.encode("utf-8", "surrogatepass").translate(_ASCII_LETTERS_ONLY).split()
+
+
 def detect_language(text: str) -> str:
     """"en" for English text, "zh" for mostly-Chinese text, "und" otherwise (cheap heuristic)."""
     cjk = len(CJK_RE.findall(text))
-    words = ASCII_WORD_RE.findall(text)
-    letters = cjk + sum(len(w) for w in words)
+    words = ascii_words(text)
+    letters = cjk + sum(map(len, words))
     if letters == 0:
         return "und"
     if cjk / letters > CJK_MAX_RATIO:
         return "zh"
     if len(words) < LANG_MIN_WORDS:
         return "en" if words else "und"
-    stop = sum(1 for w in words if w.lower() in EN_STOPWORDS)
+    stop = sum(map(_EN_STOPWORD_SPELLING_BYTES.__contains__, words))  # the words whose lower case is a stopword
     return "en" if stop / len(words) >= EN_MIN_STOPWORD_RATIO else "und"
 
 
@@ -209,7 +221,7 @@ def split_body(blocks: list[Block], title: str | None) -> tuple[list[str], list[
     contact_at: int | None = None  # index of a contact line after which no body paragraph comes
     for index, block in enumerate(blocks):
         text = normalize_space(block.text)
-        if text and any(regex.search(text) for regex in CONTACT_RES):
+        if text and any(regex.match(text) for regex in CONTACT_RES):  # ^ can only match at 0: no newline
             contact_at = index
         if not text or not HAS_CONTENT_RE.search(text) or is_boilerplate_line(text):
             continue

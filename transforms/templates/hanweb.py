@@ -102,9 +102,12 @@ def detect(doc: lxml.html.HtmlElement, html: str) -> bool:
     return any(xpath(doc, x) for x in MARKER_XPATHS[:2])
 
 
-def is_listing(doc: lxml.html.HtmlElement, html: str) -> bool:
-    """A column page: no article content markers/metas, and a record datastore or many article links."""
-    if xpath(doc, CONTENT_START_XPATH) or meta_content(doc, TITLE_META) is not None:
+def is_listing(doc: lxml.html.HtmlElement, html: str, starts: list[lxml.html.HtmlElement] | None = None) -> bool:
+    """A column page: no article content markers/metas, and a record datastore or many article links.
+    `starts`: the page's CONTENT_START_XPATH elements, when the caller has them."""
+    if starts is None:
+        starts = xpath(doc, CONTENT_START_XPATH)
+    if starts or meta_content(doc, TITLE_META) is not None:
         return False
     if DATASTORE_RE.search(html):
         return True
@@ -114,17 +117,19 @@ def is_listing(doc: lxml.html.HtmlElement, html: str) -> bool:
 
 def parse(doc: lxml.html.HtmlElement, html: str, url: str | None = None) -> Content:
     """Title, date, section and text blocks of a Hanweb article page."""
-    if is_listing(doc, html):
+    starts = xpath(doc, CONTENT_START_XPATH)  # asked once: the listing test and the blocks both need them
+    if is_listing(doc, html, starts):
         raise NotAnArticle("listing", "Hanweb column page (record datastore, no article content)")
     title = meta_content(doc, TITLE_META) or first_text(doc, TITLE_XPATHS) or _title_from_head(doc)
     published = _published(doc, url)
     section = meta_content(doc, SECTION_META) or _breadcrumb_section(doc)
-    blocks = _content_blocks(doc)
+    blocks = _content_blocks(doc, starts)  # nothing above edits the tree: the same markers
     return Content(title=title, published=published, section=section, blocks=blocks)
 
 
-def _content_blocks(doc: lxml.html.HtmlElement) -> list:
-    starts = xpath(doc, CONTENT_START_XPATH)
+def _content_blocks(doc: lxml.html.HtmlElement, starts: list[lxml.html.HtmlElement] | None = None) -> list:
+    if starts is None:
+        starts = xpath(doc, CONTENT_START_XPATH)
     ends = xpath(doc, CONTENT_END_XPATH)
     if starts:
         start = starts[0]

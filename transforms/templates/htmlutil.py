@@ -17,6 +17,7 @@ from lxml import etree
 
 from transforms.errors import NotAnArticle
 from transforms.textutil import Block, normalize_space
+from transforms.xpathfast import faster
 
 BLOCK_TAGS = frozenset(
     "p div h1 h2 h3 h4 h5 h6 li ul ol dl dt dd table thead tbody tfoot tr td th caption "
@@ -40,6 +41,10 @@ XML_DECLARATION_RE = re.compile(r"^\s*<\?xml[^>]*>")
 # a tree edit (drop_tree) writes such text back, so a stray \x01 in a page would make it a
 # parser error. They carry no text: dropped before parsing.
 XML_INVALID_CHARS_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# The same C0 controls as UTF-8 bytes (no byte of a multi-byte sequence is below 0x80): a page
+# is checked for them with one encode and one byte translation, a tenth of the regex's scan.
+XML_INVALID_C0_BYTES = bytes(code for code in range(0x20) if code not in (0x09, 0x0A, 0x0D))
+XML_INVALID_NONCHARACTERS = ("\ufffe", "\uffff")
 BREADCRUMB_SEPARATOR_RE = re.compile(r"[>»›]")
 CENTER_STYLE_RE = re.compile(r"text-align\s*:\s*center", re.IGNORECASE)
 CAPTION_CLASS_RE = re.compile(r"caption|img-desc|pic-desc|photo-desc|image-desc", re.IGNORECASE)
@@ -55,6 +60,16 @@ LIBXML_MAX_DEPTH = 2048
 # deeper than this is flattened too, and the pre-pass keeps this many open elements.
 FLATTEN_DEPTH = 512
 DEEPER_THAN_FLATTEN = etree.XPath("boolean(" + "/*" * (FLATTEN_DEPTH + 1) + ")")
+# An element that deep has an ancestor at every level above it: a tree with no element below
+# SHALLOW_DEPTH levels (every snapshot page: at most 14) has none below FLATTEN_DEPTH either, and
+# this shorter path (less than half the time) answers for it.
+SHALLOW_DEPTH = 32
+DEEPER_THAN_SHALLOW = etree.XPath("boolean(" + "/*" * (SHALLOW_DEPTH + 1) + ")")
+
+
+def deeper_than_flatten(doc: lxml.html.HtmlElement) -> bool:
+    """DEEPER_THAN_FLATTEN(doc), evaluated only for a tree deeper than SHALLOW_DEPTH."""
+    return bool(DEEPER_THAN_SHALLOW(doc)) and bool(DEEPER_THAN_FLATTEN(doc))
 FLATTEN_MARGIN = 32     # levels left for elements the parser adds (html, body, implied tbody ...)
 RESOURCE_LIMIT = "ERR_RESOURCE_LIMIT"
 VOID_TAGS = frozenset("area base br col embed hr img input link meta param source track wbr keygen".split())
@@ -75,14 +90,14 @@ def parse_html(html: str, warnings: list[str] | None = None) -> lxml.html.HtmlEl
     """
     # lxml refuses str input that carries an XML encoding declaration.
     html = XML_DECLARATION_RE.sub("", html)
-    html = XML_INVALID_CHARS_RE.sub("", html)
+    html = drop_xml_invalid(html)
     doc, error = _parse_whole(html)
-    if error is None and not DEEPER_THAN_FLATTEN(doc):
+    if error is None and not deeper_than_flatten(doc):
         return doc
     if error is None or "depth" in error.lower():
         flat, unwrapped = flatten_nesting(html, FLATTEN_DEPTH - FLATTEN_MARGIN)
         doc, error = _parse_whole(flat)
-        if error is None and not DEEPER_THAN_FLATTEN(doc):
+        if error is None and not deeper_than_flatten(doc):
             if warnings is not None:
                 warnings.append(f"nesting: HTML nested deeper than {FLATTEN_DEPTH} levels; "
                                 f"{unwrapped} elements below that level unwrapped, text kept")
@@ -93,9 +108,34 @@ def parse_html(html: str, warnings: list[str] | None = None) -> lxml.html.HtmlEl
     raise NotAnArticle("unparseable", f"HTML exceeds a parser limit: {error}")
 
 
+# The classes of the parsed tree's nodes: lxml.html's own lookup is a Python method called for every
+# node that gets a Python object (each element a walk, an XPath result or a meta scan touches), and
+# gives form, input, select, textarea and label elements form-handling subclasses of HtmlElement that
+# nothing here uses. This lookup runs in C and gives every element the plain HtmlElement (comments,
+# processing instructions and entities lxml.html's classes, as before): a walk over the tree costs a
+# third. tests/test_page_shortcuts.py compares whole transforms under both lookups.
+ELEMENT_CLASS_LOOKUP: etree.ElementClassLookup = etree.ElementDefaultClassLookup(
+    element=lxml.html.HtmlElement, comment=lxml.html.HtmlComment, pi=lxml.html.HtmlProcessingInstruction,
+    entity=lxml.html.HtmlEntity,
+)
+
+
+def drop_xml_invalid(html: str) -> str:
+    """XML_INVALID_CHARS_RE.sub("", html), without the substitution's scan when there is nothing to drop."""
+    try:
+        raw = html.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate: dropped by the substitution
+        return XML_INVALID_CHARS_RE.sub("", html)
+    if len(raw.translate(None, XML_INVALID_C0_BYTES)) == len(raw) and not any(
+            char in html for char in XML_INVALID_NONCHARACTERS):
+        return html
+    return XML_INVALID_CHARS_RE.sub("", html)
+
+
 def _parse_whole(html: str) -> tuple[lxml.html.HtmlElement, str | None]:
     """(document, None), or (partial document, libxml2's message) when a resource limit cut it short."""
     parser = lxml.html.HTMLParser(huge_tree=True)
+    parser.set_element_class_lookup(ELEMENT_CLASS_LOOKUP)
     doc = lxml.html.document_fromstring(html, parser=parser)
     for entry in parser.error_log:
         if entry.type_name == RESOURCE_LIMIT:
@@ -150,11 +190,12 @@ def flatten_nesting(html: str, max_depth: int) -> tuple[str, int]:
 
 @lru_cache(maxsize=256)
 def _compiled(expr: str) -> etree.XPath:
-    return etree.XPath(expr)
+    return etree.XPath(faster(expr))
 
 
 def xpath(node: etree._Element, expr: str) -> Any:
-    """node.xpath(expr), with the expression compiled once (node.xpath compiles it on every call)."""
+    """node.xpath(expr), with the expression compiled once (node.xpath compiles it on every call), in the
+    faster form of transforms.xpathfast when it has one (the same node-set)."""
     return _compiled(expr)(node)
 
 
@@ -217,6 +258,12 @@ class _Walker:
         self.parts: list[str] = []
         self.start, self.end = start, end
         self.active = start is None
+        # Until the start marker is reached nothing shows (no text is kept, flushes find nothing,
+        # the block stack only grows and shrinks back): only the elements around it (and around the
+        # end marker, which ends the walk wherever it is met) need walking.
+        self.around_start: frozenset[etree._Element] = frozenset(
+            (*start.iterancestors(), *(end.iterancestors() if end is not None else ()))
+            if start is not None else ())
         self.done = False
         # per open block: (centered, caption markup, heading)
         self.ctx: list[tuple[bool, bool, bool]] = [(False, False, False)]
@@ -228,6 +275,8 @@ class _Walker:
             self.parts.append(value)
 
     def flush(self) -> None:
+        if not self.parts:
+            return  # nothing since the last flush
         text = normalize_space("".join(self.parts))
         self.parts.clear()
         if not text:
@@ -251,6 +300,8 @@ class _Walker:
             self.flush()
             self.done = True
             return
+        if not self.active and el not in self.around_start:
+            return  # before the start marker and not around it: walking it would change nothing
         tag = el.tag if isinstance(el.tag, str) else None
         if tag is None or tag in SKIP_TAGS:
             return

@@ -349,9 +349,11 @@ def _unmarked_header_line(line: str) -> tuple[str, str | None] | None:
     match = DATE_TEXT_SIZE_RE.match(line)
     if match:
         return "published", parse_date(match.group("date"))
-    if any(regex.search(line) for regex in DATED_HEADER_RES):  # "Updated:2020-01-21 (chinadaily.com.cn)"
+    # The dated-line patterns open with a multiline ^ and a page line holds no newline: they can only
+    # match at its start, so match finds what search would without trying every position.
+    if any(regex.match(line) for regex in DATED_HEADER_RES):  # "Updated:2020-01-21 (chinadaily.com.cn)"
         return "published", parse_date(line)
-    if DATE_LINE_RE.search(line):  # "2019-08-18 10:21", "Release date: 2019/8/18", "May 24, 2019"
+    if DATE_LINE_RE.match(line):  # "2019-08-18 10:21", "Release date: 2019/8/18", "May 24, 2019"
         return "published", parse_date(line)
     match = CATEGORY_LINE_RE.match(line)
     if match and len(line) <= 120:

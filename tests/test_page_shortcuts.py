@@ -1,0 +1,880 @@
+"""The shortcuts of the page transform (HTML, template, boilerplate, language) give exactly what the
+plain code they replace gives.
+
+Each plain version is kept here as it was before its shortcut; the shortcut is compared with it on
+fixed cases, on hypothesis-drawn inputs, and on the real pages: every text of tests/realgold dev,
+tune_sites and tune_other, and every page of seeds/pages (decoded as the transform decodes it).
+"""
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from pathlib import Path
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from tests.test_properties import MARKUP
+from transforms import textutil
+from transforms.textutil import CJK_MAX_RATIO, CJK_RE, EN_MIN_STOPWORD_RATIO, EN_STOPWORDS, LANG_MIN_WORDS
+
+ROOT = Path(__file__).resolve().parent.parent
+REALGOLD_SETS = ("dev", "tune_sites", "tune_other")
+SETTINGS = settings(max_examples=300, deadline=None)
+
+
+@cache
+def real_texts() -> tuple[str, ...]:
+    """The raw texts of the real pages and the decoded HTML of the snapshot pages."""
+    from transforms.page import decode_content
+
+    texts = []
+    for name in REALGOLD_SETS:
+        for path in sorted((ROOT / "tests" / "realgold" / name / "pages").glob("*.json")):
+            texts.append(json.loads(path.read_text(encoding="utf-8"))["raw_text"])
+    for path in sorted((ROOT / "seeds" / "pages").rglob("*")):
+        if path.is_file():
+            try:
+                texts.append(decode_content(path.read_bytes()))
+            except Exception:  # noqa: BLE001 - a binary page has no text to compare on
+                continue
+    assert len(texts) > 100
+    return tuple(texts)
+
+
+@cache
+def real_lines() -> tuple[str, ...]:
+    """Every distinct line of the real texts, as it stands and whitespace-normalized."""
+    lines = {line for text in real_texts() for line in text.splitlines()}
+    lines |= {textutil.normalize_space(line) for line in lines}
+    return tuple(sorted(lines))
+
+
+# ------------------------------------------------------------------ language
+
+
+def plain_detect_language(text: str) -> str:
+    """detect_language before its shortcut (one lower() per word)."""
+    cjk = len(CJK_RE.findall(text))
+    words = re.findall(r"[A-Za-z]+", text)
+    letters = cjk + sum(len(w) for w in words)
+    if letters == 0:
+        return "und"
+    if cjk / letters > CJK_MAX_RATIO:
+        return "zh"
+    if len(words) < LANG_MIN_WORDS:
+        return "en" if words else "und"
+    stop = sum(1 for w in words if w.lower() in EN_STOPWORDS)
+    return "en" if stop / len(words) >= EN_MIN_STOPWORD_RATIO else "und"
+
+
+def stopword_count(text: str) -> int:
+    return sum(map(textutil._EN_STOPWORD_SPELLING_BYTES.__contains__, textutil.ascii_words(text)))
+
+
+def check_ascii_words(text: str) -> None:
+    assert [w.decode("ascii") for w in textutil.ascii_words(text)] == re.findall(r"[A-Za-z]+", text)
+
+
+def plain_stopword_count(text: str) -> int:
+    return sum(1 for w in re.findall(r"[A-Za-z]+", text) if w.lower() in EN_STOPWORDS)
+
+
+LANGUAGE_WORDS = sorted(EN_STOPWORDS) + ["The", "THE", "tHe", "Ningbo", "theory", "and1", "İs", "ſo", "Kelvin",
+                                         "宁波", "科技", "ß", "ﬁ", "\ud800", "a\x00b", "Ａ", "é", "\x7f", "\xc3"]
+
+
+def test_stopword_spellings_are_every_case_of_the_stopwords() -> None:
+    assert all(word.isascii() and word.isalpha() and word == word.lower() for word in EN_STOPWORDS)
+    assert textutil.EN_STOPWORD_SPELLINGS == {
+        w for w in textutil.EN_STOPWORD_SPELLINGS if w.lower() in EN_STOPWORDS}
+    assert {w.lower() for w in textutil.EN_STOPWORD_SPELLINGS} == EN_STOPWORDS
+    assert len(textutil.EN_STOPWORD_SPELLINGS) == sum(2 ** len(w) for w in EN_STOPWORDS)
+
+
+@given(st.lists(st.one_of(st.sampled_from(LANGUAGE_WORDS), st.text(max_size=6)), max_size=60).map(" ".join))
+@example("The of AND to In a IS that fOr on")
+@example("İS THE ſo")
+@example("")
+@SETTINGS
+def test_detect_language_gives_the_plain_answer(text: str) -> None:
+    assert textutil.detect_language(text) == plain_detect_language(text)
+    assert stopword_count(text) == plain_stopword_count(text)
+    check_ascii_words(text)
+
+
+def test_detect_language_gives_the_plain_answer_on_the_real_pages() -> None:
+    for text in real_texts():
+        assert textutil.detect_language(text) == plain_detect_language(text)
+        assert stopword_count(text) == plain_stopword_count(text)
+        check_ascii_words(text)
+    for line in real_lines():
+        assert stopword_count(line) == plain_stopword_count(line), line
+        check_ascii_words(line)
+
+
+# ------------------------------------------------------------------ whitespace
+
+PLAIN_SPACE_RE = re.compile(r"[\s\u200b\ufeff]+")
+
+
+def plain_normalize_space(text: str) -> str:
+    return PLAIN_SPACE_RE.sub(" ", text).strip()
+
+
+SPACES = [" ", "  ", "\t", "\n", "\r\n", "\xa0", "\u3000", "\u200b", "\ufeff", "\x1c", "\x85", "\u2028", "\u2009",
+          "\x0b", "\xad", "\x01"]
+
+
+def test_only_the_space_is_printable_whitespace() -> None:
+    import sys
+
+    chars = (chr(i) for i in range(sys.maxunicode + 1))
+    assert [c for c in chars if (PLAIN_SPACE_RE.match(c) or c.isspace()) and c.isprintable()] == [" "]
+
+
+def test_the_space_pattern_is_isspace_and_the_two_zero_width_characters() -> None:
+    import sys
+
+    from transforms import spacing
+
+    chars = (chr(i) for i in range(sys.maxunicode + 1))
+    assert [c for c in chars if bool(PLAIN_SPACE_RE.match(c)) != (c.isspace() or c in spacing.NOT_ISSPACE)] == []
+
+
+@given(st.lists(st.one_of(st.sampled_from(SPACES), st.sampled_from(["a", "Ningbo", "宁波", "1.5%", "."]),
+                          st.text(max_size=4)), max_size=30).map("".join))
+@example("")
+@example(" ")
+@example("a  b")
+@example("a\xa0b")
+@example("a b ")
+@example(" a b")
+@example("a\u200bb")
+@SETTINGS
+def test_normalize_space_gives_the_plain_answer(text: str) -> None:
+    from transforms import boilerplate, spacing
+
+    expected = plain_normalize_space(text)
+    assert spacing.normalize_space(text) == expected
+    assert textutil.normalize_space(text) == expected
+    assert boilerplate._normalize(text) == expected
+    assert spacing.normalize_space(expected) == expected
+
+
+def test_normalize_space_gives_the_plain_answer_on_the_real_pages() -> None:
+    from transforms import spacing
+
+    for text in real_texts():
+        assert spacing.normalize_space(text) == plain_normalize_space(text)
+    for line in real_lines():
+        assert spacing.normalize_space(line) == plain_normalize_space(line), line
+
+
+# ------------------------------------------------------------------ boilerplate lines
+
+def _compiled_boilerplate() -> list[re.Pattern[str]]:
+    from transforms.boilerplate import BOILERPLATE_PATTERNS
+
+    return [re.compile(p) for p in BOILERPLATE_PATTERNS]
+
+
+def plain_is_boilerplate_line(line: str) -> bool:
+    """is_boilerplate_line without its shortcuts: every pattern searched on the normalized line."""
+    text = plain_normalize_space(line)
+    return bool(text) and any(p.search(text) for p in _compiled_boilerplate())
+
+
+def furniture_lines() -> list[str]:
+    from tests.test_boilerplate import ARTICLE_SENTENCES, FURNITURE
+
+    return [line for _, lines in FURNITURE for line in lines] + list(ARTICLE_SENTENCES)
+
+
+@st.composite
+def pattern_matches(draw: st.DrawFn) -> tuple[str, str]:
+    """(pattern, a string the pattern matches whole)."""
+    from transforms.boilerplate import BOILERPLATE_PATTERNS
+
+    pattern = draw(st.sampled_from(BOILERPLATE_PATTERNS))
+    return pattern, draw(st.from_regex(pattern, fullmatch=True))
+
+
+@given(pattern_matches())
+@SETTINGS
+def test_edge_chars_hold_every_ascii_edge_of_a_match(case: tuple[str, str]) -> None:
+    from transforms.pagere import first_chars, last_chars
+
+    pattern, text = case
+    match = re.compile(pattern).match(text)
+    assert match is not None
+    found = match.group()
+    first, last = first_chars(pattern), last_chars(pattern)
+    if found and found[0].isascii():
+        assert first is None or found[0] in first, (pattern, found)
+    if found and found[-1].isascii():
+        assert last is None or found[-1] in last, (pattern, found)
+
+
+def test_edge_chars_of_fixed_patterns() -> None:
+    from transforms.pagere import first_chars, last_chars
+
+    assert first_chars(r"(?i)^ *ab") == frozenset(" Aa")
+    assert last_chars(r"(?i)^ *ab *$") == frozenset(" Bb")
+    assert first_chars(r"(?i)s") == frozenset("Ss")  # "ſ" matches too, but it is not ASCII
+    assert first_chars(r"x?") is None  # an empty match
+    assert first_chars(r"(a)\1") == frozenset("a")
+    assert last_chars(r"(a)\1") is None  # a backreference: not known
+    assert first_chars(r"(?=b)a|c") == frozenset("ac")
+    assert first_chars(r"[^a]") == frozenset(ASCII_NOT_A)
+    assert last_chars(r"(?:ab|cd)+$") == frozenset("bd")
+
+
+ASCII_NOT_A = "".join(chr(i) for i in range(128) if chr(i) != "a")
+
+
+@given(st.one_of(pattern_matches().map(lambda case: case[1]),
+                 st.builds(lambda a, b, c: a + b + c, st.text(max_size=3), pattern_matches().map(lambda case: case[1]),
+                           st.text(max_size=3)),
+                 st.text()))
+@SETTINGS
+def test_is_boilerplate_line_gives_the_plain_answer(line: str) -> None:
+    from transforms.boilerplate import is_boilerplate_line
+
+    assert is_boilerplate_line(line) == plain_is_boilerplate_line(line)
+
+
+def test_is_boilerplate_line_gives_the_plain_answer_on_the_real_lines() -> None:
+    from transforms.boilerplate import is_boilerplate_line
+
+    caught = 0
+    for line in real_lines() + tuple(furniture_lines()):
+        plain = plain_is_boilerplate_line(line)
+        assert is_boilerplate_line(line) == plain, line
+        caught += plain
+    assert caught > 300
+
+
+# ------------------------------------------------------------------ element classes of the parsed tree
+
+FORM_MARKUP = ['<form action="/s">', "</form>", '<input name="q" value="Ningbo">', "<select><option>1</option>",
+               "</select>", "<textarea>Text Size: A A A</textarea>", "<label>Search</label>", "<!-- note -->",
+               "<?php x ?>", "&copy;", "<button>Print</button>"]
+
+
+@cache
+def html_pages() -> tuple[bytes, ...]:
+    """Every page of seeds/pages and tests/gold/pages (the held-out pages excepted)."""
+    paths = sorted((ROOT / "seeds" / "pages").rglob("*")) + sorted((ROOT / "tests" / "gold" / "pages").rglob("*"))
+    return tuple(path.read_bytes() for path in paths if path.is_file())
+
+
+def transform_all(contents: list[bytes | str], **kwargs: str) -> list[object]:
+    import dataclasses
+
+    from transforms.errors import NotAnArticle
+    from transforms.page import parse_page
+
+    out: list[object] = []
+    for content in contents:
+        try:
+            out.append(dataclasses.asdict(parse_page(content, **kwargs)))
+        except NotAnArticle as exc:
+            out.append((exc.kind, str(exc)))
+    return out
+
+
+def generic_contents(contents: list[bytes]) -> list[object]:
+    """What the generic template finds on each page, whatever template the page has."""
+    from transforms.errors import NotAnArticle
+    from transforms.page import decode_content
+    from transforms.templates import generic
+    from transforms.templates.htmlutil import parse_html
+
+    out: list[object] = []
+    for content in contents:
+        try:
+            html = decode_content(content)
+            out.append(generic.parse(parse_html(html), html, None))
+        except NotAnArticle as exc:
+            out.append(exc.kind)
+        except Exception as exc:  # noqa: BLE001 - parse_page turns these into NotAnArticle; compared alike
+            out.append(type(exc).__name__)
+    return out
+
+
+def under_html_lookup(monkeypatch, func, *args, **kwargs):  # type: ignore[no-untyped-def]
+    """func(*args) with the parser giving lxml.html's own element classes (the plain path)."""
+    import lxml.html
+
+    from transforms.templates import htmlutil
+
+    with monkeypatch.context() as patch:
+        patch.setattr(htmlutil, "ELEMENT_CLASS_LOOKUP", lxml.html.HtmlElementClassLookup())
+        return func(*args, **kwargs)
+
+
+def test_default_element_classes_give_the_same_articles(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    pages = list(html_pages())
+    assert len(pages) > 60
+    assert transform_all(pages) == under_html_lookup(monkeypatch, transform_all, pages)
+    assert generic_contents(pages) == under_html_lookup(monkeypatch, generic_contents, pages)
+
+
+@given(st.lists(st.sampled_from(FORM_MARKUP + MARKUP), max_size=60).map("".join),
+       st.sampled_from([None, "hanweb", "joomla", "generic"]))
+@settings(max_examples=100, deadline=None)
+def test_default_element_classes_give_the_same_on_tag_soup(html: str, template: str | None) -> None:
+    import _pytest.monkeypatch
+
+    patch = _pytest.monkeypatch.MonkeyPatch()
+    kwargs = {"template": template} if template else {}
+    assert transform_all([html], **kwargs) == under_html_lookup(patch, transform_all, [html], **kwargs)
+    assert generic_contents([html.encode("utf-8", "surrogatepass")]) == \
+        under_html_lookup(patch, generic_contents, [html.encode("utf-8", "surrogatepass")])
+
+
+# ------------------------------------------------------------------ the block walker
+
+class PlainWalker:
+    """htmlutil._Walker before its shortcuts: every element before the start marker walked too."""
+
+    def __init__(self, start, end) -> None:  # type: ignore[no-untyped-def]
+        from transforms.templates import htmlutil
+
+        self.h = htmlutil
+        self.blocks: list[object] = []
+        self.parts: list[str] = []
+        self.start, self.end = start, end
+        self.active = start is None
+        self.done = False
+        self.ctx: list[tuple[bool, bool, bool]] = [(False, False, False)]
+        self.saw_image = False
+        self.image_in_block = False
+
+    def text(self, value: str | None) -> None:
+        if value and self.active and not self.done:
+            self.parts.append(value)
+
+    def flush(self) -> None:
+        text = plain_normalize_space("".join(self.parts))
+        self.parts.clear()
+        if not text:
+            return
+        centered, caption, heading = self.ctx[-1]
+        self.blocks.append(textutil.Block(text=text, centered=centered, caption_markup=caption,
+                                          after_image=self.saw_image or self.image_in_block, heading=heading))
+        self.saw_image = False
+        self.image_in_block = False
+
+    def walk(self, el) -> None:  # type: ignore[no-untyped-def]
+        h = self.h
+        if self.done:
+            return
+        if el is self.start:
+            self.active = True
+            self.ctx = [(False, c, hd) for _, c, hd in self.ctx]
+            return
+        if el is self.end:
+            self.flush()
+            self.done = True
+            return
+        tag = el.tag if isinstance(el.tag, str) else None
+        if tag is None or tag in h.SKIP_TAGS:
+            return
+        tag = tag.lower()
+        if tag == "br":
+            self.flush()
+            return
+        if tag == "img":
+            if self.active:
+                if plain_normalize_space("".join(self.parts)):
+                    self.image_in_block = True
+                else:
+                    self.saw_image = True
+            return
+        is_block = tag in h.BLOCK_TAGS
+        if is_block:
+            self.flush()
+            parent = self.ctx[-1]
+            if tag == "table":
+                centered = False
+            elif tag in h.ALIGN_SCOPE_TAGS:
+                centered = h._is_centered(el)
+            else:
+                centered = parent[0] or h._is_centered(el)
+            self.ctx.append((centered, parent[1] or h._is_caption_markup(el), tag in h.HEADING_TAGS))
+        self.text(el.text)
+        for child in el:
+            self.walk(child)
+            if self.done:
+                break
+            self.text(child.tail)
+        if is_block:
+            self.flush()
+            self.ctx.pop()
+
+
+def plain_region_blocks(region, start=None, end=None) -> list[object]:  # type: ignore[no-untyped-def]
+    walker = PlainWalker(start, end)
+    walker.text(region.text)
+    for child in region:
+        walker.walk(child)
+        if walker.done:
+            break
+        walker.text(child.tail)
+    walker.flush()
+    return walker.blocks
+
+
+def check_walks(html: str, pairs: int, seed: int) -> None:
+    """region_blocks against the plain walker on one page: the whole page, the page between its Hanweb
+    markers, and between `pairs` pairs of its elements drawn at random (either order, nested or not)."""
+    import random
+
+    from transforms.templates import hanweb
+    from transforms.templates.htmlutil import parse_html, region_blocks, xpath
+
+    try:
+        doc = parse_html(html)
+    except Exception:  # noqa: BLE001 - a page lxml cannot parse (parse_page rejects it) has no walk
+        return
+    elements = list(doc.iter())
+    cases = [(None, None)]
+    starts, ends = xpath(doc, hanweb.CONTENT_START_XPATH), xpath(doc, hanweb.CONTENT_END_XPATH)
+    if starts:
+        cases += [(starts[0], None), (starts[0], ends[0] if ends else None)]
+    rng = random.Random(seed)
+    cases += [(rng.choice(elements), rng.choice(elements + [None])) for _ in range(pairs)]
+    for start, end in cases:
+        assert region_blocks(doc, start, end) == plain_region_blocks(doc, start, end), (start, end)
+        body = doc.find("body")
+        if body is not None:
+            assert region_blocks(body, start, end) == plain_region_blocks(body, start, end), (start, end)
+
+
+def test_region_blocks_gives_the_plain_walk_on_the_real_pages() -> None:
+    from transforms.page import decode_content
+
+    for seed, content in enumerate(html_pages()):
+        try:
+            html = decode_content(content)
+        except Exception:  # noqa: BLE001 - a binary page
+            continue
+        if "<" in html[:2000]:
+            check_walks(html, pairs=12, seed=seed)
+
+
+@given(st.lists(st.sampled_from(FORM_MARKUP + MARKUP + ["<img src=x>", "<center>", "<figcaption>", "<h2>", "</h2>"]),
+                max_size=60).map("".join), st.integers(0, 1000))
+@SETTINGS
+def test_region_blocks_gives_the_plain_walk_on_tag_soup(html: str, seed: int) -> None:
+    check_walks(html, pairs=6, seed=seed)
+
+
+# ------------------------------------------------------------------ characters XML cannot hold; contact lines
+
+INVALID_PIECES = ["\x00", "\x01", "\x08", "\t", "\n", "\x0b", "\x0c", "\r", "\x0e", "\x1f", " ", "\x7f", "\x85",
+                  "\ud800", "\udfff", "\ufffd", "\ufffe", "\uffff", "\U0001f600", "宁波", "<p>", "a"]
+
+
+@given(st.lists(st.one_of(st.sampled_from(INVALID_PIECES), st.text(max_size=3)), max_size=30).map("".join))
+@example("")
+@example("a\x01b")
+@example("\ud800")
+@example("\uffff")
+@SETTINGS
+def test_drop_xml_invalid_gives_the_plain_substitution(text: str) -> None:
+    from transforms.templates.htmlutil import XML_INVALID_CHARS_RE, drop_xml_invalid
+
+    assert drop_xml_invalid(text) == XML_INVALID_CHARS_RE.sub("", text)
+
+
+def test_drop_xml_invalid_gives_the_plain_substitution_on_the_real_pages() -> None:
+    from transforms.templates.htmlutil import XML_INVALID_CHARS_RE, drop_xml_invalid
+
+    for text in real_texts():
+        assert drop_xml_invalid(text) == XML_INVALID_CHARS_RE.sub("", text)
+        damaged = text.replace(". ", ".\x01 ", 3).replace("a", "\x0b", 1)
+        assert drop_xml_invalid(damaged) == XML_INVALID_CHARS_RE.sub("", damaged)
+
+
+def contact_lines() -> list[str]:
+    return ["E-mail: xulinqi@nimte.ac.cn", "Tel: +86-574-86805117", "email : a.b@c.org ", "Phone：0574 8718 4589",
+            "Contact: me@x.cn and more", "The Tel: 123456 line", "Fax: 12", "tel: (0574) 8718-4589"]
+
+
+@given(st.one_of(st.sampled_from(contact_lines()),
+                 st.builds(lambda a, b: a + b, st.sampled_from(contact_lines()), st.text(max_size=5)),
+                 st.builds(lambda a, b: a + b, st.text(max_size=5), st.sampled_from(contact_lines())), st.text()))
+@SETTINGS
+def test_contact_lines_match_where_the_plain_search_finds(line: str) -> None:
+    text = textutil.normalize_space(line)
+    assert "\n" not in text
+    for regex in textutil.CONTACT_RES:
+        assert bool(regex.match(text)) == bool(regex.search(text)), text
+
+
+def test_contact_lines_match_where_the_plain_search_finds_on_the_real_lines() -> None:
+    found = 0
+    for line in real_lines() + tuple(contact_lines()):
+        text = textutil.normalize_space(line)
+        for regex in textutil.CONTACT_RES:
+            assert bool(regex.match(text)) == bool(regex.search(text)), text
+            found += bool(regex.match(text))
+    assert found >= 4
+
+
+def plain_split_body(blocks: list[textutil.Block], title: str | None) -> tuple[list[str], list[str]]:
+    """split_body as it was: each block normalized by the plain substitution, contacts searched."""
+    body: list[str] = []
+    captions: list[str] = []
+    norm_title = plain_normalize_space(title or "").casefold()
+    block_of_paragraph: list[int] = []
+    contact_at: int | None = None
+    for index, block in enumerate(blocks):
+        text = plain_normalize_space(block.text)
+        if text and any(regex.search(text) for regex in textutil.CONTACT_RES):
+            contact_at = index
+        if not text or not textutil.HAS_CONTENT_RE.search(text) or plain_is_boilerplate_line(text):
+            continue
+        if norm_title and textutil.is_title_repeat(text, norm_title):
+            continue
+        if textutil._block_is_caption(block, text):
+            captions.append(text)
+        else:
+            body.append(text)
+            block_of_paragraph.append(index)
+    if contact_at is not None and (not block_of_paragraph or block_of_paragraph[-1] < contact_at):
+        for _ in range(textutil.CONTACT_NAME_LINES):
+            if not body or block_of_paragraph[-1] != contact_at - 1 or not textutil._is_name_line(body[-1]):
+                break
+            body.pop()
+            contact_at = block_of_paragraph.pop()
+    return body, captions
+
+
+SPLIT_LINES = contact_lines() + ["Jin Lu", "Ningbo Institute", "Ningbo grew 5%.", "(Photo by Hu)", "Text Size: A A A",
+                                 "Title", "  "]
+
+
+@given(st.lists(st.one_of(st.sampled_from(SPLIT_LINES), st.text(max_size=20)), max_size=8),
+       st.lists(st.booleans(), min_size=8, max_size=8))
+@SETTINGS
+def test_split_body_gives_the_plain_answer(lines: list[str], centered: list[bool]) -> None:
+    blocks = [textutil.Block(text=line, centered=c, after_image=c) for line, c in zip(lines, centered)]
+    assert textutil.split_body(blocks, "Title") == plain_split_body(blocks, "Title")
+
+
+def test_split_body_gives_the_plain_answer_on_the_real_pages() -> None:
+    lines = list(real_lines())
+    for start in range(0, len(lines), 7):
+        blocks = [textutil.Block(text=line) for line in lines[start:start + 7] + contact_lines()[start % 3:][:2]]
+        assert textutil.split_body(blocks, lines[start]) == plain_split_body(blocks, lines[start])
+
+
+@st.composite
+def needed_pattern_matches(draw: st.DrawFn) -> tuple[str, str]:
+    """(pattern with a _NEEDS check, a string it matches whole)."""
+    from transforms.boilerplate import _NEEDS
+
+    pattern = draw(st.sampled_from(sorted(_NEEDS)))
+    return pattern, draw(st.from_regex(pattern, fullmatch=True))
+
+
+NEEDED_LINES = ["Sam Chambers — August 11, 2021", "Sam Chambers – August 11, 2021", "SHINE ｜ 22 Jul 2020",
+                "Home › News › City", "Home » News » City", "Home > News > City", "Updated：2020-01-21",
+                "Copyright 2020 X ALL RIGHTS RESERVED .", "x all rights reserveD", "某备案号 ICP备12345号",
+                "浙公网安备 33020302000105号", "Photo of the site"]
+
+
+def needing_examples(test):  # type: ignore[no-untyped-def]
+    from transforms.boilerplate import _NEEDS
+
+    for pattern in sorted(_NEEDS):
+        for line in NEEDED_LINES:
+            if re.compile(pattern).match(line):
+                test = example((pattern, line))(test)
+    return test
+
+
+@given(needed_pattern_matches())
+@needing_examples
+@SETTINGS
+def test_every_line_a_needing_pattern_matches_has_what_it_needs(case: tuple[str, str]) -> None:
+    from transforms.boilerplate import _NEEDS
+
+    pattern, drawn = case
+    for text in (drawn, plain_normalize_space(drawn)):
+        if text and "\n" not in text and re.compile(pattern).match(text):
+            assert _NEEDS[pattern](text), (pattern, text)
+
+
+def test_every_real_line_a_needing_pattern_matches_has_what_it_needs() -> None:
+    from transforms.boilerplate import _NEEDS
+
+    matched = 0
+    for line in real_lines() + tuple(furniture_lines()) + tuple(NEEDED_LINES):
+        text = plain_normalize_space(line)
+        for pattern, need in _NEEDS.items():
+            if re.compile(pattern).match(text):
+                assert need(text), (pattern, text)
+                matched += 1
+    assert matched > 20
+
+
+# ------------------------------------------------------------------ XPath forms
+
+def template_expressions() -> list[str]:
+    """Every XPath expression constant of the HTML templates."""
+    from transforms.templates import generic, hanweb, joomla
+
+    found: list[str] = []
+    for module in (hanweb, joomla, generic):
+        for name, value in vars(module).items():
+            if not name.isupper():
+                continue
+            for item in value if isinstance(value, tuple) else (value,):
+                if isinstance(item, str) and "/" in item and not item.startswith("(?") and "[" in item + "//":
+                    found.append(item)
+    return list(dict.fromkeys(found))
+
+
+def same_nodes(doc, expr: str, contexts) -> None:  # type: ignore[no-untyped-def]
+    from lxml import etree
+
+    from transforms.xpathfast import faster
+
+    plain, fast = etree.XPath(expr), etree.XPath(faster(expr))
+    for context in contexts:
+        assert fast(context) == plain(context), (expr, faster(expr))
+
+
+def contexts_of(doc, count: int, seed: int) -> list[object]:  # type: ignore[no-untyped-def]
+    import random
+
+    elements = [el for el in doc.iter() if isinstance(el.tag, str)]
+    return [doc] + random.Random(seed).sample(elements, min(count, len(elements)))
+
+
+def test_faster_xpath_forms_cover_the_costly_template_expressions() -> None:
+    from transforms.templates import hanweb, joomla
+    from transforms.xpathfast import faster
+
+    rewritten = [e for e in template_expressions() if faster(e) != e]
+    assert len(rewritten) > 30
+    for expr in (hanweb.CONTENT_START_XPATH, *hanweb.REGION_DROP_XPATHS, joomla.ITEM_PAGE, *joomla.BODY_DROP_XPATHS):
+        assert faster(expr) != expr, expr
+
+
+def test_faster_xpath_keeps_other_forms() -> None:
+    from transforms.xpathfast import faster
+
+    for expr in ["//div[1]", "//div[@a and @b]", "//div[contains(., 'x')]", "//div[@a='x'][2]", "//div",
+                 "//div[position()=1]", "//div[not(@a='x')]", "//div[@a='x' or last()]", "//div[@a='x']/p",
+                 "//div[@a='x']//p[1]", "//div[@a='x']/@b/x", "//div[@a='x']//p/@b//c", "//h1//p",
+                 "x//div[@a='x']", "//div[@a='x'] | //p[@a='y']", "//div[@a='x]", "//div[(@a='x')]"]:
+        assert faster(expr) == expr, expr
+    assert faster("//div[@id='a' or @class='b' or @id='c']") == \
+        "/descendant::div/@id[.='a' or .='c']/.. | /descendant::div/@class[.='b']/.."
+    assert faster("//div[@a='[']") == "/descendant::div/@a[.='[']/.."  # a bracket inside quotes
+    assert faster("//div[@a='x']//p") == "(/descendant::div/@a[.='x']/..)/descendant::p"
+    assert faster("//div[@a='x']//p/@b") == "((/descendant::div/@a[.='x']/..)/descendant::p)/@b"
+
+
+def test_faster_xpath_selects_the_same_nodes_on_the_real_pages() -> None:
+    from transforms.page import decode_content
+    from transforms.templates.htmlutil import parse_html
+
+    expressions = template_expressions()
+    for seed, content in enumerate(html_pages()):
+        try:
+            doc = parse_html(decode_content(content))
+        except Exception:  # noqa: BLE001 - not HTML
+            continue
+        contexts = contexts_of(doc, 4, seed)
+        for expr in expressions:
+            same_nodes(doc, expr, contexts if expr.startswith(".") else [doc])
+
+
+ATTRIBUTE_VALUES = ["zoom", "Zoom", "ZOOM", "item-page", " item-page ", "item-page\tblog", "item-page\xa0x", "blog",
+                    "x\nitems-row", "items-rowx", "bt_content", "published", "category-name", "ContentStart",
+                    "CONTENTEND", "contentstart", "ConTentEnd", "/index.php/a", "doZoom()", "visitcount.jsp",
+                    "window.print()", "headline", "articleBody", "share-box", "jc", "comments", "jcomments", "",
+                    "date", "crumb", "/art/2019/1/1/", "tags", "Text Size"]
+ATTRIBUTES = ["class", "id", "name", "href", "src", "itemprop", "CLASS", "data-x", "datetime", "content"]
+TAGS = ["div", "td", "a", "meta", "p", "ul", "dd", "dl", "table", "body", "span", "h1", "h2", "time"]
+
+
+@st.composite
+def attribute_soup(draw: st.DrawFn) -> str:
+    parts = []
+    for _ in range(draw(st.integers(1, 25))):
+        tag = draw(st.sampled_from(TAGS))
+        attrs = draw(st.lists(st.tuples(st.sampled_from(ATTRIBUTES), st.sampled_from(ATTRIBUTE_VALUES)), max_size=3))
+        attr_text = "".join(f' {name}="{value}"' for name, value in attrs)
+        parts.append(draw(st.sampled_from([f"<{tag}{attr_text}>", f"<{tag}{attr_text}>x</{tag}>", f"</{tag}>"])))
+    return "<html><body>" + "".join(parts) + "</body></html>"
+
+
+@given(attribute_soup(), st.integers(0, 100))
+@SETTINGS
+def test_faster_xpath_selects_the_same_nodes_on_attribute_soup(html: str, seed: int) -> None:
+    from transforms.templates.htmlutil import parse_html
+
+    doc = parse_html(html)
+    contexts = contexts_of(doc, 3, seed)
+    for expr in template_expressions():
+        same_nodes(doc, expr, contexts if expr.startswith(".") else [doc])
+
+
+# ------------------------------------------------------------------ nesting depth
+
+def deep_doc(levels: int, tag: str = "div"):  # type: ignore[no-untyped-def]
+    from transforms.templates.htmlutil import _parse_whole
+
+    return _parse_whole(f"<html><body>{('<' + tag + '>') * levels}x</body></html>")[0]
+
+
+def test_deeper_than_flatten_gives_the_plain_answer_at_every_depth_near_the_cuts() -> None:
+    from transforms.templates.htmlutil import DEEPER_THAN_FLATTEN, FLATTEN_DEPTH, SHALLOW_DEPTH, deeper_than_flatten
+
+    depths = [*range(SHALLOW_DEPTH - 4, SHALLOW_DEPTH + 5), *range(FLATTEN_DEPTH - 6, FLATTEN_DEPTH + 6), 700]
+    answers = set()
+    for levels in depths:
+        for tag in ("div", "span", "b"):
+            doc = deep_doc(levels, tag)
+            answers.add(bool(DEEPER_THAN_FLATTEN(doc)))
+            assert deeper_than_flatten(doc) == bool(DEEPER_THAN_FLATTEN(doc)), (levels, tag)
+    assert answers == {True, False}
+
+
+def test_deeper_than_flatten_gives_the_plain_answer_on_the_real_pages() -> None:
+    from transforms.page import decode_content
+    from transforms.templates.htmlutil import DEEPER_THAN_FLATTEN, _parse_whole, deeper_than_flatten
+
+    for content in html_pages():
+        try:
+            doc = _parse_whole(decode_content(content))[0]
+        except Exception:  # noqa: BLE001 - not HTML
+            continue
+        assert deeper_than_flatten(doc) == bool(DEEPER_THAN_FLATTEN(doc))
+
+
+# ------------------------------------------------------------------ Hanweb content markers asked once
+
+def plain_hanweb_parse(doc, html: str, url: str | None = None):  # type: ignore[no-untyped-def]
+    """hanweb.parse as it was: the listing test and the blocks each evaluate the start markers."""
+    from transforms.errors import NotAnArticle
+    from transforms.templates import hanweb
+    from transforms.templates.htmlutil import first_text, meta_content
+
+    if hanweb.is_listing(doc, html):
+        raise NotAnArticle("listing", "Hanweb column page (record datastore, no article content)")
+    title = meta_content(doc, hanweb.TITLE_META) or first_text(doc, hanweb.TITLE_XPATHS) or hanweb._title_from_head(doc)
+    published = hanweb._published(doc, url)
+    section = meta_content(doc, hanweb.SECTION_META) or hanweb._breadcrumb_section(doc)
+    return textutil.Content(title=title, published=published, section=section, blocks=hanweb._content_blocks(doc))
+
+
+def hanweb_results(parse, html: str) -> object:  # type: ignore[no-untyped-def]
+    from transforms.errors import NotAnArticle
+    from transforms.templates.htmlutil import parse_html
+
+    try:
+        doc = parse_html(html)
+    except Exception:  # noqa: BLE001 - not HTML
+        return "unparsed"
+    try:
+        return parse(doc, html, None)
+    except NotAnArticle as exc:
+        return exc.kind
+
+
+def test_hanweb_parse_gives_the_plain_answer_on_the_real_pages() -> None:
+    from transforms.page import decode_content
+    from transforms.templates import hanweb
+
+    parsed = 0
+    for content in html_pages():
+        try:
+            html = decode_content(content)
+        except Exception:  # noqa: BLE001 - a binary page
+            continue
+        fast = hanweb_results(hanweb.parse, html)
+        assert fast == hanweb_results(plain_hanweb_parse, html)
+        parsed += isinstance(fast, textutil.Content)
+    assert parsed > 20
+
+
+@given(st.lists(st.sampled_from(MARKUP + FORM_MARKUP), max_size=60).map("".join))
+@SETTINGS
+def test_hanweb_parse_gives_the_plain_answer_on_tag_soup(html: str) -> None:
+    from transforms.templates import hanweb
+
+    assert hanweb_results(hanweb.parse, html) == hanweb_results(plain_hanweb_parse, html)
+
+
+# ------------------------------------------------------------------ text pages: dated header lines
+
+def plain_unmarked_header_line(line: str) -> tuple[str, str | None] | None:
+    """text._unmarked_header_line as it was: the dated-line patterns searched along the line."""
+    from transforms.templates import text as tt
+    from transforms.templates.joomla import parse_published
+
+    if tt.BREADCRUMB_LINE_RE.match(line):
+        items = [i for i in tt.BREADCRUMB_SPLIT_RE.split(line) if i]
+        return "section", items[-1] if items else None
+    match = tt.DATE_TEXT_SIZE_RE.match(line)
+    if match:
+        return "published", textutil.parse_date(match.group("date"))
+    if any(regex.search(line) for regex in tt.DATED_HEADER_RES):
+        return "published", textutil.parse_date(line)
+    if tt.DATE_LINE_RE.search(line):
+        return "published", textutil.parse_date(line)
+    match = tt.CATEGORY_LINE_RE.match(line)
+    if match and len(line) <= 120:
+        return "section", plain_normalize_space(match.group("value"))
+    match = tt.PUBLISHED_LINE_RE.match(line)
+    if match and len(line) <= 120:
+        value = parse_published(match.group("value"))
+        if value:
+            return "published", value
+    return None
+
+
+def text_parse_both(text: str) -> tuple[object, object]:
+    import _pytest.monkeypatch
+
+    from transforms.templates import text as tt
+
+    fast = tt.parse(text)
+    with _pytest.monkeypatch.MonkeyPatch.context() as patch:
+        patch.setattr(tt, "_unmarked_header_line", plain_unmarked_header_line)
+        return fast, tt.parse(text)
+
+
+def test_text_parse_gives_the_plain_answer_on_the_real_texts() -> None:
+    from transforms.templates import text as tt
+
+    dated = 0
+    for text in real_texts():
+        fast, plain = text_parse_both(text)
+        assert fast == plain
+        dated += getattr(fast, "published", None) is not None
+    for line in real_lines():
+        text = plain_normalize_space(line)
+        assert tt._unmarked_header_line(text) == plain_unmarked_header_line(text), text
+    assert dated > 50
+
+
+@given(st.lists(st.one_of(st.sampled_from(NEEDED_LINES + SPLIT_LINES + [
+    "Updated: 2020-01-21 (chinadaily.com.cn)", "2019-08-18 10:21", "Release date: 2019/8/18", "May 24, 2019",
+    "Ningbo exports rise", "> News > In the City > Hot Topic", "Source: Xinhua| 2019-03-10 17:06:24|Editor: ZX",
+    "", "The city grew 5% in the first half of the year, the bureau said on Monday in a statement."]),
+    st.text(max_size=15)), max_size=14).map("\n".join))
+@SETTINGS
+def test_text_parse_gives_the_plain_answer_on_drawn_pages(text: str) -> None:
+    fast, plain = text_parse_both(text)
+    assert fast == plain

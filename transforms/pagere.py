@@ -1,0 +1,83 @@
+"""Regex facts the page transform reads off its patterns once, to try fewer of them per line.
+
+`first_chars(pattern)`, `last_chars(pattern)`: the ASCII characters a match of the pattern can begin
+(end) with, from the parsed
+pattern (each single-character element is tested on all 128 ASCII characters with the pattern's own
+flags, so IGNORECASE is the regex engine's, not a guess), or None when that is not known (an empty
+match, a backreference, a scoped flag, any other construct). A line whose first character is
+ASCII and not in the first set cannot be matched from its start; one whose last character is ASCII
+and not in the last set cannot be matched up to its end. tests/test_page_shortcuts.py checks the
+sets against plain matching.
+"""
+from __future__ import annotations
+
+from re import _compiler as sre_compile  # type: ignore[attr-defined]
+from re import _constants as sre_constants  # type: ignore[attr-defined]
+from re import _parser as sre_parse  # type: ignore[attr-defined]
+from typing import Any
+
+ASCII_CHARS: tuple[str, ...] = tuple(chr(code) for code in range(128))
+_ZERO_WIDTH = (sre_constants.AT, sre_constants.ASSERT, sre_constants.ASSERT_NOT)
+_ONE_CHAR = (sre_constants.LITERAL, sre_constants.NOT_LITERAL, sre_constants.ANY, sre_constants.IN,
+             sre_constants.CATEGORY)
+_REPEATS = (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT, sre_constants.POSSESSIVE_REPEAT)
+
+
+def first_chars(pattern: str) -> frozenset[str] | None:
+    """The ASCII characters a non-empty match of `pattern` can start with; None if not known."""
+    return _edge_chars(pattern, last=False)
+
+
+def last_chars(pattern: str) -> frozenset[str] | None:
+    """The ASCII characters a non-empty match of `pattern` can end with; None if not known."""
+    return _edge_chars(pattern, last=True)
+
+
+def _edge_chars(pattern: str, last: bool) -> frozenset[str] | None:
+    parsed = sre_parse.parse(pattern)
+    chars, nullable = _first_of_sequence(list(parsed), parsed.state, last)
+    return None if chars is None or nullable else frozenset(chars)
+
+
+def _first_of_sequence(items: list[tuple[Any, Any]], state: Any, last: bool) -> tuple[set[str] | None, bool]:
+    """(first characters, whether the sequence can match empty); (None, _) when not known. With
+    `last`, the last characters (the sequence read from its end)."""
+    found: set[str] = set()
+    for op, av in reversed(items) if last else items:
+        chars, nullable = _first_of_item(op, av, state, last)
+        if chars is None:
+            return None, False
+        found |= chars
+        if not nullable:
+            return found, False
+    return found, True
+
+
+def _first_of_item(op: Any, av: Any, state: Any, last: bool) -> tuple[set[str] | None, bool]:
+    if op in _ZERO_WIDTH:
+        return set(), True  # consumes nothing: the next item gives the first character (a superset)
+    if op in _ONE_CHAR:
+        single = sre_compile.compile(sre_parse.SubPattern(state, [(op, av)]), state.flags)
+        return {char for char in ASCII_CHARS if single.fullmatch(char)}, False
+    if op is sre_constants.BRANCH:
+        found: set[str] = set()
+        nullable = False
+        for alternative in av[1]:
+            chars, empty = _first_of_sequence(list(alternative), state, last)
+            if chars is None:
+                return None, False
+            found |= chars
+            nullable = nullable or empty
+        return found, nullable
+    if op is sre_constants.SUBPATTERN:
+        _, add_flags, del_flags, sub = av
+        if add_flags or del_flags:
+            return None, False
+        return _first_of_sequence(list(sub), state, last)
+    if op in _REPEATS:
+        low, _, sub = av
+        chars, empty = _first_of_sequence(list(sub), state, last)
+        return chars, empty or low == 0
+    if op is sre_constants.ATOMIC_GROUP:
+        return _first_of_sequence(list(av), state, last)
+    return None, False
