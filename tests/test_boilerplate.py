@@ -211,7 +211,8 @@ ARTICLE_SENTENCES = [
     "Reference prices of steel rose by 5% in May.",
     "More than 300 companies attended the fair.",
     # Markup as text (the mirror's injection payload): the article's words, never a breadcrumb trail.
-    "<img src=x onerror=alert('body')> <script>document.title='pwned'</script> '; DELETE FROM news.metrics WHERE '1'='1",
+    "<img src=x onerror=alert('body')> <script>document.title='pwned'</script> "
+    "'; DELETE FROM news.metrics WHERE '1'='1",
     "<b>Exports</b> > <i>imports</i> > <u>investment</u>, the bureau said.",
 ]
 
@@ -328,3 +329,14 @@ def test_the_line_check_gives_what_every_pattern_searched_plainly_gives() -> Non
         assert is_boilerplate_line(line) == plain, line
         caught += plain
     assert len(lines) > 2000 and caught > 300
+
+
+@pytest.mark.timeout(60)  # a hang guard, not a speed target: before the fix these lines took hours
+@pytest.mark.parametrize("word, sep", [("Twitter", " "), ("Print", " "), ("E-mail", "  "), ("Chinese", " | "),
+                                       ("English", " "), ("Weibo", " / ")])
+def test_a_long_line_of_menu_words_that_fails_at_its_end_is_answered_at_once(word: str, sep: str) -> None:
+    """Repeated-group patterns (SOCIAL_BAR, PAGE_TOOLS, the language menus) once had two space runs
+    around an optional separator: each of N words doubled the ways to fail (2^N backtracking)."""
+    line = (word + sep) * 60 + "and more text."
+    assert not is_boilerplate_line(line)
+    assert is_boilerplate_line((word + sep) * 60)

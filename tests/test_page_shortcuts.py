@@ -14,8 +14,8 @@ from pathlib import Path
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
+from test_properties import MARKUP
 
-from tests.test_properties import MARKUP
 from transforms import textutil
 from transforms.textutil import CJK_MAX_RATIO, CJK_RE, EN_MIN_STOPWORD_RATIO, EN_STOPWORDS, LANG_MIN_WORDS
 
@@ -187,7 +187,7 @@ def plain_is_boilerplate_line(line: str) -> bool:
 
 
 def furniture_lines() -> list[str]:
-    from tests.test_boilerplate import ARTICLE_SENTENCES, FURNITURE
+    from test_boilerplate import ARTICLE_SENTENCES, FURNITURE
 
     return [line for _, lines in FURNITURE for line in lines] + list(ARTICLE_SENTENCES)
 

@@ -107,7 +107,7 @@ DATED_HEADER = (
 # "放大 缩小 默认" (enlarge, shrink, default size).
 PAGE_TOOLS = (
     r"(?im)^ *(tools? *[:：] *)?(print|mail|e-mail|email|close|large|medium|small|big|middle|放大|缩小|默认)"
-    r"( *[|/]? *(print|mail|e-mail|email|close|large|medium|small|big|middle|放大|缩小|默认))+ *$"
+    r"( *([|/] *)?(print|mail|e-mail|email|close|large|medium|small|big|middle|放大|缩小|默认))+ *$"
 )
 # Bylines on a line of their own: "By Jin Lu", "by Xie Ye", "By D J Clark (" (cut at its parenthesis).
 BYLINE = (
@@ -169,7 +169,7 @@ IMAGE_FILE = r"(?im)^ *[^/\n]{1,60}[.](jpg|jpeg|png|gif|webp|bmp) *$"
 # Language and edition switches, portal menus: "Chinese(GB) Chinese(BIG5)", "Chinese | English",
 # "US EUROPE AFRICA ASIA 中文", "Nav Search".
 LANGUAGE_SWITCH = (
-    r"(?im)^ *((chinese|english|中文|简体中文|繁體中文|繁体|简体)( *[(（](gb|big5)[)）])? *[|/]? *){2,}$"
+    r"(?im)^ *((chinese|english|中文|简体中文|繁體中文|繁体|简体)( *[(（](gb|big5)[)）])? *([|/] *)?){2,}$"
 )
 EDITION_MENU = (
     r"(?im)^ *((us|uk|europe|africa|asia|global|china|中文) +){3,}(us|uk|europe|africa|asia|global|china|中文) *$"
@@ -238,7 +238,7 @@ CN_META = (
 RIGHTS_LINE = r"(?im)^ *([^.!?\n]|[.][^ \n]){0,120}all rights reserved *\.? *$"
 LANGUAGE_MENU = (
     r"(?im)^ *((english|français|deutsch|español|italiano|português|русский язык|русский|日本語|한국어|한어|中文"
-    r"|简体中文|繁體中文|ελληνικά|indonesian|sanskrit|suomalainen|latina|tiếng việt|ไทย|العربية) *[|/]? *){3,}$"
+    r"|简体中文|繁體中文|ελληνικά|indonesian|sanskrit|suomalainen|latina|tiếng việt|ไทย|العربية) *([|/] *)?){3,}$"
 )
 CONTACT_EMAIL_ANY = r"(?im)^ *(e-mail|email|mail|contact) *[^a-z0-9@ ]{1,3} *[a-z0-9._%+-]+@[a-z0-9.-]+[.][a-z]{2,} *$"
 
@@ -275,9 +275,12 @@ REFERENCES_LABEL = r"(?im)^ *(references?|reference *[(]s[)]) *[:：]? *$"
 BARE_DOMAIN = (
     r"(?im)^ *(https?://)?(www[.])?[a-z0-9-]+([.][a-z0-9-]+)*[.](com|cn|net|org|gov|edu|info|news)([.][a-z]{2})?/? *$"
 )
+# In a repeated group the separator takes its own spaces ("( *([|/] *)?X)+", not "( *[|/]? *X)+"): with
+# two space runs around an optional mark, a line of N menu words that fails at its end was retried
+# 2^N ways (a 20-word "Twitter ..." line took a second, 30 words hours).
 SOCIAL_BAR = (
     r"(?im)^ *((twitter|facebook|myspace|yahoo!?|linkedin|mixx|digg|delicious|reddit|stumbleupon|google *[+]|"
-    r"weibo|wechat|whatsapp|pinterest|tumblr|qzone|renren|douban) *[|/,·]? *){3,}$"
+    r"weibo|wechat|whatsapp|pinterest|tumblr|qzone|renren|douban) *([|/,·] *)?){3,}$"
 )
 AUTHOR_BOX = r"(?im)^ *about +(the +author|[a-z][a-z.'-]*( +[a-z][a-z.'-]*){0,3}) *[:：] *$"
 LINK_LINE = (
