@@ -25,6 +25,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from core.records import MODALITIES
+from transforms.fastre import opening_with
 
 ACTUAL, TARGET, FORECAST = MODALITIES
 
@@ -102,14 +103,6 @@ BACK_REFERENCE_DETERMINERS: tuple[str, ...] = ("the", "this")
 # figure before one in apposition that takes that figure's subject ("186.2 billion yuan, up 13.1%").
 RULE_NAMED, RULE_REFERRED, RULE_UNRESOLVED = "place.named", "place.referred", "place.unresolved"
 RULE_INHERITED = "place.inherited"
-
-
-def opening_with(regex: re.Pattern[str], chars: str) -> re.Pattern[str]:
-    """`regex` behind a lookahead for the characters every match of it opens with (as cased in the
-    pattern; under IGNORECASE, in either case): the same matches, but the engine skips every position
-    another character stands at instead of trying the pattern there (a pattern that opens with \\b,
-    an optional group or alternatives gives it no first character to look for)."""
-    return re.compile(rf"(?=[{chars}])(?:{regex.pattern})", regex.flags)
 
 
 def _alternation(phrases: Iterable[str]) -> str:

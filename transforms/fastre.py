@@ -12,6 +12,9 @@ the text before `pos` (\\b and lookbehinds), so the result is the one of the pla
 the same leftmost match. Patterns whose matches can hold any number of whitespace runs
 (an unbounded repeat of something that matches a space) keep the plain search.
 
+`opening_with` puts a pattern behind a lookahead of the characters its every match opens with, so
+the engine skips the positions where another character stands.
+
 `iter_from_starts` is `finditer` for patterns whose every match starts at a known kind of
 position (the start of a digit run, of a month name): only those positions are tried.
 
@@ -534,3 +537,11 @@ def iter_from_starts(pattern: re.Pattern[str], text: str, starts: Iterable[int],
         if match is not None:
             yield match
             after = match.end()
+
+
+def opening_with(regex: re.Pattern[str], chars: str) -> re.Pattern[str]:
+    """`regex` behind a lookahead for the characters every match of it opens with (as cased in the
+    pattern; under IGNORECASE, in either case): the same matches, but the engine skips every position
+    another character stands at instead of trying the pattern there (a pattern that opens with \\b,
+    an optional group or alternatives gives it no first character to look for)."""
+    return re.compile(rf"(?=[{chars}])(?:{regex.pattern})", regex.flags)

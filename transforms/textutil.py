@@ -74,7 +74,6 @@ EN_STOPWORDS = frozenset(
 EN_MIN_STOPWORD_RATIO = 0.12
 CJK_MAX_RATIO = 0.15
 CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-ASCII_WORD_RE = re.compile(r"[A-Za-z]+")
 # Every spelling of the stopwords in upper and lower case letters: an ASCII word is a stopword
 # when its lower case is one, that is when it is in this set (a set test per word, no lower()).
 EN_STOPWORD_SPELLINGS = frozenset(
@@ -82,7 +81,7 @@ EN_STOPWORD_SPELLINGS = frozenset(
 )
 # The same words found in the text's UTF-8 bytes: every byte but an ASCII letter's turned into a
 # space (no byte of a multi-byte sequence is an ASCII letter), then split; bytes words, and the
-# stopword spellings as bytes. Faster than ASCII_WORD_RE.findall, which builds a match per word.
+# stopword spellings as bytes. Faster than re.findall(r"[A-Za-z]+", text), which builds a match per word.
 _ASCII_LETTERS_ONLY = bytes(code if chr(code).isascii() and chr(code).isalpha() else 0x20 for code in range(256))
 _EN_STOPWORD_SPELLING_BYTES = frozenset(word.encode("ascii") for word in EN_STOPWORD_SPELLINGS)
 LANG_MIN_WORDS = 8
@@ -166,7 +165,7 @@ def make_date(year: int, month: int, day: int) -> str | None:
 
 
 def ascii_words(text: str) -> list[bytes]:
-    """ASCII_WORD_RE.findall(text), as UTF-8 bytes."""
+    """re.findall(r"[A-Za-z]+", text), as UTF-8 bytes."""
     return text.encode("utf-8", "surrogatepass").translate(_ASCII_LETTERS_ONLY).split()
 
 

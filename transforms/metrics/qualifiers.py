@@ -7,8 +7,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from transforms.context import opening_with
-from transforms.fastre import TailPattern
+from transforms.fastre import TailPattern, opening_with
 from transforms.metrics.numbers import _Found
 from transforms.metrics.vocab import (
     CHANGE_NOUNS,
@@ -202,13 +201,12 @@ QUALIFIER_TAIL = WordTail(QUALIFIER_RE, (w for words in QUALIFIER_WORDS.values()
 CHANGE_TRAILING_WORDS = frozenset("by an a average total of at annual yearly growth rate".split())
 # (searched behind a lookahead of its first letters: a change verb's or noun's, "up", "down")
 CHANGE_FIRST_LETTERS = "".join(sorted({word[0] for word in CHANGE_VERB_STEMS + CHANGE_NOUNS + ("up", "down")}))
-# (No gate: it is searched only in a text that ends in one of those, CHANGE_LONG_END_TAIL tells.)
+# (No gate: it is searched only in a text that ends in one of those, _long_end tells.)
 CHANGE_BEFORE_TAIL = TailPattern(opening_with(CHANGE_BEFORE_RE, CHANGE_FIRST_LETTERS),
                                  match_words=(CHANGE_TRAILING_WORDS, ("ly",)))
 # A text that does not end in "by", "of", "up", "down" or an -ly adverb matches CHANGE_BEFORE_RE only
-# with its last word (a change verb): that is all there is to look at.
-CHANGE_LONG_END_TAIL = WordTail(re.compile(r"(?:\s\w+ly|\sby|\bup|\bdown|\sof)\s*$", re.IGNORECASE),
-                                ("ly", "by", "up", "down", "of"))
+# with its last word (a change verb): that is all there is to look at. _long_end tells it from the string.
+CHANGE_LONG_END_RE = re.compile(r"(?:\s\w+ly|\sby|\bup|\bdown|\sof)\s*$", re.IGNORECASE)
 CHANGE_WORD_RE = re.compile(rf"\b(?:{words_pattern(CHANGE_VERB_STEMS)})\w*\s*$", re.IGNORECASE)
 CHANGE_WORD_TAIL = TailPattern(opening_with(CHANGE_WORD_RE, "".join(sorted({stem[0] for stem in CHANGE_VERB_STEMS}))))
 # A decrease word (maybe the end of a longer word), then whole words of these and -ly adverbs (as above).
@@ -273,7 +271,7 @@ def _is_word_char(char: str) -> bool:
 
 
 def _long_end(before: str) -> bool:
-    """CHANGE_LONG_END_TAIL.search(before) is not None, told from the string: after its trailing whitespace
+    """CHANGE_LONG_END_RE.search(before) is not None, told from the string: after its trailing whitespace
     (\\s*$) it ends in whitespace and "by", "of" or a run of word characters ending in "ly" (three at
     least), or in "up" or "down" with no word character right before (\\b). (No letter of these has
     another character IGNORECASE takes for it, and none lowercases to one: lower() compares exactly.)"""

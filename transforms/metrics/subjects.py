@@ -7,8 +7,7 @@ from contextvars import ContextVar
 from functools import lru_cache
 from itertools import islice
 
-from transforms.context import opening_with
-from transforms.fastre import TailPattern
+from transforms.fastre import TailPattern, opening_with
 from transforms.metrics.numbers import YEAR, _Found
 from transforms.metrics.qualifiers import WordTail, last_words, verb_object_by
 from transforms.metrics.vocab import (

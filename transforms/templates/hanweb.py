@@ -102,11 +102,9 @@ def detect(doc: lxml.html.HtmlElement, html: str) -> bool:
     return any(xpath(doc, x) for x in MARKER_XPATHS[:2])
 
 
-def is_listing(doc: lxml.html.HtmlElement, html: str, starts: list[lxml.html.HtmlElement] | None = None) -> bool:
+def is_listing(doc: lxml.html.HtmlElement, html: str, starts: list[lxml.html.HtmlElement]) -> bool:
     """A column page: no article content markers/metas, and a record datastore or many article links.
-    `starts`: the page's CONTENT_START_XPATH elements, when the caller has them."""
-    if starts is None:
-        starts = xpath(doc, CONTENT_START_XPATH)
+    `starts`: the page's CONTENT_START_XPATH elements."""
     if starts or meta_content(doc, TITLE_META) is not None:
         return False
     if DATASTORE_RE.search(html):
@@ -127,9 +125,7 @@ def parse(doc: lxml.html.HtmlElement, html: str, url: str | None = None) -> Cont
     return Content(title=title, published=published, section=section, blocks=blocks)
 
 
-def _content_blocks(doc: lxml.html.HtmlElement, starts: list[lxml.html.HtmlElement] | None = None) -> list:
-    if starts is None:
-        starts = xpath(doc, CONTENT_START_XPATH)
+def _content_blocks(doc: lxml.html.HtmlElement, starts: list[lxml.html.HtmlElement]) -> list:
     ends = xpath(doc, CONTENT_END_XPATH)
     if starts:
         start = starts[0]
