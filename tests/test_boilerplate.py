@@ -340,3 +340,23 @@ def test_a_long_line_of_menu_words_that_fails_at_its_end_is_answered_at_once(wor
     line = (word + sep) * 60 + "and more text."
     assert not is_boilerplate_line(line)
     assert is_boilerplate_line((word + sep) * 60)
+
+
+# Trails of 40 items that fail at their end (an item too long, a "<" after the last one, bars then a
+# word), each beside the trail it spoils. Each took 2^40 steps when an item's edge spaces (or the "-"
+# of a "- >") could go to either of two neighbours, or the bars to "( *[|]+)*" in 2^40 groupings.
+TRAIL = " > ".join(["ab"] * 40)
+LONG_FAILING_TRAILS = [
+    (bp.BREADCRUMB, "> " + TRAIL + " > " + "x" * 61, "> " + TRAIL + " > " + "x" * 60),
+    (bp.BREADCRUMB_HOME, "Home > " + TRAIL.replace(">", "- >") + " > " + "x" * 121,
+     "Home > " + TRAIL.replace(">", "- >") + " > " + "x" * 120),
+    (bp.BREADCRUMB_CHAIN, TRAIL + " <", TRAIL),
+    (bp.BREADCRUMB_CHAIN, "a > b > c" + "|" * 40 + "x", "a > b > c" + "|" * 40),
+]
+
+
+@pytest.mark.timeout(60)  # a hang guard, not a speed target: before the fix these lines took hours
+@pytest.mark.parametrize("pattern, line, trail", LONG_FAILING_TRAILS)
+def test_a_long_trail_that_fails_at_its_end_is_answered_at_once(pattern: str, line: str, trail: str) -> None:
+    assert re.search(pattern, line) is None and not is_boilerplate_line(line)
+    assert re.search(pattern, trail) is not None and is_boilerplate_line(trail)

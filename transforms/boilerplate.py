@@ -52,10 +52,15 @@ READ_MORE = r"(?im)^ *read more *(([:：.…»>]|\.\.\.).{0,200})?$"
 # Hashtag-only lines "#ningbo #expat #news #china".
 HASHTAGS = r"(?im)^ *(#[^\s#]+ *)+$"
 # Breadcrumb trails "> News > In the City > Hot Topic", "Home > News > Ningbo News".
-BREADCRUMB = r"(?im)^ *(>|»|›) *[^>»›\n]{1,60}( *(>|»|›) *[^>»›\n]{1,60})* *$"
+# The items of the trail patterns below neither start nor end with a space (nor, where "- >" is a
+# separator, end with "-"): the spaces around a separator belong to it alone. An item that might
+# take them too ("[^>]{1,60}" beside " *") gives a line of N items 2^N ways to split, all tried
+# when the line fails at its end ("> ab > ab > ... > " and 61 more characters took 13 s at N=10).
+BREADCRUMB = r"(?im)^ *(>|»|›) *[^>»›\n ]([^>»›\n]{0,58}[^>»›\n ])?( *(>|»|›) *[^>»›\n ]([^>»›\n]{0,58}[^>»›\n ])?)* *$"
 BREADCRUMB_HOME = (
     r"(?im)^ *((you are here|current location|current position|location|position) *[:：]? *)?"
-    r"(home|english|首页) *(>>|>|»|›|- *>)[^>»›\n]{1,120}( *(>>|>|»|›|- *>) *[^>»›\n]{1,120})* *$"
+    r"(home|english|首页) *(>>|>|»|›|- *>) *[^>»›\n ]([^>»›\n]{0,118}[^>»›\n -])?"
+    r"( *(>>|>|»|›|- *>) *[^>»›\n ]([^>»›\n]{0,118}[^>»›\n -])?)* *$"
 )
 BREADCRUMB_LABEL = r"(?im)^ *(you are here|current location|current position) *[:：].{0,200}$"
 # Slash-separated trails after Home, the last item often the headline itself: "Home / Fenghua",
@@ -65,7 +70,8 @@ BREADCRUMB_SLASH = r"(?im)^ *(home|首页) *[/\\] *[^/\\\n]{1,160}( *[/\\] *[^/\
 # "Full Coverages>China>Linking Zhejiang>News | ||" (a single ">" in a sentence is not one). No item
 # holds "<": text with markup in it ("<img src=x onerror=...> <script>...</script>") is the article's own
 # words, to be stored verbatim and escaped where shown, never dropped as a trail.
-BREADCRUMB_CHAIN = r"(?im)^ *[^<>»›|\n]{1,40}( *(>>|>|»|›) *[^<>»›|\n]{1,40}){2,}( *[|]+)* *$"
+BREADCRUMB_CHAIN = (r"(?im)^ *[^<>»›|\n ]([^<>»›|\n]{0,38}[^<>»›|\n ])?"
+                    r"( *(>>|>|»|›) *[^<>»›|\n ]([^<>»›|\n]{0,38}[^<>»›|\n ])?){2,}( *[|])* *$")
 # Hanweb credit "Produced By 大汉网络 大汉版通发布系统".
 CMS_CREDIT = r"(?im)^ *(produced|powered|supported|designed|developed) by *.{0,40}(大汉|hanweb).{0,60}$"
 CMS_CREDIT_CN = r"(?im)^ *(大汉网络|大汉版通).{0,60}$"
