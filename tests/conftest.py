@@ -15,6 +15,7 @@ from contextlib import AbstractContextManager
 from pathlib import Path
 
 import pytest
+from hang_guard import pytest_configure, pytest_timeout_cancel_timer, pytest_timeout_set_timer  # noqa: F401 - hooks
 from helpers import ARTIFACTS, FAULTS_ARTIFACT
 
 from devtools import pg
