@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat constraints.txt pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: demo test lint venv lock bench bench-load eval clean-state chromium redis stack data-docs-assets
+.PHONY: demo test fuzz lint venv lock bench bench-load eval clean-state chromium redis stack data-docs-assets
 
 $(STAMP): constraints.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "Python 3.11 is required, found " + sys.version' 
@@ -23,6 +23,16 @@ demo: $(STAMP)
 PYTEST_WORKERS ?= auto
 test: $(STAMP) chromium redis
 	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
+
+# The hypothesis tests on new random examples, FUZZ_RUNS times (`make test` draws the same examples
+# every run, so that CI repeats the last local verdict; tests/conftest.py). A failure prints the
+# example and a blob to reproduce it with @reproduce_failure.
+FUZZ_RUNS ?= 3
+fuzz: $(STAMP)
+	for run in $$(seq $(FUZZ_RUNS)); do \
+	  HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -n $(PYTEST_WORKERS) -p no:cacheprovider -q \
+	    $$(grep -l '^from hypothesis' tests/test_*.py) $(PYTEST_ARGS) || exit 1; \
+	done
 
 # Debian's Chromium for the Data Docs browser test (apt-get, once per machine; a no-op when
 # /usr/bin/chromium exists).

@@ -17,10 +17,17 @@ from pathlib import Path
 import pytest
 from hang_guard import pytest_configure, pytest_timeout_cancel_timer, pytest_timeout_set_timer  # noqa: F401 - hooks
 from helpers import ARTIFACTS, FAULTS_ARTIFACT
+from hypothesis import settings
 
 from devtools import pg
 
 ENV_TEST_DATABASE_URL = "NEWSETL_TEST_DATABASE_URL"
+
+# Hypothesis draws the same examples on every `make test` (derandomize: CI gives the verdict the
+# last local run gave); `make fuzz` runs the hypothesis tests on new random examples instead.
+settings.register_profile("repeatable", derandomize=True, print_blob=True)
+settings.register_profile("fuzz", derandomize=False, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 
 # Modules whose tests share one expensive module-scoped setup (a whole Airflow run, a million-row
 # database): under pytest-xdist all their tests go to one worker, so the setup runs once. (xdist's

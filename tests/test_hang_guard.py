@@ -76,3 +76,10 @@ def test_a_test_that_catches_its_timeout_is_ended_by_the_watchdog(tmp_path: Path
     assert done.returncode == 1, out
     assert "worker 'gw0' crashed while running 'test_case.py::test_that_catches_everything'" in out, out
     assert "2 failed, 1 passed" in out, out
+
+
+def test_make_test_draws_the_same_hypothesis_examples_on_every_run() -> None:
+    """CI gives the verdict the last local run gave; `make fuzz` (HYPOTHESIS_PROFILE=fuzz) explores."""
+    from hypothesis import settings
+
+    assert settings.default.derandomize is (os.environ.get("HYPOTHESIS_PROFILE", "repeatable") == "repeatable")
