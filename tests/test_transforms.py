@@ -717,6 +717,46 @@ def test_generic_html_takes_the_date_from_its_header_line() -> None:
     assert "Print Mail" not in article.body and "Updated:" not in article.body
 
 
+
+@pytest.mark.parametrize("url, date", [
+    ("http://ningbo.chinadaily.com.cn/2020-03/23/c_464255.htm", "2020-03-23"),           # tune_other t000
+    ("https://chinaservicesinfo.com/s/202306/06/WS6482bee4498ea274927bf101/2-ningbo.html", "2023-06-06"),
+    ("http://en.people.cn/n3/2023/0202/c90000-10202218.html", "2023-02-02"),
+    ("https://en.ndrc.gov.cn/netcoo/goingout/goingoutpic/202302/t20230215_1350544.html", "2023-02-15"),
+    ("http://en.yy.gov.cn/art/2020/1/9/art_27624_9940844.html", "2020-01-09"),
+    ("https://information.bz/english/news/view/2024/09/27/53175.html", "2024-09-27"),
+    ("https://news.cgtn.com/news/2025-02-24/VHJhbnNjcmlwdDgzMjUz/index.html", "2025-02-24"),
+    ("https://www.pressreader.com/usa/global-times-us-edition/20190825/281908774805375", "2019-08-25"),
+    ("https://netcomposites.com/news/2001/january/19/chinas-ningbo-to-construct-materials/", "2001-01-19"),
+    ("https://www.viewsandtech.com/2023/07/the-evolution-of-port-of-ningbo-from.html", None),  # a month only
+    ("http://english.nimte.cas.cn/ns/ne/201901/", None),
+    ("https://example.org/2019/market/12/report", None),                                    # not a month name
+    ("https://example.org/news/2019/09/31/", None),                                         # no such day
+    ("https://example.org/show.asp?date=2019-09-30", None),                                 # the query is not the path
+    ("https://english.ningbo.gov.cn/col/col1229100981/index.html", None),
+    (None, None),
+])
+def test_url_date_reads_the_news_cms_path_shapes(url: str | None, date: str | None) -> None:
+    from transforms.textutil import url_date
+
+    assert url_date(url) == date
+
+
+def test_a_page_that_shows_no_date_takes_its_url_s_and_its_own_date_wins() -> None:
+    """HTML pages had it through trafilatura's date search; text pages (and the real-page eval,
+    which reads text) now have it too."""
+    body = "".join(f"<p>{line}</p>" for line in CHINADAILY_TEXT.split("\n\n")[4:] * 3)
+    undated = (f"<html><head><title>Ningbo spends heavily on R&amp;D</title></head><body>"
+               f"<h1>Ningbo spends heavily on R&amp;D</h1><div class='article'>{body}</div></body></html>")
+    url = "http://ningbo.chinadaily.com.cn/2022-06/15/c_771287.htm"
+    assert parse_page(undated).published is None
+    assert parse_page(undated, url=url).published == "2022-06-15"
+    text = "Ningbo spends heavily on R&D\n\n" + CHINADAILY_TEXT.split("\n\n", 4)[4]
+    assert parse_page(text, url=url, template="text").published == "2022-06-15"
+    dated = text.replace("\n\n", "\n\nchinadaily.com.cn| Updated: June 16, 2022 L M S\n\n", 1)
+    assert parse_page(dated, url=url, template="text").published == "2022-06-16"
+
+
 # Excerpts of real pages of tests/realgold/tune_other (URLs beside them): no date line to
 # anchor the title, so site menus, section labels and pull quotes must not become it.
 ZWU_TEXT = """The University of Nottingham, Ningbo China

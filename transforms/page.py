@@ -23,7 +23,7 @@ from transforms.metrics import extract_metrics
 from transforms.templates import generic, hanweb, joomla
 from transforms.templates import text as text_template
 from transforms.templates.htmlutil import parse_html
-from transforms.textutil import Content, detect_language, has_text, normalize_space, split_body
+from transforms.textutil import Content, detect_language, has_text, normalize_space, split_body, url_date
 
 # One parser module per template (its NAME is the `template:` of sources.yml); generic is
 # the fallback for pages of no known template.
@@ -222,16 +222,17 @@ def _to_article(found: Content, url: str | None, source: str | None) -> Article:
     language = detect_language(title + "\n" + body)
     if language != ENGLISH:
         raise NotAnArticle("non_english", f"page language is {language!r}, not English")
+    published = found.published or url_date(url)  # the page's own date first; the URL's when it shows none
     return Article(
         url=url,
         source=source,
         title=title,
-        published=found.published,
+        published=published,
         section=found.section,
         body=body,
         captions=captions,
         language=language,
-        metrics=extract_metrics(body, found.published, title),
+        metrics=extract_metrics(body, published, title),
     )
 
 

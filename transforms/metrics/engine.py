@@ -55,7 +55,9 @@ from transforms.metrics.vocab import OWN_TIME_WORDS, words_pattern
 # "2026.12.03.1": the rules are unchanged (two speed passes, same output on every real page), but
 # the generic fallback's line rules (fifth tune_other pass) now drop more chrome from other sources'
 # pages, so the bodies the rules read there, and so their metrics, can differ.
-EXTRACTOR_VERSION = "2026.12.03.1"
+# "2026.12.03.2": a page whose text states no date takes the one in its URL ("/2020-03/23/c_464255.htm"),
+# and the rules resolve its relative periods ("last year") against that date.
+EXTRACTOR_VERSION = "2026.12.03.2"
 
 
 def extract_metrics(body: str, published: str | None = None, title: str | None = None) -> list[Metric]:
