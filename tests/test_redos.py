@@ -42,7 +42,9 @@ def project_patterns() -> list[re.Pattern[str]]:
             importlib.import_module(module.name)
     patterns: dict[tuple[str, int], re.Pattern[str]] = {}
     for obj in gc.get_objects():
-        if isinstance(obj, re.Pattern) and isinstance(obj.pattern, str):
+        # type(), not isinstance(): the latter reads __class__, which makes lazy proxies of other
+        # packages in the process (Airflow's) import what they stand for.
+        if type(obj) is re.Pattern and isinstance(obj.pattern, str):
             patterns.setdefault((obj.pattern, obj.flags), obj)
     return list(patterns.values())
 
