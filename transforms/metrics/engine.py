@@ -96,8 +96,24 @@ def _extract(body: str, pub: tuple[int, int] | None, title_period: str | None, t
         first, last = spans[0][0], spans[-1][1]
         triggers = paragraph_triggers(low[first:last] if low is not None else para[first:last].lower())
         own_triggers = triggered_plan("", triggers, all_present=True) if len(spans) == 1 else None
-        carried: str | None = None  # the period a sentence-opening cue set for the paragraph's next sentences
+        # each sentence's quantities, described (what neither reads the periods, which come after): the
+        # sentences after the last one with a quantity are then not read for time cues, which could only
+        # carry a period to the quantities of a later sentence of the paragraph
+        sentences_described: list[tuple[int, int, list[tuple[_Found, str | None]]]] = []
+        last_described = -1
         for sent_start, sent_end, scan in spans:
+            previous: _Found | None = None
+            described: list[tuple[_Found, str | None]] = []
+            for item in _find_quantities(para, sent_start, sent_end, excluded, scan, low, triggers,
+                                         own_triggers):
+                described.append((item, _describe(item, previous, para, sent_start, sent_end)))
+                previous = item
+            if described:
+                _pair_respectively([item for item, _ in described], para, sent_end)
+                last_described = len(sentences_described)
+            sentences_described.append((sent_start, sent_end, described))
+        carried: str | None = None  # the period a sentence-opening cue set for the paragraph's next sentences
+        for sent_start, sent_end, described in sentences_described[:last_described + 1]:
             sentence = para[sent_start:sent_end]
             cues = _period_cues(sentence, para[:sent_start], pub,
                                 has_month=bool(months) and sentence_names_month(months, sent_start, sent_end))
@@ -108,17 +124,10 @@ def _extract(body: str, pub: tuple[int, int] | None, title_period: str | None, t
                 inherited = (carried, "period.carried") if carried else (title_period or "", "period.title")
             else:  # a time of its own ends the carried period; with none carried nor titled, there is nothing to end
                 carried = None
-            previous: _Found | None = None
-            described: list[tuple[_Found, str | None]] = []
-            for item in _find_quantities(para, sent_start, sent_end, excluded, scan, low, triggers,
-                                         own_triggers):
-                described.append((item, _describe(item, previous, para, sent_start, sent_end)))
-                previous = item
             if not described:
                 if cues:  # "Ningbo's economy returned to growth in the first half of 2020."
                     carried = _single_period(cues, sentence)
                 continue
-            _pair_respectively([item for item, _ in described], para, sent_end)
             place_before: context.Place | None = None
             earlier = context.Earlier(title, body, para_start + sent_start)  # where "the zone" finds its name
             shared = context.Sentence(sentence)  # its clauses, cues and places, found once for its quantities
