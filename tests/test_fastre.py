@@ -572,6 +572,26 @@ def test_triggers_read_off_a_stretch_of_the_paragraph(text: str) -> None:
     _same_triggers_from_stretches(text)
 
 
+def _same_sentences_up_to(para: str) -> None:
+    """The sentences read up to a position are those of the whole split that start there or before."""
+    plain = structure._sentences(para)
+    for last in {0, 1, len(para) // 3, len(para) // 2, max(0, len(para) - 1), len(para),
+                 *(start for start, _ in plain), *(end for _, end in plain)}:
+        assert structure._sentences(para, last) == [span for span in plain if span[0] <= last], (para, last)
+
+
+def test_sentences_up_to_a_position_on_the_real_pages() -> None:
+    for para in real_paragraphs():
+        _same_sentences_up_to(para)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(sentence_text_strategy, text_strategy))
+@example("Dr. Li said 5. F. Tan met 3 firms. No. 4 came. Growth was 7%! Done")
+def test_sentences_up_to_a_position(text: str) -> None:
+    _same_sentences_up_to(text)
+
+
 def test_number_starts_equal_the_lookbehind_of_num_on_every_character() -> None:
     """number_starts' character test refuses exactly the characters NUM's lookbehind refuses: every
     code point (but the surrogates), each before a digit run."""

@@ -87,7 +87,7 @@ def _extract(body: str, pub: tuple[int, int] | None, title_period: str | None, t
         months = month_names(para)  # (for the excluded spans and each sentence's month cues)
         excluded = _excluded_spans(para, [(a, b) for a, b, is_digits in tokens if is_digits], months)
         # the sentences with a number token (the others are passed over), with their scans
-        spans = [(sent_start, sent_end, scan) for sent_start, sent_end in _sentences(para)
+        spans = [(sent_start, sent_end, scan) for sent_start, sent_end in _sentences(para, tokens[-1][0])
                  if (scan := sentence_scan(tokens, para, sent_start, sent_end)).any]
         if not spans:
             continue
