@@ -538,6 +538,60 @@ def test_triggered_rules_equal_one_trigger_scan(text: str) -> None:
     assert engine.triggered_rules(low) == _rules_of_one_trigger_scan(low), low
 
 
+def _same_triggers_from_stretches(para: str) -> None:
+    """A sentence's triggered matchers, tried only at the triggers of a stretch of its paragraph around
+    it (lowercased as the engine does: the folded paragraph's slice, else the stretch lowercased), are
+    its plain triggered_rules; of a stretch that is the sentence itself, they are the stretch's triggers."""
+    low = folded_text(para)
+
+    def lowered(a: int, b: int) -> str:
+        return low[a:b] if low is not None else para[a:b].lower()
+
+    sentences = [*structure._sentences(para), (0, len(para)), (min(2, len(para)), len(para))]
+    for start, end in sentences:
+        sentence_low = lowered(start, end)
+        plain = sorted(index for index, entry in enumerate(engine.MATCHER_PLAN)
+                       if entry[0] in engine.triggered_rules(sentence_low))
+        for a, b in {(0, len(para)), (start, len(para)), (0, end), (max(0, start - 3), min(len(para), end + 3))}:
+            triggers = engine.paragraph_triggers(lowered(a, b))
+            assert engine.triggered_plan(sentence_low, triggers) == plain, (para, start, end, a, b)
+        own = engine.triggered_plan("", engine.paragraph_triggers(sentence_low), all_present=True)
+        assert own == plain, (para, start, end)
+
+
+def test_triggers_read_off_a_stretch_of_the_paragraph_on_the_real_pages() -> None:
+    for para in real_paragraphs():
+        _same_triggers_from_stretches(para)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(trigger_text_strategy, text_strategy,
+                 trigger_text_strategy.map(lambda text: text.replace("a", "Σ").replace("e", "ΑΣ. ").upper())))
+@example("ΟΔΥΣΣΕΥΣ 5 ΒİLLION yuan. İllion Σ% out of 3. ſquare 4 km. ΑΣ. Top 3")
+def test_triggers_read_off_a_stretch_of_the_paragraph(text: str) -> None:
+    _same_triggers_from_stretches(text)
+
+
+def _same_sentences_up_to(para: str) -> None:
+    """The sentences read up to a position are those of the whole split that start there or before."""
+    plain = structure._sentences(para)
+    for last in {0, 1, len(para) // 3, len(para) // 2, max(0, len(para) - 1), len(para),
+                 *(start for start, _ in plain), *(end for _, end in plain)}:
+        assert structure._sentences(para, last) == [span for span in plain if span[0] <= last], (para, last)
+
+
+def test_sentences_up_to_a_position_on_the_real_pages() -> None:
+    for para in real_paragraphs():
+        _same_sentences_up_to(para)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(sentence_text_strategy, text_strategy))
+@example("Dr. Li said 5. F. Tan met 3 firms. No. 4 came. Growth was 7%! Done")
+def test_sentences_up_to_a_position(text: str) -> None:
+    _same_sentences_up_to(text)
+
+
 def test_number_starts_equal_the_lookbehind_of_num_on_every_character() -> None:
     """number_starts' character test refuses exactly the characters NUM's lookbehind refuses: every
     code point (but the surrogates), each before a digit run."""

@@ -88,11 +88,34 @@ def _extract(body: str, pub: tuple[int, int] | None, title_period: str | None, t
             continue  # "Over 300 Exciting Events": a subheading announces what the text then reports
         months = month_names(para)  # (for the excluded spans and each sentence's month cues)
         excluded = _excluded_spans(para, [(a, b) for a, b, is_digits in tokens if is_digits], months)
+        # the sentences with a number token (the others are passed over), with their scans
+        spans = [(sent_start, sent_end, scan) for sent_start, sent_end in _sentences(para, tokens[-1][0])
+                 if (scan := sentence_scan(tokens, para, sent_start, sent_end)).any]
+        if not spans:
+            continue
+        # the matcher triggers in the text from the first such sentence to the last, the only ones
+        # they can hold; of a single sentence, exactly its own (lowercased as _find_quantities does)
+        first, last = spans[0][0], spans[-1][1]
+        triggers = paragraph_triggers(low[first:last] if low is not None else para[first:last].lower())
+        own_triggers = triggered_plan("", triggers, all_present=True) if len(spans) == 1 else None
+        # each sentence's quantities, described (what neither reads the periods, which come after): the
+        # sentences after the last one with a quantity are then not read for time cues, which could only
+        # carry a period to the quantities of a later sentence of the paragraph
+        sentences_described: list[tuple[int, int, list[tuple[_Found, str | None]]]] = []
+        last_described = -1
+        for sent_start, sent_end, scan in spans:
+            previous: _Found | None = None
+            described: list[tuple[_Found, str | None]] = []
+            for item in _find_quantities(para, sent_start, sent_end, excluded, scan, low, triggers,
+                                         own_triggers):
+                described.append((item, _describe(item, previous, para, sent_start, sent_end)))
+                previous = item
+            if described:
+                _pair_respectively([item for item, _ in described], para, sent_end)
+                last_described = len(sentences_described)
+            sentences_described.append((sent_start, sent_end, described))
         carried: str | None = None  # the period a sentence-opening cue set for the paragraph's next sentences
-        for sent_start, sent_end in _sentences(para):
-            scan = sentence_scan(tokens, para, sent_start, sent_end)
-            if not scan.any:
-                continue
+        for sent_start, sent_end, described in sentences_described[:last_described + 1]:
             sentence = para[sent_start:sent_end]
             cues = _period_cues(sentence, para[:sent_start], pub,
                                 has_month=bool(months) and sentence_names_month(months, sent_start, sent_end))
@@ -103,16 +126,10 @@ def _extract(body: str, pub: tuple[int, int] | None, title_period: str | None, t
                 inherited = (carried, "period.carried") if carried else (title_period or "", "period.title")
             else:  # a time of its own ends the carried period; with none carried nor titled, there is nothing to end
                 carried = None
-            previous: _Found | None = None
-            described: list[tuple[_Found, str | None]] = []
-            for item in _find_quantities(para, sent_start, sent_end, excluded, scan, low):
-                described.append((item, _describe(item, previous, para, sent_start, sent_end)))
-                previous = item
             if not described:
                 if cues:  # "Ningbo's economy returned to growth in the first half of 2020."
                     carried = _single_period(cues, sentence)
                 continue
-            _pair_respectively([item for item, _ in described], para, sent_end)
             place_before: context.Place | None = None
             earlier = context.Earlier(title, body, para_start + sent_start)  # where "the zone" finds its name
             shared = context.Sentence(sentence)  # its clauses, cues and places, found once for its quantities
@@ -271,6 +288,12 @@ TRIGGER_RULES: tuple[tuple[str, frozenset[str]], ...] = tuple(
     (trigger, frozenset(rule for rule, triggers in MATCHER_TRIGGERS.items() if trigger in triggers))
     for trigger in sorted({t for triggers in MATCHER_TRIGGERS.values() for t in triggers})
 )
+# The same, each trigger with the positions in MATCHER_PLAN of the rules it triggers (the plan is
+# then walked only at the triggered rules, in its order).
+TRIGGER_PLAN: tuple[tuple[str, frozenset[int]], ...] = tuple(
+    (trigger, frozenset(index for index, entry in enumerate(MATCHER_PLAN) if entry[0] in rules))
+    for trigger, rules in TRIGGER_RULES
+)
 # A spelled count starts where the number scan found a number word (the scan's words are a trie of
 # the same words and more, under the same lookbehind): it is tried there only.
 # What a count range ("2-3 centers") and a copula count ("1,684 were on ...") hold (two thirds of the
@@ -282,11 +305,27 @@ assert all(mark in RANGE_COUNT_RE.pattern for mark in RANGE_COUNT_MARKS) and "(?
 
 def triggered_rules(low: str) -> set[str]:
     """The matchers one of whose trigger strings occurs in the lowercase sentence `low`."""
-    rules: set[str] = set()
-    for trigger, trigger_rules in TRIGGER_RULES:
-        if trigger in low:
-            rules |= trigger_rules
-    return rules
+    return {MATCHER_PLAN[index][0] for index in triggered_plan(low)}
+
+
+def paragraph_triggers(low: str) -> tuple[tuple[str, frozenset[int]], ...]:
+    """The TRIGGER_PLAN entries whose trigger occurs in `low`, a lowercased stretch of a paragraph:
+    the only ones its sentences can hold (a trigger in a lowercased sentence is in the lowercased
+    stretch around it: no trigger holds a character whose lowercase depends on its neighbours, and
+    str.lower() lowercases every other character alone), so they are the only ones tried on each."""
+    return tuple([entry for entry in TRIGGER_PLAN if entry[0] in low])
+
+
+def triggered_plan(low: str, triggers: tuple[tuple[str, frozenset[int]], ...] = TRIGGER_PLAN,
+                   all_present: bool = False) -> list[int]:
+    """The positions in MATCHER_PLAN, ascending, of the matchers one of whose trigger strings occurs in
+    the lowercase sentence `low` (triggers: the entries that can occur, `paragraph_triggers` of a
+    stretch around it; all_present: they all occur in it, `low` is not read)."""
+    indices: set[int] = set()
+    for trigger, trigger_indices in triggers:
+        if all_present or trigger in low:
+            indices |= trigger_indices
+    return sorted(indices)
 
 
 def fraction_starts(para: str, scan: NumberScan) -> list[int]:
@@ -306,8 +345,12 @@ def fraction_starts(para: str, scan: NumberScan) -> list[int]:
 
 
 def _find_quantities(para: str, start: int, end: int, excluded: list[tuple[int, int]],
-                     scan: NumberScan, para_low: str | None = None) -> list[_Found]:
-    """The quantities of the sentence para[start:end], in order. para_low: folded_text(para)."""
+                     scan: NumberScan, para_low: str | None = None,
+                     triggers: tuple[tuple[str, frozenset[int]], ...] = TRIGGER_PLAN,
+                     triggered: list[int] | None = None) -> list[_Found]:
+    """The quantities of the sentence para[start:end], in order. para_low: folded_text(para);
+    triggers: paragraph_triggers of a lowercased stretch of the paragraph around the sentence
+    (TRIGGER_PLAN: all of them); triggered: triggered_plan of the sentence, if the caller knows it."""
     claimed: list[tuple[int, int]] = []
     found: list[_Found] = []
     # the paragraph's excluded spans that reach into the sentence (a match lies inside it): mostly none
@@ -335,9 +378,9 @@ def _find_quantities(para: str, start: int, end: int, excluded: list[tuple[int, 
     digits = scan.digit_starts
     # the digit runs a NUM can start at (most matchers open with NUM): the others are not tried
     num_starts = number_starts(para, digits)
-    triggered = triggered_rules(low)
-    for rule, regex, build, number_led, word_led, folded in MATCHER_PLAN:
-        if rule not in triggered or word_led and not scan.words:
+    for index in triggered_plan(low, triggers) if triggered is None else triggered:
+        rule, regex, build, number_led, word_led, folded = MATCHER_PLAN[index]
+        if word_led and not scan.words:
             continue
         if number_led:
             matches = iter_from_starts(regex, para, num_starts, start, end)

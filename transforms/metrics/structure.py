@@ -44,9 +44,12 @@ def _paragraphs(body: str) -> list[tuple[int, str]]:
     return [(m.start(), m.group()) for m in PARAGRAPH_RE.finditer(body)]
 
 
-def _sentences(para: str) -> list[tuple[int, int]]:
+def _sentences(para: str, last: int | None = None) -> list[tuple[int, int]]:
     """(start, end) of each sentence of `para`: it ends at . ! ? and the like before a capital or a
-    digit, except at a period after an abbreviation or an initial ("Dr. Li", "F. Tan")."""
+    digit, except at a period after an abbreviation or an initial ("Dr. Li", "F. Tan").
+
+    last: only the sentences that start at `last` or before (the rest of the paragraph is not read:
+    the engine asks for those up to its last number token's start)."""
     spans: list[tuple[int, int]] = []
     start = 0
     for match in SENTENCE_END_RE.finditer(para):
@@ -54,6 +57,8 @@ def _sentences(para: str) -> list[tuple[int, int]]:
             continue
         spans.append((start, match.start() + 1))
         start = match.end()
+        if last is not None and start > last:
+            return spans  # (every later sentence starts later still)
     if start < len(para):
         spans.append((start, len(para)))
     return spans
