@@ -19,6 +19,7 @@ import re
 import signal
 import time
 from collections.abc import Iterator
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -49,12 +50,13 @@ def project_patterns() -> list[re.Pattern[str]]:
     return list(patterns.values())
 
 
-def sample_lines() -> list[str]:
+@cache
+def sample_lines() -> tuple[str, ...]:
     lines = [line for _, furniture in FURNITURE for line in furniture] + list(ARTICLE_SENTENCES)
     for name in ("dev", "tune_sites", "tune_other"):  # not holdout
         for path in sorted((ROOT / "tests" / "realgold" / name / "pages").glob("*.json")):
             lines += json.loads(path.read_text(encoding="utf-8"))["raw_text"].splitlines()
-    return [text for text in (" ".join(line.split()) for line in lines) if text]
+    return tuple(text for text in (" ".join(line.split()) for line in lines) if text)
 
 
 def pumped(sample: str) -> Iterator[str]:
@@ -96,7 +98,7 @@ def _first_slow_line(pattern: re.Pattern[str], samples: list[str]) -> str | None
     return None
 
 
-def matched_samples(pattern: re.Pattern[str], lines: list[str]) -> list[str]:
+def matched_samples(pattern: re.Pattern[str], lines: tuple[str, ...]) -> list[str]:
     samples = []
     for line in lines:
         match = pattern.search(line)

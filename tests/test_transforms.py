@@ -717,7 +717,6 @@ def test_generic_html_takes_the_date_from_its_header_line() -> None:
     assert "Print Mail" not in article.body and "Updated:" not in article.body
 
 
-
 @pytest.mark.parametrize("url, date", [
     ("http://ningbo.chinadaily.com.cn/2020-03/23/c_464255.htm", "2020-03-23"),           # tune_other t000
     ("https://chinaservicesinfo.com/s/202306/06/WS6482bee4498ea274927bf101/2-ningbo.html", "2023-06-06"),

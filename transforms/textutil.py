@@ -167,12 +167,14 @@ URL_DATE_RES = (
 )
 
 
-def url_date(url: str | None) -> str | None:
-    """YYYY-MM-DD from an article URL's path ("/2020-03/23/c_464255.htm"), else None."""
+def url_date(url: str | None, patterns: tuple[re.Pattern[str], ...] = URL_DATE_RES) -> str | None:
+    """YYYY-MM-DD from an article URL's path ("/2020-03/23/c_464255.htm"), else None. patterns: each
+    with year, month (digits or a month's name) and day groups, tried in order (a template may pass
+    its own CMS's shape alone)."""
     if not url:
         return None
     path = url.split("?", 1)[0].split("#", 1)[0]
-    for pattern in URL_DATE_RES:
+    for pattern in patterns:
         for match in pattern.finditer(path):
             year, month, day = match.groups()
             word = month.lower()

@@ -23,7 +23,7 @@ from transforms.templates.htmlutil import (
     region_blocks,
     xpath,
 )
-from transforms.textutil import Content, normalize_space, parse_date
+from transforms.textutil import Content, normalize_space, parse_date, url_date
 
 NAME = "hanweb"
 
@@ -166,9 +166,9 @@ def _published(doc: lxml.html.HtmlElement, url: str | None) -> str | None:
     found = _date_from(doc, DATE_CELL_XPATHS)
     if found:
         return found
-    match = URL_DATE_RE.search(url or "")
-    if match:
-        return parse_date("-".join(match.groups()))
+    from_url = url_date(url, (URL_DATE_RE,))
+    if from_url:
+        return from_url
     return _date_from(doc, DATE_CLASS_XPATHS)
 
 
