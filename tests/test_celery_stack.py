@@ -20,7 +20,7 @@ from helpers import query
 
 from core import config
 from devtools import airflow_local
-from devtools.mirror import start_mirror
+from devtools.mirror import FaultPlan, start_mirror
 from devtools.objectstore import start_s3
 from devtools.smtp_sink import start_sink
 from devtools.stack import CeleryStack, StackConfig
@@ -47,11 +47,19 @@ def most_held_at_once(worker_log: str) -> int:
     return most
 
 
+# One article of each site answers after 10 s, so that whichever crawl a worker takes first keeps it
+# busy while the other is queued: without it a crawl could end before the scheduler queued the
+# next, and the same worker could rightly take both (it did once in a fresh-clone run).
+SLOW_ONE_PAGE_EACH = FaultPlan.parse("slow=10:/art/2019/8/18/art_933_1016946.html;"
+                                     "slow=10:/index.php/ningbo-news/5839-yongjiang-laboratory-recruits-top-scientists.html")
+
+
 @pytest.mark.timeout(480)
 def test_one_run_on_two_celery_workers(tmp_path, pg_server_url):
     started = time.monotonic()
     with fresh_database(pg_server_url) as metadata_url, fresh_database(pg_server_url) as warehouse_url, \
-            start_mirror() as mirror, start_sink(tmp_path / "mail") as sink, start_s3(tmp_path / "s3") as s3:
+            start_mirror(faults=SLOW_ONE_PAGE_EACH) as mirror, start_sink(tmp_path / "mail") as sink, \
+            start_s3(tmp_path / "s3") as s3:
         cfg = StackConfig(home=tmp_path / "airflow", metadata_url=metadata_url, workers=("w1", "w2"), extra_env={
             config.ENV_DATABASE_URL: warehouse_url,
             **s3.env("stack"),  # NEWSETL_DATA_DIR=s3://<bucket>/stack: no directory shared by the workers
