@@ -56,7 +56,11 @@ def cmd_eval(args: argparse.Namespace) -> int:
     if args.speed:
         from devtools import speed
 
-        if args.against:
+        if args.instructions:
+            from devtools import instructions
+
+            print(instructions.format_instructions(instructions.compare_revisions(args.against)))
+        elif args.against:
             print(speed.format_comparison(*speed.compare_revisions(args.against)))
         else:
             print(speed.format_speed(speed.measure()))
@@ -140,6 +144,9 @@ def register(sub: Any) -> None:
     s.add_argument("--against", metavar="REV",
                    help="with --speed: this checkout beside git revision REV on the same pages and bodies "
                         "(each in its own process, taking turns)")
+    s.add_argument("--instructions", action="store_true",
+                   help="with --speed: count instructions under valgrind's callgrind instead of CPU seconds "
+                        "(the same for the same code whatever the machine is doing; a few minutes)")
     s.add_argument("--stories", action="store_true",
                    help="story grouping (near-duplicates) on the real pages: pair precision/recall by threshold")
     s.add_argument("--real-only", action="store_true",

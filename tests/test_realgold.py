@@ -471,3 +471,18 @@ def test_eval_prints_the_other_sources_tuning_set_as_titles_dates_and_chrome():
     assert total.titles >= 89 and total.dates >= 54
     leaks_line = next(line for line in table.splitlines() if line.startswith("boilerplate lines leaked"))
     assert leaks_line.split()[-1] == str(total.leaks)
+
+
+@pytest.mark.slow
+def test_instruction_counts_split_the_run_into_its_stages():
+    """`newsetl eval --speed --instructions`: callgrind dumps its counters at each stage marker, so
+    each stage gets its own count (one HTML page, two bodies: the rules over both bodies cost more
+    than over the HTML page's one, and the transform contains its rules)."""
+    from devtools import instructions
+
+    (row,) = instructions.compare_revisions(None, limit=1)
+    assert (row.pages, row.bodies, row.html_bodies) == (1, 2, 1)
+    assert set(row.counts) == set(instructions.STAGES) and all(n > 1_000_000 for n in row.counts.values())
+    assert row.counts["rules"] > row.counts["rules_html"] and row.counts["transform"] > row.counts["rules_html"]
+    table = instructions.format_instructions([row])
+    assert "this checkout" in table and f"{row.per_body('rules') / 1e3:.0f}" in table
