@@ -65,9 +65,18 @@ bench: $(STAMP)
 bench-load: $(STAMP)
 	$(BIN)/python -m devtools.bench_load
 
-# Extraction quality on the gold set (tests/gold) beside quantulum3 and trafilatura (prints figures).
+# Extraction quality on the gold set (tests/gold) and the real pages (tests/realgold) beside quantulum3
+# and trafilatura, the quality targets, then speed against the revision the speed targets were set on
+# (prints figures; asserts nothing).
+SPEED_BASE ?= b39115d
 eval: $(STAMP)
 	$(BIN)/newsetl eval
+	@if git cat-file -e $(SPEED_BASE)^{commit} 2>/dev/null; then \
+		$(BIN)/newsetl eval --speed --against $(SPEED_BASE); \
+	else \
+		echo "$(SPEED_BASE) is not in this clone's history: speed without the comparison"; \
+		$(BIN)/newsetl eval --speed; \
+	fi
 
 # Regenerate the lock deliberately (needs the package registries).
 lock:

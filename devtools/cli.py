@@ -75,6 +75,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
                 print(f"\n== {name}: {len(scores.misses)} details")
                 print("\n".join(scores.misses))
     real_systems = [name for name in systems if name in realgold.REAL_SYSTEMS]
+    ours: dict[Path, realgold.RealScores] = {}  # newsetl's scores per set, for the targets
     for folder, heading in realgold.real_sets() if real_systems else ():
         try:
             pages = realgold.load_realgold(folder)
@@ -86,6 +87,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
         else:
             real = realgold.evaluate_real(pages, real_systems)
         print(f"\n{realgold.format_real_table(heading, pages, real)}")
+        if "newsetl" in real:
+            ours[folder.resolve()] = real["newsetl"]
         held_out = folder.resolve() == realgold.HOLDOUT_DIR.resolve()
         if args.details and held_out and not args.held_out_details:
             print(f"\n== {folder.name}: details not listed (a held-out set's misses are not to be tuned on; "
@@ -94,6 +97,10 @@ def cmd_eval(args: argparse.Namespace) -> int:
             for name, real_scores in real.items():
                 print(f"\n== {name} on {folder.name}: {len(real_scores.details)} details")
                 print("\n".join(real_scores.details))
+    if ours:
+        held = ours.pop(realgold.HOLDOUT_DIR.resolve(), None)
+        with_metrics = [ours[d.resolve()] for d in (realgold.DEV_DIR, realgold.TUNE_SITES_DIR) if d.resolve() in ours]
+        print(f"\n{realgold.format_targets(list(ours.values()), held, with_metrics)}")
     return 0
 
 

@@ -248,6 +248,21 @@ def compare_revisions(rev: str, repeat: int = DEFAULT_REPEAT, rounds: int = 2,
     return rows[0], rows[1]
 
 
+TARGET_BASE = "b39115d"  # the revision issue 11's speed targets were set on
+TARGET_TRANSFORM = 3.0  # the whole transform: at least this times trafilatura.extract's pages/s
+TARGET_RULES = 5.0  # the metric rules: at least this times as fast per body as TARGET_BASE's
+
+
+def _target_line(transform_ratio: float, rules_ratio: float) -> str:
+    def verdict(value: float, bound: float) -> str:
+        return "met" if value >= bound else "NOT met"
+
+    return (f"speed targets: transform >= {TARGET_TRANSFORM:g}x trafilatura.extract's pages/s: "
+            f"{transform_ratio:.2f}x, {verdict(transform_ratio, TARGET_TRANSFORM)}; "
+            f"metric rules >= {TARGET_RULES:g}x {TARGET_BASE}'s per body: "
+            f"{rules_ratio:.2f}x, {verdict(rules_ratio, TARGET_RULES)}")
+
+
 def format_comparison(old: RevisionSpeed, new: RevisionSpeed) -> str:
     """The table `newsetl eval --speed --against REV` prints."""
     lines = [f"speed against {old.name} (CPU time, best of all passes, the two taking turns): {new.pages} HTML "
@@ -263,6 +278,8 @@ def format_comparison(old: RevisionSpeed, new: RevisionSpeed) -> str:
                      f"{f'{1000 * rest / row.pages:.2f}' if rest is not None else 'n/a':>19}")
     lines.append(f"this checkout: the transform {old.transform / new.transform:.2f}x as fast as {old.name}'s, "
                  f"the metric rules {old.rules / new.rules:.2f}x as fast per body")
+    if old.name == TARGET_BASE:
+        lines.append(_target_line(new.trafilatura / new.transform, old.rules / new.rules))
     old_rest, new_rest = old.without_rules, new.without_rules
     if old_rest is not None and new_rest is not None and new_rest > 0:
         lines.append(f"the transform without the rules (HTML, template, boilerplate, dates; the transform less the "
