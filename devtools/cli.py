@@ -53,7 +53,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
         print(stories_eval.report())
         return 0
-    if args.speed:
+    if args.speed or args.instructions:
         from devtools import speed
 
         if args.instructions:
@@ -152,7 +152,7 @@ def register(sub: Any) -> None:
                    help="with --speed: this checkout beside git revision REV on the same pages and bodies "
                         "(each in its own process, taking turns)")
     s.add_argument("--instructions", action="store_true",
-                   help="with --speed: count instructions under valgrind's callgrind instead of CPU seconds "
+                   help="(implies --speed) count instructions under valgrind's callgrind instead of CPU seconds "
                         "(the same for the same code whatever the machine is doing; a few minutes)")
     s.add_argument("--stories", action="store_true",
                    help="story grouping (near-duplicates) on the real pages: pair precision/recall by threshold")
