@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 import sys
+from collections.abc import Iterator
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from transforms.fastre import (
     folded_backwards,
     folded_text,
     iter_from_starts,
+    iter_from_unclaimed_starts,
     reversed_pattern,
 )
 from transforms.metrics import describe, engine, matchers, numbers, qualifiers, structure, subjects
@@ -376,6 +378,63 @@ def test_iter_from_starts_equals_finditer(text: str) -> None:
                           (matchers.RANGE_COUNT_RE, digit_starts)):
         got = [m.span() for m in iter_from_starts(regex, text, starts, pos, endpos)]
         assert got == [m.span() for m in regex.finditer(text, pos, endpos)], (regex.pattern, text)
+
+
+def _unclaimed_both_ways(regex: re.Pattern[str], text: str, starts: list[int], pos: int, endpos: int,
+                         claims: list[tuple[int, int]], claim_every: int) -> None:
+    """iter_from_unclaimed_starts gives the matches of iter_from_starts that start in no claimed span, with
+    the spans claimed as they stand at each match: the first `claims` from the outset, and then, as the
+    engine's `add` does, the span of every `claim_every`-th match given (and a span after it)."""
+    def run(matches: Iterator[re.Match[str]], claimed: list[tuple[int, int]], plain: bool) -> list[tuple[int, int]]:
+        given: list[tuple[int, int]] = []
+        for match in matches:
+            if plain and any(a <= match.start() < b for a, b in claimed):
+                continue  # (what the engine's `free` refuses)
+            given.append(match.span())
+            if len(given) % claim_every == 0:
+                claimed += [match.span(), (match.end() + 2, match.end() + 9)]
+        return given
+
+    plain_claims, claims = list(claims), list(claims)
+    expected = run(iter_from_starts(regex, text, starts, pos, endpos), plain_claims, plain=True)
+    got = run(iter_from_unclaimed_starts(regex, text, starts, pos, endpos, claims), claims, plain=False)
+    assert got == expected, (regex.pattern, text, pos, endpos)
+
+
+def _unclaimed_cases(text: str) -> None:
+    """The count, bare-number, year and number-led matchers at the number starts, with the spans of the
+    percents, money and every digit run (each alone) claimed, and claims made while they are read."""
+    digit_runs = [(a, b) for a, b, is_digits in scan_numbers(text) if is_digits]
+    digit_starts = [a for a, _ in digit_runs]
+    num_starts = number_starts(text, digit_starts)
+    regexes = [(regex, num_starts) for rule, regex, _ in matchers.MATCHERS if rule in engine.NUMBER_LED]
+    regexes += [(matchers.COUNT_RE, num_starts), (matchers.BARE_NUMBER_RE, num_starts),
+                (matchers.COUNT_COPULA_RE, num_starts), (matchers.YEARS_RE, num_starts),
+                (matchers.RANGE_COUNT_RE, digit_starts)]
+    taken = [m.span() for regex in (matchers.PERCENT_RE, matchers.MONEY_SUFFIXED_RE, matchers.MONEY_PREFIXED_RE)
+             for m in regex.finditer(text)]
+    claim_sets = [[], taken, *([run] for run in digit_runs[:6]), [(a, b + 6) for a, b in digit_runs[1::2]]]
+    for regex, starts in regexes:
+        for claims in claim_sets:
+            for pos, endpos in ((0, len(text)), (min(3, len(text)), max(min(3, len(text)), len(text) - 2))):
+                for claim_every in (1, 2, 1000):
+                    _unclaimed_both_ways(regex, text, starts, pos, endpos, claims, claim_every)
+
+
+@settings(max_examples=200, deadline=None)
+@given(number_text_strategy)
+@example("RMB 5 10,000 yuan and 12 companies, 3-4 labs, 7.5% and 20 more")
+def test_iter_from_unclaimed_starts_is_iter_from_starts_less_the_claimed_starts(text: str) -> None:
+    _unclaimed_cases(text)
+
+
+def test_iter_from_unclaimed_starts_on_the_real_paragraphs() -> None:
+    count = 0
+    for para in real_paragraphs():
+        if any(char.isdigit() for char in para):
+            _unclaimed_cases(para)
+            count += 1
+    assert count > 500
 
 
 # Pieces of dates, times, year ranges, phone numbers and ids, for the excluded-span patterns to match.

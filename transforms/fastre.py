@@ -539,6 +539,52 @@ def iter_from_starts(pattern: re.Pattern[str], text: str, starts: Iterable[int],
             after = match.end()
 
 
+def _claimed(pos: int, claimed: list[tuple[int, int]]) -> bool:
+    """Whether `pos` lies inside one of the `claimed` spans."""
+    for start, end in claimed:  # (a loop: no generator made for the one or two spans)
+        if start <= pos < end:
+            return True
+    return False
+
+
+def iter_from_unclaimed_starts(pattern: re.Pattern[str], text: str, starts: Iterable[int], pos: int, endpos: int,
+                               claimed: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
+    """iter_from_starts(pattern, text, starts, pos, endpos) less its matches that start inside one of the
+    `claimed` spans (as they stand when the match would be given: the caller may add to the list between
+    matches); those overlap a claimed span whatever they are, and are not even looked for unless a later
+    start needs them.
+
+    A claimed start's match is looked for only when a later start that is not claimed comes (finditer
+    looks for the next match after the end of the one before, which a skipped match would have moved):
+    then the claimed starts before it are matched in order, as iter_from_starts matches them. Claimed
+    starts after the last unclaimed one (a sentence's figures its earlier matchers took) are never matched.
+    Matches must be non-empty and start at their start (pattern.match there), as for iter_from_starts.
+    """
+    after = pos  # (while claimed starts wait, no later than the end iter_from_starts would have reached)
+    waiting: list[int] = []  # the claimed starts not matched yet
+    for start in starts:
+        if start < after:
+            continue
+        if start >= endpos:
+            break
+        if _claimed(start, claimed):
+            waiting.append(start)
+            continue
+        if waiting:  # where iter_from_starts would be now: the waiting starts matched in order
+            for earlier in waiting:
+                if earlier >= after:
+                    match = pattern.match(text, earlier, endpos)
+                    if match is not None:
+                        after = match.end()
+            waiting.clear()
+            if start < after:
+                continue
+        match = pattern.match(text, start, endpos)
+        if match is not None:
+            yield match
+            after = match.end()
+
+
 def opening_with(regex: re.Pattern[str], chars: str) -> re.Pattern[str]:
     """`regex` behind a lookahead for the characters every match of it opens with (as cased in the
     pattern; under IGNORECASE, in either case): the same matches, but the engine skips every position
