@@ -465,7 +465,7 @@ def test_the_mid_sentence_names_scan_on_generated_texts(text: str) -> None:
 
 
 CONTEXT_SCANS = ((context.FORECAST_SCAN, context.FORECAST_RE), (context.TARGET_SCAN, context.TARGET_RE),
-                 (context.PLACE_OF_SCAN, context.PLACE_OF_RE))
+                 (context.PLACE_OF_SCAN, context.PLACE_OF_RE), (context.PART_SCAN, context.PART_RE))
 
 
 def test_the_context_scans_find_what_their_patterns_find_on_real_lines() -> None:

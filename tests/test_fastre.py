@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from transforms.fastre import (
     CASE_SPECIAL,
     FoldedPattern,
+    LeadScan,
     TailPattern,
     case_folded,
     folded_backwards,
@@ -435,6 +436,44 @@ def test_iter_from_unclaimed_starts_on_the_real_paragraphs() -> None:
             _unclaimed_cases(para)
             count += 1
     assert count > 500
+
+
+def _same_lead_scans(scan: LeadScan, plain: re.Pattern[str], text: str) -> None:
+    """A LeadScan's finditer and search give the plain pattern's matches (spans and groups), from pos to endpos."""
+    size = len(text)
+    for pos, endpos in ((0, size), (min(5, size), size), (1, max(1, size - 4)), (0, size // 2)):
+        assert [(m.span(), m.groupdict()) for m in scan.finditer(text, pos, endpos)] == \
+            [(m.span(), m.groupdict()) for m in plain.finditer(text, pos, endpos)], (plain.pattern, text, pos, endpos)
+        for start in range(pos, endpos + 1, 7):
+            found, expected = scan.search(text, start, endpos), plain.search(text, start, endpos)
+            assert _same(found, expected) and (found is None or found.groupdict() == expected.groupdict()), text
+
+
+# Patterns that open with \b, a lookbehind or a lookahead (tried at every position by re), each with the
+# characters every match of it opens with, and the plain pattern it must equal.
+LEAD_CASES = (
+    (matchers.RANK_RE, "rpcRPC"),  # (IGNORECASE: the class takes either case anyway)
+    (matchers.TOP_RANK_RE, "ieaormnIEAORMN"),
+    (re.compile(r"(?<![\w-])(?:five|six)\b"), "fs"),
+    (re.compile(r"(?=[A-Z])(?:\b[A-Z]\w+)(?!\s+of)"), "A-Z"),
+)
+
+
+def test_lead_scans_find_what_their_patterns_find() -> None:
+    texts = [*real_sentences()[:3000], "Ranked first, ranking 2nd; placed No. 3 among the top 10", "", "R",
+             "five-six five"]
+    for regex, chars in LEAD_CASES:
+        scan = LeadScan(regex, chars)
+        for text in texts:
+            _same_lead_scans(scan, regex, text)
+
+
+def test_a_lead_scan_of_a_pattern_that_can_match_empty_is_refused() -> None:
+    try:
+        LeadScan(re.compile(r"\bx?"), "x")
+    except ValueError:
+        return
+    raise AssertionError("an empty match was not refused")
 
 
 # Pieces of dates, times, year ranges, phone numbers and ids, for the excluded-span patterns to match.

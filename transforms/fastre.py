@@ -31,6 +31,7 @@ lowercase text and the match itself is then taken, at that position, from `text`
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterable, Iterator
 from re import _constants as sre_c  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
@@ -583,6 +584,51 @@ def iter_from_unclaimed_starts(pattern: re.Pattern[str], text: str, starts: Iter
         if match is not None:
             yield match
             after = match.end()
+
+
+class LeadScan:
+    """`pattern.search` and `pattern.finditer` for a pattern every match of which opens with a character of
+    the class `[chars]` (as the pattern's flags read it: `opening_with`'s lookahead makes sure of it), found
+    by a twin that opens with that class itself: the same matches, groups and all.
+
+    Python's re skips ahead to the next possible start only for a pattern that opens with a literal or
+    a character class: one that opens with a lookahead (opening_with's), \\b or a lookbehind is tried at
+    every position. The twin, `[chars]` and then a lookbehind of that one character in which a lookahead
+    matches the pattern there, matches the first character of each place the pattern matches (seeing the
+    same text around it), and the engine jumps from one such character to the next; the pattern itself
+    is then matched where the twin stopped. finditer goes on from the end of each match, as the pattern's
+    own does (its matches are never empty).
+    """
+
+    def __init__(self, pattern: re.Pattern[str], chars: str) -> None:
+        if sre_parse.parse(pattern.pattern, pattern.flags).getwidth()[0] == 0:
+            raise ValueError(f"a pattern that can match empty: {pattern.pattern!r}")
+        self.pattern = pattern
+        self._lead = re.compile(rf"[{chars}](?<=(?=(?:{pattern.pattern}))[{chars}])", pattern.flags)
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        """pattern.search(text, pos, endpos)."""
+        lead = self._lead.search(text, pos, endpos)
+        if lead is None:
+            return None
+        # (the twin's lookahead matched the pattern there; were it ever not so, the plain search decides)
+        return self.pattern.match(text, lead.start(), endpos) or self.pattern.search(text, pos, endpos)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        """pattern.finditer(text, pos, endpos)."""
+        search, match = self._lead.search, self.pattern.match
+        while (lead := search(text, pos, endpos)) is not None:
+            found = match(text, lead.start(), endpos)
+            if found is None:  # (never: the twin's lookahead matched the pattern there; else finditer goes on)
+                yield from self.pattern.finditer(text, pos, endpos)
+                return
+            yield found
+            pos = found.end()
+
+
+def opening_scan(regex: re.Pattern[str], chars: str) -> LeadScan:
+    """`opening_with(regex, chars)` searched through its LeadScan (the engine skips to the next of `chars`)."""
+    return LeadScan(opening_with(regex, chars), chars)
 
 
 def opening_with(regex: re.Pattern[str], chars: str) -> re.Pattern[str]:
