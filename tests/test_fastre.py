@@ -468,6 +468,27 @@ def test_lead_scans_find_what_their_patterns_find() -> None:
             _same_lead_scans(scan, regex, text)
 
 
+def test_the_matchers_scanned_through_their_leads_find_what_finditer_finds() -> None:
+    """engine.MATCHER_LEADS: the matchers scanned through a LeadScan of their first characters, as the engine
+    calls them (FoldedPattern.finditer), on every real paragraph and sentence, and on texts made to match."""
+    texts = [*real_paragraphs(), "US$ 5 billion, USD5, RMB 3 million, CNY 2, EUR 1, €4, ¥5, ￥6 and $7; ſ $8 rmb 9",
+             "It ranked first, Ranking 2nd, placed third, came No. 1, coming 4th; one of the top 10, among the TOP 5"]
+    assert set(engine.MATCHER_LEADS) <= {rule for rule, _, _ in matchers.MATCHERS}
+    for rule, regex, _ in matchers.MATCHERS:
+        if rule not in engine.MATCHER_LEADS:
+            continue
+        scan = engine.FOLDED_MATCHERS[rule]
+        assert isinstance(scan._scan, LeadScan)
+        found = 0
+        for text in texts:
+            low = folded_text(text)
+            for start, end in [(0, len(text)), *structure._sentences(text)]:
+                got = [(m.span(), m.groupdict()) for m in scan.finditer(text, low, start, end)]
+                assert got == [(m.span(), m.groupdict()) for m in regex.finditer(text, start, end)], (rule, text)
+                found += len(got)
+        assert found > 5, rule
+
+
 def test_a_lead_scan_of_a_pattern_that_can_match_empty_is_refused() -> None:
     try:
         LeadScan(re.compile(r"\bx?"), "x")

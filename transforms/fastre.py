@@ -259,9 +259,13 @@ class FoldedPattern:
     """An IGNORECASE pattern with its case-folded twin (`case_folded`, None when the pattern has
     none): `finditer` gives what `pattern.finditer` gives, scanning the folded text when there is one."""
 
-    def __init__(self, pattern: re.Pattern[str]) -> None:
+    def __init__(self, pattern: re.Pattern[str], lead: str | None = None) -> None:
         self.pattern = pattern
         self.folded = case_folded(pattern)
+        # lead: the characters (a class body) every match of a pattern without a folded twin opens with:
+        # it is then scanned through its LeadScan
+        self._scan: re.Pattern[str] | LeadScan = pattern if lead is None or self.folded is not None \
+            else LeadScan(pattern, lead)
 
     def finditer(self, text: str, low: str | None, pos: int, endpos: int) -> Iterator[re.Match[str]]:
         """pattern.finditer(text, pos, endpos); low: folded_text(text) (None: text has no folded form).
@@ -269,7 +273,7 @@ class FoldedPattern:
         Each match is found on `low` (the same positions, one after another, as on text) and then
         taken from `text` at its position, with its groups."""
         if self.folded is None or low is None:
-            yield from self.pattern.finditer(text, pos, endpos)
+            yield from self._scan.finditer(text, pos, endpos)
             return
         match = self.pattern.match
         for found in self.folded.finditer(low, pos, endpos):

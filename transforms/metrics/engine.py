@@ -277,7 +277,11 @@ assert all(regex.pattern.startswith(r"(?<![\w-])(?P<word>") for rule, regex, _ i
 assert RANGE_COUNT_RE.pattern.startswith(r"(?<![\w.,/#+-])(?P<num>\d")
 # The matchers scanned over a whole sentence, each with its case-folded twin (fastre.FoldedPattern:
 # an IGNORECASE pattern without an uppercase letter scans the lowercased paragraph instead).
-FOLDED_MATCHERS = {rule: FoldedPattern(regex) for rule, regex, _ in MATCHERS}  # (number-led: tried at number starts)
+# The matchers without a folded twin that open with rare characters (a currency mark, the first letters of
+# their verbs) are scanned through a fastre.LeadScan of those (tests/test_fastre.py checks them).
+MATCHER_LEADS = {"money_prefixed": "$URCE€¥￥", "rank_verb": "rpc", "rank_top_n": "iaeormn"}
+FOLDED_MATCHERS = {rule: FoldedPattern(regex, MATCHER_LEADS.get(rule))  # (number-led: tried at number starts)
+                   for rule, regex, _ in MATCHERS}
 # MATCHERS with what _find_quantities asks of each rule, looked up once:
 # (rule, regex, builder, number-led, word-led, its FoldedPattern).
 MATCHER_PLAN = tuple((rule, regex, build, rule in NUMBER_LED, rule in WORD_LED, FOLDED_MATCHERS[rule])
