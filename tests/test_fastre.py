@@ -28,7 +28,7 @@ from transforms.fastre import (
     iter_from_unclaimed_starts,
     reversed_pattern,
 )
-from transforms.metrics import describe, engine, matchers, numbers, qualifiers, structure, subjects
+from transforms.metrics import describe, engine, matchers, numbers, periods, qualifiers, structure, subjects
 from transforms.metrics.numbers import EXCLUDED_SPAN_RES, NOT_BEFORE_NUMBER, number_starts, scan_numbers
 from transforms.metrics.vocab import (
     FRACTION_WORDS,
@@ -39,7 +39,8 @@ from transforms.metrics.vocab import (
     words_pattern,
 )
 
-TAILS = [value for module in (qualifiers, subjects, matchers, structure, describe) for value in vars(module).values()
+TAILS = [value for module in (qualifiers, subjects, matchers, structure, describe, periods)
+         for value in vars(module).values()
          if isinstance(value, TailPattern)]
 # The real pages the shortcuts are checked on (never the held-out set: its texts stay unseen).
 REAL_SETS = ("dev", "tune_sites", "tune_other")
