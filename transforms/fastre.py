@@ -13,10 +13,15 @@ the same leftmost match. Patterns whose matches can hold any number of whitespac
 (an unbounded repeat of something that matches a space) keep the plain search.
 
 `opening_with` puts a pattern behind a lookahead of the characters its every match opens with, so
-the engine skips the positions where another character stands.
+the engine fails at once where another character stands (it still tries every position: Python's re
+jumps ahead only to a leading literal or character class). `LeadScan` searches such a pattern through a
+twin that opens with the character class itself, so the engine does jump from one such character to
+the next (worth it where they are rare: capitals, digits, currency marks).
 
 `iter_from_starts` is `finditer` for patterns whose every match starts at a known kind of
-position (the start of a digit run, of a month name): only those positions are tried.
+position (the start of a digit run, of a month name): only those positions are tried;
+`iter_from_unclaimed_starts` leaves out the starts inside spans already claimed (their matches could
+never be taken) unless a later start needs to know where their match ends.
 
 `reversed_pattern`: a tail pattern written backwards, matched once at the start of the reversed
 text, tells whether the pattern has a match at all, in one anchored attempt instead of a scan.
