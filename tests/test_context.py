@@ -398,6 +398,22 @@ def test_the_period_cue_scans_find_what_their_patterns_find_on_real_lines() -> N
         assert bool(periods.YEAR_DIGITS_RE.search(line)) <= context.holds_any(line, periods.CENTURIES), line
 
 
+def test_the_period_tails_find_what_their_patterns_find_before_each_number_of_the_real_lines() -> None:
+    """The comparison and event patterns searched as tail patterns (periods.*_TAIL) in the text before each
+    number of every real line, as _period_for and _period_cues search them: the plain search's match."""
+    count = 0
+    for line in real_lines():
+        for match in DIGIT_RUN_RE.finditer(line):
+            before = line[:match.start()]
+            for tail, plain in ((periods.COMPARISON_BEFORE_CUE_TAIL, periods.COMPARISON_BEFORE_CUE_RE),
+                                (periods.EVENT_BEFORE_YEAR_TAIL, periods.EVENT_BEFORE_YEAR_RE)):
+                found, expected = tail.search(before), plain.search(line, 0, match.start())
+                assert (found and (found.span(), found.groupdict())) == \
+                    (expected and (expected.span(), expected.groupdict())), (plain.pattern, before)
+                count += expected is not None
+    assert count > 100
+
+
 CUE_WORDS = ("In", "in", "IN", "ın", "İn", "by the end of", "By", "at the end of", "As of", "during", "DURING",
              "than", "THAN", "compared with", "same period of", "times the", "versus", "and below", "below", "after",
              "throughout", "For", "for", "over the", "Over", "end of", "in the year of", "from", "From", "to",
@@ -465,7 +481,7 @@ def test_the_mid_sentence_names_scan_on_generated_texts(text: str) -> None:
 
 
 CONTEXT_SCANS = ((context.FORECAST_SCAN, context.FORECAST_RE), (context.TARGET_SCAN, context.TARGET_RE),
-                 (context.PLACE_OF_SCAN, context.PLACE_OF_RE))
+                 (context.PLACE_OF_SCAN, context.PLACE_OF_RE), (context.PART_SCAN, context.PART_RE))
 
 
 def test_the_context_scans_find_what_their_patterns_find_on_real_lines() -> None:

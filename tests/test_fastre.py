@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 import sys
+from collections.abc import Iterator
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -18,14 +19,16 @@ from hypothesis import strategies as st
 from transforms.fastre import (
     CASE_SPECIAL,
     FoldedPattern,
+    LeadScan,
     TailPattern,
     case_folded,
     folded_backwards,
     folded_text,
     iter_from_starts,
+    iter_from_unclaimed_starts,
     reversed_pattern,
 )
-from transforms.metrics import describe, engine, matchers, numbers, qualifiers, structure, subjects
+from transforms.metrics import describe, engine, matchers, numbers, periods, qualifiers, structure, subjects
 from transforms.metrics.numbers import EXCLUDED_SPAN_RES, NOT_BEFORE_NUMBER, number_starts, scan_numbers
 from transforms.metrics.vocab import (
     FRACTION_WORDS,
@@ -36,7 +39,8 @@ from transforms.metrics.vocab import (
     words_pattern,
 )
 
-TAILS = [value for module in (qualifiers, subjects, matchers, structure, describe) for value in vars(module).values()
+TAILS = [value for module in (qualifiers, subjects, matchers, structure, describe, periods)
+         for value in vars(module).values()
          if isinstance(value, TailPattern)]
 # The real pages the shortcuts are checked on (never the held-out set: its texts stay unseen).
 REAL_SETS = ("dev", "tune_sites", "tune_other")
@@ -376,6 +380,122 @@ def test_iter_from_starts_equals_finditer(text: str) -> None:
                           (matchers.RANGE_COUNT_RE, digit_starts)):
         got = [m.span() for m in iter_from_starts(regex, text, starts, pos, endpos)]
         assert got == [m.span() for m in regex.finditer(text, pos, endpos)], (regex.pattern, text)
+
+
+def _unclaimed_both_ways(regex: re.Pattern[str], text: str, starts: list[int], pos: int, endpos: int,
+                         claims: list[tuple[int, int]], claim_every: int) -> None:
+    """iter_from_unclaimed_starts gives the matches of iter_from_starts that start in no claimed span, with
+    the spans claimed as they stand at each match: the first `claims` from the outset, and then, as the
+    engine's `add` does, the span of every `claim_every`-th match given (and a span after it)."""
+    def run(matches: Iterator[re.Match[str]], claimed: list[tuple[int, int]], plain: bool) -> list[tuple[int, int]]:
+        given: list[tuple[int, int]] = []
+        for match in matches:
+            if plain and any(a <= match.start() < b for a, b in claimed):
+                continue  # (what the engine's `free` refuses)
+            given.append(match.span())
+            if len(given) % claim_every == 0:
+                claimed += [match.span(), (match.end() + 2, match.end() + 9)]
+        return given
+
+    plain_claims, claims = list(claims), list(claims)
+    expected = run(iter_from_starts(regex, text, starts, pos, endpos), plain_claims, plain=True)
+    got = run(iter_from_unclaimed_starts(regex, text, starts, pos, endpos, claims), claims, plain=False)
+    assert got == expected, (regex.pattern, text, pos, endpos)
+
+
+def _unclaimed_cases(text: str) -> None:
+    """The count, bare-number, year and number-led matchers at the number starts, with the spans of the
+    percents, money and every digit run (each alone) claimed, and claims made while they are read."""
+    digit_runs = [(a, b) for a, b, is_digits in scan_numbers(text) if is_digits]
+    digit_starts = [a for a, _ in digit_runs]
+    num_starts = number_starts(text, digit_starts)
+    regexes = [(regex, num_starts) for rule, regex, _ in matchers.MATCHERS if rule in engine.NUMBER_LED]
+    regexes += [(matchers.COUNT_RE, num_starts), (matchers.BARE_NUMBER_RE, num_starts),
+                (matchers.COUNT_COPULA_RE, num_starts), (matchers.YEARS_RE, num_starts),
+                (matchers.RANGE_COUNT_RE, digit_starts)]
+    taken = [m.span() for regex in (matchers.PERCENT_RE, matchers.MONEY_SUFFIXED_RE, matchers.MONEY_PREFIXED_RE)
+             for m in regex.finditer(text)]
+    claim_sets = [[], taken, *([run] for run in digit_runs[:6]), [(a, b + 6) for a, b in digit_runs[1::2]]]
+    for regex, starts in regexes:
+        for claims in claim_sets:
+            for pos, endpos in ((0, len(text)), (min(3, len(text)), max(min(3, len(text)), len(text) - 2))):
+                for claim_every in (1, 2, 1000):
+                    _unclaimed_both_ways(regex, text, starts, pos, endpos, claims, claim_every)
+
+
+@settings(max_examples=200, deadline=None)
+@given(number_text_strategy)
+@example("RMB 5 10,000 yuan and 12 companies, 3-4 labs, 7.5% and 20 more")
+def test_iter_from_unclaimed_starts_is_iter_from_starts_less_the_claimed_starts(text: str) -> None:
+    _unclaimed_cases(text)
+
+
+def test_iter_from_unclaimed_starts_on_the_real_paragraphs() -> None:
+    count = 0
+    for para in real_paragraphs():
+        if any(char.isdigit() for char in para):
+            _unclaimed_cases(para)
+            count += 1
+    assert count > 500
+
+
+def _same_lead_scans(scan: LeadScan, plain: re.Pattern[str], text: str) -> None:
+    """A LeadScan's finditer and search give the plain pattern's matches (spans and groups), from pos to endpos."""
+    size = len(text)
+    for pos, endpos in ((0, size), (min(5, size), size), (1, max(1, size - 4)), (0, size // 2)):
+        assert [(m.span(), m.groupdict()) for m in scan.finditer(text, pos, endpos)] == \
+            [(m.span(), m.groupdict()) for m in plain.finditer(text, pos, endpos)], (plain.pattern, text, pos, endpos)
+        for start in range(pos, endpos + 1, 7):
+            found, expected = scan.search(text, start, endpos), plain.search(text, start, endpos)
+            assert _same(found, expected) and (found is None or found.groupdict() == expected.groupdict()), text
+
+
+# Patterns that open with \b, a lookbehind or a lookahead (tried at every position by re), each with the
+# characters every match of it opens with, and the plain pattern it must equal.
+LEAD_CASES = (
+    (matchers.RANK_RE, "rpcRPC"),  # (IGNORECASE: the class takes either case anyway)
+    (matchers.TOP_RANK_RE, "ieaormnIEAORMN"),
+    (re.compile(r"(?<![\w-])(?:five|six)\b"), "fs"),
+    (re.compile(r"(?=[A-Z])(?:\b[A-Z]\w+)(?!\s+of)"), "A-Z"),
+)
+
+
+def test_lead_scans_find_what_their_patterns_find() -> None:
+    texts = [*real_sentences()[:3000], "Ranked first, ranking 2nd; placed No. 3 among the top 10", "", "R",
+             "five-six five"]
+    for regex, chars in LEAD_CASES:
+        scan = LeadScan(regex, chars)
+        for text in texts:
+            _same_lead_scans(scan, regex, text)
+
+
+def test_the_matchers_scanned_through_their_leads_find_what_finditer_finds() -> None:
+    """engine.MATCHER_LEADS: the matchers scanned through a LeadScan of their first characters, as the engine
+    calls them (FoldedPattern.finditer), on every real paragraph and sentence, and on texts made to match."""
+    texts = [*real_paragraphs(), "US$ 5 billion, USD5, RMB 3 million, CNY 2, EUR 1, €4, ¥5, ￥6 and $7; ſ $8 rmb 9",
+             "It ranked first, Ranking 2nd, placed third, came No. 1, coming 4th; one of the top 10, among the TOP 5"]
+    assert set(engine.MATCHER_LEADS) <= {rule for rule, _, _ in matchers.MATCHERS}
+    for rule, regex, _ in matchers.MATCHERS:
+        if rule not in engine.MATCHER_LEADS:
+            continue
+        scan = engine.FOLDED_MATCHERS[rule]
+        assert isinstance(scan._scan, LeadScan)
+        found = 0
+        for text in texts:
+            low = folded_text(text)
+            for start, end in [(0, len(text)), *structure._sentences(text)]:
+                got = [(m.span(), m.groupdict()) for m in scan.finditer(text, low, start, end)]
+                assert got == [(m.span(), m.groupdict()) for m in regex.finditer(text, start, end)], (rule, text)
+                found += len(got)
+        assert found > 5, rule
+
+
+def test_a_lead_scan_of_a_pattern_that_can_match_empty_is_refused() -> None:
+    try:
+        LeadScan(re.compile(r"\bx?"), "x")
+    except ValueError:
+        return
+    raise AssertionError("an empty match was not refused")
 
 
 # Pieces of dates, times, year ranges, phone numbers and ids, for the excluded-span patterns to match.

@@ -25,7 +25,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from core.records import MODALITIES
-from transforms.fastre import opening_with
+from transforms.fastre import LeadScan, opening_scan, opening_with
 
 ACTUAL, TARGET, FORECAST = MODALITIES
 
@@ -116,7 +116,7 @@ _PLACE_ALT = _alternation(PLACES)
 PLACE_OF_RE = re.compile(rf"(?:\b(?:in|of)\s+(?P<in>{_PLACE_ALT})\b(?!['’]s?\s+(?:share|total))"
                          rf"|\b(?P<own>{_PLACE_ALT})(?:\s+[Pp]rovince)?['’]s?\s)")
 # (scanned behind a lookahead of its first letters: "in", "of", "the", a place's first letter)
-PLACE_OF_SCAN = opening_with(PLACE_OF_RE, "iot" + "".join(sorted({place[0] for place in PLACES})))
+PLACE_OF_SCAN = opening_scan(PLACE_OF_RE, "iot" + "".join(sorted({place[0] for place in PLACES})))
 HOME_RE = re.compile(rf"\b(?:{_alternation(HOME_PLACES)})\b")
 # A zone's spellings, lowercase with single spaces -> the name reported.
 ZONE_BY_SPELLING: dict[str, str] = {
@@ -154,6 +154,8 @@ SCOPE_BEFORE_RE = re.compile(r"\b(?:among|than|across|throughout|nationwide|out 
 # Kinds whose places (other than a part of Ningbo the figure is said of) are scopes: "ranking first in
 # the province".
 SCOPE_KINDS = ("rank",)
+# (searched through its LeadScan: every match opens with a capital, "T" or "t", as its lookahead says)
+PART_SCAN = LeadScan(PART_RE, "A-ZTt")
 
 # What a share is of: "of (the) <noun phrase>" right after the quantity, up to a stop word.
 DENOMINATOR_RE = re.compile(r"^\s*(?:of|in)\s+(?:the\s+|its\s+|their\s+)?(?P<np>[\w'’&-]+(?:\s+[\w'’&-]+){0,6})")
@@ -315,7 +317,7 @@ class Sentence:
         folded = gate_text(text)
         self._cued = _has_modality_cue(folded)
         # the parts of Ningbo and back-references the sentence names
-        self._parts: tuple[re.Match[str], ...] = tuple(PART_RE.finditer(text)) if holds_any(folded, PART_GATE_WORDS) \
+        self._parts: tuple[re.Match[str], ...] = tuple(PART_SCAN.finditer(text)) if holds_any(folded, PART_GATE_WORDS) \
             else ()
         self._names_place = PLACE_GATE_RE.search(text) is not None
         self._break_spans: list[tuple[int, int]] | None = None

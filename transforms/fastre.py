@@ -13,10 +13,15 @@ the same leftmost match. Patterns whose matches can hold any number of whitespac
 (an unbounded repeat of something that matches a space) keep the plain search.
 
 `opening_with` puts a pattern behind a lookahead of the characters its every match opens with, so
-the engine skips the positions where another character stands.
+the engine fails at once where another character stands (it still tries every position: Python's re
+jumps ahead only to a leading literal or character class). `LeadScan` searches such a pattern through a
+twin that opens with the character class itself, so the engine does jump from one such character to
+the next (worth it where they are rare: capitals, digits, currency marks).
 
 `iter_from_starts` is `finditer` for patterns whose every match starts at a known kind of
-position (the start of a digit run, of a month name): only those positions are tried.
+position (the start of a digit run, of a month name): only those positions are tried;
+`iter_from_unclaimed_starts` leaves out the starts inside spans already claimed (their matches could
+never be taken) unless a later start needs to know where their match ends.
 
 `reversed_pattern`: a tail pattern written backwards, matched once at the start of the reversed
 text, tells whether the pattern has a match at all, in one anchored attempt instead of a scan.
@@ -31,6 +36,7 @@ lowercase text and the match itself is then taken, at that position, from `text`
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterable, Iterator
 from re import _constants as sre_c  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
@@ -258,9 +264,13 @@ class FoldedPattern:
     """An IGNORECASE pattern with its case-folded twin (`case_folded`, None when the pattern has
     none): `finditer` gives what `pattern.finditer` gives, scanning the folded text when there is one."""
 
-    def __init__(self, pattern: re.Pattern[str]) -> None:
+    def __init__(self, pattern: re.Pattern[str], lead: str | None = None) -> None:
         self.pattern = pattern
         self.folded = case_folded(pattern)
+        # lead: the characters (a class body) every match of a pattern without a folded twin opens with:
+        # it is then scanned through its LeadScan
+        self._scan: re.Pattern[str] | LeadScan = pattern if lead is None or self.folded is not None \
+            else LeadScan(pattern, lead)
 
     def finditer(self, text: str, low: str | None, pos: int, endpos: int) -> Iterator[re.Match[str]]:
         """pattern.finditer(text, pos, endpos); low: folded_text(text) (None: text has no folded form).
@@ -268,7 +278,7 @@ class FoldedPattern:
         Each match is found on `low` (the same positions, one after another, as on text) and then
         taken from `text` at its position, with its groups."""
         if self.folded is None or low is None:
-            yield from self.pattern.finditer(text, pos, endpos)
+            yield from self._scan.finditer(text, pos, endpos)
             return
         match = self.pattern.match
         for found in self.folded.finditer(low, pos, endpos):
@@ -537,6 +547,97 @@ def iter_from_starts(pattern: re.Pattern[str], text: str, starts: Iterable[int],
         if match is not None:
             yield match
             after = match.end()
+
+
+def _claimed(pos: int, claimed: list[tuple[int, int]]) -> bool:
+    """Whether `pos` lies inside one of the `claimed` spans."""
+    for start, end in claimed:  # (a loop: no generator made for the one or two spans)
+        if start <= pos < end:
+            return True
+    return False
+
+
+def iter_from_unclaimed_starts(pattern: re.Pattern[str], text: str, starts: Iterable[int], pos: int, endpos: int,
+                               claimed: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
+    """iter_from_starts(pattern, text, starts, pos, endpos) less its matches that start inside one of the
+    `claimed` spans (as they stand when the match would be given: the caller may add to the list between
+    matches); those overlap a claimed span whatever they are, and are not even looked for unless a later
+    start needs them.
+
+    A claimed start's match is looked for only when a later start that is not claimed comes (finditer
+    looks for the next match after the end of the one before, which a skipped match would have moved):
+    then the claimed starts before it are matched in order, as iter_from_starts matches them. Claimed
+    starts after the last unclaimed one (a sentence's figures its earlier matchers took) are never matched.
+    Matches must be non-empty and start at their start (pattern.match there), as for iter_from_starts.
+    """
+    after = pos  # (while claimed starts wait, no later than the end iter_from_starts would have reached)
+    waiting: list[int] = []  # the claimed starts not matched yet
+    for start in starts:
+        if start < after:
+            continue
+        if start >= endpos:
+            break
+        if _claimed(start, claimed):
+            waiting.append(start)
+            continue
+        if waiting:  # where iter_from_starts would be now: the waiting starts matched in order
+            for earlier in waiting:
+                if earlier >= after:
+                    match = pattern.match(text, earlier, endpos)
+                    if match is not None:
+                        after = match.end()
+            waiting.clear()
+            if start < after:
+                continue
+        match = pattern.match(text, start, endpos)
+        if match is not None:
+            yield match
+            after = match.end()
+
+
+class LeadScan:
+    """`pattern.search` and `pattern.finditer` for a pattern every match of which opens with a character of
+    the class `[chars]` (as the pattern's flags read it: `opening_with`'s lookahead makes sure of it), found
+    by a twin that opens with that class itself: the same matches, groups and all.
+
+    Python's re skips ahead to the next possible start only for a pattern that opens with a literal or
+    a character class: one that opens with a lookahead (opening_with's), \\b or a lookbehind is tried at
+    every position. The twin, `[chars]` and then a lookbehind of that one character in which a lookahead
+    matches the pattern there, matches the first character of each place the pattern matches (seeing the
+    same text around it), and the engine jumps from one such character to the next; the pattern itself
+    is then matched where the twin stopped. finditer goes on from the end of each match, as the pattern's
+    own does (its matches are never empty).
+    """
+
+    def __init__(self, pattern: re.Pattern[str], chars: str) -> None:
+        if sre_parse.parse(pattern.pattern, pattern.flags).getwidth()[0] == 0:
+            raise ValueError(f"a pattern that can match empty: {pattern.pattern!r}")
+        self.pattern = pattern
+        self._lead = re.compile(rf"[{chars}](?<=(?=(?:{pattern.pattern}))[{chars}])", pattern.flags)
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        """pattern.search(text, pos, endpos)."""
+        lead = self._lead.search(text, pos, endpos)
+        if lead is None:
+            return None
+        # (the twin's lookahead matched the pattern there; were it ever not so, the plain search decides)
+        return self.pattern.match(text, lead.start(), endpos) or self.pattern.search(text, pos, endpos)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        """pattern.finditer(text, pos, endpos)."""
+        search, match = self._lead.search, self.pattern.match
+        while (lead := search(text, pos, endpos)) is not None:
+            found = match(text, lead.start(), endpos)
+            if found is None:  # (never: the twin's lookahead matched the pattern there; else finditer goes on)
+                yield from self.pattern.finditer(text, pos, endpos)
+                return
+            yield found
+            pos = found.end()
+
+
+def opening_scan(regex: re.Pattern[str], chars: str) -> LeadScan:
+    """`opening_with(regex, chars)` searched through its LeadScan (the engine skips to the next of `chars`)."""
+    return LeadScan(opening_with(regex, chars), chars)
 
 
 def opening_with(regex: re.Pattern[str], chars: str) -> re.Pattern[str]:

@@ -6,7 +6,8 @@ import re
 
 from core.records import Metric
 from transforms import context
-from transforms.fastre import FoldedPattern, folded_text, iter_from_starts
+from transforms.fastre import FoldedPattern, folded_text
+from transforms.fastre import iter_from_unclaimed_starts as unclaimed_matches
 from transforms.metrics.describe import _describe
 from transforms.metrics.matchers import (
     BARE_NUMBER_RE,
@@ -276,7 +277,11 @@ assert all(regex.pattern.startswith(r"(?<![\w-])(?P<word>") for rule, regex, _ i
 assert RANGE_COUNT_RE.pattern.startswith(r"(?<![\w.,/#+-])(?P<num>\d")
 # The matchers scanned over a whole sentence, each with its case-folded twin (fastre.FoldedPattern:
 # an IGNORECASE pattern without an uppercase letter scans the lowercased paragraph instead).
-FOLDED_MATCHERS = {rule: FoldedPattern(regex) for rule, regex, _ in MATCHERS}  # (number-led: tried at number starts)
+# The matchers without a folded twin that open with rare characters (a currency mark, the first letters of
+# their verbs) are scanned through a fastre.LeadScan of those (tests/test_fastre.py checks them).
+MATCHER_LEADS = {"money_prefixed": "$URCE€¥￥", "rank_verb": "rpc", "rank_top_n": "iaeormn"}
+FOLDED_MATCHERS = {rule: FoldedPattern(regex, MATCHER_LEADS.get(rule))  # (number-led: tried at number starts)
+                   for rule, regex, _ in MATCHERS}
 # MATCHERS with what _find_quantities asks of each rule, looked up once:
 # (rule, regex, builder, number-led, word-led, its FoldedPattern).
 MATCHER_PLAN = tuple((rule, regex, build, rule in NUMBER_LED, rule in WORD_LED, FOLDED_MATCHERS[rule])
@@ -376,28 +381,32 @@ def _find_quantities(para: str, start: int, end: int, excluded: list[tuple[int, 
     # lowercased paragraph holds the same triggers as the lowercased sentence)
     low = para[start:end].lower() if para_low is None else para_low[start:end]
     digits = scan.digit_starts
-    # the digit runs a NUM can start at (most matchers open with NUM): the others are not tried
+    # the digit runs a NUM can start at (most matchers open with NUM): the others are not tried; nor,
+    # unless a later start needs where their match ends, the starts inside a span already claimed
+    # (a match there is never free: fastre.iter_from_unclaimed_starts)
     num_starts = number_starts(para, digits)
     for index in triggered_plan(low, triggers) if triggered is None else triggered:
         rule, regex, build, number_led, word_led, folded = MATCHER_PLAN[index]
         if word_led and not scan.words:
             continue
         if number_led:
-            matches = iter_from_starts(regex, para, num_starts, start, end)
+            matches = unclaimed_matches(regex, para, num_starts, start, end, claimed)
         elif word_led:
-            matches = iter_from_starts(regex, para, scan.word_starts, start, end)
+            matches = unclaimed_matches(regex, para, scan.word_starts, start, end, claimed)
         elif rule == "fraction":
-            matches = iter_from_starts(regex, para, fraction_starts(para, scan), start, end)
+            matches = unclaimed_matches(regex, para, fraction_starts(para, scan), start, end, claimed)
         else:
             matches = folded.finditer(para, para_low, start, end)
         for match in matches:
             add(build(match) if free(match) else None, rule)
     if not scan.digits:  # every remaining matcher but the spelled count starts at a digit
-        for match in iter_from_starts(SPELLED_COUNT_RE, para, scan.word_starts, start, end) if scan.spelled else ():
+        spelled = unclaimed_matches(SPELLED_COUNT_RE, para, scan.word_starts, start, end, claimed) if scan.spelled \
+            else ()
+        for match in spelled:
             add(_spelled_count(para, match, start) if free(match) else None, "spelled_count")
         found.sort(key=lambda f: f.start)
         return found
-    for match in iter_from_starts(YEARS_RE, para, num_starts, start, end) if "year" in low else ():
+    for match in unclaimed_matches(YEARS_RE, para, num_starts, start, end, claimed) if "year" in low else ():
         window = para[max(start, match.start() - YEARS_CONTEXT_WINDOW): min(end, match.end() + YEARS_CONTEXT_WINDOW)]
         if free(match) and YEARS_CONTEXT_RE.search(window):
             add(_Found(match.start(), match.end(), _number(match), "years", num_start=match.start()), "years")
@@ -406,11 +415,12 @@ def _find_quantities(para: str, start: int, end: int, excluded: list[tuple[int, 
                                        ("count", COUNT_RE, num_starts, None)):
         if needs is not None and not any(mark in low for mark in needs):
             continue
-        for match in iter_from_starts(regex, para, starts, start, end):
+        for match in unclaimed_matches(regex, para, starts, start, end, claimed):
             add(_count(para, match, start) if free(match) else None, rule)
-    for match in iter_from_starts(SPELLED_COUNT_RE, para, scan.word_starts, start, end) if scan.spelled else ():
+    spelled = unclaimed_matches(SPELLED_COUNT_RE, para, scan.word_starts, start, end, claimed) if scan.spelled else ()
+    for match in spelled:
         add(_spelled_count(para, match, start) if free(match) else None, "spelled_count")
-    for match in iter_from_starts(BARE_NUMBER_RE, para, num_starts, start, end):
+    for match in unclaimed_matches(BARE_NUMBER_RE, para, num_starts, start, end, claimed):
         if free(match):
             money = _elided_currency(para, match, start, end, found)
             add(money, "elided_money") if money else add(_elided_count(para, match, start, end, found), "elided_count")

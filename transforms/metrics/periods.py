@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from transforms.context import gate_text, holds_any
-from transforms.fastre import opening_with
+from transforms.fastre import TailPattern, opening_scan, opening_with
 from transforms.metrics.numbers import ADJECTIVAL_UNIT_RE, ANY_YEAR_RE, MONTH_NAMES, YEAR
 from transforms.metrics.structure import PUBLISHED_RE
 from transforms.metrics.vocab import MONTH_NUMBER, NUMBER_WORDS, PART_MONTHS
@@ -109,19 +109,26 @@ YEAR_DIGITS_RE = re.compile(YEAR)
 RELATIVE_YEAR_GATE_RE = re.compile(r"(?:last|this)\s+year")
 
 
-# The cue patterns as _period_cues scans sentences with them (test_context: the same matches as the above).
-MONTH_RANGE_SCAN = opening_with(MONTH_RANGE_RE, "FfBb")  # From, Between
+# The cue patterns as _period_cues scans sentences with them (test_context: the same matches as the above);
+# through a LeadScan (opening_scan) those whose first characters are rare in a sentence (capitals, digits,
+# "s" of "since" after a year test): where they are common letters, the twin tries about as many places.
+MONTH_RANGE_SCAN = opening_scan(MONTH_RANGE_RE, "FfBb")  # From, Between
 FIRST_MONTHS_SCAN = opening_with(FIRST_MONTHS_RE, "idfo")  # (in|during|for|over the) first
 PART_OF_YEAR_SCAN = opening_with(PART_OF_YEAR_RE, "idfost")  # (in|during|for|over the) first|second|third|fourth
-YEAR_RANGE_SCAN = opening_with(YEAR_RANGE_RE, "FfBb12")  # From, Between, a year
-SINCE_SCAN = opening_with(SINCE_RE, "Ss")
+YEAR_RANGE_SCAN = opening_scan(YEAR_RANGE_RE, "FfBb12")  # From, Between, a year
+SINCE_SCAN = opening_scan(SINCE_RE, "Ss")
 IN_YEAR_SCAN = opening_with(IN_YEAR_RE, "IiBbAaDdTtFfEe")  # In, By, At, As, During, Throughout, For, End
-MONTH_CUE_SCAN = opening_with(MONTH_CUE_RE, "IiDdAaBb")  # In, During, As, By, At
-RELATIVE_YEAR_SCAN = opening_with(RELATIVE_YEAR_RE, "BbAaIiDdLlTt")  # By, At, As, In, During, last, this
+MONTH_CUE_SCAN = opening_scan(MONTH_CUE_RE, "IiDdAaBb")  # In, During, As, By, At
+RELATIVE_YEAR_SCAN = opening_scan(RELATIVE_YEAR_RE, "BbAaIiDdLlTt")  # By, At, As, In, During, last, this
 COMPARISON_BETWEEN_SCAN = opening_with(COMPARISON_BETWEEN_RE, "cfst")  # than, compared, from, same, times
 # (than, from, over, compared, against, since, versus, same, of, below, above, beyond, that, before, after)
 COMPARISON_BEFORE_CUE_SCAN = opening_with(COMPARISON_BEFORE_CUE_RE, "abcfostv")
 EVENT_BEFORE_YEAR_SCAN = opening_with(EVENT_BEFORE_YEAR_RE, "".join(sorted({event[0] for event in EVENT_WORDS})))
+# The two above are anchored at the end of the text they are searched in (a sentence up to a cue): as tail
+# patterns, their reversed pattern, matched once at the start of the reversed text, tells first whether there
+# is a match at all (most texts have none), instead of a scan from the sentence's start.
+COMPARISON_BEFORE_CUE_TAIL = TailPattern(COMPARISON_BEFORE_CUE_RE)
+EVENT_BEFORE_YEAR_TAIL = TailPattern(EVENT_BEFORE_YEAR_RE)
 # Every YEAR_DIGITS_RE match holds one of these (a sentence without either holds no year).
 CENTURIES = ("19", "20")
 assert YEAR.startswith("(?:19|20)")
@@ -203,7 +210,7 @@ def _period_cues(sentence: str, para_before: str, pub: tuple[int, int] | None,
         nonlocal events
         if events is None:
             events = holds_any(folded, EVENT_GATE_WORDS)
-        return events and EVENT_BEFORE_YEAR_SCAN.search(sentence, 0, end) is not None
+        return events and EVENT_BEFORE_YEAR_TAIL.search(sentence[:end]) is not None
 
     for m in IN_YEAR_SCAN.finditer(sentence) if years else ():
         if not after_event(m.start()) or WHEN_CLAUSE_RE.match(sentence):
@@ -240,7 +247,7 @@ def _period_for(cues: list[_Cue], sentence: str, start: int, end: int) -> str | 
     later = [c for c in cues if c.start >= end and not CLAUSE_COMMA_RE.search(sentence, end, c.start)
              and not CLAUSE_BOUNDARY_RE.search(sentence, end, c.start)
              and not COMPARISON_BETWEEN_SCAN.search(sentence, end, c.start)
-             and not COMPARISON_BEFORE_CUE_SCAN.search(sentence, 0, c.start)]
+             and not COMPARISON_BEFORE_CUE_TAIL.search(sentence[:c.start])]
     text = sentence[start:end]
     if text.endswith("times") or ADJECTIVAL_UNIT_RE.search(text) or (
             RELATIVE_CLAUSE_BEFORE_RE.search(sentence, 0, start) and later and "," in sentence[end:later[0].start]):
