@@ -295,6 +295,7 @@ class Tally:
     period_ok: int = 0
     subject_ok: int = 0
     subject_f1: float = 0.0  # sum over matched pairs
+    subject_given: int = 0  # matched pairs whose predicted metric has a subject at all
     titles: int = 0
     titles_ok: int = 0
     dates: int = 0
@@ -341,6 +342,10 @@ class Tally:
     @property
     def subject_token_f1(self) -> float | None:
         return _ratio(self.subject_f1, self.matched)
+
+    @property
+    def subject_given_share(self) -> float | None:
+        return _ratio(self.subject_given, self.matched)
 
     @property
     def title_accuracy(self) -> float | None:
@@ -395,6 +400,7 @@ def score_page(page: RealPage, out: RealOutput, absolute: bool = False) -> tuple
         t.period_ok += checks[2][3]
         t.subject_ok += checks[3][3]
         t.subject_f1 += token_f1(g.subject or "", p.subject or "")
+        t.subject_given += bool(p.subject)
         for name, want, got, ok in checks:
             if not ok:
                 details.append(f"{page.id}: {name} of {g.fragment!r}: gold {want!r}, got {got!r}")
@@ -505,6 +511,7 @@ ROWS: tuple[tuple[str, str, bool], ...] = (  # (label, Tally attribute, needs a 
     ("period accuracy (matched)", "period_accuracy", True),
     ("subject accuracy (matched, subject_matches)", "subject_accuracy", True),
     ("subject token F1 (matched, mean)", "subject_token_f1", True),
+    ("subject given (matched)", "subject_given_share", True),
     ("title accuracy (labelled titles)", "title_accuracy", True),
     ("date accuracy (labelled dates)", "date_accuracy", True),
     ("dates given where the label has none", "dates_unlabelled_given", True),

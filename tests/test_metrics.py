@@ -228,6 +228,27 @@ def test_subjects(sentence: str, text: str, subject: str | None) -> None:
     assert by_text(extract_metrics(sentence), text).subject == subject
 
 
+@pytest.mark.parametrize(
+    ("sentence", "text", "subject"),
+    [  # real sentences (tests/realgold tune_sites s017, s013, dev 008 and 027): the change is the figure's
+        ("The added value of the first industry reaches 4.75 billion yuan, increased by 2.9% over the same "
+         "period of last year.", "2.9%", "added value of the first industry"),
+        ("The retail amount of 8 malls achieved 285 million Yuan, with an increase of 10.3%.", "10.3%",
+         "retail amount of 8 malls"),
+        ("The retail amount of consumption goods reached 10.2 billion Yuan with a rise of 13.6%.", "13.6%",
+         "retail amount of consumption goods"),
+        ("The number of patents granted has increased from 2,780 in 2002 to 37,342 in 2011, increased by 33.46% "
+         "annually.", "33.46%", "patents granted"),
+        # a clause with a subject of its own keeps it
+        ("Exports reached 5 billion yuan, while imports increased by 3.2%.", "3.2%", "imports"),
+    ],
+)
+def test_a_change_right_after_a_figure_takes_its_subject(sentence: str, text: str, subject: str) -> None:
+    metric = by_text(extract_metrics(sentence), text)
+    assert metric.subject == subject and metric.kind == "change"
+    assert subject == "imports" or "subject.inherited" in metric.rules
+
+
 def test_bracketed_conversion_shares_the_year_and_subject() -> None:
     metrics = extract_metrics("Ningbo's exports amounted to 923.7 billion yuan ($133.6 billion) in 2019.")
     assert [(m.unit, m.period, m.subject) for m in metrics] == [("CNY", "2019", "exports"),

@@ -236,7 +236,11 @@ def test_loader_keeps_labelled_articles_only(tmp_path: Path):
 # headline's one period (extractor 2026.12.02.15): period accuracy 0.653 -> 0.730, metrics unchanged.
 # The second tune_sites pass (extractor 2026.12.02.17; dev 019's "a net increase of over 80 billion" now
 # money): 291 / 286, P 0.983, R 0.920, F1 0.950, period 0.731.
-DEV_FLOORS: dict[str, float] = {"precision": 0.97, "recall": 0.90, "f1": 0.935, "period_accuracy": 0.71}
+# A change or share after a figure takes that figure's subject when the words between are "increased by",
+# "with an increase of", "rose" ... (extractor 2026.12.03.3): subject given on matched metrics 0.846 -> 0.874,
+# subject token F1 0.392 -> 0.399; metrics unchanged.
+DEV_FLOORS: dict[str, float] = {"precision": 0.97, "recall": 0.90, "f1": 0.935, "period_accuracy": 0.71,
+                                "subject_given_share": 0.86}
 TEMPLATE_SOURCES = ("ningbo_gov", "ningbolife")
 TEMPLATE_TITLE_FLOOR, TEMPLATE_DATE_FLOOR = 0.98, 0.98
 # The held-out pages are never tuned on; these floors only stop a regression. First measured
@@ -250,7 +254,10 @@ TEMPLATE_TITLE_FLOOR, TEMPLATE_DATE_FLOOR = 0.98, 0.98
 # pages titles 0.900, dates 0.667, leaked lines 5 -> 3.
 # After a page that states no date takes its URL's (extractor 2026.12.03.2, measured once): metrics unchanged,
 # period accuracy 0.599 -> 0.617; dates 0.812 -> 1.000 (the "other" pages 0.667 -> 1.000), titles 0.958.
-HOLDOUT_FLOORS: dict[str, float] = {"precision": 0.94, "recall": 0.85, "f1": 0.90, "date_accuracy": 0.95}
+# After the subject carried over "increased by" / "with an increase of" gaps (extractor 2026.12.03.3, measured
+# once): metrics unchanged; subject given on matched metrics 0.809 -> 0.830, subject token F1 0.379 -> 0.387.
+HOLDOUT_FLOORS: dict[str, float] = {"precision": 0.94, "recall": 0.85, "f1": 0.90, "date_accuracy": 0.95,
+                                    "subject_given_share": 0.80}
 
 
 # tests/realgold/tune_sites: 18 more ningbolife article pages labelled for metrics, tuned on (not held out). First
@@ -265,7 +272,9 @@ HOLDOUT_FLOORS: dict[str, float] = {"precision": 0.94, "recall": 0.85, "f1": 0.9
 # restated in its paragraph, a currency elided after an amount; extractor 2026.12.02.17): the 8 pages 114 / 113 /
 # 112, P 0.991, R 0.982, F1 0.987; all 18 pages 260 / 256 / 253, P 0.988, R 0.973, F1 0.981, period 0.854 (dev 0.948
 # -> 0.950).
-TUNE_SITES_FLOORS: dict[str, float] = {"precision": 0.975, "recall": 0.96, "f1": 0.97, "period_accuracy": 0.83}
+# Subject carried over "increased by" gaps (extractor 2026.12.03.3): subject given 0.700 -> 0.759.
+TUNE_SITES_FLOORS: dict[str, float] = {"precision": 0.975, "recall": 0.96, "f1": 0.97, "period_accuracy": 0.83,
+                                       "subject_given_share": 0.74}
 
 
 @pytest.fixture(scope="module")

@@ -58,7 +58,9 @@ from transforms.metrics.vocab import OWN_TIME_WORDS, words_pattern
 # pages, so the bodies the rules read there, and so their metrics, can differ.
 # "2026.12.03.2": a page whose text states no date takes the one in its URL ("/2020-03/23/c_464255.htm"),
 # and the rules resolve its relative periods ("last year") against that date.
-EXTRACTOR_VERSION = "2026.12.03.2"
+# "2026.12.03.3": a change or share right after a figure takes that figure's subject across "increased by",
+# "with an increase of", "rose", "fell" ... ("reaches 4.75 billion yuan, increased by 2.9%").
+EXTRACTOR_VERSION = "2026.12.03.3"
 
 
 def extract_metrics(body: str, published: str | None = None, title: str | None = None) -> list[Metric]:

@@ -152,8 +152,9 @@ INHERIT_GAP_RE = re.compile(
     rf"^(?:[^;.]{{0,150}}[,;])?[\s,(（]*(?:(?:year[- ]on[- ]year|yoy|from\s+a\s+year\s+(?:earlier|ago))\s*)?"
     rf"(?:(?:in|by)\s+{YEAR}\s*)?(?:and\s+)?(?:to|and|or|versus|up|down|(?:up|down)\s+from|from|accounting\s+for|"
     rf"making\s+up|representing|equal\s+to|equivalent\s+to|saving|"
-    rf"(?:an?\s+)?(?:(?:daily|annual|monthly|yearly)\s+)?(?:increase|decrease|rise|drop|decline|growth|gain|average)\s+of|"
-    rf"increasing|rising|growing|falling|dropping|declining)?"
+    rf"(?:with\s+)?(?:an?\s+)?(?:(?:daily|annual|monthly|yearly)\s+)?"
+    rf"(?:increase|decrease|rise|drop|decline|growth|gain|average)\s+of|"
+    rf"increasing|rising|growing|falling|dropping|declining|increased|decreased|rose|grew|fell|dropped|declined)?"
     rf"(?:\s+by)?\s*(?:(?:about|around|nearly|almost|over|more\s+than|some|roughly)\s+)?$"
 )
 ELIDED_SUBJECT_GAP_RE = re.compile(
