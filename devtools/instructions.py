@@ -1,9 +1,9 @@
 """The speed comparison counted in instructions, not seconds (`newsetl eval --speed --instructions`).
 
 CPU time on this shared 2-core machine moves the same code by up to 1.7x between runs minutes
-apart; valgrind's callgrind counts the instructions a pass executes, the same for the same code,
-input and hash seed whatever else the machine is doing. Each system runs in its own child process
-under callgrind (PYTHONHASHSEED fixed): one warm-up pass over the same pages and bodies as
+apart; valgrind's callgrind counts the instructions a pass executes, which for the same code, input
+and hash seed move by about 1% at most, whatever else the machine is doing. Each system runs in its
+own child process under callgrind (PYTHONHASHSEED fixed): one warm-up pass over the same pages and bodies as
 `devtools.speed`, then one counted pass per stage. The child calls `os.getppid()` between stages,
 and callgrind dumps its counters at every call of libc's `getppid` (`--dump-before`), so each
 dump holds exactly one stage's instructions. Instructions are not seconds (lxml's C and the
