@@ -239,6 +239,13 @@ def test_subjects(sentence: str, text: str, subject: str | None) -> None:
          "retail amount of consumption goods"),
         ("The number of patents granted has increased from 2,780 in 2002 to 37,342 in 2011, increased by 33.46% "
          "annually.", "33.46%", "patents granted"),
+        # real sentences of tests/realgold/tune_other (t004, t101, t088)
+        ("Trade with the EU stood at 52.91 billion yuan, edging down by 0.2 percent.", "0.2 percent",
+         "trade with the eu"),
+        ("The container terminal's throughput reached 550,000 TEUs, reflecting a 57 percent increase.",
+         "57 percent", "throughput"),
+        ("The industrial value added was 199.05 billion yuan, increasing by 10.4 percent.", "10.4 percent",
+         "industrial value added"),
         # a clause with a subject of its own keeps it
         ("Exports reached 5 billion yuan, while imports increased by 3.2%.", "3.2%", "imports"),
     ],
@@ -247,6 +254,14 @@ def test_a_change_right_after_a_figure_takes_its_subject(sentence: str, text: st
     metric = by_text(extract_metrics(sentence), text)
     assert metric.subject == subject and metric.kind == "change"
     assert subject == "imports" or "subject.inherited" in metric.rules
+
+
+def test_statistics_value_added_is_a_noun_phrase_not_a_verb() -> None:
+    """"value added" (statistics' term, beside "added value") heads a subject; "added" elsewhere stays a verb."""
+    assert by_text(extract_metrics("The industrial value added was 199.05 billion yuan."),
+                   "199.05 billion yuan").subject == "industrial value added"
+    assert by_text(extract_metrics("Ningbo added 1,110 national high-tech enterprises in 2019."),
+                   "1,110 national high-tech enterprises").subject == "new national high-tech enterprises"
 
 
 def test_bracketed_conversion_shares_the_year_and_subject() -> None:

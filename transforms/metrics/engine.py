@@ -60,7 +60,9 @@ from transforms.metrics.vocab import OWN_TIME_WORDS, words_pattern
 # and the rules resolve its relative periods ("last year") against that date.
 # "2026.12.03.3": a change or share right after a figure takes that figure's subject across "increased by",
 # "with an increase of", "rose", "fell" ... ("reaches 4.75 billion yuan, increased by 2.9%").
-EXTRACTOR_VERSION = "2026.12.03.3"
+# "2026.12.03.4": also across "edging down by", "reflecting a", "marking a"; and statistics' "value added"
+# heads a subject ("The industrial value added was 199.05 billion yuan").
+EXTRACTOR_VERSION = "2026.12.03.4"
 
 
 def extract_metrics(body: str, published: str | None = None, title: str | None = None) -> list[Metric]:

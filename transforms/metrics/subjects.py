@@ -23,6 +23,7 @@ from transforms.metrics.vocab import (
     NAME_RUN_WORDS,
     NONCOUNT_FIRST_WORDS,
     NOT_PLURAL_ENDINGS,
+    NOUN_AFTER,
     NP_INNER_WORDS,
     NP_JOINER_WORDS,
     NP_NAME_LEFT_WORDS,
@@ -154,7 +155,8 @@ INHERIT_GAP_RE = re.compile(
     rf"making\s+up|representing|equal\s+to|equivalent\s+to|saving|"
     rf"(?:with\s+)?(?:an?\s+)?(?:(?:daily|annual|monthly|yearly)\s+)?"
     rf"(?:increase|decrease|rise|drop|decline|growth|gain|average)\s+of|"
-    rf"increasing|rising|growing|falling|dropping|declining|increased|decreased|rose|grew|fell|dropped|declined)?"
+    rf"increasing|rising|growing|falling|dropping|declining|increased|decreased|rose|grew|fell|dropped|declined|"
+    rf"(?:edging|edged|inching|inched)\s+(?:up|down)|(?:reflecting|marking|registering|posting)(?:\s+an?)?)?"
     rf"(?:\s+by)?\s*(?:(?:about|around|nearly|almost|over|more\s+than|some|roughly)\s+)?$"
 )
 ELIDED_SUBJECT_GAP_RE = re.compile(
@@ -437,6 +439,10 @@ def _noun_phrase_before(region: str, stop_at_number: bool = False) -> str | None
                 index -= 1
                 continue
             break
+        if lower in NOUN_AFTER and left in NOUN_AFTER[lower]:
+            words.insert(0, word)  # "industrial value added" (a noun here, not the verb)
+            index -= 1
+            continue
         if (not word[0].isalnum() or lower.endswith(("'s", "’s")) or lower in NP_STOP_WORDS
                 or lower in VERB_WORDS and not word.isupper()):  # "LED lights" is not "led"
             break
@@ -472,7 +478,8 @@ def _noun_phrase_before(region: str, stop_at_number: bool = False) -> str | None
         words.pop()
     if len(words) > 1 and words[-1].lower().endswith("ed") and _is_plural(words[-2]):
         words.pop()  # "technology contracts signed (in Ningbo) were worth ..."
-    if not words or any(w.lower() in UNIT_WORDS for w in words) or words[-1].lower().endswith("ed"):
+    if not words or any(w.lower() in UNIT_WORDS for w in words) or words[-1].lower().endswith("ed") and not (
+            len(words) > 1 and words[-2].lower() in NOUN_AFTER.get(words[-1].lower(), ())):  # "value added"
         return None
     if all(_is_name(w) or w.lower() in NAME_RUN_WORDS for w in words) and not (
             len(words) == 1 and tokens[0] == words[0] and _sentence_initial_common_noun(words[0])):

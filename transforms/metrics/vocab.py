@@ -128,6 +128,9 @@ AUXILIARIES = frozenset("has have had is are was were be been being".split())
 NP_INNER_WORDS = frozenset({"of", "in", "and", "with", "for", "between"})
 # A capitalized name inside a noun phrase: "trade volume between Ningbo and CEEC countries".
 NP_NAME_LEFT_WORDS = frozenset({"of", "in", "between", "and", "with", "for", "along", "from", "through"})
+# Words that end a noun phrase as verbs elsewhere but are its head noun after these words: "industrial
+# value added was 199.05 billion yuan" (statistics' "value added", beside "added value").
+NOUN_AFTER: dict[str, frozenset[str]] = {"added": frozenset({"value"})}
 # Verbs that end a noun phrase (irregular past tenses and common transitive verbs).
 VERB_WORDS = frozenset(
     "sent made took gave won set built held saw got put came went became began brought bought kept left "
@@ -282,6 +285,7 @@ LINK_VERBS = (
     "average", "averaged", "consume", "consumes", "consumed", "occupy", "occupies", "occupied", "run", "runs",
     "ran", "stretch", "stretches", "stretched", "span", "spans", "measure", "measures", "measured", "make up",
     "makes up", "doubled", "double", "tripled", "triple", "exceed", "surpass", "surpassed", "worth", "edged down",
+    "edging up", "edging down",
 )
 
 
