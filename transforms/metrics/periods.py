@@ -121,12 +121,10 @@ IN_YEAR_SCAN = opening_with(IN_YEAR_RE, "IiBbAaDdTtFfEe")  # In, By, At, As, Dur
 MONTH_CUE_SCAN = opening_scan(MONTH_CUE_RE, "IiDdAaBb")  # In, During, As, By, At
 RELATIVE_YEAR_SCAN = opening_scan(RELATIVE_YEAR_RE, "BbAaIiDdLlTt")  # By, At, As, In, During, last, this
 COMPARISON_BETWEEN_SCAN = opening_with(COMPARISON_BETWEEN_RE, "cfst")  # than, compared, from, same, times
-# (than, from, over, compared, against, since, versus, same, of, below, above, beyond, that, before, after)
-COMPARISON_BEFORE_CUE_SCAN = opening_with(COMPARISON_BEFORE_CUE_RE, "abcfostv")
-EVENT_BEFORE_YEAR_SCAN = opening_with(EVENT_BEFORE_YEAR_RE, "".join(sorted({event[0] for event in EVENT_WORDS})))
-# The two above are anchored at the end of the text they are searched in (a sentence up to a cue): as tail
-# patterns, their reversed pattern, matched once at the start of the reversed text, tells first whether there
-# is a match at all (most texts have none), instead of a scan from the sentence's start.
+# The comparison-before-cue and event-before-year patterns are anchored at the end of the text they are
+# searched in (a sentence up to a cue): as tail patterns, their reversed pattern, matched once at the start of
+# the reversed text, tells first whether there is a match at all (most texts have none), instead of a scan
+# from the sentence's start.
 COMPARISON_BEFORE_CUE_TAIL = TailPattern(COMPARISON_BEFORE_CUE_RE)
 EVENT_BEFORE_YEAR_TAIL = TailPattern(EVENT_BEFORE_YEAR_RE)
 # Every YEAR_DIGITS_RE match holds one of these (a sentence without either holds no year).
