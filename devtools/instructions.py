@@ -13,7 +13,6 @@ trafilatura.
 """
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import subprocess
@@ -23,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from devtools import PROJECT_ROOT
-from devtools.speed import article_bodies, export_revision, load_pages
+from devtools.speed import export_revision, write_child_input
 
 STAGES = ("transform", "trafilatura", "rules", "rules_html")
 MARKER = "getppid"  # the libc function the child calls between stages; callgrind dumps before each call
@@ -97,23 +96,17 @@ def count_instructions(root: Path, data: Path, workdir: Path) -> dict[str, int]:
 
 def compare_revisions(rev: str | None, limit: int | None = None) -> list[RevisionInstructions]:
     """(REV when given, this checkout), counted on the same input as `devtools.speed.compare_revisions`."""
-    html, texts = load_pages()
-    html, texts = html[:limit], texts[:limit]
-    html_bodies = article_bodies(html)
-    bodies = html_bodies + article_bodies(texts)
     rows = []
     with tempfile.TemporaryDirectory(prefix="newsetl-instructions-") as tmp:
-        data = Path(tmp) / "input.json"
-        data.write_text(json.dumps({"html": [h.hex() for h in html], "bodies": bodies,
-                                    "html_bodies": len(html_bodies)}), encoding="utf-8")
+        data = write_child_input(Path(tmp), limit)
         roots = {rev: export_revision(rev, Path(tmp) / "rev")} if rev else {}
         roots["this checkout"] = PROJECT_ROOT
         for name, root in roots.items():
             workdir = Path(tmp) / f"run-{len(rows)}"
             workdir.mkdir()
-            rows.append(RevisionInstructions(name=name, pages=len(html), bodies=len(bodies),
-                                             html_bodies=len(html_bodies),
-                                             counts=count_instructions(root, data, workdir)))
+            rows.append(RevisionInstructions(name=name, pages=data.pages, bodies=data.bodies,
+                                             html_bodies=data.html_bodies,
+                                             counts=count_instructions(root, data.path, workdir)))
     return rows
 
 

@@ -211,6 +211,30 @@ def export_revision(rev: str, into: Path) -> Path:
     return into
 
 
+@dataclass(frozen=True)
+class ChildInput:
+    """The input file the child processes of a revision comparison read, and what it holds."""
+
+    path: Path
+    pages: int
+    bodies: int
+    html_bodies: int
+
+
+def write_child_input(into: Path, limit: int | None = None) -> ChildInput:
+    """The snapshot's HTML article pages and the article bodies (with dates) this checkout extracts from
+    them and from the real pages' texts (the first `limit` of each when given), written to into/input.json
+    for the children of `compare_revisions` and `devtools.instructions`."""
+    html, texts = load_pages()
+    html, texts = html[:limit], texts[:limit]
+    html_bodies = article_bodies(html)
+    bodies = html_bodies + article_bodies(texts)
+    path = into / "input.json"
+    path.write_text(json.dumps({"html": [h.hex() for h in html], "bodies": bodies,
+                                "html_bodies": len(html_bodies)}), encoding="utf-8")
+    return ChildInput(path=path, pages=len(html), bodies=len(bodies), html_bodies=len(html_bodies))
+
+
 def compare_revisions(rev: str, repeat: int = DEFAULT_REPEAT, rounds: int = 2,
                       limit: int | None = None) -> tuple[RevisionSpeed, RevisionSpeed]:
     """(REV, this checkout) on the same input: the snapshot's HTML article pages and the article
@@ -221,14 +245,8 @@ def compare_revisions(rev: str, repeat: int = DEFAULT_REPEAT, rounds: int = 2,
     import sys
     import tempfile
 
-    html, texts = load_pages()
-    html, texts = html[:limit], texts[:limit]
-    html_bodies = article_bodies(html)
-    bodies = html_bodies + article_bodies(texts)
     with tempfile.TemporaryDirectory(prefix="newsetl-speed-") as tmp:
-        data = Path(tmp) / "input.json"
-        data.write_text(json.dumps({"html": [h.hex() for h in html], "bodies": bodies,
-                                    "html_bodies": len(html_bodies)}), encoding="utf-8")
+        data = write_child_input(Path(tmp), limit).path
         roots = {rev: export_revision(rev, Path(tmp) / "rev"), "this checkout": PROJECT_ROOT}
         runs: dict[str, list[dict]] = {name: [] for name in roots}
         for _ in range(rounds):
