@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat constraints.txt pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: demo test fuzz lint venv lock bench bench-load eval clean-state chromium redis stack data-docs-assets
+.PHONY: demo test fuzz lint venv native lock bench bench-load eval clean-state chromium redis stack data-docs-assets
 
 $(STAMP): constraints.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "Python 3.11 is required, found " + sys.version' 
@@ -14,21 +14,27 @@ $(STAMP): constraints.txt pyproject.toml
 
 venv: $(STAMP)
 
-demo: $(STAMP)
+# The metric rules compiled with mypyc (devtools/build_native.py): C extensions beside their sources,
+# rebuilt when a source changed, skipped with one line when the machine has no C compiler (the rules
+# then run as pure Python; transforms/native.py never runs a stale build).
+native: $(STAMP)
+	$(BIN)/python -m devtools.build_native
+
+demo: $(STAMP) native
 	$(BIN)/newsetl demo
 
 # The suite on every core (pytest-xdist: one process per core, each with its own embedded Postgres
 # and temp dirs); PYTEST_WORKERS=0 runs it in one process. Modules whose tests share an expensive
 # setup (a whole Airflow run) stay on one worker (tests/conftest.py: ONE_WORKER_MODULES).
 PYTEST_WORKERS ?= auto
-test: $(STAMP) chromium redis
+test: $(STAMP) native chromium redis
 	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 # The hypothesis tests on new random examples, FUZZ_RUNS times (`make test` draws the same examples
 # every run, so that CI repeats the last local verdict; tests/conftest.py). A failure prints the
 # example and a blob to reproduce it with @reproduce_failure.
 FUZZ_RUNS ?= 3
-fuzz: $(STAMP)
+fuzz: $(STAMP) native
 	for run in $$(seq $(FUZZ_RUNS)); do \
 	  HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -n $(PYTEST_WORKERS) -p no:cacheprovider -q \
 	    $$(grep -l '^from hypothesis' tests/test_*.py) $(PYTEST_ARGS) || exit 1; \
@@ -58,7 +64,7 @@ lint: $(STAMP)
 
 # The whole pipeline on N generated articles, stage by stage (prints figures; not a test).
 # BENCH_ARGS="--articles 1000 --json bench.json" to change the size or keep the figures.
-bench: $(STAMP)
+bench: $(STAMP) native
 	$(BIN)/newsetl bench $(BENCH_ARGS)
 
 # Load throughput vs a raw COPY of the same rows, in depth (prints figures; not a test).
@@ -69,7 +75,7 @@ bench-load: $(STAMP)
 # and trafilatura, the quality targets, then speed against the revision the speed targets were set on
 # (prints figures; asserts nothing).
 SPEED_BASE ?= b39115d
-eval: $(STAMP)
+eval: $(STAMP) native
 	$(BIN)/newsetl eval
 	@if git cat-file -e $(SPEED_BASE)^{commit} 2>/dev/null; then \
 		$(BIN)/newsetl eval --speed --against $(SPEED_BASE); \

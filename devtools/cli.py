@@ -61,7 +61,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
             print(instructions.format_instructions(instructions.compare_revisions(args.against)))
         elif args.against:
-            print(speed.format_comparison(*speed.compare_revisions(args.against)))
+            print(speed.format_comparison(speed.compare_revisions(args.against)))
         else:
             print(speed.format_speed(speed.measure()))
         return 0

@@ -21,8 +21,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from devtools import PROJECT_ROOT
-from devtools.speed import export_revision, write_child_input
+from devtools.speed import PURE_ROW, checkout_roots, write_child_input
 
 STAGES = ("transform", "trafilatura", "rules", "rules_html")
 MARKER = "getppid"  # the libc function the child calls between stages; callgrind dumps before each call
@@ -77,13 +76,14 @@ class RevisionInstructions:
         return self.counts["transform"] - self.counts["rules_html"]
 
 
-def count_instructions(root: Path, data: Path, workdir: Path) -> dict[str, int]:
-    """Instructions of each stage of the child run with `root` on its PYTHONPATH, under callgrind."""
+def count_instructions(root: Path, data: Path, workdir: Path,
+                       extra_env: dict[str, str] | None = None) -> dict[str, int]:
+    """Instructions of each stage of the child run with `root` on its PYTHONPATH (and `extra_env`), under callgrind."""
     valgrind = shutil.which("valgrind")
     if valgrind is None:
         raise SystemExit("error: valgrind not found (Debian package valgrind): instruction counts need callgrind")
     out = workdir / "callgrind.out"
-    env = {**os.environ, "PYTHONPATH": str(root), "PYTHONHASHSEED": "0"}
+    env = {**os.environ, **(extra_env or {}), "PYTHONPATH": str(root), "PYTHONHASHSEED": "0"}
     subprocess.run([valgrind, "--tool=callgrind", f"--dump-before={MARKER}", f"--callgrind-out-file={out}",
                     sys.executable, "-c", _CHILD, str(data)],
                    cwd=workdir, env=env, check=True, capture_output=True)
@@ -95,24 +95,23 @@ def count_instructions(root: Path, data: Path, workdir: Path) -> dict[str, int]:
 
 
 def compare_revisions(rev: str | None, limit: int | None = None) -> list[RevisionInstructions]:
-    """(REV when given, this checkout), counted on the same input as `devtools.speed.compare_revisions`."""
+    """[REV when given, this checkout, its pure-Python rules when they are compiled]
+    (`devtools.speed.checkout_roots`), counted on the same input as `devtools.speed.compare_revisions`."""
     rows = []
     with tempfile.TemporaryDirectory(prefix="newsetl-instructions-") as tmp:
         data = write_child_input(Path(tmp), limit)
-        roots = {rev: export_revision(rev, Path(tmp) / "rev")} if rev else {}
-        roots["this checkout"] = PROJECT_ROOT
-        for name, root in roots.items():
+        for name, (root, extra) in checkout_roots(rev, Path(tmp)).items():
             workdir = Path(tmp) / f"run-{len(rows)}"
             workdir.mkdir()
             rows.append(RevisionInstructions(name=name, pages=data.pages, bodies=data.bodies,
                                              html_bodies=data.html_bodies,
-                                             counts=count_instructions(root, data.path, workdir)))
+                                             counts=count_instructions(root, data.path, workdir, extra)))
     return rows
 
 
 def format_instructions(rows: list[RevisionInstructions]) -> str:
     """The table `newsetl eval --speed --instructions [--against REV]` prints (thousands of instructions)."""
-    new = rows[-1]
+    new = next(row for row in rows if row.name == "this checkout")
     lines = [f"instructions (callgrind, one pass after a warm-up, PYTHONHASHSEED=0): {new.pages} HTML article pages, "
              f"{new.bodies} article bodies; thousands of instructions per item",
              f"{'code':<16}{'transform /page':>17}{'trafilatura /page':>19}{'rules /body':>13}{'w/o rules /page':>17}",
@@ -121,10 +120,18 @@ def format_instructions(rows: list[RevisionInstructions]) -> str:
         lines.append(f"{row.name[:15]:<16}{row.per_page('transform') / 1e3:>17.0f}"
                      f"{row.per_page('trafilatura') / 1e3:>19.0f}{row.per_body('rules') / 1e3:>13.0f}"
                      f"{row.without_rules / row.pages / 1e3:>17.0f}")
-    if len(rows) == 2:
+    if rows[0] is not new:
         old = rows[0]
         lines.append(f"this checkout executes {old.counts['transform'] / new.counts['transform']:.2f}x fewer "
                      f"instructions per page than {old.name} in the transform, "
                      f"{old.counts['rules'] / new.counts['rules']:.2f}x fewer per body in the metric rules, "
                      f"{old.without_rules / new.without_rules:.2f}x fewer in the transform without the rules")
+    pure = next((row for row in rows if row.name == PURE_ROW), None)
+    if pure is not None:
+        lines.append(f"the native build (make native) executes {pure.counts['rules'] / new.counts['rules']:.2f}x fewer "
+                     f"instructions per body in the metric rules than their Python source, "
+                     f"{pure.counts['transform'] / new.counts['transform']:.2f}x fewer per page in the transform")
+        if rows[0] is not new:
+            lines.append(f"the Python source alone: {rows[0].counts['rules'] / pure.counts['rules']:.2f}x fewer "
+                         f"instructions per body in the metric rules than {rows[0].name}")
     return "\n".join(lines)

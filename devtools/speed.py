@@ -130,9 +130,11 @@ def measure(repeat: int = DEFAULT_REPEAT, limit: int | None = None) -> dict[str,
 def format_speed(rows: dict[str, SpeedRow]) -> str:
     """The table `newsetl eval --speed` prints."""
     transform, traf = rows["newsetl transform"], rows["trafilatura.extract"]
+    import transforms
+
     lines = [f"speed (CPU time), best of several passes over the same content: {transform.items} HTML article pages "
              f"(seeds/pages), {rows['newsetl transform (texts)'].items} real-page texts (tests/realgold), "
-             f"the metric rules on every body",
+             f"the metric rules on every body; the rules' code: {transforms.CODE}",
              f"{'system':<28}{'items':>7}{'items/s':>11}{'ms/item':>10}",
              "-" * 56]
     lines += [f"{r.name:<28}{r.items:>7}{r.per_second:>11.1f}{r.ms_per_item:>10.2f}" for r in rows.values()]
@@ -168,7 +170,9 @@ data = json.load(open(sys.argv[1], encoding="utf-8"))
 html = [bytes.fromhex(h) for h in data["html"]]
 repeat = int(sys.argv[2])
 html_bodies = data["bodies"][:data["html_bodies"]]
-print(json.dumps({"code": transforms.__path__[0], "pages": len(html), "bodies": len(data["bodies"]),
+native = getattr(transforms, "CODE", "pure Python (a revision before the native build)")
+print(json.dumps({"code": transforms.__path__[0], "native": native,
+                  "pages": len(html), "bodies": len(data["bodies"]),
                   "html_bodies": len(html_bodies),
                   "transform": best_time(parse_page, html, repeat),
                   "trafilatura": best_time(trafilatura.extract, html, repeat),
@@ -183,6 +187,7 @@ class RevisionSpeed:
 
     name: str
     code: str  # the transforms package the child imported (proves which code ran)
+    native: str  # transforms.CODE: "compiled (mypyc ...)" or "pure Python (why)"
     pages: int
     bodies: int
     html_bodies: int  # the first bodies: those of the HTML pages, as the transform hands them to the rules
@@ -235,11 +240,28 @@ def write_child_input(into: Path, limit: int | None = None) -> ChildInput:
     return ChildInput(path=path, pages=len(html), bodies=len(bodies), html_bodies=len(html_bodies))
 
 
+PURE_ROW = "pure Python"  # the row of this checkout's rules run from their source (NEWSETL_PURE_PYTHON=1)
+
+
+def checkout_roots(rev: str | None, into: Path) -> dict[str, tuple[Path, dict[str, str]]]:
+    """What a comparison runs, name -> (code root, extra environment): REV's exported code (when given),
+    this checkout as it runs, and, when its rules are compiled, this checkout's rules from their source."""
+    import transforms
+    from transforms.native import COMPILED, PURE_ENV
+
+    roots = {rev: (export_revision(rev, into / "rev"), {})} if rev else {}
+    roots["this checkout"] = (PROJECT_ROOT, {})
+    if transforms.CODE.startswith(COMPILED):
+        roots[PURE_ROW] = (PROJECT_ROOT, {PURE_ENV: "1"})
+    return roots
+
+
 def compare_revisions(rev: str, repeat: int = DEFAULT_REPEAT, rounds: int = 2,
-                      limit: int | None = None) -> tuple[RevisionSpeed, RevisionSpeed]:
-    """(REV, this checkout) on the same input: the snapshot's HTML article pages and the article
-    bodies (with dates) this checkout extracts from them and from the real pages' texts. The two
-    child processes take turns `rounds` times; each figure is the best of all its passes."""
+                      limit: int | None = None) -> list[RevisionSpeed]:
+    """[REV, this checkout, and its pure-Python rules when the checkout's are compiled] on the same
+    input: the snapshot's HTML article pages and the article bodies (with dates) this checkout extracts
+    from them and from the real pages' texts. The child processes take turns `rounds` times; each
+    figure is the best of all its passes."""
     import os
     import subprocess
     import sys
@@ -247,11 +269,11 @@ def compare_revisions(rev: str, repeat: int = DEFAULT_REPEAT, rounds: int = 2,
 
     with tempfile.TemporaryDirectory(prefix="newsetl-speed-") as tmp:
         data = write_child_input(Path(tmp), limit).path
-        roots = {rev: export_revision(rev, Path(tmp) / "rev"), "this checkout": PROJECT_ROOT}
+        roots = checkout_roots(rev, Path(tmp))
         runs: dict[str, list[dict]] = {name: [] for name in roots}
         for _ in range(rounds):
-            for name, root in roots.items():
-                env = {**os.environ, "PYTHONPATH": str(root)}
+            for name, (root, extra) in roots.items():
+                env = {**os.environ, **extra, "PYTHONPATH": str(root)}
                 out = subprocess.run([sys.executable, "-c", _CHILD, str(data), str(repeat), str(PROJECT_ROOT)],
                                      cwd=tmp, env=env,
                                      capture_output=True, text=True, check=True).stdout
@@ -259,11 +281,11 @@ def compare_revisions(rev: str, repeat: int = DEFAULT_REPEAT, rounds: int = 2,
     rows = []
     for name, results in runs.items():
         first = results[0]
-        rows.append(RevisionSpeed(name=name, code=first["code"], pages=first["pages"], bodies=first["bodies"],
-                                  html_bodies=first["html_bodies"],
+        rows.append(RevisionSpeed(name=name, code=first["code"], native=first["native"], pages=first["pages"],
+                                  bodies=first["bodies"], html_bodies=first["html_bodies"],
                                   **{k: min(r[k] for r in results)
                                      for k in ("transform", "trafilatura", "rules", "rules_html")}))
-    return rows[0], rows[1]
+    return rows
 
 
 TARGET_BASE = "b39115d"  # the revision issue 11's speed targets were set on
@@ -281,23 +303,29 @@ def _target_line(transform_ratio: float, rules_ratio: float) -> str:
             f"{rules_ratio:.2f}x, {verdict(rules_ratio, TARGET_RULES)}")
 
 
-def format_comparison(old: RevisionSpeed, new: RevisionSpeed) -> str:
-    """The table `newsetl eval --speed --against REV` prints."""
-    lines = [f"speed against {old.name} (CPU time, best of all passes, the two taking turns): {new.pages} HTML "
+def format_comparison(rows: Sequence[RevisionSpeed]) -> str:
+    """The table `newsetl eval --speed --against REV` prints: rows[0] is REV, rows[1] this checkout as
+    it runs, and rows[2], when there, this checkout's rules from their Python source."""
+    old, new = rows[0], rows[1]
+    lines = [f"speed against {old.name} (CPU time, best of all passes, taking turns): {new.pages} HTML "
              f"article pages, {new.bodies} article bodies (as this checkout extracts them)",
              f"{'code':<16}{'transform ms/page':>19}{'trafilatura ms/page':>21}{'ratio':>8}{'rules ms/body':>15}"
              f"{'w/o rules ms/page':>19}",
              "-" * 98]
-    for row in (old, new):
+    for row in rows:
         rest = row.without_rules
         lines.append(f"{row.name[:15]:<16}{1000 * row.transform / row.pages:>19.2f}"
                      f"{1000 * row.trafilatura / row.pages:>21.2f}{row.trafilatura / row.transform:>7.2f}x"
                      f"{1000 * row.rules / row.bodies:>15.2f}"
                      f"{f'{1000 * rest / row.pages:.2f}' if rest is not None else 'n/a':>19}")
-    lines.append(f"this checkout: the transform {old.transform / new.transform:.2f}x as fast as {old.name}'s, "
-                 f"the metric rules {old.rules / new.rules:.2f}x as fast per body")
+    lines += [f"{row.name}: {row.native}" for row in rows[1:]]
+    for row in rows[1:]:
+        lines.append(f"{row.name}: the transform {old.transform / row.transform:.2f}x as fast as {old.name}'s, "
+                     f"the metric rules {old.rules / row.rules:.2f}x as fast per body")
     if old.name == TARGET_BASE:
-        lines.append(_target_line(new.trafilatura / new.transform, old.rules / new.rules))
+        for row in rows[1:]:
+            verdicts = _target_line(row.trafilatura / row.transform, old.rules / row.rules)
+            lines.append(verdicts if row is new else f"({row.name}) {verdicts}")
     old_rest, new_rest = old.without_rules, new.without_rules
     if old_rest is not None and new_rest is not None and new_rest > 0:
         lines.append(f"the transform without the rules (HTML, template, boilerplate, dates; the transform less the "

@@ -104,3 +104,20 @@ def demo_rows(run_id: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         articles.append(row)
         metrics += rows
     return articles, metrics
+
+
+def passes_in_pure_python(nodeid: str) -> bool:
+    """Whether the test `nodeid` ("tests/test_x.py::test_y") passes in a child pytest whose rules are
+    imported from their Python source (NEWSETL_PURE_PYTHON=1, transforms/native.py): for a test that
+    replaces a module's function to watch the rules call it, which the compiled modules of the native
+    build call directly (the source and the build are the same rules: tests/test_native.py)."""
+    import os
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[1]
+    done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-n", "0", nodeid],
+                          cwd=root, env={**os.environ, "NEWSETL_PURE_PYTHON": "1"}, capture_output=True, text=True)
+    if done.returncode != 0:
+        print(done.stdout[-4000:], done.stderr[-2000:])
+    return done.returncode == 0

@@ -344,17 +344,24 @@ def test_speed_table_measures_every_system_on_the_same_pages():
 def test_speed_against_a_revision_runs_that_revision_s_code():
     """`newsetl eval --speed --against REV`: REV's exported code and this checkout, each in its own
     process, on the same pages and bodies (HEAD here: the history of a shallow clone may stop there)."""
+    import transforms
     from devtools import PROJECT_ROOT, speed
+    from transforms.native import COMPILED
 
-    old, new = speed.compare_revisions("HEAD", repeat=1, rounds=1, limit=8)
-    assert Path(new.code) == PROJECT_ROOT / "transforms"
+    rows = speed.compare_revisions("HEAD", repeat=1, rounds=1, limit=8)
+    old, new = rows[:2]
+    assert Path(new.code) == PROJECT_ROOT / "transforms" and new.native == transforms.CODE
     assert Path(old.code).name == "transforms" and not Path(old.code).is_relative_to(PROJECT_ROOT)
-    assert old.pages == new.pages == 8 and old.bodies == new.bodies == 16
-    assert old.html_bodies == new.html_bodies == 8  # the first 8 bodies are the HTML pages'
-    assert all(r > 0 for row in (old, new) for r in (row.transform, row.trafilatura, row.rules, row.rules_html))
-    assert all(row.rules_html < row.rules and row.without_rules is not None for row in (old, new))
-    table = speed.format_comparison(old, new)
+    if transforms.CODE.startswith(COMPILED):  # (make test builds it: then this checkout's source runs beside it)
+        assert [row.name for row in rows] == ["HEAD", "this checkout", speed.PURE_ROW]
+        assert rows[2].native == "pure Python (NEWSETL_PURE_PYTHON=1)" and Path(rows[2].code) == Path(new.code)
+    assert all(row.pages == 8 and row.bodies == 16 for row in rows)
+    assert all(row.html_bodies == 8 for row in rows)  # the first 8 bodies are the HTML pages'
+    assert all(r > 0 for row in rows for r in (row.transform, row.trafilatura, row.rules, row.rules_html))
+    assert all(row.rules_html < row.rules and row.without_rules is not None for row in rows)
+    table = speed.format_comparison(rows)
     assert "the metric rules" in table and "the transform without the rules" in table
+    assert f"this checkout: {transforms.CODE}" in table
 
 
 def test_other_sources_titles_dates_and_chrome_on_the_tuning_pages():
@@ -486,14 +493,22 @@ def test_instruction_counts_split_the_run_into_its_stages():
     """`newsetl eval --speed --instructions`: callgrind dumps its counters at each stage marker, so
     each stage gets its own count (one HTML page, two bodies: the rules over both bodies cost more
     than over the HTML page's one, and the transform contains its rules)."""
+    import transforms
     from devtools import instructions
+    from devtools.speed import PURE_ROW
+    from transforms.native import COMPILED
 
-    (row,) = instructions.compare_revisions(None, limit=1)
-    assert (row.pages, row.bodies, row.html_bodies) == (1, 2, 1)
+    rows = instructions.compare_revisions(None, limit=1)
+    row = rows[0]
+    assert row.name == "this checkout" and (row.pages, row.bodies, row.html_bodies) == (1, 2, 1)
     assert set(row.counts) == set(instructions.STAGES) and all(n > 1_000_000 for n in row.counts.values())
     assert row.counts["rules"] > row.counts["rules_html"] and row.counts["transform"] > row.counts["rules_html"]
-    table = instructions.format_instructions([row])
+    table = instructions.format_instructions(rows)
     assert "this checkout" in table and f"{row.per_body('rules') / 1e3:.0f}" in table
+    if transforms.CODE.startswith(COMPILED):  # the same rules from their source execute more instructions
+        (pure,) = rows[1:]
+        assert pure.name == PURE_ROW and pure.counts["rules"] > 1.1 * row.counts["rules"]
+        assert "the native build (make native) executes" in table
 
 
 def _scores(**by_source: dict[str, int]) -> realgold.RealScores:
@@ -532,10 +547,14 @@ def test_the_speed_comparison_against_the_target_revision_says_whether_the_targe
     from devtools import speed
 
     def row(name: str, transform: float, rules: float) -> speed.RevisionSpeed:
-        return speed.RevisionSpeed(name=name, code="", pages=10, bodies=20, html_bodies=10, transform=transform,
-                                   trafilatura=3.0, rules=rules, rules_html=rules / 2)
+        return speed.RevisionSpeed(name=name, code="", native="", pages=10, bodies=20, html_bodies=10,
+                                   transform=transform, trafilatura=3.0, rules=rules, rules_html=rules / 2)
 
-    table = speed.format_comparison(row("b39115d", 6.0, 5.0), row("this checkout", 2.0, 0.9))
+    table = speed.format_comparison([row("b39115d", 6.0, 5.0), row("this checkout", 2.0, 0.9)])
     assert "transform >= 3x trafilatura.extract's pages/s: 1.50x, NOT met" in table
     assert "metric rules >= 5x b39115d's per body: 5.56x, met" in table
-    assert "speed targets" not in speed.format_comparison(row("HEAD", 6.0, 5.0), row("this checkout", 2.0, 0.9))
+    assert "speed targets" not in speed.format_comparison([row("HEAD", 6.0, 5.0), row("this checkout", 2.0, 0.9)])
+    lines = speed.format_comparison([row("b39115d", 6.0, 5.0), row("this checkout", 2.0, 0.9),
+                                     row(speed.PURE_ROW, 2.5, 1.25)]).splitlines()
+    assert lines[-2] == ("(pure Python) speed targets: transform >= 3x trafilatura.extract's pages/s: 1.20x, NOT met; "
+                         "metric rules >= 5x b39115d's per body: 4.00x, NOT met")  # judged apart

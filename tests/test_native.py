@@ -1,0 +1,119 @@
+"""The native build of the metric rules (`make native`: devtools/build_native.py, transforms/native.py).
+
+`make test` builds it first, so the suite runs the compiled rules, as `make demo` does. Here: the
+build is what runs where the machine can build it; it finds the same metrics as the Python source on
+every page of the evaluation; and a source edited since the build, a partial build, an unreadable
+manifest or NEWSETL_PURE_PYTHON=1 all run the Python source instead (never a stale build)."""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import transforms
+from devtools import PROJECT_ROOT, build_native
+from transforms import native
+
+BUILD_MISSING = build_native.missing_prerequisite()
+needs_build = pytest.mark.skipif(BUILD_MISSING is not None, reason=f"no native build here: {BUILD_MISSING}")
+
+
+def test_the_rules_run_compiled_where_the_machine_can_build_them():
+    """`make test` and `make demo` run `make native` first: with a C compiler, Python's headers and
+    mypyc here, every rule module was imported from its compiled extension (a stale or missing build
+    would have fallen back to the source, and this fails)."""
+    import importlib
+
+    if BUILD_MISSING is not None:
+        assert transforms.CODE.startswith(native.PURE)
+        return
+    assert transforms.CODE.startswith(native.COMPILED), transforms.CODE
+    for module in build_native.MODULES:
+        assert native.is_compiled(importlib.import_module(module)), module
+    assert native.MANIFEST == build_native.MANIFEST and native.compiled_on_disk() == sorted(build_native.MODULES)
+
+
+def _dump(path: Path, **env: str) -> str:
+    done = subprocess.run([sys.executable, "-m", "devtools.extraction_dump", str(path)], cwd=PROJECT_ROOT,
+                          env={**os.environ, **env}, capture_output=True, text=True, check=True)
+    return done.stdout + done.stderr
+
+
+@needs_build
+def test_compiled_and_pure_rules_find_the_same_metrics_on_every_page(tmp_path):
+    """Every record of devtools.extraction_dump (the real pages of every set, the gold set, the seeds'
+    pages: title, date, body and every metric field with its rule ids), byte for byte."""
+    compiled, pure = tmp_path / "compiled.json", tmp_path / "pure.json"
+    _dump(compiled)
+    _dump(pure, NEWSETL_PURE_PYTHON="1")
+    assert compiled.read_bytes() == pure.read_bytes()
+    assert len(json.loads(compiled.read_text(encoding="utf-8"))) > 500  # (the dump is not empty)
+
+
+def _copy_checkout(tmp_path: Path) -> Path:
+    """The packages the rules import, with the build, in a directory of their own."""
+    root = tmp_path / "checkout"
+    for package in ("core", "transforms", "seeds"):
+        shutil.copytree(PROJECT_ROOT / package, root / package, ignore=shutil.ignore_patterns("__pycache__"))
+    return root
+
+
+_PROBE = r'''
+import json, transforms
+from transforms.metrics import engine, extract_metrics
+from transforms.native import is_compiled
+metrics = extract_metrics("Exports rose by 5% to 300 million yuan in 2020.", "2021-01-05")
+print(json.dumps({"code": transforms.CODE, "compiled": is_compiled(engine),
+                  "metrics": [[m.value, m.unit, m.kind, m.subject] for m in metrics]}))
+'''
+
+
+def _probe(root: Path, **env: str) -> tuple[dict, str]:
+    done = subprocess.run([sys.executable, "-c", _PROBE], cwd=root,
+                          env={**os.environ, "PYTHONPATH": str(root), **env}, capture_output=True, text=True,
+                          check=True)
+    return json.loads(done.stdout.strip().splitlines()[-1]), done.stderr
+
+
+@needs_build
+def test_a_stale_or_partial_build_never_runs(tmp_path):
+    root = _copy_checkout(tmp_path)
+    fresh, warned = _probe(root)
+    assert fresh["compiled"] and fresh["code"].startswith(native.COMPILED) and not warned
+    expected = fresh["metrics"]
+    assert expected == [[5.0, "percent", "change", "exports"], [300000000.0, "CNY", "level", "exports"]]
+
+    asked, warned = _probe(root, NEWSETL_PURE_PYTHON="1")  # on purpose: no warning
+    assert not asked["compiled"] and asked["code"] == "pure Python (NEWSETL_PURE_PYTHON=1)" and not warned
+    assert asked["metrics"] == expected
+
+    spacing = root / "transforms" / "spacing.py"
+    spacing.write_text(spacing.read_text(encoding="utf-8") + "# edited after the build\n", encoding="utf-8")
+    edited, warned = _probe(root)
+    assert not edited["compiled"] and "transforms/spacing.py changed since the native build" in edited["code"]
+    assert "run from their Python source, not the native build: transforms/spacing.py changed" in warned
+    assert edited["metrics"] == expected
+
+    shutil.copy(PROJECT_ROOT / "transforms" / "spacing.py", spacing)  # the source as built: compiled again
+    assert _probe(root)[0]["compiled"]
+    next((root / "transforms" / "metrics").glob("engine.*.so")).unlink()  # a partial build
+    partial, warned = _probe(root)
+    assert not partial["compiled"] and "not those _native.json lists" in partial["code"] and warned
+    assert partial["metrics"] == expected
+
+    (root / "transforms" / "_native.json").write_text("{not json", encoding="utf-8")
+    unreadable, warned = _probe(root)
+    assert not unreadable["compiled"] and "_native.json is missing or unreadable" in unreadable["code"]
+
+
+def test_no_c_compiler_means_the_rules_run_as_pure_python(monkeypatch):
+    """A machine without a C compiler (or Python's headers, or mypyc) skips the build with one line
+    that says what is missing; the product still works (exit 0, the source runs)."""
+    monkeypatch.setenv("CC", "/nonexistent/cc")
+    assert build_native.missing_prerequisite() == (
+        "no C compiler (/nonexistent/cc not found; Debian: apt-get install gcc)")
