@@ -129,9 +129,9 @@ def measure(repeat: int = DEFAULT_REPEAT, limit: int | None = None) -> dict[str,
 
 def format_speed(rows: dict[str, SpeedRow]) -> str:
     """The table `newsetl eval --speed` prints."""
-    transform, traf = rows["newsetl transform"], rows["trafilatura.extract"]
     import transforms
 
+    transform, traf = rows["newsetl transform"], rows["trafilatura.extract"]
     lines = [f"speed (CPU time), best of several passes over the same content: {transform.items} HTML article pages "
              f"(seeds/pages), {rows['newsetl transform (texts)'].items} real-page texts (tests/realgold), "
              f"the metric rules on every body; the rules' code: {transforms.CODE}",

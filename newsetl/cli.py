@@ -206,7 +206,9 @@ def cmd_runs(args: argparse.Namespace) -> int:
 
 def cmd_status(args: argparse.Namespace) -> int:
     """Warehouse reachable, migrations current, the last run per source; exit 1 when not healthy."""
+    import transforms
     from newsetl.connections import database_url
+    from transforms.metrics import EXTRACTOR_VERSION
     from warehouse import db, outbox
     from warehouse.queries import last_run_per_source
 
@@ -215,7 +217,9 @@ def cmd_status(args: argparse.Namespace) -> int:
     version = db.current_version(url)  # WarehouseUnavailable: one line, exit 2
     status = {"warehouse": db.redacted(url), "schema_version": version, "latest_migration": latest,
               "migrations_current": version == latest, "sources": last_run_per_source(url),
-              "undelivered_alerts": outbox.count_pending(url) if version >= OUTBOX_MIGRATION else None}
+              "undelivered_alerts": outbox.count_pending(url) if version >= OUTBOX_MIGRATION else None,
+              # which rules this installation runs: a source edited after `make native` shows here as pure Python
+              "extractor_version": EXTRACTOR_VERSION, "metric_rules": transforms.CODE}
     _emit(args, status, summaries.status)
     if version != latest:
         print(f"newsetl status: {latest - version} migration(s) pending: run `newsetl db upgrade`", file=sys.stderr)

@@ -123,6 +123,8 @@ def status(state: Mapping[str, Any]) -> str:
              f"schema version {state.get('schema_version')} of {state.get('latest_migration')} ({current})"]
     if state.get("undelivered_alerts") is not None:
         lines.append(f"undelivered alerts: {state['undelivered_alerts']}")
+    if state.get("metric_rules"):
+        lines.append(f"metric rules: extractor {state.get('extractor_version')}, {state['metric_rules']}")
     for name, last in sorted((state.get("sources") or {}).items()):
         lines.append(f"  {name}: last run {last.get('run_id')} ({last.get('status')}, "
                      f"started {_when(last.get('started_at'))})")

@@ -200,6 +200,12 @@ def test_runs_and_status_tell_an_operator_where_things_stand(tmp_path, pg_url):
     assert [line.split()[:2] for line in human_runs] == [["run-blocked", "blocked"], ["run-ok", "loaded"]]
     human_status = newsetl("status", env=env).stdout
     assert "(current)" in human_status and "ningbolife: last run run-blocked (blocked" in human_status
+    # and which rules run: the native build when it is there and current (tests/test_native.py), else the source
+    import transforms
+    from transforms.metrics import EXTRACTOR_VERSION
+
+    assert state["metric_rules"] == transforms.CODE and state["extractor_version"] == EXTRACTOR_VERSION
+    assert f"metric rules: extractor {EXTRACTOR_VERSION}, {transforms.CODE}" in human_status.splitlines()
 
 
 # ------------------------------------------------------------------ output: --json, summaries, progress bars
