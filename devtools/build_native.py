@@ -88,13 +88,25 @@ def built_files() -> list[Path]:
     return files + ([MANIFEST] if MANIFEST.exists() else [])
 
 
+def compiled_modules() -> set[str]:
+    """The modules with a compiled extension in the package (mypyc's shared library has no source: left out)."""
+    names = set()
+    for suffix in importlib.machinery.EXTENSION_SUFFIXES:
+        for path in PACKAGE_DIR.rglob(f"*{suffix}"):
+            name = path.relative_to(PROJECT_ROOT).as_posix()[:-len(suffix)].replace("/", ".")
+            if source_file(name).exists():
+                names.add(name)
+    return names
+
+
 def is_current() -> bool:
-    """The build on disk is of these sources with this mypy (and nothing else is compiled)."""
+    """The build on disk is of these sources with this mypy, and every module of it (and no other) is there."""
     try:
         manifest = json.loads(MANIFEST.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return False
-    return manifest.get("modules") == source_hashes() and manifest.get("mypy") == mypy_version()
+    return (manifest.get("modules") == source_hashes() and manifest.get("mypy") == mypy_version()
+            and compiled_modules() == set(MODULES))
 
 
 def remove_build() -> None:

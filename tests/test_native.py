@@ -111,6 +111,20 @@ def test_a_stale_or_partial_build_never_runs(tmp_path):
     assert not unreadable["compiled"] and "_native.json is missing or unreadable" in unreadable["code"]
 
 
+@needs_build
+def test_make_native_rebuilds_a_build_with_a_module_missing(monkeypatch, tmp_path):
+    """A manifest whose sources still match is not enough: a deleted extension makes the build not current
+    (else `make native` would say "up to date" while every import falls back to the source)."""
+    assert build_native.is_current()  # (make test built it)
+    root = _copy_checkout(tmp_path)
+    monkeypatch.setattr(build_native, "PROJECT_ROOT", root)
+    monkeypatch.setattr(build_native, "PACKAGE_DIR", root / "transforms")
+    monkeypatch.setattr(build_native, "MANIFEST", root / "transforms" / "_native.json")
+    assert build_native.is_current()
+    next((root / "transforms" / "metrics").glob("engine.*.so")).unlink()
+    assert not build_native.is_current()
+
+
 def test_no_c_compiler_means_the_rules_run_as_pure_python(monkeypatch):
     """A machine without a C compiler (or Python's headers, or mypyc) skips the build with one line
     that says what is missing; the product still works (exit 0, the source runs)."""
