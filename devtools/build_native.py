@@ -15,7 +15,6 @@ Python (exit 0: the product works without the build). A compile error is a failu
 from __future__ import annotations
 
 import argparse
-import hashlib
 import importlib.machinery
 import json
 import os
@@ -28,9 +27,10 @@ import tempfile
 from pathlib import Path
 
 from devtools import PROJECT_ROOT
+from transforms import native
 
 PACKAGE_DIR = PROJECT_ROOT / "transforms"
-MANIFEST = PACKAGE_DIR / "_native.json"  # (transforms.native reads it: the same name)
+MANIFEST = PACKAGE_DIR / native.MANIFEST_NAME
 GROUP = "transforms._native"  # mypyc's shared library: transforms/_native__mypyc.*.so, inside the package
 # The rule modules and the text helpers they call on every sentence. Not the packages' __init__.py
 # (transforms/__init__.py decides which code runs), not transforms/native.py, not the HTML side
@@ -52,12 +52,8 @@ setup(name="newsetl-native", script_args=["build_ext", "--inplace", "--build-tem
 '''
 
 
-def source_file(module: str) -> Path:
-    return PROJECT_ROOT.joinpath(*module.split(".")).with_suffix(".py")
-
-
 def source_hashes() -> dict[str, str]:
-    return {module: hashlib.sha256(source_file(module).read_bytes()).hexdigest() for module in MODULES}
+    return {module: native.source_hash(module, PACKAGE_DIR) for module in MODULES}
 
 
 def mypy_version() -> str | None:
@@ -88,17 +84,6 @@ def built_files() -> list[Path]:
     return files + ([MANIFEST] if MANIFEST.exists() else [])
 
 
-def compiled_modules() -> set[str]:
-    """The modules with a compiled extension in the package (mypyc's shared library has no source: left out)."""
-    names = set()
-    for suffix in importlib.machinery.EXTENSION_SUFFIXES:
-        for path in PACKAGE_DIR.rglob(f"*{suffix}"):
-            name = path.relative_to(PROJECT_ROOT).as_posix()[:-len(suffix)].replace("/", ".")
-            if source_file(name).exists():
-                names.add(name)
-    return names
-
-
 def is_current() -> bool:
     """The build on disk is of these sources with this mypy, and every module of it (and no other) is there."""
     try:
@@ -106,7 +91,7 @@ def is_current() -> bool:
     except (OSError, ValueError):
         return False
     return (manifest.get("modules") == source_hashes() and manifest.get("mypy") == mypy_version()
-            and compiled_modules() == set(MODULES))
+            and native.compiled_on_disk(PACKAGE_DIR) == sorted(MODULES))
 
 
 def remove_build() -> None:
@@ -130,7 +115,8 @@ def build(force: bool = False) -> int:
     hashes = source_hashes()  # (before the compile: a source edited meanwhile makes the build stale, not wrong)
     with tempfile.TemporaryDirectory(prefix="newsetl-native-") as tmp:
         config = Path(tmp) / "config.json"
-        config.write_text(json.dumps({"paths": [str(source_file(m).relative_to(PROJECT_ROOT)) for m in MODULES],
+        paths = [str(native.source_path(m, PACKAGE_DIR).relative_to(PROJECT_ROOT)) for m in MODULES]
+        config.write_text(json.dumps({"paths": paths,
                                       "temp": str(Path(tmp) / "temp"), "c": str(Path(tmp) / "c"),
                                       "group": GROUP}), encoding="utf-8")
         setup = Path(tmp) / "setup.py"

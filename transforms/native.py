@@ -11,7 +11,8 @@ that imports all of them from their .py files (all or none: the compiled modules
 other directly inside their one shared library, which would bypass a fresher source). It logs
 one warning naming the changed file. NEWSETL_PURE_PYTHON=1 asks for the source on purpose
 (the speed comparison's pure-Python row, debugging). No build (no C compiler, a runtime-only
-install without mypy): the source runs, and STATUS says so.
+install without mypy): the source runs, and transforms.CODE says so. The build
+(devtools/build_native.py) finds its sources, hashes and compiled modules with the functions here.
 """
 from __future__ import annotations
 
@@ -28,7 +29,8 @@ from pathlib import Path
 from types import ModuleType
 
 PACKAGE_DIR = Path(__file__).resolve().parent
-MANIFEST = PACKAGE_DIR / "_native.json"  # written by devtools/build_native.py after a build
+MANIFEST_NAME = "_native.json"  # in the package: written by devtools/build_native.py after a build
+MANIFEST = PACKAGE_DIR / MANIFEST_NAME
 PURE_ENV = "NEWSETL_PURE_PYTHON"  # "1": import the Python source even when a fresh build exists
 COMPILED = "compiled"
 PURE = "pure Python"
@@ -36,16 +38,17 @@ PURE = "pure Python"
 log = logging.getLogger(__name__)
 
 
-def source_path(module: str) -> Path:
-    """The .py file of a module of this package ("transforms.metrics.engine" -> transforms/metrics/engine.py)."""
+def source_path(module: str, package_dir: Path = PACKAGE_DIR) -> Path:
+    """The .py file of a module of this package ("transforms.metrics.engine" -> transforms/metrics/engine.py;
+    package_dir: the package's directory, this one unless a build is asked about another copy)."""
     parts = module.split(".")
     if parts[0] != __package__:
         raise ValueError(f"{module} is not a module of {__package__}")
-    return PACKAGE_DIR.joinpath(*parts[1:]).with_suffix(".py")
+    return package_dir.joinpath(*parts[1:]).with_suffix(".py")
 
 
-def source_hash(module: str) -> str:
-    return hashlib.sha256(source_path(module).read_bytes()).hexdigest()
+def source_hash(module: str, package_dir: Path = PACKAGE_DIR) -> str:
+    return hashlib.sha256(source_path(module, package_dir).read_bytes()).hexdigest()
 
 
 class SourceFinder(importlib.abc.MetaPathFinder):
@@ -61,13 +64,13 @@ class SourceFinder(importlib.abc.MetaPathFinder):
         return importlib.util.spec_from_file_location(fullname, source_path(fullname))
 
 
-def compiled_on_disk() -> list[str]:
+def compiled_on_disk(package_dir: Path = PACKAGE_DIR) -> list[str]:
     """The modules of this package with a compiled extension beside their source."""
     names = []
     for suffix in importlib.machinery.EXTENSION_SUFFIXES:
-        for extension in PACKAGE_DIR.rglob(f"*{suffix}"):
-            name = extension.relative_to(PACKAGE_DIR.parent).as_posix()[:-len(suffix)].replace("/", ".")
-            if source_path(name).exists():  # (not mypyc's shared library, which has no source)
+        for extension in package_dir.rglob(f"*{suffix}"):
+            name = extension.relative_to(package_dir.parent).as_posix()[:-len(suffix)].replace("/", ".")
+            if source_path(name, package_dir).exists():  # (not mypyc's shared library, which has no source)
                 names.append(name)
     return sorted(names)
 
