@@ -15,7 +15,6 @@ Python (exit 0: the product works without the build). A compile error is a failu
 from __future__ import annotations
 
 import argparse
-import importlib.machinery
 import json
 import os
 import shlex
@@ -80,8 +79,7 @@ def missing_prerequisite() -> str | None:
 
 def built_files() -> list[Path]:
     """Every compiled extension in the package and the manifest (what a rebuild replaces)."""
-    files = [path for suffix in importlib.machinery.EXTENSION_SUFFIXES for path in PACKAGE_DIR.rglob(f"*{suffix}")]
-    return files + ([MANIFEST] if MANIFEST.exists() else [])
+    return native.extension_files(PACKAGE_DIR) + ([MANIFEST] if MANIFEST.exists() else [])
 
 
 def is_current() -> bool:

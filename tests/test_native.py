@@ -125,6 +125,20 @@ def test_make_native_rebuilds_a_build_with_a_module_missing(monkeypatch, tmp_pat
     assert not build_native.is_current()
 
 
+@needs_build
+def test_removing_a_build_removes_every_extension_and_the_manifest_once(monkeypatch, tmp_path):
+    """What a rebuild (or a machine without a compiler) removes first: each extension file once, though its
+    name ends with two of Python's extension suffixes (".cpython-311-...so" and ".so"; listed twice, the
+    second unlink failed and a rebuild over an old build crashed)."""
+    root = _copy_checkout(tmp_path)
+    monkeypatch.setattr(build_native, "PACKAGE_DIR", root / "transforms")
+    monkeypatch.setattr(build_native, "MANIFEST", root / "transforms" / "_native.json")
+    built = build_native.built_files()
+    assert len(built) == len(set(built)) == len(build_native.MODULES) + 2  # (mypyc's shared library, the manifest)
+    build_native.remove_build()
+    assert build_native.built_files() == [] and native.compiled_on_disk(root / "transforms") == []
+
+
 def test_no_c_compiler_means_the_rules_run_as_pure_python(monkeypatch):
     """A machine without a C compiler (or Python's headers, or mypyc) skips the build with one line
     that says what is missing; the product still works (exit 0, the source runs)."""

@@ -64,14 +64,21 @@ class SourceFinder(importlib.abc.MetaPathFinder):
         return importlib.util.spec_from_file_location(fullname, source_path(fullname))
 
 
+def extension_files(package_dir: Path = PACKAGE_DIR) -> list[Path]:
+    """Every compiled extension file in the package, each once (one file ends with several of the
+    EXTENSION_SUFFIXES: ".cpython-311-x86_64-linux-gnu.so" and ".so")."""
+    return sorted({path for suffix in importlib.machinery.EXTENSION_SUFFIXES
+                   for path in package_dir.rglob(f"*{suffix}")})
+
+
 def compiled_on_disk(package_dir: Path = PACKAGE_DIR) -> list[str]:
     """The modules of this package with a compiled extension beside their source."""
     names = []
-    for suffix in importlib.machinery.EXTENSION_SUFFIXES:
-        for extension in package_dir.rglob(f"*{suffix}"):
-            name = extension.relative_to(package_dir.parent).as_posix()[:-len(suffix)].replace("/", ".")
-            if source_path(name, package_dir).exists():  # (not mypyc's shared library, which has no source)
-                names.append(name)
+    for extension in extension_files(package_dir):
+        suffix = max((s for s in importlib.machinery.EXTENSION_SUFFIXES if extension.name.endswith(s)), key=len)
+        name = extension.relative_to(package_dir.parent).as_posix()[:-len(suffix)].replace("/", ".")
+        if source_path(name, package_dir).exists():  # (not mypyc's shared library, which has no source)
+            names.append(name)
     return sorted(names)
 
 
