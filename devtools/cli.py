@@ -153,7 +153,7 @@ def register(sub: Any) -> None:
                         "(each in its own process, taking turns)")
     s.add_argument("--instructions", action="store_true",
                    help="(implies --speed) count instructions under valgrind's callgrind instead of CPU seconds "
-                        "(within about 1% for the same code whatever the machine is doing; a few minutes)")
+                        "(within about 1%% for the same code whatever the machine is doing; a few minutes)")
     s.add_argument("--stories", action="store_true",
                    help="story grouping (near-duplicates) on the real pages: pair precision/recall by threshold")
     s.add_argument("--real-only", action="store_true",

@@ -3,6 +3,7 @@
 """
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import shutil
@@ -128,6 +129,25 @@ def test_dev_commands_join_through_the_entry_point_and_runtime_never_imports_dev
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
+
+
+def _subcommand_parsers(parser: argparse.ArgumentParser, path: tuple[str, ...] = ()):
+    yield path, parser
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, sub in action.choices.items():
+                yield from _subcommand_parsers(sub, (*path, name))
+
+
+def test_every_command_prints_its_help():
+    # a help text with a bare "%" ("within about 1%") made `newsetl eval --help` a TypeError traceback:
+    # argparse formats every help string with %-substitution
+    from newsetl.cli import build_parser
+
+    parsers = list(_subcommand_parsers(build_parser()))
+    assert {("eval",), ("extract",), ("db",)} <= {path for path, _ in parsers}
+    for path, parser in parsers:
+        assert parser.format_help(), path
 
 
 def test_extract_explain_lists_the_rules_that_decided_each_metric():
