@@ -180,9 +180,29 @@ def test_fields_titles_dates_and_leaks_are_scored():
     t = scores.total
     assert t.matched == 1 and t.kind_accuracy == 1.0 and t.qualifier_accuracy == 1.0 and t.period_accuracy == 1.0
     assert t.subject_accuracy == 0.0 and 0 < (t.subject_token_f1 or 0) < 1
+    assert t.subject_core_accuracy == 1.0  # "exports decline": the decline is the record's kind and sign
     assert t.title_accuracy == 1.0 and t.date_accuracy == 0.0 and t.leaks == 1
     assert scores.by_source["ningbolife"].pages == 1 and scores.by_source["other"].pages == 0
     assert any("DATE None" in d for d in scores.details) and any("LEAKS" in d for d in scores.details)
+
+
+@pytest.mark.parametrize(("label", "core"), [
+    ("exports decline", "exports"),
+    ("r&d expenditure share of gdp", "r&d expenditure"),
+    ("container port rank in the world", "container port"),
+    ("major landmark achievements (goal)", "major landmark achievements"),
+    ("fenghua general public budget revenue growth rank in the city", "fenghua general public budget revenue"),
+    ("share of corridor land available for future allocation", "corridor land available for future allocation"),
+    ("decrease in number of d-grade enterprises", "d-grade enterprises"),
+    ("urban per capita food expenditure average annual growth", "urban per capita food expenditure"),
+    ("daily necessities retail growth yoy", "daily necessities retail"),
+    ("mall retail growth vs march", "mall retail"),
+    ("tax per mu threshold for d-grade enterprises", "tax per mu threshold for d-grade enterprises"),
+    ("poly plaza area vs tianyi square", "poly plaza area vs tianyi square"),  # no type word: kept whole
+    (None, None),
+])
+def test_subject_core_sets_aside_what_other_fields_of_the_record_say(label, core):
+    assert realgold.subject_core(label) == core
 
 
 def test_boilerplate_leak_is_a_whole_paragraph():
