@@ -264,6 +264,50 @@ def test_statistics_value_added_is_a_noun_phrase_not_a_verb() -> None:
                    "1,110 national high-tech enterprises").subject == "new national high-tech enterprises"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "subjects"),
+    [  # real sentences (tests/realgold dev 024, 006, 019; tune_sites s013; dev 041): a time, "net" or
+        # "uptick" read as the noun phrase before a figure was its subject; each is the figure's before it
+        ("In 2019, the added value of the service sector of Ningbo increased by 7.6% year on year, accounting "
+         "for 49.1% of GDP, an increase of 1.0 percentage point over the previous year.",
+         {"49.1%": "added value of the service sector", "1.0 percentage point": "added value of the service sector"}),
+        # (and a figure said of "the 595 ..." keeps them in its subject; "exceeding" a threshold is the same thing)
+        ("In 2017 the output value of the 595 large-scale auto enterprises stood at 235.59 billion yuan, exceeding "
+         "200 billion yuan for the first time, up by 21.2% over the previous year, accounting for 14.8% of the total "
+         "output value of the industries of Ningbo.",
+         {"235.59 billion yuan": "output value of the 595 large-scale auto enterprises",
+          "200 billion yuan": "output value of the 595 large-scale auto enterprises",
+          "21.2%": "output value of the 595 large-scale auto enterprises",
+          "14.8%": "output value of the 595 large-scale auto enterprises"}),
+        ("The added value of the above-designated industry was 486.5 billion yuan, a net increase of over 80 "
+         "billion, up 11.9% over the previous year.",
+         {"80 billion": "added value of the above-designated industry",
+          "11.9%": "added value of the above-designated industry"}),
+        ("The retail amount of consumption goods reached 10.2 billion Yuan with a rise of 13.6% compared with the "
+         "same period and an increase of 2.2% compared with last month.",
+         {"13.6%": "retail amount of consumption goods", "2.2%": "retail amount of consumption goods"}),
+        ("The number of valid invention patents in the city amounted to 45,237, an uptick of 24.2 percent.",
+         {"24.2 percent": "valid invention patents"}),
+        # the size class stays in the phrase ("above the designated size")
+        ("The total industrial output value above the designated size of Ningbo reached 2.21 trillion yuan.",
+         {"2.21 trillion yuan": "industrial output value above the designated size"}),
+    ],
+)
+def test_what_a_figure_is_said_of_is_never_a_time_or_a_bare_modifier(sentence: str, subjects: dict[str, str]) -> None:
+    metrics = extract_metrics(sentence)
+    assert {text: by_text(metrics, text).subject for text in subjects} == subjects
+
+
+def test_a_rank_is_not_said_of_a_number_or_an_adverb() -> None:
+    # real sentences (tests/realgold dev 019, 040): the subject was "182" and "again"
+    rank = by_text(extract_metrics('There were also 127 new national-level special "little giant", with a total '
+                                   "of 182, ranking third in the country."), "ranking third in the country")
+    assert rank.unit == "rank" and rank.subject is None
+    rank = by_text(extract_metrics("Ningbo in East China's Zhejiang province was again ranked first among 157 "
+                                   "sub-provincial cities and prefecture-level cities."), "ranked first")
+    assert rank.unit == "rank" and rank.subject is None
+
+
 def test_bracketed_conversion_shares_the_year_and_subject() -> None:
     metrics = extract_metrics("Ningbo's exports amounted to 923.7 billion yuan ($133.6 billion) in 2019.")
     assert [(m.unit, m.period, m.subject) for m in metrics] == [("CNY", "2019", "exports"),

@@ -259,8 +259,10 @@ def test_loader_keeps_labelled_articles_only(tmp_path: Path):
 # A change or share after a figure takes that figure's subject when the words between are "increased by",
 # "with an increase of", "rose" ... (extractor 2026.12.03.3): subject given on matched metrics 0.846 -> 0.874,
 # subject token F1 0.392 -> 0.399; metrics unchanged.
+# A time, "net" or "uptick" as the phrase before a figure is no subject (extractor 2026.12.03.5): subject token F1
+# 0.399 -> 0.419, subject given 0.874 -> 0.878, subject accuracy with the labels' type words aside 0.360 -> 0.364.
 DEV_FLOORS: dict[str, float] = {"precision": 0.97, "recall": 0.90, "f1": 0.935, "period_accuracy": 0.71,
-                                "subject_given_share": 0.86}
+                                "subject_given_share": 0.86, "subject_token_f1": 0.40, "subject_core_accuracy": 0.35}
 TEMPLATE_TITLE_FLOOR, TEMPLATE_DATE_FLOOR = 0.98, 0.98
 # The held-out pages are never tuned on; these floors only stop a regression. First measured
 # (before the real-text metric rules): precision 0.968, recall 0.876, F1 0.920; after them:
@@ -275,6 +277,8 @@ TEMPLATE_TITLE_FLOOR, TEMPLATE_DATE_FLOOR = 0.98, 0.98
 # period accuracy 0.599 -> 0.617; dates 0.812 -> 1.000 (the "other" pages 0.667 -> 1.000), titles 0.958.
 # After the subject carried over "increased by" / "with an increase of" gaps (extractor 2026.12.03.3, measured
 # once): metrics unchanged; subject given on matched metrics 0.809 -> 0.830, subject token F1 0.379 -> 0.387.
+# After a time, "net" or "uptick" stopped being subjects (extractor 2026.12.03.5, measured once): metrics unchanged;
+# subject token F1 0.387 -> 0.390, subject given 0.830 -> 0.823, type words aside 0.340 (unchanged).
 HOLDOUT_FLOORS: dict[str, float] = {"precision": 0.94, "recall": 0.85, "f1": 0.90, "date_accuracy": 0.95,
                                     "subject_given_share": 0.80}
 

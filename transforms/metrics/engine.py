@@ -62,7 +62,11 @@ from transforms.metrics.vocab import OWN_TIME_WORDS, words_pattern
 # "with an increase of", "rose", "fell" ... ("reaches 4.75 billion yuan, increased by 2.9%").
 # "2026.12.03.4": also across "edging down by", "reflecting a", "marking a"; and statistics' "value added"
 # heads a subject ("The industrial value added was 199.05 billion yuan").
-EXTRACTOR_VERSION = "2026.12.03.4"
+# "2026.12.03.5": a time ("year on year", "the previous year"), "net" or "uptick" read as the phrase before a
+# figure is no subject: the figure takes the one before it ("increased by 7.6% year on year, accounting for
+# 49.1% of GDP"); also across "exceeding" and "... compared with the same period and an increase of"; "the
+# 595 ..." and "above the designated size" stay inside a subject; a number or "again" is none.
+EXTRACTOR_VERSION = "2026.12.03.5"
 
 
 def extract_metrics(body: str, published: str | None = None, title: str | None = None) -> list[Metric]:

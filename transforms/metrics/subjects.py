@@ -28,6 +28,7 @@ from transforms.metrics.vocab import (
     NP_JOINER_WORDS,
     NP_NAME_LEFT_WORDS,
     NP_STOP_WORDS,
+    NP_THE_LEFT_WORDS,
     PHRASE_STOP_WORDS,
     PLURAL_NOUNS,
     QUOTES,
@@ -144,19 +145,28 @@ NP_MAX_WORDS = 8
 NP_AFTER_TOKENS = NP_MAX_WORDS + 8  # tokens _noun_phrase_after tokenizes (it can read 12)
 
 GENERIC_SUBJECT_RE = re.compile(
-    r"^(?:(?:average|annual|yearly|year-on-year|yoy|overall)\s*)*(?:(?:growth|increase|rise|decline|"
-    r"decrease|drop|gain)(?:\s+rate)?)?$"
+    r"^(?:(?:average|annual|yearly|year-on-year|yoy|overall|net)\s*)*(?:(?:growth|increase|rise|decline|"
+    r"decrease|drop|gain|uptick|surge|jump|fall|reduction)(?:\s+rate)?)?$"
+    # a time read as a noun phrase ("increased by 7.6% year on year, accounting for 49.1% of GDP": "year";
+    # "up by 21.2% over the previous year, accounting for 14.8%": "previous year"): what was measured is
+    # the quantity's before it, or nothing said
+    r"|^(?:same\s+period(?:\s+of\s+(?:the\s+)?(?:last|previous)\s+year)?|(?:previous|last|prior|past)\s+"
+    r"(?:year|month|quarter)|years?|months?|quarters?)$"
 )
 # Text between two quantities that makes the second share the first one's subject
 # ("from 3.797 million yuan in 1987 to 137.4 million yuan").
 INHERIT_GAP_RE = re.compile(
-    rf"^(?:[^;.]{{0,150}}[,;])?[\s,(（]*(?:(?:year[- ]on[- ]year|yoy|from\s+a\s+year\s+(?:earlier|ago))\s*)?"
+    # (what comes before the joining words ends in a comma, or is a time the first quantity was compared with:
+    # "with a rise of 13.6% compared with the same period and an increase of 2.2%")
+    rf"^(?:[^;.]{{0,150}}[,;]|\s*(?:over|than|compared\s+(?:with|to)|from)\s+[^;.,]{{0,60}}(?=\s+and\s))?"
+    rf"[\s,(（]*(?:(?:year[- ]on[- ]year|yoy|from\s+a\s+year\s+(?:earlier|ago))\s*)?"
     rf"(?:(?:in|by)\s+{YEAR}\s*)?(?:and\s+)?(?:to|and|or|versus|up|down|(?:up|down)\s+from|from|accounting\s+for|"
     rf"making\s+up|representing|equal\s+to|equivalent\s+to|saving|"
     rf"(?:with\s+)?(?:an?\s+)?(?:(?:daily|annual|monthly|yearly)\s+)?"
     rf"(?:increase|decrease|rise|drop|decline|growth|gain|average)\s+of|"
     rf"increasing|rising|growing|falling|dropping|declining|increased|decreased|rose|grew|fell|dropped|declined|"
-    rf"(?:edging|edged|inching|inched)\s+(?:up|down)|(?:reflecting|marking|registering|posting)(?:\s+an?)?)?"
+    rf"(?:edging|edged|inching|inched)\s+(?:up|down)|(?:reflecting|marking|registering|posting)(?:\s+an?)?|"
+    rf"exceeding|surpassing|topping)?"  # "stood at 235.59 billion yuan, exceeding 200 billion yuan for the first time"
     rf"(?:\s+by)?\s*(?:(?:about|around|nearly|almost|over|more\s+than|some|roughly)\s+)?$"
 )
 ELIDED_SUBJECT_GAP_RE = re.compile(
@@ -425,7 +435,7 @@ def _noun_phrase_before(region: str, stop_at_number: bool = False) -> str | None
         word = tokens[index]
         lower = word.lower()
         left = tokens[index - 1].lower() if index > 0 else ""
-        if lower == "the" and words and left in NP_NAME_LEFT_WORDS:
+        if lower == "the" and words and left in NP_THE_LEFT_WORDS:
             words.insert(0, word)  # "added value of the secondary industry", "trade with the EU"
             index -= 1
             continue
@@ -446,7 +456,8 @@ def _noun_phrase_before(region: str, stop_at_number: bool = False) -> str | None
         if (not word[0].isalnum() or lower.endswith(("'s", "’s")) or lower in NP_STOP_WORDS
                 or lower in VERB_WORDS and not word.isupper()):  # "LED lights" is not "led"
             break
-        if word[0].isdigit() and not MODEL_TOKEN_RE.fullmatch(word) and left != "of":
+        if word[0].isdigit() and not MODEL_TOKEN_RE.fullmatch(word) and left != "of" and not (
+                left == "the" and index > 1 and tokens[index - 2].lower() == "of"):  # "output value of the 595 ..."
             if stop_at_number:
                 break  # "520 government scholarships of 30,000 yuan"
             return None  # the noun phrase belongs to another number ("with 300 employees, earned ...")
@@ -478,6 +489,10 @@ def _noun_phrase_before(region: str, stop_at_number: bool = False) -> str | None
         words.pop()
     if len(words) > 1 and words[-1].lower().endswith("ed") and _is_plural(words[-2]):
         words.pop()  # "technology contracts signed (in Ningbo) were worth ..."
+    while words and words[-1][0].isdigit():  # "with a total of 182, ranking third": a number is not what is measured;
+        words.pop()                          # "the output value of 2016 was ...": nor is the year
+        while words and words[-1].lower() in NP_TRAILING_DROPPED:
+            words.pop()
     if not words or any(w.lower() in UNIT_WORDS for w in words) or words[-1].lower().endswith("ed") and not (
             len(words) > 1 and words[-2].lower() in NOUN_AFTER.get(words[-1].lower(), ())):  # "value added"
         return None

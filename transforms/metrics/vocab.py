@@ -122,12 +122,15 @@ NP_STOP_WORDS = frozenset(
     "but or so if because although though since after before until during among "
     "including such like via about over under up down only just alone without within across through "
     "toward towards against along around behind beyond near outside inside upon amid throughout despite "
-    "except plus versus together combined respectively altogether".split()
+    "except plus versus together combined respectively altogether again once still already even".split()
 )
 AUXILIARIES = frozenset("has have had is are was were be been being".split())
 NP_INNER_WORDS = frozenset({"of", "in", "and", "with", "for", "between"})
 # A capitalized name inside a noun phrase: "trade volume between Ningbo and CEEC countries".
 NP_NAME_LEFT_WORDS = frozenset({"of", "in", "between", "and", "with", "for", "along", "from", "through"})
+# "the" after these stays inside a noun phrase before a verb: "the added value of the secondary industry",
+# "industrial output value above the designated size" (statistics' size class)
+NP_THE_LEFT_WORDS = NP_NAME_LEFT_WORDS | {"above", "below"}
 # Words that end a noun phrase as verbs elsewhere but are its head noun after these words: "industrial
 # value added was 199.05 billion yuan" (statistics' "value added", beside "added value").
 NOUN_AFTER: dict[str, frozenset[str]] = {"added": frozenset({"value"})}
