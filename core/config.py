@@ -11,6 +11,7 @@ down; nothing here touches the network or imports the rest of the project.
 """
 from __future__ import annotations
 
+import math
 import os
 from pathlib import Path
 
@@ -35,6 +36,30 @@ ENV_LOCK_TTL = "NEWSETL_LOCK_TTL"
 ENV_S3_ENDPOINTS = ("AWS_ENDPOINT_URL_S3", "AWS_ENDPOINT_URL")  # the first one set wins
 DEFAULT_LOCK_TTL_S = 3 * 3600  # longer than a task's execution_timeout (2 h): see lock_ttl()
 DEFAULT_HOME = ".newsetl"  # relative to the working directory (the checkout, for `make`)
+
+
+def _env_number(name: str, default: float) -> float:
+    """NEWSETL_<name> as a finite number, or `default` when unset or blank; ValueError naming the variable."""
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        raise ValueError(f"{name} must be a number, got {raw!r}") from None
+    if not math.isfinite(value):
+        raise ValueError(f"{name} must be a finite number, got {raw!r}")
+    return value
+
+
+def _env_whole_number(name: str, default: int) -> int:
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        return int(raw)
+    except ValueError:
+        raise ValueError(f"{name} must be a whole number, got {raw!r}") from None
 
 
 def state_dir() -> Path:
@@ -77,10 +102,9 @@ def s3_endpoint_url() -> str | None:
 def lock_ttl() -> float:
     """Seconds after which a run lock object on object storage counts as abandoned (its holder
     was killed without releasing it): NEWSETL_LOCK_TTL, default 3 h."""
-    raw = os.environ.get(ENV_LOCK_TTL, "").strip()
-    ttl = float(raw) if raw else DEFAULT_LOCK_TTL_S
+    ttl = _env_number(ENV_LOCK_TTL, DEFAULT_LOCK_TTL_S)
     if ttl <= 0:
-        raise ValueError(f"{ENV_LOCK_TTL} must be > 0 seconds, got {raw!r}")
+        raise ValueError(f"{ENV_LOCK_TTL} must be > 0 seconds, got {os.environ.get(ENV_LOCK_TTL)!r}")
     return ttl
 
 
@@ -107,8 +131,8 @@ def alert_emails() -> list[str]:
 def quarantine_gate() -> tuple[float, int]:
     """(share, count): a batch with more than `share` of its articles or metrics quarantined,
     and at least `count` of them, is blocked (NEWSETL_MAX_QUARANTINE_SHARE, NEWSETL_MIN_QUARANTINED)."""
-    share = float(os.environ.get(ENV_MAX_QUARANTINE_SHARE) or DEFAULT_MAX_QUARANTINE_SHARE)
-    count = int(os.environ.get(ENV_MIN_QUARANTINED) or DEFAULT_MIN_QUARANTINED)
+    share = _env_number(ENV_MAX_QUARANTINE_SHARE, DEFAULT_MAX_QUARANTINE_SHARE)
+    count = _env_whole_number(ENV_MIN_QUARANTINED, DEFAULT_MIN_QUARANTINED)
     if not 0 <= share <= 1 or count < 1:
         raise ValueError(f"{ENV_MAX_QUARANTINE_SHARE} must be in [0, 1] and {ENV_MIN_QUARANTINED} >= 1, "
                          f"got {share} and {count}")
@@ -118,20 +142,19 @@ def quarantine_gate() -> tuple[float, int]:
 def smtp_timeout() -> float:
     """Seconds the alert mail waits to connect to the relay and for each of its answers
     (NEWSETL_SMTP_TIMEOUT, default 10); a `timeout` extra on the connection `smtp_default` wins."""
-    raw = os.environ.get(ENV_SMTP_TIMEOUT, "").strip()
-    timeout = float(raw) if raw else DEFAULT_SMTP_TIMEOUT_S
+    timeout = _env_number(ENV_SMTP_TIMEOUT, DEFAULT_SMTP_TIMEOUT_S)
     if not 0 < timeout <= 600:
-        raise ValueError(f"{ENV_SMTP_TIMEOUT} must be in (0, 600] seconds, got {raw!r}")
+        raise ValueError(f"{ENV_SMTP_TIMEOUT} must be in (0, 600] seconds, got {os.environ.get(ENV_SMTP_TIMEOUT)!r}")
     return timeout
 
 
 def task_retry_delay() -> float:
     """Seconds an Airflow task waits before its first retry (NEWSETL_TASK_RETRY_DELAY, default
     300; doubled for each later retry). `newsetl faults` sets 1 to see a retry within seconds."""
-    raw = os.environ.get(ENV_TASK_RETRY_DELAY, "").strip()
-    delay = float(raw) if raw else DEFAULT_TASK_RETRY_DELAY_S
+    delay = _env_number(ENV_TASK_RETRY_DELAY, DEFAULT_TASK_RETRY_DELAY_S)
     if not 0 < delay <= 86400:
-        raise ValueError(f"{ENV_TASK_RETRY_DELAY} must be in (0, 86400] seconds, got {raw!r}")
+        raise ValueError(f"{ENV_TASK_RETRY_DELAY} must be in (0, 86400] seconds, "
+                         f"got {os.environ.get(ENV_TASK_RETRY_DELAY)!r}")
     return delay
 
 

@@ -392,6 +392,11 @@ def is_remote(location: str | os.PathLike[str]) -> bool:
     return bool(sep) and scheme.lower() != "file" and re.fullmatch(r"[A-Za-z][A-Za-z0-9+.-]*", scheme) is not None
 
 
+# The object storage a data dir may be on: S3 and S3-compatible servers (run locks need S3's
+# create-only put; other fsspec back ends were never tested and failed with errors naming none of this).
+OBJECT_STORAGE_SCHEMES = ("s3", "s3a")
+
+
 def _one_line(text: object, limit: int = 300) -> str:
     return " ".join(str(text).split())[:limit]
 
@@ -411,6 +416,9 @@ class DataDir:
             self.url = text.rstrip("/")
             self.scheme, _, rest = self.url.partition("://")
             self.scheme = self.scheme.lower()
+            if self.scheme not in OBJECT_STORAGE_SCHEMES:
+                raise ValueError(f"data dir {text!r}: a data dir is a local directory (or file://) or object storage "
+                                 f"at {' or '.join(s + '://bucket/prefix' for s in OBJECT_STORAGE_SCHEMES)}")
             self.bucket = rest.split("/", 1)[0]
             if not self.bucket:
                 raise ValueError(f"no bucket in data dir URL {text!r}")

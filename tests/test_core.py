@@ -239,3 +239,28 @@ def test_a_generic_source_needs_a_valid_article_pattern(tmp_path: Path) -> None:
     [source] = load_sources(path=path).values()
     assert source.spider_name == "generic" and source.sitemaps == ("/sitemap.xml",)
     assert source.article_pattern == "^/a/\\d+"
+
+
+@pytest.mark.parametrize(("name", "value", "message"), [
+    ("NEWSETL_MAX_QUARANTINE_SHARE", "abc", "NEWSETL_MAX_QUARANTINE_SHARE must be a number, got 'abc'"),
+    ("NEWSETL_MIN_QUARANTINED", "1.5", "NEWSETL_MIN_QUARANTINED must be a whole number, got '1.5'"),
+    ("NEWSETL_SMTP_TIMEOUT", "abc", "NEWSETL_SMTP_TIMEOUT must be a number, got 'abc'"),
+    ("NEWSETL_SMTP_TIMEOUT", "nan", "NEWSETL_SMTP_TIMEOUT must be a finite number, got 'nan'"),
+    ("NEWSETL_TASK_RETRY_DELAY", "5m", "NEWSETL_TASK_RETRY_DELAY must be a number, got '5m'"),
+    ("NEWSETL_LOCK_TTL", "inf", "NEWSETL_LOCK_TTL must be a finite number, got 'inf'"),
+])
+def test_a_bad_number_in_the_environment_names_its_variable(monkeypatch, name: str, value: str, message: str) -> None:
+    # float("abc")'s own message ("could not convert string to float: 'abc'") named no variable
+    from core import config
+
+    monkeypatch.setenv(name, value)
+    with pytest.raises(ValueError) as raised:
+        config.quarantine_gate(), config.smtp_timeout(), config.task_retry_delay(), config.lock_ttl()
+    assert str(raised.value) == message
+
+
+def test_a_data_dir_on_storage_the_product_does_not_support_is_refused_by_name() -> None:
+    # ftp://x/y reached fsspec and failed with "TypeError ... missing ... 'host'" and a stray AttributeError
+    with pytest.raises(ValueError, match=r"data dir 'ftp://x/y': a data dir is a local directory .* s3://bucket/prefix"):
+        rundir.DataDir("ftp://x/y")
+    assert rundir.DataDir("s3://bucket/prefix").remote and rundir.DataDir("file:///tmp/x").local == Path("/tmp/x")
