@@ -75,9 +75,9 @@ newsetl demo: done in {time.monotonic() - started:.0f} s (run {run_id})
   crawl         : {crawled['new']} new, {crawled['unchanged']} unchanged (already stored), {crawled['failed']} failed article pages
   this run      : {validation['articles_accepted']} articles and {validation['metrics_accepted']} metrics accepted;
                   {validation['articles_quarantined']} articles and {validation['metrics_quarantined']} metrics quarantined
-  load          : {json.dumps(load)}
+  load          : {load.get('articles_inserted', 0)} articles inserted, {load.get('articles_updated', 0)} updated, {load.get('articles_unchanged', 0)} unchanged; {load.get('metrics_loaded', 0)} metrics loaded
   in Postgres   : {totals['articles']} articles, {totals['metrics']} metrics, {totals['quarantined']} quarantined rows (schema news)
-  Data Docs     : {validation.get('data_docs')}
+  Data Docs     : {validation.get('data_docs') or 'none built (no new article to validate)'}
   alert mails   : {len(new_mails)} new in {mail_dir}/ ({len(list(mail_dir.glob('*.eml')))} in all)
   run directory : {run_dir}
   Airflow log   : {log_file}

@@ -424,6 +424,9 @@ def send_alert_once(marker: Path, fingerprint: str, subject: str, html_content: 
     return AlertOutcome(delivered=True, repeated=False)
 
 
+NO_RECIPIENTS = "no recipients configured (NEWSETL_ALERT_EMAILS)"
+
+
 def _recipients(recipients: Iterable[str] | None) -> list[str]:
     """The given recipients, else NEWSETL_ALERT_EMAILS."""
     return list(recipients) if recipients is not None else alert_emails()
@@ -468,7 +471,7 @@ def _deliver(subject: str, html_content: str, recipients: Iterable[str] | None =
     to = _recipients(recipients)
     if not to:
         log.warning("no NEWSETL_ALERT_EMAILS configured; alert not mailed: %s", subject)
-        return "no recipients configured (NEWSETL_ALERT_EMAILS)", False
+        return NO_RECIPIENTS, False
     try:
         mail.send(mail.Mail.from_html(subject, html_content), to)
     except Exception as exc:  # noqa: BLE001 - the relay being down must not change the run's outcome
@@ -511,6 +514,10 @@ def alert_via_outbox(url: str | None, marker: Path, run_id: str, fingerprint: st
     if alert.delivered:
         log.info("alert %s of run %s already delivered; not mailing again", alert.alert_id, run_id)
         return AlertOutcome(delivered=True, repeated=True)
+    if not to:  # the documented default: alerts are logged; no try is spent (it is mailed once recipients are set)
+        log.warning("alert %s of run %s not mailed: %s; it waits in the outbox: %s", alert.alert_id, run_id,
+                    NO_RECIPIENTS, subject)
+        return AlertOutcome(delivered=False, repeated=False)
     started, timeout = time.monotonic(), _smtp_timeout()
     for attempt in range(DELIVERY_TRIES):
         if attempt:
@@ -540,6 +547,8 @@ def retry_undelivered(url: str) -> tuple[int, int]:
     delivered = 0
     pending = outbox.pending(url, MAX_DELIVERY_ATTEMPTS)
     for alert in pending:
+        if not _recipients(alert.recipients or None):
+            continue  # nobody to mail yet: no try spent, it stays pending until recipients are set
         error, down = _deliver(alert.subject, alert.html, alert.recipients or None)
         outbox.mark(url, alert.alert_id, delivered=error is None, error=error)
         if error is None:

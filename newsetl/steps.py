@@ -434,7 +434,7 @@ def validate(
             f"({summary['articles_quarantined']}/{summary['articles_total']} articles, "
             f"{summary['metrics_quarantined']}/{summary['metrics_total']} metrics quarantined; "
             f"{'; '.join(summary['batch_failed_reasons'])}); load blocked. "
-            f"Data Docs: {summary.get('data_docs')}"
+            f"Data Docs: {summary.get('data_docs') or 'none built'}"
             + (f" {ALERT_ALREADY_SENT_NOTE}" if summary["alert_sent"] else "")
         )
     return summary

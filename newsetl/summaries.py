@@ -58,8 +58,7 @@ def validate(summary: Mapping[str, Any]) -> str:
              f"  critical gates: {'passed' if summary.get('critical_success') else 'failed'}; "
              f"{len(summary.get('warnings') or [])} warning(s); alert mailed: "
              f"{'yes' if summary.get('alert_sent') else 'no'}"]
-    if summary.get("data_docs"):
-        lines.append(f"  Data Docs: {summary['data_docs']}")
+    lines.append(f"  Data Docs: {summary.get('data_docs') or 'none built'}")
     return "\n".join(lines)
 
 
@@ -166,7 +165,9 @@ def quarantine_decisions(results: list[Mapping[str, Any]]) -> str:
 def indicators_unmapped(rows: list[Mapping[str, Any]]) -> str:
     if not rows:
         return "every metric subject maps to an indicator (or no metric is stored)"
-    lines = [f"{len(rows)} unmapped subject(s), most frequent first (metrics / articles, units):"]
+    total = rows[0].get("unmapped_subjects") or len(rows)
+    shown = f"the {len(rows)} most frequent" if len(rows) < total else "most frequent first"
+    lines = [f"{total} unmapped subject(s), {shown} (metrics / articles, units):"]
     for r in rows:
         lines.append(f"  {_n(r.get('metrics')):>5} / {_n(r.get('articles')):<4} {r.get('subject')}  "
                      f"[{', '.join(r.get('units') or [])}]")

@@ -150,6 +150,15 @@ def test_every_command_prints_its_help():
         assert parser.format_help(), path
 
 
+def test_a_summary_with_no_data_docs_says_none_were_built():
+    # a validation with nothing staged printed "Data Docs: " and nothing after it
+    from newsetl import summaries
+
+    assert summaries.validate({"articles_total": 0, "data_docs": None}).splitlines()[-1] == "  Data Docs: none built"
+    assert summaries.validate({"data_docs": "/r/validation/data_docs/index.html"}).endswith(
+        "Data Docs: /r/validation/data_docs/index.html")
+
+
 def test_extract_explain_lists_the_rules_that_decided_each_metric():
     life_txt = SEEDS_DIR / "text" / "ningbolife_high-level-innovative-cities.txt"
     plain = newsetl("extract", str(life_txt))

@@ -353,6 +353,9 @@ def test_cli_lists_unmapped_subjects_most_frequent_first(pg_url: str, tmp_path: 
     out = json.loads(capsys.readouterr().out)
     assert [(r["subject"], r["metrics"], r["articles"], r["units"]) for r in out] == [
         ("cranes", 3, 1, ["count"]), ("berths", 2, 1, ["count"])]
+    assert [r["unmapped_subjects"] for r in out] == [2, 2]
     assert cli.main(["indicators", "unmapped", "--limit", "1"]) == 0
     text = capsys.readouterr().out
     assert "cranes" in text and "berths" not in text and not text.lstrip().startswith("[")
+    # the header counts every unmapped subject, not the rows shown (it said "1 unmapped subject(s)")
+    assert text.splitlines()[0] == "2 unmapped subject(s), the 1 most frequent (metrics / articles, units):"

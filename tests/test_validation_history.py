@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
+import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -292,6 +293,33 @@ def test_retrying_undelivered_alerts_stops_at_the_first_try_a_hung_relay_does_no
     assert 1.5 < took < 10, took
     attempts = {a.alert_id: a.attempts for a in outbox.pending(pg_url, alerts.MAX_DELIVERY_ATTEMPTS)}
     assert attempts == {first.alert_id: 1, second.alert_id: 0}
+
+
+def test_with_no_recipients_an_alert_is_logged_and_waits_without_spending_tries(pg_url, monkeypatch):
+    # NEWSETL_ALERT_EMAILS unset (the documented default: alerts are logged): each alert was "tried" three
+    # times with backoff and used up its tries, so setting recipients later never mailed it
+    from newsetl import alerts
+    from warehouse import outbox
+
+    monkeypatch.delenv("NEWSETL_ALERT_EMAILS", raising=False)
+    with _records("newsetl.alerts") as records:
+        started = time.monotonic()
+        outcome = alerts.alert_via_outbox(pg_url, Path("/nonexistent/marker"), "r1", "f1", "[newsetl] s1",
+                                          "<p>one</p>")
+        assert time.monotonic() - started < alerts.DELIVERY_BACKOFF_S  # no try, no backoff
+        assert alerts.retry_undelivered(pg_url) == (0, 1)
+    assert outcome.delivered is False
+    assert not [r for r in records if "delivery try" in r.getMessage()]
+    assert any("not mailed: no recipients configured (NEWSETL_ALERT_EMAILS)" in r.getMessage() and "[newsetl] s1"
+               in r.getMessage() for r in records)
+    [alert] = outbox.pending(pg_url, alerts.MAX_DELIVERY_ATTEMPTS)
+    assert alert.attempts == 0
+    with start_sink(Path(tempfile.mkdtemp())) as sink:  # recipients set and a relay up: the next retry mails it
+        monkeypatch.setenv("AIRFLOW_CONN_SMTP_DEFAULT", sink.conn_uri)
+        monkeypatch.setenv("NEWSETL_ALERT_EMAILS", "oncall@example.org")
+        assert alerts.retry_undelivered(pg_url) == (1, 0)
+        [mail] = sink.messages()
+    assert mail["Subject"] == "[newsetl] s1" and mail["To"] == "oncall@example.org"
 
 
 @contextlib.contextmanager

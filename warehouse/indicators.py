@@ -119,7 +119,8 @@ UNMAPPED_SUBJECTS = """
 SELECT m.subject, count(*) AS metrics, count(DISTINCT m.article_id) AS articles,
        array_agg(DISTINCT m.unit ORDER BY m.unit) AS units,
        array_agg(DISTINCT m.kind ORDER BY m.kind) AS kinds,
-       (array_agg(m.text ORDER BY m.metric_id))[1] AS example
+       (array_agg(m.text ORDER BY m.metric_id))[1] AS example,
+       count(*) OVER () AS unmapped_subjects
 FROM news.metrics m
 WHERE m.indicator IS NULL AND m.subject IS NOT NULL
 GROUP BY m.subject
@@ -129,8 +130,9 @@ LIMIT %(limit)s
 
 
 def unmapped_subjects(url: str, limit: int = 50) -> list[dict[str, Any]]:
-    """Subjects whose metrics map to no indicator, most frequent first: subject, metrics,
-    articles, units, kinds, example (the first such metric's text)."""
+    """Subjects whose metrics map to no indicator, most frequent first (the first `limit`): subject, metrics,
+    articles, units, kinds, example (the first such metric's text), and unmapped_subjects (how many
+    there are in all, the same on every row)."""
     from warehouse.db import connect
 
     conn = connect(url)
