@@ -157,7 +157,8 @@ def register(sub: Any) -> None:
     s.add_argument("--stories", action="store_true",
                    help="story grouping (near-duplicates) on the real pages: pair precision/recall by threshold")
     s.add_argument("--real-only", action="store_true",
-                   help="only the real pages (tests/realgold dev and holdout), not the tests/gold table")
+                   help="only the real pages (tests/realgold: dev, tune_sites, tune_other and the held-out set), "
+                        "not the tests/gold table")
     s.set_defaults(func=cmd_eval)
 
     s = sub.add_parser("bench", help="the whole pipeline on N generated articles, stage by stage (prints figures)")

@@ -16,6 +16,7 @@ from datetime import date
 from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from core import config
 from core.sources import parse_base_urls
@@ -57,7 +58,20 @@ def _positive_int(text: str) -> int:
         value = 0
     if value < 1:
         raise argparse.ArgumentTypeError(f"not a positive whole number: {text!r}")
+    if value > MAX_LIMIT:  # (a Postgres bigint overflowed past 2^63 - 1: "warehouse error (NumericValueOutOfRange)")
+        raise argparse.ArgumentTypeError(f"at most {MAX_LIMIT}: {text!r}")
     return value
+
+
+MAX_LIMIT = 1_000_000
+
+
+def _page_url(text: str) -> str:
+    """argparse type: an absolute http(s) URL with a host (`extract --url`)."""
+    parts = urlsplit(text.strip())
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise argparse.ArgumentTypeError(f"not an http(s) URL with a host: {text!r}")
+    return text.strip()
 
 
 def _day(text: str) -> date:
@@ -311,14 +325,24 @@ def cmd_db(args: argparse.Namespace) -> int:
 
 
 # ------------------------------------------------------------------ parser
+def _installed_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("newsetl")
+    except PackageNotFoundError:  # a checkout run without an install
+        return "(not installed)"
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="newsetl", description=__doc__)
     p.add_argument("-v", "--verbose", action="store_true", help="log progress to stderr")
+    p.add_argument("--version", action="version", version=f"newsetl {_installed_version()}")
     sub = p.add_subparsers(dest="command", required=True)
 
     s = sub.add_parser("extract", help="transform saved pages (HTML or seed-format .txt) to JSON Lines")
     s.add_argument("files", nargs="+", metavar="FILE")
-    s.add_argument("--url", help="the URL the page was fetched from")
+    s.add_argument("--url", type=_page_url, help="the URL the page was fetched from (http or https)")
     s.add_argument("--explain", action="store_true",
                    help="list, per metric, the ids of the rules that decided it (\"rules\")")
     s.set_defaults(func=cmd_extract)

@@ -159,6 +159,29 @@ def test_a_summary_with_no_data_docs_says_none_were_built():
         "Data Docs: /r/validation/data_docs/index.html")
 
 
+@pytest.mark.parametrize(("argv", "message"), [
+    # an empty or relative --url was taken as the page's URL ("url": ""), a limit past 2^63 reached Postgres
+    (["extract", "--url", "", "f.html"], "not an http(s) URL with a host: ''"),
+    (["extract", "--url", "not a url", "f.html"], "not an http(s) URL with a host: 'not a url'"),
+    (["runs", "--limit", "99999999999999999999"], "at most 1000000"),
+    (["runs", "--limit", "0"], "not a positive whole number: '0'"),
+])
+def test_bad_arguments_are_refused_by_the_parser_with_one_line(argv, message, capsys):
+    from newsetl.cli import build_parser
+
+    with pytest.raises(SystemExit) as exited:
+        build_parser().parse_args(argv)
+    assert exited.value.code == 2 and message in capsys.readouterr().err
+
+
+def test_version_names_the_installed_package(capsys):
+    from newsetl.cli import build_parser
+
+    with pytest.raises(SystemExit) as exited:
+        build_parser().parse_args(["--version"])
+    assert exited.value.code == 0 and capsys.readouterr().out.startswith("newsetl 0.")
+
+
 def test_extract_explain_lists_the_rules_that_decided_each_metric():
     life_txt = SEEDS_DIR / "text" / "ningbolife_high-level-innovative-cities.txt"
     plain = newsetl("extract", str(life_txt))
