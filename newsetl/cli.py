@@ -66,6 +66,21 @@ def _positive_int(text: str) -> int:
 MAX_LIMIT = 1_000_000
 
 
+def _run_id(text: str) -> str:
+    """argparse type: a run id as given (a/b became a_b and ../../etc became etc without a word)."""
+    from core.rundir import safe_run_id
+
+    try:
+        cleaned = safe_run_id(text)
+    except ValueError:
+        cleaned = ""
+    if cleaned != text:
+        hint = (f" (the name of a run directory under the data dir's runs/, e.g. {Path(text).name!r})"
+                if "/" in text else "")
+        raise argparse.ArgumentTypeError(f"not a run id: {text!r}: letters, digits, '_', '-' and '.' only{hint}")
+    return text
+
+
 def _page_url(text: str) -> str:
     """argparse type: an absolute http(s) URL with a host (`extract --url`)."""
     parts = urlsplit(text.strip())
@@ -196,6 +211,9 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 def cmd_reprocess(args: argparse.Namespace) -> int:
     """Re-transform, re-validate and re-load archived runs (no crawl); exit 3 if any run was blocked."""
+    if args.date_from and args.date_to and args.date_from > args.date_to:
+        print(f"newsetl reprocess: --from {args.date_from} is after --to {args.date_to}", file=sys.stderr)
+        return 2
     results = _steps().reprocess_all(args.run_ids or None, date_from=args.date_from, date_to=args.date_to)
     if not results:
         print("newsetl reprocess: no archived run matches: nothing to reprocess", file=sys.stderr)
@@ -377,13 +395,14 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--source", action="append", help="source name (repeatable; default: all)")
     s.add_argument("--base-url", action="append", metavar="NAME=URL")
     s.add_argument("--full", action="store_true")
-    s.add_argument("--run-id")
+    s.add_argument("--run-id", type=_run_id)
     s.add_argument("--since", type=iso_day, help="backfill back to this day (YYYY-MM-DD): page listings in full")
     _json_flag(s)
     s.set_defaults(func=cmd_run)
 
     s = sub.add_parser("reprocess", help="re-transform, re-validate and re-load archived runs from their raw pages")
-    s.add_argument("run_ids", nargs="*", metavar="RUN_ID", help="run directories to reprocess")
+    s.add_argument("run_ids", nargs="*", metavar="RUN_ID", type=_run_id,
+                   help="ids of the runs to reprocess (their directories' names under the data dir's runs/)")
     s.add_argument("--from", dest="date_from", type=iso_day, help="or: runs whose crawl started on/after this UTC day")
     s.add_argument("--to", dest="date_to", type=iso_day, help="... and on/before this UTC day")
     _json_flag(s)

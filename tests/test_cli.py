@@ -165,6 +165,10 @@ def test_a_summary_with_no_data_docs_says_none_were_built():
     (["extract", "--url", "not a url", "f.html"], "not an http(s) URL with a host: 'not a url'"),
     (["runs", "--limit", "99999999999999999999"], "at most 1000000"),
     (["runs", "--limit", "0"], "not a positive whole number: '0'"),
+    # a run id was made safe without a word: a/b ran as a_b, ../../etc as etc; a path given to reprocess
+    (["run", "--run-id", "a/b"], "not a run id: 'a/b'"),
+    (["run", "--run-id", "../../etc"], "not a run id: '../../etc'"),
+    (["reprocess", "/data/runs/cli__1"], "e.g. 'cli__1'"),
 ])
 def test_bad_arguments_are_refused_by_the_parser_with_one_line(argv, message, capsys):
     from newsetl.cli import build_parser
@@ -172,6 +176,13 @@ def test_bad_arguments_are_refused_by_the_parser_with_one_line(argv, message, ca
     with pytest.raises(SystemExit) as exited:
         build_parser().parse_args(argv)
     assert exited.value.code == 2 and message in capsys.readouterr().err
+
+
+def test_reprocess_refuses_a_period_that_ends_before_it_starts(capsys):
+    from newsetl import cli
+
+    assert cli.main(["reprocess", "--from", "2026-12-04", "--to", "2026-12-01"]) == 2
+    assert "--from 2026-12-04 is after --to 2026-12-01" in capsys.readouterr().err
 
 
 def test_version_names_the_installed_package(capsys):
