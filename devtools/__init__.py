@@ -60,3 +60,16 @@ def wait_until_interrupted(*announce: str) -> None:
             time.sleep(3600)
     except KeyboardInterrupt:
         pass
+
+
+def at_least_one(text: str) -> int:
+    """argparse type of a count: a whole number >= 1 (`bench --articles 0` ran one article, then failed validation)."""
+    import argparse
+
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"not a whole number >= 1: {text!r}")
+    return value

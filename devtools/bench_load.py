@@ -21,8 +21,8 @@ Then, unless --no-feature-costs, the first load again into fresh databases, each
 one feature of schema news dropped after migrating (full-text search, foreign keys,
 secondary indexes): what each feature costs the first load, measured, not kept.
 
-    .venv/bin/python scripts/bench_load.py                   # 20k articles, 200k metrics, embedded Postgres
-    .venv/bin/python scripts/bench_load.py --articles 500 --database-url postgresql://...
+    .venv/bin/python -m devtools.bench_load                   # 20k articles, 200k metrics, embedded Postgres
+    .venv/bin/python -m devtools.bench_load --articles 500 --database-url postgresql://...
 
 The database URL is an admin URL: databases bench_<hex> are created on that server and
 dropped afterwards.
@@ -49,7 +49,7 @@ import psycopg2.errors
 from psycopg2 import sql as pgsql
 
 from core.rundir import AtomicWriter, RunPaths
-from devtools import pg
+from devtools import at_least_one, pg
 from transforms import stories
 from warehouse.db import upgrade
 from warehouse.load import LoadResult, load_run
@@ -325,7 +325,7 @@ def spread(values: list[float], unit: str = " s", digits: int = 2) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("--articles", type=int, default=DEFAULT_ARTICLES)
+    p.add_argument("--articles", type=at_least_one, default=DEFAULT_ARTICLES)
     p.add_argument("--metrics-per-article", type=int, default=DEFAULT_METRICS_PER_ARTICLE)
     p.add_argument("--body-words", type=int, default=DEFAULT_BODY_WORDS)
     p.add_argument("--repeat", type=int, default=DEFAULT_REPEAT,

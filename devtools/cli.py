@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from core import config
-from devtools import wait_until_interrupted
+from devtools import at_least_one, wait_until_interrupted
 
 
 def cmd_mirror(args: argparse.Namespace) -> int:
@@ -162,7 +162,7 @@ def register(sub: Any) -> None:
     s.set_defaults(func=cmd_eval)
 
     s = sub.add_parser("bench", help="the whole pipeline on N generated articles, stage by stage (prints figures)")
-    s.add_argument("--articles", type=int, default=10_000, help="articles to generate (default 10,000)")
+    s.add_argument("--articles", type=at_least_one, default=10_000, help="articles to generate (default 10,000)")
     s.add_argument("--json", dest="json_path", metavar="PATH", help="also write the figures as JSON here")
     s.add_argument("--repeat", type=int, default=3,
                    help="repetitions of every measurement: pipeline runs at each size, side-by-side passes "

@@ -169,6 +169,7 @@ def test_a_summary_with_no_data_docs_says_none_were_built():
     (["run", "--run-id", "a/b"], "not a run id: 'a/b'"),
     (["run", "--run-id", "../../etc"], "not a run id: '../../etc'"),
     (["reprocess", "/data/runs/cli__1"], "e.g. 'cli__1'"),
+    (["bench", "--articles", "0"], "not a whole number >= 1: '0'"),  # it ran one article, then failed validation
 ])
 def test_bad_arguments_are_refused_by_the_parser_with_one_line(argv, message, capsys):
     from newsetl.cli import build_parser

@@ -383,7 +383,8 @@ def report_data(url: str, date_from: Any, date_to: Any) -> dict[str, Any]:
         with conn.cursor() as cur:
             cur.execute(REPORT_READY)
             if not cur.fetchone()[0]:
-                raise RuntimeError("the warehouse has no story ids yet (schema version 8): run `newsetl db upgrade`")
+                raise RuntimeError("the report needs schema version 8 (story ids), which this warehouse has not "
+                                   "reached: run `newsetl db upgrade`")
             cur.execute(CAN_ACT_AS_ANALYST, (ANALYST_ROLE, ANALYST_ROLE))
             row = cur.fetchone()
             if row and row[0]:
