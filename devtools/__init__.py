@@ -73,3 +73,16 @@ def at_least_one(text: str) -> int:
     if value < 1:
         raise argparse.ArgumentTypeError(f"not a whole number >= 1: {text!r}")
     return value
+
+
+def tcp_port(text: str) -> int:
+    """argparse type of a TCP port: 0 (any free port) to 65535 (`mirror --port 99999` was a bind() traceback)."""
+    import argparse
+
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if not 0 <= value <= 65535:
+        raise argparse.ArgumentTypeError(f"not a TCP port (0 to 65535): {text!r}")
+    return value

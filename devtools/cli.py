@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from core import config
-from devtools import at_least_one, wait_until_interrupted
+from devtools import at_least_one, tcp_port, wait_until_interrupted
 
 
 def cmd_mirror(args: argparse.Namespace) -> int:
@@ -19,7 +19,13 @@ def cmd_mirror(args: argparse.Namespace) -> int:
     from devtools.mirror import FaultPlan, ports_from_first, serve
 
     faults = FaultPlan.parse(args.faults) if args.faults else None
-    serve(ports_from_first(args.port, args.pages_dir), faults, args.pages_dir)
+    ports = ports_from_first(args.port, args.pages_dir)
+    if ports and max(ports.values()) > 65535:
+        raise ValueError(f"--port {args.port}: the sources need {len(ports)} consecutive ports up to 65535")
+    try:
+        serve(ports, faults, args.pages_dir)
+    except OSError as exc:  # a port in use, or one this user may not open
+        raise RuntimeError(f"cannot listen on {ports or 'free ports'}: {exc.strerror or exc}") from None
     return 0
 
 
@@ -28,8 +34,15 @@ def cmd_smtp_sink(args: argparse.Namespace) -> int:
     from devtools.smtp_sink import start_sink
 
     mail_dir = Path(args.dir) if args.dir else config.state_dir() / "mail"
-    with start_sink(mail_dir, port=args.port) as sink:
+    try:
+        sink_context = start_sink(mail_dir, port=args.port)
+        sink = sink_context.__enter__()
+    except OSError as exc:  # the port in use (aiosmtpd's bind error), or one this user may not open
+        raise RuntimeError(f"cannot listen on 127.0.0.1:{args.port}: {exc.strerror or exc}") from None
+    try:
         wait_until_interrupted(f"saving mail to {sink.mail_dir}", f"export {config.ENV_SMTP_CONN}='{sink.conn_uri}'")
+    finally:
+        sink_context.__exit__(None, None, None)
     return 0
 
 
@@ -135,7 +148,7 @@ def register(sub: Any) -> None:
 
     s = sub.add_parser("smtp-sink", help="a loopback SMTP server that saves mail as .eml files")
     s.add_argument("--dir", help="where to save mail (default: <NEWSETL_HOME>/mail)")
-    s.add_argument("--port", type=int, default=1025)
+    s.add_argument("--port", type=tcp_port, default=1025)
     s.set_defaults(func=cmd_smtp_sink)
 
     s = sub.add_parser("eval", help="extraction quality on the gold set, beside quantulum3 and trafilatura")

@@ -63,7 +63,7 @@ from urllib.parse import parse_qsl, unquote, urlencode, urlsplit
 import lxml.html
 
 from core.sources import load_sources
-from devtools import PAGES_DIR, wait_until_interrupted
+from devtools import PAGES_DIR, tcp_port, wait_until_interrupted
 
 log = logging.getLogger(__name__)
 access_log = logging.getLogger(__name__ + ".access")
@@ -1005,7 +1005,7 @@ def start_mirror(pages_dir: Path = PAGES_DIR, host: str = DEFAULT_HOST,
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The `newsetl mirror` options: --port (first port, one per source), --faults, --pages-dir."""
-    parser.add_argument("--port", type=int, default=0,
+    parser.add_argument("--port", type=tcp_port, default=0,
                         help="first port; sources get consecutive ports in name order (default: free ports)")
     parser.add_argument("--faults", help="fault plan, e.g. 'status=503:/art/*;every=5:503' (see FaultPlan.parse)")
     parser.add_argument("--pages-dir", type=Path, default=PAGES_DIR, help="snapshot root (default seeds/pages)")

@@ -209,8 +209,12 @@ def export_revision(rev: str, into: Path) -> Path:
     import subprocess
     import tarfile
 
-    archive = subprocess.run(["git", "-C", str(PROJECT_ROOT), "archive", "--format=tar", rev, "transforms", "core",
-                              "seeds"], capture_output=True, check=True).stdout
+    done = subprocess.run(["git", "-C", str(PROJECT_ROOT), "archive", "--format=tar", rev, "transforms", "core",
+                           "seeds"], capture_output=True)
+    if done.returncode:
+        why = " ".join(done.stderr.decode(errors="replace").split())
+        raise RuntimeError(f"--against {rev}: git archive failed: {why}")
+    archive = done.stdout
     with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
         tar.extractall(into, filter="data")
     return into

@@ -7,6 +7,7 @@ import argparse
 import json
 import os
 import shutil
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -170,6 +171,8 @@ def test_a_summary_with_no_data_docs_says_none_were_built():
     (["run", "--run-id", "../../etc"], "not a run id: '../../etc'"),
     (["reprocess", "/data/runs/cli__1"], "e.g. 'cli__1'"),
     (["bench", "--articles", "0"], "not a whole number >= 1: '0'"),  # it ran one article, then failed validation
+    (["mirror", "--port", "99999"], "not a TCP port (0 to 65535): '99999'"),  # a bind() OverflowError traceback
+    (["smtp-sink", "--port", "-1"], "not a TCP port (0 to 65535): '-1'"),
 ])
 def test_bad_arguments_are_refused_by_the_parser_with_one_line(argv, message, capsys):
     from newsetl.cli import build_parser
@@ -184,6 +187,21 @@ def test_reprocess_refuses_a_period_that_ends_before_it_starts(capsys):
 
     assert cli.main(["reprocess", "--from", "2026-12-04", "--to", "2026-12-01"]) == 2
     assert "--from 2026-12-04 is after --to 2026-12-01" in capsys.readouterr().err
+
+
+def test_dev_servers_on_a_port_in_use_and_a_missing_revision_are_one_line():
+    # each was a Python traceback (OSError from the bind, CalledProcessError from git archive)
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        for command in (["smtp-sink", "--port", str(port)], ["mirror", "--port", str(port)]):
+            proc = newsetl(*command, timeout=60)
+            assert proc.returncode == 2 and "Traceback" not in proc.stderr, proc.stderr
+            assert proc.stderr.startswith(f"newsetl {command[0]}: cannot listen on ") and "in use" in proc.stderr
+    proc = newsetl("eval", "--speed", "--against", "no-such-revision", timeout=120)
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    assert "--against no-such-revision: git archive failed" in proc.stderr
 
 
 def test_version_names_the_installed_package(capsys):
