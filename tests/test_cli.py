@@ -189,6 +189,27 @@ def test_an_unreachable_warehouse_is_one_line_without_the_password(tmp_path):
     assert "s3cret-pw" not in proc.stderr
 
 
+def test_a_warehouse_that_accepts_and_never_answers_ends_in_one_line_after_the_connect_timeout():
+    """A server that takes the TCP connection and says nothing hung `newsetl status` forever: no
+    connect_timeout was set. NEWSETL_DB_CONNECT_TIMEOUT (here 2 s, default 10) bounds it."""
+    import time
+
+    from devtools.smtp_sink import hung_relay  # any silent TCP listener on loopback
+
+    with hung_relay() as silent:
+        dsn = f"postgresql://news_loader:s3cret-pw@127.0.0.1:{silent.port}/news"
+        started = time.monotonic()
+        proc = newsetl("status", env={config.ENV_DATABASE_URL: dsn, config.ENV_DB_CONNECT_TIMEOUT: "2"}, timeout=60)
+        took = time.monotonic() - started
+        assert silent.accepted >= 1  # it really reached the listener and waited on it
+    assert proc.returncode == 2 and proc.stdout == ""
+    [line] = proc.stderr.strip().splitlines()
+    assert line.startswith(f"newsetl status: cannot reach the warehouse at postgresql://news_loader:***@127.0.0.1:"
+                           f"{silent.port}/news (OperationalError: ")
+    assert "timeout expired" in line and "s3cret-pw" not in proc.stderr
+    assert took < 30, took
+
+
 def test_runs_and_status_tell_an_operator_where_things_stand(tmp_path, pg_url):
     from helpers import make_article, make_run_dir
 
