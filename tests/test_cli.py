@@ -210,6 +210,21 @@ def test_a_warehouse_that_accepts_and_never_answers_ends_in_one_line_after_the_c
     assert took < 30, took
 
 
+def test_a_one_letter_password_is_hidden_without_mangling_the_message():
+    """The password "p" was replaced wherever the letter occurred: "***ort 5999 failed: timeout
+    ex***ired". The DSN's own connect_timeout wins over the default."""
+    from devtools.smtp_sink import hung_relay
+
+    with hung_relay() as silent:
+        dsn = f"postgresql://u:p@127.0.0.1:{silent.port}/db?connect_timeout=2"
+        proc = newsetl("status", env={config.ENV_DATABASE_URL: dsn}, timeout=60)
+    assert proc.returncode == 2
+    [line] = proc.stderr.strip().splitlines()
+    assert line == (f"newsetl status: cannot reach the warehouse at postgresql://u:***@127.0.0.1:{silent.port}/db"
+                    f"?connect_timeout=2 (OperationalError: connection to server at \"127.0.0.1\", port "
+                    f"{silent.port} failed: timeout expired)")
+
+
 def test_runs_and_status_tell_an_operator_where_things_stand(tmp_path, pg_url):
     from helpers import make_article, make_run_dir
 

@@ -150,7 +150,27 @@ def test_airflow_conn_uri_with_an_unencoded_password_is_refused_without_echoing_
     assert "w:rd" not in "".join(traceback.format_exception(info.value))
 
 
-# --------------------------------------------------------------------------- connect timeout
+# --------------------------------------------------------------------------- scrubbing libpq's messages
+@pytest.mark.parametrize("url,message,shown", [
+    # a one-letter password: the letter inside words stays, the token goes
+    ("postgresql://u:p@127.0.0.1:5999/db", 'connection to server at "127.0.0.1", port 5999 failed: timeout expired',
+     'connection to server at "127.0.0.1", port 5999 failed: timeout expired'),
+    ("postgresql://u:p@h/db", 'password "p" is wrong; p', 'password "***" is wrong; ***'),
+    # the DSN's password field inside the message, URI or key=value, whatever it is
+    ("postgresql://u:p@h/db", "invalid URI postgresql://u:p@h:x/db here", "invalid URI postgresql://u:***@h:x/db here"),
+    ("postgresql://u:p@h/db", "bad option: host=h password=p port=x", "bad option: host=h password=*** port=x"),
+    ("postgresql://u:other@h/db", "see postgresql://v:q@h2/db", "see postgresql://v:***@h2/db"),
+    # a longer password as a token of its own, as written and decoded; inside a longer word it stays
+    ("postgresql://u:s3cret@h/db", "user u with s3cret failed (s3cret)", "user u with *** failed (***)"),
+    ("postgresql://u:s3cret@h/db", "nots3cretly", "nots3cretly"),
+    (f"postgresql://u:{quote(HOSTILE, safe='')}@h/db", f"token {HOSTILE} and {quote(HOSTILE, safe='')}.",
+     "token *** and ***."),
+    ("postgresql://u:p%40ss@h/db", "user@p@ss@host", "user@***@host"),  # edges not letters: no word to be inside
+])
+def test_scrubbed_hides_the_password_where_it_is_a_credential_only(url, message, shown):
+    assert db.scrubbed(message, url) == shown
+
+
 def test_connect_sets_a_default_connect_timeout_unless_the_dsn_or_the_environment_does(monkeypatch):
     from core import config
 

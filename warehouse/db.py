@@ -135,9 +135,28 @@ def _passwords_in(url: str) -> list[str]:
     return sorted((p for p in found if p), key=len, reverse=True)
 
 
-def _scrubbed(message: str, url: str) -> str:
+# A URI written inside a message (libpq quotes DSNs and pieces of them).
+_URI_IN_TEXT = re.compile(r"\b[A-Za-z][A-Za-z0-9+.-]*://[^\s\"'<>()]*")
+
+
+def _as_token(password: str) -> re.Pattern[str]:
+    """`password` where it stands as a token of its own: not glued to letters or digits on a side
+    where it begins or ends with one (password "p" is not the p of "port"; "p@ss" before "@host"
+    still is a token)."""
+    left = r"(?<!\w)" if re.match(r"\w", password[0]) else ""
+    right = r"(?!\w)" if re.match(r"\w", password[-1]) else ""
+    return re.compile(left + re.escape(password) + right)
+
+
+def scrubbed(message: str, url: str) -> str:
+    """`message` (e.g. libpq's error) with the password of DSN `url` hidden where it is a
+    credential: the password field of any URI or `password=...` in it, and the password wherever
+    it stands as a token of its own (as written and URL-decoded). The same letters inside other
+    words stay (a password "p" does not turn "port" into "***ort")."""
+    message = _URI_IN_TEXT.sub(lambda m: redacted(m.group(0)), message)
+    message = _KV_PASSWORD.sub(r"\1***", message)
     for password in _passwords_in(url):
-        message = message.replace(password, "***")
+        message = _as_token(password).sub("***", message)
     return message
 
 
@@ -184,7 +203,7 @@ def connect(url: str) -> psycopg2.extensions.connection:
     try:
         conn = psycopg2.connect(url, **connect_kwargs(url, timeout))
     except psycopg2.OperationalError as exc:
-        reason = _scrubbed(" ".join(str(exc).split()), url) or type(exc).__name__
+        reason = scrubbed(" ".join(str(exc).split()), url) or type(exc).__name__
         raise WarehouseUnavailable(f"cannot reach the warehouse at {where} "
                                    f"(OperationalError: {reason})") from None
     except psycopg2.ProgrammingError:  # "invalid dsn: ..." quotes the token it choked on
