@@ -264,6 +264,42 @@ def test_runs_and_status_tell_an_operator_where_things_stand(tmp_path, pg_url):
     assert f"metric rules: extractor {EXTRACTOR_VERSION}, {transforms.CODE}" in human_status.splitlines()
 
 
+def test_status_and_runs_work_for_the_read_only_analyst_login(tmp_path, pg_url, monkeypatch):
+    """news_analyst may not read news.alert_outbox: `newsetl status` ended with "warehouse error
+    (InsufficientPrivilege): permission denied for table alert_outbox", exit 2. It shows what the
+    role can read and says which part it may not."""
+    from helpers import make_article, make_run_dir
+
+    from warehouse import db
+    from warehouse.load import load_run
+
+    monkeypatch.setenv(db.ENV_ANALYST_PASSWORD, "analyst-Secret-42")
+    db.upgrade(pg_url)  # gives news_analyst its login
+    report = {"sources": {"ningbolife": {"started_at": "2026-11-21T06:00:00+00:00",
+                                         "finished_at": "2026-11-21T06:01:00+00:00",
+                                         "articles": {"new": 1, "unchanged": 0, "failed": 0}}}}
+    art = make_article("http://www.ningbolife.com/index.php/ningbo-news/1-a.html")
+    load_run(make_run_dir(tmp_path, [art], [], run_id="run-ok", crawl_report=report), pg_url)
+    analyst = psycopg2.extensions.make_dsn(pg_url, user="news_analyst", password="analyst-Secret-42")
+    env = {config.ENV_DATABASE_URL: analyst}
+
+    status = newsetl("status", "--json", env=env)
+    assert (status.returncode, status.stderr) == (0, "")
+    state = json.loads(status.stdout)
+    assert state["migrations_current"] is True and state["sources"]["ningbolife"]["run_id"] == "run-ok"
+    assert state["undelivered_alerts"] is None and state["not_visible"] == ["undelivered_alerts"]
+    human = newsetl("status", env=env)
+    assert (human.returncode, human.stderr) == (0, "")
+    lines = human.stdout.splitlines()
+    assert "undelivered alerts: not visible to this role" in lines
+    assert any(line.startswith("  ningbolife: last run run-ok (loaded") for line in lines)
+    runs = newsetl("runs", env=env)
+    assert (runs.returncode, runs.stderr) == (0, "") and runs.stdout.split()[:2] == ["run-ok", "loaded"]
+    # the loader (and the owner) still see the count
+    owner = json.loads(newsetl("status", "--json", env={config.ENV_DATABASE_URL: pg_url}).stdout)
+    assert owner["undelivered_alerts"] == 0 and owner["not_visible"] == []
+
+
 # ------------------------------------------------------------------ output: --json, summaries, progress bars
 BAR = "━"  # rich's bar glyph
 
