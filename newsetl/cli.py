@@ -200,7 +200,7 @@ def cmd_runs(args: argparse.Namespace) -> int:
     from newsetl.connections import database_url
     from warehouse.queries import recent_runs
 
-    _emit(args, recent_runs(database_url(), limit=args.limit), summaries.runs)
+    _emit(args, recent_runs(database_url(create=False), limit=args.limit), summaries.runs)
     return 0
 
 
@@ -212,7 +212,7 @@ def cmd_status(args: argparse.Namespace) -> int:
     from warehouse import db, outbox
     from warehouse.queries import last_run_per_source
 
-    url = database_url()
+    url = database_url(create=False)  # NoWarehouse: one line, exit 2; a wrong NEWSETL_HOME creates nothing
     latest = db.migrations()[-1].version
     version = db.current_version(url)  # WarehouseUnavailable: one line, exit 2
     # None when the login may not read the outbox (news_analyst): said so, not an error
@@ -249,7 +249,7 @@ def cmd_quarantine(args: argparse.Namespace) -> int:
     from warehouse import db
     from warehouse import quarantine as q
 
-    url = database_url()
+    url = database_url(create=False)
     version = db.current_version(url)  # WarehouseUnavailable: one line, exit 2
     needed = q.ACCEPT_MIGRATION if args.quarantine_command == "accept" else q.AUDIT_MIGRATION
     if version < needed:
@@ -279,7 +279,7 @@ def cmd_indicators(args: argparse.Namespace) -> int:
     from newsetl.connections import database_url
     from warehouse.indicators import unmapped_subjects
 
-    _emit(args, unmapped_subjects(database_url(), limit=args.limit), summaries.indicators_unmapped)
+    _emit(args, unmapped_subjects(database_url(create=False), limit=args.limit), summaries.indicators_unmapped)
     return 0
 
 
@@ -289,7 +289,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     from newsetl.report import write_report
 
     out = Path(args.out) if args.out else config.state_dir() / "reports" / f"{args.date_from}_{args.date_to}"
-    _emit(args, write_report(database_url(), args.date_from, args.date_to, out), summaries.report)
+    _emit(args, write_report(database_url(create=False), args.date_from, args.date_to, out), summaries.report)
     return 0
 
 

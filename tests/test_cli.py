@@ -300,6 +300,62 @@ def test_status_and_runs_work_for_the_read_only_analyst_login(tmp_path, pg_url, 
     assert owner["undelivered_alerts"] == 0 and owner["not_visible"] == []
 
 
+# ------------------------------------------------------------------ the embedded warehouse: where NEWSETL_HOME points
+WAREHOUSE_VARS = (config.ENV_DATABASE_URL, "AIRFLOW_CONN_NEWS_WAREHOUSE", config.ENV_HOME,
+                  "NEWSETL_LOADER_PASSWORD", "NEWSETL_ANALYST_PASSWORD")
+
+
+def _on_embedded(*args: str, home: Path | None, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    """`newsetl ARGS` with no warehouse configured: the embedded one under NEWSETL_HOME (or ./.newsetl of cwd)."""
+    env = {k: v for k, v in os.environ.items() if k not in WAREHOUSE_VARS}
+    env["GX_ANALYTICS_ENABLED"] = "false"
+    if home is not None:
+        env[config.ENV_HOME] = str(home)
+    return subprocess.run([NEWSETL, *args], capture_output=True, text=True, timeout=300, env=env, cwd=cwd)
+
+
+def test_read_only_commands_create_no_warehouse_where_none_is(tmp_path):
+    """A wrong NEWSETL_HOME (or the default ./.newsetl of another directory) quietly initialised a new
+    cluster, left a Postgres running on it and reported `schema version 0 of 9` / `no run stored yet`."""
+    home = tmp_path / "nonexistent" / "dir"
+    for args in (("status",), ("status", "--json"), ("runs",), ("quarantine", "list"), ("indicators", "unmapped")):
+        proc = _on_embedded(*args, home=home)
+        assert (proc.returncode, proc.stdout) == (2, ""), (args, proc)
+        [line] = proc.stderr.strip().splitlines()
+        assert line.startswith(f"newsetl {args[0]}: no warehouse at {home / 'pg'} "), line
+        assert f"NEWSETL_HOME is {home}" in line and "`newsetl db upgrade`" in line, line
+    assert not (tmp_path / "nonexistent").exists()
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    proc = _on_embedded("status", home=None, cwd=elsewhere)
+    assert proc.returncode == 2
+    assert f"no warehouse at {elsewhere / '.newsetl' / 'pg'} " in proc.stderr
+    assert "NEWSETL_HOME unset" in proc.stderr
+    assert list(elsewhere.iterdir()) == []
+
+
+def test_a_command_that_creates_the_embedded_warehouse_says_so_in_one_line(tmp_path):
+    from warehouse import db
+    from warehouse.embedded import stop_embedded
+
+    # Not under pytest's basetemp (private to root: the server's own user could not enter it)
+    home = Path(os.environ.get("TMPDIR", "/tmp")) / f"newsetl-home-{os.getpid()}-{tmp_path.name}"
+    announce = f"newsetl: creating a new embedded warehouse in {home / 'pg'} (none there yet; NEWSETL_HOME is {home})"
+    try:
+        created = _on_embedded("db", "upgrade", home=home)
+        assert created.returncode == 0, created.stderr
+        assert [line for line in created.stderr.splitlines() if "creating" in line] == [announce]
+        assert f"schema version: {db.migrations()[-1].version}" in created.stdout
+        again = _on_embedded("db", "upgrade", home=home)
+        assert again.returncode == 0 and "creating" not in again.stderr
+        status = _on_embedded("status", home=home)
+        assert (status.returncode, status.stderr) == (0, ""), status
+        assert "(current)" in status.stdout and "no run stored yet" in status.stdout
+    finally:
+        stop_embedded(home / "pg")
+        shutil.rmtree(home, ignore_errors=True)
+
+
 # ------------------------------------------------------------------ output: --json, summaries, progress bars
 BAR = "━"  # rich's bar glyph
 

@@ -48,6 +48,12 @@ def _pgserver():
     return pgserver, PostgresServer, PostmasterInfo
 
 
+def cluster_exists(data_dir: Path) -> bool:
+    """True when `data_dir` holds an initialised cluster (initdb wrote its PG_VERSION);
+    `start_embedded` on any other directory creates a new, empty one there."""
+    return (Path(data_dir).expanduser() / "PG_VERSION").is_file()
+
+
 def start_embedded(data_dir: Path, cleanup_mode: str | None = None) -> str:
     """Start (or reuse) the embedded server whose data lives in `data_dir`; return its libpq URI.
 
