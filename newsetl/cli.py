@@ -308,8 +308,11 @@ def cmd_db(args: argparse.Namespace) -> int:
     elif args.db_command == "stop":
         from warehouse.embedded import stop_embedded
 
-        stop_embedded(config.embedded_pg_dir())
-        print("embedded Postgres stopped")
+        pg_dir = config.embedded_pg_dir().expanduser().resolve()
+        if stop_embedded(pg_dir):
+            print(f"embedded Postgres stopped ({pg_dir})")
+        else:  # it said "stopped" when nothing ran: a wrong NEWSETL_HOME went unnoticed
+            print(f"no embedded Postgres running at {pg_dir}")
     return 0
 
 

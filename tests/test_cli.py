@@ -334,6 +334,14 @@ def test_read_only_commands_create_no_warehouse_where_none_is(tmp_path):
     assert list(elsewhere.iterdir()) == []
 
 
+def test_db_stop_says_when_no_embedded_postgres_was_running(tmp_path):
+    """It printed "embedded Postgres stopped", exit 0, where nothing ran (a wrong NEWSETL_HOME)."""
+    home = tmp_path / "nonexistent" / "dir"
+    proc = _on_embedded("db", "stop", home=home)
+    assert (proc.returncode, proc.stdout, proc.stderr) == (0, f"no embedded Postgres running at {home / 'pg'}\n", "")
+    assert not (tmp_path / "nonexistent").exists()
+
+
 def test_a_command_that_creates_the_embedded_warehouse_says_so_in_one_line(tmp_path):
     from warehouse import db
     from warehouse.embedded import stop_embedded
@@ -351,6 +359,11 @@ def test_a_command_that_creates_the_embedded_warehouse_says_so_in_one_line(tmp_p
         status = _on_embedded("status", home=home)
         assert (status.returncode, status.stderr) == (0, ""), status
         assert "(current)" in status.stdout and "no run stored yet" in status.stdout
+        stopped = _on_embedded("db", "stop", home=home)
+        assert (stopped.returncode, stopped.stdout) == (0, f"embedded Postgres stopped ({home / 'pg'})\n")
+        # a cluster that is there but not running: nothing to stop, and it says so
+        again = _on_embedded("db", "stop", home=home)
+        assert (again.returncode, again.stdout) == (0, f"no embedded Postgres running at {home / 'pg'}\n")
     finally:
         stop_embedded(home / "pg")
         shutil.rmtree(home, ignore_errors=True)

@@ -175,8 +175,9 @@ def _stored_passwords(path: Path) -> dict[str, str] | None:
     return None
 
 
-def stop_embedded(data_dir: Path) -> None:
-    """Stop the embedded server of `data_dir` if it is running (its data stays)."""
+def stop_embedded(data_dir: Path) -> bool:
+    """Stop the embedded server of `data_dir` if it is running (its data stays); False when
+    none was running there (no cluster, or a stopped one): nothing was done."""
     pgserver, PostgresServer, PostmasterInfo = _pgserver()
     data_dir = Path(data_dir).expanduser().resolve()
     handle = PostgresServer._instances.get(data_dir)
@@ -185,7 +186,7 @@ def stop_embedded(data_dir: Path) -> None:
         handle._postmaster_info = None
     info = PostmasterInfo.read_from_pgdata(data_dir) if data_dir.exists() else None
     if info is None or not info.is_running():
-        return
+        return False
     user = None
     if os.name == "posix" and os.geteuid() == 0:
         user = "pgserver"  # pgserver runs the server as this user when started as root
@@ -197,3 +198,4 @@ def stop_embedded(data_dir: Path) -> None:
         info.process.send_signal(signal.SIGINT)
         info.process.wait(STOP_TIMEOUT_S)
     log.info("embedded Postgres in %s stopped", data_dir)
+    return True
