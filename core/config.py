@@ -3,7 +3,7 @@
 Everything configurable comes from the environment: NEWSETL_HOME, NEWSETL_DATA_DIR,
 NEWSETL_DATABASE_URL, NEWSETL_ALERT_EMAILS, NEWSETL_BASE_URLS, AIRFLOW_CONN_SMTP_DEFAULT,
 NEWSETL_SMTP_TIMEOUT, NEWSETL_DATA_DOCS_BASE_URL, NEWSETL_RUNBOOK_URL, NEWSETL_WORK_DIR,
-NEWSETL_LOCK_TTL; for a data dir on object storage (NEWSETL_DATA_DIR=s3://bucket/prefix) the
+NEWSETL_LOCK_TTL, NEWSETL_DB_CONNECT_TIMEOUT; for a data dir on object storage (NEWSETL_DATA_DIR=s3://bucket/prefix) the
 standard AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_DEFAULT_REGION and AWS_ENDPOINT_URL_S3 /
 AWS_ENDPOINT_URL (an S3-compatible server).
 The entry points (CLI commands, DAG tasks) read them once and hand the resolved values
@@ -24,6 +24,9 @@ ENV_SMTP_CONN = "AIRFLOW_CONN_SMTP_DEFAULT"
 ENV_MAX_QUARANTINE_SHARE = "NEWSETL_MAX_QUARANTINE_SHARE"
 ENV_MIN_QUARANTINED = "NEWSETL_MIN_QUARANTINED"
 ENV_SMTP_TIMEOUT = "NEWSETL_SMTP_TIMEOUT"
+ENV_DB_CONNECT_TIMEOUT = "NEWSETL_DB_CONNECT_TIMEOUT"
+ENV_LIBPQ_CONNECT_TIMEOUT = "PGCONNECT_TIMEOUT"  # libpq's own: read by libpq itself
+DEFAULT_DB_CONNECT_TIMEOUT_S = 10  # a server that accepts TCP and never answers costs this, not forever
 ENV_DATA_DOCS_BASE_URL = "NEWSETL_DATA_DOCS_BASE_URL"
 ENV_RUNBOOK_URL = "NEWSETL_RUNBOOK_URL"
 ENV_TASK_RETRY_DELAY = "NEWSETL_TASK_RETRY_DELAY"
@@ -145,6 +148,22 @@ def smtp_timeout() -> float:
     timeout = _env_number(ENV_SMTP_TIMEOUT, DEFAULT_SMTP_TIMEOUT_S)
     if not 0 < timeout <= 600:
         raise ValueError(f"{ENV_SMTP_TIMEOUT} must be in (0, 600] seconds, got {os.environ.get(ENV_SMTP_TIMEOUT)!r}")
+    return timeout
+
+
+def db_connect_timeout() -> int | None:
+    """Seconds a warehouse connection may take to be established (libpq `connect_timeout`, per
+    host tried) when the DSN sets none: NEWSETL_DB_CONNECT_TIMEOUT, else None when libpq's own
+    PGCONNECT_TIMEOUT is set (libpq applies it), else 10. 0 waits forever (libpq's default)."""
+    raw = os.environ.get(ENV_DB_CONNECT_TIMEOUT, "").strip()
+    if not raw:
+        return None if os.environ.get(ENV_LIBPQ_CONNECT_TIMEOUT, "").strip() else DEFAULT_DB_CONNECT_TIMEOUT_S
+    try:
+        timeout = int(raw)
+    except ValueError:
+        timeout = -1
+    if not 0 <= timeout <= 3600:
+        raise ValueError(f"{ENV_DB_CONNECT_TIMEOUT} must be whole seconds in [0, 3600], got {raw!r}")
     return timeout
 
 

@@ -24,8 +24,7 @@ def run_demo(state_dir: Path | None = None) -> int:
     """Run the demo; returns the process exit code."""
     from devtools.mirror import start_mirror
     from devtools.smtp_sink import start_sink
-    from newsetl.connections import use_embedded_role_passwords
-    from warehouse.embedded import start_embedded
+    from newsetl.connections import start_embedded_warehouse, use_embedded_role_passwords
     from warehouse.queries import summary_counts
 
     started = time.monotonic()
@@ -38,7 +37,7 @@ def run_demo(state_dir: Path | None = None) -> int:
     log_file = state_dir / "logs" / f"demo-{stamp}.log"
 
     print("newsetl demo: starting the mirror, embedded Postgres and SMTP sink (loopback only)...")
-    db_url = start_embedded(state_dir / "pg", cleanup_mode=None)
+    db_url = start_embedded_warehouse(state_dir / "pg")  # a new cluster says so on stderr
     use_embedded_role_passwords()  # the DAG's upgrade gives news_loader/news_analyst their passwords
     mails_before = set(mail_dir.glob("*.eml"))
     with start_mirror() as mirror, start_sink(mail_dir) as sink:

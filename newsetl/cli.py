@@ -232,7 +232,7 @@ def cmd_runs(args: argparse.Namespace) -> int:
     from newsetl.connections import database_url
     from warehouse.queries import recent_runs
 
-    _emit(args, recent_runs(database_url(), limit=args.limit), summaries.runs)
+    _emit(args, recent_runs(database_url(create=False), limit=args.limit), summaries.runs)
     return 0
 
 
@@ -244,12 +244,15 @@ def cmd_status(args: argparse.Namespace) -> int:
     from warehouse import db, outbox
     from warehouse.queries import last_run_per_source
 
-    url = database_url()
+    url = database_url(create=False)  # NoWarehouse: one line, exit 2; a wrong NEWSETL_HOME creates nothing
     latest = db.migrations()[-1].version
     version = db.current_version(url)  # WarehouseUnavailable: one line, exit 2
+    # None when the login may not read the outbox (news_analyst): said so, not an error
+    undelivered = outbox.count_pending(url) if version >= OUTBOX_MIGRATION else None
+    not_visible = ["undelivered_alerts"] if version >= OUTBOX_MIGRATION and undelivered is None else []
     status = {"warehouse": db.redacted(url), "schema_version": version, "latest_migration": latest,
               "migrations_current": version == latest, "sources": last_run_per_source(url),
-              "undelivered_alerts": outbox.count_pending(url) if version >= OUTBOX_MIGRATION else None,
+              "undelivered_alerts": undelivered, "not_visible": not_visible,
               # which rules this installation runs: a source edited after `make native` shows here as pure Python
               "extractor_version": EXTRACTOR_VERSION, "metric_rules": transforms.CODE}
     _emit(args, status, summaries.status)
@@ -278,7 +281,7 @@ def cmd_quarantine(args: argparse.Namespace) -> int:
     from warehouse import db
     from warehouse import quarantine as q
 
-    url = database_url()
+    url = database_url(create=False)
     version = db.current_version(url)  # WarehouseUnavailable: one line, exit 2
     needed = q.ACCEPT_MIGRATION if args.quarantine_command == "accept" else q.AUDIT_MIGRATION
     if version < needed:
@@ -308,7 +311,7 @@ def cmd_indicators(args: argparse.Namespace) -> int:
     from newsetl.connections import database_url
     from warehouse.indicators import unmapped_subjects
 
-    _emit(args, unmapped_subjects(database_url(), limit=args.limit), summaries.indicators_unmapped)
+    _emit(args, unmapped_subjects(database_url(create=False), limit=args.limit), summaries.indicators_unmapped)
     return 0
 
 
@@ -318,7 +321,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     from newsetl.report import write_report
 
     out = Path(args.out) if args.out else config.state_dir() / "reports" / f"{args.date_from}_{args.date_to}"
-    _emit(args, write_report(database_url(), args.date_from, args.date_to, out), summaries.report)
+    _emit(args, write_report(database_url(create=False), args.date_from, args.date_to, out), summaries.report)
     return 0
 
 
@@ -337,8 +340,11 @@ def cmd_db(args: argparse.Namespace) -> int:
     elif args.db_command == "stop":
         from warehouse.embedded import stop_embedded
 
-        stop_embedded(config.embedded_pg_dir())
-        print("embedded Postgres stopped")
+        pg_dir = config.embedded_pg_dir().expanduser().resolve()
+        if stop_embedded(pg_dir):
+            print(f"embedded Postgres stopped ({pg_dir})")
+        else:  # it said "stopped" when nothing ran: a wrong NEWSETL_HOME went unnoticed
+            print(f"no embedded Postgres running at {pg_dir}")
     return 0
 
 

@@ -29,7 +29,14 @@ LIBPQ_PARAMS = frozenset({
     "keepalives_interval", "keepalives_count", "gssencmode", "passfile", "channel_binding",
 })
 
-def database_url() -> str:
+CREATE_COMMAND = "newsetl db upgrade"  # creates the embedded warehouse and its schema (README)
+
+
+class NoWarehouse(RuntimeError):
+    """A read-only command found no embedded warehouse where NEWSETL_HOME points (and created none)."""
+
+
+def database_url(create: bool = True) -> str:
     """The warehouse DSN, decided here and nowhere else.
 
     NEWSETL_DATABASE_URL, else the Airflow connection `news_warehouse` given as
@@ -40,6 +47,10 @@ def database_url() -> str:
     <NEWSETL_HOME>/role_passwords.json (generated once, mode 0600) unless
     NEWSETL_LOADER_PASSWORD / NEWSETL_ANALYST_PASSWORD are set: they are put into this
     process's environment, where `warehouse.db.upgrade` applies them.
+
+    `create` False (read-only commands: status, runs, ...): no embedded cluster there raises
+    NoWarehouse instead of creating an empty one. Creating one says so on stderr (see
+    `start_embedded_warehouse`).
     """
     url = config.database_url_from_env()
     if url:
@@ -50,11 +61,36 @@ def database_url() -> str:
     task_url = airflow_task_connection_url()
     if task_url:
         return task_url
-    from warehouse.embedded import start_embedded
-
-    url = start_embedded(config.embedded_pg_dir(), cleanup_mode=None)
+    url = start_embedded_warehouse(config.embedded_pg_dir(), create=create)
     use_embedded_role_passwords()
     return url
+
+
+def start_embedded_warehouse(pg_dir: Path, create: bool = True) -> str:
+    """Start (or reuse) the embedded server whose cluster is `pg_dir`, left running; its URI.
+
+    A wrong NEWSETL_HOME, or a command run from another directory than usual (the default
+    ./.newsetl is relative to it), used to create a new empty warehouse quietly. Now: with
+    `create`, a new cluster is announced on stderr in one line naming the directory; without,
+    NoWarehouse says where none was found and how to create one.
+    """
+    from warehouse.embedded import cluster_exists, start_embedded
+
+    pg_dir = Path(pg_dir).expanduser().resolve()
+    if not cluster_exists(pg_dir):
+        if not create:
+            raise NoWarehouse(
+                f"no warehouse at {pg_dir} (no embedded Postgres cluster there; NEWSETL_HOME "
+                f"{_home_said()}): point NEWSETL_HOME at your state directory or set NEWSETL_DATABASE_URL, "
+                f"or create a warehouse there with `{CREATE_COMMAND}`")
+        print(f"newsetl: creating a new embedded warehouse in {pg_dir} (none there yet; NEWSETL_HOME "
+              f"{_home_said()})", file=sys.stderr, flush=True)
+    return start_embedded(pg_dir, cleanup_mode=None)
+
+
+def _home_said() -> str:
+    home = os.environ.get(config.ENV_HOME)
+    return f"is {home}" if home else f"unset: ./{config.DEFAULT_HOME} of the working directory {Path.cwd()}"
 
 
 def role_passwords_file() -> Path:

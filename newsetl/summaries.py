@@ -120,7 +120,9 @@ def status(state: Mapping[str, Any]) -> str:
     current = "current" if state.get("migrations_current") else "PENDING: run `newsetl db upgrade`"
     lines = [f"warehouse: {state.get('warehouse')}",
              f"schema version {state.get('schema_version')} of {state.get('latest_migration')} ({current})"]
-    if state.get("undelivered_alerts") is not None:
+    if "undelivered_alerts" in (state.get("not_visible") or ()):
+        lines.append("undelivered alerts: not visible to this role")
+    elif state.get("undelivered_alerts") is not None:
         lines.append(f"undelivered alerts: {state['undelivered_alerts']}")
     if state.get("metric_rules"):
         lines.append(f"metric rules: extractor {state.get('extractor_version')}, {state['metric_rules']}")

@@ -251,6 +251,42 @@ def test_an_unreachable_warehouse_is_one_line_without_the_password(tmp_path):
     assert "s3cret-pw" not in proc.stderr
 
 
+def test_a_warehouse_that_accepts_and_never_answers_ends_in_one_line_after_the_connect_timeout():
+    """A server that takes the TCP connection and says nothing hung `newsetl status` forever: no
+    connect_timeout was set. NEWSETL_DB_CONNECT_TIMEOUT (here 2 s, default 10) bounds it."""
+    import time
+
+    from devtools.smtp_sink import hung_relay  # any silent TCP listener on loopback
+
+    with hung_relay() as silent:
+        dsn = f"postgresql://news_loader:s3cret-pw@127.0.0.1:{silent.port}/news"
+        started = time.monotonic()
+        proc = newsetl("status", env={config.ENV_DATABASE_URL: dsn, config.ENV_DB_CONNECT_TIMEOUT: "2"}, timeout=60)
+        took = time.monotonic() - started
+        assert silent.accepted >= 1  # it really reached the listener and waited on it
+    assert proc.returncode == 2 and proc.stdout == ""
+    [line] = proc.stderr.strip().splitlines()
+    assert line.startswith(f"newsetl status: cannot reach the warehouse at postgresql://news_loader:***@127.0.0.1:"
+                           f"{silent.port}/news (OperationalError: ")
+    assert "timeout expired" in line and "s3cret-pw" not in proc.stderr
+    assert took < 30, took
+
+
+def test_a_one_letter_password_is_hidden_without_mangling_the_message():
+    """The password "p" was replaced wherever the letter occurred: "***ort 5999 failed: timeout
+    ex***ired". The DSN's own connect_timeout wins over the default."""
+    from devtools.smtp_sink import hung_relay
+
+    with hung_relay() as silent:
+        dsn = f"postgresql://u:p@127.0.0.1:{silent.port}/db?connect_timeout=2"
+        proc = newsetl("status", env={config.ENV_DATABASE_URL: dsn}, timeout=60)
+    assert proc.returncode == 2
+    [line] = proc.stderr.strip().splitlines()
+    assert line == (f"newsetl status: cannot reach the warehouse at postgresql://u:***@127.0.0.1:{silent.port}/db"
+                    f"?connect_timeout=2 (OperationalError: connection to server at \"127.0.0.1\", port "
+                    f"{silent.port} failed: timeout expired)")
+
+
 def test_runs_and_status_tell_an_operator_where_things_stand(tmp_path, pg_url):
     from helpers import make_article, make_run_dir
 
@@ -288,6 +324,111 @@ def test_runs_and_status_tell_an_operator_where_things_stand(tmp_path, pg_url):
 
     assert state["metric_rules"] == transforms.CODE and state["extractor_version"] == EXTRACTOR_VERSION
     assert f"metric rules: extractor {EXTRACTOR_VERSION}, {transforms.CODE}" in human_status.splitlines()
+
+
+def test_status_and_runs_work_for_the_read_only_analyst_login(tmp_path, pg_url, monkeypatch):
+    """news_analyst may not read news.alert_outbox: `newsetl status` ended with "warehouse error
+    (InsufficientPrivilege): permission denied for table alert_outbox", exit 2. It shows what the
+    role can read and says which part it may not."""
+    from helpers import make_article, make_run_dir
+
+    from warehouse import db
+    from warehouse.load import load_run
+
+    monkeypatch.setenv(db.ENV_ANALYST_PASSWORD, "analyst-Secret-42")
+    db.upgrade(pg_url)  # gives news_analyst its login
+    report = {"sources": {"ningbolife": {"started_at": "2026-11-21T06:00:00+00:00",
+                                         "finished_at": "2026-11-21T06:01:00+00:00",
+                                         "articles": {"new": 1, "unchanged": 0, "failed": 0}}}}
+    art = make_article("http://www.ningbolife.com/index.php/ningbo-news/1-a.html")
+    load_run(make_run_dir(tmp_path, [art], [], run_id="run-ok", crawl_report=report), pg_url)
+    analyst = psycopg2.extensions.make_dsn(pg_url, user="news_analyst", password="analyst-Secret-42")
+    env = {config.ENV_DATABASE_URL: analyst}
+
+    status = newsetl("status", "--json", env=env)
+    assert (status.returncode, status.stderr) == (0, "")
+    state = json.loads(status.stdout)
+    assert state["migrations_current"] is True and state["sources"]["ningbolife"]["run_id"] == "run-ok"
+    assert state["undelivered_alerts"] is None and state["not_visible"] == ["undelivered_alerts"]
+    human = newsetl("status", env=env)
+    assert (human.returncode, human.stderr) == (0, "")
+    lines = human.stdout.splitlines()
+    assert "undelivered alerts: not visible to this role" in lines
+    assert any(line.startswith("  ningbolife: last run run-ok (loaded") for line in lines)
+    runs = newsetl("runs", env=env)
+    assert (runs.returncode, runs.stderr) == (0, "") and runs.stdout.split()[:2] == ["run-ok", "loaded"]
+    # the loader (and the owner) still see the count
+    owner = json.loads(newsetl("status", "--json", env={config.ENV_DATABASE_URL: pg_url}).stdout)
+    assert owner["undelivered_alerts"] == 0 and owner["not_visible"] == []
+
+
+# ------------------------------------------------------------------ the embedded warehouse: where NEWSETL_HOME points
+WAREHOUSE_VARS = (config.ENV_DATABASE_URL, "AIRFLOW_CONN_NEWS_WAREHOUSE", config.ENV_HOME,
+                  "NEWSETL_LOADER_PASSWORD", "NEWSETL_ANALYST_PASSWORD")
+
+
+def _on_embedded(*args: str, home: Path | None, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    """`newsetl ARGS` with no warehouse configured: the embedded one under NEWSETL_HOME (or ./.newsetl of cwd)."""
+    env = {k: v for k, v in os.environ.items() if k not in WAREHOUSE_VARS}
+    env["GX_ANALYTICS_ENABLED"] = "false"
+    if home is not None:
+        env[config.ENV_HOME] = str(home)
+    return subprocess.run([NEWSETL, *args], capture_output=True, text=True, timeout=300, env=env, cwd=cwd)
+
+
+def test_read_only_commands_create_no_warehouse_where_none_is(tmp_path):
+    """A wrong NEWSETL_HOME (or the default ./.newsetl of another directory) quietly initialised a new
+    cluster, left a Postgres running on it and reported `schema version 0 of 9` / `no run stored yet`."""
+    home = tmp_path / "nonexistent" / "dir"
+    for args in (("status",), ("status", "--json"), ("runs",), ("quarantine", "list"), ("indicators", "unmapped")):
+        proc = _on_embedded(*args, home=home)
+        assert (proc.returncode, proc.stdout) == (2, ""), (args, proc)
+        [line] = proc.stderr.strip().splitlines()
+        assert line.startswith(f"newsetl {args[0]}: no warehouse at {home / 'pg'} "), line
+        assert f"NEWSETL_HOME is {home}" in line and "`newsetl db upgrade`" in line, line
+    assert not (tmp_path / "nonexistent").exists()
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    proc = _on_embedded("status", home=None, cwd=elsewhere)
+    assert proc.returncode == 2
+    assert f"no warehouse at {elsewhere / '.newsetl' / 'pg'} " in proc.stderr
+    assert "NEWSETL_HOME unset" in proc.stderr
+    assert list(elsewhere.iterdir()) == []
+
+
+def test_db_stop_says_when_no_embedded_postgres_was_running(tmp_path):
+    """It printed "embedded Postgres stopped", exit 0, where nothing ran (a wrong NEWSETL_HOME)."""
+    home = tmp_path / "nonexistent" / "dir"
+    proc = _on_embedded("db", "stop", home=home)
+    assert (proc.returncode, proc.stdout, proc.stderr) == (0, f"no embedded Postgres running at {home / 'pg'}\n", "")
+    assert not (tmp_path / "nonexistent").exists()
+
+
+def test_a_command_that_creates_the_embedded_warehouse_says_so_in_one_line(tmp_path):
+    from warehouse import db
+    from warehouse.embedded import stop_embedded
+
+    # Not under pytest's basetemp (private to root: the server's own user could not enter it)
+    home = Path(os.environ.get("TMPDIR", "/tmp")) / f"newsetl-home-{os.getpid()}-{tmp_path.name}"
+    announce = f"newsetl: creating a new embedded warehouse in {home / 'pg'} (none there yet; NEWSETL_HOME is {home})"
+    try:
+        created = _on_embedded("db", "upgrade", home=home)
+        assert created.returncode == 0, created.stderr
+        assert [line for line in created.stderr.splitlines() if "creating" in line] == [announce]
+        assert f"schema version: {db.migrations()[-1].version}" in created.stdout
+        again = _on_embedded("db", "upgrade", home=home)
+        assert again.returncode == 0 and "creating" not in again.stderr
+        status = _on_embedded("status", home=home)
+        assert (status.returncode, status.stderr) == (0, ""), status
+        assert "(current)" in status.stdout and "no run stored yet" in status.stdout
+        stopped = _on_embedded("db", "stop", home=home)
+        assert (stopped.returncode, stopped.stdout) == (0, f"embedded Postgres stopped ({home / 'pg'})\n")
+        # a cluster that is there but not running: nothing to stop, and it says so
+        again = _on_embedded("db", "stop", home=home)
+        assert (again.returncode, again.stdout) == (0, f"no embedded Postgres running at {home / 'pg'}\n")
+    finally:
+        stop_embedded(home / "pg")
+        shutil.rmtree(home, ignore_errors=True)
 
 
 # ------------------------------------------------------------------ output: --json, summaries, progress bars

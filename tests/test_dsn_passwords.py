@@ -148,3 +148,77 @@ def test_airflow_conn_uri_with_an_unencoded_password_is_refused_without_echoing_
         connections.airflow_conn_to_url(uri)
     assert_no_secret(str(info.value))
     assert "w:rd" not in "".join(traceback.format_exception(info.value))
+
+
+# --------------------------------------------------------------------------- scrubbing libpq's messages
+@pytest.mark.parametrize("url,message,shown", [
+    # a one-letter password: the letter inside words stays, the token goes
+    ("postgresql://u:p@127.0.0.1:5999/db", 'connection to server at "127.0.0.1", port 5999 failed: timeout expired',
+     'connection to server at "127.0.0.1", port 5999 failed: timeout expired'),
+    ("postgresql://u:p@h/db", 'password "p" is wrong; p', 'password "***" is wrong; ***'),
+    # the DSN's password field inside the message, URI or key=value, whatever it is
+    ("postgresql://u:p@h/db", "invalid URI postgresql://u:p@h:x/db here", "invalid URI postgresql://u:***@h:x/db here"),
+    ("postgresql://u:p@h/db", "bad option: host=h password=p port=x", "bad option: host=h password=*** port=x"),
+    ("postgresql://u:other@h/db", "see postgresql://v:q@h2/db", "see postgresql://v:***@h2/db"),
+    # a longer password as a token of its own, as written and decoded; inside a longer word it stays
+    ("postgresql://u:s3cret@h/db", "user u with s3cret failed (s3cret)", "user u with *** failed (***)"),
+    ("postgresql://u:s3cret@h/db", "nots3cretly", "nots3cretly"),
+    (f"postgresql://u:{quote(HOSTILE, safe='')}@h/db", f"token {HOSTILE} and {quote(HOSTILE, safe='')}.",
+     "token *** and ***."),
+    ("postgresql://u:p%40ss@h/db", "user@p@ss@host", "user@***@host"),  # edges not letters: no word to be inside
+])
+def test_scrubbed_hides_the_password_where_it_is_a_credential_only(url, message, shown):
+    assert db.scrubbed(message, url) == shown
+
+
+def test_connect_sets_a_default_connect_timeout_unless_the_dsn_or_the_environment_does(monkeypatch):
+    from core import config
+
+    for var in (config.ENV_DB_CONNECT_TIMEOUT, config.ENV_LIBPQ_CONNECT_TIMEOUT):
+        monkeypatch.delenv(var, raising=False)
+    assert config.db_connect_timeout() == 10
+    seen: list[dict] = []
+
+    def fake_connect(dsn, **kwargs):
+        seen.append(kwargs)
+        raise psycopg2.OperationalError("stop here")
+
+    monkeypatch.setattr(db.psycopg2, "connect", fake_connect)
+    for dsn in ("postgresql://u:pw@h/db", "host=h user=u dbname=db"):
+        with pytest.raises(db.WarehouseUnavailable):
+            db.connect(dsn)
+        assert seen.pop()["connect_timeout"] == "10"
+    for dsn in ("postgresql://u:pw@h/db?connect_timeout=3", "host=h connect_timeout=3"):  # the DSN's own wins
+        with pytest.raises(db.WarehouseUnavailable):
+            db.connect(dsn)
+        assert "connect_timeout" not in seen.pop()
+    monkeypatch.setenv(config.ENV_LIBPQ_CONNECT_TIMEOUT, "4")  # libpq's own variable: libpq applies it
+    with pytest.raises(db.WarehouseUnavailable):
+        db.connect("postgresql://u:pw@h/db")
+    assert "connect_timeout" not in seen.pop()
+    monkeypatch.setenv(config.ENV_DB_CONNECT_TIMEOUT, "5")  # ours wins over libpq's
+    with pytest.raises(db.WarehouseUnavailable):
+        db.connect("postgresql://u:pw@h/db")
+    assert seen.pop()["connect_timeout"] == "5"
+    for bad in ("soon", "-1", "1.5"):
+        monkeypatch.setenv(config.ENV_DB_CONNECT_TIMEOUT, bad)
+        with pytest.raises(ValueError, match=config.ENV_DB_CONNECT_TIMEOUT):
+            db.connect("postgresql://u:pw@h/db")
+
+
+@pytest.mark.timeout(60)  # a hang guard: without a default timeout libpq waits forever
+def test_without_any_setting_the_default_timeout_ends_a_connection_to_a_silent_server(monkeypatch):
+    """The default, shortened to 2 s here, reaches libpq: a server that never answers costs that."""
+    from core import config
+    from devtools.smtp_sink import hung_relay
+
+    for var in (config.ENV_DB_CONNECT_TIMEOUT, config.ENV_LIBPQ_CONNECT_TIMEOUT):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setattr(config, "DEFAULT_DB_CONNECT_TIMEOUT_S", 2)
+    with hung_relay() as silent:
+        started = time.monotonic()
+        with pytest.raises(db.WarehouseUnavailable, match="timeout expired"):
+            db.connect(f"postgresql://u:pw@127.0.0.1:{silent.port}/db")
+        took = time.monotonic() - started
+        assert silent.accepted == 1
+    assert 1.5 < took < 20, took

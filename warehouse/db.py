@@ -25,6 +25,7 @@ import psycopg2.errors
 import psycopg2.extensions
 from psycopg2 import sql as pgsql
 
+from core import config
 from warehouse import sql
 
 log = logging.getLogger(__name__)
@@ -134,9 +135,28 @@ def _passwords_in(url: str) -> list[str]:
     return sorted((p for p in found if p), key=len, reverse=True)
 
 
-def _scrubbed(message: str, url: str) -> str:
+# A URI written inside a message (libpq quotes DSNs and pieces of them).
+_URI_IN_TEXT = re.compile(r"\b[A-Za-z][A-Za-z0-9+.-]*://[^\s\"'<>()]*")
+
+
+def _as_token(password: str) -> re.Pattern[str]:
+    """`password` where it stands as a token of its own: not glued to letters or digits on a side
+    where it begins or ends with one (password "p" is not the p of "port"; "p@ss" before "@host"
+    still is a token)."""
+    left = r"(?<!\w)" if re.match(r"\w", password[0]) else ""
+    right = r"(?!\w)" if re.match(r"\w", password[-1]) else ""
+    return re.compile(left + re.escape(password) + right)
+
+
+def scrubbed(message: str, url: str) -> str:
+    """`message` (e.g. libpq's error) with the password of DSN `url` hidden where it is a
+    credential: the password field of any URI or `password=...` in it, and the password wherever
+    it stands as a token of its own (as written and URL-decoded). The same letters inside other
+    words stay (a password "p" does not turn "port" into "***ort")."""
+    message = _URI_IN_TEXT.sub(lambda m: redacted(m.group(0)), message)
+    message = _KV_PASSWORD.sub(r"\1***", message)
     for password in _passwords_in(url):
-        message = message.replace(password, "***")
+        message = _as_token(password).sub("***", message)
     return message
 
 
@@ -152,8 +172,22 @@ def url_with_database(url: str, dbname: str) -> str:
     return urlunsplit((parts.scheme, parts.netloc, "/" + quote(dbname, safe=""), query, ""))
 
 
+def connect_kwargs(url: str, timeout: int | None) -> dict[str, str]:
+    """psycopg2.connect's keyword arguments for DSN `url`: the application name, and libpq's
+    `connect_timeout` = `timeout` unless the DSN sets its own (a server that accepts the TCP
+    connection and never answers would otherwise hang every command forever). ProgrammingError
+    when libpq cannot parse the DSN."""
+    kwargs = {"application_name": APPLICATION_NAME}
+    if timeout is not None and "connect_timeout" not in psycopg2.extensions.parse_dsn(url):
+        kwargs["connect_timeout"] = str(timeout)
+    return kwargs
+
+
 def connect(url: str) -> psycopg2.extensions.connection:
     """A new psycopg2 connection to the warehouse at DSN `url` (UTF-8, autocommit off).
+
+    Establishing it takes at most `core.config.db_connect_timeout()` seconds (10 by default,
+    NEWSETL_DB_CONNECT_TIMEOUT) per host tried, unless the DSN sets `connect_timeout` itself.
 
     Raises WarehouseUnavailable (an OperationalError) with a one-line reason when the
     server cannot be reached or refuses the login, or when the DSN is malformed. The
@@ -165,10 +199,11 @@ def connect(url: str) -> psycopg2.extensions.connection:
         raise WarehouseUnavailable(
             f"the warehouse DSN {where} has an unencoded @ or / in its user or password: "
             f"URL-encode them (urllib.parse.quote(password, safe=''))")
+    timeout = config.db_connect_timeout()  # ValueError: a bad NEWSETL_DB_CONNECT_TIMEOUT
     try:
-        conn = psycopg2.connect(url, application_name=APPLICATION_NAME)
+        conn = psycopg2.connect(url, **connect_kwargs(url, timeout))
     except psycopg2.OperationalError as exc:
-        reason = _scrubbed(" ".join(str(exc).split()), url) or type(exc).__name__
+        reason = scrubbed(" ".join(str(exc).split()), url) or type(exc).__name__
         raise WarehouseUnavailable(f"cannot reach the warehouse at {where} "
                                    f"(OperationalError: {reason})") from None
     except psycopg2.ProgrammingError:  # "invalid dsn: ..." quotes the token it choked on

@@ -48,6 +48,12 @@ def _pgserver():
     return pgserver, PostgresServer, PostmasterInfo
 
 
+def cluster_exists(data_dir: Path) -> bool:
+    """True when `data_dir` holds an initialised cluster (initdb wrote its PG_VERSION);
+    `start_embedded` on any other directory creates a new, empty one there."""
+    return (Path(data_dir).expanduser() / "PG_VERSION").is_file()
+
+
 def start_embedded(data_dir: Path, cleanup_mode: str | None = None) -> str:
     """Start (or reuse) the embedded server whose data lives in `data_dir`; return its libpq URI.
 
@@ -169,8 +175,9 @@ def _stored_passwords(path: Path) -> dict[str, str] | None:
     return None
 
 
-def stop_embedded(data_dir: Path) -> None:
-    """Stop the embedded server of `data_dir` if it is running (its data stays)."""
+def stop_embedded(data_dir: Path) -> bool:
+    """Stop the embedded server of `data_dir` if it is running (its data stays); False when
+    none was running there (no cluster, or a stopped one): nothing was done."""
     pgserver, PostgresServer, PostmasterInfo = _pgserver()
     data_dir = Path(data_dir).expanduser().resolve()
     handle = PostgresServer._instances.get(data_dir)
@@ -179,7 +186,7 @@ def stop_embedded(data_dir: Path) -> None:
         handle._postmaster_info = None
     info = PostmasterInfo.read_from_pgdata(data_dir) if data_dir.exists() else None
     if info is None or not info.is_running():
-        return
+        return False
     user = None
     if os.name == "posix" and os.geteuid() == 0:
         user = "pgserver"  # pgserver runs the server as this user when started as root
@@ -191,3 +198,4 @@ def stop_embedded(data_dir: Path) -> None:
         info.process.send_signal(signal.SIGINT)
         info.process.wait(STOP_TIMEOUT_S)
     log.info("embedded Postgres in %s stopped", data_dir)
+    return True

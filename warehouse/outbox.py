@@ -32,6 +32,7 @@ SET attempts = attempts + 1,
 WHERE alert_id = %(alert_id)s
 """
 COUNT_PENDING = "SELECT count(*) FROM news.alert_outbox WHERE delivered_at IS NULL"
+CAN_READ_OUTBOX = "SELECT has_table_privilege('news.alert_outbox', 'SELECT')"
 OUTBOX_EXISTS = "SELECT to_regclass('news.alert_outbox') IS NOT NULL"
 
 
@@ -91,11 +92,15 @@ def mark(url: str, alert_id: int, delivered: bool, error: str | None = None) -> 
         conn.close()
 
 
-def count_pending(url: str) -> int:
-    """How many alerts still wait for delivery."""
+def count_pending(url: str) -> int | None:
+    """How many alerts still wait for delivery; None when the login may not read the outbox
+    (news_analyst: on-call's mail is not the analysts' business, migration 005)."""
     conn = connect(url)
     try:
         with conn.cursor() as cur:
+            cur.execute(CAN_READ_OUTBOX)
+            if not cur.fetchone()[0]:
+                return None
             cur.execute(COUNT_PENDING)
             return int(cur.fetchone()[0])
     finally:
