@@ -253,6 +253,7 @@ def cmd_status(args: argparse.Namespace) -> int:
     status = {"warehouse": db.redacted(url), "schema_version": version, "latest_migration": latest,
               "migrations_current": version == latest, "sources": last_run_per_source(url),
               "undelivered_alerts": undelivered, "not_visible": not_visible,
+              "alert_recipients": len(config.alert_emails()),  # 0: alerts wait in the outbox, none is mailed
               # which rules this installation runs: a source edited after `make native` shows here as pure Python
               "extractor_version": EXTRACTOR_VERSION, "metric_rules": transforms.CODE}
     _emit(args, status, summaries.status)

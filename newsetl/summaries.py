@@ -123,7 +123,10 @@ def status(state: Mapping[str, Any]) -> str:
     if "undelivered_alerts" in (state.get("not_visible") or ()):
         lines.append("undelivered alerts: not visible to this role")
     elif state.get("undelivered_alerts") is not None:
-        lines.append(f"undelivered alerts: {state['undelivered_alerts']}")
+        waiting = state["undelivered_alerts"]
+        why = " (no recipients configured: set NEWSETL_ALERT_EMAILS; they are mailed then)" \
+            if waiting and state.get("alert_recipients") == 0 else ""
+        lines.append(f"undelivered alerts: {waiting}{why}")
     if state.get("metric_rules"):
         lines.append(f"metric rules: extractor {state.get('extractor_version')}, {state['metric_rules']}")
     for name, last in sorted((state.get("sources") or {}).items()):

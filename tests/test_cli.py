@@ -204,6 +204,16 @@ def test_dev_servers_on_a_port_in_use_and_a_missing_revision_are_one_line():
     assert "--against no-such-revision: git archive failed" in proc.stderr
 
 
+def test_status_says_why_alerts_wait_when_nobody_is_to_be_mailed():
+    # with no NEWSETL_ALERT_EMAILS the count alone sent on-call to fix the SMTP relay
+    from newsetl import summaries
+
+    state = {"warehouse": "w", "schema_version": 9, "latest_migration": 9, "migrations_current": True,
+             "undelivered_alerts": 2, "alert_recipients": 0}
+    assert "undelivered alerts: 2 (no recipients configured: set NEWSETL_ALERT_EMAILS" in summaries.status(state)
+    assert "undelivered alerts: 2\n" in summaries.status({**state, "alert_recipients": 1}) + "\n"
+
+
 def test_version_names_the_installed_package(capsys):
     from newsetl.cli import build_parser
 
