@@ -106,6 +106,13 @@ def _emit(args: argparse.Namespace, result: Any, summary: Callable[[Any], str]) 
         print(summary(result))
 
 
+def _emit_blocked(args: argparse.Namespace, exc: Exception) -> None:
+    """A blocked batch with --json: the result so far is still the one JSON document on stdout."""
+    result = getattr(exc, "result", None)
+    if getattr(args, "json", False) and result is not None:
+        _print_json(result)
+
+
 # ------------------------------------------------------------------ extract
 def cmd_extract(args: argparse.Namespace) -> int:
     """Transform saved pages: one JSON object per file on stdout, errors on stderr."""
@@ -175,6 +182,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     try:
         summary = steps.validate(args.run_dir, alert=not args.no_alert)
     except steps.ValidationGateFailed as exc:
+        _emit_blocked(args, exc)
         print(f"newsetl validate: {exc}", file=sys.stderr)
         return 3
     _emit(args, summary, summaries.validate)
@@ -203,6 +211,7 @@ def cmd_run(args: argparse.Namespace) -> int:
             result = steps.run_all(sources=args.source, base_urls=overrides, full=args.full, run_id=args.run_id,
                                    since=args.since, progress=args.progress)
     except steps.ValidationGateFailed as exc:
+        _emit_blocked(args, exc)
         print(f"newsetl run: {exc}", file=sys.stderr)
         return 3
     _emit(args, result, summaries.run)

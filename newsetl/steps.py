@@ -60,7 +60,15 @@ REPROCESS_PREFIX = "reprocess__"  # run ids of reprocess runs: reprocess__<archi
 
 
 class ValidationGateFailed(RuntimeError):
-    """The whole batch failed validation: the load for this run is blocked."""
+    """The whole batch failed validation: the load for this run is blocked.
+
+    `result` is what the command had when it stopped (validate: the validation summary; run:
+    the run's result so far with its "validate" summary): `--json` prints it, and exit is 3.
+    """
+
+    def __init__(self, message: str, result: dict[str, Any] | None = None) -> None:
+        super().__init__(message)
+        self.result = result
 
 
 class LoadRefused(RuntimeError):
@@ -435,7 +443,8 @@ def validate(
             f"{summary['metrics_quarantined']}/{summary['metrics_total']} metrics quarantined; "
             f"{'; '.join(summary['batch_failed_reasons'])}); load blocked. "
             f"Data Docs: {summary.get('data_docs') or 'none built'}"
-            + (f" {ALERT_ALREADY_SENT_NOTE}" if summary["alert_sent"] else "")
+            + (f" {ALERT_ALREADY_SENT_NOTE}" if summary["alert_sent"] else ""),
+            result=summary,
         )
     return summary
 
@@ -529,7 +538,11 @@ def run_all(
     for name, future in futures.items():
         result["crawl"][name] = future.result()
     result["transform"] = transform(run_dir, progress=progress)
-    result["validate"] = validate(run_dir, database_url=database_url)
+    try:
+        result["validate"] = validate(run_dir, database_url=database_url)
+    except ValidationGateFailed as exc:
+        exc.result = {**result, "validate": exc.result, "error": str(exc)}
+        raise
     result["load"] = load(run_dir, database_url=database_url, progress=progress)
     return result
 

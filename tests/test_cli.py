@@ -335,6 +335,41 @@ def test_json_output_is_json_alone_and_the_summary_is_short_text(tmp_path, pg_ur
         json.loads(human.stdout)
 
 
+def _stage_out_of_range(run_dir: Path, count: int) -> None:
+    """Date the first `count` staged articles 1900-01-01: validation quarantines them (published_range)."""
+    staged = run_dir / "staged" / "articles.jsonl"
+    rows = [json.loads(line) for line in staged.read_text(encoding="utf-8").splitlines()]
+    for row in rows[:count]:
+        row["published"] = "1900-01-01"
+    staged.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows), encoding="utf-8")
+
+
+def test_json_output_stays_json_alone_when_an_alert_is_mailed(tmp_path, pg_url):
+    # the alert mail imported Airflow, which put its own log handler on stdout: once a delivery was
+    # tried, "... [info     ] alert 1 of run cli_out: delivery try 1 of 3" lines went to stdout, and
+    # the blocked run's stdout held those lines and no JSON
+    run_dir = _raw_run(tmp_path)
+    env = {config.ENV_DATABASE_URL: pg_url, config.ENV_DATA_DIR: str(tmp_path / "data"),
+           config.ENV_ALERT_EMAILS: "oncall@example.org"}
+    with start_sink(tmp_path / "mail") as sink:
+        env[config.ENV_SMTP_CONN] = sink.conn_uri
+        assert newsetl("transform", str(run_dir), env=env).returncode == 0
+        _stage_out_of_range(run_dir, 1)  # 1 of 6 quarantined: mailed, not blocked
+        quarantined = newsetl("validate", str(run_dir), "--json", env=env)
+        _stage_out_of_range(run_dir, 3)  # 3 of 6: the whole batch fails, the load is blocked
+        blocked = newsetl("validate", str(run_dir), "--json", env=env)
+        mails = sink.messages()
+    assert quarantined.returncode == 0, quarantined.stderr[-2000:]
+    summary = json.loads(quarantined.stdout)  # the whole of stdout is one JSON document
+    assert summary["articles_quarantined"] == 1 and summary["alert_sent"] is True
+    assert "delivery try 1 of 3" in quarantined.stderr and " INFO " in quarantined.stderr
+    assert blocked.returncode == 3, blocked.stderr[-2000:]
+    summary = json.loads(blocked.stdout)  # blocked: still the validation summary, and only it
+    assert summary["batch_failed"] is True and summary["articles_quarantined"] == 3
+    assert "delivery try 1 of 3" in blocked.stderr and "whole-batch validation failure" in blocked.stderr
+    assert len(mails) == 2
+
+
 def _on_a_terminal(args: list[str], env: dict[str, str]) -> tuple[int, str, str]:
     """Run newsetl with stderr on a pseudo-terminal: (exit code, stdout, what the terminal showed)."""
     import pty
