@@ -475,7 +475,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     _setup_logging(args.command in {"run", "transform", "validate", "load", "reprocess"}, args.verbose,
                    stream=progress.CurrentStderr() if bars else sys.stderr)
     try:
-        return int(args.func(args) or 0)
+        code = int(args.func(args) or 0)
+        sys.stdout.flush()  # a closed pipe shows here, not as "Exception ignored" at exit
+        return code
+    except BrokenPipeError:
+        return _reader_gone()
     except (ValueError, FileNotFoundError, RuntimeError) as exc:
         print(f"newsetl {args.command}: {exc}", file=sys.stderr)
         return 2
@@ -487,6 +491,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"newsetl {args.command}: warehouse error ({type(exc).__name__}): {' '.join(str(exc).split())}",
               file=sys.stderr)
         return 2
+
+
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE: what a shell reports for `yes | head -1`'s writer
+
+
+def _reader_gone() -> int:
+    """stdout's reader went away (`newsetl ... | head -1`): stop quietly, as Unix tools do."""
+    try:  # what is still buffered for stdout must not fail again when Python flushes it at exit
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # stdout is no file descriptor (tests capture it)
+        pass
+    return EXIT_BROKEN_PIPE
 
 
 def _is_warehouse_error(exc: BaseException) -> bool:

@@ -479,3 +479,28 @@ def test_crawl_shows_its_bar_on_a_terminal_and_prints_json_alone_with_json(tmp_p
     report = json.loads(piped.stdout)
     assert report["run_dir"] == str(tmp_path / "b") and report["articles"]["new"] == 22
     assert BAR not in piped.stderr
+
+
+# ------------------------------------------------------------------ pipes, paths and Ctrl-C: one line, no traceback
+def _with_closed_stdout(argv: list[str], env: dict[str, str]) -> tuple[int, str]:
+    """Run newsetl with its stdout's reader gone before the first byte (`newsetl ... | head -c 0`)."""
+    proc = subprocess.Popen([NEWSETL, *argv], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env={**os.environ, "GX_ANALYTICS_ENABLED": "false", **env})
+    proc.stdout.close()
+    try:
+        err = proc.stderr.read()
+        return proc.wait(timeout=300), err
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+
+
+def test_a_reader_that_goes_away_ends_the_command_quietly(tmp_path, pg_url):
+    # `newsetl extract MANY | head -1`, `status --json | head -c 10`, `indicators unmapped | head -1`
+    # were BrokenPipeError tracebacks: now nothing on stderr and exit 141, as a shell reports for `yes | head`
+    env = {config.ENV_DATABASE_URL: pg_url}
+    assert newsetl("db", "upgrade", env=env).returncode == 0
+    for argv in (["extract", str(GOV_TXT), str(LIFE_HTML), str(GOV_TXT)], ["status", "--json"],
+                 ["indicators", "unmapped"]):
+        code, err = _with_closed_stdout(argv, env)
+        assert (code, err) == (141, ""), (argv, code, err[-2000:])
