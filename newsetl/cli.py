@@ -483,6 +483,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (ValueError, FileNotFoundError, RuntimeError) as exc:
         print(f"newsetl {args.command}: {exc}", file=sys.stderr)
         return 2
+    except OSError as exc:
+        if exc.filename is None:  # not about a path of ours: unexpected
+            raise
+        print(f"newsetl {args.command}: {_path_problem(exc)}", file=sys.stderr)
+        return 2
     except Exception as exc:
         if not _is_warehouse_error(exc):
             raise
@@ -505,6 +510,29 @@ def _reader_gone() -> int:
     except (OSError, ValueError):  # stdout is no file descriptor (tests capture it)
         pass
     return EXIT_BROKEN_PIPE
+
+
+def _path_problem(exc: OSError) -> str:
+    """An OSError about a path as one line: the path and what is wrong with it."""
+    path = exc.filename2 if isinstance(exc, IsADirectoryError) and exc.filename2 else exc.filename
+    if isinstance(exc, FileExistsError):
+        problem = "already exists" if os.path.isdir(path) else "is a file, not a directory (a directory is needed here)"
+    elif isinstance(exc, NotADirectoryError):
+        blocking = next((p for p in Path(path).parents if p.exists() and not p.is_dir()), None)
+        problem = (f"cannot be a directory: {blocking} is a file" if blocking is not None
+                   else "is not a directory")
+    elif isinstance(exc, IsADirectoryError):
+        problem = "is a directory (a file is needed here)"
+    elif isinstance(exc, PermissionError):
+        problem = "permission denied"
+    else:
+        problem = exc.strerror or type(exc).__name__
+    text = f"{path}: {problem}"
+    for name in (config.ENV_DATA_DIR, config.ENV_HOME):  # a path from the environment: say which setting
+        value = os.environ.get(name, "").strip()
+        if value and str(path).startswith(value):
+            return f"{text} ({name}={value})"
+    return text
 
 
 def _is_warehouse_error(exc: BaseException) -> bool:

@@ -504,3 +504,37 @@ def test_a_reader_that_goes_away_ends_the_command_quietly(tmp_path, pg_url):
                  ["indicators", "unmapped"]):
         code, err = _with_closed_stdout(argv, env)
         assert (code, err) == (141, ""), (argv, code, err[-2000:])
+
+
+def test_report_out_on_a_path_it_cannot_write_is_one_line_naming_the_path(tmp_path, pg_url):
+    # each was a traceback: FileExistsError, NotADirectoryError, IsADirectoryError
+    env = {config.ENV_DATABASE_URL: pg_url}
+    assert newsetl("db", "upgrade", env=env).returncode == 0
+    a_file = tmp_path / "a_file"
+    a_file.write_text("x", encoding="utf-8")
+    taken = tmp_path / "taken"
+    (taken / "index.html").mkdir(parents=True)
+    window = ["--from", "2019-01-01", "--to", "2019-12-31"]
+    for out, message in ((a_file, f"newsetl report: {a_file}: is a file, not a directory"),
+                         (a_file / "sub", f"newsetl report: {a_file / 'sub'}: cannot be a directory: "
+                                          f"{a_file} is a file"),
+                         (taken, f"newsetl report: {taken / 'index.html'}: is a directory")):
+        proc = newsetl("report", *window, "--out", str(out), env=env)
+        assert proc.returncode == 2 and proc.stdout == "", proc.stderr[-2000:]
+        [line] = proc.stderr.strip().splitlines()
+        assert line.startswith(message), line
+    assert sorted(p.name for p in taken.iterdir()) == ["index.html"]  # no half-written page left
+
+
+def test_a_home_or_crawl_out_that_is_a_file_is_one_line_naming_the_path(tmp_path):
+    # NEWSETL_HOME=/etc/passwd newsetl status, newsetl crawl --out /etc/passwd: FileExistsError tracebacks
+    a_file = tmp_path / "passwd"
+    a_file.write_text("root:x:0:0::/root:/bin/sh\n", encoding="utf-8")
+    status = newsetl("status", env={config.ENV_HOME: str(a_file), config.ENV_DATABASE_URL: "",
+                                    "AIRFLOW_CONN_NEWS_WAREHOUSE": "", config.ENV_DATA_DIR: ""})
+    assert status.returncode == 2 and status.stdout == ""
+    assert status.stderr == (f"newsetl status: {a_file}: is a file, not a directory (a directory is needed "
+                             f"here) ({config.ENV_HOME}={a_file})\n")
+    crawl = newsetl("crawl", "--source", "ningbolife", "--out", str(a_file))
+    assert crawl.returncode == 2 and crawl.stdout == ""
+    assert crawl.stderr == f"newsetl crawl: {a_file}: is a file, not a directory (a directory is needed here)\n"
