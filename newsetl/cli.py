@@ -480,6 +480,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return code
     except BrokenPipeError:
         return _reader_gone()
+    except KeyboardInterrupt:
+        print(f"newsetl {args.command}: interrupted (Ctrl-C); stopped", file=sys.stderr)
+        return EXIT_INTERRUPTED
     except (ValueError, FileNotFoundError, RuntimeError) as exc:
         print(f"newsetl {args.command}: {exc}", file=sys.stderr)
         return 2
@@ -499,6 +502,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE: what a shell reports for `yes | head -1`'s writer
+EXIT_INTERRUPTED = 130  # 128 + SIGINT
 
 
 def _reader_gone() -> int:

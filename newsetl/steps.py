@@ -531,10 +531,20 @@ def run_all(
     # The sources' crawls run side by side, as the DAG's mapped crawl tasks do (each is its own
     # process; the run's crawl report is merged under a lock). Every crawl ends before the first
     # error, if any, is raised: one failing source does not cut another's crawl short.
-    with ThreadPoolExecutor(max_workers=max(1, len(names)), thread_name_prefix="crawl") as pool:
-        futures = {name: pool.submit(crawl, run_dir, name, base_url=registry[name].base_url, full=full,
-                                     database_url=database_url, since=since, progress=progress)
-                   for name in names}
+    futures: dict[str, Any] = {}
+    try:
+        with ThreadPoolExecutor(max_workers=max(1, len(names)), thread_name_prefix="crawl") as pool:
+            futures = {name: pool.submit(crawl, run_dir, name, base_url=registry[name].base_url, full=full,
+                                         database_url=database_url, since=since, progress=progress)
+                       for name in names}
+    except KeyboardInterrupt:  # Ctrl-C reaches this thread only: stop the crawl children, then stop
+        from crawlers.run import stop_running_crawls
+
+        for future in futures.values():
+            future.cancel()
+        stopped = stop_running_crawls()
+        log.warning("run %s interrupted: %d crawl process(es) stopped", _run_name(run_dir), stopped)
+        raise
     for name, future in futures.items():
         result["crawl"][name] = future.result()
     result["transform"] = transform(run_dir, progress=progress)

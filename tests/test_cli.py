@@ -538,3 +538,50 @@ def test_a_home_or_crawl_out_that_is_a_file_is_one_line_naming_the_path(tmp_path
     crawl = newsetl("crawl", "--source", "ningbolife", "--out", str(a_file))
     assert crawl.returncode == 2 and crawl.stdout == ""
     assert crawl.stderr == f"newsetl crawl: {a_file}: is a file, not a directory (a directory is needed here)\n"
+
+
+def _children(pid: int) -> list[int]:
+    """Process ids whose parent is `pid` (from /proc)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid and fields[0] != "Z":
+            found.append(int(stat.parent.name))
+    return found
+
+
+def test_ctrl_c_during_a_run_stops_the_crawls_and_exits_130_with_one_line(tmp_path, pg_url):
+    # Ctrl-C was a KeyboardInterrupt traceback, and the crawl child processes (run in worker
+    # threads) kept running, the command waiting for them
+    import signal
+    import time
+
+    faults = FaultPlan.parse("slow=20:/*")  # every page of the mirror answers after 20 s
+    with start_mirror(faults=faults) as mirror:
+        env = {**os.environ, "GX_ANALYTICS_ENABLED": "false", config.ENV_DATABASE_URL: pg_url,
+               config.ENV_DATA_DIR: str(tmp_path / "data"), config.ENV_BASE_URLS: mirror.env_value()}
+        proc = subprocess.Popen([NEWSETL, "run", "--run-id", "cli_ctrl_c", "--json"], stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True, env=env,
+                                preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+        try:
+            deadline = time.monotonic() + 120
+            crawls: list[int] = []
+            while len(crawls) < 2 and time.monotonic() < deadline and proc.poll() is None:
+                time.sleep(0.5)
+                crawls = [pid for pid in _children(proc.pid)
+                          if "crawlers.run" in Path(f"/proc/{pid}/cmdline").read_text(errors="replace")]
+            assert len(crawls) == 2, (proc.poll(), crawls)  # one crawl process per source
+            time.sleep(2)  # the crawls are waiting on the slow mirror
+            proc.send_signal(signal.SIGINT)
+            out, err = proc.communicate(timeout=60)
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+    assert proc.returncode == 130, err[-3000:]
+    assert "Traceback" not in err and out == ""
+    assert err.strip().splitlines()[-1] == "newsetl run: interrupted (Ctrl-C); stopped"
+    assert "2 crawl process(es) stopped" in err
+    assert not [pid for pid in crawls if Path(f"/proc/{pid}").exists()]  # no crawl outlived the command
