@@ -370,6 +370,28 @@ def test_json_output_stays_json_alone_when_an_alert_is_mailed(tmp_path, pg_url):
     assert len(mails) == 2
 
 
+def test_a_blocked_run_with_json_prints_its_result_so_far_and_exits_3(tmp_path, monkeypatch, capsys):
+    # a blocked `run --json` printed nothing on stdout (and the alert's log lines, before the fix above)
+    from newsetl import cli, steps
+
+    summary = {"batch_failed": True, "articles_quarantined": 3}
+
+    def blocked(run_dir, **kwargs):
+        raise steps.ValidationGateFailed("run r: whole-batch validation failure (...); load blocked.", result=summary)
+
+    monkeypatch.setenv(config.ENV_DATA_DIR, str(tmp_path / "data"))
+    monkeypatch.setattr(steps, "resolve_database_url", lambda: "postgresql://unused")
+    monkeypatch.setattr(steps, "crawl", lambda run_dir, name, **kwargs: {"articles": {"new": 1}})
+    monkeypatch.setattr(steps, "transform", lambda run_dir, **kwargs: {"articles": 6})
+    monkeypatch.setattr(steps, "validate", blocked)
+    assert cli.main(["run", "--source", "ningbolife", "--run-id", "r", "--json"]) == 3
+    out, err = capsys.readouterr()
+    result = json.loads(out)
+    assert result["crawl"] == {"ningbolife": {"articles": {"new": 1}}} and result["transform"] == {"articles": 6}
+    assert result["validate"] == summary and result["error"].startswith("run r: whole-batch validation failure")
+    assert "load" not in result and err.strip().splitlines()[-1].startswith("newsetl run: run r: whole-batch")
+
+
 def _on_a_terminal(args: list[str], env: dict[str, str]) -> tuple[int, str, str]:
     """Run newsetl with stderr on a pseudo-terminal: (exit code, stdout, what the terminal showed)."""
     import pty
