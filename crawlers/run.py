@@ -21,6 +21,8 @@ import logging
 import re
 import subprocess
 import sys
+import threading
+import time
 from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
@@ -36,6 +38,12 @@ EXIT_CRAWL_ERROR = 1
 FINISHED = "finished"  # Scrapy's finish_reason of a crawl that ran to its end
 STDERR_TAIL_CHARS = 2000
 LOG_FORMAT = "%(asctime)s [%(name)s] %(levelname)s: %(message)s"
+STOP_GRACE_S = 5.0  # a crawl child asked to stop (SIGTERM) gets this long before SIGKILL
+
+# Crawl children of this process that still run: `stop_running_crawls` ends them on Ctrl-C (a crawl
+# runs in a worker thread of `newsetl run`, which the KeyboardInterrupt never reaches).
+_running: set[subprocess.Popen] = set()
+_running_lock = threading.Lock()
 
 
 SETTING_NAME_RE = re.compile(r"^[A-Z][A-Z0-9_]*$")
@@ -230,22 +238,48 @@ def run_crawl_subprocess(source: Source | str, out: Path, base_url: str | None =
         cmd += ["--state-dir", str(Path(state_dir).resolve())]
     for name, value in (settings or {}).items():
         cmd += ["--set", f"{name}={value}"]
-    try:
-        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
-    except subprocess.TimeoutExpired as exc:
-        tail = (exc.stderr or b"")[-STDERR_TAIL_CHARS:]
-        tail = tail.decode("utf-8", "replace") if isinstance(tail, bytes) else tail
-        raise RuntimeError(f"crawl of {name} timed out after {timeout}s: {tail}") from exc
+    with subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as proc:
+        with _running_lock:
+            _running.add(proc)
+        try:
+            stdout, stderr = proc.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired as exc:
+            proc.kill()
+            _, stderr = proc.communicate()
+            raise RuntimeError(f"crawl of {name} timed out after {timeout}s: {stderr[-STDERR_TAIL_CHARS:]}") from exc
+        except BaseException:  # Ctrl-C in this thread: the child must not outlive the command
+            proc.kill()
+            raise
+        finally:
+            with _running_lock:
+                _running.discard(proc)
     if proc.returncode != 0:
         raise RuntimeError(
-            f"crawl of {name} failed (exit {proc.returncode}): {proc.stderr[-STDERR_TAIL_CHARS:].strip()}"
+            f"crawl of {name} failed (exit {proc.returncode}): {stderr[-STDERR_TAIL_CHARS:].strip()}"
         )
     try:
-        return json.loads(proc.stdout)
+        return json.loads(stdout)
     except ValueError as exc:
         raise RuntimeError(
-            f"crawl of {name} printed no report: {proc.stderr[-STDERR_TAIL_CHARS:].strip()}"
+            f"crawl of {name} printed no report: {stderr[-STDERR_TAIL_CHARS:].strip()}"
         ) from exc
+
+
+def stop_running_crawls(grace: float = STOP_GRACE_S) -> int:
+    """Stop every crawl child this process started that still runs: SIGTERM, then SIGKILL after
+    `grace` seconds. Returns how many were running."""
+    with _running_lock:
+        procs = [p for p in _running if p.poll() is None]
+    for proc in procs:
+        proc.terminate()
+    deadline = time.monotonic() + grace
+    for proc in procs:
+        try:
+            proc.wait(timeout=max(0.0, deadline - time.monotonic()))
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+    return len(procs)
 
 
 if __name__ == "__main__":

@@ -106,6 +106,13 @@ def _emit(args: argparse.Namespace, result: Any, summary: Callable[[Any], str]) 
         print(summary(result))
 
 
+def _emit_blocked(args: argparse.Namespace, exc: Exception) -> None:
+    """A blocked batch with --json: the result so far is still the one JSON document on stdout."""
+    result = getattr(exc, "result", None)
+    if getattr(args, "json", False) and result is not None:
+        _print_json(result)
+
+
 # ------------------------------------------------------------------ extract
 def cmd_extract(args: argparse.Namespace) -> int:
     """Transform saved pages: one JSON object per file on stdout, errors on stderr."""
@@ -175,6 +182,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     try:
         summary = steps.validate(args.run_dir, alert=not args.no_alert)
     except steps.ValidationGateFailed as exc:
+        _emit_blocked(args, exc)
         print(f"newsetl validate: {exc}", file=sys.stderr)
         return 3
     _emit(args, summary, summaries.validate)
@@ -203,6 +211,7 @@ def cmd_run(args: argparse.Namespace) -> int:
             result = steps.run_all(sources=args.source, base_urls=overrides, full=args.full, run_id=args.run_id,
                                    since=args.since, progress=args.progress)
     except steps.ValidationGateFailed as exc:
+        _emit_blocked(args, exc)
         print(f"newsetl run: {exc}", file=sys.stderr)
         return 3
     _emit(args, result, summaries.run)
@@ -473,9 +482,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     _setup_logging(args.command in {"run", "transform", "validate", "load", "reprocess"}, args.verbose,
                    stream=progress.CurrentStderr() if bars else sys.stderr)
     try:
-        return int(args.func(args) or 0)
+        code = int(args.func(args) or 0)
+        sys.stdout.flush()  # a closed pipe shows here, not as "Exception ignored" at exit
+        return code
+    except BrokenPipeError:
+        return _reader_gone()
+    except KeyboardInterrupt:
+        print(f"newsetl {args.command}: interrupted (Ctrl-C); stopped", file=sys.stderr)
+        return EXIT_INTERRUPTED
     except (ValueError, FileNotFoundError, RuntimeError) as exc:
         print(f"newsetl {args.command}: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        if exc.filename is None:  # not about a path of ours: unexpected
+            raise
+        print(f"newsetl {args.command}: {_path_problem(exc)}", file=sys.stderr)
         return 2
     except Exception as exc:
         if not _is_warehouse_error(exc):
@@ -485,6 +506,44 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"newsetl {args.command}: warehouse error ({type(exc).__name__}): {' '.join(str(exc).split())}",
               file=sys.stderr)
         return 2
+
+
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE: what a shell reports for `yes | head -1`'s writer
+EXIT_INTERRUPTED = 130  # 128 + SIGINT
+
+
+def _reader_gone() -> int:
+    """stdout's reader went away (`newsetl ... | head -1`): stop quietly, as Unix tools do."""
+    try:  # what is still buffered for stdout must not fail again when Python flushes it at exit
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # stdout is no file descriptor (tests capture it)
+        pass
+    return EXIT_BROKEN_PIPE
+
+
+def _path_problem(exc: OSError) -> str:
+    """An OSError about a path as one line: the path and what is wrong with it."""
+    path = exc.filename2 if isinstance(exc, IsADirectoryError) and exc.filename2 else exc.filename
+    if isinstance(exc, FileExistsError):
+        problem = "already exists" if os.path.isdir(path) else "is a file, not a directory (a directory is needed here)"
+    elif isinstance(exc, NotADirectoryError):
+        blocking = next((p for p in Path(path).parents if p.exists() and not p.is_dir()), None)
+        problem = (f"cannot be a directory: {blocking} is a file" if blocking is not None
+                   else "is not a directory")
+    elif isinstance(exc, IsADirectoryError):
+        problem = "is a directory (a file is needed here)"
+    elif isinstance(exc, PermissionError):
+        problem = "permission denied"
+    else:
+        problem = exc.strerror or type(exc).__name__
+    text = f"{path}: {problem}"
+    for name in (config.ENV_DATA_DIR, config.ENV_HOME):  # a path from the environment: say which setting
+        value = os.environ.get(name, "").strip()
+        if value and str(path).startswith(value):
+            return f"{text} ({name}={value})"
+    return text
 
 
 def _is_warehouse_error(exc: BaseException) -> bool:

@@ -30,6 +30,7 @@ from html.parser import HTMLParser
 from typing import Any
 
 from core.config import smtp_timeout
+from newsetl import logs
 
 SMTP_CONN_ID = "smtp_default"
 FROM_EMAIL = "newsetl@localhost"
@@ -76,7 +77,8 @@ def relay_settings(conn_id: str = SMTP_CONN_ID) -> Relay:
     As the SMTP provider reads them, except that `timeout` defaults to NEWSETL_SMTP_TIMEOUT
     (10 s) instead of 30 s, and a flag extra "false" is false.
     """
-    from airflow.providers.smtp.hooks.smtp import SmtpHook
+    with logs.kept():  # outside Airflow (the CLI), importing it must not move the log lines to stdout
+        from airflow.providers.smtp.hooks.smtp import SmtpHook
 
     conn = SmtpHook.get_connection(conn_id)
     extra = conn.extra_dejson or {}

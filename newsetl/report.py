@@ -212,8 +212,11 @@ def write_report(url: str, date_from: date, date_to: date, out_dir: Path) -> dic
     out_dir.mkdir(parents=True, exist_ok=True)
     path = out_dir / "index.html"
     tmp = path.with_suffix(".html.tmp")
-    tmp.write_text(page, encoding="utf-8")
-    tmp.replace(path)
+    try:
+        tmp.write_text(page, encoding="utf-8")
+        tmp.replace(path)  # IsADirectoryError when index.html is a directory: no page left half-written
+    finally:
+        tmp.unlink(missing_ok=True)
     return {"report": str(path), "from": date_from.isoformat(), "to": date_to.isoformat(),
             "as_role": data["as_role"], **data["totals"], "charts": n_charts,
             "indicators": len({r["indicator"] for r in data["series"]}),

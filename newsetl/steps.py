@@ -60,7 +60,15 @@ REPROCESS_PREFIX = "reprocess__"  # run ids of reprocess runs: reprocess__<archi
 
 
 class ValidationGateFailed(RuntimeError):
-    """The whole batch failed validation: the load for this run is blocked."""
+    """The whole batch failed validation: the load for this run is blocked.
+
+    `result` is what the command had when it stopped (validate: the validation summary; run:
+    the run's result so far with its "validate" summary): `--json` prints it, and exit is 3.
+    """
+
+    def __init__(self, message: str, result: dict[str, Any] | None = None) -> None:
+        super().__init__(message)
+        self.result = result
 
 
 class LoadRefused(RuntimeError):
@@ -435,7 +443,8 @@ def validate(
             f"{summary['metrics_quarantined']}/{summary['metrics_total']} metrics quarantined; "
             f"{'; '.join(summary['batch_failed_reasons'])}); load blocked. "
             f"Data Docs: {summary.get('data_docs') or 'none built'}"
-            + (f" {ALERT_ALREADY_SENT_NOTE}" if summary["alert_sent"] else "")
+            + (f" {ALERT_ALREADY_SENT_NOTE}" if summary["alert_sent"] else ""),
+            result=summary,
         )
     return summary
 
@@ -522,14 +531,28 @@ def run_all(
     # The sources' crawls run side by side, as the DAG's mapped crawl tasks do (each is its own
     # process; the run's crawl report is merged under a lock). Every crawl ends before the first
     # error, if any, is raised: one failing source does not cut another's crawl short.
-    with ThreadPoolExecutor(max_workers=max(1, len(names)), thread_name_prefix="crawl") as pool:
-        futures = {name: pool.submit(crawl, run_dir, name, base_url=registry[name].base_url, full=full,
-                                     database_url=database_url, since=since, progress=progress)
-                   for name in names}
+    futures: dict[str, Any] = {}
+    try:
+        with ThreadPoolExecutor(max_workers=max(1, len(names)), thread_name_prefix="crawl") as pool:
+            futures = {name: pool.submit(crawl, run_dir, name, base_url=registry[name].base_url, full=full,
+                                         database_url=database_url, since=since, progress=progress)
+                       for name in names}
+    except KeyboardInterrupt:  # Ctrl-C reaches this thread only: stop the crawl children, then stop
+        from crawlers.run import stop_running_crawls
+
+        for future in futures.values():
+            future.cancel()
+        stopped = stop_running_crawls()
+        log.warning("run %s interrupted: %d crawl process(es) stopped", _run_name(run_dir), stopped)
+        raise
     for name, future in futures.items():
         result["crawl"][name] = future.result()
     result["transform"] = transform(run_dir, progress=progress)
-    result["validate"] = validate(run_dir, database_url=database_url)
+    try:
+        result["validate"] = validate(run_dir, database_url=database_url)
+    except ValidationGateFailed as exc:
+        exc.result = {**result, "validate": exc.result, "error": str(exc)}
+        raise
     result["load"] = load(run_dir, database_url=database_url, progress=progress)
     return result
 

@@ -486,6 +486,63 @@ def test_json_output_is_json_alone_and_the_summary_is_short_text(tmp_path, pg_ur
         json.loads(human.stdout)
 
 
+def _stage_out_of_range(run_dir: Path, count: int) -> None:
+    """Date the first `count` staged articles 1900-01-01: validation quarantines them (published_range)."""
+    staged = run_dir / "staged" / "articles.jsonl"
+    rows = [json.loads(line) for line in staged.read_text(encoding="utf-8").splitlines()]
+    for row in rows[:count]:
+        row["published"] = "1900-01-01"
+    staged.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows), encoding="utf-8")
+
+
+def test_json_output_stays_json_alone_when_an_alert_is_mailed(tmp_path, pg_url):
+    # the alert mail imported Airflow, which put its own log handler on stdout: once a delivery was
+    # tried, "... [info     ] alert 1 of run cli_out: delivery try 1 of 3" lines went to stdout, and
+    # the blocked run's stdout held those lines and no JSON
+    run_dir = _raw_run(tmp_path)
+    env = {config.ENV_DATABASE_URL: pg_url, config.ENV_DATA_DIR: str(tmp_path / "data"),
+           config.ENV_ALERT_EMAILS: "oncall@example.org"}
+    with start_sink(tmp_path / "mail") as sink:
+        env[config.ENV_SMTP_CONN] = sink.conn_uri
+        assert newsetl("transform", str(run_dir), env=env).returncode == 0
+        _stage_out_of_range(run_dir, 1)  # 1 of 6 quarantined: mailed, not blocked
+        quarantined = newsetl("validate", str(run_dir), "--json", env=env)
+        _stage_out_of_range(run_dir, 3)  # 3 of 6: the whole batch fails, the load is blocked
+        blocked = newsetl("validate", str(run_dir), "--json", env=env)
+        mails = sink.messages()
+    assert quarantined.returncode == 0, quarantined.stderr[-2000:]
+    summary = json.loads(quarantined.stdout)  # the whole of stdout is one JSON document
+    assert summary["articles_quarantined"] == 1 and summary["alert_sent"] is True
+    assert "delivery try 1 of 3" in quarantined.stderr and " INFO " in quarantined.stderr
+    assert blocked.returncode == 3, blocked.stderr[-2000:]
+    summary = json.loads(blocked.stdout)  # blocked: still the validation summary, and only it
+    assert summary["batch_failed"] is True and summary["articles_quarantined"] == 3
+    assert "delivery try 1 of 3" in blocked.stderr and "whole-batch validation failure" in blocked.stderr
+    assert len(mails) == 2
+
+
+def test_a_blocked_run_with_json_prints_its_result_so_far_and_exits_3(tmp_path, monkeypatch, capsys):
+    # a blocked `run --json` printed nothing on stdout (and the alert's log lines, before the fix above)
+    from newsetl import cli, steps
+
+    summary = {"batch_failed": True, "articles_quarantined": 3}
+
+    def blocked(run_dir, **kwargs):
+        raise steps.ValidationGateFailed("run r: whole-batch validation failure (...); load blocked.", result=summary)
+
+    monkeypatch.setenv(config.ENV_DATA_DIR, str(tmp_path / "data"))
+    monkeypatch.setattr(steps, "resolve_database_url", lambda: "postgresql://unused")
+    monkeypatch.setattr(steps, "crawl", lambda run_dir, name, **kwargs: {"articles": {"new": 1}})
+    monkeypatch.setattr(steps, "transform", lambda run_dir, **kwargs: {"articles": 6})
+    monkeypatch.setattr(steps, "validate", blocked)
+    assert cli.main(["run", "--source", "ningbolife", "--run-id", "r", "--json"]) == 3
+    out, err = capsys.readouterr()
+    result = json.loads(out)
+    assert result["crawl"] == {"ningbolife": {"articles": {"new": 1}}} and result["transform"] == {"articles": 6}
+    assert result["validate"] == summary and result["error"].startswith("run r: whole-batch validation failure")
+    assert "load" not in result and err.strip().splitlines()[-1].startswith("newsetl run: run r: whole-batch")
+
+
 def _on_a_terminal(args: list[str], env: dict[str, str]) -> tuple[int, str, str]:
     """Run newsetl with stderr on a pseudo-terminal: (exit code, stdout, what the terminal showed)."""
     import pty
@@ -595,3 +652,109 @@ def test_crawl_shows_its_bar_on_a_terminal_and_prints_json_alone_with_json(tmp_p
     report = json.loads(piped.stdout)
     assert report["run_dir"] == str(tmp_path / "b") and report["articles"]["new"] == 22
     assert BAR not in piped.stderr
+
+
+# ------------------------------------------------------------------ pipes, paths and Ctrl-C: one line, no traceback
+def _with_closed_stdout(argv: list[str], env: dict[str, str]) -> tuple[int, str]:
+    """Run newsetl with its stdout's reader gone before the first byte (`newsetl ... | head -c 0`)."""
+    proc = subprocess.Popen([NEWSETL, *argv], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env={**os.environ, "GX_ANALYTICS_ENABLED": "false", **env})
+    proc.stdout.close()
+    try:
+        err = proc.stderr.read()
+        return proc.wait(timeout=300), err
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+
+
+def test_a_reader_that_goes_away_ends_the_command_quietly(tmp_path, pg_url):
+    # `newsetl extract MANY | head -1`, `status --json | head -c 10`, `indicators unmapped | head -1`
+    # were BrokenPipeError tracebacks: now nothing on stderr and exit 141, as a shell reports for `yes | head`
+    env = {config.ENV_DATABASE_URL: pg_url}
+    assert newsetl("db", "upgrade", env=env).returncode == 0
+    for argv in (["extract", str(GOV_TXT), str(LIFE_HTML), str(GOV_TXT)], ["status", "--json"],
+                 ["indicators", "unmapped"]):
+        code, err = _with_closed_stdout(argv, env)
+        assert (code, err) == (141, ""), (argv, code, err[-2000:])
+
+
+def test_report_out_on_a_path_it_cannot_write_is_one_line_naming_the_path(tmp_path, pg_url):
+    # each was a traceback: FileExistsError, NotADirectoryError, IsADirectoryError
+    env = {config.ENV_DATABASE_URL: pg_url}
+    assert newsetl("db", "upgrade", env=env).returncode == 0
+    a_file = tmp_path / "a_file"
+    a_file.write_text("x", encoding="utf-8")
+    taken = tmp_path / "taken"
+    (taken / "index.html").mkdir(parents=True)
+    window = ["--from", "2019-01-01", "--to", "2019-12-31"]
+    for out, message in ((a_file, f"newsetl report: {a_file}: is a file, not a directory"),
+                         (a_file / "sub", f"newsetl report: {a_file / 'sub'}: cannot be a directory: "
+                                          f"{a_file} is a file"),
+                         (taken, f"newsetl report: {taken / 'index.html'}: is a directory")):
+        proc = newsetl("report", *window, "--out", str(out), env=env)
+        assert proc.returncode == 2 and proc.stdout == "", proc.stderr[-2000:]
+        [line] = proc.stderr.strip().splitlines()
+        assert line.startswith(message), line
+    assert sorted(p.name for p in taken.iterdir()) == ["index.html"]  # no half-written page left
+
+
+def test_a_home_or_crawl_out_that_is_a_file_is_one_line_naming_the_path(tmp_path):
+    # NEWSETL_HOME=/etc/passwd newsetl status, newsetl crawl --out /etc/passwd: FileExistsError tracebacks
+    a_file = tmp_path / "passwd"
+    a_file.write_text("root:x:0:0::/root:/bin/sh\n", encoding="utf-8")
+    status = newsetl("status", env={config.ENV_HOME: str(a_file), config.ENV_DATABASE_URL: "",
+                                    "AIRFLOW_CONN_NEWS_WAREHOUSE": "", config.ENV_DATA_DIR: ""})
+    assert status.returncode == 2 and status.stdout == ""
+    assert status.stderr == (f"newsetl status: {a_file}: is a file, not a directory (a directory is needed "
+                             f"here) ({config.ENV_HOME}={a_file})\n")
+    crawl = newsetl("crawl", "--source", "ningbolife", "--out", str(a_file))
+    assert crawl.returncode == 2 and crawl.stdout == ""
+    assert crawl.stderr == f"newsetl crawl: {a_file}: is a file, not a directory (a directory is needed here)\n"
+
+
+def _children(pid: int) -> list[int]:
+    """Process ids whose parent is `pid` (from /proc)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid and fields[0] != "Z":
+            found.append(int(stat.parent.name))
+    return found
+
+
+def test_ctrl_c_during_a_run_stops_the_crawls_and_exits_130_with_one_line(tmp_path, pg_url):
+    # Ctrl-C was a KeyboardInterrupt traceback, and the crawl child processes (run in worker
+    # threads) kept running, the command waiting for them
+    import signal
+    import time
+
+    faults = FaultPlan.parse("slow=20:/*")  # every page of the mirror answers after 20 s
+    with start_mirror(faults=faults) as mirror:
+        env = {**os.environ, "GX_ANALYTICS_ENABLED": "false", config.ENV_DATABASE_URL: pg_url,
+               config.ENV_DATA_DIR: str(tmp_path / "data"), config.ENV_BASE_URLS: mirror.env_value()}
+        proc = subprocess.Popen([NEWSETL, "run", "--run-id", "cli_ctrl_c", "--json"], stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True, env=env,
+                                preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+        try:
+            deadline = time.monotonic() + 120
+            crawls: list[int] = []
+            while len(crawls) < 2 and time.monotonic() < deadline and proc.poll() is None:
+                time.sleep(0.5)
+                crawls = [pid for pid in _children(proc.pid)
+                          if "crawlers.run" in Path(f"/proc/{pid}/cmdline").read_text(errors="replace")]
+            assert len(crawls) == 2, (proc.poll(), crawls)  # one crawl process per source
+            time.sleep(2)  # the crawls are waiting on the slow mirror
+            proc.send_signal(signal.SIGINT)
+            out, err = proc.communicate(timeout=60)
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+    assert proc.returncode == 130, err[-3000:]
+    assert "Traceback" not in err and out == ""
+    assert err.strip().splitlines()[-1] == "newsetl run: interrupted (Ctrl-C); stopped"
+    assert "2 crawl process(es) stopped" in err
+    assert not [pid for pid in crawls if Path(f"/proc/{pid}").exists()]  # no crawl outlived the command
