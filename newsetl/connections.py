@@ -6,6 +6,7 @@ connection, the embedded pgserver) live here, in the orchestration layer.
 """
 from __future__ import annotations
 
+import errno
 import json
 import logging
 import os
@@ -77,6 +78,11 @@ def start_embedded_warehouse(pg_dir: Path, create: bool = True) -> str:
     from warehouse.embedded import cluster_exists, start_embedded
 
     pg_dir = Path(pg_dir).expanduser().resolve()
+    for above in (pg_dir, *pg_dir.parents):  # a home that is a file: the path error, not "no warehouse there"
+        if above.exists():
+            if not above.is_dir():
+                raise FileExistsError(errno.EEXIST, "File exists", str(above))  # as creating the directory says
+            break
     if not cluster_exists(pg_dir):
         if not create:
             raise NoWarehouse(
