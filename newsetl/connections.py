@@ -144,10 +144,17 @@ def airflow_conn_to_url(value: str) -> str:
     """An Airflow connection (URI or JSON form, as in AIRFLOW_CONN_<ID>) as a libpq URI."""
     value = value.strip()
     if value.startswith("{"):
-        spec = json.loads(value)
-        extra = spec.get("extra") or {}
-        if isinstance(extra, str):
-            extra = json.loads(extra) if extra.strip() else {}
+        try:  # (json's message says where, never the text: it may hold the password)
+            spec = json.loads(value)
+            extra = spec.get("extra") or {}
+            if isinstance(extra, str):
+                extra = json.loads(extra) if extra.strip() else {}
+        except json.JSONDecodeError as exc:
+            raise ValueError(f"{ENV_AIRFLOW_CONN} is not valid JSON ({exc.msg} at line {exc.lineno} column "
+                             f"{exc.colno}): give the connection as a postgresql:// URI or as JSON") from None
+        if not isinstance(spec, dict) or not isinstance(extra, dict):
+            raise ValueError(f"{ENV_AIRFLOW_CONN}: the JSON form is an object with login, password, host, port, "
+                             f"schema and extra")
         return _build_url(spec.get("login"), spec.get("password"), spec.get("host"), spec.get("port"),
                           spec.get("schema"), extra)
     from warehouse.db import redacted, unencoded_credentials

@@ -222,3 +222,14 @@ def test_without_any_setting_the_default_timeout_ends_a_connection_to_a_silent_s
         took = time.monotonic() - started
         assert silent.accepted == 1
     assert 1.5 < took < 20, took
+
+
+def test_a_dsn_of_another_database_and_a_broken_json_connection_say_what_is_wrong():
+    # mysql://... was "cannot be parsed: URL-encode ..." (the wrong cause); '{not json' was json's own message
+    with pytest.raises(db.WarehouseUnavailable) as raised:
+        db.connect("mysql://u:secret@127.0.0.1/db")
+    assert "is not a PostgreSQL URL (scheme 'mysql')" in str(raised.value) and "secret" not in str(raised.value)
+    with pytest.raises(ValueError) as raised:
+        connections.airflow_conn_to_url('{"login": "u", "password": "secret", not json')
+    message = str(raised.value)
+    assert message.startswith("AIRFLOW_CONN_NEWS_WAREHOUSE is not valid JSON (") and "secret" not in message

@@ -195,6 +195,10 @@ def connect(url: str) -> psycopg2.extensions.connection:
     malformed DSN) is not chained to it.
     """
     where = redacted(url)
+    scheme, sep, _ = url.partition("://")
+    if sep and scheme.split("+")[0].lower() not in ("postgres", "postgresql"):
+        raise WarehouseUnavailable(f"the warehouse DSN {where} is not a PostgreSQL URL (scheme {scheme!r}): "
+                                   f"the warehouse is PostgreSQL, postgresql://user:password@host:port/database")
     if unencoded_credentials(url):
         raise WarehouseUnavailable(
             f"the warehouse DSN {where} has an unencoded @ or / in its user or password: "
