@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 
 from core import config
 from core.sources import parse_base_urls
-from crawlers.run import iso_day
+from crawlers.run import iso_day, since_day
 from newsetl import progress, summaries
 
 COMMANDS_GROUP = "newsetl.commands"  # entry points: callables that add subcommands to the parser
@@ -372,7 +372,8 @@ def build_parser() -> argparse.ArgumentParser:
                                  "(default: a new one under NEWSETL_DATA_DIR)")
     s.add_argument("--full", action="store_true", help="re-crawl every article, not only new ones")
     s.add_argument("--seen-file", help="normalized article URLs to skip (one per line)")
-    s.add_argument("--since", type=iso_day, help="backfill back to this day (YYYY-MM-DD): page listings in full")
+    s.add_argument("--since", type=since_day,
+                   help="backfill back to this day (YYYY-MM-DD, not after today): page listings in full")
     _json_flag(s)
     s.set_defaults(func=cmd_crawl)
 
@@ -396,7 +397,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--base-url", action="append", metavar="NAME=URL")
     s.add_argument("--full", action="store_true")
     s.add_argument("--run-id", type=_run_id)
-    s.add_argument("--since", type=iso_day, help="backfill back to this day (YYYY-MM-DD): page listings in full")
+    s.add_argument("--since", type=since_day,
+                   help="backfill back to this day (YYYY-MM-DD, not after today): page listings in full")
     _json_flag(s)
     s.set_defaults(func=cmd_run)
 

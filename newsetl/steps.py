@@ -142,6 +142,7 @@ def crawl(
     from crawlers.report import merge_run_report
     from crawlers.run import run_crawl_subprocess
 
+    since = _check_since(since)
     registry = resolve_sources({source: base_url} if base_url else None)
     if source not in registry:
         raise ValueError(f"unknown source {source!r}; known: {sorted(registry)}")
@@ -185,6 +186,24 @@ def crawl(
         publish_source()
     log.info("crawl %s: %s", source, json.dumps(report.get("articles", {})))
     return report
+
+
+def _check_since(since: str | None) -> str | None:
+    """`since` as a YYYY-MM-DD day, or ValueError (one line) when it is not one or is after today
+    (a DAG run's conf, a caller of run_all): a later day skipped every listed link, and the run
+    ended as a crawl outage with its load blocked."""
+    if not since:
+        return None
+    from crawlers.run import future_since
+
+    try:
+        day = date.fromisoformat(str(since).strip()).isoformat()
+    except ValueError:
+        raise ValueError(f"since: expected YYYY-MM-DD, got {since!r}") from None
+    why = future_since(day)
+    if why:
+        raise ValueError(f"since {why}")
+    return day
 
 
 # --------------------------------------------------------------------------- transform
@@ -511,6 +530,7 @@ def run_all(
     """One whole run without Airflow (same steps as the DAG); returns every step's counts.
 
     `progress` shows bars for the crawl, the transform and the load (newsetl.progress)."""
+    since = _check_since(since)  # before the run directory exists
     registry = resolve_sources(base_urls)
     database_url = database_url or resolve_database_url()
     names = sources or list(registry)

@@ -169,6 +169,9 @@ def test_a_summary_with_no_data_docs_says_none_were_built():
     (["run", "--run-id", "a/b"], "not a run id: 'a/b'"),
     (["run", "--run-id", "../../etc"], "not a run id: '../../etc'"),
     (["reprocess", "/data/runs/cli__1"], "e.g. 'cli__1'"),
+    # a future --since skipped every listed link and ended as a crawl outage: load blocked, alert queued, exit 3
+    (["run", "--since", "2099-01-01"], "argument --since: 2099-01-01 is after today ("),
+    (["crawl", "--source", "ningbolife", "--since", "2099-01-01"], "2099-01-01 is after today ("),
 ])
 def test_bad_arguments_are_refused_by_the_parser_with_one_line(argv, message, capsys):
     from newsetl.cli import build_parser
@@ -176,6 +179,26 @@ def test_bad_arguments_are_refused_by_the_parser_with_one_line(argv, message, ca
     with pytest.raises(SystemExit) as exited:
         build_parser().parse_args(argv)
     assert exited.value.code == 2 and message in capsys.readouterr().err
+
+
+def test_since_today_is_accepted_and_a_future_since_is_refused_before_anything_is_created(tmp_path, monkeypatch):
+    from datetime import date
+
+    from crawlers.run import latest_since_day
+    from newsetl import cli, steps
+
+    parser = cli.build_parser()
+    today = latest_since_day()
+    assert today >= date.today().isoformat()
+    assert parser.parse_args(["run", "--since", today]).since == today
+    # the DAG's conf reaches the steps without the parser: refused there too, before a run directory exists
+    monkeypatch.setenv("NEWSETL_DATA_DIR", str(tmp_path))
+    monkeypatch.setenv("NEWSETL_DATABASE_URL", "postgresql://nobody@127.0.0.1:1/none")
+    with pytest.raises(ValueError, match=r"^since 2099-01-01 is after today \(.*nothing crawled$"):
+        steps.run_all(since="2099-01-01", run_id="future")
+    with pytest.raises(ValueError, match="since 2099-01-01 is after today"):
+        steps.crawl(str(tmp_path / "runs" / "future"), "ningbolife", since="2099-01-01")
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_reprocess_refuses_a_period_that_ends_before_it_starts(capsys):
