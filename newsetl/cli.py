@@ -138,8 +138,12 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 # ------------------------------------------------------------------ crawl / steps
+CRAWL_OUTAGE_EXIT = 3  # `crawl`: the source could not be read at all (as `run` exits on a crawl outage)
+
+
 def cmd_crawl(args: argparse.Namespace) -> int:
     from core.rundir import is_remote
+    from crawlers.report import unreadable
 
     steps = _steps()
     sources = steps.resolve_sources({args.source: args.base_url} if args.base_url else None)
@@ -154,6 +158,11 @@ def cmd_crawl(args: argparse.Namespace) -> int:
                              progress=args.progress, seen_file=Path(args.seen_file) if args.seen_file else None,
                              seen_from_warehouse=False)
     _emit(args, {"run_dir": str(out), **report}, lambda r: summaries.crawl(args.source, r))
+    why = unreadable(report)
+    if why:  # the source could not be read at all: what `run` blocks as a crawl outage (exit 3)
+        print(f"newsetl crawl: crawl outage: source {args.source} could not be read: {why}; nothing crawled",
+              file=sys.stderr)
+        return CRAWL_OUTAGE_EXIT
     return 0
 
 

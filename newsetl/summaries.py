@@ -30,7 +30,8 @@ NAMED_CRAWL_WARNINGS = ("charset_guessed", "pages_with_decode_errors")
 def _crawled(name: str, report: Mapping[str, Any]) -> str:
     articles = report.get("articles") or {}
     line = (f"crawl {name}: {_n(articles.get('new'))} new, {_n(articles.get('unchanged'))} unchanged, "
-            f"{_n(articles.get('failed'))} failed article pages ({_n(report.get('requests'))} requests)")
+            f"{_n(articles.get('failed'))} failed article pages, {_n(report.get('listings_failed'))} failed "
+            f"listing pages ({_n(report.get('requests'))} requests)")
     warnings = report.get("warnings") or []
     named = [f"{key} {_n(report.get(key))}" for key in NAMED_CRAWL_WARNINGS if _n(report.get(key))]
     return (line + (f"; {len(warnings)} warning(s)" if warnings else "")

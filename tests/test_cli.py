@@ -448,3 +448,42 @@ def test_crawl_shows_its_bar_on_a_terminal_and_prints_json_alone_with_json(tmp_p
     report = json.loads(piped.stdout)
     assert report["run_dir"] == str(tmp_path / "b") and report["articles"]["new"] == 22
     assert BAR not in piped.stderr
+
+
+def _closed_loopback_port() -> int:
+    import socket
+
+    with socket.socket() as sock:  # bound, then closed: nothing listens there (connection refused)
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def test_crawl_of_a_source_that_cannot_be_read_says_so_and_exits_3(tmp_path):
+    """Every listing page refused: the summary printed "0 failed article pages", exit 0 and nothing on
+    stderr, while crawl_report.json had listings_failed 2 (what `run` blocks as a crawl outage)."""
+    port = _closed_loopback_port()
+    proc = newsetl("crawl", "--source", "ningbo_gov", "--base-url", f"http://127.0.0.1:{port}",
+                   "--out", str(tmp_path / "run"),
+                   env={config.ENV_DATA_DIR: str(tmp_path / "data")})
+    assert proc.returncode == 3, proc.stderr[-2000:]
+    assert proc.stdout.startswith("crawl ningbo_gov: 0 new, 0 unchanged, 0 failed article pages, "
+                                  "2 failed listing pages (")
+    assert proc.stderr.strip().splitlines()[-1].startswith(
+        "newsetl crawl: crawl outage: source ningbo_gov could not be read: all 2 listing page(s) failed (first: ")
+    assert "Connection was refused" in proc.stderr
+    report = json.loads((tmp_path / "run" / "raw" / "ningbo_gov" / "crawl_report.json").read_text())
+    assert report["listings_failed"] == 2 and report["listings"] == 0
+
+
+def test_the_crawl_summary_counts_failed_listing_pages_and_a_partly_read_source_is_no_outage():
+    from crawlers.report import unreadable
+    from newsetl import summaries
+
+    partly = {"articles": {"new": 5, "unchanged": 0, "failed": 0}, "listings": 3, "listings_failed": 1,
+              "requests": 9, "errors": [{"url": "http://x/col/1", "error": "HttpError 503"}]}
+    assert summaries.crawl("ningbo_gov", partly).startswith(
+        "crawl ningbo_gov: 5 new, 0 unchanged, 0 failed article pages, 1 failed listing pages (9 requests)")
+    assert unreadable(partly) is None
+    assert unreadable({**partly, "listings": 0, "listings_not_modified": 2, "articles": {}}) is None  # 304s read
+    down = {**partly, "listings": 0, "articles": {"new": 0, "unchanged": 0, "failed": 0}}
+    assert unreadable(down) == "all 1 listing page(s) failed (first: HttpError 503)"
