@@ -241,6 +241,54 @@ def new_run_id(now: datetime | None = None) -> str:
     return "cli__" + now.strftime("%Y%m%dT%H%M%S%fZ")
 
 
+# What a step needs of a run directory, as run-relative glob patterns (any one will do): what the
+# step before it wrote. A directory holding none of RUN_MARKERS is no run directory at all (an
+# empty folder, the data dir's runs/ given by mistake): the steps refuse it and create nothing
+# (the transform made raw/, staged/, validation/ and .run.lock there, and a validation of it
+# recorded a blocked run and queued a "crawl outage" alert).
+CRAWL_OUTPUT = (CRAWL_REPORT_FILE, f"{RAW}/*/{PAGES_FILE}", f"{RAW}/*/{CRAWL_REPORT_FILE}")
+TRANSFORM_OUTPUT = (f"{STAGED}/{ARTICLES_FILE}",)
+VALIDATION_OUTPUT = (f"{VALIDATION}/{SUMMARY_FILE}", f"{VALIDATION}/{ARTICLES_FILE}")
+RUN_MARKERS = CRAWL_OUTPUT + (f"{STAGED}/*.jsonl", f"{STAGED}/{TRANSFORM_REPORT_FILE}") + VALIDATION_OUTPUT
+
+
+class NotARunDirectory(FileNotFoundError):
+    """A directory that is not a run directory, or a run missing what a step reads (one line)."""
+
+
+def check_run_dir(run_dir: str | os.PathLike[str], needs: tuple[str, ...] = (), step: str = "",
+                  before: str = "") -> None:
+    """Raise unless `run_dir` (a path or a run URL) is a run directory holding one of `needs`.
+
+    No such directory: FileNotFoundError "no run directory ...". A directory with none of
+    RUN_MARKERS (a crawl report, a source's raw pages or report, staged rows, a validation
+    result): NotARunDirectory "... is not a run directory ...". A run with none of `needs`:
+    NotARunDirectory naming what is missing and what to run first (`before`, with `{run}` for the
+    run's location). Reads only:
+    nothing is created, no lock is taken."""
+    patterns = tuple(dict.fromkeys(RUN_MARKERS + needs))
+    if is_remote(run_dir):
+        data, run_id = split_run_location(run_dir)
+        location = data.run_location(run_id)
+        data.check()
+        if not data.files(f"{RUNS}/{run_id}")[:1]:
+            raise FileNotFoundError(f"no run directory {location}")
+        found = {pattern: bool(data.glob(f"{RUNS}/{run_id}/{pattern}")) for pattern in patterns}
+    else:
+        root = Path(str(run_dir).removeprefix("file://"))
+        location, run_id = str(root), root.name
+        if not root.is_dir():
+            raise FileNotFoundError(f"no run directory {root}")
+        found = {pattern: any(p.is_file() for p in root.glob(pattern)) for pattern in patterns}
+    if not any(found[p] for p in RUN_MARKERS):
+        raise NotARunDirectory(
+            f"{location} is not a run directory: it has no {CRAWL_REPORT_FILE}, no {RAW}/<source>/{PAGES_FILE}, "
+            f"no {STAGED}/ rows and no {VALIDATION}/ result; nothing done")
+    if needs and not any(found[p] for p in needs):
+        raise NotARunDirectory(f"run {run_id} has nothing to {step} (no {' or '.join(needs)})"
+                               + (f": {before.format(run=location)} first" if before else "") + "; nothing done")
+
+
 class RunLocked(RuntimeError):
     """Another process is writing the same run (or the same source's crawl of it)."""
 

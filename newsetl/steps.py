@@ -21,13 +21,16 @@ from core import config
 from core import sources as sources_module
 from core.records import content_hash, warning_kind, word_count
 from core.rundir import (
+    CRAWL_OUTPUT,
     CRAWL_REPORT_FILE,
     PAGES_FILE,
     RAW,
     RUNS,
+    TRANSFORM_OUTPUT,
     DataDir,
     RunCopy,
     RunPaths,
+    check_run_dir,
     http_validators,
     is_remote,
     json_bytes,
@@ -74,14 +77,19 @@ def _run_name(run_dir: str) -> str:
     return str(run_dir).rstrip("/").rsplit("/", 1)[-1]
 
 
-def _one_writer(stage: str, reads: PathsOf, writes: PathsOf) -> Callable[[Callable[..., T]], Callable[..., T]]:
+def _one_writer(stage: str, reads: PathsOf, writes: PathsOf, needs: tuple[str, ...] = (), verb: str = "",
+                before: str = "") -> Callable[[Callable[..., T]], Callable[..., T]]:
     """Run a step on a run directory (a path or an object-storage URL) under the run's lock: a
     second transform/validate/load of the same run fails at once (RunLocked) instead of
     interleaving its writes. The step gets the run as a `RunCopy`: on object storage the files
-    it `reads` are materialized first and the ones it `writes` are published when it ends."""
+    it `reads` are materialized first and the ones it `writes` are published when it ends.
+
+    First, with nothing created and no lock taken, a directory that is no run directory, or a
+    run holding none of `needs` (what step `before` writes), is refused (core.rundir.check_run_dir)."""
     def wrap(func: Callable[..., T]) -> Callable[..., T]:
         @functools.wraps(func)
         def locked(run_dir: str, *args: Any, **kwargs: Any) -> T:
+            check_run_dir(run_dir, needs, verb, before)
             with open_run(run_dir, f"the {stage} of run {_run_name(run_dir)}") as run:
                 run.pull(*reads(run.paths))
                 run.owns(*writes(run.paths))
@@ -270,7 +278,8 @@ def transform_page(
     return row, metrics
 
 
-@_one_writer("transform", reads=lambda p: [p.raw / "*" / PAGES_FILE], writes=lambda p: [p.staged])
+@_one_writer("transform", reads=lambda p: [p.raw / "*" / PAGES_FILE], writes=lambda p: [p.staged],
+             needs=CRAWL_OUTPUT, verb="transform", before="crawl into it (`newsetl crawl --source NAME --out {run}`)")
 def transform(run: RunCopy, progress: Progress | None = None) -> dict[str, int]:
     """Raw pages of every source -> staged articles/metrics; bad pages go to staged/rejects."""
     from transforms.errors import NotAnArticle
@@ -396,7 +405,8 @@ def _started_at(report_text: str | None) -> str | None:
 
 
 @_one_writer("validation",
-             reads=lambda p: [p.crawl_report, p.staged, p.alert_marker], writes=lambda p: [p.validation])
+             reads=lambda p: [p.crawl_report, p.staged, p.alert_marker], writes=lambda p: [p.validation],
+             needs=TRANSFORM_OUTPUT, verb="validate", before="run `newsetl transform {run}`")
 def validate(
     run: RunCopy,
     alert: bool = True,
