@@ -425,6 +425,38 @@ def read_json(path: Path) -> Any:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
+# The files a validation judged (relative to the run): what transform and crawl wrote. Their
+# fingerprints go into validation/summary.json ("inputs"); the load compares them with the run's
+# files now, so a transform (or crawl) rerun after the validation cannot load its stale result.
+VALIDATED_INPUTS = (f"{STAGED}/{ARTICLES_FILE}", f"{STAGED}/{METRICS_FILE}", f"{STAGED}/{REJECTS_FILE}",
+                    CRAWL_REPORT_FILE)
+
+
+def file_fingerprint(path: Path) -> str | None:
+    """"sha256:<hex>" of a file's bytes (content, not mtime: two writes in the same second differ),
+    or None when it does not exist."""
+    import hashlib
+
+    if not path.is_file():
+        return None
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return f"sha256:{digest.hexdigest()}"
+
+
+def input_fingerprints(paths: RunPaths) -> dict[str, str | None]:
+    """{run-relative name: file_fingerprint} of VALIDATED_INPUTS, as the run holds them now."""
+    return {name: file_fingerprint(paths.root / name) for name in VALIDATED_INPUTS}
+
+
+def changed_inputs(recorded: Mapping[str, Any], paths: RunPaths) -> list[str]:
+    """The VALIDATED_INPUTS whose fingerprint differs from the one `recorded` (by a validation)."""
+    now = input_fingerprints(paths)
+    return [name for name in VALIDATED_INPUTS if recorded.get(name) != now[name]]
+
+
 # --------------------------------------------------------------------------- object storage
 class StorageUnavailable(RuntimeError):
     """The data dir's object storage cannot be reached, or refused a request (one line)."""

@@ -30,6 +30,7 @@ from core.rundir import (
     DataDir,
     RunCopy,
     RunPaths,
+    changed_inputs,
     check_run_dir,
     http_validators,
     is_remote,
@@ -502,8 +503,10 @@ def load(run: RunCopy, dag_run_id: str | None = None, database_url: str | None =
          force: bool = False, progress: Progress | None = None) -> dict[str, Any]:
     """Load the accepted rows and the quarantine of one run in one transaction.
 
-    The load gate: a run that was never validated, or whose validation blocked the load,
-    is refused (LoadRefused) unless `force`, which the load result records.
+    The load gate: a run that was never validated, whose validation blocked the load, or
+    whose validation is older than its staged rows or crawl report (a transform rerun since:
+    the fingerprints in summary.json "inputs" differ) is refused (LoadRefused); `force` loads
+    a blocked or outdated one anyway, which the load result records.
     """
     from warehouse.load import LOAD_STEPS, load_run
 
@@ -516,10 +519,20 @@ def load(run: RunCopy, dag_run_id: str | None = None, database_url: str | None =
         reasons = "; ".join(str(r) for r in summary.get("batch_failed_reasons") or []) or "see summary.json"
         raise LoadRefused(f"run {paths.run_id}: validation blocked the load ({reasons}); "
                           f"load it anyway with --force")
+    # a transform (or crawl) rerun after the validation: its result is of other rows. A summary
+    # without "inputs" was written before validations recorded them: nothing to compare.
+    recorded = summary.get("inputs")
+    changed = changed_inputs(recorded, paths) if isinstance(recorded, dict) and recorded else []
+    if changed and not force:
+        raise LoadRefused(f"run {paths.run_id}: its validation is older than the run's data ({', '.join(changed)} "
+                          f"changed since it was validated): run `newsetl validate {run.location}` first, or "
+                          f"load the earlier validation's rows anyway with --force")
+    if changed:
+        log.warning("load: run %s: loading a validation older than %s (--force)", paths.run_id, ", ".join(changed))
     progress = progress or NO_PROGRESS
     result = load_run(paths.root, url=database_url or resolve_database_url(), run_id=paths.run_id,
                       dag_run_id=dag_run_id, sources=load_sources().values(),
-                      forced=bool(force and summary.get("batch_failed")),
+                      forced=bool(force and (summary.get("batch_failed") or changed)),
                       on_step=progress.load_steps(LOAD_STEPS)).to_dict()
     progress.finish_load()
     write_json(paths.load_result, result)
