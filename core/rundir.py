@@ -418,6 +418,55 @@ def read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
                 yield json.loads(line)
 
 
+BAD_RECORD = "bad_record"            # a line of an archive that is not a JSON object: skipped, the rest read
+DAMAGED_ARCHIVE = "damaged_archive"  # an archive unreadable from some line on (not gzip, truncated, corrupt)
+MAX_BAD_TEXT = 2000                  # characters of a bad line kept with its report
+
+
+def read_jsonl_salvaged(path: Path, bad: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    """Rows of a JSON Lines file (gzip if it ends in .gz) read past damage, for the raw archives.
+
+    A line that is not a JSON object (not JSON, not UTF-8, a list) is skipped and appended to
+    `bad` as {"line", "kind": BAD_RECORD, "error", "text"}; the lines after it are read. A
+    damaged file (not gzip, truncated, a corrupt or failing stream) ends where it stops being
+    readable, appended as {"line" (the first line not read), "kind": DAMAGED_ARCHIVE, "error",
+    "lines_read"}; the rows before it are yielded. Nothing if the file does not exist."""
+    import zlib
+
+    if not path.exists():
+        return
+    line_no = 0
+    try:
+        with (gzip.open(path, "rb") if path.suffix == ".gz" else path.open("rb")) as fh:
+            for line_no, raw in enumerate(fh, start=1):  # noqa: B007 - the line reached is reported on damage
+                if not raw.strip():
+                    continue
+                try:
+                    row = json.loads(raw.decode("utf-8"))
+                except ValueError as exc:  # JSONDecodeError and UnicodeDecodeError
+                    what = "not UTF-8" if isinstance(exc, UnicodeDecodeError) else "not JSON"
+                    bad.append({"line": line_no, "kind": BAD_RECORD, "error": f"{what} ({exc})",
+                                "text": raw[:MAX_BAD_TEXT].decode("utf-8", "replace")})
+                    continue
+                if not isinstance(row, dict):
+                    bad.append({"line": line_no, "kind": BAD_RECORD,
+                                "error": f"not a JSON object (a {type(row).__name__})",
+                                "text": raw[:MAX_BAD_TEXT].decode("utf-8", "replace")})
+                    continue
+                yield row
+    except (OSError, EOFError, zlib.error) as exc:  # gzip.BadGzipFile is an OSError
+        if isinstance(exc, gzip.BadGzipFile) and line_no == 0:
+            what = "not a gzip file"
+        elif isinstance(exc, EOFError):
+            what = "truncated"
+        else:
+            what = "unreadable"
+        cause = f"({type(exc).__name__}: {_one_line(exc)})"
+        bad.append({"line": line_no + 1, "kind": DAMAGED_ARCHIVE, "lines_read": line_no,
+                    "error": f"{what} {cause}; nothing read" if not line_no else
+                             f"{what} from line {line_no + 1} on {cause}; the {line_no} line(s) before it read"})
+
+
 def read_json(path: Path) -> Any:
     """A JSON file's content, or None if it does not exist."""
     if not path.is_file():

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import json
 import logging
+import re
 import traceback
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
@@ -23,6 +24,7 @@ from core.records import content_hash, warning_kind, word_count
 from core.rundir import (
     CRAWL_OUTPUT,
     CRAWL_REPORT_FILE,
+    DAMAGED_ARCHIVE,
     PAGES_FILE,
     RAW,
     RUNS,
@@ -39,7 +41,7 @@ from core.rundir import (
     open_lines,
     open_run,
     read_json,
-    read_jsonl,
+    read_jsonl_salvaged,
     run_paths,
     safe_run_id,
     state_root,
@@ -296,8 +298,10 @@ def transform(run: RunCopy, progress: Progress | None = None) -> dict[str, int]:
     raw_files = paths.all_pages()
     progress = progress or NO_PROGRESS
     page_read = progress.pages(_count_lines(raw_files)) if progress.enabled else None
+    damage: list[dict[str, Any]] = []  # raw archive lines that could not be read (named, quarantined)
     for raw_file in raw_files:
-        for page in read_jsonl(raw_file):
+        bad: list[dict[str, Any]] = []
+        for page in read_jsonl_salvaged(raw_file, bad):
             if page_read is not None:
                 page_read()
             if page.get("kind") != "article" or int(page.get("status") or 0) != 200:
@@ -319,6 +323,12 @@ def transform(run: RunCopy, progress: Progress | None = None) -> dict[str, int]:
             if page_warnings:
                 log.warning("transform %s: %s", row["url"], "; ".join(page_warnings))
                 warned.append({"url": row["url"], "source": row["source"], "warnings": page_warnings})
+        for entry in bad:  # a bad line is one counted record; a damaged archive one failure of its source
+            reject = _archive_reject(paths, raw_file, entry)
+            log.error("transform: %s", reject["reasons"][0])
+            rejects.append(reject)
+            damage.append({"file": reject["record"]["file"], "source": reject["source"], "line": entry["line"],
+                           "kind": entry["kind"], "error": entry["error"]})
     counts: dict[str, Any] = {
         "pages": pages,
         "articles": write_jsonl(paths.staged_articles, articles.values()),
@@ -329,6 +339,9 @@ def transform(run: RunCopy, progress: Progress | None = None) -> dict[str, int]:
         "warnings": dict(sorted(Counter(warning_kind(w) for entry in warned
                                         for w in dict.fromkeys(entry["warnings"])).items())),
         "page_warnings": warned[:MAX_REPORTED_WARNINGS],
+        # raw archive lines that could not be read (each also a reject above): file, source, line,
+        # kind (bad_record: that line, the rest read; damaged_archive: the file from that line on)
+        "archive_errors": damage[:MAX_REPORTED_WARNINGS],
     }
     write_json(paths.transform_report, counts)
     log.info("transform: %s", counts)
@@ -336,13 +349,42 @@ def transform(run: RunCopy, progress: Progress | None = None) -> dict[str, int]:
 
 
 def _count_lines(files: list[Path]) -> int:
-    """Non-blank lines of JSON Lines files (the pages a transform will read: a bar's total)."""
+    """Non-blank lines of JSON Lines files (the pages a transform will read: a bar's total); a
+    damaged file counts the lines readable before the damage (the transform reports it)."""
+    import zlib
+
     total = 0
     for path in files:
         if path.exists():
-            with open_lines(path) as fh:
-                total += sum(1 for line in fh if line.strip())
+            try:
+                with open_lines(path) as fh:
+                    for line in fh:
+                        total += bool(line.strip())
+            except (OSError, EOFError, zlib.error, UnicodeDecodeError):
+                continue
     return total
+
+
+URL_IN_LINE = re.compile(r'"(?:canonical_url|url)"\s*:\s*"(https?://[^"\\]{1,2000})"')
+
+
+def _archive_reject(paths: RunPaths, raw_file: Path, entry: Mapping[str, Any]) -> dict:
+    """A staged reject for a raw archive line that could not be read (core.rundir.read_jsonl_salvaged):
+    keyed by the archive and line (not a page URL, so the page is not kept out of the next crawl),
+    its source the archive's (raw/<source>/pages.jsonl.gz), the page URL when the bad line names one."""
+    rel = raw_file.relative_to(paths.root).as_posix()
+    source = raw_file.parent.name
+    where = f"{rel} line {entry['line']}"
+    record: dict[str, Any] = {"file": rel, "line": entry["line"], "error": entry["error"]}
+    if entry.get("text") is not None:
+        record["text_head"] = entry["text"]
+        found = URL_IN_LINE.search(entry["text"])
+        if found:
+            record["page_url"] = found.group(1)
+    reason = (f"{entry['kind']}: {where}: {entry['error']}" if entry["kind"] != DAMAGED_ARCHIVE
+              else f"{entry['kind']}: {rel}: {entry['error']}")
+    return {"url": f"{rel}#line={entry['line']}", "source": source, "stage": "transform", "reasons": [reason],
+            "record": record}
 
 
 def _reject(page: Mapping[str, Any], reasons: list[str], detail: str | None = None) -> dict:

@@ -45,6 +45,11 @@ def crawl(source: str, result: Mapping[str, Any]) -> str:
 def transform(result: Mapping[str, Any]) -> str:
     line = (f"transform: {_n(result.get('pages'))} article pages -> {_n(result.get('articles'))} articles, "
             f"{_n(result.get('metrics'))} metrics; {_n(result.get('rejected'))} rejected (quarantined)")
+    damaged = result.get("archive_errors") or []
+    if damaged:  # raw archive lines that could not be read: counted in rejected, named here
+        named = [f"{d.get('file')} line {d.get('line')} ({d.get('kind')})" for d in damaged[:3]]
+        line += (f"; {len(damaged)} raw archive error(s): " + ", ".join(named)
+                 + (", ..." if len(damaged) > 3 else ""))
     warned = result.get("warnings") or {}
     if warned:  # pages kept whole: repaired (replaced bytes, flattened nesting, oversized body), charset guessed
         line += "; page warnings: " + ", ".join(f"{kind} {_n(n)}" for kind, n in sorted(warned.items()))

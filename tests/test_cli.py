@@ -327,7 +327,7 @@ def test_json_output_is_json_alone_and_the_summary_is_short_text(tmp_path, pg_ur
         assert " INFO " in proc.stderr and " INFO " not in proc.stdout  # the steps log, on stderr only
         assert BAR not in proc.stderr  # stderr is no terminal here: no progress bars
     assert results["transform"] == {"pages": 6, "articles": 6, "metrics": results["transform"]["metrics"],
-                                    "rejected": 0, "warnings": {}, "page_warnings": []}
+                                    "rejected": 0, "warnings": {}, "page_warnings": [], "archive_errors": []}
     assert results["validate"]["articles_accepted"] == 6 and results["load"]["articles_inserted"] == 6
 
     human = newsetl("load", str(run_dir), env=env)
