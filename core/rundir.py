@@ -241,6 +241,54 @@ def new_run_id(now: datetime | None = None) -> str:
     return "cli__" + now.strftime("%Y%m%dT%H%M%S%fZ")
 
 
+# What a step needs of a run directory, as run-relative glob patterns (any one will do): what the
+# step before it wrote. A directory holding none of RUN_MARKERS is no run directory at all (an
+# empty folder, the data dir's runs/ given by mistake): the steps refuse it and create nothing
+# (the transform made raw/, staged/, validation/ and .run.lock there, and a validation of it
+# recorded a blocked run and queued a "crawl outage" alert).
+CRAWL_OUTPUT = (CRAWL_REPORT_FILE, f"{RAW}/*/{PAGES_FILE}", f"{RAW}/*/{CRAWL_REPORT_FILE}")
+TRANSFORM_OUTPUT = (f"{STAGED}/{ARTICLES_FILE}",)
+VALIDATION_OUTPUT = (f"{VALIDATION}/{SUMMARY_FILE}", f"{VALIDATION}/{ARTICLES_FILE}")
+RUN_MARKERS = CRAWL_OUTPUT + (f"{STAGED}/*.jsonl", f"{STAGED}/{TRANSFORM_REPORT_FILE}") + VALIDATION_OUTPUT
+
+
+class NotARunDirectory(FileNotFoundError):
+    """A directory that is not a run directory, or a run missing what a step reads (one line)."""
+
+
+def check_run_dir(run_dir: str | os.PathLike[str], needs: tuple[str, ...] = (), step: str = "",
+                  before: str = "") -> None:
+    """Raise unless `run_dir` (a path or a run URL) is a run directory holding one of `needs`.
+
+    No such directory: FileNotFoundError "no run directory ...". A directory with none of
+    RUN_MARKERS (a crawl report, a source's raw pages or report, staged rows, a validation
+    result): NotARunDirectory "... is not a run directory ...". A run with none of `needs`:
+    NotARunDirectory naming what is missing and what to run first (`before`, with `{run}` for the
+    run's location). Reads only:
+    nothing is created, no lock is taken."""
+    patterns = tuple(dict.fromkeys(RUN_MARKERS + needs))
+    if is_remote(run_dir):
+        data, run_id = split_run_location(run_dir)
+        location = data.run_location(run_id)
+        data.check()
+        if not data.files(f"{RUNS}/{run_id}")[:1]:
+            raise FileNotFoundError(f"no run directory {location}")
+        found = {pattern: bool(data.glob(f"{RUNS}/{run_id}/{pattern}")) for pattern in patterns}
+    else:
+        root = Path(str(run_dir).removeprefix("file://"))
+        location, run_id = str(root), root.name
+        if not root.is_dir():
+            raise FileNotFoundError(f"no run directory {root}")
+        found = {pattern: any(p.is_file() for p in root.glob(pattern)) for pattern in patterns}
+    if not any(found[p] for p in RUN_MARKERS):
+        raise NotARunDirectory(
+            f"{location} is not a run directory: it has no {CRAWL_REPORT_FILE}, no {RAW}/<source>/{PAGES_FILE}, "
+            f"no {STAGED}/ rows and no {VALIDATION}/ result; nothing done")
+    if needs and not any(found[p] for p in needs):
+        raise NotARunDirectory(f"run {run_id} has nothing to {step} (no {' or '.join(needs)})"
+                               + (f": {before.format(run=location)} first" if before else "") + "; nothing done")
+
+
 class RunLocked(RuntimeError):
     """Another process is writing the same run (or the same source's crawl of it)."""
 
@@ -370,11 +418,92 @@ def read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
                 yield json.loads(line)
 
 
+BAD_RECORD = "bad_record"            # a line of an archive that is not a JSON object: skipped, the rest read
+DAMAGED_ARCHIVE = "damaged_archive"  # an archive unreadable from some line on (not gzip, truncated, corrupt)
+MAX_BAD_TEXT = 2000                  # characters of a bad line kept with its report
+
+
+def read_jsonl_salvaged(path: Path, bad: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    """Rows of a JSON Lines file (gzip if it ends in .gz) read past damage, for the raw archives.
+
+    A line that is not a JSON object (not JSON, not UTF-8, a list) is skipped and appended to
+    `bad` as {"line", "kind": BAD_RECORD, "error", "text"}; the lines after it are read. A
+    damaged file (not gzip, truncated, a corrupt or failing stream) ends where it stops being
+    readable, appended as {"line" (the first line not read), "kind": DAMAGED_ARCHIVE, "error",
+    "lines_read"}; the rows before it are yielded. Nothing if the file does not exist."""
+    import zlib
+
+    if not path.exists():
+        return
+    line_no = 0
+    try:
+        with (gzip.open(path, "rb") if path.suffix == ".gz" else path.open("rb")) as fh:
+            for line_no, raw in enumerate(fh, start=1):  # noqa: B007 - the line reached is reported on damage
+                if not raw.strip():
+                    continue
+                try:
+                    row = json.loads(raw.decode("utf-8"))
+                except ValueError as exc:  # JSONDecodeError and UnicodeDecodeError
+                    what = "not UTF-8" if isinstance(exc, UnicodeDecodeError) else "not JSON"
+                    bad.append({"line": line_no, "kind": BAD_RECORD, "error": f"{what} ({exc})",
+                                "text": raw[:MAX_BAD_TEXT].decode("utf-8", "replace")})
+                    continue
+                if not isinstance(row, dict):
+                    bad.append({"line": line_no, "kind": BAD_RECORD,
+                                "error": f"not a JSON object (a {type(row).__name__})",
+                                "text": raw[:MAX_BAD_TEXT].decode("utf-8", "replace")})
+                    continue
+                yield row
+    except (OSError, EOFError, zlib.error) as exc:  # gzip.BadGzipFile is an OSError
+        if isinstance(exc, gzip.BadGzipFile) and line_no == 0:
+            what = "not a gzip file"
+        elif isinstance(exc, EOFError):
+            what = "truncated"
+        else:
+            what = "unreadable"
+        cause = f"({type(exc).__name__}: {_one_line(exc)})"
+        bad.append({"line": line_no + 1, "kind": DAMAGED_ARCHIVE, "lines_read": line_no,
+                    "error": f"{what} {cause}; nothing read" if not line_no else
+                             f"{what} from line {line_no + 1} on {cause}; the {line_no} line(s) before it read"})
+
+
 def read_json(path: Path) -> Any:
     """A JSON file's content, or None if it does not exist."""
     if not path.is_file():
         return None
     return json.loads(path.read_text(encoding="utf-8"))
+
+
+# The files a validation judged (relative to the run): what transform and crawl wrote. Their
+# fingerprints go into validation/summary.json ("inputs"); the load compares them with the run's
+# files now, so a transform (or crawl) rerun after the validation cannot load its stale result.
+VALIDATED_INPUTS = (f"{STAGED}/{ARTICLES_FILE}", f"{STAGED}/{METRICS_FILE}", f"{STAGED}/{REJECTS_FILE}",
+                    CRAWL_REPORT_FILE)
+
+
+def file_fingerprint(path: Path) -> str | None:
+    """"sha256:<hex>" of a file's bytes (content, not mtime: two writes in the same second differ),
+    or None when it does not exist."""
+    import hashlib
+
+    if not path.is_file():
+        return None
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return f"sha256:{digest.hexdigest()}"
+
+
+def input_fingerprints(paths: RunPaths) -> dict[str, str | None]:
+    """{run-relative name: file_fingerprint} of VALIDATED_INPUTS, as the run holds them now."""
+    return {name: file_fingerprint(paths.root / name) for name in VALIDATED_INPUTS}
+
+
+def changed_inputs(recorded: Mapping[str, Any], paths: RunPaths) -> list[str]:
+    """The VALIDATED_INPUTS whose fingerprint differs from the one `recorded` (by a validation)."""
+    now = input_fingerprints(paths)
+    return [name for name in VALIDATED_INPUTS if recorded.get(name) != now[name]]
 
 
 # --------------------------------------------------------------------------- object storage

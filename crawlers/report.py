@@ -52,6 +52,20 @@ def run_totals(sources: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
     }
 
 
+def unreadable(report: Mapping[str, Any]) -> str | None:
+    """Why one source's crawl could not read the source at all, else None: every listing page
+    it requested failed (refused, timed out, 5xx after retries), none was read or answered 304,
+    and it saw no article. The run's validation calls the same source a crawl outage."""
+    failed = int(report.get("listings_failed") or 0)
+    read = int(report.get("listings") or 0) + int(report.get("listings_not_modified") or 0)
+    articles = report.get("articles") or {}
+    if not failed or read or any(int(articles.get(k) or 0) for k in ARTICLE_COUNTS):
+        return None
+    first = next((str(e["error"]) for e in report.get("errors") or () if isinstance(e, dict) and e.get("error")),
+                 None)
+    return f"all {failed} listing page(s) failed" + (f" (first: {first})" if first else "")
+
+
 def merge_run_report(paths: RunPaths, report: Mapping[str, Any]) -> dict[str, Any]:
     """Add one source's report to <run dir>/crawl_report.json (locked), return the new totals."""
     paths.root.mkdir(parents=True, exist_ok=True)

@@ -76,6 +76,37 @@ def iso_day(text: str) -> str:
         raise argparse.ArgumentTypeError(f"expected YYYY-MM-DD, got {text!r}") from exc
 
 
+SITES_TIME_ZONE = "Asia/Shanghai"  # the sites' own day: the DAG runs at 06:00 there
+
+
+def latest_since_day() -> str:
+    """The latest day `--since` may name: today (the later of the local day and the sites' day).
+
+    A later day has no article yet: a backfill from it skipped every listed link and ended as
+    a crawl outage that blocked the load."""
+    from datetime import date, datetime
+    from zoneinfo import ZoneInfo
+
+    return max(date.today(), datetime.now(ZoneInfo(SITES_TIME_ZONE)).date()).isoformat()
+
+
+def future_since(day: str) -> str | None:
+    """Why a `--since` day (YYYY-MM-DD) cannot be crawled (it is after today), else None."""
+    today = latest_since_day()
+    if day > today:
+        return f"{day} is after today ({today}): no article is dated that late yet; nothing crawled"
+    return None
+
+
+def since_day(text: str) -> str:
+    """argparse type of --since: a YYYY-MM-DD day that is not after today."""
+    day = iso_day(text)
+    why = future_since(day)
+    if why:
+        raise argparse.ArgumentTypeError(why)
+    return day
+
+
 def parse_setting(text: str) -> tuple[str, str]:
     """'NAME=VALUE' (a Scrapy setting override, e.g. DOWNLOAD_TIMEOUT=5) -> (name, value)."""
     name, sep, value = text.partition("=")
@@ -175,7 +206,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--base-url", help="crawl this host instead of the live site (e.g. the mirror)")
     parser.add_argument("--full", action="store_true",
                         help="fetch articles even if in --seen-file, listings without validators")
-    parser.add_argument("--since", type=iso_day,
+    parser.add_argument("--since", type=since_day,
                         help="backfill: page listings back to this day (YYYY-MM-DD); links dated before it are skipped")
     parser.add_argument("--seen-file", type=Path,
                         help="normalized canonical URLs already stored, one per line")

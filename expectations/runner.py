@@ -50,7 +50,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from core.records import KINDS, MODALITIES, UNITS
-from core.rundir import RunPaths, open_lines, write_json, write_jsonl
+from core.rundir import RunPaths, input_fingerprints, open_lines, write_json, write_jsonl
 from core.sources import load_sources
 from transforms import stories
 
@@ -152,6 +152,9 @@ class ValidationSummary:
     # every reason above with its kind: {"kind" (FINDING_KINDS), "source" (or None), "text",
     # "blocks_load"}; batch_failed_reasons are the texts that block, crawl_alerts the crawl's others
     findings: list[dict[str, Any]] = field(default_factory=list)
+    # fingerprints of the files validated (core.rundir.input_fingerprints): the load refuses the
+    # result when the run's staged rows or crawl report changed since
+    inputs: dict[str, Any] = field(default_factory=dict)
     alert_sent: bool = False       # on-call was mailed about this result
     alert_repeated: bool = False   # the same result was mailed before (not mailed again)
 
@@ -860,6 +863,7 @@ def validate_run(run_dir: Path, today: dt.date | None = None,
     """
     run_dir = Path(run_dir).resolve()
     paths = RunPaths(run_dir)
+    inputs = input_fingerprints(paths)  # what this result is of: the files as read below
     articles = _read_jsonl(paths.staged_articles, _article_key)
     metrics = _read_jsonl(paths.staged_metrics, _metric_key)
     paths.validation.mkdir(parents=True, exist_ok=True)
@@ -977,6 +981,7 @@ def validate_run(run_dir: Path, today: dt.date | None = None,
         findings=findings,
         max_quarantine_share=max_share,
         min_quarantined_to_fail=min_count,
+        inputs=inputs,
     )
 
     if history_error:

@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 
 from core import config
 from core.sources import parse_base_urls
-from crawlers.run import iso_day
+from crawlers.run import iso_day, since_day
 from newsetl import progress, summaries
 
 COMMANDS_GROUP = "newsetl.commands"  # entry points: callables that add subcommands to the parser
@@ -145,8 +145,12 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 # ------------------------------------------------------------------ crawl / steps
+CRAWL_OUTAGE_EXIT = 3  # `crawl`: the source could not be read at all (as `run` exits on a crawl outage)
+
+
 def cmd_crawl(args: argparse.Namespace) -> int:
     from core.rundir import is_remote
+    from crawlers.report import unreadable
 
     steps = _steps()
     sources = steps.resolve_sources({args.source: args.base_url} if args.base_url else None)
@@ -161,6 +165,11 @@ def cmd_crawl(args: argparse.Namespace) -> int:
                              progress=args.progress, seen_file=Path(args.seen_file) if args.seen_file else None,
                              seen_from_warehouse=False)
     _emit(args, {"run_dir": str(out), **report}, lambda r: summaries.crawl(args.source, r))
+    why = unreadable(report)
+    if why:  # the source could not be read at all: what `run` blocks as a crawl outage (exit 3)
+        print(f"newsetl crawl: crawl outage: source {args.source} could not be read: {why}; nothing crawled",
+              file=sys.stderr)
+        return CRAWL_OUTAGE_EXIT
     return 0
 
 
@@ -388,7 +397,8 @@ def build_parser() -> argparse.ArgumentParser:
                                  "(default: a new one under NEWSETL_DATA_DIR)")
     s.add_argument("--full", action="store_true", help="re-crawl every article, not only new ones")
     s.add_argument("--seen-file", help="normalized article URLs to skip (one per line)")
-    s.add_argument("--since", type=iso_day, help="backfill back to this day (YYYY-MM-DD): page listings in full")
+    s.add_argument("--since", type=since_day,
+                   help="backfill back to this day (YYYY-MM-DD, not after today): page listings in full")
     _json_flag(s)
     s.set_defaults(func=cmd_crawl)
 
@@ -412,7 +422,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--base-url", action="append", metavar="NAME=URL")
     s.add_argument("--full", action="store_true")
     s.add_argument("--run-id", type=_run_id)
-    s.add_argument("--since", type=iso_day, help="backfill back to this day (YYYY-MM-DD): page listings in full")
+    s.add_argument("--since", type=since_day,
+                   help="backfill back to this day (YYYY-MM-DD, not after today): page listings in full")
     _json_flag(s)
     s.set_defaults(func=cmd_run)
 

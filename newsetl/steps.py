@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import json
 import logging
+import re
 import traceback
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
@@ -21,13 +22,18 @@ from core import config
 from core import sources as sources_module
 from core.records import content_hash, warning_kind, word_count
 from core.rundir import (
+    CRAWL_OUTPUT,
     CRAWL_REPORT_FILE,
+    DAMAGED_ARCHIVE,
     PAGES_FILE,
     RAW,
     RUNS,
+    TRANSFORM_OUTPUT,
     DataDir,
     RunCopy,
     RunPaths,
+    changed_inputs,
+    check_run_dir,
     http_validators,
     is_remote,
     json_bytes,
@@ -35,7 +41,7 @@ from core.rundir import (
     open_lines,
     open_run,
     read_json,
-    read_jsonl,
+    read_jsonl_salvaged,
     run_paths,
     safe_run_id,
     state_root,
@@ -82,14 +88,19 @@ def _run_name(run_dir: str) -> str:
     return str(run_dir).rstrip("/").rsplit("/", 1)[-1]
 
 
-def _one_writer(stage: str, reads: PathsOf, writes: PathsOf) -> Callable[[Callable[..., T]], Callable[..., T]]:
+def _one_writer(stage: str, reads: PathsOf, writes: PathsOf, needs: tuple[str, ...] = (), verb: str = "",
+                before: str = "") -> Callable[[Callable[..., T]], Callable[..., T]]:
     """Run a step on a run directory (a path or an object-storage URL) under the run's lock: a
     second transform/validate/load of the same run fails at once (RunLocked) instead of
     interleaving its writes. The step gets the run as a `RunCopy`: on object storage the files
-    it `reads` are materialized first and the ones it `writes` are published when it ends."""
+    it `reads` are materialized first and the ones it `writes` are published when it ends.
+
+    First, with nothing created and no lock taken, a directory that is no run directory, or a
+    run holding none of `needs` (what step `before` writes), is refused (core.rundir.check_run_dir)."""
     def wrap(func: Callable[..., T]) -> Callable[..., T]:
         @functools.wraps(func)
         def locked(run_dir: str, *args: Any, **kwargs: Any) -> T:
+            check_run_dir(run_dir, needs, verb, before)
             with open_run(run_dir, f"the {stage} of run {_run_name(run_dir)}") as run:
                 run.pull(*reads(run.paths))
                 run.owns(*writes(run.paths))
@@ -150,6 +161,7 @@ def crawl(
     from crawlers.report import merge_run_report
     from crawlers.run import run_crawl_subprocess
 
+    since = _check_since(since)
     registry = resolve_sources({source: base_url} if base_url else None)
     if source not in registry:
         raise ValueError(f"unknown source {source!r}; known: {sorted(registry)}")
@@ -193,6 +205,24 @@ def crawl(
         publish_source()
     log.info("crawl %s: %s", source, json.dumps(report.get("articles", {})))
     return report
+
+
+def _check_since(since: str | None) -> str | None:
+    """`since` as a YYYY-MM-DD day, or ValueError (one line) when it is not one or is after today
+    (a DAG run's conf, a caller of run_all): a later day skipped every listed link, and the run
+    ended as a crawl outage with its load blocked."""
+    if not since:
+        return None
+    from crawlers.run import future_since
+
+    try:
+        day = date.fromisoformat(str(since).strip()).isoformat()
+    except ValueError:
+        raise ValueError(f"since: expected YYYY-MM-DD, got {since!r}") from None
+    why = future_since(day)
+    if why:
+        raise ValueError(f"since {why}")
+    return day
 
 
 # --------------------------------------------------------------------------- transform
@@ -259,7 +289,8 @@ def transform_page(
     return row, metrics
 
 
-@_one_writer("transform", reads=lambda p: [p.raw / "*" / PAGES_FILE], writes=lambda p: [p.staged])
+@_one_writer("transform", reads=lambda p: [p.raw / "*" / PAGES_FILE], writes=lambda p: [p.staged],
+             needs=CRAWL_OUTPUT, verb="transform", before="crawl into it (`newsetl crawl --source NAME --out {run}`)")
 def transform(run: RunCopy, progress: Progress | None = None) -> dict[str, int]:
     """Raw pages of every source -> staged articles/metrics; bad pages go to staged/rejects."""
     from transforms.errors import NotAnArticle
@@ -275,8 +306,10 @@ def transform(run: RunCopy, progress: Progress | None = None) -> dict[str, int]:
     raw_files = paths.all_pages()
     progress = progress or NO_PROGRESS
     page_read = progress.pages(_count_lines(raw_files)) if progress.enabled else None
+    damage: list[dict[str, Any]] = []  # raw archive lines that could not be read (named, quarantined)
     for raw_file in raw_files:
-        for page in read_jsonl(raw_file):
+        bad: list[dict[str, Any]] = []
+        for page in read_jsonl_salvaged(raw_file, bad):
             if page_read is not None:
                 page_read()
             if page.get("kind") != "article" or int(page.get("status") or 0) != 200:
@@ -298,6 +331,12 @@ def transform(run: RunCopy, progress: Progress | None = None) -> dict[str, int]:
             if page_warnings:
                 log.warning("transform %s: %s", row["url"], "; ".join(page_warnings))
                 warned.append({"url": row["url"], "source": row["source"], "warnings": page_warnings})
+        for entry in bad:  # a bad line is one counted record; a damaged archive one failure of its source
+            reject = _archive_reject(paths, raw_file, entry)
+            log.error("transform: %s", reject["reasons"][0])
+            rejects.append(reject)
+            damage.append({"file": reject["record"]["file"], "source": reject["source"], "line": entry["line"],
+                           "kind": entry["kind"], "error": entry["error"]})
     counts: dict[str, Any] = {
         "pages": pages,
         "articles": write_jsonl(paths.staged_articles, articles.values()),
@@ -308,6 +347,9 @@ def transform(run: RunCopy, progress: Progress | None = None) -> dict[str, int]:
         "warnings": dict(sorted(Counter(warning_kind(w) for entry in warned
                                         for w in dict.fromkeys(entry["warnings"])).items())),
         "page_warnings": warned[:MAX_REPORTED_WARNINGS],
+        # raw archive lines that could not be read (each also a reject above): file, source, line,
+        # kind (bad_record: that line, the rest read; damaged_archive: the file from that line on)
+        "archive_errors": damage[:MAX_REPORTED_WARNINGS],
     }
     write_json(paths.transform_report, counts)
     log.info("transform: %s", counts)
@@ -315,13 +357,42 @@ def transform(run: RunCopy, progress: Progress | None = None) -> dict[str, int]:
 
 
 def _count_lines(files: list[Path]) -> int:
-    """Non-blank lines of JSON Lines files (the pages a transform will read: a bar's total)."""
+    """Non-blank lines of JSON Lines files (the pages a transform will read: a bar's total); a
+    damaged file counts the lines readable before the damage (the transform reports it)."""
+    import zlib
+
     total = 0
     for path in files:
         if path.exists():
-            with open_lines(path) as fh:
-                total += sum(1 for line in fh if line.strip())
+            try:
+                with open_lines(path) as fh:
+                    for line in fh:
+                        total += bool(line.strip())
+            except (OSError, EOFError, zlib.error, UnicodeDecodeError):
+                continue
     return total
+
+
+URL_IN_LINE = re.compile(r'"(?:canonical_url|url)"\s*:\s*"(https?://[^"\\]{1,2000})"')
+
+
+def _archive_reject(paths: RunPaths, raw_file: Path, entry: Mapping[str, Any]) -> dict:
+    """A staged reject for a raw archive line that could not be read (core.rundir.read_jsonl_salvaged):
+    keyed by the archive and line (not a page URL, so the page is not kept out of the next crawl),
+    its source the archive's (raw/<source>/pages.jsonl.gz), the page URL when the bad line names one."""
+    rel = raw_file.relative_to(paths.root).as_posix()
+    source = raw_file.parent.name
+    where = f"{rel} line {entry['line']}"
+    record: dict[str, Any] = {"file": rel, "line": entry["line"], "error": entry["error"]}
+    if entry.get("text") is not None:
+        record["text_head"] = entry["text"]
+        found = URL_IN_LINE.search(entry["text"])
+        if found:
+            record["page_url"] = found.group(1)
+    reason = (f"{entry['kind']}: {where}: {entry['error']}" if entry["kind"] != DAMAGED_ARCHIVE
+              else f"{entry['kind']}: {rel}: {entry['error']}")
+    return {"url": f"{rel}#line={entry['line']}", "source": source, "stage": "transform", "reasons": [reason],
+            "record": record}
 
 
 def _reject(page: Mapping[str, Any], reasons: list[str], detail: str | None = None) -> dict:
@@ -385,7 +456,8 @@ def _started_at(report_text: str | None) -> str | None:
 
 
 @_one_writer("validation",
-             reads=lambda p: [p.crawl_report, p.staged, p.alert_marker], writes=lambda p: [p.validation])
+             reads=lambda p: [p.crawl_report, p.staged, p.alert_marker], writes=lambda p: [p.validation],
+             needs=TRANSFORM_OUTPUT, verb="validate", before="run `newsetl transform {run}`")
 def validate(
     run: RunCopy,
     alert: bool = True,
@@ -482,8 +554,10 @@ def load(run: RunCopy, dag_run_id: str | None = None, database_url: str | None =
          force: bool = False, progress: Progress | None = None) -> dict[str, Any]:
     """Load the accepted rows and the quarantine of one run in one transaction.
 
-    The load gate: a run that was never validated, or whose validation blocked the load,
-    is refused (LoadRefused) unless `force`, which the load result records.
+    The load gate: a run that was never validated, whose validation blocked the load, or
+    whose validation is older than its staged rows or crawl report (a transform rerun since:
+    the fingerprints in summary.json "inputs" differ) is refused (LoadRefused); `force` loads
+    a blocked or outdated one anyway, which the load result records.
     """
     from warehouse.load import LOAD_STEPS, load_run
 
@@ -496,10 +570,20 @@ def load(run: RunCopy, dag_run_id: str | None = None, database_url: str | None =
         reasons = "; ".join(str(r) for r in summary.get("batch_failed_reasons") or []) or "see summary.json"
         raise LoadRefused(f"run {paths.run_id}: validation blocked the load ({reasons}); "
                           f"load it anyway with --force")
+    # a transform (or crawl) rerun after the validation: its result is of other rows. A summary
+    # without "inputs" was written before validations recorded them: nothing to compare.
+    recorded = summary.get("inputs")
+    changed = changed_inputs(recorded, paths) if isinstance(recorded, dict) and recorded else []
+    if changed and not force:
+        raise LoadRefused(f"run {paths.run_id}: its validation is older than the run's data ({', '.join(changed)} "
+                          f"changed since it was validated): run `newsetl validate {run.location}` first, or "
+                          f"load the earlier validation's rows anyway with --force")
+    if changed:
+        log.warning("load: run %s: loading a validation older than %s (--force)", paths.run_id, ", ".join(changed))
     progress = progress or NO_PROGRESS
     result = load_run(paths.root, url=database_url or resolve_database_url(), run_id=paths.run_id,
                       dag_run_id=dag_run_id, sources=load_sources().values(),
-                      forced=bool(force and summary.get("batch_failed")),
+                      forced=bool(force and (summary.get("batch_failed") or changed)),
                       on_step=progress.load_steps(LOAD_STEPS)).to_dict()
     progress.finish_load()
     write_json(paths.load_result, result)
@@ -520,6 +604,7 @@ def run_all(
     """One whole run without Airflow (same steps as the DAG); returns every step's counts.
 
     `progress` shows bars for the crawl, the transform and the load (newsetl.progress)."""
+    since = _check_since(since)  # before the run directory exists
     registry = resolve_sources(base_urls)
     database_url = database_url or resolve_database_url()
     names = sources or list(registry)

@@ -30,7 +30,8 @@ NAMED_CRAWL_WARNINGS = ("charset_guessed", "pages_with_decode_errors")
 def _crawled(name: str, report: Mapping[str, Any]) -> str:
     articles = report.get("articles") or {}
     line = (f"crawl {name}: {_n(articles.get('new'))} new, {_n(articles.get('unchanged'))} unchanged, "
-            f"{_n(articles.get('failed'))} failed article pages ({_n(report.get('requests'))} requests)")
+            f"{_n(articles.get('failed'))} failed article pages, {_n(report.get('listings_failed'))} failed "
+            f"listing pages ({_n(report.get('requests'))} requests)")
     warnings = report.get("warnings") or []
     named = [f"{key} {_n(report.get(key))}" for key in NAMED_CRAWL_WARNINGS if _n(report.get(key))]
     return (line + (f"; {len(warnings)} warning(s)" if warnings else "")
@@ -44,6 +45,11 @@ def crawl(source: str, result: Mapping[str, Any]) -> str:
 def transform(result: Mapping[str, Any]) -> str:
     line = (f"transform: {_n(result.get('pages'))} article pages -> {_n(result.get('articles'))} articles, "
             f"{_n(result.get('metrics'))} metrics; {_n(result.get('rejected'))} rejected (quarantined)")
+    damaged = result.get("archive_errors") or []
+    if damaged:  # raw archive lines that could not be read: counted in rejected, named here
+        named = [f"{d.get('file')} line {d.get('line')} ({d.get('kind')})" for d in damaged[:3]]
+        line += (f"; {len(damaged)} raw archive error(s): " + ", ".join(named)
+                 + (", ..." if len(damaged) > 3 else ""))
     warned = result.get("warnings") or {}
     if warned:  # pages kept whole: repaired (replaced bytes, flattened nesting, oversized body), charset guessed
         line += "; page warnings: " + ", ".join(f"{kind} {_n(n)}" for kind, n in sorted(warned.items()))

@@ -214,3 +214,102 @@ def test_transform_quarantines_an_oversized_page_by_name(tmp_path: Path) -> None
     assert reject["url"] == URL and reject["stage"] == "transform"
     assert reject["reasons"] == [f"oversized: page of {len(huge.encode())} bytes is above the page size limit of "
                                  f"{MAX_PAGE_BYTES} bytes (the crawl's DOWNLOAD_MAXSIZE); not parsed"]
+
+
+# --------------------------------------------------------------------------- damaged raw archives
+def _archive_run(tmp_path: Path, name: str, pages: int = 3) -> tuple[RunPaths, list[bytes]]:
+    """A run with two sources' archives of good article pages (three, and `pages` for ningbolife);
+    returns the ningbolife archive's JSON lines (bytes) for a test to damage."""
+    paths = RunPaths(tmp_path / "runs" / name).make()
+    base = {"kind": "article", "status": 200, "headers": {}, "encoding": "utf-8",
+            "fetched_at": "2026-12-02T00:00:00+00:00", "html": PAGE.read_text(encoding="utf-8")}
+    for source, count in (("ningbo_gov", 3), ("ningbolife", pages)):
+        write_jsonl(paths.pages(source), [{"url": f"{URL}?{source}{n}", "source": source,  # url first, as crawled
+                                           "canonical_url": URL.replace("5812", f"5812-{source}-{n}"), **base}
+                                          for n in range(count)])
+    import gzip
+
+    lines = gzip.decompress(paths.pages("ningbolife").read_bytes()).splitlines(keepends=True)
+    return paths, lines
+
+
+def _transform_cli(paths: RunPaths) -> tuple[subprocess.CompletedProcess, dict]:
+    proc = newsetl("transform", str(paths.root), "--json")
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert "Traceback" not in proc.stderr
+    counts = json.loads(proc.stdout)
+    assert json.loads(paths.transform_report.read_text()) == counts
+    return proc, counts
+
+
+def test_a_bad_json_line_in_a_raw_archive_is_one_counted_record_and_the_rest_is_read(tmp_path: Path) -> None:
+    """It stopped the transform: `newsetl transform: Expecting value: line 1 column 1 (char 0)`, naming
+    neither file nor line, no page transformed."""
+    import gzip
+
+    from newsetl import summaries
+
+    paths, lines = _archive_run(tmp_path, "badline")
+    damaged = [lines[0], b"not json\n", lines[1][:300] + b"\n", lines[2]]  # line 3 cut mid-record
+    paths.pages("ningbolife").write_bytes(gzip.compress(b"".join(damaged)))
+    proc, counts = _transform_cli(paths)
+    assert (counts["pages"], counts["articles"], counts["rejected"]) == (5, 5, 2)
+    assert [(e["file"], e["source"], e["line"], e["kind"]) for e in counts["archive_errors"]] == [
+        ("raw/ningbolife/pages.jsonl.gz", "ningbolife", 2, "bad_record"),
+        ("raw/ningbolife/pages.jsonl.gz", "ningbolife", 3, "bad_record")]
+    assert counts["archive_errors"][0]["error"] == "not JSON (Expecting value: line 1 column 1 (char 0))"
+    assert ("transform: bad_record: raw/ningbolife/pages.jsonl.gz line 2: not JSON (Expecting value: line 1 "
+            "column 1 (char 0))") in proc.stderr
+    rejects = list(read_jsonl(paths.rejects))
+    assert [(r["url"], r["source"], r["stage"]) for r in rejects] == [
+        ("raw/ningbolife/pages.jsonl.gz#line=2", "ningbolife", "transform"),
+        ("raw/ningbolife/pages.jsonl.gz#line=3", "ningbolife", "transform")]
+    assert rejects[1]["reasons"][0].startswith("bad_record: raw/ningbolife/pages.jsonl.gz line 3: not JSON (")
+    assert rejects[1]["record"]["page_url"] == URL + "?ningbolife1"  # named when the line still shows it
+    assert summaries.transform(counts).endswith(
+        "2 rejected (quarantined); 2 raw archive error(s): raw/ningbolife/pages.jsonl.gz line 2 (bad_record), "
+        "raw/ningbolife/pages.jsonl.gz line 3 (bad_record)")
+    again = transform_in_process(paths)  # a rerun completes the same way
+    assert (again["articles"], again["rejected"]) == (5, 2)
+
+
+def transform_in_process(paths: RunPaths) -> dict:
+    from newsetl.steps import transform
+
+    return transform(str(paths.root))
+
+
+@pytest.mark.parametrize(("damage", "line", "error"), [
+    ("random bytes", 1, "not a gzip file (BadGzipFile: Not a gzipped file "),
+    ("half a gzip file", None, "truncated from line "),
+])
+def test_a_damaged_raw_archive_is_one_named_failure_of_its_source_and_the_others_transform(
+        tmp_path: Path, damage: str, line: int | None, error: str) -> None:
+    """A random-bytes archive gave a BadGzipFile traceback, a half-written one an EOFError traceback;
+    both exit 1 with no page transformed."""
+    import gzip
+    import os
+
+    paths, lines = _archive_run(tmp_path, "damaged", pages=40)
+    if damage == "random bytes":
+        paths.pages("ningbolife").write_bytes(os.urandom(4096).replace(b"\x1f\x8b", b"xx"))
+    else:  # a long archive cut in half: the pages before the cut are read
+        whole = gzip.compress(b"".join(lines), compresslevel=0)
+        paths.pages("ningbolife").write_bytes(whole[: len(whole) // 2])
+    proc, counts = _transform_cli(paths)
+    (entry,) = counts["archive_errors"]
+    assert (entry["file"], entry["source"], entry["kind"]) == ("raw/ningbolife/pages.jsonl.gz", "ningbolife",
+                                                               "damaged_archive")
+    assert entry["error"].startswith(error)
+    read_before = entry["line"] - 1
+    if line is not None:
+        assert entry["line"] == line and entry["error"].endswith("; nothing read")
+    else:
+        assert read_before > 3 and entry["error"].endswith(f"; the {read_before} line(s) before it read")
+    assert counts["rejected"] == 1 and counts["pages"] == counts["articles"] == 3 + read_before
+    (reject,) = read_jsonl(paths.rejects)
+    assert reject["source"] == "ningbolife" and reject["url"] == f"raw/ningbolife/pages.jsonl.gz#line={entry['line']}"
+    assert reject["reasons"] == [f"damaged_archive: raw/ningbolife/pages.jsonl.gz: {entry['error']}"]
+    assert f"transform: damaged_archive: raw/ningbolife/pages.jsonl.gz: {entry['error']}" in proc.stderr
+    gov = [a for a in read_jsonl(paths.staged_articles) if a["source"] == "ningbo_gov"]
+    assert len(gov) == 3  # the other source's archive is transformed whole

@@ -173,6 +173,9 @@ def test_a_summary_with_no_data_docs_says_none_were_built():
     (["bench", "--articles", "0"], "not a whole number >= 1: '0'"),  # it ran one article, then failed validation
     (["mirror", "--port", "99999"], "not a TCP port (0 to 65535): '99999'"),  # a bind() OverflowError traceback
     (["smtp-sink", "--port", "-1"], "not a TCP port (0 to 65535): '-1'"),
+    # a future --since skipped every listed link and ended as a crawl outage: load blocked, alert queued, exit 3
+    (["run", "--since", "2099-01-01"], "argument --since: 2099-01-01 is after today ("),
+    (["crawl", "--source", "ningbolife", "--since", "2099-01-01"], "2099-01-01 is after today ("),
 ])
 def test_bad_arguments_are_refused_by_the_parser_with_one_line(argv, message, capsys):
     from newsetl.cli import build_parser
@@ -180,6 +183,26 @@ def test_bad_arguments_are_refused_by_the_parser_with_one_line(argv, message, ca
     with pytest.raises(SystemExit) as exited:
         build_parser().parse_args(argv)
     assert exited.value.code == 2 and message in capsys.readouterr().err
+
+
+def test_since_today_is_accepted_and_a_future_since_is_refused_before_anything_is_created(tmp_path, monkeypatch):
+    from datetime import date
+
+    from crawlers.run import latest_since_day
+    from newsetl import cli, steps
+
+    parser = cli.build_parser()
+    today = latest_since_day()
+    assert today >= date.today().isoformat()
+    assert parser.parse_args(["run", "--since", today]).since == today
+    # the DAG's conf reaches the steps without the parser: refused there too, before a run directory exists
+    monkeypatch.setenv("NEWSETL_DATA_DIR", str(tmp_path))
+    monkeypatch.setenv("NEWSETL_DATABASE_URL", "postgresql://nobody@127.0.0.1:1/none")
+    with pytest.raises(ValueError, match=r"^since 2099-01-01 is after today \(.*nothing crawled$"):
+        steps.run_all(since="2099-01-01", run_id="future")
+    with pytest.raises(ValueError, match="since 2099-01-01 is after today"):
+        steps.crawl(str(tmp_path / "runs" / "future"), "ningbolife", since="2099-01-01")
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_reprocess_refuses_a_period_that_ends_before_it_starts(capsys):
@@ -474,7 +497,7 @@ def test_json_output_is_json_alone_and_the_summary_is_short_text(tmp_path, pg_ur
         assert " INFO " in proc.stderr and " INFO " not in proc.stdout  # the steps log, on stderr only
         assert BAR not in proc.stderr  # stderr is no terminal here: no progress bars
     assert results["transform"] == {"pages": 6, "articles": 6, "metrics": results["transform"]["metrics"],
-                                    "rejected": 0, "warnings": {}, "page_warnings": []}
+                                    "rejected": 0, "warnings": {}, "page_warnings": [], "archive_errors": []}
     assert results["validate"]["articles_accepted"] == 6 and results["load"]["articles_inserted"] == 6
 
     human = newsetl("load", str(run_dir), env=env)
@@ -758,3 +781,40 @@ def test_ctrl_c_during_a_run_stops_the_crawls_and_exits_130_with_one_line(tmp_pa
     assert err.strip().splitlines()[-1] == "newsetl run: interrupted (Ctrl-C); stopped"
     assert "2 crawl process(es) stopped" in err
     assert not [pid for pid in crawls if Path(f"/proc/{pid}").exists()]  # no crawl outlived the command
+def _closed_loopback_port() -> int:
+    import socket
+
+    with socket.socket() as sock:  # bound, then closed: nothing listens there (connection refused)
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def test_crawl_of_a_source_that_cannot_be_read_says_so_and_exits_3(tmp_path):
+    """Every listing page refused: the summary printed "0 failed article pages", exit 0 and nothing on
+    stderr, while crawl_report.json had listings_failed 2 (what `run` blocks as a crawl outage)."""
+    port = _closed_loopback_port()
+    proc = newsetl("crawl", "--source", "ningbo_gov", "--base-url", f"http://127.0.0.1:{port}",
+                   "--out", str(tmp_path / "run"),
+                   env={config.ENV_DATA_DIR: str(tmp_path / "data")})
+    assert proc.returncode == 3, proc.stderr[-2000:]
+    assert proc.stdout.startswith("crawl ningbo_gov: 0 new, 0 unchanged, 0 failed article pages, "
+                                  "2 failed listing pages (")
+    assert proc.stderr.strip().splitlines()[-1].startswith(
+        "newsetl crawl: crawl outage: source ningbo_gov could not be read: all 2 listing page(s) failed (first: ")
+    assert "Connection was refused" in proc.stderr
+    report = json.loads((tmp_path / "run" / "raw" / "ningbo_gov" / "crawl_report.json").read_text())
+    assert report["listings_failed"] == 2 and report["listings"] == 0
+
+
+def test_the_crawl_summary_counts_failed_listing_pages_and_a_partly_read_source_is_no_outage():
+    from crawlers.report import unreadable
+    from newsetl import summaries
+
+    partly = {"articles": {"new": 5, "unchanged": 0, "failed": 0}, "listings": 3, "listings_failed": 1,
+              "requests": 9, "errors": [{"url": "http://x/col/1", "error": "HttpError 503"}]}
+    assert summaries.crawl("ningbo_gov", partly).startswith(
+        "crawl ningbo_gov: 5 new, 0 unchanged, 0 failed article pages, 1 failed listing pages (9 requests)")
+    assert unreadable(partly) is None
+    assert unreadable({**partly, "listings": 0, "listings_not_modified": 2, "articles": {}}) is None  # 304s read
+    down = {**partly, "listings": 0, "articles": {"new": 0, "unchanged": 0, "failed": 0}}
+    assert unreadable(down) == "all 1 listing page(s) failed (first: HttpError 503)"

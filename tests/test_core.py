@@ -191,6 +191,8 @@ def test_steps_refuse_a_run_another_process_is_writing(tmp_path: Path) -> None:
     from newsetl import steps
 
     paths = rundir.run_paths(tmp_path, "run-2").make()
+    rundir.write_json(paths.crawl_report, {"sources": {}})  # a run: crawled (nothing), then transformed
+    rundir.write_jsonl(paths.staged_articles, [])
     holder = subprocess.Popen([sys.executable, "-c", (
         "import sys, time; from pathlib import Path; from core.rundir import exclusive\n"
         f"with exclusive(Path({str(paths.run_lock)!r}), 'the transform of run run-2'):\n"
@@ -211,6 +213,61 @@ def test_steps_refuse_a_run_another_process_is_writing(tmp_path: Path) -> None:
         except rundir.RunLocked:
             assert time.monotonic() < deadline
             time.sleep(0.1)
+
+
+@pytest.mark.parametrize("step", ["transform", "validate", "load"])
+def test_a_directory_that_is_not_a_run_is_refused_with_one_line_and_nothing_is_created(
+        tmp_path: Path, step: str) -> None:
+    """`transform /tmp/emptydir` (or the data dir's runs/) printed "0 article pages", exit 0, and made
+    raw/, staged/, validation/ and .run.lock there; a validate then recorded a blocked run and queued a
+    "crawl outage" alert."""
+    from newsetl import cli
+
+    empty = tmp_path / "emptydir"
+    empty.mkdir()
+    runs = tmp_path / "data" / "runs"
+    rundir.write_json(runs / "cli__1" / "crawl_report.json", {"sources": {}})  # a run inside runs/
+    before = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*"))
+    for directory in (empty, runs):
+        with pytest.raises(rundir.NotARunDirectory, match=r"is not a run directory: it has no crawl_report.json"):
+            rundir.check_run_dir(directory)
+        code, err = _cli(cli, [step, str(directory)])
+        assert code == 2, err
+        assert err == (f"newsetl {step}: {directory} is not a run directory: it has no crawl_report.json, no "
+                       f"raw/<source>/pages.jsonl.gz, no staged/ rows and no validation/ result; nothing done\n")
+    assert sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*")) == before  # nothing created
+
+
+def _cli(cli, argv: list[str]) -> tuple[int, str]:
+    import contextlib
+    import io
+
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err):
+        code = cli.main(argv)
+    return code, "".join(line + "\n" for line in err.getvalue().splitlines() if " INFO " not in line)
+
+
+def test_each_step_needs_what_the_step_before_it_wrote(tmp_path: Path) -> None:
+    from newsetl import cli, steps
+
+    paths = rundir.run_paths(tmp_path, "run-3").make()
+    (paths.raw / "ningbolife").mkdir()
+    (paths.raw / "ningbolife" / "crawl.log").write_text("a crawl that died before its report\n")
+    rundir.write_json(paths.summary, {"batch_failed": False})  # a run, but nothing crawled or staged
+    with pytest.raises(rundir.NotARunDirectory, match=(
+            r"^run run-3 has nothing to transform \(no crawl_report.json or raw/\*/pages.jsonl.gz or "
+            r"raw/\*/crawl_report.json\): crawl into it \(`newsetl crawl --source NAME --out .*/run-3`\) first")):
+        steps.transform(str(paths.root))
+    code, err = _cli(cli, ["validate", str(paths.root)])
+    assert code == 2 and err == (f"newsetl validate: run run-3 has nothing to validate (no staged/articles.jsonl): "
+                                 f"run `newsetl transform {paths.root}` first; nothing done\n")
+    assert not paths.run_lock.exists() and not list(paths.staged.iterdir())
+    rundir.write_jsonl(paths.pages("ningbolife"), [])  # crawled: an empty archive is still the crawl's output
+    assert steps.transform(str(paths.root))["pages"] == 0
+    assert paths.staged_articles.is_file()
+    with pytest.raises(FileNotFoundError, match="no run directory"):
+        rundir.check_run_dir(tmp_path / "nope")
 
 
 def test_a_recrawl_of_a_source_keeps_the_earlier_attempt(tmp_path: Path) -> None:

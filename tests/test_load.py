@@ -608,3 +608,54 @@ def test_the_load_gate_refuses_blocked_or_unvalidated_runs_unless_forced(pg_url:
     assert forced["forced"] is True and forced["articles_inserted"] == 3
     assert rows(pg_url, "SELECT load_result->>'forced' FROM news.crawl_runs WHERE run_id = 'run-blocked'") == [
         ("true",)]
+
+
+def test_a_validation_older_than_the_staged_rows_is_not_loaded_unless_forced(pg_url: str, tmp_path: Path) -> None:
+    """A transform rerun after `validate` (one source's archive emptied: 48 articles -> 26) was loaded with
+    the earlier validation's 48 articles and 683 metrics, exit 0. The validation records the fingerprints
+    of what it validated (content, not mtimes); the load compares them with the run's files."""
+    from core import rundir
+    from newsetl import steps
+
+    words = " ".join(f"Ningbo's research institutes reported progress on project {n}." for n in range(30))
+    articles = [make_article(f"{BASE}{i}.html", title=f"Story {i}", body=f"R&D expenditures rose by 17.6% in 2019. "
+                             f"{words} ({i})", run_id="run-rerun") for i in (1, 2, 3)]
+    metrics = [make_metric(a["url"], run_id="run-rerun") for a in articles]
+    run = make_run_dir(tmp_path, [], [], run_id="run-rerun", crawl_report={
+        "sources": {"ningbolife": {"articles": {"new": 3, "unchanged": 0, "failed": 0}}}})
+    paths = rundir.RunPaths(run)
+    rundir.write_jsonl(paths.staged_articles, articles)
+    rundir.write_jsonl(paths.staged_metrics, metrics)
+    summary = steps.validate(str(run), alert=False, database_url=pg_url)
+    assert summary["articles_total"] == 3 and not summary["batch_failed"]
+    recorded = rundir.read_json(paths.summary)["inputs"]
+    assert set(recorded) == {"staged/articles.jsonl", "staged/metrics.jsonl", "staged/rejects.jsonl",
+                             "crawl_report.json"}
+    assert recorded["staged/articles.jsonl"] == rundir.file_fingerprint(paths.staged_articles)
+    # the transform again, with one article fewer: same size class, same second, other content
+    stat = paths.staged_articles.stat()
+    rundir.write_jsonl(paths.staged_articles, articles[:2])
+    rundir.write_jsonl(paths.staged_metrics, [m for m in metrics if m["article_url"] != articles[2]["url"]])
+    os.utime(paths.staged_articles, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # mtimes tell nothing
+    env = {**os.environ, "NEWSETL_DATABASE_URL": pg_url}
+    cli = subprocess.run([sys.executable, "-m", "newsetl.cli", "load", str(run)], capture_output=True,
+                         text=True, env=env, timeout=120)
+    assert cli.returncode == 2 and cli.stdout == ""
+    assert cli.stderr.strip() == (
+        f"newsetl load: run run-rerun: its validation is older than the run's data (staged/articles.jsonl, "
+        f"staged/metrics.jsonl changed since it was validated): run `newsetl validate {run}` first, or load the "
+        f"earlier validation's rows anyway with --force")
+    assert rows(pg_url, "SELECT to_regclass('news.articles') IS NULL") == [(True,)]  # nothing loaded
+    assert not paths.load_result.exists()
+    forced = steps.load(str(run), database_url=pg_url, force=True)  # the earlier validation's rows, as forced
+    assert forced["forced"] is True and forced["articles_inserted"] == 3
+    steps.validate(str(run), alert=False, database_url=pg_url)
+    again = steps.load(str(run), database_url=pg_url)
+    assert again["forced"] is False and again["articles_unchanged"] == 2
+    # a crawl report changed since (another source crawled into the run) is refused the same way
+    rundir.write_json(paths.crawl_report, {"sources": {"ningbo_gov": {"articles": {"new": 1}}}})
+    with pytest.raises(steps.LoadRefused, match=r"\(crawl_report.json changed since it was validated\)"):
+        steps.load(str(run), database_url=pg_url)
+    # a summary written before validations recorded their inputs is loaded as before
+    rundir.write_json(paths.summary, {k: v for k, v in rundir.read_json(paths.summary).items() if k != "inputs"})
+    assert steps.load(str(run), database_url=pg_url)["forced"] is False
