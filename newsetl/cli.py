@@ -12,7 +12,7 @@ import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
-from datetime import date
+from datetime import date, datetime
 from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Any
@@ -47,8 +47,16 @@ def _setup_logging(steps: bool, verbose: bool, stream: Any = None) -> None:
     os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
 
 
+def _json_value(value: object) -> object:
+    """JSON for what the warehouse returns: timestamps and days in ISO 8601 ("2026-12-03T19:07:25+00:00",
+    as the crawl report writes them; str() gave a space), anything else as its str()."""
+    if isinstance(value, (datetime, date)):
+        return value.isoformat()
+    return str(value)
+
+
 def _print_json(obj: object) -> None:
-    print(json.dumps(obj, indent=2, ensure_ascii=False, default=str))
+    print(json.dumps(obj, indent=2, ensure_ascii=False, default=_json_value))
 
 
 def _positive_int(text: str) -> int:

@@ -237,6 +237,16 @@ def test_status_says_why_alerts_wait_when_nobody_is_to_be_mailed():
     assert "undelivered alerts: 2\n" in summaries.status({**state, "alert_recipients": 1}) + "\n"
 
 
+def test_json_timestamps_are_iso_8601_as_in_the_crawl_report(capsys):
+    # `runs --json` printed "2026-12-03 18:53:31+00:00" (str of a datetime) beside the report's "...T..." form
+    from datetime import UTC, date, datetime
+
+    from newsetl import cli
+
+    cli._print_json({"started_at": datetime(2026, 12, 3, 18, 53, 31, tzinfo=UTC), "day": date(2026, 12, 3)})
+    assert json.loads(capsys.readouterr().out) == {"started_at": "2026-12-03T18:53:31+00:00", "day": "2026-12-03"}
+
+
 def test_version_names_the_installed_package(capsys):
     from newsetl.cli import build_parser
 
