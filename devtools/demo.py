@@ -8,6 +8,7 @@ and an SMTP sink that keeps mail as files, then runs the Airflow DAG once with
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 from datetime import UTC, datetime
@@ -67,6 +68,8 @@ def run_demo(state_dir: Path | None = None) -> int:
     load = json.loads(paths.load_result.read_text())
     crawled = json.loads(paths.crawl_report.read_text())["articles"]
     validation = json.loads(paths.summary.read_text())
+    home = os.environ.get(config.ENV_HOME)  # a non-default home: the stop command must name it
+    stop_command = (f"{config.ENV_HOME}={home} " if home else "") + ".venv/bin/newsetl db stop"
     totals = summary_counts(db_url)
     print(
         f"""
@@ -81,7 +84,7 @@ newsetl demo: done in {time.monotonic() - started:.0f} s (run {run_id})
   run directory : {run_dir}
   Airflow log   : {log_file}
   query it      : psql "{db_url}" -c "SELECT source, count(*) FROM news.v_articles GROUP BY 1"
-  stop Postgres : .venv/bin/newsetl db stop
+  stop Postgres : {stop_command}
 """
     )
     return 0

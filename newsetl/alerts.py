@@ -79,8 +79,9 @@ WHAT_TO_DO: dict[str, tuple[str, str]] = {
     "load_blocked": (
         "load-blocked",
         "Too many rows failed a critical expectation (or a gate could not be evaluated), so nothing of this "
-        "run was loaded. Read the failures below; fix the extractor or the suite and rerun, or, if the rows "
-        "are acceptable, load the run with `newsetl load RUN_DIR --force` (recorded as forced)."),
+        "run was loaded. Read the failures below; fix the extractor or the suite and rerun, or load the rows that "
+        "passed with `newsetl load RUN_DIR --force` (recorded as forced); a quarantined article is loaded with "
+        "`newsetl quarantine accept URL`."),
     "validation_failure": (
         "validation-failure",
         "Rows failed a critical expectation and are in news.quarantine; the rest of the run loads. Read the "

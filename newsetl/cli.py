@@ -237,6 +237,9 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 def cmd_reprocess(args: argparse.Namespace) -> int:
     """Re-transform, re-validate and re-load archived runs (no crawl); exit 3 if any run was blocked."""
+    if args.run_ids and (args.date_from or args.date_to):
+        print("newsetl reprocess: give run ids or --from/--to, not both", file=sys.stderr)
+        return 2
     if args.date_from and args.date_to and args.date_from > args.date_to:
         print(f"newsetl reprocess: --from {args.date_from} is after --to {args.date_to}", file=sys.stderr)
         return 2
@@ -308,6 +311,12 @@ def cmd_quarantine(args: argparse.Namespace) -> int:
     from warehouse import db
     from warehouse import quarantine as q
 
+    if getattr(args, "source", None):  # a mistyped name listed "no quarantined article URL", exit 0
+        from core.sources import load_sources
+
+        known = sorted(load_sources())
+        if args.source not in known:
+            raise ValueError(f"unknown source {args.source!r} (known: {', '.join(known)})")
     url = database_url(create=False)
     version = db.current_version(url)  # WarehouseUnavailable: one line, exit 2
     needed = q.ACCEPT_MIGRATION if args.quarantine_command == "accept" else q.AUDIT_MIGRATION

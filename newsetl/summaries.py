@@ -56,6 +56,12 @@ def transform(result: Mapping[str, Any]) -> str:
     return line
 
 
+def _mailed(summary: Mapping[str, Any]) -> str:
+    if summary.get("alert_repeated"):  # the same result's alert went out before: nothing sent now
+        return "no (already mailed for this result)"
+    return "yes" if summary.get("alert_sent") else "no"
+
+
 def validate(summary: Mapping[str, Any]) -> str:
     lines = [f"validate: articles {_n(summary.get('articles_accepted'))} accepted, "
              f"{_n(summary.get('articles_quarantined'))} quarantined of {_n(summary.get('articles_total'))}; "
@@ -63,7 +69,7 @@ def validate(summary: Mapping[str, Any]) -> str:
              f"quarantined of {_n(summary.get('metrics_total'))}",
              f"  critical gates: {'passed' if summary.get('critical_success') else 'failed'}; "
              f"{len(summary.get('warnings') or [])} warning(s); alert mailed: "
-             f"{'yes' if summary.get('alert_sent') else 'no'}"]
+             f"{_mailed(summary)}"]
     lines.append(f"  Data Docs: {summary.get('data_docs') or 'none built'}")
     return "\n".join(lines)
 

@@ -247,6 +247,19 @@ def test_json_timestamps_are_iso_8601_as_in_the_crawl_report(capsys):
     assert json.loads(capsys.readouterr().out) == {"started_at": "2026-12-03T18:53:31+00:00", "day": "2026-12-03"}
 
 
+def test_second_pass_refusals_and_wording(capsys):
+    # found by a second exploratory pass: a mistyped source listed an empty quarantine (exit 0); reprocess took
+    # run ids and --from together and ignored --from; a repeated validation said "alert mailed: yes"
+    from newsetl import cli, summaries
+
+    assert cli.main(["quarantine", "list", "--source", "nosuch"]) == 2
+    assert "unknown source 'nosuch' (known: ningbo_gov, ningbolife" in capsys.readouterr().err
+    assert cli.main(["reprocess", "demo__1", "--from", "2026-12-01"]) == 2
+    assert "give run ids or --from/--to, not both" in capsys.readouterr().err
+    assert "alert mailed: no (already mailed for this result)" in summaries.validate(
+        {"alert_sent": False, "alert_repeated": True})
+
+
 def test_version_names_the_installed_package(capsys):
     from newsetl.cli import build_parser
 
