@@ -6,6 +6,7 @@ so runtime code never imports this package.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from pathlib import Path
 from typing import Any
@@ -34,15 +35,12 @@ def cmd_smtp_sink(args: argparse.Namespace) -> int:
     from devtools.smtp_sink import start_sink
 
     mail_dir = Path(args.dir) if args.dir else config.state_dir() / "mail"
-    try:
-        sink_context = start_sink(mail_dir, port=args.port)
-        sink = sink_context.__enter__()
-    except OSError as exc:  # the port in use (aiosmtpd's bind error), or one this user may not open
-        raise RuntimeError(f"cannot listen on 127.0.0.1:{args.port}: {exc.strerror or exc}") from None
-    try:
+    with contextlib.ExitStack() as stack:
+        try:
+            sink = stack.enter_context(start_sink(mail_dir, port=args.port))
+        except OSError as exc:  # the port in use (aiosmtpd's bind error), or one this user may not open
+            raise RuntimeError(f"cannot listen on 127.0.0.1:{args.port}: {exc.strerror or exc}") from None
         wait_until_interrupted(f"saving mail to {sink.mail_dir}", f"export {config.ENV_SMTP_CONN}='{sink.conn_uri}'")
-    finally:
-        sink_context.__exit__(None, None, None)
     return 0
 
 
