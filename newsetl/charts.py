@@ -20,6 +20,11 @@ MARGIN_BOTTOM = 46
 PALETTE = ("#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf")
 DISAGREE_COLOR = "#d62728"
 SCALES = ((1e12, "tn"), (1e9, "bn"), (1e6, "m"), (1e3, "k"))
+MAX_STEPS = 5  # at most this many steps between the value axis' tick labels (counts)
+# The width an x-axis label takes at font-size 11 (Chromium's sans-serif: "2026-10-01" 64 px,
+# "2026-01" 46 px; tests/test_charts.py measures them), and the space kept between two labels.
+LABEL_CHAR_PX = 6.7
+LABEL_GAP_PX = 4
 
 
 def fmt_number(value: float) -> str:
@@ -42,17 +47,32 @@ def _nice_max(value: float) -> float:
     return 10 * power
 
 
+def _whole_axis(value: float) -> tuple[float, int]:
+    """The axis top and its number of steps for whole-number data (counts): steps of 1, 2 or 5 times a
+    power of ten, at most MAX_STEPS of them, so every tick label is a whole number (0 1 2 3, not 0 0.75
+    1.5 2.25 3)."""
+    value = max(value, 1.0)
+    power = 1
+    while True:
+        for m in (1, 2, 5):
+            step = m * power
+            steps = math.ceil(value / step)
+            if steps <= MAX_STEPS:
+                return float(step * steps), steps
+        power *= 10
+
+
 def _svg_open(label: str, height: int = HEIGHT) -> str:
     return (f'<svg class="chart" xmlns="http://www.w3.org/2000/svg" role="img" aria-label="{escape(label)}" '
             f'width="{WIDTH}" height="{height}" viewBox="0 0 {WIDTH} {height}">'
             f'<title>{escape(label)}</title>')
 
 
-def _y_axis(lo: float, hi: float, plot_h: float) -> list[str]:
+def _y_axis(lo: float, hi: float, plot_h: float, steps: int = 4) -> list[str]:
     parts = []
-    for i in range(5):
-        value = lo + (hi - lo) * i / 4
-        y = MARGIN_TOP + plot_h - plot_h * i / 4
+    for i in range(steps + 1):
+        value = lo + (hi - lo) * i / steps
+        y = MARGIN_TOP + plot_h - plot_h * i / steps
         parts.append(f'<line x1="{MARGIN_LEFT}" x2="{WIDTH - MARGIN_RIGHT}" y1="{y:.1f}" y2="{y:.1f}" '
                      f'stroke="#ddd"/>')
         parts.append(f'<text x="{MARGIN_LEFT - 6}" y="{y + 4:.1f}" text-anchor="end" font-size="11">'
@@ -61,7 +81,11 @@ def _y_axis(lo: float, hi: float, plot_h: float) -> list[str]:
 
 
 def _x_labels(labels: Sequence[str], xs: Sequence[float], plot_bottom: float) -> list[str]:
-    every = max(1, math.ceil(len(labels) / 14))  # at most about 14 labels under the axis
+    """Every n-th label under the axis, n such that the widest label fits its share of the axis
+    (62 daily labels "2026-12-03" show every 7th; 12 months all)."""
+    widest = max((len(label) for label in labels), default=0) * LABEL_CHAR_PX + LABEL_GAP_PX
+    slot = (WIDTH - MARGIN_LEFT - MARGIN_RIGHT) / max(1, len(labels))
+    every = max(1, math.ceil(widest / slot))
     return [f'<text x="{x:.1f}" y="{plot_bottom + 16:.1f}" text-anchor="middle" font-size="11">{escape(label)}</text>'
             for i, (label, x) in enumerate(zip(labels, xs)) if i % every == 0]
 
@@ -77,14 +101,16 @@ def _legend(names: Sequence[str], colors: Sequence[str]) -> list[str]:
 
 
 def stacked_bars(label: str, categories: Sequence[str], series: Mapping[str, Sequence[float]]) -> str:
-    """A stacked bar chart: one bar per category, one colored segment per series (its legend)."""
+    """A stacked bar chart: one bar per category, one colored segment per series (its legend); whole
+    numbers (article counts) get whole-number ticks."""
     plot_w = WIDTH - MARGIN_LEFT - MARGIN_RIGHT
     plot_h = HEIGHT - MARGIN_TOP - MARGIN_BOTTOM
     totals = [sum(values[i] for values in series.values()) for i in range(len(categories))]
-    top = _nice_max(max(totals, default=0))
+    whole = all(float(v).is_integer() for values in series.values() for v in values)
+    top, steps = _whole_axis(max(totals, default=0)) if whole else (_nice_max(max(totals, default=0)), 4)
     slot = plot_w / max(1, len(categories))
     bar = max(1.0, slot * 0.8)
-    parts = [_svg_open(label), *_y_axis(0, top, plot_h)]
+    parts = [_svg_open(label), *_y_axis(0, top, plot_h, steps)]
     names = list(series)
     colors = [PALETTE[i % len(PALETTE)] for i in range(len(names))]
     for i, category in enumerate(categories):
