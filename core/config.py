@@ -3,9 +3,9 @@
 Everything configurable comes from the environment: NEWSETL_HOME, NEWSETL_DATA_DIR,
 NEWSETL_DATABASE_URL, NEWSETL_ALERT_EMAILS, NEWSETL_BASE_URLS, AIRFLOW_CONN_SMTP_DEFAULT,
 NEWSETL_SMTP_TIMEOUT, NEWSETL_DATA_DOCS_BASE_URL, NEWSETL_RUNBOOK_URL, NEWSETL_WORK_DIR,
-NEWSETL_LOCK_TTL, NEWSETL_DB_CONNECT_TIMEOUT; for a data dir on object storage (NEWSETL_DATA_DIR=s3://bucket/prefix) the
-standard AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_DEFAULT_REGION and AWS_ENDPOINT_URL_S3 /
-AWS_ENDPOINT_URL (an S3-compatible server).
+NEWSETL_LOCK_TTL, NEWSETL_DB_CONNECT_TIMEOUT, NEWSETL_DB_STATEMENT_TIMEOUT; for a data dir on object storage
+(NEWSETL_DATA_DIR=s3://bucket/prefix) the standard AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY,
+AWS_DEFAULT_REGION and AWS_ENDPOINT_URL_S3 / AWS_ENDPOINT_URL (an S3-compatible server).
 The entry points (CLI commands, DAG tasks) read them once and hand the resolved values
 down; nothing here touches the network or imports the rest of the project.
 """
@@ -27,6 +27,10 @@ ENV_SMTP_TIMEOUT = "NEWSETL_SMTP_TIMEOUT"
 ENV_DB_CONNECT_TIMEOUT = "NEWSETL_DB_CONNECT_TIMEOUT"
 ENV_LIBPQ_CONNECT_TIMEOUT = "PGCONNECT_TIMEOUT"  # libpq's own: read by libpq itself
 DEFAULT_DB_CONNECT_TIMEOUT_S = 10  # a server that accepts TCP and never answers costs this, not forever
+ENV_DB_STATEMENT_TIMEOUT = "NEWSETL_DB_STATEMENT_TIMEOUT"
+# A statement waiting this long (a lock another session holds, a stalled server) is cancelled: a
+# command or task fails with one line instead of hanging; far above what a load's statements take.
+DEFAULT_DB_STATEMENT_TIMEOUT_S = 600
 ENV_DATA_DOCS_BASE_URL = "NEWSETL_DATA_DOCS_BASE_URL"
 ENV_RUNBOOK_URL = "NEWSETL_RUNBOOK_URL"
 ENV_TASK_RETRY_DELAY = "NEWSETL_TASK_RETRY_DELAY"
@@ -164,6 +168,22 @@ def db_connect_timeout() -> int | None:
         timeout = -1
     if not 0 <= timeout <= 3600:
         raise ValueError(f"{ENV_DB_CONNECT_TIMEOUT} must be whole seconds in [0, 3600], got {raw!r}")
+    return timeout
+
+
+def db_statement_timeout() -> int:
+    """Seconds one warehouse statement may run or wait for a lock before the server cancels it
+    (Postgres `statement_timeout`, set on each connection): NEWSETL_DB_STATEMENT_TIMEOUT, default 600;
+    0 lets statements run forever."""
+    raw = os.environ.get(ENV_DB_STATEMENT_TIMEOUT, "").strip()
+    if not raw:
+        return DEFAULT_DB_STATEMENT_TIMEOUT_S
+    try:
+        timeout = int(raw)
+    except ValueError:
+        timeout = -1
+    if not 0 <= timeout <= 86400:
+        raise ValueError(f"{ENV_DB_STATEMENT_TIMEOUT} must be whole seconds in [0, 86400], got {raw!r}")
     return timeout
 
 

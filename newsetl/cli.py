@@ -531,8 +531,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         # the server died, a constraint failed, the disk is full: one line, no traceback; the
         # step's transaction was rolled back by the server
-        print(f"newsetl {args.command}: warehouse error ({type(exc).__name__}): {' '.join(str(exc).split())}",
-              file=sys.stderr)
+        reason = " ".join(str(exc).split())
+        if type(exc).__name__ == "QueryCanceled" and "statement timeout" in reason:
+            reason += (f" (after {config.db_statement_timeout()} s, {config.ENV_DB_STATEMENT_TIMEOUT}; "
+                       f"a lock held by another session, or a stalled server)")
+        print(f"newsetl {args.command}: warehouse error ({type(exc).__name__}): {reason}", file=sys.stderr)
         return 2
 
 

@@ -343,6 +343,41 @@ def test_a_one_letter_password_is_hidden_without_mangling_the_message():
                     f"{silent.port} failed: timeout expired)")
 
 
+def test_a_query_stuck_behind_a_lock_ends_in_one_line_after_the_statement_timeout(pg_url):
+    """Only the connect had a timeout: a warehouse that took the login and then held a query (here a
+    lock another session keeps on the runs table) hung `newsetl runs` forever. The server now cancels
+    a statement after NEWSETL_DB_STATEMENT_TIMEOUT seconds (here 2, default 600)."""
+    import time
+
+    import psycopg2
+
+    env = {config.ENV_DATABASE_URL: pg_url}
+    assert newsetl("db", "upgrade", env=env).returncode == 0
+    holder = psycopg2.connect(pg_url)
+    try:
+        with holder.cursor() as cur:  # an open transaction keeps the lock until it ends
+            cur.execute("LOCK TABLE news.crawl_runs IN ACCESS EXCLUSIVE MODE")
+        started = time.monotonic()
+        proc = newsetl("runs", env={**env, config.ENV_DB_STATEMENT_TIMEOUT: "2"}, timeout=120)
+        took = time.monotonic() - started
+    finally:
+        holder.rollback()
+        holder.close()
+    assert proc.returncode == 2 and proc.stdout == "", proc
+    [line] = proc.stderr.strip().splitlines()
+    assert line == ("newsetl runs: warehouse error (QueryCanceled): canceling statement due to statement timeout "
+                    "(after 2 s, NEWSETL_DB_STATEMENT_TIMEOUT; a lock held by another session, or a stalled server)")
+    assert took < 60, took
+    assert newsetl("runs", env=env).returncode == 0  # the lock gone, the same command answers
+
+
+def test_a_bad_statement_timeout_setting_is_one_line_naming_it(pg_url):
+    proc = newsetl("runs", env={config.ENV_DATABASE_URL: pg_url, config.ENV_DB_STATEMENT_TIMEOUT: "ten"})
+    assert proc.returncode == 2 and proc.stdout == ""
+    assert proc.stderr.strip().splitlines() == [
+        "newsetl runs: NEWSETL_DB_STATEMENT_TIMEOUT must be whole seconds in [0, 86400], got 'ten'"]
+
+
 def test_runs_and_status_tell_an_operator_where_things_stand(tmp_path, pg_url):
     from helpers import make_article, make_run_dir
 

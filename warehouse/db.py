@@ -187,7 +187,10 @@ def connect(url: str) -> psycopg2.extensions.connection:
     """A new psycopg2 connection to the warehouse at DSN `url` (UTF-8, autocommit off).
 
     Establishing it takes at most `core.config.db_connect_timeout()` seconds (10 by default,
-    NEWSETL_DB_CONNECT_TIMEOUT) per host tried, unless the DSN sets `connect_timeout` itself.
+    NEWSETL_DB_CONNECT_TIMEOUT) per host tried, unless the DSN sets `connect_timeout` itself. Each
+    statement then runs or waits for a lock at most `core.config.db_statement_timeout()` seconds (600 by
+    default, NEWSETL_DB_STATEMENT_TIMEOUT; the server cancels it: QueryCanceled), unless the DSN's
+    `options` or PGOPTIONS set `statement_timeout` themselves.
 
     Raises WarehouseUnavailable (an OperationalError) with a one-line reason when the
     server cannot be reached or refuses the login, or when the DSN is malformed. The
@@ -204,6 +207,7 @@ def connect(url: str) -> psycopg2.extensions.connection:
             f"the warehouse DSN {where} has an unencoded @ or / in its user or password: "
             f"URL-encode them (urllib.parse.quote(password, safe=''))")
     timeout = config.db_connect_timeout()  # ValueError: a bad NEWSETL_DB_CONNECT_TIMEOUT
+    statement_timeout = config.db_statement_timeout()  # ValueError: a bad NEWSETL_DB_STATEMENT_TIMEOUT
     try:
         conn = psycopg2.connect(url, **connect_kwargs(url, timeout))
     except psycopg2.OperationalError as exc:
@@ -215,7 +219,20 @@ def connect(url: str) -> psycopg2.extensions.connection:
             f"the warehouse DSN {where} cannot be parsed: URL-encode the user, password and "
             f"database (urllib.parse.quote(value, safe='')), quote key=value values with '...'") from None
     conn.set_client_encoding("UTF8")
+    if statement_timeout and not _sets_statement_timeout(url):
+        with conn.cursor() as cur:
+            cur.execute(sql.SET_STATEMENT_TIMEOUT, (f"{statement_timeout}s",))
+        conn.commit()
     return conn
+
+
+def _sets_statement_timeout(url: str) -> bool:
+    """True when the DSN's `options` or libpq's PGOPTIONS already set a statement_timeout (theirs wins)."""
+    try:
+        options = psycopg2.extensions.parse_dsn(url).get("options", "")
+    except psycopg2.ProgrammingError:
+        options = ""
+    return "statement_timeout" in options + " " + os.environ.get("PGOPTIONS", "")
 
 
 # --------------------------------------------------------------------------- migrations

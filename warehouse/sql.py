@@ -42,6 +42,8 @@ ALTER_ROLE_LOGIN_PASSWORD = "ALTER ROLE {role} WITH LOGIN PASSWORD {password}"
 
 # --------------------------------------------------------------------------- loader: staging
 # temp_buffers must be set before the session's first temp table: keep staging in memory.
+# the session's limit per statement (warehouse.db.connect; NEWSETL_DB_STATEMENT_TIMEOUT)
+SET_STATEMENT_TIMEOUT = "SET statement_timeout = %s"
 LOAD_SESSION_SETTINGS = "SET LOCAL work_mem = '64MB'; SET LOCAL temp_buffers = '256MB'"
 
 # Typed TEMP staging tables, filled by COPY from rows the client parsed (warehouse.copyrows;
