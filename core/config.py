@@ -28,7 +28,7 @@ ENV_DB_CONNECT_TIMEOUT = "NEWSETL_DB_CONNECT_TIMEOUT"
 ENV_LIBPQ_CONNECT_TIMEOUT = "PGCONNECT_TIMEOUT"  # libpq's own: read by libpq itself
 DEFAULT_DB_CONNECT_TIMEOUT_S = 10  # a server that accepts TCP and never answers costs this, not forever
 ENV_DB_STATEMENT_TIMEOUT = "NEWSETL_DB_STATEMENT_TIMEOUT"
-# A statement waiting this long (a lock another session holds, a stalled server) is cancelled: a
+# A statement waiting this long (a lock another session holds) or running this long is cancelled: a
 # command or task fails with one line instead of hanging; far above what a load's statements take.
 DEFAULT_DB_STATEMENT_TIMEOUT_S = 600
 ENV_DATA_DOCS_BASE_URL = "NEWSETL_DATA_DOCS_BASE_URL"

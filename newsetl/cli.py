@@ -534,7 +534,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         reason = " ".join(str(exc).split())
         if type(exc).__name__ == "QueryCanceled" and "statement timeout" in reason:
             reason += (f" (after {config.db_statement_timeout()} s, {config.ENV_DB_STATEMENT_TIMEOUT}; "
-                       f"a lock held by another session, or a stalled server)")
+                       f"a lock held by another session, or a statement that runs too long)")
         print(f"newsetl {args.command}: warehouse error ({type(exc).__name__}): {reason}", file=sys.stderr)
         return 2
 
