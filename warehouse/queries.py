@@ -224,7 +224,8 @@ ORDER BY coalesce(started_at, loaded_at) DESC NULLS LAST, run_id DESC
 LIMIT %(limit)s
 """
 LAST_RUN_PER_SOURCE = """
-SELECT DISTINCT ON (s.name) s.name, r.run_id, r.status, r.started_at, r.loaded_at
+SELECT DISTINCT ON (s.name) s.name, r.run_id, r.status, r.started_at, r.loaded_at,
+       coalesce(r.load_result ->> 'forced' = 'true', false) AS forced
 FROM news.crawl_runs r, jsonb_object_keys(coalesce(r.crawl_report -> 'sources', '{}'::jsonb)) AS s(name)
 ORDER BY s.name, r.started_at DESC NULLS LAST, r.run_id DESC
 """
@@ -247,7 +248,8 @@ def recent_runs(url: str, limit: int = 10) -> list[dict[str, Any]]:
 
 
 def last_run_per_source(url: str) -> dict[str, dict[str, Any]]:
-    """{source: {run_id, status, started_at, loaded_at}} of the latest run that crawled it."""
+    """{source: {run_id, status, started_at, loaded_at, forced}} of the latest run that crawled it
+    (`forced`: loaded with --force although validation blocked it or had not seen its data)."""
     conn = connect(url)
     try:
         with conn.cursor() as cur:
@@ -255,8 +257,9 @@ def last_run_per_source(url: str) -> dict[str, dict[str, Any]]:
             if not cur.fetchone()[0]:
                 return {}
             cur.execute(LAST_RUN_PER_SOURCE)
-            return {name: {"run_id": run_id, "status": status, "started_at": started, "loaded_at": loaded}
-                    for name, run_id, status, started, loaded in cur.fetchall()}
+            return {name: {"run_id": run_id, "status": status, "started_at": started, "loaded_at": loaded,
+                           "forced": forced}
+                    for name, run_id, status, started, loaded, forced in cur.fetchall()}
     finally:
         conn.close()
 
