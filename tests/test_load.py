@@ -389,6 +389,22 @@ def test_suite_results_shapes() -> None:
                       "failed": [], "data_docs": "/d"}]
 
 
+def test_a_suite_with_rows_quarantined_under_it_is_not_stored_as_passed() -> None:
+    """A summary.json written before the follow rule was an expectation says metrics.critical passed
+    although its article_quarantined metrics are in its failed_expectations: news.validation_runs (and
+    the report, which reads it) must not say passed while the alert mail lists them as failed."""
+    summary = {"suites": {"articles.critical": {"success": False, "statistics": {"evaluated_expectations": 18}},
+                          "metrics.critical": {"success": True, "statistics": {"evaluated_expectations": 16}},
+                          "metrics.warning": {"success": True, "statistics": {"evaluated_expectations": 4}}},
+               "failed_expectations": [
+                   {"suite": "articles.critical", "expectation": "body_boilerplate", "unexpected_count": 1},
+                   {"suite": "metrics.critical", "expectation": "article_quarantined", "unexpected_count": 2}]}
+    stored = {r["suite"]: (r["success"], [f["expectation"] for f in r["failed"]]) for r in suite_results(summary)}
+    assert stored == {"articles.critical": (False, ["body_boilerplate"]),
+                      "metrics.critical": (False, ["article_quarantined"]),
+                      "metrics.warning": (True, [])}
+
+
 def test_bench_smoke(pg_url: str) -> None:
     out = subprocess.run(
         [sys.executable, "-m", "devtools.bench_load", "--articles", "40", "--metrics-per-article", "3",
