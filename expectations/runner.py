@@ -22,11 +22,15 @@ value of a (unit, subject) level for the ``value_usual_for_subject`` outlier war
 
 Critical suites run over all staged rows with result_format COMPLETE and the row key as
 ``unexpected_index_column_names``; a row failing any critical expectation is quarantined
-with the failed expectations' short names (``meta.name``) as reasons, and metrics of a
-quarantined article follow it (reason ``article_quarantined``). Warning suites run over the
-accepted rows and are only summarised. Quarantine reasons that are not GX expectations
-(``article_quarantined``, ``invalid_json``, ``not_an_object``) are listed in the summary's
-failed_expectations too, under their table's critical suite (they are part of its gate).
+with the failed expectations' short names (``meta.name``) as reasons. Metrics of a
+quarantined article follow it: metrics.critical runs after articles.critical, and its
+expectation ``article_quarantined`` (derived column ``quarantined_article``) fails them, so
+GX's own result, the Data Docs and the summary say that suite failed. Warning suites run over
+the accepted rows and are only summarised. Quarantine reasons that are not GX expectations
+(``invalid_json``, ``not_an_object``; the transform's rejects when they fail the batch) are
+listed in the summary's failed_expectations too, under their table's critical suite (they are
+part of its gate), and make that suite's ``success`` false in the summary: no suite reads as
+passed while rows were quarantined under it.
 Output files are strict JSON: a NaN in a record is written as null and +-inf as the string
 "Infinity"/"-Infinity", so every line fits a Postgres jsonb column. Data Docs are built into ``validation/data_docs/``
 from an ephemeral GX context, escaped, cut to the failing fragment and made to work offline
@@ -596,6 +600,8 @@ def _usual_values(rows: list[_Row], history: History | None) -> dict[tuple[str, 
 
 def _metric_frame(rows: list[_Row], staged_urls: set[str], bodies: Mapping[str, str],
                   usual: Mapping[tuple[str, str], float] | None = None) -> pd.DataFrame:
+    """The metrics as GX sees them, with the derived columns; `bodies` holds the accepted
+    articles (url -> body), so a staged article missing from it was quarantined."""
     import pandas as pd
 
     df = _frame(rows, METRIC_TEXT_COLUMNS, METRIC_NUMBER_COLUMNS)
@@ -606,9 +612,10 @@ def _metric_frame(rows: list[_Row], staged_urls: set[str], bodies: Mapping[str, 
         ok = reference and value is not None and math.isfinite(value) and value > 0
         ratios.append(value / reference if ok else None)
     df["subject_value_ratio"] = pd.Series(ratios, dtype="float64")
-    in_batch, at_offsets = [], []
+    in_batch, at_offsets, quarantined = [], [], []
     for url, text, start, end in zip(df["article_url"], df["text"], df["char_start"], df["char_end"]):
         in_batch.append(url in staged_urls if isinstance(url, str) else None)
+        quarantined.append(url if isinstance(url, str) and url in staged_urls and url not in bodies else None)
         body = bodies.get(url) if isinstance(url, str) else None
         ok = None
         if isinstance(body, str) and isinstance(text, str) and not (math.isnan(start) or math.isnan(end)):
@@ -616,6 +623,7 @@ def _metric_frame(rows: list[_Row], staged_urls: set[str], bodies: Mapping[str, 
         at_offsets.append(ok)
     df["article_in_batch"] = pd.Series(in_batch, dtype=object)
     df["text_at_offsets"] = pd.Series(at_offsets, dtype=object)
+    df["quarantined_article"] = pd.Series(quarantined, dtype=object)
     return df
 
 
@@ -908,15 +916,12 @@ def validate_run(run_dir: Path, today: dt.date | None = None,
     run("articles.critical", "articles", articles, _article_frame(good_articles), True)
     accepted_articles = [r for r in articles if not r.reasons]
     staged_urls = {r.record.get("url") for r in articles if isinstance(r.record, dict)} - {None}
-    accepted_urls = {r.record["url"] for r in accepted_articles}
     bodies = {r.record["url"]: r.record.get("body") for r in accepted_articles}
 
     good_metrics = [r for r in metrics if not r.reasons]
+    # after articles.critical: its expectation article_quarantined (FOLLOW_REASON) fails the metrics
+    # of the articles just quarantined, so they follow them as a GX failure of this suite
     run("metrics.critical", "metrics", metrics, _metric_frame(good_metrics, staged_urls, bodies), True)
-    for row in metrics:
-        url = row.record.get("article_url") if isinstance(row.record, dict) else None
-        if isinstance(url, str) and url in staged_urls and url not in accepted_urls:
-            row.reasons.append(FOLLOW_REASON)
     accepted_metrics = [r for r in metrics if not r.reasons]
 
     metric_counts: dict[str, int] = {}
@@ -933,12 +938,6 @@ def validate_run(run_dir: Path, today: dt.date | None = None,
     index_html = gxr.build_docs() if gxr is not None else ""
     failed = _read_failures(articles, "articles") + failed
     failed += _read_failures(metrics, "metrics")
-    followers = [r for r in metrics if FOLLOW_REASON in r.reasons]
-    if followers:
-        failed.append({"suite": "metrics.critical", "expectation": FOLLOW_REASON, "column": "article_url",
-                       "unexpected_count": len(followers),
-                       "samples": [{"key": r.key, "value": r.record.get("article_url")}
-                                   for r in followers[:SAMPLE_COUNT]]})
 
     quarantined_articles = [r for r in articles if r.reasons]
     quarantined_metrics = [r for r in metrics if r.reasons]
@@ -946,6 +945,10 @@ def validate_run(run_dir: Path, today: dt.date | None = None,
     reject_findings, reject_failures, reject_warnings, reject_counts = _reject_checks(paths, articles)
     findings += reject_findings
     failed += reject_failures
+    for entry in failed:  # a critical suite with rows quarantined under it did not pass, whatever GX evaluated
+        result = suite_results.get(str(entry.get("suite")))
+        if result is not None and result.get("success"):
+            result["success"] = False
     warn = volume_warnings + reject_warnings + warn
     for table, bad, total in (("articles", len(quarantined_articles), len(articles)),
                               ("metrics", len(quarantined_metrics), len(metrics))):

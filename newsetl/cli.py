@@ -431,7 +431,8 @@ def build_parser() -> argparse.ArgumentParser:
             s.add_argument("--no-alert", action="store_true", help="do not mail on-call")
         if name == "load":
             s.add_argument("--force", action="store_true",
-                           help="load a run that validation blocked (recorded as forced in the load result)")
+                           help="load the rows that passed of a run validation blocked (recorded as forced in "
+                                "the load result); refused when no article passed")
         s.set_defaults(func=func)
 
     s = sub.add_parser("run", help="one whole run (crawl -> transform -> validate -> load) without Airflow")

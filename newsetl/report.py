@@ -129,12 +129,21 @@ def disagreement_table(rows: list[dict[str, Any]]) -> str:
                     _e(r["story_id"])] for r in rows], frozenset({2}))
 
 
-def validation_section(rows: list[dict[str, Any]]) -> str:
+def validation_section(rows: list[dict[str, Any]], later_empty: list[dict[str, Any]] | None = None) -> str:
+    """The latest validation that evaluated something (by when its results were recorded, not when
+    its crawl started), and a line on the runs after it that had nothing to validate."""
     if not rows:
         return '<p class="muted">No validation results stored yet.</p>'
     first = rows[0]
-    head = (f"<p>Run <code>{_e(first['run_id'])}</code>, status <b>{_e(first['status'])}</b>, started "
-            f"{_e(first['started_at'])}, loaded {_e(first['loaded_at'])}.</p>")
+    head = (f"<p>Run <code>{_e(first['run_id'])}</code>, status <b>{_e(first['status'])}</b>, validated "
+            f"{_e(first.get('validated_at'))} (crawl started {_e(first['started_at'])}, loaded "
+            f"{_e(first['loaded_at'])}).</p>")
+    if first.get("evaluated") is False:
+        head += '<p class="muted">No run stored so far had anything to validate (0 expectations evaluated).</p>'
+    for empty in later_empty or []:
+        head += (f'<p class="muted">{_e(empty["runs"])} later run(s) had nothing to validate (0 expectations '
+                 f'evaluated) and are not shown; the latest: <code>{_e(empty["run_id"])}</code>, validated '
+                 f'{_e(empty["validated_at"])}.</p>')
     table = _table(["suite", "result", "failed or warned expectations", "statistics"],
                    [[_e(r["suite"]),
                      '<span class="ok">passed</span>' if r["success"] else
@@ -191,7 +200,7 @@ indicators the most stories state; a period's value is the one the most stories 
 <h2 id="disagreements">Disagreements</h2>
 {disagreement_table(data["disagreements"])}
 <h2 id="validation">Latest validation</h2>
-{validation_section(data["validation"])}
+{validation_section(data["validation"], data.get("later_empty_validations"))}
 <h2 id="quarantine">Quarantine</h2>
 {quarantine_section(data["quarantine_states"], data["quarantined"])}
 <h2 id="articles">Articles</h2>

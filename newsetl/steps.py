@@ -78,7 +78,8 @@ class ValidationGateFailed(RuntimeError):
 
 
 class LoadRefused(RuntimeError):
-    """`load` of a run that validation blocked or never saw (without --force)."""
+    """`load` of a run that validation blocked or never saw (without --force), or, even with
+    --force, of a run whose validation passed no article (nothing to load)."""
 
 
 PathsOf = Callable[[RunPaths], Sequence[Path]]
@@ -530,7 +531,7 @@ def _published_docs(run: RunCopy, summary: dict[str, Any]) -> dict[str, Any]:
 
 
 def _record_blocked_run(paths: RunPaths, summary: Mapping[str, Any], dag_run_id: str | None,
-                        database_url: str | None) -> None:
+                        database_url: str | None, step: str = "validate") -> None:
     """Store a blocked run's row (status blocked, reasons) and its quarantine, not its rows.
 
     Best-effort: an unreachable warehouse is logged; the run stays blocked either way.
@@ -542,8 +543,47 @@ def _record_blocked_run(paths: RunPaths, summary: Mapping[str, Any], dag_run_id:
                  dag_run_id=dag_run_id, sources=load_sources().values(),
                  blocked_reasons=list(summary.get("batch_failed_reasons") or []))
     except Exception as exc:  # noqa: BLE001 - recording must not hide the validation failure
-        log.warning("validate: could not record blocked run %s in the warehouse: %s: %s",
-                    paths.run_id, type(exc).__name__, exc)
+        log.warning("%s: could not record blocked run %s in the warehouse: %s: %s",
+                    step, paths.run_id, type(exc).__name__, exc)
+
+
+MAX_NAMED_REASONS = 4  # failed expectations named in the line of a forced load with nothing to load
+
+
+def _accepted_articles(summary: Mapping[str, Any], paths: RunPaths) -> int:
+    """Articles the validation passed (summary.json; else the lines of validation/articles.jsonl)."""
+    accepted = summary.get("articles_accepted")
+    if isinstance(accepted, int) and not isinstance(accepted, bool):
+        return accepted
+    with open(paths.accepted_articles, encoding="utf-8") as fh:
+        return sum(1 for line in fh if line.strip())
+
+
+def _nothing_to_force(run: RunCopy, summary: Mapping[str, Any]) -> str:
+    """The one line of a --force load refused because validation passed no article: how many
+    rows passed (none), why the others did not, and what on-call can do instead."""
+    paths = run.paths
+    counts: dict[str, int] = {}
+    for failure in summary.get("failed_expectations") or []:
+        if isinstance(failure, Mapping) and failure.get("expectation"):
+            name = str(failure["expectation"])
+            counts[name] = counts.get(name, 0) + int(failure.get("unexpected_count") or 0)
+    named = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    why = ", ".join(f"{name} {n}" for name, n in named[:MAX_NAMED_REASONS]) + (", ..." if len(named) > MAX_NAMED_REASONS
+                                                                               else "")
+    quarantined = int(summary.get("articles_quarantined") or 0) + int(summary.get("metrics_quarantined") or 0)
+    line = (f"run {paths.run_id}: nothing to load with --force: 0 of {int(summary.get('articles_total') or 0)} "
+            f"articles and {int(summary.get('metrics_accepted') or 0)} of {int(summary.get('metrics_total') or 0)} "
+            f"metrics passed validation, and --force loads only the rows that passed"
+            + (f" (quarantined: {why})" if why else "") + "; nothing loaded")
+    if summary.get("batch_failed"):
+        line += ", the run stays blocked"
+    if quarantined:
+        line += (". A quarantined article is loaded with `newsetl quarantine accept URL` "
+                 "(`newsetl quarantine list` shows them)")
+    else:
+        line += f". Run `newsetl validate {run.location}` first"
+    return line
 
 
 # --------------------------------------------------------------------------- load
@@ -557,7 +597,10 @@ def load(run: RunCopy, dag_run_id: str | None = None, database_url: str | None =
     The load gate: a run that was never validated, whose validation blocked the load, or
     whose validation is older than its staged rows or crawl report (a transform rerun since:
     the fingerprints in summary.json "inputs" differ) is refused (LoadRefused); `force` loads
-    a blocked or outdated one anyway, which the load result records.
+    a blocked or outdated one anyway, which the load result records. `force` loads only the rows
+    the validation passed: when it passed no article, the load is refused all the same (a blocked
+    run stays blocked, its quarantine recorded) and the message says why and points to
+    `newsetl quarantine accept`.
     """
     from warehouse.load import LOAD_STEPS, load_run
 
@@ -578,12 +621,19 @@ def load(run: RunCopy, dag_run_id: str | None = None, database_url: str | None =
         raise LoadRefused(f"run {paths.run_id}: its validation is older than the run's data ({', '.join(changed)} "
                           f"changed since it was validated): run `newsetl validate {run.location}` first, or "
                           f"load the earlier validation's rows anyway with --force")
+    forced = bool(force and (summary.get("batch_failed") or changed))
+    if forced and not _accepted_articles(summary, paths):
+        # --force loads the rows validation passed; with none, a "forced" load of 0 rows read as a
+        # normal load (status loaded, exit 0). Refused instead: the run keeps its blocked row and
+        # its quarantine (recorded again here, in case validation could not reach the warehouse).
+        if summary.get("batch_failed"):
+            _record_blocked_run(paths, summary, dag_run_id, database_url, step="load")
+        raise LoadRefused(_nothing_to_force(run, summary))
     if changed:
         log.warning("load: run %s: loading a validation older than %s (--force)", paths.run_id, ", ".join(changed))
     progress = progress or NO_PROGRESS
     result = load_run(paths.root, url=database_url or resolve_database_url(), run_id=paths.run_id,
-                      dag_run_id=dag_run_id, sources=load_sources().values(),
-                      forced=bool(force and (summary.get("batch_failed") or changed)),
+                      dag_run_id=dag_run_id, sources=load_sources().values(), forced=forced,
                       on_step=progress.load_steps(LOAD_STEPS)).to_dict()
     progress.finish_load()
     write_json(paths.load_result, result)

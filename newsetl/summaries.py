@@ -114,6 +114,11 @@ def reprocess(results: list[Mapping[str, Any]]) -> str:
     return "\n".join(lines)
 
 
+def _status(status: Any, forced: Any) -> str:
+    """A run's status, "loaded (forced)" when --force loaded it past its validation."""
+    return f"{status} (forced)" if forced else str(status)
+
+
 def runs(rows: list[Mapping[str, Any]]) -> str:
     if not rows:
         return "no run stored yet"
@@ -122,7 +127,9 @@ def runs(rows: list[Mapping[str, Any]]) -> str:
         counts = r.get("counts") or {}
         crawled = ", ".join(f"{name} {_n((a or {}).get('new'))} new/{_n((a or {}).get('unchanged'))} unchanged"
                             for name, a in (r.get("crawled") or {}).items())
-        lines.append(f"{r.get('run_id')}  {r.get('status')}  started {_when(r.get('started_at'))}  "
+        result = r.get("load_result")
+        forced = result.get("forced") if isinstance(result, Mapping) else None
+        lines.append(f"{r.get('run_id')}  {_status(r.get('status'), forced)}  started {_when(r.get('started_at'))}  "
                      f"{_n(counts.get('articles'))} articles, {_n(counts.get('metrics'))} metrics, "
                      f"{_n(counts.get('quarantined'))} quarantined" + (f"  [{crawled}]" if crawled else ""))
     return "\n".join(lines)
@@ -142,7 +149,7 @@ def status(state: Mapping[str, Any]) -> str:
     if state.get("metric_rules"):
         lines.append(f"metric rules: extractor {state.get('extractor_version')}, {state['metric_rules']}")
     for name, last in sorted((state.get("sources") or {}).items()):
-        lines.append(f"  {name}: last run {last.get('run_id')} ({last.get('status')}, "
+        lines.append(f"  {name}: last run {last.get('run_id')} ({_status(last.get('status'), last.get('forced'))}, "
                      f"started {_when(last.get('started_at'))})")
     if not state.get("sources"):
         lines.append("  no run stored yet")

@@ -9,6 +9,7 @@ import glob
 import hashlib
 import io
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -255,7 +256,8 @@ def test_metric_violating_a_critical_expectation_is_quarantined_with_its_name(ma
 def test_every_critical_expectation_has_a_violating_case():
     names = {
         "articles.critical": {c[0] for c in ARTICLE_CASES + ARTICLE_PAIR_CASES},
-        "metrics.critical": {c[0] for c in METRIC_CASES + METRIC_PAIR_CASES},
+        # article_quarantined: the followers of main_run (test_metrics_of_a_quarantined_article_follow_it)
+        "metrics.critical": {c[0] for c in METRIC_CASES + METRIC_PAIR_CASES} | {"article_quarantined"},
     }
     for suite, covered in names.items():
         spec = json.loads((SUITES_DIR / f"{suite}.json").read_text(encoding="utf-8"))
@@ -313,6 +315,42 @@ def test_metrics_of_a_quarantined_article_follow_it(main_run):
     [follow] = [f for f in main_run["summary"].failed_expectations
                 if f["expectation"] == "article_quarantined"]
     assert follow["unexpected_count"] == 2 and follow["suite"] == "metrics.critical"
+
+
+def test_metrics_following_their_article_fail_the_metrics_suite_everywhere(tmp_path):
+    """metrics.critical read "passed" in summary.json, news.validation_runs, the report and the Data Docs
+    when its only failures were metrics quarantined because their article was (article_quarantined),
+    while the alert mail listed them as failed. The follow rule is an expectation of the suite now: GX's
+    result, the summary and the Data Docs say the suite failed, with the article's URL as the sample."""
+    good = [article(i) for i in range(6)]
+    leaky = article(99, body=article(99)["body"] + "\n\nText Size: A A A")
+    metrics = [metric(a, 0) for a in good] + [metric(leaky, 0), metric(leaky, 1)]
+    summary = validate_run(_write_run(tmp_path / "run", good + [leaky], metrics), today=TODAY)
+    assert (summary.articles_quarantined, summary.metrics_quarantined) == (1, 2)
+    suite = summary.suites["metrics.critical"]
+    assert suite["success"] is False and suite["statistics"]["unsuccessful_expectations"] == 1
+    [follow] = [f for f in summary.failed_expectations if f["suite"] == "metrics.critical"]
+    assert (follow["expectation"], follow["column"], follow["unexpected_count"]) == (
+        "article_quarantined", "quarantined_article", 2)
+    assert {s["value"] for s in follow["samples"]} == {leaky["url"]}
+    assert summary.suites["metrics.warning"]["success"] is True  # the accepted metrics are fine
+    quarantine = _read_jsonl(tmp_path / "run" / "validation" / "quarantine.jsonl")
+    assert sorted((q["key"], q["reasons"]) for q in quarantine if q["table"] == "metrics") == [
+        (f"{leaky['url']}#0", ["article_quarantined"]), (f"{leaky['url']}#1", ["article_quarantined"])]
+    index = Path(summary.data_docs).read_text(encoding="utf-8")
+    results = {m.group(1): m.group(2) for m in re.finditer(
+        r"'_expectation_suite_name_sort': '([a-z.]+)'.*?'_validation_success_text': '(\w+)'", index)}
+    assert results == {"articles.critical": "Failed", "metrics.critical": "Failed",
+                       "articles.warning": "Success", "metrics.warning": "Success"}
+
+
+def test_an_unreadable_line_fails_its_critical_suite_in_the_summary(tmp_path):
+    """A line that is no record is quarantined without GX seeing it: the suite's result says failed too."""
+    summary = validate_run(_write_run(tmp_path / "run", [article(i) for i in range(6)], [],
+                                      extra_article_lines=["{not json"]), today=TODAY)
+    assert summary.articles_quarantined == 1
+    assert summary.suites["articles.critical"]["success"] is False
+    assert summary.suites["articles.critical"]["statistics"]["unsuccessful_expectations"] == 0  # GX saw no failure
 
 
 def test_outputs_are_strict_json(main_run):

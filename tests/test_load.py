@@ -389,6 +389,22 @@ def test_suite_results_shapes() -> None:
                       "failed": [], "data_docs": "/d"}]
 
 
+def test_a_suite_with_rows_quarantined_under_it_is_not_stored_as_passed() -> None:
+    """A summary.json written before the follow rule was an expectation says metrics.critical passed
+    although its article_quarantined metrics are in its failed_expectations: news.validation_runs (and
+    the report, which reads it) must not say passed while the alert mail lists them as failed."""
+    summary = {"suites": {"articles.critical": {"success": False, "statistics": {"evaluated_expectations": 18}},
+                          "metrics.critical": {"success": True, "statistics": {"evaluated_expectations": 16}},
+                          "metrics.warning": {"success": True, "statistics": {"evaluated_expectations": 4}}},
+               "failed_expectations": [
+                   {"suite": "articles.critical", "expectation": "body_boilerplate", "unexpected_count": 1},
+                   {"suite": "metrics.critical", "expectation": "article_quarantined", "unexpected_count": 2}]}
+    stored = {r["suite"]: (r["success"], [f["expectation"] for f in r["failed"]]) for r in suite_results(summary)}
+    assert stored == {"articles.critical": (False, ["body_boilerplate"]),
+                      "metrics.critical": (False, ["article_quarantined"]),
+                      "metrics.warning": (True, [])}
+
+
 def test_bench_smoke(pg_url: str) -> None:
     out = subprocess.run(
         [sys.executable, "-m", "devtools.bench_load", "--articles", "40", "--metrics-per-article", "3",
@@ -514,7 +530,8 @@ def test_metric_set_hash_is_the_stored_sets_hash_also_after_upgrading(pg_url: st
     finally:
         conn.close()
     assert upgrade(pg_url) == ["003_metric_set_hash", "004_metric_context", "005_alert_outbox",
-                               "006_quarantine_audit", "007_indicators", "008_stories", "009_validation_samples"]
+                               "006_quarantine_audit", "007_indicators", "008_stories", "009_validation_samples",
+                               "010_validation_recorded_at"]
     stored = rows(pg_url, "SELECT metrics_hash FROM news.articles")[0][0]
     assert stored != rows(pg_url, "SELECT md5('')")[0][0]
     ids = rows(pg_url, "SELECT metric_id FROM news.metrics ORDER BY position")
@@ -608,6 +625,68 @@ def test_the_load_gate_refuses_blocked_or_unvalidated_runs_unless_forced(pg_url:
     assert forced["forced"] is True and forced["articles_inserted"] == 3
     assert rows(pg_url, "SELECT load_result->>'forced' FROM news.crawl_runs WHERE run_id = 'run-blocked'") == [
         ("true",)]
+
+
+def test_a_forced_load_of_a_run_whose_every_row_was_quarantined_is_refused_and_stays_blocked(
+        pg_url: str, tmp_path: Path) -> None:
+    """`load --force` of a run validation blocked with every row quarantined loaded 0 rows, exited 0, and
+    `newsetl runs` listed it as `loaded`. --force loads only the rows that passed: with none, the load is
+    refused (one line: nothing was loadable, why, and `newsetl quarantine accept`), exit 2, and the run
+    stays blocked with its quarantine stored (so `quarantine accept` finds the rows)."""
+    from newsetl import steps, summaries
+    from warehouse.queries import last_run_per_source, recent_runs
+
+    articles, metrics = three_articles()
+    quarantine = ([{"table": "articles", "key": a["url"], "stage": "validate", "reasons": ["body_boilerplate"],
+                    "record": a} for a in articles]
+                  + [{"table": "metrics", "key": f"{m['article_url']}#{m['position']}", "stage": "validate",
+                      "reasons": ["article_quarantined"], "record": m} for m in metrics])
+    reason = "articles: 3 of 3 quarantined (> 20% and at least 3)"
+    run = make_run_dir(tmp_path, [], [], quarantine, run_id="run-allbad", crawl_report=CRAWL_REPORT, summary={
+        "articles_total": 3, "articles_accepted": 0, "articles_quarantined": 3,
+        "metrics_total": 6, "metrics_accepted": 0, "metrics_quarantined": 6, "critical_success": False,
+        "batch_failed": True, "batch_failed_reasons": [reason],
+        "failed_expectations": [
+            {"suite": "articles.critical", "expectation": "body_boilerplate", "column": "body", "unexpected_count": 3},
+            {"suite": "metrics.critical", "expectation": "article_quarantined", "column": "article_url",
+             "unexpected_count": 6}]})
+    env = {**os.environ, "NEWSETL_DATABASE_URL": pg_url}
+    cli = subprocess.run([sys.executable, "-m", "newsetl.cli", "load", "--force", str(run)], capture_output=True,
+                         text=True, env=env, timeout=120)
+    assert cli.returncode == 2 and cli.stdout == ""
+    [line] = [x for x in cli.stderr.splitlines() if x.startswith("newsetl load:")]
+    assert line == ("newsetl load: run run-allbad: nothing to load with --force: 0 of 3 articles and 0 of 6 metrics "
+                    "passed validation, and --force loads only the rows that passed (quarantined: article_quarantined "
+                    "6, body_boilerplate 3); nothing loaded, the run stays blocked. A quarantined article is loaded "
+                    "with `newsetl quarantine accept URL` (`newsetl quarantine list` shows them)")
+    assert not (run / "load_result.json").exists()
+    # the run reads as blocked everywhere, its quarantine is there for `newsetl quarantine accept`
+    assert rows(pg_url, "SELECT status, load_result->'blocked_reasons', load_result->>'forced' "
+                        "FROM news.crawl_runs") == [("blocked", [reason], None)]
+    assert rows(pg_url, "SELECT count(*) FROM news.articles") == [(0,)]
+    assert rows(pg_url, "SELECT table_name, count(*) FROM news.quarantine GROUP BY 1 ORDER BY 1") == [
+        ("articles", 3), ("metrics", 6)]
+    [listed] = recent_runs(pg_url)
+    assert summaries.runs([listed]).split()[:2] == ["run-allbad", "blocked"]
+    assert {s["status"] for s in last_run_per_source(pg_url).values()} == {"blocked"}
+    with pytest.raises(steps.LoadRefused, match="nothing to load with --force"):  # the same through the step
+        steps.load(str(run), database_url=pg_url, force=True)
+
+
+def test_runs_and_status_say_when_a_run_was_loaded_with_force(pg_url: str, tmp_path: Path) -> None:
+    """A forced load of the rows that passed is not a normal load: `runs` and `status` say "(forced)"."""
+    from newsetl import steps, summaries
+    from warehouse.queries import last_run_per_source, recent_runs
+
+    articles, metrics = three_articles()
+    run = make_run_dir(tmp_path, articles, metrics, run_id="run-forced", crawl_report=CRAWL_REPORT,
+                       summary={**SUMMARY, "batch_failed": True, "batch_failed_reasons": ["too many"]})
+    steps.load(str(run), database_url=pg_url, force=True)
+    [listed] = recent_runs(pg_url)
+    assert summaries.runs([listed]).split()[:3] == ["run-forced", "loaded", "(forced)"]
+    last = last_run_per_source(pg_url)
+    assert last and all(s["forced"] is True and s["status"] == "loaded" for s in last.values())
+    assert "(loaded (forced), started" in summaries.status({"sources": last})
 
 
 def test_a_validation_older_than_the_staged_rows_is_not_loaded_unless_forced(pg_url: str, tmp_path: Path) -> None:

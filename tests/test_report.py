@@ -123,6 +123,75 @@ def test_every_scraped_string_is_escaped(report: dict[str, Any]) -> None:
     assert 'http-equiv="Content-Security-Policy"' in html
 
 
+def _validated_run(root: Path, run_id: str, started: str, evaluated: int, failed: list[dict[str, Any]]) -> Path:
+    suites = {name: {"success": not any(f["suite"] == name for f in failed),
+                     "statistics": {"evaluated_expectations": evaluated}}
+              for name in ("articles.critical", "articles.warning", "metrics.critical", "metrics.warning")}
+    return make_run_dir(root, [], [], run_id=run_id, crawl_report={"started_at": started, "finished_at": started},
+                        summary={"articles_total": 0, "metrics_total": 0, "suites": suites,
+                                 "failed_expectations": failed})
+
+
+def test_the_latest_validation_is_the_last_one_recorded_that_evaluated_something(pg_url: str, tmp_path: Path) -> None:
+    """The section picked the run with the latest crawl start: a reprocess run keeps the start of the crawl it
+    reprocesses, so its fresh validation was never the latest, and a run with nothing new (a second `make demo`)
+    showed "passed, 0 evaluated", hiding the last real failures. Now: the most recently recorded validation
+    that evaluated something, and a line naming the empty runs recorded after it."""
+    from newsetl.report import validation_section
+    from warehouse.queries import report_data
+
+    boilerplate = [{"suite": "articles.critical", "expectation": "body_boilerplate", "unexpected_count": 2}]
+    follow = [{"suite": "metrics.critical", "expectation": "article_quarantined", "unexpected_count": 5}]
+    for run_dir in (_validated_run(tmp_path, "cli__nov22", "2026-11-22T06:00:00+00:00", 18, boilerplate),
+                    # reprocessed after it: the crawl it reprocesses started earlier
+                    _validated_run(tmp_path, "reprocess__cli__nov01__x", "2026-11-01T06:00:00+00:00", 18, follow),
+                    # then two runs with nothing new, crawled last
+                    _validated_run(tmp_path, "cli__nov23", "2026-11-23T06:00:00+00:00", 0, []),
+                    _validated_run(tmp_path, "cli__nov24", "2026-11-24T06:00:00+00:00", 0, [])):
+        load_run(run_dir, pg_url)
+    data = report_data(pg_url, *WINDOW)
+    shown = {r["suite"]: r["success"] for r in data["validation"]}
+    assert {r["run_id"] for r in data["validation"]} == {"reprocess__cli__nov01__x"}
+    assert shown == {"articles.critical": True, "articles.warning": True, "metrics.critical": False,
+                     "metrics.warning": True}
+    [later] = data["later_empty_validations"]
+    assert (later["run_id"], later["runs"]) == ("cli__nov24", 2)
+    text = lxml.html.fromstring(validation_section(data["validation"], data["later_empty_validations"])).text_content()
+    assert "Run reprocess__cli__nov01__x" in text and "failed" in text
+    assert "2 later run(s) had nothing to validate" in text and "cli__nov24" in text
+    # a reload of an older run's unchanged result does not make it the latest again
+    load_run(tmp_path / "runs" / "cli__nov22", pg_url)
+    assert {r["run_id"] for r in report_data(pg_url, *WINDOW)["validation"]} == {"reprocess__cli__nov01__x"}
+
+
+def test_before_migration_010_the_latest_validation_is_the_last_loaded(pg_url: str, tmp_path: Path) -> None:
+    """A warehouse not yet upgraded has no validation_runs.recorded_at: the report orders by the runs' last
+    load instead; the migration fills recorded_at from it."""
+    import shutil
+
+    from warehouse import db
+    from warehouse.queries import report_data
+
+    before = tmp_path / "migrations"
+    before.mkdir()
+    for path in sorted(db.MIGRATIONS_DIR.glob("*.sql")):
+        if int(path.name[:3]) < 10:
+            shutil.copy(path, before / path.name)
+    db.upgrade(pg_url, directory=before)
+    query(pg_url, "INSERT INTO news.crawl_runs (run_id, started_at, loaded_at) VALUES "
+                  "('late-start', '2026-11-20', '2026-11-21'), ('early-start', '2026-11-01', '2026-11-22')")
+    query(pg_url, "INSERT INTO news.validation_runs (run_id, suite, success, statistics, failed) VALUES "
+                  "('late-start', 'articles.critical', true, '{\"evaluated_expectations\": 18}', '[]'), "
+                  "('early-start', 'articles.critical', false, '{\"evaluated_expectations\": 18}', "
+                  "'[{\"suite\": \"articles.critical\"}]')")
+    assert {r["run_id"] for r in report_data(pg_url, *WINDOW)["validation"]} == {"early-start"}
+    assert "010_validation_recorded_at" in db.upgrade(pg_url)
+    assert query(pg_url, "SELECT run_id, recorded_at = (SELECT loaded_at FROM news.crawl_runs c "
+                         "WHERE c.run_id = v.run_id) FROM news.validation_runs v ORDER BY run_id") == [
+        ("early-start", True), ("late-start", True)]
+    assert {r["run_id"] for r in report_data(pg_url, *WINDOW)["validation"]} == {"early-start"}
+
+
 def test_links_are_http_only() -> None:
     assert _link("javascript:alert(1)", "x") == "x"
     assert _link("data:text/html,<b>", "<b>") == "&lt;b&gt;"

@@ -314,7 +314,10 @@ def suite_results(summary: Mapping[str, Any] | None) -> list[dict[str, Any]]:
     """validation/summary.json -> one row per suite for news.validation_runs.
 
     Uses summary["suites"] ({name: {...}} or [{"suite"|"name": ..}]) when present; else one
-    row per suite named in failed_expectations/warnings plus an overall row "all".
+    row per suite named in failed_expectations/warnings plus an overall row "all". A suite
+    with an entry in failed_expectations (rows quarantined under it) is stored as not
+    successful even when its own result says it passed: a summary written before metrics of a
+    quarantined article failed their suite in GX (`article_quarantined`) said so.
     """
     if not summary:
         return []
@@ -334,7 +337,8 @@ def suite_results(summary: Mapping[str, Any] | None) -> list[dict[str, Any]]:
         failed = spec.get("failed")
         if failed is None:
             failed = [f for f in failures + warnings if f.get("suite") == name]
-        rows[name] = {"suite": name, "success": _as_bool(spec.get("success")),
+        quarantined_under = any(f.get("suite") == name for f in failures)
+        rows[name] = {"suite": name, "success": False if quarantined_under else _as_bool(spec.get("success")),
                       "statistics": spec.get("statistics"), "failed": failed,
                       "data_docs": str(spec.get("data_docs") or docs or "") or None}
     if not rows:

@@ -224,7 +224,8 @@ ORDER BY coalesce(started_at, loaded_at) DESC NULLS LAST, run_id DESC
 LIMIT %(limit)s
 """
 LAST_RUN_PER_SOURCE = """
-SELECT DISTINCT ON (s.name) s.name, r.run_id, r.status, r.started_at, r.loaded_at
+SELECT DISTINCT ON (s.name) s.name, r.run_id, r.status, r.started_at, r.loaded_at,
+       coalesce(r.load_result ->> 'forced' = 'true', false) AS forced
 FROM news.crawl_runs r, jsonb_object_keys(coalesce(r.crawl_report -> 'sources', '{}'::jsonb)) AS s(name)
 ORDER BY s.name, r.started_at DESC NULLS LAST, r.run_id DESC
 """
@@ -247,7 +248,8 @@ def recent_runs(url: str, limit: int = 10) -> list[dict[str, Any]]:
 
 
 def last_run_per_source(url: str) -> dict[str, dict[str, Any]]:
-    """{source: {run_id, status, started_at, loaded_at}} of the latest run that crawled it."""
+    """{source: {run_id, status, started_at, loaded_at, forced}} of the latest run that crawled it
+    (`forced`: loaded with --force although validation blocked it or had not seen its data)."""
     conn = connect(url)
     try:
         with conn.cursor() as cur:
@@ -255,8 +257,9 @@ def last_run_per_source(url: str) -> dict[str, dict[str, Any]]:
             if not cur.fetchone()[0]:
                 return {}
             cur.execute(LAST_RUN_PER_SOURCE)
-            return {name: {"run_id": run_id, "status": status, "started_at": started, "loaded_at": loaded}
-                    for name, run_id, status, started, loaded in cur.fetchall()}
+            return {name: {"run_id": run_id, "status": status, "started_at": started, "loaded_at": loaded,
+                           "forced": forced}
+                    for name, run_id, status, started, loaded, forced in cur.fetchall()}
     finally:
         conn.close()
 
@@ -341,19 +344,45 @@ SELECT count(*), count(DISTINCT coalesce(story_id, article_id)),
         WHERE x.published BETWEEN %(date_from)s AND %(date_to)s)
 FROM news.articles WHERE published BETWEEN %(date_from)s AND %(date_to)s
 """
-# the latest run that has validation results, and its suites
-REPORT_LATEST_VALIDATION = """
-WITH latest AS (
-    SELECT r.run_id, r.status, r.started_at, r.loaded_at, r.counts
-    FROM news.crawl_runs r
-    WHERE EXISTS (SELECT 1 FROM news.validation_runs v WHERE v.run_id = r.run_id)
-    ORDER BY coalesce(r.started_at, r.loaded_at) DESC NULLS LAST, r.run_id DESC
+# The latest validation: per run, when its results were recorded (validation_runs.recorded_at,
+# migration 010; before it, the run's last load) and whether it evaluated anything (an expectation
+# GX evaluated, a failure, or rows in an old summary's counts). The run shown is the most recently
+# recorded one that evaluated something (a run with nothing new, e.g. a second `make demo`, passes
+# 0 of 0 expectations and must not hide the last real failures), else the most recent one. Never
+# by crawl_runs.started_at: a reprocess run keeps the start of the crawl it reprocesses.
+_VALIDATED_RUNS = """
+WITH per_run AS (
+    SELECT v.run_id, max({recorded}) AS validated_at,
+           bool_or(coalesce(CASE WHEN jsonb_typeof(v.statistics -> 'evaluated_expectations') = 'number'
+                                 THEN (v.statistics ->> 'evaluated_expectations')::numeric END, 0) > 0
+                   OR coalesce(jsonb_array_length(CASE WHEN jsonb_typeof(v.failed) = 'array' THEN v.failed END), 0) > 0
+                   OR coalesce(CASE WHEN jsonb_typeof(v.statistics -> 'articles_total') = 'number'
+                                    THEN (v.statistics ->> 'articles_total')::numeric END, 0) > 0) AS evaluated
+    FROM news.validation_runs v JOIN news.crawl_runs r ON r.run_id = v.run_id
+    GROUP BY v.run_id),
+latest AS (
+    SELECT run_id, validated_at, evaluated FROM per_run
+    ORDER BY evaluated DESC, validated_at DESC NULLS LAST, run_id DESC
     LIMIT 1)
-SELECT l.run_id, l.status, l.started_at, l.loaded_at, v.suite, v.success,
+"""
+REPORT_LATEST_VALIDATION = _VALIDATED_RUNS + """
+SELECT l.run_id, r.status, r.started_at, r.loaded_at, l.validated_at, l.evaluated, v.suite, v.success,
        coalesce(jsonb_array_length(CASE WHEN jsonb_typeof(v.failed) = 'array' THEN v.failed END), 0) AS failed,
        v.statistics
-FROM latest l JOIN news.validation_runs v ON v.run_id = l.run_id
+FROM latest l JOIN news.crawl_runs r ON r.run_id = l.run_id JOIN news.validation_runs v ON v.run_id = l.run_id
 ORDER BY v.suite
+"""
+# the runs recorded after the one shown that had nothing to validate: how many, and the latest
+REPORT_LATER_EMPTY_VALIDATIONS = _VALIDATED_RUNS + """
+SELECT p.run_id, p.validated_at, count(*) OVER () AS runs
+FROM per_run p, latest l
+WHERE NOT p.evaluated AND l.evaluated AND p.validated_at > l.validated_at
+ORDER BY p.validated_at DESC, p.run_id DESC
+LIMIT 1
+"""
+RECORDED_AT_EXISTS = """
+SELECT EXISTS (SELECT 1 FROM information_schema.columns
+               WHERE table_schema = 'news' AND table_name = 'validation_runs' AND column_name = 'recorded_at')
 """
 REPORT_QUARANTINE_STATES = "SELECT state, count(*) FROM news.v_quarantined_urls GROUP BY state ORDER BY state"
 REPORT_QUARANTINED = """
@@ -374,7 +403,9 @@ def _rows(cur: Any, statement: str, params: dict[str, Any]) -> list[dict[str, An
 def report_data(url: str, date_from: Any, date_to: Any) -> dict[str, Any]:
     """Everything `newsetl report` draws, for articles published from `date_from` to `date_to`
     (dates, both included): {"as_role", "totals", "source_daily", "series", "disagreements",
-    "articles", "validation", "quarantine_states", "quarantined"}. Needs schema version 8.
+    "articles", "validation" (the latest validation that evaluated something: one row per suite),
+    "later_empty_validations" (the latest run recorded after it with nothing to validate, with the
+    number of such runs: [] or one row), "quarantine_states", "quarantined"}. Needs schema version 8.
     """
     params = {"date_from": date_from, "date_to": date_to}
     conn = connect(url)
@@ -391,6 +422,8 @@ def report_data(url: str, date_from: Any, date_to: Any) -> dict[str, Any]:
                 cur.execute(SET_ANALYST_ROLE)
             cur.execute("SELECT current_user")
             as_role = cur.fetchone()[0]
+            cur.execute(RECORDED_AT_EXISTS)  # before migration 010: when the run was last loaded
+            recorded = "v.recorded_at" if cur.fetchone()[0] else "r.loaded_at"
             cur.execute(REPORT_TOTALS, params)
             articles, stories, metrics = cur.fetchone()
             data = {
@@ -400,7 +433,8 @@ def report_data(url: str, date_from: Any, date_to: Any) -> dict[str, Any]:
                 "series": _rows(cur, REPORT_SERIES, {**params, "top": REPORT_TOP_INDICATORS}),
                 "disagreements": _rows(cur, REPORT_DISAGREEMENTS_SQL, {**params, "limit": REPORT_DISAGREEMENTS}),
                 "articles": _rows(cur, REPORT_ARTICLES_SQL, {**params, "limit": REPORT_ARTICLES}),
-                "validation": _rows(cur, REPORT_LATEST_VALIDATION, {}),
+                "validation": _rows(cur, REPORT_LATEST_VALIDATION.format(recorded=recorded), {}),
+                "later_empty_validations": _rows(cur, REPORT_LATER_EMPTY_VALIDATIONS.format(recorded=recorded), {}),
                 "quarantine_states": dict(_rows_pairs(cur, REPORT_QUARANTINE_STATES)),
                 "quarantined": _rows(cur, REPORT_QUARANTINED, {"limit": REPORT_QUARANTINE}),
             }

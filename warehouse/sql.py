@@ -347,12 +347,14 @@ WHERE q.run_id = %(run_id)s
                   WHERE (f.stage, f.table_name, f.record_key) = (q.stage, q.table_name, q.record_key))
 """
 
+# recorded_at (010): now() when the suite's result is new or changed; a reload of the same result
+# leaves the row, and so its time, as it was.
 UPSERT_VALIDATION_RUN = """
 INSERT INTO news.validation_runs AS v (run_id, suite, success, statistics, failed, data_docs)
 VALUES (%(run_id)s, %(suite)s, %(success)s, %(statistics)s, %(failed)s, %(data_docs)s)
 ON CONFLICT (run_id, suite) DO UPDATE SET
     success = EXCLUDED.success, statistics = EXCLUDED.statistics, failed = EXCLUDED.failed,
-    data_docs = EXCLUDED.data_docs
+    data_docs = EXCLUDED.data_docs, recorded_at = now()
 WHERE (v.success, v.statistics, v.failed, v.data_docs)
       IS DISTINCT FROM (EXCLUDED.success, EXCLUDED.statistics, EXCLUDED.failed, EXCLUDED.data_docs)
 """
