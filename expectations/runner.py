@@ -125,6 +125,12 @@ GX_ENV = {"GX_ANALYTICS_ENABLED": "false"}
 QUIET_WARNINGS = (r".*has match groups.*",)
 
 log = logging.getLogger(__name__)
+# GX logs ~50 INFO lines while it is imported ("Skipping registering function ... because it is a
+# closure", "Multiple declarations of metric ...": its own registries), noise in every task log and
+# `newsetl run`'s INFO output; its warnings and errors still show. A level set by the operator stays.
+_GX_LOG = logging.getLogger("great_expectations")
+if _GX_LOG.level == logging.NOTSET:
+    _GX_LOG.setLevel(logging.WARNING)
 
 
 @dataclass

@@ -880,3 +880,20 @@ def test_nothing_staged_runs_the_checks_outside_gx_without_starting_gx(tmp_path)
     # one staged row and GX runs as always
     one = _small_run(tmp_path / "one", 1, 0, 0, 0)
     assert validate_run(one, today=TODAY).suites["articles.critical"].get("skipped") is None
+
+
+def test_importing_gx_logs_no_api_registry_lines_at_info():
+    """GX logged ~50 INFO lines "Skipping registering function ... because it is a closure" when it
+    was imported: noise in every Airflow task log and `newsetl run`'s output (both log at INFO)."""
+    import subprocess
+    import sys
+
+    code = ("import logging; logging.basicConfig(level=logging.INFO)\n"
+            "from expectations.runner import load_suite\n"
+            "print(len(load_suite('articles.critical').expectations))\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300,
+                          cwd=Path(__file__).resolve().parents[1])
+    assert done.returncode == 0 and int(done.stdout) > 5, done.stderr[-2000:]  # GX was imported and used
+    assert "Skipping registering function" not in done.stderr
+    assert not [line for line in done.stderr.splitlines() if line.startswith("INFO:great_expectations")], \
+        done.stderr[-2000:]
