@@ -727,6 +727,8 @@ def reprocess_all(run_ids: Sequence[str] | None = None, date_from: str | None = 
             result["validate"] = validate(run_dir, database_url=database_url)
             result["load"] = load(run_dir, database_url=database_url)
         except (ValidationGateFailed, LoadRefused) as exc:
+            if isinstance(exc, ValidationGateFailed) and isinstance(exc.result, dict):
+                result["validate"] = exc.result  # what the validation found, as `run` reports it
             result["error"] = str(exc)
         results.append(result)
     return results

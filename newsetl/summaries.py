@@ -93,24 +93,30 @@ def _computed_prints(result: Mapping[str, Any]) -> str:
             + (f"; {_n(malformed)} staged fingerprint(s) malformed" if malformed else "") + ")")
 
 
-def run(result: Mapping[str, Any]) -> str:
-    lines = [f"run {result.get('run_dir')}"]
-    lines += ["  " + _crawled(name, report) for name, report in (result.get("crawl") or {}).items()]
+def _steps_then_blocked(result: Mapping[str, Any]) -> list[str]:
+    """The lines of the steps that ran, in the order they ran (transform, validate, load), then
+    the line of what stopped the run, if anything did ("blocked: ..."): a blocked run shows what its
+    transform and validation found before saying why nothing was loaded."""
+    lines = []
     for step, summary in (("transform", transform), ("validate", validate), ("load", load)):
         if isinstance(result.get(step), Mapping):
             lines += ["  " + line.strip() for line in summary(result[step]).splitlines()]
-    return "\n".join(lines)
+    if result.get("error"):
+        lines.append(f"  blocked: {result['error']}")
+    return lines
+
+
+def run(result: Mapping[str, Any]) -> str:
+    lines = [f"run {result.get('run_dir')}"]
+    lines += ["  " + _crawled(name, report) for name, report in (result.get("crawl") or {}).items()]
+    return "\n".join(lines + _steps_then_blocked(result))
 
 
 def reprocess(results: list[Mapping[str, Any]]) -> str:
     lines = []
     for result in results:
         lines.append(f"reprocess of {result.get('reprocess_of')} -> {result.get('run_dir')}")
-        if result.get("error"):
-            lines.append(f"  blocked: {result['error']}")
-        for step, summary in (("transform", transform), ("validate", validate), ("load", load)):
-            if isinstance(result.get(step), Mapping):
-                lines += ["  " + line.strip() for line in summary(result[step]).splitlines()]
+        lines += _steps_then_blocked(result)
     return "\n".join(lines)
 
 

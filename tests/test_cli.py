@@ -589,6 +589,42 @@ def test_a_blocked_run_with_json_prints_its_result_so_far_and_exits_3(tmp_path, 
     assert "load" not in result and err.strip().splitlines()[-1].startswith("newsetl run: run r: whole-batch")
 
 
+def test_a_blocked_run_or_reprocess_prints_its_steps_then_why_it_was_blocked(tmp_path, monkeypatch, capsys):
+    # a blocked `run` without --json printed nothing on stdout (one stderr line only); a blocked
+    # `reprocess` printed "blocked:" before "transform:" and no "validate:" line
+    from newsetl import cli, steps
+
+    summary = {"batch_failed": True, "articles_total": 6, "articles_accepted": 3, "articles_quarantined": 3,
+               "metrics_total": 0, "critical_success": False, "alert_sent": True}
+    error = "run r: whole-batch validation failure (3/6 articles, 0/0 metrics quarantined; ...); load blocked."
+
+    def blocked(run_dir, **kwargs):
+        raise steps.ValidationGateFailed(error, result=summary)
+
+    monkeypatch.setenv(config.ENV_DATA_DIR, str(tmp_path / "data"))
+    monkeypatch.setattr(steps, "resolve_database_url", lambda: "postgresql://unused")
+    monkeypatch.setattr(steps, "crawl", lambda run_dir, name, **kwargs: {"articles": {"new": 6}})
+    monkeypatch.setattr(steps, "transform", lambda run_dir, **kwargs: {"pages": 6, "articles": 6})
+    monkeypatch.setattr(steps, "validate", blocked)
+    assert cli.main(["run", "--source", "ningbolife", "--run-id", "r"]) == 3
+    out, err = capsys.readouterr()
+    lines = out.splitlines()
+    assert lines[0].startswith("run ") and lines[1].startswith("  crawl ningbolife: 6 new, ")
+    assert lines[2].startswith("  transform: 6 article pages -> 6 articles")
+    assert lines[3].startswith("  validate: articles 3 accepted, 3 quarantined of 6")
+    assert lines[-1] == f"  blocked: {error}" and not any(line.startswith("  load ") for line in lines)
+    assert err.strip().splitlines()[-1] == f"newsetl run: {error}"
+
+    monkeypatch.setattr(steps, "select_runs", lambda run_ids, date_from, date_to: ["r"])
+    monkeypatch.setattr(steps, "prepare_reprocess", lambda run_id: "/data/runs/reprocess__r__1")
+    assert cli.main(["reprocess", "r"]) == 3
+    out, err = capsys.readouterr()
+    assert [line.split(":")[0].strip() for line in out.splitlines()[1:]] == [
+        "transform", "validate", "critical gates", "Data Docs", "blocked"]
+    assert out.splitlines()[-1] == f"  blocked: {error}"
+    assert err.strip() == f"newsetl reprocess: r: {error}"
+
+
 def _on_a_terminal(args: list[str], env: dict[str, str]) -> tuple[int, str, str]:
     """Run newsetl with stderr on a pseudo-terminal: (exit code, stdout, what the terminal showed)."""
     import pty
