@@ -1011,8 +1011,12 @@ def _quarantine_findings(bad_articles: list[_Row], bad_metrics: list[_Row], arti
             url = record.get("url") if table == "articles" else record.get("article_url")
             source = source_of.get(url) or (_source_of(row) if table == "articles" else "unknown")
             counts.setdefault(source, Counter())[table] += 1
-    return [_finding(VALIDATION_FAILURE, source, f"source {source}: {c['articles']} article(s) and "
-                     f"{c['metrics']} metric(s) quarantined", False, articles=c["articles"], metrics=c["metrics"])
+    def counted(n: int, word: str) -> str:
+        return f"{n} {word}{'' if n == 1 else 's'}"
+
+    return [_finding(VALIDATION_FAILURE, source, f"source {source}: {counted(c['articles'], 'article')} and "
+                     f"{counted(c['metrics'], 'metric')} quarantined", False, articles=c["articles"],
+                     metrics=c["metrics"])
             for source, c in sorted(counts.items())]
 
 

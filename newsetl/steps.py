@@ -490,7 +490,7 @@ def validate(
 
     def mail_on_call(summary: dict[str, Any]) -> tuple[bool, bool]:
         summary = _published_docs(run, summary)
-        subject, body = validation_alert(summary, paths.run_id, dag_run_id=dag_run_id)
+        subject, body = validation_alert(summary, paths.run_id, dag_run_id=dag_run_id, run_dir=run.location)
         outcome = alert_via_outbox(outbox_url, paths.alert_marker, paths.run_id, alert_fingerprint(summary),
                                    subject, body)
         return outcome.delivered, outcome.repeated
