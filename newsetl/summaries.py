@@ -120,7 +120,21 @@ def reprocess(results: list[Mapping[str, Any]]) -> str:
     return "\n".join(lines)
 
 
+def _count(value: Any, word: str) -> str:
+    number = _n(value)
+    return f"{number} {word}" + ("" if number == 1 else "s")
+
+
+def _ran(r: Mapping[str, Any]) -> str:
+    """When a run row's work happened: a run's crawl start, a reprocess run's load."""
+    if r.get("reprocess_of"):
+        return f"reprocessed {_when(r.get('ran_at') or r.get('loaded_at'))}"
+    return f"started {_when(r.get('started_at'))}"
+
+
 def runs(rows: list[Mapping[str, Any]]) -> str:
+    """One line per run: a loaded run's counts; a blocked run says nothing of it was loaded and why;
+    a reprocess names the run it reprocessed instead of repeating that run's crawl counts."""
     if not rows:
         return "no run stored yet"
     lines = []
@@ -128,9 +142,18 @@ def runs(rows: list[Mapping[str, Any]]) -> str:
         counts = r.get("counts") or {}
         crawled = ", ".join(f"{name} {_n((a or {}).get('new'))} new/{_n((a or {}).get('unchanged'))} unchanged"
                             for name, a in (r.get("crawled") or {}).items())
-        lines.append(f"{r.get('run_id')}  {r.get('status')}  started {_when(r.get('started_at'))}  "
-                     f"{_n(counts.get('articles'))} articles, {_n(counts.get('metrics'))} metrics, "
-                     f"{_n(counts.get('quarantined'))} quarantined" + (f"  [{crawled}]" if crawled else ""))
+        rows_ = f"{_count(counts.get('articles'), 'article')}, {_count(counts.get('metrics'), 'metric')}"
+        quarantined = f"{_n(counts.get('quarantined'))} quarantined"
+        if r.get("status") == "blocked":
+            reasons = "; ".join(str(x) for x in (r.get("load_result") or {}).get("blocked_reasons") or [])
+            what = (f"load blocked{f' ({reasons})' if reasons else ''}: nothing loaded of {rows_} staged; "
+                    f"{quarantined}")
+        else:
+            what = f"{rows_}, {quarantined}"
+        if r.get("reprocess_of"):
+            what = f"reprocess of run {r['reprocess_of']}: {what}"
+        lines.append(f"{r.get('run_id')}  {r.get('status')}  {_ran(r)}  {what}"
+                     + (f"  [{crawled}]" if crawled and not r.get("reprocess_of") else ""))
     return "\n".join(lines)
 
 
@@ -148,8 +171,9 @@ def status(state: Mapping[str, Any]) -> str:
     if state.get("metric_rules"):
         lines.append(f"metric rules: extractor {state.get('extractor_version')}, {state['metric_rules']}")
     for name, last in sorted((state.get("sources") or {}).items()):
-        lines.append(f"  {name}: last run {last.get('run_id')} ({last.get('status')}, "
-                     f"started {_when(last.get('started_at'))})")
+        status_ = "blocked: nothing loaded" if last.get("status") == "blocked" else last.get("status")
+        of = f", reprocess of run {last['reprocess_of']}" if last.get("reprocess_of") else ""
+        lines.append(f"  {name}: last run {last.get('run_id')} ({status_}{of}, {_ran(last)})")
     if not state.get("sources"):
         lines.append("  no run stored yet")
     return "\n".join(lines)

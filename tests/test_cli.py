@@ -372,14 +372,55 @@ def test_runs_and_status_tell_an_operator_where_things_stand(tmp_path, pg_url):
     # without --json: a short summary, one line per run / per source
     human_runs = newsetl("runs", env=env).stdout.splitlines()
     assert [line.split()[:2] for line in human_runs] == [["run-blocked", "blocked"], ["run-ok", "loaded"]]
+    # a blocked run's row said "1 articles, 0 metrics, 0 quarantined", as a loaded one does
+    assert ("  load blocked (articles: 3 of 10 quarantined (> 20% and at least 3)): nothing loaded of 1 article, "
+            "0 metrics staged; 0 quarantined  [ningbolife 1 new/4 unchanged]") in human_runs[0]
+    assert human_runs[1].endswith("started 2026-11-21 06:00  1 article, 0 metrics, 0 quarantined  "
+                                  "[ningbolife 1 new/4 unchanged]")
     human_status = newsetl("status", env=env).stdout
-    assert "(current)" in human_status and "ningbolife: last run run-blocked (blocked" in human_status
+    assert "(current)" in human_status
+    assert "ningbolife: last run run-blocked (blocked: nothing loaded, started 2026-11-22 06:00)" in human_status
     # and which rules run: the native build when it is there and current (tests/test_native.py), else the source
     import transforms
     from transforms.metrics import EXTRACTOR_VERSION
 
     assert state["metric_rules"] == transforms.CODE and state["extractor_version"] == EXTRACTOR_VERSION
     assert f"metric rules: extractor {EXTRACTOR_VERSION}, {transforms.CODE}" in human_status.splitlines()
+
+
+def test_a_reprocess_is_listed_when_it_ran_as_a_reprocess_of_its_run(tmp_path, pg_url, monkeypatch, capsys):
+    # `runs` and `status` sorted a reprocess row by its archived run's crawl start (below every run
+    # since) and showed that run's crawl counts as if the reprocess had crawled
+    from helpers import make_article, make_run_dir
+
+    from newsetl import cli
+    from warehouse.load import load_run
+
+    def report(day: str, **extra: str) -> dict:
+        return {"sources": {"ningbolife": {"started_at": f"{day}T06:00:00+00:00",
+                                           "finished_at": f"{day}T06:01:00+00:00",
+                                           "articles": {"new": 1, "unchanged": 4, "failed": 0}}}, **extra}
+
+    art = make_article("http://www.ningbolife.com/index.php/ningbo-news/1-a.html")
+    load_run(make_run_dir(tmp_path / "a", [art], [], run_id="run-old", crawl_report=report("2026-11-20")), pg_url)
+    load_run(make_run_dir(tmp_path / "b", [art], [], run_id="run-new", crawl_report=report("2026-11-22")), pg_url)
+    again = "reprocess__run-old__20261123T060000000000Z"  # loaded now: after both runs' work
+    load_run(make_run_dir(tmp_path / "c", [art], [], run_id=again,
+                          crawl_report=report("2026-11-20", reprocess_of="run-old")), pg_url)
+    monkeypatch.setenv(config.ENV_DATABASE_URL, pg_url)
+    assert cli.main(["runs", "--json"]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert [r["run_id"] for r in listed] == [again, "run-new", "run-old"]
+    assert (listed[0]["reprocess_of"], listed[0]["crawled"], listed[1]["reprocess_of"]) == ("run-old", {}, None)
+    assert listed[0]["ran_at"] == listed[0]["loaded_at"] and listed[1]["ran_at"] == listed[1]["started_at"]
+    assert cli.main(["runs"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith(f"{again}  loaded  reprocessed ")
+    assert lines[0].endswith("  reprocess of run run-old: 1 article, 0 metrics, 0 quarantined")  # no crawl counts
+    assert lines[1].endswith("[ningbolife 1 new/4 unchanged]")
+    assert cli.main(["status"]) == 0
+    [line] = [x for x in capsys.readouterr().out.splitlines() if x.startswith("  ningbolife:")]
+    assert line.startswith(f"  ningbolife: last run {again} (loaded, reprocess of run run-old, reprocessed ")
 
 
 def test_status_and_runs_work_for_the_read_only_analyst_login(tmp_path, pg_url, monkeypatch):
