@@ -49,7 +49,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from core.records import KINDS, MODALITIES, UNITS
+from core.records import KINDS, MODALITIES, UNITS, unreadable
 from core.rundir import RunPaths, input_fingerprints, open_lines, write_json, write_jsonl
 from core.sources import load_sources
 from transforms import stories
@@ -252,6 +252,10 @@ def _crawl_checks(run_dir: Path, staged_any: bool, history: History | None
         info["sources"][name] = {"seen": count, "previous": previous, "median_previous": median}
         if count == 0:
             reason = f"source {name}: crawl found no articles (new or unchanged)"
+            source_report = (report.get("sources") or {}).get(name)
+            why = unreadable(source_report) if isinstance(source_report, Mapping) else None
+            if why:  # its listing pages failed: what `newsetl crawl` says of it
+                reason += f"; could not be read: {why}"
             if previous and previous[0] > 0:
                 reason += f"; the previous run saw {previous[0]}"
             reasons.append(_finding(CRAWL_OUTAGE, name, reason, True))

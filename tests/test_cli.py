@@ -906,6 +906,22 @@ def test_crawl_of_a_source_that_cannot_be_read_says_so_and_exits_3(tmp_path):
     assert report["listings_failed"] == 2 and report["listings"] == 0
 
 
+def test_a_run_whose_source_cannot_be_read_names_the_failed_listing_pages_as_crawl_does(tmp_path, pg_url):
+    """Inside `run` the outage said only "crawl found no articles (new or unchanged)", not what
+    `newsetl crawl` alone says: every listing page failed, and the first error."""
+    port = _closed_loopback_port()
+    proc = newsetl("run", "--source", "ningbo_gov", "--base-url", f"ningbo_gov=http://127.0.0.1:{port}",
+                   env={config.ENV_DATA_DIR: str(tmp_path / "data"), config.ENV_DATABASE_URL: pg_url})
+    assert proc.returncode == 3, proc.stderr[-2000:]
+    lines = proc.stdout.splitlines()
+    assert lines[1].startswith("  crawl ningbo_gov: 0 new, 0 unchanged, 0 failed article pages, "
+                               "2 failed listing pages (")
+    said = ("source ningbo_gov: crawl found no articles (new or unchanged); could not be read: "
+            "all 2 listing page(s) failed (first: ")
+    assert lines[-1].startswith("  blocked: ") and said in lines[-1] and "Connection was refused" in lines[-1]
+    assert said in proc.stderr.strip().splitlines()[-1]
+
+
 def test_the_crawl_summary_counts_failed_listing_pages_and_a_partly_read_source_is_no_outage():
     from crawlers.report import unreadable
     from newsetl import summaries
