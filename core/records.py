@@ -186,7 +186,8 @@ def unreadable(report: Mapping[str, Any]) -> str | None:
     failed = int(report.get("listings_failed") or 0)
     read = int(report.get("listings") or 0) + int(report.get("listings_not_modified") or 0)
     articles = report.get("articles") or {}
-    if not failed or read or any(int(articles.get(k) or 0) for k in CRAWL_ARTICLE_COUNTS):
+    refetched = int(report.get("articles_refetched") or 0)
+    if not failed or read or refetched or any(int(articles.get(k) or 0) for k in CRAWL_ARTICLE_COUNTS):
         return None
     first = next((str(e["error"]) for e in report.get("errors") or () if isinstance(e, dict) and e.get("error")),
                  None)

@@ -18,7 +18,7 @@ STATUS_STAT_PREFIX = "downloader/response_status_count/"
 REQUEST_COUNT_STAT = "downloader/request_count"
 ARTICLE_COUNTS = CRAWL_ARTICLE_COUNTS
 # Per-source integer counts summed into the run totals as they are.
-SUMMED_COUNTS = ("listings", "listings_failed", "listings_not_modified", "articles_via_print",
+SUMMED_COUNTS = ("articles_refetched", "listings", "listings_failed", "listings_not_modified", "articles_via_print",
                  "pages_truncated", "charset_corrected", "charset_guessed", "pages_with_decode_errors",
                  "offsite_links", "offsite_redirects", "listings_without_links", "listings_by_url_shape")
 # Keep reports readable when a site is down: at most this many error entries.

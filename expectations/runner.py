@@ -209,7 +209,8 @@ def seen_counts(report: Mapping[str, Any]) -> dict[str, int]:
     for name, source_report in sources.items():
         articles = source_report.get("articles") if isinstance(source_report, Mapping) else None
         articles = articles if isinstance(articles, Mapping) else {}
-        counts[name] = sum(int(articles.get(k) or 0) for k in SEEN_KEYS)
+        counts[name] = (sum(int(articles.get(k) or 0) for k in SEEN_KEYS)
+                        + int(source_report.get("articles_refetched") or 0))  # stored, fetched again (--full)
     return counts
 
 

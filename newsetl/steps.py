@@ -152,8 +152,9 @@ def crawl(
     conditionally) and links the listing dates earlier are skipped.
 
     The source is resolved here (registry + NEWSETL_BASE_URLS + `base_url`) and handed to
-    the crawl process whole; the stored URLs to skip are `seen_file`, else (unless `full` or
-    not `seen_from_warehouse`) the warehouse's. On object storage the crawl runs into a local
+    the crawl process whole; the stored URLs are `seen_file`, else (unless not
+    `seen_from_warehouse`) the warehouse's: skipped, or with `full` fetched again and counted as
+    refetched, not new. On object storage the crawl runs into a local
     copy: the source's earlier pages and its listing validators are pulled first; its pages,
     report, log, seen file, any earlier attempt and the validators are published after, and
     the source's report is merged into the run's crawl report under a lock object.
@@ -177,7 +178,7 @@ def crawl(
         run.pull(paths.source_raw(source), validators)
         run.owns(validators)
         seen = seen_file
-        if seen is None and not full and seen_from_warehouse:
+        if seen is None and seen_from_warehouse:  # --full too: what it refetches is not new
             seen = seen_urls_file(paths.root, source, database_url or resolve_database_url())
             run.owns(seen)
 

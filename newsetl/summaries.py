@@ -29,7 +29,10 @@ NAMED_CRAWL_WARNINGS = ("charset_guessed", "pages_with_decode_errors")
 
 def _crawled(name: str, report: Mapping[str, Any]) -> str:
     articles = report.get("articles") or {}
-    line = (f"crawl {name}: {_n(articles.get('new'))} new, {_n(articles.get('unchanged'))} unchanged, "
+    refetched = _n(report.get("articles_refetched"))  # --full: stored articles fetched again
+    line = (f"crawl {name}: {_n(articles.get('new'))} new, "
+            + (f"{refetched} refetched (already stored), " if refetched else "")
+            + f"{_n(articles.get('unchanged'))} unchanged, "
             f"{_n(articles.get('failed'))} failed article pages, {_n(report.get('listings_failed'))} failed "
             f"listing pages ({_n(report.get('requests'))} requests)")
     warnings = report.get("warnings") or []

@@ -747,6 +747,18 @@ def test_a_source_whose_listing_pages_all_failed_is_named_so_in_the_outage_reaso
     assert finding["source"] == "ningbo_gov" and "all 2 listing page(s) failed" in finding["text"]
 
 
+def test_a_full_run_that_only_refetched_stored_articles_is_no_outage_or_volume_drop(tmp_path):
+    # `--full` counts stored articles fetched again as "articles_refetched", not "new": they were seen
+    run_dir = _history_run(tmp_path, ningbo_gov=(0, 0), ningbolife=(5, 17))
+    report = json.loads((run_dir / "crawl_report.json").read_text(encoding="utf-8"))
+    report["sources"]["ningbo_gov"]["articles_refetched"] = 26
+    (run_dir / "crawl_report.json").write_text(json.dumps(report), encoding="utf-8")
+    history = History(source_counts={"ningbo_gov": [26], "ningbolife": [22]})
+    summary = validate_run(run_dir, today=TODAY, history=history)
+    assert summary.batch_failed is False and summary.history["sources"]["ningbo_gov"]["seen"] == 26
+    assert not [w for w in summary.warnings if w["expectation"] == VOLUME_DROP]
+
+
 def test_without_history_there_is_no_volume_rule(tmp_path):
     summary = validate_run(_history_run(tmp_path, ningbo_gov=(1, 0), ningbolife=(5, 17)), today=TODAY)
     assert not [w for w in summary.warnings if w["expectation"] == VOLUME_DROP]

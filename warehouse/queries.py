@@ -83,9 +83,9 @@ def _seen(source_report: Any) -> int:
     if not isinstance(articles, dict):
         return 0
     total = 0
-    for key in SEEN_KEYS:
-        try:
-            total += int(articles.get(key) or 0)
+    for value in [*(articles.get(key) for key in SEEN_KEYS), source_report.get("articles_refetched")]:
+        try:  # a --full crawl's stored articles fetched again ("articles_refetched") were seen too
+            total += int(value or 0)
         except (TypeError, ValueError):
             continue
     return total
