@@ -98,7 +98,9 @@ WHAT_TO_DO: dict[str, tuple[str, str]] = {
     "task_failure": (
         "task-failure",
         "An Airflow task failed after its retries. Read the error and the task log; once the cause is fixed, "
-        "clear the task in Airflow (or rerun the step with the `newsetl` CLI on the run directory)."),
+        "clear the task in Airflow, or rerun the step with the CLI on the run's directory: a crawl with "
+        "`newsetl crawl --source <source> --out <run dir>`, the others with "
+        "`newsetl transform|validate|load <run dir>`."),
 }
 REST_LOADS = "the rest of the run loads"
 REST_BLOCKED = "the rest of the run is not loaded either: the load is blocked (see Load blocked)"

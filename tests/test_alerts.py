@@ -172,7 +172,7 @@ def test_the_mail_reads_as_prose_for_this_run_not_as_markdown_or_python():
                                   "r9", data_docs_base="")
     assert "<code>newsetl load /srv/runs/r9 --force</code>" in derived
     _, task = task_failure_alert("load", "dag", "r9", 3, "boom")
-    assert "`" not in task and "<code>newsetl</code> CLI" in task
+    assert "`" not in task and "<code>newsetl crawl --source &lt;source&gt; --out &lt;run dir&gt;</code>" in task
 
 
 def test_alert_says_when_history_rules_were_skipped():

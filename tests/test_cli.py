@@ -247,6 +247,35 @@ def test_json_timestamps_are_iso_8601_as_in_the_crawl_report(capsys):
     assert json.loads(capsys.readouterr().out) == {"started_at": "2026-12-03T18:53:31+00:00", "day": "2026-12-03"}
 
 
+def test_every_command_the_runbook_tells_on_call_to_run_is_one_the_cli_takes(capsys):
+    # the Task failure runbook said to run `newsetl crawl|transform|validate|load` "on the run
+    # directory": crawl takes no run directory (it takes --source and --out)
+    import re
+    import shlex
+
+    from newsetl import cli
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    runbook = readme.split("\n## Runbook\n", 1)[1].split("\n## ", 1)[0]
+    fills = {"<run dir>": "/data/runs/r1", "<source>": "ningbolife"}
+    checked = 0
+    for span in re.findall(r"`(newsetl [^`]*)`", runbook):
+        words = span.split()
+        if words[1].startswith("<") or words[1].endswith(":") or (len(words) == 2 and "|" not in span):
+            continue  # an error line quoted, or a command named, not a command to run
+        for choice in words[1].split("|"):
+            text = " ".join([choice, *words[2:]])
+            for placeholder, value in fills.items():
+                text = text.replace(placeholder, value)
+            try:
+                cli.build_parser().parse_args(shlex.split(text))
+            except SystemExit:
+                pytest.fail(f"the runbook's `{span}` is no command line the CLI takes ({choice}): "
+                            f"{capsys.readouterr().err.strip()}")
+            checked += 1
+    assert checked >= 6
+
+
 def test_second_pass_refusals_and_wording(capsys):
     # found by a second exploratory pass: a mistyped source listed an empty quarantine (exit 0); reprocess took
     # run ids and --from together and ignored --from; a repeated validation said "alert mailed: yes"
