@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -170,3 +171,24 @@ class FetchFailure:
     kind: str
     error: str
     status: int | None = None
+
+
+# --------------------------------------------------------------------------- crawl report
+# A source's crawl report counts its article pages by outcome under "articles".
+CRAWL_ARTICLE_COUNTS: tuple[str, ...] = ("new", "unchanged", "failed")
+
+
+def unreadable(report: Mapping[str, Any]) -> str | None:
+    """Why one source's crawl could not read the source at all, else None: every listing page
+    it requested failed (refused, timed out, 5xx after retries), none was read or answered 304,
+    and it saw no article. `newsetl crawl` says so; the run's validation blocks it as a crawl
+    outage and names this in its reason, so `newsetl run`, the mail and `newsetl runs` do too."""
+    failed = int(report.get("listings_failed") or 0)
+    read = int(report.get("listings") or 0) + int(report.get("listings_not_modified") or 0)
+    articles = report.get("articles") or {}
+    refetched = int(report.get("articles_refetched") or 0)
+    if not failed or read or refetched or any(int(articles.get(k) or 0) for k in CRAWL_ARTICLE_COUNTS):
+        return None
+    first = next((str(e["error"]) for e in report.get("errors") or () if isinstance(e, dict) and e.get("error")),
+                 None)
+    return f"all {failed} listing page(s) failed" + (f" (first: {first})" if first else "")

@@ -40,6 +40,7 @@ from crawlers.spiders.base import (
 )
 
 STAT_NEW = "newsetl/articles/new"
+STAT_REFETCHED = "newsetl/articles/refetched"  # stored already, fetched again by a --full crawl
 STAT_FAILED = "newsetl/articles/failed"
 STAT_LISTINGS = "newsetl/listings"
 STAT_LISTINGS_FAILED = "newsetl/listings/failed"
@@ -99,7 +100,8 @@ class RawPagePipeline:
         if isinstance(item, RawPage):
             assert self._pages is not None, "pipeline not opened"
             self._pages.write_row(dataclasses.asdict(item))
-            stats.inc_value(STAT_NEW if item.kind == KIND_ARTICLE else STAT_LISTINGS)
+            stats.inc_value(STAT_LISTINGS if item.kind != KIND_ARTICLE
+                            else STAT_REFETCHED if self._refetched(item.url) else STAT_NEW)
             if item.via == VIA_PRINT:
                 stats.inc_value(STAT_VIA_PRINT)
             if item.via != VIA_DIRECT:
@@ -118,6 +120,11 @@ class RawPagePipeline:
             self._add_error(item.url, item.error)
             stats.inc_value(STAT_FAILED if item.kind == KIND_ARTICLE else STAT_LISTINGS_FAILED)
         return item
+
+    def _refetched(self, url: str) -> bool:
+        """True when the spider fetched this article although it is stored (a --full crawl)."""
+        is_refetch = getattr(getattr(self.crawler, "spider", None), "is_refetch", None)
+        return bool(is_refetch is not None and is_refetch(url))
 
     def close_spider(self) -> None:
         """Close the pages file and move it into place."""
@@ -163,6 +170,9 @@ class RawPagePipeline:
                 "unchanged": int(stats.get(STAT_UNCHANGED, 0)),
                 "failed": int(stats.get(STAT_FAILED, 0)),
             },
+            # articles fetched again although stored (--full): not in "new", which counts only
+            # articles the warehouse (or the seen-file) did not have
+            "articles_refetched": int(stats.get(STAT_REFETCHED, 0)),
             "articles_via_print": int(stats.get(STAT_VIA_PRINT, 0)),
             "listings": int(stats.get(STAT_LISTINGS, 0)),
             "listings_failed": int(stats.get(STAT_LISTINGS_FAILED, 0)),

@@ -10,13 +10,15 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
+from core.records import CRAWL_ARTICLE_COUNTS
+from core.records import unreadable as unreadable  # `newsetl crawl` asks it here; validation in core
 from core.rundir import RunPaths, write_json
 
 STATUS_STAT_PREFIX = "downloader/response_status_count/"
 REQUEST_COUNT_STAT = "downloader/request_count"
-ARTICLE_COUNTS = ("new", "unchanged", "failed")
+ARTICLE_COUNTS = CRAWL_ARTICLE_COUNTS
 # Per-source integer counts summed into the run totals as they are.
-SUMMED_COUNTS = ("listings", "listings_failed", "listings_not_modified", "articles_via_print",
+SUMMED_COUNTS = ("articles_refetched", "listings", "listings_failed", "listings_not_modified", "articles_via_print",
                  "pages_truncated", "charset_corrected", "charset_guessed", "pages_with_decode_errors",
                  "offsite_links", "offsite_redirects", "listings_without_links", "listings_by_url_shape")
 # Keep reports readable when a site is down: at most this many error entries.
@@ -50,20 +52,6 @@ def run_totals(sources: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
         "warning_count": sum(len(r.get("warnings", ())) for r in sources.values()),
         "sources": {name: dict(sources[name]) for name in sorted(sources)},
     }
-
-
-def unreadable(report: Mapping[str, Any]) -> str | None:
-    """Why one source's crawl could not read the source at all, else None: every listing page
-    it requested failed (refused, timed out, 5xx after retries), none was read or answered 304,
-    and it saw no article. The run's validation calls the same source a crawl outage."""
-    failed = int(report.get("listings_failed") or 0)
-    read = int(report.get("listings") or 0) + int(report.get("listings_not_modified") or 0)
-    articles = report.get("articles") or {}
-    if not failed or read or any(int(articles.get(k) or 0) for k in ARTICLE_COUNTS):
-        return None
-    first = next((str(e["error"]) for e in report.get("errors") or () if isinstance(e, dict) and e.get("error")),
-                 None)
-    return f"all {failed} listing page(s) failed" + (f" (first: {first})" if first else "")
 
 
 def merge_run_report(paths: RunPaths, report: Mapping[str, Any]) -> dict[str, Any]:

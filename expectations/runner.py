@@ -53,7 +53,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from core.records import KINDS, MODALITIES, UNITS
+from core.records import KINDS, MODALITIES, UNITS, unreadable
 from core.rundir import RunPaths, input_fingerprints, open_lines, write_json, write_jsonl
 from core.sources import load_sources
 from transforms import stories
@@ -219,7 +219,8 @@ def seen_counts(report: Mapping[str, Any]) -> dict[str, int]:
     for name, source_report in sources.items():
         articles = source_report.get("articles") if isinstance(source_report, Mapping) else None
         articles = articles if isinstance(articles, Mapping) else {}
-        counts[name] = sum(int(articles.get(k) or 0) for k in SEEN_KEYS)
+        counts[name] = (sum(int(articles.get(k) or 0) for k in SEEN_KEYS)
+                        + int(source_report.get("articles_refetched") or 0))  # stored, fetched again (--full)
     return counts
 
 
@@ -262,6 +263,10 @@ def _crawl_checks(run_dir: Path, staged_any: bool, history: History | None
         info["sources"][name] = {"seen": count, "previous": previous, "median_previous": median}
         if count == 0:
             reason = f"source {name}: crawl found no articles (new or unchanged)"
+            source_report = (report.get("sources") or {}).get(name)
+            why = unreadable(source_report) if isinstance(source_report, Mapping) else None
+            if why:  # its listing pages failed: what `newsetl crawl` says of it
+                reason += f"; could not be read: {why}"
             if previous and previous[0] > 0:
                 reason += f"; the previous run saw {previous[0]}"
             reasons.append(_finding(CRAWL_OUTAGE, name, reason, True))
@@ -1020,8 +1025,12 @@ def _quarantine_findings(bad_articles: list[_Row], bad_metrics: list[_Row], arti
             url = record.get("url") if table == "articles" else record.get("article_url")
             source = source_of.get(url) or (_source_of(row) if table == "articles" else "unknown")
             counts.setdefault(source, Counter())[table] += 1
-    return [_finding(VALIDATION_FAILURE, source, f"source {source}: {c['articles']} article(s) and "
-                     f"{c['metrics']} metric(s) quarantined", False, articles=c["articles"], metrics=c["metrics"])
+    def counted(n: int, word: str) -> str:
+        return f"{n} {word}{'' if n == 1 else 's'}"
+
+    return [_finding(VALIDATION_FAILURE, source, f"source {source}: {counted(c['articles'], 'article')} and "
+                     f"{counted(c['metrics'], 'metric')} quarantined", False, articles=c["articles"],
+                     metrics=c["metrics"])
             for source, c in sorted(counts.items())]
 
 

@@ -22,6 +22,7 @@ import html
 import json
 import logging
 import re
+import shlex
 import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -64,7 +65,9 @@ KIND_NAMES = {
 }
 KIND_ORDER = tuple(KIND_NAMES)  # a subject names the first kind present (blocking findings before others)
 RUNBOOK_FILE = "README.md"
-# kind -> (README.md anchor of its runbook section, what on-call does)
+# kind -> (README.md anchor of its runbook section, what on-call does). `code` in backticks is
+# shown as <code> (escaped); {run_dir} is the run's directory (or URL); {rest} what happens to the
+# rows that passed (they load, or the load is blocked).
 WHAT_TO_DO: dict[str, tuple[str, str]] = {
     "crawl_outage": (
         "crawl-outage",
@@ -80,11 +83,11 @@ WHAT_TO_DO: dict[str, tuple[str, str]] = {
         "load-blocked",
         "Too many rows failed a critical expectation (or a gate could not be evaluated), so nothing of this "
         "run was loaded. Read the failures below; fix the extractor or the suite and rerun, or load the rows that "
-        "passed with `newsetl load RUN_DIR --force` (recorded as forced); a quarantined article is loaded with "
+        "passed with `newsetl load {run_dir} --force` (recorded as forced); a quarantined article is loaded with "
         "`newsetl quarantine accept URL`."),
     "validation_failure": (
         "validation-failure",
-        "Rows failed a critical expectation and are in news.quarantine; the rest of the run loads. Read the "
+        "Rows failed a critical expectation and are in `news.quarantine`; {rest}. Read the "
         "failures below (page, sentence, matched fragment), the Data Docs and `newsetl quarantine list`; fix "
         "the extractor, the boilerplate patterns or the suite. An article wrongly quarantined: "
         "`newsetl quarantine accept URL --note \"why\"`."),
@@ -95,15 +98,20 @@ WHAT_TO_DO: dict[str, tuple[str, str]] = {
     "task_failure": (
         "task-failure",
         "An Airflow task failed after its retries. Read the error and the task log; once the cause is fixed, "
-        "clear the task in Airflow (or rerun the step with the `newsetl` CLI on the run directory)."),
+        "clear the task in Airflow, or rerun the step with the CLI on the run's directory: a crawl with "
+        "`newsetl crawl --source <source> --out <run dir>`, the others with "
+        "`newsetl transform|validate|load <run dir>`."),
 }
+REST_LOADS = "the rest of the run loads"
+REST_BLOCKED = "the rest of the run is not loaded either: the load is blocked (see Load blocked)"
 SUBJECT_MAX = 200
 DOCS_UNSET_NOTE = ("NEWSETL_DATA_DOCS_BASE_URL is not set, so this is the file on the worker that validated "
                    "the run; it opens only on that machine.")
 
 
 def validation_alert(summary: Mapping[str, Any], run_id: str, dag_run_id: str | None = None,
-                     data_docs_base: str | None = None, runbook_url: str | None = None) -> tuple[str, str]:
+                     data_docs_base: str | None = None, runbook_url: str | None = None,
+                     run_dir: str | None = None) -> tuple[str, str]:
     """Subject and HTML body of the one mail a run sends when it needs on-call.
 
     The subject names the kind (crawl outage, template drift, load blocked, validation
@@ -112,7 +120,9 @@ def validation_alert(summary: Mapping[str, Any], run_id: str, dag_run_id: str | 
     each failed expectation with its count and MAX_SAMPLES samples (page URL, title, the
     matched boilerplate fragment or the metric's sentence), the warnings and the Data Docs
     link (NEWSETL_DATA_DOCS_BASE_URL, else the file path, said so). The text part is this
-    HTML read as text (`newsetl.mail`). Scraped text is HTML-escaped.
+    HTML read as text (`newsetl.mail`). Scraped text is HTML-escaped. `run_dir` (the run's
+    directory or URL) fills the commands on-call is told to run; without it, it is read from
+    the Data Docs path.
     """
     base = data_docs_base if data_docs_base is not None else data_docs_base_url()
     runbook = runbook_url if runbook_url is not None else runbook_base_url()
@@ -132,7 +142,8 @@ Metrics: {summary.get('metrics_total', 0)} staged, {summary.get('metrics_accepte
 {_blocked_html(summary)}
 <h3>Findings</h3>
 <ul>{''.join(_finding_html(f) for f in findings) or '<li>none</li>'}</ul>
-{_what_to_do(kinds, runbook)}
+{_what_to_do(kinds, runbook, blocked=bool(summary.get("batch_failed")),
+             run_dir=run_dir or _run_dir_of(str(summary.get("data_docs") or ""), run_id))}
 <h3>Failed critical expectations</h3>
 {_failures_html(summary)}
 {_warnings_section(summary)}
@@ -168,8 +179,8 @@ def _findings_from_text(summary: Mapping[str, Any]) -> list[dict[str, Any]]:
         findings.append({"kind": kind, "source": _source_of_text(text), "text": text, "blocks_load": False})
     if summary.get("articles_quarantined") or summary.get("metrics_quarantined"):
         findings.append({"kind": "validation_failure", "source": None, "blocks_load": False,
-                         "text": f"{summary.get('articles_quarantined', 0)} article(s) and "
-                                 f"{summary.get('metrics_quarantined', 0)} metric(s) quarantined"})
+                         "text": f"{counted(summary.get('articles_quarantined', 0), 'article')} and "
+                                 f"{counted(summary.get('metrics_quarantined', 0), 'metric')} quarantined"})
     return findings
 
 
@@ -224,13 +235,14 @@ def _subject_fact(kind: str, same: list[dict[str, Any]], summary: Mapping[str, A
         return f"{first.get('rejected')} of {first['pages']} article pages not transformed ({detail}){more}"
     if kind == "template_drift":
         listings = [f for f in same if not f.get("blocks_load")]
-        return f"{len(listings)} listing(s) with no or few article links" if listings else str(first.get("text"))
+        return (f"{counted(len(listings), 'listing')} with no or few article links" if listings
+                else str(first.get("text")))
     if kind == "load_blocked":
         return str(first.get("text")) + more
     if kind == "validation_failure":
-        return (f"{summary.get('articles_quarantined', 0)} articles, "
-                f"{summary.get('metrics_quarantined', 0)} metrics quarantined")
-    return f"{len(same)} source(s) with articles redirected to another host"
+        return (f"{counted(summary.get('articles_quarantined', 0), 'article')}, "
+                f"{counted(summary.get('metrics_quarantined', 0), 'metric')} quarantined")
+    return f"{counted(len(same), 'source')} with articles redirected to another host"
 
 
 def _finding_html(finding: Mapping[str, Any]) -> str:
@@ -238,7 +250,7 @@ def _finding_html(finding: Mapping[str, Any]) -> str:
     link = f" ({_link(str(url))})" if url else ""
     return (f"<li><b>{html.escape(KIND_NAMES[finding['kind']])}</b>"
             f"{' (blocks the load)' if finding.get('blocks_load') else ''}: "
-            f"{html.escape(str(finding.get('text')))}{link}</li>")
+            f"{html.escape(readable(finding.get('text')))}{link}</li>")
 
 
 def _blocked_html(summary: Mapping[str, Any]) -> str:
@@ -254,15 +266,64 @@ def runbook_link(kind: str, runbook: str | None = None) -> str:
     return f"{runbook or RUNBOOK_FILE}#{WHAT_TO_DO[kind][0]}"
 
 
-def _what_to_do(kinds: Iterable[str], runbook: str | None) -> str:
-    """One block per kind present: what on-call does, and the runbook section it is in."""
+def _what_to_do(kinds: Iterable[str], runbook: str | None, blocked: bool = False, run_dir: str = "") -> str:
+    """One block per kind present: what on-call does, and the runbook section it is in. The
+    advice is said for this run: its run directory in the commands, and whether the rows that
+    passed load ("the rest of the run loads" was wrong when the load was blocked)."""
     blocks = []
     for kind in kinds:
         anchor, text = WHAT_TO_DO[kind]
         href = runbook_link(kind, runbook)
-        blocks.append(f"<h4>{html.escape(KIND_NAMES[kind].capitalize())}</h4><p>{html.escape(text)}</p>"
+        said = text.format(run_dir=shlex.quote(run_dir) if run_dir else "RUN_DIR",
+                           rest=REST_BLOCKED if blocked else REST_LOADS)
+        blocks.append(f"<h4>{html.escape(KIND_NAMES[kind].capitalize())}</h4><p>{inline_code(said)}</p>"
                       f'<p>Runbook: <a href="{html.escape(href)}">{html.escape(href)}</a></p>')
     return "<h3>What to do</h3>" + "".join(blocks) if blocks else ""
+
+
+def inline_code(text: str) -> str:
+    """`text` as HTML: every part escaped, the parts in Markdown backticks as <code> (the mail
+    showed the backticks themselves)."""
+    parts = text.split("`")
+    if len(parts) % 2 == 0:  # an unpaired backtick: the text as it is
+        return html.escape(text)
+    return "".join(f"<code>{html.escape(part)}</code>" if i % 2 else html.escape(part)
+                   for i, part in enumerate(parts))
+
+
+def counted(n: Any, word: str, plural: str | None = None) -> str:
+    """"1 article", "2 articles", "0 articles" (a count and its noun, in the right number)."""
+    try:
+        number = int(n or 0)
+    except (TypeError, ValueError):
+        return f"{n} {plural or word + 's'}"
+    return f"{number} {word if number == 1 else plural or word + 's'}"
+
+
+def readable(value: Any) -> str:
+    """A value of a summary as a person reads it, not as Python or JSON writes it: None (null) is
+    "(no value)", a mapping "key value; key value" (keys' underscores as spaces), a list its items
+    joined by ", ", a whole float without ".0", true/false as "yes"/"no"."""
+    if value is None:
+        return "(no value)"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    if isinstance(value, Mapping):
+        return "; ".join(f"{str(k).replace('_', ' ')} {readable(v)}" for k, v in value.items()) or "(empty)"
+    if isinstance(value, (list, tuple)):
+        return ", ".join(readable(v) for v in value) or "(none)"
+    return str(value)
+
+
+def _run_dir_of(docs_path: str, run_id: str) -> str:
+    """The run directory (or URL) a Data Docs path lies in (`<run dir>/validation/data_docs/...`)."""
+    marker = "/validation/data_docs/"
+    path = docs_path.replace("\\", "/")
+    if marker in path:
+        return path.split(marker, 1)[0]
+    return f"<data dir>/runs/{run_id}"
 
 
 def _link(url: str) -> str:
@@ -280,7 +341,8 @@ def _failures_html(summary: Mapping[str, Any]) -> str:
     for failure in failures:
         column = failure.get("column")
         title = (f"{failure.get('suite')} / {failure.get('expectation')}"
-                 + (f" (column {column})" if column else "") + f": {failure.get('unexpected_count')} failing row(s)")
+                 + (f" (column {column})" if column else "")
+                 + f": {counted(failure.get('unexpected_count'), 'failing row')}")
         error = f"<p>Error: <code>{html.escape(str(failure['error']))}</code></p>" if failure.get("error") else ""
         samples = "".join(_sample_html(s) for s in list(failure.get("samples") or [])[:MAX_SAMPLES])
         parts.append(f"<h4>{html.escape(title)}</h4>{error}<ul>{samples}</ul>")
@@ -293,7 +355,7 @@ def _sample_html(sample: Any) -> str:
         return f"<li><code>{html.escape(str(sample)[:300])}</code></li>"
     key = str(sample.get("key"))
     url = str(sample.get("url") or key.split("#", 1)[0])
-    lines = [f"page: {_link(url)}" + (f" (metric #{html.escape(key.split('#', 1)[1])})" if "#" in key else "")]
+    lines = [f"page: {_link(url)}" + _metric_on_page(key)]
     if sample.get("title"):
         lines.append(f"title: {html.escape(str(sample['title']))}")
     if sample.get("match"):
@@ -307,8 +369,17 @@ def _sample_html(sample: Any) -> str:
     return "<li>" + "<br>".join(lines) + "</li>"
 
 
+def _metric_on_page(key: str) -> str:
+    """" (metric 3 on the page)" for a metric's row key `<url>#<0-based position>` ("metric #0" before)."""
+    if "#" not in key:
+        return ""
+    position = key.rsplit("#", 1)[1]
+    number = str(int(position) + 1) if position.isdigit() else position
+    return f" (metric {html.escape(number)} on the page)"
+
+
 def _short(value: Any) -> str:
-    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, default=str)
+    text = readable(value)
     return text if len(text) <= 300 else text[:300] + "..."
 
 
@@ -360,8 +431,8 @@ def _warnings_section(summary: Mapping[str, Any]) -> str:
         samples = list(w.get("samples") or [])
         example = f" e.g. <code>{html.escape(_sample_text(samples[0]))}</code>" if samples else ""
         items.append(f"<li>{html.escape(str(w.get('expectation')))} "
-                     f"({html.escape(str(w.get('suite')))}): {w.get('unexpected_count')} row(s){example}</li>")
-    return (f"<h3>Warnings (not blocking): {len(warnings)} expectation(s)</h3>"
+                     f"({html.escape(str(w.get('suite')))}): {counted(w.get('unexpected_count'), 'row')}{example}</li>")
+    return (f"<h3>Warnings (not blocking): {counted(len(warnings), 'expectation')}</h3>"
             f"<ul>{''.join(items)}</ul>{note}")
 
 
@@ -379,7 +450,7 @@ def task_failure_alert(task_id: str, dag_id: str, run_id: str, try_number: Any, 
             f"of DAG <b>{html.escape(dag_id)}</b> failed after {html.escape(str(try_number))} tries in run "
             f"<b>{html.escape(run_id)}</b>.</p>"
             f"<p>Error: <code>{html.escape(error[:2000])}</code></p>{log_line}"
-            f"<h3>What to do</h3><h4>Task failure</h4><p>{html.escape(anchor_text)}</p>"
+            f"<h3>What to do</h3><h4>Task failure</h4><p>{inline_code(anchor_text)}</p>"
             f'<p>Runbook: <a href="{html.escape(href)}">{html.escape(href)}</a></p>')
     return subject, body
 
@@ -450,9 +521,9 @@ def _read_marker(marker: Path) -> dict[str, Any]:
 def _sample_text(sample: Any) -> str:
     """A failing row sample as one short line: 'key: value' (runner samples) or the value."""
     if isinstance(sample, Mapping):
-        text = f"{sample.get('key')}: {sample.get('value')!r}"
+        text = f"{readable(sample.get('key'))}: {readable(sample.get('value'))}"
     else:
-        text = str(sample)
+        text = readable(sample)
     return text[:300]
 
 

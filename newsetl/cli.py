@@ -114,11 +114,12 @@ def _emit(args: argparse.Namespace, result: Any, summary: Callable[[Any], str]) 
         print(summary(result))
 
 
-def _emit_blocked(args: argparse.Namespace, exc: Exception) -> None:
-    """A blocked batch with --json: the result so far is still the one JSON document on stdout."""
+def _emit_blocked(args: argparse.Namespace, exc: Exception, summary: Callable[[Any], str]) -> None:
+    """A blocked batch still prints its result so far on stdout: with --json the one JSON document,
+    else the same summary lines a command that went through prints (a blocked `run` printed nothing)."""
     result = getattr(exc, "result", None)
-    if getattr(args, "json", False) and result is not None:
-        _print_json(result)
+    if result is not None:
+        _emit(args, result, summary)
 
 
 # ------------------------------------------------------------------ extract
@@ -199,7 +200,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     try:
         summary = steps.validate(args.run_dir, alert=not args.no_alert)
     except steps.ValidationGateFailed as exc:
-        _emit_blocked(args, exc)
+        _emit_blocked(args, exc, summaries.validate)
         print(f"newsetl validate: {exc}", file=sys.stderr)
         return 3
     _emit(args, summary, summaries.validate)
@@ -228,7 +229,7 @@ def cmd_run(args: argparse.Namespace) -> int:
             result = steps.run_all(sources=args.source, base_urls=overrides, full=args.full, run_id=args.run_id,
                                    since=args.since, progress=args.progress)
     except steps.ValidationGateFailed as exc:
-        _emit_blocked(args, exc)
+        _emit_blocked(args, exc, summaries.run)
         print(f"newsetl run: {exc}", file=sys.stderr)
         return 3
     _emit(args, result, summaries.run)

@@ -74,8 +74,10 @@ class Progress:
 
         def crawled(report: Mapping[str, Any]) -> None:
             articles = report.get("articles") or {}
+            refetched = report.get("articles_refetched") or 0  # --full: stored, fetched again
             bars.update(task, description=f"crawl {source}: {articles.get('new', 0)} new, "
-                                          f"{articles.get('unchanged', 0)} unchanged, "
+                                          + (f"{refetched} refetched, " if refetched else "")
+                                          + f"{articles.get('unchanged', 0)} unchanged, "
                                           f"{articles.get('failed', 0)} failed")
         try:
             yield crawled

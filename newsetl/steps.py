@@ -153,8 +153,9 @@ def crawl(
     conditionally) and links the listing dates earlier are skipped.
 
     The source is resolved here (registry + NEWSETL_BASE_URLS + `base_url`) and handed to
-    the crawl process whole; the stored URLs to skip are `seen_file`, else (unless `full` or
-    not `seen_from_warehouse`) the warehouse's. On object storage the crawl runs into a local
+    the crawl process whole; the stored URLs are `seen_file`, else (unless not
+    `seen_from_warehouse`) the warehouse's: skipped, or with `full` fetched again and counted as
+    refetched, not new. On object storage the crawl runs into a local
     copy: the source's earlier pages and its listing validators are pulled first; its pages,
     report, log, seen file, any earlier attempt and the validators are published after, and
     the source's report is merged into the run's crawl report under a lock object.
@@ -178,7 +179,7 @@ def crawl(
         run.pull(paths.source_raw(source), validators)
         run.owns(validators)
         seen = seen_file
-        if seen is None and not full and seen_from_warehouse:
+        if seen is None and seen_from_warehouse:  # --full too: what it refetches is not new
             seen = seen_urls_file(paths.root, source, database_url or resolve_database_url())
             run.owns(seen)
 
@@ -491,7 +492,7 @@ def validate(
 
     def mail_on_call(summary: dict[str, Any]) -> tuple[bool, bool]:
         summary = _published_docs(run, summary)
-        subject, body = validation_alert(summary, paths.run_id, dag_run_id=dag_run_id)
+        subject, body = validation_alert(summary, paths.run_id, dag_run_id=dag_run_id, run_dir=run.location)
         outcome = alert_via_outbox(outbox_url, paths.alert_marker, paths.run_id, alert_fingerprint(summary),
                                    subject, body)
         return outcome.delivered, outcome.repeated
@@ -777,6 +778,8 @@ def reprocess_all(run_ids: Sequence[str] | None = None, date_from: str | None = 
             result["validate"] = validate(run_dir, database_url=database_url)
             result["load"] = load(run_dir, database_url=database_url)
         except (ValidationGateFailed, LoadRefused) as exc:
+            if isinstance(exc, ValidationGateFailed) and isinstance(exc.result, dict):
+                result["validate"] = exc.result  # what the validation found, as `run` reports it
             result["error"] = str(exc)
         results.append(result)
     return results

@@ -29,7 +29,10 @@ NAMED_CRAWL_WARNINGS = ("charset_guessed", "pages_with_decode_errors")
 
 def _crawled(name: str, report: Mapping[str, Any]) -> str:
     articles = report.get("articles") or {}
-    line = (f"crawl {name}: {_n(articles.get('new'))} new, {_n(articles.get('unchanged'))} unchanged, "
+    refetched = _n(report.get("articles_refetched"))  # --full: stored articles fetched again
+    line = (f"crawl {name}: {_n(articles.get('new'))} new, "
+            + (f"{refetched} refetched (already stored), " if refetched else "")
+            + f"{_n(articles.get('unchanged'))} unchanged, "
             f"{_n(articles.get('failed'))} failed article pages, {_n(report.get('listings_failed'))} failed "
             f"listing pages ({_n(report.get('requests'))} requests)")
     warnings = report.get("warnings") or []
@@ -93,24 +96,30 @@ def _computed_prints(result: Mapping[str, Any]) -> str:
             + (f"; {_n(malformed)} staged fingerprint(s) malformed" if malformed else "") + ")")
 
 
-def run(result: Mapping[str, Any]) -> str:
-    lines = [f"run {result.get('run_dir')}"]
-    lines += ["  " + _crawled(name, report) for name, report in (result.get("crawl") or {}).items()]
+def _steps_then_blocked(result: Mapping[str, Any]) -> list[str]:
+    """The lines of the steps that ran, in the order they ran (transform, validate, load), then
+    the line of what stopped the run, if anything did ("blocked: ..."): a blocked run shows what its
+    transform and validation found before saying why nothing was loaded."""
+    lines = []
     for step, summary in (("transform", transform), ("validate", validate), ("load", load)):
         if isinstance(result.get(step), Mapping):
             lines += ["  " + line.strip() for line in summary(result[step]).splitlines()]
-    return "\n".join(lines)
+    if result.get("error"):
+        lines.append(f"  blocked: {result['error']}")
+    return lines
+
+
+def run(result: Mapping[str, Any]) -> str:
+    lines = [f"run {result.get('run_dir')}"]
+    lines += ["  " + _crawled(name, report) for name, report in (result.get("crawl") or {}).items()]
+    return "\n".join(lines + _steps_then_blocked(result))
 
 
 def reprocess(results: list[Mapping[str, Any]]) -> str:
     lines = []
     for result in results:
         lines.append(f"reprocess of {result.get('reprocess_of')} -> {result.get('run_dir')}")
-        if result.get("error"):
-            lines.append(f"  blocked: {result['error']}")
-        for step, summary in (("transform", transform), ("validate", validate), ("load", load)):
-            if isinstance(result.get(step), Mapping):
-                lines += ["  " + line.strip() for line in summary(result[step]).splitlines()]
+        lines += _steps_then_blocked(result)
     return "\n".join(lines)
 
 
@@ -119,7 +128,21 @@ def _status(status: Any, forced: Any) -> str:
     return f"{status} (forced)" if forced else str(status)
 
 
+def _count(value: Any, word: str) -> str:
+    number = _n(value)
+    return f"{number} {word}" + ("" if number == 1 else "s")
+
+
+def _ran(r: Mapping[str, Any]) -> str:
+    """When a run row's work happened: a run's crawl start, a reprocess run's load."""
+    if r.get("reprocess_of"):
+        return f"reprocessed {_when(r.get('ran_at') or r.get('loaded_at'))}"
+    return f"started {_when(r.get('started_at'))}"
+
+
 def runs(rows: list[Mapping[str, Any]]) -> str:
+    """One line per run: a loaded run's counts; a blocked run says nothing of it was loaded and why;
+    a reprocess names the run it reprocessed instead of repeating that run's crawl counts."""
     if not rows:
         return "no run stored yet"
     lines = []
@@ -127,11 +150,20 @@ def runs(rows: list[Mapping[str, Any]]) -> str:
         counts = r.get("counts") or {}
         crawled = ", ".join(f"{name} {_n((a or {}).get('new'))} new/{_n((a or {}).get('unchanged'))} unchanged"
                             for name, a in (r.get("crawled") or {}).items())
+        rows_ = f"{_count(counts.get('articles'), 'article')}, {_count(counts.get('metrics'), 'metric')}"
+        quarantined = f"{_n(counts.get('quarantined'))} quarantined"
+        if r.get("status") == "blocked":
+            reasons = "; ".join(str(x) for x in (r.get("load_result") or {}).get("blocked_reasons") or [])
+            what = (f"load blocked{f' ({reasons})' if reasons else ''}: nothing loaded of {rows_} staged; "
+                    f"{quarantined}")
+        else:
+            what = f"{rows_}, {quarantined}"
+        if r.get("reprocess_of"):
+            what = f"reprocess of run {r['reprocess_of']}: {what}"
         result = r.get("load_result")
         forced = result.get("forced") if isinstance(result, Mapping) else None
-        lines.append(f"{r.get('run_id')}  {_status(r.get('status'), forced)}  started {_when(r.get('started_at'))}  "
-                     f"{_n(counts.get('articles'))} articles, {_n(counts.get('metrics'))} metrics, "
-                     f"{_n(counts.get('quarantined'))} quarantined" + (f"  [{crawled}]" if crawled else ""))
+        lines.append(f"{r.get('run_id')}  {_status(r.get('status'), forced)}  {_ran(r)}  {what}"
+                     + (f"  [{crawled}]" if crawled and not r.get("reprocess_of") else ""))
     return "\n".join(lines)
 
 
@@ -149,8 +181,10 @@ def status(state: Mapping[str, Any]) -> str:
     if state.get("metric_rules"):
         lines.append(f"metric rules: extractor {state.get('extractor_version')}, {state['metric_rules']}")
     for name, last in sorted((state.get("sources") or {}).items()):
-        lines.append(f"  {name}: last run {last.get('run_id')} ({_status(last.get('status'), last.get('forced'))}, "
-                     f"started {_when(last.get('started_at'))})")
+        status_ = ("blocked: nothing loaded" if last.get("status") == "blocked"
+                   else _status(last.get("status"), last.get("forced")))
+        of = f", reprocess of run {last['reprocess_of']}" if last.get("reprocess_of") else ""
+        lines.append(f"  {name}: last run {last.get('run_id')} ({status_}{of}, {_ran(last)})")
     if not state.get("sources"):
         lines.append("  no run stored yet")
     return "\n".join(lines)

@@ -5,6 +5,7 @@ its alert, mails nobody again."""
 from __future__ import annotations
 
 import contextlib
+import html
 import json
 import logging
 import os
@@ -53,7 +54,7 @@ SUMMARY = {
 
 def test_validation_alert_names_run_counts_reasons_samples_and_docs():
     subject, body = validation_alert(SUMMARY, "r1", data_docs_base="")
-    assert subject == "[newsetl] validation failure: 1 articles, 1 metrics quarantined (run r1)"
+    assert subject == "[newsetl] validation failure: 1 article, 1 metric quarantined (run r1)"
     assert "LOAD BLOCKED" not in subject
     assert "expect_column_values_to_not_match_regex_list" in body and "unit" in body
     assert 'page: <a href="http://x/a.html">http://x/a.html</a>' in body
@@ -119,12 +120,59 @@ def test_alert_names_the_dag_run_and_lists_batch_reasons_and_warning_counts():
     assert "DAG run scheduled__2026-11-20T22:00:00+00:00" in subject and "LOAD BLOCKED" in subject
     assert "<li>source ningbo_gov: crawl found no articles (new or unchanged)</li>" in body
     # warnings: one section, one line per expectation with its count, not one mail each
-    assert "Warnings (not blocking): 2 expectation(s)" in body
-    assert "subject_not_null (metrics.warning): 154 row(s)" in body
-    assert "volume_drop (articles.warning): 1 row(s)" in body
+    assert "Warnings (not blocking): 2 expectations" in body
+    assert "subject_not_null (metrics.warning): 154 rows" in body
+    assert "volume_drop (articles.warning): 1 row e.g." in body
     assert "skipped" not in body
     same_run, _ = validation_alert(summary, "r1", dag_run_id="r1")
     assert "DAG run" not in same_run
+
+
+def test_the_mail_reads_as_prose_for_this_run_not_as_markdown_or_python():
+    # a blocked run's mail said "the rest of the run loads"; `code` showed its backticks in the HTML
+    # part; samples read "None" and "{'seen': 3}"; "1 articles"; "metric #0"; "newsetl load RUN_DIR --force"
+    title = "<script>alert(`x`)</script> Ningbo `R&D` report"
+    blocked = {**SUMMARY, "batch_failed": True, "articles_quarantined": 3,
+               "batch_failed_reasons": ["articles: 3 of 10 quarantined (> 20% and at least 3)"],
+               "failed_expectations": [
+                   {"suite": "metrics.critical", "expectation": "unit_not_null", "column": "unit",
+                    "unexpected_count": 1, "samples": [{"key": "http://x/a.html#0", "value": None, "title": title}]},
+                   {"suite": "metrics.critical", "expectation": "value_range", "column": ["value", "unit"],
+                    "unexpected_count": 2, "samples": [{"key": "http://x/a.html#4",
+                                                        "value": {"value": 37541000000.0, "unit": "furlongs"}}]}],
+               "warnings": [{"suite": "articles.warning", "expectation": "volume_drop", "column": "source",
+                             "unexpected_count": 1, "samples": [{"key": "ningbolife", "value": {
+                                 "seen": 3, "median_previous": 10.0, "previous": [12, 9, 11]}}]},
+                            {"suite": "articles.warning", "expectation": "template_drift", "column": "source",
+                             "unexpected_count": 1, "samples": [{"key": "ningbolife", "value": None}]}],
+               "findings": [{"kind": "load_blocked", "source": None, "blocks_load": True,
+                             "text": "articles: 3 of 10 quarantined (> 20% and at least 3)"},
+                            {"kind": "validation_failure", "source": "ningbolife", "blocks_load": False,
+                             "text": "source ningbolife: 3 articles and 1 metric quarantined"}]}
+    _, body = validation_alert(blocked, "r9", data_docs_base="", runbook_url="", run_dir="/data/runs/r9")
+    assert "the rest of the run loads" not in body
+    assert "the rest of the run is not loaded either: the load is blocked" in body
+    assert "`" not in body.replace(html.escape(title), "")  # backticks only where the scraped title has them
+    assert "<code>newsetl load /data/runs/r9 --force</code>" in body and "RUN_DIR" not in body
+    assert "<code>newsetl quarantine accept URL --note &quot;why&quot;</code>" in body
+    assert f"title: {html.escape(title)}" in body and "<script>" not in body  # scraped text stays escaped
+    assert "(metric 1 on the page)" in body and "(metric 5 on the page)" in body and "#0" not in body
+    assert "unit_not_null (column unit): 1 failing row</h4>" in body and "2 failing rows" in body
+    assert "failing value: <code>(no value)</code>" in body
+    assert "failing value: <code>value 37541000000; unit furlongs</code>" in body
+    assert "ningbolife: seen 3; median previous 10; previous 12, 9, 11" in body
+    assert "e.g. <code>ningbolife: (no value)</code>" in body
+    for python in (r"\bNone\b", r"\{'", r"\bnull\b", r"\b1 articles", r"\(s\)"):
+        assert not re.search(python, body), python
+    # not blocked: the rest loads; no run_dir given: the one the Data Docs are in
+    subject, passed = validation_alert(SUMMARY, "r1", data_docs_base="")
+    assert "the rest of the run loads" in passed and "the load is blocked" not in passed
+    assert subject == "[newsetl] validation failure: 1 article, 1 metric quarantined (run r1)"
+    _, derived = validation_alert({**blocked, "data_docs": "/srv/runs/r9/validation/data_docs/index.html"},
+                                  "r9", data_docs_base="")
+    assert "<code>newsetl load /srv/runs/r9 --force</code>" in derived
+    _, task = task_failure_alert("load", "dag", "r9", 3, "boom")
+    assert "`" not in task and "<code>newsetl crawl --source &lt;source&gt; --out &lt;run dir&gt;</code>" in task
 
 
 def test_alert_says_when_history_rules_were_skipped():
@@ -188,7 +236,7 @@ def test_clean_run_mails_nobody_and_failing_run_mails_once_when_validated_twice(
     assert (first["alert_sent"], first["alert_repeated"]) == (True, False)
     assert (second["alert_sent"], second["alert_repeated"]) == (True, True)
     [mail] = mails
-    assert "failing" in mail["Subject"] and "1 articles, 1 metrics quarantined" in mail["Subject"]
+    assert "failing" in mail["Subject"] and "1 article, 1 metric quarantined" in mail["Subject"]
     body = mail.get_body(preferencelist=("html",)).get_content()
     assert "body_boilerplate" in body and "article_quarantined" in body
     assert "http://english.ningbo.gov.cn/art/2026/11/21/art_6.html" in body
@@ -284,7 +332,7 @@ def test_a_crawl_alert_alone_mails_with_its_own_subject_and_escaped_text():
                "crawl_alerts": ["source ningbolife: template drift?: listing http://x/<b>list</b> "
                                 "yielded 0 article links"]}
     subject, body = validation_alert(summary, "run-7")
-    assert subject == ("[newsetl] template drift: ningbolife — 1 listing(s) with no or few article links "
+    assert subject == ("[newsetl] template drift: ningbolife — 1 listing with no or few article links "
                        "(run run-7)")
     assert "newsetl: template drift" in body and "Findings" in body and "The load is not blocked" in body
     assert "<b>list</b>" not in body and "&lt;b&gt;list&lt;/b&gt;" in body
@@ -373,7 +421,7 @@ def test_the_validation_mail_on_the_wire_has_both_parts_kind_source_escaping_and
         summary = steps.validate(str(run_dir), database_url=pg_url)
         [msg] = sink.messages()
     assert summary["alert_sent"] is True
-    assert msg["Subject"] == ("[newsetl] validation failure: ningbo_gov — 1 articles, 2 metrics quarantined "
+    assert msg["Subject"] == ("[newsetl] validation failure: ningbo_gov — 1 article, 2 metrics quarantined "
                               "(run mailrun)")
     text, html = _parts(msg)
     # the scraped title: markup-free text in the HTML part, the literal characters in the text part
@@ -386,7 +434,7 @@ def test_the_validation_mail_on_the_wire_has_both_parts_kind_source_escaping_and
     assert "in: ...sities joined the programme this year. Text Size: A A A" in text
     assert "Report 6." not in text and "Report 6." not in html
     # the bad metric: its page and the sentence its figure was read from
-    assert "page: http://english.ningbo.gov.cn/art/2026/11/21/art_0.html (metric #0)" in text
+    assert "page: http://english.ningbo.gov.cn/art/2026/11/21/art_0.html (metric 1 on the page)" in text
     assert ("sentence: Ningbo's investment in high-tech industries increased by 17.6% "
             "year-on-year from January to May, and the value added of high-tech industries accounted "
             "for 55.1% of the total.") in text

@@ -247,6 +247,35 @@ def test_json_timestamps_are_iso_8601_as_in_the_crawl_report(capsys):
     assert json.loads(capsys.readouterr().out) == {"started_at": "2026-12-03T18:53:31+00:00", "day": "2026-12-03"}
 
 
+def test_every_command_the_runbook_tells_on_call_to_run_is_one_the_cli_takes(capsys):
+    # the Task failure runbook said to run `newsetl crawl|transform|validate|load` "on the run
+    # directory": crawl takes no run directory (it takes --source and --out)
+    import re
+    import shlex
+
+    from newsetl import cli
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    runbook = readme.split("\n## Runbook\n", 1)[1].split("\n## ", 1)[0]
+    fills = {"<run dir>": "/data/runs/r1", "<source>": "ningbolife"}
+    checked = 0
+    for span in re.findall(r"`(newsetl [^`]*)`", runbook):
+        words = span.split()
+        if words[1].startswith("<") or words[1].endswith(":") or (len(words) == 2 and "|" not in span):
+            continue  # an error line quoted, or a command named, not a command to run
+        for choice in words[1].split("|"):
+            text = " ".join([choice, *words[2:]])
+            for placeholder, value in fills.items():
+                text = text.replace(placeholder, value)
+            try:
+                cli.build_parser().parse_args(shlex.split(text))
+            except SystemExit:
+                pytest.fail(f"the runbook's `{span}` is no command line the CLI takes ({choice}): "
+                            f"{capsys.readouterr().err.strip()}")
+            checked += 1
+    assert checked >= 6
+
+
 def test_second_pass_refusals_and_wording(capsys):
     # found by a second exploratory pass: a mistyped source listed an empty quarantine (exit 0); reprocess took
     # run ids and --from together and ignored --from; a repeated validation said "alert mailed: yes"
@@ -408,14 +437,55 @@ def test_runs_and_status_tell_an_operator_where_things_stand(tmp_path, pg_url):
     # without --json: a short summary, one line per run / per source
     human_runs = newsetl("runs", env=env).stdout.splitlines()
     assert [line.split()[:2] for line in human_runs] == [["run-blocked", "blocked"], ["run-ok", "loaded"]]
+    # a blocked run's row said "1 articles, 0 metrics, 0 quarantined", as a loaded one does
+    assert ("  load blocked (articles: 3 of 10 quarantined (> 20% and at least 3)): nothing loaded of 1 article, "
+            "0 metrics staged; 0 quarantined  [ningbolife 1 new/4 unchanged]") in human_runs[0]
+    assert human_runs[1].endswith("started 2026-11-21 06:00  1 article, 0 metrics, 0 quarantined  "
+                                  "[ningbolife 1 new/4 unchanged]")
     human_status = newsetl("status", env=env).stdout
-    assert "(current)" in human_status and "ningbolife: last run run-blocked (blocked" in human_status
+    assert "(current)" in human_status
+    assert "ningbolife: last run run-blocked (blocked: nothing loaded, started 2026-11-22 06:00)" in human_status
     # and which rules run: the native build when it is there and current (tests/test_native.py), else the source
     import transforms
     from transforms.metrics import EXTRACTOR_VERSION
 
     assert state["metric_rules"] == transforms.CODE and state["extractor_version"] == EXTRACTOR_VERSION
     assert f"metric rules: extractor {EXTRACTOR_VERSION}, {transforms.CODE}" in human_status.splitlines()
+
+
+def test_a_reprocess_is_listed_when_it_ran_as_a_reprocess_of_its_run(tmp_path, pg_url, monkeypatch, capsys):
+    # `runs` and `status` sorted a reprocess row by its archived run's crawl start (below every run
+    # since) and showed that run's crawl counts as if the reprocess had crawled
+    from helpers import make_article, make_run_dir
+
+    from newsetl import cli
+    from warehouse.load import load_run
+
+    def report(day: str, **extra: str) -> dict:
+        return {"sources": {"ningbolife": {"started_at": f"{day}T06:00:00+00:00",
+                                           "finished_at": f"{day}T06:01:00+00:00",
+                                           "articles": {"new": 1, "unchanged": 4, "failed": 0}}}, **extra}
+
+    art = make_article("http://www.ningbolife.com/index.php/ningbo-news/1-a.html")
+    load_run(make_run_dir(tmp_path / "a", [art], [], run_id="run-old", crawl_report=report("2026-11-20")), pg_url)
+    load_run(make_run_dir(tmp_path / "b", [art], [], run_id="run-new", crawl_report=report("2026-11-22")), pg_url)
+    again = "reprocess__run-old__20261123T060000000000Z"  # loaded now: after both runs' work
+    load_run(make_run_dir(tmp_path / "c", [art], [], run_id=again,
+                          crawl_report=report("2026-11-20", reprocess_of="run-old")), pg_url)
+    monkeypatch.setenv(config.ENV_DATABASE_URL, pg_url)
+    assert cli.main(["runs", "--json"]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert [r["run_id"] for r in listed] == [again, "run-new", "run-old"]
+    assert (listed[0]["reprocess_of"], listed[0]["crawled"], listed[1]["reprocess_of"]) == ("run-old", {}, None)
+    assert listed[0]["ran_at"] == listed[0]["loaded_at"] and listed[1]["ran_at"] == listed[1]["started_at"]
+    assert cli.main(["runs"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith(f"{again}  loaded  reprocessed ")
+    assert lines[0].endswith("  reprocess of run run-old: 1 article, 0 metrics, 0 quarantined")  # no crawl counts
+    assert lines[1].endswith("[ningbolife 1 new/4 unchanged]")
+    assert cli.main(["status"]) == 0
+    [line] = [x for x in capsys.readouterr().out.splitlines() if x.startswith("  ningbolife:")]
+    assert line.startswith(f"  ningbolife: last run {again} (loaded, reprocess of run run-old, reprocessed ")
 
 
 def test_status_and_runs_work_for_the_read_only_analyst_login(tmp_path, pg_url, monkeypatch):
@@ -623,6 +693,42 @@ def test_a_blocked_run_with_json_prints_its_result_so_far_and_exits_3(tmp_path, 
     assert result["crawl"] == {"ningbolife": {"articles": {"new": 1}}} and result["transform"] == {"articles": 6}
     assert result["validate"] == summary and result["error"].startswith("run r: whole-batch validation failure")
     assert "load" not in result and err.strip().splitlines()[-1].startswith("newsetl run: run r: whole-batch")
+
+
+def test_a_blocked_run_or_reprocess_prints_its_steps_then_why_it_was_blocked(tmp_path, monkeypatch, capsys):
+    # a blocked `run` without --json printed nothing on stdout (one stderr line only); a blocked
+    # `reprocess` printed "blocked:" before "transform:" and no "validate:" line
+    from newsetl import cli, steps
+
+    summary = {"batch_failed": True, "articles_total": 6, "articles_accepted": 3, "articles_quarantined": 3,
+               "metrics_total": 0, "critical_success": False, "alert_sent": True}
+    error = "run r: whole-batch validation failure (3/6 articles, 0/0 metrics quarantined; ...); load blocked."
+
+    def blocked(run_dir, **kwargs):
+        raise steps.ValidationGateFailed(error, result=summary)
+
+    monkeypatch.setenv(config.ENV_DATA_DIR, str(tmp_path / "data"))
+    monkeypatch.setattr(steps, "resolve_database_url", lambda: "postgresql://unused")
+    monkeypatch.setattr(steps, "crawl", lambda run_dir, name, **kwargs: {"articles": {"new": 6}})
+    monkeypatch.setattr(steps, "transform", lambda run_dir, **kwargs: {"pages": 6, "articles": 6})
+    monkeypatch.setattr(steps, "validate", blocked)
+    assert cli.main(["run", "--source", "ningbolife", "--run-id", "r"]) == 3
+    out, err = capsys.readouterr()
+    lines = out.splitlines()
+    assert lines[0].startswith("run ") and lines[1].startswith("  crawl ningbolife: 6 new, ")
+    assert lines[2].startswith("  transform: 6 article pages -> 6 articles")
+    assert lines[3].startswith("  validate: articles 3 accepted, 3 quarantined of 6")
+    assert lines[-1] == f"  blocked: {error}" and not any(line.startswith("  load ") for line in lines)
+    assert err.strip().splitlines()[-1] == f"newsetl run: {error}"
+
+    monkeypatch.setattr(steps, "select_runs", lambda run_ids, date_from, date_to: ["r"])
+    monkeypatch.setattr(steps, "prepare_reprocess", lambda run_id: "/data/runs/reprocess__r__1")
+    assert cli.main(["reprocess", "r"]) == 3
+    out, err = capsys.readouterr()
+    assert [line.split(":")[0].strip() for line in out.splitlines()[1:]] == [
+        "transform", "validate", "critical gates", "Data Docs", "blocked"]
+    assert out.splitlines()[-1] == f"  blocked: {error}"
+    assert err.strip() == f"newsetl reprocess: r: {error}"
 
 
 def _on_a_terminal(args: list[str], env: dict[str, str]) -> tuple[int, str, str]:
@@ -863,6 +969,22 @@ def test_crawl_of_a_source_that_cannot_be_read_says_so_and_exits_3(tmp_path):
     assert "Connection was refused" in proc.stderr
     report = json.loads((tmp_path / "run" / "raw" / "ningbo_gov" / "crawl_report.json").read_text())
     assert report["listings_failed"] == 2 and report["listings"] == 0
+
+
+def test_a_run_whose_source_cannot_be_read_names_the_failed_listing_pages_as_crawl_does(tmp_path, pg_url):
+    """Inside `run` the outage said only "crawl found no articles (new or unchanged)", not what
+    `newsetl crawl` alone says: every listing page failed, and the first error."""
+    port = _closed_loopback_port()
+    proc = newsetl("run", "--source", "ningbo_gov", "--base-url", f"ningbo_gov=http://127.0.0.1:{port}",
+                   env={config.ENV_DATA_DIR: str(tmp_path / "data"), config.ENV_DATABASE_URL: pg_url})
+    assert proc.returncode == 3, proc.stderr[-2000:]
+    lines = proc.stdout.splitlines()
+    assert lines[1].startswith("  crawl ningbo_gov: 0 new, 0 unchanged, 0 failed article pages, "
+                               "2 failed listing pages (")
+    said = ("source ningbo_gov: crawl found no articles (new or unchanged); could not be read: "
+            "all 2 listing page(s) failed (first: ")
+    assert lines[-1].startswith("  blocked: ") and said in lines[-1] and "Connection was refused" in lines[-1]
+    assert said in proc.stderr.strip().splitlines()[-1]
 
 
 def test_the_crawl_summary_counts_failed_listing_pages_and_a_partly_read_source_is_no_outage():

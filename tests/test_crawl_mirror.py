@@ -24,6 +24,7 @@ import pytest
 from core.sources import load_sources
 from crawlers.run import run_crawl_subprocess
 from devtools import PAGES_DIR
+from newsetl import summaries
 from transforms.urls import normalize_url
 
 FIXTURES = Path(__file__).parent / "fixtures" / "html"
@@ -308,11 +309,19 @@ def test_ningbolife_crawl_and_run_totals_and_incremental_recrawl(site: FixtureSi
     assert site.article_hits("ningbolife") == Counter()
     assert again["articles"] == {"new": 0, "unchanged": 10, "failed": 0}
     assert [p for p in read_pages(second_dir, "ningbolife") if p["kind"] == "article"] == []
-    # --full ignores the seen-file
+    # --full fetches the seen articles again: refetched, not new (it counted all 10 as new)
     site.hits.clear()
     full = run_crawl_subprocess("ningbolife", tmp_path / "third", base_url=base, seen_file=seen,
                                 full=True, timeout=300)
-    assert full["articles"]["new"] == 10 and len(site.article_hits("ningbolife")) == 10
+    assert len(site.article_hits("ningbolife")) == 10
+    assert full["articles"] == {"new": 0, "unchanged": 0, "failed": 0} and full["articles_refetched"] == 10
+    assert summaries.crawl("ningbolife", full).startswith(
+        "crawl ningbolife: 0 new, 10 refetched (already stored), 0 unchanged, ")
+    # one stored article forgotten (not in the seen-file): that one is new
+    write_seen(tmp_path / "seen9.txt", [p for p in pages if p["kind"] == "article"][1:])
+    partly = run_crawl_subprocess("ningbolife", tmp_path / "fourth", base_url=base,
+                                  seen_file=tmp_path / "seen9.txt", full=True, timeout=300)
+    assert (partly["articles"]["new"], partly["articles_refetched"]) == (1, 9)
 
 
 def _run_cli(*args: str) -> subprocess.CompletedProcess:
@@ -427,7 +436,8 @@ def test_crawl_of_the_mirror_fetches_every_snapshot_article_once(tmp_path: Path,
             full = run_crawl_subprocess(name, tmp_path / "full", base_url=mirror.base_urls[name],
                                         seen_file=seen, full=True, timeout=600)
             assert full["listings_not_modified"] == 0 and "304" not in full["responses_by_status"]
-            assert full["articles"]["new"] == total and full["listings"] == reports[name]["listings"]
+            assert full["articles"]["new"] == 0 and full["articles_refetched"] == total
+            assert full["listings"] == reports[name]["listings"]
 
         # an explicit state dir starts from nothing
         fresh = run_crawl_subprocess("ningbo_gov", tmp_path / "fresh", base_url=mirror.base_urls["ningbo_gov"],

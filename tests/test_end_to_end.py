@@ -141,7 +141,7 @@ def test_metrics_are_loaded_and_queryable(e2e):
 def test_one_alert_mail_reaches_the_smtp_server(e2e):
     assert len(e2e["mails"]) == 1
     mail = e2e["mails"][0]
-    assert "e2e_run" in mail["Subject"] and "1 articles" in mail["Subject"]
+    assert "e2e_run" in mail["Subject"] and "1 article," in mail["Subject"]
     assert mail["To"] == "oncall@example.org"
     body = mail.get_body(preferencelist=("html",)).get_content()
     assert "body_boilerplate" in body and LEAKY_URL in body  # reason 1 with its sample

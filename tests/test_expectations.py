@@ -767,6 +767,36 @@ def test_zero_articles_from_a_source_that_had_some_last_run_fails_the_batch(tmp_
         "source ningbo_gov: crawl found no articles (new or unchanged); the previous run saw 26"]
 
 
+def test_a_source_whose_listing_pages_all_failed_is_named_so_in_the_outage_reason(tmp_path):
+    # `newsetl crawl` said "could not be read: all 2 listing page(s) failed (first: ...)"; inside
+    # `newsetl run` (and the mail) the outage said only "crawl found no articles; the previous run saw 26"
+    run_dir = _history_run(tmp_path, ningbo_gov=(0, 0), ningbolife=(5, 17))
+    report = json.loads((run_dir / "crawl_report.json").read_text(encoding="utf-8"))
+    report["sources"]["ningbo_gov"].update(listings=0, listings_failed=2, errors=[
+        {"url": "http://english.ningbo.gov.cn/col/col933/index.html", "error": "HttpError 503"}])
+    report["sources"]["ningbolife"].update(listings=3, listings_failed=1)  # partly read: no outage
+    (run_dir / "crawl_report.json").write_text(json.dumps(report), encoding="utf-8")
+    history = History(source_counts={"ningbo_gov": [26], "ningbolife": [22]})
+    summary = validate_run(run_dir, today=TODAY, history=history)
+    assert summary.batch_failed_reasons == [
+        "source ningbo_gov: crawl found no articles (new or unchanged); could not be read: all 2 listing page(s) "
+        "failed (first: HttpError 503); the previous run saw 26"]
+    [finding] = [f for f in summary.findings if f["kind"] == "crawl_outage"]
+    assert finding["source"] == "ningbo_gov" and "all 2 listing page(s) failed" in finding["text"]
+
+
+def test_a_full_run_that_only_refetched_stored_articles_is_no_outage_or_volume_drop(tmp_path):
+    # `--full` counts stored articles fetched again as "articles_refetched", not "new": they were seen
+    run_dir = _history_run(tmp_path, ningbo_gov=(0, 0), ningbolife=(5, 17))
+    report = json.loads((run_dir / "crawl_report.json").read_text(encoding="utf-8"))
+    report["sources"]["ningbo_gov"]["articles_refetched"] = 26
+    (run_dir / "crawl_report.json").write_text(json.dumps(report), encoding="utf-8")
+    history = History(source_counts={"ningbo_gov": [26], "ningbolife": [22]})
+    summary = validate_run(run_dir, today=TODAY, history=history)
+    assert summary.batch_failed is False and summary.history["sources"]["ningbo_gov"]["seen"] == 26
+    assert not [w for w in summary.warnings if w["expectation"] == VOLUME_DROP]
+
+
 def test_without_history_there_is_no_volume_rule(tmp_path):
     summary = validate_run(_history_run(tmp_path, ningbo_gov=(1, 0), ningbolife=(5, 17)), today=TODAY)
     assert not [w for w in summary.warnings if w["expectation"] == VOLUME_DROP]

@@ -55,3 +55,26 @@ def test_one_failing_crawl_lets_the_others_finish_then_stops_the_run(monkeypatch
     with pytest.raises(RuntimeError, match=f"crawl of {names[0]} died"):
         steps.run_all(run_id="one_fails", database_url="postgresql://unused")
     assert sorted(finished) == names[1:] and calls == []   # no transform of a half-crawled run
+
+
+def test_a_full_run_still_tells_the_crawl_what_is_stored_so_refetches_are_not_new(monkeypatch, tmp_path):
+    # `newsetl run --full` gave the crawl no seen-file: every stored article it fetched again counted as new
+    import crawlers.run
+
+    monkeypatch.setenv(config.ENV_DATA_DIR, str(tmp_path))
+    handed: dict[str, object] = {}
+
+    def seen_urls_file(run_root, source, database_url):
+        path = tmp_path / f"{source}.seen.txt"
+        path.write_text("http://www.ningbolife.com/index.php/ningbo-news/1-a.html\n", encoding="utf-8")
+        return path
+
+    def run_crawl_subprocess(source, out, full=False, seen_file=None, **kwargs):
+        handed.update(full=full, seen_file=seen_file)
+        return {"source": source.name, "articles": {"new": 0, "unchanged": 0, "failed": 0}, "articles_refetched": 1}
+
+    monkeypatch.setattr(steps, "seen_urls_file", seen_urls_file)
+    monkeypatch.setattr(crawlers.run, "run_crawl_subprocess", run_crawl_subprocess)
+    run_dir = steps.prepare_run("full_run")
+    steps.crawl(run_dir, "ningbolife", full=True, database_url="postgresql://unused")
+    assert handed == {"full": True, "seen_file": tmp_path / "ningbolife.seen.txt"}

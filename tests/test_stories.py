@@ -115,6 +115,21 @@ def test_on_the_real_pages_008_009_039_form_one_story_and_nothing_else_joins_the
     assert unexplained == [], unexplained
 
 
+def test_the_readme_quotes_the_story_measurement_as_the_command_prints_it() -> None:
+    # the README still said 156 pages, 12,090 pairs and the FP counts of that page set
+    import re
+
+    printed = stories_eval.report().splitlines()
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### Stories: copies counted once", 1)[1].split("\n### ", 1)[0]
+    quoted = section.split("```", 2)[1].strip().splitlines()
+    assert len(quoted) >= 5
+    for line in quoted:
+        assert line in printed, line
+    pages, n_pairs = re.search(r"on the real pages: (\d+) article pages, (\d+) pairs", printed[0]).groups()
+    assert f"Measured on the {pages} real article pages" in section and f"all {int(n_pairs):,} pairs" in section
+
+
 # --------------------------------------------------------------------------- the loader
 def _real_article(page_id: str, url: str, source: str) -> dict:
     page = json.loads((REAL / "dev" / "pages" / f"{page_id}.json").read_text(encoding="utf-8"))

@@ -83,9 +83,9 @@ def _seen(source_report: Any) -> int:
     if not isinstance(articles, dict):
         return 0
     total = 0
-    for key in SEEN_KEYS:
-        try:
-            total += int(articles.get(key) or 0)
+    for value in [*(articles.get(key) for key in SEEN_KEYS), source_report.get("articles_refetched")]:
+        try:  # a --full crawl's stored articles fetched again ("articles_refetched") were seen too
+            total += int(value or 0)
         except (TypeError, ValueError):
             continue
     return total
@@ -215,25 +215,36 @@ def stored_article_urls(source: str, url: str) -> list[str]:
         conn.close()
 
 
-RECENT_RUNS = """
-SELECT run_id, dag_run_id, status, started_at, finished_at, loaded_at, counts, load_result,
-       (SELECT coalesce(jsonb_object_agg(name, report -> 'articles'), '{}'::jsonb)
-        FROM jsonb_each(coalesce(crawl_report -> 'sources', '{}'::jsonb)) AS s(name, report)) AS crawled
-FROM news.crawl_runs
-ORDER BY coalesce(started_at, loaded_at) DESC NULLS LAST, run_id DESC
+# When a run row's work happened: a run's crawl start; a reprocess run's load (its crawl report, and
+# so its started_at, is the archived run's: sorted by that, a reprocess of last week's run sank
+# below every run since).
+_REPROCESS_OF = "(r.crawl_report ->> 'reprocess_of')"
+_RAN_AT = (f"CASE WHEN {_REPROCESS_OF} IS NOT NULL THEN coalesce(r.loaded_at, r.started_at) "
+           "ELSE coalesce(r.started_at, r.loaded_at) END")
+RECENT_RUNS = f"""
+SELECT r.run_id, r.dag_run_id, r.status, r.started_at, r.finished_at, r.loaded_at, r.counts, r.load_result,
+       {_REPROCESS_OF} AS reprocess_of, {_RAN_AT} AS ran_at,
+       CASE WHEN {_REPROCESS_OF} IS NOT NULL THEN '{{}}'::jsonb  -- a reprocess crawled nothing
+            ELSE (SELECT coalesce(jsonb_object_agg(name, report -> 'articles'), '{{}}'::jsonb)
+                  FROM jsonb_each(coalesce(r.crawl_report -> 'sources', '{{}}'::jsonb)) AS s(name, report))
+       END AS crawled
+FROM news.crawl_runs r
+ORDER BY ran_at DESC NULLS LAST, r.run_id DESC
 LIMIT %(limit)s
 """
-LAST_RUN_PER_SOURCE = """
-SELECT DISTINCT ON (s.name) s.name, r.run_id, r.status, r.started_at, r.loaded_at,
+LAST_RUN_PER_SOURCE = f"""
+SELECT DISTINCT ON (s.name) s.name, r.run_id, r.status, r.started_at, r.loaded_at, {_REPROCESS_OF}, {_RAN_AT},
        coalesce(r.load_result ->> 'forced' = 'true', false) AS forced
-FROM news.crawl_runs r, jsonb_object_keys(coalesce(r.crawl_report -> 'sources', '{}'::jsonb)) AS s(name)
-ORDER BY s.name, r.started_at DESC NULLS LAST, r.run_id DESC
+FROM news.crawl_runs r, jsonb_object_keys(coalesce(r.crawl_report -> 'sources', '{{}}'::jsonb)) AS s(name)
+ORDER BY s.name, {_RAN_AT} DESC NULLS LAST, r.run_id DESC
 """
 CRAWL_RUNS_EXISTS = "SELECT to_regclass('news.crawl_runs') IS NOT NULL"
 
 
 def recent_runs(url: str, limit: int = 10) -> list[dict[str, Any]]:
-    """The latest runs, newest first: status (loaded/blocked), when, counts, what each source crawled."""
+    """The latest runs, newest first by when their work happened (`ran_at`: a run's crawl start, a
+    reprocess run's load): status (loaded/blocked), when, counts, what each source crawled (nothing
+    for a reprocess, which names the run it reprocessed in `reprocess_of`)."""
     conn = connect(url)
     try:
         with conn.cursor() as cur:
@@ -248,8 +259,9 @@ def recent_runs(url: str, limit: int = 10) -> list[dict[str, Any]]:
 
 
 def last_run_per_source(url: str) -> dict[str, dict[str, Any]]:
-    """{source: {run_id, status, started_at, loaded_at, forced}} of the latest run that crawled it
-    (`forced`: loaded with --force although validation blocked it or had not seen its data)."""
+    """{source: {run_id, status, started_at, loaded_at, reprocess_of, ran_at, forced}} of the latest run
+    that crawled it, or reprocessed its pages (`ran_at`: when the run's work happened, as in `recent_runs`;
+    `forced`: loaded with --force although validation blocked it or had not seen its data)."""
     conn = connect(url)
     try:
         with conn.cursor() as cur:
@@ -258,8 +270,8 @@ def last_run_per_source(url: str) -> dict[str, dict[str, Any]]:
                 return {}
             cur.execute(LAST_RUN_PER_SOURCE)
             return {name: {"run_id": run_id, "status": status, "started_at": started, "loaded_at": loaded,
-                           "forced": forced}
-                    for name, run_id, status, started, loaded, forced in cur.fetchall()}
+                           "reprocess_of": reprocess_of, "ran_at": ran_at, "forced": forced}
+                    for name, run_id, status, started, loaded, reprocess_of, ran_at, forced in cur.fetchall()}
     finally:
         conn.close()
 

@@ -303,6 +303,11 @@ class SourceSpider(scrapy.Spider):
         so `HTTP://HOST:80/...` spellings of the base URL map onto the live site)."""
         return normalize_url(self.canonical(normalize_url(url)))
 
+    def is_refetch(self, url: str) -> bool:
+        """True for an article a --full crawl fetches although it is stored already (its URL is in
+        the seen set): counted as refetched, not as new."""
+        return self.full and bool(self.seen) and self.seen_key(url) in self.seen
+
     def _stats_inc(self, key: str) -> None:
         crawler = getattr(self, "crawler", None)
         if crawler is not None and crawler.stats is not None:
