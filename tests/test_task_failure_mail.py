@@ -1,0 +1,70 @@
+"""A task that fails after its retries under real Airflow (`airflow dags test`) mails on-call
+through the DAG's on_failure_callback (newsetl.alerts.task_failure_notifier): one mail per failed
+task, with its source, the tries, the error (password hidden) and the link to the task's log.
+
+The warehouse is a closed port, so each source's crawl task (incremental: it asks the warehouse
+what is stored) fails three times; the tasks after it never run and are not mailed.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+
+from core import config
+from devtools import PAGES_DIR, airflow_local
+from devtools.mirror import start_mirror
+from devtools.smtp_sink import start_sink
+
+pytestmark = pytest.mark.slow
+
+PASSWORD = "s3cret-pw"
+
+
+@pytest.fixture(scope="module")
+def failed_run(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    tmp = tmp_path_factory.mktemp("task_failure")
+    with start_mirror(pages_dir=PAGES_DIR) as mirror, start_sink(tmp / "mail") as sink:
+        env = airflow_local.airflow_env(tmp / "airflow", {
+            config.ENV_DATABASE_URL: f"postgresql://news_loader:{PASSWORD}@127.0.0.1:1/news",
+            config.ENV_DATA_DIR: str(tmp / "data"),
+            config.ENV_BASE_URLS: mirror.env_value(),
+            config.ENV_SMTP_CONN: sink.conn_uri,
+            config.ENV_ALERT_EMAILS: "oncall@example.org",
+            config.ENV_TASK_RETRY_DELAY: "1",
+        })
+        log = tmp / "airflow.log"
+        airflow_local.migrate(env, log)
+        rc = airflow_local.dags_test(env, "2026-11-20", log, conf={"run_id": "failing_run"})
+        mails = sink.messages()
+    return {"rc": rc, "mails": mails, "log": log}
+
+
+def _text(mail: Any) -> str:
+    return mail.get_body(preferencelist=("plain",)).get_content()
+
+
+def _html(mail: Any) -> str:
+    return mail.get_body(preferencelist=("html",)).get_content()
+
+
+def test_each_failed_crawl_task_mails_once_with_its_source_tries_and_log_link(failed_run: dict[str, Any]) -> None:
+    assert failed_run["rc"] != 0, airflow_local.task_states(failed_run["log"])
+    mails = failed_run["mails"]
+    subjects = sorted(" ".join(str(m["Subject"]).split()) for m in mails)
+    assert [re.sub(r"\(run .*\)$", "(run R)", s) for s in subjects] == [
+        "[newsetl] task failure: crawl of ningbo_gov in ningbo_scitech_news (run R)",
+        "[newsetl] task failure: crawl of ningbolife in ningbo_scitech_news (run R)",
+    ], airflow_local.task_states(failed_run["log"])
+    for mail in mails:
+        text, html = _text(mail), _html(mail)
+        source = "ningbo_gov" if "crawl of ningbo_gov" in " ".join(str(mail["Subject"]).split()) else "ningbolife"
+        assert f"Task crawl (source {source}) of DAG ningbo_scitech_news failed after 3 tries" in text
+        assert "WarehouseUnavailable: cannot reach the warehouse at postgresql://news_loader:***@127.0.0.1:1/news" \
+            in text
+        [link] = re.findall(r"^Log: (\S+)\s*$", text, flags=re.M)
+        assert re.fullmatch(r"http://localhost:8080/dags/ningbo_scitech_news/runs/[^/\s]+/tasks/crawl/mapped/[01]"
+                            r"\?try_number=3", link), link
+        assert f'href="{link.replace("&", "&amp;")}"' in html
+        assert PASSWORD not in text and PASSWORD not in html
