@@ -25,6 +25,7 @@ def _when(value: Any) -> str:
 
 # Crawl report counts of pages kept whole but read uncertainly, named in the crawl line when not 0.
 NAMED_CRAWL_WARNINGS = ("charset_guessed", "pages_with_decode_errors")
+NAMED_PAGES = 5  # failed pages and page warnings named under a crawl line (all are in crawl_report.json)
 
 
 def _crawled(name: str, report: Mapping[str, Any]) -> str:
@@ -38,7 +39,20 @@ def _crawled(name: str, report: Mapping[str, Any]) -> str:
     warnings = report.get("warnings") or []
     named = [f"{key} {_n(report.get(key))}" for key in NAMED_CRAWL_WARNINGS if _n(report.get(key))]
     return (line + (f"; {len(warnings)} warning(s)" if warnings else "")
-            + (f" ({', '.join(named)})" if named else ""))
+            + (f" ({', '.join(named)})" if named else "")
+            + _named_pages("failed", report.get("errors"), "error")
+            + _named_pages("warning", warnings, "warning"))
+
+
+def _named_pages(label: str, entries: Any, key: str) -> str:
+    """Lines under a crawl line naming its first failed pages (or page warnings): URL and reason."""
+    if not isinstance(entries, list) or not entries:
+        return ""
+    lines = [f"\n    {label}: {e.get('url')} ({' '.join(str(e.get(key)).split())})" if isinstance(e, Mapping)
+             else f"\n    {label}: {e}" for e in entries[:NAMED_PAGES]]
+    if len(entries) > NAMED_PAGES:
+        lines.append(f"\n    ... {len(entries) - NAMED_PAGES} more {label} page(s) in crawl_report.json")
+    return "".join(lines)
 
 
 def crawl(source: str, result: Mapping[str, Any]) -> str:

@@ -160,6 +160,28 @@ def test_a_summary_with_no_data_docs_says_none_were_built():
         "Data Docs: /r/validation/data_docs/index.html")
 
 
+def test_the_crawl_summary_names_the_failed_pages_and_page_warnings():
+    """The crawl line counted failed article pages ("2 failed article pages; 2 warning(s)") and named
+    none: on-call had to open crawl_report.json to learn which pages and why."""
+    from newsetl import summaries
+
+    errors = [{"url": f"http://www.ningbolife.com/index.php/ningbo-news/{i}-a.html", "error": f"HTTP 50{i}"}
+              for i in range(7)]
+    warnings = [{"url": "http://www.ningbolife.com/index.php/ningbo-news/9-b.html",
+                 "warning": "article page failed; stored its print view"}]
+    report = {"articles": {"new": 3, "unchanged": 0, "failed": 7}, "listings_failed": 0, "requests": 20,
+              "errors": errors, "warnings": warnings, "run_dir": "/r"}
+    lines = summaries.crawl("ningbolife", report).splitlines()
+    assert lines[0] == ("crawl ningbolife: 3 new, 0 unchanged, 7 failed article pages, 0 failed listing pages "
+                        "(20 requests); 1 warning(s)")
+    assert lines[1:7] == [f"    failed: http://www.ningbolife.com/index.php/ningbo-news/{i}-a.html (HTTP 50{i})"
+                          for i in range(5)] + ["    ... 2 more failed page(s) in crawl_report.json"]
+    assert lines[7:] == ["    warning: http://www.ningbolife.com/index.php/ningbo-news/9-b.html "
+                         "(article page failed; stored its print view)", "  run directory: /r"]
+    clean = summaries.crawl("ningbolife", {**report, "errors": [], "warnings": []}).splitlines()
+    assert len(clean) == 2  # nothing failed: the line and the run directory
+
+
 @pytest.mark.parametrize(("argv", "message"), [
     # an empty or relative --url was taken as the page's URL ("url": ""), a limit past 2^63 reached Postgres
     (["extract", "--url", "", "f.html"], "not an http(s) URL with a host: ''"),
