@@ -472,6 +472,22 @@ def _crawl_report(run_dir: Path, **per_source: tuple[int, int]) -> None:
     (run_dir / "crawl_report.json").write_text(json.dumps({"sources": sources}), encoding="utf-8")
 
 
+def test_metrics_that_follow_a_quarantined_article_do_not_block_the_batch_through_the_metric_gate(tmp_path):
+    """One article quarantined among 3 new ones (33%, but fewer than 3) is no batch failure; its 15
+    figures, quarantined because it was, made 15 of 23 metrics quarantined and blocked the 2 good
+    articles. They follow it into the quarantine; the metric gate counts metrics failed on their own."""
+    arts = [article(0), article(1), article(100, language="de")]
+    mets = [metric(arts[i % 2], i) for i in range(8)] + [metric(arts[2], 50 + i) for i in range(15)]
+    summary = validate_run(_write_run(tmp_path / "run", arts, mets), today=TODAY)
+    assert summary.articles_quarantined == 1 and summary.metrics_quarantined == 15
+    assert summary.batch_failed is False and summary.batch_failed_reasons == []
+    # three such articles are blocked by the article gate, once
+    arts += [article(101, language="de"), article(102, language="de")]
+    summary = validate_run(_write_run(tmp_path / "run3", arts, mets), today=TODAY)
+    assert summary.batch_failed is True
+    assert [r.split(" quarantined")[0] for r in summary.batch_failed_reasons] == ["articles: 3 of 5"]
+
+
 def test_incremental_run_with_only_unchanged_articles_is_not_a_batch_failure(tmp_path):
     run_dir = _small_run(tmp_path, 0, 0, 0, 0)
     _crawl_report(run_dir, ningbo_gov=(0, 26), ningbolife=(0, 22))
