@@ -507,6 +507,41 @@ def test_hanweb_missing_content_end_marker_stays_in_the_region() -> None:
     assert "Produced By" not in article.body and "【Print】" not in article.body
 
 
+LEGACY_RELEASE_DATE = ROOT / "tests" / "fixtures" / "html" / "ningbo_gov" / "art_933_1013636_legacy.html"
+
+
+def test_legacy_hanweb_page_takes_its_date_from_the_visible_release_date_line() -> None:
+    """`newsetl extract` without --url gave `published: null` on a legacy page whose only date is
+    the line "Release date:2019-07-21Browse times: Source:Ningbo Daily Size:[ big middle small ]"
+    (no PubDate meta, no "Text Size" cell; in the crawl the date came from the URL)."""
+    content = LEGACY_RELEASE_DATE.read_bytes()
+    article = parse_page(content)
+    assert article.published == "2019-07-21"
+    assert article.title == "Manufacturing industry in Ningbo witnesses high-quality development"
+    assert article.section == "Hot Topic"
+    assert article.body.startswith("70 years ago, Ningbo’s manufacturing industry lagged behind")
+    assert "Release date" not in article.body and "Size:[" not in article.body
+    # the page's own line wins over the URL's date, as the PubDate meta does
+    assert parse_page(content, url="http://english.ningbo.gov.cn/art/2019/7/22/art_933_1013636.html"
+                      ).published == "2019-07-21"
+    # a PubDate meta still comes first
+    html = content.decode().replace("<META name=Generator", '<META name=PubDate content="2019-07-20 09:00"><META '
+                                    "name=Generator")
+    assert parse_page(html).published == "2019-07-20"
+
+
+def test_hanweb_dated_line_is_read_above_the_content_only() -> None:
+    """An "Updated:" line inside the article text is the article's words, not the page's date."""
+    html = ("<html><head><meta name=Generator content='大汉版通'><title>Ningbo China - Hot Topic - "
+            "Ningbo-Zhoushan Port - a record year</title></head><body><div id=zoom><meta name=ContentStart>"
+            "<p>Updated: 2018-05-04</p><p>The port handled 1.12 billion tonnes of cargo in 2019.</p>"
+            "<meta name=ContentEnd></div></body></html>")
+    assert parse_page(html).published is None
+    assert parse_page(html, url="http://english.ningbo.gov.cn/art/2020/1/2/art_933_5.html").published == "2020-01-02"
+    above = html.replace("<div id=zoom>", "<div class=info>Release time: 2020-01-03 10:00</div><div id=zoom>")
+    assert parse_page(above).published == "2020-01-03"
+
+
 def test_hanweb_title_falls_back_to_the_head_title() -> None:
     html = ("<html><head><meta name=Generator content='大汉版通'><title>Ningbo China - Hot Topic - "
             "Ningbo-Zhoushan Port - a record year</title></head><body><div id=zoom><p>The port handled "
