@@ -157,7 +157,7 @@ class RawPage:
     fetched_at: str = ""
     html: str = ""
     via: str = VIA_DIRECT
-    truncated: bool = False  # the body was cut short (after retries) and is kept as it came
+    truncated: bool = False  # a listing cut short (after retries), kept as it came (an article: a FetchFailure)
     decode_errors: int = 0  # byte sequences `encoding` could not decode: each became U+FFFD in `html`
     charset_guessed: bool = False  # no charset declared: `encoding` is the crawl's guess (transforms.charset rule 4)
 

@@ -107,7 +107,10 @@ class CharsetMiddleware:
 
 
 class DataLossRetryMiddleware:
-    """Retry a truncated body like a failed download; after the last retry keep it (flagged)."""
+    """Retry a truncated body like a failed download; after the last retry pass it on flagged
+    DATALOSS_FLAG: the spider counts an article as failed ('truncated response: got N of M
+    bytes after K tries', crawlers.spiders.base.truncation_reason) and keeps a listing as it
+    came (its links are still usable)."""
 
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
@@ -127,7 +130,7 @@ class DataLossRetryMiddleware:
             max_retry_times=request.meta.get("max_retry_times", self.max_retry_times),
         )
         if retry is None:
-            log.warning("keeping truncated response of %s (%d of %s bytes)", response.url,
+            log.warning("truncated response of %s after its retries (%d of %s bytes)", response.url,
                         len(response.body), response.headers.get("Content-Length", b"?").decode())
             return response
         if self.crawler.stats is not None:

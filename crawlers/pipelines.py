@@ -6,8 +6,9 @@ counted by the spider when it skips a URL of the seen-file, "listings_not_modifi
 a listing answers 304, "charset_corrected" by crawlers.middlewares.CharsetMiddleware;
 "charset_guessed" counts pages that declared no charset and were read as GB18030 (the
 middleware's guess, carried by RawPage.charset_guessed).
-Pages kept although something went wrong (a truncated body, an article stored from its
-print view) are listed under "warnings"; failed pages under "errors".
+Pages kept although something went wrong (a truncated listing, an article stored from its
+print view) are listed under "warnings"; failed pages under "errors" (an article whose body
+was still cut short after its retries is one of them, not a page).
 """
 from __future__ import annotations
 

@@ -52,8 +52,10 @@ DOWNLOAD_TIMEOUT = 30
 # (the transform applies the same cap to pages it is handed: core.records.MAX_PAGE_BYTES).
 DOWNLOAD_MAXSIZE = MAX_PAGE_BYTES
 DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
-# A body cut short is retried (crawlers.middlewares.DataLossRetryMiddleware), then kept
-# and flagged `truncated` instead of being dropped: the transform parses what came.
+# A body cut short is retried (crawlers.middlewares.DataLossRetryMiddleware), then handed
+# to the spider flagged: an article page is counted as failed (never stored as an article,
+# so the next run fetches it again), a listing page kept and flagged `truncated` (its links
+# are still usable).
 DOWNLOAD_FAIL_ON_DATALOSS = False
 REDIRECT_MAX_TIMES = 5
 

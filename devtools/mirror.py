@@ -111,7 +111,7 @@ class FaultRule:
     source: str | None = None
     query: str | None = None  # glob on the raw query string; None = any query
     status: int | None = None
-    times: int | None = None  # status: only the first N matching requests (None = always)
+    times: int | None = None  # status, reset, truncate: only the first N matching requests (None = always)
     seconds: float = 0.0  # slow
     charset: str | None = None  # charset: the (wrong) charset to declare in Content-Type
     every: int = 0  # every: the N-th, 2N-th, ... request to the source gets `status`
@@ -205,6 +205,7 @@ class FaultPlan:
         status=503*2:/col/col933/index.html               503 for the first 2 requests only
         truncate:/art/...                                 send half the body, then close
         truncate=0.7:/art/...                             send 70% of the body, then close
+        truncate=0.7*4:/art/...                           ... for the first 4 requests only, then whole
         slow=2.0:/index.php/*                             wait 2 s before answering
         charset=latin-1:/art/...                          declare this charset in Content-Type
         every=5:503                                       every 5th request to a source -> 503
@@ -261,10 +262,14 @@ class FaultPlan:
                 elif kind == "huge":
                     rules.append(FaultRule("huge", path, source, query, size=_parse_size(arg)))
                 elif kind == "truncate":
-                    fraction = float(arg) if arg.strip() else FaultRule.fraction
+                    share, star, count = arg.partition("*")
+                    fraction = float(share) if share.strip() else FaultRule.fraction
                     if not 0 <= fraction < 1:
                         raise ValueError("truncate takes a fraction in [0, 1)")
-                    rules.append(FaultRule("truncate", path, source, query, fraction=fraction))
+                    times = int(count) if star else None
+                    if times is not None and times < 1:
+                        raise ValueError("truncate=F*N needs N >= 1")
+                    rules.append(FaultRule("truncate", path, source, query, fraction=fraction, times=times))
                 elif kind == "reset":
                     times = int(arg) if arg.strip() else None
                     if times is not None and times < 1:
@@ -312,7 +317,10 @@ class FaultPlan:
                     if (rule.times is None or self._hits[key] <= rule.times) and decision.status is None:
                         decision.status = rule.status
                 elif rule.kind == "truncate":
-                    decision.truncate = rule.fraction or 1e-9
+                    key = (index, f"{source}:{path}")
+                    self._hits[key] = self._hits.get(key, 0) + 1
+                    if rule.times is None or self._hits[key] <= rule.times:
+                        decision.truncate = rule.fraction or 1e-9
                 elif rule.kind == "slow":
                     decision.delay = max(decision.delay, rule.seconds)
                 elif rule.kind == "charset":

@@ -449,7 +449,7 @@ def test_crawl_of_the_mirror_fetches_every_snapshot_article_once(tmp_path: Path,
 GOV_FLAKY = "/art/2019/8/18/art_933_1016946.html"     # 503 twice, then fine: retried
 GOV_BROKEN = "/art/2020/8/19/art_933_1075566.html"    # always 500: failed after 3 retries
 GOV_GONE = "/art/2019/1/28/art_933_981487.html"       # 404: failed, not retried
-GOV_CUT = "/art/2019/12/20/art_933_1040017.html"      # 70% of the body, every time: kept, flagged
+GOV_CUT = "/art/2019/12/20/art_933_1040017.html"      # 70% of the body, every time: failed after 3 retries
 GOV_GBK = "/art/2019/2/26/art_934_988102.html"        # GBK page, header says latin-1
 GOV_UTF8_LIE = "/art/2019/3/12/art_933_990215.html"   # UTF-8 page, header says gb2312
 GOV_LOOP = "/art/2019/4/22/art_933_997834.html"       # redirects to itself
@@ -459,7 +459,7 @@ GOV_TOO_SLOW = "/art/2019/6/17/art_933_1006720.html"  # 4 s > DOWNLOAD_TIMEOUT 2
 LIFE_PRINTED = "/index.php/ningbo-news/5839-yongjiang-laboratory-recruits-top-scientists.html"  # page 500, print ok
 LIFE_BROKEN = "/index.php/ningbo-news/5785-ningbo-foreign-trade-rebounds-in-april.html"  # page and print 502
 LIFE_GONE = "/index.php/business-news/5650-ningbo-private-firms-on-top-500-list.html"  # 410
-LIFE_CUT = "/index.php/business-news/5597-ningbo-cross-border-e-commerce-booms.html"  # truncated
+LIFE_CUT = "/index.php/business-news/5597-ningbo-cross-border-e-commerce-booms.html"  # page and print cut
 ALL_FAULTS = ";".join([
     f"status=503*2:{GOV_FLAKY}", f"status=500:{GOV_BROKEN}", f"status=404:{GOV_GONE}", f"truncate=0.7:{GOV_CUT}",
     f"charset=latin-1:{GOV_GBK}", f"charset=gb2312:{GOV_UTF8_LIE}", f"redirect_loop:{GOV_LOOP}",
@@ -486,22 +486,24 @@ def test_fault_mode_crawl_finishes_and_counts_every_failure(tmp_path: Path) -> N
     # ---- ningbo_gov
     assert gov["finish_reason"] == "finished"
     errors = {e["url"][len(gov_base):]: e["error"] for e in gov["errors"]}
+    cut_size = len((PAGES_DIR / "ningbo_gov" / GOV_CUT.lstrip("/")).read_bytes())
     assert errors == {
         GOV_BROKEN: "HTTP 500",
+        # a body cut short on every try is no article: failed, named, not stored (nor seen)
+        GOV_CUT: f"truncated response: got {int(cut_size * 0.7)} of {cut_size} bytes after 4 tries",
         GOV_GONE: "HTTP 404",
         GOV_LOOP: "redirect loop: gave up after 5 redirects",
         GOV_HUGE: f"too large: {6 * 1024 * 1024} bytes > DOWNLOAD_MAXSIZE {5 * 1024 * 1024}",
         GOV_TOO_SLOW: f"DownloadTimeoutError: Getting {gov_base}{GOV_TOO_SLOW} took longer than 2.0 seconds.",
     }
     expected = snapshot_articles("ningbo_gov")
-    assert gov["articles"] == {"new": len(expected) - 5, "unchanged": 0, "failed": 5}
+    assert gov["articles"] == {"new": len(expected) - 6, "unchanged": 0, "failed": 6}
     assert gov["listings"] == 4 and gov["listings_failed"] == 0  # the dataproxy hiccup was retried
     assert gov["responses_by_status"]["503"] == 2 + 1
     assert gov["responses_by_status"]["500"] == 4  # first try + RETRY_TIMES
     assert gov["responses_by_status"]["404"] == 1 and gov["responses_by_status"]["302"] == 6
-    assert gov["pages_truncated"] == 1 and gov["charset_corrected"] == 2
-    assert gov["warnings"] == [{"url": gov_base + GOV_CUT,
-                                "warning": "truncated response kept as received (best effort)"}]
+    assert gov["pages_truncated"] == 0 and gov["charset_corrected"] == 2  # no truncated page kept
+    assert gov["warnings"] == []
     pages = {urlsplit(p["url"]).path: p for p in read_pages(tmp_path, "ningbo_gov") if p["kind"] == "article"}
     assert set(pages) == {urlsplit(u).path for u in expected} - set(errors)
     assert GOV_FLAKY in pages and GOV_SLOW in pages
@@ -510,28 +512,23 @@ def test_fault_mode_crawl_finishes_and_counts_every_failure(tmp_path: Path) -> N
     assert pages[GOV_GBK]["headers"]["Content-Type"] == "text/html; charset=latin-1"
     assert pages[GOV_UTF8_LIE]["headers"]["Content-Type"] == "text/html; charset=gb2312"
     assert pages[GOV_UTF8_LIE]["encoding"] == "utf-8" and "大汉网络 大汉版通发布系统" in pages[GOV_UTF8_LIE]["html"]
-    # the truncated page is kept as it came, and the transform still reads its first part
-    cut = pages[GOV_CUT]
-    stored = (PAGES_DIR / "ningbo_gov" / GOV_CUT.lstrip("/")).read_bytes()
-    assert cut["truncated"] is True and cut["html"].encode() == stored[: int(len(stored) * 0.7)]
-    row, _ = transform_page(cut, "run", "hanweb")
-    whole, _ = transform_page({**cut, "html": stored.decode()}, "run", "hanweb")
-    assert row["title"] == whole["title"] and 0 < len(row["body"]) < len(whole["body"])
-    assert whole["body"].startswith(row["body"][:200])
-    assert all(not p["truncated"] for path, p in pages.items() if path != GOV_CUT)
+    assert GOV_CUT not in pages and all(not p["truncated"] for p in pages.values())
 
     # ---- ningbolife
     assert life["finish_reason"] == "finished"
     errors = {e["url"][len(life_base):]: e["error"] for e in life["errors"]}
+    cut_error = errors.pop(LIFE_CUT)  # the page cut, then its print view (the fault's glob matches both)
+    assert re.fullmatch(r"truncated response: got \d+ of \d+ bytes after 4 tries; "
+                        r"print view: truncated response: got \d+ of \d+ bytes after 4 tries", cut_error), cut_error
     assert errors == {LIFE_BROKEN: "HTTP 502; print view: HTTP 502", LIFE_GONE: "HTTP 410"}
     expected = snapshot_articles("ningbolife")
-    assert life["articles"] == {"new": len(expected) - 2, "unchanged": 0, "failed": 2}
-    assert life["articles_via_print"] == 1 and life["pages_truncated"] == 1
+    assert life["articles"] == {"new": len(expected) - 3, "unchanged": 0, "failed": 3}
+    assert life["articles_via_print"] == 1 and life["pages_truncated"] == 0
     assert life["responses_by_status"]["500"] == 4 and life["responses_by_status"]["502"] == 8
     assert life["responses_by_status"]["410"] == 1
-    assert sorted(w["url"][len(life_base):] for w in life["warnings"]) == sorted([LIFE_PRINTED, LIFE_CUT])
+    assert [w["url"][len(life_base):] for w in life["warnings"]] == [LIFE_PRINTED]
     pages = {urlsplit(p["url"]).path: p for p in read_pages(tmp_path, "ningbolife") if p["kind"] == "article"}
-    assert set(pages) == {urlsplit(u).path for u in expected} - set(errors)
+    assert set(pages) == {urlsplit(u).path for u in expected} - set(errors) - {LIFE_CUT}
     printed = pages[LIFE_PRINTED]
     assert printed["via"] == "print" and printed["url"] == life_base + LIFE_PRINTED
     assert printed["final_url"] == life_base + LIFE_PRINTED + "?tmpl=component&print=1&layout=default"
@@ -540,12 +537,11 @@ def test_fault_mode_crawl_finishes_and_counts_every_failure(tmp_path: Path) -> N
     row, _ = transform_page(printed, "run", "joomla")
     assert row["url"] == "http://www.ningbolife.com" + LIFE_PRINTED
     assert row["title"] == "Yongjiang Laboratory recruits top scientists" and "1,200 mu" in row["body"]
-    assert pages[LIFE_CUT]["truncated"] is True
     assert sum(p["via"] == "print" for p in pages.values()) == 1
 
     totals = json.loads((tmp_path / "crawl_report.json").read_text())
-    assert totals["articles"]["failed"] == 7 and totals["error_count"] == 7
-    assert totals["articles_via_print"] == 1 and totals["pages_truncated"] == 2 and totals["warning_count"] == 3
+    assert totals["articles"]["failed"] == 9 and totals["error_count"] == 9
+    assert totals["articles_via_print"] == 1 and totals["pages_truncated"] == 0 and totals["warning_count"] == 1
 
 
 @pytest.mark.slow

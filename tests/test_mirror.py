@@ -306,11 +306,16 @@ def test_fault_plan_parses_the_spec_and_rejects_bad_rules() -> None:
     assert plan.rules[4].status == 429 and plan.rules[4].every == 5 and plan.rules[5].times == 2
     assert plan.rules[7].size == 6 * 1024 * 1024 and plan.rules[8].size == 2048
     assert plan.rules[1].fraction == 0.5 and FaultPlan.parse("truncate=0.7:/x").rules[0].fraction == 0.7
+    cut_twice = FaultPlan.parse("truncate=0.7*2:/x")  # the first 2 requests cut, then whole
+    assert (cut_twice.rules[0].fraction, cut_twice.rules[0].times) == (0.7, 2)
+    assert [cut_twice.decide("ningbo_gov", "/x").truncate for _ in range(3)] == [0.7, 0.7, 0.0]
+    assert cut_twice.decide("ningbo_gov", "/y").truncate == 0.0
     assert plan.rules[9].matches("ningbolife", "/a.html") and not plan.rules[9].matches("ningbolife", "/a.html", "x=1")
     assert plan.rules[10].matches("ningbo_gov", "/p.html", "tmpl=component&print=1&layout=default")
     assert not plan.rules[10].matches("ningbo_gov", "/p.html")
     for bad in ("status=abc:/x", "status=99:/x", "bogus:/x", "slow=-1:/x", "every=0:503", "status=503", "truncate:",
-                "huge=0:/x", "huge=lots:/x", "redirect_loop=3:/x", "status=500:@x=1", "truncate=1.5:/x"):
+                "huge=0:/x", "huge=lots:/x", "redirect_loop=3:/x", "status=500:@x=1", "truncate=1.5:/x",
+                "truncate=0.5*0:/x", "truncate=0.5*x:/x"):
         with pytest.raises(ValueError):
             FaultPlan.parse(bad)
 

@@ -57,12 +57,13 @@ def real_lines() -> tuple[str, ...]:
 def plain_detect_language(text: str) -> str:
     """detect_language before its shortcut (one lower() per word)."""
     cjk = len(CJK_RE.findall(text))
+    kana, hangul = len(textutil.KANA_RE.findall(text)), len(textutil.HANGUL_RE.findall(text))
     words = re.findall(r"[A-Za-z]+", text)
-    letters = cjk + sum(len(w) for w in words)
+    letters = cjk + kana + hangul + sum(len(w) for w in words)
     if letters == 0:
         return "und"
-    if cjk / letters > CJK_MAX_RATIO:
-        return "zh"
+    if (cjk + kana + hangul) / letters > CJK_MAX_RATIO:
+        return textutil.east_asian_language(cjk, kana, hangul)
     if len(words) < LANG_MIN_WORDS:
         return "en" if words else "und"
     stop = sum(1 for w in words if w.lower() in EN_STOPWORDS)
@@ -82,7 +83,8 @@ def plain_stopword_count(text: str) -> int:
 
 
 LANGUAGE_WORDS = sorted(EN_STOPWORDS) + ["The", "THE", "tHe", "Ningbo", "theory", "and1", "İs", "ſo", "Kelvin",
-                                         "宁波", "科技", "ß", "ﬁ", "\ud800", "a\x00b", "Ａ", "é", "\x7f", "\xc3"]
+                                         "宁波", "科技", "の", "ニュース", "닝보",
+                                         "ß", "ﬁ", "\ud800", "a\x00b", "Ａ", "é", "\x7f", "\xc3"]
 
 
 def test_stopword_spellings_are_every_case_of_the_stopwords() -> None:

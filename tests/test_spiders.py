@@ -556,7 +556,24 @@ def test_charset_middleware_redecodes_a_page_whose_header_lies() -> None:
 
 
 # --------------------------------------------------------------------------- truncated bodies
-def test_truncated_body_is_retried_then_kept_and_flagged() -> None:
+def _retried_to_the_end(mw, request: Request, body: bytes, headers: dict | None = None) -> HtmlResponse:
+    """Truncated answers to `request` until the middleware stops retrying: the last response."""
+    for attempt in range(1, 4):  # RETRY_TIMES = 3
+        response = HtmlResponse(url=request.url, body=body, request=request, flags=["dataloss"],
+                                encoding="utf-8", headers=headers)
+        retry = mw.process_response(request, response)
+        assert isinstance(retry, Request) and retry.meta["retry_times"] == attempt
+        request = retry
+    kept = mw.process_response(request, HtmlResponse(url=request.url, body=body, request=request,
+                                                     flags=["dataloss"], encoding="utf-8", headers=headers))
+    assert isinstance(kept, HtmlResponse) and "dataloss" in kept.flags
+    return kept
+
+
+def test_truncated_article_is_retried_then_counted_failed_not_stored() -> None:
+    """An article cut short on every try was stored as the article (393 of 986 characters, ending
+    mid-sentence, nothing on the row saying so) and, seen, never fetched again: it is a failed
+    fetch naming the truncation, like an HTTP 500."""
     from crawlers.middlewares import DataLossRetryMiddleware
 
     crawler = _crawler()
@@ -564,21 +581,51 @@ def test_truncated_body_is_retried_then_kept_and_flagged() -> None:
     url = f"{GOV}/art/2019/8/18/art_933_1016946.html"
     whole_body = fixture("ningbo_gov", "art_933_1016946.html")
     body = whole_body[:len(whole_body) // 2]
-    request = Request(url, meta={"kind": "article"})
-    for attempt in range(1, 4):  # RETRY_TIMES = 3
-        response = HtmlResponse(url=url, body=body, request=request, flags=["dataloss"], encoding="utf-8")
-        retry = mw.process_response(request, response)
-        assert isinstance(retry, Request) and retry.meta["retry_times"] == attempt
-        request = retry
-    kept = mw.process_response(request, HtmlResponse(url=url, body=body, request=request, flags=["dataloss"],
-                                                     encoding="utf-8"))
-    assert isinstance(kept, HtmlResponse)
-    (page,) = list(crawler.spider.parse_article(kept))
-    assert page.truncated is True and page.kind == "article" and page.html == kept.text
-    assert "<html" in page.html and "</html>" not in page.html  # the partial text, as it came
+    request = crawler.spider.article_request(url)
+    kept = _retried_to_the_end(mw, request, body, {"Content-Length": str(len(whole_body))})
+    (item,) = list(crawler.spider.parse_article(kept))
+    assert item == FetchFailure(url=url, source="ningbo_gov", kind="article", status=None,
+                                error=f"truncated response: got {len(body)} of {len(whole_body)} bytes after 4 tries")
+    # no Content-Length (a chunked body cut short): the bytes that came, and the tries
+    (item,) = list(crawler.spider.parse_article(_retried_to_the_end(mw, crawler.spider.article_request(
+        url.replace("1016946", "1016947")), body)))
+    assert item.error == f"truncated response: got {len(body)} bytes after 4 tries"
     whole = HtmlResponse(url=url, body=whole_body, request=request, encoding="utf-8")
     assert mw.process_response(request, whole) is whole
-    assert next(crawler.spider.parse_article(whole)).truncated is False
+    (page,) = list(crawler.spider.parse_article(whole))
+    assert isinstance(page, RawPage) and page.truncated is False
+
+
+def test_truncated_listing_is_kept_and_flagged() -> None:
+    """A listing cut short stays best effort: its links are still usable."""
+    from crawlers.middlewares import DataLossRetryMiddleware
+
+    crawler = _crawler()
+    mw = DataLossRetryMiddleware.from_crawler(crawler)
+    url = f"{GOV}/col/col933/index.html"
+    body = fixture("ningbo_gov", "col933_index.html")
+    kept = _retried_to_the_end(mw, Request(url, meta={"kind": "listing"}), body[: len(body) * 9 // 10])
+    pages, _requests, failures = split(crawler.spider.parse_column(kept))
+    assert failures == [] and [(p.kind, p.truncated) for p in pages] == [("listing", True)]
+    assert "<html" in pages[0].html and pages[0].html == kept.text  # the partial text, as it came
+
+
+def test_truncated_joomla_article_tries_its_print_view_then_fails() -> None:
+    from crawlers.middlewares import DataLossRetryMiddleware
+
+    crawler = _crawler(JoomlaSpider, LIFE)
+    mw, life = DataLossRetryMiddleware.from_crawler(crawler), crawler.spider
+    body = fixture("ningbolife", "5812-ningbo-accelerates-construction-of-high-level-innovative-cities.html")
+    cut = body[: len(body) // 2]
+    kept = _retried_to_the_end(mw, life.article_request(LIFE_ART, listing_title="T"), cut)
+    (fallback,) = list(life.parse_article(kept))
+    assert isinstance(fallback, Request) and fallback.url == f"{LIFE_ART}?{PRINT_QUERY}"
+    assert fallback.meta["via"] == "print" and fallback.meta["article_url"] == LIFE_ART
+    assert "retry_times" not in fallback.meta  # the print view gets its own retries
+    (item,) = list(life.parse_article(_retried_to_the_end(mw, fallback, cut)))
+    reason = f"truncated response: got {len(cut)} bytes after 4 tries"
+    assert item == FetchFailure(url=LIFE_ART, source="ningbolife", kind="article", status=None,
+                                error=f"{reason}; print view: {reason}")
 
 
 # --------------------------------------------------------------------------- retry backoff

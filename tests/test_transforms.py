@@ -338,6 +338,46 @@ def test_chinese_page_is_non_english() -> None:
     assert _kind(CHINESE_HANWEB.encode("gbk")) == "non_english"
 
 
+JAPANESE_HANWEB = """<html><head><meta charset="utf-8"><meta name="Generator" content="大汉版通">
+<meta name="ArticleTitle" content="寧波市で科学技術イノベーション大会が開催"><meta name="PubDate" content="2019-08-18 10:00">
+</head><body><div id="zoom"><meta name="ContentStart"><p>寧波市は先日、科学技術イノベーション大会を開催し、
+この一年の取り組みを振り返りました。</p><p>会議では、研究開発への投資をGDPの2.8%に引き上げることが示されました。</p>
+<meta name="ContentEnd"></div></body></html>"""
+KOREAN_HANWEB = """<html><head><meta charset="utf-8"><meta name="Generator" content="大汉版通">
+<meta name="ArticleTitle" content="닝보시 과학기술 혁신 대회 개최"><meta name="PubDate" content="2019-08-18 10:00">
+</head><body><div id="zoom"><meta name="ContentStart"><p>닝보시는 최근 과학기술 혁신 대회를 열고 지난 1년간의
+성과를 점검했습니다.</p><p>회의에서는 연구개발 투자를 GDP의 2.8%로 늘리겠다고 밝혔습니다.</p>
+<meta name="ContentEnd"></div></body></html>"""
+
+
+@pytest.mark.parametrize(("html", "language"), [(CHINESE_HANWEB, "zh"), (JAPANESE_HANWEB, "ja"),
+                                                (KOREAN_HANWEB, "ko")], ids=["zh", "ja", "ko"])
+def test_a_non_english_page_is_labelled_with_its_language(html: str, language: str) -> None:
+    """A Japanese page (kana among the ideographs) was rejected as language 'zh', and a Korean
+    one (hangul only) as 'und'."""
+    with pytest.raises(NotAnArticle) as info:
+        parse_page(html.encode("gbk" if language == "zh" else "utf-8"))
+    assert info.value.kind == "non_english"
+    assert f"page language is {language!r}, not English" in str(info.value)
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("寧波市は中国浙江省の都市です。科学技術の研究開発が盛んです。", "ja"),  # kanji and kana
+    ("ニュース テクノロジー イノベーション ハイテク", "ja"),  # katakana only
+    ("ﾆｭｰｽ ﾃｸﾉﾛｼﾞｰ ｲﾉﾍﾞｰｼｮﾝ", "ja"),  # half-width katakana
+    ("닝보시는 중국 저장성에 있는 도시입니다. 과학 기술 연구가 활발합니다.", "ko"),
+    ("寧波市 科學技術 硏究 開發 닝보시는 중국 저장성에 있는 도시입니다.", "ko"),  # hangul with some hanja
+    ("宁波市科学技术局发布了新的政策，支持高新技术企业发展。", "zh"),
+    ("宁波の科学技术局发布了新的政策，支持高新技术企业发展和创新平台建设。", "zh"),  # one stray kana in Chinese
+    ("The city of Ningbo (宁波, ニンボー, 닝보) said on Monday that the new lab is open and that it has "
+     "hired 20 scientists for the work of the year.", "en"),
+], ids=["ja-kanji-kana", "ja-katakana", "ja-halfwidth", "ko", "ko-hanja", "zh", "zh-stray-kana", "en-names"])
+def test_detect_language_names_japanese_korean_and_chinese(text: str, language: str) -> None:
+    from transforms.textutil import detect_language
+
+    assert detect_language(text) == language
+
+
 # ---------------------------------------------------------------- decoding
 LEGACY_GBK = """<HTML><HEAD>
 <META http-equiv=Content-Type content="text/html; charset=gb2312">
@@ -465,6 +505,41 @@ def test_hanweb_missing_content_end_marker_stays_in_the_region() -> None:
     article = parse_page(html)
     assert article.body.endswith("Enquiries: 0574-89185120.")
     assert "Produced By" not in article.body and "【Print】" not in article.body
+
+
+LEGACY_RELEASE_DATE = ROOT / "tests" / "fixtures" / "html" / "ningbo_gov" / "art_933_1013636_legacy.html"
+
+
+def test_legacy_hanweb_page_takes_its_date_from_the_visible_release_date_line() -> None:
+    """`newsetl extract` without --url gave `published: null` on a legacy page whose only date is
+    the line "Release date:2019-07-21Browse times: Source:Ningbo Daily Size:[ big middle small ]"
+    (no PubDate meta, no "Text Size" cell; in the crawl the date came from the URL)."""
+    content = LEGACY_RELEASE_DATE.read_bytes()
+    article = parse_page(content)
+    assert article.published == "2019-07-21"
+    assert article.title == "Manufacturing industry in Ningbo witnesses high-quality development"
+    assert article.section == "Hot Topic"
+    assert article.body.startswith("70 years ago, Ningbo’s manufacturing industry lagged behind")
+    assert "Release date" not in article.body and "Size:[" not in article.body
+    # the page's own line wins over the URL's date, as the PubDate meta does
+    assert parse_page(content, url="http://english.ningbo.gov.cn/art/2019/7/22/art_933_1013636.html"
+                      ).published == "2019-07-21"
+    # a PubDate meta still comes first
+    html = content.decode().replace("<META name=Generator", '<META name=PubDate content="2019-07-20 09:00"><META '
+                                    "name=Generator")
+    assert parse_page(html).published == "2019-07-20"
+
+
+def test_hanweb_dated_line_is_read_above_the_content_only() -> None:
+    """An "Updated:" line inside the article text is the article's words, not the page's date."""
+    html = ("<html><head><meta name=Generator content='大汉版通'><title>Ningbo China - Hot Topic - "
+            "Ningbo-Zhoushan Port - a record year</title></head><body><div id=zoom><meta name=ContentStart>"
+            "<p>Updated: 2018-05-04</p><p>The port handled 1.12 billion tonnes of cargo in 2019.</p>"
+            "<meta name=ContentEnd></div></body></html>")
+    assert parse_page(html).published is None
+    assert parse_page(html, url="http://english.ningbo.gov.cn/art/2020/1/2/art_933_5.html").published == "2020-01-02"
+    above = html.replace("<div id=zoom>", "<div class=info>Release time: 2020-01-03 10:00</div><div id=zoom>")
+    assert parse_page(above).published == "2020-01-03"
 
 
 def test_hanweb_title_falls_back_to_the_head_title() -> None:

@@ -66,7 +66,9 @@ NAME_LINE_MAX_WORDS = 8
 CAPTION_MAX_CHARS = 400
 
 # English detection: share of common function words among ASCII words, and the share of
-# CJK ideographs among letters.
+# East Asian letters (CJK ideographs, kana, hangul) among letters; which script those are
+# names the language: hangul Korean, kana Japanese (its text mixes kana with ideographs,
+# Chinese has none but a stray one), ideographs alone Chinese.
 EN_STOPWORDS = frozenset(
     "the of and to in a is that for on with as by was are it from at be this has have "
     "an its which were will their been or not also more than has had".split()
@@ -74,6 +76,11 @@ EN_STOPWORDS = frozenset(
 EN_MIN_STOPWORD_RATIO = 0.12
 CJK_MAX_RATIO = 0.15
 CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+# Hiragana, katakana (with its phonetic extensions and the half-width forms).
+KANA_RE = re.compile(r"[\u3041-\u3096\u309d-\u309f\u30a1-\u30fa\u30fc-\u30ff\u31f0-\u31ff\uff66-\uff9d]")
+# Hangul syllables, jamo and compatibility jamo.
+HANGUL_RE = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3131-\u318e]")
+KANA_MIN_SHARE = 0.05  # of the East Asian letters: Japanese below it is ideographs with a stray kana
 # Every spelling of the stopwords in upper and lower case letters: an ASCII word is a stopword
 # when its lower case is one, that is when it is in this set (a set test per word, no lower()).
 EN_STOPWORD_SPELLINGS = frozenset(
@@ -202,18 +209,31 @@ def ascii_words(text: str) -> list[bytes]:
 
 
 def detect_language(text: str) -> str:
-    """"en" for English text, "zh" for mostly-Chinese text, "und" otherwise (cheap heuristic)."""
+    """"en" for English text; for text mostly in East Asian letters "ko" (hangul), "ja" (kana
+    among them) or "zh" (ideographs); "und" otherwise (cheap heuristic)."""
     cjk = len(CJK_RE.findall(text))
+    kana = len(KANA_RE.findall(text))
+    hangul = len(HANGUL_RE.findall(text))
+    east_asian = cjk + kana + hangul
     words = ascii_words(text)
-    letters = cjk + sum(map(len, words))
+    letters = east_asian + sum(map(len, words))
     if letters == 0:
         return "und"
-    if cjk / letters > CJK_MAX_RATIO:
-        return "zh"
+    if east_asian / letters > CJK_MAX_RATIO:
+        return east_asian_language(cjk, kana, hangul)
     if len(words) < LANG_MIN_WORDS:
         return "en" if words else "und"
     stop = sum(map(_EN_STOPWORD_SPELLING_BYTES.__contains__, words))  # the words whose lower case is a stopword
     return "en" if stop / len(words) >= EN_MIN_STOPWORD_RATIO else "und"
+
+
+def east_asian_language(cjk: int, kana: int, hangul: int) -> str:
+    """The language of text whose East Asian letters are `cjk` ideographs, `kana` and `hangul`."""
+    if hangul > kana and hangul >= cjk:
+        return "ko"
+    if kana and kana >= KANA_MIN_SHARE * (cjk + kana + hangul):
+        return "ja"
+    return "zh"
 
 
 @dataclass

@@ -108,6 +108,8 @@ STREAM_CANCELLED_REASON = "too large: the body passed DOWNLOAD_MAXSIZE before it
 MAXSIZE_MESSAGE_RE = re.compile(r"receive (\d+) bytes which is larger than download max size \((\d+)\)")
 MAX_REDIRECTS_MESSAGE = "max redirections reached"
 ROBOTS_MESSAGE = "Forbidden by robots.txt"
+# An article whose body is still cut short after its retries is a failed fetch, not a page.
+TRUNCATED_REASON = "truncated response"
 
 
 def resolve_source(spider_name: str, source: Source | str | None, base_url: str | None = None) -> Source:
@@ -188,6 +190,16 @@ def describe_failure(failure: Failure) -> str:
         if not message:  # Scrapy cancels a body without Content-Length once it passes the cap
             return STREAM_CANCELLED_REASON
     return f"{failure.type.__name__}: {message}" if message else failure.type.__name__
+
+
+def truncation_reason(response: Response) -> str:
+    """Why a body cut short (after its data-loss retries) is no page: 'truncated response: got N
+    of M bytes after K tries' (M from Content-Length; 'got N bytes' when the length was not sent)."""
+    request = getattr(response, "request", None)
+    tries = int(request.meta.get("retry_times", 0)) + 1 if request is not None else 1
+    length = (response.headers.get("Content-Length") or b"").decode("latin-1").strip()
+    of = f" of {length}" if length.isdigit() else ""
+    return f"{TRUNCATED_REASON}: got {len(response.body)}{of} bytes after {tries} tr{'y' if tries == 1 else 'ies'}"
 
 
 def is_transient(failure: Failure) -> bool:
@@ -567,11 +579,33 @@ class SourceSpider(scrapy.Spider):
                             error=error, status=status)
 
     def parse_article(self, response: Response) -> Iterator[RawPage | FetchFailure | Request]:
-        """One RawPage(kind=article) per article response; 404/410 are failures."""
+        """One RawPage(kind=article) per article response; 404/410 are failures, and so is a
+        body still cut short after its retries (DataLossRetryMiddleware): stored, part of an
+        article would pass for the article and, seen, never be fetched again. Like another
+        transient failure it gets the template's fallback view first."""
         if response.status > OK_STATUS_MAX:
             yield self.article_failure(response.meta, response.url, f"HTTP {response.status}", response.status)
             return
+        if DATALOSS_FLAG in response.flags:
+            yield from self.truncated_article(response)
+            return
         yield self.raw_page(response, KIND_ARTICLE)
+
+    def truncated_article(self, response: Response) -> Iterator[FetchFailure | Request]:
+        """A truncated article response: its fallback view (a direct fetch), else a FetchFailure
+        'truncated response: got N of M bytes after K tries'."""
+        error = truncation_reason(response)
+        meta = response.meta
+        url = (meta.get("redirect_urls") or [response.url])[0]
+        self.logger.warning("fetch failed %s: %s", url, error)
+        request = response.request
+        if request is not None and meta.get(META_VIA) == VIA_DIRECT:
+            fallback = self.fallback_request(request, error)
+            if fallback is not None:
+                self.logger.warning("trying the %s view of %s: %s", fallback.meta.get(META_VIA), url, fallback.url)
+                yield fallback
+                return
+        yield self.article_failure(meta, url, error, None)
 
     def on_error(self, failure: Failure) -> Iterator[FetchFailure | Request]:
         """Errback: a fallback view for a transiently failed article, else a FetchFailure."""

@@ -168,8 +168,12 @@ class JoomlaSpider(SourceSpider):
                 and response.css(BLOG_PAGE_CSS)):
             yield self.raw_page(response, KIND_LISTING)
             return
-        yield from super().parse_article(response)
-        yield from self._article_done(response.meta, listing_day(_item_date(response)))
+        results = list(super().parse_article(response))
+        yield from results
+        if any(isinstance(r, Request) for r in results):
+            return  # a truncated page's print view is on its way: that one is the article's outcome
+        stored = any(isinstance(r, RawPage) for r in results)
+        yield from self._article_done(response.meta, listing_day(_item_date(response)) if stored else None)
 
     def on_error(self, failure: Failure) -> Iterator[FetchFailure | Request]:
         """The base errback; an article that finally failed counts as done for a held page."""

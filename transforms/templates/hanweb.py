@@ -4,8 +4,9 @@ Content region: everything between `<meta name="ContentStart">` and
 `<meta name="ContentEnd">` (inside `div#zoom`, sometimes `td.bt_content`; legacy pages
 use uppercase/unquoted `<META name=ContentStart>`), else the first region selector that
 matches. Title from the ArticleTitle meta, date from PubDate, section from ColumnName,
-each with fallbacks to the visible page. Column pages (`<datastore>` record lists)
-are listings.
+each with fallbacks to the visible page (the date: the "Text Size" cell, then a dated line
+above the content such as legacy pages' "Release date:2019-07-21Browse times: ...").
+Column pages (`<datastore>` record lists) are listings.
 """
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ import re
 
 import lxml.html
 
+from transforms.boilerplate import DATED_HEADER
 from transforms.errors import NotAnArticle
 from transforms.templates.htmlutil import (
     breadcrumb_items,
@@ -69,6 +71,13 @@ DATE_CELL_XPATHS = ("//*[contains(., 'Text Size') and not(*[contains(., 'Text Si
 DATE_CLASS_XPATHS = (
     "//*[contains(@class, 'date') or contains(@class, 'time') or contains(@class, 'fbrq')]",
 )
+# A dated line above the content region: legacy pages have neither the PubDate meta nor the
+# "Text Size" cell, only "Release date:2019-07-21Browse times: Source:... Size:[ big middle small ]"
+# (the furniture pattern the boilerplate filter knows: "Release date:", "Updated:", "Published on:").
+DATED_LINE_RE = re.compile(DATED_HEADER)
+TEXT_BEFORE_CONTENT_XPATH = "preceding::text()[not(ancestor::script or ancestor::style)]"
+BODY_TEXT_XPATH = "//body//text()[not(ancestor::script or ancestor::style)]"
+DATED_LINE_SCAN = 200  # text pieces searched when the page has no content marker
 SECTION_META = "ColumnName"
 BREADCRUMB_XPATHS = (
     "//*[contains(@class, 'bt_link') or contains(@class, 'crumb') or contains(@class, 'position')"
@@ -119,7 +128,7 @@ def parse(doc: lxml.html.HtmlElement, html: str, url: str | None = None) -> Cont
     if is_listing(doc, html, starts):
         raise NotAnArticle("listing", "Hanweb column page (record datastore, no article content)")
     title = meta_content(doc, TITLE_META) or first_text(doc, TITLE_XPATHS) or _title_from_head(doc)
-    published = _published(doc, url)
+    published = _published(doc, url, starts)
     section = meta_content(doc, SECTION_META) or _breadcrumb_section(doc)
     blocks = _content_blocks(doc, starts)  # nothing above edits the tree: the same markers
     return Content(title=title, published=published, section=section, blocks=blocks)
@@ -159,17 +168,33 @@ def _follows(first: lxml.html.HtmlElement, other: lxml.html.HtmlElement) -> bool
     return parent is not None and _follows(parent, other)
 
 
-def _published(doc: lxml.html.HtmlElement, url: str | None) -> str | None:
+def _published(doc: lxml.html.HtmlElement, url: str | None, starts: list[lxml.html.HtmlElement]) -> str | None:
     published = parse_date(meta_content(doc, DATE_META))
     if published:
         return published
-    found = _date_from(doc, DATE_CELL_XPATHS)
+    found = _date_from(doc, DATE_CELL_XPATHS) or _dated_line(doc, starts)
     if found:
         return found
     from_url = url_date(url, (URL_DATE_RE,))
     if from_url:
         return from_url
     return _date_from(doc, DATE_CLASS_XPATHS)
+
+
+def _dated_line(doc: lxml.html.HtmlElement, starts: list[lxml.html.HtmlElement]) -> str | None:
+    """The date of the first dated line ("Release date:2019-07-21Browse times:") above the
+    content (the ContentStart marker, else the content region; the body's first text pieces
+    on a page with neither)."""
+    boundary = starts[0] if starts else first_node(doc, REGION_XPATHS)
+    pieces = (xpath(boundary, TEXT_BEFORE_CONTENT_XPATH) if boundary is not None
+              else xpath(doc, BODY_TEXT_XPATH)[:DATED_LINE_SCAN])
+    for piece in pieces:
+        line = normalize_space(str(piece))
+        if line and DATED_LINE_RE.search(line):
+            found = parse_date(line)
+            if found:
+                return found
+    return None
 
 
 def _date_from(doc: lxml.html.HtmlElement, xpaths: tuple[str, ...]) -> str | None:
