@@ -544,6 +544,25 @@ def test_joomla_core_schema_org_article() -> None:
     assert (gdp.value, gdp.unit, gdp.period) == (882560000000.0, "CNY", "2020-01..2020-09")
 
 
+@pytest.mark.parametrize(("url", "section"), [
+    ("http://www.ningbolife.com/index.php?option=com_content&view=article&id=6604:r-d&catid=12&Itemid=110", None),
+    ("http://www.ningbolife.com/index.php?Itemid=110&id=6604&option=com_content&view=article", None),
+    ("http://www.ningbolife.com/index.php/business-news/innovation/6044-innovation-boosts.html", "Innovation"),
+    ("http://www.ningbolife.com/index.php/business-news/6044-innovation-boosts.html", "Business News"),
+    ("http://www.ningbolife.com/index.php/component/content/article/12-business-news/6044-x.html", None),
+])
+def test_joomla_articles_under_every_url_form_are_ningbolife_articles(url: str, section: str | None) -> None:
+    """Non-SEF and nested-category URLs are articles of the source like the SEF ones; a page that
+    shows no category takes the article's own (innermost) category from a SEF path."""
+    article = parse_page(JOOMLA_CORE, url=url)
+    assert (article.source, article.section) == ("ningbolife", "Business News")
+    bare = JOOMLA_CORE.replace('<dd class="category-name">Category: <a href="/index.php/business-news.html" '
+                               'itemprop="genre">Business News</a></dd>', "")
+    assert bare != JOOMLA_CORE
+    article = parse_page(bare, url=url)
+    assert (article.source, article.section, article.published) == ("ningbolife", section, "2020-10-13")
+
+
 def test_joomla_date_falls_back_to_time_datetime() -> None:
     html = JOOMLA_CORE.replace("Published: 13 October 2020", "Published")
     assert parse_page(html).published == "2020-10-13"

@@ -86,7 +86,9 @@ CATEGORY_XPATHS = (
 )
 CATEGORY_PREFIX_RE = re.compile(r"^\s*(parent\s+)?category\s*[:：]\s*", re.IGNORECASE)
 BREADCRUMB_XPATHS = (f"//ul[{_has_class('breadcrumb')}]", f"//*[{_has_class('breadcrumbs')}]")
-URL_CATEGORY_RE = re.compile(r"/index\.php/([a-z0-9-]+)/\d+-", re.IGNORECASE)
+# The article's own category in a SEF path: the last category segment (`/index.php/<cat>/<id>-...`,
+# nested `/index.php/<cat>/<subcat>/<id>-...`); a non-SEF URL names none, only a catid.
+URL_CATEGORY_RE = re.compile(r"^/index\.php/(?!component/)(?:[a-z0-9-]+/)*([a-z0-9-]+)/\d+-[^/]*$", re.IGNORECASE)
 
 # Body region, and what to cut out of it.
 BODY_XPATHS = (
