@@ -342,6 +342,21 @@ def test_joomla_article_maps_to_live_url_and_blog_pages_are_never_articles(life)
     assert page.kind == "listing"
 
 
+def test_beez3_html5_pages_are_told_apart_by_their_containers(life) -> None:
+    """Beez3 writes <article class="item-page"> and <section class="blog">: the article stays an
+    article, the blog served at an article URL is a listing."""
+    url = f"{LIFE}/index.php/distrct-news/5936-ningbo-accelerates-construction-of-high-level-innovative-cities.html"
+    article = (FIXTURES / "articles" / "joomla3_beez3_article.html").read_bytes()
+    side = b'<div class="blog"><p class="readmore"><a href="/a">Read more</a></p></div></footer>'
+    (page,) = list(life.parse_article(html_response(url, article.replace(b"</footer>", side),
+                                                    request=Request(url, meta={"kind": "article"}))))
+    assert page.kind == "article"
+    blog = (FIXTURES / "layouts" / "joomla3_beez3_blog.html").read_bytes()
+    assert b'<section class="blog' in blog and b'class="blog' not in blog.replace(b'<section class="blog', b"")
+    (page,) = list(life.parse_article(html_response(url, blog, request=Request(url, meta={"kind": "article"}))))
+    assert page.kind == "listing"
+
+
 def test_non_article_links_are_not_requested(life, gov) -> None:
     assert life.article_request(f"{LIFE}/index.php/ningbo-news.html?start=5") is None
     assert life.article_request(f"{LIFE}/index.php/charity-shop.html") is None

@@ -62,8 +62,9 @@ NEXT_PAGE_CSS = (  # Joomla's pagination list (div.pagination, or a template's o
 PAGE_COUNTER_CSS = "div.pagination p.counter::text"
 PAGE_COUNTER_RE = re.compile(r"Page\s+(\d+)\s+of\s+(\d+)", re.I)
 # Article page marker: a response that is a blog page is never emitted as an article.
-ARTICLE_PAGE_CSS = "div.item-page"
-BLOG_PAGE_CSS = "div.blog"
+# (core: div.item-page, div.blog; Beez3's HTML5 overrides: article.item-page, section.blog)
+ARTICLE_PAGE_CSS = "div.item-page, article.item-page, section.item-page"
+BLOG_PAGE_CSS = "div.blog, section.blog"
 # SEF article paths: one or more category segments, then `<id>-<alias>.html` (group 1: the id).
 ARTICLE_PATH_RE = re.compile(r"^/index\.php/(?:[\w.-]+/)+(\d+)-[^/]+\.html$")
 # Non-SEF article URLs: this path and option=com_content, view=article, id=<id>[:<alias>].
