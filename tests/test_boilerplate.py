@@ -43,6 +43,12 @@ FURNITURE = [
     (bp.HIT_COUNTER, ["Hits: 1234", "Views: 56", "浏览次数：12", "Visits: 1,024 times"]),
     (bp.ARTICLE_INFO, ["Category: Ningbo News", "Published: Friday, 24 May 2019 16:54",
                        "Last Updated: 25 May 2019", "Written by: Administrator"]),
+    # Joomla's dl.article-info as the generic extractor renders it (a Beez3 <article class="item-page">
+    # the Joomla template missed stored "- Details - Category: Distrct News - Published: ..." as body)
+    (bp.ARTICLE_INFO_LIST, ["- Details", "Details", "- Category: Distrct News",
+                            "- Published: Friday, 12 June 2020 10:20", "- Written by Ningbo Life", "- Hits: 2417",
+                            "• Details",
+                            "Details - Category: Distrct News - Published: Friday, 12 June 2020 10:20"]),
     (bp.ATTRIBUTION, ["Source: Ningbo Daily", "Editor: Wang Li", "(Source: Xinhua)", "责任编辑：王丽"]),
     (bp.ACTIONS, ["Print Email", "Print | Email", "Share"]),
     (bp.PAGE_NAV, ["« Prev", "Next »", "Prev Next"]),
@@ -150,6 +156,10 @@ FURNITURE = [
 
 # Real article sentences that share words with the furniture; none may match.
 ARTICLE_SENTENCES = [
+    "More details will be released later this month, the bureau said.",
+    "Details of the plan: 5 new metro lines by 2025.",
+    "- Published reports show exports grew by 5%: a record.",
+    "- Created a new fund: 20 billion yuan for start-ups.",
     "Copyright protection of software has become a priority for Ningbo's courts.",
     "The copyright office registered 2,000 works in 2019, up 12% year-on-year.",
     "Published in 2019, the report shows that Ningbo's R&D spending rose by 17.7%.",

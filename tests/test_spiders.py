@@ -342,12 +342,93 @@ def test_joomla_article_maps_to_live_url_and_blog_pages_are_never_articles(life)
     assert page.kind == "listing"
 
 
+def test_beez3_html5_pages_are_told_apart_by_their_containers(life) -> None:
+    """Beez3 writes <article class="item-page"> and <section class="blog">: the article stays an
+    article, the blog served at an article URL is a listing."""
+    url = f"{LIFE}/index.php/distrct-news/5936-ningbo-accelerates-construction-of-high-level-innovative-cities.html"
+    article = (FIXTURES / "articles" / "joomla3_beez3_article.html").read_bytes()
+    side = b'<div class="blog"><p class="readmore"><a href="/a">Read more</a></p></div></footer>'
+    (page,) = list(life.parse_article(html_response(url, article.replace(b"</footer>", side),
+                                                    request=Request(url, meta={"kind": "article"}))))
+    assert page.kind == "article"
+    blog = (FIXTURES / "layouts" / "joomla3_beez3_blog.html").read_bytes()
+    assert b'<section class="blog' in blog and b'class="blog' not in blog.replace(b'<section class="blog', b"")
+    (page,) = list(life.parse_article(html_response(url, blog, request=Request(url, meta={"kind": "article"}))))
+    assert page.kind == "listing"
+
+
 def test_non_article_links_are_not_requested(life, gov) -> None:
     assert life.article_request(f"{LIFE}/index.php/ningbo-news.html?start=5") is None
     assert life.article_request(f"{LIFE}/index.php/charity-shop.html") is None
     assert life.article_request(f"{LIFE}/index.php/ningbo-news/5605-x.html") is not None
     assert gov.article_request(f"{GOV}/col/col933/index.html") is None
     assert gov.article_request(f"{GOV}/art/2019/8/18/art_933_1016946.html") is not None
+
+
+# Joomla 3 writes an article's link in several forms (components/com_content/helpers/route.php and
+# the router): SEF under the category path (a nested category gives a longer path), or non-SEF with
+# the article in the query (Search Engine Friendly URLs off, or a link an editor pasted).
+NON_SEF = (f"{LIFE}/index.php?option=com_content&view=article&id=6604:r-d-investment-in-ningbo-hits-a-new-high"
+           "&catid=12&Itemid=110")
+NESTED = f"{LIFE}/index.php/business-news/innovation/6044-innovation-boosts-yongjiang-sci-tech-innovation-center.html"
+
+
+@pytest.mark.parametrize("url", [
+    NON_SEF,
+    f"{LIFE}/index.php?Itemid=110&catid=12&id=6604&view=article&option=com_content",  # any order, no alias
+    f"{LIFE}/index.php?option=com_content&amp;view=article&amp;id=6604:r-d&amp;catid=12",  # &amp; left in a feed
+    NESTED,
+    f"{LIFE}/index.php/component/content/article/12-business-news/6604-r-d.html",  # no menu item
+])
+def test_every_joomla_article_url_form_is_requested(life, url: str) -> None:
+    assert life.is_article_url(url)
+    request = life.article_request(url)
+    assert request is not None and request.callback == life.parse_article
+
+
+@pytest.mark.parametrize("url", [
+    f"{LIFE}/index.php?option=com_content&view=category&id=12&Itemid=110",
+    f"{LIFE}/index.php?option=com_content&view=article&catid=12",
+    f"{LIFE}/index.php?option=com_content&view=article&id=x6604",
+    f"{LIFE}/index.php?option=com_contact&view=contact&id=1",
+    f"{LIFE}/index.php/business-news/innovation.html",
+    f"{LIFE}/index.php/ningbo-news.html?start=5",
+])
+def test_joomla_links_that_are_not_articles_are_not_requested(life, url: str) -> None:
+    assert life.article_request(url) is None
+
+
+def test_a_non_sef_article_is_fetched_as_written(life) -> None:
+    """Its Itemid picks the menu item (and the template) the page renders with: not dropped, not
+    reordered; `&amp;` is read as `&` and a fragment dropped."""
+    request = life.article_request(NON_SEF.replace("&", "&amp;") + "#comments")
+    assert request is not None and request.url == NON_SEF
+
+
+def test_a_joomla_article_under_several_urls_is_requested_once(life) -> None:
+    urls = [f"{LIFE}/index.php/on-the-campus/3012-new-materials-science-and-technology-city-develops-with-talents.html",
+            f"{LIFE}/index.php/ningbo-news/3012-new-materials-science-and-technology-city-develops-with-talents.html",
+            f"{LIFE}/index.php?option=com_content&view=article&id=3012:new-materials&catid=9&Itemid=102",
+            f"{LIFE}/index.php?option=com_content&view=article&id=3012"]
+    requests = [r for url in urls if (r := life.article_request(url)) is not None]
+    assert [r.url for r in requests] == [urls[0]]
+    assert life.article_request(NESTED) is not None  # another id
+
+
+def test_a_joomla_article_stored_under_another_url_is_seen(tmp_path: Path) -> None:
+    """The seen-file holds the normalized URLs articles were stored under (a non-SEF one sorted,
+    Itemid dropped): a link of the same article in another form is unchanged, not new."""
+    seen = tmp_path / "seen.txt"
+    seen.write_text(normalize_url(NON_SEF.replace(LIFE, LIFE_LIVE)) + "\n"
+                    + f"{LIFE_LIVE}/index.php/business-news/6044-innovation-boosts.html\n")
+    spider = JoomlaSpider(base_url=LIFE, seen_file=seen)
+    assert spider.article_request(f"{LIFE}/index.php/business-news/6604-r-d-investment-in-ningbo.html") is None
+    assert spider.article_request(NESTED) is None
+    assert len(spider.unchanged) == 2
+    assert spider.article_request(f"{LIFE}/index.php/business-news/6605-another.html") is not None
+    full = JoomlaSpider(base_url=LIFE, seen_file=seen, full=True)
+    request = full.article_request(NESTED)
+    assert request is not None and full.is_refetch(request.url)  # a --full crawl counts it refetched, not new
 
 
 # --------------------------------------------------------------------------- reports

@@ -619,6 +619,63 @@ def test_joomla_core_schema_org_article() -> None:
     assert (gdp.value, gdp.unit, gdp.period) == (882560000000.0, "CNY", "2020-01..2020-09")
 
 
+@pytest.mark.parametrize(("url", "section"), [
+    ("http://www.ningbolife.com/index.php?option=com_content&view=article&id=6604:r-d&catid=12&Itemid=110", None),
+    ("http://www.ningbolife.com/index.php?Itemid=110&id=6604&option=com_content&view=article", None),
+    ("http://www.ningbolife.com/index.php/business-news/innovation/6044-innovation-boosts.html", "Innovation"),
+    ("http://www.ningbolife.com/index.php/business-news/6044-innovation-boosts.html", "Business News"),
+    ("http://www.ningbolife.com/index.php/component/content/article/12-business-news/6044-x.html", None),
+])
+def test_joomla_articles_under_every_url_form_are_ningbolife_articles(url: str, section: str | None) -> None:
+    """Non-SEF and nested-category URLs are articles of the source like the SEF ones; a page that
+    shows no category takes the article's own (innermost) category from a SEF path."""
+    article = parse_page(JOOMLA_CORE, url=url)
+    assert (article.source, article.section) == ("ningbolife", "Business News")
+    bare = JOOMLA_CORE.replace('<dd class="category-name">Category: <a href="/index.php/business-news.html" '
+                               'itemprop="genre">Business News</a></dd>', "")
+    assert bare != JOOMLA_CORE
+    article = parse_page(bare, url=url)
+    assert (article.source, article.section, article.published) == ("ningbolife", section, "2020-10-13")
+
+
+ARTICLE_FIXTURES = Path(__file__).resolve().parent / "fixtures" / "html" / "articles"
+
+
+@pytest.mark.parametrize("tag", ["article", "div", "section"])
+@pytest.mark.parametrize("info", ["above", "below", "unclassed"])
+def test_joomla_item_page_on_any_element_with_its_info_block_anywhere(tag: str, info: str) -> None:
+    """Beez3's article override wraps the article in <article class="item-page"> (core: div): it
+    was read by the generic fallback, the body opening "- Details - Category: Distrct News -
+    Published: ..." and the section lost. Any container tag, the info block above or below the
+    text or without its class: the same article."""
+    expected = json.loads((ARTICLE_FIXTURES / "expected.json").read_text(encoding="utf-8"))
+    spec = expected["joomla3_beez3_article.html"]
+    html = (ARTICLE_FIXTURES / "joomla3_beez3_article.html").read_text(encoding="utf-8")
+    assert '<article class="item-page">' in html and "</article>" in html
+    html = html.replace('<article class="item-page">', f'<{tag} class="item-page">').replace("</article>", f"</{tag}>")
+    block = html[html.index(' <dl class="article-info">'):html.index(" </dl>") + len(" </dl>")]
+    if info == "below":
+        html = html.replace(block, "").replace(f"</{tag}>", block + f"</{tag}>")
+    elif info == "unclassed":
+        html = html.replace('<dl class="article-info">', "<dl>")
+    article = parse_page(html, url=spec["url"])
+    assert (article.source, article.title, article.published, article.section) == (
+        spec["source"], spec["title"], spec["published"], spec["section"])
+    assert article.body.startswith(spec["body_starts"])
+    assert len(article.body.split("\n\n")) == spec["paragraphs"]
+    for fragment in ("Details", "Category", "Published", "Written by", "Hits", "Copyright"):
+        assert fragment not in article.body
+    assert find_boilerplate(article.body) == []
+
+
+def test_a_beez3_article_with_read_more_links_in_a_side_module_is_an_article() -> None:
+    html = (ARTICLE_FIXTURES / "joomla3_beez3_article.html").read_text(encoding="utf-8")
+    side = ('<div class="moduletable"><p class="readmore"><a href="/a">Read more: A...</a></p>'
+            '<p class="readmore"><a href="/b">Read more: B...</a></p></div>')
+    article = parse_page(html.replace("</footer>", "</footer>" + side))
+    assert article.section == "Distrct News"
+
+
 def test_joomla_date_falls_back_to_time_datetime() -> None:
     html = JOOMLA_CORE.replace("Published: 13 October 2020", "Published")
     assert parse_page(html).published == "2020-10-13"

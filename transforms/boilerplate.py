@@ -85,6 +85,17 @@ ARTICLE_INFO = (
     r"(?im)^ *(category|parent category|published|created|last updated|written by|"
     r"published on|created on) *[:：].{0,100}$"
 )
+# Joomla's info block (dl.article-info) as a list-reading extractor renders it: "- Details",
+# "- Category: Distrct News", "- Published: Friday, 12 June 2020 10:20", "- Written by Ningbo Life",
+# "- Hits: 2417", or one line "Details - Category: Distrct News - Published: Friday, 12 June 2020 10:20"
+# (a Beez3 article the Joomla template missed went through the generic extractor with it).
+ARTICLE_INFO_LIST = (
+    r"(?im)^ *(([-*•·] +)?details"
+    r"( +([-*•·|] +)?(category|parent category|published|created|last updated|modified|hits|written by)"
+    r" *[:：]? .{0,200})?"
+    r"|[-*•·] +((category|parent category|published|created|last updated|modified|hits) *[:：].{0,100}"
+    r"|written by +.{1,60})) *$"
+)
 # Attribution lines "Source: Ningbo Daily", "Editor: Wang Li", "责任编辑：王丽".
 ATTRIBUTION = (
     r"(?im)^ *[(（]? *((executive|chief|responsible|web|managing) +)?"
@@ -316,6 +327,7 @@ BOILERPLATE_PATTERNS: tuple[str, ...] = (
     CMS_CREDIT_CN,
     HIT_COUNTER,
     ARTICLE_INFO,
+    ARTICLE_INFO_LIST,
     ATTRIBUTION,
     ACTIONS,
     PAGE_NAV,

@@ -3,7 +3,7 @@ conditional GET, fallbacks and item building.
 
 Each site spider subclasses `SourceSpider`, sets `name` (the source slug) and
 `ARTICLE_PATH_RE`, and only selects links; this module turns links into requests
-(normalized, each article once, skipping URLs already stored unless `full`) and
+(normalized, each article once, skipping articles already stored unless `full`) and
 responses into `RawPage` / `FetchFailure` items.
 
 Listings form chains: an entry point from sources.yml (the chain's root: a Hanweb column
@@ -11,9 +11,10 @@ page, a Joomla category blog's first page, a feed) and the pages or dataproxy gr
 reached from it. Roots are fetched with the validators stored by the last complete crawl
 (crawlers.state); a 304 replays the links stored for the whole chain instead of paging.
 
-All requests are `dont_filter`: the spider deduplicates articles by normalized URL and
-listings by request, and a redirect loop must run into REDIRECT_MAX_TIMES (and be
-reported) instead of vanishing in Scrapy's duplicate filter.
+All requests are `dont_filter`: the spider deduplicates articles by `article_key` (the
+normalized canonical URL, or a site's own article id) and listings by request, and a
+redirect loop must run into REDIRECT_MAX_TIMES (and be reported) instead of vanishing
+in Scrapy's duplicate filter.
 """
 from __future__ import annotations
 
@@ -279,6 +280,8 @@ class SourceSpider(scrapy.Spider):
         self.seen: frozenset[str] = read_seen_file(seen_file) | frozenset(
             normalize_url(u) for u in (seen or ())
         )
+        # the stored articles by what this site's articles are known by (`article_key`)
+        self.seen_articles: frozenset[str] = frozenset(self.article_key(u) for u in self.seen)
         self.state_file: Path | None = Path(state_file) if state_file else None
         self.previous_state: dict[str, ListingEntry] = load_state(self.state_file)
         self.chains: dict[str, ListingChain] = {}
@@ -315,10 +318,21 @@ class SourceSpider(scrapy.Spider):
         so `HTTP://HOST:80/...` spellings of the base URL map onto the live site)."""
         return normalize_url(self.canonical(normalize_url(url)))
 
+    def article_key(self, url: str) -> str:
+        """What one article of the site is known by: its seen key (normalized canonical URL). A
+        site whose articles carry an id of their own and are reachable under several URLs (Joomla)
+        keys them by the id: such an article is requested once a crawl, and counts as seen when
+        it is stored under another of its URLs."""
+        return self.seen_key(url)
+
+    def request_url(self, url: str) -> str:
+        """The URL an article link is fetched from: the link normalized."""
+        return normalize_url(url)
+
     def is_refetch(self, url: str) -> bool:
-        """True for an article a --full crawl fetches although it is stored already (its URL is in
-        the seen set): counted as refetched, not as new."""
-        return self.full and bool(self.seen) and self.seen_key(url) in self.seen
+        """True for an article a --full crawl fetches although it is stored already (its URL, or
+        another URL of the same article, is in the seen set): counted as refetched, not as new."""
+        return self.full and bool(self.seen) and self.article_key(url) in self.seen_articles
 
     def _stats_inc(self, key: str) -> None:
         crawler = getattr(self, "crawler", None)
@@ -503,22 +517,22 @@ class SourceSpider(scrapy.Spider):
 
     def article_request(self, url: str, **meta: Any) -> Request | None:
         """A request for an article link, or None if not an article, off-site, dated before `since`,
-        already requested or seen."""
+        already requested or seen (under this URL or, by `article_key`, another of the article's)."""
         if not self.is_article_url(url) or not self.on_site(url):
             return None
         if self.before_since(meta.get("listing_date")):
             self._stats_inc(STAT_BEFORE_SINCE)
             return None
-        key = self.seen_key(url)
+        key = self.article_key(url)
         if key in self._requested or key in self.unchanged:
             return None
-        if key in self.seen and not self.full:
+        if key in self.seen_articles and not self.full:
             self.unchanged.add(key)
             self._stats_inc(STAT_UNCHANGED)
             return None
         self._requested.add(key)
         return Request(
-            normalize_url(url),
+            self.request_url(url),
             callback=self.parse_article,
             errback=self.on_error,
             dont_filter=True,

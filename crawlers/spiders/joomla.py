@@ -1,8 +1,18 @@
 """Joomla 3 sites (ningbolife.com): category blogs with ?start= paging, RSS feeds, articles.
 
-Blog pages and feeds are listings (kind "listing"); only URLs of the article shape
-`/index.php/<category>/<id>-<slug>.html` are requested as articles. An article page that
-fails transiently (5xx after retries, timeout, cut connection) is fetched once more as
+Blog pages and feeds are listings (kind "listing"); the links requested as articles are
+the URLs Joomla 3 writes for a com_content article (ContentHelperRoute::getArticleRoute,
+then the router):
+  * SEF, with the .html suffix: `/index.php/<category>/<id>-<alias>.html`, a nested category
+    `/index.php/<category>/<subcategory>/.../<id>-<alias>.html`, or an article without a
+    menu item `/index.php/component/content/article/<catid>-<cat>/<id>-<alias>.html`;
+  * non-SEF: `/index.php?option=com_content&view=article&id=<id>[:<alias>]` with `catid`,
+    `Itemid` or others in any order (`&amp;` in a feed's text read as `&`).
+An article is known by its id (`article_key`): reachable under several URLs (two category
+paths, a SEF and a non-SEF link) it is requested once a crawl, and an article stored under
+one of its URLs is seen under any other. A non-SEF link is requested as written (its
+`Itemid` picks the menu item, and so the template, the page renders with). An article page
+that fails transiently (5xx after retries, timeout, cut connection) is fetched once more as
 Joomla's print view (`?tmpl=component&print=1&layout=default`: the same article in the
 component-only template) and stored with `via: "print"`.
 """
@@ -13,7 +23,7 @@ from collections.abc import AsyncIterator, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, parse_qsl, urlencode, urlsplit, urlunsplit
 
 from parsel import Selector
 from scrapy.http import Request, Response
@@ -29,6 +39,7 @@ from crawlers.spiders.base import (
     SourceSpider,
     listing_day,
 )
+from transforms.urls import normalize_url
 
 # Category page items, preferred selectors: the blog layout (core/protostar and Beez3:
 # items-leading, items-row; featured), the blog's "more articles" links (blog_links.php)
@@ -51,9 +62,18 @@ NEXT_PAGE_CSS = (  # Joomla's pagination list (div.pagination, or a template's o
 PAGE_COUNTER_CSS = "div.pagination p.counter::text"
 PAGE_COUNTER_RE = re.compile(r"Page\s+(\d+)\s+of\s+(\d+)", re.I)
 # Article page marker: a response that is a blog page is never emitted as an article.
-ARTICLE_PAGE_CSS = "div.item-page"
-BLOG_PAGE_CSS = "div.blog"
-ARTICLE_PATH_RE = re.compile(r"^/index\.php/[\w.-]+/\d+-[^/]+\.html$")
+# (core: div.item-page, div.blog; Beez3's HTML5 overrides: article.item-page, section.blog)
+ARTICLE_PAGE_CSS = "div.item-page, article.item-page, section.item-page"
+BLOG_PAGE_CSS = "div.blog, section.blog"
+# SEF article paths: one or more category segments, then `<id>-<alias>.html` (group 1: the id).
+ARTICLE_PATH_RE = re.compile(r"^/index\.php/(?:[\w.-]+/)+(\d+)-[^/]+\.html$")
+# Non-SEF article URLs: this path and option=com_content, view=article, id=<id>[:<alias>].
+NON_SEF_PATHS = frozenset({"/index.php"})
+NON_SEF_ID_RE = re.compile(r"^(\d+)(?::.*)?$", re.DOTALL)
+HTML_AMP = "&amp;"
+# The parameters that route a non-SEF URL to its article (Itemid and the view switches are
+# dropped by normalize_url already); any other parameter is part of an article's key.
+ROUTE_PARAMS = frozenset({"option", "view", "id", "catid"})
 # Safety cap on ?start= pages per category.
 MAX_LISTING_PAGES = 2000
 # Joomla's print view of an article (the print icon's link).
@@ -78,11 +98,64 @@ def _item_date(item: Selector | Response) -> str | None:
     return None
 
 
+def _query_params(query: str) -> dict[str, str]:
+    """A query's parameters (first value of each), names lowercased; `&amp;` read as `&`."""
+    params: dict[str, str] = {}
+    for name, value in parse_qsl(query.replace(HTML_AMP, "&"), keep_blank_values=True):
+        params.setdefault(name.lower(), value)
+    return params
+
+
+def article_id(url: str) -> str | None:
+    """The Joomla article id of a com_content article URL (SEF or non-SEF), else None."""
+    parts = urlsplit(url)
+    match = ARTICLE_PATH_RE.match(parts.path)
+    if match:
+        return match.group(1)
+    if parts.path not in NON_SEF_PATHS or not parts.query:
+        return None
+    params = _query_params(parts.query)
+    if params.get("option") != "com_content" or params.get("view") != "article":
+        return None
+    found = NON_SEF_ID_RE.match(params.get("id", ""))
+    return str(int(found.group(1))) if found else None
+
+
+def is_non_sef(url: str) -> bool:
+    """True for a non-SEF article URL (`index.php?option=com_content&view=article&id=...`)."""
+    return urlsplit(url).path in NON_SEF_PATHS and article_id(url) is not None
+
+
 class JoomlaSpider(SourceSpider):
     """Crawl ningbolife.com category blogs and feeds (sources.yml) and their articles."""
 
     name = "joomla"  # found by SpiderLoader from a source's `spider`/`template`
     ARTICLE_PATH_RE = ARTICLE_PATH_RE
+
+    def is_article_url(self, url: str) -> bool:
+        """True for a com_content article URL: SEF (a category path of any depth) or non-SEF."""
+        return article_id(url) is not None
+
+    def article_key(self, url: str) -> str:
+        """`article:<id>` for an article URL: one article under several URLs is one article. A
+        parameter that names another document stays in the key (`start=`/`limitstart=`: a
+        further page of an article split by page breaks); view and tracking ones never do."""
+        found = article_id(url)
+        if found is None:
+            return super().article_key(url)
+        query = urlsplit(normalize_url(url.replace(HTML_AMP, "&"))).query
+        routing = ROUTE_PARAMS if is_non_sef(url) else frozenset()
+        rest = [(k, v) for k, v in parse_qsl(query, keep_blank_values=True) if k.lower() not in routing]
+        return f"article:{found}" + (f"?{urlencode(rest)}" if rest else "")
+
+    def request_url(self, url: str) -> str:
+        """A non-SEF link as written (`&amp;` read as `&`, no fragment): sorting its parameters and
+        dropping `Itemid` would ask for the article under another menu item (another template);
+        a SEF link normalized."""
+        if not is_non_sef(url):
+            return super().request_url(url)
+        scheme, netloc, path, _, _ = urlsplit(normalize_url(url))
+        return urlunsplit((scheme, netloc, path, urlsplit(url).query.replace(HTML_AMP, "&"), ""))
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

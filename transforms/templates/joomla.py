@@ -1,10 +1,13 @@
 """Joomla 3 com_content article pages: ningbolife.com (Beez3 overrides and core layout).
 
-Beez3: `div.item-page > h2` title, `dl.article-info` with `dd.category-name` and
-`dd.published` ("Published: Friday, 24 May 2019 16:54"), body paragraphs directly in
-`div.item-page`. Core Joomla 3 / schema.org: `h2[itemprop=headline]`,
-`time[itemprop=datePublished]/@datetime`, body in `div[itemprop=articleBody]`.
-Category blogs (several items with "Read more:" links) are listings.
+Beez3: `article.item-page > h2` title (its HTML5 override; `div.item-page` in older
+overrides), `dl.article-info` ("Details") with `dd.category-name` and `dd.published`
+("Published: Friday, 24 May 2019 16:54"), body paragraphs directly in the item page. Core
+Joomla 3 / schema.org: `div.item-page`, `h2[itemprop=headline]`,
+`time[itemprop=datePublished]/@datetime`, body in `div[itemprop=articleBody]`. The item page
+is the element of class `item-page` whatever its tag (div, article, section); the info block
+is read for the category and date and dropped from the body wherever it stands (above, below,
+split). Category blogs (several items with "Read more:" links) are listings.
 """
 from __future__ import annotations
 
@@ -34,19 +37,28 @@ def _has_class(name: str) -> str:
     return f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')"
 
 
-ITEM_PAGE = f"//div[{_has_class('item-page')}]"
-# Markers of a Joomla page.
+# The article's container, whatever its tag: core Joomla 3 writes div.item-page, Beez3's
+# article override <article class="item-page">, a template may use <section>. (One `//*[class
+# test]` step: transforms.xpathfast rewrites it into the fast form; a tag test would not be.)
+ITEM_PAGE = f"//*[{_has_class('item-page')}]"
+# A category blog: div.blog (core, protostar), section.blog (Beez3's HTML5 override), featured.
+BLOG_DIV = f"//div[{_has_class('blog')} or {_has_class('blog-featured')}]"
+BLOG_SECTION = f"//section[{_has_class('blog')} or {_has_class('blog-featured')}]"
+# Markers of a Joomla page (the first MARKUP_MARKERS are its own markup).
 GENERATOR_RE = re.compile(r"joomla", re.IGNORECASE)
+MARKUP_MARKERS = 4
 MARKER_XPATHS = (
     ITEM_PAGE,
-    f"//div[{_has_class('blog')} or {_has_class('blog-featured')}]",
+    BLOG_DIV,
+    BLOG_SECTION,
     "//body[contains(@class, 'com_content')]",
     "//*[contains(@href, '/index.php/') or contains(@src, '/media/system/')]",
 )
 
 # Listing (category blog / category list) markers.
 BLOG_XPATHS = (
-    f"//div[{_has_class('blog')} or {_has_class('blog-featured')}]",
+    BLOG_DIV,
+    BLOG_SECTION,
     f"//div[{_has_class('items-leading')} or {_has_class('items-row')}]",
     f"//table[{_has_class('category')}]",
 )
@@ -86,8 +98,12 @@ CATEGORY_XPATHS = (
 )
 CATEGORY_PREFIX_RE = re.compile(r"^\s*(parent\s+)?category\s*[:：]\s*", re.IGNORECASE)
 BREADCRUMB_XPATHS = (f"//ul[{_has_class('breadcrumb')}]", f"//*[{_has_class('breadcrumbs')}]")
-URL_CATEGORY_RE = re.compile(r"/index\.php/([a-z0-9-]+)/\d+-", re.IGNORECASE)
+# The article's own category in a SEF path: the last category segment (`/index.php/<cat>/<id>-...`,
+# nested `/index.php/<cat>/<subcat>/<id>-...`); a non-SEF URL names none, only a catid.
+URL_CATEGORY_RE = re.compile(r"^/index\.php/(?!component/)(?:[a-z0-9-]+/)*([a-z0-9-]+)/\d+-[^/]*$", re.IGNORECASE)
 
+# The items of Joomla's info block (layouts/joomla/content/info_block/*.php, Beez3's article override).
+INFO_ITEM_CLASSES = ("parent-category-name", "category-name", "create", "modified", "published", "createdby", "hits")
 # Body region, and what to cut out of it.
 BODY_XPATHS = (
     f"{ITEM_PAGE}//*[@itemprop='articleBody']",
@@ -101,6 +117,9 @@ BODY_DROP_XPATHS = (
     f".//div[{_has_class('icons')}]",
     f".//dl[{_has_class('article-info')}]",
     f".//div[{_has_class('article-info')}]",
+    # the info block's items wherever they stand (a dl that lost its article-info class)
+    f".//dt[{_has_class('article-info-term')}]",
+    f".//dd[{' or '.join(_has_class(c) for c in INFO_ITEM_CLASSES)}]",
     f".//ul[{_has_class('pager')} or {_has_class('pagenav')}]",
     f".//div[{_has_class('pagenav')} or {_has_class('pagination')}]",
     f".//*[{_has_class('tags')}]",
@@ -116,13 +135,13 @@ def detect(doc: lxml.html.HtmlElement, html: str) -> bool:
     """True if the page looks like a Joomla page (article, blog or list view)."""
     if GENERATOR_RE.search(meta_content(doc, "generator") or ""):
         return True
-    return any(xpath(doc, x) for x in MARKER_XPATHS[:3]) or "com_content" in html
+    return any(xpath(doc, x) for x in MARKER_XPATHS[:MARKUP_MARKERS]) or "com_content" in html
 
 
 def is_listing(doc: lxml.html.HtmlElement) -> bool:
     """A category blog/list view: blog containers, or several "Read more" links and no item page.
 
-    An article page (div.item-page) stays an article even when a side module shows
+    An article page (.item-page) stays an article even when a side module shows
     "Read more" links to other articles.
     """
     if any(xpath(doc, x) for x in BLOG_XPATHS):
@@ -141,7 +160,7 @@ def parse(doc: lxml.html.HtmlElement, html: str, url: str | None = None) -> Cont
     section = _section(doc, title, url)
     region = first_node(doc, BODY_XPATHS)
     if region is None:
-        raise NotAnArticle("unparseable", "Joomla page without an article body (no div.item-page)")
+        raise NotAnArticle("unparseable", "Joomla page without an article body (no .item-page)")
     drop_nodes(region, BODY_DROP_XPATHS)
     return Content(title=title, published=published, section=section, blocks=region_blocks(region))
 
