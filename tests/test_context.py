@@ -155,6 +155,25 @@ def test_modality_tells_facts_from_targets_and_forecasts(sentence: str, text: st
     assert one(sentence, text).modality == modality
 
 
+@pytest.mark.parametrize(("body", "published", "text", "modality"), [
+    # no cue word reaches these figures, but their period lies after the article's publication month
+    ("During the 14th Five-Year Plan period (2021-2025), Ningbo wants R&D intensity to reach 3.5%.", "2020-08-19",
+     "3.5%", "target"),
+    ("It aims to attract 3,000 researchers by 2025, and build 10 major research platforms.", "2020-08-19",
+     "10 major research platforms", "target"),
+    ("In September 2020, the zone is to open 4 labs.", "2020-08-19", "4 labs", "target"),
+    # a period already begun or past when the article appeared stays a fact; no date, nothing to compare
+    ("In 2020, exports rose by 7.6%.", "2020-08-19", "7.6%", "actual"),
+    ("In 2019, R&D intensity reached 2.8%.", "2020-08-19", "2.8%", "actual"),
+    ("In 2025, R&D intensity reached 3.5%.", None, "3.5%", "actual"),
+])
+def test_a_figure_for_a_period_after_publication_is_a_target(body: str, published: str | None, text: str,
+                                                               modality: str) -> None:
+    [metric] = [m for m in extract_metrics(body, published) if m.text == text]
+    assert metric.modality == modality
+    assert ("modality.target_future_period" in metric.rules) is (modality == "target" and "4 labs" not in text)
+
+
 def test_every_metric_has_a_known_modality() -> None:
     body = ("Ningbo will build 10 labs. Analysts forecast 5% growth. Exports were 1.1 trillion yuan, "
             "up 7.4%. R&D accounted for 2.9% of GDP.")

@@ -66,7 +66,9 @@ from transforms.metrics.vocab import OWN_TIME_WORDS, words_pattern
 # figure is no subject: the figure takes the one before it ("increased by 7.6% year on year, accounting for
 # 49.1% of GDP"); also across "exceeding" and "... compared with the same period and an increase of"; "the
 # 595 ..." and "above the designated size" stay inside a subject; a number or "again" is none.
-EXTRACTOR_VERSION = "2026.12.03.5"
+# "2026.12.03.6": a figure whose period starts after the article's publication month is a target, not an
+# actual ("Ningbo wants R&D intensity to reach 3.5%" for 2021..2025 in a 2020 article), whatever its clause's cues.
+EXTRACTOR_VERSION = "2026.12.03.6"
 
 
 def extract_metrics(body: str, published: str | None = None, title: str | None = None) -> list[Metric]:
@@ -157,6 +159,9 @@ def _extract(body: str, pub: tuple[int, int] | None, title_period: str | None, t
                 period_rule = "period.cue" if period else None
                 if inherited is not None and modality == context.ACTUAL:  # a target's period is its deadline
                     period, period_rule = inherited
+                future = modality == context.ACTUAL and _after_publication(period, pub)
+                if future:  # "Ningbo wants R&D intensity to reach 3.5%" (2021..2025, published 2020): not a fact
+                    modality = context.TARGET
                 rules = item.rules.copy()  # (then the period's, denominator's, place's and modality's rules)
                 if period_rule:
                     rules.append(period_rule)
@@ -164,7 +169,9 @@ def _extract(body: str, pub: tuple[int, int] | None, title_period: str | None, t
                     rules.append("denominator.of_after")
                 if place:
                     rules.append(place.rule)
-                if modality != context.ACTUAL:
+                if future:
+                    rules.append("modality.target_future_period")
+                elif modality != context.ACTUAL:
                     rules.append(f"modality.{modality}_cue")
                 metric = Metric(
                     value=float(item.value), unit=item.unit, kind=kind, subject=item.subject,
@@ -175,6 +182,18 @@ def _extract(body: str, pub: tuple[int, int] | None, title_period: str | None, t
                 metrics.append(metric)
                 para_metrics.append(metric)
     return metrics
+
+
+def _after_publication(period: str | None, pub: tuple[int, int] | None) -> bool:
+    """Whether `period` ("2025", "2021..2025", "2020-09", "2020-09..2020-12") starts after the month the
+    article was published in: a figure for a time still to come is a target, not a fact."""
+    if not period or pub is None:
+        return False
+    start = period.split("..", 1)[0]
+    year, _, month = start.partition("-")
+    if not (year.isdigit() and len(year) == 4 and (not month or month.isdigit())):
+        return False
+    return (int(year), int(month) if month else 1) > pub
 
 
 def _title_period(title: str | None, pub: tuple[int, int] | None) -> str | None:
