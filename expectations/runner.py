@@ -54,7 +54,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from core.records import KINDS, MODALITIES, UNITS, unreadable
-from core.rundir import RunPaths, input_fingerprints, open_lines, write_json, write_jsonl
+from core.rundir import RunPaths, input_fingerprints, open_lines, read_json, write_json, write_jsonl
 from core.sources import load_sources
 from transforms import stories
 
@@ -70,6 +70,7 @@ MAX_QUARANTINE_SHARE = 0.2          # more than this share of articles or metric
 MIN_QUARANTINED_TO_FAIL = 3         # ... and at least this many: one bad page among a few new ones is
                                     # quarantined and the rest loads (a blocked run would refetch it forever)
 SAMPLE_COUNT = 3                    # sample rows per failed expectation in the summary
+MAX_DUPLICATES_NAMED = 50           # duplicate pages (same content, another URL of the source) named in the summary
 SAMPLE_VALUE_CHARS = 120            # sample values are cut to this many characters
 FOLLOW_REASON = "article_quarantined"
 INVALID_JSON_REASON = "invalid_json"
@@ -165,6 +166,10 @@ class ValidationSummary:
     # fingerprints of the files validated (core.rundir.input_fingerprints): the load refuses the
     # result when the run's staged rows or crawl report changed since
     inputs: dict[str, Any] = field(default_factory=dict)
+    # article pages the transform did not stage because another URL of the same source has the same
+    # content (staged/transform_report.json): {"total": n, "sources": {name: n}, "pages": the first
+    # MAX_DUPLICATES_NAMED {url, source, duplicate_of}}; one article, not quarantined, not in the counts above
+    duplicates: dict[str, Any] = field(default_factory=dict)
     alert_sent: bool = False       # on-call was mailed about this result
     alert_repeated: bool = False   # the same result was mailed before (not mailed again)
 
@@ -369,6 +374,21 @@ def _reject_checks(paths: RunPaths, articles: list[_Row]
     failures = [entry("articles.critical", failing)] if failing else []
     warnings_ = [entry("articles.warning", rejects)] if rejects and not failing else []
     return reasons, failures, warnings_, {"total": len(rejects), "sources": counts}
+
+
+def _duplicate_pages(paths: RunPaths) -> dict[str, Any]:
+    """What the transform staged once of an article its source serves under several URLs (its
+    report's `duplicate_pages`): counted per source and named; empty without a report (a run
+    transformed before duplicates were reported)."""
+    try:
+        report = read_json(paths.transform_report)
+    except (OSError, ValueError):  # an unreadable report names no duplicate; validation goes on
+        report = None
+    pages = report.get("duplicate_pages") if isinstance(report, dict) else None
+    pages = [p for p in pages if isinstance(p, dict)] if isinstance(pages, list) else []
+    sources = Counter(str(p.get("source") or "unknown") for p in pages)
+    return {"total": len(pages), "sources": dict(sorted(sources.items())),
+            "pages": [{k: p.get(k) for k in ("url", "source", "duplicate_of")} for p in pages[:MAX_DUPLICATES_NAMED]]}
 
 
 def _source_of(row: _Row) -> str:
@@ -1000,6 +1020,7 @@ def validate_run(run_dir: Path, today: dt.date | None = None,
         max_quarantine_share=max_share,
         min_quarantined_to_fail=min_count,
         inputs=inputs,
+        duplicates=_duplicate_pages(paths),
     )
 
     if history_error:

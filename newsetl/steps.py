@@ -339,6 +339,7 @@ def transform(run: RunCopy, progress: Progress | None = None) -> dict[str, int]:
             rejects.append(reject)
             damage.append({"file": reject["record"]["file"], "source": reject["source"], "line": entry["line"],
                            "kind": entry["kind"], "error": entry["error"]})
+    duplicates = _drop_duplicates(articles, metrics)
     counts: dict[str, Any] = {
         "pages": pages,
         "articles": write_jsonl(paths.staged_articles, articles.values()),
@@ -352,10 +353,43 @@ def transform(run: RunCopy, progress: Progress | None = None) -> dict[str, int]:
         # raw archive lines that could not be read (each also a reject above): file, source, line,
         # kind (bad_record: that line, the rest read; damaged_archive: the file from that line on)
         "archive_errors": damage[:MAX_REPORTED_WARNINGS],
+        # article pages not staged because another URL of the same source has the same content
+        # (title and body): each {url, source, duplicate_of: the URL staged}; all of them, the load
+        # records them so incremental crawls skip them as they skip stored articles
+        "duplicates": len(duplicates),
+        "duplicate_pages": duplicates,
     }
     write_json(paths.transform_report, counts)
     log.info("transform: %s", counts)
     return counts
+
+
+def _drop_duplicates(articles: dict[str, dict], metrics: dict[str, list[dict]]) -> list[dict]:
+    """Keep one staged article per source and content: the same title and body under two URLs of
+    one source (Joomla serves an article under each of its category paths, Hanweb JCMS lists it in
+    several columns as art_<column>_<id>.html) is one article. The URL kept is the first by
+    `transforms.urls.duplicate_preference` (shortest, then alphabetical: the same whatever order the
+    crawl fetched the pages in); the others are dropped with their metrics (the same facts at the
+    same places) and returned as {url, source, duplicate_of}, sorted. They are not rejects: nothing
+    is wrong with them, so they are neither quarantined nor counted toward the quarantine share.
+    The same text on two sources is two articles (one story: transforms.stories)."""
+    from transforms.urls import duplicate_preference
+
+    groups: dict[tuple[Any, Any], list[str]] = {}
+    for url, row in articles.items():
+        groups.setdefault((row.get("source"), row.get("content_hash")), []).append(url)
+    dropped: list[dict] = []
+    for urls in groups.values():
+        if len(urls) < 2:
+            continue
+        kept, *others = sorted(urls, key=duplicate_preference)
+        for url in others:
+            row = articles.pop(url)
+            metrics.pop(url, None)
+            log.info("transform: %s has the content of %s (source %s): staged once, as %s",
+                     url, kept, row.get("source"), kept)
+            dropped.append({"url": url, "source": row.get("source"), "duplicate_of": kept})
+    return sorted(dropped, key=lambda d: (str(d["source"]), d["duplicate_of"], d["url"]))
 
 
 def _count_lines(files: list[Path]) -> int:

@@ -67,10 +67,23 @@ def transform(result: Mapping[str, Any]) -> str:
         named = [f"{d.get('file')} line {d.get('line')} ({d.get('kind')})" for d in damaged[:3]]
         line += (f"; {len(damaged)} raw archive error(s): " + ", ".join(named)
                  + (", ..." if len(damaged) > 3 else ""))
+    line += _duplicates(result.get("duplicate_pages"), result.get("duplicates"))
     warned = result.get("warnings") or {}
     if warned:  # pages kept whole: repaired (replaced bytes, flattened nesting, oversized body), charset guessed
         line += "; page warnings: " + ", ".join(f"{kind} {_n(n)}" for kind, n in sorted(warned.items()))
     return line
+
+
+def _duplicates(pages: Any, count: Any = None, shown: int = 3, lead: str = "; ") -> str:
+    """"; N duplicate page(s) ...: URL (= the URL kept), ..." for pages of one source with the same
+    content as another URL of it (staged or stored once), or "" when there were none."""
+    pages = [p for p in pages or [] if isinstance(p, Mapping)] if isinstance(pages, list) else []
+    total = _n(count) or len(pages)
+    if not total:
+        return ""
+    named = [f"{p.get('url')} (= {p.get('duplicate_of')})" for p in pages[:shown]]
+    return (f"{lead}{total} duplicate page(s), the content of another URL of their source, kept once: "
+            + ", ".join(named) + (", ..." if total > len(named) else ""))
 
 
 def _mailed(summary: Mapping[str, Any]) -> str:
@@ -87,6 +100,10 @@ def validate(summary: Mapping[str, Any]) -> str:
              f"  critical gates: {'passed' if summary.get('critical_success') else 'failed'}; "
              f"{len(summary.get('warnings') or [])} warning(s); alert mailed: "
              f"{_mailed(summary)}"]
+    duplicates = summary.get("duplicates") or {}
+    if isinstance(duplicates, Mapping) and _n(duplicates.get("total")):
+        lines.append(_duplicates(duplicates.get("pages"), duplicates.get("total"), lead="  ")
+                     + " (not validated again, not quarantined)")
     lines.append(f"  Data Docs: {summary.get('data_docs') or 'none built'}")
     return "\n".join(lines)
 
@@ -98,6 +115,7 @@ def load(result: Mapping[str, Any]) -> str:
             f"({_n(result.get('metrics_written'))} written); {_n(result.get('quarantined'))} quarantined; "
             f"{_n(result.get('stories_joined'))} of {_n(result.get('stories_fingerprinted'))} fingerprinted articles "
             f"joined a known story" + _computed_prints(result)
+            + _duplicates(result.get("duplicates"), result.get("articles_duplicate"))
             + ("; FORCED" if result.get("forced") else "") + f" in {result.get('seconds')} s")
 
 

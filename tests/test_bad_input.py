@@ -182,7 +182,9 @@ def test_transform_report_names_and_counts_the_repaired_pages(tmp_path: Path) ->
     rows = [
         {**base, "url": URL + "?bad", "canonical_url": URL.replace("5812", "5813"), "decode_errors": 2,
          "html": bad_utf8_page().decode("utf-8", errors="replace")},
-        {**base, "url": URL + "?deep", "canonical_url": URL.replace("5812", "5814"), "html": nested(600)},
+        # its text differs from the third page's: the same content under two URLs is one article
+        {**base, "url": URL + "?deep", "canonical_url": URL.replace("5812", "5814"),
+         "html": nested(600).replace(FIRST, "Innovation is Ningbo's deepest competitiveness.")},
         {**base, "url": URL + "?ok", "canonical_url": URL, "html": PAGE.read_text(encoding="utf-8")},
     ]
     write_jsonl(paths.pages("ningbolife"), rows)
@@ -222,10 +224,13 @@ def _archive_run(tmp_path: Path, name: str, pages: int = 3) -> tuple[RunPaths, l
     returns the ningbolife archive's JSON lines (bytes) for a test to damage."""
     paths = RunPaths(tmp_path / "runs" / name).make()
     base = {"kind": "article", "status": 200, "headers": {}, "encoding": "utf-8",
-            "fetched_at": "2026-12-02T00:00:00+00:00", "html": PAGE.read_text(encoding="utf-8")}
+            "fetched_at": "2026-12-02T00:00:00+00:00"}
+    html = PAGE.read_text(encoding="utf-8")
     for source, count in (("ningbo_gov", 3), ("ningbolife", pages)):
         write_jsonl(paths.pages(source), [{"url": f"{URL}?{source}{n}", "source": source,  # url first, as crawled
-                                           "canonical_url": URL.replace("5812", f"5812-{source}-{n}"), **base}
+                                           "canonical_url": URL.replace("5812", f"5812-{source}-{n}"), **base,
+                                           # each its own text: one content under two URLs is one article
+                                           "html": html.replace(FIRST, f"{FIRST[:-1]}, page {n}.")}
                                           for n in range(count)])
     import gzip
 
@@ -313,3 +318,33 @@ def test_a_damaged_raw_archive_is_one_named_failure_of_its_source_and_the_others
     assert f"transform: damaged_archive: raw/ningbolife/pages.jsonl.gz: {entry['error']}" in proc.stderr
     gov = [a for a in read_jsonl(paths.staged_articles) if a["source"] == "ningbo_gov"]
     assert len(gov) == 3  # the other source's archive is transformed whole
+
+
+# --------------------------------------------------------------------------- one article under several URLs
+GOV_PAGE = ROOT / "seeds" / "pages" / "ningbo_gov" / "art" / "2019" / "1" / "28" / "art_933_981487.html"
+GOV_ART = "http://english.ningbo.gov.cn/art/2019/1/28/art_{column}_981487.html"
+
+
+@pytest.mark.parametrize("columns", [(934, 933, 940), (933, 940, 934)])
+def test_an_article_listed_in_several_columns_is_staged_once_whatever_the_crawl_order(tmp_path: Path,
+                                                                                     columns: tuple[int, ...]) -> None:
+    """Hanweb JCMS lists one article in several columns as art_<column>_<id>.html: every copy was staged,
+    and validation's content_hash_unique quarantined them all. Now the shortest URL, then the first
+    alphabetically, is staged (art_933_...: the same whichever page the crawl finished first), with its
+    metrics once; the others are counted and named as its duplicates, not rejected."""
+    from newsetl.steps import transform
+
+    paths = RunPaths(tmp_path / "runs" / f"gov{columns[0]}").make()
+    html = GOV_PAGE.read_text(encoding="utf-8")
+    write_jsonl(paths.pages("ningbo_gov"), [
+        {"url": GOV_ART.format(column=c), "canonical_url": GOV_ART.format(column=c), "source": "ningbo_gov",
+         "kind": "article", "status": 200, "headers": {}, "encoding": "utf-8", "html": html} for c in columns])
+    counts = transform(str(paths.root))
+    kept = GOV_ART.format(column=933)
+    assert (counts["pages"], counts["articles"], counts["rejected"], counts["duplicates"]) == (3, 1, 0, 2)
+    assert counts["duplicate_pages"] == [{"url": GOV_ART.format(column=c), "source": "ningbo_gov", "duplicate_of": kept}
+                                         for c in (934, 940)]
+    assert [a["url"] for a in read_jsonl(paths.staged_articles)] == [kept]
+    metrics = list(read_jsonl(paths.staged_metrics))
+    assert metrics and {m["article_url"] for m in metrics} == {kept} and counts["metrics"] == len(metrics)
+    assert list(read_jsonl(paths.rejects)) == []

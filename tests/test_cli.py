@@ -14,6 +14,7 @@ from pathlib import Path
 
 import psycopg2
 import pytest
+from helpers import query
 
 from core import config
 from devtools import PAGES_DIR, SEEDS_DIR
@@ -648,7 +649,8 @@ def test_json_output_is_json_alone_and_the_summary_is_short_text(tmp_path, pg_ur
         assert " INFO " in proc.stderr and " INFO " not in proc.stdout  # the steps log, on stderr only
         assert BAR not in proc.stderr  # stderr is no terminal here: no progress bars
     assert results["transform"] == {"pages": 6, "articles": 6, "metrics": results["transform"]["metrics"],
-                                    "rejected": 0, "warnings": {}, "page_warnings": [], "archive_errors": []}
+                                    "rejected": 0, "warnings": {}, "page_warnings": [], "archive_errors": [],
+                                    "duplicates": 0, "duplicate_pages": []}
     assert results["validate"]["articles_accepted"] == 6 and results["load"]["articles_inserted"] == 6
 
     human = newsetl("load", str(run_dir), env=env)
@@ -658,6 +660,69 @@ def test_json_output_is_json_alone_and_the_summary_is_short_text(tmp_path, pg_ur
     assert BAR not in human.stderr and "\x1b[" not in human.stderr + human.stdout
     with pytest.raises(json.JSONDecodeError):
         json.loads(human.stdout)
+
+
+LIFE = "http://www.ningbolife.com/index.php/"
+OTHER_CATEGORY = LIFE + "science-and-technology/"  # a longer path: the page's own URL is the one kept
+
+
+def _raw_run_with_duplicates(tmp_path: Path, good: int, pairs: int) -> tuple[Path, list[str], list[str]]:
+    """A raw ningbolife run of `good` articles and `pairs` articles Joomla served under two category
+    paths (the second copy fetched first); (run dir, URLs that should be stored, duplicate URLs)."""
+    import gzip
+
+    pages = sorted((PAGES_DIR / "ningbolife" / "index.php").glob("*/*.html"))[:good + pairs]
+    assert len(pages) == good + pairs
+    kept = [f"{LIFE}{page.parent.name}/{page.name}" for page in pages]
+    copies = [OTHER_CATEGORY + page.name for page in pages[good:]]
+    run_dir = tmp_path / "data" / "runs" / "dups"
+    raw = run_dir / "raw" / "ningbolife"
+    raw.mkdir(parents=True)
+    with gzip.open(raw / "pages.jsonl.gz", "wt", encoding="utf-8") as fh:
+        for url, page in [*zip(copies, pages[good:]), *zip(kept, pages)]:
+            fh.write(json.dumps({"url": url, "final_url": url, "canonical_url": url, "source": "ningbolife",
+                                "kind": "article", "status": 200, "headers": {}, "encoding": "utf-8",
+                                "fetched_at": "2026-11-21T06:00:00+00:00", "via": "direct", "truncated": False,
+                                "html": page.read_text(encoding="utf-8")}) + "\n")
+    return run_dir, kept, copies
+
+
+@pytest.mark.parametrize(("good", "pairs"), [(5, 1), (13, 2)], ids=["5-good-1-pair", "13-good-2-pairs"])
+def test_an_article_under_two_urls_of_its_source_is_loaded_once_and_blocks_nothing(tmp_path, pg_url, good, pairs):
+    """Both copies failed content_hash_unique and were quarantined with their metrics: one pair among 5
+    good articles blocked the load on the metrics share (26 of 81), two pairs among 13 on the articles
+    share (4 of 17). Now one copy is staged and loaded, the other named as its duplicate."""
+    from newsetl import steps, summaries
+    from warehouse.queries import stored_article_urls
+
+    run_dir, kept, copies = _raw_run_with_duplicates(tmp_path, good, pairs)
+    named = [{"url": copy, "source": "ningbolife", "duplicate_of": url} for copy, url in zip(copies, kept[good:])]
+    transformed = steps.transform(str(run_dir))
+    assert (transformed["pages"], transformed["articles"], transformed["rejected"]) == (good + 2 * pairs,
+                                                                                         good + pairs, 0)
+    assert (transformed["duplicates"], transformed["duplicate_pages"]) == (pairs, named)
+    validated = steps.validate(str(run_dir), alert=False, database_url=pg_url)
+    assert not validated["batch_failed"] and validated["critical_success"]
+    assert (validated["articles_total"], validated["articles_quarantined"], validated["metrics_quarantined"]) == (
+        good + pairs, 0, 0)
+    assert validated["metrics_total"] == transformed["metrics"]
+    assert validated["duplicates"] == {"total": pairs, "sources": {"ningbolife": pairs}, "pages": named}
+    loaded = steps.load(str(run_dir), database_url=pg_url)
+    assert (loaded["articles_inserted"], loaded["quarantined"], loaded["metrics_loaded"]) == (
+        good + pairs, 0, transformed["metrics"])
+    assert loaded["duplicates"] == [dict(d, stored=False) for d in named] and loaded["articles_duplicate"] == pairs
+    assert query(pg_url, "SELECT url FROM news.articles ORDER BY url") == [(url,) for url in sorted(kept)]
+    assert query(pg_url, "SELECT count(*) FROM news.metrics") == [(transformed["metrics"],)]
+    assert query(pg_url, "SELECT count(*) FROM news.quarantine") == [(0,)]
+    assert set(copies) <= set(stored_article_urls("ningbolife", pg_url))  # not fetched again
+
+    lines = summaries.run({"run_dir": str(run_dir), "transform": transformed, "validate": validated,
+                           "load": loaded}).splitlines()
+    what = f"{pairs} duplicate page(s), the content of another URL of their source, kept once"
+    named_in = [line for line in lines if f"{what}: {copies[0]} (= {kept[good]})" in line]
+    # the transform's, the validation's and the load's line
+    assert [line.split(":")[0] for line in named_in] == ["  transform", f"  {what}", "  load dups"]
+    assert named_in[1].endswith("(not validated again, not quarantined)")
 
 
 def _stage_out_of_range(run_dir: Path, count: int) -> None:

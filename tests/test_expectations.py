@@ -164,6 +164,9 @@ def main_run(tmp_path_factory) -> dict[str, Any]:
         "published_tomorrow": article(502, published="2026-11-02"),
         "short_no_section": article(503, body="Short but valid. " + PARAGRAPHS[1] + " " + PARAGRAPHS[2],
                                     section=None),
+        # good[7]'s title and body on another source: another article of the same story
+        # (transforms.stories), not a duplicate; content_hash_unique is per source
+        "same_text_other_source": article(504, title=good[7]["title"], body=good[7]["body"], source="ningbolife"),
     }
     cases: dict[str, list[dict]] = {}
     bad_articles: list[dict] = []

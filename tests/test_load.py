@@ -112,9 +112,9 @@ def test_load_counts_and_contents(pg_url: str, tmp_path: Path) -> None:
         # to the story rule, so the second and third join the first one's story
         "stories_fingerprinted": 3, "stories_joined": 2,
         # staged without a story print (as runs transformed before prints were staged): computed at load
-        "stories_computed": 3, "stories_malformed_prints": 0,
+        "stories_computed": 3, "stories_malformed_prints": 0, "articles_duplicate": 0,
     }
-    assert result.to_dict()["run_id"] == "run-001"
+    assert result.to_dict()["run_id"] == "run-001" and result.duplicates == []
 
     arts = rows(pg_url, "SELECT url, source, title, published::text, captions, first_seen_run, last_seen_run, "
                         "loaded_run FROM news.articles ORDER BY url")
@@ -738,3 +738,46 @@ def test_a_validation_older_than_the_staged_rows_is_not_loaded_unless_forced(pg_
     # a summary written before validations recorded their inputs is loaded as before
     rundir.write_json(paths.summary, {k: v for k, v in rundir.read_json(paths.summary).items() if k != "inputs"})
     assert steps.load(str(run), database_url=pg_url)["forced"] is False
+
+
+def test_a_stored_article_found_again_under_another_url_of_its_source_is_not_stored_twice(
+        pg_url: str, tmp_path: Path) -> None:
+    """A later run finds the content of a stored article under another URL of the same source (Joomla
+    serves it under another category path): it was inserted as a second article with the same content,
+    one story, and only `stories_joined` said so. Now it is not stored, not quarantined, and named."""
+    from newsetl import summaries
+    from warehouse.queries import stored_article_urls
+
+    articles, metrics = three_articles()
+    load_run(make_run_dir(tmp_path, articles, metrics, run_id="run-A"), pg_url)
+    other_path = dict(articles[0], url=BASE.replace("ningbo-news", "business-news") + "1.html",
+                      fetched_at="2026-11-21T08:00:00+00:00")
+    new = make_article(BASE + "4.html", title="Story 4")
+    # the same text on another source is another article (one story: transforms.stories), stored
+    other_source = dict(articles[1], url=GOV + "art_2.html", source="ningbo_gov")
+    staged = [other_path, new, other_source, articles[2]]
+    run_b = make_run_dir(tmp_path, staged, [make_metric(a["url"], 0) for a in staged], run_id="run-B")
+    result = load_run(run_b, pg_url)
+
+    assert (result.articles_inserted, result.articles_unchanged, result.articles_duplicate) == (2, 1, 1)
+    assert result.duplicates == [{"url": other_path["url"], "source": "ningbolife",
+                                  "duplicate_of": BASE + "1.html", "stored": True}]
+    assert result.metrics_loaded == 3 and result.quarantined == 0  # its metric is not stored, nor quarantined
+    assert rows(pg_url, "SELECT url FROM news.articles WHERE content_hash = %s ORDER BY url",
+                (articles[0]["content_hash"],)) == [(BASE + "1.html",)]
+    assert rows(pg_url, "SELECT count(*) FROM news.metrics m JOIN news.articles a USING (article_id) "
+                        "WHERE a.url = %s", (BASE + "1.html",)) == [(2,)]  # run A's set, untouched
+    assert rows(pg_url, "SELECT url FROM news.articles ORDER BY url") == [
+        (GOV + "art_1.html",), (GOV + "art_2.html",), (BASE + "1.html",), (BASE + "2.html",), (BASE + "4.html",)]
+    recorded = rows(pg_url, "SELECT status, load_result->'articles_duplicate', load_result->'duplicates' "
+                            "FROM news.crawl_runs WHERE run_id = 'run-B'")
+    assert recorded == [("loaded", 1, result.duplicates)]
+    # the next incremental crawl skips it as it skips the stored article
+    assert other_path["url"] in stored_article_urls("ningbolife", pg_url)
+    assert other_path["url"] not in stored_article_urls("ningbo_gov", pg_url)
+    line = summaries.load(result.to_dict())
+    assert (f"; 1 duplicate page(s), the content of another URL of their source, kept once: {other_path['url']} "
+            f"(= {BASE}1.html)") in line
+    # loading the run again finds the same and changes nothing
+    again = load_run(run_b, pg_url)
+    assert (again.articles_inserted, again.duplicates) == (0, result.duplicates)

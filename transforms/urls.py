@@ -93,3 +93,15 @@ def normalize_url(url: str) -> str:
         if not is_ignored_param(k, v)
     ))
     return urlunsplit((scheme, netloc, path, query, ""))
+
+
+def duplicate_preference(url: str) -> tuple[int, str]:
+    """Sort key of the URLs one source serves the same article under (Joomla under each of its
+    category paths, Hanweb JCMS in each column that lists it): the first is the one kept.
+
+    The shortest URL, then the first in code-point order: it depends on the URLs alone, so every
+    crawl and reprocess of the same pages keeps the same one (the order a crawl finished the pages
+    in, which Scrapy's concurrent downloads change from crawl to crawl, would not), and the
+    shortest is the least nested category path.
+    """
+    return len(url), url

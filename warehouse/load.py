@@ -21,7 +21,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -66,8 +66,13 @@ class LoadResult:
     stories_joined: int = 0        # of those, articles that joined a known story (a copy or rewrite)
     stories_computed: int = 0      # of those, prints the load computed itself (the staged row had none usable)
     stories_malformed_prints: int = 0  # staged prints the load could not read (computed instead; a transform bug)
+    articles_duplicate: int = 0    # article pages not stored: the content of another URL of their source
     forced: bool = False           # loaded with --force although validation blocked the run
     seconds: float = 0.0
+    # those pages: {url, source, duplicate_of, stored}; stored true: the load found the content stored
+    # under duplicate_of by an earlier run; false: the transform staged it once, as duplicate_of.
+    # Recorded in crawl_runs.load_result: incremental crawls skip them as they skip stored articles.
+    duplicates: list[dict[str, Any]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         """Plain dict (JSON-ready)."""
@@ -117,7 +122,7 @@ def load_run(
         with conn.cursor() as cur:
             cur.execute(sql.LOAD_SESSION_SETTINGS)
             cur.execute(sql.ADVISORY_XACT_LOCK, (sql.LOAD_LOCK_KEY,))  # one load at a time
-            _stage(cur, paths, steps)
+            _stage(cur, paths, steps, result if blocked_reasons is None else None)
             with steps("runs and sources"):
                 _upsert_run(cur, run_id, dag_run_id, crawl_report)
                 _upsert_sources(cur, registry)
@@ -132,7 +137,8 @@ def load_run(
                 _load_quarantine(cur, run_id, result)
                 _load_validation(cur, run_id, summary)
             result.seconds = round(time.monotonic() - started, 3)
-            recorded: dict[str, Any] = {**result.counts(), **({"forced": True} if result.forced else {})}
+            recorded: dict[str, Any] = {**result.counts(), **({"forced": True} if result.forced else {}),
+                                        **({"duplicates": result.duplicates} if result.duplicates else {})}
             if blocked_reasons is not None:
                 recorded["blocked_reasons"] = list(blocked_reasons)
             cur.execute(sql.FINISH_RUN, {"run_id": run_id, "load_result": Json(recorded),
@@ -181,8 +187,12 @@ def _read_json(path: Path) -> dict[str, Any] | None:
     return data if isinstance(data, dict) else None
 
 
-def _stage(cur: Any, paths: RunPaths, steps: _Steps) -> None:
-    """COPY the run's files into TEMP tables: accepted rows typed, quarantine lines raw."""
+def _stage(cur: Any, paths: RunPaths, steps: _Steps, result: LoadResult | None = None) -> None:
+    """COPY the run's files into TEMP tables: accepted rows typed, quarantine lines raw.
+
+    With `result` (a load of the articles, not a blocked run's record), staged articles whose
+    content the warehouse holds under another URL of their source are dropped with their metrics
+    and named in result.duplicates, with the pages the transform staged once (its report)."""
     cur.execute(sql.CREATE_STAGE_TABLES)
     articles = copyrows.FileStats()
     metrics = copyrows.FileStats()
@@ -205,9 +215,27 @@ def _stage(cur: Any, paths: RunPaths, steps: _Steps) -> None:
             cur.execute(sql.DEDUPLICATE_ARTICLES)
         if metrics.duplicates:
             cur.execute(sql.DEDUPLICATE_METRICS)
+        if result is not None:
+            _drop_stored_duplicates(cur, paths, result)
         cur.execute(sql.STAGE_METRIC_SETS)
     with steps("stage quarantine"):
         cur.execute(sql.STAGE_QUARANTINE, {"orphan_reason": ORPHAN_METRIC_REASON})
+
+
+def _drop_stored_duplicates(cur: Any, paths: RunPaths, result: LoadResult) -> None:
+    """result.duplicates: the transform's (pages it staged once, staged/transform_report.json) and
+    the staged articles whose content is stored under another URL of their source (dropped here)."""
+    report = _read_json(paths.transform_report) or {}
+    staged_once = report.get("duplicate_pages")
+    found = [{"url": d.get("url"), "source": d.get("source"), "duplicate_of": d.get("duplicate_of"), "stored": False}
+             for d in (staged_once if isinstance(staged_once, list) else []) if isinstance(d, dict)]
+    cur.execute(sql.DROP_STORED_DUPLICATES)
+    stored = [{"url": url, "source": source, "duplicate_of": of, "stored": True} for url, source, of in cur.fetchall()]
+    for d in stored:
+        log.info("load: %s has the content of stored article %s (source %s): not stored again",
+                 d["url"], d["duplicate_of"], d["source"])
+    result.duplicates = found + stored
+    result.articles_duplicate = len(result.duplicates)
 
 
 def _copy(cur: Any, statement: str, rows: Iterator[str]) -> None:

@@ -178,29 +178,38 @@ ARTICLES_EXISTS = "SELECT to_regclass('news.articles') IS NOT NULL"
 # Stored articles, and article pages quarantined by a loaded run (the transform rejected them,
 # or validation did): an incremental crawl does not fetch them again, so one bad page is
 # quarantined once instead of failing every later run; `--full` fetches everything.
-STORED_ARTICLE_URLS = """
+# Pages a loaded run found to hold the content of another URL of their source (the load's
+# duplicates, warehouse.load.LoadResult): the article is stored once, under that other URL.
+_DUPLICATE_URLS = """
+SELECT d ->> 'url' FROM news.crawl_runs r
+CROSS JOIN LATERAL jsonb_array_elements(CASE WHEN jsonb_typeof(r.load_result -> 'duplicates') = 'array'
+                                             THEN r.load_result -> 'duplicates' ELSE '[]'::jsonb END) d
+WHERE r.status = 'loaded' AND d ->> 'source' = %(source)s AND d ->> 'url' LIKE 'http%%'
+"""
+STORED_ARTICLE_URLS = f"""
 SELECT url FROM news.articles WHERE source = %(source)s
 UNION
 SELECT record_key FROM news.quarantine
 WHERE source = %(source)s AND table_name IN ('articles', 'pages') AND record_key LIKE 'http%%'
-ORDER BY 1
+UNION{_DUPLICATE_URLS}ORDER BY 1
 """
 
 
 # From migration 006 on: a quarantined page on-call released (`newsetl quarantine release`)
 # leaves the set, so the next crawl refetches it; an accepted one stays.
-STORED_AND_HELD_URLS = """
+STORED_AND_HELD_URLS = f"""
 SELECT url FROM news.articles WHERE source = %(source)s
 UNION
 SELECT url FROM news.v_quarantined_urls WHERE source = %(source)s AND state <> 'released'
-ORDER BY 1
+UNION{_DUPLICATE_URLS}ORDER BY 1
 """
 QUARANTINE_STATES_EXIST = "SELECT to_regclass('news.v_quarantined_urls') IS NOT NULL"
 
 
 def stored_article_urls(source: str, url: str) -> list[str]:
-    """Normalized URLs of `source`'s stored and quarantined article pages (incremental crawls
-    skip them), less the quarantined ones on-call released."""
+    """Normalized URLs of `source`'s stored and quarantined article pages, and of the pages a loaded
+    run found to duplicate a stored one (incremental crawls skip them), less the quarantined ones
+    on-call released."""
     conn = connect(url)
     try:
         with conn.cursor() as cur:

@@ -91,6 +91,25 @@ DELETE FROM _stage_metrics s USING _stage_metrics t
 WHERE t.article_url = s.article_url AND t.position = s.position AND t.n > s.n
 """
 
+# A new URL of a source whose content (content_hash: title and body) is the current content of an
+# article the warehouse holds under another URL of that source (Joomla serves an article under each
+# of its category paths, Hanweb JCMS in several columns): the same article, not a new one. It is not
+# inserted (no second row with the same content), its metrics go with it, and the load names it as a
+# duplicate of the stored URL (the shortest, then first, when several hold that content). A stored
+# article staged again in this run is not matched: its staged content is what it is about to hold.
+DROP_STORED_DUPLICATES = """
+CREATE TEMP TABLE _stored_duplicates ON COMMIT DROP AS
+SELECT DISTINCT ON (s.url) s.url, s.source, a.url AS duplicate_of
+FROM _stage_articles s
+JOIN news.articles a ON a.source = s.source AND a.content_hash = s.content_hash
+WHERE NOT EXISTS (SELECT 1 FROM news.articles x WHERE x.url = s.url)
+  AND NOT EXISTS (SELECT 1 FROM _stage_articles t WHERE t.url = a.url)
+ORDER BY s.url, length(a.url), a.url;
+DELETE FROM _stage_metrics m USING _stored_duplicates d WHERE m.article_url = d.url;
+DELETE FROM _stage_articles s USING _stored_duplicates d WHERE s.url = d.url;
+SELECT url, source, duplicate_of FROM _stored_duplicates ORDER BY source, duplicate_of, url
+"""
+
 # The metric set of each staged article, hashed as migration 004 defines articles.metrics_hash
 # (a row staged before modality existed is 'actual', as the column default loads it).
 EMPTY_SET_HASH = "md5('')"
