@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from html import escape
 from pathlib import Path
@@ -42,6 +43,11 @@ def _link(url: Any, text: Any) -> str:
     if isinstance(url, str) and url.lower().startswith(("http://", "https://")):
         return f'<a href="{escape(url, quote=True)}" rel="noopener noreferrer">{_e(text)}</a>'
     return _e(text)
+
+
+def _plural(n: Any, one: str, many: str) -> str:
+    """The word for `n` things: 1 article, 2 articles, 0 articles."""
+    return one if n == 1 else many
 
 
 def _table(headers: list[str], rows: list[list[str]], numeric: frozenset[int] = frozenset()) -> str:
@@ -96,27 +102,80 @@ def source_chart(rows: list[dict[str, Any]], date_from: date, date_to: date) -> 
     return chart, table
 
 
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+@dataclass(frozen=True)
+class Span:
+    """What kind of period a figure is for, and how the report names it. Figures of one kind are
+    comparable and joined by a line: full years; quarters (three months from Jan, Apr, Jul or Oct, so
+    Jan..Mar is Q1); Jan..N of a year for one N (year to date: Jan..Apr 2019 with Jan..Apr 2020, never
+    with Jan..Jun: a cumulative level grows with N and a growth rate covers other months); single
+    months; spans of the same number of years or months. Never across kinds: 549 bn for 2018 next to
+    188 bn for Jan..Apr 2019 is not a fall."""
+
+    key: str     # the line: "year", "quarter", "ytd-4", "month", "years-10", "months-5"
+    legend: str  # the legend entry: "full years", "quarters", "Jan–Apr (YTD)", "months", "10-year spans"
+    rank: int    # legend order: years, quarters, year to date (by N), months, longer spans
+    short: str   # the axis label: "2018", "2020 Q1", "2019 Jan–Apr", "2020-04", "2011–2019"
+    long: str    # the table's: "2018 (full year)", "Jan–Apr 2019 (year to date)", "Apr 2020 (month)"
+
+
+def period_span(start: date, end: date) -> Span:
+    """The kind of the period from `start` (a month's first day) to `end` (a month's last day)."""
+    months = (end.year - start.year) * 12 + end.month - start.month + 1
+    first, last = MONTHS[start.month - 1], MONTHS[end.month - 1]
+    if months == 1:
+        return Span("month", "months", 40, f"{start.year}-{start.month:02d}", f"{first} {start.year} (month)")
+    if months == 12 and start.month == 1:
+        return Span("year", "full years", 0, str(start.year), f"{start.year} (full year)")
+    if months == 3 and start.month in (1, 4, 7, 10):
+        q = (start.month - 1) // 3 + 1
+        return Span("quarter", "quarters", 10, f"{start.year} Q{q}", f"Q{q} {start.year} ({first}–{last})")
+    if start.month == 1 and months < 12:
+        return Span(f"ytd-{months}", f"Jan–{last} (YTD)", 20 + months, f"{start.year} Jan–{last}",
+                    f"Jan–{last} {start.year} (year to date)")
+    if start.month == 1 and months % 12 == 0:
+        years = months // 12
+        return Span(f"years-{years}", f"{years}-year spans", 100 + years, f"{start.year}–{end.year}",
+                    f"{start.year}–{end.year} ({years} years)")
+    return Span(f"months-{months}", f"{months}-month spans", 1000 + months,
+                f"{start.year}-{start.month:02d}–{end.year}-{end.month:02d}",
+                f"{first} {start.year}–{last} {end.year} ({months} months)")
+
+
 def series_sections(rows: list[dict[str, Any]]) -> tuple[list[str], int]:
-    """One line chart and table per top indicator; and how many charts."""
+    """One line chart and table per top indicator; and how many charts. A chart joins only periods of
+    one kind (`period_span`): one line per kind, each with its legend entry, its points in order of
+    period end; the x axis lists every period by its end (then start)."""
     by_indicator: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
     for r in rows:
         by_indicator[(r["indicator"], r["unit"])].append(r)
     out = []
     for (indicator, unit), points in by_indicator.items():
         label = points[0]["label"] or indicator
+        spans = {id(p): period_span(p["period_start"], p["period_end"]) for p in points}
+        points = sorted(points, key=lambda p: (p["period_end"], p["period_start"], p["period"]))
+        order = sorted({spans[id(p)].key: spans[id(p)] for p in points}.values(), key=lambda s: (s.rank, s.key))
         chart = charts.line_chart(
             f"{label} ({unit}) by period",
-            [charts.Point(p["period"], float(p["value"]), bool(p["disagree"]),
-                          f"{p['stories']} stories" + (", articles disagree" if p["disagree"] else ""))
-             for p in points], unit)
-        table = _table(["period", "value", "stories", "articles", "min", "max", "disagree"],
-                       [[_e(p["period"]), _e(charts.fmt_number(float(p["value"]))), str(p["stories"]),
+            [charts.Point(spans[id(p)].short, float(p["value"]), bool(p["disagree"]),
+                          f"{spans[id(p)].long}; {p['stories']} {_plural(p['stories'], 'story', 'stories')}"
+                          + (", articles disagree" if p["disagree"] else ""), spans[id(p)].legend)
+             for p in points], unit, [s.legend for s in order])
+        rank = {s.key: i for i, s in enumerate(order)}
+        table = _table(["line", "period", "value", "stories", "articles", "min", "max", "disagree"],
+                       [[_e(spans[id(p)].legend),
+                         f'{_e(spans[id(p)].long)} <span class="muted">{_e(p["period"])}</span>',
+                         _e(charts.fmt_number(float(p["value"]))), str(p["stories"]),
                          str(p["articles"]), _e(charts.fmt_number(float(p["min_value"]))),
                          _e(charts.fmt_number(float(p["max_value"]))),
-                         '<span class="bad">yes</span>' if p["disagree"] else "no"] for p in points],
-                       frozenset({1, 2, 3, 4, 5}))
+                         '<span class="bad">yes</span>' if p["disagree"] else "no"]
+                        for p in sorted(points, key=lambda p: rank[spans[id(p)].key])],
+                       frozenset({2, 3, 4, 5, 6}))
+        stories = points[0]["indicator_stories"]
         out.append(f'<section class="series"><h3>{_e(label)} <span class="muted">({_e(indicator)}, {_e(unit)}; '
-                   f'{points[0]["indicator_stories"]} stories)</span></h3>{chart}{table}</section>')
+                   f'{stories} {_plural(stories, "story", "stories")})</span></h3>{chart}{table}</section>')
     return out, len(out)
 
 

@@ -112,6 +112,96 @@ def test_series_count_stories_and_the_copy_is_listed_with_its_story(report: dict
     assert f"<b>{stories[1]}</b> articles, <b>{stories[0]}</b> stories" in report["html"]
 
 
+def _series(report: dict[str, Any], indicator: str) -> Any:
+    [section] = [s for s in report["doc"].find_class("series") if f"({indicator}," in s.find("h3").text_content()]
+    return section
+
+
+def _lines(section: Any) -> dict[str, list[str]]:
+    """A series chart's lines: legend name -> the x-axis labels of its points, left to right, for the
+    lines drawn as a path (two points or more); each path goes through exactly its series' marks."""
+    [svg] = _charts(section)
+    marks = _marks(svg)
+    lines: dict[str, list[str]] = {}
+    for path in (e for e in svg.iter() if isinstance(e.tag, str) and e.get("class") == "line"):
+        name = path.get("data-series")
+        own = [m for m in marks if m.get("data-series") == name]
+        vertices = [tuple(v[1:].split(",")) for v in path.get("d").split()]
+        assert vertices == [(m.get("cx"), m.get("cy")) for m in own], name
+        lines[name] = [m.findtext("title").split(":")[0] for m in own]
+    return lines
+
+
+def test_a_series_line_joins_only_periods_of_one_kind(report: dict[str, Any]) -> None:
+    """Exports: 549 bn for 2018, 188 bn for Jan..Apr 2019, 129 bn for Jan..Mar 2020 were one line (a
+    "collapse"). Now the only line is Jan..Apr 2019 -> Jan..Apr 2020; the other periods are lone points,
+    each kind with its legend entry."""
+    section = _series(report, "exports")
+    [svg] = _charts(section)
+    assert _lines(section) == {"Jan–Apr (YTD)": ["2019 Jan–Apr", "2020 Jan–Apr"]}
+    kinds = {m.get("data-series") for m in _marks(svg)}
+    assert kinds == {"full years", "quarters", "Jan–Apr (YTD)", "Jan–Jun (YTD)", "Jan–Sep (YTD)"}
+    legend = [t.text_content() for t in svg.iter("{*}text", "text") if t.get("font-size") == "12"]
+    assert legend == ["full years", "quarters", "Jan–Apr (YTD)", "Jan–Jun (YTD)", "Jan–Sep (YTD)",
+                      "articles disagree"]
+    # the table names each period's line and the period in words, with its stored form
+    rows = [[td.text_content() for td in tr.xpath("td")] for tr in section.xpath(".//tr[td]")]
+    assert [r[:2] for r in rows] == [
+        ["full years", "2018 (full year) 2018"],
+        ["quarters", "Q1 2020 (Jan–Mar) 2020-01..2020-03"],
+        ["Jan–Apr (YTD)", "Jan–Apr 2019 (year to date) 2019-01..2019-04"],
+        ["Jan–Apr (YTD)", "Jan–Apr 2020 (year to date) 2020-01..2020-04"],
+        ["Jan–Jun (YTD)", "Jan–Jun 2020 (year to date) 2020-01..2020-06"],
+        ["Jan–Sep (YTD)", "Jan–Sep 2020 (year to date) 2020-01..2020-09"]]
+
+
+def test_series_points_follow_the_period_end_and_every_line_is_of_one_kind(report: dict[str, Any]) -> None:
+    """exports_growth drew the single month 2020-04 after Jan..Sep 2020 (ordered by period start); it is
+    placed by its end now, and on its own. Every line of every chart joins periods of one length."""
+    [svg] = _charts(_series(report, "exports_growth"))
+    order = [m.findtext("title").split(":")[0] for m in _marks(svg)]
+    assert order == ["2019 Jan–Apr", "2020 Q1", "2020 Jan–Apr", "2020-04", "2020 Jan–Jun", "2020 Jan–Sep"]
+    assert [m.get("data-series") for m in _marks(svg)][order.index("2020-04")] == "months"
+    xs = [float(m.get("cx")) for m in _marks(svg)]
+    assert xs == sorted(xs)
+    stored = {(r[0], r[1]): (r[2], r[3]) for r in query(
+        report["url"], "SELECT DISTINCT indicator, period, period_start, period_end FROM news.metrics "
+                       "WHERE indicator IS NOT NULL AND period_start IS NOT NULL")}
+    drawn = 0
+    for section in report["doc"].find_class("series"):
+        indicator = section.find("h3").text_content().split("(")[-1].split(",")[0]
+        periods = {tr.xpath("string(td[1])"): [] for tr in section.xpath(".//tr[td]")}
+        for tr in section.xpath(".//tr[td]"):
+            periods[tr.xpath("string(td[1])")].append(tr.xpath("string(td[2]/span)"))
+        for name in _lines(section):
+            spans = [stored[(indicator, p)] for p in periods[name]]
+            months = {(e.year - s.year) * 12 + e.month - s.month for s, e in spans}
+            assert len(spans) >= 2 and len(months) == 1, (indicator, name, periods[name])
+            assert [e for _, e in spans] == sorted(e for _, e in spans)
+            drawn += 1
+    assert drawn >= 3
+
+
+@pytest.mark.parametrize(("start", "end", "key", "short"), [
+    ("2018-01-01", "2018-12-31", "year", "2018"),
+    ("2020-01-01", "2020-03-31", "quarter", "2020 Q1"),
+    ("2020-10-01", "2020-12-31", "quarter", "2020 Q4"),
+    ("2019-01-01", "2019-04-30", "ytd-4", "2019 Jan–Apr"),
+    ("2020-01-01", "2020-09-30", "ytd-9", "2020 Jan–Sep"),
+    ("2020-04-01", "2020-04-30", "month", "2020-04"),
+    ("2011-01-01", "2019-12-31", "years-9", "2011–2019"),
+    ("2019-03-01", "2019-05-31", "months-3", "2019-03–2019-05"),
+    ("2019-11-01", "2020-02-29", "months-4", "2019-11–2020-02"),
+])
+def test_period_kinds(start: str, end: str, key: str, short: str) -> None:
+    from datetime import date
+
+    from newsetl.report import period_span
+
+    span = period_span(date.fromisoformat(start), date.fromisoformat(end))
+    assert (span.key, span.short) == (key, short)
+
+
 def test_every_scraped_string_is_escaped(report: dict[str, Any]) -> None:
     html = report["html"]
     assert "<script" not in html and "onerror=" not in html.replace("onerror=&quot;", "")

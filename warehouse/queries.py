@@ -300,34 +300,35 @@ ORDER BY a.published, a.source
 """
 # the actual Ningbo figures with a period, of articles in the window, one row per metric
 _REPORT_FACTS = """
-SELECT m.indicator, i.label, m.unit, m.period, m.period_start, m.value, m.article_id,
+SELECT m.indicator, i.label, m.unit, m.period, m.period_start, m.period_end, m.value, m.article_id,
        coalesce(a.story_id, a.article_id) AS story_id, a.title, a.url, a.source, a.published
 FROM news.metrics m
 JOIN news.articles a ON a.article_id = m.article_id
 LEFT JOIN news.indicators i ON i.key = m.indicator
 WHERE a.published BETWEEN %(date_from)s AND %(date_to)s
   AND m.indicator IS NOT NULL AND m.modality = 'actual' AND m.place IS NULL
-  AND m.period IS NOT NULL AND m.period_start IS NOT NULL
+  AND m.period IS NOT NULL AND m.period_start IS NOT NULL AND m.period_end IS NOT NULL
 """
 # per indicator, unit and period: the value the most stories state (the smallest on a tie),
-# stories, articles, min and max; for the REPORT_TOP_INDICATORS indicators most stories state
+# stories, articles, min and max; for the REPORT_TOP_INDICATORS indicators most stories state;
+# by period end (newsetl.report draws one line per kind of period: years, quarters, Jan..N, months)
 REPORT_SERIES = f"""
 WITH f AS MATERIALIZED ({_REPORT_FACTS}),
 top AS (SELECT indicator, unit, max(label) AS label, count(DISTINCT story_id) AS stories FROM f
         GROUP BY indicator, unit ORDER BY stories DESC, indicator, unit LIMIT %(top)s),
-d AS (SELECT DISTINCT f.indicator, f.unit, f.period, f.period_start, f.story_id, f.value
+d AS (SELECT DISTINCT f.indicator, f.unit, f.period, f.period_start, f.period_end, f.story_id, f.value
       FROM f JOIN top USING (indicator, unit)),
 n AS (SELECT f.indicator, f.unit, f.period, count(DISTINCT f.article_id) AS articles
       FROM f JOIN top USING (indicator, unit) GROUP BY f.indicator, f.unit, f.period)
-SELECT d.indicator, top.label, d.unit, d.period, d.period_start,
+SELECT d.indicator, top.label, d.unit, d.period, d.period_start, d.period_end,
        mode() WITHIN GROUP (ORDER BY d.value) AS value,
        count(DISTINCT d.story_id) AS stories, n.articles,
        min(d.value) AS min_value, max(d.value) AS max_value,
        (max(d.value) - min(d.value)) > 0.01 * greatest(abs(max(d.value)), abs(min(d.value))) AS disagree,
        top.stories AS indicator_stories
 FROM d JOIN top USING (indicator, unit) JOIN n USING (indicator, unit, period)
-GROUP BY d.indicator, top.label, d.unit, d.period, d.period_start, n.articles, top.stories
-ORDER BY top.stories DESC, d.indicator, d.unit, d.period_start, d.period
+GROUP BY d.indicator, top.label, d.unit, d.period, d.period_start, d.period_end, n.articles, top.stories
+ORDER BY top.stories DESC, d.indicator, d.unit, d.period_end, d.period_start, d.period
 """
 # groups whose stated values differ by more than 1%, with every article's value
 REPORT_DISAGREEMENTS_SQL = f"""
