@@ -10,7 +10,6 @@ URLs, sources, reasons) is escaped with `html.escape`; only http(s) URLs become 
 """
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -48,6 +47,34 @@ def _link(url: Any, text: Any) -> str:
 def _plural(n: Any, one: str, many: str) -> str:
     """The word for `n` things: 1 article, 2 articles, 0 articles."""
     return one if n == 1 else many
+
+
+def _count(n: Any, one: str, many: str) -> str:
+    """A bold count and its noun: "<b>1</b> article", "<b>48</b> articles"."""
+    return f"<b>{_e(n)}</b> {_plural(n, one, many)}"
+
+
+# validation_runs.statistics: GX's counts of a suite, or (a summary without suites) the run's row counts
+EXPECTATION_COUNTS = (("evaluated_expectations", "evaluated"), ("successful_expectations", "successful"),
+                      ("unsuccessful_expectations", "unsuccessful"))
+
+
+def _statistics(stats: Any) -> str:
+    """A suite's statistics for a reader: "18 expectations evaluated: 17 successful, 1 unsuccessful"
+    (not its JSON); other counts as "articles total 5"; escaped."""
+    if not stats:
+        return ""
+    if not isinstance(stats, dict):
+        return _e(stats)
+    parts = []
+    if "evaluated_expectations" in stats:
+        evaluated = stats["evaluated_expectations"]
+        head = f"{_e(evaluated)} {_plural(evaluated, 'expectation', 'expectations')} evaluated"
+        rest = [f"{_e(stats[key])} {word}" for key, word in EXPECTATION_COUNTS[1:] if key in stats]
+        parts.append(head + (": " + ", ".join(rest) if rest and evaluated else ""))
+    known = {key for key, _ in EXPECTATION_COUNTS} | {"success_percent"}
+    parts += [f"{_e(str(key).replace('_', ' '))} {_e(value)}" for key, value in stats.items() if key not in known]
+    return "; ".join(parts)
 
 
 def _table(headers: list[str], rows: list[list[str]], numeric: frozenset[int] = frozenset()) -> str:
@@ -207,7 +234,7 @@ def validation_section(rows: list[dict[str, Any]], later_empty: list[dict[str, A
                    [[_e(r["suite"]),
                      '<span class="ok">passed</span>' if r["success"] else
                      ('<span class="bad">failed</span>' if r["success"] is False else "n/a"),
-                     str(r["failed"]), _e(json.dumps(r["statistics"], sort_keys=True) if r["statistics"] else "")]
+                     str(r["failed"]), _statistics(r["statistics"])]
                     for r in rows], frozenset({2}))
     return head + table
 
@@ -247,7 +274,8 @@ def render(data: dict[str, Any], date_from: date, date_to: date, generated: date
 generated {_e(generated.isoformat(timespec="seconds"))} as database role <code>{_e(data["as_role"])}</code>.
 Stories group copies (print views, republications, rewrites stating the same figures): series count each
 story's figure once.</p>
-<p><b>{totals["articles"]}</b> articles, <b>{totals["stories"]}</b> stories, <b>{totals["metrics"]}</b> metrics.</p>
+<p>{_count(totals["articles"], "article", "articles")}, {_count(totals["stories"], "story", "stories")},
+{_count(totals["metrics"], "metric", "metrics")}.</p>
 <h2 id="sources">Articles per source over time</h2>
 {source_svg or '<p class="muted">No article published in this window.</p>'}
 {source_table}

@@ -282,6 +282,78 @@ def test_before_migration_010_the_latest_validation_is_the_last_loaded(pg_url: s
     assert {r["run_id"] for r in report_data(pg_url, *WINDOW)["validation"]} == {"early-start"}
 
 
+def _page(**data: Any) -> str:
+    from datetime import date
+
+    from newsetl.report import render
+
+    base = {"as_role": "news_analyst", "totals": {"articles": 1, "stories": 1, "metrics": 1}, "source_daily": [],
+            "series": [], "disagreements": [], "articles": [], "validation": [], "quarantine_states": {},
+            "quarantined": []}
+    return render({**base, **data}, date(2020, 1, 1), date(2020, 12, 31))[0]
+
+
+def test_counts_of_one_are_singular() -> None:
+    """The page said "1 articles, 1 stories", and so did the command's summary line."""
+    from newsetl.summaries import report as report_line
+
+    assert "<b>1</b> article, <b>1</b> story,\n<b>1</b> metric." in _page()
+    assert "<b>2</b> articles, <b>1</b> story,\n<b>0</b> metrics." in _page(
+        totals={"articles": 2, "stories": 1, "metrics": 0})
+    line = report_line({"report": "x/index.html", "from": "2020-01-01", "to": "2020-12-31", "articles": 1,
+                        "stories": 1, "metrics": 2, "charts": 1, "indicators": 0, "disagreements": 1,
+                        "quarantined": 1, "as_role": "news_analyst"})
+    assert line.splitlines()[1] == ("  2020-01-01 to 2020-12-31: 1 article, 1 story, 2 metrics; 1 chart "
+                                    "(0 indicator series), 1 disagreement, 1 quarantined URL listed "
+                                    "(read as news_analyst)")
+
+
+def test_suite_statistics_read_as_counts_not_json(report: dict[str, Any]) -> None:
+    """The "statistics" column showed raw JSON ({"evaluated_expectations": 18, ...})."""
+    from newsetl.report import validation_section
+
+    row = {"run_id": "r1", "status": "loaded", "started_at": "s", "loaded_at": "l", "validated_at": "v",
+           "recorded_at": "v", "suite": "<b>s</b>", "success": False, "failed": 1}
+    stats = {"success_percent": 94.4, "evaluated_expectations": 18, "successful_expectations": 17,
+             "unsuccessful_expectations": 1}
+    cells = [[td.text_content() for td in tr.xpath("td")] for tr in lxml.html.fromstring(
+        validation_section([{**row, "statistics": stats}, {**row, "statistics": {"evaluated_expectations": 0}},
+                            {**row, "statistics": {"evaluated_expectations": 1, "successful_expectations": 1,
+                                                   "unsuccessful_expectations": 0}},
+                            {**row, "statistics": None}])).xpath("//tr[td]")]
+    assert [c[3] for c in cells] == ["18 expectations evaluated: 17 successful, 1 unsuccessful",
+                                     "0 expectations evaluated",
+                                     "1 expectation evaluated: 1 successful, 0 unsuccessful", ""]
+    assert cells[0][0] == "<b>s</b>"  # a suite name stays text
+    # the fixture's summary has no suites: its one row "all" has the run's row counts
+    section = report["doc"].xpath("//h2[@id='validation']/following::table[1]")[0]
+    stats_cell = section.xpath("string(.//tr[td]/td[4])")
+    assert "{" not in stats_cell and "articles total" in stats_cell and "articles quarantined 1" in stats_cell
+
+
+@pytest.mark.parametrize(("state", "source", "said"), [
+    ("accepted", None, "no accepted URL"), ("released", None, "no released URL"),
+    ("accepted", "ningbolife", "no accepted URL from ningbolife"), (None, None, "no quarantined article URL")])
+def test_an_empty_quarantine_list_names_the_state_asked_for(state: str | None, source: str | None, said: str) -> None:
+    from newsetl.summaries import quarantine_list
+
+    assert quarantine_list([], state, source) == said
+
+
+def test_quarantine_list_of_a_state_with_no_url_says_that_state(report: dict[str, Any], capsys) -> None:
+    """`quarantine list --state accepted` with nothing accepted said "no quarantined article URL" although
+    a URL is quarantined."""
+    mp = pytest.MonkeyPatch()
+    mp.setenv("NEWSETL_DATABASE_URL", report["url"])
+    try:
+        assert cli.main(["quarantine", "list", "--state", "accepted"]) == 0
+        assert capsys.readouterr().out.strip() == "no accepted URL"
+        assert cli.main(["quarantine", "list", "--state", "quarantined"]) == 0
+        assert QUARANTINED in capsys.readouterr().out
+    finally:
+        mp.undo()
+
+
 def test_links_are_http_only() -> None:
     assert _link("javascript:alert(1)", "x") == "x"
     assert _link("data:text/html,<b>", "<b>") == "&lt;b&gt;"
