@@ -165,6 +165,9 @@ class ValidationSummary:
     # fingerprints of the files validated (core.rundir.input_fingerprints): the load refuses the
     # result when the run's staged rows or crawl report changed since
     inputs: dict[str, Any] = field(default_factory=dict)
+    # when this validation ran: the UTC time its result was decided (ISO 8601), stored by the load as
+    # validation_runs.validated_at (migration 011) and shown by the report; "" in no summary written now
+    validated_at: str = ""
     alert_sent: bool = False       # on-call was mailed about this result
     alert_repeated: bool = False   # the same result was mailed before (not mailed again)
 
@@ -1000,6 +1003,7 @@ def validate_run(run_dir: Path, today: dt.date | None = None,
         max_quarantine_share=max_share,
         min_quarantined_to_fail=min_count,
         inputs=inputs,
+        validated_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
     )
 
     if history_error:

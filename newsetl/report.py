@@ -215,21 +215,50 @@ def disagreement_table(rows: list[dict[str, Any]]) -> str:
                     _e(r["story_id"])] for r in rows], frozenset({2}))
 
 
+def _time(value: Any) -> str:
+    """A stored time for a reader, escaped: "2026-12-03 22:48:26 UTC" (no microseconds); "unknown" for None."""
+    if value is None:
+        return "unknown"
+    if isinstance(value, datetime):
+        if value.tzinfo is not None:
+            value = value.astimezone(UTC)
+        return _e(value.strftime("%Y-%m-%d %H:%M:%S") + (" UTC" if value.tzinfo is not None else ""))
+    return _e(value)
+
+
+UNKNOWN_VALIDATION_TIME = ("When it was validated is not stored: its validation/summary.json predates "
+                           "validated_at, or the warehouse predates migration 011.")
+
+
+def _validated(row: dict[str, Any]) -> str:
+    """When a run's validation ran (summary.json validated_at, stored from migration 011), else when its
+    results were stored, labelled as that: a result's storing is the load, not the validation."""
+    if row.get("validated_at") is not None:
+        return f"validated {_time(row['validated_at'])}"
+    return f"results recorded {_time(row.get('recorded_at'))}"
+
+
 def validation_section(rows: list[dict[str, Any]], later_empty: list[dict[str, Any]] | None = None) -> str:
     """The latest validation that evaluated something (by when its results were recorded, not when
-    its crawl started), and a line on the runs after it that had nothing to validate."""
+    its crawl started), and a line on the runs after it that had nothing to validate. It says when the
+    validation ran (validated_at) and, apart, when its results were recorded and the run loaded."""
     if not rows:
         return '<p class="muted">No validation results stored yet.</p>'
     first = rows[0]
-    head = (f"<p>Run <code>{_e(first['run_id'])}</code>, status <b>{_e(first['status'])}</b>, validated "
-            f"{_e(first.get('validated_at'))} (crawl started {_e(first['started_at'])}, loaded "
-            f"{_e(first['loaded_at'])}).</p>")
+    stored = (f"results recorded {_time(first.get('recorded_at'))}, "
+              if first.get("validated_at") is not None else "")
+    head = (f"<p>Run <code>{_e(first['run_id'])}</code>, status <b>{_e(first['status'])}</b>, {_validated(first)} "
+            f"(crawl started {_time(first['started_at'])}, {stored}loaded {_time(first['loaded_at'])}).</p>")
+    if first.get("validated_at") is None:
+        head += f'<p class="muted">{UNKNOWN_VALIDATION_TIME}</p>'
+
     if first.get("evaluated") is False:
         head += '<p class="muted">No run stored so far had anything to validate (0 expectations evaluated).</p>'
     for empty in later_empty or []:
-        head += (f'<p class="muted">{_e(empty["runs"])} later run(s) had nothing to validate (0 expectations '
-                 f'evaluated) and are not shown; the latest: <code>{_e(empty["run_id"])}</code>, validated '
-                 f'{_e(empty["validated_at"])}.</p>')
+        runs = empty["runs"]
+        head += (f'<p class="muted">{_e(runs)} later {_plural(runs, "run", "runs")} had nothing to validate '
+                 f'(0 expectations evaluated) and {_plural(runs, "is", "are")} not shown; the latest: '
+                 f'<code>{_e(empty["run_id"])}</code>, {_validated(empty)}.</p>')
     table = _table(["suite", "result", "failed or warned expectations", "statistics"],
                    [[_e(r["suite"]),
                      '<span class="ok">passed</span>' if r["success"] else

@@ -6,6 +6,7 @@ offline: it renders, every chart has marks, the payload does not run, the consol
 empty, no request leaves loopback; a screenshot is kept in build/test-artifacts/."""
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from collections.abc import Iterator
@@ -248,10 +249,59 @@ def test_the_latest_validation_is_the_last_one_recorded_that_evaluated_something
     assert (later["run_id"], later["runs"]) == ("cli__nov24", 2)
     text = lxml.html.fromstring(validation_section(data["validation"], data["later_empty_validations"])).text_content()
     assert "Run reprocess__cli__nov01__x" in text and "failed" in text
-    assert "2 later run(s) had nothing to validate" in text and "cli__nov24" in text
+    assert "2 later runs had nothing to validate" in text and "cli__nov24" in text
     # a reload of an older run's unchanged result does not make it the latest again
     load_run(tmp_path / "runs" / "cli__nov22", pg_url)
     assert {r["run_id"] for r in report_data(pg_url, *WINDOW)["validation"]} == {"reprocess__cli__nov01__x"}
+
+
+def test_the_report_says_when_the_validation_ran_not_when_it_was_loaded(pg_url: str, tmp_path: Path) -> None:
+    """"validated X ... loaded X": the time shown as the validation's was validation_runs.recorded_at, which
+    the load writes. summary.json records validated_at now, the load stores it (migration 011) and the page
+    shows it; a result whose summary has none says when it was recorded, not that it was validated then."""
+    from datetime import UTC, datetime
+
+    from newsetl.report import validation_section
+    from warehouse.queries import report_data
+
+    run = _validated_run(tmp_path, "cli__nov20", "2026-11-20T05:00:00+00:00", 18, [])
+    summary_path = run / "validation" / "summary.json"
+    summary = {**json.loads(summary_path.read_text()), "validated_at": "2026-11-20T06:30:00+00:00"}
+    summary_path.write_text(json.dumps(summary))
+    load_run(run, pg_url)
+    data = report_data(pg_url, *WINDOW)
+    [first, *_] = data["validation"]
+    assert first["validated_at"] == datetime(2026, 11, 20, 6, 30, tzinfo=UTC)
+    assert first["recorded_at"] > first["validated_at"]  # stored by the load, today
+    text = lxml.html.fromstring(validation_section(data["validation"])).text_content()
+    assert "validated 2026-11-20 06:30:00 UTC" in text
+    assert f"results recorded {first['recorded_at'].astimezone(UTC):%Y-%m-%d %H:%M:%S} UTC" in text
+    # validated again, then loaded: the new time is stored
+    summary_path.write_text(json.dumps({**summary, "validated_at": "2026-11-21T07:00:00+00:00"}))
+    load_run(run, pg_url)
+    assert {r["validated_at"] for r in report_data(pg_url, *WINDOW)["validation"]} == {
+        datetime(2026, 11, 21, 7, tzinfo=UTC)}
+    # a summary written before validated_at: no time claimed for the validation
+    old = _validated_run(tmp_path, "cli__nov22", "2026-11-22T05:00:00+00:00", 18, [])
+    load_run(old, pg_url)
+    data = report_data(pg_url, *WINDOW)
+    assert {(r["run_id"], r["validated_at"]) for r in data["validation"]} == {("cli__nov22", None)}
+    text = lxml.html.fromstring(validation_section(data["validation"])).text_content()
+    assert "validated 20" not in text and "results recorded 20" in text and "validated is not stored" in text
+
+
+def test_the_validation_records_when_it_ran(tmp_path: Path) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from expectations.runner import validate_run
+
+    run = make_run_dir(tmp_path, [], [], run_id="empty")
+    for name in ("articles", "metrics"):
+        (run / "staged" / f"{name}.jsonl").write_text("", encoding="utf-8")
+    before = datetime.now(UTC).replace(microsecond=0)
+    validate_run(run)
+    written = json.loads((run / "validation" / "summary.json").read_text())["validated_at"]
+    assert before <= datetime.fromisoformat(written) <= datetime.now(UTC) + timedelta(seconds=1)
 
 
 def test_before_migration_010_the_latest_validation_is_the_last_loaded(pg_url: str, tmp_path: Path) -> None:
