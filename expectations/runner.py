@@ -170,6 +170,9 @@ class ValidationSummary:
     # content (staged/transform_report.json): {"total": n, "sources": {name: n}, "pages": the first
     # MAX_DUPLICATES_NAMED {url, source, duplicate_of}}; one article, not quarantined, not in the counts above
     duplicates: dict[str, Any] = field(default_factory=dict)
+    # when this validation ran: the UTC time its result was decided (ISO 8601), stored by the load as
+    # validation_runs.validated_at (migration 011) and shown by the report; "" in no summary written now
+    validated_at: str = ""
     alert_sent: bool = False       # on-call was mailed about this result
     alert_repeated: bool = False   # the same result was mailed before (not mailed again)
 
@@ -1021,6 +1024,7 @@ def validate_run(run_dir: Path, today: dt.date | None = None,
         min_quarantined_to_fail=min_count,
         inputs=inputs,
         duplicates=_duplicate_pages(paths),
+        validated_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
     )
 
     if history_error:

@@ -133,16 +133,21 @@ def stacked_bars(label: str, categories: Sequence[str], series: Mapping[str, Seq
 
 @dataclass(frozen=True)
 class Point:
-    """One period of a series: its label, value, and whether its articles disagree."""
+    """One period of a series: its label, value, whether its articles disagree, and the line it belongs to
+    (`series`: points of one name are joined, never points of two; "" for a chart of one line)."""
 
     label: str
     value: float
     disagree: bool = False
     note: str = ""
+    series: str = ""
 
 
-def line_chart(label: str, points: Sequence[Point], unit: str) -> str:
-    """Values over periods: a line through one point per period; disagreeing periods in red."""
+def line_chart(label: str, points: Sequence[Point], unit: str, series_order: Sequence[str] = ()) -> str:
+    """Values over periods, one x slot per point in the order given; a line through the points of each
+    `series` (in their order), each in its own color with its legend entry (`series_order` first, then the
+    others as they come); a series of one point is a lone point. Disagreeing periods in red. Each line is a
+    `<path class="line" data-series=...>` and each point a `<circle class="mark" data-series=...>`."""
     plot_w = WIDTH - MARGIN_LEFT - MARGIN_RIGHT
     plot_h = HEIGHT - MARGIN_TOP - MARGIN_BOTTOM
     values = [p.value for p in points]
@@ -154,16 +159,24 @@ def line_chart(label: str, points: Sequence[Point], unit: str) -> str:
     slot = plot_w / max(1, len(points))
     xs = [MARGIN_LEFT + slot * (i + 0.5) for i in range(len(points))]
     ys = [MARGIN_TOP + plot_h - plot_h * (p.value - lo) / (hi - lo) for p in points]
+    names = [n for n in series_order if any(p.series == n for p in points)]
+    names += [n for n in dict.fromkeys(p.series for p in points) if n not in names]
+    colors = {name: PALETTE[i % len(PALETTE)] for i, name in enumerate(names)}
     parts = [_svg_open(label), *_y_axis(lo, hi, plot_h)]
-    if len(points) > 1:
-        path = " ".join(f"{'M' if i == 0 else 'L'}{x:.1f},{y:.1f}" for i, (x, y) in enumerate(zip(xs, ys)))
-        parts.append(f'<path d="{path}" fill="none" stroke="{PALETTE[0]}" stroke-width="2"/>')
+    for name in names:
+        line = [(x, y) for p, x, y in zip(points, xs, ys) if p.series == name]
+        if len(line) > 1:
+            path = " ".join(f"{'M' if i == 0 else 'L'}{x:.1f},{y:.1f}" for i, (x, y) in enumerate(line))
+            parts.append(f'<path class="line" data-series="{escape(name)}" d="{path}" fill="none" '
+                         f'stroke="{colors[name]}" stroke-width="2"/>')
     for point, x, y in zip(points, xs, ys):
-        color = DISAGREE_COLOR if point.disagree else PALETTE[0]
+        color = DISAGREE_COLOR if point.disagree else colors[point.series]
         tip = f"{point.label}: {fmt_number(point.value)} {unit}" + (f" ({point.note})" if point.note else "")
-        parts.append(f'<circle class="mark" cx="{x:.1f}" cy="{y:.1f}" r="5" fill="{color}">'
-                     f'<title>{escape(tip)}</title></circle>')
+        parts.append(f'<circle class="mark" data-series="{escape(point.series)}" cx="{x:.1f}" cy="{y:.1f}" r="5" '
+                     f'fill="{color}"><title>{escape(tip)}</title></circle>')
     parts += _x_labels([p.label for p in points], xs, MARGIN_TOP + plot_h)
-    parts += _legend([f"value ({unit})", "articles disagree"], [PALETTE[0], DISAGREE_COLOR])
+    names = names or [""]
+    parts += _legend([*(name or f"value ({unit})" for name in names), "articles disagree"],
+                     [*(colors.get(name, PALETTE[0]) for name in names), DISAGREE_COLOR])
     parts.append("</svg>")
     return "".join(parts)

@@ -326,7 +326,7 @@ def cmd_quarantine(args: argparse.Namespace) -> int:
                            f"{needed}: run `newsetl db upgrade`")
     if args.quarantine_command == "list":
         rows = q.quarantined(url, source=args.source, state=args.state, limit=args.limit)
-        _emit(args, rows, summaries.quarantine_list)
+        _emit(args, rows, lambda found: summaries.quarantine_list(found, args.state, args.source))
         return 0
     from transforms.urls import normalize_url
 

@@ -10,8 +10,8 @@ URLs, sources, reasons) is escaped with `html.escape`; only http(s) URLs become 
 """
 from __future__ import annotations
 
-import json
 from collections import defaultdict
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from html import escape
 from pathlib import Path
@@ -42,6 +42,39 @@ def _link(url: Any, text: Any) -> str:
     if isinstance(url, str) and url.lower().startswith(("http://", "https://")):
         return f'<a href="{escape(url, quote=True)}" rel="noopener noreferrer">{_e(text)}</a>'
     return _e(text)
+
+
+def _plural(n: Any, one: str, many: str) -> str:
+    """The word for `n` things: 1 article, 2 articles, 0 articles."""
+    return one if n == 1 else many
+
+
+def _count(n: Any, one: str, many: str) -> str:
+    """A bold count and its noun: "<b>1</b> article", "<b>48</b> articles"."""
+    return f"<b>{_e(n)}</b> {_plural(n, one, many)}"
+
+
+# validation_runs.statistics: GX's counts of a suite, or (a summary without suites) the run's row counts
+EXPECTATION_COUNTS = (("evaluated_expectations", "evaluated"), ("successful_expectations", "successful"),
+                      ("unsuccessful_expectations", "unsuccessful"))
+
+
+def _statistics(stats: Any) -> str:
+    """A suite's statistics for a reader: "18 expectations evaluated: 17 successful, 1 unsuccessful"
+    (not its JSON); other counts as "articles total 5"; escaped."""
+    if not stats:
+        return ""
+    if not isinstance(stats, dict):
+        return _e(stats)
+    parts = []
+    if "evaluated_expectations" in stats:
+        evaluated = stats["evaluated_expectations"]
+        head = f"{_e(evaluated)} {_plural(evaluated, 'expectation', 'expectations')} evaluated"
+        rest = [f"{_e(stats[key])} {word}" for key, word in EXPECTATION_COUNTS[1:] if key in stats]
+        parts.append(head + (": " + ", ".join(rest) if rest and evaluated else ""))
+    known = {key for key, _ in EXPECTATION_COUNTS} | {"success_percent"}
+    parts += [f"{_e(str(key).replace('_', ' '))} {_e(value)}" for key, value in stats.items() if key not in known]
+    return "; ".join(parts)
 
 
 def _table(headers: list[str], rows: list[list[str]], numeric: frozenset[int] = frozenset()) -> str:
@@ -96,27 +129,80 @@ def source_chart(rows: list[dict[str, Any]], date_from: date, date_to: date) -> 
     return chart, table
 
 
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+@dataclass(frozen=True)
+class Span:
+    """What kind of period a figure is for, and how the report names it. Figures of one kind are
+    comparable and joined by a line: full years; quarters (three months from Jan, Apr, Jul or Oct, so
+    Jan..Mar is Q1); Jan..N of a year for one N (year to date: Jan..Apr 2019 with Jan..Apr 2020, never
+    with Jan..Jun: a cumulative level grows with N and a growth rate covers other months); single
+    months; spans of the same number of years or months. Never across kinds: 549 bn for 2018 next to
+    188 bn for Jan..Apr 2019 is not a fall."""
+
+    key: str     # the line: "year", "quarter", "ytd-4", "month", "years-10", "months-5"
+    legend: str  # the legend entry: "full years", "quarters", "Jan–Apr (YTD)", "months", "10-year spans"
+    rank: int    # legend order: years, quarters, year to date (by N), months, longer spans
+    short: str   # the axis label: "2018", "2020 Q1", "2019 Jan–Apr", "2020-04", "2011–2019"
+    long: str    # the table's: "2018 (full year)", "Jan–Apr 2019 (year to date)", "Apr 2020 (month)"
+
+
+def period_span(start: date, end: date) -> Span:
+    """The kind of the period from `start` (a month's first day) to `end` (a month's last day)."""
+    months = (end.year - start.year) * 12 + end.month - start.month + 1
+    first, last = MONTHS[start.month - 1], MONTHS[end.month - 1]
+    if months == 1:
+        return Span("month", "months", 40, f"{start.year}-{start.month:02d}", f"{first} {start.year} (month)")
+    if months == 12 and start.month == 1:
+        return Span("year", "full years", 0, str(start.year), f"{start.year} (full year)")
+    if months == 3 and start.month in (1, 4, 7, 10):
+        q = (start.month - 1) // 3 + 1
+        return Span("quarter", "quarters", 10, f"{start.year} Q{q}", f"Q{q} {start.year} ({first}–{last})")
+    if start.month == 1 and months < 12:
+        return Span(f"ytd-{months}", f"Jan–{last} (YTD)", 20 + months, f"{start.year} Jan–{last}",
+                    f"Jan–{last} {start.year} (year to date)")
+    if start.month == 1 and months % 12 == 0:
+        years = months // 12
+        return Span(f"years-{years}", f"{years}-year spans", 100 + years, f"{start.year}–{end.year}",
+                    f"{start.year}–{end.year} ({years} years)")
+    return Span(f"months-{months}", f"{months}-month spans", 1000 + months,
+                f"{start.year}-{start.month:02d}–{end.year}-{end.month:02d}",
+                f"{first} {start.year}–{last} {end.year} ({months} months)")
+
+
 def series_sections(rows: list[dict[str, Any]]) -> tuple[list[str], int]:
-    """One line chart and table per top indicator; and how many charts."""
+    """One line chart and table per top indicator; and how many charts. A chart joins only periods of
+    one kind (`period_span`): one line per kind, each with its legend entry, its points in order of
+    period end; the x axis lists every period by its end (then start)."""
     by_indicator: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
     for r in rows:
         by_indicator[(r["indicator"], r["unit"])].append(r)
     out = []
     for (indicator, unit), points in by_indicator.items():
         label = points[0]["label"] or indicator
+        spans = {id(p): period_span(p["period_start"], p["period_end"]) for p in points}
+        points = sorted(points, key=lambda p: (p["period_end"], p["period_start"], p["period"]))
+        order = sorted({spans[id(p)].key: spans[id(p)] for p in points}.values(), key=lambda s: (s.rank, s.key))
         chart = charts.line_chart(
             f"{label} ({unit}) by period",
-            [charts.Point(p["period"], float(p["value"]), bool(p["disagree"]),
-                          f"{p['stories']} stories" + (", articles disagree" if p["disagree"] else ""))
-             for p in points], unit)
-        table = _table(["period", "value", "stories", "articles", "min", "max", "disagree"],
-                       [[_e(p["period"]), _e(charts.fmt_number(float(p["value"]))), str(p["stories"]),
+            [charts.Point(spans[id(p)].short, float(p["value"]), bool(p["disagree"]),
+                          f"{spans[id(p)].long}; {p['stories']} {_plural(p['stories'], 'story', 'stories')}"
+                          + (", articles disagree" if p["disagree"] else ""), spans[id(p)].legend)
+             for p in points], unit, [s.legend for s in order])
+        rank = {s.key: i for i, s in enumerate(order)}
+        table = _table(["line", "period", "value", "stories", "articles", "min", "max", "disagree"],
+                       [[_e(spans[id(p)].legend),
+                         f'{_e(spans[id(p)].long)} <span class="muted">{_e(p["period"])}</span>',
+                         _e(charts.fmt_number(float(p["value"]))), str(p["stories"]),
                          str(p["articles"]), _e(charts.fmt_number(float(p["min_value"]))),
                          _e(charts.fmt_number(float(p["max_value"]))),
-                         '<span class="bad">yes</span>' if p["disagree"] else "no"] for p in points],
-                       frozenset({1, 2, 3, 4, 5}))
+                         '<span class="bad">yes</span>' if p["disagree"] else "no"]
+                        for p in sorted(points, key=lambda p: rank[spans[id(p)].key])],
+                       frozenset({2, 3, 4, 5, 6}))
+        stories = points[0]["indicator_stories"]
         out.append(f'<section class="series"><h3>{_e(label)} <span class="muted">({_e(indicator)}, {_e(unit)}; '
-                   f'{points[0]["indicator_stories"]} stories)</span></h3>{chart}{table}</section>')
+                   f'{stories} {_plural(stories, "story", "stories")})</span></h3>{chart}{table}</section>')
     return out, len(out)
 
 
@@ -129,26 +215,55 @@ def disagreement_table(rows: list[dict[str, Any]]) -> str:
                     _e(r["story_id"])] for r in rows], frozenset({2}))
 
 
+def _time(value: Any) -> str:
+    """A stored time for a reader, escaped: "2026-12-03 22:48:26 UTC" (no microseconds); "unknown" for None."""
+    if value is None:
+        return "unknown"
+    if isinstance(value, datetime):
+        if value.tzinfo is not None:
+            value = value.astimezone(UTC)
+        return _e(value.strftime("%Y-%m-%d %H:%M:%S") + (" UTC" if value.tzinfo is not None else ""))
+    return _e(value)
+
+
+UNKNOWN_VALIDATION_TIME = ("When it was validated is not stored: its validation/summary.json predates "
+                           "validated_at, or the warehouse predates migration 011.")
+
+
+def _validated(row: dict[str, Any]) -> str:
+    """When a run's validation ran (summary.json validated_at, stored from migration 011), else when its
+    results were stored, labelled as that: a result's storing is the load, not the validation."""
+    if row.get("validated_at") is not None:
+        return f"validated {_time(row['validated_at'])}"
+    return f"results recorded {_time(row.get('recorded_at'))}"
+
+
 def validation_section(rows: list[dict[str, Any]], later_empty: list[dict[str, Any]] | None = None) -> str:
     """The latest validation that evaluated something (by when its results were recorded, not when
-    its crawl started), and a line on the runs after it that had nothing to validate."""
+    its crawl started), and a line on the runs after it that had nothing to validate. It says when the
+    validation ran (validated_at) and, apart, when its results were recorded and the run loaded."""
     if not rows:
         return '<p class="muted">No validation results stored yet.</p>'
     first = rows[0]
-    head = (f"<p>Run <code>{_e(first['run_id'])}</code>, status <b>{_e(first['status'])}</b>, validated "
-            f"{_e(first.get('validated_at'))} (crawl started {_e(first['started_at'])}, loaded "
-            f"{_e(first['loaded_at'])}).</p>")
+    stored = (f"results recorded {_time(first.get('recorded_at'))}, "
+              if first.get("validated_at") is not None else "")
+    head = (f"<p>Run <code>{_e(first['run_id'])}</code>, status <b>{_e(first['status'])}</b>, {_validated(first)} "
+            f"(crawl started {_time(first['started_at'])}, {stored}loaded {_time(first['loaded_at'])}).</p>")
+    if first.get("validated_at") is None:
+        head += f'<p class="muted">{UNKNOWN_VALIDATION_TIME}</p>'
+
     if first.get("evaluated") is False:
         head += '<p class="muted">No run stored so far had anything to validate (0 expectations evaluated).</p>'
     for empty in later_empty or []:
-        head += (f'<p class="muted">{_e(empty["runs"])} later run(s) had nothing to validate (0 expectations '
-                 f'evaluated) and are not shown; the latest: <code>{_e(empty["run_id"])}</code>, validated '
-                 f'{_e(empty["validated_at"])}.</p>')
+        runs = empty["runs"]
+        head += (f'<p class="muted">{_e(runs)} later {_plural(runs, "run", "runs")} had nothing to validate '
+                 f'(0 expectations evaluated) and {_plural(runs, "is", "are")} not shown; the latest: '
+                 f'<code>{_e(empty["run_id"])}</code>, {_validated(empty)}.</p>')
     table = _table(["suite", "result", "failed or warned expectations", "statistics"],
                    [[_e(r["suite"]),
                      '<span class="ok">passed</span>' if r["success"] else
                      ('<span class="bad">failed</span>' if r["success"] is False else "n/a"),
-                     str(r["failed"]), _e(json.dumps(r["statistics"], sort_keys=True) if r["statistics"] else "")]
+                     str(r["failed"]), _statistics(r["statistics"])]
                     for r in rows], frozenset({2}))
     return head + table
 
@@ -188,7 +303,8 @@ def render(data: dict[str, Any], date_from: date, date_to: date, generated: date
 generated {_e(generated.isoformat(timespec="seconds"))} as database role <code>{_e(data["as_role"])}</code>.
 Stories group copies (print views, republications, rewrites stating the same figures): series count each
 story's figure once.</p>
-<p><b>{totals["articles"]}</b> articles, <b>{totals["stories"]}</b> stories, <b>{totals["metrics"]}</b> metrics.</p>
+<p>{_count(totals["articles"], "article", "articles")}, {_count(totals["stories"], "story", "stories")},
+{_count(totals["metrics"], "metric", "metrics")}.</p>
 <h2 id="sources">Articles per source over time</h2>
 {source_svg or '<p class="muted">No article published in this window.</p>'}
 {source_table}

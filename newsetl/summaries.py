@@ -160,9 +160,10 @@ def _status(status: Any, forced: Any) -> str:
     return f"{status} (forced)" if forced else str(status)
 
 
-def _count(value: Any, word: str) -> str:
+def _count(value: Any, word: str, many: str | None = None) -> str:
+    """A count and its noun: "1 article", "0 articles", "2 stories" (`many` when not word + "s")."""
     number = _n(value)
-    return f"{number} {word}" + ("" if number == 1 else "s")
+    return f"{number} {word}" if number == 1 else f"{number} {many or word + 's'}"
 
 
 def _ran(r: Mapping[str, Any]) -> str:
@@ -222,9 +223,11 @@ def status(state: Mapping[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def quarantine_list(rows: list[Mapping[str, Any]]) -> str:
+def quarantine_list(rows: list[Mapping[str, Any]], state: str | None = None, source: str | None = None) -> str:
+    """`quarantine list`: two lines per URL; with none, what was asked for found nothing ("no accepted
+    URL" for --state accepted, not "no quarantined article URL", which reads as an empty quarantine)."""
     if not rows:
-        return "no quarantined article URL"
+        return (f"no {state} URL" if state else "no quarantined article URL") + (f" from {source}" if source else "")
     lines = []
     for r in rows:
         decided = f" by {r['acted_by']} {_when(r['acted_at'])}" if r["state"] != "quarantined" else ""
@@ -266,8 +269,10 @@ def indicators_unmapped(rows: list[Mapping[str, Any]]) -> str:
 
 def report(result: Mapping[str, Any]) -> str:
     return (f"report: {result['report']}\n"
-            f"  {result['from']} to {result['to']}: {_n(result.get('articles'))} articles, "
-            f"{_n(result.get('stories'))} stories, {_n(result.get('metrics'))} metrics; "
-            f"{_n(result.get('charts'))} charts ({_n(result.get('indicators'))} indicator series), "
-            f"{_n(result.get('disagreements'))} disagreements, {_n(result.get('quarantined'))} quarantined URLs listed "
+            f"  {result['from']} to {result['to']}: {_count(result.get('articles'), 'article')}, "
+            f"{_count(result.get('stories'), 'story', 'stories')}, "
+            f"{_count(result.get('metrics'), 'metric')}; "
+            f"{_count(result.get('charts'), 'chart')} ({_n(result.get('indicators'))} indicator series), "
+            f"{_count(result.get('disagreements'), 'disagreement')}, "
+            f"{_count(result.get('quarantined'), 'quarantined URL')} listed "
             f"(read as {result.get('as_role')})")

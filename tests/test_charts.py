@@ -37,6 +37,32 @@ def test_fractional_data_keeps_fractional_ticks() -> None:
     assert ticks == ["0", "0.625", "1.25", "1.88", "2.5"]
 
 
+def test_a_line_joins_only_the_points_of_its_series() -> None:
+    points = [charts.Point("2018", 549.0, series="years"), charts.Point("2019 Jan–Apr", 188.0, series="Jan–Apr"),
+              charts.Point("2019", 600.0, series="years"), charts.Point("2020 Q1", 129.0, True, series="quarters"),
+              charts.Point("2020 Jan–Apr", 184.0, series="Jan–Apr")]
+    doc = lxml.html.fromstring(charts.line_chart("Exports", points, "CNY", ["years", "quarters", "Jan–Apr"]))
+    marks = [e for e in doc.iter() if e.get("class") == "mark"]
+    paths = {p.get("data-series"): p.get("d").split() for p in doc.iter() if p.get("class") == "line"}
+    assert set(paths) == {"years", "Jan–Apr"}  # "quarters" has one point: no line
+    for name, vertices in paths.items():
+        assert vertices == [f"{'M' if i == 0 else 'L'}{m.get('cx')},{m.get('cy')}"
+                            for i, m in enumerate(m for m in marks if m.get("data-series") == name)]
+    assert [float(m.get("cx")) for m in marks] == sorted(float(m.get("cx")) for m in marks)
+    legend = [t.text_content() for t in doc.iter("text") if t.get("font-size") == "12"]
+    assert legend == ["years", "quarters", "Jan–Apr", "articles disagree"]
+    colors = {m.get("data-series"): m.get("fill") for m in marks if m.get("fill") != charts.DISAGREE_COLOR}
+    assert len(set(colors.values())) == 2 and charts.DISAGREE_COLOR not in colors.values()
+    assert [m.get("fill") for m in marks if m.get("data-series") == "quarters"] == [charts.DISAGREE_COLOR]
+
+
+def test_a_chart_of_one_unnamed_series_is_one_line() -> None:
+    doc = lxml.html.fromstring(charts.line_chart("x", [charts.Point("a", 1.0), charts.Point("b", 2.0)], "yuan"))
+    assert len([p for p in doc.iter() if p.get("class") == "line"]) == 1
+    assert [t.text_content() for t in doc.iter("text") if t.get("font-size") == "12"] == [
+        "value (yuan)", "articles disagree"]
+
+
 def _days(n: int) -> list[str]:
     return [(date(2026, 10, 1) + timedelta(i)).isoformat() for i in range(n)]
 

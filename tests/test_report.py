@@ -6,6 +6,7 @@ offline: it renders, every chart has marks, the payload does not run, the consol
 empty, no request leaves loopback; a screenshot is kept in build/test-artifacts/."""
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from collections.abc import Iterator
@@ -112,6 +113,96 @@ def test_series_count_stories_and_the_copy_is_listed_with_its_story(report: dict
     assert f"<b>{stories[1]}</b> articles, <b>{stories[0]}</b> stories" in report["html"]
 
 
+def _series(report: dict[str, Any], indicator: str) -> Any:
+    [section] = [s for s in report["doc"].find_class("series") if f"({indicator}," in s.find("h3").text_content()]
+    return section
+
+
+def _lines(section: Any) -> dict[str, list[str]]:
+    """A series chart's lines: legend name -> the x-axis labels of its points, left to right, for the
+    lines drawn as a path (two points or more); each path goes through exactly its series' marks."""
+    [svg] = _charts(section)
+    marks = _marks(svg)
+    lines: dict[str, list[str]] = {}
+    for path in (e for e in svg.iter() if isinstance(e.tag, str) and e.get("class") == "line"):
+        name = path.get("data-series")
+        own = [m for m in marks if m.get("data-series") == name]
+        vertices = [tuple(v[1:].split(",")) for v in path.get("d").split()]
+        assert vertices == [(m.get("cx"), m.get("cy")) for m in own], name
+        lines[name] = [m.findtext("title").split(":")[0] for m in own]
+    return lines
+
+
+def test_a_series_line_joins_only_periods_of_one_kind(report: dict[str, Any]) -> None:
+    """Exports: 549 bn for 2018, 188 bn for Jan..Apr 2019, 129 bn for Jan..Mar 2020 were one line (a
+    "collapse"). Now the only line is Jan..Apr 2019 -> Jan..Apr 2020; the other periods are lone points,
+    each kind with its legend entry."""
+    section = _series(report, "exports")
+    [svg] = _charts(section)
+    assert _lines(section) == {"Jan–Apr (YTD)": ["2019 Jan–Apr", "2020 Jan–Apr"]}
+    kinds = {m.get("data-series") for m in _marks(svg)}
+    assert kinds == {"full years", "quarters", "Jan–Apr (YTD)", "Jan–Jun (YTD)", "Jan–Sep (YTD)"}
+    legend = [t.text_content() for t in svg.iter("{*}text", "text") if t.get("font-size") == "12"]
+    assert legend == ["full years", "quarters", "Jan–Apr (YTD)", "Jan–Jun (YTD)", "Jan–Sep (YTD)",
+                      "articles disagree"]
+    # the table names each period's line and the period in words, with its stored form
+    rows = [[td.text_content() for td in tr.xpath("td")] for tr in section.xpath(".//tr[td]")]
+    assert [r[:2] for r in rows] == [
+        ["full years", "2018 (full year) 2018"],
+        ["quarters", "Q1 2020 (Jan–Mar) 2020-01..2020-03"],
+        ["Jan–Apr (YTD)", "Jan–Apr 2019 (year to date) 2019-01..2019-04"],
+        ["Jan–Apr (YTD)", "Jan–Apr 2020 (year to date) 2020-01..2020-04"],
+        ["Jan–Jun (YTD)", "Jan–Jun 2020 (year to date) 2020-01..2020-06"],
+        ["Jan–Sep (YTD)", "Jan–Sep 2020 (year to date) 2020-01..2020-09"]]
+
+
+def test_series_points_follow_the_period_end_and_every_line_is_of_one_kind(report: dict[str, Any]) -> None:
+    """exports_growth drew the single month 2020-04 after Jan..Sep 2020 (ordered by period start); it is
+    placed by its end now, and on its own. Every line of every chart joins periods of one length."""
+    [svg] = _charts(_series(report, "exports_growth"))
+    order = [m.findtext("title").split(":")[0] for m in _marks(svg)]
+    assert order == ["2019 Jan–Apr", "2020 Q1", "2020 Jan–Apr", "2020-04", "2020 Jan–Jun", "2020 Jan–Sep"]
+    assert [m.get("data-series") for m in _marks(svg)][order.index("2020-04")] == "months"
+    xs = [float(m.get("cx")) for m in _marks(svg)]
+    assert xs == sorted(xs)
+    stored = {(r[0], r[1]): (r[2], r[3]) for r in query(
+        report["url"], "SELECT DISTINCT indicator, period, period_start, period_end FROM news.metrics "
+                       "WHERE indicator IS NOT NULL AND period_start IS NOT NULL")}
+    drawn = 0
+    for section in report["doc"].find_class("series"):
+        indicator = section.find("h3").text_content().split("(")[-1].split(",")[0]
+        periods = {tr.xpath("string(td[1])"): [] for tr in section.xpath(".//tr[td]")}
+        for tr in section.xpath(".//tr[td]"):
+            periods[tr.xpath("string(td[1])")].append(tr.xpath("string(td[2]/span)"))
+        for name in _lines(section):
+            spans = [stored[(indicator, p)] for p in periods[name]]
+            months = {(e.year - s.year) * 12 + e.month - s.month for s, e in spans}
+            assert len(spans) >= 2 and len(months) == 1, (indicator, name, periods[name])
+            assert [e for _, e in spans] == sorted(e for _, e in spans)
+            drawn += 1
+    assert drawn >= 3
+
+
+@pytest.mark.parametrize(("start", "end", "key", "short"), [
+    ("2018-01-01", "2018-12-31", "year", "2018"),
+    ("2020-01-01", "2020-03-31", "quarter", "2020 Q1"),
+    ("2020-10-01", "2020-12-31", "quarter", "2020 Q4"),
+    ("2019-01-01", "2019-04-30", "ytd-4", "2019 Jan–Apr"),
+    ("2020-01-01", "2020-09-30", "ytd-9", "2020 Jan–Sep"),
+    ("2020-04-01", "2020-04-30", "month", "2020-04"),
+    ("2011-01-01", "2019-12-31", "years-9", "2011–2019"),
+    ("2019-03-01", "2019-05-31", "months-3", "2019-03–2019-05"),
+    ("2019-11-01", "2020-02-29", "months-4", "2019-11–2020-02"),
+])
+def test_period_kinds(start: str, end: str, key: str, short: str) -> None:
+    from datetime import date
+
+    from newsetl.report import period_span
+
+    span = period_span(date.fromisoformat(start), date.fromisoformat(end))
+    assert (span.key, span.short) == (key, short)
+
+
 def test_every_scraped_string_is_escaped(report: dict[str, Any]) -> None:
     html = report["html"]
     assert "<script" not in html and "onerror=" not in html.replace("onerror=&quot;", "")
@@ -158,10 +249,59 @@ def test_the_latest_validation_is_the_last_one_recorded_that_evaluated_something
     assert (later["run_id"], later["runs"]) == ("cli__nov24", 2)
     text = lxml.html.fromstring(validation_section(data["validation"], data["later_empty_validations"])).text_content()
     assert "Run reprocess__cli__nov01__x" in text and "failed" in text
-    assert "2 later run(s) had nothing to validate" in text and "cli__nov24" in text
+    assert "2 later runs had nothing to validate" in text and "cli__nov24" in text
     # a reload of an older run's unchanged result does not make it the latest again
     load_run(tmp_path / "runs" / "cli__nov22", pg_url)
     assert {r["run_id"] for r in report_data(pg_url, *WINDOW)["validation"]} == {"reprocess__cli__nov01__x"}
+
+
+def test_the_report_says_when_the_validation_ran_not_when_it_was_loaded(pg_url: str, tmp_path: Path) -> None:
+    """"validated X ... loaded X": the time shown as the validation's was validation_runs.recorded_at, which
+    the load writes. summary.json records validated_at now, the load stores it (migration 011) and the page
+    shows it; a result whose summary has none says when it was recorded, not that it was validated then."""
+    from datetime import UTC, datetime
+
+    from newsetl.report import validation_section
+    from warehouse.queries import report_data
+
+    run = _validated_run(tmp_path, "cli__nov20", "2026-11-20T05:00:00+00:00", 18, [])
+    summary_path = run / "validation" / "summary.json"
+    summary = {**json.loads(summary_path.read_text()), "validated_at": "2026-11-20T06:30:00+00:00"}
+    summary_path.write_text(json.dumps(summary))
+    load_run(run, pg_url)
+    data = report_data(pg_url, *WINDOW)
+    [first, *_] = data["validation"]
+    assert first["validated_at"] == datetime(2026, 11, 20, 6, 30, tzinfo=UTC)
+    assert first["recorded_at"] > first["validated_at"]  # stored by the load, today
+    text = lxml.html.fromstring(validation_section(data["validation"])).text_content()
+    assert "validated 2026-11-20 06:30:00 UTC" in text
+    assert f"results recorded {first['recorded_at'].astimezone(UTC):%Y-%m-%d %H:%M:%S} UTC" in text
+    # validated again, then loaded: the new time is stored
+    summary_path.write_text(json.dumps({**summary, "validated_at": "2026-11-21T07:00:00+00:00"}))
+    load_run(run, pg_url)
+    assert {r["validated_at"] for r in report_data(pg_url, *WINDOW)["validation"]} == {
+        datetime(2026, 11, 21, 7, tzinfo=UTC)}
+    # a summary written before validated_at: no time claimed for the validation
+    old = _validated_run(tmp_path, "cli__nov22", "2026-11-22T05:00:00+00:00", 18, [])
+    load_run(old, pg_url)
+    data = report_data(pg_url, *WINDOW)
+    assert {(r["run_id"], r["validated_at"]) for r in data["validation"]} == {("cli__nov22", None)}
+    text = lxml.html.fromstring(validation_section(data["validation"])).text_content()
+    assert "validated 20" not in text and "results recorded 20" in text and "validated is not stored" in text
+
+
+def test_the_validation_records_when_it_ran(tmp_path: Path) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from expectations.runner import validate_run
+
+    run = make_run_dir(tmp_path, [], [], run_id="empty")
+    for name in ("articles", "metrics"):
+        (run / "staged" / f"{name}.jsonl").write_text("", encoding="utf-8")
+    before = datetime.now(UTC).replace(microsecond=0)
+    validate_run(run)
+    written = json.loads((run / "validation" / "summary.json").read_text())["validated_at"]
+    assert before <= datetime.fromisoformat(written) <= datetime.now(UTC) + timedelta(seconds=1)
 
 
 def test_before_migration_010_the_latest_validation_is_the_last_loaded(pg_url: str, tmp_path: Path) -> None:
@@ -190,6 +330,78 @@ def test_before_migration_010_the_latest_validation_is_the_last_loaded(pg_url: s
                          "WHERE c.run_id = v.run_id) FROM news.validation_runs v ORDER BY run_id") == [
         ("early-start", True), ("late-start", True)]
     assert {r["run_id"] for r in report_data(pg_url, *WINDOW)["validation"]} == {"early-start"}
+
+
+def _page(**data: Any) -> str:
+    from datetime import date
+
+    from newsetl.report import render
+
+    base = {"as_role": "news_analyst", "totals": {"articles": 1, "stories": 1, "metrics": 1}, "source_daily": [],
+            "series": [], "disagreements": [], "articles": [], "validation": [], "quarantine_states": {},
+            "quarantined": []}
+    return render({**base, **data}, date(2020, 1, 1), date(2020, 12, 31))[0]
+
+
+def test_counts_of_one_are_singular() -> None:
+    """The page said "1 articles, 1 stories", and so did the command's summary line."""
+    from newsetl.summaries import report as report_line
+
+    assert "<b>1</b> article, <b>1</b> story,\n<b>1</b> metric." in _page()
+    assert "<b>2</b> articles, <b>1</b> story,\n<b>0</b> metrics." in _page(
+        totals={"articles": 2, "stories": 1, "metrics": 0})
+    line = report_line({"report": "x/index.html", "from": "2020-01-01", "to": "2020-12-31", "articles": 1,
+                        "stories": 1, "metrics": 2, "charts": 1, "indicators": 0, "disagreements": 1,
+                        "quarantined": 1, "as_role": "news_analyst"})
+    assert line.splitlines()[1] == ("  2020-01-01 to 2020-12-31: 1 article, 1 story, 2 metrics; 1 chart "
+                                    "(0 indicator series), 1 disagreement, 1 quarantined URL listed "
+                                    "(read as news_analyst)")
+
+
+def test_suite_statistics_read_as_counts_not_json(report: dict[str, Any]) -> None:
+    """The "statistics" column showed raw JSON ({"evaluated_expectations": 18, ...})."""
+    from newsetl.report import validation_section
+
+    row = {"run_id": "r1", "status": "loaded", "started_at": "s", "loaded_at": "l", "validated_at": "v",
+           "recorded_at": "v", "suite": "<b>s</b>", "success": False, "failed": 1}
+    stats = {"success_percent": 94.4, "evaluated_expectations": 18, "successful_expectations": 17,
+             "unsuccessful_expectations": 1}
+    cells = [[td.text_content() for td in tr.xpath("td")] for tr in lxml.html.fromstring(
+        validation_section([{**row, "statistics": stats}, {**row, "statistics": {"evaluated_expectations": 0}},
+                            {**row, "statistics": {"evaluated_expectations": 1, "successful_expectations": 1,
+                                                   "unsuccessful_expectations": 0}},
+                            {**row, "statistics": None}])).xpath("//tr[td]")]
+    assert [c[3] for c in cells] == ["18 expectations evaluated: 17 successful, 1 unsuccessful",
+                                     "0 expectations evaluated",
+                                     "1 expectation evaluated: 1 successful, 0 unsuccessful", ""]
+    assert cells[0][0] == "<b>s</b>"  # a suite name stays text
+    # the fixture's summary has no suites: its one row "all" has the run's row counts
+    section = report["doc"].xpath("//h2[@id='validation']/following::table[1]")[0]
+    stats_cell = section.xpath("string(.//tr[td]/td[4])")
+    assert "{" not in stats_cell and "articles total" in stats_cell and "articles quarantined 1" in stats_cell
+
+
+@pytest.mark.parametrize(("state", "source", "said"), [
+    ("accepted", None, "no accepted URL"), ("released", None, "no released URL"),
+    ("accepted", "ningbolife", "no accepted URL from ningbolife"), (None, None, "no quarantined article URL")])
+def test_an_empty_quarantine_list_names_the_state_asked_for(state: str | None, source: str | None, said: str) -> None:
+    from newsetl.summaries import quarantine_list
+
+    assert quarantine_list([], state, source) == said
+
+
+def test_quarantine_list_of_a_state_with_no_url_says_that_state(report: dict[str, Any], capsys) -> None:
+    """`quarantine list --state accepted` with nothing accepted said "no quarantined article URL" although
+    a URL is quarantined."""
+    mp = pytest.MonkeyPatch()
+    mp.setenv("NEWSETL_DATABASE_URL", report["url"])
+    try:
+        assert cli.main(["quarantine", "list", "--state", "accepted"]) == 0
+        assert capsys.readouterr().out.strip() == "no accepted URL"
+        assert cli.main(["quarantine", "list", "--state", "quarantined"]) == 0
+        assert QUARANTINED in capsys.readouterr().out
+    finally:
+        mp.undo()
 
 
 def test_links_are_http_only() -> None:

@@ -22,7 +22,7 @@ import logging
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import asdict, dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -349,6 +349,7 @@ def suite_results(summary: Mapping[str, Any] | None) -> list[dict[str, Any]]:
     """
     if not summary:
         return []
+    validated_at = validated_time(summary)
     docs = summary.get("data_docs")
     docs = str(docs) if docs else None
     failures = [f for f in _as_list(summary.get("failed_expectations")) if isinstance(f, Mapping)]
@@ -386,7 +387,20 @@ def suite_results(summary: Mapping[str, Any] | None) -> list[dict[str, Any]]:
             "failed": failures + warnings,
             "data_docs": docs,
         }
-    return [rows[name] for name in sorted(rows)]
+    return [{**rows[name], "validated_at": validated_at} for name in sorted(rows)]
+
+
+def validated_time(summary: Mapping[str, Any]) -> datetime | None:
+    """When the validation ran (summary.json `validated_at`, ISO 8601; a time without a zone is UTC);
+    None for a summary written before it recorded that, or a value that is not a time."""
+    value = summary.get("validated_at")
+    if not isinstance(value, str) or not value:
+        return None
+    try:
+        when = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return when if when.tzinfo is not None else when.replace(tzinfo=UTC)
 
 
 def _as_list(value: Any) -> list[Any]:
@@ -406,7 +420,7 @@ def _load_validation(cur: Any, run_id: str, summary: Mapping[str, Any] | None) -
         cur.execute(sql.UPSERT_VALIDATION_RUN, {
             "run_id": run_id, "suite": row["suite"], "success": row["success"],
             "statistics": _json_or_none(row["statistics"]), "failed": _json_or_none(without_samples(failed)),
-            "data_docs": row["data_docs"],
+            "data_docs": row["data_docs"], "validated_at": row["validated_at"],
         })
         if _has_samples(failed):
             cur.execute(sql.UPSERT_VALIDATION_SAMPLES, {"run_id": run_id, "suite": row["suite"],

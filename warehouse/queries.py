@@ -309,34 +309,35 @@ ORDER BY a.published, a.source
 """
 # the actual Ningbo figures with a period, of articles in the window, one row per metric
 _REPORT_FACTS = """
-SELECT m.indicator, i.label, m.unit, m.period, m.period_start, m.value, m.article_id,
+SELECT m.indicator, i.label, m.unit, m.period, m.period_start, m.period_end, m.value, m.article_id,
        coalesce(a.story_id, a.article_id) AS story_id, a.title, a.url, a.source, a.published
 FROM news.metrics m
 JOIN news.articles a ON a.article_id = m.article_id
 LEFT JOIN news.indicators i ON i.key = m.indicator
 WHERE a.published BETWEEN %(date_from)s AND %(date_to)s
   AND m.indicator IS NOT NULL AND m.modality = 'actual' AND m.place IS NULL
-  AND m.period IS NOT NULL AND m.period_start IS NOT NULL
+  AND m.period IS NOT NULL AND m.period_start IS NOT NULL AND m.period_end IS NOT NULL
 """
 # per indicator, unit and period: the value the most stories state (the smallest on a tie),
-# stories, articles, min and max; for the REPORT_TOP_INDICATORS indicators most stories state
+# stories, articles, min and max; for the REPORT_TOP_INDICATORS indicators most stories state;
+# by period end (newsetl.report draws one line per kind of period: years, quarters, Jan..N, months)
 REPORT_SERIES = f"""
 WITH f AS MATERIALIZED ({_REPORT_FACTS}),
 top AS (SELECT indicator, unit, max(label) AS label, count(DISTINCT story_id) AS stories FROM f
         GROUP BY indicator, unit ORDER BY stories DESC, indicator, unit LIMIT %(top)s),
-d AS (SELECT DISTINCT f.indicator, f.unit, f.period, f.period_start, f.story_id, f.value
+d AS (SELECT DISTINCT f.indicator, f.unit, f.period, f.period_start, f.period_end, f.story_id, f.value
       FROM f JOIN top USING (indicator, unit)),
 n AS (SELECT f.indicator, f.unit, f.period, count(DISTINCT f.article_id) AS articles
       FROM f JOIN top USING (indicator, unit) GROUP BY f.indicator, f.unit, f.period)
-SELECT d.indicator, top.label, d.unit, d.period, d.period_start,
+SELECT d.indicator, top.label, d.unit, d.period, d.period_start, d.period_end,
        mode() WITHIN GROUP (ORDER BY d.value) AS value,
        count(DISTINCT d.story_id) AS stories, n.articles,
        min(d.value) AS min_value, max(d.value) AS max_value,
        (max(d.value) - min(d.value)) > 0.01 * greatest(abs(max(d.value)), abs(min(d.value))) AS disagree,
        top.stories AS indicator_stories
 FROM d JOIN top USING (indicator, unit) JOIN n USING (indicator, unit, period)
-GROUP BY d.indicator, top.label, d.unit, d.period, d.period_start, n.articles, top.stories
-ORDER BY top.stories DESC, d.indicator, d.unit, d.period_start, d.period
+GROUP BY d.indicator, top.label, d.unit, d.period, d.period_start, d.period_end, n.articles, top.stories
+ORDER BY top.stories DESC, d.indicator, d.unit, d.period_end, d.period_start, d.period
 """
 # groups whose stated values differ by more than 1%, with every article's value
 REPORT_DISAGREEMENTS_SQL = f"""
@@ -371,9 +372,11 @@ FROM news.articles WHERE published BETWEEN %(date_from)s AND %(date_to)s
 # recorded one that evaluated something (a run with nothing new, e.g. a second `make demo`, passes
 # 0 of 0 expectations and must not hide the last real failures), else the most recent one. Never
 # by crawl_runs.started_at: a reprocess run keeps the start of the crawl it reprocesses.
+# validated_at is when the validation ran (validation_runs.validated_at, migration 011, from
+# summary.json): null before 011 and for results whose summary did not record it.
 _VALIDATED_RUNS = """
 WITH per_run AS (
-    SELECT v.run_id, max({recorded}) AS validated_at,
+    SELECT v.run_id, max({recorded}) AS recorded_at, max({validated}) AS validated_at,
            bool_or(coalesce(CASE WHEN jsonb_typeof(v.statistics -> 'evaluated_expectations') = 'number'
                                  THEN (v.statistics ->> 'evaluated_expectations')::numeric END, 0) > 0
                    OR coalesce(jsonb_array_length(CASE WHEN jsonb_typeof(v.failed) = 'array' THEN v.failed END), 0) > 0
@@ -382,12 +385,13 @@ WITH per_run AS (
     FROM news.validation_runs v JOIN news.crawl_runs r ON r.run_id = v.run_id
     GROUP BY v.run_id),
 latest AS (
-    SELECT run_id, validated_at, evaluated FROM per_run
-    ORDER BY evaluated DESC, validated_at DESC NULLS LAST, run_id DESC
+    SELECT run_id, recorded_at, validated_at, evaluated FROM per_run
+    ORDER BY evaluated DESC, recorded_at DESC NULLS LAST, run_id DESC
     LIMIT 1)
 """
 REPORT_LATEST_VALIDATION = _VALIDATED_RUNS + """
-SELECT l.run_id, r.status, r.started_at, r.loaded_at, l.validated_at, l.evaluated, v.suite, v.success,
+SELECT l.run_id, r.status, r.started_at, r.loaded_at, l.recorded_at, l.validated_at, l.evaluated, v.suite,
+       v.success,
        coalesce(jsonb_array_length(CASE WHEN jsonb_typeof(v.failed) = 'array' THEN v.failed END), 0) AS failed,
        v.statistics
 FROM latest l JOIN news.crawl_runs r ON r.run_id = l.run_id JOIN news.validation_runs v ON v.run_id = l.run_id
@@ -395,15 +399,16 @@ ORDER BY v.suite
 """
 # the runs recorded after the one shown that had nothing to validate: how many, and the latest
 REPORT_LATER_EMPTY_VALIDATIONS = _VALIDATED_RUNS + """
-SELECT p.run_id, p.validated_at, count(*) OVER () AS runs
+SELECT p.run_id, p.recorded_at, p.validated_at, count(*) OVER () AS runs
 FROM per_run p, latest l
-WHERE NOT p.evaluated AND l.evaluated AND p.validated_at > l.validated_at
-ORDER BY p.validated_at DESC, p.run_id DESC
+WHERE NOT p.evaluated AND l.evaluated AND p.recorded_at > l.recorded_at
+ORDER BY p.recorded_at DESC, p.run_id DESC
 LIMIT 1
 """
-RECORDED_AT_EXISTS = """
-SELECT EXISTS (SELECT 1 FROM information_schema.columns
-               WHERE table_schema = 'news' AND table_name = 'validation_runs' AND column_name = 'recorded_at')
+# which of validation_runs' time columns exist: recorded_at (010), validated_at (011)
+VALIDATION_TIME_COLUMNS = """
+SELECT column_name FROM information_schema.columns
+WHERE table_schema = 'news' AND table_name = 'validation_runs' AND column_name IN ('recorded_at', 'validated_at')
 """
 REPORT_QUARANTINE_STATES = "SELECT state, count(*) FROM news.v_quarantined_urls GROUP BY state ORDER BY state"
 REPORT_QUARANTINED = """
@@ -424,7 +429,8 @@ def _rows(cur: Any, statement: str, params: dict[str, Any]) -> list[dict[str, An
 def report_data(url: str, date_from: Any, date_to: Any) -> dict[str, Any]:
     """Everything `newsetl report` draws, for articles published from `date_from` to `date_to`
     (dates, both included): {"as_role", "totals", "source_daily", "series", "disagreements",
-    "articles", "validation" (the latest validation that evaluated something: one row per suite),
+    "articles", "validation" (the latest validation that evaluated something: one row per suite, with
+    `recorded_at`, when its result was stored, and `validated_at`, when it ran or None if unknown),
     "later_empty_validations" (the latest run recorded after it with nothing to validate, with the
     number of such runs: [] or one row), "quarantine_states", "quarantined"}. Needs schema version 8.
     """
@@ -443,8 +449,10 @@ def report_data(url: str, date_from: Any, date_to: Any) -> dict[str, Any]:
                 cur.execute(SET_ANALYST_ROLE)
             cur.execute("SELECT current_user")
             as_role = cur.fetchone()[0]
-            cur.execute(RECORDED_AT_EXISTS)  # before migration 010: when the run was last loaded
-            recorded = "v.recorded_at" if cur.fetchone()[0] else "r.loaded_at"
+            cur.execute(VALIDATION_TIME_COLUMNS)  # before migration 010: when the run was last loaded
+            columns = {name for (name,) in cur.fetchall()}
+            times = {"recorded": "v.recorded_at" if "recorded_at" in columns else "r.loaded_at",
+                     "validated": "v.validated_at" if "validated_at" in columns else "NULL::timestamptz"}
             cur.execute(REPORT_TOTALS, params)
             articles, stories, metrics = cur.fetchone()
             data = {
@@ -454,8 +462,8 @@ def report_data(url: str, date_from: Any, date_to: Any) -> dict[str, Any]:
                 "series": _rows(cur, REPORT_SERIES, {**params, "top": REPORT_TOP_INDICATORS}),
                 "disagreements": _rows(cur, REPORT_DISAGREEMENTS_SQL, {**params, "limit": REPORT_DISAGREEMENTS}),
                 "articles": _rows(cur, REPORT_ARTICLES_SQL, {**params, "limit": REPORT_ARTICLES}),
-                "validation": _rows(cur, REPORT_LATEST_VALIDATION.format(recorded=recorded), {}),
-                "later_empty_validations": _rows(cur, REPORT_LATER_EMPTY_VALIDATIONS.format(recorded=recorded), {}),
+                "validation": _rows(cur, REPORT_LATEST_VALIDATION.format(**times), {}),
+                "later_empty_validations": _rows(cur, REPORT_LATER_EMPTY_VALIDATIONS.format(**times), {}),
                 "quarantine_states": dict(_rows_pairs(cur, REPORT_QUARANTINE_STATES)),
                 "quarantined": _rows(cur, REPORT_QUARANTINED, {"limit": REPORT_QUARANTINE}),
             }

@@ -367,15 +367,17 @@ WHERE q.run_id = %(run_id)s
 """
 
 # recorded_at (010): now() when the suite's result is new or changed; a reload of the same result
-# leaves the row, and so its time, as it was.
+# leaves the row, and so its time, as it was. validated_at (011): when the validation ran, from
+# summary.json (null for a summary without it); a new validation of the run is a new result.
 UPSERT_VALIDATION_RUN = """
-INSERT INTO news.validation_runs AS v (run_id, suite, success, statistics, failed, data_docs)
-VALUES (%(run_id)s, %(suite)s, %(success)s, %(statistics)s, %(failed)s, %(data_docs)s)
+INSERT INTO news.validation_runs AS v (run_id, suite, success, statistics, failed, data_docs, validated_at)
+VALUES (%(run_id)s, %(suite)s, %(success)s, %(statistics)s, %(failed)s, %(data_docs)s, %(validated_at)s)
 ON CONFLICT (run_id, suite) DO UPDATE SET
     success = EXCLUDED.success, statistics = EXCLUDED.statistics, failed = EXCLUDED.failed,
-    data_docs = EXCLUDED.data_docs, recorded_at = now()
-WHERE (v.success, v.statistics, v.failed, v.data_docs)
-      IS DISTINCT FROM (EXCLUDED.success, EXCLUDED.statistics, EXCLUDED.failed, EXCLUDED.data_docs)
+    data_docs = EXCLUDED.data_docs, validated_at = EXCLUDED.validated_at, recorded_at = now()
+WHERE (v.success, v.statistics, v.failed, v.data_docs, v.validated_at)
+      IS DISTINCT FROM (EXCLUDED.success, EXCLUDED.statistics, EXCLUDED.failed, EXCLUDED.data_docs,
+                        EXCLUDED.validated_at)
 """
 
 # The failed expectations with their sample rows (rejected values), out of news_analyst's reach (009).
