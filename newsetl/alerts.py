@@ -82,9 +82,8 @@ WHAT_TO_DO: dict[str, tuple[str, str]] = {
     "load_blocked": (
         "load-blocked",
         "Too many rows failed a critical expectation (or a gate could not be evaluated), so nothing of this "
-        "run was loaded. Read the failures below; fix the extractor or the suite and rerun, or load the rows that "
-        "passed with `newsetl load {run_dir} --force` (recorded as forced); a quarantined article is loaded with "
-        "`newsetl quarantine accept URL`."),
+        "run was loaded. Read the failures below; fix the extractor or the suite and rerun{force}; a quarantined "
+        "article is loaded with `newsetl quarantine accept URL`."),
     "validation_failure": (
         "validation-failure",
         "Rows failed a critical expectation and are in `news.quarantine`; {rest}. Read the "
@@ -143,7 +142,8 @@ Metrics: {summary.get('metrics_total', 0)} staged, {summary.get('metrics_accepte
 <h3>Findings</h3>
 <ul>{''.join(_finding_html(f) for f in findings) or '<li>none</li>'}</ul>
 {_what_to_do(kinds, runbook, blocked=bool(summary.get("batch_failed")),
-             run_dir=run_dir or _run_dir_of(str(summary.get("data_docs") or ""), run_id))}
+             run_dir=run_dir or _run_dir_of(str(summary.get("data_docs") or ""), run_id),
+             none_passed=summary.get("articles_accepted") == 0)}
 <h3>Failed critical expectations</h3>
 {_failures_html(summary)}
 {_warnings_section(summary)}
@@ -266,16 +266,24 @@ def runbook_link(kind: str, runbook: str | None = None) -> str:
     return f"{runbook or RUNBOOK_FILE}#{WHAT_TO_DO[kind][0]}"
 
 
-def _what_to_do(kinds: Iterable[str], runbook: str | None, blocked: bool = False, run_dir: str = "") -> str:
+# How a blocked run's rows that passed are loaded; with none, --force has nothing to load (it refuses).
+FORCE_LOADS = ", or load the rows that passed with `newsetl load {run_dir} --force` (recorded as forced)"
+FORCE_NOTHING = " (no article passed validation, so `newsetl load --force` has nothing to load)"
+
+
+def _what_to_do(kinds: Iterable[str], runbook: str | None, blocked: bool = False, run_dir: str = "",
+                none_passed: bool = False) -> str:
     """One block per kind present: what on-call does, and the runbook section it is in. The
-    advice is said for this run: its run directory in the commands, and whether the rows that
-    passed load ("the rest of the run loads" was wrong when the load was blocked)."""
+    advice is said for this run: its run directory in the commands, whether the rows that
+    passed load ("the rest of the run loads" was wrong when the load was blocked), and whether
+    `--force` would load anything (it refuses a run with no article that passed)."""
     blocks = []
     for kind in kinds:
         anchor, text = WHAT_TO_DO[kind]
         href = runbook_link(kind, runbook)
-        said = text.format(run_dir=shlex.quote(run_dir) if run_dir else "RUN_DIR",
-                           rest=REST_BLOCKED if blocked else REST_LOADS)
+        where = shlex.quote(run_dir) if run_dir else "RUN_DIR"
+        said = text.format(run_dir=where, rest=REST_BLOCKED if blocked else REST_LOADS,
+                           force=FORCE_NOTHING if none_passed else FORCE_LOADS.format(run_dir=where))
         blocks.append(f"<h4>{html.escape(KIND_NAMES[kind].capitalize())}</h4><p>{inline_code(said)}</p>"
                       f'<p>Runbook: <a href="{html.escape(href)}">{html.escape(href)}</a></p>')
     return "<h3>What to do</h3>" + "".join(blocks) if blocks else ""

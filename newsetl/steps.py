@@ -646,8 +646,12 @@ def load(run: RunCopy, dag_run_id: str | None = None, database_url: str | None =
                           f"run `newsetl validate {run.location}` first")
     if summary.get("batch_failed") and not force:
         reasons = "; ".join(str(r) for r in summary.get("batch_failed_reasons") or []) or "see summary.json"
+        if summary.get("articles_accepted") == 0:  # --force would refuse too: nothing passed
+            raise LoadRefused(f"run {paths.run_id}: validation blocked the load ({reasons}); no article passed "
+                              f"validation, so --force has nothing to load: a quarantined article is loaded with "
+                              f"`newsetl quarantine accept URL` (`newsetl quarantine list` shows them)")
         raise LoadRefused(f"run {paths.run_id}: validation blocked the load ({reasons}); "
-                          f"load it anyway with --force")
+                          f"load the rows that passed anyway with --force")
     # a transform (or crawl) rerun after the validation: its result is of other rows. A summary
     # without "inputs" was written before validations recorded them: nothing to compare.
     recorded = summary.get("inputs")

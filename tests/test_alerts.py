@@ -171,6 +171,9 @@ def test_the_mail_reads_as_prose_for_this_run_not_as_markdown_or_python():
     _, derived = validation_alert({**blocked, "data_docs": "/srv/runs/r9/validation/data_docs/index.html"},
                                   "r9", data_docs_base="")
     assert "<code>newsetl load /srv/runs/r9 --force</code>" in derived
+    # no article passed: --force would refuse, so the mail does not offer it
+    _, nothing = validation_alert({**blocked, "articles_accepted": 0}, "r9", data_docs_base="", run_dir="/data/runs/r9")
+    assert "load --force</code> has nothing to load" in nothing and "/data/runs/r9 --force" not in nothing
     _, task = task_failure_alert("load", "dag", "r9", 3, "boom")
     assert "`" not in task and "<code>newsetl crawl --source &lt;source&gt; --out &lt;run dir&gt;</code>" in task
 

@@ -619,7 +619,7 @@ def test_the_load_gate_refuses_blocked_or_unvalidated_runs_unless_forced(pg_url:
                          text=True, env=env, timeout=120)
     assert cli.returncode == 2 and cli.stdout == ""
     assert cli.stderr.strip() == ("newsetl load: run run-blocked: validation blocked the load (articles: 3 of 10 "
-                                  "quarantined (> 20% and at least 3)); load it anyway with --force")
+                                  "quarantined (> 20% and at least 3)); load the rows that passed anyway with --force")
     assert rows(pg_url, "SELECT to_regclass('news.articles') IS NULL") == [(True,)]  # nothing touched
     forced = steps.load(str(blocked), database_url=pg_url, force=True)
     assert forced["forced"] is True and forced["articles_inserted"] == 3
@@ -671,6 +671,13 @@ def test_a_forced_load_of_a_run_whose_every_row_was_quarantined_is_refused_and_s
     assert {s["status"] for s in last_run_per_source(pg_url).values()} == {"blocked"}
     with pytest.raises(steps.LoadRefused, match="nothing to load with --force"):  # the same through the step
         steps.load(str(run), database_url=pg_url, force=True)
+    # without --force the refusal advised "load it anyway with --force", which then refused: not offered
+    plain = subprocess.run([sys.executable, "-m", "newsetl.cli", "load", str(run)], capture_output=True,
+                           text=True, env=env, timeout=120)
+    assert plain.returncode == 2 and plain.stderr.strip() == (
+        f"newsetl load: run run-allbad: validation blocked the load ({reason}); no article passed validation, so "
+        "--force has nothing to load: a quarantined article is loaded with `newsetl quarantine accept URL` "
+        "(`newsetl quarantine list` shows them)")
 
 
 def test_runs_and_status_say_when_a_run_was_loaded_with_force(pg_url: str, tmp_path: Path) -> None:
