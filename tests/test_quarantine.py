@@ -173,6 +173,18 @@ def test_an_unknown_url_refuses_the_whole_command_and_changes_nothing(env, pg_ur
     assert {r["state"] for r in json.loads(newsetl("quarantine", "list", "--json", env=env).stdout)} == {"quarantined"}
 
 
+def test_a_url_given_with_the_other_scheme_is_the_quarantined_one(env, pg_url):
+    """A URL copied from a browser as https:// (the sites were crawled over http) was "not in the
+    quarantine; nothing changed", exit 4: the http one it names is acted on, and audited as stored."""
+    https = BROKEN.replace("http://", "https://", 1) + "?utm_source=mail#top"
+    done = newsetl("quarantine", "accept", https, "--by", "bob", env=env)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith(f"{BROKEN}: accepted")
+    assert [u for (u,) in query(pg_url, "SELECT url FROM news.quarantine_audit")] == [BROKEN]
+    again = newsetl("quarantine", "accept", https, env=env)  # and the second time it is that URL's state
+    assert again.returncode == 4 and f"{BROKEN} is already accepted" in again.stderr
+
+
 def test_an_accept_the_warehouse_refuses_leaves_no_audit_row(tmp_path, pg_url):
     """The change and its audit row commit together: a record the articles table refuses
     (a malformed content hash) rolls both back."""

@@ -129,16 +129,29 @@ def accept(url: str, urls: Sequence[str], by: str, note: str | None = None) -> l
     return _decide(url, "accept", urls, by, note)
 
 
+def _other_scheme(url: str) -> str:
+    """The URL with http and https swapped (the sites are stored under the scheme they were crawled
+    with: an https:// copy from a browser named no quarantined URL)."""
+    for a, b in (("http://", "https://"), ("https://", "http://")):
+        if url.startswith(a):
+            return b + url[len(a):]
+    return url
+
+
 def _decide(url: str, action: str, urls: Sequence[str], by: str, note: str | None) -> list[dict[str, Any]]:
-    wanted = list(dict.fromkeys(urls))  # in the order given, once each
+    given = list(dict.fromkeys(urls))  # in the order given, once each
     conn = connect(url)
     try:
         with conn.cursor() as cur:
             cur.execute(sql.ADVISORY_XACT_LOCK, (sql.LOAD_LOCK_KEY,))  # not beside a load
-            cur.execute(LOCK_URLS, {"urls": wanted})
-            cur.execute(CURRENT, {"urls": wanted})
+            candidates = list(dict.fromkeys([*given, *map(_other_scheme, given)]))
+            cur.execute(LOCK_URLS, {"urls": candidates})
+            cur.execute(CURRENT, {"urls": candidates})
             names = [d[0] for d in cur.description]
             found = {row[0]: dict(zip(names, row, strict=True)) for row in cur.fetchall()}
+            # a URL as given, else its other scheme when only that is in the quarantine
+            wanted = list(dict.fromkeys(u if u in found or _other_scheme(u) not in found else _other_scheme(u)
+                                        for u in given))
             _refuse_unless_quarantined(wanted, found)
             if action == "accept" and any(_kept_whole(found[u]) for u in wanted):
                 cur.execute(sql.CREATE_STAGE_TABLES)
