@@ -19,7 +19,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from core import config
-from core.sources import parse_base_urls
+from core.sources import load_sources, parse_base_urls
 from crawlers.run import iso_day, since_day
 from newsetl import progress, summaries
 
@@ -280,8 +280,10 @@ def cmd_status(args: argparse.Namespace) -> int:
     # None when the login may not read the outbox (news_analyst): said so, not an error
     undelivered = outbox.count_pending(url) if version >= OUTBOX_MIGRATION else None
     not_visible = ["undelivered_alerts"] if version >= OUTBOX_MIGRATION and undelivered is None else []
+    sources: dict[str, Any] = dict.fromkeys(sorted(load_sources()))  # a configured source never run: null
+    sources.update(last_run_per_source(url))
     status = {"warehouse": db.redacted(url), "schema_version": version, "latest_migration": latest,
-              "migrations_current": version == latest, "sources": last_run_per_source(url),
+              "migrations_current": version == latest, "sources": sources,
               "undelivered_alerts": undelivered, "not_visible": not_visible,
               "alert_recipients": len(config.alert_emails()),  # 0: alerts wait in the outbox, none is mailed
               # which rules this installation runs: a source edited after `make native` shows here as pure Python
@@ -313,8 +315,6 @@ def cmd_quarantine(args: argparse.Namespace) -> int:
     from warehouse import quarantine as q
 
     if getattr(args, "source", None):  # a mistyped name listed "no quarantined article URL", exit 0
-        from core.sources import load_sources
-
         known = sorted(load_sources())
         if args.source not in known:
             raise ValueError(f"unknown source {args.source!r} (known: {', '.join(known)})")

@@ -214,11 +214,14 @@ def status(state: Mapping[str, Any]) -> str:
     if state.get("metric_rules"):
         lines.append(f"metric rules: extractor {state.get('extractor_version')}, {state['metric_rules']}")
     for name, last in sorted((state.get("sources") or {}).items()):
+        if not last:  # configured, never crawled
+            lines.append(f"  {name}: no run yet")
+            continue
         status_ = ("blocked: nothing loaded" if last.get("status") == "blocked"
                    else _status(last.get("status"), last.get("forced")))
         of = f", reprocess of run {last['reprocess_of']}" if last.get("reprocess_of") else ""
         lines.append(f"  {name}: last run {last.get('run_id')} ({status_}{of}, {_ran(last)})")
-    if not state.get("sources"):
+    if not any((state.get("sources") or {}).values()):
         lines.append("  no run stored yet")
     return "\n".join(lines)
 

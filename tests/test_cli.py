@@ -468,6 +468,8 @@ def test_runs_and_status_tell_an_operator_where_things_stand(tmp_path, pg_url):
     human_status = newsetl("status", env=env).stdout
     assert "(current)" in human_status
     assert "ningbolife: last run run-blocked (blocked: nothing loaded, started 2026-11-22 06:00)" in human_status
+    # a configured source that never ran was left out: on-call could not tell it from one not configured
+    assert state["sources"]["ningbo_gov"] is None and "  ningbo_gov: no run yet" in human_status.splitlines()
     # and which rules run: the native build when it is there and current (tests/test_native.py), else the source
     import transforms
     from transforms.metrics import EXTRACTOR_VERSION
