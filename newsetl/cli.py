@@ -172,7 +172,7 @@ def cmd_crawl(args: argparse.Namespace) -> int:
     with args.progress:
         report = steps.crawl(out, args.source, base_url=args.base_url, full=args.full, since=args.since,
                              progress=args.progress, seen_file=Path(args.seen_file) if args.seen_file else None,
-                             seen_from_warehouse=False)
+                             seen_from_warehouse=False, if_finished="again" if args.again else "refuse")
     _emit(args, {"run_dir": str(out), **report}, lambda r: summaries.crawl(args.source, r))
     why = unreadable(report)
     if why:  # the source could not be read at all: what `run` blocks as a crawl outage (exit 3)
@@ -415,6 +415,9 @@ def build_parser() -> argparse.ArgumentParser:
                                  "(default: a new one under NEWSETL_DATA_DIR)")
     s.add_argument("--full", action="store_true", help="re-crawl every article, not only new ones")
     s.add_argument("--seen-file", help="normalized article URLs to skip (one per line)")
+    s.add_argument("--again", action="store_true",
+                   help="crawl a source whose crawl into --out already finished anew (the finished crawl is "
+                        "kept under raw/.attempts/); a run that was loaded is never crawled into")
     s.add_argument("--since", type=since_day,
                    help="backfill back to this day (YYYY-MM-DD, not after today): page listings in full")
     _json_flag(s)
