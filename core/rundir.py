@@ -253,6 +253,13 @@ def safe_run_id(raw_run_id: str) -> str:
     return cleaned
 
 
+def run_location(raw_run_id: str) -> str:
+    """Where the run named `raw_run_id` (an Airflow run id, or any string: made safe as
+    `safe_run_id` does) lives under NEWSETL_DATA_DIR, a path or URL; nothing is created. What the
+    DAG's prepare_run returns for that id, and what on-call's commands take."""
+    return DataDir.from_env().run_location(safe_run_id(raw_run_id))
+
+
 def new_run_id(now: datetime | None = None) -> str:
     """A run id for runs started outside Airflow: cli__<UTC timestamp>."""
     now = now or datetime.now(UTC)

@@ -29,7 +29,8 @@ from airflow.sdk import dag, get_current_context, task
 
 from core.sources import load_sources
 from newsetl import steps
-from newsetl.dag_defaults import DEFAULT_ARGS, WAREHOUSE_ASSET, prepare_run_task, validate_task
+from newsetl.alerts import task_failure_notifier
+from newsetl.dag_defaults import DEFAULT_ARGS, WAREHOUSE_ASSET, daily_run_dir, prepare_run_task, validate_task
 
 SOURCES = sorted(load_sources())  # the site registry (package data): a local file read, no network
 
@@ -40,7 +41,8 @@ SOURCES = sorted(load_sources())  # the site registry (package data): a local fi
     start_date=pendulum.datetime(2026, 1, 1, tz="Asia/Shanghai"),
     catchup=False,
     max_active_runs=1,
-    default_args=DEFAULT_ARGS,
+    # the task-failure mail names this DAG run's run directory (the path on-call's commands take)
+    default_args={**DEFAULT_ARGS, "on_failure_callback": task_failure_notifier(run_dir_of=daily_run_dir)},
     tags=["news", "ningbo", "etl"],
     doc_md=__doc__,
 )

@@ -35,6 +35,17 @@ def daily_run_id(context: Any) -> str:
     return str(conf.get("run_id") or context.get("run_id") or getattr(dag_run, "run_id", ""))
 
 
+def daily_run_dir(context: Any) -> str | None:
+    """The run directory of a `ningbo_scitech_news` DAG run (a path or URL under NEWSETL_DATA_DIR),
+    as its prepare_run task computes it; for the task-failure mail (nothing is created)."""
+    from core.rundir import run_location
+
+    try:
+        return run_location(daily_run_id(context))
+    except ValueError:  # no usable run id: the mail says so rather than failing the callback
+        return None
+
+
 def prepare_run_task(context: Any) -> str:
     """The `prepare_run` task of the daily DAG: a run that was loaded already fails the task
     without retry (AirflowFailException: a new DAG run with the run id of a loaded run is refused,

@@ -193,7 +193,8 @@ def test_a_new_dag_run_with_the_run_id_of_a_loaded_run_is_refused_and_changes_no
     """`airflow dags test ... -c '{"run_id": "<a loaded run>"}'` re-crawled into the loaded run: its
     raw pages then held 0 lines (the loaded ones only in raw/.attempts/), load_result.json and its
     news.crawl_runs counts were overwritten (48 inserted -> 0). Now prepare_run fails at once (no
-    retry), nothing in the run directory or the warehouse changes, and on-call gets one task-failure mail."""
+    retry), nothing in the run directory or the warehouse changes, and the task-failure mail names
+    the run directory."""
     import hashlib
 
     run_dir = e2e["run_dir"]
@@ -218,4 +219,5 @@ def test_a_new_dag_run_with_the_run_id_of_a_loaded_run_is_refused_and_changes_no
     assert query(e2e["db"], row, ("e2e_run",)) == before_row
     [mail] = mails
     assert "task failure: prepare_run in ningbo_scitech_news" in " ".join(str(mail["Subject"]).split())
-    assert "newsetl reprocess e2e_run" in mail.get_body(preferencelist=("plain",)).get_content()
+    body = mail.get_body(preferencelist=("plain",)).get_content()
+    assert f"Run directory: {run_dir}" in body and "newsetl reprocess e2e_run" in body
