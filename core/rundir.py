@@ -74,6 +74,7 @@ HTTP_VALIDATORS_FILE = "http_validators.json"
 CRAWL_REPORT_LOCK = ".crawl_report.lock"
 RUN_LOCK = ".run.lock"
 ATTEMPTS_DIR = ".attempts"
+CRAWL_FINISHED = "finished"  # a source crawl report's finish_reason when the crawl ran to its end (Scrapy's)
 FILE_MODE = 0o644  # mkstemp creates 0600; run files are read by other users (Airflow workers)
 RUN_ID_UNSAFE = re.compile(r"[^A-Za-z0-9_.-]+")
 
@@ -119,6 +120,23 @@ class RunPaths:
     def attempts(self) -> Path:
         """raw/.attempts/: earlier crawls of a source into this run, kept when it is crawled again."""
         return self.raw / ATTEMPTS_DIR
+
+    def finished_crawl(self, source: str) -> dict[str, Any] | None:
+        """The source's crawl report when its crawl into this run ran to its end (finish_reason
+        "finished", its pages file in place); None when it was never crawled into this run, or its
+        crawl failed, was killed or ended early (a crawl that may be run again)."""
+        if not self.pages(source).is_file():
+            return None
+        try:
+            report = read_json(self.source_crawl_report(source))
+        except ValueError:
+            return None
+        return report if isinstance(report, dict) and report.get("finish_reason") == CRAWL_FINISHED else None
+
+    @property
+    def loaded(self) -> bool:
+        """True once a load of this run went through (load_result.json: its rows are in the warehouse)."""
+        return self.load_result.is_file()
 
     def keep_previous_attempt(self, source: str, now: datetime | None = None) -> Path | None:
         """Move an earlier crawl's raw/<source>/ aside (never deleted); return where it went."""
@@ -233,6 +251,13 @@ def safe_run_id(raw_run_id: str) -> str:
     if not cleaned:
         raise ValueError(f"empty run id from {raw_run_id!r}")
     return cleaned
+
+
+def run_location(raw_run_id: str) -> str:
+    """Where the run named `raw_run_id` (an Airflow run id, or any string: made safe as
+    `safe_run_id` does) lives under NEWSETL_DATA_DIR, a path or URL; nothing is created. What the
+    DAG's prepare_run returns for that id, and what on-call's commands take."""
+    return DataDir.from_env().run_location(safe_run_id(raw_run_id))
 
 
 def new_run_id(now: datetime | None = None) -> str:
@@ -689,6 +714,17 @@ class DataDir:
         with self._calls(f"read {rel}"):
             try:
                 return bytes(self.fs.cat_file(self._key(rel))).decode("utf-8")
+            except FileNotFoundError:
+                return None
+
+    def read_bytes(self, rel: str) -> bytes | None:
+        """A file's bytes, or None if it does not exist."""
+        if self.local is not None:
+            path = self.local / rel
+            return path.read_bytes() if path.is_file() else None
+        with self._calls(f"read {rel}"):
+            try:
+                return bytes(self.fs.cat_file(self._key(rel)))
             except FileNotFoundError:
                 return None
 

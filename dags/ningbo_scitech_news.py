@@ -9,7 +9,11 @@ The run directory is a path, or its URL when NEWSETL_DATA_DIR is object storage
 
 Run conf (optional): {"run_id": "<name of the run directory>", "full": true,
 "since": "YYYY-MM-DD"} — by default the run directory is named after the DAG run and
-crawls are incremental; "since" backfills listings back to that day.
+crawls are incremental; "since" backfills listings back to that day. A run id names one
+crawl: a DAG run with the run id of a run that was loaded already fails `prepare_run` at once
+(no retry, nothing written; reprocess archived runs with ningbo_news_reprocess), and a cleared
+or retried task reuses each source whose crawl into the run finished (only unfinished crawls run
+again).
 Rows failing a critical expectation are quarantined and on-call is mailed once per run;
 a whole-batch failure fails `validate` at once (bad data: no retry) and blocks `load`,
 while a transient error in `validate` (warehouse or relay down) is retried like any task;
@@ -25,7 +29,8 @@ from airflow.sdk import dag, get_current_context, task
 
 from core.sources import load_sources
 from newsetl import steps
-from newsetl.dag_defaults import DEFAULT_ARGS, WAREHOUSE_ASSET, validate_task
+from newsetl.alerts import task_failure_notifier
+from newsetl.dag_defaults import DEFAULT_ARGS, WAREHOUSE_ASSET, daily_run_dir, prepare_run_task, validate_task
 
 SOURCES = sorted(load_sources())  # the site registry (package data): a local file read, no network
 
@@ -36,23 +41,27 @@ SOURCES = sorted(load_sources())  # the site registry (package data): a local fi
     start_date=pendulum.datetime(2026, 1, 1, tz="Asia/Shanghai"),
     catchup=False,
     max_active_runs=1,
-    default_args=DEFAULT_ARGS,
+    # the task-failure mail names this DAG run's run directory (the path on-call's commands take)
+    default_args={**DEFAULT_ARGS, "on_failure_callback": task_failure_notifier(run_dir_of=daily_run_dir)},
     tags=["news", "ningbo", "etl"],
     doc_md=__doc__,
 )
 def ningbo_scitech_news():
     @task
     def prepare_run() -> str:
-        ctx = get_current_context()
-        conf = ctx["dag_run"].conf or {}
-        return steps.prepare_run(conf.get("run_id") or ctx["run_id"])
+        return prepare_run_task(get_current_context())
 
     @task(map_index_template="{{ crawl_source }}")
     def crawl(run_dir: str, source: str) -> dict:
+        from airflow.sdk.exceptions import AirflowFailException
+
         ctx = get_current_context()
         ctx["crawl_source"] = source  # names the mapped task: Airflow's UI, the task-failure mail's subject
         conf = ctx["dag_run"].conf or {}
-        return steps.crawl(run_dir, source, full=bool(conf.get("full", False)), since=conf.get("since"))
+        try:  # a source whose crawl into this run finished is reused (a cleared task), not crawled again
+            return steps.crawl(run_dir, source, full=bool(conf.get("full", False)), since=conf.get("since"))
+        except steps.RunAlreadyLoaded as exc:
+            raise AirflowFailException(str(exc)) from exc
 
     @task
     def transform(run_dir: str, crawl_reports: list[dict]) -> dict:

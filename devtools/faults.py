@@ -1104,7 +1104,11 @@ def _airflow_env(ctx: Ctx) -> dict[str, str]:
 
 @scenario("airflow", sources=(GOV, LIFE))  # the DAG crawls every source
 def airflow_dag_rerun_same_run_id(ctx: Ctx) -> str:
-    """`airflow dags test` twice with the same run id: the second run changes no row."""
+    """`airflow dags test` twice with the same run id: the second DAG run is refused at prepare_run
+    (the run was loaded) and changes no row, no file of the run and not its crawl_runs counts.
+
+    It used to re-crawl into the loaded run: its raw pages then held nothing new (the loaded ones
+    moved to raw/.attempts/) and its load result and crawl_runs counts went to 0 inserted."""
     from devtools import airflow_local
 
     env = _airflow_env(ctx)
@@ -1112,14 +1116,25 @@ def airflow_dag_rerun_same_run_id(ctx: Ctx) -> str:
     rc1 = airflow_local.dags_test(env, "2026-11-20", log, conf={"run_id": "af_run"})
     ctx.runs += 1
     expect(rc1 == 0, f"first DAG run failed: {airflow_local.task_states(log)[-400:]}")
-    before = ctx.table_snapshot()
+    pages = sorted(p.name for p in ctx.run_dir("af_run").glob("raw/*/pages.jsonl.gz"))
+    result = ctx.run_dir("af_run") / "load_result.json"
+    before, loaded = ctx.table_snapshot(), result.read_bytes()
+    run_row = "SELECT counts::text, load_result::text FROM news.crawl_runs WHERE run_id = 'af_run'"
+    row = ctx.sql(run_row)
     rc2 = airflow_local.dags_test(env, "2026-11-21", log, conf={"run_id": "af_run"})
     ctx.runs += 1
-    expect(rc2 == 0, f"rerun failed: {airflow_local.task_states(log)[-400:]}")
+    text = log.read_text(encoding="utf-8", errors="replace")
+    expect(rc2 != 0 and "run af_run was loaded already" in text,
+           f"the second DAG run with the run id of a loaded run was not refused: "
+           f"{airflow_local.task_states(log)[-400:]}")
     after = ctx.table_snapshot()
-    expect(after["articles"] == before["articles"] and after["metrics"] == before["metrics"],
-           "the rerun changed the stored articles or metrics")
-    return f"2 DAG runs, run id af_run: {len(after['articles'])} articles, tables unchanged by the rerun"
+    expect(after == before, "the refused rerun changed the stored rows")
+    expect(ctx.sql(run_row) == row and result.read_bytes() == loaded, "the refused rerun changed the run's history")
+    expect(not (ctx.run_dir("af_run") / "raw" / ".attempts").exists()
+           and sorted(p.name for p in ctx.run_dir("af_run").glob("raw/*/pages.jsonl.gz")) == pages,
+           "the refused rerun crawled into the run")
+    return (f"2 DAG runs, run id af_run: {len(after['articles'])} articles; the rerun refused at prepare_run "
+            f"(run loaded), tables and run unchanged")
 
 
 @scenario("airflow", sources=(GOV, LIFE))  # the DAG crawls every source

@@ -24,7 +24,7 @@ import logging
 import re
 import shlex
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
@@ -98,8 +98,8 @@ WHAT_TO_DO: dict[str, tuple[str, str]] = {
         "task-failure",
         "An Airflow task failed after its retries. Read the error and the task log; once the cause is fixed, "
         "clear the task in Airflow, or rerun the step with the CLI on the run's directory: a crawl with "
-        "`newsetl crawl --source <source> --out <run dir>`, the others with "
-        "`newsetl transform|validate|load <run dir>`."),
+        "`newsetl crawl --source {source} --out {run_dir}`, the others with "
+        "`newsetl transform|validate|load {run_dir}`."),
 }
 REST_LOADS = "the rest of the run loads"
 REST_BLOCKED = "the rest of the run is not loaded either: the load is blocked (see Load blocked)"
@@ -446,17 +446,26 @@ def _warnings_section(summary: Mapping[str, Any]) -> str:
 
 def task_failure_alert(task_id: str, dag_id: str, run_id: str, try_number: Any, error: str,
                        log_url: str | None = None, source: str | None = None,
-                       runbook_url: str | None = None) -> tuple[str, str]:
-    """Subject and HTML of the mail for a task that failed after its retries."""
+                       runbook_url: str | None = None, run_dir: str | None = None) -> tuple[str, str]:
+    """Subject and HTML of the mail for a task that failed after its retries.
+
+    `run_id` is the Airflow DAG run's id; `run_dir` the run directory the DAG run writes (a path
+    or URL under NEWSETL_DATA_DIR, named after the run id made safe: `manual__2026-12-03T22:26:18+00:00`
+    is `.../runs/manual__2026-12-03T22_26_18_00_00`): the mail names it and its commands take it,
+    so that on-call does not crawl into a second run directory named after the DAG run id."""
     what = f"{task_id}" + (f" of {source}" if source else "")
     subject = " ".join(f"[newsetl] task failure: {what} in {dag_id} (run {run_id})".split())
-    anchor_text = WHAT_TO_DO["task_failure"][1]
+    anchor_text = WHAT_TO_DO["task_failure"][1].format(
+        source=shlex.quote(source) if source else "<source>", run_dir=shlex.quote(run_dir) if run_dir else "<run dir>")
     href = runbook_link("task_failure", runbook_url if runbook_url is not None else runbook_base_url())
     log_line = f"<p>Log: {_link(log_url)}</p>" if log_url else ""
+    dir_line = (f"<p>Run directory: <code>{html.escape(run_dir)}</code> (the DAG run id with the characters a "
+                f"directory name cannot hold replaced: the commands below take this path, not the run id)</p>"
+                if run_dir else "")
     body = (f"<h2>newsetl: task failure</h2>"
             f"<p>Task <b>{html.escape(task_id)}</b>{' (source ' + html.escape(source) + ')' if source else ''} "
             f"of DAG <b>{html.escape(dag_id)}</b> failed after {html.escape(str(try_number))} tries in run "
-            f"<b>{html.escape(run_id)}</b>.</p>"
+            f"<b>{html.escape(run_id)}</b>.</p>{dir_line}"
             f"<p>Error: <code>{html.escape(error[:2000])}</code></p>{log_line}"
             f"<h3>What to do</h3><h4>Task failure</h4><p>{inline_code(anchor_text)}</p>"
             f'<p>Runbook: <a href="{html.escape(href)}">{html.escape(href)}</a></p>')
@@ -641,8 +650,11 @@ def retry_undelivered(url: str) -> tuple[int, int]:
     return delivered, len(pending) - delivered
 
 
-def task_failure_notifier():  # -> SmtpNotifier subclass (imported lazily: Airflow only)
+def task_failure_notifier(run_dir_of: Callable[[Any], str | None] | None = None):  # -> SmtpNotifier subclass
     """SmtpNotifier for on_failure_callback: fires once a task has exhausted its retries.
+
+    `run_dir_of(context)` gives the failed task's run directory (the daily DAG:
+    newsetl.dag_defaults.daily_run_dir), which the mail names and its commands take.
 
     Configured like the provider's SmtpNotifier (recipients, sender, `smtp_default`), but
     mails through `deliver`: a multipart "task failure" mail (`task_failure_alert`) with the
@@ -650,8 +662,10 @@ def task_failure_notifier():  # -> SmtpNotifier subclass (imported lazily: Airfl
     message carries ALERT_ALREADY_SENT_NOTE (the validate task failing the batch after
     mailing the validation alert): one mail per run.
     """
-    return _notifier_class()(to=alert_emails() or ["oncall@localhost"], from_email=FROM_EMAIL,
-                             smtp_conn_id=SMTP_CONN_ID)
+    notifier = _notifier_class()(to=alert_emails() or ["oncall@localhost"], from_email=FROM_EMAIL,
+                                 smtp_conn_id=SMTP_CONN_ID)
+    notifier.run_dir_of = run_dir_of
+    return notifier
 
 
 @functools.cache
@@ -672,8 +686,17 @@ def _notifier_class() -> type:
             named = getattr(ti, "rendered_map_index", None)
             if not named and isinstance(map_index, int) and map_index >= 0:
                 task_id += f"[{map_index}]"
+            run_dir = None
+            run_dir_of = getattr(self, "run_dir_of", None)
+            if run_dir_of is not None:
+                try:
+                    run_dir = run_dir_of(context)
+                except Exception as exc:  # noqa: BLE001 - the mail goes out without it rather than not at all
+                    log.warning("task failure mail: could not tell the run directory: %s: %s",
+                                type(exc).__name__, exc)
             subject, body = task_failure_alert(
-                task_id=task_id, dag_id=str(getattr(dag, "dag_id", None) or getattr(ti, "dag_id", None) or "?"),
+                run_dir=run_dir, task_id=task_id,
+                dag_id=str(getattr(dag, "dag_id", None) or getattr(ti, "dag_id", None) or "?"),
                 run_id=str(context.get("run_id") or getattr(ti, "run_id", "?")),
                 try_number=getattr(ti, "try_number", "?"),
                 error=f"{type(exception).__name__}: {exception}" if exception else "(no exception in context)",

@@ -169,10 +169,12 @@ def cmd_crawl(args: argparse.Namespace) -> int:
     out = args.out or steps.prepare_run(steps.new_run_id())
     if not is_remote(out):
         Path(out).mkdir(parents=True, exist_ok=True)
+    database_url = None if args.seen_file or args.no_warehouse else _warehouse_for_crawl()
     with args.progress:
         report = steps.crawl(out, args.source, base_url=args.base_url, full=args.full, since=args.since,
                              progress=args.progress, seen_file=Path(args.seen_file) if args.seen_file else None,
-                             seen_from_warehouse=False)
+                             database_url=database_url, seen_from_warehouse=database_url is not None,
+                             if_finished="again" if args.again else "refuse")
     _emit(args, {"run_dir": str(out), **report}, lambda r: summaries.crawl(args.source, r))
     why = unreadable(report)
     if why:  # the source could not be read at all: what `run` blocks as a crawl outage (exit 3)
@@ -180,6 +182,23 @@ def cmd_crawl(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return CRAWL_OUTAGE_EXIT
     return 0
+
+
+def _warehouse_for_crawl() -> str | None:
+    """The warehouse whose stored article URLs `newsetl crawl` skips and counts as not new (as
+    `run` and the DAG's crawl task do): the one configured, or the embedded one under NEWSETL_HOME
+    if there is one (none is created). None, said on stderr, when there is none: the crawl then
+    fetches every article and counts it as new. (It never asked: a recovery crawl into a DAG run's
+    directory counted every stored article as new, and the load then found them unchanged.)"""
+    from newsetl.connections import NoWarehouse, database_url
+
+    try:
+        return database_url(create=False)
+    except NoWarehouse:
+        print("newsetl crawl: no warehouse configured or found (NEWSETL_DATABASE_URL, AIRFLOW_CONN_NEWS_WAREHOUSE, "
+              "an embedded one under NEWSETL_HOME): crawling without its stored article URLs, every article "
+              "fetched counts as new", file=sys.stderr)
+        return None
 
 
 def _steps():
@@ -414,7 +433,13 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--out", help="run directory, a path or <data dir URL>/runs/<id> "
                                  "(default: a new one under NEWSETL_DATA_DIR)")
     s.add_argument("--full", action="store_true", help="re-crawl every article, not only new ones")
-    s.add_argument("--seen-file", help="normalized article URLs to skip (one per line)")
+    s.add_argument("--seen-file", help="normalized article URLs to skip (one per line); default: the "
+                                       "warehouse's stored articles, when there is a warehouse")
+    s.add_argument("--no-warehouse", action="store_true",
+                   help="do not ask the warehouse what is stored: every article fetched counts as new")
+    s.add_argument("--again", action="store_true",
+                   help="crawl a source whose crawl into --out already finished anew (the finished crawl is "
+                        "kept under raw/.attempts/); a run that was loaded is never crawled into")
     s.add_argument("--since", type=since_day,
                    help="backfill back to this day (YYYY-MM-DD, not after today): page listings in full")
     _json_flag(s)

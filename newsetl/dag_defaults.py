@@ -27,6 +27,37 @@ DEFAULT_ARGS = {
 }
 
 
+def daily_run_id(context: Any) -> str:
+    """The run id of a `ningbo_scitech_news` DAG run: its conf's "run_id", else the DAG run's id
+    (made safe for a directory name by steps.prepare_run / core.rundir.run_location)."""
+    dag_run = context.get("dag_run")
+    conf = getattr(dag_run, "conf", None) or {}
+    return str(conf.get("run_id") or context.get("run_id") or getattr(dag_run, "run_id", ""))
+
+
+def daily_run_dir(context: Any) -> str | None:
+    """The run directory of a `ningbo_scitech_news` DAG run (a path or URL under NEWSETL_DATA_DIR),
+    as its prepare_run task computes it; for the task-failure mail (nothing is created)."""
+    from core.rundir import run_location
+
+    try:
+        return run_location(daily_run_id(context))
+    except ValueError:  # no usable run id: the mail says so rather than failing the callback
+        return None
+
+
+def prepare_run_task(context: Any) -> str:
+    """The `prepare_run` task of the daily DAG: a run that was loaded already fails the task
+    without retry (AirflowFailException: a new DAG run with the run id of a loaded run is refused,
+    not re-crawled into it; retrying cannot change that)."""
+    from airflow.sdk.exceptions import AirflowFailException
+
+    try:
+        return steps.prepare_run(daily_run_id(context))
+    except steps.RunAlreadyLoaded as exc:
+        raise AirflowFailException(str(exc)) from exc
+
+
 def validate_task(run_dir: str, dag_run_id: str) -> dict[str, Any]:
     """The `validate` task of both DAGs: a failed batch fails the task without retry
     (AirflowFailException: retrying cannot fix bad data); any other error is retried."""

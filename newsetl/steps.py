@@ -22,9 +22,11 @@ from core import config
 from core import sources as sources_module
 from core.records import content_hash, warning_kind, word_count
 from core.rundir import (
+    ATTEMPTS_DIR,
     CRAWL_OUTPUT,
     CRAWL_REPORT_FILE,
     DAMAGED_ARCHIVE,
+    LOAD_RESULT_FILE,
     PAGES_FILE,
     RAW,
     RUNS,
@@ -57,9 +59,9 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 NO_PROGRESS = Progress(enabled=False)  # the DAG's tasks and every caller that shows no bars
 
-__all__ = ["LoadRefused", "ValidationGateFailed", "crawl", "load", "new_run_id", "prepare_reprocess", "prepare_run",
-           "reprocess_all", "resolve_sources", "run_all", "safe_run_id", "select_runs", "transform", "transform_page",
-           "validate"]
+__all__ = ["CrawlFinished", "LoadRefused", "RunAlreadyLoaded", "ValidationGateFailed", "crawl", "load", "new_run_id",
+           "prepare_reprocess", "prepare_run", "reprocess_all", "resolve_sources", "run_all", "safe_run_id",
+           "select_runs", "transform", "transform_page", "validate"]
 
 MAX_REPORTED_WARNINGS = 50  # pages listed with their warning lines in transform_report.json
 REPROCESS_PREFIX = "reprocess__"  # run ids of reprocess runs: reprocess__<archived run>__<UTC stamp>
@@ -80,6 +82,17 @@ class ValidationGateFailed(RuntimeError):
 class LoadRefused(RuntimeError):
     """`load` of a run that validation blocked or never saw (without --force), or, even with
     --force, of a run whose validation passed no article (nothing to load)."""
+
+
+class RunAlreadyLoaded(ValueError):
+    """A crawl into a run that was loaded already (a new DAG run or `newsetl run` with its run id,
+    a crawl into it): refused before anything is written. A run id names one crawl; crawling into
+    a loaded run again replaced its raw pages (the loaded ones only left in raw/.attempts/), its
+    load_result.json and its news.crawl_runs counts."""
+
+
+class CrawlFinished(ValueError):
+    """`newsetl crawl --out RUN` of a source whose crawl into RUN already finished (without --again)."""
 
 
 PathsOf = Callable[[RunPaths], Sequence[Path]]
@@ -117,13 +130,30 @@ def resolve_sources(overrides: Mapping[str, str] | None = None) -> dict[str, Sou
 
 def prepare_run(run_id: str) -> str:
     """Create the run directory and return its path; on object storage (nothing to create:
-    a run is the objects under its prefix) check the storage answers and return the run's URL."""
+    a run is the objects under its prefix) check the storage answers and return the run's URL.
+
+    A run that was loaded already (load_result.json) is refused (RunAlreadyLoaded), nothing
+    written: a new DAG run or `newsetl run` with its id re-crawled into it and replaced its history.
+    A run not loaded yet (a DAG run cleared or retried after a failure, or one that crawled only) is
+    prepared again: its sources whose crawl finished are reused by `crawl`, the others crawled."""
     data = DataDir.from_env()
     run_id = safe_run_id(run_id)
     if data.local is not None:
-        return str(run_paths(data.local, run_id).make().root)
+        paths = run_paths(data.local, run_id)
+        if paths.loaded:
+            raise RunAlreadyLoaded(_already_loaded(run_id, str(paths.load_result)))
+        return str(paths.make().root)
     data.check()
+    if data.exists(f"{RUNS}/{run_id}/{LOAD_RESULT_FILE}"):
+        raise RunAlreadyLoaded(_already_loaded(run_id, data.url_of(f"{RUNS}/{run_id}/{LOAD_RESULT_FILE}")))
     return data.run_location(run_id)
+
+
+def _already_loaded(run_id: str, load_result: str, what: str = "crawled into again") -> str:
+    return (f"run {run_id} was loaded already ({load_result}): a run id names one crawl, and it is not {what} "
+            f"(that replaced the raw pages its warehouse rows came from, and its recorded counts). Crawl into a "
+            f"new run (no run id, or another one), or re-transform its archived pages with "
+            f"`newsetl reprocess {run_id}` (DAG ningbo_news_reprocess); nothing done")
 
 
 # --------------------------------------------------------------------------- crawl
@@ -146,8 +176,18 @@ def crawl(
     progress: Progress | None = None,
     seen_file: Path | None = None,
     seen_from_warehouse: bool = True,
+    if_finished: str = "reuse",
 ) -> dict[str, Any]:
     """Crawl one source into the run directory (in its own process); returns its crawl report.
+
+    A run id names one crawl. A source whose crawl into this run already finished (its report
+    says "finished", its pages are there: a cleared or retried task of the DAG run that crawled
+    it, a DAG run or `newsetl run` with that run id again) is not crawled again: with `if_finished`
+    "reuse" (the DAG, `newsetl run`) its report is returned as it is, with "reused": true, and
+    the same pages give the same result; "refuse" raises CrawlFinished; "again" crawls it anew,
+    the finished crawl kept under raw/.attempts/ (`newsetl crawl --again`). A crawl that failed,
+    was killed or ended early is crawled again (its files kept under raw/.attempts/). Any crawl
+    into a run that was loaded already is refused (RunAlreadyLoaded), nothing written.
 
     `since` (YYYY-MM-DD) backfills: listings are paged back to that day (in full, not
     conditionally) and links the listing dates earlier are skipped.
@@ -176,7 +216,22 @@ def crawl(
         state_dir = run.state_dir if run.remote else state_root(config.data_dir())
         assert state_dir is not None
         validators = http_validators(state_dir, source)
-        run.pull(paths.source_raw(source), validators)
+        run.pull(paths.source_raw(source), validators, paths.load_result)
+        finished = paths.finished_crawl(source)
+        if paths.loaded and not (finished is not None and if_finished == "reuse"):
+            raise RunAlreadyLoaded(_already_loaded(paths.run_id, run.url(paths.load_result),
+                                                   f"crawled into again (source {source})"))
+        if finished is not None and if_finished != "again":
+            if if_finished == "refuse":
+                raise CrawlFinished(
+                    f"run {paths.run_id} already holds a finished crawl of {source} (finished "
+                    f"{finished.get('finished_at')}; {run.url(paths.pages(source))}): not crawled again. "
+                    f"`--again` crawls it anew (the finished crawl kept under {RAW}/.attempts/), or crawl into "
+                    f"a new run (no --out)")
+            log.warning("crawl %s: run %s already holds its finished crawl (finished %s): reused, nothing "
+                        "fetched (a run id names one crawl: crawl into a new run to fetch again)",
+                        source, paths.run_id, finished.get("finished_at"))
+            return {**finished, "reused": True}
         run.owns(validators)
         seen = seen_file
         if seen is None and seen_from_warehouse:  # --full too: what it refetches is not new
@@ -751,6 +806,9 @@ def select_runs(run_ids: Sequence[str] | None = None, date_from: str | None = No
             run_id = run_paths(Path("/"), run_id).run_id  # a bad run id is refused
             if not has_pages(run_id):
                 raise ValueError(f"run {run_id!r} has no archived raw pages under {data.url_of(RUNS)}")
+            empty = _without_article_pages(data, run_id)
+            if empty:
+                raise ValueError(empty)
             chosen.append(run_id)
         return chosen
     if not date_from and not date_to:
@@ -761,6 +819,10 @@ def select_runs(run_ids: Sequence[str] | None = None, date_from: str | None = No
     for run_id in data.subfolders(RUNS):
         if run_id.startswith((REPROCESS_PREFIX, ".")) or not has_pages(run_id):
             continue
+        empty = _without_article_pages(data, run_id)
+        if empty:
+            log.warning("reprocess: skipped: %s", empty.removesuffix("; nothing done"))
+            continue
         started = _started_at(data.read_text(f"{RUNS}/{run_id}/{CRAWL_REPORT_FILE}"))
         modified = data.modified(f"{RUNS}/{run_id}")
         day = (datetime.fromisoformat(started.replace("Z", "+00:00")).astimezone(UTC).date() if started
@@ -768,6 +830,50 @@ def select_runs(run_ids: Sequence[str] | None = None, date_from: str | None = No
         if day is not None and first <= day <= last:
             chosen.append(run_id)
     return chosen
+
+
+def _without_article_pages(data: DataDir, run_id: str) -> str | None:
+    """Why run `run_id` has nothing to reprocess when none of its raw pages files holds an article
+    page (a crawl that found nothing new, or a later crawl into the run that fetched nothing and
+    moved the earlier pages aside: reprocessing it transformed 0 pages and said nothing); None when
+    one does (a damaged archive counts as holding pages: the transform names the damage)."""
+    rels = data.glob(f"{RUNS}/{run_id}/{RAW}/*/{PAGES_FILE}")
+    if any(_holds_article_page(data, rel) for rel in rels):
+        return None
+    names = ", ".join(rel.split(f"{RUNS}/{run_id}/", 1)[-1] for rel in rels)
+    kept = data.glob(f"{RUNS}/{run_id}/{RAW}/{ATTEMPTS_DIR}/*/{PAGES_FILE}")
+    where = (f"; earlier crawls of it are kept under {data.url_of(f'{RUNS}/{run_id}/{RAW}/{ATTEMPTS_DIR}')}/ "
+             f"({', '.join(rel.rsplit('/', 2)[-2] for rel in kept)})" if kept else "")
+    return (f"run {run_id} has no article page to reprocess: its raw pages ({names}) hold none (a crawl that "
+            f"found nothing new, or a later crawl into the run that fetched nothing){where}; nothing done")
+
+
+def _holds_article_page(data: DataDir, rel: str) -> bool:
+    """True when the pages file `rel` holds an article page the transform would read (or cannot be read)."""
+    import gzip
+    import io
+    import zlib
+
+    def lines() -> Any:
+        if data.local is not None:
+            return open_lines(data.local / rel)
+        blob = data.read_bytes(rel) or b""
+        return io.TextIOWrapper(gzip.GzipFile(fileobj=io.BytesIO(blob)), encoding="utf-8")
+
+    try:
+        with lines() as fh:
+            for line in fh:
+                if not line.strip():
+                    continue
+                try:
+                    page = json.loads(line)
+                except ValueError:
+                    return True  # a damaged line: the transform reports it
+                if isinstance(page, dict) and page.get("kind") == "article" and str(page.get("status")) == "200":
+                    return True
+    except (OSError, EOFError, zlib.error, UnicodeDecodeError):
+        return True  # a damaged archive: the transform names the damage
+    return False
 
 
 def prepare_reprocess(run_id: str, now: datetime | None = None) -> str:

@@ -919,7 +919,8 @@ def test_ctrl_c_while_the_mirror_announces_itself_is_a_clean_stop(monkeypatch):
 @pytest.mark.slow
 def test_crawl_shows_its_bar_on_a_terminal_and_prints_json_alone_with_json(tmp_path):
     with start_mirror() as mirror:
-        env = {config.ENV_DATA_DIR: str(tmp_path / "data"), config.ENV_BASE_URLS: mirror.env_value()}
+        env = {config.ENV_DATA_DIR: str(tmp_path / "data"), config.ENV_BASE_URLS: mirror.env_value(),
+               config.ENV_HOME: str(tmp_path / "home"), config.ENV_DATABASE_URL: ""}  # no warehouse: all new
         code, out, shown = _on_a_terminal(["crawl", "--source", "ningbolife", "--out", str(tmp_path / "a")], env)
         assert code == 0, shown[-2000:]
         assert "crawl ningbolife: 22 new, 0 unchanged, 0 failed" in shown and BAR in shown
@@ -929,6 +930,39 @@ def test_crawl_shows_its_bar_on_a_terminal_and_prints_json_alone_with_json(tmp_p
     report = json.loads(piped.stdout)
     assert report["run_dir"] == str(tmp_path / "b") and report["articles"]["new"] == 22
     assert BAR not in piped.stderr
+
+
+@pytest.mark.slow
+def test_a_recovery_crawl_into_a_run_directory_counts_what_the_warehouse_stores_as_not_new(tmp_path, pg_url):
+    """The Task failure runbook's `newsetl crawl --source S --out <run dir>` never asked the warehouse:
+    it counted every stored article as new ("22 new"), and the load then found them all unchanged."""
+    with start_mirror() as mirror:
+        env = {config.ENV_DATA_DIR: str(tmp_path / "data"), config.ENV_BASE_URLS: mirror.env_value(),
+               config.ENV_DATABASE_URL: pg_url}
+        first = newsetl("run", "--source", "ningbolife", "--run-id", "first", "--json", env=env)
+        assert first.returncode == 0, first.stderr[-2000:]
+        assert json.loads(first.stdout)["load"]["articles_inserted"] == 22
+        run_dir = tmp_path / "data" / "runs" / "recovered"  # as the DAG's prepare_run made it
+        crawled = newsetl("crawl", "--source", "ningbolife", "--out", str(run_dir), "--json", env=env)
+        assert crawled.returncode == 0, crawled.stderr[-2000:]
+        assert json.loads(crawled.stdout)["articles"] == {"new": 0, "unchanged": 22, "failed": 0}
+        # --no-warehouse: not asked (what `crawl` did before), said by the flag; a finished crawl is not redone
+        again = newsetl("crawl", "--source", "ningbolife", "--out", str(run_dir), "--json", env=env)
+        assert again.returncode == 2 and again.stderr.startswith(
+            "newsetl crawl: run recovered already holds a finished crawl of ningbolife (finished ")
+        blind = newsetl("crawl", "--source", "ningbolife", "--out", str(tmp_path / "blind"), "--no-warehouse",
+                        "--json", env=env)
+        assert blind.returncode == 0 and json.loads(blind.stdout)["articles"]["new"] == 22
+        # no warehouse anywhere: said on stderr, the crawl goes on
+        alone = newsetl("crawl", "--source", "ningbolife", "--out", str(tmp_path / "alone"), "--json",
+                        env={**env, config.ENV_DATABASE_URL: "", config.ENV_HOME: str(tmp_path / "home")})
+        assert alone.returncode == 0 and json.loads(alone.stdout)["articles"]["new"] == 22
+        assert "newsetl crawl: no warehouse configured or found" in alone.stderr
+        assert not (tmp_path / "home" / "pg").exists()
+    loaded = newsetl("transform", str(run_dir), env=env), newsetl("validate", str(run_dir), env=env)
+    assert all(p.returncode == 0 for p in loaded), [p.stderr[-1000:] for p in loaded]
+    load = newsetl("load", str(run_dir), "--json", env=env)
+    assert load.returncode == 0 and json.loads(load.stdout)["articles_inserted"] == 0
 
 
 # ------------------------------------------------------------------ pipes, paths and Ctrl-C: one line, no traceback
@@ -1049,7 +1083,8 @@ def test_crawl_of_a_source_that_cannot_be_read_says_so_and_exits_3(tmp_path):
     port = _closed_loopback_port()
     proc = newsetl("crawl", "--source", "ningbo_gov", "--base-url", f"http://127.0.0.1:{port}",
                    "--out", str(tmp_path / "run"),
-                   env={config.ENV_DATA_DIR: str(tmp_path / "data")})
+                   env={config.ENV_DATA_DIR: str(tmp_path / "data"), config.ENV_HOME: str(tmp_path / "home"),
+                        config.ENV_DATABASE_URL: ""})
     assert proc.returncode == 3, proc.stderr[-2000:]
     assert proc.stdout.startswith("crawl ningbo_gov: 0 new, 0 unchanged, 0 failed article pages, "
                                   "2 failed listing pages (")

@@ -187,3 +187,37 @@ def test_the_reprocess_dag_reloads_the_archived_run_and_both_dags_emit_the_wareh
                             " ORDER BY e.id").fetchall()
     assert ("ningbo_scitech_news", "ningbo_news_warehouse") in events
     assert ("ningbo_news_reprocess", "ningbo_news_warehouse") in events
+
+
+def test_a_new_dag_run_with_the_run_id_of_a_loaded_run_is_refused_and_changes_nothing(e2e, tmp_path):
+    """`airflow dags test ... -c '{"run_id": "<a loaded run>"}'` re-crawled into the loaded run: its
+    raw pages then held 0 lines (the loaded ones only in raw/.attempts/), load_result.json and its
+    news.crawl_runs counts were overwritten (48 inserted -> 0). Now prepare_run fails at once (no
+    retry), nothing in the run directory or the warehouse changes, and the task-failure mail names
+    the run directory."""
+    import hashlib
+
+    run_dir = e2e["run_dir"]
+
+    def files() -> dict[str, str]:
+        return {str(p.relative_to(run_dir)): hashlib.sha256(p.read_bytes()).hexdigest()
+                for p in sorted(run_dir.rglob("*")) if p.is_file() and not p.name.endswith(".lock")}
+
+    row = ("SELECT started_at, finished_at, status, counts::text, load_result::text FROM news.crawl_runs "
+           "WHERE run_id = %s")
+    before_files, before_row = files(), query(e2e["db"], row, ("e2e_run",))
+    log = e2e["log"].with_name("rerun.log")
+    with start_sink(tmp_path / "mail") as sink:
+        env = {**e2e["env"], config.ENV_SMTP_CONN: sink.conn_uri}
+        rc = airflow_local.dags_test(env, "2026-11-22", log, conf={"run_id": "e2e_run"})
+        mails = sink.messages()
+    text = log.read_text(encoding="utf-8", errors="replace")
+    assert rc != 0, airflow_local.task_states(log)
+    assert "AirflowFailException" in text and "run e2e_run was loaded already" in text
+    assert "up_for_retry" not in text  # refused once: retrying cannot change it
+    assert files() == before_files
+    assert query(e2e["db"], row, ("e2e_run",)) == before_row
+    [mail] = mails
+    assert "task failure: prepare_run in ningbo_scitech_news" in " ".join(str(mail["Subject"]).split())
+    body = mail.get_body(preferencelist=("plain",)).get_content()
+    assert f"Run directory: {run_dir}" in body and "newsetl reprocess e2e_run" in body

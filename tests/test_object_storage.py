@@ -117,7 +117,11 @@ def test_the_steps_one_by_one_on_a_run_url(s3, s3_env, pg_url):
         env[config.ENV_BASE_URLS] = mirror.env_value()
         crawled = newsetl("crawl", "--source", "ningbolife", "--out", run_url, "--json", env=env)
         assert crawled.returncode == 0, crawled.stderr[-3000:]
-        recrawled = newsetl("crawl", "--source", "ningbolife", "--out", run_url, "--full", "--json", env=env)
+        # a finished crawl is not crawled over unless asked to (--again)
+        refused = newsetl("crawl", "--source", "ningbolife", "--out", run_url, "--full", "--json", env=env)
+        assert refused.returncode == 2 and "already holds a finished crawl of ningbolife" in refused.stderr
+        recrawled = newsetl("crawl", "--source", "ningbolife", "--out", run_url, "--full", "--again", "--json",
+                            env=env)
         assert recrawled.returncode == 0, recrawled.stderr[-3000:]
     steps = {}
     for step in ("transform", "validate", "load"):

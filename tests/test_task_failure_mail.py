@@ -36,9 +36,10 @@ def failed_run(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
         })
         log = tmp / "airflow.log"
         airflow_local.migrate(env, log)
-        rc = airflow_local.dags_test(env, "2026-11-20", log, conf={"run_id": "failing_run"})
+        # no run_id in the conf: the run directory is named after the DAG run id, made safe
+        rc = airflow_local.dags_test(env, "2026-11-20", log)
         mails = sink.messages()
-    return {"rc": rc, "mails": mails, "log": log}
+    return {"rc": rc, "mails": mails, "log": log, "data": tmp / "data"}
 
 
 def _text(mail: Any) -> str:
@@ -68,3 +69,24 @@ def test_each_failed_crawl_task_mails_once_with_its_source_tries_and_log_link(fa
                             r"\?try_number=3", link), link
         assert f'href="{link.replace("&", "&amp;")}"' in html
         assert PASSWORD not in text and PASSWORD not in html
+
+
+def test_the_mail_names_the_run_directory_and_its_commands_take_it(failed_run: dict[str, Any]) -> None:
+    """The mail named only the DAG run id (`manual__2026-11-20T00:00:00+00:00`), while the run directory
+    is named after it made safe (`manual__2026-11-20T00_00_00_00_00`): the runbook's `newsetl crawl
+    --out .../runs/<the id from the mail>` made a second run directory, which `reprocess --from`
+    then took for a run of its own."""
+    [run_dir] = (failed_run["data"] / "runs").iterdir()  # what prepare_run made
+    assert ":" not in run_dir.name and "+" not in run_dir.name
+    for mail in failed_run["mails"]:
+        subject = " ".join(str(mail["Subject"]).split())
+        dag_run_id = re.search(r"\(run (\S+)\)$", subject).group(1)
+        assert dag_run_id != run_dir.name and dag_run_id.startswith("manual__")
+        source = "ningbo_gov" if "crawl of ningbo_gov" in subject else "ningbolife"
+        text, html = _text(mail), _html(mail)
+        assert f"Run directory: {run_dir} (" in text
+        assert f"newsetl crawl --source {source} --out {run_dir}`" in text or \
+            f"newsetl crawl --source {source} --out {run_dir}" in text
+        assert f"newsetl transform|validate|load {run_dir}" in text
+        assert f"<code>newsetl crawl --source {source} --out {run_dir}</code>" in html
+        assert f"runs/{dag_run_id}" not in text
