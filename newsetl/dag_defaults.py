@@ -47,14 +47,16 @@ def daily_run_dir(context: Any) -> str | None:
 
 
 def prepare_run_task(context: Any) -> str:
-    """The `prepare_run` task of the daily DAG: a run that was loaded already fails the task
+    """The `prepare_run` task of the daily DAG: a run that was loaded already, or a conf that cannot
+    be right (steps.check_run_conf: an unknown key, "since" not a day up to today), fails the task
     without retry (AirflowFailException: a new DAG run with the run id of a loaded run is refused,
-    not re-crawled into it; retrying cannot change that)."""
+    not re-crawled into it; a bad "since" was retried in each crawl task; retrying cannot change that)."""
     from airflow.sdk.exceptions import AirflowFailException
 
     try:
+        steps.check_run_conf(getattr(context.get("dag_run"), "conf", None) or {})
         return steps.prepare_run(daily_run_id(context))
-    except steps.RunAlreadyLoaded as exc:
+    except (steps.RunAlreadyLoaded, ValueError) as exc:  # a wrong conf or run id: retrying cannot help
         raise AirflowFailException(str(exc)) from exc
 
 

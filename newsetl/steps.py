@@ -149,6 +149,26 @@ def prepare_run(run_id: str) -> str:
     return data.run_location(run_id)
 
 
+RUN_CONF_KEYS = ("run_id", "full", "since")  # what a ningbo_scitech_news DAG run's conf may hold
+
+
+def check_run_conf(conf: Mapping[str, Any]) -> None:
+    """ValueError (one line) for a daily DAG run's conf that cannot be right: an unknown key (a typo
+    such as "sinse" was ignored: a full crawl ran instead of the backfill), "full" not true/false,
+    "since" not a YYYY-MM-DD day up to today, "run_id" not a non-empty string. Checked once, by the
+    first task, so that the run fails there without retries instead of in each crawl task, retried."""
+    unknown = sorted(set(conf) - set(RUN_CONF_KEYS))
+    if unknown:
+        raise ValueError(f"run conf: unknown key(s) {', '.join(map(repr, unknown))}; "
+                         f"known: {', '.join(RUN_CONF_KEYS)}")
+    if "full" in conf and not isinstance(conf["full"], bool):
+        raise ValueError(f"run conf: full must be true or false, got {conf['full']!r}")
+    if "run_id" in conf and not (isinstance(conf["run_id"], str) and conf["run_id"].strip()):
+        raise ValueError(f"run conf: run_id must be a non-empty string, got {conf['run_id']!r}")
+    if conf.get("since") is not None:
+        _check_since(str(conf["since"]))
+
+
 def _already_loaded(run_id: str, load_result: str, what: str = "crawled into again") -> str:
     return (f"run {run_id} was loaded already ({load_result}): a run id names one crawl, and it is not {what} "
             f"(that replaced the raw pages its warehouse rows came from, and its recorded counts). Crawl into a "

@@ -94,6 +94,34 @@ def test_a_failed_batch_fails_validate_without_retry_and_a_transient_error_retri
         body({"run_dir": "/nonexistent"})
 
 
+@pytest.mark.parametrize(("conf", "message"), [
+    ({"since": "2099-01-01"}, "is after today"),
+    ({"since": "2026/11/01"}, "since: expected YYYY-MM-DD"),
+    ({"sinse": "2026-11-01"}, "unknown key(s) 'sinse'"),
+    ({"full": "yes"}, "full must be true or false"),
+    ({"run_id": ""}, "run_id must be a non-empty string"),
+])
+def test_a_run_conf_that_cannot_be_right_fails_the_first_task_without_retry(tmp_path, monkeypatch, conf, message):
+    """A conf with "since" in the future was retried in each crawl task like a transient error (two
+    retries, minutes apart), then mailed once per source; a typo'd key was ignored (a full crawl ran
+    instead of the backfill). prepare_run refuses it: no retry, nothing created, one failure mail."""
+    from types import SimpleNamespace
+
+    from airflow.sdk.exceptions import AirflowFailException
+
+    from newsetl.dag_defaults import prepare_run_task
+
+    monkeypatch.setenv("NEWSETL_DATA_DIR", str(tmp_path / "data"))
+    context = {"dag_run": SimpleNamespace(conf=conf, run_id="manual__1"), "run_id": "manual__1"}
+    with pytest.raises(AirflowFailException) as refused:
+        prepare_run_task(context)
+    assert message in str(refused.value)
+    assert not (tmp_path / "data").exists()
+    ok = {"dag_run": SimpleNamespace(conf={"since": "2026-11-01", "full": True}, run_id="manual__2"),
+          "run_id": "manual__2"}
+    assert prepare_run_task(ok).endswith("manual__2")  # a right conf prepares the run
+
+
 def test_dag_file_only_wires_steps():
     """No heavy imports or I/O at parse time: the DAG module imports neither GX, Scrapy nor psycopg2."""
     text = (ROOT / "dags" / "ningbo_scitech_news.py").read_text()
