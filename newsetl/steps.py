@@ -452,7 +452,8 @@ def _drop_duplicates(articles: dict[str, dict], metrics: dict[str, list[dict]]) 
 
     groups: dict[tuple[Any, Any], list[str]] = {}
     for url, row in articles.items():
-        groups.setdefault((row.get("source"), row.get("content_hash")), []).append(url)
+        if row.get("content_hash"):  # (a record without one is validation's to judge, not a duplicate)
+            groups.setdefault((row.get("source"), row.get("content_hash")), []).append(url)
     dropped: list[dict] = []
     for urls in groups.values():
         if len(urls) < 2:

@@ -348,3 +348,21 @@ def test_an_article_listed_in_several_columns_is_staged_once_whatever_the_crawl_
     metrics = list(read_jsonl(paths.staged_metrics))
     assert metrics and {m["article_url"] for m in metrics} == {kept} and counts["metrics"] == len(metrics)
     assert list(read_jsonl(paths.rejects)) == []
+
+
+def test_articles_without_a_content_hash_are_not_taken_for_duplicates_of_each_other():
+    """Grouped by (source, content_hash), two records that lack a hash would have been one
+    "duplicate" of the other and dropped; they go on to validation (which judges such a record)."""
+    from newsetl.steps import _drop_duplicates
+
+    articles = {u: {"url": u, "source": "ningbolife", "content_hash": None}
+                for u in ("http://www.ningbolife.com/a.html", "http://www.ningbolife.com/b.html")}
+    articles["http://www.ningbolife.com/c.html"] = {"source": "ningbolife", "content_hash": "ab" * 32}
+    articles["http://www.ningbolife.com/cc.html"] = {"source": "ningbolife", "content_hash": "ab" * 32}
+    metrics = {u: [{"position": 0}] for u in articles}
+    dropped = _drop_duplicates(articles, metrics)
+    assert dropped == [{"url": "http://www.ningbolife.com/cc.html", "source": "ningbolife",
+                        "duplicate_of": "http://www.ningbolife.com/c.html"}]
+    assert sorted(articles) == ["http://www.ningbolife.com/a.html", "http://www.ningbolife.com/b.html",
+                                "http://www.ningbolife.com/c.html"]
+    assert "http://www.ningbolife.com/cc.html" not in metrics
