@@ -36,6 +36,22 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 ONE_WORKER_MODULES = frozenset({"tests/test_end_to_end.py", "tests/test_analyst_scale.py"})
 
 
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
+    """A failing hypothesis test is reported as the plain failure it is, with its falsifying example.
+
+    Hypothesis then also writes an "add this @example" patch through libcst, and libcst crashes on
+    zope.interface objects that Scrapy's Twisted leaves in test modules (AttributeError: __provides__)
+    -- inside pytest's report hook, so one failing property test became an INTERNALERROR that ended
+    the xdist worker and hid every other result of the run. The patch is a convenience; the failure
+    and its example are kept."""
+    try:
+        return (yield)
+    finally:
+        if hasattr(item, "_hypothesis_failing_examples"):
+            del item._hypothesis_failing_examples  # type: ignore[attr-defined]
+
+
 def pytest_xdist_make_scheduler(config: pytest.Config, log):  # noqa: ANN201 - xdist's Scheduling protocol
     """Like `--dist load` (each test its own unit, handed to whichever worker is free), except that
     the tests of ONE_WORKER_MODULES form one unit per module."""

@@ -775,7 +775,7 @@ def plain_hanweb_parse(doc, html: str, url: str | None = None):  # type: ignore[
     if hanweb.is_listing(doc, html, hanweb.xpath(doc, hanweb.CONTENT_START_XPATH)):
         raise NotAnArticle("listing", "Hanweb column page (record datastore, no article content)")
     title = meta_content(doc, hanweb.TITLE_META) or first_text(doc, hanweb.TITLE_XPATHS) or hanweb._title_from_head(doc)
-    published = hanweb._published(doc, url)
+    published = hanweb._published(doc, url, hanweb.xpath(doc, hanweb.CONTENT_START_XPATH))
     section = meta_content(doc, hanweb.SECTION_META) or hanweb._breadcrumb_section(doc)
     blocks = hanweb._content_blocks(doc, hanweb.xpath(doc, hanweb.CONTENT_START_XPATH))
     return textutil.Content(title=title, published=published, section=section, blocks=blocks)
