@@ -92,12 +92,34 @@ def _mailed(summary: Mapping[str, Any]) -> str:
     return "yes" if summary.get("alert_sent") else "no"
 
 
+# Blocking finding kinds (summary.json "findings", expectations.runner.FINDING_KINDS) as the
+# validate line names them; any other kind is shown with its underscores as spaces.
+BLOCK_NAMES = {"crawl_outage": "crawl outage", "template_drift": "template drift",
+               "load_blocked": "whole-batch gate"}
+
+
+def _blocked(summary: Mapping[str, Any]) -> str:
+    """"; load blocked by crawl outage (source x: ...)" when a whole-batch rule blocked the load, else "".
+
+    The critical gates only count quarantined rows, so a run blocked by a crawl outage "passed"
+    them: without this on-call read "passed" on a run that loaded nothing."""
+    if not summary.get("batch_failed"):
+        return ""
+    findings = [f for f in summary.get("findings") or [] if isinstance(f, Mapping) and f.get("blocks_load")]
+    if findings:  # each reason with its kind, as the alert mail names them
+        named = [f"{BLOCK_NAMES.get(str(f.get('kind')), str(f.get('kind')).replace('_', ' '))} ({f.get('text')})"
+                 for f in findings]
+        return "; load blocked by " + ", ".join(named)
+    reasons = [str(r) for r in summary.get("batch_failed_reasons") or []]  # a summary without findings
+    return "; load blocked" + (f" ({'; '.join(reasons)})" if reasons else "")
+
+
 def validate(summary: Mapping[str, Any]) -> str:
     lines = [f"validate: articles {_n(summary.get('articles_accepted'))} accepted, "
              f"{_n(summary.get('articles_quarantined'))} quarantined of {_n(summary.get('articles_total'))}; "
              f"metrics {_n(summary.get('metrics_accepted'))} accepted, {_n(summary.get('metrics_quarantined'))} "
              f"quarantined of {_n(summary.get('metrics_total'))}",
-             f"  critical gates: {'passed' if summary.get('critical_success') else 'failed'}; "
+             f"  critical gates: {'passed' if summary.get('critical_success') else 'failed'}{_blocked(summary)}; "
              f"{len(summary.get('warnings') or [])} warning(s); alert mailed: "
              f"{_mailed(summary)}"]
     duplicates = summary.get("duplicates") or {}

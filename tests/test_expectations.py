@@ -507,6 +507,25 @@ def test_a_source_whose_crawl_found_nothing_fails_the_batch(tmp_path):
     assert summary.batch_failed_reasons == ["source ningbo_gov: crawl found no articles (new or unchanged)"]
 
 
+def test_the_validate_line_of_a_run_blocked_by_a_crawl_outage_says_it_was_blocked(tmp_path):
+    # no row was quarantined, so `newsetl validate` printed "critical gates: passed" for a run whose
+    # load the outage blocked: on-call read that everything passed
+    from newsetl import summaries
+
+    run_dir = _small_run(tmp_path, 5, 0, 5, 0)
+    _crawl_report(run_dir, ningbo_gov=(0, 0), ningbolife=(5, 17))
+    summary = validate_run(run_dir, today=TODAY).to_dict()
+    assert summary["critical_success"] is True and summary["batch_failed"] is True
+    line = summaries.validate(summary).splitlines()[1]
+    assert line.startswith("  critical gates: passed; load blocked by crawl outage (source ningbo_gov: crawl "
+                           "found no articles (new or unchanged)); "), line
+    healthy = summaries.validate({**summary, "batch_failed": False}).splitlines()[1]
+    assert healthy.startswith("  critical gates: passed; 0 warning(s)") and "blocked" not in healthy
+    # a summary that names the reasons only (no findings) still says the load was blocked, and why
+    assert "critical gates: passed; load blocked (source ningbo_gov: crawl found" in summaries.validate(
+        {**summary, "findings": []})
+
+
 def _rejects(run_dir: Path, n: int, source: str = "ningbo_gov") -> None:
     """staged/rejects.jsonl as the transform writes it: n article pages that are not articles."""
     lines = [json.dumps({"url": f"{BASE}rejected_{i}.html", "source": source, "stage": "transform",
