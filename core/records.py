@@ -191,4 +191,6 @@ def unreadable(report: Mapping[str, Any]) -> str | None:
         return None
     first = next((str(e["error"]) for e in report.get("errors") or () if isinstance(e, dict) and e.get("error")),
                  None)
-    return f"all {failed} listing page(s) failed" + (f" (first: {first})" if first else "")
+    if failed == 1:
+        return "the 1 listing page failed" + (f" ({first})" if first else "")
+    return f"all {failed} listing pages failed" + (f" (first: {first})" if first else "")

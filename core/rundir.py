@@ -489,7 +489,8 @@ def read_jsonl_salvaged(path: Path, bad: list[dict[str, Any]]) -> Iterator[dict[
         cause = f"({type(exc).__name__}: {_one_line(exc)})"
         bad.append({"line": line_no + 1, "kind": DAMAGED_ARCHIVE, "lines_read": line_no,
                     "error": f"{what} {cause}; nothing read" if not line_no else
-                             f"{what} from line {line_no + 1} on {cause}; the {line_no} line(s) before it read"})
+                             f"{what} from line {line_no + 1} on {cause}; the {line_no} "
+                             f"{'line' if line_no == 1 else 'lines'} before it read"})
 
 
 def read_json(path: Path) -> Any:

@@ -232,6 +232,11 @@ def seen_counts(report: Mapping[str, Any]) -> dict[str, int]:
     return counts
 
 
+def _counted(n: int, word: str) -> str:
+    """"1 article", "2 articles": a count in a finding's text (on-call reads it in the mail)."""
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
 def _finding(kind: str, source: str | None, text: str, blocks_load: bool, **extra: Any) -> dict[str, Any]:
     """One thing on-call is told about, with its kind (one of FINDING_KINDS) and source."""
     assert kind in FINDING_KINDS, kind
@@ -333,7 +338,7 @@ def _crawl_alerts(report: Mapping[str, Any], history: History | None = None
                       if isinstance(e, dict) and str(e.get("error", "")).startswith(OFFSITE_REDIRECT_PREFIX)]
         if redirected:
             alerts.append(_finding(OFFSITE_REDIRECT, name,
-                                   f"source {name}: {len(redirected)} article(s) redirected to another host, "
+                                   f"source {name}: {_counted(len(redirected), 'article')} redirected to another host, "
                                    f"not followed (e.g. {redirected[0].get('error')})", False,
                                    url=redirected[0].get("url")))
     return alerts, drift
@@ -1054,11 +1059,8 @@ def _quarantine_findings(bad_articles: list[_Row], bad_metrics: list[_Row], arti
             url = record.get("url") if table == "articles" else record.get("article_url")
             source = source_of.get(url) or (_source_of(row) if table == "articles" else "unknown")
             counts.setdefault(source, Counter())[table] += 1
-    def counted(n: int, word: str) -> str:
-        return f"{n} {word}{'' if n == 1 else 's'}"
-
-    return [_finding(VALIDATION_FAILURE, source, f"source {source}: {counted(c['articles'], 'article')} and "
-                     f"{counted(c['metrics'], 'metric')} quarantined", False, articles=c["articles"],
+    return [_finding(VALIDATION_FAILURE, source, f"source {source}: {_counted(c['articles'], 'article')} and "
+                     f"{_counted(c['metrics'], 'metric')} quarantined", False, articles=c["articles"],
                      metrics=c["metrics"])
             for source, c in sorted(counts.items())]
 

@@ -309,7 +309,9 @@ def cmd_status(args: argparse.Namespace) -> int:
               "extractor_version": EXTRACTOR_VERSION, "metric_rules": transforms.CODE}
     _emit(args, status, summaries.status)
     if version != latest:
-        print(f"newsetl status: {latest - version} migration(s) pending: run `newsetl db upgrade`", file=sys.stderr)
+        pending = latest - version
+        print(f"newsetl status: {pending} migration{'' if pending == 1 else 's'} pending: run `newsetl db upgrade`",
+              file=sys.stderr)
         return 1
     return 0
 

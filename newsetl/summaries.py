@@ -38,7 +38,7 @@ def _crawled(name: str, report: Mapping[str, Any]) -> str:
             f"listing pages ({_n(report.get('requests'))} requests)")
     warnings = report.get("warnings") or []
     named = [f"{key} {_n(report.get(key))}" for key in NAMED_CRAWL_WARNINGS if _n(report.get(key))]
-    return (line + (f"; {len(warnings)} warning(s)" if warnings else "")
+    return (line + (f"; {_count(len(warnings), 'warning')}" if warnings else "")
             + (f" ({', '.join(named)})" if named else "")
             + _named_pages("failed", report.get("errors"), "error")
             + _named_pages("warning", warnings, "warning"))
@@ -51,7 +51,7 @@ def _named_pages(label: str, entries: Any, key: str) -> str:
     lines = [f"\n    {label}: {e.get('url')} ({' '.join(str(e.get(key)).split())})" if isinstance(e, Mapping)
              else f"\n    {label}: {e}" for e in entries[:NAMED_PAGES]]
     if len(entries) > NAMED_PAGES:
-        lines.append(f"\n    ... {len(entries) - NAMED_PAGES} more {label} page(s) in crawl_report.json")
+        lines.append(f"\n    ... {_count(len(entries) - NAMED_PAGES, f'more {label} page')} in crawl_report.json")
     return "".join(lines)
 
 
@@ -65,7 +65,7 @@ def transform(result: Mapping[str, Any]) -> str:
     damaged = result.get("archive_errors") or []
     if damaged:  # raw archive lines that could not be read: counted in rejected, named here
         named = [f"{d.get('file')} line {d.get('line')} ({d.get('kind')})" for d in damaged[:3]]
-        line += (f"; {len(damaged)} raw archive error(s): " + ", ".join(named)
+        line += (f"; {_count(len(damaged), 'raw archive error')}: " + ", ".join(named)
                  + (", ..." if len(damaged) > 3 else ""))
     line += _duplicates(result.get("duplicate_pages"), result.get("duplicates"))
     warned = result.get("warnings") or {}
@@ -75,14 +75,15 @@ def transform(result: Mapping[str, Any]) -> str:
 
 
 def _duplicates(pages: Any, count: Any = None, shown: int = 3, lead: str = "; ") -> str:
-    """"; N duplicate page(s) ...: URL (= the URL kept), ..." for pages of one source with the same
+    """"; N duplicate pages ...: URL (= the URL kept), ..." for pages of one source with the same
     content as another URL of it (staged or stored once), or "" when there were none."""
     pages = [p for p in pages or [] if isinstance(p, Mapping)] if isinstance(pages, list) else []
     total = _n(count) or len(pages)
     if not total:
         return ""
     named = [f"{p.get('url')} (= {p.get('duplicate_of')})" for p in pages[:shown]]
-    return (f"{lead}{total} duplicate page(s), the content of another URL of their source, kept once: "
+    return (f"{lead}{_count(total, 'duplicate page')}, the content of another URL of "
+            f"{'its' if total == 1 else 'their'} source, kept once: "
             + ", ".join(named) + (", ..." if total > len(named) else ""))
 
 
@@ -120,7 +121,7 @@ def validate(summary: Mapping[str, Any]) -> str:
              f"metrics {_n(summary.get('metrics_accepted'))} accepted, {_n(summary.get('metrics_quarantined'))} "
              f"quarantined of {_n(summary.get('metrics_total'))}",
              f"  critical gates: {'passed' if summary.get('critical_success') else 'failed'}{_blocked(summary)}; "
-             f"{len(summary.get('warnings') or [])} warning(s); alert mailed: "
+             f"{_count(len(summary.get('warnings') or []), 'warning')}; alert mailed: "
              f"{_mailed(summary)}"]
     duplicates = summary.get("duplicates") or {}
     if isinstance(duplicates, Mapping) and _n(duplicates.get("total")):
@@ -146,8 +147,8 @@ def _computed_prints(result: Mapping[str, Any]) -> str:
     computed, malformed = result.get("stories_computed") or 0, result.get("stories_malformed_prints") or 0
     if not computed and not malformed:
         return ""
-    return (f" ({_n(computed)} fingerprint(s) computed at load: staged without a usable one"
-            + (f"; {_n(malformed)} staged fingerprint(s) malformed" if malformed else "") + ")")
+    return (f" ({_count(computed, 'fingerprint')} computed at load: staged without a usable one"
+            + (f"; {_count(malformed, 'staged fingerprint')} malformed" if malformed else "") + ")")
 
 
 def _steps_then_blocked(result: Mapping[str, Any]) -> list[str]:
@@ -270,7 +271,7 @@ def quarantine_decisions(results: list[Mapping[str, Any]]) -> str:
                     "released, but it is a stored article: only a --full crawl fetches it again")
         elif r["loaded"]:
             left = r["metrics_left_quarantined"]
-            what = (f"accepted: article {r['article']} (id {r['article_id']}), {r['metrics_loaded']} metric(s)"
+            what = (f"accepted: article {r['article']} (id {r['article_id']}), {_count(r['metrics_loaded'], 'metric')}"
                     + (f", {left} left quarantined" if left else ""))
         elif r.get("article") == "stale":
             what = "accepted; not loaded: the stored article is newer"
@@ -285,7 +286,7 @@ def indicators_unmapped(rows: list[Mapping[str, Any]]) -> str:
         return "every metric subject maps to an indicator (or no metric is stored)"
     total = rows[0].get("unmapped_subjects") or len(rows)
     shown = f"the {len(rows)} most frequent" if len(rows) < total else "most frequent first"
-    lines = [f"{total} unmapped subject(s), {shown} (metrics / articles, units):"]
+    lines = [f"{_count(total, 'unmapped subject')}, {shown} (metrics / articles, units):"]
     for r in rows:
         lines.append(f"  {_n(r.get('metrics')):>5} / {_n(r.get('articles')):<4} {r.get('subject')}  "
                      f"[{', '.join(r.get('units') or [])}]")

@@ -272,7 +272,7 @@ def test_a_bad_json_line_in_a_raw_archive_is_one_counted_record_and_the_rest_is_
     assert rejects[1]["reasons"][0].startswith("bad_record: raw/ningbolife/pages.jsonl.gz line 3: not JSON (")
     assert rejects[1]["record"]["page_url"] == URL + "?ningbolife1"  # named when the line still shows it
     assert summaries.transform(counts).endswith(
-        "2 rejected (quarantined); 2 raw archive error(s): raw/ningbolife/pages.jsonl.gz line 2 (bad_record), "
+        "2 rejected (quarantined); 2 raw archive errors: raw/ningbolife/pages.jsonl.gz line 2 (bad_record), "
         "raw/ningbolife/pages.jsonl.gz line 3 (bad_record)")
     again = transform_in_process(paths)  # a rerun completes the same way
     assert (again["articles"], again["rejected"]) == (5, 2)
@@ -310,7 +310,7 @@ def test_a_damaged_raw_archive_is_one_named_failure_of_its_source_and_the_others
     if line is not None:
         assert entry["line"] == line and entry["error"].endswith("; nothing read")
     else:
-        assert read_before > 3 and entry["error"].endswith(f"; the {read_before} line(s) before it read")
+        assert read_before > 3 and entry["error"].endswith(f"; the {read_before} lines before it read")
     assert counts["rejected"] == 1 and counts["pages"] == counts["articles"] == 3 + read_before
     (reject,) = read_jsonl(paths.rejects)
     assert reject["source"] == "ningbolife" and reject["url"] == f"raw/ningbolife/pages.jsonl.gz#line={entry['line']}"

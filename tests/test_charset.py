@@ -169,7 +169,7 @@ def test_a_guessed_charset_is_counted_in_the_crawl_report_totals_and_summaries(t
     totals = json.loads((run / "crawl_report.json").read_text())
     assert (totals["charset_guessed"], totals["pages_with_decode_errors"]) == (1, 1)
     assert summaries.crawl("ningbo_gov", {**report, "run_dir": str(run)}).splitlines()[0].endswith(
-        "; 2 warning(s) (charset_guessed 1, pages_with_decode_errors 1)")
+        "; 2 warnings (charset_guessed 1, pages_with_decode_errors 1)")
     assert [p["charset_guessed"] for p in read_jsonl(RunPaths(run).pages("ningbo_gov"))] == [True, False]
 
     counts = transform(str(run))

@@ -174,9 +174,9 @@ def test_the_crawl_summary_names_the_failed_pages_and_page_warnings():
               "errors": errors, "warnings": warnings, "run_dir": "/r"}
     lines = summaries.crawl("ningbolife", report).splitlines()
     assert lines[0] == ("crawl ningbolife: 3 new, 0 unchanged, 7 failed article pages, 0 failed listing pages "
-                        "(20 requests); 1 warning(s)")
+                        "(20 requests); 1 warning")
     assert lines[1:7] == [f"    failed: http://www.ningbolife.com/index.php/ningbo-news/{i}-a.html (HTTP 50{i})"
-                          for i in range(5)] + ["    ... 2 more failed page(s) in crawl_report.json"]
+                          for i in range(5)] + ["    ... 2 more failed pages in crawl_report.json"]
     assert lines[7:] == ["    warning: http://www.ningbolife.com/index.php/ningbo-news/9-b.html "
                          "(article page failed; stored its print view)", "  run directory: /r"]
     clean = summaries.crawl("ningbolife", {**report, "errors": [], "warnings": []}).splitlines()
@@ -438,7 +438,7 @@ def test_runs_and_status_tell_an_operator_where_things_stand(tmp_path, pg_url):
 
     env = {config.ENV_DATABASE_URL: pg_url}
     empty = newsetl("status", env=env)  # a new database: nothing applied yet
-    assert empty.returncode == 1 and "migration(s) pending: run `newsetl db upgrade`" in empty.stderr
+    assert empty.returncode == 1 and "migrations pending: run `newsetl db upgrade`" in empty.stderr
     report = {"sources": {"ningbolife": {"started_at": "2026-11-21T06:00:00+00:00",
                                          "finished_at": "2026-11-21T06:01:00+00:00",
                                          "articles": {"new": 1, "unchanged": 4, "failed": 0}}}}
@@ -720,7 +720,8 @@ def test_an_article_under_two_urls_of_its_source_is_loaded_once_and_blocks_nothi
 
     lines = summaries.run({"run_dir": str(run_dir), "transform": transformed, "validate": validated,
                            "load": loaded}).splitlines()
-    what = f"{pairs} duplicate page(s), the content of another URL of their source, kept once"
+    what = (f"{pairs} duplicate page{'' if pairs == 1 else 's'}, the content of another URL of "
+            f"{'its' if pairs == 1 else 'their'} source, kept once")
     named_in = [line for line in lines if f"{what}: {copies[0]} (= {kept[good]})" in line]
     # the transform's, the validation's and the load's line
     assert [line.split(":")[0] for line in named_in] == ["  transform", f"  {what}", "  load dups"]
@@ -1089,7 +1090,7 @@ def test_crawl_of_a_source_that_cannot_be_read_says_so_and_exits_3(tmp_path):
     assert proc.stdout.startswith("crawl ningbo_gov: 0 new, 0 unchanged, 0 failed article pages, "
                                   "2 failed listing pages (")
     assert proc.stderr.strip().splitlines()[-1].startswith(
-        "newsetl crawl: crawl outage: source ningbo_gov could not be read: all 2 listing page(s) failed (first: ")
+        "newsetl crawl: crawl outage: source ningbo_gov could not be read: all 2 listing pages failed (first: ")
     assert "Connection was refused" in proc.stderr
     report = json.loads((tmp_path / "run" / "raw" / "ningbo_gov" / "crawl_report.json").read_text())
     assert report["listings_failed"] == 2 and report["listings"] == 0
@@ -1106,7 +1107,7 @@ def test_a_run_whose_source_cannot_be_read_names_the_failed_listing_pages_as_cra
     assert lines[1].startswith("  crawl ningbo_gov: 0 new, 0 unchanged, 0 failed article pages, "
                                "2 failed listing pages (")
     said = ("source ningbo_gov: crawl found no articles (new or unchanged); could not be read: "
-            "all 2 listing page(s) failed (first: ")
+            "all 2 listing pages failed (first: ")
     assert lines[-1].startswith("  blocked: ") and said in lines[-1] and "Connection was refused" in lines[-1]
     assert said in proc.stderr.strip().splitlines()[-1]
 
@@ -1122,4 +1123,5 @@ def test_the_crawl_summary_counts_failed_listing_pages_and_a_partly_read_source_
     assert unreadable(partly) is None
     assert unreadable({**partly, "listings": 0, "listings_not_modified": 2, "articles": {}}) is None  # 304s read
     down = {**partly, "listings": 0, "articles": {"new": 0, "unchanged": 0, "failed": 0}}
-    assert unreadable(down) == "all 1 listing page(s) failed (first: HttpError 503)"
+    assert unreadable(down) == "the 1 listing page failed (HttpError 503)"  # it said "all 1 listing page(s)"
+    assert unreadable({**down, "listings_failed": 2}) == "all 2 listing pages failed (first: HttpError 503)"

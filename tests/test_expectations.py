@@ -520,7 +520,7 @@ def test_the_validate_line_of_a_run_blocked_by_a_crawl_outage_says_it_was_blocke
     assert line.startswith("  critical gates: passed; load blocked by crawl outage (source ningbo_gov: crawl "
                            "found no articles (new or unchanged)); "), line
     healthy = summaries.validate({**summary, "batch_failed": False}).splitlines()[1]
-    assert healthy.startswith("  critical gates: passed; 0 warning(s)") and "blocked" not in healthy
+    assert healthy.startswith("  critical gates: passed; 0 warnings") and "blocked" not in healthy
     # a summary that names the reasons only (no findings) still says the load was blocked, and why
     assert "critical gates: passed; load blocked (source ningbo_gov: crawl found" in summaries.validate(
         {**summary, "findings": []})
@@ -825,10 +825,10 @@ def test_a_source_whose_listing_pages_all_failed_is_named_so_in_the_outage_reaso
     history = History(source_counts={"ningbo_gov": [26], "ningbolife": [22]})
     summary = validate_run(run_dir, today=TODAY, history=history)
     assert summary.batch_failed_reasons == [
-        "source ningbo_gov: crawl found no articles (new or unchanged); could not be read: all 2 listing page(s) "
+        "source ningbo_gov: crawl found no articles (new or unchanged); could not be read: all 2 listing pages "
         "failed (first: HttpError 503); the previous run saw 26"]
     [finding] = [f for f in summary.findings if f["kind"] == "crawl_outage"]
-    assert finding["source"] == "ningbo_gov" and "all 2 listing page(s) failed" in finding["text"]
+    assert finding["source"] == "ningbo_gov" and "all 2 listing pages failed" in finding["text"]
 
 
 def test_a_full_run_that_only_refetched_stored_articles_is_no_outage_or_volume_drop(tmp_path):
@@ -901,7 +901,7 @@ def test_a_listing_without_article_links_is_a_crawl_alert_even_on_a_clean_batch(
     assert summary.critical_success and not summary.batch_failed and summary.needs_alert
     assert summary.crawl_alerts == [
         f"source ningbolife: template drift?: listing {listing} yielded 0 article links",
-        "source ningbolife: 1 article(s) redirected to another host, not followed (e.g. offsite redirect: "
+        "source ningbolife: 1 article redirected to another host, not followed (e.g. offsite redirect: "
         "http://evil.example/a.html (from http://www.ningbolife.com/a.html))"]
     [drift] = [w for w in summary.warnings if w["expectation"] == "template_drift"]
     assert drift["samples"] == [{"key": "ningbolife", "value": listing}]

@@ -358,4 +358,4 @@ def test_cli_lists_unmapped_subjects_most_frequent_first(pg_url: str, tmp_path: 
     text = capsys.readouterr().out
     assert "cranes" in text and "berths" not in text and not text.lstrip().startswith("[")
     # the header counts every unmapped subject, not the rows shown (it said "1 unmapped subject(s)")
-    assert text.splitlines()[0] == "2 unmapped subject(s), the 1 most frequent (metrics / articles, units):"
+    assert text.splitlines()[0] == "2 unmapped subjects, the 1 most frequent (metrics / articles, units):"

@@ -784,7 +784,7 @@ def test_a_stored_article_found_again_under_another_url_of_its_source_is_not_sto
     assert other_path["url"] in stored_article_urls("ningbolife", pg_url)
     assert other_path["url"] not in stored_article_urls("ningbo_gov", pg_url)
     line = summaries.load(result.to_dict())
-    assert (f"; 1 duplicate page(s), the content of another URL of their source, kept once: {other_path['url']} "
+    assert (f"; 1 duplicate page, the content of another URL of its source, kept once: {other_path['url']} "
             f"(= {BASE}1.html)") in line
     # loading the run again finds the same and changes nothing
     again = load_run(run_b, pg_url)

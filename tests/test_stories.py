@@ -335,4 +335,4 @@ def test_the_load_summary_names_the_prints_computed_at_load() -> None:
     base = {"run_id": "r", "stories_fingerprinted": 3, "stories_joined": 1}
     assert "computed at load" not in summaries.load({**base, "stories_computed": 0})
     line = summaries.load({**base, "stories_computed": 2, "stories_malformed_prints": 1})
-    assert "2 fingerprint(s) computed at load" in line and "1 staged fingerprint(s) malformed" in line
+    assert "2 fingerprints computed at load" in line and "1 staged fingerprint malformed" in line
