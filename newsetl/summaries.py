@@ -197,8 +197,9 @@ def _ran(r: Mapping[str, Any]) -> str:
 
 
 def runs(rows: list[Mapping[str, Any]]) -> str:
-    """One line per run: a loaded run's counts; a blocked run says nothing of it was loaded and why;
-    a reprocess names the run it reprocessed instead of repeating that run's crawl counts."""
+    """One line per run: a loaded run's counts (with the duplicate pages it stored once, when any); a
+    blocked run says nothing of it was loaded and why; a reprocess names the run it reprocessed
+    instead of repeating that run's crawl counts."""
     if not rows:
         return "no run stored yet"
     lines = []
@@ -213,7 +214,11 @@ def runs(rows: list[Mapping[str, Any]]) -> str:
             what = (f"load blocked{f' ({reasons})' if reasons else ''}: nothing loaded of {rows_} staged; "
                     f"{quarantined}")
         else:
-            what = f"{rows_}, {quarantined}"
+            # load_result.articles_duplicate: pages of another URL's content, not stored again; only the
+            # load counts them (a blocked run's record does not), and `load` and `validate` name them
+            duplicates = _n((r.get("load_result") or {}).get("articles_duplicate"))
+            what = f"{rows_}, {quarantined}" + (f", {_count(duplicates, 'duplicate page')} kept once"
+                                                if duplicates else "")
         if r.get("reprocess_of"):
             what = f"reprocess of run {r['reprocess_of']}: {what}"
         result = r.get("load_result")

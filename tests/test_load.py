@@ -754,7 +754,7 @@ def test_a_stored_article_found_again_under_another_url_of_its_source_is_not_sto
     serves it under another category path): it was inserted as a second article with the same content,
     one story, and only `stories_joined` said so. Now it is not stored, not quarantined, and named."""
     from newsetl import summaries
-    from warehouse.queries import stored_article_urls
+    from warehouse.queries import recent_runs, stored_article_urls
 
     articles, metrics = three_articles()
     load_run(make_run_dir(tmp_path, articles, metrics, run_id="run-A"), pg_url)
@@ -786,6 +786,12 @@ def test_a_stored_article_found_again_under_another_url_of_its_source_is_not_sto
     line = summaries.load(result.to_dict())
     assert (f"; 1 duplicate page, the content of another URL of its source, kept once: {other_path['url']} "
             f"(= {BASE}1.html)") in line
+    # `newsetl runs` counted run B's rows and quarantine and said nothing of the page it stored once
+    listed = summaries.runs(recent_runs(pg_url)).splitlines()
+    [run_b_line] = [x for x in listed if x.startswith("run-B ")]
+    [run_a_line] = [x for x in listed if x.startswith("run-A ")]
+    assert "3 articles, 3 metrics, 0 quarantined, 1 duplicate page kept once" in run_b_line, run_b_line
+    assert "duplicate" not in run_a_line, run_a_line
     # loading the run again finds the same and changes nothing
     again = load_run(run_b, pg_url)
     assert (again.articles_inserted, again.duplicates) == (0, result.duplicates)
