@@ -15,7 +15,9 @@ Two steps around GX's own site build (`expectations.runner._Gx.build_docs`):
   `data_docs_assets/` (vendored from npm, listed in its manifest.json) into
   ``static/vendor/`` and every page points at the local copy; GX's logo beacon on S3 points
   at the logo in ``static/images/``. Any other external script, stylesheet, image or CSS
-  ``url()`` is removed, and named in the return value (the tests require none).
+  ``url()`` is removed, and named in the return value (the tests require none). A page's
+  relative reference into ``static/`` is pointed at that file from where the page is: GX's
+  favicon template counts a validation page one directory short of its depth.
 
 Only the rendered copy changes: summary.json, the quarantine and the mail use the results
 as GX returned them.
@@ -55,6 +57,10 @@ IMPORT_RE = re.compile(r"""@import\s+["'](https?://[^"']+)["']\s*;?""", re.I)
 # CSS inside a page: only <style> blocks and style="" attributes (page text is left alone)
 STYLE_BLOCK_RE = re.compile(r"(<style\b[^>]*>)(.*?)(</style>)", re.I | re.S)
 STYLE_ATTR_RE = re.compile(r"""(\bstyle\s*=\s*")([^"]*)(")""", re.I)
+# a tag's relative reference into the site's static/ ("../../static/images/favicon.ico"): GX's
+# favicon.j2 puts suite-name dots + 3 "../" before it on a validation page, which sits one deeper
+# (validations/<suite parts>/<run>/<time>/<batch>.html), so the favicon pointed outside the site
+STATIC_REF_RE = re.compile(r"""(\b(?:href|src)\s*=\s*")((?:\.\.?/)*)(static/[^"]*)(")""", re.I)
 # what loads something: used by the tests to prove a site has no external asset left
 EXTERNAL_ASSET_RES = (SCRIPT_RE, LINK_RE, SRC_RE, CSS_URL_RE, IMPORT_RE)
 
@@ -233,6 +239,7 @@ def _localize(text: str, page: Path, local: dict[str, Path], dropped: set[str], 
     text = SCRIPT_RE.sub(script, text)
     text = LINK_RE.sub(link, text)
     text = SRC_RE.sub(src, text)
+    text = STATIC_REF_RE.sub(lambda m: m.group(1) + _relative(docs_dir / m.group(3), page) + m.group(4), text)
     text = STYLE_BLOCK_RE.sub(lambda m: m.group(1) + css(m.group(2)) + m.group(3), text)
     return STYLE_ATTR_RE.sub(lambda m: m.group(1) + css(m.group(2)) + m.group(3), text)
 

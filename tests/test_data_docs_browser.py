@@ -17,6 +17,7 @@ import json
 import re
 from collections.abc import Iterator
 from typing import Any
+from urllib.parse import unquote, urlsplit
 
 import lxml.html
 import pytest
@@ -75,6 +76,29 @@ def test_no_built_page_loads_anything_from_the_network(site):
     failing = site["failing"].read_text(encoding="utf-8")
     assert '<script src="../../../../../static/vendor/jquery/jquery.min.js"></script>' in failing
     assert 'src="../../../../../static/images/logo-long.png"' in failing  # not GX's S3 beacon
+
+
+def test_every_local_link_and_asset_of_the_site_is_a_file_in_it(site):
+    # GX's favicon on a validation page was "../../../../static/images/favicon.ico", one "../" short
+    # of its depth: it pointed outside the site, and the browser asked for a file that is not there
+    docs = site["docs"].resolve()
+    vendor = docs / "static" / "vendor"  # npm files as published: Font Awesome's CSS also names the
+    checked, broken = 0, []              # fonts not vendored (brands, ttf), which no page uses
+    for page in sorted([*docs.rglob("*.html"), *(p for p in docs.rglob("*.css") if vendor not in p.parents)]):
+        if page.suffix == ".css":
+            links = [m.group(1) for m in re.finditer(r"""url\(\s*["']?([^"')\s]+)""", page.read_text(encoding="utf-8"))]
+        else:
+            links = [link for _, _, link, _ in lxml.html.fromstring(page.read_bytes()).iterlinks()]
+        for link in links:
+            parts = urlsplit(link)
+            if parts.scheme or parts.netloc or not parts.path:  # data:, an anchor: nothing on disk
+                continue
+            checked += 1
+            target = (page.parent / unquote(parts.path)).resolve()
+            if docs not in target.parents or not target.is_file():
+                broken.append(f"{page.relative_to(docs)}: {link}")
+    assert checked > 100 and broken == []
+    assert 'href="../../../../../static/images/favicon.ico"' in site["failing"].read_text(encoding="utf-8")
 
 
 def test_vendored_files_are_the_npm_files_the_manifest_names():
@@ -154,6 +178,7 @@ def test_localize_rewrites_cdn_links_removes_unknown_ones_and_leaves_page_text_a
         '<script src="https://code.jquery.com/jquery-3.7.1.min.js" integrity="sha384-x" crossorigin="anonymous">'
         '</script><script src="https://cdn.jsdelivr.net/npm/vega@5"></script>'
         '<script src="https://tracker.example/t.js"></script>'
+        '<link rel="shortcut icon" href="../static/images/favicon.ico" type="image/x-icon"/>'
         "<style>.logo { background: url('https://great-expectations-web-assets.s3.us-east-2.amazonaws.com/"
         "full_logo_dark.png') }</style></head><body>"
         '<img src="https://great-expectations-web-assets.s3.us-east-2.amazonaws.com/logo-long.png?d=1&dataContextId=2">'
@@ -167,6 +192,7 @@ def test_localize_rewrites_cdn_links_removes_unknown_ones_and_leaves_page_text_a
     assert "vega" not in text and "tracker.example" not in text and "integrity" not in text
     assert "url('../../static/images/logo-long.png')" in text and 'src="../../static/images/logo-long.png"' in text
     assert "<p>scraped: url(https://example.com/x.png) and src=&quot;https://example.com/y.js&quot;</p>" in text
+    assert '<link rel="shortcut icon" href="../../static/images/favicon.ico"' in text  # GX wrote "../static/..."
     assert (docs / "static" / "vendor" / "jquery" / "jquery.min.js").is_file()
 
 
