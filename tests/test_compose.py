@@ -216,6 +216,29 @@ def test_data_docs_served_read_only_on_localhost_where_the_mail_links():
         assert RENDERED["services"][s]["environment"]["NEWSETL_DATA_DOCS_BASE_URL"] == "http://127.0.0.1:8081/runs"
 
 
+def test_the_task_failure_mail_links_the_log_where_on_call_opens_airflow(monkeypatch):
+    """The mail's log link is Airflow's ti.log_url, on [api] base_url: compose did not set it, so every
+    task-failure mail linked http://localhost:8080 whatever address on-call opens the UI at."""
+    import uuid
+
+    from airflow.models.taskinstance import TaskInstance
+    from airflow.providers.standard.operators.empty import EmptyOperator
+    from airflow.sdk import DAG
+
+    for s in (*AIRFLOW_SERVICES, *ONE_SHOT):
+        assert env(s)["AIRFLOW__API__BASE_URL"] == "${AIRFLOW_BASE_URL:-http://127.0.0.1:8080}", s
+        assert RENDERED["services"][s]["environment"]["AIRFLOW__API__BASE_URL"] == "http://127.0.0.1:8080"
+    assert "# AIRFLOW_BASE_URL=" in (ROOT / ".env.example").read_text()
+    assert "`AIRFLOW__API__BASE_URL` from `AIRFLOW_BASE_URL`" in " ".join((ROOT / "README.md").read_text().split())
+    # the key is the one the installed Airflow builds the link from
+    monkeypatch.setenv("AIRFLOW__API__BASE_URL", "https://airflow.example.org/")
+    with DAG("ningbo_scitech_news", schedule=None):
+        task = EmptyOperator(task_id="crawl")
+    ti = TaskInstance(task, run_id="scheduled__1", dag_version_id=uuid.uuid4())
+    ti.try_number = 2
+    assert ti.log_url == "https://airflow.example.org/dags/ningbo_scitech_news/runs/scheduled__1/tasks/crawl?try_number=2"
+
+
 def test_unpausing_is_documented_for_both_dags():
     assert env("airflow-scheduler")["AIRFLOW__CORE__DAGS_ARE_PAUSED_AT_CREATION"].startswith("${")
     readme = (ROOT / "README.md").read_text()
