@@ -415,11 +415,18 @@ def transform(run: RunCopy, progress: Progress | None = None) -> dict[str, int]:
             damage.append({"file": reject["record"]["file"], "source": reject["source"], "line": entry["line"],
                            "kind": entry["kind"], "error": entry["error"]})
     duplicates = _drop_duplicates(articles, metrics)
+    page_rejects = [r for r in rejects if "file" not in r["record"]]  # (not the raw archive lines)
     counts: dict[str, Any] = {
         "pages": pages,
         "articles": write_jsonl(paths.staged_articles, articles.values()),
         "metrics": write_jsonl(paths.staged_metrics, (m for rows in metrics.values() for m in rows)),
         "rejected": write_jsonl(paths.rejects, rejects),
+        # the pages rejected (not the raw archive lines, named below), how many and the first
+        # MAX_REPORTED_WARNINGS of them, each {url, source, reason}: the run summary names them under its
+        # transform line (all of them, with the page head, are in staged/rejects.jsonl and the quarantine)
+        "pages_rejected": len(page_rejects),
+        "rejected_pages": [{"url": r["url"], "source": r["source"], "reason": r["reasons"][0]}
+                           for r in page_rejects[:MAX_REPORTED_WARNINGS]],
         # pages whose article came out whole after a repair, per warning kind (core.records
         # PARSE_WARNING_KINDS), and the first MAX_REPORTED_WARNINGS of them with their lines
         "warnings": dict(sorted(Counter(warning_kind(w) for entry in warned

@@ -71,6 +71,14 @@ def transform(result: Mapping[str, Any]) -> str:
     warned = result.get("warnings") or {}
     if warned:  # pages kept whole: repaired (replaced bytes, flattened nesting, oversized body), charset guessed
         line += "; page warnings: " + ", ".join(f"{kind} {_n(n)}" for kind, n in sorted(warned.items()))
+    # each rejected page by URL and why (a report written before they were listed names none); more
+    # than NAMED_PAGES: the count of the rest, all of them in staged/rejects.jsonl and the quarantine
+    rejected = [r for r in result.get("rejected_pages") or [] if isinstance(r, Mapping)]
+    line += "".join(f"\n    rejected: {r.get('url')} ({' '.join(str(r.get('reason')).split())})"
+                    for r in rejected[:NAMED_PAGES])
+    more = _n(result.get("pages_rejected")) - min(len(rejected), NAMED_PAGES)
+    if rejected and more > 0:
+        line += f"\n    ... {_count(more, 'more rejected page')} in staged/rejects.jsonl"
     return line
 
 

@@ -199,6 +199,40 @@ def test_transform_report_names_and_counts_the_repaired_pages(tmp_path: Path) ->
     assert summaries.transform(counts).endswith("; page warnings: encoding 1, nesting 1")
 
 
+def test_the_transform_line_names_each_rejected_page_and_why(tmp_path: Path) -> None:
+    """A page the transform rejects is counted, quarantined and named under the run summary's
+    transform line with its reason (on-call reads which page and why without opening rejects.jsonl);
+    past summaries.NAMED_PAGES of them, the rest are counted."""
+    from newsetl import summaries
+    from newsetl.steps import transform
+
+    run = tmp_path / "runs" / "run1"
+    paths = RunPaths(run).make()
+    base = {"source": "ningbolife", "kind": "article", "status": 200, "headers": {}, "encoding": "utf-8",
+            "fetched_at": "2026-12-02T00:00:00+00:00", "via": "direct", "truncated": False}
+    page = PAGE.read_text(encoding="utf-8")
+    empty = [{**base, "url": f"{URL}?empty{n}", "canonical_url": URL.replace("5812", str(5820 + n)),
+              "html": "<html><body><div class='item-page'><p>&nbsp;</p></div></body></html>"}
+             for n in range(summaries.NAMED_PAGES + 1)]
+    rows = [{**base, "url": URL, "canonical_url": URL, "html": page},
+            {**base, "url": URL + "?zh", "canonical_url": URL.replace("5812", "5819"),
+             "html": "<html><body><div class='item-page'><h2>宁波科技创新</h2><div itemprop='articleBody'><p>"
+                     + "宁波市科技创新大会召开。" * 30 + "</p></div></div></body></html>"},
+            *empty]
+    write_jsonl(paths.pages("ningbolife"), rows)
+    counts = transform(str(run))
+    rejected = len(rows) - 1
+    assert (counts["articles"], counts["rejected"], counts["pages_rejected"]) == (1, rejected, rejected)
+    assert [r["url"] for r in counts["rejected_pages"]] == [r["canonical_url"] for r in rows[1:]]
+    line = summaries.transform(counts)
+    named = [entry.strip() for entry in line.splitlines()[1:]]
+    assert named[0] == f"rejected: {URL.replace('5812', '5819')} (non_english: page language is 'zh', not English)"
+    assert named[1] == f"rejected: {URL.replace('5812', '5820')} (empty: HTML page has no text)"
+    assert len(named) == summaries.NAMED_PAGES + 1
+    assert named[-1] == "... 2 more rejected pages in staged/rejects.jsonl"
+    assert f"{rejected} rejected (quarantined)" in line.splitlines()[0]
+
+
 def test_transform_quarantines_an_oversized_page_by_name(tmp_path: Path) -> None:
     """A raw page above the page limit (an archived run reprocessed, a crawl with another cap)."""
     from newsetl.steps import transform

@@ -35,8 +35,9 @@ def test_a_stage_runs_as_a_child_and_reports_its_own_peak_rss(tmp_path):
     (tmp_path / "runs" / "empty" / "raw").mkdir(parents=True)
     (tmp_path / "runs" / "empty" / "crawl_report.json").write_text('{"sources": {}}')  # crawled: nothing
     stage = bench.run_stage("transform", ["transform", str(tmp_path / "runs" / "empty")], {**os.environ, **env})
-    assert stage.result == {"pages": 0, "articles": 0, "metrics": 0, "rejected": 0, "warnings": {}, "page_warnings": [],
-                            "archive_errors": [], "duplicates": 0, "duplicate_pages": []}
+    assert stage.result == {"pages": 0, "articles": 0, "metrics": 0, "rejected": 0, "pages_rejected": 0,
+                            "rejected_pages": [], "warnings": {}, "page_warnings": [], "archive_errors": [],
+                            "duplicates": 0, "duplicate_pages": []}
     assert stage.seconds > 0 and 10 < stage.peak_rss_mb < 2000
     missing = tmp_path / "runs" / "missing"
     try:

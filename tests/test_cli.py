@@ -651,7 +651,8 @@ def test_json_output_is_json_alone_and_the_summary_is_short_text(tmp_path, pg_ur
         assert " INFO " in proc.stderr and " INFO " not in proc.stdout  # the steps log, on stderr only
         assert BAR not in proc.stderr  # stderr is no terminal here: no progress bars
     assert results["transform"] == {"pages": 6, "articles": 6, "metrics": results["transform"]["metrics"],
-                                    "rejected": 0, "warnings": {}, "page_warnings": [], "archive_errors": [],
+                                    "rejected": 0, "pages_rejected": 0, "rejected_pages": [], "warnings": {},
+                                    "page_warnings": [], "archive_errors": [],
                                     "duplicates": 0, "duplicate_pages": []}
     assert results["validate"]["articles_accepted"] == 6 and results["load"]["articles_inserted"] == 6
 
