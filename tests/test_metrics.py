@@ -906,6 +906,34 @@ def test_a_precise_figure_said_again_in_its_paragraph_is_one_fact() -> None:
     assert len(extract_metrics(body)) == 2  # another paragraph: not dropped
 
 
+def test_third_tune_sites_pass_shapes() -> None:
+    """Real pages of the third tune_sites pass (s024, s025, s019): a rank with "the" before its ordinal;
+    "for 38 times" counts occasions (a multiple without "for" stays one); a currency word after a prefixed
+    amount names its currency; a plural that may be a verb ("plans") is counted before "that"; "twice the"
+    is a multiple of 2 ("visited twice" is none)."""
+    m = by_text(extract_metrics("Ningbo has 55 listed companies and ranked the second (after Shenzhen) among "
+                                "the municipalities."), "ranked the second")
+    assert (m.value, m.unit, m.kind) == (2.0, "rank", "rank")
+    m = by_text(extract_metrics("It amounted to $3.27 billion, ranking the second place in the province."),
+                "ranking the second")
+    assert (m.value, m.kind) == (2.0, "rank")
+    m = by_text(extract_metrics("Over the years, 23 companies raised funds for 38 times."), "38 times")
+    assert (m.value, m.unit, m.kind) == (38.0, "count", "level") and "match.times_occasions" in m.rules
+    m = by_text(extract_metrics("Exports grew 3 times to 5 billion yuan."), "3 times")
+    assert (m.value, m.unit) == (3.0, "times")
+    m = by_text(extract_metrics("The country's actual utilization of foreign capital was ¥173.48 billion US "
+                                "dollars, up 20.2% year on year."), "¥173.48 billion US dollars")
+    assert (m.value, m.unit) == (173_480_000_000.0, "USD")
+    assert by_text(extract_metrics("It invested RMB 5 billion yuan."), "RMB 5 billion yuan").unit == "CNY"
+    m = by_text(extract_metrics("Cixi finished the review, including 113 initiative projects, 81 plans that "
+                                "have been implemented and 2 projects."), "81 plans")
+    assert (m.value, m.unit, m.subject) == (81.0, "count", "plans")
+    m = by_text(extract_metrics("Ningbo's growth rate is more than twice the average speed of the province."),
+                "twice")
+    assert (m.value, m.unit, m.qualifier) == (2.0, "times", "at_least")
+    assert extract_metrics("He visited Ningbo twice in 2019.") == []
+
+
 def test_a_scaled_amount_without_currency_takes_the_currency_of_its_sentence() -> None:
     """Real page tune_sites s015: "with the contractual amount reaching 1.88 billion USD, up 41% ..., with
     the actual utilized amount reaching 1.16 bln, up 26%" (money.currency_elided); only after a linking

@@ -68,7 +68,10 @@ from transforms.metrics.vocab import OWN_TIME_WORDS, words_pattern
 # 595 ..." and "above the designated size" stay inside a subject; a number or "again" is none.
 # "2026.12.03.6": a figure whose period starts after the article's publication month is a target, not an
 # actual ("Ningbo wants R&D intensity to reach 3.5%" for 2021..2025 in a 2020 article), whatever its clause's cues.
-EXTRACTOR_VERSION = "2026.12.03.6"
+# "2026.12.04.1": "ranked the second (place)" is a rank; "raised funds for 38 times" a count of occasions, not a
+# multiple; a currency word after a prefixed amount names its currency ("¥173.48 billion US dollars" is USD);
+# "81 plans that ..." counts plans; "(more than) twice the/as" is a multiple of 2 (third tune_sites pass).
+EXTRACTOR_VERSION = "2026.12.04.1"
 
 
 def extract_metrics(body: str, published: str | None = None, title: str | None = None) -> list[Metric]:

@@ -60,7 +60,7 @@ from transforms.metrics.vocab import (
 
 MONEY_PREFIXED_RE = re.compile(
     rf"(?<![A-Za-z$])(?P<cur>{words_pattern(CURRENCY_PREFIXES)})\s?{PREFIXED_NUM}{SCALE}"
-    rf"(?:\s+(?:{words_pattern(CURRENCY_TRAILERS)})\b)?(?![\w%])"
+    rf"(?:\s+(?P<trailer>{words_pattern(CURRENCY_TRAILERS)})\b)?(?![\w%])"
 )
 MONEY_SUFFIXED_RE = re.compile(
     rf"{NUM}{SCALE}\s*(?P<cur>{words_pattern(CURRENCY_SUFFIXES, space=' ')})\b"
@@ -95,6 +95,12 @@ KM_RE = re.compile(
     rf"{NUM}{SCALE}(?:\s*|-)(?:kilomet(?:er|re)s?|km)(?![\w²/])(?!\s+(?:per|an|a)\s+hour)", re.IGNORECASE
 )
 TIMES_RE = re.compile(rf"{NUM}{SCALE}\s+times\b(?!\s+(?:a|per|each|every)\s+(?:day|week|month|year)\b)")
+# "more than twice the average speed", "twice as many": a multiple in a word (before what it multiplies).
+MULTIPLE_WORDS: dict[str, int] = {"twice": 2, "thrice": 3}
+TWICE_RE = re.compile(rf"(?<![\w-])(?P<word>{words_pattern(MULTIPLE_WORDS)})(?=\s+(?:the|as|that|of)\b)",
+                      re.IGNORECASE)
+# "raised funds for 38 times", "won the prize for 3 times": how often (a count), not a multiple.
+OCCASIONS_RE = re.compile(rf"(?<=\bfor\s){NUM}\s+times\b")
 
 # A multiple in words after a change word: "an increase of nearly ten times", "grew a hundred times".
 SPELLED_TIMES_RE = re.compile(
@@ -124,7 +130,7 @@ SCOPED_RANK_RE = re.compile(
     re.IGNORECASE,
 )
 RANK_RE = re.compile(
-    r"\b(?P<verb>rank(?:s|ed|ing)?|placed|placing|came|coming)\s+(?:(?:at|as)\s+)?"
+    r"\b(?P<verb>rank(?:s|ed|ing)?|placed|placing|came|coming)\s+(?:(?:at|as)\s+)?(?:the\s+)?"
     r"(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
     r"(?P<ordnum>\d{1,3})(?:st|nd|rd|th)|No\.\s?(?P<nonum>\d{1,3})|number\s+(?P<wnum>\d{1,3}))\b"
     r"(?:\s+in\s+(?:the\s+)?(?:province|country|world|nation|city|region|Yangtze\s+River\s+Delta|"
@@ -286,8 +292,21 @@ def _fraction(match: re.Match[str]) -> _Found | None:
 
 
 def _money(match: re.Match[str]) -> _Found:
-    return _Found(match.start(), match.end(), _number(match), CURRENCIES[match.group("cur").lower()],
+    """An amount with its currency: a currency word after a prefixed amount names it over the mark
+    ("¥173.48 billion US dollars" is USD: "¥" is written loosely, the word is not)."""
+    trailer = match.groupdict().get("trailer")
+    currency = " ".join((trailer or match.group("cur")).lower().split())
+    return _Found(match.start(), match.end(), _number(match), CURRENCIES[currency], num_start=match.start())
+
+
+def _twice(match: re.Match[str]) -> _Found:
+    return _Found(match.start(), match.end(), float(MULTIPLE_WORDS[match.group("word").lower()]), "times",
                   num_start=match.start())
+
+
+def _occasions(match: re.Match[str]) -> _Found:
+    """ "raised funds for 38 times": how often something happened, a count (not a multiple)."""
+    return _Found(match.start(), match.end(), _number(match), "count", kind="level", num_start=match.start())
 
 
 def _simple(unit: str, kind: str | None = None) -> Callable[[re.Match[str]], _Found]:
@@ -370,8 +389,10 @@ MATCHERS: tuple[tuple[str, re.Pattern[str], Callable[[re.Match[str]], _Found | N
     ("tonnes", TONNES_RE, _simple("tonnes")),
     ("kwh", KWH_RE, _energy),
     ("km", KM_RE, _simple("km")),
+    ("times_occasions", OCCASIONS_RE, _occasions),
     ("times", TIMES_RE, _simple("times")),
     ("times_spelled", SPELLED_TIMES_RE, _spelled_times),
+    ("times_twice", TWICE_RE, _twice),
     ("amount_spelled", SPELLED_SCALED_RE, _spelled_scaled),
     ("points_compared", POINTS_COMPARED_RE, _bare_points),
     ("points_changed", POINTS_CHANGED_RE, _bare_points),
@@ -399,6 +420,8 @@ MATCHER_TRIGGERS: dict[str, tuple[str, ...]] = {
     "km": ("km", "kilomet"),
     "times": ("times",),
     "times_spelled": ("times", "fold"),
+    "times_occasions": ("times",),
+    "times_twice": ("twice", "thrice"),
     "amount_spelled": ("illion",),
     "points_compared": ("point",),
     "points_changed": ("point",),

@@ -119,7 +119,8 @@ def _number(match: re.Match[str]) -> float:
 # numbers, ordinals, fraction words); a sentence with none is skipped, and matchers that need a
 # digit (or a spelled-out number) run only where the scan found one.
 NUMBER_WORDS_TRIE = words_pattern({*SPELLED_NUMBERS, *SPELLED_TENS, *SPELLED_UNITS, *ORDINAL_WORDS,
-                                   "half", "halves", "thirds", "quarter", "quarters", "fourths", "fifths"})
+                                   "half", "halves", "thirds", "quarter", "quarters", "fourths", "fifths",
+                                   "twice", "thrice"})
 NUMBERISH_RE = re.compile(r"\d+|(?<![\w-])(?:" + NUMBER_WORDS_TRIE + r")(?![\w])", re.IGNORECASE)
 # The scan of a lowercased paragraph (fastre.folded_text) in one pass the regex engine can skip
 # through (NUMBERISH_RE, opening with a lookbehind, is tried at every position): every digit run and

@@ -288,6 +288,11 @@ def _noun_phrase_after(para: str, pos: int, singular: bool = False) -> tuple[int
     return _noun_phrase_in(tokens, singular)
 
 
+# A relative pronoun right after a word that may be a verb ("plans", "reports") makes it a noun: "81 plans
+# that have been implemented".
+RELATIVE_WORDS = frozenset({"that", "which", "whose"})
+
+
 def _noun_phrase_in(tokens: list[re.Match[str]], singular: bool, complete: bool = True) -> tuple[int, str] | None:
     """_noun_phrase_after from the tokens after the number (_words_after); complete=False: more tokens
     may follow them, and reading past them raises _ReadMore (every token but the last reads the one
@@ -307,7 +312,8 @@ def _noun_phrase_in(tokens: list[re.Match[str]], singular: bool, complete: bool 
             raise _ReadMore
         if not words:
             if (lower in NONCOUNT_FIRST_WORDS or lower in SUPERLATIVES or lower in COUNT_STOP_WORDS
-                    or lower in VERB_WORDS and not lower.endswith("ed")):  # "registered users" is a noun
+                    or lower in VERB_WORDS and not lower.endswith("ed")  # "registered users" is a noun
+                    and not (lower.endswith("s") and following.lower() in RELATIVE_WORDS)):  # "81 plans that"
                 return None  # "China's 100 best cities" names a list, it does not count anything
             if not word[0].isalpha() and not (MODEL_TOKEN_RE.fullmatch(word) and following[:1].isalpha()):
                 return None

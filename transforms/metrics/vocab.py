@@ -22,7 +22,7 @@ CURRENCY_PREFIXES = ("US$", "USD", "RMB", "CNY", "EUR", "€", "¥", "￥", "$")
 CURRENCY_SUFFIXES = ("yuan", "Yuan", "RMB", "CNY", "US dollars", "US Dollars", "dollars", "Dollars", "USD",
                      "euros", "euro", "EUR")
 # Currency words that may follow a prefixed amount ("RMB 5 billion yuan").
-CURRENCY_TRAILERS = ("yuan", "Yuan", "RMB", "dollars", "euros")
+CURRENCY_TRAILERS = ("yuan", "Yuan", "RMB", "dollars", "euros", "US dollars", "US Dollars", "USD")
 CURRENCIES: dict[str, str] = {
     "yuan": "CNY", "rmb": "CNY", "cny": "CNY", "¥": "CNY", "￥": "CNY",
     "us$": "USD", "$": "USD", "usd": "USD", "dollars": "USD", "us dollars": "USD",
