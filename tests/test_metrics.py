@@ -934,6 +934,26 @@ def test_third_tune_sites_pass_shapes() -> None:
     assert extract_metrics("He visited Ningbo twice in 2019.") == []
 
 
+def test_a_change_of_the_count_before_it_and_an_amount_after_a_money_noun() -> None:
+    """Real pages tune_sites s025 and s018: "564 foreign-funded enterprises were established, an increase
+    of 78 over the previous year" (a signed change of that count); "(at an investment of 137.3 million)"
+    with no currency in its sentence is yuan (a population of millions is no money)."""
+    body = ("Last year, 564 foreign-funded enterprises were established in Ningbo, an increase of 78 over the "
+            "previous year. The city has 120 high-tech parks, a decrease of 5 from 2019.")
+    m = by_text(extract_metrics(body), "78")
+    assert (m.value, m.unit, m.kind, m.subject) == (78.0, "count", "change", "foreign-funded enterprises")
+    assert "count.change_of_count" in m.rules
+    assert by_text(extract_metrics(body), "5").value == -5.0
+    assert [m.text for m in extract_metrics("There were 300 companies, an increase of 2018.")] == ["300 companies"]
+    m = by_text(extract_metrics("Intentions for 83 sci-tech projects (at an investment of 137.3 million) were "
+                                "reached."), "137.3 million")
+    assert (m.value, m.unit) == (137_300_000.0, "CNY") and "money.currency_omitted" in m.rules
+    assert extract_metrics("The city has a population of 9.4 million.") == []
+    # a currency named later in the sentence: not known to be yuan, left out
+    assert [m.text for m in extract_metrics("It received funds of 20 million, and loans of 5 million dollars.")] \
+        == ["5 million dollars"]
+
+
 def test_a_scaled_amount_without_currency_takes_the_currency_of_its_sentence() -> None:
     """Real page tune_sites s015: "with the contractual amount reaching 1.88 billion USD, up 41% ..., with
     the actual utilized amount reaching 1.16 bln, up 26%" (money.currency_elided); only after a linking

@@ -71,7 +71,10 @@ from transforms.metrics.vocab import OWN_TIME_WORDS, words_pattern
 # "2026.12.04.1": "ranked the second (place)" is a rank; "raised funds for 38 times" a count of occasions, not a
 # multiple; a currency word after a prefixed amount names its currency ("¥173.48 billion US dollars" is USD);
 # "81 plans that ..." counts plans; "(more than) twice the/as" is a multiple of 2 (third tune_sites pass).
-EXTRACTOR_VERSION = "2026.12.04.1"
+# "2026.12.04.2": "564 enterprises ..., an increase of 78 over the previous year" is a change of that count
+# (count.change_of_count); "(at an investment of 137.3 million)" with no currency in its sentence is yuan
+# (money.currency_omitted).
+EXTRACTOR_VERSION = "2026.12.04.2"
 
 
 def extract_metrics(body: str, published: str | None = None, title: str | None = None) -> list[Metric]:

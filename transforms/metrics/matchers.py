@@ -212,6 +212,12 @@ ELIDED_FOLLOW_RE = re.compile(
 ELIDED_MONEY_FOLLOW_RE = re.compile(r"\s*(?:[,.;:)）]|$)")
 ELIDED_MONEY_LINK_RE = re.compile(rf"\b(?:{words_pattern(ELIDED_MONEY_LINKS)})\s*$", re.IGNORECASE)
 MONEY_UNITS = frozenset(CURRENCIES.values())
+# "(at an investment of 137.3 million)": a scaled amount right after a noun that is money, with no currency in its
+# sentence, is yuan (the sites report in yuan; the labelling convention: "bare 100 million ... -> CNY").
+MONEY_NOUN_BEFORE_RE = re.compile(
+    r"\b(?:investments?|funds?|funding|capital|revenues?|budgets?|subsid(?:y|ies)|loans?|financing|turnover)"
+    r"\s+of\s*$", re.IGNORECASE)
+CURRENCY_WORD_RE = re.compile(r"[$¥￥€]|\b(?:yuan|rmb|cny|usd|dollars?|euros?|eur)\b", re.IGNORECASE)
 # A frequency adverb right after a number: "1479 monthly" counts per month, it is no year.
 FREQUENCY_AFTER_RE = re.compile(rf"\s+(?:{words_pattern(FREQUENCY_ADVERBS)})\b", re.IGNORECASE)
 # The text between an earlier count of the sentence and a number that counts the same thing.
@@ -222,6 +228,11 @@ ELIDED_GAP_RE = re.compile(
     re.IGNORECASE,
 )
 ELIDED_GAP_MAX = 120
+# "564 foreign-funded enterprises were established, an increase of 78 over the previous year": a change of the
+# count before it, its noun left out (kind and sign are the change words', as after "the number of X").
+COUNT_CHANGE_GAP_RE = re.compile(r",\s*(?:an?\s+)?(?:increase|decrease|rise|drop|decline|reduction)\s+of\s*$",
+                                 re.IGNORECASE)
+COUNT_CHANGE_AFTER_RE = re.compile(r"\s+(?:over|compared|from|than)\b|\s*(?:[,.;:)）]|$)", re.IGNORECASE)
 TOTAL_GAP_RE = re.compile(r"\btotal\b", re.IGNORECASE)
 # A count given in parentheses after a place or name, counting what the sentence counted before: "Chongqing (67)".
 NAMED_PAREN_BEFORE_RE = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s*\($")
@@ -543,6 +554,9 @@ def _elided_currency(para: str, match: re.Match[str], sent_start: int, sent_end:
         return None
     money = [f for f in found if f.unit in MONEY_UNITS and sent_start <= f.start and f.end <= match.start()]
     if not money:
+        if MONEY_NOUN_BEFORE_RE.search(before) and not CURRENCY_WORD_RE.search(para, sent_start, sent_end):
+            return _Found(match.start(), match.end(), _number(match), "CNY", num_start=match.start(),
+                          rules=["money.currency_omitted"])
         return None
     unit = max(money, key=lambda f: f.end).unit
     return _Found(match.start(), match.end(), _number(match), unit, num_start=match.start(),
@@ -587,6 +601,13 @@ def _elided_count(para: str, match: re.Match[str], sent_start: int, sent_end: in
                  and f.start < sent_start + partitive.end()]
         if whole:
             return item(whole[0].subject)
+    earlier = [f for f in found if f.unit == "count" and f.end <= match.start() and f.start >= sent_start]
+    if earlier and COUNT_CHANGE_AFTER_RE.match(after):
+        last = max(earlier, key=lambda f: f.end)
+        gap = para[last.end:match.start()]
+        if len(gap) <= ELIDED_GAP_MAX and COUNT_CHANGE_GAP_RE.search(gap) and not ANY_NUMBER_RE.search(gap):
+            return _Found(match.start(), match.end(), value, "count", subject=last.subject, num_start=match.start(),
+                          rules=["count.change_of_count"])
     if not ELIDED_FOLLOW_RE.match(after):
         return None
     joined = LIST_JOIN_RE.match(after)
