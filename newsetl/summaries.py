@@ -288,6 +288,8 @@ def quarantine_decisions(results: list[Mapping[str, Any]]) -> str:
                     + (f", {left} left quarantined" if left else ""))
         elif r.get("article") == "stale":
             what = "accepted; not loaded: the stored article is newer"
+        elif r.get("article") == "duplicate":
+            what = f"accepted; not loaded: its content is stored as {r.get('duplicate_of')} (the same article)"
         else:
             what = "accepted (marked; its page is not fetched again): " + str(r["why"]).split(":")[0]
         lines.append(f"{r['url']}: {what} [audit {r['audit_id']}, by {r['by']}]")

@@ -279,6 +279,36 @@ def test_a_released_page_is_fetched_again_by_the_next_crawl_of_the_mirror(tmp_pa
     assert (row["url"], row["state"], row["acted_by"]) == (held["url"], "released", "oncall")
 
 
+def test_accept_of_an_article_stored_under_another_url_does_not_store_it_twice(tmp_path, pg_url):
+    """The kept article has the content of GOOD, stored by the same run under another URL of its source
+    (Joomla serves an article under each of its category paths): accepting it stores no second row and
+    loads none of its metrics, as the load would have decided; it is marked accepted as GOOD's duplicate,
+    audited, and stays out of the next crawl."""
+    seed(tmp_path, pg_url, kept_fields={"content_hash": make_article(GOOD)["content_hash"]})
+    env = {config.ENV_DATABASE_URL: pg_url}
+    done = newsetl("quarantine", "accept", KEPT, "--json", env=env)
+    assert done.returncode == 0, done.stderr
+    [result] = json.loads(done.stdout)
+    assert (result["loaded"], result["article"], result["duplicate_of"]) == (False, "duplicate", GOOD)
+    assert query(pg_url, "SELECT url FROM news.articles ORDER BY url") == [(GOOD,)]
+    assert query(pg_url, "SELECT count(*) FROM news.v_metrics WHERE url = %s", (KEPT,)) == [(0,)]
+    [(outcome,)] = query(pg_url, "SELECT outcome FROM news.quarantine_audit")
+    assert outcome["duplicate_of"] == GOOD
+    assert KEPT in stored_article_urls("ningbolife", pg_url)
+    human = newsetl("quarantine", "accept", BROKEN, KEPT, env=env)  # already accepted: refused, nothing changes
+    assert human.returncode == 4 and "already accepted" in human.stderr
+    assert KEPT in newsetl("quarantine", "list", "--state", "accepted", env=env).stdout
+
+
+def test_the_accept_line_names_the_stored_article_a_duplicate_has_the_content_of():
+    from newsetl import summaries
+
+    line = summaries.quarantine_decisions([{"url": KEPT, "action": "accept", "loaded": False, "article": "duplicate",
+                                            "duplicate_of": GOOD, "audit_id": 7, "by": "oncall"}])
+    assert line == (f"{KEPT}: accepted; not loaded: its content is stored as {GOOD} (the same article) "
+                    f"[audit 7, by oncall]")
+
+
 def test_accept_copies_the_story_print_the_quarantined_record_staged(tmp_path, pg_url):
     kept = make_article(KEPT, title="Ningbo robots")
     staged = stories.to_record(stories.story_print(kept["title"], kept["body"]))

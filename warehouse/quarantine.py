@@ -13,7 +13,9 @@ news.quarantine_audit row per URL in the same transaction as the change:
   with the metrics that were quarantined only because their article was
   (`article_quarantined`, `article_not_loaded`); a page the quarantine keeps only in part
   (stage transform: the page head and the error, no article) is marked accepted and stays
-  in the seen-set, so it is not fetched nor alerted on again.
+  in the seen-set, so it is not fetched nor alerted on again. A kept article whose content the warehouse
+  already holds under another URL of its source (the loader's duplicate rule) is not inserted a second
+  time: it is marked accepted as a duplicate of that URL, its metrics not loaded.
 
 A URL that is not quarantined now (never quarantined, or already released/accepted), or
 whose record cannot be loaded, refuses the whole command (QuarantineRefused): nothing changes.
@@ -204,6 +206,14 @@ def _accept(cur: Any, row: dict[str, Any]) -> dict[str, Any]:
     try:
         cur.execute(STAGE_ARTICLE, {"quarantine_id": row["quarantine_id"]})
         cur.execute(STAGE_METRICS, params)
+        # the same article stored under another URL of its source: not a second row (as the load decides)
+        cur.execute(sql.DROP_STORED_DUPLICATES)
+        duplicate = cur.fetchone()
+        if duplicate is not None:
+            cur.execute("DROP TABLE _stored_duplicates")  # (ON COMMIT DROP: another accept may follow)
+            return {"loaded": False, "article": "duplicate", "duplicate_of": duplicate[2],
+                    "why": "its content is stored under another URL of its source: not stored again"}
+        cur.execute("DROP TABLE _stored_duplicates")
         cur.execute(sql.STAGE_METRIC_SETS)
         cur.execute(sql.INSERT_UNKNOWN_SOURCES)
         cur.execute(sql.CLASSIFY_ARTICLES)
