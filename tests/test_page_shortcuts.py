@@ -767,17 +767,21 @@ def test_deeper_than_flatten_gives_the_plain_answer_on_the_real_pages() -> None:
 # ------------------------------------------------------------------ Hanweb content markers asked once
 
 def plain_hanweb_parse(doc, html: str, url: str | None = None):  # type: ignore[no-untyped-def]
-    """hanweb.parse as it was: the listing test and the blocks each evaluate the start markers."""
+    """hanweb.parse as it was: the listing test and the blocks each evaluate the start markers (by XPath),
+    every meta asked with meta_content."""
     from transforms.errors import NotAnArticle
     from transforms.templates import hanweb
     from transforms.templates.htmlutil import first_text, meta_content
 
-    if hanweb.is_listing(doc, html, hanweb.xpath(doc, hanweb.CONTENT_START_XPATH)):
+    starts = hanweb.xpath(doc, hanweb.CONTENT_START_XPATH)
+    if hanweb.is_listing(doc, html, starts, meta_content(doc, hanweb.TITLE_META)):
         raise NotAnArticle("listing", "Hanweb column page (record datastore, no article content)")
     title = meta_content(doc, hanweb.TITLE_META) or first_text(doc, hanweb.TITLE_XPATHS) or hanweb._title_from_head(doc)
-    published = hanweb._published(doc, url, hanweb.xpath(doc, hanweb.CONTENT_START_XPATH))
+    published = hanweb._published(doc, url, hanweb.xpath(doc, hanweb.CONTENT_START_XPATH),
+                                  meta_content(doc, hanweb.DATE_META))
     section = meta_content(doc, hanweb.SECTION_META) or hanweb._breadcrumb_section(doc)
-    blocks = hanweb._content_blocks(doc, hanweb.xpath(doc, hanweb.CONTENT_START_XPATH))
+    blocks = hanweb._content_blocks(doc, hanweb.xpath(doc, hanweb.CONTENT_START_XPATH),
+                                    hanweb.xpath(doc, hanweb.CONTENT_END_XPATH))
     return textutil.Content(title=title, published=published, section=section, blocks=blocks)
 
 
@@ -817,6 +821,68 @@ def test_hanweb_parse_gives_the_plain_answer_on_tag_soup(html: str) -> None:
     from transforms.templates import hanweb
 
     assert hanweb_results(hanweb.parse, html) == hanweb_results(plain_hanweb_parse, html)
+
+
+# ------------------------------------------------------------------ Hanweb markers and metas, Joomla's item page: once
+
+META_NAMES = ["ContentStart", "contentstart", "CONTENTSTART", "contentStart", "ContentEnd", "CONTENTEND", "contentend",
+              "ContentEnD", "content start", "contentstartx", "Generator", "ArticleTitle", "articletitle", "PubDate",
+              "og:title", ""]
+META_SOUP = [*MARKUP, *(f'<meta name="{n}" content="v{i}">' for i, n in enumerate(META_NAMES)),
+             *(f'<META {a}="{n}" content="">' for a in ("name", "property", "itemprop")
+               for n in META_NAMES[:2] + META_NAMES[10:]),
+             '<meta content=" x ">', '<meta name="PubDate" content=" \u3000 ">', "<meta property=og:title content=T>",
+             "</html>", "<html>", "<meta name=ContentEnd>", '<div class="item-page x">', '<article class=" item-page">',
+             '<h2>Title</h2>', "<h1>H</h1>", '<span itemprop="articleBody">b</span>', '<p itemprop="headline">h</p>']
+
+
+def check_hanweb_metas(doc) -> None:  # type: ignore[no-untyped-def]
+    from transforms.templates import hanweb
+    from transforms.templates.htmlutil import meta_content, meta_values, xpath
+
+    assert hanweb.content_markers(doc) == (xpath(doc, hanweb.CONTENT_START_XPATH), xpath(doc, hanweb.CONTENT_END_XPATH))
+    values = meta_values(doc)
+    names = {m.get(a) or "" for m in doc.getroottree().iter("meta") for a in ("name", "property", "itemprop")}
+    for name in names | set(META_NAMES) | {hanweb.TITLE_META, hanweb.DATE_META, hanweb.SECTION_META}:
+        assert values.get(name.lower()) == meta_content(doc, name), name
+
+
+def check_item_pages(doc) -> None:  # type: ignore[no-untyped-def]
+    from transforms.templates import joomla
+    from transforms.templates.htmlutil import xpath
+
+    items = xpath(doc, joomla.ITEM_PAGE)
+    for expr in template_expressions() + [joomla.ITEM_PAGE + "//p | //h1", joomla.ITEM_PAGE + "[1]"]:
+        assert joomla.in_item_pages(doc, items, expr) == xpath(doc, expr), expr
+
+
+def test_hanweb_metas_and_joomla_item_pages_give_the_plain_answer_on_the_real_pages() -> None:
+    from transforms.page import decode_content
+    from transforms.templates.htmlutil import parse_html
+
+    for content in html_pages():
+        try:
+            doc = parse_html(decode_content(content))
+        except Exception:  # noqa: BLE001 - not HTML
+            continue
+        check_hanweb_metas(doc)
+        check_item_pages(doc)
+
+
+@given(st.lists(st.sampled_from(META_SOUP), max_size=40).map("".join))
+@example('<html></html><meta name="ContentStart"><div class="item-page"><h2>a</h2></div>')
+@example('<div class="item-page"><div class="item-page"><h2>a</h2></div><h2>b</h2></div>')
+@example('<div class="item-page"><h2>a</h2></div><article class="item-page"><h2>b</h2></article>')
+@SETTINGS
+def test_hanweb_metas_and_joomla_item_pages_give_the_plain_answer_on_tag_soup(html: str) -> None:
+    from transforms.templates.htmlutil import parse_html
+
+    try:
+        doc = parse_html(html)
+    except Exception:  # noqa: BLE001 - not HTML
+        return
+    check_hanweb_metas(doc)
+    check_item_pages(doc)
 
 
 # ------------------------------------------------------------------ text pages: dated header lines

@@ -211,10 +211,30 @@ def meta_content(doc: lxml.html.HtmlElement, name: str) -> str | None:
     return None
 
 
+def meta_values(doc: lxml.html.HtmlElement) -> dict[str, str]:
+    """Every meta_content answer of the page in one pass over its metas: for each lowercased name (or
+    property, itemprop), the first non-empty normalized content; meta_content(doc, NAME) is
+    meta_values(doc).get(NAME.lower())."""
+    values: dict[str, str] = {}
+    for meta in doc.iter("meta"):
+        key = (meta.get("name") or meta.get("property") or meta.get("itemprop") or "").lower()
+        if key not in values:
+            value = normalize_space(meta.get("content") or "")
+            if value:
+                values[key] = value
+    return values
+
+
 def first_text(doc: lxml.html.HtmlElement, xpaths: Iterable[str]) -> str | None:
     """Normalized text of the first non-empty match of the first XPath that has one."""
-    for expr in xpaths:
-        for node in xpath(doc, expr):
+    return first_text_of(xpath(doc, expr) for expr in xpaths)
+
+
+def first_text_of(node_lists: Iterable[Iterable[Any]]) -> str | None:
+    """Normalized text of the first non-empty node (or string) of the first list that has one (lists
+    drawn one at a time: a generator of XPath results evaluates only as many as needed)."""
+    for nodes in node_lists:
+        for node in nodes:
             text = normalize_space(node if isinstance(node, str) else node.text_content())
             if text:
                 return text

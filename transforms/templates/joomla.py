@@ -23,6 +23,7 @@ from transforms.templates.htmlutil import (
     drop_nodes,
     first_node,
     first_text,
+    first_text_of,
     meta_content,
     region_blocks,
     xpath,
@@ -138,31 +139,47 @@ def detect(doc: lxml.html.HtmlElement, html: str) -> bool:
     return any(xpath(doc, x) for x in MARKER_XPATHS[:MARKUP_MARKERS]) or "com_content" in html
 
 
-def is_listing(doc: lxml.html.HtmlElement) -> bool:
+def is_listing(doc: lxml.html.HtmlElement, items: list[lxml.html.HtmlElement] | None = None) -> bool:
     """A category blog/list view: blog containers, or several "Read more" links and no item page.
 
     An article page (.item-page) stays an article even when a side module shows
-    "Read more" links to other articles.
+    "Read more" links to other articles. `items`: the page's ITEM_PAGE elements, if known.
     """
     if any(xpath(doc, x) for x in BLOG_XPATHS):
         return True
-    if xpath(doc, ITEM_PAGE):
+    if items if items is not None else xpath(doc, ITEM_PAGE):
         return False
     return len(xpath(doc, READMORE_XPATH)) >= LISTING_MIN_READMORE
 
 
 def parse(doc: lxml.html.HtmlElement, html: str, url: str | None = None) -> Content:
     """Title, date, section and text blocks of a Joomla article page."""
-    if is_listing(doc):
+    items = xpath(doc, ITEM_PAGE)  # asked once: the listing test, the title and the body all start from it
+    if is_listing(doc, items):
         raise NotAnArticle("listing", "Joomla category blog/list page (several items with Read more)")
-    title = first_text(doc, TITLE_XPATHS) or _title_from_head(doc)
+    title = first_text_of(in_item_pages(doc, items, expr) for expr in TITLE_XPATHS) or _title_from_head(doc)
     published = _published(doc)
     section = _section(doc, title, url)
-    region = first_node(doc, BODY_XPATHS)
+    region = next((nodes[0] for nodes in (in_item_pages(doc, items, expr) for expr in BODY_XPATHS) if nodes), None)
     if region is None:
         raise NotAnArticle("unparseable", "Joomla page without an article body (no .item-page)")
     drop_nodes(region, BODY_DROP_XPATHS)
     return Content(title=title, published=published, section=section, blocks=region_blocks(region))
+
+
+def in_item_pages(doc: lxml.html.HtmlElement, items: list[lxml.html.HtmlElement], expr: str) -> list:
+    """xpath(doc, expr), where `items` is xpath(doc, ITEM_PAGE): an expression ITEM_PAGE//X is evaluated
+    as .//X from the one item page (its descendants, in document order), not from the whole page again;
+    with no item page it selects nothing. With several (maybe nested) item pages, or a union, the whole
+    expression runs."""
+    if not expr.startswith(ITEM_PAGE):
+        return xpath(doc, expr)
+    rest = expr[len(ITEM_PAGE):]
+    if not rest:
+        return items
+    if not rest.startswith("//") or "|" in rest or len(items) > 1:
+        return xpath(doc, expr)
+    return xpath(items[0], "." + rest) if items else []
 
 
 def parse_published(text: str | None) -> str | None:
