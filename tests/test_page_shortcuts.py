@@ -543,7 +543,7 @@ def plain_split_body(blocks: list[textutil.Block], title: str | None) -> tuple[l
             continue
         if norm_title and textutil.is_title_repeat(text, norm_title):
             continue
-        if textutil._block_is_caption(block, text):
+        if plain_block_is_caption(block, text):
             captions.append(text)
         else:
             body.append(text)
@@ -557,8 +557,47 @@ def plain_split_body(blocks: list[textutil.Block], title: str | None) -> tuple[l
     return body, captions
 
 
+def plain_is_caption(text: str) -> bool:
+    """is_caption as it was: the credit searched on every paragraph."""
+    if len(text) > textutil.CAPTION_MAX_CHARS:
+        return False
+    return bool(textutil.CAPTION_CREDIT_RE.search(text) or textutil.CAPTION_OPENING_RE.match(text))
+
+
+def plain_block_is_caption(block: textutil.Block, text: str) -> bool:
+    if block.heading:
+        return False
+    if block.caption_markup and len(text) <= textutil.CAPTION_MAX_CHARS:
+        return True
+    if plain_is_caption(text):
+        return True
+    return block.centered and block.after_image and len(text) <= textutil.CAPTION_MAX_CHARS
+
+
+CAPTION_PIECES = ["(", ")", "（", "）", "Photo by Hu", "photos:", "Xinhua/Wang", "file photo/", "Photo shows", "pic",
+                  " ", "\n", ".", "。", "image provided", "(Photo by Hu Xuejun)", "（Xinhua/Wang Peng）", "x" * 390]
+
+
+@given(st.lists(st.one_of(st.sampled_from(CAPTION_PIECES), st.text(max_size=4)), max_size=12).map("".join))
+@example("(Photo by Yan Long)")
+@example("Ningbo port (Xinhua/Wang Peng)。")
+@example("(Photo by Yan Long")
+@SETTINGS
+def test_is_caption_gives_the_plain_answer(text: str) -> None:
+    assert textutil.is_caption(text) == plain_is_caption(text)
+    assert textutil.is_caption(textutil.normalize_space(text)) == plain_is_caption(textutil.normalize_space(text))
+
+
+def test_is_caption_gives_the_plain_answer_on_the_real_lines() -> None:
+    captions = 0
+    for line in real_lines():
+        captions += plain_is_caption(line)
+        assert textutil.is_caption(line) == plain_is_caption(line), line
+    assert captions > 5
+
+
 SPLIT_LINES = contact_lines() + ["Jin Lu", "Ningbo Institute", "Ningbo grew 5%.", "(Photo by Hu)", "Text Size: A A A",
-                                 "Title", "  "]
+                                 "Title", "  ", "Photo shows a port.", "A bridge (Xinhua/Wang Peng)", "Tel：12345678"]
 
 
 @given(st.lists(st.one_of(st.sampled_from(SPLIT_LINES), st.text(max_size=20)), max_size=8),
@@ -588,7 +627,8 @@ def needed_pattern_matches(draw: st.DrawFn) -> tuple[str, str]:
 NEEDED_LINES = ["Sam Chambers — August 11, 2021", "Sam Chambers – August 11, 2021", "SHINE ｜ 22 Jul 2020",
                 "Home › News › City", "Home » News » City", "Home > News > City", "Updated：2020-01-21",
                 "Copyright 2020 X ALL RIGHTS RESERVED .", "x all rights reserveD", "某备案号 ICP备12345号",
-                "浙公网安备 33020302000105号", "Photo of the site"]
+                "浙公网安备 33020302000105号", "Photo of the site", "x all rights reſerved .", "E-mail: xu@nimte.ac.cn",
+                "contact ： a@b.cn", "Email -> a@b.cn"]
 
 
 def needing_examples(test):  # type: ignore[no-untyped-def]
