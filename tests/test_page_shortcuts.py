@@ -771,6 +771,111 @@ def test_faster_xpath_selects_the_same_nodes_on_attribute_soup(html: str, seed: 
         same_nodes(doc, expr, contexts if expr.startswith(".") else [doc])
 
 
+# ------------------------------------------------------------------ XPaths skipped by the attribute values
+
+VALUE_ATTRIBUTES = ("class", "id", "href", "src", "itemprop", "name")
+
+
+def check_skips(doc, contexts, expressions) -> int:  # type: ignore[no-untyped-def]
+    """Every expression AttributeValues rules out selects nothing from any context; returns how many were."""
+    from transforms.templates.htmlutil import AttributeValues, xpath
+
+    skipped = 0
+    for values in (AttributeValues(doc), AttributeValues(doc, VALUE_ATTRIBUTES)):
+        for expr in expressions:
+            if not values.may_select(expr):
+                skipped += 1
+                for context in contexts if expr.startswith(".") else [doc]:
+                    assert xpath(context, expr) == [], expr
+    return skipped
+
+
+def check_drops(html: str) -> None:
+    """drop_nodes with the document's AttributeValues (read before the first drop) leaves the tree it
+    leaves without them, from the whole page and from a Joomla item page, and the values still rule out
+    only expressions that select nothing after the drops."""
+    from lxml import etree
+
+    from transforms.templates import hanweb, joomla
+    from transforms.templates.htmlutil import AttributeValues, drop_nodes, parse_html, xpath
+
+    for drops in (joomla.BODY_DROP_XPATHS, hanweb.REGION_DROP_XPATHS):
+        plain, fast = parse_html(html), parse_html(html)
+        values = AttributeValues(fast, VALUE_ATTRIBUTES)
+        for plain_root, fast_root in ((xpath(plain, joomla.ITEM_PAGE)[:1] or [plain])[0],
+                                      (xpath(fast, joomla.ITEM_PAGE)[:1] or [fast])[0]), (plain, fast):
+            drop_nodes(plain_root, drops)
+            drop_nodes(fast_root, drops, values)
+            assert etree.tostring(fast) == etree.tostring(plain)
+        for expr in template_expressions():
+            if not values.may_select(expr):
+                assert xpath(fast, expr) == [], expr
+
+
+def test_needed_texts_of_fixed_expressions() -> None:
+    from transforms.xpathfast import needed_texts
+
+    assert needed_texts("//div[1]") is None  # a form faster() keeps
+    assert needed_texts("//div[@a='x'] | //p[@a='y']") is None
+    assert needed_texts("//div[@id='a' or contains(@class, 'b')]") == [(("id", "a", False), ("class", "b", False))]
+    assert needed_texts("//*[contains(concat(' ', normalize-space(@class), ' '), ' item-page ')]//h2") == \
+        [(("class", "item-page", True),)]
+    assert needed_texts("//dd[contains(concat(' ', normalize-space(@class), ' '), ' a ')]//*[@itemprop='b']/@c") == \
+        [(("class", "a", True),), (("itemprop", "b", False),)]
+    # no text to need: translate(), an empty text, a class name with a space, one term of several without
+    assert needed_texts("//meta[translate(@name, 'AB', 'ab')='ab']") == []
+    assert needed_texts("//div[@a='' or @b='x']") == []
+    assert needed_texts("//div[contains(@a, '')]") == []
+    assert needed_texts("//div[contains(concat(' ', normalize-space(@class), ' '), ' a b ')]") == []
+    assert needed_texts("//div[contains(concat(' ', normalize-space(@class), ' '), '  ')]//p[@x='y']") == \
+        [(("x", "y", False),)]
+
+
+def test_attribute_values_skip_only_empty_xpaths_on_the_real_pages() -> None:
+    from transforms.page import decode_content
+    from transforms.templates.htmlutil import parse_html
+
+    expressions = template_expressions()
+    skipped = 0
+    for seed, content in enumerate(html_pages()):
+        try:
+            html = decode_content(content)
+            doc = parse_html(html)
+        except Exception:  # noqa: BLE001 - not HTML
+            continue
+        skipped += check_skips(doc, contexts_of(doc, 4, seed), expressions)
+        check_drops(html)
+    assert skipped > 500
+
+
+SKIP_VALUES = ATTRIBUTE_VALUES + ["category-name", "category", "x category", "category\tx", "a\ncategory\r",
+                                  "category\u2003x", "category\xa0", "blog-featured", "pagenav", "jcomments", "x.share",
+                                  "readmore", "visitcount", "doZoom(16)", "javascript:window.close()", "tags"]
+
+
+@st.composite
+def skip_soup(draw: st.DrawFn) -> str:
+    parts = []
+    for _ in range(draw(st.integers(1, 25))):
+        tag = draw(st.sampled_from(TAGS + ["section", "article", "img", "dt"]))
+        attrs = draw(st.lists(st.tuples(st.sampled_from(ATTRIBUTES), st.sampled_from(SKIP_VALUES)), max_size=3))
+        attr_text = "".join(f' {name}="{value}"' for name, value in attrs)
+        parts.append(draw(st.sampled_from([f"<{tag}{attr_text}>", f"<{tag}{attr_text}>x</{tag}>t", f"</{tag}>"])))
+    head, tail = draw(st.sampled_from(["<html><body>", ""])), draw(st.sampled_from(["", "</html><p class=blog>"]))
+    return head + "".join(parts) + tail
+
+
+@given(skip_soup(), st.integers(0, 100))
+@example('<div class="item-page"><dl class="article-info"><dd class="hits">1</dd></dl>a<p class="share">b</p></div>', 0)
+@SETTINGS
+def test_attribute_values_skip_only_empty_xpaths_on_attribute_soup(html: str, seed: int) -> None:
+    from transforms.templates.htmlutil import parse_html
+
+    doc = parse_html(html)
+    check_skips(doc, contexts_of(doc, 3, seed), template_expressions())
+    check_drops(html)
+
+
 # ------------------------------------------------------------------ nesting depth
 
 def deep_doc(levels: int, tag: str = "div"):  # type: ignore[no-untyped-def]

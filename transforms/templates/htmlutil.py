@@ -17,7 +17,7 @@ from lxml import etree
 
 from transforms.errors import NotAnArticle
 from transforms.textutil import Block, normalize_space
-from transforms.xpathfast import faster
+from transforms.xpathfast import faster, needed_texts
 
 BLOCK_TAGS = frozenset(
     "p div h1 h2 h3 h4 h5 h6 li ul ol dl dt dd table thead tbody tfoot tr td th caption "
@@ -199,6 +199,61 @@ def xpath(node: etree._Element, expr: str) -> Any:
     return _compiled(expr)(node)
 
 
+@lru_cache(maxsize=32)
+def _attribute_values(attr: str) -> etree.XPath:
+    return etree.XPath(f"//@{attr}", smart_strings=False)
+
+
+class AttributeValues:
+    """The values of some attributes (`names`) of a whole document, read once each, to skip the XPaths
+    that cannot select anything there (transforms.xpathfast.needed_texts: a step whose texts no value
+    holds; a term on another attribute may always hold).
+
+    Built before the tree is edited, it holds every value the tree can still have afterwards (the
+    templates only remove elements), so it answers for the whole document and any part of it.
+    """
+
+    def __init__(self, doc: etree._Element, names: Iterable[str] = ("class",)) -> None:
+        self.doc = doc
+        self.names = frozenset(names)
+        self.joined: dict[str, str] = {}
+        self.words: dict[str, str] = {}
+
+    def _joined(self, attr: str) -> str:
+        joined = self.joined.get(attr)
+        if joined is None:  # NUL: no value holds it (XML cannot), so no text is found across two values
+            joined = self.joined[attr] = "\x00".join(_attribute_values(attr)(self.doc))
+        return joined
+
+    def holds(self, attr: str, text: str, word: bool) -> bool:
+        """True if some element's `attr` value contains `text` (as one of its words, when `word`); always
+        True for an attribute not in `names`."""
+        if attr not in self.names or "\x00" in text:
+            return True
+        if not word:
+            return text in self._joined(attr)
+        words = self.words.get(attr)
+        if words is None:
+            # every value's words between spaces: str.split() splits at XML whitespace and more, so a
+            # word of a value is one of these or holds a split point (a word with none is found)
+            words = self.words[attr] = " " + " ".join(self._joined(attr).replace("\x00", " ").split()) + " "
+        return f" {text} " in words if not any(char.isspace() for char in text) else True
+
+    def may_select(self, expr: str) -> bool:
+        """False only if `expr` selects nothing from any node of the document."""
+        needs = _needed_texts(expr)
+        return needs is None or all(any(self.holds(attr, text, word) for attr, text, word in step) for step in needs)
+
+    def xpath(self, node: etree._Element, expr: str) -> Any:
+        """xpath(node, expr) for a node of the document: [] without evaluating when the values rule it out."""
+        return xpath(node, expr) if self.may_select(expr) else []
+
+
+@lru_cache(maxsize=256)
+def _needed_texts(expr: str) -> list[tuple[tuple[str, str, bool], ...]] | None:
+    return needed_texts(expr)
+
+
 def meta_content(doc: lxml.html.HtmlElement, name: str) -> str | None:
     """content of <meta name=NAME> or <meta property=NAME> (name matched case-insensitively)."""
     wanted = name.lower()
@@ -250,10 +305,11 @@ def first_node(doc: lxml.html.HtmlElement, xpaths: Iterable[str]) -> lxml.html.H
     return None
 
 
-def drop_nodes(root: lxml.html.HtmlElement, xpaths: Iterable[str]) -> None:
-    """Remove every element matched by `xpaths` from the tree, keeping its tail text."""
+def drop_nodes(root: lxml.html.HtmlElement, xpaths: Iterable[str], values: AttributeValues | None = None) -> None:
+    """Remove every element matched by `xpaths` from the tree, keeping its tail text. `values`: the
+    document's AttributeValues, read before any edit (the expressions they rule out are not evaluated)."""
     for expr in xpaths:
-        for node in xpath(root, expr):
+        for node in xpath(root, expr) if values is None else values.xpath(root, expr):
             if node.getparent() is not None:
                 node.drop_tree()
 
