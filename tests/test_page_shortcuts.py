@@ -876,6 +876,41 @@ def test_attribute_values_skip_only_empty_xpaths_on_attribute_soup(html: str, se
     check_drops(html)
 
 
+# ------------------------------------------------------------------ an HTML page with text
+
+def check_page_text(html: str) -> None:
+    """page._parse_html's test for text, from the text pieces, answers as has_text of the whole text."""
+    from transforms.templates.htmlutil import parse_html
+    from transforms.textutil import has_text
+
+    try:
+        doc = parse_html(html)
+    except Exception:  # noqa: BLE001 - not HTML
+        return
+    assert any(map(has_text, doc.itertext())) == has_text(doc.text_content()), html
+    assert "".join(doc.itertext()) == doc.text_content()
+
+
+def test_page_text_test_gives_the_plain_answer_on_the_real_pages() -> None:
+    from transforms.page import decode_content
+
+    for content in html_pages():
+        try:
+            html = decode_content(content)
+        except Exception:  # noqa: BLE001 - a binary page
+            continue
+        check_page_text(html)
+
+
+@given(st.lists(st.sampled_from(MARKUP + FORM_MARKUP + [" ", "\u200b", "\ufeff", "\xa0", "x", "<br>", "</html>x"]),
+                max_size=30).map("".join))
+@example("<html><!-- x --><?pi y?><body>\u3000</body></html>")
+@example("<html><body> </body></html>x")
+@SETTINGS
+def test_page_text_test_gives_the_plain_answer_on_tag_soup(html: str) -> None:
+    check_page_text(html)
+
+
 # ------------------------------------------------------------------ nesting depth
 
 def deep_doc(levels: int, tag: str = "div"):  # type: ignore[no-untyped-def]

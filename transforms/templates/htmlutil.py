@@ -378,10 +378,10 @@ class _Walker:
             return
         if not self.active and el not in self.around_start:
             return  # before the start marker and not around it: walking it would change nothing
-        tag = el.tag if isinstance(el.tag, str) else None
-        if tag is None or tag in SKIP_TAGS:
+        raw_tag = el.tag  # read once: lxml builds the string on every read
+        if not isinstance(raw_tag, str) or raw_tag in SKIP_TAGS:
             return
-        tag = tag.lower()
+        tag = raw_tag.lower()
         if tag == "br":
             self.flush()
             return
@@ -396,14 +396,17 @@ class _Walker:
         if is_block:
             self.flush()
             parent = self.ctx[-1]
+            if el.attrib:
+                own_centered, own_caption = _is_centered(el), _is_caption_markup(el)
+            else:  # no align, style or class (most paragraphs): what the two tests find from the tag alone
+                own_centered, own_caption = raw_tag == "center", raw_tag == "figcaption"
             if tag == "table":
                 centered = False
             elif tag in ALIGN_SCOPE_TAGS:
-                centered = _is_centered(el)
+                centered = own_centered
             else:
-                centered = parent[0] or _is_centered(el)
-            self.ctx.append((centered, parent[1] or _is_caption_markup(el),
-                             tag in HEADING_TAGS))
+                centered = parent[0] or own_centered
+            self.ctx.append((centered, parent[1] or own_caption, tag in HEADING_TAGS))
         self.text(el.text)
         for child in el:
             self.walk(child)
