@@ -960,9 +960,23 @@ def plain_hanweb_parse(doc, html: str, url: str | None = None):  # type: ignore[
     published = hanweb._published(doc, url, hanweb.xpath(doc, hanweb.CONTENT_START_XPATH),
                                   meta_content(doc, hanweb.DATE_META))
     section = meta_content(doc, hanweb.SECTION_META) or hanweb._breadcrumb_section(doc)
-    blocks = hanweb._content_blocks(doc, hanweb.xpath(doc, hanweb.CONTENT_START_XPATH),
-                                    hanweb.xpath(doc, hanweb.CONTENT_END_XPATH))
+    blocks = plain_hanweb_blocks(doc, hanweb.xpath(doc, hanweb.CONTENT_START_XPATH),
+                                 hanweb.xpath(doc, hanweb.CONTENT_END_XPATH))
     return textutil.Content(title=title, published=published, section=section, blocks=blocks)
+
+
+def plain_hanweb_blocks(doc, starts, ends):  # type: ignore[no-untyped-def]
+    """hanweb._content_blocks as it was: the furniture between the markers searched on the whole page."""
+    from transforms.templates import hanweb
+    from transforms.templates.htmlutil import drop_nodes, region_blocks
+
+    if starts:
+        start = starts[0]
+        end = next((e for e in ends if hanweb._follows(start, e)), None)
+        root = doc.getroottree().getroot() if end is not None else hanweb._enclosing_region(start)
+        drop_nodes(root, hanweb.REGION_DROP_XPATHS)
+        return region_blocks(root, start=start, end=end)
+    return hanweb._content_blocks(doc, starts, ends)  # no marker: the region's furniture, as it was
 
 
 def hanweb_results(parse, html: str) -> object:  # type: ignore[no-untyped-def]
@@ -995,7 +1009,18 @@ def test_hanweb_parse_gives_the_plain_answer_on_the_real_pages() -> None:
     assert parsed > 20
 
 
-@given(st.lists(st.sampled_from(MARKUP + FORM_MARKUP), max_size=60).map("".join))
+HANWEB_FURNITURE = ['<a href="javascript:doZoom(16)">', "</a>", '<a href="javascript:window.print()">Print</a>',
+                    '<img src="/visitcount?i=1">', '<span href="visitcount">', "</span>", "<p>After</p>", "tail",
+                    '<meta name="ContentStart">', '<meta name="ContentEnd">', '<div id="zoom">', "</div>"]
+
+
+@given(st.lists(st.sampled_from(MARKUP + FORM_MARKUP + HANWEB_FURNITURE), max_size=60).map("".join))
+@example('<p>x<a href="doZoom">a<meta name="ContentStart">b<meta name="ContentEnd"></a>c</p><a href="doZoom">d</a>')
+@example('<div><meta name="ContentStart">b<a href="doZoom">c<meta name="ContentEnd">d</a>e</div><p>f<a href="doZoom">g'
+         '</a>h</p>')
+@example('<div><a href="doZoom">x</a>y<div><meta name="ContentStart">b</div><meta name="ContentEnd"></div>'
+         '<img src="visitcount">z')
+@example('<p><meta name="ContentStart">a</p></html><p><meta name="ContentEnd">b<a href="doZoom">c</a>d</p>')
 @SETTINGS
 def test_hanweb_parse_gives_the_plain_answer_on_tag_soup(html: str) -> None:
     from transforms.templates import hanweb

@@ -62,6 +62,10 @@ REGION_DROP_XPATHS = (
     ".//*[contains(@src, 'visitcount') or contains(@href, 'visitcount')]",
 )
 
+# The same tests on a node and the elements above it (what dropping a region's furniture would take
+# the region with).
+REGION_DROP_ABOVE_XPATHS = tuple(expr.replace(".//", "ancestor-or-self::", 1) for expr in REGION_DROP_XPATHS)
+
 # Metadata.
 TITLE_META = "ArticleTitle"
 TITLE_XPATHS = (
@@ -167,13 +171,42 @@ def _content_blocks(doc: lxml.html.HtmlElement, starts: list[lxml.html.HtmlEleme
         end = next((e for e in ends if _follows(start, e)), None)
         # without an end marker, stay inside the region the start marker sits in (not the footer)
         root = doc.getroottree().getroot() if end is not None else _enclosing_region(start)
-        drop_nodes(root, REGION_DROP_XPATHS)
+        if end is None:
+            drop_nodes(root, REGION_DROP_XPATHS)
+        else:
+            _drop_between(root, start, end)
         return region_blocks(root, start=start, end=end)
     region = first_node(doc, REGION_XPATHS)
     if region is None:
         raise NotAnArticle("unparseable", "Hanweb page without a content region (no ContentStart/#zoom)")
     drop_nodes(region, REGION_DROP_XPATHS)
     return region_blocks(region)
+
+
+def _drop_between(root: lxml.html.HtmlElement, start: lxml.html.HtmlElement, end: lxml.html.HtmlElement) -> None:
+    """drop_nodes(root, REGION_DROP_XPATHS) as far as region_blocks(root, start, end) can tell, searching
+    only the smallest element holding both markers (the content region, not the whole page).
+
+    The walk reads nothing before `start` or after `end` but the markers' ancestors (their layout), and
+    a dropped element's tail text stays where it stood: an element outside the smallest common ancestor
+    of the markers, and not above it, changes no block. The whole root is searched when that ancestor is
+    not inside root, when it or an element above it (below root) is to be dropped (the markers go with
+    it), or when a drop took the end marker (the walk then reads on to the end of root).
+    """
+    common = _common_ancestor(start, end)
+    if common is None or (common is not root and root not in common.iterancestors()) or any(
+            node is not root for expr in REGION_DROP_ABOVE_XPATHS for node in xpath(common, expr)):
+        drop_nodes(root, REGION_DROP_XPATHS)
+        return
+    drop_nodes(common, REGION_DROP_XPATHS)
+    if common not in end.iterancestors():  # the end marker went with a dropped element
+        drop_nodes(root, REGION_DROP_XPATHS)
+
+
+def _common_ancestor(first: lxml.html.HtmlElement, other: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
+    """The nearest element that is an ancestor of both (None when they are in different trees)."""
+    above = set(first.iterancestors())
+    return next((ancestor for ancestor in other.iterancestors() if ancestor in above), None)
 
 
 def _enclosing_region(node: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
