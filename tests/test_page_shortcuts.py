@@ -876,6 +876,69 @@ def test_attribute_values_skip_only_empty_xpaths_on_attribute_soup(html: str, se
     check_drops(html)
 
 
+# ------------------------------------------------------------------ dates
+
+def plain_parse_date(text: str | None) -> str | None:
+    """textutil.parse_date as it was: every pattern searched, the date formatted by strftime."""
+    from datetime import datetime
+
+    t = textutil
+    if not text:
+        return None
+    candidates: list[tuple[int, int, int, int]] = []
+    for m in t.ISO_DATE_RE.finditer(text):
+        candidates.append((m.start(), int(m.group(1)), int(m.group(2)), int(m.group(3))))
+    for m in t.YEAR_MONTH_DAY_RE.finditer(text):
+        candidates.append((m.start(), int(m.group(1)), t.MONTH_ABBR[m.group(2)[:3].lower()], int(m.group(3))))
+    for m in t.NUMERIC_DMY_RE.finditer(text):
+        first, second = int(m.group(1)), int(m.group(3))
+        if (first > 12) != (second > 12):
+            day, month = (first, second) if first > 12 else (second, first)
+            candidates.append((m.start(), int(m.group(4)), month, day))
+    for m in t.DAY_MONTH_YEAR_RE.finditer(text):
+        candidates.append((m.start(), int(m.group(3)), t.MONTH_ABBR[m.group(2)[:3].lower()], int(m.group(1))))
+    for m in t.MONTH_DAY_YEAR_RE.finditer(text):
+        candidates.append((m.start(), int(m.group(3)), t.MONTH_ABBR[m.group(1)[:3].lower()], int(m.group(2))))
+    for _, y, mo, d in sorted(candidates):
+        if t.MIN_YEAR <= y <= t.MAX_YEAR:
+            try:
+                return datetime(y, mo, d).strftime("%Y-%m-%d")
+            except ValueError:
+                continue
+    return None
+
+
+DATE_PIECES = ["2019-01-28", "2019年1月28日", "09:15", "24 May 2019", "May 24, 2019", "2022 December 29", "06/05/2023",
+               "30-05-2019", "Sept. 3 2020", "SEP 3, 2020", "ſep 3, 2020", "3 ſept 2020", "1989-01-01", "2101-1-1",
+               "2019-02-30", "Published: ", " ", "-", "/", "1", "31", "13", "2020", "x", "é", "\u3000"]
+
+
+@given(st.lists(st.one_of(st.sampled_from(DATE_PIECES), st.text(max_size=4)), max_size=10).map("".join))
+@example("2019-01-28 09:15")
+@example("ſep 3, 2020")
+@example("")
+@SETTINGS
+def test_parse_date_gives_the_plain_answer(text: str) -> None:
+    assert outcome(textutil.parse_date, text) == outcome(plain_parse_date, text)
+
+
+def outcome(func, *args):  # type: ignore[no-untyped-def]
+    """func(*args), or the type of what it raised (parse_date raises KeyError on "ſep": both alike)."""
+    try:
+        return func(*args)
+    except Exception as exc:  # noqa: BLE001 - compared, not handled
+        return type(exc)
+
+
+def test_parse_date_gives_the_plain_answer_on_the_real_lines() -> None:
+    dated = 0
+    for line in real_lines():
+        plain = plain_parse_date(line)
+        assert textutil.parse_date(line) == plain, line
+        dated += plain is not None
+    assert dated > 100
+
+
 # ------------------------------------------------------------------ an HTML page with text
 
 def check_page_text(html: str) -> None:

@@ -408,8 +408,8 @@ _LINE_START = (sre_constants.AT, sre_constants.AT_BEGINNING)
 assert all(sre_parse.parse(p)[0] == _LINE_START for p in BOILERPLATE_PATTERNS), "a pattern not anchored by ^"
 # What a line needs before the patterns that scan it at length (".{0,200}") can match: their uncased
 # characters ("备"/"证" of an ICP number; the separators of a breadcrumb chain or of a name and a
-# date; the colon of a dated header), or the last letter before the closing spaces and full stop
-# (e, t, o or d: no other character matches those under IGNORECASE).
+# date, and the date's year; the colon of a dated header; the "@" of an e-mail address), or the last
+# letters before the closing spaces and full stop.
 _NEEDS: dict[str, Callable[[str], bool]] = {
     ICP_LICENCE: lambda line: "备" in line or "证" in line,
     POLICE_LICENCE: lambda line: "公网安备" in line,
@@ -418,7 +418,9 @@ _NEEDS: dict[str, Callable[[str], bool]] = {
     # "ſ" too, casefold to the letter).
     RIGHTS_LINE: lambda line: line.rstrip(" .")[-8:].casefold() == "reserved",
     BREADCRUMB_CHAIN: lambda line: ">" in line or "»" in line or "›" in line,
-    NAME_DATE: lambda line: "-" in line or "|" in line or "–" in line or "—" in line or "｜" in line,
+    # a separator, and a year: every date form it takes has a literal 19 or 20
+    NAME_DATE: lambda line: ("-" in line or "|" in line or "–" in line or "—" in line or "｜" in line) and (
+        "19" in line or "20" in line),
     DATED_HEADER: lambda line: ":" in line or "：" in line,
     CONTACT_EMAIL: lambda line: "@" in line,
     CONTACT_EMAIL_ANY: lambda line: "@" in line,

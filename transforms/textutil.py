@@ -151,19 +151,24 @@ def parse_date(text: str | None) -> str | None:
     if not text:
         return None
     candidates: list[tuple[int, int, int, int]] = []  # (position, y, m, d)
+    # The month names need letters: ASCII text without any (lower and upper case alike), such as a
+    # "2019-01-28 09:15" date meta, is not searched for them.
+    named = not text.isascii() or text.lower() != text.upper()
     for m in ISO_DATE_RE.finditer(text):
         candidates.append((m.start(), int(m.group(1)), int(m.group(2)), int(m.group(3))))
-    for m in YEAR_MONTH_DAY_RE.finditer(text):
-        candidates.append((m.start(), int(m.group(1)), MONTH_ABBR[m.group(2)[:3].lower()], int(m.group(3))))
+    if named:
+        for m in YEAR_MONTH_DAY_RE.finditer(text):
+            candidates.append((m.start(), int(m.group(1)), MONTH_ABBR[m.group(2)[:3].lower()], int(m.group(3))))
     for m in NUMERIC_DMY_RE.finditer(text):
         first, second = int(m.group(1)), int(m.group(3))
         if (first > 12) != (second > 12):  # exactly one part is a day that cannot be a month
             day, month = (first, second) if first > 12 else (second, first)
             candidates.append((m.start(), int(m.group(4)), month, day))
-    for m in DAY_MONTH_YEAR_RE.finditer(text):
-        candidates.append((m.start(), int(m.group(3)), MONTH_ABBR[m.group(2)[:3].lower()], int(m.group(1))))
-    for m in MONTH_DAY_YEAR_RE.finditer(text):
-        candidates.append((m.start(), int(m.group(3)), MONTH_ABBR[m.group(1)[:3].lower()], int(m.group(2))))
+    if named:
+        for m in DAY_MONTH_YEAR_RE.finditer(text):
+            candidates.append((m.start(), int(m.group(3)), MONTH_ABBR[m.group(2)[:3].lower()], int(m.group(1))))
+        for m in MONTH_DAY_YEAR_RE.finditer(text):
+            candidates.append((m.start(), int(m.group(3)), MONTH_ABBR[m.group(1)[:3].lower()], int(m.group(2))))
     for _, y, mo, d in sorted(candidates):
         iso = make_date(y, mo, d)
         if iso:
@@ -208,9 +213,10 @@ def make_date(year: int, month: int, day: int) -> str | None:
     if not MIN_YEAR <= year <= MAX_YEAR:
         return None
     try:
-        return datetime(year, month, day).strftime("%Y-%m-%d")
+        datetime(year, month, day)  # a real date
     except ValueError:
         return None
+    return f"{year:04d}-{month:02d}-{day:02d}"  # strftime("%Y-%m-%d") of it (four-digit years), without strftime
 
 
 def ascii_words(text: str) -> list[bytes]:
