@@ -827,6 +827,8 @@ def test_needed_texts_of_fixed_expressions() -> None:
     assert needed_texts("//div[@a='' or @b='x']") == []
     assert needed_texts("//div[contains(@a, '')]") == []
     assert needed_texts("//div[contains(concat(' ', normalize-space(@class), ' '), ' a b ')]") == []
+    assert needed_texts("//div[contains(concat(' ', normalize-space(@class), ' '), ' a\xa0b ')]") == []
+    assert needed_texts("//div[contains(@class, 'a\xa0b')]") == [(("class", "a\xa0b", False),)]
     assert needed_texts("//div[contains(concat(' ', normalize-space(@class), ' '), '  ')]//p[@x='y']") == \
         [(("x", "y", False),)]
 

@@ -171,7 +171,9 @@ def _term_texts(predicate: str) -> tuple[tuple[str, str, bool], ...] | None:
             text = text.strip(" ")
             if any(space in text for space in _XML_SPACE):
                 return None
-        if not text:  # an empty text is part of any value (and contains(@A, '') holds without the attribute)
+        # An empty text is part of any value (and contains(@A, '') holds without the attribute); a NUL or, in
+        # a word, any whitespace str.split() splits at is where AttributeValues joins and splits the values.
+        if not text or "\x00" in text or word and any(char.isspace() for char in text):
             return None
         texts.append((match.group("attr"), text, word))
         pos = match.end()

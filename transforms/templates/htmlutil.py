@@ -227,8 +227,8 @@ class AttributeValues:
 
     def holds(self, attr: str, text: str, word: bool) -> bool:
         """True if some element's `attr` value contains `text` (as one of its words, when `word`); always
-        True for an attribute not in `names`."""
-        if attr not in self.names or "\x00" in text:
+        True for an attribute not in `names`. `text`: one of needed_texts' (no NUL; a word no whitespace)."""
+        if attr not in self.names:
             return True
         if not word:
             return text in self._joined(attr)
@@ -237,12 +237,20 @@ class AttributeValues:
             # every value's words between spaces: str.split() splits at XML whitespace and more, so a
             # word of a value is one of these or holds a split point (a word with none is found)
             words = self.words[attr] = " " + " ".join(self._joined(attr).replace("\x00", " ").split()) + " "
-        return f" {text} " in words if not any(char.isspace() for char in text) else True
+        return f" {text} " in words
 
     def may_select(self, expr: str) -> bool:
         """False only if `expr` selects nothing from any node of the document."""
         needs = _needed_texts(expr)
-        return needs is None or all(any(self.holds(attr, text, word) for attr, text, word in step) for step in needs)
+        if needs is None:
+            return True
+        for step in needs:
+            for attr, text, word in step:
+                if self.holds(attr, text, word):
+                    break
+            else:
+                return False  # no value holds any text this step needs
+        return True
 
     def xpath(self, node: etree._Element, expr: str) -> Any:
         """xpath(node, expr) for a node of the document: [] without evaluating when the values rule it out."""
