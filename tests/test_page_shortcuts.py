@@ -1155,6 +1155,71 @@ def test_hanweb_metas_and_joomla_item_pages_give_the_plain_answer_on_tag_soup(ht
     check_item_pages(doc)
 
 
+# ------------------------------------------------------------------ Joomla: item page once, class tests skipped
+
+class PlainValues:
+    """AttributeValues that rules nothing out: every expression evaluated."""
+
+    def xpath(self, node, expr: str):  # type: ignore[no-untyped-def]
+        from transforms.templates.htmlutil import xpath
+
+        return xpath(node, expr)
+
+
+def plain_joomla_parse(doc, html: str, url: str | None = None):  # type: ignore[no-untyped-def]
+    """joomla.parse as it was: every XPath evaluated on the whole page, the item page's four times."""
+    from transforms.errors import NotAnArticle
+    from transforms.templates import joomla
+    from transforms.templates.htmlutil import drop_nodes, first_node, first_text, region_blocks, xpath
+
+    if any(xpath(doc, x) for x in joomla.BLOG_XPATHS) or not xpath(doc, joomla.ITEM_PAGE) and len(
+            xpath(doc, joomla.READMORE_XPATH)) >= joomla.LISTING_MIN_READMORE:
+        raise NotAnArticle("listing", "Joomla category blog/list page (several items with Read more)")
+    title = first_text(doc, joomla.TITLE_XPATHS) or joomla._title_from_head(doc)
+    published = joomla._published(doc, PlainValues())  # type: ignore[arg-type]
+    section = joomla._section(doc, title, url, PlainValues())  # type: ignore[arg-type]
+    region = first_node(doc, joomla.BODY_XPATHS)
+    if region is None:
+        raise NotAnArticle("unparseable", "Joomla page without an article body (no .item-page)")
+    drop_nodes(region, joomla.BODY_DROP_XPATHS)
+    return textutil.Content(title=title, published=published, section=section, blocks=region_blocks(region))
+
+
+def test_joomla_parse_gives_the_plain_answer_on_the_real_pages() -> None:
+    from transforms.page import decode_content
+    from transforms.templates import joomla
+
+    parsed = 0
+    for content in html_pages():
+        try:
+            html = decode_content(content)
+        except Exception:  # noqa: BLE001 - a binary page
+            continue
+        fast = hanweb_results(joomla.parse, html)
+        assert fast == hanweb_results(plain_joomla_parse, html)
+        parsed += isinstance(fast, textutil.Content)
+    assert parsed > 20
+
+
+JOOMLA_MARKUP = ['<dl class="article-info">', "</dl>", '<dd class="published">', '<dd class="category-name">',
+                 '<dd class="hits">Hits: 5</dd>', '<ul class="pager"><li>Prev</li></ul>', '<div class="tags">t</div>',
+                 '<p class="readmore"><a href="/y">Read more: Y</a></p>', '<div class="share-box">Share</div>',
+                 '<div id="comments">c</div>', '<article class="item-page x">', "</article>", "<h1>Head</h1>",
+                 '<div class="blog-featured">', '<table class="category">', "</table>", "</dd>", "</div>"]
+
+
+@given(st.lists(st.sampled_from(MARKUP + JOOMLA_MARKUP), max_size=60).map("".join))
+@example('<div class="item-page"><h2>T</h2><dl class="article-info"><dd class="published">Published: Friday, 24 May '
+         '2019 16:54</dd></dl><p>Body text.</p><div class="share-box">Share</div><div class="tags">t</div>'
+         '<ul class="pager"><li>Prev</li></ul><div id="comments">c</div></div>')
+@example('<div class="blog-featured"><div class="item-page"><h2>T</h2><p>x</p></div></div>')
+@SETTINGS
+def test_joomla_parse_gives_the_plain_answer_on_tag_soup(html: str) -> None:
+    from transforms.templates import joomla
+
+    assert hanweb_results(joomla.parse, html) == hanweb_results(plain_joomla_parse, html)
+
+
 # ------------------------------------------------------------------ text pages: dated header lines
 
 def plain_unmarked_header_line(line: str) -> tuple[str, str | None] | None:
