@@ -408,16 +408,22 @@ _LINE_START = (sre_constants.AT, sre_constants.AT_BEGINNING)
 assert all(sre_parse.parse(p)[0] == _LINE_START for p in BOILERPLATE_PATTERNS), "a pattern not anchored by ^"
 # What a line needs before the patterns that scan it at length (".{0,200}") can match: their uncased
 # characters ("备"/"证" of an ICP number; the separators of a breadcrumb chain or of a name and a
-# date; the colon of a dated header), or the last letter before the closing spaces and full stop
-# (e, t, o or d: no other character matches those under IGNORECASE).
+# date, and the date's year; the colon of a dated header; the "@" of an e-mail address), or the last
+# letters before the closing spaces and full stop.
 _NEEDS: dict[str, Callable[[str], bool]] = {
     ICP_LICENCE: lambda line: "备" in line or "证" in line,
     POLICE_LICENCE: lambda line: "公网安备" in line,
     IMAGE_ALT: lambda line: line.rstrip(" ")[-1:] in ("e", "E", "t", "T", "o", "O"),
-    RIGHTS_LINE: lambda line: line.rstrip(" .")[-1:] in ("d", "D"),
+    # "reserved" closes the line but for its spaces and full stop (each letter's matches under IGNORECASE,
+    # "ſ" too, casefold to the letter).
+    RIGHTS_LINE: lambda line: line.rstrip(" .")[-8:].casefold() == "reserved",
     BREADCRUMB_CHAIN: lambda line: ">" in line or "»" in line or "›" in line,
-    NAME_DATE: lambda line: "-" in line or "|" in line or "–" in line or "—" in line or "｜" in line,
+    # a separator, and a year: every date form it takes has a literal 19 or 20
+    NAME_DATE: lambda line: ("-" in line or "|" in line or "–" in line or "—" in line or "｜" in line) and (
+        "19" in line or "20" in line),
     DATED_HEADER: lambda line: ":" in line or "：" in line,
+    CONTACT_EMAIL: lambda line: "@" in line,
+    CONTACT_EMAIL_ANY: lambda line: "@" in line,
 }
 _LINE_END = (sre_constants.AT, sre_constants.AT_END)
 
@@ -473,11 +479,17 @@ _normalize = normalize_space
 def is_boilerplate_line(line: str) -> bool:
     """True if the whitespace-normalized line is page furniture (any BOILERPLATE_PATTERNS)."""
     text = _normalize(line)
-    if not text:
-        return False
+    return bool(text) and is_boilerplate_text(text)
+
+
+def is_boilerplate_text(text: str) -> bool:
+    """is_boilerplate_line(text) for a non-empty text normalize_space already gives as it is."""
     candidates = bisect_right(_NEGATED_LONGEST, -len(text))  # the checks whose longest line is >= len(text)
     mask = _FIRST_MASK.get(text[0], _ALL_CHECKS) & _LAST_MASK.get(text[-1], _ALL_CHECKS) & ((1 << candidates) - 1)
-    return any((need is None or need(text)) and p.match(text) for p, need in _checks_of(mask))
+    for pattern, need in _checks_of(mask):  # a loop, not any(generator): a line is tried against few checks
+        if (need is None or need(text)) and pattern.match(text):
+            return True
+    return False
 
 
 def find_boilerplate(text: str) -> list[str]:

@@ -195,7 +195,7 @@ def _parse_html(html: str, url: str | None, template: str | None,
         raise
     except Exception as exc:  # lxml raises several types for hopeless input
         raise NotAnArticle("unparseable", f"HTML could not be parsed: {exc}") from exc
-    if not has_text(doc.text_content()):
+    if not any(map(has_text, doc.itertext())):  # has_text(doc.text_content()), from the first text pieces
         raise NotAnArticle("empty", "HTML page has no text")
     module = TEMPLATES[template] if template else _detect(doc, html)
     try:

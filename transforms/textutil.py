@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from itertools import product
 
-from transforms.boilerplate import CONTACT_EMAIL, CONTACT_LINE, is_boilerplate_line
+from transforms.boilerplate import CONTACT_EMAIL, CONTACT_LINE, is_boilerplate_text
 from transforms.spacing import SPACE_RE as SPACE_RE  # re-exported: the templates take them from here
 from transforms.spacing import normalize_space as normalize_space
 
@@ -51,6 +51,9 @@ CAPTION_CREDIT_RE = re.compile(
     r"|(?:xinhua|cfp|ic|vcg|imaginechina|cnsphoto)\s*/[^()（）]{0,80})[)）]\s*[.。]?$",
     re.IGNORECASE,
 )
+# A credit opens with one of these brackets and closes with one of those: a text without both has none.
+CREDIT_OPENERS = ("(", "（")
+CREDIT_CLOSERS = (")", "）")
 CAPTION_OPENING_RE = re.compile(
     r"^[(（]?\s*(?:photos?|pictures?|images?)\s*(?:shows?|taken|by\b|:|：|/)", re.IGNORECASE
 )
@@ -60,6 +63,7 @@ TITLE_PREFIX_MIN_CHARS = 20
 # A page that ends with a press contact ("E-mail: xulinqi@nimte.ac.cn", "Tel: ...") has
 # its name and organisation on up to this many short lines right above it.
 CONTACT_RES: tuple[re.Pattern[str], ...] = (re.compile(CONTACT_EMAIL), re.compile(CONTACT_LINE))
+CONTACT_COLONS = (":", "：")  # both patterns need one after their label
 CONTACT_NAME_LINES = 2
 NAME_LINE_MAX_WORDS = 8
 # Longer than this, a paragraph ending in a photo credit is body text, not a caption.
@@ -80,6 +84,8 @@ CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 KANA_RE = re.compile(r"[\u3041-\u3096\u309d-\u309f\u30a1-\u30fa\u30fc-\u30ff\u31f0-\u31ff\uff66-\uff9d]")
 # Hangul syllables, jamo and compatibility jamo.
 HANGUL_RE = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3131-\u318e]")
+# Any character of the three classes: text without one (one scan) needs none of the three counts.
+EAST_ASIAN_RE = re.compile("[" + "".join(regex.pattern[1:-1] for regex in (CJK_RE, KANA_RE, HANGUL_RE)) + "]")
 KANA_MIN_SHARE = 0.05  # of the East Asian letters: Japanese below it is ideographs with a stray kana
 # Every spelling of the stopwords in upper and lower case letters: an ASCII word is a stopword
 # when its lower case is one, that is when it is in this set (a set test per word, no lower()).
@@ -129,7 +135,11 @@ def is_caption(text: str) -> bool:
     """True if a (normalized) paragraph is a photo caption by its wording alone."""
     if len(text) > CAPTION_MAX_CHARS:
         return False
-    return bool(CAPTION_CREDIT_RE.search(text) or CAPTION_OPENING_RE.match(text))
+    if CAPTION_OPENING_RE.match(text):
+        return True
+    # the credit's search scans the whole paragraph for a bracket: asked only when it has both kinds
+    return (CREDIT_OPENERS[0] in text or CREDIT_OPENERS[1] in text) and (
+        CREDIT_CLOSERS[0] in text or CREDIT_CLOSERS[1] in text) and CAPTION_CREDIT_RE.search(text) is not None
 
 
 def parse_date(text: str | None) -> str | None:
@@ -141,19 +151,24 @@ def parse_date(text: str | None) -> str | None:
     if not text:
         return None
     candidates: list[tuple[int, int, int, int]] = []  # (position, y, m, d)
+    # The month names need letters: ASCII text without any (lower and upper case alike), such as a
+    # "2019-01-28 09:15" date meta, is not searched for them.
+    named = not text.isascii() or text.lower() != text.upper()
     for m in ISO_DATE_RE.finditer(text):
         candidates.append((m.start(), int(m.group(1)), int(m.group(2)), int(m.group(3))))
-    for m in YEAR_MONTH_DAY_RE.finditer(text):
-        candidates.append((m.start(), int(m.group(1)), MONTH_ABBR[m.group(2)[:3].lower()], int(m.group(3))))
+    if named:
+        for m in YEAR_MONTH_DAY_RE.finditer(text):
+            candidates.append((m.start(), int(m.group(1)), MONTH_ABBR[m.group(2)[:3].lower()], int(m.group(3))))
     for m in NUMERIC_DMY_RE.finditer(text):
         first, second = int(m.group(1)), int(m.group(3))
         if (first > 12) != (second > 12):  # exactly one part is a day that cannot be a month
             day, month = (first, second) if first > 12 else (second, first)
             candidates.append((m.start(), int(m.group(4)), month, day))
-    for m in DAY_MONTH_YEAR_RE.finditer(text):
-        candidates.append((m.start(), int(m.group(3)), MONTH_ABBR[m.group(2)[:3].lower()], int(m.group(1))))
-    for m in MONTH_DAY_YEAR_RE.finditer(text):
-        candidates.append((m.start(), int(m.group(3)), MONTH_ABBR[m.group(1)[:3].lower()], int(m.group(2))))
+    if named:
+        for m in DAY_MONTH_YEAR_RE.finditer(text):
+            candidates.append((m.start(), int(m.group(3)), MONTH_ABBR[m.group(2)[:3].lower()], int(m.group(1))))
+        for m in MONTH_DAY_YEAR_RE.finditer(text):
+            candidates.append((m.start(), int(m.group(3)), MONTH_ABBR[m.group(1)[:3].lower()], int(m.group(2))))
     for _, y, mo, d in sorted(candidates):
         iso = make_date(y, mo, d)
         if iso:
@@ -198,9 +213,10 @@ def make_date(year: int, month: int, day: int) -> str | None:
     if not MIN_YEAR <= year <= MAX_YEAR:
         return None
     try:
-        return datetime(year, month, day).strftime("%Y-%m-%d")
+        datetime(year, month, day)  # a real date
     except ValueError:
         return None
+    return f"{year:04d}-{month:02d}-{day:02d}"  # strftime("%Y-%m-%d") of it (four-digit years), without strftime
 
 
 def ascii_words(text: str) -> list[bytes]:
@@ -211,16 +227,21 @@ def ascii_words(text: str) -> list[bytes]:
 def detect_language(text: str) -> str:
     """"en" for English text; for text mostly in East Asian letters "ko" (hangul), "ja" (kana
     among them) or "zh" (ideographs); "und" otherwise (cheap heuristic)."""
-    cjk = len(CJK_RE.findall(text))
-    kana = len(KANA_RE.findall(text))
-    hangul = len(HANGUL_RE.findall(text))
+    if text.isascii() or EAST_ASIAN_RE.search(text) is None:  # isascii: a flag of the string, no scan
+        cjk = kana = hangul = 0
+    else:
+        cjk = len(CJK_RE.findall(text))
+        kana = len(KANA_RE.findall(text))
+        hangul = len(HANGUL_RE.findall(text))
     east_asian = cjk + kana + hangul
-    words = ascii_words(text)
-    letters = east_asian + sum(map(len, words))
+    # ascii_words, and their letters counted as the bytes the translation left (every other byte a space)
+    letter_bytes = text.encode("utf-8", "surrogatepass").translate(_ASCII_LETTERS_ONLY)
+    letters = east_asian + len(letter_bytes) - letter_bytes.count(b" ")
     if letters == 0:
         return "und"
     if east_asian / letters > CJK_MAX_RATIO:
         return east_asian_language(cjk, kana, hangul)
+    words = letter_bytes.split()
     if len(words) < LANG_MIN_WORDS:
         return "en" if words else "und"
     stop = sum(map(_EN_STOPWORD_SPELLING_BYTES.__contains__, words))  # the words whose lower case is a stopword
@@ -272,9 +293,12 @@ def split_body(blocks: list[Block], title: str | None) -> tuple[list[str], list[
     contact_at: int | None = None  # index of a contact line after which no body paragraph comes
     for index, block in enumerate(blocks):
         text = normalize_space(block.text)
-        if text and any(regex.match(text) for regex in CONTACT_RES):  # ^ can only match at 0: no newline
+        if not text:
+            continue
+        if (CONTACT_COLONS[0] in text or CONTACT_COLONS[1] in text) and any(
+                regex.match(text) for regex in CONTACT_RES):  # ^ can only match at 0: no newline
             contact_at = index
-        if not text or not HAS_CONTENT_RE.search(text) or is_boilerplate_line(text):
+        if not HAS_CONTENT_RE.search(text) or is_boilerplate_text(text):  # text: normalized, non-empty
             continue
         if norm_title and is_title_repeat(text, norm_title):
             continue  # the headline repeated (top of the content region, image alt text, a cut link)

@@ -16,6 +16,13 @@ each: the class-list test `contains(concat(' ', normalize-space(@A), ' '), ' NAM
 by attribute, one `descendant::TAG/@A[...]/..` path per attribute, joined by `|`. Any other
 expression is returned as it is. tests/test_page_shortcuts.py compares both forms on every
 template expression over the real pages and tag soup.
+
+`needed_texts(expr)`, for the same expressions: what the page's attribute values must hold for `expr`
+to select anything. Each term above is true only if its text is part of the attribute's value (for
+the class-list test: the name is one of the value's words, split at XML whitespace); a predicate (an
+`or`) only if one of its terms' is; a path only if every predicate's is. A page whose values hold
+none of a step's texts gets nothing from the expression, and htmlutil.AttributeValues skips its
+evaluation.
 """
 from __future__ import annotations
 
@@ -113,3 +120,63 @@ def _attribute_groups(predicate: str) -> dict[str, list[str]] | None:
         if not predicate.startswith(_OR, pos):
             return None
         pos += len(_OR)
+
+
+# XML's whitespace, which normalize-space collapses: a class name holding none of it is part of the value.
+_XML_SPACE = (" ", "\t", "\n", "\r")
+
+
+def needed_texts(expr: str) -> list[tuple[tuple[str, str, bool], ...]] | None:
+    """For an expression `faster` rewrites: per step with a predicate, the (attribute, text, word) of its
+    terms, one of which some element's attribute value must hold for the step to select anything (as a
+    word when `word`, else anywhere in it; a step whose predicate has a term with no such text is left
+    out); None for any other expression."""
+    if faster(expr) == expr:
+        return None
+    needs: list[tuple[tuple[str, str, bool], ...]] = []
+    pos = 0
+    while pos < len(expr):
+        step = _STEP_RE.match(expr, pos)
+        if step is None:  # a plain //TAG step or the closing /@A: checked by faster, no predicate
+            plain = _PLAIN_STEP_RE.match(expr, pos) or _LAST_ATTRIBUTE_RE.match(expr, pos)
+            if plain is None:
+                return None
+            pos = plain.end()
+            continue
+        end = _closing_bracket(expr, step.end())
+        if end is None:
+            return None
+        texts = _term_texts(expr[step.end():end])
+        if texts:
+            needs.append(texts)
+        pos = end + 1
+    return needs
+
+
+def _term_texts(predicate: str) -> tuple[tuple[str, str, bool], ...] | None:
+    """(attribute, text, word) of each term of a predicate faster() rewrote; None when a term needs no text."""
+    texts: list[tuple[str, str, bool]] = []
+    pos = 0
+    while pos < len(predicate):
+        found = next(((kind, match) for kind, (regex, _) in enumerate(_TERMS)
+                      if (match := regex.match(predicate, pos))), None)
+        if found is None:
+            return None
+        kind, match = found
+        if kind == 3:  # translate(): the value is not compared as it stands
+            return None
+        text = match.group("a")[1:-1]
+        word = kind == 0  # the class-list test: the name inside the spaces concat() adds, a word of the value
+        if word:
+            text = text.strip(" ")
+            if any(space in text for space in _XML_SPACE):
+                return None
+        # An empty text is part of any value (and contains(@A, '') holds without the attribute); a NUL or, in
+        # a word, any whitespace str.split() splits at is where AttributeValues joins and splits the values.
+        if not text or "\x00" in text or word and any(char.isspace() for char in text):
+            return None
+        texts.append((match.group("attr"), text, word))
+        pos = match.end()
+        if predicate.startswith(_OR, pos):
+            pos += len(_OR)
+    return tuple(texts)

@@ -22,6 +22,7 @@ from transforms.templates.htmlutil import (
     first_node,
     first_text,
     meta_content,
+    meta_values,
     region_blocks,
     xpath,
 )
@@ -45,6 +46,10 @@ CONTENT_COMMENT_GATE_RE = re.compile(r"_...\.\w{7}\.")
 # Content region.
 CONTENT_START_XPATH = "//meta[translate(@name, 'CONTENTSAR', 'contentsar')='contentstart']"
 CONTENT_END_XPATH = "//meta[translate(@name, 'CONTENTSAR', 'contentsar')='contentend']"
+# What both XPaths compare (content_markers reads them off one pass over the metas).
+MARKER_CASE = str.maketrans("CONTENTSAR", "contentsar")
+START_NAME, END_NAME = "contentstart", "contentend"
+ALL_METAS_XPATH = "//meta"
 REGION_XPATHS = (
     "//div[@id='zoom' or @id='Zoom' or @id='ZOOM']",
     "//td[contains(concat(' ', normalize-space(@class), ' '), ' bt_content ')]",
@@ -56,6 +61,10 @@ REGION_DROP_XPATHS = (
     ".//a[contains(@href, 'doZoom') or contains(@href, 'window.print') or contains(@href, 'window.close')]",
     ".//*[contains(@src, 'visitcount') or contains(@href, 'visitcount')]",
 )
+
+# The same tests on a node and the elements above it (what dropping a region's furniture would take
+# the region with).
+REGION_DROP_ABOVE_XPATHS = tuple(expr.replace(".//", "ancestor-or-self::", 1) for expr in REGION_DROP_XPATHS)
 
 # Metadata.
 TITLE_META = "ArticleTitle"
@@ -111,10 +120,28 @@ def detect(doc: lxml.html.HtmlElement, html: str) -> bool:
     return any(xpath(doc, x) for x in MARKER_XPATHS[:2])
 
 
-def is_listing(doc: lxml.html.HtmlElement, html: str, starts: list[lxml.html.HtmlElement]) -> bool:
+def content_markers(doc: lxml.html.HtmlElement) -> tuple[list[lxml.html.HtmlElement], list[lxml.html.HtmlElement]]:
+    """(xpath(doc, CONTENT_START_XPATH), xpath(doc, CONTENT_END_XPATH)): the page's metas (ALL_METAS_XPATH,
+    the document's, not only the root element's: libxml2 leaves what follows a closed </html> beside it)
+    selected once, then read in Python, about a third of the two XPaths' time."""
+    starts: list[lxml.html.HtmlElement] = []
+    ends: list[lxml.html.HtmlElement] = []
+    for meta in xpath(doc, ALL_METAS_XPATH):
+        name = meta.get("name")
+        if name is not None:
+            folded = name.translate(MARKER_CASE)
+            if folded == START_NAME:
+                starts.append(meta)
+            elif folded == END_NAME:
+                ends.append(meta)
+    return starts, ends
+
+
+def is_listing(doc: lxml.html.HtmlElement, html: str, starts: list[lxml.html.HtmlElement],
+               title_meta: str | None) -> bool:
     """A column page: no article content markers/metas, and a record datastore or many article links.
-    `starts`: the page's CONTENT_START_XPATH elements."""
-    if starts or meta_content(doc, TITLE_META) is not None:
+    `starts`: the page's CONTENT_START_XPATH elements; `title_meta`: meta_content(doc, TITLE_META)."""
+    if starts or title_meta is not None:
         return False
     if DATASTORE_RE.search(html):
         return True
@@ -124,30 +151,62 @@ def is_listing(doc: lxml.html.HtmlElement, html: str, starts: list[lxml.html.Htm
 
 def parse(doc: lxml.html.HtmlElement, html: str, url: str | None = None) -> Content:
     """Title, date, section and text blocks of a Hanweb article page."""
-    starts = xpath(doc, CONTENT_START_XPATH)  # asked once: the listing test and the blocks both need them
-    if is_listing(doc, html, starts):
+    # Asked once, before anything edits the tree: the markers (the listing test, the date and the blocks
+    # need them) and the metas (meta_content of each name).
+    starts, ends = content_markers(doc)
+    metas = meta_values(doc)
+    if is_listing(doc, html, starts, metas.get(TITLE_META.lower())):
         raise NotAnArticle("listing", "Hanweb column page (record datastore, no article content)")
-    title = meta_content(doc, TITLE_META) or first_text(doc, TITLE_XPATHS) or _title_from_head(doc)
-    published = _published(doc, url, starts)
-    section = meta_content(doc, SECTION_META) or _breadcrumb_section(doc)
-    blocks = _content_blocks(doc, starts)  # nothing above edits the tree: the same markers
+    title = metas.get(TITLE_META.lower()) or first_text(doc, TITLE_XPATHS) or _title_from_head(doc)
+    published = _published(doc, url, starts, metas.get(DATE_META.lower()))
+    section = metas.get(SECTION_META.lower()) or _breadcrumb_section(doc)
+    blocks = _content_blocks(doc, starts, ends)
     return Content(title=title, published=published, section=section, blocks=blocks)
 
 
-def _content_blocks(doc: lxml.html.HtmlElement, starts: list[lxml.html.HtmlElement]) -> list:
-    ends = xpath(doc, CONTENT_END_XPATH)
+def _content_blocks(doc: lxml.html.HtmlElement, starts: list[lxml.html.HtmlElement],
+                    ends: list[lxml.html.HtmlElement]) -> list:
     if starts:
         start = starts[0]
         end = next((e for e in ends if _follows(start, e)), None)
         # without an end marker, stay inside the region the start marker sits in (not the footer)
         root = doc.getroottree().getroot() if end is not None else _enclosing_region(start)
-        drop_nodes(root, REGION_DROP_XPATHS)
+        if end is None:
+            drop_nodes(root, REGION_DROP_XPATHS)
+        else:
+            _drop_between(root, start, end)
         return region_blocks(root, start=start, end=end)
     region = first_node(doc, REGION_XPATHS)
     if region is None:
         raise NotAnArticle("unparseable", "Hanweb page without a content region (no ContentStart/#zoom)")
     drop_nodes(region, REGION_DROP_XPATHS)
     return region_blocks(region)
+
+
+def _drop_between(root: lxml.html.HtmlElement, start: lxml.html.HtmlElement, end: lxml.html.HtmlElement) -> None:
+    """drop_nodes(root, REGION_DROP_XPATHS) as far as region_blocks(root, start, end) can tell, searching
+    only the smallest element holding both markers (the content region, not the whole page).
+
+    The walk reads nothing before `start` or after `end` but the markers' ancestors (their layout), and
+    a dropped element's tail text stays where it stood: an element outside the smallest common ancestor
+    of the markers, and not above it, changes no block. The whole root is searched when that ancestor is
+    not inside root, when it or an element above it (below root) is to be dropped (the markers go with
+    it), or when a drop took the end marker (the walk then reads on to the end of root).
+    """
+    common = _common_ancestor(start, end)
+    if common is None or (common is not root and root not in common.iterancestors()) or any(
+            node is not root for expr in REGION_DROP_ABOVE_XPATHS for node in xpath(common, expr)):
+        drop_nodes(root, REGION_DROP_XPATHS)
+        return
+    drop_nodes(common, REGION_DROP_XPATHS)
+    if common not in end.iterancestors():  # the end marker went with a dropped element
+        drop_nodes(root, REGION_DROP_XPATHS)
+
+
+def _common_ancestor(first: lxml.html.HtmlElement, other: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
+    """The nearest element that is an ancestor of both (None when they are in different trees)."""
+    above = set(first.iterancestors())
+    return next((ancestor for ancestor in other.iterancestors() if ancestor in above), None)
 
 
 def _enclosing_region(node: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
@@ -168,8 +227,10 @@ def _follows(first: lxml.html.HtmlElement, other: lxml.html.HtmlElement) -> bool
     return parent is not None and _follows(parent, other)
 
 
-def _published(doc: lxml.html.HtmlElement, url: str | None, starts: list[lxml.html.HtmlElement]) -> str | None:
-    published = parse_date(meta_content(doc, DATE_META))
+def _published(doc: lxml.html.HtmlElement, url: str | None, starts: list[lxml.html.HtmlElement],
+               date_meta: str | None) -> str | None:
+    """date_meta: meta_content(doc, DATE_META)."""
+    published = parse_date(date_meta)
     if published:
         return published
     found = _date_from(doc, DATE_CELL_XPATHS) or _dated_line(doc, starts)

@@ -17,7 +17,7 @@ from lxml import etree
 
 from transforms.errors import NotAnArticle
 from transforms.textutil import Block, normalize_space
-from transforms.xpathfast import faster
+from transforms.xpathfast import faster, needed_texts
 
 BLOCK_TAGS = frozenset(
     "p div h1 h2 h3 h4 h5 h6 li ul ol dl dt dd table thead tbody tfoot tr td th caption "
@@ -199,6 +199,69 @@ def xpath(node: etree._Element, expr: str) -> Any:
     return _compiled(expr)(node)
 
 
+@lru_cache(maxsize=32)
+def _attribute_values(attr: str) -> etree.XPath:
+    return etree.XPath(f"//@{attr}", smart_strings=False)
+
+
+class AttributeValues:
+    """The values of some attributes (`names`) of a whole document, read once each, to skip the XPaths
+    that cannot select anything there (transforms.xpathfast.needed_texts: a step whose texts no value
+    holds; a term on another attribute may always hold).
+
+    Built before the tree is edited, it holds every value the tree can still have afterwards (the
+    templates only remove elements), so it answers for the whole document and any part of it.
+    """
+
+    def __init__(self, doc: etree._Element, names: Iterable[str] = ("class",)) -> None:
+        self.doc = doc
+        self.names = frozenset(names)
+        self.joined: dict[str, str] = {}
+        self.words: dict[str, str] = {}
+
+    def _joined(self, attr: str) -> str:
+        joined = self.joined.get(attr)
+        if joined is None:  # NUL: no value holds it (XML cannot), so no text is found across two values
+            joined = self.joined[attr] = "\x00".join(_attribute_values(attr)(self.doc))
+        return joined
+
+    def holds(self, attr: str, text: str, word: bool) -> bool:
+        """True if some element's `attr` value contains `text` (as one of its words, when `word`); always
+        True for an attribute not in `names`. `text`: one of needed_texts' (no NUL; a word no whitespace)."""
+        if attr not in self.names:
+            return True
+        if not word:
+            return text in self._joined(attr)
+        words = self.words.get(attr)
+        if words is None:
+            # every value's words between spaces: str.split() splits at XML whitespace and more, so a
+            # word of a value is one of these or holds a split point (a word with none is found)
+            words = self.words[attr] = " " + " ".join(self._joined(attr).replace("\x00", " ").split()) + " "
+        return f" {text} " in words
+
+    def may_select(self, expr: str) -> bool:
+        """False only if `expr` selects nothing from any node of the document."""
+        needs = _needed_texts(expr)
+        if needs is None:
+            return True
+        for step in needs:
+            for attr, text, word in step:
+                if self.holds(attr, text, word):
+                    break
+            else:
+                return False  # no value holds any text this step needs
+        return True
+
+    def xpath(self, node: etree._Element, expr: str) -> Any:
+        """xpath(node, expr) for a node of the document: [] without evaluating when the values rule it out."""
+        return xpath(node, expr) if self.may_select(expr) else []
+
+
+@lru_cache(maxsize=256)
+def _needed_texts(expr: str) -> list[tuple[tuple[str, str, bool], ...]] | None:
+    return needed_texts(expr)
+
+
 def meta_content(doc: lxml.html.HtmlElement, name: str) -> str | None:
     """content of <meta name=NAME> or <meta property=NAME> (name matched case-insensitively)."""
     wanted = name.lower()
@@ -211,10 +274,30 @@ def meta_content(doc: lxml.html.HtmlElement, name: str) -> str | None:
     return None
 
 
+def meta_values(doc: lxml.html.HtmlElement) -> dict[str, str]:
+    """Every meta_content answer of the page in one pass over its metas: for each lowercased name (or
+    property, itemprop), the first non-empty normalized content; meta_content(doc, NAME) is
+    meta_values(doc).get(NAME.lower())."""
+    values: dict[str, str] = {}
+    for meta in doc.iter("meta"):
+        key = (meta.get("name") or meta.get("property") or meta.get("itemprop") or "").lower()
+        if key not in values:
+            value = normalize_space(meta.get("content") or "")
+            if value:
+                values[key] = value
+    return values
+
+
 def first_text(doc: lxml.html.HtmlElement, xpaths: Iterable[str]) -> str | None:
     """Normalized text of the first non-empty match of the first XPath that has one."""
-    for expr in xpaths:
-        for node in xpath(doc, expr):
+    return first_text_of(xpath(doc, expr) for expr in xpaths)
+
+
+def first_text_of(node_lists: Iterable[Iterable[Any]]) -> str | None:
+    """Normalized text of the first non-empty node (or string) of the first list that has one (lists
+    drawn one at a time: a generator of XPath results evaluates only as many as needed)."""
+    for nodes in node_lists:
+        for node in nodes:
             text = normalize_space(node if isinstance(node, str) else node.text_content())
             if text:
                 return text
@@ -230,10 +313,11 @@ def first_node(doc: lxml.html.HtmlElement, xpaths: Iterable[str]) -> lxml.html.H
     return None
 
 
-def drop_nodes(root: lxml.html.HtmlElement, xpaths: Iterable[str]) -> None:
-    """Remove every element matched by `xpaths` from the tree, keeping its tail text."""
+def drop_nodes(root: lxml.html.HtmlElement, xpaths: Iterable[str], values: AttributeValues | None = None) -> None:
+    """Remove every element matched by `xpaths` from the tree, keeping its tail text. `values`: the
+    document's AttributeValues, read before any edit (the expressions they rule out are not evaluated)."""
     for expr in xpaths:
-        for node in xpath(root, expr):
+        for node in xpath(root, expr) if values is None else values.xpath(root, expr):
             if node.getparent() is not None:
                 node.drop_tree()
 
@@ -302,10 +386,10 @@ class _Walker:
             return
         if not self.active and el not in self.around_start:
             return  # before the start marker and not around it: walking it would change nothing
-        tag = el.tag if isinstance(el.tag, str) else None
-        if tag is None or tag in SKIP_TAGS:
+        raw_tag = el.tag  # read once: lxml builds the string on every read
+        if not isinstance(raw_tag, str) or raw_tag in SKIP_TAGS:
             return
-        tag = tag.lower()
+        tag = raw_tag.lower()
         if tag == "br":
             self.flush()
             return
@@ -320,14 +404,17 @@ class _Walker:
         if is_block:
             self.flush()
             parent = self.ctx[-1]
+            if el.attrib:
+                own_centered, own_caption = _is_centered(el), _is_caption_markup(el)
+            else:  # no align, style or class (most paragraphs): what the two tests find from the tag alone
+                own_centered, own_caption = raw_tag == "center", raw_tag == "figcaption"
             if tag == "table":
                 centered = False
             elif tag in ALIGN_SCOPE_TAGS:
-                centered = _is_centered(el)
+                centered = own_centered
             else:
-                centered = parent[0] or _is_centered(el)
-            self.ctx.append((centered, parent[1] or _is_caption_markup(el),
-                             tag in HEADING_TAGS))
+                centered = parent[0] or own_centered
+            self.ctx.append((centered, parent[1] or own_caption, tag in HEADING_TAGS))
         self.text(el.text)
         for child in el:
             self.walk(child)

@@ -19,10 +19,11 @@ import lxml.html
 
 from transforms.errors import NotAnArticle
 from transforms.templates.htmlutil import (
+    AttributeValues,
     breadcrumb_items,
     drop_nodes,
-    first_node,
     first_text,
+    first_text_of,
     meta_content,
     region_blocks,
     xpath,
@@ -138,31 +139,53 @@ def detect(doc: lxml.html.HtmlElement, html: str) -> bool:
     return any(xpath(doc, x) for x in MARKER_XPATHS[:MARKUP_MARKERS]) or "com_content" in html
 
 
-def is_listing(doc: lxml.html.HtmlElement) -> bool:
+def is_listing(doc: lxml.html.HtmlElement, items: list[lxml.html.HtmlElement] | None = None,
+               values: AttributeValues | None = None) -> bool:
     """A category blog/list view: blog containers, or several "Read more" links and no item page.
 
     An article page (.item-page) stays an article even when a side module shows
-    "Read more" links to other articles.
+    "Read more" links to other articles. `items`: the page's ITEM_PAGE elements, `values`: its
+    AttributeValues, if known.
     """
-    if any(xpath(doc, x) for x in BLOG_XPATHS):
+    values = values or AttributeValues(doc)
+    if any(values.xpath(doc, x) for x in BLOG_XPATHS):  # an article page has none of their classes
         return True
-    if xpath(doc, ITEM_PAGE):
+    if items if items is not None else values.xpath(doc, ITEM_PAGE):
         return False
-    return len(xpath(doc, READMORE_XPATH)) >= LISTING_MIN_READMORE
+    return len(values.xpath(doc, READMORE_XPATH)) >= LISTING_MIN_READMORE
 
 
 def parse(doc: lxml.html.HtmlElement, html: str, url: str | None = None) -> Content:
     """Title, date, section and text blocks of a Joomla article page."""
-    if is_listing(doc):
+    # The class values, read once before any edit: most class tests here (blog containers, the furniture
+    # dropped from the body) find no element with the class, and are not evaluated then.
+    values = AttributeValues(doc)
+    items = values.xpath(doc, ITEM_PAGE)  # asked once: the listing test, the title and the body start from it
+    if is_listing(doc, items, values):
         raise NotAnArticle("listing", "Joomla category blog/list page (several items with Read more)")
-    title = first_text(doc, TITLE_XPATHS) or _title_from_head(doc)
-    published = _published(doc)
-    section = _section(doc, title, url)
-    region = first_node(doc, BODY_XPATHS)
+    title = first_text_of(in_item_pages(doc, items, expr) for expr in TITLE_XPATHS) or _title_from_head(doc)
+    published = _published(doc, values)
+    section = _section(doc, title, url, values)
+    region = next((nodes[0] for nodes in (in_item_pages(doc, items, expr) for expr in BODY_XPATHS) if nodes), None)
     if region is None:
         raise NotAnArticle("unparseable", "Joomla page without an article body (no .item-page)")
-    drop_nodes(region, BODY_DROP_XPATHS)
+    drop_nodes(region, BODY_DROP_XPATHS, values)
     return Content(title=title, published=published, section=section, blocks=region_blocks(region))
+
+
+def in_item_pages(doc: lxml.html.HtmlElement, items: list[lxml.html.HtmlElement], expr: str) -> list:
+    """xpath(doc, expr), where `items` is xpath(doc, ITEM_PAGE): an expression ITEM_PAGE//X is evaluated
+    as .//X from the one item page (its descendants, in document order), not from the whole page again;
+    with no item page it selects nothing. With several (maybe nested) item pages, or a union, the whole
+    expression runs."""
+    if not expr.startswith(ITEM_PAGE):
+        return xpath(doc, expr)
+    rest = expr[len(ITEM_PAGE):]
+    if not rest:
+        return items
+    if not rest.startswith("//") or "|" in rest or len(items) > 1:
+        return xpath(doc, expr)
+    return xpath(items[0], "." + rest) if items else []
 
 
 def parse_published(text: str | None) -> str | None:
@@ -176,14 +199,14 @@ def parse_published(text: str | None) -> str | None:
         return parse_date(text)
 
 
-def _published(doc: lxml.html.HtmlElement) -> str | None:
+def _published(doc: lxml.html.HtmlElement, values: AttributeValues) -> str | None:
     for expr in PUBLISHED_XPATHS:
-        for node in xpath(doc, expr):
+        for node in values.xpath(doc, expr):
             found = parse_published(node.text_content())
             if found:
                 return found
     for expr in DATETIME_XPATHS:
-        for value in xpath(doc, expr):
+        for value in values.xpath(doc, expr):
             found = parse_date(str(value)[:10])
             if found:
                 return found
@@ -192,20 +215,20 @@ def _published(doc: lxml.html.HtmlElement) -> str | None:
         if found:
             return found
     for expr in CREATED_XPATHS:
-        for node in xpath(doc, expr):
+        for node in values.xpath(doc, expr):
             found = parse_published(node.text_content())
             if found:
                 return found
     return None
 
 
-def _section(doc: lxml.html.HtmlElement, title: str | None, url: str | None) -> str | None:
+def _section(doc: lxml.html.HtmlElement, title: str | None, url: str | None, values: AttributeValues) -> str | None:
     for expr in CATEGORY_XPATHS:
-        for node in xpath(doc, expr):
+        for node in values.xpath(doc, expr):
             text = CATEGORY_PREFIX_RE.sub("", normalize_space(node.text_content()))
             if text:
                 return text
-    crumb = first_node(doc, BREADCRUMB_XPATHS)
+    crumb = next((nodes[0] for nodes in (values.xpath(doc, expr) for expr in BREADCRUMB_XPATHS) if nodes), None)
     if crumb is not None:
         items = [i for i in breadcrumb_items(crumb)
                  if i.casefold() not in {"home", "you are here:", (title or "").casefold()}]
