@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from core.records import KINDS, QUALIFIERS, UNITS, Metric
 from transforms.metrics import extract_metrics
 from transforms.page import parse_page
+from transforms.textutil import parse_date
 
 ROOT = Path(__file__).resolve().parents[1]
 GOV_TEXT = ROOT / "seeds" / "text" / "ningbo_gov_innovation-leads-2019-08-18.txt"
@@ -952,6 +953,22 @@ def test_a_change_of_the_count_before_it_and_an_amount_after_a_money_noun() -> N
     # a currency named later in the sentence: not known to be yuan, left out
     assert [m.text for m in extract_metrics("It received funds of 20 million, and loans of 5 million dollars.")] \
         == ["5 million dollars"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "In the firſt half of 2020, exports rose 5%.", "Ningbo ranked fıfth in the province.",
+    "Exports reached 5 mıllıon tons.", "The city ranked ſecond nationwide.", "ſeven out of ten companies grew.",
+    "In the firſt ſix months of 2020, exports rose 5%.", "an increase of nearly ſix times",
+    "From January to ſeptember, exports rose 5%.", "The Hangzhou Bay New Area, the zone's output rose 5%.",
+])
+def test_a_word_matched_through_ignorecase_letters_is_looked_up_not_lost(sentence: str) -> None:
+    """IGNORECASE matches "ſ" (long s), "ı"/"İ" (dotless/dotted i) and the Kelvin sign as s, i and k:
+    a matched vocabulary word with one of them was looked up by .lower() in its table, raised KeyError,
+    and the transform rejected the page. Now it reads as its ASCII spelling."""
+    ascii_sentence = sentence.translate(str.maketrans({"ſ": "s", "ı": "i"}))
+    assert [(m.value, m.unit, m.period) for m in extract_metrics(sentence, "2020-09-01")] == \
+        [(m.value, m.unit, m.period) for m in extract_metrics(ascii_sentence, "2020-09-01")]
+    assert parse_date("ſep 3, 2020") == parse_date("3 ſeptember 2020") == "2020-09-03"
 
 
 def test_a_scaled_amount_without_currency_takes_the_currency_of_its_sentence() -> None:

@@ -196,6 +196,13 @@ def gate_text(text: str) -> str:
     return text.translate(IGNORECASE_FOLD).lower()
 
 
+def vocab_key(text: str) -> str:
+    """What a case-insensitive match of a vocabulary word or phrase is looked up by in its table: lowercase,
+    IGNORECASE's non-ASCII letters made their ASCII letter ("fırst", "ſix" matched "first", "six": a
+    table lookup by text.lower() raised KeyError and lost the page), whitespace runs one space."""
+    return " ".join(gate_text(text).split())
+
+
 def _longest_word(cue: str) -> str:
     """The longest word of a cue (the one a gate looks for: the rarest, most often)."""
     return max(cue.split(), key=len)
@@ -416,4 +423,4 @@ def _resolve(noun: str, earlier: Earlier, sentence_before: str) -> Place:
 
 def _part_name(match: re.Match[str]) -> str:
     """The name a part of Ningbo is reported by, from a NAME_RE/PART_RE match."""
-    return match.group("division") or ZONE_BY_SPELLING[" ".join(match.group("zone").lower().split())]
+    return match.group("division") or ZONE_BY_SPELLING[vocab_key(match.group("zone"))]

@@ -158,7 +158,7 @@ def parse_date(text: str | None) -> str | None:
         candidates.append((m.start(), int(m.group(1)), int(m.group(2)), int(m.group(3))))
     if named:
         for m in YEAR_MONTH_DAY_RE.finditer(text):
-            candidates.append((m.start(), int(m.group(1)), MONTH_ABBR[m.group(2)[:3].lower()], int(m.group(3))))
+            candidates.append((m.start(), int(m.group(1)), MONTH_ABBR[m.group(2)[:3].casefold()], int(m.group(3))))
     for m in NUMERIC_DMY_RE.finditer(text):
         first, second = int(m.group(1)), int(m.group(3))
         if (first > 12) != (second > 12):  # exactly one part is a day that cannot be a month
@@ -166,9 +166,9 @@ def parse_date(text: str | None) -> str | None:
             candidates.append((m.start(), int(m.group(4)), month, day))
     if named:
         for m in DAY_MONTH_YEAR_RE.finditer(text):
-            candidates.append((m.start(), int(m.group(3)), MONTH_ABBR[m.group(2)[:3].lower()], int(m.group(1))))
+            candidates.append((m.start(), int(m.group(3)), MONTH_ABBR[m.group(2)[:3].casefold()], int(m.group(1))))
         for m in MONTH_DAY_YEAR_RE.finditer(text):
-            candidates.append((m.start(), int(m.group(3)), MONTH_ABBR[m.group(1)[:3].lower()], int(m.group(2))))
+            candidates.append((m.start(), int(m.group(3)), MONTH_ABBR[m.group(1)[:3].casefold()], int(m.group(2))))
     for _, y, mo, d in sorted(candidates):
         iso = make_date(y, mo, d)
         if iso:

@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 from decimal import Decimal
 
+from transforms.context import vocab_key
 from transforms.fastre import TailPattern
 from transforms.metrics.numbers import (
     _FRACTION_WORD_ALT,
@@ -284,14 +285,15 @@ def _fraction(match: re.Match[str]) -> _Found | None:
     """A share written as a fraction: "one third of", "9 out of 10", "nearly 1/3", "more than half of"."""
     groups = match.groupdict()
     if groups.get("word_frac"):
-        numerator, denominator = FRACTION_WORDS[" ".join(groups["word_frac"].lower().replace("-", " ").split())]
+        numerator, denominator = FRACTION_WORDS[vocab_key(groups["word_frac"].replace("-", " "))]
     elif groups.get("half"):
         numerator, denominator = 1, 2
     else:
         top = groups.get("out_a") or groups.get("slash_a") or ""
         bottom = groups.get("out_b") or groups.get("slash_b") or ""
-        numerator = int(top) if top.isdigit() else SPELLED_NUMBERS.get(top.lower(), 1 if top.lower() == "one" else 0)
-        denominator = int(bottom) if bottom.isdigit() else SPELLED_NUMBERS.get(bottom.lower(), 0)
+        top_key = vocab_key(top)
+        numerator = int(top) if top.isdigit() else SPELLED_NUMBERS.get(top_key, 1 if top_key == "one" else 0)
+        denominator = int(bottom) if bottom.isdigit() else SPELLED_NUMBERS.get(vocab_key(bottom), 0)
     if not 0 < numerator < denominator:
         return None
     if PERIOD_FRACTION_BEFORE_RE.search(match.string, 0, match.start()):
@@ -306,12 +308,12 @@ def _money(match: re.Match[str]) -> _Found:
     """An amount with its currency: a currency word after a prefixed amount names it over the mark
     ("¥173.48 billion US dollars" is USD: "¥" is written loosely, the word is not)."""
     trailer = match.groupdict().get("trailer")
-    currency = " ".join((trailer or match.group("cur")).lower().split())
+    currency = vocab_key(trailer or match.group("cur"))
     return _Found(match.start(), match.end(), _number(match), CURRENCIES[currency], num_start=match.start())
 
 
 def _twice(match: re.Match[str]) -> _Found:
-    return _Found(match.start(), match.end(), float(MULTIPLE_WORDS[match.group("word").lower()]), "times",
+    return _Found(match.start(), match.end(), float(MULTIPLE_WORDS[vocab_key(match.group("word"))]), "times",
                   num_start=match.start())
 
 
@@ -333,17 +335,17 @@ def _bare_points(match: re.Match[str]) -> _Found:
 
 
 def _spelled_times(match: re.Match[str]) -> _Found:
-    word = " ".join(match.group("word").lower().split())
+    word = vocab_key(match.group("word"))
     value = 100 if word.endswith("hundred") else SPELLED_NUMBERS[word]
     start = match.start("word")
     return _Found(start, match.end(), float(value), "times", num_start=start)
 
 
 def _spelled_scaled(match: re.Match[str]) -> _Found:
-    word = match.group("word").lower()
-    scale = SCALE_WORDS[" ".join(match.group("scale").lower().split())]
+    word = vocab_key(match.group("word"))
+    scale = SCALE_WORDS[vocab_key(match.group("scale"))]
     value = float(Decimal(SPELLED_AMOUNT_WORDS[word]) * Decimal(int(scale)))
-    unit = CURRENCIES[" ".join(match.group("cur").lower().split())] if match.group("cur") else "tonnes"
+    unit = CURRENCIES[vocab_key(match.group("cur"))] if match.group("cur") else "tonnes"
     return _Found(match.start(), match.end(), value, unit, num_start=match.start())
 
 
@@ -363,7 +365,7 @@ def _top_rank(match: re.Match[str]) -> _Found | None:
 
 def _plain_rank(match: re.Match[str]) -> _Found | None:
     word = match.groupdict().get("word")
-    value = ORDINAL_WORDS[word.lower()] if word else int(match.group("n"))
+    value = ORDINAL_WORDS[vocab_key(word)] if word else int(match.group("n"))
     if value < 1:
         return None
     return _Found(match.start("ord"), match.end(), float(value), "rank", kind="rank", num_start=match.start("ord"))
@@ -372,7 +374,7 @@ def _plain_rank(match: re.Match[str]) -> _Found | None:
 def _scoped_rank(match: re.Match[str]) -> _Found | None:
     group = "ord" if match.group("ord") else "ord2"
     word = match.group("word") or match.group("word2")
-    value = ORDINAL_WORDS[word.lower()] if word else int(match.group("n") or match.group("n2"))
+    value = ORDINAL_WORDS[vocab_key(word)] if word else int(match.group("n") or match.group("n2"))
     if value < 1:
         return None
     return _Found(match.start(group), match.end(), float(value), "rank", kind="rank", num_start=match.start(group))
@@ -380,7 +382,7 @@ def _scoped_rank(match: re.Match[str]) -> _Found | None:
 
 def _rank(match: re.Match[str]) -> _Found | None:
     raw = match.group("ordnum") or match.group("nonum") or match.group("wnum")
-    value = int(raw) if raw else ORDINAL_WORDS[match.group("ord").lower()]
+    value = int(raw) if raw else ORDINAL_WORDS[vocab_key(match.group("ord"))]
     if value < 1:
         return None
     return _Found(match.start(), match.end(), float(value), "rank", kind="rank",

@@ -11,6 +11,7 @@ from decimal import Decimal
 from operator import itemgetter
 from typing import NamedTuple
 
+from transforms.context import vocab_key
 from transforms.fastre import folded_text
 from transforms.metrics.vocab import (
     FRACTION_WORDS,
@@ -110,7 +111,7 @@ def _number(match: re.Match[str]) -> float:
     scale = match.group("scale") if "scale" in match.re.groupindex else None
     if not scale:
         return float(raw)
-    return float(Decimal(raw) * Decimal(int(SCALE_WORDS[scale.lower()])))
+    return float(Decimal(raw) * Decimal(int(SCALE_WORDS[vocab_key(scale)])))
 
 
 # Every matcher needs a digit or one of these words: a sentence with neither is skipped
@@ -209,5 +210,5 @@ def number_starts(text: str, digit_starts: Iterable[int]) -> list[int]:
 
 def _spelled_value(word: str) -> int:
     """ "seven" -> 7, "twenty-one" -> 21."""
-    tens, _, units = word.lower().partition("-")
+    tens, _, units = vocab_key(word).partition("-")
     return SPELLED_TENS[tens] + SPELLED_UNITS[units] if units else SPELLED_NUMBERS[tens]

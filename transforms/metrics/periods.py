@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from transforms.context import gate_text, holds_any
+from transforms.context import gate_text, holds_any, vocab_key
 from transforms.fastre import TailPattern, opening_scan, opening_with
 from transforms.metrics.numbers import ADJECTIVAL_UNIT_RE, ANY_YEAR_RE, MONTH_NAMES, YEAR
 from transforms.metrics.structure import PUBLISHED_RE
@@ -173,7 +173,7 @@ def _period_cues(sentence: str, para_before: str, pub: tuple[int, int] | None,
     if has_month is None:
         has_month = MONTH_NAME_RE.search(sentence) is not None
     years = len(YEAR_DIGITS_RE.findall(sentence)) if holds_any(sentence, CENTURIES) else 0
-    first_months = "first" in low and "months" in folded
+    first_months = "first" in folded and "months" in folded  # (folded: "firſt" matches too)
     part_of_year = "half" in low or "quarter" in low
     relative_year = ("year" in low and ("last" in folded or "this" in folded)
                      and RELATIVE_YEAR_GATE_RE.search(folded) is not None)
@@ -187,12 +187,12 @@ def _period_cues(sentence: str, para_before: str, pub: tuple[int, int] | None,
             cues.append(_Cue(m.start(), m.end(), period, CUE_MONTHS))
 
     for m in MONTH_RANGE_SCAN.finditer(sentence) if has_month else ():
-        months(m, MONTH_NUMBER[m.group("m1").lower()], MONTH_NUMBER[m.group("m2").lower()])
+        months(m, MONTH_NUMBER[vocab_key(m.group("m1"))], MONTH_NUMBER[vocab_key(m.group("m2"))])
     for m in FIRST_MONTHS_SCAN.finditer(sentence) if first_months else ():
-        n = m.group("n").lower()
+        n = vocab_key(m.group("n"))
         months(m, 1, NUMBER_WORDS.get(n) or int(n))
     for m in PART_OF_YEAR_SCAN.finditer(sentence) if part_of_year else ():
-        months(m, *PART_MONTHS[" ".join(m.group("part").lower().split())])
+        months(m, *PART_MONTHS[vocab_key(m.group("part"))])
     for m in YEAR_RANGE_SCAN.finditer(sentence) if years >= 2 else ():
         a = m.group("a1") or m.group("a2") or m.group("a3")
         b = m.group("b1") or m.group("b2") or m.group("b3")
@@ -216,7 +216,7 @@ def _period_cues(sentence: str, para_before: str, pub: tuple[int, int] | None,
     for m in MONTH_CUE_SCAN.finditer(sentence) if has_month else ():
         if after_event(m.start()):
             continue
-        month = MONTH_NUMBER[m.group("m").lower()]
+        month = MONTH_NUMBER[vocab_key(m.group("m"))]
         if not any(c.start <= m.start() < c.end for c in cues):  # inside "from January to May"
             period = _month_period(month, month, m.group("year"), pub, para_before + sentence[: m.start()])
             cues.append(_Cue(m.start(), m.end(), period[:7] if period else None, CUE_MONTHS))
