@@ -74,7 +74,9 @@ from transforms.metrics.vocab import OWN_TIME_WORDS, words_pattern
 # "2026.12.04.2": "564 enterprises ..., an increase of 78 over the previous year" is a change of that count
 # (count.change_of_count); "(at an investment of 137.3 million)" with no currency in its sentence is yuan
 # (money.currency_omitted).
-EXTRACTOR_VERSION = "2026.12.04.2"
+# "2026.12.04.3": a word matched through IGNORECASE's non-ASCII letters ("fırst", "ſix") is read as its ASCII
+# spelling (a page with one was rejected with a KeyError); the same output on every real page.
+EXTRACTOR_VERSION = "2026.12.04.3"
 
 
 def extract_metrics(body: str, published: str | None = None, title: str | None = None) -> list[Metric]:
