@@ -12,6 +12,7 @@ import re
 from functools import cache
 from pathlib import Path
 
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from test_properties import MARKUP
@@ -1060,22 +1061,6 @@ def hanweb_results(parse, html: str) -> object:  # type: ignore[no-untyped-def]
         return exc.kind
 
 
-def test_hanweb_parse_gives_the_plain_answer_on_the_real_pages() -> None:
-    from transforms.page import decode_content
-    from transforms.templates import hanweb
-
-    parsed = 0
-    for content in html_pages():
-        try:
-            html = decode_content(content)
-        except Exception:  # noqa: BLE001 - a binary page
-            continue
-        fast = hanweb_results(hanweb.parse, html)
-        assert fast == hanweb_results(plain_hanweb_parse, html)
-        parsed += isinstance(fast, textutil.Content)
-    assert parsed > 20
-
-
 HANWEB_FURNITURE = ['<a href="javascript:doZoom(16)">', "</a>", '<a href="javascript:window.print()">Print</a>',
                     '<img src="/visitcount?i=1">', '<span href="visitcount">', "</span>", "<p>After</p>", "tail",
                     '<meta name="ContentStart">', '<meta name="ContentEnd">', '<div id="zoom">', "</div>"]
@@ -1187,18 +1172,23 @@ def plain_joomla_parse(doc, html: str, url: str | None = None):  # type: ignore[
     return textutil.Content(title=title, published=published, section=section, blocks=region_blocks(region))
 
 
-def test_joomla_parse_gives_the_plain_answer_on_the_real_pages() -> None:
-    from transforms.page import decode_content
-    from transforms.templates import joomla
+@pytest.mark.parametrize("template", ["hanweb", "joomla"])
+def test_template_parse_gives_the_plain_answer_on_the_real_pages(template: str) -> None:
+    """hanweb.parse and joomla.parse beside their plain copies (every XPath on the whole page) on every page."""
+    import importlib
 
+    from transforms.page import decode_content
+
+    fast_parse = importlib.import_module(f"transforms.templates.{template}").parse
+    plain_parse = {"hanweb": plain_hanweb_parse, "joomla": plain_joomla_parse}[template]
     parsed = 0
     for content in html_pages():
         try:
             html = decode_content(content)
         except Exception:  # noqa: BLE001 - a binary page
             continue
-        fast = hanweb_results(joomla.parse, html)
-        assert fast == hanweb_results(plain_joomla_parse, html)
+        fast = hanweb_results(fast_parse, html)
+        assert fast == hanweb_results(plain_parse, html)
         parsed += isinstance(fast, textutil.Content)
     assert parsed > 20
 
