@@ -26,6 +26,7 @@ from transforms.metrics.qualifiers import FILLER_TAIL, _qualifier
 from transforms.metrics.structure import PREVIOUS_WORD_TAIL
 from transforms.metrics.subjects import VERB_FORM_RE, _is_plural, _noun_phrase_after, _subject_before
 from transforms.metrics.vocab import (
+    COUNT_CHANGE_NOUNS,
     COUNT_UNIT_NOUNS,
     CURRENCIES,
     CURRENCY_PREFIXES,
@@ -37,6 +38,8 @@ from transforms.metrics.vocab import (
     FREQUENCY_ADVERBS,
     INVARIANT_UNIT_NOUNS,
     MASS_PLURALS,
+    MONEY_NOUNS,
+    MULTIPLE_WORDS,
     NUMBER_OF_PRESENT_LINKS,
     ORDINAL_WORDS,
     POINTS_CHANGE_WORDS,
@@ -97,7 +100,6 @@ KM_RE = re.compile(
 )
 TIMES_RE = re.compile(rf"{NUM}{SCALE}\s+times\b(?!\s+(?:a|per|each|every)\s+(?:day|week|month|year)\b)")
 # "more than twice the average speed", "twice as many": a multiple in a word (before what it multiplies).
-MULTIPLE_WORDS: dict[str, int] = {"twice": 2, "thrice": 3}
 TWICE_RE = re.compile(rf"(?<![\w-])(?P<word>{words_pattern(MULTIPLE_WORDS)})(?=\s+(?:the|as|that|of)\b)",
                       re.IGNORECASE)
 # "raised funds for 38 times", "won the prize for 3 times": how often (a count), not a multiple.
@@ -215,10 +217,12 @@ ELIDED_MONEY_LINK_RE = re.compile(rf"\b(?:{words_pattern(ELIDED_MONEY_LINKS)})\s
 MONEY_UNITS = frozenset(CURRENCIES.values())
 # "(at an investment of 137.3 million)": a scaled amount right after a noun that is money, with no currency in its
 # sentence, is yuan (the sites report in yuan; the labelling convention: "bare 100 million ... -> CNY").
-MONEY_NOUN_BEFORE_RE = re.compile(
-    r"\b(?:investments?|funds?|funding|capital|revenues?|budgets?|subsid(?:y|ies)|loans?|financing|turnover)"
-    r"\s+of\s*$", re.IGNORECASE)
-CURRENCY_WORD_RE = re.compile(r"[$¥￥€]|\b(?:yuan|rmb|cny|usd|dollars?|euros?|eur)\b", re.IGNORECASE)
+MONEY_NOUN_BEFORE_RE = re.compile(rf"\b(?:{words_pattern(MONEY_NOUNS)})\s+of\s*$", re.IGNORECASE)
+# A currency of the tables anywhere in a sentence: a mark, or a currency word (and "dollar").
+CURRENCY_WORD_RE = re.compile(
+    "[" + "".join(sorted({c for mark in CURRENCY_PREFIXES for c in mark if not c.isalpha()})) + "]|"
+    rf"\b(?:{words_pattern({w.lower() for w in (*CURRENCY_PREFIXES, *CURRENCY_SUFFIXES, 'dollar') if w.isalpha()})})\b",
+    re.IGNORECASE)
 # A frequency adverb right after a number: "1479 monthly" counts per month, it is no year.
 FREQUENCY_AFTER_RE = re.compile(rf"\s+(?:{words_pattern(FREQUENCY_ADVERBS)})\b", re.IGNORECASE)
 # The text between an earlier count of the sentence and a number that counts the same thing.
@@ -231,8 +235,7 @@ ELIDED_GAP_RE = re.compile(
 ELIDED_GAP_MAX = 120
 # "564 foreign-funded enterprises were established, an increase of 78 over the previous year": a change of the
 # count before it, its noun left out (kind and sign are the change words', as after "the number of X").
-COUNT_CHANGE_GAP_RE = re.compile(r",\s*(?:an?\s+)?(?:increase|decrease|rise|drop|decline|reduction)\s+of\s*$",
-                                 re.IGNORECASE)
+COUNT_CHANGE_GAP_RE = re.compile(rf",\s*(?:an?\s+)?(?:{words_pattern(COUNT_CHANGE_NOUNS)})\s+of\s*$", re.IGNORECASE)
 COUNT_CHANGE_AFTER_RE = re.compile(r"\s+(?:over|compared|from|than)\b|\s*(?:[,.;:)）]|$)", re.IGNORECASE)
 TOTAL_GAP_RE = re.compile(r"\btotal\b", re.IGNORECASE)
 # A count given in parentheses after a place or name, counting what the sentence counted before: "Chongqing (67)".
@@ -317,11 +320,6 @@ def _twice(match: re.Match[str]) -> _Found:
                   num_start=match.start())
 
 
-def _occasions(match: re.Match[str]) -> _Found:
-    """ "raised funds for 38 times": how often something happened, a count (not a multiple)."""
-    return _Found(match.start(), match.end(), _number(match), "count", kind="level", num_start=match.start())
-
-
 def _simple(unit: str, kind: str | None = None) -> Callable[[re.Match[str]], _Found]:
     def build(match: re.Match[str]) -> _Found:
         return _Found(match.start(), match.end(), _number(match), unit, kind=kind, num_start=match.start())
@@ -402,7 +400,7 @@ MATCHERS: tuple[tuple[str, re.Pattern[str], Callable[[re.Match[str]], _Found | N
     ("tonnes", TONNES_RE, _simple("tonnes")),
     ("kwh", KWH_RE, _energy),
     ("km", KM_RE, _simple("km")),
-    ("times_occasions", OCCASIONS_RE, _occasions),
+    ("times_occasions", OCCASIONS_RE, _simple("count", "level")),  # how often: a count, not a multiple
     ("times", TIMES_RE, _simple("times")),
     ("times_spelled", SPELLED_TIMES_RE, _spelled_times),
     ("times_twice", TWICE_RE, _twice),
@@ -617,7 +615,6 @@ def _elided_count(para: str, match: re.Match[str], sent_start: int, sent_end: in
         following = [f for f in found if f.unit == "count" and f.start == match.end() + joined.end()]
         if following:
             return item(following[0].subject)
-    earlier = [f for f in found if f.unit == "count" and f.end <= match.start() and f.start >= sent_start]
     if earlier:
         last = max(earlier, key=lambda f: f.end)
         gap = para[last.end:match.start()]

@@ -23,6 +23,13 @@ CURRENCY_SUFFIXES = ("yuan", "Yuan", "RMB", "CNY", "US dollars", "US Dollars", "
                      "euros", "euro", "EUR")
 # Currency words that may follow a prefixed amount ("RMB 5 billion yuan").
 CURRENCY_TRAILERS = ("yuan", "Yuan", "RMB", "dollars", "euros", "US dollars", "US Dollars", "USD")
+# Nouns that are money: a bare scaled amount right after "<noun> of" is one ("an investment of 137.3 million").
+MONEY_NOUNS = ("investment", "investments", "fund", "funds", "funding", "capital", "revenue", "revenues", "budget",
+               "budgets", "subsidy", "subsidies", "loan", "loans", "financing", "turnover")
+# Change nouns before a count's change with its noun left out (", an increase of 78 over the previous year").
+COUNT_CHANGE_NOUNS = ("increase", "decrease", "rise", "drop", "decline", "reduction")
+# A multiple in one word ("more than twice the average speed").
+MULTIPLE_WORDS: dict[str, int] = {"twice": 2, "thrice": 3}
 CURRENCIES: dict[str, str] = {
     "yuan": "CNY", "rmb": "CNY", "cny": "CNY", "¥": "CNY", "￥": "CNY",
     "us$": "USD", "$": "USD", "usd": "USD", "dollars": "USD", "us dollars": "USD",
