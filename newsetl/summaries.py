@@ -44,14 +44,17 @@ def _crawled(name: str, report: Mapping[str, Any]) -> str:
             + _named_pages("warning", warnings, "warning"))
 
 
-def _named_pages(label: str, entries: Any, key: str) -> str:
-    """Lines under a crawl line naming its first failed pages (or page warnings): URL and reason."""
+def _named_pages(label: str, entries: Any, key: str, total: int | None = None,
+                 where: str = "crawl_report.json") -> str:
+    """Lines under a stage's line naming its first failed, warned or rejected pages: URL and reason;
+    `total`: how many there are when `entries` lists only the first of them (all of them are in `where`)."""
     if not isinstance(entries, list) or not entries:
         return ""
     lines = [f"\n    {label}: {e.get('url')} ({' '.join(str(e.get(key)).split())})" if isinstance(e, Mapping)
              else f"\n    {label}: {e}" for e in entries[:NAMED_PAGES]]
-    if len(entries) > NAMED_PAGES:
-        lines.append(f"\n    ... {_count(len(entries) - NAMED_PAGES, f'more {label} page')} in crawl_report.json")
+    more = (len(entries) if total is None else total) - min(len(entries), NAMED_PAGES)
+    if more > 0:
+        lines.append(f"\n    ... {_count(more, f'more {label} page')} in {where}")
     return "".join(lines)
 
 
@@ -74,12 +77,8 @@ def transform(result: Mapping[str, Any]) -> str:
     # each rejected page by URL and why (a report written before they were listed names none); more
     # than NAMED_PAGES: the count of the rest, all of them in staged/rejects.jsonl and the quarantine
     rejected = [r for r in result.get("rejected_pages") or [] if isinstance(r, Mapping)]
-    line += "".join(f"\n    rejected: {r.get('url')} ({' '.join(str(r.get('reason')).split())})"
-                    for r in rejected[:NAMED_PAGES])
-    more = _n(result.get("pages_rejected")) - min(len(rejected), NAMED_PAGES)
-    if rejected and more > 0:
-        line += f"\n    ... {_count(more, 'more rejected page')} in staged/rejects.jsonl"
-    return line
+    return line + _named_pages("rejected", rejected, "reason", _n(result.get("pages_rejected")),
+                               "staged/rejects.jsonl")
 
 
 def _duplicates(pages: Any, count: Any = None, shown: int = 3, lead: str = "; ") -> str:

@@ -209,11 +209,10 @@ def _accept(cur: Any, row: dict[str, Any]) -> dict[str, Any]:
         # the same article stored under another URL of its source: not a second row (as the load decides)
         cur.execute(sql.DROP_STORED_DUPLICATES)
         duplicate = cur.fetchone()
+        cur.execute("DROP TABLE _stored_duplicates")  # (ON COMMIT DROP: another accept may follow)
         if duplicate is not None:
-            cur.execute("DROP TABLE _stored_duplicates")  # (ON COMMIT DROP: another accept may follow)
             return {"loaded": False, "article": "duplicate", "duplicate_of": duplicate[2],
                     "why": "its content is stored under another URL of its source: not stored again"}
-        cur.execute("DROP TABLE _stored_duplicates")
         cur.execute(sql.STAGE_METRIC_SETS)
         cur.execute(sql.INSERT_UNKNOWN_SOURCES)
         cur.execute(sql.CLASSIFY_ARTICLES)
