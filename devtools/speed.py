@@ -4,7 +4,7 @@ Pages: every article page of the offline snapshot (seeds/pages, HTML of both tem
 and the real pages' texts (tests/realgold/*/pages, plain text of other sources too).
 Measured in CPU time of this process (time.process_time: on a shared machine the wall clock
 also counts the time other jobs hold the cores), best of `repeat` passes each (the least
-disturbed):
+disturbed), the systems taking turns pass by pass (so a ratio compares passes made under the same load):
 - newsetl: the whole transform, page -> Article with its metrics (`transforms.page.parse_page`);
 - trafilatura.extract on the same content (main text only, no metrics);
 - a bare lxml parse of the HTML pages (the floor any HTML transform pays);
@@ -23,6 +23,7 @@ import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from devtools import PAGES_DIR, PROJECT_ROOT
 
@@ -75,17 +76,31 @@ def article_bodies(contents: Sequence[bytes | str]) -> list[tuple[str, str | Non
     return bodies
 
 
+def one_pass(func: Callable[[object], object], items: Sequence[object]) -> float:
+    """One pass of `func` over `items`, in CPU seconds (exceptions count as done)."""
+    start = time.process_time()
+    for item in items:
+        try:
+            func(item)
+        except Exception:  # noqa: BLE001 - a rejected page costs its time like any other
+            pass
+    return time.process_time() - start
+
+
 def best_time(func: Callable[[object], object], items: Sequence[object], repeat: int) -> float:
-    """The fastest of `repeat` passes of `func` over `items`, in CPU seconds (exceptions count as done)."""
-    best = float("inf")
+    """The fastest of `repeat` passes of `func` over `items`, in CPU seconds."""
+    return min(one_pass(func, items) for _ in range(repeat))
+
+
+def best_times(systems: dict[str, tuple[Callable[..., object], Sequence[Any]]],
+               repeat: int) -> dict[str, float]:
+    """Each system's fastest of `repeat` passes, the systems taking turns pass by pass (A B C A B C ...):
+    a ratio of two of them then compares passes made under the same load of the shared machine,
+    where one system's passes all made before the other's could meet a quieter or a busier minute."""
+    best = {name: float("inf") for name in systems}
     for _ in range(repeat):
-        start = time.process_time()
-        for item in items:
-            try:
-                func(item)
-            except Exception:  # noqa: BLE001 - a rejected page costs its time like any other
-                pass
-        best = min(best, time.process_time() - start)
+        for name, (func, items) in systems.items():
+            best[name] = min(best[name], one_pass(func, items))
     return best
 
 
@@ -101,20 +116,23 @@ def measure(repeat: int = DEFAULT_REPEAT, limit: int | None = None) -> dict[str,
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
     html, texts = load_pages()
     html, texts = html[:limit], texts[:limit]
-    rows = {  # trafilatura reads HTML only: the side-by-side rows use the HTML pages
-        "newsetl transform": SpeedRow("newsetl transform", len(html), best_time(parse_page, html, repeat)),
-        "trafilatura.extract": SpeedRow("trafilatura.extract", len(html),
-                                        best_time(trafilatura.extract, html, repeat)),
-        "lxml parse": SpeedRow("lxml parse", len(html), best_time(lxml.html.fromstring, html, repeat)),
-        "newsetl transform (texts)": SpeedRow("newsetl transform (texts)", len(texts),
-                                              best_time(parse_page, texts, repeat)),
-    }
     html_bodies = article_bodies(html)
-    rows["rules on the HTML bodies"] = SpeedRow("rules on the HTML bodies", len(html_bodies),
-                                                best_time(lambda item: extract_metrics(*item), html_bodies, repeat))
     bodies = html_bodies + article_bodies(texts)
-    rows["newsetl metric rules"] = SpeedRow("newsetl metric rules", len(bodies),
-                                            best_time(lambda item: extract_metrics(*item), bodies, repeat))
+
+    def rules(item: tuple[str, str | None]) -> object:  # (body, published)
+        return extract_metrics(*item)
+
+    # trafilatura reads HTML only: the side-by-side rows use the HTML pages (the systems take turns)
+    systems: dict[str, tuple[Callable[..., object], Sequence[Any]]] = {
+        "newsetl transform": (parse_page, html),
+        "trafilatura.extract": (trafilatura.extract, html),
+        "lxml parse": (lxml.html.fromstring, html),
+        "newsetl transform (texts)": (parse_page, texts),
+        "rules on the HTML bodies": (rules, html_bodies),
+        "newsetl metric rules": (rules, bodies),
+    }
+    seconds = best_times(systems, repeat)
+    rows = {name: SpeedRow(name, len(items), seconds[name]) for name, (_, items) in systems.items()}
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -132,8 +150,9 @@ def format_speed(rows: dict[str, SpeedRow]) -> str:
     import transforms
 
     transform, traf = rows["newsetl transform"], rows["trafilatura.extract"]
-    lines = [f"speed (CPU time), best of several passes over the same content: {transform.items} HTML article pages "
-             f"(seeds/pages), {rows['newsetl transform (texts)'].items} real-page texts (tests/realgold), "
+    lines = [f"speed (CPU time), best of several passes over the same content, taking turns: {transform.items} "
+             f"HTML article pages (seeds/pages), {rows['newsetl transform (texts)'].items} real-page texts "
+             f"(tests/realgold), "
              f"the metric rules on every body; the rules' code: {transforms.CODE}",
              f"{'system':<28}{'items':>7}{'items/s':>11}{'ms/item':>10}",
              "-" * 56]
@@ -156,7 +175,7 @@ def format_speed(rows: dict[str, SpeedRow]) -> str:
 # ------------------------------------------------------------------ against an earlier revision
 # What a child process measures with the code on its PYTHONPATH (an exported revision or this
 # checkout): any revision that has transforms.page.parse_page and transforms.metrics.extract_metrics;
-# the timing loop is this checkout's best_time, imported after the revision's transforms.
+# the timing loop is this checkout's best_times, imported after the revision's transforms.
 _CHILD = r'''
 import json, logging, sys
 logging.disable(logging.CRITICAL)
@@ -165,19 +184,18 @@ import transforms
 from transforms.metrics import extract_metrics
 from transforms.page import parse_page
 sys.path.append(sys.argv[3])  # this checkout's devtools, after the revision's transforms are imported
-from devtools.speed import best_time
+from devtools.speed import best_times
 data = json.load(open(sys.argv[1], encoding="utf-8"))
 html = [bytes.fromhex(h) for h in data["html"]]
 repeat = int(sys.argv[2])
 html_bodies = data["bodies"][:data["html_bodies"]]
 native = getattr(transforms, "CODE", "pure Python (a revision before the native build)")
+seconds = best_times({"transform": (parse_page, html), "trafilatura": (trafilatura.extract, html),
+                      "rules": (lambda b: extract_metrics(*b), data["bodies"]),
+                      "rules_html": (lambda b: extract_metrics(*b), html_bodies)}, repeat)
 print(json.dumps({"code": transforms.__path__[0], "native": native,
                   "pages": len(html), "bodies": len(data["bodies"]),
-                  "html_bodies": len(html_bodies),
-                  "transform": best_time(parse_page, html, repeat),
-                  "trafilatura": best_time(trafilatura.extract, html, repeat),
-                  "rules": best_time(lambda b: extract_metrics(*b), data["bodies"], repeat),
-                  "rules_html": best_time(lambda b: extract_metrics(*b), html_bodies, repeat)}))
+                  "html_bodies": len(html_bodies), **seconds}))
 '''
 
 

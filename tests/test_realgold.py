@@ -359,6 +359,22 @@ def test_holdout_floors():
         assert value is not None and value >= floor, f"holdout {measure} {value} < {floor}"
 
 
+def test_speed_systems_take_turns_pass_by_pass():
+    """Each system's passes alternate with the others' (A B A B, not A A B B): a ratio of two systems
+    compares passes made under the same load of the shared machine. A failing item counts as done."""
+    from devtools import speed
+
+    calls: list[str] = []
+
+    def fails(item: str) -> None:
+        calls.append(item)
+        raise ValueError(item)
+
+    best = speed.best_times({"a": (calls.append, ["a1", "a2"]), "b": (fails, ["b1"])}, repeat=2)
+    assert calls == ["a1", "a2", "b1", "a1", "a2", "b1"]
+    assert set(best) == {"a", "b"} and all(0 <= seconds < float("inf") for seconds in best.values())
+
+
 @pytest.mark.slow
 def test_speed_table_measures_every_system_on_the_same_pages():
     """`newsetl eval --speed` prints figures (no speed is asserted: that is not a test's job)."""
