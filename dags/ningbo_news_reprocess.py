@@ -15,7 +15,8 @@ import pendulum
 from airflow.sdk import Param, dag, get_current_context, task
 
 from newsetl import steps
-from newsetl.dag_defaults import DEFAULT_ARGS, WAREHOUSE_ASSET, validate_task
+from newsetl.alerts import task_failure_notifier
+from newsetl.dag_defaults import DEFAULT_ARGS, WAREHOUSE_ASSET, remember_run_dir, task_run_dir, validate_task
 
 
 @dag(
@@ -24,7 +25,8 @@ from newsetl.dag_defaults import DEFAULT_ARGS, WAREHOUSE_ASSET, validate_task
     start_date=pendulum.datetime(2026, 1, 1, tz="Asia/Shanghai"),
     catchup=False,
     max_active_runs=1,
-    default_args=DEFAULT_ARGS,
+    # the task-failure mail names the reprocess run directory the failed task worked on
+    default_args={**DEFAULT_ARGS, "on_failure_callback": task_failure_notifier(run_dir_of=task_run_dir)},
     tags=["news", "ningbo", "etl", "reprocess"],
     params={
         "run_ids": Param([], type="array", items={"type": "string"},
@@ -54,15 +56,17 @@ def ningbo_news_reprocess():
 
     @task
     def transform(run_dir: str) -> dict:
-        return {"run_dir": run_dir, **steps.transform(run_dir)}
+        return {"run_dir": run_dir, **steps.transform(remember_run_dir(get_current_context(), run_dir))}
 
     @task
     def validate(staged: dict) -> dict:
-        return validate_task(staged["run_dir"], dag_run_id=get_current_context()["run_id"])
+        ctx = get_current_context()
+        return validate_task(remember_run_dir(ctx, staged["run_dir"]), dag_run_id=ctx["run_id"])
 
     @task(outlets=[WAREHOUSE_ASSET])
     def load(validated: dict) -> dict:
-        return steps.load(validated["run_dir"], dag_run_id=get_current_context()["run_id"])
+        ctx = get_current_context()
+        return steps.load(remember_run_dir(ctx, validated["run_dir"]), dag_run_id=ctx["run_id"])
 
     run_dirs = prepare.expand(archived_run=select_runs())
     load.expand(validated=validate.expand(staged=transform.expand(run_dir=run_dirs)))

@@ -449,18 +449,20 @@ def task_failure_alert(task_id: str, dag_id: str, run_id: str, try_number: Any, 
                        runbook_url: str | None = None, run_dir: str | None = None) -> tuple[str, str]:
     """Subject and HTML of the mail for a task that failed after its retries.
 
-    `run_id` is the Airflow DAG run's id; `run_dir` the run directory the DAG run writes (a path
-    or URL under NEWSETL_DATA_DIR, named after the run id made safe: `manual__2026-12-03T22:26:18+00:00`
-    is `.../runs/manual__2026-12-03T22_26_18_00_00`): the mail names it and its commands take it,
-    so that on-call does not crawl into a second run directory named after the DAG run id."""
+    `run_id` is the Airflow DAG run's id; `run_dir` the run directory the failed task wrote (a path
+    or URL under NEWSETL_DATA_DIR; the daily DAG's is named after the run id made safe:
+    `manual__2026-12-03T22:26:18+00:00` is `.../runs/manual__2026-12-03T22_26_18_00_00`; the reprocess
+    DAG's `reprocess__<run>__<stamp>`, one per reprocessed run): the mail names it and its commands take
+    it, so that on-call does not crawl into a second run directory named after the DAG run id."""
     what = f"{task_id}" + (f" of {source}" if source else "")
     subject = " ".join(f"[newsetl] task failure: {what} in {dag_id} (run {run_id})".split())
     anchor_text = WHAT_TO_DO["task_failure"][1].format(
         source=shlex.quote(source) if source else "<source>", run_dir=shlex.quote(run_dir) if run_dir else "<run dir>")
     href = runbook_link("task_failure", runbook_url if runbook_url is not None else runbook_base_url())
     log_line = f"<p>Log: {_link(log_url)}</p>" if log_url else ""
-    dir_line = (f"<p>Run directory: <code>{html.escape(run_dir)}</code> (the DAG run id with the characters a "
-                f"directory name cannot hold replaced: the commands below take this path, not the run id)</p>"
+    dir_line = (f"<p>Run directory: <code>{html.escape(run_dir)}</code> (the commands below take this path, not "
+                f"the DAG run id: a daily run's directory is the run id with the characters a directory name cannot "
+                f"hold replaced, a reprocess run's is named after the run it reprocesses)</p>"
                 if run_dir else "")
     body = (f"<h2>newsetl: task failure</h2>"
             f"<p>Task <b>{html.escape(task_id)}</b>{' (source ' + html.escape(source) + ')' if source else ''} "

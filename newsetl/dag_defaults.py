@@ -46,6 +46,24 @@ def daily_run_dir(context: Any) -> str | None:
         return None
 
 
+# Where a task of the reprocess DAG keeps the run directory it works on, in its context, for the
+# task-failure mail: each mapped task there works on its own reprocess run, which no DAG-level rule can
+# tell (the daily DAG's run directory follows from its run id: daily_run_dir).
+RUN_DIR_KEY = "newsetl_run_dir"
+
+
+def remember_run_dir(context: Any, run_dir: str) -> str:
+    """Keep `run_dir` in the running task's context (for task_run_dir); returns it."""
+    context[RUN_DIR_KEY] = run_dir
+    return run_dir
+
+
+def task_run_dir(context: Any) -> str | None:
+    """The run directory the failed task kept with remember_run_dir (None: it failed before it knew one)."""
+    run_dir = context.get(RUN_DIR_KEY)
+    return str(run_dir) if run_dir else None
+
+
 def prepare_run_task(context: Any) -> str:
     """The `prepare_run` task of the daily DAG: a run that was loaded already, or a conf that cannot
     be right (steps.check_run_conf: an unknown key, "since" not a day up to today), fails the task

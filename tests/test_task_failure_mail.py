@@ -90,3 +90,50 @@ def test_the_mail_names_the_run_directory_and_its_commands_take_it(failed_run: d
         assert f"newsetl transform|validate|load {run_dir}" in text
         assert f"<code>newsetl crawl --source {source} --out {run_dir}</code>" in html
         assert f"runs/{dag_run_id}" not in text
+
+
+@pytest.fixture(scope="module")
+def failed_reprocess(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """An archived run (one source crawled from the mirror, nothing loaded), then `airflow dags test
+    ningbo_news_reprocess` on it with the warehouse a closed port: a task after prepare fails its tries."""
+    from newsetl import steps
+
+    tmp = tmp_path_factory.mktemp("reprocess_failure")
+    mp = pytest.MonkeyPatch()
+    try:
+        with start_mirror(pages_dir=PAGES_DIR) as mirror, start_sink(tmp / "mail") as sink:
+            mp.setenv(config.ENV_DATA_DIR, str(tmp / "data"))
+            mp.setenv(config.ENV_BASE_URLS, mirror.env_value())
+            archived = steps.prepare_run("archived_1")
+            steps.crawl(archived, "ningbolife", seen_from_warehouse=False)
+            env = airflow_local.airflow_env(tmp / "airflow", {
+                config.ENV_DATABASE_URL: f"postgresql://news_loader:{PASSWORD}@127.0.0.1:1/news",
+                config.ENV_DATA_DIR: str(tmp / "data"),
+                config.ENV_SMTP_CONN: sink.conn_uri,
+                config.ENV_ALERT_EMAILS: "oncall@example.org",
+                config.ENV_TASK_RETRY_DELAY: "1",
+            })
+            log = tmp / "airflow.log"
+            airflow_local.migrate(env, log)
+            rc = airflow_local.dags_test(env, "2026-11-20", log, conf={"run_ids": ["archived_1"]},
+                                         dag_id="ningbo_news_reprocess")
+            mails = sink.messages()
+    finally:
+        mp.undo()
+    return {"rc": rc, "mails": mails, "log": log, "data": tmp / "data"}
+
+
+def test_a_failed_reprocess_task_mails_the_reprocess_run_directory(failed_reprocess: dict[str, Any]) -> None:
+    """Each mapped task of the reprocess DAG works on its own new run directory (reprocess__<run>__<stamp>):
+    the mail names that one, and its commands take it (not "<run dir>", not the archived run)."""
+    assert failed_reprocess["rc"] != 0, airflow_local.task_states(failed_reprocess["log"])
+    [mail] = failed_reprocess["mails"]
+    subject = " ".join(str(mail["Subject"]).split())
+    assert subject.startswith("[newsetl] task failure: ") and " in ningbo_news_reprocess (run " in subject, subject
+    [run_dir] = [p for p in (failed_reprocess["data"] / "runs").iterdir() if p.name.startswith("reprocess__")]
+    assert run_dir.name.startswith("reprocess__archived_1__")
+    text, html = _text(mail), _html(mail)
+    assert f"Run directory: {run_dir} (" in text
+    assert f"newsetl transform|validate|load {run_dir}" in text and "<run dir>" not in text
+    assert f"<code>{run_dir}</code>" in html
+    assert "WarehouseUnavailable" in text and PASSWORD not in text and PASSWORD not in html
