@@ -5,9 +5,10 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+from core import config
 from devtools import PROJECT_ROOT
 
 DAG_ID = "ningbo_scitech_news"
@@ -56,6 +57,35 @@ def dags_test(
     if conf:
         cmd += ["-c", json.dumps(dict(conf))]
     return _run(cmd, env, log_file, check=False)
+
+
+def by_hand(args: Sequence[str]) -> int:
+    """`newsetl airflow ARGS...`: the venv's `airflow ARGS` with the demo's Airflow (its home under
+    <NEWSETL_HOME>/airflow, SQLite metadata, this checkout's dags/), the warehouse the CLI uses
+    (NEWSETL_DATABASE_URL, else the embedded one, started if needed) and the rest of the environment as
+    it is (NEWSETL_BASE_URLS from `newsetl mirror`, NEWSETL_SMTP_CONN from `newsetl smtp-sink`, ...).
+    The metadata database is migrated first when it does not exist yet. Output goes to the terminal;
+    returns airflow's exit code."""
+    from newsetl.connections import database_url, use_embedded_role_passwords
+
+    home = config.state_dir() / "airflow"
+    extra = {}
+    if not config.database_url_from_env():
+        url = database_url()  # the embedded server (a new cluster says so on stderr)
+        use_embedded_role_passwords()  # (the DAG's upgrade gives the login roles their passwords)
+        extra[config.ENV_DATABASE_URL] = url
+    env = airflow_env(home, extra)
+    env["AIRFLOW__LOGGING__LOGGING_LEVEL"] = os.environ.get("AIRFLOW__LOGGING__LOGGING_LEVEL", "WARNING")
+    if not (home / "airflow.db").exists():
+        print(f"newsetl airflow: creating the Airflow metadata database in {home} (airflow db migrate)",
+              file=sys.stderr)
+        done = subprocess.run([airflow_bin(), "db", "migrate"], env=env, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.PIPE, text=True, cwd=PROJECT_ROOT)
+        if done.returncode:
+            tail = "\n".join(done.stderr.splitlines()[-5:])
+            print(f"newsetl airflow: airflow db migrate failed (exit {done.returncode}):\n{tail}", file=sys.stderr)
+            return done.returncode
+    return subprocess.run([airflow_bin(), *args], env=env, cwd=PROJECT_ROOT).returncode
 
 
 def _run(cmd: list[str], env: Mapping[str, str], log_file: Path, check: bool = True) -> int:

@@ -136,6 +136,15 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return run_demo()
 
 
+def cmd_airflow(args: argparse.Namespace) -> int:
+    """The venv's airflow with the demo's Airflow home, this checkout's DAGs and the CLI's warehouse."""
+    from devtools.airflow_local import by_hand
+
+    if not args.airflow_args:
+        raise ValueError("give the airflow command, e.g. `newsetl airflow dags list --local`")
+    return by_hand(args.airflow_args)
+
+
 def register(sub: Any) -> None:
     """Add the development subcommands to the `newsetl` parser's subparsers."""
     from devtools.mirror import add_arguments as add_mirror_arguments
@@ -192,3 +201,8 @@ def register(sub: Any) -> None:
 
     s = sub.add_parser("demo", help="the main job on embedded defaults: mirror + Postgres + Airflow DAG once")
     s.set_defaults(func=cmd_demo)
+
+    s = sub.add_parser("airflow", help="airflow ARGS with the demo's Airflow home (SQLite), this checkout's dags/ and "
+                                       "the CLI's warehouse: run the DAGs by hand (`dags test ...`)")
+    s.add_argument("airflow_args", nargs=argparse.REMAINDER, help="the airflow command and its arguments")
+    s.set_defaults(func=cmd_airflow)

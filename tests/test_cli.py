@@ -1126,3 +1126,35 @@ def test_the_crawl_summary_counts_failed_listing_pages_and_a_partly_read_source_
     down = {**partly, "listings": 0, "articles": {"new": 0, "unchanged": 0, "failed": 0}}
     assert unreadable(down) == "the 1 listing page failed (HttpError 503)"  # it said "all 1 listing page(s)"
     assert unreadable({**down, "listings_failed": 2}) == "all 2 listing pages failed (first: HttpError 503)"
+
+
+# ------------------------------------------------------------------ running the DAGs by hand: `newsetl airflow`
+@pytest.mark.slow
+def test_newsetl_airflow_runs_the_dag_by_hand_with_the_demo_s_airflow_and_the_cli_s_warehouse(tmp_path, pg_url):
+    """The README's "Running the DAGs by hand": with the mirror's and the SMTP sink's exports set,
+    `newsetl airflow dags test ningbo_scitech_news -c '{"run_id": ...}'` creates the Airflow metadata
+    under NEWSETL_HOME once (said on stderr), runs this checkout's DAG with real Airflow and loads the
+    warehouse the CLI names; a second command reuses the metadata; no command is a one-line error."""
+    home = tmp_path / "home"
+    with start_mirror(pages_dir=PAGES_DIR) as mirror, start_sink(tmp_path / "mail") as sink:
+        env = {config.ENV_HOME: str(home), config.ENV_DATABASE_URL: pg_url, config.ENV_BASE_URLS: mirror.env_value(),
+               config.ENV_SMTP_CONN: sink.conn_uri, config.ENV_DATA_DIR: str(tmp_path / "data")}
+        listed = newsetl("airflow", "dags", "list", "--local", "-o", "plain", env=env)
+        ran = newsetl("airflow", "dags", "test", "ningbo_scitech_news", "-c", '{"run_id": "by_hand_1"}', env=env,
+                      timeout=600)
+    assert listed.returncode == 0, listed.stderr[-2000:]
+    assert "creating the Airflow metadata database" in listed.stderr and (home / "airflow" / "airflow.db").is_file()
+    assert {"ningbo_scitech_news", "ningbo_news_reprocess"} <= set(listed.stdout.split())
+    assert ran.returncode == 0, (ran.stdout + ran.stderr)[-3000:]
+    assert "creating the Airflow metadata database" not in ran.stderr
+    run_dir = tmp_path / "data" / "runs" / "by_hand_1"
+    load = json.loads((run_dir / "load_result.json").read_text())
+    crawled = json.loads((run_dir / "crawl_report.json").read_text())["articles"]
+    stored = query(pg_url, "SELECT count(*) FROM news.articles")[0][0]
+    assert stored == load["articles_inserted"] == crawled["new"] > 0
+
+
+def test_newsetl_airflow_without_a_command_is_a_one_line_error():
+    done = newsetl("airflow")
+    assert done.returncode == 2 and done.stderr.strip().splitlines() == [
+        "newsetl airflow: give the airflow command, e.g. `newsetl airflow dags list --local`"]
