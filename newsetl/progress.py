@@ -74,7 +74,7 @@ class Progress:
 
         def crawled(report: Mapping[str, Any]) -> None:
             articles = report.get("articles") or {}
-            refetched = report.get("articles_refetched") or 0  # --full: stored, fetched again
+            refetched = report.get("articles_refetched") or 0  # --full: stored or quarantined before, fetched again
             bars.update(task, description=f"crawl {source}: {articles.get('new', 0)} new, "
                                           + (f"{refetched} refetched, " if refetched else "")
                                           + f"{articles.get('unchanged', 0)} unchanged, "

@@ -30,9 +30,9 @@ NAMED_PAGES = 5  # failed pages and page warnings named under a crawl line (all 
 
 def _crawled(name: str, report: Mapping[str, Any]) -> str:
     articles = report.get("articles") or {}
-    refetched = _n(report.get("articles_refetched"))  # --full: stored articles fetched again
+    refetched = _n(report.get("articles_refetched"))  # --full: articles stored or quarantined before, fetched again
     line = (f"crawl {name}: {_n(articles.get('new'))} new, "
-            + (f"{refetched} refetched (already stored), " if refetched else "")
+            + (f"{refetched} refetched (stored or quarantined before), " if refetched else "")
             + f"{_n(articles.get('unchanged'))} unchanged, "
             f"{_n(articles.get('failed'))} failed article pages, {_n(report.get('listings_failed'))} failed "
             f"listing pages ({_n(report.get('requests'))} requests)")

@@ -316,7 +316,7 @@ def test_ningbolife_crawl_and_run_totals_and_incremental_recrawl(site: FixtureSi
     assert len(site.article_hits("ningbolife")) == 10
     assert full["articles"] == {"new": 0, "unchanged": 0, "failed": 0} and full["articles_refetched"] == 10
     assert summaries.crawl("ningbolife", full).startswith(
-        "crawl ningbolife: 0 new, 10 refetched (already stored), 0 unchanged, ")
+        "crawl ningbolife: 0 new, 10 refetched (stored or quarantined before), 0 unchanged, ")
     # one stored article forgotten (not in the seen-file): that one is new
     write_seen(tmp_path / "seen9.txt", [p for p in pages if p["kind"] == "article"][1:])
     partly = run_crawl_subprocess("ningbolife", tmp_path / "fourth", base_url=base,
