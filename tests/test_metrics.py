@@ -451,6 +451,50 @@ def test_the_headlines_single_period_dates_body_sentences_that_name_no_time() ->
         == [None, None]
 
 
+def test_a_number_after_more_than_is_no_comparison_base_for_a_later_cue() -> None:
+    """Dev 039: "soared 57 percent to more than 1.5 billion yuan ($223 million) in 2019": "than" there
+    qualifies the amount, it does not make 2019 the change's comparison base ("more than in 2018" does)."""
+    metrics = extract_metrics("R&D spending soared 57 percent to more than 1.5 billion yuan in 2019.", "2020-01-21")
+    assert [(m.value, m.period) for m in metrics] == [(57.0, "2019"), (1.5e9, "2019")]
+    base = extract_metrics("R&D spending was 30 percent more than in 2018.", "2020-01-21")
+    assert [m.period for m in base] == [None]
+
+
+@pytest.mark.parametrize(
+    "opening",
+    ["Statistics show that in 2012, ", "Statistics from the survey team show, in 2012, ", "Data showed in 2012 "],
+)
+def test_a_cue_after_a_reports_words_still_opens_the_sentence(opening: str) -> None:
+    """Tune_sites s007: "Statistics show that in 2012, the per capita disposable income ... The per capital net
+    income of the rural residents reaches 18,575 yuan": the cue opens what the statistics say, and dates the
+    paragraph's next sentences that name no time."""
+    metrics = extract_metrics(f"{opening}the disposable income was 37,902 yuan. The net income reaches 18,575 yuan.",
+                              "2013-01-29")
+    assert [(m.period, m.rules[-1]) for m in metrics] == [("2012", "period.cue"), ("2012", "period.carried")]
+    not_opening = extract_metrics("The city says its income in 2012 was 37,902 yuan. The net income reaches "
+                                  "18,575 yuan.", "2013-01-29")
+    assert not_opening[1].period is None
+
+
+def test_the_one_edition_the_opening_names_dates_the_body_sentences_that_name_no_time() -> None:
+    """Dev 017, 032, tune_sites s000: "Yesterday afternoon, the 2020 Zhejiang Science and Technology Awards
+    Conference was held. Ningbo won 50 ..." -- the awards, activities and ranks reported are that edition's."""
+    body = ("Yesterday afternoon, the 2020 Zhejiang Science and Technology Awards Conference was held. Ningbo won "
+            "50 awards, up 31.6% over last year.\nThere are 7 first prizes.\nIn 2019, it won 38 awards.")
+    metrics = extract_metrics(body, None, "Ningbo's 50 achievements won provincial awards")
+    assert [(m.value, m.period, m.rules[-1] if m.period else None) for m in metrics] == [
+        (50.0, "2020", "period.edition"), (31.6, "2020", "period.edition"), (7.0, "2020", "period.edition"),
+        (38.0, "2019", "period.cue")]
+    # two editions named, or none (a year not between "the" and a name): nothing is assumed
+    two = body.replace("Yesterday afternoon, the", "After the 2019 Zhejiang Awards Ceremony, the")
+    assert [m.period for m in extract_metrics(two, None)][:3] == [None, None, None]
+    plain = body.replace("the 2020 Zhejiang Science and Technology Awards Conference", "the awards conference of 2020")
+    assert [m.period for m in extract_metrics(plain, None)][2] is None
+    # the headline's own period comes first
+    titled = extract_metrics(body, None, "Ningbo wins 50 awards in 2021")
+    assert [(m.period, m.rules[-1]) for m in titled][:1] == [("2021", "period.title")]
+
+
 # ---------------------------------------------------------------- not metrics
 @pytest.mark.parametrize(
     "sentence",

@@ -43,6 +43,10 @@ sentence:
    month years from the cue, else the publication date (latest such month not after it),
    else the paragraph; "last year"/"this year" need the publication date. Event years
    ("founded in 1998", "will start in 2020", "published in November") are not periods.
+   A figure with no cue of its own takes the period of a cue that opened an earlier sentence of
+   its paragraph (also after a report's words: "Statistics show that in 2012, ..."), else the
+   headline's single period, else the year of the one edition the headline and the opening
+   name ("the 2020 Zhejiang Science and Technology Awards Conference": period.edition).
 6. subject (lowercase noun phrase, docs/CONTRACTS.md): counts take their counted noun phrase;
    "N unit of/in/on X" measures X ("1.172 billion tonnes of cargo"); otherwise the noun
    phrase before the linking verb ("X accounted for", "X rose", "X were worth", "X of N"),

@@ -44,7 +44,7 @@ from transforms.metrics.structure import (
     month_names,
 )
 from transforms.metrics.subjects import _MID_SENTENCE_NAMES, MidSentenceNames
-from transforms.metrics.vocab import OWN_TIME_WORDS, words_pattern
+from transforms.metrics.vocab import OWN_TIME_WORDS, REPORTING_NOUNS, REPORTING_VERBS, words_pattern
 
 # Stored with every metric (news.metrics.extractor_version): bump when the rules change,
 # so analysts can tell which facts a re-extraction would produce differently.
@@ -76,7 +76,7 @@ from transforms.metrics.vocab import OWN_TIME_WORDS, words_pattern
 # (money.currency_omitted).
 # "2026.12.04.3": a word matched through IGNORECASE's non-ASCII letters ("fırst", "ſix") is read as its ASCII
 # spelling (a page with one was rejected with a KeyError); the same output on every real page.
-EXTRACTOR_VERSION = "2026.12.04.3"
+EXTRACTOR_VERSION = "2026.12.04.4"
 
 
 def extract_metrics(body: str, published: str | None = None, title: str | None = None) -> list[Metric]:
@@ -90,12 +90,13 @@ def extract_metrics(body: str, published: str | None = None, title: str | None =
     pub = _published_parts(published)
     token = _MID_SENTENCE_NAMES.set(MidSentenceNames(body))  # (its words found if a subject asks)
     try:
-        return _extract(body, pub, _title_period(title, pub), title or "")
+        return _extract(body, pub, _document_period(title, body, pub), title or "")
     finally:
         _MID_SENTENCE_NAMES.reset(token)
 
 
-def _extract(body: str, pub: tuple[int, int] | None, title_period: str | None, title: str) -> list[Metric]:
+def _extract(body: str, pub: tuple[int, int] | None, document_period: tuple[str, str] | None,
+             title: str) -> list[Metric]:
     metrics: list[Metric] = []
     for para_start, para in _paragraphs(body):
         para_metrics: list[Metric] = []  # the paragraph's (a restated figure is looked for among them)
@@ -141,8 +142,8 @@ def _extract(body: str, pub: tuple[int, int] | None, title_period: str | None, t
             inherited: tuple[str, str] | None = None  # (period, rule) for the sentence's undated quantities
             if cues:
                 carried = _opening_period(cues, sentence)
-            elif (carried or title_period) and not (OWN_TIME_RE.search(sentence) or OWN_MONTH_RE.search(sentence)):
-                inherited = (carried, "period.carried") if carried else (title_period or "", "period.title")
+            elif (carried or document_period) and not (OWN_TIME_RE.search(sentence) or OWN_MONTH_RE.search(sentence)):
+                inherited = (carried, "period.carried") if carried else document_period
             else:  # a time of its own ends the carried period; with none carried nor titled, there is nothing to end
                 carried = None
             if not described:
@@ -204,6 +205,19 @@ def _after_publication(period: str | None, pub: tuple[int, int] | None) -> bool:
     return (int(year), int(month) if month else 1) > pub
 
 
+def _document_period(title: str | None, body: str, pub: tuple[int, int] | None) -> tuple[str, str] | None:
+    """The period, with its rule, that dates the body's sentences naming no time of their own and following
+    none that did: the headline's (`_title_period`), else the year of the one event, index or list the
+    headline and the opening of the body name ("The 2021 Ningbo Science and Technology Week kicked off
+    ...": the activities, awards and ranks the article then reports are that edition's)."""
+    period = _title_period(title, pub)
+    if period:
+        return period, "period.title"
+    named = {m.group("year") for text in (title or "", body[:EVENT_LEAD_CHARS])
+             for m in NAMED_EDITION_RE.finditer(text)}
+    return (named.pop(), "period.edition") if len(named) == 1 else None
+
+
 def _title_period(title: str | None, pub: tuple[int, int] | None) -> str | None:
     """The one period the headline's cues name, if they name exactly one: not a "since" total, and
     not a deadline ("Ningbo to build 8,000 5G base stations by 2021": the body reports today's figures)."""
@@ -222,6 +236,9 @@ def _opening_period(cues: list[_Cue], sentence: str) -> str | None:
     """The period of a cue that opens the sentence ("In 2019, the industrial added value ..."):
     it dates the paragraph's following sentences that name no time of their own."""
     lead = len(sentence) - len(sentence.lstrip(OPENING_CUE_LEAD))
+    reporting = REPORTING_LEAD_RE.match(sentence)
+    if reporting is not None:  # "Statistics show that in 2012, ...": the report's words, then the cue
+        lead = reporting.end()
     first = min(cues, key=lambda c: c.start, default=None)
     if first is None or first.start > lead or first.priority == CUE_SINCE:
         return None  # "Since 2021, ...": a running total to date, not a period for what follows
@@ -292,6 +309,16 @@ OWN_MONTH_RE = re.compile(rf"(?<!\bon )\b(?:{MONTH})\b")
 OWN_TIME_RE = re.compile(rf"(?<![\w-])(?:{words_pattern(OWN_TIME_WORDS)})(?![\w-])", re.IGNORECASE)
 # What may stand before a cue that still opens its sentence: space, quotes, brackets.
 OPENING_CUE_LEAD = " \t\"“‘'(（"
+# Where an article names the edition of what it reports on: "the 2020 Zhejiang Science and Technology Awards
+# Conference", "The 2019 Xinhua-Baltic International Shipping Center Development Index" (a year between "the"
+# and a capitalised name), read in the headline and the body's first characters.
+NAMED_EDITION_RE = re.compile(r"\b[Tt]he\s+(?P<year>(?:19|20)\d{2})\s+(?=[A-Z][\w'’-]*\s+[A-Z])")
+EVENT_LEAD_CHARS = 400
+# A report's words before an opening cue: "Statistics (from the survey team) show(,| that) ", "According to
+# the annual report released on January 23, " (its own date is the report's, not the figures').
+REPORTING_LEAD_RE = re.compile(
+    rf"\s*(?:(?:{words_pattern(REPORTING_NOUNS)})\b(?:\s+(?:from|of|by)\s+[^,.;]{{1,80}}?)?\s+(?:{words_pattern(REPORTING_VERBS)})\b"
+    rf"(?:\s+that\b)?|[Aa]ccording\s+to\s+[^,.;]{{1,100}})\s*,?\s*", re.IGNORECASE)
 # "the 50 companies": a definite article right before a count.
 REFERRING_ARTICLE_RE = re.compile(r"\b(?:[Tt]he|[Tt]hese|[Tt]hose)\s+$")  # searched in the 8 characters before
 # The end of a list whose members pair, in order, with an earlier list.

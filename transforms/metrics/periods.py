@@ -62,8 +62,10 @@ MONTH_CUE_RE = re.compile(
 )
 # Words between a figure and a later cue that make the cue the comparison base ("30% more than at the
 # previous expo in 2018", "11 times the output at the end of January").
-COMPARISON_BETWEEN_RE = re.compile(r"\b(?:than|compared|from\s+a\s+year|same\s+period|times\s+(?:the|that|as))\b",
-                                   re.IGNORECASE)
+COMPARISON_BETWEEN_RE = re.compile(
+    r"\b(?:(?<!\bmore\s)(?<!\bless\s)(?<!\bfewer\s)than|(?:more|less|fewer)\s+than(?!\s+(?:RMB|US\$|\$|¥|￥)?\s*\d)"
+    r"|compared|from\s+a\s+year|same\s+period|times\s+(?:the|that|as))\b",
+    re.IGNORECASE)
 # Where one clause of a sentence ends and another begins: a cue does not cross it to a later figure.
 CLAUSE_BOUNDARY_RE = re.compile(r"[;:]|,\s*(?:and|but|while|whereas|although|though|yet)\b")
 CLAUSE_COMMA_RE = re.compile(r",(?!\d{3})")  # not the thousands separator of "860,000"
@@ -120,7 +122,8 @@ SINCE_SCAN = opening_scan(SINCE_RE, "Ss")
 IN_YEAR_SCAN = opening_with(IN_YEAR_RE, "IiBbAaDdTtFfEe")  # In, By, At, As, During, Throughout, For, End
 MONTH_CUE_SCAN = opening_scan(MONTH_CUE_RE, "IiDdAaBb")  # In, During, As, By, At
 RELATIVE_YEAR_SCAN = opening_scan(RELATIVE_YEAR_RE, "BbAaIiDdLlTt")  # By, At, As, In, During, last, this
-COMPARISON_BETWEEN_SCAN = opening_with(COMPARISON_BETWEEN_RE, "cfst")  # than, compared, from, same, times
+# than, more/less/fewer than, compared, from, same, times
+COMPARISON_BETWEEN_SCAN = opening_with(COMPARISON_BETWEEN_RE, "cfstml")
 # The comparison-before-cue and event-before-year patterns are anchored at the end of the text they are
 # searched in (a sentence up to a cue): as tail patterns, their reversed pattern, matched once at the start of
 # the reversed text, tells first whether there is a match at all (most texts have none), instead of a scan

@@ -27,6 +27,11 @@ CURRENCY_TRAILERS = ("yuan", "Yuan", "RMB", "dollars", "euros", "US dollars", "U
 MONEY_NOUNS = ("investment", "investments", "fund", "funds", "funding", "capital", "revenue", "revenues", "budget",
                "budgets", "subsidy", "subsidies", "loan", "loans", "financing", "turnover")
 # Change nouns before a count's change with its noun left out (", an increase of 78 over the previous year").
+# What a sentence may open with before a period cue that still dates what follows ("Statistics show that in
+# 2012, ...", "Data from the bureau showed, in 2011, ..."): the nouns that report and their verbs.
+REPORTING_NOUNS = ("statistics", "data", "figures", "results", "the statistics", "the data", "the figures")
+REPORTING_VERBS = ("show", "shows", "showed", "shown", "indicate", "indicates", "indicated", "reveal", "reveals",
+                   "revealed", "suggest", "suggests", "suggested")
 COUNT_CHANGE_NOUNS = ("increase", "decrease", "rise", "drop", "decline", "reduction")
 # A multiple in one word ("more than twice the average speed").
 MULTIPLE_WORDS: dict[str, int] = {"twice": 2, "thrice": 3}
