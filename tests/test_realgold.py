@@ -283,7 +283,7 @@ HOLDOUT_FLOORS: dict[str, float] = {"precision": 0.94, "recall": 0.85, "f1": 0.9
                                     "subject_given_share": 0.80}
 
 
-# tests/realgold/tune_sites: 27 more ningbolife article pages labelled for metrics, tuned on (not held out). First
+# tests/realgold/tune_sites: 38 more ningbolife article pages labelled for metrics, tuned on (not held out). First
 # pass (s000-s009, 164 labelled metrics), before the rules tuned on them: 144 gold / 125 predicted / 123 matched, P
 # 0.984, R 0.854, F1 0.914. After ("Yuan" capitalised, bare "points", "nearly ten times"): 145 / 140 / 138, P 0.986,
 # R 0.952, F1 0.968. With glued scale words and spelled amounts ("one billion tons"): 146 / 143 / 141, P 0.986, R
@@ -305,6 +305,11 @@ HOLDOUT_FLOORS: dict[str, float] = {"precision": 0.94, "recall": 0.85, "f1": 0.9
 # 0.826, subject given 0.811 (dev unchanged). A second round (a count change without its noun, "an increase of 78
 # over the previous year"; "at an investment of 137.3 million" in yuan; extractor 2026.12.04.2): the 9 pages 72 / 75
 # / 72, P 0.960, R 1.000, F1 0.980; all 27 pages 336 / 331 / 325, P 0.982, R 0.967, F1 0.975, period 0.822.
+# A fourth pass added 11 ningbolife pages (s027-s037: a quarter's GDP, tourism, international students, online
+# shopping, retail spots, airport passengers; 141 labelled metrics, 12 uncertain), labelled before the extractor ran
+# on them: on the 11 alone 133 gold / 121 predicted / 117 matched, P 0.967, R 0.880, F1 0.921, period 0.735; all 38
+# pages 469 / 452 / 442, P 0.978, R 0.942, F1 0.960 (0.9598), period 0.799: below the recall, F1 and period floors
+# below, which are left as they were (not lowered) until the rules are tuned on the new pages.
 TUNE_SITES_FLOORS: dict[str, float] = {"precision": 0.975, "recall": 0.95, "f1": 0.96, "period_accuracy": 0.81,
                                        "subject_given_share": 0.78}
 
@@ -338,7 +343,7 @@ def test_dev_table_prints(dev_scores: realgold.RealScores):
 
 def test_tune_sites_metric_floors():
     pages = load_realgold(realgold.TUNE_SITES_DIR)
-    assert len(pages) == 27 and sum(len(p.metrics) for p in pages) == 368
+    assert len(pages) == 38 and sum(len(p.metrics) for p in pages) == 509
     scores = score_real("newsetl", pages, realgold.run_newsetl(pages))
     for measure, floor in TUNE_SITES_FLOORS.items():
         value = getattr(scores.total, measure)
