@@ -820,6 +820,23 @@ def test_worth_rates_and_spelled_names(sentence: str, text: str, fields_: tuple)
     ("Trade rose to $100 billion, an increase of nearly ten times.",
      [("$100 billion", 100e9, "USD"), ("ten times", 10.0, "times")]),
     ("The team scored 90 points and won three times.", [("90 points", 90.0, "count")]),
+    # tune_sites fourth pass: ordinal lists before "places" and after a ranking verb, "got the first place", a
+    # multiple before a comparison, a scaled count after a place name; a span of time and a list's announcement
+    # are no counts (s027, s031, s033, s035, s036)
+    ("Jiangsu and Guangdong followed in second and third places respectively.",
+     [("second", 2.0, "rank"), ("third", 3.0, "rank")]),
+    ("Beijing, Hangzhou and Chengdu followed in second, third and fourth places.",
+     [("second", 2.0, "rank"), ("third", 3.0, "rank"), ("fourth", 4.0, "rank")]),
+    ("Taiwan and Thailand ranked second and third.", [("ranked second", 2.0, "rank"), ("third", 3.0, "rank")]),
+    ("Zhejiang Province got the first place.", [("first place", 1.0, "rank")]),
+    ("The second and third phases were built.", []),
+    ("This recorded sales was nearly four times of that in 2010.", [("four times", 4.0, "times")]),
+    ("She has visited three times a year.", []),
+    ("The festival brought into Ningbo 9.2 million tourists.", [("9.2 million tourists", 9.2e6, "count")]),
+    ("It opened Line 4 stations.", []),
+    ("In the past three quarters, the city received 40 million tourists.",
+     [("40 million tourists", 40e6, "count")]),
+    ("It has five categories, namely food, toys and apparel.", []),
 ])
 def test_real_page_phrasings(sentence: str, expected: list[tuple[str, float, str]]) -> None:
     got = [(m.text, m.value, m.unit) for m in extract_metrics(sentence, "2020-06-01")]

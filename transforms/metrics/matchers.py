@@ -37,6 +37,7 @@ from transforms.metrics.vocab import (
     FRACTION_WORDS,
     FREQUENCY_ADVERBS,
     INVARIANT_UNIT_NOUNS,
+    LIST_INTRO_WORDS,
     MASS_PLURALS,
     MONEY_NOUNS,
     MULTIPLE_WORDS,
@@ -49,6 +50,8 @@ from transforms.metrics.vocab import (
     RATE_BASE_WORDS,
     RATE_WORDS,
     SCALE_WORDS,
+    SPAN_LEAD_WORDS,
+    SPAN_UNIT_WORDS,
     SPELLED_MULTIPLES,
     SPELLED_NUMBERS,
     SPELLED_PROCESS_NOUNS,
@@ -58,6 +61,7 @@ from transforms.metrics.vocab import (
     SPELLED_UNITS,
     TIME_UNIT_WORDS,
     TIMES_CHANGE_WORDS,
+    TIMES_COMPARISON_TAILS,
     TIMES_HEDGE_WORDS,
     words_pattern,
 )
@@ -107,8 +111,9 @@ OCCASIONS_RE = re.compile(rf"(?<=\bfor\s){NUM}\s+times\b")
 
 # A multiple in words after a change word: "an increase of nearly ten times", "grew a hundred times".
 SPELLED_TIMES_RE = re.compile(
-    rf"\b(?:{words_pattern(TIMES_CHANGE_WORDS)})\s+(?:of\s+|by\s+)?(?:(?:{words_pattern(TIMES_HEDGE_WORDS)})\s+)?"
-    rf"(?P<word>{words_pattern(SPELLED_MULTIPLES)})\s+(?:times|fold)\b",
+    rf"\b(?:(?P<verb>{words_pattern(TIMES_CHANGE_WORDS)})\s+(?:of\s+|by\s+)?(?:(?:{words_pattern(TIMES_HEDGE_WORDS)})\s+)?)?"
+    rf"(?P<word>{words_pattern(SPELLED_MULTIPLES)})\s+(?:times|fold)\b"
+    rf"(?(verb)|(?=\s+(?:{words_pattern(TIMES_COMPARISON_TAILS)})\b))",  # no verb: "four times of that in 2010"
     re.IGNORECASE,
 )
 
@@ -124,12 +129,27 @@ SPELLED_SCALED_RE = re.compile(
 # A rank without a ranking verb: "at fourth place nationwide", "fifteenth nationwide",
 # "first among cities specifically designated", "the 17th in the country".
 # The words before "Nth place" ("at fourth place", "took the first place").
-PLACE_LEADS = ("at", "in", "to", "took", "take", "takes", "taking")
+PLACE_LEADS = ("at", "in", "to", "took", "take", "takes", "taking", "got", "gets", "won", "wins")
 SCOPED_RANK_RE = re.compile(
     rf"(?:\b(?:{words_pattern(PLACE_LEADS)})\s+(?:the\s+)?(?P<ord>(?P<word>{ORDINAL_ALT})|(?P<n>\d{{1,3}})(?:st|nd|rd|th))"
     rf"\s+place\b(?:\s+(?:nationwide|in\s+the\s+(?:country|province|world)))?"
     rf"|(?<![\w-])(?P<ord2>(?P<word2>{ORDINAL_ALT})|(?P<n2>\d{{1,3}})(?:st|nd|rd|th))"
     rf"\s+(?:nationwide|worldwide|among\s+(?:all\s+)?(?:cities|the\s+\d+|\d+)))",
+    re.IGNORECASE,
+)
+# A list of ordinals before "places": "followed in second, third and fourth places", "took the first and
+# third places" (each ordinal is a rank: tried at each, the rest of the list in a lookahead).
+ORDINAL_ONE = rf"(?:{ORDINAL_ALT}|\d{{1,3}}(?:st|nd|rd|th))"
+RANK_PLACES_RE = re.compile(
+    rf"(?<![\w-])(?P<ord>(?P<word>{ORDINAL_ALT})|(?P<n>\d{{1,3}})(?:st|nd|rd|th))\b"
+    rf"(?=(?:\s*,\s*(?:and\s+)?{ORDINAL_ONE}\b|\s+and\s+{ORDINAL_ONE}\b)*\s+places\b)",
+    re.IGNORECASE,
+)
+# The last ordinal of a list after a ranking verb: "Taiwan and Thailand ranked second and third" (the first
+# is rank_verb's; this rule, tried before it, takes only the last one).
+RANK_VERB_LIST_RE = re.compile(
+    rf"\b(?:rank(?:s|ed|ing)?|placed|placing|came|coming)\s+(?:(?:at|as)\s+)?(?:the\s+)?{ORDINAL_ONE}"
+    rf"(?:\s*,\s*{ORDINAL_ONE})*\s*,?\s+and\s+(?:the\s+)?(?P<ord>(?P<word>{ORDINAL_ALT})|(?P<n>\d{{1,3}})(?:st|nd|rd|th))\b",
     re.IGNORECASE,
 )
 RANK_RE = re.compile(
@@ -195,6 +215,7 @@ SPELLED_COUNT_RE = re.compile(  # tries of the words: the pattern is tried at ev
     rf"{words_pattern(SPELLED_NUMBERS)})(?![\w-])\s+(?=[A-Za-z])", re.IGNORECASE
 )
 
+LIST_INTRO_RE = re.compile(rf"\s*,?\s*(?:{words_pattern(LIST_INTRO_WORDS)})(?!\w)", re.IGNORECASE)
 # "up four places", "climbed 3 positions": movement in a ranking, not a count.
 RANK_MOVE_RE = re.compile(r"\b(?:up|down|rose|risen|rising|climbed|climbing|jumped|fell|fallen|dropped|slipped|"
                           r"moved|advanced|higher|lower)\s*(?:by\s+)?$", re.IGNORECASE)
@@ -369,6 +390,16 @@ def _plain_rank(match: re.Match[str]) -> _Found | None:
     return _Found(match.start("ord"), match.end(), float(value), "rank", kind="rank", num_start=match.start("ord"))
 
 
+def _listed_rank(match: re.Match[str]) -> _Found | None:
+    """The last ordinal of a list after a ranking verb (the match starts at the verb; the rank is the ordinal)."""
+    word = match.group("word")
+    value = ORDINAL_WORDS[vocab_key(word)] if word else int(match.group("n"))
+    if value < 1:
+        return None
+    return _Found(match.start("ord"), match.end("ord"), float(value), "rank", kind="rank",
+                  num_start=match.start("ord"))
+
+
 def _scoped_rank(match: re.Match[str]) -> _Found | None:
     group = "ord" if match.group("ord") else "ord2"
     word = match.group("word") or match.group("word2")
@@ -408,7 +439,9 @@ MATCHERS: tuple[tuple[str, re.Pattern[str], Callable[[re.Match[str]], _Found | N
     ("points_compared", POINTS_COMPARED_RE, _bare_points),
     ("points_changed", POINTS_CHANGED_RE, _bare_points),
     ("points_pair", POINTS_PAIR_RE, _bare_points),
+    ("rank_verb_list", RANK_VERB_LIST_RE, _listed_rank),
     ("rank_verb", RANK_RE, _rank),
+    ("rank_places", RANK_PLACES_RE, _plain_rank),
     ("rank_top_n", TOP_RANK_RE, _top_rank),
     ("rank_no", NO_RANK_RE, _plain_rank),
     ("rank_ordinal_superlative", ORDINAL_SUPERLATIVE_RE, _plain_rank),
@@ -437,7 +470,9 @@ MATCHER_TRIGGERS: dict[str, tuple[str, ...]] = {
     "points_compared": ("point",),
     "points_changed": ("point",),
     "points_pair": ("point",),
+    "rank_verb_list": (" and ",),
     "rank_verb": ("rank", "plac", "came", "coming"),
+    "rank_places": ("places",),
     "rank_top_n": ("top",),
     "rank_no": ("no.",),
     "rank_ordinal_superlative": ("largest", "biggest", "highest", "busiest", "richest", "strongest", "fastest",
@@ -447,10 +482,11 @@ MATCHER_TRIGGERS: dict[str, tuple[str, ...]] = {
 }
 
 
-def _count_blocked(raw: str, before: str, decimal_ok: bool, year_ok: bool = False) -> bool:
+def _count_blocked(raw: str, before: str, decimal_ok: bool, year_ok: bool = False, scaled: bool = False) -> bool:
     """Numbers that never count anything: years (unless `year_ok`: "1479 monthly" is no year),
     decimals (unless `decimal_ok`: "1.2 million users", or a caller that checks them itself),
-    names ("Line 4"), numbers after names."""
+    names ("Line 4"), numbers after names (unless `scaled`: "brought into Ningbo 9.2 million tourists"
+    names nothing, "Shenzhou 12" and "the 3315 Talent Plan" carry no scale word)."""
     if YEAR_LIKE_RE.match(raw) and not year_ok and not _qualified(before):
         return True
     if "." in raw and not decimal_ok:
@@ -461,7 +497,7 @@ def _count_blocked(raw: str, before: str, decimal_ok: bool, year_ok: bool = Fals
         if word.lower() in PRECEDING_BLOCKLIST or word.lower().rstrip(".") in PRECEDING_BLOCKLIST:
             return True
         at_sentence_start = not before[: prev.start()].strip(" \"“‘(（")
-        if word[0].isupper() and not at_sentence_start and not _qualified(before):
+        if word[0].isupper() and not at_sentence_start and not scaled and not _qualified(before):
             return True
     return False
 
@@ -477,8 +513,9 @@ def _count(para: str, match: re.Match[str], sent_start: int) -> _Found | None:
     before = para[sent_start:match.start()]
     # A decimal without a scale counts only in a rate ("39.4 patents for every 10,000 residents"):
     # checked once its noun phrase is known.
-    unscaled_decimal = "." in raw and not match.groupdict().get("scale")
-    if _count_blocked(raw, before, decimal_ok=True):
+    scaled = bool(match.groupdict().get("scale"))
+    unscaled_decimal = "." in raw and not scaled
+    if _count_blocked(raw, before, decimal_ok=True, scaled=scaled):
         return None
     phrase_start = match.end()
     if match.re is COUNT_COPULA_RE:
@@ -538,6 +575,10 @@ def _spelled_count(para: str, match: re.Match[str], sent_start: int) -> _Found |
     np_end, subject = phrase
     if subject.split()[-1] in RANK_MOVE_NOUNS and RANK_MOVE_TAIL.search(before):
         return None
+    if prev and prev.group(1).lower() in SPAN_LEAD_WORDS and subject.split()[-1] in SPAN_UNIT_WORDS:
+        return None  # "In the past three quarters": a span of time
+    if LIST_INTRO_RE.match(para, np_end):
+        return None  # "five categories, namely ...": the count announces the list that follows
     return _Found(match.start(), np_end, value, "count", kind="level", subject=subject, num_start=match.start())
 
 

@@ -32,6 +32,14 @@ MONEY_NOUNS = ("investment", "investments", "fund", "funds", "funding", "capital
 REPORTING_NOUNS = ("statistics", "data", "figures", "results", "the statistics", "the data", "the figures")
 REPORTING_VERBS = ("show", "shows", "showed", "shown", "indicate", "indicates", "indicated", "reveal", "reveals",
                    "revealed", "suggest", "suggests", "suggested")
+# What may follow a spelled multiple with no change verb before it for it to be a multiple:
+# "nearly four times of that in 2010", "three times the output", "five times as many".
+TIMES_COMPARISON_TAILS = ("of that", "of the", "that", "the", "as", "higher", "more", "larger", "bigger", "greater")
+# Words before "N quarters/years/months" that make it a span of time, not a count ("the past three quarters").
+SPAN_LEAD_WORDS = frozenset("past last next first recent coming previous".split())
+SPAN_UNIT_WORDS = frozenset("years months weeks days quarters decades".split())
+# A count that announces the list after it is the text's structure, not a fact ("five categories, namely ...").
+LIST_INTRO_WORDS = ("namely", "i.e.")
 COUNT_CHANGE_NOUNS = ("increase", "decrease", "rise", "drop", "decline", "reduction")
 # A multiple in one word ("more than twice the average speed").
 MULTIPLE_WORDS: dict[str, int] = {"twice": 2, "thrice": 3}
