@@ -837,6 +837,13 @@ def test_worth_rates_and_spelled_names(sentence: str, text: str, fields_: tuple)
     ("In the past three quarters, the city received 40 million tourists.",
      [("40 million tourists", 40e6, "count")]),
     ("It has five categories, namely food, toys and apparel.", []),
+    # a count that is its clause's subject, its noun said before it (dev 042, 044; tune_sites s024, s029)
+    ("To be specific, 42 were listed in foreign countries and 13 were in China.",
+     [("42", 42.0, "count"), ("13", 13.0, "count")]),
+    ("Among the top twenty towns, four are from Ningbo.", [("four", 4.0, "count")]),
+    ("Seven are engaged in key basic components.", [("Seven", 7.0, "count")]),
+    ("Of all the tourists, 487,200 came from other countries.", [("487,200", 487200.0, "count")]),
+    ("The first sections of lines 4 and 5 are under construction.", []),
 ])
 def test_real_page_phrasings(sentence: str, expected: list[tuple[str, float, str]]) -> None:
     got = [(m.text, m.value, m.unit) for m in extract_metrics(sentence, "2020-06-01")]
@@ -908,7 +915,9 @@ def test_parts_counted_by_what_they_are_on_and_their_changes_paired_respectively
 def test_a_list_of_changes_without_respectively_keeps_its_own_subjects() -> None:
     sentence = "Ningbo had 780 invention patents and 5,655 utility models, and exports grew by 8.5% and 4.1%."
     assert {m.subject for m in extract_metrics(sentence) if m.unit == "percent"} == {"exports"}
-    assert [m for m in extract_metrics("Of the firms, 1,120 are making face masks.") if m.unit == "count"] == []
+    # the firms are counted, not the face masks (a count whose noun came before it: count.clause_subject)
+    counts = [m for m in extract_metrics("Of the firms, 1,120 are making face masks.") if m.unit == "count"]
+    assert [(m.value, m.subject, "count.clause_subject" in m.rules) for m in counts] == [(1120.0, None, True)]
 
 
 def test_a_change_of_the_number_named_before_is_a_signed_count_change() -> None:

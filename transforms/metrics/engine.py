@@ -76,7 +76,7 @@ from transforms.metrics.vocab import OWN_TIME_WORDS, REPORTING_NOUNS, REPORTING_
 # (money.currency_omitted).
 # "2026.12.04.3": a word matched through IGNORECASE's non-ASCII letters ("fırst", "ſix") is read as its ASCII
 # spelling (a page with one was rejected with a KeyError); the same output on every real page.
-EXTRACTOR_VERSION = "2026.12.04.4"
+EXTRACTOR_VERSION = "2026.12.04.5"
 
 
 def extract_metrics(body: str, published: str | None = None, title: str | None = None) -> list[Metric]:

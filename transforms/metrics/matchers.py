@@ -225,10 +225,15 @@ RANK_MOVE_RE = re.compile(r"\b(?:up|down|rose|risen|rising|climbed|climbing|jump
 BARE_NUMBER_RE = re.compile(rf"{NUM}{SCALE}(?![\w%-])(?!\s*(?:%|％|percent|per\s+cent))")
 OF_THEM_AFTER_RE = re.compile(r"\s+of\s+(?:them|these|those|which)\b", re.IGNORECASE)
 OF_THEM_BEFORE_RE = re.compile(r"\b(?:among|of)\s+(?:them|these|those|which)\s*,?\s*$", re.IGNORECASE)
+# A count that is the subject of its clause, its noun said before it: "Of the 55 companies, 42 were listed
+# abroad and 13 were in China", "Among the top twenty towns, four are from Ningbo" (a plural verb after it,
+# the clause opening before it).
+CLAUSE_SUBJECT_AFTER_RE = re.compile(r"\s+(?:are|were|came|come)\b")
+CLAUSE_OPENING_RE = re.compile(r"(?:^|[,;:]|(?<!\d\s)\b(?:and|while|whereas|but))\s*$")  # not "lines 4 and 5 are"
 # What may follow a number whose noun is elided: punctuation, the end, a time phrase, a verb.
 ELIDED_FOLLOW_RE = re.compile(
     r"^(?:\s+more\b)?(?:\s*(?:[,.;:)）]|$)|\s+(?:to|and|or|by|in|this|last|next|from|at|for|during|since|until|before|"
-    r"after|a\s+(?:day|year|month|week)|per|each|every|are|were|is|was|have|has|had|"
+    r"after|a\s+(?:day|year|month|week)|per|each|every|are|were|is|was|have|has|had|came|come|"
     rf"will|would|can|could|respectively|compared|{words_pattern(FREQUENCY_ADVERBS)})\b)",
     re.IGNORECASE,
 )
@@ -567,6 +572,9 @@ def _spelled_count(para: str, match: re.Match[str], sent_start: int) -> _Found |
         return _Found(match.start(), match.start() + len(word), value, "count", kind="level",
                       num_start=match.start())
     phrase = _noun_phrase_after(para, match.end())
+    if phrase is None and value >= 2 and _is_clause_subject(para, before, match.start() + len(word)):
+        return _Found(match.start(), match.start() + len(word), value, "count", kind="level",
+                      num_start=match.start(), rules=["count.clause_subject"])  # "Seven are engaged in ..."
     if phrase is None or RATE_AFTER_RE.match(para, phrase[0]) or phrase[1].split()[-1] in SPELLED_PROCESS_NOUNS:
         return None
     last_word = para[:phrase[0]].rsplit(None, 1)[-1]
@@ -679,4 +687,15 @@ def _elided_count(para: str, match: re.Match[str], sent_start: int, sent_end: in
     if subject and _is_plural(subject.split()[-1]) and subject.split()[-1] not in MASS_PLURALS \
             and subject.split()[-1] not in TIME_UNIT_WORDS and not subject.startswith("number of"):
         return item(subject)  # "online sellers now number 62,000", "5G users to top 4 million"
+    if _is_clause_subject(para, before, match.end()):
+        found_item = item(None)
+        found_item.rules.append("count.clause_subject")
+        return found_item
     return None
+
+
+def _is_clause_subject(para: str, before: str, end: int) -> bool:
+    """Whether the number ending at `end` opens its clause (`before`: its sentence up to it) and a plural
+    verb follows it: a count whose noun the text said before ("..., 42 were listed in foreign countries")."""
+    return CLAUSE_SUBJECT_AFTER_RE.match(para, end) is not None and \
+        CLAUSE_OPENING_RE.search(before.rstrip(" \"“‘(（")) is not None
