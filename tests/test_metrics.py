@@ -715,6 +715,7 @@ def test_qualifier_words_with_a_noun_before_them() -> None:
     [
         ("In March alone, exports grew 4.1%.", "2020-04-21", "4.1%", "2020-03"),
         ("As of March 11, 98.6% of firms had resumed production.", "2020-03-12", "98.6%", "2020-03"),
+        ("As of the end of September, the patents amounted to 45,237.", "2022-11-03", "45,237", "2022-09"),  # dev 041
         ("The jobless rate stood at 2.8% at the end of September.", "2020-10-23", "2.8%", "2020-09"),
         ("Shoppers bought 860,000 boxes of supplements in April.", "2020-05-19",
          "860,000 boxes of supplements", "2020-04"),

@@ -53,9 +53,9 @@ EVENT_BEFORE_YEAR_RE = re.compile(
 # of these (most) is not searched for an event before each of its year and month cues.
 _EVENT_KEYS = {max(event.split(), key=len) for event in EVENT_WORDS}
 EVENT_GATE_WORDS = tuple(sorted(key for key in _EVENT_KEYS if not any(o != key and o in key for o in _EVENT_KEYS)))
-# A single month: "In March alone", "as of March 11", "at the end of September", "in late January".
+# A single month: "In March alone", "as of March 11", "at (as of) the end of September", "in late January".
 MONTH_CUE_RE = re.compile(
-    rf"\b(?:[Ii]n|[Dd]uring|[Aa]s\s+of|[Bb]y|[Bb]y\s+the\s+end\s+of|[Aa]t\s+the\s+end\s+of|[Ii]n\s+(?:early|mid|late)|"
+    rf"\b(?:[Ii]n|[Dd]uring|[Aa]s\s+of|[Bb]y|(?:[Bb]y|[Aa]t|[Aa]s\s+of)\s+the\s+end\s+of|[Ii]n\s+(?:early|mid|late)|"
     rf"[Ii]n\s+the\s+(?:first|second|third|fourth|last)\s+(?:week|half|ten\s+days)\s+of)[- ]\s*"
     rf"(?P<m>{MONTH})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+(?:of\s+)?(?P<year>{YEAR}))?\b(?!\s+(?:to|and|through|-)\s+"
     rf"(?:{MONTH}))"
