@@ -52,6 +52,11 @@ HEADER = "key,label,unit,kind,denominator,patterns\n"
     ("high-level talents", "count", "level", None, "talents"),
     ("provincial leading innovative and entrepreneurial teams", "count", "level", None, "innovation_teams"),
     ("industrial technology research institutes", "count", "level", None, "research_institutes"),
+    # research institutes counted together with something else are not the institutes' count (demo: the Science
+    # Week's "86 research institutes and companies" beside the city's 69 institutes was a false disagreement)
+    ("research institutes and companies", "count", "level", None, None),
+    ("universities and scientific research institutes", "count", "level", None, None),
+    ("research and development institutes", "count", "level", None, "research_institutes"),
     ("national key labs", "count", "level", None, "key_laboratories"),
     ("state-level business incubators", "count", "level", None, "innovation_platforms"),
     ("gross domestic product", "CNY", "level", None, "gdp"),
