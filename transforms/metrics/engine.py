@@ -76,6 +76,12 @@ from transforms.metrics.vocab import OWN_TIME_WORDS, REPORTING_NOUNS, REPORTING_
 # (money.currency_omitted).
 # "2026.12.04.3": a word matched through IGNORECASE's non-ASCII letters ("fırst", "ſix") is read as its ASCII
 # spelling (a page with one was rejected with a KeyError); the same output on every real page.
+# "2026.12.04.4": periods after a report's words ("Statistics show that in 2012, ..."), "more than N ... in 2019"
+# no comparison, the edition the opening names (period.edition); ordinal lists before "places" and after a
+# ranking verb, "got the first place", "four times of that", a scaled count after a place name; "the past three
+# quarters" and "five categories, namely" no counts.
+# "2026.12.04.5": a count that is its clause's subject, its noun said before it (count.clause_subject);
+# "As of the end of September" a month cue.
 EXTRACTOR_VERSION = "2026.12.04.5"
 
 
