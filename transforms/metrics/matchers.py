@@ -215,6 +215,7 @@ SPELLED_COUNT_RE = re.compile(  # tries of the words: the pattern is tried at ev
     rf"{words_pattern(SPELLED_NUMBERS)})(?![\w-])\s+(?=[A-Za-z])", re.IGNORECASE
 )
 
+# "five categories, namely ...": the words after a count that make it the announcement of a list.
 LIST_INTRO_RE = re.compile(rf"\s*,?\s*(?:{words_pattern(LIST_INTRO_WORDS)})(?!\w)", re.IGNORECASE)
 # "up four places", "climbed 3 positions": movement in a ranking, not a count.
 RANK_MOVE_RE = re.compile(r"\b(?:up|down|rose|risen|rising|climbed|climbing|jumped|fell|fallen|dropped|slipped|"
@@ -475,7 +476,7 @@ MATCHER_TRIGGERS: dict[str, tuple[str, ...]] = {
     "points_compared": ("point",),
     "points_changed": ("point",),
     "points_pair": ("point",),
-    "rank_verb_list": (" and ",),
+    "rank_verb_list": ("rank", "plac", "came", "coming"),
     "rank_verb": ("rank", "plac", "came", "coming"),
     "rank_places": ("places",),
     "rank_top_n": ("top",),
