@@ -825,3 +825,57 @@ MONTH_WORDS = ("January", "June", "July", "Jan", "Jun", "Sept", "September", "Ma
 @example("JanuaryJune SMarch Septembers MayJun. Dec 5, 2019. In March alone, 12 firms. OctoberNov")
 def test_month_names_read_off_the_paragraph(text: str) -> None:
     _same_month_tests(text)
+
+
+def test_the_ascii_word_pattern_tokenizes_ascii_texts_as_the_word_pattern() -> None:
+    """subjects.ASCII_WORD_RE, WORD_RE's classes written out in ASCII, finds WORD_RE's tokens in an ASCII text:
+    every pair of ASCII characters between letters, and the real paragraphs that are ASCII."""
+    assert subjects.ASCII_SPACES == "".join(chr(c) for c in range(128) if chr(c).isspace())
+    for a in range(128):
+        for b in range(128):
+            text = f"a{chr(a)}{chr(b)}b {chr(a)}{chr(b)}"
+            assert subjects.ASCII_WORD_RE.findall(text) == subjects.WORD_RE.findall(text), text
+    paragraphs = [para for para in real_paragraphs() if para.isascii()]
+    assert len(paragraphs) > 500
+    for para in paragraphs:
+        assert subjects.ASCII_WORD_RE.findall(para) == subjects.WORD_RE.findall(para)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.characters(max_codepoint=127), max_size=60))
+def test_the_ascii_word_pattern_tokenizes_any_ascii_text_as_the_word_pattern(text: str) -> None:
+    assert subjects.ASCII_WORD_RE.findall(text) == subjects.WORD_RE.findall(text)
+
+
+def _same_noun_phrase_before(region: str) -> None:
+    """_noun_phrase_before (the tokens of its last NP_BEFORE_CHARS read first) finds the phrase it finds in
+    all the region's tokens."""
+    for stop_at_number in (False, True):
+        tokens = [t for t in subjects.WORD_RE.findall(region) if t not in subjects.QUOTES]
+        plain = subjects._noun_phrase_before_in(tokens, stop_at_number)
+        assert subjects._noun_phrase_before(region, stop_at_number) == plain, (region[-200:], stop_at_number)
+
+
+def test_noun_phrases_before_numbers_read_off_the_last_tokens_on_the_real_pages() -> None:
+    count = 0
+    for para in real_paragraphs():
+        for match in re.finditer(r"\s+", para):  # (the text before every word: before the link verbs and more)
+            _same_noun_phrase_before(para[:match.start()])
+            count += 1
+    assert count > 40000
+
+
+before_phrase_strategy = st.lists(st.tuples(st.sampled_from(
+    (*PHRASE_WORDS, "Belt", "Road", "Ningbo", "Zhejiang", "Province", "of", "with", "The", "Port", "EU", "R&D", "GDP",
+     "value", "added", "output", "2016", "'s", "city's", "through", "zone", "were", "has")),
+    st.sampled_from((" ", " ", "", "  ", "\n"))), max_size=60).map(lambda parts: "".join(w + sep for w, sep in parts))
+
+
+@settings(max_examples=400, deadline=None)
+@given(before_phrase_strategy, st.integers(0, 100))
+@example("Ningbo " + "x" * 70 + " Ningbo", 0)
+@example("of the Belt and Road and Belt and Road and Belt and Road and Belt and Road and Belt and Road and Belt and "
+         "Road and Belt and Road and Belt and Road and Belt and Road and Belt and Road and Belt and Road exports", 0)
+def test_noun_phrases_before_numbers_read_off_the_last_tokens(text: str, pad: int) -> None:
+    _same_noun_phrase_before(text)
+    _same_noun_phrase_before("x" * pad + " " + text)
