@@ -879,3 +879,59 @@ before_phrase_strategy = st.lists(st.tuples(st.sampled_from(
 def test_noun_phrases_before_numbers_read_off_the_last_tokens(text: str, pad: int) -> None:
     _same_noun_phrase_before(text)
     _same_noun_phrase_before("x" * pad + " " + text)
+
+
+def _first_chars(items: object) -> set[str]:
+    """The characters every match of the parsed pattern can open with (literals, sets of literals and ranges,
+    alternatives and groups of them; anything else fails the test)."""
+    from re import _constants as sre_c  # type: ignore[attr-defined]
+
+    op, av = list(items)[0]  # type: ignore[call-overload]
+    if op is sre_c.LITERAL:
+        return {chr(av)}
+    if op is sre_c.IN:
+        chars: set[str] = set()
+        for item_op, item_av in av:
+            if item_op is sre_c.LITERAL:
+                chars.add(chr(item_av))
+            else:
+                assert item_op is sre_c.RANGE, item_op
+                chars |= {chr(c) for c in range(item_av[0], item_av[1] + 1)}
+        return chars
+    if op is sre_c.BRANCH:
+        return set().union(*(_first_chars(branch) for branch in av[1]))
+    assert op is sre_c.SUBPATTERN, op
+    return _first_chars(av[-1])
+
+
+CHAR_LEAD_SCANS = (structure.SENTENCE_END_SCAN, structure.MONTH_NAME_SCAN)
+
+
+def test_char_lead_scans_know_the_characters_their_matches_open_with() -> None:
+    from re import _parser as sre_parse  # type: ignore[attr-defined]
+
+    for scan in CHAR_LEAD_SCANS:
+        assert not scan.pattern.flags & re.IGNORECASE
+        assert _first_chars(sre_parse.parse(scan.pattern.pattern, scan.pattern.flags)) <= set(scan.chars)
+
+
+def _same_char_lead_scans(text: str) -> None:
+    for scan in CHAR_LEAD_SCANS:
+        for pos, endpos in ((0, len(text)), (min(3, len(text)), max(min(3, len(text)), len(text) - 2))):
+            found = scan.findall_matches(text, pos, endpos)
+            plain = list(scan.pattern.finditer(text, pos, endpos))
+            assert [m.span() for m in found] == [m.span() for m in plain], text
+        assert [m.span() for m in scan.findall_matches(text)] == [m.span() for m in scan.pattern.finditer(text)]
+
+
+def test_char_lead_scans_find_the_plain_matches_on_the_real_pages() -> None:
+    for para in real_paragraphs():
+        _same_char_lead_scans(para)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(("Jan", "January", "May", "Mayor", "Dec.", "Sept", "Sep", "Ma", "ay", ". ", "! ",
+                                 "? ", "。", ".\" ", ".” ", ". ", "  ", "A", "5", "x", "(", "）", "\n", "Dr.", " ")),
+                max_size=40).map("".join))
+def test_char_lead_scans_find_the_plain_matches(text: str) -> None:
+    _same_char_lead_scans(text)
