@@ -918,10 +918,10 @@ def test_char_lead_scans_know_the_characters_their_matches_open_with() -> None:
 def _same_char_lead_scans(text: str) -> None:
     for scan in CHAR_LEAD_SCANS:
         for pos, endpos in ((0, len(text)), (min(3, len(text)), max(min(3, len(text)), len(text) - 2))):
-            found = scan.findall_matches(text, pos, endpos)
+            found = scan.finditer(text, pos, endpos)
             plain = list(scan.pattern.finditer(text, pos, endpos))
             assert [m.span() for m in found] == [m.span() for m in plain], text
-        assert [m.span() for m in scan.findall_matches(text)] == [m.span() for m in scan.pattern.finditer(text)]
+        assert [m.span() for m in scan.finditer(text)] == [m.span() for m in scan.pattern.finditer(text)]
 
 
 def test_char_lead_scans_find_the_plain_matches_on_the_real_pages() -> None:

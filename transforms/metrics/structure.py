@@ -54,7 +54,7 @@ def _sentences(para: str, last: int | None = None) -> list[tuple[int, int]]:
     the engine asks for those up to its last number token's start)."""
     spans: list[tuple[int, int]] = []
     start = 0
-    for match in SENTENCE_END_SCAN.findall_matches(para):
+    for match in SENTENCE_END_SCAN.finditer(para):
         if para[match.start()] == "." and _abbreviation_before(para, start, match):
             continue
         spans.append((start, match.start() + 1))
@@ -117,7 +117,7 @@ PHONE_FIRST_NEXT = ")- "
 def month_names(para: str) -> list[tuple[int, str]]:
     """(start, name) of the month names of `para` (_MONTH_GATE's matches: a full name where there is one,
     its alternatives coming first; a month name holds no other, its one capital being its first letter)."""
-    return [(m.start(), m.group()) for m in MONTH_NAME_SCAN.findall_matches(para)]
+    return [(m.start(), m.group()) for m in MONTH_NAME_SCAN.finditer(para)]
 
 
 # _MONTH_GATE scanned from the capitals its names open with (found by str.find: a capital is rare).
