@@ -825,3 +825,113 @@ MONTH_WORDS = ("January", "June", "July", "Jan", "Jun", "Sept", "September", "Ma
 @example("JanuaryJune SMarch Septembers MayJun. Dec 5, 2019. In March alone, 12 firms. OctoberNov")
 def test_month_names_read_off_the_paragraph(text: str) -> None:
     _same_month_tests(text)
+
+
+def test_the_ascii_word_pattern_tokenizes_ascii_texts_as_the_word_pattern() -> None:
+    """subjects.ASCII_WORD_RE, WORD_RE's classes written out in ASCII, finds WORD_RE's tokens in an ASCII text:
+    every pair of ASCII characters between letters, and the real paragraphs that are ASCII."""
+    assert subjects.ASCII_SPACES == "".join(chr(c) for c in range(128) if chr(c).isspace())
+    for a in range(128):
+        for b in range(128):
+            text = f"a{chr(a)}{chr(b)}b {chr(a)}{chr(b)}"
+            assert subjects.ASCII_WORD_RE.findall(text) == subjects.WORD_RE.findall(text), text
+    paragraphs = [para for para in real_paragraphs() if para.isascii()]
+    assert len(paragraphs) > 500
+    for para in paragraphs:
+        assert subjects.ASCII_WORD_RE.findall(para) == subjects.WORD_RE.findall(para)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.characters(max_codepoint=127), max_size=60))
+def test_the_ascii_word_pattern_tokenizes_any_ascii_text_as_the_word_pattern(text: str) -> None:
+    assert subjects.ASCII_WORD_RE.findall(text) == subjects.WORD_RE.findall(text)
+
+
+def _same_noun_phrase_before(region: str) -> None:
+    """_noun_phrase_before (the tokens of its last NP_BEFORE_CHARS read first) finds the phrase it finds in
+    all the region's tokens."""
+    for stop_at_number in (False, True):
+        tokens = [t for t in subjects.WORD_RE.findall(region) if t not in subjects.QUOTES]
+        plain = subjects._noun_phrase_before_in(tokens, stop_at_number)
+        assert subjects._noun_phrase_before(region, stop_at_number) == plain, (region[-200:], stop_at_number)
+
+
+def test_noun_phrases_before_numbers_read_off_the_last_tokens_on_the_real_pages() -> None:
+    count = 0
+    for para in real_paragraphs():
+        for match in re.finditer(r"\s+", para):  # (the text before every word: before the link verbs and more)
+            _same_noun_phrase_before(para[:match.start()])
+            count += 1
+    assert count > 40000
+
+
+before_phrase_strategy = st.lists(st.tuples(st.sampled_from(
+    (*PHRASE_WORDS, "Belt", "Road", "Ningbo", "Zhejiang", "Province", "of", "with", "The", "Port", "EU", "R&D", "GDP",
+     "value", "added", "output", "2016", "'s", "city's", "through", "zone", "were", "has")),
+    st.sampled_from((" ", " ", "", "  ", "\n"))), max_size=60).map(lambda parts: "".join(w + sep for w, sep in parts))
+
+
+@settings(max_examples=400, deadline=None)
+@given(before_phrase_strategy, st.integers(0, 100))
+@example("Ningbo " + "x" * 70 + " Ningbo", 0)
+@example("of the Belt and Road and Belt and Road and Belt and Road and Belt and Road and Belt and Road and Belt and "
+         "Road and Belt and Road and Belt and Road and Belt and Road and Belt and Road and Belt and Road exports", 0)
+def test_noun_phrases_before_numbers_read_off_the_last_tokens(text: str, pad: int) -> None:
+    _same_noun_phrase_before(text)
+    _same_noun_phrase_before("x" * pad + " " + text)
+
+
+def _first_chars(items: object) -> set[str]:
+    """The characters every match of the parsed pattern can open with (literals, sets of literals and ranges,
+    alternatives and groups of them; anything else fails the test)."""
+    from re import _constants as sre_c  # type: ignore[attr-defined]
+
+    op, av = list(items)[0]  # type: ignore[call-overload]
+    if op is sre_c.LITERAL:
+        return {chr(av)}
+    if op is sre_c.IN:
+        chars: set[str] = set()
+        for item_op, item_av in av:
+            if item_op is sre_c.LITERAL:
+                chars.add(chr(item_av))
+            else:
+                assert item_op is sre_c.RANGE, item_op
+                chars |= {chr(c) for c in range(item_av[0], item_av[1] + 1)}
+        return chars
+    if op is sre_c.BRANCH:
+        return set().union(*(_first_chars(branch) for branch in av[1]))
+    assert op is sre_c.SUBPATTERN, op
+    return _first_chars(av[-1])
+
+
+CHAR_LEAD_SCANS = (structure.SENTENCE_END_SCAN, structure.MONTH_NAME_SCAN)
+
+
+def test_char_lead_scans_know_the_characters_their_matches_open_with() -> None:
+    from re import _parser as sre_parse  # type: ignore[attr-defined]
+
+    for scan in CHAR_LEAD_SCANS:
+        assert not scan.pattern.flags & re.IGNORECASE
+        assert _first_chars(sre_parse.parse(scan.pattern.pattern, scan.pattern.flags)) <= set(scan.chars)
+
+
+def _same_char_lead_scans(text: str) -> None:
+    for scan in CHAR_LEAD_SCANS:
+        for pos, endpos in ((0, len(text)), (min(3, len(text)), max(min(3, len(text)), len(text) - 2))):
+            found = scan.finditer(text, pos, endpos)
+            plain = list(scan.pattern.finditer(text, pos, endpos))
+            assert [m.span() for m in found] == [m.span() for m in plain], text
+        assert [m.span() for m in scan.finditer(text)] == [m.span() for m in scan.pattern.finditer(text)]
+
+
+def test_char_lead_scans_find_the_plain_matches_on_the_real_pages() -> None:
+    for para in real_paragraphs():
+        _same_char_lead_scans(para)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(("Jan", "January", "May", "Mayor", "Dec.", "Sept", "Sep", "Ma", "ay", ". ", "! ",
+                                 "? ", "。", ".\" ", ".” ", ". ", "  ", "A", "5", "x", "(", "）", "\n", "Dr.", " ")),
+                max_size=40).map("".join))
+def test_char_lead_scans_find_the_plain_matches(text: str) -> None:
+    _same_char_lead_scans(text)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from transforms.fastre import TailPattern, iter_from_starts
+from transforms.fastre import CharLeadPattern, TailPattern, matches_from_starts
 from transforms.metrics.numbers import (
     _MONTH_GATE,
     EXCLUDED_SPAN_RES,
@@ -22,6 +22,8 @@ PREVIOUS_WORD_RE = re.compile(r"([A-Za-z][\w.]*)\s*$")
 PREVIOUS_WORD_TAIL = TailPattern(PREVIOUS_WORD_RE, longest_reversed=True)  # (the word is the whole last run)
 PUBLISHED_RE = re.compile(rf"^({YEAR})-(\d{{2}})")
 SENTENCE_END_RE = re.compile(r"[.!?。！？][\"”’)）]*\s+(?=[\"“‘(（]?[A-Z0-9])")
+# (scanned from its marks, found by str.find: test_fastre checks that every match opens with one)
+SENTENCE_END_SCAN = CharLeadPattern(SENTENCE_END_RE, ".!?。！？")
 LAST_TOKEN_RE = re.compile(r"([\w.]+)[.!?。！？][\"”’)）]*\s+$")
 # Where a phone number can start other than at a digit run: a country code's "+", an area code's "(",
 # each right before a digit ("+86", "(0574)").
@@ -52,7 +54,7 @@ def _sentences(para: str, last: int | None = None) -> list[tuple[int, int]]:
     the engine asks for those up to its last number token's start)."""
     spans: list[tuple[int, int]] = []
     start = 0
-    for match in SENTENCE_END_RE.finditer(para):
+    for match in SENTENCE_END_SCAN.finditer(para):
         if para[match.start()] == "." and _abbreviation_before(para, start, match):
             continue
         spans.append((start, match.start() + 1))
@@ -101,7 +103,7 @@ def _excluded_spans(para: str, digit_runs: list[tuple[int, int]] | None = None,
             continue  # "5th of May" needs its month too
         positions = positions_of[kind]
         if positions:
-            spans += [m.span() for m in iter_from_starts(regex, para, positions, 0, len(para))]
+            spans += [m.span() for m in matches_from_starts(regex, para, positions, 0, len(para))]
     return spans
 
 
@@ -115,7 +117,11 @@ PHONE_FIRST_NEXT = ")- "
 def month_names(para: str) -> list[tuple[int, str]]:
     """(start, name) of the month names of `para` (_MONTH_GATE's matches: a full name where there is one,
     its alternatives coming first; a month name holds no other, its one capital being its first letter)."""
-    return [(m.start(), m.group()) for m in _MONTH_GATE.finditer(para)]
+    return [(m.start(), m.group()) for m in MONTH_NAME_SCAN.finditer(para)]
+
+
+# _MONTH_GATE scanned from the capitals its names open with (found by str.find: a capital is rare).
+MONTH_NAME_SCAN = CharLeadPattern(_MONTH_GATE, "JFMASOND")
 
 
 def _run_kinds(para: str, digit_runs: list[tuple[int, int]]) -> dict[str, list[int]]:

@@ -45,6 +45,12 @@ VERB_FORM_RE = re.compile(r"[a-z]+(?:ing|ed)\b")
 MODEL_TOKEN_RE = re.compile(r"\d{1,2}[A-Za-z]\w*")  # 5G, 3D, 4K as the first word of a counted noun
 
 WORD_RE = re.compile(r"[A-Za-z0-9][\w&'’.-]*[\w&]|[A-Za-z0-9]|[^\w\s]")
+# WORD_RE for an ASCII text: its classes written out in ASCII (\w is [A-Za-z0-9_] there, \s the characters
+# of ASCII_SPACES), which the regex engine tests in a bitmap instead of asking each character's Unicode
+# category (a third less time; tests/test_fastre.py checks every ASCII character).
+ASCII_SPACES = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f "  # (str.isspace, which is re's \s)
+ASCII_WORD_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_&'.-]*[A-Za-z0-9_&]|[A-Za-z0-9]"
+                           r"|[\x00-\x08\x0e-\x1b!-/:-@\[-^`{-\x7f]")  # (the last: ASCII but [\w\s])
 LINK_RE = re.compile(
     rf"(?:,\s*)?\s+(?:(?:{words_pattern(LINK_AUXILIARIES)})\s+){{0,4}}(?:\w+ly\s+)?"
     rf"(?:{words_pattern(LINK_VERBS)})"
@@ -198,11 +204,11 @@ PARENTHESES_RE = re.compile(r"\s*[(（][^()（）]*[)）]")
 ACRONYM_PLURAL_RE = re.compile(r"[A-Z][A-Z&]+s")  # TEUs, SMEs
 
 
-def _tokens(text: str) -> list[str]:
-    """The words of `text` (WORD_RE) but its quote characters (a quote is a token of its own): filtered
+def _tokens(text: str, pos: int = 0) -> list[str]:
+    """The words of text[pos:] (WORD_RE) but its quote characters (a quote is a token of its own): filtered
     only when one occurs at all (most texts hold none, and one search for them tells)."""
-    tokens = WORD_RE.findall(text)
-    return [t for t in tokens if t not in QUOTES] if QUOTE_RE.search(text) else tokens
+    tokens = (ASCII_WORD_RE if text.isascii() else WORD_RE).findall(text, pos)
+    return [t for t in tokens if t not in QUOTES] if QUOTE_RE.search(text, pos) else tokens
 
 
 def _simple_phrase(text: str, keep_names: bool = False) -> str | None:
@@ -255,9 +261,10 @@ def _words_after(para: str, pos: int, count: int = NP_AFTER_TOKENS) -> list[re.M
     Taken as they come when no quote is among them (most texts: one quick search for a quote
     character tells), else filtered one by one."""
     end = min(len(para), pos + 200)
-    tokens = list(islice(WORD_RE.finditer(para, pos, end), count))
+    word_re = ASCII_WORD_RE if para.isascii() else WORD_RE
+    tokens = list(islice(word_re.finditer(para, pos, end), count))
     if tokens and QUOTE_RE.search(para, pos, tokens[-1].end()):
-        tokens = list(islice((t for t in WORD_RE.finditer(para, pos, end) if t.group() not in QUOTES), count))
+        tokens = list(islice((t for t in word_re.finditer(para, pos, end) if t.group() not in QUOTES), count))
     return tokens
 
 
@@ -430,14 +437,50 @@ NP_LEADING_DROPPED = NP_INNER_WORDS | NP_JOINER_WORDS | SUBJECT_DROP_LEADING | {
 NP_TRAILING_DROPPED = NP_INNER_WORDS | {"the"}
 
 
+# The last characters of a subject's region whose tokens _noun_phrase_before reads first: the phrase it
+# reads back from the region's end (NP_MAX_WORDS words at most, or a run of names) mostly lies within
+# them. Only when it would read one of the first NP_BEFORE_MARGIN of those tokens (or needs the region's
+# first token) are all the region's tokens read.
+NP_BEFORE_CHARS = 64
+NP_BEFORE_MARGIN = 2  # (it reads two tokens before the one it stands at, at most)
+
+
+def _token_cut(text: str, at: int) -> int:
+    """The position right after the first whitespace character at or after `at` (0 if none, or `at` <= 0):
+    no token (WORD_RE) holds whitespace, so the tokens of text[cut:] are the last tokens of text."""
+    if at <= 0:
+        return 0
+    end = len(text)
+    while at < end and not text[at].isspace():  # (str.isspace: what re's \s matches)
+        at += 1
+    return at + 1 if at < end else 0
+
+
 def _noun_phrase_before(region: str, stop_at_number: bool = False) -> str | None:
+    """The noun phrase that ends `region` (the text before a link verb), read back from its last word."""
+    cut = _token_cut(region, len(region) - NP_BEFORE_CHARS)
+    if cut:
+        try:
+            return _noun_phrase_before_in(_tokens(region, cut), stop_at_number, complete=False)
+        except _ReadMore:
+            pass
+    return _noun_phrase_before_in(_tokens(region), stop_at_number)
+
+
+def _noun_phrase_before_in(tokens: list[str], stop_at_number: bool, complete: bool = True) -> str | None:
+    """_noun_phrase_before from the region's tokens; complete=False: `tokens` are only its last tokens, and
+    reading one of their first NP_BEFORE_MARGIN (where the tokens before them could change what is read:
+    `index > 1` and the like) or the region's first token raises _ReadMore."""
     # the words as strings (findall makes no match objects); only their order matters here
-    tokens = _tokens(region)
     if not tokens:
+        if not complete:
+            raise _ReadMore
         return None
     words: list[str] = []
     index = len(tokens) - 1
-    while index >= 0:
+    while index >= 0 or not complete:  # (a partial list is never read to its start: that raises)
+        if index < NP_BEFORE_MARGIN and not complete:
+            raise _ReadMore
         word = tokens[index]
         lower = word.lower()
         left = tokens[index - 1].lower() if index > 0 else ""
@@ -473,6 +516,8 @@ def _noun_phrase_before(region: str, stop_at_number: bool = False) -> str | None
             while run_start > 0 and (_is_name(tokens[run_start - 1]) or tokens[run_start - 1].lower()
                                      in NAME_RUN_WORDS and run_start > 1 and _is_name(tokens[run_start - 2])):
                 run_start -= 1
+                if run_start < NP_BEFORE_MARGIN and not complete:
+                    raise _ReadMore
             if run_start > 0 and tokens[run_start - 1].lower() == "the":
                 run_start -= 1
             joiner = tokens[run_start - 1].lower() if run_start > 0 else ""
@@ -502,9 +547,11 @@ def _noun_phrase_before(region: str, stop_at_number: bool = False) -> str | None
     if not words or any(w.lower() in UNIT_WORDS for w in words) or words[-1].lower().endswith("ed") and not (
             len(words) > 1 and words[-2].lower() in NOUN_AFTER.get(words[-1].lower(), ())):  # "value added"
         return None
-    if all(_is_name(w) or w.lower() in NAME_RUN_WORDS for w in words) and not (
-            len(words) == 1 and tokens[0] == words[0] and _sentence_initial_common_noun(words[0])):
-        return None  # "Ningbo ranked first": a place or organisation is not what is measured
+    if all(_is_name(w) or w.lower() in NAME_RUN_WORDS for w in words):
+        if len(words) == 1 and not complete:
+            raise _ReadMore  # (whether it is the region's first token)
+        if not (len(words) == 1 and tokens[0] == words[0] and _sentence_initial_common_noun(words[0])):
+            return None  # "Ningbo ranked first": a place or organisation is not what is measured
     return " ".join(words).lower()
 
 
