@@ -679,9 +679,14 @@ def template_expressions() -> list[str]:
             if not name.isupper():
                 continue
             for item in value if isinstance(value, tuple) else (value,):
-                if isinstance(item, str) and "/" in item and not item.startswith("(?") and "[" in item + "//":
+                if isinstance(item, str) and ("/" in item or item.startswith(RELATIVE_AXES)) and \
+                        not item.startswith("(?") and "[" in item + "//":
                     found.append(item)
     return list(dict.fromkeys(found))
+
+
+# Expressions evaluated from an element (the others from the document).
+RELATIVE_AXES = (".", "ancestor-or-self::")
 
 
 def same_nodes(doc, expr: str, contexts) -> None:  # type: ignore[no-untyped-def]
@@ -738,7 +743,7 @@ def test_faster_xpath_selects_the_same_nodes_on_the_real_pages() -> None:
             continue
         contexts = contexts_of(doc, 4, seed)
         for expr in expressions:
-            same_nodes(doc, expr, contexts if expr.startswith(".") else [doc])
+            same_nodes(doc, expr, contexts if expr.startswith(RELATIVE_AXES) else [doc])
 
 
 ATTRIBUTE_VALUES = ["zoom", "Zoom", "ZOOM", "item-page", " item-page ", "item-page\tblog", "item-page\xa0x", "blog",
@@ -769,7 +774,7 @@ def test_faster_xpath_selects_the_same_nodes_on_attribute_soup(html: str, seed: 
     doc = parse_html(html)
     contexts = contexts_of(doc, 3, seed)
     for expr in template_expressions():
-        same_nodes(doc, expr, contexts if expr.startswith(".") else [doc])
+        same_nodes(doc, expr, contexts if expr.startswith(RELATIVE_AXES) else [doc])
 
 
 # ------------------------------------------------------------------ XPaths skipped by the attribute values
@@ -786,7 +791,7 @@ def check_skips(doc, contexts, expressions) -> int:  # type: ignore[no-untyped-d
         for expr in expressions:
             if not values.may_select(expr):
                 skipped += 1
-                for context in contexts if expr.startswith(".") else [doc]:
+                for context in contexts if expr.startswith(RELATIVE_AXES) else [doc]:
                     assert xpath(context, expr) == [], expr
     return skipped
 
