@@ -1279,3 +1279,58 @@ def test_text_parse_gives_the_plain_answer_on_the_real_texts() -> None:
 def test_text_parse_gives_the_plain_answer_on_drawn_pages(text: str) -> None:
     fast, plain = text_parse_both(text)
     assert fast == plain
+
+
+def plain_site_template(text: str) -> str | None:
+    """site_template before its shortcut: each marker searched for at every position of the text."""
+    from transforms.templates import text as tt
+
+    return next((name for name, marker in tt.SITE_MARKERS if marker.search(text)), None)
+
+
+def test_site_markers_are_the_patterns_they_were() -> None:
+    from transforms.templates import text as tt
+
+    assert [(name, marker.pattern, marker.flags & ~re.UNICODE) for name, marker in tt.SITE_MARKERS] == [
+        ("hanweb", r"^[0-9 :./-]*text size\s*[:：]?(\s*a){1,3}\s*$|【\s*print\s*】|【\s*close\s*】",
+         re.IGNORECASE | re.MULTILINE),
+        ("joomla", r"^\s*(visit charity shop|f t g m|copyright \d{4} - (custom text here|ningbo life))",
+         re.IGNORECASE | re.MULTILINE)]
+
+
+def test_site_template_gives_the_plain_answer_on_the_real_texts() -> None:
+    from transforms.templates import text as tt
+
+    found = 0
+    for text in real_texts():
+        joined = "\n".join(tt.MARKDOWN_HEADING_RE.sub("", textutil.normalize_space(line)) for line in text.splitlines())
+        for page in (text, joined):
+            assert tt.site_template(page) == plain_site_template(page)
+            found += tt.site_template(page) is not None
+    assert found > 50
+
+
+SITE_LINES = ["2019-08-18Text Size: A A A", "Text Size:", "text size a", "TEXT SIZE: a a a a", "  Text Size: A",
+              "【Print】", "【 close 】", "【print", "[Print]", "Visit Charity Shop", "  visit charity shop", "f t g m",
+              "F T G M ok", "Copyright 2020 - Custom text here", "copyright 2020 - Ningbo Life", "Copyright 20 - x",
+              "x Visit Charity Shop", "ſ", "K", "İ", "", " ", "\t", "\r", "a", "A"]
+
+
+@given(st.lists(st.one_of(st.sampled_from(SITE_LINES), st.text(max_size=6)), max_size=8),
+       st.sampled_from(["\n", "\r\n", "\r", "", " ", "\n\n", "\u2028"]))
+@SETTINGS
+def test_site_template_gives_the_plain_answer_on_drawn_texts(lines: list[str], separator: str) -> None:
+    from transforms.templates import text as tt
+
+    text = separator.join(lines)
+    assert tt.site_template(text) == plain_site_template(text)
+
+
+@given(st.text(alphabet="# \t\xa0x\n", max_size=12))
+@example("## Title")
+@example("#######x")
+@SETTINGS
+def test_heading_marks_go_as_the_plain_substitution_takes_them(line: str) -> None:
+    from transforms.templates import text as tt
+
+    assert tt.drop_heading_mark(line) == tt.MARKDOWN_HEADING_RE.sub("", line)
