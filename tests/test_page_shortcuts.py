@@ -1334,3 +1334,13 @@ def test_heading_marks_go_as_the_plain_substitution_takes_them(line: str) -> Non
     from transforms.templates import text as tt
 
     assert tt.drop_heading_mark(line) == tt.MARKDOWN_HEADING_RE.sub("", line)
+
+
+def test_a_page_is_read_with_no_header_line_answer_of_another() -> None:
+    from transforms.templates import text as tt
+
+    first = "Ningbo exports rise\n2019-08-18Text Size: A A A\n\n" + "The city grew 5% in the first half. " * 3
+    tt.parse(first)
+    assert tt._header_line.cache_info().currsize > 0
+    tt.parse("x")
+    assert tt._header_line.cache_info().currsize <= 1  # emptied by parse, then x's own line

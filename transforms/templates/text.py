@@ -18,6 +18,7 @@ after it gives that date. Everything after the header is body (captions split of
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from transforms.boilerplate import DATE_LINE, DATED_LINE_PATTERNS, is_boilerplate_line
 from transforms.templates.joomla import parse_published
@@ -134,6 +135,7 @@ def parse(text: str) -> Content:
     before it and everything above the title is page header (menus, site name, portal
     links); otherwise the title is the first plain line.
     """
+    _header_line.cache_clear()  # this page's header lines only (see HEADER_LINE_CACHE)
     lines = [drop_heading_mark(normalize_space(line)) for line in text.splitlines()]
     dated = _title_above_date(lines)
     if dated is not None:
@@ -370,6 +372,15 @@ def _matches_at_a_line_start(pattern: re.Pattern[str], text: str) -> bool:
     return False
 
 
+# The title searches ask about the same header lines again and again (each date line candidate, each plain
+# line, the section, the lines under the date: about two and a half times per line): _header_line is a pure
+# function of the line, its answer (an immutable tuple) computed once per page. parse empties the cache
+# first: it holds one page's lines (a page's header is far shorter than this), and a benchmark passing the
+# same pages again gets no answer from an earlier pass. Another thread's clearing only costs a recomputation.
+HEADER_LINE_CACHE = 1024
+
+
+@lru_cache(maxsize=HEADER_LINE_CACHE)
 def _header_line(line: str) -> tuple[str, str | None] | None:
     """("section"|"published", value) for a metadata line of the header, else None. One list mark
     is read past ("- Published: ..."); a line marked twice is not a header line."""
