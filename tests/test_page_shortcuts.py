@@ -1344,3 +1344,18 @@ def test_a_page_is_read_with_no_header_line_answer_of_another() -> None:
     assert tt._header_line.cache_info().currsize > 0
     tt.parse("x")
     assert tt._header_line.cache_info().currsize <= 1  # emptied by parse, then x's own line
+
+
+def test_every_east_asian_letter_opens_with_one_of_the_lead_bytes() -> None:
+    letters = [chr(code) for code in range(0x110000) if not 0xD800 <= code <= 0xDFFF
+               and textutil.EAST_ASIAN_RE.match(chr(code))]
+    assert len(letters) > 20000
+    assert {letter.encode("utf-8")[0] for letter in letters} == set(textutil._EAST_ASIAN_LEAD_BYTES)
+    assert not textutil._may_hold_east_asian("naïve “quoted” — text €".encode())
+
+
+@given(st.lists(st.sampled_from(LANGUAGE_WORDS + ["Ningbo", "port", "exports", "rose", "city"]), min_size=8,
+                max_size=200).map(" ".join))
+@SETTINGS
+def test_detect_language_gives_the_plain_answer_on_long_word_lists(text: str) -> None:
+    assert textutil.detect_language(text) == plain_detect_language(text)
