@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from re import _parser as sre_parse  # type: ignore[attr-defined]
 from datetime import datetime
 from itertools import product
+from re import _parser as sre_parse  # type: ignore[attr-defined]
 
 from transforms.boilerplate import CONTACT_EMAIL, CONTACT_LINE, is_boilerplate_text
 from transforms.spacing import SPACE_RE as SPACE_RE  # re-exported: the templates take them from here
