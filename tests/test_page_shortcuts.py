@@ -679,9 +679,14 @@ def template_expressions() -> list[str]:
             if not name.isupper():
                 continue
             for item in value if isinstance(value, tuple) else (value,):
-                if isinstance(item, str) and "/" in item and not item.startswith("(?") and "[" in item + "//":
+                if isinstance(item, str) and ("/" in item or item.startswith(RELATIVE_AXES)) and \
+                        not item.startswith("(?") and "[" in item + "//":
                     found.append(item)
     return list(dict.fromkeys(found))
+
+
+# Expressions evaluated from an element (the others from the document).
+RELATIVE_AXES = (".", "ancestor-or-self::")
 
 
 def same_nodes(doc, expr: str, contexts) -> None:  # type: ignore[no-untyped-def]
@@ -738,7 +743,7 @@ def test_faster_xpath_selects_the_same_nodes_on_the_real_pages() -> None:
             continue
         contexts = contexts_of(doc, 4, seed)
         for expr in expressions:
-            same_nodes(doc, expr, contexts if expr.startswith(".") else [doc])
+            same_nodes(doc, expr, contexts if expr.startswith(RELATIVE_AXES) else [doc])
 
 
 ATTRIBUTE_VALUES = ["zoom", "Zoom", "ZOOM", "item-page", " item-page ", "item-page\tblog", "item-page\xa0x", "blog",
@@ -769,7 +774,7 @@ def test_faster_xpath_selects_the_same_nodes_on_attribute_soup(html: str, seed: 
     doc = parse_html(html)
     contexts = contexts_of(doc, 3, seed)
     for expr in template_expressions():
-        same_nodes(doc, expr, contexts if expr.startswith(".") else [doc])
+        same_nodes(doc, expr, contexts if expr.startswith(RELATIVE_AXES) else [doc])
 
 
 # ------------------------------------------------------------------ XPaths skipped by the attribute values
@@ -786,7 +791,7 @@ def check_skips(doc, contexts, expressions) -> int:  # type: ignore[no-untyped-d
         for expr in expressions:
             if not values.may_select(expr):
                 skipped += 1
-                for context in contexts if expr.startswith(".") else [doc]:
+                for context in contexts if expr.startswith(RELATIVE_AXES) else [doc]:
                     assert xpath(context, expr) == [], expr
     return skipped
 
@@ -1274,3 +1279,83 @@ def test_text_parse_gives_the_plain_answer_on_the_real_texts() -> None:
 def test_text_parse_gives_the_plain_answer_on_drawn_pages(text: str) -> None:
     fast, plain = text_parse_both(text)
     assert fast == plain
+
+
+def plain_site_template(text: str) -> str | None:
+    """site_template before its shortcut: each marker searched for at every position of the text."""
+    from transforms.templates import text as tt
+
+    return next((name for name, marker in tt.SITE_MARKERS if marker.search(text)), None)
+
+
+def test_site_markers_are_the_patterns_they_were() -> None:
+    from transforms.templates import text as tt
+
+    assert [(name, marker.pattern, marker.flags & ~re.UNICODE) for name, marker in tt.SITE_MARKERS] == [
+        ("hanweb", r"^[0-9 :./-]*text size\s*[:：]?(\s*a){1,3}\s*$|【\s*print\s*】|【\s*close\s*】",
+         re.IGNORECASE | re.MULTILINE),
+        ("joomla", r"^\s*(visit charity shop|f t g m|copyright \d{4} - (custom text here|ningbo life))",
+         re.IGNORECASE | re.MULTILINE)]
+
+
+def test_site_template_gives_the_plain_answer_on_the_real_texts() -> None:
+    from transforms.templates import text as tt
+
+    found = 0
+    for text in real_texts():
+        joined = "\n".join(tt.MARKDOWN_HEADING_RE.sub("", textutil.normalize_space(line)) for line in text.splitlines())
+        for page in (text, joined):
+            assert tt.site_template(page) == plain_site_template(page)
+            found += tt.site_template(page) is not None
+    assert found > 50
+
+
+SITE_LINES = ["2019-08-18Text Size: A A A", "Text Size:", "text size a", "TEXT SIZE: a a a a", "  Text Size: A",
+              "【Print】", "【 close 】", "【print", "[Print]", "Visit Charity Shop", "  visit charity shop", "f t g m",
+              "F T G M ok", "Copyright 2020 - Custom text here", "copyright 2020 - Ningbo Life", "Copyright 20 - x",
+              "x Visit Charity Shop", "ſ", "K", "İ", "", " ", "\t", "\r", "a", "A"]
+
+
+@given(st.lists(st.one_of(st.sampled_from(SITE_LINES), st.text(max_size=6)), max_size=8),
+       st.sampled_from(["\n", "\r\n", "\r", "", " ", "\n\n", "\u2028"]))
+@SETTINGS
+def test_site_template_gives_the_plain_answer_on_drawn_texts(lines: list[str], separator: str) -> None:
+    from transforms.templates import text as tt
+
+    text = separator.join(lines)
+    assert tt.site_template(text) == plain_site_template(text)
+
+
+@given(st.text(alphabet="# \t\xa0x\n", max_size=12))
+@example("## Title")
+@example("#######x")
+@SETTINGS
+def test_heading_marks_go_as_the_plain_substitution_takes_them(line: str) -> None:
+    from transforms.templates import text as tt
+
+    assert tt.drop_heading_mark(line) == tt.MARKDOWN_HEADING_RE.sub("", line)
+
+
+def test_a_page_is_read_with_no_header_line_answer_of_another() -> None:
+    from transforms.templates import text as tt
+
+    first = "Ningbo exports rise\n2019-08-18Text Size: A A A\n\n" + "The city grew 5% in the first half. " * 3
+    tt.parse(first)
+    assert tt._header_line.cache_info().currsize > 0
+    tt.parse("x")
+    assert tt._header_line.cache_info().currsize <= 1  # emptied by parse, then x's own line
+
+
+def test_every_east_asian_letter_opens_with_one_of_the_lead_bytes() -> None:
+    letters = [chr(code) for code in range(0x110000) if not 0xD800 <= code <= 0xDFFF
+               and textutil.EAST_ASIAN_RE.match(chr(code))]
+    assert len(letters) > 20000
+    assert {letter.encode("utf-8")[0] for letter in letters} == set(textutil._EAST_ASIAN_LEAD_BYTES)
+    assert not textutil._may_hold_east_asian("naïve “quoted” — text €".encode())
+
+
+@given(st.lists(st.sampled_from(LANGUAGE_WORDS + ["Ningbo", "port", "exports", "rose", "city"]), min_size=8,
+                max_size=200).map(" ".join))
+@SETTINGS
+def test_detect_language_gives_the_plain_answer_on_long_word_lists(text: str) -> None:
+    assert textutil.detect_language(text) == plain_detect_language(text)

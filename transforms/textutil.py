@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from itertools import product
+from re import _parser as sre_parse  # type: ignore[attr-defined]
 
 from transforms.boilerplate import CONTACT_EMAIL, CONTACT_LINE, is_boilerplate_text
 from transforms.spacing import SPACE_RE as SPACE_RE  # re-exported: the templates take them from here
@@ -98,6 +99,22 @@ EN_STOPWORD_SPELLINGS = frozenset(
 _ASCII_LETTERS_ONLY = bytes(code if chr(code).isascii() and chr(code).isalpha() else 0x20 for code in range(256))
 _EN_STOPWORD_SPELLING_BYTES = frozenset(word.encode("ascii") for word in EN_STOPWORD_SPELLINGS)
 LANG_MIN_WORDS = 8
+# Every letter of the three classes is a three-byte UTF-8 sequence (U+0800..U+FFFF) whose lead byte,
+# 0xE0 | code point >> 12, is one of these (a byte of 0xE0 and above is only ever a lead byte): a text
+# whose UTF-8 holds none of them (a few memchr scans) has no East Asian letter, without the class scan
+# of every character. A lone surrogate (surrogatepass: lead 0xED) only sends the text to that scan.
+_EAST_ASIAN_RANGES = [(low, high) for _, (low, high) in sre_parse.parse(EAST_ASIAN_RE.pattern)[0][1]]
+assert all(0x800 <= low <= high <= 0xFFFF for low, high in _EAST_ASIAN_RANGES), "a letter outside 3-byte UTF-8"
+_EAST_ASIAN_LEAD_BYTES = tuple(sorted({lead for low, high in _EAST_ASIAN_RANGES
+                                       for lead in range(0xE0 | low >> 12, (0xE0 | high >> 12) + 1)}))
+# Translated like _ASCII_LETTERS_ONLY, but every letter to "a": a word starts wherever " a" stands (after a
+# leading space), so counting them gives the number of words without building them.
+_LETTER_MARKS = bytes(0x61 if code != 0x20 else 0x20 for code in _ASCII_LETTERS_ONLY)
+# The stopwords are counted a quarter of the text at a time (of its letter bytes, cut at a space): once
+# the count so far reaches the ratio with the whole text's word count, the whole text's does (its stopwords
+# can only be more), and the rest is not read. An English article's first half has it (a third of its
+# words are stopwords; the ratio is an eighth).
+LANG_PARTS = 4
 
 # Dates.
 ISO_DATE_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})[-/.年]\s?(\d{1,2})[-/.月]\s?(\d{1,2})(?!\d)")
@@ -227,7 +244,9 @@ def ascii_words(text: str) -> list[bytes]:
 def detect_language(text: str) -> str:
     """"en" for English text; for text mostly in East Asian letters "ko" (hangul), "ja" (kana
     among them) or "zh" (ideographs); "und" otherwise (cheap heuristic)."""
-    if text.isascii() or EAST_ASIAN_RE.search(text) is None:  # isascii: a flag of the string, no scan
+    encoded = text.encode("utf-8", "surrogatepass")
+    # isascii: a flag of the string, no scan; the lead bytes: memchr scans, before the class scan
+    if text.isascii() or not _may_hold_east_asian(encoded) or EAST_ASIAN_RE.search(text) is None:
         cjk = kana = hangul = 0
     else:
         cjk = len(CJK_RE.findall(text))
@@ -235,17 +254,36 @@ def detect_language(text: str) -> str:
         hangul = len(HANGUL_RE.findall(text))
     east_asian = cjk + kana + hangul
     # ascii_words, and their letters counted as the bytes the translation left (every other byte a space)
-    letter_bytes = text.encode("utf-8", "surrogatepass").translate(_ASCII_LETTERS_ONLY)
+    letter_bytes = encoded.translate(_ASCII_LETTERS_ONLY)
     letters = east_asian + len(letter_bytes) - letter_bytes.count(b" ")
     if letters == 0:
         return "und"
     if east_asian / letters > CJK_MAX_RATIO:
         return east_asian_language(cjk, kana, hangul)
-    words = letter_bytes.split()
-    if len(words) < LANG_MIN_WORDS:
-        return "en" if words else "und"
-    stop = sum(map(_EN_STOPWORD_SPELLING_BYTES.__contains__, words))  # the words whose lower case is a stopword
-    return "en" if stop / len(words) >= EN_MIN_STOPWORD_RATIO else "und"
+    marks = b" " + encoded.translate(_LETTER_MARKS)
+    word_count = marks.count(b" a")  # len(letter_bytes.split())
+    if word_count < LANG_MIN_WORDS:
+        return "en" if word_count else "und"
+    # the words whose lower case is a stopword, part by part (cut at a space: no word is split or read twice)
+    size = len(letter_bytes)
+    stop = start = 0
+    for part in range(1, LANG_PARTS + 1):
+        cut = letter_bytes.find(b" ", max(start, size * part // LANG_PARTS)) if part < LANG_PARTS else size
+        if cut < 0:
+            cut = size
+        stop += sum(map(_EN_STOPWORD_SPELLING_BYTES.__contains__, letter_bytes[start:cut].split()))
+        start = cut
+        if stop / word_count >= EN_MIN_STOPWORD_RATIO:
+            return "en"  # the whole text's share is at least this one (as many words, no fewer stopwords)
+    return "und"
+
+
+def _may_hold_east_asian(encoded: bytes) -> bool:
+    """False if the UTF-8 bytes hold no lead byte of an East Asian letter (then EAST_ASIAN_RE finds none)."""
+    for lead in _EAST_ASIAN_LEAD_BYTES:
+        if lead in encoded:
+            return True
+    return False
 
 
 def east_asian_language(cjk: int, kana: int, hangul: int) -> str:

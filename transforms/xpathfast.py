@@ -9,11 +9,14 @@ the element's own attributes, and never its position, gives the same elements wh
 they are found), in a third to a half of the time.
 
 `faster(expr)` rewrites an expression made only of steps `//TAG[PRED]` (the first may be
-`.//TAG[PRED]`, relative to the context node; after the first, a step may be a plain `//TAG`,
+`.//TAG[PRED]` or `ancestor-or-self::TAG[PRED]`, relative to the context node: its elements, or the
+context node and the elements above it, own the attributes; after the first, a step may be a plain `//TAG`,
 `descendant::TAG`, and the path may end in `/@A`), each PRED an `or` of terms that test one attribute
 each: the class-list test `contains(concat(' ', normalize-space(@A), ' '), ' NAME ')`,
 `contains(@A, 'TEXT')`, `@A='TEXT'` and `translate(@A, 'FROM', 'TO')='TEXT'`. The terms are grouped
-by attribute, one `descendant::TAG/@A[...]/..` path per attribute, joined by `|`. Any other
+by attribute, one `descendant::TAG/@A[...]/..` path per attribute, joined by `|`; a class-list test
+is asked after `contains(., 'NAME')`, which needs no copy of the value (normalize-space and concat()
+make three): most class values fail it. Any other
 expression is returned as it is. tests/test_page_shortcuts.py compares both forms on every
 template expression over the real pages and tag soup.
 
@@ -33,17 +36,19 @@ _LITERAL = r"'[^']*'"
 # (term pattern, the term with the attribute replaced by the context node)
 _TERMS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(rf"contains\(concat\(' ', normalize-space\({_ATTR}\), ' '\), (?P<a>{_LITERAL})\)"),
-     "contains(concat(' ', normalize-space(.), ' '), {a})"),
+     "{word}contains(concat(' ', normalize-space(.), ' '), {a})"),
     (re.compile(rf"contains\({_ATTR}, (?P<a>{_LITERAL})\)"), "contains(., {a})"),
     (re.compile(rf"{_ATTR}=(?P<a>{_LITERAL})"), ".={a}"),
     (re.compile(rf"translate\({_ATTR}, (?P<a>{_LITERAL}), (?P<b>{_LITERAL})\)=(?P<c>{_LITERAL})"),
      "translate(., {a}, {b})={c}"),
 )
-_STEP_RE = re.compile(r"(?P<axis>\.?//)(?P<tag>\*|[A-Za-z][A-Za-z0-9]*)\[")
+_STEP_RE = re.compile(r"(?P<axis>\.?//|ancestor-or-self::)(?P<tag>\*|[A-Za-z][A-Za-z0-9]*)\[")
 # After a rewritten step: a step without a predicate (//TAG), or the attribute that ends the path (/@A).
 _PLAIN_STEP_RE = re.compile(r"//(?P<tag>\*|[A-Za-z][A-Za-z0-9]*)(?=/|$)")
 _LAST_ATTRIBUTE_RE = re.compile(r"/@(?P<attr>[A-Za-z_][A-Za-z0-9_-]*)$")
 _OR = " or "
+# XML's whitespace, which normalize-space collapses: a class name holding none of it is part of the value.
+_XML_SPACE = (" ", "\t", "\n", "\r")
 
 
 def faster(expr: str) -> str:
@@ -60,7 +65,7 @@ def faster(expr: str) -> str:
             paths = [f"({' | '.join(paths)})/{tail}"]
             pos = plain.end()
             continue
-        if step is None or (step.group("axis") == ".//" and pos > 0):
+        if step is None or (step.group("axis") != "//" and pos > 0):
             return expr
         end = _closing_bracket(expr, step.end())
         if end is None:
@@ -70,8 +75,8 @@ def faster(expr: str) -> str:
             return expr
         tag = step.group("tag")
         if paths is None:
-            start = "" if step.group("axis") == ".//" else "/"
-            paths = [f"{start}descendant::{tag}/@{attr}[{_OR.join(terms)}]/.." for attr, terms in groups.items()]
+            axis = {".//": "descendant::", "//": "/descendant::"}.get(step.group("axis"), step.group("axis"))
+            paths = [f"{axis}{tag}/@{attr}[{_OR.join(terms)}]/.." for attr, terms in groups.items()]
         else:
             above = " | ".join(paths)
             paths = [f"({above})/descendant::{tag}/@{attr}[{_OR.join(terms)}]/.." for attr, terms in groups.items()]
@@ -100,6 +105,17 @@ def _closing_bracket(expr: str, pos: int) -> int | None:
     return None
 
 
+def _word_first(literal: str) -> str:
+    """What the class-list test of `literal` (' NAME ') is asked after: "contains(., 'NAME') and " when NAME
+    holds no XML whitespace (normalize-space keeps every other character where it stands, so a name found in
+    the normalized value is in the value as it is: the plain substring test, without the copies the
+    normalization and concat() make, rules out the attributes that do not hold it), else nothing."""
+    name = literal[1:-1].strip(" ")
+    if not name or any(space in name for space in _XML_SPACE):
+        return ""
+    return f"contains(., '{name}') and "
+
+
 def _attribute_groups(predicate: str) -> dict[str, list[str]] | None:
     """The predicate's terms rewritten for the attribute axis, grouped by attribute in order of first
     appearance; None if a term is not one of _TERMS."""
@@ -110,6 +126,8 @@ def _attribute_groups(predicate: str) -> dict[str, list[str]] | None:
             match = regex.match(predicate, pos)
             if match:
                 values = {k: v for k, v in match.groupdict().items() if k != "attr"}
+                if "{word}" in template:
+                    values["word"] = _word_first(values["a"])
                 groups.setdefault(match.group("attr"), []).append(template.format(**values))
                 pos = match.end()
                 break
@@ -122,8 +140,6 @@ def _attribute_groups(predicate: str) -> dict[str, list[str]] | None:
         pos += len(_OR)
 
 
-# XML's whitespace, which normalize-space collapses: a class name holding none of it is part of the value.
-_XML_SPACE = (" ", "\t", "\n", "\r")
 
 
 def needed_texts(expr: str) -> list[tuple[tuple[str, str, bool], ...]] | None:

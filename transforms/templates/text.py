@@ -18,6 +18,7 @@ after it gives that date. Everything after the header is body (captions split of
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from transforms.boilerplate import DATE_LINE, DATED_LINE_PATTERNS, is_boilerplate_line
 from transforms.templates.joomla import parse_published
@@ -41,11 +42,28 @@ LIST_MARK_RE = re.compile(r"^[-*•·]\s+(?=\S)")
 SKIP_HEADER_RE = re.compile(r"^(?:written by\b.{0,60}|details|hits\s*[:：]?\s*\d*)$", re.IGNORECASE)
 # Page furniture that tells which site template rendered the text (for the source when
 # no URL is given).
-SITE_MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("hanweb", re.compile(r"^[0-9 :./-]*text size\s*[:：]?(\s*a){1,3}\s*$|【\s*print\s*】|【\s*close\s*】",
-                          re.IGNORECASE | re.MULTILINE)),
-    ("joomla", re.compile(r"^\s*(visit charity shop|f t g m|copyright \d{4} - (custom text here|ningbo life))",
-                          re.IGNORECASE | re.MULTILINE)),
+SITE_MARKER_FLAGS = re.IGNORECASE | re.MULTILINE
+SITE_MARKER_ALTERNATIVES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("hanweb", (r"^[0-9 :./-]*text size\s*[:：]?(\s*a){1,3}\s*$", r"【\s*print\s*】", r"【\s*close\s*】")),
+    ("joomla", (r"^\s*(visit charity shop|f t g m|copyright \d{4} - (custom text here|ningbo life))",)),
+)
+SITE_MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (name, re.compile("|".join(alternatives), SITE_MARKER_FLAGS)) for name, alternatives in SITE_MARKER_ALTERNATIVES
+)
+# What site_template asks instead of SITE_MARKERS' search, which tries every position of the page (each try
+# a call of the regex engine: a quarter of the text template's instructions). An alternative that opens with
+# a multiline ^ matches only where a line starts: those are tried at the line starts alone. The others open
+# with "【" (uncased: IGNORECASE matches it alone), searched for only in a text that holds one.
+# tests/test_page_shortcuts.py compares it with the plain search.
+MARKER_BRACKET = "【"
+assert all(a.startswith(("^", MARKER_BRACKET)) for _, alternatives in SITE_MARKER_ALTERNATIVES for a in alternatives)
+SITE_MARKER_PARTS: tuple[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None], ...] = tuple(
+    (name,
+     re.compile("|".join(a for a in alternatives if a.startswith("^")), SITE_MARKER_FLAGS)
+     if any(a.startswith("^") for a in alternatives) else None,
+     re.compile("|".join(a for a in alternatives if not a.startswith("^")), SITE_MARKER_FLAGS)
+     if not all(a.startswith("^") for a in alternatives) else None)
+    for name, alternatives in SITE_MARKER_ALTERNATIVES
 )
 MARKUP_RE = re.compile(
     r"<\s*(?:!doctype|html|head|body|div|p|meta|table|span|a|br|rss|feed|channel|\?xml)\b", re.IGNORECASE
@@ -103,6 +121,12 @@ def looks_like_text_page(text: str) -> bool:
     return not MARKUP_RE.search(text[:MARKUP_SCAN_CHARS])
 
 
+def drop_heading_mark(line: str) -> str:
+    """MARKDOWN_HEADING_RE.sub("", line): its ^ (not multiline) matches only at the start, where the pattern
+    needs a "#"; a line opening with anything else (nearly all) is not handed to the substitution."""
+    return MARKDOWN_HEADING_RE.sub("", line) if line[:1] == "#" else line
+
+
 def parse(text: str) -> Content:
     """Title, date, section and paragraph blocks of a seed-format text page.
 
@@ -111,7 +135,8 @@ def parse(text: str) -> Content:
     before it and everything above the title is page header (menus, site name, portal
     links); otherwise the title is the first plain line.
     """
-    lines = [MARKDOWN_HEADING_RE.sub("", normalize_space(line)) for line in text.splitlines()]
+    _header_line.cache_clear()  # this page's header lines only (see HEADER_LINE_CACHE)
+    lines = [drop_heading_mark(normalize_space(line)) for line in text.splitlines()]
     dated = _title_above_date(lines)
     if dated is not None:
         return dated
@@ -324,13 +349,38 @@ def _is_plain_header_line(line: str) -> bool:
 
 
 def site_template(text: str) -> str | None:
-    """"hanweb" or "joomla" when the text carries that site's page furniture, else None."""
-    for name, marker in SITE_MARKERS:
-        if marker.search(text):
+    """"hanweb" or "joomla" when the text carries that site's page furniture, else None: the first
+    SITE_MARKERS pattern that `search` finds in `text`, asked as SITE_MARKER_PARTS say."""
+    for name, at_line_start, bracketed in SITE_MARKER_PARTS:
+        if at_line_start is not None and _matches_at_a_line_start(at_line_start, text):
+            return name
+        if bracketed is not None and MARKER_BRACKET in text and bracketed.search(text):
             return name
     return None
 
 
+def _matches_at_a_line_start(pattern: re.Pattern[str], text: str) -> bool:
+    """pattern.search(text) is not None, for a pattern whose every alternative opens with a multiline ^:
+    a match starts at 0 or right after a newline, and `match` from there sees the newline before it."""
+    if pattern.match(text):
+        return True
+    newline = text.find("\n")
+    while newline >= 0:
+        if pattern.match(text, newline + 1):
+            return True
+        newline = text.find("\n", newline + 1)
+    return False
+
+
+# The title searches ask about the same header lines again and again (each date line candidate, each plain
+# line, the section, the lines under the date: about two and a half times per line): _header_line is a pure
+# function of the line, its answer (an immutable tuple) computed once per page. parse empties the cache
+# first: it holds one page's lines (a page's header is far shorter than this), and a benchmark passing the
+# same pages again gets no answer from an earlier pass. Another thread's clearing only costs a recomputation.
+HEADER_LINE_CACHE = 1024
+
+
+@lru_cache(maxsize=HEADER_LINE_CACHE)
 def _header_line(line: str) -> tuple[str, str | None] | None:
     """("section"|"published", value) for a metadata line of the header, else None. One list mark
     is read past ("- Published: ..."); a line marked twice is not a header line."""
