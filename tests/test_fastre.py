@@ -24,8 +24,8 @@ from transforms.fastre import (
     case_folded,
     folded_backwards,
     folded_text,
-    iter_from_starts,
     iter_from_unclaimed_starts,
+    matches_from_starts,
     reversed_pattern,
 )
 from transforms.metrics import describe, engine, matchers, numbers, periods, qualifiers, structure, subjects
@@ -305,9 +305,9 @@ def _same_spelled_counts(para: str) -> None:
         scan = numbers.sentence_scan(tokens, para, start, end)
         word_led = [regex for rule, regex, _ in matchers.MATCHERS if rule in engine.WORD_LED]
         for regex in [matchers.SPELLED_COUNT_RE] * scan.spelled + word_led * scan.words:
-            got = [m.span() for m in iter_from_starts(regex, para, scan.word_starts, start, end)]
+            got = [m.span() for m in matches_from_starts(regex, para, scan.word_starts, start, end)]
             assert got == [m.span() for m in regex.finditer(para, start, end)], (regex.pattern, para[start:end])
-        got = [m.span() for m in iter_from_starts(matchers.FRACTION_RE, para, engine.fraction_starts(para, scan),
+        got = [m.span() for m in matches_from_starts(matchers.FRACTION_RE, para, engine.fraction_starts(para, scan),
                                                     start, end)]
         assert got == [m.span() for m in matchers.FRACTION_RE.finditer(para, start, end)], para[start:end]
 
@@ -364,7 +364,7 @@ number_text_strategy = st.lists(st.tuples(st.sampled_from(NUMBER_WORDS), st.samp
 @settings(max_examples=300, deadline=None)
 @given(st.one_of(text_strategy, number_text_strategy))
 @example("In −12 - 15 companies, 2 – 3 centers, #5 and 3-4 labs")
-def test_iter_from_starts_equals_finditer(text: str) -> None:
+def test_matches_from_starts_equals_finditer(text: str) -> None:
     """The number-led matchers tried only at the number starts (the range count at every digit
     run: its lookbehind lets a minus sign through) find what finditer finds."""
     digit_starts = [a for a, _, is_digits in scan_numbers(text) if is_digits]
@@ -372,13 +372,13 @@ def test_iter_from_starts_equals_finditer(text: str) -> None:
     number_led = [regex for rule, regex, _ in matchers.MATCHERS if rule in engine.NUMBER_LED]
     assert len(number_led) == len(engine.NUMBER_LED)
     for regex in number_led:
-        got = [m.span() for m in iter_from_starts(regex, text, num_starts, 0, len(text))]
+        got = [m.span() for m in matches_from_starts(regex, text, num_starts, 0, len(text))]
         assert got == [m.span() for m in regex.finditer(text)], (regex.pattern, text)
     pos, endpos = 3, max(3, len(text) - 2)
     for regex, starts in ((matchers.COUNT_RE, num_starts), (matchers.BARE_NUMBER_RE, num_starts),
                           (matchers.COUNT_COPULA_RE, num_starts), (matchers.YEARS_RE, num_starts),
                           (matchers.RANGE_COUNT_RE, digit_starts)):
-        got = [m.span() for m in iter_from_starts(regex, text, starts, pos, endpos)]
+        got = [m.span() for m in matches_from_starts(regex, text, starts, pos, endpos)]
         assert got == [m.span() for m in regex.finditer(text, pos, endpos)], (regex.pattern, text)
 
 
@@ -398,7 +398,7 @@ def _unclaimed_both_ways(regex: re.Pattern[str], text: str, starts: list[int], p
         return given
 
     plain_claims, claims = list(claims), list(claims)
-    expected = run(iter_from_starts(regex, text, starts, pos, endpos), plain_claims, plain=True)
+    expected = run(matches_from_starts(regex, text, starts, pos, endpos), plain_claims, plain=True)
     got = run(iter_from_unclaimed_starts(regex, text, starts, pos, endpos, claims), claims, plain=False)
     assert got == expected, (regex.pattern, text, pos, endpos)
 

@@ -18,7 +18,7 @@ jumps ahead only to a leading literal or character class). `LeadScan` searches s
 twin that opens with the character class itself, so the engine does jump from one such character to
 the next (worth it where they are rare: capitals, digits, currency marks).
 
-`iter_from_starts` is `finditer` for patterns whose every match starts at a known kind of
+`matches_from_starts` is `finditer` for patterns whose every match starts at a known kind of
 position (the start of a digit run, of a month name): only those positions are tried;
 `iter_from_unclaimed_starts` leaves out the starts inside spans already claimed (their matches could
 never be taken) unless a later start needs to know where their match ends.
@@ -531,24 +531,6 @@ class TailPattern:
         return text if match is None else text[: match.start()] + repl + text[match.end():]
 
 
-def iter_from_starts(pattern: re.Pattern[str], text: str, starts: Iterable[int], pos: int,
-                     endpos: int) -> Iterator[re.Match[str]]:
-    """pattern.finditer(text, pos, endpos) when every match starts at one of `starts` (ascending).
-
-    Matches must be non-empty. Like finditer, a match is looked for only after the end of the previous one.
-    """
-    after = pos
-    for start in starts:
-        if start < after:
-            continue
-        if start >= endpos:
-            break
-        match = pattern.match(text, start, endpos)
-        if match is not None:
-            yield match
-            after = match.end()
-
-
 def lead_positions(text: str, chars: str, pos: int, endpos: int) -> list[int]:
     """Every position of text[pos:endpos] that holds one of `chars`, ascending: one str.find loop per
     character, which runs at memchr's speed (a regex opening with a class of them tests the class at
@@ -564,9 +546,13 @@ def lead_positions(text: str, chars: str, pos: int, endpos: int) -> list[int]:
     return found
 
 
-def matches_from_starts(pattern: re.Pattern[str], text: str, starts: list[int], pos: int,
+def matches_from_starts(pattern: re.Pattern[str], text: str, starts: Iterable[int], pos: int,
                         endpos: int) -> list[re.Match[str]]:
-    """list(iter_from_starts(pattern, text, starts, pos, endpos)), made without a generator."""
+    """list(pattern.finditer(text, pos, endpos)) when every match starts at one of `starts` (ascending),
+    made without a generator.
+
+    Matches must be non-empty. Like finditer, a match is looked for only after the end of the previous one.
+    """
     matches: list[re.Match[str]] = []
     after = pos
     for start in starts:
@@ -611,18 +597,18 @@ def _claimed(pos: int, claimed: list[tuple[int, int]]) -> bool:
 
 def iter_from_unclaimed_starts(pattern: re.Pattern[str], text: str, starts: Iterable[int], pos: int, endpos: int,
                                claimed: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
-    """iter_from_starts(pattern, text, starts, pos, endpos) less its matches that start inside one of the
+    """matches_from_starts(pattern, text, starts, pos, endpos) less its matches that start inside one of the
     `claimed` spans (as they stand when the match would be given: the caller may add to the list between
     matches); those overlap a claimed span whatever they are, and are not even looked for unless a later
     start needs them.
 
     A claimed start's match is looked for only when a later start that is not claimed comes (finditer
     looks for the next match after the end of the one before, which a skipped match would have moved):
-    then the claimed starts before it are matched in order, as iter_from_starts matches them. Claimed
+    then the claimed starts before it are matched in order, as matches_from_starts matches them. Claimed
     starts after the last unclaimed one (a sentence's figures its earlier matchers took) are never matched.
-    Matches must be non-empty and start at their start (pattern.match there), as for iter_from_starts.
+    Matches must be non-empty and start at their start (pattern.match there), as for matches_from_starts.
     """
-    after = pos  # (while claimed starts wait, no later than the end iter_from_starts would have reached)
+    after = pos  # (while claimed starts wait, no later than the end matches_from_starts would have reached)
     waiting: list[int] = []  # the claimed starts not matched yet
     for start in starts:
         if start < after:
@@ -632,7 +618,7 @@ def iter_from_unclaimed_starts(pattern: re.Pattern[str], text: str, starts: Iter
         if _claimed(start, claimed):
             waiting.append(start)
             continue
-        if waiting:  # where iter_from_starts would be now: the waiting starts matched in order
+        if waiting:  # where matches_from_starts would be now: the waiting starts matched in order
             for earlier in waiting:
                 if earlier >= after:
                     match = pattern.match(text, earlier, endpos)
