@@ -140,8 +140,6 @@ def _attribute_groups(predicate: str) -> dict[str, list[str]] | None:
         pos += len(_OR)
 
 
-
-
 def needed_texts(expr: str) -> list[tuple[tuple[str, str, bool], ...]] | None:
     """For an expression `faster` rewrites: per step with a predicate, the (attribute, text, word) of its
     terms, one of which some element's attribute value must hold for the step to select anything (as a

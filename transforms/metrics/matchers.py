@@ -146,7 +146,8 @@ RANK_PLACES_RE = re.compile(
     re.IGNORECASE,
 )
 # The last ordinal of a list after a ranking verb: "Taiwan and Thailand ranked second and third" (the first
-# is rank_verb's; this rule, tried before it, takes only the last one).
+# is rank_verb's; this rule, tried before it, takes only the last one: the match ends where its ordinal
+# does, so _plain_rank's item is that ordinal).
 RANK_VERB_LIST_RE = re.compile(
     rf"\b(?:rank(?:s|ed|ing)?|placed|placing|came|coming)\s+(?:(?:at|as)\s+)?(?:the\s+)?{ORDINAL_ONE}"
     rf"(?:\s*,\s*{ORDINAL_ONE})*\s*,?\s+and\s+(?:the\s+)?(?P<ord>(?P<word>{ORDINAL_ALT})|(?P<n>\d{{1,3}})(?:st|nd|rd|th))\b",
@@ -396,16 +397,6 @@ def _plain_rank(match: re.Match[str]) -> _Found | None:
     return _Found(match.start("ord"), match.end(), float(value), "rank", kind="rank", num_start=match.start("ord"))
 
 
-def _listed_rank(match: re.Match[str]) -> _Found | None:
-    """The last ordinal of a list after a ranking verb (the match starts at the verb; the rank is the ordinal)."""
-    word = match.group("word")
-    value = ORDINAL_WORDS[vocab_key(word)] if word else int(match.group("n"))
-    if value < 1:
-        return None
-    return _Found(match.start("ord"), match.end("ord"), float(value), "rank", kind="rank",
-                  num_start=match.start("ord"))
-
-
 def _scoped_rank(match: re.Match[str]) -> _Found | None:
     group = "ord" if match.group("ord") else "ord2"
     word = match.group("word") or match.group("word2")
@@ -445,7 +436,7 @@ MATCHERS: tuple[tuple[str, re.Pattern[str], Callable[[re.Match[str]], _Found | N
     ("points_compared", POINTS_COMPARED_RE, _bare_points),
     ("points_changed", POINTS_CHANGED_RE, _bare_points),
     ("points_pair", POINTS_PAIR_RE, _bare_points),
-    ("rank_verb_list", RANK_VERB_LIST_RE, _listed_rank),
+    ("rank_verb_list", RANK_VERB_LIST_RE, _plain_rank),
     ("rank_verb", RANK_RE, _rank),
     ("rank_places", RANK_PLACES_RE, _plain_rank),
     ("rank_top_n", TOP_RANK_RE, _top_rank),

@@ -26,7 +26,6 @@ CURRENCY_TRAILERS = ("yuan", "Yuan", "RMB", "dollars", "euros", "US dollars", "U
 # Nouns that are money: a bare scaled amount right after "<noun> of" is one ("an investment of 137.3 million").
 MONEY_NOUNS = ("investment", "investments", "fund", "funds", "funding", "capital", "revenue", "revenues", "budget",
                "budgets", "subsidy", "subsidies", "loan", "loans", "financing", "turnover")
-# Change nouns before a count's change with its noun left out (", an increase of 78 over the previous year").
 # What a sentence may open with before a period cue that still dates what follows ("Statistics show that in
 # 2012, ...", "Data from the bureau showed, in 2011, ..."): the nouns that report and their verbs.
 REPORTING_NOUNS = ("statistics", "data", "figures", "results", "the statistics", "the data", "the figures")
@@ -40,6 +39,7 @@ SPAN_LEAD_WORDS = frozenset("past last next first recent coming previous".split(
 SPAN_UNIT_WORDS = frozenset("years months weeks days quarters decades".split())
 # A count that announces the list after it is the text's structure, not a fact ("five categories, namely ...").
 LIST_INTRO_WORDS = ("namely", "i.e.")
+# Change nouns before a count's change with its noun left out (", an increase of 78 over the previous year").
 COUNT_CHANGE_NOUNS = ("increase", "decrease", "rise", "drop", "decline", "reduction")
 # A multiple in one word ("more than twice the average speed").
 MULTIPLE_WORDS: dict[str, int] = {"twice": 2, "thrice": 3}

@@ -57,14 +57,20 @@ SITE_MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 # tests/test_page_shortcuts.py compares it with the plain search.
 MARKER_BRACKET = "【"
 assert all(a.startswith(("^", MARKER_BRACKET)) for _, alternatives in SITE_MARKER_ALTERNATIVES for a in alternatives)
+
+
+def _joined_markers(alternatives: tuple[str, ...], at_line_start: bool) -> re.Pattern[str] | None:
+    """The alternatives that open with a multiline ^ (or, at_line_start False, the others) as one pattern."""
+    chosen = [a for a in alternatives if a.startswith("^") == at_line_start]
+    return re.compile("|".join(chosen), SITE_MARKER_FLAGS) if chosen else None
+
+
 SITE_MARKER_PARTS: tuple[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None], ...] = tuple(
-    (name,
-     re.compile("|".join(a for a in alternatives if a.startswith("^")), SITE_MARKER_FLAGS)
-     if any(a.startswith("^") for a in alternatives) else None,
-     re.compile("|".join(a for a in alternatives if not a.startswith("^")), SITE_MARKER_FLAGS)
-     if not all(a.startswith("^") for a in alternatives) else None)
+    (name, _joined_markers(alternatives, True), _joined_markers(alternatives, False))
     for name, alternatives in SITE_MARKER_ALTERNATIVES
 )
+
+
 MARKUP_RE = re.compile(
     r"<\s*(?:!doctype|html|head|body|div|p|meta|table|span|a|br|rss|feed|channel|\?xml)\b", re.IGNORECASE
 )
