@@ -25,6 +25,8 @@ from urllib.parse import SplitResult, urlsplit
 
 import yaml
 
+from core.wording import plural
+
 REGISTRY_PACKAGE = "seeds"  # sources.yml ships as package data of the seeds/ folder
 REGISTRY_FILE = "sources.yml"
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
@@ -181,7 +183,8 @@ def _check_keys(where: str, spec: Any, allowed: frozenset[str]) -> dict[str, Any
         raise RegistryError(f"{where}: expected a mapping, got {type(spec).__name__}")
     unknown = set(spec) - allowed
     if unknown:
-        raise RegistryError(f"{where}: unknown key(s) {sorted(unknown)} (known: {sorted(allowed)})")
+        raise RegistryError(f"{where}: unknown {plural(len(unknown), 'key')} {sorted(unknown)} "
+                            f"(known: {sorted(allowed)})")
     return spec
 
 
@@ -245,7 +248,7 @@ def load_sources(
     effective.update({k: v for k, v in (overrides or {}).items() if v})
     unknown = set(effective) - set(raw["sources"])
     if unknown:
-        raise ValueError(f"base URL override for unknown source(s): {sorted(unknown)}")
+        raise ValueError(f"base URL override for unknown {plural(len(unknown), 'source')}: {sorted(unknown)}")
     return {name: _source(name, spec, effective.get(name)) for name, spec in raw["sources"].items()}
 
 

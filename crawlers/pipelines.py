@@ -25,6 +25,7 @@ from twisted.python.failure import Failure
 
 from core.records import KIND_ARTICLE, VIA_DIRECT, VIA_PRINT, FetchFailure, RawPage
 from core.rundir import AtomicWriter, RunPaths, write_json
+from core.wording import counted
 from crawlers.middlewares import STAT_CHARSET_CORRECTED
 from crawlers.report import MAX_REPORT_ERRORS, REQUEST_COUNT_STAT, merge_run_report, responses_by_status
 from crawlers.settings import SETTING_BASE_URL, SETTING_OUT_DIR, SETTING_SOURCE
@@ -49,7 +50,7 @@ STAT_VIA_PRINT = "newsetl/articles/via_print"
 STAT_TRUNCATED = "newsetl/pages/truncated"
 STAT_DECODE_ERRORS = "newsetl/pages/decode_errors"
 STAT_CHARSET_GUESSED = "newsetl/pages/charset_guessed"
-WARNING_DECODE = "invalid {encoding} bytes: {count} byte sequence(s) replaced with U+FFFD"
+WARNING_DECODE = "invalid {encoding} bytes: {sequences} replaced with U+FFFD"
 WARNING_CHARSET_GUESSED = "charset_guessed: no charset declared; decoded as {encoding}, its text looking Chinese"
 WARNING_TRUNCATED = "truncated response kept as received (best effort)"
 WARNING_VIA = "article page failed; stored its {via} view"
@@ -112,8 +113,8 @@ class RawPagePipeline:
                 self._add_warning(item.url, WARNING_TRUNCATED)
             if item.decode_errors:
                 stats.inc_value(STAT_DECODE_ERRORS)
-                self._add_warning(item.url, WARNING_DECODE.format(encoding=item.encoding,
-                                                                  count=item.decode_errors))
+                self._add_warning(item.url, WARNING_DECODE.format(
+                    encoding=item.encoding, sequences=counted(item.decode_errors, "byte sequence")))
             if item.charset_guessed:
                 stats.inc_value(STAT_CHARSET_GUESSED)
                 self._add_warning(item.url, WARNING_CHARSET_GUESSED.format(encoding=item.encoding))

@@ -56,6 +56,7 @@ from typing import TYPE_CHECKING, Any
 from core.records import KINDS, MODALITIES, UNITS, unreadable
 from core.rundir import RunPaths, input_fingerprints, open_lines, read_json, write_json, write_jsonl
 from core.sources import load_sources
+from core.wording import counted, plural
 from transforms import stories
 
 if TYPE_CHECKING:  # pragma: no cover - typing only, GX is imported lazily
@@ -232,11 +233,6 @@ def seen_counts(report: Mapping[str, Any]) -> dict[str, int]:
     return counts
 
 
-def _counted(n: int, word: str) -> str:
-    """"1 article", "2 articles": a count in a finding's text (on-call reads it in the mail)."""
-    return f"{n} {word}{'' if n == 1 else 's'}"
-
-
 def _finding(kind: str, source: str | None, text: str, blocks_load: bool, **extra: Any) -> dict[str, Any]:
     """One thing on-call is told about, with its kind (one of FINDING_KINDS) and source."""
     assert kind in FINDING_KINDS, kind
@@ -338,7 +334,7 @@ def _crawl_alerts(report: Mapping[str, Any], history: History | None = None
                       if isinstance(e, dict) and str(e.get("error", "")).startswith(OFFSITE_REDIRECT_PREFIX)]
         if redirected:
             alerts.append(_finding(OFFSITE_REDIRECT, name,
-                                   f"source {name}: {_counted(len(redirected), 'article')} redirected to another host, "
+                                   f"source {name}: {counted(len(redirected), 'article')} redirected to another host, "
                                    f"not followed (e.g. {redirected[0].get('error')})", False,
                                    url=redirected[0].get("url")))
     return alerts, drift
@@ -495,7 +491,7 @@ def load_suite(name: str, parameters: Mapping[str, Any] | None = None) -> gx.Exp
         kept = {e.meta.get("name") for e in suite.expectations if e.meta}
         dropped = [e.get("meta", {}).get("name") for e in spec["expectations"]
                    if e.get("meta", {}).get("name") not in kept]
-        raise ValueError(f"suite {name!r}: GX rejected expectation(s) {dropped}")
+        raise ValueError(f"suite {name!r}: GX rejected {plural(len(dropped), 'expectation')} {dropped}")
     return suite
 
 
@@ -739,8 +735,8 @@ class _Gx:
             raise RuntimeError(f"GX did not build Data Docs at {index}")
         removed = localize_site(self.docs_dir)
         if removed:
-            log.warning("Data Docs: removed %d external asset(s) with no local copy, e.g. %s",
-                        len(removed), removed[0])
+            log.warning("Data Docs: removed %s with no local copy, e.g. %s",
+                        counted(len(removed), "external asset"), removed[0])
         return index
 
 
@@ -1059,8 +1055,8 @@ def _quarantine_findings(bad_articles: list[_Row], bad_metrics: list[_Row], arti
             url = record.get("url") if table == "articles" else record.get("article_url")
             source = source_of.get(url) or (_source_of(row) if table == "articles" else "unknown")
             counts.setdefault(source, Counter())[table] += 1
-    return [_finding(VALIDATION_FAILURE, source, f"source {source}: {_counted(c['articles'], 'article')} and "
-                     f"{_counted(c['metrics'], 'metric')} quarantined", False, articles=c["articles"],
+    return [_finding(VALIDATION_FAILURE, source, f"source {source}: {counted(c['articles'], 'article')} and "
+                     f"{counted(c['metrics'], 'metric')} quarantined", False, articles=c["articles"],
                      metrics=c["metrics"])
             for source, c in sorted(counts.items())]
 

@@ -33,6 +33,7 @@ from urllib.parse import quote
 
 from core.config import alert_emails, data_docs_base_url, runbook_base_url, smtp_timeout
 from core.rundir import read_json, write_json
+from core.wording import counted
 from newsetl import mail
 
 log = logging.getLogger(__name__)
@@ -297,15 +298,6 @@ def inline_code(text: str) -> str:
         return html.escape(text)
     return "".join(f"<code>{html.escape(part)}</code>" if i % 2 else html.escape(part)
                    for i, part in enumerate(parts))
-
-
-def counted(n: Any, word: str, plural: str | None = None) -> str:
-    """"1 article", "2 articles", "0 articles" (a count and its noun, in the right number)."""
-    try:
-        number = int(n or 0)
-    except (TypeError, ValueError):
-        return f"{n} {plural or word + 's'}"
-    return f"{number} {word if number == 1 else plural or word + 's'}"
 
 
 def readable(value: Any) -> str:
@@ -646,8 +638,8 @@ def retry_undelivered(url: str) -> tuple[int, int]:
             delivered += 1
             log.info("undelivered alert %s of run %s mailed now", alert.alert_id, alert.run_id)
         elif down:
-            log.warning("relay unreachable; %d undelivered alert(s) wait for the next validation",
-                        len(pending) - delivered)
+            log.warning("relay unreachable; %s wait for the next validation",
+                        counted(len(pending) - delivered, "undelivered alert"))
             break
     return delivered, len(pending) - delivered
 

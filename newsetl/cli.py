@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 
 from core import config
 from core.sources import load_sources, parse_base_urls
+from core.wording import counted
 from crawlers.run import iso_day, since_day
 from newsetl import progress, summaries
 
@@ -310,7 +311,7 @@ def cmd_status(args: argparse.Namespace) -> int:
     _emit(args, status, summaries.status)
     if version != latest:
         pending = latest - version
-        print(f"newsetl status: {pending} migration{'' if pending == 1 else 's'} pending: run `newsetl db upgrade`",
+        print(f"newsetl status: {counted(pending, 'migration')} pending: run `newsetl db upgrade`",
               file=sys.stderr)
         return 1
     return 0

@@ -17,6 +17,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
+from core.wording import plural
 from newsetl import charts
 
 DAILY_SPAN_DAYS = 62   # a window up to this long is drawn per day, a longer one per month
@@ -44,14 +45,9 @@ def _link(url: Any, text: Any) -> str:
     return _e(text)
 
 
-def _plural(n: Any, one: str, many: str) -> str:
-    """The word for `n` things: 1 article, 2 articles, 0 articles."""
-    return one if n == 1 else many
-
-
 def _count(n: Any, one: str, many: str) -> str:
     """A bold count and its noun: "<b>1</b> article", "<b>48</b> articles"."""
-    return f"<b>{_e(n)}</b> {_plural(n, one, many)}"
+    return f"<b>{_e(n)}</b> {plural(n, one, many)}"
 
 
 # validation_runs.statistics: GX's counts of a suite, or (a summary without suites) the run's row counts
@@ -69,7 +65,7 @@ def _statistics(stats: Any) -> str:
     parts = []
     if "evaluated_expectations" in stats:
         evaluated = stats["evaluated_expectations"]
-        head = f"{_e(evaluated)} {_plural(evaluated, 'expectation', 'expectations')} evaluated"
+        head = f"{_e(evaluated)} {plural(evaluated, 'expectation', 'expectations')} evaluated"
         rest = [f"{_e(stats[key])} {word}" for key, word in EXPECTATION_COUNTS[1:] if key in stats]
         parts.append(head + (": " + ", ".join(rest) if rest and evaluated else ""))
     known = {key for key, _ in EXPECTATION_COUNTS} | {"success_percent"}
@@ -187,7 +183,7 @@ def series_sections(rows: list[dict[str, Any]]) -> tuple[list[str], int]:
         chart = charts.line_chart(
             f"{label} ({unit}) by period",
             [charts.Point(spans[id(p)].short, float(p["value"]), bool(p["disagree"]),
-                          f"{spans[id(p)].long}; {p['stories']} {_plural(p['stories'], 'story', 'stories')}"
+                          f"{spans[id(p)].long}; {p['stories']} {plural(p['stories'], 'story', 'stories')}"
                           + (", articles disagree" if p["disagree"] else ""), spans[id(p)].legend)
              for p in points], unit, [s.legend for s in order])
         rank = {s.key: i for i, s in enumerate(order)}
@@ -202,7 +198,7 @@ def series_sections(rows: list[dict[str, Any]]) -> tuple[list[str], int]:
                        frozenset({2, 3, 4, 5, 6}))
         stories = points[0]["indicator_stories"]
         out.append(f'<section class="series"><h3>{_e(label)} <span class="muted">({_e(indicator)}, {_e(unit)}; '
-                   f'{stories} {_plural(stories, "story", "stories")})</span></h3>{chart}{table}</section>')
+                   f'{stories} {plural(stories, "story", "stories")})</span></h3>{chart}{table}</section>')
     return out, len(out)
 
 
@@ -256,8 +252,8 @@ def validation_section(rows: list[dict[str, Any]], later_empty: list[dict[str, A
         head += '<p class="muted">No run stored so far had anything to validate (0 expectations evaluated).</p>'
     for empty in later_empty or []:
         runs = empty["runs"]
-        head += (f'<p class="muted">{_e(runs)} later {_plural(runs, "run", "runs")} had nothing to validate '
-                 f'(0 expectations evaluated) and {_plural(runs, "is", "are")} not shown; the latest: '
+        head += (f'<p class="muted">{_e(runs)} later {plural(runs, "run", "runs")} had nothing to validate '
+                 f'(0 expectations evaluated) and {plural(runs, "is", "are")} not shown; the latest: '
                  f'<code>{_e(empty["run_id"])}</code>, {_validated(empty)}.</p>')
     table = _table(["suite", "result", "failed or warned expectations", "statistics"],
                    [[_e(r["suite"]),

@@ -52,6 +52,7 @@ from core.rundir import (
     write_lines,
 )
 from core.sources import Source, load_sources
+from core.wording import counted, plural
 from newsetl.connections import database_url as resolve_database_url
 from newsetl.progress import Progress
 
@@ -159,7 +160,7 @@ def check_run_conf(conf: Mapping[str, Any]) -> None:
     first task, so that the run fails there without retries instead of in each crawl task, retried."""
     unknown = sorted(set(conf) - set(RUN_CONF_KEYS))
     if unknown:
-        raise ValueError(f"run conf: unknown key(s) {', '.join(map(repr, unknown))}; "
+        raise ValueError(f"run conf: unknown {plural(len(unknown), 'key')} {', '.join(map(repr, unknown))}; "
                          f"known: {', '.join(RUN_CONF_KEYS)}")
     if "full" in conf and not isinstance(conf["full"], bool):
         raise ValueError(f"run conf: full must be true or false, got {conf['full']!r}")
@@ -331,8 +332,8 @@ def transform_page(
         decode_errors = int(page.get("decode_errors") or 0)
         if decode_errors:  # the crawl counted them on the bytes: its count and codec are exact
             found = [w for w in found if warning_kind(w) != WARNING_ENCODING]
-            found.insert(0, f"{WARNING_ENCODING}: {decode_errors} invalid {page.get('encoding')} byte "
-                            f"sequence(s) replaced with U+FFFD by the crawl")
+            sequences = counted(decode_errors, f"invalid {page.get('encoding')} byte sequence")
+            found.insert(0, f"{WARNING_ENCODING}: {sequences} replaced with U+FFFD by the crawl")
         if page.get("charset_guessed"):
             found.insert(0, f"{WARNING_CHARSET_GUESSED}: no charset declared; the crawl decoded the page as "
                             f"{page.get('encoding')}, its text looking Chinese")
@@ -624,8 +625,8 @@ def validate(
     log.info("validate: %s", {k: v for k, v in summary.items() if isinstance(v, (int, bool))})
     log.info("validate: Data Docs for run %s: %s", paths.run_id, summary.get("data_docs"))
     for warning in summary.get("warnings", []):
-        log.warning("validate: warning %s: %s row(s)", warning.get("expectation"),
-                    warning.get("unexpected_count"))
+        log.warning("validate: warning %s: %s", warning.get("expectation"),
+                    counted(warning.get("unexpected_count"), "row"))
     if summary["batch_failed"]:
         _record_blocked_run(paths, summary, dag_run_id, resolved_url)
         raise ValidationGateFailed(
@@ -782,7 +783,7 @@ def run_all(
     names = sources or list(registry)
     unknown = [n for n in names if n not in registry]
     if unknown:
-        raise ValueError(f"unknown source(s) {unknown}; known: {sorted(registry)}")
+        raise ValueError(f"unknown {plural(len(unknown), 'source')} {unknown}; known: {sorted(registry)}")
     run_dir = prepare_run(run_id or new_run_id())
     result: dict[str, Any] = {"run_dir": run_dir, "crawl": {}}
     # The sources' crawls run side by side, as the DAG's mapped crawl tasks do (each is its own

@@ -9,6 +9,8 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
+from core.wording import counted
+
 
 def _n(value: Any) -> int:
     try:
@@ -38,7 +40,7 @@ def _crawled(name: str, report: Mapping[str, Any]) -> str:
             f"listing pages ({_n(report.get('requests'))} requests)")
     warnings = report.get("warnings") or []
     named = [f"{key} {_n(report.get(key))}" for key in NAMED_CRAWL_WARNINGS if _n(report.get(key))]
-    return (line + (f"; {_count(len(warnings), 'warning')}" if warnings else "")
+    return (line + (f"; {counted(len(warnings), 'warning')}" if warnings else "")
             + (f" ({', '.join(named)})" if named else "")
             + _named_pages("failed", report.get("errors"), "error")
             + _named_pages("warning", warnings, "warning"))
@@ -54,7 +56,7 @@ def _named_pages(label: str, entries: Any, key: str, total: int | None = None,
              else f"\n    {label}: {e}" for e in entries[:NAMED_PAGES]]
     more = (len(entries) if total is None else total) - min(len(entries), NAMED_PAGES)
     if more > 0:
-        lines.append(f"\n    ... {_count(more, f'more {label} page')} in {where}")
+        lines.append(f"\n    ... {counted(more, f'more {label} page')} in {where}")
     return "".join(lines)
 
 
@@ -68,7 +70,7 @@ def transform(result: Mapping[str, Any]) -> str:
     damaged = result.get("archive_errors") or []
     if damaged:  # raw archive lines that could not be read: counted in rejected, named here
         named = [f"{d.get('file')} line {d.get('line')} ({d.get('kind')})" for d in damaged[:3]]
-        line += (f"; {_count(len(damaged), 'raw archive error')}: " + ", ".join(named)
+        line += (f"; {counted(len(damaged), 'raw archive error')}: " + ", ".join(named)
                  + (", ..." if len(damaged) > 3 else ""))
     line += _duplicates(result.get("duplicate_pages"), result.get("duplicates"))
     warned = result.get("warnings") or {}
@@ -89,7 +91,7 @@ def _duplicates(pages: Any, count: Any = None, shown: int = 3, lead: str = "; ")
     if not total:
         return ""
     named = [f"{p.get('url')} (= {p.get('duplicate_of')})" for p in pages[:shown]]
-    return (f"{lead}{_count(total, 'duplicate page')}, the content of another URL of "
+    return (f"{lead}{counted(total, 'duplicate page')}, the content of another URL of "
             f"{'its' if total == 1 else 'their'} source, kept once: "
             + ", ".join(named) + (", ..." if total > len(named) else ""))
 
@@ -128,7 +130,7 @@ def validate(summary: Mapping[str, Any]) -> str:
              f"metrics {_n(summary.get('metrics_accepted'))} accepted, {_n(summary.get('metrics_quarantined'))} "
              f"quarantined of {_n(summary.get('metrics_total'))}",
              f"  critical gates: {'passed' if summary.get('critical_success') else 'failed'}{_blocked(summary)}; "
-             f"{_count(len(summary.get('warnings') or []), 'warning')}; alert mailed: "
+             f"{counted(len(summary.get('warnings') or []), 'warning')}; alert mailed: "
              f"{_mailed(summary)}"]
     duplicates = summary.get("duplicates") or {}
     if isinstance(duplicates, Mapping) and _n(duplicates.get("total")):
@@ -154,8 +156,8 @@ def _computed_prints(result: Mapping[str, Any]) -> str:
     computed, malformed = result.get("stories_computed") or 0, result.get("stories_malformed_prints") or 0
     if not computed and not malformed:
         return ""
-    return (f" ({_count(computed, 'fingerprint')} computed at load: staged without a usable one"
-            + (f"; {_count(malformed, 'staged fingerprint')} malformed" if malformed else "") + ")")
+    return (f" ({counted(computed, 'fingerprint')} computed at load: staged without a usable one"
+            + (f"; {counted(malformed, 'staged fingerprint')} malformed" if malformed else "") + ")")
 
 
 def _steps_then_blocked(result: Mapping[str, Any]) -> list[str]:
@@ -190,12 +192,6 @@ def _status(status: Any, forced: Any) -> str:
     return f"{status} (forced)" if forced else str(status)
 
 
-def _count(value: Any, word: str, many: str | None = None) -> str:
-    """A count and its noun: "1 article", "0 articles", "2 stories" (`many` when not word + "s")."""
-    number = _n(value)
-    return f"{number} {word}" if number == 1 else f"{number} {many or word + 's'}"
-
-
 def _ran(r: Mapping[str, Any]) -> str:
     """When a run row's work happened: a run's crawl start, a reprocess run's load."""
     if r.get("reprocess_of"):
@@ -214,7 +210,7 @@ def runs(rows: list[Mapping[str, Any]]) -> str:
         counts = r.get("counts") or {}
         crawled = ", ".join(f"{name} {_n((a or {}).get('new'))} new/{_n((a or {}).get('unchanged'))} unchanged"
                             for name, a in (r.get("crawled") or {}).items())
-        rows_ = f"{_count(counts.get('articles'), 'article')}, {_count(counts.get('metrics'), 'metric')}"
+        rows_ = f"{counted(counts.get('articles'), 'article')}, {counted(counts.get('metrics'), 'metric')}"
         quarantined = f"{_n(counts.get('quarantined'))} quarantined"
         if r.get("status") == "blocked":
             reasons = "; ".join(str(x) for x in (r.get("load_result") or {}).get("blocked_reasons") or [])
@@ -224,7 +220,7 @@ def runs(rows: list[Mapping[str, Any]]) -> str:
             # load_result.articles_duplicate: pages of another URL's content, not stored again; only the
             # load counts them (a blocked run's record does not), and `load` and `validate` name them
             duplicates = _n((r.get("load_result") or {}).get("articles_duplicate"))
-            what = f"{rows_}, {quarantined}" + (f", {_count(duplicates, 'duplicate page')} kept once"
+            what = f"{rows_}, {quarantined}" + (f", {counted(duplicates, 'duplicate page')} kept once"
                                                 if duplicates else "")
         if r.get("reprocess_of"):
             what = f"reprocess of run {r['reprocess_of']}: {what}"
@@ -283,7 +279,7 @@ def quarantine_decisions(results: list[Mapping[str, Any]]) -> str:
                     "released, but it is a stored article: only a --full crawl fetches it again")
         elif r["loaded"]:
             left = r["metrics_left_quarantined"]
-            what = (f"accepted: article {r['article']} (id {r['article_id']}), {_count(r['metrics_loaded'], 'metric')}"
+            what = (f"accepted: article {r['article']} (id {r['article_id']}), {counted(r['metrics_loaded'], 'metric')}"
                     + (f", {left} left quarantined" if left else ""))
         elif r.get("article") == "stale":
             what = "accepted; not loaded: the stored article is newer"
@@ -300,7 +296,7 @@ def indicators_unmapped(rows: list[Mapping[str, Any]]) -> str:
         return "every metric subject maps to an indicator (or no metric is stored)"
     total = rows[0].get("unmapped_subjects") or len(rows)
     shown = f"the {len(rows)} most frequent" if len(rows) < total else "most frequent first"
-    lines = [f"{_count(total, 'unmapped subject')}, {shown} (metrics / articles, units):"]
+    lines = [f"{counted(total, 'unmapped subject')}, {shown} (metrics / articles, units):"]
     for r in rows:
         lines.append(f"  {_n(r.get('metrics')):>5} / {_n(r.get('articles')):<4} {r.get('subject')}  "
                      f"[{', '.join(r.get('units') or [])}]")
@@ -309,10 +305,10 @@ def indicators_unmapped(rows: list[Mapping[str, Any]]) -> str:
 
 def report(result: Mapping[str, Any]) -> str:
     return (f"report: {result['report']}\n"
-            f"  {result['from']} to {result['to']}: {_count(result.get('articles'), 'article')}, "
-            f"{_count(result.get('stories'), 'story', 'stories')}, "
-            f"{_count(result.get('metrics'), 'metric')}; "
-            f"{_count(result.get('charts'), 'chart')} ({_n(result.get('indicators'))} indicator series), "
-            f"{_count(result.get('disagreements'), 'disagreement')}, "
-            f"{_count(result.get('quarantined'), 'quarantined URL')} listed "
+            f"  {result['from']} to {result['to']}: {counted(result.get('articles'), 'article')}, "
+            f"{counted(result.get('stories'), 'story', 'stories')}, "
+            f"{counted(result.get('metrics'), 'metric')}; "
+            f"{counted(result.get('charts'), 'chart')} ({_n(result.get('indicators'))} indicator series), "
+            f"{counted(result.get('disagreements'), 'disagreement')}, "
+            f"{counted(result.get('quarantined'), 'quarantined URL')} listed "
             f"(read as {result.get('as_role')})")

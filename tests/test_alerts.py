@@ -501,7 +501,7 @@ def test_crawl_outage_and_load_blocked_are_named_by_kind_and_source():
     blocked = {**BASE, "batch_failed": True, "articles_quarantined": 3, "batch_failed_reasons": [share],
                "findings": [{"kind": "load_blocked", "source": None, "blocks_load": True, "text": share},
                             {"kind": "validation_failure", "source": "ningbo_gov", "blocks_load": False,
-                             "text": "source ningbo_gov: 3 article(s) and 0 metric(s) quarantined"}]}
+                             "text": "source ningbo_gov: 3 articles and 0 metrics quarantined"}]}
     subject, body = validation_alert(blocked, "r9")
     assert subject == (f"[newsetl] load blocked: ningbo_gov — {share} (+ validation failure) (run r9)")
     assert "README.md#load-blocked" in body and "--force" in body

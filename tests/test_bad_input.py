@@ -115,7 +115,7 @@ def bad_utf8_page() -> bytes:
 def test_invalid_utf8_is_counted_and_warned_not_replaced_silently() -> None:
     article = parse_page(bad_utf8_page(), url=URL)
     assert "core \ufffd\ufffd competitiveness" in article.body  # replaced, and now counted
-    assert article.warnings == ["encoding: 2 invalid utf-8 byte sequence(s) replaced with U+FFFD"]
+    assert article.warnings == ["encoding: 2 invalid utf-8 byte sequences replaced with U+FFFD"]
     # a page that really contains U+FFFD (valid UTF-8) is no decoding error
     genuine = parse_page(page_with(PARAGRAPHS.replace("core", "core \ufffd")).encode("utf-8"), url=URL)
     assert genuine.warnings == []
@@ -132,7 +132,7 @@ def test_extract_prints_one_warning_line_per_repair_and_the_whole_article(tmp_pa
     assert [d["path"] for d in docs] == [str(bad), str(deep)]
     assert all(SECOND in d["body"] for d in docs) and "warnings" not in docs[0]
     lines = proc.stderr.strip().splitlines()
-    assert lines[0] == (f"newsetl extract: {bad}: warning: encoding: 2 invalid utf-8 byte sequence(s) "
+    assert lines[0] == (f"newsetl extract: {bad}: warning: encoding: 2 invalid utf-8 byte sequences "
                         "replaced with U+FFFD")
     assert lines[1].startswith(f"newsetl extract: {deep}: warning: nesting: HTML nested deeper than ")
     assert len(lines) == 2
@@ -164,7 +164,7 @@ def test_crawl_counts_pages_it_decoded_with_replacements(tmp_path: Path) -> None
     pipeline.spider_closed(spider, "finished")
     report = json.loads((tmp_path / "raw" / "ningbolife" / "crawl_report.json").read_text())
     assert report["pages_with_decode_errors"] == 1
-    assert report["warnings"] == [{"url": url, "warning": "invalid utf-8 bytes: 2 byte sequence(s) replaced "
+    assert report["warnings"] == [{"url": url, "warning": "invalid utf-8 bytes: 2 byte sequences replaced "
                                                           "with U+FFFD"}]
     assert json.loads((tmp_path / "crawl_report.json").read_text())["pages_with_decode_errors"] == 1
     stored = list(read_jsonl(RunPaths(tmp_path).pages("ningbolife")))
@@ -194,7 +194,7 @@ def test_transform_report_names_and_counts_the_repaired_pages(tmp_path: Path) ->
     assert [(w["url"], [line.split(":")[0] for line in w["warnings"]]) for w in counts["page_warnings"]] == [
         (URL.replace("5812", "5813"), ["encoding"]), (URL.replace("5812", "5814"), ["nesting"])]
     assert counts["page_warnings"][0]["warnings"] == [
-        "encoding: 2 invalid utf-8 byte sequence(s) replaced with U+FFFD by the crawl"]
+        "encoding: 2 invalid utf-8 byte sequences replaced with U+FFFD by the crawl"]
     assert json.loads(paths.transform_report.read_text()) == counts
     assert summaries.transform(counts).endswith("; page warnings: encoding 1, nesting 1")
 

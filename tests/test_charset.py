@@ -165,7 +165,7 @@ def test_a_guessed_charset_is_counted_in_the_crawl_report_totals_and_summaries(t
     assert (report["charset_guessed"], report["pages_with_decode_errors"], report["charset_corrected"]) == (1, 1, 0)
     assert report["warnings"] == [
         {"url": URL, "warning": "charset_guessed: no charset declared; decoded as gb18030, its text looking Chinese"},
-        {"url": stray.url, "warning": "invalid utf-8 bytes: 6 byte sequence(s) replaced with U+FFFD"}]
+        {"url": stray.url, "warning": "invalid utf-8 bytes: 6 byte sequences replaced with U+FFFD"}]
     totals = json.loads((run / "crawl_report.json").read_text())
     assert (totals["charset_guessed"], totals["pages_with_decode_errors"]) == (1, 1)
     assert summaries.crawl("ningbo_gov", {**report, "run_dir": str(run)}).splitlines()[0].endswith(

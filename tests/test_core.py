@@ -1,8 +1,12 @@
-"""The ground floor: the site registry (core.sources) and the run directory (core.rundir)."""
+"""The ground floor: the site registry (core.sources), the run directory (core.rundir) and how
+counts read (core.wording)."""
 from __future__ import annotations
 
 import gzip
+import io
 import json
+import re
+import tokenize
 from pathlib import Path
 
 import pytest
@@ -20,6 +24,7 @@ from core.sources import (
     source_for_host,
     source_for_template,
 )
+from core.wording import counted, plural
 from crawlers import settings as crawl_settings_module
 from devtools import SOURCES_FILE
 from transforms.page import TEMPLATES, source_for
@@ -321,3 +326,40 @@ def test_a_data_dir_on_storage_the_product_does_not_support_is_refused_by_name()
     with pytest.raises(ValueError, match=r"data dir 'ftp://x/y': a data dir is a local directory .* s3://bucket/prefix"):
         rundir.DataDir("ftp://x/y")
     assert rundir.DataDir("s3://bucket/prefix").remote and rundir.DataDir("file:///tmp/x").local == Path("/tmp/x")
+
+
+@pytest.mark.parametrize(("n", "expected"), [
+    (0, "0 articles"), (1, "1 article"), (2, "2 articles"), ("1", "1 article"), (None, "0 articles"),
+    ("n/a", "n/a articles"),  # a summary field that is no number is shown as it is
+])
+def test_a_count_reads_with_its_noun_in_the_right_number(n: object, expected: str) -> None:
+    assert counted(n, "article") == expected
+
+
+def test_an_irregular_plural_is_given_by_the_caller() -> None:
+    assert (counted(1, "story", "stories"), counted(3, "story", "stories")) == ("1 story", "3 stories")
+    assert (plural(1, "is", "are"), plural(2, "is", "are"), plural(0, "key")) == ("is", "are", "keys")
+
+
+RUNTIME_PACKAGES = ("core", "crawlers", "dags", "expectations", "newsetl", "transforms", "warehouse")
+HEDGED_PLURAL_RE = re.compile(r"[a-z]\(s\)")  # "article(s)", "row(s)"; "http(s)" is a URL scheme
+
+
+def test_no_message_hedges_its_plural() -> None:
+    """Summaries, mails, logs and errors say "1 row" / "2 rows" (core.wording.counted), never "row(s)":
+    every string literal of the runtime code is read (comments and docstrings may still say it)."""
+    root = Path(__file__).resolve().parent.parent
+    hedged = []
+    for package in RUNTIME_PACKAGES:
+        for path in sorted((root / package).rglob("*.py")):
+            tokens = tokenize.generate_tokens(io.StringIO(path.read_text(encoding="utf-8")).readline)
+            previous = None
+            for token in tokens:
+                is_docstring = previous in (None, tokenize.INDENT, tokenize.NEWLINE, tokenize.NL)
+                if token.type == tokenize.STRING and not is_docstring:  # (an f-string is one STRING in 3.11)
+                    text = token.string.replace("http(s)", "")
+                    if HEDGED_PLURAL_RE.search(text):
+                        hedged.append(f"{path.relative_to(root)}:{token.start[0]}: {token.string[:80]}")
+                if token.type not in (tokenize.COMMENT, tokenize.NL):
+                    previous = token.type
+    assert not hedged, "\n".join(hedged)

@@ -97,7 +97,7 @@ def test_a_failed_batch_fails_validate_without_retry_and_a_transient_error_retri
 @pytest.mark.parametrize(("conf", "message"), [
     ({"since": "2099-01-01"}, "is after today"),
     ({"since": "2026/11/01"}, "since: expected YYYY-MM-DD"),
-    ({"sinse": "2026-11-01"}, "unknown key(s) 'sinse'"),
+    ({"sinse": "2026-11-01"}, "unknown key 'sinse'"),
     ({"full": "yes"}, "full must be true or false"),
     ({"run_id": ""}, "run_id must be a non-empty string"),
 ])

@@ -17,6 +17,7 @@ import lxml.html
 
 from core.records import MAX_BODY_CHARS, MAX_PAGE_BYTES, WARNING_ENCODING, WARNING_OVERSIZED, Article
 from core.sources import Source, load_sources, source_for_host, source_for_template
+from core.wording import counted
 from transforms.charset import choose_charset, scrapy_choice
 from transforms.errors import NotAnArticle
 from transforms.metrics import extract_metrics
@@ -84,13 +85,13 @@ def parse_page(
     if isinstance(content, bytes):
         text, codec, replaced = decode_counted(content, content_type)
         if replaced:
-            warnings.append(f"{WARNING_ENCODING}: {replaced} invalid {codec} byte sequence(s) "
+            warnings.append(f"{WARNING_ENCODING}: {counted(replaced, f'invalid {codec} byte sequence')} "
                             f"replaced with U+FFFD")
     else:
         text = content
         replaced = text.count(REPLACEMENT_CHAR)
         if replaced:
-            warnings.append(f"{WARNING_ENCODING}: {replaced} replacement character(s) U+FFFD in the "
+            warnings.append(f"{WARNING_ENCODING}: {counted(replaced, 'replacement character')} U+FFFD in the "
                             f"page text (bytes the decoder could not read)")
     if isinstance(content, str) and _looks_binary_text(text):
         raise NotAnArticle("binary", "content is not text")

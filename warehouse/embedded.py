@@ -25,6 +25,8 @@ import subprocess
 import warnings
 from pathlib import Path
 
+from core.wording import counted
+
 log = logging.getLogger(__name__)
 
 CLEANUP_MODES = (None, "stop", "delete")
@@ -135,7 +137,7 @@ def _reload(uri: str) -> None:
     finally:
         conn.close()
     if bad:
-        raise RuntimeError(f"the embedded server rejected {bad} line(s) of its pg_hba.conf")
+        raise RuntimeError(f"the embedded server rejected {counted(bad, 'line')} of its pg_hba.conf")
 
 
 def role_passwords(path: Path) -> dict[str, str]:

@@ -30,6 +30,7 @@ from typing import Any
 import numpy as np
 from psycopg2.extras import execute_values
 
+from core.wording import counted
 from transforms import stories
 
 log = logging.getLogger(__name__)
@@ -120,8 +121,8 @@ def assign_stories(cur: Any) -> StoryCounts:
         for aid, title, body in cur.fetchall():
             prints[int(aid)] = stories.story_print(title, body or "")
         counts.computed = len(missing)
-        log.info("stories: %d print(s) computed at load (no usable staged print; %d malformed)",
-                 counts.computed, counts.malformed)
+        log.info("stories: %s computed at load (no usable staged print; %d malformed)",
+                 counted(counts.computed, "print"), counts.malformed)
     pending = [(int(aid), prints[int(aid)], content_hash) for aid, content_hash, _ in rows]
     ids = [aid for aid, _, _ in pending]
     keys_of = stories.band_keys_of([p for _, p, _ in pending])
@@ -153,7 +154,8 @@ def assign_stories(cur: Any) -> StoryCounts:
     cur.copy_expert(COPY_BANDS, io.StringIO("".join(map("{}\t{}\n".format, band_keys.tolist(), band_ids.tolist()))))
     execute_values(cur, SET_STORIES, assigned, page_size=1000)
     counts.fingerprinted = len(pending)
-    log.info("stories: %d article(s) fingerprinted, %d joined a known story", counts.fingerprinted, counts.joined)
+    log.info("stories: %s fingerprinted, %d joined a known story", counted(counts.fingerprinted, "article"),
+             counts.joined)
     return counts
 
 
