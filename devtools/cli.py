@@ -100,7 +100,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
         print(f"\n{realgold.format_real_table(heading, pages, real)}")
         if "newsetl" in real:
             ours[folder.resolve()] = real["newsetl"]
-        held_out = folder.resolve() == realgold.HOLDOUT_DIR.resolve()
+        held_out = folder.resolve() in {d.resolve() for d in realgold.HELD_OUT_DIRS}
         if args.details and held_out and not args.held_out_details:
             print(f"\n== {folder.name}: details not listed (a held-out set's misses are not to be tuned on; "
                   f"--held-out-details lists them)")
@@ -109,7 +109,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
                 print(f"\n== {name} on {folder.name}: {len(real_scores.details)} details")
                 print("\n".join(real_scores.details))
     if ours:
-        held = ours.pop(realgold.HOLDOUT_DIR.resolve(), None)
+        held = [ours.pop(d.resolve()) for d in realgold.HELD_OUT_DIRS if d.resolve() in ours]
         with_metrics = [ours[d.resolve()] for d in (realgold.DEV_DIR, realgold.TUNE_SITES_DIR) if d.resolve() in ours]
         print(f"\n{realgold.format_targets(list(ours.values()), held, with_metrics)}")
     return 0
