@@ -19,6 +19,7 @@ from core.records import METRIC_FIELDS, Article, Metric, content_hash, word_coun
 from transforms.api import EXTRACT_FIELDS, extract_document
 from transforms.boilerplate import find_boilerplate
 from transforms.errors import NotAnArticle
+from transforms.metrics import extract_metrics
 from transforms.page import decode_content, decode_counted, detect_template, parse_page, source_for
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -666,6 +667,53 @@ def test_joomla_item_page_on_any_element_with_its_info_block_anywhere(tag: str, 
     for fragment in ("Details", "Category", "Published", "Written by", "Hits", "Copyright"):
         assert fragment not in article.body
     assert find_boilerplate(article.body) == []
+
+
+ARTICLE_EXPECTED = json.loads((ARTICLE_FIXTURES / "expected.json").read_text(encoding="utf-8"))
+
+
+def _metric_facts(metrics: list[Metric]) -> list[tuple[float, str, str, str | None, str | None]]:
+    """What a metric says, without where it stands (spans move when chrome is cut from a body)."""
+    return [(m.value, m.unit, m.kind, m.period, m.qualifier) for m in metrics]
+
+
+@pytest.mark.parametrize("name", sorted(k for k in ARTICLE_EXPECTED if k.endswith(".html")))
+def test_joomla3_article_fixtures(name: str) -> None:
+    """The Joomla 3 article views hand-rendered from joomla-cms's template files (each fixture's header
+    says which files, at which commit, with which options): title, date, section and the article's
+    paragraphs, with none of the page's chrome (info block, icons, vote form, tags, pager, the pagebreak
+    plugin's counter, index and pager) anywhere in the body, and the body's metrics those of the clean text."""
+    spec = ARTICLE_EXPECTED[name]
+    article = parse_page((ARTICLE_FIXTURES / name).read_text(encoding="utf-8"), url=spec["url"])
+    assert (article.source, article.title, article.published, article.section) == (
+        spec["source"], spec["title"], spec["published"], spec["section"])
+    assert article.body.startswith(spec["body_starts"])
+    assert len(article.body.split("\n\n")) == spec["paragraphs"]
+    leaked = [chrome for chrome in spec["chrome"] if chrome in article.body]
+    assert leaked == []
+    assert find_boilerplate(article.body) == []
+    if "body" in spec:
+        clean = "\n\n".join(spec["body"])
+        assert article.body == clean
+        assert _metric_facts(article.metrics) == _metric_facts(extract_metrics(clean, spec["published"], spec["title"]))
+
+
+def test_joomla3_title_is_never_the_page_heading_or_a_subheading() -> None:
+    """show_title off: core Joomla 3 writes no title h2, only the menu item's page heading (div.page-header >
+    h1, "Ningbo Port News"); it was taken as the title. An h2 of the article text is no title either: the
+    document's <title> (without " - Ningbo Life") is."""
+    name = "joomla3_core_no_title_shown.html"
+    spec = ARTICLE_EXPECTED[name]
+    html = (ARTICLE_FIXTURES / name).read_text(encoding="utf-8")
+    text_start = '<div itemprop="articleBody">'
+    assert html.count(text_start) == 1
+    html = html.replace(text_start, text_start + "<h2>Sea-rail transport</h2>")
+    article = parse_page(html, url=spec["url"])
+    assert article.title == spec["title"]
+    assert article.body.startswith("Sea-rail transport\n\n" + spec["body_starts"])
+    headless = re.sub(r"<title>[^<]*</title>", "", html)
+    with pytest.raises(NotAnArticle):  # nothing names the article: not an article, never a heading as title
+        parse_page(headless.replace("<h2>Sea-rail transport</h2>", ""), url=spec["url"])
 
 
 def test_a_beez3_article_with_read_more_links_in_a_side_module_is_an_article() -> None:

@@ -7,7 +7,9 @@ Joomla 3 / schema.org: `div.item-page`, `h2[itemprop=headline]`,
 `time[itemprop=datePublished]/@datetime`, body in `div[itemprop=articleBody]`. The item page
 is the element of class `item-page` whatever its tag (div, article, section); the info block
 is read for the category and date and dropped from the body wherever it stands (above, below,
-split). Category blogs (several items with "Read more:" links) are listings.
+split). The h1 of an item page is the menu item's page heading, never the title. The pagebreak
+plugin's counter, index and pager are dropped: a multipage article's body is the page shown.
+Category blogs (several items with "Read more:" links) are listings.
 """
 from __future__ import annotations
 
@@ -66,11 +68,13 @@ BLOG_XPATHS = (
 READMORE_XPATH = f"//p[{_has_class('readmore')}] | //a[{_has_class('readmore')}]"
 LISTING_MIN_READMORE = 2
 
-# Title.
+# Title. The h1 of an item page is never the article's title: core Joomla 3 and Beez3 write the menu
+# item's page heading there (show_page_heading: "Ningbo Port News"), and the title as an h2 (or not at
+# all: show_title off). An h2 of the article text (a subheading) is not the title either: with no
+# title h2, the title is the document's (og:title, <title> without its " - Site Name").
 TITLE_XPATHS = (
     f"{ITEM_PAGE}//*[@itemprop='headline']",
-    f"{ITEM_PAGE}//h2",
-    f"{ITEM_PAGE}//h1",
+    f"{ITEM_PAGE}//h2[not(ancestor::*[@itemprop='articleBody'])]",
     "//*[@itemprop='headline']",
     f"//*[{_has_class('contentheading')}]",
 )
@@ -123,6 +127,11 @@ BODY_DROP_XPATHS = (
     f".//dd[{' or '.join(_has_class(c) for c in INFO_ITEM_CLASSES)}]",
     f".//ul[{_has_class('pager')} or {_has_class('pagenav')}]",
     f".//div[{_has_class('pagenav')} or {_has_class('pagination')}]",
+    # the pagebreak plugin's parts of a multipage article (plugins/content/pagebreak): the counter "Page 1
+    # of 2" and the Prev / Next >> list (div.pager, div.pagination before 3.0) written into the text, the
+    # article index (toc: "Article Index", the page titles, "All Pages") before it
+    f".//div[{_has_class('pagenavcounter')} or {_has_class('pager')}]",
+    f".//*[{_has_class('article-index')} or @id='article-index']",
     f".//*[{_has_class('tags')}]",
     f".//*[{_has_class('content_rating')} or {_has_class('content_vote')}]",
     f".//*[{_has_class('readmore')}]",
