@@ -716,6 +716,29 @@ def test_joomla3_title_is_never_the_page_heading_or_a_subheading() -> None:
         parse_page(headless.replace("<h2>Sea-rail transport</h2>", ""), url=spec["url"])
 
 
+@pytest.mark.parametrize(("head_title", "alias", "title"), [
+    ("{t} - Ningbo Life", None, "{t}"),  # the site name after the title (Joomla's "After")
+    ("Ningbo Life - {t}", None, "{t}"),  # before it ("Before")
+    ("{t}", None, "{t}"),  # no site name (Joomla's default)
+    ("Port data - a record quarter", "port-data-a-record-quarter", "Port data - a record quarter"),
+    ("Port data - a record quarter - Ningbo Life", "port-data-a-record-quarter", "Port data - a record quarter"),
+    ("Port data - a record quarter", "", "Port data"),  # no alias to tell by: the last " - X" is the site's
+])
+def test_joomla3_title_from_the_head_is_the_reading_of_title_whose_alias_the_url_ends_in(
+        head_title: str, alias: str | None, title: str) -> None:
+    """show_title off: the title is the document's <title>, with the site name Joomla may put after or
+    before it cut off; which parts are the title's is told by the SEF URL's alias (Joomla makes it of the
+    title), so a title holding " - " itself is kept whole."""
+    name = "joomla3_core_no_title_shown.html"
+    spec = ARTICLE_EXPECTED[name]
+    html = (ARTICLE_FIXTURES / name).read_text(encoding="utf-8")
+    url = spec["url"]
+    if alias is not None:
+        url = re.sub(r"/(\d+)-[^/]+\.html$", rf"/\1-{alias}.html" if alias else r"/\1.html", url)
+    html = re.sub(r"<title>[^<]*</title>", f"<title>{head_title.format(t=spec['title'])}</title>", html)
+    assert parse_page(html, url=url).title == title.format(t=spec["title"])
+
+
 def test_a_beez3_article_with_read_more_links_in_a_side_module_is_an_article() -> None:
     html = (ARTICLE_FIXTURES / "joomla3_beez3_article.html").read_text(encoding="utf-8")
     side = ('<div class="moduletable"><p class="readmore"><a href="/a">Read more: A...</a></p>'

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 import lxml.html
 
@@ -81,6 +81,13 @@ TITLE_XPATHS = (
 TITLE_METAS = ("og:title", "twitter:title")
 HEAD_TITLE_XPATH = "//title"
 TITLE_SUFFIX_RE = re.compile(r"\s+[-|–—]\s+[^-|–—]{1,60}$")
+# Joomla's "Site Name in Page Titles" puts the site name after the title (the default where it is on) or
+# before it ("Ningbo Life - Title"); off, the <title> is the title alone, which may hold " - " itself. A SEF
+# article URL ends in the alias Joomla made of the title (/5936-ningbo-accelerates-....html): the reading of
+# <title> whose alias it is wins.
+TITLE_PREFIX_RE = re.compile(r"^[^-|–—]{1,60}?\s+[-|–—]\s+")
+URL_ALIAS_RE = re.compile(r"/\d+-([^/]+?)(?:\.html?)?$", re.IGNORECASE)
+NOT_ALIAS_RE = re.compile(r"[^a-z0-9]+")
 
 # Publication date.
 PUBLISHED_XPATHS = (f"//dd[{_has_class('published')}]", f"//*[{_has_class('published')}]")
@@ -172,7 +179,7 @@ def parse(doc: lxml.html.HtmlElement, html: str, url: str | None = None) -> Cont
     items = values.xpath(doc, ITEM_PAGE)  # asked once: the listing test, the title and the body start from it
     if is_listing(doc, items, values):
         raise NotAnArticle("listing", "Joomla category blog/list page (several items with Read more)")
-    title = first_text_of(in_item_pages(doc, items, expr) for expr in TITLE_XPATHS) or _title_from_head(doc)
+    title = first_text_of(in_item_pages(doc, items, expr) for expr in TITLE_XPATHS) or _title_from_head(doc, url)
     published = _published(doc, values)
     section = _section(doc, title, url, values)
     region = next((nodes[0] for nodes in (in_item_pages(doc, items, expr) for expr in BODY_XPATHS) if nodes), None)
@@ -249,10 +256,24 @@ def _section(doc: lxml.html.HtmlElement, title: str | None, url: str | None, val
     return None
 
 
-def _title_from_head(doc: lxml.html.HtmlElement) -> str | None:
+def _title_from_head(doc: lxml.html.HtmlElement, url: str | None = None) -> str | None:
     for name in TITLE_METAS:
         value = meta_content(doc, name)
         if value:
             return value
     title = first_text(doc, (HEAD_TITLE_XPATH,))
-    return TITLE_SUFFIX_RE.sub("", title) if title else None
+    if not title:
+        return None
+    cut = TITLE_SUFFIX_RE.sub("", title)
+    alias = URL_ALIAS_RE.search(urlsplit(url or "").path)
+    if alias is None:
+        return cut  # no alias to tell by: the site name is taken to follow the title, the usual setting
+    readings = (title, cut, TITLE_PREFIX_RE.sub("", title, count=1), TITLE_PREFIX_RE.sub("", cut, count=1))
+    wanted = _alias(unquote(alias.group(1)))
+    return next((reading for reading in readings if _alias(reading) == wanted), cut)
+
+
+def _alias(text: str) -> str:
+    """Text as Joomla makes an alias of it, near enough to compare: lowercase, each run of other
+    characters one "-" ("Ningbo's GDP - a record" -> "ningbo-s-gdp-a-record")."""
+    return NOT_ALIAS_RE.sub("-", text.lower()).strip("-")
