@@ -363,16 +363,6 @@ def test_tune_sites_metric_floors():
     assert [heading for _, heading in realgold.real_sets()][1].startswith("real pages, tuning set")
 
 
-def test_holdout_floors():
-    pages = load_realgold(realgold.HOLDOUT_DIR)
-    assert len(pages) == 24 and sum(len(p.metrics) for p in pages) == 340
-    scores = score_real("newsetl", pages, realgold.run_newsetl(pages))
-    assert scores.total.pages == len(pages)
-    for measure, floor in HOLDOUT_FLOORS.items():
-        value = getattr(scores.total, measure)
-        assert value is not None and value >= floor, f"holdout {measure} {value} < {floor}"
-
-
 # tests/realgold/holdout2: 16 more pages (1 english.ningbo.gov.cn, 7 ningbolife, 8 other sources; 241 labelled
 # metrics), gathered and labelled blind on 2026-12-04 after five tuning passes, frozen. Measured once when it was
 # added (extractor 2026.12.04.5): 229 gold / 214 predicted / 202 matched, P 0.944, R 0.882, F1 0.912; period
@@ -381,14 +371,18 @@ HOLDOUT2_FLOORS: dict[str, float] = {"precision": 0.93, "recall": 0.86, "f1": 0.
                                      "subject_given_share": 0.64}
 
 
-def test_second_holdout_floors():
-    pages = load_realgold(realgold.HOLDOUT2_DIR)
-    assert len(pages) == 16 and sum(len(p.metrics) for p in pages) == 241
+@pytest.mark.parametrize(("folder", "size", "floors"), [
+    (realgold.HOLDOUT_DIR, (24, 340), HOLDOUT_FLOORS),
+    (realgold.HOLDOUT2_DIR, (16, 241), HOLDOUT2_FLOORS),
+], ids=["holdout", "holdout2"])
+def test_held_out_floors(folder: Path, size: tuple[int, int], floors: dict[str, float]) -> None:
+    pages = load_realgold(folder)
+    assert (len(pages), sum(len(p.metrics) for p in pages)) == size
     scores = score_real("newsetl", pages, realgold.run_newsetl(pages))
     assert scores.total.pages == len(pages)
-    for measure, floor in HOLDOUT2_FLOORS.items():
+    for measure, floor in floors.items():
         value = getattr(scores.total, measure)
-        assert value is not None and value >= floor, f"holdout2 {measure} {value} < {floor}"
+        assert value is not None and value >= floor, f"{folder.name} {measure} {value} < {floor}"
 
 
 def test_speed_systems_take_turns_pass_by_pass():
