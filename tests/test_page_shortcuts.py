@@ -476,6 +476,145 @@ def test_region_blocks_gives_the_plain_walk_on_tag_soup(html: str, seed: int) ->
     check_walks(html, pairs=6, seed=seed)
 
 
+# ------------------------------------------------------------------ the page's UTF-8 handed to the parser
+
+def plain_decode_counted(content: bytes, content_type: str | None = None) -> tuple[str, str, int]:
+    """page.decode_counted before it kept the UTF-8 text choose_charset decodes (rule 2)."""
+    import codecs
+
+    from transforms import page
+    from transforms.charset import choose_charset, scrapy_choice
+    from transforms.errors import NotAnArticle
+
+    if not content.strip():
+        return "", "utf-8", 0
+    if page.is_binary(content, content_type):
+        raise NotAnArticle("binary", f"binary content ({content_type or 'unknown type'})")
+    for bom, codec in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+                       (codecs.BOM_UTF16_BE, "utf-16")):
+        if content.startswith(bom):
+            return page._decode_replacing(content, codec)
+    choice = choose_charset(content, content_type)
+    if choice.encoding is None and content.isascii():
+        return content.decode("utf-8"), "utf-8", 0
+    codec = choice.encoding or scrapy_choice(content, content_type) or "utf-8"
+    return page._decode_replacing(content, codec)
+
+
+def check_decoding(content: bytes, content_type: str | None = None) -> None:
+    """decode_utf8_counted gives the plain decoding (or the same rejection), and its bytes are the text's UTF-8."""
+    from transforms.errors import NotAnArticle
+    from transforms.page import decode_utf8_counted
+
+    try:
+        plain: object = plain_decode_counted(content, content_type)
+    except NotAnArticle as exc:
+        plain = exc.kind
+    try:
+        text, codec, replaced, utf8 = decode_utf8_counted(content, content_type)
+    except NotAnArticle as exc:
+        assert plain == exc.kind
+        return
+    assert (text, codec, replaced) == plain
+    assert utf8 is None or utf8 == text.encode("utf-8")
+
+
+def plain_parse_html(html: str):  # type: ignore[no-untyped-def]
+    """htmlutil.parse_html before the parser was handed UTF-8: the text itself (pages nested no deeper than the
+    walker's limit)."""
+    import lxml.html
+
+    from transforms.templates import htmlutil
+
+    html = htmlutil.XML_INVALID_CHARS_RE.sub("", htmlutil.XML_DECLARATION_RE.sub("", html))
+    parser = lxml.html.HTMLParser(huge_tree=True)
+    parser.set_element_class_lookup(htmlutil.ELEMENT_CLASS_LOOKUP)
+    return lxml.html.document_fromstring(html, parser=parser)
+
+
+def check_parse(html: str, utf8: bytes | None = None) -> None:
+    """parse_html (from UTF-8) builds the tree the plain parse of the text builds, or fails alike."""
+    from lxml import etree
+
+    from transforms.templates.htmlutil import deeper_than_flatten, parse_html
+
+    try:
+        plain = plain_parse_html(html)
+    except Exception as exc:  # noqa: BLE001 - hopeless input: the same failure expected
+        with pytest.raises(type(exc)):
+            parse_html(html, None, utf8)
+        return
+    if deeper_than_flatten(plain):
+        return  # flattened first: the same code either way
+    fast = parse_html(html, None, utf8)
+    assert etree.tostring(fast, encoding="unicode") == etree.tostring(plain, encoding="unicode")
+
+
+CHARSET_MARKUP = ['<meta charset="gb2312">', '<meta http-equiv="Content-Type" content="text/html; charset=gbk">',
+                  '<?xml version="1.0" encoding="gbk"?>', '<?xml version="1.0"?>', "\ufeff", "é", "\xa0", "宁波",
+                  "\U0001f600", "&#x4e2d;", "&#20013;", "\x85", "\u2028", "\x01", "\x7f", "\ufffd"]
+
+
+def test_decoding_keeps_the_plain_text_on_the_real_pages() -> None:
+    for content in html_pages():
+        check_decoding(content)
+        check_decoding(content, "text/html; charset=iso-8859-1")
+    for text in real_texts():
+        check_decoding(text.encode("utf-8", "surrogatepass"))
+        check_decoding(b"\xef\xbb\xbf" + text.encode("utf-8", "surrogatepass"))
+        check_decoding(text.encode("gb18030", "replace"))
+
+
+@given(st.lists(st.one_of(st.sampled_from(CHARSET_MARKUP + MARKUP), st.text(max_size=3)), max_size=30).map("".join),
+       st.sampled_from(["utf-8", "utf-8-sig", "gb18030", "latin-1", "utf-16"]),
+       st.sampled_from([None, "text/html", "text/html; charset=utf-8", "text/html; charset=gbk"]),
+       st.binary(max_size=4))
+@SETTINGS
+def test_decoding_keeps_the_plain_text(text: str, codec: str, content_type: str | None, noise: bytes) -> None:
+    content = text.encode(codec, "replace")
+    check_decoding(content, content_type)
+    check_decoding(content + noise, content_type)
+    check_decoding(noise + content, content_type)
+
+
+def test_parse_from_utf8_builds_the_plain_tree_on_the_real_pages() -> None:
+    from transforms.page import decode_utf8_counted
+
+    for content in html_pages():
+        try:
+            html, _, _, utf8 = decode_utf8_counted(content)
+        except Exception:  # noqa: BLE001 - a binary page
+            continue
+        check_parse(html, utf8)
+        check_parse(html)
+
+
+@given(st.lists(st.one_of(st.sampled_from(CHARSET_MARKUP + FORM_MARKUP + MARKUP), st.text(max_size=3)),
+                max_size=40).map("".join))
+@example('<?xml version="1.0" encoding="gbk"?><p>宁波</p>')
+@example('\ufeff<meta charset="gb2312"><p>é</p>')
+@SETTINGS
+def test_parse_from_utf8_builds_the_plain_tree(html: str) -> None:
+    check_parse(html)
+    if not any("\ud800" <= char <= "\udfff" for char in html):  # text with a lone surrogate has no UTF-8
+        check_parse(html, html.encode("utf-8"))
+
+
+def test_parse_from_utf8_gives_the_same_articles(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from transforms.templates import htmlutil
+
+    pages = list(html_pages())
+    fast = transform_all(pages)
+
+    def plain_xml_valid(html: str, utf8: bytes | None = None) -> tuple[str, str]:
+        html = htmlutil.XML_INVALID_CHARS_RE.sub("", html)
+        return html, html  # the text, not its UTF-8, reaches _parse_whole
+
+    with monkeypatch.context() as patch:
+        patch.setattr(htmlutil, "_xml_valid", plain_xml_valid)
+        assert transform_all(pages) == fast
+
+
 # ------------------------------------------------------------------ characters XML cannot hold; contact lines
 
 INVALID_PIECES = ["\x00", "\x01", "\x08", "\t", "\n", "\x0b", "\x0c", "\r", "\x0e", "\x1f", " ", "\x7f", "\x85",

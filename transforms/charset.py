@@ -97,13 +97,27 @@ class CharsetChoice:
 
 def choose_charset(body: bytes, content_type: str | None) -> CharsetChoice:
     """The codec to decode `body` with, by the rules in the module docstring."""
+    return choose_charset_decoding(body, content_type)[0]
+
+
+def choose_charset_decoding(body: bytes, content_type: str | None) -> tuple[CharsetChoice, str | None]:
+    """(choose_charset(body, content_type), body decoded as UTF-8 when that is the choice of rule 2, else None):
+    rule 2 decodes the whole body to know it is valid UTF-8, and the transform keeps that text instead of
+    decoding the same bytes a second time."""
     bom_encoding, _ = read_bom(body)
     if bom_encoding:
-        return CharsetChoice(_codec_name(bom_encoding))
+        return CharsetChoice(_codec_name(bom_encoding)), None
     if body.isascii():
-        return CharsetChoice(None)
-    if _decodes(body, UTF8):
-        return CharsetChoice(UTF8)
+        return CharsetChoice(None), None
+    try:
+        return CharsetChoice(UTF8), body.decode(UTF8)  # _decodes(body, UTF8), keeping the text
+    except UnicodeDecodeError:
+        pass
+    return _choose_declared(body, content_type), None
+
+
+def _choose_declared(body: bytes, content_type: str | None) -> CharsetChoice:
+    """Rules 3 and 4 (`body`: no BOM, neither ASCII nor UTF-8)."""
     declared = [name for name in _declared(body, content_type) if name]
     for name in sorted(declared, key=is_single_byte):  # stable: meta before header
         if _decodes(body, name):

@@ -18,7 +18,7 @@ import lxml.html
 from core.records import MAX_BODY_CHARS, MAX_PAGE_BYTES, WARNING_ENCODING, WARNING_OVERSIZED, Article
 from core.sources import Source, load_sources, source_for_host, source_for_template
 from core.wording import counted
-from transforms.charset import choose_charset, scrapy_choice
+from transforms.charset import choose_charset_decoding, scrapy_choice
 from transforms.errors import NotAnArticle
 from transforms.metrics import extract_metrics
 from transforms.templates import generic, hanweb, joomla
@@ -82,8 +82,9 @@ def parse_page(
         raise NotAnArticle("oversized", f"page of {size} bytes is above the page size limit of "
                                         f"{MAX_PAGE_BYTES} bytes (the crawl's DOWNLOAD_MAXSIZE); not parsed")
     warnings: list[str] = []
+    utf8: bytes | None = None  # the text in UTF-8, when the page's bytes are that already
     if isinstance(content, bytes):
-        text, codec, replaced = decode_counted(content, content_type)
+        text, codec, replaced, utf8 = decode_utf8_counted(content, content_type)
         if replaced:
             warnings.append(f"{WARNING_ENCODING}: {counted(replaced, f'invalid {codec} byte sequence')} "
                             f"replaced with U+FFFD")
@@ -106,7 +107,7 @@ def parse_page(
         found = text_template.parse(text)
         used = found.site_template or TEXT_TEMPLATE
     else:
-        used, found = _parse_html(text, url, template, warnings)
+        used, found = _parse_html(text, url, template, warnings, utf8)
     article = _to_article(found, url=url, source=source or source_for(url, used))
     if len(article.body) > MAX_BODY_CHARS:
         warnings.append(f"{WARNING_OVERSIZED}: body of {len(article.body)} characters is above the "
@@ -123,19 +124,31 @@ def decode_content(content: bytes, content_type: str | None = None) -> str:
 def decode_counted(content: bytes, content_type: str | None = None) -> tuple[str, str, int]:
     """(text, codec, replaced): `decode_content`, and how many byte sequences the codec could
     not decode (each became U+FFFD; 0 when a charset decoded the bytes cleanly)."""
+    return decode_utf8_counted(content, content_type)[:3]
+
+
+def decode_utf8_counted(content: bytes, content_type: str | None = None) -> tuple[str, str, int, bytes | None]:
+    """(text, codec, replaced, utf8): `decode_counted`, and text.encode("utf-8") when the page's bytes (after a
+    UTF-8 BOM) are exactly that (ASCII, or UTF-8 that decoded cleanly), else None: the HTML parser is handed
+    those bytes instead of encoding the text again."""
     if not content.strip():
-        return "", "utf-8", 0
+        return "", "utf-8", 0, b""
     if is_binary(content, content_type):
         raise NotAnArticle("binary", f"binary content ({content_type or 'unknown type'})")
     for bom, codec in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
                        (codecs.BOM_UTF16_BE, "utf-16")):
         if content.startswith(bom):
-            return _decode_replacing(content, codec)
-    choice = choose_charset(content, content_type)
+            text, codec, replaced = _decode_replacing(content, codec)
+            # a clean utf-8-sig decode: the bytes after the BOM are the text's UTF-8
+            return text, codec, replaced, content[len(bom):] if codec == "utf-8-sig" and not replaced else None
+    choice, decoded = choose_charset_decoding(content, content_type)
+    if decoded is not None:  # valid UTF-8 (charset rule 2): the text choose_charset decoded to know it
+        return decoded, choice.encoding or REPLACEMENT_FALLBACK, 0, content
     if choice.encoding is None and content.isascii():
-        return content.decode(REPLACEMENT_FALLBACK), REPLACEMENT_FALLBACK, 0  # the same text in any ASCII-based charset
+        # the same text in any ASCII-based charset
+        return content.decode(REPLACEMENT_FALLBACK), REPLACEMENT_FALLBACK, 0, content
     codec = choice.encoding or scrapy_choice(content, content_type) or REPLACEMENT_FALLBACK
-    return _decode_replacing(content, codec)
+    return (*_decode_replacing(content, codec), None)
 
 
 def _decode_replacing(content: bytes, codec: str) -> tuple[str, str, int]:
@@ -189,9 +202,10 @@ def _detect(doc: lxml.html.HtmlElement, html: str) -> ModuleType:
 
 
 def _parse_html(html: str, url: str | None, template: str | None,
-                warnings: list[str] | None = None) -> tuple[str, Content]:
+                warnings: list[str] | None = None, utf8: bytes | None = None) -> tuple[str, Content]:
+    """utf8: html.encode("utf-8") when the caller has it (the page's own bytes)."""
     try:
-        doc = parse_html(html, warnings)
+        doc = parse_html(html, warnings, utf8)
     except NotAnArticle:
         raise
     except Exception as exc:  # lxml raises several types for hopeless input

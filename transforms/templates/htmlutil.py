@@ -42,8 +42,11 @@ XML_DECLARATION_RE = re.compile(r"^\s*<\?xml[^>]*>")
 # parser error. They carry no text: dropped before parsing.
 XML_INVALID_CHARS_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 # The same C0 controls as UTF-8 bytes (no byte of a multi-byte sequence is below 0x80): a page
-# is checked for them with one encode and one byte translation, a tenth of the regex's scan.
+# is checked for them in its UTF-8 with one byte translation, a tenth of the regex's scan.
 XML_INVALID_C0_BYTES = bytes(code for code in range(0x20) if code not in (0x09, 0x0A, 0x0D))
+# The translation: each of those bytes to NUL (itself one of them), every other byte to itself, so the
+# translated bytes hold a NUL exactly when the page holds one of them (a memchr finds it).
+XML_INVALID_C0_TO_NUL = bytes(0 if code in XML_INVALID_C0_BYTES else code for code in range(256))
 XML_INVALID_NONCHARACTERS = ("\ufffe", "\uffff")
 BREADCRUMB_SEPARATOR_RE = re.compile(r"[>»›]")
 CENTER_STYLE_RE = re.compile(r"text-align\s*:\s*center", re.IGNORECASE)
@@ -80,18 +83,24 @@ FLATTEN_TOKEN_RE = re.compile(
 )
 
 
-def parse_html(html: str, warnings: list[str] | None = None) -> lxml.html.HtmlElement:
+def parse_html(html: str, warnings: list[str] | None = None, utf8: bytes | None = None) -> lxml.html.HtmlElement:
     """Parse a whole HTML document with lxml (tolerant of legacy markup).
 
     Never loses text to libxml2's limits silently: nesting deeper than the parser allows is
     flattened first (a warning is appended to `warnings`: block elements below
     FLATTEN_DEPTH become line breaks, inline ones are unwrapped, every text is kept); a
-    page that still exceeds a limit raises NotAnArticle("unparseable", ...).
+    page that still exceeds a limit raises NotAnArticle("unparseable", ...). `utf8`:
+    html.encode("utf-8"), when the caller has it (a page's own bytes), else it is encoded here.
     """
-    # lxml refuses str input that carries an XML encoding declaration.
-    html = XML_DECLARATION_RE.sub("", html)
-    html = drop_xml_invalid(html)
-    doc, error = _parse_whole(html)
+    # lxml refuses str input that carries an XML encoding declaration (and the parser is given
+    # the text's UTF-8 without it too, so that nothing but the text decides what it reads).
+    declaration = XML_DECLARATION_RE.match(html)  # XML_DECLARATION_RE.sub("", html): ^ matches at 0 only
+    if declaration is not None:
+        html = html[declaration.end():]
+        if utf8 is not None:  # the UTF-8 of a prefix is a prefix of the UTF-8
+            utf8 = utf8[len(declaration.group().encode("utf-8")):]
+    html, utf8 = _xml_valid(html, utf8)
+    doc, error = _parse_whole(utf8)
     if error is None and not deeper_than_flatten(doc):
         return doc
     if error is None or "depth" in error.lower():
@@ -122,19 +131,31 @@ ELEMENT_CLASS_LOOKUP: etree.ElementClassLookup = etree.ElementDefaultClassLookup
 
 def drop_xml_invalid(html: str) -> str:
     """XML_INVALID_CHARS_RE.sub("", html), without the substitution's scan when there is nothing to drop."""
-    try:
-        raw = html.encode("utf-8")
-    except UnicodeEncodeError:  # a lone surrogate: dropped by the substitution
-        return XML_INVALID_CHARS_RE.sub("", html)
-    if len(raw.translate(None, XML_INVALID_C0_BYTES)) == len(raw) and not any(
+    return _xml_valid(html)[0]
+
+
+def _xml_valid(html: str, utf8: bytes | None = None) -> tuple[str, bytes]:
+    """(drop_xml_invalid(html), the same in UTF-8); `utf8`: html.encode("utf-8") if the caller has it."""
+    if utf8 is None:
+        try:
+            utf8 = html.encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate: dropped by the substitution
+            html = XML_INVALID_CHARS_RE.sub("", html)
+            return html, html.encode("utf-8")
+    if b"\x00" not in utf8.translate(XML_INVALID_C0_TO_NUL) and not any(
             char in html for char in XML_INVALID_NONCHARACTERS):
-        return html
-    return XML_INVALID_CHARS_RE.sub("", html)
+        return html, utf8
+    html = XML_INVALID_CHARS_RE.sub("", html)  # it drops every surrogate: the rest encodes
+    return html, html.encode("utf-8")
 
 
-def _parse_whole(html: str) -> tuple[lxml.html.HtmlElement, str | None]:
-    """(document, None), or (partial document, libxml2's message) when a resource limit cut it short."""
-    parser = lxml.html.HTMLParser(huge_tree=True)
+def _parse_whole(html: str | bytes) -> tuple[lxml.html.HtmlElement, str | None]:
+    """(document, None), or (partial document, libxml2's message) when a resource limit cut it short.
+
+    `html` as text, or as its UTF-8 (the parser told so: a <meta charset> or BOM in the page changes
+    nothing): libxml2 reads UTF-8 as it is, where text with any character above U+007F reaches it as
+    UTF-16 or UCS-4 that it converts first (tests/test_page_shortcuts.py compares the trees)."""
+    parser = lxml.html.HTMLParser(huge_tree=True, encoding="utf-8" if isinstance(html, bytes) else None)
     parser.set_element_class_lookup(ELEMENT_CLASS_LOOKUP)
     doc = lxml.html.document_fromstring(html, parser=parser)
     for entry in parser.error_log:
