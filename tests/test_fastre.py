@@ -935,3 +935,27 @@ def test_char_lead_scans_find_the_plain_matches_on_the_real_pages() -> None:
                 max_size=40).map("".join))
 def test_char_lead_scans_find_the_plain_matches(text: str) -> None:
     _same_char_lead_scans(text)
+
+
+# ------------------------------------------------------------------ the edition a text names
+EDITION_WORDS = ("the", "The", "THE", "tHe", "2020", "1998", "2119", "20", "19", "Zhejiang", "Science", "Awards",
+                 "ningbo", "Xinhua-Baltic", "Index", "bathe", "of", "x2020", "\u00a0", "٢٠٢٠", ",", ".")
+
+
+def _same_edition_years(text: str) -> None:
+    assert engine.named_edition_years(text) == {m.group("year") for m in engine.NAMED_EDITION_RE.finditer(text)}, \
+        text
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(EDITION_WORDS), st.sampled_from((" ", "  ", "\n", "\t ", "", "\u3000"))),
+                max_size=20).map(lambda parts: "".join(word + sep for word, sep in parts)))
+@example("The 2020 Zhejiang Science and the 2019 Xinhua-Baltic Index, bathe 2018 Ningbo Port; the\n2021  Ningbo Week")
+def test_named_edition_years_are_the_plain_finditer_years(text: str) -> None:
+    _same_edition_years(text)
+
+
+def test_named_edition_years_are_the_plain_finditer_years_on_the_real_pages() -> None:
+    for text in real_texts():
+        _same_edition_years(text)
+        _same_edition_years(text[:engine.EVENT_LEAD_CHARS])

@@ -219,8 +219,7 @@ def _document_period(title: str | None, body: str, pub: tuple[int, int] | None) 
     period = _title_period(title, pub)
     if period:
         return period, "period.title"
-    named = {m.group("year") for text in (title or "", body[:EVENT_LEAD_CHARS])
-             for m in NAMED_EDITION_RE.finditer(text)}
+    named = named_edition_years(title or "") | named_edition_years(body[:EVENT_LEAD_CHARS])
     return (named.pop(), "period.edition") if len(named) == 1 else None
 
 
@@ -320,6 +319,34 @@ OPENING_CUE_LEAD = " \t\"“‘'(（"
 # and a capitalised name), read in the headline and the body's first characters.
 NAMED_EDITION_RE = re.compile(r"\b[Tt]he\s+(?P<year>(?:19|20)\d{2})\s+(?=[A-Z][\w'’-]*\s+[A-Z])")
 EVENT_LEAD_CHARS = 400
+# The first two digits of every year NAMED_EDITION_RE reads, and the words right before its whitespace.
+EDITION_CENTURIES = ("19", "20")
+EDITION_ARTICLES = ("the", "The")
+assert NAMED_EDITION_RE.pattern.startswith(r"\b[Tt]he\s+(?P<year>(?:19|20)\d{2})")
+
+
+def named_edition_years(text: str) -> set[str]:
+    """{m.group("year") for m in NAMED_EDITION_RE.finditer(text)}, the pattern tried only where a match can
+    start: a year of the pattern opens with "19" or "20" right after a whitespace run (\\s+, greedy: the year
+    starts where the run ends), which "the" or "The" right before the run opens; `str.find` finds those
+    digits, and the pattern is matched at that "the" (on the whole text: its \\b and lookahead read the same
+    characters as finditer's). Matches never overlap (no "the" inside one's whitespace and digits), so finditer
+    finds one at each such place. A pattern opening with \\b is otherwise tried at every character."""
+    years: set[str] = set()
+    for century in EDITION_CENTURIES:
+        at = text.find(century)
+        while at >= 0:
+            run = at
+            while run > 0 and text[run - 1].isspace():  # (str.isspace: re's \s)
+                run -= 1
+            if run < at and run >= 3 and text[run - 3:run] in EDITION_ARTICLES:
+                match = NAMED_EDITION_RE.match(text, run - 3)
+                if match is not None:
+                    years.add(match.group("year"))
+            at = text.find(century, at + 1)
+    return years
+
+
 # A report's words before an opening cue: "Statistics (from the survey team) show(,| that) ", "According to
 # the annual report released on January 23, " (its own date is the report's, not the figures').
 REPORTING_LEAD_RE = re.compile(
