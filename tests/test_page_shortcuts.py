@@ -611,7 +611,7 @@ def test_parse_from_utf8_gives_the_same_articles(monkeypatch) -> None:  # type: 
         return html, html  # the text, not its UTF-8, reaches _parse_whole
 
     with monkeypatch.context() as patch:
-        patch.setattr(htmlutil, "_xml_valid", plain_xml_valid)
+        patch.setattr(htmlutil, "xml_valid", plain_xml_valid)
         assert transform_all(pages) == fast
 
 
@@ -627,19 +627,24 @@ INVALID_PIECES = ["\x00", "\x01", "\x08", "\t", "\n", "\x0b", "\x0c", "\r", "\x0
 @example("\ud800")
 @example("\uffff")
 @SETTINGS
-def test_drop_xml_invalid_gives_the_plain_substitution(text: str) -> None:
-    from transforms.templates.htmlutil import XML_INVALID_CHARS_RE, drop_xml_invalid
-
-    assert drop_xml_invalid(text) == XML_INVALID_CHARS_RE.sub("", text)
+def test_xml_valid_gives_the_plain_substitution(text: str) -> None:
+    check_xml_valid(text)
 
 
-def test_drop_xml_invalid_gives_the_plain_substitution_on_the_real_pages() -> None:
-    from transforms.templates.htmlutil import XML_INVALID_CHARS_RE, drop_xml_invalid
+def check_xml_valid(text: str) -> None:
+    """xml_valid: the plain substitution, and its UTF-8 (whether the caller gives the text's UTF-8 or not)."""
+    from transforms.templates.htmlutil import XML_INVALID_CHARS_RE, xml_valid
 
+    plain = XML_INVALID_CHARS_RE.sub("", text)
+    assert xml_valid(text) == (plain, plain.encode("utf-8"))
+    if not any("\ud800" <= char <= "\udfff" for char in text):  # text with a lone surrogate has no UTF-8
+        assert xml_valid(text, text.encode("utf-8")) == (plain, plain.encode("utf-8"))
+
+
+def test_xml_valid_gives_the_plain_substitution_on_the_real_pages() -> None:
     for text in real_texts():
-        assert drop_xml_invalid(text) == XML_INVALID_CHARS_RE.sub("", text)
-        damaged = text.replace(". ", ".\x01 ", 3).replace("a", "\x0b", 1)
-        assert drop_xml_invalid(damaged) == XML_INVALID_CHARS_RE.sub("", damaged)
+        check_xml_valid(text)
+        check_xml_valid(text.replace(". ", ".\x01 ", 3).replace("a", "\x0b", 1))
 
 
 def contact_lines() -> list[str]:

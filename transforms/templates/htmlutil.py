@@ -99,7 +99,7 @@ def parse_html(html: str, warnings: list[str] | None = None, utf8: bytes | None 
         html = html[declaration.end():]
         if utf8 is not None:  # the UTF-8 of a prefix is a prefix of the UTF-8
             utf8 = utf8[len(declaration.group().encode("utf-8")):]
-    html, utf8 = _xml_valid(html, utf8)
+    html, utf8 = xml_valid(html, utf8)
     doc, error = _parse_whole(utf8)
     if error is None and not deeper_than_flatten(doc):
         return doc
@@ -129,13 +129,9 @@ ELEMENT_CLASS_LOOKUP: etree.ElementClassLookup = etree.ElementDefaultClassLookup
 )
 
 
-def drop_xml_invalid(html: str) -> str:
-    """XML_INVALID_CHARS_RE.sub("", html), without the substitution's scan when there is nothing to drop."""
-    return _xml_valid(html)[0]
-
-
-def _xml_valid(html: str, utf8: bytes | None = None) -> tuple[str, bytes]:
-    """(drop_xml_invalid(html), the same in UTF-8); `utf8`: html.encode("utf-8") if the caller has it."""
+def xml_valid(html: str, utf8: bytes | None = None) -> tuple[str, bytes]:
+    """(XML_INVALID_CHARS_RE.sub("", html), the same in UTF-8), without the substitution's scan when there is
+    nothing to drop; `utf8`: html.encode("utf-8") if the caller has it."""
     if utf8 is None:
         try:
             utf8 = html.encode("utf-8")
