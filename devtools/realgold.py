@@ -704,13 +704,12 @@ def _met(value: float | None, target: Target) -> bool | None:
     return value <= target.bound if target.at_most else value >= target.bound
 
 
-def format_targets(tuned: Sequence[RealScores], held_out: RealScores | Sequence[RealScores] | None,
+def format_targets(tuned: Sequence[RealScores], held_sets: Sequence[RealScores],
                    tuned_with_metrics: Sequence[RealScores]) -> str:
     """The issue's quality targets, each beside newsetl's figure on the sets tuned on (pooled) and
     on each held-out set (a column each: holdout, then holdout2), and whether all meet it.
     `tuned_with_metrics`: the tuned sets labelled with metrics (dev, tune_sites); `tuned`: every
     tuned set (tune_other too, for titles, dates, chrome)."""
-    held_sets = [] if held_out is None else [held_out] if isinstance(held_out, RealScores) else list(held_out)
     held_heads = ["held out"] + [f"held out {n}" for n in range(2, len(held_sets) + 1)]
     head = f"{'target (newsetl)':<38}{'bound':>9}{'tuned sets':>12}{''.join(f'{h:>12}' for h in held_heads)}{'met':>6}"
     lines = ["quality targets: the tuned sets pooled (dev, tune_sites, and tune_other for titles, dates and "

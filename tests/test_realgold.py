@@ -607,7 +607,7 @@ def test_the_targets_table_judges_each_target_on_its_own_pages():
             "dates_ok": 2}
     tuned = _scores(ningbolife=good, other={**good, "leaks": 4, "titles_ok": 1, "titles": 2})
     held = _scores(ningbo_gov={**good, "matched": 91}, other=good)
-    table = realgold.format_targets([tuned], held, [tuned])
+    table = realgold.format_targets([tuned], [held], [tuned])
     rows = {line[:38].strip(): line.split() for line in table.splitlines()}
     assert rows["chrome lines leaked, two templates"][-1] == "yes"
     assert rows["title accuracy, other sources"][-3:] == ["0.500", "1.000", "NO"]  # 1 of 2 on the tuned "other"
@@ -622,7 +622,7 @@ def test_the_targets_table_judges_each_target_on_its_own_pages():
     assert rows["metric F1"][-3:] == ["(0.935)", "(0.850)", "yes"]
 
     leaky = _scores(ningbo_gov={**good, "leaks": 1})
-    rows = {line[:38].strip(): line.split() for line in realgold.format_targets([leaky], None, [leaky]).splitlines()}
+    rows = {line[:38].strip(): line.split() for line in realgold.format_targets([leaky], [], [leaky]).splitlines()}
     assert rows["chrome lines leaked, two templates"][-3:] == ["1", "n/a", "NO"]  # no held-out set given
 
 
