@@ -174,6 +174,10 @@ class ValidationSummary:
     # when this validation ran: the UTC time its result was decided (ISO 8601), stored by the load as
     # validation_runs.validated_at (migration 011) and shown by the report; "" in no summary written now
     validated_at: str = ""
+    # staged articles whose exact content on-call accepted after an earlier validation quarantined
+    # it (History.accepted_contents): not validated again, not quarantined, loaded as the others:
+    # {"total": n, "sources": {name: n}, "pages": the first MAX_DUPLICATES_NAMED {url, source}}
+    accepted_before: dict[str, Any] = field(default_factory=dict)
     alert_sent: bool = False       # on-call was mailed about this result
     alert_repeated: bool = False   # the same result was mailed before (not mailed again)
 
@@ -205,6 +209,8 @@ class History:
     subject_medians: Mapping[tuple[str, str], tuple[float, int]] = field(default_factory=dict)
     # source -> listing entry point -> article links it yielded in previous runs, most recent first
     listing_links: Mapping[str, Mapping[str, list[int]]] = field(default_factory=dict)
+    # article URL -> the content hashes of it on-call accepted (`newsetl quarantine accept`)
+    accepted_contents: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
 
 @dataclass
@@ -393,6 +399,23 @@ def _duplicate_pages(paths: RunPaths) -> dict[str, Any]:
     sources = Counter(str(p.get("source") or "unknown") for p in pages)
     return {"total": len(pages), "sources": dict(sorted(sources.items())),
             "pages": [{k: p.get(k) for k in ("url", "source", "duplicate_of")} for p in pages[:MAX_DUPLICATES_NAMED]]}
+
+
+def _accepted_before(articles: list[_Row], history: History | None) -> set[int]:
+    """Positions of the readable staged articles whose URL and content_hash on-call accepted."""
+    accepted = history.accepted_contents if history is not None else {}
+    if not accepted:
+        return set()
+    return {r.index for r in articles
+            if not r.reasons and isinstance(r.record, dict)
+            and r.record.get("content_hash") in accepted.get(str(r.record.get("url")), ())}
+
+
+def _named_pages(rows: list[_Row]) -> dict[str, Any]:
+    """{"total", "sources": {name: n}, "pages": the first MAX_DUPLICATES_NAMED {url, source}} of `rows`."""
+    sources = Counter(_source_of(r) for r in rows)
+    return {"total": len(rows), "sources": dict(sorted(sources.items())),
+            "pages": [{"url": r.record.get("url"), "source": _source_of(r)} for r in rows[:MAX_DUPLICATES_NAMED]]}
 
 
 def _source_of(row: _Row) -> str:
@@ -946,8 +969,10 @@ def validate_run(run_dir: Path, today: dt.date | None = None,
             for index, reasons in by_row.items():
                 rows[index].reasons.extend(reasons)
 
-    # unreadable lines are already quarantined; ROW_INDEX maps GX's failing rows back to `articles`
-    good_articles = [r for r in articles if not r.reasons]
+    # unreadable lines are already quarantined; ROW_INDEX maps GX's failing rows back to `articles`;
+    # a content on-call accepted before is not judged again
+    kept = _accepted_before(articles, history)
+    good_articles = [r for r in articles if not r.reasons and r.index not in kept]
     run("articles.critical", "articles", articles, _article_frame(good_articles), True)
     accepted_articles = [r for r in articles if not r.reasons]
     staged_urls = {r.record.get("url") for r in articles if isinstance(r.record, dict)} - {None}
@@ -1026,6 +1051,7 @@ def validate_run(run_dir: Path, today: dt.date | None = None,
         inputs=inputs,
         duplicates=_duplicate_pages(paths),
         validated_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        accepted_before=_named_pages([articles[i] for i in sorted(kept)]),
     )
 
     if history_error:

@@ -533,7 +533,7 @@ def _validation_history(run_dir: str, database_url: str | None) -> tuple[Any, st
     the day-over-day rules off (logged as a warning).
     """
     from expectations.runner import History, outlier_keys
-    from warehouse.queries import listing_link_history, source_history, subject_medians
+    from warehouse.queries import accepted_contents, listing_link_history, source_history, subject_medians
 
     root = Path(run_dir)
     resolved: str | None = None
@@ -544,6 +544,7 @@ def _validation_history(run_dir: str, database_url: str | None) -> tuple[Any, st
             source_counts=source_history(resolved, root.name, before=before),
             subject_medians=subject_medians(resolved, outlier_keys(root), root.name),
             listing_links=listing_link_history(resolved, root.name, before=before),
+            accepted_contents=accepted_contents(resolved),
         )
     except Exception as exc:  # noqa: BLE001 - any failure here only costs the history rules
         error = f"{type(exc).__name__}: {str(exc).strip()[:300]}"

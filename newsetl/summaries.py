@@ -136,8 +136,21 @@ def validate(summary: Mapping[str, Any]) -> str:
     if isinstance(duplicates, Mapping) and _n(duplicates.get("total")):
         lines.append(_duplicates(duplicates.get("pages"), duplicates.get("total"), lead="  ")
                      + " (not validated again, not quarantined)")
+    accepted = summary.get("accepted_before") or {}
+    if isinstance(accepted, Mapping) and _n(accepted.get("total")):
+        lines.append(_accepted_before(accepted.get("pages"), accepted.get("total")))
     lines.append(f"  Data Docs: {summary.get('data_docs') or 'none built'}")
     return "\n".join(lines)
+
+
+def _accepted_before(pages: Any, count: Any, shown: int = 3) -> str:
+    """"  N articles on-call accepted before with this content, not validated again: URL, ..."."""
+    pages = [p for p in pages or [] if isinstance(p, Mapping)] if isinstance(pages, list) else []
+    total = _n(count) or len(pages)
+    named = [str(p.get("url")) for p in pages[:shown]]
+    return (f"  {counted(total, 'article')} on-call accepted before with this content "
+            f"(newsetl quarantine accept), not validated again: "
+            + ", ".join(named) + (", ..." if total > len(named) else ""))
 
 
 def load(result: Mapping[str, Any]) -> str:

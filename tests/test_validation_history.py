@@ -17,7 +17,7 @@ from helpers import content_hash, make_article, make_metric, make_run_dir
 
 from devtools import free_port, refused_port
 from devtools.smtp_sink import hung_relay, start_sink
-from newsetl import steps
+from newsetl import steps, summaries
 from warehouse.load import load_run
 from warehouse.queries import source_history, subject_medians
 
@@ -348,3 +348,44 @@ def _last_error(url: str, alert_id: int) -> str:
             return str(cur.fetchone()[0])
     finally:
         conn.close()
+
+
+def test_an_article_on_call_accepted_is_not_quarantined_again_with_the_same_content(tmp_path, pg_url):
+    """A --full crawl fetches an accepted article again: the same content is not judged (and
+    alerted on) again, it is named in the summary; a changed content is validated as any other."""
+    from warehouse.quarantine import accept
+
+    def run(name: str, started: str, body_tail: str = "") -> Path:
+        run_dir = staged_run(tmp_path / name, crawl_report(started, ningbo_gov=(7, 0)), bad_article=True)
+        if body_tail:  # the leaky article's content changed since it was accepted
+            path = run_dir / "staged" / "articles.jsonl"
+            rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+            rows[-1]["body"] += body_tail
+            rows[-1]["content_hash"] = content_hash(rows[-1]["title"], rows[-1]["body"])
+            path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+        return run_dir
+
+    first = run("first", "2026-11-20T06:00:00+00:00")
+    summary = steps.validate(str(first), alert=False, database_url=pg_url)
+    assert summary["articles_quarantined"] == 1 and summary["accepted_before"]["total"] == 0
+    steps.load(str(first), database_url=pg_url)
+    leaky = f"http://english.ningbo.gov.cn/art/2026/11/21/art_{GOOD_ARTICLES}.html"
+    [decision] = accept(pg_url, [leaky], by="oncall", note="the leak is the article's own text")
+    assert decision["loaded"] is True
+
+    again = run("again", "2026-11-21T06:00:00+00:00")
+    summary = steps.validate(str(again), alert=False, database_url=pg_url)
+    assert (summary["articles_quarantined"], summary["metrics_quarantined"]) == (0, 0)
+    assert summary["critical_success"] is True and summary["failed_expectations"] == []
+    assert summary["articles_accepted"] == GOOD_ARTICLES + 1
+    assert summary["accepted_before"] == {"total": 1, "sources": {"ningbo_gov": 1},
+                                          "pages": [{"url": leaky, "source": "ningbo_gov"}]}
+    line = summaries.validate(summary)
+    assert f"1 article on-call accepted before with this content (newsetl quarantine accept), " \
+           f"not validated again: {leaky}" in line
+    result = steps.load(str(again), database_url=pg_url)
+    assert result["articles_unchanged"] == GOOD_ARTICLES + 1 and result["quarantined"] == 0
+
+    changed = run("changed", "2026-11-22T06:00:00+00:00", body_tail=" Updated.")
+    summary = steps.validate(str(changed), alert=False, database_url=pg_url)
+    assert summary["articles_quarantined"] == 1 and summary["accepted_before"]["total"] == 0

@@ -144,6 +144,38 @@ def _previous_reports(url: str, before_run_id: str, runs: int, before: str | Non
         conn.close()
 
 
+# The article contents on-call accepted (`newsetl quarantine accept`): the content_hash of each
+# validation-quarantined article record an accept decision acted on, by URL. An exact content
+# accepted once is not quarantined again by a later run (a --full crawl fetches it again).
+AUDIT_EXISTS = "SELECT to_regclass('news.quarantine_audit') IS NOT NULL"
+ACCEPTED_CONTENTS = """
+SELECT DISTINCT a.url, q.record ->> 'content_hash'
+FROM news.quarantine_audit a
+JOIN news.quarantine q ON q.quarantine_id = a.quarantine_id
+WHERE a.action = 'accept' AND q.stage = 'validate' AND q.table_name = 'articles'
+  AND jsonb_typeof(q.record -> 'content_hash') = 'string'
+ORDER BY 1, 2
+"""
+
+
+def accepted_contents(url: str) -> dict[str, frozenset[str]]:
+    """{article URL: content hashes of it on-call accepted}; empty before the audit migration.
+    Raises on connection errors (the caller decides whether history is optional)."""
+    accepted: dict[str, set[str]] = {}
+    conn = _history_connection(url)
+    try:
+        with conn.cursor() as cur:
+            cur.execute(SET_HISTORY_TIMEOUT, (HISTORY_STATEMENT_TIMEOUT,))
+            cur.execute(AUDIT_EXISTS)
+            if not cur.fetchone()[0]:
+                return {}
+            cur.execute(ACCEPTED_CONTENTS)
+            for article_url, content_hash in cur.fetchall():
+                accepted.setdefault(article_url, set()).add(content_hash)
+    finally:
+        conn.close()
+    return {key: frozenset(hashes) for key, hashes in accepted.items()}
+
 def subject_medians(
     url: str,
     keys: list[tuple[str, str]],
