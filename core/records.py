@@ -136,6 +136,8 @@ KIND_ARTICLE = "article"
 KIND_LISTING = "listing"
 VIA_DIRECT = "direct"  # the page itself
 VIA_PRINT = "print"  # Joomla's print view, fetched because the page itself failed
+VIA_ALL_PAGES = "all_pages"  # Joomla's all-pages view of an article split by page breaks (?showall=1)
+VIA_FIRST_PAGE = "first_page"  # that view asked for, the site served page 1 alone: the later pages are missing
 
 
 @dataclass

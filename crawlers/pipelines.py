@@ -23,7 +23,7 @@ from scrapy.exceptions import NotConfigured
 from scrapy.http import Response
 from twisted.python.failure import Failure
 
-from core.records import KIND_ARTICLE, VIA_DIRECT, VIA_PRINT, FetchFailure, RawPage
+from core.records import KIND_ARTICLE, VIA_ALL_PAGES, VIA_FIRST_PAGE, VIA_PRINT, FetchFailure, RawPage
 from core.rundir import AtomicWriter, RunPaths, write_json
 from core.wording import counted
 from crawlers.middlewares import STAT_CHARSET_CORRECTED
@@ -47,6 +47,8 @@ STAT_FAILED = "newsetl/articles/failed"
 STAT_LISTINGS = "newsetl/listings"
 STAT_LISTINGS_FAILED = "newsetl/listings/failed"
 STAT_VIA_PRINT = "newsetl/articles/via_print"
+STAT_ALL_PAGES = "newsetl/articles/all_pages"  # multipage articles stored whole (their all-pages view)
+STAT_FIRST_PAGE = "newsetl/articles/first_page_only"  # multipage articles of which the site served page 1 only
 STAT_TRUNCATED = "newsetl/pages/truncated"
 STAT_DECODE_ERRORS = "newsetl/pages/decode_errors"
 STAT_CHARSET_GUESSED = "newsetl/pages/charset_guessed"
@@ -54,6 +56,8 @@ WARNING_DECODE = "invalid {encoding} bytes: {sequences} replaced with U+FFFD"
 WARNING_CHARSET_GUESSED = "charset_guessed: no charset declared; decoded as {encoding}, its text looking Chinese"
 WARNING_TRUNCATED = "truncated response kept as received (best effort)"
 WARNING_VIA = "article page failed; stored its {via} view"
+WARNING_FIRST_PAGE = ("multipage article: the site served its first page only (no all-pages view); "
+                      "the later pages are missing")
 WARNING_DRIFT = "template drift?"
 
 
@@ -106,8 +110,12 @@ class RawPagePipeline:
                             else STAT_REFETCHED if self._refetched(item.url) else STAT_NEW)
             if item.via == VIA_PRINT:
                 stats.inc_value(STAT_VIA_PRINT)
-            if item.via != VIA_DIRECT:
                 self._add_warning(item.url, WARNING_VIA.format(via=item.via))
+            elif item.via == VIA_ALL_PAGES:  # the whole article: nothing to warn of
+                stats.inc_value(STAT_ALL_PAGES)
+            elif item.via == VIA_FIRST_PAGE:
+                stats.inc_value(STAT_FIRST_PAGE)
+                self._add_warning(item.url, WARNING_FIRST_PAGE)
             if item.truncated:
                 stats.inc_value(STAT_TRUNCATED)
                 self._add_warning(item.url, WARNING_TRUNCATED)
@@ -176,6 +184,8 @@ class RawPagePipeline:
             # articles the warehouse (or the seen-file) did not have
             "articles_refetched": int(stats.get(STAT_REFETCHED, 0)),
             "articles_via_print": int(stats.get(STAT_VIA_PRINT, 0)),
+            "articles_all_pages": int(stats.get(STAT_ALL_PAGES, 0)),
+            "articles_first_page_only": int(stats.get(STAT_FIRST_PAGE, 0)),
             "listings": int(stats.get(STAT_LISTINGS, 0)),
             "listings_failed": int(stats.get(STAT_LISTINGS_FAILED, 0)),
             "listings_not_modified": int(stats.get(STAT_NOT_MODIFIED, 0)),

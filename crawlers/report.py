@@ -19,6 +19,7 @@ REQUEST_COUNT_STAT = "downloader/request_count"
 ARTICLE_COUNTS = CRAWL_ARTICLE_COUNTS
 # Per-source integer counts summed into the run totals as they are.
 SUMMED_COUNTS = ("articles_refetched", "listings", "listings_failed", "listings_not_modified", "articles_via_print",
+                 "articles_all_pages", "articles_first_page_only",
                  "pages_truncated", "charset_corrected", "charset_guessed", "pages_with_decode_errors",
                  "offsite_links", "offsite_redirects", "listings_without_links", "listings_by_url_shape")
 # Keep reports readable when a site is down: at most this many error entries.

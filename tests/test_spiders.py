@@ -342,6 +342,60 @@ def test_joomla_article_maps_to_live_url_and_blog_pages_are_never_articles(life)
     assert page.kind == "listing"
 
 
+PAGEBREAK_ART = f"{LIFE}/index.php/ningbo-news/6116-ningbo-ramps-up-support-for-emerging-industries.html"
+
+
+def _pagebreak(name: str) -> bytes:
+    return (FIXTURES / "articles" / name).read_bytes()
+
+
+def test_a_multipage_joomla_article_is_stored_whole_from_its_all_pages_view(life) -> None:
+    """The pagebreak plugin shows page 1 of 2 at the article's URL; page 2 is another URL no listing
+    links to. Stored as it was, the article lost its second half silently."""
+    listing = f"{LIFE}/index.php/ningbo-news.html"
+    request = Request(PAGEBREAK_ART, meta={"kind": "article", "via": "direct", "listing_url": listing})
+    (all_pages,) = list(life.parse_article(html_response(PAGEBREAK_ART, _pagebreak("joomla3_core_pagebreak.html"),
+                                                         request=request)))
+    assert isinstance(all_pages, Request) and all_pages.url == PAGEBREAK_ART + "?showall=1"
+    assert (all_pages.meta["via"], all_pages.meta["article_url"], all_pages.meta["listing_url"]) == (
+        "all_pages", PAGEBREAK_ART, listing)
+    assert all_pages.callback == life.parse_article and all_pages.dont_filter
+
+    (page,) = list(life.parse_article(html_response(all_pages.url, _pagebreak("joomla3_core_pagebreak_showall.html"),
+                                                    request=all_pages)))
+    assert isinstance(page, RawPage)
+    assert (page.url, page.final_url, page.via) == (PAGEBREAK_ART, all_pages.url, "all_pages")
+    assert page.canonical_url == PAGEBREAK_ART.replace(LIFE, LIFE_LIVE)
+    assert "A maximum of 3 million yuan" in page.html  # page 2's text
+
+
+def test_a_site_without_the_all_pages_view_gets_page_1_stored_and_named_as_incomplete(life) -> None:
+    request = Request(PAGEBREAK_ART, meta={"kind": "article", "via": "direct"})
+    (all_pages,) = list(life.parse_article(html_response(PAGEBREAK_ART, _pagebreak("joomla3_core_pagebreak.html"),
+                                                         request=request)))
+    # the plugin's showall option off: the view answers with page 1 again
+    (page,) = list(life.parse_article(html_response(all_pages.url, _pagebreak("joomla3_core_pagebreak.html"),
+                                                    request=all_pages)))
+    assert (page.url, page.via) == (PAGEBREAK_ART, "first_page")
+    # the all-pages view failing: the article fails, under its URL, saying why it was asked for
+    failure = Failure(HttpError(html_response(all_pages.url, b"oops", status=500, request=all_pages), "500"))
+    failure.request = all_pages
+    (failed,) = list(life.on_error(failure))
+    assert (failed.url, failed.error) == (PAGEBREAK_ART, "multipage article (page 1 of 2); all_pages view: HTTP 500")
+
+
+def test_a_later_page_or_a_single_page_article_is_stored_as_it_is(life) -> None:
+    later = PAGEBREAK_ART + "?limitstart=1"  # linked by a listing: not turned into the all-pages view
+    (page,) = list(life.parse_article(html_response(later, _pagebreak("joomla3_core_pagebreak_page2.html"),
+                                                    request=Request(later, meta={"kind": "article", "via": "direct"}))))
+    assert isinstance(page, RawPage) and page.via == "direct"
+    single = _pagebreak("joomla3_core_info_above.html")
+    url = f"{LIFE}/index.php/ningbo-news/1-single.html"
+    (page,) = list(life.parse_article(html_response(url, single, request=Request(url, meta={"kind": "article",
+                                                                                             "via": "direct"}))))
+    assert isinstance(page, RawPage) and page.via == "direct"
+
+
 def test_beez3_html5_pages_are_told_apart_by_their_containers(life) -> None:
     """Beez3 writes <article class="item-page"> and <section class="blog">: the article stays an
     article, the blog served at an article URL is a listing."""
@@ -935,28 +989,36 @@ def test_report_counts_print_fallbacks_truncations_not_modified_and_charset(tmp_
     request = Request(LIFE_ART, meta={"kind": "article", "via": "direct"})
     page = next(JoomlaSpider(base_url=LIFE).parse_article(html_response(LIFE_ART, body, request=request)))
     other = LIFE_ART.replace("5812", "5813")
+    whole, first_only = LIFE_ART.replace("5812", "5814"), LIFE_ART.replace("5812", "5815")
     for item in (page, dataclasses.replace(page, url=other, via="print"),
-                 dataclasses.replace(page, url=LIFE_ART + "x", truncated=True)):
+                 dataclasses.replace(page, url=LIFE_ART + "x", truncated=True),
+                 dataclasses.replace(page, url=whole, via="all_pages"),
+                 dataclasses.replace(page, url=first_only, via="first_page")):
         pipeline.process_item(item)
     crawler.stats.set_value("newsetl/listings/not_modified", 3)
     crawler.stats.set_value("newsetl/charset/corrected", 1)
     pipeline.close_spider()
     pipeline.spider_closed(JoomlaSpider(base_url=LIFE), "finished")
     report = json.loads((tmp_path / "raw" / "ningbolife" / "crawl_report.json").read_text())
-    assert report["articles"] == {"new": 3, "unchanged": 0, "failed": 0}
+    assert report["articles"] == {"new": 5, "unchanged": 0, "failed": 0}
     assert (report["articles_via_print"], report["pages_truncated"]) == (1, 1)
+    assert (report["articles_all_pages"], report["articles_first_page_only"]) == (1, 1)
     assert (report["listings_not_modified"], report["charset_corrected"]) == (3, 1)
     assert report["warnings"] == [
         {"url": other, "warning": "article page failed; stored its print view"},
         {"url": LIFE_ART + "x", "warning": "truncated response kept as received (best effort)"},
+        {"url": first_only, "warning": "multipage article: the site served its first page only (no all-pages "
+                                       "view); the later pages are missing"},
     ]
     assert report["errors"] == []
     totals = json.loads((tmp_path / "crawl_report.json").read_text())
-    assert (totals["articles_via_print"], totals["listings_not_modified"], totals["warning_count"]) == (1, 3, 2)
+    assert (totals["articles_via_print"], totals["listings_not_modified"], totals["warning_count"]) == (1, 3, 3)
+    assert (totals["articles_all_pages"], totals["articles_first_page_only"]) == (1, 1)
     import gzip
     with gzip.open(tmp_path / "raw" / "ningbolife" / "pages.jsonl.gz", "rt", encoding="utf-8") as fh:
         stored = [json.loads(line) for line in fh]
-    assert [(p["via"], p["truncated"]) for p in stored] == [("direct", False), ("print", False), ("direct", True)]
+    assert [(p["via"], p["truncated"]) for p in stored] == [("direct", False), ("print", False), ("direct", True),
+                                                           ("all_pages", False), ("first_page", False)]
 
 
 def test_a_body_cancelled_at_the_size_cap_is_named_too_large() -> None:

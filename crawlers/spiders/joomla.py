@@ -15,12 +15,18 @@ one of its URLs is seen under any other. A non-SEF link is requested as written 
 that fails transiently (5xx after retries, timeout, cut connection) is fetched once more as
 Joomla's print view (`?tmpl=component&print=1&layout=default`: the same article in the
 component-only template) and stored with `via: "print"`.
+An article split by Joomla's pagebreak plugin shows page 1 of N at its URL ("Page 1 of 2" in
+div.pagenavcounter); its other pages are other URLs (`?limitstart=1`) no listing links to. Such
+a page is not stored: its all-pages view (`?showall=1`, the plugin's "All Pages" link) is
+fetched and stored under the article's URL with `via: "all_pages"`. A site whose plugin has
+that view off serves page 1 again: stored with `via: "first_page"`, which the crawl report
+names as a warning (the later pages are missing), never as a complete article.
 """
 from __future__ import annotations
 
 import re
 from collections.abc import AsyncIterator, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 from urllib.parse import parse_qs, parse_qsl, urlencode, urlsplit, urlunsplit
@@ -29,7 +35,16 @@ from parsel import Selector
 from scrapy.http import Request, Response
 from twisted.python.failure import Failure
 
-from core.records import KIND_ARTICLE, KIND_LISTING, VIA_PRINT, FetchFailure, RawPage
+from core.records import (
+    KIND_ARTICLE,
+    KIND_LISTING,
+    VIA_ALL_PAGES,
+    VIA_DIRECT,
+    VIA_FIRST_PAGE,
+    VIA_PRINT,
+    FetchFailure,
+    RawPage,
+)
 from crawlers.spiders.base import (
     META_ARTICLE_URL,
     META_FIRST_ERROR,
@@ -79,6 +94,10 @@ MAX_LISTING_PAGES = 2000
 # Joomla's print view of an article (the print icon's link).
 PRINT_VIEW_QUERY = "tmpl=component&print=1&layout=default"
 META_LISTING_PAGE = "listing_page"
+# The pagebreak plugin's page counter of a multipage article (plugins/content/pagebreak), and
+# the query of its all-pages view.
+ARTICLE_PAGE_COUNTER_CSS = "div.pagenavcounter::text"
+ALL_PAGES_QUERY = "showall=1"
 
 
 @dataclass
@@ -242,11 +261,33 @@ class JoomlaSpider(SourceSpider):
             yield self.raw_page(response, KIND_LISTING)
             return
         results = list(super().parse_article(response))
+        pages = article_pages(response)
+        if pages is not None and any(isinstance(r, RawPage) for r in results):
+            if response.meta.get(META_VIA) == VIA_DIRECT and pages[0] == 1:
+                yield self.all_pages_request(response, pages)  # stands for this page
+                return
+            if response.meta.get(META_VIA) == VIA_ALL_PAGES:  # the site ignored showall: page 1 alone
+                results = [replace(r, via=VIA_FIRST_PAGE) if isinstance(r, RawPage) else r for r in results]
         yield from results
         if any(isinstance(r, Request) for r in results):
             return  # a truncated page's print view is on its way: that one is the article's outcome
         stored = any(isinstance(r, RawPage) for r in results)
         yield from self._article_done(response.meta, listing_day(_item_date(response)) if stored else None)
+
+    def all_pages_request(self, response: Response, pages: tuple[int, int]) -> Request:
+        """The all-pages view of the multipage article `response` shows page 1 of."""
+        url = (response.meta.get("redirect_urls") or [response.url])[0]
+        separator = "&" if urlsplit(response.url).query else "?"
+        self.logger.info("multipage article (page %d of %d): fetching its all-pages view: %s", *pages, url)
+        return Request(
+            f"{response.url}{separator}{ALL_PAGES_QUERY}",
+            callback=self.parse_article,
+            errback=self.on_error,
+            dont_filter=True,
+            meta={**{k: v for k, v in response.meta.items() if k.startswith("listing_")},
+                  META_KIND: KIND_ARTICLE, META_VIA: VIA_ALL_PAGES, META_ARTICLE_URL: url,
+                  META_FIRST_ERROR: f"multipage article (page {pages[0]} of {pages[1]})"},
+        )
 
     def on_error(self, failure: Failure) -> Iterator[FetchFailure | Request]:
         """The base errback; an article that finally failed counts as done for a held page."""
@@ -286,6 +327,14 @@ class JoomlaSpider(SourceSpider):
                   META_KIND: KIND_ARTICLE, META_VIA: VIA_PRINT,
                   META_ARTICLE_URL: request.url, META_FIRST_ERROR: error},
         )
+
+
+def article_pages(response: Response) -> tuple[int, int] | None:
+    """(page shown, pages) of an article split by page breaks ("Page 1 of 2"), else None."""
+    counter = PAGE_COUNTER_RE.search(" ".join(response.css(ARTICLE_PAGE_COUNTER_CSS).getall()))
+    if counter is None or int(counter.group(2)) < 2:
+        return None
+    return int(counter.group(1)), int(counter.group(2))
 
 
 def _start_of(query: str) -> int | None:
