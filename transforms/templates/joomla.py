@@ -44,6 +44,10 @@ def _has_class(name: str) -> str:
 # article override <article class="item-page">, a template may use <section>. (One `//*[class
 # test]` step: transforms.xpathfast rewrites it into the fast form; a tag test would not be.)
 ITEM_PAGE = f"//*[{_has_class('item-page')}]"
+# An image caption of an article (the full-text image, layouts/joomla/content/full_image.php, or an
+# image of the text): img.caption with the caption in its title attribute, which Joomla's caption.js
+# (JCaption) turns into a caption in the browser; the page itself holds no caption text.
+IMAGE_CAPTION_XPATH = f"{ITEM_PAGE}//img[{_has_class('caption')}]/@title"
 # A category blog: div.blog (core, protostar), section.blog (Beez3's HTML5 override), featured.
 BLOG_DIV = f"//div[{_has_class('blog')} or {_has_class('blog-featured')}]"
 BLOG_SECTION = f"//section[{_has_class('blog')} or {_has_class('blog-featured')}]"
@@ -185,8 +189,10 @@ def parse(doc: lxml.html.HtmlElement, html: str, url: str | None = None) -> Cont
     region = next((nodes[0] for nodes in (in_item_pages(doc, items, expr) for expr in BODY_XPATHS) if nodes), None)
     if region is None:
         raise NotAnArticle("unparseable", "Joomla page without an article body (no .item-page)")
+    captions = [normalize_space(str(c)) for c in values.xpath(doc, IMAGE_CAPTION_XPATH) if normalize_space(str(c))]
     drop_nodes(region, BODY_DROP_XPATHS, values)
-    return Content(title=title, published=published, section=section, blocks=region_blocks(region))
+    return Content(title=title, published=published, section=section, blocks=region_blocks(region),
+                   captions=captions)
 
 
 def in_item_pages(doc: lxml.html.HtmlElement, items: list[lxml.html.HtmlElement], expr: str) -> list:
