@@ -161,8 +161,9 @@ FURNITURE = [
     (bp.SITE_NOTICE, ["Information on this page will progressively be improved. Thank you for your patience."]),  # t131
     (bp.SITE_ADDRESS_FOOTER, ["People's Daily Online --- http://english.peopledaily.com.cn/"]),  # en.people.cn, t144
     (bp.CN_META, ["信息来源:Sinopecnews.com"]),  # www.sinopecgroup.com, t139
-    (bp.BREADCRUMB_LABEL, ["Current location - Plastic Surgery and Aesthetics Network - Wedding planning company - "
-                           "Which province and city does Fenghua District of Ningbo City, Zhejiang Province belong to?"]),
+    (bp.BREADCRUMB_LABEL, ["Current location - Plastic Surgery and Aesthetics Network - Wedding planning company"
+                           " - Which province and city does Fenghua District of Ningbo City, Zhejiang Province"
+                           " belong to?"]),  # wodezhubaowang.com, t141
 ]
 
 # Real article sentences that share words with the furniture; none may match.

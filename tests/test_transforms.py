@@ -1300,9 +1300,7 @@ SINOPEC_TEXT = """Sinopec to invest US$29 billion to upgrade four refinery and p
 
 Sinopec will invest 200 billion yuan (US$29 billion) to upgrade four refinery and petrochemical bases in China’s Maoming-Zhanjiang region, Zhenhai, Shanghai and Nanjing during the 13th Five-Year Plan period (2016-20), the company announced on March 2.
 
-Following the upgrade, the total refining capacity of the four bases is expected to reach 130 million tons per year.    
-
- 
+Following the upgrade, the total refining capacity of the four bases is expected to reach 130 million tons per year.
 
 信息来源:Sinopecnews.com
 2017-03-02"""  # http://www.sinopecgroup.com/group/en/PhotoNews/20170817/news_20170817_566481974718.shtml (t139, cut)

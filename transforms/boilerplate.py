@@ -248,7 +248,8 @@ SITE_WIDGETS = (
 SOURCE_WORD = r"(?im)^ *source +([a-z][a-z.]{1,30}|from +[a-z][a-z0-9. '-]{1,40}) *$"
 # Chinese meta lines of English pages: "作者:来源:...发布时间:2020-09-09点击数:295", "• 浏览:1", "• 来源:...".
 CN_META = (
-    r"(?im)^ *[•·]? *(作者|(信息|文章|稿件|新闻|图片)?来源|发布时间|发布日期|发表时间|时间|日期|浏览|浏览次数|点击数|点击|编辑|责任编辑)"
+    r"(?im)^ *[•·]? *(作者|(信息|文章|稿件|新闻|图片)?来源"
+    r"|发布时间|发布日期|发表时间|时间|日期|浏览|浏览次数|点击数|点击|编辑|责任编辑)"
     r" *[:：].{0,120}$"
 )
 # "www.site.com Ningbo education Bureau All Rights Reserved" (no copyright sign), language menus
