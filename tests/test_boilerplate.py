@@ -152,6 +152,18 @@ FURNITURE = [
                     "See the original story at: Splash247.com"]),  # t100
     (bp.EMPTY_STAMP, ["Posted on"]),  # bacamachine.com, t109
     (bp.POWERED_BY, ["Powered by Labrador CMS"]),  # maritime.direct, t114
+    # tests/realgold/tune_other sixth pass (t126-t150), exactly as on the pages (URLs in its manifest.tsv)
+    (bp.WP_COMMENT_FORM, ["You are commenting using your account. Log Out /  Change )",  # sunbight.com, t132
+                          "You are commenting using your Twitter account. Log Out /  Change )", "Twitter picture",
+                          "Facebook photo", "Connecting to %s",
+                          "This site uses Akismet to reduce spam. Learn how your comment data is processed."]),
+    (bp.JUMP_MENU, ["Jump to: Lines / History"]),  # en.trackingchina.com, t131
+    (bp.SITE_NOTICE, ["Information on this page will progressively be improved. Thank you for your patience."]),  # t131
+    (bp.SITE_ADDRESS_FOOTER, ["People's Daily Online --- http://english.peopledaily.com.cn/"]),  # en.people.cn, t144
+    (bp.CN_META, ["信息来源:Sinopecnews.com"]),  # www.sinopecgroup.com, t139
+    (bp.BREADCRUMB_LABEL, ["Current location - Plastic Surgery and Aesthetics Network - Wedding planning company"
+                           " - Which province and city does Fenghua District of Ningbo City, Zhejiang Province"
+                           " belong to?"]),  # wodezhubaowang.com, t141
 ]
 
 # Real article sentences that share words with the furniture; none may match.
@@ -198,6 +210,12 @@ ARTICLE_SENTENCES = [
     "The reporters said they would share the story with readers in Ningbo.",
     "In 2022 December saw record exports of 30 billion yuan.",
     "E-mail and phone services were extended to 300 villages.",
+    "Thank you for your patience, the port told shippers after 20 vessels were delayed.",
+    "The port apologised for the delays. Thank you for your patience, it said in a statement on 2021-08-13.",
+    "Facebook photos of the new bridge drew 20,000 likes in a day.",
+    "Jump to the conclusion: exports rose by 7.3% in May.",
+    "The website of the bureau lists 20 projects worth 3 billion yuan at http://www.ningbo.gov.cn/ and its app.",
+    "Current location of the plant is in Beilun District, where 3,000 people work.",
     "By land and sea, Ningbo's trade grew by 12% in 2019.",
     "Comments from the public were collected until May 6, the bureau said.",
     "Search for talent: the city recruited 2,000 engineers in 2019.",

@@ -440,7 +440,8 @@ def test_speed_against_a_revision_runs_that_revision_s_code():
 
 
 def test_other_sources_titles_dates_and_chrome_on_the_tuning_pages():
-    """tests/realgold/tune_other: 126 real pages of other English Ningbo sources, labelled for
+    """tests/realgold/tune_other: 151 real pages of other English Ningbo sources (5 of the sixth pass are
+    template pages), labelled for
     title, date and chrome only; the generic fallback is tuned on them, so these are tuning
     figures (the honest one is the holdout's "other" row).
 
@@ -472,17 +473,23 @@ def test_other_sources_titles_dates_and_chrome_on_the_tuning_pages():
     second archive teaser on usachinatrading.com t113, an unrelated teaser, lower-case alt text, a company name,
     Danish date labels without dates); all 126: titles 113/113, dates 66/67, 50 leaks.
     A page whose text states no date takes the one in its URL (extractor 2026.12.03.2): 15 pages here
-    whose labels have none now have one, each exactly its URL's; the labelled dates are unchanged."""
+    whose labels have none now have one, each exactly its URL's; the labelled dates are unchanged.
+    Sixth pass (t126-t150, 25 pages labelled before the extractor was run on them: 18 hosts new to the set, 2
+    english.ningbo.gov.cn and 3 ningbolife pages in no set), before its round: titles 15/17, dates 6/7, 11 leaks on
+    the new pages (all 151: 128/130, 72/74, 61); after it (a header line that is a later one plus a byline or site
+    name, "Current location - ..." trails, a closing date line under a source line, "信息来源:", the WordPress.com
+    comment form, "Jump to:" menus, site notices, "Site --- http://..." footers): 17/17, 7/7, 0; all 151: titles
+    130/130, dates 73/74, 50 leaks (the older 126 unchanged). 20 pages without a label date take their URL's."""
     from transforms.textutil import url_date
 
     pages = load_realgold(realgold.REALGOLD_DIR / "tune_other")
-    assert len(pages) == 126
+    assert len(pages) == 151
     outputs = realgold.run_newsetl(pages)
     total = score_real("newsetl", pages, outputs).total
-    assert total.titles == 113 and total.dates == 67
-    assert (total.title_accuracy or 0) >= 0.98 and (total.date_accuracy or 0) >= 0.97
+    assert total.titles == 130 and total.dates == 74
+    assert (total.title_accuracy or 0) >= 0.98 and (total.date_accuracy or 0) >= 0.98
     given = [(page, out.published) for page, out in zip(pages, outputs) if page.published is None and out.published]
-    assert len(given) == total.dates_unlabelled_given == 15
+    assert len(given) == total.dates_unlabelled_given == 20
     assert all(date == url_date(page.url) for page, date in given)
     assert total.leaks <= 52
 
@@ -510,7 +517,7 @@ def test_tune_other_labels_are_consistent():
         others |= {_url_key(line.split("\t")[-1]) for line in lines[1:]}
     seen: set[str] = set()
     pages = sorted((folder / "pages").glob("t*.json"))
-    assert len(pages) == len(rows) == 126
+    assert len(pages) == len(rows) == 151
     for path in pages:
         page = json.loads(path.read_text(encoding="utf-8"))
         label = json.loads((folder / "labels" / path.name).read_text(encoding="utf-8"))

@@ -1281,6 +1281,112 @@ def test_fifth_pass_date_lines_titles_and_chrome(
     _assert_text_page(text, title, published, first_words, chrome)
 
 
+# Sixth pass of tune_other (t126-t150): new hosts and layouts, labelled before the extractor was run on them.
+DOCSTOC_TEXT = """Ningbo Ports by SCcouncil
+
+
+\t\t\t\t\t\t\t\t\tNingbo Ports
+Ningbo, also called ‗Yong‘ for short, is located in the middle of the coastal line of the Chinese Mainland
+and in the South of the Yangtze River Delta, which enjoys the most developed economy in China
+(120°55‘-122°16‘E and 28°51‘-30°33 ‘N). To the east of Ningbo is the Zhoushan Archipelago, as natural
+bulwark; to the north, Hangzhou Bay; to the west, the City of Shaoxing and to the south, the City of
+Taizhou .
+
+The camphor tree is the municipal tree, and the camellia is the flower of the city."""  # http://www.docstoc.com/docs/75209320/Ningbo-Ports (t127, cut)
+QA_CRUMB_TEXT = """Current location - Plastic Surgery and Aesthetics Network - Wedding planning company - Which province and city does Fenghua District of Ningbo City, Zhejiang Province belong to?
+Which province and city does Fenghua District of Ningbo City, Zhejiang Province belong to?
+Located in Fenghua District, Ningbo City, Zhejiang Province.
+
+Fenghua is located in the east coast of Zhejiang Province, south of Ningbo, with the latitude of 29 25' ~ 29 47' north and the longitude of12103' ~12146' east. Xiangshan Port is in the east, facing Xiangshan County across the harbor."""  # https://wodezhubaowang.com/Weddingcompany/hhireqojtb.html (t141, cut)
+SINOPEC_TEXT = """Sinopec to invest US$29 billion to upgrade four refinery and petrochemical bases
+
+Sinopec will invest 200 billion yuan (US$29 billion) to upgrade four refinery and petrochemical bases in China’s Maoming-Zhanjiang region, Zhenhai, Shanghai and Nanjing during the 13th Five-Year Plan period (2016-20), the company announced on March 2.
+
+Following the upgrade, the total refining capacity of the four bases is expected to reach 130 million tons per year.
+
+信息来源:Sinopecnews.com
+2017-03-02"""  # http://www.sinopecgroup.com/group/en/PhotoNews/20170817/news_20170817_566481974718.shtml (t139, cut)
+WORDPRESS_COM_TEXT = """Ningbo Port closes a terminal
+
+The world’s third busiest container port has been partially shut down after a worker became infected with Corona virus. All inbound and outbound container services at Meishan terminal in Ningbo-Zhoushan port were halted on Wednesday.
+
+Leave a Reply
+
+Fill in your details below or click an icon to log in: Logo
+
+You are commenting using your account. Log Out /  Change )
+
+Twitter picture
+
+You are commenting using your Twitter account. Log Out /  Change )
+
+Facebook photo
+
+Connecting to %s
+
+This site uses Akismet to reduce spam. Learn how your comment data is processed."""  # after https://sunbight.com/2021/08/13/global-third-busiest-port-closed/ (t132; headline line made up)
+METRO_GUIDE_TEXT = """Ningbo Rail Transit (宁波轨道交通)
+
+Information on this page will progressively be improved. Thank you for your patience.
+
+The Ningbo Rail Transit system serves the city of Ningbo in the province of Zhejiang, in eastern coastal China.
+
+Jump to: Lines / History
+
+Fares: Minimum fare ¥ 2.—; distance-based fares up to ¥ 6.— at present."""  # https://en.trackingchina.com/metro/ningbo/ (t131, cut)
+PEOPLE_PRINT_TEXT = """Ningbo Joins Rank of World's Big Ports
+
+For the first time Ningbo, a port city in east China's Zhejiang Province, has so far surpassed the 100-million-ton mark in terms of cargo handling capacity.
+
+
+
+
+
+
+People's Daily Online --- http://english.peopledaily.com.cn/"""  # http://en.people.cn/english/200011/22/print20001122_55881.html (t144, cut)
+
+
+@pytest.mark.parametrize(("text", "title", "published", "first_words", "chrome"), [
+    # a document site's header: the title with its uploader ("X by Name") above the title alone
+    (DOCSTOC_TEXT, "Ningbo Ports", None, "Ningbo, also called", ["SCcouncil"]),
+    # "Current location - ... - <question>" above the question as its own line
+    (QA_CRUMB_TEXT, "Which province and city does Fenghua District of Ningbo City, Zhejiang Province belong to?", None,
+     "Located in Fenghua", ["Current location", "Wedding"]),
+    # a closing Chinese source line ("信息来源:" = information source) above a bare date line: the page's date
+    (SINOPEC_TEXT, "Sinopec to invest US$29 billion to upgrade four refinery and petrochemical bases", "2017-03-02",
+     "Sinopec will invest", ["信息来源", "2017-03-02"]),
+    # the comment form of a WordPress.com blog
+    (WORDPRESS_COM_TEXT, "Ningbo Port closes a terminal", None, "The world’s third",
+     ["Leave a Reply", "commenting using", "Twitter picture", "Facebook photo", "Connecting to", "Akismet"]),
+    # a site notice under the title, an in-page jump menu
+    (METRO_GUIDE_TEXT, "Ningbo Rail Transit (宁波轨道交通)", None, "The Ningbo Rail Transit system",
+     ["Thank you for your patience", "Jump to"]),
+    # a site name and its web address as the footer of a print page
+    (PEOPLE_PRINT_TEXT, "Ningbo Joins Rank of World's Big Ports", None, "For the first time",
+     ["People's Daily Online", "http://"]),
+])
+def test_sixth_pass_titles_dates_and_chrome(
+        text: str, title: str, published: str | None, first_words: str, chrome: list[str]) -> None:
+    _assert_text_page(text, title, published, first_words, chrome)
+
+
+@pytest.mark.parametrize("ending", [
+    "The port handled 3 million TEUs in 2016.\n2017-03-02",  # no source or editor line above the date
+    "The port handled 3 million TEUs in 2016.\n2017-03-02\nf t g m",  # under a paragraph, above furniture
+])
+def test_a_closing_date_line_dates_the_page_only_under_furniture_at_its_end(ending: str) -> None:
+    text = ("Ningbo port handles more containers\n\nThe port handled 3 million TEUs in January, up 14.6 percent year "
+            f"on year, the operator said.\n\n{ending}")
+    assert parse_page(text).published is None
+
+
+def test_a_later_header_line_is_the_title_only_when_the_first_is_it_plus_an_affix() -> None:
+    """A subtitle that merely starts like the headline (no separator after it) does not replace the headline."""
+    text = ("Ningbo Ports expand their sea-rail services\n\nNingbo Ports\n\n"
+            "The port handled 3 million TEUs in January, up 14.6 percent year on year, the operator said.")
+    assert parse_page(text).title == "Ningbo Ports expand their sea-rail services"
+
+
 def test_a_repeated_line_is_the_title_when_nothing_else_is() -> None:
     """The alt-text-and-caption rule only passes over a doubled line: a headline printed twice in a row,
     with nothing else above the lead, stays the title."""

@@ -62,7 +62,8 @@ BREADCRUMB_HOME = (
     r"(home|english|首页) *(>>|>|»|›|- *>) *[^>»›\n ]([^>»›\n]{0,118}[^>»›\n -])?"
     r"( *(>>|>|»|›|- *>) *[^>»›\n ]([^>»›\n]{0,118}[^>»›\n -])?)* *$"
 )
-BREADCRUMB_LABEL = r"(?im)^ *(you are here|current location|current position) *[:：].{0,200}$"
+# The label takes a colon, or a dash between spaces: "Current location - Network - Section - <headline>".
+BREADCRUMB_LABEL = r"(?im)^ *(you are here|current location|current position) *([:：]| +[-–] +).{0,200}$"
 # Slash-separated trails after Home, the last item often the headline itself: "Home / Fenghua",
 # "Home / News / China's small household appliances have exploded in Africa, ...".
 BREADCRUMB_SLASH = r"(?im)^ *(home|首页) *[/\\] *[^/\\\n]{1,160}( *[/\\] *[^/\\\n]{1,160}){0,6} *$"
@@ -247,7 +248,8 @@ SITE_WIDGETS = (
 SOURCE_WORD = r"(?im)^ *source +([a-z][a-z.]{1,30}|from +[a-z][a-z0-9. '-]{1,40}) *$"
 # Chinese meta lines of English pages: "作者:来源:...发布时间:2020-09-09点击数:295", "• 浏览:1", "• 来源:...".
 CN_META = (
-    r"(?im)^ *[•·]? *(作者|来源|发布时间|发布日期|发表时间|时间|日期|浏览|浏览次数|点击数|点击|编辑|责任编辑)"
+    r"(?im)^ *[•·]? *(作者|(信息|文章|稿件|新闻|图片)?来源"
+    r"|发布时间|发布日期|发表时间|时间|日期|浏览|浏览次数|点击数|点击|编辑|责任编辑)"
     r" *[:：].{0,120}$"
 )
 # "www.site.com Ningbo education Bureau All Rights Reserved" (no copyright sign), language menus
@@ -306,6 +308,27 @@ LINK_LINE = (
 )
 EMPTY_STAMP = r"(?im)^ *(posted|published|updated|written|filed)( +(on|by|in|at))? *[:：]? *$"
 POWERED_BY = r"(?im)^ *powered +by +[a-z0-9][a-z0-9 .&-]{1,40} *$"
+
+# Widgets of the sixth tune_other pass (t126-t150), exactly as on the pages: the comment form WordPress.com
+# blogs print under a post ("You are commenting using your Twitter account. Log Out /  Change )", "Facebook
+# photo", "Connecting to %s", "This site uses Akismet to reduce spam. Learn how your comment data is processed."),
+# in-page jump menus ("Jump to: Lines / History"), a site notice that thanks the reader for patience and names
+# the page or site ("Information on this page will progressively be improved. Thank you for your patience."),
+# and a site name with its web address as a footer ("People's Daily Online --- http://english.peopledaily.com.cn/").
+WP_COMMENT_FORM = (
+    r"(?im)^ *(you are commenting using your( +[a-z.]+)? +account[.]?( *[(]? *log +out */ *change *[)]?)?"
+    r"|(twitter|facebook|google|wordpress[.]com) +(picture|photo)|connecting to %s"
+    r"|this site uses akismet to reduce spam[.]?( *learn how your comment data is processed[.]?)?"
+    r"|notify me of (new|follow-up) (comments|posts)( via e-?mail)?[.]?) *$"
+)
+JUMP_MENU = r"(?im)^ *(jump|skip) +to *[:：] *[^/|\n]{1,40}( *[/|·] *[^/|\n]{1,40}){0,8} *$"
+SITE_NOTICE = (
+    r"(?im)^ *([^\n]{0,100}(this|the) +(page|site|website|section)[^\n]{0,100}[.!] *)?"
+    r"thank you for your (patience|understanding)[.!]? *$"
+)
+SITE_ADDRESS_FOOTER = (
+    r"(?im)^ *[a-z][a-z0-9 .'&-]{0,60}[a-z0-9.)] *(-{1,3}|–|—|[|:：]) *(https?://|www[.])[^ \n]{2,120} *$"
+)
 
 BOILERPLATE_PATTERNS: tuple[str, ...] = (
     PRINT_CLOSE,
@@ -376,6 +399,10 @@ BOILERPLATE_PATTERNS: tuple[str, ...] = (
     LINK_LINE,
     EMPTY_STAMP,
     POWERED_BY,
+    WP_COMMENT_FORM,
+    JUMP_MENU,
+    SITE_NOTICE,
+    SITE_ADDRESS_FOOTER,
 )
 
 # The furniture lines that carry the page's own date (header lines under the title, in text

@@ -120,6 +120,13 @@ TITLE_DATE_RE = re.compile(r"^(?P<title>\S.{8,}?) +(?P<date>(?:19|20)\d{2}-\d{1,
 # A line made of the same words twice (a site name glued to its logo's alt text: "Xinhua Silk Road - ... Website
 # Xinhua Silk Road - ... Website") is page furniture, neither the headline nor a paragraph.
 DOUBLED_MIN_WORDS = 3
+# A header line that is a later header line plus a byline or a site name ("Ningbo Ports by SCcouncil" above
+# "Ningbo Ports", "Ningbo Ports | Docstoc" above "Ningbo Ports"): the later line is the headline.
+TITLE_AFFIX_SEPARATORS: tuple[str, ...] = (" by ", " | ", " - ", " – ", " — ", ": ")
+TITLE_AFFIX_MIN_WORDS = 2
+# A bare date line among a page's last lines, right under a source or editor line ("信息来源:Sinopecnews.com" /
+# "2017-03-02"), is the date the page states for itself (a closing stamp instead of a header one).
+CLOSING_DATE_LINES = 2
 
 
 def looks_like_text_page(text: str) -> bool:
@@ -143,6 +150,13 @@ def parse(text: str) -> Content:
     """
     _header_line.cache_clear()  # this page's header lines only (see HEADER_LINE_CACHE)
     lines = [drop_heading_mark(normalize_space(line)) for line in text.splitlines()]
+    found = _parse_lines(text, lines)
+    if found.published is None:
+        found.published = closing_date(lines)
+    return found
+
+
+def _parse_lines(text: str, lines: list[str]) -> Content:
     dated = _title_above_date(lines)
     if dated is not None:
         return dated
@@ -290,6 +304,7 @@ def _title_above_lead(lines: list[str]) -> Content | None:
                 published = meta[1]
     if published is None and (DATED_LEAD_RE.match(lines[lead]) or DATELINE_LEAD_RE.match(lines[lead])):
         published = parse_date(lines[lead][:DATED_LEAD_CHARS])
+    title_index = _affix_free(lines, title_index, [i for i in plain if i > title_index])
     title = lines[title_index]
     dated_title = TITLE_DATE_RE.match(title) if published is None else None
     if dated_title:
@@ -303,6 +318,32 @@ def _title_above_lead(lines: list[str]) -> Content | None:
     blocks = [Block(text=line) for line in lines[body_start:] if line]
     return Content(title=title, published=published, section=section, blocks=blocks,
                    site_template=site_template("\n".join(lines)))
+
+
+def _affix_free(lines: list[str], title_index: int, later: list[int]) -> int:
+    """The index of the later header line that the title line is made of plus a byline or a site name
+    (TITLE_AFFIX_SEPARATORS on either side), else title_index."""
+    title = lines[title_index]
+    for index in later:
+        line = lines[index]
+        if line == title or len(line.split()) < TITLE_AFFIX_MIN_WORDS:
+            continue
+        if any(title.startswith(line + sep) or title.endswith(sep + line) for sep in TITLE_AFFIX_SEPARATORS):
+            return index
+    return title_index
+
+
+def closing_date(lines: list[str]) -> str | None:
+    """The date of a bare date line among the page's last CLOSING_DATE_LINES lines whose line above is
+    page furniture (a source or editor line) and under which there is only furniture, else None."""
+    filled = [line for line in lines if line]
+    for position in range(max(1, len(filled) - CLOSING_DATE_LINES), len(filled)):
+        line = filled[position]
+        if DATE_LINE_RE.fullmatch(line) and is_boilerplate_line(filled[position - 1]) \
+                and not DATE_LINE_RE.fullmatch(filled[position - 1]) \
+                and all(is_boilerplate_line(after) for after in filled[position + 1:]):
+            return parse_date(line)
+    return None
 
 
 def _is_repeated(lines: list[str], index: int) -> bool:
