@@ -1504,3 +1504,18 @@ def test_a_robots_txt_is_not_an_article(source: str) -> None:
     assert info.value.kind == "unparseable" and "robots.txt" in info.value.message
     article = parse_page("Host: Ningbo Science Park\n\nThe park opened 12 new laboratories in 2019, the city said.\n")
     assert "12 new laboratories" in article.body  # one directive-like line does not make a robots.txt
+
+
+def test_a_text_page_without_a_headline_keeps_its_lead_paragraph_in_the_body() -> None:
+    """A page whose text starts with its lead (no headline line; 20 of tune_other's 151 pages): the lead
+    stands for the title, and was dropped from the body with the figures it held."""
+    lead = ("Ningbo's R&D expenditure reached 37.541 billion yuan in 2022, up 17.6% year-on-year, "
+            "the municipal science bureau said on Monday.")
+    text = f"{lead}\n\nThe city also counted 12,524 innovative start-ups by the end of the year, the bureau said.\n"
+    article = parse_page(text)
+    assert article.title == lead
+    assert article.body.split("\n\n")[0] == lead
+    assert [m.text for m in article.metrics] == ["37.541 billion yuan", "17.6%", "12,524 innovative start-ups"]
+    # a headline above the lead is still the title alone, and not repeated in the body
+    headed = parse_page("Ningbo R&D spending rises\n\n" + text)
+    assert headed.title == "Ningbo R&D spending rises" and headed.body.startswith(lead)

@@ -226,7 +226,7 @@ def _parse_html(html: str, url: str | None, template: str | None,
 
 
 def _to_article(found: Content, url: str | None, source: str | None) -> Article:
-    body_paragraphs, captions = split_body(found.blocks, found.title)
+    body_paragraphs, captions = split_body(found.blocks, None if found.title_in_body else found.title)
     captions = found.captions + captions
     title = normalize_space(found.title or "")
     body = "\n\n".join(body_paragraphs)

@@ -317,6 +317,9 @@ class Content:
     captions: list[str] = field(default_factory=list)
     # for text pages: the site template the page text shows ("hanweb"/"joomla"), if any
     site_template: str | None = None
+    # the title is the body's first paragraph (a page without a headline: its lead stands for the
+    # title), so that paragraph stays in the body
+    title_in_body: bool = False
 
 
 def split_body(blocks: list[Block], title: str | None) -> tuple[list[str], list[str]]:

@@ -11,7 +11,8 @@ filed under, which is what the Hanweb ColumnName meta holds for the same page; t
 Joomla category otherwise. Title = the last plain line above the page's date line when
 one sits in the header; else, among the plain header lines above the lead paragraph, the
 first that is not a site menu, a site name or section label, or a pull quote; else the
-first line that is neither boilerplate nor metadata. A line printed twice in a row (an image's
+first line that is neither boilerplate nor metadata; when that line is a paragraph (a page without a
+headline, its lead first) it stands for the title and stays in the body. A line printed twice in a row (an image's
 alt text and caption) is the title only when nothing else is; a headline with an ISO date glued
 after it gives that date. Everything after the header is body (captions split off by wording).
 """
@@ -146,7 +147,8 @@ def parse(text: str) -> Content:
     When a date line ("2019-08-18Text Size: A A A", "Published: ...", "Updated: ...",
     "Release date: ...") appears among the first lines, the title is the last plain line
     before it and everything above the title is page header (menus, site name, portal
-    links); otherwise the title is the first plain line.
+    links); otherwise the title is the first plain line (a lead paragraph standing for a missing
+    headline stays in the body too).
     """
     _header_line.cache_clear()  # this page's header lines only (see HEADER_LINE_CACHE)
     lines = [drop_heading_mark(normalize_space(line)) for line in text.splitlines()]
@@ -167,6 +169,7 @@ def _parse_lines(text: str, lines: list[str]) -> Content:
     published: str | None = None
     section: str | None = None
     body_start = len(lines)
+    lead_title = False
     for index, line in enumerate(lines):
         if not line:
             continue
@@ -182,12 +185,16 @@ def _parse_lines(text: str, lines: list[str]) -> Content:
             continue
         if title is None:
             title = line
+            if _is_paragraph(line):  # no headline: the lead stands for the title and stays in the body
+                lead_title = True
+                body_start = index
+                break
             continue
         body_start = index
         break
     blocks = [Block(text=line) for line in lines[body_start:] if line]
     return Content(title=title, published=published, section=section, blocks=blocks,
-                   site_template=site_template(text))
+                   site_template=site_template(text), title_in_body=lead_title)
 
 
 def _title_above_date(lines: list[str]) -> Content | None:
