@@ -170,6 +170,9 @@ def test_metric_offsets_point_into_the_body() -> None:
         ("The port handled over one billion tons of cargo.", "one billion tons", 1e9, "tonnes"),
         ("The fund reached three hundred million yuan.", "three hundred million yuan", 3e8, "CNY"),
         ("It raised Two Billion US dollars.", "Two Billion US dollars", 2e9, "USD"),
+        # mass in kilograms, given in tonnes (tune_sites fifth pass s043: grain output and yields per mu)
+        ("The total grain production was 750 million kilograms.", "750 million kilograms", 750000.0, "tonnes"),
+        ("The grain yield per mu is 434.76 kilograms.", "434.76 kilograms", 0.43476, "tonnes"),
     ],
 )
 def test_units_and_scales(sentence: str, text: str, value: float, unit: str) -> None:
@@ -845,6 +848,20 @@ def test_worth_rates_and_spelled_names(sentence: str, text: str, fields_: tuple)
     ("Seven are engaged in key basic components.", [("Seven", 7.0, "count")]),
     ("Of all the tourists, 487,200 came from other countries.", [("487,200", 487200.0, "count")]),
     ("The first sections of lines 4 and 5 are under construction.", []),
+    # tune_sites fifth pass (s038-s048): a bare number said of a population or a passenger flow counts people;
+    # "men"/"women" are plurals; the second of "ranking No.1 and No.2"; an age or a rate's base is no count; a
+    # spelled number after a superlative picks members out (s038, s039, s040, s042)
+    ("At the end of 2022, the city's permanent population was 9.618 million, up 0.8%.",
+     [("9.618 million", 9.618e6, "count"), ("0.8%", 0.8, "percent")]),
+    ("On the first day, the total passenger flow reached 615,000.", [("615,000", 615000.0, "count")]),
+    ("At the end of 2022, 5.046 million men were in the city.", [("5.046 million men", 5.046e6, "count")]),
+    ("Women accounted for 4,572,000, or 47.5 per cent of the total.",
+     [("4,572,000", 4572000.0, "count"), ("47.5 per cent", 47.5, "percent")]),
+    ("Hangzhou and Ningbo grew fastest, ranking No.1 and No.2 in all the cities.",
+     [("ranking No.1", 1.0, "rank"), ("No.2", 2.0, "rank")]),
+    ("People between the ages of 15 to 59 account for 69.63 percent.", [("69.63 percent", 69.63, "percent")]),
+    ("The number of graduates out of 100,000 residents rose.", []),
+    ("The busiest three stations of each line are in the centre.", []),
 ])
 def test_real_page_phrasings(sentence: str, expected: list[tuple[str, float, str]]) -> None:
     got = [(m.text, m.value, m.unit) for m in extract_metrics(sentence, "2020-06-01")]
@@ -1020,7 +1037,9 @@ def test_a_change_of_the_count_before_it_and_an_amount_after_a_money_noun() -> N
     m = by_text(extract_metrics("Intentions for 83 sci-tech projects (at an investment of 137.3 million) were "
                                 "reached."), "137.3 million")
     assert (m.value, m.unit) == (137_300_000.0, "CNY") and "money.currency_omitted" in m.rules
-    assert extract_metrics("The city has a population of 9.4 million.") == []
+    # no money, a count of people (the fifth tune_sites pass: count.headcount_noun)
+    assert [(m.value, m.unit) for m in extract_metrics("The city has a population of 9.4 million.")] == \
+        [(9.4e6, "count")]
     # a currency named later in the sentence: not known to be yuan, left out
     assert [m.text for m in extract_metrics("It received funds of 20 million, and loans of 5 million dollars.")] \
         == ["5 million dollars"]

@@ -82,7 +82,11 @@ from transforms.metrics.vocab import OWN_TIME_WORDS, REPORTING_NOUNS, REPORTING_
 # quarters" and "five categories, namely" no counts.
 # "2026.12.04.5": a count that is its clause's subject, its noun said before it (count.clause_subject);
 # "As of the end of September" a month cue.
-EXTRACTOR_VERSION = "2026.12.04.5"
+# "2026.12.04.6": tune_sites fifth pass: a bare number said of a population or a passenger flow counts people
+# (count.headcount_noun); "men"/"women" are plurals; mass in kilograms, in tonnes; "ranking No.1 and No.2"; an
+# age ("aged", "the ages of") or a rate's base ("out of 100,000") is no count; "the busiest three stations" no
+# count; "an uptick of N" is a change.
+EXTRACTOR_VERSION = "2026.12.04.6"
 
 
 def extract_metrics(body: str, published: str | None = None, title: str | None = None) -> list[Metric]:
@@ -360,8 +364,8 @@ RESPECTIVELY_AFTER_RE = re.compile(r"\s*(?:,\s*)?(?:respectively|separately)\b",
 
 # Matchers whose every match starts where a digit run starts (NUM: a number not glued to a word
 # before it): they are tried only there (the numbers-first scan knows those positions).
-NUMBER_LED = frozenset({"money_suffixed", "percentage_points", "percent", "km2", "m2", "mu", "tonnes", "kwh", "km",
-                        "times", "points_compared", "points_pair"})
+NUMBER_LED = frozenset({"money_suffixed", "percentage_points", "percent", "km2", "m2", "mu", "tonnes", "kilograms",
+                        "kwh", "km", "times", "points_compared", "points_pair"})
 # Matchers whose every match starts with a number word (under NUMBERISH_RE's lookbehind, followed
 # by a space): tried only in sentences that have one, and only where the scan found one.
 WORD_LED = frozenset({"amount_spelled"})

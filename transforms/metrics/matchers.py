@@ -26,6 +26,7 @@ from transforms.metrics.qualifiers import FILLER_TAIL, _qualifier
 from transforms.metrics.structure import PREVIOUS_WORD_TAIL
 from transforms.metrics.subjects import VERB_FORM_RE, _is_plural, _noun_phrase_after, _subject_before
 from transforms.metrics.vocab import (
+    AGE_OR_BASE_LEADS,
     COUNT_CHANGE_NOUNS,
     COUNT_UNIT_NOUNS,
     CURRENCIES,
@@ -36,7 +37,9 @@ from transforms.metrics.vocab import (
     ENERGY_FACTORS,
     FRACTION_WORDS,
     FREQUENCY_ADVERBS,
+    HEADCOUNT_NOUNS,
     INVARIANT_UNIT_NOUNS,
+    KILOGRAM_TONNES,
     LIST_INTRO_WORDS,
     MASS_PLURALS,
     MONEY_NOUNS,
@@ -96,6 +99,8 @@ M2_RE = re.compile(
 )
 MU_RE = re.compile(rf"{NUM}{SCALE}(?:\s+|-)mu\b")
 TONNES_RE = re.compile(rf"{NUM}{SCALE}(?:\s+|-)(?:metric\s+)?(?:tonnes|tonne|tons|ton)\b", re.IGNORECASE)
+# "750 million kilograms", "a yield of 540 kilograms per mu": mass in kilograms, given in tonnes.
+KILOGRAMS_RE = re.compile(rf"{NUM}{SCALE}(?:\s+|-)(?:kilograms?|kilogrammes?|kgs?)\b", re.IGNORECASE)
 KWH_RE = re.compile(
     rf"{NUM}{SCALE}\s*(?:(?P<prefix>[kKmMgG])Wh\b|(?P<word>kilo|mega|giga)watt[- ]hours?\b)"
 )
@@ -140,6 +145,7 @@ SCOPED_RANK_RE = re.compile(
 # A list of ordinals before "places": "followed in second, third and fourth places", "took the first and
 # third places" (each ordinal is a rank: tried at each, the rest of the list in a lookahead).
 ORDINAL_ONE = rf"(?:{ORDINAL_ALT}|\d{{1,3}}(?:st|nd|rd|th))"
+ORDINAL_OR_NO = rf"(?:{ORDINAL_ONE}|No\.\s?\d{{1,3}})"  # "ranking No.1 and No.2"
 RANK_PLACES_RE = re.compile(
     rf"(?<![\w-])(?P<ord>(?P<word>{ORDINAL_ALT})|(?P<n>\d{{1,3}})(?:st|nd|rd|th))\b"
     rf"(?=(?:\s*,\s*(?:and\s+)?{ORDINAL_ONE}\b|\s+and\s+{ORDINAL_ONE}\b)*\s+places\b)",
@@ -149,8 +155,9 @@ RANK_PLACES_RE = re.compile(
 # is rank_verb's; this rule, tried before it, takes only the last one: the match ends where its ordinal
 # does, so _plain_rank's item is that ordinal).
 RANK_VERB_LIST_RE = re.compile(
-    rf"\b(?:rank(?:s|ed|ing)?|placed|placing|came|coming)\s+(?:(?:at|as)\s+)?(?:the\s+)?{ORDINAL_ONE}"
-    rf"(?:\s*,\s*{ORDINAL_ONE})*\s*,?\s+and\s+(?:the\s+)?(?P<ord>(?P<word>{ORDINAL_ALT})|(?P<n>\d{{1,3}})(?:st|nd|rd|th))\b",
+    rf"\b(?:rank(?:s|ed|ing)?|placed|placing|came|coming)\s+(?:(?:at|as)\s+)?(?:the\s+)?{ORDINAL_OR_NO}"
+    rf"(?:\s*,\s*{ORDINAL_OR_NO})*\s*,?\s+and\s+(?:the\s+)?"
+    rf"(?P<ord>(?P<word>{ORDINAL_ALT})|(?P<n>\d{{1,3}})(?:st|nd|rd|th)|No\.\s?(?P<no>\d{{1,3}}))\b",
     re.IGNORECASE,
 )
 RANK_RE = re.compile(
@@ -206,6 +213,8 @@ YEARS_CONTEXT_WINDOW = 60
 # name ("the 3315 Talent Introduction Plan").
 SIZE_CLASS = r"(?:hundred[- ])?(?:thousand|million|billion|trillion|yuan)[- ]level\b"
 SCHEME_NAME = r"(?-i:[A-Z][a-z]+)\s+(?:Introduction\s+)?(?:Plan|Program|Programme|Project|Initiative|Strategy)\b"
+# "aged 15", "the ages of 15 to 59", "a college degree out of 100,000": an age or a rate's base, no count.
+AGE_OR_BASE_BEFORE_RE = re.compile(rf"\b(?:{words_pattern(AGE_OR_BASE_LEADS)})\s*$", re.IGNORECASE)
 # "2-3 national manufacturing innovation centers": a range of a count, reported at its low end.
 RANGE_COUNT_RE = re.compile(r"(?<![\w.,/#+-])(?P<num>\d{1,3})\s*[-–~]\s*(?P<high>\d{1,3})(?![\w%.,-])\s+(?=[a-z])")
 COUNT_RE = re.compile(rf"{NUM}{SCALE}(?![\w%-])\s+(?!{SIZE_CLASS}|{SCHEME_NAME})"
@@ -310,6 +319,7 @@ PARTITIVE_BEFORE_TAIL = TailPattern(PARTITIVE_BEFORE_RE)
 NUMBER_VERB_TAIL = TailPattern(NUMBER_VERB_RE)
 NUMBER_OF_LINK_TAIL = TailPattern(NUMBER_OF_LINK_RE)
 NUMBER_OF_CHANGE_TAIL = TailPattern(NUMBER_OF_CHANGE_RE)
+AGE_OR_BASE_BEFORE_TAIL = TailPattern(AGE_OR_BASE_BEFORE_RE)
 
 
 def _fraction(match: re.Match[str]) -> _Found | None:
@@ -375,6 +385,11 @@ def _spelled_scaled(match: re.Match[str]) -> _Found:
     return _Found(match.start(), match.end(), value, unit, num_start=match.start())
 
 
+def _kilograms(match: re.Match[str]) -> _Found:
+    value = Decimal(str(_number(match))) * Decimal(str(KILOGRAM_TONNES))
+    return _Found(match.start(), match.end(), float(value), "tonnes", num_start=match.start())
+
+
 def _energy(match: re.Match[str]) -> _Found:
     prefix = (match.group("prefix") or match.group("word") or "k")[0].lower()
     value = Decimal(str(_number(match))) * Decimal(int(ENERGY_FACTORS[prefix]))
@@ -390,8 +405,9 @@ def _top_rank(match: re.Match[str]) -> _Found | None:
 
 
 def _plain_rank(match: re.Match[str]) -> _Found | None:
-    word = match.groupdict().get("word")
-    value = ORDINAL_WORDS[vocab_key(word)] if word else int(match.group("n"))
+    groups = match.groupdict()
+    word = groups.get("word")
+    value = ORDINAL_WORDS[vocab_key(word)] if word else int(groups.get("no") or match.group("n"))
     if value < 1:
         return None
     return _Found(match.start("ord"), match.end(), float(value), "rank", kind="rank", num_start=match.start("ord"))
@@ -426,6 +442,7 @@ MATCHERS: tuple[tuple[str, re.Pattern[str], Callable[[re.Match[str]], _Found | N
     ("m2", M2_RE, _simple("m2")),
     ("mu", MU_RE, _simple("mu")),
     ("tonnes", TONNES_RE, _simple("tonnes")),
+    ("kilograms", KILOGRAMS_RE, _kilograms),
     ("kwh", KWH_RE, _energy),
     ("km", KM_RE, _simple("km")),
     ("times_occasions", OCCASIONS_RE, _simple("count", "level")),  # how often: a count, not a multiple
@@ -457,6 +474,7 @@ MATCHER_TRIGGERS: dict[str, tuple[str, ...]] = {
     "m2": ("m2", "m²", "m^2", "square", "sq"),
     "mu": ("mu",),
     "tonnes": ("ton",),
+    "kilograms": ("kilogram", "kg"),
     "kwh": ("wh", "watt"),
     "km": ("km", "kilomet"),
     "times": ("times",),
@@ -488,6 +506,8 @@ def _count_blocked(raw: str, before: str, decimal_ok: bool, year_ok: bool = Fals
         return True
     if "." in raw and not decimal_ok:
         return True
+    if AGE_OR_BASE_BEFORE_TAIL.search(before):
+        return True  # "aged 15", "out of 100,000"
     prev = PREVIOUS_WORD_TAIL.search(before)
     if prev:
         word = prev.group(1)
@@ -679,6 +699,10 @@ def _elided_count(para: str, match: re.Match[str], sent_start: int, sent_end: in
     if subject and _is_plural(subject.split()[-1]) and subject.split()[-1] not in MASS_PLURALS \
             and subject.split()[-1] not in TIME_UNIT_WORDS and not subject.startswith("number of"):
         return item(subject)  # "online sellers now number 62,000", "5G users to top 4 million"
+    if subject and subject.endswith(HEADCOUNT_NOUNS) and (value >= 1000 or match.group("scale")):
+        found_item = item(subject)  # "the city's permanent population was 9.618 million"
+        found_item.rules.append("count.headcount_noun")
+        return found_item
     if _is_clause_subject(para, before, match.end()):
         found_item = item(None)
         found_item.rules.append("count.clause_subject")

@@ -87,7 +87,9 @@ SPELLED_UNITS: dict[str, int] = {"one": 1, "two": 2, "three": 3, "four": 4, "fiv
 
 # A spelled-out number after these is a reference ("the three operators"), not a figure.
 SPELLED_REFERENCE_WORDS = frozenset("the these those both all its their our his her my your each every any "
-                                    "first last next other another top".split())
+                                    "first last next other another top "
+                                    # superlatives pick members out: "the busiest three stations of each line"
+                                    "busiest largest biggest highest best leading".split())
 # Nouns a small spelled-out number divides a process into ("built in two phases"): not counts.
 SPELLED_PROCESS_NOUNS = frozenset("phases stages steps rounds ways aspects directions dimensions respects parts "
                                   "sides halves".split())
@@ -245,8 +247,16 @@ SUPERLATIVES = frozenset(
 LY_NOUNS = frozenset("family assembly supply rally ally reply monopoly anomaly italy july".split())
 TIME_UNIT_WORDS = frozenset("years months weeks days hours minutes seconds decades centuries".split())
 PLURAL_NOUNS = frozenset(
-    "people personnel staff talent talents children police cattle equipment youth faculty".split()
+    "people personnel staff talent talents children police cattle equipment youth faculty men women".split()
 )
+# Singular heads that count people: a bare number said of them counts ("the city's permanent population was
+# 9.618 million", "the total passenger flow reached 615,000").
+HEADCOUNT_NOUNS = ("population", "passenger flow", "tourist flow", "visitor flow")
+# Words right before a number that make it an age ("aged 15", "between the ages of 15 to 59") or the
+# denominator of a rate ("a college degree out of 100,000"): no figure of its own.
+AGE_OR_BASE_LEADS = ("aged", "ages of", "age of", "out of")
+# Mass units converted to tonnes ("750 million kilograms", "434.76 kilograms per mu").
+KILOGRAM_TONNES = 0.001
 NOT_PLURAL_ENDINGS = ("ss", "us", "is")
 
 SUBHEADING_SMALL_WORDS = frozenset("a an the of in on at for to and or with by from as".split())
@@ -277,7 +287,7 @@ FILLER_WORDS = ("only", "just", "merely", "a total of", "a record", "as much as"
 CHANGE_VERB_STEMS = ("increas", "grow", "grew", "rose", "rise", "rising", "fell", "fall", "drop", "declin", "decreas",
                      "jump", "surg", "climb", "expand", "shrank", "shrink", "gain", "soar", "slid", "slump", "plung",
                      "slip", "dip")
-CHANGE_NOUNS = ("growth", "increase", "decrease", "decline", "rise", "drop", "gain")  # "a growth (rate) of N"
+CHANGE_NOUNS = ("growth", "increase", "decrease", "decline", "rise", "drop", "gain", "uptick")  # "a growth (rate) of N"
 DECREASE_VERB_STEMS = ("declin", "decreas", "shrink", "shrank", "shrunk", "slump", "plung")
 DECREASE_VERB_FORMS = ("fell", "fall", "falls", "falling", "fallen", "drop", "drops", "dropped", "dropping", "down",
                        "slid", "slides", "sliding", "slip", "slips", "slipped", "slipping", "dip", "dips", "dipped",
