@@ -2,8 +2,10 @@
 
 Content region: everything between `<meta name="ContentStart">` and
 `<meta name="ContentEnd">` (inside `div#zoom`, sometimes `td.bt_content`; legacy pages
-use uppercase/unquoted `<META name=ContentStart>`), else the first region selector that
-matches. Title from the ArticleTitle meta, date from PubDate, section from ColumnName,
+use uppercase/unquoted `<META name=ContentStart>`), else between the
+`<!--ZJEG_RSS.content.begin-->`/`<!--ZJEG_RSS.content.end-->` comments (templates that write
+no marker metas), else the first region selector that matches (`#zoom`, `.zoom`,
+`.article_zoom`, `#ivs_content`, ...). Title from the ArticleTitle meta, date from PubDate, section from ColumnName,
 each with fallbacks to the visible page (the date: the "Text Size" cell, then a dated line
 above the content such as legacy pages' "Release date:2019-07-21Browse times: ...").
 Column pages (`<datastore>` record lists) are listings.
@@ -50,10 +52,17 @@ CONTENT_END_XPATH = "//meta[translate(@name, 'CONTENTSAR', 'contentsar')='conten
 MARKER_CASE = str.maketrans("CONTENTSAR", "contentsar")
 START_NAME, END_NAME = "contentstart", "contentend"
 ALL_METAS_XPATH = "//meta"
+# Templates without the marker metas keep the RSS comments around the content.
+COMMENT_BEGIN_XPATH = "//comment()[normalize-space(.)='ZJEG_RSS.content.begin']"
+COMMENT_END_XPATH = "//comment()[normalize-space(.)='ZJEG_RSS.content.end']"
 REGION_XPATHS = (
     "//div[@id='zoom' or @id='Zoom' or @id='ZOOM']",
     "//td[contains(concat(' ', normalize-space(@class), ' '), ' bt_content ')]",
     "//div[contains(concat(' ', normalize-space(@class), ' '), ' bt_content ')]",
+    # other Hanweb templates: div.zoom (Shandong), div.article_zoom (Jiangsu gxt), div#ivs_content (Zhejiang)
+    "//div[contains(concat(' ', normalize-space(@class), ' '), ' zoom ')"
+    " or contains(concat(' ', normalize-space(@class), ' '), ' article_zoom ')]",
+    "//div[@id='ivs_content']",
     "//div[@id='content' or @class='content' or @class='article-content' or @class='art_con']",
 )
 # Page furniture that can sit inside a region (text-size and print/close links, counters).
@@ -154,6 +163,8 @@ def parse(doc: lxml.html.HtmlElement, html: str, url: str | None = None) -> Cont
     # Asked once, before anything edits the tree: the markers (the listing test, the date and the blocks
     # need them) and the metas (meta_content of each name).
     starts, ends = content_markers(doc)
+    if not starts and CONTENT_COMMENT_GATE_RE.search(html) and CONTENT_COMMENT_RE.search(html):
+        starts, ends = xpath(doc, COMMENT_BEGIN_XPATH), xpath(doc, COMMENT_END_XPATH)
     metas = meta_values(doc)
     if is_listing(doc, html, starts, metas.get(TITLE_META.lower())):
         raise NotAnArticle("listing", "Hanweb column page (record datastore, no article content)")
@@ -209,10 +220,16 @@ def _common_ancestor(first: lxml.html.HtmlElement, other: lxml.html.HtmlElement)
     return next((ancestor for ancestor in other.iterancestors() if ancestor in above), None)
 
 
+ENCLOSING_IDS = ("zoom", "ivs_content")
+ENCLOSING_CLASSES = ("bt_content", "zoom", "article_zoom")
+
+
 def _enclosing_region(node: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
-    """The nearest #zoom / .bt_content ancestor of `node`, else its parent."""
+    """The nearest #zoom / #ivs_content / .bt_content / .zoom / .article_zoom ancestor of `node`, else its parent."""
     for ancestor in node.iterancestors():
-        if (ancestor.get("id") or "").lower() == "zoom" or "bt_content" in (ancestor.get("class") or "").split():
+        classes = (ancestor.get("class") or "").split()
+        if ((ancestor.get("id") or "").lower() in ENCLOSING_IDS
+                or any(name in classes for name in ENCLOSING_CLASSES)):
             return ancestor
     parent = node.getparent()
     return parent if parent is not None else node
