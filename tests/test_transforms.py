@@ -1398,3 +1398,23 @@ def test_a_robots_txt_is_not_an_article(source: str) -> None:
     assert info.value.kind == "unparseable" and "robots.txt" in info.value.message
     article = parse_page("Host: Ningbo Science Park\n\nThe park opened 12 new laboratories in 2019, the city said.\n")
     assert "12 new laboratories" in article.body  # one directive-like line does not make a robots.txt
+
+
+HANWEB_FIXTURES = Path(__file__).resolve().parent / "fixtures" / "html" / "hanweb"
+HANWEB_EXPECTED = json.loads((HANWEB_FIXTURES / "expected.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("name", sorted(k for k in HANWEB_EXPECTED if k.endswith(".html")))
+def test_hanweb_article_variants_of_other_sites_templates(name: str) -> None:
+    """Hanweb article pages as other sites' templates write them (each fixture's header names the real
+    markup it follows): content between the RSS comments without marker metas, in div#ivs_content, in a
+    legacy FOUNDER-CONTENT block after a lead photo table, in div.zoom without markers: title, date,
+    section, the exact paragraphs and captions, none of the page's chrome."""
+    spec = HANWEB_EXPECTED[name]
+    article = parse_page((HANWEB_FIXTURES / name).read_bytes(), url=spec["url"])
+    assert (article.source, article.title, article.published, article.section) == (
+        spec["source"], spec["title"], spec["published"], spec["section"])
+    assert article.body.split("\n\n") == spec["body"]
+    assert article.captions == spec["captions"]
+    assert [chrome for chrome in spec["chrome"] if chrome in article.body] == []
+    assert find_boilerplate(article.body) == []
