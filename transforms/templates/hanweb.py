@@ -146,6 +146,13 @@ def content_markers(doc: lxml.html.HtmlElement) -> tuple[list[lxml.html.HtmlElem
     return starts, ends
 
 
+def comment_markers(doc: lxml.html.HtmlElement, html: str) -> tuple[list, list]:
+    """The page's ZJEG_RSS.content.begin and .end comments (([], []) when the page names neither)."""
+    if not (CONTENT_COMMENT_GATE_RE.search(html) and CONTENT_COMMENT_RE.search(html)):
+        return [], []
+    return xpath(doc, COMMENT_BEGIN_XPATH), xpath(doc, COMMENT_END_XPATH)
+
+
 def is_listing(doc: lxml.html.HtmlElement, html: str, starts: list[lxml.html.HtmlElement],
                title_meta: str | None) -> bool:
     """A column page: no article content markers/metas, and a record datastore or many article links.
@@ -163,15 +170,16 @@ def parse(doc: lxml.html.HtmlElement, html: str, url: str | None = None) -> Cont
     # Asked once, before anything edits the tree: the markers (the listing test, the date and the blocks
     # need them) and the metas (meta_content of each name).
     starts, ends = content_markers(doc)
-    if not starts and CONTENT_COMMENT_GATE_RE.search(html) and CONTENT_COMMENT_RE.search(html):
-        starts, ends = xpath(doc, COMMENT_BEGIN_XPATH), xpath(doc, COMMENT_END_XPATH)
+    # the content between the RSS comments of a template without marker metas (the date's dated line is
+    # then looked for above the content region, as on a page without markers)
+    bounds = comment_markers(doc, html) if not starts else (starts, ends)
     metas = meta_values(doc)
-    if is_listing(doc, html, starts, metas.get(TITLE_META.lower())):
+    if is_listing(doc, html, bounds[0], metas.get(TITLE_META.lower())):
         raise NotAnArticle("listing", "Hanweb column page (record datastore, no article content)")
     title = metas.get(TITLE_META.lower()) or first_text(doc, TITLE_XPATHS) or _title_from_head(doc)
     published = _published(doc, url, starts, metas.get(DATE_META.lower()))
     section = metas.get(SECTION_META.lower()) or _breadcrumb_section(doc)
-    blocks = _content_blocks(doc, starts, ends)
+    blocks = _content_blocks(doc, *bounds)
     return Content(title=title, published=published, section=section, blocks=blocks)
 
 
@@ -232,7 +240,10 @@ def _enclosing_region(node: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
                 or any(name in classes for name in ENCLOSING_CLASSES)):
             return ancestor
     parent = node.getparent()
-    return parent if parent is not None else node
+    if parent is not None:
+        return parent
+    # an RSS comment before <html> stands beside the root, not in it
+    return node if isinstance(node.tag, str) else node.getroottree().getroot()
 
 
 def _follows(first: lxml.html.HtmlElement, other: lxml.html.HtmlElement) -> bool:
