@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlsplit
 
 import pytest
-from scrapy.http import HtmlResponse, Request
+from scrapy.http import FormRequest, HtmlResponse, Request
 
 from crawlers.spiders.base import META_IS_ROOT, META_KIND, META_ROOT
 from crawlers.spiders.hanweb import HanwebSpider
@@ -25,6 +25,12 @@ EXPECTED = {name: spec for name, spec in json.loads((LAYOUTS / "expected.json").
 
 def crawl_listing(name: str) -> tuple[list[str], list[str], list[str]]:
     """(article paths requested, further listing paths requested, listing warnings) for one fixture page."""
+    articles, listings, by_shape, _ = crawl_listing_full(name)
+    return articles, listings, by_shape
+
+
+def crawl_listing_full(name: str) -> tuple[list[str], list[str], list[str], tuple[list[Request], list[dict[str, str]]]]:
+    """crawl_listing's answer and (the requests made, the off-site links dropped)."""
     spec = EXPECTED[name]
     spider = HanwebSpider() if name.startswith("hanweb") else JoomlaSpider()
     url = spec["page_url"]
@@ -35,7 +41,7 @@ def crawl_listing(name: str) -> tuple[list[str], list[str], list[str]]:
     requests = [r for r in callback(response) if isinstance(r, Request)]
     articles = [_path_query(r.url) for r in requests if r.meta.get(META_KIND) == "article"]
     listings = [_path_query(r.url) for r in requests if r.meta.get(META_KIND) == "listing"]
-    return articles, listings, spider.by_shape
+    return articles, listings, spider.by_shape, (requests, spider.offsite)
 
 
 def _path_query(url: str) -> str:
@@ -83,3 +89,28 @@ def test_a_backfill_reads_the_dates_a_joomla_layout_shows(name: str, since: str,
     assert articles == spec["items"][:len(articles)] and 0 < len(articles) < 5 if kept is None else \
         articles == spec["items"][:kept]
     assert any(r.meta.get(META_KIND) == "listing" for r in requests) is next_followed
+
+
+HANWEB_PAGED = sorted(name for name, spec in EXPECTED.items() if "dataproxy" in spec)
+
+
+@pytest.mark.parametrize("name", HANWEB_PAGED)
+def test_hanweb_column_variants_request_the_next_group_of_the_column_list(name: str) -> None:
+    """Hanweb column pages written by other sites' templates (each fixture's header names the real page
+    it follows): the group after the embedded records is asked from the proxy the page names, with the
+    unit's own form (quoted nextgroup values unquoted; on a page of several jpage units, the column list's
+    unit, not the first one); a record linking to another host is dropped and reported, not requested."""
+    spec = EXPECTED[name]
+    _, _, by_shape, (requests, offsite) = crawl_listing_full(name)
+    proxies = [r for r in requests if isinstance(r, FormRequest)]
+    assert by_shape == []
+    want = spec["dataproxy"]
+    assert len(proxies) == 1, [r.url for r in proxies]
+    proxy = proxies[0]
+    assert proxy.method == "POST" and urlsplit(proxy.url).path == want["path"]
+    assert dict(parse_qsl(urlsplit(proxy.url).query)) == {
+        "startrecord": str(want["startrecord"]), "endrecord": str(want["endrecord"]), "perpage": str(want["perpage"])}
+    form = dict(parse_qsl(proxy.body.decode()))
+    assert {key: form.get(key) for key in want["form"]} == want["form"]
+    assert proxy.headers.get("Referer") == spec["page_url"].encode()
+    assert [entry["url"] for entry in offsite] == spec.get("offsite", [])

@@ -1170,15 +1170,17 @@ def plain_hanweb_parse(doc, html: str, url: str | None = None):  # type: ignore[
     from transforms.templates import hanweb
     from transforms.templates.htmlutil import first_text, meta_content
 
-    starts = hanweb.xpath(doc, hanweb.CONTENT_START_XPATH)
+    starts = hanweb.xpath(doc, hanweb.CONTENT_START_XPATH) or hanweb.comment_markers(doc, html)[0]
     if hanweb.is_listing(doc, html, starts, meta_content(doc, hanweb.TITLE_META)):
         raise NotAnArticle("listing", "Hanweb column page (record datastore, no article content)")
     title = meta_content(doc, hanweb.TITLE_META) or first_text(doc, hanweb.TITLE_XPATHS) or hanweb._title_from_head(doc)
     published = hanweb._published(doc, url, hanweb.xpath(doc, hanweb.CONTENT_START_XPATH),
                                   meta_content(doc, hanweb.DATE_META))
     section = meta_content(doc, hanweb.SECTION_META) or hanweb._breadcrumb_section(doc)
-    blocks = plain_hanweb_blocks(doc, hanweb.xpath(doc, hanweb.CONTENT_START_XPATH),
-                                 hanweb.xpath(doc, hanweb.CONTENT_END_XPATH))
+    starts, ends = hanweb.xpath(doc, hanweb.CONTENT_START_XPATH), hanweb.xpath(doc, hanweb.CONTENT_END_XPATH)
+    if not starts:  # a template without marker metas: the RSS comments bound the content
+        starts, ends = hanweb.comment_markers(doc, html)
+    blocks = plain_hanweb_blocks(doc, starts, ends)
     return textutil.Content(title=title, published=published, section=section, blocks=blocks)
 
 

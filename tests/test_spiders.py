@@ -15,7 +15,7 @@ from twisted.python.failure import Failure
 from core.records import FetchFailure, RawPage
 from core.rundir import RunPaths
 from crawlers.report import merge_run_report, run_totals
-from crawlers.spiders.hanweb import HanwebSpider
+from crawlers.spiders.hanweb import HanwebSpider, dataproxy_form
 from crawlers.spiders.joomla import JoomlaSpider
 from transforms.urls import normalize_url
 
@@ -1041,3 +1041,21 @@ def test_a_gzip_bomb_stopped_at_the_size_cap_is_named_too_large() -> None:
                "5242881 B decompressed so far) exceeded DOWNLOAD_MAXSIZE (5242880 B) during decompression.")
     assert describe_failure(Failure(IgnoreRequest(message))) == (
         "too large: 268435 bytes compressed inflated past DOWNLOAD_MAXSIZE 5242880 (stopped at 5242881 bytes)")
+
+
+def test_jpage_form_reads_a_quoted_value_whole_and_unquotes_nextgroup_values() -> None:
+    """A morecolumndataproxy list names several columns in one quoted value (jshrss.jiangsu.gov.cn's
+    columnid "77276,77277,...", keyWordCount, sourceContentType 3 as public scrapers of it send them): read
+    to the closing quote, not to the first comma. A nextgroup link written with quoted values
+    (zfcg.nantong.gov.cn: `path='/'&...&webname='...'`) gives them unquoted."""
+    scripts = ("$('#313354').jpage({proxyUrl:'/module/web/jpage/morecolumndataproxy.jsp', ajaxParam:{col:1,"
+               "appid:1,webid:67,path:'/',columnid:'77276,77277,77278',sourceContentType:3,unitid:'313354',"
+               "keyWordCount:999,webname:\"Jiangsu HRSS, Nanjing\",permissiontype:0}, perPage:15});")
+    form = dataproxy_form(None, scripts, "77273")
+    assert (form["columnid"], form["unitid"], form["webname"], form["sourceContentType"], form["keyWordCount"]) == (
+        "77276,77277,77278", "313354", "Jiangsu HRSS, Nanjing", "3", "999")
+    nextgroup = ("/module/jslib/jquery/jpage/dataproxy.jsp?page=1&appid=1&appid=1&webid=60&path='/'&columnid=31685"
+                 "&unitid=80325&webname='Site'&permissiontype=0")
+    form = dataproxy_form(nextgroup, "", None)
+    assert (form["path"], form["webname"], form["columnid"], form["unitid"]) == ("/", "Site", "31685", "80325")
+    assert "keyWordCount" not in dataproxy_form(None, "", "933")

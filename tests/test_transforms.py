@@ -1507,7 +1507,7 @@ def test_a_robots_txt_is_not_an_article(source: str) -> None:
 
 
 def test_a_text_page_without_a_headline_keeps_its_lead_paragraph_in_the_body() -> None:
-    """A page whose text starts with its lead (no headline line; 20 of tune_other's 151 pages): the lead
+    """A page whose text starts with its lead (no headline line; 20 of tune_other's pages): the lead
     stands for the title, and was dropped from the body with the figures it held."""
     lead = ("Ningbo's R&D expenditure reached 37.541 billion yuan in 2022, up 17.6% year-on-year, "
             "the municipal science bureau said on Monday.")
@@ -1519,3 +1519,23 @@ def test_a_text_page_without_a_headline_keeps_its_lead_paragraph_in_the_body() -
     # a headline above the lead is still the title alone, and not repeated in the body
     headed = parse_page("Ningbo R&D spending rises\n\n" + text)
     assert headed.title == "Ningbo R&D spending rises" and headed.body.startswith(lead)
+
+
+HANWEB_FIXTURES = Path(__file__).resolve().parent / "fixtures" / "html" / "hanweb"
+HANWEB_EXPECTED = json.loads((HANWEB_FIXTURES / "expected.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("name", sorted(k for k in HANWEB_EXPECTED if k.endswith(".html")))
+def test_hanweb_article_variants_of_other_sites_templates(name: str) -> None:
+    """Hanweb article pages as other sites' templates write them (each fixture's header names the real
+    markup it follows): content between the RSS comments without marker metas, in div#ivs_content, in a
+    legacy FOUNDER-CONTENT block after a lead photo table, in div.zoom without markers: title, date,
+    section, the exact paragraphs and captions, none of the page's chrome."""
+    spec = HANWEB_EXPECTED[name]
+    article = parse_page((HANWEB_FIXTURES / name).read_bytes(), url=spec["url"])
+    assert (article.source, article.title, article.published, article.section) == (
+        spec["source"], spec["title"], spec["published"], spec["section"])
+    assert article.body.split("\n\n") == spec["body"]
+    assert article.captions == spec["captions"]
+    assert [chrome for chrome in spec["chrome"] if chrome in article.body] == []
+    assert find_boilerplate(article.body) == []

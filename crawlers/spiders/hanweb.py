@@ -5,6 +5,8 @@ A column page embeds its first group of records as text inside
 `dataproxy.jsp?startrecord=..&endrecord=..&perpage=..` (the path the page names:
 `/module/web/jpage/` or the older `/module/jpage/`). The group size is read from the
 page's jpage JavaScript (perPage x groupSize), else the embedded record count.
+A page can hold several jpage units (`<div id="UNIT"><script type="text/xml">` each, set up by its
+own `$('#UNIT').jpage({...})` call and `var param_UNIT={...}`): each unit pages on its own.
 A column page answered 304 (conditional GET) skips its dataproxy groups: their stored
 links are replayed instead (crawlers.state).
 """
@@ -25,10 +27,15 @@ from crawlers.spiders.base import META_KIND, META_ROOT, SourceSpider
 
 # Column page: the embedded datastore is script text, not markup.
 DATASTORE_XPATH = '//script[@type="text/xml"]/text()'
+DATASTORE_SCRIPT_XPATH = '//script[@type="text/xml"]'
+UNIT_ID_XPATH = "../@id"  # the jpage unit: the element holding the datastore script
 JS_SCRIPT_XPATH = '//script[not(@type="text/xml")]/text()'
 RECORD_RE = re.compile(r"<record>\s*(?:<!\[CDATA\[)?(.*?)(?:\]\]>)?\s*</record>", re.S | re.I)
 NEXTGROUP_RE = re.compile(r"<nextgroup>\s*(?:<!\[CDATA\[)?(.*?)(?:\]\]>)?\s*</nextgroup>", re.S | re.I)
-HREF_RE = re.compile(r"""href\s*=\s*["']([^"']+)["']""", re.I)
+# The value runs to the quote that opened it: a nextgroup link can hold the other quote
+# (`...&path='/'&webname='Site name'&...` inside href="...").
+HREF_RE = re.compile(r"""href\s*=\s*(["'])(.*?)\1""", re.I | re.S)
+QUOTED_VALUE_RE = re.compile(r"""^(["'])(.*)\1$""", re.S)
 TOTALRECORD_XML_RE = re.compile(r"<totalrecord>\s*(\d+)\s*</totalrecord>", re.I)
 # jpage JavaScript options, e.g. `perPage:5, groupSize:3, totalRecord:14,`.
 JS_PER_PAGE_RE = re.compile(r"""\bperPage\s*[:=]\s*["']?(\d+)""", re.I)
@@ -40,7 +47,13 @@ FORM_FIELDS = ("col", "appid", "webid", "path", "columnid", "sourceContentType",
                "webname", "permissiontype")
 FORM_DEFAULTS = {"col": "1", "appid": "1", "path": "/", "sourceContentType": "1",
                  "permissiontype": "0"}
-JS_FORM_FIELD_RE = r"""\b{field}\s*[:=]\s*["']?([^"',;}}\s]+)"""
+# Sent only when the page's JavaScript names them (a morecolumndataproxy list's keyword length).
+FORM_OPTIONAL_FIELDS = ("keyWordCount",)
+# A quoted value is read to its closing quote (`columnid:'77276,77277'` of a morecolumndataproxy list).
+JS_FORM_FIELD_RE = r"""\b{field}\s*[:=]\s*(?:"([^"]*)"|'([^']*)'|([^"',;}}\s]+))"""
+# One unit's own JavaScript: its jpage call and its parameter object.
+JS_UNIT_CALL_RE = r"""\$\(\s*["']#{unit}["']\s*\)\s*\.jpage\(\s*\{{.*?\}}\s*\)"""
+JS_UNIT_PARAM_RE = r"""\bparam_{unit}\s*=\s*\{{.*?\}}"""
 # Query parameters of the nextgroup link that are not form fields.
 NEXTGROUP_SKIP_PARAMS = frozenset({"page", "startrecord", "endrecord", "perpage"})
 DEFAULT_PROXY_PATH = "/module/web/jpage/dataproxy.jsp"
@@ -94,18 +107,26 @@ def jpage_options(scripts: str) -> tuple[int | None, int | None, int | None]:
     return _int(JS_PER_PAGE_RE), _int(JS_GROUP_SIZE_RE), _int(JS_TOTAL_RECORD_RE)
 
 
+def unit_scripts(scripts: str, unit_id: str) -> str:
+    """The JavaScript that sets up jpage unit `unit_id` (its jpage call and `param_UNIT` object), '' if none."""
+    unit = re.escape(unit_id)
+    return "\n".join(m.group(0) for expr in (JS_UNIT_CALL_RE, JS_UNIT_PARAM_RE)
+                     for m in re.finditer(expr.format(unit=unit), scripts, re.S))
+
+
 def dataproxy_form(nextgroup_href: str | None, scripts: str, column_id: str | None) -> dict[str, str]:
     """The dataproxy POST form: nextgroup link query, else page JS, else defaults."""
     found: dict[str, str] = {}
     if nextgroup_href:
         for key, value in parse_qsl(urlsplit(nextgroup_href).query, keep_blank_values=True):
             if key.lower() not in NEXTGROUP_SKIP_PARAMS:
-                found[key] = value
-    for name in FORM_FIELDS:
+                quoted = QUOTED_VALUE_RE.match(value)  # path='/' as some templates write it
+                found[key] = quoted.group(2) if quoted else value
+    for name in FORM_FIELDS + FORM_OPTIONAL_FIELDS:
         if name not in found:
             match = re.search(JS_FORM_FIELD_RE.format(field=name), scripts)
             if match:
-                found[name] = match.group(1)
+                found[name] = next(g for g in match.groups() if g is not None)
     if "columnid" not in found and column_id:
         found["columnid"] = column_id
     form = {name: found.get(name, FORM_DEFAULTS.get(name, "")) for name in FORM_FIELDS}
@@ -132,8 +153,10 @@ class HanwebSpider(SourceSpider):
         yield from head
         if not go_on:
             return
-        datastores = response.xpath(DATASTORE_XPATH).getall()
-        records = [r for ds in datastores for r in RECORD_RE.findall(ds)]
+        units = [(script.xpath("text()").get() or "", script.xpath(UNIT_ID_XPATH).get())
+                 for script in response.xpath(DATASTORE_SCRIPT_XPATH)]
+        unit_records = [RECORD_RE.findall(text) for text, _ in units]
+        records = [r for found in unit_records for r in found]
         links = record_links(records, response.url, response.url)
         if not any(self.is_article_url(url) for url, _ in links):
             links = self.links_by_shape(response)  # a static column list (no datastore)
@@ -142,17 +165,30 @@ class HanwebSpider(SourceSpider):
             return  # a backfill: the rest of the column is older than `since`
 
         scripts = "\n".join(response.xpath(JS_SCRIPT_XPATH).getall())
+        for (text, unit_id), found in zip(units, unit_records):
+            # one unit: the page's scripts set it up; several: each by its own call (else it pages by
+            # its nextgroup link only, never by another unit's options)
+            scope = scripts if len(units) == 1 else (unit_scripts(scripts, unit_id) if unit_id else "")
+            request = self.first_group_request(response, text, len(found), scope)
+            if request is not None:
+                yield request
+
+    def first_group_request(self, response: Response, datastore: str, embedded: int,
+                            scripts: str) -> FormRequest | None:
+        """The dataproxy request for the group after a unit's embedded records (None: no further group).
+        datastore: the unit's script text; embedded: its record count; scripts: the JavaScript that
+        sets the unit up."""
         per_page, group_size, total = jpage_options(scripts)
-        nextgroup = next((m for ds in datastores for m in NEXTGROUP_RE.findall(ds)), "")
+        nextgroup = next(iter(NEXTGROUP_RE.findall(datastore)), "")
         href_match = HREF_RE.search(nextgroup)
-        nextgroup_href = html.unescape(href_match.group(1)) if href_match else None
-        group = per_page * group_size if per_page and group_size else len(records)
+        nextgroup_href = html.unescape(href_match.group(2)) if href_match else None
+        group = per_page * group_size if per_page and group_size else embedded
         if group <= 0:
-            return
+            return None
         if total is not None and group >= total:
-            return
+            return None
         if total is None and nextgroup_href is None:
-            return
+            return None
         proxy_match = JS_PROXY_URL_RE.search(scripts)
         proxy_path = urlsplit(nextgroup_href).path if nextgroup_href else ""
         if not proxy_path:
@@ -167,9 +203,7 @@ class HanwebSpider(SourceSpider):
             per_page=per_page or group,
             group=group,
         )
-        request = self.dataproxy_request(paging, group + 1)
-        if request is not None:
-            yield request
+        return self.dataproxy_request(paging, group + 1)
 
     def dataproxy_request(self, paging: JpagePaging, start: int) -> FormRequest | None:
         """POST for records start..start+group-1, Referer = the column page (None if already made)."""

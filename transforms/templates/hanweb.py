@@ -2,8 +2,10 @@
 
 Content region: everything between `<meta name="ContentStart">` and
 `<meta name="ContentEnd">` (inside `div#zoom`, sometimes `td.bt_content`; legacy pages
-use uppercase/unquoted `<META name=ContentStart>`), else the first region selector that
-matches. Title from the ArticleTitle meta, date from PubDate, section from ColumnName,
+use uppercase/unquoted `<META name=ContentStart>`), else between the
+`<!--ZJEG_RSS.content.begin-->`/`<!--ZJEG_RSS.content.end-->` comments (templates that write
+no marker metas), else the first region selector that matches (`#zoom`, `.zoom`,
+`.article_zoom`, `#ivs_content`, ...). Title from the ArticleTitle meta, date from PubDate, section from ColumnName,
 each with fallbacks to the visible page (the date: the "Text Size" cell, then a dated line
 above the content such as legacy pages' "Release date:2019-07-21Browse times: ...").
 Column pages (`<datastore>` record lists) are listings.
@@ -50,10 +52,17 @@ CONTENT_END_XPATH = "//meta[translate(@name, 'CONTENTSAR', 'contentsar')='conten
 MARKER_CASE = str.maketrans("CONTENTSAR", "contentsar")
 START_NAME, END_NAME = "contentstart", "contentend"
 ALL_METAS_XPATH = "//meta"
+# Templates without the marker metas keep the RSS comments around the content.
+COMMENT_BEGIN_XPATH = "//comment()[normalize-space(.)='ZJEG_RSS.content.begin']"
+COMMENT_END_XPATH = "//comment()[normalize-space(.)='ZJEG_RSS.content.end']"
 REGION_XPATHS = (
     "//div[@id='zoom' or @id='Zoom' or @id='ZOOM']",
     "//td[contains(concat(' ', normalize-space(@class), ' '), ' bt_content ')]",
     "//div[contains(concat(' ', normalize-space(@class), ' '), ' bt_content ')]",
+    # other Hanweb templates: div.zoom (Shandong), div.article_zoom (Jiangsu gxt), div#ivs_content (Zhejiang)
+    "//div[contains(concat(' ', normalize-space(@class), ' '), ' zoom ')"
+    " or contains(concat(' ', normalize-space(@class), ' '), ' article_zoom ')]",
+    "//div[@id='ivs_content']",
     "//div[@id='content' or @class='content' or @class='article-content' or @class='art_con']",
 )
 # Page furniture that can sit inside a region (text-size and print/close links, counters).
@@ -137,6 +146,13 @@ def content_markers(doc: lxml.html.HtmlElement) -> tuple[list[lxml.html.HtmlElem
     return starts, ends
 
 
+def comment_markers(doc: lxml.html.HtmlElement, html: str) -> tuple[list, list]:
+    """The page's ZJEG_RSS.content.begin and .end comments (([], []) when the page names neither)."""
+    if not (CONTENT_COMMENT_GATE_RE.search(html) and CONTENT_COMMENT_RE.search(html)):
+        return [], []
+    return xpath(doc, COMMENT_BEGIN_XPATH), xpath(doc, COMMENT_END_XPATH)
+
+
 def is_listing(doc: lxml.html.HtmlElement, html: str, starts: list[lxml.html.HtmlElement],
                title_meta: str | None) -> bool:
     """A column page: no article content markers/metas, and a record datastore or many article links.
@@ -154,13 +170,16 @@ def parse(doc: lxml.html.HtmlElement, html: str, url: str | None = None) -> Cont
     # Asked once, before anything edits the tree: the markers (the listing test, the date and the blocks
     # need them) and the metas (meta_content of each name).
     starts, ends = content_markers(doc)
+    # the content between the RSS comments of a template without marker metas (the date's dated line is
+    # then looked for above the content region, as on a page without markers)
+    bounds = comment_markers(doc, html) if not starts else (starts, ends)
     metas = meta_values(doc)
-    if is_listing(doc, html, starts, metas.get(TITLE_META.lower())):
+    if is_listing(doc, html, bounds[0], metas.get(TITLE_META.lower())):
         raise NotAnArticle("listing", "Hanweb column page (record datastore, no article content)")
     title = metas.get(TITLE_META.lower()) or first_text(doc, TITLE_XPATHS) or _title_from_head(doc)
     published = _published(doc, url, starts, metas.get(DATE_META.lower()))
     section = metas.get(SECTION_META.lower()) or _breadcrumb_section(doc)
-    blocks = _content_blocks(doc, starts, ends)
+    blocks = _content_blocks(doc, *bounds)
     return Content(title=title, published=published, section=section, blocks=blocks)
 
 
@@ -209,13 +228,22 @@ def _common_ancestor(first: lxml.html.HtmlElement, other: lxml.html.HtmlElement)
     return next((ancestor for ancestor in other.iterancestors() if ancestor in above), None)
 
 
+ENCLOSING_IDS = ("zoom", "ivs_content")
+ENCLOSING_CLASSES = ("bt_content", "zoom", "article_zoom")
+
+
 def _enclosing_region(node: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
-    """The nearest #zoom / .bt_content ancestor of `node`, else its parent."""
+    """The nearest #zoom / #ivs_content / .bt_content / .zoom / .article_zoom ancestor of `node`, else its parent."""
     for ancestor in node.iterancestors():
-        if (ancestor.get("id") or "").lower() == "zoom" or "bt_content" in (ancestor.get("class") or "").split():
+        classes = (ancestor.get("class") or "").split()
+        if ((ancestor.get("id") or "").lower() in ENCLOSING_IDS
+                or any(name in classes for name in ENCLOSING_CLASSES)):
             return ancestor
     parent = node.getparent()
-    return parent if parent is not None else node
+    if parent is not None:
+        return parent
+    # an RSS comment before <html> stands beside the root, not in it
+    return node if isinstance(node.tag, str) else node.getroottree().getroot()
 
 
 def _follows(first: lxml.html.HtmlElement, other: lxml.html.HtmlElement) -> bool:
