@@ -39,6 +39,7 @@ MODULES = (
     "transforms.metrics.vocab", "transforms.metrics.numbers", "transforms.metrics.structure",
     "transforms.metrics.matchers", "transforms.metrics.qualifiers", "transforms.metrics.subjects",
     "transforms.metrics.periods", "transforms.metrics.describe", "transforms.metrics.engine",
+    "transforms.templates.htmlutil", "transforms.boilerplate",
 )
 
 _SETUP = r'''
