@@ -65,11 +65,20 @@ def _copy_checkout(tmp_path: Path) -> Path:
 
 _PROBE = r'''
 import json, transforms
+from transforms import boilerplate
 from transforms.metrics import engine, extract_metrics
 from transforms.native import is_compiled
+from transforms.page import parse_page
+from transforms.templates import htmlutil
 metrics = extract_metrics("Exports rose by 5% to 300 million yuan in 2020.", "2021-01-05")
+from pathlib import Path
+pages = [parse_page(path.read_bytes()) for path in sorted(Path("seeds/pages").rglob("*.html"))
+         if "/art/" in path.as_posix() or "/business-news/" in path.as_posix()][::8]  # (both templates)
 print(json.dumps({"code": transforms.CODE, "compiled": is_compiled(engine),
-                  "metrics": [[m.value, m.unit, m.kind, m.subject] for m in metrics]}))
+                  "html_compiled": [is_compiled(htmlutil), is_compiled(boilerplate)],
+                  "metrics": [[m.value, m.unit, m.kind, m.subject] for m in metrics],
+                  "page": [[p.title, p.published, p.body, [[m.value, m.unit, m.subject] for m in p.metrics]]
+                           for p in pages]}))
 '''
 
 
@@ -84,20 +93,33 @@ def _probe(root: Path, **env: str) -> tuple[dict, str]:
 def test_a_stale_or_partial_build_never_runs(tmp_path):
     root = _copy_checkout(tmp_path)
     fresh, warned = _probe(root)
-    assert fresh["compiled"] and fresh["code"].startswith(native.COMPILED) and not warned
-    expected = fresh["metrics"]
+    assert fresh["compiled"] and fresh["html_compiled"] == [True, True]
+    assert fresh["code"].startswith(native.COMPILED) and not warned
+    expected, page = fresh["metrics"], fresh["page"]
     assert expected == [[5.0, "percent", "change", "exports"], [300000000.0, "CNY", "level", "exports"]]
+    assert len(page) >= 4 and all(title and body for title, _, body, _ in page) and any(m for *_, m in page)
 
     asked, warned = _probe(root, NEWSETL_PURE_PYTHON="1")  # on purpose: no warning
     assert not asked["compiled"] and asked["code"] == "pure Python (NEWSETL_PURE_PYTHON=1)" and not warned
-    assert asked["metrics"] == expected
+    assert asked["html_compiled"] == [False, False]
+    assert asked["metrics"] == expected and asked["page"] == page
+
+    # a module of the HTML side edited: every module runs from its source (all or none), the same output
+    htmlutil = root / "transforms" / "templates" / "htmlutil.py"
+    htmlutil.write_text(htmlutil.read_text(encoding="utf-8") + "# edited after the build\n", encoding="utf-8")
+    edited, warned = _probe(root)
+    assert not edited["compiled"] and edited["html_compiled"] == [False, False]
+    assert "transforms/templates/htmlutil.py changed since the native build" in edited["code"]
+    assert "run from their Python source, not the native build: transforms/templates/htmlutil.py changed" in warned
+    assert edited["metrics"] == expected and edited["page"] == page
+    shutil.copy(PROJECT_ROOT / "transforms" / "templates" / "htmlutil.py", htmlutil)
 
     spacing = root / "transforms" / "spacing.py"
     spacing.write_text(spacing.read_text(encoding="utf-8") + "# edited after the build\n", encoding="utf-8")
     edited, warned = _probe(root)
     assert not edited["compiled"] and "transforms/spacing.py changed since the native build" in edited["code"]
     assert "run from their Python source, not the native build: transforms/spacing.py changed" in warned
-    assert edited["metrics"] == expected
+    assert edited["metrics"] == expected and edited["page"] == page and edited["html_compiled"] == [False, False]
 
     shutil.copy(PROJECT_ROOT / "transforms" / "spacing.py", spacing)  # the source as built: compiled again
     assert _probe(root)[0]["compiled"]

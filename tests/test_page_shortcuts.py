@@ -601,18 +601,38 @@ def test_parse_from_utf8_builds_the_plain_tree(html: str) -> None:
 
 
 def test_parse_from_utf8_gives_the_same_articles(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import os
+    import subprocess
+    import sys
+
+    from transforms.native import PURE_ENV, is_compiled
     from transforms.templates import htmlutil
+
+    if is_compiled(htmlutil):
+        # compiled, parse_html calls xml_valid directly (the module attribute patched below would never be
+        # read): the comparison runs on the Python source, in a process of its own
+        done = subprocess.run(
+            [sys.executable, "-c", "import pytest, test_page_shortcuts as t; "
+                                   "t.test_parse_from_utf8_gives_the_same_articles(pytest.MonkeyPatch())"],
+            cwd=ROOT, env={**os.environ, PURE_ENV: "1",
+                           "PYTHONPATH": os.pathsep.join((str(ROOT), str(ROOT / "tests")))},
+            capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr[-3000:]
+        return
 
     pages = list(html_pages())
     fast = transform_all(pages)
+    calls = []
 
     def plain_xml_valid(html: str, utf8: bytes | None = None) -> tuple[str, str]:
+        calls.append(html)
         html = htmlutil.XML_INVALID_CHARS_RE.sub("", html)
         return html, html  # the text, not its UTF-8, reaches _parse_whole
 
     with monkeypatch.context() as patch:
         patch.setattr(htmlutil, "xml_valid", plain_xml_valid)
         assert transform_all(pages) == fast
+    assert calls  # (the plain path ran)
 
 
 # ------------------------------------------------------------------ characters XML cannot hold; contact lines

@@ -40,7 +40,8 @@ XML_DECLARATION_RE = re.compile(r"^\s*<\?xml[^>]*>")
 # U+FFFE/U+FFFF). lxml keeps them from the HTML parser but raises ValueError the moment
 # a tree edit (drop_tree) writes such text back, so a stray \x01 in a page would make it a
 # parser error. They carry no text: dropped before parsing.
-XML_INVALID_CHARS_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# (the surrogates as chr(): mypyc compiles no surrogate in a string literal)
+XML_INVALID_CHARS_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f" + chr(0xD800) + "-" + chr(0xDFFF) + "\ufffe\uffff]")
 # The same C0 controls as UTF-8 bytes (no byte of a multi-byte sequence is below 0x80): a page
 # is checked for them in its UTF-8 with one byte translation, a tenth of the regex's scan.
 XML_INVALID_C0_BYTES = bytes(code for code in range(0x20) if code not in (0x09, 0x0A, 0x0D))
