@@ -176,6 +176,7 @@ def accepted_contents(url: str) -> dict[str, frozenset[str]]:
         conn.close()
     return {key: frozenset(hashes) for key, hashes in accepted.items()}
 
+
 def subject_medians(
     url: str,
     keys: list[tuple[str, str]],

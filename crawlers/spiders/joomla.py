@@ -277,16 +277,22 @@ class JoomlaSpider(SourceSpider):
     def all_pages_request(self, response: Response, pages: tuple[int, int]) -> Request:
         """The all-pages view of the multipage article `response` shows page 1 of."""
         url = (response.meta.get("redirect_urls") or [response.url])[0]
-        separator = "&" if urlsplit(response.url).query else "?"
         self.logger.info("multipage article (page %d of %d): fetching its all-pages view: %s", *pages, url)
+        return self.view_request(response.url, ALL_PAGES_QUERY, response.meta, VIA_ALL_PAGES, url,
+                                 f"multipage article (page {pages[0]} of {pages[1]})")
+
+    def view_request(self, url: str, query: str, meta: Mapping[str, Any], via: str, article_url: str,
+                     why: str) -> Request:
+        """Another view of an article: `url` with `query` added, stored under `article_url` with `via`;
+        `why` (the direct fetch's error, or why the view was asked for) leads the error of a failed view."""
+        separator = "&" if urlsplit(url).query else "?"
         return Request(
-            f"{response.url}{separator}{ALL_PAGES_QUERY}",
+            f"{url}{separator}{query}",
             callback=self.parse_article,
             errback=self.on_error,
             dont_filter=True,
-            meta={**{k: v for k, v in response.meta.items() if k.startswith("listing_")},
-                  META_KIND: KIND_ARTICLE, META_VIA: VIA_ALL_PAGES, META_ARTICLE_URL: url,
-                  META_FIRST_ERROR: f"multipage article (page {pages[0]} of {pages[1]})"},
+            meta={**{k: v for k, v in meta.items() if k.startswith("listing_")},
+                  META_KIND: KIND_ARTICLE, META_VIA: via, META_ARTICLE_URL: article_url, META_FIRST_ERROR: why},
         )
 
     def on_error(self, failure: Failure) -> Iterator[FetchFailure | Request]:
@@ -317,16 +323,7 @@ class JoomlaSpider(SourceSpider):
 
     def fallback_request(self, request: Request, error: str) -> Request | None:
         """The article's print view, for a page that failed transiently."""
-        separator = "&" if urlsplit(request.url).query else "?"
-        return Request(
-            f"{request.url}{separator}{PRINT_VIEW_QUERY}",
-            callback=self.parse_article,
-            errback=self.on_error,
-            dont_filter=True,
-            meta={**{k: v for k, v in request.meta.items() if k.startswith("listing_")},
-                  META_KIND: KIND_ARTICLE, META_VIA: VIA_PRINT,
-                  META_ARTICLE_URL: request.url, META_FIRST_ERROR: error},
-        )
+        return self.view_request(request.url, PRINT_VIEW_QUERY, request.meta, VIA_PRINT, request.url, error)
 
 
 def article_pages(response: Response) -> tuple[int, int] | None:
