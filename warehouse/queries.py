@@ -78,6 +78,23 @@ def _history_connection(url: str) -> Any:
     return connect(make_dsn(url, connect_timeout=HISTORY_CONNECT_TIMEOUT_S))
 
 
+def _history_rows(url: str, table_exists: str, statement: str,
+                  params: dict[str, Any] | None = None) -> list[tuple[Any, ...]]:
+    """The rows of `statement` under the history statement timeout; [] when `table_exists` (a
+    to_regclass test) says its table is not there yet. Raises on connection errors."""
+    conn = _history_connection(url)
+    try:
+        with conn.cursor() as cur:
+            cur.execute(SET_HISTORY_TIMEOUT, (HISTORY_STATEMENT_TIMEOUT,))
+            cur.execute(table_exists)
+            if not cur.fetchone()[0]:
+                return []
+            cur.execute(statement, params)
+            return list(cur.fetchall())
+    finally:
+        conn.close()
+
+
 def _seen(source_report: Any) -> int:
     articles = source_report.get("articles") if isinstance(source_report, dict) else None
     if not isinstance(articles, dict):
@@ -131,17 +148,9 @@ def listing_link_history(
 
 def _previous_reports(url: str, before_run_id: str, runs: int, before: str | None) -> list[dict[str, Any]]:
     """The per-source crawl reports of the last `runs` stored runs before `before_run_id`."""
-    conn = _history_connection(url)
-    try:
-        with conn.cursor() as cur:
-            cur.execute(SET_HISTORY_TIMEOUT, (HISTORY_STATEMENT_TIMEOUT,))
-            cur.execute(CRAWL_RUNS_EXISTS)
-            if not cur.fetchone()[0]:
-                return []
-            cur.execute(PREVIOUS_CRAWL_REPORTS, {"run_id": before_run_id, "before": before, "runs": runs})
-            return [sources for _run_id, sources in cur.fetchall()]
-    finally:
-        conn.close()
+    rows = _history_rows(url, CRAWL_RUNS_EXISTS, PREVIOUS_CRAWL_REPORTS,
+                         {"run_id": before_run_id, "before": before, "runs": runs})
+    return [sources for _run_id, sources in rows]
 
 
 # The article contents on-call accepted (`newsetl quarantine accept`): the content_hash of each
@@ -162,18 +171,8 @@ def accepted_contents(url: str) -> dict[str, frozenset[str]]:
     """{article URL: content hashes of it on-call accepted}; empty before the audit migration.
     Raises on connection errors (the caller decides whether history is optional)."""
     accepted: dict[str, set[str]] = {}
-    conn = _history_connection(url)
-    try:
-        with conn.cursor() as cur:
-            cur.execute(SET_HISTORY_TIMEOUT, (HISTORY_STATEMENT_TIMEOUT,))
-            cur.execute(AUDIT_EXISTS)
-            if not cur.fetchone()[0]:
-                return {}
-            cur.execute(ACCEPTED_CONTENTS)
-            for article_url, content_hash in cur.fetchall():
-                accepted.setdefault(article_url, set()).add(content_hash)
-    finally:
-        conn.close()
+    for article_url, content_hash in _history_rows(url, AUDIT_EXISTS, ACCEPTED_CONTENTS):
+        accepted.setdefault(article_url, set()).add(content_hash)
     return {key: frozenset(hashes) for key, hashes in accepted.items()}
 
 
@@ -190,20 +189,10 @@ def subject_medians(
     """
     if not keys:
         return {}
-    conn = _history_connection(url)
-    try:
-        with conn.cursor() as cur:
-            cur.execute(SET_HISTORY_TIMEOUT, (HISTORY_STATEMENT_TIMEOUT,))
-            cur.execute(METRICS_EXISTS)
-            if not cur.fetchone()[0]:
-                return {}
-            cur.execute(SUBJECT_MEDIANS, {
-                "units": [u for u, _ in keys], "subjects": [s.strip().lower() for _, s in keys],
-                "kinds": list(kinds), "run_id": exclude_run_id,
-            })
-            rows = cur.fetchall()
-    finally:
-        conn.close()
+    rows = _history_rows(url, METRICS_EXISTS, SUBJECT_MEDIANS, {
+        "units": [u for u, _ in keys], "subjects": [s.strip().lower() for _, s in keys],
+        "kinds": list(kinds), "run_id": exclude_run_id,
+    })
     return {(unit, subject): (float(median), int(n)) for unit, subject, median, n in rows}
 
 
