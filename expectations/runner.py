@@ -396,9 +396,7 @@ def _duplicate_pages(paths: RunPaths) -> dict[str, Any]:
         report = None
     pages = report.get("duplicate_pages") if isinstance(report, dict) else None
     pages = [p for p in pages if isinstance(p, dict)] if isinstance(pages, list) else []
-    sources = Counter(str(p.get("source") or "unknown") for p in pages)
-    return {"total": len(pages), "sources": dict(sorted(sources.items())),
-            "pages": [{k: p.get(k) for k in ("url", "source", "duplicate_of")} for p in pages[:MAX_DUPLICATES_NAMED]]}
+    return _named_pages(pages, ("url", "source", "duplicate_of"))
 
 
 def _accepted_before(articles: list[_Row], history: History | None) -> set[int]:
@@ -411,11 +409,11 @@ def _accepted_before(articles: list[_Row], history: History | None) -> set[int]:
             and r.record.get("content_hash") in accepted.get(str(r.record.get("url")), ())}
 
 
-def _named_pages(rows: list[_Row]) -> dict[str, Any]:
-    """{"total", "sources": {name: n}, "pages": the first MAX_DUPLICATES_NAMED {url, source}} of `rows`."""
-    sources = Counter(_source_of(r) for r in rows)
-    return {"total": len(rows), "sources": dict(sorted(sources.items())),
-            "pages": [{"url": r.record.get("url"), "source": _source_of(r)} for r in rows[:MAX_DUPLICATES_NAMED]]}
+def _named_pages(pages: list[dict[str, Any]], keys: tuple[str, ...]) -> dict[str, Any]:
+    """{"total", "sources": {name: n}, "pages": the first MAX_DUPLICATES_NAMED pages, their `keys` only}."""
+    sources = Counter(str(p.get("source") or "unknown") for p in pages)
+    return {"total": len(pages), "sources": dict(sorted(sources.items())),
+            "pages": [{k: p.get(k) for k in keys} for p in pages[:MAX_DUPLICATES_NAMED]]}
 
 
 def _source_of(row: _Row) -> str:
@@ -1051,7 +1049,7 @@ def validate_run(run_dir: Path, today: dt.date | None = None,
         inputs=inputs,
         duplicates=_duplicate_pages(paths),
         validated_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-        accepted_before=_named_pages([articles[i] for i in sorted(kept)]),
+        accepted_before=_named_pages([articles[i].record for i in sorted(kept)], ("url", "source")),
     )
 
     if history_error:

@@ -5,7 +5,7 @@ text; nothing here reads the warehouse or the run directory.
 """
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import datetime
 from typing import Any
 
@@ -86,14 +86,20 @@ def transform(result: Mapping[str, Any]) -> str:
 def _duplicates(pages: Any, count: Any = None, shown: int = 3, lead: str = "; ") -> str:
     """"; N duplicate pages ...: URL (= the URL kept), ..." for pages of one source with the same
     content as another URL of it (staged or stored once), or "" when there were none."""
-    pages = [p for p in pages or [] if isinstance(p, Mapping)] if isinstance(pages, list) else []
-    total = _n(count) or len(pages)
+    total, named = _first_named(pages, count, shown, lambda p: f"{p.get('url')} (= {p.get('duplicate_of')})")
     if not total:
         return ""
-    named = [f"{p.get('url')} (= {p.get('duplicate_of')})" for p in pages[:shown]]
     return (f"{lead}{counted(total, 'duplicate page')}, the content of another URL of "
-            f"{'its' if total == 1 else 'their'} source, kept once: "
-            + ", ".join(named) + (", ..." if total > len(named) else ""))
+            f"{'its' if total == 1 else 'their'} source, kept once: {named}")
+
+
+def _first_named(pages: Any, count: Any, shown: int, name: Callable[[Mapping[str, Any]], str]) -> tuple[int, str]:
+    """(how many pages a summary names, "first, second, third, ..."): `count`, else as many as `pages`
+    lists; the first `shown` of them by `name`, then ", ..." when there are more."""
+    pages = [p for p in pages or [] if isinstance(p, Mapping)] if isinstance(pages, list) else []
+    total = _n(count) or len(pages)
+    named = [name(p) for p in pages[:shown]]
+    return total, ", ".join(named) + (", ..." if total > len(named) else "")
 
 
 def _mailed(summary: Mapping[str, Any]) -> str:
@@ -145,12 +151,9 @@ def validate(summary: Mapping[str, Any]) -> str:
 
 def _accepted_before(pages: Any, count: Any, shown: int = 3) -> str:
     """"  N articles on-call accepted before with this content, not validated again: URL, ..."."""
-    pages = [p for p in pages or [] if isinstance(p, Mapping)] if isinstance(pages, list) else []
-    total = _n(count) or len(pages)
-    named = [str(p.get("url")) for p in pages[:shown]]
+    total, named = _first_named(pages, count, shown, lambda p: str(p.get("url")))
     return (f"  {counted(total, 'article')} on-call accepted before with this content "
-            f"(newsetl quarantine accept), not validated again: "
-            + ", ".join(named) + (", ..." if total > len(named) else ""))
+            f"(newsetl quarantine accept), not validated again: {named}")
 
 
 def load(result: Mapping[str, Any]) -> str:
