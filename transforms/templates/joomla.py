@@ -189,7 +189,7 @@ def parse(doc: lxml.html.HtmlElement, html: str, url: str | None = None) -> Cont
     region = next((nodes[0] for nodes in (in_item_pages(doc, items, expr) for expr in BODY_XPATHS) if nodes), None)
     if region is None:
         raise NotAnArticle("unparseable", "Joomla page without an article body (no .item-page)")
-    captions = [normalize_space(str(c)) for c in values.xpath(doc, IMAGE_CAPTION_XPATH) if normalize_space(str(c))]
+    captions = [text for c in values.xpath(doc, IMAGE_CAPTION_XPATH) if (text := normalize_space(str(c)))]
     drop_nodes(region, BODY_DROP_XPATHS, values)
     return Content(title=title, published=published, section=section, blocks=region_blocks(region),
                    captions=captions)
