@@ -110,7 +110,8 @@ def test_a_stale_or_partial_build_never_runs(tmp_path):
     edited, warned = _probe(root)
     assert not edited["compiled"] and edited["html_compiled"] == [False, False]
     assert "transforms/templates/htmlutil.py changed since the native build" in edited["code"]
-    assert "run from their Python source, not the native build: transforms/templates/htmlutil.py changed" in warned
+    assert ("(metric rules, HTML helpers) run from their Python source, not the native build: "
+            "transforms/templates/htmlutil.py changed") in warned
     assert edited["metrics"] == expected and edited["page"] == page
     shutil.copy(PROJECT_ROOT / "transforms" / "templates" / "htmlutil.py", htmlutil)
 
@@ -118,7 +119,8 @@ def test_a_stale_or_partial_build_never_runs(tmp_path):
     spacing.write_text(spacing.read_text(encoding="utf-8") + "# edited after the build\n", encoding="utf-8")
     edited, warned = _probe(root)
     assert not edited["compiled"] and "transforms/spacing.py changed since the native build" in edited["code"]
-    assert "run from their Python source, not the native build: transforms/spacing.py changed" in warned
+    assert ("(metric rules, HTML helpers) run from their Python source, not the native build: "
+            "transforms/spacing.py changed") in warned
     assert edited["metrics"] == expected and edited["page"] == page and edited["html_compiled"] == [False, False]
 
     shutil.copy(PROJECT_ROOT / "transforms" / "spacing.py", spacing)  # the source as built: compiled again

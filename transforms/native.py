@@ -110,7 +110,8 @@ def select_code() -> str:
         return f"{COMPILED} (mypyc {manifest.get('mypy', '?')}: {len(modules)} modules)"
     sys.meta_path.insert(0, SourceFinder(sorted({*compiled, *modules})))
     if not reason.startswith(PURE_ENV):
-        log.warning("the metric rules run from their Python source, not the native build: %s", reason)
+        log.warning("the compiled transforms (metric rules, HTML helpers) run from their Python source, "
+                    "not the native build: %s", reason)
     return f"{PURE} ({reason})"
 
 
