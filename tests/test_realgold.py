@@ -538,7 +538,7 @@ def test_tune_other_labels_are_consistent():
         others |= {_url_key(line.split("\t")[-1]) for line in lines[1:]}
     seen: set[str] = set()
     pages = sorted((folder / "pages").glob("t*.json"))
-    assert len(pages) == len(rows) == 175
+    assert len(pages) == len(rows) == 181
     for path in pages:
         page = json.loads(path.read_text(encoding="utf-8"))
         label = json.loads((folder / "labels" / path.name).read_text(encoding="utf-8"))
