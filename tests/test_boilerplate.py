@@ -175,6 +175,9 @@ FURNITURE = [
     (bp.PAGE_BOXES, ["Search Trends",  # t167
                      "It's Happening...."]),  # ningbolife.com, t154 (and tune_sites s018)
     (bp.CN_META, ["  • 阅读:"]),  # fao.ningbo.gov.cn, t175
+    (bp.COMMENT_FORM, ["This Post Has One Comment",  # outdoorsandra.com, t177
+                       "No comments:"]),  # wherearemythoughts.blogspot.com, t181
+    (bp.FEED_LINKS, ["Subscribe to:", "Post Comments (Atom)"]),  # t181
 ]
 
 # Real article sentences that share words with the furniture; none may match.
@@ -250,6 +253,8 @@ ARTICLE_SENTENCES = [
     "It's happening now in Ningbo: 300 firms joined the zone in 2019.",
     "What's on at the expo: 7,000 buyers and 300 exhibitors.",
     "Print the form and close the window when done, the bureau said.",
+    "This post has one comment from the mayor: build 20 more schools by 2025.",
+    "Subscribe to: the bureau's newsletter lists 300 new firms a month.",
     "Posted workers came from 30 countries.",
     "Powered by solar panels, the terminal cut its emissions by 20% in 2022.",
     "1 2 3 4 5 6 7 8 9 10 11 12 are the numbers of the berths.",

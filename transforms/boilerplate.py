@@ -243,12 +243,14 @@ REPORTS_CREDIT = r"(?im)^ *[(（] *[a-z][a-z'.-]*( +[a-z][a-z'.-]*){0,3} +(repor
 
 # Widgets of blogs, portals and trade sites (tests/realgold/tune_other third pass): comment forms
 # ("No Comments", "Leave a Comment", "Your email address will not be published. ...", "You must be logged in to
-# post a comment."), like/collect/view
+# post a comment.", and from the seventh pass "No comments:" (Blogger) and "This Post Has One Comment"),
+# like/collect/view
 # counters ("Like 1", "Words 0/1000", "47 0"), tracking numbers, search boxes and skip links, "Send by
 # email to a friend", "Printable version", "^ Top of page", "Start a Free Trial", "Source prnewswire" (no colon),
 # "Source from Ningbo Gov.Website".
 COMMENT_FORM = (
-    r"(?im)^ *(no comments( yet)?|leave a (comment|reply)|post (a )?comments?|add (a )?comment|comments?"
+    r"(?im)^ *(no comments( yet)? *:?|this (post|article|entry) has (no|one|two|three|[0-9]+) comments?"
+    r"|leave a (comment|reply)|post (a )?comments?|add (a )?comment|comments?"
     r"( information)?( *[0-9]+ *comments?)?|[0-9]+ *comments?|your email address will not be published.{0,80}"
     r"|you must be (logged|signed) in to (post|leave) a (comment|reply)[.]?) *$"
 )
@@ -263,6 +265,9 @@ SITE_WIDGETS = (
     r"|(start|begin|get) +(a|your) +free +trial) *$"
 )
 SOURCE_WORD = r"(?im)^ *source +([a-z][a-z.]{1,30}|from +[a-z][a-z0-9. '-]{1,40}) *$"
+# Blogger's feed links under a post, whole or split over two lines: "Subscribe to: Post Comments (Atom)",
+# "Subscribe to:" / "Post Comments (Atom)" (wherearemythoughts.blogspot.com, t181), "Posts (Atom)".
+FEED_LINKS = r"(?im)^ *(subscribe +to *:?( *(posts|post +comments) *[(]atom[)])?|(posts|post +comments) *[(]atom[)]) *$"
 # Chinese meta lines of English pages: "作者:来源:...发布时间:2020-09-09点击数:295", "• 浏览:1", "• 来源:...",
 # "• 阅读:" (an empty read counter).
 CN_META = (
@@ -402,6 +407,7 @@ BOILERPLATE_PATTERNS: tuple[str, ...] = (
     COUNTER_WIDGET,
     SITE_WIDGETS,
     SOURCE_WORD,
+    FEED_LINKS,
     CN_META,
     RIGHTS_LINE,
     LANGUAGE_MENU,

@@ -89,7 +89,8 @@ from transforms.metrics.vocab import OWN_TIME_WORDS, REPORTING_NOUNS, REPORTING_
 # "2026.12.04.7": tune_other seventh pass (page parsing; no metric rule changed): bulleted menu runs, field labels
 # ending in a colon and a section label in the headline's block are not the title; the time before the date
 # ("Updated 10:28, 15-May-2023"); a video's credit lines, "Search Trends", "It's Happening....", a print/close
-# widget cut at its ends, "打印本页 关闭窗口", "• 阅读:" and "All right served." copyright lines are furniture.
+# widget cut at its ends, "打印本页 关闭窗口", "• 阅读:" and "All right served." copyright lines, Blogger's feed links
+# ("Subscribe to:" / "Post Comments (Atom)"), "No comments:" and "This Post Has One Comment" are furniture.
 EXTRACTOR_VERSION = "2026.12.04.7"
 
 
