@@ -451,7 +451,7 @@ def test_speed_against_a_revision_runs_that_revision_s_code():
 
 
 def test_other_sources_titles_dates_and_chrome_on_the_tuning_pages():
-    """tests/realgold/tune_other: 175 real pages of other English Ningbo sources (4 of the sixth pass and 12
+    """tests/realgold/tune_other: 181 real pages of other English Ningbo sources (4 of the sixth pass and 13
     of the seventh are template pages), labelled for
     title, date and chrome only; the generic fallback is tuned on them, so these are tuning
     figures (the honest one is the holdout's "other" row).
@@ -500,17 +500,21 @@ def test_other_sources_titles_dates_and_chrome_on_the_tuning_pages():
     ending in a colon and a section label in the headline's block are not the title; "Updated 10:28, 15-May-2023";
     video credits, "Search Trends", "It's Happening....", "print】 【close", "打印本页 关闭窗口", "All right served."):
     23/23, 10/10, 1 (an image tag as text on a spam mirror, t165); all 175: titles 152/152, dates 82/83, 51 leaks
-    (the older 150 unchanged). 23 pages without a label date take their URL's."""
+    (the older 150 unchanged). Six more pages of the pass (t176-t181, 5 other sources on new hosts, 1 ningbolife),
+    labelled and committed after those rules and before the extractor was run on them, unseen by the rules: titles 3/3,
+    no date labelled, 4 leaked lines ("This Post Has One Comment", Blogger's "No comments:", "Subscribe to:" / "Post
+    Comments (Atom)"), then 0; all 181: titles 155/155, dates 82/83, 51 leaks. 25 pages without a label date take
+    their URL's."""
     from transforms.textutil import url_date
 
     pages = load_realgold(realgold.REALGOLD_DIR / "tune_other")
-    assert len(pages) == 175
+    assert len(pages) == 181
     outputs = realgold.run_newsetl(pages)
     total = score_real("newsetl", pages, outputs).total
-    assert total.titles == 152 and total.dates == 83
+    assert total.titles == 155 and total.dates == 83
     assert (total.title_accuracy or 0) >= 0.98 and (total.date_accuracy or 0) >= 0.98
     given = [(page, out.published) for page, out in zip(pages, outputs) if page.published is None and out.published]
-    assert len(given) == total.dates_unlabelled_given == 23
+    assert len(given) == total.dates_unlabelled_given == 25
     assert all(date == url_date(page.url) for page, date in given)
     assert total.leaks <= 52
 
