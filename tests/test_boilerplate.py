@@ -164,6 +164,20 @@ FURNITURE = [
     (bp.BREADCRUMB_LABEL, ["Current location - Plastic Surgery and Aesthetics Network - Wedding planning company"
                            " - Which province and city does Fenghua District of Ningbo City, Zhejiang Province"
                            " belong to?"]),  # wodezhubaowang.com, t141
+    # tests/realgold/tune_other seventh pass (t151-t175), exactly as on the pages
+    (bp.PRINT_CLOSE, ["print】 【close"]),  # en.sx.gov.cn, t158
+    (bp.PAGE_TOOLS, ["打印本页 关闭窗口"]),  # fao.ningbo.gov.cn, t159
+    (bp.COPYRIGHT_RIGHTS, ["Copyright fao.ningbo.gov.cn All right served."]),  # t159
+    (bp.DATE_LINE, ["Updated 10:28, 15-May-2023"]),  # news.cgtn.com, t167
+    (bp.CREDIT_LINE, ["Video directors: Zhang Meng, Shi Chan", "Video editors: Zhang Meng, Shi Chan",  # t167
+                      "Camera: Hu Rui", "Cover photo designer: Liang Qian", "Producers: Li Meng, Li Tianfu",
+                      "Supervisor: Liu Yuqi"]),
+    (bp.PAGE_BOXES, ["Search Trends",  # t167
+                     "It's Happening...."]),  # ningbolife.com, t154 (and tune_sites s018)
+    (bp.CN_META, ["  • 阅读:"]),  # fao.ningbo.gov.cn, t175
+    (bp.COMMENT_FORM, ["This Post Has One Comment",  # outdoorsandra.com, t177
+                       "No comments:"]),  # wherearemythoughts.blogspot.com, t181
+    (bp.FEED_LINKS, ["Subscribe to:", "Post Comments (Atom)"]),  # t181
 ]
 
 # Real article sentences that share words with the furniture; none may match.
@@ -233,6 +247,14 @@ ARTICLE_SENTENCES = [
     "Photo by CHUTTERSNAP/Unsplash",
     "Click here and there: the app lets users pick 12 routes.",
     "About 2,000 firms: the figure for Cixi in 2023.",
+    "Director: We agreed on it.",
+    "Producers: the 12 firms in the zone made 3 million cameras in 2019.",
+    "Camera makers in Ningbo: 300 firms and 20,000 workers.",
+    "It's happening now in Ningbo: 300 firms joined the zone in 2019.",
+    "What's on at the expo: 7,000 buyers and 300 exhibitors.",
+    "Print the form and close the window when done, the bureau said.",
+    "This post has one comment from the mayor: build 20 more schools by 2025.",
+    "Subscribe to: the bureau's newsletter lists 300 new firms a month.",
     "Posted workers came from 30 countries.",
     "Powered by solar panels, the terminal cut its emissions by 20% in 2022.",
     "1 2 3 4 5 6 7 8 9 10 11 12 are the numbers of the berths.",

@@ -1370,6 +1370,132 @@ def test_sixth_pass_titles_dates_and_chrome(
     _assert_text_page(text, title, published, first_words, chrome)
 
 
+# Seventh pass of tune_other (t151-t175), exactly as on the pages (cut where marked).
+JBLOG_TEXT = """• See More Than You Might Expect
+
+  • Ningbo, A Modern City Full Of Life--NingboLife
+
+  • Starting Point Of The Silk Road On The Sea
+
+  • Linked To The World
+
+  • Build On 7000 Years Of Culture
+
+Copyright 2019 - Custom text here
+
+It's Happening....
+
+Museums: Bridge between Citizens and Multiple Cultures
+
+With the “International Museum Day” approaching, the museum units plans to carry out themed activities around May 18 to set up communication platforms for citizens to enhance their understanding about museums."""  # http://www.ningbolife.com/jblog/index.php/ningbo-news/5427-museums-bridge-between-citizens-and-multiple-cultures.html (t154, cut)
+NBMUSEUM_TEXT = """Special Exhibitions
+Precious Antiques of Ningbo Museum
+
+Museums are sacred halls for collecting achievements of human civilization and inheriting culture. It is an important duty and mission of Chinese museums to collect, preserve and exhibit the cultural relics that bear the spirit of the Chinese nation and the skills of the times.
+
+President Xi Jinping emphasized that “we need to bring all collections in our museums to life”. The vitality of cultural relics comes from integrating into society, returning to society and serving the people.
+
+Produced By 大汉网络 大汉版通发布系统"""  # http://www.nbmuseum.cn/art/2020/12/22/art_561_4751.html (t157, cut)
+SHAOXING_TEXT = """>Office of the Mayor>Related News
+Eyesight Protection:
+Ningbo Municipal Party and Government Delegation visited Shaoxing
+Accompanied by Shaoxing Municipal Leaders Wang Yongchang, Zhang Jinru, Chen Changxing, Shu Binyan, Zheng Jiwei, and Qi Kuanming, Ningbo Municipal Party and Government Delegation led by Mao Guanglie, Deputy Party Secretary and Mayor of Ningbo, visited Shaoxing yesterday.
+During the stay in Shaoxing, Ningbo Municipal Party and Government Delegation paid on-the-spot visits to relevant enterprises.
+
+print】 【close
+Produced By 大汉网络 大汉版通发布系统"""  # http://en.sx.gov.cn/art/2007/11/29/art_4307_104008.html (t158, cut)
+FAO_TEXT = """| 中文版
+Homepage Functions Leadership Organization News Overview of Ningbo Ningbo's Official Web Policies
+The delegation from Matola, Mozambique visits Ningbo
+
+发布日期:2024-08-13 访问次数: 信息来源:市外办(市港澳办) 字号:[ ]
+
+At the invitation of enterprises in Ningbo, Mr. Júlio José Parruque, Mayor of Matola, Mozambique, visited Ningbo with a delegation of 8 colleagues from August 4 to 8. During their stay in Ningbo, the delegation visited Ningbo Zhoushan Port, Ningbo City Exhibition Hall, and enterprises including Roaby Group and Sellers Union Group.
+
+打印本页 关闭窗口
+Copyright fao.ningbo.gov.cn All right served.
+网站备案: 浙ICP备11049522号"""  # http://fao.ningbo.gov.cn/art/2024/8/13/art_1229149604_58934606.html (t159, cut)
+CGTN_VIDEO_TEXT = """'I Love Ningbo': When a village is inspired by art
+Updated 10:28, 15-May-2023
+
+How can the revitalization of Chinese villages through art be achieved? Gejia Village in east China's Zhejiang Province is recognized as a model for rural artistic revival. What inspired local people to make the village a more beautiful and pleasant place to live? CGTN Digital brings us more from Ningbo, Zhejiang.
+
+
+Video directors: Zhang Meng, Shi Chan
+
+Video editors: Zhang Meng, Shi Chan
+
+Camera: Hu Rui
+
+Cover photo designer: Liang Qian
+
+Chief editor: Lin Dongwei
+
+Producers: Li Meng, Li Tianfu
+
+Supervisor: Liu Yuqi
+
+Search Trends"""  # https://news.cgtn.com/news/2023-05-14/-I-Love-Ningbo-When-a-village-is-inspired-by-art-1jO1GdEq4AE/index.html (t167)
+FAO_BULLETS_TEXT = """  • 工作动态
+  • 文字:
+    2020最新宁波中英文简介 About Ningbo
+  • 阅读:
+  • 来源:市外办
+  • 时间:2020-05-06
+  • 宁 波 简 介
+
+
+    Ningbo, also known as Yong, is located halfway down the coastline of the Chinese mainland and to the south of the Yangtze River Delta."""  # http://fao.ningbo.gov.cn/art/2020/5/6/art_1229154118_49748916.html (t175, cut)
+
+
+@pytest.mark.parametrize(("text", "title", "published", "first_words", "chrome"), [
+    # a bulleted slogan menu, the copyright line and a news box's heading above the headline
+    (JBLOG_TEXT, "Museums: Bridge between Citizens and Multiple Cultures", None, "With the “International Museum Day”",
+     ["See More", "Linked To The World", "It's Happening", "Copyright", "Museums: Bridge"]),
+    # a section label right above the headline, in one block with it
+    (NBMUSEUM_TEXT, "Precious Antiques of Ningbo Museum", None, "Museums are sacred halls",
+     ["Special Exhibitions", "Precious Antiques", "Produced By"]),
+    # an empty widget label ending in a colon above the headline; the print/close widget cut at both ends
+    (SHAOXING_TEXT, "Ningbo Municipal Party and Government Delegation visited Shaoxing", None, "Accompanied by",
+     ["Office of the Mayor", "Eyesight", "print】", "Produced By"]),
+    # a Chinese print/close widget and a misspelt copyright line closing the page
+    (FAO_TEXT, "The delegation from Matola, Mozambique visits Ningbo", "2024-08-13", "At the invitation",
+     ["中文版", "Homepage Functions", "发布日期", "打印本页", "All right served", "ICP"]),
+    # the time before the date ("Updated 10:28, 15-May-2023"), a video's credits and a box heading under the text
+    (CGTN_VIDEO_TEXT, "'I Love Ningbo': When a village is inspired by art", "2023-05-15", "How can the revitalization",
+     ["Updated", "Video directors", "Video editors", "Camera:", "Cover photo designer", "Chief editor", "Producers",
+      "Supervisor", "Search Trends"]),
+    # bulleted Chinese meta lines with empty labels ("• 文字:", "• 阅读:") around the title's own line
+    (FAO_BULLETS_TEXT, "2020最新宁波中英文简介 About Ningbo", "2020-05-06", "• 宁 波 简 介",
+     ["阅读", "来源", "时间"]),
+])
+def test_seventh_pass_titles_dates_and_chrome(
+        text: str, title: str, published: str | None, first_words: str, chrome: list[str]) -> None:
+    _assert_text_page(text, title, published, first_words, chrome)
+
+
+def test_a_bulleted_headline_under_a_bulleted_poll_stays_the_title() -> None:
+    """Only bulleted lines one after another are a menu: a poll's bulleted question, its answers, then a
+    bulleted headline (coohoom.com, t057) keep that headline."""
+    text = ("  • How do you think of this site?\n    I like it very much\n    Just so so\n\n"
+            "  • Ningbo Polytechnic is selected as top 50 in national vocational colleges\n\n"
+            "    According to the 2017 annual report on the quality of Higher Vocational Education in China which was "
+            "released on the 16th, Ningbo Polytechnic was selected as top 50 in service contribution.")
+    assert parse_page(text).title == "• Ningbo Polytechnic is selected as top 50 in national vocational colleges"
+
+
+def test_a_photo_caption_in_the_headline_s_block_is_not_the_title() -> None:
+    """With every header line in one block, the section-label rule weighs headline-sized lines only: a longer
+    caption with its credit under the headline (t118's layout) does not make the headline a section label."""
+    text = ("Ningbo International University Students Festival Opens\n"
+            "A group of UNNC's international teachers and students perform Yue opera. [Photo provided to Ningbo Times]\n"
+            "By Gou Wen\n"
+            "On April 12th, the 9th Ningbo International University Students Festival and the 5th University of "
+            "Nottingham Ningbo China (UNNC) Educational Week officially opened, with the aim of building a broader "
+            "and more inclusive cultural exchange platform.")
+    assert parse_page(text).title == "Ningbo International University Students Festival Opens"
+
+
 @pytest.mark.parametrize("ending", [
     "The port handled 3 million TEUs in 2016.\n2017-03-02",  # no source or editor line above the date
     "The port handled 3 million TEUs in 2016.\n2017-03-02\nf t g m",  # under a paragraph, above furniture

@@ -24,8 +24,11 @@ from transforms.fastre import longest_on_normalized
 from transforms.pagere import ASCII_CHARS, first_chars, last_chars
 from transforms.spacing import normalize_space
 
-# Full-width 【Print】 【Close】 (Hanweb), also with ASCII brackets.
-PRINT_CLOSE = r"(?im)^ *([【\[] *(print|close|print this page|close window) *[】\]] *)+$"
+# Full-width 【Print】 【Close】 (Hanweb), also with ASCII brackets, and with the outer brackets cut off the
+# line's ends: "print】 【close" (en.sx.gov.cn). A bracket after the first word is still needed ("Print" alone
+# is ACTIONS').
+_PRINT_WORD = r"(print|close|print this page|close window)"
+PRINT_CLOSE = (r"(?im)^ *[【\[]? *" + _PRINT_WORD + r" *[】\]] *([【\[] *" + _PRINT_WORD + r" *[】\]]? *)*$")
 # "Text Size: A A A" (Hanweb), optionally glued to the date cell: "2019-08-18Text Size: A A A".
 TEXT_SIZE = (
     r"(?im)^[0-9 :./-]*(text|font) size *[:：]?"
@@ -41,8 +44,9 @@ COPYRIGHT = (
     r"(?im)^ *(copyright|©|\(c\))( *(©|\(c\)))* *(19|20)[0-9][0-9]"
     r"( *[-–] *(19|20)[0-9][0-9])?( *[-–|,.:]? .{0,120})? *$"
 )
-# "Copyright © Information Office of ... All Rights Reserved." (no year).
-COPYRIGHT_RIGHTS = r"(?im)^ *(copyright|©).{0,200}all rights reserved *\.? *$"
+# "Copyright © Information Office of ... All Rights Reserved." (no year), also misspelt as sites print it:
+# "Copyright fao.ningbo.gov.cn All right served.".
+COPYRIGHT_RIGHTS = r"(?im)^ *(copyright|©).{0,200}all rights? (re)?served *\.? *$"
 # Chinese site licence numbers "浙ICP备05015023号" (footers).
 ICP_LICENCE = r"(?im)^.{0,200}icp *(备|证)[ 0-9-]{4,}号?.{0,200}$"
 # "All Rights Reserved." as a line of its own (footer).
@@ -103,6 +107,16 @@ ATTRIBUTION = (
     r"(source|editor|editors|author|reporter|reporters|translator|translated by|edited by|via|"
     r"proofread by|photo editor|责任编辑|来源|作者|编辑) *[:：] *[^:：]{1,80}[)）]? *$"
 )
+# The credits under a video, a role and names only: "Video directors: Zhang Meng, Shi Chan", "Video editors: Zhang
+# Meng, Shi Chan", "Camera: Hu Rui", "Cover photo designer: Liang Qian", "Producers: Li Meng, Li Tianfu",
+# "Supervisor: Liu Yuqi" (CGTN). Up to four words a name and no full stop: "Director: We agreed on it." is a line
+# of an interview, not a credit.
+_CREDIT_NAME = r"[a-z][a-z'-]*( +[a-z][a-z'-]*){0,3}"
+CREDIT_LINE = (
+    r"(?im)^ *((video|cover +photo|photo|graphics?|art|senior|chief|executive|assistant) +)?"
+    r"(directors?|editors?|producers?|camera|cameraman|videographers?|photographers?|designers?|supervisors?)"
+    r" *[:：] *" + _CREDIT_NAME + r"( *(,|&|and) *" + _CREDIT_NAME + r"){0,5} *$"
+)
 # Action links "Print Email", "Print | Email", a lone "Share" (China Daily).
 ACTIONS = r"(?im)^ *(print|email|e-mail|share|tweet)( *[|/]? *(print|email|e-mail|share|tweet)){0,4} *$"
 # Joomla article navigation "« Prev", "Next »", "Prev Next".
@@ -122,11 +136,10 @@ DATED_HEADER = (
     r".{0,100}$"
 )
 # Print/mail/size widgets: "Print Mail Large Medium Small", "Tool: Close | Print", an e-paper's
-# "放大 缩小 默认" (enlarge, shrink, default size).
-PAGE_TOOLS = (
-    r"(?im)^ *(tools? *[:：] *)?(print|mail|e-mail|email|close|large|medium|small|big|middle|放大|缩小|默认)"
-    r"( *([|/] *)?(print|mail|e-mail|email|close|large|medium|small|big|middle|放大|缩小|默认))+ *$"
-)
+# "放大 缩小 默认" (enlarge, shrink, default size), a government page's "打印本页 关闭窗口" (print this page,
+# close the window).
+_TOOL_WORD = r"(print|mail|e-mail|email|close|large|medium|small|big|middle|放大|缩小|默认|打印本页|打印|关闭窗口|关闭)"
+PAGE_TOOLS = r"(?im)^ *(tools? *[:：] *)?" + _TOOL_WORD + r"( *([|/] *)?" + _TOOL_WORD + r")+ *$"
 # Bylines on a line of their own: "By Jin Lu", "by Xie Ye", "By D J Clark (" (cut at its parenthesis).
 BYLINE = (
     r"(?im)^ *((written|edited|translated|compiled|reported|photos?)( +and +(edited|translated|compiled))? +)?"
@@ -143,9 +156,11 @@ HOMEPAGE_LINKS = (
 # A line that is only a date (and time): "2019-08-18", "2019-08-18 10:21", "Published on 2019/8/18",
 # "Friday, 24 May 2019 16:54", "May 24, 2019", "Date: 06/05/2023", "2022 December 29 09:08",
 # "Friday, April 28, 2000, updated at 13:21(GMT+8)", "[2019-05-30]",
-# an e-paper's "2021年03月29日 星期一" (the weekday after the date), "22-Jul-2020".
+# an e-paper's "2021年03月29日 星期一" (the weekday after the date), "22-Jul-2020", the time before the date
+# ("Updated 10:28, 15-May-2023", CGTN).
 DATE_LINE = (
     r"(?im)^ *((published|posted|updated|release date|release time|date|time)( on)? *[:：]? *)?"
+    r"([0-9]{1,2}:[0-9]{2}(:[0-9]{2})?,? +)?"
     r"[\[(（【]? *((monday|tuesday|wednesday|thursday|friday|saturday|sunday),? *)?"
     r"((19|20)[0-9]{2}[-/.年][0-9]{1,2}[-/.月][0-9]{1,2}日?"
     r"|[0-9]{1,2}[-/.][0-9]{1,2}[-/.](19|20)[0-9]{2}"
@@ -195,7 +210,8 @@ EDITION_MENU = (
 NAV_WORDS = r"(?im)^ *[•·]? *(nav|menu|search|sitemap|site map|login|log in|register|intranet)( +(nav|menu|search))* *$"
 # Page boxes and widgets: "Share - WeChat", "GET this page in PDF", "Related News", "Special Reports", "Page A12",
 # "Click here for full story", "Share this story", "Top China News", "Most Commented/Read Stories in 48 Hours",
-# "Reading Time: 3 minutes", "Call Us : +86-574-86805117",
+# "Reading Time: 3 minutes", "Call Us : +86-574-86805117", "Search Trends" (a box heading of CGTN's),
+# "It's Happening...." (ningbolife's news box, tune_sites s018, t154),
 # "Low bandwidth site best viewed at 1024x768", "京公网安备 11010502032503号".
 SHARE_WIDGET = r"(?im)^ *share *[-:–] *(wechat|weibo|facebook|twitter|linkedin|email)( *[,|/] *[a-z]+)* *$"
 PAGE_BOXES = (
@@ -204,7 +220,8 @@ PAGE_BOXES = (
     r"most (read|popular|viewed|commented)( */ *(read|viewed|commented))*( stories)?( in [0-9]+ hours)?|"
     r"(today['’]?s +)?top +(china +|world +)?news|"
     r"top stories|recommended( for you| stories| articles)?|you may also like|blog archives?|"
-    r"click here for (the )?full story|share this (story|article|page|post)|special reports?) *$"
+    r"click here for (the )?full story|share this (story|article|page|post)|special reports?|search trends|"
+    r"(it|what)['’]?s +(happening|on)( +now)?( *([.]{2,}|…))?) *$"
 )
 PRINT_PAGE = r"(?im)^ *page +[a-z]?[0-9]{1,3} *$"
 READING_TIME = (
@@ -226,12 +243,14 @@ REPORTS_CREDIT = r"(?im)^ *[(（] *[a-z][a-z'.-]*( +[a-z][a-z'.-]*){0,3} +(repor
 
 # Widgets of blogs, portals and trade sites (tests/realgold/tune_other third pass): comment forms
 # ("No Comments", "Leave a Comment", "Your email address will not be published. ...", "You must be logged in to
-# post a comment."), like/collect/view
+# post a comment.", and from the seventh pass "No comments:" (Blogger) and "This Post Has One Comment"),
+# like/collect/view
 # counters ("Like 1", "Words 0/1000", "47 0"), tracking numbers, search boxes and skip links, "Send by
 # email to a friend", "Printable version", "^ Top of page", "Start a Free Trial", "Source prnewswire" (no colon),
 # "Source from Ningbo Gov.Website".
 COMMENT_FORM = (
-    r"(?im)^ *(no comments( yet)?|leave a (comment|reply)|post (a )?comments?|add (a )?comment|comments?"
+    r"(?im)^ *(no comments( yet)? *:?|this (post|article|entry) has (no|one|two|three|[0-9]+) comments?"
+    r"|leave a (comment|reply)|post (a )?comments?|add (a )?comment|comments?"
     r"( information)?( *[0-9]+ *comments?)?|[0-9]+ *comments?|your email address will not be published.{0,80}"
     r"|you must be (logged|signed) in to (post|leave) a (comment|reply)[.]?) *$"
 )
@@ -246,10 +265,14 @@ SITE_WIDGETS = (
     r"|(start|begin|get) +(a|your) +free +trial) *$"
 )
 SOURCE_WORD = r"(?im)^ *source +([a-z][a-z.]{1,30}|from +[a-z][a-z0-9. '-]{1,40}) *$"
-# Chinese meta lines of English pages: "作者:来源:...发布时间:2020-09-09点击数:295", "• 浏览:1", "• 来源:...".
+# Blogger's feed links under a post, whole or split over two lines: "Subscribe to: Post Comments (Atom)",
+# "Subscribe to:" / "Post Comments (Atom)" (wherearemythoughts.blogspot.com, t181), "Posts (Atom)".
+FEED_LINKS = r"(?im)^ *(subscribe +to *:?( *(posts|post +comments) *[(]atom[)])?|(posts|post +comments) *[(]atom[)]) *$"
+# Chinese meta lines of English pages: "作者:来源:...发布时间:2020-09-09点击数:295", "• 浏览:1", "• 来源:...",
+# "• 阅读:" (an empty read counter).
 CN_META = (
     r"(?im)^ *[•·]? *(作者|(信息|文章|稿件|新闻|图片)?来源"
-    r"|发布时间|发布日期|发表时间|时间|日期|浏览|浏览次数|点击数|点击|编辑|责任编辑)"
+    r"|发布时间|发布日期|发表时间|时间|日期|浏览|浏览次数|阅读|阅读次数|点击数|点击|编辑|责任编辑)"
     r" *[:：].{0,120}$"
 )
 # "www.site.com Ningbo education Bureau All Rights Reserved" (no copyright sign), language menus
@@ -352,6 +375,7 @@ BOILERPLATE_PATTERNS: tuple[str, ...] = (
     ARTICLE_INFO,
     ARTICLE_INFO_LIST,
     ATTRIBUTION,
+    CREDIT_LINE,
     ACTIONS,
     PAGE_NAV,
     DATE_LINE,
@@ -383,6 +407,7 @@ BOILERPLATE_PATTERNS: tuple[str, ...] = (
     COUNTER_WIDGET,
     SITE_WIDGETS,
     SOURCE_WORD,
+    FEED_LINKS,
     CN_META,
     RIGHTS_LINE,
     LANGUAGE_MENU,

@@ -86,7 +86,12 @@ from transforms.metrics.vocab import OWN_TIME_WORDS, REPORTING_NOUNS, REPORTING_
 # (count.headcount_noun); "men"/"women" are plurals; mass in kilograms, in tonnes; "ranking No.1 and No.2"; an
 # age ("aged", "the ages of") or a rate's base ("out of 100,000") is no count; "the busiest three stations" no
 # count; "an uptick of N" is a change.
-EXTRACTOR_VERSION = "2026.12.04.6"
+# "2026.12.04.7": tune_other seventh pass (page parsing; no metric rule changed): bulleted menu runs, field labels
+# ending in a colon and a section label in the headline's block are not the title; the time before the date
+# ("Updated 10:28, 15-May-2023"); a video's credit lines, "Search Trends", "It's Happening....", a print/close
+# widget cut at its ends, "打印本页 关闭窗口", "• 阅读:" and "All right served." copyright lines, Blogger's feed links
+# ("Subscribe to:" / "Post Comments (Atom)"), "No comments:" and "This Post Has One Comment" are furniture.
+EXTRACTOR_VERSION = "2026.12.04.7"
 
 
 def extract_metrics(body: str, published: str | None = None, title: str | None = None) -> list[Metric]:

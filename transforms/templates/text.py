@@ -9,8 +9,10 @@ before the body carry the metadata:
 Section = the LAST breadcrumb item ("Hot Topic"), the narrowest column the article is
 filed under, which is what the Hanweb ColumnName meta holds for the same page; the
 Joomla category otherwise. Title = the last plain line above the page's date line when
-one sits in the header; else, among the plain header lines above the lead paragraph, the
-first that is not a site menu, a site name or section label, or a pull quote; else the
+one sits in the header (a field label ending in a colon is never it); else, among the plain
+header lines above the lead paragraph, the first that is not a site menu (a block of plain lines,
+or bulleted lines one after another), a site name or section label (also one in the headline's
+own block), a field label ending in a colon, or a pull quote; else the
 first line that is neither boilerplate nor metadata; when that line is a paragraph (a page without a
 headline, its lead first) it stands for the title and stays in the body. A line printed twice in a row (an image's
 alt text and caption) is the title only when nothing else is; a headline with an ISO date glued
@@ -23,7 +25,7 @@ from functools import lru_cache
 
 from transforms.boilerplate import DATE_LINE, DATED_LINE_PATTERNS, is_boilerplate_line
 from transforms.templates.joomla import parse_published
-from transforms.textutil import Block, Content, normalize_space, parse_date
+from transforms.textutil import Block, Content, is_caption, normalize_space, parse_date
 
 NAME = "text"
 
@@ -125,6 +127,14 @@ DOUBLED_MIN_WORDS = 3
 # "Ningbo Ports", "Ningbo Ports | Docstoc" above "Ningbo Ports"): the later line is the headline.
 TITLE_AFFIX_SEPARATORS: tuple[str, ...] = (" by ", " | ", " - ", " – ", " — ", ": ")
 TITLE_AFFIX_MIN_WORDS = 2
+# A header line ending in a colon is a field's label whose value is elsewhere or empty ("Eyesight Protection:",
+# "• 文字:"): never the headline.
+LABEL_END = (":", "：")
+# Bulleted header lines one after another (blank lines between them, nothing else) are a menu ("• See More Than You
+# Might Expect" / "• Ningbo, A Modern City Full Of Life--NingboLife" / ...), not the headline; a bulleted headline
+# stands alone (t057's "• Ningbo Polytechnic is ..." under a poll's bulleted question and its answers).
+BULLET_RE = re.compile(r"^[•·]\s")
+BULLET_MENU_MIN_LINES = 2
 # A bare date line among a page's last lines, right under a source or editor line ("信息来源:Sinopecnews.com" /
 # "2017-03-02"), is the date the page states for itself (a closing stamp instead of a header one).
 CLOSING_DATE_LINES = 2
@@ -211,6 +221,7 @@ def _title_above_date(lines: list[str]) -> Content | None:
         if not plain:
             return None
         titled = [i for i in plain if not is_issuer_line(lines[i])] or plain
+        titled = [i for i in titled if not lines[i].endswith(LABEL_END)] or titled
         titled = [i for i in titled if not _is_repeated(lines, i)] or titled
         title_index = titled[-1]
         section = next((m[1] for i in seen if i < k for m in [_header_line(lines[i])]
@@ -288,7 +299,9 @@ def _title_above_lead(lines: list[str]) -> Content | None:
     plain = [i for i in seen if i < lead and _is_plain_header_line(lines[i])]
     if not plain:
         return None
-    unquoted = [i for i in plain if not SENTENCE_END_RE.search(lines[i])] or plain
+    menu = _bullet_menu(lines, seen[:seen.index(lead)])
+    named = [i for i in plain if not lines[i].endswith(LABEL_END) and i not in menu] or plain
+    unquoted = [i for i in named if not SENTENCE_END_RE.search(lines[i])] or named
     unquoted = [i for i in unquoted if not _is_repeated(lines, i)] or unquoted
     block_of = _block_numbers(lines)
     words = {i: len(lines[i].split()) for i in unquoted}
@@ -296,8 +309,15 @@ def _title_above_lead(lines: list[str]) -> Content | None:
         (i for i in unquoted
          if sum(1 for j in unquoted if block_of[j] == block_of[i]) < 2
          and not any(words[j] > 2 * words[i] for j in unquoted if j > i)),
-        unquoted[0],
+        None,
     )
+    if title_index is None:
+        # no line stands alone: a section label may sit right above the headline in one block ("Special
+        # Exhibitions" / "Precious Antiques of Ningbo Museum"). Among the lines short enough to be a headline
+        # (no caption, no hard-wrapped text), the first that no later one dwarfs.
+        short = [i for i in unquoted if words[i] < PARAGRAPH_MIN_WORDS and not is_caption(lines[i])]
+        title_index = next((i for i in short if not any(words[j] > 2 * words[i] for j in short if j > i)),
+                           unquoted[0])
     section: str | None = None
     published: str | None = None
     for i in seen:
@@ -325,6 +345,21 @@ def _title_above_lead(lines: list[str]) -> Content | None:
     blocks = [Block(text=line) for line in lines[body_start:] if line]
     return Content(title=title, published=published, section=section, blocks=blocks,
                    site_template=site_template("\n".join(lines)))
+
+
+def _bullet_menu(lines: list[str], header: list[int]) -> set[int]:
+    """The header lines (indices of non-blank lines, in order) that are in a run of BULLET_MENU_MIN_LINES or more
+    bulleted lines following one another."""
+    menu: set[int] = set()
+    run: list[int] = []
+    for i in header + [-1]:
+        if i >= 0 and BULLET_RE.match(lines[i]):
+            run.append(i)
+            continue
+        if len(run) >= BULLET_MENU_MIN_LINES:
+            menu.update(run)
+        run = []
+    return menu
 
 
 def _affix_free(lines: list[str], title_index: int, later: list[int]) -> int:
