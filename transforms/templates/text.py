@@ -84,6 +84,11 @@ DATED_HEADER_RES: tuple[re.Pattern[str], ...] = tuple(re.compile(p) for p in DAT
 # A page's own date line sits right under its title within the first lines (site menus,
 # portal links and the site name may come before the title).
 HEADER_SCAN_LINES = 25
+# A bulleted header line above a line of site furniture is an item of the site's menu ("• See More Than You Might
+# Expect" / "• Linked To The World", one item a block, above "Copyright 2024 - Ningbo Life / Ningbo Expat" on the
+# ningbolife pages that print the menu: tune_sites s057), never the title (a bulleted headline below the furniture,
+# or on a page with none, still is: tune_other t057).
+MENU_BULLET_RE = re.compile(r"^[•·▪►]\s")
 HEADER_LINE_MAX_CHARS = 160
 # A header line is never a full sentence: this many words ending in a full stop is the lead
 # paragraph (a headline may end in "?", never in ".").
@@ -288,6 +293,9 @@ def _title_above_lead(lines: list[str]) -> Content | None:
     plain = [i for i in seen if i < lead and _is_plain_header_line(lines[i])]
     if not plain:
         return None
+    furniture = [i for i in seen if i < lead and lines[i] and is_boilerplate_line(lines[i])]
+    if furniture:  # bulleted lines above the site's furniture are its menu's items, never the title
+        plain = [i for i in plain if not (i < furniture[-1] and MENU_BULLET_RE.match(lines[i]))] or plain
     unquoted = [i for i in plain if not SENTENCE_END_RE.search(lines[i])] or plain
     unquoted = [i for i in unquoted if not _is_repeated(lines, i)] or unquoted
     block_of = _block_numbers(lines)
