@@ -1111,6 +1111,18 @@ def test_a_change_said_again_of_the_same_subject_is_one_fact() -> None:
     assert len(extract_metrics(body)) == 2
 
 
+def test_a_heading_line_restating_a_figure_is_no_second_fact() -> None:
+    """Real page tune_sites s044: the line "40 new first stores were opened in Ningbo in the first half of the year"
+    heads the paragraph after the one that said "with 40 new first stores added in the city": one fact. A line a
+    hard wrap broke off a sentence (lowercase first) is no heading (tune_other t127: "three rivers")."""
+    body = ("Ningbo's first-store economy delivered, with 40 new first stores added in the city in the first half of "
+            "the year.\n\n40 new first stores were opened in Ningbo in the first half of the year\n\n"
+            "According to statistics, 189 new stores were monitored.")
+    assert [m.text for m in extract_metrics(body)] == ["40 new first stores", "189 new stores"]
+    body = "It has three counties of Kuaiji Shire.\n\nthree counties joined\n\nand walls were built."
+    assert len(extract_metrics(body)) == 2
+
+
 def test_periods_past_an_age_bound_and_a_comparison_base() -> None:
     """Real pages tune_sites s057, s056, s051 (sixth pass): "aged 60 or above by the end of 2013" is no comparison
     ("or above" bounds the age); "over that of the last year" is the base of a change, not the sentence's time, so

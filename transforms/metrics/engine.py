@@ -42,6 +42,7 @@ from transforms.metrics.structure import (
     _overlaps,
     _paragraphs,
     _sentences,
+    is_heading_line,
     month_names,
 )
 from transforms.metrics.subjects import _MID_SENTENCE_NAMES, MidSentenceNames
@@ -95,7 +96,8 @@ from transforms.metrics.vocab import OWN_TIME_WORDS, REPORTING_NOUNS, REPORTING_
 # (count.there_are_with); "47,900 (or 99%) of them"; a quoted modifier ('5,000 "scattered and polluted" enterprises');
 # a subject read in its own clause ("...; Women accounted for 4,572,000": subject.own_clause); "passenger traffic"
 # counts people; "three characteristics" and "ratio of 100 females" no counts; a change or share said again of the
-# same subject, value and period is one fact.
+# same subject, value and period is one fact, and so is a figure a heading line of the body says again ("40 new first
+# stores were opened in Ningbo ..." under the paragraph that said it).
 EXTRACTOR_VERSION = "2026.12.05.1"
 
 
@@ -126,6 +128,7 @@ def _extract(body: str, pub: tuple[int, int] | None, document_period: tuple[str,
             continue  # no digit and no number word: nothing any matcher could find
         if _is_subheading(para):
             continue  # "Over 300 Exciting Events": a subheading announces what the text then reports
+        heading = is_heading_line(para)  # (a figure it says again of the same subject is the earlier one: below)
         months = month_names(para)  # (for the excluded spans and each sentence's month cues)
         excluded = _excluded_spans(para, [(a, b) for a, b, is_digits in tokens if is_digits], months)
         # the sentences with a number token (the others are passed over), with their scans
@@ -181,6 +184,9 @@ def _extract(body: str, pub: tuple[int, int] | None, document_period: tuple[str,
             for item, qualifier in described:
                 if _repeats_a_count(item, para, metrics) or _restates_a_figure(item, para, para_start, para_metrics):
                     continue
+                if heading and any(m.value == float(item.value) and m.unit == item.unit and m.subject == item.subject
+                                   for m in metrics):
+                    continue  # a heading line restating a figure the body said before ("40 new first stores ...")
                 kind = item.kind or "level"
                 start, end = item.start - sent_start, item.end - sent_start
                 period = _period_for(cues, sentence, start, end) if cues else None  # no cue, no period of its own
