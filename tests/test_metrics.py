@@ -897,6 +897,9 @@ def test_worth_rates_and_spelled_names(sentence: str, text: str, fields_: tuple)
     ("Statistics reveal three characteristics show up in the city as the aging population continued to grow.", []),
     ("Yinzhou Wanda's daily passenger traffic registered about 80,000, up more than 160% from last year.",
      [("80,000", 80000.0, "count"), ("160%", 160.0, "percent")]),
+    # the base of a rate is no area ("per 100 mu", s043); "three lists of ..." announces lists, no count (s041)
+    ("The average yield per 100 mu was determined to be 984.16 kilograms.", [("984.16 kilograms", 0.98416, "tonnes")]),
+    ("The city will establish three lists of high-consumption enterprises and idle land.", []),
 ])
 def test_real_page_phrasings(sentence: str, expected: list[tuple[str, float, str]]) -> None:
     got = [(m.text, m.value, m.unit) for m in extract_metrics(sentence, "2020-06-01")]

@@ -97,7 +97,8 @@ from transforms.metrics.vocab import OWN_TIME_WORDS, REPORTING_NOUNS, REPORTING_
 # a subject read in its own clause ("...; Women accounted for 4,572,000": subject.own_clause); "passenger traffic"
 # counts people; "three characteristics" and "ratio of 100 females" no counts; a change or share said again of the
 # same subject, value and period is one fact, and so is a figure a heading line of the body says again ("40 new first
-# stores were opened in Ningbo ..." under the paragraph that said it).
+# stores were opened in Ningbo ..." under the paragraph that said it); "per 100 mu" is a rate's base, no area; "three
+# lists of ..." no count.
 EXTRACTOR_VERSION = "2026.12.05.1"
 
 

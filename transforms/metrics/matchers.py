@@ -76,6 +76,9 @@ MONEY_PREFIXED_RE = re.compile(
 MONEY_SUFFIXED_RE = re.compile(
     rf"{NUM}{SCALE}\s*(?P<cur>{words_pattern(CURRENCY_SUFFIXES, space=' ')})\b"
 )
+# "per 100 mu": the base of a rate right before an area or a mass (searched in the PER_BEFORE_CHARS before it).
+PER_BEFORE_RE = re.compile(r"\b(?:per|for\s+every|for\s+each)\s+$", re.IGNORECASE)
+PER_BEFORE_CHARS = 16
 # "1.67 more percentage points than the year before": "more"/"less" may stand between the number and the unit.
 PERCENTAGE_POINTS_RE = re.compile(rf"{NUM}\s*(?:(?:more|less|fewer)\s+)?(?:percentage|percent|pct\.?)\s+points?\b",
                                   re.IGNORECASE)
@@ -405,6 +408,16 @@ def _simple(unit: str, kind: str | None = None) -> Callable[[re.Match[str]], _Fo
     return build
 
 
+def _measure(unit: str) -> Callable[[re.Match[str]], _Found | None]:
+    """An area or a mass, unless it is the base of a rate ("the average yield per 100 mu was 984.16 kilograms":
+    the 100 mu only says what the yield is counted over)."""
+    def build(match: re.Match[str]) -> _Found | None:
+        if PER_BEFORE_RE.search(match.string, max(0, match.start() - PER_BEFORE_CHARS), match.start()):
+            return None
+        return _Found(match.start(), match.end(), _number(match), unit, num_start=match.start())
+    return build
+
+
 def _bare_points(match: re.Match[str]) -> _Found:
     """Percentage points written as bare "points" (the number only: the change word stays context)."""
     start = match.start("num")
@@ -500,10 +513,10 @@ MATCHERS: tuple[tuple[str, re.Pattern[str], Callable[[re.Match[str]], _Found | N
     ("percentage_points", PERCENTAGE_POINTS_RE, _simple("percentage_points", "change")),
     ("percentage_points_spelled", SPELLED_POINTS_RE, _spelled_points),
     ("percent", PERCENT_RE, _simple("percent")),
-    ("km2", KM2_RE, _simple("km2")),
-    ("m2", M2_RE, _simple("m2")),
-    ("mu", MU_RE, _simple("mu")),
-    ("tonnes", TONNES_RE, _simple("tonnes")),
+    ("km2", KM2_RE, _measure("km2")),
+    ("m2", M2_RE, _measure("m2")),
+    ("mu", MU_RE, _measure("mu")),
+    ("tonnes", TONNES_RE, _measure("tonnes")),
     ("kilograms", KILOGRAMS_RE, _kilograms),
     ("kwh", KWH_RE, _energy),
     ("km", KM_RE, _simple("km")),

@@ -94,7 +94,7 @@ SPELLED_REFERENCE_WORDS = frozenset("the these those both all its their our his 
 # Nouns a small spelled-out number divides a process into ("built in two phases"), or a text into ("three
 # characteristics show up": its structure, sixth tune_sites pass s057): not counts.
 SPELLED_PROCESS_NOUNS = frozenset("phases stages steps rounds ways aspects directions dimensions respects parts "
-                                  "sides halves characteristics features traits".split())
+                                  "sides halves characteristics features traits lists".split())
 
 RANK_MOVE_NOUNS = frozenset("places positions spots notches rungs rankings ranks".split())
 
