@@ -862,6 +862,44 @@ def test_worth_rates_and_spelled_names(sentence: str, text: str, fields_: tuple)
     ("People between the ages of 15 to 59 account for 69.63 percent.", [("69.63 percent", 69.63, "percent")]),
     ("The number of graduates out of 100,000 residents rose.", []),
     ("The busiest three stations of each line are in the centre.", []),
+    # tune_sites sixth pass (s049-s058): percentage points in a word and with "more" between; "2 points more than";
+    # "ten times faster"; a count in words with a scale; "N aged X" and "the population aged 0-14 was N" count
+    # people; "seven of the eight categories"; "college or university graduates"; "N being graduates"; "there
+    # are N with ..."; "N (or 99%) of them"; "three characteristics" and "passenger traffic"
+    ("The city's elderly share is 22 percent, four percentage points higher than the proportion of urban elderly.",
+     [("22 percent", 22.0, "percent"), ("four percentage points", 4.0, "percentage_points")]),
+    ("It took up 31.46% of the total workforce with 1.67 more percentage points than the year before.",
+     [("31.46%", 31.46, "percent"), ("1.67 more percentage points", 1.67, "percentage_points")]),
+    ("There are 334 2nd grade provincial kindergartens, accounting for 28% of the total, 2 points more than in 2011.",
+     [("334 2nd grade provincial kindergartens", 334.0, "count"), ("28%", 28.0, "percent"),
+      ("2", 2.0, "percentage_points")]),
+    ("The elderly population grew at over 4% annually, nearly ten times faster than the total population growth.",
+     [("4%", 4.0, "percent"), ("ten times", 10.0, "times")]),
+    ("Ningbo has an aging population with over one million people aged over 60 for the first time.",
+     [("one million people", 1e6, "count")]),
+    ("The figure includes 491,000 residents aged 70 or above, 181,000 aged 80 or above, 18,000 aged 90 or above, "
+     "and 181 aged 100 years old.", [("491,000 residents", 491000.0, "count"), ("181,000", 181000.0, "count"),
+                                     ("18,000", 18000.0, "count"), ("181", 181.0, "count")]),
+    ("At the end of 2022, the population aged 0-14 was 1.151 million.", [("1.151 million", 1151000.0, "count")]),
+    ("What's noticeably true is that seniors aged over 80 have reached 150,000, represented 14.6% of seniors.",
+     [("150,000", 150000.0, "count"), ("14.6%", 14.6, "percent")]),
+    ("In terms of the categories, seven of the eight categories witnessed price rise.", [("seven", 7.0, "count")]),
+    ("High-tech enterprises account for 59 of the 81 listed companies, or 72.8%.",
+     [("59", 59.0, "count"), ("81 listed companies", 81.0, "count"), ("72.8%", 72.8, "percent")]),
+    ("By the end of April, Ningbo had received 12,561 college or university graduates.",
+     [("12,561 college or university graduates", 12561.0, "count")]),
+    ("The proportion has increased, with 8447 being graduates from outside Ningbo.",
+     [("8447 being graduates", 8447.0, "count")]),
+    ("Among all the graduates received by the city, there are 1050 with a master's degree.",
+     [("1050", 1050.0, "count")]),
+    ("Last year, 48,300 college students came to Ningbo. 47,900 (or 99%) of them had been employed in Ningbo.",
+     [("48,300 college students", 48300.0, "count"), ("47,900", 47900.0, "count"), ("99%", 99.0, "percent")]),
+    ("Statistics reveal three characteristics show up in the city as the aging population continued to grow.", []),
+    ("Yinzhou Wanda's daily passenger traffic registered about 80,000, up more than 160% from last year.",
+     [("80,000", 80000.0, "count"), ("160%", 160.0, "percent")]),
+    # the base of a rate is no area ("per 100 mu", s043); "three lists of ..." announces lists, no count (s041)
+    ("The average yield per 100 mu was determined to be 984.16 kilograms.", [("984.16 kilograms", 0.98416, "tonnes")]),
+    ("The city will establish three lists of high-consumption enterprises and idle land.", []),
 ])
 def test_real_page_phrasings(sentence: str, expected: list[tuple[str, float, str]]) -> None:
     got = [(m.text, m.value, m.unit) for m in extract_metrics(sentence, "2020-06-01")]
@@ -1059,6 +1097,62 @@ def test_a_word_matched_through_ignorecase_letters_is_looked_up_not_lost(sentenc
     assert [(m.value, m.unit, m.period) for m in extract_metrics(sentence, "2020-09-01")] == \
         [(m.value, m.unit, m.period) for m in extract_metrics(ascii_sentence, "2020-09-01")]
     assert parse_date("ſep 3, 2020") == parse_date("3 ſeptember 2020") == "2020-09-03"
+
+
+def test_a_change_said_again_of_the_same_subject_is_one_fact() -> None:
+    """Real page tune_sites s050: "the food prices decreased by 2.2%" in the first paragraph and "The food prices
+    decreased by 2.2%, including a 29.4% drop for vegetables" in the third are one fact; a change that takes its
+    subject from a new figure before it (s017: "... amounts to 269.38 billion yuan, increased by 7.1%") is not."""
+    body = ("Ningbo's CPI in March increased by 1.3%. To be specific, the food prices decreased by 2.2%.\n\n"
+            "The food prices decreased by 2.2%, including a 29.4% drop for vegetables.")
+    assert [m.text for m in extract_metrics(body)] == ["1.3%", "2.2%", "29.4%"]
+    body = ("The added value of large industrial enterprises amounts to 50.54 billion yuan, increased by 7.1%.\n\n"
+            "The added value of large industrial enterprises amounts to 269.38 billion yuan, increased by 7.1%.")
+    assert [m.text for m in extract_metrics(body)] == ["50.54 billion yuan", "7.1%", "269.38 billion yuan", "7.1%"]
+    # another period: another fact
+    body = "In 2019, exports rose 5%.\n\nIn 2020, exports rose 5%."
+    assert len(extract_metrics(body)) == 2
+
+
+def test_a_heading_line_restating_a_figure_is_no_second_fact() -> None:
+    """Real page tune_sites s044: the line "40 new first stores were opened in Ningbo in the first half of the year"
+    heads the paragraph after the one that said "with 40 new first stores added in the city": one fact. A line a
+    hard wrap broke off a sentence (lowercase first) is no heading (tune_other t127: "three rivers")."""
+    body = ("Ningbo's first-store economy delivered, with 40 new first stores added in the city in the first half of "
+            "the year.\n\n40 new first stores were opened in Ningbo in the first half of the year\n\n"
+            "According to statistics, 189 new stores were monitored.")
+    assert [m.text for m in extract_metrics(body)] == ["40 new first stores", "189 new stores"]
+    body = "It has three counties of Kuaiji Shire.\n\nthree counties joined\n\nand walls were built."
+    assert len(extract_metrics(body)) == 2
+
+
+def test_periods_past_an_age_bound_and_a_comparison_base() -> None:
+    """Real pages tune_sites s057, s056, s051 (sixth pass): "aged 60 or above by the end of 2013" is no comparison
+    ("or above" bounds the age); "over that of the last year" is the base of a change, not the sentence's time, so
+    the paragraph's "This year" dates it; a sentence whose only time is a comparison base ("2 points more than in
+    2011") takes the period its paragraph carries."""
+    m = extract_metrics("Ningbo had 1,187,000 residents aged 60 or above by the end of 2013, accounting for 20.5 "
+                        "percent of the total population.")
+    assert [(x.text, x.period) for x in m] == [("1,187,000 residents", "2013"), ("20.5 percent", "2013")]
+    m = extract_metrics("This year, graduate employment has made great progress in three aspects. Among all the "
+                        "graduates, there are 1050 with a master's degree, an increase of 297 people over that of the "
+                        "last year, up by 37%.", "2017-05-17")
+    assert [(x.text, x.period) for x in m] == [("1050", "2017"), ("297 people", "2017"), ("37%", "2017")]
+    m = extract_metrics("In 2012, the enrollment rate of provincial kindergartens reaches 85%. There are 334 2nd grade "
+                        "provincial kindergartens, accounting for 28% of the total, 2 points more than in 2011.")
+    assert [x.period for x in m] == ["2012"] * 4 and "period.carried" in m[1].rules
+    # "Since the beginning of this year" stays a time
+    assert extract_metrics("Since the beginning of this year, the port has handled more than 270 container ships.",
+                           "2022-06-01")[0].period == "2022"
+
+
+def test_taking_up_and_a_bracketed_or_give_shares() -> None:
+    """Real pages tune_sites s058, s054 (sixth pass): "taking up 31.46% of the total workforce" is a share (its "up"
+    is no change word); "286 million (or 45%)" gives the share in brackets."""
+    m = extract_metrics("The number of workers increased by 12.42%, taking up 31.46% of the total workforce.")
+    assert [(x.text, x.kind) for x in m] == [("12.42%", "change"), ("31.46%", "share")]
+    m = extract_metrics("Last year, 48,300 college students came to Ningbo. 47,900 (or 99%) of them found jobs.")
+    assert [(x.text, x.kind) for x in m][-1] == ("99%", "share")
 
 
 def test_a_scaled_amount_without_currency_takes_the_currency_of_its_sentence() -> None:

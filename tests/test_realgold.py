@@ -283,7 +283,7 @@ HOLDOUT_FLOORS: dict[str, float] = {"precision": 0.94, "recall": 0.85, "f1": 0.9
                                     "subject_given_share": 0.80}
 
 
-# tests/realgold/tune_sites: 49 more article pages (47 ningbolife, 2 ningbo.gov.cn) labelled for metrics, tuned on
+# tests/realgold/tune_sites: 59 more article pages (56 ningbolife, 3 ningbo.gov.cn) labelled for metrics, tuned on
 # (not held out). First
 # pass (s000-s009, 164 labelled metrics), before the rules tuned on them: 144 gold / 125 predicted / 123 matched, P
 # 0.984, R 0.854, F1 0.914. After ("Yuan" capitalised, bare "points", "nearly ten times"): 145 / 140 / 138, P 0.986,
@@ -330,8 +330,25 @@ HOLDOUT_FLOORS: dict[str, float] = {"precision": 0.94, "recall": 0.85, "f1": 0.9
 # 0.500; all 49 pages 586 / 575 / 563, P 0.979, R 0.961, F1 0.970, period 0.748 (the 38 earlier pages unchanged at
 # F1 0.976, period 0.805; the period floor 0.79 -> 0.74 for the grown set: the new pages' periods are day ranges
 # and months dated by the published date or by a year said elsewhere, which no rule reads yet); dev unchanged.
-TUNE_SITES_FLOORS: dict[str, float] = {"precision": 0.975, "recall": 0.95, "f1": 0.965, "period_accuracy": 0.74,
-                                       "subject_given_share": 0.78}
+# A sixth pass added 10 pages (s049-s058: 9 ningbolife, 1 english.ningbo.gov.cn: consumer prices, education,
+# a holiday's sales, airport freight, ageing, local tax, graduates' employment, employment; 170 labelled metrics, 21
+# uncertain), labelled before the extractor ran on them: on the 10 alone 155 gold / 138 predicted / 134 matched, P
+# 0.971, R 0.865, F1 0.915, period 0.657; all 59 pages 741 / 713 / 697, P 0.978, R 0.941, F1 0.959, period 0.730,
+# subject given 0.769. After its rules (percentage points in a word and "1.67 more percentage points", "2 points
+# more than", "ten times faster", "over one million people", "181,000 aged 80 or above", "the population aged 0-14
+# was", "seven of the eight categories", "college or university graduates", "8447 being graduates", "there are 1050
+# with", a quoted modifier, a subject in its own clause ("; Women accounted for"), "passenger traffic", "three
+# characteristics" and "ratio of 100 females" no counts, a change said again of the same subject one fact, "or
+# above" and "over that of the last year" no comparison bases for periods, "taking up" a share; extractor
+# 2026.12.05.1, with a heading line restating a figure, "per 100 mu" and "three lists of" no figures): the 10 pages
+# 155 / 151 / 151, P 1.000, R 0.974, F1 0.987, period 0.715; all 59 pages 741 / 727 / 719, P 0.989, R 0.970, F1
+# 0.980, period 0.736, subject given 0.775 (the 49 earlier pages F1 0.970 -> 0.978, the 38
+# first unchanged); dev unchanged. The period floor 0.74 -> 0.73 and the subject-given floor 0.78 -> 0.77 for the
+# grown set: the new pages' periods are a holiday's month, day ranges (no period format of the contract holds a day)
+# and years said in another paragraph, and their counts whose noun is elided ("12,327 of them", "there are 1050
+# with ...") have no subject.
+TUNE_SITES_FLOORS: dict[str, float] = {"precision": 0.98, "recall": 0.96, "f1": 0.97, "period_accuracy": 0.73,
+                                       "subject_given_share": 0.77}
 
 
 @pytest.fixture(scope="module")
@@ -363,7 +380,7 @@ def test_dev_table_prints(dev_scores: realgold.RealScores):
 
 def test_tune_sites_metric_floors():
     pages = load_realgold(realgold.TUNE_SITES_DIR)
-    assert len(pages) == 49 and sum(len(p.metrics) for p in pages) == 645
+    assert len(pages) == 59 and sum(len(p.metrics) for p in pages) == 815
     scores = score_real("newsetl", pages, realgold.run_newsetl(pages))
     for measure, floor in TUNE_SITES_FLOORS.items():
         value = getattr(scores.total, measure)

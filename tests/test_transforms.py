@@ -991,6 +991,27 @@ China ports container volume rises 4.2% in January - November 2022
 From January to November of 2022, the cargo volume of Chinese ports was 14313.1million tons, a year-on-year increase of 0.7%, according to Ningbo Zhoushan port's release.
 
 Source：Ministry of Transport of the People’s Republic of China"""  # https://www.en.portnews.ru/news/340861/ (t036, cut)
+MENU_BULLETS_TEXT = """• See More Than You Might Expect
+
+  • Ningbo, A Modern City Full Of Life--NingboLife
+
+  • Linked To The World
+
+Copyright 2024 - Ningbo Life / Ningbo Expat
+
+It's Happening....
+
+Ningbo faces aging issues
+
+Ningbo had 1,187,000 residents aged 60 or above by the end of 2013, accounting for 20.5 percent of the total population."""  # ningbolife.com ningbo-district-2/2728 (realgold tune_sites s057, cut)
+BULLETED_HEADLINE_TEXT = """60th Anniversary of ¡
+
+  • How do you think of this site?
+    I like it very much
+
+  • Ningbo Polytechnic is selected as top 50 in national vocational colleges
+
+    According to the 2017 annual report on the quality of Higher Vocational Education in China, Ningbo Polytechnic was selected as top 50."""  # coohoom.com (tune_other t057, cut and title shortened)
 A5QU_TEXT = """Ningbo, Zhejiang: A two-way journey between port and city
 
 Release time:Apr 16, 2024 22:00 PM
@@ -1012,6 +1033,10 @@ Ningbo, Zhejiang: A two-way journey between po"""  # a5qu.com regional_situation
      "From January", ["09:08", "Source："]),
     (A5QU_TEXT, "Ningbo, Zhejiang: A two-way journey between port and city", "2024-04-16", "Ningbo Beilun",
      ["Release time", "between po"]),
+    # the sixth tune_sites pass: bulleted lines above the site's copyright line are its menu, not the title
+    (MENU_BULLETS_TEXT, "Ningbo faces aging issues", None, "Ningbo had", ["See More", "Linked To", "Happening"]),
+    (BULLETED_HEADLINE_TEXT, "• Ningbo Polytechnic is selected as top 50 in national vocational colleges", None,
+     "According to", ["How do you think"]),
 ])
 def test_other_sources_title_among_header_lines_date_lines_and_chrome(
         text: str, title: str, published: str | None, first_words: str, chrome: list[str]) -> None:

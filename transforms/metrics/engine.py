@@ -27,6 +27,7 @@ from transforms.metrics.matchers import (
 )
 from transforms.metrics.numbers import NUM, NumberScan, _Found, _number, number_starts, scan_numbers, sentence_scan
 from transforms.metrics.periods import (
+    COMPARISON_BEFORE_CUE_TAIL,
     CUE_SINCE,
     MONTH,
     _Cue,
@@ -41,6 +42,7 @@ from transforms.metrics.structure import (
     _overlaps,
     _paragraphs,
     _sentences,
+    is_heading_line,
     month_names,
 )
 from transforms.metrics.subjects import _MID_SENTENCE_NAMES, MidSentenceNames
@@ -91,7 +93,19 @@ from transforms.metrics.vocab import OWN_TIME_WORDS, REPORTING_NOUNS, REPORTING_
 # ("Updated 10:28, 15-May-2023"); a video's credit lines, "Search Trends", "It's Happening....", a print/close
 # widget cut at its ends, "打印本页 关闭窗口", "• 阅读:" and "All right served." copyright lines, Blogger's feed links
 # ("Subscribe to:" / "Post Comments (Atom)"), "No comments:" and "This Post Has One Comment" are furniture.
-EXTRACTOR_VERSION = "2026.12.04.7"
+# "2026.12.05.1": tune_sites sixth pass: percentage points in a word ("four percentage points"), with "more" between
+# ("1.67 more percentage points") and "2 points more than"; "ten times faster"; a count in words with a scale ("over
+# one million people": count.spelled_scaled); "181,000 aged 80 or above" (count.aged) and "the population aged 0-14
+# was 1.151 million" (count.aged_subject) count people; "seven of the eight categories" (count.part_of_whole); "college
+# or university graduates"; "8447 being graduates" (count.being_noun); "there are 1050 with ..."
+# (count.there_are_with); "47,900 (or 99%) of them"; a quoted modifier ('5,000 "scattered and polluted" enterprises');
+# a subject read in its own clause ("...; Women accounted for 4,572,000": subject.own_clause); "passenger traffic"
+# counts people; "three characteristics" and "ratio of 100 females" no counts; a change or share said again of the
+# same subject, value and period is one fact, and so is a figure a heading line of the body says again ("40 new first
+# stores were opened in Ningbo ..." under the paragraph that said it); "per 100 mu" is a rate's base, no area; "three
+# lists of ..." no count.
+# "2026.12.05.2": the two passes above together (each was measured on its own branch).
+EXTRACTOR_VERSION = "2026.12.05.2"
 
 
 def extract_metrics(body: str, published: str | None = None, title: str | None = None) -> list[Metric]:
@@ -121,6 +135,7 @@ def _extract(body: str, pub: tuple[int, int] | None, document_period: tuple[str,
             continue  # no digit and no number word: nothing any matcher could find
         if _is_subheading(para):
             continue  # "Over 300 Exciting Events": a subheading announces what the text then reports
+        heading = is_heading_line(para)  # (a figure it says again of the same subject is the earlier one: below)
         months = month_names(para)  # (for the excluded spans and each sentence's month cues)
         excluded = _excluded_spans(para, [(a, b) for a, b, is_digits in tokens if is_digits], months)
         # the sentences with a number token (the others are passed over), with their scans
@@ -155,7 +170,12 @@ def _extract(body: str, pub: tuple[int, int] | None, document_period: tuple[str,
             cues = _period_cues(sentence, para[:sent_start], pub,
                                 has_month=bool(months) and sentence_names_month(months, sent_start, sent_end))
             inherited: tuple[str, str] | None = None  # (period, rule) for the sentence's undated quantities
-            if cues:
+            if cues and carried and all(COMPARISON_BEFORE_CUE_TAIL.search(sentence[:c.start]) for c in cues) \
+                    and not (OWN_TIME_RE.search(sentence) or OWN_MONTH_RE.search(sentence)):
+                # "There are 334 ... kindergartens, accounting for 28% of the total, 2 points more than in 2011":
+                # its only time is a comparison base, so the period the paragraph carries dates it
+                inherited = (carried, "period.carried")
+            elif cues:
                 carried = _opening_period(cues, sentence)
             elif (carried or document_period) and not (OWN_TIME_RE.search(sentence) or OWN_MONTH_RE.search(sentence)):
                 inherited = (carried, "period.carried") if carried else document_period
@@ -171,6 +191,9 @@ def _extract(body: str, pub: tuple[int, int] | None, document_period: tuple[str,
             for item, qualifier in described:
                 if _repeats_a_count(item, para, metrics) or _restates_a_figure(item, para, para_start, para_metrics):
                     continue
+                if heading and any(m.value == float(item.value) and m.unit == item.unit and m.subject == item.subject
+                                   for m in metrics):
+                    continue  # a heading line restating a figure the body said before ("40 new first stores ...")
                 kind = item.kind or "level"
                 start, end = item.start - sent_start, item.end - sent_start
                 period = _period_for(cues, sentence, start, end) if cues else None  # no cue, no period of its own
@@ -181,8 +204,10 @@ def _extract(body: str, pub: tuple[int, int] | None, document_period: tuple[str,
                 place_before = place
                 modality = shared.modality(start, end)
                 period_rule = "period.cue" if period else None
-                if inherited is not None and modality == context.ACTUAL:  # a target's period is its deadline
+                if inherited is not None and modality == context.ACTUAL and period is None:  # a target's: its deadline
                     period, period_rule = inherited
+                if _said_again(item, kind, period, place.name if place else None, metrics):
+                    continue  # "The food prices decreased by 2.2%", a paragraph after the same words
                 future = modality == context.ACTUAL and _after_publication(period, pub)
                 if future:  # "Ningbo wants R&D intensity to reach 3.5%" (2021..2025, published 2020): not a fact
                     modality = context.TARGET
@@ -291,6 +316,18 @@ def _restates_a_figure(item: _Found, para: str, para_start: int, earlier: list[M
     return len(digits) >= RESTATED_MIN_DIGITS
 
 
+def _said_again(item: _Found, kind: str, period: str | None, place: str | None, earlier: list[Metric]) -> bool:
+    """ "... the food prices decreased by 2.2% ..." and, a paragraph later, "The food prices decreased by 2.2%,
+    including a 29.4% drop for vegetables": a change or share said again of the same subject, with the same value,
+    period and place, anywhere earlier in the body is the earlier fact again (no record: it adds nothing). Not
+    counts: "30 awards for inventions, ..., 30 awards for designs" are two facts of one counted noun (dev 015)."""
+    if kind not in SAID_AGAIN_KINDS or not item.subject or "subject.inherited" in item.rules:
+        return False  # (a change that took its subject from a new figure before it is that figure's: s017)
+    value = float(item.value)
+    return any(m.value == value and m.kind == kind and m.unit == item.unit and m.subject == item.subject
+               and m.period == period and m.place == place for m in earlier)
+
+
 def _pair_respectively(items: list[_Found], para: str, sent_end: int) -> None:
     """ "1,684 were on invention patents, 8,206 ... utility models, 14,475 ... designs, increasing
     by 25.2%, 65.2% and 192.3% respectively": the k changes of a list that ends in "respectively"
@@ -311,6 +348,8 @@ def _pair_respectively(items: list[_Found], para: str, sent_end: int) -> None:
         index = end + 1
 
 
+# The kinds of figure that, said again of the same subject, value and period, are one fact (_said_again).
+SAID_AGAIN_KINDS = frozenset({"change", "share"})
 # A figure said again in its paragraph is a restatement only when it is precise: "up 7.1%" twice
 # can be two facts, "46.21 billion yuan" twice is one.
 RESTATED_MIN_DIGITS = 3
@@ -373,7 +412,7 @@ NUMBER_LED = frozenset({"money_suffixed", "percentage_points", "percent", "km2",
                         "kwh", "km", "times", "points_compared", "points_pair"})
 # Matchers whose every match starts with a number word (under NUMBERISH_RE's lookbehind, followed
 # by a space): tried only in sentences that have one, and only where the scan found one.
-WORD_LED = frozenset({"amount_spelled"})
+WORD_LED = frozenset({"amount_spelled", "percentage_points_spelled", "count_spelled_scaled"})
 # (NUM opens with a lookbehind that refuses a word character, then a digit.)
 assert all(regex.pattern.startswith(NUM) for rule, regex, _ in MATCHERS if rule in NUMBER_LED)
 assert all(regex.pattern.startswith(NUM) for regex in (YEARS_RE, COUNT_COPULA_RE, COUNT_RE, BARE_NUMBER_RE))

@@ -76,7 +76,18 @@ MONEY_PREFIXED_RE = re.compile(
 MONEY_SUFFIXED_RE = re.compile(
     rf"{NUM}{SCALE}\s*(?P<cur>{words_pattern(CURRENCY_SUFFIXES, space=' ')})\b"
 )
-PERCENTAGE_POINTS_RE = re.compile(rf"{NUM}\s*(?:percentage|percent|pct\.?)\s+points?\b", re.IGNORECASE)
+# "per 100 mu": the base of a rate right before an area or a mass (searched in the PER_BEFORE_CHARS before it).
+PER_BEFORE_RE = re.compile(r"\b(?:per|for\s+every|for\s+each)\s+$", re.IGNORECASE)
+PER_BEFORE_CHARS = 16
+# "1.67 more percentage points than the year before": "more"/"less" may stand between the number and the unit.
+PERCENTAGE_POINTS_RE = re.compile(rf"{NUM}\s*(?:(?:more|less|fewer)\s+)?(?:percentage|percent|pct\.?)\s+points?\b",
+                                  re.IGNORECASE)
+# "four percentage points higher than ...": percentage points in a word (sixth tune_sites pass, s057).
+SPELLED_POINTS_RE = re.compile(
+    rf"(?<![\w-])(?P<word>{words_pattern({**SPELLED_UNITS, **SPELLED_NUMBERS, **SPELLED_TENS})})\s+"
+    r"(?:percentage|percent)\s+points?\b",
+    re.IGNORECASE,
+)
 # "points" alone is percentage points where it compares or changes a rate: "3.4 points lower",
 # "dropping by 3.6 points", "0.9 and 0.5 points lower" / "3.8 and 0.3 percentage points" (the first
 # of a pair that shares the unit; the second is matched on its own).
@@ -128,6 +139,13 @@ SPELLED_SCALED_RE = re.compile(
     rf"(?<![\w-])(?P<word>{words_pattern(SPELLED_AMOUNT_WORDS)})\s+"
     rf"(?P<scale>{words_pattern(SPELLED_SCALES, space=' ')})"
     rf"\s+(?:(?P<cur>{words_pattern(CURRENCY_SUFFIXES, space=' ')})|(?P<mass>(?:metric\s+)?(?:tonnes|tons)))\b",
+    re.IGNORECASE,
+)
+# A count in words with a scale: "over one million people aged over 60" (the noun phrase after it is read by
+# the builder; money and mass are amount_spelled's, tried before).
+SPELLED_SCALED_COUNT_RE = re.compile(
+    rf"(?<![\w-])(?P<word>{words_pattern(SPELLED_AMOUNT_WORDS)})\s+"
+    rf"(?P<scale>{words_pattern(SPELLED_SCALES, space=' ')})(?=\s+[a-z])",
     re.IGNORECASE,
 )
 
@@ -217,8 +235,9 @@ SCHEME_NAME = r"(?-i:[A-Z][a-z]+)\s+(?:Introduction\s+)?(?:Plan|Program|Programm
 AGE_OR_BASE_BEFORE_RE = re.compile(rf"\b(?:{words_pattern(AGE_OR_BASE_LEADS)})\s*$", re.IGNORECASE)
 # "2-3 national manufacturing innovation centers": a range of a count, reported at its low end.
 RANGE_COUNT_RE = re.compile(r"(?<![\w.,/#+-])(?P<num>\d{1,3})\s*[-–~]\s*(?P<high>\d{1,3})(?![\w%.,-])\s+(?=[a-z])")
+# (a quoted modifier may open the noun phrase: 'rectify 5,000 "scattered and polluted" enterprises')
 COUNT_RE = re.compile(rf"{NUM}{SCALE}(?![\w%-])\s+(?!{SIZE_CLASS}|{SCHEME_NAME})"
-                      rf"(?=[A-Za-z]|\d{{1,2}}[A-Za-z]\w*\s+[A-Za-z])")
+                      rf"(?=[A-Za-z]|[\"“‘][A-Za-z]|\d{{1,2}}[A-Za-z]\w*\s+[A-Za-z])")
 
 SPELLED_COUNT_RE = re.compile(  # tries of the words: the pattern is tried at every word of a sentence
     rf"(?<![\w-])(?P<word>(?:{words_pattern(SPELLED_TENS)})-(?:{words_pattern(SPELLED_UNITS)})|"
@@ -234,7 +253,8 @@ RANK_MOVE_RE = re.compile(r"\b(?:up|down|rose|risen|rising|climbed|climbing|jump
 # A number whose counted noun is left out: "86 of them", "Among them, 5,300 hold ...",
 # "20,000 by 2022" after "12,000 5G base stations", "add 3,000 more", "a daily average of 520,000".
 BARE_NUMBER_RE = re.compile(rf"{NUM}{SCALE}(?![\w%-])(?!\s*(?:%|％|percent|per\s+cent))")
-OF_THEM_AFTER_RE = re.compile(r"\s+of\s+(?:them|these|those|which)\b", re.IGNORECASE)
+# ("47,900 (or 99%) of them": a share in brackets may stand between)
+OF_THEM_AFTER_RE = re.compile(r"(?:\s*[(（][^()（）]{1,20}[)）])?\s+of\s+(?:them|these|those|which)\b", re.IGNORECASE)
 OF_THEM_BEFORE_RE = re.compile(r"\b(?:among|of)\s+(?:them|these|those|which)\s*,?\s*$", re.IGNORECASE)
 # A count that is the subject of its clause, its noun said before it: "Of the 55 companies, 42 were listed
 # abroad and 13 were in China", "Among the top twenty towns, four are from Ningbo" (a plural verb after it,
@@ -275,6 +295,24 @@ ELIDED_GAP_MAX = 120
 COUNT_CHANGE_GAP_RE = re.compile(rf",\s*(?:an?\s+)?(?:{words_pattern(COUNT_CHANGE_NOUNS)})\s+of\s*$", re.IGNORECASE)
 COUNT_CHANGE_AFTER_RE = re.compile(r"\s+(?:over|compared|from|than)\b|\s*(?:[,.;:)）]|$)", re.IGNORECASE)
 TOTAL_GAP_RE = re.compile(r"\btotal\b", re.IGNORECASE)
+# A number right before an age: "The figure includes 491,000 residents aged 70 or above, 181,000 aged 80 or above,
+# and 181 aged 100 years old" counts people of that age (count.aged).
+AGE_AFTER_RE = re.compile(
+    r"\s+(?P<age>(?:aged|between\s+the\s+ages\s+of)\s+(?:(?:over|under|above|below)\s+)?\d{1,3}"
+    r"(?:\s*[-–~]\s*\d{1,3}|\s+to\s+\d{1,3}|\s+(?:or|and)\s+(?:above|over|older|younger|below|under))?"
+    r"(?:\s+years?\s+old)?)",
+    re.IGNORECASE,
+)
+# The same age phrase after the noun of a subject: "the population aged 0-14 was 1.151 million", "seniors aged over 80
+# have reached 150,000" (the subject is read without it, then given it back: count.aged_subject).
+AGE_IN_SUBJECT_RE = re.compile(AGE_AFTER_RE.pattern + r"(?=[^,;:]*$)", re.IGNORECASE)
+# A figure, then "and" and a new clause (own_clause_start): "7.585 million and the rural population is".
+FIGURE_AND_RE = re.compile(r"\d(?:[\d,.]*\d)?(?:\s+(?:million|billion|thousand))?\s+and\s+(?=(?:the|its|their)\s)",
+                           re.IGNORECASE)
+# A part of a whole that follows it: "seven of the eight categories witnessed price rise", "26 of the 36 industries"
+# count that noun (count.part_of_whole).
+PART_OF_WHOLE_RE = re.compile(rf"\s+of\s+the\s+(?P<whole>\d{{1,4}}|{words_pattern(SPELLED_NUMBERS)})\s+(?=[a-z])",
+                              re.IGNORECASE)
 # A count given in parentheses after a place or name, counting what the sentence counted before: "Chongqing (67)".
 NAMED_PAREN_BEFORE_RE = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s*\($")
 # "Of the 35 industrial categories, 29 ...", "Among the 236 products listed in the catalog, 106 ...".
@@ -310,6 +348,12 @@ RATE_BASE_RE = re.compile(rf"{RATE_AFTER_RE.pattern}\s+(?:\d{{1,3}}(?:,\d{{3}})*
 # "1,684 were on invention patents", "8,206 were associated with utility models": a part of a
 # total just given ("in which, ..."), counted by what it is on or related to.
 COPULA_RELATION_RE = re.compile(r"(?:on|for|associated\s+with|related\s+to|linked\s+to)\s+(?=[a-z])")
+# "with 8447 being graduates from outside Ningbo": the counted noun after "being" (count.being_noun).
+BEING_RE = re.compile(r"being\s+(?=[a-z])")
+# "there are 1050 with a master's degree": a count of what the sentence before spoke of, described by "with ..."
+# (count.there_are_with).
+THERE_ARE_BEFORE_RE = re.compile(r"\b[Tt]here\s+(?:are|were)\s+$")
+WITH_AFTER_RE = re.compile(r"\s+with\s+(?:an?|the)?\s*[a-z]")
 COUNT_COPULA_RE = re.compile(rf"{NUM}(?![\w%-])\s+(?:of\s+(?:them|which)\s+)?(?:are|were)\s+(?=[a-z])")
 
 # The patterns on the text before a number, searched only in its last words.
@@ -364,6 +408,16 @@ def _simple(unit: str, kind: str | None = None) -> Callable[[re.Match[str]], _Fo
     return build
 
 
+def _measure(unit: str) -> Callable[[re.Match[str]], _Found | None]:
+    """An area or a mass, unless it is the base of a rate ("the average yield per 100 mu was 984.16 kilograms":
+    the 100 mu only says what the yield is counted over)."""
+    def build(match: re.Match[str]) -> _Found | None:
+        if PER_BEFORE_RE.search(match.string, max(0, match.start() - PER_BEFORE_CHARS), match.start()):
+            return None
+        return _Found(match.start(), match.end(), _number(match), unit, num_start=match.start())
+    return build
+
+
 def _bare_points(match: re.Match[str]) -> _Found:
     """Percentage points written as bare "points" (the number only: the change word stays context)."""
     start = match.start("num")
@@ -375,6 +429,26 @@ def _spelled_times(match: re.Match[str]) -> _Found:
     value = 100 if word.endswith("hundred") else SPELLED_NUMBERS[word]
     start = match.start("word")
     return _Found(start, match.end(), float(value), "times", num_start=start)
+
+
+def _spelled_points(match: re.Match[str]) -> _Found:
+    value = SPELLED_AMOUNT_WORDS[vocab_key(match.group("word"))]
+    return _Found(match.start(), match.end(), float(value), "percentage_points", kind="change",
+                  num_start=match.start())
+
+
+def _spelled_scaled_count(match: re.Match[str]) -> _Found | None:
+    """ "over one million people": a count in words with a scale, of the plural noun phrase after it."""
+    para = match.string
+    phrase = _noun_phrase_after(para, match.end())
+    if phrase is None:
+        return None
+    np_end, subject = phrase
+    word = vocab_key(match.group("word"))
+    scale = SCALE_WORDS[vocab_key(match.group("scale"))]
+    value = float(Decimal(SPELLED_AMOUNT_WORDS[word]) * Decimal(int(scale)))
+    return _Found(match.start(), np_end, value, "count", kind="level", subject=subject, num_start=match.start(),
+                  rules=["count.spelled_scaled"])
 
 
 def _spelled_scaled(match: re.Match[str]) -> _Found:
@@ -437,11 +511,12 @@ MATCHERS: tuple[tuple[str, re.Pattern[str], Callable[[re.Match[str]], _Found | N
     ("money_prefixed", MONEY_PREFIXED_RE, _money),
     ("money_suffixed", MONEY_SUFFIXED_RE, _money),
     ("percentage_points", PERCENTAGE_POINTS_RE, _simple("percentage_points", "change")),
+    ("percentage_points_spelled", SPELLED_POINTS_RE, _spelled_points),
     ("percent", PERCENT_RE, _simple("percent")),
-    ("km2", KM2_RE, _simple("km2")),
-    ("m2", M2_RE, _simple("m2")),
-    ("mu", MU_RE, _simple("mu")),
-    ("tonnes", TONNES_RE, _simple("tonnes")),
+    ("km2", KM2_RE, _measure("km2")),
+    ("m2", M2_RE, _measure("m2")),
+    ("mu", MU_RE, _measure("mu")),
+    ("tonnes", TONNES_RE, _measure("tonnes")),
     ("kilograms", KILOGRAMS_RE, _kilograms),
     ("kwh", KWH_RE, _energy),
     ("km", KM_RE, _simple("km")),
@@ -450,6 +525,7 @@ MATCHERS: tuple[tuple[str, re.Pattern[str], Callable[[re.Match[str]], _Found | N
     ("times_spelled", SPELLED_TIMES_RE, _spelled_times),
     ("times_twice", TWICE_RE, _twice),
     ("amount_spelled", SPELLED_SCALED_RE, _spelled_scaled),
+    ("count_spelled_scaled", SPELLED_SCALED_COUNT_RE, _spelled_scaled_count),
     ("points_compared", POINTS_COMPARED_RE, _bare_points),
     ("points_changed", POINTS_CHANGED_RE, _bare_points),
     ("points_pair", POINTS_PAIR_RE, _bare_points),
@@ -469,6 +545,7 @@ MATCHER_TRIGGERS: dict[str, tuple[str, ...]] = {
     "money_prefixed": ("$", "rmb", "usd", "cny", "eur", "€", "¥", "￥"),
     "money_suffixed": ("yuan", "rmb", "cny", "dollar", "usd", "euro", "eur"),
     "percentage_points": ("point",),
+    "percentage_points_spelled": ("point",),
     "percent": ("%", "％", "percent", "per cent"),
     "km2": ("km", "square", "sq"),
     "m2": ("m2", "m²", "m^2", "square", "sq"),
@@ -482,6 +559,7 @@ MATCHER_TRIGGERS: dict[str, tuple[str, ...]] = {
     "times_occasions": ("times",),
     "times_twice": ("twice", "thrice"),
     "amount_spelled": ("illion",),
+    "count_spelled_scaled": ("illion",),
     "points_compared": ("point",),
     "points_changed": ("point",),
     "points_pair": ("point",),
@@ -535,6 +613,9 @@ def _count(para: str, match: re.Match[str], sent_start: int) -> _Found | None:
     if _count_blocked(raw, before, decimal_ok=True, scaled=scaled):
         return None
     phrase_start = match.end()
+    being = BEING_RE.match(para, phrase_start) if match.re is COUNT_RE else None
+    if being is not None:
+        phrase_start = being.end()  # "8447 being graduates"
     if match.re is COUNT_COPULA_RE:
         relation = COPULA_RELATION_RE.match(para, phrase_start)
         if relation:
@@ -563,6 +644,8 @@ def _count(para: str, match: re.Match[str], sent_start: int) -> _Found | None:
     if subject in COUNT_UNIT_NOUNS:
         found_subject = None  # "28.72 million TEUs": the subject is what the sentence says is measured
     rules = ["count.invariant_unit"] if subject in INVARIANT_UNIT_NOUNS else []  # "7.8 million TEU"
+    if being is not None:
+        rules.append("count.being_noun")
     return _Found(match.start(), np_end, _number(match), "count", kind="level", subject=found_subject,
                   num_start=match.start(), rules=rules)
 
@@ -580,6 +663,10 @@ def _spelled_count(para: str, match: re.Match[str], sent_start: int) -> _Found |
     if before.count("“") > before.count("”") or before.count('"') % 2:
         return None  # inside a quoted slogan: "three nos to three haves"
     value = float(_spelled_value(word))
+    part = _part_of_whole(para, match.start() + len(word), value)
+    if part is not None:
+        return _Found(match.start(), match.start() + len(word), value, "count", kind="level", subject=part,
+                      num_start=match.start(), rules=["count.part_of_whole"])
     if OF_THEM_AFTER_RE.match(para, match.end() - len(match.group()) + len(word)):
         return _Found(match.start(), match.start() + len(word), value, "count", kind="level",
                       num_start=match.start())
@@ -655,6 +742,20 @@ def _elided_count(para: str, match: re.Match[str], sent_start: int, sent_end: in
 
     if OF_THEM_AFTER_RE.match(after) or (OF_THEM_BEFORE_TAIL.search(before) and not after[:2].strip(" ")[:1].isdigit()):
         return item(None)  # "86 of them", "Among them, 5,300 hold master's degrees"
+    part = _part_of_whole(para, match.end(), value) if not match.group("scale") else None
+    if part is not None:  # "26 of the 36 industries had increases"
+        found_item = item(part)
+        found_item.rules.append("count.part_of_whole")
+        return found_item
+    if THERE_ARE_BEFORE_RE.search(before) and WITH_AFTER_RE.match(after) and not match.group("scale"):
+        found_item = item(None)  # "there are 1050 with a master's degree"
+        found_item.rules.append("count.there_are_with")
+        return found_item
+    aged = AGE_AFTER_RE.match(after)
+    if aged is not None:
+        found_item = item(f"people {' '.join(aged.group('age').lower().split())}")  # "181,000 aged 80 or above"
+        found_item.rules.append("count.aged")
+        return found_item
     partitive = PARTITIVE_BEFORE_TAIL.search(before)
     if partitive and VERB_FORM_RE.match(after.lstrip()):
         # "Of the 35 industrial categories, 29 maintained positive growth"
@@ -696,11 +797,28 @@ def _elided_count(para: str, match: re.Match[str], sent_start: int, sent_end: in
         if NUMBER_OF_CHANGE_TAIL.search(link):  # kind and sign are the change words' (describe)
             return _Found(match.start(), match.end(), value, "count", subject=named, num_start=match.start())
     subject = _subject_before(_qualifier(before)[1])
+    own_clause = _own_clause_start(before) if subject is None else 0
+    if own_clause:  # "...; Women accounted for 4,572,000", "7.585 million and the rural population is 2.033 million"
+        subject = _subject_before(_qualifier(before[own_clause:])[1])
+        before = before[own_clause:] if subject else before
+    age = AGE_IN_SUBJECT_RE.search(before) if subject is None else None
+    if age is not None:  # "the population aged 0-14 was 1.151 million": the subject read without the age
+        subject = _subject_before(_qualifier(before[:age.start()] + before[age.end():])[1])
+    if subject and age is not None and (_is_plural(subject.split()[-1]) or subject.endswith(HEADCOUNT_NOUNS)) \
+            and subject.split()[-1] not in MASS_PLURALS and not subject.startswith("number of"):
+        found_item = item(f"{subject} {' '.join(age.group('age').lower().split())}")
+        found_item.rules.append("count.aged_subject")
+        return found_item
     if subject and _is_plural(subject.split()[-1]) and subject.split()[-1] not in MASS_PLURALS \
             and subject.split()[-1] not in TIME_UNIT_WORDS and not subject.startswith("number of"):
-        return item(subject)  # "online sellers now number 62,000", "5G users to top 4 million"
+        found_item = item(subject)  # "online sellers now number 62,000", "5G users to top 4 million"
+        if own_clause:
+            found_item.rules.append("subject.own_clause")
+        return found_item
     if subject and subject.endswith(HEADCOUNT_NOUNS) and (value >= 1000 or match.group("scale")):
         found_item = item(subject)  # "the city's permanent population was 9.618 million"
+        if own_clause:
+            found_item.rules.append("subject.own_clause")
         found_item.rules.append("count.headcount_noun")
         return found_item
     if _is_clause_subject(para, before, match.end()):
@@ -708,6 +826,31 @@ def _elided_count(para: str, match: re.Match[str], sent_start: int, sent_end: in
         found_item.rules.append("count.clause_subject")
         return found_item
     return None
+
+
+def _own_clause_start(before: str) -> int:
+    """Where the clause of a number starts in `before` (its sentence up to it) when an earlier clause of the
+    sentence ends in ";" or in a figure and "and" ("5.046 million men were ...; Women accounted for", "the urban
+    population is 7.585 million and the rural population is"), else 0: its subject is read there."""
+    semicolon = before.rfind(";")
+    joined = 0
+    for m in FIGURE_AND_RE.finditer(before):
+        joined = m.end()
+    return max(semicolon + 1, joined)
+
+
+def _part_of_whole(para: str, end: int, value: float) -> str | None:
+    """The noun of the whole when the number ending at `end` is a part of a larger number of things said right
+    after it ("seven of the eight categories witnessed ...": "categories"), else None."""
+    whole = PART_OF_WHOLE_RE.match(para, end)
+    if whole is None:
+        return None
+    raw = whole.group("whole")
+    total = int(raw) if raw.isdigit() else SPELLED_NUMBERS[vocab_key(raw)]
+    if not value < total:
+        return None
+    phrase = _noun_phrase_after(para, whole.end())
+    return phrase[1] if phrase is not None else None
 
 
 def _is_clause_subject(para: str, before: str, end: int) -> bool:

@@ -75,8 +75,16 @@ WHEN_CLAUSE_RE = re.compile(r"^\s*(?:When|Once|After|By\s+the\s+time)\b")
 # A cue after a figure that only says what it is compared with: "than in 2018", "over the same period last year".
 COMPARISON_BEFORE_CUE_RE = re.compile(
     r"(?:\bthan|\bfrom|\bover|\bcompared\s+with|\bcompared\s+to|\bagainst|\bsince|\bversus|same\s+period\s+(?:of)?|"
-    r"\bof|(?<!and\s)\bbelow|(?<!and\s)\babove|\bbeyond|"
+    r"\bof|(?<!and\s)(?<!or\s)\bbelow|(?<!and\s)(?<!or\s)\babove|\bbeyond|"
     r"\bthat\s+of|\bbefore|\bafter)\s*(?:in\s+|the\s+|that\s+of\s+)*$",
+    re.IGNORECASE,
+)
+# The words before "last year" that make it what a figure is compared with, not the sentence's time ("an increase
+# of 297 people over that of the last year", "compared to the last year"); not "since"/"from" ("Since the beginning
+# of this year" is a time).
+RELATIVE_BASE_RE = re.compile(
+    r"(?:\bthan|\bover|\bcompared\s+(?:with|to)|\bagainst|\bversus|same\s+period\s+(?:of)?|\bthat\s+of)"
+    r"\s*(?:in\s+|the\s+|that\s+of\s+)*$",
     re.IGNORECASE,
 )
 # "last year", with the preposition that makes it the figure's time ("by the end of last year")
@@ -129,6 +137,7 @@ COMPARISON_BETWEEN_SCAN = opening_with(COMPARISON_BETWEEN_RE, "cfstml")
 # the reversed text, tells first whether there is a match at all (most texts have none), instead of a scan
 # from the sentence's start.
 COMPARISON_BEFORE_CUE_TAIL = TailPattern(COMPARISON_BEFORE_CUE_RE)
+RELATIVE_BASE_TAIL = TailPattern(RELATIVE_BASE_RE)
 EVENT_BEFORE_YEAR_TAIL = TailPattern(EVENT_BEFORE_YEAR_RE)
 # Every YEAR_DIGITS_RE match holds one of these (a sentence without either holds no year).
 CENTURIES = ("19", "20")
@@ -224,6 +233,8 @@ def _period_cues(sentence: str, para_before: str, pub: tuple[int, int] | None,
             period = _month_period(month, month, m.group("year"), pub, para_before + sentence[: m.start()])
             cues.append(_Cue(m.start(), m.end(), period[:7] if period else None, CUE_MONTHS))
     for m in RELATIVE_YEAR_SCAN.finditer(sentence) if relative_year else ():
+        if RELATIVE_BASE_TAIL.search(sentence[:m.start()]):
+            continue  # "an increase of 297 people over that of the last year": the base, no time of the sentence's
         if pub:
             year = pub[0] - 1 if m.group("rel").lower() == "last" else pub[0]
             dated = next((i for i, c in enumerate(cues) if c.period and MONTHS_PERIOD_RE.match(c.period)

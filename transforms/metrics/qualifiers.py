@@ -237,7 +237,7 @@ SHARE_BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 # "..., or 72.4% of the city's exports"
-SHARE_OR_RE = re.compile(r"[,;]\s*or\s*$", re.IGNORECASE)
+SHARE_OR_RE = re.compile(r"[,;(（]\s*or\s*$", re.IGNORECASE)  # (and "286 million (or 45%)": s058)
 SHARE_BEFORE_TAIL = WordTail(SHARE_BEFORE_RE, SHARE_VERBS, ask_reversed=False)
 SHARE_OR_TAIL = WordTail(SHARE_OR_RE, ("or",))
 # "58.3% of the foreign capital", "62% of buyers": a percent of something is a share of it
@@ -301,11 +301,14 @@ def _change_before(before: str) -> bool:
 def _kind(unit: str, before: str, after: str) -> tuple[str, str]:
     """(kind, id of the rule that decided it)."""
     if unit == "percent":
+        share_verb = SHARE_BEFORE_TAIL.search(before)
+        if share_verb and share_verb.group().split()[-1].lower() == "up":
+            return "share", "kind.share_words_before"  # "taking up 31.46%": not the change word "up"
         if _change_before(before):
             return "change", "kind.change_words_before"
         if CHANGE_AFTER_RE.search(after):
             return "change", "kind.change_words_after"
-        if SHARE_BEFORE_TAIL.search(before):
+        if share_verb:
             return "share", "kind.share_words_before"
         if SHARE_AFTER_RE.search(after):
             return "share", "kind.share_of_after"

@@ -16,6 +16,7 @@ from transforms.metrics.vocab import ABBREVIATIONS, SUBHEADING_SMALL_WORDS
 PARAGRAPH_RE = re.compile(r"[^\n]+")
 SENTENCE_END_CHARS = ".!?。！？:;,\"”')）"
 SUBHEADING_MAX_WORDS = 8
+HEADING_LINE_MAX_WORDS = 20
 
 INITIAL_RE = re.compile(r"[a-z]")  # "F. Tan": a one-letter initial does not end a sentence
 PREVIOUS_WORD_RE = re.compile(r"([A-Za-z][\w.]*)\s*$")
@@ -40,6 +41,16 @@ def _is_subheading(para: str) -> bool:
         return False
     content = [w for w in words if w[:1].isalpha() and w.lower() not in SUBHEADING_SMALL_WORDS]
     return len(content) >= 2 and all(w[0].isupper() for w in content)
+
+
+def is_heading_line(para: str) -> bool:
+    """A line of the body that heads what follows rather than saying it: it opens with a capital or a digit (not a
+    line a hard wrap broke off a sentence), has no closing punctuation, at most
+    HEADING_LINE_MAX_WORDS words, no line break ("40 new first stores were opened in Ningbo in the first half of the
+    year" between two paragraphs that say so)."""
+    text = para.strip()
+    return bool(text) and (text[0].isupper() or text[0].isdigit()) and text[-1] not in SENTENCE_END_CHARS \
+        and "\n" not in text and len(text.split()) <= HEADING_LINE_MAX_WORDS
 
 
 def _paragraphs(body: str) -> list[tuple[int, str]]:

@@ -349,6 +349,14 @@ def _noun_phrase_in(tokens: list[re.Match[str]], singular: bool, complete: bool 
                     break  # "12,524 start-ups and 865 SMEs"; "museums and bases attracted", "X and leading Ys," go on
         elif lower == "of" and words and words[-1][0].lower() in COUNT_CLASSIFIERS:
             pass  # "260,000 pieces of equipment"
+        elif lower == "or" and words and not _is_plural(words[-1][0]):
+            if index + 2 >= count and not complete:
+                raise _ReadMore
+            after_next = tokens[index + 2].group() if index + 2 < count else ""
+            if not (following[:1].isalpha() and following.lower() not in COUNT_STOP_WORDS
+                    and not _is_plural(following) and _is_plural(after_next)):
+                break
+            # "12,561 college or university graduates": two modifiers of one plural noun (sixth tune_sites pass)
         elif words and lower in COUNT_STOP_WORDS:
             break
         words.append((word, token.start()))

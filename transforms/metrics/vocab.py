@@ -33,7 +33,8 @@ REPORTING_VERBS = ("show", "shows", "showed", "shown", "indicate", "indicates", 
                    "revealed", "suggest", "suggests", "suggested")
 # What may follow a spelled multiple with no change verb before it for it to be a multiple:
 # "nearly four times of that in 2010", "three times the output", "five times as many".
-TIMES_COMPARISON_TAILS = ("of that", "of the", "that", "the", "as", "higher", "more", "larger", "bigger", "greater")
+TIMES_COMPARISON_TAILS = ("of that", "of the", "that", "the", "as", "higher", "more", "larger", "bigger", "greater",
+                          "faster", "slower")
 # Words before "N quarters/years/months" that make it a span of time, not a count ("the past three quarters").
 SPAN_LEAD_WORDS = frozenset("past last next first recent coming previous".split())
 SPAN_UNIT_WORDS = frozenset("years months weeks days quarters decades".split())
@@ -90,9 +91,10 @@ SPELLED_REFERENCE_WORDS = frozenset("the these those both all its their our his 
                                     "first last next other another top "
                                     # superlatives pick members out: "the busiest three stations of each line"
                                     "busiest largest biggest highest best leading".split())
-# Nouns a small spelled-out number divides a process into ("built in two phases"): not counts.
+# Nouns a small spelled-out number divides a process into ("built in two phases"), or a text into ("three
+# characteristics show up": its structure, sixth tune_sites pass s057): not counts.
 SPELLED_PROCESS_NOUNS = frozenset("phases stages steps rounds ways aspects directions dimensions respects parts "
-                                  "sides halves".split())
+                                  "sides halves characteristics features traits lists".split())
 
 RANK_MOVE_NOUNS = frozenset("places positions spots notches rungs rankings ranks".split())
 
@@ -180,7 +182,8 @@ POINTS_CHANGE_WORDS = (
     "widen", "widens", "widened", "widening", "up", "down",
 )
 # Words after "3.4 points" that compare two rates ("3.4 points lower").
-POINTS_COMPARE_WORDS = ("lower", "higher", "above", "below", "faster", "slower")
+# ("2 points more than in 2011": a share's change, sixth tune_sites pass s051)
+POINTS_COMPARE_WORDS = ("lower", "higher", "above", "below", "faster", "slower", "more than", "less than")
 # Words before a multiple written in words ("an increase of nearly ten times"), the hedges
 # between, and the multiples read.
 TIMES_CHANGE_WORDS = ("increase", "increased", "increases", "increasing", "grew", "grown", "rose", "risen",
@@ -251,10 +254,12 @@ PLURAL_NOUNS = frozenset(
 )
 # Singular heads that count people: a bare number said of them counts ("the city's permanent population was
 # 9.618 million", "the total passenger flow reached 615,000").
-HEADCOUNT_NOUNS = ("population", "passenger flow", "tourist flow", "visitor flow")
+# ("the daily passenger traffic registered about 80,000": sixth tune_sites pass, s052)
+HEADCOUNT_NOUNS = ("population", "passenger flow", "tourist flow", "visitor flow", "passenger traffic",
+                   "visitor traffic")
 # Words right before a number that make it an age ("aged 15", "between the ages of 15 to 59") or the
 # denominator of a rate ("a college degree out of 100,000"): no figure of its own.
-AGE_OR_BASE_LEADS = ("aged", "ages of", "age of", "out of")
+AGE_OR_BASE_LEADS = ("aged", "ages of", "age of", "out of", "ratio of")  # ("male-to-female ratio of 100 females")
 # Mass units converted to tonnes ("750 million kilograms", "434.76 kilograms per mu").
 KILOGRAM_TONNES = 0.001
 NOT_PLURAL_ENDINGS = ("ss", "us", "is")
@@ -295,7 +300,8 @@ DECREASE_VERB_FORMS = ("fell", "fall", "falls", "falling", "fallen", "drop", "dr
 DECREASE_NOUNS = ("decline", "decrease", "drop", "fall", "reduction", "cut", "loss")  # "a decline of N"
 SHARE_VERBS = ("account for", "accounted for", "accounts for", "accounting for", "share of", "proportion of",
                "ratio of", "made up", "making up", "make up", "represent", "represented", "represents",
-               "representing", "constituted", "constitutes", "constituting")
+               "representing", "constituted", "constitutes", "constituting",
+               "taking up", "take up", "takes up", "took up")  # ("taking up 17.83% of the population": s054)
 
 # Auxiliaries and adverbs between a subject and its linking verb ("has already reached").
 LINK_AUXILIARIES = (

@@ -86,6 +86,11 @@ DATED_HEADER_RES: tuple[re.Pattern[str], ...] = tuple(re.compile(p) for p in DAT
 # A page's own date line sits right under its title within the first lines (site menus,
 # portal links and the site name may come before the title).
 HEADER_SCAN_LINES = 25
+# A bulleted header line above a line of site furniture is an item of the site's menu ("• See More Than You Might
+# Expect" / "• Linked To The World", one item a block, above "Copyright 2024 - Ningbo Life / Ningbo Expat" on the
+# ningbolife pages that print the menu: tune_sites s057), never the title (a bulleted headline below the furniture,
+# or on a page with none, still is: tune_other t057).
+MENU_BULLET_RE = re.compile(r"^[•·▪►]\s")
 HEADER_LINE_MAX_CHARS = 160
 # A header line is never a full sentence: this many words ending in a full stop is the lead
 # paragraph (a headline may end in "?", never in ".").
@@ -132,8 +137,8 @@ TITLE_AFFIX_MIN_WORDS = 2
 LABEL_END = (":", "：")
 # Bulleted header lines one after another (blank lines between them, nothing else) are a menu ("• See More Than You
 # Might Expect" / "• Ningbo, A Modern City Full Of Life--NingboLife" / ...), not the headline; a bulleted headline
-# stands alone (t057's "• Ningbo Polytechnic is ..." under a poll's bulleted question and its answers).
-BULLET_RE = re.compile(r"^[•·]\s")
+# stands alone (t057's "• Ningbo Polytechnic is ..." under a poll's bulleted question and its answers). The bullets
+# are MENU_BULLET_RE's.
 BULLET_MENU_MIN_LINES = 2
 # A bare date line among a page's last lines, right under a source or editor line ("信息来源:Sinopecnews.com" /
 # "2017-03-02"), is the date the page states for itself (a closing stamp instead of a header one).
@@ -299,6 +304,9 @@ def _title_above_lead(lines: list[str]) -> Content | None:
     plain = [i for i in seen if i < lead and _is_plain_header_line(lines[i])]
     if not plain:
         return None
+    furniture = [i for i in seen if i < lead and lines[i] and is_boilerplate_line(lines[i])]
+    if furniture:  # bulleted lines above the site's furniture are its menu's items, never the title
+        plain = [i for i in plain if not (i < furniture[-1] and MENU_BULLET_RE.match(lines[i]))] or plain
     menu = _bullet_menu(lines, seen[:seen.index(lead)])
     named = [i for i in plain if not lines[i].endswith(LABEL_END) and i not in menu] or plain
     unquoted = [i for i in named if not SENTENCE_END_RE.search(lines[i])] or named
@@ -353,7 +361,7 @@ def _bullet_menu(lines: list[str], header: list[int]) -> set[int]:
     menu: set[int] = set()
     run: list[int] = []
     for i in header + [-1]:
-        if i >= 0 and BULLET_RE.match(lines[i]):
+        if i >= 0 and MENU_BULLET_RE.match(lines[i]):
             run.append(i)
             continue
         if len(run) >= BULLET_MENU_MIN_LINES:
