@@ -55,7 +55,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
     """Score extraction against the gold set; print this project beside quantulum3 and trafilatura.
 
     Then the real pages (tests/realgold): the dev set, the tuning sets (tune_other: titles, dates
-    and chrome of other sources only), and the held-out set when present.
+    and chrome of other sources only), and the held-out sets (holdout, holdout2, holdout3) when present.
     """
     from devtools import evaluate, realgold
 
@@ -177,7 +177,7 @@ def register(sub: Any) -> None:
     s.add_argument("--stories", action="store_true",
                    help="story grouping (near-duplicates) on the real pages: pair precision/recall by threshold")
     s.add_argument("--real-only", action="store_true",
-                   help="only the real pages (tests/realgold: dev, tune_sites, tune_other and the held-out set), "
+                   help="only the real pages (tests/realgold: dev, tune_sites, tune_other and the held-out sets), "
                         "not the tests/gold table")
     s.set_defaults(func=cmd_eval)
 
