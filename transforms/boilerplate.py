@@ -437,8 +437,28 @@ assert all(sre_parse.parse(p)[0] == _LINE_START for p in BOILERPLATE_PATTERNS), 
 # What a line needs before the patterns that scan it at length (".{0,200}") can match: their uncased
 # characters ("备"/"证" of an ICP number; the separators of a breadcrumb chain or of a name and a
 # date, and the date's year; the colon of a dated header; the "@" of an e-mail address), or the last
-# letters before the closing spaces and full stop.
+# letters before the closing spaces and full stop. A literal holding no "i" nor "s" is found by
+# IGNORECASE where str.lower() finds it (of the ASCII letters only those two are also matched by
+# characters whose lowercase is not the letter: fastre.CASE_SPECIAL; the Kelvin sign lowercases to
+# "k"); the opening words of a line are compared only when it opens in ASCII (else the pattern decides).
+# The first three below were the slowest patterns on long lines (a site notice's "thank you for your ...",
+# a site name's web address, a source line with its date): about 6 us each to fail on a body paragraph.
+_SOURCE_DATE_OPENINGS: Final = ("source", "editor", "author", "from", "reporter", "publisher", "by")
+_WP_COMMENT_OPENINGS: Final = ("you", "twitter", "facebook", "google", "wordpress", "connecting", "this", "notify")
+
+
+def _opens_with(line: str, words: tuple[str, ...]) -> bool:
+    """Whether the line (after its leading spaces) may open with one of the lowercase ASCII `words`
+    under IGNORECASE: it does, or its opening is not ASCII."""
+    head = line.lstrip(" ")[:12]  # (the longest word: 10 letters)
+    return not head.isascii() or head.lower().startswith(words)
+
+
 _NEEDS: Final[dict[str, Callable[[str], bool]]] = {
+    SITE_NOTICE: lambda line: "thank you for your" in line.lower(),
+    SITE_ADDRESS_FOOTER: lambda line: "://" in line or "www." in line.lower(),
+    SOURCE_DATE: lambda line: _opens_with(line, _SOURCE_DATE_OPENINGS),
+    WP_COMMENT_FORM: lambda line: _opens_with(line, _WP_COMMENT_OPENINGS),
     ICP_LICENCE: lambda line: "备" in line or "证" in line,
     POLICE_LICENCE: lambda line: "公网安备" in line,
     IMAGE_ALT: lambda line: line.rstrip(" ")[-1:] in ("e", "E", "t", "T", "o", "O"),
