@@ -468,7 +468,7 @@ _NEEDS: Final[dict[str, Callable[[str], bool]]] = {
     BREADCRUMB_CHAIN: lambda line: ">" in line or "»" in line or "›" in line,
     # a separator, and a year: every date form it takes has a literal 19 or 20
     NAME_DATE: lambda line: ("-" in line or "|" in line or "–" in line or "—" in line or "｜" in line) and (
-                 "19" in line or "20" in line),
+        "19" in line or "20" in line),
     DATED_HEADER: lambda line: ":" in line or "：" in line,
     CONTACT_EMAIL: lambda line: "@" in line,
     CONTACT_EMAIL_ANY: lambda line: "@" in line,

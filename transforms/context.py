@@ -74,14 +74,13 @@ DIVISION_SUFFIXES: Final[tuple[str, ...]] = ("district", "county", "city")
 # other ways articles write it). Matched ignoring case ("Ningbo National High-tech Zone").
 NINGBO_ZONES: Final[dict[str, tuple[str, tuple[str, ...]]]] = {
     "Ningbo National Hi-Tech Zone": ("high-tech zone", (
-                 "Ningbo National High-Tech Zone", "Ningbo Hi-Tech Zone", "Ningbo High-Tech Zone",
-                 "Ningbo Hi-Tech District",
-                 "Ningbo High-Tech District", "Ningbo National Hi-Tech Industrial Development Zone",
-                 "Ningbo National High-Tech Industrial Development Zone")),
+        "Ningbo National High-Tech Zone", "Ningbo Hi-Tech Zone", "Ningbo High-Tech Zone", "Ningbo Hi-Tech District",
+        "Ningbo High-Tech District", "Ningbo National Hi-Tech Industrial Development Zone",
+        "Ningbo National High-Tech Industrial Development Zone")),
     "Hangzhou Bay New Area": ("new area", ("Ningbo Hangzhou Bay New Area", "Hangzhou Bay New Zone")),
     "Qianwan New Area": ("new area", ("Ningbo Qianwan New Area", "Qianwan New District")),
     "Meishan Bonded Port Area": ("zone", ("Ningbo Meishan Bonded Port Area", "Meishan Bonded Port Zone",
-                                                   "Meishan Bonded Area")),
+                                          "Meishan Bonded Area")),
     "Meishan": ("zone", ("Meishan Island",)),
     "Ningbo Free Trade Zone": ("zone", ("Ningbo Bonded Area",)),
     "Ningbo Economic and Technological Development Zone": ("zone", ("Ningbo ETDZ",)),

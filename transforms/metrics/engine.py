@@ -366,8 +366,7 @@ RESPECTIVELY_AFTER_RE: Final = re.compile(r"\s*(?:,\s*)?(?:respectively|separate
 # Matchers whose every match starts where a digit run starts (NUM: a number not glued to a word
 # before it): they are tried only there (the numbers-first scan knows those positions).
 NUMBER_LED: Final = frozenset({"money_suffixed", "percentage_points", "percent", "km2", "m2", "mu", "tonnes",
-                              "kilograms",
-                               "kwh", "km", "times", "points_compared", "points_pair"})
+                              "kilograms", "kwh", "km", "times", "points_compared", "points_pair"})
 # Matchers whose every match starts with a number word (under NUMBERISH_RE's lookbehind, followed
 # by a space): tried only in sentences that have one, and only where the scan found one.
 WORD_LED: Final = frozenset({"amount_spelled"})

@@ -498,7 +498,7 @@ MATCHER_TRIGGERS: Final[dict[str, tuple[str, ...]]] = {
     "rank_top_n": ("top",),
     "rank_no": ("no.",),
     "rank_ordinal_superlative": ("largest", "biggest", "highest", "busiest", "richest", "strongest", "fastest",
-                                          "best", "most"),
+                                 "best", "most"),
     "rank_scoped": ("place", "nationwide", "worldwide", "among"),
     "fraction": ("half", "third", "quarter", "fourth", "fifth", "sixth", "eighth", "tenth", "out of", "/"),
 }

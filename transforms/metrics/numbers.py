@@ -55,13 +55,13 @@ _DIGIT_COLON_GATE: Final = re.compile(r":(?<=\d:)\d")
 EXCLUDED_SPAN_RES: Final[tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]] = (
     (_MONTH_GATE, re.compile(rf"\b(?:{MONTH_NAMES})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:\s*,?\s*(?:19|20)\d{{2}})?\b")),
     (_MONTH_GATE,
-              re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTH_NAMES})\b\.?(?:,?\s+(?:19|20)\d{{2}})?")),
+     re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTH_NAMES})\b\.?(?:,?\s+(?:19|20)\d{{2}})?")),
     (_MONTH_GATE, re.compile(rf"\b(?:{MONTH_NAMES})\s+(?:of\s+)?(?:19|20)\d{{2}}\b")),
     (_YEAR_GATE, re.compile(r"\b(?:19|20)\d{2}[-/年]\d{1,2}(?:[-/月]\d{1,2}日?)?")),
     (_YEAR_GATE, re.compile(r"\b(?:19|20)\d{2}\.\d{1,2}\.\d{1,2}\b")),
     (_DIGIT_COLON_GATE, re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b")),
     (_YEAR_GATE,
-              re.compile(r"\b(?:19|20)\d{2}\s*(?:(?:-|–|—|~|to)\s*(?:19|20)\d{2}|(?:-|–|—|~)\s*\d{2}(?![\d.,%]))\b")),
+     re.compile(r"\b(?:19|20)\d{2}\s*(?:(?:-|–|—|~|to)\s*(?:19|20)\d{2}|(?:-|–|—|~)\s*\d{2}(?![\d.,%]))\b")),
     (_FOUR_DIGITS_GATE, re.compile(r"(?:\+\d{1,3}[- ]?)?\(?\b\d{2,4}\)?[- ]\d{3,4}[- ]?\d{4}\b")),
     (_FOUR_DIGITS_GATE, re.compile(r"\b\d{7,}\b")),
 )
@@ -75,8 +75,7 @@ EXCLUDED_SPAN_RES: Final[tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]] = 
 # ("year_range": "2019-2021", "2019 to 2021", "2019-21"), and "long" (seven digits or more). A phone
 # number's first run (at a digit) is its whole run of two to four digits, then ")", "-" or " ".
 EXCLUDED_SPAN_STARTS: Final[tuple[str, ...]] = ("month", "short", "month", "year_date", "year_dots", "time",
-                            "year_range",
-                                                  "phone", "long")
+                                                  "year_range", "phone", "long")
 YEAR_LIKE_RE: Final = re.compile(r"^(?:19|20)\d{2}$")
 
 YEAR: Final = r"(?:19|20)\d{2}"

@@ -41,11 +41,10 @@ IN_YEAR_RE: Final = re.compile(
 )
 # "founded in 1998" dates an event, it is not the period a figure is measured over.
 EVENT_WORDS: Final = ("founded", "established", "set up", "built", "born", "opened", "open", "opens", "launched",
-                      "launch",
-                      "launches", "started", "start", "starts", "begin", "begins", "began", "completed", "complete",
-                      "completes", "created", "inaugurated", "listed", "approved", "held", "awarded", "introduced",
-                      "proposed", "published", "released", "announced", "issued", "signed", "unveiled", "took place",
-                      "take place")
+                      "launch", "launches", "started", "start", "starts", "begin", "begins", "began", "completed",
+                      "complete", "completes", "created", "inaugurated", "listed", "approved", "held", "awarded",
+                      "introduced", "proposed", "published", "released", "announced", "issued", "signed", "unveiled",
+                      "took place", "take place")
 EVENT_BEFORE_YEAR_RE: Final = re.compile(
     r"\b(?:" + "|".join(word.replace(" ", r"\s+") for word in EVENT_WORDS) + ")"
     r"(?:\s+(?:in|at)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)?\s*$",

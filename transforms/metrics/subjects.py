@@ -106,8 +106,7 @@ RELATIVE_TAIL: Final = WordTail(opening_with(RELATIVE_TAIL_RE, r",\s"), ("which"
 # (",?": the last word may be a comma)
 DISCOURSE_TAIL: Final = WordTail(opening_with(DISCOURSE_TAIL_RE, r",\s"),
                                  ("however", "meanwhile", "contrast", "too", "also", "though", "particular",
-                                 "example", "turn",
-                                  ","))
+                                  "example", "turn", ","))
 # (the last word: a time unit, a year's last digit, or any word after "of")
 TRAILING_TIME_TAIL: Final = WordTail(opening_with(TRAILING_TIME_RE, r"\s"),
                                      ("days weeks months years period periods year years quarter quarters month months "

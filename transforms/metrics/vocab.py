@@ -26,8 +26,7 @@ CURRENCY_SUFFIXES: Final = ("yuan", "Yuan", "RMB", "CNY", "US dollars", "US Doll
 CURRENCY_TRAILERS: Final = ("yuan", "Yuan", "RMB", "dollars", "euros", "US dollars", "US Dollars", "USD")
 # Nouns that are money: a bare scaled amount right after "<noun> of" is one ("an investment of 137.3 million").
 MONEY_NOUNS: Final = ("investment", "investments", "fund", "funds", "funding", "capital", "revenue", "revenues",
-                      "budget",
-                      "budgets", "subsidy", "subsidies", "loan", "loans", "financing", "turnover")
+                      "budget", "budgets", "subsidy", "subsidies", "loan", "loans", "financing", "turnover")
 # What a sentence may open with before a period cue that still dates what follows ("Statistics show that in
 # 2012, ...", "Data from the bureau showed, in 2011, ..."): the nouns that report and their verbs.
 REPORTING_NOUNS: Final = ("statistics", "data", "figures", "results", "the statistics", "the data", "the figures")
@@ -277,12 +276,12 @@ MONTH_WORDS: Final = frozenset(m.lower() for m in MONTHS)
 # Qualifier words before a number, by the qualifier they give (a space matches any whitespace).
 QUALIFIER_WORDS: Final[dict[str, tuple[str, ...]]] = {
     "approx": ("about", "around", "nearly", "almost", "approximately", "roughly", "some", "close to",
-                        "an estimated", "estimated", "approx."),
+               "an estimated", "estimated", "approx."),
     "at_least": ("more than", "over", "above", "at least", "a minimum of", "minimum of", "to top", "topped", "tops",
-                          "exceeding", "exceeded", "exceeds", "exceed", "in excess of", "upwards of", "no less than",
-                          "not less than", "surpassing", "surpassed", "beyond"),
+                 "exceeding", "exceeded", "exceeds", "exceed", "in excess of", "upwards of", "no less than",
+                 "not less than", "surpassing", "surpassed", "beyond"),
     "at_most": ("less than", "under", "below", "up to", "at most", "a maximum of", "maximum of", "a ceiling of",
-                         "no more than", "fewer than", "not more than", "not exceeding", "within"),
+                "no more than", "fewer than", "not more than", "not exceeding", "within"),
 }
 # Words before a number that qualify nothing and are skipped ("only", "a total of").
 FILLER_WORDS: Final = ("only", "just", "merely", "a total of", "a record", "as much as")
@@ -290,18 +289,15 @@ FILLER_WORDS: Final = ("only", "just", "merely", "a total of", "a record", "as m
 # Verbs and nouns by the role they give a following number. Stems match any ending ("increas" ->
 # increased, increasing); forms match as written.
 CHANGE_VERB_STEMS: Final = ("increas", "grow", "grew", "rose", "rise", "rising", "fell", "fall", "drop", "declin",
-                            "decreas",
-                            "jump", "surg", "climb", "expand", "shrank", "shrink", "gain", "soar", "slid", "slump",
-                            "plung",
-                            "slip", "dip")
+                            "decreas", "jump", "surg", "climb", "expand", "shrank", "shrink", "gain", "soar", "slid",
+                            "slump", "plung", "slip", "dip")
 CHANGE_NOUNS: Final = ("growth", "increase", "decrease", "decline", "rise", "drop", "gain",
                        "uptick")  # "a growth (rate) of N"
 DECREASE_VERB_STEMS: Final = ("declin", "decreas", "shrink", "shrank", "shrunk", "slump", "plung")
 DECREASE_VERB_FORMS: Final = ("fell", "fall", "falls", "falling", "fallen", "drop", "drops", "dropped", "dropping",
                               "down",
                               "slid", "slides", "sliding", "slip", "slips", "slipped", "slipping", "dip", "dips",
-                              "dipped",
-                              "contract", "contracted", "contracts", "contracting")
+                              "dipped", "contract", "contracted", "contracts", "contracting")
 DECREASE_NOUNS: Final = ("decline", "decrease", "drop", "fall", "reduction", "cut", "loss")  # "a decline of N"
 SHARE_VERBS: Final = ("account for", "accounted for", "accounts for", "accounting for", "share of", "proportion of",
                       "ratio of", "made up", "making up", "make up", "represent", "represented", "represents",
