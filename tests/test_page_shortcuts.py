@@ -793,7 +793,17 @@ NEEDED_LINES = ["Sam Chambers — August 11, 2021", "Sam Chambers – August 11,
                 "Home › News › City", "Home » News » City", "Home > News > City", "Updated：2020-01-21",
                 "Copyright 2020 X ALL RIGHTS RESERVED .", "x all rights reserveD", "某备案号 ICP备12345号",
                 "浙公网安备 33020302000105号", "Photo of the site", "x all rights reſerved .", "E-mail: xu@nimte.ac.cn",
-                "contact ： a@b.cn", "Email -> a@b.cn"]
+                "contact ： a@b.cn", "Email -> a@b.cn",
+                # the needs read with str.lower() or from an ASCII opening: the letters IGNORECASE also
+                # matches with another character (the Kelvin sign, a dotless i, a long s, a dotted capital I)
+                "Thank you for your patience.", "THAN\u212a YOU FOR YOUR UNDERSTANDING",
+                "The page is being updated. Thank you for your understanding!",
+                "People's Daily Online --- http://english.peopledaily.com.cn/", "Xinhua | WWW.news.cn",
+                "Source: Xinhua | 2019-03-10 17:06:24 | Editor: ZX", "\u017fource: Xinhua 2019-03-10",
+                "Ed\u0131tor: Li 2019-03-10", "Ed\u0130tor: Li 2019-03-10", "By Jin Lu | 2023-05-06",
+                "Publisher: Ningbo Daily Date: 2023-05-06", "Notify me of new posts via email.",
+                "Connecting to %s", "Thi\u017f site uses Akismet to reduce spam.", "Facebook photo",
+                "You are commenting using your WordPress.com account. ( Log Out / Change )"]
 
 
 def needing_examples(test):  # type: ignore[no-untyped-def]

@@ -19,6 +19,7 @@ from bisect import bisect_right
 from collections.abc import Callable
 from re import _constants as sre_constants  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
+from typing import Final
 
 from transforms.fastre import longest_on_normalized
 from transforms.pagere import ASCII_CHARS, first_chars, last_chars
@@ -28,65 +29,65 @@ from transforms.spacing import normalize_space
 # line's ends: "print】 【close" (en.sx.gov.cn). A bracket after the first word is still needed ("Print" alone
 # is ACTIONS').
 _PRINT_WORD = r"(print|close|print this page|close window)"
-PRINT_CLOSE = (r"(?im)^ *[【\[]? *" + _PRINT_WORD + r" *[】\]] *([【\[] *" + _PRINT_WORD + r" *[】\]]? *)*$")
+PRINT_CLOSE: Final = (r"(?im)^ *[【\[]? *" + _PRINT_WORD + r" *[】\]] *([【\[] *" + _PRINT_WORD + r" *[】\]]? *)*$")
 # "Text Size: A A A" (Hanweb), optionally glued to the date cell: "2019-08-18Text Size: A A A".
-TEXT_SIZE = (
+TEXT_SIZE: Final = (
     r"(?im)^[0-9 :./-]*(text|font) size *[:：]?"
     r"( *(a|a\+|a-|large|medium|small|big|default|\[ *(large|medium|small|big) *\]))*"
     r"( *(19|20)[0-9]{2}[-/.][0-9]{1,2}[-/.][0-9]{1,2})? *$"
 )
 # Joomla module "Visit Charity Shop" (ningbolife).
-CHARITY_SHOP = r"(?im)^ *visit (our )?charity shop *$"
+CHARITY_SHOP: Final = r"(?im)^ *visit (our )?charity shop *$"
 # Icon-font share links rendered as single letters ("f t g m"), or "A A A".
-SHARE_LETTERS = r"(?im)^ *[a-z]( +[a-z]){2,} *$"
+SHARE_LETTERS: Final = r"(?im)^ *[a-z]( +[a-z]){2,} *$"
 # "Copyright 2020 - Custom text here", "Copyright © 2019 ... All Rights Reserved", "© 2022 Ningbo Life".
-COPYRIGHT = (
+COPYRIGHT: Final = (
     r"(?im)^ *(copyright|©|\(c\))( *(©|\(c\)))* *(19|20)[0-9][0-9]"
     r"( *[-–] *(19|20)[0-9][0-9])?( *[-–|,.:]? .{0,120})? *$"
 )
 # "Copyright © Information Office of ... All Rights Reserved." (no year), also misspelt as sites print it:
 # "Copyright fao.ningbo.gov.cn All right served.".
-COPYRIGHT_RIGHTS = r"(?im)^ *(copyright|©).{0,200}all rights? (re)?served *\.? *$"
+COPYRIGHT_RIGHTS: Final = r"(?im)^ *(copyright|©).{0,200}all rights? (re)?served *\.? *$"
 # Chinese site licence numbers "浙ICP备05015023号" (footers).
-ICP_LICENCE = r"(?im)^.{0,200}icp *(备|证)[ 0-9-]{4,}号?.{0,200}$"
+ICP_LICENCE: Final = r"(?im)^.{0,200}icp *(备|证)[ 0-9-]{4,}号?.{0,200}$"
 # "All Rights Reserved." as a line of its own (footer).
-RIGHTS_RESERVED = r"(?im)^ *all rights reserved *\.? *$"
+RIGHTS_RESERVED: Final = r"(?im)^ *all rights reserved *\.? *$"
 # Joomla blog "Read more: <title>..." / "Read more ..." links.
-READ_MORE = r"(?im)^ *read more *(([:：.…»>]|\.\.\.).{0,200})?$"
+READ_MORE: Final = r"(?im)^ *read more *(([:：.…»>]|\.\.\.).{0,200})?$"
 # Hashtag-only lines "#ningbo #expat #news #china".
-HASHTAGS = r"(?im)^ *(#[^\s#]+ *)+$"
+HASHTAGS: Final = r"(?im)^ *(#[^\s#]+ *)+$"
 # Breadcrumb trails "> News > In the City > Hot Topic", "Home > News > Ningbo News".
 # The items of the trail patterns below neither start nor end with a space (nor, where "- >" is a
 # separator, end with "-"): the spaces around a separator belong to it alone. An item that might
 # take them too ("[^>]{1,60}" beside " *") gives a line of N items 2^N ways to split, all tried
 # when the line fails at its end ("> ab > ab > ... > " and 61 more characters took 13 s at N=10).
 BREADCRUMB = r"(?im)^ *(>|»|›) *[^>»›\n ]([^>»›\n]{0,58}[^>»›\n ])?( *(>|»|›) *[^>»›\n ]([^>»›\n]{0,58}[^>»›\n ])?)* *$"
-BREADCRUMB_HOME = (
+BREADCRUMB_HOME: Final = (
     r"(?im)^ *((you are here|current location|current position|location|position) *[:：]? *)?"
     r"(home|english|首页) *(>>|>|»|›|- *>) *[^>»›\n ]([^>»›\n]{0,118}[^>»›\n -])?"
     r"( *(>>|>|»|›|- *>) *[^>»›\n ]([^>»›\n]{0,118}[^>»›\n -])?)* *$"
 )
 # The label takes a colon, or a dash between spaces: "Current location - Network - Section - <headline>".
-BREADCRUMB_LABEL = r"(?im)^ *(you are here|current location|current position) *([:：]| +[-–] +).{0,200}$"
+BREADCRUMB_LABEL: Final = r"(?im)^ *(you are here|current location|current position) *([:：]| +[-–] +).{0,200}$"
 # Slash-separated trails after Home, the last item often the headline itself: "Home / Fenghua",
 # "Home / News / China's small household appliances have exploded in Africa, ...".
-BREADCRUMB_SLASH = r"(?im)^ *(home|首页) *[/\\] *[^/\\\n]{1,160}( *[/\\] *[^/\\\n]{1,160}){0,6} *$"
+BREADCRUMB_SLASH: Final = r"(?im)^ *(home|首页) *[/\\] *[^/\\\n]{1,160}( *[/\\] *[^/\\\n]{1,160}){0,6} *$"
 # Trails of three or more short items without a leading marker, stray bars after them:
 # "Full Coverages>China>Linking Zhejiang>News | ||" (a single ">" in a sentence is not one). No item
 # holds "<": text with markup in it ("<img src=x onerror=...> <script>...</script>") is the article's own
 # words, to be stored verbatim and escaped where shown, never dropped as a trail.
-BREADCRUMB_CHAIN = (r"(?im)^ *[^<>»›|\n ]([^<>»›|\n]{0,38}[^<>»›|\n ])?"
-                    r"( *(>>|>|»|›) *[^<>»›|\n ]([^<>»›|\n]{0,38}[^<>»›|\n ])?){2,}( *[|])* *$")
+BREADCRUMB_CHAIN: Final = (r"(?im)^ *[^<>»›|\n ]([^<>»›|\n]{0,38}[^<>»›|\n ])?"
+                           r"( *(>>|>|»|›) *[^<>»›|\n ]([^<>»›|\n]{0,38}[^<>»›|\n ])?){2,}( *[|])* *$")
 # Hanweb credit "Produced By 大汉网络 大汉版通发布系统".
-CMS_CREDIT = r"(?im)^ *(produced|powered|supported|designed|developed) by *.{0,40}(大汉|hanweb).{0,60}$"
-CMS_CREDIT_CN = r"(?im)^ *(大汉网络|大汉版通).{0,60}$"
+CMS_CREDIT: Final = r"(?im)^ *(produced|powered|supported|designed|developed) by *.{0,40}(大汉|hanweb).{0,60}$"
+CMS_CREDIT_CN: Final = r"(?im)^ *(大汉网络|大汉版通).{0,60}$"
 # Hit counters "Hits: 1234", "Views: 56", "浏览次数：12".
-HIT_COUNTER = (
+HIT_COUNTER: Final = (
     r"(?im)^ *(hits|views|visits|page views|visit count|read count|reads|clicks|"
     r"浏览次数|访问量|点击数|点击率|阅读次数) *[:：] *[0-9,]* *(times)? *$"
 )
 # Joomla article-info lines "Category: Ningbo News", "Published: Friday, 24 May 2019 16:54".
-ARTICLE_INFO = (
+ARTICLE_INFO: Final = (
     r"(?im)^ *(category|parent category|published|created|last updated|written by|"
     r"published on|created on) *[:：].{0,100}$"
 )
@@ -94,7 +95,7 @@ ARTICLE_INFO = (
 # "- Category: Distrct News", "- Published: Friday, 12 June 2020 10:20", "- Written by Ningbo Life",
 # "- Hits: 2417", or one line "Details - Category: Distrct News - Published: Friday, 12 June 2020 10:20"
 # (a Beez3 article the Joomla template missed went through the generic extractor with it).
-ARTICLE_INFO_LIST = (
+ARTICLE_INFO_LIST: Final = (
     r"(?im)^ *(([-*•·] +)?details"
     r"( +([-*•·|] +)?(category|parent category|published|created|last updated|modified|hits|written by)"
     r" *[:：]? .{0,200})?"
@@ -102,7 +103,7 @@ ARTICLE_INFO_LIST = (
     r"|written by +.{1,60})) *$"
 )
 # Attribution lines "Source: Ningbo Daily", "Editor: Wang Li", "责任编辑：王丽".
-ATTRIBUTION = (
+ATTRIBUTION: Final = (
     r"(?im)^ *[(（]? *((executive|chief|responsible|web|managing) +)?"
     r"(source|editor|editors|author|reporter|reporters|translator|translated by|edited by|via|"
     r"proofread by|photo editor|责任编辑|来源|作者|编辑) *[:：] *[^:：]{1,80}[)）]? *$"
@@ -118,9 +119,9 @@ CREDIT_LINE = (
     r" *[:：] *" + _CREDIT_NAME + r"( *(,|&|and) *" + _CREDIT_NAME + r"){0,5} *$"
 )
 # Action links "Print Email", "Print | Email", a lone "Share" (China Daily).
-ACTIONS = r"(?im)^ *(print|email|e-mail|share|tweet)( *[|/]? *(print|email|e-mail|share|tweet)){0,4} *$"
+ACTIONS: Final = r"(?im)^ *(print|email|e-mail|share|tweet)( *[|/]? *(print|email|e-mail|share|tweet)){0,4} *$"
 # Joomla article navigation "« Prev", "Next »", "Prev Next".
-PAGE_NAV = (
+PAGE_NAV: Final = (
     r"(?im)^ *[«‹<]? *(prev|previous|next)( (article|page))? *[»›>]?"
     r"( +[«‹<]? *(prev|previous|next)( (article|page))? *[»›>]?)? *$"
 )
@@ -129,7 +130,7 @@ PAGE_NAV = (
 # "Updated:2020-01-21 (chinadaily.com.cn)", "chinadaily.com.cn| Updated:  June 16, 2022 L M S",
 # "Last Updated(Beijing Time):2017-08-09 10:18:00", "Release date:2019-05-30Browse times: Size:[ big middle small ]",
 # "Release time:Apr 14, 2024 05:48 AM", "Xinhua| Updated:  December 19, 2022 L M S" (a source name before the bar).
-DATED_HEADER = (
+DATED_HEADER: Final = (
     r"(?im)^ *([a-z0-9][a-z0-9.' -]{0,40}[|｜] *)?(last +)?"
     r"(updated?|release +(date|time)|publish(ed|ing)? +(date|time|on)|publication +date|posted +(on|at|date)|"
     r"post +(date|time)|issued? +(date|on)|date +(published|posted|issued)) *([(] *beijing +time *[)])? *[:：]"
@@ -139,16 +140,16 @@ DATED_HEADER = (
 # "放大 缩小 默认" (enlarge, shrink, default size), a government page's "打印本页 关闭窗口" (print this page,
 # close the window).
 _TOOL_WORD = r"(print|mail|e-mail|email|close|large|medium|small|big|middle|放大|缩小|默认|打印本页|打印|关闭窗口|关闭)"
-PAGE_TOOLS = r"(?im)^ *(tools? *[:：] *)?" + _TOOL_WORD + r"( *([|/] *)?" + _TOOL_WORD + r")+ *$"
+PAGE_TOOLS: Final = r"(?im)^ *(tools? *[:：] *)?" + _TOOL_WORD + r"( *([|/] *)?" + _TOOL_WORD + r")+ *$"
 # Bylines on a line of their own: "By Jin Lu", "by Xie Ye", "By D J Clark (" (cut at its parenthesis).
-BYLINE = (
+BYLINE: Final = (
     r"(?im)^ *((written|edited|translated|compiled|reported|photos?)( +and +(edited|translated|compiled))? +)?"
     r"by +[a-z][a-z'.-]*( +(&|and|[a-z][a-z'.-]*)){0,4} *([(（][^)）\n]{0,40}[)）]?)? *$"
 )
 # Image alt texts rendered as text: "Xie's visit to Yongjiang Lab-thumbnail image", "example image alt text".
-IMAGE_ALT = r"(?im)^.{0,120}(thumbnail image|image alt text|[- ]logo) *$"
+IMAGE_ALT: Final = r"(?im)^.{0,120}(thumbnail image|image alt text|[- ]logo) *$"
 # Portal links "Make Us You Homepage", "Set as homepage | Add to favorites".
-HOMEPAGE_LINKS = (
+HOMEPAGE_LINKS: Final = (
     r"(?im)^ *(make +(us|this +site) +(you|your) +home *page|set +as +home *page|add +to +favou?rites)"
     r"( *[|/] *(set +as +home *page|add +to +favou?rites))* *$"
 )
@@ -158,7 +159,7 @@ HOMEPAGE_LINKS = (
 # "Friday, April 28, 2000, updated at 13:21(GMT+8)", "[2019-05-30]",
 # an e-paper's "2021年03月29日 星期一" (the weekday after the date), "22-Jul-2020", the time before the date
 # ("Updated 10:28, 15-May-2023", CGTN).
-DATE_LINE = (
+DATE_LINE: Final = (
     r"(?im)^ *((published|posted|updated|release date|release time|date|time)( on)? *[:：]? *)?"
     r"([0-9]{1,2}:[0-9]{2}(:[0-9]{2})?,? +)?"
     r"[\[(（【]? *((monday|tuesday|wednesday|thursday|friday|saturday|sunday),? *)?"
@@ -178,9 +179,9 @@ DATE_LINE = (
 # "By Wang Songsong| chinadaily.com.cn| Updated: October 16, 2023 L M S",
 # "Source: Department of Regional Opening-up / Updated: 2023-02-15", "(Xinhua) 08:26, February 02, 2023",
 # "2019-11-16 00:46:57 source: Ye Ke", "Publishtime:1970-01-01 08:00:00 Views:28", "Date:2019-10-31Read:279".
-BYLINE_DATED = r"(?im)^ *(by|source *[:：]) +.{1,80}(updated|source) *[:：].{0,60}$"
-AGENCY_STAMP = r"(?im)^ *[(（][a-z' .]{2,40}[)）] *[0-9]{1,2}:[0-9]{2},? +[a-z0-9 ,]{6,30}(19|20)[0-9]{2} *$"
-DATE_SOURCE = (
+BYLINE_DATED: Final = r"(?im)^ *(by|source *[:：]) +.{1,80}(updated|source) *[:：].{0,60}$"
+AGENCY_STAMP: Final = r"(?im)^ *[(（][a-z' .]{2,40}[)）] *[0-9]{1,2}:[0-9]{2},? +[a-z0-9 ,]{6,30}(19|20)[0-9]{2} *$"
+DATE_SOURCE: Final = (
     r"(?im)^ *((date|time|published|posted|updated|release date|release time) *[:：]? *)?"
     r"(19|20)[0-9]{2}[-/.][0-9]{1,2}[-/.][0-9]{1,2}( +[0-9:]{4,8})? *[|｜/]? *"
     r"(source|from|editor|author|views|hits|clicks|visits|reads?|browse|browsing) *[:：].{0,80}$"
@@ -188,7 +189,7 @@ DATE_SOURCE = (
 # A source, editor or byline line that carries the date: "Source: Xinhua| 2019-03-10 17:06:24|Editor: ZX",
 # "Source: Ningbo Daily | Date: May 6, 2023", "By Jin Lu | 2023-05-06", "Source: Ningbo Daily Date: 2023-05-06"
 # (a separator or a date label before the date: a sentence opening "Source:" is not caught).
-SOURCE_DATE = (
+SOURCE_DATE: Final = (
     r"(?im)^ *((source|editor|author|from|reporter|publisher) *[:：] *|by +)[^|｜\n]{1,60}"
     r"( *[|｜/] *((date|time|updated|published|release date) *[:：] *)?| +(date|time|updated|published) *[:：] *| +)"
     r"((19|20)[0-9]{2}[-/.年][0-9]{1,2}[-/.月][0-9]{1,2}日?"
@@ -196,15 +197,15 @@ SOURCE_DATE = (
     r"|[0-9]{1,2} +(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? +(19|20)[0-9]{2})"
     r"( +[0-9:]{4,8})?( *[|｜/] *.{0,60})? *$"
 )
-PUBLISH_TIME = r"(?im)^ *publish *time *[:：].{0,80}$"
+PUBLISH_TIME: Final = r"(?im)^ *publish *time *[:：].{0,80}$"
 # Image file names rendered as text: "1_副本.jpg", "2.jpg", "Ningbo Zhoushan Port.png".
-IMAGE_FILE = r"(?im)^ *[^/\n]{1,60}[.](jpg|jpeg|png|gif|webp|bmp) *$"
+IMAGE_FILE: Final = r"(?im)^ *[^/\n]{1,60}[.](jpg|jpeg|png|gif|webp|bmp) *$"
 # Language and edition switches, portal menus: "Chinese(GB) Chinese(BIG5)", "Chinese | English",
 # "US EUROPE AFRICA ASIA 中文", "Nav Search".
-LANGUAGE_SWITCH = (
+LANGUAGE_SWITCH: Final = (
     r"(?im)^ *((chinese|english|中文|简体中文|繁體中文|繁体|简体)( *[(（](gb|big5)[)）])? *([|/] *)?){2,}$"
 )
-EDITION_MENU = (
+EDITION_MENU: Final = (
     r"(?im)^ *((us|uk|europe|africa|asia|global|china|中文) +){3,}(us|uk|europe|africa|asia|global|china|中文) *$"
 )
 NAV_WORDS = r"(?im)^ *[•·]? *(nav|menu|search|sitemap|site map|login|log in|register|intranet)( +(nav|menu|search))* *$"
@@ -213,8 +214,8 @@ NAV_WORDS = r"(?im)^ *[•·]? *(nav|menu|search|sitemap|site map|login|log in|r
 # "Reading Time: 3 minutes", "Call Us : +86-574-86805117", "Search Trends" (a box heading of CGTN's),
 # "It's Happening...." (ningbolife's news box, tune_sites s018, t154),
 # "Low bandwidth site best viewed at 1024x768", "京公网安备 11010502032503号".
-SHARE_WIDGET = r"(?im)^ *share *[-:–] *(wechat|weibo|facebook|twitter|linkedin|email)( *[,|/] *[a-z]+)* *$"
-PAGE_BOXES = (
+SHARE_WIDGET: Final = r"(?im)^ *share *[-:–] *(wechat|weibo|facebook|twitter|linkedin|email)( *[,|/] *[a-z]+)* *$"
+PAGE_BOXES: Final = (
     r"(?im)^ *(the story appears on|get this page in pdf|free for subscribers|view shopping cart|"
     r"related (news|stories|articles)|hot topics|editor['’]?s (picks|choice)|latest news|"
     r"most (read|popular|viewed|commented)( */ *(read|viewed|commented))*( stories)?( in [0-9]+ hours)?|"
@@ -223,23 +224,23 @@ PAGE_BOXES = (
     r"click here for (the )?full story|share this (story|article|page|post)|special reports?|search trends|"
     r"(it|what)['’]?s +(happening|on)( +now)?( *([.]{2,}|…))?) *$"
 )
-PRINT_PAGE = r"(?im)^ *page +[a-z]?[0-9]{1,3} *$"
-READING_TIME = (
+PRINT_PAGE: Final = r"(?im)^ *page +[a-z]?[0-9]{1,3} *$"
+READING_TIME: Final = (
     r"(?im)^ *((posted by *)?reading time *[:：] *[0-9]+ *(min|mins|minutes?)"
     r"|[0-9]+ *(min|mins|minutes?) *(to +)?read) *$"
 )
-CONTACT_LINE = r"(?im)^ *(call us|tel|telephone|phone|fax|hotline) *[:：] *[+0-9() -]{6,30} *$"
-CONTACT_EMAIL = r"(?im)^ *(e-mail|email|mail|contact) *[:：] *[a-z0-9._%+-]+@[a-z0-9.-]+[.][a-z]{2,} *$"
-BEST_VIEWED = r"(?im)^.{0,60}best viewed (at|with|in) .{0,40}$"
-POLICE_LICENCE = r"(?im)^.{0,60}公网安备.{0,60}$"
+CONTACT_LINE: Final = r"(?im)^ *(call us|tel|telephone|phone|fax|hotline) *[:：] *[+0-9() -]{6,30} *$"
+CONTACT_EMAIL: Final = r"(?im)^ *(e-mail|email|mail|contact) *[:：] *[a-z0-9._%+-]+@[a-z0-9.-]+[.][a-z]{2,} *$"
+BEST_VIEWED: Final = r"(?im)^.{0,60}best viewed (at|with|in) .{0,40}$"
+POLICE_LICENCE: Final = r"(?im)^.{0,60}公网安备.{0,60}$"
 # Media players that did not load: "Error loading player: No playable sources found", "Video PlayerClose",
 # "Get Flash Player".
-PLAYER_ERROR = (
+PLAYER_ERROR: Final = (
     r"(?im)^ *(error loading (media|player|video).{0,80}|video *player *close|get +(the +)?(adobe +)?flash( +player)?|"
     r"your browser does not support (the )?(video|audio|html5 video)( tag| element)?[.]?) *$"
 )
 # Reporter credits in brackets at the end of a story: "(Jiadan Shen reports)", "(Xinhua reports)".
-REPORTS_CREDIT = r"(?im)^ *[(（] *[a-z][a-z'.-]*( +[a-z][a-z'.-]*){0,3} +(reports?|reporting) *[)）] *$"
+REPORTS_CREDIT: Final = r"(?im)^ *[(（] *[a-z][a-z'.-]*( +[a-z][a-z'.-]*){0,3} +(reports?|reporting) *[)）] *$"
 
 # Widgets of blogs, portals and trade sites (tests/realgold/tune_other third pass): comment forms
 # ("No Comments", "Leave a Comment", "Your email address will not be published. ...", "You must be logged in to
@@ -248,37 +249,37 @@ REPORTS_CREDIT = r"(?im)^ *[(（] *[a-z][a-z'.-]*( +[a-z][a-z'.-]*){0,3} +(repor
 # counters ("Like 1", "Words 0/1000", "47 0"), tracking numbers, search boxes and skip links, "Send by
 # email to a friend", "Printable version", "^ Top of page", "Start a Free Trial", "Source prnewswire" (no colon),
 # "Source from Ningbo Gov.Website".
-COMMENT_FORM = (
+COMMENT_FORM: Final = (
     r"(?im)^ *(no comments( yet)? *:?|this (post|article|entry) has (no|one|two|three|[0-9]+) comments?"
     r"|leave a (comment|reply)|post (a )?comments?|add (a )?comment|comments?"
     r"( information)?( *[0-9]+ *comments?)?|[0-9]+ *comments?|your email address will not be published.{0,80}"
     r"|you must be (logged|signed) in to (post|leave) a (comment|reply)[.]?) *$"
 )
-COUNTER_WIDGET = (
+COUNTER_WIDGET: Final = (
     r"(?im)^ *((likes?|collect|collected|favorites?|favou?rites?|shares?|views?|reads?) *[:：]? *[0-9]+"
     r"|words *[0-9]+ */ *[0-9]+|[0-9]{1,6}( +[0-9]{1,6}){1,2}|[0-9]{16,}) *$"
 )
-SITE_WIDGETS = (
+SITE_WIDGETS: Final = (
     r"(?im)^ *(skip to (main )?(content|navigation|footer)|search site.{0,40}|(express|advanced|quick) search"
     r"|search using map|search for (a |an )?(news|articles?|keywords?).{0,60}|send (by|via|to) e-?mail( to a friend)?"
     r"|e-?mail (this|to a friend)|printable version|print version|[\^↑]? *(back to )?top( of (the )?page)?"
     r"|(start|begin|get) +(a|your) +free +trial) *$"
 )
-SOURCE_WORD = r"(?im)^ *source +([a-z][a-z.]{1,30}|from +[a-z][a-z0-9. '-]{1,40}) *$"
+SOURCE_WORD: Final = r"(?im)^ *source +([a-z][a-z.]{1,30}|from +[a-z][a-z0-9. '-]{1,40}) *$"
 # Blogger's feed links under a post, whole or split over two lines: "Subscribe to: Post Comments (Atom)",
 # "Subscribe to:" / "Post Comments (Atom)" (wherearemythoughts.blogspot.com, t181), "Posts (Atom)".
 FEED_LINKS = r"(?im)^ *(subscribe +to *:?( *(posts|post +comments) *[(]atom[)])?|(posts|post +comments) *[(]atom[)]) *$"
 # Chinese meta lines of English pages: "作者:来源:...发布时间:2020-09-09点击数:295", "• 浏览:1", "• 来源:...",
 # "• 阅读:" (an empty read counter).
-CN_META = (
+CN_META: Final = (
     r"(?im)^ *[•·]? *(作者|(信息|文章|稿件|新闻|图片)?来源"
     r"|发布时间|发布日期|发表时间|时间|日期|浏览|浏览次数|阅读|阅读次数|点击数|点击|编辑|责任编辑)"
     r" *[:：].{0,120}$"
 )
 # "www.site.com Ningbo education Bureau All Rights Reserved" (no copyright sign), language menus
 # glued into one line ("한어Русский языкEnglishFrançais..."), contact e-mails with a mis-decoded colon.
-RIGHTS_LINE = r"(?im)^ *([^.!?\n]|[.][^ \n]){0,120}all rights reserved *\.? *$"
-LANGUAGE_MENU = (
+RIGHTS_LINE: Final = r"(?im)^ *([^.!?\n]|[.][^ \n]){0,120}all rights reserved *\.? *$"
+LANGUAGE_MENU: Final = (
     r"(?im)^ *((english|français|deutsch|español|italiano|português|русский язык|русский|日本語|한국어|한어|中文"
     r"|简体中文|繁體中文|ελληνικά|indonesian|sanskrit|suomalainen|latina|tiếng việt|ไทย|العربية) *([|/] *)?){3,}$"
 )
@@ -287,7 +288,7 @@ CONTACT_EMAIL_ANY = r"(?im)^ *(e-mail|email|mail|contact) *[^a-z0-9@ ]{1,3} *[a-
 # Widgets and credits of the fifth tune_other pass (t095-t125), exactly as on the pages:
 # a source or author, a dash or bar, the date, maybe a byline: "Sam Chambers - August 11, 2021",
 # "SHINE | 22-Jul-2020 | By Zhang Long", "Shanghai Daily (SHINE) | 22-Jul-2020".
-NAME_DATE = (
+NAME_DATE: Final = (
     r"(?im)^ *[a-z][a-z.'&() ]{1,40}( +[-–—] +| *[|｜] *)"
     r"((19|20)[0-9]{2}[-/.][0-9]{1,2}[-/.][0-9]{1,2}"
     r"|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? +[0-9]{1,2}(st|nd|rd|th)?,? +(19|20)[0-9]{2}"
@@ -296,9 +297,9 @@ NAME_DATE = (
 )
 # A source alone in brackets under a title: "(Reuters)", "(chinadaily.com.cn)", "(People's Daily Online)"; up to
 # three words and no slash, so that a photo credit ("(Photo/Ye Ke )", "(Photo by Ye Ke)") stays a caption.
-SOURCE_BRACKETS = r"(?im)^ *[(（] *[a-z][a-z0-9.'&-]{1,30}( +[a-z0-9.'&-]{1,20}){0,2} *[)）] *$"
+SOURCE_BRACKETS: Final = r"(?im)^ *[(（] *[a-z][a-z0-9.'&-]{1,30}( +[a-z0-9.'&-]{1,20}){0,2} *[)）] *$"
 # Pagers: "1 2 3 >", "1 2 >", a gallery's glued "123456".
-PAGER = (
+PAGER: Final = (
     r"(?im)^ *([«‹<] *)?(1 +2( +3( +4( +5( +6( +7( +8( +9( +10)?)?)?)?)?)?)?)?|123(4(5(6(7(8(9)?)?)?)?)?)?)"
     r"( *([>»›]|next))? *$"
 )
@@ -307,30 +308,30 @@ PAGER = (
 # Myspace Yahoo! Linkedin Mixx"), author boxes ("About D J Clark:"), links ("Click here to see more videos by
 # D J Clark", "See the original story at: Splash247.com"), empty stamps ("Posted on"), CMS credits ("Powered by
 # Labrador CMS").
-MORE_LINK = r"(?im)^ *([a-z][a-z &'-]{0,30} +)?more *(>>|»|>|›) *$"
-_FOOTER_ITEM = (
+MORE_LINK: Final = r"(?im)^ *([a-z][a-z &'-]{0,30} +)?more *(>>|»|>|›) *$"
+_FOOTER_ITEM: Final = (
     r"(about( +us)?|contact( +us)?|(useful +)?links|terms +(and|&) +conditions|terms +of +(use|service)"
     r"|privacy( +policy| +statement)?|site *map|faq|help|disclaimer|legal +notice|advertise( +with +us)?)"
 )
-FOOTER_MENU = r"(?im)^ *" + _FOOTER_ITEM + r"( *[|/·•] *" + _FOOTER_ITEM + r"){2,} *$"
-REFERENCES_LABEL = r"(?im)^ *(references?|reference *[(]s[)]) *[:：]? *$"
-BARE_DOMAIN = (
+FOOTER_MENU: Final = r"(?im)^ *" + _FOOTER_ITEM + r"( *[|/·•] *" + _FOOTER_ITEM + r"){2,} *$"
+REFERENCES_LABEL: Final = r"(?im)^ *(references?|reference *[(]s[)]) *[:：]? *$"
+BARE_DOMAIN: Final = (
     r"(?im)^ *(https?://)?(www[.])?[a-z0-9-]+([.][a-z0-9-]+)*[.](com|cn|net|org|gov|edu|info|news)([.][a-z]{2})?/? *$"
 )
 # In a repeated group the separator takes its own spaces ("( *([|/] *)?X)+", not "( *[|/]? *X)+"): with
 # two space runs around an optional mark, a line of N menu words that fails at its end was retried
 # 2^N ways (a 20-word "Twitter ..." line took a second, 30 words hours).
-SOCIAL_BAR = (
+SOCIAL_BAR: Final = (
     r"(?im)^ *((twitter|facebook|myspace|yahoo!?|linkedin|mixx|digg|delicious|reddit|stumbleupon|google *[+]|"
     r"weibo|wechat|whatsapp|pinterest|tumblr|qzone|renren|douban) *([|/,·] *)?){3,}$"
 )
-AUTHOR_BOX = r"(?im)^ *about +(the +author|[a-z][a-z.'-]*( +[a-z][a-z.'-]*){0,3}) *[:：] *$"
-LINK_LINE = (
+AUTHOR_BOX: Final = r"(?im)^ *about +(the +author|[a-z][a-z.'-]*( +[a-z][a-z.'-]*){0,3}) *[:：] *$"
+LINK_LINE: Final = (
     r"(?im)^ *(click +(on +)?(here|the +(button|link) +(below|above)) +(to|for) +.{1,100}"
     r"|(see|read|view) +(the +)?(original|full) +(story|article|report|post)( +(at|on|here))? *[:：]?.{0,60}) *$"
 )
-EMPTY_STAMP = r"(?im)^ *(posted|published|updated|written|filed)( +(on|by|in|at))? *[:：]? *$"
-POWERED_BY = r"(?im)^ *powered +by +[a-z0-9][a-z0-9 .&-]{1,40} *$"
+EMPTY_STAMP: Final = r"(?im)^ *(posted|published|updated|written|filed)( +(on|by|in|at))? *[:：]? *$"
+POWERED_BY: Final = r"(?im)^ *powered +by +[a-z0-9][a-z0-9 .&-]{1,40} *$"
 
 # Widgets of the sixth tune_other pass (t126-t150), exactly as on the pages: the comment form WordPress.com
 # blogs print under a post ("You are commenting using your Twitter account. Log Out /  Change )", "Facebook
@@ -338,22 +339,22 @@ POWERED_BY = r"(?im)^ *powered +by +[a-z0-9][a-z0-9 .&-]{1,40} *$"
 # in-page jump menus ("Jump to: Lines / History"), a site notice that thanks the reader for patience and names
 # the page or site ("Information on this page will progressively be improved. Thank you for your patience."),
 # and a site name with its web address as a footer ("People's Daily Online --- http://english.peopledaily.com.cn/").
-WP_COMMENT_FORM = (
+WP_COMMENT_FORM: Final = (
     r"(?im)^ *(you are commenting using your( +[a-z.]+)? +account[.]?( *[(]? *log +out */ *change *[)]?)?"
     r"|(twitter|facebook|google|wordpress[.]com) +(picture|photo)|connecting to %s"
     r"|this site uses akismet to reduce spam[.]?( *learn how your comment data is processed[.]?)?"
     r"|notify me of (new|follow-up) (comments|posts)( via e-?mail)?[.]?) *$"
 )
-JUMP_MENU = r"(?im)^ *(jump|skip) +to *[:：] *[^/|\n]{1,40}( *[/|·] *[^/|\n]{1,40}){0,8} *$"
-SITE_NOTICE = (
+JUMP_MENU: Final = r"(?im)^ *(jump|skip) +to *[:：] *[^/|\n]{1,40}( *[/|·] *[^/|\n]{1,40}){0,8} *$"
+SITE_NOTICE: Final = (
     r"(?im)^ *([^\n]{0,100}(this|the) +(page|site|website|section)[^\n]{0,100}[.!] *)?"
     r"thank you for your (patience|understanding)[.!]? *$"
 )
-SITE_ADDRESS_FOOTER = (
+SITE_ADDRESS_FOOTER: Final = (
     r"(?im)^ *[a-z][a-z0-9 .'&-]{0,60}[a-z0-9.)] *(-{1,3}|–|—|[|:：]) *(https?://|www[.])[^ \n]{2,120} *$"
 )
 
-BOILERPLATE_PATTERNS: tuple[str, ...] = (
+BOILERPLATE_PATTERNS: Final[tuple[str, ...]] = (
     PRINT_CLOSE,
     TEXT_SIZE,
     CHARITY_SHOP,
@@ -432,7 +433,7 @@ BOILERPLATE_PATTERNS: tuple[str, ...] = (
 
 # The furniture lines that carry the page's own date (header lines under the title, in text
 # and in HTML): the parsers read the date from them, then drop them like any furniture.
-DATED_LINE_PATTERNS: tuple[str, ...] = (
+DATED_LINE_PATTERNS: Final[tuple[str, ...]] = (
     DATED_HEADER, BYLINE_DATED, AGENCY_STAMP, DATE_SOURCE, SOURCE_DATE, PUBLISH_TIME, TEXT_SIZE, CN_META, NAME_DATE,
 )
 
@@ -440,7 +441,7 @@ DATED_LINE_PATTERNS: tuple[str, ...] = (
 # a whole line. The parsers drop whole furniture lines; a fragment glued into a sentence
 # (a widget rendered inside the content region by a changed template) is not cut out of
 # the sentence by guesswork: the validation gate quarantines the article for review.
-BOILERPLATE_MARKERS: tuple[str, ...] = (
+BOILERPLATE_MARKERS: Final[tuple[str, ...]] = (
     r"(?i)【 *(print|close) *】",
     r"(?i)(text|font) size *[:：] *a a a",
     r"(?i)visit charity shop",
@@ -450,19 +451,39 @@ BOILERPLATE_MARKERS: tuple[str, ...] = (
 
 # What the validation gate matches against titles and bodies: whole furniture lines
 # plus furniture fragments anywhere.
-GATE_PATTERNS: tuple[str, ...] = BOILERPLATE_PATTERNS + BOILERPLATE_MARKERS
+GATE_PATTERNS: Final[tuple[str, ...]] = BOILERPLATE_PATTERNS + BOILERPLATE_MARKERS
 
-_COMPILED: tuple[re.Pattern[str], ...] = tuple(re.compile(p) for p in BOILERPLATE_PATTERNS)
+_COMPILED: Final[tuple[re.Pattern[str], ...]] = tuple(re.compile(p) for p in BOILERPLATE_PATTERNS)
 # Every pattern opens with ^ (no top-level alternative), and a whitespace-normalized line holds no
 # newline: ^ can only match at its start, so `match` finds what `search` finds without trying every
 # position of the line (45 patterns on every block of every page).
-_LINE_START = (sre_constants.AT, sre_constants.AT_BEGINNING)
+_LINE_START: Final = (sre_constants.AT, sre_constants.AT_BEGINNING)
 assert all(sre_parse.parse(p)[0] == _LINE_START for p in BOILERPLATE_PATTERNS), "a pattern not anchored by ^"
 # What a line needs before the patterns that scan it at length (".{0,200}") can match: their uncased
 # characters ("备"/"证" of an ICP number; the separators of a breadcrumb chain or of a name and a
 # date, and the date's year; the colon of a dated header; the "@" of an e-mail address), or the last
-# letters before the closing spaces and full stop.
-_NEEDS: dict[str, Callable[[str], bool]] = {
+# letters before the closing spaces and full stop. A literal holding no "i" nor "s" is found by
+# IGNORECASE where str.lower() finds it (of the ASCII letters only those two are also matched by
+# characters whose lowercase is not the letter: fastre.CASE_SPECIAL; the Kelvin sign lowercases to
+# "k"); the opening words of a line are compared only when it opens in ASCII (else the pattern decides).
+# The first three below were the slowest patterns on long lines (a site notice's "thank you for your ...",
+# a site name's web address, a source line with its date): about 6 us each to fail on a body paragraph.
+_SOURCE_DATE_OPENINGS: Final = ("source", "editor", "author", "from", "reporter", "publisher", "by")
+_WP_COMMENT_OPENINGS: Final = ("you", "twitter", "facebook", "google", "wordpress", "connecting", "this", "notify")
+
+
+def _opens_with(line: str, words: tuple[str, ...]) -> bool:
+    """Whether the line (after its leading spaces) may open with one of the lowercase ASCII `words`
+    under IGNORECASE: it does, or its opening is not ASCII."""
+    head = line.lstrip(" ")[:12]  # (the longest word: 10 letters)
+    return not head.isascii() or head.lower().startswith(words)
+
+
+_NEEDS: Final[dict[str, Callable[[str], bool]]] = {
+    SITE_NOTICE: lambda line: "thank you for your" in line.lower(),
+    SITE_ADDRESS_FOOTER: lambda line: "://" in line or "www." in line.lower(),
+    SOURCE_DATE: lambda line: _opens_with(line, _SOURCE_DATE_OPENINGS),
+    WP_COMMENT_FORM: lambda line: _opens_with(line, _WP_COMMENT_OPENINGS),
     ICP_LICENCE: lambda line: "备" in line or "证" in line,
     POLICE_LICENCE: lambda line: "公网安备" in line,
     IMAGE_ALT: lambda line: line.rstrip(" ")[-1:] in ("e", "E", "t", "T", "o", "O"),
@@ -477,7 +498,7 @@ _NEEDS: dict[str, Callable[[str], bool]] = {
     CONTACT_EMAIL: lambda line: "@" in line,
     CONTACT_EMAIL_ANY: lambda line: "@" in line,
 }
-_LINE_END = (sre_constants.AT, sre_constants.AT_END)
+_LINE_END: Final = (sre_constants.AT, sre_constants.AT_END)
 
 
 def _longest_line(pattern: str) -> int:
@@ -489,20 +510,20 @@ def _longest_line(pattern: str) -> int:
 
 # (pattern, what a line needs first, the longest line it can match: a body paragraph is longer than
 # most furniture patterns can be).
-_LINE_CHECKS = tuple((compiled, _NEEDS.get(pattern), _longest_line(pattern))
-                     for pattern, compiled in zip(BOILERPLATE_PATTERNS, _COMPILED))
+_LINE_CHECKS: Final = tuple((compiled, _NEEDS.get(pattern), _longest_line(pattern))
+                            for pattern, compiled in zip(BOILERPLATE_PATTERNS, _COMPILED))
 # The same checks, longest first, and for each the longest line the checks from it on can match:
 # a line of `size` is tried only against the first checks whose longest line is at least `size`
 # (most body lines are longer than every bounded pattern: only the unbounded ones are tried).
-_BY_LONGEST = sorted(_LINE_CHECKS, key=lambda check: -check[2])
-_CHECKS_BY_LONGEST = tuple((compiled, need) for compiled, need, _ in _BY_LONGEST)
-_NEGATED_LONGEST = [-longest for _, _, longest in _BY_LONGEST]  # ascending, for bisect
+_BY_LONGEST: Final = sorted(_LINE_CHECKS, key=lambda check: -check[2])
+_CHECKS_BY_LONGEST: Final = tuple((compiled, need) for compiled, need, _ in _BY_LONGEST)
+_NEGATED_LONGEST: Final = [-longest for _, _, longest in _BY_LONGEST]  # ascending, for bisect
 # And by the line's first and last characters: a pattern matches a whole line (^...$, the line holds
 # no newline), so the line opens with a character the pattern can start with and ends with one it
 # can end with (transforms.pagere, for ASCII characters; a non-ASCII one rules out nothing). Bit i
 # of a mask stands for _CHECKS_BY_LONGEST[i]; a line is tried against the checks its first
 # character, its last character and its length all leave.
-_ALL_CHECKS = (1 << len(_BY_LONGEST)) - 1
+_ALL_CHECKS: Final = (1 << len(_BY_LONGEST)) - 1
 assert all(sre_parse.parse(p)[-1] == _LINE_END for p in BOILERPLATE_PATTERNS), "a pattern not anchored by $"
 
 
@@ -512,10 +533,10 @@ def _masks(edges: list[frozenset[str] | None]) -> dict[str, int]:
             for char in ASCII_CHARS}
 
 
-_PATTERN_OF = {compiled: pattern for pattern, compiled in zip(BOILERPLATE_PATTERNS, _COMPILED)}
-_FIRST_MASK = _masks([first_chars(_PATTERN_OF[compiled]) for compiled, _, _ in _BY_LONGEST])
-_LAST_MASK = _masks([last_chars(_PATTERN_OF[compiled]) for compiled, _, _ in _BY_LONGEST])
-_CHECKS_OF_MASK: dict[int, tuple[tuple[re.Pattern[str], Callable[[str], bool] | None], ...]] = {}
+_PATTERN_OF: Final = {compiled: pattern for pattern, compiled in zip(BOILERPLATE_PATTERNS, _COMPILED)}
+_FIRST_MASK: Final = _masks([first_chars(_PATTERN_OF[compiled]) for compiled, _, _ in _BY_LONGEST])
+_LAST_MASK: Final = _masks([last_chars(_PATTERN_OF[compiled]) for compiled, _, _ in _BY_LONGEST])
+_CHECKS_OF_MASK: Final[dict[int, tuple[tuple[re.Pattern[str], Callable[[str], bool] | None], ...]]] = {}
 
 
 def _checks_of(mask: int) -> tuple[tuple[re.Pattern[str], Callable[[str], bool] | None], ...]:
@@ -523,9 +544,9 @@ def _checks_of(mask: int) -> tuple[tuple[re.Pattern[str], Callable[[str], bool] 
     if checks is None:
         checks = _CHECKS_OF_MASK[mask] = tuple(check for i, check in enumerate(_CHECKS_BY_LONGEST) if mask >> i & 1)
     return checks
-_GATE_COMPILED: tuple[re.Pattern[str], ...] = tuple(re.compile(p) for p in GATE_PATTERNS)
+_GATE_COMPILED: Final[tuple[re.Pattern[str], ...]] = tuple(re.compile(p) for p in GATE_PATTERNS)
 # Whitespace as a browser collapses it (includes nbsp and the ideographic space U+3000).
-_normalize = normalize_space
+_normalize: Final = normalize_space
 
 
 def is_boilerplate_line(line: str) -> bool:

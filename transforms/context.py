@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from core.records import MODALITIES
 from transforms.fastre import LeadScan, opening_scan, opening_with
@@ -30,12 +30,12 @@ from transforms.fastre import LeadScan, opening_scan, opening_with
 ACTUAL, TARGET, FORECAST = MODALITIES
 
 # Cue words, whole words, lowercase. A forecast cue wins over a target cue in one clause.
-FORECAST_CUES: tuple[str, ...] = (
+FORECAST_CUES: Final[tuple[str, ...]] = (
     "expected to", "is expected", "are expected", "expects", "expect", "forecast", "forecasts", "projected",
     "is estimated to", "are estimated to", "predicted", "predicts", "predict", "anticipated", "likely to",
     "analysts", "outlook",
 )
-TARGET_CUES: tuple[str, ...] = (
+TARGET_CUES: Final[tuple[str, ...]] = (
     "will", "shall", "plan to", "plans to", "planned to", "planning to", "aim to", "aims to", "aiming to",
     "aimed at", "strive to", "strives to", "striving to", "target", "targets", "targeted", "goal",
     "is set to", "are set to", "seek to", "seeks to", "endeavor to", "endeavour to", "intends to",
@@ -46,10 +46,11 @@ TARGET_CUES: tuple[str, ...] = (
 # "w(?<!\ww)hile" (a "w" with no word character before it: the same), so that every alternative
 # opens with a literal and the regex engine skips straight to the next ";", ":", "," or "w"
 # instead of trying every position (eight times faster).
-CLAUSE_BREAK_RE = re.compile(r";|:\s|,\s*(?:while|whereas|but|and|compared|up|down)\b|w(?<!\ww)(?:hile|hereas)\b")
+CLAUSE_BREAK_RE: Final = re.compile(
+    r";|:\s|,\s*(?:while|whereas|but|and|compared|up|down)\b|w(?<!\ww)(?:hile|hereas)\b")
 
 # Places a Ningbo article compares itself with: provinces, cities and countries, as written.
-PLACES: tuple[str, ...] = (
+PLACES: Final[tuple[str, ...]] = (
     "China", "Zhejiang", "Jiangsu", "Guangdong", "Shandong", "Fujian", "Anhui", "Hubei", "Sichuan", "Henan",
     "Hangzhou", "Shanghai", "Beijing", "Shenzhen", "Guangzhou", "Tianjin", "Chongqing", "Suzhou", "Nanjing",
     "Wuxi", "Hefei", "Wuhan", "Chengdu", "Xiamen", "Qingdao", "Dalian", "Xi'an", "Changsha", "Wenzhou",
@@ -58,20 +59,20 @@ PLACES: tuple[str, ...] = (
     "the EU", "the UK", "Britain", "France", "Italy", "Russia", "India", "Australia", "Canada",
 )
 # The article's own place: a figure said of it is the home figure (place null).
-HOME_PLACES: tuple[str, ...] = ("Ningbo",)
+HOME_PLACES: Final[tuple[str, ...]] = ("Ningbo",)
 # Ningbo's districts and county-level cities -> the noun a back-reference calls them by ("the
 # district", "the county"). A figure said of one is that part's figure, not the city's: it is the
 # `place`, reported as the name here ("Yinzhou District's" -> "Yinzhou").
-NINGBO_DIVISIONS: dict[str, str] = {
+NINGBO_DIVISIONS: Final[dict[str, str]] = {
     "Haishu": "district", "Jiangbei": "district", "Zhenhai": "district", "Beilun": "district",
     "Yinzhou": "district", "Fenghua": "district", "Yuyao": "county", "Cixi": "county", "Ninghai": "county",
     "Xiangshan": "county",
 }
 # Words that may follow a division's name and are not part of the place reported ("Ninghai County").
-DIVISION_SUFFIXES: tuple[str, ...] = ("district", "county", "city")
+DIVISION_SUFFIXES: Final[tuple[str, ...]] = ("district", "county", "city")
 # Ningbo's named zones and areas: the name reported -> (the noun a back-reference calls it by, the
 # other ways articles write it). Matched ignoring case ("Ningbo National High-tech Zone").
-NINGBO_ZONES: dict[str, tuple[str, tuple[str, ...]]] = {
+NINGBO_ZONES: Final[dict[str, tuple[str, tuple[str, ...]]]] = {
     "Ningbo National Hi-Tech Zone": ("high-tech zone", (
         "Ningbo National High-Tech Zone", "Ningbo Hi-Tech Zone", "Ningbo High-Tech Zone", "Ningbo Hi-Tech District",
         "Ningbo High-Tech District", "Ningbo National Hi-Tech Industrial Development Zone",
@@ -91,18 +92,18 @@ NINGBO_ZONES: dict[str, tuple[str, tuple[str, ...]]] = {
 # district" after "Ningbo High-Tech District", "Qianwan New District"). Unresolved (nothing it covers
 # named before), the place is the reference as written, with "the" ("the zone"): never null, which
 # would make it the city's figure.
-BACK_REFERENCE_NOUNS: dict[str, tuple[str, ...]] = {
+BACK_REFERENCE_NOUNS: Final[dict[str, tuple[str, ...]]] = {
     "zone": ("zone", "high-tech zone", "new area"), "high-tech zone": ("high-tech zone",),
     "hi-tech zone": ("high-tech zone",), "new area": ("new area",), "new district": ("new area",),
     "district": ("district",), "county": ("county",),
 }
-BACK_REFERENCE_DETERMINERS: tuple[str, ...] = ("the", "this")
+BACK_REFERENCE_DETERMINERS: Final[tuple[str, ...]] = ("the", "this")
 
 # Rule ids (Metric.rules): a place named in the clause, a back-reference resolved to an earlier
 # name, a back-reference with no earlier name of its kind; and (set by the engine) the place of the
 # figure before one in apposition that takes that figure's subject ("186.2 billion yuan, up 13.1%").
 RULE_NAMED, RULE_REFERRED, RULE_UNRESOLVED = "place.named", "place.referred", "place.unresolved"
-RULE_INHERITED = "place.inherited"
+RULE_INHERITED: Final = "place.inherited"
 
 
 def _alternation(phrases: Iterable[str]) -> str:
@@ -111,20 +112,20 @@ def _alternation(phrases: Iterable[str]) -> str:
     return "|".join(r"\s+".join(map(re.escape, p.split())) for p in words)
 
 
-_PLACE_ALT = _alternation(PLACES)
+_PLACE_ALT: Final = _alternation(PLACES)
 # "in Hangzhou", "Hangzhou's", "Zhejiang province's": the fact is said of the place.
-PLACE_OF_RE = re.compile(rf"(?:\b(?:in|of)\s+(?P<in>{_PLACE_ALT})\b(?!['’]s?\s+(?:share|total))"
-                         rf"|\b(?P<own>{_PLACE_ALT})(?:\s+[Pp]rovince)?['’]s?\s)")
+PLACE_OF_RE: Final = re.compile(rf"(?:\b(?:in|of)\s+(?P<in>{_PLACE_ALT})\b(?!['’]s?\s+(?:share|total))"
+                                rf"|\b(?P<own>{_PLACE_ALT})(?:\s+[Pp]rovince)?['’]s?\s)")
 # (scanned behind a lookahead of its first letters: "in", "of", "the", a place's first letter)
-PLACE_OF_SCAN = opening_scan(PLACE_OF_RE, "iot" + "".join(sorted({place[0] for place in PLACES})))
-HOME_RE = re.compile(rf"\b(?:{_alternation(HOME_PLACES)})\b")
+PLACE_OF_SCAN: Final = opening_scan(PLACE_OF_RE, "iot" + "".join(sorted({place[0] for place in PLACES})))
+HOME_RE: Final = re.compile(rf"\b(?:{_alternation(HOME_PLACES)})\b")
 # A zone's spellings, lowercase with single spaces -> the name reported.
-ZONE_BY_SPELLING: dict[str, str] = {
+ZONE_BY_SPELLING: Final[dict[str, str]] = {
     " ".join(spelling.lower().split()): name
     for name, (_, others) in NINGBO_ZONES.items() for spelling in (name, *others)
 }
 # Every part of Ningbo by name -> the noun a back-reference calls it by.
-PART_NOUNS: dict[str, str] = {**NINGBO_DIVISIONS, **{name: noun for name, (noun, _) in NINGBO_ZONES.items()}}
+PART_NOUNS: Final[dict[str, str]] = {**NINGBO_DIVISIONS, **{name: noun for name, (noun, _) in NINGBO_ZONES.items()}}
 
 
 def _name_alternation(names: Iterable[str]) -> str:
@@ -139,32 +140,32 @@ def _name_alternation(names: Iterable[str]) -> str:
 _NAME_PATTERN = (rf"(?P<zone>\b(?:{_name_alternation(n for n, (_, o) in NINGBO_ZONES.items() for n in (n, *o))}))"
                  rf"(?![\w-])|(?P<division>\b(?:{_alternation(NINGBO_DIVISIONS)}))"
                  rf"(?:\s+(?i:{_alternation(DIVISION_SUFFIXES)}))?(?![\w-])")
-NAME_RE = re.compile(rf"(?=[A-Z])(?:{_NAME_PATTERN})")
+NAME_RE: Final = re.compile(rf"(?=[A-Z])(?:{_NAME_PATTERN})")
 # A part of Ningbo named, or a back-reference to one ("the zone", not "the zone of ...").
-PART_RE = re.compile(
+PART_RE: Final = re.compile(
     rf"(?=[A-Z]|[Tt]h)(?:{_NAME_PATTERN}"
     rf"|\b(?P<ref>(?i:{_alternation(BACK_REFERENCE_DETERMINERS)})\s+"
     rf"(?P<noun>(?i:{_alternation(BACK_REFERENCE_NOUNS)})))(?![\w-])(?!\s+of\b))")
 # "in"/"of" right before a name ("than in Beilun": the scope word is before it).
-IN_OF_END_RE = re.compile(r"\b(?:in|of)\s+$")
+IN_OF_END_RE: Final = re.compile(r"\b(?:in|of)\s+$")
 # A place after these words only names a scope, a base or a comparison, not whose figure it is.
-SCOPE_BEFORE_RE = re.compile(r"\b(?:among|than|across|throughout|nationwide|out of|compared with|compared to|"
-                             r"over|versus|vs\.?|of the|(?:rank|place|position)\w*\s+[\w-]+)\s*$",
-                             re.IGNORECASE)
+SCOPE_BEFORE_RE: Final = re.compile(r"\b(?:among|than|across|throughout|nationwide|out of|compared with|compared to|"
+                                    r"over|versus|vs\.?|of the|(?:rank|place|position)\w*\s+[\w-]+)\s*$",
+                                    re.IGNORECASE)
 # Kinds whose places (other than a part of Ningbo the figure is said of) are scopes: "ranking first in
 # the province".
-SCOPE_KINDS = ("rank",)
+SCOPE_KINDS: Final = ("rank",)
 # (searched through its LeadScan: every match opens with a capital, "T" or "t", as its lookahead says)
-PART_SCAN = LeadScan(PART_RE, "A-ZTt")
+PART_SCAN: Final = LeadScan(PART_RE, "A-ZTt")
 
 # What a share is of: "of (the) <noun phrase>" right after the quantity, up to a stop word.
-DENOMINATOR_RE = re.compile(r"^\s*(?:of|in)\s+(?:the\s+|its\s+|their\s+)?(?P<np>[\w'’&-]+(?:\s+[\w'’&-]+){0,6})")
-DENOMINATOR_STOP_WORDS = frozenset({
+DENOMINATOR_RE: Final = re.compile(r"^\s*(?:of|in)\s+(?:the\s+|its\s+|their\s+)?(?P<np>[\w'’&-]+(?:\s+[\w'’&-]+){0,6})")
+DENOMINATOR_STOP_WORDS: Final = frozenset({
     "in", "for", "during", "and", "which", "that", "with", "than", "compared", "from", "to", "by", "at",
     "on", "last", "this", "year", "while", "up", "down", "as", "respectively", "was", "were", "is", "are",
 })
-DENOMINATOR_MAX_WORDS = 6
-NUMBER_WORD_RE = re.compile(r"\d[\d,.]*")  # a number ends a denominator's words
+DENOMINATOR_MAX_WORDS: Final = 6
+NUMBER_WORD_RE: Final = re.compile(r"\d[\d,.]*")  # a number ends a denominator's words
 
 
 def _cue_regex(cues: tuple[str, ...]) -> re.Pattern[str]:
@@ -172,19 +173,19 @@ def _cue_regex(cues: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{_alternation(cues)})(?![\w-])", re.IGNORECASE)
 
 
-FORECAST_RE = _cue_regex(FORECAST_CUES)
-TARGET_RE = _cue_regex(TARGET_CUES)
+FORECAST_RE: Final = _cue_regex(FORECAST_CUES)
+TARGET_RE: Final = _cue_regex(TARGET_CUES)
 # (scanned behind a lookahead of the cues' first letters)
-FORECAST_SCAN = opening_with(FORECAST_RE, "".join(sorted({cue[0] for cue in FORECAST_CUES})))
-TARGET_SCAN = opening_with(TARGET_RE, "".join(sorted({cue[0] for cue in TARGET_CUES})))
+FORECAST_SCAN: Final = opening_with(FORECAST_RE, "".join(sorted({cue[0] for cue in FORECAST_CUES})))
+TARGET_SCAN: Final = opening_with(TARGET_RE, "".join(sorted({cue[0] for cue in TARGET_CUES})))
 
 
 # The non-ASCII characters IGNORECASE matches to an ASCII letter, as that letter (Python's re:
 # "ſ" is "s", the Kelvin sign "k", both dotted and dotless capital/small I "i"; a test checks there
 # are no others).
-IGNORECASE_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+IGNORECASE_FOLD: Final = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
 # One of them (rare: a text without one needs no translate).
-IGNORECASE_FOLDED_RE = re.compile("[" + "".join(map(chr, IGNORECASE_FOLD)) + "]")
+IGNORECASE_FOLDED_RE: Final = re.compile("[" + "".join(map(chr, IGNORECASE_FOLD)) + "]")
 
 
 def gate_text(text: str) -> str:
@@ -212,10 +213,10 @@ def _longest_word(cue: str) -> str:
 # sentence whose gate_text holds none of these words (those of four letters or more, none inside
 # another) nor a match of the short cues' regex ("is to") has no clause with a cue, and its
 # quantities are actual without a clause looked at (most sentences: a few substring tests).
-_CUES = FORECAST_CUES + TARGET_CUES
-_CUE_WORDS = {_longest_word(cue) for cue in _CUES if len(_longest_word(cue)) >= 4}
-MODALITY_CUE_WORDS = tuple(sorted(w for w in _CUE_WORDS if not any(o != w and o in w for o in _CUE_WORDS)))
-MODALITY_SHORT_CUE_RE = re.compile(_alternation(cue for cue in _CUES if len(_longest_word(cue)) < 4))
+_CUES: Final = FORECAST_CUES + TARGET_CUES
+_CUE_WORDS: Final = {_longest_word(cue) for cue in _CUES if len(_longest_word(cue)) >= 4}
+MODALITY_CUE_WORDS: Final = tuple(sorted(w for w in _CUE_WORDS if not any(o != w and o in w for o in _CUE_WORDS)))
+MODALITY_SHORT_CUE_RE: Final = re.compile(_alternation(cue for cue in _CUES if len(_longest_word(cue)) < 4))
 assert all(cue.endswith(" to") for cue in _CUES if len(_longest_word(cue)) < 4)  # (its gate: "to" in the text)
 
 
@@ -279,7 +280,7 @@ class Earlier(NamedTuple):
     end: int
 
 
-NOTHING_EARLIER = Earlier("", "", 0)
+NOTHING_EARLIER: Final = Earlier("", "", 0)
 
 
 class Place(NamedTuple):
@@ -301,15 +302,15 @@ def place(sentence: str, start: int, kind: str, earlier: Earlier = NOTHING_EARLI
 
 # Every match of PART_RE holds one of these words (the last word of a zone's spelling, a division's
 # name, a back-reference's noun), in any case: a sentence whose gate_text holds none names no part.
-PART_GATE_WORDS = tuple(sorted(
+PART_GATE_WORDS: Final = tuple(sorted(
     {spelling.split()[-1].lower() for name, (_, others) in NINGBO_ZONES.items() for spelling in (name, *others)}
     | {name.lower() for name in NINGBO_DIVISIONS} | {noun.split()[-1] for noun in BACK_REFERENCE_NOUNS}))
 # Every match of PLACE_OF_RE holds the last word of a place as written (it is case-sensitive): a
 # sentence without one names no other place.
-PLACE_GATE_RE = re.compile(_alternation({name.split()[-1] for name in PLACES}))
+PLACE_GATE_RE: Final = re.compile(_alternation({name.split()[-1] for name in PLACES}))
 # Two word characters in a row: a break word ("and") that ends right before a word character
 # ("and5") is a break of the text cut there only (its \b holds at the cut).
-WORD_PAIR_RE = re.compile(r"\w\w")
+WORD_PAIR_RE: Final = re.compile(r"\w\w")
 
 
 class Sentence:

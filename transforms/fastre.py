@@ -40,13 +40,13 @@ import sys
 from collections.abc import Iterable, Iterator
 from re import _constants as sre_c  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
-from typing import Any
+from typing import Any, Final
 
-UNBOUNDED = None
-_WHITESPACE_ONLY_CATEGORIES = {sre_c.CATEGORY_SPACE, sre_c.CATEGORY_UNI_SPACE}
-_NO_WHITESPACE_CATEGORIES = {sre_c.CATEGORY_DIGIT, sre_c.CATEGORY_WORD, sre_c.CATEGORY_NOT_SPACE,
-                             sre_c.CATEGORY_UNI_DIGIT, sre_c.CATEGORY_UNI_WORD, sre_c.CATEGORY_UNI_NOT_SPACE}
-_REPEATS = {sre_c.MAX_REPEAT, sre_c.MIN_REPEAT, getattr(sre_c, "POSSESSIVE_REPEAT", sre_c.MAX_REPEAT)}
+UNBOUNDED: Final = None
+_WHITESPACE_ONLY_CATEGORIES: Final = {sre_c.CATEGORY_SPACE, sre_c.CATEGORY_UNI_SPACE}
+_NO_WHITESPACE_CATEGORIES: Final = {sre_c.CATEGORY_DIGIT, sre_c.CATEGORY_WORD, sre_c.CATEGORY_NOT_SPACE,
+                                    sre_c.CATEGORY_UNI_DIGIT, sre_c.CATEGORY_UNI_WORD, sre_c.CATEGORY_UNI_NOT_SPACE}
+_REPEATS: Final = {sre_c.MAX_REPEAT, sre_c.MIN_REPEAT, getattr(sre_c, "POSSESSIVE_REPEAT", sre_c.MAX_REPEAT)}
 
 
 def _set_whitespace(items: list[tuple[Any, Any]]) -> tuple[bool, bool]:
@@ -173,7 +173,7 @@ def _ends_at_end(items: list[tuple[Any, Any]]) -> bool:
 # Non-ASCII characters that IGNORECASE equates with an ASCII letter though str.lower() does not
 # map them to it (dotless i, long s, the Kelvin sign), and the capital I with a dot, whose
 # lowercase is two characters (tests/test_fastre.py checks every code point).
-CASE_SPECIAL = "\u0130\u0131\u017f\u212a"
+CASE_SPECIAL: Final = "\u0130\u0131\u017f\u212a"
 
 
 def folded_text(text: str) -> str | None:
@@ -298,12 +298,12 @@ class FoldedPattern:
 # a backtracking match tries every way the pattern can match from there, so it fails exactly when
 # no match of the pattern ends at the end of the text. Only then is the search skipped: a match's
 # span and groups are still the forward search's.
-_CATEGORY_CODES = {sre_c.CATEGORY_DIGIT: r"\d", sre_c.CATEGORY_NOT_DIGIT: r"\D", sre_c.CATEGORY_SPACE: r"\s",
-                   sre_c.CATEGORY_NOT_SPACE: r"\S", sre_c.CATEGORY_WORD: r"\w", sre_c.CATEGORY_NOT_WORD: r"\W"}
+_CATEGORY_CODES: Final = {sre_c.CATEGORY_DIGIT: r"\d", sre_c.CATEGORY_NOT_DIGIT: r"\D", sre_c.CATEGORY_SPACE: r"\s",
+                          sre_c.CATEGORY_NOT_SPACE: r"\S", sre_c.CATEGORY_WORD: r"\w", sre_c.CATEGORY_NOT_WORD: r"\W"}
 # Positions seen from the other end (for a text that does not end with a newline, where `$` is its end).
-_REVERSED_AT = {sre_c.AT_BOUNDARY: r"\b", sre_c.AT_NON_BOUNDARY: r"\B", sre_c.AT_END: r"\A",
-                sre_c.AT_END_STRING: r"\A", sre_c.AT_BEGINNING: r"\Z", sre_c.AT_BEGINNING_STRING: r"\Z"}
-_INLINE_FLAGS = {re.IGNORECASE: "i", re.DOTALL: "s"}
+_REVERSED_AT: Final = {sre_c.AT_BOUNDARY: r"\b", sre_c.AT_NON_BOUNDARY: r"\B", sre_c.AT_END: r"\A",
+                       sre_c.AT_END_STRING: r"\A", sre_c.AT_BEGINNING: r"\Z", sre_c.AT_BEGINNING_STRING: r"\Z"}
+_INLINE_FLAGS: Final = {re.IGNORECASE: "i", re.DOTALL: "s"}
 
 
 class _NotReversible(Exception):
@@ -389,9 +389,9 @@ def reversed_pattern(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
 
 
 # Up to this length the plain search is cheaper than finding where to start it.
-SHORT_TEXT = 40
+SHORT_TEXT: Final = 40
 # The trailing words a pattern of `match_words` is first read in (more are rare).
-MATCH_WORDS_READ = 8
+MATCH_WORDS_READ: Final = 8
 
 
 def _match_words_only(words: list[str], vocabulary: frozenset[str], endings: tuple[str, ...]) -> bool:

@@ -9,16 +9,17 @@ it at every space. tests/test_page_shortcuts.py compares it with the plain subst
 from __future__ import annotations
 
 import re
+from typing import Final
 
-SPACE_RE = re.compile(r"[\s\u200b\ufeff]+")
+SPACE_RE: Final = re.compile(r"[\s\u200b\ufeff]+")
 # Every character str.isspace() accepts, and U+200B and U+FEFF, is unprintable except " "
 # (checked over all code points by the test): printable text holds no whitespace but " ".
-DOUBLE_SPACE = "  "
+DOUBLE_SPACE: Final = "  "
 
 
 # The characters SPACE_RE takes besides str.isspace()'s (its \s is exactly str.isspace(), checked by
 # the test): replaced by a space, they are split on like the others.
-NOT_ISSPACE = ("\u200b", "\ufeff")
+NOT_ISSPACE: Final = ("\u200b", "\ufeff")
 
 
 def normalize_space(text: str) -> str:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from itertools import product
 from re import _parser as sre_parse  # type: ignore[attr-defined]
+from typing import Final
 
 from transforms.boilerplate import CONTACT_EMAIL, CONTACT_LINE, is_boilerplate_text
 from transforms.spacing import SPACE_RE as SPACE_RE  # re-exported: the templates take them from here
@@ -18,8 +19,8 @@ from transforms.spacing import normalize_space as normalize_space
 # An undeclared page that decodes as GB18030 is Chinese only if its non-ASCII characters are
 # mostly everyday Chinese ones: GB18030 decodes most byte strings strictly, so a few stray
 # Latin-1 bytes of an English page would otherwise become Chinese characters without a word.
-COMMON_CHINESE = "gb2312"  # the repertoire of everyday Chinese text
-MIN_COMMON_CHINESE_SHARE = 0.8  # of the non-ASCII characters (a page may name a rare GBK-only character)
+COMMON_CHINESE: Final = "gb2312"  # the repertoire of everyday Chinese text
+MIN_COMMON_CHINESE_SHARE: Final = 0.8  # of the non-ASCII characters (a page may name a rare GBK-only character)
 
 
 def _in_common_chinese(char: str) -> bool:
@@ -42,105 +43,105 @@ def looks_chinese(text: str) -> bool:
 # Whitespace as a browser collapses it (U+3000, nbsp, zero-width space and BOM included):
 # SPACE_RE and normalize_space are transforms.spacing's.
 # A paragraph that has no letters or digits at all (e.g. "&nbsp;", "***", "|") is dropped.
-HAS_CONTENT_RE = re.compile(r"[^\W_]")
+HAS_CONTENT_RE: Final = re.compile(r"[^\W_]")
 
 # Photo captions: a credit at the end "(Photo by Yan Long)", "(Xinhua/Wang Peng)", or a
 # caption opening "Photo shows ...", "Photo: ...".
-CAPTION_CREDIT_RE = re.compile(
+CAPTION_CREDIT_RE: Final = re.compile(
     r"[(（]\s*(?:(?:file\s+)?(?:photos?|pictures?|pics?|images?|video|photographed)"
     r"\s*(?:by|from|courtesy|provided|supplied|/|:|：)[^()（）]{0,120}"
     r"|(?:xinhua|cfp|ic|vcg|imaginechina|cnsphoto)\s*/[^()（）]{0,80})[)）]\s*[.。]?$",
     re.IGNORECASE,
 )
 # A credit opens with one of these brackets and closes with one of those: a text without both has none.
-CREDIT_OPENERS = ("(", "（")
-CREDIT_CLOSERS = (")", "）")
-CAPTION_OPENING_RE = re.compile(
+CREDIT_OPENERS: Final = ("(", "（")
+CREDIT_CLOSERS: Final = (")", "）")
+CAPTION_OPENING_RE: Final = re.compile(
     r"^[(（]?\s*(?:photos?|pictures?|images?)\s*(?:shows?|taken|by\b|:|：|/)", re.IGNORECASE
 )
 # A stand-alone line that opens the headline with at least this many characters is the
 # headline repeated and cut (a related-link or a page cut), not body text.
-TITLE_PREFIX_MIN_CHARS = 20
+TITLE_PREFIX_MIN_CHARS: Final = 20
 # A page that ends with a press contact ("E-mail: xulinqi@nimte.ac.cn", "Tel: ...") has
 # its name and organisation on up to this many short lines right above it.
-CONTACT_RES: tuple[re.Pattern[str], ...] = (re.compile(CONTACT_EMAIL), re.compile(CONTACT_LINE))
-CONTACT_COLONS = (":", "：")  # both patterns need one after their label
-CONTACT_NAME_LINES = 2
-NAME_LINE_MAX_WORDS = 8
+CONTACT_RES: Final[tuple[re.Pattern[str], ...]] = (re.compile(CONTACT_EMAIL), re.compile(CONTACT_LINE))
+CONTACT_COLONS: Final = (":", "：")  # both patterns need one after their label
+CONTACT_NAME_LINES: Final = 2
+NAME_LINE_MAX_WORDS: Final = 8
 # Longer than this, a paragraph ending in a photo credit is body text, not a caption.
-CAPTION_MAX_CHARS = 400
+CAPTION_MAX_CHARS: Final = 400
 
 # English detection: share of common function words among ASCII words, and the share of
 # East Asian letters (CJK ideographs, kana, hangul) among letters; which script those are
 # names the language: hangul Korean, kana Japanese (its text mixes kana with ideographs,
 # Chinese has none but a stray one), ideographs alone Chinese.
-EN_STOPWORDS = frozenset(
+EN_STOPWORDS: Final = frozenset(
     "the of and to in a is that for on with as by was are it from at be this has have "
     "an its which were will their been or not also more than has had".split()
 )
-EN_MIN_STOPWORD_RATIO = 0.12
-CJK_MAX_RATIO = 0.15
-CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+EN_MIN_STOPWORD_RATIO: Final = 0.12
+CJK_MAX_RATIO: Final = 0.15
+CJK_RE: Final = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 # Hiragana, katakana (with its phonetic extensions and the half-width forms).
-KANA_RE = re.compile(r"[\u3041-\u3096\u309d-\u309f\u30a1-\u30fa\u30fc-\u30ff\u31f0-\u31ff\uff66-\uff9d]")
+KANA_RE: Final = re.compile(r"[\u3041-\u3096\u309d-\u309f\u30a1-\u30fa\u30fc-\u30ff\u31f0-\u31ff\uff66-\uff9d]")
 # Hangul syllables, jamo and compatibility jamo.
-HANGUL_RE = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3131-\u318e]")
+HANGUL_RE: Final = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3131-\u318e]")
 # Any character of the three classes: text without one (one scan) needs none of the three counts.
-EAST_ASIAN_RE = re.compile("[" + "".join(regex.pattern[1:-1] for regex in (CJK_RE, KANA_RE, HANGUL_RE)) + "]")
-KANA_MIN_SHARE = 0.05  # of the East Asian letters: Japanese below it is ideographs with a stray kana
+EAST_ASIAN_RE: Final = re.compile("[" + "".join(regex.pattern[1:-1] for regex in (CJK_RE, KANA_RE, HANGUL_RE)) + "]")
+KANA_MIN_SHARE: Final = 0.05  # of the East Asian letters: Japanese below it is ideographs with a stray kana
 # Every spelling of the stopwords in upper and lower case letters: an ASCII word is a stopword
 # when its lower case is one, that is when it is in this set (a set test per word, no lower()).
-EN_STOPWORD_SPELLINGS = frozenset(
+EN_STOPWORD_SPELLINGS: Final = frozenset(
     "".join(letters) for word in EN_STOPWORDS for letters in product(*((c, c.upper()) for c in word))
 )
 # The same words found in the text's UTF-8 bytes: every byte but an ASCII letter's turned into a
 # space (no byte of a multi-byte sequence is an ASCII letter), then split; bytes words, and the
 # stopword spellings as bytes. Faster than re.findall(r"[A-Za-z]+", text), which builds a match per word.
-_ASCII_LETTERS_ONLY = bytes(code if chr(code).isascii() and chr(code).isalpha() else 0x20 for code in range(256))
-_EN_STOPWORD_SPELLING_BYTES = frozenset(word.encode("ascii") for word in EN_STOPWORD_SPELLINGS)
-LANG_MIN_WORDS = 8
+_ASCII_LETTERS_ONLY: Final = bytes(code if chr(code).isascii() and chr(code).isalpha() else 0x20 for code in range(256))
+_EN_STOPWORD_SPELLING_BYTES: Final = frozenset(word.encode("ascii") for word in EN_STOPWORD_SPELLINGS)
+LANG_MIN_WORDS: Final = 8
 # Every letter of the three classes is a three-byte UTF-8 sequence (U+0800..U+FFFF) whose lead byte,
 # 0xE0 | code point >> 12, is one of these (a byte of 0xE0 and above is only ever a lead byte): a text
 # whose UTF-8 holds none of them (a few memchr scans) has no East Asian letter, without the class scan
 # of every character. A lone surrogate (surrogatepass: lead 0xED) only sends the text to that scan.
-_EAST_ASIAN_RANGES = [(low, high) for _, (low, high) in sre_parse.parse(EAST_ASIAN_RE.pattern)[0][1]]
+_EAST_ASIAN_RANGES: Final = [(low, high) for _, (low, high) in sre_parse.parse(EAST_ASIAN_RE.pattern)[0][1]]
 assert all(0x800 <= low <= high <= 0xFFFF for low, high in _EAST_ASIAN_RANGES), "a letter outside 3-byte UTF-8"
-_EAST_ASIAN_LEAD_BYTES = tuple(sorted({lead for low, high in _EAST_ASIAN_RANGES
-                                       for lead in range(0xE0 | low >> 12, (0xE0 | high >> 12) + 1)}))
+_EAST_ASIAN_LEAD_BYTES: Final = tuple(sorted({lead for low, high in _EAST_ASIAN_RANGES
+                                              for lead in range(0xE0 | low >> 12, (0xE0 | high >> 12) + 1)}))
 # Translated like _ASCII_LETTERS_ONLY, but every letter to "a": a word starts wherever " a" stands (after a
 # leading space), so counting them gives the number of words without building them.
-_LETTER_MARKS = bytes(0x61 if code != 0x20 else 0x20 for code in _ASCII_LETTERS_ONLY)
+_LETTER_MARKS: Final = bytes(0x61 if code != 0x20 else 0x20 for code in _ASCII_LETTERS_ONLY)
 # The stopwords are counted a quarter of the text at a time (of its letter bytes, cut at a space): once
 # the count so far reaches the ratio with the whole text's word count, the whole text's does (its stopwords
 # can only be more), and the rest is not read. An English article's first half has it (a third of its
 # words are stopwords; the ratio is an eighth).
-LANG_PARTS = 4
+LANG_PARTS: Final = 4
 
 # Dates.
-ISO_DATE_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})[-/.年]\s?(\d{1,2})[-/.月]\s?(\d{1,2})(?!\d)")
-MONTHS = ("january february march april may june july august september october "
-          "november december").split()
-MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
-DAY_MONTH_YEAR_RE = re.compile(  # "24 May 2019", "22-Jul-2020"
+ISO_DATE_RE: Final = re.compile(r"(?<!\d)((?:19|20)\d{2})[-/.年]\s?(\d{1,2})[-/.月]\s?(\d{1,2})(?!\d)")
+MONTHS: Final = ("january february march april may june july august september october "
+                 "november december").split()
+MONTH_ABBR: Final = {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
+DAY_MONTH_YEAR_RE: Final = re.compile(  # "24 May 2019", "22-Jul-2020"
     r"\b(\d{1,2})(?:st|nd|rd|th)?[\s-]+(" + "|".join(m[:3] for m in MONTHS) + r")[a-z]*\.?,?[\s-]+((?:19|20)\d{2})\b",
     re.IGNORECASE,
 )
-MONTH_DAY_YEAR_RE = re.compile(
+MONTH_DAY_YEAR_RE: Final = re.compile(
     r"\b(" + "|".join(m[:3] for m in MONTHS) + r")[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{2})\b",
     re.IGNORECASE,
 )
-YEAR_MONTH_DAY_RE = re.compile(  # "2022 December 29 09:08" (portnews.ru)
+YEAR_MONTH_DAY_RE: Final = re.compile(  # "2022 December 29 09:08" (portnews.ru)
     r"\b((?:19|20)\d{2}),?\s+(" + "|".join(m[:3] for m in MONTHS) + r")[a-z]*\.?\s+(\d{1,2})(?!\d)",
     re.IGNORECASE,
 )
 # "06/05/2023", "6.5.2023", "30-05-2019": day and month order is a site convention the text does not
 # state. Read only when one part cannot be a month (13-31); otherwise no date is better
 # than a wrong one.
-NUMERIC_DMY_RE = re.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2((?:19|20)\d{2})(?![\d/.-])")
+NUMERIC_DMY_RE: Final = re.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2((?:19|20)\d{2})(?![\d/.-])")
 MIN_YEAR, MAX_YEAR = 1990, 2100
 
 
-NON_SPACE_RE = re.compile(r"[^\s\u200b\ufeff]")
+NON_SPACE_RE: Final = re.compile(r"[^\s\u200b\ufeff]")
 
 
 def has_text(text: str) -> bool:
@@ -195,7 +196,7 @@ def parse_date(text: str | None) -> str | None:
 
 # Dates in article URLs, the fallback when a page shows none (as htmldate does): the path shapes of
 # the news CMSs seen on the tune sets, most specific first. Year and month alone ("/202306/") give none.
-URL_DATE_RES = (
+URL_DATE_RES: Final = (
     re.compile(r"/((?:19|20)\d{2})-(\d{1,2})[/-](\d{1,2})(?:/|$)"),       # China Daily /2020-03/23/, CGTN /2025-02-24/
     re.compile(r"/((?:19|20)\d{2})(\d{2})/(\d{2})/"),                      # /a/201902/26/, /s/202306/06/
     re.compile(r"/((?:19|20)\d{2})/(\d{2})(\d{2})/"),                      # people.cn /n3/2023/0202/

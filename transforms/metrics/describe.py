@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from transforms.metrics.numbers import ADJECTIVAL_UNIT_RE, _Found
 from transforms.metrics.qualifiers import (
@@ -44,7 +45,8 @@ from transforms.metrics.vocab import (
 )
 
 # A count right after an adding verb (qualifier words are already cut from `before`).
-ADDED_BEFORE_TAIL = WordTail(re.compile(rf"\b(?:{words_pattern(ADDING_VERBS)})\s*$", re.IGNORECASE), ADDING_VERBS)
+ADDED_BEFORE_TAIL: Final = WordTail(re.compile(rf"\b(?:{words_pattern(ADDING_VERBS)})\s*$", re.IGNORECASE),
+                                    ADDING_VERBS)
 
 
 def _describe(item: _Found, previous: _Found | None, para: str, sent_start: int, sent_end: int) -> str | None:

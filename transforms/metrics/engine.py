@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from core.records import Metric
 from transforms import context
@@ -352,24 +353,24 @@ def _pair_respectively(items: list[_Found], para: str, sent_end: int) -> None:
 SAID_AGAIN_KINDS = frozenset({"change", "share"})
 # A figure said again in its paragraph is a restatement only when it is precise: "up 7.1%" twice
 # can be two facts, "46.21 billion yuan" twice is one.
-RESTATED_MIN_DIGITS = 3
-SIGNIFICANT_NUMBER_RE = re.compile(r"\d[\d,]*(?:\.\d+)?")
+RESTATED_MIN_DIGITS: Final = 3
+SIGNIFICANT_NUMBER_RE: Final = re.compile(r"\d[\d,]*(?:\.\d+)?")
 # "by 2021", "by the end of 2025": a deadline, when a headline names it.
-DEADLINE_CUE_RE = re.compile(r"[Bb]y\b")
+DEADLINE_CUE_RE: Final = re.compile(r"[Bb]y\b")
 # A month named other than as a day's date ("said on July 20" dates the report, not the figures).
-OWN_MONTH_RE = re.compile(rf"(?<!\bon )\b(?:{MONTH})\b")
+OWN_MONTH_RE: Final = re.compile(rf"(?<!\bon )\b(?:{MONTH})\b")
 # A sentence naming one of these times (or a month) is not dated by an earlier sentence or the headline.
-OWN_TIME_RE = re.compile(rf"(?<![\w-])(?:{words_pattern(OWN_TIME_WORDS)})(?![\w-])", re.IGNORECASE)
+OWN_TIME_RE: Final = re.compile(rf"(?<![\w-])(?:{words_pattern(OWN_TIME_WORDS)})(?![\w-])", re.IGNORECASE)
 # What may stand before a cue that still opens its sentence: space, quotes, brackets.
-OPENING_CUE_LEAD = " \t\"“‘'(（"
+OPENING_CUE_LEAD: Final = " \t\"“‘'(（"
 # Where an article names the edition of what it reports on: "the 2020 Zhejiang Science and Technology Awards
 # Conference", "The 2019 Xinhua-Baltic International Shipping Center Development Index" (a year between "the"
 # and a capitalised name), read in the headline and the body's first characters.
-NAMED_EDITION_RE = re.compile(r"\b[Tt]he\s+(?P<year>(?:19|20)\d{2})\s+(?=[A-Z][\w'’-]*\s+[A-Z])")
-EVENT_LEAD_CHARS = 400
+NAMED_EDITION_RE: Final = re.compile(r"\b[Tt]he\s+(?P<year>(?:19|20)\d{2})\s+(?=[A-Z][\w'’-]*\s+[A-Z])")
+EVENT_LEAD_CHARS: Final = 400
 # The first two digits of every year NAMED_EDITION_RE reads, and the words right before its whitespace.
-EDITION_CENTURIES = ("19", "20")
-EDITION_ARTICLES = ("the", "The")
+EDITION_CENTURIES: Final = ("19", "20")
+EDITION_ARTICLES: Final = ("the", "The")
 assert NAMED_EDITION_RE.pattern.startswith(r"\b[Tt]he\s+(?P<year>(?:19|20)\d{2})")
 
 
@@ -397,22 +398,22 @@ def named_edition_years(text: str) -> set[str]:
 
 # A report's words before an opening cue: "Statistics (from the survey team) show(,| that) ", "According to
 # the annual report released on January 23, " (its own date is the report's, not the figures').
-REPORTING_LEAD_RE = re.compile(
+REPORTING_LEAD_RE: Final = re.compile(
     rf"\s*(?:(?:{words_pattern(REPORTING_NOUNS)})\b(?:\s+(?:from|of|by)\s+[^,.;]{{1,80}}?)?\s+(?:{words_pattern(REPORTING_VERBS)})\b"
     rf"(?:\s+that\b)?|[Aa]ccording\s+to\s+[^,.;]{{1,100}})\s*,?\s*", re.IGNORECASE)
 # "the 50 companies": a definite article right before a count.
-REFERRING_ARTICLE_RE = re.compile(r"\b(?:[Tt]he|[Tt]hese|[Tt]hose)\s+$")  # searched in the 8 characters before
+REFERRING_ARTICLE_RE: Final = re.compile(r"\b(?:[Tt]he|[Tt]hese|[Tt]hose)\s+$")  # searched in the 8 characters before
 # The end of a list whose members pair, in order, with an earlier list.
-RESPECTIVELY_AFTER_RE = re.compile(r"\s*(?:,\s*)?(?:respectively|separately)\b", re.IGNORECASE)
+RESPECTIVELY_AFTER_RE: Final = re.compile(r"\s*(?:,\s*)?(?:respectively|separately)\b", re.IGNORECASE)
 
 
 # Matchers whose every match starts where a digit run starts (NUM: a number not glued to a word
 # before it): they are tried only there (the numbers-first scan knows those positions).
-NUMBER_LED = frozenset({"money_suffixed", "percentage_points", "percent", "km2", "m2", "mu", "tonnes", "kilograms",
-                        "kwh", "km", "times", "points_compared", "points_pair"})
+NUMBER_LED: Final = frozenset({"money_suffixed", "percentage_points", "percent", "km2", "m2", "mu", "tonnes",
+                              "kilograms", "kwh", "km", "times", "points_compared", "points_pair"})
 # Matchers whose every match starts with a number word (under NUMBERISH_RE's lookbehind, followed
 # by a space): tried only in sentences that have one, and only where the scan found one.
-WORD_LED = frozenset({"amount_spelled", "percentage_points_spelled", "count_spelled_scaled"})
+WORD_LED: Final = frozenset({"amount_spelled", "percentage_points_spelled", "count_spelled_scaled"})
 # (NUM opens with a lookbehind that refuses a word character, then a digit.)
 assert all(regex.pattern.startswith(NUM) for rule, regex, _ in MATCHERS if rule in NUMBER_LED)
 assert all(regex.pattern.startswith(NUM) for regex in (YEARS_RE, COUNT_COPULA_RE, COUNT_RE, BARE_NUMBER_RE))
@@ -422,23 +423,23 @@ assert RANGE_COUNT_RE.pattern.startswith(r"(?<![\w.,/#+-])(?P<num>\d")
 # an IGNORECASE pattern without an uppercase letter scans the lowercased paragraph instead).
 # The matchers without a folded twin that open with rare characters (a currency mark, the first letters of
 # their verbs) are scanned through a fastre.LeadScan of those (tests/test_fastre.py checks them).
-MATCHER_LEADS = {"money_prefixed": "$URCE€¥￥", "rank_verb": "rpc", "rank_top_n": "iaeormn"}
-FOLDED_MATCHERS = {rule: FoldedPattern(regex, MATCHER_LEADS.get(rule))  # (number-led: tried at number starts)
-                   for rule, regex, _ in MATCHERS}
+MATCHER_LEADS: Final = {"money_prefixed": "$URCE€¥￥", "rank_verb": "rpc", "rank_top_n": "iaeormn"}
+FOLDED_MATCHERS: Final = {rule: FoldedPattern(regex, MATCHER_LEADS.get(rule))  # (number-led: tried at number starts)
+                          for rule, regex, _ in MATCHERS}
 # MATCHERS with what _find_quantities asks of each rule, looked up once:
 # (rule, regex, builder, number-led, word-led, its FoldedPattern).
-MATCHER_PLAN = tuple((rule, regex, build, rule in NUMBER_LED, rule in WORD_LED, FOLDED_MATCHERS[rule])
-                     for rule, regex, build in MATCHERS)
+MATCHER_PLAN: Final = tuple((rule, regex, build, rule in NUMBER_LED, rule in WORD_LED, FOLDED_MATCHERS[rule])
+                            for rule, regex, build in MATCHERS)
 # A matcher runs on a sentence only if one of its trigger strings occurs in it (lowercase).
 # Each trigger string with the rules it triggers: a substring test per trigger (str's own search)
 # costs less than one regex scan for them all (which tries the regex at every position).
-TRIGGER_RULES: tuple[tuple[str, frozenset[str]], ...] = tuple(
+TRIGGER_RULES: Final[tuple[tuple[str, frozenset[str]], ...]] = tuple(
     (trigger, frozenset(rule for rule, triggers in MATCHER_TRIGGERS.items() if trigger in triggers))
     for trigger in sorted({t for triggers in MATCHER_TRIGGERS.values() for t in triggers})
 )
 # The same, each trigger with the positions in MATCHER_PLAN of the rules it triggers (the plan is
 # then walked only at the triggered rules, in its order).
-TRIGGER_PLAN: tuple[tuple[str, frozenset[int]], ...] = tuple(
+TRIGGER_PLAN: Final[tuple[tuple[str, frozenset[int]], ...]] = tuple(
     (trigger, frozenset(index for index, entry in enumerate(MATCHER_PLAN) if entry[0] in rules))
     for trigger, rules in TRIGGER_RULES
 )
@@ -446,8 +447,8 @@ TRIGGER_PLAN: tuple[tuple[str, frozenset[int]], ...] = tuple(
 # the same words and more, under the same lookbehind): it is tried there only.
 # What a count range ("2-3 centers") and a copula count ("1,684 were on ...") hold (two thirds of the
 # sentences with a number hold neither, and are not tried).
-RANGE_COUNT_MARKS = ("-", "–", "~")
-COPULA_COUNT_WORDS = ("are", "were")
+RANGE_COUNT_MARKS: Final = ("-", "–", "~")
+COPULA_COUNT_WORDS: Final = ("are", "were")
 assert all(mark in RANGE_COUNT_RE.pattern for mark in RANGE_COUNT_MARKS) and "(?:are|were)" in COUNT_COPULA_RE.pattern
 
 

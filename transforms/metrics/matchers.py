@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from decimal import Decimal
+from typing import Final
 
 from transforms.context import vocab_key
 from transforms.fastre import TailPattern
@@ -69,19 +70,19 @@ from transforms.metrics.vocab import (
     words_pattern,
 )
 
-MONEY_PREFIXED_RE = re.compile(
+MONEY_PREFIXED_RE: Final = re.compile(
     rf"(?<![A-Za-z$])(?P<cur>{words_pattern(CURRENCY_PREFIXES)})\s?{PREFIXED_NUM}{SCALE}"
     rf"(?:\s+(?P<trailer>{words_pattern(CURRENCY_TRAILERS)})\b)?(?![\w%])"
 )
-MONEY_SUFFIXED_RE = re.compile(
+MONEY_SUFFIXED_RE: Final = re.compile(
     rf"{NUM}{SCALE}\s*(?P<cur>{words_pattern(CURRENCY_SUFFIXES, space=' ')})\b"
 )
 # "per 100 mu": the base of a rate right before an area or a mass (searched in the PER_BEFORE_CHARS before it).
 PER_BEFORE_RE = re.compile(r"\b(?:per|for\s+every|for\s+each)\s+$", re.IGNORECASE)
 PER_BEFORE_CHARS = 16
 # "1.67 more percentage points than the year before": "more"/"less" may stand between the number and the unit.
-PERCENTAGE_POINTS_RE = re.compile(rf"{NUM}\s*(?:(?:more|less|fewer)\s+)?(?:percentage|percent|pct\.?)\s+points?\b",
-                                  re.IGNORECASE)
+PERCENTAGE_POINTS_RE: Final = re.compile(
+    rf"{NUM}\s*(?:(?:more|less|fewer)\s+)?(?:percentage|percent|pct\.?)\s+points?\b", re.IGNORECASE)
 # "four percentage points higher than ...": percentage points in a word (sixth tune_sites pass, s057).
 SPELLED_POINTS_RE = re.compile(
     rf"(?<![\w-])(?P<word>{words_pattern({**SPELLED_UNITS, **SPELLED_NUMBERS, **SPELLED_TENS})})\s+"
@@ -91,42 +92,43 @@ SPELLED_POINTS_RE = re.compile(
 # "points" alone is percentage points where it compares or changes a rate: "3.4 points lower",
 # "dropping by 3.6 points", "0.9 and 0.5 points lower" / "3.8 and 0.3 percentage points" (the first
 # of a pair that shares the unit; the second is matched on its own).
-POINTS_COMPARED_RE = re.compile(rf"{NUM}(?=\s+points?\s+(?:{words_pattern(POINTS_COMPARE_WORDS)})\b)", re.IGNORECASE)
-POINTS_CHANGED_RE = re.compile(
+POINTS_COMPARED_RE: Final = re.compile(rf"{NUM}(?=\s+points?\s+(?:{words_pattern(POINTS_COMPARE_WORDS)})\b)",
+                                       re.IGNORECASE)
+POINTS_CHANGED_RE: Final = re.compile(
     rf"\b(?:{words_pattern(POINTS_CHANGE_WORDS)})\s+(?:by\s+|of\s+)?{NUM}(?=\s+points?\b)",
     re.IGNORECASE,
 )
-POINTS_PAIR_RE = re.compile(
+POINTS_PAIR_RE: Final = re.compile(
     rf"{NUM}(?=\s+and\s+\d{{1,3}}(?:\.\d+)?\s+(?:percentage\s+)?points?\s+"
     rf"(?:{words_pattern((*POINTS_COMPARE_WORDS, 'compared', 'than', 'over', 'from'))})\b)",
     re.IGNORECASE,
 )
-PERCENT_RE = re.compile(rf"{NUM}\s?(?:%|％|percent\b|per cent\b)", re.IGNORECASE)
-KM2_RE = re.compile(
+PERCENT_RE: Final = re.compile(rf"{NUM}\s?(?:%|％|percent\b|per cent\b)", re.IGNORECASE)
+KM2_RE: Final = re.compile(
     rf"{NUM}{SCALE}(?:\s*|-)(?:square[\s-]+kilomet(?:er|re)s?|sq\.?\s?km|km2|km²)(?![A-Za-z0-9])", re.IGNORECASE
 )
-M2_RE = re.compile(
+M2_RE: Final = re.compile(
     rf"{NUM}{SCALE}(?:\s*|-)(?:square[\s-]+met(?:er|re)s?|sq\.?\s?m|sqm|m2|m²|m\^2)(?![A-Za-z0-9])", re.IGNORECASE
 )
-MU_RE = re.compile(rf"{NUM}{SCALE}(?:\s+|-)mu\b")
-TONNES_RE = re.compile(rf"{NUM}{SCALE}(?:\s+|-)(?:metric\s+)?(?:tonnes|tonne|tons|ton)\b", re.IGNORECASE)
+MU_RE: Final = re.compile(rf"{NUM}{SCALE}(?:\s+|-)mu\b")
+TONNES_RE: Final = re.compile(rf"{NUM}{SCALE}(?:\s+|-)(?:metric\s+)?(?:tonnes|tonne|tons|ton)\b", re.IGNORECASE)
 # "750 million kilograms", "a yield of 540 kilograms per mu": mass in kilograms, given in tonnes.
-KILOGRAMS_RE = re.compile(rf"{NUM}{SCALE}(?:\s+|-)(?:kilograms?|kilogrammes?|kgs?)\b", re.IGNORECASE)
-KWH_RE = re.compile(
+KILOGRAMS_RE: Final = re.compile(rf"{NUM}{SCALE}(?:\s+|-)(?:kilograms?|kilogrammes?|kgs?)\b", re.IGNORECASE)
+KWH_RE: Final = re.compile(
     rf"{NUM}{SCALE}\s*(?:(?P<prefix>[kKmMgG])Wh\b|(?P<word>kilo|mega|giga)watt[- ]hours?\b)"
 )
-KM_RE = re.compile(
+KM_RE: Final = re.compile(
     rf"{NUM}{SCALE}(?:\s*|-)(?:kilomet(?:er|re)s?|km)(?![\w²/])(?!\s+(?:per|an|a)\s+hour)", re.IGNORECASE
 )
-TIMES_RE = re.compile(rf"{NUM}{SCALE}\s+times\b(?!\s+(?:a|per|each|every)\s+(?:day|week|month|year)\b)")
+TIMES_RE: Final = re.compile(rf"{NUM}{SCALE}\s+times\b(?!\s+(?:a|per|each|every)\s+(?:day|week|month|year)\b)")
 # "more than twice the average speed", "twice as many": a multiple in a word (before what it multiplies).
-TWICE_RE = re.compile(rf"(?<![\w-])(?P<word>{words_pattern(MULTIPLE_WORDS)})(?=\s+(?:the|as|that|of)\b)",
-                      re.IGNORECASE)
+TWICE_RE: Final = re.compile(rf"(?<![\w-])(?P<word>{words_pattern(MULTIPLE_WORDS)})(?=\s+(?:the|as|that|of)\b)",
+                             re.IGNORECASE)
 # "raised funds for 38 times", "won the prize for 3 times": how often (a count), not a multiple.
-OCCASIONS_RE = re.compile(rf"(?<=\bfor\s){NUM}\s+times\b")
+OCCASIONS_RE: Final = re.compile(rf"(?<=\bfor\s){NUM}\s+times\b")
 
 # A multiple in words after a change word: "an increase of nearly ten times", "grew a hundred times".
-SPELLED_TIMES_RE = re.compile(
+SPELLED_TIMES_RE: Final = re.compile(
     rf"\b(?:(?P<verb>{words_pattern(TIMES_CHANGE_WORDS)})\s+(?:of\s+|by\s+)?(?:(?:{words_pattern(TIMES_HEDGE_WORDS)})\s+)?)?"
     rf"(?P<word>{words_pattern(SPELLED_MULTIPLES)})\s+(?:times|fold)\b"
     rf"(?(verb)|(?=\s+(?:{words_pattern(TIMES_COMPARISON_TAILS)})\b))",  # no verb: "four times of that in 2010"
@@ -134,8 +136,8 @@ SPELLED_TIMES_RE = re.compile(
 )
 
 # Money and mass in words with a scale: "nine billion yuan", "over one billion tons".
-SPELLED_AMOUNT_WORDS: dict[str, int] = {**SPELLED_UNITS, **SPELLED_NUMBERS, **SPELLED_TENS}
-SPELLED_SCALED_RE = re.compile(
+SPELLED_AMOUNT_WORDS: Final[dict[str, int]] = {**SPELLED_UNITS, **SPELLED_NUMBERS, **SPELLED_TENS}
+SPELLED_SCALED_RE: Final = re.compile(
     rf"(?<![\w-])(?P<word>{words_pattern(SPELLED_AMOUNT_WORDS)})\s+"
     rf"(?P<scale>{words_pattern(SPELLED_SCALES, space=' ')})"
     rf"\s+(?:(?P<cur>{words_pattern(CURRENCY_SUFFIXES, space=' ')})|(?P<mass>(?:metric\s+)?(?:tonnes|tons)))\b",
@@ -152,8 +154,8 @@ SPELLED_SCALED_COUNT_RE = re.compile(
 # A rank without a ranking verb: "at fourth place nationwide", "fifteenth nationwide",
 # "first among cities specifically designated", "the 17th in the country".
 # The words before "Nth place" ("at fourth place", "took the first place").
-PLACE_LEADS = ("at", "in", "to", "took", "take", "takes", "taking", "got", "gets", "won", "wins")
-SCOPED_RANK_RE = re.compile(
+PLACE_LEADS: Final = ("at", "in", "to", "took", "take", "takes", "taking", "got", "gets", "won", "wins")
+SCOPED_RANK_RE: Final = re.compile(
     rf"(?:\b(?:{words_pattern(PLACE_LEADS)})\s+(?:the\s+)?(?P<ord>(?P<word>{ORDINAL_ALT})|(?P<n>\d{{1,3}})(?:st|nd|rd|th))"
     rf"\s+place\b(?:\s+(?:nationwide|in\s+the\s+(?:country|province|world)))?"
     rf"|(?<![\w-])(?P<ord2>(?P<word2>{ORDINAL_ALT})|(?P<n2>\d{{1,3}})(?:st|nd|rd|th))"
@@ -162,9 +164,9 @@ SCOPED_RANK_RE = re.compile(
 )
 # A list of ordinals before "places": "followed in second, third and fourth places", "took the first and
 # third places" (each ordinal is a rank: tried at each, the rest of the list in a lookahead).
-ORDINAL_ONE = rf"(?:{ORDINAL_ALT}|\d{{1,3}}(?:st|nd|rd|th))"
-ORDINAL_OR_NO = rf"(?:{ORDINAL_ONE}|No\.\s?\d{{1,3}})"  # "ranking No.1 and No.2"
-RANK_PLACES_RE = re.compile(
+ORDINAL_ONE: Final = rf"(?:{ORDINAL_ALT}|\d{{1,3}}(?:st|nd|rd|th))"
+ORDINAL_OR_NO: Final = rf"(?:{ORDINAL_ONE}|No\.\s?\d{{1,3}})"  # "ranking No.1 and No.2"
+RANK_PLACES_RE: Final = re.compile(
     rf"(?<![\w-])(?P<ord>(?P<word>{ORDINAL_ALT})|(?P<n>\d{{1,3}})(?:st|nd|rd|th))\b"
     rf"(?=(?:\s*,\s*(?:and\s+)?{ORDINAL_ONE}\b|\s+and\s+{ORDINAL_ONE}\b)*\s+places\b)",
     re.IGNORECASE,
@@ -172,13 +174,13 @@ RANK_PLACES_RE = re.compile(
 # The last ordinal of a list after a ranking verb: "Taiwan and Thailand ranked second and third" (the first
 # is rank_verb's; this rule, tried before it, takes only the last one: the match ends where its ordinal
 # does, so _plain_rank's item is that ordinal).
-RANK_VERB_LIST_RE = re.compile(
+RANK_VERB_LIST_RE: Final = re.compile(
     rf"\b(?:rank(?:s|ed|ing)?|placed|placing|came|coming)\s+(?:(?:at|as)\s+)?(?:the\s+)?{ORDINAL_OR_NO}"
     rf"(?:\s*,\s*{ORDINAL_OR_NO})*\s*,?\s+and\s+(?:the\s+)?"
     rf"(?P<ord>(?P<word>{ORDINAL_ALT})|(?P<n>\d{{1,3}})(?:st|nd|rd|th)|No\.\s?(?P<no>\d{{1,3}}))\b",
     re.IGNORECASE,
 )
-RANK_RE = re.compile(
+RANK_RE: Final = re.compile(
     r"\b(?P<verb>rank(?:s|ed|ing)?|placed|placing|came|coming)\s+(?:(?:at|as)\s+)?(?:the\s+)?"
     r"(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
     r"(?P<ordnum>\d{1,3})(?:st|nd|rd|th)|No\.\s?(?P<nonum>\d{1,3})|number\s+(?P<wnum>\d{1,3}))\b"
@@ -187,7 +189,7 @@ RANK_RE = re.compile(
     re.IGNORECASE,
 )
 # "among the top 10", "one of China's top 500", "ranked top 3": rank N at most.
-TOP_RANK_RE = re.compile(
+TOP_RANK_RE: Final = re.compile(
     r"\b(?:in|into|among|entered|enter|enters|entering|one\s+of|ranked|ranking|ranks|rank|placed|placing|made|"
     r"make|makes|making|named\s+(?:among|to|in))\s+(?:the\s+)?(?:[\w'’]+(?:'s|’s)\s+)?"
     r"(?P<ord>top\s+(?P<n>\d{1,4}))\b(?!\s*(?:%|％|percent|per\s+cent|list))"
@@ -195,21 +197,21 @@ TOP_RANK_RE = re.compile(
     re.IGNORECASE,
 )
 # "No. 2 among universities in Zhejiang", "No. 1 nationwide": a rank without a ranking verb.
-NO_RANK_RE = re.compile(
+NO_RANK_RE: Final = re.compile(
     r"(?<![\w.])(?P<ord>No\.\s?(?P<n>\d{1,3}))(?=\s+(?:among|nationwide|worldwide|globally|across|in\s+(?:the\s+)?"
     r"(?:country|world|province|nation|city|region|China|Zhejiang|Asia|Yangtze)))"
 )
 # "the third-largest", "the 2nd biggest": an ordinal superlative is a rank.
-ORDINAL_SUPERLATIVE_RE = re.compile(
+ORDINAL_SUPERLATIVE_RE: Final = re.compile(
     r"\b(?P<ord>(?P<word>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)|(?P<n>\d{1,2})(?:st|nd|rd|th))"
     r"[- ](?:largest|biggest|highest|busiest|richest|strongest|fastest|best|most\s+\w+)\b",
     re.IGNORECASE,
 )
 
 # The words before "half of" and the spelled numerators of "N out of M" (tried at every word: tries).
-HALF_OF_LEADS = ("than", "nearly", "almost", "about", "around", "roughly", "over", "for", "to", "by")
-OUT_OF_NUMERATORS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
-FRACTION_RE = re.compile(
+HALF_OF_LEADS: Final = ("than", "nearly", "almost", "about", "around", "roughly", "over", "for", "to", "by")
+OUT_OF_NUMERATORS: Final = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+FRACTION_RE: Final = re.compile(
     rf"(?<![\w-])(?P<word_frac>{_FRACTION_WORD_ALT})(?=\s+of\b)"
     rf"|\b(?:{words_pattern(HALF_OF_LEADS)})\s+(?P<half>half)(?=\s+of\b)"
     rf"|(?<![\w.,/-])(?P<out_a>\d{{1,2}}|{words_pattern(OUT_OF_NUMERATORS)})\s+out\s+of\s+"
@@ -217,84 +219,88 @@ FRACTION_RE = re.compile(
     r"|(?<![\w.,/-])(?P<slash_a>[1-9])\s?/\s?(?P<slash_b>[2-9]|10)(?![\w/.,-])",
     re.IGNORECASE,
 )
-PARTITIVE_OF_RE = re.compile(r"\s+of\b")
-PERIOD_FRACTION_BEFORE_RE = re.compile(r"\b(?:first|last|past|next|previous|latter|final)\s+$", re.IGNORECASE)
-YEARS_RE = re.compile(rf"{NUM}\s+years?\b(?!\s+(?:ago|old|later|earlier|before))")
+PARTITIVE_OF_RE: Final = re.compile(r"\s+of\b")
+PERIOD_FRACTION_BEFORE_RE: Final = re.compile(r"\b(?:first|last|past|next|previous|latter|final)\s+$", re.IGNORECASE)
+YEARS_RE: Final = re.compile(rf"{NUM}\s+years?\b(?!\s+(?:ago|old|later|earlier|before))")
 # "N years" is a metric only for lifespans / schooling, never for ages of anniversaries.
-YEARS_CONTEXT_RE = re.compile(
+YEARS_CONTEXT_RE: Final = re.compile(
     r"life\s+expectancy|average\s+age|life\s*span|service\s+life|average\s+life|"
     r"years?\s+of\s+(?:schooling|education)",
     re.IGNORECASE,
 )
-YEARS_CONTEXT_WINDOW = 60
+YEARS_CONTEXT_WINDOW: Final = 60
 # A size class is not a count ("500 billion-level industrial clusters"); nor is a scheme's
 # name ("the 3315 Talent Introduction Plan").
-SIZE_CLASS = r"(?:hundred[- ])?(?:thousand|million|billion|trillion|yuan)[- ]level\b"
-SCHEME_NAME = r"(?-i:[A-Z][a-z]+)\s+(?:Introduction\s+)?(?:Plan|Program|Programme|Project|Initiative|Strategy)\b"
+SIZE_CLASS: Final = r"(?:hundred[- ])?(?:thousand|million|billion|trillion|yuan)[- ]level\b"
+SCHEME_NAME: Final = r"(?-i:[A-Z][a-z]+)\s+(?:Introduction\s+)?(?:Plan|Program|Programme|Project|Initiative|Strategy)\b"
 # "aged 15", "the ages of 15 to 59", "a college degree out of 100,000": an age or a rate's base, no count.
-AGE_OR_BASE_BEFORE_RE = re.compile(rf"\b(?:{words_pattern(AGE_OR_BASE_LEADS)})\s*$", re.IGNORECASE)
+AGE_OR_BASE_BEFORE_RE: Final = re.compile(rf"\b(?:{words_pattern(AGE_OR_BASE_LEADS)})\s*$", re.IGNORECASE)
 # "2-3 national manufacturing innovation centers": a range of a count, reported at its low end.
-RANGE_COUNT_RE = re.compile(r"(?<![\w.,/#+-])(?P<num>\d{1,3})\s*[-–~]\s*(?P<high>\d{1,3})(?![\w%.,-])\s+(?=[a-z])")
+RANGE_COUNT_RE: Final = re.compile(
+    r"(?<![\w.,/#+-])(?P<num>\d{1,3})\s*[-–~]\s*(?P<high>\d{1,3})(?![\w%.,-])\s+(?=[a-z])")
 # (a quoted modifier may open the noun phrase: 'rectify 5,000 "scattered and polluted" enterprises')
-COUNT_RE = re.compile(rf"{NUM}{SCALE}(?![\w%-])\s+(?!{SIZE_CLASS}|{SCHEME_NAME})"
+COUNT_RE: Final = re.compile(rf"{NUM}{SCALE}(?![\w%-])\s+(?!{SIZE_CLASS}|{SCHEME_NAME})"
                       rf"(?=[A-Za-z]|[\"“‘][A-Za-z]|\d{{1,2}}[A-Za-z]\w*\s+[A-Za-z])")
 
-SPELLED_COUNT_RE = re.compile(  # tries of the words: the pattern is tried at every word of a sentence
+SPELLED_COUNT_RE: Final = re.compile(  # tries of the words: the pattern is tried at every word of a sentence
     rf"(?<![\w-])(?P<word>(?:{words_pattern(SPELLED_TENS)})-(?:{words_pattern(SPELLED_UNITS)})|"
     rf"{words_pattern(SPELLED_NUMBERS)})(?![\w-])\s+(?=[A-Za-z])", re.IGNORECASE
 )
 
 # "five categories, namely ...": the words after a count that make it the announcement of a list.
-LIST_INTRO_RE = re.compile(rf"\s*,?\s*(?:{words_pattern(LIST_INTRO_WORDS)})(?!\w)", re.IGNORECASE)
+LIST_INTRO_RE: Final = re.compile(rf"\s*,?\s*(?:{words_pattern(LIST_INTRO_WORDS)})(?!\w)", re.IGNORECASE)
 # "up four places", "climbed 3 positions": movement in a ranking, not a count.
-RANK_MOVE_RE = re.compile(r"\b(?:up|down|rose|risen|rising|climbed|climbing|jumped|fell|fallen|dropped|slipped|"
-                          r"moved|advanced|higher|lower)\s*(?:by\s+)?$", re.IGNORECASE)
+RANK_MOVE_RE: Final = re.compile(r"\b(?:up|down|rose|risen|rising|climbed|climbing|jumped|fell|fallen|dropped|slipped|"
+                                 r"moved|advanced|higher|lower)\s*(?:by\s+)?$", re.IGNORECASE)
 
 # A number whose counted noun is left out: "86 of them", "Among them, 5,300 hold ...",
 # "20,000 by 2022" after "12,000 5G base stations", "add 3,000 more", "a daily average of 520,000".
-BARE_NUMBER_RE = re.compile(rf"{NUM}{SCALE}(?![\w%-])(?!\s*(?:%|％|percent|per\s+cent))")
+BARE_NUMBER_RE: Final = re.compile(rf"{NUM}{SCALE}(?![\w%-])(?!\s*(?:%|％|percent|per\s+cent))")
 # ("47,900 (or 99%) of them": a share in brackets may stand between)
-OF_THEM_AFTER_RE = re.compile(r"(?:\s*[(（][^()（）]{1,20}[)）])?\s+of\s+(?:them|these|those|which)\b", re.IGNORECASE)
-OF_THEM_BEFORE_RE = re.compile(r"\b(?:among|of)\s+(?:them|these|those|which)\s*,?\s*$", re.IGNORECASE)
+OF_THEM_AFTER_RE: Final = re.compile(r"(?:\s*[(（][^()（）]{1,20}[)）])?\s+of\s+(?:them|these|those|which)\b",
+                                      re.IGNORECASE)
+OF_THEM_BEFORE_RE: Final = re.compile(r"\b(?:among|of)\s+(?:them|these|those|which)\s*,?\s*$", re.IGNORECASE)
 # A count that is the subject of its clause, its noun said before it: "Of the 55 companies, 42 were listed
 # abroad and 13 were in China", "Among the top twenty towns, four are from Ningbo" (a plural verb after it,
 # the clause opening before it).
-CLAUSE_SUBJECT_AFTER_RE = re.compile(r"\s+(?:are|were|came|come)\b")
-CLAUSE_OPENING_RE = re.compile(r"(?:^|[,;:]|(?<!\d\s)\b(?:and|while|whereas|but))\s*$")  # not "lines 4 and 5 are"
+CLAUSE_SUBJECT_AFTER_RE: Final = re.compile(r"\s+(?:are|were|came|come)\b")
+# (not "lines 4 and 5 are")
+CLAUSE_OPENING_RE: Final = re.compile(r"(?:^|[,;:]|(?<!\d\s)\b(?:and|while|whereas|but))\s*$")
 # What may follow a number whose noun is elided: punctuation, the end, a time phrase, a verb.
-ELIDED_FOLLOW_RE = re.compile(
+ELIDED_FOLLOW_RE: Final = re.compile(
     r"^(?:\s+more\b)?(?:\s*(?:[,.;:)）]|$)|\s+(?:to|and|or|by|in|this|last|next|from|at|for|during|since|until|before|"
     r"after|a\s+(?:day|year|month|week)|per|each|every|are|were|is|was|have|has|had|came|come|"
     rf"will|would|can|could|respectively|compared|{words_pattern(FREQUENCY_ADVERBS)})\b)",
     re.IGNORECASE,
 )
 # What may follow a scaled amount whose currency is left out: punctuation or the end of the sentence.
-ELIDED_MONEY_FOLLOW_RE = re.compile(r"\s*(?:[,.;:)）]|$)")
-ELIDED_MONEY_LINK_RE = re.compile(rf"\b(?:{words_pattern(ELIDED_MONEY_LINKS)})\s*$", re.IGNORECASE)
-MONEY_UNITS = frozenset(CURRENCIES.values())
+ELIDED_MONEY_FOLLOW_RE: Final = re.compile(r"\s*(?:[,.;:)）]|$)")
+ELIDED_MONEY_LINK_RE: Final = re.compile(rf"\b(?:{words_pattern(ELIDED_MONEY_LINKS)})\s*$", re.IGNORECASE)
+MONEY_UNITS: Final = frozenset(CURRENCIES.values())
 # "(at an investment of 137.3 million)": a scaled amount right after a noun that is money, with no currency in its
 # sentence, is yuan (the sites report in yuan; the labelling convention: "bare 100 million ... -> CNY").
-MONEY_NOUN_BEFORE_RE = re.compile(rf"\b(?:{words_pattern(MONEY_NOUNS)})\s+of\s*$", re.IGNORECASE)
+MONEY_NOUN_BEFORE_RE: Final = re.compile(rf"\b(?:{words_pattern(MONEY_NOUNS)})\s+of\s*$", re.IGNORECASE)
 # A currency of the tables anywhere in a sentence: a mark, or a currency word (and "dollar").
-CURRENCY_WORD_RE = re.compile(
+CURRENCY_WORD_RE: Final = re.compile(
     "[" + "".join(sorted({c for mark in CURRENCY_PREFIXES for c in mark if not c.isalpha()})) + "]|"
     rf"\b(?:{words_pattern({w.lower() for w in (*CURRENCY_PREFIXES, *CURRENCY_SUFFIXES, 'dollar') if w.isalpha()})})\b",
     re.IGNORECASE)
 # A frequency adverb right after a number: "1479 monthly" counts per month, it is no year.
-FREQUENCY_AFTER_RE = re.compile(rf"\s+(?:{words_pattern(FREQUENCY_ADVERBS)})\b", re.IGNORECASE)
+FREQUENCY_AFTER_RE: Final = re.compile(rf"\s+(?:{words_pattern(FREQUENCY_ADVERBS)})\b", re.IGNORECASE)
 # The text between an earlier count of the sentence and a number that counts the same thing.
-ELIDED_GAP_RE = re.compile(
+ELIDED_GAP_RE: Final = re.compile(
     r"(?:\band|\bor|\bto|\bversus|\baverage\s+of|\btotal\s+of|,|"
     r"\b(?:the|its|their)\s+total(?:\s+number)?\s+(?:reached|rose\s+to|grew\s+to|stood\s+at|hit|was|is|came\s+to))"
     r"\s*(?:(?:about|around|nearly|almost|over|more\s+than|some|another|a\s+further)\s+)?$",
     re.IGNORECASE,
 )
-ELIDED_GAP_MAX = 120
+ELIDED_GAP_MAX: Final = 120
 # "564 foreign-funded enterprises were established, an increase of 78 over the previous year": a change of the
 # count before it, its noun left out (kind and sign are the change words', as after "the number of X").
-COUNT_CHANGE_GAP_RE = re.compile(rf",\s*(?:an?\s+)?(?:{words_pattern(COUNT_CHANGE_NOUNS)})\s+of\s*$", re.IGNORECASE)
-COUNT_CHANGE_AFTER_RE = re.compile(r"\s+(?:over|compared|from|than)\b|\s*(?:[,.;:)）]|$)", re.IGNORECASE)
-TOTAL_GAP_RE = re.compile(r"\btotal\b", re.IGNORECASE)
+COUNT_CHANGE_GAP_RE: Final = re.compile(rf",\s*(?:an?\s+)?(?:{words_pattern(COUNT_CHANGE_NOUNS)})\s+of\s*$",
+                                        re.IGNORECASE)
+COUNT_CHANGE_AFTER_RE: Final = re.compile(r"\s+(?:over|compared|from|than)\b|\s*(?:[,.;:)）]|$)", re.IGNORECASE)
+TOTAL_GAP_RE: Final = re.compile(r"\btotal\b", re.IGNORECASE)
 # A number right before an age: "The figure includes 491,000 residents aged 70 or above, 181,000 aged 80 or above,
 # and 181 aged 100 years old" counts people of that age (count.aged).
 AGE_AFTER_RE = re.compile(
@@ -314,56 +320,58 @@ FIGURE_AND_RE = re.compile(r"\d(?:[\d,.]*\d)?(?:\s+(?:million|billion|thousand))
 PART_OF_WHOLE_RE = re.compile(rf"\s+of\s+the\s+(?P<whole>\d{{1,4}}|{words_pattern(SPELLED_NUMBERS)})\s+(?=[a-z])",
                               re.IGNORECASE)
 # A count given in parentheses after a place or name, counting what the sentence counted before: "Chongqing (67)".
-NAMED_PAREN_BEFORE_RE = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s*\($")
+NAMED_PAREN_BEFORE_RE: Final = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s*\($")
 # "Of the 35 industrial categories, 29 ...", "Among the 236 products listed in the catalog, 106 ...".
-PARTITIVE_BEFORE_RE = re.compile(rf"\b(?:of|among)\s+(?:the|these|those|all)\s+(?P<n>{NUMBER})\s+[^,;.]{{1,80}},\s*$",
-                                 re.IGNORECASE)
+PARTITIVE_BEFORE_RE: Final = re.compile(
+    rf"\b(?:of|among)\s+(?:the|these|those|all)\s+(?P<n>{NUMBER})\s+[^,;.]{{1,80}},\s*$",
+                                        re.IGNORECASE)
 # A number listed right before a count of the same noun: "4,158 and 3,249 items".
-LIST_JOIN_RE = re.compile(r"\s*(?:,\s*|\s+)(?:and|or)\s+")
+LIST_JOIN_RE: Final = re.compile(r"\s*(?:,\s*|\s+)(?:and|or)\s+")
 # "the number of high-tech enterprises grew by 36.2% to 2,856", "..., with 24"
-NUMBER_OF_RE = re.compile(r"\b(?:the\s+)?(?:total\s+)?number\s+of\s+(?P<np>[\w\s&'’-]+?)"
-                          r"(?=\s+(?:in|at|on|from|across|has|have|had|was|were|is|are|will|grew|rose|reached|"
-                          r"increased|fell|dropped|stood|hit|topped|exceeded|doubled|tripled|to|with|"
-                          rf"{words_pattern(NUMBER_OF_PRESENT_LINKS)})\b|\s*[,.;]|$)",
-                          re.IGNORECASE)
+NUMBER_OF_RE: Final = re.compile(r"\b(?:the\s+)?(?:total\s+)?number\s+of\s+(?P<np>[\w\s&'’-]+?)"
+                                 r"(?=\s+(?:in|at|on|from|across|has|have|had|was|were|is|are|will|grew|rose|reached|"
+                                 r"increased|fell|dropped|stood|hit|topped|exceeded|doubled|tripled|to|with|"
+                                 rf"{words_pattern(NUMBER_OF_PRESENT_LINKS)})\b|\s*[,.;]|$)",
+                                 re.IGNORECASE)
 # "the number of D-grade enterprises ... decreased by 1,328": a change of the number named before.
-NUMBER_OF_CHANGE_RE = re.compile(
+NUMBER_OF_CHANGE_RE: Final = re.compile(
     r"\b(?:increased|decreased|rose|fell|grew|dropped|declined|went\s+(?:up|down))\s+by\s*$", re.IGNORECASE)
 # "number"/"top" used as verbs ("sellers now number 62,000", "users to top 4 million") do not name the number.
-NUMBER_VERB_RE = re.compile(r"(?:\b(?:now|currently|still|will|would|could|may|to|already|together|they)|\w{3,}s)"
-                            r"\s+(?:number|top)\s*$", re.IGNORECASE)
-NUMBER_OF_LINK_RE = re.compile(
+NUMBER_VERB_RE: Final = re.compile(
+    r"(?:\b(?:now|currently|still|will|would|could|may|to|already|together|they)|\w{3,}s)"
+                                   r"\s+(?:number|top)\s*$", re.IGNORECASE)
+NUMBER_OF_LINK_RE: Final = re.compile(
     r"\b(?:to|from|with|at|reached|reach|hit|was|were|is|are|stood\s+at|totaled|totalled|exceeded|topped|passed|"
     rf"surpassed|of|{words_pattern(NUMBER_OF_PRESENT_LINKS)})\s*$",
     re.IGNORECASE)
 
 # A count followed by "per", "for every" or "for each" is a rate ("150 units per 10,000 workers"), not a count.
-RATE_AFTER_RE = re.compile(rf"\s+(?:{words_pattern(RATE_WORDS)})\b", re.IGNORECASE)
+RATE_AFTER_RE: Final = re.compile(rf"\s+(?:{words_pattern(RATE_WORDS)})\b", re.IGNORECASE)
 # ... of a number of people or things ("per 10,000 people", "for every 10,000 residents"): the count
 # is kept, with the rate in its subject ("invention patents per 10,000 people", the catalog's
 # `invention_patents_per_10k`), so that it is never read as the stock itself.
-RATE_BASE_RE = re.compile(rf"{RATE_AFTER_RE.pattern}\s+(?:\d{{1,3}}(?:,\d{{3}})*|"
-                          rf"{words_pattern(RATE_BASE_WORDS, space=' ')})(?=\s)", re.IGNORECASE)
+RATE_BASE_RE: Final = re.compile(rf"{RATE_AFTER_RE.pattern}\s+(?:\d{{1,3}}(?:,\d{{3}})*|"
+                                 rf"{words_pattern(RATE_BASE_WORDS, space=' ')})(?=\s)", re.IGNORECASE)
 
 # "1,684 were on invention patents", "8,206 were associated with utility models": a part of a
 # total just given ("in which, ..."), counted by what it is on or related to.
-COPULA_RELATION_RE = re.compile(r"(?:on|for|associated\s+with|related\s+to|linked\s+to)\s+(?=[a-z])")
+COPULA_RELATION_RE: Final = re.compile(r"(?:on|for|associated\s+with|related\s+to|linked\s+to)\s+(?=[a-z])")
 # "with 8447 being graduates from outside Ningbo": the counted noun after "being" (count.being_noun).
 BEING_RE = re.compile(r"being\s+(?=[a-z])")
 # "there are 1050 with a master's degree": a count of what the sentence before spoke of, described by "with ..."
 # (count.there_are_with).
 THERE_ARE_BEFORE_RE = re.compile(r"\b[Tt]here\s+(?:are|were)\s+$")
 WITH_AFTER_RE = re.compile(r"\s+with\s+(?:an?|the)?\s*[a-z]")
-COUNT_COPULA_RE = re.compile(rf"{NUM}(?![\w%-])\s+(?:of\s+(?:them|which)\s+)?(?:are|were)\s+(?=[a-z])")
+COUNT_COPULA_RE: Final = re.compile(rf"{NUM}(?![\w%-])\s+(?:of\s+(?:them|which)\s+)?(?:are|were)\s+(?=[a-z])")
 
 # The patterns on the text before a number, searched only in its last words.
-RANK_MOVE_TAIL = TailPattern(RANK_MOVE_RE)
-OF_THEM_BEFORE_TAIL = TailPattern(OF_THEM_BEFORE_RE)
-PARTITIVE_BEFORE_TAIL = TailPattern(PARTITIVE_BEFORE_RE)
-NUMBER_VERB_TAIL = TailPattern(NUMBER_VERB_RE)
-NUMBER_OF_LINK_TAIL = TailPattern(NUMBER_OF_LINK_RE)
-NUMBER_OF_CHANGE_TAIL = TailPattern(NUMBER_OF_CHANGE_RE)
-AGE_OR_BASE_BEFORE_TAIL = TailPattern(AGE_OR_BASE_BEFORE_RE)
+RANK_MOVE_TAIL: Final = TailPattern(RANK_MOVE_RE)
+OF_THEM_BEFORE_TAIL: Final = TailPattern(OF_THEM_BEFORE_RE)
+PARTITIVE_BEFORE_TAIL: Final = TailPattern(PARTITIVE_BEFORE_RE)
+NUMBER_VERB_TAIL: Final = TailPattern(NUMBER_VERB_RE)
+NUMBER_OF_LINK_TAIL: Final = TailPattern(NUMBER_OF_LINK_RE)
+NUMBER_OF_CHANGE_TAIL: Final = TailPattern(NUMBER_OF_CHANGE_RE)
+AGE_OR_BASE_BEFORE_TAIL: Final = TailPattern(AGE_OR_BASE_BEFORE_RE)
 
 
 def _fraction(match: re.Match[str]) -> _Found | None:
@@ -507,7 +515,7 @@ def _rank(match: re.Match[str]) -> _Found | None:
 
 # The matchers in priority order: (rule id, regex, builder). A rule id names the rule in a
 # metric's `rules` (`newsetl extract --explain`).
-MATCHERS: tuple[tuple[str, re.Pattern[str], Callable[[re.Match[str]], _Found | None]], ...] = (
+MATCHERS: Final[tuple[tuple[str, re.Pattern[str], Callable[[re.Match[str]], _Found | None]], ...]] = (
     ("money_prefixed", MONEY_PREFIXED_RE, _money),
     ("money_suffixed", MONEY_SUFFIXED_RE, _money),
     ("percentage_points", PERCENTAGE_POINTS_RE, _simple("percentage_points", "change")),
@@ -541,7 +549,7 @@ MATCHERS: tuple[tuple[str, re.Pattern[str], Callable[[re.Match[str]], _Found | N
 
 # A matcher can only match a sentence that contains one of its trigger strings (lowercase):
 # checking them first skips most regex scans (the matchers stay the judges).
-MATCHER_TRIGGERS: dict[str, tuple[str, ...]] = {
+MATCHER_TRIGGERS: Final[dict[str, tuple[str, ...]]] = {
     "money_prefixed": ("$", "rmb", "usd", "cny", "eur", "€", "¥", "￥"),
     "money_suffixed": ("yuan", "rmb", "cny", "dollar", "usd", "euro", "eur"),
     "percentage_points": ("point",),

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from operator import itemgetter
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from transforms.context import vocab_key
 from transforms.fastre import folded_text
@@ -23,36 +23,36 @@ from transforms.metrics.vocab import (
     words_pattern,
 )
 
-NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+NUMBER: Final = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 # What may not stand right before a number: a word character, a decimal point or thousands
 # comma ("1,200" holds no number "200"), a slash, "#", "+", a hyphen or a minus sign.
-NOT_BEFORE_NUMBER = r"[\w.,/#+\-−]"
-NUM = rf"(?<!{NOT_BEFORE_NUMBER})(?P<num>{NUMBER})(?![.,]\d)"
+NOT_BEFORE_NUMBER: Final = r"[\w.,/#+\-−]"
+NUM: Final = rf"(?<!{NOT_BEFORE_NUMBER})(?P<num>{NUMBER})(?![.,]\d)"
 # Those characters other than word characters (a word character: str.isalnum() or "_", which is what \w matches).
-NOT_BEFORE_NUMBER_MARKS = frozenset("_.,/#+-−")
+NOT_BEFORE_NUMBER_MARKS: Final = frozenset("_.,/#+-−")
 
 # The scale word after a number, spaced or glued ("32.8 billion", "30.92billion").
-SCALE = rf"(?:\s*(?P<scale>{words_pattern(SCALE_WORDS, space=' ')})\b)?"
+SCALE: Final = rf"(?:\s*(?P<scale>{words_pattern(SCALE_WORDS, space=' ')})\b)?"
 
 # A number right after a currency mark, glued or not ("RMB110 million", "US$ 5 billion").
-PREFIXED_NUM = rf"(?P<num>{NUMBER})(?![.,]\d)"
+PREFIXED_NUM: Final = rf"(?P<num>{NUMBER})(?![.,]\d)"
 
 # Tries (words_pattern), not lists of words: a rank or fraction matcher tries them at every word.
-ORDINAL_ALT = words_pattern(ORDINAL_WORDS)
+ORDINAL_ALT: Final = words_pattern(ORDINAL_WORDS)
 
-_FRACTION_WORD_ALT = words_pattern(FRACTION_WORDS, space="[- ]")
+_FRACTION_WORD_ALT: Final = words_pattern(FRACTION_WORDS, space="[- ]")
 
-MONTH_NAMES = ("January|February|March|April|May|June|July|August|September|October|November|"
-               "December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
+MONTH_NAMES: Final = ("January|February|March|April|May|June|July|August|September|October|November|"
+                      "December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
 # Spans that are never quantities, each with a cheap gate: the pattern is scanned only if the
 # paragraph has what every match of it contains (a month name, a year, a digit colon digit, four digits).
-_MONTH_GATE = re.compile(MONTH_NAMES)
-_YEAR_GATE = re.compile(r"(?:19|20)\d{2}")
-_FOUR_DIGITS_GATE = re.compile(r"\d{4}")
+_MONTH_GATE: Final = re.compile(MONTH_NAMES)
+_YEAR_GATE: Final = re.compile(r"(?:19|20)\d{2}")
+_FOUR_DIGITS_GATE: Final = re.compile(r"\d{4}")
 # "\d:\d" written to open with its colon: the regex engine then jumps from colon to colon
 # instead of trying the pattern at every position.
-_DIGIT_COLON_GATE = re.compile(r":(?<=\d:)\d")
-EXCLUDED_SPAN_RES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
+_DIGIT_COLON_GATE: Final = re.compile(r":(?<=\d:)\d")
+EXCLUDED_SPAN_RES: Final[tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]] = (
     (_MONTH_GATE, re.compile(rf"\b(?:{MONTH_NAMES})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:\s*,?\s*(?:19|20)\d{{2}})?\b")),
     (_MONTH_GATE,
      re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTH_NAMES})\b\.?(?:,?\s+(?:19|20)\d{{2}})?")),
@@ -74,17 +74,17 @@ EXCLUDED_SPAN_RES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
 # before "." ("year_dots": "2020.5.1"), or before a dash, "~" or "t" after any whitespace
 # ("year_range": "2019-2021", "2019 to 2021", "2019-21"), and "long" (seven digits or more). A phone
 # number's first run (at a digit) is its whole run of two to four digits, then ")", "-" or " ".
-EXCLUDED_SPAN_STARTS: tuple[str, ...] = ("month", "short", "month", "year_date", "year_dots", "time", "year_range",
-                                         "phone", "long")
-YEAR_LIKE_RE = re.compile(r"^(?:19|20)\d{2}$")
+EXCLUDED_SPAN_STARTS: Final[tuple[str, ...]] = ("month", "short", "month", "year_date", "year_dots", "time",
+                                                  "year_range", "phone", "long")
+YEAR_LIKE_RE: Final = re.compile(r"^(?:19|20)\d{2}$")
 
-YEAR = r"(?:19|20)\d{2}"
+YEAR: Final = r"(?:19|20)\d{2}"
 
-ANY_YEAR_RE = re.compile(rf"\b{YEAR}\b")
+ANY_YEAR_RE: Final = re.compile(rf"\b{YEAR}\b")
 
-ADJECTIVAL_UNIT_RE = re.compile(r"\d-[a-z]")
+ADJECTIVAL_UNIT_RE: Final = re.compile(r"\d-[a-z]")
 
-ANY_NUMBER_RE = re.compile(r"\d")
+ANY_NUMBER_RE: Final = re.compile(r"\d")
 
 
 @dataclass(slots=True)  # (one per quantity found: slots make it and its attribute reads cheaper)
@@ -119,10 +119,10 @@ def _number(match: re.Match[str]) -> float:
 # Numbers first: one scan of a paragraph finds every digit run and number word (spelled-out
 # numbers, ordinals, fraction words); a sentence with none is skipped, and matchers that need a
 # digit (or a spelled-out number) run only where the scan found one.
-NUMBER_WORDS_TRIE = words_pattern({*SPELLED_NUMBERS, *SPELLED_TENS, *SPELLED_UNITS, *ORDINAL_WORDS,
-                                   "half", "halves", "thirds", "quarter", "quarters", "fourths", "fifths",
-                                   "twice", "thrice"})
-NUMBERISH_RE = re.compile(r"\d+|(?<![\w-])(?:" + NUMBER_WORDS_TRIE + r")(?![\w])", re.IGNORECASE)
+NUMBER_WORDS_TRIE: Final = words_pattern({*SPELLED_NUMBERS, *SPELLED_TENS, *SPELLED_UNITS, *ORDINAL_WORDS,
+                                          "half", "halves", "thirds", "quarter", "quarters", "fourths", "fifths",
+                                          "twice", "thrice"})
+NUMBERISH_RE: Final = re.compile(r"\d+|(?<![\w-])(?:" + NUMBER_WORDS_TRIE + r")(?![\w])", re.IGNORECASE)
 # The scan of a lowercased paragraph (fastre.folded_text) in one pass the regex engine can skip
 # through (NUMBERISH_RE, opening with a lookbehind, is tried at every position): every digit run and
 # every number word opens with, or has right before it, a character of one set: a digit, or the
@@ -133,15 +133,15 @@ NUMBERISH_RE = re.compile(r"\d+|(?<![\w-])(?:" + NUMBER_WORDS_TRIE + r")(?![\w])
 # character), nor do two words' matches overlap (a lead is no letter), so one scan finds NUMBERISH_RE's
 # matches, in order. On an ASCII text the set is ASCII ranges (a bitmap) and the digits [0-9] (\d also
 # takes other scripts' digits); on any other, \d or \W, the hyphen then refused as a lead.
-ASCII_NOT_WORD_SPACE_HYPHEN = r"\x00-\x1f!-,./:-@\[-^`{-\x7f"  # (ASCII but [\w -]: tests/test_fastre.py)
-_ASCII_NUMBER_SCAN_RE = re.compile(rf"[0-9 {ASCII_NOT_WORD_SPACE_HYPHEN}]"
-                                   rf"(?:(?<=[0-9])[0-9]*|({NUMBER_WORDS_TRIE})(?![\w]))")
-_NUMBER_SCAN_RE = re.compile(rf"[\W\d](?:(?<=\d)\d*|(?<!-)({NUMBER_WORDS_TRIE})(?![\w]))")
-_NUMBER_WORD_AT_RE = re.compile(r"(?<![\w-])(" + NUMBER_WORDS_TRIE + r")(?![\w])")
+ASCII_NOT_WORD_SPACE_HYPHEN: Final = r"\x00-\x1f!-,./:-@\[-^`{-\x7f"  # (ASCII but [\w -]: tests/test_fastre.py)
+_ASCII_NUMBER_SCAN_RE: Final = re.compile(rf"[0-9 {ASCII_NOT_WORD_SPACE_HYPHEN}]"
+                                          rf"(?:(?<=[0-9])[0-9]*|({NUMBER_WORDS_TRIE})(?![\w]))")
+_NUMBER_SCAN_RE: Final = re.compile(rf"[\W\d](?:(?<=\d)\d*|(?<!-)({NUMBER_WORDS_TRIE})(?![\w]))")
+_NUMBER_WORD_AT_RE: Final = re.compile(r"(?<![\w-])(" + NUMBER_WORDS_TRIE + r")(?![\w])")
 assert NUMBER_WORDS_TRIE == NUMBER_WORDS_TRIE.lower()  # (lowercase words: for the lowercased text)
 
 # The number words that SPELLED_COUNT_RE can start with ("five", "twenty-one").
-SPELLED_START_WORDS = frozenset({*SPELLED_NUMBERS, *SPELLED_TENS})
+SPELLED_START_WORDS: Final = frozenset({*SPELLED_NUMBERS, *SPELLED_TENS})
 
 
 class NumberScan(NamedTuple):
@@ -181,8 +181,9 @@ def scan_numbers(text: str, start: int = 0, end: int | None = None,
     return tokens
 
 
-_token_start = itemgetter(0)  # a number token's start, the key its list is ordered by
-NO_NUMBERS = NumberScan(digits=False, words=False, spelled=False)  # the scan of a sentence without a number token
+_token_start: Final = itemgetter(0)  # a number token's start, the key its list is ordered by
+NO_NUMBERS: Final = NumberScan(digits=False, words=False,
+                               spelled=False)  # the scan of a sentence without a number token
 
 
 def sentence_scan(tokens: list[tuple[int, int, bool]], text: str, start: int, end: int) -> NumberScan:

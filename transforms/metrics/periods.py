@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Final
 
 from transforms.context import gate_text, holds_any, vocab_key
 from transforms.fastre import TailPattern, opening_scan, opening_with
@@ -12,49 +13,50 @@ from transforms.metrics.structure import PUBLISHED_RE
 from transforms.metrics.vocab import MONTH_NUMBER, NUMBER_WORDS, PART_MONTHS
 from transforms.textutil import MONTHS
 
-MONTH = "|".join(m.capitalize() for m in MONTHS)
-MONTH_RANGE_RE = re.compile(
+MONTH: Final = "|".join(m.capitalize() for m in MONTHS)
+MONTH_RANGE_RE: Final = re.compile(
     rf"\b(?:[Ff]rom|[Bb]etween)\s+(?P<m1>{MONTH})\s+(?:to|and|through|till|until)\s+(?P<m2>{MONTH})"
     rf"(?:\s*,?\s*(?:of\s+)?(?P<year>{YEAR}))?"
 )
-CUE_PREFIX = r"(?:(?:[Ii]n|[Dd]uring|[Ff]or|[Oo]ver)\s+the\s+)?"
-FIRST_MONTHS_RE = re.compile(
+CUE_PREFIX: Final = r"(?:(?:[Ii]n|[Dd]uring|[Ff]or|[Oo]ver)\s+the\s+)?"
+FIRST_MONTHS_RE: Final = re.compile(
     rf"{CUE_PREFIX}\bfirst\s+(?P<n>two|three|four|five|six|seven|eight|nine|ten|eleven|\d{{1,2}})\s+months"
     rf"(?:\s+of\s+(?:(?:this|the)\s+year|(?P<year>{YEAR})))?",
     re.IGNORECASE,
 )
-PART_OF_YEAR_RE = re.compile(
+PART_OF_YEAR_RE: Final = re.compile(
     rf"{CUE_PREFIX}\b(?P<part>first\s+half|second\s+half|first\s+quarter|second\s+quarter|third\s+quarter|"
     rf"fourth\s+quarter|first\s+three\s+quarters)(?:\s+of\s+(?:(?:this|the)\s+year|(?P<year>{YEAR})))?",
     re.IGNORECASE,
 )
 
-YEAR_RANGE_RE = re.compile(
+YEAR_RANGE_RE: Final = re.compile(
     rf"\b(?:[Ff]rom\s+(?P<a1>{YEAR})\s+(?:to|till|until|through)\s+(?P<b1>{YEAR})|"
     rf"[Bb]etween\s+(?P<a2>{YEAR})\s+and\s+(?P<b2>{YEAR})|(?P<a3>{YEAR})\s*(?:-|–|—|~)\s*(?P<b3>{YEAR}))\b"
 )
-SINCE_RE = re.compile(rf"\b[Ss]ince\b(?:(?!\b{YEAR}\b)[^.;]){{0,100}}?\b(?P<year>{YEAR})\b(?!\s*[-–])")
-IN_YEAR_RE = re.compile(
+SINCE_RE: Final = re.compile(rf"\b[Ss]ince\b(?:(?!\b{YEAR}\b)[^.;]){{0,100}}?\b(?P<year>{YEAR})\b(?!\s*[-–])")
+IN_YEAR_RE: Final = re.compile(
     rf"\b(?:[Ii]n|[Bb]y\s+the\s+end\s+of|[Aa]t\s+the\s+end\s+of|[Aa]s\s+of|[Bb]y|[Dd]uring|"
     rf"[Tt]hroughout|[Ff]or|[Ii]n\s+the\s+year\s+of|[Ee]nd\s+of)\s+(?P<year>{YEAR})\b(?!\s*[-–]\d)"
 )
 # "founded in 1998" dates an event, it is not the period a figure is measured over.
-EVENT_WORDS = ("founded", "established", "set up", "built", "born", "opened", "open", "opens", "launched", "launch",
-               "launches", "started", "start", "starts", "begin", "begins", "began", "completed", "complete",
-               "completes", "created", "inaugurated", "listed", "approved", "held", "awarded", "introduced",
-               "proposed", "published", "released", "announced", "issued", "signed", "unveiled", "took place",
-               "take place")
-EVENT_BEFORE_YEAR_RE = re.compile(
+EVENT_WORDS: Final = ("founded", "established", "set up", "built", "born", "opened", "open", "opens", "launched",
+                      "launch", "launches", "started", "start", "starts", "begin", "begins", "began", "completed",
+                      "complete", "completes", "created", "inaugurated", "listed", "approved", "held", "awarded",
+                      "introduced", "proposed", "published", "released", "announced", "issued", "signed", "unveiled",
+                      "took place", "take place")
+EVENT_BEFORE_YEAR_RE: Final = re.compile(
     r"\b(?:" + "|".join(word.replace(" ", r"\s+") for word in EVENT_WORDS) + ")"
     r"(?:\s+(?:in|at)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)?\s*$",
     re.IGNORECASE,
 )
 # Every EVENT_BEFORE_YEAR_RE match holds its event's longest word (in a gate_text): a sentence holding none
 # of these (most) is not searched for an event before each of its year and month cues.
-_EVENT_KEYS = {max(event.split(), key=len) for event in EVENT_WORDS}
-EVENT_GATE_WORDS = tuple(sorted(key for key in _EVENT_KEYS if not any(o != key and o in key for o in _EVENT_KEYS)))
+_EVENT_KEYS: Final = {max(event.split(), key=len) for event in EVENT_WORDS}
+EVENT_GATE_WORDS: Final = tuple(sorted(key for key in _EVENT_KEYS
+                                     if not any(o != key and o in key for o in _EVENT_KEYS)))
 # A single month: "In March alone", "as of March 11", "at (as of) the end of September", "in late January".
-MONTH_CUE_RE = re.compile(
+MONTH_CUE_RE: Final = re.compile(
     rf"\b(?:[Ii]n|[Dd]uring|[Aa]s\s+of|[Bb]y|(?:[Bb]y|[Aa]t|[Aa]s\s+of)\s+the\s+end\s+of|[Ii]n\s+(?:early|mid|late)|"
     rf"[Ii]n\s+the\s+(?:first|second|third|fourth|last)\s+(?:week|half|ten\s+days)\s+of)[- ]\s*"
     rf"(?P<m>{MONTH})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+(?:of\s+)?(?P<year>{YEAR}))?\b(?!\s+(?:to|and|through|-)\s+"
@@ -62,18 +64,18 @@ MONTH_CUE_RE = re.compile(
 )
 # Words between a figure and a later cue that make the cue the comparison base ("30% more than at the
 # previous expo in 2018", "11 times the output at the end of January").
-COMPARISON_BETWEEN_RE = re.compile(
+COMPARISON_BETWEEN_RE: Final = re.compile(
     r"\b(?:(?<!\bmore\s)(?<!\bless\s)(?<!\bfewer\s)than|(?:more|less|fewer)\s+than(?!\s+(?:RMB|US\$|\$|¥|￥)?\s*\d)"
     r"|compared|from\s+a\s+year|same\s+period|times\s+(?:the|that|as))\b",
     re.IGNORECASE)
 # Where one clause of a sentence ends and another begins: a cue does not cross it to a later figure.
-CLAUSE_BOUNDARY_RE = re.compile(r"[;:]|,\s*(?:and|but|while|whereas|although|though|yet)\b")
-CLAUSE_COMMA_RE = re.compile(r",(?!\d{3})")  # not the thousands separator of "860,000"
-RELATIVE_CLAUSE_BEFORE_RE = re.compile(r",\s*(?:which|who|that)\b[^,]*$")
+CLAUSE_BOUNDARY_RE: Final = re.compile(r"[;:]|,\s*(?:and|but|while|whereas|although|though|yet)\b")
+CLAUSE_COMMA_RE: Final = re.compile(r",(?!\d{3})")  # not the thousands separator of "860,000"
+RELATIVE_CLAUSE_BEFORE_RE: Final = re.compile(r",\s*(?:which|who|that)\b[^,]*$")
 # A clause that dates its main clause: "When Line 4 opens in 2020, the network will cover 154.3 km".
-WHEN_CLAUSE_RE = re.compile(r"^\s*(?:When|Once|After|By\s+the\s+time)\b")
+WHEN_CLAUSE_RE: Final = re.compile(r"^\s*(?:When|Once|After|By\s+the\s+time)\b")
 # A cue after a figure that only says what it is compared with: "than in 2018", "over the same period last year".
-COMPARISON_BEFORE_CUE_RE = re.compile(
+COMPARISON_BEFORE_CUE_RE: Final = re.compile(
     r"(?:\bthan|\bfrom|\bover|\bcompared\s+with|\bcompared\s+to|\bagainst|\bsince|\bversus|same\s+period\s+(?:of)?|"
     r"\bof|(?<!and\s)(?<!or\s)\bbelow|(?<!and\s)(?<!or\s)\babove|\bbeyond|"
     r"\bthat\s+of|\bbefore|\bafter)\s*(?:in\s+|the\s+|that\s+of\s+)*$",
@@ -88,16 +90,16 @@ RELATIVE_BASE_RE = re.compile(
     re.IGNORECASE,
 )
 # "last year", with the preposition that makes it the figure's time ("by the end of last year")
-RELATIVE_YEAR_RE = re.compile(
+RELATIVE_YEAR_RE: Final = re.compile(
     r"\b(?:(?:[Bb]y|[Aa]t)\s+the\s+end\s+of\s+|[Aa]s\s+of\s+|[Ii]n\s+|[Dd]uring\s+)?(?P<rel>(?i:last|this))\s+"
     r"(?i:year)\b")
 # What may stand between a month cue and the relative year that dates it: "From January to May (of) this year".
-MONTHS_THEN_YEAR_GAP_RE = re.compile(r"\s*,?\s*(?:of\s+)?")
-MONTHS_PERIOD_RE = re.compile(r"^\d{4}-\d{2}(?:\.\.\d{4}-\d{2})?$")
+MONTHS_THEN_YEAR_GAP_RE: Final = re.compile(r"\s*,?\s*(?:of\s+)?")
+MONTHS_PERIOD_RE: Final = re.compile(r"^\d{4}-\d{2}(?:\.\.\d{4}-\d{2})?$")
 # Cheap gates: a cue pattern is scanned only if the sentence has what every match of it contains.
-MONTH_NAME_RE = re.compile(MONTH)
+MONTH_NAME_RE: Final = re.compile(MONTH)
 # The month names written in full (MONTH's), the first of the month names _MONTH_GATE finds.
-FULL_MONTH_NAMES = frozenset(MONTH.split("|"))
+FULL_MONTH_NAMES: Final = frozenset(MONTH.split("|"))
 assert MONTH_NAMES.split("|")[:len(FULL_MONTH_NAMES)] == MONTH.split("|")
 
 
@@ -114,38 +116,38 @@ def sentence_names_month(months: list[tuple[int, str]], start: int, end: int) ->
 # A year's digits, at a word boundary or not (without ANY_YEAR_RE's leading \b the engine skips
 # straight to the next 1 or 2): every year pattern holds one, a range two apart (findall, taking
 # the leftmost each time, finds as many of these four-digit strings as can be found apart).
-YEAR_DIGITS_RE = re.compile(YEAR)
+YEAR_DIGITS_RE: Final = re.compile(YEAR)
 # What every RELATIVE_YEAR_RE match holds, in a gate_text (lowercase, IGNORECASE's letters folded).
-RELATIVE_YEAR_GATE_RE = re.compile(r"(?:last|this)\s+year")
+RELATIVE_YEAR_GATE_RE: Final = re.compile(r"(?:last|this)\s+year")
 
 
 # The cue patterns as _period_cues scans sentences with them (test_context: the same matches as the above);
 # through a LeadScan (opening_scan) those whose first characters are rare in a sentence (capitals, digits,
 # "s" of "since" after a year test): where they are common letters, the twin tries about as many places.
-MONTH_RANGE_SCAN = opening_scan(MONTH_RANGE_RE, "FfBb")  # From, Between
-FIRST_MONTHS_SCAN = opening_with(FIRST_MONTHS_RE, "idfo")  # (in|during|for|over the) first
-PART_OF_YEAR_SCAN = opening_with(PART_OF_YEAR_RE, "idfost")  # (in|during|for|over the) first|second|third|fourth
-YEAR_RANGE_SCAN = opening_scan(YEAR_RANGE_RE, "FfBb12")  # From, Between, a year
-SINCE_SCAN = opening_scan(SINCE_RE, "Ss")
-IN_YEAR_SCAN = opening_with(IN_YEAR_RE, "IiBbAaDdTtFfEe")  # In, By, At, As, During, Throughout, For, End
-MONTH_CUE_SCAN = opening_scan(MONTH_CUE_RE, "IiDdAaBb")  # In, During, As, By, At
-RELATIVE_YEAR_SCAN = opening_scan(RELATIVE_YEAR_RE, "BbAaIiDdLlTt")  # By, At, As, In, During, last, this
+MONTH_RANGE_SCAN: Final = opening_scan(MONTH_RANGE_RE, "FfBb")  # From, Between
+FIRST_MONTHS_SCAN: Final = opening_with(FIRST_MONTHS_RE, "idfo")  # (in|during|for|over the) first
+PART_OF_YEAR_SCAN: Final = opening_with(PART_OF_YEAR_RE, "idfost")  # (in|during|for|over the) first|second|third|fourth
+YEAR_RANGE_SCAN: Final = opening_scan(YEAR_RANGE_RE, "FfBb12")  # From, Between, a year
+SINCE_SCAN: Final = opening_scan(SINCE_RE, "Ss")
+IN_YEAR_SCAN: Final = opening_with(IN_YEAR_RE, "IiBbAaDdTtFfEe")  # In, By, At, As, During, Throughout, For, End
+MONTH_CUE_SCAN: Final = opening_scan(MONTH_CUE_RE, "IiDdAaBb")  # In, During, As, By, At
+RELATIVE_YEAR_SCAN: Final = opening_scan(RELATIVE_YEAR_RE, "BbAaIiDdLlTt")  # By, At, As, In, During, last, this
 # than, more/less/fewer than, compared, from, same, times
-COMPARISON_BETWEEN_SCAN = opening_with(COMPARISON_BETWEEN_RE, "cfstml")
+COMPARISON_BETWEEN_SCAN: Final = opening_with(COMPARISON_BETWEEN_RE, "cfstml")
 # The comparison-before-cue and event-before-year patterns are anchored at the end of the text they are
 # searched in (a sentence up to a cue): as tail patterns, their reversed pattern, matched once at the start of
 # the reversed text, tells first whether there is a match at all (most texts have none), instead of a scan
 # from the sentence's start.
-COMPARISON_BEFORE_CUE_TAIL = TailPattern(COMPARISON_BEFORE_CUE_RE)
+COMPARISON_BEFORE_CUE_TAIL: Final = TailPattern(COMPARISON_BEFORE_CUE_RE)
 RELATIVE_BASE_TAIL = TailPattern(RELATIVE_BASE_RE)
-EVENT_BEFORE_YEAR_TAIL = TailPattern(EVENT_BEFORE_YEAR_RE)
+EVENT_BEFORE_YEAR_TAIL: Final = TailPattern(EVENT_BEFORE_YEAR_RE)
 # Every YEAR_DIGITS_RE match holds one of these (a sentence without either holds no year).
-CENTURIES = ("19", "20")
+CENTURIES: Final = ("19", "20")
 assert YEAR.startswith("(?:19|20)")
 
-FOLLOWING_CUE_GAP = 2  # a cue starting at most this many chars after the quantity belongs to it
+FOLLOWING_CUE_GAP: Final = 2  # a cue starting at most this many chars after the quantity belongs to it
 # ... or one separated from it only by a bracketed conversion: "923.7 billion yuan ($133.6 billion) in 2019"
-PARENTHETICAL_GAP_RE = re.compile(r"\s*[(（][^()（）]{0,60}[)）]\s*")
+PARENTHETICAL_GAP_RE: Final = re.compile(r"\s*[(（][^()（）]{0,60}[)）]\s*")
 CUE_MONTHS, CUE_SINCE, CUE_YEAR = 3, 2, 1  # priorities when two cues end at the same place
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import lru_cache
+from typing import Final
 
 from transforms.fastre import TailPattern, opening_with
 from transforms.metrics.numbers import _Found
@@ -22,14 +23,14 @@ from transforms.metrics.vocab import (
     words_pattern,
 )
 
-QUALIFIER_RE = re.compile(
+QUALIFIER_RE: Final = re.compile(
     r"\b(?:" + "|".join(f"(?P<{name}>{words_pattern(words)})" for name, words in QUALIFIER_WORDS.items()) + r")\s+$",
     re.IGNORECASE,
 )
-VERB_QUALIFIER_RE = re.compile(r"^(?:exceed\w*|surpass\w*|to\s+top|topped|tops)\s+$", re.IGNORECASE)
-FILLER_RE = re.compile(rf"(?:\b(?:{words_pattern(FILLER_WORDS)})\s+)+$", re.IGNORECASE)
+VERB_QUALIFIER_RE: Final = re.compile(r"^(?:exceed\w*|surpass\w*|to\s+top|topped|tops)\s+$", re.IGNORECASE)
+FILLER_RE: Final = re.compile(rf"(?:\b(?:{words_pattern(FILLER_WORDS)})\s+)+$", re.IGNORECASE)
 
-CHANGE_BEFORE_RE = re.compile(
+CHANGE_BEFORE_RE: Final = re.compile(
     rf"(?:\b(?:{words_pattern(CHANGE_VERB_STEMS)})\w*(?:\s+\w+ly)?(?:\s+by)?(?:\s+an?\s+(?:average|total)\s+of)?"
     r"(?:\s+at\s+an?\s+(?:average\s+)?(?:annual\s+|yearly\s+)?(?:growth\s+)?rate\s+of)?|"
     r"(?<!made\s)(?<!make\s)(?<!makes\s)(?<!making\s)\bup(?:\s+by)?|\bdown(?:\s+by)?|"
@@ -37,30 +38,30 @@ CHANGE_BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 # Decreases: a change after one of these is negative ("fell by 4.6%" -> -4.6).
-DECREASE_BEFORE_RE = re.compile(
+DECREASE_BEFORE_RE: Final = re.compile(
     rf"(?:\b(?:{words_pattern(DECREASE_VERB_FORMS)}|(?:{words_pattern(DECREASE_VERB_STEMS)})\w*)"
     r"(?:\s+\w+ly)?(?:\s+by)?(?:\s+an?\s+(?:average|total)\s+of)?"
     rf"|\b(?:{words_pattern(DECREASE_NOUNS)})\s+of)\s*$",
     re.IGNORECASE,
 )
-DECREASE_VERB_OBJECT_RE = re.compile(r"^(?:cut|reduc|lower|shorten|decreas)", re.IGNORECASE)
-DECREASE_AFTER_RE = re.compile(
+DECREASE_VERB_OBJECT_RE: Final = re.compile(r"^(?:cut|reduc|lower|shorten|decreas)", re.IGNORECASE)
+DECREASE_AFTER_RE: Final = re.compile(
     r"^\s*(?:(?:lower|less|fewer|slower|smaller|shorter)\s+(?:[\w-]+\s+){0,3}?than|below|cut|reduction|drop|fall|"
     r"decline|decrease)\b",
     re.IGNORECASE,
 )
 # "24.5% and 11.2% respectively": the second of a list of changes.
-LIST_GAP_RE = re.compile(r"^\s*,?\s*(?:and|or)?\s*$", re.IGNORECASE)
+LIST_GAP_RE: Final = re.compile(r"^\s*,?\s*(?:and|or)?\s*$", re.IGNORECASE)
 # "High-tech manufacturing rose by 4.6%, and strategic emerging industries by 6.2%"
-ELIDED_BY_RE = re.compile(r"(?:,\s*|\band\s+)[\w\s'’&-]{1,60}?\s+by\s*$", re.IGNORECASE)
-CHANGE_BY_RE = re.compile(r"\b(?:by|of)\s*$", re.IGNORECASE)
+ELIDED_BY_RE: Final = re.compile(r"(?:,\s*|\band\s+)[\w\s'’&-]{1,60}?\s+by\s*$", re.IGNORECASE)
+CHANGE_BY_RE: Final = re.compile(r"\b(?:by|of)\s*$", re.IGNORECASE)
 # "raised efficiency by 20%", "cut the number of drivers needed by 70%": a change of the object.
-VERB_OBJECT_BY_RE = re.compile(
+VERB_OBJECT_BY_RE: Final = re.compile(
     r"\b(?:rais|cut|reduc|lower|boost|increas|improv|shorten|extend|decreas|expand|doubl)\w*"
     r"\s+(?P<object>[\w\s&'’-]{1,60}?)\s+by\s*$",
     re.IGNORECASE,
 )
-CHANGE_AFTER_RE = re.compile(
+CHANGE_AFTER_RE: Final = re.compile(
     r"^\s*(?:year[- ]on[- ]year|yoy|y-o-y|from\s+a\s+year\s+(?:earlier|ago)|over\s+the\s+same\s+period|"
     r"compared\s+with|(?:more|less|fewer|higher|lower|faster|slower|longer|shorter|bigger|smaller|larger|greater)"
     r"\s+(?:[\w-]+\s+){0,3}?than|growth|increase|rise|decline|"
@@ -73,7 +74,7 @@ CHANGE_AFTER_RE = re.compile(
 # The most last words a WordTail reads (its `count`), and the last text asked about with its last
 # words split off: the tails are asked about the same text (the same string object) several in a row
 # (the text before a number: qualifier, kind and subject tails; a subject's region: its trims).
-WORD_TAIL_READ = 3
+WORD_TAIL_READ: Final = 3
 _last_words: tuple[str, list[str]] = ("", [])
 
 
@@ -190,35 +191,36 @@ def last_words(phrases: Iterable[str]) -> set[str]:
 
 
 # The same patterns, searched only where a match can be: in the last words of the text.
-FILLER_TAIL = WordTail(FILLER_RE, FILLER_WORDS, spaced=True,
-                       gate=re.compile(rf"\b(?:{words_pattern(FILLER_WORDS)})\s+$", re.IGNORECASE))
-QUALIFIER_TAIL = WordTail(QUALIFIER_RE, (w for words in QUALIFIER_WORDS.values() for w in words), spaced=True,
-                          ask_reversed=False)
+FILLER_TAIL: Final = WordTail(FILLER_RE, FILLER_WORDS, spaced=True,
+                              gate=re.compile(rf"\b(?:{words_pattern(FILLER_WORDS)})\s+$", re.IGNORECASE))
+QUALIFIER_TAIL: Final = WordTail(QUALIFIER_RE, (w for words in QUALIFIER_WORDS.values() for w in words), spaced=True,
+                                 ask_reversed=False)
 # Every match of CHANGE_BEFORE_RE ends with a change word, an -ly adverb, "by", "up", "down" or "of";
 # it is a first word (a change verb or noun, "up", "down", maybe the end of a longer word), then whole
 # words of CHANGE_TRAILING_WORDS and -ly adverbs: the search window is the text's last such words and
 # the word before them.
-CHANGE_TRAILING_WORDS = frozenset("by an a average total of at annual yearly growth rate".split())
+CHANGE_TRAILING_WORDS: Final = frozenset("by an a average total of at annual yearly growth rate".split())
 # (searched behind a lookahead of its first letters: a change verb's or noun's, "up", "down")
-CHANGE_FIRST_LETTERS = "".join(sorted({word[0] for word in CHANGE_VERB_STEMS + CHANGE_NOUNS + ("up", "down")}))
+CHANGE_FIRST_LETTERS: Final = "".join(sorted({word[0] for word in CHANGE_VERB_STEMS + CHANGE_NOUNS + ("up", "down")}))
 # (No gate: it is searched only in a text that ends in one of those, _long_end tells.)
-CHANGE_BEFORE_TAIL = TailPattern(opening_with(CHANGE_BEFORE_RE, CHANGE_FIRST_LETTERS),
-                                 match_words=(CHANGE_TRAILING_WORDS, ("ly",)))
+CHANGE_BEFORE_TAIL: Final = TailPattern(opening_with(CHANGE_BEFORE_RE, CHANGE_FIRST_LETTERS),
+                                        match_words=(CHANGE_TRAILING_WORDS, ("ly",)))
 # A text that does not end in "by", "of", "up", "down" or an -ly adverb matches CHANGE_BEFORE_RE only
 # with its last word (a change verb): that is all there is to look at. _long_end tells it from the string.
-CHANGE_LONG_END_RE = re.compile(r"(?:\s\w+ly|\sby|\bup|\bdown|\sof)\s*$", re.IGNORECASE)
-CHANGE_WORD_RE = re.compile(rf"\b(?:{words_pattern(CHANGE_VERB_STEMS)})\w*\s*$", re.IGNORECASE)
-CHANGE_WORD_TAIL = TailPattern(opening_with(CHANGE_WORD_RE, "".join(sorted({stem[0] for stem in CHANGE_VERB_STEMS}))))
+CHANGE_LONG_END_RE: Final = re.compile(r"(?:\s\w+ly|\sby|\bup|\bdown|\sof)\s*$", re.IGNORECASE)
+CHANGE_WORD_RE: Final = re.compile(rf"\b(?:{words_pattern(CHANGE_VERB_STEMS)})\w*\s*$", re.IGNORECASE)
+CHANGE_WORD_TAIL: Final = TailPattern(opening_with(CHANGE_WORD_RE,
+                                      "".join(sorted({stem[0] for stem in CHANGE_VERB_STEMS}))))
 # A decrease word (maybe the end of a longer word), then whole words of these and -ly adverbs (as above).
-DECREASE_TRAILING_WORDS = frozenset("by an a average total of".split())
-DECREASE_BEFORE_TAIL = TailPattern(
+DECREASE_TRAILING_WORDS: Final = frozenset("by an a average total of".split())
+DECREASE_BEFORE_TAIL: Final = TailPattern(
     opening_with(DECREASE_BEFORE_RE,
                  "".join(sorted({word[0] for word in DECREASE_VERB_FORMS + DECREASE_VERB_STEMS + DECREASE_NOUNS}))),
     match_words=(DECREASE_TRAILING_WORDS, ("ly",)))
-ELIDED_BY_TAIL = TailPattern(ELIDED_BY_RE)
-CHANGE_BY_TAIL = WordTail(CHANGE_BY_RE, ("by", "of"), ask_reversed=False)
+ELIDED_BY_TAIL: Final = TailPattern(ELIDED_BY_RE)
+CHANGE_BY_TAIL: Final = WordTail(CHANGE_BY_RE, ("by", "of"), ask_reversed=False)
 # (behind a lookahead of the verbs' first letters; no gate: verb_object_by tests the " by" ending first)
-VERB_OBJECT_BY_TAIL = TailPattern(opening_with(VERB_OBJECT_BY_RE, "bcdeilrs"))
+VERB_OBJECT_BY_TAIL: Final = TailPattern(opening_with(VERB_OBJECT_BY_RE, "bcdeilrs"))
 
 
 def verb_object_by(before: str) -> re.Match[str] | None:
@@ -231,18 +233,18 @@ def verb_object_by(before: str) -> re.Match[str] | None:
     return VERB_OBJECT_BY_TAIL.search(before)
 
 
-SHARE_SUBJECT_RE = re.compile(r"^(?:share|proportion|percentage|portion)\s+of\b")
-SHARE_BEFORE_RE = re.compile(
+SHARE_SUBJECT_RE: Final = re.compile(r"^(?:share|proportion|percentage|portion)\s+of\b")
+SHARE_BEFORE_RE: Final = re.compile(
     rf"\b(?:{words_pattern(SHARE_VERBS)})\s*$",
     re.IGNORECASE,
 )
 # "..., or 72.4% of the city's exports"
-SHARE_OR_RE = re.compile(r"[,;(（]\s*or\s*$", re.IGNORECASE)  # (and "286 million (or 45%)": s058)
-SHARE_BEFORE_TAIL = WordTail(SHARE_BEFORE_RE, SHARE_VERBS, ask_reversed=False)
-SHARE_OR_TAIL = WordTail(SHARE_OR_RE, ("or",))
+SHARE_OR_RE: Final = re.compile(r"[,;(（]\s*or\s*$", re.IGNORECASE)  # (and "286 million (or 45%)": s058)
+SHARE_BEFORE_TAIL: Final = WordTail(SHARE_BEFORE_RE, SHARE_VERBS, ask_reversed=False)
+SHARE_OR_TAIL: Final = WordTail(SHARE_OR_RE, ("or",))
 # "58.3% of the foreign capital", "62% of buyers": a percent of something is a share of it
 # (not "of the same period/last year", which compares).
-SHARE_AFTER_RE = re.compile(
+SHARE_AFTER_RE: Final = re.compile(
     r"^\s*of\s+(?!(?:the\s+)?(?:same|previous|last|this|next)\s+(?:period|year|month|quarter)\b)"
     r"(?:the\s+)?[\w'’&-]", re.IGNORECASE
 )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from transforms.fastre import CharLeadPattern, TailPattern, matches_from_starts
 from transforms.metrics.numbers import (
@@ -13,22 +14,22 @@ from transforms.metrics.numbers import (
 )
 from transforms.metrics.vocab import ABBREVIATIONS, SUBHEADING_SMALL_WORDS
 
-PARAGRAPH_RE = re.compile(r"[^\n]+")
-SENTENCE_END_CHARS = ".!?。！？:;,\"”')）"
-SUBHEADING_MAX_WORDS = 8
+PARAGRAPH_RE: Final = re.compile(r"[^\n]+")
+SENTENCE_END_CHARS: Final = ".!?。！？:;,\"”')）"
+SUBHEADING_MAX_WORDS: Final = 8
 HEADING_LINE_MAX_WORDS = 20
 
-INITIAL_RE = re.compile(r"[a-z]")  # "F. Tan": a one-letter initial does not end a sentence
-PREVIOUS_WORD_RE = re.compile(r"([A-Za-z][\w.]*)\s*$")
-PREVIOUS_WORD_TAIL = TailPattern(PREVIOUS_WORD_RE, longest_reversed=True)  # (the word is the whole last run)
-PUBLISHED_RE = re.compile(rf"^({YEAR})-(\d{{2}})")
-SENTENCE_END_RE = re.compile(r"[.!?。！？][\"”’)）]*\s+(?=[\"“‘(（]?[A-Z0-9])")
+INITIAL_RE: Final = re.compile(r"[a-z]")  # "F. Tan": a one-letter initial does not end a sentence
+PREVIOUS_WORD_RE: Final = re.compile(r"([A-Za-z][\w.]*)\s*$")
+PREVIOUS_WORD_TAIL: Final = TailPattern(PREVIOUS_WORD_RE, longest_reversed=True)  # (the word is the whole last run)
+PUBLISHED_RE: Final = re.compile(rf"^({YEAR})-(\d{{2}})")
+SENTENCE_END_RE: Final = re.compile(r"[.!?。！？][\"”’)）]*\s+(?=[\"“‘(（]?[A-Z0-9])")
 # (scanned from its marks, found by str.find: test_fastre checks that every match opens with one)
-SENTENCE_END_SCAN = CharLeadPattern(SENTENCE_END_RE, ".!?。！？")
-LAST_TOKEN_RE = re.compile(r"([\w.]+)[.!?。！？][\"”’)）]*\s+$")
+SENTENCE_END_SCAN: Final = CharLeadPattern(SENTENCE_END_RE, ".!?。！？")
+LAST_TOKEN_RE: Final = re.compile(r"([\w.]+)[.!?。！？][\"”’)）]*\s+$")
 # Where a phone number can start other than at a digit run: a country code's "+", an area code's "(",
 # each right before a digit ("+86", "(0574)").
-PHONE_LEADS = "+("
+PHONE_LEADS: Final = "+("
 
 
 def _is_subheading(para: str) -> bool:
@@ -120,9 +121,9 @@ def _excluded_spans(para: str, digit_runs: list[tuple[int, int]] | None = None,
 
 # What may follow a year's four digits where a date, dotted date or year range can start at it
 # (the range's after any whitespace).
-YEAR_DATE_NEXT = "-/年"
-YEAR_RANGE_NEXT = "-–—~t"
-PHONE_FIRST_NEXT = ")- "
+YEAR_DATE_NEXT: Final = "-/年"
+YEAR_RANGE_NEXT: Final = "-–—~t"
+PHONE_FIRST_NEXT: Final = ")- "
 
 
 def month_names(para: str) -> list[tuple[int, str]]:
@@ -132,7 +133,7 @@ def month_names(para: str) -> list[tuple[int, str]]:
 
 
 # _MONTH_GATE scanned from the capitals its names open with (found by str.find: a capital is rare).
-MONTH_NAME_SCAN = CharLeadPattern(_MONTH_GATE, "JFMASOND")
+MONTH_NAME_SCAN: Final = CharLeadPattern(_MONTH_GATE, "JFMASOND")
 
 
 def _run_kinds(para: str, digit_runs: list[tuple[int, int]]) -> dict[str, list[int]]:

@@ -6,6 +6,7 @@ import re
 from contextvars import ContextVar
 from functools import lru_cache
 from itertools import islice
+from typing import Final
 
 from transforms.fastre import TailPattern, opening_with
 from transforms.metrics.numbers import YEAR, _Found
@@ -41,17 +42,17 @@ from transforms.metrics.vocab import (
     words_pattern,
 )
 
-VERB_FORM_RE = re.compile(r"[a-z]+(?:ing|ed)\b")
-MODEL_TOKEN_RE = re.compile(r"\d{1,2}[A-Za-z]\w*")  # 5G, 3D, 4K as the first word of a counted noun
+VERB_FORM_RE: Final = re.compile(r"[a-z]+(?:ing|ed)\b")
+MODEL_TOKEN_RE: Final = re.compile(r"\d{1,2}[A-Za-z]\w*")  # 5G, 3D, 4K as the first word of a counted noun
 
-WORD_RE = re.compile(r"[A-Za-z0-9][\w&'’.-]*[\w&]|[A-Za-z0-9]|[^\w\s]")
+WORD_RE: Final = re.compile(r"[A-Za-z0-9][\w&'’.-]*[\w&]|[A-Za-z0-9]|[^\w\s]")
 # WORD_RE for an ASCII text: its classes written out in ASCII (\w is [A-Za-z0-9_] there, \s the characters
 # of ASCII_SPACES), which the regex engine tests in a bitmap instead of asking each character's Unicode
 # category (a third less time; tests/test_fastre.py checks every ASCII character).
-ASCII_SPACES = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f "  # (str.isspace, which is re's \s)
-ASCII_WORD_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_&'.-]*[A-Za-z0-9_&]|[A-Za-z0-9]"
-                           r"|[\x00-\x08\x0e-\x1b!-/:-@\[-^`{-\x7f]")  # (the last: ASCII but [\w\s])
-LINK_RE = re.compile(
+ASCII_SPACES: Final = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f "  # (str.isspace, which is re's \s)
+ASCII_WORD_RE: Final = re.compile(r"[A-Za-z0-9][A-Za-z0-9_&'.-]*[A-Za-z0-9_&]|[A-Za-z0-9]"
+                                  r"|[\x00-\x08\x0e-\x1b!-/:-@\[-^`{-\x7f]")  # (the last: ASCII but [\w\s])
+LINK_RE: Final = re.compile(
     rf"(?:,\s*)?\s+(?:(?:{words_pattern(LINK_AUXILIARIES)})\s+){{0,4}}(?:\w+ly\s+)?"
     rf"(?:{words_pattern(LINK_VERBS)})"
     r"(?:\s+(?:by|to|for|at|from|of|up|down|only|just|still|about|an?\s+(?:average|total)\s+of|"
@@ -62,65 +63,67 @@ LINK_RE = re.compile(
 # Every match of LINK_RE ends with a link verb, one of its trailing prepositions or a cost word, after a space.
 # Every match of LINK_RE is ", " or a space, then words of these (and -ly adverbs): the search
 # window is the trailing words of the text that can be those.
-LINK_WORDS = frozenset({*LINK_AUXILIARIES, *(w for verb in LINK_VERBS for w in verb.split()),
-                        *"will would is are to cost costs costing".split(),
-                        *"by to for at from of up down only just still about an a average total annual yearly growth "
-                         "rate".split()})
+LINK_WORDS: Final = frozenset({
+    *LINK_AUXILIARIES, *(w for verb in LINK_VERBS for w in verb.split()),
+    *"will would is are to cost costs costing".split(),
+    *"by to for at from of up down only just still about an a average total annual yearly growth rate".split()})
 # Every match of LINK_RE ends with the last word of a link verb, one of its trailing prepositions or a cost word,
 # a whole word (after whitespace); and it opens with a comma or whitespace.
-LINK_END_WORDS = frozenset({*last_words(LINK_VERBS), *"by to for at from of up down only just still about".split(),
-                            *"cost costs costing".split()})
+LINK_END_WORDS: Final = frozenset({*last_words(LINK_VERBS),
+                                  *"by to for at from of up down only just still about".split(),
+                                   *"cost costs costing".split()})
 # (the reversed pattern is not asked first: three texts in five that end in a link word have a match, and
 # the search from the trailing link words costs about what the reversed match costs)
-LINK_TAIL = WordTail(opening_with(LINK_RE, r",\s"), LINK_END_WORDS, whole=True, match_words=(LINK_WORDS, ("ly",)),
-                     ask_reversed=False)
-OF_LINK_RE = re.compile(r"\s+(?:of|at|totaling|totalling|worth)\s*$", re.IGNORECASE)
-OF_LINK_TAIL = WordTail(opening_with(OF_LINK_RE, r"\s"), ("of", "at", "totaling", "totalling", "worth"),
-                        ask_reversed=False)
-TRAILING_TIME_RE = re.compile(
+LINK_TAIL: Final = WordTail(opening_with(LINK_RE, r",\s"), LINK_END_WORDS, whole=True, match_words=(LINK_WORDS,
+                            ("ly",)),
+                            ask_reversed=False)
+OF_LINK_RE: Final = re.compile(r"\s+(?:of|at|totaling|totalling|worth)\s*$", re.IGNORECASE)
+OF_LINK_TAIL: Final = WordTail(opening_with(OF_LINK_RE, r"\s"), ("of", "at", "totaling", "totalling", "worth"),
+                               ask_reversed=False)
+TRAILING_TIME_RE: Final = re.compile(
     r"\s+(?:(?:in|during|over|for)\s+the\s+(?:first|last|past|next)\s+\w+\s+(?:days|weeks|months|years)"
     r"|(?:in|during|over|for)\s+(?:the\s+)?(?:same\s+|first\s+|whole\s+|full\s+)?(?:period|year|quarter|month|"
     r"half)s?(?:\s+of\s+\w+)?|(?:this|last)\s+year|(?:in|by)\s+(?:19|20)\d{2})\s*$",
     re.IGNORECASE,
 )
-PLACE_PP_RE = re.compile(
+PLACE_PP_RE: Final = re.compile(
     r"\s+(?:(?:in|of)\s+(?:the\s+)?(?:city|province|country|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)|"
     r"(?:through|across|at|to|throughout)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)\s*$"
 )
 # "production efficiency at these companies": a trailing phrase that points back, not a restriction.
 # Every match of PLACE_PP_RE ends with a capitalized word or city/province/country after a space.
-PLACE_PP_TAIL = WordTail(opening_with(PLACE_PP_RE, r"\s"), ("city", "province", "country"), capitalized=True,
-                         gate=re.compile(r"\s(?:city|province|country|[A-Z][\w'’-]*)\s*$"))
-REFERENCE_PP_RE = re.compile(r"\s+(?:at|among|across|in|for)\s+(?:these|those|such|all|its|their)(?:\s+[\w-]+){1,2}\s*$",  # noqa: E501
-                             re.IGNORECASE)
-DISCOURSE_TAIL_RE = re.compile(r"\s*,\s*(?:however|meanwhile|in\s+contrast|by\s+contrast|too|also|though|"
-                               r"in\s+particular|for\s+example|in\s+turn)\s*,?\s*$", re.IGNORECASE)
+PLACE_PP_TAIL: Final = WordTail(opening_with(PLACE_PP_RE, r"\s"), ("city", "province", "country"), capitalized=True,
+                                gate=re.compile(r"\s(?:city|province|country|[A-Z][\w'’-]*)\s*$"))
+REFERENCE_PP_RE: Final = re.compile(r"\s+(?:at|among|across|in|for)\s+(?:these|those|such|all|its|their)(?:\s+[\w-]+){1,2}\s*$",  # noqa: E501
+                                    re.IGNORECASE)
+DISCOURSE_TAIL_RE: Final = re.compile(r"\s*,\s*(?:however|meanwhile|in\s+contrast|by\s+contrast|too|also|though|"
+                                      r"in\s+particular|for\s+example|in\s+turn)\s*,?\s*$", re.IGNORECASE)
 # "enterprises with annual revenue above ...", ", and housing allowances up to ..."
-QUALIFIED_NP_RE = re.compile(r"(?:\bwith|,\s*and|;\s*and)\s+(?P<np>(?:[\w&'’-]+\s+){0,4}[\w&'’-]+)\s*$")
-RELATIVE_TAIL_RE = re.compile(r"\s*,\s*(?:which|that|who)\s*$", re.IGNORECASE)
-QUALIFIED_NP_TAIL = TailPattern(opening_with(QUALIFIED_NP_RE, "w,;"))
-RELATIVE_TAIL = WordTail(opening_with(RELATIVE_TAIL_RE, r",\s"), ("which", "that", "who"))
+QUALIFIED_NP_RE: Final = re.compile(r"(?:\bwith|,\s*and|;\s*and)\s+(?P<np>(?:[\w&'’-]+\s+){0,4}[\w&'’-]+)\s*$")
+RELATIVE_TAIL_RE: Final = re.compile(r"\s*,\s*(?:which|that|who)\s*$", re.IGNORECASE)
+QUALIFIED_NP_TAIL: Final = TailPattern(opening_with(QUALIFIED_NP_RE, "w,;"))
+RELATIVE_TAIL: Final = WordTail(opening_with(RELATIVE_TAIL_RE, r",\s"), ("which", "that", "who"))
 # (",?": the last word may be a comma)
-DISCOURSE_TAIL = WordTail(opening_with(DISCOURSE_TAIL_RE, r",\s"),
-                          ("however", "meanwhile", "contrast", "too", "also", "though", "particular", "example", "turn",
-                           ","))
+DISCOURSE_TAIL: Final = WordTail(opening_with(DISCOURSE_TAIL_RE, r",\s"),
+                                 ("however", "meanwhile", "contrast", "too", "also", "though", "particular",
+                                  "example", "turn", ","))
 # (the last word: a time unit, a year's last digit, or any word after "of")
-TRAILING_TIME_TAIL = WordTail(opening_with(TRAILING_TIME_RE, r"\s"),
-                              ("days weeks months years period periods year years quarter quarters month months "
-                               "half halfs 0 1 2 3 4 5 6 7 8 9").split(),
-                              near=(("of",), 1))
-REFERENCE_PP_TAIL = WordTail(opening_with(REFERENCE_PP_RE, r"\s"),
-                             near=(("these", "those", "such", "all", "its", "their"), 2))
+TRAILING_TIME_TAIL: Final = WordTail(opening_with(TRAILING_TIME_RE, r"\s"),
+                                     ("days weeks months years period periods year years quarter quarters month months "
+                                      "half halfs 0 1 2 3 4 5 6 7 8 9").split(),
+                                     near=(("of",), 1))
+REFERENCE_PP_TAIL: Final = WordTail(opening_with(REFERENCE_PP_RE, r"\s"),
+                                    near=(("these", "those", "such", "all", "its", "their"), 2))
 # ", Ningbo's main cross-border channel," between a subject and its verb.
-APPOSITION_RE = re.compile(r"^\s*(?:the|a|an|[A-Z][\w-]*(?:'s|’s)|its|their)\s+[\w\s'’-]{1,60}$")
-LEADING_ADVERBIAL_RE = re.compile(
+APPOSITION_RE: Final = re.compile(r"^\s*(?:the|a|an|[A-Z][\w-]*(?:'s|’s)|its|their)\s+[\w\s'’-]{1,60}$")
+LEADING_ADVERBIAL_RE: Final = re.compile(
     r"^\s*(?:in|on|by|as|at|during|from|since|after|before|for|with|among|of|over|under|according|last|this)\b",
     re.IGNORECASE)
 
-MID_SENTENCE_CAPITAL_RE = re.compile(r"(?<=[a-z,;:’'\"”)] )([A-Z][a-z][\w-]*)")
+MID_SENTENCE_CAPITAL_RE: Final = re.compile(r"(?<=[a-z,;:’'\"”)] )([A-Z][a-z][\w-]*)")
 # The same words, found from the space before them: a pattern that opens with a literal lets the engine jump
 # from space to space instead of trying the lookbehind at every character of the body (findall gives the group).
-MID_SENTENCE_CAPITAL_SCAN = re.compile(r" (?<=[a-z,;:’'\"”)] )([A-Z][a-z][\w-]*)")
+MID_SENTENCE_CAPITAL_SCAN: Final = re.compile(r" (?<=[a-z,;:’'\"”)] )([A-Z][a-z][\w-]*)")
 
 
 class MidSentenceNames:
@@ -141,16 +144,16 @@ class MidSentenceNames:
 
 
 # Those of the current article, set by extract_metrics (None: no article, no names).
-_MID_SENTENCE_NAMES: ContextVar[MidSentenceNames | None] = ContextVar("_MID_SENTENCE_NAMES", default=None)
+_MID_SENTENCE_NAMES: Final[ContextVar[MidSentenceNames | None]] = ContextVar("_MID_SENTENCE_NAMES", default=None)
 
 # A character of QUOTES (each one a token of its own: no word holds one).
-QUOTE_RE = re.compile("[" + "".join(sorted(QUOTES)) + "]")
+QUOTE_RE: Final = re.compile("[" + "".join(sorted(QUOTES)) + "]")
 assert all(len(quote) == 1 for quote in QUOTES)
 
-NP_MAX_WORDS = 8
-NP_AFTER_TOKENS = NP_MAX_WORDS + 8  # tokens _noun_phrase_after tokenizes (it can read 12)
+NP_MAX_WORDS: Final = 8
+NP_AFTER_TOKENS: Final = NP_MAX_WORDS + 8  # tokens _noun_phrase_after tokenizes (it can read 12)
 
-GENERIC_SUBJECT_RE = re.compile(
+GENERIC_SUBJECT_RE: Final = re.compile(
     r"^(?:(?:average|annual|yearly|year-on-year|yoy|overall|net)\s*)*(?:(?:growth|increase|rise|decline|"
     r"decrease|drop|gain|uptick|surge|jump|fall|reduction)(?:\s+rate)?)?$"
     # a time read as a noun phrase ("increased by 7.6% year on year, accounting for 49.1% of GDP": "year";
@@ -161,7 +164,7 @@ GENERIC_SUBJECT_RE = re.compile(
 )
 # Text between two quantities that makes the second share the first one's subject
 # ("from 3.797 million yuan in 1987 to 137.4 million yuan").
-INHERIT_GAP_RE = re.compile(
+INHERIT_GAP_RE: Final = re.compile(
     # (what comes before the joining words ends in a comma, or is a time the first quantity was compared with:
     # "with a rise of 13.6% compared with the same period and an increase of 2.2%")
     rf"^(?:[^;.]{{0,150}}[,;]|\s*(?:over|than|compared\s+(?:with|to)|from)\s+[^;.,]{{0,60}}(?=\s+and\s))?"
@@ -175,33 +178,33 @@ INHERIT_GAP_RE = re.compile(
     rf"exceeding|surpassing|topping)?"  # "stood at 235.59 billion yuan, exceeding 200 billion yuan for the first time"
     rf"(?:\s+by)?\s*(?:(?:about|around|nearly|almost|over|more\s+than|some|roughly)\s+)?$"
 )
-ELIDED_SUBJECT_GAP_RE = re.compile(
+ELIDED_SUBJECT_GAP_RE: Final = re.compile(
     r"^[^;.]{0,80},\s*and\s+(?:is|are|was|were|will|has|have|had)\s+[a-z\s]{0,40}$")
-FROM_GAP_RE = re.compile(r"\bfrom\s*$", re.IGNORECASE)
+FROM_GAP_RE: Final = re.compile(r"\bfrom\s*$", re.IGNORECASE)
 # "rose 45.6%, integrated circuits 38.1% and industrial robots 27.4%"
-LISTED_CHANGE_GAP_RE = re.compile(
+LISTED_CHANGE_GAP_RE: Final = re.compile(
     r"^\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?P<np>[a-zA-Z][\w'’&-]*(?:\s+[\w'’&-]+){0,4})\s+$")
 
-UNIT_OF_RE = re.compile(r"^\s+(?:of|in|on)\s+")
+UNIT_OF_RE: Final = re.compile(r"^\s+(?:of|in|on)\s+")
 
-SHARE_OF_RE = re.compile(r"^\s+of\s+")
+SHARE_OF_RE: Final = re.compile(r"^\s+of\s+")
 
-SHARE_OF_TOTAL_RE = re.compile(r"^\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}total\b", re.IGNORECASE)
+SHARE_OF_TOTAL_RE: Final = re.compile(r"^\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}total\b", re.IGNORECASE)
 
 # "ranked No. 3 nationwide in sales of collaborative robots", "ranks third by the number of base stations"
-RANK_MEASURE_RE = re.compile(r"\b(?:in|by)\s+")
-RANK_MEASURE_WINDOW = 80
+RANK_MEASURE_RE: Final = re.compile(r"\b(?:in|by)\s+")
+RANK_MEASURE_WINDOW: Final = 80
 
-CLAUSE_END_RE = re.compile(r"[,;]|\s+(?:and|while|whereas|but)\s+")
-RANK_PARTICIPLE_RE = re.compile(r"^(?:ranking|placing|coming)\b", re.IGNORECASE)
+CLAUSE_END_RE: Final = re.compile(r"[,;]|\s+(?:and|while|whereas|but)\s+")
+RANK_PARTICIPLE_RE: Final = re.compile(r"^(?:ranking|placing|coming)\b", re.IGNORECASE)
 
-SIMPLE_PHRASE_CHARS = 160
+SIMPLE_PHRASE_CHARS: Final = 160
 # A ranking this close after a quantity ranks that quantity ("1.08 billion tonnes of cargo, ranking first").
-RANK_INHERIT_GAP_RE = re.compile(r"^[\w\s'’-]{0,40}[,;]?\s*$")
+RANK_INHERIT_GAP_RE: Final = re.compile(r"^[\w\s'’-]{0,40}[,;]?\s*$")
 
-PARENTHESES_RE = re.compile(r"\s*[(（][^()（）]*[)）]")
+PARENTHESES_RE: Final = re.compile(r"\s*[(（][^()（）]*[)）]")
 
-ACRONYM_PLURAL_RE = re.compile(r"[A-Z][A-Z&]+s")  # TEUs, SMEs
+ACRONYM_PLURAL_RE: Final = re.compile(r"[A-Z][A-Z&]+s")  # TEUs, SMEs
 
 
 def _tokens(text: str, pos: int = 0) -> list[str]:
@@ -252,7 +255,7 @@ def _simple_phrase(text: str, keep_names: bool = False) -> str | None:
     return " ".join(words).lower()
 
 
-SINGULAR_MIN_WORDS = 2  # a count of one names its thing in at least two words
+SINGULAR_MIN_WORDS: Final = 2  # a count of one names its thing in at least two words
 
 
 def _words_after(para: str, pos: int, count: int = NP_AFTER_TOKENS) -> list[re.Match[str]]:
@@ -270,7 +273,7 @@ def _words_after(para: str, pos: int, count: int = NP_AFTER_TOKENS) -> list[re.M
 
 # The tokens _noun_phrase_after reads first: most phrases end (or are refused) within them. Only when it
 # would read past them (a token after the last, or the end of the tokens) are all NP_AFTER_TOKENS read.
-NP_FIRST_TOKENS = 6
+NP_FIRST_TOKENS: Final = 6
 
 
 class _ReadMore(Exception):
@@ -297,7 +300,7 @@ def _noun_phrase_after(para: str, pos: int, singular: bool = False) -> tuple[int
 
 # A relative pronoun right after a word that may be a verb ("plans", "reports") makes it a noun: "81 plans
 # that have been implemented".
-RELATIVE_WORDS = frozenset({"that", "which", "whose"})
+RELATIVE_WORDS: Final = frozenset({"that", "which", "whose"})
 
 
 def _noun_phrase_in(tokens: list[re.Match[str]], singular: bool, complete: bool = True) -> tuple[int, str] | None:
@@ -441,16 +444,16 @@ def _object_phrase(text: str) -> str | None:
 
 
 # Words a subject found before its verb does not start or end with ("of the city's ...", "... of the").
-NP_LEADING_DROPPED = NP_INNER_WORDS | NP_JOINER_WORDS | SUBJECT_DROP_LEADING | {"the", "from"}
-NP_TRAILING_DROPPED = NP_INNER_WORDS | {"the"}
+NP_LEADING_DROPPED: Final = NP_INNER_WORDS | NP_JOINER_WORDS | SUBJECT_DROP_LEADING | {"the", "from"}
+NP_TRAILING_DROPPED: Final = NP_INNER_WORDS | {"the"}
 
 
 # The last characters of a subject's region whose tokens _noun_phrase_before reads first: the phrase it
 # reads back from the region's end (NP_MAX_WORDS words at most, or a run of names) mostly lies within
 # them. Only when it would read one of the first NP_BEFORE_MARGIN of those tokens (or needs the region's
 # first token) are all the region's tokens read.
-NP_BEFORE_CHARS = 64
-NP_BEFORE_MARGIN = 2  # (it reads two tokens before the one it stands at, at most)
+NP_BEFORE_CHARS: Final = 64
+NP_BEFORE_MARGIN: Final = 2  # (it reads two tokens before the one it stands at, at most)
 
 
 def _token_cut(text: str, at: int) -> int:

@@ -7,51 +7,52 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import Final
 
 from transforms.textutil import MONTHS
 
-SCALE_WORDS: dict[str, float] = {
+SCALE_WORDS: Final[dict[str, float]] = {
     "thousand": 1e3, "ten thousand": 1e4, "10 thousand": 1e4, "10,000": 1e4,
     "million": 1e6, "mln": 1e6, "hundred million": 1e8,
     "billion": 1e9, "bln": 1e9, "bn": 1e9, "trillion": 1e12,
 }
 
 # Currency marks written before the number ("RMB110 million", "US$ 5 billion") and words after it.
-CURRENCY_PREFIXES = ("US$", "USD", "RMB", "CNY", "EUR", "€", "¥", "￥", "$")
+CURRENCY_PREFIXES: Final = ("US$", "USD", "RMB", "CNY", "EUR", "€", "¥", "￥", "$")
 # Capitalised forms too: "192.82 billion Yuan" (ningbolife).
-CURRENCY_SUFFIXES = ("yuan", "Yuan", "RMB", "CNY", "US dollars", "US Dollars", "dollars", "Dollars", "USD",
-                     "euros", "euro", "EUR")
+CURRENCY_SUFFIXES: Final = ("yuan", "Yuan", "RMB", "CNY", "US dollars", "US Dollars", "dollars", "Dollars", "USD",
+                            "euros", "euro", "EUR")
 # Currency words that may follow a prefixed amount ("RMB 5 billion yuan").
-CURRENCY_TRAILERS = ("yuan", "Yuan", "RMB", "dollars", "euros", "US dollars", "US Dollars", "USD")
+CURRENCY_TRAILERS: Final = ("yuan", "Yuan", "RMB", "dollars", "euros", "US dollars", "US Dollars", "USD")
 # Nouns that are money: a bare scaled amount right after "<noun> of" is one ("an investment of 137.3 million").
-MONEY_NOUNS = ("investment", "investments", "fund", "funds", "funding", "capital", "revenue", "revenues", "budget",
-               "budgets", "subsidy", "subsidies", "loan", "loans", "financing", "turnover")
+MONEY_NOUNS: Final = ("investment", "investments", "fund", "funds", "funding", "capital", "revenue", "revenues",
+                      "budget", "budgets", "subsidy", "subsidies", "loan", "loans", "financing", "turnover")
 # What a sentence may open with before a period cue that still dates what follows ("Statistics show that in
 # 2012, ...", "Data from the bureau showed, in 2011, ..."): the nouns that report and their verbs.
-REPORTING_NOUNS = ("statistics", "data", "figures", "results", "the statistics", "the data", "the figures")
-REPORTING_VERBS = ("show", "shows", "showed", "shown", "indicate", "indicates", "indicated", "reveal", "reveals",
-                   "revealed", "suggest", "suggests", "suggested")
+REPORTING_NOUNS: Final = ("statistics", "data", "figures", "results", "the statistics", "the data", "the figures")
+REPORTING_VERBS: Final = ("show", "shows", "showed", "shown", "indicate", "indicates", "indicated", "reveal", "reveals",
+                          "revealed", "suggest", "suggests", "suggested")
 # What may follow a spelled multiple with no change verb before it for it to be a multiple:
 # "nearly four times of that in 2010", "three times the output", "five times as many".
-TIMES_COMPARISON_TAILS = ("of that", "of the", "that", "the", "as", "higher", "more", "larger", "bigger", "greater",
-                          "faster", "slower")
+TIMES_COMPARISON_TAILS: Final = ("of that", "of the", "that", "the", "as", "higher", "more", "larger", "bigger",
+                                 "greater", "faster", "slower")
 # Words before "N quarters/years/months" that make it a span of time, not a count ("the past three quarters").
-SPAN_LEAD_WORDS = frozenset("past last next first recent coming previous".split())
-SPAN_UNIT_WORDS = frozenset("years months weeks days quarters decades".split())
+SPAN_LEAD_WORDS: Final = frozenset("past last next first recent coming previous".split())
+SPAN_UNIT_WORDS: Final = frozenset("years months weeks days quarters decades".split())
 # A count that announces the list after it is the text's structure, not a fact ("five categories, namely ...").
-LIST_INTRO_WORDS = ("namely", "i.e.")
+LIST_INTRO_WORDS: Final = ("namely", "i.e.")
 # Change nouns before a count's change with its noun left out (", an increase of 78 over the previous year").
-COUNT_CHANGE_NOUNS = ("increase", "decrease", "rise", "drop", "decline", "reduction")
+COUNT_CHANGE_NOUNS: Final = ("increase", "decrease", "rise", "drop", "decline", "reduction")
 # A multiple in one word ("more than twice the average speed").
-MULTIPLE_WORDS: dict[str, int] = {"twice": 2, "thrice": 3}
-CURRENCIES: dict[str, str] = {
+MULTIPLE_WORDS: Final[dict[str, int]] = {"twice": 2, "thrice": 3}
+CURRENCIES: Final[dict[str, str]] = {
     "yuan": "CNY", "rmb": "CNY", "cny": "CNY", "¥": "CNY", "￥": "CNY",
     "us$": "USD", "$": "USD", "usd": "USD", "dollars": "USD", "us dollars": "USD",
     "€": "EUR", "eur": "EUR", "euro": "EUR", "euros": "EUR",
 }
-ENERGY_FACTORS: dict[str, float] = {"k": 1.0, "m": 1e3, "g": 1e6}
+ENERGY_FACTORS: Final[dict[str, float]] = {"k": 1.0, "m": 1e3, "g": 1e6}
 
-ORDINAL_WORDS: dict[str, int] = {
+ORDINAL_WORDS: Final[dict[str, int]] = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
     "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
     "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
@@ -59,7 +60,7 @@ ORDINAL_WORDS: dict[str, int] = {
 
 # Shares written as fractions (value in percent): "one third of", "less than one fifth of",
 # "more than half of national exports", "9 out of 10 patent applications", "nearly 1/3".
-FRACTION_WORDS: dict[str, tuple[int, int]] = {
+FRACTION_WORDS: Final[dict[str, tuple[int, int]]] = {
     "one half": (1, 2), "one third": (1, 3), "two thirds": (2, 3), "one quarter": (1, 4),
     "one fourth": (1, 4), "three quarters": (3, 4), "three fourths": (3, 4), "one fifth": (1, 5),
     "two fifths": (2, 5), "three fifths": (3, 5), "four fifths": (4, 5), "one sixth": (1, 6),
@@ -67,7 +68,7 @@ FRACTION_WORDS: dict[str, tuple[int, int]] = {
 }
 
 # A count written in words: "five new labs", "Eight of them" (never "one": "one of the ...").
-SPELLED_NUMBERS: dict[str, int] = {
+SPELLED_NUMBERS: Final[dict[str, int]] = {
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
     "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
     "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
@@ -75,71 +76,72 @@ SPELLED_NUMBERS: dict[str, int] = {
 # A rate's words and the counted bases in words it can be of ("per 10,000 people", "for every
 # thousand residents"): the count matcher keeps such a rate, the indicator catalog maps it only to
 # a rate row (transforms.indicators).
-RATE_WORDS: tuple[str, ...] = ("per", "for every", "for each")
-RATE_BASE_WORDS: tuple[str, ...] = ("ten thousand", "a thousand", "one thousand", "a hundred", "one hundred",
-                                    "thousand", "hundred")
+RATE_WORDS: Final[tuple[str, ...]] = ("per", "for every", "for each")
+RATE_BASE_WORDS: Final[tuple[str, ...]] = ("ten thousand", "a thousand", "one thousand", "a hundred", "one hundred",
+                                             "thousand", "hundred")
 # Scale words a number written in words can carry before its unit ("nine billion yuan", "one
 # billion tons"); smaller scales in words are counts' business ("two thousand visitors").
-SPELLED_SCALES: tuple[str, ...] = ("hundred million", "million", "billion", "trillion")
-SPELLED_TENS: dict[str, int] = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-                                "seventy": 70, "eighty": 80, "ninety": 90}
-SPELLED_UNITS: dict[str, int] = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                                 "eight": 8, "nine": 9}
+SPELLED_SCALES: Final[tuple[str, ...]] = ("hundred million", "million", "billion", "trillion")
+SPELLED_TENS: Final[dict[str, int]] = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+                                         "seventy": 70, "eighty": 80, "ninety": 90}
+SPELLED_UNITS: Final[dict[str, int]] = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                                          "eight": 8, "nine": 9}
 
 # A spelled-out number after these is a reference ("the three operators"), not a figure.
-SPELLED_REFERENCE_WORDS = frozenset("the these those both all its their our his her my your each every any "
+SPELLED_REFERENCE_WORDS: Final = frozenset("the these those both all its their our his her my your each every any "
                                     "first last next other another top "
                                     # superlatives pick members out: "the busiest three stations of each line"
                                     "busiest largest biggest highest best leading".split())
 # Nouns a small spelled-out number divides a process into ("built in two phases"), or a text into ("three
 # characteristics show up": its structure, sixth tune_sites pass s057): not counts.
-SPELLED_PROCESS_NOUNS = frozenset("phases stages steps rounds ways aspects directions dimensions respects parts "
+SPELLED_PROCESS_NOUNS: Final = frozenset("phases stages steps rounds ways aspects directions dimensions respects parts "
                                   "sides halves characteristics features traits lists".split())
 
-RANK_MOVE_NOUNS = frozenset("places positions spots notches rungs rankings ranks".split())
+RANK_MOVE_NOUNS: Final = frozenset("places positions spots notches rungs rankings ranks".split())
 
 # Plural heads that are amounts of money or goods, never counted by a bare number ("exports reached 4.5 billion").
-MASS_PLURALS = frozenset("exports imports sales revenues earnings profits investments savings funds taxes assets "
-                         "deposits loans costs expenses proceeds receipts emissions shipments".split())
+MASS_PLURALS: Final = frozenset("exports imports sales revenues earnings profits investments savings funds taxes "
+                                "assets "
+                                "deposits loans costs expenses proceeds receipts emissions shipments".split())
 # Counts measured in a unit noun take their subject from the sentence ("throughput reached 27.53 million TEUs").
-COUNT_UNIT_NOUNS = frozenset({"teus", "teu"})
+COUNT_UNIT_NOUNS: Final = frozenset({"teus", "teu"})
 # Adverbs of frequency that may follow a count whose noun is elided ("The number of cargo flights
 # reaches 1479 monthly", "shuttles 3,000 daily").
-FREQUENCY_ADVERBS = ("annually", "yearly", "monthly", "weekly", "daily")
+FREQUENCY_ADVERBS: Final = ("annually", "yearly", "monthly", "weekly", "daily")
 # Present-tense links of "the number of X <verb> N" ("The number of cargo flights reaches 1479 monthly"),
 # beside the past-tense ones the matchers spell.
-NUMBER_OF_PRESENT_LINKS = ("reaches", "hits", "stands at", "totals", "exceeds", "tops", "surpasses")
+NUMBER_OF_PRESENT_LINKS: Final = ("reaches", "hits", "stands at", "totals", "exceeds", "tops", "surpasses")
 # Words that link a subject to an amount whose currency is left out ("the actual utilized amount reaching
 # 1.16 bln", "a net increase of over 80 billion"); "from 20 million to 32 million" links no subject.
-ELIDED_MONEY_LINKS = ("reaching", "reached", "reaches", "was", "were", "is", "are", "amounted to", "amounts to",
-                      "amounting to", "totaled", "totalled", "totaling", "totalling", "stood at", "hit", "of")
+ELIDED_MONEY_LINKS: Final = ("reaching", "reached", "reaches", "was", "were", "is", "are", "amounted to", "amounts to",
+                             "amounting to", "totaled", "totalled", "totaling", "totalling", "stood at", "hit", "of")
 # Unit nouns written the same in the plural ("7.8 million TEU", "270,000 TEU"): a count when the
 # phrase ends on them, never as a modifier ("a 24,000 TEU vessel" sizes a ship).
-INVARIANT_UNIT_NOUNS = frozenset({"teu"})
+INVARIANT_UNIT_NOUNS: Final = frozenset({"teu"})
 
 # A number right after one of these words names a thing ("Line 3", "No. 5", "top 10").
-PRECEDING_BLOCKLIST = frozenset(
+PRECEDING_BLOCKLIST: Final = frozenset(
     "no no. number top line phase grade level class room page article chapter section item version "
     "route platform terminal hall building floor gate exit bus flight lab laboratory group team batch "
     "round session episode volume issue vol type model station metro zone per every each".split()
 )
 
 # Units whose "N more than ..." is a change ("0.4 years longer than in 2019").
-COMPARABLE_UNITS = frozenset({"years", "times", "percentage_points", "CNY", "USD", "EUR", "tonnes", "kWh"})
+COMPARABLE_UNITS: Final = frozenset({"years", "times", "percentage_points", "CNY", "USD", "EUR", "tonnes", "kWh"})
 
-MONTH_NUMBER = {m: i + 1 for i, m in enumerate(MONTHS)}
-NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-                "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+MONTH_NUMBER: Final = {m: i + 1 for i, m in enumerate(MONTHS)}
+NUMBER_WORDS: Final = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                       "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 
-PART_MONTHS = {"first half": (1, 6), "second half": (7, 12), "first quarter": (1, 3),
-               "second quarter": (4, 6), "third quarter": (7, 9), "fourth quarter": (10, 12),
-               "first three quarters": (1, 9)}
+PART_MONTHS: Final = {"first half": (1, 6), "second half": (7, 12), "first quarter": (1, 3),
+                      "second quarter": (4, 6), "third quarter": (7, 9), "fourth quarter": (10, 12),
+                      "first three quarters": (1, 9)}
 
-NAME_RUN_WORDS = frozenset({"and", "of", "the", "&"})
+NAME_RUN_WORDS: Final = frozenset({"and", "of", "the", "&"})
 # Prepositions that join a restricting phrase to a noun ("trade with the EU", "imports through the bonded zone").
-NP_JOINER_WORDS = frozenset({"with", "for", "between", "along", "through"})
+NP_JOINER_WORDS: Final = frozenset({"with", "for", "between", "along", "through"})
 
-NP_STOP_WORDS = frozenset(
+NP_STOP_WORDS: Final = frozenset(
     "the a an this these that those its their his her our your my which who whom whose where when "
     "while as by to from at on into onto than there it they we he she also has have had is "
     "are was were be been being will would can could may might should shall do does did not no "
@@ -148,18 +150,18 @@ NP_STOP_WORDS = frozenset(
     "toward towards against along around behind beyond near outside inside upon amid throughout despite "
     "except plus versus together combined respectively altogether again once still already even".split()
 )
-AUXILIARIES = frozenset("has have had is are was were be been being".split())
-NP_INNER_WORDS = frozenset({"of", "in", "and", "with", "for", "between"})
+AUXILIARIES: Final = frozenset("has have had is are was were be been being".split())
+NP_INNER_WORDS: Final = frozenset({"of", "in", "and", "with", "for", "between"})
 # A capitalized name inside a noun phrase: "trade volume between Ningbo and CEEC countries".
-NP_NAME_LEFT_WORDS = frozenset({"of", "in", "between", "and", "with", "for", "along", "from", "through"})
+NP_NAME_LEFT_WORDS: Final = frozenset({"of", "in", "between", "and", "with", "for", "along", "from", "through"})
 # "the" after these stays inside a noun phrase before a verb: "the added value of the secondary industry",
 # "industrial output value above the designated size" (statistics' size class)
-NP_THE_LEFT_WORDS = NP_NAME_LEFT_WORDS | {"above", "below"}
+NP_THE_LEFT_WORDS: Final = NP_NAME_LEFT_WORDS | {"above", "below"}
 # Words that end a noun phrase as verbs elsewhere but are its head noun after these words: "industrial
 # value added was 199.05 billion yuan" (statistics' "value added", beside "added value").
-NOUN_AFTER: dict[str, frozenset[str]] = {"added": frozenset({"value"})}
+NOUN_AFTER: Final[dict[str, frozenset[str]]] = {"added": frozenset({"value"})}
 # Verbs that end a noun phrase (irregular past tenses and common transitive verbs).
-VERB_WORDS = frozenset(
+VERB_WORDS: Final = frozenset(
     "sent made took gave won set built held saw got put came went became began brought bought kept left "
     "lost met paid ran said sold spent told wrote grew rose fell drew chose led joined signed offer offers "
     "offered provide provides provided receive receives received receiving give gives get gets make makes "
@@ -175,7 +177,7 @@ VERB_WORDS = frozenset(
 )
 
 # Words before a bare "points" that make it a change of a rate ("dropping by 3.6 points").
-POINTS_CHANGE_WORDS = (
+POINTS_CHANGE_WORDS: Final = (
     "drop", "drops", "dropped", "dropping", "fell", "fall", "falls", "falling", "rose", "rise", "rises", "risen",
     "rising", "increase", "increased", "increases", "increasing", "decrease", "decreased", "decreases",
     "decreasing", "decline", "declined", "declines", "declining", "narrow", "narrows", "narrowed", "narrowing",
@@ -183,57 +185,58 @@ POINTS_CHANGE_WORDS = (
 )
 # Words after "3.4 points" that compare two rates ("3.4 points lower").
 # ("2 points more than in 2011": a share's change, sixth tune_sites pass s051)
-POINTS_COMPARE_WORDS = ("lower", "higher", "above", "below", "faster", "slower", "more than", "less than")
+POINTS_COMPARE_WORDS: Final = ("lower", "higher", "above", "below", "faster", "slower", "more than", "less than")
 # Words before a multiple written in words ("an increase of nearly ten times"), the hedges
 # between, and the multiples read.
-TIMES_CHANGE_WORDS = ("increase", "increased", "increases", "increasing", "grew", "grown", "rose", "risen",
-                      "expanded", "up")
-TIMES_HEDGE_WORDS = ("nearly", "almost", "about", "around", "over", "more than")
-SPELLED_MULTIPLES = ("a hundred", "one hundred", "two", "three", "four", "five", "six", "seven", "eight", "nine",
-                     "ten", "twenty", "thirty", "fifty")
+TIMES_CHANGE_WORDS: Final = ("increase", "increased", "increases", "increasing", "grew", "grown", "rose", "risen",
+                             "expanded", "up")
+TIMES_HEDGE_WORDS: Final = ("nearly", "almost", "about", "around", "over", "more than")
+SPELLED_MULTIPLES: Final = ("a hundred", "one hundred", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+                            "ten", "twenty", "thirty", "fifty")
 
 # Verbs that count what a period added ("Ningbo added 1,110 national high-tech enterprises"): the
 # count is of new things, so its subject says "new" (as "14 new listed companies" does), and the
 # stock's indicator does not take it.
-ADDING_VERBS = ("added", "adding", "adds", "add", "newly added")
-SUBJECT_DROP_LEADING = frozenset({"total", "accumulated", "cumulative"})
+ADDING_VERBS: Final = ("added", "adding", "adds", "add", "newly added")
+SUBJECT_DROP_LEADING: Final = frozenset({"total", "accumulated", "cumulative"})
 
 # "1.172 billion tonnes of cargo", "31.5 billion yuan in new loans", "500 million yuan on subsidies"
-UNIT_OF_UNITS = frozenset({"CNY", "USD", "EUR", "tonnes", "kWh", "m2", "km2", "mu", "km"})
+UNIT_OF_UNITS: Final = frozenset({"CNY", "USD", "EUR", "tonnes", "kWh", "m2", "km2", "mu", "km"})
 
-SHARE_WHOLE_WORDS = frozenset("total them which these those all gdp whole same level figure amount number".split())
+SHARE_WHOLE_WORDS: Final = frozenset(
+    "total them which these those all gdp whole same level figure amount number".split())
 
 # Words that end a simple noun phrase besides verbs and prepositions.
-PHRASE_STOP_WORDS = frozenset("now today currently already still online offline overseas abroad nationwide "
-                              "worldwide above below".split())
-DETERMINERS = frozenset("the a an its their his her our this these those".split())
+PHRASE_STOP_WORDS: Final = frozenset("now today currently already still online offline overseas abroad nationwide "
+                                     "worldwide above below".split())
+DETERMINERS: Final = frozenset("the a an its their his her our this these those".split())
 
-RANK_IDIOM_WORDS = frozenset("row succession turn terms".split())  # "for the 5th year in a row"
+RANK_IDIOM_WORDS: Final = frozenset("row succession turn terms".split())  # "for the 5th year in a row"
 
-PLACE_WORDS = frozenset("province country world nation city region county district globe asia china zhejiang "
-                        "yangtze ningbo".split())
-TIME_WORDS = frozenset("first last past same period year years month months quarter quarters half week weeks "
-                       "total average this next".split())
+PLACE_WORDS: Final = frozenset("province country world nation city region county district globe asia china zhejiang "
+                               "yangtze ningbo".split())
+TIME_WORDS: Final = frozenset("first last past same period year years month months quarter quarters half week weeks "
+                              "total average this next".split())
 
 # Time words a sentence can name without a period cue ("At present, Fenghua ranks 73rd", "The
 # foreign investment ... over the past 25 years"): such a sentence is not dated by the paragraph's
 # earlier "In 2019, ..." (the periods engine carries that period only into sentences without these).
-OWN_TIME_WORDS: tuple[str, ...] = (
+OWN_TIME_WORDS: Final[tuple[str, ...]] = (
     "currently", "at present", "presently", "now", "nowadays", "today", "so far", "to date", "at the moment",
     "ago", "past", "recently", "next year", "in the future", "future", "every year", "annually", "each year",
 )
-QUOTES = frozenset("\"“”‘")
+QUOTES: Final = frozenset("\"“”‘")
 
-COUNT_CLASSIFIERS = frozenset("pieces units sets kinds types batches pairs sorts varieties groups bottles boxes "
-                              "tons tonnes cases packs bags rolls".split())
+COUNT_CLASSIFIERS: Final = frozenset("pieces units sets kinds types batches pairs sorts varieties groups bottles boxes "
+                                     "tons tonnes cases packs bags rolls".split())
 
-UNIT_WORDS = frozenset(SCALE_WORDS) | frozenset(
+UNIT_WORDS: Final = frozenset(SCALE_WORDS) | frozenset(
     "yuan rmb dollars euros tonnes tons percent km mu times kwh".split())
-COUNT_STOP_WORDS = NP_STOP_WORDS | frozenset(
+COUNT_STOP_WORDS: Final = NP_STOP_WORDS | frozenset(
     "of in ranks rank ranked ranking accounting accounted accounts account were was are is last next "
     "increased rose grew reached have has had will each every respectively per with for between".split()
 )
-NONCOUNT_FIRST_WORDS = frozenset(
+NONCOUNT_FIRST_WORDS: Final = frozenset(
     "years year months month days day weeks week hours hour minutes minute seconds second times "
     "percent per yuan rmb dollars dollar euros euro usd cny tons tonnes tonne ton mu km kilometers "
     "kilometres square sq meters metres kwh thousand million billion trillion hundred of to and or "
@@ -242,40 +245,41 @@ NONCOUNT_FIRST_WORDS = frozenset(
     "miles mile feet foot inches pounds watts kilowatts megawatts gigawatts mw gw volts mbps gbps "
     "gigabytes terabytes cubic".split()
 )
-SUPERLATIVES = frozenset(
+SUPERLATIVES: Final = frozenset(
     "best top largest biggest most greatest strongest richest fastest leading-edge worst".split()
 )
 
 # Adverbs end a count's noun phrase ("5 million tourists annually"); these -ly words are nouns.
-LY_NOUNS = frozenset("family assembly supply rally ally reply monopoly anomaly italy july".split())
-TIME_UNIT_WORDS = frozenset("years months weeks days hours minutes seconds decades centuries".split())
-PLURAL_NOUNS = frozenset(
+LY_NOUNS: Final = frozenset("family assembly supply rally ally reply monopoly anomaly italy july".split())
+TIME_UNIT_WORDS: Final = frozenset("years months weeks days hours minutes seconds decades centuries".split())
+PLURAL_NOUNS: Final = frozenset(
     "people personnel staff talent talents children police cattle equipment youth faculty men women".split()
 )
 # Singular heads that count people: a bare number said of them counts ("the city's permanent population was
 # 9.618 million", "the total passenger flow reached 615,000").
 # ("the daily passenger traffic registered about 80,000": sixth tune_sites pass, s052)
-HEADCOUNT_NOUNS = ("population", "passenger flow", "tourist flow", "visitor flow", "passenger traffic",
+HEADCOUNT_NOUNS: Final = ("population", "passenger flow", "tourist flow", "visitor flow", "passenger traffic",
                    "visitor traffic")
 # Words right before a number that make it an age ("aged 15", "between the ages of 15 to 59") or the
 # denominator of a rate ("a college degree out of 100,000"): no figure of its own.
-AGE_OR_BASE_LEADS = ("aged", "ages of", "age of", "out of", "ratio of")  # ("male-to-female ratio of 100 females")
+# ("ratio of": "male-to-female ratio of 100 females")
+AGE_OR_BASE_LEADS: Final = ("aged", "ages of", "age of", "out of", "ratio of")
 # Mass units converted to tonnes ("750 million kilograms", "434.76 kilograms per mu").
-KILOGRAM_TONNES = 0.001
-NOT_PLURAL_ENDINGS = ("ss", "us", "is")
+KILOGRAM_TONNES: Final = 0.001
+NOT_PLURAL_ENDINGS: Final = ("ss", "us", "is")
 
-SUBHEADING_SMALL_WORDS = frozenset("a an the of in on at for to and or with by from as".split())
+SUBHEADING_SMALL_WORDS: Final = frozenset("a an the of in on at for to and or with by from as".split())
 
-ABBREVIATIONS = frozenset(
+ABBREVIATIONS: Final = frozenset(
     "co ltd no mr mrs ms dr prof st inc corp jan feb mar apr jun jul aug sep sept oct nov dec "
     "u.s e.g i.e etc vs gov dept".split()
 )
 
-MONTH_WORDS = frozenset(m.lower() for m in MONTHS)
+MONTH_WORDS: Final = frozenset(m.lower() for m in MONTHS)
 
 
 # Qualifier words before a number, by the qualifier they give (a space matches any whitespace).
-QUALIFIER_WORDS: dict[str, tuple[str, ...]] = {
+QUALIFIER_WORDS: Final[dict[str, tuple[str, ...]]] = {
     "approx": ("about", "around", "nearly", "almost", "approximately", "roughly", "some", "close to",
                "an estimated", "estimated", "approx."),
     "at_least": ("more than", "over", "above", "at least", "a minimum of", "minimum of", "to top", "topped", "tops",
@@ -285,31 +289,32 @@ QUALIFIER_WORDS: dict[str, tuple[str, ...]] = {
                 "no more than", "fewer than", "not more than", "not exceeding", "within"),
 }
 # Words before a number that qualify nothing and are skipped ("only", "a total of").
-FILLER_WORDS = ("only", "just", "merely", "a total of", "a record", "as much as")
+FILLER_WORDS: Final = ("only", "just", "merely", "a total of", "a record", "as much as")
 
 # Verbs and nouns by the role they give a following number. Stems match any ending ("increas" ->
 # increased, increasing); forms match as written.
-CHANGE_VERB_STEMS = ("increas", "grow", "grew", "rose", "rise", "rising", "fell", "fall", "drop", "declin", "decreas",
-                     "jump", "surg", "climb", "expand", "shrank", "shrink", "gain", "soar", "slid", "slump", "plung",
-                     "slip", "dip")
-CHANGE_NOUNS = ("growth", "increase", "decrease", "decline", "rise", "drop", "gain", "uptick")  # "a growth (rate) of N"
-DECREASE_VERB_STEMS = ("declin", "decreas", "shrink", "shrank", "shrunk", "slump", "plung")
-DECREASE_VERB_FORMS = ("fell", "fall", "falls", "falling", "fallen", "drop", "drops", "dropped", "dropping", "down",
-                       "slid", "slides", "sliding", "slip", "slips", "slipped", "slipping", "dip", "dips", "dipped",
-                       "contract", "contracted", "contracts", "contracting")
-DECREASE_NOUNS = ("decline", "decrease", "drop", "fall", "reduction", "cut", "loss")  # "a decline of N"
-SHARE_VERBS = ("account for", "accounted for", "accounts for", "accounting for", "share of", "proportion of",
+CHANGE_VERB_STEMS: Final = ("increas", "grow", "grew", "rose", "rise", "rising", "fell", "fall", "drop", "declin",
+                            "decreas", "jump", "surg", "climb", "expand", "shrank", "shrink", "gain", "soar", "slid",
+                            "slump", "plung", "slip", "dip")
+CHANGE_NOUNS: Final = ("growth", "increase", "decrease", "decline", "rise", "drop", "gain",
+                       "uptick")  # "a growth (rate) of N"
+DECREASE_VERB_STEMS: Final = ("declin", "decreas", "shrink", "shrank", "shrunk", "slump", "plung")
+DECREASE_VERB_FORMS: Final = ("fell", "fall", "falls", "falling", "fallen", "drop", "drops", "dropped", "dropping",
+                              "down", "slid", "slides", "sliding", "slip", "slips", "slipped", "slipping", "dip",
+                              "dips", "dipped", "contract", "contracted", "contracts", "contracting")
+DECREASE_NOUNS: Final = ("decline", "decrease", "drop", "fall", "reduction", "cut", "loss")  # "a decline of N"
+SHARE_VERBS: Final = ("account for", "accounted for", "accounts for", "accounting for", "share of", "proportion of",
                "ratio of", "made up", "making up", "make up", "represent", "represented", "represents",
                "representing", "constituted", "constitutes", "constituting",
                "taking up", "take up", "takes up", "took up")  # ("taking up 17.83% of the population": s054)
 
 # Auxiliaries and adverbs between a subject and its linking verb ("has already reached").
-LINK_AUXILIARIES = (
+LINK_AUXILIARIES: Final = (
     "has", "have", "had", "will", "would", "is", "are", "was", "were", "to", "be", "been", "expected", "set", "due",
     "likely", "still", "also", "now", "already", "further", "each", "alone",
 )
 # Verbs that link a subject to its figure ("exports rose to N", "GDP stood at N"), in any tense used.
-LINK_VERBS = (
+LINK_VERBS: Final = (
     "increased", "increase", "increases", "increasing", "rose", "rise", "rises", "rising", "grew", "grow", "grows",
     "growing", "jumped", "jumps", "surged", "climbed", "dropped", "drops", "fell", "falls", "declined", "declines",
     "decreased", "decreases", "slipped", "slid", "dipped", "plunged", "plummeted", "soared", "shrank", "contracted",

@@ -10,7 +10,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
-from typing import Any
+from typing import Any, Final
 
 import lxml.html
 from lxml import etree
@@ -19,14 +19,14 @@ from transforms.errors import NotAnArticle
 from transforms.textutil import Block, normalize_space
 from transforms.xpathfast import faster, needed_texts
 
-BLOCK_TAGS = frozenset(
+BLOCK_TAGS: Final = frozenset(
     "p div h1 h2 h3 h4 h5 h6 li ul ol dl dt dd table thead tbody tfoot tr td th caption "
     "blockquote section article header footer aside nav figure figcaption center pre "
     "address hr form fieldset details summary main".split()
 )
-HEADING_TAGS = frozenset("h1 h2 h3 h4 h5 h6".split())
+HEADING_TAGS: Final = frozenset("h1 h2 h3 h4 h5 h6".split())
 # Never text of an article.
-SKIP_TAGS = frozenset(
+SKIP_TAGS: Final = frozenset(
     "script style noscript template iframe object embed button input select textarea "
     "option label svg canvas map area audio video source head title link".split()
 )
@@ -34,24 +34,25 @@ SKIP_TAGS = frozenset(
 # wrapper inside the content region. A table's align attribute places the table, and a
 # table cell starts a new alignment scope, so layout tables (align=center on the whole
 # legacy Hanweb page) never make body paragraphs look centered.
-ALIGN_SCOPE_TAGS = frozenset("table td th tr thead tbody tfoot".split())
-XML_DECLARATION_RE = re.compile(r"^\s*<\?xml[^>]*>")
+ALIGN_SCOPE_TAGS: Final = frozenset("table td th tr thead tbody tfoot".split())
+XML_DECLARATION_RE: Final = re.compile(r"^\s*<\?xml[^>]*>")
 # Characters XML 1.0 cannot hold (C0 controls but tab/newline/return, lone surrogates,
 # U+FFFE/U+FFFF). lxml keeps them from the HTML parser but raises ValueError the moment
 # a tree edit (drop_tree) writes such text back, so a stray \x01 in a page would make it a
 # parser error. They carry no text: dropped before parsing.
 # (the surrogates as chr(): mypyc compiles no surrogate in a string literal)
-XML_INVALID_CHARS_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f" + chr(0xD800) + "-" + chr(0xDFFF) + "\ufffe\uffff]")
+XML_INVALID_CHARS_RE: Final = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f" + chr(0xD800) + "-" + chr(0xDFFF) + "\ufffe\uffff]")
 # The same C0 controls as UTF-8 bytes (no byte of a multi-byte sequence is below 0x80): a page
 # is checked for them in its UTF-8 with one byte translation, a tenth of the regex's scan.
-XML_INVALID_C0_BYTES = bytes(code for code in range(0x20) if code not in (0x09, 0x0A, 0x0D))
+XML_INVALID_C0_BYTES: Final = bytes(code for code in range(0x20) if code not in (0x09, 0x0A, 0x0D))
 # The translation: each of those bytes to NUL (itself one of them), every other byte to itself, so the
 # translated bytes hold a NUL exactly when the page holds one of them (a memchr finds it).
-XML_INVALID_C0_TO_NUL = bytes(0 if code in XML_INVALID_C0_BYTES else code for code in range(256))
-XML_INVALID_NONCHARACTERS = ("\ufffe", "\uffff")
-BREADCRUMB_SEPARATOR_RE = re.compile(r"[>»›]")
-CENTER_STYLE_RE = re.compile(r"text-align\s*:\s*center", re.IGNORECASE)
-CAPTION_CLASS_RE = re.compile(r"caption|img-desc|pic-desc|photo-desc|image-desc", re.IGNORECASE)
+XML_INVALID_C0_TO_NUL: Final = bytes(0 if code in XML_INVALID_C0_BYTES else code for code in range(256))
+XML_INVALID_NONCHARACTERS: Final = ("\ufffe", "\uffff")
+BREADCRUMB_SEPARATOR_RE: Final = re.compile(r"[>»›]")
+CENTER_STYLE_RE: Final = re.compile(r"text-align\s*:\s*center", re.IGNORECASE)
+CAPTION_CLASS_RE: Final = re.compile(r"caption|img-desc|pic-desc|photo-desc|image-desc", re.IGNORECASE)
 
 
 # libxml2's resource limits. Without XML_PARSE_HUGE (lxml's huge_tree) it stops at 256
@@ -59,26 +60,26 @@ CAPTION_CLASS_RE = re.compile(r"caption|img-desc|pic-desc|photo-desc|image-desc"
 # lost an article's text silently (the page then looked "empty"). With huge_tree the
 # limits are 2048 levels and 1 GB; a page nested deeper is flattened (below) and parsed
 # again, and a page that still hits a limit is rejected as "unparseable", never "empty".
-LIBXML_MAX_DEPTH = 2048
+LIBXML_MAX_DEPTH: Final = 2048
 # The block walker below recurses per element (Python's recursion limit is 1000): a tree
 # deeper than this is flattened too, and the pre-pass keeps this many open elements.
-FLATTEN_DEPTH = 512
-DEEPER_THAN_FLATTEN = etree.XPath("boolean(" + "/*" * (FLATTEN_DEPTH + 1) + ")")
+FLATTEN_DEPTH: Final = 512
+DEEPER_THAN_FLATTEN: Final = etree.XPath("boolean(" + "/*" * (FLATTEN_DEPTH + 1) + ")")
 # An element that deep has an ancestor at every level above it: a tree with no element below
 # SHALLOW_DEPTH levels (every snapshot page: at most 14) has none below FLATTEN_DEPTH either, and
 # this shorter path (less than half the time) answers for it.
-SHALLOW_DEPTH = 32
-DEEPER_THAN_SHALLOW = etree.XPath("boolean(" + "/*" * (SHALLOW_DEPTH + 1) + ")")
+SHALLOW_DEPTH: Final = 32
+DEEPER_THAN_SHALLOW: Final = etree.XPath("boolean(" + "/*" * (SHALLOW_DEPTH + 1) + ")")
 
 
 def deeper_than_flatten(doc: lxml.html.HtmlElement) -> bool:
     """DEEPER_THAN_FLATTEN(doc), evaluated only for a tree deeper than SHALLOW_DEPTH."""
     return bool(DEEPER_THAN_SHALLOW(doc)) and bool(DEEPER_THAN_FLATTEN(doc))
 FLATTEN_MARGIN = 32     # levels left for elements the parser adds (html, body, implied tbody ...)
-RESOURCE_LIMIT = "ERR_RESOURCE_LIMIT"
-VOID_TAGS = frozenset("area base br col embed hr img input link meta param source track wbr keygen".split())
+RESOURCE_LIMIT: Final = "ERR_RESOURCE_LIMIT"
+VOID_TAGS: Final = frozenset("area base br col embed hr img input link meta param source track wbr keygen".split())
 # Tags, and the spans the pre-pass copies unread (comments, script and style bodies).
-FLATTEN_TOKEN_RE = re.compile(
+FLATTEN_TOKEN_RE: Final = re.compile(
     r"<!--.*?(?:-->|\Z)|<(script|style)\b.*?(?:</\1\s*>|\Z)|<(/?)([A-Za-z][A-Za-z0-9:_-]*)\b[^>]*?(/?)>",
     re.IGNORECASE | re.DOTALL,
 )
@@ -124,7 +125,7 @@ def parse_html(html: str, warnings: list[str] | None = None, utf8: bytes | None 
 # nothing here uses. This lookup runs in C and gives every element the plain HtmlElement (comments,
 # processing instructions and entities lxml.html's classes, as before): a walk over the tree costs a
 # third. tests/test_page_shortcuts.py compares whole transforms under both lookups.
-ELEMENT_CLASS_LOOKUP: etree.ElementClassLookup = etree.ElementDefaultClassLookup(
+ELEMENT_CLASS_LOOKUP: Final[etree.ElementClassLookup] = etree.ElementDefaultClassLookup(
     element=lxml.html.HtmlElement, comment=lxml.html.HtmlComment, pi=lxml.html.HtmlProcessingInstruction,
     entity=lxml.html.HtmlEntity,
 )
