@@ -28,7 +28,7 @@ from transforms.spacing import normalize_space
 # Full-width 【Print】 【Close】 (Hanweb), also with ASCII brackets, and with the outer brackets cut off the
 # line's ends: "print】 【close" (en.sx.gov.cn). A bracket after the first word is still needed ("Print" alone
 # is ACTIONS').
-_PRINT_WORD = r"(print|close|print this page|close window)"
+_PRINT_WORD: Final = r"(print|close|print this page|close window)"
 PRINT_CLOSE: Final = (r"(?im)^ *[【\[]? *" + _PRINT_WORD + r" *[】\]] *([【\[] *" + _PRINT_WORD + r" *[】\]]? *)*$")
 # "Text Size: A A A" (Hanweb), optionally glued to the date cell: "2019-08-18Text Size: A A A".
 TEXT_SIZE: Final = (
@@ -112,8 +112,8 @@ ATTRIBUTION: Final = (
 # Meng, Shi Chan", "Camera: Hu Rui", "Cover photo designer: Liang Qian", "Producers: Li Meng, Li Tianfu",
 # "Supervisor: Liu Yuqi" (CGTN). Up to four words a name and no full stop: "Director: We agreed on it." is a line
 # of an interview, not a credit.
-_CREDIT_NAME = r"[a-z][a-z'-]*( +[a-z][a-z'-]*){0,3}"
-CREDIT_LINE = (
+_CREDIT_NAME: Final = r"[a-z][a-z'-]*( +[a-z][a-z'-]*){0,3}"
+CREDIT_LINE: Final = (
     r"(?im)^ *((video|cover +photo|photo|graphics?|art|senior|chief|executive|assistant) +)?"
     r"(directors?|editors?|producers?|camera|cameraman|videographers?|photographers?|designers?|supervisors?)"
     r" *[:：] *" + _CREDIT_NAME + r"( *(,|&|and) *" + _CREDIT_NAME + r"){0,5} *$"
@@ -139,7 +139,8 @@ DATED_HEADER: Final = (
 # Print/mail/size widgets: "Print Mail Large Medium Small", "Tool: Close | Print", an e-paper's
 # "放大 缩小 默认" (enlarge, shrink, default size), a government page's "打印本页 关闭窗口" (print this page,
 # close the window).
-_TOOL_WORD = r"(print|mail|e-mail|email|close|large|medium|small|big|middle|放大|缩小|默认|打印本页|打印|关闭窗口|关闭)"
+_TOOL_WORD: Final = (r"(print|mail|e-mail|email|close|large|medium|small|big|middle"
+                     r"|放大|缩小|默认|打印本页|打印|关闭窗口|关闭)")
 PAGE_TOOLS: Final = r"(?im)^ *(tools? *[:：] *)?" + _TOOL_WORD + r"( *([|/] *)?" + _TOOL_WORD + r")+ *$"
 # Bylines on a line of their own: "By Jin Lu", "by Xie Ye", "By D J Clark (" (cut at its parenthesis).
 BYLINE: Final = (

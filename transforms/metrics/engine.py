@@ -350,7 +350,7 @@ def _pair_respectively(items: list[_Found], para: str, sent_end: int) -> None:
 
 
 # The kinds of figure that, said again of the same subject, value and period, are one fact (_said_again).
-SAID_AGAIN_KINDS = frozenset({"change", "share"})
+SAID_AGAIN_KINDS: Final = frozenset({"change", "share"})
 # A figure said again in its paragraph is a restatement only when it is precise: "up 7.1%" twice
 # can be two facts, "46.21 billion yuan" twice is one.
 RESTATED_MIN_DIGITS: Final = 3

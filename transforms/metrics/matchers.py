@@ -78,13 +78,13 @@ MONEY_SUFFIXED_RE: Final = re.compile(
     rf"{NUM}{SCALE}\s*(?P<cur>{words_pattern(CURRENCY_SUFFIXES, space=' ')})\b"
 )
 # "per 100 mu": the base of a rate right before an area or a mass (searched in the PER_BEFORE_CHARS before it).
-PER_BEFORE_RE = re.compile(r"\b(?:per|for\s+every|for\s+each)\s+$", re.IGNORECASE)
-PER_BEFORE_CHARS = 16
+PER_BEFORE_RE: Final = re.compile(r"\b(?:per|for\s+every|for\s+each)\s+$", re.IGNORECASE)
+PER_BEFORE_CHARS: Final = 16
 # "1.67 more percentage points than the year before": "more"/"less" may stand between the number and the unit.
 PERCENTAGE_POINTS_RE: Final = re.compile(
     rf"{NUM}\s*(?:(?:more|less|fewer)\s+)?(?:percentage|percent|pct\.?)\s+points?\b", re.IGNORECASE)
 # "four percentage points higher than ...": percentage points in a word (sixth tune_sites pass, s057).
-SPELLED_POINTS_RE = re.compile(
+SPELLED_POINTS_RE: Final = re.compile(
     rf"(?<![\w-])(?P<word>{words_pattern({**SPELLED_UNITS, **SPELLED_NUMBERS, **SPELLED_TENS})})\s+"
     r"(?:percentage|percent)\s+points?\b",
     re.IGNORECASE,
@@ -145,7 +145,7 @@ SPELLED_SCALED_RE: Final = re.compile(
 )
 # A count in words with a scale: "over one million people aged over 60" (the noun phrase after it is read by
 # the builder; money and mass are amount_spelled's, tried before).
-SPELLED_SCALED_COUNT_RE = re.compile(
+SPELLED_SCALED_COUNT_RE: Final = re.compile(
     rf"(?<![\w-])(?P<word>{words_pattern(SPELLED_AMOUNT_WORDS)})\s+"
     rf"(?P<scale>{words_pattern(SPELLED_SCALES, space=' ')})(?=\s+[a-z])",
     re.IGNORECASE,
@@ -303,7 +303,7 @@ COUNT_CHANGE_AFTER_RE: Final = re.compile(r"\s+(?:over|compared|from|than)\b|\s*
 TOTAL_GAP_RE: Final = re.compile(r"\btotal\b", re.IGNORECASE)
 # A number right before an age: "The figure includes 491,000 residents aged 70 or above, 181,000 aged 80 or above,
 # and 181 aged 100 years old" counts people of that age (count.aged).
-AGE_AFTER_RE = re.compile(
+AGE_AFTER_RE: Final = re.compile(
     r"\s+(?P<age>(?:aged|between\s+the\s+ages\s+of)\s+(?:(?:over|under|above|below)\s+)?\d{1,3}"
     r"(?:\s*[-–~]\s*\d{1,3}|\s+to\s+\d{1,3}|\s+(?:or|and)\s+(?:above|over|older|younger|below|under))?"
     r"(?:\s+years?\s+old)?)",
@@ -311,14 +311,14 @@ AGE_AFTER_RE = re.compile(
 )
 # The same age phrase after the noun of a subject: "the population aged 0-14 was 1.151 million", "seniors aged over 80
 # have reached 150,000" (the subject is read without it, then given it back: count.aged_subject).
-AGE_IN_SUBJECT_RE = re.compile(AGE_AFTER_RE.pattern + r"(?=[^,;:]*$)", re.IGNORECASE)
+AGE_IN_SUBJECT_RE: Final = re.compile(AGE_AFTER_RE.pattern + r"(?=[^,;:]*$)", re.IGNORECASE)
 # A figure, then "and" and a new clause (own_clause_start): "7.585 million and the rural population is".
-FIGURE_AND_RE = re.compile(r"\d(?:[\d,.]*\d)?(?:\s+(?:million|billion|thousand))?\s+and\s+(?=(?:the|its|their)\s)",
-                           re.IGNORECASE)
+FIGURE_AND_RE: Final = re.compile(
+    r"\d(?:[\d,.]*\d)?(?:\s+(?:million|billion|thousand))?\s+and\s+(?=(?:the|its|their)\s)", re.IGNORECASE)
 # A part of a whole that follows it: "seven of the eight categories witnessed price rise", "26 of the 36 industries"
 # count that noun (count.part_of_whole).
-PART_OF_WHOLE_RE = re.compile(rf"\s+of\s+the\s+(?P<whole>\d{{1,4}}|{words_pattern(SPELLED_NUMBERS)})\s+(?=[a-z])",
-                              re.IGNORECASE)
+PART_OF_WHOLE_RE: Final = re.compile(
+    rf"\s+of\s+the\s+(?P<whole>\d{{1,4}}|{words_pattern(SPELLED_NUMBERS)})\s+(?=[a-z])", re.IGNORECASE)
 # A count given in parentheses after a place or name, counting what the sentence counted before: "Chongqing (67)".
 NAMED_PAREN_BEFORE_RE: Final = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s*\($")
 # "Of the 35 industrial categories, 29 ...", "Among the 236 products listed in the catalog, 106 ...".
@@ -357,11 +357,11 @@ RATE_BASE_RE: Final = re.compile(rf"{RATE_AFTER_RE.pattern}\s+(?:\d{{1,3}}(?:,\d
 # total just given ("in which, ..."), counted by what it is on or related to.
 COPULA_RELATION_RE: Final = re.compile(r"(?:on|for|associated\s+with|related\s+to|linked\s+to)\s+(?=[a-z])")
 # "with 8447 being graduates from outside Ningbo": the counted noun after "being" (count.being_noun).
-BEING_RE = re.compile(r"being\s+(?=[a-z])")
+BEING_RE: Final = re.compile(r"being\s+(?=[a-z])")
 # "there are 1050 with a master's degree": a count of what the sentence before spoke of, described by "with ..."
 # (count.there_are_with).
-THERE_ARE_BEFORE_RE = re.compile(r"\b[Tt]here\s+(?:are|were)\s+$")
-WITH_AFTER_RE = re.compile(r"\s+with\s+(?:an?|the)?\s*[a-z]")
+THERE_ARE_BEFORE_RE: Final = re.compile(r"\b[Tt]here\s+(?:are|were)\s+$")
+WITH_AFTER_RE: Final = re.compile(r"\s+with\s+(?:an?|the)?\s*[a-z]")
 COUNT_COPULA_RE: Final = re.compile(rf"{NUM}(?![\w%-])\s+(?:of\s+(?:them|which)\s+)?(?:are|were)\s+(?=[a-z])")
 
 # The patterns on the text before a number, searched only in its last words.

@@ -84,7 +84,7 @@ COMPARISON_BEFORE_CUE_RE: Final = re.compile(
 # The words before "last year" that make it what a figure is compared with, not the sentence's time ("an increase
 # of 297 people over that of the last year", "compared to the last year"); not "since"/"from" ("Since the beginning
 # of this year" is a time).
-RELATIVE_BASE_RE = re.compile(
+RELATIVE_BASE_RE: Final = re.compile(
     r"(?:\bthan|\bover|\bcompared\s+(?:with|to)|\bagainst|\bversus|same\s+period\s+(?:of)?|\bthat\s+of)"
     r"\s*(?:in\s+|the\s+|that\s+of\s+)*$",
     re.IGNORECASE,
@@ -139,7 +139,7 @@ COMPARISON_BETWEEN_SCAN: Final = opening_with(COMPARISON_BETWEEN_RE, "cfstml")
 # the reversed text, tells first whether there is a match at all (most texts have none), instead of a scan
 # from the sentence's start.
 COMPARISON_BEFORE_CUE_TAIL: Final = TailPattern(COMPARISON_BEFORE_CUE_RE)
-RELATIVE_BASE_TAIL = TailPattern(RELATIVE_BASE_RE)
+RELATIVE_BASE_TAIL: Final = TailPattern(RELATIVE_BASE_RE)
 EVENT_BEFORE_YEAR_TAIL: Final = TailPattern(EVENT_BEFORE_YEAR_RE)
 # Every YEAR_DIGITS_RE match holds one of these (a sentence without either holds no year).
 CENTURIES: Final = ("19", "20")

@@ -17,7 +17,7 @@ from transforms.metrics.vocab import ABBREVIATIONS, SUBHEADING_SMALL_WORDS
 PARAGRAPH_RE: Final = re.compile(r"[^\n]+")
 SENTENCE_END_CHARS: Final = ".!?。！？:;,\"”')）"
 SUBHEADING_MAX_WORDS: Final = 8
-HEADING_LINE_MAX_WORDS = 20
+HEADING_LINE_MAX_WORDS: Final = 20
 
 INITIAL_RE: Final = re.compile(r"[a-z]")  # "F. Tan": a one-letter initial does not end a sentence
 PREVIOUS_WORD_RE: Final = re.compile(r"([A-Za-z][\w.]*)\s*$")
