@@ -145,7 +145,17 @@ class Span:
 
 
 def period_span(start: date, end: date) -> Span:
-    """The kind of the period from `start` (a month's first day) to `end` (a month's last day)."""
+    """The kind of the period from `start` to `end`: whole months (`start` a month's first day, `end` a
+    month's last day) as above; a period of days ("from June 1 to June 19": 013's day periods) is its own
+    kind by its length, never joined with months (19 days of June next to the whole of June is no fall)."""
+    if start.day != 1 or (end + timedelta(days=1)).day != 1:
+        days = (end - start).days + 1
+        first_day = f"{start.day} {MONTHS[start.month - 1]} {start.year}"
+        last_day = f"{end.day} {MONTHS[end.month - 1]} {end.year}"
+        if days == 1:
+            return Span("day", "single days", 2000, start.isoformat(), f"{first_day} (day)")
+        return Span(f"days-{days}", f"{days}-day spans", 2000 + days, f"{start.isoformat()}–{end.isoformat()}",
+                    f"{first_day}–{last_day} ({days} days)")
     months = (end.year - start.year) * 12 + end.month - start.month + 1
     first, last = MONTHS[start.month - 1], MONTHS[end.month - 1]
     if months == 1:

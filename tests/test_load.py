@@ -102,6 +102,16 @@ def full_run(tmp_path: Path, run_id: str = "run-001", **kw: Any) -> Path:
 
 
 # --------------------------------------------------------------------------- counts and contents
+def test_a_period_of_days_reaches_the_warehouse_with_its_days(pg_url: str, tmp_path: Path) -> None:
+    """Extractor 2026.12.05.3 writes ranges of days ("from June 1 to June 19"); migration 013's bounds give
+    their first and last day (before it, NULL: such a metric was in no series and no period filter)."""
+    url = BASE + "days.html"
+    metrics = [make_metric(url, 0, period="2022-06-01..2022-06-19"), make_metric(url, 1, period="2022-02-30")]
+    load_run(make_run_dir(tmp_path, [make_article(url)], metrics), pg_url)
+    assert rows(pg_url, "SELECT period, period_start::text, period_end::text FROM news.metrics ORDER BY position") == [
+        ("2022-06-01..2022-06-19", "2022-06-01", "2022-06-19"), ("2022-02-30", None, None)]
+
+
 def test_load_counts_and_contents(pg_url: str, tmp_path: Path) -> None:
     result = load_run(full_run(tmp_path), pg_url, dag_run_id="manual__2026-11-20")
     assert isinstance(result, LoadResult)
@@ -532,7 +542,7 @@ def test_metric_set_hash_is_the_stored_sets_hash_also_after_upgrading(pg_url: st
     assert upgrade(pg_url) == ["003_metric_set_hash", "004_metric_context", "005_alert_outbox",
                                "006_quarantine_audit", "007_indicators", "008_stories", "009_validation_samples",
                                "010_validation_recorded_at", "011_validation_validated_at",
-                               "012_articles_content_hash_idx"]
+                               "012_articles_content_hash_idx", "013_day_periods"]
     stored = rows(pg_url, "SELECT metrics_hash FROM news.articles")[0][0]
     assert stored != rows(pg_url, "SELECT md5('')")[0][0]
     ids = rows(pg_url, "SELECT metric_id FROM news.metrics ORDER BY position")

@@ -740,6 +740,32 @@ def test_more_periods(sentence: str, published: str, text: str, period: str | No
     assert by_text(extract_metrics(sentence, published), text).period == period
 
 
+# A range of days (extractor 2026.12.05.3): tune_sites s047,
+# www.ningbo.gov.cn/art/2022/6/22/art_1229172794_59428674.html
+# (published 2022-06-22), whose labels give "2022-06-01..2022-06-19" and "2022-06-10..2022-06-19"; before, these
+# figures had no period at all.
+@pytest.mark.parametrize(
+    ("sentence", "published", "text", "period"),
+    [
+        ("According to the statistics from Ningbo Municipal Postal Administration, from June 1 to June 19, the city’s "
+         "express delivery business handled 148 million pieces, a year-on-year increase of 3%.", "2022-06-22",
+         "148 million pieces", "2022-06-01..2022-06-19"),
+        ("And from June 10 to June 19, the city’s express delivery volume reached 37.5 million pieces.", "2022-06-22",
+         "37.5 million pieces", "2022-06-10..2022-06-19"),
+        ("Between May 1 and 5, 2019, the scenic spots received 1.2 million visitors.", "2020-01-10",
+         "1.2 million visitors", "2019-05-01..2019-05-05"),
+        ("From February 28 to March 2, retail sales rose 5%.", "2021-03-10", "5%", "2021-02-28..2021-03-02"),
+        # the year as a month range's: the latest such days not after the publication month
+        ("From December 20 to December 31, sales rose 5%.", "2021-01-05", "5%", "2020-12-20..2020-12-31"),
+        # no such days, or no range: no day period ("as of March 11" stays its month, test_more_periods)
+        ("From February 28 to February 30, retail sales rose 5%.", "2021-03-10", "5%", None),
+        ("From June 19 to June 1, retail sales rose 5%.", "2021-07-10", "5%", None),
+    ],
+)
+def test_day_range_periods(sentence: str, published: str, text: str, period: str | None) -> None:
+    assert by_text(extract_metrics(sentence, published), text).period == period
+
+
 @pytest.mark.parametrize(
     ("sentence", "text", "fields_"),
     [

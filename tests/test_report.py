@@ -193,6 +193,11 @@ def test_series_points_follow_the_period_end_and_every_line_is_of_one_kind(repor
     ("2011-01-01", "2019-12-31", "years-9", "2011–2019"),
     ("2019-03-01", "2019-05-31", "months-3", "2019-03–2019-05"),
     ("2019-11-01", "2020-02-29", "months-4", "2019-11–2020-02"),
+    # periods of days (migration 013): their own kind by length, never whole months
+    ("2022-06-01", "2022-06-19", "days-19", "2022-06-01–2022-06-19"),
+    ("2022-06-10", "2022-06-30", "days-21", "2022-06-10–2022-06-30"),
+    ("2020-05-01", "2020-05-01", "day", "2020-05-01"),
+    ("2021-02-28", "2021-03-02", "days-3", "2021-02-28–2021-03-02"),
 ])
 def test_period_kinds(start: str, end: str, key: str, short: str) -> None:
     from datetime import date

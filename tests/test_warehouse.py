@@ -25,7 +25,8 @@ from warehouse.load import load_run
 ROOT = Path(__file__).resolve().parents[1]
 ALL_MIGRATIONS = ["001_core", "002_roles", "003_metric_set_hash", "004_metric_context", "005_alert_outbox",
                   "006_quarantine_audit", "007_indicators", "008_stories", "009_validation_samples",
-                  "010_validation_recorded_at", "011_validation_validated_at", "012_articles_content_hash_idx"]
+                  "010_validation_recorded_at", "011_validation_validated_at", "012_articles_content_hash_idx",
+                  "013_day_periods"]
 LATEST = len(ALL_MIGRATIONS)
 EXTRA = f"{LATEST + 1:03d}_extra"  # a migration file the tests add after the shipped ones
 MORE = f"{LATEST + 2:03d}_more"
@@ -49,7 +50,7 @@ def test_upgrade_applies_every_migration_once(pg_url: str) -> None:
                                                   (5, "alert_outbox"), (6, "quarantine_audit"),
                                                   (7, "indicators"), (8, "stories"), (9, "validation_samples"),
                                                       (10, "validation_recorded_at"), (11, "validation_validated_at"),
-                                                          (12, "articles_content_hash_idx")]
+                                                          (12, "articles_content_hash_idx"), (13, "day_periods")]
     assert [c for _, _, c in ledger] == [hashlib.sha256(f.read_bytes()).hexdigest() for f in files]
 
     tables = {r[0] for r in _query(pg_url, "SELECT table_name FROM information_schema.tables "
@@ -131,6 +132,14 @@ def test_migration_files_are_numbered_uniquely(tmp_path: Path) -> None:
         ("2019-11..2020", "2019-11-01", "2020-12-31"),
         ("recently", None, None),
         ("2020-13", None, None),
+        ("2022-06-01..2022-06-19", "2022-06-01", "2022-06-19"),  # 013: days ("from June 1 to June 19")
+        ("2022-06-19", "2022-06-19", "2022-06-19"),
+        ("2021-02-28..2021-03-02", "2021-02-28", "2021-03-02"),
+        ("2020-02-29", "2020-02-29", "2020-02-29"),
+        ("2021-02-29", None, None),  # no such day
+        ("2022-06-31..2022-07-02", None, "2022-07-02"),
+        ("2022-06-00", None, None),
+        ("2020-05..2020-05-04", "2020-05-01", "2020-05-04"),
         ("20190", None, None),
         (None, None, None),
     ],

@@ -39,7 +39,8 @@ sentence:
    Cues: "in/by the end of/as of/for 2018" -> "2018"; "from 2010 to 2019", "2010-2019"
    -> "2010..2019"; "since 2010" -> "2010..<year published>"; "from January to May",
    "first half", "first three quarters", "first 11 months" -> "YYYY-01..YYYY-05"; a single
-   month ("In March alone", "as of March 11", "at the end of September") -> "YYYY-MM";
+   month ("In March alone", "as of March 11", "at the end of September") -> "YYYY-MM"; a range of
+   days ("from June 1 to June 19", "between May 1 and 5") -> "YYYY-06-01..YYYY-06-19";
    month years from the cue, else the publication date (latest such month not after it),
    else the paragraph; "last year"/"this year" need the publication date. Event years
    ("founded in 1998", "will start in 2020", "published in November") are not periods.

@@ -106,7 +106,9 @@ from transforms.metrics.vocab import OWN_TIME_WORDS, REPORTING_NOUNS, REPORTING_
 # stores were opened in Ningbo ..." under the paragraph that said it); "per 100 mu" is a rate's base, no area; "three
 # lists of ..." no count.
 # "2026.12.05.2": the two passes above together (each was measured on its own branch).
-EXTRACTOR_VERSION = "2026.12.05.2"
+# "2026.12.05.3": a range of days is a period ("from June 1 to June 19" -> "2022-06-01..2022-06-19"; warehouse
+# migration 013 gives its bounds).
+EXTRACTOR_VERSION = "2026.12.05.3"
 
 
 def extract_metrics(body: str, published: str | None = None, title: str | None = None) -> list[Metric]:
@@ -235,12 +237,13 @@ def _extract(body: str, pub: tuple[int, int] | None, document_period: tuple[str,
 
 
 def _after_publication(period: str | None, pub: tuple[int, int] | None) -> bool:
-    """Whether `period` ("2025", "2021..2025", "2020-09", "2020-09..2020-12") starts after the month the
-    article was published in: a figure for a time still to come is a target, not a fact."""
+    """Whether `period` ("2025", "2021..2025", "2020-09", "2020-09..2020-12", "2022-06-01..2022-06-19") starts
+    after the month the article was published in: a figure for a time still to come is a target, not a fact."""
     if not period or pub is None:
         return False
     start = period.split("..", 1)[0]
     year, _, month = start.partition("-")
+    month = month.partition("-")[0]  # (a day's "2022-06-01")
     if not (year.isdigit() and len(year) == 4 and (not month or month.isdigit())):
         return False
     return (int(year), int(month) if month else 1) > pub

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from typing import Final
 
 from transforms.context import gate_text, holds_any, vocab_key
@@ -17,6 +18,13 @@ MONTH: Final = "|".join(m.capitalize() for m in MONTHS)
 MONTH_RANGE_RE: Final = re.compile(
     rf"\b(?:[Ff]rom|[Bb]etween)\s+(?P<m1>{MONTH})\s+(?:to|and|through|till|until)\s+(?P<m2>{MONTH})"
     rf"(?:\s*,?\s*(?:of\s+)?(?P<year>{YEAR}))?"
+)
+# A range of days: "from June 1 to June 19", "between May 1 and 5", "from June 10-19, 2022" (the month of the
+# second day may be left out; its year as MONTH_RANGE_RE's).
+DAY: Final = r"(?:[1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)?"
+DAY_RANGE_RE: Final = re.compile(
+    rf"\b(?:[Ff]rom|[Bb]etween)\s+(?P<m1>{MONTH})\s+(?P<d1>{DAY})\s*(?:to|and|through|till|until|-|–)\s*"
+    rf"(?:(?P<m2>{MONTH})\s+)?(?P<d2>{DAY})\b(?:\s*,?\s*(?P<year>{YEAR})(?![\d,]))?"
 )
 CUE_PREFIX: Final = r"(?:(?:[Ii]n|[Dd]uring|[Ff]or|[Oo]ver)\s+the\s+)?"
 FIRST_MONTHS_RE: Final = re.compile(
@@ -95,7 +103,7 @@ RELATIVE_YEAR_RE: Final = re.compile(
     r"(?i:year)\b")
 # What may stand between a month cue and the relative year that dates it: "From January to May (of) this year".
 MONTHS_THEN_YEAR_GAP_RE: Final = re.compile(r"\s*,?\s*(?:of\s+)?")
-MONTHS_PERIOD_RE: Final = re.compile(r"^\d{4}-\d{2}(?:\.\.\d{4}-\d{2})?$")
+MONTHS_PERIOD_RE: Final = re.compile(r"^\d{4}-\d{2}(?:-\d{2})?(?:\.\.\d{4}-\d{2}(?:-\d{2})?)?$")  # (or days)
 # Cheap gates: a cue pattern is scanned only if the sentence has what every match of it contains.
 MONTH_NAME_RE: Final = re.compile(MONTH)
 # The month names written in full (MONTH's), the first of the month names _MONTH_GATE finds.
@@ -125,6 +133,7 @@ RELATIVE_YEAR_GATE_RE: Final = re.compile(r"(?:last|this)\s+year")
 # through a LeadScan (opening_scan) those whose first characters are rare in a sentence (capitals, digits,
 # "s" of "since" after a year test): where they are common letters, the twin tries about as many places.
 MONTH_RANGE_SCAN: Final = opening_scan(MONTH_RANGE_RE, "FfBb")  # From, Between
+DAY_RANGE_SCAN: Final = opening_scan(DAY_RANGE_RE, "FfBb")  # From, Between
 FIRST_MONTHS_SCAN: Final = opening_with(FIRST_MONTHS_RE, "idfo")  # (in|during|for|over the) first
 PART_OF_YEAR_SCAN: Final = opening_with(PART_OF_YEAR_RE, "idfost")  # (in|during|for|over the) first|second|third|fourth
 YEAR_RANGE_SCAN: Final = opening_scan(YEAR_RANGE_RE, "FfBb12")  # From, Between, a year
@@ -178,6 +187,23 @@ def _month_period(m1: int, m2: int, year: str | None, pub: tuple[int, int] | Non
     return f"{y}-{m1:02d}..{y}-{m2:02d}"
 
 
+def _day_period(m: re.Match[str], pub: tuple[int, int] | None, context: str) -> str | None:
+    """ "2022-06-01..2022-06-19" for a DAY_RANGE_RE match, its year as a month range's; None when the days are
+    no range of real dates or no year is known."""
+    m1 = MONTH_NUMBER[vocab_key(m.group("m1"))]
+    m2 = MONTH_NUMBER[vocab_key(m.group("m2"))] if m.group("m2") else m1
+    months = _month_period(m1, m2, m.group("year"), pub, context) if m1 <= m2 else None
+    if months is None:
+        return None
+    year = int(months[:4])
+    try:
+        first = date(year, m1, int(m.group("d1").rstrip("stndrh")))
+        last = date(year, m2, int(m.group("d2").rstrip("stndrh")))
+    except ValueError:  # "February 30"
+        return None
+    return f"{first.isoformat()}..{last.isoformat()}" if first < last else None
+
+
 def _period_cues(sentence: str, para_before: str, pub: tuple[int, int] | None,
                  has_month: bool | None = None) -> list[_Cue]:
     """The time cues of `sentence`. has_month: whether it names a month in full (MONTH_NAME_RE finds one),
@@ -202,6 +228,8 @@ def _period_cues(sentence: str, para_before: str, pub: tuple[int, int] | None,
 
     for m in MONTH_RANGE_SCAN.finditer(sentence) if has_month else ():
         months(m, MONTH_NUMBER[vocab_key(m.group("m1"))], MONTH_NUMBER[vocab_key(m.group("m2"))])
+    for m in DAY_RANGE_SCAN.finditer(sentence) if has_month else ():
+        cues.append(_Cue(m.start(), m.end(), _day_period(m, pub, para_before + sentence[: m.start()]), CUE_MONTHS))
     for m in FIRST_MONTHS_SCAN.finditer(sentence) if first_months else ():
         n = vocab_key(m.group("n"))
         months(m, 1, NUMBER_WORDS.get(n) or int(n))
