@@ -551,6 +551,17 @@ def _url_key(url: str) -> str:
     return url[4:] if url.startswith("www.") else url
 
 
+def _manifest_urls(*names: str) -> set[str]:
+    """The URLs of the named sets' manifests (the URL column only), compared without scheme, "www.", a trailing
+    slash or case."""
+    urls: set[str] = set()
+    for name in names:
+        lines = (realgold.REALGOLD_DIR / name / "manifest.tsv").read_text(encoding="utf-8").splitlines()
+        column = lines[0].split("\t").index("url")
+        urls |= {_url_key(line.split("\t")[column]).rstrip("/").lower() for line in lines[1:]}
+    return urls
+
+
 def test_tune_other_labels_are_consistent():
     """The checks tests/realgold/tune_other/README.md lists, on every page: chrome lines are exact
     lines of raw_text (listed once, none equal to the title), the title is an exact stripped line,
@@ -562,10 +573,7 @@ def test_tune_other_labels_are_consistent():
     manifest = (folder / "manifest.tsv").read_text(encoding="utf-8").splitlines()
     header = manifest[0].split("\t")
     rows = {row.split("\t")[0]: dict(zip(header, row.split("\t"))) for row in manifest[1:]}
-    others: set[str] = set()
-    for name in ("dev", "tune_sites", "holdout", "holdout2", "holdout3"):
-        lines = (realgold.REALGOLD_DIR / name / "manifest.tsv").read_text(encoding="utf-8").splitlines()
-        others |= {_url_key(line.split("\t")[-1]) for line in lines[1:]}
+    others = _manifest_urls("dev", "tune_sites", "holdout", "holdout2", "holdout3")
     seen: set[str] = set()
     pages = sorted((folder / "pages").glob("t*.json"))
     assert len(pages) == len(rows) == 181
@@ -585,7 +593,7 @@ def test_tune_other_labels_are_consistent():
         row = rows[path.stem]
         labelled = (page["url"], label["published"] or "", label["title"] or "")
         assert (row["url"], row["published"], row["title"]) == labelled, path.stem
-        key = _url_key(page["url"])
+        key = _url_key(page["url"]).rstrip("/").lower()
         assert key not in seen and key not in others, path.stem
         seen.add(key)
 
@@ -601,11 +609,7 @@ def test_holdout3_labels_are_consistent():
     manifest = (folder / "manifest.tsv").read_text(encoding="utf-8").splitlines()
     header = manifest[0].split("\t")
     rows = {row.split("\t")[0]: dict(zip(header, row.split("\t"))) for row in manifest[1:]}
-    others: set[str] = set()
-    for name in ("dev", "tune_sites", "tune_other", "holdout", "holdout2"):
-        lines = (realgold.REALGOLD_DIR / name / "manifest.tsv").read_text(encoding="utf-8").splitlines()
-        column = lines[0].split("\t").index("url")
-        others |= {_url_key(line.split("\t")[column]).rstrip("/").lower() for line in lines[1:]}
+    others = _manifest_urls("dev", "tune_sites", "tune_other", "holdout", "holdout2")
     seen: set[str] = set()
     pages = sorted((folder / "pages").glob("x*.json"))
     assert len(pages) == len(rows) == 18
