@@ -178,6 +178,10 @@ class ValidationSummary:
     # it (History.accepted_contents): not validated again, not quarantined, loaded as the others:
     # {"total": n, "sources": {name: n}, "pages": the first MAX_DUPLICATES_NAMED {url, source}}
     accepted_before: dict[str, Any] = field(default_factory=dict)
+    # pages the transform rejected again whose exact page (html_sha256) on-call accepted as rejected before
+    # (History.accepted_contents; a --full crawl fetches them again): not counted among transform_rejects, not
+    # quarantined again by the load; the same {"total", "sources", "pages"} shape
+    rejects_accepted_before: dict[str, Any] = field(default_factory=dict)
     alert_sent: bool = False       # on-call was mailed about this result
     alert_repeated: bool = False   # the same result was mailed before (not mailed again)
 
@@ -209,7 +213,8 @@ class History:
     subject_medians: Mapping[tuple[str, str], tuple[float, int]] = field(default_factory=dict)
     # source -> listing entry point -> article links it yielded in previous runs, most recent first
     listing_links: Mapping[str, Mapping[str, list[int]]] = field(default_factory=dict)
-    # article URL -> the content hashes of it on-call accepted (`newsetl quarantine accept`)
+    # URL -> the hashes of its contents on-call accepted (`newsetl quarantine accept`): an article's content_hash,
+    # a rejected page's html_sha256
     accepted_contents: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
 
@@ -346,10 +351,12 @@ def _crawl_alerts(report: Mapping[str, Any], history: History | None = None
     return alerts, drift
 
 
-def _reject_checks(paths: RunPaths, articles: list[_Row]
-                   ) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]], dict[str, Any]]:
+def _reject_checks(paths: RunPaths, articles: list[_Row], history: History | None = None
+                   ) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]], dict[str, Any],
+                              list[_Row]]:
     """Findings (whole-batch reasons), failure entries, warnings and counts from the transform's
-    rejects (per source: pages, rejected, and `why`: rejected pages per reason kind, e.g. empty).
+    rejects (per source: pages, rejected, and `why`: rejected pages per reason kind, e.g. empty), and the
+    rejects on-call accepted before with the same page (_accepted_rejects), which none of these count.
 
     A source fails the batch when more than MAX_QUARANTINE_SHARE of its article pages
     (staged articles + rejected pages) were rejected, and at least MIN_REJECTS_TO_FAIL: the
@@ -358,6 +365,8 @@ def _reject_checks(paths: RunPaths, articles: list[_Row]
     """
     path = paths.rejects
     rejects = _read_jsonl(path, _article_key) if path.is_file() else []
+    accepted = _accepted_rejects(rejects, history)
+    rejects = [r for r in rejects if r.index not in {a.index for a in accepted}]
     staged = Counter(_source_of(row) for row in articles)
     by_source: dict[str, list[_Row]] = {}
     for row in rejects:
@@ -383,7 +392,16 @@ def _reject_checks(paths: RunPaths, articles: list[_Row]
 
     failures = [entry("articles.critical", failing)] if failing else []
     warnings_ = [entry("articles.warning", rejects)] if rejects and not failing else []
-    return reasons, failures, warnings_, {"total": len(rejects), "sources": counts}
+    return reasons, failures, warnings_, {"total": len(rejects), "sources": counts}, accepted
+
+
+def _accepted_rejects(rejects: list[_Row], history: History | None) -> list[_Row]:
+    """The rejects whose URL and page (the record's html_sha256) on-call accepted as rejected before."""
+    accepted = history.accepted_contents if history is not None else {}
+    if not accepted:
+        return []
+    return [r for r in rejects if isinstance(r.record, dict) and isinstance(r.record.get("record"), dict)
+            and r.record["record"].get("html_sha256") in accepted.get(str(r.record.get("url")), ())]
 
 
 def _duplicate_pages(paths: RunPaths) -> dict[str, Any]:
@@ -1000,7 +1018,8 @@ def validate_run(run_dir: Path, today: dt.date | None = None,
     quarantined_articles = [r for r in articles if r.reasons]
     quarantined_metrics = [r for r in metrics if r.reasons]
     findings, volume_warnings, history_info = _crawl_checks(run_dir, bool(articles), history)
-    reject_findings, reject_failures, reject_warnings, reject_counts = _reject_checks(paths, articles)
+    reject_findings, reject_failures, reject_warnings, reject_counts, accepted_rejects = _reject_checks(
+        paths, articles, history)
     findings += reject_findings
     failed += reject_failures
     for entry in failed:  # a critical suite with rows quarantined under it did not pass, whatever GX evaluated
@@ -1050,6 +1069,7 @@ def validate_run(run_dir: Path, today: dt.date | None = None,
         duplicates=_duplicate_pages(paths),
         validated_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         accepted_before=_named_pages([articles[i].record for i in sorted(kept)], ("url", "source")),
+        rejects_accepted_before=_named_pages([r.record for r in accepted_rejects], ("url", "source")),
     )
 
     if history_error:

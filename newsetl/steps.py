@@ -7,6 +7,7 @@ psycopg2) happen inside the steps so importing this module (e.g. at DAG parse) i
 from __future__ import annotations
 
 import functools
+import hashlib
 import json
 import logging
 import re
@@ -516,8 +517,12 @@ def _archive_reject(paths: RunPaths, raw_file: Path, entry: Mapping[str, Any]) -
 
 
 def _reject(page: Mapping[str, Any], reasons: list[str], detail: str | None = None) -> dict:
+    """A staged reject: the page's head and why, and `html_sha256` of the whole page, which tells a page on-call
+    accepted (newsetl quarantine accept) from a changed one when a --full crawl fetches it again."""
     record = {k: page.get(k) for k in ("url", "canonical_url", "source", "status", "fetched_at", "encoding")}
-    record["html_head"] = (page.get("html") or "")[:2000]
+    html = page.get("html") or ""
+    record["html_head"] = html[:2000]
+    record["html_sha256"] = hashlib.sha256(str(html).encode("utf-8", "replace")).hexdigest()
     if detail:
         record["traceback"] = detail
     return {"url": page.get("canonical_url") or page.get("url"), "source": page.get("source"),

@@ -145,6 +145,12 @@ def validate(summary: Mapping[str, Any]) -> str:
     accepted = summary.get("accepted_before") or {}
     if isinstance(accepted, Mapping) and _n(accepted.get("total")):
         lines.append(_accepted_before(accepted.get("pages"), accepted.get("total")))
+    accepted_rejects = summary.get("rejects_accepted_before") or {}
+    if isinstance(accepted_rejects, Mapping) and _n(accepted_rejects.get("total")):
+        total, named = _first_named(accepted_rejects.get("pages"), accepted_rejects.get("total"), 3,
+                                    lambda p: str(p.get("url")))
+        lines.append(f"  {counted(total, 'page')} the transform rejected again as on-call accepted it before "
+                     f"(newsetl quarantine accept), not counted or quarantined again: {named}")
     lines.append(f"  Data Docs: {summary.get('data_docs') or 'none built'}")
     return "\n".join(lines)
 

@@ -389,3 +389,57 @@ def test_an_article_on_call_accepted_is_not_quarantined_again_with_the_same_cont
     changed = run("changed", "2026-11-22T06:00:00+00:00", body_tail=" Updated.")
     summary = steps.validate(str(changed), alert=False, database_url=pg_url)
     assert summary["articles_quarantined"] == 1 and summary["accepted_before"]["total"] == 0
+
+
+def test_a_page_on_call_accepted_as_rejected_is_not_counted_or_quarantined_again(tmp_path, pg_url):
+    """A page the transform rejects (a photo gallery under an article URL) that on-call accepted: a --full crawl
+    fetches it again and the transform rejects it again. The same page is named in the summary, not counted
+    among the rejects (three such pages of a small source would fail its batch as a changed template) and not
+    quarantined again (it stays `accepted`); a changed page is counted and quarantined as any other."""
+    from warehouse.quarantine import accept
+
+    gallery = "http://english.ningbo.gov.cn/art/2026/11/21/art_gallery.html"
+
+    def run(name: str, started: str, html: str = "<html><body><div class=gallery></div></body></html>") -> Path:
+        run_dir = staged_run(tmp_path / name, crawl_report(started, ningbo_gov=(GOOD_ARTICLES + 1, 0)))
+        page = {"url": gallery, "source": "ningbo_gov", "status": 200, "fetched_at": FETCHED_AT, "html": html}
+        reject = steps._reject(page, ["empty: no article body"])  # what the transform stages for it
+        (run_dir / "staged" / "rejects.jsonl").write_text(json.dumps(reject) + "\n", encoding="utf-8")
+        return run_dir
+
+    def state() -> str:
+        rows = _rows(pg_url, "SELECT state FROM news.v_quarantined_urls WHERE url = %s", (gallery,))
+        return str(rows[0][0])
+
+    first = run("first", "2026-11-20T06:00:00+00:00")
+    summary = steps.validate(str(first), alert=False, database_url=pg_url)
+    assert summary["transform_rejects"]["total"] == 1 and summary["rejects_accepted_before"]["total"] == 0
+    assert steps.load(str(first), database_url=pg_url)["quarantined"] == 1
+    [decision] = accept(pg_url, [gallery], by="oncall", note="a photo gallery, not an article")
+    assert decision["stage"] == "transform" and state() == "accepted"
+
+    again = run("again", "2026-11-21T06:00:00+00:00")
+    summary = steps.validate(str(again), alert=False, database_url=pg_url)
+    assert summary["transform_rejects"]["total"] == 0 and summary["warnings"] == []
+    assert summary["rejects_accepted_before"] == {"total": 1, "sources": {"ningbo_gov": 1},
+                                                  "pages": [{"url": gallery, "source": "ningbo_gov"}]}
+    assert ("1 page the transform rejected again as on-call accepted it before (newsetl quarantine accept), "
+            f"not counted or quarantined again: {gallery}") in summaries.validate(summary)
+    assert steps.load(str(again), database_url=pg_url)["quarantined"] == 0
+    assert state() == "accepted"
+
+    changed = run("changed", "2026-11-22T06:00:00+00:00", html="<html><body><div class=video></div></body></html>")
+    summary = steps.validate(str(changed), alert=False, database_url=pg_url)
+    assert summary["transform_rejects"]["total"] == 1 and summary["rejects_accepted_before"]["total"] == 0
+    assert steps.load(str(changed), database_url=pg_url)["quarantined"] == 1
+    assert state() == "quarantined"
+
+
+def _rows(url: str, query: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    conn = psycopg2.connect(url)
+    try:
+        with conn.cursor() as cur:
+            cur.execute(query, params)
+            return cur.fetchall()
+    finally:
+        conn.close()

@@ -220,6 +220,9 @@ def _stage(cur: Any, paths: RunPaths, steps: _Steps, result: LoadResult | None =
         cur.execute(sql.STAGE_METRIC_SETS)
     with steps("stage quarantine"):
         cur.execute(sql.STAGE_QUARANTINE, {"orphan_reason": ORPHAN_METRIC_REASON})
+        cur.execute(sql.DROP_ACCEPTED_REJECTS)
+        for (url,) in cur.fetchall():
+            log.info("load: %s: the transform rejected the page on-call accepted before; not quarantined again", url)
 
 
 def _drop_stored_duplicates(cur: Any, paths: RunPaths, result: LoadResult) -> None:

@@ -358,6 +358,20 @@ WHERE (q.source, q.reasons, q.record) IS DISTINCT FROM (EXCLUDED.source, EXCLUDE
 
 QUARANTINE_COUNT = "SELECT count(*) FROM _quarantine_final"
 
+# A page the transform rejected again whose exact page on-call accepted as rejected before (the same URL and
+# html_sha256 as a transform row an accept decision names; a --full crawl fetches it again): no new quarantine
+# row, so the URL stays accepted and is not listed as quarantined again (validation named it, uncounted:
+# rejects_accepted_before). Returns the URLs dropped.
+DROP_ACCEPTED_REJECTS = """
+DELETE FROM _quarantine_final f
+WHERE f.stage = 'transform' AND f.table_name = 'pages' AND jsonb_typeof(f.record -> 'html_sha256') = 'string'
+  AND EXISTS (SELECT 1 FROM news.quarantine_audit a
+              JOIN news.quarantine q ON q.quarantine_id = a.quarantine_id
+              WHERE a.action = 'accept' AND q.stage = 'transform' AND q.table_name = 'pages'
+                AND q.record_key = f.record_key AND q.record ->> 'html_sha256' = f.record ->> 'html_sha256')
+RETURNING f.record_key
+"""
+
 # A rerun replaces the run's quarantine: rows no longer in the run dir go.
 DELETE_GONE_QUARANTINE = """
 DELETE FROM news.quarantine q
