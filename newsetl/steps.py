@@ -849,16 +849,17 @@ def select_runs(run_ids: Sequence[str] | None = None, date_from: str | None = No
     for run_id in data.subfolders(RUNS):
         if run_id.startswith((REPROCESS_PREFIX, ".")) or not has_pages(run_id):
             continue
-        empty = _without_article_pages(data, run_id)
-        if empty:
-            log.warning("reprocess: skipped: %s", empty.removesuffix("; nothing done"))
-            continue
         started = _started_at(data.read_text(f"{RUNS}/{run_id}/{CRAWL_REPORT_FILE}"))
         modified = data.modified(f"{RUNS}/{run_id}")
         day = (datetime.fromisoformat(started.replace("Z", "+00:00")).astimezone(UTC).date() if started
                else modified.date() if modified else None)
-        if day is not None and first <= day <= last:
-            chosen.append(run_id)
+        if day is None or not first <= day <= last:
+            continue  # the day first: a run of another day is neither read nor named
+        empty = _without_article_pages(data, run_id)
+        if empty:
+            log.warning("reprocess: skipped: %s", empty.removesuffix("; nothing done"))
+            continue
+        chosen.append(run_id)
     return chosen
 
 

@@ -126,6 +126,16 @@ def test_reprocess_of_a_run_whose_raw_pages_hold_no_article_says_so(data: Path, 
     assert "skipped: run emptied has no article page" in caplog.text
 
 
+def test_reprocess_by_dates_names_only_empty_runs_of_its_days(data: Path, caplog) -> None:
+    """`newsetl reprocess --from 2099-01-01` warned "skipped: run R has no article page" for runs
+    crawled on other days (and read every archive of the data dir to find out): the day decides first."""
+    _crawled(data, "emptied", pages=[])
+    _crawled(data, "good")
+    with caplog.at_level("WARNING"):
+        assert steps.select_runs(date_from="2001-01-01", date_to="2001-01-02") == []
+    assert "emptied" not in caplog.text
+
+
 def test_cli_run_and_reprocess_refuse_in_one_line(data: Path) -> None:
     paths = _crawled(data, "loaded_run")
     write_json(paths.load_result, {"articles_inserted": 48})
