@@ -256,7 +256,12 @@ RECENT_RUNS = f"""
 SELECT r.run_id, r.dag_run_id, r.status, r.started_at, r.finished_at, r.loaded_at, r.counts, r.load_result,
        {_REPROCESS_OF} AS reprocess_of, {_RAN_AT} AS ran_at,
        CASE WHEN {_REPROCESS_OF} IS NOT NULL THEN '{{}}'::jsonb  -- a reprocess crawled nothing
-            ELSE (SELECT coalesce(jsonb_object_agg(name, report -> 'articles'), '{{}}'::jsonb)
+            -- a --full crawl's stored articles fetched again count as refetched, not new (crawl report)
+            ELSE (SELECT coalesce(jsonb_object_agg(name, CASE
+                      WHEN jsonb_typeof(report -> 'articles_refetched') = 'number'
+                           AND (report -> 'articles_refetched')::numeric > 0
+                      THEN report -> 'articles' || jsonb_build_object('refetched', report -> 'articles_refetched')
+                      ELSE report -> 'articles' END), '{{}}'::jsonb)
                   FROM jsonb_each(coalesce(r.crawl_report -> 'sources', '{{}}'::jsonb)) AS s(name, report))
        END AS crawled
 FROM news.crawl_runs r
