@@ -253,8 +253,11 @@ def validation_section(rows: list[dict[str, Any]], later_empty: list[dict[str, A
     first = rows[0]
     stored = (f"results recorded {_time(first.get('recorded_at'))}, "
               if first.get("validated_at") is not None else "")
+    # a blocked run's loaded_at is when its blocked record was stored: nothing of it was loaded
+    loaded = ("nothing loaded (load blocked)" if first.get("status") == "blocked"
+              else f"loaded {_time(first['loaded_at'])}")
     head = (f"<p>Run <code>{_e(first['run_id'])}</code>, status <b>{_e(first['status'])}</b>, {_validated(first)} "
-            f"(crawl started {_time(first['started_at'])}, {stored}loaded {_time(first['loaded_at'])}).</p>")
+            f"(crawl started {_time(first['started_at'])}, {stored}{loaded}).</p>")
     if first.get("validated_at") is None:
         head += f'<p class="muted">{UNKNOWN_VALIDATION_TIME}</p>'
 
