@@ -379,6 +379,27 @@ def test_a_blocked_run_s_validation_does_not_say_it_was_loaded() -> None:
     assert "loaded 2026-12-04 22:40:35 UTC" in loaded
 
 
+def test_the_latest_validation_names_the_failed_expectations() -> None:
+    """The table said "articles.critical | failed | 1 | 18 expectations evaluated: 18 successful, 0
+    unsuccessful": the failure was the project's transform_rejects check (6 pages), which GX's counts
+    leave out, and the page named no expectation."""
+    from newsetl.report import validation_section
+
+    row = {"run_id": "r1", "status": "blocked", "started_at": "s", "loaded_at": "l", "validated_at": "v",
+           "recorded_at": "v", "suite": "articles.critical", "success": False, "failed": 1,
+           "failed_expectations": [{"expectation": "transform_rejects", "unexpected_count": 6,
+                                    "column": "page"}],
+           "statistics": {"evaluated_expectations": 18, "successful_expectations": 18,
+                          "unsuccessful_expectations": 0}}
+    [cells] = [[td.text_content() for td in tr.xpath("td")]
+               for tr in lxml.html.fromstring(validation_section([row])).xpath("//tr[td]")]
+    assert cells[2] == "1: transform_rejects (6 rows)"
+    odd = {**row, "failed_expectations": [{"expectation": "<b>x</b>", "unexpected_count": None}]}
+    [cells] = [[td.text_content() for td in tr.xpath("td")]
+               for tr in lxml.html.fromstring(validation_section([odd])).xpath("//tr[td]")]
+    assert cells[2] == "1: <b>x</b>"  # a name stays text
+
+
 def test_suite_statistics_read_as_counts_not_json(report: dict[str, Any]) -> None:
     """The "statistics" column showed raw JSON ({"evaluated_expectations": 18, ...})."""
     from newsetl.report import validation_section

@@ -420,6 +420,7 @@ REPORT_LATEST_VALIDATION = _VALIDATED_RUNS + """
 SELECT l.run_id, r.status, r.started_at, r.loaded_at, l.recorded_at, l.validated_at, l.evaluated, v.suite,
        v.success,
        coalesce(jsonb_array_length(CASE WHEN jsonb_typeof(v.failed) = 'array' THEN v.failed END), 0) AS failed,
+       CASE WHEN jsonb_typeof(v.failed) = 'array' THEN v.failed END AS failed_expectations,
        v.statistics
 FROM latest l JOIN news.crawl_runs r ON r.run_id = l.run_id JOIN news.validation_runs v ON v.run_id = l.run_id
 ORDER BY v.suite
