@@ -944,9 +944,11 @@ def reprocess_all(run_ids: Sequence[str] | None = None, date_from: str | None = 
 
     A run whose validation blocks its load is reported (its "error"), and the next run goes on.
     """
-    database_url = database_url or resolve_database_url()
+    chosen = select_runs(run_ids, date_from, date_to)  # before the warehouse: a bad run id creates none
+    if chosen:
+        database_url = database_url or resolve_database_url()
     results = []
-    for run_id in select_runs(run_ids, date_from, date_to):
+    for run_id in chosen:
         run_dir = prepare_reprocess(run_id)
         result: dict[str, Any] = {"reprocess_of": run_id, "run_dir": run_dir, "transform": transform(run_dir)}
         try:

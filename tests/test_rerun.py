@@ -151,3 +151,23 @@ def test_cli_run_and_reprocess_refuse_in_one_line(data: Path) -> None:
     assert again.returncode == 2 and again.stderr.startswith(
         "newsetl reprocess: run emptied has no article page to reprocess") and again.stderr.count("\n") == 1
     assert not list(data.glob("runs/reprocess__*"))
+
+
+def test_reprocess_of_an_unknown_run_creates_no_warehouse(tmp_path: Path) -> None:
+    """`NEWSETL_HOME=DIR newsetl reprocess nosuch` (a mistyped run id, or the wrong state directory)
+    created an embedded Postgres cluster in DIR, left it running and only then said the run has no
+    archived raw pages: the runs are chosen before the warehouse is looked for."""
+    home = tmp_path / "home"
+    home.mkdir()
+    env = {k: v for k, v in os.environ.items()
+           if k not in (config.ENV_DATABASE_URL, config.ENV_DATA_DIR, "AIRFLOW_CONN_NEWS_WAREHOUSE")}
+    env.update({config.ENV_HOME: str(home), "GX_ANALYTICS_ENABLED": "false"})
+    try:
+        done = subprocess.run([NEWSETL, "reprocess", "nosuch"], env=env, capture_output=True, text=True, timeout=120)
+        assert done.returncode == 2 and done.stdout == ""
+        assert done.stderr.splitlines() == [
+            f"newsetl reprocess: run 'nosuch' has no archived raw pages under {home / 'data' / 'runs'}"]
+        assert not (home / "pg").exists()
+    finally:
+        if (home / "pg").exists():
+            subprocess.run([NEWSETL, "db", "stop"], env=env, capture_output=True, timeout=120)
