@@ -780,11 +780,11 @@ def run_all(
     `progress` shows bars for the crawl, the transform and the load (newsetl.progress)."""
     since = _check_since(since)  # before the run directory exists
     registry = resolve_sources(base_urls)
-    database_url = database_url or resolve_database_url()
     names = sources or list(registry)
     unknown = [n for n in names if n not in registry]
-    if unknown:
+    if unknown:  # before the warehouse: a mistyped source creates none
         raise ValueError(f"unknown {plural(len(unknown), 'source')} {unknown}; known: {sorted(registry)}")
+    database_url = database_url or resolve_database_url()
     run_dir = prepare_run(run_id or new_run_id())
     result: dict[str, Any] = {"run_dir": run_dir, "crawl": {}}
     # The sources' crawls run side by side, as the DAG's mapped crawl tasks do (each is its own

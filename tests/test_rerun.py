@@ -153,20 +153,23 @@ def test_cli_run_and_reprocess_refuse_in_one_line(data: Path) -> None:
     assert not list(data.glob("runs/reprocess__*"))
 
 
-def test_reprocess_of_an_unknown_run_creates_no_warehouse(tmp_path: Path) -> None:
-    """`NEWSETL_HOME=DIR newsetl reprocess nosuch` (a mistyped run id, or the wrong state directory)
-    created an embedded Postgres cluster in DIR, left it running and only then said the run has no
-    archived raw pages: the runs are chosen before the warehouse is looked for."""
+@pytest.mark.parametrize(("args", "said"), [
+    (["reprocess", "nosuch"], "newsetl reprocess: run 'nosuch' has no archived raw pages under {runs}"),
+    (["run", "--source", "nosuch"], "newsetl run: unknown source ['nosuch']; known: ['ningbo_gov', 'ningbolife']"),
+], ids=["reprocess", "run"])
+def test_a_mistyped_run_or_source_creates_no_warehouse(tmp_path: Path, args: list[str], said: str) -> None:
+    """`NEWSETL_HOME=DIR newsetl reprocess nosuch` (a mistyped run id, or the wrong state directory), or
+    `newsetl run --source nosuch`, created an embedded Postgres cluster in DIR, left it running and only
+    then said the run or source is unknown: the arguments are checked before the warehouse is looked for."""
     home = tmp_path / "home"
     home.mkdir()
     env = {k: v for k, v in os.environ.items()
            if k not in (config.ENV_DATABASE_URL, config.ENV_DATA_DIR, "AIRFLOW_CONN_NEWS_WAREHOUSE")}
     env.update({config.ENV_HOME: str(home), "GX_ANALYTICS_ENABLED": "false"})
     try:
-        done = subprocess.run([NEWSETL, "reprocess", "nosuch"], env=env, capture_output=True, text=True, timeout=120)
+        done = subprocess.run([NEWSETL, *args], env=env, capture_output=True, text=True, timeout=120)
         assert done.returncode == 2 and done.stdout == ""
-        assert done.stderr.splitlines() == [
-            f"newsetl reprocess: run 'nosuch' has no archived raw pages under {home / 'data' / 'runs'}"]
+        assert done.stderr.splitlines() == [said.format(runs=home / "data" / "runs")]
         assert not (home / "pg").exists()
     finally:
         if (home / "pg").exists():
