@@ -63,7 +63,7 @@ def by_hand(args: Sequence[str]) -> int:
     """`newsetl airflow ARGS...`: the venv's `airflow ARGS` with the demo's Airflow (its home under
     <NEWSETL_HOME>/airflow, SQLite metadata, this checkout's dags/), the warehouse the CLI uses
     (NEWSETL_DATABASE_URL, else the embedded one, started if needed) and the rest of the environment as
-    it is (NEWSETL_BASE_URLS from `newsetl mirror`, NEWSETL_SMTP_CONN from `newsetl smtp-sink`, ...).
+    it is (NEWSETL_BASE_URLS from `newsetl mirror`, AIRFLOW_CONN_SMTP_DEFAULT from `newsetl smtp-sink`, ...).
     The metadata database is migrated first when it does not exist yet. Output goes to the terminal;
     returns airflow's exit code."""
     from newsetl.connections import database_url, use_embedded_role_passwords

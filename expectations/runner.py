@@ -811,16 +811,19 @@ def _fragment(value: Any, regex_list: Any) -> tuple[Any, str | None]:
 
 
 def _sentence(body: Any, start: Any, end: Any) -> str | None:
-    """The sentence of `body` holding body[start:end] (a metric's figure), cut to MAX_SENTENCE_CHARS."""
+    """The sentence of `body` holding body[start:end] (a metric's figure), cut to MAX_SENTENCE_CHARS
+    around the figure; "..." marks a side that was cut (as the fragments of _fragment)."""
     if not isinstance(body, str) or not isinstance(start, int) or not isinstance(end, int) \
             or not 0 <= start < end <= len(body):
         return None
     stops = [m.end() for m in SENTENCE_END.finditer(body, 0, start)]
-    first = stops[-1] if stops else 0
+    sentence_first = stops[-1] if stops else 0
     after = SENTENCE_END.search(body, end)
-    last = after.end() if after else len(body)
-    first, last = max(first, start - MAX_SENTENCE_CHARS // 2), min(last, end + MAX_SENTENCE_CHARS // 2)
-    return " ".join(body[first:last].split())
+    sentence_last = after.end() if after else len(body)
+    first = max(sentence_first, start - MAX_SENTENCE_CHARS // 2)
+    last = min(sentence_last, end + MAX_SENTENCE_CHARS // 2)
+    text = " ".join(body[first:last].split())
+    return ("..." if first > sentence_first else "") + text + ("..." if last < sentence_last else "")
 
 
 def _add_context(entries: list[dict[str, Any]], articles: list[_Row], metrics: list[_Row]) -> None:

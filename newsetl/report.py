@@ -17,7 +17,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from core.wording import plural
+from core.wording import counted, plural
 from newsetl import charts
 
 DAILY_SPAN_DAYS = 62   # a window up to this long is drawn per day, a longer one per month
@@ -253,8 +253,11 @@ def validation_section(rows: list[dict[str, Any]], later_empty: list[dict[str, A
     first = rows[0]
     stored = (f"results recorded {_time(first.get('recorded_at'))}, "
               if first.get("validated_at") is not None else "")
+    # a blocked run's loaded_at is when its blocked record was stored: nothing of it was loaded
+    loaded = ("nothing loaded (load blocked)" if first.get("status") == "blocked"
+              else f"loaded {_time(first['loaded_at'])}")
     head = (f"<p>Run <code>{_e(first['run_id'])}</code>, status <b>{_e(first['status'])}</b>, {_validated(first)} "
-            f"(crawl started {_time(first['started_at'])}, {stored}loaded {_time(first['loaded_at'])}).</p>")
+            f"(crawl started {_time(first['started_at'])}, {stored}{loaded}).</p>")
     if first.get("validated_at") is None:
         head += f'<p class="muted">{UNKNOWN_VALIDATION_TIME}</p>'
 
@@ -269,9 +272,21 @@ def validation_section(rows: list[dict[str, Any]], later_empty: list[dict[str, A
                    [[_e(r["suite"]),
                      '<span class="ok">passed</span>' if r["success"] else
                      ('<span class="bad">failed</span>' if r["success"] is False else "n/a"),
-                     str(r["failed"]), _statistics(r["statistics"])]
+                     _failed(r), _statistics(r["statistics"])]
                     for r in rows], frozenset({2}))
     return head + table
+
+
+def _failed(row: dict[str, Any]) -> str:
+    """How many expectations failed or warned, and which ("1: transform_rejects (6 rows)"): the
+    project's own checks (transform_rejects, article_quarantined) are not in GX's counts beside it."""
+    names = []
+    for entry in row.get("failed_expectations") or []:
+        if isinstance(entry, dict) and entry.get("expectation"):
+            count = entry.get("unexpected_count")
+            rows = f" ({counted(count, 'row')})" if isinstance(count, int) else ""
+            names.append(f"{_e(entry['expectation'])}{rows}")
+    return f"{row['failed']}: {', '.join(names)}" if names else str(row["failed"])
 
 
 def quarantine_section(states: dict[str, int], rows: list[dict[str, Any]]) -> str:

@@ -785,11 +785,11 @@ def run_all(
     `progress` shows bars for the crawl, the transform and the load (newsetl.progress)."""
     since = _check_since(since)  # before the run directory exists
     registry = resolve_sources(base_urls)
-    database_url = database_url or resolve_database_url()
     names = sources or list(registry)
     unknown = [n for n in names if n not in registry]
-    if unknown:
+    if unknown:  # before the warehouse: a mistyped source creates none
         raise ValueError(f"unknown {plural(len(unknown), 'source')} {unknown}; known: {sorted(registry)}")
+    database_url = database_url or resolve_database_url()
     run_dir = prepare_run(run_id or new_run_id())
     result: dict[str, Any] = {"run_dir": run_dir, "crawl": {}}
     # The sources' crawls run side by side, as the DAG's mapped crawl tasks do (each is its own
@@ -854,16 +854,17 @@ def select_runs(run_ids: Sequence[str] | None = None, date_from: str | None = No
     for run_id in data.subfolders(RUNS):
         if run_id.startswith((REPROCESS_PREFIX, ".")) or not has_pages(run_id):
             continue
-        empty = _without_article_pages(data, run_id)
-        if empty:
-            log.warning("reprocess: skipped: %s", empty.removesuffix("; nothing done"))
-            continue
         started = _started_at(data.read_text(f"{RUNS}/{run_id}/{CRAWL_REPORT_FILE}"))
         modified = data.modified(f"{RUNS}/{run_id}")
         day = (datetime.fromisoformat(started.replace("Z", "+00:00")).astimezone(UTC).date() if started
                else modified.date() if modified else None)
-        if day is not None and first <= day <= last:
-            chosen.append(run_id)
+        if day is None or not first <= day <= last:
+            continue  # the day first: a run of another day is neither read nor named
+        empty = _without_article_pages(data, run_id)
+        if empty:
+            log.warning("reprocess: skipped: %s", empty.removesuffix("; nothing done"))
+            continue
+        chosen.append(run_id)
     return chosen
 
 
@@ -948,9 +949,11 @@ def reprocess_all(run_ids: Sequence[str] | None = None, date_from: str | None = 
 
     A run whose validation blocks its load is reported (its "error"), and the next run goes on.
     """
-    database_url = database_url or resolve_database_url()
+    chosen = select_runs(run_ids, date_from, date_to)  # before the warehouse: a bad run id creates none
+    if chosen:
+        database_url = database_url or resolve_database_url()
     results = []
-    for run_id in select_runs(run_ids, date_from, date_to):
+    for run_id in chosen:
         run_dir = prepare_reprocess(run_id)
         result: dict[str, Any] = {"reprocess_of": run_id, "run_dir": run_dir, "transform": transform(run_dir)}
         try:

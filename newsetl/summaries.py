@@ -230,7 +230,9 @@ def runs(rows: list[Mapping[str, Any]]) -> str:
     lines = []
     for r in rows:
         counts = r.get("counts") or {}
-        crawled = ", ".join(f"{name} {_n((a or {}).get('new'))} new/{_n((a or {}).get('unchanged'))} unchanged"
+        crawled = ", ".join(f"{name} {_n((a or {}).get('new'))} new/"
+                            + (f"{_n(a.get('refetched'))} refetched/" if (a or {}).get("refetched") else "")
+                            + f"{_n((a or {}).get('unchanged'))} unchanged"
                             for name, a in (r.get("crawled") or {}).items())
         rows_ = f"{counted(counts.get('articles'), 'article')}, {counted(counts.get('metrics'), 'metric')}"
         quarantined = f"{_n(counts.get('quarantined'))} quarantined"

@@ -88,3 +88,54 @@ def test_the_readme_story_figures_hold_on_the_demo_data(demo_url: str) -> None:
             assert cur.fetchone() == tuple(int(g) for g in figures.groups())
     finally:
         conn.close()
+
+
+def readme_examples_with_output() -> list[tuple[str, list[str]]]:
+    """(statement, its output's data rows) for every analyst example followed by an output block."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = MARKERS.findall(text)[0]
+    pairs = re.findall(r"```sql\n(.*?)```\n```\n(.*?)```", block, re.S)
+    examples = []
+    for sql, output in pairs:
+        lines = [line for line in output.splitlines() if line.strip()]
+        if len(lines) > 1 and re.fullmatch(r"[-+]+", lines[1].strip()):
+            lines = lines[2:]  # psql's header and its rule
+        examples.append((sql.strip().rstrip(";"), lines))
+    return examples
+
+
+def _cell_matches(shown: str, value: object) -> bool:
+    """A README cell against the value: equal, or (cut with "...") each shown part in order."""
+    actual = " ".join(("" if value is None else "t" if value is True else "f" if value is False
+                       else str(value)).split())
+    if "..." not in shown:
+        return shown == actual
+    at = 0
+    for part in (p.strip() for p in shown.split("...")):
+        found = actual.find(part, at)
+        if found < 0:
+            return False
+        at = found + len(part)
+    return True
+
+
+def test_the_readme_example_outputs_are_what_the_demo_data_gives(demo_url: str) -> None:
+    """The outputs printed under the README's analyst examples are the demo's: the v_source_daily
+    example said ningbo_gov 400 metrics / 93 mapped and ningbolife 283 / 48 (683 in all, of 689)."""
+    examples = readme_examples_with_output()
+    assert len(examples) >= 6
+    conn = psycopg2.connect(demo_url)
+    try:
+        with conn.cursor() as cur:
+            cur.execute("SET ROLE news_analyst")
+            for statement, shown in examples:
+                cur.execute(statement)
+                rows = cur.fetchall()
+                got = [[c.strip() for c in line.split("|")] for line in shown]
+                if got and got[0] == [d[0] for d in cur.description]:
+                    got = got[1:]  # a header without psql's rule
+                assert len(got) == len(rows), (statement, rows)
+                for cells, row in zip(got, rows):
+                    assert len(cells) == len(row) and all(map(_cell_matches, cells, row)), (statement, cells, row)
+    finally:
+        conn.close()

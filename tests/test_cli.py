@@ -478,6 +478,28 @@ def test_runs_and_status_tell_an_operator_where_things_stand(tmp_path, pg_url):
     assert f"metric rules: extractor {EXTRACTOR_VERSION}, {transforms.CODE}" in human_status.splitlines()
 
 
+def test_runs_counts_what_a_full_crawl_fetched_again(tmp_path, pg_url, monkeypatch, capsys):
+    """A `newsetl run --full` fetched the 22 stored articles again (crawl: "0 new, 22 refetched"), and
+    `newsetl runs` listed it as "[ningbolife 0 new/0 unchanged]": a run that crawled nothing."""
+    from helpers import make_article, make_run_dir
+
+    from newsetl import cli
+    from warehouse.load import load_run
+
+    report = {"sources": {"ningbolife": {"started_at": "2026-11-21T06:00:00+00:00",
+                                         "finished_at": "2026-11-21T06:01:00+00:00",
+                                         "articles": {"new": 0, "unchanged": 0, "failed": 0},
+                                         "articles_refetched": 22}}}
+    art = make_article("http://www.ningbolife.com/index.php/ningbo-news/1-a.html")
+    load_run(make_run_dir(tmp_path, [art], [], run_id="run-full", crawl_report=report), pg_url)
+    monkeypatch.setenv(config.ENV_DATABASE_URL, pg_url)
+    assert cli.main(["runs", "--json"]) == 0
+    [listed] = json.loads(capsys.readouterr().out)
+    assert listed["crawled"] == {"ningbolife": {"new": 0, "unchanged": 0, "failed": 0, "refetched": 22}}
+    assert cli.main(["runs"]) == 0
+    assert capsys.readouterr().out.rstrip().endswith("[ningbolife 0 new/22 refetched/0 unchanged]")
+
+
 def test_a_reprocess_is_listed_when_it_ran_as_a_reprocess_of_its_run(tmp_path, pg_url, monkeypatch, capsys):
     # `runs` and `status` sorted a reprocess row by its archived run's crawl start (below every run
     # since) and showed that run's crawl counts as if the reprocess had crawled

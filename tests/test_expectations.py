@@ -303,7 +303,8 @@ def test_a_metric_sample_comes_with_the_sentence_it_was_read_from(main_run):
     by_key = {s["key"]: s for s in entry["samples"]}
     sample = by_key[leaky["url"] + "#1"]   # the follower whose figure is "55.1%"
     assert sample["url"] == leaky["url"] and sample["title"] == leaky["title"]
-    assert "55.1%" in sample["sentence"] and sample["sentence"] in " ".join(leaky["body"].split())
+    sentence = sample["sentence"].removeprefix("...").removesuffix("...")  # the marks of a cut
+    assert "55.1%" in sentence and sentence in " ".join(leaky["body"].split())
     assert len(sample["sentence"]) < len(leaky["body"])
 
 
@@ -973,3 +974,21 @@ def test_importing_gx_logs_no_api_registry_lines_at_info():
     assert "Skipping registering function" not in done.stderr
     assert not [line for line in done.stderr.splitlines() if line.startswith("INFO:great_expectations")], \
         done.stderr[-2000:]
+
+
+def test_a_metric_sample_s_sentence_says_where_it_was_cut() -> None:
+    """The mail showed "... despite the Spring Festival holiday falling in the period, the Ningbo Port Gr":
+    a sentence cut to MAX_SENTENCE_CHARS around its figure ended mid-word with nothing saying so."""
+    from expectations.runner import MAX_SENTENCE_CHARS, _sentence
+
+    head = "Ningbo-Zhoushan Port handled 4.68 million TEUs of containers in January and February"
+    tail = ", despite the holiday" * 20 + ", the port said."
+    body = "An earlier sentence. " + head + tail + " A later one."
+    start = body.index("4.68 million TEUs")
+    cut = _sentence(body, start, start + len("4.68 million TEUs"))
+    assert cut is not None and cut.startswith("Ningbo-Zhoushan Port handled 4.68") and cut.endswith("...")
+    assert len(cut) <= MAX_SENTENCE_CHARS + 6
+    late = body.index("the port said")
+    assert _sentence(body, late, late + 4).startswith("...")  # cut before: says so at its start
+    whole = _sentence("One. Exports fell by 4.6% in 2019. Two.", 21, 25)
+    assert whole == "Exports fell by 4.6% in 2019."  # a whole sentence: no marks

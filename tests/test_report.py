@@ -363,6 +363,43 @@ def test_counts_of_one_are_singular() -> None:
                                     "(read as news_analyst)")
 
 
+def test_a_blocked_run_s_validation_does_not_say_it_was_loaded() -> None:
+    """"Run by_hand_1, status blocked, validated ... loaded 2026-12-04 22:40:35 UTC": a run whose load
+    validation blocked has its blocked record's time in loaded_at, but nothing of it was loaded."""
+    from datetime import UTC, datetime
+
+    from newsetl.report import validation_section
+
+    at = datetime(2026, 12, 4, 22, 40, 35, tzinfo=UTC)
+    row = {"run_id": "by_hand_1", "status": "blocked", "started_at": at, "loaded_at": at, "validated_at": at,
+           "recorded_at": at, "suite": "articles.critical", "success": False, "failed": 1, "statistics": None}
+    text = lxml.html.fromstring(validation_section([row])).text_content()
+    assert "loaded 2026" not in text and "nothing loaded (load blocked)" in text
+    loaded = lxml.html.fromstring(validation_section([{**row, "status": "loaded"}])).text_content()
+    assert "loaded 2026-12-04 22:40:35 UTC" in loaded
+
+
+def test_the_latest_validation_names_the_failed_expectations() -> None:
+    """The table said "articles.critical | failed | 1 | 18 expectations evaluated: 18 successful, 0
+    unsuccessful": the failure was the project's transform_rejects check (6 pages), which GX's counts
+    leave out, and the page named no expectation."""
+    from newsetl.report import validation_section
+
+    row = {"run_id": "r1", "status": "blocked", "started_at": "s", "loaded_at": "l", "validated_at": "v",
+           "recorded_at": "v", "suite": "articles.critical", "success": False, "failed": 1,
+           "failed_expectations": [{"expectation": "transform_rejects", "unexpected_count": 6,
+                                    "column": "page"}],
+           "statistics": {"evaluated_expectations": 18, "successful_expectations": 18,
+                          "unsuccessful_expectations": 0}}
+    [cells] = [[td.text_content() for td in tr.xpath("td")]
+               for tr in lxml.html.fromstring(validation_section([row])).xpath("//tr[td]")]
+    assert cells[2] == "1: transform_rejects (6 rows)"
+    odd = {**row, "failed_expectations": [{"expectation": "<b>x</b>", "unexpected_count": None}]}
+    [cells] = [[td.text_content() for td in tr.xpath("td")]
+               for tr in lxml.html.fromstring(validation_section([odd])).xpath("//tr[td]")]
+    assert cells[2] == "1: <b>x</b>"  # a name stays text
+
+
 def test_suite_statistics_read_as_counts_not_json(report: dict[str, Any]) -> None:
     """The "statistics" column showed raw JSON ({"evaluated_expectations": 18, ...})."""
     from newsetl.report import validation_section

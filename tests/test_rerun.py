@@ -126,6 +126,16 @@ def test_reprocess_of_a_run_whose_raw_pages_hold_no_article_says_so(data: Path, 
     assert "skipped: run emptied has no article page" in caplog.text
 
 
+def test_reprocess_by_dates_names_only_empty_runs_of_its_days(data: Path, caplog) -> None:
+    """`newsetl reprocess --from 2099-01-01` warned "skipped: run R has no article page" for runs
+    crawled on other days (and read every archive of the data dir to find out): the day decides first."""
+    _crawled(data, "emptied", pages=[])
+    _crawled(data, "good")
+    with caplog.at_level("WARNING"):
+        assert steps.select_runs(date_from="2001-01-01", date_to="2001-01-02") == []
+    assert "emptied" not in caplog.text
+
+
 def test_cli_run_and_reprocess_refuse_in_one_line(data: Path) -> None:
     paths = _crawled(data, "loaded_run")
     write_json(paths.load_result, {"articles_inserted": 48})
@@ -141,3 +151,26 @@ def test_cli_run_and_reprocess_refuse_in_one_line(data: Path) -> None:
     assert again.returncode == 2 and again.stderr.startswith(
         "newsetl reprocess: run emptied has no article page to reprocess") and again.stderr.count("\n") == 1
     assert not list(data.glob("runs/reprocess__*"))
+
+
+@pytest.mark.parametrize(("args", "said"), [
+    (["reprocess", "nosuch"], "newsetl reprocess: run 'nosuch' has no archived raw pages under {runs}"),
+    (["run", "--source", "nosuch"], "newsetl run: unknown source ['nosuch']; known: ['ningbo_gov', 'ningbolife']"),
+], ids=["reprocess", "run"])
+def test_a_mistyped_run_or_source_creates_no_warehouse(tmp_path: Path, args: list[str], said: str) -> None:
+    """`NEWSETL_HOME=DIR newsetl reprocess nosuch` (a mistyped run id, or the wrong state directory), or
+    `newsetl run --source nosuch`, created an embedded Postgres cluster in DIR, left it running and only
+    then said the run or source is unknown: the arguments are checked before the warehouse is looked for."""
+    home = tmp_path / "home"
+    home.mkdir()
+    env = {k: v for k, v in os.environ.items()
+           if k not in (config.ENV_DATABASE_URL, config.ENV_DATA_DIR, "AIRFLOW_CONN_NEWS_WAREHOUSE")}
+    env.update({config.ENV_HOME: str(home), "GX_ANALYTICS_ENABLED": "false"})
+    try:
+        done = subprocess.run([NEWSETL, *args], env=env, capture_output=True, text=True, timeout=120)
+        assert done.returncode == 2 and done.stdout == ""
+        assert done.stderr.splitlines() == [said.format(runs=home / "data" / "runs")]
+        assert not (home / "pg").exists()
+    finally:
+        if (home / "pg").exists():
+            subprocess.run([NEWSETL, "db", "stop"], env=env, capture_output=True, timeout=120)

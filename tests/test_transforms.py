@@ -362,6 +362,20 @@ def test_a_non_english_page_is_labelled_with_its_language(html: str, language: s
     assert f"page language is {language!r}, not English" in str(info.value)
 
 
+CHINESE_PARAGRAPH = "宁波市科技局今天发布了一项新的政策，支持企业创新发展，全市研发投入达到二百八十亿元，同比增长百分之十七。"
+CHINESE_GENERIC = ('<html lang="zh-CN"><head><meta charset="utf-8"><title>宁波科技新闻</title></head><body>'
+                   "<h1>宁波科技新闻</h1>" + f"<p>{CHINESE_PARAGRAPH * 3}</p>" * 8 + "</body></html>")
+
+
+def test_a_chinese_page_of_no_known_template_is_non_english_not_empty() -> None:
+    """A Chinese article of no known template (a generic source) was rejected "(empty): no article text
+    found by the generic extractor (9 words)": its text has no spaces, so it counted few words."""
+    with pytest.raises(NotAnArticle) as info:
+        parse_page(CHINESE_GENERIC.encode("utf-8"))
+    assert info.value.kind == "non_english"
+    assert "page language is 'zh', not English" in str(info.value)
+
+
 @pytest.mark.parametrize(("text", "language"), [
     ("寧波市は中国浙江省の都市です。科学技術の研究開発が盛んです。", "ja"),  # kanji and kana
     ("ニュース テクノロジー イノベーション ハイテク", "ja"),  # katakana only

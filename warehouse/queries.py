@@ -260,7 +260,12 @@ RECENT_RUNS = f"""
 SELECT r.run_id, r.dag_run_id, r.status, r.started_at, r.finished_at, r.loaded_at, r.counts, r.load_result,
        {_REPROCESS_OF} AS reprocess_of, {_RAN_AT} AS ran_at,
        CASE WHEN {_REPROCESS_OF} IS NOT NULL THEN '{{}}'::jsonb  -- a reprocess crawled nothing
-            ELSE (SELECT coalesce(jsonb_object_agg(name, report -> 'articles'), '{{}}'::jsonb)
+            -- a --full crawl's stored articles fetched again count as refetched, not new (crawl report)
+            ELSE (SELECT coalesce(jsonb_object_agg(name, CASE
+                      WHEN jsonb_typeof(report -> 'articles_refetched') = 'number'
+                           AND (report -> 'articles_refetched')::numeric > 0
+                      THEN report -> 'articles' || jsonb_build_object('refetched', report -> 'articles_refetched')
+                      ELSE report -> 'articles' END), '{{}}'::jsonb)
                   FROM jsonb_each(coalesce(r.crawl_report -> 'sources', '{{}}'::jsonb)) AS s(name, report))
        END AS crawled
 FROM news.crawl_runs r
@@ -419,6 +424,7 @@ REPORT_LATEST_VALIDATION = _VALIDATED_RUNS + """
 SELECT l.run_id, r.status, r.started_at, r.loaded_at, l.recorded_at, l.validated_at, l.evaluated, v.suite,
        v.success,
        coalesce(jsonb_array_length(CASE WHEN jsonb_typeof(v.failed) = 'array' THEN v.failed END), 0) AS failed,
+       CASE WHEN jsonb_typeof(v.failed) = 'array' THEN v.failed END AS failed_expectations,
        v.statistics
 FROM latest l JOIN news.crawl_runs r ON r.run_id = l.run_id JOIN news.validation_runs v ON v.run_id = l.run_id
 ORDER BY v.suite

@@ -16,7 +16,7 @@ import trafilatura
 
 from transforms.boilerplate import DATE_LINE, DATED_LINE_PATTERNS
 from transforms.errors import NotAnArticle
-from transforms.textutil import Block, Content, normalize_space, parse_date
+from transforms.textutil import Block, Content, detect_language, normalize_space, parse_date
 
 # Furniture lines carrying the page's date ("Updated: ...", "Release time: ...", "Source: X | date").
 DATED_LINE_RES: tuple[re.Pattern[str], ...] = tuple(re.compile(p) for p in DATED_LINE_PATTERNS)
@@ -35,6 +35,8 @@ DATE_EXTRACTION_PARAMS = {"extensive_search": False, "original_date": True}
 FAVOR_PRECISION = True
 # Less main text than this is navigation or a stub, not an article.
 MIN_WORDS = 25
+# detect_language's answers for East Asian text (too few space-separated words is no stub then)
+EAST_ASIAN_LANGUAGES = ("zh", "ja", "ko")
 
 
 def parse(doc: lxml.html.HtmlElement, html: str, url: str | None = None) -> Content:
@@ -53,6 +55,10 @@ def parse(doc: lxml.html.HtmlElement, html: str, url: str | None = None) -> Cont
         raise NotAnArticle("empty", "no article text found by the generic extractor (0 words)")
     text = normalize_space(result.text or "")
     if len(text.split()) < MIN_WORDS:
+        # Chinese, Japanese or Korean text: its words are not space separated, so it counts few
+        language = detect_language(text)
+        if language in EAST_ASIAN_LANGUAGES:
+            raise NotAnArticle("non_english", f"page language is {language!r}, not English")
         raise NotAnArticle("empty", f"no article text found by the generic extractor ({len(text.split())} words)")
     blocks = [Block(text=line) for line in (result.text or "").splitlines() if normalize_space(line)]
     section = result.categories[0] if result.categories else None
