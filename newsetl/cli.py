@@ -565,6 +565,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if type(exc).__name__ == "QueryCanceled" and "statement timeout" in reason:
             reason += (f" (after {config.db_statement_timeout()} s, {config.ENV_DB_STATEMENT_TIMEOUT}; "
                        f"a lock held by another session, or a statement that runs too long)")
+        if type(exc).__name__ == "InsufficientPrivilege":  # e.g. `quarantine accept` as the read-only analyst
+            reason += (f" (this login may not do that: news_analyst only reads; run it with the loader's or the "
+                       f"owner's login, {config.ENV_DATABASE_URL})")
         print(f"newsetl {args.command}: warehouse error ({type(exc).__name__}): {reason}", file=sys.stderr)
         return 2
 

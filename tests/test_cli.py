@@ -550,7 +550,10 @@ def test_status_and_runs_work_for_the_read_only_analyst_login(tmp_path, pg_url, 
                                          "finished_at": "2026-11-21T06:01:00+00:00",
                                          "articles": {"new": 1, "unchanged": 0, "failed": 0}}}}
     art = make_article("http://www.ningbolife.com/index.php/ningbo-news/1-a.html")
-    load_run(make_run_dir(tmp_path, [art], [], run_id="run-ok", crawl_report=report), pg_url)
+    quarantined = "http://www.ningbolife.com/index.php/ningbo-news/2-b.html"
+    held = [{"table": "articles", "key": quarantined, "stage": "validate", "reasons": ["title_not_null"],
+             "record": {"url": quarantined, "source": "ningbolife"}}]
+    load_run(make_run_dir(tmp_path, [art], [], held, run_id="run-ok", crawl_report=report), pg_url)
     analyst = psycopg2.extensions.make_dsn(pg_url, user="news_analyst", password="analyst-Secret-42")
     env = {config.ENV_DATABASE_URL: analyst}
 
@@ -569,6 +572,12 @@ def test_status_and_runs_work_for_the_read_only_analyst_login(tmp_path, pg_url, 
     # the loader (and the owner) still see the count
     owner = json.loads(newsetl("status", "--json", env={config.ENV_DATABASE_URL: pg_url}).stdout)
     assert owner["undelivered_alerts"] == 0 and owner["not_visible"] == []
+    # what the analyst may not do says which login may (it said only "permission denied for table ...")
+    accept = newsetl("quarantine", "accept", quarantined, env=env)
+    assert accept.returncode == 2 and len(accept.stderr.strip().splitlines()) == 1
+    assert "warehouse error (InsufficientPrivilege): permission denied" in accept.stderr
+    assert ("(this login may not do that: news_analyst only reads; run it with the loader's or the owner's login, "
+            "NEWSETL_DATABASE_URL)") in accept.stderr
 
 
 # ------------------------------------------------------------------ the embedded warehouse: where NEWSETL_HOME points
