@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from importlib.metadata import entry_points
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 from urllib.parse import urlsplit
 
 from core import config
@@ -417,8 +417,16 @@ def _installed_version() -> str:
         return "(not installed)"
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, with a usage error in one line as every other error of the CLI ("newsetl run: error: argument
+    --since: ... (see newsetl run --help)"), not the usage block before it; the subcommands' parsers too."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="newsetl", description=__doc__)
+    p = _Parser(prog="newsetl", description=__doc__)
     p.add_argument("-v", "--verbose", action="store_true", help="log progress to stderr")
     p.add_argument("--version", action="version", version=f"newsetl {_installed_version()}")
     sub = p.add_subparsers(dest="command", required=True)

@@ -1189,3 +1189,19 @@ def test_newsetl_airflow_without_a_command_is_a_one_line_error():
     done = newsetl("airflow")
     assert done.returncode == 2 and done.stderr.strip().splitlines() == [
         "newsetl airflow: give the airflow command, e.g. `newsetl airflow dags list --local`"]
+
+
+def test_a_usage_error_is_one_line_naming_the_help_to_read():
+    """README: a `--since` after today is refused in one line; argparse printed its usage block above the error
+    (three lines), and `status --bogus` the top-level usage. Every usage error is now one line."""
+    since = newsetl("run", "--since", "2099-01-01")
+    assert since.returncode == 2 and since.stdout == ""
+    assert since.stderr.splitlines() == [since.stderr.strip()]
+    assert since.stderr.startswith("newsetl run: error: argument --since: 2099-01-01 is after today")
+    assert since.stderr.rstrip().endswith("(see newsetl run --help)")
+    bogus = newsetl("status", "--bogus")
+    assert (bogus.returncode, bogus.stderr) == (2, "newsetl: error: unrecognized arguments: --bogus "
+                                                   "(see newsetl --help)\n")
+    missing = newsetl("quarantine")
+    assert missing.returncode == 2 and len(missing.stderr.splitlines()) == 1
+    assert "newsetl quarantine: error: the following arguments are required" in missing.stderr
