@@ -366,7 +366,8 @@ def _reject_checks(paths: RunPaths, articles: list[_Row], history: History | Non
     path = paths.rejects
     rejects = _read_jsonl(path, _article_key) if path.is_file() else []
     accepted = _accepted_rejects(rejects, history)
-    rejects = [r for r in rejects if r.index not in {a.index for a in accepted}]
+    accepted_lines = {r.index for r in accepted}
+    rejects = [r for r in rejects if r.index not in accepted_lines]
     staged = Counter(_source_of(row) for row in articles)
     by_source: dict[str, list[_Row]] = {}
     for row in rejects:
