@@ -20,22 +20,24 @@ from typing import Any
 
 from devtools import PROJECT_ROOT
 
-SECOND_HOLDOUT = "holdout2"  # tests/realgold/holdout2: its own hash (the first one's stays comparable)
-THIRD_HOLDOUT = "holdout3"  # tests/realgold/holdout3: its own hash too (the first two keep their meaning)
+# Each held-out set's output is hashed on its own (tests/realgold/holdout with tests/gold/holdout, then
+# holdout2, holdout3: a later set added leaves the earlier hashes comparable), and the printed names.
+HELD_OUT_SETS = (("holdout", "held-out output sha256"), ("holdout2", "second held-out set"),
+                 ("holdout3", "third held-out set"))
 
 
-def _sources(holdout: bool, second: bool = False,
-             third: bool = False) -> Iterator[tuple[str, bytes | str, dict[str, Any]]]:
-    if not holdout:
+def _sources(held: str | None) -> Iterator[tuple[str, bytes | str, dict[str, Any]]]:
+    """The pages of the tuned sets (held None: seeds, tests/gold/pages, dev, tune_sites, tune_other) or of
+    one held-out set (tests/gold/holdout comes with the first)."""
+    if held is None:
         for path in sorted((PROJECT_ROOT / "seeds" / "pages").rglob("*")):
             if path.is_file():
                 yield str(path.relative_to(PROJECT_ROOT)), path.read_bytes(), {}
-    for path in sorted((PROJECT_ROOT / "tests" / "gold" / ("holdout" if holdout else "pages")).rglob("*")):
-        if path.is_file() and not (second or third):
-            yield str(path.relative_to(PROJECT_ROOT)), path.read_bytes(), {}
-    sets = ((THIRD_HOLDOUT,) if third else (SECOND_HOLDOUT,) if second else ("holdout",) if holdout
-            else ("dev", "tune_sites", "tune_other"))
-    for name in sets:
+    if held in (None, HELD_OUT_SETS[0][0]):
+        for path in sorted((PROJECT_ROOT / "tests" / "gold" / ("holdout" if held else "pages")).rglob("*")):
+            if path.is_file():
+                yield str(path.relative_to(PROJECT_ROOT)), path.read_bytes(), {}
+    for name in (held,) if held else ("dev", "tune_sites", "tune_other"):
         for path in sorted((PROJECT_ROOT / "tests" / "realgold" / name / "pages").glob("*.json")):
             page = json.loads(path.read_text(encoding="utf-8"))
             label = str(path.relative_to(PROJECT_ROOT))
@@ -43,16 +45,15 @@ def _sources(holdout: bool, second: bool = False,
             yield label + "#detected", page["raw_text"], {"url": page.get("url")}
 
 
-def dump(holdout: bool = False, second: bool = False, third: bool = False) -> list[dict[str, Any]]:
-    """One record per page (and per body without a date): what the extractor made of it (holdout:
-    the first held-out set's pages instead; second: the second held-out set's, tests/realgold/holdout2;
-    third: the third's, tests/realgold/holdout3)."""
+def dump(held: str | None = None) -> list[dict[str, Any]]:
+    """One record per page (and per body without a date): what the extractor made of it (held: the pages
+    of that held-out set of HELD_OUT_SETS instead)."""
     from transforms.errors import NotAnArticle
     from transforms.metrics import extract_metrics
     from transforms.page import parse_page
 
     records: list[dict[str, Any]] = []
-    for name, content, kwargs in _sources(holdout or second or third, second, third):
+    for name, content, kwargs in _sources(held):
         try:
             record: dict[str, Any] = dataclasses.asdict(parse_page(content, **kwargs))
         except NotAnArticle as exc:
@@ -70,12 +71,10 @@ def main(argv: list[str]) -> int:
         return 2
     records = dump()
     Path(argv[0]).write_text(json.dumps(records, indent=1, ensure_ascii=False, default=str), encoding="utf-8")
-    held, second, third = (json.dumps(dump(holdout=True, second=s, third=t), ensure_ascii=False, default=str)
-                           for s, t in ((False, False), (True, False), (False, True)))
-    print(f"{len(records)} records, {sum(len(r.get('metrics', [])) for r in records)} metrics -> {argv[0]}; "
-          f"held-out output sha256 {hashlib.sha256(held.encode()).hexdigest()[:16]}, "
-          f"second held-out set {hashlib.sha256(second.encode()).hexdigest()[:16]}, "
-          f"third held-out set {hashlib.sha256(third.encode()).hexdigest()[:16]}")
+    hashes = ", ".join(
+        f"{label} {hashlib.sha256(json.dumps(dump(held), ensure_ascii=False, default=str).encode()).hexdigest()[:16]}"
+        for held, label in HELD_OUT_SETS)
+    print(f"{len(records)} records, {sum(len(r.get('metrics', [])) for r in records)} metrics -> {argv[0]}; {hashes}")
     return 0
 
 
