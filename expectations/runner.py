@@ -398,11 +398,19 @@ def _reject_checks(paths: RunPaths, articles: list[_Row], history: History | Non
 
 def _accepted_rejects(rejects: list[_Row], history: History | None) -> list[_Row]:
     """The rejects whose URL and page (the record's html_sha256) on-call accepted as rejected before."""
+    return _on_call_accepted(rejects, history, lambda reject: reject["record"].get("html_sha256")
+                             if isinstance(reject.get("record"), dict) else None)
+
+
+def _on_call_accepted(rows: list[_Row], history: History | None,
+                      digest: Callable[[dict[str, Any]], Any]) -> list[_Row]:
+    """The readable rows whose URL and `digest` (of the record) are a content on-call accepted
+    (History.accepted_contents: an article's content_hash, a rejected page's html_sha256)."""
     accepted = history.accepted_contents if history is not None else {}
     if not accepted:
         return []
-    return [r for r in rejects if isinstance(r.record, dict) and isinstance(r.record.get("record"), dict)
-            and r.record["record"].get("html_sha256") in accepted.get(str(r.record.get("url")), ())]
+    return [r for r in rows if isinstance(r.record, dict)
+            and digest(r.record) in accepted.get(str(r.record.get("url")), ())]
 
 
 def _duplicate_pages(paths: RunPaths) -> dict[str, Any]:
@@ -420,12 +428,8 @@ def _duplicate_pages(paths: RunPaths) -> dict[str, Any]:
 
 def _accepted_before(articles: list[_Row], history: History | None) -> set[int]:
     """Positions of the readable staged articles whose URL and content_hash on-call accepted."""
-    accepted = history.accepted_contents if history is not None else {}
-    if not accepted:
-        return set()
-    return {r.index for r in articles
-            if not r.reasons and isinstance(r.record, dict)
-            and r.record.get("content_hash") in accepted.get(str(r.record.get("url")), ())}
+    readable = [r for r in articles if not r.reasons]
+    return {r.index for r in _on_call_accepted(readable, history, lambda article: article.get("content_hash"))}
 
 
 def _named_pages(pages: list[dict[str, Any]], keys: tuple[str, ...]) -> dict[str, Any]:

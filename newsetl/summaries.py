@@ -142,24 +142,31 @@ def validate(summary: Mapping[str, Any]) -> str:
     if isinstance(duplicates, Mapping) and _n(duplicates.get("total")):
         lines.append(_duplicates(duplicates.get("pages"), duplicates.get("total"), lead="  ")
                      + " (not validated again, not quarantined)")
-    accepted = summary.get("accepted_before") or {}
-    if isinstance(accepted, Mapping) and _n(accepted.get("total")):
-        lines.append(_accepted_before(accepted.get("pages"), accepted.get("total")))
-    accepted_rejects = summary.get("rejects_accepted_before") or {}
-    if isinstance(accepted_rejects, Mapping) and _n(accepted_rejects.get("total")):
-        total, named = _first_named(accepted_rejects.get("pages"), accepted_rejects.get("total"), 3,
-                                    lambda p: str(p.get("url")))
-        lines.append(f"  {counted(total, 'page')} the transform rejected again as on-call accepted it before "
-                     f"(newsetl quarantine accept), not counted or quarantined again: {named}")
+    for key, noun, what in ACCEPTED_BEFORE:
+        line = _accepted_before(summary.get(key), noun, what)
+        if line is not None:
+            lines.append(line)
     lines.append(f"  Data Docs: {summary.get('data_docs') or 'none built'}")
     return "\n".join(lines)
 
 
-def _accepted_before(pages: Any, count: Any, shown: int = 3) -> str:
-    """"  N articles on-call accepted before with this content, not validated again: URL, ..."."""
-    total, named = _first_named(pages, count, shown, lambda p: str(p.get("url")))
-    return (f"  {counted(total, 'article')} on-call accepted before with this content "
-            f"(newsetl quarantine accept), not validated again: {named}")
+# What on-call accepted before came again (the validation summary's key, its noun, what was done with it).
+ACCEPTED_BEFORE = (
+    ("accepted_before", "article",
+     "on-call accepted before with this content (newsetl quarantine accept), not validated again"),
+    ("rejects_accepted_before", "page",
+     "the transform rejected again as on-call accepted it before (newsetl quarantine accept), "
+     "not counted or quarantined again"),
+)
+
+
+def _accepted_before(entry: Any, noun: str, what: str, shown: int = 3) -> str | None:
+    """"  N articles on-call accepted before with this content, ...: URL, ..." for one of the summary's
+    ACCEPTED_BEFORE entries ({"total", "pages"}), or None when it names none."""
+    if not isinstance(entry, Mapping) or not _n(entry.get("total")):
+        return None
+    total, named = _first_named(entry.get("pages"), entry.get("total"), shown, lambda p: str(p.get("url")))
+    return f"  {counted(total, noun)} {what}: {named}"
 
 
 def load(result: Mapping[str, Any]) -> str:
