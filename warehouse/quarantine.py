@@ -37,7 +37,6 @@ ACCEPT_MIGRATION = 7  # accept loads metrics, with their indicator columns (migr
 STATES = ("quarantined", "released", "accepted")
 FOLLOWER_REASONS = ["article_quarantined", "article_not_loaded"]  # metrics quarantined only for their article
 
-AUDIT_EXISTS = "SELECT to_regclass('news.quarantine_audit') IS NOT NULL"
 LIST = """
 SELECT url, source, run_id, stage, reasons, quarantined_at, state, acted_by, acted_at, note
 FROM news.v_quarantined_urls
@@ -101,7 +100,7 @@ def audit_available(url: str) -> bool:
     conn = connect(url)
     try:
         with conn.cursor() as cur:
-            cur.execute(AUDIT_EXISTS)
+            cur.execute(sql.AUDIT_EXISTS)
             return bool(cur.fetchone()[0])
     finally:
         conn.close()

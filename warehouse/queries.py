@@ -153,30 +153,13 @@ def _previous_reports(url: str, before_run_id: str, runs: int, before: str | Non
     return [sources for _run_id, sources in rows]
 
 
-# The article contents on-call accepted (`newsetl quarantine accept`): the content_hash of each
-# validation-quarantined article record an accept decision acted on, by URL. An exact content
-# accepted once is not quarantined again by a later run (a --full crawl fetches it again).
-AUDIT_EXISTS = "SELECT to_regclass('news.quarantine_audit') IS NOT NULL"
-# What on-call accepted, by URL: an article's content_hash (validation quarantined it), a rejected page's
-# html_sha256 (the transform rejected it; staged rejects carry it from 2026-12-05: older ones match nothing).
-ACCEPTED_CONTENTS = """
-SELECT DISTINCT a.url, CASE q.stage WHEN 'validate' THEN q.record ->> 'content_hash' ELSE q.record ->> 'html_sha256' END
-FROM news.quarantine_audit a
-JOIN news.quarantine q ON q.quarantine_id = a.quarantine_id
-WHERE a.action = 'accept'
-  AND ((q.stage = 'validate' AND q.table_name = 'articles' AND jsonb_typeof(q.record -> 'content_hash') = 'string')
-       OR (q.stage = 'transform' AND q.table_name = 'pages' AND jsonb_typeof(q.record -> 'html_sha256') = 'string'))
-ORDER BY 1, 2
-"""
-
-
 def accepted_contents(url: str) -> dict[str, frozenset[str]]:
     """{URL: hashes of its contents on-call accepted: an article's content_hash, a rejected page's html_sha256};
     empty before the audit migration.
     Raises on connection errors (the caller decides whether history is optional)."""
     accepted: dict[str, set[str]] = {}
-    for article_url, content_hash in _history_rows(url, AUDIT_EXISTS, ACCEPTED_CONTENTS):
-        accepted.setdefault(article_url, set()).add(content_hash)
+    for page_url, digest in _history_rows(url, sql.AUDIT_EXISTS, sql.ACCEPTED_CONTENTS):
+        accepted.setdefault(page_url, set()).add(digest)
     return {key: frozenset(hashes) for key, hashes in accepted.items()}
 
 

@@ -358,17 +358,27 @@ WHERE (q.source, q.reasons, q.record) IS DISTINCT FROM (EXCLUDED.source, EXCLUDE
 
 QUARANTINE_COUNT = "SELECT count(*) FROM _quarantine_final"
 
-# A page the transform rejected again whose exact page on-call accepted as rejected before (the same URL and
-# html_sha256 as a transform row an accept decision names; a --full crawl fetches it again): no new quarantine
-# row, so the URL stays accepted and is not listed as quarantined again (validation named it, uncounted:
-# rejects_accepted_before). Returns the URLs dropped.
-DROP_ACCEPTED_REJECTS = """
+# What on-call accepted (`newsetl quarantine accept`), by URL: an article's content_hash (validation
+# quarantined it), a rejected page's html_sha256 (the transform rejected it; staged rejects carry it from
+# 2026-12-05: older ones match nothing). That exact content is not quarantined again by a later run (a --full
+# crawl fetches it again): validation reads it as history (warehouse.queries.accepted_contents), the load below.
+AUDIT_EXISTS = "SELECT to_regclass('news.quarantine_audit') IS NOT NULL"
+ACCEPTED_CONTENTS = """
+SELECT DISTINCT a.url, CASE q.stage WHEN 'validate' THEN q.record ->> 'content_hash' ELSE q.record ->> 'html_sha256' END
+FROM news.quarantine_audit a
+JOIN news.quarantine q ON q.quarantine_id = a.quarantine_id
+WHERE a.action = 'accept'
+  AND ((q.stage = 'validate' AND q.table_name = 'articles' AND jsonb_typeof(q.record -> 'content_hash') = 'string')
+       OR (q.stage = 'transform' AND q.table_name = 'pages' AND jsonb_typeof(q.record -> 'html_sha256') = 'string'))
+ORDER BY 1, 2
+"""
+# A page the transform rejected again that on-call accepted as rejected before (its URL and html_sha256 among
+# ACCEPTED_CONTENTS): no new quarantine row, so the URL stays accepted and is not listed as quarantined again
+# (validation named it, uncounted: rejects_accepted_before). Returns the URLs dropped.
+DROP_ACCEPTED_REJECTS = f"""
 DELETE FROM _quarantine_final f
-WHERE f.stage = 'transform' AND f.table_name = 'pages' AND jsonb_typeof(f.record -> 'html_sha256') = 'string'
-  AND EXISTS (SELECT 1 FROM news.quarantine_audit a
-              JOIN news.quarantine q ON q.quarantine_id = a.quarantine_id
-              WHERE a.action = 'accept' AND q.stage = 'transform' AND q.table_name = 'pages'
-                AND q.record_key = f.record_key AND q.record ->> 'html_sha256' = f.record ->> 'html_sha256')
+WHERE f.stage = 'transform' AND f.table_name = 'pages'
+  AND (f.record_key, f.record ->> 'html_sha256') IN (SELECT * FROM ({ACCEPTED_CONTENTS}) accepted)
 RETURNING f.record_key
 """
 
