@@ -197,6 +197,19 @@ def task_retry_delay() -> float:
     return delay
 
 
+def check_settings() -> None:
+    """ValueError (one line, naming the variable and the value it got) for the first numeric setting
+    that cannot be right. Run once at the start of every run and reprocess (`newsetl run`, the DAGs'
+    first task), so that a bad NEWSETL_SMTP_TIMEOUT fails the run at once instead of failing the one
+    alert mail it was meant to time, hours later."""
+    quarantine_gate()
+    smtp_timeout()
+    lock_ttl()
+    db_connect_timeout()
+    db_statement_timeout()
+    task_retry_delay()
+
+
 def data_docs_base_url() -> str | None:
     """NEWSETL_DATA_DOCS_BASE_URL: the URL under which `<data dir>/runs/` is served, so a run's
     Data Docs are at `<base>/<run_id>/validation/data_docs/index.html`; None when unset."""

@@ -16,7 +16,14 @@ from airflow.sdk import Param, dag, get_current_context, task
 
 from newsetl import steps
 from newsetl.alerts import task_failure_notifier
-from newsetl.dag_defaults import DEFAULT_ARGS, WAREHOUSE_ASSET, remember_run_dir, task_run_dir, validate_task
+from newsetl.dag_defaults import (
+    DEFAULT_ARGS,
+    WAREHOUSE_ASSET,
+    remember_run_dir,
+    select_runs_task,
+    task_run_dir,
+    validate_task,
+)
 
 
 @dag(
@@ -39,16 +46,7 @@ from newsetl.dag_defaults import DEFAULT_ARGS, WAREHOUSE_ASSET, remember_run_dir
 def ningbo_news_reprocess():
     @task
     def select_runs() -> list[str]:
-        from airflow.sdk.exceptions import AirflowFailException
-
-        params = get_current_context()["params"]
-        try:
-            runs = steps.select_runs(params.get("run_ids") or None, params.get("date_from"), params.get("date_to"))
-        except ValueError as exc:
-            raise AirflowFailException(str(exc)) from exc  # a wrong param: retrying cannot help
-        if not runs:
-            raise AirflowFailException("no archived run matches the params: nothing to reprocess")
-        return runs
+        return select_runs_task(get_current_context())
 
     @task
     def prepare(archived_run: str) -> str:

@@ -73,9 +73,27 @@ def prepare_run_task(context: Any) -> str:
 
     try:
         steps.check_run_conf(getattr(context.get("dag_run"), "conf", None) or {})
+        config.check_settings()  # a bad NEWSETL_* number fails the run here, once, not the alert hours later
         return steps.prepare_run(daily_run_id(context))
     except (steps.RunAlreadyLoaded, ValueError) as exc:  # a wrong conf or run id: retrying cannot help
         raise AirflowFailException(str(exc)) from exc
+
+
+def select_runs_task(context: Any) -> list[str]:
+    """The `select_runs` task of the reprocess DAG: the archived runs its params name. A wrong param,
+    a bad NEWSETL_* setting (config.check_settings) or no matching run fails the task without retry
+    (AirflowFailException: retrying cannot change them)."""
+    from airflow.sdk.exceptions import AirflowFailException
+
+    params = context["params"]
+    try:
+        runs = steps.select_runs(params.get("run_ids") or None, params.get("date_from"), params.get("date_to"))
+        config.check_settings()
+    except ValueError as exc:
+        raise AirflowFailException(str(exc)) from exc
+    if not runs:
+        raise AirflowFailException("no archived run matches the params: nothing to reprocess")
+    return runs
 
 
 def validate_task(run_dir: str, dag_run_id: str) -> dict[str, Any]:

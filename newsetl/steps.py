@@ -784,6 +784,7 @@ def run_all(
 
     `progress` shows bars for the crawl, the transform and the load (newsetl.progress)."""
     since = _check_since(since)  # before the run directory exists
+    config.check_settings()  # a bad setting fails here, not in the step (or the alert) that reads it
     registry = resolve_sources(base_urls)
     names = sources or list(registry)
     unknown = [n for n in names if n not in registry]
@@ -950,6 +951,7 @@ def reprocess_all(run_ids: Sequence[str] | None = None, date_from: str | None = 
     A run whose validation blocks its load is reported (its "error"), and the next run goes on.
     """
     chosen = select_runs(run_ids, date_from, date_to)  # before the warehouse: a bad run id creates none
+    config.check_settings()
     if chosen:
         database_url = database_url or resolve_database_url()
     results = []

@@ -122,6 +122,29 @@ def test_a_run_conf_that_cannot_be_right_fails_the_first_task_without_retry(tmp_
     assert prepare_run_task(ok).endswith("manual__2")  # a right conf prepares the run
 
 
+def test_a_bad_setting_fails_the_first_task_of_either_dag_without_retry(tmp_path, monkeypatch):
+    """A bad NEWSETL_SMTP_TIMEOUT was read only when an alert was due: the run crawled, validated and
+    then failed the one mail on-call needed. Both DAGs' first task checks every numeric setting."""
+    from types import SimpleNamespace
+
+    from airflow.sdk.exceptions import AirflowFailException
+
+    from newsetl.dag_defaults import prepare_run_task, select_runs_task
+
+    monkeypatch.setenv("NEWSETL_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("NEWSETL_SMTP_TIMEOUT", "0")
+    context = {"dag_run": SimpleNamespace(conf={}, run_id="manual__1"), "run_id": "manual__1"}
+    with pytest.raises(AirflowFailException, match=r"^NEWSETL_SMTP_TIMEOUT must be in \(0, 600\] seconds, got '0'$"):
+        prepare_run_task(context)
+    assert not (tmp_path / "data").exists()
+    params = {"params": {"run_ids": ["daily_1"], "date_from": None, "date_to": None}}
+    monkeypatch.setattr("newsetl.steps.select_runs", lambda run_ids, date_from, date_to: list(run_ids))
+    with pytest.raises(AirflowFailException, match="^NEWSETL_SMTP_TIMEOUT must be in"):
+        select_runs_task(params)
+    monkeypatch.delenv("NEWSETL_SMTP_TIMEOUT")
+    assert select_runs_task(params) == ["daily_1"] and prepare_run_task(context).endswith("manual__1")
+
+
 def test_dag_file_only_wires_steps():
     """No heavy imports or I/O at parse time: the DAG module imports neither GX, Scrapy nor psycopg2."""
     text = (ROOT / "dags" / "ningbo_scitech_news.py").read_text()

@@ -92,6 +92,13 @@ def test_cli_reprocess_one_line_errors(archived, tmp_path):
     nothing = subprocess.run([*cli, "--from", "2001-01-01", "--to", "2001-01-02"], capture_output=True, text=True,
                              env=env, timeout=120)
     assert nothing.returncode == 2 and "nothing to reprocess" in nothing.stderr
+    # a setting that cannot be right fails the reprocess before it starts, not the alert mail it would time
+    runs_before = sorted((data / "runs").iterdir())
+    bad = subprocess.run([*cli, "daily_1"], capture_output=True, text=True, timeout=120,
+                         env={**env, config.ENV_SMTP_TIMEOUT: "10s"})
+    assert bad.returncode == 2 and bad.stdout == ""
+    assert bad.stderr.splitlines() == ["newsetl reprocess: NEWSETL_SMTP_TIMEOUT must be a number, got '10s'"]
+    assert sorted((data / "runs").iterdir()) == runs_before
     as_json = subprocess.run([*cli, "daily_1", "--json"], capture_output=True, text=True, env=env, timeout=300)
     assert as_json.returncode == 0, as_json.stderr[-2000:]
     [result] = json.loads(as_json.stdout)

@@ -153,24 +153,32 @@ def test_cli_run_and_reprocess_refuse_in_one_line(data: Path) -> None:
     assert not list(data.glob("runs/reprocess__*"))
 
 
-@pytest.mark.parametrize(("args", "said"), [
-    (["reprocess", "nosuch"], "newsetl reprocess: run 'nosuch' has no archived raw pages under {runs}"),
-    (["run", "--source", "nosuch"], "newsetl run: unknown source ['nosuch']; known: ['ningbo_gov', 'ningbolife']"),
-], ids=["reprocess", "run"])
-def test_a_mistyped_run_or_source_creates_no_warehouse(tmp_path: Path, args: list[str], said: str) -> None:
+@pytest.mark.parametrize(("args", "settings", "said"), [
+    (["reprocess", "nosuch"], {}, "newsetl reprocess: run 'nosuch' has no archived raw pages under {runs}"),
+    (["run", "--source", "nosuch"], {},
+     "newsetl run: unknown source ['nosuch']; known: ['ningbo_gov', 'ningbolife']"),
+    # read only when an alert was due: the run crawled and validated, then the alert mail itself failed
+    (["run", "--source", "ningbolife"], {config.ENV_SMTP_TIMEOUT: "abc"},
+     "newsetl run: NEWSETL_SMTP_TIMEOUT must be a number, got 'abc'"),
+    (["run"], {config.ENV_DB_STATEMENT_TIMEOUT: "-1"},
+     "newsetl run: NEWSETL_DB_STATEMENT_TIMEOUT must be whole seconds in [0, 86400], got '-1'"),
+], ids=["reprocess", "run", "smtp-timeout", "statement-timeout"])
+def test_a_mistyped_run_source_or_setting_creates_no_warehouse(tmp_path: Path, args: list[str],
+                                                               settings: dict[str, str], said: str) -> None:
     """`NEWSETL_HOME=DIR newsetl reprocess nosuch` (a mistyped run id, or the wrong state directory), or
     `newsetl run --source nosuch`, created an embedded Postgres cluster in DIR, left it running and only
-    then said the run or source is unknown: the arguments are checked before the warehouse is looked for."""
+    then said the run or source is unknown: the arguments, and the settings, are checked before the
+    warehouse is looked for and before a run directory exists."""
     home = tmp_path / "home"
     home.mkdir()
     env = {k: v for k, v in os.environ.items()
            if k not in (config.ENV_DATABASE_URL, config.ENV_DATA_DIR, "AIRFLOW_CONN_NEWS_WAREHOUSE")}
-    env.update({config.ENV_HOME: str(home), "GX_ANALYTICS_ENABLED": "false"})
+    env.update({config.ENV_HOME: str(home), "GX_ANALYTICS_ENABLED": "false", **settings})
     try:
         done = subprocess.run([NEWSETL, *args], env=env, capture_output=True, text=True, timeout=120)
         assert done.returncode == 2 and done.stdout == ""
         assert done.stderr.splitlines() == [said.format(runs=home / "data" / "runs")]
-        assert not (home / "pg").exists()
+        assert not (home / "pg").exists() and not (home / "data" / "runs").exists()
     finally:
         if (home / "pg").exists():
             subprocess.run([NEWSETL, "db", "stop"], env=env, capture_output=True, timeout=120)
