@@ -19,6 +19,11 @@ def _n(value: Any) -> int:
         return 0
 
 
+def _c(value: Any, noun: str) -> str:
+    """"1 article", "2 articles": a count and its noun in the right number (a missing count is 0)."""
+    return counted(_n(value), noun)
+
+
 def _when(value: Any) -> str:
     if isinstance(value, datetime):
         return value.strftime("%Y-%m-%d %H:%M")
@@ -36,8 +41,8 @@ def _crawled(name: str, report: Mapping[str, Any]) -> str:
     line = (f"crawl {name}: {_n(articles.get('new'))} new, "
             + (f"{refetched} refetched (stored or quarantined before), " if refetched else "")
             + f"{_n(articles.get('unchanged'))} unchanged, "
-            f"{_n(articles.get('failed'))} failed article pages, {_n(report.get('listings_failed'))} failed "
-            f"listing pages ({_n(report.get('requests'))} requests)")
+            f"{_c(articles.get('failed'), 'failed article page')}, "
+            f"{_c(report.get('listings_failed'), 'failed listing page')} ({_c(report.get('requests'), 'request')})")
     warnings = report.get("warnings") or []
     named = [f"{key} {_n(report.get(key))}" for key in NAMED_CRAWL_WARNINGS if _n(report.get(key))]
     return (line + (f"; {counted(len(warnings), 'warning')}" if warnings else "")
@@ -65,8 +70,8 @@ def crawl(source: str, result: Mapping[str, Any]) -> str:
 
 
 def transform(result: Mapping[str, Any]) -> str:
-    line = (f"transform: {_n(result.get('pages'))} article pages -> {_n(result.get('articles'))} articles, "
-            f"{_n(result.get('metrics'))} metrics; {_n(result.get('rejected'))} rejected (quarantined)")
+    line = (f"transform: {_c(result.get('pages'), 'article page')} -> {_c(result.get('articles'), 'article')}, "
+            f"{_c(result.get('metrics'), 'metric')}; {_n(result.get('rejected'))} rejected (quarantined)")
     damaged = result.get("archive_errors") or []
     if damaged:  # raw archive lines that could not be read: counted in rejected, named here
         named = [f"{d.get('file')} line {d.get('line')} ({d.get('kind')})" for d in damaged[:3]]
@@ -170,11 +175,11 @@ def _accepted_before(entry: Any, noun: str, what: str, shown: int = 3) -> str | 
 
 
 def load(result: Mapping[str, Any]) -> str:
-    return (f"load {result.get('run_id')}: {_n(result.get('articles_inserted'))} articles inserted, "
+    return (f"load {result.get('run_id')}: {_c(result.get('articles_inserted'), 'article')} inserted, "
             f"{_n(result.get('articles_updated'))} updated, {_n(result.get('articles_unchanged'))} unchanged, "
-            f"{_n(result.get('articles_stale'))} stale; {_n(result.get('metrics_loaded'))} metrics "
+            f"{_n(result.get('articles_stale'))} stale; {_c(result.get('metrics_loaded'), 'metric')} "
             f"({_n(result.get('metrics_written'))} written); {_n(result.get('quarantined'))} quarantined; "
-            f"{_n(result.get('stories_joined'))} of {_n(result.get('stories_fingerprinted'))} fingerprinted articles "
+            f"{_n(result.get('stories_joined'))} of {_c(result.get('stories_fingerprinted'), 'fingerprinted article')} "
             f"joined a known story" + _computed_prints(result)
             + _duplicates(result.get("duplicates"), result.get("articles_duplicate"))
             + ("; FORCED" if result.get("forced") else "") + f" in {result.get('seconds')} s")

@@ -161,6 +161,20 @@ def test_a_summary_with_no_data_docs_says_none_were_built():
         "Data Docs: /r/validation/data_docs/index.html")
 
 
+def test_a_count_of_one_reads_in_the_singular_in_every_summary_line():
+    # a run of one page printed "1 article pages -> 1 articles, 1 metrics" and "1 articles inserted"
+    from newsetl import summaries
+
+    assert summaries.transform({"pages": 1, "articles": 1, "metrics": 1, "rejected": 0}) == (
+        "transform: 1 article page -> 1 article, 1 metric; 0 rejected (quarantined)")
+    load = summaries.load({"run_id": "r", "articles_inserted": 1, "metrics_loaded": 1, "stories_fingerprinted": 1,
+                           "seconds": 0.1})
+    assert load.startswith("load r: 1 article inserted, 0 updated, 0 unchanged, 0 stale; 1 metric (0 written);")
+    assert "0 of 1 fingerprinted article joined" in load
+    crawl = summaries.crawl("s", {"articles": {"new": 1, "failed": 1}, "listings_failed": 1, "requests": 1})
+    assert crawl.startswith("crawl s: 1 new, 0 unchanged, 1 failed article page, 1 failed listing page (1 request)")
+
+
 def test_the_crawl_summary_names_the_failed_pages_and_page_warnings():
     """The crawl line counted failed article pages ("2 failed article pages; 2 warning(s)") and named
     none: on-call had to open crawl_report.json to learn which pages and why."""
@@ -1151,7 +1165,7 @@ def test_the_crawl_summary_counts_failed_listing_pages_and_a_partly_read_source_
     partly = {"articles": {"new": 5, "unchanged": 0, "failed": 0}, "listings": 3, "listings_failed": 1,
               "requests": 9, "errors": [{"url": "http://x/col/1", "error": "HttpError 503"}]}
     assert summaries.crawl("ningbo_gov", partly).startswith(
-        "crawl ningbo_gov: 5 new, 0 unchanged, 0 failed article pages, 1 failed listing pages (9 requests)")
+        "crawl ningbo_gov: 5 new, 0 unchanged, 0 failed article pages, 1 failed listing page (9 requests)")
     assert unreadable(partly) is None
     assert unreadable({**partly, "listings": 0, "listings_not_modified": 2, "articles": {}}) is None  # 304s read
     down = {**partly, "listings": 0, "articles": {"new": 0, "unchanged": 0, "failed": 0}}
