@@ -31,7 +31,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import quote
 
-from core.config import alert_emails, data_docs_base_url, runbook_base_url, smtp_timeout
+from core.config import DEFAULT_SMTP_TIMEOUT_S, alert_emails, data_docs_base_url, runbook_base_url
 from core.rundir import read_json, write_json
 from core.wording import counted
 from newsetl import mail
@@ -570,7 +570,7 @@ def _smtp_timeout() -> float:
     try:
         return mail.relay_settings().timeout
     except Exception:  # noqa: BLE001 - the send itself reports a broken connection
-        return smtp_timeout()
+        return DEFAULT_SMTP_TIMEOUT_S
 
 
 def alert_via_outbox(url: str | None, marker: Path, run_id: str, fingerprint: str, subject: str,

@@ -10,13 +10,15 @@ login/password, `disable_ssl`, `disable_tls`, `ssl_context`, `from_email`, `time
 
 - one try per `send` (the caller retries: the alert outbox, with backoff and a time budget);
 - connect and every read wait `timeout` seconds: the connection's `timeout` extra when it
-  has one, else NEWSETL_SMTP_TIMEOUT (default 10 s, `core.config.smtp_timeout`).
+  has one, else NEWSETL_SMTP_TIMEOUT (default 10 s, `core.config.smtp_timeout`; a value that
+  cannot be right gives the default and a logged error: the run already failed on it at its start).
 
 The text part is the HTML part read as text (`html_to_text`): the same facts by
 construction, and an alert kept in the outbox as HTML gets its text part when retried.
 """
 from __future__ import annotations
 
+import logging
 import re
 import smtplib
 import socket
@@ -29,8 +31,10 @@ from email.utils import formatdate, make_msgid
 from html.parser import HTMLParser
 from typing import Any
 
-from core.config import smtp_timeout
+from core.config import DEFAULT_SMTP_TIMEOUT_S, smtp_timeout
 from newsetl import logs
+
+log = logging.getLogger(__name__)
 
 SMTP_CONN_ID = "smtp_default"
 FROM_EMAIL = "newsetl@localhost"
@@ -97,9 +101,20 @@ def relay_settings(conn_id: str = SMTP_CONN_ID) -> Relay:
         login=conn.login or "", password=conn.password or "",
         use_ssl=not _flag(extra, "disable_ssl"), starttls=not _flag(extra, "disable_tls"),
         verify_tls=ssl_context != "none",
-        timeout=float(raw_timeout) if raw_timeout not in (None, "") else smtp_timeout(),
+        timeout=float(raw_timeout) if raw_timeout not in (None, "") else _timeout_setting(),
         from_email=extra.get("from_email") or None,
     )
+
+
+def _timeout_setting() -> float:
+    """NEWSETL_SMTP_TIMEOUT, or the default when it cannot be right. Runs check it when they start
+    (core.config.check_settings) and fail with its one-line error; the mail telling on-call of
+    that failure must still go out, so here a bad value costs a logged error, not the mail."""
+    try:
+        return smtp_timeout()
+    except ValueError as exc:
+        log.error("%s; alert mail waits the default %.0f s", exc, DEFAULT_SMTP_TIMEOUT_S)
+        return DEFAULT_SMTP_TIMEOUT_S
 
 
 @dataclass(frozen=True)

@@ -81,6 +81,25 @@ def test_alert_is_delivered_to_a_real_smtp_server(tmp_path, monkeypatch):
     assert "Visit Charity Shop" in text and "<code>" not in text
 
 
+def test_a_bad_smtp_timeout_setting_still_lets_the_mail_out(tmp_path, monkeypatch, caplog):
+    """A run with NEWSETL_SMTP_TIMEOUT=abc fails at its start (config.check_settings); the task-failure
+    mail saying so went through relay_settings, which raised the same error: on-call got nothing.
+    The mail goes out on the default timeout, and the bad value is logged."""
+    monkeypatch.setenv("NEWSETL_SMTP_TIMEOUT", "abc")
+    logger = logging.getLogger("newsetl.mail")
+    logger.addHandler(caplog.handler)
+    try:
+        with start_sink(tmp_path / "mail") as sink, caplog.at_level(logging.ERROR, logger="newsetl.mail"):
+            monkeypatch.setenv("AIRFLOW_CONN_SMTP_DEFAULT", sink.conn_uri)
+            assert relay_settings().timeout == 10.0
+            assert send_alert("run failed", "<p>NEWSETL_SMTP_TIMEOUT must be a number</p>", ["oncall@example.org"])
+            [msg] = sink.messages()
+    finally:
+        logger.removeHandler(caplog.handler)
+    assert msg["Subject"] == "run failed"
+    assert "NEWSETL_SMTP_TIMEOUT must be a number, got 'abc'; alert mail waits the default 10 s" in caplog.text
+
+
 def test_unreachable_smtp_is_logged_not_raised(monkeypatch, caplog, dead_smtp):
     monkeypatch.setenv("AIRFLOW_CONN_SMTP_DEFAULT", dead_smtp)
     # caplog's handler on the logger itself: Airflow's logging setup, run by an earlier in-process
