@@ -477,8 +477,8 @@ def test_speed_against_a_revision_runs_that_revision_s_code():
 
 
 def test_other_sources_titles_dates_and_chrome_on_the_tuning_pages():
-    """tests/realgold/tune_other: 181 real pages of other English Ningbo sources (4 of the sixth pass and 13
-    of the seventh are template pages), labelled for
+    """tests/realgold/tune_other: 206 real pages of other English Ningbo sources (4 of the sixth pass, 13
+    of the seventh and 3 of the eighth are template pages), labelled for
     title, date and chrome only; the generic fallback is tuned on them, so these are tuning
     figures (the honest one is the holdout's "other" row).
 
@@ -530,19 +530,27 @@ def test_other_sources_titles_dates_and_chrome_on_the_tuning_pages():
     labelled and committed after those rules and before the extractor was run on them, unseen by the rules: titles 3/3,
     no date labelled, 4 leaked lines ("This Post Has One Comment", Blogger's "No comments:", "Subscribe to:" / "Post
     Comments (Atom)"), then 0; all 181: titles 155/155, dates 82/83, 51 leaks. 25 pages without a label date take
-    their URL's."""
+    their URL's.
+    Eighth pass (t182-t206, 25 pages labelled and committed before the extractor was run on them: 2 ningbolife, 1
+    english.ningbo.gov.cn, 2 cnnb, 20 other sources, 15 hosts new to the set), before its round: titles 15/19, dates
+    8/9, 21 leaks on the new pages (the 3 template pages 3/3, 2/2, 0); all 206: titles 170/174, dates 90/92, 72 leaks.
+    After it (a lone "Home" link, "Time:... Click:", "31 Mar 2014 by Name", "Published in X", "Video
+    provided by X.", "... contributed to this story.", glued counters, "Keywords:", a standfirst ending in "By: Name &
+    Name"; a numbered item under the headline is neither the title nor a yardstick for it): 19/19, 9/9, 15 (all on
+    travelagewest.com's sidebars, t197); all 206: titles 174/174, dates 91/92, 66 leaks (the older 181 unchanged). 28
+    pages without a label date take their URL's."""
     from transforms.textutil import url_date
 
     pages = load_realgold(realgold.REALGOLD_DIR / "tune_other")
-    assert len(pages) == 181
+    assert len(pages) == 206
     outputs = realgold.run_newsetl(pages)
     total = score_real("newsetl", pages, outputs).total
-    assert total.titles == 155 and total.dates == 83
+    assert total.titles == 174 and total.dates == 92
     assert (total.title_accuracy or 0) >= 0.98 and (total.date_accuracy or 0) >= 0.98
     given = [(page, out.published) for page, out in zip(pages, outputs) if page.published is None and out.published]
-    assert len(given) == total.dates_unlabelled_given == 25
+    assert len(given) == total.dates_unlabelled_given == 28
     assert all(date == url_date(page.url) for page, date in given)
-    assert total.leaks <= 52
+    assert total.leaks <= 66
 
 
 def _url_key(url: str) -> str:

@@ -1513,6 +1513,101 @@ def test_seventh_pass_titles_dates_and_chrome(
     _assert_text_page(text, title, published, first_words, chrome)
 
 
+# Eighth pass of tune_other (t182-t206), exactly as on the pages (cut where marked).
+KOREATRIP_TEXT = """ChinaCulture
+
+Cultural Exploration around Ningbo Tianyi Pavilion
+
+1. How old is the Tianyi Pavilion and what is its significance in Chinese history?
+
+
+The Tianyi Pavilion is over 400 years old, with construction beginning in 1561 during the Ming Dynasty. It was initially built as a private library by Fan Qin, an imperial censor and high-ranking official of the Ming court. Over the centuries, it became one of the largest private libraries in China and played an important role in preserving and promoting Chinese literature."""  # https://koreatripguide.com/culture/cultural-exploration-around-ningbo-tianyi-pavilion (t194, cut)
+NINGBO_CHINA_TEXT = """Home  /  Story   /  Two days in Ningbo, good weather is naturally good mood
+Two days in Ningbo, good weather is naturally good mood
+Like0 Comment0 Browse2507
+Keywords: photography Freedom
+
+Write in front
+
+It can be said that no travel notes have been written for a long time, and the busyness of life and the dull duplication of life have worn life a bit impatient. In Hangzhou from the end of July to the beginning of August, it is almost 36 degrees every day. The burning air is everywhere. Fortunately, in such a hot season and the enthusiasm of the sun, the weather is still very powerful. The blue sky and white clouds are staged every day, many People who love photography have not harvested their favorite photos in this good weather, such as the morning glow and the evening glow. After a few days at Snail House, I finally bought a ticket for Ningbo on August 1st, and went from Hangzhou to Ningbo early in the morning. I came to Ningbo for the first time, and told my friends about Ningbo before I came. The first recommendation to me was Tianyi Pavilion, which reminded me of the article I saw in Mr. Yu Qiuyu's "Culture in Culture": Tianyi Pavilion. So although little is known about Ningbo, at least one or two relatively clear goals can be reached."""  # http://www.ningbo-china.com/story/30.html (t195, cut)
+TRAVELAGE_TEXT = """Tracing History and Modernity in Ningbo
+
+The Coastal City of Ningbo is an up-and-coming destination By: Gary Bowerman & Janet Martin
+Ningbo is less than 150 miles from Shanghai. // (C) 2012 Shutterstock
+Ningbo is less than 150 miles from Shanghai. // (C) 2012 Shutterstock
+
+The Details
+
+The Westin Ningbo
+
+Park Hyatt Ningbo Resort & Spa
+
+Shangri-La Ningbo
+
+Ningbo Focus
+
+New and Noteworthy:
+
+Finnair Offers Flights to Chongqing
+Starting in May, Finnair will become the first European airline to open a direct route to Chongqing, a city located in the upper regions of the Yangtze River. This new route will run four times a week using Finnair’s Airbus A340 aircraft. If you are travelling from the U.S., Finnair flies from JFK Airport in New York to Helsinki, where it offers connecting flights to 10 destinations in Asia including Beijing, Hong Kong and Shanghai."""  # http://www.travelagewest.com/Travel/Asia/Info/Tracing-History-and-Modernity-in-Ningbo/ (t197, cut)
+CFERA_TEXT = """Home
+>>English>>Haishu Today
+
+m88明升体育网址-Ningbo Marathon 2025 | Crossing the main urban area for the first time! 20,000 people start running in Haishu!
+
+Time:2025-03-31     Click:
+
+On March 23, the Ningbo Marathon 2025 fired its gun amidst high expectations."""  # https://www.cfera.net/art/2025/3/31/art_1229100397_59103893.html (t203, cut)
+BUSINESSTRAVELLER_TEXT = """Features
+
+Ningbo: Coastal charisma
+
+31 Mar 2014 by Clement Huang
+Located on the southern shore of Hangzhou Bay in northeast Zhejiang province, some 135 miles south of Shanghai, the coastal city of Ningbo is emerging as a dynamic city of commerce and tourism, and an increasingly coveted MICE destination."""  # https://www.businesstraveller.com/features/coastal-charisma/ (t196, cut after the first sentence)
+CHINADAILY_VIDEO_TEXT = """Bustling Ningbo-Zhoushan Port on the rise
+By Ma Zhenhuan in Hangzhou | chinadaily.com.cn | Updated: 2022-06-01 16:41
+Mist shrouds the Chuanshan Port area of Ningbo-Zhoushan Port in Zhejiang province, creating a spectacular night view, as ships, containers and cranes shine through the fog.
+April's combined sea-rail transportation volume at the Chuanshan Port station of the Ningbo-Zhoushan Port Railway exceeded 50,000 twenty-foot equivalent units (TEUs), reaching 51,600 TEUs for the first time after a year-on-year increase of 133 percent. It was the highest single month since the Chuanshan station opened.
+More efforts will be made in digital reform and smart port construction projects at Ningbo-Zhoushan Port to stabilize the operation of sea-rail intermodal trains, promote high-quality development of the sea-rail intermodal transportation business and keep logistical supply chains secure and smooth.
+Video provided by Beilun Media Center.
+Yu Yin in Ningbo and Fang Xiaoying in Hangzhou contributed to this story."""  # https://global.chinadaily.com.cn/a/202206/01/WS6297265fa310fd2b29e6051f.html (t183, cut)
+KINGHOGE_TEXT = """Ningbo: Delta Dawn
+
+Published in Global Traveler
+
+Ningbo rises to a new day in the prosperous Yangtze Delta.
+
+Only in China is it easy to overlook a city of 5.5 million people, but recent Frommer’s and Rough Guide volumes about China don’t even bother to mention Ningbo. It’s an oversight that might surprise Dow Chemical, DuPont, Hearst, HSBC, PriceWaterhouseCoopers, Burberry and dozens of overseas companies with operations in this major port city on China’s east coast. Briefly in Shanghai’s shadow, Ningbo is re-emerging as an important export and economic hub, included this year in the China Travel Channel’s listing of “Cities of Best International Image.”"""  # https://sharonkinghoge.com/ningbo-delta-dawn (t185, cut)
+
+
+@pytest.mark.parametrize(("text", "title", "published", "first_words", "chrome"), [
+    # a numbered question under the headline: the guide's own first item, not the headline, and no yardstick for it
+    (KOREATRIP_TEXT, "Cultural Exploration around Ningbo Tianyi Pavilion", None, "1. How old is",
+     ["ChinaCulture", "Cultural Exploration"]),
+    # counters glued to their words and a keywords line in the headline's block, under a trail ending with it
+    (NINGBO_CHINA_TEXT, "Two days in Ningbo, good weather is naturally good mood", None, "Write in front",
+     ["Home  /", "Like0", "Keywords"]),
+    # a standfirst with the byline glued after it ("... By: Name & Name") under the headline; the caption and its
+    # repeat (alt text) stay out of the title
+    (TRAVELAGE_TEXT, "Tracing History and Modernity in Ningbo", None, "Ningbo is less than 150 miles",
+     ["By: Gary Bowerman"]),
+    # a lone "Home" link, a spam brand glued before the headline, an empty click counter after the date
+    (CFERA_TEXT, "m88明升体育网址-Ningbo Marathon 2025 | Crossing the main urban area for the first time! 20,000 people"
+     " start running in Haishu!", "2025-03-31", "On March 23", ["Home", "Time:", "Click"]),
+    # the date and the byline on one line ("31 Mar 2014 by Clement Huang") above the text
+    (BUSINESSTRAVELLER_TEXT, "Ningbo: Coastal charisma", "2014-03-31", "Located on the southern shore",
+     ["Features", "Clement Huang"]),
+    # closing credits: a video's provider and the contributors
+    (CHINADAILY_VIDEO_TEXT, "Bustling Ningbo-Zhoushan Port on the rise", "2022-06-01", "Mist shrouds",
+     ["Ma Zhenhuan", "Video provided", "contributed to this story"]),
+    # a magazine's source line between the headline and the standfirst (the standfirst stays)
+    (KINGHOGE_TEXT, "Ningbo: Delta Dawn", None, "Ningbo rises to a new day", ["Global Traveler"]),
+])
+def test_eighth_pass_titles_dates_and_chrome(
+        text: str, title: str, published: str | None, first_words: str, chrome: list[str]) -> None:
+    _assert_text_page(text, title, published, first_words, chrome)
+
+
 def test_a_bulleted_headline_under_a_bulleted_poll_stays_the_title() -> None:
     """Only bulleted lines one after another are a menu: a poll's bulleted question, its answers, then a
     bulleted headline (coohoom.com, t057) keep that headline."""

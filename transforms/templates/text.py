@@ -132,6 +132,11 @@ DOUBLED_MIN_WORDS = 3
 # "Ningbo Ports", "Ningbo Ports | Docstoc" above "Ningbo Ports"): the later line is the headline.
 TITLE_AFFIX_SEPARATORS: tuple[str, ...] = (" by ", " | ", " - ", " – ", " — ", ": ")
 TITLE_AFFIX_MIN_WORDS = 2
+# A numbered line ("1. How old is the Tianyi Pavilion and what is its significance in Chinese history?", the first
+# question of a guide under its headline, koreatripguide.com t194) is an item of the article's own list or one of its
+# numbered subheadings: never the headline, and no yardstick for the header lines above it (a long numbered
+# question dwarfs the headline as a long line dwarfs a section label).
+NUMBERED_ITEM_RE = re.compile(r"^\d{1,2}[.)、]\s+\S")
 # A header line ending in a colon is a field's label whose value is elsewhere or empty ("Eyesight Protection:",
 # "• 文字:"): never the headline.
 LABEL_END = (":", "：")
@@ -308,7 +313,8 @@ def _title_above_lead(lines: list[str]) -> Content | None:
     if furniture:  # bulleted lines above the site's furniture are its menu's items, never the title
         plain = [i for i in plain if not (i < furniture[-1] and MENU_BULLET_RE.match(lines[i]))] or plain
     menu = _bullet_menu(lines, seen[:seen.index(lead)])
-    named = [i for i in plain if not lines[i].endswith(LABEL_END) and i not in menu] or plain
+    named = [i for i in plain if not lines[i].endswith(LABEL_END) and i not in menu
+             and not NUMBERED_ITEM_RE.match(lines[i])] or plain
     unquoted = [i for i in named if not SENTENCE_END_RE.search(lines[i])] or named
     unquoted = [i for i in unquoted if not _is_repeated(lines, i)] or unquoted
     block_of = _block_numbers(lines)
