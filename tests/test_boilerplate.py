@@ -189,6 +189,11 @@ FURNITURE = [
     (bp.KEYWORDS_LINE, ["Keywords: photography Freedom"]),  # t195
     (bp.STANDFIRST_BYLINE, ["The Coastal City of Ningbo is an up-and-coming destination By: Gary Bowerman & Janet "
                             "Martin"]),  # travelagewest.com, t197
+    # the pages gathered after the eighth pass's rules (t207-t214), exactly as on the pages
+    (bp.GLUED_COUNTERS, ["0Times"]),  # upchinatravel.com, t207
+    (bp.MORE_WIDGETS, ["View Original Text", "Submit", "Show More", "View", "Related Moments"]),  # au.trip.com, t208
+    (bp.AI_TRANSLATION_NOTE, ["*Created by local travelers and translated by AI."]),  # t208
+    (bp.RATING_WIDGET, ["4.3/5991 reviews | Ancient Towns", "#11 of Best Things to Do in Ningbo"]),  # t208
 ]
 
 # Real article sentences that share words with the furniture; none may match.
@@ -277,6 +282,11 @@ ARTICLE_SENTENCES = [
     "Likes and comments rose by 20% on the city's account in 2019.",
     "Keywords: the plan names 300 firms. It covers 12 industries.",
     "The bridge, designed by Zaha Hadid, opened in 2019 with 6 lanes.",
+    "3 times the national average: Ningbo's R&D spending in 2019.",
+    "View of the port from the bridge, where 300 ships call each week.",
+    "Submitted plans for 20 new schools were approved in 2019.",
+    "The report was translated by AI researchers at the lab in 2019.",
+    "#1 of the best ports in the world. Ningbo handled 1.12 billion tonnes of cargo.",
     "Reference prices of steel rose by 5% in May.",
     "More than 300 companies attended the fair.",
     # Markup as text (the mirror's injection payload): the article's words, never a breadcrumb trail.

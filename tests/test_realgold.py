@@ -477,8 +477,8 @@ def test_speed_against_a_revision_runs_that_revision_s_code():
 
 
 def test_other_sources_titles_dates_and_chrome_on_the_tuning_pages():
-    """tests/realgold/tune_other: 206 real pages of other English Ningbo sources (4 of the sixth pass, 13
-    of the seventh and 3 of the eighth are template pages), labelled for
+    """tests/realgold/tune_other: 214 real pages of other English Ningbo sources (4 of the sixth pass, 13
+    of the seventh and 5 of the eighth are template pages), labelled for
     title, date and chrome only; the generic fallback is tuned on them, so these are tuning
     figures (the honest one is the holdout's "other" row).
 
@@ -538,19 +538,24 @@ def test_other_sources_titles_dates_and_chrome_on_the_tuning_pages():
     provided by X.", "... contributed to this story.", glued counters, "Keywords:", a standfirst ending in "By: Name &
     Name"; a numbered item under the headline is neither the title nor a yardstick for it): 19/19, 9/9, 15 (all on
     travelagewest.com's sidebars, t197); all 206: titles 174/174, dates 91/92, 66 leaks (the older 181 unchanged). 28
-    pages without a label date take their URL's."""
+    pages without a label date take their URL's. Eight more pages (t207-t214, 2 of them ningbolife) labelled and
+    committed after those rules and before the extractor was run on them, unseen by the rules: titles 7/8, dates 3/4,
+    17 leaked lines (3 of them module titles under ningbolife's share icons); after rules for them (a site name under
+    the headline above the date line, a post's only paragraph followed by its widgets is its lead, module titles after
+    the share icons, "0Times", "View Original Text", ratings; a page's one "Posted:" stamp under its text dates it):
+    8/8, 4/4, 5 (a travel site's attraction card, t208); all 214: titles 182/182, dates 95/96, 71 leaks."""
     from transforms.textutil import url_date
 
     pages = load_realgold(realgold.REALGOLD_DIR / "tune_other")
-    assert len(pages) == 206
+    assert len(pages) == 214
     outputs = realgold.run_newsetl(pages)
     total = score_real("newsetl", pages, outputs).total
-    assert total.titles == 174 and total.dates == 92
+    assert total.titles == 182 and total.dates == 96
     assert (total.title_accuracy or 0) >= 0.98 and (total.date_accuracy or 0) >= 0.98
     given = [(page, out.published) for page, out in zip(pages, outputs) if page.published is None and out.published]
     assert len(given) == total.dates_unlabelled_given == 28
     assert all(date == url_date(page.url) for page, date in given)
-    assert total.leaks <= 66
+    assert total.leaks <= 71
 
 
 def _url_key(url: str) -> str:

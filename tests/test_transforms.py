@@ -1608,6 +1608,100 @@ def test_eighth_pass_titles_dates_and_chrome(
     _assert_text_page(text, title, published, first_words, chrome)
 
 
+# Pages gathered after the eighth pass's rules (t207-t214), exactly as on the pages (cut where marked).
+UPCHINATRAVEL_TEXT = """Enjoy an ancient feast that spans thousands of years in Cicheng, Ningbo
+UP ChinaTravel
+2024-07-25 12:45:30
+0Times
+
+preface
+
+
+"The thousand-year-old Gu County City is a place for spiritual health."
+
+With spring breeze, Cicheng, which is separated by an arm's length from the urban area, is an excellent choice without any burden."""  # https://upchinatravel.com/ningbo-5884.html (t207, cut)
+TRIP_MOMENT_TEXT = """https://au.trip.com/moments/detail/ningbo-83-121278186/
+DavidPowell789-
+
+The "Number One Ancient County Town in the South of the Yangtze River"
+
+Ningbo Cicheng Ancient County Town | Exploring the "Number One Ancient County Town in the South of the Yangtze River" Cicheng Town in Jiangbei District, Ningbo City, Zhejiang Province, is known as the "Number One Ancient County Town in the South of the Yangtze River". Cicheng was established in the 26th year of the Kaiyuan era of the Tang Dynasty (AD 738) and has a history of over 1200 years. It is the only ancient county town in the Jiangnan area that has been preserved relatively intact. ~ Within Cicheng Ancient County Town, there is an abundance of traditional buildings such as academies, book collection towers, pharmacies, temples, official residences, lanes, residential houses, examination halls, Confucian temples, and county yamen (government offices). ~ In addition to the newly renovated and open to the public county yamen, Confucian temples, and Feng Yu's residence, there are also many ancient Ming and Qing buildings integrated into the existing residential houses in the old streets and alleys, such as archways, ancestral halls, brick-carved gates, and ancient residential houses. These are the mansions of officials and the exquisitely crafted local residences from the Ming and Qing dynasties that have been preserved to this day. ~ If time permits, one can wander through the streets and alleys, searching for these Ming and Qing relics, and feel the profound history amidst the lights of thousands of homes. Cicheng Ancient County Town
+View Original Text
+*Created by local travelers and translated by AI.
+Posted: Apr 24, 2024
+Submit
+0
+Mentioned in This Moment
+Attraction
+
+Cicheng Ancient Town
+
+4.3/5991 reviews | Ancient Towns
+Ningbo
+#11 of Best Things to Do in Ningbo
+View
+Show More
+Related Moments"""  # https://au.trip.com/moments/detail/ningbo-83-121278186/ (t208)
+NINGBOLIFE_MODULES_TEXT = """Copyright 2017 - Custom text here
+
+23 projects of Ningbo to be signed on the upcoming three trade events
+
+A special meeting was held to promote the signing of investment contract in the upcoming 3 expositions, whose names are “The 3rd Expo of Central and Eastern Europe”, “The 19th ZJITS”, and “The 16th CICGF” in respective. According to this meeting, the government and some companies of Ningbo are going to sign 23 important investment agreements this year, with a total amount of 4.482 billion dollars, which is 94.9% more than that of last year.
+
+Compared with former ones, these project contracts have some new features. Firstly, foreign investors from different countries have increased a lot. Originally, investors only come from several countries, including the United States, France, Japan and so on, but this year, some investors from Israel, Norway and the Czech Republic etc. will also participate.
+
+Secondly, the percentage of high level projects also shows an upward trend. To be specific, as many as 43% of the 23 projects are high-level manufacture projects, among which there are mergers and acquisitions of companies in Ningbo by some of the world’s top 500 enterprises, production lines with the productivity of 6 million air purifying equipment per year, as well as manufacturing of
+
+high-quality coating.
+
+Thirdly, more than a half of the projects are high-level projects related to tertiary sector of the economy. According to the director of the special meeting mentioned in the first paragraph, compared with former years, when real estate project accounted most among the signed projects, there are only 3 projects related to real estate this year. For the rest of the projects, they are about research, finance and trade
+
+f t g m
+
+Follow NingboExpat NingboLife
+
+Get Your Original German Bread
+
+Monthly Mixer Open For All"""  # http://ningbolife.com/index.php/business-news/5319-23-projects-of-ningbo-to-be-signed-on-the-upcoming-three-trade-events.html (t212, a trailing space cut)
+
+
+@pytest.mark.parametrize(("text", "title", "published", "first_words", "chrome"), [
+    # a site name under the headline, right above a bare timestamp; a counter with its number first ("0Times")
+    (UPCHINATRAVEL_TEXT, "Enjoy an ancient feast that spans thousands of years in Cicheng, Ningbo", "2024-07-25",
+     "preface", ["UP ChinaTravel", "0Times"]),
+    # a post's only paragraph followed by its widgets is its lead, not a widget's text; the widgets are furniture;
+    # the one "Posted:" stamp under the text dates the page
+    (TRIP_MOMENT_TEXT, 'The "Number One Ancient County Town in the South of the Yangtze River"', "2024-04-24",
+     "Ningbo Cicheng Ancient County Town |", ["View Original Text", "translated by AI", "Submit", "reviews",
+                                             "#11 of", "Show More", "Related Moments"]),
+    # module titles under the share icons closing the article
+    (NINGBOLIFE_MODULES_TEXT, "23 projects of Ningbo to be signed on the upcoming three trade events", None,
+     "A special meeting", ["f t g m", "Follow NingboExpat", "German Bread", "Monthly Mixer"]),
+])
+def test_titles_dates_and_chrome_of_the_pages_after_the_eighth_pass(
+        text: str, title: str, published: str | None, first_words: str, chrome: list[str]) -> None:
+    _assert_text_page(text, title, published, first_words, chrome)
+
+
+@pytest.mark.parametrize("tail", [
+    "Posted: Apr 24, 2024\n\nPosted: May 2, 2024",  # two stamps: a list's or a sidebar's, not the page's
+    "Updated: Apr 24, 2024",  # an update stamp is no posting date
+])
+def test_a_stamp_under_the_text_dates_the_page_only_when_it_is_its_one_posting_stamp(tail: str) -> None:
+    text = ("Ningbo port handles more containers\n\nThe port handled 3 million TEUs in January, up 14.6 percent year "
+            f"on year, the operator said.\n\n{tail}\n\nSubmit")
+    assert parse_page(text).published is None
+
+
+def test_a_paragraph_after_the_share_icons_keeps_the_lines_under_them() -> None:
+    """Only module titles follow the share icons that close an article: a paragraph under them means the icons were
+    not the article's end, and the short lines there stay."""
+    text = ("Ningbo port handles more containers\n\nThe port handled 3 million TEUs in January, up 14.6 percent year "
+            "on year, the operator said.\n\nf t g m\n\nNew routes\n\nThe port opened 5 new routes in January, "
+            "the operator said in a statement.")
+    assert "New routes" in parse_page(text).body
+
+
 def test_a_bulleted_headline_under_a_bulleted_poll_stays_the_title() -> None:
     """Only bulleted lines one after another are a menu: a poll's bulleted question, its answers, then a
     bulleted headline (coohoom.com, t057) keep that headline."""

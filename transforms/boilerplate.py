@@ -380,9 +380,27 @@ PROVIDED_CREDIT: Final = (
 )
 CONTRIBUTED_LINE: Final = r"(?im)^ *[a-z][^.!?\n]{2,120} +contributed +to +this +(story|report|article) *[.]? *$"
 GLUED_COUNTERS: Final = (
-    r"(?im)^ *((likes?|comments?|browse|views?|reads?|shares?|collect|favou?rites?) *[:：]? *[0-9]+ *){2,}$"
+    r"(?im)^ *(((likes?|comments?|browse|views?|reads?|shares?|collect|favou?rites?) *[:：]? *[0-9]+ *){2,}"
+    r"|[0-9]+ *(times|views|reads|hits|clicks) *)$"
 )
 KEYWORDS_LINE: Final = r"(?im)^ *(keywords?|tags?) *[:：] *[^.!?\n]{1,100}$"
+# After the eighth pass's rules, on the pages gathered to measure them (t207-t214): a view counter with the number
+# first ("0Times", upchinatravel.com t207); a travel site's widgets under a user's post (au.trip.com t208): "View
+# Original Text", "*Created by local travelers and translated by AI.", "Submit", "Show More", "View", "Related
+# Moments", a rating ("4.3/5991 reviews | Ancient Towns": 4.3 of 5, 991 reviews) and a ranking ("#11 of Best Things
+# to Do in Ningbo").
+MORE_WIDGETS: Final = (
+    r"(?im)^ *(show +(more|less|all)|load +more|see +(more|all)|view( +(more|all|original( +text)?|translation))?"
+    r"|submit|related +(moments|posts|videos|reads|reading)) *$"
+)
+AI_TRANSLATION_NOTE: Final = (
+    r"(?im)^ *[*]? *[^.!?\n]{0,80}translated +(by|with|using) +(ai|a +machine|machine +translation|google +translate)"
+    r" *[.]? *$"
+)
+RATING_WIDGET: Final = (
+    r"(?im)^ *([0-9]([.][0-9])? */ *5 *[0-9,]* *reviews?( *[|] *[^|\n]{1,40})?"
+    r"|#[0-9]{1,4} +of +(the +)?(best|top) +[^.!?\n]{1,60}) *$"
+)
 STANDFIRST_BYLINE: Final = r"(?im)^.{1,200} +by *[:：] *" + _BY_NAME + r"( *(,|&|and) *" + _BY_NAME + r"){0,3} *$"
 
 BOILERPLATE_PATTERNS: Final[tuple[str, ...]] = (
@@ -468,6 +486,9 @@ BOILERPLATE_PATTERNS: Final[tuple[str, ...]] = (
     GLUED_COUNTERS,
     KEYWORDS_LINE,
     STANDFIRST_BYLINE,
+    MORE_WIDGETS,
+    AI_TRANSLATION_NOTE,
+    RATING_WIDGET,
 )
 
 # The furniture lines that carry the page's own date (header lines under the title, in text
@@ -539,6 +560,7 @@ _NEEDS: Final[dict[str, Callable[[str], bool]]] = {
     CONTACT_EMAIL_ANY: lambda line: "@" in line,
     STANDFIRST_BYLINE: lambda line: "by" in line.lower() and (":" in line or "：" in line),
     CONTRIBUTED_LINE: lambda line: "contributed" in line.lower(),
+    AI_TRANSLATION_NOTE: lambda line: "translated" in line.lower(),
 }
 _LINE_END: Final = (sre_constants.AT, sre_constants.AT_END)
 
