@@ -178,6 +178,22 @@ FURNITURE = [
     (bp.COMMENT_FORM, ["This Post Has One Comment",  # outdoorsandra.com, t177
                        "No comments:"]),  # wherearemythoughts.blogspot.com, t181
     (bp.FEED_LINKS, ["Subscribe to:", "Post Comments (Atom)"]),  # t181
+    # tests/realgold/tune_other eighth pass (t182-t206), exactly as on the pages
+    (bp.HOME_LINK, ["Home"]),  # www.haishu.gov.cn, t193 (and its copy www.cfera.net, t203)
+    (bp.DATE_SOURCE, ["Time:2025-06-09     Click:", "Time:2025-03-31     Click:"]),  # t193, t203
+    (bp.DATE_BYLINE, ["31 Mar 2014 by Clement Huang"]),  # businesstraveller.com, t196
+    (bp.PUBLISHED_IN, ["Published in Global Traveler"]),  # sharonkinghoge.com, t185
+    (bp.PROVIDED_CREDIT, ["Video provided by Beilun Media Center."]),  # global.chinadaily.com.cn, t183
+    (bp.CONTRIBUTED_LINE, ["Yu Yin in Ningbo and Fang Xiaoying in Hangzhou contributed to this story."]),  # t183
+    (bp.GLUED_COUNTERS, ["Like0 Comment0 Browse2507"]),  # ningbo-china.com, t195
+    (bp.KEYWORDS_LINE, ["Keywords: photography Freedom"]),  # t195
+    (bp.STANDFIRST_BYLINE, ["The Coastal City of Ningbo is an up-and-coming destination By: Gary Bowerman & Janet "
+                            "Martin"]),  # travelagewest.com, t197
+    # the pages gathered after the eighth pass's rules (t207-t214), exactly as on the pages
+    (bp.GLUED_COUNTERS, ["0Times"]),  # upchinatravel.com, t207
+    (bp.MORE_WIDGETS, ["View Original Text", "Submit", "Show More", "View", "Related Moments"]),  # au.trip.com, t208
+    (bp.AI_TRANSLATION_NOTE, ["*Created by local travelers and translated by AI."]),  # t208
+    (bp.RATING_WIDGET, ["4.3/5991 reviews | Ancient Towns", "#11 of Best Things to Do in Ningbo"]),  # t208
 ]
 
 # Real article sentences that share words with the furniture; none may match.
@@ -258,6 +274,19 @@ ARTICLE_SENTENCES = [
     "Posted workers came from 30 countries.",
     "Powered by solar panels, the terminal cut its emissions by 20% in 2022.",
     "1 2 3 4 5 6 7 8 9 10 11 12 are the numbers of the berths.",
+    "Home prices in Ningbo rose by 3% in 2019.",
+    "31 Mar 2014 saw 300 ships call at the port, a record by far for March.",
+    "Published in 2020, the plan covers 300 firms: a first for the city.",
+    "Photos provided by residents show that the flood reached 2 metres in 2019.",
+    "Foreign firms contributed to this story of growth, with 20% of exports in 2019.",
+    "Likes and comments rose by 20% on the city's account in 2019.",
+    "Keywords: the plan names 300 firms. It covers 12 industries.",
+    "The bridge, designed by Zaha Hadid, opened in 2019 with 6 lanes.",
+    "3 times the national average: Ningbo's R&D spending in 2019.",
+    "View of the port from the bridge, where 300 ships call each week.",
+    "Submitted plans for 20 new schools were approved in 2019.",
+    "The report was translated by AI researchers at the lab in 2019.",
+    "#1 of the best ports in the world. Ningbo handled 1.12 billion tonnes of cargo.",
     "Reference prices of steel rose by 5% in May.",
     "More than 300 companies attended the fair.",
     # Markup as text (the mirror's injection payload): the article's words, never a breadcrumb trail.

@@ -477,8 +477,8 @@ def test_speed_against_a_revision_runs_that_revision_s_code():
 
 
 def test_other_sources_titles_dates_and_chrome_on_the_tuning_pages():
-    """tests/realgold/tune_other: 181 real pages of other English Ningbo sources (4 of the sixth pass and 13
-    of the seventh are template pages), labelled for
+    """tests/realgold/tune_other: 214 real pages of other English Ningbo sources (4 of the sixth pass, 13
+    of the seventh and 5 of the eighth are template pages), labelled for
     title, date and chrome only; the generic fallback is tuned on them, so these are tuning
     figures (the honest one is the holdout's "other" row).
 
@@ -530,19 +530,32 @@ def test_other_sources_titles_dates_and_chrome_on_the_tuning_pages():
     labelled and committed after those rules and before the extractor was run on them, unseen by the rules: titles 3/3,
     no date labelled, 4 leaked lines ("This Post Has One Comment", Blogger's "No comments:", "Subscribe to:" / "Post
     Comments (Atom)"), then 0; all 181: titles 155/155, dates 82/83, 51 leaks. 25 pages without a label date take
-    their URL's."""
+    their URL's.
+    Eighth pass (t182-t206, 25 pages labelled and committed before the extractor was run on them: 2 ningbolife, 1
+    english.ningbo.gov.cn, 2 cnnb, 20 other sources, 15 hosts new to the set), before its round: titles 15/19, dates
+    8/9, 21 leaks on the new pages (the 3 template pages 3/3, 2/2, 0); all 206: titles 170/174, dates 90/92, 72 leaks.
+    After it (a lone "Home" link, "Time:... Click:", "31 Mar 2014 by Name", "Published in X", "Video
+    provided by X.", "... contributed to this story.", glued counters, "Keywords:", a standfirst ending in "By: Name &
+    Name"; a numbered item under the headline is neither the title nor a yardstick for it): 19/19, 9/9, 15 (all on
+    travelagewest.com's sidebars, t197); all 206: titles 174/174, dates 91/92, 66 leaks (the older 181 unchanged). 28
+    pages without a label date take their URL's. Eight more pages (t207-t214, 2 of them ningbolife) labelled and
+    committed after those rules and before the extractor was run on them, unseen by the rules: titles 7/8, dates 3/4,
+    17 leaked lines (3 of them module titles under ningbolife's share icons); after rules for them (a site name under
+    the headline above the date line, a post's only paragraph followed by its widgets is its lead, module titles after
+    the share icons, "0Times", "View Original Text", ratings; a page's one "Posted:" stamp under its text dates it):
+    8/8, 4/4, 5 (a travel site's attraction card, t208); all 214: titles 182/182, dates 95/96, 71 leaks."""
     from transforms.textutil import url_date
 
     pages = load_realgold(realgold.REALGOLD_DIR / "tune_other")
-    assert len(pages) == 181
+    assert len(pages) == 214
     outputs = realgold.run_newsetl(pages)
     total = score_real("newsetl", pages, outputs).total
-    assert total.titles == 155 and total.dates == 83
+    assert total.titles == 182 and total.dates == 96
     assert (total.title_accuracy or 0) >= 0.98 and (total.date_accuracy or 0) >= 0.98
     given = [(page, out.published) for page, out in zip(pages, outputs) if page.published is None and out.published]
-    assert len(given) == total.dates_unlabelled_given == 25
+    assert len(given) == total.dates_unlabelled_given == 28
     assert all(date == url_date(page.url) for page, date in given)
-    assert total.leaks <= 52
+    assert total.leaks <= 71
 
 
 def _url_key(url: str) -> str:
@@ -576,7 +589,7 @@ def test_tune_other_labels_are_consistent():
     others = _manifest_urls("dev", "tune_sites", "holdout", "holdout2", "holdout3")
     seen: set[str] = set()
     pages = sorted((folder / "pages").glob("t*.json"))
-    assert len(pages) == len(rows) == 181
+    assert len(pages) == len(rows) == 214
     for path in pages:
         page = json.loads(path.read_text(encoding="utf-8"))
         label = json.loads((folder / "labels" / path.name).read_text(encoding="utf-8"))

@@ -1513,6 +1513,195 @@ def test_seventh_pass_titles_dates_and_chrome(
     _assert_text_page(text, title, published, first_words, chrome)
 
 
+# Eighth pass of tune_other (t182-t206), exactly as on the pages (cut where marked).
+KOREATRIP_TEXT = """ChinaCulture
+
+Cultural Exploration around Ningbo Tianyi Pavilion
+
+1. How old is the Tianyi Pavilion and what is its significance in Chinese history?
+
+
+The Tianyi Pavilion is over 400 years old, with construction beginning in 1561 during the Ming Dynasty. It was initially built as a private library by Fan Qin, an imperial censor and high-ranking official of the Ming court. Over the centuries, it became one of the largest private libraries in China and played an important role in preserving and promoting Chinese literature."""  # https://koreatripguide.com/culture/cultural-exploration-around-ningbo-tianyi-pavilion (t194, cut)
+NINGBO_CHINA_TEXT = """Home  /  Story   /  Two days in Ningbo, good weather is naturally good mood
+Two days in Ningbo, good weather is naturally good mood
+Like0 Comment0 Browse2507
+Keywords: photography Freedom
+
+Write in front
+
+It can be said that no travel notes have been written for a long time, and the busyness of life and the dull duplication of life have worn life a bit impatient. In Hangzhou from the end of July to the beginning of August, it is almost 36 degrees every day. The burning air is everywhere. Fortunately, in such a hot season and the enthusiasm of the sun, the weather is still very powerful. The blue sky and white clouds are staged every day, many People who love photography have not harvested their favorite photos in this good weather, such as the morning glow and the evening glow. After a few days at Snail House, I finally bought a ticket for Ningbo on August 1st, and went from Hangzhou to Ningbo early in the morning. I came to Ningbo for the first time, and told my friends about Ningbo before I came. The first recommendation to me was Tianyi Pavilion, which reminded me of the article I saw in Mr. Yu Qiuyu's "Culture in Culture": Tianyi Pavilion. So although little is known about Ningbo, at least one or two relatively clear goals can be reached."""  # http://www.ningbo-china.com/story/30.html (t195, cut)
+TRAVELAGE_TEXT = """Tracing History and Modernity in Ningbo
+
+The Coastal City of Ningbo is an up-and-coming destination By: Gary Bowerman & Janet Martin
+Ningbo is less than 150 miles from Shanghai. // (C) 2012 Shutterstock
+Ningbo is less than 150 miles from Shanghai. // (C) 2012 Shutterstock
+
+The Details
+
+The Westin Ningbo
+
+Park Hyatt Ningbo Resort & Spa
+
+Shangri-La Ningbo
+
+Ningbo Focus
+
+New and Noteworthy:
+
+Finnair Offers Flights to Chongqing
+Starting in May, Finnair will become the first European airline to open a direct route to Chongqing, a city located in the upper regions of the Yangtze River. This new route will run four times a week using Finnair’s Airbus A340 aircraft. If you are travelling from the U.S., Finnair flies from JFK Airport in New York to Helsinki, where it offers connecting flights to 10 destinations in Asia including Beijing, Hong Kong and Shanghai."""  # http://www.travelagewest.com/Travel/Asia/Info/Tracing-History-and-Modernity-in-Ningbo/ (t197, cut)
+CFERA_TEXT = """Home
+>>English>>Haishu Today
+
+m88明升体育网址-Ningbo Marathon 2025 | Crossing the main urban area for the first time! 20,000 people start running in Haishu!
+
+Time:2025-03-31     Click:
+
+On March 23, the Ningbo Marathon 2025 fired its gun amidst high expectations."""  # https://www.cfera.net/art/2025/3/31/art_1229100397_59103893.html (t203, cut)
+BUSINESSTRAVELLER_TEXT = """Features
+
+Ningbo: Coastal charisma
+
+31 Mar 2014 by Clement Huang
+Located on the southern shore of Hangzhou Bay in northeast Zhejiang province, some 135 miles south of Shanghai, the coastal city of Ningbo is emerging as a dynamic city of commerce and tourism, and an increasingly coveted MICE destination."""  # https://www.businesstraveller.com/features/coastal-charisma/ (t196, cut after the first sentence)
+CHINADAILY_VIDEO_TEXT = """Bustling Ningbo-Zhoushan Port on the rise
+By Ma Zhenhuan in Hangzhou | chinadaily.com.cn | Updated: 2022-06-01 16:41
+Mist shrouds the Chuanshan Port area of Ningbo-Zhoushan Port in Zhejiang province, creating a spectacular night view, as ships, containers and cranes shine through the fog.
+April's combined sea-rail transportation volume at the Chuanshan Port station of the Ningbo-Zhoushan Port Railway exceeded 50,000 twenty-foot equivalent units (TEUs), reaching 51,600 TEUs for the first time after a year-on-year increase of 133 percent. It was the highest single month since the Chuanshan station opened.
+More efforts will be made in digital reform and smart port construction projects at Ningbo-Zhoushan Port to stabilize the operation of sea-rail intermodal trains, promote high-quality development of the sea-rail intermodal transportation business and keep logistical supply chains secure and smooth.
+Video provided by Beilun Media Center.
+Yu Yin in Ningbo and Fang Xiaoying in Hangzhou contributed to this story."""  # https://global.chinadaily.com.cn/a/202206/01/WS6297265fa310fd2b29e6051f.html (t183, cut)
+KINGHOGE_TEXT = """Ningbo: Delta Dawn
+
+Published in Global Traveler
+
+Ningbo rises to a new day in the prosperous Yangtze Delta.
+
+Only in China is it easy to overlook a city of 5.5 million people, but recent Frommer’s and Rough Guide volumes about China don’t even bother to mention Ningbo. It’s an oversight that might surprise Dow Chemical, DuPont, Hearst, HSBC, PriceWaterhouseCoopers, Burberry and dozens of overseas companies with operations in this major port city on China’s east coast. Briefly in Shanghai’s shadow, Ningbo is re-emerging as an important export and economic hub, included this year in the China Travel Channel’s listing of “Cities of Best International Image.”"""  # https://sharonkinghoge.com/ningbo-delta-dawn (t185, cut)
+
+
+@pytest.mark.parametrize(("text", "title", "published", "first_words", "chrome"), [
+    # a numbered question under the headline: the guide's own first item, not the headline, and no yardstick for it
+    (KOREATRIP_TEXT, "Cultural Exploration around Ningbo Tianyi Pavilion", None, "1. How old is",
+     ["ChinaCulture", "Cultural Exploration"]),
+    # counters glued to their words and a keywords line in the headline's block, under a trail ending with it
+    (NINGBO_CHINA_TEXT, "Two days in Ningbo, good weather is naturally good mood", None, "Write in front",
+     ["Home  /", "Like0", "Keywords"]),
+    # a standfirst with the byline glued after it ("... By: Name & Name") under the headline; the caption and its
+    # repeat (alt text) stay out of the title
+    (TRAVELAGE_TEXT, "Tracing History and Modernity in Ningbo", None, "Ningbo is less than 150 miles",
+     ["By: Gary Bowerman"]),
+    # a lone "Home" link, a spam brand glued before the headline, an empty click counter after the date
+    (CFERA_TEXT, "m88明升体育网址-Ningbo Marathon 2025 | Crossing the main urban area for the first time! 20,000 people"
+     " start running in Haishu!", "2025-03-31", "On March 23", ["Home", "Time:", "Click"]),
+    # the date and the byline on one line ("31 Mar 2014 by Clement Huang") above the text
+    (BUSINESSTRAVELLER_TEXT, "Ningbo: Coastal charisma", "2014-03-31", "Located on the southern shore",
+     ["Features", "Clement Huang"]),
+    # closing credits: a video's provider and the contributors
+    (CHINADAILY_VIDEO_TEXT, "Bustling Ningbo-Zhoushan Port on the rise", "2022-06-01", "Mist shrouds",
+     ["Ma Zhenhuan", "Video provided", "contributed to this story"]),
+    # a magazine's source line between the headline and the standfirst (the standfirst stays)
+    (KINGHOGE_TEXT, "Ningbo: Delta Dawn", None, "Ningbo rises to a new day", ["Global Traveler"]),
+])
+def test_eighth_pass_titles_dates_and_chrome(
+        text: str, title: str, published: str | None, first_words: str, chrome: list[str]) -> None:
+    _assert_text_page(text, title, published, first_words, chrome)
+
+
+# Pages gathered after the eighth pass's rules (t207-t214), exactly as on the pages (cut where marked).
+UPCHINATRAVEL_TEXT = """Enjoy an ancient feast that spans thousands of years in Cicheng, Ningbo
+UP ChinaTravel
+2024-07-25 12:45:30
+0Times
+
+preface
+
+
+"The thousand-year-old Gu County City is a place for spiritual health."
+
+With spring breeze, Cicheng, which is separated by an arm's length from the urban area, is an excellent choice without any burden."""  # https://upchinatravel.com/ningbo-5884.html (t207, cut)
+TRIP_MOMENT_TEXT = """https://au.trip.com/moments/detail/ningbo-83-121278186/
+DavidPowell789-
+
+The "Number One Ancient County Town in the South of the Yangtze River"
+
+Ningbo Cicheng Ancient County Town | Exploring the "Number One Ancient County Town in the South of the Yangtze River" Cicheng Town in Jiangbei District, Ningbo City, Zhejiang Province, is known as the "Number One Ancient County Town in the South of the Yangtze River". Cicheng was established in the 26th year of the Kaiyuan era of the Tang Dynasty (AD 738) and has a history of over 1200 years. It is the only ancient county town in the Jiangnan area that has been preserved relatively intact. ~ Within Cicheng Ancient County Town, there is an abundance of traditional buildings such as academies, book collection towers, pharmacies, temples, official residences, lanes, residential houses, examination halls, Confucian temples, and county yamen (government offices). ~ In addition to the newly renovated and open to the public county yamen, Confucian temples, and Feng Yu's residence, there are also many ancient Ming and Qing buildings integrated into the existing residential houses in the old streets and alleys, such as archways, ancestral halls, brick-carved gates, and ancient residential houses. These are the mansions of officials and the exquisitely crafted local residences from the Ming and Qing dynasties that have been preserved to this day. ~ If time permits, one can wander through the streets and alleys, searching for these Ming and Qing relics, and feel the profound history amidst the lights of thousands of homes. Cicheng Ancient County Town
+View Original Text
+*Created by local travelers and translated by AI.
+Posted: Apr 24, 2024
+Submit
+0
+Mentioned in This Moment
+Attraction
+
+Cicheng Ancient Town
+
+4.3/5991 reviews | Ancient Towns
+Ningbo
+#11 of Best Things to Do in Ningbo
+View
+Show More
+Related Moments"""  # https://au.trip.com/moments/detail/ningbo-83-121278186/ (t208)
+NINGBOLIFE_MODULES_TEXT = """Copyright 2017 - Custom text here
+
+23 projects of Ningbo to be signed on the upcoming three trade events
+
+A special meeting was held to promote the signing of investment contract in the upcoming 3 expositions, whose names are “The 3rd Expo of Central and Eastern Europe”, “The 19th ZJITS”, and “The 16th CICGF” in respective. According to this meeting, the government and some companies of Ningbo are going to sign 23 important investment agreements this year, with a total amount of 4.482 billion dollars, which is 94.9% more than that of last year.
+
+Compared with former ones, these project contracts have some new features. Firstly, foreign investors from different countries have increased a lot. Originally, investors only come from several countries, including the United States, France, Japan and so on, but this year, some investors from Israel, Norway and the Czech Republic etc. will also participate.
+
+Secondly, the percentage of high level projects also shows an upward trend. To be specific, as many as 43% of the 23 projects are high-level manufacture projects, among which there are mergers and acquisitions of companies in Ningbo by some of the world’s top 500 enterprises, production lines with the productivity of 6 million air purifying equipment per year, as well as manufacturing of
+
+high-quality coating.
+
+Thirdly, more than a half of the projects are high-level projects related to tertiary sector of the economy. According to the director of the special meeting mentioned in the first paragraph, compared with former years, when real estate project accounted most among the signed projects, there are only 3 projects related to real estate this year. For the rest of the projects, they are about research, finance and trade
+
+f t g m
+
+Follow NingboExpat NingboLife
+
+Get Your Original German Bread
+
+Monthly Mixer Open For All"""  # http://ningbolife.com/index.php/business-news/5319-23-projects-of-ningbo-to-be-signed-on-the-upcoming-three-trade-events.html (t212, a trailing space cut)
+
+
+@pytest.mark.parametrize(("text", "title", "published", "first_words", "chrome"), [
+    # a site name under the headline, right above a bare timestamp; a counter with its number first ("0Times")
+    (UPCHINATRAVEL_TEXT, "Enjoy an ancient feast that spans thousands of years in Cicheng, Ningbo", "2024-07-25",
+     "preface", ["UP ChinaTravel", "0Times"]),
+    # a post's only paragraph followed by its widgets is its lead, not a widget's text; the widgets are furniture;
+    # the one "Posted:" stamp under the text dates the page
+    (TRIP_MOMENT_TEXT, 'The "Number One Ancient County Town in the South of the Yangtze River"', "2024-04-24",
+     "Ningbo Cicheng Ancient County Town |", ["View Original Text", "translated by AI", "Submit", "reviews",
+                                             "#11 of", "Show More", "Related Moments"]),
+    # module titles under the share icons closing the article
+    (NINGBOLIFE_MODULES_TEXT, "23 projects of Ningbo to be signed on the upcoming three trade events", None,
+     "A special meeting", ["f t g m", "Follow NingboExpat", "German Bread", "Monthly Mixer"]),
+])
+def test_titles_dates_and_chrome_of_the_pages_after_the_eighth_pass(
+        text: str, title: str, published: str | None, first_words: str, chrome: list[str]) -> None:
+    _assert_text_page(text, title, published, first_words, chrome)
+
+
+@pytest.mark.parametrize("tail", [
+    "Posted: Apr 24, 2024\n\nPosted: May 2, 2024",  # two stamps: a list's or a sidebar's, not the page's
+    "Updated: Apr 24, 2024",  # an update stamp is no posting date
+])
+def test_a_stamp_under_the_text_dates_the_page_only_when_it_is_its_one_posting_stamp(tail: str) -> None:
+    text = ("Ningbo port handles more containers\n\nThe port handled 3 million TEUs in January, up 14.6 percent year "
+            f"on year, the operator said.\n\n{tail}\n\nSubmit")
+    assert parse_page(text).published is None
+
+
+def test_a_paragraph_after_the_share_icons_keeps_the_lines_under_them() -> None:
+    """Only module titles follow the share icons that close an article: a paragraph under them means the icons were
+    not the article's end, and the short lines there stay."""
+    text = ("Ningbo port handles more containers\n\nThe port handled 3 million TEUs in January, up 14.6 percent year "
+            "on year, the operator said.\n\nf t g m\n\nNew routes\n\nThe port opened 5 new routes in January, "
+            "the operator said in a statement.")
+    assert "New routes" in parse_page(text).body
+
+
 def test_a_bulleted_headline_under_a_bulleted_poll_stays_the_title() -> None:
     """Only bulleted lines one after another are a menu: a poll's bulleted question, its answers, then a
     bulleted headline (coohoom.com, t057) keep that headline."""

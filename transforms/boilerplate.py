@@ -179,13 +179,14 @@ DATE_LINE: Final = (
 # bylines and agency stamps carrying the date: "By Ma Si (chinadaily.com.cn) Updated: 2016-08-19 15:11",
 # "By Wang Songsong| chinadaily.com.cn| Updated: October 16, 2023 L M S",
 # "Source: Department of Regional Opening-up / Updated: 2023-02-15", "(Xinhua) 08:26, February 02, 2023",
-# "2019-11-16 00:46:57 source: Ye Ke", "Publishtime:1970-01-01 08:00:00 Views:28", "Date:2019-10-31Read:279".
+# "2019-11-16 00:46:57 source: Ye Ke", "Publishtime:1970-01-01 08:00:00 Views:28", "Date:2019-10-31Read:279",
+# "Time:2025-06-09     Click:" (an empty click counter, www.haishu.gov.cn).
 BYLINE_DATED: Final = r"(?im)^ *(by|source *[:：]) +.{1,80}(updated|source) *[:：].{0,60}$"
 AGENCY_STAMP: Final = r"(?im)^ *[(（][a-z' .]{2,40}[)）] *[0-9]{1,2}:[0-9]{2},? +[a-z0-9 ,]{6,30}(19|20)[0-9]{2} *$"
 DATE_SOURCE: Final = (
     r"(?im)^ *((date|time|published|posted|updated|release date|release time) *[:：]? *)?"
     r"(19|20)[0-9]{2}[-/.][0-9]{1,2}[-/.][0-9]{1,2}( +[0-9:]{4,8})? *[|｜/]? *"
-    r"(source|from|editor|author|views|hits|clicks|visits|reads?|browse|browsing) *[:：].{0,80}$"
+    r"(source|from|editor|author|views|hits|clicks?|visits|reads?|browse|browsing) *[:：].{0,80}$"
 )
 # A source, editor or byline line that carries the date: "Source: Xinhua| 2019-03-10 17:06:24|Editor: ZX",
 # "Source: Ningbo Daily | Date: May 6, 2023", "By Jin Lu | 2023-05-06", "Source: Ningbo Daily Date: 2023-05-06"
@@ -355,6 +356,53 @@ SITE_ADDRESS_FOOTER: Final = (
     r"(?im)^ *[a-z][a-z0-9 .'&-]{0,60}[a-z0-9.)] *(-{1,3}|–|—|[|:：]) *(https?://|www[.])[^ \n]{2,120} *$"
 )
 
+# Furniture of the eighth tune_other pass (t182-t206), exactly as on the pages: a lone "Home" link above the
+# breadcrumb ("Home" / ">>English>>Haishu Today", www.haishu.gov.cn t193 and its copy t203); the date and the
+# byline on one line ("31 Mar 2014 by Clement Huang", businesstraveller.com t196); a magazine's source line with
+# no date ("Published in Global Traveler", t185); closing credits ("Video provided by Beilun Media Center.",
+# "Yu Yin in Ningbo and Fang Xiaoying in Hangzhou contributed to this story.", global.chinadaily.com.cn t183);
+# counters glued to their words ("Like0 Comment0 Browse2507") and a keywords line ("Keywords: photography
+# Freedom", ningbo-china.com t195); a standfirst with the byline glued after it ("The Coastal City of Ningbo is
+# an up-and-coming destination By: Gary Bowerman & Janet Martin", travelagewest.com t197: the colon after "By"
+# tells it from a sentence, "designed by Zaha Hadid").
+HOME_LINK: Final = r"(?im)^ *(home|home *page|首页) *$"
+_BY_NAME: Final = r"[a-z][a-z'.-]*( +[a-z][a-z'.-]*){0,3}"
+DATE_BYLINE: Final = (
+    r"(?im)^ *([0-9]{1,2}(st|nd|rd|th)? +(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,? +(19|20)[0-9]{2}"
+    r"|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? +[0-9]{1,2}(st|nd|rd|th)?,? +(19|20)[0-9]{2}"
+    r"|(19|20)[0-9]{2}[-/.][0-9]{1,2}[-/.][0-9]{1,2}) *[,|｜]? +by +" + _BY_NAME
+    + r"( *(,|&|and) *" + _BY_NAME + r"){0,3} *$"
+)
+PUBLISHED_IN: Final = r"(?im)^ *(originally +)?published +in +(the +)?[a-z][a-z0-9'&-]*( +[a-z0-9'&-]+){0,5} *$"
+PROVIDED_CREDIT: Final = (
+    r"(?im)^ *(videos?|photos?|pictures?|images?|graphics?|audio|footage) +(provided|supplied|contributed)"
+    r" +by +[a-z][a-z0-9'&.-]*( +[a-z0-9'&.-]+){0,7} *$"
+)
+CONTRIBUTED_LINE: Final = r"(?im)^ *[a-z][^.!?\n]{2,120} +contributed +to +this +(story|report|article) *[.]? *$"
+GLUED_COUNTERS: Final = (
+    r"(?im)^ *(((likes?|comments?|browse|views?|reads?|shares?|collect|favou?rites?) *[:：]? *[0-9]+ *){2,}"
+    r"|[0-9]+ *(times|views|reads|hits|clicks) *)$"
+)
+KEYWORDS_LINE: Final = r"(?im)^ *(keywords?|tags?) *[:：] *[^.!?\n]{1,100}$"
+# After the eighth pass's rules, on the pages gathered to measure them (t207-t214): a view counter with the number
+# first ("0Times", upchinatravel.com t207); a travel site's widgets under a user's post (au.trip.com t208): "View
+# Original Text", "*Created by local travelers and translated by AI.", "Submit", "Show More", "View", "Related
+# Moments", a rating ("4.3/5991 reviews | Ancient Towns": 4.3 of 5, 991 reviews) and a ranking ("#11 of Best Things
+# to Do in Ningbo").
+MORE_WIDGETS: Final = (
+    r"(?im)^ *(show +(more|less|all)|load +more|see +(more|all)|view( +(more|all|original( +text)?|translation))?"
+    r"|submit|related +(moments|posts|videos|reads|reading)) *$"
+)
+AI_TRANSLATION_NOTE: Final = (
+    r"(?im)^ *[*]? *[^.!?\n]{0,80}translated +(by|with|using) +(ai|a +machine|machine +translation|google +translate)"
+    r" *[.]? *$"
+)
+RATING_WIDGET: Final = (
+    r"(?im)^ *([0-9]([.][0-9])? */ *5 *[0-9,]* *reviews?( *[|] *[^|\n]{1,40})?"
+    r"|#[0-9]{1,4} +of +(the +)?(best|top) +[^.!?\n]{1,60}) *$"
+)
+STANDFIRST_BYLINE: Final = r"(?im)^.{1,200} +by *[:：] *" + _BY_NAME + r"( *(,|&|and) *" + _BY_NAME + r"){0,3} *$"
+
 BOILERPLATE_PATTERNS: Final[tuple[str, ...]] = (
     PRINT_CLOSE,
     TEXT_SIZE,
@@ -430,12 +478,24 @@ BOILERPLATE_PATTERNS: Final[tuple[str, ...]] = (
     JUMP_MENU,
     SITE_NOTICE,
     SITE_ADDRESS_FOOTER,
+    HOME_LINK,
+    DATE_BYLINE,
+    PUBLISHED_IN,
+    PROVIDED_CREDIT,
+    CONTRIBUTED_LINE,
+    GLUED_COUNTERS,
+    KEYWORDS_LINE,
+    STANDFIRST_BYLINE,
+    MORE_WIDGETS,
+    AI_TRANSLATION_NOTE,
+    RATING_WIDGET,
 )
 
 # The furniture lines that carry the page's own date (header lines under the title, in text
 # and in HTML): the parsers read the date from them, then drop them like any furniture.
 DATED_LINE_PATTERNS: Final[tuple[str, ...]] = (
     DATED_HEADER, BYLINE_DATED, AGENCY_STAMP, DATE_SOURCE, SOURCE_DATE, PUBLISH_TIME, TEXT_SIZE, CN_META, NAME_DATE,
+    DATE_BYLINE,
 )
 
 # Fragments of page furniture distinctive enough to flag anywhere in a line, not only as
@@ -498,6 +558,9 @@ _NEEDS: Final[dict[str, Callable[[str], bool]]] = {
     DATED_HEADER: lambda line: ":" in line or "：" in line,
     CONTACT_EMAIL: lambda line: "@" in line,
     CONTACT_EMAIL_ANY: lambda line: "@" in line,
+    STANDFIRST_BYLINE: lambda line: "by" in line.lower() and (":" in line or "：" in line),
+    CONTRIBUTED_LINE: lambda line: "contributed" in line.lower(),
+    AI_TRANSLATION_NOTE: lambda line: "translated" in line.lower(),
 }
 _LINE_END: Final = (sre_constants.AT, sre_constants.AT_END)
 

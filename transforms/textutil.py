@@ -12,7 +12,7 @@ from itertools import product
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Final
 
-from transforms.boilerplate import CONTACT_EMAIL, CONTACT_LINE, is_boilerplate_text
+from transforms.boilerplate import CONTACT_EMAIL, CONTACT_LINE, SHARE_LETTERS, is_boilerplate_text
 from transforms.spacing import SPACE_RE as SPACE_RE  # re-exported: the templates take them from here
 from transforms.spacing import normalize_space as normalize_space
 
@@ -68,6 +68,12 @@ CONTACT_RES: Final[tuple[re.Pattern[str], ...]] = (re.compile(CONTACT_EMAIL), re
 CONTACT_COLONS: Final = (":", "：")  # both patterns need one after their label
 CONTACT_NAME_LINES: Final = 2
 NAME_LINE_MAX_WORDS: Final = 8
+# The share icons closing an article ("f t g m"): after them, under the body, only module titles follow on the
+# pages that print any ("Follow NingboExpat NingboLife" / "Get Your Original German Bread" / "Monthly Mixer Open For
+# All", ningbolife.com t212): short lines without a sentence, up to this many words. A paragraph after the icons keeps
+# them all (the icons were not the article's end).
+SHARE_BAR_RE: Final = re.compile(SHARE_LETTERS)
+MODULE_TITLE_MAX_WORDS: Final = 8
 # Longer than this, a paragraph ending in a photo credit is body text, not a caption.
 CAPTION_MAX_CHARS: Final = 400
 
@@ -333,6 +339,7 @@ def split_body(blocks: list[Block], title: str | None) -> tuple[list[str], list[
     norm_title = normalize_space(title or "").casefold()
     block_of_paragraph: list[int] = []  # for each body paragraph, the index of its block
     contact_at: int | None = None  # index of a contact line after which no body paragraph comes
+    share_at: int | None = None  # index of the share icons under the body
     for index, block in enumerate(blocks):
         text = normalize_space(block.text)
         if not text:
@@ -341,6 +348,8 @@ def split_body(blocks: list[Block], title: str | None) -> tuple[list[str], list[
                 regex.match(text) for regex in CONTACT_RES):  # ^ can only match at 0: no newline
             contact_at = index
         if not HAS_CONTENT_RE.search(text) or is_boilerplate_text(text):  # text: normalized, non-empty
+            if share_at is None and body and SHARE_BAR_RE.match(text):
+                share_at = index
             continue
         if norm_title and is_title_repeat(text, norm_title):
             continue  # the headline repeated (top of the content region, image alt text, a cut link)
@@ -356,7 +365,16 @@ def split_body(blocks: list[Block], title: str | None) -> tuple[list[str], list[
                 break
             body.pop()
             contact_at = block_of_paragraph.pop()
+    if share_at is not None:
+        after = next((k for k, block in enumerate(block_of_paragraph) if block > share_at), None)
+        if after is not None and all(_is_module_title(text) for text in body[after:]):
+            del body[after:]
     return body, captions
+
+
+def _is_module_title(text: str) -> bool:
+    """A module's title under the share icons: a few words, no sentence end."""
+    return len(text.split()) <= MODULE_TITLE_MAX_WORDS and not re.search(r"[.!?。！？]$", text)
 
 
 def _is_name_line(text: str) -> bool:

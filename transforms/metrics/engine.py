@@ -108,7 +108,17 @@ from transforms.metrics.vocab import OWN_TIME_WORDS, REPORTING_NOUNS, REPORTING_
 # "2026.12.05.2": the two passes above together (each was measured on its own branch).
 # "2026.12.05.3": a range of days is a period ("from June 1 to June 19" -> "2022-06-01..2022-06-19"; warehouse
 # migration 013 gives its bounds).
-EXTRACTOR_VERSION = "2026.12.05.3"
+# "2026.12.05.4": tune_other eighth pass (page parsing; no metric rule changed): a numbered item under the headline
+# ("1. How old is ...?") is neither the title nor a yardstick for it; a lone "Home" link, "Time:2025-06-09 Click:"
+# (a dated line), "31 Mar 2014 by Clement Huang" (a dated line), "Published in Global Traveler", "Video provided by
+# X.", "... contributed to this story.", glued counters ("Like0 Comment0 Browse2507"), "Keywords: ..." and a
+# standfirst ending in "By: Name & Name" are furniture.
+# "2026.12.05.5": the pages gathered after the eighth pass: a site name under the headline right above the date line
+# is not the title; a post's only paragraph followed by its widgets is its lead; module titles under the share icons
+# closing an article ("f t g m") are dropped; "0Times", "View Original Text", "Show More", "Submit", a note that AI
+# translated the text, ratings ("4.3/5991 reviews") and rankings ("#11 of Best Things to Do in Ningbo") are furniture;
+# a page's one "Posted:" stamp under its text dates it when nothing above does.
+EXTRACTOR_VERSION = "2026.12.05.5"
 
 
 def extract_metrics(body: str, published: str | None = None, title: str | None = None) -> list[Metric]:

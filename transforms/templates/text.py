@@ -132,6 +132,11 @@ DOUBLED_MIN_WORDS = 3
 # "Ningbo Ports", "Ningbo Ports | Docstoc" above "Ningbo Ports"): the later line is the headline.
 TITLE_AFFIX_SEPARATORS: tuple[str, ...] = (" by ", " | ", " - ", " – ", " — ", ": ")
 TITLE_AFFIX_MIN_WORDS = 2
+# A numbered line ("1. How old is the Tianyi Pavilion and what is its significance in Chinese history?", the first
+# question of a guide under its headline, koreatripguide.com t194) is an item of the article's own list or one of its
+# numbered subheadings: never the headline, and no yardstick for the header lines above it (a long numbered
+# question dwarfs the headline as a long line dwarfs a section label).
+NUMBERED_ITEM_RE = re.compile(r"^\d{1,2}[.)、]\s+\S")
 # A header line ending in a colon is a field's label whose value is elsewhere or empty ("Eyesight Protection:",
 # "• 文字:"): never the headline.
 LABEL_END = (":", "：")
@@ -140,6 +145,8 @@ LABEL_END = (":", "：")
 # stands alone (t057's "• Ningbo Polytechnic is ..." under a poll's bulleted question and its answers). The bullets
 # are MENU_BULLET_RE's.
 BULLET_MENU_MIN_LINES = 2
+# A posting stamp under a post's text: "Posted: Apr 24, 2024", "Published on 2019-08-18" (POSTED_UNDER).
+POSTED_STAMP_RE = re.compile(r"^(?:posted|published)(?: on)?\s*[:：]?\s*\S", re.IGNORECASE)
 # A bare date line among a page's last lines, right under a source or editor line ("信息来源:Sinopecnews.com" /
 # "2017-03-02"), is the date the page states for itself (a closing stamp instead of a header one).
 CLOSING_DATE_LINES = 2
@@ -169,7 +176,7 @@ def parse(text: str) -> Content:
     lines = [drop_heading_mark(normalize_space(line)) for line in text.splitlines()]
     found = _parse_lines(text, lines)
     if found.published is None:
-        found.published = closing_date(lines)
+        found.published = closing_date(lines) or posted_under(lines)
     return found
 
 
@@ -228,7 +235,7 @@ def _title_above_date(lines: list[str]) -> Content | None:
         titled = [i for i in plain if not is_issuer_line(lines[i])] or plain
         titled = [i for i in titled if not lines[i].endswith(LABEL_END)] or titled
         titled = [i for i in titled if not _is_repeated(lines, i)] or titled
-        title_index = titled[-1]
+        title_index = _named_under(lines, titled)
         section = next((m[1] for i in seen if i < k for m in [_header_line(lines[i])]
                         if m is not None and m[0] == "section" and m[1]), None)
         below = _title_below_date(lines, k, title_index)
@@ -251,6 +258,21 @@ def _title_above_date(lines: list[str]) -> Content | None:
         return Content(title=lines[title_index], published=meta[1], section=section, blocks=blocks,
                        site_template=site_template("\n".join(lines)))
     return None
+
+
+def _named_under(lines: list[str], titled: list[int]) -> int:
+    """The last of the plain header lines above the date line, or the line right above it when the last is a
+    site or author name printed under the headline ("Enjoy an ancient feast that spans thousands of years in Cicheng,
+    Ningbo" / "UP ChinaTravel" / "2024-07-25 12:45:30", upchinatravel.com t207): a line with less than half as many
+    words as the headline-sized line directly above it (no blank line between them)."""
+    last = titled[-1]
+    if len(titled) < 2 or titled[-2] != last - 1:
+        return last
+    above = titled[-2]
+    if 2 * len(lines[last].split()) < len(lines[above].split()) and not SENTENCE_END_RE.search(lines[above]) \
+            and len(lines[above].split()) < PARAGRAPH_MIN_WORDS * 2:
+        return above
+    return last
 
 
 def _title_below_date(lines: list[str], date_index: int, above: int) -> int | None:
@@ -308,7 +330,8 @@ def _title_above_lead(lines: list[str]) -> Content | None:
     if furniture:  # bulleted lines above the site's furniture are its menu's items, never the title
         plain = [i for i in plain if not (i < furniture[-1] and MENU_BULLET_RE.match(lines[i]))] or plain
     menu = _bullet_menu(lines, seen[:seen.index(lead)])
-    named = [i for i in plain if not lines[i].endswith(LABEL_END) and i not in menu] or plain
+    named = [i for i in plain if not lines[i].endswith(LABEL_END) and i not in menu
+             and not NUMBERED_ITEM_RE.match(lines[i])] or plain
     unquoted = [i for i in named if not SENTENCE_END_RE.search(lines[i])] or named
     unquoted = [i for i in unquoted if not _is_repeated(lines, i)] or unquoted
     block_of = _block_numbers(lines)
@@ -396,6 +419,17 @@ def closing_date(lines: list[str]) -> str | None:
     return None
 
 
+def posted_under(lines: list[str]) -> str | None:
+    """The date of the page's one posting stamp when it sits under the text ("Posted: Apr 24, 2024" under a
+    user's post and above its widgets, au.trip.com t208): a date line labelled "Posted" or "Published" below a
+    paragraph, the only such line on the page (several are a list's or a sidebar's), else None."""
+    stamps = [i for i, line in enumerate(lines)
+              if line and POSTED_STAMP_RE.match(line) and DATE_LINE_RE.fullmatch(line)]
+    if len(stamps) != 1 or not any(_is_paragraph(line) for line in lines[:stamps[0]] if line):
+        return None
+    return parse_date(lines[stamps[0]])
+
+
 def _is_repeated(lines: list[str], index: int) -> bool:
     """The line is printed again right above or below it: an image's alt text and its caption, not a headline."""
     return (index > 0 and lines[index - 1] == lines[index]) or \
@@ -432,12 +466,16 @@ def _is_paragraph(line: str) -> bool:
 
 def _is_lead(lines: list[str], index: int) -> bool:
     """A paragraph that starts the body: one directly followed by page furniture ("Dear Customers,
-    if you wish to receive a quotation, ..." above "Skip to Content") is a widget's text instead, and
-    one ending in a web address is an advertisement."""
+    if you wish to receive a quotation, ..." above "Skip to Content") is a widget's text instead when a
+    paragraph follows further down, and one ending in a web address is an advertisement."""
     if not _is_paragraph(lines[index]) or WEB_ADDRESS_END_RE.search(lines[index]):
         return False
     following = next((line for line in lines[index + 1:] if line), "")
-    return not is_boilerplate_line(following)
+    if not is_boilerplate_line(following):
+        return True
+    # a widget's text sits above the page's own paragraphs: a post whose only paragraph is followed by its widgets
+    # ("View Original Text", "Posted: Apr 24, 2024", "Submit", au.trip.com t208) keeps it as its lead
+    return not any(_is_paragraph(line) for line in lines[index + 1:] if line)
 
 
 def _is_plain_header_line(line: str) -> bool:
