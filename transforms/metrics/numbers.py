@@ -87,6 +87,11 @@ ADJECTIVAL_UNIT_RE: Final = re.compile(r"\d-[a-z]")
 ANY_NUMBER_RE: Final = re.compile(r"\d")
 
 
+# The integers a double holds exactly, all of them up to this one (2**53); compiled code divides two such
+# integers as doubles (mypyc), so _number divides only these (one IEEE division: correctly rounded).
+EXACT_DOUBLE_INT: Final = 2 ** 53
+
+
 @dataclass(slots=True)  # (one per quantity found: slots make it and its attribute reads cheaper)
 class _Found:
     """One quantity found in a sentence (offsets relative to the paragraph)."""
@@ -106,12 +111,21 @@ def _number(match: re.Match[str]) -> float:
     """The matched number with its scale word applied, exactly ("32.8 billion" -> 32800000000.0).
 
     Without a scale, float() of the digits is the float nearest the decimal number, which is what
-    float(Decimal(digits)) gives; a scale multiplies exactly (Decimal) before the one rounding."""
+    float(Decimal(digits)) gives; a scale multiplies exactly before the one rounding: the digits as an
+    integer times the scale, divided by the power of ten of their decimals, where both are exact doubles
+    (at most EXACT_DOUBLE_INT: the division, IEEE's or Python's int division, then rounds once, to the float
+    nearest the exact value, which is float(Decimal(digits) * Decimal(scale))); else in Decimal."""
     raw = match.group("num").replace(",", "")
     scale = match.group("scale") if "scale" in match.re.groupindex else None
     if not scale:
         return float(raw)
-    return float(Decimal(raw) * Decimal(int(SCALE_WORDS[vocab_key(scale)])))
+    factor = int(SCALE_WORDS[vocab_key(scale)])
+    whole, _, decimals = raw.partition(".")
+    product = int(whole + decimals) * factor
+    divisor = 10 ** len(decimals)
+    if product <= EXACT_DOUBLE_INT and divisor <= EXACT_DOUBLE_INT:
+        return product / divisor
+    return float(Decimal(raw) * Decimal(factor))
 
 
 # Every matcher needs a digit or one of these words: a sentence with neither is skipped
