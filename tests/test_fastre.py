@@ -959,3 +959,42 @@ def test_named_edition_years_are_the_plain_finditer_years_on_the_real_pages() ->
     for text in real_texts():
         _same_edition_years(text)
         _same_edition_years(text[:engine.EVENT_LEAD_CHARS])
+
+
+# Words after a number that open (or nearly open) what the number-led matchers need, in any case, glued or not.
+FOLLOWER_WORDS = (*NUMBER_WORDS, "10 thousand", "10,000", "ten thousand", "hundred million", "Million", "BN", "mln",
+                  "Yuan", "RMB", "CNY", "US dollars", "Dollars", "euros", "EUR", "more", "less", "fewer", "Percentage",
+                  "pct.", "per cent", "PERCENT", "square", "SQ", "sqm", "m²", "m^2", "km²", "metric", "tons", "Tonne",
+                  "kilograms", "kg", "KG", "MWh", "GWh", "megawatt", "kilowatt hours", "Kilometers", "\u212am",
+                  "ſquare", "year", "Years", "of which", "\u3000", "\xa0", ".", ",", "5.", "0.5", "٣")
+follower_text_strategy = st.lists(st.tuples(st.sampled_from(FOLLOWER_WORDS),
+                                            st.sampled_from(("", " ", "  ", "\t", "-", ", "))),
+                                  max_size=16).map(lambda parts: "".join(word + sep for word, sep in parts))
+
+
+def _followed_matches_are_all_matches(text: str) -> None:
+    """At a digit run whose follower a matcher's NUMBER_FOLLOWERS refuse, its pattern has no match (from any
+    end of the sentence at or after the run: the engine matches up to the sentence's end)."""
+    patterns = {**{rule: regex for rule, regex, _ in matchers.MATCHERS}, **matchers.FOLLOWED_PATTERNS}
+    for run in re.finditer(r"\d", text):
+        start = run.start()
+        for end in {len(text), start + 1, start + 3, start + 6, start + 12}:
+            end = min(end, len(text))
+            follower = numbers.number_follower(text, start, end)
+            for rule, chars in matchers.NUMBER_FOLLOWERS.items():
+                if not matchers.may_follow(follower, chars):
+                    assert patterns[rule].match(text, start, end) is None, (rule, text, start, end, follower)
+
+
+def test_number_followers_refuse_no_match_on_the_real_pages() -> None:
+    for para in real_paragraphs():
+        _followed_matches_are_all_matches(para)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(follower_text_strategy, number_text_strategy))
+@example("5 10,000 yuan, 510 thousand yuan, 3 ten thousand tonnes, 12.5-3 kg, 1-2 firms, 4 – 5 firms, 7\xa0%, 8 ％")
+@example("1,2345% 1١-3 firms 5.%, 2 ſquare km 3 \u212am 4BN yuan 5 of which are 6\u3000percent")
+@example("1,234,567,890,123,456,789,012 percent, 7" + " " * 30 + "%, 8" + "\t" * 30)
+def test_number_followers_refuse_no_match(text: str) -> None:
+    _followed_matches_are_all_matches(text)

@@ -16,6 +16,7 @@ from transforms.metrics.matchers import (
     COUNT_RE,
     MATCHER_TRIGGERS,
     MATCHERS,
+    NUMBER_FOLLOWERS,
     RANGE_COUNT_RE,
     SPELLED_COUNT_RE,
     YEARS_CONTEXT_RE,
@@ -25,8 +26,18 @@ from transforms.metrics.matchers import (
     _elided_count,
     _elided_currency,
     _spelled_count,
+    may_follow,
 )
-from transforms.metrics.numbers import NUM, NumberScan, _Found, _number, number_starts, scan_numbers, sentence_scan
+from transforms.metrics.numbers import (
+    NUM,
+    NumberScan,
+    _Found,
+    _number,
+    number_follower,
+    number_starts,
+    scan_numbers,
+    sentence_scan,
+)
 from transforms.metrics.periods import (
     COMPARISON_BEFORE_CUE_TAIL,
     CUE_SINCE,
@@ -430,9 +441,11 @@ MATCHER_LEADS: Final = {"money_prefixed": "$URCE€¥￥", "rank_verb": "rpc", "
 FOLDED_MATCHERS: Final = {rule: FoldedPattern(regex, MATCHER_LEADS.get(rule))  # (number-led: tried at number starts)
                           for rule, regex, _ in MATCHERS}
 # MATCHERS with what _find_quantities asks of each rule, looked up once:
-# (rule, regex, builder, number-led, word-led, its FoldedPattern).
-MATCHER_PLAN: Final = tuple((rule, regex, build, rule in NUMBER_LED, rule in WORD_LED, FOLDED_MATCHERS[rule])
+# (rule, regex, builder, number-led, word-led, its FoldedPattern, its NUMBER_FOLLOWERS ("": none)).
+MATCHER_PLAN: Final = tuple((rule, regex, build, rule in NUMBER_LED, rule in WORD_LED, FOLDED_MATCHERS[rule],
+                             NUMBER_FOLLOWERS.get(rule, ""))
                             for rule, regex, build in MATCHERS)
+assert all(rule in NUMBER_LED for rule in NUMBER_FOLLOWERS if rule in FOLDED_MATCHERS)
 # A matcher runs on a sentence only if one of its trigger strings occurs in it (lowercase).
 # Each trigger string with the rules it triggers: a substring test per trigger (str's own search)
 # costs less than one regex scan for them all (which tries the regex at every position).
@@ -496,6 +509,21 @@ def fraction_starts(para: str, scan: NumberScan) -> list[int]:
     return sorted(starts)
 
 
+def followed_starts(para: str, starts: list[int], end: int, followers: dict[int, str | None],
+                    chars: str) -> list[int]:
+    """The `starts` whose number's follower in para[:end] (numbers.number_follower, kept in `followers` for
+    the sentence's other matchers) a matcher of NUMBER_FOLLOWERS `chars` may match: at the others its
+    pattern cannot match."""
+    kept: list[int] = []
+    for start in starts:
+        follower = followers.get(start, "unread")  # (a follower is one character at most)
+        if follower == "unread":
+            follower = followers[start] = number_follower(para, start, end)
+        if may_follow(follower, chars):
+            kept.append(start)
+    return kept
+
+
 def _find_quantities(para: str, start: int, end: int, excluded: list[tuple[int, int]],
                      scan: NumberScan, para_low: str | None = None,
                      triggers: tuple[tuple[str, frozenset[int]], ...] = TRIGGER_PLAN,
@@ -532,12 +560,16 @@ def _find_quantities(para: str, start: int, end: int, excluded: list[tuple[int, 
     # unless a later start needs where their match ends, the starts inside a span already claimed
     # (a match there is never free: fastre.iter_from_unclaimed_starts)
     num_starts = number_starts(para, digits)
+    # what follows each digit run's number (the first character past its digits and whitespace), read once
+    # for every matcher that asks: one that needs another character there is not tried at that run
+    followers: dict[int, str | None] = {}
     for index in triggered_plan(low, triggers) if triggered is None else triggered:
-        rule, regex, build, number_led, word_led, folded = MATCHER_PLAN[index]
+        rule, regex, build, number_led, word_led, folded, following = MATCHER_PLAN[index]
         if word_led and not scan.words:
             continue
         if number_led:
-            matches = unclaimed_matches(regex, para, num_starts, start, end, claimed)
+            matches = unclaimed_matches(regex, para, followed_starts(para, num_starts, end, followers, following)
+                                        if following else num_starts, start, end, claimed)
         elif word_led:
             matches = unclaimed_matches(regex, para, scan.word_starts, start, end, claimed)
         elif rule == "fraction":
@@ -553,7 +585,9 @@ def _find_quantities(para: str, start: int, end: int, excluded: list[tuple[int, 
             add(_spelled_count(para, match, start) if free(match) else None, "spelled_count")
         found.sort(key=lambda f: f.start)
         return found
-    for match in unclaimed_matches(YEARS_RE, para, num_starts, start, end, claimed) if "year" in low else ():
+    year_starts = followed_starts(para, num_starts, end, followers, NUMBER_FOLLOWERS["years"]) \
+        if "year" in low else []
+    for match in unclaimed_matches(YEARS_RE, para, year_starts, start, end, claimed):
         window = para[max(start, match.start() - YEARS_CONTEXT_WINDOW): min(end, match.end() + YEARS_CONTEXT_WINDOW)]
         if free(match) and YEARS_CONTEXT_RE.search(window):
             add(_Found(match.start(), match.end(), _number(match), "years", num_start=match.start()), "years")
@@ -562,6 +596,9 @@ def _find_quantities(para: str, start: int, end: int, excluded: list[tuple[int, 
                                        ("count", COUNT_RE, num_starts, None)):
         if needs is not None and not any(mark in low for mark in needs):
             continue
+        following = NUMBER_FOLLOWERS.get(rule, "")
+        if following:
+            starts = followed_starts(para, list(starts), end, followers, following)
         for match in unclaimed_matches(regex, para, starts, start, end, claimed):
             add(_count(para, match, start) if free(match) else None, rule)
     spelled = unclaimed_matches(SPELLED_COUNT_RE, para, scan.word_starts, start, end, claimed) if scan.spelled else ()

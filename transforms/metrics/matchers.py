@@ -583,6 +583,52 @@ MATCHER_TRIGGERS: Final[dict[str, tuple[str, ...]]] = {
 }
 
 
+# What a number-led matcher needs right after its number: the first character that is not whitespace after the
+# number's digits, commas and points (numbers.number_follower) is one of these (both cases of a letter for a
+# case-insensitive pattern; a character that is not ASCII is never refused: IGNORECASE takes "ſ" for "s"). Each
+# is what the pattern's rest after NUM can open with, past its whitespace: a scale word ("10 thousand", "10,000",
+# "billion", "hundred million", "million", "ten thousand": 1bhmt), a hyphen where "(?:\s*|-)" stands, then the
+# unit's first letters; none opens with a digit, comma or point but a scale's "1" (which stands after whitespace,
+# or is a run's "10,000" and then ends the run, or its "10" before " thousand"). A number whose follower is not
+# one of its matcher's is not tried (its match would fail); tests/test_fastre.py checks every entry against its
+# pattern.
+_SCALE_LEADS: Final = "1bhmt"
+
+
+def _any_case(chars: str) -> str:
+    """`chars` in both cases (for a case-insensitive pattern)."""
+    return chars.lower() + chars.upper()
+
+
+NUMBER_FOLLOWERS: Final[dict[str, str]] = {
+    "money_suffixed": _SCALE_LEADS + "CDERUYdey",  # yuan, Yuan, RMB, CNY, US dollars, dollars, USD, euro(s), EUR
+    "percentage_points": _any_case("mlfp"),  # more, less, fewer; percentage, percent, pct
+    "percent": _any_case("%p"),  # %, percent, per cent (and "％", not ASCII)
+    "km2": _any_case(_SCALE_LEADS + "-sk"),  # square, sq; km2, km²
+    "m2": _any_case(_SCALE_LEADS + "-sm"),  # square, sq, sqm; m2, m², m^2
+    "mu": _SCALE_LEADS + "-m",
+    "tonnes": _any_case(_SCALE_LEADS + "-mt"),  # metric; tonnes, tons
+    "kilograms": _any_case(_SCALE_LEADS + "-k"),
+    "kwh": _SCALE_LEADS + "kKmMgG",  # kWh, MWh, GWh; kilo-, mega-, gigawatt hours
+    "km": _any_case(_SCALE_LEADS + "-k"),
+    "times": _SCALE_LEADS + "t",
+    "points_compared": _any_case("p"),
+    "points_pair": _any_case("a"),
+    "years": "y",
+    "count_range": "-~",  # (and "–", not ASCII)
+    "count_copula": "oaw",  # of them/which; are, were
+}
+# The patterns those rules match with (the ones MATCHERS does not list), for the test.
+FOLLOWED_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
+    "years": YEARS_RE, "count_range": RANGE_COUNT_RE, "count_copula": COUNT_COPULA_RE}
+
+
+def may_follow(follower: str | None, chars: str) -> bool:
+    """Whether a number followed by `follower` (numbers.number_follower) may be matched by a matcher
+    of NUMBER_FOLLOWERS `chars`."""
+    return follower is not None and (follower == "" or follower in chars)
+
+
 def _count_blocked(raw: str, before: str, decimal_ok: bool, year_ok: bool = False, scaled: bool = False) -> bool:
     """Numbers that never count anything: years (unless `year_ok`: "1479 monthly" is no year),
     decimals (unless `decimal_ok`: "1.2 million users", or a caller that checks them itself),

@@ -223,6 +223,27 @@ def number_starts(text: str, digit_starts: Iterable[int]) -> list[int]:
             if not start or not ((before := text[start - 1]).isalnum() or before in NOT_BEFORE_NUMBER_MARKS)]
 
 
+# The characters of a NUMBER: decimal digits (re's \d is str.isdecimal; these are its ASCII ones), commas, points.
+NUMBER_RUN_CHARS: Final = "0123456789,."
+FOLLOWER_WINDOW: Final = 24
+
+
+def number_follower(text: str, start: int, end: int) -> str | None:
+    """What follows the number that starts at `start` in text[:end], for a test of what a matcher needs
+    after it (matchers.NUMBER_FOLLOWERS): the first character that is not whitespace after the run of
+    NUMBER_RUN_CHARS from `start` (a NUM there ends inside that run, and a matcher whose rest cannot open
+    with one of those characters has its NUM end where the run ends); "" when it is not ASCII (a digit of
+    another script, a fullwidth mark: anything may follow); None when nothing does. (str.lstrip strips in C:
+    the text is cut FOLLOWER_WINDOW characters on, enough but for a long run of digits and whitespace.)"""
+    rest = text[start:min(end, start + FOLLOWER_WINDOW)].lstrip(NUMBER_RUN_CHARS).lstrip()
+    if not rest and start + FOLLOWER_WINDOW < end:
+        rest = text[start:end].lstrip(NUMBER_RUN_CHARS).lstrip()
+    if not rest:
+        return None
+    char = rest[0]
+    return char if char.isascii() else ""
+
+
 def _spelled_value(word: str) -> int:
     """ "seven" -> 7, "twenty-one" -> 21."""
     tens, _, units = vocab_key(word).partition("-")
