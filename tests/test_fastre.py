@@ -998,3 +998,30 @@ def test_number_followers_refuse_no_match_on_the_real_pages() -> None:
 @example("1,234,567,890,123,456,789,012 percent, 7" + " " * 30 + "%, 8" + "\t" * 30)
 def test_number_followers_refuse_no_match(text: str) -> None:
     _followed_matches_are_all_matches(text)
+
+
+OWN_TIME_PIECES = ("currently", "at present", "presently", "nowadays", "now", "today", "so far", "to\tdate",
+                   "at the moment", "ago", "Past", "recently", "next year", "in the future", "every  year", "annually",
+                   "each year",
+                   "ſo far", "NOW", "known", "pasta", "now-", "-now", "January", "on July", "June 5", "Mayor", "Jan",
+                   "in", "the", "rose", "5%", ",", ".", "ı", "\u212a")
+own_time_strategy = st.lists(st.tuples(st.sampled_from(OWN_TIME_PIECES), st.sampled_from((" ", "", "  ", ", "))),
+                             max_size=12).map(lambda parts: "".join(word + sep for word, sep in parts))
+
+
+def _same_own_time(sentence: str) -> None:
+    has_month = periods.MONTH_NAME_RE.search(sentence) is not None
+    plain = bool(engine.OWN_TIME_RE.search(sentence) or engine.OWN_MONTH_RE.search(sentence))
+    assert engine.names_own_time(sentence, has_month) == plain, sentence
+
+
+def test_own_time_gates_on_the_real_sentences() -> None:
+    for sentence in real_sentences():
+        _same_own_time(sentence)
+
+
+@settings(max_examples=300, deadline=None)
+@given(own_time_strategy)
+@example("ſo far, NOW and pasta; said on July 5, in June")
+def test_own_time_gates(text: str) -> None:
+    _same_own_time(text)

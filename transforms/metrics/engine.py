@@ -7,6 +7,7 @@ from typing import Final
 
 from core.records import Metric
 from transforms import context
+from transforms.context import gate_text, holds_any
 from transforms.fastre import FoldedPattern, folded_text
 from transforms.fastre import iter_from_unclaimed_starts as unclaimed_matches
 from transforms.metrics.describe import _describe
@@ -181,17 +182,17 @@ def _extract(body: str, pub: tuple[int, int] | None, document_period: tuple[str,
         carried: str | None = None  # the period a sentence-opening cue set for the paragraph's next sentences
         for sent_start, sent_end, described in sentences_described[:last_described + 1]:
             sentence = para[sent_start:sent_end]
-            cues = _period_cues(sentence, para[:sent_start], pub,
-                                has_month=bool(months) and sentence_names_month(months, sent_start, sent_end))
+            has_month = bool(months) and sentence_names_month(months, sent_start, sent_end)
+            cues = _period_cues(sentence, para[:sent_start], pub, has_month=has_month)
             inherited: tuple[str, str] | None = None  # (period, rule) for the sentence's undated quantities
             if cues and carried and all(COMPARISON_BEFORE_CUE_TAIL.search(sentence[:c.start]) for c in cues) \
-                    and not (OWN_TIME_RE.search(sentence) or OWN_MONTH_RE.search(sentence)):
+                    and not names_own_time(sentence, has_month):
                 # "There are 334 ... kindergartens, accounting for 28% of the total, 2 points more than in 2011":
                 # its only time is a comparison base, so the period the paragraph carries dates it
                 inherited = (carried, "period.carried")
             elif cues:
                 carried = _opening_period(cues, sentence)
-            elif (carried or document_period) and not (OWN_TIME_RE.search(sentence) or OWN_MONTH_RE.search(sentence)):
+            elif (carried or document_period) and not names_own_time(sentence, has_month):
                 inherited = (carried, "period.carried") if carried else document_period
             else:  # a time of its own ends the carried period; with none carried nor titled, there is nothing to end
                 carried = None
@@ -375,6 +376,21 @@ DEADLINE_CUE_RE: Final = re.compile(r"[Bb]y\b")
 OWN_MONTH_RE: Final = re.compile(rf"(?<!\bon )\b(?:{MONTH})\b")
 # A sentence naming one of these times (or a month) is not dated by an earlier sentence or the headline.
 OWN_TIME_RE: Final = re.compile(rf"(?<![\w-])(?:{words_pattern(OWN_TIME_WORDS)})(?![\w-])", re.IGNORECASE)
+# The longest word of each OWN_TIME_WORDS phrase, but those that hold another of them ("nowadays": "now"): every
+# OWN_TIME_RE match holds one, in a sentence's gate_text (both patterns, tried at every position of a sentence,
+# cost three times the substring tests; one sentence in six holds one of these words, one in sixteen a match).
+OWN_TIME_GATE_WORDS: Final = tuple(sorted(
+    word for word in {max(phrase.split(), key=len) for phrase in OWN_TIME_WORDS}
+    if not any(other != word and other in word for other in (max(p.split(), key=len) for p in OWN_TIME_WORDS))))
+
+
+def names_own_time(sentence: str, has_month: bool) -> bool:
+    """OWN_TIME_RE.search(sentence) or OWN_MONTH_RE.search(sentence), each searched only where it can match:
+    OWN_TIME_RE where the sentence's gate_text holds one of OWN_TIME_GATE_WORDS, OWN_MONTH_RE where the
+    sentence names a month in full (has_month: MONTH_NAME_RE finds one; OWN_MONTH_RE matches one of its names)."""
+    if holds_any(gate_text(sentence), OWN_TIME_GATE_WORDS) and OWN_TIME_RE.search(sentence):
+        return True
+    return has_month and OWN_MONTH_RE.search(sentence) is not None
 # What may stand before a cue that still opens its sentence: space, quotes, brackets.
 OPENING_CUE_LEAD: Final = " \t\"“‘'(（"
 # Where an article names the edition of what it reports on: "the 2020 Zhejiang Science and Technology Awards
