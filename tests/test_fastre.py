@@ -1025,3 +1025,27 @@ def test_own_time_gates_on_the_real_sentences() -> None:
 @example("ſo far, NOW and pasta; said on July 5, in June")
 def test_own_time_gates(text: str) -> None:
     _same_own_time(text)
+
+
+IN_YEAR_PIECES = ("In", "in", "by the end of", "By", "at the end\tof", "As of", "during", "Throughout", "for",
+                  "in the year of", "end of", "2019", "2020-21", "2019 - 5", "1998", "20190", "x2019", "the", "year",
+                  "of", "and", "12", ",", "(", "\n", "in  2021", "for2020")
+in_year_strategy = st.lists(st.tuples(st.sampled_from(IN_YEAR_PIECES), st.sampled_from((" ", "", "  ", ", ", "\t"))),
+                            max_size=14).map(lambda parts: "".join(word + sep for word, sep in parts))
+
+
+def _same_in_year(sentence: str) -> None:
+    plain = [(m.span(), m.group("year")) for m in periods.IN_YEAR_SCAN.finditer(sentence)]
+    assert [(m.span(), m.group("year")) for m in periods.in_year_matches(sentence)] == plain, sentence
+
+
+def test_in_year_matches_on_the_real_sentences() -> None:
+    for sentence in real_sentences():
+        _same_in_year(sentence)
+
+
+@settings(max_examples=400, deadline=None)
+@given(in_year_strategy)
+@example("By the end of 2019 and in the year of 2020, for 2021-2 and end of 1999; as of\t2018 during 20190")
+def test_in_year_matches(text: str) -> None:
+    _same_in_year(text)
