@@ -104,6 +104,7 @@ def test_every_tail_pattern_is_checked() -> None:
 def test_tail_search_and_sub_equal_the_plain_calls(text: str) -> None:
     for tail in TAILS:
         assert _same(tail.search(text), tail.pattern.search(text)), (tail.pattern.pattern, text)
+        assert tail.has_match(text) == (tail.pattern.search(text) is not None), (tail.pattern.pattern, text)
         assert tail.sub("", text) == tail.pattern.sub("", text), (tail.pattern.pattern, text)
         assert _found_alike(tail, text), (tail.pattern.pattern, text)
 
@@ -116,6 +117,7 @@ def test_long_texts_search_only_their_tail_with_the_same_result() -> None:
         text = before + ending
         for tail in TAILS:
             assert _same(tail.search(text), tail.pattern.search(text)), (tail.pattern.pattern, text)
+            assert tail.has_match(text) == (tail.pattern.search(text) is not None), (tail.pattern.pattern, text)
             assert _found_alike(tail, text), (tail.pattern.pattern, text)
 
 
@@ -126,6 +128,7 @@ def test_tail_searches_on_the_real_pages_equal_the_plain_searches() -> None:
     for tail in TAILS:
         for before in befores:
             assert _same(tail.search(before), tail.pattern.search(before)), (tail.pattern.pattern, before)
+            assert tail.has_match(before) == (tail.pattern.search(before) is not None), (tail.pattern.pattern, before)
             assert _found_alike(tail, before), (tail.pattern.pattern, before)
 
 

@@ -185,7 +185,7 @@ def _extract(body: str, pub: tuple[int, int] | None, document_period: tuple[str,
             has_month = bool(months) and sentence_names_month(months, sent_start, sent_end)
             cues = _period_cues(sentence, para[:sent_start], pub, has_month=has_month)
             inherited: tuple[str, str] | None = None  # (period, rule) for the sentence's undated quantities
-            if cues and carried and all(COMPARISON_BEFORE_CUE_TAIL.search(sentence[:c.start]) for c in cues) \
+            if cues and carried and all(COMPARISON_BEFORE_CUE_TAIL.has_match(sentence[:c.start]) for c in cues) \
                     and not names_own_time(sentence, has_month):
                 # "There are 334 ... kindergartens, accounting for 28% of the total, 2 points more than in 2011":
                 # its only time is a comparison base, so the period the paragraph carries dates it

@@ -638,7 +638,7 @@ def _count_blocked(raw: str, before: str, decimal_ok: bool, year_ok: bool = Fals
         return True
     if "." in raw and not decimal_ok:
         return True
-    if AGE_OR_BASE_BEFORE_TAIL.search(before):
+    if AGE_OR_BASE_BEFORE_TAIL.has_match(before):
         return True  # "aged 15", "out of 100,000"
     prev = PREVIOUS_WORD_TAIL.search(before)
     if prev:
@@ -693,7 +693,7 @@ def _count(para: str, match: re.Match[str], sent_start: int) -> _Found | None:
             return None  # "150 units per worker", "150 yuan per capita": no counted base
         np_end = per[0]  # "210 invention patents per 10,000 people"
         found_subject = f"{subject} {' '.join(para[phrase[0]:np_end].split()).lower()}"
-    if subject.split()[-1] in RANK_MOVE_NOUNS and RANK_MOVE_TAIL.search(before):
+    if subject.split()[-1] in RANK_MOVE_NOUNS and RANK_MOVE_TAIL.has_match(before):
         return None  # "up 4 places"
     if subject in COUNT_UNIT_NOUNS:
         found_subject = None  # "28.72 million TEUs": the subject is what the sentence says is measured
@@ -734,7 +734,7 @@ def _spelled_count(para: str, match: re.Match[str], sent_start: int) -> _Found |
     if word[0].isupper() and last_word[:1].isupper():
         return None  # "Two Academies and One Park" names something; "Fifteen Ningbo companies" counts
     np_end, subject = phrase
-    if subject.split()[-1] in RANK_MOVE_NOUNS and RANK_MOVE_TAIL.search(before):
+    if subject.split()[-1] in RANK_MOVE_NOUNS and RANK_MOVE_TAIL.has_match(before):
         return None
     if prev and prev.group(1).lower() in SPAN_LEAD_WORDS and subject.split()[-1] in SPAN_UNIT_WORDS:
         return None  # "In the past three quarters": a span of time
@@ -794,7 +794,8 @@ def _elided_count(para: str, match: re.Match[str], sent_start: int, sent_end: in
         return _Found(match.start(), match.end(), value, "count", kind="level", subject=subject,
                       num_start=match.start(), rules=["count.per_period"] if per_period else [])
 
-    if OF_THEM_AFTER_RE.match(after) or (OF_THEM_BEFORE_TAIL.search(before) and not after[:2].strip(" ")[:1].isdigit()):
+    if OF_THEM_AFTER_RE.match(after) or (OF_THEM_BEFORE_TAIL.has_match(before)
+                                         and not after[:2].strip(" ")[:1].isdigit()):
         return item(None)  # "86 of them", "Among them, 5,300 hold master's degrees"
     part = _part_of_whole(para, match.end(), value) if not match.group("scale") else None
     if part is not None:  # "26 of the 36 industries had increases"
@@ -846,9 +847,9 @@ def _elided_count(para: str, match: re.Match[str], sent_start: int, sent_end: in
     if number_of is not None:
         link = FILLER_TAIL.sub("", _qualifier(before)[1])
         named = " ".join(number_of.group("np").lower().split())
-        if NUMBER_OF_LINK_TAIL.search(link):
+        if NUMBER_OF_LINK_TAIL.has_match(link):
             return item(named)
-        if NUMBER_OF_CHANGE_TAIL.search(link):  # kind and sign are the change words' (describe)
+        if NUMBER_OF_CHANGE_TAIL.has_match(link):  # kind and sign are the change words' (describe)
             return _Found(match.start(), match.end(), value, "count", subject=named, num_start=match.start())
     subject = _subject_before(_qualifier(before)[1])
     own_clause = _own_clause_start(before) if subject is None else 0

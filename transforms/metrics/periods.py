@@ -273,7 +273,7 @@ def _period_cues(sentence: str, para_before: str, pub: tuple[int, int] | None,
         nonlocal events
         if events is None:
             events = holds_any(folded, EVENT_GATE_WORDS)
-        return events and EVENT_BEFORE_YEAR_TAIL.search(sentence[:end]) is not None
+        return events and EVENT_BEFORE_YEAR_TAIL.has_match(sentence[:end])
 
     for m in in_year_matches(sentence) if years else ():
         if not after_event(m.start()) or WHEN_CLAUSE_RE.match(sentence):
@@ -286,7 +286,7 @@ def _period_cues(sentence: str, para_before: str, pub: tuple[int, int] | None,
             period = _month_period(month, month, m.group("year"), pub, para_before + sentence[: m.start()])
             cues.append(_Cue(m.start(), m.end(), period[:7] if period else None, CUE_MONTHS))
     for m in RELATIVE_YEAR_SCAN.finditer(sentence) if relative_year else ():
-        if RELATIVE_BASE_TAIL.search(sentence[:m.start()]):
+        if RELATIVE_BASE_TAIL.has_match(sentence[:m.start()]):
             continue  # "an increase of 297 people over that of the last year": the base, no time of the sentence's
         if pub:
             year = pub[0] - 1 if m.group("rel").lower() == "last" else pub[0]
@@ -312,7 +312,7 @@ def _period_for(cues: list[_Cue], sentence: str, start: int, end: int) -> str | 
     later = [c for c in cues if c.start >= end and not CLAUSE_COMMA_RE.search(sentence, end, c.start)
              and not CLAUSE_BOUNDARY_RE.search(sentence, end, c.start)
              and not COMPARISON_BETWEEN_SCAN.search(sentence, end, c.start)
-             and not COMPARISON_BEFORE_CUE_TAIL.search(sentence[:c.start])]
+             and not COMPARISON_BEFORE_CUE_TAIL.has_match(sentence[:c.start])]
     text = sentence[start:end]
     if text.endswith("times") or ADJECTIVAL_UNIT_RE.search(text) or (
             RELATIVE_CLAUSE_BEFORE_RE.search(sentence, 0, start) and later and "," in sentence[end:later[0].start]):
