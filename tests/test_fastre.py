@@ -104,6 +104,7 @@ def test_every_tail_pattern_is_checked() -> None:
 def test_tail_search_and_sub_equal_the_plain_calls(text: str) -> None:
     for tail in TAILS:
         assert _same(tail.search(text), tail.pattern.search(text)), (tail.pattern.pattern, text)
+        assert tail.has_match(text) == (tail.pattern.search(text) is not None), (tail.pattern.pattern, text)
         assert tail.sub("", text) == tail.pattern.sub("", text), (tail.pattern.pattern, text)
         assert _found_alike(tail, text), (tail.pattern.pattern, text)
 
@@ -116,6 +117,7 @@ def test_long_texts_search_only_their_tail_with_the_same_result() -> None:
         text = before + ending
         for tail in TAILS:
             assert _same(tail.search(text), tail.pattern.search(text)), (tail.pattern.pattern, text)
+            assert tail.has_match(text) == (tail.pattern.search(text) is not None), (tail.pattern.pattern, text)
             assert _found_alike(tail, text), (tail.pattern.pattern, text)
 
 
@@ -126,6 +128,7 @@ def test_tail_searches_on_the_real_pages_equal_the_plain_searches() -> None:
     for tail in TAILS:
         for before in befores:
             assert _same(tail.search(before), tail.pattern.search(before)), (tail.pattern.pattern, before)
+            assert tail.has_match(before) == (tail.pattern.search(before) is not None), (tail.pattern.pattern, before)
             assert _found_alike(tail, before), (tail.pattern.pattern, before)
 
 
@@ -959,3 +962,93 @@ def test_named_edition_years_are_the_plain_finditer_years_on_the_real_pages() ->
     for text in real_texts():
         _same_edition_years(text)
         _same_edition_years(text[:engine.EVENT_LEAD_CHARS])
+
+
+# Words after a number that open (or nearly open) what the number-led matchers need, in any case, glued or not.
+FOLLOWER_WORDS = (*NUMBER_WORDS, "10 thousand", "10,000", "ten thousand", "hundred million", "Million", "BN", "mln",
+                  "Yuan", "RMB", "CNY", "US dollars", "Dollars", "euros", "EUR", "more", "less", "fewer", "Percentage",
+                  "pct.", "per cent", "PERCENT", "square", "SQ", "sqm", "m²", "m^2", "km²", "metric", "tons", "Tonne",
+                  "kilograms", "kg", "KG", "MWh", "GWh", "megawatt", "kilowatt hours", "Kilometers", "\u212am",
+                  "ſquare", "year", "Years", "of which", "\u3000", "\xa0", ".", ",", "5.", "0.5", "٣")
+follower_text_strategy = st.lists(st.tuples(st.sampled_from(FOLLOWER_WORDS),
+                                            st.sampled_from(("", " ", "  ", "\t", "-", ", "))),
+                                  max_size=16).map(lambda parts: "".join(word + sep for word, sep in parts))
+
+
+def _followed_matches_are_all_matches(text: str) -> None:
+    """At a digit run whose follower a matcher's NUMBER_FOLLOWERS refuse, its pattern has no match (from any
+    end of the sentence at or after the run: the engine matches up to the sentence's end)."""
+    patterns = {**{rule: regex for rule, regex, _ in matchers.MATCHERS}, **matchers.FOLLOWED_PATTERNS}
+    for run in re.finditer(r"\d", text):
+        start = run.start()
+        for end in {len(text), start + 1, start + 3, start + 6, start + 12}:
+            end = min(end, len(text))
+            follower = numbers.number_follower(text, start, end)
+            for rule, chars in matchers.NUMBER_FOLLOWERS.items():
+                if not matchers.may_follow(follower, chars):
+                    assert patterns[rule].match(text, start, end) is None, (rule, text, start, end, follower)
+
+
+def test_number_followers_refuse_no_match_on_the_real_pages() -> None:
+    for para in real_paragraphs():
+        _followed_matches_are_all_matches(para)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(follower_text_strategy, number_text_strategy))
+@example("5 10,000 yuan, 510 thousand yuan, 3 ten thousand tonnes, 12.5-3 kg, 1-2 firms, 4 – 5 firms, 7\xa0%, 8 ％")
+@example("1,2345% 1١-3 firms 5.%, 2 ſquare km 3 \u212am 4BN yuan 5 of which are 6\u3000percent")
+@example("1,234,567,890,123,456,789,012 percent, 7" + " " * 30 + "%, 8" + "\t" * 30)
+def test_number_followers_refuse_no_match(text: str) -> None:
+    _followed_matches_are_all_matches(text)
+
+
+OWN_TIME_PIECES = ("currently", "at present", "presently", "nowadays", "now", "today", "so far", "to\tdate",
+                   "at the moment", "ago", "Past", "recently", "next year", "in the future", "every  year", "annually",
+                   "each year",
+                   "ſo far", "NOW", "known", "pasta", "now-", "-now", "January", "on July", "June 5", "Mayor", "Jan",
+                   "in", "the", "rose", "5%", ",", ".", "ı", "\u212a")
+own_time_strategy = st.lists(st.tuples(st.sampled_from(OWN_TIME_PIECES), st.sampled_from((" ", "", "  ", ", "))),
+                             max_size=12).map(lambda parts: "".join(word + sep for word, sep in parts))
+
+
+def _same_own_time(sentence: str) -> None:
+    has_month = periods.MONTH_NAME_RE.search(sentence) is not None
+    plain = bool(engine.OWN_TIME_RE.search(sentence) or engine.OWN_MONTH_RE.search(sentence))
+    assert engine.names_own_time(sentence, has_month) == plain, sentence
+
+
+def test_own_time_gates_on_the_real_sentences() -> None:
+    for sentence in real_sentences():
+        _same_own_time(sentence)
+
+
+@settings(max_examples=300, deadline=None)
+@given(own_time_strategy)
+@example("ſo far, NOW and pasta; said on July 5, in June")
+def test_own_time_gates(text: str) -> None:
+    _same_own_time(text)
+
+
+IN_YEAR_PIECES = ("In", "in", "by the end of", "By", "at the end\tof", "As of", "during", "Throughout", "for",
+                  "in the year of", "end of", "2019", "2020-21", "2019 - 5", "1998", "20190", "x2019", "the", "year",
+                  "of", "and", "12", ",", "(", "\n", "in  2021", "for2020")
+in_year_strategy = st.lists(st.tuples(st.sampled_from(IN_YEAR_PIECES), st.sampled_from((" ", "", "  ", ", ", "\t"))),
+                            max_size=14).map(lambda parts: "".join(word + sep for word, sep in parts))
+
+
+def _same_in_year(sentence: str) -> None:
+    plain = [(m.span(), m.group("year")) for m in periods.IN_YEAR_SCAN.finditer(sentence)]
+    assert [(m.span(), m.group("year")) for m in periods.in_year_matches(sentence)] == plain, sentence
+
+
+def test_in_year_matches_on_the_real_sentences() -> None:
+    for sentence in real_sentences():
+        _same_in_year(sentence)
+
+
+@settings(max_examples=400, deadline=None)
+@given(in_year_strategy)
+@example("By the end of 2019 and in the year of 2020, for 2021-2 and end of 1999; as of\t2018 during 20190")
+def test_in_year_matches(text: str) -> None:
+    _same_in_year(text)

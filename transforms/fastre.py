@@ -496,6 +496,14 @@ class TailPattern:
             return self.pattern.search(text)
         return self._located(text)
 
+    def has_match(self, text: str) -> bool:
+        """pattern.search(text) is not None: the reversed pattern alone tells it (exactly whether a match
+        ends at the end of the text, which every match does), and no match is then located; for a text
+        that ends with a newline ("$" is then also before it), or a pattern not written backwards, `search`."""
+        if self._reversed is not None and text[-1:] != "\n":
+            return not self._absent(text)
+        return self.search(text) is not None
+
     def find(self, text: str) -> re.Match[str] | None:
         """A match with the span of pattern.search(text)'s, or None when that is None; found on the
         lowercased text when the pattern folds, and then not taken again from `text`: its groups are

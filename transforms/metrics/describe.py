@@ -79,7 +79,7 @@ def _describe(item: _Found, previous: _Found | None, para: str, sent_start: int,
         rules.append("sign.decrease")
     if item.subject is not None:
         rules.append("subject.counted_noun")
-        if item.unit == "count" and not item.subject.startswith("new ") and ADDED_BEFORE_TAIL.search(before):
+        if item.unit == "count" and not item.subject.startswith("new ") and ADDED_BEFORE_TAIL.has_match(before):
             item.subject = "new " + item.subject  # "added 1,110 national high-tech enterprises"
             rules.append("subject.added_is_new")
     elif listed_subject is not None:
@@ -105,7 +105,7 @@ def _describe(item: _Found, previous: _Found | None, para: str, sent_start: int,
     if item.subject is not None and GENERIC_SUBJECT_RE.match(item.subject):
         item.subject = None
         rules.append("subject.generic_dropped")
-    if previous is not None and item.unit == "percent" and SHARE_OR_TAIL.search(before):
+    if previous is not None and item.unit == "percent" and SHARE_OR_TAIL.has_match(before):
         # "..., or 72.8%": a share of the quantity before, or the relative size of its change
         item.kind = "change" if previous.kind == "change" else "share"
         rules.append("kind.or_percent")

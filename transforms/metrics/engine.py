@@ -7,6 +7,7 @@ from typing import Final
 
 from core.records import Metric
 from transforms import context
+from transforms.context import gate_text, holds_any
 from transforms.fastre import FoldedPattern, folded_text
 from transforms.fastre import iter_from_unclaimed_starts as unclaimed_matches
 from transforms.metrics.describe import _describe
@@ -16,6 +17,7 @@ from transforms.metrics.matchers import (
     COUNT_RE,
     MATCHER_TRIGGERS,
     MATCHERS,
+    NUMBER_FOLLOWERS,
     RANGE_COUNT_RE,
     SPELLED_COUNT_RE,
     YEARS_CONTEXT_RE,
@@ -25,8 +27,18 @@ from transforms.metrics.matchers import (
     _elided_count,
     _elided_currency,
     _spelled_count,
+    may_follow,
 )
-from transforms.metrics.numbers import NUM, NumberScan, _Found, _number, number_starts, scan_numbers, sentence_scan
+from transforms.metrics.numbers import (
+    NUM,
+    NumberScan,
+    _Found,
+    _number,
+    number_follower,
+    number_starts,
+    scan_numbers,
+    sentence_scan,
+)
 from transforms.metrics.periods import (
     COMPARISON_BEFORE_CUE_TAIL,
     CUE_SINCE,
@@ -180,17 +192,17 @@ def _extract(body: str, pub: tuple[int, int] | None, document_period: tuple[str,
         carried: str | None = None  # the period a sentence-opening cue set for the paragraph's next sentences
         for sent_start, sent_end, described in sentences_described[:last_described + 1]:
             sentence = para[sent_start:sent_end]
-            cues = _period_cues(sentence, para[:sent_start], pub,
-                                has_month=bool(months) and sentence_names_month(months, sent_start, sent_end))
+            has_month = bool(months) and sentence_names_month(months, sent_start, sent_end)
+            cues = _period_cues(sentence, para[:sent_start], pub, has_month=has_month)
             inherited: tuple[str, str] | None = None  # (period, rule) for the sentence's undated quantities
-            if cues and carried and all(COMPARISON_BEFORE_CUE_TAIL.search(sentence[:c.start]) for c in cues) \
-                    and not (OWN_TIME_RE.search(sentence) or OWN_MONTH_RE.search(sentence)):
+            if cues and carried and all(COMPARISON_BEFORE_CUE_TAIL.has_match(sentence[:c.start]) for c in cues) \
+                    and not names_own_time(sentence, has_month):
                 # "There are 334 ... kindergartens, accounting for 28% of the total, 2 points more than in 2011":
                 # its only time is a comparison base, so the period the paragraph carries dates it
                 inherited = (carried, "period.carried")
             elif cues:
                 carried = _opening_period(cues, sentence)
-            elif (carried or document_period) and not (OWN_TIME_RE.search(sentence) or OWN_MONTH_RE.search(sentence)):
+            elif (carried or document_period) and not names_own_time(sentence, has_month):
                 inherited = (carried, "period.carried") if carried else document_period
             else:  # a time of its own ends the carried period; with none carried nor titled, there is nothing to end
                 carried = None
@@ -374,6 +386,21 @@ DEADLINE_CUE_RE: Final = re.compile(r"[Bb]y\b")
 OWN_MONTH_RE: Final = re.compile(rf"(?<!\bon )\b(?:{MONTH})\b")
 # A sentence naming one of these times (or a month) is not dated by an earlier sentence or the headline.
 OWN_TIME_RE: Final = re.compile(rf"(?<![\w-])(?:{words_pattern(OWN_TIME_WORDS)})(?![\w-])", re.IGNORECASE)
+# The longest word of each OWN_TIME_WORDS phrase, but those that hold another of them ("nowadays": "now"): every
+# OWN_TIME_RE match holds one, in a sentence's gate_text (both patterns, tried at every position of a sentence,
+# cost three times the substring tests; one sentence in six holds one of these words, one in sixteen a match).
+OWN_TIME_GATE_WORDS: Final = tuple(sorted(
+    word for word in {max(phrase.split(), key=len) for phrase in OWN_TIME_WORDS}
+    if not any(other != word and other in word for other in (max(p.split(), key=len) for p in OWN_TIME_WORDS))))
+
+
+def names_own_time(sentence: str, has_month: bool) -> bool:
+    """OWN_TIME_RE.search(sentence) or OWN_MONTH_RE.search(sentence), each searched only where it can match:
+    OWN_TIME_RE where the sentence's gate_text holds one of OWN_TIME_GATE_WORDS, OWN_MONTH_RE where the
+    sentence names a month in full (has_month: MONTH_NAME_RE finds one; OWN_MONTH_RE matches one of its names)."""
+    if holds_any(gate_text(sentence), OWN_TIME_GATE_WORDS) and OWN_TIME_RE.search(sentence):
+        return True
+    return has_month and OWN_MONTH_RE.search(sentence) is not None
 # What may stand before a cue that still opens its sentence: space, quotes, brackets.
 OPENING_CUE_LEAD: Final = " \t\"“‘'(（"
 # Where an article names the edition of what it reports on: "the 2020 Zhejiang Science and Technology Awards
@@ -440,9 +467,11 @@ MATCHER_LEADS: Final = {"money_prefixed": "$URCE€¥￥", "rank_verb": "rpc", "
 FOLDED_MATCHERS: Final = {rule: FoldedPattern(regex, MATCHER_LEADS.get(rule))  # (number-led: tried at number starts)
                           for rule, regex, _ in MATCHERS}
 # MATCHERS with what _find_quantities asks of each rule, looked up once:
-# (rule, regex, builder, number-led, word-led, its FoldedPattern).
-MATCHER_PLAN: Final = tuple((rule, regex, build, rule in NUMBER_LED, rule in WORD_LED, FOLDED_MATCHERS[rule])
+# (rule, regex, builder, number-led, word-led, its FoldedPattern, its NUMBER_FOLLOWERS ("": none)).
+MATCHER_PLAN: Final = tuple((rule, regex, build, rule in NUMBER_LED, rule in WORD_LED, FOLDED_MATCHERS[rule],
+                             NUMBER_FOLLOWERS.get(rule, ""))
                             for rule, regex, build in MATCHERS)
+assert all(rule in NUMBER_LED for rule in NUMBER_FOLLOWERS if rule in FOLDED_MATCHERS)
 # A matcher runs on a sentence only if one of its trigger strings occurs in it (lowercase).
 # Each trigger string with the rules it triggers: a substring test per trigger (str's own search)
 # costs less than one regex scan for them all (which tries the regex at every position).
@@ -506,6 +535,21 @@ def fraction_starts(para: str, scan: NumberScan) -> list[int]:
     return sorted(starts)
 
 
+def followed_starts(para: str, starts: list[int], end: int, followers: dict[int, str | None],
+                    chars: str) -> list[int]:
+    """The `starts` whose number's follower in para[:end] (numbers.number_follower, kept in `followers` for
+    the sentence's other matchers) a matcher of NUMBER_FOLLOWERS `chars` may match: at the others its
+    pattern cannot match."""
+    kept: list[int] = []
+    for start in starts:
+        follower = followers.get(start, "unread")  # (a follower is one character at most)
+        if follower == "unread":
+            follower = followers[start] = number_follower(para, start, end)
+        if may_follow(follower, chars):
+            kept.append(start)
+    return kept
+
+
 def _find_quantities(para: str, start: int, end: int, excluded: list[tuple[int, int]],
                      scan: NumberScan, para_low: str | None = None,
                      triggers: tuple[tuple[str, frozenset[int]], ...] = TRIGGER_PLAN,
@@ -542,12 +586,16 @@ def _find_quantities(para: str, start: int, end: int, excluded: list[tuple[int, 
     # unless a later start needs where their match ends, the starts inside a span already claimed
     # (a match there is never free: fastre.iter_from_unclaimed_starts)
     num_starts = number_starts(para, digits)
+    # what follows each digit run's number (the first character past its digits and whitespace), read once
+    # for every matcher that asks: one that needs another character there is not tried at that run
+    followers: dict[int, str | None] = {}
     for index in triggered_plan(low, triggers) if triggered is None else triggered:
-        rule, regex, build, number_led, word_led, folded = MATCHER_PLAN[index]
+        rule, regex, build, number_led, word_led, folded, following = MATCHER_PLAN[index]
         if word_led and not scan.words:
             continue
         if number_led:
-            matches = unclaimed_matches(regex, para, num_starts, start, end, claimed)
+            matches = unclaimed_matches(regex, para, followed_starts(para, num_starts, end, followers, following)
+                                        if following else num_starts, start, end, claimed)
         elif word_led:
             matches = unclaimed_matches(regex, para, scan.word_starts, start, end, claimed)
         elif rule == "fraction":
@@ -563,7 +611,9 @@ def _find_quantities(para: str, start: int, end: int, excluded: list[tuple[int, 
             add(_spelled_count(para, match, start) if free(match) else None, "spelled_count")
         found.sort(key=lambda f: f.start)
         return found
-    for match in unclaimed_matches(YEARS_RE, para, num_starts, start, end, claimed) if "year" in low else ():
+    year_starts = followed_starts(para, num_starts, end, followers, NUMBER_FOLLOWERS["years"]) \
+        if "year" in low else []
+    for match in unclaimed_matches(YEARS_RE, para, year_starts, start, end, claimed):
         window = para[max(start, match.start() - YEARS_CONTEXT_WINDOW): min(end, match.end() + YEARS_CONTEXT_WINDOW)]
         if free(match) and YEARS_CONTEXT_RE.search(window):
             add(_Found(match.start(), match.end(), _number(match), "years", num_start=match.start()), "years")
@@ -572,6 +622,9 @@ def _find_quantities(para: str, start: int, end: int, excluded: list[tuple[int, 
                                        ("count", COUNT_RE, num_starts, None)):
         if needs is not None and not any(mark in low for mark in needs):
             continue
+        following = NUMBER_FOLLOWERS.get(rule, "")
+        if following:
+            starts = followed_starts(para, list(starts), end, followers, following)
         for match in unclaimed_matches(regex, para, starts, start, end, claimed):
             add(_count(para, match, start) if free(match) else None, rule)
     spelled = unclaimed_matches(SPELLED_COUNT_RE, para, scan.word_starts, start, end, claimed) if scan.spelled else ()

@@ -583,6 +583,52 @@ MATCHER_TRIGGERS: Final[dict[str, tuple[str, ...]]] = {
 }
 
 
+# What a number-led matcher needs right after its number: the first character that is not whitespace after the
+# number's digits, commas and points (numbers.number_follower) is one of these (both cases of a letter for a
+# case-insensitive pattern; a character that is not ASCII is never refused: IGNORECASE takes "ſ" for "s"). Each
+# is what the pattern's rest after NUM can open with, past its whitespace: a scale word ("10 thousand", "10,000",
+# "billion", "hundred million", "million", "ten thousand": 1bhmt), a hyphen where "(?:\s*|-)" stands, then the
+# unit's first letters; none opens with a digit, comma or point but a scale's "1" (which stands after whitespace,
+# or is a run's "10,000" and then ends the run, or its "10" before " thousand"). A number whose follower is not
+# one of its matcher's is not tried (its match would fail); tests/test_fastre.py checks every entry against its
+# pattern.
+_SCALE_LEADS: Final = "1bhmt"
+
+
+def _any_case(chars: str) -> str:
+    """`chars` in both cases (for a case-insensitive pattern)."""
+    return chars.lower() + chars.upper()
+
+
+NUMBER_FOLLOWERS: Final[dict[str, str]] = {
+    "money_suffixed": _SCALE_LEADS + "CDERUYdey",  # yuan, Yuan, RMB, CNY, US dollars, dollars, USD, euro(s), EUR
+    "percentage_points": _any_case("mlfp"),  # more, less, fewer; percentage, percent, pct
+    "percent": _any_case("%p"),  # %, percent, per cent (and "％", not ASCII)
+    "km2": _any_case(_SCALE_LEADS + "-sk"),  # square, sq; km2, km²
+    "m2": _any_case(_SCALE_LEADS + "-sm"),  # square, sq, sqm; m2, m², m^2
+    "mu": _SCALE_LEADS + "-m",
+    "tonnes": _any_case(_SCALE_LEADS + "-mt"),  # metric; tonnes, tons
+    "kilograms": _any_case(_SCALE_LEADS + "-k"),
+    "kwh": _SCALE_LEADS + "kKmMgG",  # kWh, MWh, GWh; kilo-, mega-, gigawatt hours
+    "km": _any_case(_SCALE_LEADS + "-k"),
+    "times": _SCALE_LEADS + "t",
+    "points_compared": _any_case("p"),
+    "points_pair": _any_case("a"),
+    "years": "y",
+    "count_range": "-~",  # (and "–", not ASCII)
+    "count_copula": "oaw",  # of them/which; are, were
+}
+# The patterns those rules match with (the ones MATCHERS does not list), for the test.
+FOLLOWED_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
+    "years": YEARS_RE, "count_range": RANGE_COUNT_RE, "count_copula": COUNT_COPULA_RE}
+
+
+def may_follow(follower: str | None, chars: str) -> bool:
+    """Whether a number followed by `follower` (numbers.number_follower) may be matched by a matcher
+    of NUMBER_FOLLOWERS `chars`."""
+    return follower is not None and (follower == "" or follower in chars)
+
+
 def _count_blocked(raw: str, before: str, decimal_ok: bool, year_ok: bool = False, scaled: bool = False) -> bool:
     """Numbers that never count anything: years (unless `year_ok`: "1479 monthly" is no year),
     decimals (unless `decimal_ok`: "1.2 million users", or a caller that checks them itself),
@@ -592,7 +638,7 @@ def _count_blocked(raw: str, before: str, decimal_ok: bool, year_ok: bool = Fals
         return True
     if "." in raw and not decimal_ok:
         return True
-    if AGE_OR_BASE_BEFORE_TAIL.search(before):
+    if AGE_OR_BASE_BEFORE_TAIL.has_match(before):
         return True  # "aged 15", "out of 100,000"
     prev = PREVIOUS_WORD_TAIL.search(before)
     if prev:
@@ -647,7 +693,7 @@ def _count(para: str, match: re.Match[str], sent_start: int) -> _Found | None:
             return None  # "150 units per worker", "150 yuan per capita": no counted base
         np_end = per[0]  # "210 invention patents per 10,000 people"
         found_subject = f"{subject} {' '.join(para[phrase[0]:np_end].split()).lower()}"
-    if subject.split()[-1] in RANK_MOVE_NOUNS and RANK_MOVE_TAIL.search(before):
+    if subject.split()[-1] in RANK_MOVE_NOUNS and RANK_MOVE_TAIL.has_match(before):
         return None  # "up 4 places"
     if subject in COUNT_UNIT_NOUNS:
         found_subject = None  # "28.72 million TEUs": the subject is what the sentence says is measured
@@ -688,7 +734,7 @@ def _spelled_count(para: str, match: re.Match[str], sent_start: int) -> _Found |
     if word[0].isupper() and last_word[:1].isupper():
         return None  # "Two Academies and One Park" names something; "Fifteen Ningbo companies" counts
     np_end, subject = phrase
-    if subject.split()[-1] in RANK_MOVE_NOUNS and RANK_MOVE_TAIL.search(before):
+    if subject.split()[-1] in RANK_MOVE_NOUNS and RANK_MOVE_TAIL.has_match(before):
         return None
     if prev and prev.group(1).lower() in SPAN_LEAD_WORDS and subject.split()[-1] in SPAN_UNIT_WORDS:
         return None  # "In the past three quarters": a span of time
@@ -748,7 +794,8 @@ def _elided_count(para: str, match: re.Match[str], sent_start: int, sent_end: in
         return _Found(match.start(), match.end(), value, "count", kind="level", subject=subject,
                       num_start=match.start(), rules=["count.per_period"] if per_period else [])
 
-    if OF_THEM_AFTER_RE.match(after) or (OF_THEM_BEFORE_TAIL.search(before) and not after[:2].strip(" ")[:1].isdigit()):
+    if OF_THEM_AFTER_RE.match(after) or (OF_THEM_BEFORE_TAIL.has_match(before)
+                                         and not after[:2].strip(" ")[:1].isdigit()):
         return item(None)  # "86 of them", "Among them, 5,300 hold master's degrees"
     part = _part_of_whole(para, match.end(), value) if not match.group("scale") else None
     if part is not None:  # "26 of the 36 industries had increases"
@@ -800,9 +847,9 @@ def _elided_count(para: str, match: re.Match[str], sent_start: int, sent_end: in
     if number_of is not None:
         link = FILLER_TAIL.sub("", _qualifier(before)[1])
         named = " ".join(number_of.group("np").lower().split())
-        if NUMBER_OF_LINK_TAIL.search(link):
+        if NUMBER_OF_LINK_TAIL.has_match(link):
             return item(named)
-        if NUMBER_OF_CHANGE_TAIL.search(link):  # kind and sign are the change words' (describe)
+        if NUMBER_OF_CHANGE_TAIL.has_match(link):  # kind and sign are the change words' (describe)
             return _Found(match.start(), match.end(), value, "count", subject=named, num_start=match.start())
     subject = _subject_before(_qualifier(before)[1])
     own_clause = _own_clause_start(before) if subject is None else 0

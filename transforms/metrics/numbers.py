@@ -87,6 +87,11 @@ ADJECTIVAL_UNIT_RE: Final = re.compile(r"\d-[a-z]")
 ANY_NUMBER_RE: Final = re.compile(r"\d")
 
 
+# The integers a double holds exactly, all of them up to this one (2**53); compiled code divides two such
+# integers as doubles (mypyc), so _number divides only these (one IEEE division: correctly rounded).
+EXACT_DOUBLE_INT: Final = 2 ** 53
+
+
 @dataclass(slots=True)  # (one per quantity found: slots make it and its attribute reads cheaper)
 class _Found:
     """One quantity found in a sentence (offsets relative to the paragraph)."""
@@ -106,12 +111,21 @@ def _number(match: re.Match[str]) -> float:
     """The matched number with its scale word applied, exactly ("32.8 billion" -> 32800000000.0).
 
     Without a scale, float() of the digits is the float nearest the decimal number, which is what
-    float(Decimal(digits)) gives; a scale multiplies exactly (Decimal) before the one rounding."""
+    float(Decimal(digits)) gives; a scale multiplies exactly before the one rounding: the digits as an
+    integer times the scale, divided by the power of ten of their decimals, where both are exact doubles
+    (at most EXACT_DOUBLE_INT: the division, IEEE's or Python's int division, then rounds once, to the float
+    nearest the exact value, which is float(Decimal(digits) * Decimal(scale))); else in Decimal."""
     raw = match.group("num").replace(",", "")
     scale = match.group("scale") if "scale" in match.re.groupindex else None
     if not scale:
         return float(raw)
-    return float(Decimal(raw) * Decimal(int(SCALE_WORDS[vocab_key(scale)])))
+    factor = int(SCALE_WORDS[vocab_key(scale)])
+    whole, _, decimals = raw.partition(".")
+    product = int(whole + decimals) * factor
+    divisor = 10 ** len(decimals)
+    if product <= EXACT_DOUBLE_INT and divisor <= EXACT_DOUBLE_INT:
+        return product / divisor
+    return float(Decimal(raw) * Decimal(factor))
 
 
 # Every matcher needs a digit or one of these words: a sentence with neither is skipped
@@ -207,6 +221,27 @@ def number_starts(text: str, digit_starts: Iterable[int]) -> list[int]:
     character right before them. A character test per run, instead of a regex scan of the sentence."""
     return [start for start in digit_starts
             if not start or not ((before := text[start - 1]).isalnum() or before in NOT_BEFORE_NUMBER_MARKS)]
+
+
+# The characters of a NUMBER: decimal digits (re's \d is str.isdecimal; these are its ASCII ones), commas, points.
+NUMBER_RUN_CHARS: Final = "0123456789,."
+FOLLOWER_WINDOW: Final = 24
+
+
+def number_follower(text: str, start: int, end: int) -> str | None:
+    """What follows the number that starts at `start` in text[:end], for a test of what a matcher needs
+    after it (matchers.NUMBER_FOLLOWERS): the first character that is not whitespace after the run of
+    NUMBER_RUN_CHARS from `start` (a NUM there ends inside that run, and a matcher whose rest cannot open
+    with one of those characters has its NUM end where the run ends); "" when it is not ASCII (a digit of
+    another script, a fullwidth mark: anything may follow); None when nothing does. (str.lstrip strips in C:
+    the text is cut FOLLOWER_WINDOW characters on, enough but for a long run of digits and whitespace.)"""
+    rest = text[start:min(end, start + FOLLOWER_WINDOW)].lstrip(NUMBER_RUN_CHARS).lstrip()
+    if not rest and start + FOLLOWER_WINDOW < end:
+        rest = text[start:end].lstrip(NUMBER_RUN_CHARS).lstrip()
+    if not rest:
+        return None
+    char = rest[0]
+    return char if char.isascii() else ""
 
 
 def _spelled_value(word: str) -> int:

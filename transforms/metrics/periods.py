@@ -43,10 +43,10 @@ YEAR_RANGE_RE: Final = re.compile(
     rf"[Bb]etween\s+(?P<a2>{YEAR})\s+and\s+(?P<b2>{YEAR})|(?P<a3>{YEAR})\s*(?:-|–|—|~)\s*(?P<b3>{YEAR}))\b"
 )
 SINCE_RE: Final = re.compile(rf"\b[Ss]ince\b(?:(?!\b{YEAR}\b)[^.;]){{0,100}}?\b(?P<year>{YEAR})\b(?!\s*[-–])")
-IN_YEAR_RE: Final = re.compile(
-    rf"\b(?:[Ii]n|[Bb]y\s+the\s+end\s+of|[Aa]t\s+the\s+end\s+of|[Aa]s\s+of|[Bb]y|[Dd]uring|"
-    rf"[Tt]hroughout|[Ff]or|[Ii]n\s+the\s+year\s+of|[Ee]nd\s+of)\s+(?P<year>{YEAR})\b(?!\s*[-–]\d)"
-)
+# The words before a year that make it the period ("in", "by the end of", ...): IN_YEAR_RE's opening.
+IN_YEAR_LEAD: Final = (r"\b(?:[Ii]n|[Bb]y\s+the\s+end\s+of|[Aa]t\s+the\s+end\s+of|[Aa]s\s+of|[Bb]y|[Dd]uring|"
+                       r"[Tt]hroughout|[Ff]or|[Ii]n\s+the\s+year\s+of|[Ee]nd\s+of)")
+IN_YEAR_RE: Final = re.compile(rf"{IN_YEAR_LEAD}\s+(?P<year>{YEAR})\b(?!\s*[-–]\d)")
 # "founded in 1998" dates an event, it is not the period a figure is measured over.
 EVENT_WORDS: Final = ("founded", "established", "set up", "built", "born", "opened", "open", "opens", "launched",
                       "launch", "launches", "started", "start", "starts", "begin", "begins", "began", "completed",
@@ -139,6 +139,8 @@ PART_OF_YEAR_SCAN: Final = opening_with(PART_OF_YEAR_RE, "idfost")  # (in|during
 YEAR_RANGE_SCAN: Final = opening_scan(YEAR_RANGE_RE, "FfBb12")  # From, Between, a year
 SINCE_SCAN: Final = opening_scan(SINCE_RE, "Ss")
 IN_YEAR_SCAN: Final = opening_with(IN_YEAR_RE, "IiBbAaDdTtFfEe")  # In, By, At, As, During, Throughout, For, End
+# IN_YEAR_LEAD with the whitespace run after it, at the end of the text before a year (in_year_matches).
+IN_YEAR_LEAD_TAIL: Final = TailPattern(re.compile(rf"{IN_YEAR_LEAD}\s+$"))
 MONTH_CUE_SCAN: Final = opening_scan(MONTH_CUE_RE, "IiDdAaBb")  # In, During, As, By, At
 RELATIVE_YEAR_SCAN: Final = opening_scan(RELATIVE_YEAR_RE, "BbAaIiDdLlTt")  # By, At, As, In, During, last, this
 # than, more/less/fewer than, compared, from, same, times
@@ -204,6 +206,27 @@ def _day_period(m: re.Match[str], pub: tuple[int, int] | None, context: str) -> 
     return f"{first.isoformat()}..{last.isoformat()}" if first < last else None
 
 
+def in_year_matches(sentence: str) -> list[re.Match[str]]:
+    """list(IN_YEAR_SCAN.finditer(sentence)), found from the sentence's years instead of a scan of every
+    position: a match's year follows the whitespace after its lead words, so it starts after a whitespace
+    character, where YEAR_DIGITS_RE finds it (no year found before it covers that character); its match
+    starts where IN_YEAR_LEAD_TAIL first matches the text before the year (the leads hold no digit: no
+    other year lies between), and is IN_YEAR_RE's match there or none (a match of that year starting
+    later reads the same year and what follows it). Matches of different years do not overlap (a
+    year's lead starts after the year before it), and come in order."""
+    found: list[re.Match[str]] = []
+    for year in YEAR_DIGITS_RE.finditer(sentence):
+        at = year.start()
+        if not (at and sentence[at - 1].isspace()):
+            continue
+        lead = IN_YEAR_LEAD_TAIL.search(sentence[:at])
+        if lead is not None:
+            match = IN_YEAR_RE.match(sentence, lead.start())
+            if match is not None:
+                found.append(match)
+    return found
+
+
 def _period_cues(sentence: str, para_before: str, pub: tuple[int, int] | None,
                  has_month: bool | None = None) -> list[_Cue]:
     """The time cues of `sentence`. has_month: whether it names a month in full (MONTH_NAME_RE finds one),
@@ -250,9 +273,9 @@ def _period_cues(sentence: str, para_before: str, pub: tuple[int, int] | None,
         nonlocal events
         if events is None:
             events = holds_any(folded, EVENT_GATE_WORDS)
-        return events and EVENT_BEFORE_YEAR_TAIL.search(sentence[:end]) is not None
+        return events and EVENT_BEFORE_YEAR_TAIL.has_match(sentence[:end])
 
-    for m in IN_YEAR_SCAN.finditer(sentence) if years else ():
+    for m in in_year_matches(sentence) if years else ():
         if not after_event(m.start()) or WHEN_CLAUSE_RE.match(sentence):
             cues.append(_Cue(m.start(), m.end(), m.group("year"), CUE_YEAR))
     for m in MONTH_CUE_SCAN.finditer(sentence) if has_month else ():
@@ -263,7 +286,7 @@ def _period_cues(sentence: str, para_before: str, pub: tuple[int, int] | None,
             period = _month_period(month, month, m.group("year"), pub, para_before + sentence[: m.start()])
             cues.append(_Cue(m.start(), m.end(), period[:7] if period else None, CUE_MONTHS))
     for m in RELATIVE_YEAR_SCAN.finditer(sentence) if relative_year else ():
-        if RELATIVE_BASE_TAIL.search(sentence[:m.start()]):
+        if RELATIVE_BASE_TAIL.has_match(sentence[:m.start()]):
             continue  # "an increase of 297 people over that of the last year": the base, no time of the sentence's
         if pub:
             year = pub[0] - 1 if m.group("rel").lower() == "last" else pub[0]
@@ -289,7 +312,7 @@ def _period_for(cues: list[_Cue], sentence: str, start: int, end: int) -> str | 
     later = [c for c in cues if c.start >= end and not CLAUSE_COMMA_RE.search(sentence, end, c.start)
              and not CLAUSE_BOUNDARY_RE.search(sentence, end, c.start)
              and not COMPARISON_BETWEEN_SCAN.search(sentence, end, c.start)
-             and not COMPARISON_BEFORE_CUE_TAIL.search(sentence[:c.start])]
+             and not COMPARISON_BEFORE_CUE_TAIL.has_match(sentence[:c.start])]
     text = sentence[start:end]
     if text.endswith("times") or ADJECTIVAL_UNIT_RE.search(text) or (
             RELATIVE_CLAUSE_BEFORE_RE.search(sentence, 0, start) and later and "," in sentence[end:later[0].start]):

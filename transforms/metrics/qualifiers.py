@@ -176,6 +176,10 @@ class WordTail(TailPattern):
         """pattern.search(text)."""
         return super().search(text) if self.may_match(text) else None
 
+    def has_match(self, text: str) -> bool:
+        """pattern.search(text) is not None."""
+        return self.may_match(text) and super().has_match(text)
+
     def find(self, text: str) -> re.Match[str] | None:
         """TailPattern.find: a match with pattern.search(text)'s span, its groups maybe lowercased."""
         return super().find(text) if self.may_match(text) else None
@@ -296,8 +300,8 @@ def _change_before(before: str) -> bool:
     """CHANGE_BEFORE_RE.search(before) is not None (CHANGE_BEFORE_TAIL only where the text ends in "by",
     "of", "up", "down" or an -ly adverb, which _long_end tells without a search)."""
     if not _long_end(before):
-        return CHANGE_WORD_TAIL.search(before) is not None
-    return CHANGE_BEFORE_TAIL.search(before) is not None
+        return CHANGE_WORD_TAIL.has_match(before)
+    return CHANGE_BEFORE_TAIL.has_match(before)
 
 
 def _kind(unit: str, before: str, after: str) -> tuple[str, str]:
@@ -316,7 +320,7 @@ def _kind(unit: str, before: str, after: str) -> tuple[str, str]:
             return "share", "kind.share_of_after"
     if verb_object_by(before):
         return "change", "kind.verb_object_by"
-    if unit != "percent" and (CHANGE_BY_TAIL.search(before) and _change_before(before)
+    if unit != "percent" and (CHANGE_BY_TAIL.has_match(before) and _change_before(before)
                               or unit in COMPARABLE_UNITS and CHANGE_AFTER_RE.search(after)):
         return "change", "kind.change_by"
     return "level", "kind.level_default"
@@ -326,12 +330,12 @@ def _continues_change(previous: _Found, item: _Found, para: str, before: str) ->
     """A quantity listed right after a change, or elided "and X by N%", is a change too."""
     if item.unit != previous.unit:
         return False
-    return bool(LIST_GAP_RE.match(para[previous.end:item.start]) or ELIDED_BY_TAIL.search(before))
+    return bool(LIST_GAP_RE.match(para[previous.end:item.start]) or ELIDED_BY_TAIL.has_match(before))
 
 
 def _is_decrease(before: str, after: str) -> bool:
     """A change said to go down ("fell by", "a decline of", "cut ... by", "lower than")."""
-    if DECREASE_BEFORE_TAIL.search(before) or DECREASE_AFTER_RE.search(after):
+    if DECREASE_BEFORE_TAIL.has_match(before) or DECREASE_AFTER_RE.search(after):
         return True
     verb_object = verb_object_by(before)
     return bool(verb_object and DECREASE_VERB_OBJECT_RE.match(verb_object.group()))
