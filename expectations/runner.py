@@ -53,7 +53,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from core.records import KINDS, MODALITIES, UNITS, unreadable
+from core.records import KINDS, MODALITIES, UNITS, articles_all_failed, unreadable
 from core.rundir import RunPaths, input_fingerprints, open_lines, read_json, write_json, write_jsonl
 from core.sources import load_sources
 from core.wording import counted, plural
@@ -287,6 +287,8 @@ def _crawl_checks(run_dir: Path, staged_any: bool, history: History | None
             why = unreadable(source_report) if isinstance(source_report, Mapping) else None
             if why:  # its listing pages failed: what `newsetl crawl` says of it
                 reason += f"; could not be read: {why}"
+            elif isinstance(source_report, Mapping) and (failed := articles_all_failed(source_report)):
+                reason += f"; {failed}"  # listings read, every article page refused (robots.txt, 5xx)
             if previous and previous[0] > 0:
                 reason += f"; the previous run saw {previous[0]}"
             reasons.append(_finding(CRAWL_OUTAGE, name, reason, True))

@@ -73,8 +73,9 @@ WHAT_TO_DO: dict[str, tuple[str, str]] = {
     "crawl_outage": (
         "crawl-outage",
         "A source's crawl found no article at all, so the load is blocked. Open its listing pages "
-        "(seeds/sources.yml) in a browser. If the site is down nothing is lost: the next run crawls again. "
-        "If it moved, update base_url/hosts in seeds/sources.yml."),
+        "(seeds/sources.yml) in a browser (when the finding says every article page failed, one of those "
+        "pages, and the site's /robots.txt if it disallowed them). If the site is down nothing is lost: "
+        "the next run crawls again. If it moved, update base_url/hosts in seeds/sources.yml."),
     "template_drift": (
         "template-drift",
         "The site's pages changed shape: a listing yielded no or far fewer article links than usual, or "

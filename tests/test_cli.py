@@ -1158,6 +1158,29 @@ def test_a_run_whose_source_cannot_be_read_names_the_failed_listing_pages_as_cra
     assert said in proc.stderr.strip().splitlines()[-1]
 
 
+@pytest.mark.slow
+def test_a_source_whose_every_article_page_failed_is_named_so_in_the_outage_reason(tmp_path, pg_url):
+    """robots.txt disallowing /art/: the listings read fine and all 26 article pages were refused, yet
+    the blocked line, the mail and `newsetl runs` said only "crawl found no articles (new or
+    unchanged)", and the runbook sends on-call to open the listing pages, which work."""
+    env = {config.ENV_DATABASE_URL: pg_url, config.ENV_DATA_DIR: str(tmp_path / "data"),
+           config.ENV_ALERT_EMAILS: "oncall@example.org"}
+    with start_mirror(faults=FaultPlan.parse("robots=/art/:ningbo_gov:/robots.txt")) as mirror, \
+            start_sink(tmp_path / "mail") as sink:
+        env[config.ENV_BASE_URLS] = mirror.env_value()
+        env[config.ENV_SMTP_CONN] = sink.conn_uri
+        proc = newsetl("run", "--source", "ningbo_gov", "--run-id", "robots_1", env=env)
+        mails = sink.messages()
+    assert proc.returncode == 3, proc.stderr[-2000:]
+    said = ("source ningbo_gov: crawl found no articles (new or unchanged); all 26 article pages "
+            "failed (first: robots.txt: disallowed)")
+    assert said in proc.stdout.splitlines()[-1]
+    [mail] = mails
+    assert said in mail.get_body(preferencelist=("plain",)).get_content()
+    runs = newsetl("runs", env=env)
+    assert said in runs.stdout, runs.stdout
+
+
 def test_the_crawl_summary_counts_failed_listing_pages_and_a_partly_read_source_is_no_outage():
     from crawlers.report import unreadable
     from newsetl import summaries
