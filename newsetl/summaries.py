@@ -293,9 +293,11 @@ def status(state: Mapping[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def quarantine_list(rows: list[Mapping[str, Any]], state: str | None = None, source: str | None = None) -> str:
+def quarantine_list(rows: list[Mapping[str, Any]], state: str | None = None, source: str | None = None,
+                    total: int | None = None, limit: int | None = None) -> str:
     """`quarantine list`: two lines per URL; with none, what was asked for found nothing ("no accepted
-    URL" for --state accepted, not "no quarantined article URL", which reads as an empty quarantine)."""
+    URL" for --state accepted, not "no quarantined article URL", which reads as an empty quarantine).
+    A list its --limit cut (`total` rows match, more than shown) ends saying how many it left out."""
     if not rows:
         return (f"no {state} URL" if state else "no quarantined article URL") + (f" from {source}" if source else "")
     lines = []
@@ -304,6 +306,10 @@ def quarantine_list(rows: list[Mapping[str, Any]], state: str | None = None, sou
         lines.append(f"{r['state']}{decided}  {_when(r['quarantined_at'])}  {r['source'] or '-'}  "
                      f"run {r['run_id']}  {r['url']}")
         lines.append(f"    {r['stage']}: {'; '.join(str(x) for x in r['reasons'] or [])[:300]}")
+    if total is not None and total > len(rows):
+        more, shown = total - len(rows), limit if limit is not None else len(rows)
+        lines.append(f"... {more} more {state + ' ' if state else 'quarantined article '}"
+                     f"{'URL' if more == 1 else 'URLs'} not shown (--limit {shown}; --limit {total} lists them all)")
     return "\n".join(lines)
 
 
