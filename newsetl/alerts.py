@@ -486,6 +486,7 @@ class AlertOutcome:
 
     delivered: bool
     repeated: bool
+    waiting: str | None = None  # not delivered and kept in news.alert_outbox: where and why (the validate line)
 
 
 def send_alert_once(marker: Path, fingerprint: str, subject: str, html_content: str,
@@ -509,6 +510,7 @@ def send_alert_once(marker: Path, fingerprint: str, subject: str, html_content: 
 
 
 NO_RECIPIENTS = "no recipients configured (NEWSETL_ALERT_EMAILS)"
+NO_RECIPIENTS_HINT = "no recipients configured: set NEWSETL_ALERT_EMAILS"
 
 
 def _recipients(recipients: Iterable[str] | None) -> list[str]:
@@ -601,8 +603,10 @@ def alert_via_outbox(url: str | None, marker: Path, run_id: str, fingerprint: st
     if not to:  # the documented default: alerts are logged; no try is spent (it is mailed once recipients are set)
         log.warning("alert %s of run %s not mailed: %s; it waits in the outbox: %s", alert.alert_id, run_id,
                     NO_RECIPIENTS, subject)
-        return AlertOutcome(delivered=False, repeated=False)
+        return AlertOutcome(delivered=False, repeated=False,
+                            waiting=f"it waits in news.alert_outbox ({NO_RECIPIENTS_HINT}); `newsetl status` counts it")
     started, timeout = time.monotonic(), _smtp_timeout()
+    error: str | None = None
     for attempt in range(DELIVERY_TRIES):
         if attempt:
             backoff = DELIVERY_BACKOFF_S * 2 ** (attempt - 1)
@@ -617,7 +621,9 @@ def alert_via_outbox(url: str | None, marker: Path, run_id: str, fingerprint: st
         if error is None:
             _write_marker(marker, fingerprint, subject, to, alert_id=alert.alert_id)
             return AlertOutcome(delivered=True, repeated=False)
-    return AlertOutcome(delivered=False, repeated=False)
+    return AlertOutcome(delivered=False, repeated=False,
+                        waiting=f"it waits in news.alert_outbox (the relay did not take it: {error}); the next "
+                                f"validation mails it, `newsetl status` counts it")
 
 
 def retry_undelivered(url: str) -> tuple[int, int]:

@@ -614,17 +614,23 @@ def validate(
         except Exception as exc:  # noqa: BLE001 - the outbox is best-effort here, validation is not
             log.warning("validate: could not retry undelivered alerts: %s: %s", type(exc).__name__, exc)
 
+    waiting: list[str] = []  # where the alert waits when it was due and not mailed (the validate line)
+
     def mail_on_call(summary: dict[str, Any]) -> tuple[bool, bool]:
         summary = _published_docs(run, summary)
         subject, body = validation_alert(summary, paths.run_id, dag_run_id=dag_run_id, run_dir=run.location)
         outcome = alert_via_outbox(outbox_url, paths.alert_marker, paths.run_id, alert_fingerprint(summary),
                                    subject, body)
+        waiting.extend([outcome.waiting] if outcome.waiting else [])
         return outcome.delivered, outcome.repeated
 
     max_share, min_count = config.quarantine_gate()
     summary = validate_run(paths.root, history=history, history_error=history_error,
                            alert=mail_on_call if alert else None, max_share=max_share,
                            min_count=min_count).to_dict()
+    summary["alert_waiting"] = waiting[0] if waiting else None
+    if waiting:  # summary.json says it too (`newsetl validate --json`, a later look at the run)
+        write_json(paths.summary, {**read_json(paths.summary), "alert_waiting": summary["alert_waiting"]})
     if run.remote:  # the summary names the Data Docs where they are published, not the work copy
         summary = _published_docs(run, summary)
         write_json(paths.summary, {**read_json(paths.summary), "data_docs": summary["data_docs"]})

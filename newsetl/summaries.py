@@ -110,6 +110,8 @@ def _first_named(pages: Any, count: Any, shown: int, name: Callable[[Mapping[str
 def _mailed(summary: Mapping[str, Any]) -> str:
     if summary.get("alert_repeated"):  # the same result's alert went out before: nothing sent now
         return "no (already mailed for this result)"
+    if summary.get("alert_waiting"):  # due, not mailed: where it waits (no recipients, relay down)
+        return f"no: {summary['alert_waiting']}"
     return "yes" if summary.get("alert_sent") else "no"
 
 

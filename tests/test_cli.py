@@ -1181,6 +1181,27 @@ def test_a_source_whose_every_article_page_failed_is_named_so_in_the_outage_reas
     assert said in runs.stdout, runs.stdout
 
 
+@pytest.mark.slow
+def test_an_alert_not_mailed_says_it_waits_in_the_outbox(tmp_path, pg_url):
+    """With no NEWSETL_ALERT_EMAILS (or the relay down) the validate line of a run that quarantined
+    rows said "alert mailed: no", as it does for a run that needed none: nothing told the operator an
+    alert was due and waits in news.alert_outbox for `newsetl status` and the next validation."""
+    env = {config.ENV_DATABASE_URL: pg_url, config.ENV_DATA_DIR: str(tmp_path / "data"),
+           config.ENV_ALERT_EMAILS: ""}
+    plan = FaultPlan.parse("mutate=boilerplate:ningbolife:/index.php/business-news/5762-*")
+    with start_mirror(faults=plan) as mirror, start_sink(tmp_path / "mail") as sink:
+        env[config.ENV_BASE_URLS] = mirror.env_value()
+        env[config.ENV_SMTP_CONN] = sink.conn_uri
+        proc = newsetl("run", "--source", "ningbolife", "--run-id", "unmailed_1", env=env)
+        assert sink.messages() == []
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    [line] = [x for x in proc.stdout.splitlines() if "alert mailed:" in x]
+    assert line.endswith("alert mailed: no: it waits in news.alert_outbox (no recipients configured: "
+                         "set NEWSETL_ALERT_EMAILS); `newsetl status` counts it"), line
+    summary = json.loads((tmp_path / "data" / "runs" / "unmailed_1" / "validation" / "summary.json").read_text())
+    assert summary["alert_sent"] is False and summary["alert_waiting"].startswith("it waits in news.alert_outbox")
+
+
 def test_the_crawl_summary_counts_failed_listing_pages_and_a_partly_read_source_is_no_outage():
     from crawlers.report import unreadable
     from newsetl import summaries
