@@ -247,6 +247,7 @@ def runs(rows: list[Mapping[str, Any]]) -> str:
         crawled = ", ".join(f"{name} {_n((a or {}).get('new'))} new/"
                             + (f"{_n(a.get('refetched'))} refetched/" if (a or {}).get("refetched") else "")
                             + f"{_n((a or {}).get('unchanged'))} unchanged"
+                            + (f"/{_n(a.get('failed'))} failed" if (a or {}).get("failed") else "")
                             for name, a in (r.get("crawled") or {}).items())
         rows_ = f"{counted(counts.get('articles'), 'article')}, {counted(counts.get('metrics'), 'metric')}"
         quarantined = f"{_n(counts.get('quarantined'))} quarantined"

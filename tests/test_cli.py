@@ -1202,6 +1202,21 @@ def test_an_alert_not_mailed_says_it_waits_in_the_outbox(tmp_path, pg_url):
     assert summary["alert_sent"] is False and summary["alert_waiting"].startswith("it waits in news.alert_outbox")
 
 
+@pytest.mark.slow
+def test_runs_names_the_article_pages_a_crawl_failed(tmp_path, pg_url):
+    """An article page that answered 404 was counted by `newsetl run` ("1 failed article page") and in
+    `runs --json` (crawled.failed), but the `newsetl runs` line on-call reads after a DAG run said only
+    "[ningbo_gov 25 new/0 unchanged]": the failed page was nowhere in it."""
+    env = {config.ENV_DATABASE_URL: pg_url, config.ENV_DATA_DIR: str(tmp_path / "data"),
+           config.ENV_ALERT_EMAILS: ""}
+    with start_mirror(faults=FaultPlan.parse("status=404:ningbo_gov:/art/2019/3/12/art_933_990215.html")) as mirror:
+        env[config.ENV_BASE_URLS] = mirror.env_value()
+        proc = newsetl("run", "--source", "ningbo_gov", "--run-id", "failed_page_1", env=env)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    runs = newsetl("runs", env=env)
+    assert runs.stdout.rstrip().endswith("[ningbo_gov 25 new/0 unchanged/1 failed]"), runs.stdout
+
+
 def test_the_crawl_summary_counts_failed_listing_pages_and_a_partly_read_source_is_no_outage():
     from crawlers.report import unreadable
     from newsetl import summaries
