@@ -678,6 +678,9 @@ def _record_blocked_run(paths: RunPaths, summary: Mapping[str, Any], dag_run_id:
                     step, paths.run_id, type(exc).__name__, exc)
 
 
+# A blocked run that staged no article (a crawl outage): neither --force nor `quarantine accept` has anything.
+NOTHING_STAGED = ("it staged no article, so there is nothing to load or accept: the next run crawls the source "
+                  "again (README.md#crawl-outage)")
 MAX_NAMED_REASONS = 4  # failed expectations named in the line of a forced load with nothing to load
 
 
@@ -712,6 +715,8 @@ def _nothing_to_force(run: RunCopy, summary: Mapping[str, Any]) -> str:
     if quarantined:
         line += (". A quarantined article is loaded with `newsetl quarantine accept URL` "
                  "(`newsetl quarantine list` shows them)")
+    elif summary.get("batch_failed") and not summary.get("articles_total"):  # validated: it had nothing
+        line += f": {NOTHING_STAGED}"
     else:
         line += f". Run `newsetl validate {run.location}` first"
     return line
@@ -742,6 +747,8 @@ def load(run: RunCopy, dag_run_id: str | None = None, database_url: str | None =
                           f"run `newsetl validate {run.location}` first")
     if summary.get("batch_failed") and not force:
         reasons = "; ".join(str(r) for r in summary.get("batch_failed_reasons") or []) or "see summary.json"
+        if summary.get("articles_accepted") == 0 and not summary.get("articles_total"):  # e.g. a crawl outage
+            raise LoadRefused(f"run {paths.run_id}: validation blocked the load ({reasons}); {NOTHING_STAGED}")
         if summary.get("articles_accepted") == 0:  # --force would refuse too: nothing passed
             raise LoadRefused(f"run {paths.run_id}: validation blocked the load ({reasons}); no article passed "
                               f"validation, so --force has nothing to load: a quarantined article is loaded with "

@@ -1180,6 +1180,18 @@ def test_a_source_whose_every_article_page_failed_is_named_so_in_the_outage_reas
     runs = newsetl("runs", env=env)
     assert said in runs.stdout, runs.stdout
 
+    # the runbook's `newsetl load <run dir> --force`: nothing staged, nothing quarantined. The refusals
+    # said "Run `newsetl validate RUN` first" (it was validated) and pointed to `quarantine accept`
+    # (nothing is quarantined)
+    run_dir = str(tmp_path / "data" / "runs" / "robots_1")
+    for args in ((run_dir,), (run_dir, "--force")):
+        refused = newsetl("load", *args, env=env)
+        assert refused.returncode == 2, refused.stderr[-2000:]
+        last = refused.stderr.strip().splitlines()[-1]
+        assert "newsetl validate" not in last and "quarantine accept" not in last, last
+        assert last.endswith("it staged no article, so there is nothing to load or accept: the next run "
+                             "crawls the source again (README.md#crawl-outage)"), last
+
 
 @pytest.mark.slow
 def test_an_alert_not_mailed_says_it_waits_in_the_outbox(tmp_path, pg_url):
