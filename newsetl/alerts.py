@@ -663,6 +663,7 @@ def task_failure_notifier(run_dir_of: Callable[[Any], str | None] | None = None)
     message carries ALERT_ALREADY_SENT_NOTE (the validate task failing the batch after
     mailing the validation alert): one mail per run.
     """
+    # `to` is the provider's required argument; notify() reads NEWSETL_ALERT_EMAILS when a task fails
     notifier = _notifier_class()(to=alert_emails() or ["oncall@localhost"], from_email=FROM_EMAIL,
                                  smtp_conn_id=SMTP_CONN_ID)
     notifier.run_dir_of = run_dir_of
@@ -702,7 +703,10 @@ def _notifier_class() -> type:
                 try_number=getattr(ti, "try_number", "?"),
                 error=f"{type(exception).__name__}: {exception}" if exception else "(no exception in context)",
                 log_url=getattr(ti, "log_url", None), source=str(named) if named else None)
-            to = [self.to] if isinstance(self.to, str) else list(self.to or [])
+            to = alert_emails()  # read when the task fails, as the validation alerts read them
+            if not to:  # as for validation alerts: logged, not mailed to a recipient nobody configured
+                log.warning("task failure not mailed: %s: %s", NO_RECIPIENTS, subject)
+                return
             deliver(subject, body, to)
 
     return OncallSmtpNotifier
