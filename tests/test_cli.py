@@ -1229,6 +1229,25 @@ def test_runs_names_the_article_pages_a_crawl_failed(tmp_path, pg_url):
     assert runs.stdout.rstrip().endswith("[ningbo_gov 25 new/0 unchanged/1 failed]"), runs.stdout
 
 
+@pytest.mark.slow
+def test_a_backfill_window_with_no_article_in_it_is_no_crawl_outage(tmp_path, pg_url):
+    """`newsetl run --since D` (or the DAG's conf "since") over days the site published nothing in:
+    the listings were read and every link counted in articles_before_since, yet validation blocked
+    the load as a crawl outage ("crawl found no articles (new or unchanged)") and queued an alert."""
+    env = {config.ENV_DATABASE_URL: pg_url, config.ENV_DATA_DIR: str(tmp_path / "data"),
+           config.ENV_ALERT_EMAILS: "oncall@example.org"}
+    with start_mirror() as mirror, start_sink(tmp_path / "mail") as sink:
+        env[config.ENV_BASE_URLS] = mirror.env_value()
+        env[config.ENV_SMTP_CONN] = sink.conn_uri
+        proc = newsetl("run", "--source", "ningbo_gov", "--since", "2021-01-01", "--run-id", "quiet_1", env=env)
+        mails = sink.messages()
+    assert proc.returncode == 0, proc.stdout + proc.stderr[-2000:]
+    assert "blocked" not in proc.stdout and "crawl outage" not in proc.stdout, proc.stdout
+    assert mails == []
+    report = json.loads((tmp_path / "data" / "runs" / "quiet_1" / "crawl_report.json").read_text())
+    assert report["sources"]["ningbo_gov"]["articles_before_since"] >= 20
+
+
 def test_the_crawl_summary_counts_failed_listing_pages_and_a_partly_read_source_is_no_outage():
     from crawlers.report import unreadable
     from newsetl import summaries
