@@ -41,7 +41,9 @@ def _crawled(name: str, report: Mapping[str, Any]) -> str:
     line = (f"crawl {name}: {_n(articles.get('new'))} new, "
             + (f"{refetched} refetched (stored or quarantined before), " if refetched else "")
             + f"{_n(articles.get('unchanged'))} unchanged, "
-            f"{_c(articles.get('failed'), 'failed article page')}, "
+            + (f"{_n(report.get('articles_before_since'))} dated before --since (skipped), "
+               if _n(report.get("articles_before_since")) else "")
+            + f"{_c(articles.get('failed'), 'failed article page')}, "
             f"{_c(report.get('listings_failed'), 'failed listing page')} ({_c(report.get('requests'), 'request')})")
     warnings = report.get("warnings") or []
     named = [f"{key} {_n(report.get(key))}" for key in NAMED_CRAWL_WARNINGS if _n(report.get(key))]

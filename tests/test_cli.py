@@ -1245,7 +1245,10 @@ def test_a_backfill_window_with_no_article_in_it_is_no_crawl_outage(tmp_path, pg
     assert "blocked" not in proc.stdout and "crawl outage" not in proc.stdout, proc.stdout
     assert mails == []
     report = json.loads((tmp_path / "data" / "runs" / "quiet_1" / "crawl_report.json").read_text())
-    assert report["sources"]["ningbo_gov"]["articles_before_since"] >= 20
+    skipped = report["sources"]["ningbo_gov"]["articles_before_since"]
+    assert skipped >= 20
+    # the crawl line says what the backfill skipped (it said "0 new, 0 unchanged" and nothing more)
+    assert f"crawl ningbo_gov: 0 new, 0 unchanged, {skipped} dated before --since (skipped), 0 failed" in proc.stdout
 
 
 def test_the_crawl_summary_counts_failed_listing_pages_and_a_partly_read_source_is_no_outage():
