@@ -196,3 +196,21 @@ def unreadable(report: Mapping[str, Any]) -> str | None:
     if failed == 1:
         return "the 1 listing page failed" + (f" ({first})" if first else "")
     return f"all {failed} listing pages failed" + (f" (first: {first})" if first else "")
+
+
+def articles_all_failed(report: Mapping[str, Any]) -> str | None:
+    """Why one source's crawl saw no article although its listings were read, else None: every
+    article page it requested failed (robots.txt, HTTP errors, timeouts), none new, unchanged or
+    refetched. The outage reason names it, so on-call does not look for a listing that works."""
+    articles = report.get("articles") or {}
+    failed = int(articles.get("failed") or 0)
+    if (not failed or int(report.get("articles_refetched") or 0)
+            or any(int(articles.get(k) or 0) for k in CRAWL_ARTICLE_COUNTS if k != "failed")):
+        return None
+    errors = [e for e in report.get("errors") or () if isinstance(e, dict) and e.get("error")]
+    if int(report.get("listings_failed") or 0):  # the first error may be a listing's: name none
+        errors = []
+    first = str(errors[0]["error"]) if errors else None
+    if failed == 1:
+        return "the 1 article page failed" + (f" ({first})" if first else "")
+    return f"all {failed} article pages failed" + (f" (first: {first})" if first else "")

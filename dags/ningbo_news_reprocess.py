@@ -7,7 +7,8 @@ Each selected run is reprocessed into a new run directory
 `reprocess__<run>__<UTC stamp>` (the archived run stays as it was); articles whose
 content changed get a new version, and an article's metrics are replaced when the
 re-extraction changes them (with the current extractor version). Validation gates and
-alerts are those of the daily DAG; `load` emits the warehouse Asset.
+alerts are those of the daily DAG, but a run whose validation blocks fails its `load` task, not
+`validate`, so the other runs' loads still run; `load` emits the warehouse Asset.
 """
 from __future__ import annotations
 
@@ -20,9 +21,10 @@ from newsetl.dag_defaults import (
     DEFAULT_ARGS,
     WAREHOUSE_ASSET,
     remember_run_dir,
+    reprocess_load_task,
+    reprocess_validate_task,
     select_runs_task,
     task_run_dir,
-    validate_task,
 )
 
 
@@ -59,12 +61,13 @@ def ningbo_news_reprocess():
     @task
     def validate(staged: dict) -> dict:
         ctx = get_current_context()
-        return validate_task(remember_run_dir(ctx, staged["run_dir"]), dag_run_id=ctx["run_id"])
+        return reprocess_validate_task(remember_run_dir(ctx, staged["run_dir"]), dag_run_id=ctx["run_id"])
 
     @task(outlets=[WAREHOUSE_ASSET])
     def load(validated: dict) -> dict:
         ctx = get_current_context()
-        return steps.load(remember_run_dir(ctx, validated["run_dir"]), dag_run_id=ctx["run_id"])
+        remember_run_dir(ctx, validated["run_dir"])
+        return reprocess_load_task(validated, dag_run_id=ctx["run_id"])
 
     run_dirs = prepare.expand(archived_run=select_runs())
     load.expand(validated=validate.expand(staged=transform.expand(run_dir=run_dirs)))

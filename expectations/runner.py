@@ -53,7 +53,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from core.records import KINDS, MODALITIES, UNITS, unreadable
+from core.records import KINDS, MODALITIES, UNITS, articles_all_failed, unreadable
 from core.rundir import RunPaths, input_fingerprints, open_lines, read_json, write_json, write_jsonl
 from core.sources import load_sources
 from core.wording import counted, plural
@@ -281,12 +281,23 @@ def _crawl_checks(run_dir: Path, staged_any: bool, history: History | None
         previous = list((history.source_counts if history else {}).get(name) or [])[:VOLUME_HISTORY_RUNS]
         median = _median(previous) if previous else None
         info["sources"][name] = {"seen": count, "previous": previous, "median_previous": median}
+        source_report = (report.get("sources") or {}).get(name)
+        # a backfill (--since, the DAG's conf "since"): links its listings dated before the day were
+        # skipped and counted, so it sees only the window's articles; a quiet window is no outage
+        # and no volume drop
+        before_since, failed = ((int(source_report.get("articles_before_since") or 0),
+                                 int((source_report.get("articles") or {}).get("failed") or 0))
+                                if isinstance(source_report, Mapping) else (0, 0))
+        if before_since and not (count == 0 and failed):  # the window's pages all failing is still an outage
+            info["sources"][name]["before_since"] = before_since
+            continue
         if count == 0:
             reason = f"source {name}: crawl found no articles (new or unchanged)"
-            source_report = (report.get("sources") or {}).get(name)
             why = unreadable(source_report) if isinstance(source_report, Mapping) else None
             if why:  # its listing pages failed: what `newsetl crawl` says of it
                 reason += f"; could not be read: {why}"
+            elif isinstance(source_report, Mapping) and (failed := articles_all_failed(source_report)):
+                reason += f"; {failed}"  # listings read, every article page refused (robots.txt, 5xx)
             if previous and previous[0] > 0:
                 reason += f"; the previous run saw {previous[0]}"
             reasons.append(_finding(CRAWL_OUTAGE, name, reason, True))

@@ -73,8 +73,9 @@ WHAT_TO_DO: dict[str, tuple[str, str]] = {
     "crawl_outage": (
         "crawl-outage",
         "A source's crawl found no article at all, so the load is blocked. Open its listing pages "
-        "(seeds/sources.yml) in a browser. If the site is down nothing is lost: the next run crawls again. "
-        "If it moved, update base_url/hosts in seeds/sources.yml."),
+        "(seeds/sources.yml) in a browser (when the finding says every article page failed, one of those "
+        "pages, and the site's /robots.txt if it disallowed them). If the site is down nothing is lost: "
+        "the next run crawls again. If it moved, update base_url/hosts in seeds/sources.yml."),
     "template_drift": (
         "template-drift",
         "The site's pages changed shape: a listing yielded no or far fewer article links than usual, or "
@@ -485,6 +486,7 @@ class AlertOutcome:
 
     delivered: bool
     repeated: bool
+    waiting: str | None = None  # not delivered and kept in news.alert_outbox: where and why (the validate line)
 
 
 def send_alert_once(marker: Path, fingerprint: str, subject: str, html_content: str,
@@ -508,6 +510,7 @@ def send_alert_once(marker: Path, fingerprint: str, subject: str, html_content: 
 
 
 NO_RECIPIENTS = "no recipients configured (NEWSETL_ALERT_EMAILS)"
+NO_RECIPIENTS_HINT = "no recipients configured: set NEWSETL_ALERT_EMAILS"
 
 
 def _recipients(recipients: Iterable[str] | None) -> list[str]:
@@ -600,8 +603,10 @@ def alert_via_outbox(url: str | None, marker: Path, run_id: str, fingerprint: st
     if not to:  # the documented default: alerts are logged; no try is spent (it is mailed once recipients are set)
         log.warning("alert %s of run %s not mailed: %s; it waits in the outbox: %s", alert.alert_id, run_id,
                     NO_RECIPIENTS, subject)
-        return AlertOutcome(delivered=False, repeated=False)
+        return AlertOutcome(delivered=False, repeated=False,
+                            waiting=f"it waits in news.alert_outbox ({NO_RECIPIENTS_HINT}); `newsetl status` counts it")
     started, timeout = time.monotonic(), _smtp_timeout()
+    error: str | None = None
     for attempt in range(DELIVERY_TRIES):
         if attempt:
             backoff = DELIVERY_BACKOFF_S * 2 ** (attempt - 1)
@@ -616,7 +621,9 @@ def alert_via_outbox(url: str | None, marker: Path, run_id: str, fingerprint: st
         if error is None:
             _write_marker(marker, fingerprint, subject, to, alert_id=alert.alert_id)
             return AlertOutcome(delivered=True, repeated=False)
-    return AlertOutcome(delivered=False, repeated=False)
+    return AlertOutcome(delivered=False, repeated=False,
+                        waiting=f"it waits in news.alert_outbox (the relay did not take it: {error}); the next "
+                                f"validation mails it, `newsetl status` counts it")
 
 
 def retry_undelivered(url: str) -> tuple[int, int]:
@@ -656,6 +663,7 @@ def task_failure_notifier(run_dir_of: Callable[[Any], str | None] | None = None)
     message carries ALERT_ALREADY_SENT_NOTE (the validate task failing the batch after
     mailing the validation alert): one mail per run.
     """
+    # `to` is the provider's required argument; notify() reads NEWSETL_ALERT_EMAILS when a task fails
     notifier = _notifier_class()(to=alert_emails() or ["oncall@localhost"], from_email=FROM_EMAIL,
                                  smtp_conn_id=SMTP_CONN_ID)
     notifier.run_dir_of = run_dir_of
@@ -695,7 +703,10 @@ def _notifier_class() -> type:
                 try_number=getattr(ti, "try_number", "?"),
                 error=f"{type(exception).__name__}: {exception}" if exception else "(no exception in context)",
                 log_url=getattr(ti, "log_url", None), source=str(named) if named else None)
-            to = [self.to] if isinstance(self.to, str) else list(self.to or [])
+            to = alert_emails()  # read when the task fails, as the validation alerts read them
+            if not to:  # as for validation alerts: logged, not mailed to a recipient nobody configured
+                log.warning("task failure not mailed: %s: %s", NO_RECIPIENTS, subject)
+                return
             deliver(subject, body, to)
 
     return OncallSmtpNotifier

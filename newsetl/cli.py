@@ -348,7 +348,10 @@ def cmd_quarantine(args: argparse.Namespace) -> int:
                            f"{needed}: run `newsetl db upgrade`")
     if args.quarantine_command == "list":
         rows = q.quarantined(url, source=args.source, state=args.state, limit=args.limit)
-        _emit(args, rows, lambda found: summaries.quarantine_list(found, args.state, args.source))
+        total = (q.quarantined_count(url, source=args.source, state=args.state)
+                 if len(rows) >= args.limit and not args.json else len(rows))
+        _emit(args, rows, lambda found: summaries.quarantine_list(found, args.state, args.source,
+                                                                  total=total, limit=args.limit))
         return 0
     from transforms.urls import normalize_url
 

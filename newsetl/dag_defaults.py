@@ -96,6 +96,28 @@ def select_runs_task(context: Any) -> list[str]:
     return runs
 
 
+def reprocess_validate_task(run_dir: str, dag_run_id: str) -> dict[str, Any]:
+    """The reprocess DAG's `validate`: a blocked run is passed on as blocked (its load task fails),
+    not failed here. Its load is mapped over every validate's result, so a failed validate left every
+    other reprocessed run validated and never loaded (upstream_failed); `newsetl reprocess` goes on
+    with the others, and so does the DAG now. Any other error is retried as in `validate_task`."""
+    try:
+        summary = steps.validate(run_dir, dag_run_id=dag_run_id)
+    except steps.ValidationGateFailed as exc:
+        return {"run_dir": run_dir, "blocked": str(exc)}
+    return _validated(run_dir, summary)
+
+
+def reprocess_load_task(validated: dict[str, Any], dag_run_id: str) -> dict[str, Any]:
+    """The reprocess DAG's `load`: a run whose validation blocked fails this task without retry, with
+    the validation's message (which says the alert was mailed: no task-failure mail on top)."""
+    from airflow.sdk.exceptions import AirflowFailException
+
+    if validated.get("blocked"):
+        raise AirflowFailException(str(validated["blocked"]))
+    return steps.load(validated["run_dir"], dag_run_id=dag_run_id)
+
+
 def validate_task(run_dir: str, dag_run_id: str) -> dict[str, Any]:
     """The `validate` task of both DAGs: a failed batch fails the task without retry
     (AirflowFailException: retrying cannot fix bad data); any other error is retried."""
@@ -105,6 +127,11 @@ def validate_task(run_dir: str, dag_run_id: str) -> dict[str, Any]:
         summary = steps.validate(run_dir, dag_run_id=dag_run_id)
     except steps.ValidationGateFailed as exc:
         raise AirflowFailException(str(exc)) from exc
+    return _validated(run_dir, summary)
+
+
+def _validated(run_dir: str, summary: dict[str, Any]) -> dict[str, Any]:
+    """What a `validate` task hands its `load` (XCom)."""
     return {"run_dir": run_dir, "data_docs": summary.get("data_docs"),
             "articles_accepted": summary["articles_accepted"],
             "quarantined": summary["articles_quarantined"] + summary["metrics_quarantined"]}

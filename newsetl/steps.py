@@ -614,17 +614,23 @@ def validate(
         except Exception as exc:  # noqa: BLE001 - the outbox is best-effort here, validation is not
             log.warning("validate: could not retry undelivered alerts: %s: %s", type(exc).__name__, exc)
 
+    waiting: list[str] = []  # where the alert waits when it was due and not mailed (the validate line)
+
     def mail_on_call(summary: dict[str, Any]) -> tuple[bool, bool]:
         summary = _published_docs(run, summary)
         subject, body = validation_alert(summary, paths.run_id, dag_run_id=dag_run_id, run_dir=run.location)
         outcome = alert_via_outbox(outbox_url, paths.alert_marker, paths.run_id, alert_fingerprint(summary),
                                    subject, body)
+        waiting.extend([outcome.waiting] if outcome.waiting else [])
         return outcome.delivered, outcome.repeated
 
     max_share, min_count = config.quarantine_gate()
     summary = validate_run(paths.root, history=history, history_error=history_error,
                            alert=mail_on_call if alert else None, max_share=max_share,
                            min_count=min_count).to_dict()
+    summary["alert_waiting"] = waiting[0] if waiting else None
+    if waiting:  # summary.json says it too (`newsetl validate --json`, a later look at the run)
+        write_json(paths.summary, {**read_json(paths.summary), "alert_waiting": summary["alert_waiting"]})
     if run.remote:  # the summary names the Data Docs where they are published, not the work copy
         summary = _published_docs(run, summary)
         write_json(paths.summary, {**read_json(paths.summary), "data_docs": summary["data_docs"]})
@@ -672,6 +678,9 @@ def _record_blocked_run(paths: RunPaths, summary: Mapping[str, Any], dag_run_id:
                     step, paths.run_id, type(exc).__name__, exc)
 
 
+# A blocked run that staged no article (a crawl outage): neither --force nor `quarantine accept` has anything.
+NOTHING_STAGED = ("it staged no article, so there is nothing to load or accept: the next run crawls the source "
+                  "again (README.md#crawl-outage)")
 MAX_NAMED_REASONS = 4  # failed expectations named in the line of a forced load with nothing to load
 
 
@@ -706,6 +715,8 @@ def _nothing_to_force(run: RunCopy, summary: Mapping[str, Any]) -> str:
     if quarantined:
         line += (". A quarantined article is loaded with `newsetl quarantine accept URL` "
                  "(`newsetl quarantine list` shows them)")
+    elif summary.get("batch_failed") and not summary.get("articles_total"):  # validated: it had nothing
+        line += f": {NOTHING_STAGED}"
     else:
         line += f". Run `newsetl validate {run.location}` first"
     return line
@@ -736,6 +747,8 @@ def load(run: RunCopy, dag_run_id: str | None = None, database_url: str | None =
                           f"run `newsetl validate {run.location}` first")
     if summary.get("batch_failed") and not force:
         reasons = "; ".join(str(r) for r in summary.get("batch_failed_reasons") or []) or "see summary.json"
+        if summary.get("articles_accepted") == 0 and not summary.get("articles_total"):  # e.g. a crawl outage
+            raise LoadRefused(f"run {paths.run_id}: validation blocked the load ({reasons}); {NOTHING_STAGED}")
         if summary.get("articles_accepted") == 0:  # --force would refuse too: nothing passed
             raise LoadRefused(f"run {paths.run_id}: validation blocked the load ({reasons}); no article passed "
                               f"validation, so --force has nothing to load: a quarantined article is loaded with "

@@ -41,7 +41,9 @@ def _crawled(name: str, report: Mapping[str, Any]) -> str:
     line = (f"crawl {name}: {_n(articles.get('new'))} new, "
             + (f"{refetched} refetched (stored or quarantined before), " if refetched else "")
             + f"{_n(articles.get('unchanged'))} unchanged, "
-            f"{_c(articles.get('failed'), 'failed article page')}, "
+            + (f"{_n(report.get('articles_before_since'))} dated before --since (skipped), "
+               if _n(report.get("articles_before_since")) else "")
+            + f"{_c(articles.get('failed'), 'failed article page')}, "
             f"{_c(report.get('listings_failed'), 'failed listing page')} ({_c(report.get('requests'), 'request')})")
     warnings = report.get("warnings") or []
     named = [f"{key} {_n(report.get(key))}" for key in NAMED_CRAWL_WARNINGS if _n(report.get(key))]
@@ -110,6 +112,8 @@ def _first_named(pages: Any, count: Any, shown: int, name: Callable[[Mapping[str
 def _mailed(summary: Mapping[str, Any]) -> str:
     if summary.get("alert_repeated"):  # the same result's alert went out before: nothing sent now
         return "no (already mailed for this result)"
+    if summary.get("alert_waiting"):  # due, not mailed: where it waits (no recipients, relay down)
+        return f"no: {summary['alert_waiting']}"
     return "yes" if summary.get("alert_sent") else "no"
 
 
@@ -245,6 +249,7 @@ def runs(rows: list[Mapping[str, Any]]) -> str:
         crawled = ", ".join(f"{name} {_n((a or {}).get('new'))} new/"
                             + (f"{_n(a.get('refetched'))} refetched/" if (a or {}).get("refetched") else "")
                             + f"{_n((a or {}).get('unchanged'))} unchanged"
+                            + (f"/{_n(a.get('failed'))} failed" if (a or {}).get("failed") else "")
                             for name, a in (r.get("crawled") or {}).items())
         rows_ = f"{counted(counts.get('articles'), 'article')}, {counted(counts.get('metrics'), 'metric')}"
         quarantined = f"{_n(counts.get('quarantined'))} quarantined"
@@ -293,9 +298,11 @@ def status(state: Mapping[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def quarantine_list(rows: list[Mapping[str, Any]], state: str | None = None, source: str | None = None) -> str:
+def quarantine_list(rows: list[Mapping[str, Any]], state: str | None = None, source: str | None = None,
+                    total: int | None = None, limit: int | None = None) -> str:
     """`quarantine list`: two lines per URL; with none, what was asked for found nothing ("no accepted
-    URL" for --state accepted, not "no quarantined article URL", which reads as an empty quarantine)."""
+    URL" for --state accepted, not "no quarantined article URL", which reads as an empty quarantine).
+    A list its --limit cut (`total` rows match, more than shown) ends saying how many it left out."""
     if not rows:
         return (f"no {state} URL" if state else "no quarantined article URL") + (f" from {source}" if source else "")
     lines = []
@@ -304,6 +311,10 @@ def quarantine_list(rows: list[Mapping[str, Any]], state: str | None = None, sou
         lines.append(f"{r['state']}{decided}  {_when(r['quarantined_at'])}  {r['source'] or '-'}  "
                      f"run {r['run_id']}  {r['url']}")
         lines.append(f"    {r['stage']}: {'; '.join(str(x) for x in r['reasons'] or [])[:300]}")
+    if total is not None and total > len(rows):
+        more, shown = total - len(rows), limit if limit is not None else len(rows)
+        lines.append(f"... {more} more {state + ' ' if state else 'quarantined article '}"
+                     f"{'URL' if more == 1 else 'URLs'} not shown (--limit {shown}; --limit {total} lists them all)")
     return "\n".join(lines)
 
 

@@ -1158,6 +1158,99 @@ def test_a_run_whose_source_cannot_be_read_names_the_failed_listing_pages_as_cra
     assert said in proc.stderr.strip().splitlines()[-1]
 
 
+@pytest.mark.slow
+def test_a_source_whose_every_article_page_failed_is_named_so_in_the_outage_reason(tmp_path, pg_url):
+    """robots.txt disallowing /art/: the listings read fine and all 26 article pages were refused, yet
+    the blocked line, the mail and `newsetl runs` said only "crawl found no articles (new or
+    unchanged)", and the runbook sends on-call to open the listing pages, which work."""
+    env = {config.ENV_DATABASE_URL: pg_url, config.ENV_DATA_DIR: str(tmp_path / "data"),
+           config.ENV_ALERT_EMAILS: "oncall@example.org"}
+    with start_mirror(faults=FaultPlan.parse("robots=/art/:ningbo_gov:/robots.txt")) as mirror, \
+            start_sink(tmp_path / "mail") as sink:
+        env[config.ENV_BASE_URLS] = mirror.env_value()
+        env[config.ENV_SMTP_CONN] = sink.conn_uri
+        proc = newsetl("run", "--source", "ningbo_gov", "--run-id", "robots_1", env=env)
+        mails = sink.messages()
+    assert proc.returncode == 3, proc.stderr[-2000:]
+    said = ("source ningbo_gov: crawl found no articles (new or unchanged); all 26 article pages "
+            "failed (first: robots.txt: disallowed)")
+    assert said in proc.stdout.splitlines()[-1]
+    [mail] = mails
+    assert said in mail.get_body(preferencelist=("plain",)).get_content()
+    runs = newsetl("runs", env=env)
+    assert said in runs.stdout, runs.stdout
+
+    # the runbook's `newsetl load <run dir> --force`: nothing staged, nothing quarantined. The refusals
+    # said "Run `newsetl validate RUN` first" (it was validated) and pointed to `quarantine accept`
+    # (nothing is quarantined)
+    run_dir = str(tmp_path / "data" / "runs" / "robots_1")
+    for args in ((run_dir,), (run_dir, "--force")):
+        refused = newsetl("load", *args, env=env)
+        assert refused.returncode == 2, refused.stderr[-2000:]
+        last = refused.stderr.strip().splitlines()[-1]
+        assert "newsetl validate" not in last and "quarantine accept" not in last, last
+        assert last.endswith("it staged no article, so there is nothing to load or accept: the next run "
+                             "crawls the source again (README.md#crawl-outage)"), last
+
+
+@pytest.mark.slow
+def test_an_alert_not_mailed_says_it_waits_in_the_outbox(tmp_path, pg_url):
+    """With no NEWSETL_ALERT_EMAILS (or the relay down) the validate line of a run that quarantined
+    rows said "alert mailed: no", as it does for a run that needed none: nothing told the operator an
+    alert was due and waits in news.alert_outbox for `newsetl status` and the next validation."""
+    env = {config.ENV_DATABASE_URL: pg_url, config.ENV_DATA_DIR: str(tmp_path / "data"),
+           config.ENV_ALERT_EMAILS: ""}
+    plan = FaultPlan.parse("mutate=boilerplate:ningbolife:/index.php/business-news/5762-*")
+    with start_mirror(faults=plan) as mirror, start_sink(tmp_path / "mail") as sink:
+        env[config.ENV_BASE_URLS] = mirror.env_value()
+        env[config.ENV_SMTP_CONN] = sink.conn_uri
+        proc = newsetl("run", "--source", "ningbolife", "--run-id", "unmailed_1", env=env)
+        assert sink.messages() == []
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    [line] = [x for x in proc.stdout.splitlines() if "alert mailed:" in x]
+    assert line.endswith("alert mailed: no: it waits in news.alert_outbox (no recipients configured: "
+                         "set NEWSETL_ALERT_EMAILS); `newsetl status` counts it"), line
+    summary = json.loads((tmp_path / "data" / "runs" / "unmailed_1" / "validation" / "summary.json").read_text())
+    assert summary["alert_sent"] is False and summary["alert_waiting"].startswith("it waits in news.alert_outbox")
+
+
+@pytest.mark.slow
+def test_runs_names_the_article_pages_a_crawl_failed(tmp_path, pg_url):
+    """An article page that answered 404 was counted by `newsetl run` ("1 failed article page") and in
+    `runs --json` (crawled.failed), but the `newsetl runs` line on-call reads after a DAG run said only
+    "[ningbo_gov 25 new/0 unchanged]": the failed page was nowhere in it."""
+    env = {config.ENV_DATABASE_URL: pg_url, config.ENV_DATA_DIR: str(tmp_path / "data"),
+           config.ENV_ALERT_EMAILS: ""}
+    with start_mirror(faults=FaultPlan.parse("status=404:ningbo_gov:/art/2019/3/12/art_933_990215.html")) as mirror:
+        env[config.ENV_BASE_URLS] = mirror.env_value()
+        proc = newsetl("run", "--source", "ningbo_gov", "--run-id", "failed_page_1", env=env)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    runs = newsetl("runs", env=env)
+    assert runs.stdout.rstrip().endswith("[ningbo_gov 25 new/0 unchanged/1 failed]"), runs.stdout
+
+
+@pytest.mark.slow
+def test_a_backfill_window_with_no_article_in_it_is_no_crawl_outage(tmp_path, pg_url):
+    """`newsetl run --since D` (or the DAG's conf "since") over days the site published nothing in:
+    the listings were read and every link counted in articles_before_since, yet validation blocked
+    the load as a crawl outage ("crawl found no articles (new or unchanged)") and queued an alert."""
+    env = {config.ENV_DATABASE_URL: pg_url, config.ENV_DATA_DIR: str(tmp_path / "data"),
+           config.ENV_ALERT_EMAILS: "oncall@example.org"}
+    with start_mirror() as mirror, start_sink(tmp_path / "mail") as sink:
+        env[config.ENV_BASE_URLS] = mirror.env_value()
+        env[config.ENV_SMTP_CONN] = sink.conn_uri
+        proc = newsetl("run", "--source", "ningbo_gov", "--since", "2021-01-01", "--run-id", "quiet_1", env=env)
+        mails = sink.messages()
+    assert proc.returncode == 0, proc.stdout + proc.stderr[-2000:]
+    assert "blocked" not in proc.stdout and "crawl outage" not in proc.stdout, proc.stdout
+    assert mails == []
+    report = json.loads((tmp_path / "data" / "runs" / "quiet_1" / "crawl_report.json").read_text())
+    skipped = report["sources"]["ningbo_gov"]["articles_before_since"]
+    assert skipped >= 20
+    # the crawl line says what the backfill skipped (it said "0 new, 0 unchanged" and nothing more)
+    assert f"crawl ningbo_gov: 0 new, 0 unchanged, {skipped} dated before --since (skipped), 0 failed" in proc.stdout
+
+
 def test_the_crawl_summary_counts_failed_listing_pages_and_a_partly_read_source_is_no_outage():
     from crawlers.report import unreadable
     from newsetl import summaries

@@ -81,14 +81,24 @@ def _validate_callable(dagbag, monkeypatch, error, dag_id="ningbo_scitech_news")
 
 
 @pytest.mark.parametrize("dag_id", ["ningbo_scitech_news", "ningbo_news_reprocess"])
-def test_a_failed_batch_fails_validate_without_retry_and_a_transient_error_retries(dagbag, monkeypatch, dag_id):
+def test_a_failed_batch_fails_without_retry_and_a_transient_error_retries(dagbag, monkeypatch, dag_id):
+    """The daily DAG fails `validate`; the reprocess DAG passes the blocked run on and fails its `load`
+    (its mapped load waits for every validate: tests/test_reprocess_dag.py)."""
     from airflow.sdk.exceptions import AirflowFailException
 
     from newsetl import steps
 
     body = _validate_callable(dagbag, monkeypatch, steps.ValidationGateFailed("batch blocked"), dag_id)
-    with pytest.raises(AirflowFailException, match="batch blocked"):  # no retry for bad data
-        body({"run_dir": "/nonexistent"})
+    if dag_id == "ningbo_scitech_news":
+        with pytest.raises(AirflowFailException, match="batch blocked"):  # no retry for bad data
+            body({"run_dir": "/nonexistent"})
+    else:
+        validated = body({"run_dir": "/nonexistent"})
+        assert validated == {"run_dir": "/nonexistent", "blocked": "batch blocked"}
+        load = dagbag.dags[dag_id].get_task("load").python_callable
+        monkeypatch.setitem(load.__globals__, "get_current_context", lambda: {"run_id": "manual__t"})
+        with pytest.raises(AirflowFailException, match="batch blocked"):  # no retry for bad data
+            load(validated)
     body = _validate_callable(dagbag, monkeypatch, ConnectionError("warehouse down"), dag_id)
     with pytest.raises(ConnectionError):  # an ordinary failure: Airflow retries it
         body({"run_dir": "/nonexistent"})

@@ -90,6 +90,21 @@ def test_list_shows_each_quarantined_url_with_source_reasons_run_and_state(env, 
         json.loads(human.stdout)
 
 
+def test_a_list_cut_by_its_limit_says_how_many_more_there_are(env, pg_url):
+    """`quarantine list --limit 1` (or the default 50 on a run that quarantined 51 pages) showed the
+    first rows and nothing else, so on-call, whom the runbook sends there to see "all of them",
+    could not tell the list was cut."""
+    cut = newsetl("quarantine", "list", "--limit", "1", env=env)
+    assert cut.returncode == 0, cut.stderr
+    assert cut.stdout.splitlines()[-1] == ("... 1 more quarantined article URL not shown "
+                                          "(--limit 1; --limit 2 lists them all)")
+    whole = newsetl("quarantine", "list", "--limit", "2", env=env)
+    assert "more" not in whole.stdout.splitlines()[-1]
+    accepted_none = newsetl("quarantine", "list", "--state", "accepted", "--limit", "1", env=env)
+    assert accepted_none.stdout.strip() == "no accepted URL"
+    assert len(json.loads(newsetl("quarantine", "list", "--json", "--limit", "1", env=env).stdout)) == 1
+
+
 def test_release_takes_the_url_out_of_the_seen_set_and_audits_it(env, pg_url):
     assert {KEPT, BROKEN, GOOD} <= set(stored_article_urls("ningbolife", pg_url))
     pasted = BROKEN.replace("http://www.", "HTTP://WWW.") + "?utm_source=mail#top"  # as a browser shows it

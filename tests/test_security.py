@@ -183,6 +183,32 @@ def test_the_analyst_reads_failure_counts_but_not_the_rejected_samples(roles_url
         ("articles.critical", SUMMARY["failed_expectations"])]
 
 
+def test_the_analyst_stores_nothing_not_even_a_large_object_or_a_temp_table(roles_url: str, tmp_path: Path) -> None:
+    """Table privileges kept news_analyst from the news tables, but any role may create large
+    objects and (PUBLIC's default) temp tables: `SELECT lo_from_bytea(0, 'x')` as the analyst
+    stored bytes in the warehouse (pg_largeobject) that stayed after its session. Migration 014
+    takes both from PUBLIC; the loader keeps TEMP (its COPY staging) and still loads."""
+    analyst = _connect(roles_url, "news_analyst", ANALYST_PW)
+    analyst.autocommit = True
+    try:
+        with analyst.cursor() as cur:
+            for statement in ("SELECT lo_from_bytea(0, 'analyst bytes')", "SELECT lo_create(0)",
+                              "SELECT lo_creat(-1)", "CREATE TEMP TABLE mine (x int)"):
+                with pytest.raises(psycopg2.errors.InsufficientPrivilege):
+                    cur.execute(statement)
+        analyst.autocommit = False
+        with pytest.raises(psycopg2.OperationalError, match="permission denied for function lo_creat"):
+            analyst.lobject(0, "wb")  # libpq's client-side large object API
+    finally:
+        analyst.close()
+    assert query(roles_url, "SELECT count(*) FROM pg_largeobject_metadata") == [(0,)]
+
+    url = "http://www.ningbolife.com/index.php/ningbo-news/9.html"
+    run = make_run_dir(tmp_path, [make_article(url)], [])
+    result = load_run(run, psycopg2.extensions.make_dsn(roles_url, user="news_loader", password=LOADER_PW))
+    assert result.articles_inserted == 1
+
+
 def test_migration_009_moves_the_stored_samples_out_of_validation_runs(pg_url: str, tmp_path: Path) -> None:
     before = tmp_path / "migrations"
     before.mkdir()

@@ -137,3 +137,27 @@ def test_a_failed_reprocess_task_mails_the_reprocess_run_directory(failed_reproc
     assert f"newsetl transform|validate|load {run_dir}" in text and "<run dir>" not in text
     assert f"<code>{run_dir}</code>" in html
     assert "WarehouseUnavailable" in text and PASSWORD not in text and PASSWORD not in html
+
+
+def test_with_no_recipients_configured_a_task_failure_is_logged_not_mailed(tmp_path) -> None:
+    """NEWSETL_ALERT_EMAILS unset: validation alerts are logged and wait in the outbox (README), but the
+    task-failure notifier mailed "oncall@localhost", a recipient nobody configured, through the relay:
+    on a real relay a lost mail, and no log line said it was not delivered to anyone."""
+    with start_mirror(pages_dir=PAGES_DIR) as mirror, start_sink(tmp_path / "mail") as sink:
+        env = airflow_local.airflow_env(tmp_path / "airflow", {
+            config.ENV_DATABASE_URL: f"postgresql://news_loader:{PASSWORD}@127.0.0.1:1/news",
+            config.ENV_DATA_DIR: str(tmp_path / "data"),
+            config.ENV_BASE_URLS: mirror.env_value(),
+            config.ENV_SMTP_CONN: sink.conn_uri,
+            config.ENV_ALERT_EMAILS: "",
+            config.ENV_TASK_RETRY_DELAY: "1",
+        })
+        log = tmp_path / "airflow.log"
+        airflow_local.migrate(env, log)
+        rc = airflow_local.dags_test(env, "2026-11-20", log, conf={"run_id": "no_recipients_1"})
+        mails = sink.messages()
+    assert rc != 0, airflow_local.task_states(log)
+    assert [str(m["To"]) for m in mails] == []
+    text = log.read_text(encoding="utf-8", errors="replace")
+    assert text.count("task failure not mailed: no recipients configured (NEWSETL_ALERT_EMAILS)") == 2, \
+        airflow_local.task_states(log)

@@ -45,6 +45,11 @@ WHERE (%(source)s::text IS NULL OR source = %(source)s)
 ORDER BY quarantined_at DESC, url
 LIMIT %(limit)s
 """
+COUNT = """
+SELECT count(*) FROM news.v_quarantined_urls
+WHERE (%(source)s::text IS NULL OR source = %(source)s)
+  AND (%(state)s::text IS NULL OR state = %(state)s)
+"""
 # The URLs asked for, locked against a concurrent decision on the same URLs.
 LOCK_URLS = "SELECT pg_advisory_xact_lock(hashtextextended(u, 0)) FROM unnest(%(urls)s::text[]) AS u ORDER BY u"
 CURRENT = """
@@ -116,6 +121,17 @@ def quarantined(url: str, source: str | None = None, state: str | None = None,
             cur.execute(LIST, {"source": source, "state": state, "limit": limit})
             names = [d[0] for d in cur.description]
             return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+    finally:
+        conn.close()
+
+
+def quarantined_count(url: str, source: str | None = None, state: str | None = None) -> int:
+    """How many URLs `quarantined` lists without a limit (a cut list says how many it left out)."""
+    conn = connect(url)
+    try:
+        with conn.cursor() as cur:
+            cur.execute(COUNT, {"source": source, "state": state})
+            return int(cur.fetchone()[0])
     finally:
         conn.close()
 
