@@ -736,6 +736,32 @@ def test_since_backfills_to_a_day_and_stops_paging_there(site: FixtureSite, tmp_
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(("name", "since"), [("ningbo_gov", "2019-06-01"), ("ningbolife", "2020-08-01")])
+def test_a_backfill_leaves_the_next_incremental_crawl_counting_as_before(tmp_path: Path, name: str,
+                                                                         since: str) -> None:
+    """A backfill stops paging at `since` and stored its chains' links as the listings' state: the
+    next incremental crawl, answered 304, replayed only those links, so it counted fewer articles
+    unchanged (ningbo_gov 26 -> 23, ningbolife 22 -> 15 on the mirror) and a volume-drop warning
+    could follow. A backfill keeps the state the last crawl of the whole listings stored."""
+    from devtools.mirror import start_mirror
+
+    state = tmp_path / "state"
+    with start_mirror() as mirror:
+        base = mirror.base_urls[name]
+        first = run_crawl_subprocess(name, tmp_path / "r1", base_url=base, state_dir=state, timeout=600)
+        seen = write_seen(tmp_path / "seen.txt", read_pages(tmp_path / "r1", name))
+        before = run_crawl_subprocess(name, tmp_path / "r2", base_url=base, state_dir=state, seen_file=seen,
+                                      timeout=600)
+        assert before["articles"] == {"new": 0, "unchanged": first["articles"]["new"], "failed": 0}
+        assert before["listings_not_modified"] == ROOTS[name]  # the stored links were replayed
+        run_crawl_subprocess(name, tmp_path / "r3", base_url=base, state_dir=state, seen_file=seen, since=since,
+                             timeout=600)
+        after = run_crawl_subprocess(name, tmp_path / "r4", base_url=base, state_dir=state, seen_file=seen,
+                                     timeout=600)
+    assert after["articles"] == before["articles"] and after["listings_not_modified"] == ROOTS[name]
+
+
+@pytest.mark.slow
 def test_a_backfill_over_undated_blog_pages_stops_at_the_articles_own_dates(site: FixtureSite, tmp_path: Path):
     """The fixture blog pages show no dates; their articles say 'Published: Tuesday, 30 June
     2020'. A backfill to 2020-07-01 reads the first page's articles, finds them older, and

@@ -648,11 +648,16 @@ class SourceSpider(scrapy.Spider):
 
     # ---- end ------------------------------------------------------------------
     def closed(self, reason: str) -> None:
-        """After a crawl that ran to its end, store the listing validators for the next run."""
+        """After a crawl that ran to its end, store the listing validators for the next run (a
+        backfill keeps the ones stored before it)."""
         if self.state_file is None or reason != FINISHED:
             return
-        entries = {root: entry for root, chain in self.chains.items()
-                   if (entry := chain.entry_to_store()) is not None}
+        if self.since is None:
+            entries = {root: entry for root, chain in self.chains.items()
+                       if (entry := chain.entry_to_store()) is not None}
+        else:  # a backfill stops paging at `since`: its links are not the whole listing, which a 304
+            # replays for the next incremental crawl (it counted fewer unchanged); the last whole state stays
+            entries = {root: chain.previous for root, chain in self.chains.items() if chain.previous is not None}
         try:
             save_state(self.state_file, entries)
         except OSError as exc:
