@@ -248,11 +248,16 @@ def _subject_fact(kind: str, same: list[dict[str, Any]], summary: Mapping[str, A
 
 
 def _finding_html(finding: Mapping[str, Any]) -> str:
-    url = finding.get("url")
-    link = f" ({_link(str(url))})" if url else ""
+    """One finding's line: its text, and its URL as a link, in the text where the text names it
+    (an off-site redirect's "... (from URL)"), else after it."""
+    url = str(finding.get("url") or "")
+    text = html.escape(readable(finding.get("text")))
+    if url and html.escape(url) in text:
+        text = text.replace(html.escape(url), _link(url), 1)
+    elif url:
+        text += f" ({_link(url)})"
     return (f"<li><b>{html.escape(KIND_NAMES[finding['kind']])}</b>"
-            f"{' (blocks the load)' if finding.get('blocks_load') else ''}: "
-            f"{html.escape(readable(finding.get('text')))}{link}</li>")
+            f"{' (blocks the load)' if finding.get('blocks_load') else ''}: {text}</li>")
 
 
 def _blocked_html(summary: Mapping[str, Any]) -> str:

@@ -407,6 +407,22 @@ def test_every_runbook_anchor_a_mail_links_to_is_a_readme_heading():
     assert not missing, f"mail links to README.md anchors that do not exist: {missing}"
 
 
+def test_a_finding_names_its_page_once_as_a_link():
+    """The off-site redirect finding's text already names the page ("... (from URL)"), and the mail
+    then named it again after the text: "(e.g. offsite redirect: X (from U)) (U)"."""
+    page = "http://www.ningbolife.com/a.html?x=1&y=2"
+    finding = {"kind": "offsite_redirect", "source": "ningbolife", "blocks_load": False, "url": page,
+               "text": "source ningbolife: 1 article redirected to another host, not followed (e.g. offsite "
+                       f"redirect: http://evil.example/a.html (from {page}))"}
+    _, body = validation_alert({**BASE, "findings": [finding]}, "r", runbook_url="")
+    escaped = html.escape(page)
+    assert body.count(escaped) == 2  # the link's href and its text, once
+    assert f'(from <a href="{escaped}">{escaped}</a>))</li>' in body
+    other = {**finding, "kind": "template_drift", "text": "source ningbolife: listing yielded 0 article links"}
+    _, body = validation_alert({**BASE, "findings": [other]}, "r", runbook_url="")
+    assert f'yielded 0 article links (<a href="{escaped}">{escaped}</a>)</li>' in body  # not in the text: after it
+
+
 def _parts(msg: EmailMessage) -> tuple[str, str]:
     """(text, html) of a multipart/alternative alert: exactly those two parts."""
     assert msg.get_content_type() == "multipart/alternative"
