@@ -533,7 +533,9 @@ def build_parser() -> argparse.ArgumentParser:
     s.set_defaults(func=cmd_report)
 
     s = sub.add_parser("db", help="warehouse administration")
-    s.add_argument("db_command", choices=["upgrade", "url", "stop"])
+    s.add_argument("db_command", choices=["upgrade", "url", "stop"],
+                   help="upgrade: apply migrations; url: print the DSN in use, password included (for psql); "
+                        "stop: stop the embedded Postgres")
     s.set_defaults(func=cmd_db)
 
     for plugin in entry_points(group=COMMANDS_GROUP):
