@@ -256,6 +256,33 @@ def test_the_gates_pass_wherever_their_patterns_match(text: str) -> None:
             assert context.Sentence(text).place(pos, kind) == plain_place(text, pos, kind), (text, pos, kind)
 
 
+GATED_WORD_LISTS = ((context.MODALITY_CUE_WORDS, context.MODALITY_CUE_GROUPS),
+                    (context.PART_GATE_WORDS, context.PART_GATE_GROUPS))
+
+
+def _gated_is_plain(text: str) -> None:
+    """holds_any_gated (a group's words looked for only where its gate is) is holds_any of all the words,
+    on the text's gate_text and on the 60 characters from each of its words' starts."""
+    low = context.gate_text(text)
+    for words, groups in GATED_WORD_LISTS:
+        assert sorted(word for _, members in groups for word in members) == sorted(words)
+        for part in {low, *(low[m.start():m.start() + 60] for m in re.finditer(r"\b\w", low))}:
+            assert context.holds_any_gated(part, groups) == context.holds_any(part, words), (part, words)
+
+
+def test_gated_words_are_all_words_on_the_real_pages() -> None:
+    for line in real_lines():
+        _gated_is_plain(line)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(sentence_strategy, st.lists(st.sampled_from(
+    [*context.MODALITY_CUE_WORDS, *context.PART_GATE_WORDS, "aim", "striving", "Zone", "Haishu", "x", "k", "ei", " "]),
+    max_size=8).map(" ".join)))
+def test_gated_words_are_all_words(text: str) -> None:
+    _gated_is_plain(text)
+
+
 def plain_place(sentence: str, start: int, kind: str) -> context.Place | None:
     """context.place with every pattern searched for the one quantity (no gates, nothing shared)."""
     clause_start = plain_clause_start(sentence, start)
