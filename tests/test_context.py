@@ -9,7 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from core.records import MODALITIES, Metric
@@ -281,6 +281,34 @@ def test_gated_words_are_all_words_on_the_real_pages() -> None:
     max_size=8).map(" ".join)))
 def test_gated_words_are_all_words(text: str) -> None:
     _gated_is_plain(text)
+
+
+def _short_cue_gate_passes_its_matches(text: str) -> None:
+    """Wherever MODALITY_SHORT_CUE_RE matches (in the text's gate_text, or any stretch of it ending at a
+    word's end), _may_hold_short_cue says it may; _has_modality_cue is the plain test of words and regex."""
+    low = context.gate_text(text)
+    for part in {low, *(low[:m.end()] for m in re.finditer(r"\w\b", low)),
+                 *(low[m.start():] for m in re.finditer(r"\b\w", low))}:
+        if context.MODALITY_SHORT_CUE_RE.search(part):
+            assert context._may_hold_short_cue(part), part
+        plain = context.holds_any(part, context.MODALITY_CUE_WORDS) or bool(context.MODALITY_SHORT_CUE_RE.search(part))
+        assert context._has_modality_cue(part) == plain, part
+
+
+def test_the_short_cue_gate_passes_its_matches_on_the_real_pages() -> None:
+    for line in real_lines():
+        if " to" in line.lower():
+            _short_cue_gate_passes_its_matches(line[:300])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(sentence_strategy, st.lists(st.tuples(
+    st.sampled_from(["is", "are", "aim", "set", "this", "to", "toward", "arise", "Is", "ARE", "ſet", "to5", "x"]),
+    st.sampled_from([" ", "  ", "\t", "\n", "\xa0", "\u3000", "", ",", " \n "])),
+    max_size=10).map(lambda parts: "".join(word + sep for word, sep in parts))))
+@example("they are  set \t to build it; the aim\xa0to; is\u3000to; this to")
+def test_the_short_cue_gate_passes_its_matches(text: str) -> None:
+    _short_cue_gate_passes_its_matches(text)
 
 
 def plain_place(sentence: str, start: int, kind: str) -> context.Place | None:

@@ -255,11 +255,31 @@ MODALITY_CUE_GATES: Final = ("aim", "striv", "endeavo", "k")
 MODALITY_CUE_GROUPS: Final = gated_words(MODALITY_CUE_WORDS, MODALITY_CUE_GATES)
 
 
+# The words right before "to" in the short cues ("is to", "are set to"): every match of
+# MODALITY_SHORT_CUE_RE is one of them, whitespace, then "to".
+MODALITY_SHORT_CUE_LEADS: Final = tuple(sorted({cue.split()[-2] for cue in _CUES if len(_longest_word(cue)) < 4}))
+
+
+def _may_hold_short_cue(folded: str) -> bool:
+    """False if MODALITY_SHORT_CUE_RE has no match in `folded`: no "to" in it has whitespace right before
+    it and one of MODALITY_SHORT_CUE_LEADS before that (a find per "to", instead of a regex tried at
+    every "a" and "i" of the text). True: it may have one."""
+    at = folded.find("to", 1)
+    while at >= 0:
+        end = at
+        while end and folded[end - 1].isspace():  # (str.isspace is re's \s)
+            end -= 1
+        if end < at and folded.endswith(MODALITY_SHORT_CUE_LEADS, 0, end):
+            return True
+        at = folded.find("to", at + 1)
+    return False
+
+
 def _has_modality_cue(folded: str) -> bool:
     """Whether the gate_text `folded` may hold a modality cue (False: none of FORECAST_RE, TARGET_RE
     matches in any part of its text)."""
     return holds_any_gated(folded, MODALITY_CUE_GROUPS) \
-        or "to" in folded and MODALITY_SHORT_CUE_RE.search(folded) is not None
+        or _may_hold_short_cue(folded) and MODALITY_SHORT_CUE_RE.search(folded) is not None
 
 
 def modality(sentence: str, start: int, end: int) -> str:
