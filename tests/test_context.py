@@ -9,7 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from core.records import MODALITIES, Metric
@@ -254,6 +254,61 @@ def test_the_gates_pass_wherever_their_patterns_match(text: str) -> None:
             assert context.PLACE_GATE_RE.search(text), text
         for kind in ("level", "rank"):
             assert context.Sentence(text).place(pos, kind) == plain_place(text, pos, kind), (text, pos, kind)
+
+
+GATED_WORD_LISTS = ((context.MODALITY_CUE_WORDS, context.MODALITY_CUE_GROUPS),
+                    (context.PART_GATE_WORDS, context.PART_GATE_GROUPS))
+
+
+def _gated_is_plain(text: str) -> None:
+    """holds_any_gated (a group's words looked for only where its gate is) is holds_any of all the words,
+    on the text's gate_text and on the 60 characters from each of its words' starts."""
+    low = context.gate_text(text)
+    for words, groups in GATED_WORD_LISTS:
+        assert sorted(word for _, members in groups for word in members) == sorted(words)
+        for part in {low, *(low[m.start():m.start() + 60] for m in re.finditer(r"\b\w", low))}:
+            assert context.holds_any_gated(part, groups) == context.holds_any(part, words), (part, words)
+
+
+def test_gated_words_are_all_words_on_the_real_pages() -> None:
+    for line in real_lines():
+        _gated_is_plain(line)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(sentence_strategy, st.lists(st.sampled_from(
+    [*context.MODALITY_CUE_WORDS, *context.PART_GATE_WORDS, "aim", "striving", "Zone", "Haishu", "x", "k", "ei", " "]),
+    max_size=8).map(" ".join)))
+def test_gated_words_are_all_words(text: str) -> None:
+    _gated_is_plain(text)
+
+
+def _short_cue_gate_passes_its_matches(text: str) -> None:
+    """Wherever MODALITY_SHORT_CUE_RE matches (in the text's gate_text, or any stretch of it ending at a
+    word's end), _may_hold_short_cue says it may; _has_modality_cue is the plain test of words and regex."""
+    low = context.gate_text(text)
+    for part in {low, *(low[:m.end()] for m in re.finditer(r"\w\b", low)),
+                 *(low[m.start():] for m in re.finditer(r"\b\w", low))}:
+        if context.MODALITY_SHORT_CUE_RE.search(part):
+            assert context._may_hold_short_cue(part), part
+        plain = context.holds_any(part, context.MODALITY_CUE_WORDS) or bool(context.MODALITY_SHORT_CUE_RE.search(part))
+        assert context._has_modality_cue(part) == plain, part
+
+
+def test_the_short_cue_gate_passes_its_matches_on_the_real_pages() -> None:
+    for line in real_lines():
+        if " to" in line.lower():
+            _short_cue_gate_passes_its_matches(line[:300])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(sentence_strategy, st.lists(st.tuples(
+    st.sampled_from(["is", "are", "aim", "set", "this", "to", "toward", "arise", "Is", "ARE", "ſet", "to5", "x"]),
+    st.sampled_from([" ", "  ", "\t", "\n", "\xa0", "\u3000", "", ",", " \n "])),
+    max_size=10).map(lambda parts: "".join(word + sep for word, sep in parts))))
+@example("they are  set \t to build it; the aim\xa0to; is\u3000to; this to")
+def test_the_short_cue_gate_passes_its_matches(text: str) -> None:
+    _short_cue_gate_passes_its_matches(text)
 
 
 def plain_place(sentence: str, start: int, kind: str) -> context.Place | None:

@@ -695,6 +695,29 @@ def test_triggers_read_off_a_stretch_of_the_paragraph(text: str) -> None:
     _same_triggers_from_stretches(text)
 
 
+def _same_gated_triggers(text: str) -> None:
+    """paragraph_triggers (its triggers looked for under their gates) is the plain test of every trigger,
+    on the lowercased text and on each of its sentences."""
+    low = folded_text(text)
+    low = low if low is not None else text.lower()
+    for stretch in (low, *(low[a:b] for a, b in structure._sentences(text))):
+        plain = tuple([entry for entry in engine.TRIGGER_PLAN if entry[0] in stretch])
+        assert engine.paragraph_triggers(stretch) == plain, stretch
+
+
+def test_gated_triggers_are_the_plain_triggers_on_the_real_pages() -> None:
+    for para in real_paragraphs():
+        _same_gated_triggers(para)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(trigger_text_strategy, text_strategy,
+                 trigger_text_strategy.map(lambda text: text.replace("a", "Σ").replace("e", "ΑΣ. ").upper())))
+@example("the biggest 5 kg, KILOMETRES; in 3rd place. 4 m² ¥5 €6 7％ ￥8 per cent euro nationwide sq")
+def test_gated_triggers_are_the_plain_triggers(text: str) -> None:
+    _same_gated_triggers(text)
+
+
 def _same_sentences_up_to(para: str) -> None:
     """The sentences read up to a position are those of the whole split that start there or before."""
     plain = structure._sentences(para)

@@ -229,10 +229,57 @@ def holds_any(text: str, words: tuple[str, ...]) -> bool:
     return False
 
 
+def gated_words(words: Iterable[str], gates: tuple[str, ...]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """`words` grouped under the first of `gates` each holds, as (gate, words), the words no gate is
+    in first, under "" (in every text): for `holds_any_gated`."""
+    groups: dict[str, list[str]] = {"": []}
+    for word in words:
+        groups.setdefault(next((gate for gate in gates if gate in word), ""), []).append(word)
+    return tuple((gate, tuple(members)) for gate, members in groups.items() if members)
+
+
+def holds_any_gated(text: str, groups: tuple[tuple[str, tuple[str, ...]], ...]) -> bool:
+    """holds_any(text, the words of `groups`): a group's words are looked for only where its gate
+    occurs (each holds it: a text without the gate holds none of them)."""
+    for gate, words in groups:
+        if gate in text:  # ("" is in every text)
+            for word in words:
+                if word in text:
+                    return True
+    return False
+
+
+# Gates of MODALITY_CUE_WORDS: each held by a few of them and absent from most sentences (a
+# sentence without one is spared its words' tests; the result is holds_any's).
+MODALITY_CUE_GATES: Final = ("aim", "striv", "endeavo", "k")
+MODALITY_CUE_GROUPS: Final = gated_words(MODALITY_CUE_WORDS, MODALITY_CUE_GATES)
+
+
+# The words right before "to" in the short cues ("is to", "are set to"): every match of
+# MODALITY_SHORT_CUE_RE is one of them, whitespace, then "to".
+MODALITY_SHORT_CUE_LEADS: Final = tuple(sorted({cue.split()[-2] for cue in _CUES if len(_longest_word(cue)) < 4}))
+
+
+def _may_hold_short_cue(folded: str) -> bool:
+    """False if MODALITY_SHORT_CUE_RE has no match in `folded`: no "to" in it has whitespace right before
+    it and one of MODALITY_SHORT_CUE_LEADS before that (a find per "to", instead of a regex tried at
+    every "a" and "i" of the text). True: it may have one."""
+    at = folded.find("to", 1)
+    while at >= 0:
+        end = at
+        while end and folded[end - 1].isspace():  # (str.isspace is re's \s)
+            end -= 1
+        if end < at and folded.endswith(MODALITY_SHORT_CUE_LEADS, 0, end):
+            return True
+        at = folded.find("to", at + 1)
+    return False
+
+
 def _has_modality_cue(folded: str) -> bool:
     """Whether the gate_text `folded` may hold a modality cue (False: none of FORECAST_RE, TARGET_RE
     matches in any part of its text)."""
-    return holds_any(folded, MODALITY_CUE_WORDS) or "to" in folded and MODALITY_SHORT_CUE_RE.search(folded) is not None
+    return holds_any_gated(folded, MODALITY_CUE_GROUPS) \
+        or _may_hold_short_cue(folded) and MODALITY_SHORT_CUE_RE.search(folded) is not None
 
 
 def modality(sentence: str, start: int, end: int) -> str:
@@ -305,6 +352,9 @@ def place(sentence: str, start: int, kind: str, earlier: Earlier = NOTHING_EARLI
 PART_GATE_WORDS: Final = tuple(sorted(
     {spelling.split()[-1].lower() for name, (_, others) in NINGBO_ZONES.items() for spelling in (name, *others)}
     | {name.lower() for name in NINGBO_DIVISIONS} | {noun.split()[-1] for noun in BACK_REFERENCE_NOUNS}))
+# Gates of PART_GATE_WORDS (as MODALITY_CUE_GATES: "z" for etdz, yinzhou, zhenhai, zone).
+PART_GATES: Final = ("z", "hai", "ei", "x")
+PART_GATE_GROUPS: Final = gated_words(PART_GATE_WORDS, PART_GATES)
 # Every match of PLACE_OF_RE holds the last word of a place as written (it is case-sensitive): a
 # sentence without one names no other place.
 PLACE_GATE_RE: Final = re.compile(_alternation({name.split()[-1] for name in PLACES}))
@@ -325,8 +375,8 @@ class Sentence:
         folded = gate_text(text)
         self._cued = _has_modality_cue(folded)
         # the parts of Ningbo and back-references the sentence names
-        self._parts: tuple[re.Match[str], ...] = tuple(PART_SCAN.finditer(text)) if holds_any(folded, PART_GATE_WORDS) \
-            else ()
+        self._parts: tuple[re.Match[str], ...] = tuple(PART_SCAN.finditer(text)) \
+            if holds_any_gated(folded, PART_GATE_GROUPS) else ()
         self._names_place = PLACE_GATE_RE.search(text) is not None
         self._break_spans: list[tuple[int, int]] | None = None
 
