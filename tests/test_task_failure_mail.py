@@ -8,6 +8,7 @@ what is stored) fails three times; the tasks after it never run and are not mail
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -22,24 +23,29 @@ pytestmark = pytest.mark.slow
 PASSWORD = "s3cret-pw"
 
 
-@pytest.fixture(scope="module")
-def failed_run(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    tmp = tmp_path_factory.mktemp("task_failure")
+def _fail_the_crawls(tmp: Path, recipients: str, conf: dict[str, Any] | None = None) -> dict[str, Any]:
+    """`airflow dags test` of the daily DAG with the warehouse on a closed port: every crawl task fails
+    after its retries; the mails the sink caught, the exit code and the Airflow log."""
     with start_mirror(pages_dir=PAGES_DIR) as mirror, start_sink(tmp / "mail") as sink:
         env = airflow_local.airflow_env(tmp / "airflow", {
             config.ENV_DATABASE_URL: f"postgresql://news_loader:{PASSWORD}@127.0.0.1:1/news",
             config.ENV_DATA_DIR: str(tmp / "data"),
             config.ENV_BASE_URLS: mirror.env_value(),
             config.ENV_SMTP_CONN: sink.conn_uri,
-            config.ENV_ALERT_EMAILS: "oncall@example.org",
+            config.ENV_ALERT_EMAILS: recipients,
             config.ENV_TASK_RETRY_DELAY: "1",
         })
         log = tmp / "airflow.log"
         airflow_local.migrate(env, log)
-        # no run_id in the conf: the run directory is named after the DAG run id, made safe
-        rc = airflow_local.dags_test(env, "2026-11-20", log)
+        rc = airflow_local.dags_test(env, "2026-11-20", log, conf=conf)
         mails = sink.messages()
     return {"rc": rc, "mails": mails, "log": log, "data": tmp / "data"}
+
+
+@pytest.fixture(scope="module")
+def failed_run(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    # no run_id in the conf: the run directory is named after the DAG run id, made safe
+    return _fail_the_crawls(tmp_path_factory.mktemp("task_failure"), "oncall@example.org")
 
 
 def _text(mail: Any) -> str:
@@ -143,19 +149,8 @@ def test_with_no_recipients_configured_a_task_failure_is_logged_not_mailed(tmp_p
     """NEWSETL_ALERT_EMAILS unset: validation alerts are logged and wait in the outbox (README), but the
     task-failure notifier mailed "oncall@localhost", a recipient nobody configured, through the relay:
     on a real relay a lost mail, and no log line said it was not delivered to anyone."""
-    with start_mirror(pages_dir=PAGES_DIR) as mirror, start_sink(tmp_path / "mail") as sink:
-        env = airflow_local.airflow_env(tmp_path / "airflow", {
-            config.ENV_DATABASE_URL: f"postgresql://news_loader:{PASSWORD}@127.0.0.1:1/news",
-            config.ENV_DATA_DIR: str(tmp_path / "data"),
-            config.ENV_BASE_URLS: mirror.env_value(),
-            config.ENV_SMTP_CONN: sink.conn_uri,
-            config.ENV_ALERT_EMAILS: "",
-            config.ENV_TASK_RETRY_DELAY: "1",
-        })
-        log = tmp_path / "airflow.log"
-        airflow_local.migrate(env, log)
-        rc = airflow_local.dags_test(env, "2026-11-20", log, conf={"run_id": "no_recipients_1"})
-        mails = sink.messages()
+    failed = _fail_the_crawls(tmp_path, "", conf={"run_id": "no_recipients_1"})
+    rc, mails, log = failed["rc"], failed["mails"], failed["log"]
     assert rc != 0, airflow_local.task_states(log)
     assert [str(m["To"]) for m in mails] == []
     text = log.read_text(encoding="utf-8", errors="replace")
