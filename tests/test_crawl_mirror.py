@@ -611,7 +611,11 @@ def test_a_listing_that_yields_no_article_links_mails_on_call_as_template_drift(
     assert "template_drift" in {w["expectation"] for w in summary["warnings"]}
     [mail] = mails
     body = mail.get_body(preferencelist=("html",)).get_content()
-    assert f"listing {listing} yielded 0 article links" in body and 'href="README.md#template-drift"' in body
+    # the listing's URL a link where the finding names it, not repeated after the text
+    assert f'listing <a href="{listing}">{listing}</a> yielded 0 article links</li>' in body
+    assert 'href="README.md#template-drift"' in body
+    text = mail.get_body(preferencelist=("plain",)).get_content()
+    assert f"listing {listing} yielded 0 article links" in text
     assert "template drift" in mail["Subject"] and "ningbolife" in mail["Subject"]
 
 
