@@ -501,16 +501,13 @@ def triggered_rules(low: str) -> set[str]:
 
 def _gated_trigger_groups() -> tuple[tuple[str, bool, tuple[tuple[int, str], ...]], ...]:
     """TRIGGER_PLAN's triggers, as (position, trigger), grouped under what gates them: (gate, non_ascii,
-    triggers). A trigger that is not ASCII is under ("", True): it is looked for only in a text that is not
-    ASCII; else under the first of TRIGGER_GATES it holds; else under "" (in every text): ungated."""
-    groups: dict[tuple[str, bool], list[tuple[int, str]]] = {}
-    for index, (trigger, _) in enumerate(TRIGGER_PLAN):
-        if not trigger.isascii():
-            key = ("", True)
-        else:
-            key = (next((gate for gate in TRIGGER_GATES if gate in trigger), ""), False)
-        groups.setdefault(key, []).append((index, trigger))
-    return tuple((gate, non_ascii, tuple(members)) for (gate, non_ascii), members in groups.items())
+    triggers). The triggers that are not ASCII are under ("", True): looked for only in a text that is not
+    ASCII; the others as context.gated_words groups them by TRIGGER_GATES (under "": ungated)."""
+    position = {trigger: index for index, (trigger, _) in enumerate(TRIGGER_PLAN)}
+    ascii_groups = context.gated_words([t for t in position if t.isascii()], TRIGGER_GATES)
+    groups = [(gate, False, tuple((position[t], t) for t in words)) for gate, words in ascii_groups]
+    non_ascii = tuple((index, t) for t, index in position.items() if not t.isascii())
+    return tuple(groups + [("", True, non_ascii)] if non_ascii else groups)
 
 
 # A trigger occurs only where its gate does: a stretch without the gate is spared its triggers' tests
