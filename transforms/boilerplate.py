@@ -367,11 +367,11 @@ SITE_ADDRESS_FOOTER: Final = (
 # tells it from a sentence, "designed by Zaha Hadid").
 HOME_LINK: Final = r"(?im)^ *(home|home *page|首页) *$"
 _BY_NAME: Final = r"[a-z][a-z'.-]*( +[a-z][a-z'.-]*){0,3}"
+_BY_NAMES: Final = _BY_NAME + r"( *(,|&|and) *" + _BY_NAME + r"){0,3}"  # "Gary Bowerman & Janet Martin"
 DATE_BYLINE: Final = (
     r"(?im)^ *([0-9]{1,2}(st|nd|rd|th)? +(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,? +(19|20)[0-9]{2}"
     r"|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? +[0-9]{1,2}(st|nd|rd|th)?,? +(19|20)[0-9]{2}"
-    r"|(19|20)[0-9]{2}[-/.][0-9]{1,2}[-/.][0-9]{1,2}) *[,|｜]? +by +" + _BY_NAME
-    + r"( *(,|&|and) *" + _BY_NAME + r"){0,3} *$"
+    r"|(19|20)[0-9]{2}[-/.][0-9]{1,2}[-/.][0-9]{1,2}) *[,|｜]? +by +" + _BY_NAMES + r" *$"
 )
 PUBLISHED_IN: Final = r"(?im)^ *(originally +)?published +in +(the +)?[a-z][a-z0-9'&-]*( +[a-z0-9'&-]+){0,5} *$"
 PROVIDED_CREDIT: Final = (
@@ -401,7 +401,7 @@ RATING_WIDGET: Final = (
     r"(?im)^ *([0-9]([.][0-9])? */ *5 *[0-9,]* *reviews?( *[|] *[^|\n]{1,40})?"
     r"|#[0-9]{1,4} +of +(the +)?(best|top) +[^.!?\n]{1,60}) *$"
 )
-STANDFIRST_BYLINE: Final = r"(?im)^.{1,200} +by *[:：] *" + _BY_NAME + r"( *(,|&|and) *" + _BY_NAME + r"){0,3} *$"
+STANDFIRST_BYLINE: Final = r"(?im)^.{1,200} +by *[:：] *" + _BY_NAMES + r" *$"
 
 BOILERPLATE_PATTERNS: Final[tuple[str, ...]] = (
     PRINT_CLOSE,
