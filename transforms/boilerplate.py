@@ -142,10 +142,11 @@ DATED_HEADER: Final = (
 _TOOL_WORD: Final = (r"(print|mail|e-mail|email|close|large|medium|small|big|middle"
                      r"|放大|缩小|默认|打印本页|打印|关闭窗口|关闭)")
 PAGE_TOOLS: Final = r"(?im)^ *(tools? *[:：] *)?" + _TOOL_WORD + r"( *([|/] *)?" + _TOOL_WORD + r")+ *$"
-# Bylines on a line of their own: "By Jin Lu", "by Xie Ye", "By D J Clark (" (cut at its parenthesis).
+# Bylines on a line of their own: "By Jin Lu", "by Xie Ye", "By D J Clark (" (cut at its parenthesis), "By: Sarah
+# Yardley" (a colon after "By", prlog.org t221).
 BYLINE: Final = (
     r"(?im)^ *((written|edited|translated|compiled|reported|photos?)( +and +(edited|translated|compiled))? +)?"
-    r"by +[a-z][a-z'.-]*( +(&|and|[a-z][a-z'.-]*)){0,4} *([(（][^)）\n]{0,40}[)）]?)? *$"
+    r"by( *[:：] *| +)[a-z][a-z'.-]*( +(&|and|[a-z][a-z'.-]*)){0,4} *([(（][^)）\n]{0,40}[)）]?)? *$"
 )
 # Image alt texts rendered as text: "Xie's visit to Yongjiang Lab-thumbnail image", "example image alt text".
 IMAGE_ALT: Final = r"(?im)^.{0,120}(thumbnail image|image alt text|[- ]logo) *$"
@@ -182,7 +183,7 @@ DATE_LINE: Final = (
 # "2019-11-16 00:46:57 source: Ye Ke", "Publishtime:1970-01-01 08:00:00 Views:28", "Date:2019-10-31Read:279",
 # "Time:2025-06-09     Click:" (an empty click counter, www.haishu.gov.cn).
 BYLINE_DATED: Final = r"(?im)^ *(by|source *[:：]) +.{1,80}(updated|source) *[:：].{0,60}$"
-AGENCY_STAMP: Final = r"(?im)^ *[(（][a-z' .]{2,40}[)）] *[0-9]{1,2}:[0-9]{2},? +[a-z0-9 ,]{6,30}(19|20)[0-9]{2} *$"
+AGENCY_STAMP: Final = r"(?im)^ *[(（][a-z'’ .]{2,40}[)）] *[0-9]{1,2}:[0-9]{2},? +[a-z0-9 ,]{6,30}(19|20)[0-9]{2} *$"
 DATE_SOURCE: Final = (
     r"(?im)^ *((date|time|published|posted|updated|release date|release time) *[:：]? *)?"
     r"(19|20)[0-9]{2}[-/.][0-9]{1,2}[-/.][0-9]{1,2}( +[0-9:]{4,8})? *[|｜/]? *"
@@ -300,10 +301,11 @@ NAME_DATE: Final = (
 # A source alone in brackets under a title: "(Reuters)", "(chinadaily.com.cn)", "(People's Daily Online)"; up to
 # three words and no slash, so that a photo credit ("(Photo/Ye Ke )", "(Photo by Ye Ke)") stays a caption.
 SOURCE_BRACKETS: Final = r"(?im)^ *[(（] *[a-z][a-z0-9.'&-]{1,30}( +[a-z0-9.'&-]{1,20}){0,2} *[)）] *$"
-# Pagers: "1 2 3 >", "1 2 >", a gallery's glued "123456".
+# Pagers: "1 2 3 >", "1 2 >", a gallery's glued "123456", "1 2 3 4 Next   >>|" (links to the next and the last page,
+# en.chinaculture.org t228).
 PAGER: Final = (
     r"(?im)^ *([«‹<] *)?(1 +2( +3( +4( +5( +6( +7( +8( +9( +10)?)?)?)?)?)?)?)?|123(4(5(6(7(8(9)?)?)?)?)?)?)"
-    r"( *([>»›]|next))? *$"
+    r"( *([>»›]+|next|last))*( *[|])? *$"
 )
 # Box headings with a "more" link ("FAQ more>>"), footer menus ("About us | Contact us | Useful links | Terms and
 # conditions | Site map"), closing source blocks ("Reference(s):", "cgtn.com" alone), social bars ("Twitter Facebook
@@ -402,6 +404,22 @@ RATING_WIDGET: Final = (
     r"|#[0-9]{1,4} +of +(the +)?(best|top) +[^.!?\n]{1,60}) *$"
 )
 STANDFIRST_BYLINE: Final = r"(?im)^.{1,200} +by *[:：] *" + _BY_NAMES + r" *$"
+# Furniture of the ninth tune_other pass (t215-t239), exactly as on the pages: a bare number alone on a line under
+# the headline, a view counter without its word ("470", mfame.guru t227; the tuned sets' only other lone numbers are
+# furniture too: a card's "0", t208); a gallery's position with its link ("1/4 Next", en.chinaculture.org t228); the
+# prompts a WeChat article opens with, as its mirrors print them ("点击蓝字 关注我们", click the blue words to follow
+# us; "Please scroll down for the English version", tianhengxin.com t225); and a WeChat account's name with the post's
+# date, the line that dates such an article ("FoSEr 宁波诺丁汉大学理工学院 2024-03-12", t225: a name holding Chinese
+# characters, no sentence, then the ISO date).
+LONE_NUMBER: Final = r"(?im)^ *[0-9]{1,6} *$"
+GALLERY_POSITION: Final = r"(?im)^ *[0-9]{1,2} */ *[0-9]{1,2} +(next|prev|previous)( +(next|prev|previous))? *$"
+WECHAT_PROMPTS: Final = (
+    r"(?im)^ *((点击|点)(上方|下方)? *蓝字 *[,，]? *(关注|订阅)[^\n]{0,20}"
+    r"|(please +)?scroll +down +(for|to +(read|see|view)) +(the +)?english( +(version|text))? *[.!]?) *$"
+)
+ACCOUNT_DATE: Final = (
+    r"(?im)^ *[a-z0-9 ]{0,30}[一-龥][^.!?。！？:：\n]{0,40} {1,4}(19|20)[0-9]{2}-[0-9]{1,2}-[0-9]{1,2} *$"
+)
 
 BOILERPLATE_PATTERNS: Final[tuple[str, ...]] = (
     PRINT_CLOSE,
@@ -489,13 +507,17 @@ BOILERPLATE_PATTERNS: Final[tuple[str, ...]] = (
     MORE_WIDGETS,
     AI_TRANSLATION_NOTE,
     RATING_WIDGET,
+    LONE_NUMBER,
+    GALLERY_POSITION,
+    WECHAT_PROMPTS,
+    ACCOUNT_DATE,
 )
 
 # The furniture lines that carry the page's own date (header lines under the title, in text
 # and in HTML): the parsers read the date from them, then drop them like any furniture.
 DATED_LINE_PATTERNS: Final[tuple[str, ...]] = (
     DATED_HEADER, BYLINE_DATED, AGENCY_STAMP, DATE_SOURCE, SOURCE_DATE, PUBLISH_TIME, TEXT_SIZE, CN_META, NAME_DATE,
-    DATE_BYLINE,
+    DATE_BYLINE, ACCOUNT_DATE,
 )
 
 # Fragments of page furniture distinctive enough to flag anywhere in a line, not only as
