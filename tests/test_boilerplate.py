@@ -202,6 +202,10 @@ FURNITURE = [
     (bp.LONE_NUMBER, ["470", "0"]),  # mfame.guru, t227; au.trip.com, t208
     (bp.WECHAT_PROMPTS, ["点击蓝字 关注我们", "Please scroll down for the English version"]),  # tianhengxin.com, t225
     (bp.ACCOUNT_DATE, ["FoSEr 宁波诺丁汉大学理工学院 2024-03-12"]),  # t225
+    # the pages gathered after the ninth pass's rules (t240-t246), exactly as on the pages
+    (bp.DATE_SOURCE, ["2014-04-10 14:57 Shanghai Daily Web Editor: Wang YuXia"]),  # www.ecns.cn, t242
+    (bp.COMMENT_FORM, ["You must log in to post a comment."]),  # chinaeconomicreview.com, t244
+    (bp.WP_COMMENT_FORM, ["Fill in your details below or click an icon to log in:"]),  # wanderingbrowns, t243
 ]
 
 # Real article sentences that share words with the furniture; none may match.
@@ -297,6 +301,8 @@ ARTICLE_SENTENCES = [
     "#1 of the best ports in the world. Ningbo handled 1.12 billion tonnes of cargo.",
     "By 2025, the port will handle 40 million TEUs.",
     "Byzantine trade reached Ningbo, 300 ships a year by 900.",
+    "2019-04-10 was the day the Ningbo Daily editor: the plan names 300 firms.",
+    "Fill in the form below: 20 firms in Ningbo joined the plan in 2019.",
     "1/4 of the exports went to the EU, next came ASEAN with 15%.",
     "2019: 470 new firms, up 12% on 2018.",
     "Scroll down the list: 20 firms in Ningbo joined the plan in 2019.",

@@ -1739,7 +1739,30 @@ UNNC PhD student passes the torch of scientific research in UNNC
 In this November, Yuyao Xu has completed his study and is going to receive the doctoral title from the University of Nottingham Ningbo China (UNNC)."""  # https://tianhengxin.com/fwc/a/MzI0MDYwMjc3OQ==/2247496917/1 (t225, its Chinese paragraph and most blank lines cut)
 
 
+ECNS_TEXT = """Text: | Print|
+
+Catch Ningbo seafood and sights
+
+2014-04-10 14:57 Shanghai Daily Web Editor: Wang YuXia
+1
+
+It is always a pleasure to discover a new place little by little, savoring it with a lot of walking, stopping for snacks, ducking into interesting buildings, chatting with locals, and eating more snacks."""  # http://www.ecns.cn/experience/2014/04-10/108866.shtml (t242, gathered after the pass's rules, cut)
+WORDPRESS_FORM_TEXT = """Tianyi Square- Ningbo, China
+
+Tianyi Square is the main square surrounded by shops in downtown Ningbo. There are fountains, some interesting bronze sculptures of jazz musicians, and tons of retail stores.
+
+Leave a Reply
+
+Fill in your details below or click an icon to log in:
+
+WordPress.com Logo"""  # https://wanderingbrowns.wordpress.com/2015/07/17/tianyi-square-ningbo-china/ (t243, cut)
+
+
 @pytest.mark.parametrize(("text", "title", "published", "first_words", "chrome"), [
+    # a date line with the time, the source's name and its web editor; a lone gallery count under it
+    (ECNS_TEXT, "Catch Ningbo seafood and sights", "2014-04-10", "It is always", ["Text:", "Wang YuXia", "\n1"]),
+    # the WordPress.com comment form's prompt
+    (WORDPRESS_FORM_TEXT, "Tianyi Square- Ningbo, China", None, "Tianyi Square is", ["Fill in", "Logo", "Leave"]),
     # a photo caption under the headline, longer than it: neither the title nor a yardstick that makes the headline a
     # section label (the caption goes to the captions)
     (NINGBOLIFE_CAPTION_TEXT, "Line 3 starts trial operation", None, "At 10:00", ["Copyright", "Photo by Liu Bo"]),

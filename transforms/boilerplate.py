@@ -181,12 +181,14 @@ DATE_LINE: Final = (
 # "By Wang Songsong| chinadaily.com.cn| Updated: October 16, 2023 L M S",
 # "Source: Department of Regional Opening-up / Updated: 2023-02-15", "(Xinhua) 08:26, February 02, 2023",
 # "2019-11-16 00:46:57 source: Ye Ke", "Publishtime:1970-01-01 08:00:00 Views:28", "Date:2019-10-31Read:279",
-# "Time:2025-06-09     Click:" (an empty click counter, www.haishu.gov.cn).
+# "Time:2025-06-09     Click:" (an empty click counter, www.haishu.gov.cn), and with the source's name before the
+# label: "2014-04-10 14:57 Shanghai Daily Web Editor: Wang YuXia" (www.ecns.cn, t242, gathered after the ninth pass).
 BYLINE_DATED: Final = r"(?im)^ *(by|source *[:：]) +.{1,80}(updated|source) *[:：].{0,60}$"
 AGENCY_STAMP: Final = r"(?im)^ *[(（][a-z'’ .]{2,40}[)）] *[0-9]{1,2}:[0-9]{2},? +[a-z0-9 ,]{6,30}(19|20)[0-9]{2} *$"
 DATE_SOURCE: Final = (
     r"(?im)^ *((date|time|published|posted|updated|release date|release time) *[:：]? *)?"
     r"(19|20)[0-9]{2}[-/.][0-9]{1,2}[-/.][0-9]{1,2}( +[0-9:]{4,8})? *[|｜/]? *"
+    r"([a-z][a-z.'&-]*( +[a-z][a-z.'&-]*){0,3} +)?(web +)?"
     r"(source|from|editor|author|views|hits|clicks?|visits|reads?|browse|browsing) *[:：].{0,80}$"
 )
 # A source, editor or byline line that carries the date: "Source: Xinhua| 2019-03-10 17:06:24|Editor: ZX",
@@ -247,7 +249,8 @@ REPORTS_CREDIT: Final = r"(?im)^ *[(（] *[a-z][a-z'.-]*( +[a-z][a-z'.-]*){0,3} 
 
 # Widgets of blogs, portals and trade sites (tests/realgold/tune_other third pass): comment forms
 # ("No Comments", "Leave a Comment", "Your email address will not be published. ...", "You must be logged in to
-# post a comment.", and from the seventh pass "No comments:" (Blogger) and "This Post Has One Comment"),
+# post a comment.", and from the seventh pass "No comments:" (Blogger) and "This Post Has One Comment"; "You must log
+# in to post a comment.", chinaeconomicreview.com t244),
 # like/collect/view
 # counters ("Like 1", "Words 0/1000", "47 0"), tracking numbers, search boxes and skip links, "Send by
 # email to a friend", "Printable version", "^ Top of page", "Start a Free Trial", "Source prnewswire" (no colon),
@@ -256,7 +259,7 @@ COMMENT_FORM: Final = (
     r"(?im)^ *(no comments( yet)? *:?|this (post|article|entry) has (no|one|two|three|[0-9]+) comments?"
     r"|leave a (comment|reply)|post (a )?comments?|add (a )?comment|comments?"
     r"( information)?( *[0-9]+ *comments?)?|[0-9]+ *comments?|your email address will not be published.{0,80}"
-    r"|you must be (logged|signed) in to (post|leave) a (comment|reply)[.]?) *$"
+    r"|you must (be )?(log|logged|sign|signed) in to (post|leave) a (comment|reply)[.]?) *$"
 )
 COUNTER_WIDGET: Final = (
     r"(?im)^ *((likes?|collect|collected|favorites?|favou?rites?|shares?|views?|reads?) *[:：]? *[0-9]+"
@@ -339,7 +342,8 @@ POWERED_BY: Final = r"(?im)^ *powered +by +[a-z0-9][a-z0-9 .&-]{1,40} *$"
 
 # Widgets of the sixth tune_other pass (t126-t150), exactly as on the pages: the comment form WordPress.com
 # blogs print under a post ("You are commenting using your Twitter account. Log Out /  Change )", "Facebook
-# photo", "Connecting to %s", "This site uses Akismet to reduce spam. Learn how your comment data is processed."),
+# photo", "Connecting to %s", "This site uses Akismet to reduce spam. Learn how your comment data is processed.",
+# "Fill in your details below or click an icon to log in:", wanderingbrowns.wordpress.com t243),
 # in-page jump menus ("Jump to: Lines / History"), a site notice that thanks the reader for patience and names
 # the page or site ("Information on this page will progressively be improved. Thank you for your patience."),
 # and a site name with its web address as a footer ("People's Daily Online --- http://english.peopledaily.com.cn/").
@@ -347,7 +351,8 @@ WP_COMMENT_FORM: Final = (
     r"(?im)^ *(you are commenting using your( +[a-z.]+)? +account[.]?( *[(]? *log +out */ *change *[)]?)?"
     r"|(twitter|facebook|google|wordpress[.]com) +(picture|photo)|connecting to %s"
     r"|this site uses akismet to reduce spam[.]?( *learn how your comment data is processed[.]?)?"
-    r"|notify me of (new|follow-up) (comments|posts)( via e-?mail)?[.]?) *$"
+    r"|notify me of (new|follow-up) (comments|posts)( via e-?mail)?[.]?"
+    r"|fill in your details below or click an icon to log in *[:.]?) *$"
 )
 JUMP_MENU: Final = r"(?im)^ *(jump|skip) +to *[:：] *[^/|\n]{1,40}( *[/|·] *[^/|\n]{1,40}){0,8} *$"
 SITE_NOTICE: Final = (
@@ -552,7 +557,8 @@ assert all(sre_parse.parse(p)[0] == _LINE_START for p in BOILERPLATE_PATTERNS), 
 # The first three below were the slowest patterns on long lines (a site notice's "thank you for your ...",
 # a site name's web address, a source line with its date): about 6 us each to fail on a body paragraph.
 _SOURCE_DATE_OPENINGS: Final = ("source", "editor", "author", "from", "reporter", "publisher", "by")
-_WP_COMMENT_OPENINGS: Final = ("you", "twitter", "facebook", "google", "wordpress", "connecting", "this", "notify")
+_WP_COMMENT_OPENINGS: Final = ("you", "twitter", "facebook", "google", "wordpress", "connecting", "this", "notify",
+                                "fill")
 
 
 def _opens_with(line: str, words: tuple[str, ...]) -> bool:
