@@ -194,6 +194,18 @@ FURNITURE = [
     (bp.MORE_WIDGETS, ["View Original Text", "Submit", "Show More", "View", "Related Moments"]),  # au.trip.com, t208
     (bp.AI_TRANSLATION_NOTE, ["*Created by local travelers and translated by AI."]),  # t208
     (bp.RATING_WIDGET, ["4.3/5991 reviews | Ancient Towns", "#11 of Best Things to Do in Ningbo"]),  # t208
+    # tests/realgold/tune_other ninth pass (t215-t239), exactly as on the pages
+    (bp.AGENCY_STAMP, ["(People’s Daily Online) 15:42, January 21, 2019"]),  # en.huanqiu.com, t229
+    (bp.BYLINE, ["By: Sarah Yardley"]),  # prlog.org, t221
+    (bp.PAGER, ["1 2 3 4 Next   >>|"]),  # en.chinaculture.org, t228
+    (bp.GALLERY_POSITION, ["1/4 Next"]),  # t228
+    (bp.LONE_NUMBER, ["470", "0"]),  # mfame.guru, t227; au.trip.com, t208
+    (bp.WECHAT_PROMPTS, ["点击蓝字 关注我们", "Please scroll down for the English version"]),  # tianhengxin.com, t225
+    (bp.ACCOUNT_DATE, ["FoSEr 宁波诺丁汉大学理工学院 2024-03-12"]),  # t225
+    # the pages gathered after the ninth pass's rules (t240-t246), exactly as on the pages
+    (bp.DATE_SOURCE, ["2014-04-10 14:57 Shanghai Daily Web Editor: Wang YuXia"]),  # www.ecns.cn, t242
+    (bp.COMMENT_FORM, ["You must log in to post a comment."]),  # chinaeconomicreview.com, t244
+    (bp.WP_COMMENT_FORM, ["Fill in your details below or click an icon to log in:"]),  # wanderingbrowns, t243
 ]
 
 # Real article sentences that share words with the furniture; none may match.
@@ -287,6 +299,14 @@ ARTICLE_SENTENCES = [
     "Submitted plans for 20 new schools were approved in 2019.",
     "The report was translated by AI researchers at the lab in 2019.",
     "#1 of the best ports in the world. Ningbo handled 1.12 billion tonnes of cargo.",
+    "By 2025, the port will handle 40 million TEUs.",
+    "Byzantine trade reached Ningbo, 300 ships a year by 900.",
+    "2019-04-10 was the day the Ningbo Daily editor: the plan names 300 firms.",
+    "Fill in the form below: 20 firms in Ningbo joined the plan in 2019.",
+    "1/4 of the exports went to the EU, next came ASEAN with 15%.",
+    "2019: 470 new firms, up 12% on 2018.",
+    "Scroll down the list: 20 firms in Ningbo joined the plan in 2019.",
+    "宁波舟山港2023年货物吞吐量13.24亿吨,同比增长4.9%。2024-01-12",
     "Reference prices of steel rose by 5% in May.",
     "More than 300 companies attended the fair.",
     # Markup as text (the mirror's injection payload): the article's words, never a breadcrumb trail.

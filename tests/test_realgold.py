@@ -487,8 +487,8 @@ def test_speed_against_a_revision_runs_that_revision_s_code():
 
 
 def test_other_sources_titles_dates_and_chrome_on_the_tuning_pages():
-    """tests/realgold/tune_other: 214 real pages of other English Ningbo sources (4 of the sixth pass, 13
-    of the seventh and 5 of the eighth are template pages), labelled for
+    """tests/realgold/tune_other: 246 real pages of other English Ningbo sources (4 of the sixth pass, 13
+    of the seventh, 5 of the eighth and 6 of the ninth are template pages), labelled for
     title, date and chrome only; the generic fallback is tuned on them, so these are tuning
     figures (the honest one is the holdout's "other" row).
 
@@ -553,19 +553,32 @@ def test_other_sources_titles_dates_and_chrome_on_the_tuning_pages():
     17 leaked lines (3 of them module titles under ningbolife's share icons); after rules for them (a site name under
     the headline above the date line, a post's only paragraph followed by its widgets is its lead, module titles after
     the share icons, "0Times", "View Original Text", ratings; a page's one "Posted:" stamp under its text dates it):
-    8/8, 4/4, 5 (a travel site's attraction card, t208); all 214: titles 182/182, dates 95/96, 71 leaks."""
+    8/8, 4/4, 5 (a travel site's attraction card, t208); all 214: titles 182/182, dates 95/96, 71 leaks.
+    Ninth pass (t215-t239, 25 pages labelled and committed before the extractor was run on them: 4 ningbolife, 21 other
+    sources, 19 hosts new to the set), before its round: titles 19/21, dates 5/8, 7 leaks on the new pages (the 4
+    ningbolife pages 3/4, none dated, 0: a caption under the headline dwarfed it); all 239: 201/203, 100/104, 78.
+    After it (a caption is neither the title nor a yardstick for it; "April 29, 2009 - PRLog --" datelines, in the
+    lead or under a standfirst; a WeChat account's dated line; "By: Name", "(People’s Daily Online) ...", a lone
+    number, "1 2 3 4 Next >>|", "1/4 Next", WeChat's prompts): 20/21, 7/8, 2 (a place guide's closing blurb, t231);
+    the WeChat mirror t225, its title and date now read, is refused as Chinese (15.3% ideographs, the gate's bound
+    15%). All 239: titles 202/203, dates 102/104, 72 leaks (the older 214: 182/182, 95/96, 70). Seven more pages
+    (t240-t246, 2 of them ningbolife) labelled and committed after those rules and before the extractor was run on
+    them, unseen by the rules: titles 6/6, dates 1/2, 3 leaked lines ("2014-04-10 14:57 Shanghai Daily Web Editor:
+    Wang YuXia" neither read nor dropped, a WordPress.com form's prompt, "You must log in to post a comment."); after
+    rules for them: 6/6, 2/2, 0; all 246: titles 208/209, dates 104/106, 72 leaks. 33 pages without a label date take
+    their URL's."""
     from transforms.textutil import url_date
 
     pages = load_realgold(realgold.REALGOLD_DIR / "tune_other")
-    assert len(pages) == 214
+    assert len(pages) == 246
     outputs = realgold.run_newsetl(pages)
     total = score_real("newsetl", pages, outputs).total
-    assert total.titles == 182 and total.dates == 96
+    assert total.titles == 209 and total.dates == 106
     assert (total.title_accuracy or 0) >= 0.98 and (total.date_accuracy or 0) >= 0.98
     given = [(page, out.published) for page, out in zip(pages, outputs) if page.published is None and out.published]
-    assert len(given) == total.dates_unlabelled_given == 28
+    assert len(given) == total.dates_unlabelled_given == 33
     assert all(date == url_date(page.url) for page, date in given)
-    assert total.leaks <= 71
+    assert total.leaks <= 72
 
 
 def _url_key(url: str) -> str:
@@ -599,7 +612,7 @@ def test_tune_other_labels_are_consistent():
     others = _manifest_urls("dev", "tune_sites", "holdout", "holdout2", "holdout3", "holdout4")
     seen: set[str] = set()
     pages = sorted((folder / "pages").glob("t*.json"))
-    assert len(pages) == len(rows) == 214
+    assert len(pages) == len(rows) == 246
     for path in pages:
         page = json.loads(path.read_text(encoding="utf-8"))
         label = json.loads((folder / "labels" / path.name).read_text(encoding="utf-8"))

@@ -1683,6 +1683,120 @@ def test_titles_dates_and_chrome_of_the_pages_after_the_eighth_pass(
     _assert_text_page(text, title, published, first_words, chrome)
 
 
+# The ninth tune_other pass (t215-t239), exactly as on the pages (cut where marked).
+NINGBOLIFE_CAPTION_TEXT = """Copyright 2019 - Custom text here
+
+Line 3 starts trial operation
+
+On June 30th, passengers rushed to try Line 3. The picture shows the crowd standing in the gate at Children's Park Station. (Photo by Liu Bo)
+
+At 10:00 on the morning of June 30, the first phase of Ningbo Rail Transit Line 3 begun its trial operation. It indicates that Ningbo Rail Transit has entered the era of multi-line operation."""  # http://ningbolife.com/index.php/ningbo-news/5660-line-3-starts-trial-operation.html (t234, cut)
+PRLOG_TEXT = """Despite economic crisis international buyers register for China International Consumer Goods Fair
+
+In an interview Mr Li Xinhua, Ningbo's economic minister, outlines details of prospects for a successful fair. With only 40 days until the fair, thousands of exhibition booths have been booked and many thousands of visitors have already registered.
+By: Sarah Yardley
+\x20
+April 29, 2009 - PRLog -- The 8th China International Consumer Goods Fair (CICGF) will take place in the southern Chinese city of Ningbo (near Shanghai) from 8th -12th June 2009."""  # http://www.prlog.org/10226598-... (t221, cut)
+HUANQIU_TEXT = """Foreigners experience Spring Festival in Ningbo
+
+(People’s Daily Online) 15:42, January 21, 2019
+
+Foreigners take a group photo with opera performers. (Photo/Zhang Yongtao)
+
+More than 100 people from over 20 countries visited Qiucun Township of Fenghua District in Ningbo City, east China’s Zhejiang Province on Jan. 19, to experience the local traditional folk culture and welcome the Chinese Spring Festival."""  # http://en.huanqiu.com/foreigners-experience-spring-festival-in-ningbo/ (t229, cut)
+CHINACULTURE_TEXT = """Home >> Photo
+
+Ningbo village filled with Spring Festival vibes
+
+Updated: 2023-01-16 16:21 ( chinadaily.com.cn )
+Share - WeChat
+A paper-cutter displays artwork featuring the Chinese character  shou (longevity) in Hehong village of Ningbo, Zhejiang province, on Saturday. [Photo provided to chinadaily.com.cn]
+
+With the fast approaching of the Spring Festival, or Lunar New Year, Hehong village in Ningbo, Zhejiang province, has offered fun for residents and visitors with a collection of traditional activities.
+
+1 2 3 4 Next   >>|
+1/4 Next"""  # http://en.chinaculture.org/a/202301/16/WS63c50939a31057c47eba9e41.html (t228, a paragraph cut)
+MFAME_TEXT = """Routes and Ports Served by the Ningbo Containerised Freight Index
+
+470
+
+  • Ningbo Containerised Freight Index Sees Notable Rate Increases Across Key Routes.
+
+The Ningbo Containerised Freight Index is published weekly by the Ningbo Shipping Exchange and promoted to the market by the Baltic Exchange."""  # https://mfame.guru/?p=324060 (t227, cut)
+WECHAT_MIRROR_TEXT = """
+2022 Winter Graduation | 徐宇尧:我在宁诺传递科研之炬
+
+FoSEr 宁波诺丁汉大学理工学院 2024-03-12
+
+点击蓝字 关注我们
+
+Please scroll down for the English version
+
+
+
+UNNC PhD student passes the torch of scientific research in UNNC
+
+In this November, Yuyao Xu has completed his study and is going to receive the doctoral title from the University of Nottingham Ningbo China (UNNC)."""  # https://tianhengxin.com/fwc/a/MzI0MDYwMjc3OQ==/2247496917/1 (t225, its Chinese paragraph and most blank lines cut)
+
+
+ECNS_TEXT = """Text: | Print|
+
+Catch Ningbo seafood and sights
+
+2014-04-10 14:57 Shanghai Daily Web Editor: Wang YuXia
+1
+
+It is always a pleasure to discover a new place little by little, savoring it with a lot of walking, stopping for snacks, ducking into interesting buildings, chatting with locals, and eating more snacks."""  # http://www.ecns.cn/experience/2014/04-10/108866.shtml (t242, gathered after the pass's rules, cut)
+WORDPRESS_FORM_TEXT = """Tianyi Square- Ningbo, China
+
+Tianyi Square is the main square surrounded by shops in downtown Ningbo. There are fountains, some interesting bronze sculptures of jazz musicians, and tons of retail stores.
+
+Leave a Reply
+
+Fill in your details below or click an icon to log in:
+
+WordPress.com Logo"""  # https://wanderingbrowns.wordpress.com/2015/07/17/tianyi-square-ningbo-china/ (t243, cut)
+
+
+@pytest.mark.parametrize(("text", "title", "published", "first_words", "chrome"), [
+    # a date line with the time, the source's name and its web editor; a lone gallery count under it
+    (ECNS_TEXT, "Catch Ningbo seafood and sights", "2014-04-10", "It is always", ["Text:", "Wang YuXia", "\n1"]),
+    # the WordPress.com comment form's prompt
+    (WORDPRESS_FORM_TEXT, "Tianyi Square- Ningbo, China", None, "Tianyi Square is", ["Fill in", "Logo", "Leave"]),
+    # a photo caption under the headline, longer than it: neither the title nor a yardstick that makes the headline a
+    # section label (the caption goes to the captions)
+    (NINGBOLIFE_CAPTION_TEXT, "Line 3 starts trial operation", None, "At 10:00", ["Copyright", "Photo by Liu Bo"]),
+    # "By: Name" under a release's summary, then its dateline opening the next paragraph with the date and the wire
+    (PRLOG_TEXT, "Despite economic crisis international buyers register for China International Consumer Goods Fair",
+     "2009-04-29", "In an interview", ["Sarah Yardley"]),
+    # an agency stamp with a curly apostrophe
+    (HUANQIU_TEXT, "Foreigners experience Spring Festival in Ningbo", "2019-01-21", "More than 100",
+     ["People’s Daily Online"]),
+    # a gallery's pager with its links, and its position
+    (CHINACULTURE_TEXT, "Ningbo village filled with Spring Festival vibes", "2023-01-16", "A paper-cutter",
+     ["Share - WeChat", ">>|", "1/4"]),
+    # a bare view counter under the headline
+    (MFAME_TEXT, "Routes and Ports Served by the Ningbo Containerised Freight Index", None, "• Ningbo Containerised",
+     ["470"]),
+    # a WeChat account's name with the date dates the article; WeChat's prompts are furniture
+    (WECHAT_MIRROR_TEXT, "2022 Winter Graduation | 徐宇尧:我在宁诺传递科研之炬", "2024-03-12", "UNNC PhD student",
+     ["FoSEr", "点击蓝字", "scroll down"]),
+])
+def test_ninth_pass_titles_dates_and_chrome(
+        text: str, title: str, published: str | None, first_words: str, chrome: list[str]) -> None:
+    _assert_text_page(text, title, published, first_words, chrome)
+
+
+@pytest.mark.parametrize("second", [
+    "April 29, 2009 was the day the fair opened, with 4,000 stands.",  # a date opening a sentence: no dateline
+    "The fair opened on April 29, 2009 - PRLog -- with 4,000 stands.",  # not at the paragraph's start
+])
+def test_a_date_first_dateline_needs_the_date_the_wire_and_the_paragraph_s_start(second: str) -> None:
+    text = ("Ningbo fair draws buyers\n\nThe 8th China International Consumer Goods Fair will take place in the city "
+            f"of Ningbo, the organisers said.\nBy: Sarah Yardley\n\n{second}")
+    assert parse_page(text).published is None
+
+
 @pytest.mark.parametrize("tail", [
     "Posted: Apr 24, 2024\n\nPosted: May 2, 2024",  # two stamps: a list's or a sidebar's, not the page's
     "Updated: Apr 24, 2024",  # an update stamp is no posting date

@@ -142,10 +142,11 @@ DATED_HEADER: Final = (
 _TOOL_WORD: Final = (r"(print|mail|e-mail|email|close|large|medium|small|big|middle"
                      r"|放大|缩小|默认|打印本页|打印|关闭窗口|关闭)")
 PAGE_TOOLS: Final = r"(?im)^ *(tools? *[:：] *)?" + _TOOL_WORD + r"( *([|/] *)?" + _TOOL_WORD + r")+ *$"
-# Bylines on a line of their own: "By Jin Lu", "by Xie Ye", "By D J Clark (" (cut at its parenthesis).
+# Bylines on a line of their own: "By Jin Lu", "by Xie Ye", "By D J Clark (" (cut at its parenthesis), "By: Sarah
+# Yardley" (a colon after "By", prlog.org t221).
 BYLINE: Final = (
     r"(?im)^ *((written|edited|translated|compiled|reported|photos?)( +and +(edited|translated|compiled))? +)?"
-    r"by +[a-z][a-z'.-]*( +(&|and|[a-z][a-z'.-]*)){0,4} *([(（][^)）\n]{0,40}[)）]?)? *$"
+    r"by( *[:：] *| +)[a-z][a-z'.-]*( +(&|and|[a-z][a-z'.-]*)){0,4} *([(（][^)）\n]{0,40}[)）]?)? *$"
 )
 # Image alt texts rendered as text: "Xie's visit to Yongjiang Lab-thumbnail image", "example image alt text".
 IMAGE_ALT: Final = r"(?im)^.{0,120}(thumbnail image|image alt text|[- ]logo) *$"
@@ -180,12 +181,14 @@ DATE_LINE: Final = (
 # "By Wang Songsong| chinadaily.com.cn| Updated: October 16, 2023 L M S",
 # "Source: Department of Regional Opening-up / Updated: 2023-02-15", "(Xinhua) 08:26, February 02, 2023",
 # "2019-11-16 00:46:57 source: Ye Ke", "Publishtime:1970-01-01 08:00:00 Views:28", "Date:2019-10-31Read:279",
-# "Time:2025-06-09     Click:" (an empty click counter, www.haishu.gov.cn).
+# "Time:2025-06-09     Click:" (an empty click counter, www.haishu.gov.cn), and with the source's name before the
+# label: "2014-04-10 14:57 Shanghai Daily Web Editor: Wang YuXia" (www.ecns.cn, t242, gathered after the ninth pass).
 BYLINE_DATED: Final = r"(?im)^ *(by|source *[:：]) +.{1,80}(updated|source) *[:：].{0,60}$"
-AGENCY_STAMP: Final = r"(?im)^ *[(（][a-z' .]{2,40}[)）] *[0-9]{1,2}:[0-9]{2},? +[a-z0-9 ,]{6,30}(19|20)[0-9]{2} *$"
+AGENCY_STAMP: Final = r"(?im)^ *[(（][a-z'’ .]{2,40}[)）] *[0-9]{1,2}:[0-9]{2},? +[a-z0-9 ,]{6,30}(19|20)[0-9]{2} *$"
 DATE_SOURCE: Final = (
     r"(?im)^ *((date|time|published|posted|updated|release date|release time) *[:：]? *)?"
     r"(19|20)[0-9]{2}[-/.][0-9]{1,2}[-/.][0-9]{1,2}( +[0-9:]{4,8})? *[|｜/]? *"
+    r"([a-z][a-z.'&-]*( +[a-z][a-z.'&-]*){0,3} +)?(web +)?"
     r"(source|from|editor|author|views|hits|clicks?|visits|reads?|browse|browsing) *[:：].{0,80}$"
 )
 # A source, editor or byline line that carries the date: "Source: Xinhua| 2019-03-10 17:06:24|Editor: ZX",
@@ -246,7 +249,8 @@ REPORTS_CREDIT: Final = r"(?im)^ *[(（] *[a-z][a-z'.-]*( +[a-z][a-z'.-]*){0,3} 
 
 # Widgets of blogs, portals and trade sites (tests/realgold/tune_other third pass): comment forms
 # ("No Comments", "Leave a Comment", "Your email address will not be published. ...", "You must be logged in to
-# post a comment.", and from the seventh pass "No comments:" (Blogger) and "This Post Has One Comment"),
+# post a comment.", and from the seventh pass "No comments:" (Blogger) and "This Post Has One Comment"; "You must log
+# in to post a comment.", chinaeconomicreview.com t244),
 # like/collect/view
 # counters ("Like 1", "Words 0/1000", "47 0"), tracking numbers, search boxes and skip links, "Send by
 # email to a friend", "Printable version", "^ Top of page", "Start a Free Trial", "Source prnewswire" (no colon),
@@ -255,7 +259,7 @@ COMMENT_FORM: Final = (
     r"(?im)^ *(no comments( yet)? *:?|this (post|article|entry) has (no|one|two|three|[0-9]+) comments?"
     r"|leave a (comment|reply)|post (a )?comments?|add (a )?comment|comments?"
     r"( information)?( *[0-9]+ *comments?)?|[0-9]+ *comments?|your email address will not be published.{0,80}"
-    r"|you must be (logged|signed) in to (post|leave) a (comment|reply)[.]?) *$"
+    r"|you must (be )?(log|logged|sign|signed) in to (post|leave) a (comment|reply)[.]?) *$"
 )
 COUNTER_WIDGET: Final = (
     r"(?im)^ *((likes?|collect|collected|favorites?|favou?rites?|shares?|views?|reads?) *[:：]? *[0-9]+"
@@ -300,10 +304,11 @@ NAME_DATE: Final = (
 # A source alone in brackets under a title: "(Reuters)", "(chinadaily.com.cn)", "(People's Daily Online)"; up to
 # three words and no slash, so that a photo credit ("(Photo/Ye Ke )", "(Photo by Ye Ke)") stays a caption.
 SOURCE_BRACKETS: Final = r"(?im)^ *[(（] *[a-z][a-z0-9.'&-]{1,30}( +[a-z0-9.'&-]{1,20}){0,2} *[)）] *$"
-# Pagers: "1 2 3 >", "1 2 >", a gallery's glued "123456".
+# Pagers: "1 2 3 >", "1 2 >", a gallery's glued "123456", "1 2 3 4 Next   >>|" (links to the next and the last page,
+# en.chinaculture.org t228).
 PAGER: Final = (
     r"(?im)^ *([«‹<] *)?(1 +2( +3( +4( +5( +6( +7( +8( +9( +10)?)?)?)?)?)?)?)?|123(4(5(6(7(8(9)?)?)?)?)?)?)"
-    r"( *([>»›]|next))? *$"
+    r"( *([>»›]+|next|last))*( *[|])? *$"
 )
 # Box headings with a "more" link ("FAQ more>>"), footer menus ("About us | Contact us | Useful links | Terms and
 # conditions | Site map"), closing source blocks ("Reference(s):", "cgtn.com" alone), social bars ("Twitter Facebook
@@ -337,7 +342,8 @@ POWERED_BY: Final = r"(?im)^ *powered +by +[a-z0-9][a-z0-9 .&-]{1,40} *$"
 
 # Widgets of the sixth tune_other pass (t126-t150), exactly as on the pages: the comment form WordPress.com
 # blogs print under a post ("You are commenting using your Twitter account. Log Out /  Change )", "Facebook
-# photo", "Connecting to %s", "This site uses Akismet to reduce spam. Learn how your comment data is processed."),
+# photo", "Connecting to %s", "This site uses Akismet to reduce spam. Learn how your comment data is processed.",
+# "Fill in your details below or click an icon to log in:", wanderingbrowns.wordpress.com t243),
 # in-page jump menus ("Jump to: Lines / History"), a site notice that thanks the reader for patience and names
 # the page or site ("Information on this page will progressively be improved. Thank you for your patience."),
 # and a site name with its web address as a footer ("People's Daily Online --- http://english.peopledaily.com.cn/").
@@ -345,7 +351,8 @@ WP_COMMENT_FORM: Final = (
     r"(?im)^ *(you are commenting using your( +[a-z.]+)? +account[.]?( *[(]? *log +out */ *change *[)]?)?"
     r"|(twitter|facebook|google|wordpress[.]com) +(picture|photo)|connecting to %s"
     r"|this site uses akismet to reduce spam[.]?( *learn how your comment data is processed[.]?)?"
-    r"|notify me of (new|follow-up) (comments|posts)( via e-?mail)?[.]?) *$"
+    r"|notify me of (new|follow-up) (comments|posts)( via e-?mail)?[.]?"
+    r"|fill in your details below or click an icon to log in *[:.]?) *$"
 )
 JUMP_MENU: Final = r"(?im)^ *(jump|skip) +to *[:：] *[^/|\n]{1,40}( *[/|·] *[^/|\n]{1,40}){0,8} *$"
 SITE_NOTICE: Final = (
@@ -402,6 +409,22 @@ RATING_WIDGET: Final = (
     r"|#[0-9]{1,4} +of +(the +)?(best|top) +[^.!?\n]{1,60}) *$"
 )
 STANDFIRST_BYLINE: Final = r"(?im)^.{1,200} +by *[:：] *" + _BY_NAMES + r" *$"
+# Furniture of the ninth tune_other pass (t215-t239), exactly as on the pages: a bare number alone on a line under
+# the headline, a view counter without its word ("470", mfame.guru t227; the tuned sets' only other lone numbers are
+# furniture too: a card's "0", t208); a gallery's position with its link ("1/4 Next", en.chinaculture.org t228); the
+# prompts a WeChat article opens with, as its mirrors print them ("点击蓝字 关注我们", click the blue words to follow
+# us; "Please scroll down for the English version", tianhengxin.com t225); and a WeChat account's name with the post's
+# date, the line that dates such an article ("FoSEr 宁波诺丁汉大学理工学院 2024-03-12", t225: a name holding Chinese
+# characters, no sentence, then the ISO date).
+LONE_NUMBER: Final = r"(?im)^ *[0-9]{1,6} *$"
+GALLERY_POSITION: Final = r"(?im)^ *[0-9]{1,2} */ *[0-9]{1,2} +(next|prev|previous)( +(next|prev|previous))? *$"
+WECHAT_PROMPTS: Final = (
+    r"(?im)^ *((点击|点)(上方|下方)? *蓝字 *[,，]? *(关注|订阅)[^\n]{0,20}"
+    r"|(please +)?scroll +down +(for|to +(read|see|view)) +(the +)?english( +(version|text))? *[.!]?) *$"
+)
+ACCOUNT_DATE: Final = (
+    r"(?im)^ *[a-z0-9 ]{0,30}[一-龥][^.!?。！？:：\n]{0,40} {1,4}(19|20)[0-9]{2}-[0-9]{1,2}-[0-9]{1,2} *$"
+)
 
 BOILERPLATE_PATTERNS: Final[tuple[str, ...]] = (
     PRINT_CLOSE,
@@ -489,13 +512,17 @@ BOILERPLATE_PATTERNS: Final[tuple[str, ...]] = (
     MORE_WIDGETS,
     AI_TRANSLATION_NOTE,
     RATING_WIDGET,
+    LONE_NUMBER,
+    GALLERY_POSITION,
+    WECHAT_PROMPTS,
+    ACCOUNT_DATE,
 )
 
 # The furniture lines that carry the page's own date (header lines under the title, in text
 # and in HTML): the parsers read the date from them, then drop them like any furniture.
 DATED_LINE_PATTERNS: Final[tuple[str, ...]] = (
     DATED_HEADER, BYLINE_DATED, AGENCY_STAMP, DATE_SOURCE, SOURCE_DATE, PUBLISH_TIME, TEXT_SIZE, CN_META, NAME_DATE,
-    DATE_BYLINE,
+    DATE_BYLINE, ACCOUNT_DATE,
 )
 
 # Fragments of page furniture distinctive enough to flag anywhere in a line, not only as
@@ -530,7 +557,8 @@ assert all(sre_parse.parse(p)[0] == _LINE_START for p in BOILERPLATE_PATTERNS), 
 # The first three below were the slowest patterns on long lines (a site notice's "thank you for your ...",
 # a site name's web address, a source line with its date): about 6 us each to fail on a body paragraph.
 _SOURCE_DATE_OPENINGS: Final = ("source", "editor", "author", "from", "reporter", "publisher", "by")
-_WP_COMMENT_OPENINGS: Final = ("you", "twitter", "facebook", "google", "wordpress", "connecting", "this", "notify")
+_WP_COMMENT_OPENINGS: Final = ("you", "twitter", "facebook", "google", "wordpress", "connecting", "this", "notify",
+                                "fill")
 
 
 def _opens_with(line: str, words: tuple[str, ...]) -> bool:

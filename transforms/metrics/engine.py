@@ -130,7 +130,16 @@ from transforms.metrics.vocab import OWN_TIME_WORDS, REPORTING_NOUNS, REPORTING_
 # closing an article ("f t g m") are dropped; "0Times", "View Original Text", "Show More", "Submit", a note that AI
 # translated the text, ratings ("4.3/5991 reviews") and rankings ("#11 of Best Things to Do in Ningbo") are furniture;
 # a page's one "Posted:" stamp under its text dates it when nothing above does.
-EXTRACTOR_VERSION = "2026.12.05.5"
+# "2026.12.05.6": tune_other ninth pass (page parsing; no metric rule changed): a photo caption under the headline is
+# neither the title nor a yardstick for it; a release's dateline opening with its date and the wire's name ("April 29,
+# 2009 - PRLog -- ...") dates the page, in the lead or in the paragraph under a standfirst and its byline; a WeChat
+# account's name with the date ("FoSEr 宁波诺丁汉大学理工学院 2024-03-12") is a dated line; "By: Name", "(People’s Daily
+# Online) 15:42, January 21, 2019" (a curly apostrophe), a lone number, "1 2 3 4 Next   >>|", "1/4 Next" and WeChat's
+# prompts ("点击蓝字 关注我们", "Please scroll down for the English version") are furniture.
+# "2026.12.05.7": the pages gathered after the ninth pass: a date line with the source's name before its editor label
+# ("2014-04-10 14:57 Shanghai Daily Web Editor: Wang YuXia") is a dated line; "You must log in to post a comment." and
+# "Fill in your details below or click an icon to log in:" are furniture.
+EXTRACTOR_VERSION = "2026.12.05.7"
 
 
 def extract_metrics(body: str, published: str | None = None, title: str | None = None) -> list[Metric]:

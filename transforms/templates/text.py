@@ -110,6 +110,15 @@ DATELINE_LEAD_RE = re.compile(
     r"^[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*,(?: [A-Z][A-Za-z.'-]*(?: [A-Z][A-Za-z.'-]*)*,){0,2} "
     r"(?i:" + _MONTH + r" \d{1,2},? (?:19|20)\d{2}|\d{1,2} " + _MONTH + r",? (?:19|20)\d{2})\b"
 )
+# A release's dateline that opens with its date and the wire's name ("April 29, 2009 - PRLog -- The 8th China
+# International Consumer Goods Fair ...", prlog.org t221): the date with its year, a dash, a name of up to five words,
+# a dash. Read, like DATELINE_LEAD_RE's, from the lead or from the paragraph under it when only page furniture (a
+# byline) stands between them: a release's summary may open the text above its dateline.
+DATE_FIRST_DATELINE_RE = re.compile(
+    r"^(?i:" + _MONTH + r" \d{1,2},? (?:19|20)\d{2}|\d{1,2} " + _MONTH + r",? (?:19|20)\d{2}"
+    r"|(?:19|20)\d{2}-\d{1,2}-\d{1,2})"
+    r" +[-–—]{1,2} +[A-Za-z][\w.&'-]*(?: [\w.&'-]+){0,4} +[-–—]{1,2} "
+)
 # A line that ends in a web address ("... Technology Co., Ltd , https://www.opretailtech.com") is a link or an
 # advertisement: in the header it is neither the headline nor the lead.
 WEB_ADDRESS_END_RE = re.compile(r"(?:\bhttps?://|\bwww\.)\S+$", re.IGNORECASE)
@@ -334,6 +343,9 @@ def _title_above_lead(lines: list[str]) -> Content | None:
              and not NUMBERED_ITEM_RE.match(lines[i])] or plain
     unquoted = [i for i in named if not SENTENCE_END_RE.search(lines[i])] or named
     unquoted = [i for i in unquoted if not _is_repeated(lines, i)] or unquoted
+    # a photo caption under the headline ("On June 30th, passengers rushed to try Line 3. ... (Photo by Liu Bo)",
+    # ningbolife t234) is neither the title nor a yardstick for it: a long caption dwarfs the headline
+    unquoted = [i for i in unquoted if not is_caption(lines[i])] or unquoted
     block_of = _block_numbers(lines)
     words = {i: len(lines[i].split()) for i in unquoted}
     title_index = next(
@@ -360,8 +372,10 @@ def _title_above_lead(lines: list[str]) -> Content | None:
                 section = meta[1]
             elif meta[0] == "published" and published is None:
                 published = meta[1]
-    if published is None and (DATED_LEAD_RE.match(lines[lead]) or DATELINE_LEAD_RE.match(lines[lead])):
+    if published is None and DATED_LEAD_RE.match(lines[lead]):
         published = parse_date(lines[lead][:DATED_LEAD_CHARS])
+    if published is None:
+        published = _dateline_date(lines, lead)
     title_index = _affix_free(lines, title_index, [i for i in plain if i > title_index])
     title = lines[title_index]
     dated_title = TITLE_DATE_RE.match(title) if published is None else None
@@ -376,6 +390,20 @@ def _title_above_lead(lines: list[str]) -> Content | None:
     blocks = [Block(text=line) for line in lines[body_start:] if line]
     return Content(title=title, published=published, section=section, blocks=blocks,
                    site_template=site_template("\n".join(lines)))
+
+
+def _dateline_date(lines: list[str], lead: int) -> str | None:
+    """The date of a press-release dateline opening the lead, or the paragraph under the lead when only blank lines
+    and page furniture separate them (a summary above "By: Sarah Yardley" / "April 29, 2009 - PRLog -- ..."), else
+    None."""
+    dated = [lead]
+    following = next((i for i in range(lead + 1, len(lines)) if lines[i] and not is_boilerplate_line(lines[i])), None)
+    if following is not None and _is_paragraph(lines[following]):
+        dated.append(following)
+    for index in dated:
+        if DATELINE_LEAD_RE.match(lines[index]) or DATE_FIRST_DATELINE_RE.match(lines[index]):
+            return parse_date(lines[index][:DATED_LEAD_CHARS])
+    return None
 
 
 def _bullet_menu(lines: list[str], header: list[int]) -> set[int]:
