@@ -78,8 +78,9 @@ WHAT_TO_DO: dict[str, tuple[str, str]] = {
         "the next run crawls again. If it moved, update base_url/hosts in seeds/sources.yml."),
     "template_drift": (
         "template-drift",
-        "The site's pages changed shape: a listing yielded no or far fewer article links than usual, or "
-        "article pages no longer transform. Open a listed page in a browser; if its layout changed, update "
+        "The site's pages changed shape: a listing yielded no or far fewer article links than usual, its "
+        "links were found by URL shape only (articles and further pages may be missed), or article pages no "
+        "longer transform. Open a listed page in a browser; if its layout changed, update "
         "the template's selectors (crawlers/spiders/, transforms/templates/) with a fixture of the new markup."),
     "load_blocked": (
         "load-blocked",
@@ -236,9 +237,11 @@ def _subject_fact(kind: str, same: list[dict[str, Any]], summary: Mapping[str, A
         detail = ", ".join(f"{n} {REJECT_WORDS.get(k, k)}" for k, n in why.items())
         return f"{first.get('rejected')} of {first['pages']} article pages not transformed ({detail}){more}"
     if kind == "template_drift":
-        listings = [f for f in same if not f.get("blocks_load")]
-        return (f"{counted(len(listings), 'listing')} with no or few article links" if listings
-                else str(first.get("text")))
+        listings = [f for f in same if not f.get("blocks_load") and not f.get("by_url_shape")]
+        shaped = sum(int(f.get("by_url_shape") or 0) for f in same if not f.get("blocks_load"))
+        parts = ([f"{counted(len(listings), 'listing')} with no or few article links"] if listings else []) + (
+            [f"{counted(shaped, 'listing page')} read by URL shape only"] if shaped else [])
+        return "; ".join(parts) if parts else str(first.get("text"))
     if kind == "load_blocked":
         return str(first.get("text")) + more
     if kind == "validation_failure":

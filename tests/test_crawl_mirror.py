@@ -616,6 +616,47 @@ def test_a_listing_that_yields_no_article_links_mails_on_call_as_template_drift(
     assert 'href="README.md#template-drift"' in body
     text = mail.get_body(preferencelist=("plain",)).get_content()
     assert f"listing {listing} yielded 0 article links" in text
+
+
+@pytest.mark.slow
+def test_a_listing_read_by_url_shape_only_mails_on_call_as_template_drift(
+        site: FixtureSite, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The ningbolife blog's markup changed (every class and id renamed, as devtools.mirror's listing_markup
+    fault): the template's selectors find no item and the URL-shape fallback reads the links. That fallback
+    can miss articles (a non-SEF blog's next page, links outside the main content), yet it was only a log
+    line and a crawl-report warning: now it is a template-drift finding in the run summary and the mail."""
+    from devtools import refused_port
+    from devtools.mirror import mutate
+    from devtools.smtp_sink import start_sink
+    from newsetl import steps
+
+    base = site.base_urls["ningbolife"]
+    for path, name in LIFE_PAGES.items():
+        site.overrides[("ningbolife", path)] = (200, "text/html; charset=utf-8",
+                                                mutate(fixture("ningbolife", name), ("listing_markup",)), {})
+    run_dir = tmp_path / "run-shape"
+    report = run_crawl_subprocess("ningbolife", run_dir, base_url=base, timeout=300)
+    listing = f"{base}/index.php/ningbo-news.html"
+    assert report["finish_reason"] == "finished" and report["listings_by_url_shape"] >= 1
+    steps.transform(str(run_dir))
+    with refused_port() as port, start_sink(tmp_path / "mail") as sink:
+        monkeypatch.setenv("AIRFLOW_CONN_SMTP_DEFAULT", sink.conn_uri)
+        monkeypatch.setenv("NEWSETL_ALERT_EMAILS", "oncall@example.org")
+        steps.validate(str(run_dir), database_url=f"postgresql://postgres@127.0.0.1:{port}/postgres")
+        mails = sink.messages()
+    summary = json.loads((run_dir / "validation" / "summary.json").read_text(encoding="utf-8"))
+    assert summary["batch_failed"] is False  # the links were found: the load goes on
+    [finding] = [f for f in summary["findings"] if f.get("by_url_shape")]
+    assert finding["kind"] == "template_drift" and finding["source"] == "ningbolife"
+    assert finding["by_url_shape"] == report["listings_by_url_shape"] and finding["url"] == listing
+    assert finding["text"] in summary["crawl_alerts"]
+    assert "read by URL shape only" in finding["text"] and listing in finding["text"]
+    [mail] = mails
+    assert mail["Subject"].startswith(f"[newsetl] template drift: ningbolife — "
+                                      f"{report['listings_by_url_shape']} listing page")
+    assert "read by URL shape only" in mail["Subject"]
+    text = mail.get_body(preferencelist=("plain",)).get_content()
+    assert "read by URL shape only" in text and listing in text and "README.md#template-drift" in text
     assert "template drift" in mail["Subject"] and "ningbolife" in mail["Subject"]
 
 
