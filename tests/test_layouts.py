@@ -71,6 +71,30 @@ def test_layouts_the_selectors_do_not_know_are_found_by_url_shape_and_reported()
         assert crawl_listing(name)[2] == [], name
 
 
+JOOMLA_PAGED = sorted(name for name, spec in EXPECTED.items() if name.startswith("joomla") and spec.get("next_page"))
+
+
+@pytest.mark.parametrize("name", JOOMLA_PAGED)
+def test_a_joomla_layout_whose_markup_changed_is_read_by_url_shape_to_its_next_page(name: str) -> None:
+    """Every class and id renamed (devtools.mirror's listing_markup fault): the selectors find nothing, the
+    URL-shape fallback reads the items and the next page. A non-SEF page (`&limitstart=N` beside its
+    option/view/id/Itemid) was read on its first page only: the fallback knew only a query of exactly
+    `start=N`, so the category's later pages were lost with a warning."""
+    from devtools.mirror import mutate
+
+    spec = EXPECTED[name]
+    spider = JoomlaSpider()
+    url = spec["page_url"]
+    spider.root_request(url, spider.parse)
+    request = Request(url, meta={META_KIND: "listing", META_ROOT: url, META_IS_ROOT: True})
+    body = mutate((LAYOUTS / name).read_bytes(), ("listing_markup",))
+    response = HtmlResponse(url=url, body=body, encoding="utf-8", request=request)
+    requests = [r for r in spider.parse_blog(response) if isinstance(r, Request)]
+    assert [_path_query(r.url) for r in requests if r.meta.get(META_KIND) == "article"] == spec["items"]
+    assert [_path_query(r.url) for r in requests if r.meta.get(META_KIND) == "listing"] == [spec["next_page"]]
+    assert spider.by_shape == [url]
+
+
 @pytest.mark.parametrize(("name", "since", "kept", "next_followed"), [
     ("joomla3_protostar_blog.html", "2020-05-25", 3, False),  # items dated 29, 27, 25 May kept; 21, 19 May older
     ("joomla3_protostar_blog.html", "2020-05-01", 5, True),   # the whole page is newer: page on

@@ -29,7 +29,7 @@ from collections.abc import AsyncIterator, Iterator, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
-from urllib.parse import parse_qs, parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from parsel import Selector
 from scrapy.http import Request, Response
@@ -241,12 +241,12 @@ class JoomlaSpider(SourceSpider):
         parameter (found by `newsetl faults`, site_listing_markup_changed: without it the
         pages after the first were never requested)."""
         here = urlsplit(response.url)
-        current = _start_of(here.query) or 0
+        rest, current = _paging_of(here.query)
         best: tuple[int, str] | None = None
         for href in response.css("a::attr(href)").getall():
             url = urlsplit(response.urljoin(href.strip()))
-            start = _start_of(url.query)
-            if url.path == here.path and start is not None and start > current \
+            other, start = _paging_of(url.query)
+            if url.path == here.path and other == rest and start is not None and start > (current or 0) \
                     and (best is None or start < best[0]):
                 best = (start, url.geturl())
         if best is not None:
@@ -334,9 +334,17 @@ def article_pages(response: Response) -> tuple[int, int] | None:
     return int(counter.group(1)), int(counter.group(2))
 
 
-def _start_of(query: str) -> int | None:
-    """N of a query that is exactly `start=N` (Joomla's blog paging), else None."""
-    params = parse_qs(query, keep_blank_values=True)
-    if set(params) != {"start"} or len(params["start"]) != 1 or not params["start"][0].isdigit():
-        return None
-    return int(params["start"][0])
+PAGING_PARAMS = ("start", "limitstart")  # Joomla's blog/list paging: SEF `?start=N`, non-SEF `&limitstart=N`
+
+
+def _paging_of(query: str) -> tuple[frozenset[tuple[str, str]], int | None]:
+    """(the query's other parameters, N of its one `start=N` or `limitstart=N`, else None). A non-SEF
+    category page keeps option/view/id/Itemid on every page: its next page is the link with the same
+    other parameters (before, only a query of exactly `start=N` counted, and such a blog whose
+    pagination markup changed was read on its first page only)."""
+    pairs = parse_qsl(query, keep_blank_values=True)
+    paging = [value for key, value in pairs if key in PAGING_PARAMS]
+    rest = frozenset((key, value) for key, value in pairs if key not in PAGING_PARAMS)
+    if len(paging) != 1 or not paging[0].isdigit():
+        return rest, None
+    return rest, int(paging[0])
