@@ -115,6 +115,26 @@ def test_a_backfill_reads_the_dates_a_joomla_layout_shows(name: str, since: str,
     assert any(r.meta.get(META_KIND) == "listing" for r in requests) is next_followed
 
 
+def test_a_backfill_pages_on_through_a_category_listed_oldest_first() -> None:
+    """A Joomla category set to "Article Order: Oldest first": page 1 holds the oldest items, all before
+    `since`. The backfill stopped paging there (its last link was dated before the day), so the newer
+    articles on the later pages were never requested and never counted. Paging stops only on a page
+    whose dates run newest first."""
+    name = "joomla3_protostar_blog.html"
+    spec = EXPECTED[name]
+    body = (LAYOUTS / name).read_bytes()
+    for old, new in (("29", "01"), ("27", "03"), ("25", "05"), ("21", "07"), ("19", "09")):  # oldest first
+        body = body.replace(f'datetime="2020-05-{old}T'.encode(), f'datetime="2020-05-{new}T'.encode())
+    spider = JoomlaSpider(since="2020-05-20")
+    url = spec["page_url"]
+    spider.root_request(url, spider.parse)
+    request = Request(url, meta={META_KIND: "listing", META_ROOT: url, META_IS_ROOT: True})
+    response = HtmlResponse(url=url, body=body, encoding="utf-8", request=request)
+    requests = [r for r in spider.parse_blog(response) if isinstance(r, Request)]
+    assert [r for r in requests if r.meta.get(META_KIND) == "article"] == []  # all five before the day
+    assert [_path_query(r.url) for r in requests if r.meta.get(META_KIND) == "listing"] == [spec["next_page"]]
+
+
 HANWEB_PAGED = sorted(name for name, spec in EXPECTED.items() if "dataproxy" in spec)
 
 

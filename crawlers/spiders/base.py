@@ -509,11 +509,15 @@ class SourceSpider(scrapy.Spider):
         return day is not None and self.since is not None and day < self.since
 
     def reached_since(self, links: Iterable[tuple[str, dict[str, Any]]]) -> bool:
-        """True when a backfill's listing page (newest first) ends with a link dated before
-        `since`: later pages are older still, so paging stops there."""
+        """True when a backfill's listing page, newest first, ends with a link dated before
+        `since`: later pages are older still, so paging stops there. A page in another order (a Joomla
+        category set to "Oldest first", by title or by hits) says nothing of the later pages: paging
+        goes on (it stopped at the first page of an oldest-first category, whose newer articles on
+        later pages were never requested nor counted)."""
         dated = [listing_day(meta.get("listing_date")) for _, meta in links]
         days = [d for d in dated if d is not None]
-        return self.since is not None and bool(days) and days[-1] < self.since
+        newest_first = all(a >= b for a, b in zip(days, days[1:]))
+        return self.since is not None and bool(days) and days[-1] < self.since and newest_first
 
     def article_request(self, url: str, **meta: Any) -> Request | None:
         """A request for an article link, or None if not an article, off-site, dated before `since`,
