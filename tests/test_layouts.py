@@ -135,6 +135,39 @@ def test_a_backfill_pages_on_through_a_category_listed_oldest_first() -> None:
     assert [_path_query(r.url) for r in requests if r.meta.get(META_KIND) == "listing"] == [spec["next_page"]]
 
 
+ARTICLE_PAGE = Path(__file__).parent / "fixtures" / "html" / "ningbolife" / \
+    "5812-ningbo-accelerates-construction-of-high-level-innovative-cities.html"
+
+
+@pytest.mark.parametrize(("days", "next_followed"), [
+    ([29, 27, 25, 21, 19], False),  # newest first, all before the day: the later pages are older still
+    ([1, 3, 5, 7, 9], True),        # oldest first: the later pages hold the newer articles
+    ([9, 1, 7, 3, 5], True),        # by title or hits: the dates say nothing of the later pages
+])
+def test_a_backfill_over_an_undated_blog_pages_on_unless_its_articles_run_newest_first(
+        days: list[int], next_followed: bool) -> None:
+    """A blog that shows no dates (ningbolife's today): the next page waits for the page's articles, and
+    the backfill stopped when any of them was older than `since`. A category set to "Oldest first" thus
+    stopped at its first page and never requested the newer articles of the later pages."""
+    name = "joomla3_blog_links_only.html"
+    spec = EXPECTED[name]
+    spider = JoomlaSpider(since="2020-07-01")  # every article below is older
+    url = spec["page_url"]
+    spider.root_request(url, spider.parse)
+    request = Request(url, meta={META_KIND: "listing", META_ROOT: url, META_IS_ROOT: True})
+    response = HtmlResponse(url=url, body=(LAYOUTS / name).read_bytes(), encoding="utf-8", request=request)
+    held = [r for r in spider.parse_blog(response) if isinstance(r, Request)]
+    assert [r.meta.get(META_KIND) for r in held] == ["article"] * 5  # the next page is held
+    article = ARTICLE_PAGE.read_bytes()
+    later: list[Request] = []
+    for day, req in reversed(list(zip(days, held))):  # answers in any order
+        body = article.replace(b"Tuesday, 30 June 2020", f"Monday, {day} June 2020".encode())
+        answer = HtmlResponse(url=req.url, body=body, encoding="utf-8", request=req)
+        later += [r for r in spider.parse_article(answer) if isinstance(r, Request)]
+    assert [_path_query(r.url) for r in later if r.meta.get(META_KIND) == "listing"] == (
+        [spec["next_page"]] if next_followed else [])
+
+
 HANWEB_PAGED = sorted(name for name, spec in EXPECTED.items() if "dataproxy" in spec)
 
 

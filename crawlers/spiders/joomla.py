@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import AsyncIterator, Iterator, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
@@ -98,6 +98,7 @@ META_LISTING_PAGE = "listing_page"
 # the query of its all-pages view.
 ARTICLE_PAGE_COUNTER_CSS = "div.pagenavcounter::text"
 ALL_PAGES_QUERY = "showall=1"
+META_POSITION = "listing_position"  # an article's place on its held blog page (backfill over an undated layout)
 
 
 @dataclass
@@ -106,7 +107,7 @@ class _HeldPage:
 
     pending: int
     next_request: Request
-    older: bool = False
+    days: dict[int, date] = field(default_factory=dict)  # position on the page -> the article's own date
 
 
 def _item_date(item: Selector | Response) -> str | None:
@@ -232,6 +233,8 @@ class JoomlaSpider(SourceSpider):
             if self.since is not None and undated and requests:
                 # a backfill over a layout without dates: the articles' own dates decide
                 self._held[response.url] = _HeldPage(len(requests), request)
+                for position, article in enumerate(requests):
+                    article.meta[META_POSITION] = position  # (a listing_ key: kept by the print-view fallback)
                 return
             yield request
 
@@ -305,17 +308,22 @@ class JoomlaSpider(SourceSpider):
             yield from self._article_done(request.meta, None)
 
     def _article_done(self, meta: Mapping[str, Any], day: date | None) -> Iterator[Request]:
-        """One article of a held blog page is done: once all are, page on unless one was
-        dated before `since` (the blog is newest first: the next pages are older still)."""
+        """One article of a held blog page is done: once all are, page on unless the page, newest
+        first, ends before `since` (the next pages are older still). A page in another order (a
+        category set to "Oldest first", by title or by hits) is paged on: it stopped the backfill at
+        its first page, whose oldest articles hid the newer ones of the later pages."""
         held = self._held.get(meta.get("listing_url") or "")
         if held is None:
             return
         held.pending -= 1
-        if day is not None and self.since is not None and day < self.since:
-            held.older = True
+        position = meta.get(META_POSITION)
+        if day is not None and isinstance(position, int):
+            held.days[position] = day
         if held.pending <= 0:
             del self._held[meta["listing_url"]]
-            if held.older:
+            days = [held.days[p] for p in sorted(held.days)]
+            newest_first = all(a >= b for a, b in zip(days, days[1:]))
+            if self.since is not None and days and days[-1] < self.since and newest_first:
                 self.logger.info("backfill: %s reaches back before %s; not paging further",
                                  meta["listing_url"], self.since)
             else:
