@@ -127,7 +127,7 @@ class RawPagePipeline:
                 stats.inc_value(STAT_CHARSET_GUESSED)
                 self._add_warning(item.url, WARNING_CHARSET_GUESSED.format(encoding=item.encoding))
         elif isinstance(item, FetchFailure):
-            self._add_error(item.url, item.error)
+            self._add_error(item.url, item.error, None if item.kind == KIND_ARTICLE else item.kind)
             stats.inc_value(STAT_FAILED if item.kind == KIND_ARTICLE else STAT_LISTINGS_FAILED)
         return item
 
@@ -202,9 +202,10 @@ class RawPagePipeline:
             "finish_reason": reason,
         }
 
-    def _add_error(self, url: str, error: str) -> None:
+    def _add_error(self, url: str, error: str, kind: str | None = None) -> None:
+        """One failed page; a listing's says so (`"kind": "listing"`: validation names it to on-call)."""
         if len(self.errors) < MAX_REPORT_ERRORS:
-            self.errors.append({"url": url, "error": error})
+            self.errors.append({"url": url, "error": error, **({"kind": kind} if kind else {})})
 
     def _add_warning(self, url: str, warning: str) -> None:
         if len(self.warnings) < MAX_REPORT_ERRORS:

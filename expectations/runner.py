@@ -103,7 +103,8 @@ MAX_FRAGMENT_CHARS = 60             # ... the fragment itself cut to this many c
 MAX_SENTENCE_CHARS = 300            # a metric sample's sentence is cut to this many characters around the figure
 
 # What on-call is told about, by kind (summary.json "findings"; newsetl.alerts names the mail after them).
-CRAWL_OUTAGE = "crawl_outage"             # a source's crawl saw no article: blocks the load
+CRAWL_OUTAGE = "crawl_outage"             # a source's crawl saw no article: blocks the load; listing
+                                          # pages that could not be read: does not
 TEMPLATE_DRIFT_KIND = "template_drift"    # listings without links, or pages that no longer transform
 LOAD_BLOCKED = "load_blocked"             # too many rows quarantined, or a gate that could not be evaluated
 VALIDATION_FAILURE = "validation_failure"  # rows quarantined by a critical expectation, the rest loads
@@ -321,6 +322,8 @@ def _crawl_checks(run_dir: Path, staged_any: bool, history: History | None
                           "threshold": "links or redirects to hosts outside the source's were dropped "
                                        "(see crawl_report.json errors/warnings)"})
     alerts, drift = _crawl_alerts(report, history)
+    outages = {f["source"] for f in reasons if f["kind"] == CRAWL_OUTAGE}  # named there already
+    alerts = [f for f in alerts if not (f["kind"] == CRAWL_OUTAGE and f["source"] in outages)]
     if drift:
         warnings_.append({"suite": "articles.warning", "expectation": TEMPLATE_DRIFT, "column": "source",
                           "unexpected_count": len(drift), "samples": drift[:SAMPLE_COUNT],
@@ -373,6 +376,20 @@ def _crawl_alerts(report: Mapping[str, Any], history: History | None = None
                 "and further listing pages the URL shape does not reveal are missed until the selectors "
                 "know the new markup", False, url=first, by_url_shape=shaped))
             drift.append({"key": name, "value": {"listings_by_url_shape": shaped, "first": first}})
+        listing_errors = [e for e in source.get("errors") or [] if isinstance(e, dict) and e.get("kind") == "listing"]
+        failed = source.get("listings_failed")
+        failed_listings = max(failed if isinstance(failed, int) else 0, len(listing_errors))
+        if failed_listings:
+            # Some listing pages could not be read (after the crawl's retries): the articles listed only there
+            # were not crawled. A listing that moved (404) lost its column's articles every day with a count in
+            # the crawl line only. (A source none of whose listings was read is a blocking crawl outage.)
+            first = listing_errors[0] if listing_errors else {}
+            named = f" (first: {first.get('url')}: {first.get('error')})" if first else ""
+            alerts.append(_finding(
+                CRAWL_OUTAGE, name,
+                f"source {name}: {counted(failed_listings, 'listing page')} could not be read{named}: the articles "
+                f"listed only there were not crawled this run", False, url=first.get("url"),
+                listings_failed=failed_listings))
         redirected = [e for e in source.get("errors") or []
                       if isinstance(e, dict) and str(e.get("error", "")).startswith(OFFSITE_REDIRECT_PREFIX)]
         if redirected:
@@ -1082,7 +1099,7 @@ def validate_run(run_dir: Path, today: dt.date | None = None,
     _add_context(failed + warn, articles, metrics)
     reasons = [f["text"] for f in findings if f["blocks_load"]]
     crawl_alerts = [f["text"] for f in findings
-                    if not f["blocks_load"] and f["kind"] in (TEMPLATE_DRIFT_KIND, OFFSITE_REDIRECT)]
+                    if not f["blocks_load"] and f["kind"] in (CRAWL_OUTAGE, TEMPLATE_DRIFT_KIND, OFFSITE_REDIRECT)]
 
     summary = ValidationSummary(
         articles_total=len(articles),
