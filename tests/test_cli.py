@@ -1328,6 +1328,17 @@ def test_newsetl_airflow_pins_newsetl_home_and_passes_a_configured_warehouse_to_
     assert not (tmp_path / "state").exists()
 
 
+def test_the_demo_s_stop_command_works_from_where_the_demo_ran(tmp_path):
+    """`NEWSETL_HOME=/tmp/h newsetl demo` run outside the checkout printed `stop Postgres : NEWSETL_HOME=/tmp/h
+    .venv/bin/newsetl db stop`, a path that names no file there."""
+    from devtools import PROJECT_ROOT
+    from devtools.demo import db_stop_command
+
+    assert db_stop_command(None, PROJECT_ROOT) == ".venv/bin/newsetl db stop"
+    assert db_stop_command("/tmp/h", tmp_path) == f"NEWSETL_HOME=/tmp/h {NEWSETL} db stop"
+    assert Path(db_stop_command(None, tmp_path).split()[0]).is_file()
+
+
 def test_newsetl_airflow_without_a_command_is_a_one_line_error():
     done = newsetl("airflow")
     assert done.returncode == 2 and done.stderr.strip().splitlines() == [
