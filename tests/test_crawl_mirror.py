@@ -622,6 +622,40 @@ def test_a_listing_that_yields_no_article_links_mails_on_call_as_template_drift(
 
 
 @pytest.mark.slow
+def test_a_blog_item_without_any_link_to_its_article_is_mailed_as_template_drift(
+        site: FixtureSite, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """"Link Titles: No" and an article without Read more: the first item of ningbolife's blog shows no link
+    to its article. It was never requested nor counted; now the crawl report counts and names it, and
+    validation mails it (a template-drift finding beside the unreadable business-news listing)."""
+    from devtools import refused_port
+    from devtools.smtp_sink import start_sink
+    from newsetl import steps
+
+    base = site.base_urls["ningbolife"]
+    page = fixture("ningbolife", "ningbo-news.html").decode()
+    page = re.sub(r'<h2><a href="[^"]*5839-[^"]*">(.*?)</a></h2>', r"<h2>\1</h2>", page)
+    page = re.sub(r'<p class="readmore"><a href="[^"]*5839-.*?</p>', "", page)
+    assert "5839-" not in page
+    site.overrides[("ningbolife", "/index.php/ningbo-news.html")] = (200, "text/html; charset=utf-8", page.encode(), {})
+    run_dir = tmp_path / "run-unlinked"
+    report = run_crawl_subprocess("ningbolife", run_dir, base_url=base, timeout=300)
+    listing = f"{base}/index.php/ningbo-news.html"
+    warning = (f"template drift?: listing {listing}: 1 item shows no link to its article, not crawled "
+               "(first: 'Yongjiang Laboratory recruits top scientists from home and abroad')")
+    assert report["listing_items_without_link"] == 1 and {"url": listing, "warning": warning} in report["warnings"]
+    steps.transform(str(run_dir))
+    with refused_port() as port, start_sink(tmp_path / "mail") as sink:
+        monkeypatch.setenv("AIRFLOW_CONN_SMTP_DEFAULT", sink.conn_uri)
+        monkeypatch.setenv("NEWSETL_ALERT_EMAILS", "oncall@example.org")
+        steps.validate(str(run_dir), database_url=f"postgresql://postgres@127.0.0.1:{port}/postgres")
+        mails = sink.messages()
+    summary = json.loads((run_dir / "validation" / "summary.json").read_text(encoding="utf-8"))
+    assert f"source ningbolife: {warning}" in summary["crawl_alerts"] and summary["batch_failed"] is False
+    [mail] = mails
+    assert "Yongjiang Laboratory recruits top scientists" in mail.get_body(preferencelist=("plain",)).get_content()
+
+
+@pytest.mark.slow
 def test_a_listing_page_that_cannot_be_read_is_named_in_the_run_summary_and_mailed(
         site: FixtureSite, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """One of ningbolife's two listings answers 404 (a category moved or removed): the other and the feed

@@ -8,6 +8,7 @@ order, its next page, and article-shaped links of the page chrome that are not i
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
 
@@ -133,6 +134,46 @@ def test_a_backfill_pages_on_through_a_category_listed_oldest_first() -> None:
     requests = [r for r in spider.parse_blog(response) if isinstance(r, Request)]
     assert [r for r in requests if r.meta.get(META_KIND) == "article"] == []  # all five before the day
     assert [_path_query(r.url) for r in requests if r.meta.get(META_KIND) == "listing"] == [spec["next_page"]]
+
+
+def _unlinked_item(body: str, article: str, print_icon: bool) -> str:
+    """The protostar blog with one item as Joomla writes it with "Link Titles" off and no "Read more" (an
+    article with no more text): its title plain text, no readmore link; its print icon kept or not."""
+    body = re.sub(rf'<a href="/index.php/ningbo-news/{article}-[^"]*" itemprop="url">(.*?)</a>', r"\1", body,
+                  flags=re.S)
+    body = re.sub(rf'<p class="readmore">\s*<a class="btn" href="/index.php/ningbo-news/{article}-.*?</p>', "",
+                  body, flags=re.S)
+    if not print_icon:
+        body = re.sub(rf'<li class="print-icon"> <a href="/index.php/ningbo-news/{article}-.*?</li>', "", body,
+                      flags=re.S)
+    assert f"{article}-" in body or not print_icon
+    return body
+
+
+@pytest.mark.parametrize("print_icon", [True, False])
+def test_a_blog_item_without_title_or_readmore_link_is_reached_or_named(print_icon: bool) -> None:
+    """Joomla 3's blog with "Link Titles: No" shows an article that has no more text than its intro without
+    any link (no Read more): the spider took only title and readmore links, and that article was never
+    requested nor counted. Its print (or email, intro image) link now leads to it; an item with no link at
+    all is named in a "template drift?" warning of the crawl report, which on-call is mailed."""
+    name = "joomla3_protostar_blog.html"
+    spec = EXPECTED[name]
+    body = _unlinked_item((LAYOUTS / name).read_text(encoding="utf-8"), "6010", print_icon)
+    spider = JoomlaSpider()
+    url = spec["page_url"]
+    spider.root_request(url, spider.parse)
+    request = Request(url, meta={META_KIND: "listing", META_ROOT: url, META_IS_ROOT: True})
+    response = HtmlResponse(url=url, body=body.encode(), encoding="utf-8", request=request)
+    requests = [r for r in spider.parse_blog(response) if isinstance(r, Request)]
+    articles = [_path_query(r.url) for r in requests if r.meta.get(META_KIND) == "article"]
+    gone = "/index.php/ningbo-news/6010-ningbo-industrial-output-returns-to-growth.html"
+    if print_icon:
+        assert articles == spec["items"] and spider.listing_warnings == []
+    else:
+        assert articles == [item for item in spec["items"] if item != gone]
+        assert spider.listing_warnings == [(url, (
+            f"template drift?: listing {url}: 1 item shows no link to its article, not crawled "
+            "(first: 'Ningbo industrial output returns to growth')"))]
 
 
 ARTICLE_PAGE = Path(__file__).parent / "fixtures" / "html" / "ningbolife" / \

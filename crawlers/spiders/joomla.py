@@ -24,6 +24,7 @@ names as a warning (the later pages are missing), never as a complete article.
 """
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import AsyncIterator, Iterator, Mapping
 from dataclasses import dataclass, field, replace
@@ -45,12 +46,15 @@ from core.records import (
     FetchFailure,
     RawPage,
 )
+from core.wording import counted
 from crawlers.spiders.base import (
     META_ARTICLE_URL,
     META_FIRST_ERROR,
     META_KIND,
     META_ROOT,
     META_VIA,
+    STAT_ITEMS_WITHOUT_LINK,
+    WARNING_DRIFT,
     SourceSpider,
     listing_day,
 )
@@ -198,8 +202,29 @@ class JoomlaSpider(SourceSpider):
             return
         # (anchor, the item's date where the layout shows one: protostar's dd.published <time>,
         # the list view's td.list-date)
-        anchors = [(a, _item_date(item)) for item in response.css(BLOG_ITEMS_CSS)
-                   for a in item.css(f"{ITEM_TITLE_LINK_CSS}, {ITEM_READMORE_LINK_CSS}")]
+        anchors: list[tuple[Selector, str | None]] = []
+        unlinked: list[str] = []  # titles of items that show no link to their article
+        for item in response.css(BLOG_ITEMS_CSS):
+            day = _item_date(item)
+            found = item.css(f"{ITEM_TITLE_LINK_CSS}, {ITEM_READMORE_LINK_CSS}")
+            anchors += [(a, day) for a in found]
+            if any(self.is_article_url(response.urljoin((a.attrib.get("href") or "").strip())) for a in found):
+                continue
+            # "Link Titles" off and no "Read more" (an article without more text): no title or readmore link.
+            # Its article is still reached through the item's other links to it (intro image, print or
+            # email icon: the article's own path, its view parameters dropped); else it is named.
+            other = self._item_article_link(item, response)
+            if other is not None:
+                anchors.append((other, day))
+            else:
+                unlinked.append(" ".join(" ".join(item.css("h2 ::text, h3 ::text").getall()).split())[:80]
+                                or "(no title)")
+        if unlinked:
+            self._stats_inc(STAT_ITEMS_WITHOUT_LINK, len(unlinked))
+            self.listing_warnings.append((response.url, (
+                f"{WARNING_DRIFT}: listing {response.url}: {counted(len(unlinked), 'item')} "
+                f"{'shows no link to its' if len(unlinked) == 1 else 'show no link to their'} article, not crawled "
+                f"(first: {unlinked[0]!r})")))
         anchors += [(a, None) for a in response.css(MORE_LINKS_CSS)]
         anchors += [(a, _item_date(row)) for row in response.css(LIST_VIEW_ROWS_CSS)
                     for a in row.css(LIST_VIEW_TITLE_CSS)]
@@ -237,6 +262,17 @@ class JoomlaSpider(SourceSpider):
                     article.meta[META_POSITION] = position  # (a listing_ key: kept by the print-view fallback)
                 return
             yield request
+
+    def _item_article_link(self, item: Selector, response: Response) -> Selector | None:
+        """A blog item's other link to an article (intro image, print or email icon), as an anchor whose
+        href is the article's SEF path without the view's parameters; None when it has none."""
+        for anchor in item.css("a[href]"):
+            url = urlsplit(response.urljoin(anchor.attrib["href"].strip()))
+            plain = urlunsplit((url.scheme, url.netloc, url.path, "", ""))
+            if ARTICLE_PATH_RE.match(url.path) and self.is_article_url(plain):
+                title = " ".join(" ".join(item.css("h2 ::text, h3 ::text").getall()).split())
+                return Selector(text=f'<a href="{html.escape(plain)}">{html.escape(title)}</a>').css("a")[0]
+        return None
 
     def next_page_by_shape(self, response: Response) -> str | None:
         """The next blog page when the pagination markup is unknown (a changed template): the
