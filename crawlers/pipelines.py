@@ -32,12 +32,14 @@ from crawlers.settings import SETTING_BASE_URL, SETTING_OUT_DIR, SETTING_SOURCE
 from crawlers.spiders.base import (
     OFFSITE_LINK,
     STAT_BEFORE_SINCE,
+    STAT_ITEMS_WITHOUT_LINK,
     STAT_LINKS_BY_SHAPE,
     STAT_NOT_MODIFIED,
     STAT_OFFSITE_LINKS,
     STAT_OFFSITE_REDIRECTS,
     STAT_UNCHANGED,
     WARNING_BY_SHAPE,
+    WARNING_DRIFT,
     describe_failure,
 )
 
@@ -58,7 +60,6 @@ WARNING_TRUNCATED = "truncated response kept as received (best effort)"
 WARNING_VIA = "article page failed; stored its {via} view"
 WARNING_FIRST_PAGE = ("multipage article: the site served its first page only (no all-pages view); "
                       "the later pages are missing")
-WARNING_DRIFT = "template drift?"
 
 
 def _now() -> str:
@@ -127,7 +128,7 @@ class RawPagePipeline:
                 stats.inc_value(STAT_CHARSET_GUESSED)
                 self._add_warning(item.url, WARNING_CHARSET_GUESSED.format(encoding=item.encoding))
         elif isinstance(item, FetchFailure):
-            self._add_error(item.url, item.error)
+            self._add_error(item.url, item.error, None if item.kind == KIND_ARTICLE else item.kind)
             stats.inc_value(STAT_FAILED if item.kind == KIND_ARTICLE else STAT_LISTINGS_FAILED)
         return item
 
@@ -155,6 +156,8 @@ class RawPagePipeline:
                 self._add_warning(entry["url"], f"{OFFSITE_LINK}: not requested (not one of the source's hosts)")
         for url in getattr(spider, "by_shape", ()):
             self._add_warning(url, WARNING_BY_SHAPE)
+        for url, warning in getattr(spider, "listing_warnings", ()):
+            self._add_warning(url, warning)
         silent = spider.silent_listings() if reason == "finished" and hasattr(spider, "silent_listings") else []
         for root in silent:
             self._add_warning(root, f"{WARNING_DRIFT}: listing {root} yielded 0 article links")
@@ -196,15 +199,17 @@ class RawPagePipeline:
             "offsite_links": int(stats.get(STAT_OFFSITE_LINKS, 0)),
             "offsite_redirects": int(stats.get(STAT_OFFSITE_REDIRECTS, 0)),
             "listings_by_url_shape": int(stats.get(STAT_LINKS_BY_SHAPE, 0)),
+            "listing_items_without_link": int(stats.get(STAT_ITEMS_WITHOUT_LINK, 0)),
             "articles_before_since": int(stats.get(STAT_BEFORE_SINCE, 0)),
             "errors": self.errors,
             "warnings": self.warnings,
             "finish_reason": reason,
         }
 
-    def _add_error(self, url: str, error: str) -> None:
+    def _add_error(self, url: str, error: str, kind: str | None = None) -> None:
+        """One failed page; a listing's says so (`"kind": "listing"`: validation names it to on-call)."""
         if len(self.errors) < MAX_REPORT_ERRORS:
-            self.errors.append({"url": url, "error": error})
+            self.errors.append({"url": url, "error": error, **({"kind": kind} if kind else {})})
 
     def _add_warning(self, url: str, warning: str) -> None:
         if len(self.warnings) < MAX_REPORT_ERRORS:

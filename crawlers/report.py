@@ -21,7 +21,8 @@ ARTICLE_COUNTS = CRAWL_ARTICLE_COUNTS
 SUMMED_COUNTS = ("articles_refetched", "listings", "listings_failed", "listings_not_modified", "articles_via_print",
                  "articles_all_pages", "articles_first_page_only",
                  "pages_truncated", "charset_corrected", "charset_guessed", "pages_with_decode_errors",
-                 "offsite_links", "offsite_redirects", "listings_without_links", "listings_by_url_shape")
+                 "offsite_links", "offsite_redirects", "listings_without_links", "listings_by_url_shape",
+                 "listing_items_without_link")
 # Keep reports readable when a site is down: at most this many error entries.
 MAX_REPORT_ERRORS = 500
 

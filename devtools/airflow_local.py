@@ -59,22 +59,48 @@ def dags_test(
     return _run(cmd, env, log_file, check=False)
 
 
+# The airflow commands that run task code in this process tree (the DAG's tasks need the warehouse): for these
+# the embedded warehouse is started (or created, said on stderr) up front, before Airflow's output. Every other
+# command (`dags list`, `dags show`, `tasks list`, `config get`, `version`, ...) only reads the DAG files and
+# the metadata, and starts or creates no Postgres cluster.
+RUNS_TASKS = (("dags", "test"), ("tasks", "test"), ("tasks", "run"), ("standalone",), ("scheduler",),
+              ("celery", "worker"), ("backfill",))
+
+
+def runs_tasks(args: Sequence[str]) -> bool:
+    """Whether `airflow ARGS` runs task code (see RUNS_TASKS); options before the command are skipped."""
+    words = [a for a in args if not a.startswith("-")]
+    return any(tuple(words[:len(cmd)]) == cmd for cmd in RUNS_TASKS)
+
+
+def warehouse_env(args: Sequence[str]) -> dict[str, str]:
+    """What `newsetl airflow ARGS` adds to the environment about the state and the warehouse.
+
+    NEWSETL_HOME always, as an absolute path: airflow runs in this checkout, where a relative default
+    (./.newsetl of the working directory) would name another state directory. The embedded warehouse's
+    DSN (and the role passwords) only when ARGS runs tasks (`runs_tasks`) and no warehouse is configured:
+    a listing command used to start, or create, an embedded Postgres cluster as a side effect. A task
+    that runs anyway resolves the warehouse itself (`newsetl.connections.database_url`, same NEWSETL_HOME).
+    """
+    extra = {config.ENV_HOME: str(config.state_dir().resolve())}
+    if runs_tasks(args) and not config.database_url_from_env():
+        from newsetl.connections import database_url, use_embedded_role_passwords
+
+        extra[config.ENV_DATABASE_URL] = database_url()  # the configured one, else the embedded server
+        use_embedded_role_passwords()  # (the DAG's upgrade gives the login roles their passwords)
+    return extra
+
+
 def by_hand(args: Sequence[str]) -> int:
     """`newsetl airflow ARGS...`: the venv's `airflow ARGS` with the demo's Airflow (its home under
     <NEWSETL_HOME>/airflow, SQLite metadata, this checkout's dags/), the warehouse the CLI uses
-    (NEWSETL_DATABASE_URL, else the embedded one, started if needed) and the rest of the environment as
-    it is (NEWSETL_BASE_URLS from `newsetl mirror`, AIRFLOW_CONN_SMTP_DEFAULT from `newsetl smtp-sink`, ...).
+    (NEWSETL_DATABASE_URL, else the embedded one, started if needed, only for a command that runs tasks:
+    `warehouse_env`) and the rest of the environment as it is (NEWSETL_BASE_URLS from `newsetl mirror`,
+    AIRFLOW_CONN_SMTP_DEFAULT from `newsetl smtp-sink`, ...).
     The metadata database is migrated first when it does not exist yet. Output goes to the terminal;
     returns airflow's exit code."""
-    from newsetl.connections import database_url, use_embedded_role_passwords
-
     home = config.state_dir() / "airflow"
-    extra = {}
-    if not config.database_url_from_env():
-        url = database_url()  # the embedded server (a new cluster says so on stderr)
-        use_embedded_role_passwords()  # (the DAG's upgrade gives the login roles their passwords)
-        extra[config.ENV_DATABASE_URL] = url
-    env = airflow_env(home, extra)
+    env = airflow_env(home, warehouse_env(args))
     env["AIRFLOW__LOGGING__LOGGING_LEVEL"] = os.environ.get("AIRFLOW__LOGGING__LOGGING_LEVEL", "WARNING")
     if not (home / "airflow.db").exists():
         print(f"newsetl airflow: creating the Airflow metadata database in {home} (airflow db migrate)",

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from core import config
 from core.rundir import run_paths
-from devtools import airflow_local
+from devtools import PROJECT_ROOT, airflow_local
 
 DEMO_RECIPIENT = "oncall@localhost"
 
@@ -68,8 +68,7 @@ def run_demo(state_dir: Path | None = None) -> int:
     load = json.loads(paths.load_result.read_text())
     crawled = json.loads(paths.crawl_report.read_text())["articles"]
     validation = json.loads(paths.summary.read_text())
-    home = os.environ.get(config.ENV_HOME)  # a non-default home: the stop command must name it
-    stop_command = (f"{config.ENV_HOME}={home} " if home else "") + ".venv/bin/newsetl db stop"
+    stop_command = db_stop_command(os.environ.get(config.ENV_HOME), Path.cwd())
     totals = summary_counts(db_url)
     print(
         f"""
@@ -88,3 +87,12 @@ newsetl demo: done in {time.monotonic() - started:.0f} s (run {run_id})
 """
     )
     return 0
+
+
+def db_stop_command(home: str | None, cwd: Path) -> str:
+    """The demo's "stop Postgres" line: a non-default home named (the command must find it), and the
+    venv's newsetl as a path that works where the demo ran (`.venv/bin/newsetl` only in the checkout:
+    run from elsewhere, that relative path named no file)."""
+    script = Path(sys.executable).with_name("newsetl")
+    here = cwd.resolve() == PROJECT_ROOT.resolve() and (PROJECT_ROOT / ".venv" / "bin" / "newsetl").exists()
+    return (f"{config.ENV_HOME}={home} " if home else "") + (".venv/bin/newsetl" if here else str(script)) + " db stop"

@@ -72,14 +72,17 @@ RUNBOOK_FILE = "README.md"
 WHAT_TO_DO: dict[str, tuple[str, str]] = {
     "crawl_outage": (
         "crawl-outage",
-        "A source's crawl found no article at all, so the load is blocked. Open its listing pages "
+        "A source's crawl found no article at all, so the load is blocked, or some of its listing pages could "
+        "not be read, so the articles listed only there were not crawled (the rest loads). Open its listing pages "
         "(seeds/sources.yml) in a browser (when the finding says every article page failed, one of those "
         "pages, and the site's /robots.txt if it disallowed them). If the site is down nothing is lost: "
-        "the next run crawls again. If it moved, update base_url/hosts in seeds/sources.yml."),
+        "the next run crawls again. If it moved, update base_url/hosts in seeds/sources.yml; if one listing "
+        "moved or is gone (HTTP 404), its entry under listings."),
     "template_drift": (
         "template-drift",
-        "The site's pages changed shape: a listing yielded no or far fewer article links than usual, or "
-        "article pages no longer transform. Open a listed page in a browser; if its layout changed, update "
+        "The site's pages changed shape: a listing yielded no or far fewer article links than usual, its "
+        "links were found by URL shape only (articles and further pages may be missed), or article pages no "
+        "longer transform. Open a listed page in a browser; if its layout changed, update "
         "the template's selectors (crawlers/spiders/, transforms/templates/) with a fixture of the new markup."),
     "load_blocked": (
         "load-blocked",
@@ -226,6 +229,9 @@ def _subject_fact(kind: str, same: list[dict[str, Any]], summary: Mapping[str, A
     """The short fact of the subject for the findings `same` of one kind."""
     first = same[0]
     more = f" (+{len(same) - 1} more)" if len(same) > 1 else ""
+    if kind == "crawl_outage" and not first.get("blocks_load") and first.get("listings_failed"):
+        failed = sum(int(f.get("listings_failed") or 0) for f in same)
+        return f"{counted(failed, 'listing page')} could not be read"
     if kind == "crawl_outage":  # the sources are named before the fact
         return "crawl found no articles" if first.get("source") else str(first.get("text")) + more
     if kind == "template_drift" and first.get("blocks_load") and first.get("pages"):
@@ -236,9 +242,11 @@ def _subject_fact(kind: str, same: list[dict[str, Any]], summary: Mapping[str, A
         detail = ", ".join(f"{n} {REJECT_WORDS.get(k, k)}" for k, n in why.items())
         return f"{first.get('rejected')} of {first['pages']} article pages not transformed ({detail}){more}"
     if kind == "template_drift":
-        listings = [f for f in same if not f.get("blocks_load")]
-        return (f"{counted(len(listings), 'listing')} with no or few article links" if listings
-                else str(first.get("text")))
+        listings = [f for f in same if not f.get("blocks_load") and not f.get("by_url_shape")]
+        shaped = sum(int(f.get("by_url_shape") or 0) for f in same if not f.get("blocks_load"))
+        parts = ([f"{counted(len(listings), 'listing')} with no or few article links"] if listings else []) + (
+            [f"{counted(shaped, 'listing page')} read by URL shape only"] if shaped else [])
+        return "; ".join(parts) if parts else str(first.get("text"))
     if kind == "load_blocked":
         return str(first.get("text")) + more
     if kind == "validation_failure":

@@ -147,6 +147,8 @@ def validate(summary: Mapping[str, Any]) -> str:
              f"  critical gates: {'passed' if summary.get('critical_success') else 'failed'}{_blocked(summary)}; "
              f"{counted(len(summary.get('warnings') or []), 'warning')}; alert mailed: "
              f"{_mailed(summary)}"]
+    for alert in summary.get("crawl_alerts") or []:  # what on-call is mailed of the crawl: named here too
+        lines.append(f"  alert: {alert}")
     duplicates = summary.get("duplicates") or {}
     if isinstance(duplicates, Mapping) and _n(duplicates.get("total")):
         lines.append(_duplicates(duplicates.get("pages"), duplicates.get("total"), lead="  ")

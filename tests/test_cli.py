@@ -1292,6 +1292,53 @@ def test_newsetl_airflow_runs_the_dag_by_hand_with_the_demo_s_airflow_and_the_cl
     assert stored == load["articles_inserted"] == crawled["new"] > 0
 
 
+def test_newsetl_airflow_listing_commands_start_and_create_no_warehouse(tmp_path):
+    """`newsetl airflow dags list` (any command that runs no task) resolved the warehouse first: with no
+    warehouse configured it created an embedded Postgres cluster under NEWSETL_HOME (and role passwords) and
+    left it running. It now creates only the Airflow metadata; a command that runs tasks still gets the DSN."""
+    from devtools import airflow_local
+
+    home = tmp_path / "home"
+    env = {k: v for k, v in os.environ.items() if k not in {config.ENV_DATABASE_URL, "AIRFLOW_CONN_NEWS_WAREHOUSE"}}
+    env.update({config.ENV_HOME: str(home), "GX_ANALYTICS_ENABLED": "false"})
+    listed = subprocess.run([NEWSETL, "airflow", "dags", "list", "--local", "-o", "plain"], capture_output=True,
+                            text=True, timeout=300, env=env, cwd=tmp_path)
+    assert listed.returncode == 0, listed.stderr[-2000:]
+    assert {"ningbo_scitech_news", "ningbo_news_reprocess"} <= set(listed.stdout.split())
+    assert "creating a new embedded warehouse" not in listed.stderr
+    assert sorted(p.name for p in home.iterdir()) == ["airflow"]  # no pg/, no role_passwords.json
+    assert [a for a in (["dags", "test", "x"], ["tasks", "test", "x", "t"], ["scheduler"], ["dags", "list"],
+                        ["tasks", "list", "x"], ["dags", "show", "x"], ["config", "get-value", "core", "x"])
+            if airflow_local.runs_tasks(a)] == [["dags", "test", "x"], ["tasks", "test", "x", "t"], ["scheduler"]]
+
+
+def test_newsetl_airflow_pins_newsetl_home_and_passes_a_configured_warehouse_to_task_commands(
+        tmp_path, monkeypatch):
+    """airflow runs in the checkout: a relative (or unset) NEWSETL_HOME would name another state there."""
+    from devtools import airflow_local
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv(config.ENV_HOME, "state")
+    monkeypatch.delenv(config.ENV_DATABASE_URL, raising=False)
+    assert airflow_local.warehouse_env(["dags", "list"]) == {config.ENV_HOME: str(tmp_path / "state")}
+    assert not (tmp_path / "state").exists()
+    monkeypatch.setenv(config.ENV_DATABASE_URL, "postgresql://u@127.0.0.1:9/news")  # configured: passed as is
+    assert airflow_local.warehouse_env(["dags", "test", "ningbo_scitech_news"]) == {
+        config.ENV_HOME: str(tmp_path / "state")}
+    assert not (tmp_path / "state").exists()
+
+
+def test_the_demo_s_stop_command_works_from_where_the_demo_ran(tmp_path):
+    """`NEWSETL_HOME=/tmp/h newsetl demo` run outside the checkout printed `stop Postgres : NEWSETL_HOME=/tmp/h
+    .venv/bin/newsetl db stop`, a path that names no file there."""
+    from devtools import PROJECT_ROOT
+    from devtools.demo import db_stop_command
+
+    assert db_stop_command(None, PROJECT_ROOT) == ".venv/bin/newsetl db stop"
+    assert db_stop_command("/tmp/h", tmp_path) == f"NEWSETL_HOME=/tmp/h {NEWSETL} db stop"
+    assert Path(db_stop_command(None, tmp_path).split()[0]).is_file()
+
+
 def test_newsetl_airflow_without_a_command_is_a_one_line_error():
     done = newsetl("airflow")
     assert done.returncode == 2 and done.stderr.strip().splitlines() == [

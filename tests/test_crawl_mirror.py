@@ -289,7 +289,7 @@ def test_ningbolife_crawl_and_run_totals_and_incremental_recrawl(site: FixtureSi
     }
     assert report["articles"] == {"new": 10, "unchanged": 0, "failed": 0}
     assert report["responses_by_status"]["404"] == 1  # business-news.html
-    assert report["errors"] == [{"url": base + "/index.php/business-news.html", "error": "HTTP 404"}]
+    assert report["errors"] == [{"url": base + "/index.php/business-news.html", "error": "HTTP 404", "kind": "listing"}]
 
     # a second source into the same run dir: totals are the sum of both sources
     gov = run_crawl_subprocess("ningbo_gov", tmp_path, base_url=site.base_urls["ningbo_gov"], timeout=300)
@@ -606,7 +606,10 @@ def test_a_listing_that_yields_no_article_links_mails_on_call_as_template_drift(
     assert transformed["articles"] == 1 and transformed["duplicates"] == report["articles"]["new"] - 1
     summary = json.loads(summary_file.read_text(encoding="utf-8"))
     assert summary["batch_failed"] is False
-    assert summary["crawl_alerts"] == [f"source ningbolife: template drift?: listing {listing} yielded 0 article links"]
+    assert summary["crawl_alerts"] == [  # (the fixture site's business-news listing answers 404)
+        f"source ningbolife: template drift?: listing {listing} yielded 0 article links",
+        f"source ningbolife: 1 listing page could not be read (first: {base}/index.php/business-news.html: HTTP 404): "
+        "the articles listed only there were not crawled this run"]
     assert summary["alert_sent"] is True
     assert "template_drift" in {w["expectation"] for w in summary["warnings"]}
     [mail] = mails
@@ -616,6 +619,121 @@ def test_a_listing_that_yields_no_article_links_mails_on_call_as_template_drift(
     assert 'href="README.md#template-drift"' in body
     text = mail.get_body(preferencelist=("plain",)).get_content()
     assert f"listing {listing} yielded 0 article links" in text
+
+
+@pytest.mark.slow
+def test_a_blog_item_without_any_link_to_its_article_is_mailed_as_template_drift(
+        site: FixtureSite, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """"Link Titles: No" and an article without Read more: the first item of ningbolife's blog shows no link
+    to its article. It was never requested nor counted; now the crawl report counts and names it, and
+    validation mails it (a template-drift finding beside the unreadable business-news listing)."""
+    from devtools import refused_port
+    from devtools.smtp_sink import start_sink
+    from newsetl import steps
+
+    base = site.base_urls["ningbolife"]
+    page = fixture("ningbolife", "ningbo-news.html").decode()
+    page = re.sub(r'<h2><a href="[^"]*5839-[^"]*">(.*?)</a></h2>', r"<h2>\1</h2>", page)
+    page = re.sub(r'<p class="readmore"><a href="[^"]*5839-.*?</p>', "", page)
+    assert "5839-" not in page
+    site.overrides[("ningbolife", "/index.php/ningbo-news.html")] = (200, "text/html; charset=utf-8", page.encode(), {})
+    run_dir = tmp_path / "run-unlinked"
+    report = run_crawl_subprocess("ningbolife", run_dir, base_url=base, timeout=300)
+    listing = f"{base}/index.php/ningbo-news.html"
+    warning = (f"template drift?: listing {listing}: 1 item shows no link to its article, not crawled "
+               "(first: 'Yongjiang Laboratory recruits top scientists from home and abroad')")
+    assert report["listing_items_without_link"] == 1 and {"url": listing, "warning": warning} in report["warnings"]
+    steps.transform(str(run_dir))
+    with refused_port() as port, start_sink(tmp_path / "mail") as sink:
+        monkeypatch.setenv("AIRFLOW_CONN_SMTP_DEFAULT", sink.conn_uri)
+        monkeypatch.setenv("NEWSETL_ALERT_EMAILS", "oncall@example.org")
+        steps.validate(str(run_dir), database_url=f"postgresql://postgres@127.0.0.1:{port}/postgres")
+        mails = sink.messages()
+    summary = json.loads((run_dir / "validation" / "summary.json").read_text(encoding="utf-8"))
+    assert f"source ningbolife: {warning}" in summary["crawl_alerts"] and summary["batch_failed"] is False
+    [mail] = mails
+    assert "Yongjiang Laboratory recruits top scientists" in mail.get_body(preferencelist=("plain",)).get_content()
+
+
+@pytest.mark.slow
+def test_a_listing_page_that_cannot_be_read_is_named_in_the_run_summary_and_mailed(
+        site: FixtureSite, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """One of ningbolife's two listings answers 404 (a category moved or removed): the other and the feed
+    still reach articles, so it is no crawl outage, and the articles listed only there were lost with a
+    count in the crawl line only, day after day. Now a (non-blocking) crawl-outage finding: in the
+    validate lines of the run summary and in one mail on a real SMTP server; the load goes on."""
+    from devtools import refused_port
+    from devtools.smtp_sink import start_sink
+    from newsetl import steps
+
+    base = site.base_urls["ningbolife"]
+    run_dir = tmp_path / "run-listing-404"
+    report = run_crawl_subprocess("ningbolife", run_dir, base_url=base, timeout=300)
+    gone = f"{base}/index.php/business-news.html"
+    assert report["listings_failed"] == 1 and report["articles"]["new"] > 0
+    assert {"url": gone, "error": "HTTP 404", "kind": "listing"} in report["errors"]
+    steps.transform(str(run_dir))
+    with refused_port() as port, start_sink(tmp_path / "mail") as sink:
+        monkeypatch.setenv("AIRFLOW_CONN_SMTP_DEFAULT", sink.conn_uri)
+        monkeypatch.setenv("NEWSETL_ALERT_EMAILS", "oncall@example.org")
+        steps.validate(str(run_dir), database_url=f"postgresql://postgres@127.0.0.1:{port}/postgres")
+        mails = sink.messages()
+    summary = json.loads((run_dir / "validation" / "summary.json").read_text(encoding="utf-8"))
+    text = (f"source ningbolife: 1 listing page could not be read (first: {gone}: HTTP 404): the articles listed "
+            "only there were not crawled this run")
+    assert summary["batch_failed"] is False and summary["crawl_alerts"] == [text]
+    [finding] = [f for f in summary["findings"] if f["kind"] == "crawl_outage"]
+    assert finding == {"kind": "crawl_outage", "source": "ningbolife", "text": text, "blocks_load": False,
+                       "url": gone, "listings_failed": 1}
+    assert f"  alert: {text}" in summaries.validate(summary).splitlines()
+    [mail] = mails
+    assert mail["Subject"].startswith("[newsetl] crawl outage: ningbolife — 1 listing page could not be read")
+    plain = mail.get_body(preferencelist=("plain",)).get_content()
+    assert gone in plain and "README.md#crawl-outage" in plain and "LOAD BLOCKED" not in mail["Subject"]
+
+
+@pytest.mark.slow
+def test_a_listing_read_by_url_shape_only_mails_on_call_as_template_drift(
+        site: FixtureSite, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The ningbolife blog's markup changed (every class and id renamed, as devtools.mirror's listing_markup
+    fault): the template's selectors find no item and the URL-shape fallback reads the links. That fallback
+    can miss articles (a non-SEF blog's next page, links outside the main content), yet it was only a log
+    line and a crawl-report warning: now it is a template-drift finding in the run summary and the mail."""
+    from devtools import refused_port
+    from devtools.mirror import mutate
+    from devtools.smtp_sink import start_sink
+    from newsetl import steps
+
+    base = site.base_urls["ningbolife"]
+    pages = {**LIFE_PAGES, "/index.php/business-news.html": "ningbo-news.html"}  # (it answers 404 otherwise)
+    for path, name in pages.items():
+        site.overrides[("ningbolife", path)] = (200, "text/html; charset=utf-8",
+                                                mutate(fixture("ningbolife", name), ("listing_markup",)), {})
+    run_dir = tmp_path / "run-shape"
+    report = run_crawl_subprocess("ningbolife", run_dir, base_url=base, timeout=300)
+    listing = f"{base}/index.php/ningbo-news.html"
+    assert report["finish_reason"] == "finished" and report["listings_by_url_shape"] >= 1
+    steps.transform(str(run_dir))
+    with refused_port() as port, start_sink(tmp_path / "mail") as sink:
+        monkeypatch.setenv("AIRFLOW_CONN_SMTP_DEFAULT", sink.conn_uri)
+        monkeypatch.setenv("NEWSETL_ALERT_EMAILS", "oncall@example.org")
+        steps.validate(str(run_dir), database_url=f"postgresql://postgres@127.0.0.1:{port}/postgres")
+        mails = sink.messages()
+    summary = json.loads((run_dir / "validation" / "summary.json").read_text(encoding="utf-8"))
+    assert summary["batch_failed"] is False  # the links were found: the load goes on
+    [finding] = [f for f in summary["findings"] if f.get("by_url_shape")]
+    assert finding["kind"] == "template_drift" and finding["source"] == "ningbolife"
+    first = finding["url"]
+    assert finding["by_url_shape"] == report["listings_by_url_shape"]
+    assert first in (listing, f"{base}/index.php/business-news.html")
+    assert finding["text"] in summary["crawl_alerts"]
+    assert "read by URL shape only" in finding["text"] and first in finding["text"]
+    [mail] = mails
+    assert mail["Subject"].startswith(f"[newsetl] template drift: ningbolife — "
+                                      f"{report['listings_by_url_shape']} listing page")
+    assert "read by URL shape only" in mail["Subject"]
+    text = mail.get_body(preferencelist=("plain",)).get_content()
+    assert "read by URL shape only" in text and first in text and "README.md#template-drift" in text
     assert "template drift" in mail["Subject"] and "ningbolife" in mail["Subject"]
 
 

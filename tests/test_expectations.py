@@ -828,8 +828,14 @@ def test_a_source_whose_listing_pages_all_failed_is_named_so_in_the_outage_reaso
     assert summary.batch_failed_reasons == [
         "source ningbo_gov: crawl found no articles (new or unchanged); could not be read: all 2 listing pages "
         "failed (first: HttpError 503); the previous run saw 26"]
-    [finding] = [f for f in summary.findings if f["kind"] == "crawl_outage"]
+    [finding] = [f for f in summary.findings if f["kind"] == "crawl_outage" and f["blocks_load"]]
     assert finding["source"] == "ningbo_gov" and "all 2 listing pages failed" in finding["text"]
+    # ningbolife, partly read, is no outage; its failed listing page is named to on-call, not blocking (and
+    # ningbo_gov's failed listings are not named a second time beside its outage)
+    partial = [f for f in summary.findings if f["kind"] == "crawl_outage" and not f["blocks_load"]]
+    assert [(f["source"], f["text"]) for f in partial] == [(
+        "ningbolife", "source ningbolife: 1 listing page could not be read: the articles listed only there were "
+                      "not crawled this run")]
 
 
 def test_a_full_run_that_only_refetched_stored_articles_is_no_outage_or_volume_drop(tmp_path):

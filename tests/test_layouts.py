@@ -8,6 +8,7 @@ order, its next page, and article-shaped links of the page chrome that are not i
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
 
@@ -71,6 +72,30 @@ def test_layouts_the_selectors_do_not_know_are_found_by_url_shape_and_reported()
         assert crawl_listing(name)[2] == [], name
 
 
+JOOMLA_PAGED = sorted(name for name, spec in EXPECTED.items() if name.startswith("joomla") and spec.get("next_page"))
+
+
+@pytest.mark.parametrize("name", JOOMLA_PAGED)
+def test_a_joomla_layout_whose_markup_changed_is_read_by_url_shape_to_its_next_page(name: str) -> None:
+    """Every class and id renamed (devtools.mirror's listing_markup fault): the selectors find nothing, the
+    URL-shape fallback reads the items and the next page. A non-SEF page (`&limitstart=N` beside its
+    option/view/id/Itemid) was read on its first page only: the fallback knew only a query of exactly
+    `start=N`, so the category's later pages were lost with a warning."""
+    from devtools.mirror import mutate
+
+    spec = EXPECTED[name]
+    spider = JoomlaSpider()
+    url = spec["page_url"]
+    spider.root_request(url, spider.parse)
+    request = Request(url, meta={META_KIND: "listing", META_ROOT: url, META_IS_ROOT: True})
+    body = mutate((LAYOUTS / name).read_bytes(), ("listing_markup",))
+    response = HtmlResponse(url=url, body=body, encoding="utf-8", request=request)
+    requests = [r for r in spider.parse_blog(response) if isinstance(r, Request)]
+    assert [_path_query(r.url) for r in requests if r.meta.get(META_KIND) == "article"] == spec["items"]
+    assert [_path_query(r.url) for r in requests if r.meta.get(META_KIND) == "listing"] == [spec["next_page"]]
+    assert spider.by_shape == [url]
+
+
 @pytest.mark.parametrize(("name", "since", "kept", "next_followed"), [
     ("joomla3_protostar_blog.html", "2020-05-25", 3, False),  # items dated 29, 27, 25 May kept; 21, 19 May older
     ("joomla3_protostar_blog.html", "2020-05-01", 5, True),   # the whole page is newer: page on
@@ -89,6 +114,99 @@ def test_a_backfill_reads_the_dates_a_joomla_layout_shows(name: str, since: str,
     assert articles == spec["items"][:len(articles)] and 0 < len(articles) < 5 if kept is None else \
         articles == spec["items"][:kept]
     assert any(r.meta.get(META_KIND) == "listing" for r in requests) is next_followed
+
+
+def test_a_backfill_pages_on_through_a_category_listed_oldest_first() -> None:
+    """A Joomla category set to "Article Order: Oldest first": page 1 holds the oldest items, all before
+    `since`. The backfill stopped paging there (its last link was dated before the day), so the newer
+    articles on the later pages were never requested and never counted. Paging stops only on a page
+    whose dates run newest first."""
+    name = "joomla3_protostar_blog.html"
+    spec = EXPECTED[name]
+    body = (LAYOUTS / name).read_bytes()
+    for old, new in (("29", "01"), ("27", "03"), ("25", "05"), ("21", "07"), ("19", "09")):  # oldest first
+        body = body.replace(f'datetime="2020-05-{old}T'.encode(), f'datetime="2020-05-{new}T'.encode())
+    spider = JoomlaSpider(since="2020-05-20")
+    url = spec["page_url"]
+    spider.root_request(url, spider.parse)
+    request = Request(url, meta={META_KIND: "listing", META_ROOT: url, META_IS_ROOT: True})
+    response = HtmlResponse(url=url, body=body, encoding="utf-8", request=request)
+    requests = [r for r in spider.parse_blog(response) if isinstance(r, Request)]
+    assert [r for r in requests if r.meta.get(META_KIND) == "article"] == []  # all five before the day
+    assert [_path_query(r.url) for r in requests if r.meta.get(META_KIND) == "listing"] == [spec["next_page"]]
+
+
+def _unlinked_item(body: str, article: str, print_icon: bool) -> str:
+    """The protostar blog with one item as Joomla writes it with "Link Titles" off and no "Read more" (an
+    article with no more text): its title plain text, no readmore link; its print icon kept or not."""
+    body = re.sub(rf'<a href="/index.php/ningbo-news/{article}-[^"]*" itemprop="url">(.*?)</a>', r"\1", body,
+                  flags=re.S)
+    body = re.sub(rf'<p class="readmore">\s*<a class="btn" href="/index.php/ningbo-news/{article}-.*?</p>', "",
+                  body, flags=re.S)
+    if not print_icon:
+        body = re.sub(rf'<li class="print-icon"> <a href="/index.php/ningbo-news/{article}-.*?</li>', "", body,
+                      flags=re.S)
+    assert f"{article}-" in body or not print_icon
+    return body
+
+
+@pytest.mark.parametrize("print_icon", [True, False])
+def test_a_blog_item_without_title_or_readmore_link_is_reached_or_named(print_icon: bool) -> None:
+    """Joomla 3's blog with "Link Titles: No" shows an article that has no more text than its intro without
+    any link (no Read more): the spider took only title and readmore links, and that article was never
+    requested nor counted. Its print (or email, intro image) link now leads to it; an item with no link at
+    all is named in a "template drift?" warning of the crawl report, which on-call is mailed."""
+    name = "joomla3_protostar_blog.html"
+    spec = EXPECTED[name]
+    body = _unlinked_item((LAYOUTS / name).read_text(encoding="utf-8"), "6010", print_icon)
+    spider = JoomlaSpider()
+    url = spec["page_url"]
+    spider.root_request(url, spider.parse)
+    request = Request(url, meta={META_KIND: "listing", META_ROOT: url, META_IS_ROOT: True})
+    response = HtmlResponse(url=url, body=body.encode(), encoding="utf-8", request=request)
+    requests = [r for r in spider.parse_blog(response) if isinstance(r, Request)]
+    articles = [_path_query(r.url) for r in requests if r.meta.get(META_KIND) == "article"]
+    gone = "/index.php/ningbo-news/6010-ningbo-industrial-output-returns-to-growth.html"
+    if print_icon:
+        assert articles == spec["items"] and spider.listing_warnings == []
+    else:
+        assert articles == [item for item in spec["items"] if item != gone]
+        assert spider.listing_warnings == [(url, (
+            f"template drift?: listing {url}: 1 item shows no link to its article, not crawled "
+            "(first: 'Ningbo industrial output returns to growth')"))]
+
+
+ARTICLE_PAGE = Path(__file__).parent / "fixtures" / "html" / "ningbolife" / \
+    "5812-ningbo-accelerates-construction-of-high-level-innovative-cities.html"
+
+
+@pytest.mark.parametrize(("days", "next_followed"), [
+    ([29, 27, 25, 21, 19], False),  # newest first, all before the day: the later pages are older still
+    ([1, 3, 5, 7, 9], True),        # oldest first: the later pages hold the newer articles
+    ([9, 1, 7, 3, 5], True),        # by title or hits: the dates say nothing of the later pages
+])
+def test_a_backfill_over_an_undated_blog_pages_on_unless_its_articles_run_newest_first(
+        days: list[int], next_followed: bool) -> None:
+    """A blog that shows no dates (ningbolife's today): the next page waits for the page's articles, and
+    the backfill stopped when any of them was older than `since`. A category set to "Oldest first" thus
+    stopped at its first page and never requested the newer articles of the later pages."""
+    name = "joomla3_blog_links_only.html"
+    spec = EXPECTED[name]
+    spider = JoomlaSpider(since="2020-07-01")  # every article below is older
+    url = spec["page_url"]
+    spider.root_request(url, spider.parse)
+    request = Request(url, meta={META_KIND: "listing", META_ROOT: url, META_IS_ROOT: True})
+    response = HtmlResponse(url=url, body=(LAYOUTS / name).read_bytes(), encoding="utf-8", request=request)
+    held = [r for r in spider.parse_blog(response) if isinstance(r, Request)]
+    assert [r.meta.get(META_KIND) for r in held] == ["article"] * 5  # the next page is held
+    article = ARTICLE_PAGE.read_bytes()
+    later: list[Request] = []
+    for day, req in reversed(list(zip(days, held))):  # answers in any order
+        body = article.replace(b"Tuesday, 30 June 2020", f"Monday, {day} June 2020".encode())
+        answer = HtmlResponse(url=req.url, body=body, encoding="utf-8", request=req)
+        later += [r for r in spider.parse_article(answer) if isinstance(r, Request)]
+    assert [_path_query(r.url) for r in later if r.meta.get(META_KIND) == "listing"] == (
+        [spec["next_page"]] if next_followed else [])
 
 
 HANWEB_PAGED = sorted(name for name, spec in EXPECTED.items() if "dataproxy" in spec)

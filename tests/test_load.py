@@ -542,7 +542,8 @@ def test_metric_set_hash_is_the_stored_sets_hash_also_after_upgrading(pg_url: st
     assert upgrade(pg_url) == ["003_metric_set_hash", "004_metric_context", "005_alert_outbox",
                                "006_quarantine_audit", "007_indicators", "008_stories", "009_validation_samples",
                                "010_validation_recorded_at", "011_validation_validated_at",
-                               "012_articles_content_hash_idx", "013_day_periods", "014_no_analyst_storage"]
+                               "012_articles_content_hash_idx", "013_day_periods", "014_no_analyst_storage",
+                               "015_no_analyst_locks"]
     stored = rows(pg_url, "SELECT metrics_hash FROM news.articles")[0][0]
     assert stored != rows(pg_url, "SELECT md5('')")[0][0]
     ids = rows(pg_url, "SELECT metric_id FROM news.metrics ORDER BY position")

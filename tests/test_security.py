@@ -6,6 +6,7 @@ on loopback (devtools.smtp_sink).
 """
 from __future__ import annotations
 
+import io
 import json
 import os
 import shutil
@@ -207,6 +208,131 @@ def test_the_analyst_stores_nothing_not_even_a_large_object_or_a_temp_table(role
     run = make_run_dir(tmp_path, [make_article(url)], [])
     result = load_run(run, psycopg2.extensions.make_dsn(roles_url, user="news_loader", password=LOADER_PW))
     assert result.articles_inserted == 1
+
+
+ANALYST_WRITES = (  # every way a session could store or change something in the warehouse
+    "INSERT INTO news.articles (url) VALUES ('http://x/1')",
+    "UPDATE news.articles SET title = 'x'",
+    "DELETE FROM news.articles",
+    "TRUNCATE news.articles",
+    "INSERT INTO news.quarantine_audit (action, url) VALUES ('accept', 'http://x/1')",
+    "UPDATE news.schema_migrations SET version = version",
+    "SELECT url FROM news.articles FOR UPDATE",
+    "SELECT url FROM news.articles FOR SHARE",
+    "LOCK TABLE news.articles IN SHARE MODE",  # would block every load's inserts
+    "ALTER TABLE news.articles ADD COLUMN x int",
+    "CREATE TABLE news.mine (x int)",
+    "CREATE TABLE public.mine (x int)",
+    "CREATE SCHEMA mine",
+    "CREATE TEMP TABLE mine (x int)",
+    "CREATE FUNCTION public.f() RETURNS int LANGUAGE sql AS 'SELECT 1'",
+    "CREATE VIEW public.v AS SELECT 1",
+    "SELECT nextval(pg_get_serial_sequence('news.metrics', 'metric_id'))",
+    "SELECT setval(pg_get_serial_sequence('news.metrics', 'metric_id'), 1)",
+    "SELECT lo_from_bytea(0, 'analyst bytes')",
+    "SELECT lo_create(0)",
+    "SELECT lo_import('/etc/hostname')",
+    "COPY news.articles (url) FROM STDIN",
+    "COPY news.articles (url) FROM '/etc/hostname'",
+    "COPY (SELECT 1) TO '/tmp/qa-analyst-copy'",
+    "SELECT pg_read_file('/etc/hostname')",
+    "SET ROLE news_loader",
+    "SET SESSION AUTHORIZATION news_loader",
+    "ALTER ROLE news_analyst SUPERUSER",
+    "ALTER ROLE news_analyst CREATEROLE",
+    "ALTER ROLE news_analyst CREATEDB",
+    "ALTER ROLE news_analyst BYPASSRLS",
+    "ALTER ROLE news_analyst VALID UNTIL 'infinity'",
+    "ALTER ROLE news_loader PASSWORD 'taken'",
+    "ALTER ROLE news_loader SET default_transaction_read_only = on",
+    "GRANT news_loader TO news_analyst",
+)
+
+
+def test_the_analyst_cannot_write_even_after_resetting_its_own_settings(roles_url: str) -> None:
+    """Postgres lets every role change its own password and its own role-level settings (`ALTER ROLE
+    news_analyst SET/RESET ...`); nothing can forbid that. The read-only guarantee therefore rests on
+    privileges alone, not on a setting such as default_transaction_read_only: with its settings reset and
+    read-only turned off, in a fresh session, every write path still fails."""
+    analyst = _connect(roles_url, "news_analyst", ANALYST_PW)
+    analyst.autocommit = True
+    try:
+        with analyst.cursor() as cur:
+            # what it may change about itself (each only for its own sessions)
+            cur.execute("ALTER ROLE news_analyst RESET ALL")
+            cur.execute("ALTER ROLE news_analyst SET default_transaction_read_only = off")
+            cur.execute("ALTER ROLE news_analyst SET statement_timeout = 0")
+            cur.execute("ALTER ROLE news_analyst PASSWORD 'the-analyst-chose-this'")
+        analyst.close()
+        analyst = _connect(roles_url, "news_analyst", "the-analyst-chose-this")
+        failed: dict[str, str] = {}
+        with analyst.cursor() as cur:
+            cur.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ WRITE")
+            cur.execute("SHOW default_transaction_read_only")
+            assert cur.fetchone() == ("off",)
+            analyst.commit()
+            for statement in ANALYST_WRITES:  # each in its own transaction, which is then committed
+                try:
+                    if statement.endswith("FROM STDIN"):
+                        cur.copy_expert(statement, io.StringIO("http://x/2\n"))
+                    else:
+                        cur.execute(statement)
+                    analyst.commit()
+                except psycopg2.errors.InsufficientPrivilege as exc:
+                    failed[statement] = type(exc).__name__
+                    analyst.rollback()
+                else:
+                    failed[statement] = "SUCCEEDED" + (f" ({analyst.notices[-1].strip()})" if analyst.notices else "")
+        assert {k: v for k, v in failed.items() if v.startswith("SUCCEEDED")} == {}
+        with analyst.cursor() as cur:  # granting itself more: a no-op with a warning, not an error
+            cur.execute("GRANT INSERT, UPDATE ON news.articles TO news_analyst")
+            cur.execute("SELECT has_table_privilege('news_analyst', 'news.articles', 'INSERT, UPDATE')")
+            assert cur.fetchone() == (False,)
+        analyst.commit()
+    finally:
+        analyst.close()
+    assert query(roles_url, "SELECT count(*) FROM news.articles") == [(0,)]
+    assert query(roles_url, "SELECT count(*) FROM pg_largeobject_metadata") == [(0,)]
+    assert query(roles_url, "SELECT rolsuper, rolcreaterole, rolcreatedb, rolbypassrls, rolvaliduntil "
+                            "FROM pg_roles WHERE rolname = 'news_analyst'") == [(False, False, False, False, None)]
+    # the password it chose lasts until the next `newsetl db upgrade` or load by a role that may alter roles
+    db.upgrade(roles_url)
+    with pytest.raises(psycopg2.OperationalError, match="password authentication failed"):
+        _connect(roles_url, "news_analyst", "the-analyst-chose-this")
+    _connect(roles_url, "news_analyst", ANALYST_PW).close()
+    query(roles_url, "ALTER ROLE news_analyst RESET ALL")  # (roles are cluster-wide: leave no setting behind)
+
+
+ADVISORY_LOCKS = ("pg_advisory_lock(%(key)s)", "pg_advisory_lock_shared(%(key)s)", "pg_try_advisory_lock(%(key)s)",
+                  "pg_try_advisory_lock_shared(%(key)s)", "pg_advisory_xact_lock(%(key)s)",
+                  "pg_advisory_xact_lock_shared(%(key)s)", "pg_try_advisory_xact_lock(%(key)s)",
+                  "pg_try_advisory_xact_lock_shared(%(key)s)", "pg_advisory_lock(1, 2)",
+                  "pg_advisory_lock_shared(1, 2)", "pg_try_advisory_lock(1, 2)", "pg_advisory_xact_lock(1, 2)")
+
+
+def test_the_analyst_cannot_hold_the_load_lock_and_stall_every_load(roles_url: str, tmp_path: Path) -> None:
+    """Advisory locks are every role's by default: as news_analyst, `SELECT pg_advisory_lock(<the load lock's
+    key>)` (or a shared one, or the xact form in a transaction left open) made every load, and every upgrade's
+    indicator sync, wait on it until statement_timeout (600 s) failed them, day after day, and the migrations
+    lock stopped `newsetl db upgrade`. Migration 015 gives the advisory lock functions to news_loader and the
+    database owner only; the loader still loads."""
+    from warehouse import sql
+
+    analyst = _connect(roles_url, "news_analyst", ANALYST_PW)
+    analyst.autocommit = True
+    try:
+        with analyst.cursor() as cur:
+            for call in ADVISORY_LOCKS:
+                for key in (sql.LOAD_LOCK_KEY, sql.MIGRATION_LOCK_KEY):
+                    with pytest.raises(psycopg2.errors.InsufficientPrivilege, match="permission denied for function"):
+                        cur.execute(f"SELECT {call}", {"key": key})
+    finally:
+        analyst.close()
+    url = "http://www.ningbolife.com/index.php/ningbo-news/10.html"
+    loader_url = psycopg2.extensions.make_dsn(roles_url, user="news_loader", password=LOADER_PW)
+    result = load_run(make_run_dir(tmp_path, [make_article(url)], []), loader_url)
+    assert result.articles_inserted == 1
+    db.upgrade(loader_url)  # the loader's upgrade (ledger read, indicator sync under the load lock) still runs
 
 
 def test_migration_009_moves_the_stored_samples_out_of_validation_runs(pg_url: str, tmp_path: Path) -> None:

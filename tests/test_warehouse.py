@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 ALL_MIGRATIONS = ["001_core", "002_roles", "003_metric_set_hash", "004_metric_context", "005_alert_outbox",
                   "006_quarantine_audit", "007_indicators", "008_stories", "009_validation_samples",
                   "010_validation_recorded_at", "011_validation_validated_at", "012_articles_content_hash_idx",
-                  "013_day_periods", "014_no_analyst_storage"]
+                  "013_day_periods", "014_no_analyst_storage", "015_no_analyst_locks"]
 LATEST = len(ALL_MIGRATIONS)
 EXTRA = f"{LATEST + 1:03d}_extra"  # a migration file the tests add after the shipped ones
 MORE = f"{LATEST + 2:03d}_more"
@@ -51,7 +51,7 @@ def test_upgrade_applies_every_migration_once(pg_url: str) -> None:
                                                   (7, "indicators"), (8, "stories"), (9, "validation_samples"),
                                                       (10, "validation_recorded_at"), (11, "validation_validated_at"),
                                                           (12, "articles_content_hash_idx"), (13, "day_periods"),
-                                                          (14, "no_analyst_storage")]
+                                                          (14, "no_analyst_storage"), (15, "no_analyst_locks")]
     assert [c for _, _, c in ledger] == [hashlib.sha256(f.read_bytes()).hexdigest() for f in files]
 
     tables = {r[0] for r in _query(pg_url, "SELECT table_name FROM information_schema.tables "

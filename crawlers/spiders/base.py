@@ -56,6 +56,7 @@ OFFSITE_LINK = "offsite link"
 OFFSITE_REDIRECT = "offsite redirect"
 MAX_OFFSITE_RECORDS = 200
 STAT_LINKS_BY_SHAPE = "newsetl/listings/links_by_shape"
+STAT_ITEMS_WITHOUT_LINK = "newsetl/listings/items_without_link"
 STAT_BEFORE_SINCE = "newsetl/articles/before_since"
 # Where a listing's own items live when the template's selectors find none: the page's main
 # content, first match wins (else the whole page) ...
@@ -73,6 +74,7 @@ CHROME_ANCESTOR_XPATH = (
     " or contains(@class, 'breadcrumb') or contains(@class, 'pagination') or contains(@class, 'module')]"
 )
 WARNING_BY_SHAPE = "article links found by URL shape only (the template's selectors found none)"
+WARNING_DRIFT = "template drift?"  # a crawl-report warning on-call is mailed (expectations.runner.DRIFT_PREFIX)
 # Feeds: RSS 2.0 items and Atom entries (namespaces removed).
 FEED_ITEM_XPATH = "//item | //entry"
 FEED_LINK_XPATH = "link/text() | link[not(@rel) or @rel='alternate']/@href"
@@ -289,6 +291,8 @@ class SourceSpider(scrapy.Spider):
         self._requested: set[str] = set()
         self.offsite: list[dict[str, str]] = []  # dropped off-site URLs: {"url", "reason"} (crawl report)
         self.by_shape: list[str] = []  # listing pages whose links only the URL-shape fallback found
+        # (listing page URL, warning) the crawl report lists; "template drift?: ..." ones are alerted
+        self.listing_warnings: list[tuple[str, str]] = []
         self._listings_requested: set[tuple[str, str, bytes]] = set()
 
     # ---- start -------------------------------------------------------------
@@ -334,10 +338,10 @@ class SourceSpider(scrapy.Spider):
         another URL of the same article, is in the seen set): counted as refetched, not as new."""
         return self.full and bool(self.seen) and self.article_key(url) in self.seen_articles
 
-    def _stats_inc(self, key: str) -> None:
+    def _stats_inc(self, key: str, count: int = 1) -> None:
         crawler = getattr(self, "crawler", None)
         if crawler is not None and crawler.stats is not None:
-            crawler.stats.inc_value(key)
+            crawler.stats.inc_value(key, count)
 
     # ---- listing requests ---------------------------------------------------
     def root_request(self, url: str, callback: Callable[..., Any], **meta: Any) -> Request:
@@ -509,11 +513,15 @@ class SourceSpider(scrapy.Spider):
         return day is not None and self.since is not None and day < self.since
 
     def reached_since(self, links: Iterable[tuple[str, dict[str, Any]]]) -> bool:
-        """True when a backfill's listing page (newest first) ends with a link dated before
-        `since`: later pages are older still, so paging stops there."""
+        """True when a backfill's listing page, newest first, ends with a link dated before
+        `since`: later pages are older still, so paging stops there. A page in another order (a Joomla
+        category set to "Oldest first", by title or by hits) says nothing of the later pages: paging
+        goes on (it stopped at the first page of an oldest-first category, whose newer articles on
+        later pages were never requested nor counted)."""
         dated = [listing_day(meta.get("listing_date")) for _, meta in links]
         days = [d for d in dated if d is not None]
-        return self.since is not None and bool(days) and days[-1] < self.since
+        newest_first = all(a >= b for a, b in zip(days, days[1:]))
+        return self.since is not None and bool(days) and days[-1] < self.since and newest_first
 
     def article_request(self, url: str, **meta: Any) -> Request | None:
         """A request for an article link, or None if not an article, off-site, dated before `since`,

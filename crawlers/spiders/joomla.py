@@ -24,12 +24,13 @@ names as a warning (the later pages are missing), never as a complete article.
 """
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import AsyncIterator, Iterator, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
-from urllib.parse import parse_qs, parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from parsel import Selector
 from scrapy.http import Request, Response
@@ -45,12 +46,15 @@ from core.records import (
     FetchFailure,
     RawPage,
 )
+from core.wording import counted
 from crawlers.spiders.base import (
     META_ARTICLE_URL,
     META_FIRST_ERROR,
     META_KIND,
     META_ROOT,
     META_VIA,
+    STAT_ITEMS_WITHOUT_LINK,
+    WARNING_DRIFT,
     SourceSpider,
     listing_day,
 )
@@ -98,6 +102,7 @@ META_LISTING_PAGE = "listing_page"
 # the query of its all-pages view.
 ARTICLE_PAGE_COUNTER_CSS = "div.pagenavcounter::text"
 ALL_PAGES_QUERY = "showall=1"
+META_POSITION = "listing_position"  # an article's place on its held blog page (backfill over an undated layout)
 
 
 @dataclass
@@ -106,7 +111,7 @@ class _HeldPage:
 
     pending: int
     next_request: Request
-    older: bool = False
+    days: dict[int, date] = field(default_factory=dict)  # position on the page -> the article's own date
 
 
 def _item_date(item: Selector | Response) -> str | None:
@@ -197,8 +202,29 @@ class JoomlaSpider(SourceSpider):
             return
         # (anchor, the item's date where the layout shows one: protostar's dd.published <time>,
         # the list view's td.list-date)
-        anchors = [(a, _item_date(item)) for item in response.css(BLOG_ITEMS_CSS)
-                   for a in item.css(f"{ITEM_TITLE_LINK_CSS}, {ITEM_READMORE_LINK_CSS}")]
+        anchors: list[tuple[Selector, str | None]] = []
+        unlinked: list[str] = []  # titles of items that show no link to their article
+        for item in response.css(BLOG_ITEMS_CSS):
+            day = _item_date(item)
+            found = item.css(f"{ITEM_TITLE_LINK_CSS}, {ITEM_READMORE_LINK_CSS}")
+            anchors += [(a, day) for a in found]
+            if any(self.is_article_url(response.urljoin((a.attrib.get("href") or "").strip())) for a in found):
+                continue
+            # "Link Titles" off and no "Read more" (an article without more text): no title or readmore link.
+            # Its article is still reached through the item's other links to it (intro image, print or
+            # email icon: the article's own path, its view parameters dropped); else it is named.
+            other = self._item_article_link(item, response)
+            if other is not None:
+                anchors.append((other, day))
+            else:
+                unlinked.append(" ".join(" ".join(item.css("h2 ::text, h3 ::text").getall()).split())[:80]
+                                or "(no title)")
+        if unlinked:
+            self._stats_inc(STAT_ITEMS_WITHOUT_LINK, len(unlinked))
+            self.listing_warnings.append((response.url, (
+                f"{WARNING_DRIFT}: listing {response.url}: {counted(len(unlinked), 'item')} "
+                f"{'shows no link to its' if len(unlinked) == 1 else 'show no link to their'} article, not crawled "
+                f"(first: {unlinked[0]!r})")))
         anchors += [(a, None) for a in response.css(MORE_LINKS_CSS)]
         anchors += [(a, _item_date(row)) for row in response.css(LIST_VIEW_ROWS_CSS)
                     for a in row.css(LIST_VIEW_TITLE_CSS)]
@@ -232,8 +258,21 @@ class JoomlaSpider(SourceSpider):
             if self.since is not None and undated and requests:
                 # a backfill over a layout without dates: the articles' own dates decide
                 self._held[response.url] = _HeldPage(len(requests), request)
+                for position, article in enumerate(requests):
+                    article.meta[META_POSITION] = position  # (a listing_ key: kept by the print-view fallback)
                 return
             yield request
+
+    def _item_article_link(self, item: Selector, response: Response) -> Selector | None:
+        """A blog item's other link to an article (intro image, print or email icon), as an anchor whose
+        href is the article's SEF path without the view's parameters; None when it has none."""
+        for anchor in item.css("a[href]"):
+            url = urlsplit(response.urljoin(anchor.attrib["href"].strip()))
+            plain = urlunsplit((url.scheme, url.netloc, url.path, "", ""))
+            if ARTICLE_PATH_RE.match(url.path) and self.is_article_url(plain):
+                title = " ".join(" ".join(item.css("h2 ::text, h3 ::text").getall()).split())
+                return Selector(text=f'<a href="{html.escape(plain)}">{html.escape(title)}</a>').css("a")[0]
+        return None
 
     def next_page_by_shape(self, response: Response) -> str | None:
         """The next blog page when the pagination markup is unknown (a changed template): the
@@ -241,12 +280,12 @@ class JoomlaSpider(SourceSpider):
         parameter (found by `newsetl faults`, site_listing_markup_changed: without it the
         pages after the first were never requested)."""
         here = urlsplit(response.url)
-        current = _start_of(here.query) or 0
+        rest, current = _paging_of(here.query)
         best: tuple[int, str] | None = None
         for href in response.css("a::attr(href)").getall():
             url = urlsplit(response.urljoin(href.strip()))
-            start = _start_of(url.query)
-            if url.path == here.path and start is not None and start > current \
+            other, start = _paging_of(url.query)
+            if url.path == here.path and other == rest and start is not None and start > (current or 0) \
                     and (best is None or start < best[0]):
                 best = (start, url.geturl())
         if best is not None:
@@ -305,17 +344,22 @@ class JoomlaSpider(SourceSpider):
             yield from self._article_done(request.meta, None)
 
     def _article_done(self, meta: Mapping[str, Any], day: date | None) -> Iterator[Request]:
-        """One article of a held blog page is done: once all are, page on unless one was
-        dated before `since` (the blog is newest first: the next pages are older still)."""
+        """One article of a held blog page is done: once all are, page on unless the page, newest
+        first, ends before `since` (the next pages are older still). A page in another order (a
+        category set to "Oldest first", by title or by hits) is paged on: it stopped the backfill at
+        its first page, whose oldest articles hid the newer ones of the later pages."""
         held = self._held.get(meta.get("listing_url") or "")
         if held is None:
             return
         held.pending -= 1
-        if day is not None and self.since is not None and day < self.since:
-            held.older = True
+        position = meta.get(META_POSITION)
+        if day is not None and isinstance(position, int):
+            held.days[position] = day
         if held.pending <= 0:
             del self._held[meta["listing_url"]]
-            if held.older:
+            days = [held.days[p] for p in sorted(held.days)]
+            newest_first = all(a >= b for a, b in zip(days, days[1:]))
+            if self.since is not None and days and days[-1] < self.since and newest_first:
                 self.logger.info("backfill: %s reaches back before %s; not paging further",
                                  meta["listing_url"], self.since)
             else:
@@ -334,9 +378,17 @@ def article_pages(response: Response) -> tuple[int, int] | None:
     return int(counter.group(1)), int(counter.group(2))
 
 
-def _start_of(query: str) -> int | None:
-    """N of a query that is exactly `start=N` (Joomla's blog paging), else None."""
-    params = parse_qs(query, keep_blank_values=True)
-    if set(params) != {"start"} or len(params["start"]) != 1 or not params["start"][0].isdigit():
-        return None
-    return int(params["start"][0])
+PAGING_PARAMS = ("start", "limitstart")  # Joomla's blog/list paging: SEF `?start=N`, non-SEF `&limitstart=N`
+
+
+def _paging_of(query: str) -> tuple[frozenset[tuple[str, str]], int | None]:
+    """(the query's other parameters, N of its one `start=N` or `limitstart=N`, else None). A non-SEF
+    category page keeps option/view/id/Itemid on every page: its next page is the link with the same
+    other parameters (before, only a query of exactly `start=N` counted, and such a blog whose
+    pagination markup changed was read on its first page only)."""
+    pairs = parse_qsl(query, keep_blank_values=True)
+    paging = [value for key, value in pairs if key in PAGING_PARAMS]
+    rest = frozenset((key, value) for key, value in pairs if key not in PAGING_PARAMS)
+    if len(paging) != 1 or not paging[0].isdigit():
+        return rest, None
+    return rest, int(paging[0])
