@@ -1787,6 +1787,92 @@ def test_ninth_pass_titles_dates_and_chrome(
     _assert_text_page(text, title, published, first_words, chrome)
 
 
+HARDERS_TEXT = """1. Home
+  2. /
+  3. News
+  4. /
+  5. Important Shipping Update
+
+Important Shipping Update
+
+Relief for shippers as Ningbo’s Meishan Island Terminal is set to reopen
+
+Shippers moving cargo via the Meishan Island Container Terminal at Ningbo-Zhoushan Port will be relieved to hear it may partially reopen within days."""  # https://harders.co.nz/news/important-shipping-update-5/ (t268, cut)
+FUNPLACE_TEXT = """Home ASIA Unlocking the Rich Tapestry of Culture and Commerce: What is Ningbo Famous For?
+
+Unlocking the Rich Tapestry of Culture and Commerce: What is Ningbo Famous For?
+
+by yang
+
+Ningbo, a bustling metropolis on China’s eastern seaboard, has long been a hidden gem waiting to be discovered by the world."""  # https://www.funplacetotravel.com/archives/6534 (t270, cut)
+OKCHINA_TEXT = """← Back to City List
+
+Ningbo (宁波)
+
+Zhejiang (浙江), China
+
+Short Introduction
+
+1. Introduction
+
+Ningbo, abbreviated as Yong and sometimes as Ning, is a significant port city on the southeastern coast of the People's Republic of China."""  # https://okchina.net/china-city-detail-page/... (t257, cut)
+OFTHEWEEK_TEXT = """• Now
+  • Last week
+  • Two weeks ago
+  • Three weeks ago
+
+Ningbo, located in the eastern coastal province of Zhejiang, China, is a thriving city with a rich cultural heritage and a vibrant economy."""  # https://city.oftheweek.com/vote/ningbo (t258, cut)
+FLYBARBARA_TEXT = """1. March 2020
+3. March 2020
+
+Ningbo (宁波 or 寧波; Níngbō) is a city in Zhejiang province. The name is also used for the 9,365 km² (3,615 mi²) territory which it administers."""  # https://www.flybarbara.com/guide/detail/ningbo (t259, cut)
+WOODLAND_TEXT = """Back to all news
+
+
+China Shipping Update - Ningbo Port
+
+With China continuing its COVID-zero policy, a Coronavirus outbreak in the Zhejiang province has pushed increased protocols onto Ningbo, the world's largest port.
+
+We will continue to keep you updated.
+
+Contact us
+
+We would love to hear from you. Please contact us here:"""  # https://www.woodlandgroup.com/news/news/china-shipping-update-ningbo-port/ (t269, cut)
+
+
+@pytest.mark.parametrize(("text", "title", "published", "first_words", "chrome"), [
+    # a numbered breadcrumb, an item and a separator a line, ending with the headline; a long subtitle under it
+    (HARDERS_TEXT, "Important Shipping Update", None, "Relief for", ["Home", "5. Important"]),
+    # a breadcrumb without separators ending with the headline
+    (FUNPLACE_TEXT, "Unlocking the Rich Tapestry of Culture and Commerce: What is Ningbo Famous For?", None,
+     "Ningbo, a bustling", ["Home ASIA", "by yang"]),
+    # a link back to the listing above the heading
+    (OKCHINA_TEXT, "Ningbo (宁波)", None, "Zhejiang (浙江)", ["Back to"]),
+    # only a bulleted menu above the lead: no headline, the lead stands for it
+    (OFTHEWEEK_TEXT, "Ningbo, located in the eastern coastal province of Zhejiang, China, is a thriving city with a rich "
+     "cultural heritage and a vibrant economy.", None, "Ningbo, located", ["Now", "Last week", "Three weeks"]),
+    # day-month-year stamps with a dot after the day
+    (FLYBARBARA_TEXT, "Ningbo (宁波 or 寧波; Níngbō) is a city in Zhejiang province. The name is also used for the 9,365 "
+     "km² (3,615 mi²) territory which it administers.", "2020-03-01", "Ningbo (宁波", ["March 2020"]),
+    # a back link above the headline, a contact box under the text
+    (WOODLAND_TEXT, "China Shipping Update - Ningbo Port", None, "With China", ["Back to", "Contact us",
+                                                                                "love to hear"]),
+])
+def test_tenth_pass_titles_dates_and_chrome(
+        text: str, title: str, published: str | None, first_words: str, chrome: list[str]) -> None:
+    _assert_text_page(text, title, published, first_words, chrome)
+
+
+def test_a_breadcrumb_ends_with_the_headline_only_after_a_few_words() -> None:
+    """A line that ends with a later header line after more than CRUMB_PREFIX_MAX_WORDS words is no breadcrumb
+    (a headline that ends with a section label's words keeps the title)."""
+    text = ("Port update: Ningbo sees a record week as Meishan Island Terminal reopens\n\n"
+            "Meishan Island Terminal reopens\n\n"
+            "Shippers moving cargo via the Meishan Island Container Terminal at Ningbo-Zhoushan Port will be relieved "
+            "to hear it may partially reopen within days.")
+    assert parse_page(text).title == "Port update: Ningbo sees a record week as Meishan Island Terminal reopens"
+
+
 @pytest.mark.parametrize("second", [
     "April 29, 2009 was the day the fair opened, with 4,000 stands.",  # a date opening a sentence: no dateline
     "The fair opened on April 29, 2009 - PRLog -- with 4,000 stands.",  # not at the paragraph's start

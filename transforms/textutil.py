@@ -128,8 +128,9 @@ ISO_DATE_RE: Final = re.compile(r"(?<!\d)((?:19|20)\d{2})[-/.年]\s?(\d{1,2})[-/
 MONTHS: Final = ("january february march april may june july august september october "
                  "november december").split()
 MONTH_ABBR: Final = {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
-DAY_MONTH_YEAR_RE: Final = re.compile(  # "24 May 2019", "22-Jul-2020"
-    r"\b(\d{1,2})(?:st|nd|rd|th)?[\s-]+(" + "|".join(m[:3] for m in MONTHS) + r")[a-z]*\.?,?[\s-]+((?:19|20)\d{2})\b",
+DAY_MONTH_YEAR_RE: Final = re.compile(  # "24 May 2019", "22-Jul-2020", "1. March 2020" (a dot after the day)
+    r"\b(\d{1,2})(?:st|nd|rd|th|\.)?[\s-]+(" + "|".join(m[:3] for m in MONTHS)
+    + r")[a-z]*\.?,?[\s-]+((?:19|20)\d{2})\b",
     re.IGNORECASE,
 )
 MONTH_DAY_YEAR_RE: Final = re.compile(
