@@ -487,7 +487,7 @@ def test_speed_against_a_revision_runs_that_revision_s_code():
 
 
 def test_other_sources_titles_dates_and_chrome_on_the_tuning_pages():
-    """tests/realgold/tune_other: 271 real pages of other English Ningbo sources (4 of the sixth pass, 13
+    """tests/realgold/tune_other: 279 real pages of other English Ningbo sources (4 of the sixth pass, 13
     of the seventh, 5 of the eighth, 6 of the ninth and 2 of the tenth are template pages), labelled for
     title, date and chrome only; the generic fallback is tuned on them, so these are tuning
     figures (the honest one is the holdout's "other" row).
@@ -573,17 +573,21 @@ def test_other_sources_titles_dates_and_chrome_on_the_tuning_pages():
     way to it; a header of bulleted menu lines alone holds no headline; "1. March 2020"; "← Back to City List",
     "Comments are closed.", "bottom of page", "Contact us", "... Please contact us here:"): 19/19, 7/7, 10 (a guide's
     place menu, a product page's download link, two related posts' titles); all 271: titles 227/228, dates 111/113,
-    82 leaks (the older 246 unchanged). 35 pages without a label date take their URL's (t247, t252 new)."""
+    82 leaks (the older 246 unchanged). 35 pages without a label date take their URL's (t247, t252 new). Eight more
+    pages (t272-t279, other sources, 7 hosts new) labelled and committed after those rules and before the extractor was
+    run on them, unseen by the rules: titles 5/7, no date labelled, 0 leaks (a test page's leftover "测试" and an
+    advertisement line over a breadcrumb and a lower-case heading taken for the title); after rules for them: 7/7;
+    all 279: titles 234/235, dates 111/113, 82 leaks. 39 pages without a label date take their URL's."""
     from transforms.textutil import url_date
 
     pages = load_realgold(realgold.REALGOLD_DIR / "tune_other")
-    assert len(pages) == 271
+    assert len(pages) == 279
     outputs = realgold.run_newsetl(pages)
     total = score_real("newsetl", pages, outputs).total
-    assert total.titles == 228 and total.dates == 113
+    assert total.titles == 235 and total.dates == 113
     assert (total.title_accuracy or 0) >= 0.98 and (total.date_accuracy or 0) >= 0.98
     given = [(page, out.published) for page, out in zip(pages, outputs) if page.published is None and out.published]
-    assert len(given) == total.dates_unlabelled_given == 35
+    assert len(given) == total.dates_unlabelled_given == 39
     assert all(date == url_date(page.url) for page, date in given)
     assert total.leaks <= 82
 

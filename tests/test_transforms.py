@@ -1863,6 +1863,31 @@ def test_tenth_pass_titles_dates_and_chrome(
     _assert_text_page(text, title, published, first_words, chrome)
 
 
+SHANGHAIFOCUS_TEXT = """300+ things to do in Shanghai China. Book ahead - save time and money
+Home >  Ningbo Travel Guide
+
+ningbo Travel Guide
+
+Location: in the south of Yangtze River Delta
+Area: 9,365 sq km
+Population: 5,681,000
+
+Ningbo, a beautiful and prosperous city in Zhejiang Province, is the economic center of the region and also known as a popular tourist city."""  # http://www.shanghaifocus.com/ningbo-travel-guide (t277, gathered after the pass's rules, cut)
+CHINARUN_TEXT = ("测试\n\n China NingBo\n\n \n\n"  # (a line of one space under the heading, as printed)
+                 """Ningbo is also known as “Yong”, a name that originated in the Zhou Dynasty about 3,000 years ago. According to one explanation, this is because the Chinese character for Yong (甬) is what the city’s iconic, bell-shaped mountain resembles.""")  # http://beima.demo.ss.chinarun.com/html/page-15859.html (t273, cut)
+
+
+@pytest.mark.parametrize(("text", "title", "published", "first_words", "chrome"), [
+    # an advertisement line over a breadcrumb ending with the heading, their case apart
+    (SHANGHAIFOCUS_TEXT, "ningbo Travel Guide", None, "Location:", ["300+", "Home >"]),
+    # a test page's leftover line without a Latin letter over an English heading
+    (CHINARUN_TEXT, "China NingBo", None, "Ningbo is also", ["测试"]),
+])
+def test_after_the_tenth_pass_titles_dates_and_chrome(
+        text: str, title: str, published: str | None, first_words: str, chrome: list[str]) -> None:
+    _assert_text_page(text, title, published, first_words, chrome)
+
+
 def test_a_breadcrumb_ends_with_the_headline_only_after_a_few_words() -> None:
     """A line that ends with a later header line after more than CRUMB_PREFIX_MAX_WORDS words is no breadcrumb
     (a headline that ends with a section label's words keeps the title)."""

@@ -143,7 +143,10 @@ from transforms.metrics.vocab import OWN_TIME_WORDS, REPORTING_NOUNS, REPORTING_
 # trail's "5. <headline>") gives way to the headline; a header of bulleted menu lines alone holds no headline; "1. March
 # 2020" (a dot after the day) is a date line; "← Back to City List", "Comments are closed.", "bottom of page" and a
 # contact box's "Contact us" and "... Please contact us here:" are furniture.
-EXTRACTOR_VERSION = "2026.12.05.8"
+# "2026.12.05.9": the pages gathered after the tenth pass: a breadcrumb ends with the headline whatever their case
+# ("Home > Ningbo Travel Guide" over "ningbo Travel Guide"); a header line without a Latin letter ("测试") is not the
+# title when a line with one is.
+EXTRACTOR_VERSION = "2026.12.05.9"
 
 
 def extract_metrics(body: str, published: str | None = None, title: str | None = None) -> list[Metric]:
