@@ -577,7 +577,8 @@ def test_other_sources_titles_dates_and_chrome_on_the_tuning_pages():
     pages (t272-t279, other sources, 7 hosts new) labelled and committed after those rules and before the extractor was
     run on them, unseen by the rules: titles 5/7, no date labelled, 0 leaks (a test page's leftover "测试" and an
     advertisement line over a breadcrumb and a lower-case heading taken for the title); after rules for them: 7/7;
-    all 279: titles 234/235, dates 111/113, 82 leaks. 39 pages without a label date take their URL's."""
+    all 279: titles 234/235, dates 111/113, 82 leaks; then a related-posts box's titles under the body go with its
+    heading (t269's two): 80 leaks. 39 pages without a label date take their URL's."""
     from transforms.textutil import url_date
 
     pages = load_realgold(realgold.REALGOLD_DIR / "tune_other")
@@ -589,7 +590,7 @@ def test_other_sources_titles_dates_and_chrome_on_the_tuning_pages():
     given = [(page, out.published) for page, out in zip(pages, outputs) if page.published is None and out.published]
     assert len(given) == total.dates_unlabelled_given == 39
     assert all(date == url_date(page.url) for page, date in given)
-    assert total.leaks <= 82
+    assert total.leaks <= 80
 
 
 def _url_key(url: str) -> str:

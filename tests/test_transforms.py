@@ -1888,6 +1888,24 @@ def test_after_the_tenth_pass_titles_dates_and_chrome(
     _assert_text_page(text, title, published, first_words, chrome)
 
 
+@pytest.mark.parametrize(("tail", "kept"), [
+    # the related posts' titles, each printed twice, go with the box's heading
+    ("Related News\n\n30 March 2023\n\nEaster office closure advisory\n\nEaster office closure advisory\n\nRead more\n\n"
+     "German Strikes: Railways, ports and airports impacted by one-day strikes\n\n"
+     "German Strikes: Railways, ports and airports impacted by one-day strikes", []),
+    # a paragraph after the heading: the box was not the page's end, every line stays
+    ("Related News\n\nEaster office closure advisory\n\nThe port handled 141 ships on Tuesday, 60 more than the median "
+     "number from April to August, according to the operator.",
+     ["Easter office closure advisory", "The port handled 141 ships"]),
+])
+def test_a_related_posts_box_under_the_body_goes_with_its_heading(tail: str, kept: list[str]) -> None:
+    text = ("China Shipping Update - Ningbo Port\n\nWith China continuing its COVID-zero policy, a Coronavirus outbreak "
+            "in the Zhejiang province has pushed increased protocols onto Ningbo, the world's largest port.\n\n" + tail)
+    body = parse_page(text).body
+    assert body.startswith("With China") and "Related" not in body and "30 March" not in body
+    assert all(words in body for words in kept) and ("Easter" in body) == bool(kept)
+
+
 def test_a_breadcrumb_ends_with_the_headline_only_after_a_few_words() -> None:
     """A line that ends with a later header line after more than CRUMB_PREFIX_MAX_WORDS words is no breadcrumb
     (a headline that ends with a section label's words keeps the title)."""
