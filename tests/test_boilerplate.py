@@ -209,6 +209,8 @@ FURNITURE = [
     # the tenth pass (t247-t271), exactly as on the pages
     (bp.DATE_LINE, ["1. March 2020", "3. March 2020"]),  # www.flybarbara.com, t259
     (bp.COMMENT_FORM, ["Comments are closed."]),  # brecorder.com, t251
+    # www.thelocal.com, t280
+    (bp.COMMENT_FORM, ["Member comments", "Log in here to leave a comment.", "Become a Member to leave a comment."]),
     (bp.SITE_WIDGETS, ["bottom of page"]),  # www.m2shipping.com, t267
     (bp.BACK_LINK, ["← Back to City List", "Back to all news"]),  # okchina.net t257, www.woodlandgroup.com t269
     (bp.CONTACT_PROMPT, ["Contact us", "We would love to hear from you. Please contact us here:"]),  # t269
@@ -310,6 +312,8 @@ ARTICLE_SENTENCES = [
     "2019-04-10 was the day the Ningbo Daily editor: the plan names 300 firms.",
     "Fill in the form below: 20 firms in Ningbo joined the plan in 2019.",
     "Back to school: 20,000 pupils in Ningbo return to class.",
+    "Member comments on the plan ran to 300 pages.",
+    "Register to leave a comment on the 2025 plan by May 1.",
     "Back to the port: 141 ships waited at the anchorage.",
     "1. March 2020 saw exports rise 12% in Ningbo.",
     "For more information on the 30 projects, please contact us here.",

@@ -487,7 +487,7 @@ def test_speed_against_a_revision_runs_that_revision_s_code():
 
 
 def test_other_sources_titles_dates_and_chrome_on_the_tuning_pages():
-    """tests/realgold/tune_other: 279 real pages of other English Ningbo sources (4 of the sixth pass, 13
+    """tests/realgold/tune_other: 283 real pages of other English Ningbo sources (4 of the sixth pass, 13
     of the seventh, 5 of the eighth, 6 of the ninth and 2 of the tenth are template pages), labelled for
     title, date and chrome only; the generic fallback is tuned on them, so these are tuning
     figures (the honest one is the holdout's "other" row).
@@ -578,19 +578,22 @@ def test_other_sources_titles_dates_and_chrome_on_the_tuning_pages():
     run on them, unseen by the rules: titles 5/7, no date labelled, 0 leaks (a test page's leftover "测试" and an
     advertisement line over a breadcrumb and a lower-case heading taken for the title); after rules for them: 7/7;
     all 279: titles 234/235, dates 111/113, 82 leaks; then a related-posts box's titles under the body go with its
-    heading (t269's two): 80 leaks. 39 pages without a label date take their URL's."""
+    heading (t269's two): 80 leaks. 39 pages without a label date take their URL's. Four more pages (t280-t283, other
+    sources) labelled and committed after those rules, unseen by them: titles 3/3, no date labelled, 8 leaked lines
+    (a comment box and an unrelated teaser under it); the comment box's lines then furniture: 5. All 283: titles
+    237/238, dates 111/113, 85 leaks. 41 pages without a label date take their URL's."""
     from transforms.textutil import url_date
 
     pages = load_realgold(realgold.REALGOLD_DIR / "tune_other")
-    assert len(pages) == 279
+    assert len(pages) == 283
     outputs = realgold.run_newsetl(pages)
     total = score_real("newsetl", pages, outputs).total
-    assert total.titles == 235 and total.dates == 113
+    assert total.titles == 238 and total.dates == 113
     assert (total.title_accuracy or 0) >= 0.98 and (total.date_accuracy or 0) >= 0.98
     given = [(page, out.published) for page, out in zip(pages, outputs) if page.published is None and out.published]
-    assert len(given) == total.dates_unlabelled_given == 39
+    assert len(given) == total.dates_unlabelled_given == 41
     assert all(date == url_date(page.url) for page, date in given)
-    assert total.leaks <= 80
+    assert total.leaks <= 85
 
 
 def _url_key(url: str) -> str:

@@ -251,7 +251,8 @@ REPORTS_CREDIT: Final = r"(?im)^ *[(（] *[a-z][a-z'.-]*( +[a-z][a-z'.-]*){0,3} 
 # Widgets of blogs, portals and trade sites (tests/realgold/tune_other third pass): comment forms
 # ("No Comments", "Leave a Comment", "Your email address will not be published. ...", "You must be logged in to
 # post a comment.", and from the seventh pass "No comments:" (Blogger) and "This Post Has One Comment"; "You must log
-# in to post a comment.", chinaeconomicreview.com t244; "Comments are closed.", brecorder.com t251),
+# in to post a comment.", chinaeconomicreview.com t244; "Comments are closed.", brecorder.com t251; "Member comments",
+# "Log in here to leave a comment.", "Become a Member to leave a comment.", www.thelocal.com t280),
 # like/collect/view
 # counters ("Like 1", "Words 0/1000", "47 0"), tracking numbers, search boxes and skip links, "Send by
 # email to a friend", "Printable version", "^ Top of page", "Start a Free Trial", "Source prnewswire" (no colon),
@@ -261,7 +262,8 @@ COMMENT_FORM: Final = (
     r"|leave a (comment|reply)|post (a )?comments?|add (a )?comment|comments?"
     r"( information)?( *[0-9]+ *comments?)?|[0-9]+ *comments?|your email address will not be published.{0,80}"
     r"|you must (be )?(log|logged|sign|signed) in to (post|leave) a (comment|reply)[.]?"
-    r"|comments are (closed|disabled)[.]?) *$"
+    r"|comments are (closed|disabled)[.]?|(member|reader|user)s?['’]? +comments"
+    r"|((log|sign) +in|become +a +member|register) +(here +)?to +(leave|post|add) +a +(comment|reply)[.]?) *$"
 )
 COUNTER_WIDGET: Final = (
     r"(?im)^ *((likes?|collect|collected|favorites?|favou?rites?|shares?|views?|reads?) *[:：]? *[0-9]+"

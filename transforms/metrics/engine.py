@@ -145,7 +145,8 @@ from transforms.metrics.vocab import OWN_TIME_WORDS, REPORTING_NOUNS, REPORTING_
 # contact box's "Contact us" and "... Please contact us here:" are furniture.
 # "2026.12.05.9": the pages gathered after the tenth pass: a breadcrumb ends with the headline whatever their case
 # ("Home > Ningbo Travel Guide" over "ningbo Travel Guide"); a header line without a Latin letter ("测试") is not the
-# title when a line with one is; a related-posts box's titles under the body go with its heading ("Related News").
+# title when a line with one is; a related-posts box's titles under the body go with its heading ("Related News");
+# "Member comments", "Log in here to leave a comment." and "Become a Member to leave a comment." are furniture.
 EXTRACTOR_VERSION = "2026.12.05.9"
 
 
