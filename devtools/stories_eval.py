@@ -44,6 +44,13 @@ READ_STORIES: tuple[frozenset[str], ...] = ISSUE_STORIES + (
     # the Ningbo Evening News report of foreign journalists at UNNC (December 2020) and wanli.org's reprint of it
     # word for word under a Chinese menu
     frozenset({"dev/033", "tune_other/t182"}),
+    # Typhoon Ewiniar's evacuations near Ningbo (July 2006): Xinhua's report (syej.cn's copy) and AP's from it
+    frozenset({"tune_other/t247", "tune_other/t248"}),
+    # the 18th China Fishing Festival in Xiangshan: ningbolife's article and ningbo.chinadaily.com.cn's copy of it
+    frozenset({"tune_other/t254", "tune_other/t255"}),
+    # Ningbo-Zhoushan Port's container throughput passing 40 million TEUs (December 2025): Xinhua on people.cn and China
+    # Daily's report on a mirror
+    frozenset({"tune_other/t278", "tune_other/t279"}),
 )
 # Groups the shipped rule makes that a reading says are different stories (known false merges).
 KNOWN_FALSE_GROUPS: tuple[frozenset[str], ...] = (
@@ -54,6 +61,11 @@ KNOWN_FALSE_GROUPS: tuple[frozenset[str], ...] = (
     # a 2008 travel blog that passes the Tianyi Pavilion (built 1561 to 1566, over 300,000 books) and a report of the
     # library's first night opening that gives the same facts of it
     frozenset({"tune_other/t112", "tune_other/t215"}),
+    # Lishe Airport's new flight schedule (2021) and a seller's page of the Ningbo Statistical Yearbook 2022
+    frozenset({"tune_other/t093", "tune_other/t261"}),
+    # the port's 40 million TEUs (t278 ~ t279, one story) joined by a graphene production line's report (t086) through
+    # round figures they share
+    frozenset({"tune_other/t086", "tune_other/t278", "tune_other/t279"}),
 )
 TEXT_THRESHOLDS = (0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 FACT_THRESHOLDS = (0.1, 0.2, 0.3, 0.4, 0.5)

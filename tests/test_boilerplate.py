@@ -206,6 +206,14 @@ FURNITURE = [
     (bp.DATE_SOURCE, ["2014-04-10 14:57 Shanghai Daily Web Editor: Wang YuXia"]),  # www.ecns.cn, t242
     (bp.COMMENT_FORM, ["You must log in to post a comment."]),  # chinaeconomicreview.com, t244
     (bp.WP_COMMENT_FORM, ["Fill in your details below or click an icon to log in:"]),  # wanderingbrowns, t243
+    # the tenth pass (t247-t271), exactly as on the pages
+    (bp.DATE_LINE, ["1. March 2020", "3. March 2020"]),  # www.flybarbara.com, t259
+    (bp.COMMENT_FORM, ["Comments are closed."]),  # brecorder.com, t251
+    # www.thelocal.com, t280
+    (bp.COMMENT_FORM, ["Member comments", "Log in here to leave a comment.", "Become a Member to leave a comment."]),
+    (bp.SITE_WIDGETS, ["bottom of page"]),  # www.m2shipping.com, t267
+    (bp.BACK_LINK, ["← Back to City List", "Back to all news"]),  # okchina.net t257, www.woodlandgroup.com t269
+    (bp.CONTACT_PROMPT, ["Contact us", "We would love to hear from you. Please contact us here:"]),  # t269
 ]
 
 # Real article sentences that share words with the furniture; none may match.
@@ -303,6 +311,12 @@ ARTICLE_SENTENCES = [
     "Byzantine trade reached Ningbo, 300 ships a year by 900.",
     "2019-04-10 was the day the Ningbo Daily editor: the plan names 300 firms.",
     "Fill in the form below: 20 firms in Ningbo joined the plan in 2019.",
+    "Back to school: 20,000 pupils in Ningbo return to class.",
+    "Member comments on the plan ran to 300 pages.",
+    "Register to leave a comment on the 2025 plan by May 1.",
+    "Back to the port: 141 ships waited at the anchorage.",
+    "1. March 2020 saw exports rise 12% in Ningbo.",
+    "For more information on the 30 projects, please contact us here.",
     "1/4 of the exports went to the EU, next came ASEAN with 15%.",
     "2019: 470 new firms, up 12% on 2018.",
     "Scroll down the list: 20 firms in Ningbo joined the plan in 2019.",

@@ -487,8 +487,8 @@ def test_speed_against_a_revision_runs_that_revision_s_code():
 
 
 def test_other_sources_titles_dates_and_chrome_on_the_tuning_pages():
-    """tests/realgold/tune_other: 246 real pages of other English Ningbo sources (4 of the sixth pass, 13
-    of the seventh, 5 of the eighth and 6 of the ninth are template pages), labelled for
+    """tests/realgold/tune_other: 283 real pages of other English Ningbo sources (4 of the sixth pass, 13
+    of the seventh, 5 of the eighth, 6 of the ninth and 2 of the tenth are template pages), labelled for
     title, date and chrome only; the generic fallback is tuned on them, so these are tuning
     figures (the honest one is the holdout's "other" row).
 
@@ -566,19 +566,34 @@ def test_other_sources_titles_dates_and_chrome_on_the_tuning_pages():
     them, unseen by the rules: titles 6/6, dates 1/2, 3 leaked lines ("2014-04-10 14:57 Shanghai Daily Web Editor:
     Wang YuXia" neither read nor dropped, a WordPress.com form's prompt, "You must log in to post a comment."); after
     rules for them: 6/6, 2/2, 0; all 246: titles 208/209, dates 104/106, 72 leaks. 33 pages without a label date take
-    their URL's."""
+    their URL's.
+    Tenth pass (t247-t271, 25 pages labelled and committed before the extractor was run on them: 2 ningbolife, 23 other
+    sources, 19 hosts new to the set), before its round: titles 16/19, dates 6/7, 18 leaks on the new pages (the 2
+    ningbolife pages 2/2, 1/1, 0); all 271: 224/228, 110/113, 90. After it (a breadcrumb ending with the headline gives
+    way to it; a header of bulleted menu lines alone holds no headline; "1. March 2020"; "← Back to City List",
+    "Comments are closed.", "bottom of page", "Contact us", "... Please contact us here:"): 19/19, 7/7, 10 (a guide's
+    place menu, a product page's download link, two related posts' titles); all 271: titles 227/228, dates 111/113,
+    82 leaks (the older 246 unchanged). 35 pages without a label date take their URL's (t247, t252 new). Eight more
+    pages (t272-t279, other sources, 7 hosts new) labelled and committed after those rules and before the extractor was
+    run on them, unseen by the rules: titles 5/7, no date labelled, 0 leaks (a test page's leftover "测试" and an
+    advertisement line over a breadcrumb and a lower-case heading taken for the title); after rules for them: 7/7;
+    all 279: titles 234/235, dates 111/113, 82 leaks; then a related-posts box's titles under the body go with its
+    heading (t269's two): 80 leaks. 39 pages without a label date take their URL's. Four more pages (t280-t283, other
+    sources) labelled and committed after those rules, unseen by them: titles 3/3, no date labelled, 8 leaked lines
+    (a comment box and an unrelated teaser under it); the comment box's lines then furniture: 5. All 283: titles
+    237/238, dates 111/113, 85 leaks. 41 pages without a label date take their URL's."""
     from transforms.textutil import url_date
 
     pages = load_realgold(realgold.REALGOLD_DIR / "tune_other")
-    assert len(pages) == 246
+    assert len(pages) == 283
     outputs = realgold.run_newsetl(pages)
     total = score_real("newsetl", pages, outputs).total
-    assert total.titles == 209 and total.dates == 106
+    assert total.titles == 238 and total.dates == 113
     assert (total.title_accuracy or 0) >= 0.98 and (total.date_accuracy or 0) >= 0.98
     given = [(page, out.published) for page, out in zip(pages, outputs) if page.published is None and out.published]
-    assert len(given) == total.dates_unlabelled_given == 33
+    assert len(given) == total.dates_unlabelled_given == 41
     assert all(date == url_date(page.url) for page, date in given)
-    assert total.leaks <= 72
+    assert total.leaks <= 85
 
 
 def _url_key(url: str) -> str:
@@ -612,7 +627,7 @@ def test_tune_other_labels_are_consistent():
     others = _manifest_urls("dev", "tune_sites", "holdout", "holdout2", "holdout3", "holdout4")
     seen: set[str] = set()
     pages = sorted((folder / "pages").glob("t*.json"))
-    assert len(pages) == len(rows) == 246
+    assert len(pages) == len(rows) == 283
     for path in pages:
         page = json.loads(path.read_text(encoding="utf-8"))
         label = json.loads((folder / "labels" / path.name).read_text(encoding="utf-8"))

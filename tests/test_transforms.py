@@ -1787,6 +1787,135 @@ def test_ninth_pass_titles_dates_and_chrome(
     _assert_text_page(text, title, published, first_words, chrome)
 
 
+HARDERS_TEXT = """1. Home
+  2. /
+  3. News
+  4. /
+  5. Important Shipping Update
+
+Important Shipping Update
+
+Relief for shippers as Ningbo’s Meishan Island Terminal is set to reopen
+
+Shippers moving cargo via the Meishan Island Container Terminal at Ningbo-Zhoushan Port will be relieved to hear it may partially reopen within days."""  # https://harders.co.nz/news/important-shipping-update-5/ (t268, cut)
+FUNPLACE_TEXT = """Home ASIA Unlocking the Rich Tapestry of Culture and Commerce: What is Ningbo Famous For?
+
+Unlocking the Rich Tapestry of Culture and Commerce: What is Ningbo Famous For?
+
+by yang
+
+Ningbo, a bustling metropolis on China’s eastern seaboard, has long been a hidden gem waiting to be discovered by the world."""  # https://www.funplacetotravel.com/archives/6534 (t270, cut)
+OKCHINA_TEXT = """← Back to City List
+
+Ningbo (宁波)
+
+Zhejiang (浙江), China
+
+Short Introduction
+
+1. Introduction
+
+Ningbo, abbreviated as Yong and sometimes as Ning, is a significant port city on the southeastern coast of the People's Republic of China."""  # https://okchina.net/china-city-detail-page/... (t257, cut)
+OFTHEWEEK_TEXT = """• Now
+  • Last week
+  • Two weeks ago
+  • Three weeks ago
+
+Ningbo, located in the eastern coastal province of Zhejiang, China, is a thriving city with a rich cultural heritage and a vibrant economy."""  # https://city.oftheweek.com/vote/ningbo (t258, cut)
+FLYBARBARA_TEXT = """1. March 2020
+3. March 2020
+
+Ningbo (宁波 or 寧波; Níngbō) is a city in Zhejiang province. The name is also used for the 9,365 km² (3,615 mi²) territory which it administers."""  # https://www.flybarbara.com/guide/detail/ningbo (t259, cut)
+WOODLAND_TEXT = """Back to all news
+
+
+China Shipping Update - Ningbo Port
+
+With China continuing its COVID-zero policy, a Coronavirus outbreak in the Zhejiang province has pushed increased protocols onto Ningbo, the world's largest port.
+
+We will continue to keep you updated.
+
+Contact us
+
+We would love to hear from you. Please contact us here:"""  # https://www.woodlandgroup.com/news/news/china-shipping-update-ningbo-port/ (t269, cut)
+
+
+@pytest.mark.parametrize(("text", "title", "published", "first_words", "chrome"), [
+    # a numbered breadcrumb, an item and a separator a line, ending with the headline; a long subtitle under it
+    (HARDERS_TEXT, "Important Shipping Update", None, "Relief for", ["Home", "5. Important"]),
+    # a breadcrumb without separators ending with the headline
+    (FUNPLACE_TEXT, "Unlocking the Rich Tapestry of Culture and Commerce: What is Ningbo Famous For?", None,
+     "Ningbo, a bustling", ["Home ASIA", "by yang"]),
+    # a link back to the listing above the heading
+    (OKCHINA_TEXT, "Ningbo (宁波)", None, "Zhejiang (浙江)", ["Back to"]),
+    # only a bulleted menu above the lead: no headline, the lead stands for it
+    (OFTHEWEEK_TEXT, "Ningbo, located in the eastern coastal province of Zhejiang, China, is a thriving city with a rich "
+     "cultural heritage and a vibrant economy.", None, "Ningbo, located", ["Now", "Last week", "Three weeks"]),
+    # day-month-year stamps with a dot after the day
+    (FLYBARBARA_TEXT, "Ningbo (宁波 or 寧波; Níngbō) is a city in Zhejiang province. The name is also used for the 9,365 "
+     "km² (3,615 mi²) territory which it administers.", "2020-03-01", "Ningbo (宁波", ["March 2020"]),
+    # a back link above the headline, a contact box under the text
+    (WOODLAND_TEXT, "China Shipping Update - Ningbo Port", None, "With China", ["Back to", "Contact us",
+                                                                                "love to hear"]),
+])
+def test_tenth_pass_titles_dates_and_chrome(
+        text: str, title: str, published: str | None, first_words: str, chrome: list[str]) -> None:
+    _assert_text_page(text, title, published, first_words, chrome)
+
+
+SHANGHAIFOCUS_TEXT = """300+ things to do in Shanghai China. Book ahead - save time and money
+Home >  Ningbo Travel Guide
+
+ningbo Travel Guide
+
+Location: in the south of Yangtze River Delta
+Area: 9,365 sq km
+Population: 5,681,000
+
+Ningbo, a beautiful and prosperous city in Zhejiang Province, is the economic center of the region and also known as a popular tourist city."""  # http://www.shanghaifocus.com/ningbo-travel-guide (t277, gathered after the pass's rules, cut)
+CHINARUN_TEXT = ("测试\n\n China NingBo\n\n \n\n"  # (a line of one space under the heading, as printed)
+                 """Ningbo is also known as “Yong”, a name that originated in the Zhou Dynasty about 3,000 years ago. According to one explanation, this is because the Chinese character for Yong (甬) is what the city’s iconic, bell-shaped mountain resembles.""")  # http://beima.demo.ss.chinarun.com/html/page-15859.html (t273, cut)
+
+
+@pytest.mark.parametrize(("text", "title", "published", "first_words", "chrome"), [
+    # an advertisement line over a breadcrumb ending with the heading, their case apart
+    (SHANGHAIFOCUS_TEXT, "ningbo Travel Guide", None, "Location:", ["300+", "Home >"]),
+    # a test page's leftover line without a Latin letter over an English heading
+    (CHINARUN_TEXT, "China NingBo", None, "Ningbo is also", ["测试"]),
+])
+def test_after_the_tenth_pass_titles_dates_and_chrome(
+        text: str, title: str, published: str | None, first_words: str, chrome: list[str]) -> None:
+    _assert_text_page(text, title, published, first_words, chrome)
+
+
+@pytest.mark.parametrize(("tail", "kept"), [
+    # the related posts' titles, each printed twice, go with the box's heading
+    ("Related News\n\n30 March 2023\n\nEaster office closure advisory\n\nEaster office closure advisory\n\nRead more\n\n"
+     "German Strikes: Railways, ports and airports impacted by one-day strikes\n\n"
+     "German Strikes: Railways, ports and airports impacted by one-day strikes", []),
+    # a paragraph after the heading: the box was not the page's end, every line stays
+    ("Related News\n\nEaster office closure advisory\n\nThe port handled 141 ships on Tuesday, 60 more than the median "
+     "number from April to August, according to the operator.",
+     ["Easter office closure advisory", "The port handled 141 ships"]),
+])
+def test_a_related_posts_box_under_the_body_goes_with_its_heading(tail: str, kept: list[str]) -> None:
+    text = ("China Shipping Update - Ningbo Port\n\nWith China continuing its COVID-zero policy, a Coronavirus outbreak "
+            "in the Zhejiang province has pushed increased protocols onto Ningbo, the world's largest port.\n\n" + tail)
+    body = parse_page(text).body
+    assert body.startswith("With China") and "Related" not in body and "30 March" not in body
+    assert all(words in body for words in kept) and ("Easter" in body) == bool(kept)
+
+
+def test_a_breadcrumb_ends_with_the_headline_only_after_a_few_words() -> None:
+    """A line that ends with a later header line after more than CRUMB_PREFIX_MAX_WORDS words is no breadcrumb
+    (a headline that ends with a section label's words keeps the title)."""
+    text = ("Port update: Ningbo sees a record week as Meishan Island Terminal reopens\n\n"
+            "Meishan Island Terminal reopens\n\n"
+            "Shippers moving cargo via the Meishan Island Container Terminal at Ningbo-Zhoushan Port will be relieved "
+            "to hear it may partially reopen within days.")
+    assert parse_page(text).title == "Port update: Ningbo sees a record week as Meishan Island Terminal reopens"
+
+
 @pytest.mark.parametrize("second", [
     "April 29, 2009 was the day the fair opened, with 4,000 stands.",  # a date opening a sentence: no dateline
     "The fair opened on April 29, 2009 - PRLog -- with 4,000 stands.",  # not at the paragraph's start

@@ -160,14 +160,15 @@ HOMEPAGE_LINKS: Final = (
 # "Friday, 24 May 2019 16:54", "May 24, 2019", "Date: 06/05/2023", "2022 December 29 09:08",
 # "Friday, April 28, 2000, updated at 13:21(GMT+8)", "[2019-05-30]",
 # an e-paper's "2021年03月29日 星期一" (the weekday after the date), "22-Jul-2020", the time before the date
-# ("Updated 10:28, 15-May-2023", CGTN).
+# ("Updated 10:28, 15-May-2023", CGTN), a dot after the day ("1. March 2020", www.flybarbara.com t259, tenth pass).
 DATE_LINE: Final = (
     r"(?im)^ *((published|posted|updated|release date|release time|date|time)( on)? *[:：]? *)?"
     r"([0-9]{1,2}:[0-9]{2}(:[0-9]{2})?,? +)?"
     r"[\[(（【]? *((monday|tuesday|wednesday|thursday|friday|saturday|sunday),? *)?"
     r"((19|20)[0-9]{2}[-/.年][0-9]{1,2}[-/.月][0-9]{1,2}日?"
     r"|[0-9]{1,2}[-/.][0-9]{1,2}[-/.](19|20)[0-9]{2}"
-    r"|[0-9]{1,2}(st|nd|rd|th)?[ -]+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?[ -]+(19|20)[0-9]{2}"
+    r"|[0-9]{1,2}(st|nd|rd|th|[.])?[ -]+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?[ -]+"
+    r"(19|20)[0-9]{2}"
     r"|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? +[0-9]{1,2}(st|nd|rd|th)?,? +(19|20)[0-9]{2}"
     r"|(19|20)[0-9]{2},? +(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? +[0-9]{1,2})"
     r"( *(星期|周)[一二三四五六日天])?"
@@ -250,7 +251,8 @@ REPORTS_CREDIT: Final = r"(?im)^ *[(（] *[a-z][a-z'.-]*( +[a-z][a-z'.-]*){0,3} 
 # Widgets of blogs, portals and trade sites (tests/realgold/tune_other third pass): comment forms
 # ("No Comments", "Leave a Comment", "Your email address will not be published. ...", "You must be logged in to
 # post a comment.", and from the seventh pass "No comments:" (Blogger) and "This Post Has One Comment"; "You must log
-# in to post a comment.", chinaeconomicreview.com t244),
+# in to post a comment.", chinaeconomicreview.com t244; "Comments are closed.", brecorder.com t251; "Member comments",
+# "Log in here to leave a comment.", "Become a Member to leave a comment.", www.thelocal.com t280),
 # like/collect/view
 # counters ("Like 1", "Words 0/1000", "47 0"), tracking numbers, search boxes and skip links, "Send by
 # email to a friend", "Printable version", "^ Top of page", "Start a Free Trial", "Source prnewswire" (no colon),
@@ -259,7 +261,9 @@ COMMENT_FORM: Final = (
     r"(?im)^ *(no comments( yet)? *:?|this (post|article|entry) has (no|one|two|three|[0-9]+) comments?"
     r"|leave a (comment|reply)|post (a )?comments?|add (a )?comment|comments?"
     r"( information)?( *[0-9]+ *comments?)?|[0-9]+ *comments?|your email address will not be published.{0,80}"
-    r"|you must (be )?(log|logged|sign|signed) in to (post|leave) a (comment|reply)[.]?) *$"
+    r"|you must (be )?(log|logged|sign|signed) in to (post|leave) a (comment|reply)[.]?"
+    r"|comments are (closed|disabled)[.]?|(member|reader|user)s?['’]? +comments"
+    r"|((log|sign) +in|become +a +member|register) +(here +)?to +(leave|post|add) +a +(comment|reply)[.]?) *$"
 )
 COUNTER_WIDGET: Final = (
     r"(?im)^ *((likes?|collect|collected|favorites?|favou?rites?|shares?|views?|reads?) *[:：]? *[0-9]+"
@@ -269,6 +273,7 @@ SITE_WIDGETS: Final = (
     r"(?im)^ *(skip to (main )?(content|navigation|footer)|search site.{0,40}|(express|advanced|quick) search"
     r"|search using map|search for (a |an )?(news|articles?|keywords?).{0,60}|send (by|via|to) e-?mail( to a friend)?"
     r"|e-?mail (this|to a friend)|printable version|print version|[\^↑]? *(back to )?top( of (the )?page)?"
+    r"|bottom of (the )?page"
     r"|(start|begin|get) +(a|your) +free +trial) *$"
 )
 SOURCE_WORD: Final = r"(?im)^ *source +([a-z][a-z.]{1,30}|from +[a-z][a-z0-9. '-]{1,40}) *$"
@@ -425,9 +430,18 @@ WECHAT_PROMPTS: Final = (
 ACCOUNT_DATE: Final = (
     r"(?im)^ *[a-z0-9 ]{0,30}[一-龥][^.!?。！？:：\n]{0,40} {1,4}(19|20)[0-9]{2}-[0-9]{1,2}-[0-9]{1,2} *$"
 )
+# Furniture of the tenth tune_other pass (t247-t271), exactly as on the pages: a link back to a listing ("← Back to
+# City List", okchina.net t257; "Back to all news", www.woodlandgroup.com t269: the target a list, the news, an index
+# or a page, so a subheading such as "Back to school" is not one), and a contact box's heading or prompt ("Contact us",
+# "We would love to hear from you. Please contact us here:", t269: the form follows the colon).
+BACK_LINK: Final = (
+    r"(?im)^ *(←|⟵|«|‹|<<?)? *(go +)?(back|return) +to +(the +)?(all +)?([a-z]+ +){0,3}"
+    r"(list|listing|news|index|home|homepage|overview|blog|posts?|articles?|results|menu|categories|category|gallery)"
+    r" *$"
+)
+CONTACT_PROMPT: Final = r"(?im)^ *(contact +us|([^\n]{0,80} +)?contact +us +(here|below) *[:：]) *$"
 
-BOILERPLATE_PATTERNS: Final[tuple[str, ...]] = (
-    PRINT_CLOSE,
+BOILERPLATE_PATTERNS: Final[tuple[str, ...]] = (    PRINT_CLOSE,
     TEXT_SIZE,
     CHARITY_SHOP,
     SHARE_LETTERS,
@@ -516,6 +530,8 @@ BOILERPLATE_PATTERNS: Final[tuple[str, ...]] = (
     GALLERY_POSITION,
     WECHAT_PROMPTS,
     ACCOUNT_DATE,
+    BACK_LINK,
+    CONTACT_PROMPT,
 )
 
 # The furniture lines that carry the page's own date (header lines under the title, in text

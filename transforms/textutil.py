@@ -74,6 +74,12 @@ NAME_LINE_MAX_WORDS: Final = 8
 # them all (the icons were not the article's end).
 SHARE_BAR_RE: Final = re.compile(SHARE_LETTERS)
 MODULE_TITLE_MAX_WORDS: Final = 8
+# A related-posts box under the body ("Related News" / "Easter office closure advisory" / "German Strikes: Railways,
+# ports and airports impacted by one-day strikes", each title printed twice, www.woodlandgroup.com t269): after its
+# heading only the posts' titles follow, headline-sized lines without a sentence end, up to this many words; a
+# paragraph after the heading keeps them all, as after the share icons.
+RELATED_BOX_RE: Final = re.compile(r"^ *related +(news|stories|articles|posts) *$", re.IGNORECASE)
+RELATED_TITLE_MAX_WORDS: Final = 16
 # Longer than this, a paragraph ending in a photo credit is body text, not a caption.
 CAPTION_MAX_CHARS: Final = 400
 
@@ -128,8 +134,9 @@ ISO_DATE_RE: Final = re.compile(r"(?<!\d)((?:19|20)\d{2})[-/.年]\s?(\d{1,2})[-/
 MONTHS: Final = ("january february march april may june july august september october "
                  "november december").split()
 MONTH_ABBR: Final = {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
-DAY_MONTH_YEAR_RE: Final = re.compile(  # "24 May 2019", "22-Jul-2020"
-    r"\b(\d{1,2})(?:st|nd|rd|th)?[\s-]+(" + "|".join(m[:3] for m in MONTHS) + r")[a-z]*\.?,?[\s-]+((?:19|20)\d{2})\b",
+DAY_MONTH_YEAR_RE: Final = re.compile(  # "24 May 2019", "22-Jul-2020", "1. March 2020" (a dot after the day)
+    r"\b(\d{1,2})(?:st|nd|rd|th|\.)?[\s-]+(" + "|".join(m[:3] for m in MONTHS)
+    + r")[a-z]*\.?,?[\s-]+((?:19|20)\d{2})\b",
     re.IGNORECASE,
 )
 MONTH_DAY_YEAR_RE: Final = re.compile(
@@ -340,6 +347,7 @@ def split_body(blocks: list[Block], title: str | None) -> tuple[list[str], list[
     block_of_paragraph: list[int] = []  # for each body paragraph, the index of its block
     contact_at: int | None = None  # index of a contact line after which no body paragraph comes
     share_at: int | None = None  # index of the share icons under the body
+    related_at: int | None = None  # index of a related-posts box's heading under the body
     for index, block in enumerate(blocks):
         text = normalize_space(block.text)
         if not text:
@@ -350,6 +358,8 @@ def split_body(blocks: list[Block], title: str | None) -> tuple[list[str], list[
         if not HAS_CONTENT_RE.search(text) or is_boilerplate_text(text):  # text: normalized, non-empty
             if share_at is None and body and SHARE_BAR_RE.match(text):
                 share_at = index
+            if related_at is None and body and RELATED_BOX_RE.match(text):
+                related_at = index
             continue
         if norm_title and is_title_repeat(text, norm_title):
             continue  # the headline repeated (top of the content region, image alt text, a cut link)
@@ -369,12 +379,17 @@ def split_body(blocks: list[Block], title: str | None) -> tuple[list[str], list[
         after = next((k for k, block in enumerate(block_of_paragraph) if block > share_at), None)
         if after is not None and all(_is_module_title(text) for text in body[after:]):
             del body[after:]
+    if related_at is not None:
+        after = next((k for k, block in enumerate(block_of_paragraph) if block > related_at), None)
+        if after is not None and all(_is_module_title(text, RELATED_TITLE_MAX_WORDS) for text in body[after:]):
+            del body[after:]
     return body, captions
 
 
-def _is_module_title(text: str) -> bool:
-    """A module's title under the share icons: a few words, no sentence end."""
-    return len(text.split()) <= MODULE_TITLE_MAX_WORDS and not re.search(r"[.!?。！？]$", text)
+def _is_module_title(text: str, max_words: int = MODULE_TITLE_MAX_WORDS) -> bool:
+    """A module's title under the share icons (or a related post's under its box's heading): a few words, no
+    sentence end."""
+    return len(text.split()) <= max_words and not re.search(r"[.!?。！？]$", text)
 
 
 def _is_name_line(text: str) -> bool:

@@ -139,7 +139,15 @@ from transforms.metrics.vocab import OWN_TIME_WORDS, REPORTING_NOUNS, REPORTING_
 # "2026.12.05.7": the pages gathered after the ninth pass: a date line with the source's name before its editor label
 # ("2014-04-10 14:57 Shanghai Daily Web Editor: Wang YuXia") is a dated line; "You must log in to post a comment." and
 # "Fill in your details below or click an icon to log in:" are furniture.
-EXTRACTOR_VERSION = "2026.12.05.7"
+# "2026.12.05.8": the tenth tune_other pass: a breadcrumb ending with the headline ("Home ASIA <headline>", a numbered
+# trail's "5. <headline>") gives way to the headline; a header of bulleted menu lines alone holds no headline; "1. March
+# 2020" (a dot after the day) is a date line; "← Back to City List", "Comments are closed.", "bottom of page" and a
+# contact box's "Contact us" and "... Please contact us here:" are furniture.
+# "2026.12.05.9": the pages gathered after the tenth pass: a breadcrumb ends with the headline whatever their case
+# ("Home > Ningbo Travel Guide" over "ningbo Travel Guide"); a header line without a Latin letter ("测试") is not the
+# title when a line with one is; a related-posts box's titles under the body go with its heading ("Related News");
+# "Member comments", "Log in here to leave a comment." and "Become a Member to leave a comment." are furniture.
+EXTRACTOR_VERSION = "2026.12.05.9"
 
 
 def extract_metrics(body: str, published: str | None = None, title: str | None = None) -> list[Metric]:

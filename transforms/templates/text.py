@@ -146,6 +146,10 @@ TITLE_AFFIX_MIN_WORDS = 2
 # numbered subheadings: never the headline, and no yardstick for the header lines above it (a long numbered
 # question dwarfs the headline as a long line dwarfs a section label).
 NUMBERED_ITEM_RE = re.compile(r"^\d{1,2}[.)、]\s+\S")
+# A breadcrumb ending with the headline (see _crumb_end): the words before it, and the headline's least words.
+CRUMB_PREFIX_MAX_WORDS = 4
+LATIN_LETTER_RE = re.compile(r"[A-Za-z]")
+CRUMB_TITLE_MIN_WORDS = 3
 # A header line ending in a colon is a field's label whose value is elsewhere or empty ("Eyesight Protection:",
 # "• 文字:"): never the headline.
 LABEL_END = (":", "：")
@@ -341,6 +345,8 @@ def _title_above_lead(lines: list[str]) -> Content | None:
     menu = _bullet_menu(lines, seen[:seen.index(lead)])
     named = [i for i in plain if not lines[i].endswith(LABEL_END) and i not in menu
              and not NUMBERED_ITEM_RE.match(lines[i])] or plain
+    # a line without a Latin letter ("测试", a test page's leftover over an English heading, t273) heads no English page
+    named = [i for i in named if LATIN_LETTER_RE.search(lines[i])] or named
     unquoted = [i for i in named if not SENTENCE_END_RE.search(lines[i])] or named
     unquoted = [i for i in unquoted if not _is_repeated(lines, i)] or unquoted
     # a photo caption under the headline ("On June 30th, passengers rushed to try Line 3. ... (Photo by Liu Bo)",
@@ -377,11 +383,18 @@ def _title_above_lead(lines: list[str]) -> Content | None:
     if published is None:
         published = _dateline_date(lines, lead)
     title_index = _affix_free(lines, title_index, [i for i in plain if i > title_index])
+    title_index = _crumb_end(lines, title_index, plain)
+    if plain and all(i in menu for i in plain):  # only a bulleted menu above the lead: no headline
+        title_index = lead
     title = lines[title_index]
     dated_title = TITLE_DATE_RE.match(title) if published is None else None
     if dated_title:
         title, published = dated_title.group("title"), parse_date(dated_title.group("date"))
     body_start = lead
+    if title_index == lead:
+        blocks = [Block(text=line) for line in lines[lead:] if line]
+        return Content(title=title, published=published, section=section, blocks=blocks,
+                       site_template=site_template("\n".join(lines)), title_in_body=True)
     for index in range(title_index + 1, lead):
         line = lines[index]
         if line and _header_line(line) is None and not is_boilerplate_line(line) and not SKIP_HEADER_RE.match(line):
@@ -431,6 +444,25 @@ def _affix_free(lines: list[str], title_index: int, later: list[int]) -> int:
             continue
         if any(title.startswith(line + sep) or title.endswith(sep + line) for sep in TITLE_AFFIX_SEPARATORS):
             return index
+    return title_index
+
+
+def _crumb_end(lines: list[str], title_index: int, plain: list[int]) -> int:
+    """The index of the first plain header line that a line above it ends with after at most
+    CRUMB_PREFIX_MAX_WORDS words, else title_index: the line ending with it is a breadcrumb whose last item is the
+    headline ("Home ASIA Unlocking the Rich Tapestry ...: What is Ningbo Famous For?" over that headline,
+    www.funplacetotravel.com t270; "5. Important Shipping Update" over "Important Shipping Update", the numbered
+    trail of harders.co.nz t268, above a long subtitle that would dwarf the headline; "Home > Ningbo Travel Guide" over
+    "ningbo Travel Guide", www.shanghaifocus.com t277, gathered after the pass: the case aside)."""
+    for index in plain:
+        line = lines[index]
+        if len(line.split()) < CRUMB_TITLE_MIN_WORDS:
+            continue
+        for above in range(index):
+            crumb = lines[above]
+            if len(crumb) > len(line) and crumb.casefold().endswith(" " + line.casefold()) \
+                    and len(crumb[:-len(line)].split()) <= CRUMB_PREFIX_MAX_WORDS:
+                return index
     return title_index
 
 
