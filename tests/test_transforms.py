@@ -634,6 +634,41 @@ def test_joomla_core_schema_org_article() -> None:
     assert (gdp.value, gdp.unit, gdp.period) == (882560000000.0, "CNY", "2020-01..2020-09")
 
 
+# Joomla 3 modules loaded into an article's text ({loadposition user1} / {loadmodule mod_related_items}), as
+# joomla-cms 3.10 renders them: modules/mod_*/tmpl/default.php, in the xhtml module chrome
+# (templates/system/html/modules.php: div.moduletable and the module's h3) or in the "none" chrome (the module alone).
+JOOMLA_MODULES = {
+    "related_items": ('<ul class="relateditems mod-list"><li><a href="/index.php/business-news/5600-a.html">'
+                      "Story 0 about port cargo</a></li><li><a href=\"/index.php/business-news/5601-b.html\">"
+                      "Story 1 about exports</a></li></ul>"),
+    "articles_latest": ('<ul class="latestnews mod-list"><li itemscope itemtype="https://schema.org/Article">'
+                        '<a href="/index.php/business-news/5602-c.html" itemprop="url"><span itemprop="name">'
+                        "Story 2 about the airport</span></a></li></ul>"),
+    "articles_popular": ('<ul class="mostread mod-list"><li itemscope itemtype="https://schema.org/Article">'
+                         '<a href="/index.php/business-news/5603-d.html" itemprop="url"><span itemprop="name">'
+                         "Story 3 about 12 new flights</span></a></li></ul>"),
+    "articles_category": ('<ul class="category-module mod-list"><li><a class="mod-articles-category-title " '
+                          'href="/index.php/business-news/5604-e.html">Story 4 about trade</a></li></ul>'),
+    "articles_news": ('<div class="newsflash"><h4 class="newsflash-title">Story 5 about the port</h4>'
+                      "<p>Story 5's intro: the port handled 30 million TEUs.</p></div>"),
+}
+
+
+@pytest.mark.parametrize("chrome", ["xhtml", "none"])
+@pytest.mark.parametrize("module", sorted(JOOMLA_MODULES))
+def test_joomla_modules_loaded_into_the_text_are_not_the_article(module: str, chrome: str) -> None:
+    """A module placed inside the article (the loadmodule plugin) lists other articles' titles and intros: it
+    leaked into the body ("Story 0 ...", the module's heading "Latest") and its figures became metrics."""
+    html = JOOMLA_MODULES[module]
+    if chrome == "xhtml":
+        html = f'<div class="moduletable"><h3>Latest</h3>{html}</div>'
+    page = JOOMLA_CORE.replace("<h3>Industry</h3>", html + "<h3>Industry</h3>")
+    assert page != JOOMLA_CORE
+    article = parse_page(page)
+    assert article.body == parse_page(JOOMLA_CORE).body
+    assert "Story" not in article.body and "Latest" not in article.body
+
+
 @pytest.mark.parametrize(("url", "section"), [
     ("http://www.ningbolife.com/index.php?option=com_content&view=article&id=6604:r-d&catid=12&Itemid=110", None),
     ("http://www.ningbolife.com/index.php?Itemid=110&id=6604&option=com_content&view=article", None),

@@ -147,7 +147,9 @@ from transforms.metrics.vocab import OWN_TIME_WORDS, REPORTING_NOUNS, REPORTING_
 # ("Home > Ningbo Travel Guide" over "ningbo Travel Guide"); a header line without a Latin letter ("测试") is not the
 # title when a line with one is; a related-posts box's titles under the body go with its heading ("Related News");
 # "Member comments", "Log in here to leave a comment." and "Become a Member to leave a comment." are furniture.
-EXTRACTOR_VERSION = "2026.12.05.9"
+# "2026.12.05.10": Joomla modules loaded into an article's text (the loadmodule plugin: div.moduletable, the article
+# lists of mod_related_items / mod_articles_*, mod_articles_news's intros) are not the article (a QA finding).
+EXTRACTOR_VERSION = "2026.12.05.10"
 
 
 def extract_metrics(body: str, published: str | None = None, title: str | None = None) -> list[Metric]:

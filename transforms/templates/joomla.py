@@ -120,6 +120,8 @@ URL_CATEGORY_RE = re.compile(r"^/index\.php/(?!component/)(?:[a-z0-9-]+/)*([a-z0
 
 # The items of Joomla's info block (layouts/joomla/content/info_block/*.php, Beez3's article override).
 INFO_ITEM_CLASSES = ("parent-category-name", "category-name", "create", "modified", "published", "createdby", "hits")
+# The article lists of Joomla 3's modules (modules/mod_*/tmpl/default.php).
+MODULE_LIST_CLASSES = ("mod-list", "relateditems", "latestnews", "mostread", "category-module", "archive-module")
 # Body region, and what to cut out of it.
 BODY_XPATHS = (
     f"{ITEM_PAGE}//*[@itemprop='articleBody']",
@@ -147,6 +149,14 @@ BODY_DROP_XPATHS = (
     f".//*[{_has_class('content_rating')} or {_has_class('content_vote')}]",
     f".//*[{_has_class('readmore')}]",
     f".//*[{_has_class('items-more')} or {_has_class('related-items')}]",
+    # modules loaded into the text ({loadposition}/{loadmodule}, plugins/content/loadmodule): in the xhtml module
+    # chrome (templates/system/html/modules.php) a div.moduletable with its heading; in the "none" chrome the module's
+    # own markup alone: the article lists of mod_related_items, mod_articles_latest/_popular/_category/_archive
+    # (ul.relateditems/.latestnews/.mostread/.category-module/.archive-module, all .mod-list since 3.x), the intros
+    # of mod_articles_news (div.newsflash) and the tags of mod_tags_similar/_popular: other articles' titles and text
+    f".//div[{_has_class('moduletable')}]",
+    f".//ul[{' or '.join(_has_class(c) for c in MODULE_LIST_CLASSES)}]",
+    f".//div[{_has_class('newsflash')} or {_has_class('tagssimilar')} or {_has_class('tagspopular')}]",
     ".//*[contains(@class, 'share') or contains(@class, 'social') or contains(@class, 'addthis')]",
     ".//*[@id='jc' or contains(@class, 'jcomments') or @id='comments']",
 )
