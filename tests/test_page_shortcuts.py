@@ -700,11 +700,16 @@ def plain_split_body(blocks: list[textutil.Block], title: str | None) -> tuple[l
     norm_title = plain_normalize_space(title or "").casefold()
     block_of_paragraph: list[int] = []
     contact_at: int | None = None
+    trims: dict[str, tuple[int, int]] = {}  # a share bar's / related box's block and its titles' word limit
     for index, block in enumerate(blocks):
         text = plain_normalize_space(block.text)
         if text and any(regex.search(text) for regex in textutil.CONTACT_RES):
             contact_at = index
         if not text or not textutil.HAS_CONTENT_RE.search(text) or plain_is_boilerplate_line(text):
+            if text and body and textutil.SHARE_BAR_RE.match(text):
+                trims.setdefault("share", (index, textutil.MODULE_TITLE_MAX_WORDS))
+            if text and body and textutil.RELATED_BOX_RE.match(text):
+                trims.setdefault("related", (index, textutil.RELATED_TITLE_MAX_WORDS))
             continue
         if norm_title and textutil.is_title_repeat(text, norm_title):
             continue
@@ -719,6 +724,11 @@ def plain_split_body(blocks: list[textutil.Block], title: str | None) -> tuple[l
                 break
             body.pop()
             contact_at = block_of_paragraph.pop()
+    for at, max_words in (trims[key] for key in ("share", "related") if key in trims):
+        # the titles of a module under the share icons or a related-posts box: cut when nothing but such titles follows
+        after = [k for k, block in enumerate(block_of_paragraph) if block > at]
+        if after and all(len(text.split()) <= max_words and text[-1] not in ".!?。！？" for text in body[after[0]:]):
+            del body[after[0]:]
     return body, captions
 
 
