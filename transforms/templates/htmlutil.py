@@ -264,7 +264,7 @@ class AttributeValues:
         self.doc = doc
         self.names = frozenset(names)
         self.joined: dict[str, str] = {}
-        self.words: dict[str, str] = {}
+        self.words: dict[str, frozenset[str]] = {}
 
     def _joined(self, attr: str) -> str:
         joined = self.joined.get(attr)
@@ -281,10 +281,11 @@ class AttributeValues:
             return text in self._joined(attr)
         words = self.words.get(attr)
         if words is None:
-            # every value's words between spaces: str.split() splits at XML whitespace and more, so a
-            # word of a value is one of these or holds a split point (a word with none is found)
-            words = self.words[attr] = " " + " ".join(self._joined(attr).replace("\x00", " ").split()) + " "
-        return f" {text} " in words
+            # every value's words: str.split() splits at XML whitespace and more, so a word of a value is
+            # one of these or holds a split point (a word with none is found). A set: a class test asks
+            # for one word, where a search of the words joined by spaces read them all.
+            words = self.words[attr] = frozenset(self._joined(attr).replace("\x00", " ").split())
+        return text in words
 
     def may_select(self, expr: str) -> bool:
         """False only if `expr` selects nothing from any node of the document."""
