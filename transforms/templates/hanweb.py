@@ -118,9 +118,11 @@ ARTICLE_LINKS_XPATH = "//a[contains(@href, '/art/')]"
 LISTING_MIN_ARTICLE_LINKS = 5
 
 
-def detect(doc: lxml.html.HtmlElement, html: str) -> bool:
-    """True if the page looks like a Hanweb JCMS page."""
-    generator = meta_content(doc, "Generator") or ""
+def detect(doc: lxml.html.HtmlElement, html: str, generator: str | None = None) -> bool:
+    """True if the page looks like a Hanweb JCMS page. `generator`: meta_content(doc, "generator") or "",
+    when the caller has it."""
+    if generator is None:
+        generator = meta_content(doc, "Generator") or ""
     if GENERATOR_RE.search(generator):
         return True
     if CONTENT_COMMENT_GATE_RE.search(html) and CONTENT_COMMENT_RE.search(html) or (
