@@ -1280,6 +1280,7 @@ def check_hanweb_metas(doc) -> None:  # type: ignore[no-untyped-def]
 
     assert hanweb.content_markers(doc) == (xpath(doc, hanweb.CONTENT_START_XPATH), xpath(doc, hanweb.CONTENT_END_XPATH))
     values = meta_values(doc)
+    assert hanweb.markers_and_metas(doc) == (*hanweb.content_markers(doc), values)
     names = {m.get(a) or "" for m in doc.getroottree().iter("meta") for a in ("name", "property", "itemprop")}
     for name in names | set(META_NAMES) | {hanweb.TITLE_META, hanweb.DATE_META, hanweb.SECTION_META}:
         assert values.get(name.lower()) == meta_content(doc, name), name

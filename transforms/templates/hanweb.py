@@ -24,7 +24,7 @@ from transforms.templates.htmlutil import (
     first_node,
     first_text,
     meta_content,
-    meta_values,
+    named_metas,
     region_blocks,
     xpath,
 )
@@ -148,6 +148,13 @@ def content_markers(doc: lxml.html.HtmlElement) -> tuple[list[lxml.html.HtmlElem
     return starts, ends
 
 
+def markers_and_metas(doc: lxml.html.HtmlElement) -> tuple[list[lxml.html.HtmlElement], list[lxml.html.HtmlElement],
+                                                             dict[str, str]]:
+    """(*content_markers(doc), meta_values(doc)), from one pass over the metas (htmlutil.named_metas)."""
+    (starts, ends), values = named_metas(doc, MARKER_CASE, (START_NAME, END_NAME))
+    return starts, ends, values
+
+
 def comment_markers(doc: lxml.html.HtmlElement, html: str) -> tuple[list, list]:
     """The page's ZJEG_RSS.content.begin and .end comments (([], []) when the page names neither)."""
     if not (CONTENT_COMMENT_GATE_RE.search(html) and CONTENT_COMMENT_RE.search(html)):
@@ -171,11 +178,10 @@ def parse(doc: lxml.html.HtmlElement, html: str, url: str | None = None) -> Cont
     """Title, date, section and text blocks of a Hanweb article page."""
     # Asked once, before anything edits the tree: the markers (the listing test, the date and the blocks
     # need them) and the metas (meta_content of each name).
-    starts, ends = content_markers(doc)
+    starts, ends, metas = markers_and_metas(doc)
     # the content between the RSS comments of a template without marker metas (the date's dated line is
     # then looked for above the content region, as on a page without markers)
     bounds = comment_markers(doc, html) if not starts else (starts, ends)
-    metas = meta_values(doc)
     if is_listing(doc, html, bounds[0], metas.get(TITLE_META.lower())):
         raise NotAnArticle("listing", "Hanweb column page (record datastore, no article content)")
     title = metas.get(TITLE_META.lower()) or first_text(doc, TITLE_XPATHS) or _title_from_head(doc)

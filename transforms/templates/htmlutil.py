@@ -336,6 +336,35 @@ def meta_values(doc: lxml.html.HtmlElement) -> dict[str, str]:
     return values
 
 
+def named_metas(doc: lxml.html.HtmlElement, case: dict[int, int],
+                names: tuple[str, ...]) -> tuple[list[list[lxml.html.HtmlElement]], dict[str, str]]:
+    """(for each of `names`, the document's <meta> elements whose name attribute, translated by `case`, is
+    that name, in document order; meta_values(doc)), in one pass over the metas. The document's metas:
+    those of xpath(doc, "//meta"), the root element's and any libxml2 left beside it (what follows a
+    closed </html>); meta_values reads the root element's only."""
+    found: list[list[lxml.html.HtmlElement]] = [[] for _ in names]
+    values: dict[str, str] = {}
+    before = list(doc.itersiblings(preceding=True))  # nearest first
+    before.reverse()
+    for top in (*before, doc, *doc.itersiblings()):
+        own = top is doc
+        for meta in top.iter("meta"):
+            name = meta.get("name")
+            if name is not None:
+                folded = name.translate(case)
+                for index, wanted in enumerate(names):
+                    if folded == wanted:
+                        found[index].append(meta)
+                        break
+            if own:  # meta_values
+                key = (name or meta.get("property") or meta.get("itemprop") or "").lower()
+                if key not in values:
+                    value = normalize_space(meta.get("content") or "")
+                    if value:
+                        values[key] = value
+    return found, values
+
+
 def first_text(doc: lxml.html.HtmlElement, xpaths: Iterable[str]) -> str | None:
     """Normalized text of the first non-empty match of the first XPath that has one."""
     return first_text_of(xpath(doc, expr) for expr in xpaths)
