@@ -255,12 +255,34 @@ def _enclosing_region(node: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
 
 
 def _follows(first: lxml.html.HtmlElement, other: lxml.html.HtmlElement) -> bool:
-    """True if `other` comes after `first` in document order."""
-    for el in first.itersiblings():
-        if el is other or other in el.iterdescendants():
-            return True
-    parent = first.getparent()
-    return parent is not None and _follows(parent, other)
+    """True if `other` comes after `first` in document order (a following sibling of `first` or of an
+    element above it, or inside one).
+
+    Read off the two lines of ancestors: `other` is in that part of the tree exactly when, below their
+    nearest common parent, its line's node follows `first`'s (one comparison of child positions; beside
+    the root element, where there is no parent, the siblings are walked). Where the siblings and their
+    descendants were walked in turn, most of the content region."""
+    below: dict[lxml.html.HtmlElement | None, lxml.html.HtmlElement] = {}  # parent -> its child on other's line
+    node = other
+    while True:
+        parent = node.getparent()
+        below[parent] = node
+        if parent is None:
+            break
+        node = parent
+    node = first
+    while True:
+        parent = node.getparent()
+        mine = below.get(parent)
+        if mine is not None:
+            if mine is node:  # other is node or inside it: not after first
+                return False
+            if parent is None:  # beside the root element: its siblings in order
+                return any(sibling is mine for sibling in node.itersiblings())
+            return parent.index(mine) > parent.index(node)
+        if parent is None:
+            return False
+        node = parent
 
 
 def _published(doc: lxml.html.HtmlElement, url: str | None, starts: list[lxml.html.HtmlElement],
