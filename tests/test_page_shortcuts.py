@@ -1284,12 +1284,35 @@ META_SOUP = [*MARKUP, *(f'<meta name="{n}" content="v{i}">' for i, n in enumerat
              '<h2>Title</h2>', "<h1>H</h1>", '<span itemprop="articleBody">b</span>', '<p itemprop="headline">h</p>']
 
 
+def plain_follows(first, other) -> bool:  # type: ignore[no-untyped-def]
+    """hanweb._follows as it was: the following siblings of `first` and of each element above it walked."""
+    for el in first.itersiblings():
+        if el is other or other in el.iterdescendants():
+            return True
+    parent = first.getparent()
+    return parent is not None and plain_follows(parent, other)
+
+
+def check_follows(doc, seed: int) -> None:  # type: ignore[no-untyped-def]
+    """hanweb._follows against plain_follows for the document's metas and some other nodes, every pair."""
+    import random
+
+    from transforms.templates import hanweb
+
+    nodes = [node for top in (*doc.itersiblings(preceding=True), doc, *doc.itersiblings()) for node in top.iter()]
+    chosen = [node for node in nodes if node.tag == "meta"] + random.Random(seed).sample(nodes, min(12, len(nodes)))
+    for first in chosen:
+        for other in chosen:
+            assert hanweb._follows(first, other) == plain_follows(first, other)
+
+
 def check_hanweb_metas(doc) -> None:  # type: ignore[no-untyped-def]
     from transforms.templates import hanweb
     from transforms.templates.htmlutil import meta_content, meta_values, xpath
 
     assert hanweb.content_markers(doc) == (xpath(doc, hanweb.CONTENT_START_XPATH), xpath(doc, hanweb.CONTENT_END_XPATH))
     values = meta_values(doc)
+    assert hanweb.markers_and_metas(doc) == (*hanweb.content_markers(doc), values)
     names = {m.get(a) or "" for m in doc.getroottree().iter("meta") for a in ("name", "property", "itemprop")}
     for name in names | set(META_NAMES) | {hanweb.TITLE_META, hanweb.DATE_META, hanweb.SECTION_META}:
         assert values.get(name.lower()) == meta_content(doc, name), name
@@ -1315,6 +1338,7 @@ def test_hanweb_metas_and_joomla_item_pages_give_the_plain_answer_on_the_real_pa
             continue
         check_hanweb_metas(doc)
         check_item_pages(doc)
+        check_follows(doc, 0)
 
 
 @given(st.lists(st.sampled_from(META_SOUP), max_size=40).map("".join))
@@ -1331,6 +1355,7 @@ def test_hanweb_metas_and_joomla_item_pages_give_the_plain_answer_on_tag_soup(ht
         return
     check_hanweb_metas(doc)
     check_item_pages(doc)
+    check_follows(doc, 0)
 
 
 # ------------------------------------------------------------------ Joomla: item page once, class tests skipped

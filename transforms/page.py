@@ -23,7 +23,7 @@ from transforms.errors import NotAnArticle
 from transforms.metrics import extract_metrics
 from transforms.templates import generic, hanweb, joomla
 from transforms.templates import text as text_template
-from transforms.templates.htmlutil import parse_html
+from transforms.templates.htmlutil import meta_content, parse_html
 from transforms.textutil import Content, detect_language, has_text, normalize_space, split_body, url_date
 
 # One parser module per template (its NAME is the `template:` of sources.yml); generic is
@@ -195,8 +195,9 @@ def detect_template(html: str) -> str:
 
 
 def _detect(doc: lxml.html.HtmlElement, html: str) -> ModuleType:
+    generator = meta_content(doc, "generator") or ""  # read once: every template's detect asks for it first
     for module in DETECT_ORDER:
-        if module.detect(doc, html):
+        if module.detect(doc, html, generator):
             return module
     return generic
 

@@ -24,7 +24,7 @@ from transforms.templates.htmlutil import (
     first_node,
     first_text,
     meta_content,
-    meta_values,
+    named_metas,
     region_blocks,
     xpath,
 )
@@ -118,9 +118,11 @@ ARTICLE_LINKS_XPATH = "//a[contains(@href, '/art/')]"
 LISTING_MIN_ARTICLE_LINKS = 5
 
 
-def detect(doc: lxml.html.HtmlElement, html: str) -> bool:
-    """True if the page looks like a Hanweb JCMS page."""
-    generator = meta_content(doc, "Generator") or ""
+def detect(doc: lxml.html.HtmlElement, html: str, generator: str | None = None) -> bool:
+    """True if the page looks like a Hanweb JCMS page. `generator`: meta_content(doc, "generator") or "",
+    when the caller has it."""
+    if generator is None:
+        generator = meta_content(doc, "Generator") or ""
     if GENERATOR_RE.search(generator):
         return True
     if CONTENT_COMMENT_GATE_RE.search(html) and CONTENT_COMMENT_RE.search(html) or (
@@ -146,6 +148,13 @@ def content_markers(doc: lxml.html.HtmlElement) -> tuple[list[lxml.html.HtmlElem
     return starts, ends
 
 
+def markers_and_metas(doc: lxml.html.HtmlElement) -> tuple[list[lxml.html.HtmlElement], list[lxml.html.HtmlElement],
+                                                             dict[str, str]]:
+    """(*content_markers(doc), meta_values(doc)), from one pass over the metas (htmlutil.named_metas)."""
+    (starts, ends), values = named_metas(doc, MARKER_CASE, (START_NAME, END_NAME))
+    return starts, ends, values
+
+
 def comment_markers(doc: lxml.html.HtmlElement, html: str) -> tuple[list, list]:
     """The page's ZJEG_RSS.content.begin and .end comments (([], []) when the page names neither)."""
     if not (CONTENT_COMMENT_GATE_RE.search(html) and CONTENT_COMMENT_RE.search(html)):
@@ -169,11 +178,10 @@ def parse(doc: lxml.html.HtmlElement, html: str, url: str | None = None) -> Cont
     """Title, date, section and text blocks of a Hanweb article page."""
     # Asked once, before anything edits the tree: the markers (the listing test, the date and the blocks
     # need them) and the metas (meta_content of each name).
-    starts, ends = content_markers(doc)
+    starts, ends, metas = markers_and_metas(doc)
     # the content between the RSS comments of a template without marker metas (the date's dated line is
     # then looked for above the content region, as on a page without markers)
     bounds = comment_markers(doc, html) if not starts else (starts, ends)
-    metas = meta_values(doc)
     if is_listing(doc, html, bounds[0], metas.get(TITLE_META.lower())):
         raise NotAnArticle("listing", "Hanweb column page (record datastore, no article content)")
     title = metas.get(TITLE_META.lower()) or first_text(doc, TITLE_XPATHS) or _title_from_head(doc)
@@ -247,12 +255,34 @@ def _enclosing_region(node: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
 
 
 def _follows(first: lxml.html.HtmlElement, other: lxml.html.HtmlElement) -> bool:
-    """True if `other` comes after `first` in document order."""
-    for el in first.itersiblings():
-        if el is other or other in el.iterdescendants():
-            return True
-    parent = first.getparent()
-    return parent is not None and _follows(parent, other)
+    """True if `other` comes after `first` in document order (a following sibling of `first` or of an
+    element above it, or inside one).
+
+    Read off the two lines of ancestors: `other` is in that part of the tree exactly when, below their
+    nearest common parent, its line's node follows `first`'s (one comparison of child positions; beside
+    the root element, where there is no parent, the siblings are walked). Where the siblings and their
+    descendants were walked in turn, most of the content region."""
+    below: dict[lxml.html.HtmlElement | None, lxml.html.HtmlElement] = {}  # parent -> its child on other's line
+    node = other
+    while True:
+        parent = node.getparent()
+        below[parent] = node
+        if parent is None:
+            break
+        node = parent
+    node = first
+    while True:
+        parent = node.getparent()
+        mine = below.get(parent)
+        if mine is not None:
+            if mine is node:  # other is node or inside it: not after first
+                return False
+            if parent is None:  # beside the root element: its siblings in order
+                return any(sibling is mine for sibling in node.itersiblings())
+            return parent.index(mine) > parent.index(node)
+        if parent is None:
+            return False
+        node = parent
 
 
 def _published(doc: lxml.html.HtmlElement, url: str | None, starts: list[lxml.html.HtmlElement],

@@ -7,6 +7,7 @@ forms are skipped. Each block keeps the layout hints captions are recognized by.
 from __future__ import annotations
 
 import re
+import threading
 from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
@@ -147,15 +148,42 @@ def xml_valid(html: str, utf8: bytes | None = None) -> tuple[str, bytes]:
     return html, html.encode("utf-8")
 
 
+# Each thread's parser of UTF-8 pages, built once (lxml.html.HTMLParser's __init__ is Python code and sets an
+# element class lookup this one replaces: about a tenth of a parse's time) and reused: libxml2 resets the
+# parser's context and lxml clears its error log at every parse, and a parser is one thread's (lxml lets one
+# parse at a time, and its error log is read after the parse). With the lookup it was built with: a test
+# that swaps ELEMENT_CLASS_LOOKUP gets a parser of its own.
+# collect_ids=False: libxml2 registers no id attribute in the document's ID table (a hash per element with an
+# id, and the table's upkeep when drop_tree removes one); only XPath's id() and getElementById read it, and
+# nothing here does (every id test is @id, an attribute comparison).
+_THREAD_PARSER: Final = threading.local()
+
+
+def _utf8_parser() -> etree.HTMLParser:
+    """This thread's HTML parser of UTF-8 bytes (huge_tree, no ID table, ELEMENT_CLASS_LOOKUP)."""
+    local = _THREAD_PARSER
+    parser: etree.HTMLParser | None = getattr(local, "parser", None)
+    if parser is None or local.lookup is not ELEMENT_CLASS_LOOKUP:
+        parser = lxml.html.HTMLParser(huge_tree=True, encoding="utf-8", collect_ids=False)
+        parser.set_element_class_lookup(ELEMENT_CLASS_LOOKUP)
+        local.parser, local.lookup = parser, ELEMENT_CLASS_LOOKUP
+    return parser
+
+
 def _parse_whole(html: str | bytes) -> tuple[lxml.html.HtmlElement, str | None]:
     """(document, None), or (partial document, libxml2's message) when a resource limit cut it short.
 
     `html` as text, or as its UTF-8 (the parser told so: a <meta charset> or BOM in the page changes
     nothing): libxml2 reads UTF-8 as it is, where text with any character above U+007F reaches it as
     UTF-16 or UCS-4 that it converts first (tests/test_page_shortcuts.py compares the trees)."""
-    parser = lxml.html.HTMLParser(huge_tree=True, encoding="utf-8" if isinstance(html, bytes) else None)
-    parser.set_element_class_lookup(ELEMENT_CLASS_LOOKUP)
-    doc = lxml.html.document_fromstring(html, parser=parser)
+    if isinstance(html, bytes):
+        parser = _utf8_parser()
+    else:
+        parser = lxml.html.HTMLParser(huge_tree=True, collect_ids=False)
+        parser.set_element_class_lookup(ELEMENT_CLASS_LOOKUP)
+    doc = etree.fromstring(html, parser)  # lxml.html.document_fromstring(html, parser=parser), less its frame
+    if doc is None:  # what document_fromstring raises then
+        raise etree.ParserError("Document is empty")
     for entry in parser.error_log:
         if entry.type_name == RESOURCE_LIMIT:
             return doc, " ".join(entry.message.split())
@@ -236,7 +264,7 @@ class AttributeValues:
         self.doc = doc
         self.names = frozenset(names)
         self.joined: dict[str, str] = {}
-        self.words: dict[str, str] = {}
+        self.words: dict[str, frozenset[str]] = {}
 
     def _joined(self, attr: str) -> str:
         joined = self.joined.get(attr)
@@ -253,10 +281,11 @@ class AttributeValues:
             return text in self._joined(attr)
         words = self.words.get(attr)
         if words is None:
-            # every value's words between spaces: str.split() splits at XML whitespace and more, so a
-            # word of a value is one of these or holds a split point (a word with none is found)
-            words = self.words[attr] = " " + " ".join(self._joined(attr).replace("\x00", " ").split()) + " "
-        return f" {text} " in words
+            # every value's words: str.split() splits at XML whitespace and more, so a word of a value is
+            # one of these or holds a split point (a word with none is found). A set: a class test asks
+            # for one word, where a search of the words joined by spaces read them all.
+            words = self.words[attr] = frozenset(self._joined(attr).replace("\x00", " ").split())
+        return text in words
 
     def may_select(self, expr: str) -> bool:
         """False only if `expr` selects nothing from any node of the document."""
@@ -305,6 +334,35 @@ def meta_values(doc: lxml.html.HtmlElement) -> dict[str, str]:
             if value:
                 values[key] = value
     return values
+
+
+def named_metas(doc: lxml.html.HtmlElement, case: dict[int, int],
+                names: tuple[str, ...]) -> tuple[list[list[lxml.html.HtmlElement]], dict[str, str]]:
+    """(for each of `names`, the document's <meta> elements whose name attribute, translated by `case`, is
+    that name, in document order; meta_values(doc)), in one pass over the metas. The document's metas:
+    those of xpath(doc, "//meta"), the root element's and any libxml2 left beside it (what follows a
+    closed </html>); meta_values reads the root element's only."""
+    found: list[list[lxml.html.HtmlElement]] = [[] for _ in names]
+    values: dict[str, str] = {}
+    before = list(doc.itersiblings(preceding=True))  # nearest first
+    before.reverse()
+    for top in (*before, doc, *doc.itersiblings()):
+        own = top is doc
+        for meta in top.iter("meta"):
+            name = meta.get("name")
+            if name is not None:
+                folded = name.translate(case)
+                for index, wanted in enumerate(names):
+                    if folded == wanted:
+                        found[index].append(meta)
+                        break
+            if own:  # meta_values
+                key = (name or meta.get("property") or meta.get("itemprop") or "").lower()
+                if key not in values:
+                    value = normalize_space(meta.get("content") or "")
+                    if value:
+                        values[key] = value
+    return found, values
 
 
 def first_text(doc: lxml.html.HtmlElement, xpaths: Iterable[str]) -> str | None:

@@ -162,9 +162,10 @@ BODY_DROP_XPATHS = (
 )
 
 
-def detect(doc: lxml.html.HtmlElement, html: str) -> bool:
-    """True if the page looks like a Joomla page (article, blog or list view)."""
-    if GENERATOR_RE.search(meta_content(doc, "generator") or ""):
+def detect(doc: lxml.html.HtmlElement, html: str, generator: str | None = None) -> bool:
+    """True if the page looks like a Joomla page (article, blog or list view). `generator`:
+    meta_content(doc, "generator") or "", when the caller has it."""
+    if GENERATOR_RE.search(meta_content(doc, "generator") or "" if generator is None else generator):
         return True
     return any(xpath(doc, x) for x in MARKER_XPATHS[:MARKUP_MARKERS]) or "com_content" in html
 
