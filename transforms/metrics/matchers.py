@@ -802,7 +802,7 @@ def _elided_count(para: str, match: re.Match[str], sent_start: int, sent_end: in
         found_item = item(part)
         found_item.rules.append("count.part_of_whole")
         return found_item
-    if THERE_ARE_BEFORE_RE.search(before) and WITH_AFTER_RE.match(after) and not match.group("scale"):
+    if not match.group("scale") and WITH_AFTER_RE.match(after) and THERE_ARE_BEFORE_RE.search(before):
         found_item = item(None)  # "there are 1050 with a master's degree"
         found_item.rules.append("count.there_are_with")
         return found_item
@@ -842,7 +842,7 @@ def _elided_count(para: str, match: re.Match[str], sent_start: int, sent_end: in
                 subject = subject.removeprefix("new ")
             return item(subject)  # "12,000 5G base stations by 2020 and 20,000 by 2022"
     number_of = None
-    for m in NUMBER_OF_RE.finditer(before):
+    for m in NUMBER_OF_RE.finditer(before) if "number" in before.lower() else ():  # (every match holds "number")
         number_of = m
     if number_of is not None:
         link = FILLER_TAIL.sub("", _qualifier(before)[1])
@@ -856,7 +856,7 @@ def _elided_count(para: str, match: re.Match[str], sent_start: int, sent_end: in
     if own_clause:  # "...; Women accounted for 4,572,000", "7.585 million and the rural population is 2.033 million"
         subject = _subject_before(_qualifier(before[own_clause:])[1])
         before = before[own_clause:] if subject else before
-    age = AGE_IN_SUBJECT_RE.search(before) if subject is None else None
+    age = AGE_IN_SUBJECT_RE.search(before) if subject is None and "age" in before.lower() else None  # ("aged", "ages")
     if age is not None:  # "the population aged 0-14 was 1.151 million": the subject read without the age
         subject = _subject_before(_qualifier(before[:age.start()] + before[age.end():])[1])
     if subject and age is not None and (_is_plural(subject.split()[-1]) or subject.endswith(HEADCOUNT_NOUNS)) \

@@ -314,7 +314,7 @@ def _period_for(cues: list[_Cue], sentence: str, start: int, end: int) -> str | 
              and not COMPARISON_BETWEEN_SCAN.search(sentence, end, c.start)
              and not COMPARISON_BEFORE_CUE_TAIL.has_match(sentence[:c.start])]
     text = sentence[start:end]
-    if text.endswith("times") or ADJECTIVAL_UNIT_RE.search(text) or (
+    if text.endswith("times") or "-" in text and ADJECTIVAL_UNIT_RE.search(text) or (
             RELATIVE_CLAUSE_BEFORE_RE.search(sentence, 0, start) and later and "," in sentence[end:later[0].start]):
         # "11 times the output at the end of January" (the date is the base), "a 3,000-mu farm produced ...
         # last year", "The area, which covers 235 square kilometers, has attracted ... since 2010"
