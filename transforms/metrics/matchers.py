@@ -23,7 +23,7 @@ from transforms.metrics.numbers import (
     _number,
     _spelled_value,
 )
-from transforms.metrics.qualifiers import FILLER_TAIL, _qualifier
+from transforms.metrics.qualifiers import FILLER_TAIL, WordTail, _qualifier
 from transforms.metrics.structure import PREVIOUS_WORD_TAIL
 from transforms.metrics.subjects import VERB_FORM_RE, _is_plural, _noun_phrase_after, _subject_before
 from transforms.metrics.vocab import (
@@ -368,10 +368,12 @@ COUNT_COPULA_RE: Final = re.compile(rf"{NUM}(?![\w%-])\s+(?:of\s+(?:them|which)\
 RANK_MOVE_TAIL: Final = TailPattern(RANK_MOVE_RE)
 OF_THEM_BEFORE_TAIL: Final = TailPattern(OF_THEM_BEFORE_RE)
 PARTITIVE_BEFORE_TAIL: Final = TailPattern(PARTITIVE_BEFORE_RE)
-NUMBER_VERB_TAIL: Final = TailPattern(NUMBER_VERB_RE)
+# (WordTails: most texts before a number end in neither "number" nor "top", nor "of" after "age", "out", "ratio" nor
+# "aged", which a string test of the last words tells, where the reversed pattern's match costs several times that)
+NUMBER_VERB_TAIL: Final = WordTail(NUMBER_VERB_RE, ("number", "top"), whole=True)
 NUMBER_OF_LINK_TAIL: Final = TailPattern(NUMBER_OF_LINK_RE)
 NUMBER_OF_CHANGE_TAIL: Final = TailPattern(NUMBER_OF_CHANGE_RE)
-AGE_OR_BASE_BEFORE_TAIL: Final = TailPattern(AGE_OR_BASE_BEFORE_RE)
+AGE_OR_BASE_BEFORE_TAIL: Final = WordTail(AGE_OR_BASE_BEFORE_RE, AGE_OR_BASE_LEADS)
 
 
 def _fraction(match: re.Match[str]) -> _Found | None:
