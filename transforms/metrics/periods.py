@@ -159,7 +159,10 @@ assert YEAR.startswith("(?:19|20)")
 FOLLOWING_CUE_GAP: Final = 2  # a cue starting at most this many chars after the quantity belongs to it
 # ... or one separated from it only by a bracketed conversion: "923.7 billion yuan ($133.6 billion) in 2019"
 PARENTHETICAL_GAP_RE: Final = re.compile(r"\s*[(（][^()（）]{0,60}[)）]\s*")
-CUE_MONTHS, CUE_SINCE, CUE_YEAR = 3, 2, 1  # priorities when two cues end at the same place
+# priorities when two cues end at the same place
+CUE_MONTHS: Final = 3
+CUE_SINCE: Final = 2
+CUE_YEAR: Final = 1
 
 
 @dataclass
