@@ -2,6 +2,7 @@
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import Final
 
@@ -247,15 +248,21 @@ def _extract(body: str, pub: tuple[int, int] | None, document_period: tuple[str,
                     rules.append("modality.target_future_period")
                 elif modality != context.ACTUAL:
                     rules.append(f"modality.{modality}_cue")
-                metric = Metric(
-                    value=float(item.value), unit=item.unit, kind=kind, subject=item.subject,
-                    period=period, qualifier=qualifier, text=para[item.start:item.end],
-                    char_start=para_start + item.start, char_end=para_start + item.end,
-                    denominator=denominator, place=place.name if place else None, modality=modality, rules=tuple(rules),
+                metric = Metric(  # (positional, in METRIC_ARGUMENTS' order: keywords cost a dict per call)
+                    float(item.value), item.unit, kind, item.subject, period, qualifier, para[item.start:item.end],
+                    para_start + item.start, para_start + item.end, denominator, place.name if place else None,
+                    modality, tuple(rules),
                 )
                 metrics.append(metric)
                 para_metrics.append(metric)
     return metrics
+
+
+# Metric's fields in the order _extract passes them (positionally: compiled code calls the uncompiled dataclass
+# through Python's call protocol, where keyword arguments are first gathered into a dict).
+METRIC_ARGUMENTS: Final = ("value", "unit", "kind", "subject", "period", "qualifier", "text", "char_start", "char_end",
+                           "denominator", "place", "modality", "rules")
+assert tuple(field.name for field in dataclasses.fields(Metric)) == METRIC_ARGUMENTS
 
 
 def _after_publication(period: str | None, pub: tuple[int, int] | None) -> bool:
