@@ -825,6 +825,7 @@ def _same_month_tests(para: str) -> None:
     from transforms.metrics import periods
 
     months = structure.month_names(para)
+    assert months == [(m.start(), m.group()) for m in numbers._MONTH_GATE.finditer(para)], para
     spans = [*structure._sentences(para), (0, len(para))]
     spans += [(a, b) for a in range(0, len(para), 7) for b in (a + 5, a + 13) if b <= len(para)]
     for start, end in spans:

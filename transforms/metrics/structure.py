@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from transforms.fastre import CharLeadPattern, TailPattern, matches_from_starts
+from transforms.fastre import CharLeadPattern, TailPattern, lead_positions, matches_from_starts
 from transforms.metrics.numbers import (
     _MONTH_GATE,
     EXCLUDED_SPAN_RES,
     EXCLUDED_SPAN_STARTS,
+    MONTH_NAMES,
     YEAR,
 )
 from transforms.metrics.vocab import ABBREVIATIONS, SUBHEADING_SMALL_WORDS
@@ -129,11 +130,18 @@ PHONE_FIRST_NEXT: Final = ")- "
 def month_names(para: str) -> list[tuple[int, str]]:
     """(start, name) of the month names of `para` (_MONTH_GATE's matches: a full name where there is one,
     its alternatives coming first; a month name holds no other, its one capital being its first letter)."""
-    return [(m.start(), m.group()) for m in MONTH_NAME_SCAN.finditer(para)]
+    end = len(para)
+    # MONTH_NAME_SCAN.finditer(para), its capitals kept only where a month name's first two letters stand ("N"
+    # opens every "Ningbo"): a slice and a set lookup where the regex was tried (its names are case-sensitive)
+    starts = [at for at in lead_positions(para, MONTH_NAME_SCAN.chars, 0, end) if para[at:at + 2] in MONTH_NAME_LEADS]
+    return [(m.start(), m.group()) for m in matches_from_starts(_MONTH_GATE, para, starts, 0, end)]
 
 
 # _MONTH_GATE scanned from the capitals its names open with (found by str.find: a capital is rare).
 MONTH_NAME_SCAN: Final = CharLeadPattern(_MONTH_GATE, "JFMASOND")
+# The first two letters of the month names (every match of _MONTH_GATE opens with one).
+MONTH_NAME_LEADS: Final = frozenset(name[:2] for name in MONTH_NAMES.split("|"))
+assert {lead[0] for lead in MONTH_NAME_LEADS} == set(MONTH_NAME_SCAN.chars) and _MONTH_GATE.pattern == MONTH_NAMES
 
 
 def _run_kinds(para: str, digit_runs: list[tuple[int, int]]) -> dict[str, list[int]]:
