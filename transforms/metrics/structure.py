@@ -27,6 +27,9 @@ PUBLISHED_RE: Final = re.compile(rf"^({YEAR})-(\d{{2}})")
 SENTENCE_END_RE: Final = re.compile(r"[.!?。！？][\"”’)）]*\s+(?=[\"“‘(（]?[A-Z0-9])")
 # (scanned from its marks, found by str.find: test_fastre checks that every match opens with one)
 SENTENCE_END_SCAN: Final = CharLeadPattern(SENTENCE_END_RE, ".!?。！？")
+# What may follow a sentence end's mark before its whitespace (SENTENCE_END_RE's closing quotes and brackets).
+SENTENCE_END_CLOSERS: Final = "\"”’)）"
+assert SENTENCE_END_RE.pattern.startswith(r"[.!?。！？][\"”’)）]*\s+") and SENTENCE_END_CLOSERS == "\"”’)）"
 LAST_TOKEN_RE: Final = re.compile(r"([\w.]+)[.!?。！？][\"”’)）]*\s+$")
 # Where a phone number can start other than at a digit run: a country code's "+", an area code's "(",
 # each right before a digit ("+86", "(0574)").
@@ -67,8 +70,19 @@ def _sentences(para: str, last: int | None = None) -> list[tuple[int, int]]:
     the engine asks for those up to its last number token's start)."""
     spans: list[tuple[int, int]] = []
     start = 0
-    for match in SENTENCE_END_SCAN.finditer(para):
-        if para[match.start()] == "." and _abbreviation_before(para, start, match):
+    after = 0  # (SENTENCE_END_SCAN.finditer(para), its marks matched one by one up to the sentence `last` needs:
+    # a mark not followed by whitespace or a closing quote or bracket, as in "3.5", is passed over unmatched)
+    for at in lead_positions(para, SENTENCE_END_SCAN.chars, 0, len(para)):
+        if at < after:
+            continue
+        following = para[at + 1:at + 2]
+        if not (following.isspace() or following and following in SENTENCE_END_CLOSERS):
+            continue  # (the pattern needs one of these right after its mark)
+        match = SENTENCE_END_RE.match(para, at)
+        if match is None:
+            continue
+        after = match.end()
+        if para[at] == "." and _abbreviation_before(para, start, match):
             continue
         spans.append((start, match.start() + 1))
         start = match.end()
