@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import lru_cache
 from typing import Final
 
 from transforms.fastre import TailPattern, opening_with
@@ -267,7 +266,6 @@ SHARE_AFTER_RE: Final = re.compile(
 )
 
 
-@lru_cache(maxsize=512)
 def _qualifier(before: str) -> tuple[str | None, str]:
     """(qualifier, the text before the qualifier with filler words like "only" removed).
 
