@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from core.records import MODALITIES, Metric
 from transforms import context
 from transforms.fastre import TailPattern
-from transforms.metrics import describe, extract_metrics, periods, qualifiers, subjects
+from transforms.metrics import describe, extract_metrics, matchers, periods, qualifiers, subjects
 from transforms.metrics.qualifiers import WordTail
 
 
@@ -384,9 +384,9 @@ def readable(pattern: re.Pattern[str]) -> re.Pattern[str]:
 
 
 def word_tails() -> list[tuple[str, TailPattern, re.Pattern[str]]]:
-    """(name, tail pattern, the readable pattern it searches) of the describe stage's tails."""
+    """(name, tail pattern, the readable pattern it searches) of the describe stage's tails and the matchers'."""
     tails = [(f"{module.__name__}.{name}", value, readable(value.pattern))
-             for module in (qualifiers, subjects, describe)
+             for module in (qualifiers, subjects, describe, matchers)
              for name, value in vars(module).items() if isinstance(value, TailPattern)]
     assert subjects.LINK_TAIL.pattern is not subjects.LINK_RE and readable(subjects.LINK_TAIL.pattern).pattern == \
         subjects.LINK_RE.pattern  # (behind a lookahead, read back)

@@ -825,6 +825,7 @@ def _same_month_tests(para: str) -> None:
     from transforms.metrics import periods
 
     months = structure.month_names(para)
+    assert months == [(m.start(), m.group()) for m in numbers._MONTH_GATE.finditer(para)], para
     spans = [*structure._sentences(para), (0, len(para))]
     spans += [(a, b) for a in range(0, len(para), 7) for b in (a + 5, a + 13) if b <= len(para)]
     for start, end in spans:
@@ -832,6 +833,34 @@ def _same_month_tests(para: str) -> None:
         assert periods.sentence_names_month(months, start, end) == plain, (para[start:end], months)
     digit_runs = [(a, b) for a, b, is_digits in scan_numbers(para) if is_digits]
     assert structure._excluded_spans(para, digit_runs, months) == structure._excluded_spans(para, digit_runs)
+
+
+def _plain_sentences(para: str, last: int | None = None) -> list[tuple[int, int]]:
+    """structure._sentences as written with SENTENCE_END_RE.finditer over the whole paragraph."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in structure.SENTENCE_END_RE.finditer(para):
+        if para[match.start()] == "." and structure._abbreviation_before(para, start, match):
+            continue
+        spans.append((start, match.start() + 1))
+        start = match.end()
+        if last is not None and start > last:
+            return spans
+    if start < len(para):
+        spans.append((start, len(para)))
+    return spans
+
+
+SENTENCE_TEXTS = ("It rose 3.5% to 4.2 billion. Then it fell! Dr. Li said \"Yes.\" Next (a).) B. F. Tan came? 5 more.",
+                  "Up 1.2.3. 4 units.\u201d X\u3002 Y. z. Q.  R.\t7 A.\n B", ".", "", "A. ", "3.5", "Mr.. X")
+
+
+def test_sentences_are_the_plain_scans_of_the_whole_paragraph() -> None:
+    """_sentences (the marks matched one by one, a mark before neither whitespace nor a closer passed over,
+    the scan stopped at the sentence `last` needs) gives the spans of the plain scan."""
+    for para in (*real_paragraphs(), *SENTENCE_TEXTS):
+        for last in (None, 0, len(para) // 3, len(para)):
+            assert structure._sentences(para, last) == _plain_sentences(para, last), (para, last)
 
 
 def test_month_names_read_off_the_paragraph_on_the_real_pages() -> None:

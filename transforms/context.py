@@ -27,7 +27,12 @@ from typing import Final, NamedTuple
 from core.records import MODALITIES
 from transforms.fastre import LeadScan, opening_scan, opening_with
 
-ACTUAL, TARGET, FORECAST = MODALITIES
+# (each its own Final name: a tuple assignment makes module variables, which compiled code reads from the
+# module's dict at every use)
+ACTUAL: Final = MODALITIES[0]
+TARGET: Final = MODALITIES[1]
+FORECAST: Final = MODALITIES[2]
+assert (ACTUAL, TARGET, FORECAST) == MODALITIES
 
 # Cue words, whole words, lowercase. A forecast cue wins over a target cue in one clause.
 FORECAST_CUES: Final[tuple[str, ...]] = (
@@ -102,7 +107,9 @@ BACK_REFERENCE_DETERMINERS: Final[tuple[str, ...]] = ("the", "this")
 # Rule ids (Metric.rules): a place named in the clause, a back-reference resolved to an earlier
 # name, a back-reference with no earlier name of its kind; and (set by the engine) the place of the
 # figure before one in apposition that takes that figure's subject ("186.2 billion yuan, up 13.1%").
-RULE_NAMED, RULE_REFERRED, RULE_UNRESOLVED = "place.named", "place.referred", "place.unresolved"
+RULE_NAMED: Final = "place.named"
+RULE_REFERRED: Final = "place.referred"
+RULE_UNRESOLVED: Final = "place.unresolved"
 RULE_INHERITED: Final = "place.inherited"
 
 

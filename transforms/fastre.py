@@ -188,17 +188,26 @@ def folded_text(text: str) -> str | None:
 
 # The last text asked about and its folded text reversed: the rules ask several tail patterns in a
 # row about the same text (the same string object), which is then lowercased and reversed once.
-_last_backwards: tuple[str, str | None] = ("", "")
+class _LastBackwards:
+    """The last text asked about with its folded text reversed, as one tuple (replaced whole: never a text with
+    another's result), in an attribute of a module constant: compiled, a module variable is read from the
+    module's dict and written into it (several hundred instructions a write), a Final object's attribute directly."""
+
+    def __init__(self) -> None:
+        self.last: tuple[str, str | None] = ("", "")
+
+
+_LAST_BACKWARDS: Final = _LastBackwards()
 
 
 def folded_backwards(text: str) -> str | None:
     """folded_text(text) reversed (None if text has no folded form)."""
-    global _last_backwards
-    last_text, backwards = _last_backwards  # (one tuple, replaced whole: never a text with another's result)
+    remembered = _LAST_BACKWARDS
+    last_text, backwards = remembered.last
     if last_text is not text:
         low = folded_text(text)
         backwards = None if low is None else low[::-1]
-        _last_backwards = (text, backwards)
+        remembered.last = (text, backwards)
     return backwards
 
 
@@ -476,7 +485,7 @@ class TailPattern:
         of the reversed text) or else the gate tells; False: it may have one."""
         if self._reversed is not None and text[-1:] != "\n":  # ("$" is then the end of the text)
             if self._reversed_folded is not None:
-                last_text, backwards = _last_backwards  # (folded_backwards, its remembered case read here)
+                last_text, backwards = _LAST_BACKWARDS.last  # (folded_backwards, its remembered case read here)
                 if last_text is not text:
                     backwards = folded_backwards(text)
                 if backwards is not None:

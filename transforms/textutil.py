@@ -151,7 +151,8 @@ YEAR_MONTH_DAY_RE: Final = re.compile(  # "2022 December 29 09:08" (portnews.ru)
 # state. Read only when one part cannot be a month (13-31); otherwise no date is better
 # than a wrong one.
 NUMERIC_DMY_RE: Final = re.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2((?:19|20)\d{2})(?![\d/.-])")
-MIN_YEAR, MAX_YEAR = 1990, 2100
+MIN_YEAR: Final = 1990
+MAX_YEAR: Final = 2100
 
 
 NON_SPACE_RE: Final = re.compile(r"[^\s\u200b\ufeff]")

@@ -131,7 +131,7 @@ def _unit_of_subject(item: _Found, para: str, after: str) -> str | None:
     if item.unit not in UNIT_OF_UNITS:
         return None
     text = para[item.start:item.end]
-    if ADJECTIVAL_UNIT_RE.search(text):
+    if "-" in text and ADJECTIVAL_UNIT_RE.search(text):  # (every match holds its hyphen)
         return _simple_phrase(after)
     match = UNIT_OF_RE.match(after)
     return _simple_phrase(after[match.end():]) if match else None

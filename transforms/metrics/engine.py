@@ -2,6 +2,7 @@
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import Final
 
@@ -266,15 +267,21 @@ def _extract(body: str, pub: tuple[int, int] | None, document_period: tuple[str,
                     rules.append("modality.target_future_period")
                 elif modality != context.ACTUAL:
                     rules.append(f"modality.{modality}_cue")
-                metric = Metric(
-                    value=float(item.value), unit=item.unit, kind=kind, subject=item.subject,
-                    period=period, qualifier=qualifier, text=para[item.start:item.end],
-                    char_start=para_start + item.start, char_end=para_start + item.end,
-                    denominator=denominator, place=place.name if place else None, modality=modality, rules=tuple(rules),
+                metric = Metric(  # (positional, in METRIC_ARGUMENTS' order: keywords cost a dict per call)
+                    float(item.value), item.unit, kind, item.subject, period, qualifier, para[item.start:item.end],
+                    para_start + item.start, para_start + item.end, denominator, place.name if place else None,
+                    modality, tuple(rules),
                 )
                 metrics.append(metric)
                 para_metrics.append(metric)
     return metrics
+
+
+# Metric's fields in the order _extract passes them (positionally: compiled code calls the uncompiled dataclass
+# through Python's call protocol, where keyword arguments are first gathered into a dict).
+METRIC_ARGUMENTS: Final = ("value", "unit", "kind", "subject", "period", "qualifier", "text", "char_start", "char_end",
+                           "denominator", "place", "modality", "rules")
+assert tuple(field.name for field in dataclasses.fields(Metric)) == METRIC_ARGUMENTS
 
 
 def _after_publication(period: str | None, pub: tuple[int, int] | None) -> bool:
@@ -598,6 +605,29 @@ def followed_starts(para: str, starts: list[int], end: int, followers: dict[int,
     return kept
 
 
+def _free(match: re.Match[str], claimed: list[tuple[int, int]], excluded_here: list[tuple[int, int]]) -> bool:
+    """Whether a matcher's match may be taken: it overlaps no span claimed before it in its sentence, nor
+    with its number (or the whole match) an excluded span (a date, a time, an id)."""
+    match_start, match_end = match.span()
+    for a, b in claimed:  # (a loop: no generator made for the one or two claimed spans)
+        if match_start < b and a < match_end:
+            return False
+    if not excluded_here:
+        return True
+    num = match.span("num") if match.re.groupindex.get("num") and match.group("num") else match.span()
+    return not _overlaps(*num, excluded_here)
+
+
+def _add(found: list[_Found], claimed: list[tuple[int, int]], item: _Found | None, rule: str) -> None:
+    """Take a matcher's quantity (None: nothing to take), its span claimed.
+    (_free and _add are functions, not closures of _find_quantities: compiled, a closure is called through
+    Python's call protocol, a function directly.)"""
+    if item is not None:
+        item.rules.append(f"match.{rule}")
+        found.append(item)
+        claimed.append((item.start, item.end))
+
+
 def _find_quantities(para: str, start: int, end: int, excluded: list[tuple[int, int]],
                      scan: NumberScan, para_low: str | None = None,
                      triggers: tuple[tuple[str, frozenset[int]], ...] = TRIGGER_PLAN,
@@ -609,22 +639,6 @@ def _find_quantities(para: str, start: int, end: int, excluded: list[tuple[int, 
     found: list[_Found] = []
     # the paragraph's excluded spans that reach into the sentence (a match lies inside it): mostly none
     excluded_here = [(a, b) for a, b in excluded if a < end and start < b]
-
-    def free(match: re.Match[str]) -> bool:
-        match_start, match_end = match.span()
-        for a, b in claimed:  # (a loop: no generator made for the one or two claimed spans)
-            if match_start < b and a < match_end:
-                return False
-        if not excluded_here:
-            return True
-        num = match.span("num") if match.re.groupindex.get("num") and match.group("num") else match.span()
-        return not _overlaps(*num, excluded_here)
-
-    def add(item: _Found | None, rule: str) -> None:
-        if item is not None:
-            item.rules.append(f"match.{rule}")
-            found.append(item)
-            claimed.append((item.start, item.end))
 
     # (the triggers hold no character whose lowercase depends on its neighbours: a slice of the
     # lowercased paragraph holds the same triggers as the lowercased sentence)
@@ -651,20 +665,23 @@ def _find_quantities(para: str, start: int, end: int, excluded: list[tuple[int, 
         else:
             matches = folded.finditer(para, para_low, start, end)
         for match in matches:
-            add(build(match) if free(match) else None, rule)
+            if _free(match, claimed, excluded_here):
+                _add(found, claimed, build(match), rule)
     if not scan.digits:  # every remaining matcher but the spelled count starts at a digit
         spelled = unclaimed_matches(SPELLED_COUNT_RE, para, scan.word_starts, start, end, claimed) if scan.spelled \
             else ()
         for match in spelled:
-            add(_spelled_count(para, match, start) if free(match) else None, "spelled_count")
+            if _free(match, claimed, excluded_here):
+                _add(found, claimed, _spelled_count(para, match, start), "spelled_count")
         found.sort(key=lambda f: f.start)
         return found
     year_starts = followed_starts(para, num_starts, end, followers, NUMBER_FOLLOWERS["years"]) \
         if "year" in low else []
     for match in unclaimed_matches(YEARS_RE, para, year_starts, start, end, claimed):
         window = para[max(start, match.start() - YEARS_CONTEXT_WINDOW): min(end, match.end() + YEARS_CONTEXT_WINDOW)]
-        if free(match) and YEARS_CONTEXT_RE.search(window):
-            add(_Found(match.start(), match.end(), _number(match), "years", num_start=match.start()), "years")
+        if _free(match, claimed, excluded_here) and YEARS_CONTEXT_RE.search(window):
+            _add(found, claimed, _Found(match.start(), match.end(), _number(match), "years", num_start=match.start()),
+                 "years")
     for rule, regex, starts, needs in (("count_range", RANGE_COUNT_RE, digits, RANGE_COUNT_MARKS),
                                        ("count_copula", COUNT_COPULA_RE, num_starts, COPULA_COUNT_WORDS),
                                        ("count", COUNT_RE, num_starts, None)):
@@ -674,13 +691,18 @@ def _find_quantities(para: str, start: int, end: int, excluded: list[tuple[int, 
         if following:
             starts = followed_starts(para, list(starts), end, followers, following)
         for match in unclaimed_matches(regex, para, starts, start, end, claimed):
-            add(_count(para, match, start) if free(match) else None, rule)
+            if _free(match, claimed, excluded_here):
+                _add(found, claimed, _count(para, match, start), rule)
     spelled = unclaimed_matches(SPELLED_COUNT_RE, para, scan.word_starts, start, end, claimed) if scan.spelled else ()
     for match in spelled:
-        add(_spelled_count(para, match, start) if free(match) else None, "spelled_count")
+        if _free(match, claimed, excluded_here):
+            _add(found, claimed, _spelled_count(para, match, start), "spelled_count")
     for match in unclaimed_matches(BARE_NUMBER_RE, para, num_starts, start, end, claimed):
-        if free(match):
+        if _free(match, claimed, excluded_here):
             money = _elided_currency(para, match, start, end, found)
-            add(money, "elided_money") if money else add(_elided_count(para, match, start, end, found), "elided_count")
+            if money:
+                _add(found, claimed, money, "elided_money")
+            else:
+                _add(found, claimed, _elided_count(para, match, start, end, found), "elided_count")
     found.sort(key=lambda f: f.start)
     return found

@@ -23,7 +23,7 @@ from transforms.metrics.numbers import (
     _number,
     _spelled_value,
 )
-from transforms.metrics.qualifiers import FILLER_TAIL, _qualifier
+from transforms.metrics.qualifiers import FILLER_TAIL, WordTail, _qualifier
 from transforms.metrics.structure import PREVIOUS_WORD_TAIL
 from transforms.metrics.subjects import VERB_FORM_RE, _is_plural, _noun_phrase_after, _subject_before
 from transforms.metrics.vocab import (
@@ -368,10 +368,12 @@ COUNT_COPULA_RE: Final = re.compile(rf"{NUM}(?![\w%-])\s+(?:of\s+(?:them|which)\
 RANK_MOVE_TAIL: Final = TailPattern(RANK_MOVE_RE)
 OF_THEM_BEFORE_TAIL: Final = TailPattern(OF_THEM_BEFORE_RE)
 PARTITIVE_BEFORE_TAIL: Final = TailPattern(PARTITIVE_BEFORE_RE)
-NUMBER_VERB_TAIL: Final = TailPattern(NUMBER_VERB_RE)
+# (WordTails: most texts before a number end in neither "number" nor "top", nor "of" after "age", "out", "ratio" nor
+# "aged", which a string test of the last words tells, where the reversed pattern's match costs several times that)
+NUMBER_VERB_TAIL: Final = WordTail(NUMBER_VERB_RE, ("number", "top"), whole=True)
 NUMBER_OF_LINK_TAIL: Final = TailPattern(NUMBER_OF_LINK_RE)
 NUMBER_OF_CHANGE_TAIL: Final = TailPattern(NUMBER_OF_CHANGE_RE)
-AGE_OR_BASE_BEFORE_TAIL: Final = TailPattern(AGE_OR_BASE_BEFORE_RE)
+AGE_OR_BASE_BEFORE_TAIL: Final = WordTail(AGE_OR_BASE_BEFORE_RE, AGE_OR_BASE_LEADS)
 
 
 def _fraction(match: re.Match[str]) -> _Found | None:
@@ -802,7 +804,7 @@ def _elided_count(para: str, match: re.Match[str], sent_start: int, sent_end: in
         found_item = item(part)
         found_item.rules.append("count.part_of_whole")
         return found_item
-    if THERE_ARE_BEFORE_RE.search(before) and WITH_AFTER_RE.match(after) and not match.group("scale"):
+    if not match.group("scale") and WITH_AFTER_RE.match(after) and THERE_ARE_BEFORE_RE.search(before):
         found_item = item(None)  # "there are 1050 with a master's degree"
         found_item.rules.append("count.there_are_with")
         return found_item
@@ -842,7 +844,7 @@ def _elided_count(para: str, match: re.Match[str], sent_start: int, sent_end: in
                 subject = subject.removeprefix("new ")
             return item(subject)  # "12,000 5G base stations by 2020 and 20,000 by 2022"
     number_of = None
-    for m in NUMBER_OF_RE.finditer(before):
+    for m in NUMBER_OF_RE.finditer(before) if "number" in before.lower() else ():  # (every match holds "number")
         number_of = m
     if number_of is not None:
         link = FILLER_TAIL.sub("", _qualifier(before)[1])
@@ -856,7 +858,7 @@ def _elided_count(para: str, match: re.Match[str], sent_start: int, sent_end: in
     if own_clause:  # "...; Women accounted for 4,572,000", "7.585 million and the rural population is 2.033 million"
         subject = _subject_before(_qualifier(before[own_clause:])[1])
         before = before[own_clause:] if subject else before
-    age = AGE_IN_SUBJECT_RE.search(before) if subject is None else None
+    age = AGE_IN_SUBJECT_RE.search(before) if subject is None and "age" in before.lower() else None  # ("aged", "ages")
     if age is not None:  # "the population aged 0-14 was 1.151 million": the subject read without the age
         subject = _subject_before(_qualifier(before[:age.start()] + before[age.end():])[1])
     if subject and age is not None and (_is_plural(subject.split()[-1]) or subject.endswith(HEADCOUNT_NOUNS)) \

@@ -159,7 +159,10 @@ assert YEAR.startswith("(?:19|20)")
 FOLLOWING_CUE_GAP: Final = 2  # a cue starting at most this many chars after the quantity belongs to it
 # ... or one separated from it only by a bracketed conversion: "923.7 billion yuan ($133.6 billion) in 2019"
 PARENTHETICAL_GAP_RE: Final = re.compile(r"\s*[(（][^()（）]{0,60}[)）]\s*")
-CUE_MONTHS, CUE_SINCE, CUE_YEAR = 3, 2, 1  # priorities when two cues end at the same place
+# priorities when two cues end at the same place
+CUE_MONTHS: Final = 3
+CUE_SINCE: Final = 2
+CUE_YEAR: Final = 1
 
 
 @dataclass
@@ -314,7 +317,7 @@ def _period_for(cues: list[_Cue], sentence: str, start: int, end: int) -> str | 
              and not COMPARISON_BETWEEN_SCAN.search(sentence, end, c.start)
              and not COMPARISON_BEFORE_CUE_TAIL.has_match(sentence[:c.start])]
     text = sentence[start:end]
-    if text.endswith("times") or ADJECTIVAL_UNIT_RE.search(text) or (
+    if text.endswith("times") or "-" in text and ADJECTIVAL_UNIT_RE.search(text) or (
             RELATIVE_CLAUSE_BEFORE_RE.search(sentence, 0, start) and later and "," in sentence[end:later[0].start]):
         # "11 times the output at the end of January" (the date is the base), "a 3,000-mu farm produced ...
         # last year", "The area, which covers 235 square kilometers, has attracted ... since 2010"

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import lru_cache
 from typing import Final
 
 from transforms.fastre import TailPattern, opening_with
@@ -75,21 +74,34 @@ CHANGE_AFTER_RE: Final = re.compile(
 # words split off: the tails are asked about the same text (the same string object) several in a row
 # (the text before a number: qualifier, kind and subject tails; a subject's region: its trims).
 WORD_TAIL_READ: Final = 3
-_last_words: tuple[str, list[str]] = ("", [])
+
+
+class _LastWords:
+    """The last text asked about with its last words, as one tuple (replaced whole: never a text with another's
+    words), in an attribute of a module constant: compiled, a module variable is read from the module's dict
+    and written into it (several hundred instructions a write), a Final object's attribute directly."""
+
+    def __init__(self) -> None:
+        self.last: tuple[str, list[str]] = ("", [])
+
+
+_LAST_WORDS: Final = _LastWords()
 
 
 def trailing_words(text: str) -> list[str]:
     """text.rsplit(None, WORD_TAIL_READ), remembered for the last text asked about."""
-    global _last_words
-    last_text, words = _last_words  # (one tuple, replaced whole: never a text with another's words)
+    remembered = _LAST_WORDS
+    last_text, words = remembered.last
     if last_text is not text:
         words = text.rsplit(None, WORD_TAIL_READ)
-        _last_words = (text, words)
+        remembered.last = (text, words)
     return words
 
 
 # What a WordTail's last word alone tells: it may end a match, it ends none, the words before it tell.
-_MAY, _NOT, _FURTHER = object(), object(), object()
+_MAY: Final = object()
+_NOT: Final = object()
+_FURTHER: Final = object()
 VERDICTS_KEPT = 4096
 
 
@@ -254,7 +266,6 @@ SHARE_AFTER_RE: Final = re.compile(
 )
 
 
-@lru_cache(maxsize=512)
 def _qualifier(before: str) -> tuple[str | None, str]:
     """(qualifier, the text before the qualifier with filler words like "only" removed).
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from transforms.fastre import CharLeadPattern, TailPattern, matches_from_starts
+from transforms.fastre import CharLeadPattern, TailPattern, lead_positions, matches_from_starts
 from transforms.metrics.numbers import (
     _MONTH_GATE,
     EXCLUDED_SPAN_RES,
     EXCLUDED_SPAN_STARTS,
+    MONTH_NAMES,
     YEAR,
 )
 from transforms.metrics.vocab import ABBREVIATIONS, SUBHEADING_SMALL_WORDS
@@ -26,6 +27,9 @@ PUBLISHED_RE: Final = re.compile(rf"^({YEAR})-(\d{{2}})")
 SENTENCE_END_RE: Final = re.compile(r"[.!?。！？][\"”’)）]*\s+(?=[\"“‘(（]?[A-Z0-9])")
 # (scanned from its marks, found by str.find: test_fastre checks that every match opens with one)
 SENTENCE_END_SCAN: Final = CharLeadPattern(SENTENCE_END_RE, ".!?。！？")
+# What may follow a sentence end's mark before its whitespace (SENTENCE_END_RE's closing quotes and brackets).
+SENTENCE_END_CLOSERS: Final = "\"”’)）"
+assert SENTENCE_END_RE.pattern.startswith(r"[.!?。！？][\"”’)）]*\s+") and SENTENCE_END_CLOSERS == "\"”’)）"
 LAST_TOKEN_RE: Final = re.compile(r"([\w.]+)[.!?。！？][\"”’)）]*\s+$")
 # Where a phone number can start other than at a digit run: a country code's "+", an area code's "(",
 # each right before a digit ("+86", "(0574)").
@@ -66,8 +70,19 @@ def _sentences(para: str, last: int | None = None) -> list[tuple[int, int]]:
     the engine asks for those up to its last number token's start)."""
     spans: list[tuple[int, int]] = []
     start = 0
-    for match in SENTENCE_END_SCAN.finditer(para):
-        if para[match.start()] == "." and _abbreviation_before(para, start, match):
+    after = 0  # (SENTENCE_END_SCAN.finditer(para), its marks matched one by one up to the sentence `last` needs:
+    # a mark not followed by whitespace or a closing quote or bracket, as in "3.5", is passed over unmatched)
+    for at in lead_positions(para, SENTENCE_END_SCAN.chars, 0, len(para)):
+        if at < after:
+            continue
+        following = para[at + 1:at + 2]
+        if not (following.isspace() or following and following in SENTENCE_END_CLOSERS):
+            continue  # (the pattern needs one of these right after its mark)
+        match = SENTENCE_END_RE.match(para, at)
+        if match is None:
+            continue
+        after = match.end()
+        if para[at] == "." and _abbreviation_before(para, start, match):
             continue
         spans.append((start, match.start() + 1))
         start = match.end()
@@ -129,11 +144,18 @@ PHONE_FIRST_NEXT: Final = ")- "
 def month_names(para: str) -> list[tuple[int, str]]:
     """(start, name) of the month names of `para` (_MONTH_GATE's matches: a full name where there is one,
     its alternatives coming first; a month name holds no other, its one capital being its first letter)."""
-    return [(m.start(), m.group()) for m in MONTH_NAME_SCAN.finditer(para)]
+    end = len(para)
+    # MONTH_NAME_SCAN.finditer(para), its capitals kept only where a month name's first two letters stand ("N"
+    # opens every "Ningbo"): a slice and a set lookup where the regex was tried (its names are case-sensitive)
+    starts = [at for at in lead_positions(para, MONTH_NAME_SCAN.chars, 0, end) if para[at:at + 2] in MONTH_NAME_LEADS]
+    return [(m.start(), m.group()) for m in matches_from_starts(_MONTH_GATE, para, starts, 0, end)]
 
 
 # _MONTH_GATE scanned from the capitals its names open with (found by str.find: a capital is rare).
 MONTH_NAME_SCAN: Final = CharLeadPattern(_MONTH_GATE, "JFMASOND")
+# The first two letters of the month names (every match of _MONTH_GATE opens with one).
+MONTH_NAME_LEADS: Final = frozenset(name[:2] for name in MONTH_NAMES.split("|"))
+assert {lead[0] for lead in MONTH_NAME_LEADS} == set(MONTH_NAME_SCAN.chars) and _MONTH_GATE.pattern == MONTH_NAMES
 
 
 def _run_kinds(para: str, digit_runs: list[tuple[int, int]]) -> dict[str, list[int]]:

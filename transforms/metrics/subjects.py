@@ -149,6 +149,18 @@ _MID_SENTENCE_NAMES: Final[ContextVar[MidSentenceNames | None]] = ContextVar("_M
 # A character of QUOTES (each one a token of its own: no word holds one).
 QUOTE_RE: Final = re.compile("[" + "".join(sorted(QUOTES)) + "]")
 assert all(len(quote) == 1 for quote in QUOTES)
+QUOTE_CHARS: Final = "".join(sorted(QUOTES))
+
+
+def holds_quote(text: str, pos: int, end: int) -> bool:
+    """QUOTE_RE.search(text, pos, end) is not None, told by a str.find per quote character (memchr's speed;
+    the regex tests its class at every character), only the ASCII one in an ASCII text."""
+    if text.isascii():
+        return text.find('"', pos, end) >= 0
+    for quote in QUOTE_CHARS:
+        if text.find(quote, pos, end) >= 0:
+            return True
+    return False
 
 NP_MAX_WORDS: Final = 8
 NP_AFTER_TOKENS: Final = NP_MAX_WORDS + 8  # tokens _noun_phrase_after tokenizes (it can read 12)
@@ -211,7 +223,7 @@ def _tokens(text: str, pos: int = 0) -> list[str]:
     """The words of text[pos:] (WORD_RE) but its quote characters (a quote is a token of its own): filtered
     only when one occurs at all (most texts hold none, and one search for them tells)."""
     tokens = (ASCII_WORD_RE if text.isascii() else WORD_RE).findall(text, pos)
-    return [t for t in tokens if t not in QUOTES] if QUOTE_RE.search(text, pos) else tokens
+    return [t for t in tokens if t not in QUOTES] if holds_quote(text, pos, len(text)) else tokens
 
 
 def _simple_phrase(text: str, keep_names: bool = False) -> str | None:
@@ -266,7 +278,7 @@ def _words_after(para: str, pos: int, count: int = NP_AFTER_TOKENS) -> list[re.M
     end = min(len(para), pos + 200)
     word_re = ASCII_WORD_RE if para.isascii() else WORD_RE
     tokens = list(islice(word_re.finditer(para, pos, end), count))
-    if tokens and QUOTE_RE.search(para, pos, tokens[-1].end()):
+    if tokens and holds_quote(para, pos, tokens[-1].end()):
         tokens = list(islice((t for t in word_re.finditer(para, pos, end) if t.group() not in QUOTES), count))
     return tokens
 
