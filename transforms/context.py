@@ -337,11 +337,28 @@ class Earlier(NamedTuple):
 NOTHING_EARLIER: Final = Earlier("", "", 0)
 
 
-class Place(NamedTuple):
-    """Whose figure a quantity is: the place's name and the id of the rule that decided it."""
+class Place:
+    """Whose figure a quantity is: the place's name and the id of the rule that decided it.
 
-    name: str
-    rule: str
+    The named tuple it was (its fields, ==, hash and repr), as a plain class: compiled, a named tuple is
+    built by its interpreted __new__ and its fields read through Python's attribute lookup."""
+
+    __slots__ = ("name", "rule")
+
+    def __init__(self, name: str, rule: str) -> None:
+        self.name = name
+        self.rule = rule
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Place):
+            return NotImplemented
+        return self.name == other.name and self.rule == other.rule
+
+    def __hash__(self) -> int:
+        return hash((self.name, self.rule))
+
+    def __repr__(self) -> str:
+        return f"Place(name={self.name!r}, rule={self.rule!r})"
 
 
 def place(sentence: str, start: int, kind: str, earlier: Earlier = NOTHING_EARLIER) -> Place | None:

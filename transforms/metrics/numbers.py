@@ -8,7 +8,7 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from decimal import Decimal
 from operator import itemgetter
-from typing import Final, NamedTuple
+from typing import Final
 
 from transforms.context import vocab_key
 from transforms.fastre import folded_text
@@ -179,21 +179,42 @@ assert NUMBER_WORDS_TRIE == NUMBER_WORDS_TRIE.lower()  # (lowercase words: for t
 SPELLED_START_WORDS: Final = frozenset({*SPELLED_NUMBERS, *SPELLED_TENS})
 
 
-class NumberScan(NamedTuple):
+class NumberScan:
     """What the numbers-first scan found in one sentence: which kinds of number tokens occur.
 
-    A named tuple, not a frozen dataclass: one is built per sentence, and a tuple is built in one step.
+    The named tuple it was (its fields, positional and keyword, its ==, hash and repr), as a plain class:
+    one is built per sentence with a number, and compiled, a named tuple is built by its interpreted
+    __new__ and its fields read by name through Python's attribute lookup, a plain class's in C.
     """
 
-    digits: bool  # a digit: every digit-led matcher may match
-    words: bool  # a number word (spelled-out, ordinal, fraction): rank and fraction matchers may match
-    spelled: bool  # a spelled-out number word: the spelled-count matcher may match
-    digit_starts: tuple[int, ...] = ()  # where its digit runs start: where a number-led matcher can match
-    word_starts: tuple[int, ...] = ()  # where its number words start: where a spelled count can match
+    __slots__ = ("digits", "words", "spelled", "digit_starts", "word_starts")
+
+    def __init__(self, digits: bool, words: bool, spelled: bool, digit_starts: tuple[int, ...] = (),
+                 word_starts: tuple[int, ...] = ()) -> None:
+        self.digits = digits  # a digit: every digit-led matcher may match
+        self.words = words  # a number word (spelled-out, ordinal, fraction): rank and fraction matchers may match
+        self.spelled = spelled  # a spelled-out number word: the spelled-count matcher may match
+        self.digit_starts = digit_starts  # where its digit runs start: where a number-led matcher can match
+        self.word_starts = word_starts  # where its number words start: where a spelled count can match
 
     @property
     def any(self) -> bool:
         return self.digits or self.words
+
+    def _fields(self) -> tuple[bool, bool, bool, tuple[int, ...], tuple[int, ...]]:
+        return self.digits, self.words, self.spelled, self.digit_starts, self.word_starts
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, NumberScan):
+            return NotImplemented
+        return self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        return (f"NumberScan(digits={self.digits!r}, words={self.words!r}, spelled={self.spelled!r}, "
+                f"digit_starts={self.digit_starts!r}, word_starts={self.word_starts!r})")
 
 
 def scan_numbers(text: str, start: int = 0, end: int | None = None,
@@ -231,7 +252,7 @@ def sentence_scan(tokens: list[tuple[int, int, bool]], text: str, start: int, en
     inside = tokens[first:last]
     digit_starts = tuple([a for a, _, is_digits in inside if is_digits])
     if len(digit_starts) == len(inside):  # digits only: no word to look at
-        return NumberScan(True, False, False, digit_starts)  # (positional: the named tuple's fields in order)
+        return NumberScan(True, False, False, digit_starts)
     words = [text[a:b].lower() for a, b, is_digits in inside if not is_digits]
     return NumberScan(bool(digit_starts), True, not SPELLED_START_WORDS.isdisjoint(words), digit_starts,
                       tuple([a for a, _, is_digits in inside if not is_digits]))
