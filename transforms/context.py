@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import lru_cache
-from typing import Final, NamedTuple
+from typing import Final
 
 from core.records import MODALITIES
 from transforms.fastre import LeadScan, opening_scan, opening_with
@@ -325,23 +325,57 @@ def denominator(kind: str, after: str) -> str | None:
     return phrase or None
 
 
-class Earlier(NamedTuple):
+class Earlier:
     """The article text before a sentence, where a back-reference's name is looked for: the title,
-    then `body[:end]` (the body is passed whole, with the sentence's start, so nothing is copied)."""
+    then `body[:end]` (the body is passed whole, with the sentence's start, so nothing is copied).
 
-    title: str
-    body: str
-    end: int
+    The named tuple it was (its fields, ==, hash and repr), as a plain class, for the reason Place is one."""
+
+    __slots__ = ("title", "body", "end")
+
+    def __init__(self, title: str, body: str, end: int) -> None:
+        self.title = title
+        self.body = body
+        self.end = end
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Earlier):
+            return NotImplemented
+        return self.title == other.title and self.body == other.body and self.end == other.end
+
+    def __hash__(self) -> int:
+        return hash((self.title, self.body, self.end))
+
+    def __repr__(self) -> str:
+        return f"Earlier(title={self.title!r}, body={self.body!r}, end={self.end!r})"
 
 
 NOTHING_EARLIER: Final = Earlier("", "", 0)
 
 
-class Place(NamedTuple):
-    """Whose figure a quantity is: the place's name and the id of the rule that decided it."""
+class Place:
+    """Whose figure a quantity is: the place's name and the id of the rule that decided it.
 
-    name: str
-    rule: str
+    The named tuple it was (its fields, ==, hash and repr), as a plain class: compiled, a named tuple is
+    built by its interpreted __new__ (about 2,000 instructions) and its fields read through Python's
+    attribute lookup, a plain class's in C."""
+
+    __slots__ = ("name", "rule")
+
+    def __init__(self, name: str, rule: str) -> None:
+        self.name = name
+        self.rule = rule
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Place):
+            return NotImplemented
+        return self.name == other.name and self.rule == other.rule
+
+    def __hash__(self) -> int:
+        return hash((self.name, self.rule))
+
+    def __repr__(self) -> str:
+        return f"Place(name={self.name!r}, rule={self.rule!r})"
 
 
 def place(sentence: str, start: int, kind: str, earlier: Earlier = NOTHING_EARLIER) -> Place | None:

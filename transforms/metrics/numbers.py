@@ -6,10 +6,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from decimal import Decimal
 from operator import itemgetter
-from typing import Final, NamedTuple
+from typing import Final
 
 from transforms.context import vocab_key
 from transforms.fastre import folded_text
@@ -92,19 +91,41 @@ ANY_NUMBER_RE: Final = re.compile(r"\d")
 EXACT_DOUBLE_INT: Final = 2 ** 53
 
 
-@dataclass(slots=True)  # (one per quantity found: slots make it and its attribute reads cheaper)
 class _Found:
-    """One quantity found in a sentence (offsets relative to the paragraph)."""
+    """One quantity found in a sentence (offsets relative to the paragraph).
 
-    start: int  # start of `text`
-    end: int
-    value: float
-    unit: str
-    kind: str | None = None  # decided later unless fixed by the matcher
-    subject: str | None = None
-    num_start: int = 0  # where the number (or currency sign) starts: qualifier context
-    qualifier: str | None = None  # fixed by the matcher ("top 10" is at most 10)
-    rules: list[str] = field(default_factory=list)  # ids of the rules that decided it, in order
+    What `@dataclass(slots=True)` made of these fields (their __init__, __eq__ and __repr__, no hash),
+    written out: compiled, a dataclass's __init__ is the one the dataclasses module generates, run
+    interpreted (about 4,000 instructions a quantity); this class's compiles with it."""
+
+    __slots__ = ("start", "end", "value", "unit", "kind", "subject", "num_start", "qualifier", "rules")
+
+    def __init__(self, start: int, end: int, value: float, unit: str, kind: str | None = None,
+                 subject: str | None = None, num_start: int = 0, qualifier: str | None = None,
+                 rules: list[str] | None = None) -> None:
+        self.start = start  # start of `text`
+        self.end = end
+        self.value = value
+        self.unit = unit
+        self.kind = kind  # decided later unless fixed by the matcher
+        self.subject = subject
+        self.num_start = num_start  # where the number (or currency sign) starts: qualifier context
+        self.qualifier = qualifier  # fixed by the matcher ("top 10" is at most 10)
+        self.rules: list[str] = [] if rules is None else rules  # ids of the rules that decided it, in order
+
+    def _fields(self) -> tuple[object, ...]:
+        return (self.start, self.end, self.value, self.unit, self.kind, self.subject, self.num_start,
+                self.qualifier, self.rules)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, _Found) or other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._fields() == other._fields()  # (and, defining __eq__, no __hash__: as the dataclass's)
+
+    def __repr__(self) -> str:
+        return (f"_Found(start={self.start!r}, end={self.end!r}, value={self.value!r}, unit={self.unit!r}, "
+                f"kind={self.kind!r}, subject={self.subject!r}, num_start={self.num_start!r}, "
+                f"qualifier={self.qualifier!r}, rules={self.rules!r})")
 
 
 def _number(match: re.Match[str]) -> float:
@@ -158,21 +179,42 @@ assert NUMBER_WORDS_TRIE == NUMBER_WORDS_TRIE.lower()  # (lowercase words: for t
 SPELLED_START_WORDS: Final = frozenset({*SPELLED_NUMBERS, *SPELLED_TENS})
 
 
-class NumberScan(NamedTuple):
+class NumberScan:
     """What the numbers-first scan found in one sentence: which kinds of number tokens occur.
 
-    A named tuple, not a frozen dataclass: one is built per sentence, and a tuple is built in one step.
+    The named tuple it was (its fields, positional and keyword, its ==, hash and repr), as a plain class:
+    one is built per sentence with a number, and compiled, a named tuple is built by its interpreted
+    __new__ and its fields read by name through Python's attribute lookup, a plain class's in C.
     """
 
-    digits: bool  # a digit: every digit-led matcher may match
-    words: bool  # a number word (spelled-out, ordinal, fraction): rank and fraction matchers may match
-    spelled: bool  # a spelled-out number word: the spelled-count matcher may match
-    digit_starts: tuple[int, ...] = ()  # where its digit runs start: where a number-led matcher can match
-    word_starts: tuple[int, ...] = ()  # where its number words start: where a spelled count can match
+    __slots__ = ("digits", "words", "spelled", "digit_starts", "word_starts")
+
+    def __init__(self, digits: bool, words: bool, spelled: bool, digit_starts: tuple[int, ...] = (),
+                 word_starts: tuple[int, ...] = ()) -> None:
+        self.digits = digits  # a digit: every digit-led matcher may match
+        self.words = words  # a number word (spelled-out, ordinal, fraction): rank and fraction matchers may match
+        self.spelled = spelled  # a spelled-out number word: the spelled-count matcher may match
+        self.digit_starts = digit_starts  # where its digit runs start: where a number-led matcher can match
+        self.word_starts = word_starts  # where its number words start: where a spelled count can match
 
     @property
     def any(self) -> bool:
         return self.digits or self.words
+
+    def _fields(self) -> tuple[bool, bool, bool, tuple[int, ...], tuple[int, ...]]:
+        return self.digits, self.words, self.spelled, self.digit_starts, self.word_starts
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, NumberScan):
+            return NotImplemented
+        return self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        return (f"NumberScan(digits={self.digits!r}, words={self.words!r}, spelled={self.spelled!r}, "
+                f"digit_starts={self.digit_starts!r}, word_starts={self.word_starts!r})")
 
 
 def scan_numbers(text: str, start: int = 0, end: int | None = None,
@@ -210,7 +252,7 @@ def sentence_scan(tokens: list[tuple[int, int, bool]], text: str, start: int, en
     inside = tokens[first:last]
     digit_starts = tuple([a for a, _, is_digits in inside if is_digits])
     if len(digit_starts) == len(inside):  # digits only: no word to look at
-        return NumberScan(True, False, False, digit_starts)  # (positional: the named tuple's fields in order)
+        return NumberScan(True, False, False, digit_starts)
     words = [text[a:b].lower() for a, b, is_digits in inside if not is_digits]
     return NumberScan(bool(digit_starts), True, not SPELLED_START_WORDS.isdisjoint(words), digit_starts,
                       tuple([a for a, _, is_digits in inside if not is_digits]))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
 from typing import Final
 
@@ -165,12 +164,28 @@ CUE_SINCE: Final = 2
 CUE_YEAR: Final = 1
 
 
-@dataclass
 class _Cue:
-    start: int
-    end: int
-    period: str | None
-    priority: int
+    """A period cue of a sentence: its span, the period it names and its priority.
+
+    What `@dataclass` made of these fields (their __init__, __eq__ and __repr__, no hash), written out:
+    compiled, a dataclass's __init__ is the one the dataclasses module generates, run interpreted."""
+
+    __slots__ = ("start", "end", "period", "priority")
+
+    def __init__(self, start: int, end: int, period: str | None, priority: int) -> None:
+        self.start = start
+        self.end = end
+        self.period = period
+        self.priority = priority
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, _Cue) or other.__class__ is not self.__class__:
+            return NotImplemented
+        return (self.start, self.end, self.period, self.priority) == \
+            (other.start, other.end, other.period, other.priority)  # (and, defining __eq__, no __hash__)
+
+    def __repr__(self) -> str:
+        return f"_Cue(start={self.start!r}, end={self.end!r}, period={self.period!r}, priority={self.priority!r})"
 
 
 def _published_parts(published: str | None) -> tuple[int, int] | None:
