@@ -497,6 +497,24 @@ class _Walker:
         self.around_start: frozenset[etree._Element] = frozenset(
             (*start.iterancestors(), *(end.iterancestors() if end is not None else ()))
             if start is not None else ())
+        # For each ancestor of the start marker, its child that is or holds the marker: the children
+        # before it are not around the start, nor (unless the end marker comes first) around the end, so
+        # the walk begins at it.
+        self.toward_start: dict[etree._Element, etree._Element] = {}
+        if start is not None:
+            below = start
+            for ancestor in start.iterancestors():
+                self.toward_start[ancestor] = below
+                below = ancestor
+            if end is not None:
+                below = end
+                for ancestor in end.iterancestors():
+                    toward = self.toward_start.get(ancestor)
+                    if toward is not None:  # the markers' nearest common ancestor
+                        if toward is not below and ancestor.index(below) < ancestor.index(toward):
+                            self.toward_start = {}  # the end marker comes first: the walk ends there
+                        break
+                    below = ancestor
         self.done = False
         # per open block: (centered, caption markup, heading)
         self.ctx: list[tuple[bool, bool, bool]] = [(False, False, False)]
@@ -564,15 +582,32 @@ class _Walker:
             else:
                 centered = parent[0] or own_centered
             self.ctx.append((centered, parent[1] or own_caption, tag in HEADING_TAGS))
-        self.text(el.text)
-        for child in el:
-            self.walk(child)
-            if self.done:
-                break
-            self.text(child.tail)
+        self.children(el)
         if is_block:
             self.flush()
             self.ctx.pop()
+
+    def children(self, el: etree._Element) -> None:
+        """Walk el's text and children with their tails (before the start marker, only those from the child
+        toward it on: the text and elements before it would show nothing)."""
+        first = None if self.active else self.toward_start.get(el)
+        if first is None:
+            self.text(el.text)
+            for child in el:
+                self.walk(child)
+                if self.done:
+                    return
+                self.text(child.tail)
+            return
+        self.walk(first)
+        if self.done:
+            return
+        self.text(first.tail)
+        for child in first.itersiblings():
+            self.walk(child)
+            if self.done:
+                return
+            self.text(child.tail)
 
 
 def region_blocks(
@@ -582,12 +617,7 @@ def region_blocks(
 ) -> list[Block]:
     """Text blocks of `region` in document order (only those between `start` and `end` if given)."""
     walker = _Walker(start, end)
-    walker.text(region.text)
-    for child in region:
-        walker.walk(child)
-        if walker.done:
-            break
-        walker.text(child.tail)
+    walker.children(region)
     walker.flush()
     return walker.blocks
 
