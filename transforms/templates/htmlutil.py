@@ -279,13 +279,17 @@ class AttributeValues:
             return True
         if not word:
             return text in self._joined(attr)
+        return text in self.word_set(attr)
+
+    def word_set(self, attr: str) -> frozenset[str]:
+        """The words of every `attr` value (of an attribute in `names`), split by str.split()."""
         words = self.words.get(attr)
         if words is None:
             # every value's words: str.split() splits at XML whitespace and more, so a word of a value is
             # one of these or holds a split point (a word with none is found). A set: a class test asks
             # for one word, where a search of the words joined by spaces read them all.
             words = self.words[attr] = frozenset(self._joined(attr).replace("\x00", " ").split())
-        return text in words
+        return words
 
     def may_select(self, expr: str) -> bool:
         """False only if `expr` selects nothing from any node of the document."""
@@ -399,6 +403,7 @@ def drop_nodes(root: lxml.html.HtmlElement, xpaths: Iterable[str], values: Attri
                 node.drop_tree()
 
 
+_ELEMENT_GET: Final = etree._Element.get
 # XPath's normalize-space() and a class test's word split: XML's whitespace only (str.split() splits at more).
 _XML_SPACES: Final = str.maketrans("\t\n\r", "   ")
 
@@ -430,8 +435,8 @@ class ClassDrops:
         AttributeValues, read before any edit (the class words and parts no value holds are not tested)."""
         words = self.all_words
         parts = self.parts
-        if values is not None:
-            words = frozenset(w for w in words if values.holds("class", w, True))
+        if values is not None and "class" in values.names:
+            words = words & values.word_set("class")
             parts = tuple(p for p in parts if values.holds("class", p, False))
         ids = self.ids
         test_class = bool(words) or bool(parts)
@@ -439,16 +444,17 @@ class ClassDrops:
             return
         by_tag = self.by_tag
         any_words = self.any_words
+        get = _ELEMENT_GET  # the method itself: el.get looks it up along HtmlElement's classes at every call
         hits: list[lxml.html.HtmlElement] = []
         for el in root.iterdescendants(etree.Element):
             if ids:
-                name = el.get("id")
+                name = get(el, "id")
                 if name is not None and name in ids:
                     hits.append(el)
                     continue
             if not test_class:
                 continue
-            value = el.get("class")
+            value = get(el, "class")
             if value is None:
                 continue
             if _class_dropped(value, words, by_tag.get(el.tag, any_words), parts):
