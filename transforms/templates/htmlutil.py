@@ -235,6 +235,11 @@ def flatten_nesting(html: str, max_depth: int) -> tuple[str, int]:
     return "".join(out), unwrapped
 
 
+# An element's attribute by the method itself: el.get(...) looks the method up along HtmlElement's classes at
+# every call (compiled, a method call through PyObject_VectorcallMethod).
+_ELEMENT_GET: Final = etree._Element.get
+
+
 @lru_cache(maxsize=256)
 def _compiled(expr: str) -> etree.XPath:
     return etree.XPath(faster(expr))
@@ -317,10 +322,11 @@ def _needed_texts(expr: str) -> list[tuple[tuple[str, str, bool], ...]] | None:
 def meta_content(doc: lxml.html.HtmlElement, name: str) -> str | None:
     """content of <meta name=NAME> or <meta property=NAME> (name matched case-insensitively)."""
     wanted = name.lower()
+    get = _ELEMENT_GET
     for meta in doc.iter("meta"):
-        key = (meta.get("name") or meta.get("property") or meta.get("itemprop") or "").lower()
+        key = (get(meta, "name") or get(meta, "property") or get(meta, "itemprop") or "").lower()
         if key == wanted:
-            value = normalize_space(meta.get("content") or "")
+            value = normalize_space(get(meta, "content") or "")
             if value:
                 return value
     return None
@@ -331,10 +337,11 @@ def meta_values(doc: lxml.html.HtmlElement) -> dict[str, str]:
     property, itemprop), the first non-empty normalized content; meta_content(doc, NAME) is
     meta_values(doc).get(NAME.lower())."""
     values: dict[str, str] = {}
+    get = _ELEMENT_GET
     for meta in doc.iter("meta"):
-        key = (meta.get("name") or meta.get("property") or meta.get("itemprop") or "").lower()
+        key = (get(meta, "name") or get(meta, "property") or get(meta, "itemprop") or "").lower()
         if key not in values:
-            value = normalize_space(meta.get("content") or "")
+            value = normalize_space(get(meta, "content") or "")
             if value:
                 values[key] = value
     return values
@@ -350,10 +357,11 @@ def named_metas(doc: lxml.html.HtmlElement, case: dict[int, int],
     values: dict[str, str] = {}
     before = list(doc.itersiblings(preceding=True))  # nearest first
     before.reverse()
+    get = _ELEMENT_GET
     for top in (*before, doc, *doc.itersiblings()):
         own = top is doc
         for meta in top.iter("meta"):
-            name = meta.get("name")
+            name = get(meta, "name")
             if name is not None:
                 folded = name.translate(case)
                 for index, wanted in enumerate(names):
@@ -361,9 +369,9 @@ def named_metas(doc: lxml.html.HtmlElement, case: dict[int, int],
                         found[index].append(meta)
                         break
             if own:  # meta_values
-                key = (name or meta.get("property") or meta.get("itemprop") or "").lower()
+                key = (name or get(meta, "property") or get(meta, "itemprop") or "").lower()
                 if key not in values:
-                    value = normalize_space(meta.get("content") or "")
+                    value = normalize_space(get(meta, "content") or "")
                     if value:
                         values[key] = value
     return found, values
@@ -403,7 +411,6 @@ def drop_nodes(root: lxml.html.HtmlElement, xpaths: Iterable[str], values: Attri
                 node.drop_tree()
 
 
-_ELEMENT_GET: Final = etree._Element.get
 # XPath's normalize-space() and a class test's word split: XML's whitespace only (str.split() splits at more).
 _XML_SPACES: Final = str.maketrans("\t\n\r", "   ")
 
@@ -444,7 +451,7 @@ class ClassDrops:
             return
         by_tag = self.by_tag
         any_words = self.any_words
-        get = _ELEMENT_GET  # the method itself: el.get looks it up along HtmlElement's classes at every call
+        get = _ELEMENT_GET
         hits: list[lxml.html.HtmlElement] = []
         for el in root.iterdescendants(etree.Element):
             if ids:
@@ -480,13 +487,13 @@ def _class_dropped(value: str, words: frozenset[str], tag_words: frozenset[str],
 def _is_centered(el: etree._Element) -> bool:
     if el.tag == "center":
         return True
-    if (el.get("align") or "").strip().lower() == "center":
+    if (_ELEMENT_GET(el, "align") or "").strip().lower() == "center":
         return True
-    return bool(CENTER_STYLE_RE.search(el.get("style") or ""))
+    return bool(CENTER_STYLE_RE.search(_ELEMENT_GET(el, "style") or ""))
 
 
 def _is_caption_markup(el: etree._Element) -> bool:
-    return el.tag == "figcaption" or bool(CAPTION_CLASS_RE.search(el.get("class") or ""))
+    return el.tag == "figcaption" or bool(CAPTION_CLASS_RE.search(_ELEMENT_GET(el, "class") or ""))
 
 
 class _Walker:
