@@ -1615,3 +1615,23 @@ def test_joomla_body_drops_walk_drops_what_the_drop_list_drops() -> None:
                 joomla.BODY_DROPS.drop(fast.body[0], values)
                 assert etree.tostring(walked) == etree.tostring(plain), (literal, value, attr)
                 assert etree.tostring(fast) == etree.tostring(plain), (literal, value, attr)
+
+
+def test_drop_tree_drops_as_lxml_html_does() -> None:
+    """htmlutil.drop_tree (compiled) leaves the tree lxml.html's HtmlElement.drop_tree leaves, for every element
+    of a page with texts, tails, comments and empty tails, first, middle and last children."""
+    from lxml import etree
+
+    from transforms.templates.htmlutil import drop_tree, parse_html
+
+    html = ('<html><body>top<div id="a">a text<p>p1</p>p1 tail<!-- c -->c tail<p>p2</p><span>s</span>s tail</div>'
+            'div tail<div><b>only</b>b tail</div><div><i>x</i><u>y</u></div><p></p>end</body></html>')
+    count = len(list(parse_html(html).iter()))
+    for index in range(1, count):
+        mine, theirs = parse_html(html), parse_html(html)
+        mine_el, their_el = list(mine.iter())[index], list(theirs.iter())[index]
+        if their_el.getparent() is None:
+            continue
+        drop_tree(mine_el)
+        their_el.drop_tree()
+        assert etree.tostring(mine) == etree.tostring(theirs), index

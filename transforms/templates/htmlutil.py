@@ -407,8 +407,24 @@ def drop_nodes(root: lxml.html.HtmlElement, xpaths: Iterable[str], values: Attri
     document's AttributeValues, read before any edit (the expressions they rule out are not evaluated)."""
     for expr in xpaths:
         for node in xpath(root, expr) if values is None else values.xpath(root, expr):
-            if node.getparent() is not None:
-                node.drop_tree()
+            drop_tree(node)
+
+
+def drop_tree(el: etree._Element) -> None:
+    """lxml.html's HtmlElement.drop_tree (here compiled; lxml's is interpreted): remove `el` with its children
+    and text, its tail text joined to the previous sibling's tail or the parent's text. Nothing for an
+    element without a parent."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    tail = el.tail
+    if tail:
+        previous = el.getprevious()
+        if previous is None:
+            parent.text = (parent.text or "") + tail
+        else:
+            previous.tail = (previous.tail or "") + tail
+    parent.remove(el)
 
 
 # XPath's normalize-space() and a class test's word split: XML's whitespace only (str.split() splits at more).
@@ -467,8 +483,7 @@ class ClassDrops:
             if _class_dropped(value, words, by_tag.get(el.tag, any_words), parts):
                 hits.append(el)
         for el in hits:
-            if el.getparent() is not None:
-                el.drop_tree()
+            drop_tree(el)
 
 
 def _class_dropped(value: str, words: frozenset[str], tag_words: frozenset[str], parts: tuple[str, ...]) -> bool:
