@@ -1000,6 +1000,18 @@ def check_drops(html: str) -> None:
         for expr in template_expressions():
             if not values.may_select(expr):
                 assert xpath(fast, expr) == [], expr
+    # Joomla's drop list as one walk (joomla.BODY_DROPS), with and without the values: the same tree
+    plain = parse_html(html)
+    walked, walked_fast = parse_html(html), parse_html(html)
+    values = AttributeValues(walked_fast, VALUE_ATTRIBUTES)
+    for plain_root, walk_root, fast_root in (
+            tuple((xpath(doc, joomla.ITEM_PAGE)[:1] or [doc])[0] for doc in (plain, walked, walked_fast)),
+            (plain, walked, walked_fast)):
+        drop_nodes(plain_root, joomla.BODY_DROP_XPATHS)
+        joomla.BODY_DROPS.drop(walk_root)
+        joomla.BODY_DROPS.drop(fast_root, values)
+        assert etree.tostring(walked) == etree.tostring(plain)
+        assert etree.tostring(walked_fast) == etree.tostring(plain)
 
 
 def test_needed_texts_of_fixed_expressions() -> None:
@@ -1042,7 +1054,10 @@ def test_attribute_values_skip_only_empty_xpaths_on_the_real_pages() -> None:
 
 SKIP_VALUES = ATTRIBUTE_VALUES + ["category-name", "category", "x category", "category\tx", "a\ncategory\r",
                                   "category\u2003x", "category\xa0", "blog-featured", "pagenav", "jcomments", "x.share",
-                                  "readmore", "visitcount", "doZoom(16)", "javascript:window.close()", "tags"]
+                                  "readmore", "visitcount", "doZoom(16)", "javascript:window.close()", "tags",
+                                  "moduletable x", "mod-list\tlatestnews", "article-info-term", "hits", "tags\u2003x",
+                                  "x\xa0tags", "page-header\n", "article-index", "content_vote", "social-icons",
+                                  "pager"]
 
 
 @st.composite
@@ -1570,3 +1585,53 @@ def test_every_east_asian_letter_opens_with_one_of_the_lead_bytes() -> None:
 @SETTINGS
 def test_detect_language_gives_the_plain_answer_on_long_word_lists(text: str) -> None:
     assert textutil.detect_language(text) == plain_detect_language(text)
+
+
+def test_joomla_body_drops_walk_drops_what_the_drop_list_drops() -> None:
+    """joomla.BODY_DROPS (one walk) against drop_nodes(BODY_DROP_XPATHS) for every literal of the drop list,
+    as a class or id, alone, among other words, across XML and other whitespace, inside another word, on
+    every tag the list names and others, nested and side by side."""
+    import re
+
+    from lxml import etree
+
+    from transforms.templates import joomla
+    from transforms.templates.htmlutil import AttributeValues, drop_nodes, parse_html
+
+    literals = sorted({m for expr in joomla.BODY_DROP_XPATHS for m in re.findall(r"'\s?([\w-]+)\s?'", expr)})
+    assert {"page-header", "related-items", "comments", "jc", "mod-list", "addthis", "hits"} <= set(literals)
+    tags = ("div", "ul", "dl", "dt", "dd", "p", "span", "section")
+    for literal in literals:
+        for value in (literal, f"x {literal}", f"{literal}\ty", f"a\n{literal}\r", f"{literal}\xa0x", f"x{literal}x",
+                      literal.upper()):
+            for attr in ("class", "id"):
+                inner = "".join(f'<{tag} {attr}="{value}">{tag}<b>in</b></{tag}>{tag} tail' for tag in tags)
+                html = (f'<html><body><div id="r">a<p>b</p>{inner}<div class="{value}">{inner}</div>end</div>'
+                        '</body></html>')
+                plain, walked, fast = parse_html(html), parse_html(html), parse_html(html)
+                values = AttributeValues(fast)
+                drop_nodes(plain.body[0], joomla.BODY_DROP_XPATHS)
+                joomla.BODY_DROPS.drop(walked.body[0])
+                joomla.BODY_DROPS.drop(fast.body[0], values)
+                assert etree.tostring(walked) == etree.tostring(plain), (literal, value, attr)
+                assert etree.tostring(fast) == etree.tostring(plain), (literal, value, attr)
+
+
+def test_drop_tree_drops_as_lxml_html_does() -> None:
+    """htmlutil.drop_tree (compiled) leaves the tree lxml.html's HtmlElement.drop_tree leaves, for every element
+    of a page with texts, tails, comments and empty tails, first, middle and last children."""
+    from lxml import etree
+
+    from transforms.templates.htmlutil import drop_tree, parse_html
+
+    html = ('<html><body>top<div id="a">a text<p>p1</p>p1 tail<!-- c -->c tail<p>p2</p><span>s</span>s tail</div>'
+            'div tail<div><b>only</b>b tail</div><div><i>x</i><u>y</u></div><p></p>end</body></html>')
+    count = len(list(parse_html(html).iter()))
+    for index in range(1, count):
+        mine, theirs = parse_html(html), parse_html(html)
+        mine_el, their_el = list(mine.iter())[index], list(theirs.iter())[index]
+        if their_el.getparent() is None:
+            continue
+        drop_tree(mine_el)
+        their_el.drop_tree()
+        assert etree.tostring(mine) == etree.tostring(theirs), index

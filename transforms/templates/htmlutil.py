@@ -235,6 +235,11 @@ def flatten_nesting(html: str, max_depth: int) -> tuple[str, int]:
     return "".join(out), unwrapped
 
 
+# An element's attribute by the method itself: el.get(...) looks the method up along HtmlElement's classes at
+# every call (compiled, a method call through PyObject_VectorcallMethod).
+_ELEMENT_GET: Final = etree._Element.get
+
+
 @lru_cache(maxsize=256)
 def _compiled(expr: str) -> etree.XPath:
     return etree.XPath(faster(expr))
@@ -279,13 +284,17 @@ class AttributeValues:
             return True
         if not word:
             return text in self._joined(attr)
+        return text in self.word_set(attr)
+
+    def word_set(self, attr: str) -> frozenset[str]:
+        """The words of every `attr` value (of an attribute in `names`), split by str.split()."""
         words = self.words.get(attr)
         if words is None:
             # every value's words: str.split() splits at XML whitespace and more, so a word of a value is
             # one of these or holds a split point (a word with none is found). A set: a class test asks
             # for one word, where a search of the words joined by spaces read them all.
             words = self.words[attr] = frozenset(self._joined(attr).replace("\x00", " ").split())
-        return text in words
+        return words
 
     def may_select(self, expr: str) -> bool:
         """False only if `expr` selects nothing from any node of the document."""
@@ -313,10 +322,11 @@ def _needed_texts(expr: str) -> list[tuple[tuple[str, str, bool], ...]] | None:
 def meta_content(doc: lxml.html.HtmlElement, name: str) -> str | None:
     """content of <meta name=NAME> or <meta property=NAME> (name matched case-insensitively)."""
     wanted = name.lower()
+    get = _ELEMENT_GET
     for meta in doc.iter("meta"):
-        key = (meta.get("name") or meta.get("property") or meta.get("itemprop") or "").lower()
+        key = (get(meta, "name") or get(meta, "property") or get(meta, "itemprop") or "").lower()
         if key == wanted:
-            value = normalize_space(meta.get("content") or "")
+            value = normalize_space(get(meta, "content") or "")
             if value:
                 return value
     return None
@@ -327,10 +337,11 @@ def meta_values(doc: lxml.html.HtmlElement) -> dict[str, str]:
     property, itemprop), the first non-empty normalized content; meta_content(doc, NAME) is
     meta_values(doc).get(NAME.lower())."""
     values: dict[str, str] = {}
+    get = _ELEMENT_GET
     for meta in doc.iter("meta"):
-        key = (meta.get("name") or meta.get("property") or meta.get("itemprop") or "").lower()
+        key = (get(meta, "name") or get(meta, "property") or get(meta, "itemprop") or "").lower()
         if key not in values:
-            value = normalize_space(meta.get("content") or "")
+            value = normalize_space(get(meta, "content") or "")
             if value:
                 values[key] = value
     return values
@@ -346,10 +357,11 @@ def named_metas(doc: lxml.html.HtmlElement, case: dict[int, int],
     values: dict[str, str] = {}
     before = list(doc.itersiblings(preceding=True))  # nearest first
     before.reverse()
+    get = _ELEMENT_GET
     for top in (*before, doc, *doc.itersiblings()):
         own = top is doc
         for meta in top.iter("meta"):
-            name = meta.get("name")
+            name = get(meta, "name")
             if name is not None:
                 folded = name.translate(case)
                 for index, wanted in enumerate(names):
@@ -357,9 +369,9 @@ def named_metas(doc: lxml.html.HtmlElement, case: dict[int, int],
                         found[index].append(meta)
                         break
             if own:  # meta_values
-                key = (name or meta.get("property") or meta.get("itemprop") or "").lower()
+                key = (name or get(meta, "property") or get(meta, "itemprop") or "").lower()
                 if key not in values:
-                    value = normalize_space(meta.get("content") or "")
+                    value = normalize_space(get(meta, "content") or "")
                     if value:
                         values[key] = value
     return found, values
@@ -395,20 +407,108 @@ def drop_nodes(root: lxml.html.HtmlElement, xpaths: Iterable[str], values: Attri
     document's AttributeValues, read before any edit (the expressions they rule out are not evaluated)."""
     for expr in xpaths:
         for node in xpath(root, expr) if values is None else values.xpath(root, expr):
-            if node.getparent() is not None:
-                node.drop_tree()
+            drop_tree(node)
+
+
+def drop_tree(el: etree._Element) -> None:
+    """lxml.html's HtmlElement.drop_tree (here compiled; lxml's is interpreted): remove `el` with its children
+    and text, its tail text joined to the previous sibling's tail or the parent's text. Nothing for an
+    element without a parent."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    tail = el.tail
+    if tail:
+        previous = el.getprevious()
+        if previous is None:
+            parent.text = (parent.text or "") + tail
+        else:
+            previous.tail = (previous.tail or "") + tail
+    parent.remove(el)
+
+
+# XPath's normalize-space() and a class test's word split: XML's whitespace only (str.split() splits at more).
+_XML_SPACES: Final = str.maketrans("\t\n\r", "   ")
+
+
+class ClassDrops:
+    """drop_nodes(root, xpaths) for a drop list whose every expression is `.//TAG[test or ...]` or
+    `.//*[test or ...]`, each test a class word (`contains(concat(' ', normalize-space(@class), ' '), ' W ')`),
+    a part of the class value (`contains(@class, 'P')`) or an id (`@id='I'`): one walk over the root's
+    descendants instead of one XPath evaluation per expression. The same tree results: every test reads the
+    element's own attributes, so an element is matched whatever was dropped before, and dropping the
+    matches in document order leaves what dropping them expression by expression leaves (a drop only
+    removes, and the dropped elements' tails join their neighbours' alike in any order).
+
+    `words`: for each tag, the class words that drop it ("*": any element); `parts`: the class value parts
+    that drop any element; `ids`: the ids that drop any element.
+    """
+
+    def __init__(self, words: dict[str, Iterable[str]], parts: Iterable[str], ids: Iterable[str]) -> None:
+        any_words = frozenset(words.get("*", ()))
+        self.any_words = any_words
+        self.by_tag: dict[str, frozenset[str]] = {
+            tag: frozenset(tag_words) | any_words for tag, tag_words in words.items() if tag != "*"}
+        self.all_words = frozenset(w for tag_words in words.values() for w in tag_words)
+        self.parts = tuple(parts)
+        self.ids = frozenset(ids)
+
+    def drop(self, root: lxml.html.HtmlElement, values: AttributeValues | None = None) -> None:
+        """Remove the matched descendants of `root`, keeping their tail text. `values`: the document's
+        AttributeValues, read before any edit (the class words and parts no value holds are not tested)."""
+        words = self.all_words
+        parts = self.parts
+        if values is not None and "class" in values.names:
+            words = words & values.word_set("class")
+            parts = tuple(p for p in parts if values.holds("class", p, False))
+        ids = self.ids
+        test_class = bool(words) or bool(parts)
+        if not test_class and not ids:
+            return
+        by_tag = self.by_tag
+        any_words = self.any_words
+        get = _ELEMENT_GET
+        hits: list[lxml.html.HtmlElement] = []
+        for el in root.iterdescendants(etree.Element):
+            if ids:
+                name = get(el, "id")
+                if name is not None and name in ids:
+                    hits.append(el)
+                    continue
+            if not test_class:
+                continue
+            value = get(el, "class")
+            if value is None:
+                continue
+            if _class_dropped(value, words, by_tag.get(el.tag, any_words), parts):
+                hits.append(el)
+        for el in hits:
+            drop_tree(el)
+
+
+def _class_dropped(value: str, words: frozenset[str], tag_words: frozenset[str], parts: tuple[str, ...]) -> bool:
+    for part in parts:
+        if part in value:
+            return True
+    if words:
+        for word in value.split():
+            # str.split() splits at more than XML's whitespace: the word is one of the value's XML words
+            # only if the value split at XML's whitespace alone holds it
+            if word in words and word in tag_words and word in value.translate(_XML_SPACES).split(" "):
+                return True
+    return False
 
 
 def _is_centered(el: etree._Element) -> bool:
     if el.tag == "center":
         return True
-    if (el.get("align") or "").strip().lower() == "center":
+    if (_ELEMENT_GET(el, "align") or "").strip().lower() == "center":
         return True
-    return bool(CENTER_STYLE_RE.search(el.get("style") or ""))
+    return bool(CENTER_STYLE_RE.search(_ELEMENT_GET(el, "style") or ""))
 
 
 def _is_caption_markup(el: etree._Element) -> bool:
-    return el.tag == "figcaption" or bool(CAPTION_CLASS_RE.search(el.get("class") or ""))
+    return el.tag == "figcaption" or bool(CAPTION_CLASS_RE.search(_ELEMENT_GET(el, "class") or ""))
 
 
 class _Walker:
@@ -425,6 +525,24 @@ class _Walker:
         self.around_start: frozenset[etree._Element] = frozenset(
             (*start.iterancestors(), *(end.iterancestors() if end is not None else ()))
             if start is not None else ())
+        # For each ancestor of the start marker, its child that is or holds the marker: the children
+        # before it are not around the start, nor (unless the end marker comes first) around the end, so
+        # the walk begins at it.
+        self.toward_start: dict[etree._Element, etree._Element] = {}
+        if start is not None:
+            below = start
+            for ancestor in start.iterancestors():
+                self.toward_start[ancestor] = below
+                below = ancestor
+            if end is not None:
+                below = end
+                for ancestor in end.iterancestors():
+                    toward = self.toward_start.get(ancestor)
+                    if toward is not None:  # the markers' nearest common ancestor
+                        if toward is not below and ancestor.index(below) < ancestor.index(toward):
+                            self.toward_start = {}  # the end marker comes first: the walk ends there
+                        break
+                    below = ancestor
         self.done = False
         # per open block: (centered, caption markup, heading)
         self.ctx: list[tuple[bool, bool, bool]] = [(False, False, False)]
@@ -492,15 +610,32 @@ class _Walker:
             else:
                 centered = parent[0] or own_centered
             self.ctx.append((centered, parent[1] or own_caption, tag in HEADING_TAGS))
-        self.text(el.text)
-        for child in el:
-            self.walk(child)
-            if self.done:
-                break
-            self.text(child.tail)
+        self.children(el)
         if is_block:
             self.flush()
             self.ctx.pop()
+
+    def children(self, el: etree._Element) -> None:
+        """Walk el's text and children with their tails (before the start marker, only those from the child
+        toward it on: the text and elements before it would show nothing)."""
+        first = None if self.active else self.toward_start.get(el)
+        if first is None:
+            self.text(el.text)
+            for child in el:
+                self.walk(child)
+                if self.done:
+                    return
+                self.text(child.tail)
+            return
+        self.walk(first)
+        if self.done:
+            return
+        self.text(first.tail)
+        for child in first.itersiblings():
+            self.walk(child)
+            if self.done:
+                return
+            self.text(child.tail)
 
 
 def region_blocks(
@@ -510,12 +645,7 @@ def region_blocks(
 ) -> list[Block]:
     """Text blocks of `region` in document order (only those between `start` and `end` if given)."""
     walker = _Walker(start, end)
-    walker.text(region.text)
-    for child in region:
-        walker.walk(child)
-        if walker.done:
-            break
-        walker.text(child.tail)
+    walker.children(region)
     walker.flush()
     return walker.blocks
 

@@ -22,8 +22,8 @@ import lxml.html
 from transforms.errors import NotAnArticle
 from transforms.templates.htmlutil import (
     AttributeValues,
+    ClassDrops,
     breadcrumb_items,
-    drop_nodes,
     first_text,
     first_text_of,
     meta_content,
@@ -161,6 +161,21 @@ BODY_DROP_XPATHS = (
     ".//*[@id='jc' or contains(@class, 'jcomments') or @id='comments']",
 )
 
+# BODY_DROP_XPATHS as one walk over the body region (htmlutil.ClassDrops: the same tree; the tests compare them).
+BODY_DROPS = ClassDrops(
+    {
+        "div": ("page-header", "icons", "article-info", "pagenav", "pagination", "pagenavcounter", "pager",
+                "moduletable", "newsflash", "tagssimilar", "tagspopular"),
+        "ul": ("actions", "pager", "pagenav", *MODULE_LIST_CLASSES),
+        "dl": ("article-info",),
+        "dt": ("article-info-term",),
+        "dd": INFO_ITEM_CLASSES,
+        "*": ("article-index", "tags", "content_rating", "content_vote", "readmore", "items-more", "related-items"),
+    },
+    parts=("share", "social", "addthis", "jcomments"),
+    ids=("article-index", "jc", "comments"),
+)
+
 
 def detect(doc: lxml.html.HtmlElement, html: str, generator: str | None = None) -> bool:
     """True if the page looks like a Joomla page (article, blog or list view). `generator`:
@@ -201,7 +216,7 @@ def parse(doc: lxml.html.HtmlElement, html: str, url: str | None = None) -> Cont
     if region is None:
         raise NotAnArticle("unparseable", "Joomla page without an article body (no .item-page)")
     captions = [text for c in values.xpath(doc, IMAGE_CAPTION_XPATH) if (text := normalize_space(str(c)))]
-    drop_nodes(region, BODY_DROP_XPATHS, values)
+    BODY_DROPS.drop(region, values)
     return Content(title=title, published=published, section=section, blocks=region_blocks(region),
                    captions=captions)
 
