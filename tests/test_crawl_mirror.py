@@ -621,14 +621,27 @@ def test_a_listing_that_yields_no_article_links_mails_on_call_as_template_drift(
     assert f"listing {listing} yielded 0 article links" in text
 
 
+def _validate_mailing_on_call(run_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[dict, list]:
+    """Validate a transformed crawl run with on-call's mail going to a real SMTP sink on loopback and no
+    warehouse to compare with (a refused port): (the run summary, the mails sent)."""
+    from devtools import refused_port
+    from devtools.smtp_sink import start_sink
+    from newsetl import steps
+
+    with refused_port() as port, start_sink(tmp_path / "mail") as sink:
+        monkeypatch.setenv("AIRFLOW_CONN_SMTP_DEFAULT", sink.conn_uri)
+        monkeypatch.setenv("NEWSETL_ALERT_EMAILS", "oncall@example.org")
+        steps.validate(str(run_dir), database_url=f"postgresql://postgres@127.0.0.1:{port}/postgres")
+        mails = sink.messages()
+    return json.loads((run_dir / "validation" / "summary.json").read_text(encoding="utf-8")), mails
+
+
 @pytest.mark.slow
 def test_a_blog_item_without_any_link_to_its_article_is_mailed_as_template_drift(
         site: FixtureSite, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """"Link Titles: No" and an article without Read more: the first item of ningbolife's blog shows no link
     to its article. It was never requested nor counted; now the crawl report counts and names it, and
     validation mails it (a template-drift finding beside the unreadable business-news listing)."""
-    from devtools import refused_port
-    from devtools.smtp_sink import start_sink
     from newsetl import steps
 
     base = site.base_urls["ningbolife"]
@@ -644,12 +657,7 @@ def test_a_blog_item_without_any_link_to_its_article_is_mailed_as_template_drift
                "(first: 'Yongjiang Laboratory recruits top scientists from home and abroad')")
     assert report["listing_items_without_link"] == 1 and {"url": listing, "warning": warning} in report["warnings"]
     steps.transform(str(run_dir))
-    with refused_port() as port, start_sink(tmp_path / "mail") as sink:
-        monkeypatch.setenv("AIRFLOW_CONN_SMTP_DEFAULT", sink.conn_uri)
-        monkeypatch.setenv("NEWSETL_ALERT_EMAILS", "oncall@example.org")
-        steps.validate(str(run_dir), database_url=f"postgresql://postgres@127.0.0.1:{port}/postgres")
-        mails = sink.messages()
-    summary = json.loads((run_dir / "validation" / "summary.json").read_text(encoding="utf-8"))
+    summary, mails = _validate_mailing_on_call(run_dir, tmp_path, monkeypatch)
     assert f"source ningbolife: {warning}" in summary["crawl_alerts"] and summary["batch_failed"] is False
     [mail] = mails
     assert "Yongjiang Laboratory recruits top scientists" in mail.get_body(preferencelist=("plain",)).get_content()
@@ -662,8 +670,6 @@ def test_a_listing_page_that_cannot_be_read_is_named_in_the_run_summary_and_mail
     still reach articles, so it is no crawl outage, and the articles listed only there were lost with a
     count in the crawl line only, day after day. Now a (non-blocking) crawl-outage finding: in the
     validate lines of the run summary and in one mail on a real SMTP server; the load goes on."""
-    from devtools import refused_port
-    from devtools.smtp_sink import start_sink
     from newsetl import steps
 
     base = site.base_urls["ningbolife"]
@@ -673,12 +679,7 @@ def test_a_listing_page_that_cannot_be_read_is_named_in_the_run_summary_and_mail
     assert report["listings_failed"] == 1 and report["articles"]["new"] > 0
     assert {"url": gone, "error": "HTTP 404", "kind": "listing"} in report["errors"]
     steps.transform(str(run_dir))
-    with refused_port() as port, start_sink(tmp_path / "mail") as sink:
-        monkeypatch.setenv("AIRFLOW_CONN_SMTP_DEFAULT", sink.conn_uri)
-        monkeypatch.setenv("NEWSETL_ALERT_EMAILS", "oncall@example.org")
-        steps.validate(str(run_dir), database_url=f"postgresql://postgres@127.0.0.1:{port}/postgres")
-        mails = sink.messages()
-    summary = json.loads((run_dir / "validation" / "summary.json").read_text(encoding="utf-8"))
+    summary, mails = _validate_mailing_on_call(run_dir, tmp_path, monkeypatch)
     text = (f"source ningbolife: 1 listing page could not be read (first: {gone}: HTTP 404): the articles listed "
             "only there were not crawled this run")
     assert summary["batch_failed"] is False and summary["crawl_alerts"] == [text]
@@ -699,9 +700,7 @@ def test_a_listing_read_by_url_shape_only_mails_on_call_as_template_drift(
     fault): the template's selectors find no item and the URL-shape fallback reads the links. That fallback
     can miss articles (a non-SEF blog's next page, links outside the main content), yet it was only a log
     line and a crawl-report warning: now it is a template-drift finding in the run summary and the mail."""
-    from devtools import refused_port
     from devtools.mirror import mutate
-    from devtools.smtp_sink import start_sink
     from newsetl import steps
 
     base = site.base_urls["ningbolife"]
@@ -714,12 +713,7 @@ def test_a_listing_read_by_url_shape_only_mails_on_call_as_template_drift(
     listing = f"{base}/index.php/ningbo-news.html"
     assert report["finish_reason"] == "finished" and report["listings_by_url_shape"] >= 1
     steps.transform(str(run_dir))
-    with refused_port() as port, start_sink(tmp_path / "mail") as sink:
-        monkeypatch.setenv("AIRFLOW_CONN_SMTP_DEFAULT", sink.conn_uri)
-        monkeypatch.setenv("NEWSETL_ALERT_EMAILS", "oncall@example.org")
-        steps.validate(str(run_dir), database_url=f"postgresql://postgres@127.0.0.1:{port}/postgres")
-        mails = sink.messages()
-    summary = json.loads((run_dir / "validation" / "summary.json").read_text(encoding="utf-8"))
+    summary, mails = _validate_mailing_on_call(run_dir, tmp_path, monkeypatch)
     assert summary["batch_failed"] is False  # the links were found: the load goes on
     [finding] = [f for f in summary["findings"] if f.get("by_url_shape")]
     assert finding["kind"] == "template_drift" and finding["source"] == "ningbolife"
