@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import threading
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from typing import Any, Final
 
@@ -444,7 +444,7 @@ class ClassDrops:
     that drop any element; `ids`: the ids that drop any element.
     """
 
-    def __init__(self, words: dict[str, Iterable[str]], parts: Iterable[str], ids: Iterable[str]) -> None:
+    def __init__(self, words: Mapping[str, Iterable[str]], parts: Iterable[str], ids: Iterable[str]) -> None:
         any_words = frozenset(words.get("*", ()))
         self.any_words = any_words
         self.by_tag: dict[str, frozenset[str]] = {

@@ -129,51 +129,35 @@ BODY_XPATHS = (
     "//*[@itemprop='articleBody']",
     f"//div[{_has_class('article-content')} or {_has_class('article-body')}]",
 )
+# What is cut out of the body region, written once: for each tag, the class words that drop it ("*": any element),
+# the class value parts and the ids that drop any element. BODY_DROPS drops them in one walk over the region;
+# BODY_DROP_XPATHS is the same list as XPath expressions (drop_nodes' form: tests compare the two trees).
+BODY_DROP_WORDS: dict[str, tuple[str, ...]] = {
+    # the page header, the icons, the info block (and its items wherever they stand: a dl that lost its
+    # article-info class), the article pager; the pagebreak plugin's parts of a multipage article
+    # (plugins/content/pagebreak): the counter "Page 1 of 2" and the Prev / Next >> list (div.pager,
+    # div.pagination before 3.0) written into the text, the article index (toc: "Article Index", the page titles,
+    # "All Pages") before it; modules loaded into the text ({loadposition}/{loadmodule}, plugins/content/loadmodule):
+    # in the xhtml module chrome (templates/system/html/modules.php) a div.moduletable with its heading; in the
+    # "none" chrome the module's own markup alone: the article lists of mod_related_items,
+    # mod_articles_latest/_popular/_category/_archive (ul.relateditems/.latestnews/.mostread/.category-module/
+    # .archive-module, all .mod-list since 3.x), the intros of mod_articles_news (div.newsflash) and the tags of
+    # mod_tags_similar/_popular: other articles' titles and text
+    "div": ("page-header", "icons", "article-info", "pagenav", "pagination", "pagenavcounter", "pager",
+            "moduletable", "newsflash", "tagssimilar", "tagspopular"),
+    "ul": ("actions", "pager", "pagenav", *MODULE_LIST_CLASSES),
+    "dl": ("article-info",),
+    "dt": ("article-info-term",),
+    "dd": INFO_ITEM_CLASSES,
+    "*": ("article-index", "tags", "content_rating", "content_vote", "readmore", "items-more", "related-items"),
+}
+BODY_DROP_PARTS = ("share", "social", "addthis", "jcomments")  # share bars and comments, in any class name
+BODY_DROP_IDS = ("article-index", "jc", "comments")
+BODY_DROPS = ClassDrops(BODY_DROP_WORDS, parts=BODY_DROP_PARTS, ids=BODY_DROP_IDS)
 BODY_DROP_XPATHS = (
-    f".//div[{_has_class('page-header')}]",
-    f".//ul[{_has_class('actions')}]",
-    f".//div[{_has_class('icons')}]",
-    f".//dl[{_has_class('article-info')}]",
-    f".//div[{_has_class('article-info')}]",
-    # the info block's items wherever they stand (a dl that lost its article-info class)
-    f".//dt[{_has_class('article-info-term')}]",
-    f".//dd[{' or '.join(_has_class(c) for c in INFO_ITEM_CLASSES)}]",
-    f".//ul[{_has_class('pager')} or {_has_class('pagenav')}]",
-    f".//div[{_has_class('pagenav')} or {_has_class('pagination')}]",
-    # the pagebreak plugin's parts of a multipage article (plugins/content/pagebreak): the counter "Page 1
-    # of 2" and the Prev / Next >> list (div.pager, div.pagination before 3.0) written into the text, the
-    # article index (toc: "Article Index", the page titles, "All Pages") before it
-    f".//div[{_has_class('pagenavcounter')} or {_has_class('pager')}]",
-    f".//*[{_has_class('article-index')} or @id='article-index']",
-    f".//*[{_has_class('tags')}]",
-    f".//*[{_has_class('content_rating')} or {_has_class('content_vote')}]",
-    f".//*[{_has_class('readmore')}]",
-    f".//*[{_has_class('items-more')} or {_has_class('related-items')}]",
-    # modules loaded into the text ({loadposition}/{loadmodule}, plugins/content/loadmodule): in the xhtml module
-    # chrome (templates/system/html/modules.php) a div.moduletable with its heading; in the "none" chrome the module's
-    # own markup alone: the article lists of mod_related_items, mod_articles_latest/_popular/_category/_archive
-    # (ul.relateditems/.latestnews/.mostread/.category-module/.archive-module, all .mod-list since 3.x), the intros
-    # of mod_articles_news (div.newsflash) and the tags of mod_tags_similar/_popular: other articles' titles and text
-    f".//div[{_has_class('moduletable')}]",
-    f".//ul[{' or '.join(_has_class(c) for c in MODULE_LIST_CLASSES)}]",
-    f".//div[{_has_class('newsflash')} or {_has_class('tagssimilar')} or {_has_class('tagspopular')}]",
-    ".//*[contains(@class, 'share') or contains(@class, 'social') or contains(@class, 'addthis')]",
-    ".//*[@id='jc' or contains(@class, 'jcomments') or @id='comments']",
-)
-
-# BODY_DROP_XPATHS as one walk over the body region (htmlutil.ClassDrops: the same tree; the tests compare them).
-BODY_DROPS = ClassDrops(
-    {
-        "div": ("page-header", "icons", "article-info", "pagenav", "pagination", "pagenavcounter", "pager",
-                "moduletable", "newsflash", "tagssimilar", "tagspopular"),
-        "ul": ("actions", "pager", "pagenav", *MODULE_LIST_CLASSES),
-        "dl": ("article-info",),
-        "dt": ("article-info-term",),
-        "dd": INFO_ITEM_CLASSES,
-        "*": ("article-index", "tags", "content_rating", "content_vote", "readmore", "items-more", "related-items"),
-    },
-    parts=("share", "social", "addthis", "jcomments"),
-    ids=("article-index", "jc", "comments"),
+    *(f".//{tag}[{' or '.join(_has_class(word) for word in words)}]" for tag, words in BODY_DROP_WORDS.items()),
+    ".//*[" + " or ".join([*(f"contains(@class, '{part}')" for part in BODY_DROP_PARTS),
+                           *(f"@id='{name}'" for name in BODY_DROP_IDS)]) + "]",
 )
 
 
