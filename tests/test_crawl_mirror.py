@@ -59,6 +59,8 @@ class FixtureSite:
         self.bad_referers: list[str] = []
         # (site, path?query) -> (status, content type, body, extra headers): answers that win
         self.overrides: dict[tuple[str, str], tuple[int, str, bytes, dict[str, str]]] = {}
+        # ningbolife's SEO settings (Joomla's Global Configuration): (URL rewriting on, .html suffix on)
+        self.life_seo = (False, True)
         self._servers = [self._serve("ningbo_gov", self._gov), self._serve("ningbolife", self._life),
                          self._serve("foreign", self._foreign, host="127.0.0.2")]
         self.base_urls = {
@@ -135,6 +137,27 @@ class FixtureSite:
             b"Innovation", b"SPOOFED Innovation")
 
     def _life(self, method: str, path: str, body: str, headers) -> tuple[int, str, bytes]:
+        rewrite, suffix = self.life_seo
+        if (rewrite, suffix) == (False, True):
+            return self._life_pages(method, path, body, headers)
+        # Another SEO setting: the site writes its SEF links without /index.php and/or .html, and answers
+        # both forms (Joomla with rewriting on still routes /index.php/ paths).
+        parts = urlsplit(path)
+        stored = parts.path
+        if stored != "/robots.txt":
+            stored = stored if stored.startswith("/index.php") else "/index.php" + stored
+            stored = stored if stored.endswith(".html") or stored == "/index.php" else stored + ".html"
+        status, ctype, payload = self._life_pages(method, stored + (f"?{parts.query}" if parts.query else ""),
+                                                  body, headers)
+        if rewrite:
+            payload = re.sub(rb'(href="|<link>|<guid>|ningbolife\.com)/index\.php/', rb"\1/", payload)
+            payload = re.sub(rb"(<link>|<guid>)http://www\.ningbolife\.com/index\.php/", rb"\1http://www.ningbolife.com/",
+                             payload)
+        if not suffix:
+            payload = re.sub(rb'((?:href="|<link>|<guid>)[^"<?#]*?)\.html', rb"\1", payload)
+        return status, ctype, payload
+
+    def _life_pages(self, method: str, path: str, body: str, headers) -> tuple[int, str, bytes]:
         html = "text/html; charset=utf-8"
         if path == "/robots.txt":
             return 200, "text/plain", ROBOTS
@@ -322,6 +345,28 @@ def test_ningbolife_crawl_and_run_totals_and_incremental_recrawl(site: FixtureSi
     partly = run_crawl_subprocess("ningbolife", tmp_path / "fourth", base_url=base,
                                   seen_file=tmp_path / "seen9.txt", full=True, timeout=300)
     assert (partly["articles"]["new"], partly["articles_refetched"]) == (1, 9)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("rewrite", "suffix"), [(True, True), (True, False)])
+def test_a_joomla_site_with_url_rewriting_is_crawled_whole(site: FixtureSite, tmp_path: Path, rewrite: bool,
+                                                             suffix: bool) -> None:
+    """ningbolife with Joomla's "Use URL Rewriting" on (and "Adds Suffix to URL" on or off): its blog and feed
+    link `/ningbo-news/<id>-<alias>[.html]`. The spider knew only `/index.php/.../<id>-<alias>.html`: the
+    crawl requested no article of the blog (a drift warning named the listings, every blog article was
+    lost). Now the same ten articles, each fetched once, and no drift warning about the blog."""
+    site.life_seo = (rewrite, suffix)
+    base = site.base_urls["ningbolife"]
+    report = run_crawl_subprocess("ningbolife", tmp_path, base_url=base, timeout=300)
+    article_paths = [urlsplit(p).path for name, method, p in site.hits
+                     if name == "ningbolife" and re.fullmatch(r"/[\w-]+/\d+-[^/]+", urlsplit(p).path)]
+    assert len(article_paths) == 10 and len(set(article_paths)) == 10
+    assert all(p.endswith(".html") is suffix for p in article_paths)
+    articles = [p for p in read_pages(tmp_path, "ningbolife") if p["kind"] == "article"]
+    assert len(articles) == 10 and report["articles"] == {"new": 10, "unchanged": 0, "failed": 0}
+    assert not any("/index.php/" in p["url"] for p in articles)
+    assert report["listings_without_links"] == 0
+    assert not [w for w in report["warnings"] if "drift" in w["warning"]]
 
 
 def _run_cli(*args: str) -> subprocess.CompletedProcess:

@@ -433,6 +433,12 @@ NESTED = f"{LIFE}/index.php/business-news/innovation/6044-innovation-boosts-yong
     f"{LIFE}/index.php?option=com_content&amp;view=article&amp;id=6604:r-d&amp;catid=12",  # &amp; left in a feed
     NESTED,
     f"{LIFE}/index.php/component/content/article/12-business-news/6604-r-d.html",  # no menu item
+    # the Global Configuration's SEO switches: "Use URL Rewriting" (no /index.php), "Adds Suffix to URL" off
+    f"{LIFE}/ningbo-news/6604-r-d-investment-in-ningbo-hits-a-new-high.html",
+    f"{LIFE}/index.php/ningbo-news/6604-r-d-investment-in-ningbo-hits-a-new-high",
+    f"{LIFE}/ningbo-news/6604-r-d-investment-in-ningbo-hits-a-new-high",
+    f"{LIFE}/business-news/innovation/6044-innovation-boosts",
+    f"{LIFE}/component/content/article/12-business-news/6604-r-d",
 ])
 def test_every_joomla_article_url_form_is_requested(life, url: str) -> None:
     assert life.is_article_url(url)
@@ -447,9 +453,27 @@ def test_every_joomla_article_url_form_is_requested(life, url: str) -> None:
     f"{LIFE}/index.php?option=com_contact&view=contact&id=1",
     f"{LIFE}/index.php/business-news/innovation.html",
     f"{LIFE}/index.php/ningbo-news.html?start=5",
+    f"{LIFE}/ningbo-news.html",  # a category blog, rewritten or not
+    f"{LIFE}/ningbo-news",
+    f"{LIFE}/index.php/ningbo-news",
+    f"{LIFE}/images/2020/5839-yongjiang.jpg",  # files whose names open with digits and a dash
+    f"{LIFE}/images/stories/2019-annual-report.pdf",
+    f"{LIFE}/media/system/12-modal.css",
+    f"{LIFE}/5839-no-category-segment",
 ])
 def test_joomla_links_that_are_not_articles_are_not_requested(life, url: str) -> None:
     assert life.article_request(url) is None
+
+
+def test_a_joomla_article_is_one_article_under_every_seo_setting(life) -> None:
+    """With URL rewriting on, Joomla still answers the /index.php/ paths: a feed or an old link may name the
+    article one way and the blog another. Each form is the same article (one request, one key)."""
+    alias = "3012-new-materials-science-and-technology-city-develops-with-talents"
+    urls = [f"{LIFE}/ningbo-news/{alias}.html", f"{LIFE}/index.php/ningbo-news/{alias}.html",
+            f"{LIFE}/ningbo-news/{alias}", f"{LIFE}/index.php/ningbo-news/{alias}"]
+    assert {life.article_key(url) for url in urls} == {"article:3012"}
+    requests = [r for url in urls if (r := life.article_request(url)) is not None]
+    assert [r.url for r in requests] == [urls[0]]
 
 
 def test_a_non_sef_article_is_fetched_as_written(life) -> None:

@@ -5,7 +5,9 @@ the URLs Joomla 3 writes for a com_content article (ContentHelperRoute::getArtic
 then the router):
   * SEF, with the .html suffix: `/index.php/<category>/<id>-<alias>.html`, a nested category
     `/index.php/<category>/<subcategory>/.../<id>-<alias>.html`, or an article without a
-    menu item `/index.php/component/content/article/<catid>-<cat>/<id>-<alias>.html`;
+    menu item `/index.php/component/content/article/<catid>-<cat>/<id>-<alias>.html`; the
+    Global Configuration's other two SEO switches give the same paths without `/index.php`
+    ("Use URL Rewriting") and without `.html` ("Adds Suffix to URL" off), in any combination;
   * non-SEF: `/index.php?option=com_content&view=article&id=<id>[:<alias>]` with `catid`,
     `Itemid` or others in any order (`&amp;` in a feed's text read as `&`).
 An article is known by its id (`article_key`): reachable under several URLs (two category
@@ -84,8 +86,10 @@ PAGE_COUNTER_RE = re.compile(r"Page\s+(\d+)\s+of\s+(\d+)", re.I)
 # (core: div.item-page, div.blog; Beez3's HTML5 overrides: article.item-page, section.blog)
 ARTICLE_PAGE_CSS = "div.item-page, article.item-page, section.item-page"
 BLOG_PAGE_CSS = "div.blog, section.blog"
-# SEF article paths: one or more category segments, then `<id>-<alias>.html` (group 1: the id).
-ARTICLE_PATH_RE = re.compile(r"^/index\.php/(?:[\w.-]+/)+(\d+)-[^/]+\.html$")
+# SEF article paths: `/index.php` unless the site rewrites URLs, one or more category segments, then
+# `<id>-<alias>` with the `.html` suffix, or without it where the site adds none (group 1: the id). An
+# alias is URL-safe (letters, digits, dashes): a last segment with another extension is a file, not an article.
+ARTICLE_PATH_RE = re.compile(r"^(?:/index\.php)?/(?:[\w.-]+/)+(\d+)-(?:[^/]+\.html|[^/.]+)$")
 # Non-SEF article URLs: this path and option=com_content, view=article, id=<id>[:<alias>].
 NON_SEF_PATHS = frozenset({"/index.php"})
 NON_SEF_ID_RE = re.compile(r"^(\d+)(?::.*)?$", re.DOTALL)
