@@ -59,8 +59,9 @@ class FixtureSite:
         self.bad_referers: list[str] = []
         # (site, path?query) -> (status, content type, body, extra headers): answers that win
         self.overrides: dict[tuple[str, str], tuple[int, str, bytes, dict[str, str]]] = {}
-        # ningbolife's SEO settings (Joomla's Global Configuration): (URL rewriting on, .html suffix on)
-        self.life_seo = (False, True)
+        # ningbolife's SEO settings (Joomla's Global Configuration, com_content's router): (URL rewriting on,
+        # .html suffix on, ids in article URLs)
+        self.life_seo = (False, True, True)
         self._servers = [self._serve("ningbo_gov", self._gov), self._serve("ningbolife", self._life),
                          self._serve("foreign", self._foreign, host="127.0.0.2")]
         self.base_urls = {
@@ -137,18 +138,22 @@ class FixtureSite:
             b"Innovation", b"SPOOFED Innovation")
 
     def _life(self, method: str, path: str, body: str, headers) -> tuple[int, str, bytes]:
-        rewrite, suffix = self.life_seo
-        if (rewrite, suffix) == (False, True):
+        rewrite, suffix, ids = self.life_seo
+        if (rewrite, suffix, ids) == (False, True, True):
             return self._life_pages(method, path, body, headers)
-        # Another SEO setting: the site writes its SEF links without /index.php and/or .html, and answers
-        # both forms (Joomla with rewriting on still routes /index.php/ paths).
+        # Another SEO setting: the site writes its SEF links without /index.php, .html and/or the article's
+        # id, and answers both forms (Joomla with rewriting on still routes /index.php/ paths).
         parts = urlsplit(path)
         stored = parts.path
         if stored != "/robots.txt":
             stored = stored if stored.startswith("/index.php") else "/index.php" + stored
             stored = stored if stored.endswith(".html") or stored == "/index.php" else stored + ".html"
+            if not ids and stored.count("/") > 2 and not LIFE_ARTICLE_RE.match(stored):
+                stored = re.sub(r"/([^/]+)$", r"/1-\1", stored)  # an article's path (the fixture site serves one)
         status, ctype, payload = self._life_pages(method, stored + (f"?{parts.query}" if parts.query else ""),
                                                   body, headers)
+        if not ids:
+            payload = re.sub(rb'((?:href="|<link>|<guid[^>]*>)[^"<]*?/index\.php/[^"<?#]*?/)\d+-', rb"\1", payload)
         if rewrite:
             payload = re.sub(rb'(href="|<link>|<guid>|ningbolife\.com)/index\.php/', rb"\1/", payload)
             payload = re.sub(rb"(<link>|<guid>)http://www\.ningbolife\.com/index\.php/", rb"\1http://www.ningbolife.com/",
@@ -348,25 +353,35 @@ def test_ningbolife_crawl_and_run_totals_and_incremental_recrawl(site: FixtureSi
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(("rewrite", "suffix"), [(True, True), (True, False)])
-def test_a_joomla_site_with_url_rewriting_is_crawled_whole(site: FixtureSite, tmp_path: Path, rewrite: bool,
-                                                             suffix: bool) -> None:
-    """ningbolife with Joomla's "Use URL Rewriting" on (and "Adds Suffix to URL" on or off): its blog and feed
-    link `/ningbo-news/<id>-<alias>[.html]`. The spider knew only `/index.php/.../<id>-<alias>.html`: the
+@pytest.mark.parametrize(("rewrite", "suffix", "ids"), [(True, True, True), (True, False, True), (False, True, False),
+                                                     (True, False, False)])
+def test_a_joomla_site_with_other_seo_settings_is_crawled_whole(site: FixtureSite, tmp_path: Path, rewrite: bool,
+                                                                suffix: bool, ids: bool) -> None:
+    """ningbolife with Joomla's "Use URL Rewriting" on, "Adds Suffix to URL" on or off, or the modern router's
+    "Remove IDs from URLs": its blog and feed link `/ningbo-news/<id>-<alias>[.html]` or
+    `/index.php/ningbo-news/<alias>.html`. The spider knew only `/index.php/.../<id>-<alias>.html`: the
     crawl requested no article of the blog (a drift warning named the listings, every blog article was
-    lost). Now the same ten articles, each fetched once, and no drift warning about the blog."""
-    site.life_seo = (rewrite, suffix)
+    lost). Now the same ten articles, each fetched once, and no drift warning; the next crawl with the
+    seen-file fetches none of them again."""
+    site.life_seo = (rewrite, suffix, ids)
     base = site.base_urls["ningbolife"]
     report = run_crawl_subprocess("ningbolife", tmp_path, base_url=base, timeout=300)
+    shape = r"(?:/index\.php)?/[\w-]+/" + (r"\d+-" if ids else "") + r"[^/]+"
+    menu = {"/index.php/ningbo-news.html", "/index.php/business-news.html"}
     article_paths = [urlsplit(p).path for name, method, p in site.hits
-                     if name == "ningbolife" and re.fullmatch(r"/[\w-]+/\d+-[^/]+", urlsplit(p).path)]
+                     if name == "ningbolife" and re.fullmatch(shape, urlsplit(p).path)
+                     and urlsplit(p).path not in menu]
     assert len(article_paths) == 10 and len(set(article_paths)) == 10
-    assert all(p.endswith(".html") is suffix for p in article_paths)
-    articles = [p for p in read_pages(tmp_path, "ningbolife") if p["kind"] == "article"]
+    assert all(p.endswith(".html") is suffix and p.startswith("/index.php/") is not rewrite for p in article_paths)
+    pages = read_pages(tmp_path, "ningbolife")
+    articles = [p for p in pages if p["kind"] == "article"]
     assert len(articles) == 10 and report["articles"] == {"new": 10, "unchanged": 0, "failed": 0}
-    assert not any("/index.php/" in p["url"] for p in articles)
     assert report["listings_without_links"] == 0
     assert not [w for w in report["warnings"] if "drift" in w["warning"]]
+    site.hits.clear()
+    again = run_crawl_subprocess("ningbolife", tmp_path / "second", base_url=base,
+                                 seen_file=write_seen(tmp_path / "seen.txt", pages), timeout=300)
+    assert again["articles"] == {"new": 0, "unchanged": 10, "failed": 0}
 
 
 def _run_cli(*args: str) -> subprocess.CompletedProcess:

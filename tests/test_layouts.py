@@ -72,10 +72,13 @@ def test_layouts_the_selectors_do_not_know_are_found_by_url_shape_and_reported()
         assert crawl_listing(name)[2] == [], name
 
 
-def _seo(text: str, rewrite: bool, suffix: bool) -> str:
+def _seo(text: str, rewrite: bool, suffix: bool, ids: bool = True) -> str:
     """A Joomla page, link or path as the site writes it under other SEO settings (Global Configuration):
     "Use URL Rewriting" on drops `/index.php` from SEF paths (non-SEF `/index.php?...` links stay),
-    "Adds Suffix to URL" off drops their `.html`."""
+    "Adds Suffix to URL" off drops their `.html`; the modern router's "Remove IDs from URLs" drops an
+    article's `<id>-`."""
+    if not ids:
+        text = re.sub(r'((?:href="|^)/index\.php/[^"?#]*?/)\d+-', r"\1", text)
     if rewrite:
         text = re.sub(r'(href="|^|ningbolife\.com)/index\.php/', r"\1/", text)
     if not suffix:
@@ -84,30 +87,40 @@ def _seo(text: str, rewrite: bool, suffix: bool) -> str:
 
 
 JOOMLA_SEF = sorted(name for name in EXPECTED if name.startswith("joomla") and "nonsef" not in name)
+SEO_SETTINGS = [(True, True, True), (False, False, True), (True, False, True), (False, True, False),
+                (True, False, False)]
 
 
-@pytest.mark.parametrize(("rewrite", "suffix"), [(True, True), (False, False), (True, False)])
+@pytest.mark.parametrize(("rewrite", "suffix", "ids"), SEO_SETTINGS)
 @pytest.mark.parametrize("name", JOOMLA_SEF)
-def test_a_joomla_site_with_other_seo_settings_reaches_the_same_items(name: str, rewrite: bool, suffix: bool) -> None:
-    """Joomla's SEO switches (URL rewriting, the .html suffix) change every SEF link of a site. With rewriting
-    on, the blog linked `/ningbo-news/<id>-<alias>.html`: no item matched the spider's article shape and the
-    URL-shape fallback found nothing either, so the site's articles were never requested (a drift warning
-    only). Every layout reaches the same items and next page, by its selectors, and no chrome link."""
+def test_a_joomla_site_with_other_seo_settings_reaches_the_same_items(name: str, rewrite: bool, suffix: bool,
+                                                                      ids: bool) -> None:
+    """Joomla's SEO switches (URL rewriting, the .html suffix, the modern router's ids) change every SEF link
+    of a site. With rewriting on, the blog linked `/ningbo-news/<id>-<alias>.html`: no item matched the
+    spider's article shape and the URL-shape fallback found nothing either, so the site's articles were never
+    requested (a drift warning only); without ids no link has an article's shape at all. Every layout reaches
+    the same items and next page by its selectors, and no chrome link. The one layout the selectors do not
+    know (a flat list, read by URL shape) cannot be read by shape without ids: named as drift."""
     spec = EXPECTED[name]
     spider = JoomlaSpider()
-    url = _seo(spec["page_url"], rewrite, suffix)
+    url = _seo(spec["page_url"], rewrite, suffix, ids)
     spider.root_request(url, spider.parse)
     request = Request(url, meta={META_KIND: "listing", META_ROOT: url, META_IS_ROOT: True})
-    body = _seo((LAYOUTS / name).read_text(encoding="utf-8"), rewrite, suffix)
+    body = _seo((LAYOUTS / name).read_text(encoding="utf-8"), rewrite, suffix, ids)
     assert body != (LAYOUTS / name).read_text(encoding="utf-8")
     response = HtmlResponse(url=url, body=body, encoding="utf-8", request=request)
     requests = [r for r in spider.parse_blog(response) if isinstance(r, Request)]
     articles = [_path_query(r.url) for r in requests if r.meta.get(META_KIND) == "article"]
-    assert articles == [_seo(item, rewrite, suffix) for item in spec["items"]]
-    assert not set(articles) & {_seo(item, rewrite, suffix) for item in spec.get("not_items") or []}
-    assert [_path_query(r.url) for r in requests if r.meta.get(META_KIND) == "listing"] == (
-        [_seo(spec["next_page"], rewrite, suffix)] if spec.get("next_page") else [])
+    listings = [_path_query(r.url) for r in requests if r.meta.get(META_KIND) == "listing"]
+    if name == "joomla3_override_flat_list.html" and not ids:
+        assert articles == [] and spider.by_shape == []  # -> listings_without_links, a drift warning
+        return
+    assert articles == [_seo(item, rewrite, suffix, ids) for item in spec["items"]]
+    assert not set(articles) & {_seo(item, rewrite, suffix, ids) for item in spec.get("not_items") or []}
+    assert listings == ([_seo(spec["next_page"], rewrite, suffix, ids)] if spec.get("next_page") else [])
     assert spider.by_shape == [] or name == "joomla3_override_flat_list.html"
+    marked = [r.meta.get("listing_by_layout", False) for r in requests if r.meta.get(META_KIND) == "article"]
+    assert marked == [not ids] * len(articles)  # only links without an article's shape are taken on the layout's word
 
 
 JOOMLA_PAGED = sorted(name for name, spec in EXPECTED.items() if name.startswith("joomla") and spec.get("next_page"))

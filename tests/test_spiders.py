@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
@@ -313,6 +314,69 @@ def test_rss_items_become_article_requests_on_the_base_url(life) -> None:
     text = TextResponse(url=url, body=fixture("ningbolife", "ningbo-news_rss.xml"), encoding="utf-8",
                         request=Request(url))
     assert len(split(JoomlaSpider(base_url=LIFE).parse_feed(text))[1]) == 3
+
+
+IDLESS = re.compile(rb"(/index\.php/[\w-]+/)\d+-")  # Joomla's modern router with "Remove IDs from URLs"
+
+
+def test_an_idless_site_is_crawled_from_its_blog_items_and_feed_items_only(tmp_path: Path) -> None:
+    """Joomla 3.8+'s modern router can drop the id from article links: `/index.php/ningbo-news/<alias>.html`
+    has no article's shape (a subcategory's link looks the same), so every article was lost. A link the
+    layout marks (a blog item's title or read-more link, a feed item) is requested as an article, keyed by
+    its URL; chrome links of that shape, the menu and pagination stay unrequested. An incremental crawl
+    counts the stored ones unchanged, and a stored listing's links replayed after a 304 are articles again."""
+    url = f"{LIFE}/index.php/ningbo-news.html"
+    life = JoomlaSpider(base_url=LIFE)
+    body = IDLESS.sub(rb"\1", fixture("ningbolife", "ningbo-news.html"))
+    _, requests, _ = split(life.parse_blog(html_response(url, body)))
+    articles = [r for r in requests if r.callback == life.parse_article]
+    assert [r.url for r in articles] == [
+        f"{LIFE}/index.php/ningbo-news/yongjiang-laboratory-recruits-top-scientists.html",
+        f"{LIFE}/index.php/ningbo-news/ningbo-foreign-trade-rebounds-in-april.html",
+        f"{LIFE}/index.php/ningbo-news/world-intelligent-manufacturing-conference-in-ningbo.html",
+        f"{LIFE}/index.php/ningbo-news/ningbo-zhoushan-port-container-throughput-climbs.html",
+        f"{LIFE}/index.php/ningbo-news/hangzhou-bay-new-area-attracts-new-projects.html",
+    ]
+    assert all(r.meta["listing_by_layout"] is True for r in articles)
+    assert [r.url for r in requests if r.callback == life.parse_blog] == [f"{LIFE}/index.php/ningbo-news.html?start=5"]
+    assert life.by_shape == [] and life.listing_warnings == []
+    # a link of the same shape outside the layout's items (chrome, a module) is no article
+    assert life.article_request(f"{LIFE}/index.php/ningbo-news/another-alias.html") is None
+    feed_url = f"{url}?format=feed&type=rss"
+    feed = IDLESS.sub(rb"\1", fixture("ningbolife", "ningbo-news_rss.xml"))
+    _, from_feed, _ = split(life.parse_feed(XmlResponse(url=feed_url, body=feed, request=Request(feed_url))))
+    assert [r.url.rsplit("/", 1)[1] for r in from_feed] == [  # 5839's link was requested from the blog
+        "ningbo-accelerates-construction-of-high-level-innovative-cities.html",
+        "ningbo-technology-market-turnover-rises.html"]
+    # the next crawl, with the first one's articles stored: none is requested again
+    seen = tmp_path / "seen.txt"
+    seen.write_text("".join(r.url.replace(LIFE, LIFE_LIVE) + "\n" for r in articles + from_feed))
+    again = JoomlaSpider(base_url=LIFE, seen_file=seen)
+    _, requests, _ = split(again.parse_blog(html_response(url, body)))
+    assert [r for r in requests if r.callback == again.parse_article] == [] and len(again.unchanged) == 5
+    # a 304's replay: the stored links with their meta are articles again in a crawl that read no listing
+    fresh = JoomlaSpider(base_url=LIFE)
+    replayed = list(fresh.article_requests([(r.url, {"listing_by_layout": True}) for r in articles]))
+    assert len(replayed) == 5
+    assert list(JoomlaSpider(base_url=LIFE).article_requests([(articles[0].url, {})])) == []
+
+
+@pytest.mark.parametrize(("url", "idless"), [
+    (f"{LIFE}/index.php/ningbo-news/yongjiang-laboratory.html", True),
+    (f"{LIFE}/ningbo-news/science-technology/yongjiang-laboratory", True),
+    (f"{LIFE}/index.php/component/content/article/ningbo-news/yongjiang-laboratory.html", True),
+    (f"{LIFE}/index.php/ningbo-news.html", False),  # one segment: a menu item (the category itself)
+    (f"{LIFE}/ningbo-news/yongjiang-laboratory.html?start=5", False),
+    (f"{LIFE}/index.php/component/tags/tag/ningbo.html", False),  # another component
+    (f"{LIFE}/index.php/component/users/login.html", False),
+    (f"{LIFE}/images/news/yongjiang-laboratory.jpg", False),
+    (f"{LIFE}/ningbo-news/science-technology/", False),
+])
+def test_which_links_a_layout_can_mark_as_idless_articles(url: str, idless: bool) -> None:
+    spider = JoomlaSpider(base_url=LIFE)
+    links = [(url, {})]
+    spider.mark_layout_articles(links, f"{LIFE}/index.php/other-news.html")
+    assert spider.is_article_url(url) is idless and links[0][1].get("listing_by_layout", False) is idless
 
 
 def test_feed_and_blog_share_the_dedupe_and_seen_filter(tmp_path: Path) -> None:

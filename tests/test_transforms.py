@@ -679,6 +679,9 @@ def test_joomla_modules_loaded_into_the_text_are_not_the_article(module: str, ch
     ("http://www.ningbolife.com/business-news/innovation/6044-innovation-boosts.html", "Innovation"),
     ("http://www.ningbolife.com/business-news/6044-innovation-boosts", "Business News"),
     ("http://www.ningbolife.com/component/content/article/12-business-news/6044-x", None),
+    # the modern router without ids
+    ("http://www.ningbolife.com/index.php/business-news/innovation/innovation-boosts.html", "Innovation"),
+    ("http://www.ningbolife.com/business-news/innovation-boosts", "Business News"),
 ])
 def test_joomla_articles_under_every_url_form_are_ningbolife_articles(url: str, section: str | None) -> None:
     """Non-SEF and nested-category URLs are articles of the source like the SEF ones; a page that

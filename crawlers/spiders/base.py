@@ -457,7 +457,12 @@ class SourceSpider(scrapy.Spider):
                     "listing_date": (item.xpath(FEED_DATE_XPATH).get() or "").strip() or None,
                     "listing_url": response.url,
                 }))
+        self.mark_layout_articles(links, response.url)
         yield from self.article_requests(links, response)
+
+    def mark_layout_articles(self, links: list[tuple[str, dict[str, Any]]], listing_url: str) -> None:
+        """Links a listing's layout marks as articles (a feed's items): a template whose article links may
+        lack an article shape takes them here (JoomlaSpider); by default only the shape decides."""
 
     def parse_sitemap(self, response: Response) -> Iterator[RawPage | FetchFailure | Request]:
         """sitemap.xml: its article-shaped URLs; a sitemap index's sitemaps are followed; a

@@ -12,7 +12,13 @@ then the router):
     `Itemid` or others in any order (`&amp;` in a feed's text read as `&`).
 An article is known by its id (`article_key`): reachable under several URLs (two category
 paths, a SEF and a non-SEF link) it is requested once a crawl, and an article stored under
-one of its URLs is seen under any other. A non-SEF link is requested as written (its
+one of its URLs is seen under any other.
+A site on Joomla 3.8+'s modern router with "Remove IDs from URLs" writes SEF article links
+without the id (`/index.php/<category>/<alias>.html`), a shape a subcategory's link also has:
+such a link is an article when the layout says so (the title or read-more link of a blog item,
+a blog's more-articles link, a list view's title link, an item of the category's feed), is
+requested as one and keyed by its URL; a link found so is stored with its listing (a 304
+replays it as an article again). A non-SEF link is requested as written (its
 `Itemid` picks the menu item, and so the template, the page renders with). An article page
 that fails transiently (5xx after retries, timeout, cut connection) is fetched once more as
 Joomla's print view (`?tmpl=component&print=1&layout=default`: the same article in the
@@ -107,6 +113,10 @@ META_LISTING_PAGE = "listing_page"
 ARTICLE_PAGE_COUNTER_CSS = "div.pagenavcounter::text"
 ALL_PAGES_QUERY = "showall=1"
 META_POSITION = "listing_position"  # an article's place on its held blog page (backfill over an undated layout)
+# An article link without an id (modern routing, "Remove IDs from URLs") the layout marks as an article.
+META_BY_LAYOUT = "listing_by_layout"
+# Another component's SEF path (`/component/<name>/...`): tags, contacts, users, search are never articles.
+OTHER_COMPONENT_RE = re.compile(r"^(?:/index\.php)?/component/(?!content/)")
 
 
 @dataclass
@@ -149,6 +159,21 @@ def article_id(url: str) -> str | None:
     return str(int(found.group(1))) if found else None
 
 
+def _idless_article_path(url: str, listing_path: str) -> bool:
+    """True when `url` could be an id-less SEF article link: a path of at least a category and an alias after
+    `/index.php` (none with URL rewriting), `.html` or no extension, no query, another component's path and
+    the listing's own path excluded."""
+    parts = urlsplit(url)
+    path = parts.path
+    if parts.query or path == listing_path or OTHER_COMPONENT_RE.match(path):
+        return False
+    segments = [s for s in path.removeprefix("/index.php").split("/") if s]
+    if len(segments) < 2 or path.endswith("/"):
+        return False
+    last = segments[-1].removesuffix(".html")
+    return bool(last) and "." not in last
+
+
 def is_non_sef(url: str) -> bool:
     """True for a non-SEF article URL (`index.php?option=com_content&view=article&id=...`)."""
     return urlsplit(url).path in NON_SEF_PATHS and article_id(url) is not None
@@ -159,10 +184,6 @@ class JoomlaSpider(SourceSpider):
 
     name = "joomla"  # found by SpiderLoader from a source's `spider`/`template`
     ARTICLE_PATH_RE = ARTICLE_PATH_RE
-
-    def is_article_url(self, url: str) -> bool:
-        """True for a com_content article URL: SEF (a category path of any depth) or non-SEF."""
-        return article_id(url) is not None
 
     def article_key(self, url: str) -> str:
         """`article:<id>` for an article URL: one article under several URLs is one article. A
@@ -187,7 +208,30 @@ class JoomlaSpider(SourceSpider):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self._by_layout: set[str] = set()  # seen keys of the id-less article links a listing's layout marked
         self._held: dict[str, _HeldPage] = {}  # listing page URL -> its held next page
+
+    def is_article_url(self, url: str) -> bool:
+        """True for a com_content article URL (SEF of any category depth, or non-SEF), or an id-less link a
+        listing's layout marked as an article this crawl."""
+        return article_id(url) is not None or (bool(self._by_layout) and self.seen_key(url) in self._by_layout)
+
+    def mark_layout_articles(self, links: list[tuple[str, dict[str, Any]]], listing_url: str) -> None:
+        """Links the layout marks as articles (blog items, feed items) that have no article shape: those with
+        a SEF path of a category and an alias (`/<category>/<alias>[.html]`, no query, no file extension, not
+        another component's, not the listing itself) become articles of this crawl, their meta saying so."""
+        here = urlsplit(listing_url).path
+        for url, meta in links:
+            if article_id(url) is None and _idless_article_path(url, here):
+                self._by_layout.add(self.seen_key(url))
+                meta[META_BY_LAYOUT] = True
+
+    def article_request(self, url: str, **meta: Any) -> Request | None:
+        """A request for an article link (base); an id-less link marked by a listing's layout in an earlier
+        crawl (replayed after a 304) is an article again."""
+        if meta.get(META_BY_LAYOUT) and _idless_article_path(url, ""):
+            self._by_layout.add(self.seen_key(url))
+        return super().article_request(url, **meta)
 
     async def start(self) -> AsyncIterator[Request]:
         for url in self.start_urls_for(self.source.listings):
@@ -212,6 +256,8 @@ class JoomlaSpider(SourceSpider):
             day = _item_date(item)
             found = item.css(f"{ITEM_TITLE_LINK_CSS}, {ITEM_READMORE_LINK_CSS}")
             anchors += [(a, day) for a in found]
+            self.mark_layout_articles([(response.urljoin((a.attrib.get("href") or "").strip()), {}) for a in found],
+                                      response.url)
             if any(self.is_article_url(response.urljoin((a.attrib.get("href") or "").strip())) for a in found):
                 continue
             # "Link Titles" off and no "Read more" (an article without more text): no title or readmore link.
@@ -239,6 +285,7 @@ class JoomlaSpider(SourceSpider):
                 title = " ".join((anchor.xpath("string()").get() or "").split())
                 links.append((response.urljoin(href.strip()),
                               {"listing_title": title, "listing_url": response.url, "listing_date": day}))
+        self.mark_layout_articles(links, response.url)
         if not any(self.is_article_url(url) for url, _ in links):
             links = self.links_by_shape(response)
         requests = list(self.article_requests(links, response))

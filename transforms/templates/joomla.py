@@ -116,8 +116,8 @@ CATEGORY_PREFIX_RE = re.compile(r"^\s*(parent\s+)?category\s*[:：]\s*", re.IGNO
 BREADCRUMB_XPATHS = (f"//ul[{_has_class('breadcrumb')}]", f"//*[{_has_class('breadcrumbs')}]")
 # The article's own category in a SEF path: the last category segment (`/index.php/<cat>/<id>-...`,
 # nested `/index.php/<cat>/<subcat>/<id>-...`, the same without `/index.php` on a site that rewrites
-# URLs); a non-SEF URL names none, only a catid.
-URL_CATEGORY_RE = re.compile(r"^(?:/index\.php)?/(?!component/)(?:[a-z0-9-]+/)*([a-z0-9-]+)/\d+-[^/]*$",
+# URLs, or without the id on the modern router's "Remove IDs from URLs"); a non-SEF URL names none, only a catid.
+URL_CATEGORY_RE = re.compile(r"^(?:/index\.php)?/(?!component/)(?:[a-z0-9-]+/)*([a-z0-9-]+)/[^/]*$",
                              re.IGNORECASE)
 
 # The items of Joomla's info block (layouts/joomla/content/info_block/*.php, Beez3's article override).
