@@ -421,7 +421,9 @@ GATE_WORDS = ("about", "ABOUT", "abouT", "close to", "up to", "more than", "by",
               "to top", "no less than", "Not", "less", "than", "share", "of", "year", "reached", "x-reached", "(was",
               "REACHED", "stood at", "edged up", "has already", "sharply", "raised", "cut the number", "efficiency",
               "increased", "fell", "declined", "a decline of", "growth rate of", "made up", "down", "x-up", "sup",
-              "xdown", "DOWN", "UP", "Of", "ly", "a_ly", "ſly", "aLY", "1ly", "x.ly", "éély", "\u00a0", "\u2003")
+              "xdown", "DOWN", "UP", "Of", "ly", "a_ly", "ſly", "aLY", "1ly", "x.ly", "éély", "\u00a0", "\u2003",
+              "capacity", "rate", "growth", "annual", "an", "a", "total", "Total", "yearly", "costs", "costing",
+              "about", "still", "Average", "rate of", "cost of", "stood", "Stood AT", "2018, up", "ſtill", "by by")
 gate_strategy = st.lists(st.tuples(st.sampled_from(GATE_WORDS), st.sampled_from((" ", "  ", "\t", "\n", ", ", ""))),
                          max_size=12).map(lambda parts: "".join(word + sep for word, sep in parts))
 
@@ -646,8 +648,18 @@ def _may_match_splitting_each_time(tail: WordTail, text: str) -> bool:
     before = tail.longer.get(last)
     if before is not None and len(words) > 1 and (not words[-2].isascii() or words[-2].lower().endswith(before)):
         return True
-    return any(not word.isascii() or word.lower() in tail.near_words
-               for word in (words[-1 - tail.near_count:-1] if tail.near_count else ()))
+    if any(not word.isascii() or word.lower() in tail.near_words
+           for word in (words[-1 - tail.near_count:-1] if tail.near_count else ())):
+        return True
+    if not tail.trailing or last not in tail.trailing_last:
+        return False
+    assert tail.whole is not None and tail.count == qualifiers.WORD_TAIL_READ
+    for word in reversed(words[1:-1] if len(words) > tail.count else words[:-1]):
+        if not word.isascii() or word.lower() in tail.whole:
+            return True
+        if word.lower() not in tail.trailing:
+            return False
+    return True
 
 
 def _same_word_tests(text: str) -> None:
@@ -667,6 +679,34 @@ def test_word_tails_reading_the_remembered_last_words_answer_as_splitting_each_t
         _same_word_tests(text)
     first, second = "rose by ", "fell by "
     assert qualifiers.trailing_words(first) == ["rose", "by"] and qualifiers.trailing_words(second) == ["fell", "by"]
+
+
+LINK_ENDS = ("reached", "REACHED", "stood", "edged up", "made up", "averaged", "average", "top", "was", "cost",
+             "costing", "will cost", "capacity", "2018,", "increase", "rate", "growth", "ſtood", "x-reached", "by")
+LINK_TRAILS = ((), ("by",), ("at",), ("to",), ("up", "by"), ("down", "to"), ("of",), ("an", "average", "of"),
+               ("a", "total", "of"), ("A", "TOTAL", "OF"), ("at", "an", "average", "annual", "growth", "rate", "of"),
+               ("at", "a", "rate", "of"), ("just", "about"), ("only",), ("still", "at"), ("rate", "of"), ("a",),
+               ("an", "annual"), ("total",), ("ſtill",), ("growth", "rate", "of"), ("yearly", "growth", "rate", "of"))
+
+
+def test_link_tail_reads_back_over_trailing_words_as_the_plain_search() -> None:
+    """LINK_TAIL (its last word a trailing preposition: read back to a link verb's last word) finds what
+    LINK_RE finds, after every link verb's last word or another word, before every run of trailing words;
+    and it skips a text whose trailing words follow a word that ends no link verb."""
+    for lead in ("Exports", "The value added of the city's industry", ""):
+        for end in LINK_ENDS:
+            for trail in LINK_TRAILS:
+                for sep in (" ", "  ", "\n", "\t "):
+                    text = sep.join((lead, end, *trail)) + sep
+                    plain = subjects.LINK_RE.search(text)
+                    got = subjects.LINK_TAIL.find(text)
+                    assert (got and got.span()) == (plain and plain.span()), text
+                    assert subjects.LINK_TAIL.may_match(text) == _may_match_splitting_each_time(
+                        subjects.LINK_TAIL, text), text
+    for text in ("an annual capacity of ", "in 2018, by ", "an increase of 5%, rate of ", "the loan rate of "):
+        assert not subjects.LINK_TAIL.may_match(text) and subjects.LINK_RE.search(text) is None, text
+    for text in ("stood at a rate of ", "rose at a rate of ", "Costs of "):
+        assert subjects.LINK_TAIL.may_match(text), text
 
 
 def test_word_tails_answer_alike_when_their_remembered_verdicts_are_forgotten_often(

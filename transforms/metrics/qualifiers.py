@@ -119,13 +119,19 @@ class WordTail(TailPattern):
     pattern ending in a name, "[A-Z]\\w*");
     `near`: (words, n): a match may end with any last word if one of the n words before it is one of
     `words` ("of the year", "among these enterprises");
-    `whole`: a one-word phrase is the whole last word (the pattern has whitespace before each).
+    `whole`: a one-word phrase is the whole last word (the pattern has whitespace before each);
+    `trailing` (with `whole`): (last, inner): a match may end with its phrase, then whole words of `last`
+    or `inner`, the last of them of `last` (a verb, then "by", "to", "at an average rate of"): a last word
+    of `last` sends the reading back over the words before it, past those of either, to the first that is
+    of neither, which must be a phrase (or not ASCII, or beyond the last WORD_TAIL_READ words: then the
+    pattern decides).
     Words that are not ASCII are always searched (IGNORECASE matches "ſ" for "s")."""
 
     def __init__(self, pattern: re.Pattern[str], phrases: Iterable[str] = (), spaced: bool = False,
                  capitalized: bool = False, near: tuple[Iterable[str], int] | None = None, whole: bool = False,
                  gate: re.Pattern[str] | None = None,
-                 match_words: tuple[frozenset[str], tuple[str, ...]] | None = None, ask_reversed: bool = True) -> None:
+                 match_words: tuple[frozenset[str], tuple[str, ...]] | None = None, ask_reversed: bool = True,
+                 trailing: tuple[Iterable[str], Iterable[str]] = ((), ())) -> None:
         super().__init__(pattern, gate=gate, match_words=match_words, ask_reversed=ask_reversed)
         split = {tuple(phrase.lower().split()) for phrase in phrases}
         # one-word phrases: the last word ends with one; longer ones: their last word -> the words before it
@@ -138,7 +144,12 @@ class WordTail(TailPattern):
         self.capitalized = capitalized
         self.near_words = frozenset(word.lower() for word in near[0]) if near else frozenset()
         self.near_count = near[1] if near else 0
-        self.count = max(2 if self.longer else 1, self.near_count + 1)  # the last words it reads
+        self.trailing_last = frozenset(word.lower() for word in trailing[0])
+        self.trailing = self.trailing_last | {word.lower() for word in trailing[1]}
+        if self.trailing and (self.whole is None or self.longer or self.near_count):
+            raise ValueError(f"trailing words are read back to a whole one-word phrase only: {pattern.pattern!r}")
+        # the last words it reads (trailing words: as many as are split off)
+        self.count = WORD_TAIL_READ if self.trailing else max(2 if self.longer else 1, self.near_count + 1)
         self._verdicts: dict[str, object] = {}  # last word -> _last_word_verdict
         if self.count > WORD_TAIL_READ:
             raise ValueError(f"a WordTail reads {WORD_TAIL_READ} last words at most: {pattern.pattern!r}")
@@ -164,6 +175,19 @@ class WordTail(TailPattern):
         for word in words[-1 - self.near_count:-1] if self.near_count else ():
             if not word.isascii() or word.lower() in self.near_words:
                 return True
+        if self.trailing:  # (the last word is of `last`, and no phrase: back over the words before it)
+            assert self.whole is not None
+            # (with WORD_TAIL_READ words split off, the first part is the text before them: not a word)
+            for index in range(len(words) - 2, 0 if len(words) > WORD_TAIL_READ else -1, -1):
+                earlier = words[index]
+                if not earlier.isascii():
+                    return True
+                lower = earlier.lower()
+                if lower in self.whole:
+                    return True
+                if lower not in self.trailing:
+                    return False
+            return True  # (trailing words as far as it read: the pattern decides)
         return False
 
     def _last_word_verdict(self, word: str) -> object:
@@ -178,7 +202,7 @@ class WordTail(TailPattern):
                     or self.capitalized and "A" <= word[0] <= "Z":
                 verdict = _MAY
             else:
-                verdict = _FURTHER if last in self.longer or self.near_count else _NOT
+                verdict = _FURTHER if last in self.longer or self.near_count or last in self.trailing_last else _NOT
         if len(self._verdicts) >= VERDICTS_KEPT:
             self._verdicts.clear()
         self._verdicts[word] = verdict
