@@ -423,7 +423,10 @@ GATE_WORDS = ("about", "ABOUT", "abouT", "close to", "up to", "more than", "by",
               "increased", "fell", "declined", "a decline of", "growth rate of", "made up", "down", "x-up", "sup",
               "xdown", "DOWN", "UP", "Of", "ly", "a_ly", "ſly", "aLY", "1ly", "x.ly", "éély", "\u00a0", "\u2003",
               "capacity", "rate", "growth", "annual", "an", "a", "total", "Total", "yearly", "costs", "costing",
-              "about", "still", "Average", "rate of", "cost of", "stood", "Stood AT", "2018, up", "ſtill", "by by")
+              "about", "still", "Average", "rate of", "cost of", "stood", "Stood AT", "2018, up", "ſtill", "by by",
+              "decline", "DECLINED", "x-declining", "fell", "Fall", "slid", "sharply by", "a drop of", "the loss of",
+              "reduction", "cut", "x-cut", "slump", "a fall of", "declinẹd", "ſlid", "growth of", "x-growth",
+              "increase", "rose", "grew", "grows", "risen", "jumps", "rise of", "gain", "uptick of", "made up")
 gate_strategy = st.lists(st.tuples(st.sampled_from(GATE_WORDS), st.sampled_from((" ", "  ", "\t", "\n", ", ", ""))),
                          max_size=12).map(lambda parts: "".join(word + sep for word, sep in parts))
 
@@ -602,8 +605,33 @@ def test_change_and_verb_object_searches_equal_the_plain_searches_on_real_texts(
     for text in real_befores():
         assert qualifiers._long_end(text) == (qualifiers.CHANGE_LONG_END_RE.search(text) is not None), text
         assert qualifiers._change_before(text) == (qualifiers.CHANGE_BEFORE_RE.search(text) is not None), text
+        assert qualifiers._decrease_before(text) == (qualifiers.DECREASE_BEFORE_RE.search(text) is not None), text
         got, plain = qualifiers.verb_object_by(text), qualifiers.VERB_OBJECT_BY_RE.search(text)
         assert (got and got.span()) == (plain and plain.span()), text
+
+
+CHANGE_ENDS = ("fell", "declined", "x-declining", "decline", "drop", "a drop", "cut", "rose", "grew", "increase",
+               "increases", "up", "down", "made up", "capacity", "rate", "growth", "ſlid", "the loss", "uptick",
+               "slumped", "FELL", "Decline", "2018,", "x-up", "total", "average", "déclined", "")
+CHANGE_TRAILS = ((), ("by",), ("sharply",), ("sharply", "by"), ("of",), ("an", "average", "of"), ("a", "total", "of"),
+                 ("rate", "of"), ("at", "a", "rate", "of"), ("at", "an", "average", "annual", "growth", "rate", "of"),
+                 ("by", "an", "average", "of"), ("by", "a", "total", "of"), ("ly",), ("x-ly",), ("BY",), ("Of",),
+                 ("fully",), ("ſharply", "by"), ("to",), ("and",))
+
+
+def test_change_and_decrease_searches_equal_the_plain_searches_after_every_end_and_trail() -> None:
+    """_change_before and _decrease_before (their tails searched only where the last two words allow a
+    match) answer as the plain searches after every verb, noun or other word and run of trailing words."""
+    for lead in ("Exports", "The output of the city", ""):
+        for end in CHANGE_ENDS:
+            for trail in CHANGE_TRAILS:
+                for sep in (" ", "  ", "\n", "\t "):
+                    text = sep.join((lead, end, *trail)) + sep
+                    for probe in (text, text.rstrip(), text.upper()):
+                        assert qualifiers._change_before(probe) == (
+                            qualifiers.CHANGE_BEFORE_RE.search(probe) is not None), probe
+                        assert qualifiers._decrease_before(probe) == (
+                            qualifiers.DECREASE_BEFORE_RE.search(probe) is not None), probe
 
 
 @settings(max_examples=400, deadline=None)
@@ -611,6 +639,7 @@ def test_change_and_verb_object_searches_equal_the_plain_searches_on_real_texts(
 def test_change_and_verb_object_searches_equal_the_plain_searches_on_generated_texts(text: str) -> None:
     assert qualifiers._long_end(text) == (qualifiers.CHANGE_LONG_END_RE.search(text) is not None), text
     assert qualifiers._change_before(text) == (qualifiers.CHANGE_BEFORE_RE.search(text) is not None), text
+    assert qualifiers._decrease_before(text) == (qualifiers.DECREASE_BEFORE_RE.search(text) is not None), text
     got, plain = qualifiers.verb_object_by(text), qualifiers.VERB_OBJECT_BY_RE.search(text)
     assert (got and got.span()) == (plain and plain.span()), text
 

@@ -331,12 +331,72 @@ def _long_end(before: str) -> bool:
     return len(end) - start >= 3 and start > 0 and end[start - 1].isspace()
 
 
+def _holds_part(word: str, parts: tuple[str, ...]) -> bool:
+    """Whether one of `parts` occurs in `word`."""
+    for part in parts:
+        if part in word:
+            return True
+    return False
+
+
+def _previous_word(words: list[str]) -> str | None:
+    """The word before the last of trailing_words(text) (None if none: then the text has one word)."""
+    return words[-2] if len(words) > 1 else None  # (only the first part can be more than a word)
+
+
 def _change_before(before: str) -> bool:
     """CHANGE_BEFORE_RE.search(before) is not None (CHANGE_BEFORE_TAIL only where the text ends in "by",
-    "of", "up", "down" or an -ly adverb, which _long_end tells without a search)."""
+    "of", "up", "down" or an -ly adverb, which _long_end tells without a search; CHANGE_WORD_TAIL, the
+    other texts', and CHANGE_BEFORE_TAIL's at a final "of" only where the last words allow a match)."""
     if not _long_end(before):
+        # its matches: a change verb's stem, word characters to the end of the last word (a stem holds no space)
+        words = trailing_words(before)
+        if words and words[-1].isascii() and not _holds_part(words[-1].lower(), CHANGE_VERB_STEMS):
+            return False  # ("ſ" and the Kelvin sign match "s" and "k": a word that is not ASCII is searched)
         return CHANGE_WORD_TAIL.has_match(before)
+    words = trailing_words(before)
+    if words[-1].lower() == "of":  # (the whole word: _long_end found whitespace before it)
+        # "of" ends a match after "average", "total" ("an average of"), "rate" ("growth rate of", "at a
+        # rate of") or a change noun (after a word boundary: the end of the word before)
+        previous = _previous_word(words)
+        if previous is None or previous.isascii() and previous.lower() not in ("average", "total", "rate") \
+                and not previous.lower().endswith(CHANGE_NOUNS):
+            return False
     return CHANGE_BEFORE_TAIL.has_match(before)
+
+
+def _decrease_verb_end(word: str) -> bool:
+    """Whether the lowercase ASCII word can end with DECREASE_BEFORE_RE's verb: it ends with a decrease verb
+    form or holds a stem (then word characters to its end)."""
+    return word.endswith(DECREASE_VERB_FORMS) or _holds_part(word, DECREASE_VERB_STEMS)
+
+
+def _decrease_before(before: str) -> bool:
+    """DECREASE_BEFORE_RE.search(before) is not None, searched only where the last words allow a match:
+    every match ends with a decrease verb ("fell", "declin..."), an -ly adverb after one, "by" after
+    either, or "of" after "average"/"total" or a decrease noun ("a decline of"), the trailing ones whole
+    words after whitespace. An ASCII word is told by its lowercase (the pattern's letters are ASCII, and
+    none takes another ASCII character in IGNORECASE); a word that is not ASCII is left to the search."""
+    words = trailing_words(before)
+    if words and words[-1].isascii():
+        last = words[-1].lower()
+        if not _decrease_verb_end(last):
+            previous = _previous_word(words)
+            if previous is None:
+                return False
+            if previous.isascii():
+                word = previous.lower()
+                if last == "of":
+                    allowed = word in ("average", "total") or word.endswith(DECREASE_NOUNS)
+                elif last == "by":
+                    allowed = word.endswith("ly") or _decrease_verb_end(word)
+                else:
+                    allowed = last.endswith("ly") and _decrease_verb_end(word)
+                if not allowed:
+                    return False
+            elif not (last in ("of", "by") or last.endswith("ly")):
+                return False
+    return DECREASE_BEFORE_TAIL.has_match(before)
 
 
 def _kind(unit: str, before: str, after: str) -> tuple[str, str]:
@@ -370,7 +430,7 @@ def _continues_change(previous: _Found, item: _Found, para: str, before: str) ->
 
 def _is_decrease(before: str, after: str) -> bool:
     """A change said to go down ("fell by", "a decline of", "cut ... by", "lower than")."""
-    if DECREASE_BEFORE_TAIL.has_match(before) or DECREASE_AFTER_RE.search(after):
+    if _decrease_before(before) or DECREASE_AFTER_RE.search(after):
         return True
     verb_object = verb_object_by(before)
     return bool(verb_object and DECREASE_VERB_OBJECT_RE.match(verb_object.group()))
