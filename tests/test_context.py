@@ -610,6 +610,19 @@ def test_change_and_verb_object_searches_equal_the_plain_searches_on_real_texts(
         assert (got and got.span()) == (plain and plain.span()), text
 
 
+def test_verb_object_by_remembering_its_last_text_answers_as_the_plain_search() -> None:
+    """verb_object_by answers the text it last searched without a search: asked about texts in turn, again,
+    and about equal texts that are other objects, it finds what VERB_OBJECT_BY_RE finds."""
+    texts = [text for text in real_befores() if text.rstrip().lower().endswith(" by")][:400]
+    assert len(texts) > 50
+    texts += ["cut the number of drivers needed by ", "raised efficiency by ", "x by ", "by "]
+    for first, second in zip(texts, texts[1:] + texts[:1]):
+        for text in (first, first, "".join(list(first)), second, first):
+            got, plain = qualifiers.verb_object_by(text), qualifiers.VERB_OBJECT_BY_RE.search(text)
+            assert (got and (got.span(), got.group("object"))) == \
+                (plain and (plain.span(), plain.group("object"))), text
+
+
 CHANGE_ENDS = ("fell", "declined", "x-declining", "decline", "drop", "a drop", "cut", "rose", "grew", "increase",
                "increases", "up", "down", "made up", "capacity", "rate", "growth", "ſlid", "the loss", "uptick",
                "slumped", "FELL", "Decline", "2018,", "x-up", "total", "average", "déclined", "")

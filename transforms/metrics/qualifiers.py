@@ -263,14 +263,30 @@ CHANGE_BY_TAIL: Final = WordTail(CHANGE_BY_RE, ("by", "of"), ask_reversed=False)
 VERB_OBJECT_BY_TAIL: Final = TailPattern(opening_with(VERB_OBJECT_BY_RE, "bcdeilrs"))
 
 
+class _LastVerbObject:
+    """The last text verb_object_by searched, with what it found (as _LastWords: one tuple, replaced whole)."""
+
+    def __init__(self) -> None:
+        self.last: tuple[str, re.Match[str] | None] = ("", None)  # (verb_object_by("") is None)
+
+
+_LAST_VERB_OBJECT: Final = _LastVerbObject()
+
+
 def verb_object_by(before: str) -> re.Match[str] | None:
     """VERB_OBJECT_BY_TAIL.search(before), with its gate (" by" at the end, any case: every match of
     VERB_OBJECT_BY_RE ends so) tested on the string itself: most texts before a number do not end in "by",
-    and this is told without a search."""
+    and this is told without a search. The kind, the sign and the subject of a quantity each ask it about
+    the same text (the same string object) in a row: the last text searched is answered without a search."""
     end = before.rstrip()
     if end[-2:].lower() != "by" or not end[-3:-2].isspace():
         return None
-    return VERB_OBJECT_BY_TAIL.search(before)
+    remembered = _LAST_VERB_OBJECT
+    last_text, found = remembered.last
+    if last_text is not before:
+        found = VERB_OBJECT_BY_TAIL.search(before)
+        remembered.last = (before, found)
+    return found
 
 
 SHARE_SUBJECT_RE: Final = re.compile(r"^(?:share|proportion|percentage|portion)\s+of\b")
