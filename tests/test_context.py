@@ -724,6 +724,7 @@ def test_word_tails_reading_the_remembered_last_words_answer_as_splitting_each_t
 
 
 LINK_ENDS = ("reached", "REACHED", "stood", "edged up", "made up", "averaged", "average", "top", "was", "cost",
+             "2018, up", "edged down", "making  up", "EDGED UP", "made", "x-made up", "up", "down",
              "costing", "will cost", "capacity", "2018,", "increase", "rate", "growth", "ſtood", "x-reached", "by")
 LINK_TRAILS = ((), ("by",), ("at",), ("to",), ("up", "by"), ("down", "to"), ("of",), ("an", "average", "of"),
                ("a", "total", "of"), ("A", "TOTAL", "OF"), ("at", "an", "average", "annual", "growth", "rate", "of"),
@@ -745,7 +746,8 @@ def test_link_tail_reads_back_over_trailing_words_as_the_plain_search() -> None:
                     assert (got and got.span()) == (plain and plain.span()), text
                     assert subjects.LINK_TAIL.may_match(text) == _may_match_splitting_each_time(
                         subjects.LINK_TAIL, text), text
-    for text in ("an annual capacity of ", "in 2018, by ", "an increase of 5%, rate of ", "the loan rate of "):
+    for text in ("an annual capacity of ", "in 2018, by ", "an increase of 5%, rate of ", "the loan rate of ",
+                 "in 2018, up ", "exports, down "):
         assert not subjects.LINK_TAIL.may_match(text) and subjects.LINK_RE.search(text) is None, text
     for text in ("stood at a rate of ", "rose at a rate of ", "Costs of "):
         assert subjects.LINK_TAIL.may_match(text), text
