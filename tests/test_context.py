@@ -421,7 +421,12 @@ GATE_WORDS = ("about", "ABOUT", "abouT", "close to", "up to", "more than", "by",
               "to top", "no less than", "Not", "less", "than", "share", "of", "year", "reached", "x-reached", "(was",
               "REACHED", "stood at", "edged up", "has already", "sharply", "raised", "cut the number", "efficiency",
               "increased", "fell", "declined", "a decline of", "growth rate of", "made up", "down", "x-up", "sup",
-              "xdown", "DOWN", "UP", "Of", "ly", "a_ly", "ſly", "aLY", "1ly", "x.ly", "éély", "\u00a0", "\u2003")
+              "xdown", "DOWN", "UP", "Of", "ly", "a_ly", "ſly", "aLY", "1ly", "x.ly", "éély", "\u00a0", "\u2003",
+              "capacity", "rate", "growth", "annual", "an", "a", "total", "Total", "yearly", "costs", "costing",
+              "about", "still", "Average", "rate of", "cost of", "stood", "Stood AT", "2018, up", "ſtill", "by by",
+              "decline", "DECLINED", "x-declining", "fell", "Fall", "slid", "sharply by", "a drop of", "the loss of",
+              "reduction", "cut", "x-cut", "slump", "a fall of", "declinẹd", "ſlid", "growth of", "x-growth",
+              "increase", "rose", "grew", "grows", "risen", "jumps", "rise of", "gain", "uptick of", "made up")
 gate_strategy = st.lists(st.tuples(st.sampled_from(GATE_WORDS), st.sampled_from((" ", "  ", "\t", "\n", ", ", ""))),
                          max_size=12).map(lambda parts: "".join(word + sep for word, sep in parts))
 
@@ -600,8 +605,46 @@ def test_change_and_verb_object_searches_equal_the_plain_searches_on_real_texts(
     for text in real_befores():
         assert qualifiers._long_end(text) == (qualifiers.CHANGE_LONG_END_RE.search(text) is not None), text
         assert qualifiers._change_before(text) == (qualifiers.CHANGE_BEFORE_RE.search(text) is not None), text
+        assert qualifiers._decrease_before(text) == (qualifiers.DECREASE_BEFORE_RE.search(text) is not None), text
         got, plain = qualifiers.verb_object_by(text), qualifiers.VERB_OBJECT_BY_RE.search(text)
         assert (got and got.span()) == (plain and plain.span()), text
+
+
+def test_verb_object_by_remembering_its_last_text_answers_as_the_plain_search() -> None:
+    """verb_object_by answers the text it last searched without a search: asked about texts in turn, again,
+    and about equal texts that are other objects, it finds what VERB_OBJECT_BY_RE finds."""
+    texts = [text for text in real_befores() if text.rstrip().lower().endswith(" by")][:400]
+    assert len(texts) > 50
+    texts += ["cut the number of drivers needed by ", "raised efficiency by ", "x by ", "by "]
+    for first, second in zip(texts, texts[1:] + texts[:1]):
+        for text in (first, first, "".join(list(first)), second, first):
+            got, plain = qualifiers.verb_object_by(text), qualifiers.VERB_OBJECT_BY_RE.search(text)
+            assert (got and (got.span(), got.group("object"))) == \
+                (plain and (plain.span(), plain.group("object"))), text
+
+
+CHANGE_ENDS = ("fell", "declined", "x-declining", "decline", "drop", "a drop", "cut", "rose", "grew", "increase",
+               "increases", "up", "down", "made up", "capacity", "rate", "growth", "ſlid", "the loss", "uptick",
+               "slumped", "FELL", "Decline", "2018,", "x-up", "total", "average", "déclined", "")
+CHANGE_TRAILS = ((), ("by",), ("sharply",), ("sharply", "by"), ("of",), ("an", "average", "of"), ("a", "total", "of"),
+                 ("rate", "of"), ("at", "a", "rate", "of"), ("at", "an", "average", "annual", "growth", "rate", "of"),
+                 ("by", "an", "average", "of"), ("by", "a", "total", "of"), ("ly",), ("x-ly",), ("BY",), ("Of",),
+                 ("fully",), ("ſharply", "by"), ("to",), ("and",))
+
+
+def test_change_and_decrease_searches_equal_the_plain_searches_after_every_end_and_trail() -> None:
+    """_change_before and _decrease_before (their tails searched only where the last two words allow a
+    match) answer as the plain searches after every verb, noun or other word and run of trailing words."""
+    for lead in ("Exports", "The output of the city", ""):
+        for end in CHANGE_ENDS:
+            for trail in CHANGE_TRAILS:
+                for sep in (" ", "  ", "\n", "\t "):
+                    text = sep.join((lead, end, *trail)) + sep
+                    for probe in (text, text.rstrip(), text.upper()):
+                        assert qualifiers._change_before(probe) == (
+                            qualifiers.CHANGE_BEFORE_RE.search(probe) is not None), probe
+                        assert qualifiers._decrease_before(probe) == (
+                            qualifiers.DECREASE_BEFORE_RE.search(probe) is not None), probe
 
 
 @settings(max_examples=400, deadline=None)
@@ -609,6 +652,7 @@ def test_change_and_verb_object_searches_equal_the_plain_searches_on_real_texts(
 def test_change_and_verb_object_searches_equal_the_plain_searches_on_generated_texts(text: str) -> None:
     assert qualifiers._long_end(text) == (qualifiers.CHANGE_LONG_END_RE.search(text) is not None), text
     assert qualifiers._change_before(text) == (qualifiers.CHANGE_BEFORE_RE.search(text) is not None), text
+    assert qualifiers._decrease_before(text) == (qualifiers.DECREASE_BEFORE_RE.search(text) is not None), text
     got, plain = qualifiers.verb_object_by(text), qualifiers.VERB_OBJECT_BY_RE.search(text)
     assert (got and got.span()) == (plain and plain.span()), text
 
@@ -646,8 +690,18 @@ def _may_match_splitting_each_time(tail: WordTail, text: str) -> bool:
     before = tail.longer.get(last)
     if before is not None and len(words) > 1 and (not words[-2].isascii() or words[-2].lower().endswith(before)):
         return True
-    return any(not word.isascii() or word.lower() in tail.near_words
-               for word in (words[-1 - tail.near_count:-1] if tail.near_count else ()))
+    if any(not word.isascii() or word.lower() in tail.near_words
+           for word in (words[-1 - tail.near_count:-1] if tail.near_count else ())):
+        return True
+    if not tail.trailing or last not in tail.trailing_last:
+        return False
+    assert tail.whole is not None and tail.count == qualifiers.WORD_TAIL_READ
+    for word in reversed(words[1:-1] if len(words) > tail.count else words[:-1]):
+        if not word.isascii() or word.lower() in tail.whole:
+            return True
+        if word.lower() not in tail.trailing:
+            return False
+    return True
 
 
 def _same_word_tests(text: str) -> None:
@@ -667,6 +721,36 @@ def test_word_tails_reading_the_remembered_last_words_answer_as_splitting_each_t
         _same_word_tests(text)
     first, second = "rose by ", "fell by "
     assert qualifiers.trailing_words(first) == ["rose", "by"] and qualifiers.trailing_words(second) == ["fell", "by"]
+
+
+LINK_ENDS = ("reached", "REACHED", "stood", "edged up", "made up", "averaged", "average", "top", "was", "cost",
+             "2018, up", "edged down", "making  up", "EDGED UP", "made", "x-made up", "up", "down",
+             "costing", "will cost", "capacity", "2018,", "increase", "rate", "growth", "ſtood", "x-reached", "by")
+LINK_TRAILS = ((), ("by",), ("at",), ("to",), ("up", "by"), ("down", "to"), ("of",), ("an", "average", "of"),
+               ("a", "total", "of"), ("A", "TOTAL", "OF"), ("at", "an", "average", "annual", "growth", "rate", "of"),
+               ("at", "a", "rate", "of"), ("just", "about"), ("only",), ("still", "at"), ("rate", "of"), ("a",),
+               ("an", "annual"), ("total",), ("ſtill",), ("growth", "rate", "of"), ("yearly", "growth", "rate", "of"))
+
+
+def test_link_tail_reads_back_over_trailing_words_as_the_plain_search() -> None:
+    """LINK_TAIL (its last word a trailing preposition: read back to a link verb's last word) finds what
+    LINK_RE finds, after every link verb's last word or another word, before every run of trailing words;
+    and it skips a text whose trailing words follow a word that ends no link verb."""
+    for lead in ("Exports", "The value added of the city's industry", ""):
+        for end in LINK_ENDS:
+            for trail in LINK_TRAILS:
+                for sep in (" ", "  ", "\n", "\t "):
+                    text = sep.join((lead, end, *trail)) + sep
+                    plain = subjects.LINK_RE.search(text)
+                    got = subjects.LINK_TAIL.find(text)
+                    assert (got and got.span()) == (plain and plain.span()), text
+                    assert subjects.LINK_TAIL.may_match(text) == _may_match_splitting_each_time(
+                        subjects.LINK_TAIL, text), text
+    for text in ("an annual capacity of ", "in 2018, by ", "an increase of 5%, rate of ", "the loan rate of ",
+                 "in 2018, up ", "exports, down "):
+        assert not subjects.LINK_TAIL.may_match(text) and subjects.LINK_RE.search(text) is None, text
+    for text in ("stood at a rate of ", "rose at a rate of ", "Costs of "):
+        assert subjects.LINK_TAIL.may_match(text), text
 
 
 def test_word_tails_answer_alike_when_their_remembered_verdicts_are_forgotten_often(

@@ -1094,9 +1094,25 @@ def _same_in_year(sentence: str) -> None:
     assert [(m.span(), m.group("year")) for m in periods.in_year_matches(sentence)] == plain, sentence
 
 
+def _same_year_starts(sentence: str) -> None:
+    assert periods.year_starts(sentence) == [m.start() for m in periods.YEAR_DIGITS_RE.finditer(sentence)], sentence
+
+
 def test_in_year_matches_on_the_real_sentences() -> None:
     for sentence in real_sentences():
         _same_in_year(sentence)
+        _same_year_starts(sentence)
+
+
+YEAR_PIECES = ("19", "20", "2019", "1920", "201", "19190", "2020", "202020", "1", "2", "0", "9", "٢٠", "٠١", "１９",
+               "2０19", "20١٩", "x", " ", "-", "²", "½", "20\n", "1919")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(YEAR_PIECES), max_size=12).map("".join))
+@example("201920 1920192 20١٩ 2０19 19²2 2020")
+def test_year_starts_are_the_year_digits_pattern_starts(text: str) -> None:
+    _same_year_starts(text)
 
 
 @settings(max_examples=400, deadline=None)

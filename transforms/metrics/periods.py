@@ -224,17 +224,38 @@ def _day_period(m: re.Match[str], pub: tuple[int, int] | None, context: str) -> 
     return f"{first.isoformat()}..{last.isoformat()}" if first < last else None
 
 
-def in_year_matches(sentence: str) -> list[re.Match[str]]:
+def year_starts(sentence: str) -> list[int]:
+    """[m.start() for m in YEAR_DIGITS_RE.finditer(sentence)], by str.find of the centuries: the leftmost "19" or
+    "20" followed by two decimal digits (re's \\d in a str pattern is str.isdecimal's Unicode category Nd), then
+    the next from the end of that one (a sentence holds few of them: a find each, where the regex tried
+    every position)."""
+    found: list[int] = []
+    pos = 0
+    end = len(sentence) - 4
+    while pos <= end:
+        nineteen = sentence.find("19", pos, end + 2)
+        twenty = sentence.find("20", pos, end + 2)
+        if nineteen < 0 and twenty < 0:
+            break
+        at = nineteen if twenty < 0 or 0 <= nineteen < twenty else twenty
+        if sentence[at + 2].isdecimal() and sentence[at + 3].isdecimal():
+            found.append(at)
+            pos = at + 4
+        else:
+            pos = at + 1
+    return found
+
+
+def in_year_matches(sentence: str, years: list[int] | None = None) -> list[re.Match[str]]:
     """list(IN_YEAR_SCAN.finditer(sentence)), found from the sentence's years instead of a scan of every
     position: a match's year follows the whitespace after its lead words, so it starts after a whitespace
     character, where YEAR_DIGITS_RE finds it (no year found before it covers that character); its match
     starts where IN_YEAR_LEAD_TAIL first matches the text before the year (the leads hold no digit: no
     other year lies between), and is IN_YEAR_RE's match there or none (a match of that year starting
     later reads the same year and what follows it). Matches of different years do not overlap (a
-    year's lead starts after the year before it), and come in order."""
+    year's lead starts after the year before it), and come in order. years: year_starts(sentence), if known."""
     found: list[re.Match[str]] = []
-    for year in YEAR_DIGITS_RE.finditer(sentence):
-        at = year.start()
+    for at in year_starts(sentence) if years is None else years:
         if not (at and sentence[at - 1].isspace()):
             continue
         lead = IN_YEAR_LEAD_TAIL.search(sentence[:at])
@@ -253,7 +274,8 @@ def _period_cues(sentence: str, para_before: str, pub: tuple[int, int] | None,
     folded = low if sentence.isascii() else gate_text(sentence)
     if has_month is None:
         has_month = MONTH_NAME_RE.search(sentence) is not None
-    years = len(YEAR_DIGITS_RE.findall(sentence)) if holds_any(sentence, CENTURIES) else 0
+    year_at = year_starts(sentence)
+    years = len(year_at)
     first_months = "first" in folded and "months" in folded  # (folded: "firſt" matches too)
     part_of_year = "half" in low or "quarter" in low
     relative_year = ("year" in low and ("last" in folded or "this" in folded)
@@ -293,7 +315,7 @@ def _period_cues(sentence: str, para_before: str, pub: tuple[int, int] | None,
             events = holds_any(folded, EVENT_GATE_WORDS)
         return events and EVENT_BEFORE_YEAR_TAIL.has_match(sentence[:end])
 
-    for m in in_year_matches(sentence) if years else ():
+    for m in in_year_matches(sentence, year_at) if years else ():
         if not after_event(m.start()) or WHEN_CLAUSE_RE.match(sentence):
             cues.append(_Cue(m.start(), m.end(), m.group("year"), CUE_YEAR))
     for m in MONTH_CUE_SCAN.finditer(sentence) if has_month else ():

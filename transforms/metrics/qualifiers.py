@@ -119,13 +119,19 @@ class WordTail(TailPattern):
     pattern ending in a name, "[A-Z]\\w*");
     `near`: (words, n): a match may end with any last word if one of the n words before it is one of
     `words` ("of the year", "among these enterprises");
-    `whole`: a one-word phrase is the whole last word (the pattern has whitespace before each).
+    `whole`: a one-word phrase is the whole last word (the pattern has whitespace before each);
+    `trailing` (with `whole`): (last, inner): a match may end with its phrase, then whole words of `last`
+    or `inner`, the last of them of `last` (a verb, then "by", "to", "at an average rate of"): a last word
+    of `last` sends the reading back over the words before it, past those of either, to the first that is
+    of neither, which must be a phrase (or not ASCII, or beyond the last WORD_TAIL_READ words: then the
+    pattern decides).
     Words that are not ASCII are always searched (IGNORECASE matches "ſ" for "s")."""
 
     def __init__(self, pattern: re.Pattern[str], phrases: Iterable[str] = (), spaced: bool = False,
                  capitalized: bool = False, near: tuple[Iterable[str], int] | None = None, whole: bool = False,
                  gate: re.Pattern[str] | None = None,
-                 match_words: tuple[frozenset[str], tuple[str, ...]] | None = None, ask_reversed: bool = True) -> None:
+                 match_words: tuple[frozenset[str], tuple[str, ...]] | None = None, ask_reversed: bool = True,
+                 trailing: tuple[Iterable[str], Iterable[str]] = ((), ())) -> None:
         super().__init__(pattern, gate=gate, match_words=match_words, ask_reversed=ask_reversed)
         split = {tuple(phrase.lower().split()) for phrase in phrases}
         # one-word phrases: the last word ends with one; longer ones: their last word -> the words before it
@@ -138,7 +144,12 @@ class WordTail(TailPattern):
         self.capitalized = capitalized
         self.near_words = frozenset(word.lower() for word in near[0]) if near else frozenset()
         self.near_count = near[1] if near else 0
-        self.count = max(2 if self.longer else 1, self.near_count + 1)  # the last words it reads
+        self.trailing_last = frozenset(word.lower() for word in trailing[0])
+        self.trailing = self.trailing_last | {word.lower() for word in trailing[1]}
+        if self.trailing and (self.whole is None or self.longer or self.near_count):
+            raise ValueError(f"trailing words are read back to a whole one-word phrase only: {pattern.pattern!r}")
+        # the last words it reads (trailing words: as many as are split off)
+        self.count = WORD_TAIL_READ if self.trailing else max(2 if self.longer else 1, self.near_count + 1)
         self._verdicts: dict[str, object] = {}  # last word -> _last_word_verdict
         if self.count > WORD_TAIL_READ:
             raise ValueError(f"a WordTail reads {WORD_TAIL_READ} last words at most: {pattern.pattern!r}")
@@ -164,6 +175,19 @@ class WordTail(TailPattern):
         for word in words[-1 - self.near_count:-1] if self.near_count else ():
             if not word.isascii() or word.lower() in self.near_words:
                 return True
+        if self.trailing:  # (the last word is of `last`, and no phrase: back over the words before it)
+            assert self.whole is not None
+            # (with WORD_TAIL_READ words split off, the first part is the text before them: not a word)
+            for index in range(len(words) - 2, 0 if len(words) > WORD_TAIL_READ else -1, -1):
+                earlier = words[index]
+                if not earlier.isascii():
+                    return True
+                lower = earlier.lower()
+                if lower in self.whole:
+                    return True
+                if lower not in self.trailing:
+                    return False
+            return True  # (trailing words as far as it read: the pattern decides)
         return False
 
     def _last_word_verdict(self, word: str) -> object:
@@ -178,7 +202,7 @@ class WordTail(TailPattern):
                     or self.capitalized and "A" <= word[0] <= "Z":
                 verdict = _MAY
             else:
-                verdict = _FURTHER if last in self.longer or self.near_count else _NOT
+                verdict = _FURTHER if last in self.longer or self.near_count or last in self.trailing_last else _NOT
         if len(self._verdicts) >= VERDICTS_KEPT:
             self._verdicts.clear()
         self._verdicts[word] = verdict
@@ -239,14 +263,30 @@ CHANGE_BY_TAIL: Final = WordTail(CHANGE_BY_RE, ("by", "of"), ask_reversed=False)
 VERB_OBJECT_BY_TAIL: Final = TailPattern(opening_with(VERB_OBJECT_BY_RE, "bcdeilrs"))
 
 
+class _LastVerbObject:
+    """The last text verb_object_by searched, with what it found (as _LastWords: one tuple, replaced whole)."""
+
+    def __init__(self) -> None:
+        self.last: tuple[str, re.Match[str] | None] = ("", None)  # (verb_object_by("") is None)
+
+
+_LAST_VERB_OBJECT: Final = _LastVerbObject()
+
+
 def verb_object_by(before: str) -> re.Match[str] | None:
     """VERB_OBJECT_BY_TAIL.search(before), with its gate (" by" at the end, any case: every match of
     VERB_OBJECT_BY_RE ends so) tested on the string itself: most texts before a number do not end in "by",
-    and this is told without a search."""
+    and this is told without a search. The kind, the sign and the subject of a quantity each ask it about
+    the same text (the same string object) in a row: the last text searched is answered without a search."""
     end = before.rstrip()
     if end[-2:].lower() != "by" or not end[-3:-2].isspace():
         return None
-    return VERB_OBJECT_BY_TAIL.search(before)
+    remembered = _LAST_VERB_OBJECT
+    last_text, found = remembered.last
+    if last_text is not before:
+        found = VERB_OBJECT_BY_TAIL.search(before)
+        remembered.last = (before, found)
+    return found
 
 
 SHARE_SUBJECT_RE: Final = re.compile(r"^(?:share|proportion|percentage|portion)\s+of\b")
@@ -307,12 +347,72 @@ def _long_end(before: str) -> bool:
     return len(end) - start >= 3 and start > 0 and end[start - 1].isspace()
 
 
+def _holds_part(word: str, parts: tuple[str, ...]) -> bool:
+    """Whether one of `parts` occurs in `word`."""
+    for part in parts:
+        if part in word:
+            return True
+    return False
+
+
+def _previous_word(words: list[str]) -> str | None:
+    """The word before the last of trailing_words(text) (None if none: then the text has one word)."""
+    return words[-2] if len(words) > 1 else None  # (only the first part can be more than a word)
+
+
 def _change_before(before: str) -> bool:
     """CHANGE_BEFORE_RE.search(before) is not None (CHANGE_BEFORE_TAIL only where the text ends in "by",
-    "of", "up", "down" or an -ly adverb, which _long_end tells without a search)."""
+    "of", "up", "down" or an -ly adverb, which _long_end tells without a search; CHANGE_WORD_TAIL, the
+    other texts', and CHANGE_BEFORE_TAIL's at a final "of" only where the last words allow a match)."""
     if not _long_end(before):
+        # its matches: a change verb's stem, word characters to the end of the last word (a stem holds no space)
+        words = trailing_words(before)
+        if words and words[-1].isascii() and not _holds_part(words[-1].lower(), CHANGE_VERB_STEMS):
+            return False  # ("ſ" and the Kelvin sign match "s" and "k": a word that is not ASCII is searched)
         return CHANGE_WORD_TAIL.has_match(before)
+    words = trailing_words(before)
+    if words[-1].lower() == "of":  # (the whole word: _long_end found whitespace before it)
+        # "of" ends a match after "average", "total" ("an average of"), "rate" ("growth rate of", "at a
+        # rate of") or a change noun (after a word boundary: the end of the word before)
+        previous = _previous_word(words)
+        if previous is None or previous.isascii() and previous.lower() not in ("average", "total", "rate") \
+                and not previous.lower().endswith(CHANGE_NOUNS):
+            return False
     return CHANGE_BEFORE_TAIL.has_match(before)
+
+
+def _decrease_verb_end(word: str) -> bool:
+    """Whether the lowercase ASCII word can end with DECREASE_BEFORE_RE's verb: it ends with a decrease verb
+    form or holds a stem (then word characters to its end)."""
+    return word.endswith(DECREASE_VERB_FORMS) or _holds_part(word, DECREASE_VERB_STEMS)
+
+
+def _decrease_before(before: str) -> bool:
+    """DECREASE_BEFORE_RE.search(before) is not None, searched only where the last words allow a match:
+    every match ends with a decrease verb ("fell", "declin..."), an -ly adverb after one, "by" after
+    either, or "of" after "average"/"total" or a decrease noun ("a decline of"), the trailing ones whole
+    words after whitespace. An ASCII word is told by its lowercase (the pattern's letters are ASCII, and
+    none takes another ASCII character in IGNORECASE); a word that is not ASCII is left to the search."""
+    words = trailing_words(before)
+    if words and words[-1].isascii():
+        last = words[-1].lower()
+        if not _decrease_verb_end(last):
+            previous = _previous_word(words)
+            if previous is None:
+                return False
+            if previous.isascii():
+                word = previous.lower()
+                if last == "of":
+                    allowed = word in ("average", "total") or word.endswith(DECREASE_NOUNS)
+                elif last == "by":
+                    allowed = word.endswith("ly") or _decrease_verb_end(word)
+                else:
+                    allowed = last.endswith("ly") and _decrease_verb_end(word)
+                if not allowed:
+                    return False
+            elif not (last in ("of", "by") or last.endswith("ly")):
+                return False
+    return DECREASE_BEFORE_TAIL.has_match(before)
 
 
 def _kind(unit: str, before: str, after: str) -> tuple[str, str]:
@@ -346,7 +446,7 @@ def _continues_change(previous: _Found, item: _Found, para: str, before: str) ->
 
 def _is_decrease(before: str, after: str) -> bool:
     """A change said to go down ("fell by", "a decline of", "cut ... by", "lower than")."""
-    if DECREASE_BEFORE_TAIL.has_match(before) or DECREASE_AFTER_RE.search(after):
+    if _decrease_before(before) or DECREASE_AFTER_RE.search(after):
         return True
     verb_object = verb_object_by(before)
     return bool(verb_object and DECREASE_VERB_OBJECT_RE.match(verb_object.group()))

@@ -72,11 +72,29 @@ LINK_WORDS: Final = frozenset({
 LINK_END_WORDS: Final = frozenset({*last_words(LINK_VERBS),
                                   *"by to for at from of up down only just still about".split(),
                                    *"cost costs costing".split()})
+# More exactly: the last word of a link verb or a cost word, then whole words of the trailing prepositions'
+# group (LINK_TRAILING_WORDS), the last of them one that ends it (LINK_TRAILING_LAST): a text whose trailing
+# such words follow another word ("an annual capacity of", "an increase of", "in 2018, up") has no match.
+LINK_TRAILING_LAST: Final = frozenset("by to for at from of up down only just still about".split())
+LINK_TRAILING_WORDS: Final = frozenset("an a average total annual yearly growth rate".split())
+
+
+def _phrase_end(verb: str) -> str:
+    """The word a link verb is read back to past the trailing words: its last word, or for "edged up", "made up"
+    (whose last words are trailing prepositions too) the word before them ("2018, up" is then no match)."""
+    words = verb.lower().split()
+    while len(words) > 1 and words[-1] in LINK_TRAILING_LAST:
+        words.pop()
+    return words[-1]
+
+
+LINK_PHRASE_END_WORDS: Final = frozenset({*(_phrase_end(verb) for verb in LINK_VERBS), *"cost costs costing".split()})
+assert LINK_END_WORDS <= LINK_PHRASE_END_WORDS | LINK_TRAILING_LAST
 # (the reversed pattern is not asked first: three texts in five that end in a link word have a match, and
 # the search from the trailing link words costs about what the reversed match costs)
-LINK_TAIL: Final = WordTail(opening_with(LINK_RE, r",\s"), LINK_END_WORDS, whole=True, match_words=(LINK_WORDS,
-                            ("ly",)),
-                            ask_reversed=False)
+LINK_TAIL: Final = WordTail(opening_with(LINK_RE, r",\s"), LINK_PHRASE_END_WORDS, whole=True,
+                            match_words=(LINK_WORDS, ("ly",)), ask_reversed=False,
+                            trailing=(LINK_TRAILING_LAST, LINK_TRAILING_WORDS))
 OF_LINK_RE: Final = re.compile(r"\s+(?:of|at|totaling|totalling|worth)\s*$", re.IGNORECASE)
 OF_LINK_TAIL: Final = WordTail(opening_with(OF_LINK_RE, r"\s"), ("of", "at", "totaling", "totalling", "worth"),
                                ask_reversed=False)
