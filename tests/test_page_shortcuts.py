@@ -1296,7 +1296,11 @@ META_SOUP = [*MARKUP, *(f'<meta name="{n}" content="v{i}">' for i, n in enumerat
                for n in META_NAMES[:2] + META_NAMES[10:]),
              '<meta content=" x ">', '<meta name="PubDate" content=" \u3000 ">', "<meta property=og:title content=T>",
              "</html>", "<html>", "<meta name=ContentEnd>", '<div class="item-page x">', '<article class=" item-page">',
-             '<h2>Title</h2>', "<h1>H</h1>", '<span itemprop="articleBody">b</span>', '<p itemprop="headline">h</p>']
+             '<h2>Title</h2>', "<h1>H</h1>", '<span itemprop="articleBody">b</span>', '<p itemprop="headline">h</p>',
+             # hanweb.detect's markers: div#zoom in its spellings and near misses, on other tags and attributes
+             '<div id="zoom">', "<DIV ID=ZOOM>", '<div id="Zoom">', '<div id="zoom ">', '<div id="zOOm">',
+             '<div class="zoom">', '<span id="zoom">', '<meta id="zoom">', '<div name="ContentStart">',
+             '<div id="x" id="zoom">', '<meta name="x" name="ContentStart">', "<!-- zoom -->", "</div>"]
 
 
 def plain_follows(first, other) -> bool:  # type: ignore[no-untyped-def]
@@ -1323,8 +1327,9 @@ def check_follows(doc, seed: int) -> None:  # type: ignore[no-untyped-def]
 
 def check_hanweb_metas(doc) -> None:  # type: ignore[no-untyped-def]
     from transforms.templates import hanweb
-    from transforms.templates.htmlutil import meta_content, meta_values, xpath
+    from transforms.templates.htmlutil import has_attribute_value, meta_content, meta_values, xpath
 
+    assert has_attribute_value(doc, hanweb.MARKER_VALUES) == any(xpath(doc, x) for x in hanweb.MARKER_XPATHS[:2])
     assert hanweb.content_markers(doc) == (xpath(doc, hanweb.CONTENT_START_XPATH), xpath(doc, hanweb.CONTENT_END_XPATH))
     values = meta_values(doc)
     assert hanweb.markers_and_metas(doc) == (*hanweb.content_markers(doc), values)
@@ -1340,6 +1345,15 @@ def check_item_pages(doc) -> None:  # type: ignore[no-untyped-def]
     items = xpath(doc, joomla.ITEM_PAGE)
     for expr in template_expressions() + [joomla.ITEM_PAGE + "//p | //h1", joomla.ITEM_PAGE + "[1]"]:
         assert joomla.in_item_pages(doc, items, expr) == xpath(doc, expr), expr
+
+
+def test_hanweb_marker_values_are_the_marker_xpaths() -> None:
+    from transforms.templates import hanweb
+
+    assert len(hanweb.MARKER_VALUES) == 2
+    for (tag, (attr, values)), expr in zip(hanweb.MARKER_VALUES.items(), hanweb.MARKER_XPATHS, strict=False):
+        assert expr == f"//{tag}[" + " or ".join(f"@{attr}='{value}'" for value in sorted(
+            values, key=lambda value: expr.index(f"'{value}'"))) + "]"
 
 
 def test_hanweb_metas_and_joomla_item_pages_give_the_plain_answer_on_the_real_pages() -> None:

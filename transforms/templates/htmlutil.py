@@ -377,6 +377,23 @@ def named_metas(doc: lxml.html.HtmlElement, case: dict[int, int],
     return found, values
 
 
+def has_attribute_value(doc: lxml.html.HtmlElement, wanted: Mapping[str, tuple[str, frozenset[str]]]) -> bool:
+    """True if the document holds an element of a tag of `wanted` whose attribute (`wanted[tag][0]`) has one of
+    the values `wanted[tag][1]`: any(xpath(doc, f"//{tag}[@{attr}='V1' or @{attr}='V2' ...]") for each tag), by
+    one walk over the elements of those tags (libxml2 matches the tag names in C; only they get a proxy) where
+    each expression walked every node of the page. The document's elements: the root element's and any libxml2
+    left beside it, as `//` selects them."""
+    tags = tuple(wanted)
+    get = _ELEMENT_GET
+    for top in (*doc.itersiblings(preceding=True), doc, *doc.itersiblings()):  # (any order: one answer)
+        for el in top.iter(*tags):
+            attr, values = wanted[el.tag]
+            value = get(el, attr)
+            if value is not None and value in values:
+                return True
+    return False
+
+
 def first_text(doc: lxml.html.HtmlElement, xpaths: Iterable[str]) -> str | None:
     """Normalized text of the first non-empty match of the first XPath that has one."""
     return first_text_of(xpath(doc, expr) for expr in xpaths)
