@@ -155,6 +155,11 @@ def test_the_space_pattern_is_isspace_and_the_two_zero_width_characters() -> Non
 @example("a b ")
 @example(" a b")
 @example("a\u200bb")
+@example("\r\n\t a b.\n ")  # whitespace only at the ends: stripped
+@example("\n a  b\n")
+@example("\n a\nb\n")
+@example("\n\u200ba b\ufeff ")
+@example("\xa0a\xa0b ")
 @SETTINGS
 def test_normalize_space_gives_the_plain_answer(text: str) -> None:
     from transforms import boilerplate, spacing
