@@ -1357,6 +1357,14 @@ def check_item_pages(doc) -> None:  # type: ignore[no-untyped-def]
         assert joomla.in_item_pages(doc, items, expr) == xpath(doc, expr), expr
 
 
+def test_hanweb_marker_case_only_changes_case() -> None:
+    from transforms.templates import hanweb
+
+    # (htmlutil.named_metas translates only the names whose lower case is a wanted name's)
+    assert all(chr(k) != chr(v) and chr(k).lower() == chr(v).lower() for k, v in hanweb.MARKER_CASE.items())
+    assert all(name and name == name.lower() for name in (hanweb.START_NAME, hanweb.END_NAME))
+
+
 def test_hanweb_marker_values_are_the_marker_xpaths() -> None:
     from transforms.templates import hanweb
 

@@ -355,8 +355,14 @@ def named_metas(doc: lxml.html.HtmlElement, case: dict[int, int],
     """(for each of `names`, the document's <meta> elements whose name attribute, translated by `case`, is
     that name, in document order; meta_values(doc)), in one pass over the metas. The document's metas:
     those of xpath(doc, "//meta"), the root element's and any libxml2 left beside it (what follows a
-    closed </html>); meta_values reads the root element's only."""
+    closed </html>); meta_values reads the root element's only.
+
+    `case` only changes letters' case (each character to itself in another case): a name translates to
+    one of `names` only if its lower case is that name's, so only such names are translated (the lower
+    case is meta_values' key anyway; a translation looks each character up in the dict, about 5k
+    instructions a name)."""
     found: list[list[lxml.html.HtmlElement]] = [[] for _ in names]
+    lowered = frozenset(wanted.lower() for wanted in names)
     values: dict[str, str] = {}
     before = list(doc.itersiblings(preceding=True))  # nearest first
     before.reverse()
@@ -365,14 +371,15 @@ def named_metas(doc: lxml.html.HtmlElement, case: dict[int, int],
         own = top is doc
         for meta in top.iter("meta"):
             name = get(meta, "name")
-            if name is not None:
+            lower = name.lower() if name else None  # (an empty name translates to no wanted name)
+            if lower is not None and lower in lowered:
                 folded = name.translate(case)
                 for index, wanted in enumerate(names):
                     if folded == wanted:
                         found[index].append(meta)
                         break
             if own:  # meta_values
-                key = (name or get(meta, "property") or get(meta, "itemprop") or "").lower()
+                key = lower if lower is not None else (get(meta, "property") or get(meta, "itemprop") or "").lower()
                 if key not in values:
                     value = normalize_space(get(meta, "content") or "")
                     if value:
