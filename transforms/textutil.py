@@ -286,11 +286,21 @@ def detect_language(text: str) -> str:
         cut = letter_bytes.find(b" ", max(start, size * part // LANG_PARTS)) if part < LANG_PARTS else size
         if cut < 0:
             cut = size
-        stop += sum(map(_EN_STOPWORD_SPELLING_BYTES.__contains__, letter_bytes[start:cut].split()))
+        stop += _stopword_count(letter_bytes[start:cut].split())
         start = cut
         if stop / word_count >= EN_MIN_STOPWORD_RATIO:
             return "en"  # the whole text's share is at least this one (as many words, no fewer stopwords)
     return "und"
+
+
+def _stopword_count(words: list[bytes]) -> int:
+    """sum(map(_EN_STOPWORD_SPELLING_BYTES.__contains__, words)), as a loop: compiled, each word is one set
+    lookup, where map called the bound method through Python's call protocol and sum added Python ints."""
+    count = 0
+    for word in words:
+        if word in _EN_STOPWORD_SPELLING_BYTES:
+            count += 1
+    return count
 
 
 def _may_hold_east_asian(encoded: bytes) -> bool:
