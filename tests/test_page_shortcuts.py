@@ -436,6 +436,15 @@ def plain_region_blocks(region, start=None, end=None) -> list[object]:  # type: 
     return walker.blocks
 
 
+def test_block_is_what_its_dataclass_was() -> None:
+    block = textutil.Block("a b", centered=True, heading=True)
+    assert repr(block) == "Block(text='a b', centered=True, caption_markup=False, after_image=False, heading=True)"
+    assert block == textutil.Block("a b", True, False, False, True, normalized=True)  # (not a field)
+    assert block != textutil.Block("a b", centered=True) and block != ("a b", True, False, False, True)
+    with pytest.raises(TypeError):
+        hash(block)
+
+
 def check_walks(html: str, pairs: int, seed: int) -> None:
     """region_blocks against the plain walker on one page: the whole page, the page between its Hanweb
     markers, and between `pairs` pairs of its elements drawn at random (either order, nested or not)."""
@@ -456,7 +465,10 @@ def check_walks(html: str, pairs: int, seed: int) -> None:
     rng = random.Random(seed)
     cases += [(rng.choice(elements), rng.choice(elements + [None])) for _ in range(pairs)]
     for start, end in cases:
-        assert region_blocks(doc, start, end) == plain_region_blocks(doc, start, end), (start, end)
+        blocks = region_blocks(doc, start, end)
+        assert blocks == plain_region_blocks(doc, start, end), (start, end)
+        # split_body takes the walker's texts as they are: they must be normalize_space's own answers
+        assert all(block.normalized and plain_normalize_space(block.text) == block.text for block in blocks)
         body = doc.find("body")
         if body is not None:
             assert region_blocks(body, start, end) == plain_region_blocks(body, start, end), (start, end)

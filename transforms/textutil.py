@@ -325,17 +325,22 @@ class Block:
 
     What `@dataclass` made of these fields (their __init__, __eq__ and __repr__, no hash), written out:
     compiled, a dataclass's __init__ is the one the dataclasses module generates, run interpreted (about
-    4,000 instructions a block, the walker makes some 8 a page); this class's compiles with it."""
+    4,000 instructions a block, the walker makes some 8 a page); this class's compiles with it.
 
-    __slots__ = ("text", "centered", "caption_markup", "after_image", "heading")
+    `normalized`: the text is normalize_space's answer already (the block walker's are), so split_body
+    takes it as it is (normalize_space gives such text back unchanged, after reading all of it). Not a
+    field: no part of the block's equality or repr."""
+
+    __slots__ = ("text", "centered", "caption_markup", "after_image", "heading", "normalized")
 
     def __init__(self, text: str, centered: bool = False, caption_markup: bool = False,
-                 after_image: bool = False, heading: bool = False) -> None:
+                 after_image: bool = False, heading: bool = False, normalized: bool = False) -> None:
         self.text = text
         self.centered = centered
         self.caption_markup = caption_markup  # inside <figcaption> or an element with a caption class
         self.after_image = after_image  # the previous block was only an image / this one holds an image
         self.heading = heading
+        self.normalized = normalized
 
     def _fields(self) -> tuple[object, ...]:
         return (self.text, self.centered, self.caption_markup, self.after_image, self.heading)
@@ -379,7 +384,7 @@ def split_body(blocks: list[Block], title: str | None) -> tuple[list[str], list[
     share_at: int | None = None  # index of the share icons under the body
     related_at: int | None = None  # index of a related-posts box's heading under the body
     for index, block in enumerate(blocks):
-        text = normalize_space(block.text)
+        text = block.text if block.normalized else normalize_space(block.text)
         if not text:
             continue
         if (CONTACT_COLONS[0] in text or CONTACT_COLONS[1] in text) and any(

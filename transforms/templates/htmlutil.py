@@ -590,7 +590,7 @@ class _Walker:
         centered, caption, heading = self.ctx[-1]
         self.blocks.append(Block(text=text, centered=centered, caption_markup=caption,
                                  after_image=self.saw_image or self.image_in_block,
-                                 heading=heading))
+                                 heading=heading, normalized=True))
         self.saw_image = False
         self.image_in_block = False
 
