@@ -710,6 +710,37 @@ def test_contact_lines_match_where_the_plain_search_finds_on_the_real_lines() ->
     assert found >= 4
 
 
+def plain_is_title_repeat(text: str, norm_title: str) -> bool:
+    folded = text.casefold()
+    if folded == norm_title:
+        return True
+    cut = folded.rstrip(".…").rstrip()
+    return len(cut) >= textutil.TITLE_PREFIX_MIN_CHARS and norm_title.startswith(cut)
+
+
+TITLE_PIECES = ["Ningbo", "ningbo", "NINGBO", "ß", "SS", "ss", "ẞ", "İ", "i̇", "ﬁ", "fi", "Σ", "σ", "ς", "...", "…",
+                " ", ".", "x", "ŉ", "ʼn"]
+
+
+@given(st.lists(st.sampled_from(TITLE_PIECES), min_size=1, max_size=12).map("".join),
+       st.lists(st.sampled_from(TITLE_PIECES), max_size=12).map("".join))
+@example("ßtraße", "sstrasse")
+@example("ﬁrst", "first")
+@example("", "")
+@SETTINGS
+def test_is_title_repeat_gives_the_plain_answer(text: str, title: str) -> None:
+    for norm_title in (title.casefold(), text.casefold(), text.casefold()[:30], (text + title).casefold()):
+        assert textutil.is_title_repeat(text, norm_title) == plain_is_title_repeat(text, norm_title)
+
+
+def test_is_title_repeat_gives_the_plain_answer_on_the_real_lines() -> None:
+    lines = real_lines()
+    titles = [line.casefold() for line in lines[::50]]
+    for line in lines[::5]:
+        for norm_title in titles + [line.casefold(), line.casefold()[:25]]:
+            assert textutil.is_title_repeat(line, norm_title) == plain_is_title_repeat(line, norm_title)
+
+
 def plain_split_body(blocks: list[textutil.Block], title: str | None) -> tuple[list[str], list[str]]:
     """split_body as it was: each block normalized by the plain substitution, contacts searched."""
     body: list[str] = []

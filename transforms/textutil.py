@@ -438,6 +438,11 @@ def is_title_repeat(text: str, norm_title: str) -> bool:
     norm_title is the normalized, casefolded title. A cut repeat must keep TITLE_PREFIX_MIN_CHARS
     of it, so that a short body line that happens to open like the headline stays.
     """
+    # casefold() folds character by character (no context): the folded text opens with its first character's
+    # folding, and a repeat (whole, or a cut of at least TITLE_PREFIX_MIN_CHARS) opens as the title does. Most
+    # paragraphs differ there, and are not folded whole.
+    if text[:1].casefold()[:1] != norm_title[:1]:
+        return False
     folded = text.casefold()
     if folded == norm_title:
         return True
