@@ -155,6 +155,11 @@ def test_the_space_pattern_is_isspace_and_the_two_zero_width_characters() -> Non
 @example("a b ")
 @example(" a b")
 @example("a\u200bb")
+@example("\r\n\t a b.\n ")  # whitespace only at the ends: stripped
+@example("\n a  b\n")
+@example("\n a\nb\n")
+@example("\n\u200ba b\ufeff ")
+@example("\xa0a\xa0b ")
 @SETTINGS
 def test_normalize_space_gives_the_plain_answer(text: str) -> None:
     from transforms import boilerplate, spacing
@@ -431,6 +436,15 @@ def plain_region_blocks(region, start=None, end=None) -> list[object]:  # type: 
     return walker.blocks
 
 
+def test_block_is_what_its_dataclass_was() -> None:
+    block = textutil.Block("a b", centered=True, heading=True)
+    assert repr(block) == "Block(text='a b', centered=True, caption_markup=False, after_image=False, heading=True)"
+    assert block == textutil.Block("a b", True, False, False, True, normalized=True)  # (not a field)
+    assert block != textutil.Block("a b", centered=True) and block != ("a b", True, False, False, True)
+    with pytest.raises(TypeError):
+        hash(block)
+
+
 def check_walks(html: str, pairs: int, seed: int) -> None:
     """region_blocks against the plain walker on one page: the whole page, the page between its Hanweb
     markers, and between `pairs` pairs of its elements drawn at random (either order, nested or not)."""
@@ -451,7 +465,10 @@ def check_walks(html: str, pairs: int, seed: int) -> None:
     rng = random.Random(seed)
     cases += [(rng.choice(elements), rng.choice(elements + [None])) for _ in range(pairs)]
     for start, end in cases:
-        assert region_blocks(doc, start, end) == plain_region_blocks(doc, start, end), (start, end)
+        blocks = region_blocks(doc, start, end)
+        assert blocks == plain_region_blocks(doc, start, end), (start, end)
+        # split_body takes the walker's texts as they are: they must be normalize_space's own answers
+        assert all(block.normalized and plain_normalize_space(block.text) == block.text for block in blocks)
         body = doc.find("body")
         if body is not None:
             assert region_blocks(body, start, end) == plain_region_blocks(body, start, end), (start, end)
@@ -691,6 +708,37 @@ def test_contact_lines_match_where_the_plain_search_finds_on_the_real_lines() ->
             assert bool(regex.match(text)) == bool(regex.search(text)), text
             found += bool(regex.match(text))
     assert found >= 4
+
+
+def plain_is_title_repeat(text: str, norm_title: str) -> bool:
+    folded = text.casefold()
+    if folded == norm_title:
+        return True
+    cut = folded.rstrip(".…").rstrip()
+    return len(cut) >= textutil.TITLE_PREFIX_MIN_CHARS and norm_title.startswith(cut)
+
+
+TITLE_PIECES = ["Ningbo", "ningbo", "NINGBO", "ß", "SS", "ss", "ẞ", "İ", "i̇", "ﬁ", "fi", "Σ", "σ", "ς", "...", "…",
+                " ", ".", "x", "ŉ", "ʼn"]
+
+
+@given(st.lists(st.sampled_from(TITLE_PIECES), min_size=1, max_size=12).map("".join),
+       st.lists(st.sampled_from(TITLE_PIECES), max_size=12).map("".join))
+@example("ßtraße", "sstrasse")
+@example("ﬁrst", "first")
+@example("", "")
+@SETTINGS
+def test_is_title_repeat_gives_the_plain_answer(text: str, title: str) -> None:
+    for norm_title in (title.casefold(), text.casefold(), text.casefold()[:30], (text + title).casefold()):
+        assert textutil.is_title_repeat(text, norm_title) == plain_is_title_repeat(text, norm_title)
+
+
+def test_is_title_repeat_gives_the_plain_answer_on_the_real_lines() -> None:
+    lines = real_lines()
+    titles = [line.casefold() for line in lines[::50]]
+    for line in lines[::5]:
+        for norm_title in titles + [line.casefold(), line.casefold()[:25]]:
+            assert textutil.is_title_repeat(line, norm_title) == plain_is_title_repeat(line, norm_title)
 
 
 def plain_split_body(blocks: list[textutil.Block], title: str | None) -> tuple[list[str], list[str]]:
@@ -967,9 +1015,14 @@ VALUE_ATTRIBUTES = ("class", "id", "href", "src", "itemprop", "name")
 
 
 def check_skips(doc, contexts, expressions) -> int:  # type: ignore[no-untyped-def]
-    """Every expression AttributeValues rules out selects nothing from any context; returns how many were."""
-    from transforms.templates.htmlutil import AttributeValues, xpath
+    """Every expression AttributeValues rules out selects nothing from any context; returns how many were.
+    (And the values it reads are `//@A`'s.)"""
+    from lxml import etree
 
+    from transforms.templates.htmlutil import AttributeValues, _attribute_values, xpath
+
+    for attr in VALUE_ATTRIBUTES:
+        assert _attribute_values(attr)(doc) == etree.XPath(f"//@{attr}", smart_strings=False)(doc), attr
     skipped = 0
     for values in (AttributeValues(doc), AttributeValues(doc, VALUE_ATTRIBUTES)):
         for expr in expressions:
@@ -1296,7 +1349,11 @@ META_SOUP = [*MARKUP, *(f'<meta name="{n}" content="v{i}">' for i, n in enumerat
                for n in META_NAMES[:2] + META_NAMES[10:]),
              '<meta content=" x ">', '<meta name="PubDate" content=" \u3000 ">', "<meta property=og:title content=T>",
              "</html>", "<html>", "<meta name=ContentEnd>", '<div class="item-page x">', '<article class=" item-page">',
-             '<h2>Title</h2>', "<h1>H</h1>", '<span itemprop="articleBody">b</span>', '<p itemprop="headline">h</p>']
+             '<h2>Title</h2>', "<h1>H</h1>", '<span itemprop="articleBody">b</span>', '<p itemprop="headline">h</p>',
+             # hanweb.detect's markers: div#zoom in its spellings and near misses, on other tags and attributes
+             '<div id="zoom">', "<DIV ID=ZOOM>", '<div id="Zoom">', '<div id="zoom ">', '<div id="zOOm">',
+             '<div class="zoom">', '<span id="zoom">', '<meta id="zoom">', '<div name="ContentStart">',
+             '<div id="x" id="zoom">', '<meta name="x" name="ContentStart">', "<!-- zoom -->", "</div>"]
 
 
 def plain_follows(first, other) -> bool:  # type: ignore[no-untyped-def]
@@ -1323,8 +1380,9 @@ def check_follows(doc, seed: int) -> None:  # type: ignore[no-untyped-def]
 
 def check_hanweb_metas(doc) -> None:  # type: ignore[no-untyped-def]
     from transforms.templates import hanweb
-    from transforms.templates.htmlutil import meta_content, meta_values, xpath
+    from transforms.templates.htmlutil import has_attribute_value, meta_content, meta_values, xpath
 
+    assert has_attribute_value(doc, hanweb.MARKER_VALUES) == any(xpath(doc, x) for x in hanweb.MARKER_XPATHS[:2])
     assert hanweb.content_markers(doc) == (xpath(doc, hanweb.CONTENT_START_XPATH), xpath(doc, hanweb.CONTENT_END_XPATH))
     values = meta_values(doc)
     assert hanweb.markers_and_metas(doc) == (*hanweb.content_markers(doc), values)
@@ -1340,6 +1398,23 @@ def check_item_pages(doc) -> None:  # type: ignore[no-untyped-def]
     items = xpath(doc, joomla.ITEM_PAGE)
     for expr in template_expressions() + [joomla.ITEM_PAGE + "//p | //h1", joomla.ITEM_PAGE + "[1]"]:
         assert joomla.in_item_pages(doc, items, expr) == xpath(doc, expr), expr
+
+
+def test_hanweb_marker_case_only_changes_case() -> None:
+    from transforms.templates import hanweb
+
+    # (htmlutil.named_metas translates only the names whose lower case is a wanted name's)
+    assert all(chr(k) != chr(v) and chr(k).lower() == chr(v).lower() for k, v in hanweb.MARKER_CASE.items())
+    assert all(name and name == name.lower() for name in (hanweb.START_NAME, hanweb.END_NAME))
+
+
+def test_hanweb_marker_values_are_the_marker_xpaths() -> None:
+    from transforms.templates import hanweb
+
+    assert len(hanweb.MARKER_VALUES) == 2
+    for (tag, (attr, values)), expr in zip(hanweb.MARKER_VALUES.items(), hanweb.MARKER_XPATHS, strict=False):
+        assert expr == f"//{tag}[" + " or ".join(f"@{attr}='{value}'" for value in sorted(
+            values, key=lambda value: expr.index(f"'{value}'"))) + "]"
 
 
 def test_hanweb_metas_and_joomla_item_pages_give_the_plain_answer_on_the_real_pages() -> None:

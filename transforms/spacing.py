@@ -4,7 +4,9 @@
 included) into one space and strips the ends. Most text it is given is already collapsed (a block
 the walker collapsed, then split_body and the boilerplate check collapse it again): such text is
 returned as it is after a check that costs a scan of it, instead of a substitution that rebuilds
-it at every space. tests/test_page_shortcuts.py compares it with the plain substitution.
+it at every space; text whose only whitespace but single spaces is at its ends (most of the block
+walker's raw paragraphs) is returned stripped after the same check. tests/test_page_shortcuts.py
+compares it with the plain substitution.
 """
 from __future__ import annotations
 
@@ -26,6 +28,11 @@ def normalize_space(text: str) -> str:
     """Collapse every whitespace run (nbsp, U+3000, newlines included) to one space; strip."""
     if text.isprintable() and DOUBLE_SPACE not in text and text[:1] != " " and text[-1:] != " ":
         return text  # already collapsed: the substitution would give the same text
+    stripped = text.strip()  # (str.isspace()'s characters, those split() splits at, off the ends)
+    if stripped.isprintable() and DOUBLE_SPACE not in stripped:
+        # whitespace only at the ends (most of the walker's paragraphs: the markup's line breaks around
+        # them): inside, only single spaces and no U+200B/U+FEFF (unprintable), as the split would join them
+        return stripped
     # SPACE_RE.sub(" ", text).strip(): the runs of other characters joined by one space. str.split
     # finds them in C, about a third of the substitution's time on the walker's raw paragraphs.
     for char in NOT_ISSPACE:

@@ -286,11 +286,21 @@ def detect_language(text: str) -> str:
         cut = letter_bytes.find(b" ", max(start, size * part // LANG_PARTS)) if part < LANG_PARTS else size
         if cut < 0:
             cut = size
-        stop += sum(map(_EN_STOPWORD_SPELLING_BYTES.__contains__, letter_bytes[start:cut].split()))
+        stop += _stopword_count(letter_bytes[start:cut].split())
         start = cut
         if stop / word_count >= EN_MIN_STOPWORD_RATIO:
             return "en"  # the whole text's share is at least this one (as many words, no fewer stopwords)
     return "und"
+
+
+def _stopword_count(words: list[bytes]) -> int:
+    """sum(map(_EN_STOPWORD_SPELLING_BYTES.__contains__, words)), as a loop: compiled, each word is one set
+    lookup, where map called the bound method through Python's call protocol and sum added Python ints."""
+    count = 0
+    for word in words:
+        if word in _EN_STOPWORD_SPELLING_BYTES:
+            count += 1
+    return count
 
 
 def _may_hold_east_asian(encoded: bytes) -> bool:
@@ -310,15 +320,39 @@ def east_asian_language(cjk: int, kana: int, hangul: int) -> str:
     return "zh"
 
 
-@dataclass
 class Block:
-    """One text block of a page region, with the layout hints the caption rule uses."""
+    """One text block of a page region, with the layout hints the caption rule uses.
 
-    text: str
-    centered: bool = False
-    caption_markup: bool = False  # inside <figcaption> or an element with a caption class
-    after_image: bool = False  # the previous block was only an image / this one holds an image
-    heading: bool = False
+    What `@dataclass` made of these fields (their __init__, __eq__ and __repr__, no hash), written out:
+    compiled, a dataclass's __init__ is the one the dataclasses module generates, run interpreted (about
+    4,000 instructions a block, the walker makes some 8 a page); this class's compiles with it.
+
+    `normalized`: the text is normalize_space's answer already (the block walker's are), so split_body
+    takes it as it is (normalize_space gives such text back unchanged, after reading all of it). Not a
+    field: no part of the block's equality or repr."""
+
+    __slots__ = ("text", "centered", "caption_markup", "after_image", "heading", "normalized")
+
+    def __init__(self, text: str, centered: bool = False, caption_markup: bool = False,
+                 after_image: bool = False, heading: bool = False, normalized: bool = False) -> None:
+        self.text = text
+        self.centered = centered
+        self.caption_markup = caption_markup  # inside <figcaption> or an element with a caption class
+        self.after_image = after_image  # the previous block was only an image / this one holds an image
+        self.heading = heading
+        self.normalized = normalized
+
+    def _fields(self) -> tuple[object, ...]:
+        return (self.text, self.centered, self.caption_markup, self.after_image, self.heading)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Block) or other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._fields() == other._fields()  # (and, defining __eq__, no __hash__: as the dataclass's)
+
+    def __repr__(self) -> str:
+        return (f"Block(text={self.text!r}, centered={self.centered!r}, caption_markup={self.caption_markup!r}, "
+                f"after_image={self.after_image!r}, heading={self.heading!r})")
 
 
 @dataclass
@@ -350,7 +384,7 @@ def split_body(blocks: list[Block], title: str | None) -> tuple[list[str], list[
     share_at: int | None = None  # index of the share icons under the body
     related_at: int | None = None  # index of a related-posts box's heading under the body
     for index, block in enumerate(blocks):
-        text = normalize_space(block.text)
+        text = block.text if block.normalized else normalize_space(block.text)
         if not text:
             continue
         if (CONTACT_COLONS[0] in text or CONTACT_COLONS[1] in text) and any(
@@ -404,6 +438,11 @@ def is_title_repeat(text: str, norm_title: str) -> bool:
     norm_title is the normalized, casefolded title. A cut repeat must keep TITLE_PREFIX_MIN_CHARS
     of it, so that a short body line that happens to open like the headline stays.
     """
+    # casefold() folds character by character (no context): the folded text opens with its first character's
+    # folding, and a repeat (whole, or a cut of at least TITLE_PREFIX_MIN_CHARS) opens as the title does. Most
+    # paragraphs differ there, and are not folded whole.
+    if text[:1].casefold()[:1] != norm_title[:1]:
+        return False
     folded = text.casefold()
     if folded == norm_title:
         return True

@@ -23,6 +23,7 @@ from transforms.templates.htmlutil import (
     drop_nodes,
     first_node,
     first_text,
+    has_attribute_value,
     meta_content,
     named_metas,
     region_blocks,
@@ -39,6 +40,10 @@ MARKER_XPATHS = (
     "//div[@id='zoom' or @id='Zoom' or @id='ZOOM']",
     "//td[contains(concat(' ', normalize-space(@class), ' '), ' bt_content ')]",
 )
+# What detect asks of MARKER_XPATHS[:2] (the ContentStart meta, div#zoom), for htmlutil.has_attribute_value's
+# one walk over the metas and divs: on every page of another template both expressions walked the whole tree.
+MARKER_VALUES = {"meta": ("name", frozenset(("ContentStart", "contentstart", "CONTENTSTART"))),
+                 "div": ("id", frozenset(("zoom", "Zoom", "ZOOM")))}
 CONTENT_COMMENT_RE = re.compile(r"ZJEG_RSS\.content\.begin", re.IGNORECASE)
 # What CONTENT_COMMENT_RE's uncased characters need ("_", then "." 3 and 11 characters on): a
 # case-sensitive pattern that opens with a literal is scanned fast, an IGNORECASE one is tried at
@@ -128,7 +133,7 @@ def detect(doc: lxml.html.HtmlElement, html: str, generator: str | None = None) 
     if CONTENT_COMMENT_GATE_RE.search(html) and CONTENT_COMMENT_RE.search(html) or (
             "/module/" in html and DATASTORE_RE.search(html)):
         return True
-    return any(xpath(doc, x) for x in MARKER_XPATHS[:2])
+    return has_attribute_value(doc, MARKER_VALUES)  # any(xpath(doc, x) for x in MARKER_XPATHS[:2])
 
 
 def content_markers(doc: lxml.html.HtmlElement) -> tuple[list[lxml.html.HtmlElement], list[lxml.html.HtmlElement]]:
