@@ -613,6 +613,7 @@ NUMBER_FOLLOWERS: Final[dict[str, str]] = {
     "kilograms": _any_case(_SCALE_LEADS + "-k"),
     "kwh": _SCALE_LEADS + "kKmMgG",  # kWh, MWh, GWh; kilo-, mega-, gigawatt hours
     "km": _any_case(_SCALE_LEADS + "-k"),
+    "times_occasions": "t",  # times
     "times": _SCALE_LEADS + "t",
     "points_compared": _any_case("p"),
     "points_pair": _any_case("a"),
