@@ -1170,3 +1170,39 @@ def test_the_matcher_gates_are_not_vacuous() -> None:
     for opening in engine.RANK_VERB_OPENINGS:
         text = f"it {opening} first"
         assert engine.opening_starts(text, engine.RANK_VERB_OPENINGS, 0, len(text)) == [3], opening
+
+
+def _same_previous_word(before: str) -> None:
+    plain = structure.PREVIOUS_WORD_RE.search(before)
+    assert matchers.previous_word(before) == (None if plain is None else (plain.start(), plain.group(1))), before
+
+
+def test_previous_words_are_the_plain_searches_on_the_real_pages() -> None:
+    for before in real_befores():
+        _same_previous_word(before)
+
+
+PREVIOUS_WORD_PIECES = ("Line", "line", "No.", "U.S.", "Shenzhou", "3315", "_x", "x_", "ſ", "é", "Étape", "٣", "²",
+                        "(", "“", "'s", "’s", ".", ",", "-", "a", "Z", "5G", "\u212a", "ı", "over", "in")
+PREVIOUS_WORD_SEPARATORS = ("", " ", "  ", "\t", "\n", "\xa0", "\x1c", "\u3000", "-")
+previous_word_strategy = st.lists(st.tuples(st.sampled_from(PREVIOUS_WORD_PIECES),
+                                            st.sampled_from(PREVIOUS_WORD_SEPARATORS)),
+                                  max_size=8).map(lambda parts: "".join(word + sep for word, sep in parts))
+
+
+@settings(max_examples=500, deadline=None)
+@given(previous_word_strategy)
+@example("in Line 4.\n")
+@example("(Shenzhou_é.5 \n\n")
+@example("é٣x.ſ ")
+@example(".5a ")
+def test_previous_words_are_the_plain_searches(before: str) -> None:
+    _same_previous_word(before)
+
+
+@given(st.text(alphabet="0123456789٣²,.\n", max_size=6))
+@example("1999")
+@example("20٣4")
+@example("2019\n")
+def test_year_like_numbers_are_the_plain_matches(raw: str) -> None:
+    assert numbers.is_year_like(raw) == (numbers.YEAR_LIKE_RE.match(raw) is not None) or raw.endswith("\n"), raw

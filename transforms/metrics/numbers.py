@@ -76,6 +76,14 @@ EXCLUDED_SPAN_RES: Final[tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]] = 
 EXCLUDED_SPAN_STARTS: Final[tuple[str, ...]] = ("month", "short", "month", "year_date", "year_dots", "time",
                                                   "year_range", "phone", "long")
 YEAR_LIKE_RE: Final = re.compile(r"^(?:19|20)\d{2}$")
+# The first two digits YEAR_LIKE_RE takes.
+YEAR_CENTURIES: Final = ("19", "20")
+
+
+def is_year_like(raw: str) -> bool:
+    """YEAR_LIKE_RE.match(raw) is not None, for a NUMBER's text (digits, commas and a point: never a newline,
+    which "$" also stands before): "19" or "20", then two decimal digits (\\d: str.isdecimal), nothing more."""
+    return len(raw) == 4 and raw.startswith(YEAR_CENTURIES) and raw[2:].isdecimal()
 
 YEAR: Final = r"(?:19|20)\d{2}"
 
