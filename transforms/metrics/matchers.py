@@ -373,6 +373,11 @@ NUMBER_VERB_TAIL: Final = WordTail(NUMBER_VERB_RE, ("number", "top"), whole=True
 NUMBER_OF_LINK_TAIL: Final = TailPattern(NUMBER_OF_LINK_RE)
 NUMBER_OF_CHANGE_TAIL: Final = TailPattern(NUMBER_OF_CHANGE_RE)
 AGE_OR_BASE_BEFORE_TAIL: Final = WordTail(AGE_OR_BASE_BEFORE_RE, AGE_OR_BASE_LEADS)
+# (a search of these, in the gap between two counts or the text before a number, tried every position of it)
+ELIDED_GAP_TAIL: Final = TailPattern(ELIDED_GAP_RE)
+COUNT_CHANGE_GAP_TAIL: Final = TailPattern(COUNT_CHANGE_GAP_RE)
+MONEY_NOUN_BEFORE_TAIL: Final = TailPattern(MONEY_NOUN_BEFORE_RE)
+ELIDED_MONEY_LINK_TAIL: Final = TailPattern(ELIDED_MONEY_LINK_RE)
 
 
 def _fraction(match: re.Match[str]) -> _Found | None:
@@ -771,11 +776,11 @@ def _elided_currency(para: str, match: re.Match[str], sent_start: int, sent_end:
         return None
     before = para[sent_start:match.start()]
     if _count_blocked(match.group("num"), before, decimal_ok=True) or \
-            not ELIDED_MONEY_LINK_RE.search(FILLER_TAIL.sub("", _qualifier(before)[1])):
+            not ELIDED_MONEY_LINK_TAIL.has_match(FILLER_TAIL.sub("", _qualifier(before)[1])):
         return None
     money = [f for f in found if f.unit in MONEY_UNITS and sent_start <= f.start and f.end <= match.start()]
     if not money:
-        if MONEY_NOUN_BEFORE_RE.search(before) and not CURRENCY_WORD_RE.search(para, sent_start, sent_end):
+        if MONEY_NOUN_BEFORE_TAIL.has_match(before) and not CURRENCY_WORD_RE.search(para, sent_start, sent_end):
             return _Found(match.start(), match.end(), _number(match), "CNY", num_start=match.start(),
                           rules=["money.currency_omitted"])
         return None
@@ -841,7 +846,7 @@ def _elided_count(para: str, match: re.Match[str], sent_start: int, sent_end: in
     if earlier and COUNT_CHANGE_AFTER_RE.match(after):
         last = max(earlier, key=lambda f: f.end)
         gap = para[last.end:match.start()]
-        if len(gap) <= ELIDED_GAP_MAX and COUNT_CHANGE_GAP_RE.search(gap) and not ANY_NUMBER_RE.search(gap):
+        if len(gap) <= ELIDED_GAP_MAX and COUNT_CHANGE_GAP_TAIL.has_match(gap) and not ANY_NUMBER_RE.search(gap):
             return _Found(match.start(), match.end(), value, "count", subject=last.subject, num_start=match.start(),
                           rules=["count.change_of_count"])
     if not ELIDED_FOLLOW_RE.match(after):
@@ -855,7 +860,7 @@ def _elided_count(para: str, match: re.Match[str], sent_start: int, sent_end: in
         last = max(earlier, key=lambda f: f.end)
         gap = para[last.end:match.start()]
         if len(gap) <= ELIDED_GAP_MAX and not ANY_NUMBER_RE.search(ANY_YEAR_RE.sub("", gap)) and (
-                ELIDED_GAP_RE.search(gap) or re.match(r"^\s+more\b", after)):
+                ELIDED_GAP_TAIL.has_match(gap) or re.match(r"^\s+more\b", after)):
             subject = last.subject
             if subject and TOTAL_GAP_RE.search(gap):  # "18 new champions, and the total number reached 63"
                 subject = subject.removeprefix("new ")
