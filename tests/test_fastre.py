@@ -751,6 +751,8 @@ def test_number_starts_equal_the_lookbehind_of_num_on_every_character() -> None:
 @example("(five)\tsix,seven;eight 3 nine 'ten' -two _three four- first\x0cSecond 12 five\x1fsix.Seven")
 @example("(five)\tsix,seven;eight ٣ nine “ten” -two _three four- first\x0cSecond 12 five\xa0six")
 @example("five ſix seven")
+@example("“Five”–six ‘one’ 【ten】 （12）twenty-one‐two —three five\u3000seven\xa0eight 😀nine ²ten x٣one éfive")
+@example("“Five”–six ‘one’ 【ten】 （12）twenty-one‐two —three five\u3000seven\xa0eight 😀nine (ten)")
 @example("someone oneself one's phone, tone-one fifty5 5five one_ a\x7fone `one` [ten] {six} first.Second-third 7")
 @example("(one)(two)12three,4 five-six 7-seven ‘eight’9 ten\u00a0one\u3000two—three–four 12٣4 first:second")
 @example("More than half of them, x_than half of, nearly\t half of, 2by half of, (about HALF of), "

@@ -200,9 +200,14 @@ SPACE_BYTE: Final = ord(" ")
 HYPHEN_BYTE: Final = ord("-")
 
 
-def _ascii_tokens(low: str) -> list[tuple[int, int, bool]]:
-    """NUMBERISH_RE's matches in the ASCII lowercase text `low`, whole (see _DIGIT_MARKS), in order."""
-    raw = low.encode("ascii")
+# A character beyond ASCII that is a word character (and so may be a digit): a text without one is scanned as an
+# ASCII one with each of its other characters as "?" (neither a word character, a digit nor a hyphen, as they are).
+NON_ASCII_WORD_RE: Final = re.compile(r"[^\x00-\x7f](?<=\w)")
+
+
+def _ascii_tokens(raw: bytes) -> list[tuple[int, int, bool]]:
+    """NUMBERISH_RE's matches in a lowercase text, whole (see _DIGIT_MARKS), in order; `raw`: the text encoded in
+    ASCII, each character beyond it as "?" (one byte a character: the same offsets)."""
     size = len(raw)
     marks = raw.translate(_DIGIT_MARKS)
     tokens: list[tuple[int, int, bool]] = []
@@ -282,8 +287,11 @@ def scan_numbers(text: str, start: int = 0, end: int | None = None,
         low = folded_text(text)
         if low is None:
             return [(m.start(), m.end(), m.group().isdigit()) for m in NUMBERISH_RE.finditer(text, start, stop)]
-    if start == 0 and stop == len(low) and low.isascii():
-        return _ascii_tokens(low)  # (the whole text: no lookbehind before it, no end cut short)
+    if start == 0 and stop == len(low):  # (the whole text: no lookbehind before it, no end cut short)
+        if low.isascii():
+            return _ascii_tokens(low.encode("ascii"))
+        if NON_ASCII_WORD_RE.search(low) is None:  # (curly quotes, dashes, CJK brackets: no word character)
+            return _ascii_tokens(low.encode("ascii", "replace"))
     first = _NUMBER_WORD_AT_RE.match(low, start, stop)  # (the one token the scan cannot see: no lead before it)
     scan = _ASCII_NUMBER_SCAN_RE if low.isascii() else _NUMBER_SCAN_RE
     tokens = [(m.start(1), m.end(1), False) if m.lastindex else (m.start(), m.end(), True)
