@@ -1131,8 +1131,12 @@ def _gated_matchers_find_what_finditer_finds(text: str) -> None:
     if low is None:
         return  # (the engine then scans: no gate)
     bounds = {(0, len(text)), *structure._sentences(text)}
-    bounds |= {(start, len(text)) for start in range(0, len(text), 7)} | {(0, end) for end in range(0, len(text), 5)}
+    step = max(1, len(text) // 40)
+    bounds |= {(start, len(text)) for start in range(0, len(text), step)}
+    bounds |= {(0, end) for end in range(0, len(text), step)}
     for rule, regex, _ in matchers.MATCHERS:
+        if rule not in engine.MATCHER_OPENINGS and rule not in engine.MATCHER_PAIRS:
+            continue
         for start, end in bounds:
             plain = [(m.span(), m.groupdict()) for m in regex.finditer(text, start, end)]
             if rule in engine.MATCHER_OPENINGS:
