@@ -751,6 +751,9 @@ def test_number_starts_equal_the_lookbehind_of_num_on_every_character() -> None:
 @example("(five)\tsix,seven;eight 3 nine 'ten' -two _three four- first\x0cSecond 12 five\x1fsix.Seven")
 @example("(five)\tsix,seven;eight ٣ nine “ten” -two _three four- first\x0cSecond 12 five\xa0six")
 @example("five ſix seven")
+@example("“Five”–six ‘one’ 【ten】 （12）twenty-one‐two —three five\u3000seven\xa0eight 😀nine ²ten x٣one éfive")
+@example("“Five”–six ‘one’ 【ten】 （12）twenty-one‐two —three five\u3000seven\xa0eight 😀nine (ten)")
+@example("someone oneself one's phone, tone-one fifty5 5five one_ a\x7fone `one` [ten] {six} first.Second-third 7")
 @example("(one)(two)12three,4 five-six 7-seven ‘eight’9 ten\u00a0one\u3000two—three–four 12٣4 first:second")
 @example("More than half of them, x_than half of, nearly\t half of, 2by half of, (about HALF of), "
          "one-third of, Nine out of ten, 1/3, 3 / 4, ſix out of 9, for half of")
@@ -1120,3 +1123,108 @@ def test_year_starts_are_the_year_digits_pattern_starts(text: str) -> None:
 @example("By the end of 2019 and in the year of 2020, for 2021-2 and end of 1999; as of\t2018 during 20190")
 def test_in_year_matches(text: str) -> None:
     _same_in_year(text)
+
+
+# Pieces of what the gated sentence matchers match (engine.MATCHER_OPENINGS and MATCHER_PAIRS), near misses and
+# the characters IGNORECASE equates with ASCII letters.
+GATED_MATCHER_PIECES = ("ranked", "Ranking", "RANKS", "rank", "frank", "placed", "Placing", "came", "Coming", "as",
+                        "at", "the", "first", "2nd", "third", "4th", "No. 3", "No.1", "number 5", "and", "in",
+                        "province", "China", "among", "Among", "all", "cities", "the 10", "nationwide", "worldwide",
+                        "place", "places", "at fourth place", "took", "got", "ten", "Ten", "a hundred", "one\thundred",
+                        "two", "fifty", "times", "TIMES", "fold", "of that", "higher", "grew", "increase of",
+                        "nearly", "second-largest", "third largest", "5th-biggest", "22nd busiest", "most", "best",
+                        "fastest", "second -largest", "dropping by", "fell", "down", "by", "3.6", "0.9", "١٢",
+                        "points", "point", "Points", "ſ", "\u212a", "ı", "-", ",", ".")
+gated_matcher_strategy = st.lists(st.tuples(st.sampled_from(GATED_MATCHER_PIECES),
+                                            st.sampled_from((" ", "", "  ", "\t", "-", "\n", ", "))),
+                                  max_size=14).map(lambda parts: "".join(word + sep for word, sep in parts))
+
+
+def _gated_matchers_find_what_finditer_finds(text: str) -> None:
+    """A sentence matcher of MATCHER_OPENINGS matched at its opening words finds what its finditer finds; one of
+    MATCHER_PAIRS has no match in a text without its pair (from any start to any end the engine may ask)."""
+    low = folded_text(text)
+    if low is None:
+        return  # (the engine then scans: no gate)
+    bounds = {(0, len(text)), *structure._sentences(text)}
+    step = max(1, len(text) // 40)
+    bounds |= {(start, len(text)) for start in range(0, len(text), step)}
+    bounds |= {(0, end) for end in range(0, len(text), step)}
+    for rule, regex, _ in matchers.MATCHERS:
+        if rule not in engine.MATCHER_OPENINGS and rule not in engine.MATCHER_PAIRS:
+            continue
+        for start, end in bounds:
+            plain = [(m.span(), m.groupdict()) for m in regex.finditer(text, start, end)]
+            if rule in engine.MATCHER_OPENINGS:
+                starts = engine.opening_starts(low, engine.MATCHER_OPENINGS[rule], start, end)
+                got = [(m.span(), m.groupdict()) for m in matches_from_starts(regex, text, starts, start, end)]
+                assert got == plain, (rule, text, start, end)
+            if rule in engine.MATCHER_PAIRS and not engine.holds_pair(low, start, end, engine.MATCHER_PAIRS[rule]):
+                assert plain == [], (rule, text, start, end)
+
+
+def test_gated_matchers_on_the_real_paragraphs() -> None:
+    for para in real_paragraphs():
+        _gated_matchers_find_what_finditer_finds(para)
+
+
+@settings(max_examples=600, deadline=None)
+@given(gated_matcher_strategy)
+@example("It ranked second and third, Ranking 2nd, placed No. 3, came 4th in the province, coming first in China")
+@example("Taiwan and Thailand ranked second, third and fourth; frank came first and second")
+@example("at fourth place nationwide, 15th nationwide, first among cities, the 2nd among the 10, took the first place")
+@example("grew nearly ten times, an increase of a hundred  fold, two times of that, fifty\ttimes higher, TEN TIMES")
+@example("the second-largest, 3rd biggest, fifth most important, 22nd best, second -largest, 1st\tfastest")
+@example("dropping by 3.6 points, fell 0.9 point, down by ١٢ points, up 5\npoints, 7points")
+def test_gated_matchers_find_what_finditer_finds(text: str) -> None:
+    _gated_matchers_find_what_finditer_finds(text)
+
+
+def test_the_matcher_gates_are_not_vacuous() -> None:
+    """Each gate lets through the texts its matcher matches, and refuses one it does not (a gate that refused
+    nothing, or an opening missing from the list, fails here or in the tests above)."""
+    cases = {"times_spelled": ("grew ten times", "ten of the times"), "rank_scoped": ("at fourth place", "the place"),
+             "rank_ordinal_superlative": ("the second-largest", "the largest"),
+             "points_changed": ("dropping by 3.6 points", "the points")}
+    for rule, (matched, refused) in cases.items():
+        assert engine.holds_pair(matched, 0, len(matched), engine.MATCHER_PAIRS[rule]), rule
+        assert not engine.holds_pair(refused, 0, len(refused), engine.MATCHER_PAIRS[rule]), rule
+    for opening in engine.RANK_VERB_OPENINGS:
+        text = f"it {opening} first"
+        assert engine.opening_starts(text, engine.RANK_VERB_OPENINGS, 0, len(text)) == [3], opening
+
+
+def _same_previous_word(before: str) -> None:
+    plain = structure.PREVIOUS_WORD_RE.search(before)
+    assert matchers.previous_word(before) == (None if plain is None else (plain.start(), plain.group(1))), before
+
+
+def test_previous_words_are_the_plain_searches_on_the_real_pages() -> None:
+    for before in real_befores():
+        _same_previous_word(before)
+
+
+PREVIOUS_WORD_PIECES = ("Line", "line", "No.", "U.S.", "Shenzhou", "3315", "_x", "x_", "ſ", "é", "Étape", "٣", "²",
+                        "(", "“", "'s", "’s", ".", ",", "-", "a", "Z", "5G", "\u212a", "ı", "over", "in")
+PREVIOUS_WORD_SEPARATORS = ("", " ", "  ", "\t", "\n", "\xa0", "\x1c", "\u3000", "-")
+previous_word_strategy = st.lists(st.tuples(st.sampled_from(PREVIOUS_WORD_PIECES),
+                                            st.sampled_from(PREVIOUS_WORD_SEPARATORS)),
+                                  max_size=8).map(lambda parts: "".join(word + sep for word, sep in parts))
+
+
+@settings(max_examples=500, deadline=None)
+@given(previous_word_strategy)
+@example("in Line 4.\n")
+@example("(Shenzhou_é.5 \n\n")
+@example("é٣x.ſ ")
+@example(".5a ")
+def test_previous_words_are_the_plain_searches(before: str) -> None:
+    _same_previous_word(before)
+
+
+@given(st.text(alphabet="0123456789٣²,.\n", max_size=6))
+@example("1999")
+@example("20٣4")
+@example("2019\n")
+def test_year_like_numbers_are_the_plain_matches(raw: str) -> None:
+    assert numbers.is_year_like(raw) == (numbers.YEAR_LIKE_RE.match(raw) is not None) or raw.endswith("\n"), raw

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Iterable
 from typing import Final
 
 from core.records import Metric
 from transforms import context
 from transforms.context import gate_text, holds_any
-from transforms.fastre import FoldedPattern, folded_text
+from transforms.fastre import FoldedPattern, folded_text, matches_from_starts
 from transforms.fastre import iter_from_unclaimed_starts as unclaimed_matches
 from transforms.metrics.describe import _describe
 from transforms.metrics.matchers import (
@@ -19,6 +20,7 @@ from transforms.metrics.matchers import (
     MATCHER_TRIGGERS,
     MATCHERS,
     NUMBER_FOLLOWERS,
+    OCCASIONS_RE,
     RANGE_COUNT_RE,
     SPELLED_COUNT_RE,
     YEARS_CONTEXT_RE,
@@ -60,7 +62,15 @@ from transforms.metrics.structure import (
     month_names,
 )
 from transforms.metrics.subjects import _MID_SENTENCE_NAMES, MidSentenceNames
-from transforms.metrics.vocab import OWN_TIME_WORDS, REPORTING_NOUNS, REPORTING_VERBS, TRIGGER_GATES, words_pattern
+from transforms.metrics.vocab import (
+    ORDINAL_WORDS,
+    OWN_TIME_WORDS,
+    REPORTING_NOUNS,
+    REPORTING_VERBS,
+    SPELLED_MULTIPLES,
+    TRIGGER_GATES,
+    words_pattern,
+)
 
 # Stored with every metric (news.metrics.extractor_version): bump when the rules change,
 # so analysts can tell which facts a re-extraction would produce differently.
@@ -476,12 +486,15 @@ RESPECTIVELY_AFTER_RE: Final = re.compile(r"\s*(?:,\s*)?(?:respectively|separate
 # Matchers whose every match starts where a digit run starts (NUM: a number not glued to a word
 # before it): they are tried only there (the numbers-first scan knows those positions).
 NUMBER_LED: Final = frozenset({"money_suffixed", "percentage_points", "percent", "km2", "m2", "mu", "tonnes",
-                              "kilograms", "kwh", "km", "times", "points_compared", "points_pair"})
+                              "kilograms", "kwh", "km", "times_occasions", "times", "points_compared", "points_pair"})
 # Matchers whose every match starts with a number word (under NUMBERISH_RE's lookbehind, followed
 # by a space): tried only in sentences that have one, and only where the scan found one.
 WORD_LED: Final = frozenset({"amount_spelled", "percentage_points_spelled", "count_spelled_scaled"})
 # (NUM opens with a lookbehind that refuses a word character, then a digit.)
-assert all(regex.pattern.startswith(NUM) for rule, regex, _ in MATCHERS if rule in NUMBER_LED)
+# (OCCASIONS_RE opens with a lookbehind of "for " before its NUM: its matches start where that NUM starts)
+OCCASIONS_LEAD: Final = r"(?<=\bfor\s)"
+assert all(regex.pattern.startswith(NUM) or regex is OCCASIONS_RE and regex.pattern.startswith(OCCASIONS_LEAD + NUM)
+           for rule, regex, _ in MATCHERS if rule in NUMBER_LED)
 assert all(regex.pattern.startswith(NUM) for regex in (YEARS_RE, COUNT_COPULA_RE, COUNT_RE, BARE_NUMBER_RE))
 assert all(regex.pattern.startswith(r"(?<![\w-])(?P<word>") for rule, regex, _ in MATCHERS if rule in WORD_LED)
 assert RANGE_COUNT_RE.pattern.startswith(r"(?<![\w.,/#+-])(?P<num>\d")
@@ -492,10 +505,37 @@ assert RANGE_COUNT_RE.pattern.startswith(r"(?<![\w.,/#+-])(?P<num>\d")
 MATCHER_LEADS: Final = {"money_prefixed": "$URCE€¥￥", "rank_verb": "rpc", "rank_top_n": "iaeormn"}
 FOLDED_MATCHERS: Final = {rule: FoldedPattern(regex, MATCHER_LEADS.get(rule))  # (number-led: tried at number starts)
                           for rule, regex, _ in MATCHERS}
-# MATCHERS with what _find_quantities asks of each rule, looked up once:
-# (rule, regex, builder, number-led, word-led, its FoldedPattern, its NUMBER_FOLLOWERS ("": none)).
+# The rank verbs' matchers, whose every match opens with one of these words (after \b, in any case): on a
+# paragraph with a folded text (fastre.folded_text: its lowercase letters stand where IGNORECASE matches the
+# pattern's), they are matched only where the lowercased sentence holds one (`opening_starts`), not scanned
+# (a scan tries the pattern at every position, or at every r, p and c of a LeadScan).
+RANK_VERB_OPENINGS: Final = ("rank", "placed", "placing", "came", "coming")
+MATCHER_OPENINGS: Final[dict[str, tuple[str, ...]]] = {"rank_verb": RANK_VERB_OPENINGS,
+                                                       "rank_verb_list": RANK_VERB_OPENINGS}
+# Matchers scanned over a whole sentence whose every match holds one of a few words right after a word of a kind:
+# (the words, the endings of the word before them ("": a decimal digit), spaced: a whitespace run between (else
+# one space or hyphen)). On a paragraph with a folded text, a sentence whose lowercase text holds no such pair
+# (`holds_pair`, a few str.find) is not scanned: most sentences that hold the trigger ("times", "place", "most",
+# "point") hold no such pair, and the scan tries the pattern at every position (about 60-150k instructions a
+# sentence). The ordinals (ORDINAL_WORDS, and "1st", "22nd", "3rd", "4th") end with ORDINAL_ENDINGS.
+ORDINAL_ENDINGS: Final = ("st", "nd", "rd", "th")
+assert all(word.endswith(ORDINAL_ENDINGS) for word in ORDINAL_WORDS)
+SUPERLATIVE_WORDS: Final = ("largest", "biggest", "highest", "busiest", "richest", "strongest", "fastest", "best",
+                            "most")
+MATCHER_PAIRS: Final[dict[str, tuple[tuple[str, ...], tuple[str, ...], bool]]] = {
+    # "... ten times", "a hundred fold": a spelled multiple, whitespace, "times" or "fold"
+    "times_spelled": (("times", "fold"), tuple(sorted({multiple.split()[-1] for multiple in SPELLED_MULTIPLES})), True),
+    # "at fourth place", "15th nationwide", "first among cities": an ordinal, whitespace, the scope word
+    "rank_scoped": (("place", "nationwide", "worldwide", "among"), ORDINAL_ENDINGS, True),
+    # "the third-largest", "2nd biggest": an ordinal, one space or hyphen, the superlative
+    "rank_ordinal_superlative": (SUPERLATIVE_WORDS, ORDINAL_ENDINGS, False),
+    # "dropping by 3.6 points": a number's last digit, whitespace, "point"
+    "points_changed": (("point",), (), True),
+}
+# MATCHERS with what _find_quantities asks of each rule, looked up once: (rule, regex, builder, number-led,
+# word-led, its FoldedPattern, its NUMBER_FOLLOWERS ("": none), its MATCHER_OPENINGS (() : none), its MATCHER_PAIRS).
 MATCHER_PLAN: Final = tuple((rule, regex, build, rule in NUMBER_LED, rule in WORD_LED, FOLDED_MATCHERS[rule],
-                             NUMBER_FOLLOWERS.get(rule, ""))
+                             NUMBER_FOLLOWERS.get(rule, ""), MATCHER_OPENINGS.get(rule, ()), MATCHER_PAIRS.get(rule))
                             for rule, regex, build in MATCHERS)
 assert all(rule in NUMBER_LED for rule in NUMBER_FOLLOWERS if rule in FOLDED_MATCHERS)
 # A matcher runs on a sentence only if one of its trigger strings occurs in it (lowercase).
@@ -605,6 +645,37 @@ def followed_starts(para: str, starts: list[int], end: int, followers: dict[int,
     return kept
 
 
+def opening_starts(low: str, openings: tuple[str, ...], start: int, end: int) -> list[int]:
+    """Where one of `openings` stands in low[start:end], ascending (each position once)."""
+    found: list[int] = []
+    for word in openings:
+        at = low.find(word, start, end)
+        while at >= 0:
+            found.append(at)
+            at = low.find(word, at + 1, end)
+    return sorted(set(found))
+
+
+def holds_pair(low: str, start: int, end: int, pair: tuple[tuple[str, ...], tuple[str, ...], bool]) -> bool:
+    """Whether low[start:end] holds one of the pair's words right after its separator (spaced: a whitespace run,
+    as re's \\s: str.isspace; else one space or hyphen) right after text that ends with one of its endings (none:
+    a decimal digit, re's \\d) (MATCHER_PAIRS: what every match of the matcher holds)."""
+    words, endings, spaced = pair
+    for word in words:
+        at = low.find(word, start, end)
+        while at >= 0:
+            if spaced:
+                head = low[start:at].rstrip()
+                if len(head) < at - start and (head.endswith(endings) if endings else head[-1:].isdecimal()):
+                    return True
+            elif at - 1 > start and low[at - 1] in " -":
+                head = low[start:at - 1]
+                if head.endswith(endings) if endings else head[-1:].isdecimal():
+                    return True
+            at = low.find(word, at + 1, end)
+    return False
+
+
 def _free(match: re.Match[str], claimed: list[tuple[int, int]], excluded_here: list[tuple[int, int]]) -> bool:
     """Whether a matcher's match may be taken: it overlaps no span claimed before it in its sentence, nor
     with its number (or the whole match) an excluded span (a date, a time, an id)."""
@@ -651,8 +722,9 @@ def _find_quantities(para: str, start: int, end: int, excluded: list[tuple[int, 
     # what follows each digit run's number (the first character past its digits and whitespace), read once
     # for every matcher that asks: one that needs another character there is not tried at that run
     followers: dict[int, str | None] = {}
+    matches: Iterable[re.Match[str]]
     for index in triggered_plan(low, triggers) if triggered is None else triggered:
-        rule, regex, build, number_led, word_led, folded, following = MATCHER_PLAN[index]
+        rule, regex, build, number_led, word_led, folded, following, openings, pair = MATCHER_PLAN[index]
         if word_led and not scan.words:
             continue
         if number_led:
@@ -662,6 +734,10 @@ def _find_quantities(para: str, start: int, end: int, excluded: list[tuple[int, 
             matches = unclaimed_matches(regex, para, scan.word_starts, start, end, claimed)
         elif rule == "fraction":
             matches = unclaimed_matches(regex, para, fraction_starts(para, scan), start, end, claimed)
+        elif openings and para_low is not None:  # (matched where its opening words stand: finditer's matches)
+            matches = matches_from_starts(regex, para, opening_starts(para_low, openings, start, end), start, end)
+        elif pair is not None and para_low is not None and not holds_pair(para_low, start, end, pair):
+            continue  # (no match can hold what every match holds)
         else:
             matches = folded.finditer(para, para_low, start, end)
         for match in matches:

@@ -18,13 +18,12 @@ from transforms.metrics.numbers import (
     ORDINAL_ALT,
     PREFIXED_NUM,
     SCALE,
-    YEAR_LIKE_RE,
     _Found,
     _number,
     _spelled_value,
+    is_year_like,
 )
 from transforms.metrics.qualifiers import FILLER_TAIL, WordTail, _qualifier
-from transforms.metrics.structure import PREVIOUS_WORD_TAIL
 from transforms.metrics.subjects import VERB_FORM_RE, _is_plural, _noun_phrase_after, _subject_before
 from transforms.metrics.vocab import (
     AGE_OR_BASE_LEADS,
@@ -374,6 +373,11 @@ NUMBER_VERB_TAIL: Final = WordTail(NUMBER_VERB_RE, ("number", "top"), whole=True
 NUMBER_OF_LINK_TAIL: Final = TailPattern(NUMBER_OF_LINK_RE)
 NUMBER_OF_CHANGE_TAIL: Final = TailPattern(NUMBER_OF_CHANGE_RE)
 AGE_OR_BASE_BEFORE_TAIL: Final = WordTail(AGE_OR_BASE_BEFORE_RE, AGE_OR_BASE_LEADS)
+# (a search of these, in the gap between two counts or the text before a number, tried every position of it)
+ELIDED_GAP_TAIL: Final = TailPattern(ELIDED_GAP_RE)
+COUNT_CHANGE_GAP_TAIL: Final = TailPattern(COUNT_CHANGE_GAP_RE)
+MONEY_NOUN_BEFORE_TAIL: Final = TailPattern(MONEY_NOUN_BEFORE_RE)
+ELIDED_MONEY_LINK_TAIL: Final = TailPattern(ELIDED_MONEY_LINK_RE)
 
 
 def _fraction(match: re.Match[str]) -> _Found | None:
@@ -613,6 +617,7 @@ NUMBER_FOLLOWERS: Final[dict[str, str]] = {
     "kilograms": _any_case(_SCALE_LEADS + "-k"),
     "kwh": _SCALE_LEADS + "kKmMgG",  # kWh, MWh, GWh; kilo-, mega-, gigawatt hours
     "km": _any_case(_SCALE_LEADS + "-k"),
+    "times_occasions": "t",  # times
     "times": _SCALE_LEADS + "t",
     "points_compared": _any_case("p"),
     "points_pair": _any_case("a"),
@@ -636,21 +641,38 @@ def _count_blocked(raw: str, before: str, decimal_ok: bool, year_ok: bool = Fals
     decimals (unless `decimal_ok`: "1.2 million users", or a caller that checks them itself),
     names ("Line 4"), numbers after names (unless `scaled`: "brought into Ningbo 9.2 million tourists"
     names nothing, "Shenzhou 12" and "the 3315 Talent Plan" carry no scale word)."""
-    if YEAR_LIKE_RE.match(raw) and not year_ok and not _qualified(before):
+    if is_year_like(raw) and not year_ok and not _qualified(before):
         return True
     if "." in raw and not decimal_ok:
         return True
     if AGE_OR_BASE_BEFORE_TAIL.has_match(before):
         return True  # "aged 15", "out of 100,000"
-    prev = PREVIOUS_WORD_TAIL.search(before)
-    if prev:
-        word = prev.group(1)
+    prev = previous_word(before)
+    if prev is not None:
+        prev_start, word = prev
         if word.lower() in PRECEDING_BLOCKLIST or word.lower().rstrip(".") in PRECEDING_BLOCKLIST:
             return True
-        at_sentence_start = not before[: prev.start()].strip(" \"“‘(（")
+        at_sentence_start = not before[:prev_start].strip(" \"“‘(（")
         if word[0].isupper() and not at_sentence_start and not scaled and not _qualified(before):
             return True
     return False
+
+
+def previous_word(before: str) -> tuple[int, str] | None:
+    """(match.start(), match.group(1)) of PREVIOUS_WORD_TAIL.search(before) (`([A-Za-z][\\w.]*)\\s*$`), or None, by
+    string tests: a match ends with the text's trailing whitespace (\\s: str.isspace) and its [\\w.] run must reach
+    it, so the word is the run of word characters (\\w: str.isalnum() or "_") and points that ends the text
+    before its trailing whitespace, from the run's first ASCII letter (the leftmost start) on. (A regex search
+    asked the reversed pattern and then matched forward: two matches, some four thousand instructions.)"""
+    end = len(before.rstrip())
+    start = end
+    while start > 0 and ((char := before[start - 1]).isalnum() or char == "_" or char == "."):
+        start -= 1
+    for at in range(start, end):
+        char = before[at]
+        if "a" <= char <= "z" or "A" <= char <= "Z":
+            return at, before[at:end]
+    return None
 
 
 def _qualified(before: str) -> bool:
@@ -713,8 +735,8 @@ def _spelled_count(para: str, match: re.Match[str], sent_start: int) -> _Found |
     at_start = not before.strip(" \"“‘(（")
     if word[0].isupper() and not at_start:
         return None  # "the Three Gorges", "Two Sessions"
-    prev = PREVIOUS_WORD_TAIL.search(before)
-    if prev and (prev.group(1).lower() in SPELLED_REFERENCE_WORDS or before.rstrip().endswith(("'s", "’s"))):
+    prev = previous_word(before)
+    if prev and (prev[1].lower() in SPELLED_REFERENCE_WORDS or before.rstrip().endswith(("'s", "’s"))):
         return None  # "the three operators", "the city's three chip design firms"
     if before.count("“") > before.count("”") or before.count('"') % 2:
         return None  # inside a quoted slogan: "three nos to three haves"
@@ -738,7 +760,7 @@ def _spelled_count(para: str, match: re.Match[str], sent_start: int) -> _Found |
     np_end, subject = phrase
     if subject.split()[-1] in RANK_MOVE_NOUNS and RANK_MOVE_TAIL.has_match(before):
         return None
-    if prev and prev.group(1).lower() in SPAN_LEAD_WORDS and subject.split()[-1] in SPAN_UNIT_WORDS:
+    if prev and prev[1].lower() in SPAN_LEAD_WORDS and subject.split()[-1] in SPAN_UNIT_WORDS:
         return None  # "In the past three quarters": a span of time
     if LIST_INTRO_RE.match(para, np_end):
         return None  # "five categories, namely ...": the count announces the list that follows
@@ -754,11 +776,11 @@ def _elided_currency(para: str, match: re.Match[str], sent_start: int, sent_end:
         return None
     before = para[sent_start:match.start()]
     if _count_blocked(match.group("num"), before, decimal_ok=True) or \
-            not ELIDED_MONEY_LINK_RE.search(FILLER_TAIL.sub("", _qualifier(before)[1])):
+            not ELIDED_MONEY_LINK_TAIL.has_match(FILLER_TAIL.sub("", _qualifier(before)[1])):
         return None
     money = [f for f in found if f.unit in MONEY_UNITS and sent_start <= f.start and f.end <= match.start()]
     if not money:
-        if MONEY_NOUN_BEFORE_RE.search(before) and not CURRENCY_WORD_RE.search(para, sent_start, sent_end):
+        if MONEY_NOUN_BEFORE_TAIL.has_match(before) and not CURRENCY_WORD_RE.search(para, sent_start, sent_end):
             return _Found(match.start(), match.end(), _number(match), "CNY", num_start=match.start(),
                           rules=["money.currency_omitted"])
         return None
@@ -775,7 +797,7 @@ def _elided_count(para: str, match: re.Match[str], sent_start: int, sent_end: in
     if para.startswith(")", match.end()) and not match.group("scale") and NAMED_PAREN_BEFORE_RE.search(before[-60:]):
         # "Beijing topped the list with 92 enterprises, followed by Chongqing (67) and Shanghai (63)"
         earlier = [f for f in found if f.unit == "count" and sent_start <= f.start and f.end <= match.start()]
-        if earlier and raw.replace(",", "").isdigit() and not YEAR_LIKE_RE.match(raw):
+        if earlier and raw.replace(",", "").isdigit() and not is_year_like(raw):
             last = max(earlier, key=lambda f: f.end)
             return _Found(match.start(), match.end(), _number(match), "count", kind="level",
                           subject=last.subject, num_start=match.start())
@@ -824,7 +846,7 @@ def _elided_count(para: str, match: re.Match[str], sent_start: int, sent_end: in
     if earlier and COUNT_CHANGE_AFTER_RE.match(after):
         last = max(earlier, key=lambda f: f.end)
         gap = para[last.end:match.start()]
-        if len(gap) <= ELIDED_GAP_MAX and COUNT_CHANGE_GAP_RE.search(gap) and not ANY_NUMBER_RE.search(gap):
+        if len(gap) <= ELIDED_GAP_MAX and COUNT_CHANGE_GAP_TAIL.has_match(gap) and not ANY_NUMBER_RE.search(gap):
             return _Found(match.start(), match.end(), value, "count", subject=last.subject, num_start=match.start(),
                           rules=["count.change_of_count"])
     if not ELIDED_FOLLOW_RE.match(after):
@@ -838,7 +860,7 @@ def _elided_count(para: str, match: re.Match[str], sent_start: int, sent_end: in
         last = max(earlier, key=lambda f: f.end)
         gap = para[last.end:match.start()]
         if len(gap) <= ELIDED_GAP_MAX and not ANY_NUMBER_RE.search(ANY_YEAR_RE.sub("", gap)) and (
-                ELIDED_GAP_RE.search(gap) or re.match(r"^\s+more\b", after)):
+                ELIDED_GAP_TAIL.has_match(gap) or re.match(r"^\s+more\b", after)):
             subject = last.subject
             if subject and TOTAL_GAP_RE.search(gap):  # "18 new champions, and the total number reached 63"
                 subject = subject.removeprefix("new ")

@@ -76,6 +76,14 @@ EXCLUDED_SPAN_RES: Final[tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]] = 
 EXCLUDED_SPAN_STARTS: Final[tuple[str, ...]] = ("month", "short", "month", "year_date", "year_dots", "time",
                                                   "year_range", "phone", "long")
 YEAR_LIKE_RE: Final = re.compile(r"^(?:19|20)\d{2}$")
+# The first two digits YEAR_LIKE_RE takes.
+YEAR_CENTURIES: Final = ("19", "20")
+
+
+def is_year_like(raw: str) -> bool:
+    """YEAR_LIKE_RE.match(raw) is not None, for a NUMBER's text (digits, commas and a point: never a newline,
+    which "$" also stands before): "19" or "20", then two decimal digits (\\d: str.isdecimal), nothing more."""
+    return len(raw) == 4 and raw.startswith(YEAR_CENTURIES) and raw[2:].isdecimal()
 
 YEAR: Final = r"(?:19|20)\d{2}"
 
@@ -154,9 +162,10 @@ def _number(match: re.Match[str]) -> float:
 # Numbers first: one scan of a paragraph finds every digit run and number word (spelled-out
 # numbers, ordinals, fraction words); a sentence with none is skipped, and matchers that need a
 # digit (or a spelled-out number) run only where the scan found one.
-NUMBER_WORDS_TRIE: Final = words_pattern({*SPELLED_NUMBERS, *SPELLED_TENS, *SPELLED_UNITS, *ORDINAL_WORDS,
-                                          "half", "halves", "thirds", "quarter", "quarters", "fourths", "fifths",
-                                          "twice", "thrice"})
+NUMBER_WORDS: Final = frozenset({*SPELLED_NUMBERS, *SPELLED_TENS, *SPELLED_UNITS, *ORDINAL_WORDS,
+                                 "half", "halves", "thirds", "quarter", "quarters", "fourths", "fifths",
+                                 "twice", "thrice"})
+NUMBER_WORDS_TRIE: Final = words_pattern(NUMBER_WORDS)
 NUMBERISH_RE: Final = re.compile(r"\d+|(?<![\w-])(?:" + NUMBER_WORDS_TRIE + r")(?![\w])", re.IGNORECASE)
 # The scan of a lowercased paragraph (fastre.folded_text) in one pass the regex engine can skip
 # through (NUMBERISH_RE, opening with a lookbehind, is tried at every position): every digit run and
@@ -174,6 +183,56 @@ _ASCII_NUMBER_SCAN_RE: Final = re.compile(rf"[0-9 {ASCII_NOT_WORD_SPACE_HYPHEN}]
 _NUMBER_SCAN_RE: Final = re.compile(rf"[\W\d](?:(?<=\d)\d*|(?<!-)({NUMBER_WORDS_TRIE})(?![\w]))")
 _NUMBER_WORD_AT_RE: Final = re.compile(r"(?<![\w-])(" + NUMBER_WORDS_TRIE + r")(?![\w])")
 assert NUMBER_WORDS_TRIE == NUMBER_WORDS_TRIE.lower()  # (lowercase words: for the lowercased text)
+
+# An ASCII text's tokens without a regex: a scan tries its pattern at every space and mark (about a thousand
+# instructions each, where most words are no number word). A digit run is a run of [0-9] (\d in an ASCII text):
+# found by bytes.find in the text translated to "0" for a digit and " " for the rest. A number word's token is
+# a whole word, a maximal run of word characters (\w: [A-Za-z0-9_] in an ASCII text): the lookbehind refuses a
+# word character before it and (?![\w]) one after it; its letters are the word, which holds no digit. So the
+# tokens are the runs of word characters that are NUMBER_WORDS, but those right after a hyphen: the runs are
+# the words of the text translated to " " for every other character, and only the number words among them are
+# then looked for, by bytes.find, their whole runs kept. (tests/test_fastre.py compares the scans.)
+_DIGIT_MARKS: Final = bytes(ord("0") if chr(code) in "0123456789" else ord(" ") for code in range(256))
+_WORD_RUNS: Final = bytes(code if code < 128 and re.fullmatch(r"\w", chr(code)) else ord(" ") for code in range(256))
+NUMBER_WORD_BYTES: Final = frozenset(word.encode("ascii") for word in NUMBER_WORDS)
+assert all(word.isascii() and word.isalpha() for word in NUMBER_WORDS)
+SPACE_BYTE: Final = ord(" ")
+HYPHEN_BYTE: Final = ord("-")
+
+
+# A character beyond ASCII that is a word character (and so may be a digit): a text without one is scanned as an
+# ASCII one with each of its other characters as "?" (neither a word character, a digit nor a hyphen, as they are).
+NON_ASCII_WORD_RE: Final = re.compile(r"[^\x00-\x7f](?<=\w)")
+
+
+def _ascii_tokens(raw: bytes) -> list[tuple[int, int, bool]]:
+    """NUMBERISH_RE's matches in a lowercase text, whole (see _DIGIT_MARKS), in order; `raw`: the text encoded in
+    ASCII, each character beyond it as "?" (one byte a character: the same offsets)."""
+    size = len(raw)
+    marks = raw.translate(_DIGIT_MARKS)
+    tokens: list[tuple[int, int, bool]] = []
+    at = marks.find(b"0")
+    while at >= 0:
+        stop = marks.find(b" ", at)
+        if stop < 0:
+            stop = size
+        tokens.append((at, stop, True))
+        at = marks.find(b"0", stop)
+    runs = raw.translate(_WORD_RUNS)
+    found = NUMBER_WORD_BYTES.intersection(runs.split())
+    if not found:
+        return tokens
+    for word in found:
+        at = runs.find(word)
+        while at >= 0:
+            stop = at + len(word)
+            if (at == 0 or runs[at - 1] == SPACE_BYTE and raw[at - 1] != HYPHEN_BYTE) \
+                    and (stop == size or runs[stop] == SPACE_BYTE):
+                tokens.append((at, stop, False))
+            at = runs.find(word, stop)  # (a later one inside this one has a letter before it)
+    tokens.sort()
+    return tokens
+
 
 # The number words that SPELLED_COUNT_RE can start with ("five", "twenty-one").
 SPELLED_START_WORDS: Final = frozenset({*SPELLED_NUMBERS, *SPELLED_TENS})
@@ -228,6 +287,11 @@ def scan_numbers(text: str, start: int = 0, end: int | None = None,
         low = folded_text(text)
         if low is None:
             return [(m.start(), m.end(), m.group().isdigit()) for m in NUMBERISH_RE.finditer(text, start, stop)]
+    if start == 0 and stop == len(low):  # (the whole text: no lookbehind before it, no end cut short)
+        if low.isascii():
+            return _ascii_tokens(low.encode("ascii"))
+        if NON_ASCII_WORD_RE.search(low) is None:  # (curly quotes, dashes, CJK brackets: no word character)
+            return _ascii_tokens(low.encode("ascii", "replace"))
     first = _NUMBER_WORD_AT_RE.match(low, start, stop)  # (the one token the scan cannot see: no lead before it)
     scan = _ASCII_NUMBER_SCAN_RE if low.isascii() else _NUMBER_SCAN_RE
     tokens = [(m.start(1), m.end(1), False) if m.lastindex else (m.start(), m.end(), True)
