@@ -256,6 +256,42 @@ def test_the_gates_pass_wherever_their_patterns_match(text: str) -> None:
             assert context.Sentence(text).place(pos, kind) == plain_place(text, pos, kind), (text, pos, kind)
 
 
+def _place_gate_is_the_plain_search(text: str, order: list[int]) -> None:
+    """One Sentence asked at the positions of `order` in turn (the place gate searches only as far as it is
+    asked, each stretch once) answers what the plain search of text[:start] and a fresh Sentence answer."""
+    shared = context.Sentence(text)
+    for start in order:
+        plain = context.PLACE_GATE_RE.search(text[:start]) is not None
+        assert shared._names_place_before(start) == plain, (text, start, order)
+        for kind in ("level", "rank"):
+            assert shared.place(start, kind) == context.Sentence(text).place(start, kind), (text, start, kind)
+
+
+def _place_gate_orders(text: str) -> list[list[int]]:
+    """Every position in order, in reverse, and the word ends twice over (as quantities come, and again)."""
+    positions = list(range(len(text) + 1))
+    ends = [m.end() for m in re.finditer(r"\w\b", text)]
+    return [positions, positions[::-1], ends + ends]
+
+
+def test_the_place_gate_searched_as_asked_is_the_plain_search_on_the_real_pages() -> None:
+    lines = [line for line in real_lines() if context.PLACE_GATE_RE.search(line)]
+    assert len(lines) > 50
+    for line in lines[::7]:
+        for order in _place_gate_orders(line[:300])[1:]:
+            _place_gate_is_the_plain_search(line[:300], order)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(sentence_strategy, st.lists(st.sampled_from(
+    ["Singapore", "Singapor", "Kong", "Hong Kong", "the US", "UK", "EU", "Xi'an", "Chongqing", "in", "of", "5%",
+     "Ningbo", "the zone", "Beilun", "", " ", ",", "a"]), max_size=12).map("".join)),
+       st.lists(st.integers(min_value=0, max_value=80), max_size=12))
+def test_the_place_gate_searched_as_asked_is_the_plain_search(text: str, starts: list[int]) -> None:
+    for order in [*_place_gate_orders(text), [min(start, len(text)) for start in starts]]:
+        _place_gate_is_the_plain_search(text, order)
+
+
 GATED_WORD_LISTS = ((context.MODALITY_CUE_WORDS, context.MODALITY_CUE_GROUPS),
                     (context.PART_GATE_WORDS, context.PART_GATE_GROUPS))
 

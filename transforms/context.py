@@ -399,6 +399,9 @@ PART_GATE_GROUPS: Final = gated_words(PART_GATE_WORDS, PART_GATES)
 # Every match of PLACE_OF_RE holds the last word of a place as written (it is case-sensitive): a
 # sentence without one names no other place.
 PLACE_GATE_RE: Final = re.compile(_alternation({name.split()[-1] for name in PLACES}))
+# The longest match of PLACE_GATE_RE (a gate search resumed this far before the end of the text searched
+# before finds every match that ends past that end: the pattern has no lookaround).
+PLACE_GATE_LONGEST: Final = max(len(name.split()[-1]) for name in PLACES)
 # Two word characters in a row: a break word ("and") that ends right before a word character
 # ("and5") is a break of the text cut there only (its \b holds at the cut).
 WORD_PAIR_RE: Final = re.compile(r"\w\w")
@@ -407,9 +410,9 @@ WORD_PAIR_RE: Final = re.compile(r"\w\w")
 class Sentence:
     """One sentence, with what all its quantities share found once for all of them: where its
     clauses break, whether it holds a modality cue at all, the parts of Ningbo it names and
-    whether it names another place (`modality` and `place` of one quantity read these)."""
+    whether it names another place before a quantity (`modality` and `place` of one quantity read these)."""
 
-    __slots__ = ("text", "_cued", "_parts", "_names_place", "_break_spans")
+    __slots__ = ("text", "_cued", "_parts", "_place_none_to", "_place_end", "_break_spans")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -418,8 +421,26 @@ class Sentence:
         # the parts of Ningbo and back-references the sentence names
         self._parts: tuple[re.Match[str], ...] = tuple(PART_SCAN.finditer(text)) \
             if holds_any_gated(folded, PART_GATE_GROUPS) else ()
-        self._names_place = PLACE_GATE_RE.search(text) is not None
+        # what the place gate found so far: no match of it ends within text[:_place_none_to]; one ends at
+        # _place_end (past the text: none found yet)
+        self._place_none_to = 0
+        self._place_end = len(text) + 1
         self._break_spans: list[tuple[int, int]] | None = None
+
+    def _names_place_before(self, start: int) -> bool:
+        """Whether text[:start] holds a match of PLACE_GATE_RE (else no place is said before `start`: every
+        match of PLACE_OF_RE in the text before a quantity holds one). Searched only as far as a quantity
+        asks (the text after the last is never read), each stretch once (the quantities come in order)."""
+        if start <= self._place_none_to:
+            return False
+        if self._place_end <= start:
+            return True
+        match = PLACE_GATE_RE.search(self.text, max(0, self._place_none_to - PLACE_GATE_LONGEST + 1), start)
+        if match is None:
+            self._place_none_to = start
+            return False
+        self._place_end = min(self._place_end, match.end())
+        return True
 
     @property
     def _breaks(self) -> list[tuple[int, int]]:
@@ -467,7 +488,7 @@ class Sentence:
 
     def place(self, start: int, kind: str, earlier: Earlier = NOTHING_EARLIER) -> Place | None:
         """`place` of the quantity at `start` of this sentence."""
-        if not self._parts and (kind in SCOPE_KINDS or not self._names_place):
+        if not self._parts and (kind in SCOPE_KINDS or not self._names_place_before(start)):
             return None  # no part named, and no other place (or a rank's, which is a scope): no clause needed
         sentence = self.text
         clause_start = self.clause_start(start)
@@ -478,7 +499,7 @@ class Sentence:
             if match.group("ref"):
                 return _resolve(match.group("noun"), earlier, sentence[:match.start("ref")])
             return Place(_part_name(match), RULE_NAMED)
-        if kind in SCOPE_KINDS or not self._names_place:
+        if kind in SCOPE_KINDS or not self._names_place_before(start):
             return None
         before = sentence[clause_start:start]
         spans = [(m.start() - clause_start, m.end() - clause_start) for m in parts]
