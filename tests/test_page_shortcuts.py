@@ -493,6 +493,45 @@ def test_region_blocks_gives_the_plain_walk_on_tag_soup(html: str, seed: int) ->
     check_walks(html, pairs=6, seed=seed)
 
 
+def check_children(html: str) -> None:
+    """The walker reads each element's children by getchildren(): the nodes `for child in el` gives, in order
+    (comments and processing instructions among them), on the HTML and on the XML parse (entity references)."""
+    from lxml import etree
+
+    from transforms.templates.htmlutil import parse_html
+
+    try:
+        docs = [parse_html(html)]
+    except Exception:  # noqa: BLE001 - a page lxml cannot parse has no walk
+        return
+    docs.append(etree.fromstring(b'<!DOCTYPE r [<!ENTITY ent "e">]><r>a&ent;<!-- c --><?pi x?><b>&ent;</b>z</r>',
+                                 etree.XMLParser(resolve_entities=False)))
+    for doc in docs:
+        for el in doc.iter():
+            listed, iterated = el.getchildren(), list(el)  # (both alive: one proxy per node, `is` compares nodes)
+            assert len(listed) == len(iterated) and all(a is b for a, b in zip(listed, iterated))
+    assert [type(c).__name__ for c in docs[-1]] == ["_Entity", "_Comment", "_ProcessingInstruction", "_Element"]
+
+
+def test_walker_children_are_the_iterated_children_on_the_real_pages() -> None:
+    from transforms.page import decode_content
+
+    for content in html_pages():
+        try:
+            html = decode_content(content)
+        except Exception:  # noqa: BLE001 - a binary page
+            continue
+        if "<" in html[:2000]:
+            check_children(html)
+
+
+@given(st.lists(st.sampled_from(FORM_MARKUP + MARKUP + ["<img src=x>", "<center>", "<!--x-->", "<?y?>"]),
+                max_size=60).map("".join))
+@SETTINGS
+def test_walker_children_are_the_iterated_children_on_tag_soup(html: str) -> None:
+    check_children(html)
+
+
 # ------------------------------------------------------------------ the page's UTF-8 handed to the parser
 
 def plain_decode_counted(content: bytes, content_type: str | None = None) -> tuple[str, str, int]:
