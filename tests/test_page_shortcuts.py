@@ -1382,7 +1382,8 @@ def test_hanweb_parse_gives_the_plain_answer_on_tag_soup(html: str) -> None:
 
 META_NAMES = ["ContentStart", "contentstart", "CONTENTSTART", "contentStart", "ContentEnd", "CONTENTEND", "contentend",
               "ContentEnD", "content start", "contentstartx", "Generator", "ArticleTitle", "articletitle", "PubDate",
-              "og:title", ""]
+              "og:title", "", "\u212aeywords", "keywords", "GENERATOR", "generatoR ", "İtem", "i\u0307tem",
+              "generatorİ"]
 META_SOUP = [*MARKUP, *(f'<meta name="{n}" content="v{i}">' for i, n in enumerate(META_NAMES)),
              *(f'<META {a}="{n}" content="">' for a in ("name", "property", "itemprop")
                for n in META_NAMES[:2] + META_NAMES[10:]),
@@ -1437,6 +1438,21 @@ def check_item_pages(doc) -> None:  # type: ignore[no-untyped-def]
     items = xpath(doc, joomla.ITEM_PAGE)
     for expr in template_expressions() + [joomla.ITEM_PAGE + "//p | //h1", joomla.ITEM_PAGE + "[1]"]:
         assert joomla.in_item_pages(doc, items, expr) == xpath(doc, expr), expr
+
+
+def test_meta_content_lowers_only_keys_as_long_as_an_ascii_name() -> None:
+    """meta_content's gate: a character whose lower case is all ASCII lowers to one character, so only a key
+    as long as an ASCII name lowers to it."""
+    from transforms.templates.htmlutil import meta_content, parse_html
+
+    for code in range(0x110000):
+        lowered = chr(code).lower()
+        assert not lowered.isascii() or len(lowered) == 1, hex(code)
+    doc = parse_html('<meta name="\u212aeywords" content="kelvin"><meta name="İtem" content="dot">'
+                     '<meta property="GeneratoR" content="g"><p>x</p>')
+    assert meta_content(doc, "keywords") == "kelvin"  # (the Kelvin sign lowers to k)
+    assert meta_content(doc, "i\u0307tem") == "dot" and meta_content(doc, "item") is None
+    assert meta_content(doc, "generator") == "g" and meta_content(doc, "Generator") == "g"
 
 
 def test_hanweb_marker_case_only_changes_case() -> None:

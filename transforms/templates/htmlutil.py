@@ -323,12 +323,17 @@ def _needed_texts(expr: str) -> list[tuple[tuple[str, str, bool], ...]] | None:
 
 
 def meta_content(doc: lxml.html.HtmlElement, name: str) -> str | None:
-    """content of <meta name=NAME> or <meta property=NAME> (name matched case-insensitively)."""
+    """content of <meta name=NAME> or <meta property=NAME> (name matched case-insensitively).
+
+    A key is lowered only when it can lower to the wanted name: for an ASCII name, only a key as long as it
+    (no character lowers to more than one but İ, to i and a combining dot, which no ASCII name holds;
+    test_page_shortcuts checks every character). Most metas are named otherwise; lower() was a method call each."""
     wanted = name.lower()
+    size = len(wanted) if wanted.isascii() else -1
     get = _ELEMENT_GET
     for meta in doc.iter("meta"):
-        key = (get(meta, "name") or get(meta, "property") or get(meta, "itemprop") or "").lower()
-        if key == wanted:
+        key: str = get(meta, "name") or get(meta, "property") or get(meta, "itemprop") or ""
+        if (size < 0 or len(key) == size) and key.lower() == wanted:
             value = normalize_space(get(meta, "content") or "")
             if value:
                 return value
