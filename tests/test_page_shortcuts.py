@@ -345,6 +345,23 @@ def test_default_element_classes_give_the_same_on_tag_soup(html: str, template: 
 
 # ------------------------------------------------------------------ the block walker
 
+def plain_is_centered(el) -> bool:  # type: ignore[no-untyped-def]
+    """The walker's centering test before it took the tag it had read (and searched empty values)."""
+    from transforms.templates import htmlutil
+
+    if el.tag == "center":
+        return True
+    if (el.get("align") or "").strip().lower() == "center":
+        return True
+    return bool(htmlutil.CENTER_STYLE_RE.search(el.get("style") or ""))
+
+
+def plain_is_caption_markup(el) -> bool:  # type: ignore[no-untyped-def]
+    from transforms.templates import htmlutil
+
+    return el.tag == "figcaption" or bool(htmlutil.CAPTION_CLASS_RE.search(el.get("class") or ""))
+
+
 class PlainWalker:
     """htmlutil._Walker before its shortcuts: every element before the start marker walked too."""
 
@@ -409,10 +426,10 @@ class PlainWalker:
             if tag == "table":
                 centered = False
             elif tag in h.ALIGN_SCOPE_TAGS:
-                centered = h._is_centered(el)
+                centered = plain_is_centered(el)
             else:
-                centered = parent[0] or h._is_centered(el)
-            self.ctx.append((centered, parent[1] or h._is_caption_markup(el), tag in h.HEADING_TAGS))
+                centered = parent[0] or plain_is_centered(el)
+            self.ctx.append((centered, parent[1] or plain_is_caption_markup(el), tag in h.HEADING_TAGS))
         self.text(el.text)
         for child in el:
             self.walk(child)
@@ -486,8 +503,14 @@ def test_region_blocks_gives_the_plain_walk_on_the_real_pages() -> None:
             check_walks(html, pairs=12, seed=seed)
 
 
-@given(st.lists(st.sampled_from(FORM_MARKUP + MARKUP + ["<img src=x>", "<center>", "<figcaption>", "<h2>", "</h2>"]),
-                max_size=60).map("".join), st.integers(0, 1000))
+WALK_MARKUP = ["<img src=x>", "<center>", "<figcaption>", "<h2>", "</h2>", '<p class="img-caption">', "<p class=''>",
+               '<div class="Photo-Desc x">', '<p align=" CENTER ">', '<div align="left" style="">',
+               '<p style="TEXT-ALIGN : center">', '<p style="text-align:left">', '<td align=center class="caption">',
+               '<CENTER class="x">', '<figcaption style="">', "</center>", "</figcaption>"]
+
+
+@given(st.lists(st.sampled_from(FORM_MARKUP + MARKUP + WALK_MARKUP), max_size=60).map("".join), st.integers(0, 1000))
+@example("<body>" + "".join(f"{tag}text {i}" for i, tag in enumerate(WALK_MARKUP)), 0)
 @SETTINGS
 def test_region_blocks_gives_the_plain_walk_on_tag_soup(html: str, seed: int) -> None:
     check_walks(html, pairs=6, seed=seed)
