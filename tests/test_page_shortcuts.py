@@ -345,6 +345,23 @@ def test_default_element_classes_give_the_same_on_tag_soup(html: str, template: 
 
 # ------------------------------------------------------------------ the block walker
 
+def plain_is_centered(el) -> bool:  # type: ignore[no-untyped-def]
+    """The walker's centering test before it took the tag it had read (and searched empty values)."""
+    from transforms.templates import htmlutil
+
+    if el.tag == "center":
+        return True
+    if (el.get("align") or "").strip().lower() == "center":
+        return True
+    return bool(htmlutil.CENTER_STYLE_RE.search(el.get("style") or ""))
+
+
+def plain_is_caption_markup(el) -> bool:  # type: ignore[no-untyped-def]
+    from transforms.templates import htmlutil
+
+    return el.tag == "figcaption" or bool(htmlutil.CAPTION_CLASS_RE.search(el.get("class") or ""))
+
+
 class PlainWalker:
     """htmlutil._Walker before its shortcuts: every element before the start marker walked too."""
 
@@ -409,10 +426,10 @@ class PlainWalker:
             if tag == "table":
                 centered = False
             elif tag in h.ALIGN_SCOPE_TAGS:
-                centered = h._is_centered(el)
+                centered = plain_is_centered(el)
             else:
-                centered = parent[0] or h._is_centered(el)
-            self.ctx.append((centered, parent[1] or h._is_caption_markup(el), tag in h.HEADING_TAGS))
+                centered = parent[0] or plain_is_centered(el)
+            self.ctx.append((centered, parent[1] or plain_is_caption_markup(el), tag in h.HEADING_TAGS))
         self.text(el.text)
         for child in el:
             self.walk(child)
@@ -486,11 +503,56 @@ def test_region_blocks_gives_the_plain_walk_on_the_real_pages() -> None:
             check_walks(html, pairs=12, seed=seed)
 
 
-@given(st.lists(st.sampled_from(FORM_MARKUP + MARKUP + ["<img src=x>", "<center>", "<figcaption>", "<h2>", "</h2>"]),
-                max_size=60).map("".join), st.integers(0, 1000))
+WALK_MARKUP = ["<img src=x>", "<center>", "<figcaption>", "<h2>", "</h2>", '<p class="img-caption">', "<p class=''>",
+               '<div class="Photo-Desc x">', '<p align=" CENTER ">', '<div align="left" style="">',
+               '<p style="TEXT-ALIGN : center">', '<p style="text-align:left">', '<td align=center class="caption">',
+               '<CENTER class="x">', '<figcaption style="">', "</center>", "</figcaption>"]
+
+
+@given(st.lists(st.sampled_from(FORM_MARKUP + MARKUP + WALK_MARKUP), max_size=60).map("".join), st.integers(0, 1000))
+@example("<body>" + "".join(f"{tag}text {i}" for i, tag in enumerate(WALK_MARKUP)), 0)
 @SETTINGS
 def test_region_blocks_gives_the_plain_walk_on_tag_soup(html: str, seed: int) -> None:
     check_walks(html, pairs=6, seed=seed)
+
+
+def check_children(html: str) -> None:
+    """The walker reads each element's children by getchildren(): the nodes `for child in el` gives, in order
+    (comments and processing instructions among them), on the HTML and on the XML parse (entity references)."""
+    from lxml import etree
+
+    from transforms.templates.htmlutil import parse_html
+
+    try:
+        docs = [parse_html(html)]
+    except Exception:  # noqa: BLE001 - a page lxml cannot parse has no walk
+        return
+    docs.append(etree.fromstring(b'<!DOCTYPE r [<!ENTITY ent "e">]><r>a&ent;<!-- c --><?pi x?><b>&ent;</b>z</r>',
+                                 etree.XMLParser(resolve_entities=False)))
+    for doc in docs:
+        for el in doc.iter():
+            listed, iterated = el.getchildren(), list(el)  # (both alive: one proxy per node, `is` compares nodes)
+            assert len(listed) == len(iterated) and all(a is b for a, b in zip(listed, iterated))
+    assert [type(c).__name__ for c in docs[-1]] == ["_Entity", "_Comment", "_ProcessingInstruction", "_Element"]
+
+
+def test_walker_children_are_the_iterated_children_on_the_real_pages() -> None:
+    from transforms.page import decode_content
+
+    for content in html_pages():
+        try:
+            html = decode_content(content)
+        except Exception:  # noqa: BLE001 - a binary page
+            continue
+        if "<" in html[:2000]:
+            check_children(html)
+
+
+@given(st.lists(st.sampled_from(FORM_MARKUP + MARKUP + ["<img src=x>", "<center>", "<!--x-->", "<?y?>"]),
+                max_size=60).map("".join))
+@SETTINGS
+def test_walker_children_are_the_iterated_children_on_tag_soup(html: str) -> None:
+    check_children(html)
 
 
 # ------------------------------------------------------------------ the page's UTF-8 handed to the parser
@@ -1343,7 +1405,8 @@ def test_hanweb_parse_gives_the_plain_answer_on_tag_soup(html: str) -> None:
 
 META_NAMES = ["ContentStart", "contentstart", "CONTENTSTART", "contentStart", "ContentEnd", "CONTENTEND", "contentend",
               "ContentEnD", "content start", "contentstartx", "Generator", "ArticleTitle", "articletitle", "PubDate",
-              "og:title", ""]
+              "og:title", "", "\u212aeywords", "keywords", "GENERATOR", "generatoR ", "İtem", "i\u0307tem",
+              "generatorİ"]
 META_SOUP = [*MARKUP, *(f'<meta name="{n}" content="v{i}">' for i, n in enumerate(META_NAMES)),
              *(f'<META {a}="{n}" content="">' for a in ("name", "property", "itemprop")
                for n in META_NAMES[:2] + META_NAMES[10:]),
@@ -1398,6 +1461,21 @@ def check_item_pages(doc) -> None:  # type: ignore[no-untyped-def]
     items = xpath(doc, joomla.ITEM_PAGE)
     for expr in template_expressions() + [joomla.ITEM_PAGE + "//p | //h1", joomla.ITEM_PAGE + "[1]"]:
         assert joomla.in_item_pages(doc, items, expr) == xpath(doc, expr), expr
+
+
+def test_meta_content_lowers_only_keys_as_long_as_an_ascii_name() -> None:
+    """meta_content's gate: a character whose lower case is all ASCII lowers to one character, so only a key
+    as long as an ASCII name lowers to it."""
+    from transforms.templates.htmlutil import meta_content, parse_html
+
+    for code in range(0x110000):
+        lowered = chr(code).lower()
+        assert not lowered.isascii() or len(lowered) == 1, hex(code)
+    doc = parse_html('<meta name="\u212aeywords" content="kelvin"><meta name="İtem" content="dot">'
+                     '<meta property="GeneratoR" content="g"><p>x</p>')
+    assert meta_content(doc, "keywords") == "kelvin"  # (the Kelvin sign lowers to k)
+    assert meta_content(doc, "i\u0307tem") == "dot" and meta_content(doc, "item") is None
+    assert meta_content(doc, "generator") == "g" and meta_content(doc, "Generator") == "g"
 
 
 def test_hanweb_marker_case_only_changes_case() -> None:

@@ -268,25 +268,25 @@ def detect_language(text: str) -> str:
         kana = len(KANA_RE.findall(text))
         hangul = len(HANGUL_RE.findall(text))
     east_asian = cjk + kana + hangul
-    # ascii_words, and their letters counted as the bytes the translation left (every other byte a space)
-    letter_bytes = encoded.translate(_ASCII_LETTERS_ONLY)
-    letters = east_asian + len(letter_bytes) - letter_bytes.count(b" ")
-    if letters == 0:
-        return "und"
-    if east_asian / letters > CJK_MAX_RATIO:
-        return east_asian_language(cjk, kana, hangul)
-    marks = b" " + encoded.translate(_LETTER_MARKS)
-    word_count = marks.count(b" a")  # len(letter_bytes.split())
+    # every ASCII letter byte marked "a", every other byte a space: the letters are the bytes that are not
+    # spaces, the words the runs of them (each starts at an "a" after a space, or at the very start)
+    marks = encoded.translate(_LETTER_MARKS)
+    size = len(marks)
+    if east_asian:  # (without East Asian letters the share is 0, and no letters is no words: "und" below)
+        letters = east_asian + size - marks.count(b" ")
+        if east_asian / letters > CJK_MAX_RATIO:
+            return east_asian_language(cjk, kana, hangul)
+    word_count = marks.count(b" a") + marks.startswith(b"a")  # len(ascii_words(text))
     if word_count < LANG_MIN_WORDS:
         return "en" if word_count else "und"
-    # the words whose lower case is a stopword, part by part (cut at a space: no word is split or read twice)
-    size = len(letter_bytes)
+    # the words whose lower case is a stopword, part by part (cut at a space: no word is split or read twice);
+    # only the parts read are translated to their letters (the spaces stand where they stand in `marks`)
     stop = start = 0
     for part in range(1, LANG_PARTS + 1):
-        cut = letter_bytes.find(b" ", max(start, size * part // LANG_PARTS)) if part < LANG_PARTS else size
+        cut = marks.find(b" ", max(start, size * part // LANG_PARTS)) if part < LANG_PARTS else size
         if cut < 0:
             cut = size
-        stop += _stopword_count(letter_bytes[start:cut].split())
+        stop += _stopword_count(encoded[start:cut].translate(_ASCII_LETTERS_ONLY).split())
         start = cut
         if stop / word_count >= EN_MIN_STOPWORD_RATIO:
             return "en"  # the whole text's share is at least this one (as many words, no fewer stopwords)
