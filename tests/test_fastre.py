@@ -60,6 +60,20 @@ def real_paragraphs() -> tuple[str, ...]:
     return tuple(para for text in real_texts() for _, para in structure._paragraphs(text))
 
 
+def test_paragraphs_are_the_paragraph_matches() -> None:
+    """structure._paragraphs (one str.split) gives PARAGRAPH_RE's matches, offsets and texts, on the real texts
+    and on line breaks of every other kind (which are no paragraph breaks), empty and blank lines, and ends."""
+    texts = [*real_texts(), "", "\n", "\n\n", "a", "a\n", "\na", "a\n\nb", " \n \n", "a\r\nb\rc\u2028d\x0be\x0c\x85f\n",
+             "\n\n\nx\ny\n\n"]
+    for text in texts:
+        assert structure._paragraphs(text) == [(m.start(), m.group()) for m in structure.PARAGRAPH_RE.finditer(text)]
+
+
+@given(st.text(alphabet="ab \n\r\u2028", max_size=30))
+def test_paragraphs_on_generated_text(text: str) -> None:
+    assert structure._paragraphs(text) == [(m.start(), m.group()) for m in structure.PARAGRAPH_RE.finditer(text)]
+
+
 def real_sentences() -> list[str]:
     """Every sentence of the real pages' texts, as the engine splits them."""
     sentences = [para[a:b] for para in real_paragraphs() for a, b in structure._sentences(para)]

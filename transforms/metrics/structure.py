@@ -59,7 +59,15 @@ def is_heading_line(para: str) -> bool:
 
 
 def _paragraphs(body: str) -> list[tuple[int, str]]:
-    return [(m.start(), m.group()) for m in PARAGRAPH_RE.finditer(body)]
+    """The body's non-empty lines with their offsets: PARAGRAPH_RE's matches, from one str.split (the scan, whose
+    pattern opens with a repeat, is set up and left at every line and builds a match object for each)."""
+    found: list[tuple[int, str]] = []
+    at = 0
+    for line in body.split("\n"):
+        if line:
+            found.append((at, line))
+        at += len(line) + 1
+    return found
 
 
 def _sentences(para: str, last: int | None = None) -> list[tuple[int, int]]:
