@@ -805,6 +805,29 @@ def test_the_words_after_are_the_plain_tokens(text: str, pos: int) -> None:
     _same_words_after(text, min(pos, len(text)))
 
 
+def test_the_ascii_tokens_are_the_pattern_s_on_the_real_lines() -> None:
+    count = 0
+    for para in real_paragraphs():
+        if para.isascii():
+            for match in re.finditer(r"\s+", para):
+                region = para[:match.start()]
+                cut = subjects._token_cut(region, len(region) - subjects.NP_BEFORE_CHARS)
+                assert subjects._ascii_tokens(region, cut) == subjects.ASCII_WORD_RE.findall(region, cut), region[cut:]
+                count += 1
+    assert count > 30000
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.one_of(st.text(alphabet="".join(map(chr, range(128))), max_size=120),
+                 st.lists(st.sampled_from(("ab", "a", "5", "_", "&", "'", ".", "-", ",", "a-", "-a", "a.b", "x'", "a&",
+                                           "a_", "(", ")", " ", "  ", "\t", "\x1c", "\x0b", "\x7f", "\x00", '"')),
+                          max_size=60).map("".join)),
+       st.integers(0, 30))
+def test_the_ascii_tokens_are_the_pattern_s(text: str, pos: int) -> None:
+    assert subjects._ascii_tokens(text, pos) == subjects.ASCII_WORD_RE.findall(text, pos), (text, pos)
+    assert subjects._ascii_tokens(text, pos) == subjects.WORD_RE.findall(text, pos), (text, pos)
+
+
 def test_noun_phrases_after_numbers_read_off_the_first_tokens_on_the_real_pages() -> None:
     count = 0
     for para in real_paragraphs():

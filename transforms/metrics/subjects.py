@@ -237,10 +237,27 @@ PARENTHESES_RE: Final = re.compile(r"\s*[(（][^()（）]*[)）]")
 ACRONYM_PLURAL_RE: Final = re.compile(r"[A-Z][A-Z&]+s")  # TEUs, SMEs
 
 
+def _ascii_tokens(text: str, pos: int) -> list[str]:
+    """ASCII_WORD_RE.findall(text, pos) of an ASCII text, read off its chunks between whitespace (no token holds
+    whitespace, so each chunk's tokens are its own): a chunk of letters and digits is one token; one that
+    ends in a single other character but "_" and "&" is two, the word and that character (the pattern's
+    first alternative ends at a letter, a digit, "_" or "&"); any other chunk is tokenized by the pattern."""
+    tokens: list[str] = []
+    for chunk in text[pos:].split():
+        if chunk.isalnum():
+            tokens.append(chunk)
+        elif chunk[-1] not in "_&" and chunk[:-1].isalnum():
+            tokens.append(chunk[:-1])
+            tokens.append(chunk[-1])
+        else:
+            tokens.extend(ASCII_WORD_RE.findall(chunk))
+    return tokens
+
+
 def _tokens(text: str, pos: int = 0) -> list[str]:
     """The words of text[pos:] (WORD_RE) but its quote characters (a quote is a token of its own): filtered
     only when one occurs at all (most texts hold none, and one search for them tells)."""
-    tokens = (ASCII_WORD_RE if text.isascii() else WORD_RE).findall(text, pos)
+    tokens = _ascii_tokens(text, pos) if text.isascii() else WORD_RE.findall(text, pos)
     return [t for t in tokens if t not in QUOTES] if holds_quote(text, pos, len(text)) else tokens
 
 
