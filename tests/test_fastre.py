@@ -801,6 +801,9 @@ WORDS_AFTER_CHARS = "".join(map(chr, range(128))) + "éſ\u212a’“”‘\xa0\
                                            " ", "  ", "\t", "\x1c", "\x0b", "\x7f", "\x00", '"', "“", "é", "’")),
                           max_size=120).map("".join)),
        st.integers(0, 70))
+@example("_ a b c d e f g h i j k l m n o p q", 0)  # (a chunk of "_" holds no token: the chunks run short)
+@example("a __ b _ c d e f g h i j k l m n o p q r s", 0)
+@example("a, b. c- d& e_ f' (g) h i j k l m n o p q r s", 0)
 def test_the_words_after_are_the_plain_tokens(text: str, pos: int) -> None:
     _same_words_after(text, min(pos, len(text)))
 

@@ -329,6 +329,30 @@ FIRST_TOKENS_RES: Final = {
     for count in (NP_FIRST_TOKENS, NP_AFTER_TOKENS)}
 
 
+def _ascii_words_after(para: str, pos: int, end: int, count: int) -> list[tuple[str, int]]:
+    """(word, start) of the first `count` tokens of ASCII_WORD_RE.finditer(para, pos, end) (an ASCII text), read
+    off the first `count` chunks between whitespace as `_ascii_tokens` reads them (each chunk found by str.find
+    from the end of the one before: only whitespace lies between them); empty when those chunks hold fewer
+    tokens and more text follows (a chunk of "_" holds none), for the caller's pattern to read."""
+    tokens: list[tuple[str, int]] = []
+    chunks = para[pos:end].split(None, count)
+    at = pos
+    for chunk in chunks[:count]:
+        start = para.find(chunk, at, end)
+        at = start + len(chunk)
+        if chunk.isalnum():
+            tokens.append((chunk, start))
+        elif chunk[-1] not in "_&" and chunk[:-1].isalnum():
+            tokens.append((chunk[:-1], start))
+            tokens.append((chunk[-1], at - 1))
+        else:
+            tokens.extend((t.group(), t.start()) for t in ASCII_WORD_RE.finditer(para, start, at))
+        if len(tokens) >= count:
+            del tokens[count:]
+            return tokens
+    return [] if len(chunks) > count else tokens
+
+
 def _words_after(para: str, pos: int, count: int = NP_AFTER_TOKENS) -> list[tuple[str, int]]:
     """(word, start) of the first `count` tokens (WORD_RE) of the 200 characters from `pos`, quotes skipped.
 
@@ -337,11 +361,12 @@ def _words_after(para: str, pos: int, count: int = NP_AFTER_TOKENS) -> list[tupl
     end = min(len(para), pos + 200)
     ascii_text = para.isascii()
     word_re = ASCII_WORD_RE if ascii_text else WORD_RE
-    match = FIRST_TOKENS_RES[ascii_text, count].match(para, pos, end)
-    if match is None:
-        return []
-    spans = match.regs
-    tokens = [(para[start:stop], start) for start, stop in spans[1:] if start >= 0]
+    tokens = _ascii_words_after(para, pos, end, count) if ascii_text else []
+    if not tokens:
+        match = FIRST_TOKENS_RES[ascii_text, count].match(para, pos, end)
+        if match is None:
+            return []
+        tokens = [(para[start:stop], start) for start, stop in match.regs[1:] if start >= 0]
     if holds_quote(para, pos, tokens[-1][1] + len(tokens[-1][0])):
         tokens = list(islice(((t.group(), t.start()) for t in word_re.finditer(para, pos, end)
                               if t.group() not in QUOTES), count))
