@@ -786,6 +786,65 @@ def _same_noun_phrase_after(para: str, pos: int) -> None:
         assert subjects._noun_phrase_after(para, pos, singular) == plain, (para[pos:pos + 120], singular)
 
 
+def _same_words_after(para: str, pos: int) -> None:
+    """_words_after (one match of FIRST_TOKENS_RES) is WORD_RE's finditer over the 200 characters from pos,
+    quotes dropped, cut to the count asked, as (word, start)."""
+    plain = [(t.group(), t.start()) for t in subjects.WORD_RE.finditer(para, pos, min(len(para), pos + 200))
+             if t.group() not in subjects.QUOTES]
+    for count in (subjects.NP_FIRST_TOKENS, subjects.NP_AFTER_TOKENS):
+        assert subjects._words_after(para, pos, count) == plain[:count], (para[pos:pos + 200], count)
+
+
+def test_the_words_after_are_the_plain_tokens_on_the_real_pages() -> None:
+    count = 0
+    for para in real_paragraphs():
+        _same_words_after(para, 0)
+        for match in re.finditer(r"\s+", para):
+            _same_words_after(para, match.end())
+            count += 1
+    assert count > 40000
+
+
+WORDS_AFTER_CHARS = "".join(map(chr, range(128))) + "éſ\u212a’“”‘\xa0\u3000٣²😀—–‐（【"
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.one_of(st.text(alphabet="".join(map(chr, range(128))), max_size=260),
+                 st.text(alphabet=WORDS_AFTER_CHARS, max_size=260),
+                 st.lists(st.sampled_from(("ab", "a", "5", "_", "__", "'", ".", "-", "&", "a-", "-a", "a.b", "x'",
+                                           " ", "  ", "\t", "\x1c", "\x0b", "\x7f", "\x00", '"', "“", "é", "’")),
+                          max_size=120).map("".join)),
+       st.integers(0, 70))
+@example("_ a b c d e f g h i j k l m n o p q", 0)  # (a chunk of "_" holds no token: the chunks run short)
+@example("a __ b _ c d e f g h i j k l m n o p q r s", 0)
+@example("a, b. c- d& e_ f' (g) h i j k l m n o p q r s", 0)
+def test_the_words_after_are_the_plain_tokens(text: str, pos: int) -> None:
+    _same_words_after(text, min(pos, len(text)))
+
+
+def test_the_ascii_tokens_are_the_pattern_s_on_the_real_lines() -> None:
+    count = 0
+    for para in real_paragraphs():
+        if para.isascii():
+            for match in re.finditer(r"\s+", para):
+                region = para[:match.start()]
+                cut = subjects._token_cut(region, len(region) - subjects.NP_BEFORE_CHARS)
+                assert subjects._ascii_tokens(region, cut) == subjects.ASCII_WORD_RE.findall(region, cut), region[cut:]
+                count += 1
+    assert count > 30000
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.one_of(st.text(alphabet="".join(map(chr, range(128))), max_size=120),
+                 st.lists(st.sampled_from(("ab", "a", "5", "_", "&", "'", ".", "-", ",", "a-", "-a", "a.b", "x'", "a&",
+                                           "a_", "(", ")", " ", "  ", "\t", "\x1c", "\x0b", "\x7f", "\x00", '"')),
+                          max_size=60).map("".join)),
+       st.integers(0, 30))
+def test_the_ascii_tokens_are_the_pattern_s(text: str, pos: int) -> None:
+    assert subjects._ascii_tokens(text, pos) == subjects.ASCII_WORD_RE.findall(text, pos), (text, pos)
+    assert subjects._ascii_tokens(text, pos) == subjects.WORD_RE.findall(text, pos), (text, pos)
+
+
 def test_noun_phrases_after_numbers_read_off_the_first_tokens_on_the_real_pages() -> None:
     count = 0
     for para in real_paragraphs():

@@ -237,10 +237,27 @@ PARENTHESES_RE: Final = re.compile(r"\s*[(（][^()（）]*[)）]")
 ACRONYM_PLURAL_RE: Final = re.compile(r"[A-Z][A-Z&]+s")  # TEUs, SMEs
 
 
+def _ascii_tokens(text: str, pos: int) -> list[str]:
+    """ASCII_WORD_RE.findall(text, pos) of an ASCII text, read off its chunks between whitespace (no token holds
+    whitespace, so each chunk's tokens are its own): a chunk of letters and digits is one token; one that
+    ends in a single other character but "_" and "&" is two, the word and that character (the pattern's
+    first alternative ends at a letter, a digit, "_" or "&"); any other chunk is tokenized by the pattern."""
+    tokens: list[str] = []
+    for chunk in text[pos:].split():
+        if chunk.isalnum():
+            tokens.append(chunk)
+        elif chunk[-1] not in "_&" and chunk[:-1].isalnum():
+            tokens.append(chunk[:-1])
+            tokens.append(chunk[-1])
+        else:
+            tokens.extend(ASCII_WORD_RE.findall(chunk))
+    return tokens
+
+
 def _tokens(text: str, pos: int = 0) -> list[str]:
     """The words of text[pos:] (WORD_RE) but its quote characters (a quote is a token of its own): filtered
     only when one occurs at all (most texts hold none, and one search for them tells)."""
-    tokens = (ASCII_WORD_RE if text.isascii() else WORD_RE).findall(text, pos)
+    tokens = _ascii_tokens(text, pos) if text.isascii() else WORD_RE.findall(text, pos)
     return [t for t in tokens if t not in QUOTES] if holds_quote(text, pos, len(text)) else tokens
 
 
@@ -288,22 +305,72 @@ def _simple_phrase(text: str, keep_names: bool = False) -> str | None:
 SINGULAR_MIN_WORDS: Final = 2  # a count of one names its thing in at least two words
 
 
-def _words_after(para: str, pos: int, count: int = NP_AFTER_TOKENS) -> list[re.Match[str]]:
-    """The first `count` tokens (WORD_RE) of the 200 characters from `pos`, quotes skipped.
-
-    Taken as they come when no quote is among them (most texts: one quick search for a quote
-    character tells), else filtered one by one."""
-    end = min(len(para), pos + 200)
-    word_re = ASCII_WORD_RE if para.isascii() else WORD_RE
-    tokens = list(islice(word_re.finditer(para, pos, end), count))
-    if tokens and holds_quote(para, pos, tokens[-1].end()):
-        tokens = list(islice((t for t in word_re.finditer(para, pos, end) if t.group() not in QUOTES), count))
-    return tokens
-
-
 # The tokens _noun_phrase_after reads first: most phrases end (or are refused) within them. Only when it
 # would read past them (a token after the last, or the end of the tokens) are all NP_AFTER_TOKENS read.
 NP_FIRST_TOKENS: Final = 6
+
+
+def _first_tokens_re(word_re: re.Pattern[str], skip: str, count: int) -> re.Pattern[str]:
+    """A pattern whose one match from a position holds the first `count` tokens of word_re.finditer from
+    there, each in a group of its own (a group left out: no more tokens): `skip` is what finditer steps
+    over, the characters no token starts with; a token once matched is kept (the groups after it are
+    optional), so each is the token finditer finds there."""
+    one = rf"{skip}*+({word_re.pattern})"
+    return re.compile(one + rf"(?:{one})?" * (count - 1))
+
+
+# The characters ASCII_WORD_RE steps over: ASCII_SPACES and "_" (a word character, but no token starts with
+# it); WORD_RE's: whitespace and the word characters other than [A-Za-z0-9] (tests/test_metrics.py checks
+# each against finditer).
+FIRST_TOKENS_RES: Final = {
+    (ascii_text, count): _first_tokens_re(word_re, skip, count)
+    for ascii_text, word_re, skip in ((True, ASCII_WORD_RE, r"[\t\n\x0b\x0c\r\x1c-\x1f _]"),
+                                      (False, WORD_RE, r"(?:\s|[^\WA-Za-z0-9])"))
+    for count in (NP_FIRST_TOKENS, NP_AFTER_TOKENS)}
+
+
+def _ascii_words_after(para: str, pos: int, end: int, count: int) -> list[tuple[str, int]]:
+    """(word, start) of the first `count` tokens of ASCII_WORD_RE.finditer(para, pos, end) (an ASCII text), read
+    off the first `count` chunks between whitespace as `_ascii_tokens` reads them (each chunk found by str.find
+    from the end of the one before: only whitespace lies between them); empty when those chunks hold fewer
+    tokens and more text follows (a chunk of "_" holds none), for the caller's pattern to read."""
+    tokens: list[tuple[str, int]] = []
+    chunks = para[pos:end].split(None, count)
+    at = pos
+    for chunk in chunks[:count]:
+        start = para.find(chunk, at, end)
+        at = start + len(chunk)
+        if chunk.isalnum():
+            tokens.append((chunk, start))
+        elif chunk[-1] not in "_&" and chunk[:-1].isalnum():
+            tokens.append((chunk[:-1], start))
+            tokens.append((chunk[-1], at - 1))
+        else:
+            tokens.extend((t.group(), t.start()) for t in ASCII_WORD_RE.finditer(para, start, at))
+        if len(tokens) >= count:
+            del tokens[count:]
+            return tokens
+    return [] if len(chunks) > count else tokens
+
+
+def _words_after(para: str, pos: int, count: int = NP_AFTER_TOKENS) -> list[tuple[str, int]]:
+    """(word, start) of the first `count` tokens (WORD_RE) of the 200 characters from `pos`, quotes skipped.
+
+    Taken from one match of FIRST_TOKENS_RES (its groups: the tokens) when no quote is among them (most
+    texts: one quick search for a quote character tells), else filtered one by one."""
+    end = min(len(para), pos + 200)
+    ascii_text = para.isascii()
+    word_re = ASCII_WORD_RE if ascii_text else WORD_RE
+    tokens = _ascii_words_after(para, pos, end, count) if ascii_text else []
+    if not tokens:
+        match = FIRST_TOKENS_RES[ascii_text, count].match(para, pos, end)
+        if match is None:
+            return []
+        tokens = [(para[start:stop], start) for start, stop in match.regs[1:] if start >= 0]
+    if holds_quote(para, pos, tokens[-1][1] + len(tokens[-1][0])):
+        tokens = list(islice(((t.group(), t.start()) for t in word_re.finditer(para, pos, end)
+                              if t.group() not in QUOTES), count))
+    return tokens
 
 
 class _ReadMore(Exception):
@@ -333,19 +400,19 @@ def _noun_phrase_after(para: str, pos: int, singular: bool = False) -> tuple[int
 RELATIVE_WORDS: Final = frozenset({"that", "which", "whose"})
 
 
-def _noun_phrase_in(tokens: list[re.Match[str]], singular: bool, complete: bool = True) -> tuple[int, str] | None:
+def _noun_phrase_in(tokens: list[tuple[str, int]], singular: bool, complete: bool = True) -> tuple[int, str] | None:
     """_noun_phrase_after from the tokens after the number (_words_after); complete=False: more tokens
     may follow them, and reading past them raises _ReadMore (every token but the last reads the one
     after it, so the loop never runs out of incomplete tokens without asking for more)."""
     words: list[tuple[str, int]] = []
-    if tokens and tokens[0].group().lower() in ("more", "such") and len(tokens) > 1:
+    if tokens and tokens[0][0].lower() in ("more", "such") and len(tokens) > 1:
         tokens = tokens[1:]  # "300 more doctoral students", "55 such stations"
     count = len(tokens)
     for index, token in enumerate(tokens):
-        word = token.group()
+        word = token[0]
         lower = word.lower()
         if index + 1 < count:
-            following = tokens[index + 1].group()
+            following = tokens[index + 1][0]
         elif complete:
             following = ""
         else:
@@ -372,8 +439,8 @@ def _noun_phrase_in(tokens: list[re.Match[str]], singular: bool, complete: bool 
             if _is_plural(words[-1][0]):
                 if index + 3 >= count and not complete:
                     raise _ReadMore
-                after_next = tokens[index + 2].group() if index + 2 < count else ""
-                third = tokens[index + 3].group() if index + 3 < count else ""
+                after_next = tokens[index + 2][0] if index + 2 < count else ""
+                third = tokens[index + 3][0] if index + 3 < count else ""
                 two_word = (not _is_plural(following) and following.lower() not in COUNT_STOP_WORDS
                             and _is_plural(after_next) and not third[:1].isalpha())
                 if not two_word and (not _is_plural(following) or after_next[:1].isalpha() and after_next.lower()
@@ -385,14 +452,14 @@ def _noun_phrase_in(tokens: list[re.Match[str]], singular: bool, complete: bool 
         elif lower == "or" and words and not _is_plural(words[-1][0]):
             if index + 2 >= count and not complete:
                 raise _ReadMore
-            after_next = tokens[index + 2].group() if index + 2 < count else ""
+            after_next = tokens[index + 2][0] if index + 2 < count else ""
             if not (following[:1].isalpha() and following.lower() not in COUNT_STOP_WORDS
                     and not _is_plural(following) and _is_plural(after_next)):
                 break
             # "12,561 college or university graduates": two modifiers of one plural noun (sixth tune_sites pass)
         elif words and lower in COUNT_STOP_WORDS:
             break
-        words.append((word, token.start()))
+        words.append(token)
         if len(words) >= NP_MAX_WORDS:
             break
     lowered = [w.lower() for w, _ in words]
