@@ -235,6 +235,7 @@ FURNITURE = [
                             "New Loadstar subscriber REGISTER"]),  # theloadstar.com, t297
     (bp.COMMENT_FORM, ["Comment on this article"]),  # t297
     (bp.IMAGE_FILE, [".png)"]),  # cceeccic.org, t298
+    (bp.IMAGE_NAME, ["dreamstime_xs_129855944"]),  # theloadstar.com, t297
 ]
 
 # Real article sentences that share words with the furniture; none may match.

@@ -484,6 +484,9 @@ REGISTRATION_WALL: Final = (
 )
 URL_LINE: Final = r"(?im)^ *https?://[^ \n]{4,250}( *[(（] *(source|via) *[:：]? *[^)）\n]{1,40}[)）])? *$"
 ADDRESS_POSTCODE: Final = r"(?im)^ *[0-9a-z][^!?\n]{0,150}china *[,.]? *[0-9]{6} *$"
+# An image's file name without its extension, as a stock-photo or camera name ("dreamstime_xs_129855944" above the
+# lead, theloadstar.com t297; "IMG_20190301_123456"): words joined by two or more underscores, no space.
+IMAGE_NAME: Final = r"(?im)^ *[a-z]+(_[a-z0-9]+){2,} *$"
 
 BOILERPLATE_PATTERNS: Final[tuple[str, ...]] = (    PRINT_CLOSE,
     TEXT_SIZE,
@@ -582,6 +585,7 @@ BOILERPLATE_PATTERNS: Final[tuple[str, ...]] = (    PRINT_CLOSE,
     REGISTRATION_WALL,
     URL_LINE,
     ADDRESS_POSTCODE,
+    IMAGE_NAME,
 )
 
 # The furniture lines that carry the page's own date (header lines under the title, in text
