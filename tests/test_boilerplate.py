@@ -236,6 +236,10 @@ FURNITURE = [
     (bp.COMMENT_FORM, ["Comment on this article"]),  # t297
     (bp.IMAGE_FILE, [".png)"]),  # cceeccic.org, t298
     (bp.IMAGE_NAME, ["dreamstime_xs_129855944"]),  # theloadstar.com, t297
+    # the pages gathered after the eleventh pass's rules (t306-t313), exactly as on the pages
+    (bp.BREADCRUMB_CHAIN, ["Chamber of Shipping > Blog > News > International > Further lockdowns at Ningbo being "
+                           "watched"]),  # shippingmatters.ca, t307
+    (bp.ATTRIBUTION, ["PUBLISHER: Splash247 ("]),  # southafrica.savinodelbene.com, t308
 ]
 
 # Real article sentences that share words with the furniture; none may match.

@@ -2020,6 +2020,34 @@ def test_eleventh_pass_titles_dates_and_chrome(
     _assert_text_page(text, title, published, first_words, chrome)
 
 
+SHIPPINGMATTERS_TEXT = """Further lockdowns at Ningbo being watched
+
+Chamber of Shipping > Blog > News > International > Further lockdowns at Ningbo being watched
+
+The pandemic has entered its third year with a partial lockdown again at the Port of Ningbo as a result of China’s “zero-tolerance” COVID policy.
+
+Related Posts"""  # https://shippingmatters.ca/further-lockdowns-at-ningbo-being-watched/ (t307, gathered after the pass's rules, cut)
+SAVINO_TEXT = """Skip to content
+
+PUBLISHER: Splash247 (
+
+State media in China is insisting that volumes at the world’s largest port have not dropped, even as lockdown measures across the city of Ningbo increase.
+
+Read more…"""  # https://southafrica.savinodelbene.com/industry-updates/ningbo-lockdown-measures-tightened/ (t308, cut)
+
+
+@pytest.mark.parametrize(("text", "title", "published", "first_words", "chrome"), [
+    # a breadcrumb under the headline ending with it (a last item longer than the others)
+    (SHIPPINGMATTERS_TEXT, "Further lockdowns at Ningbo being watched", None, "The pandemic", ["Chamber", "Related"]),
+    # a publisher line cut at its parenthesis is an attribution, not the headline: the lead stands for it
+    (SAVINO_TEXT, "State media in China is insisting that volumes at the world’s largest port have not dropped, even as "
+     "lockdown measures across the city of Ningbo increase.", None, "State media", ["PUBLISHER", "Read more"]),
+])
+def test_after_the_eleventh_pass_titles_dates_and_chrome(
+        text: str, title: str, published: str | None, first_words: str, chrome: list[str]) -> None:
+    _assert_text_page(text, title, published, first_words, chrome)
+
+
 @pytest.mark.parametrize(("stamp", "published"), [
     ("[15/01/15]", "2015-01-15"),  # day first and year first agree, month first is no date
     ("[05/01/15]", None),  # 5 January 2015, 15 January 2005 or 1 May 2015: no date

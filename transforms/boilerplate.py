@@ -75,9 +75,15 @@ BREADCRUMB_SLASH: Final = r"(?im)^ *(home|首页) *[/\\] *[^/\\\n]{1,160}( *[/\\
 # Trails of three or more short items without a leading marker, stray bars after them:
 # "Full Coverages>China>Linking Zhejiang>News | ||" (a single ">" in a sentence is not one). No item
 # holds "<": text with markup in it ("<img src=x onerror=...> <script>...</script>") is the article's own
-# words, to be stored verbatim and escaped where shown, never dropped as a trail.
+# words, to be stored verbatim and escaped where shown, never dropped as a trail. The last item may be a headline of
+# up to 120 characters ("Chamber of Shipping > Blog > News > International > Further lockdowns at Ningbo being
+# watched", under that headline on shippingmatters.ca t307, gathered after the eleventh pass's rules), one without a
+# comma and not ending in a full stop: "Exports rose > imports > investment, in that order, the bureau said." is a
+# sentence.
 BREADCRUMB_CHAIN: Final = (r"(?im)^ *[^<>»›|\n ]([^<>»›|\n]{0,38}[^<>»›|\n ])?"
-                           r"( *(>>|>|»|›) *[^<>»›|\n ]([^<>»›|\n]{0,38}[^<>»›|\n ])?){2,}( *[|])* *$")
+                           r"( *(>>|>|»|›) *[^<>»›|\n ]([^<>»›|\n]{0,38}[^<>»›|\n ])?)+"
+                           r" *(>>|>|»|›) *([^<>»›|\n ]([^<>»›|\n]{0,38}[^<>»›|\n ])?"
+                           r"|[^<>»›|,\n ]([^<>»›|,\n]{0,118}[^<>»›|,.\n ])?)( *[|])* *$")
 # Hanweb credit "Produced By 大汉网络 大汉版通发布系统".
 CMS_CREDIT: Final = r"(?im)^ *(produced|powered|supported|designed|developed) by *.{0,40}(大汉|hanweb).{0,60}$"
 CMS_CREDIT_CN: Final = r"(?im)^ *(大汉网络|大汉版通).{0,60}$"
@@ -105,7 +111,7 @@ ARTICLE_INFO_LIST: Final = (
 # Attribution lines "Source: Ningbo Daily", "Editor: Wang Li", "责任编辑：王丽".
 ATTRIBUTION: Final = (
     r"(?im)^ *[(（]? *((executive|chief|responsible|web|managing) +)?"
-    r"(source|editor|editors|author|reporter|reporters|translator|translated by|edited by|via|"
+    r"(source|editor|editors|author|reporter|reporters|publisher|translator|translated by|edited by|via|"
     r"proofread by|photo editor|责任编辑|来源|作者|编辑) *[:：] *[^:：]{1,80}[)）]? *$"
 )
 # The credits under a video, a role and names only: "Video directors: Zhang Meng, Shi Chan", "Video editors: Zhang
