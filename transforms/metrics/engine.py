@@ -168,7 +168,8 @@ from transforms.metrics.vocab import (
 # "Related: ..." links, "[Link]", registration walls, a web address alone, an address ending with the post code, TEL/FAX
 # lines, "Back to top button", "Talk to Us", "Get in touch to ...", "Comment on this article", ".png)", a pager's
 # "Last" / "Next" with the neighbouring stories under it, and a related story's headline over its date closing the
-# page are furniture.
+# page are furniture; then an image's file name without its extension, "PUBLISHER: X", and a trail whose last item is
+# a headline of up to 120 characters (t306-t313, gathered after those rules).
 EXTRACTOR_VERSION = "2026.12.05.11"
 
 
