@@ -214,6 +214,32 @@ FURNITURE = [
     (bp.SITE_WIDGETS, ["bottom of page"]),  # www.m2shipping.com, t267
     (bp.BACK_LINK, ["← Back to City List", "Back to all news"]),  # okchina.net t257, www.woodlandgroup.com t269
     (bp.CONTACT_PROMPT, ["Contact us", "We would love to hear from you. Please contact us here:"]),  # t269
+    # the eleventh pass (t284-t305), exactly as on the pages
+    (bp.DATED_HEADER, ["Author: Posttime:2022-07-28 08:44:49"]),  # m.simic.net.cn, t284
+    (bp.RELATED_LINK, ["Related: Promoting opportunities and cooperation in Ningbo",  # t284
+                       "Related: Ningbo-Zhoushan port expands footprint in Dubai"]),
+    (bp.DATE_SOURCE, ["[2011-10-25]   Author:"]),  # www.nbcc.cn, t285
+    (bp.ADDRESS_POSTCODE, ["9 Xuefu Road,Yinzhou Higher Educational Zone,NingBo,ZheJiang,P.R.China 315100"]),  # t285
+    (bp.CONTACT_LINE, ["TEL: (86)574-87415011 FAX: (86)574-88122212 Copyright@NBCC"]),  # t285
+    (bp.SITE_WIDGETS, ["Back to top button"]),  # splash247.com, t286
+    (bp.DATE_BAR, ["07/17/2023 | News release | Distributed by Public on 07/17/2023 03:07"]),  # www.publicnow.com, t291
+    (bp.LINK_PLACEHOLDER, ["[Link]"]),  # t291
+    (bp.PAGE_NAV, ["Last", "Next"]),  # www.jctrans.com, t292
+    (bp.URL_LINE, ["https://www.reuters.com/world/china/shanghai-suspends-schools-flights-typhoon-approaches-mainland-"
+                   "china-2021-09-13/ (source: Reuters)"]),  # gl.leman.com, t293
+    (bp.DATE_LINE, ["Tuesday 14th of September 2021"]),  # neolink.au, t294
+    (bp.CONTACT_PROMPT, ["Talk to Us", "Get in touch to learn more about our global logistics and innovative freight "
+                                       "forwarding solutions."]),  # t294
+    (bp.REGISTRATION_WALL, ["Please Register", "To continue reading, please login or register for full access to our "
+                                               "free content", "Loadstar subscriber",
+                            "New Loadstar subscriber REGISTER"]),  # theloadstar.com, t297
+    (bp.COMMENT_FORM, ["Comment on this article"]),  # t297
+    (bp.IMAGE_FILE, [".png)"]),  # cceeccic.org, t298
+    (bp.IMAGE_NAME, ["dreamstime_xs_129855944"]),  # theloadstar.com, t297
+    # the pages gathered after the eleventh pass's rules (t306-t313), exactly as on the pages
+    (bp.BREADCRUMB_CHAIN, ["Chamber of Shipping > Blog > News > International > Further lockdowns at Ningbo being "
+                           "watched"]),  # shippingmatters.ca, t307
+    (bp.ATTRIBUTION, ["PUBLISHER: Splash247 ("]),  # southafrica.savinodelbene.com, t308
 ]
 
 # Real article sentences that share words with the furniture; none may match.
@@ -258,6 +284,11 @@ ARTICLE_SENTENCES = [
     "Source: the city's statistics bureau said on 2023-05-06 that output rose 5.2% | up from 4.1%.",
     "Share prices of the listed firms rose by 12% in 2022.",
     "The reporters said they would share the story with readers in Ningbo.",
+    "Get in touch with nature at Dongqian Lake this weekend, the tourism bureau suggests.",
+    "To continue reading the report, the council said, residents can visit the library.",
+    "The port's office moved to Beilun, Ningbo, China 315800.",
+    "The last of the 92 projects will be finished in 2025.",
+    "2023-05-06 was the day the zone opened, with 120 projects worth 30 billion yuan.",
     "In 2022 December saw record exports of 30 billion yuan.",
     "E-mail and phone services were extended to 300 villages.",
     "Thank you for your patience, the port told shippers after 20 vessels were delayed.",

@@ -487,7 +487,7 @@ def test_speed_against_a_revision_runs_that_revision_s_code():
 
 
 def test_other_sources_titles_dates_and_chrome_on_the_tuning_pages():
-    """tests/realgold/tune_other: 283 real pages of other English Ningbo sources (4 of the sixth pass, 13
+    """tests/realgold/tune_other: 313 real pages of other English Ningbo sources (4 of the sixth pass, 13
     of the seventh, 5 of the eighth, 6 of the ninth and 2 of the tenth are template pages), labelled for
     title, date and chrome only; the generic fallback is tuned on them, so these are tuning
     figures (the honest one is the holdout's "other" row).
@@ -581,19 +581,34 @@ def test_other_sources_titles_dates_and_chrome_on_the_tuning_pages():
     heading (t269's two): 80 leaks. 39 pages without a label date take their URL's. Four more pages (t280-t283, other
     sources) labelled and committed after those rules, unseen by them: titles 3/3, no date labelled, 8 leaked lines
     (a comment box and an unrelated teaser under it); the comment box's lines then furniture: 5. All 283: titles
-    237/238, dates 111/113, 85 leaks. 41 pages without a label date take their URL's."""
+    237/238, dates 111/113, 85 leaks. 41 pages without a label date take their URL's.
+    Eleventh pass (t284-t305, 22 pages labelled and committed before the extractor was run on them: all other sources,
+    17 hosts new to the set), before its round: titles 11/14, dates 4/10, 26 leaks on the new pages; all 305: 248/252,
+    115/123, 111. After it (an empty author field before "Posttime:", a bracketed date before an empty "Author:", "14th
+    of September 2021", a date line opening with the date and a bar, the headline under an issuer's date line, a lead
+    opening with its date and a dash, an unambiguous bracketed stamp closing the text; glued category tags and a
+    case-changed repeat of the headline are not the title; related links, registration walls, a pager's neighbouring
+    stories, a related story's headline over its date, addresses, TEL/FAX lines and more furniture): 14/14, 10/10, 3 (a
+    contact box and a garbled date line without a year, t293); all 305: titles 251/252, dates 121/123, 88 leaks (the
+    older 283 unchanged, their output byte for byte). 42 pages without a label date take their URL's (t288 new). An
+    image's file name without its extension is furniture (t297's, taken for its title before). Eight more pages
+    (t306-t313, other sources, 8 hosts new) labelled and committed after those rules and before the extractor was run
+    on them, unseen by the rules: titles 0/1 (a breadcrumb under the headline, its last item longer than a trail's,
+    dwarfed it), dates 1/1, 0 leaks; after rules for them (a trail's last item may be a headline of up to 120
+    characters; "PUBLISHER:" is an attribution): 1/1, 1/1, 0. All 313: titles 252/253, dates 122/124, 88 leaks (the
+    older 305 pages' output unchanged). 43 pages without a label date take their URL's (t312 new)."""
     from transforms.textutil import url_date
 
     pages = load_realgold(realgold.REALGOLD_DIR / "tune_other")
-    assert len(pages) == 283
+    assert len(pages) == 313
     outputs = realgold.run_newsetl(pages)
     total = score_real("newsetl", pages, outputs).total
-    assert total.titles == 238 and total.dates == 113
+    assert total.titles == 253 and total.dates == 124
     assert (total.title_accuracy or 0) >= 0.98 and (total.date_accuracy or 0) >= 0.98
     given = [(page, out.published) for page, out in zip(pages, outputs) if page.published is None and out.published]
-    assert len(given) == total.dates_unlabelled_given == 41
+    assert len(given) == total.dates_unlabelled_given == 43
     assert all(date == url_date(page.url) for page, date in given)
-    assert total.leaks <= 85
+    assert total.leaks <= 88
 
 
 def _url_key(url: str) -> str:
@@ -627,7 +642,7 @@ def test_tune_other_labels_are_consistent():
     others = _manifest_urls("dev", "tune_sites", "holdout", "holdout2", "holdout3", "holdout4")
     seen: set[str] = set()
     pages = sorted((folder / "pages").glob("t*.json"))
-    assert len(pages) == len(rows) == 283
+    assert len(pages) == len(rows) == 313
     for path in pages:
         page = json.loads(path.read_text(encoding="utf-8"))
         label = json.loads((folder / "labels" / path.name).read_text(encoding="utf-8"))

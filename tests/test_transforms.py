@@ -1930,6 +1930,169 @@ def test_after_the_tenth_pass_titles_dates_and_chrome(
     _assert_text_page(text, title, published, first_words, chrome)
 
 
+SIMIC_TEXT = """Home >> News Room >>Ningbo-Zhoushan container volume surpasses 20m teu
+
+News Room
+
+Ningbo-Zhoushan container volume surpasses 20m teu
+
+Author: Posttime:2022-07-28 08:44:49
+
+Container volume at Ningbo-Zhoushan port has exceeded 20m teu in less than seven months this year, 22 days ahead of last year’s record date to hit the same level of handling.
+
+Katherine Si | Jul 27, 2022
+Acting as the busiest hub port, Ningbo-Zhoushan port strengthened collaboration with shipping companies, newly opened up shipping services and reinforced empty containers supply this year.
+Related: Promoting opportunities and cooperation in Ningbo
+Landbridge connections are also paying dividens and sea-rail container volume was 854,000 teu as of late July, an increase of 31.7% year-on-year. """  # http://m.simic.net.cn/news_show.php?lan=en&id=259647 (t284, cut)
+NBCC_TEXT = """Taiwan Lunghwa University of Science and Technology Paid a Visit to Our College
+
+[2011-10-25]   Author:
+
+Yu and Lian had deep communication about the educational system, the history of schooling of us two colleges, educational traits and cooperation in the meeting.
+
+9 Xuefu Road,Yinzhou Higher Educational Zone,NingBo,ZheJiang,P.R.China 315100
+
+TEL: (86)574-87415011 FAX: (86)574-88122212 Copyright@NBCC"""  # https://www.nbcc.cn/english/internationalexchange/201208/t20120817_5976.html (t285, cut)
+SPLASH_TEXT = """Greater ChinaMaritime CEOPorts and Logistics
+
+Ningbo Port: Shipping hub in the making
+
+Ningbo: Ningbo Port, one of China’s leading ports in terms of cargo throughput, is ramping up for a new round of growth.
+According to Xu, Ningbo Port is expected to replace Busan Port as the fifth largest container port for the year of 2014.  [15/01/15]
+
+Back to top button"""  # https://splash247.com/ningbo-port-shipping-hub-in-the-making/ (t286, cut)
+PUBLICNOW_TEXT = """Ningbo Municipal Government
+
+07/17/2023 | News release | Distributed by Public on 07/17/2023 03:07
+
+Surge in visitors to museums exhibitions and study trips during summer h...
+
+[Link]
+
+"Whale's Night" activity (Photo by Tang Yan)
+
+During the summer vacation, museums are attracting a surge of visitors, including students on study trips, to explore and learn."""  # https://www.publicnow.com/view/9A0FAD90ABE2112183526E4A30DA93EDAFF2CB2D?1689587177 (t291, cut)
+NEOLINK_TEXT = """site logo
+
+Want to know more?
+Explore our site.
+
+arrow down
+
+Neolink Announcement – Super Typhoon Hits Shanghai – 14.9.21
+
+NEOLINK Announcement – Super Typhoon hits Shanghai – 14.9.21
+
+Tuesday 14th of September 2021
+
+Dear Valued Clients,
+
+As some of you may be aware currently a super typhoon has been impacting the Zhejiang region in China the past 48 hours.
+
+Get in touch to learn more about our global logistics and innovative freight forwarding solutions.
+
+Talk to Us"""  # https://neolink.au/neolink-announcement-super-typhoon-hits-shanghai-14-9-21/ (t294, cut)
+CANAAN_TEXT = """September 12, 2021 – Ports in Shanghai and Ningbo, the world’s largest and third-largest container hubs, have closed for the second time due to the impact of a typhoon this summer."""  # https://www.canaantransport.com/port-of-shanghai-and-ningbo-shut-down-due-to-typhoon/ (t295, cut)
+
+
+@pytest.mark.parametrize(("text", "title", "published", "first_words", "chrome"), [
+    # a posting stamp after an empty author field dates the page, the original's byline and date under the standfirst
+    # is chrome; related links inside the text
+    (SIMIC_TEXT, "Ningbo-Zhoushan container volume surpasses 20m teu", "2022-07-28", "Container volume",
+     ["News Room", "Posttime", "Katherine Si", "Related:"]),
+    # a bracketed date before an empty author field; an address with its post code, a TEL/FAX line
+    (NBCC_TEXT, "Taiwan Lunghwa University of Science and Technology Paid a Visit to Our College", "2011-10-25",
+     "Yu and Lian", ["Author:", "Xuefu Road", "FAX"]),
+    # category tags glued into one line are not the headline; a bracketed stamp closing the text dates it
+    (SPLASH_TEXT, "Ningbo Port: Shipping hub in the making", "2015-01-15", "Ningbo: Ningbo Port",
+     ["Greater China", "Back to top"]),
+    # the issuer above a date line that opens with the date and a bar: the headline (cut by the site) is under it
+    (PUBLICNOW_TEXT, "Surge in visitors to museums exhibitions and study trips during summer h...", "2023-07-17",
+     "During the summer", ["Ningbo Municipal", "Distributed", "[Link]"]),
+    # the headline printed again in capitals; "14th of September 2021"; a call to action
+    (NEOLINK_TEXT, "Neolink Announcement – Super Typhoon Hits Shanghai – 14.9.21", "2021-09-14", "Dear Valued",
+     ["site logo", "NEOLINK Announcement", "Tuesday 14th", "Get in touch", "Talk to Us"]),
+    # no headline: the lead opens with its date and a dash
+    (CANAAN_TEXT, CANAAN_TEXT, "2021-09-12", "September 12, 2021 –", []),
+])
+def test_eleventh_pass_titles_dates_and_chrome(
+        text: str, title: str, published: str | None, first_words: str, chrome: list[str]) -> None:
+    _assert_text_page(text, title, published, first_words, chrome)
+
+
+SHIPPINGMATTERS_TEXT = """Further lockdowns at Ningbo being watched
+
+Chamber of Shipping > Blog > News > International > Further lockdowns at Ningbo being watched
+
+The pandemic has entered its third year with a partial lockdown again at the Port of Ningbo as a result of China’s “zero-tolerance” COVID policy.
+
+Related Posts"""  # https://shippingmatters.ca/further-lockdowns-at-ningbo-being-watched/ (t307, gathered after the pass's rules, cut)
+SAVINO_TEXT = """Skip to content
+
+PUBLISHER: Splash247 (
+
+State media in China is insisting that volumes at the world’s largest port have not dropped, even as lockdown measures across the city of Ningbo increase.
+
+Read more…"""  # https://southafrica.savinodelbene.com/industry-updates/ningbo-lockdown-measures-tightened/ (t308, cut)
+
+
+@pytest.mark.parametrize(("text", "title", "published", "first_words", "chrome"), [
+    # a breadcrumb under the headline ending with it (a last item longer than the others)
+    (SHIPPINGMATTERS_TEXT, "Further lockdowns at Ningbo being watched", None, "The pandemic", ["Chamber", "Related"]),
+    # a publisher line cut at its parenthesis is an attribution, not the headline: the lead stands for it
+    (SAVINO_TEXT, "State media in China is insisting that volumes at the world’s largest port have not dropped, even as "
+     "lockdown measures across the city of Ningbo increase.", None, "State media", ["PUBLISHER", "Read more"]),
+])
+def test_after_the_eleventh_pass_titles_dates_and_chrome(
+        text: str, title: str, published: str | None, first_words: str, chrome: list[str]) -> None:
+    _assert_text_page(text, title, published, first_words, chrome)
+
+
+@pytest.mark.parametrize(("stamp", "published"), [
+    ("[15/01/15]", "2015-01-15"),  # day first and year first agree, month first is no date
+    ("[05/01/15]", None),  # 5 January 2015, 15 January 2005 or 1 May 2015: no date
+    ("[2015-01-15]", "2015-01-15"),
+])
+def test_a_bracketed_stamp_closing_the_text_is_read_only_when_unambiguous(stamp: str, published: str | None) -> None:
+    text = SPLASH_TEXT.replace("[15/01/15]", stamp)
+    assert parse_page(text).published == published
+
+
+NEIGHBOURS_TAIL = """Last
+Collision Between Maersk Gironde and SFL Composer in the Danish Strait
+On Monday evening, August 4 (with some media reports stating it was Tuesday), the container ship “Maersk Gironde” collided with th
+
+Next
+Maersk Expands Fleet with the Addition of "Beijing Maersk": A Powerful New Vessel Advancing Green Shipping
+Danish shipping giant Maersk has once again expanded its fleet with the arrival of a powerful new member — the Beijing Maersk. Bel"""  # https://www.jctrans.com/en/news/detail/12187 (t292, cut)
+RELATED_DATED_TAIL = """-
+Inside Hangzhou: China's high-tech dream factory
+March 12, 2025"""  # https://pyhair.net/2025-04/18/c_293361.htm (t288)
+
+
+@pytest.mark.parametrize(("tail", "gone"), [
+    # a pager to the neighbouring stories: each label over a headline and its teaser
+    (NEIGHBOURS_TAIL, ["Collision", "Danish shipping"]),
+    # a related story's headline with its date closing the page
+    (RELATED_DATED_TAIL, ["Inside Hangzhou"]),
+])
+def test_neighbouring_and_related_stories_under_the_body_go(tail: str, gone: list[str]) -> None:
+    text = ("Zhejiang ports power foreign trade\n\nIn March alone, container throughput of the Meishan area hit 1.05 "
+            "million TEUs, up 13.9 percent year-on-year, a record for this time of year.\n\nThe port plans to expand "
+            "into high-end agricultural imports, including South American meats and Russian king crab.\n" + tail)
+    body = parse_page(text).body
+    assert body.startswith("In March") and body.endswith("Russian king crab.")
+    assert not any(words in body for words in gone)
+
+
+def test_a_pager_label_over_a_paragraph_keeps_the_text() -> None:
+    """A "Next" label followed by a paragraph, not a headline, was no pager: every line stays."""
+    text = ("Zhejiang ports power foreign trade\n\nIn March alone, container throughput of the Meishan area hit 1.05 "
+            "million TEUs, up 13.9 percent year-on-year, a record for this time of year.\n\nNext\n\nThe port plans to "
+            "expand into high-end agricultural imports, including South American meats and Russian king crab.")
+    assert parse_page(text).body.endswith("Russian king crab.")
+
+
 @pytest.mark.parametrize(("tail", "kept"), [
     # the related posts' titles, each printed twice, go with the box's heading
     ("Related News\n\n30 March 2023\n\nEaster office closure advisory\n\nEaster office closure advisory\n\nRead more\n\n"

@@ -75,9 +75,15 @@ BREADCRUMB_SLASH: Final = r"(?im)^ *(home|首页) *[/\\] *[^/\\\n]{1,160}( *[/\\
 # Trails of three or more short items without a leading marker, stray bars after them:
 # "Full Coverages>China>Linking Zhejiang>News | ||" (a single ">" in a sentence is not one). No item
 # holds "<": text with markup in it ("<img src=x onerror=...> <script>...</script>") is the article's own
-# words, to be stored verbatim and escaped where shown, never dropped as a trail.
+# words, to be stored verbatim and escaped where shown, never dropped as a trail. The last item may be a headline of
+# up to 120 characters ("Chamber of Shipping > Blog > News > International > Further lockdowns at Ningbo being
+# watched", under that headline on shippingmatters.ca t307, gathered after the eleventh pass's rules), one without a
+# comma and not ending in a full stop: "Exports rose > imports > investment, in that order, the bureau said." is a
+# sentence.
 BREADCRUMB_CHAIN: Final = (r"(?im)^ *[^<>»›|\n ]([^<>»›|\n]{0,38}[^<>»›|\n ])?"
-                           r"( *(>>|>|»|›) *[^<>»›|\n ]([^<>»›|\n]{0,38}[^<>»›|\n ])?){2,}( *[|])* *$")
+                           r"( *(>>|>|»|›) *[^<>»›|\n ]([^<>»›|\n]{0,38}[^<>»›|\n ])?)+"
+                           r" *(>>|>|»|›) *([^<>»›|\n ]([^<>»›|\n]{0,38}[^<>»›|\n ])?"
+                           r"|[^<>»›|,\n ]([^<>»›|,\n]{0,118}[^<>»›|,.\n ])?)( *[|])* *$")
 # Hanweb credit "Produced By 大汉网络 大汉版通发布系统".
 CMS_CREDIT: Final = r"(?im)^ *(produced|powered|supported|designed|developed) by *.{0,40}(大汉|hanweb).{0,60}$"
 CMS_CREDIT_CN: Final = r"(?im)^ *(大汉网络|大汉版通).{0,60}$"
@@ -105,7 +111,7 @@ ARTICLE_INFO_LIST: Final = (
 # Attribution lines "Source: Ningbo Daily", "Editor: Wang Li", "责任编辑：王丽".
 ATTRIBUTION: Final = (
     r"(?im)^ *[(（]? *((executive|chief|responsible|web|managing) +)?"
-    r"(source|editor|editors|author|reporter|reporters|translator|translated by|edited by|via|"
+    r"(source|editor|editors|author|reporter|reporters|publisher|translator|translated by|edited by|via|"
     r"proofread by|photo editor|责任编辑|来源|作者|编辑) *[:：] *[^:：]{1,80}[)）]? *$"
 )
 # The credits under a video, a role and names only: "Video directors: Zhang Meng, Shi Chan", "Video editors: Zhang
@@ -122,18 +128,20 @@ CREDIT_LINE: Final = (
 ACTIONS: Final = r"(?im)^ *(print|email|e-mail|share|tweet)( *[|/]? *(print|email|e-mail|share|tweet)){0,4} *$"
 # Joomla article navigation "« Prev", "Next »", "Prev Next".
 PAGE_NAV: Final = (
-    r"(?im)^ *[«‹<]? *(prev|previous|next)( (article|page))? *[»›>]?"
-    r"( +[«‹<]? *(prev|previous|next)( (article|page))? *[»›>]?)? *$"
+    r"(?im)^ *[«‹<]? *(prev|previous|next|last)( (article|page))? *[»›>]?"
+    r"( +[«‹<]? *(prev|previous|next|last)( (article|page))? *[»›>]?)? *$"
 )
 # News-portal header lines seen on other English Ningbo sources (China Daily, district
 # governments, university sites):
 # "Updated:2020-01-21 (chinadaily.com.cn)", "chinadaily.com.cn| Updated:  June 16, 2022 L M S",
 # "Last Updated(Beijing Time):2017-08-09 10:18:00", "Release date:2019-05-30Browse times: Size:[ big middle small ]",
-# "Release time:Apr 14, 2024 05:48 AM", "Xinhua| Updated:  December 19, 2022 L M S" (a source name before the bar).
+# "Release time:Apr 14, 2024 05:48 AM", "Xinhua| Updated:  December 19, 2022 L M S" (a source name before the bar),
+# after empty author or source fields, the label glued: "Author: Posttime:2022-07-28 08:44:49" (m.simic.net.cn t284,
+# eleventh pass).
 DATED_HEADER: Final = (
-    r"(?im)^ *([a-z0-9][a-z0-9.' -]{0,40}[|｜] *)?(last +)?"
+    r"(?im)^ *([a-z0-9][a-z0-9.' -]{0,40}[|｜] *)?((author|source|editor|reporter) *[:：] *){0,3}(last +)?"
     r"(updated?|release +(date|time)|publish(ed|ing)? +(date|time|on)|publication +date|posted +(on|at|date)|"
-    r"post +(date|time)|issued? +(date|on)|date +(published|posted|issued)) *([(] *beijing +time *[)])? *[:：]"
+    r"post *(date|time)|issued? +(date|on)|date +(published|posted|issued)) *([(] *beijing +time *[)])? *[:：]"
     r".{0,100}$"
 )
 # Print/mail/size widgets: "Print Mail Large Medium Small", "Tool: Close | Print", an e-paper's
@@ -160,14 +168,15 @@ HOMEPAGE_LINKS: Final = (
 # "Friday, 24 May 2019 16:54", "May 24, 2019", "Date: 06/05/2023", "2022 December 29 09:08",
 # "Friday, April 28, 2000, updated at 13:21(GMT+8)", "[2019-05-30]",
 # an e-paper's "2021年03月29日 星期一" (the weekday after the date), "22-Jul-2020", the time before the date
-# ("Updated 10:28, 15-May-2023", CGTN), a dot after the day ("1. March 2020", www.flybarbara.com t259, tenth pass).
+# ("Updated 10:28, 15-May-2023", CGTN), a dot after the day ("1. March 2020", www.flybarbara.com t259, tenth pass),
+# "of" before the month ("Tuesday 14th of September 2021", neolink.au t294, eleventh pass).
 DATE_LINE: Final = (
     r"(?im)^ *((published|posted|updated|release date|release time|date|time)( on)? *[:：]? *)?"
     r"([0-9]{1,2}:[0-9]{2}(:[0-9]{2})?,? +)?"
     r"[\[(（【]? *((monday|tuesday|wednesday|thursday|friday|saturday|sunday),? *)?"
     r"((19|20)[0-9]{2}[-/.年][0-9]{1,2}[-/.月][0-9]{1,2}日?"
     r"|[0-9]{1,2}[-/.][0-9]{1,2}[-/.](19|20)[0-9]{2}"
-    r"|[0-9]{1,2}(st|nd|rd|th|[.])?[ -]+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?[ -]+"
+    r"|[0-9]{1,2}(st|nd|rd|th|[.])?[ -]+(of +)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?[ -]+"
     r"(19|20)[0-9]{2}"
     r"|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? +[0-9]{1,2}(st|nd|rd|th)?,? +(19|20)[0-9]{2}"
     r"|(19|20)[0-9]{2},? +(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? +[0-9]{1,2})"
@@ -183,12 +192,13 @@ DATE_LINE: Final = (
 # "Source: Department of Regional Opening-up / Updated: 2023-02-15", "(Xinhua) 08:26, February 02, 2023",
 # "2019-11-16 00:46:57 source: Ye Ke", "Publishtime:1970-01-01 08:00:00 Views:28", "Date:2019-10-31Read:279",
 # "Time:2025-06-09     Click:" (an empty click counter, www.haishu.gov.cn), and with the source's name before the
-# label: "2014-04-10 14:57 Shanghai Daily Web Editor: Wang YuXia" (www.ecns.cn, t242, gathered after the ninth pass).
+# label: "2014-04-10 14:57 Shanghai Daily Web Editor: Wang YuXia" (www.ecns.cn, t242, gathered after the ninth pass),
+# the date in brackets before an empty author field: "[2011-10-25]   Author:" (www.nbcc.cn t285, eleventh pass).
 BYLINE_DATED: Final = r"(?im)^ *(by|source *[:：]) +.{1,80}(updated|source) *[:：].{0,60}$"
 AGENCY_STAMP: Final = r"(?im)^ *[(（][a-z'’ .]{2,40}[)）] *[0-9]{1,2}:[0-9]{2},? +[a-z0-9 ,]{6,30}(19|20)[0-9]{2} *$"
 DATE_SOURCE: Final = (
     r"(?im)^ *((date|time|published|posted|updated|release date|release time) *[:：]? *)?"
-    r"(19|20)[0-9]{2}[-/.][0-9]{1,2}[-/.][0-9]{1,2}( +[0-9:]{4,8})? *[|｜/]? *"
+    r"[\[(（【]?(19|20)[0-9]{2}[-/.][0-9]{1,2}[-/.][0-9]{1,2}[\])）】]?( +[0-9:]{4,8})? *[|｜/]? *"
     r"([a-z][a-z.'&-]*( +[a-z][a-z.'&-]*){0,3} +)?(web +)?"
     r"(source|from|editor|author|views|hits|clicks?|visits|reads?|browse|browsing) *[:：].{0,80}$"
 )
@@ -205,7 +215,8 @@ SOURCE_DATE: Final = (
 )
 PUBLISH_TIME: Final = r"(?im)^ *publish *time *[:：].{0,80}$"
 # Image file names rendered as text: "1_副本.jpg", "2.jpg", "Ningbo Zhoushan Port.png".
-IMAGE_FILE: Final = r"(?im)^ *[^/\n]{1,60}[.](jpg|jpeg|png|gif|webp|bmp) *$"
+# Also a link's tail left by a markup converter: ".png)" (cceeccic.org t298, eleventh pass).
+IMAGE_FILE: Final = r"(?im)^ *[^/\n]{0,60}[.](jpg|jpeg|png|gif|webp|bmp) *[)\]]? *$"
 # Language and edition switches, portal menus: "Chinese(GB) Chinese(BIG5)", "Chinese | English",
 # "US EUROPE AFRICA ASIA 中文", "Nav Search".
 LANGUAGE_SWITCH: Final = (
@@ -235,7 +246,12 @@ READING_TIME: Final = (
     r"(?im)^ *((posted by *)?reading time *[:：] *[0-9]+ *(min|mins|minutes?)"
     r"|[0-9]+ *(min|mins|minutes?) *(to +)?read) *$"
 )
-CONTACT_LINE: Final = r"(?im)^ *(call us|tel|telephone|phone|fax|hotline) *[:：] *[+0-9() -]{6,30} *$"
+# Also with a fax number and the copyright glued after it: "TEL: (86)574-87415011 FAX: (86)574-88122212
+# Copyright@NBCC" (www.nbcc.cn t285, eleventh pass).
+CONTACT_LINE: Final = (
+    r"(?im)^ *(call us|tel|telephone|phone|fax|hotline) *[:：] *[+0-9() -]{6,30}"
+    r"( *(tel|telephone|phone|fax) *[:：] *[+0-9() -]{6,30}){0,3}( *copyright *[@©]? *[^\n]{0,60})? *$"
+)
 CONTACT_EMAIL: Final = r"(?im)^ *(e-mail|email|mail|contact) *[:：] *[a-z0-9._%+-]+@[a-z0-9.-]+[.][a-z]{2,} *$"
 BEST_VIEWED: Final = r"(?im)^.{0,60}best viewed (at|with|in) .{0,40}$"
 POLICE_LICENCE: Final = r"(?im)^.{0,60}公网安备.{0,60}$"
@@ -262,7 +278,7 @@ COMMENT_FORM: Final = (
     r"|leave a (comment|reply)|post (a )?comments?|add (a )?comment|comments?"
     r"( information)?( *[0-9]+ *comments?)?|[0-9]+ *comments?|your email address will not be published.{0,80}"
     r"|you must (be )?(log|logged|sign|signed) in to (post|leave) a (comment|reply)[.]?"
-    r"|comments are (closed|disabled)[.]?|(member|reader|user)s?['’]? +comments"
+    r"|comments are (closed|disabled)[.]?|(member|reader|user)s?['’]? +comments|comment +on +this +(article|post|story)"
     r"|((log|sign) +in|become +a +member|register) +(here +)?to +(leave|post|add) +a +(comment|reply)[.]?) *$"
 )
 COUNTER_WIDGET: Final = (
@@ -272,7 +288,7 @@ COUNTER_WIDGET: Final = (
 SITE_WIDGETS: Final = (
     r"(?im)^ *(skip to (main )?(content|navigation|footer)|search site.{0,40}|(express|advanced|quick) search"
     r"|search using map|search for (a |an )?(news|articles?|keywords?).{0,60}|send (by|via|to) e-?mail( to a friend)?"
-    r"|e-?mail (this|to a friend)|printable version|print version|[\^↑]? *(back to )?top( of (the )?page)?"
+    r"|e-?mail (this|to a friend)|printable version|print version|[\^↑]? *(back to )?top( of (the )?page| +button)?"
     r"|bottom of (the )?page"
     r"|(start|begin|get) +(a|your) +free +trial) *$"
 )
@@ -440,7 +456,43 @@ BACK_LINK: Final = (
     r"(list|listing|news|index|home|homepage|overview|blog|posts?|articles?|results|menu|categories|category|gallery)"
     r" *$"
 )
-CONTACT_PROMPT: Final = r"(?im)^ *(contact +us|([^\n]{0,80} +)?contact +us +(here|below) *[:：]) *$"
+CONTACT_PROMPT: Final = (
+    r"(?im)^ *(contact +us|([^\n]{0,80} +)?contact +us +(here|below) *[:：]"
+    # a call to action closing a company's post: "Talk to Us", "Get in touch to learn more about our global logistics
+    # and innovative freight forwarding solutions." (neolink.au t294, eleventh pass)
+    r"|(talk|speak) +to +us|get +in +touch( +with +us)?( +to +[^.!?\n]{1,120})? *[.!]?) *$"
+)
+# Furniture of the eleventh tune_other pass (t284-t305), exactly as on the pages: a dated line that opens with the
+# date and a bar ("07/17/2023 | News release | Distributed by Public on 07/17/2023 03:07", www.publicnow.com t291);
+# links to related stories inside or under the text ("Related: Ningbo-Zhoushan port expands footprint in Dubai",
+# m.simic.net.cn t284); a link's placeholder ("[Link]", t291); a registration wall ("Please Register", "To continue
+# reading, please login or register for full access to our free content", "Loadstar subscriber", "New Loadstar
+# subscriber REGISTER", theloadstar.com t297); a web address alone, maybe with its source ("https://www.reuters.com/...
+# (source: Reuters)", gl.leman.com t293); a postal address ending with the country and the post code ("9 Xuefu
+# Road,Yinzhou Higher Educational Zone,NingBo,ZheJiang,P.R.China 315100", www.nbcc.cn t285).
+_ANY_DATE: Final = (
+    r"((19|20)[0-9]{2}[-/.][0-9]{1,2}[-/.][0-9]{1,2}|[0-9]{1,2}[-/.][0-9]{1,2}[-/.](19|20)[0-9]{2}"
+    r"|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? +[0-9]{1,2},? +(19|20)[0-9]{2}"
+    r"|[0-9]{1,2} +(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? +(19|20)[0-9]{2})"
+)
+DATE_BAR: Final = (
+    r"(?im)^ *" + _ANY_DATE + r"( +[0-9]{1,2}:[0-9]{2}(:[0-9]{2})?)? *[|｜] *[^|｜\n]{1,60}"
+    r"( *[|｜] *[^|｜\n]{1,80}){0,3}$"
+)
+RELATED_LINK: Final = (
+    r"(?im)^ *related( +(stories|story|articles?|news|posts?|links?|reading|content))? *[:：] *[^\n]{1,150}$"
+)
+LINK_PLACEHOLDER: Final = r"(?im)^ *\[ *(link|image|img|photo|picture|video|embed|figure) *\] *$"
+REGISTRATION_WALL: Final = (
+    r"(?im)^ *(please +(register|log *in|sign *in|subscribe)"
+    r"|to +continue +reading,? +(please +)?(log *in|register|sign *in|subscribe)[^\n]{0,100}"
+    r"|(new +)?[a-z]+ +subscribers?( +(register|log *in|sign *in|sign *up))?) *[.!]? *$"
+)
+URL_LINE: Final = r"(?im)^ *https?://[^ \n]{4,250}( *[(（] *(source|via) *[:：]? *[^)）\n]{1,40}[)）])? *$"
+ADDRESS_POSTCODE: Final = r"(?im)^ *[0-9a-z][^!?\n]{0,150}china *[,.]? *[0-9]{6} *$"
+# An image's file name without its extension, as a stock-photo or camera name ("dreamstime_xs_129855944" above the
+# lead, theloadstar.com t297; "IMG_20190301_123456"): words joined by two or more underscores, no space.
+IMAGE_NAME: Final = r"(?im)^ *[a-z]+(_[a-z0-9]+){2,} *$"
 
 BOILERPLATE_PATTERNS: Final[tuple[str, ...]] = (    PRINT_CLOSE,
     TEXT_SIZE,
@@ -533,13 +585,20 @@ BOILERPLATE_PATTERNS: Final[tuple[str, ...]] = (    PRINT_CLOSE,
     ACCOUNT_DATE,
     BACK_LINK,
     CONTACT_PROMPT,
+    DATE_BAR,
+    RELATED_LINK,
+    LINK_PLACEHOLDER,
+    REGISTRATION_WALL,
+    URL_LINE,
+    ADDRESS_POSTCODE,
+    IMAGE_NAME,
 )
 
 # The furniture lines that carry the page's own date (header lines under the title, in text
 # and in HTML): the parsers read the date from them, then drop them like any furniture.
 DATED_LINE_PATTERNS: Final[tuple[str, ...]] = (
     DATED_HEADER, BYLINE_DATED, AGENCY_STAMP, DATE_SOURCE, SOURCE_DATE, PUBLISH_TIME, TEXT_SIZE, CN_META, NAME_DATE,
-    DATE_BYLINE, ACCOUNT_DATE,
+    DATE_BYLINE, ACCOUNT_DATE, DATE_BAR,
 )
 
 # Fragments of page furniture distinctive enough to flag anywhere in a line, not only as
@@ -606,6 +665,8 @@ _NEEDS: Final[dict[str, Callable[[str], bool]]] = {
     STANDFIRST_BYLINE: lambda line: "by" in line.lower() and (":" in line or "：" in line),
     CONTRIBUTED_LINE: lambda line: "contributed" in line.lower(),
     AI_TRANSLATION_NOTE: lambda line: "translated" in line.lower(),
+    DATE_BAR: lambda line: "|" in line or "｜" in line,
+    ADDRESS_POSTCODE: lambda line: "china" in line.lower(),
 }
 _LINE_END: Final = (sre_constants.AT, sre_constants.AT_END)
 

@@ -12,7 +12,7 @@ from itertools import product
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Final
 
-from transforms.boilerplate import CONTACT_EMAIL, CONTACT_LINE, SHARE_LETTERS, is_boilerplate_text
+from transforms.boilerplate import CONTACT_EMAIL, CONTACT_LINE, DATE_LINE, SHARE_LETTERS, is_boilerplate_text
 from transforms.spacing import SPACE_RE as SPACE_RE  # re-exported: the templates take them from here
 from transforms.spacing import normalize_space as normalize_space
 
@@ -80,6 +80,14 @@ MODULE_TITLE_MAX_WORDS: Final = 8
 # paragraph after the heading keeps them all, as after the share icons.
 RELATED_BOX_RE: Final = re.compile(r"^ *related +(news|stories|articles|posts) *$", re.IGNORECASE)
 RELATED_TITLE_MAX_WORDS: Final = 16
+# A pager to the neighbouring stories under the body ("Last" / "Collision Between Maersk Gironde and SFL Composer in
+# the Danish Strait" / its teaser, cut / "Next" / ..., www.jctrans.com t292, eleventh pass): a label alone, then a
+# headline-sized line; everything from the label on goes with it. And a related story's headline with its date closing
+# the page ("Inside Hangzhou: China's high-tech dream factory" / "March 12, 2025", pyhair.net t288): the headline goes
+# with the date line under it.
+NEIGHBOUR_LABEL_RE: Final = re.compile(r"^ *(last|prev|previous|next)( +(article|post|story|news))? *$",
+                                       re.IGNORECASE)
+DATE_ONLY_RE: Final = re.compile(DATE_LINE)
 # Longer than this, a paragraph ending in a photo credit is body text, not a caption.
 CAPTION_MAX_CHARS: Final = 400
 
@@ -134,8 +142,9 @@ ISO_DATE_RE: Final = re.compile(r"(?<!\d)((?:19|20)\d{2})[-/.年]\s?(\d{1,2})[-/
 MONTHS: Final = ("january february march april may june july august september october "
                  "november december").split()
 MONTH_ABBR: Final = {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
-DAY_MONTH_YEAR_RE: Final = re.compile(  # "24 May 2019", "22-Jul-2020", "1. March 2020" (a dot after the day)
-    r"\b(\d{1,2})(?:st|nd|rd|th|\.)?[\s-]+(" + "|".join(m[:3] for m in MONTHS)
+# "24 May 2019", "22-Jul-2020", "1. March 2020" (a dot after the day), "14th of September 2021" (neolink.au t294)
+DAY_MONTH_YEAR_RE: Final = re.compile(
+    r"\b(\d{1,2})(?:st|nd|rd|th|\.)?[\s-]+(?:of\s+)?(" + "|".join(m[:3] for m in MONTHS)
     + r")[a-z]*\.?,?[\s-]+((?:19|20)\d{2})\b",
     re.IGNORECASE,
 )
@@ -383,10 +392,13 @@ def split_body(blocks: list[Block], title: str | None) -> tuple[list[str], list[
     contact_at: int | None = None  # index of a contact line after which no body paragraph comes
     share_at: int | None = None  # index of the share icons under the body
     related_at: int | None = None  # index of a related-posts box's heading under the body
+    neighbour_at: int | None = None  # index of a pager's label to the neighbouring stories under the body
+    last_index = -1  # index of the last block with text
     for index, block in enumerate(blocks):
         text = block.text if block.normalized else normalize_space(block.text)
         if not text:
             continue
+        last_index = index
         if (CONTACT_COLONS[0] in text or CONTACT_COLONS[1] in text) and any(
                 regex.match(text) for regex in CONTACT_RES):  # ^ can only match at 0: no newline
             contact_at = index
@@ -395,6 +407,8 @@ def split_body(blocks: list[Block], title: str | None) -> tuple[list[str], list[
                 share_at = index
             if related_at is None and body and RELATED_BOX_RE.match(text):
                 related_at = index
+            if neighbour_at is None and body and NEIGHBOUR_LABEL_RE.match(text):
+                neighbour_at = index
             continue
         if norm_title and is_title_repeat(text, norm_title):
             continue  # the headline repeated (top of the content region, image alt text, a cut link)
@@ -418,6 +432,16 @@ def split_body(blocks: list[Block], title: str | None) -> tuple[list[str], list[
         after = next((k for k, block in enumerate(block_of_paragraph) if block > related_at), None)
         if after is not None and all(_is_module_title(text, RELATED_TITLE_MAX_WORDS) for text in body[after:]):
             del body[after:]
+    if neighbour_at is not None:
+        after = next((k for k, block in enumerate(block_of_paragraph) if block > neighbour_at), None)
+        if after is not None and block_of_paragraph[after] == neighbour_at + 1 \
+                and _is_module_title(body[after], RELATED_TITLE_MAX_WORDS):
+            del body[after:]
+    if body and block_of_paragraph[len(body) - 1] == last_index - 1 and len(body) > 1 \
+            and _is_module_title(body[-1], RELATED_TITLE_MAX_WORDS):
+        closing = blocks[last_index]
+        if DATE_ONLY_RE.match(closing.text if closing.normalized else normalize_space(closing.text)):
+            body.pop()
     return body, captions
 
 

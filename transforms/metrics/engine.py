@@ -160,7 +160,17 @@ from transforms.metrics.vocab import (
 # "Member comments", "Log in here to leave a comment." and "Become a Member to leave a comment." are furniture.
 # "2026.12.05.10": Joomla modules loaded into an article's text (the loadmodule plugin: div.moduletable, the article
 # lists of mod_related_items / mod_articles_*, mod_articles_news's intros) are not the article (a QA finding).
-EXTRACTOR_VERSION = "2026.12.05.10"
+# "2026.12.05.11": the eleventh tune_other pass (page parsing; no metric rule changed): an empty author field before
+# a glued "Posttime:" stamp, a bracketed date before an empty "Author:", "14th of September 2021", a date line that
+# opens with the date and a bar ("07/17/2023 | News release | ...") are dated lines; the headline under an issuer's
+# date line, a lead opening with its date and a dash, a bracketed stamp closing the text ("[15/01/15]", read only when
+# unambiguous) date the page; glued category tags and a case-changed repeat of the headline are not the title;
+# "Related: ..." links, "[Link]", registration walls, a web address alone, an address ending with the post code, TEL/FAX
+# lines, "Back to top button", "Talk to Us", "Get in touch to ...", "Comment on this article", ".png)", a pager's
+# "Last" / "Next" with the neighbouring stories under it, and a related story's headline over its date closing the
+# page are furniture; then an image's file name without its extension, "PUBLISHER: X", and a trail whose last item is
+# a headline of up to 120 characters (t306-t313, gathered after those rules).
+EXTRACTOR_VERSION = "2026.12.05.11"
 
 
 def extract_metrics(body: str, published: str | None = None, title: str | None = None) -> list[Metric]:

@@ -25,7 +25,7 @@ from functools import lru_cache
 
 from transforms.boilerplate import DATE_LINE, DATED_LINE_PATTERNS, is_boilerplate_line
 from transforms.templates.joomla import parse_published
-from transforms.textutil import Block, Content, is_caption, normalize_space, parse_date
+from transforms.textutil import Block, Content, is_caption, make_date, normalize_space, parse_date
 
 NAME = "text"
 
@@ -119,6 +119,18 @@ DATE_FIRST_DATELINE_RE = re.compile(
     r"|(?:19|20)\d{2}-\d{1,2}-\d{1,2})"
     r" +[-–—]{1,2} +[A-Za-z][\w.&'-]*(?: [\w.&'-]+){0,4} +[-–—]{1,2} "
 )
+# A lead that opens with its full date and a dash ("September 12, 2021 – Ports in Shanghai and Ningbo ...",
+# www.canaantransport.com t295, eleventh pass): a dateline without a place, the date the page's.
+DATE_DASH_LEAD_RE = re.compile(
+    r"^(?i:" + _MONTH + r" \d{1,2},? (?:19|20)\d{2}|\d{1,2} " + _MONTH + r",? (?:19|20)\d{2}"
+    r"|(?:19|20)\d{2}-\d{1,2}-\d{1,2}) +[-–—]{1,2} +[A-Za-z]"
+)
+# Category tags printed without separators ("Greater ChinaMaritime CEOPorts and Logistics" over the headline,
+# splash247.com t286, eleventh pass): two or more words glued at a case change (a capitalised word after three lower
+# case letters, or after an acronym) make a tag line, never the headline (one glued brand, "PetroChina", may be).
+GLUED_WORD_RE = re.compile(r"[a-z]{3}[A-Z][a-z]{2}|[A-Z]{2}[A-Z][a-z]{3}")
+GLUED_TAGS_MIN = 2
+CUT_ENDS = ("...", "…")  # a headline cut by the site ("... during summer h...")
 # A line that ends in a web address ("... Technology Co., Ltd , https://www.opretailtech.com") is a link or an
 # advertisement: in the header it is neither the headline nor the lead.
 WEB_ADDRESS_END_RE = re.compile(r"(?:\bhttps?://|\bwww\.)\S+$", re.IGNORECASE)
@@ -163,6 +175,12 @@ POSTED_STAMP_RE = re.compile(r"^(?:posted|published)(?: on)?\s*[:：]?\s*\S", re
 # A bare date line among a page's last lines, right under a source or editor line ("信息来源:Sinopecnews.com" /
 # "2017-03-02"), is the date the page states for itself (a closing stamp instead of a header one).
 CLOSING_DATE_LINES = 2
+# A date stamp in brackets closing the text's last paragraph ("... the fifth largest container port for the year of
+# 2014.  [15/01/15]", splash247.com t286, eleventh pass): two-digit parts, read only when every order (day first,
+# year first, month first) that gives a real date gives the same one; ISO and four-digit years as parse_date reads them.
+CLOSING_STAMP_RE = re.compile(r"\s\[(?P<stamp>\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4})\]$")
+SHORT_STAMP_RE = re.compile(r"^(\d{2})[-/.](\d{2})[-/.](\d{2})$")
+SHORT_YEAR_BASE = 2000
 
 
 def looks_like_text_page(text: str) -> bool:
@@ -189,7 +207,7 @@ def parse(text: str) -> Content:
     lines = [drop_heading_mark(normalize_space(line)) for line in text.splitlines()]
     found = _parse_lines(text, lines)
     if found.published is None:
-        found.published = closing_date(lines) or posted_under(lines)
+        found.published = closing_date(lines) or posted_under(lines) or closing_stamp(lines)
     return found
 
 
@@ -227,6 +245,8 @@ def _parse_lines(text: str, lines: list[str]) -> Content:
             continue
         body_start = index
         break
+    if published is None and lead_title:  # no header: the lead may open with its dateline
+        published = _dateline_date(lines, body_start)
     blocks = [Block(text=line) for line in lines[body_start:] if line]
     return Content(title=title, published=published, section=section, blocks=blocks,
                    site_template=site_template(text), title_in_body=lead_title)
@@ -248,10 +268,15 @@ def _title_above_date(lines: list[str]) -> Content | None:
         titled = [i for i in plain if not is_issuer_line(lines[i])] or plain
         titled = [i for i in titled if not lines[i].endswith(LABEL_END)] or titled
         titled = [i for i in titled if not _is_repeated(lines, i)] or titled
+        # the headline printed again as the text's own heading, its case changed ("NEOLINK Announcement - ..."
+        # under "Neolink Announcement - ...", neolink.au t294): the first is the title
+        titled = [i for i in titled if not any(lines[j].casefold() == lines[i].casefold() for j in titled if j < i)]
         title_index = _named_under(lines, titled)
         section = next((m[1] for i in seen if i < k for m in [_header_line(lines[i])]
                         if m is not None and m[0] == "section" and m[1]), None)
         below = _title_below_date(lines, k, title_index)
+        if below is None and all(is_issuer_line(lines[i]) for i in plain):
+            below = _title_under_issuer(lines, k)
         after = k if below is None else below
         title_index = title_index if below is None else below
         body_start = len(lines)
@@ -309,6 +334,23 @@ def _title_below_date(lines: list[str], date_index: int, above: int) -> int | No
     return following[0]
 
 
+def _title_under_issuer(lines: list[str], date_index: int) -> int | None:
+    """The title's index when only issuing bodies stand above the date line: a release's issuer, its date line, then
+    its headline ("Ningbo Municipal Government" / "07/17/2023 | News release | Distributed by Public on 07/17/2023
+    03:07" / "Surge in visitors to museums ...", www.publicnow.com t291): the first header line under the date that
+    is neither a paragraph (a headline the site cut, ending in "...", is none) nor a caption, with a paragraph further
+    down; else None."""
+    following = [i for i in range(date_index + 1, len(lines)) if lines[i] and _is_plain_header_line(lines[i])]
+    if not following or is_caption(lines[following[0]]):
+        return None
+    first = lines[following[0]]
+    if _is_paragraph(first) and not (first.endswith(CUT_ENDS) and len(first) <= HEADER_LINE_MAX_CHARS):
+        return None
+    if not any(_is_paragraph(lines[i]) for i in following[1:]):
+        return None
+    return following[0]
+
+
 def is_issuer_line(line: str) -> bool:
     """An issuing body alone on a line: up to ISSUER_MAX_WORDS capitalised words (connectors aside),
     one of them an ISSUING_BODY_NOUNS word followed by nothing or by an "of ..." phrase
@@ -347,6 +389,7 @@ def _title_above_lead(lines: list[str]) -> Content | None:
              and not NUMBERED_ITEM_RE.match(lines[i])] or plain
     # a line without a Latin letter ("测试", a test page's leftover over an English heading, t273) heads no English page
     named = [i for i in named if LATIN_LETTER_RE.search(lines[i])] or named
+    named = [i for i in named if len(GLUED_WORD_RE.findall(lines[i])) < GLUED_TAGS_MIN] or named
     unquoted = [i for i in named if not SENTENCE_END_RE.search(lines[i])] or named
     unquoted = [i for i in unquoted if not _is_repeated(lines, i)] or unquoted
     # a photo caption under the headline ("On June 30th, passengers rushed to try Line 3. ... (Photo by Liu Bo)",
@@ -414,7 +457,8 @@ def _dateline_date(lines: list[str], lead: int) -> str | None:
     if following is not None and _is_paragraph(lines[following]):
         dated.append(following)
     for index in dated:
-        if DATELINE_LEAD_RE.match(lines[index]) or DATE_FIRST_DATELINE_RE.match(lines[index]):
+        if DATELINE_LEAD_RE.match(lines[index]) or DATE_FIRST_DATELINE_RE.match(lines[index]) \
+                or DATE_DASH_LEAD_RE.match(lines[index]):
             return parse_date(lines[index][:DATED_LEAD_CHARS])
     return None
 
@@ -477,6 +521,23 @@ def closing_date(lines: list[str]) -> str | None:
                 and all(is_boilerplate_line(after) for after in filled[position + 1:]):
             return parse_date(line)
     return None
+
+
+def closing_stamp(lines: list[str]) -> str | None:
+    """The date of a bracketed stamp closing the page's last paragraph (CLOSING_STAMP_RE), else None."""
+    last = next((line for line in reversed(lines) if line and not is_boilerplate_line(line)), None)
+    if last is None or not last.endswith("]"):
+        return None
+    found = CLOSING_STAMP_RE.search(last)
+    if found is None or not _is_paragraph(last[:found.start()]):
+        return None
+    short = SHORT_STAMP_RE.match(found.group("stamp"))
+    if short is None:
+        return parse_date(found.group("stamp"))
+    a, b, c = (int(part) for part in short.groups())
+    readings = {make_date(SHORT_YEAR_BASE + c, b, a), make_date(SHORT_YEAR_BASE + a, b, c),
+                make_date(SHORT_YEAR_BASE + c, a, b)} - {None}
+    return readings.pop() if len(readings) == 1 else None
 
 
 def posted_under(lines: list[str]) -> str | None:
