@@ -242,6 +242,69 @@ def test_edge_chars_of_fixed_patterns() -> None:
 ASCII_NOT_A = "".join(chr(i) for i in range(128) if chr(i) != "a")
 
 
+def opening_allows(openings: frozenset[str] | None, text: str, size: int = 3) -> bool:
+    """What is_boilerplate_text reads off a line's opening (its first `size` characters): they may open a match
+    (or are not ASCII)."""
+    head = text[:size]
+    return openings is None or not head.isascii() or head.lower().startswith(tuple(openings))
+
+
+@cache
+def cached_openings(pattern: str, size: int) -> frozenset[str] | None:
+    from transforms.pagere import opening_strings
+
+    return opening_strings(pattern, size)
+
+
+@given(pattern_matches())
+@SETTINGS
+def test_openings_hold_every_ascii_opening_of_a_match(case: tuple[str, str]) -> None:
+    from transforms.boilerplate import OPENING_SIZE
+
+    pattern, text = case
+    match = re.compile(pattern).match(text)
+    assert match is not None
+    for size in (1, OPENING_SIZE, 5):
+        assert opening_allows(cached_openings(pattern, size), match.group(), size), (pattern, size, match.group())
+
+
+def test_openings_hold_every_real_line_a_pattern_matches() -> None:
+    from transforms.boilerplate import BOILERPLATE_PATTERNS, OPENING_SIZE
+    from transforms.pagere import opening_strings
+
+    openings = [(re.compile(p), opening_strings(p, OPENING_SIZE)) for p in BOILERPLATE_PATTERNS]
+    assert sum(found is None for _, found in openings) <= 5  # most patterns' openings are known
+    matched = 0
+    for line in real_lines() + tuple(furniture_lines()) + tuple(NEEDED_LINES):
+        text = plain_normalize_space(line)
+        for compiled, found in openings:
+            if compiled.match(text):
+                assert opening_allows(found, text), (compiled.pattern, text)
+                matched += 1
+    assert matched > 300
+
+
+def test_openings_of_fixed_patterns() -> None:
+    from transforms.pagere import opening_strings
+
+    assert opening_strings(r"(?i)^ *ab", 3) == frozenset({" ", "ab"})  # a match "ab" whole, or one with spaces
+    assert opening_strings(r"(?i)^ *abcd", 3) == frozenset({" ", "abc"})
+    assert opening_strings(r"(?i)^ *abcd", 1) == frozenset({" ", "a"})
+    assert opening_strings(r"AB|Cd", 2) == frozenset({"ab", "cd"})  # lowercased, as the line's head is
+    assert opening_strings(r"(?i)^(no|the) (x|y)", 4) == frozenset({"no x", "no y", "the "})
+    assert opening_strings(r"(?i)k", 1) == frozenset({"k"})  # the Kelvin sign matches too, but it is not ASCII
+    assert opening_strings(r"[0-2]x", 2) == frozenset({"0x", "1x", "2x"})
+    assert opening_strings(r"(ab)+c", 3) == frozenset({"ab"})  # a repetition's opening is not followed further
+    assert opening_strings(r"a?bc", 2) == frozenset({"a", "bc"})  # what follows an optional part opens too
+    assert opening_strings(r"(ab|)c", 3) == frozenset({"abc", "c"})
+    assert opening_strings(r"x?", 3) is None  # an empty match
+    assert opening_strings(r"(a)\1", 3) is None  # a backreference: not known
+    assert opening_strings(r"[a-z]{5}", 3) is not None and len(opening_strings(r"[a-z]{5}", 3) or ()) == 26
+    assert opening_strings(r"(?=b)a|c", 1) == frozenset("ac")
+    assert opening_strings(r"(?i:a)b", 2) is None  # a scoped flag: not known
+    assert opening_strings(r"是a", 2) is None  # opens with a non-ASCII character only
+
+
 @given(st.one_of(pattern_matches().map(lambda case: case[1]),
                  st.builds(lambda a, b, c: a + b + c, st.text(max_size=3), pattern_matches().map(lambda case: case[1]),
                            st.text(max_size=3)),

@@ -22,7 +22,7 @@ from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Final
 
 from transforms.fastre import longest_on_normalized
-from transforms.pagere import ASCII_CHARS, first_chars, last_chars
+from transforms.pagere import ASCII_CHARS, first_chars, last_chars, opening_strings
 from transforms.spacing import normalize_space
 
 # Full-width 【Print】 【Close】 (Hanweb), also with ASCII brackets, and with the outer brackets cut off the
@@ -645,6 +645,29 @@ def _masks(edges: list[frozenset[str] | None]) -> dict[str, int]:
 _PATTERN_OF: Final = {compiled: pattern for pattern, compiled in zip(BOILERPLATE_PATTERNS, _COMPILED)}
 _FIRST_MASK: Final = _masks([first_chars(_PATTERN_OF[compiled]) for compiled, _, _ in _BY_LONGEST])
 _LAST_MASK: Final = _masks([last_chars(_PATTERN_OF[compiled]) for compiled, _, _ in _BY_LONGEST])
+# And by the line's first OPENING_SIZE characters, when they are ASCII (transforms.pagere.opening_strings): most
+# patterns open with words ("no comments", "the story appears on", "written by"), which a body paragraph's
+# first two or three letters rule out where its first letter does not. _OPENING_MASKS[n - 1] maps each opening
+# of n characters to the mask of the checks that may open with it; _UNKNOWN_OPENING is the mask of those whose
+# openings are not known (tried whatever the line opens with).
+OPENING_SIZE: Final = 3
+_OPENINGS: Final = [opening_strings(_PATTERN_OF[compiled], OPENING_SIZE) for compiled, _, _ in _BY_LONGEST]
+_UNKNOWN_OPENING: Final = sum(1 << i for i, openings in enumerate(_OPENINGS) if openings is None)
+
+
+def _opening_masks(size: int) -> dict[str, int]:
+    """For each opening of `size` characters some check may open with, the mask of those checks."""
+    masks: dict[str, int] = {}
+    for i, openings in enumerate(_OPENINGS):
+        for opening in openings or ():
+            if len(opening) == size:
+                masks[opening] = masks.get(opening, 0) | 1 << i
+    return masks
+
+
+_OPENING_MASKS: Final = tuple(_opening_masks(size) for size in range(1, OPENING_SIZE + 1))
+_OPENING_1, _OPENING_2, _OPENING_3 = _OPENING_MASKS
+assert len(_OPENING_MASKS) == 3, "is_boilerplate_text reads three opening sizes"
 _CHECKS_OF_MASK: Final[dict[int, tuple[tuple[re.Pattern[str], Callable[[str], bool] | None], ...]]] = {}
 
 
@@ -668,6 +691,10 @@ def is_boilerplate_text(text: str) -> bool:
     """is_boilerplate_line(text) for a non-empty text normalize_space already gives as it is."""
     candidates = bisect_right(_NEGATED_LONGEST, -len(text))  # the checks whose longest line is >= len(text)
     mask = _FIRST_MASK.get(text[0], _ALL_CHECKS) & _LAST_MASK.get(text[-1], _ALL_CHECKS) & ((1 << candidates) - 1)
+    head = text[:OPENING_SIZE]
+    if head.isascii():  # (a flag of the string: no scan) its lower case is ASCII, character by character
+        head = head.lower()
+        mask &= _UNKNOWN_OPENING | _OPENING_1.get(head[:1], 0) | _OPENING_2.get(head[:2], 0) | _OPENING_3.get(head, 0)
     for pattern, need in _checks_of(mask):  # a loop, not any(generator): a line is tried against few checks
         if (need is None or need(text)) and pattern.match(text):
             return True
