@@ -1008,7 +1008,7 @@ def test_every_line_a_needing_pattern_matches_has_what_it_needs(case: tuple[str,
     pattern, drawn = case
     for text in (drawn, plain_normalize_space(drawn)):
         if text and "\n" not in text and re.compile(pattern).match(text):
-            assert _NEEDS[pattern](text), (pattern, text)
+            assert _NEEDS[pattern](text, text.lower()), (pattern, text)
 
 
 def test_every_real_line_a_needing_pattern_matches_has_what_it_needs() -> None:
@@ -1019,7 +1019,7 @@ def test_every_real_line_a_needing_pattern_matches_has_what_it_needs() -> None:
         text = plain_normalize_space(line)
         for pattern, need in _NEEDS.items():
             if re.compile(pattern).match(text):
-                assert need(text), (pattern, text)
+                assert need(text, text.lower()), (pattern, text)
                 matched += 1
     assert matched > 20
 

@@ -585,27 +585,29 @@ def _opens_with(line: str, words: tuple[str, ...]) -> bool:
     return not head.isascii() or head.lower().startswith(words)
 
 
-_NEEDS: Final[dict[str, Callable[[str], bool]]] = {
-    SITE_NOTICE: lambda line: "thank you for your" in line.lower(),
-    SITE_ADDRESS_FOOTER: lambda line: "://" in line or "www." in line.lower(),
-    SOURCE_DATE: lambda line: _opens_with(line, _SOURCE_DATE_OPENINGS),
-    WP_COMMENT_FORM: lambda line: _opens_with(line, _WP_COMMENT_OPENINGS),
-    ICP_LICENCE: lambda line: "备" in line or "证" in line,
-    POLICE_LICENCE: lambda line: "公网安备" in line,
-    IMAGE_ALT: lambda line: line.rstrip(" ")[-1:] in ("e", "E", "t", "T", "o", "O"),
+# A need reads the line and its lower case (`lower`: line.lower(), made once a line, where each need that read
+# the lower case made its own: a body paragraph reached several).
+_NEEDS: Final[dict[str, Callable[[str, str], bool]]] = {
+    SITE_NOTICE: lambda line, lower: "thank you for your" in lower,
+    SITE_ADDRESS_FOOTER: lambda line, lower: "://" in line or "www." in lower,
+    SOURCE_DATE: lambda line, lower: _opens_with(line, _SOURCE_DATE_OPENINGS),
+    WP_COMMENT_FORM: lambda line, lower: _opens_with(line, _WP_COMMENT_OPENINGS),
+    ICP_LICENCE: lambda line, lower: "备" in line or "证" in line,
+    POLICE_LICENCE: lambda line, lower: "公网安备" in line,
+    IMAGE_ALT: lambda line, lower: line.rstrip(" ")[-1:] in ("e", "E", "t", "T", "o", "O"),
     # "reserved" closes the line but for its spaces and full stop (each letter's matches under IGNORECASE,
     # "ſ" too, casefold to the letter).
-    RIGHTS_LINE: lambda line: line.rstrip(" .")[-8:].casefold() == "reserved",
-    BREADCRUMB_CHAIN: lambda line: ">" in line or "»" in line or "›" in line,
+    RIGHTS_LINE: lambda line, lower: line.rstrip(" .")[-8:].casefold() == "reserved",
+    BREADCRUMB_CHAIN: lambda line, lower: ">" in line or "»" in line or "›" in line,
     # a separator, and a year: every date form it takes has a literal 19 or 20
-    NAME_DATE: lambda line: ("-" in line or "|" in line or "–" in line or "—" in line or "｜" in line) and (
+    NAME_DATE: lambda line, lower: ("-" in line or "|" in line or "–" in line or "—" in line or "｜" in line) and (
         "19" in line or "20" in line),
-    DATED_HEADER: lambda line: ":" in line or "：" in line,
-    CONTACT_EMAIL: lambda line: "@" in line,
-    CONTACT_EMAIL_ANY: lambda line: "@" in line,
-    STANDFIRST_BYLINE: lambda line: "by" in line.lower() and (":" in line or "：" in line),
-    CONTRIBUTED_LINE: lambda line: "contributed" in line.lower(),
-    AI_TRANSLATION_NOTE: lambda line: "translated" in line.lower(),
+    DATED_HEADER: lambda line, lower: ":" in line or "：" in line,
+    CONTACT_EMAIL: lambda line, lower: "@" in line,
+    CONTACT_EMAIL_ANY: lambda line, lower: "@" in line,
+    STANDFIRST_BYLINE: lambda line, lower: "by" in lower and (":" in line or "：" in line),
+    CONTRIBUTED_LINE: lambda line, lower: "contributed" in lower,
+    AI_TRANSLATION_NOTE: lambda line, lower: "translated" in lower,
 }
 _LINE_END: Final = (sre_constants.AT, sre_constants.AT_END)
 
@@ -668,10 +670,10 @@ def _opening_masks(size: int) -> dict[str, int]:
 _OPENING_MASKS: Final = tuple(_opening_masks(size) for size in range(1, OPENING_SIZE + 1))
 _OPENING_1, _OPENING_2, _OPENING_3 = _OPENING_MASKS
 assert len(_OPENING_MASKS) == 3, "is_boilerplate_text reads three opening sizes"
-_CHECKS_OF_MASK: Final[dict[int, tuple[tuple[re.Pattern[str], Callable[[str], bool] | None], ...]]] = {}
+_CHECKS_OF_MASK: Final[dict[int, tuple[tuple[re.Pattern[str], Callable[[str, str], bool] | None], ...]]] = {}
 
 
-def _checks_of(mask: int) -> tuple[tuple[re.Pattern[str], Callable[[str], bool] | None], ...]:
+def _checks_of(mask: int) -> tuple[tuple[re.Pattern[str], Callable[[str, str], bool] | None], ...]:
     checks = _CHECKS_OF_MASK.get(mask)
     if checks is None:
         checks = _CHECKS_OF_MASK[mask] = tuple(check for i, check in enumerate(_CHECKS_BY_LONGEST) if mask >> i & 1)
@@ -695,8 +697,14 @@ def is_boilerplate_text(text: str) -> bool:
     if head.isascii():  # (a flag of the string: no scan) its lower case is ASCII, character by character
         head = head.lower()
         mask &= _UNKNOWN_OPENING | _OPENING_1.get(head[:1], 0) | _OPENING_2.get(head[:2], 0) | _OPENING_3.get(head, 0)
+    lower: str | None = None  # text.lower(), made for the first need asked
     for pattern, need in _checks_of(mask):  # a loop, not any(generator): a line is tried against few checks
-        if (need is None or need(text)) and pattern.match(text):
+        if need is not None:
+            if lower is None:
+                lower = text.lower()
+            if not need(text, lower):
+                continue
+        if pattern.match(text):
             return True
     return False
 
