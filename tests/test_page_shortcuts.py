@@ -986,7 +986,10 @@ NEEDED_LINES = ["Sam Chambers — August 11, 2021", "Sam Chambers – August 11,
                 "Ed\u0131tor: Li 2019-03-10", "Ed\u0130tor: Li 2019-03-10", "By Jin Lu | 2023-05-06",
                 "Publisher: Ningbo Daily Date: 2023-05-06", "Notify me of new posts via email.",
                 "Connecting to %s", "Thi\u017f site uses Akismet to reduce spam.", "Facebook photo",
-                "You are commenting using your WordPress.com account. ( Log Out / Change )"]
+                "You are commenting using your WordPress.com account. ( Log Out / Change )",
+                # NAME_DATE's separator as late as it can stand (a name of 41 characters and a space before it)
+                "S" + "a" * 40 + " — August 11, 2021", "S" + "a" * 40 + " ｜ 2021-08-11", "S" + "a" * 40 + "| 2021-08-11",
+                "Best viewed at 1024x768", "Site BEST VIEWED WITH Chrome", "be\u017ft v\u0131ewed in Firefox"]
 
 
 def needing_examples(test):  # type: ignore[no-untyped-def]

@@ -578,6 +578,15 @@ _WP_COMMENT_OPENINGS: Final = ("you", "twitter", "facebook", "google", "wordpres
                                 "fill")
 
 
+# NAME_DATE's separator ([-–—|｜]) stands after its name's first letter, at most 40 more characters and a space.
+_NAME_DATE_SEPARATOR_BY: Final = 1 + 40 + 1 + 1
+
+
+def _has_separator(head: str) -> bool:
+    """Whether `head` holds one of NAME_DATE's separators."""
+    return "-" in head or "|" in head or "–" in head or "—" in head or "｜" in head
+
+
 def _opens_with(line: str, words: tuple[str, ...]) -> bool:
     """Whether the line (after its leading spaces) may open with one of the lowercase ASCII `words`
     under IGNORECASE: it does, or its opening is not ASCII."""
@@ -599,15 +608,17 @@ _NEEDS: Final[dict[str, Callable[[str, str], bool]]] = {
     # "ſ" too, casefold to the letter).
     RIGHTS_LINE: lambda line, lower: line.rstrip(" .")[-8:].casefold() == "reserved",
     BREADCRUMB_CHAIN: lambda line, lower: ">" in line or "»" in line or "›" in line,
-    # a separator, and a year: every date form it takes has a literal 19 or 20
-    NAME_DATE: lambda line, lower: ("-" in line or "|" in line or "–" in line or "—" in line or "｜" in line) and (
-        "19" in line or "20" in line),
+    # a separator after a name of at most 41 characters (and one space: the line is normalized), and a year:
+    # every date form it takes has a literal 19 or 20
+    NAME_DATE: lambda line, lower: _has_separator(line[:_NAME_DATE_SEPARATOR_BY]) and ("19" in line or "20" in line),
     DATED_HEADER: lambda line, lower: ":" in line or "：" in line,
     CONTACT_EMAIL: lambda line, lower: "@" in line,
     CONTACT_EMAIL_ANY: lambda line, lower: "@" in line,
     STANDFIRST_BYLINE: lambda line, lower: "by" in lower and (":" in line or "：" in line),
     CONTRIBUTED_LINE: lambda line, lower: "contributed" in lower,
     AI_TRANSLATION_NOTE: lambda line, lower: "translated" in lower,
+    # "viewed" and what follows it ("best viewed" holds an "s" and "viewed" an "i": see above)
+    BEST_VIEWED: lambda line, lower: "ewed " in lower,
 }
 _LINE_END: Final = (sre_constants.AT, sre_constants.AT_END)
 
