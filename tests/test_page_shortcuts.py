@@ -990,7 +990,16 @@ NEEDED_LINES = ["Sam Chambers — August 11, 2021", "Sam Chambers – August 11,
                 # NAME_DATE's separator as late as it can stand (a name of 41 characters and a space before it)
                 "S" + "a" * 40 + " — August 11, 2021", "S" + "a" * 40 + " ｜ 2021-08-11",
                 "S" + "a" * 40 + "| 2021-08-11",
-                "Best viewed at 1024x768", "Site BEST VIEWED WITH Chrome", "be\u017ft v\u0131ewed in Firefox"]
+                "Best viewed at 1024x768", "Site BEST VIEWED WITH Chrome", "be\u017ft v\u0131ewed in Firefox",
+                # the words of the needs read near the line's end, as late and as early as they stand
+                "Thank you for your patience!", "thank you for your UNDERSTANDING .",
+                "Thank you for your pat\u0131ence.",
+                "The site is new. Thank you for your understandin\u0261", "Ningbo News - www.nbnews.cn",
+                "Ningbo News | WWW.nbnews.cn/index.html", "Ningbo News:https://nbnews.cn",
+                "Yu Yin contr\u0131buted to this article .", "Yu Yin CONTRIBUTED TO THIS STORY",
+                "Li and Wang contributed to this report.",
+                "*Created by local travelers and tran\u017flated using machine translation .",
+                "Translated with Google Translate", "translated by AI"]
 
 
 def needing_examples(test):  # type: ignore[no-untyped-def]
@@ -1010,9 +1019,11 @@ def test_every_line_a_needing_pattern_matches_has_what_it_needs(case: tuple[str,
     from transforms.boilerplate import _NEEDS
 
     pattern, drawn = case
-    for text in (drawn, plain_normalize_space(drawn)):
-        if text and "\n" not in text and re.compile(pattern).match(text):
-            assert _NEEDS[pattern](text, text.lower()), (pattern, text)
+    # a need is asked by is_boilerplate_text, of a normalized line only (some read the words a pattern ends with
+    # within a bounded distance of the end: " +" is one space there)
+    text = plain_normalize_space(drawn)
+    if text and re.compile(pattern).match(text):
+        assert _NEEDS[pattern](text), (pattern, text)
 
 
 def test_every_real_line_a_needing_pattern_matches_has_what_it_needs() -> None:
@@ -1023,7 +1034,7 @@ def test_every_real_line_a_needing_pattern_matches_has_what_it_needs() -> None:
         text = plain_normalize_space(line)
         for pattern, need in _NEEDS.items():
             if re.compile(pattern).match(text):
-                assert need(text, text.lower()), (pattern, text)
+                assert need(text), (pattern, text)
                 matched += 1
     assert matched > 20
 

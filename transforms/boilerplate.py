@@ -587,6 +587,25 @@ def _has_separator(head: str) -> bool:
     return "-" in head or "|" in head or "–" in head or "—" in head or "｜" in head
 
 
+# SITE_NOTICE ends with one of these words, then maybe one "." or "!" (and spaces).
+_SITE_NOTICE_ENDS: Final = ("patience", "understanding")
+_SITE_NOTICE_LONGEST: Final = max(map(len, _SITE_NOTICE_ENDS))
+# From "buted to th" to the line's end: "buted to this " (14), "article" (7), " ." (2).
+_CONTRIBUTED_WINDOW: Final = 14 + 7 + 2
+# From "lated " to the line's end: "lated using " (12), "machine translation" (19), " ." (2).
+_TRANSLATED_WINDOW: Final = 12 + 19 + 2
+
+
+def _ends_with_word(line: str, words: tuple[str, ...]) -> bool:
+    """Whether the line may end with one of the lowercase ASCII `words` (at most _SITE_NOTICE_LONGEST letters)
+    under IGNORECASE, after its spaces and one "." or "!": it does, or its last characters are not ASCII (a
+    dotless i, a long s... : the pattern decides)."""
+    end = line.rstrip(" ")  # (the line itself when it ends otherwise: no copy)
+    stop = len(end) - 1 if end[-1:] in (".", "!") else len(end)
+    last = end[max(0, stop - _SITE_NOTICE_LONGEST):stop]  # the last characters only, sliced once
+    return not last.isascii() or last.lower().endswith(words)
+
+
 def _opens_with(line: str, words: tuple[str, ...]) -> bool:
     """Whether the line (after its leading spaces) may open with one of the lowercase ASCII `words`
     under IGNORECASE: it does, or its opening is not ASCII."""
@@ -594,31 +613,37 @@ def _opens_with(line: str, words: tuple[str, ...]) -> bool:
     return not head.isascii() or head.lower().startswith(words)
 
 
-# A need reads the line and its lower case (`lower`: line.lower(), made once a line, where each need that read
-# the lower case made its own: a body paragraph reached several).
-_NEEDS: Final[dict[str, Callable[[str, str], bool]]] = {
-    SITE_NOTICE: lambda line, lower: "thank you for your" in lower,
-    SITE_ADDRESS_FOOTER: lambda line, lower: "://" in line or "www." in lower,
-    SOURCE_DATE: lambda line, lower: _opens_with(line, _SOURCE_DATE_OPENINGS),
-    WP_COMMENT_FORM: lambda line, lower: _opens_with(line, _WP_COMMENT_OPENINGS),
-    ICP_LICENCE: lambda line, lower: "备" in line or "证" in line,
-    POLICE_LICENCE: lambda line, lower: "公网安备" in line,
-    IMAGE_ALT: lambda line, lower: line.rstrip(" ")[-1:] in ("e", "E", "t", "T", "o", "O"),
+# A need reads the line alone, or lowers only the part of it where its words must stand (a body paragraph reaches
+# several needs: lowering it whole for each, or once for all, was most of their time). A line here is normalized:
+# a run of spaces in a pattern (" +", " *") is one space or none in it, so the words a pattern ends with stand
+# within a bounded distance of the line's end.
+_NEEDS: Final[dict[str, Callable[[str], bool]]] = {
+    SITE_NOTICE: lambda line: _ends_with_word(line, _SITE_NOTICE_ENDS),
+    # the address has no space up to the line's end: it is in the line's last word
+    SITE_ADDRESS_FOOTER: lambda line: "://" in line or "www." in line[line.rfind(" ") + 1:].lower(),
+    SOURCE_DATE: lambda line: _opens_with(line, _SOURCE_DATE_OPENINGS),
+    WP_COMMENT_FORM: lambda line: _opens_with(line, _WP_COMMENT_OPENINGS),
+    ICP_LICENCE: lambda line: "备" in line or "证" in line,
+    POLICE_LICENCE: lambda line: "公网安备" in line,
+    IMAGE_ALT: lambda line: line.rstrip(" ")[-1:] in ("e", "E", "t", "T", "o", "O"),
     # "reserved" closes the line but for its spaces and full stop (each letter's matches under IGNORECASE,
     # "ſ" too, casefold to the letter).
-    RIGHTS_LINE: lambda line, lower: line.rstrip(" .")[-8:].casefold() == "reserved",
-    BREADCRUMB_CHAIN: lambda line, lower: ">" in line or "»" in line or "›" in line,
+    RIGHTS_LINE: lambda line: line.rstrip(" .")[-8:].casefold() == "reserved",
+    BREADCRUMB_CHAIN: lambda line: ">" in line or "»" in line or "›" in line,
     # a separator after a name of at most 41 characters (and one space: the line is normalized), and a year:
     # every date form it takes has a literal 19 or 20
-    NAME_DATE: lambda line, lower: _has_separator(line[:_NAME_DATE_SEPARATOR_BY]) and ("19" in line or "20" in line),
-    DATED_HEADER: lambda line, lower: ":" in line or "：" in line,
-    CONTACT_EMAIL: lambda line, lower: "@" in line,
-    CONTACT_EMAIL_ANY: lambda line, lower: "@" in line,
-    STANDFIRST_BYLINE: lambda line, lower: "by" in lower and (":" in line or "：" in line),
-    CONTRIBUTED_LINE: lambda line, lower: "contributed" in lower,
-    AI_TRANSLATION_NOTE: lambda line, lower: "translated" in lower,
-    # "viewed" and what follows it ("best viewed" holds an "s" and "viewed" an "i": see above)
-    BEST_VIEWED: lambda line, lower: "ewed " in lower,
+    NAME_DATE: lambda line: _has_separator(line[:_NAME_DATE_SEPARATOR_BY]) and ("19" in line or "20" in line),
+    DATED_HEADER: lambda line: ":" in line or "：" in line,
+    CONTACT_EMAIL: lambda line: "@" in line,
+    CONTACT_EMAIL_ANY: lambda line: "@" in line,
+    # the colon first: lowered only a line that has one
+    STANDFIRST_BYLINE: lambda line: (":" in line or "：" in line) and "by" in line.lower(),
+    # the words without an "i" or an "s" (see above) in the line's last characters: "...buted to th(is story).",
+    # "...lated (using) (machine translation)."
+    CONTRIBUTED_LINE: lambda line: "buted to th" in line[-_CONTRIBUTED_WINDOW:].lower(),
+    AI_TRANSLATION_NOTE: lambda line: "lated " in line[-_TRANSLATED_WINDOW:].lower(),
+    # "viewed" and what follows it ("best viewed" holds an "s" and "viewed" an "i": see above); the line is short
+    BEST_VIEWED: lambda line: "ewed " in line.lower(),
 }
 _LINE_END: Final = (sre_constants.AT, sre_constants.AT_END)
 
@@ -681,10 +706,10 @@ def _opening_masks(size: int) -> dict[str, int]:
 _OPENING_MASKS: Final = tuple(_opening_masks(size) for size in range(1, OPENING_SIZE + 1))
 _OPENING_1, _OPENING_2, _OPENING_3 = _OPENING_MASKS
 assert len(_OPENING_MASKS) == 3, "is_boilerplate_text reads three opening sizes"
-_CHECKS_OF_MASK: Final[dict[int, tuple[tuple[re.Pattern[str], Callable[[str, str], bool] | None], ...]]] = {}
+_CHECKS_OF_MASK: Final[dict[int, tuple[tuple[re.Pattern[str], Callable[[str], bool] | None], ...]]] = {}
 
 
-def _checks_of(mask: int) -> tuple[tuple[re.Pattern[str], Callable[[str, str], bool] | None], ...]:
+def _checks_of(mask: int) -> tuple[tuple[re.Pattern[str], Callable[[str], bool] | None], ...]:
     checks = _CHECKS_OF_MASK.get(mask)
     if checks is None:
         checks = _CHECKS_OF_MASK[mask] = tuple(check for i, check in enumerate(_CHECKS_BY_LONGEST) if mask >> i & 1)
@@ -708,14 +733,8 @@ def is_boilerplate_text(text: str) -> bool:
     if head.isascii():  # (a flag of the string: no scan) its lower case is ASCII, character by character
         head = head.lower()
         mask &= _UNKNOWN_OPENING | _OPENING_1.get(head[:1], 0) | _OPENING_2.get(head[:2], 0) | _OPENING_3.get(head, 0)
-    lower: str | None = None  # text.lower(), made for the first need asked
     for pattern, need in _checks_of(mask):  # a loop, not any(generator): a line is tried against few checks
-        if need is not None:
-            if lower is None:
-                lower = text.lower()
-            if not need(text, lower):
-                continue
-        if pattern.match(text):
+        if (need is None or need(text)) and pattern.match(text):
             return True
     return False
 
