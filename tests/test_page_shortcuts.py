@@ -926,8 +926,22 @@ CAPTION_PIECES = ["(", ")", "（", "）", "Photo by Hu", "photos:", "Xinhua/Wang
                   " ", "\n", ".", "。", "image provided", "(Photo by Hu Xuejun)", "（Xinhua/Wang Peng）", "x" * 390]
 
 
+@given(st.from_regex(textutil.CAPTION_OPENING_RE))
+@example("Photo shows a port")
+@example("IMAGES: the port")
+@example("\t\x1fpicture/Li")
+@SETTINGS
+def test_caption_openings_start_with_their_first_characters(text: str) -> None:
+    match = textutil.CAPTION_OPENING_RE.match(text)
+    if match is not None and text[:1].isascii():
+        assert text[:1] in textutil.CAPTION_OPENING_FIRST, text
+
+
 @given(st.lists(st.one_of(st.sampled_from(CAPTION_PIECES), st.text(max_size=4)), max_size=12).map("".join))
 @example("(Photo by Yan Long)")
+@example("PICTURES TAKEN in May")
+@example(" \u0131mage: the port")
+@example("\u0130mages show the port")
 @example("Ningbo port (Xinhua/Wang Peng)。")
 @example("(Photo by Yan Long")
 @SETTINGS
