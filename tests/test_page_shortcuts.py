@@ -905,6 +905,13 @@ def plain_split_body(blocks: list[textutil.Block], title: str | None) -> tuple[l
     return body, captions
 
 
+def test_has_content_class_is_isalnum() -> None:
+    """split_body takes a paragraph opening with an isalnum() character as one HAS_CONTENT_RE finds content in."""
+    for code in range(0x110000):
+        char = chr(code)
+        assert char.isalnum() == (textutil.HAS_CONTENT_RE.match(char) is not None), hex(code)
+
+
 def plain_is_caption(text: str) -> bool:
     """is_caption as it was: the credit searched on every paragraph."""
     if len(text) > textutil.CAPTION_MAX_CHARS:

@@ -395,7 +395,9 @@ def split_body(blocks: list[Block], title: str | None) -> tuple[list[str], list[
         if (CONTACT_COLONS[0] in text or CONTACT_COLONS[1] in text) and any(
                 regex.match(text) for regex in CONTACT_RES):  # ^ can only match at 0: no newline
             contact_at = index
-        if not HAS_CONTENT_RE.search(text) or is_boilerplate_text(text):  # text: normalized, non-empty
+        # text: normalized, non-empty. HAS_CONTENT_RE's class is str.isalnum() (sre's \w less "_"): a paragraph
+        # opening with a letter or a digit (most) has content without the search.
+        if not (text[0].isalnum() or HAS_CONTENT_RE.search(text)) or is_boilerplate_text(text):
             if share_at is None and body and SHARE_BAR_RE.match(text):
                 share_at = index
             if related_at is None and body and RELATED_BOX_RE.match(text):
