@@ -22,7 +22,7 @@ from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Final
 
 from transforms.fastre import longest_on_normalized
-from transforms.pagere import ASCII_CHARS, first_chars, last_chars
+from transforms.pagere import ASCII_CHARS, first_chars, last_chars, opening_strings
 from transforms.spacing import normalize_space
 
 # Full-width 【Print】 【Close】 (Hanweb), also with ASCII brackets, and with the outer brackets cut off the
@@ -637,6 +637,36 @@ _WP_COMMENT_OPENINGS: Final = ("you", "twitter", "facebook", "google", "wordpres
                                 "fill")
 
 
+# NAME_DATE's separator ([-–—|｜]) stands after its name's first letter, at most 40 more characters and a space.
+_NAME_DATE_SEPARATOR_BY: Final = 1 + 40 + 1 + 1
+
+
+def _has_separator(head: str) -> bool:
+    """Whether `head` holds one of NAME_DATE's separators."""
+    return "-" in head or "|" in head or "–" in head or "—" in head or "｜" in head
+
+
+# SITE_NOTICE ends with one of these words, then maybe one "." or "!" (and spaces).
+_SITE_NOTICE_ENDS: Final = ("patience", "understanding")
+_SITE_NOTICE_LONGEST: Final = max(map(len, _SITE_NOTICE_ENDS))
+# From "buted to th" to the line's end: "buted to this " (14), "article" (7), " ." (2).
+_CONTRIBUTED_WINDOW: Final = 14 + 7 + 2
+# From "lated " to the line's end: "lated using " (12), "machine translation" (19), " ." (2).
+_TRANSLATED_WINDOW: Final = 12 + 19 + 2
+# From "na" (of "china") to the line's end: "na" (2), " , " (3), the post code (6), " " (1).
+_POSTCODE_WINDOW: Final = 2 + 3 + 6 + 1
+
+
+def _ends_with_word(line: str, words: tuple[str, ...]) -> bool:
+    """Whether the line may end with one of the lowercase ASCII `words` (at most _SITE_NOTICE_LONGEST letters)
+    under IGNORECASE, after its spaces and one "." or "!": it does, or its last characters are not ASCII (a
+    dotless i, a long s... : the pattern decides)."""
+    end = line.rstrip(" ")  # (the line itself when it ends otherwise: no copy)
+    stop = len(end) - 1 if end[-1:] in (".", "!") else len(end)
+    last = end[max(0, stop - _SITE_NOTICE_LONGEST):stop]  # the last characters only, sliced once
+    return not last.isascii() or last.lower().endswith(words)
+
+
 def _opens_with(line: str, words: tuple[str, ...]) -> bool:
     """Whether the line (after its leading spaces) may open with one of the lowercase ASCII `words`
     under IGNORECASE: it does, or its opening is not ASCII."""
@@ -644,9 +674,14 @@ def _opens_with(line: str, words: tuple[str, ...]) -> bool:
     return not head.isascii() or head.lower().startswith(words)
 
 
+# A need reads the line alone, or lowers only the part of it where its words must stand (a body paragraph reaches
+# several needs: lowering it whole for each, or once for all, was most of their time). A line here is normalized:
+# a run of spaces in a pattern (" +", " *") is one space or none in it, so the words a pattern ends with stand
+# within a bounded distance of the line's end.
 _NEEDS: Final[dict[str, Callable[[str], bool]]] = {
-    SITE_NOTICE: lambda line: "thank you for your" in line.lower(),
-    SITE_ADDRESS_FOOTER: lambda line: "://" in line or "www." in line.lower(),
+    SITE_NOTICE: lambda line: _ends_with_word(line, _SITE_NOTICE_ENDS),
+    # the address has no space up to the line's end: it is in the line's last word
+    SITE_ADDRESS_FOOTER: lambda line: "://" in line or "www." in line[line.rfind(" ") + 1:].lower(),
     SOURCE_DATE: lambda line: _opens_with(line, _SOURCE_DATE_OPENINGS),
     WP_COMMENT_FORM: lambda line: _opens_with(line, _WP_COMMENT_OPENINGS),
     ICP_LICENCE: lambda line: "备" in line or "证" in line,
@@ -656,17 +691,23 @@ _NEEDS: Final[dict[str, Callable[[str], bool]]] = {
     # "ſ" too, casefold to the letter).
     RIGHTS_LINE: lambda line: line.rstrip(" .")[-8:].casefold() == "reserved",
     BREADCRUMB_CHAIN: lambda line: ">" in line or "»" in line or "›" in line,
-    # a separator, and a year: every date form it takes has a literal 19 or 20
-    NAME_DATE: lambda line: ("-" in line or "|" in line or "–" in line or "—" in line or "｜" in line) and (
-        "19" in line or "20" in line),
+    # a separator after a name of at most 41 characters (and one space: the line is normalized), and a year:
+    # every date form it takes has a literal 19 or 20
+    NAME_DATE: lambda line: _has_separator(line[:_NAME_DATE_SEPARATOR_BY]) and ("19" in line or "20" in line),
     DATED_HEADER: lambda line: ":" in line or "：" in line,
     CONTACT_EMAIL: lambda line: "@" in line,
     CONTACT_EMAIL_ANY: lambda line: "@" in line,
-    STANDFIRST_BYLINE: lambda line: "by" in line.lower() and (":" in line or "：" in line),
-    CONTRIBUTED_LINE: lambda line: "contributed" in line.lower(),
-    AI_TRANSLATION_NOTE: lambda line: "translated" in line.lower(),
+    # the colon first: lowered only a line that has one
+    STANDFIRST_BYLINE: lambda line: (":" in line or "：" in line) and "by" in line.lower(),
+    # the words without an "i" or an "s" (see above) in the line's last characters: "...buted to th(is story).",
+    # "...lated (using) (machine translation)."
+    CONTRIBUTED_LINE: lambda line: "buted to th" in line[-_CONTRIBUTED_WINDOW:].lower(),
+    AI_TRANSLATION_NOTE: lambda line: "lated " in line[-_TRANSLATED_WINDOW:].lower(),
+    # "viewed" and what follows it ("best viewed" holds an "s" and "viewed" an "i": see above); the line is short
+    BEST_VIEWED: lambda line: "ewed " in line.lower(),
     DATE_BAR: lambda line: "|" in line or "｜" in line,
-    ADDRESS_POSTCODE: lambda line: "china" in line.lower(),
+    # "china" and the post code end the line (normalized: single spaces), the letters without an "i" (see above)
+    ADDRESS_POSTCODE: lambda line: "na" in line[-_POSTCODE_WINDOW:].lower(),
 }
 _LINE_END: Final = (sre_constants.AT, sre_constants.AT_END)
 
@@ -706,6 +747,29 @@ def _masks(edges: list[frozenset[str] | None]) -> dict[str, int]:
 _PATTERN_OF: Final = {compiled: pattern for pattern, compiled in zip(BOILERPLATE_PATTERNS, _COMPILED)}
 _FIRST_MASK: Final = _masks([first_chars(_PATTERN_OF[compiled]) for compiled, _, _ in _BY_LONGEST])
 _LAST_MASK: Final = _masks([last_chars(_PATTERN_OF[compiled]) for compiled, _, _ in _BY_LONGEST])
+# And by the line's first OPENING_SIZE characters, when they are ASCII (transforms.pagere.opening_strings): most
+# patterns open with words ("no comments", "the story appears on", "written by"), which a body paragraph's
+# first two or three letters rule out where its first letter does not. _OPENING_MASKS[n - 1] maps each opening
+# of n characters to the mask of the checks that may open with it; _UNKNOWN_OPENING is the mask of those whose
+# openings are not known (tried whatever the line opens with).
+OPENING_SIZE: Final = 3
+_OPENINGS: Final = [opening_strings(_PATTERN_OF[compiled], OPENING_SIZE) for compiled, _, _ in _BY_LONGEST]
+_UNKNOWN_OPENING: Final = sum(1 << i for i, openings in enumerate(_OPENINGS) if openings is None)
+
+
+def _opening_masks(size: int) -> dict[str, int]:
+    """For each opening of `size` characters some check may open with, the mask of those checks."""
+    masks: dict[str, int] = {}
+    for i, openings in enumerate(_OPENINGS):
+        for opening in openings or ():
+            if len(opening) == size:
+                masks[opening] = masks.get(opening, 0) | 1 << i
+    return masks
+
+
+_OPENING_MASKS: Final = tuple(_opening_masks(size) for size in range(1, OPENING_SIZE + 1))
+_OPENING_1, _OPENING_2, _OPENING_3 = _OPENING_MASKS
+assert len(_OPENING_MASKS) == 3, "is_boilerplate_text reads three opening sizes"
 _CHECKS_OF_MASK: Final[dict[int, tuple[tuple[re.Pattern[str], Callable[[str], bool] | None], ...]]] = {}
 
 
@@ -729,6 +793,10 @@ def is_boilerplate_text(text: str) -> bool:
     """is_boilerplate_line(text) for a non-empty text normalize_space already gives as it is."""
     candidates = bisect_right(_NEGATED_LONGEST, -len(text))  # the checks whose longest line is >= len(text)
     mask = _FIRST_MASK.get(text[0], _ALL_CHECKS) & _LAST_MASK.get(text[-1], _ALL_CHECKS) & ((1 << candidates) - 1)
+    head = text[:OPENING_SIZE]
+    if head.isascii():  # (a flag of the string: no scan) its lower case is ASCII, character by character
+        head = head.lower()
+        mask &= _UNKNOWN_OPENING | _OPENING_1.get(head[:1], 0) | _OPENING_2.get(head[:2], 0) | _OPENING_3.get(head, 0)
     for pattern, need in _checks_of(mask):  # a loop, not any(generator): a line is tried against few checks
         if (need is None or need(text)) and pattern.match(text):
             return True

@@ -81,3 +81,80 @@ def _first_of_item(op: Any, av: Any, state: Any, last: bool) -> tuple[set[str] |
     if op is sre_constants.ATOMIC_GROUP:
         return _first_of_sequence(list(av), state, last)
     return None, False
+
+
+def opening_strings(pattern: str, size: int) -> frozenset[str] | None:
+    """Strings of 1 to `size` lowercase ASCII characters such that every match of `pattern` whose first `size`
+    characters are ASCII opens, lowercased, with one of them (a match shorter than `size` is one of them, or
+    opens with one); None when that is not known (a match that can be empty or open with a non-ASCII character
+    only, a construct `first_chars` does not read, or more than OPENINGS_MAX strings). Each single-character
+    element is tested on the 128 ASCII characters with the pattern's own flags, as `first_chars` does, and the
+    characters it takes are lowercased (str.lower() of an ASCII character is ASCII). The first-character sets,
+    extended to the first `size` characters: a line's opening is a few dictionary lookups, where most
+    patterns need their first two or three letters ("no comments", "the story appears on")."""
+    parsed = sre_parse.parse(pattern)
+    found = _openings(list(parsed), 0, parsed.state, size)
+    if found is None or not found or any(not text for text, _ in found):
+        return None
+    return frozenset(text for text, _ in found)
+
+
+OPENINGS_MAX = 4096  # strings a pattern's opening may take (a few [a-z] in a row give 26**n)
+
+
+def _openings(items: list[tuple[Any, Any]], index: int, state: Any,
+              size: int) -> set[tuple[str, bool]] | None:
+    """(text, whole) pairs: every match of items[index:] opens with one text (lowercased, at most `size`
+    characters), and `whole` says the text is the match entire (what follows may extend it); None if not known."""
+    if index == len(items):
+        return {("", True)}
+    op, av = items[index]
+    if op in _ZERO_WIDTH:
+        return _openings(items, index + 1, state, size)  # consumes nothing (a superset of the openings)
+    heads: set[tuple[str, bool]] | None
+    nullable = False
+    if op in _ONE_CHAR:
+        single = sre_compile.compile(sre_parse.SubPattern(state, [(op, av)]), state.flags)
+        heads = {(char.lower(), True) for char in ASCII_CHARS if single.fullmatch(char)}
+    elif op is sre_constants.BRANCH:
+        heads = set()
+        for alternative in av[1]:
+            found = _openings(list(alternative), 0, state, size)
+            if found is None:
+                return None
+            heads |= found
+    elif op is sre_constants.SUBPATTERN:
+        _, add_flags, del_flags, sub = av
+        if add_flags or del_flags:
+            return None
+        heads = _openings(list(sub), 0, state, size)
+    elif op in _REPEATS:
+        low, _, sub = av
+        heads = _openings(list(sub), 0, state, size)
+        # the first repetition's opening, not followed further (the next could be another repetition or what
+        # follows the repeat); with none, what follows opens the match
+        heads = None if heads is None else {(text, False) for text, _ in heads}
+        nullable = low == 0
+    else:
+        return None
+    if heads is None:
+        return None
+    result: set[tuple[str, bool]] = set()
+    rest: set[tuple[str, bool]] | None = None
+    for text, whole in heads:
+        if whole and len(text) < size:
+            if rest is None:
+                rest = _openings(items, index + 1, state, size)
+                if rest is None:
+                    return None
+            for more, more_whole in rest:
+                joined = text + more
+                result.add((joined[:size], more_whole and len(joined) <= size))
+        else:
+            result.add((text[:size], False))
+    if nullable:
+        skipped = _openings(items, index + 1, state, size)
+        if skipped is None:
+            return None
+        result |= skipped
+    return result if len(result) <= OPENINGS_MAX else None

@@ -13,6 +13,7 @@ from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Final
 
 from transforms.boilerplate import CONTACT_EMAIL, CONTACT_LINE, DATE_LINE, SHARE_LETTERS, is_boilerplate_text
+from transforms.pagere import ASCII_CHARS, first_chars
 from transforms.spacing import SPACE_RE as SPACE_RE  # re-exported: the templates take them from here
 from transforms.spacing import normalize_space as normalize_space
 
@@ -59,6 +60,9 @@ CREDIT_CLOSERS: Final = (")", "）")
 CAPTION_OPENING_RE: Final = re.compile(
     r"^[(（]?\s*(?:photos?|pictures?|images?)\s*(?:shows?|taken|by\b|:|：|/)", re.IGNORECASE
 )
+# The ASCII characters a caption opening can start with (transforms.pagere.first_chars, read with the pattern's
+# flag): a paragraph that opens with another ASCII character is not matched against it (most body paragraphs).
+CAPTION_OPENING_FIRST: Final = first_chars("(?i)" + CAPTION_OPENING_RE.pattern) or frozenset(ASCII_CHARS)
 # A stand-alone line that opens the headline with at least this many characters is the
 # headline repeated and cut (a related-link or a page cut), not body text.
 TITLE_PREFIX_MIN_CHARS: Final = 20
@@ -176,7 +180,8 @@ def is_caption(text: str) -> bool:
     """True if a (normalized) paragraph is a photo caption by its wording alone."""
     if len(text) > CAPTION_MAX_CHARS:
         return False
-    if CAPTION_OPENING_RE.match(text):
+    first = text[:1]
+    if (not first.isascii() or first in CAPTION_OPENING_FIRST) and CAPTION_OPENING_RE.match(text):
         return True
     # the credit's search scans the whole paragraph for a bracket: asked only when it has both kinds
     return (CREDIT_OPENERS[0] in text or CREDIT_OPENERS[1] in text) and (
@@ -402,7 +407,9 @@ def split_body(blocks: list[Block], title: str | None) -> tuple[list[str], list[
         if (CONTACT_COLONS[0] in text or CONTACT_COLONS[1] in text) and any(
                 regex.match(text) for regex in CONTACT_RES):  # ^ can only match at 0: no newline
             contact_at = index
-        if not HAS_CONTENT_RE.search(text) or is_boilerplate_text(text):  # text: normalized, non-empty
+        # text: normalized, non-empty. HAS_CONTENT_RE's class is str.isalnum() (sre's \w less "_"): a paragraph
+        # opening with a letter or a digit (most) has content without the search.
+        if not (text[0].isalnum() or HAS_CONTENT_RE.search(text)) or is_boilerplate_text(text):
             if share_at is None and body and SHARE_BAR_RE.match(text):
                 share_at = index
             if related_at is None and body and RELATED_BOX_RE.match(text):

@@ -153,10 +153,15 @@ def content_markers(doc: lxml.html.HtmlElement) -> tuple[list[lxml.html.HtmlElem
     return starts, ends
 
 
+# The metas parse reads (meta_values' keys: lowercase).
+READ_METAS = frozenset(name.lower() for name in (TITLE_META, DATE_META, SECTION_META))
+
+
 def markers_and_metas(doc: lxml.html.HtmlElement) -> tuple[list[lxml.html.HtmlElement], list[lxml.html.HtmlElement],
                                                              dict[str, str]]:
-    """(*content_markers(doc), meta_values(doc)), from one pass over the metas (htmlutil.named_metas)."""
-    (starts, ends), values = named_metas(doc, MARKER_CASE, (START_NAME, END_NAME))
+    """(*content_markers(doc), meta_values(doc) of the READ_METAS), from one pass over the metas
+    (htmlutil.named_metas)."""
+    (starts, ends), values = named_metas(doc, MARKER_CASE, (START_NAME, END_NAME), READ_METAS)
     return starts, ends, values
 
 

@@ -355,12 +355,14 @@ def meta_values(doc: lxml.html.HtmlElement) -> dict[str, str]:
     return values
 
 
-def named_metas(doc: lxml.html.HtmlElement, case: dict[int, int],
-                names: tuple[str, ...]) -> tuple[list[list[lxml.html.HtmlElement]], dict[str, str]]:
+def named_metas(doc: lxml.html.HtmlElement, case: dict[int, int], names: tuple[str, ...],
+                keys: frozenset[str] | None = None) -> tuple[list[list[lxml.html.HtmlElement]], dict[str, str]]:
     """(for each of `names`, the document's <meta> elements whose name attribute, translated by `case`, is
     that name, in document order; meta_values(doc)), in one pass over the metas. The document's metas:
     those of xpath(doc, "//meta"), the root element's and any libxml2 left beside it (what follows a
-    closed </html>); meta_values reads the root element's only.
+    closed </html>); meta_values reads the root element's only. `keys`: the (lowercase) keys of meta_values
+    wanted, when not all: the others' contents are neither read nor normalized (a page's metas are mostly
+    keywords, descriptions and the like that nothing reads).
 
     `case` only changes letters' case (each character to itself in another case): a name translates to
     one of `names` only if its lower case is that name's, so only such names are translated (the lower
@@ -385,7 +387,7 @@ def named_metas(doc: lxml.html.HtmlElement, case: dict[int, int],
                         break
             if own:  # meta_values
                 key = lower if lower is not None else (get(meta, "property") or get(meta, "itemprop") or "").lower()
-                if key not in values:
+                if key not in values and (keys is None or key in keys):
                     value = normalize_space(get(meta, "content") or "")
                     if value:
                         values[key] = value
