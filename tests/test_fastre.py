@@ -399,6 +399,60 @@ def test_matches_from_starts_equals_finditer(text: str) -> None:
         assert got == [m.span() for m in regex.finditer(text, pos, endpos)], (regex.pattern, text)
 
 
+# The number patterns as NUM and SCALE spelled them before they were written for less work (numbers.NUMBER_READ).
+PLAIN_SCALE = rf"(?:\s*(?P<scale>{words_pattern(numbers.SCALE_WORDS, space=' ')})\b)?"
+NUMBER_READ_WORDS = ("1,234", "1,23", "1,2345", "12,345,678", "12,345,67", "1234,567", "1,234.5", "1,234.", "3.5", "3.",
+                     "3.5.6", "0.25", "10,000", "٣,٤٥٦", "12", ",", ".", "million", "billion", "bln", "bn", "mln",
+                     "ten thousand", "10 thousand", "hundred million", "thousand", "trillion", "millions", "-level",
+                     "%", "percent", "per cent", "yuan", "RMB", "US$", "km2", "mu", "tonnes", "kWh", "times", "years",
+                     "Plan", "Talent", "companies", "are", "of them", "(", ")", "-", "#", "x")
+number_read_strategy = st.lists(st.tuples(st.sampled_from(NUMBER_READ_WORDS), st.sampled_from(("", " ", "  ", "\t"))),
+                                max_size=20).map(lambda parts: "".join(word + sep for word, sep in parts))
+
+
+def _number_read_patterns() -> list[tuple[re.Pattern[str], re.Pattern[str]]]:
+    """Every pattern of the rules that holds NUMBER_READ or SCALE, with its twin spelled with NUMBER and the
+    optional SCALE group."""
+    pairs = []
+    for module in (numbers, matchers, engine, describe, subjects, qualifiers, structure, periods):
+        for value in vars(module).values():
+            if isinstance(value, re.Pattern) and any(part in value.pattern for part in (numbers.NUMBER_READ,
+                                                                                        numbers.SCALE)):
+                plain = value.pattern.replace(numbers.NUMBER_READ, numbers.NUMBER).replace(numbers.SCALE, PLAIN_SCALE)
+                pairs.append((value, re.compile(plain, value.flags)))
+    return list({id(regex): (regex, plain) for regex, plain in pairs}.values())
+
+
+def _same_number_reads(text: str) -> None:
+    """The patterns match what their plain twins match (spans and groups), at every position of the text and,
+    anchored, at every digit with the text cut two characters short (an end that lookaheads cannot read past)."""
+    for regex, plain in _number_read_patterns():
+        assert [(m.span(), m.groups()) for m in regex.finditer(text)] == \
+            [(m.span(), m.groups()) for m in plain.finditer(text)], (regex.pattern, text)
+        for at, char in enumerate(text):
+            if char.isdecimal():
+                for endpos in (len(text), max(at, len(text) - 2)):
+                    assert _same(regex.match(text, at, endpos), plain.match(text, at, endpos)), (regex.pattern, text)
+
+
+def test_the_number_patterns_read_what_their_plain_spelling_reads_on_the_real_paragraphs() -> None:
+    assert len(_number_read_patterns()) >= 15
+    count = 0
+    for para in real_paragraphs():
+        if any(char.isdigit() for char in para):
+            _same_number_reads(para)
+            count += 1
+    assert count > 500
+
+
+@settings(max_examples=300, deadline=None)
+@given(number_read_strategy)
+@example("1,234 companies, 12,345,67 yuan, 1234,567 tonnes, 1,234.5 million, 3.5. 10,000 times, 5 million-level")
+@example("12,345,678.25 billion RMB, 1,2345 mu and 3.5.6 km2, 7 hundred million yuan, 8 bn, 9 mln")
+def test_the_number_patterns_read_what_their_plain_spelling_reads(text: str) -> None:
+    _same_number_reads(text)
+
+
 def _unclaimed_both_ways(regex: re.Pattern[str], text: str, starts: list[int], pos: int, endpos: int,
                          claims: list[tuple[int, int]], claim_every: int) -> None:
     """iter_from_unclaimed_starts gives the matches of iter_from_starts that start in no claimed span, with
