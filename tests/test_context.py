@@ -507,6 +507,49 @@ def test_the_period_cue_scans_find_what_their_patterns_find_on_real_lines() -> N
         assert bool(periods.YEAR_DIGITS_RE.search(line)) <= context.holds_any(line, periods.CENTURIES), line
 
 
+ORDINAL_CUES = ((periods.FIRST_MONTHS_RE, periods.FIRST_MONTHS_WORDS),
+                (periods.PART_OF_YEAR_RE, periods.PART_OF_YEAR_WORDS))
+
+
+def _same_ordinal_cues(text: str) -> None:
+    """periods.ordinal_cue_matches (an ASCII text) finds the cue pattern's matches, spans and groups; a text without
+    "from" and "between" in its lower() holds no month range."""
+    for regex, words in ORDINAL_CUES if text.isascii() else ():
+        assert finds_in(periods.ordinal_cue_matches(regex, text.lower(), text, words)) == finds(regex, text), \
+            (regex.pattern, text)
+    if "from" not in text.lower() and "between" not in text.lower():
+        assert not periods.MONTH_RANGE_RE.search(text) and not periods.DAY_RANGE_RE.search(text), text
+
+
+def finds_in(matches: Iterable[re.Match[str]]) -> list[tuple[tuple[int, int], dict]]:
+    return [(m.span(), m.groupdict()) for m in matches]
+
+
+def test_the_cues_matched_at_their_words_are_the_scanned_ones_on_real_lines() -> None:
+    lines = real_lines()
+    for regex in (periods.PART_OF_YEAR_RE, periods.FIRST_MONTHS_RE):
+        assert sum(1 for line in lines if line.isascii() and regex.search(line)) > 10, regex.pattern
+    for line in lines:
+        _same_ordinal_cues(line)
+
+
+ORDINAL_CUE_WORDS = ("in", "In", "IN", "within", "during", "During", "for", "For", "over", "Over", "the", "The", "THE",
+                     "first", "First", "FIRST", "second", "third", "fourth", "half", "Half", "quarter", "quarters",
+                     "three", "six", "10", "months", "Months", "of", "this", "year", "2021", "from", "From", "between",
+                     "May", "June", "1", "to", "and", "-", "x", "thefirst", "inthe", "(in", ",", "é", "İ", "\u3000")
+ordinal_cue_strategy = st.lists(st.tuples(st.sampled_from(ORDINAL_CUE_WORDS),
+                                          st.sampled_from((" ", "  ", "\t", "\n", "\x1c", ", ", ""))),
+                                max_size=24).map(lambda parts: "".join(word + sep for word, sep in parts))
+
+
+@settings(max_examples=400, deadline=None)
+@given(ordinal_cue_strategy)
+@example("within the first half, For  the\tfirst three quarters of 2021, inthe second half, over the FIRST 6 months")
+@example("during\x1cthe\x1cfourth quarter, thefirst half, in the the third quarter, In The Second Half of this year")
+def test_the_cues_matched_at_their_words_are_the_scanned_ones(text: str) -> None:
+    _same_ordinal_cues(text)
+
+
 def test_the_period_tails_find_what_their_patterns_find_before_each_number_of_the_real_lines() -> None:
     """The comparison and event patterns searched as tail patterns (periods.*_TAIL) in the text before each
     number of every real line, as _period_for and _period_cues search them: the plain search's match."""

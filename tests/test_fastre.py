@@ -399,6 +399,105 @@ def test_matches_from_starts_equals_finditer(text: str) -> None:
         assert got == [m.span() for m in regex.finditer(text, pos, endpos)], (regex.pattern, text)
 
 
+# The number patterns as NUM and SCALE spelled them before they were written for less work (numbers.NUMBER_READ).
+PLAIN_SCALE = rf"(?:\s*(?P<scale>{words_pattern(numbers.SCALE_WORDS, space=' ')})\b)?"
+NUMBER_READ_WORDS = ("1,234", "1,23", "1,2345", "12,345,678", "12,345,67", "1234,567", "1,234.5", "1,234.", "3.5", "3.",
+                     "3.5.6", "0.25", "10,000", "٣,٤٥٦", "12", ",", ".", "million", "billion", "bln", "bn", "mln",
+                     "ten thousand", "10 thousand", "hundred million", "thousand", "trillion", "millions", "-level",
+                     "%", "percent", "per cent", "yuan", "RMB", "US$", "km2", "mu", "tonnes", "kWh", "times", "years",
+                     "Plan", "Talent", "companies", "are", "of them", "(", ")", "-", "#", "x")
+number_read_strategy = st.lists(st.tuples(st.sampled_from(NUMBER_READ_WORDS), st.sampled_from(("", " ", "  ", "\t"))),
+                                max_size=20).map(lambda parts: "".join(word + sep for word, sep in parts))
+
+
+def _number_read_patterns() -> list[tuple[re.Pattern[str], re.Pattern[str]]]:
+    """Every pattern of the rules that holds NUMBER_READ or SCALE, with its twin spelled with NUMBER and the
+    optional SCALE group."""
+    pairs = []
+    for module in (numbers, matchers, engine, describe, subjects, qualifiers, structure, periods):
+        for value in vars(module).values():
+            if isinstance(value, re.Pattern) and any(part in value.pattern for part in (numbers.NUMBER_READ,
+                                                                                        numbers.SCALE)):
+                plain = value.pattern.replace(numbers.NUMBER_READ, numbers.NUMBER).replace(numbers.SCALE, PLAIN_SCALE)
+                pairs.append((value, re.compile(plain, value.flags)))
+    return list({id(regex): (regex, plain) for regex, plain in pairs}.values())
+
+
+def _same_number_reads(text: str) -> None:
+    """The patterns match what their plain twins match (spans and groups), at every position of the text and,
+    anchored, at every digit with the text cut two characters short (an end that lookaheads cannot read past)."""
+    for regex, plain in _number_read_patterns():
+        assert [(m.span(), m.groups()) for m in regex.finditer(text)] == \
+            [(m.span(), m.groups()) for m in plain.finditer(text)], (regex.pattern, text)
+        for at, char in enumerate(text):
+            if char.isdecimal():
+                for endpos in (len(text), max(at, len(text) - 2)):
+                    assert _same(regex.match(text, at, endpos), plain.match(text, at, endpos)), (regex.pattern, text)
+
+
+def test_the_number_patterns_read_what_their_plain_spelling_reads_on_the_real_paragraphs() -> None:
+    assert len(_number_read_patterns()) >= 15
+    count = 0
+    for para in real_paragraphs():
+        if any(char.isdigit() for char in para):
+            _same_number_reads(para)
+            count += 1
+    assert count > 500
+
+
+@settings(max_examples=300, deadline=None)
+@given(number_read_strategy)
+@example("1,234 companies, 12,345,67 yuan, 1234,567 tonnes, 1,234.5 million, 3.5. 10,000 times, 5 million-level")
+@example("12,345,678.25 billion RMB, 1,2345 mu and 3.5.6 km2, 7 hundred million yuan, 8 bn, 9 mln")
+def test_the_number_patterns_read_what_their_plain_spelling_reads(text: str) -> None:
+    _same_number_reads(text)
+
+
+def _same_count_reads(text: str) -> None:
+    """matchers.read_count reads at every position what COUNT_RE and BARE_NUMBER_RE match there (its NumberRead:
+    span, number and scale word), with the text whole and cut short of its end (lookaheads cannot read past it)."""
+    for at in range(len(text)):
+        for endpos in {len(text), max(at + 1, len(text) - 2), at + 1}:
+            for bare, regex in ((False, matchers.COUNT_RE), (True, matchers.BARE_NUMBER_RE)):
+                match = regex.match(text, at, endpos)
+                assert matchers.read_count(text, at, endpos, bare) == (match and numbers.number_read(match)), \
+                    (regex.pattern, text, at, endpos)
+
+
+def test_count_reads_are_the_count_matches_on_the_real_paragraphs() -> None:
+    count = 0
+    for para in real_paragraphs():
+        if any(char.isdigit() for char in para):
+            for at in range(len(para)):
+                if para[at].isdecimal():
+                    for bare, regex in ((False, matchers.COUNT_RE), (True, matchers.BARE_NUMBER_RE)):
+                        match = regex.match(para, at)
+                        count += match is not None
+                        read = matchers.read_count(para, at, len(para), bare)
+                        assert read == (match and numbers.number_read(match)), (regex.pattern, para, at)
+    assert count > 5000
+
+
+COUNT_READ_WORDS = (*NUMBER_READ_WORDS, "Talent Introduction Plan", "Plan", "hundred-level", "billion-level",
+                    "yuan level", "“", "‘", '"', "'", "5G", "10th", "per  cent", "per", "cent", "\u3000", "\u2028",
+                    "٣", "a", "Z", "_", "−", "/", "+", "%x")
+count_read_strategy = st.lists(st.tuples(st.sampled_from(COUNT_READ_WORDS), st.sampled_from(("", " ", "  ", "\t"))),
+                               max_size=16).map(lambda parts: "".join(word + sep for word, sep in parts))
+
+
+@settings(max_examples=400, deadline=None)
+@given(count_read_strategy)
+@example("5 companies, 12,345 \"green\" firms, 3.5 billion yuan, 7 per cent, 8 percent, 9 %, 10,000 Talent Plan")
+@example("3.110,000 yuan, 1,2345 mu, 5 millions of, 6 million-level parks, 7 5G stations, 8 ‘smart’ towns")
+@example("9\u3000bn units, 10 bn")
+@example("5 billion%, 6 billion, 7 billion-x, 110,000, 3.110 thousand, 2.10,000 x, 110 thousand. 8 million 9 bn(")
+@example("5 per  cent, 6 per, 7 percentage, 8 people, 9 per\tcentral, 10 hundred-level, 11 hundred thousand-level")
+@example("12 billion yuan-levels, 13 trillion level, 14 (x), 15 Plan, 16 ‘A’, 17 “5G”, 18 _x, 19 5G towns, 20 ٣x")
+@example("RMB 300 hundred-level, 2 yuan-level, 4 Big Plan, 12,345,67 items, 1.2.3 rows, 5billion x, 6 bnx, 10 thousand")
+def test_count_reads_are_the_count_matches(text: str) -> None:
+    _same_count_reads(text)
+
+
 def _unclaimed_both_ways(regex: re.Pattern[str], text: str, starts: list[int], pos: int, endpos: int,
                          claims: list[tuple[int, int]], claim_every: int) -> None:
     """iter_from_unclaimed_starts gives the matches of iter_from_starts that start in no claimed span, with
@@ -420,6 +519,25 @@ def _unclaimed_both_ways(regex: re.Pattern[str], text: str, starts: list[int], p
     assert got == expected, (regex.pattern, text, pos, endpos)
 
 
+def _reads_both_ways(text: str, starts: list[int], pos: int, endpos: int, claims: list[tuple[int, int]],
+                     claim_every: int, bare: bool) -> None:
+    """matchers.unclaimed_reads gives the NumberReads of iter_from_unclaimed_starts' COUNT_RE (BARE_NUMBER_RE)
+    matches, with spans claimed as they are given (as in _unclaimed_both_ways)."""
+    def run(reads: Iterator[numbers.NumberRead], claimed: list[tuple[int, int]]) -> list[numbers.NumberRead]:
+        given = []
+        for read in reads:
+            given.append(read)
+            if len(given) % claim_every == 0:
+                claimed += [(read.start, read.end), (read.end + 2, read.end + 9)]
+        return given
+
+    regex = matchers.BARE_NUMBER_RE if bare else matchers.COUNT_RE
+    plain_claims, claims = list(claims), list(claims)
+    expected = run(map(numbers.number_read, iter_from_unclaimed_starts(regex, text, starts, pos, endpos, plain_claims)),
+                   plain_claims)
+    assert run(matchers.unclaimed_reads(text, starts, pos, endpos, claims, bare), claims) == expected, (text, bare)
+
+
 def _unclaimed_cases(text: str) -> None:
     """The count, bare-number, year and number-led matchers at the number starts, with the spans of the
     percents, money and every digit run (each alone) claimed, and claims made while they are read."""
@@ -433,6 +551,11 @@ def _unclaimed_cases(text: str) -> None:
     taken = [m.span() for regex in (matchers.PERCENT_RE, matchers.MONEY_SUFFIXED_RE, matchers.MONEY_PREFIXED_RE)
              for m in regex.finditer(text)]
     claim_sets = [[], taken, *([run] for run in digit_runs[:6]), [(a, b + 6) for a, b in digit_runs[1::2]]]
+    for bare in (False, True):
+        for claims in claim_sets:
+            for pos, endpos in ((0, len(text)), (min(3, len(text)), max(min(3, len(text)), len(text) - 2))):
+                for claim_every in (1, 2, 1000):
+                    _reads_both_ways(text, num_starts, pos, endpos, claims, claim_every, bare)
     for regex, starts in regexes:
         for claims in claim_sets:
             for pos, endpos in ((0, len(text)), (min(3, len(text)), max(min(3, len(text)), len(text) - 2))):

@@ -604,7 +604,7 @@ class CharLeadPattern:
         return matches_from_starts(self.pattern, text, lead_positions(text, self.chars, pos, end), pos, end)
 
 
-def _claimed(pos: int, claimed: list[tuple[int, int]]) -> bool:
+def in_claimed(pos: int, claimed: list[tuple[int, int]]) -> bool:
     """Whether `pos` lies inside one of the `claimed` spans."""
     for start, end in claimed:  # (a loop: no generator made for the one or two spans)
         if start <= pos < end:
@@ -632,7 +632,7 @@ def iter_from_unclaimed_starts(pattern: re.Pattern[str], text: str, starts: Iter
             continue
         if start >= endpos:
             break
-        if _claimed(start, claimed):
+        if in_claimed(start, claimed):
             waiting.append(start)
             continue
         if waiting:  # where matches_from_starts would be now: the waiting starts matched in order

@@ -31,13 +31,16 @@ from transforms.metrics.matchers import (
     _elided_currency,
     _spelled_count,
     may_follow,
+    unclaimed_reads,
 )
 from transforms.metrics.numbers import (
     NUM,
+    NumberRead,
     NumberScan,
     _Found,
     _number,
     number_follower,
+    number_read,
     number_starts,
     scan_numbers,
     sentence_scan,
@@ -699,6 +702,14 @@ def _free(match: re.Match[str], claimed: list[tuple[int, int]], excluded_here: l
     return not _overlaps(*num, excluded_here)
 
 
+def _free_read(read: NumberRead, claimed: list[tuple[int, int]], excluded_here: list[tuple[int, int]]) -> bool:
+    """_free of a count matcher's match, as its NumberRead (its number opens it)."""
+    for a, b in claimed:
+        if read.start < b and a < read.end:
+            return False
+    return not excluded_here or not _overlaps(read.start, read.num_end, excluded_here)
+
+
 def _add(found: list[_Found], claimed: list[tuple[int, int]], item: _Found | None, rule: str) -> None:
     """Take a matcher's quantity (None: nothing to take), its span claimed.
     (_free and _add are functions, not closures of _find_quantities: compiled, a closure is called through
@@ -769,26 +780,29 @@ def _find_quantities(para: str, start: int, end: int, excluded: list[tuple[int, 
             _add(found, claimed, _Found(match.start(), match.end(), _number(match), "years", num_start=match.start()),
                  "years")
     for rule, regex, starts, needs in (("count_range", RANGE_COUNT_RE, digits, RANGE_COUNT_MARKS),
-                                       ("count_copula", COUNT_COPULA_RE, num_starts, COPULA_COUNT_WORDS),
-                                       ("count", COUNT_RE, num_starts, None)):
-        if needs is not None and not any(mark in low for mark in needs):
+                                       ("count_copula", COUNT_COPULA_RE, num_starts, COPULA_COUNT_WORDS)):
+        if not any(mark in low for mark in needs):
             continue
         following = NUMBER_FOLLOWERS.get(rule, "")
         if following:
             starts = followed_starts(para, list(starts), end, followers, following)
         for match in unclaimed_matches(regex, para, starts, start, end, claimed):
             if _free(match, claimed, excluded_here):
-                _add(found, claimed, _count(para, match, start), rule)
+                _add(found, claimed, _count(para, number_read(match), start, rule), rule)
+    # COUNT_RE's and BARE_NUMBER_RE's matches, read by hand where the regex's first path is plain (matchers.read_count)
+    for read in unclaimed_reads(para, num_starts, start, end, claimed):
+        if _free_read(read, claimed, excluded_here):
+            _add(found, claimed, _count(para, read, start), "count")
     spelled = unclaimed_matches(SPELLED_COUNT_RE, para, scan.word_starts, start, end, claimed) if scan.spelled else ()
     for match in spelled:
         if _free(match, claimed, excluded_here):
             _add(found, claimed, _spelled_count(para, match, start), "spelled_count")
-    for match in unclaimed_matches(BARE_NUMBER_RE, para, num_starts, start, end, claimed):
-        if _free(match, claimed, excluded_here):
-            money = _elided_currency(para, match, start, end, found)
+    for read in unclaimed_reads(para, num_starts, start, end, claimed, bare=True):
+        if _free_read(read, claimed, excluded_here):
+            money = _elided_currency(para, read, start, end, found)
             if money:
                 _add(found, claimed, money, "elided_money")
             else:
-                _add(found, claimed, _elided_count(para, match, start, end, found), "elided_count")
+                _add(found, claimed, _elided_count(para, read, start, end, found), "elided_count")
     found.sort(key=lambda f: f.start)
     return found

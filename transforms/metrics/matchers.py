@@ -3,25 +3,29 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from decimal import Decimal
 from typing import Final
 
 from transforms.context import vocab_key
-from transforms.fastre import TailPattern
+from transforms.fastre import TailPattern, in_claimed
 from transforms.metrics.numbers import (
     _FRACTION_WORD_ALT,
     ANY_NUMBER_RE,
     ANY_YEAR_RE,
+    NOT_BEFORE_NUMBER_MARKS,
     NUM,
     NUMBER,
     ORDINAL_ALT,
     PREFIXED_NUM,
     SCALE,
+    NumberRead,
     _Found,
     _number,
     _spelled_value,
     is_year_like,
+    number_read,
+    number_value,
 )
 from transforms.metrics.qualifiers import FILLER_TAIL, WordTail, _qualifier
 from transforms.metrics.subjects import VERB_FORM_RE, _is_plural, _noun_phrase_after, _subject_before
@@ -241,6 +245,18 @@ RANGE_COUNT_RE: Final = re.compile(
 COUNT_RE: Final = re.compile(rf"{NUM}{SCALE}(?![\w%-])\s+(?!{SIZE_CLASS}|{SCHEME_NAME})"
                       rf"(?=[A-Za-z]|[\"“‘][A-Za-z]|\d{{1,2}}[A-Za-z]\w*\s+[A-Za-z])")
 
+# COUNT_RE and BARE_NUMBER_RE read by hand along the path the regex tries first (`read_count`): what the
+# scale word may be (SCALE's words: no two of them match at one place), the words SIZE_CLASS can open with,
+# and what BARE_NUMBER_RE's lookahead refuses after the number.
+SCALE_WORD_TEXTS: Final = tuple(SCALE_WORDS)
+SCALE_WORDS_BY_FIRST: Final = {first: tuple(word for word in SCALE_WORD_TEXTS if word[0] == first)
+                                for first in sorted({word[0] for word in SCALE_WORD_TEXTS})}
+SIZE_CLASS_WORDS: Final = ("thousand", "million", "billion", "trillion", "yuan")
+SIZE_CLASS_FIRSTS: Final = "hmbty"  # (hundred and the words)
+OPENING_QUOTES: Final = "\"“‘"
+assert SCALE == rf"(?:\s*(?P<scale>{words_pattern(SCALE_WORD_TEXTS, space=' ')})\b|)"
+assert rf"(?!{SIZE_CLASS}|{SCHEME_NAME})" in COUNT_RE.pattern and SCHEME_NAME.startswith("(?-i:[A-Z]")
+assert SIZE_CLASS == rf"(?:hundred[- ])?(?:{'|'.join(SIZE_CLASS_WORDS)})[- ]level\b"
 SPELLED_COUNT_RE: Final = re.compile(  # tries of the words: the pattern is tried at every word of a sentence
     rf"(?<![\w-])(?P<word>(?:{words_pattern(SPELLED_TENS)})-(?:{words_pattern(SPELLED_UNITS)})|"
     rf"{words_pattern(SPELLED_NUMBERS)})(?![\w-])\s+(?=[A-Za-z])", re.IGNORECASE
@@ -255,6 +271,7 @@ RANK_MOVE_RE: Final = re.compile(r"\b(?:up|down|rose|risen|rising|climbed|climbi
 # A number whose counted noun is left out: "86 of them", "Among them, 5,300 hold ...",
 # "20,000 by 2022" after "12,000 5G base stations", "add 3,000 more", "a daily average of 520,000".
 BARE_NUMBER_RE: Final = re.compile(rf"{NUM}{SCALE}(?![\w%-])(?!\s*(?:%|％|percent|per\s+cent))")
+assert BARE_NUMBER_RE.pattern.endswith(r"(?!\s*(?:%|％|percent|per\s+cent))")  # (matchers._percent_at)
 # ("47,900 (or 99%) of them": a share in brackets may stand between)
 OF_THEM_AFTER_RE: Final = re.compile(r"(?:\s*[(（][^()（）]{1,20}[)）])?\s+of\s+(?:them|these|those|which)\b",
                                       re.IGNORECASE)
@@ -681,20 +698,173 @@ def _qualified(before: str) -> bool:
     return _qualifier(before)[0] is not None
 
 
-def _count(para: str, match: re.Match[str], sent_start: int) -> _Found | None:
-    raw = match.group("num")
-    before = para[sent_start:match.start()]
+def _word_char(char: str) -> bool:
+    """What re's \\w matches (in a str pattern): str.isalnum() or "_"."""
+    return char.isalnum() or char == "_"
+
+
+def _decimal_at(text: str, index: int) -> bool:
+    """Whether re's \\d (in a str pattern: str.isdecimal()) matches text[index], the method asked only beyond
+    ASCII (compiled, ord() of a character of a str is read without making it a str)."""
+    code = ord(text[index])
+    return 48 <= code <= 57 or code > 127 and text[index].isdecimal()
+
+
+def _ascii_letter_at(text: str, index: int) -> bool:
+    code = ord(text[index]) | 32  # (a capital ASCII letter's code with the small letter's bit)
+    return 97 <= code <= 122
+
+
+def _matched_read(regex: re.Pattern[str], para: str, at: int, endpos: int) -> NumberRead | None:
+    match = regex.match(para, at, endpos)
+    return None if match is None else number_read(match)
+
+
+def read_count(para: str, at: int, endpos: int, bare: bool = False) -> NumberRead | None:
+    """The NumberRead of COUNT_RE.match(para, at, endpos) (bare: BARE_NUMBER_RE's), None if it has none.
+
+    The number, its scale word and what follows them are read by hand along the path the regex tries first
+    (the lookbehind; the whole digit run, its thousands groups if it opens with at most three digits and
+    a comma and three digits follow, then its decimals; the scale word after the whitespace, else none; then
+    the lookaheads after it), where the number is a whole token (no digit, nor a point or comma and a digit,
+    after it) and a count's noun opens with a small letter, or a quote and a letter, that no size class nor
+    scheme name (COUNT_RE's negative lookahead) can open with. That path's match is the regex's; wherever
+    the path fails or leaves those cases the regex decides (a match costs some 6,000 instructions, a match
+    object and the groups read from it more). Characters are told by comparisons, str methods only beyond
+    ASCII, and the scale words and the tails' words looked for only after their first characters (compiled,
+    a str method with arguments is a generic method call, some 800 instructions)."""
+    regex = BARE_NUMBER_RE if bare else COUNT_RE
+    end = min(endpos, len(para))
+    if at and (_word_char(para[at - 1]) or para[at - 1] in NOT_BEFORE_NUMBER_MARKS):
+        return None  # (NUM's lookbehind sees the text before `at`)
+    index = at
+    while index < end and _decimal_at(para, index):
+        index += 1
+    if index == at:
+        return None
+    if index - at <= 3:  # the thousands groups, where the branch of them matches
+        while index + 3 < end and para[index] == "," and _decimal_at(para, index + 1) and _decimal_at(para, index + 2) \
+                and _decimal_at(para, index + 3):
+            index += 4
+    if index + 1 < end and para[index] == "." and _decimal_at(para, index + 1):
+        index += 2
+        while index < end and _decimal_at(para, index):
+            index += 1
+    num_end = index
+    if index < end and (_decimal_at(para, index) or (para[index] == "." or para[index] == ",") and index + 1 < end
+                        and _decimal_at(para, index + 1)):
+        return _matched_read(regex, para, at, endpos)  # (a number run on: the regex tries shorter ones)
+    scale: str | None = None
+    after = num_end
+    while index < end and para[index].isspace():
+        index += 1
+    for word in SCALE_WORDS_BY_FIRST.get(para[index], ()) if index < end else ():
+        word_end = index + len(word)
+        if word_end <= end and para[index:word_end] == word:  # (then no other word starts there)
+            if word_end == end or not _word_char(para[word_end]):
+                scale, after = word, word_end
+            break
+    # Past here the path fails only where every other path fails too, unless it took a scale word (the path
+    # without it may match: "5 billion," is "5 " before the noun "billion"): every other path reads a shorter
+    # number, which a digit then follows (its `(?![.,]\d)` refusing a point or comma and a digit), so that
+    # only a scale word opening with a digit ("10 thousand", "10,000") can follow it, ending where this path's
+    # number, or its scale word, ends, with the same text after it.
+    if after < end and (_word_char(para[after]) or para[after] == "%" or para[after] == "-"):
+        return None if scale is None else _matched_read(regex, para, at, endpos)
+    pos = after
+    while pos < end and para[pos].isspace():
+        pos += 1
+    if bare:
+        if _percent_at(para, pos, end):
+            return None if scale is None else _matched_read(regex, para, at, endpos)
+        return NumberRead(at, after, num_end, para[at:num_end], scale)
+    if pos == after or pos == end or _size_class_at(para, pos, end):
+        return None if scale is None else _matched_read(regex, para, at, endpos)
+    code = ord(para[pos])
+    if 97 <= code <= 122 or para[pos] in OPENING_QUOTES and pos + 1 < end and _ascii_letter_at(para, pos + 1):
+        return NumberRead(at, pos, num_end, para[at:num_end], scale)
+    if 65 <= code <= 90 or 48 <= code <= 57 or code > 127:  # (a scheme's name; "5G stations"; \d beyond ASCII)
+        return _matched_read(regex, para, at, endpos)
+    return None if scale is None else _matched_read(regex, para, at, endpos)
+
+
+def _percent_at(text: str, pos: int, end: int) -> bool:
+    """Whether "%", "％", "percent" or "per", whitespace and "cent" stands at text[pos:end] (BARE_NUMBER_RE's
+    refusal after the whitespace after a number)."""
+    if pos >= end:
+        return False
+    char = text[pos]
+    if char == "%" or char == "％":
+        return True
+    if char != "p" or text[pos:pos + 3] != "per" or pos + 3 > end:
+        return False
+    if text[pos:pos + 7] == "percent" and pos + 7 <= end:
+        return True
+    index = pos + 3
+    while index < end and text[index].isspace():
+        index += 1
+    return index > pos + 3 and index + 4 <= end and text[index:index + 4] == "cent"
+
+
+def _size_class_at(text: str, pos: int, end: int) -> bool:
+    """Whether SIZE_CLASS (`(?:hundred[- ])?(?:thousand|million|billion|trillion|yuan)[- ]level\\b`) matches at
+    text[pos:end] (COUNT_RE's refusal of the noun after a count: "500 billion-level clusters")."""
+    if text[pos] not in SIZE_CLASS_FIRSTS:
+        return False
+    if text[pos:pos + 8] in ("hundred-", "hundred ") and pos + 8 <= end:
+        pos += 8  # (the optional group taken: without it no word of the class starts at "hundred")
+    for word in SIZE_CLASS_WORDS:
+        word_end = pos + len(word)
+        if word_end + 6 <= end and text[pos:word_end] == word and text[word_end] in "- " \
+                and text[word_end + 1:word_end + 6] == "level":
+            return word_end + 6 == end or not _word_char(text[word_end + 6])
+    return False
+
+
+def unclaimed_reads(para: str, starts: list[int], pos: int, endpos: int, claimed: list[tuple[int, int]],
+                    bare: bool = False) -> Iterator[NumberRead]:
+    """The NumberReads of fastre.iter_from_unclaimed_starts(COUNT_RE (bare: BARE_NUMBER_RE), para, starts, pos,
+    endpos, claimed)'s matches, read by read_count (the same starts tried, in the same order)."""
+    after = pos
+    waiting: list[int] = []
+    for start in starts:
+        if start < after:
+            continue
+        if start >= endpos:
+            break
+        if in_claimed(start, claimed):
+            waiting.append(start)
+            continue
+        if waiting:
+            for earlier in waiting:
+                if earlier >= after:
+                    read = read_count(para, earlier, endpos, bare)
+                    if read is not None:
+                        after = read.end
+            waiting.clear()
+            if start < after:
+                continue
+        read = read_count(para, start, endpos, bare)
+        if read is not None:
+            yield read
+            after = read.end
+
+
+def _count(para: str, match: NumberRead, sent_start: int, rule: str = "count") -> _Found | None:
+    """The count a count matcher found (rule: "count", "count_copula" or "count_range"), else None."""
+    raw = match.raw
+    before = para[sent_start:match.start]
     # A decimal without a scale counts only in a rate ("39.4 patents for every 10,000 residents"):
     # checked once its noun phrase is known.
-    scaled = bool(match.groupdict().get("scale"))
+    scaled = bool(match.scale)
     unscaled_decimal = "." in raw and not scaled
     if _count_blocked(raw, before, decimal_ok=True, scaled=scaled):
         return None
-    phrase_start = match.end()
-    being = BEING_RE.match(para, phrase_start) if match.re is COUNT_RE else None
+    phrase_start = match.end
+    being = BEING_RE.match(para, phrase_start) if rule == "count" else None
     if being is not None:
         phrase_start = being.end()  # "8447 being graduates"
-    if match.re is COUNT_COPULA_RE:
+    if rule == "count_copula":
         relation = COPULA_RELATION_RE.match(para, phrase_start)
         if relation:
             phrase_start = relation.end()
@@ -724,8 +894,8 @@ def _count(para: str, match: re.Match[str], sent_start: int) -> _Found | None:
     rules = ["count.invariant_unit"] if subject in INVARIANT_UNIT_NOUNS else []  # "7.8 million TEU"
     if being is not None:
         rules.append("count.being_noun")
-    return _Found(match.start(), np_end, _number(match), "count", kind="level", subject=found_subject,
-                  num_start=match.start(), rules=rules)
+    return _Found(match.start, np_end, number_value(match.raw, match.scale), "count", kind="level",
+                  subject=found_subject, num_start=match.start, rules=rules)
 
 
 def _spelled_count(para: str, match: re.Match[str], sent_start: int) -> _Found | None:
@@ -767,66 +937,66 @@ def _spelled_count(para: str, match: re.Match[str], sent_start: int) -> _Found |
     return _Found(match.start(), np_end, value, "count", kind="level", subject=subject, num_start=match.start())
 
 
-def _elided_currency(para: str, match: re.Match[str], sent_start: int, sent_end: int,
+def _elided_currency(para: str, match: NumberRead, sent_start: int, sent_end: int,
                      found: list[_Found]) -> _Found | None:
     """ "with the contractual amount reaching 1.88 billion USD, ..., with the actual utilized amount
     reaching 1.16 bln, up 26%": a scaled amount with no noun and no currency of its own, after an
     amount of money in its sentence, is money in that currency (money.currency_elided)."""
-    if not match.group("scale") or not ELIDED_MONEY_FOLLOW_RE.match(para, match.end(), sent_end):
+    if not match.scale or not ELIDED_MONEY_FOLLOW_RE.match(para, match.end, sent_end):
         return None
-    before = para[sent_start:match.start()]
-    if _count_blocked(match.group("num"), before, decimal_ok=True) or \
+    before = para[sent_start:match.start]
+    if _count_blocked(match.raw, before, decimal_ok=True) or \
             not ELIDED_MONEY_LINK_TAIL.has_match(FILLER_TAIL.sub("", _qualifier(before)[1])):
         return None
-    money = [f for f in found if f.unit in MONEY_UNITS and sent_start <= f.start and f.end <= match.start()]
+    money = [f for f in found if f.unit in MONEY_UNITS and sent_start <= f.start and f.end <= match.start]
     if not money:
         if MONEY_NOUN_BEFORE_TAIL.has_match(before) and not CURRENCY_WORD_RE.search(para, sent_start, sent_end):
-            return _Found(match.start(), match.end(), _number(match), "CNY", num_start=match.start(),
+            return _Found(match.start, match.end, number_value(match.raw, match.scale), "CNY", num_start=match.start,
                           rules=["money.currency_omitted"])
         return None
     unit = max(money, key=lambda f: f.end).unit
-    return _Found(match.start(), match.end(), _number(match), unit, num_start=match.start(),
+    return _Found(match.start, match.end, number_value(match.raw, match.scale), unit, num_start=match.start,
                   rules=["money.currency_elided"])
 
 
-def _elided_count(para: str, match: re.Match[str], sent_start: int, sent_end: int,
+def _elided_count(para: str, read: NumberRead, sent_start: int, sent_end: int,
                   found: list[_Found]) -> _Found | None:
     """A number whose counted noun is left out but clear from the sentence, else None."""
-    raw = match.group("num")
-    before = para[sent_start:match.start()]
-    if para.startswith(")", match.end()) and not match.group("scale") and NAMED_PAREN_BEFORE_RE.search(before[-60:]):
+    raw = read.raw
+    before = para[sent_start:read.start]
+    if para.startswith(")", read.end) and not read.scale and NAMED_PAREN_BEFORE_RE.search(before[-60:]):
         # "Beijing topped the list with 92 enterprises, followed by Chongqing (67) and Shanghai (63)"
-        earlier = [f for f in found if f.unit == "count" and sent_start <= f.start and f.end <= match.start()]
+        earlier = [f for f in found if f.unit == "count" and sent_start <= f.start and f.end <= read.start]
         if earlier and raw.replace(",", "").isdigit() and not is_year_like(raw):
             last = max(earlier, key=lambda f: f.end)
-            return _Found(match.start(), match.end(), _number(match), "count", kind="level",
-                          subject=last.subject, num_start=match.start())
+            return _Found(read.start, read.end, number_value(read.raw, read.scale), "count", kind="level",
+                          subject=last.subject, num_start=read.start)
         return None
-    if not raw.replace(",", "").isdigit() and not match.group("scale"):
+    if not raw.replace(",", "").isdigit() and not read.scale:
         return None  # an unscaled decimal (checked before the costlier blocks below)
     verb_number = NUMBER_VERB_TAIL.search(before)
-    after = para[match.end():sent_end]
+    after = para[read.end:sent_end]
     per_period = FREQUENCY_AFTER_RE.match(after) is not None  # "reaches 1479 monthly": a year is never "monthly"
     if _count_blocked(raw, before[: verb_number.start() + 1] if verb_number else before,
-                      decimal_ok=bool(match.group("scale")), year_ok=per_period):
+                      decimal_ok=bool(read.scale), year_ok=per_period):
         return None
-    value = _number(match)
+    value = number_value(read.raw, read.scale)
     if value < 2:
         return None
 
     def item(subject: str | None) -> _Found:
-        return _Found(match.start(), match.end(), value, "count", kind="level", subject=subject,
-                      num_start=match.start(), rules=["count.per_period"] if per_period else [])
+        return _Found(read.start, read.end, value, "count", kind="level", subject=subject,
+                      num_start=read.start, rules=["count.per_period"] if per_period else [])
 
     if OF_THEM_AFTER_RE.match(after) or (OF_THEM_BEFORE_TAIL.has_match(before)
                                          and not after[:2].strip(" ")[:1].isdigit()):
         return item(None)  # "86 of them", "Among them, 5,300 hold master's degrees"
-    part = _part_of_whole(para, match.end(), value) if not match.group("scale") else None
+    part = _part_of_whole(para, read.end, value) if not read.scale else None
     if part is not None:  # "26 of the 36 industries had increases"
         found_item = item(part)
         found_item.rules.append("count.part_of_whole")
         return found_item
-    if not match.group("scale") and WITH_AFTER_RE.match(after) and THERE_ARE_BEFORE_RE.search(before):
+    if not read.scale and WITH_AFTER_RE.match(after) and THERE_ARE_BEFORE_RE.search(before):
         found_item = item(None)  # "there are 1050 with a master's degree"
         found_item.rules.append("count.there_are_with")
         return found_item
@@ -842,23 +1012,23 @@ def _elided_count(para: str, match: re.Match[str], sent_start: int, sent_end: in
                  and f.start < sent_start + partitive.end()]
         if whole:
             return item(whole[0].subject)
-    earlier = [f for f in found if f.unit == "count" and f.end <= match.start() and f.start >= sent_start]
+    earlier = [f for f in found if f.unit == "count" and f.end <= read.start and f.start >= sent_start]
     if earlier and COUNT_CHANGE_AFTER_RE.match(after):
         last = max(earlier, key=lambda f: f.end)
-        gap = para[last.end:match.start()]
+        gap = para[last.end:read.start]
         if len(gap) <= ELIDED_GAP_MAX and COUNT_CHANGE_GAP_TAIL.has_match(gap) and not ANY_NUMBER_RE.search(gap):
-            return _Found(match.start(), match.end(), value, "count", subject=last.subject, num_start=match.start(),
+            return _Found(read.start, read.end, value, "count", subject=last.subject, num_start=read.start,
                           rules=["count.change_of_count"])
     if not ELIDED_FOLLOW_RE.match(after):
         return None
     joined = LIST_JOIN_RE.match(after)
     if joined:  # "1,041 and 533 patents have been applied and granted respectively"
-        following = [f for f in found if f.unit == "count" and f.start == match.end() + joined.end()]
+        following = [f for f in found if f.unit == "count" and f.start == read.end + joined.end()]
         if following:
             return item(following[0].subject)
     if earlier:
         last = max(earlier, key=lambda f: f.end)
-        gap = para[last.end:match.start()]
+        gap = para[last.end:read.start]
         if len(gap) <= ELIDED_GAP_MAX and not ANY_NUMBER_RE.search(ANY_YEAR_RE.sub("", gap)) and (
                 ELIDED_GAP_TAIL.has_match(gap) or re.match(r"^\s+more\b", after)):
             subject = last.subject
@@ -874,7 +1044,7 @@ def _elided_count(para: str, match: re.Match[str], sent_start: int, sent_end: in
         if NUMBER_OF_LINK_TAIL.has_match(link):
             return item(named)
         if NUMBER_OF_CHANGE_TAIL.has_match(link):  # kind and sign are the change words' (describe)
-            return _Found(match.start(), match.end(), value, "count", subject=named, num_start=match.start())
+            return _Found(read.start, read.end, value, "count", subject=named, num_start=read.start)
     subject = _subject_before(_qualifier(before)[1])
     own_clause = _own_clause_start(before) if subject is None else 0
     if own_clause:  # "...; Women accounted for 4,572,000", "7.585 million and the rural population is 2.033 million"
@@ -894,13 +1064,13 @@ def _elided_count(para: str, match: re.Match[str], sent_start: int, sent_end: in
         if own_clause:
             found_item.rules.append("subject.own_clause")
         return found_item
-    if subject and subject.endswith(HEADCOUNT_NOUNS) and (value >= 1000 or match.group("scale")):
+    if subject and subject.endswith(HEADCOUNT_NOUNS) and (value >= 1000 or read.scale):
         found_item = item(subject)  # "the city's permanent population was 9.618 million"
         if own_clause:
             found_item.rules.append("subject.own_clause")
         found_item.rules.append("count.headcount_noun")
         return found_item
-    if _is_clause_subject(para, before, match.end()):
+    if _is_clause_subject(para, before, read.end):
         found_item = item(None)
         found_item.rules.append("count.clause_subject")
         return found_item

@@ -7,7 +7,7 @@ from datetime import date
 from typing import Final
 
 from transforms.context import gate_text, holds_any, vocab_key
-from transforms.fastre import TailPattern, opening_scan, opening_with
+from transforms.fastre import TailPattern, matches_from_starts, opening_scan, opening_with
 from transforms.metrics.numbers import ADJECTIVAL_UNIT_RE, ANY_YEAR_RE, MONTH_NAMES, YEAR
 from transforms.metrics.structure import PUBLISHED_RE
 from transforms.metrics.vocab import MONTH_NUMBER, NUMBER_WORDS, PART_MONTHS
@@ -137,6 +137,14 @@ FIRST_MONTHS_SCAN: Final = opening_with(FIRST_MONTHS_RE, "idfo")  # (in|during|f
 PART_OF_YEAR_SCAN: Final = opening_with(PART_OF_YEAR_RE, "idfost")  # (in|during|for|over the) first|second|third|fourth
 YEAR_RANGE_SCAN: Final = opening_scan(YEAR_RANGE_RE, "FfBb12")  # From, Between, a year
 SINCE_SCAN: Final = opening_scan(SINCE_RE, "Ss")
+# What every match of FIRST_MONTHS_RE and PART_OF_YEAR_RE opens with, or has right after CUE_PREFIX: a part
+# word (in any case) at a word start (`ordinal_cue_matches`); CUE_PREFIX's lead words.
+FIRST_MONTHS_WORDS: Final = ("first",)
+PART_OF_YEAR_WORDS: Final = ("first", "second", "third", "fourth")
+CUE_PREFIX_LEADS: Final = ("in", "during", "for", "over")
+assert CUE_PREFIX == r"(?:(?:[Ii]n|[Dd]uring|[Ff]or|[Oo]ver)\s+the\s+)?" and all(
+    regex.pattern.startswith(CUE_PREFIX + r"\b") for regex in (FIRST_MONTHS_RE, PART_OF_YEAR_RE))
+assert all(regex.pattern.startswith(r"\b(?:[Ff]rom|[Bb]etween)\s+") for regex in (MONTH_RANGE_RE, DAY_RANGE_RE))
 IN_YEAR_SCAN: Final = opening_with(IN_YEAR_RE, "IiBbAaDdTtFfEe")  # In, By, At, As, During, Throughout, For, End
 # IN_YEAR_LEAD with the whitespace run after it, at the end of the text before a year (in_year_matches).
 IN_YEAR_LEAD_TAIL: Final = TailPattern(re.compile(rf"{IN_YEAR_LEAD}\s+$"))
@@ -246,6 +254,33 @@ def year_starts(sentence: str) -> list[int]:
     return found
 
 
+def ordinal_cue_matches(regex: re.Pattern[str], low: str, sentence: str, words: tuple[str, ...]) -> list[re.Match[str]]:
+    """list(regex.finditer(sentence)) for FIRST_MONTHS_RE or PART_OF_YEAR_RE (IGNORECASE, opening with CUE_PREFIX,
+    then \\b and one of `words`) in an ASCII sentence, `low` its lower(): matched only where a match can start,
+    at each of the words in `low` and, where CUE_PREFIX's "the" and lead word stand before it, at that lead
+    word (CUE_PREFIX's \\s+ runs are the whole whitespace runs before the word and before "the", which stands
+    alone between them; its lead word has no \\b before it: "within the first half" matches from "in"). The
+    scan tried every position, some 600 instructions a character."""
+    starts: list[int] = []
+    for word in words:
+        at = low.find(word)
+        while at >= 0:
+            starts.append(at)
+            the_end = at
+            while the_end and low[the_end - 1].isspace():
+                the_end -= 1
+            the_start = lead_end = the_end - 3
+            if the_end < at and the_start > 0 and low.startswith("the", the_start):
+                while lead_end and low[lead_end - 1].isspace():
+                    lead_end -= 1
+                if lead_end < the_start:
+                    for lead in CUE_PREFIX_LEADS:
+                        if low.endswith(lead, 0, lead_end):
+                            starts.append(lead_end - len(lead))
+            at = low.find(word, at + 1)
+    return matches_from_starts(regex, sentence, sorted(set(starts)), 0, len(sentence))
+
+
 def in_year_matches(sentence: str, years: list[int] | None = None) -> list[re.Match[str]]:
     """list(IN_YEAR_SCAN.finditer(sentence)), found from the sentence's years instead of a scan of every
     position: a match's year follows the whitespace after its lead words, so it starts after a whitespace
@@ -271,7 +306,8 @@ def _period_cues(sentence: str, para_before: str, pub: tuple[int, int] | None,
     """The time cues of `sentence`. has_month: whether it names a month in full (MONTH_NAME_RE finds one),
     if the caller knows (the engine reads it off its paragraph's month names: sentence_names_month)."""
     low = sentence.lower()
-    folded = low if sentence.isascii() else gate_text(sentence)
+    plain = sentence.isascii()
+    folded = low if plain else gate_text(sentence)
     if has_month is None:
         has_month = MONTH_NAME_RE.search(sentence) is not None
     year_at = year_starts(sentence)
@@ -289,14 +325,18 @@ def _period_cues(sentence: str, para_before: str, pub: tuple[int, int] | None,
             period = _month_period(m1, m2, m.group("year"), pub, para_before + sentence[: m.start()])
             cues.append(_Cue(m.start(), m.end(), period, CUE_MONTHS))
 
-    for m in MONTH_RANGE_SCAN.finditer(sentence) if has_month else ():
+    # (a month range opens with "from" or "between", in either case: `low` holds it)
+    month_range = has_month and ("from" in low or "between" in low)
+    for m in MONTH_RANGE_SCAN.finditer(sentence) if month_range else ():
         months(m, MONTH_NUMBER[vocab_key(m.group("m1"))], MONTH_NUMBER[vocab_key(m.group("m2"))])
-    for m in DAY_RANGE_SCAN.finditer(sentence) if has_month else ():
+    for m in DAY_RANGE_SCAN.finditer(sentence) if month_range else ():
         cues.append(_Cue(m.start(), m.end(), _day_period(m, pub, para_before + sentence[: m.start()]), CUE_MONTHS))
-    for m in FIRST_MONTHS_SCAN.finditer(sentence) if first_months else ():
+    for m in (ordinal_cue_matches(FIRST_MONTHS_RE, low, sentence, FIRST_MONTHS_WORDS) if plain
+              else FIRST_MONTHS_SCAN.finditer(sentence)) if first_months else ():
         n = vocab_key(m.group("n"))
         months(m, 1, NUMBER_WORDS.get(n) or int(n))
-    for m in PART_OF_YEAR_SCAN.finditer(sentence) if part_of_year else ():
+    for m in (ordinal_cue_matches(PART_OF_YEAR_RE, low, sentence, PART_OF_YEAR_WORDS) if plain
+              else PART_OF_YEAR_SCAN.finditer(sentence)) if part_of_year else ():
         months(m, *PART_MONTHS[vocab_key(m.group("part"))])
     for m in YEAR_RANGE_SCAN.finditer(sentence) if years >= 2 else ():
         a = m.group("a1") or m.group("a2") or m.group("a3")
