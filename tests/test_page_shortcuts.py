@@ -1020,7 +1020,13 @@ NEEDED_LINES = ["Sam Chambers — August 11, 2021", "Sam Chambers – August 11,
                 "Yu Yin contr\u0131buted to this article .", "Yu Yin CONTRIBUTED TO THIS STORY",
                 "Li and Wang contributed to this report.",
                 "*Created by local travelers and tran\u017flated using machine translation .",
-                "Translated with Google Translate", "translated by AI"]
+                "Translated with Google Translate", "translated by AI",
+                # REGISTRATION_WALL's and CONTACT_PROMPT's words as late as they stand, with the letters IGNORECASE
+                # also matches with another character
+                "To continue reading, please register for full access", "to continue reading, please \u017fign in",
+                "New " + "a" * 40 + " SUB\u017fCRIBERS", "Loadstar subscriber", "Please Log in.",
+                "please \u017fubscribe", "a" * 80 + " contact us here:", "Talk to U\u017f", "Get in touch with us.",
+                "Get in touch to learn more about our global logistics.", "Contact Us"]
 
 
 def needing_examples(test):  # type: ignore[no-untyped-def]

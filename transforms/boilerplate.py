@@ -486,7 +486,7 @@ LINK_PLACEHOLDER: Final = r"(?im)^ *\[ *(link|image|img|photo|picture|video|embe
 REGISTRATION_WALL: Final = (
     r"(?im)^ *(please +(register|log *in|sign *in|subscribe)"
     r"|to +continue +reading,? +(please +)?(log *in|register|sign *in|subscribe)[^\n]{0,100}"
-    r"|(new +)?[a-z]+ +subscribers?( +(register|log *in|sign *in|sign *up))?) *[.!]? *$"
+    r"|(new +)?[a-z]{1,40} +subscribers?( +(register|log *in|sign *in|sign *up))?) *[.!]? *$"
 )
 URL_LINE: Final = r"(?im)^ *https?://[^ \n]{4,250}( *[(（] *(source|via) *[:：]? *[^)）\n]{1,40}[)）])? *$"
 ADDRESS_POSTCODE: Final = r"(?im)^ *[0-9a-z][^!?\n]{0,150}china *[,.]? *[0-9]{6} *$"
@@ -655,6 +655,22 @@ _CONTRIBUTED_WINDOW: Final = 14 + 7 + 2
 _TRANSLATED_WINDOW: Final = 12 + 19 + 2
 # From "na" (of "china") to the line's end: "na" (2), " , " (3), the post code (6), " " (1).
 _POSTCODE_WINDOW: Final = 2 + 3 + 6 + 1
+# REGISTRATION_WALL's words ("reg"ister, "log" in, si"gn" in/up, s"ub"scribe: the parts without an "i", "s" or "k",
+# see above) stand in its first characters: "to continue reading, please " (28) and "register" (8), or "new " (4), a
+# word (40) and " subscribe" (10).
+_WALL_WORDS: Final = ("reg", "log", "gn", "ub")
+_WALL_WINDOW: Final = 4 + 40 + 10
+# CONTACT_PROMPT's words ("contact", "touch", "to u"s) stand in its first characters: 80 others, " contact" (8).
+_CONTACT_WORDS: Final = ("contact", "touch", "to u")
+_CONTACT_WINDOW: Final = 80 + 8
+
+
+def _holds_any(text: str, words: tuple[str, ...]) -> bool:
+    """Whether `text` holds one of `words`."""
+    for word in words:
+        if word in text:
+            return True
+    return False
 
 
 def _ends_with_word(line: str, words: tuple[str, ...]) -> bool:
@@ -706,6 +722,9 @@ _NEEDS: Final[dict[str, Callable[[str], bool]]] = {
     # "viewed" and what follows it ("best viewed" holds an "s" and "viewed" an "i": see above); the line is short
     BEST_VIEWED: lambda line: "ewed " in line.lower(),
     DATE_BAR: lambda line: "|" in line or "｜" in line,
+    REGISTRATION_WALL: lambda line: _holds_any(line[:_WALL_WINDOW].lower(), _WALL_WORDS),
+    CONTACT_PROMPT: lambda line: _holds_any(line[:_CONTACT_WINDOW].lower(), _CONTACT_WORDS),
+    IMAGE_NAME: lambda line: "_" in line,
     # "china" and the post code end the line (normalized: single spaces), the letters without an "i" (see above)
     ADDRESS_POSTCODE: lambda line: "na" in line[-_POSTCODE_WINDOW:].lower(),
 }
