@@ -727,6 +727,9 @@ _NEEDS: Final[dict[str, Callable[[str], bool]]] = {
     IMAGE_NAME: lambda line: "_" in line,
     # "china" and the post code end the line (normalized: single spaces), the letters without an "i" (see above)
     ADDRESS_POSTCODE: lambda line: "na" in line[-_POSTCODE_WINDOW:].lower(),
+    # a full stop closes a line it matches only in "It's happening...." ([.]{2,}; the line is normalized, no
+    # space after it): a body sentence opening with "The" ends with one
+    PAGE_BOXES: lambda line: line[-1:] != "." or line[-2:] == "..",
 }
 _LINE_END: Final = (sre_constants.AT, sre_constants.AT_END)
 
