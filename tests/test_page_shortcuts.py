@@ -1026,7 +1026,9 @@ NEEDED_LINES = ["Sam Chambers — August 11, 2021", "Sam Chambers – August 11,
                 "To continue reading, please register for full access", "to continue reading, please \u017fign in",
                 "New " + "a" * 40 + " SUB\u017fCRIBERS", "Loadstar subscriber", "Please Log in.",
                 "please \u017fubscribe", "a" * 80 + " contact us here:", "Talk to U\u017f", "Get in touch with us.",
-                "Get in touch to learn more about our global logistics.", "Contact Us"]
+                "Get in touch to learn more about our global logistics.", "Contact Us",
+                # PAGE_BOXES closed by a full stop: only by two or more of them
+                "It's happening..", "What’s on now ...", "Top news..", "The story appears on"]
 
 
 def needing_examples(test):  # type: ignore[no-untyped-def]

@@ -727,6 +727,9 @@ _NEEDS: Final[dict[str, Callable[[str], bool]]] = {
     IMAGE_NAME: lambda line: "_" in line,
     # "china" and the post code end the line (normalized: single spaces), the letters without an "i" (see above)
     ADDRESS_POSTCODE: lambda line: "na" in line[-_POSTCODE_WINDOW:].lower(),
+    # a full stop closes a line it matches only in "It's happening...." ([.]{2,}; the line is normalized, no
+    # space after it): a body sentence opening with "The" ends with one
+    PAGE_BOXES: lambda line: line[-1:] != "." or line[-2:] == "..",
 }
 _LINE_END: Final = (sre_constants.AT, sre_constants.AT_END)
 
@@ -789,13 +792,57 @@ def _opening_masks(size: int) -> dict[str, int]:
 _OPENING_MASKS: Final = tuple(_opening_masks(size) for size in range(1, OPENING_SIZE + 1))
 _OPENING_1, _OPENING_2, _OPENING_3 = _OPENING_MASKS
 assert len(_OPENING_MASKS) == 3, "is_boilerplate_text reads three opening sizes"
-_CHECKS_OF_MASK: Final[dict[int, tuple[tuple[re.Pattern[str], Callable[[str], bool] | None], ...]]] = {}
+# The masks as is_boilerplate_text reads them: in two halves, the checks below HALF_BITS and those from it on,
+# each a small int (compiled, an int of 63 bits or more is boxed: every bit operation on the 91-bit masks was a
+# call). A line is tried against the low half's checks, then the high half's: the order of the whole mask.
+HALF_BITS: Final = (len(_BY_LONGEST) + 1) // 2
+assert len(_BY_LONGEST) - HALF_BITS < 62, "a half mask is a short int"
+_LOW_HALF: Final = (1 << HALF_BITS) - 1
 
 
-def _checks_of(mask: int) -> tuple[tuple[re.Pattern[str], Callable[[str], bool] | None], ...]:
-    checks = _CHECKS_OF_MASK.get(mask)
+def _low(masks: dict[str, int]) -> dict[str, int]:
+    return {key: mask & _LOW_HALF for key, mask in masks.items()}
+
+
+def _high(masks: dict[str, int]) -> dict[str, int]:
+    return {key: mask >> HALF_BITS for key, mask in masks.items()}
+
+
+_FIRST_LOW: Final = _low(_FIRST_MASK)
+_FIRST_HIGH: Final = _high(_FIRST_MASK)
+_LAST_LOW: Final = _low(_LAST_MASK)
+_LAST_HIGH: Final = _high(_LAST_MASK)
+_OPENING_1_LOW: Final = _low(_OPENING_1)
+_OPENING_1_HIGH: Final = _high(_OPENING_1)
+_OPENING_2_LOW: Final = _low(_OPENING_2)
+_OPENING_2_HIGH: Final = _high(_OPENING_2)
+_OPENING_3_LOW: Final = _low(_OPENING_3)
+_OPENING_3_HIGH: Final = _high(_OPENING_3)
+assert all(len(masks) == len(ASCII_CHARS) for masks in (_FIRST_MASK, _LAST_MASK)), "a mask for each ASCII character"
+_UNKNOWN_LOW: Final = _UNKNOWN_OPENING & _LOW_HALF
+_UNKNOWN_HIGH: Final = _UNKNOWN_OPENING >> HALF_BITS
+# (1 << candidates) - 1 in halves, for each number of candidates.
+_CANDIDATES_LOW: Final = tuple(((1 << n) - 1) & _LOW_HALF for n in range(len(_BY_LONGEST) + 1))
+_CANDIDATES_HIGH: Final = tuple(((1 << n) - 1) >> HALF_BITS for n in range(len(_BY_LONGEST) + 1))
+_CHECKS_OF_LOW: Final[dict[int, tuple[tuple[re.Pattern[str], Callable[[str], bool] | None], ...]]] = {}
+_CHECKS_OF_HIGH: Final[dict[int, tuple[tuple[re.Pattern[str], Callable[[str], bool] | None], ...]]] = {}
+
+
+def _checks_of_low(mask: int) -> tuple[tuple[re.Pattern[str], Callable[[str], bool] | None], ...]:
+    """The checks of the low half's bits of `mask`."""
+    checks = _CHECKS_OF_LOW.get(mask)
     if checks is None:
-        checks = _CHECKS_OF_MASK[mask] = tuple(check for i, check in enumerate(_CHECKS_BY_LONGEST) if mask >> i & 1)
+        checks = _CHECKS_OF_LOW[mask] = tuple(
+            check for i, check in enumerate(_CHECKS_BY_LONGEST[:HALF_BITS]) if mask >> i & 1)
+    return checks
+
+
+def _checks_of_high(mask: int) -> tuple[tuple[re.Pattern[str], Callable[[str], bool] | None], ...]:
+    """The checks of the high half's bits of `mask` (bit i: check HALF_BITS + i)."""
+    checks = _CHECKS_OF_HIGH.get(mask)
+    if checks is None:
+        checks = _CHECKS_OF_HIGH[mask] = tuple(
+            check for i, check in enumerate(_CHECKS_BY_LONGEST[HALF_BITS:]) if mask >> i & 1)
     return checks
 _GATE_COMPILED: Final[tuple[re.Pattern[str], ...]] = tuple(re.compile(p) for p in GATE_PATTERNS)
 # Whitespace as a browser collapses it (includes nbsp and the ideographic space U+3000).
@@ -811,14 +858,31 @@ def is_boilerplate_line(line: str) -> bool:
 def is_boilerplate_text(text: str) -> bool:
     """is_boilerplate_line(text) for a non-empty text normalize_space already gives as it is."""
     candidates = bisect_right(_NEGATED_LONGEST, -len(text))  # the checks whose longest line is >= len(text)
-    mask = _FIRST_MASK.get(text[0], _ALL_CHECKS) & _LAST_MASK.get(text[-1], _ALL_CHECKS) & ((1 << candidates) - 1)
+    # the mask of the checks to try (first and last characters, length, opening), in halves
+    # (the character masks hold every ASCII character; a non-ASCII one rules out nothing)
+    first, last = text[0], text[-1]
+    low, high = _CANDIDATES_LOW[candidates], _CANDIDATES_HIGH[candidates]
+    if ord(first) < 128:
+        low &= _FIRST_LOW[first]
+        high &= _FIRST_HIGH[first]
+    if ord(last) < 128:
+        low &= _LAST_LOW[last]
+        high &= _LAST_HIGH[last]
     head = text[:OPENING_SIZE]
-    if head.isascii():  # (a flag of the string: no scan) its lower case is ASCII, character by character
+    if head.isascii() and (low or high):  # (a flag of the string: no scan) its lower case is ASCII, char by char
         head = head.lower()
-        mask &= _UNKNOWN_OPENING | _OPENING_1.get(head[:1], 0) | _OPENING_2.get(head[:2], 0) | _OPENING_3.get(head, 0)
-    for pattern, need in _checks_of(mask):  # a loop, not any(generator): a line is tried against few checks
-        if (need is None or need(text)) and pattern.match(text):
-            return True
+        one, two = head[:1], head[:2]
+        low &= _UNKNOWN_LOW | _OPENING_1_LOW.get(one, 0) | _OPENING_2_LOW.get(two, 0) | _OPENING_3_LOW.get(head, 0)
+        high &= (_UNKNOWN_HIGH | _OPENING_1_HIGH.get(one, 0) | _OPENING_2_HIGH.get(two, 0)
+                 | _OPENING_3_HIGH.get(head, 0))
+    if low:
+        for pattern, need in _checks_of_low(low):  # a loop, not any(generator): a line is tried against few checks
+            if (need is None or need(text)) and pattern.match(text):
+                return True
+    if high:
+        for pattern, need in _checks_of_high(high):
+            if (need is None or need(text)) and pattern.match(text):
+                return True
     return False
 
 
