@@ -550,6 +550,48 @@ def test_the_cues_matched_at_their_words_are_the_scanned_ones(text: str) -> None
     _same_ordinal_cues(text)
 
 
+CUE_START_RE = re.compile(r"\b|\W")
+
+
+def _same_after_event(text: str) -> int:
+    """periods.after_event at each word boundary and non-word character of `text` (where a cue can start) is
+    whether EVENT_BEFORE_YEAR_RE has a match in the text before it (what _period_cues asked, behind a gate of
+    the whole sentence); the count of matches."""
+    low, plain = text.lower(), text.isascii()
+    found = 0
+    for end in sorted({m.start() for m in CUE_START_RE.finditer(text)} | {len(text)}):
+        expected = periods.EVENT_BEFORE_YEAR_RE.search(text[:end]) is not None
+        assert periods.after_event(text, low, plain, end) == expected, (text, end)
+        found += expected
+    return found
+
+
+def test_the_event_before_a_cue_is_found_as_the_pattern_finds_it_on_real_lines() -> None:
+    """after_event, gated by the event words in the run of words before the cue, at every position of the real
+    lines that hold an event word."""
+    found = 0
+    for line in real_lines():
+        if context.holds_any(context.gate_text(line), periods.EVENT_GATE_WORDS):
+            found += _same_after_event(line)
+    assert found > 100
+
+
+EVENT_WORDS = ("opened", "Opened", "OPENED", "set", "up", "set up", "took place", "founded", "in", "In", "at", "AT",
+               "Ningbo", "the", "Zhenhai's", "Hi-Tech", "o’clock", "ſigned", "Kunming", "İn", "ın", "launch",
+               "launches", "relaunched", "2020", "5G", "_x", "é", "(", ")", ",", ".", "—", "’s", " ", "")
+event_strategy = st.lists(st.tuples(st.sampled_from(EVENT_WORDS),
+                                    st.sampled_from((" ", "  ", "\t", "\n", "\x1c", "\u3000", ", ", "-", ""))),
+                          max_size=16).map(lambda parts: "".join(word + sep for word, sep in parts))
+
+
+@settings(max_examples=400, deadline=None)
+@given(event_strategy)
+@example("The park opened in Zhenhai's Hi-Tech Zone in 2020, ſigned at \u212aunming\x1cin 2019")
+@example("It was set\xa0up at İn Ningbo\x85 took  place in (2018) launches, AT the o’clock Ningbo 5G")
+def test_the_event_before_a_cue_is_found_as_the_pattern_finds_it(text: str) -> None:
+    _same_after_event(text)
+
+
 def test_the_period_tails_find_what_their_patterns_find_before_each_number_of_the_real_lines() -> None:
     """The comparison and event patterns searched as tail patterns (periods.*_TAIL) in the text before each
     number of every real line, as _period_for and _period_cues search them: the plain search's match."""
