@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 
 from core.records import MODALITIES, Metric
 from transforms import context
-from transforms.fastre import TailPattern
-from transforms.metrics import describe, extract_metrics, matchers, periods, qualifiers, subjects
+from transforms.fastre import TailPattern, folded_text
+from transforms.metrics import describe, extract_metrics, matchers, periods, qualifiers, structure, subjects
 from transforms.metrics.qualifiers import WordTail
 
 
@@ -888,3 +888,34 @@ def test_word_tails_answer_alike_when_their_remembered_verdicts_are_forgotten_of
 def test_word_tails_reading_the_remembered_last_words_answer_as_splitting_each_time_on_generated_texts(
         text: str) -> None:
     _same_word_tests(text)
+
+
+def _same_sentence_gates(para: str) -> int:
+    """A Sentence given its paragraph's folded_text cut at it (as the engine makes it) tells the same modality
+    cue gate and names the same parts as one that folds its own text; the count of sentences."""
+    low = folded_text(para)
+    count = 0
+    for start, end in structure._sentences(para):
+        own = context.Sentence(para[start:end])
+        cut = context.Sentence(para[start:end], low[start:end] if low is not None else None)
+        assert (cut._cued, [m.span() for m in cut._parts]) == (own._cued, [m.span() for m in own._parts]), para
+        count += 1
+    return count
+
+
+def test_a_sentence_gated_on_its_paragraphs_folded_text_is_gated_as_on_its_own_on_real_lines() -> None:
+    assert sum(_same_sentence_gates(line) for line in real_lines()) > 2000
+
+
+GATE_WORDS = ("will", "WILL", "Will", "is", "to", "set", "aim", "are", "plans", "Beilun", "ZONE", "Zhenhai", "ſeek",
+              "li\u212aely", "İs", "ıs", "ΑΣ", "Σ", "ΑΣΑ", "5", "2020", "the", "Cixi", "ſtrive", "endeavour")
+gate_text_strategy = st.lists(st.tuples(st.sampled_from(GATE_WORDS),
+                                        st.sampled_from((" ", "  ", "\t", "\x1c", "\xa0", ". ", "? ", ", ", ""))),
+                              max_size=20).map(lambda parts: "".join(word + sep for word, sep in parts))
+
+
+@settings(max_examples=300, deadline=None)
+@given(gate_text_strategy)
+@example("ΑΣ. The zone will add 5. It is  to ſeek 2020 targets in Beilun. ΑΣ5 plans to")
+def test_a_sentence_gated_on_its_paragraphs_folded_text_is_gated_as_on_its_own(para: str) -> None:
+    _same_sentence_gates(para)

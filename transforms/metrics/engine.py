@@ -255,7 +255,9 @@ def _extract(body: str, pub: tuple[int, int] | None, document_period: tuple[str,
                 continue
             place_before: context.Place | None = None
             earlier = context.Earlier(title, body, para_start + sent_start)  # where "the zone" finds its name
-            shared = context.Sentence(sentence)  # its clauses, cues and places, found once for its quantities
+            # its clauses, cues and places, found once for its quantities (its gates read the paragraph's folded
+            # text: that is the sentence's gate_text, as the paragraph holds no character IGNORECASE folds)
+            shared = context.Sentence(sentence, low[sent_start:sent_end] if low is not None else None)
             for item, qualifier in described:
                 if _repeats_a_count(item, para, metrics) or _restates_a_figure(item, para, para_start, para_metrics):
                     continue
