@@ -919,3 +919,37 @@ gate_text_strategy = st.lists(st.tuples(st.sampled_from(GATE_WORDS),
 @example("ΑΣ. The zone will add 5. It is  to ſeek 2020 targets in Beilun. ΑΣ5 plans to")
 def test_a_sentence_gated_on_its_paragraphs_folded_text_is_gated_as_on_its_own(para: str) -> None:
     _same_sentence_gates(para)
+
+
+def _same_period_cues(para: str) -> int:
+    """_period_cues given the sentence cut from its paragraph's folded_text (as the engine calls it) finds the
+    cues it finds lowercasing the sentence itself; the count of cues."""
+    low = folded_text(para)
+    count = 0
+    for start, end in structure._sentences(para):
+        sentence = para[start:end]
+        own = periods._period_cues(sentence, para[:start], (2020, 6))
+        assert periods._period_cues(sentence, para[:start], (2020, 6), None,
+                                    low[start:end] if low is not None else None) == own, para
+        count += len(own)
+    return count
+
+
+def test_the_period_cues_read_off_the_paragraphs_folded_text_are_the_sentences_own_on_real_lines() -> None:
+    assert sum(_same_period_cues(line) for line in real_lines()) > 500
+
+
+PERIOD_WORDS = ("in", "In", "İn", "ın", "the", "first", "fırst", "ſix", "half", "Half", "HALF", "quarter", "of", "2019",
+                "2020", "months", "from", "From", "January", "to", "May", "last", "this", "year", "Year", "since",
+                "opened", "launched", "ΑΣ", "Σ", "ΑΣΑ", "\u212aunming", "5", "by", "the end of")
+period_text_strategy = st.lists(st.tuples(st.sampled_from(PERIOD_WORDS),
+                                          st.sampled_from((" ", "  ", "\t", ". ", ", ", ""))),
+                                max_size=20).map(lambda parts: "".join(word + sep for word, sep in parts))
+
+
+@settings(max_examples=300, deadline=None)
+@given(period_text_strategy)
+@example("ΑΣ in 2019. In the fırst half of 2020, ſix months from January to May this year. ΑΣ opened in 2018")
+@example("In the fırst ſix months of 2020, output rose. In the fıRST 6 months, ΑΣ grew. In 2019 ΑΣ")
+def test_the_period_cues_read_off_the_paragraphs_folded_text_are_the_sentences_own(para: str) -> None:
+    _same_period_cues(para)

@@ -236,7 +236,8 @@ def _extract(body: str, pub: tuple[int, int] | None, document_period: tuple[str,
         for sent_start, sent_end, described in sentences_described[:last_described + 1]:
             sentence = para[sent_start:sent_end]
             has_month = bool(months) and sentence_names_month(months, sent_start, sent_end)
-            cues = _period_cues(sentence, para[:sent_start], pub, has_month=has_month)
+            cues = _period_cues(sentence, para[:sent_start], pub, has_month,
+                                low[sent_start:sent_end] if low is not None else None)
             inherited: tuple[str, str] | None = None  # (period, rule) for the sentence's undated quantities
             if cues and carried and all(COMPARISON_BEFORE_CUE_TAIL.has_match(sentence[:c.start]) for c in cues) \
                     and not names_own_time(sentence, has_month):

@@ -329,12 +329,19 @@ def after_event(sentence: str, low: str, plain: bool, end: int) -> bool:
 
 
 def _period_cues(sentence: str, para_before: str, pub: tuple[int, int] | None,
-                 has_month: bool | None = None) -> list[_Cue]:
+                 has_month: bool | None = None, folded_cut: str | None = None) -> list[_Cue]:
     """The time cues of `sentence`. has_month: whether it names a month in full (MONTH_NAME_RE finds one),
-    if the caller knows (the engine reads it off its paragraph's month names: sentence_names_month)."""
-    low = sentence.lower()
+    if the caller knows (the engine reads it off its paragraph's month names: sentence_names_month).
+    folded_cut: the sentence cut from its paragraph's folded_text, if that is not None (the paragraph holds no
+    character IGNORECASE folds, so it is the sentence's lower() and gate_text, but for a final sigma, σ where
+    the sentence alone has ς, which nothing here tells: `low` is read for ASCII words, and whole only in an
+    ASCII sentence)."""
     plain = sentence.isascii()
-    folded = low if plain else gate_text(sentence)
+    if folded_cut is not None:
+        low = folded = folded_cut
+    else:
+        low = sentence.lower()
+        folded = low if plain else gate_text(sentence)
     if has_month is None:
         has_month = MONTH_NAME_RE.search(sentence) is not None
     year_at = year_starts(sentence)
