@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 
 from core.records import MODALITIES, Metric
 from transforms import context
-from transforms.fastre import TailPattern
-from transforms.metrics import describe, extract_metrics, matchers, periods, qualifiers, subjects
+from transforms.fastre import TailPattern, folded_text
+from transforms.metrics import describe, extract_metrics, matchers, periods, qualifiers, structure, subjects
 from transforms.metrics.qualifiers import WordTail
 
 
@@ -550,6 +550,48 @@ def test_the_cues_matched_at_their_words_are_the_scanned_ones(text: str) -> None
     _same_ordinal_cues(text)
 
 
+CUE_START_RE = re.compile(r"\b|\W")
+
+
+def _same_after_event(text: str) -> int:
+    """periods.after_event at each word boundary and non-word character of `text` (where a cue can start) is
+    whether EVENT_BEFORE_YEAR_RE has a match in the text before it (what _period_cues asked, behind a gate of
+    the whole sentence); the count of matches."""
+    low, plain = text.lower(), text.isascii()
+    found = 0
+    for end in sorted({m.start() for m in CUE_START_RE.finditer(text)} | {len(text)}):
+        expected = periods.EVENT_BEFORE_YEAR_RE.search(text[:end]) is not None
+        assert periods.after_event(text, low, plain, end) == expected, (text, end)
+        found += expected
+    return found
+
+
+def test_the_event_before_a_cue_is_found_as_the_pattern_finds_it_on_real_lines() -> None:
+    """after_event, gated by the event words in the run of words before the cue, at every position of the real
+    lines that hold an event word."""
+    found = 0
+    for line in real_lines():
+        if context.holds_any(context.gate_text(line), periods.EVENT_GATE_WORDS):
+            found += _same_after_event(line)
+    assert found > 100
+
+
+EVENT_WORDS = ("opened", "Opened", "OPENED", "set", "up", "set up", "took place", "founded", "in", "In", "at", "AT",
+               "Ningbo", "the", "Zhenhai's", "Hi-Tech", "o’clock", "ſigned", "Kunming", "İn", "ın", "launch",
+               "launches", "relaunched", "2020", "5G", "_x", "é", "(", ")", ",", ".", "—", "’s", " ", "")
+event_strategy = st.lists(st.tuples(st.sampled_from(EVENT_WORDS),
+                                    st.sampled_from((" ", "  ", "\t", "\n", "\x1c", "\u3000", ", ", "-", ""))),
+                          max_size=16).map(lambda parts: "".join(word + sep for word, sep in parts))
+
+
+@settings(max_examples=400, deadline=None)
+@given(event_strategy)
+@example("The park opened in Zhenhai's Hi-Tech Zone in 2020, ſigned at \u212aunming\x1cin 2019")
+@example("It was set\xa0up at İn Ningbo\x85 took  place in (2018) launches, AT the o’clock Ningbo 5G")
+def test_the_event_before_a_cue_is_found_as_the_pattern_finds_it(text: str) -> None:
+    _same_after_event(text)
+
+
 def test_the_period_tails_find_what_their_patterns_find_before_each_number_of_the_real_lines() -> None:
     """The comparison and event patterns searched as tail patterns (periods.*_TAIL) in the text before each
     number of every real line, as _period_for and _period_cues search them: the plain search's match."""
@@ -846,3 +888,68 @@ def test_word_tails_answer_alike_when_their_remembered_verdicts_are_forgotten_of
 def test_word_tails_reading_the_remembered_last_words_answer_as_splitting_each_time_on_generated_texts(
         text: str) -> None:
     _same_word_tests(text)
+
+
+def _same_sentence_gates(para: str) -> int:
+    """A Sentence given its paragraph's folded_text cut at it (as the engine makes it) tells the same modality
+    cue gate and names the same parts as one that folds its own text; the count of sentences."""
+    low = folded_text(para)
+    count = 0
+    for start, end in structure._sentences(para):
+        own = context.Sentence(para[start:end])
+        cut = context.Sentence(para[start:end], low[start:end] if low is not None else None)
+        assert (cut._cued, [m.span() for m in cut._parts]) == (own._cued, [m.span() for m in own._parts]), para
+        count += 1
+    return count
+
+
+def test_a_sentence_gated_on_its_paragraphs_folded_text_is_gated_as_on_its_own_on_real_lines() -> None:
+    assert sum(_same_sentence_gates(line) for line in real_lines()) > 2000
+
+
+GATE_WORDS = ("will", "WILL", "Will", "is", "to", "set", "aim", "are", "plans", "Beilun", "ZONE", "Zhenhai", "ſeek",
+              "li\u212aely", "İs", "ıs", "ΑΣ", "Σ", "ΑΣΑ", "5", "2020", "the", "Cixi", "ſtrive", "endeavour")
+gate_text_strategy = st.lists(st.tuples(st.sampled_from(GATE_WORDS),
+                                        st.sampled_from((" ", "  ", "\t", "\x1c", "\xa0", ". ", "? ", ", ", ""))),
+                              max_size=20).map(lambda parts: "".join(word + sep for word, sep in parts))
+
+
+@settings(max_examples=300, deadline=None)
+@given(gate_text_strategy)
+@example("ΑΣ. The zone will add 5. It is  to ſeek 2020 targets in Beilun. ΑΣ5 plans to")
+def test_a_sentence_gated_on_its_paragraphs_folded_text_is_gated_as_on_its_own(para: str) -> None:
+    _same_sentence_gates(para)
+
+
+def _same_period_cues(para: str) -> int:
+    """_period_cues given the sentence cut from its paragraph's folded_text (as the engine calls it) finds the
+    cues it finds lowercasing the sentence itself; the count of cues."""
+    low = folded_text(para)
+    count = 0
+    for start, end in structure._sentences(para):
+        sentence = para[start:end]
+        own = periods._period_cues(sentence, para[:start], (2020, 6))
+        assert periods._period_cues(sentence, para[:start], (2020, 6), None,
+                                    low[start:end] if low is not None else None) == own, para
+        count += len(own)
+    return count
+
+
+def test_the_period_cues_read_off_the_paragraphs_folded_text_are_the_sentences_own_on_real_lines() -> None:
+    assert sum(_same_period_cues(line) for line in real_lines()) > 500
+
+
+PERIOD_WORDS = ("in", "In", "İn", "ın", "the", "first", "fırst", "ſix", "half", "Half", "HALF", "quarter", "of", "2019",
+                "2020", "months", "from", "From", "January", "to", "May", "last", "this", "year", "Year", "since",
+                "opened", "launched", "ΑΣ", "Σ", "ΑΣΑ", "\u212aunming", "5", "by", "the end of")
+period_text_strategy = st.lists(st.tuples(st.sampled_from(PERIOD_WORDS),
+                                          st.sampled_from((" ", "  ", "\t", ". ", ", ", ""))),
+                                max_size=20).map(lambda parts: "".join(word + sep for word, sep in parts))
+
+
+@settings(max_examples=300, deadline=None)
+@given(period_text_strategy)
+@example("ΑΣ in 2019. In the fırst half of 2020, ſix months from January to May this year. ΑΣ opened in 2018")
+@example("In the fırst ſix months of 2020, output rose. In the fıRST 6 months, ΑΣ grew. In 2019 ΑΣ")
+def test_the_period_cues_read_off_the_paragraphs_folded_text_are_the_sentences_own(para: str) -> None:
+    _same_period_cues(para)

@@ -414,9 +414,12 @@ class Sentence:
 
     __slots__ = ("text", "_cued", "_parts", "_place_none_to", "_place_end", "_break_spans")
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, folded: str | None = None) -> None:
+        """folded: gate_text(text) or, where they differ, a text no gate here tells from it (the caller's
+        paragraph's folded_text cut at the sentence: a final sigma may stand as σ there)."""
         self.text = text
-        folded = gate_text(text)
+        if folded is None:
+            folded = gate_text(text)
         self._cued = _has_modality_cue(folded)
         # the parts of Ningbo and back-references the sentence names
         self._parts: tuple[re.Match[str], ...] = tuple(PART_SCAN.finditer(text)) \

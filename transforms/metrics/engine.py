@@ -236,7 +236,8 @@ def _extract(body: str, pub: tuple[int, int] | None, document_period: tuple[str,
         for sent_start, sent_end, described in sentences_described[:last_described + 1]:
             sentence = para[sent_start:sent_end]
             has_month = bool(months) and sentence_names_month(months, sent_start, sent_end)
-            cues = _period_cues(sentence, para[:sent_start], pub, has_month=has_month)
+            cues = _period_cues(sentence, para[:sent_start], pub, has_month,
+                                low[sent_start:sent_end] if low is not None else None)
             inherited: tuple[str, str] | None = None  # (period, rule) for the sentence's undated quantities
             if cues and carried and all(COMPARISON_BEFORE_CUE_TAIL.has_match(sentence[:c.start]) for c in cues) \
                     and not names_own_time(sentence, has_month):
@@ -255,7 +256,9 @@ def _extract(body: str, pub: tuple[int, int] | None, document_period: tuple[str,
                 continue
             place_before: context.Place | None = None
             earlier = context.Earlier(title, body, para_start + sent_start)  # where "the zone" finds its name
-            shared = context.Sentence(sentence)  # its clauses, cues and places, found once for its quantities
+            # its clauses, cues and places, found once for its quantities (its gates read the paragraph's folded
+            # text: that is the sentence's gate_text, as the paragraph holds no character IGNORECASE folds)
+            shared = context.Sentence(sentence, low[sent_start:sent_end] if low is not None else None)
             for item, qualifier in described:
                 if _repeats_a_count(item, para, metrics) or _restates_a_figure(item, para, para_start, para_metrics):
                     continue

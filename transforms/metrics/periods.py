@@ -57,8 +57,8 @@ EVENT_BEFORE_YEAR_RE: Final = re.compile(
     r"(?:\s+(?:in|at)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)?\s*$",
     re.IGNORECASE,
 )
-# Every EVENT_BEFORE_YEAR_RE match holds its event's longest word (in a gate_text): a sentence holding none
-# of these (most) is not searched for an event before each of its year and month cues.
+# Every EVENT_BEFORE_YEAR_RE match holds its event's longest word (in a gate_text): the text before a year or
+# month cue is not searched for an event where the run of words before the cue holds none of these (most).
 _EVENT_KEYS: Final = {max(event.split(), key=len) for event in EVENT_WORDS}
 EVENT_GATE_WORDS: Final = tuple(sorted(key for key in _EVENT_KEYS
                                      if not any(o != key and o in key for o in _EVENT_KEYS)))
@@ -301,13 +301,47 @@ def in_year_matches(sentence: str, years: list[int] | None = None) -> list[re.Ma
     return found
 
 
+def event_run_start(text: str, end: int) -> int:
+    """Where the run of the characters EVENT_BEFORE_YEAR_RE's matches are made of (re's \\w and \\s, "'", "’"
+    and "-": the event words, "in"/"at" and the words after it, whitespace) that ends at `end` begins: a match
+    ending at `end` lies in text[start:end]. ASCII characters are told by their code (\\s: 9-13, 28-32; compiled,
+    ord() of a character of a str is read without making it a str), the others by str methods."""
+    start = end
+    while start:
+        code = ord(text[start - 1])
+        if code < 128:
+            if not (97 <= code <= 122 or 65 <= code <= 90 or 48 <= code <= 57 or code == 95 or code == 45
+                    or code == 39 or 9 <= code <= 13 or 28 <= code <= 32):
+                break
+        elif not (code == 0x2019 or text[start - 1].isalnum() or text[start - 1].isspace()):  # (’)
+            break
+        start -= 1
+    return start
+
+
+def after_event(sentence: str, low: str, plain: bool, end: int) -> bool:
+    """Whether an event ("founded in", "opened") ends sentence[:end]: EVENT_BEFORE_YEAR_RE has a match there
+    (low: sentence.lower(); plain: sentence.isascii()). Its match, within the run event_run_start finds,
+    holds one of EVENT_GATE_WORDS (in a gate_text): a run holding none (most) is not matched."""
+    start = event_run_start(sentence, end)
+    run = low[start:end] if plain else gate_text(sentence[start:end])
+    return holds_any(run, EVENT_GATE_WORDS) and EVENT_BEFORE_YEAR_TAIL.has_match(sentence[:end])
+
+
 def _period_cues(sentence: str, para_before: str, pub: tuple[int, int] | None,
-                 has_month: bool | None = None) -> list[_Cue]:
+                 has_month: bool | None = None, folded_cut: str | None = None) -> list[_Cue]:
     """The time cues of `sentence`. has_month: whether it names a month in full (MONTH_NAME_RE finds one),
-    if the caller knows (the engine reads it off its paragraph's month names: sentence_names_month)."""
-    low = sentence.lower()
+    if the caller knows (the engine reads it off its paragraph's month names: sentence_names_month).
+    folded_cut: the sentence cut from its paragraph's folded_text, if that is not None (the paragraph holds no
+    character IGNORECASE folds, so it is the sentence's lower() and gate_text, but for a final sigma, σ where
+    the sentence alone has ς, which nothing here tells: `low` is read for ASCII words, and whole only in an
+    ASCII sentence)."""
     plain = sentence.isascii()
-    folded = low if plain else gate_text(sentence)
+    if folded_cut is not None:
+        low = folded = folded_cut
+    else:
+        low = sentence.lower()
+        folded = low if plain else gate_text(sentence)
     if has_month is None:
         has_month = MONTH_NAME_RE.search(sentence) is not None
     year_at = year_starts(sentence)
@@ -347,19 +381,11 @@ def _period_cues(sentence: str, para_before: str, pub: tuple[int, int] | None,
         year = int(m.group("year"))
         period = f"{year}..{pub[0]}" if pub and pub[0] > year else None
         cues.append(_Cue(m.start(), m.end(), period, CUE_SINCE))
-    events: bool | None = None  # whether an event word occurs at all (asked at the first cue that needs it)
-
-    def after_event(end: int) -> bool:
-        nonlocal events
-        if events is None:
-            events = holds_any(folded, EVENT_GATE_WORDS)
-        return events and EVENT_BEFORE_YEAR_TAIL.has_match(sentence[:end])
-
     for m in in_year_matches(sentence, year_at) if years else ():
-        if not after_event(m.start()) or WHEN_CLAUSE_RE.match(sentence):
+        if not after_event(sentence, low, plain, m.start()) or WHEN_CLAUSE_RE.match(sentence):
             cues.append(_Cue(m.start(), m.end(), m.group("year"), CUE_YEAR))
     for m in MONTH_CUE_SCAN.finditer(sentence) if has_month else ():
-        if after_event(m.start()):
+        if after_event(sentence, low, plain, m.start()):
             continue
         month = MONTH_NUMBER[vocab_key(m.group("m"))]
         if not any(c.start <= m.start() < c.end for c in cues):  # inside "from January to May"
