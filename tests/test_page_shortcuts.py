@@ -298,6 +298,11 @@ def test_openings_of_fixed_patterns() -> None:
     assert opening_strings(r"a?bc", 2) == frozenset({"a", "bc"})  # what follows an optional part opens too
     assert opening_strings(r"(ab|)c", 3) == frozenset({"abc", "c"})
     assert opening_strings(r"x?", 3) is None  # an empty match
+    # a character past the opening that is not ASCII does not rule the opening out ("fra" of "français": the
+    # language menu "PortuguêsΕλληνικάespañolItalianoSuomalainenLatina" was no longer furniture, test_fastre)
+    assert opening_strings(r"(?i)(english|français|español|日本語)", 3) == frozenset({"eng", "fra", "esp"})
+    assert opening_strings(r"(?i)abé|xy", 2) == frozenset({"ab", "xy"})
+    assert opening_strings(r"(?i)aé", 1) == frozenset({"a"})
     assert opening_strings(r"(a)\1", 3) is None  # a backreference: not known
     assert opening_strings(r"[a-z]{5}", 3) is not None and len(opening_strings(r"[a-z]{5}", 3) or ()) == 26
     assert opening_strings(r"(?=b)a|c", 1) == frozenset("ac")

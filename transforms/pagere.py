@@ -140,13 +140,17 @@ def _openings(items: list[tuple[Any, Any]], index: int, state: Any,
     if heads is None:
         return None
     result: set[tuple[str, bool]] = set()
-    rest: set[tuple[str, bool]] | None = None
+    # what follows, read only as far as the opening's `size` characters reach: a character beyond them that is
+    # not ASCII ("fra" of "français") must not rule the opening out
+    rests: dict[int, set[tuple[str, bool]] | None] = {}
     for text, whole in heads:
         if whole and len(text) < size:
+            left = size - len(text)
+            if left not in rests:
+                rests[left] = _openings(items, index + 1, state, left)
+            rest = rests[left]
             if rest is None:
-                rest = _openings(items, index + 1, state, size)
-                if rest is None:
-                    return None
+                return None
             for more, more_whole in rest:
                 joined = text + more
                 result.add((joined[:size], more_whole and len(joined) <= size))
