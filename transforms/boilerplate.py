@@ -756,7 +756,6 @@ _NEGATED_LONGEST: Final = [-longest for _, _, longest in _BY_LONGEST]  # ascendi
 # can end with (transforms.pagere, for ASCII characters; a non-ASCII one rules out nothing). Bit i
 # of a mask stands for _CHECKS_BY_LONGEST[i]; a line is tried against the checks its first
 # character, its last character and its length all leave.
-_ALL_CHECKS: Final = (1 << len(_BY_LONGEST)) - 1
 assert all(sre_parse.parse(p)[-1] == _LINE_END for p in BOILERPLATE_PATTERNS), "a pattern not anchored by $"
 
 
@@ -824,26 +823,23 @@ _UNKNOWN_HIGH: Final = _UNKNOWN_OPENING >> HALF_BITS
 # (1 << candidates) - 1 in halves, for each number of candidates.
 _CANDIDATES_LOW: Final = tuple(((1 << n) - 1) & _LOW_HALF for n in range(len(_BY_LONGEST) + 1))
 _CANDIDATES_HIGH: Final = tuple(((1 << n) - 1) >> HALF_BITS for n in range(len(_BY_LONGEST) + 1))
-_CHECKS_OF_LOW: Final[dict[int, tuple[tuple[re.Pattern[str], Callable[[str], bool] | None], ...]]] = {}
-_CHECKS_OF_HIGH: Final[dict[int, tuple[tuple[re.Pattern[str], Callable[[str], bool] | None], ...]]] = {}
+_Check = tuple[re.Pattern[str], Callable[[str], bool] | None]
+_LOW_CHECKS: Final = _CHECKS_BY_LONGEST[:HALF_BITS]  # bit i of a low half: _LOW_CHECKS[i]
+_HIGH_CHECKS: Final = _CHECKS_BY_LONGEST[HALF_BITS:]  # bit i of a high half: check HALF_BITS + i
+_CHECKS_OF_LOW: Final[dict[int, tuple[_Check, ...]]] = {}
+_CHECKS_OF_HIGH: Final[dict[int, tuple[_Check, ...]]] = {}
 
 
-def _checks_of_low(mask: int) -> tuple[tuple[re.Pattern[str], Callable[[str], bool] | None], ...]:
-    """The checks of the low half's bits of `mask`."""
-    checks = _CHECKS_OF_LOW.get(mask)
+def _matches_any(text: str, mask: int, half: tuple[_Check, ...], known: dict[int, tuple[_Check, ...]]) -> bool:
+    """Whether one of the checks of `half` whose bits `mask` sets matches `text` (those checks remembered in
+    `known`, by mask)."""
+    checks = known.get(mask)
     if checks is None:
-        checks = _CHECKS_OF_LOW[mask] = tuple(
-            check for i, check in enumerate(_CHECKS_BY_LONGEST[:HALF_BITS]) if mask >> i & 1)
-    return checks
-
-
-def _checks_of_high(mask: int) -> tuple[tuple[re.Pattern[str], Callable[[str], bool] | None], ...]:
-    """The checks of the high half's bits of `mask` (bit i: check HALF_BITS + i)."""
-    checks = _CHECKS_OF_HIGH.get(mask)
-    if checks is None:
-        checks = _CHECKS_OF_HIGH[mask] = tuple(
-            check for i, check in enumerate(_CHECKS_BY_LONGEST[HALF_BITS:]) if mask >> i & 1)
-    return checks
+        checks = known[mask] = tuple(check for i, check in enumerate(half) if mask >> i & 1)
+    for pattern, need in checks:  # a loop, not any(generator): a line is tried against few checks
+        if (need is None or need(text)) and pattern.match(text):
+            return True
+    return False
 _GATE_COMPILED: Final[tuple[re.Pattern[str], ...]] = tuple(re.compile(p) for p in GATE_PATTERNS)
 # Whitespace as a browser collapses it (includes nbsp and the ideographic space U+3000).
 _normalize: Final = normalize_space
@@ -875,15 +871,8 @@ def is_boilerplate_text(text: str) -> bool:
         low &= _UNKNOWN_LOW | _OPENING_1_LOW.get(one, 0) | _OPENING_2_LOW.get(two, 0) | _OPENING_3_LOW.get(head, 0)
         high &= (_UNKNOWN_HIGH | _OPENING_1_HIGH.get(one, 0) | _OPENING_2_HIGH.get(two, 0)
                  | _OPENING_3_HIGH.get(head, 0))
-    if low:
-        for pattern, need in _checks_of_low(low):  # a loop, not any(generator): a line is tried against few checks
-            if (need is None or need(text)) and pattern.match(text):
-                return True
-    if high:
-        for pattern, need in _checks_of_high(high):
-            if (need is None or need(text)) and pattern.match(text):
-                return True
-    return False
+    return (low != 0 and _matches_any(text, low, _LOW_CHECKS, _CHECKS_OF_LOW)
+            or high != 0 and _matches_any(text, high, _HIGH_CHECKS, _CHECKS_OF_HIGH))
 
 
 def find_boilerplate(text: str) -> list[str]:
