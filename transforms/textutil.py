@@ -432,15 +432,15 @@ def split_body(blocks: list[Block], title: str | None) -> tuple[list[str], list[
             body.pop()
             contact_at = block_of_paragraph.pop()
     if share_at is not None:
-        after = next((k for k, block in enumerate(block_of_paragraph) if block > share_at), None)
+        after = _first_paragraph_after(block_of_paragraph, share_at)
         if after is not None and all(_is_module_title(text) for text in body[after:]):
             del body[after:]
     if related_at is not None:
-        after = next((k for k, block in enumerate(block_of_paragraph) if block > related_at), None)
+        after = _first_paragraph_after(block_of_paragraph, related_at)
         if after is not None and all(_is_module_title(text, RELATED_TITLE_MAX_WORDS) for text in body[after:]):
             del body[after:]
     if neighbour_at is not None:
-        after = next((k for k, block in enumerate(block_of_paragraph) if block > neighbour_at), None)
+        after = _first_paragraph_after(block_of_paragraph, neighbour_at)
         if after is not None and block_of_paragraph[after] == neighbour_at + 1 \
                 and _is_module_title(body[after], RELATED_TITLE_MAX_WORDS):
             del body[after:]
@@ -450,6 +450,14 @@ def split_body(blocks: list[Block], title: str | None) -> tuple[list[str], list[
         if DATE_ONLY_RE.match(closing.text if closing.normalized else normalize_space(closing.text)):
             body.pop()
     return body, captions
+
+
+def _first_paragraph_after(block_of_paragraph: list[int], index: int) -> int | None:
+    """The position of the first body paragraph whose block comes after blocks[index], else None."""
+    for position, block in enumerate(block_of_paragraph):
+        if block > index:
+            return position
+    return None
 
 
 def _is_module_title(text: str, max_words: int = MODULE_TITLE_MAX_WORDS) -> bool:
