@@ -110,21 +110,17 @@ DATELINE_LEAD_RE = re.compile(
     r"^[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*,(?: [A-Z][A-Za-z.'-]*(?: [A-Z][A-Za-z.'-]*)*,){0,2} "
     r"(?i:" + _MONTH + r" \d{1,2},? (?:19|20)\d{2}|\d{1,2} " + _MONTH + r",? (?:19|20)\d{2})\b"
 )
+# A full date opening a lead (month first or day first, or ISO), for the two datelines below.
+LEAD_DATE = (r"^(?i:" + _MONTH + r" \d{1,2},? (?:19|20)\d{2}|\d{1,2} " + _MONTH + r",? (?:19|20)\d{2}"
+             r"|(?:19|20)\d{2}-\d{1,2}-\d{1,2})")
 # A release's dateline that opens with its date and the wire's name ("April 29, 2009 - PRLog -- The 8th China
 # International Consumer Goods Fair ...", prlog.org t221): the date with its year, a dash, a name of up to five words,
 # a dash. Read, like DATELINE_LEAD_RE's, from the lead or from the paragraph under it when only page furniture (a
 # byline) stands between them: a release's summary may open the text above its dateline.
-DATE_FIRST_DATELINE_RE = re.compile(
-    r"^(?i:" + _MONTH + r" \d{1,2},? (?:19|20)\d{2}|\d{1,2} " + _MONTH + r",? (?:19|20)\d{2}"
-    r"|(?:19|20)\d{2}-\d{1,2}-\d{1,2})"
-    r" +[-–—]{1,2} +[A-Za-z][\w.&'-]*(?: [\w.&'-]+){0,4} +[-–—]{1,2} "
-)
+DATE_FIRST_DATELINE_RE = re.compile(LEAD_DATE + r" +[-–—]{1,2} +[A-Za-z][\w.&'-]*(?: [\w.&'-]+){0,4} +[-–—]{1,2} ")
 # A lead that opens with its full date and a dash ("September 12, 2021 – Ports in Shanghai and Ningbo ...",
 # www.canaantransport.com t295, eleventh pass): a dateline without a place, the date the page's.
-DATE_DASH_LEAD_RE = re.compile(
-    r"^(?i:" + _MONTH + r" \d{1,2},? (?:19|20)\d{2}|\d{1,2} " + _MONTH + r",? (?:19|20)\d{2}"
-    r"|(?:19|20)\d{2}-\d{1,2}-\d{1,2}) +[-–—]{1,2} +[A-Za-z]"
-)
+DATE_DASH_LEAD_RE = re.compile(LEAD_DATE + r" +[-–—]{1,2} +[A-Za-z]")
 # Category tags printed without separators ("Greater ChinaMaritime CEOPorts and Logistics" over the headline,
 # splash247.com t286, eleventh pass): two or more words glued at a case change (a capitalised word after three lower
 # case letters, or after an acronym) make a tag line, never the headline (one glued brand, "PetroChina", may be).
