@@ -170,7 +170,8 @@ def register(sub: Any) -> None:
                    help="only the speed table: the transform beside trafilatura, the metric rules beside quantulum3")
     s.add_argument("--against", metavar="REV",
                    help="with --speed: this checkout beside git revision REV on the same pages and bodies "
-                        "(each in its own process, taking turns)")
+                        "(each in its own process, taking turns); REV is not compiled, so its row is pure "
+                        "Python: compare it with this checkout's pure-Python row, not the compiled one")
     s.add_argument("--instructions", action="store_true",
                    help="(implies --speed) count instructions under valgrind's callgrind instead of CPU seconds "
                         "(within about 1%% for the same code whatever the machine is doing; a few minutes)")
