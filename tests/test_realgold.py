@@ -596,19 +596,27 @@ def test_other_sources_titles_dates_and_chrome_on_the_tuning_pages():
     on them, unseen by the rules: titles 0/1 (a breadcrumb under the headline, its last item longer than a trail's,
     dwarfed it), dates 1/1, 0 leaks; after rules for them (a trail's last item may be a headline of up to 120
     characters; "PUBLISHER:" is an attribution): 1/1, 1/1, 0. All 313: titles 252/253, dates 122/124, 88 leaks (the
-    older 305 pages' output unchanged). 43 pages without a label date take their URL's (t312 new)."""
+    older 305 pages' output unchanged). 43 pages without a label date take their URL's (t312 new).
+    Twelfth pass (t314-t339, 26 pages labelled and committed before the extractor was run on them: 4 ningbolife, 1
+    english.ningbo.gov.cn, 1 cnnb, 20 other sources, 15 hosts new to the set), before its round: titles 17/20, dates
+    7/8, 11 leaks on the new pages; all 339: 269/273, 129/132, 99. After it ("pubtime:" stamps and glued meta fields
+    closing with the date are dated lines; a caption with a bracketed credit and a site's banner over a widget's link
+    are not the title; a newsletter prompt, a two-item trail, "Save", "站长统计", "Watch the video", "Next article:...",
+    names over a closing bar and a pictures' copyright notice are furniture): 20/20, 8/8, 2 (a video box's title and an
+    injected link, t317); all 339: titles 272/273, dates 130/132, 90 leaks (the older 313 unchanged). 46 pages without
+    a label date take their URL's (t325, t335, t336 new)."""
     from transforms.textutil import url_date
 
     pages = load_realgold(realgold.REALGOLD_DIR / "tune_other")
-    assert len(pages) == 313
+    assert len(pages) == 339
     outputs = realgold.run_newsetl(pages)
     total = score_real("newsetl", pages, outputs).total
-    assert total.titles == 253 and total.dates == 124
+    assert total.titles == 273 and total.dates == 132
     assert (total.title_accuracy or 0) >= 0.98 and (total.date_accuracy or 0) >= 0.98
     given = [(page, out.published) for page, out in zip(pages, outputs) if page.published is None and out.published]
-    assert len(given) == total.dates_unlabelled_given == 43
+    assert len(given) == total.dates_unlabelled_given == 46
     assert all(date == url_date(page.url) for page, date in given)
-    assert total.leaks <= 88
+    assert total.leaks <= 90
 
 
 def _url_key(url: str) -> str:
