@@ -256,6 +256,9 @@ FURNITURE = [
                                 "Copyright of the pictures belongs to the original authors; please contact us to "
                                 "remove them."]),
     (bp.MORE_WIDGETS, ["Watch the video", "Play the full video here"]),  # www.moviesonline.ca, t317
+    # the pages gathered after the twelfth pass's rules (t340-t344), as on the pages and in the same shapes
+    (bp.PLACE_DATE, ["USA, Bethesda, Maryland. June 30, 2021",  # www.hotelexecutive.com, t340
+                     "China, Ningbo, Zhejiang, 5 May 2022", "Hong Kong, China. Dec. 1, 2019"]),
 ]
 
 # Real article sentences that share words with the furniture; none may match.
@@ -376,6 +379,7 @@ ARTICLE_SENTENCES = [
     "Next year: the zone will open 20 new berths.",
     "Watch the video of the opening ceremony on the city's website, which drew 2 million views.",
     "Ningbo/Zhoushan port handled 1.2 billion tonnes in 2021 |",
+    "Talks were held in Ningbo, Zhejiang, on June 30, 2021.",
     "More than 300 companies attended the fair.",
     # Markup as text (the mirror's injection payload): the article's words, never a breadcrumb trail.
     "<img src=x onerror=alert('body')> <script>document.title='pwned'</script> "

@@ -604,19 +604,22 @@ def test_other_sources_titles_dates_and_chrome_on_the_tuning_pages():
     are not the title; a newsletter prompt, a two-item trail, "Save", "站长统计", "Watch the video", "Next article:...",
     names over a closing bar and a pictures' copyright notice are furniture): 20/20, 8/8, 2 (a video box's title and an
     injected link, t317); all 339: titles 272/273, dates 130/132, 90 leaks (the older 313 unchanged). 46 pages without
-    a label date take their URL's (t325, t335, t336 new)."""
+    a label date take their URL's (t325, t335, t336 new). Five more pages (t340-t344, other sources, 4 hosts new)
+    labelled and committed after those rules and before the extractor was run on them, unseen by the rules: titles
+    4/4, dates 2/3 (a dateline of places and the date unread), 3 leaks; after a rule for that dateline: 4/4, 3/3, 2
+    (two image alt texts between an interview's questions, left). All 344: titles 276/277, dates 133/135, 92 leaks."""
     from transforms.textutil import url_date
 
     pages = load_realgold(realgold.REALGOLD_DIR / "tune_other")
-    assert len(pages) == 339
+    assert len(pages) == 344
     outputs = realgold.run_newsetl(pages)
     total = score_real("newsetl", pages, outputs).total
-    assert total.titles == 273 and total.dates == 132
+    assert total.titles == 277 and total.dates == 135
     assert (total.title_accuracy or 0) >= 0.98 and (total.date_accuracy or 0) >= 0.98
     given = [(page, out.published) for page, out in zip(pages, outputs) if page.published is None and out.published]
     assert len(given) == total.dates_unlabelled_given == 46
     assert all(date == url_date(page.url) for page, date in given)
-    assert total.leaks <= 90
+    assert total.leaks <= 92
 
 
 def _url_key(url: str) -> str:

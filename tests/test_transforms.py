@@ -2135,6 +2135,25 @@ def test_twelfth_pass_titles_dates_and_chrome(
     _assert_text_page(text, title, published, first_words, chrome)
 
 
+HOTELEXECUTIVE_TEXT = """Marriott International Signs Agreement to Debut The Ritz-Carlton Brand in Ningbo
+
+USA, Bethesda, Maryland. June 30, 2021
+
+Marriott International announced the signing of an agreement with the Ningbo Central Plaza Construction and Development Co. Ltd to bring Marriott Bonvoy's iconic Ritz-Carlton brand to the heart of Ningbo."""  # https://www.hotelexecutive.com/newswire/68452/marriott-international-signs-agreement-to-debut-the-ritz-carlton-brand-in-ningbo (t340, gathered after the pass's rules, cut)
+
+
+@pytest.mark.parametrize("dateline, published", [
+    ("USA, Bethesda, Maryland. June 30, 2021", "2021-06-30"),
+    ("China, Ningbo, Zhejiang, 5 May 2022", "2022-05-05"),
+])
+def test_a_dateline_of_places_dates_the_page(dateline: str, published: str) -> None:
+    """A dateline of places then the date under the headline (after the twelfth pass's rules) dates the page and
+    leaves the body."""
+    text = HOTELEXECUTIVE_TEXT.replace("USA, Bethesda, Maryland. June 30, 2021", dateline)
+    _assert_text_page(text, "Marriott International Signs Agreement to Debut The Ritz-Carlton Brand in Ningbo",
+                      published, "Marriott International announced", [dateline])
+
+
 def test_a_banner_is_not_taken_for_a_byline_or_date_over_the_headline() -> None:
     """The banner rule (twelfth pass) leaves the first line the title when the short furniture line under it is a
     byline or a date line: the headline's own header."""

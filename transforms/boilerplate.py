@@ -521,6 +521,14 @@ NAMES_SIGNOFF: Final = r"(?im)^ *[a-z][a-z'.-]*( *[/&] *[a-z][a-z'.-]*){0,3} *[|
 NEIGHBOUR_LINK: Final = (
     r"(?im)^ *[«‹<]? *(next|previous|prev) +(article|post|story|item|news|page) *[:：] *[^\n]{1,150}$"
 )
+# After the twelfth pass's rules, on the pages gathered to measure them (t340-t344): a dateline of places, two to five
+# names of up to four words separated by commas, then a full stop or a comma and the date ("USA, Bethesda, Maryland.
+# June 30, 2021" under the headline, www.hotelexecutive.com t340): the page's date.
+PLACE_DATE: Final = (
+    r"(?im)^ *[a-z][a-z.'-]*( +[a-z][a-z.'-]*){0,3}( *, *[a-z][a-z.'-]*( +[a-z][a-z.'-]*){0,3}){1,4} *[.,] *"
+    r"((jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? +[0-9]{1,2}(st|nd|rd|th)?,? +(19|20)[0-9]{2}"
+    r"|[0-9]{1,2}(st|nd|rd|th)? +(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,? +(19|20)[0-9]{2}) *$"
+)
 PICTURE_RIGHTS_NOTICE: Final = (
     r"(?im)^ *[^\n]{0,120}copyright[^\n]{0,60}original +(authors?|owners?|photographers?)[^\n]{0,40}"
     r"(if|should|in +case|please)[^\n]{0,100}(contact|delete|remove)[^\n]{0,40}$"
@@ -629,13 +637,14 @@ BOILERPLATE_PATTERNS: Final[tuple[str, ...]] = (    PRINT_CLOSE,
     NAMES_SIGNOFF,
     NEIGHBOUR_LINK,
     PICTURE_RIGHTS_NOTICE,
+    PLACE_DATE,
 )
 
 # The furniture lines that carry the page's own date (header lines under the title, in text
 # and in HTML): the parsers read the date from them, then drop them like any furniture.
 DATED_LINE_PATTERNS: Final[tuple[str, ...]] = (
     DATED_HEADER, BYLINE_DATED, AGENCY_STAMP, DATE_SOURCE, SOURCE_DATE, PUBLISH_TIME, TEXT_SIZE, CN_META, NAME_DATE,
-    DATE_BYLINE, ACCOUNT_DATE, DATE_BAR, META_FIELDS_DATE,
+    DATE_BYLINE, ACCOUNT_DATE, DATE_BAR, META_FIELDS_DATE, PLACE_DATE,
 )
 
 # Fragments of page furniture distinctive enough to flag anywhere in a line, not only as
@@ -776,6 +785,8 @@ _NEEDS: Final[dict[str, Callable[[str], bool]]] = {
     NAMES_SIGNOFF: lambda line: line[-1:] in ("|", "｜"),
     NEIGHBOUR_LINK: lambda line: ":" in line[:_NEIGHBOUR_LABEL_WINDOW] or "：" in line[:_NEIGHBOUR_LABEL_WINDOW],
     PICTURE_RIGHTS_NOTICE: lambda line: "opyr" in line.lower(),
+    # the names' commas and the year (every date form it takes ends with a literal 19 or 20 and two digits)
+    PLACE_DATE: lambda line: "," in line and ("19" in line.rstrip(" ")[-4:] or "20" in line.rstrip(" ")[-4:]),
 }
 _LINE_END: Final = (sre_constants.AT, sre_constants.AT_END)
 
