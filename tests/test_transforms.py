@@ -2070,21 +2070,13 @@ View Original
 Ningbo/ Shaoxing 宁波/绍兴
 
 May 16: We took the subway to Shanghai Hongqiao Railway Station in the early morning to catch a high-speed train to Ningbo. These days, real-name authentication is mandatory for almost every activity in China."""  # https://journeyofourdreams.com/blog/ningbo-shaoxing?format=amp (t337, cut)
-CHINACULTURE_2010_TEXT = """Subscribe to free Email Newsletter
-
- 
-  Exchange>Stage
- 
-Ningbo Museum Shows 8,000 Years of History with Cultural Relics
-
-Audiences puzzle over Si Yang Fang Zun, a quadripod carved with four goat-heads.
-
-Including Si Yang Fang Zun, a quadripod carved with four goat-heads, 119 top-grade cultural relics from the National Museum of China are on display at Ningbo Museum of Zhejiang province, from March 30 to the end of June.
-
-Editor: Dong Lin
- 
-Print
-Save"""  # http://en.chinaculture.org/exchange/2010-04/26/content_378106.htm (t325, cut)
+CHINACULTURE_2010_TEXT = (  # lines of spaces as on the page
+    "Subscribe to free Email Newsletter\n\n \n  Exchange>Stage\n \n"
+    "Ningbo Museum Shows 8,000 Years of History with Cultural Relics\n\n"
+    "Audiences puzzle over Si Yang Fang Zun, a quadripod carved with four goat-heads.\n\n"
+    "Including Si Yang Fang Zun, a quadripod carved with four goat-heads, 119 top-grade cultural relics from the "
+    "National Museum of China are on display at Ningbo Museum of Zhejiang province, from March 30 to the end of June."
+    "\n\nEditor: Dong Lin\n \nPrint\nSave")  # http://en.chinaculture.org/exchange/2010-04/26/content_378106.htm (t325, cut)
 PHOTOTOUR_TEXT = """Capital of Culture in East Asia
 
 Next article:Dancing with the ghost in Los Angeles

@@ -711,6 +711,10 @@ _CONTACT_WORDS: Final = ("contact", "touch", "to u")
 _CONTACT_WINDOW: Final = 80 + 8
 # NEIGHBOUR_LINK's colon stands within its first characters: "< " (2), "previous " (9), "article " (8), ":" (1).
 _NEIGHBOUR_LABEL_WINDOW: Final = 2 + 9 + 8 + 1
+# PICTURE_RIGHTS_NOTICE's verb ("contact", "delete", "remove": no "i" nor "s", see above) ends at most 40 characters
+# before the line's end: "contact" (7) and 40.
+_RIGHTS_NOTICE_VERBS: Final = ("contact", "delete", "remove")
+_RIGHTS_NOTICE_WINDOW: Final = 7 + 40
 
 
 def _holds_any(text: str, words: tuple[str, ...]) -> bool:
@@ -779,12 +783,13 @@ _NEEDS: Final[dict[str, Callable[[str], bool]]] = {
     # space after it): a body sentence opening with "The" ends with one
     PAGE_BOXES: lambda line: line[-1:] != "." or line[-2:] == "..",
     # the twelfth pass's: a trail's mark; the labels' colons and a year; the closing bar; the pager's label's colon
-    # among its first characters ("previous story :" and a mark before it: 20); "copyright" ("opyr": no "i" nor "s")
+    # among its first characters ("previous story :" and a mark before it: 20)
     BREADCRUMB_PAIR: lambda line: ">" in line or "»" in line or "›" in line,
     META_FIELDS_DATE: lambda line: (":" in line or "：" in line) and ("19" in line or "20" in line),
     NAMES_SIGNOFF: lambda line: line[-1:] in ("|", "｜"),
     NEIGHBOUR_LINK: lambda line: ":" in line[:_NEIGHBOUR_LABEL_WINDOW] or "：" in line[:_NEIGHBOUR_LABEL_WINDOW],
-    PICTURE_RIGHTS_NOTICE: lambda line: "opyr" in line.lower(),
+    # the request's verb among the line's last characters ("... please contact us."): lowered only there
+    PICTURE_RIGHTS_NOTICE: lambda line: _holds_any(line[-_RIGHTS_NOTICE_WINDOW:].lower(), _RIGHTS_NOTICE_VERBS),
     # the names' commas and the year (every date form it takes ends with a literal 19 or 20 and two digits)
     PLACE_DATE: lambda line: "," in line and ("19" in line.rstrip(" ")[-4:] or "20" in line.rstrip(" ")[-4:]),
 }
