@@ -240,6 +240,25 @@ FURNITURE = [
     (bp.BREADCRUMB_CHAIN, ["Chamber of Shipping > Blog > News > International > Further lockdowns at Ningbo being "
                            "watched"]),  # shippingmatters.ca, t307
     (bp.ATTRIBUTION, ["PUBLISHER: Splash247 ("]),  # southafrica.savinodelbene.com, t308
+    # the twelfth pass (t314-t339), as on the pages and in the same shapes
+    (bp.ACTIONS, ["Save", "Print | Save"]),  # en.chinaculture.org, t325
+    (bp.REGISTRATION_WALL, ["Subscribe to free Email Newsletter", "Sign up for our weekly newsletter"]),  # t325
+    (bp.BREADCRUMB_PAIR, ["  Exchange>Stage", "News » Ningbo", "Culture & Arts > Heritage"]),  # t325
+    (bp.CMS_CREDIT_CN, ["站长统计", "网站统计"]),  # ningbo.chinadaily.com.cn, t319
+    (bp.DATE_SOURCE, ["pubtime:2014-03-25   hits: 6678", "Pub Date: 2021/5/6 Views: 12"]),  # www.nbqb.gov.cn, t328
+    (bp.META_FIELDS_DATE, ["From: NetWriter:Date:2014-09-22",  # kaogu.cssn.cn, t332
+                           "Source: Ningbo Daily Author:Time: 2021-03-04 10:20", "Writer: Date: 2019-1-5"]),
+    (bp.NAMES_SIGNOFF, ["Geoffrey/Flossie |", "Anna & Tom |", "Flossie |"]),  # aircargonews.com, t316
+    (bp.NEIGHBOUR_LINK, ["Next article:Dancing with the ghost in Los Angeles",  # en.g-photography.net, t323
+                         "Previous post: A day at Dongqian Lake"]),
+    (bp.PICTURE_RIGHTS_NOTICE, ["All the photos are from the web and the copyright retains with the original author. "
+                                "If there is any problem, please contact us.",  # t323
+                                "Copyright of the pictures belongs to the original authors; please contact us to "
+                                "remove them."]),
+    (bp.MORE_WIDGETS, ["Watch the video", "Play the full video here"]),  # www.moviesonline.ca, t317
+    # the pages gathered after the twelfth pass's rules (t340-t344), as on the pages and in the same shapes
+    (bp.PLACE_DATE, ["USA, Bethesda, Maryland. June 30, 2021",  # www.hotelexecutive.com, t340
+                     "China, Ningbo, Zhejiang, 5 May 2022", "Hong Kong, China. Dec. 1, 2019"]),
 ]
 
 # Real article sentences that share words with the furniture; none may match.
@@ -353,6 +372,14 @@ ARTICLE_SENTENCES = [
     "Scroll down the list: 20 firms in Ningbo joined the plan in 2019.",
     "宁波舟山港2023年货物吞吐量13.24亿吨,同比增长4.9%。2024-01-12",
     "Reference prices of steel rose by 5% in May.",
+    "Save energy, the campaign told 300,000 households in 2019.",
+    "Subscribe to the plan: 300 firms joined in 2019.",
+    "Supply rose 5% > demand rose 3%, the bureau said.",
+    "The copyright of the photos stays with the original authors, the museum said in 2019.",
+    "Next year: the zone will open 20 new berths.",
+    "Watch the video of the opening ceremony on the city's website, which drew 2 million views.",
+    "Ningbo/Zhoushan port handled 1.2 billion tonnes in 2021 |",
+    "Talks were held in Ningbo, Zhejiang, on June 30, 2021.",
     "More than 300 companies attended the fair.",
     # Markup as text (the mirror's injection payload): the article's words, never a breadcrumb trail.
     "<img src=x onerror=alert('body')> <script>document.title='pwned'</script> "

@@ -596,19 +596,30 @@ def test_other_sources_titles_dates_and_chrome_on_the_tuning_pages():
     on them, unseen by the rules: titles 0/1 (a breadcrumb under the headline, its last item longer than a trail's,
     dwarfed it), dates 1/1, 0 leaks; after rules for them (a trail's last item may be a headline of up to 120
     characters; "PUBLISHER:" is an attribution): 1/1, 1/1, 0. All 313: titles 252/253, dates 122/124, 88 leaks (the
-    older 305 pages' output unchanged). 43 pages without a label date take their URL's (t312 new)."""
+    older 305 pages' output unchanged). 43 pages without a label date take their URL's (t312 new).
+    Twelfth pass (t314-t339, 26 pages labelled and committed before the extractor was run on them: 4 ningbolife, 1
+    english.ningbo.gov.cn, 1 cnnb, 20 other sources, 15 hosts new to the set), before its round: titles 17/20, dates
+    7/8, 11 leaks on the new pages; all 339: 269/273, 129/132, 99. After it ("pubtime:" stamps and glued meta fields
+    closing with the date are dated lines; a caption with a bracketed credit and a site's banner over a widget's link
+    are not the title; a newsletter prompt, a two-item trail, "Save", "站长统计", "Watch the video", "Next article:...",
+    names over a closing bar and a pictures' copyright notice are furniture): 20/20, 8/8, 2 (a video box's title and an
+    injected link, t317); all 339: titles 272/273, dates 130/132, 90 leaks (the older 313 unchanged). 46 pages without
+    a label date take their URL's (t325, t335, t336 new). Five more pages (t340-t344, other sources, 4 hosts new)
+    labelled and committed after those rules and before the extractor was run on them, unseen by the rules: titles
+    4/4, dates 2/3 (a dateline of places and the date unread), 3 leaks; after a rule for that dateline: 4/4, 3/3, 2
+    (two image alt texts between an interview's questions, left). All 344: titles 276/277, dates 133/135, 92 leaks."""
     from transforms.textutil import url_date
 
     pages = load_realgold(realgold.REALGOLD_DIR / "tune_other")
-    assert len(pages) == 313
+    assert len(pages) == 344
     outputs = realgold.run_newsetl(pages)
     total = score_real("newsetl", pages, outputs).total
-    assert total.titles == 253 and total.dates == 124
+    assert total.titles == 277 and total.dates == 135
     assert (total.title_accuracy or 0) >= 0.98 and (total.date_accuracy or 0) >= 0.98
     given = [(page, out.published) for page, out in zip(pages, outputs) if page.published is None and out.published]
-    assert len(given) == total.dates_unlabelled_given == 43
+    assert len(given) == total.dates_unlabelled_given == 46
     assert all(date == url_date(page.url) for page, date in given)
-    assert total.leaks <= 88
+    assert total.leaks <= 92
 
 
 def _url_key(url: str) -> str:
@@ -642,7 +653,7 @@ def test_tune_other_labels_are_consistent():
     others = _manifest_urls("dev", "tune_sites", "holdout", "holdout2", "holdout3", "holdout4")
     seen: set[str] = set()
     pages = sorted((folder / "pages").glob("t*.json"))
-    assert len(pages) == len(rows) == 313
+    assert len(pages) == len(rows) == 344
     for path in pages:
         page = json.loads(path.read_text(encoding="utf-8"))
         label = json.loads((folder / "labels" / path.name).read_text(encoding="utf-8"))

@@ -2048,6 +2048,113 @@ def test_after_the_eleventh_pass_titles_dates_and_chrome(
     _assert_text_page(text, title, published, first_words, chrome)
 
 
+NBQB_TEXT = """Current Location:English-Ningbo impression-Brief introduction of Ningbo
+Brief Introduction to Ningbo
+pubtime:2014-03-25   hits: 6678
+
+    Ningbo, called Yong for short, is located midway on the eastern coast of China, in the South of the Yangtze River Delta and the east part of Zhejiang province(28º51'-30º33N and 120º55'-122º16E)."""  # http://www.nbqb.gov.cn/new_english/info.jsp?aid=18757 (t328, cut)
+KAOGU_TEXT = """Ningbo Found a Hemudu Culture Site Nearest to the Coastline
+From: NetWriter:Date:2014-09-22
+Yushan Site is located in Ningbo, Zhejiang province, only 7.3 kilometers east to the coastline, and with an area of about 16,500 square meters.
+
+remains of tree root
+The cultural layers of the Early-to-Mid Hemudu Culture Period is thin, and among all the unearthed relics"""  # http://kaogu.cssn.cn/ywb/news/new_discoveries_1/201409/t20140922_3930831.shtml (t332, cut)
+CNNB_CAPTION_TEXT = """Hemudu Site: One of the 'Top 100 Archaeological Discoveries of the Century'
+Hemudu site. [Photo by Wang Peng]
+By Dong Na
+On the morning of October 18, good news arrived from The Third China Archaeology Conference held in Sanmenxia City, Henan Province: Ningbo Yuyao Hemudu Culture Site was selected as one of the "Top 100 Archaeological Discoveries of the Century"."""  # http://daily.cnnb.com.cn/nbrb/html/2021-10/29/content_1294936.htm?div=-1 (t335, cut)
+AMP_BLOG_TEXT = """Journey of Our Dreams (追梦)
+
+View Original
+
+Ningbo/ Shaoxing 宁波/绍兴
+
+May 16: We took the subway to Shanghai Hongqiao Railway Station in the early morning to catch a high-speed train to Ningbo. These days, real-name authentication is mandatory for almost every activity in China."""  # https://journeyofourdreams.com/blog/ningbo-shaoxing?format=amp (t337, cut)
+CHINACULTURE_2010_TEXT = (  # lines of spaces as on the page
+    "Subscribe to free Email Newsletter\n\n \n  Exchange>Stage\n \n"
+    "Ningbo Museum Shows 8,000 Years of History with Cultural Relics\n\n"
+    "Audiences puzzle over Si Yang Fang Zun, a quadripod carved with four goat-heads.\n\n"
+    "Including Si Yang Fang Zun, a quadripod carved with four goat-heads, 119 top-grade cultural relics from the "
+    "National Museum of China are on display at Ningbo Museum of Zhejiang province, from March 30 to the end of June."
+    "\n\nEditor: Dong Lin\n \nPrint\nSave")  # http://en.chinaculture.org/exchange/2010-04/26/content_378106.htm (t325, cut)
+PHOTOTOUR_TEXT = """Capital of Culture in East Asia
+
+Next article:Dancing with the ghost in Los Angeles
+
+Ningbo, an ancient harbor city, has been an important trading port for millennia, and today is one of China's busiest.
+
+All the photos are from the web and the copyright retains with the original author. If there is any problem, please contact us."""  # http://en.g-photography.net/phototour/resources/news_19416.html (t323, cut)
+FLYINGTYPERS_TEXT = """Nightmare In Ningbo
+Labor unrest in China—somewhat
+commonplace in 2014—flared white-hot as the Chinese port of Ningbo
+was hit by strikes with thousands of truck drivers demonstrating. It all
+spun a bit out of control last Thursday.
+For the record, Ningbo handled 16.77 million
+twenty-foot equivalent units (TEUs) in 2013, an increase of 7 percent
+from the previous year.
+Geoffrey/Flossie |"""  # http://aircargonews.com/0814/140825/Nightmare-In-Ningbo.html (t316, cut)
+
+
+@pytest.mark.parametrize(("text", "title", "published", "first_words", "chrome"), [
+    # "pubtime:" (a label glued from "pub" and "time") and a hit counter: the stamp dates the page
+    (NBQB_TEXT, "Brief Introduction to Ningbo", "2014-03-25", "Ningbo, called", ["Current Location", "pubtime"]),
+    (NBQB_TEXT.replace("pubtime:2014-03-25   hits: 6678", "Pub Date: 2021/5/6 Views: 12"), "Brief Introduction to Ningbo",
+     "2021-05-06", "Ningbo, called", ["Pub Date", "Views"]),
+    # labelled fields glued into one line, some empty, closing with the date: the line dates the page
+    (KAOGU_TEXT, "Ningbo Found a Hemudu Culture Site Nearest to the Coastline", "2014-09-22", "Yushan Site",
+     ["NetWriter"]),
+    (KAOGU_TEXT.replace("From: NetWriter:Date:2014-09-22", "Source: Ningbo Daily Author:Time: 2021-03-04 10:20"),
+     "Ningbo Found a Hemudu Culture Site Nearest to the Coastline", "2021-03-04", "Yushan Site", ["Source:"]),
+    # a caption with its credit in square brackets under the headline is neither the title nor its yardstick
+    (CNNB_CAPTION_TEXT, "Hemudu Site: One of the 'Top 100 Archaeological Discoveries of the Century'", None,
+     "Hemudu site. [Photo", ["By Dong Na"]),
+    (CNNB_CAPTION_TEXT.replace("[Photo by Wang Peng]", "[Photo/Xinhua]"),
+     "Hemudu Site: One of the 'Top 100 Archaeological Discoveries of the Century'", None, "Hemudu site.", []),
+    # the site's banner over a widget's link: the post's title is the line above the lead
+    (AMP_BLOG_TEXT, "Ningbo/ Shaoxing 宁波/绍兴", None, "May 16:", ["Journey of Our Dreams", "View Original"]),
+    (AMP_BLOG_TEXT.replace("Journey of Our Dreams (追梦)", "Wandering Around China With Anna").replace(
+        "View Original", "Skip to content"), "Ningbo/ Shaoxing 宁波/绍兴", None, "May 16:", ["Wandering", "Skip to"]),
+    # a newsletter prompt, a section trail of two items glued to its mark, "Print" and "Save"
+    (CHINACULTURE_2010_TEXT, "Ningbo Museum Shows 8,000 Years of History with Cultural Relics", None, "Audiences",
+     ["Subscribe", "Exchange>Stage", "Editor:", "Save"]),
+    # a pager's link glued to its label; the pictures' copyright notice asking to be told of a problem
+    (PHOTOTOUR_TEXT, "Capital of Culture in East Asia", None, "Ningbo, an ancient", ["Next article", "All the photos"]),
+    # the authors' names joined by a slash over a closing bar
+    (FLYINGTYPERS_TEXT, "Nightmare In Ningbo", None, "Labor unrest", ["Geoffrey/Flossie"]),
+])
+def test_twelfth_pass_titles_dates_and_chrome(
+        text: str, title: str, published: str | None, first_words: str, chrome: list[str]) -> None:
+    _assert_text_page(text, title, published, first_words, chrome)
+
+
+HOTELEXECUTIVE_TEXT = """Marriott International Signs Agreement to Debut The Ritz-Carlton Brand in Ningbo
+
+USA, Bethesda, Maryland. June 30, 2021
+
+Marriott International announced the signing of an agreement with the Ningbo Central Plaza Construction and Development Co. Ltd to bring Marriott Bonvoy's iconic Ritz-Carlton brand to the heart of Ningbo."""  # https://www.hotelexecutive.com/newswire/68452/marriott-international-signs-agreement-to-debut-the-ritz-carlton-brand-in-ningbo (t340, gathered after the pass's rules, cut)
+
+
+@pytest.mark.parametrize("dateline, published", [
+    ("USA, Bethesda, Maryland. June 30, 2021", "2021-06-30"),
+    ("China, Ningbo, Zhejiang, 5 May 2022", "2022-05-05"),
+])
+def test_a_dateline_of_places_dates_the_page(dateline: str, published: str) -> None:
+    """A dateline of places then the date under the headline (after the twelfth pass's rules) dates the page and
+    leaves the body."""
+    text = HOTELEXECUTIVE_TEXT.replace("USA, Bethesda, Maryland. June 30, 2021", dateline)
+    _assert_text_page(text, "Marriott International Signs Agreement to Debut The Ritz-Carlton Brand in Ningbo",
+                      published, "Marriott International announced", [dateline])
+
+
+def test_a_banner_is_not_taken_for_a_byline_or_date_over_the_headline() -> None:
+    """The banner rule (twelfth pass) leaves the first line the title when the short furniture line under it is a
+    byline or a date line: the headline's own header."""
+    for under in ("By Jin Lu", "2021-05-06"):
+        text = AMP_BLOG_TEXT.replace("Journey of Our Dreams (追梦)", "Ningbo opens a new museum").replace(
+            "View Original", under)
+        assert parse_page(text).title == "Ningbo opens a new museum"
+
+
 @pytest.mark.parametrize(("stamp", "published"), [
     ("[15/01/15]", "2015-01-15"),  # day first and year first agree, month first is no date
     ("[05/01/15]", None),  # 5 January 2015, 15 January 2005 or 1 May 2015: no date

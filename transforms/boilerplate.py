@@ -86,7 +86,9 @@ BREADCRUMB_CHAIN: Final = (r"(?im)^ *[^<>»›|\n ]([^<>»›|\n]{0,38}[^<>»›
                            r"|[^<>»›|,\n ]([^<>»›|,\n]{0,118}[^<>»›|,.\n ])?)( *[|])* *$")
 # Hanweb credit "Produced By 大汉网络 大汉版通发布系统".
 CMS_CREDIT: Final = r"(?im)^ *(produced|powered|supported|designed|developed) by *.{0,40}(大汉|hanweb).{0,60}$"
-CMS_CREDIT_CN: Final = r"(?im)^ *(大汉网络|大汉版通).{0,60}$"
+# A statistics widget's label left as a line of its own, "站长统计" (site statistics: ningbo.chinadaily.com.cn t319,
+# twelfth pass), "网站统计".
+CMS_CREDIT_CN: Final = r"(?im)^ *((大汉网络|大汉版通).{0,60}|(站长|网站)统计) *$"
 # Hit counters "Hits: 1234", "Views: 56", "浏览次数：12".
 HIT_COUNTER: Final = (
     r"(?im)^ *(hits|views|visits|page views|visit count|read count|reads|clicks|"
@@ -124,8 +126,10 @@ CREDIT_LINE: Final = (
     r"(directors?|editors?|producers?|camera|cameraman|videographers?|photographers?|designers?|supervisors?)"
     r" *[:：] *" + _CREDIT_NAME + r"( *(,|&|and) *" + _CREDIT_NAME + r"){0,5} *$"
 )
-# Action links "Print Email", "Print | Email", a lone "Share" (China Daily).
-ACTIONS: Final = r"(?im)^ *(print|email|e-mail|share|tweet)( *[|/]? *(print|email|e-mail|share|tweet)){0,4} *$"
+# Action links "Print Email", "Print | Email", a lone "Share" (China Daily), a lone "Save" under "Print" (the twelfth
+# tune_other pass: en.chinaculture.org's 2010 layout, t325).
+ACTIONS: Final = (r"(?im)^ *(print|email|e-mail|share|tweet|save)( *[|/]? *(print|email|e-mail|share|tweet|save)){0,4}"
+                  r" *$")
 # Joomla article navigation "« Prev", "Next »", "Prev Next".
 PAGE_NAV: Final = (
     r"(?im)^ *[«‹<]? *(prev|previous|next|last)( (article|page))? *[»›>]?"
@@ -196,8 +200,9 @@ DATE_LINE: Final = (
 # the date in brackets before an empty author field: "[2011-10-25]   Author:" (www.nbcc.cn t285, eleventh pass).
 BYLINE_DATED: Final = r"(?im)^ *(by|source *[:：]) +.{1,80}(updated|source) *[:：].{0,60}$"
 AGENCY_STAMP: Final = r"(?im)^ *[(（][a-z'’ .]{2,40}[)）] *[0-9]{1,2}:[0-9]{2},? +[a-z0-9 ,]{6,30}(19|20)[0-9]{2} *$"
+# "pubtime:2014-03-25   hits: 6678" (a label glued from "pub" and "time", www.nbqb.gov.cn t328, twelfth pass).
 DATE_SOURCE: Final = (
-    r"(?im)^ *((date|time|published|posted|updated|release date|release time) *[:：]? *)?"
+    r"(?im)^ *((date|time|pub *(time|date)|published|posted|updated|release date|release time) *[:：]? *)?"
     r"[\[(（【]?(19|20)[0-9]{2}[-/.][0-9]{1,2}[-/.][0-9]{1,2}[\])）】]?( +[0-9:]{4,8})? *[|｜/]? *"
     r"([a-z][a-z.'&-]*( +[a-z][a-z.'&-]*){0,3} +)?(web +)?"
     r"(source|from|editor|author|views|hits|clicks?|visits|reads?|browse|browsing) *[:：].{0,80}$"
@@ -420,7 +425,9 @@ KEYWORDS_LINE: Final = r"(?im)^ *(keywords?|tags?) *[:：] *[^.!?\n]{1,100}$"
 # to Do in Ningbo").
 MORE_WIDGETS: Final = (
     r"(?im)^ *(show +(more|less|all)|load +more|see +(more|all)|view( +(more|all|original( +text)?|translation))?"
-    r"|submit|related +(moments|posts|videos|reads|reading)) *$"
+    r"|submit|related +(moments|posts|videos|reads|reading)"
+    # a video box's prompt: "Watch the video" (www.moviesonline.ca t317, twelfth pass)
+    r"|(watch|play) +(the +)?(full +)?(video|clip)( +(here|now|below))?) *$"
 )
 AI_TRANSLATION_NOTE: Final = (
     r"(?im)^ *[*]? *[^.!?\n]{0,80}translated +(by|with|using) +(ai|a +machine|machine +translation|google +translate)"
@@ -486,13 +493,46 @@ LINK_PLACEHOLDER: Final = r"(?im)^ *\[ *(link|image|img|photo|picture|video|embe
 REGISTRATION_WALL: Final = (
     r"(?im)^ *(please +(register|log *in|sign *in|subscribe)"
     r"|to +continue +reading,? +(please +)?(log *in|register|sign *in|subscribe)[^\n]{0,100}"
-    r"|(new +)?[a-z]{1,40} +subscribers?( +(register|log *in|sign *in|sign *up))?) *[.!]? *$"
+    r"|(new +)?[a-z]{1,40} +subscribers?( +(register|log *in|sign *in|sign *up))?"
+    # a newsletter prompt: "Subscribe to free Email Newsletter" (en.chinaculture.org t325, twelfth pass), "Sign up for
+    # our newsletter"
+    r"|(subscribe +to|sign +up +(for|to)) +(our +|the +)?(free +)?(e-?mail +|weekly +|daily +)?"
+    r"(newsletters?|updates|alerts)) *[.!]? *$"
 )
 URL_LINE: Final = r"(?im)^ *https?://[^ \n]{4,250}( *[(（] *(source|via) *[:：]? *[^)）\n]{1,40}[)）])? *$"
 ADDRESS_POSTCODE: Final = r"(?im)^ *[0-9a-z][^!?\n]{0,150}china *[,.]? *[0-9]{6} *$"
 # An image's file name without its extension, as a stock-photo or camera name ("dreamstime_xs_129855944" above the
 # lead, theloadstar.com t297; "IMG_20190301_123456"): words joined by two or more underscores, no space.
 IMAGE_NAME: Final = r"(?im)^ *[a-z]+(_[a-z0-9]+){2,} *$"
+# Furniture of the twelfth tune_other pass (t314-t339), exactly as on the pages: a section trail of two items glued
+# to its mark ("  Exchange>Stage", en.chinaculture.org t325: up to three words an item, letters only, so that "x > 5"
+# and a sentence stay); a meta line of labelled fields glued together, some empty, closing with the date ("From:
+# NetWriter:Date:2014-09-22": "From: Net", an empty "Writer:", kaogu.cssn.cn t332); the authors' names joined by a
+# slash over a closing bar ("Geoffrey/Flossie |", aircargonews.com t316); a pager's link with its label ("Next
+# article:Dancing with the ghost in Los Angeles", en.g-photography.net t323); a notice that the pictures' copyright
+# stays with their authors, asking to be told of a problem ("All the photos are from the web and the copyright
+# retains with the original author. If there is any problem, please contact us.", t323).
+BREADCRUMB_PAIR: Final = r"(?im)^ *[a-z][a-z&'-]*( +[a-z&'-]+){0,2} *(>>|>|»|›) *[a-z][a-z&'-]*( +[a-z&'-]+){0,2} *$"
+META_FIELDS_DATE: Final = (
+    r"(?im)^ *((from|source|writer|author|editor|reporter) *[:：] *([a-z][a-z .'-]{0,30})?){1,4}"
+    r"(date|time) *[:：] *(19|20)[0-9]{2}[-/.][0-9]{1,2}[-/.][0-9]{1,2}( +[0-9]{1,2}:[0-9]{2}(:[0-9]{2})?)? *$"
+)
+NAMES_SIGNOFF: Final = r"(?im)^ *[a-z][a-z'.-]*( *[/&] *[a-z][a-z'.-]*){0,3} *[|｜] *$"
+NEIGHBOUR_LINK: Final = (
+    r"(?im)^ *[«‹<]? *(next|previous|prev) +(article|post|story|item|news|page) *[:：] *[^\n]{1,150}$"
+)
+# After the twelfth pass's rules, on the pages gathered to measure them (t340-t344): a dateline of places, two to five
+# names of up to four words separated by commas, then a full stop or a comma and the date ("USA, Bethesda, Maryland.
+# June 30, 2021" under the headline, www.hotelexecutive.com t340): the page's date.
+PLACE_DATE: Final = (
+    r"(?im)^ *[a-z][a-z.'-]*( +[a-z][a-z.'-]*){0,3}( *, *[a-z][a-z.'-]*( +[a-z][a-z.'-]*){0,3}){1,4} *[.,] *"
+    r"((jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? +[0-9]{1,2}(st|nd|rd|th)?,? +(19|20)[0-9]{2}"
+    r"|[0-9]{1,2}(st|nd|rd|th)? +(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,? +(19|20)[0-9]{2}) *$"
+)
+PICTURE_RIGHTS_NOTICE: Final = (
+    r"(?im)^ *[^\n]{0,120}copyright[^\n]{0,60}original +(authors?|owners?|photographers?)[^\n]{0,40}"
+    r"(if|should|in +case|please)[^\n]{0,100}(contact|delete|remove)[^\n]{0,40}$"
+)
 
 BOILERPLATE_PATTERNS: Final[tuple[str, ...]] = (    PRINT_CLOSE,
     TEXT_SIZE,
@@ -592,13 +632,19 @@ BOILERPLATE_PATTERNS: Final[tuple[str, ...]] = (    PRINT_CLOSE,
     URL_LINE,
     ADDRESS_POSTCODE,
     IMAGE_NAME,
+    BREADCRUMB_PAIR,
+    META_FIELDS_DATE,
+    NAMES_SIGNOFF,
+    NEIGHBOUR_LINK,
+    PICTURE_RIGHTS_NOTICE,
+    PLACE_DATE,
 )
 
 # The furniture lines that carry the page's own date (header lines under the title, in text
 # and in HTML): the parsers read the date from them, then drop them like any furniture.
 DATED_LINE_PATTERNS: Final[tuple[str, ...]] = (
     DATED_HEADER, BYLINE_DATED, AGENCY_STAMP, DATE_SOURCE, SOURCE_DATE, PUBLISH_TIME, TEXT_SIZE, CN_META, NAME_DATE,
-    DATE_BYLINE, ACCOUNT_DATE, DATE_BAR,
+    DATE_BYLINE, ACCOUNT_DATE, DATE_BAR, META_FIELDS_DATE, PLACE_DATE,
 )
 
 # Fragments of page furniture distinctive enough to flag anywhere in a line, not only as
@@ -663,6 +709,12 @@ _WALL_WINDOW: Final = 4 + 40 + 10
 # CONTACT_PROMPT's words ("contact", "touch", "to u"s) stand in its first characters: 80 others, " contact" (8).
 _CONTACT_WORDS: Final = ("contact", "touch", "to u")
 _CONTACT_WINDOW: Final = 80 + 8
+# NEIGHBOUR_LINK's colon stands within its first characters: "< " (2), "previous " (9), "article " (8), ":" (1).
+_NEIGHBOUR_LABEL_WINDOW: Final = 2 + 9 + 8 + 1
+# PICTURE_RIGHTS_NOTICE's verb ("contact", "delete", "remove": no "i" nor "s", see above) ends at most 40 characters
+# before the line's end: "contact" (7) and 40.
+_RIGHTS_NOTICE_VERBS: Final = ("contact", "delete", "remove")
+_RIGHTS_NOTICE_WINDOW: Final = 7 + 40
 
 
 def _holds_any(text: str, words: tuple[str, ...]) -> bool:
@@ -730,6 +782,16 @@ _NEEDS: Final[dict[str, Callable[[str], bool]]] = {
     # a full stop closes a line it matches only in "It's happening...." ([.]{2,}; the line is normalized, no
     # space after it): a body sentence opening with "The" ends with one
     PAGE_BOXES: lambda line: line[-1:] != "." or line[-2:] == "..",
+    # the twelfth pass's: a trail's mark; the labels' colons and a year; the closing bar; the pager's label's colon
+    # among its first characters ("previous story :" and a mark before it: 20)
+    BREADCRUMB_PAIR: lambda line: ">" in line or "»" in line or "›" in line,
+    META_FIELDS_DATE: lambda line: (":" in line or "：" in line) and ("19" in line or "20" in line),
+    NAMES_SIGNOFF: lambda line: line[-1:] in ("|", "｜"),
+    NEIGHBOUR_LINK: lambda line: ":" in line[:_NEIGHBOUR_LABEL_WINDOW] or "：" in line[:_NEIGHBOUR_LABEL_WINDOW],
+    # the request's verb among the line's last characters ("... please contact us."): lowered only there
+    PICTURE_RIGHTS_NOTICE: lambda line: _holds_any(line[-_RIGHTS_NOTICE_WINDOW:].lower(), _RIGHTS_NOTICE_VERBS),
+    # the names' commas and the year (every date form it takes ends with a literal 19 or 20 and two digits)
+    PLACE_DATE: lambda line: "," in line and ("19" in line.rstrip(" ")[-4:] or "20" in line.rstrip(" ")[-4:]),
 }
 _LINE_END: Final = (sre_constants.AT, sre_constants.AT_END)
 

@@ -173,7 +173,15 @@ from transforms.metrics.vocab import (
 # "Last" / "Next" with the neighbouring stories under it, and a related story's headline over its date closing the
 # page are furniture; then an image's file name without its extension, "PUBLISHER: X", and a trail whose last item is
 # a headline of up to 120 characters (t306-t313, gathered after those rules).
-EXTRACTOR_VERSION = "2026.12.05.11"
+# "2026.12.05.12": the twelfth tune_other pass (page parsing; no metric rule changed): "pubtime:" stamps and a meta
+# line of glued fields closing with the date ("From: NetWriter:Date:2014-09-22") are dated lines; a caption with its
+# credit in square brackets ("[Photo by Wang Peng]") is not the title, nor is a site's banner over a widget's link
+# ("View Original") when the post's title stands above the lead; a newsletter prompt, a two-item trail
+# ("Exchange>Stage"), "Save", "站长统计", "Watch the video", a pager's "Next article:..." link, the authors' names over
+# a closing bar ("Geoffrey/Flossie |") and a pictures' copyright notice asking to be told of a problem are furniture;
+# then a dateline of places and the date ("USA, Bethesda, Maryland. June 30, 2021", t340-t344, gathered after those
+# rules) dates the page.
+EXTRACTOR_VERSION = "2026.12.05.12"
 
 
 def extract_metrics(body: str, published: str | None = None, title: str | None = None) -> list[Metric]:

@@ -177,6 +177,15 @@ CLOSING_DATE_LINES = 2
 CLOSING_STAMP_RE = re.compile(r"\s\[(?P<stamp>\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4})\]$")
 SHORT_STAMP_RE = re.compile(r"^(\d{2})[-/.](\d{2})[-/.](\d{2})$")
 SHORT_YEAR_BASE = 2000
+# The site's banner over a widget's link (see _is_banner): the link's most words; a byline ("By Jin Lu") is no link.
+BANNER_WIDGET_MAX_WORDS = 4
+BANNER_BYLINE_RE = re.compile(r"^by\b", re.IGNORECASE)
+# A photo caption whose credit closes it in square brackets ("Hemudu site. [Photo by Wang Peng]" between the headline
+# and the byline, daily.cnnb.com.cn t335, twelfth pass; "[Photo/Xinhua]", "[Photo provided to chinadaily.com.cn]"):
+# like a caption with its credit in parentheses (textutil.is_caption), neither the title nor a yardstick for it.
+BRACKET_CREDIT_RE = re.compile(
+    r"\[\s*(?:photos?|pictures?|images?|video)\s*(?:by\b|from\b|courtesy\b|provided\b|supplied\b|/|:|：)[^\[\]]{0,120}\]"
+    r"\s*[.。]?$", re.IGNORECASE)
 
 
 def looks_like_text_page(text: str) -> bool:
@@ -360,6 +369,11 @@ def is_issuer_line(line: str) -> bool:
     return bool(nouns) and (nouns[-1] == len(words) - 1 or words[nouns[-1] + 1] == "of")
 
 
+def _is_captioned(line: str) -> bool:
+    """A photo caption by its wording: textutil.is_caption, or a credit in square brackets closing it."""
+    return is_caption(line) or (line.endswith(("]", "].", "]。")) and BRACKET_CREDIT_RE.search(line) is not None)
+
+
 def _title_above_lead(lines: list[str]) -> Content | None:
     """The page's Content when its header (the lines above the first paragraph) holds the title.
 
@@ -390,7 +404,9 @@ def _title_above_lead(lines: list[str]) -> Content | None:
     unquoted = [i for i in unquoted if not _is_repeated(lines, i)] or unquoted
     # a photo caption under the headline ("On June 30th, passengers rushed to try Line 3. ... (Photo by Liu Bo)",
     # ningbolife t234) is neither the title nor a yardstick for it: a long caption dwarfs the headline
-    unquoted = [i for i in unquoted if not is_caption(lines[i])] or unquoted
+    unquoted = [i for i in unquoted if not _is_captioned(lines[i])] or unquoted
+    if furniture and _is_banner(lines, seen, lead, unquoted):
+        unquoted = unquoted[1:]
     block_of = _block_numbers(lines)
     words = {i: len(lines[i].split()) for i in unquoted}
     title_index = next(
@@ -403,7 +419,7 @@ def _title_above_lead(lines: list[str]) -> Content | None:
         # no line stands alone: a section label may sit right above the headline in one block ("Special
         # Exhibitions" / "Precious Antiques of Ningbo Museum"). Among the lines short enough to be a headline
         # (no caption, no hard-wrapped text), the first that no later one dwarfs.
-        short = [i for i in unquoted if words[i] < PARAGRAPH_MIN_WORDS and not is_caption(lines[i])]
+        short = [i for i in unquoted if words[i] < PARAGRAPH_MIN_WORDS and not _is_captioned(lines[i])]
         title_index = next((i for i in short if not any(words[j] > 2 * words[i] for j in short if j > i)),
                            unquoted[0])
     section: str | None = None
@@ -442,6 +458,22 @@ def _title_above_lead(lines: list[str]) -> Content | None:
     blocks = [Block(text=line) for line in lines[body_start:] if line]
     return Content(title=title, published=published, section=section, blocks=blocks,
                    site_template=site_template("\n".join(lines)))
+
+
+def _is_banner(lines: list[str], seen: list[int], lead: int, candidates: list[int]) -> bool:
+    """Whether the first candidate is the site's banner over a widget's link, the post's title under them: the page's
+    first line, the next one a short furniture line that is neither a byline nor a dated line (a link such as "View
+    Original", an AMP page's), and a later candidate directly above the lead ("Journey of Our Dreams (追梦)" / "View
+    Original" / "Ningbo/ Shaoxing 宁波/绍兴" / "May 16: We took the subway ...", journeyofourdreams.com t337, twelfth
+    pass). A standfirst with its byline ("... By: Gary Bowerman & Janet Martin", t197) or a date line under the
+    first line leaves it the title."""
+    if len(seen) < 3 or not candidates or candidates[0] != seen[0]:
+        return False
+    widget = lines[seen[1]]
+    if len(widget.split()) > BANNER_WIDGET_MAX_WORDS or not is_boilerplate_line(widget) \
+            or _header_line(widget) is not None or BANNER_BYLINE_RE.match(widget):
+        return False
+    return any(i > seen[1] and seen[seen.index(i) + 1] == lead for i in candidates[1:])
 
 
 def _dateline_date(lines: list[str], lead: int) -> str | None:
