@@ -827,6 +827,12 @@ def check_xml_valid(text: str) -> None:
         assert xml_valid(text, text.encode("utf-8")) == (plain, plain.encode("utf-8"))
 
 
+def test_xml_valid_drops_every_c0_control_xml_cannot_hold() -> None:
+    for code in range(0x80):
+        check_xml_valid(f"a{chr(code)}b")
+        check_xml_valid(chr(code) * 3)
+
+
 def test_xml_valid_gives_the_plain_substitution_on_the_real_pages() -> None:
     for text in real_texts():
         check_xml_valid(text)
