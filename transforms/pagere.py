@@ -39,10 +39,10 @@ def _ascii_of(matcher: re.Pattern[str] | None) -> frozenset[str] | None:
 
 
 def edge_matcher(pattern: str, last: bool) -> re.Pattern[str] | None:
-    """A pattern that matches one character whole exactly when a non-empty match of `pattern` can start with it
-    (end with it, with `last`): the single-character elements that can stand there, as one alternation with
-    the pattern's flags (so that IGNORECASE is the engine's: "ſ" for "s", the Kelvin sign for "k"); None if not
-    known. The edge sets of characters that are not ASCII, asked one character at a time."""
+    """A pattern that matches (whole) every character a non-empty match of `pattern` can start with (end with,
+    with `last`), and maybe more (a lookaround is not read): the single-character elements that can stand there,
+    as one alternation with the pattern's flags (so that IGNORECASE is the engine's: "ſ" for "s", the Kelvin sign
+    for "k"); None if not known. The edge sets of characters that are not ASCII, asked one character at a time."""
     parsed = sre_parse.parse(pattern)
     elements, nullable = _first_of_sequence(list(parsed), parsed.state, last)
     if elements is None or nullable:
