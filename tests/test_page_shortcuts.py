@@ -212,7 +212,7 @@ def pattern_matches(draw: st.DrawFn) -> tuple[str, str]:
 @given(pattern_matches())
 @SETTINGS
 def test_edge_chars_hold_every_ascii_edge_of_a_match(case: tuple[str, str]) -> None:
-    from transforms.pagere import first_chars, last_chars
+    from transforms.pagere import edge_matcher, first_chars, last_chars
 
     pattern, text = case
     match = re.compile(pattern).match(text)
@@ -223,6 +223,10 @@ def test_edge_chars_hold_every_ascii_edge_of_a_match(case: tuple[str, str]) -> N
         assert first is None or found[0] in first, (pattern, found)
     if found and found[-1].isascii():
         assert last is None or found[-1] in last, (pattern, found)
+    if found:  # any edge, ASCII or not
+        for matcher, char in ((edge_matcher(pattern, last=False), found[0]), (edge_matcher(pattern, last=True),
+                                                                             found[-1])):
+            assert matcher is None or matcher.fullmatch(char), (pattern, found)
 
 
 def test_edge_chars_of_fixed_patterns() -> None:
@@ -237,6 +241,21 @@ def test_edge_chars_of_fixed_patterns() -> None:
     assert first_chars(r"(?=b)a|c") == frozenset("ac")
     assert first_chars(r"[^a]") == frozenset(ASCII_NOT_A)
     assert last_chars(r"(?:ab|cd)+$") == frozenset("bd")
+
+
+def test_edge_matchers_of_fixed_patterns() -> None:
+    from transforms.pagere import edge_matcher
+
+    def edges(pattern: str, last: bool = False) -> str:
+        matcher = edge_matcher(pattern, last)
+        assert matcher is not None
+        return "".join(char for char in "aAbBsSkK\u017f\u212a【】“”(（ x" if matcher.fullmatch(char))
+
+    assert edges(r"(?i)^ *[(（【]?s") == "sS\u017f【(（ "  # the long s under IGNORECASE, the brackets as written
+    assert edges(r"(?i)k|[“]x") == "kK\u212a“"  # the Kelvin sign
+    assert edges(r"ab|[^】]$", last=True) == "aAbBsSkK\u017f\u212a【“”(（ x"  # a negated class: all but 】
+    assert edges(r"(?i)(a|b)*】", last=True) == "】"
+    assert edge_matcher(r"x?", last=False) is None and edge_matcher(r"(a)\1", last=True) is None
 
 
 ASCII_NOT_A = "".join(chr(i) for i in range(128) if chr(i) != "a")
@@ -806,6 +825,12 @@ def check_xml_valid(text: str) -> None:
     assert xml_valid(text) == (plain, plain.encode("utf-8"))
     if not any("\ud800" <= char <= "\udfff" for char in text):  # text with a lone surrogate has no UTF-8
         assert xml_valid(text, text.encode("utf-8")) == (plain, plain.encode("utf-8"))
+
+
+def test_xml_valid_drops_every_c0_control_xml_cannot_hold() -> None:
+    for code in range(0x80):
+        check_xml_valid(f"a{chr(code)}b")
+        check_xml_valid(chr(code) * 3)
 
 
 def test_xml_valid_gives_the_plain_substitution_on_the_real_pages() -> None:

@@ -22,7 +22,7 @@ from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Final
 
 from transforms.fastre import longest_on_normalized
-from transforms.pagere import ASCII_CHARS, first_chars, last_chars, opening_strings
+from transforms.pagere import ASCII_CHARS, edge_matcher, opening_strings
 from transforms.spacing import normalize_space
 
 # Full-width 【Print】 【Close】 (Hanweb), also with ASCII brackets, and with the outer brackets cut off the
@@ -821,15 +821,16 @@ _NEGATED_LONGEST: Final = [-longest for _, _, longest in _BY_LONGEST]  # ascendi
 assert all(sre_parse.parse(p)[-1] == _LINE_END for p in BOILERPLATE_PATTERNS), "a pattern not anchored by $"
 
 
-def _masks(edges: list[frozenset[str] | None]) -> dict[str, int]:
-    """For each ASCII character, the mask of the checks whose edge set allows it (None allows all)."""
-    return {char: sum(1 << i for i, allowed in enumerate(edges) if allowed is None or char in allowed)
-            for char in ASCII_CHARS}
+def _edge_mask(char: str, matchers: list[re.Pattern[str] | None]) -> int:
+    """The mask of the checks whose edge (pagere.edge_matcher's, None: any character) may be `char`."""
+    return sum(1 << i for i, matcher in enumerate(matchers) if matcher is None or matcher.fullmatch(char))
 
 
 _PATTERN_OF: Final = {compiled: pattern for pattern, compiled in zip(BOILERPLATE_PATTERNS, _COMPILED)}
-_FIRST_MASK: Final = _masks([first_chars(_PATTERN_OF[compiled]) for compiled, _, _ in _BY_LONGEST])
-_LAST_MASK: Final = _masks([last_chars(_PATTERN_OF[compiled]) for compiled, _, _ in _BY_LONGEST])
+_FIRST_MATCHERS: Final = [edge_matcher(_PATTERN_OF[compiled], last=False) for compiled, _, _ in _BY_LONGEST]
+_LAST_MATCHERS: Final = [edge_matcher(_PATTERN_OF[compiled], last=True) for compiled, _, _ in _BY_LONGEST]
+_FIRST_MASK: Final = {char: _edge_mask(char, _FIRST_MATCHERS) for char in ASCII_CHARS}
+_LAST_MASK: Final = {char: _edge_mask(char, _LAST_MATCHERS) for char in ASCII_CHARS}
 # And by the line's first OPENING_SIZE characters, when they are ASCII (transforms.pagere.opening_strings): most
 # patterns open with words ("no comments", "the story appears on", "written by"), which a body paragraph's
 # first two or three letters rule out where its first letter does not. _OPENING_MASKS[n - 1] maps each opening
@@ -890,6 +891,21 @@ _LOW_CHECKS: Final = _CHECKS_BY_LONGEST[:HALF_BITS]  # bit i of a low half: _LOW
 _HIGH_CHECKS: Final = _CHECKS_BY_LONGEST[HALF_BITS:]  # bit i of a high half: check HALF_BITS + i
 _CHECKS_OF_LOW: Final[dict[int, tuple[_Check, ...]]] = {}
 _CHECKS_OF_HIGH: Final[dict[int, tuple[_Check, ...]]] = {}
+# A first or last character that is not ASCII: its masks found once (_edge_mask) and kept in halves. Most patterns
+# open and close with ASCII ("“" and "【" open some body paragraphs: they reached 30 patterns each, most of the
+# boilerplate test's matches).
+_NON_ASCII_FIRST: Final[dict[str, tuple[int, int]]] = {}
+_NON_ASCII_LAST: Final[dict[str, tuple[int, int]]] = {}
+
+
+def _edge_halves(char: str, matchers: list[re.Pattern[str] | None],
+                 known: dict[str, tuple[int, int]]) -> tuple[int, int]:
+    """The mask of the checks whose edge (`matchers`) may be `char`, in halves (remembered in `known`)."""
+    halves = known.get(char)
+    if halves is None:
+        mask = _edge_mask(char, matchers)
+        halves = known[char] = (mask & _LOW_HALF, mask >> HALF_BITS)
+    return halves
 
 
 def _matches_any(text: str, mask: int, half: tuple[_Check, ...], known: dict[int, tuple[_Check, ...]]) -> bool:
@@ -917,15 +933,23 @@ def is_boilerplate_text(text: str) -> bool:
     """is_boilerplate_line(text) for a non-empty text normalize_space already gives as it is."""
     candidates = bisect_right(_NEGATED_LONGEST, -len(text))  # the checks whose longest line is >= len(text)
     # the mask of the checks to try (first and last characters, length, opening), in halves
-    # (the character masks hold every ASCII character; a non-ASCII one rules out nothing)
+    # (the character masks hold every ASCII character; another one's are found once)
     first, last = text[0], text[-1]
     low, high = _CANDIDATES_LOW[candidates], _CANDIDATES_HIGH[candidates]
     if ord(first) < 128:
         low &= _FIRST_LOW[first]
         high &= _FIRST_HIGH[first]
+    else:
+        first_low, first_high = _edge_halves(first, _FIRST_MATCHERS, _NON_ASCII_FIRST)
+        low &= first_low
+        high &= first_high
     if ord(last) < 128:
         low &= _LAST_LOW[last]
         high &= _LAST_HIGH[last]
+    else:
+        last_low, last_high = _edge_halves(last, _LAST_MATCHERS, _NON_ASCII_LAST)
+        low &= last_low
+        high &= last_high
     head = text[:OPENING_SIZE]
     if head.isascii() and (low or high):  # (a flag of the string: no scan) its lower case is ASCII, char by char
         head = head.lower()

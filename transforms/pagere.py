@@ -2,15 +2,16 @@
 
 `first_chars(pattern)`, `last_chars(pattern)`: the ASCII characters a match of the pattern can begin
 (end) with, from the parsed
-pattern (each single-character element is tested on all 128 ASCII characters with the pattern's own
-flags, so IGNORECASE is the regex engine's, not a guess), or None when that is not known (an empty
-match, a backreference, a scoped flag, any other construct). A line whose first character is
-ASCII and not in the first set cannot be matched from its start; one whose last character is ASCII
-and not in the last set cannot be matched up to its end. tests/test_page_shortcuts.py checks the
-sets against plain matching.
+pattern (its single-character elements there, `edge_matcher`, tested on all 128 ASCII characters with the
+pattern's own flags, so IGNORECASE is the regex engine's, not a guess), or None when that is not known (an
+empty match, a backreference, a scoped flag, any other construct). A line whose first character is
+not in the first set (for one that is not ASCII: not matched by `edge_matcher`) cannot be matched from its
+start; one whose last character is not in the last set cannot be matched up to its end.
+tests/test_page_shortcuts.py checks the sets against plain matching.
 """
 from __future__ import annotations
 
+import re
 from re import _compiler as sre_compile  # type: ignore[attr-defined]
 from re import _constants as sre_constants  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
@@ -25,48 +26,60 @@ _REPEATS = (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT, sre_constants.PO
 
 def first_chars(pattern: str) -> frozenset[str] | None:
     """The ASCII characters a non-empty match of `pattern` can start with; None if not known."""
-    return _edge_chars(pattern, last=False)
+    return _ascii_of(edge_matcher(pattern, last=False))
 
 
 def last_chars(pattern: str) -> frozenset[str] | None:
     """The ASCII characters a non-empty match of `pattern` can end with; None if not known."""
-    return _edge_chars(pattern, last=True)
+    return _ascii_of(edge_matcher(pattern, last=True))
 
 
-def _edge_chars(pattern: str, last: bool) -> frozenset[str] | None:
+def _ascii_of(matcher: re.Pattern[str] | None) -> frozenset[str] | None:
+    return None if matcher is None else frozenset(char for char in ASCII_CHARS if matcher.fullmatch(char))
+
+
+def edge_matcher(pattern: str, last: bool) -> re.Pattern[str] | None:
+    """A pattern that matches (whole) every character a non-empty match of `pattern` can start with (end with,
+    with `last`), and maybe more (a lookaround is not read): the single-character elements that can stand there,
+    as one alternation with the pattern's flags (so that IGNORECASE is the engine's: "ſ" for "s", the Kelvin sign
+    for "k"); None if not known. The edge sets of characters that are not ASCII, asked one character at a time."""
     parsed = sre_parse.parse(pattern)
-    chars, nullable = _first_of_sequence(list(parsed), parsed.state, last)
-    return None if chars is None or nullable else frozenset(chars)
+    elements, nullable = _first_of_sequence(list(parsed), parsed.state, last)
+    if elements is None or nullable:
+        return None
+    state = parsed.state
+    alternatives = [sre_parse.SubPattern(state, [element]) for element in elements]
+    return sre_compile.compile(sre_parse.SubPattern(state, [(sre_constants.BRANCH, (None, alternatives))]),
+                               state.flags)
 
 
-def _first_of_sequence(items: list[tuple[Any, Any]], state: Any, last: bool) -> tuple[set[str] | None, bool]:
-    """(first characters, whether the sequence can match empty); (None, _) when not known. With
-    `last`, the last characters (the sequence read from its end)."""
-    found: set[str] = set()
+def _first_of_sequence(items: list[tuple[Any, Any]], state: Any, last: bool) -> tuple[list[Any] | None, bool]:
+    """(the single-character elements a match can start with, whether the sequence can match empty); (None, _)
+    when not known. With `last`, those it can end with (the sequence read from its end)."""
+    found: list[Any] = []
     for op, av in reversed(items) if last else items:
-        chars, nullable = _first_of_item(op, av, state, last)
-        if chars is None:
+        elements, nullable = _first_of_item(op, av, state, last)
+        if elements is None:
             return None, False
-        found |= chars
+        found += elements
         if not nullable:
             return found, False
     return found, True
 
 
-def _first_of_item(op: Any, av: Any, state: Any, last: bool) -> tuple[set[str] | None, bool]:
+def _first_of_item(op: Any, av: Any, state: Any, last: bool) -> tuple[list[Any] | None, bool]:
     if op in _ZERO_WIDTH:
-        return set(), True  # consumes nothing: the next item gives the first character (a superset)
+        return [], True  # consumes nothing: the next item gives the first character (a superset)
     if op in _ONE_CHAR:
-        single = sre_compile.compile(sre_parse.SubPattern(state, [(op, av)]), state.flags)
-        return {char for char in ASCII_CHARS if single.fullmatch(char)}, False
+        return [(op, av)], False
     if op is sre_constants.BRANCH:
-        found: set[str] = set()
+        found: list[Any] = []
         nullable = False
         for alternative in av[1]:
-            chars, empty = _first_of_sequence(list(alternative), state, last)
-            if chars is None:
+            elements, empty = _first_of_sequence(list(alternative), state, last)
+            if elements is None:
                 return None, False
-            found |= chars
+            found += elements
             nullable = nullable or empty
         return found, nullable
     if op is sre_constants.SUBPATTERN:
@@ -76,8 +89,8 @@ def _first_of_item(op: Any, av: Any, state: Any, last: bool) -> tuple[set[str] |
         return _first_of_sequence(list(sub), state, last)
     if op in _REPEATS:
         low, _, sub = av
-        chars, empty = _first_of_sequence(list(sub), state, last)
-        return chars, empty or low == 0
+        elements, empty = _first_of_sequence(list(sub), state, last)
+        return elements, empty or low == 0
     if op is sre_constants.ATOMIC_GROUP:
         return _first_of_sequence(list(av), state, last)
     return None, False
