@@ -229,16 +229,23 @@ assert NUMBER_WORDS_TRIE == NUMBER_WORDS_TRIE.lower()  # (lowercase words: for t
 
 # An ASCII text's tokens without a regex: a scan tries its pattern at every space and mark (about a thousand
 # instructions each, where most words are no number word). A digit run is a run of [0-9] (\d in an ASCII text):
-# found by bytes.find in the text translated to "0" for a digit and " " for the rest. A number word's token is
-# a whole word, a maximal run of word characters (\w: [A-Za-z0-9_] in an ASCII text): the lookbehind refuses a
-# word character before it and (?![\w]) one after it; its letters are the word, which holds no digit. So the
-# tokens are the runs of word characters that are NUMBER_WORDS, but those right after a hyphen: the runs are
-# the words of the text translated to " " for every other character, and only the number words among them are
-# then looked for, by bytes.find, their whole runs kept. (tests/test_fastre.py compares the scans.)
+# found by str.find in the text translated to "0" for a digit and " " for the rest (bytes.translate, then decoded:
+# compiled, str.find is called directly, bytes.find through Python's method call, some two thousand instructions).
+# A number word's token is a whole word, a maximal run of word characters (\w: [A-Za-z0-9_] in an ASCII text): the
+# lookbehind refuses a word character before it and (?![\w]) one after it; its letters are the word, which holds no
+# digit. So the tokens are the runs of word characters that are NUMBER_WORDS, but those right after a hyphen: the
+# runs are the words of the text translated to " " for every other character; only a run of a number word's length
+# whose first two letters open one (NUMBER_WORD_PAIRS, a table of the two codes) is looked up among them, and the
+# whole runs of the number words found are then looked for by bytes.find. (tests/test_fastre.py compares the scans.)
 _DIGIT_MARKS: Final = bytes(ord("0") if chr(code) in "0123456789" else ord(" ") for code in range(256))
 _WORD_RUNS: Final = bytes(code if code < 128 and re.fullmatch(r"\w", chr(code)) else ord(" ") for code in range(256))
 NUMBER_WORD_BYTES: Final = frozenset(word.encode("ascii") for word in NUMBER_WORDS)
-assert all(word.isascii() and word.isalpha() for word in NUMBER_WORDS)
+assert all(word.isascii() and word.isalpha() and len(word) > 1 for word in NUMBER_WORDS)
+SHORTEST_NUMBER_WORD: Final = min(len(word) for word in NUMBER_WORDS)
+LONGEST_NUMBER_WORD: Final = max(len(word) for word in NUMBER_WORDS)
+# (index: the first letter's code times 128 plus the second's, each below 128 in a run; 1: a number word opens so)
+_OPENING_PAIRS: Final = frozenset(ord(word[0]) << 7 | ord(word[1]) for word in NUMBER_WORDS)
+NUMBER_WORD_PAIRS: Final = bytes(int(code in _OPENING_PAIRS) for code in range(128 * 128))
 SPACE_BYTE: Final = ord(" ")
 HYPHEN_BYTE: Final = ord("-")
 
@@ -252,17 +259,21 @@ def _ascii_tokens(raw: bytes) -> list[tuple[int, int, bool]]:
     """NUMBERISH_RE's matches in a lowercase text, whole (see _DIGIT_MARKS), in order; `raw`: the text encoded in
     ASCII, each character beyond it as "?" (one byte a character: the same offsets)."""
     size = len(raw)
-    marks = raw.translate(_DIGIT_MARKS)
+    marks = raw.translate(_DIGIT_MARKS).decode("ascii")
     tokens: list[tuple[int, int, bool]] = []
-    at = marks.find(b"0")
+    at = marks.find("0")
     while at >= 0:
-        stop = marks.find(b" ", at)
+        stop = marks.find(" ", at)
         if stop < 0:
             stop = size
         tokens.append((at, stop, True))
-        at = marks.find(b"0", stop)
+        at = marks.find("0", stop)
     runs = raw.translate(_WORD_RUNS)
-    found = NUMBER_WORD_BYTES.intersection(runs.split())
+    found: list[bytes] = []
+    for word in runs.split():
+        if SHORTEST_NUMBER_WORD <= len(word) <= LONGEST_NUMBER_WORD and NUMBER_WORD_PAIRS[word[0] << 7 | word[1]] \
+                and word in NUMBER_WORD_BYTES and word not in found:
+            found.append(word)
     if not found:
         return tokens
     for word in found:
