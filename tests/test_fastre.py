@@ -20,6 +20,7 @@ from transforms.fastre import (
     CASE_SPECIAL,
     FoldedPattern,
     LeadScan,
+    SpacedOpening,
     TailPattern,
     case_folded,
     folded_backwards,
@@ -358,6 +359,50 @@ def test_the_previous_word_read_off_the_reversed_match_is_the_searched_one() -> 
     for text in ("ranked No. ", "Line 4.", "a_b1.c2x  \t", "x. ", "1.5 ", "é ", "é1a ", "the 3rd ", "word\n", "word \n",
                  "U.S. ", "ſt ", "", " ", "5", "-a ", "up by 3.5.a_ ", *real_befores()[:2000]):
         assert _same(tail.search(text), tail.pattern.search(text)), text
+
+
+OPENINGS = [value for module in (qualifiers, subjects, matchers, structure, describe, periods)
+            for value in vars(module).values() if isinstance(value, SpacedOpening)]
+# The words read after a number (and characters IGNORECASE takes for ASCII letters, whitespace beyond ASCII).
+AFTER_WORDS = ("year-on-year", "year on year", "YoY", "y-o-y", "compared with", "over", "the", "same", "period", "more",
+               "Lower", "lower", "less", "than", "below", "above", "last", "of", "city's", "decline", "Cut", "drop",
+               "growth", "ſhorter", "\u212am", "ıncrease", "%", ",", ".", "（", "and", "in", "2019")
+after_strategy = st.lists(st.tuples(st.sampled_from(("", " ", "  ", "\t", "\n", "\u3000", "\xa0", "\x1c")),
+                                    st.sampled_from(AFTER_WORDS)), max_size=8).map(
+    lambda parts: "".join(sep + word for sep, word in parts))
+
+
+def _same_openings(text: str) -> None:
+    for opening in OPENINGS:
+        assert _same(opening.search(text), opening.pattern.search(text)), (opening.pattern.pattern, text)
+
+
+def test_spaced_openings_on_the_real_pages_equal_the_plain_searches() -> None:
+    """The patterns read after a number, gated by the first character after the whitespace, on the text after
+    every number of the real sentences."""
+    assert len(OPENINGS) >= 3
+    for sentence in real_sentences():
+        for match in re.finditer(r"\d+%?", sentence):
+            _same_openings(sentence[match.end():])
+
+
+@settings(max_examples=300, deadline=None)
+@given(after_strategy)
+@example(" ſhorter than expected")
+@example("\u3000lower than")
+@example(" Year on year")
+@example("")
+def test_spaced_openings_equal_the_plain_searches(text: str) -> None:
+    _same_openings(text)
+
+
+def test_a_pattern_that_may_open_on_whitespace_or_not_with_it_is_refused() -> None:
+    for pattern in (r"^\s*\s?x", r"^\s*(?:x|)", r"x", r"\s*x"):
+        try:
+            SpacedOpening(re.compile(pattern))
+        except ValueError:
+            continue
+        raise AssertionError(f"{pattern!r} accepted")
 
 
 def test_a_pattern_not_anchored_at_the_end_is_refused() -> None:
