@@ -9,8 +9,10 @@ from __future__ import annotations
 import json
 import re
 import sys
+from bisect import bisect_left
 from collections.abc import Iterator
 from functools import cache, lru_cache
+from operator import itemgetter
 from pathlib import Path
 
 from hypothesis import example, given, settings
@@ -1042,6 +1044,9 @@ def _same_sentence_scans(para: str) -> None:
     """sentence_scan (the paragraph's tokens bisected; a shared scan for a sentence without any) is the
     scan made from NUMBERISH_RE's matches that start in the sentence."""
     tokens = scan_numbers(para)
+    for pos in range(len(para) + 2):  # (the bisection, from the start and from a later token)
+        for lo in (0, len(tokens) // 2):
+            assert numbers.first_token_at(tokens, pos, lo) == bisect_left(tokens, pos, lo, key=itemgetter(0)), pos
     for start, end in [*structure._sentences(para), (0, len(para)), (min(2, len(para)), len(para))]:
         inside = [m for m in numbers.NUMBERISH_RE.finditer(para) if start <= m.start() < end]
         digits = tuple(m.start() for m in inside if m.group().isdigit())
