@@ -1276,15 +1276,23 @@ follower_text_strategy = st.lists(st.tuples(st.sampled_from(FOLLOWER_WORDS),
                                   max_size=16).map(lambda parts: "".join(word + sep for word, sep in parts))
 
 
+def _plain_follower(text: str, start: int, end: int) -> str | None:
+    """number_follower as written first: the text after the run stripped of its number characters and whitespace."""
+    rest = text[start:end].lstrip(numbers.NUMBER_RUN_CHARS).lstrip()
+    return None if not rest else rest[0] if rest[0].isascii() else ""
+
+
 def _followed_matches_are_all_matches(text: str) -> None:
     """At a digit run whose follower a matcher's NUMBER_FOLLOWERS refuse, its pattern has no match (from any
-    end of the sentence at or after the run: the engine matches up to the sentence's end)."""
+    end of the sentence at or after the run: the engine matches up to the sentence's end); the follower read
+    character by character is the stripped text's."""
     patterns = {**{rule: regex for rule, regex, _ in matchers.MATCHERS}, **matchers.FOLLOWED_PATTERNS}
     for run in re.finditer(r"\d", text):
         start = run.start()
-        for end in {len(text), start + 1, start + 3, start + 6, start + 12}:
-            end = min(end, len(text))
+        for end in {len(text), start + 1, start + 3, start + 6, start + 12, len(text) + 5}:
             follower = numbers.number_follower(text, start, end)
+            assert follower == _plain_follower(text, start, end), (text, start, end)
+            end = min(end, len(text))
             for rule, chars in matchers.NUMBER_FOLLOWERS.items():
                 if not matchers.may_follow(follower, chars):
                     assert patterns[rule].match(text, start, end) is None, (rule, text, start, end, follower)

@@ -396,7 +396,6 @@ def number_starts(text: str, digit_starts: Iterable[int]) -> list[int]:
 
 # The characters of a NUMBER: decimal digits (re's \d is str.isdecimal; these are its ASCII ones), commas, points.
 NUMBER_RUN_CHARS: Final = "0123456789,."
-FOLLOWER_WINDOW: Final = 24
 
 
 def number_follower(text: str, start: int, end: int) -> str | None:
@@ -404,15 +403,18 @@ def number_follower(text: str, start: int, end: int) -> str | None:
     after it (matchers.NUMBER_FOLLOWERS): the first character that is not whitespace after the run of
     NUMBER_RUN_CHARS from `start` (a NUM there ends inside that run, and a matcher whose rest cannot open
     with one of those characters has its NUM end where the run ends); "" when it is not ASCII (a digit of
-    another script, a fullwidth mark: anything may follow); None when nothing does. (str.lstrip strips in C:
-    the text is cut FOLLOWER_WINDOW characters on, enough but for a long run of digits and whitespace.)"""
-    rest = text[start:min(end, start + FOLLOWER_WINDOW)].lstrip(NUMBER_RUN_CHARS).lstrip()
-    if not rest and start + FOLLOWER_WINDOW < end:
-        rest = text[start:end].lstrip(NUMBER_RUN_CHARS).lstrip()
-    if not rest:
+    another script, a fullwidth mark: anything may follow); None when nothing does. (Read character by
+    character, by their codes: compiled, the slices and str.lstrip calls it was made with cost more.)"""
+    stop = min(end, len(text))
+    index = start
+    while index < stop and ((code := ord(text[index])) <= 57 and code >= 48 or code == 44 or code == 46):
+        index += 1
+    while index < stop and text[index].isspace():
+        index += 1
+    if index >= stop:
         return None
-    char = rest[0]
-    return char if char.isascii() else ""
+    char = text[index]
+    return char if ord(char) < 128 else ""
 
 
 def _spelled_value(word: str) -> int:
