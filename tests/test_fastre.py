@@ -9,8 +9,10 @@ from __future__ import annotations
 import json
 import re
 import sys
+from bisect import bisect_left
 from collections.abc import Iterator
 from functools import cache, lru_cache
+from operator import itemgetter
 from pathlib import Path
 
 from hypothesis import example, given, settings
@@ -20,6 +22,7 @@ from transforms.fastre import (
     CASE_SPECIAL,
     FoldedPattern,
     LeadScan,
+    SpacedOpening,
     TailPattern,
     case_folded,
     folded_backwards,
@@ -358,6 +361,50 @@ def test_the_previous_word_read_off_the_reversed_match_is_the_searched_one() -> 
     for text in ("ranked No. ", "Line 4.", "a_b1.c2x  \t", "x. ", "1.5 ", "é ", "é1a ", "the 3rd ", "word\n", "word \n",
                  "U.S. ", "ſt ", "", " ", "5", "-a ", "up by 3.5.a_ ", *real_befores()[:2000]):
         assert _same(tail.search(text), tail.pattern.search(text)), text
+
+
+OPENINGS = [value for module in (qualifiers, subjects, matchers, structure, describe, periods)
+            for value in vars(module).values() if isinstance(value, SpacedOpening)]
+# The words read after a number (and characters IGNORECASE takes for ASCII letters, whitespace beyond ASCII).
+AFTER_WORDS = ("year-on-year", "year on year", "YoY", "y-o-y", "compared with", "over", "the", "same", "period", "more",
+               "Lower", "lower", "less", "than", "below", "above", "last", "of", "city's", "decline", "Cut", "drop",
+               "growth", "ſhorter", "\u212am", "ıncrease", "%", ",", ".", "（", "and", "in", "2019")
+after_strategy = st.lists(st.tuples(st.sampled_from(("", " ", "  ", "\t", "\n", "\u3000", "\xa0", "\x1c")),
+                                    st.sampled_from(AFTER_WORDS)), max_size=8).map(
+    lambda parts: "".join(sep + word for sep, word in parts))
+
+
+def _same_openings(text: str) -> None:
+    for opening in OPENINGS:
+        assert _same(opening.search(text), opening.pattern.search(text)), (opening.pattern.pattern, text)
+
+
+def test_spaced_openings_on_the_real_pages_equal_the_plain_searches() -> None:
+    """The patterns read after a number, gated by the first character after the whitespace, on the text after
+    every number of the real sentences."""
+    assert len(OPENINGS) >= 3
+    for sentence in real_sentences():
+        for match in re.finditer(r"\d+%?", sentence):
+            _same_openings(sentence[match.end():])
+
+
+@settings(max_examples=300, deadline=None)
+@given(after_strategy)
+@example(" ſhorter than expected")
+@example("\u3000lower than")
+@example(" Year on year")
+@example("")
+def test_spaced_openings_equal_the_plain_searches(text: str) -> None:
+    _same_openings(text)
+
+
+def test_a_pattern_that_may_open_on_whitespace_or_not_with_it_is_refused() -> None:
+    for pattern in (r"^\s*\s?x", r"^\s*(?:x|)", r"x", r"\s*x"):
+        try:
+            SpacedOpening(re.compile(pattern))
+        except ValueError:
+            continue
+        raise AssertionError(f"{pattern!r} accepted")
 
 
 def test_a_pattern_not_anchored_at_the_end_is_refused() -> None:
@@ -997,6 +1044,9 @@ def _same_sentence_scans(para: str) -> None:
     """sentence_scan (the paragraph's tokens bisected; a shared scan for a sentence without any) is the
     scan made from NUMBERISH_RE's matches that start in the sentence."""
     tokens = scan_numbers(para)
+    for pos in range(len(para) + 2):  # (the bisection, from the start and from a later token)
+        for lo in (0, len(tokens) // 2):
+            assert numbers.first_token_at(tokens, pos, lo) == bisect_left(tokens, pos, lo, key=itemgetter(0)), pos
     for start, end in [*structure._sentences(para), (0, len(para)), (min(2, len(para)), len(para))]:
         inside = [m for m in numbers.NUMBERISH_RE.finditer(para) if start <= m.start() < end]
         digits = tuple(m.start() for m in inside if m.group().isdigit())
@@ -1226,15 +1276,23 @@ follower_text_strategy = st.lists(st.tuples(st.sampled_from(FOLLOWER_WORDS),
                                   max_size=16).map(lambda parts: "".join(word + sep for word, sep in parts))
 
 
+def _plain_follower(text: str, start: int, end: int) -> str | None:
+    """number_follower as written first: the text after the run stripped of its number characters and whitespace."""
+    rest = text[start:end].lstrip(numbers.NUMBER_RUN_CHARS).lstrip()
+    return None if not rest else rest[0] if rest[0].isascii() else ""
+
+
 def _followed_matches_are_all_matches(text: str) -> None:
     """At a digit run whose follower a matcher's NUMBER_FOLLOWERS refuse, its pattern has no match (from any
-    end of the sentence at or after the run: the engine matches up to the sentence's end)."""
+    end of the sentence at or after the run: the engine matches up to the sentence's end); the follower read
+    character by character is the stripped text's."""
     patterns = {**{rule: regex for rule, regex, _ in matchers.MATCHERS}, **matchers.FOLLOWED_PATTERNS}
     for run in re.finditer(r"\d", text):
         start = run.start()
-        for end in {len(text), start + 1, start + 3, start + 6, start + 12}:
-            end = min(end, len(text))
+        for end in {len(text), start + 1, start + 3, start + 6, start + 12, len(text) + 5}:
             follower = numbers.number_follower(text, start, end)
+            assert follower == _plain_follower(text, start, end), (text, start, end)
+            end = min(end, len(text))
             for rule, chars in matchers.NUMBER_FOLLOWERS.items():
                 if not matchers.may_follow(follower, chars):
                     assert patterns[rule].match(text, start, end) is None, (rule, text, start, end, follower)

@@ -4,10 +4,8 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Iterable
 from decimal import Decimal
-from operator import itemgetter
 from typing import Final
 
 from transforms.context import vocab_key
@@ -229,16 +227,23 @@ assert NUMBER_WORDS_TRIE == NUMBER_WORDS_TRIE.lower()  # (lowercase words: for t
 
 # An ASCII text's tokens without a regex: a scan tries its pattern at every space and mark (about a thousand
 # instructions each, where most words are no number word). A digit run is a run of [0-9] (\d in an ASCII text):
-# found by bytes.find in the text translated to "0" for a digit and " " for the rest. A number word's token is
-# a whole word, a maximal run of word characters (\w: [A-Za-z0-9_] in an ASCII text): the lookbehind refuses a
-# word character before it and (?![\w]) one after it; its letters are the word, which holds no digit. So the
-# tokens are the runs of word characters that are NUMBER_WORDS, but those right after a hyphen: the runs are
-# the words of the text translated to " " for every other character, and only the number words among them are
-# then looked for, by bytes.find, their whole runs kept. (tests/test_fastre.py compares the scans.)
+# found by str.find in the text translated to "0" for a digit and " " for the rest (bytes.translate, then decoded:
+# compiled, str.find is called directly, bytes.find through Python's method call, some two thousand instructions).
+# A number word's token is a whole word, a maximal run of word characters (\w: [A-Za-z0-9_] in an ASCII text): the
+# lookbehind refuses a word character before it and (?![\w]) one after it; its letters are the word, which holds no
+# digit. So the tokens are the runs of word characters that are NUMBER_WORDS, but those right after a hyphen: the
+# runs are the words of the text translated to " " for every other character; only a run of a number word's length
+# whose first two letters open one (NUMBER_WORD_PAIRS, a table of the two codes) is looked up among them, and the
+# whole runs of the number words found are then looked for by bytes.find. (tests/test_fastre.py compares the scans.)
 _DIGIT_MARKS: Final = bytes(ord("0") if chr(code) in "0123456789" else ord(" ") for code in range(256))
 _WORD_RUNS: Final = bytes(code if code < 128 and re.fullmatch(r"\w", chr(code)) else ord(" ") for code in range(256))
 NUMBER_WORD_BYTES: Final = frozenset(word.encode("ascii") for word in NUMBER_WORDS)
-assert all(word.isascii() and word.isalpha() for word in NUMBER_WORDS)
+assert all(word.isascii() and word.isalpha() and len(word) > 1 for word in NUMBER_WORDS)
+SHORTEST_NUMBER_WORD: Final = min(len(word) for word in NUMBER_WORDS)
+LONGEST_NUMBER_WORD: Final = max(len(word) for word in NUMBER_WORDS)
+# (index: the first letter's code times 128 plus the second's, each below 128 in a run; 1: a number word opens so)
+_OPENING_PAIRS: Final = frozenset(ord(word[0]) << 7 | ord(word[1]) for word in NUMBER_WORDS)
+NUMBER_WORD_PAIRS: Final = bytes(int(code in _OPENING_PAIRS) for code in range(128 * 128))
 SPACE_BYTE: Final = ord(" ")
 HYPHEN_BYTE: Final = ord("-")
 
@@ -252,17 +257,21 @@ def _ascii_tokens(raw: bytes) -> list[tuple[int, int, bool]]:
     """NUMBERISH_RE's matches in a lowercase text, whole (see _DIGIT_MARKS), in order; `raw`: the text encoded in
     ASCII, each character beyond it as "?" (one byte a character: the same offsets)."""
     size = len(raw)
-    marks = raw.translate(_DIGIT_MARKS)
+    marks = raw.translate(_DIGIT_MARKS).decode("ascii")
     tokens: list[tuple[int, int, bool]] = []
-    at = marks.find(b"0")
+    at = marks.find("0")
     while at >= 0:
-        stop = marks.find(b" ", at)
+        stop = marks.find(" ", at)
         if stop < 0:
             stop = size
         tokens.append((at, stop, True))
-        at = marks.find(b"0", stop)
+        at = marks.find("0", stop)
     runs = raw.translate(_WORD_RUNS)
-    found = NUMBER_WORD_BYTES.intersection(runs.split())
+    found: list[bytes] = []
+    for word in runs.split():
+        if SHORTEST_NUMBER_WORD <= len(word) <= LONGEST_NUMBER_WORD and NUMBER_WORD_PAIRS[word[0] << 7 | word[1]] \
+                and word in NUMBER_WORD_BYTES and word not in found:
+            found.append(word)
     if not found:
         return tokens
     for word in found:
@@ -344,16 +353,29 @@ def scan_numbers(text: str, start: int = 0, end: int | None = None,
     return tokens
 
 
-_token_start: Final = itemgetter(0)  # a number token's start, the key its list is ordered by
 NO_NUMBERS: Final = NumberScan(digits=False, words=False,
                                spelled=False)  # the scan of a sentence without a number token
+
+
+def first_token_at(tokens: list[tuple[int, int, bool]], pos: int, lo: int = 0) -> int:
+    """bisect.bisect_left(tokens, pos, lo, key=a token's start): where the first token (of those from `lo` on)
+    that starts at `pos` or later stands, or len(tokens). (Compiled, bisect_left with a key is called through
+    Python's call protocol, some thousand instructions; this loop, the same bisection, a tenth of that.)"""
+    hi = len(tokens)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if tokens[mid][0] < pos:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
 
 
 def sentence_scan(tokens: list[tuple[int, int, bool]], text: str, start: int, end: int) -> NumberScan:
     """The scan of one sentence text[start:end] from its paragraph's tokens (in order of their
     starts: the sentence's are found by bisection, not by a pass over the paragraph's)."""
-    first = bisect_left(tokens, start, key=_token_start)
-    last = bisect_left(tokens, end, lo=first, key=_token_start)
+    first = first_token_at(tokens, start)
+    last = first_token_at(tokens, end, first)
     if first == last:
         return NO_NUMBERS  # (a sentence without a number token: one in four)
     inside = tokens[first:last]
@@ -374,7 +396,6 @@ def number_starts(text: str, digit_starts: Iterable[int]) -> list[int]:
 
 # The characters of a NUMBER: decimal digits (re's \d is str.isdecimal; these are its ASCII ones), commas, points.
 NUMBER_RUN_CHARS: Final = "0123456789,."
-FOLLOWER_WINDOW: Final = 24
 
 
 def number_follower(text: str, start: int, end: int) -> str | None:
@@ -382,15 +403,18 @@ def number_follower(text: str, start: int, end: int) -> str | None:
     after it (matchers.NUMBER_FOLLOWERS): the first character that is not whitespace after the run of
     NUMBER_RUN_CHARS from `start` (a NUM there ends inside that run, and a matcher whose rest cannot open
     with one of those characters has its NUM end where the run ends); "" when it is not ASCII (a digit of
-    another script, a fullwidth mark: anything may follow); None when nothing does. (str.lstrip strips in C:
-    the text is cut FOLLOWER_WINDOW characters on, enough but for a long run of digits and whitespace.)"""
-    rest = text[start:min(end, start + FOLLOWER_WINDOW)].lstrip(NUMBER_RUN_CHARS).lstrip()
-    if not rest and start + FOLLOWER_WINDOW < end:
-        rest = text[start:end].lstrip(NUMBER_RUN_CHARS).lstrip()
-    if not rest:
+    another script, a fullwidth mark: anything may follow); None when nothing does. (Read character by
+    character, by their codes: compiled, the slices and str.lstrip calls it was made with cost more.)"""
+    stop = min(end, len(text))
+    index = start
+    while index < stop and ((code := ord(text[index])) <= 57 and code >= 48 or code == 44 or code == 46):
+        index += 1
+    while index < stop and text[index].isspace():
+        index += 1
+    if index >= stop:
         return None
-    char = rest[0]
-    return char if char.isascii() else ""
+    char = text[index]
+    return char if ord(char) < 128 else ""
 
 
 def _spelled_value(word: str) -> int:

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable
 from typing import Final
 
-from transforms.fastre import TailPattern, opening_with
+from transforms.fastre import SpacedOpening, TailPattern, opening_with
 from transforms.metrics.numbers import _Found
 from transforms.metrics.vocab import (
     CHANGE_NOUNS,
@@ -306,6 +306,12 @@ SHARE_AFTER_RE: Final = re.compile(
 )
 
 
+# (the patterns read after a number, tried only where its first word may open a match: SpacedOpening)
+CHANGE_AFTER_OPENING: Final = SpacedOpening(CHANGE_AFTER_RE)
+DECREASE_AFTER_OPENING: Final = SpacedOpening(DECREASE_AFTER_RE)
+SHARE_AFTER_OPENING: Final = SpacedOpening(SHARE_AFTER_RE)
+
+
 def _qualifier(before: str) -> tuple[str | None, str]:
     """(qualifier, the text before the qualifier with filler words like "only" removed).
 
@@ -423,16 +429,16 @@ def _kind(unit: str, before: str, after: str) -> tuple[str, str]:
             return "share", "kind.share_words_before"  # "taking up 31.46%": not the change word "up"
         if _change_before(before):
             return "change", "kind.change_words_before"
-        if CHANGE_AFTER_RE.search(after):
+        if CHANGE_AFTER_OPENING.search(after):
             return "change", "kind.change_words_after"
         if share_verb:
             return "share", "kind.share_words_before"
-        if SHARE_AFTER_RE.search(after):
+        if SHARE_AFTER_OPENING.search(after):
             return "share", "kind.share_of_after"
     if verb_object_by(before):
         return "change", "kind.verb_object_by"
     if unit != "percent" and (CHANGE_BY_TAIL.has_match(before) and _change_before(before)
-                              or unit in COMPARABLE_UNITS and CHANGE_AFTER_RE.search(after)):
+                              or unit in COMPARABLE_UNITS and CHANGE_AFTER_OPENING.search(after)):
         return "change", "kind.change_by"
     return "level", "kind.level_default"
 
@@ -446,7 +452,7 @@ def _continues_change(previous: _Found, item: _Found, para: str, before: str) ->
 
 def _is_decrease(before: str, after: str) -> bool:
     """A change said to go down ("fell by", "a decline of", "cut ... by", "lower than")."""
-    if _decrease_before(before) or DECREASE_AFTER_RE.search(after):
+    if _decrease_before(before) or DECREASE_AFTER_OPENING.search(after):
         return True
     verb_object = verb_object_by(before)
     return bool(verb_object and DECREASE_VERB_OBJECT_RE.match(verb_object.group()))
