@@ -651,6 +651,8 @@ span_text_strategy = st.lists(st.tuples(st.sampled_from(SPAN_WORDS), st.sampled_
 @example("Call +86 574 8765 4321 or (0574) 8765-4321 by 12:30 on May 5, 2020 (2019-2021, 13812345678).")
 @example("2019 - 21, 2019\u3000to 2021, 2020.5.1, 2019年5月1日, 2020—2021, 2019 ~ 20, 2019/05 and 2019 -2020x")
 @example("(0574)87654321, 0574 8765 4321, 12 3456 7890, 574-8765-4321, +1 (212) 555 1234, 0574)8765 4321")
+@example("0574-x, 0574 -8765 4321, 0574) -8765 4321, 574)-8765-4321, 12 -3456 7890, 0574 ١٢٣٤ 5678, 21 ١٢٣٤ 5678")
+@example("5 May, 5th of May, 21st\tMay 2020, 2nd June, 3rd July, 4th Aug, 5ht May, 5s May, 12\u3000May, 5\nMay")
 def test_excluded_spans_with_the_scan_equal_the_plain_scan(text: str) -> None:
     """The gates, the gates read off the digit runs and the start positions skip nothing a plain
     scan of every pattern finds."""
