@@ -1426,3 +1426,38 @@ def test_previous_words_are_the_plain_searches(before: str) -> None:
 @example("2019\n")
 def test_year_like_numbers_are_the_plain_matches(raw: str) -> None:
     assert numbers.is_year_like(raw) == (numbers.YEAR_LIKE_RE.match(raw) is not None) or raw.endswith("\n"), raw
+
+
+def _same_generic_verdict(subject: str) -> None:
+    assert subjects.is_generic_subject(subject) == (subjects.GENERIC_SUBJECT_RE.match(subject) is not None), subject
+
+
+def test_generic_subjects_are_the_plain_matches_on_the_real_phrases() -> None:
+    """Every run of one to four words of the real paragraphs, lowercased and as written."""
+    for para in real_paragraphs():
+        words = para.split()
+        for start in range(len(words)):
+            for size in range(1, 5):
+                phrase = " ".join(words[start:start + size])
+                _same_generic_verdict(phrase)
+                _same_generic_verdict(phrase.lower())
+
+
+# The words of GENERIC_SUBJECT_RE, spelled here apart from the pattern, and others opening alike.
+GENERIC_PIECES = ("average", "annual", "yearly", "year-on-year", "yoy", "overall", "net", "growth", "increase", "rise",
+                  "decline", "decrease", "drop", "gain", "uptick", "surge", "jump", "fall", "reduction", "rate", "same",
+                  "period", "of", "the", "last", "previous", "prior", "past", "year", "years", "month", "months",
+                  "quarter", "quarters", "income", "Growth", "yo", "ne", "x", "\n")
+generic_subject_strategy = st.lists(st.tuples(st.sampled_from(GENERIC_PIECES), st.sampled_from(("", " ", "  ", "\n"))),
+                                    max_size=5).map(lambda parts: "".join(word + sep for word, sep in parts))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(generic_subject_strategy, st.text(max_size=4)))
+@example("")
+@example("\n")
+@example("yoy\n")
+@example("netgrowth")
+@example("same period of the last year")
+def test_generic_subjects_are_the_plain_matches(subject: str) -> None:
+    _same_generic_verdict(subject)
