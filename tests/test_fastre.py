@@ -16,6 +16,7 @@ from pathlib import Path
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from transforms import context
 from transforms.fastre import (
     CASE_SPECIAL,
     FoldedPattern,
@@ -39,7 +40,7 @@ from transforms.metrics.vocab import (
     words_pattern,
 )
 
-TAILS = [value for module in (qualifiers, subjects, matchers, structure, describe, periods)
+TAILS = [value for module in (qualifiers, subjects, matchers, structure, describe, periods, context)
          for value in vars(module).values()
          if isinstance(value, TailPattern)]
 # The real pages the shortcuts are checked on (never the held-out set: its texts stay unseen).
