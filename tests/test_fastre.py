@@ -1267,9 +1267,17 @@ own_time_strategy = st.lists(st.tuples(st.sampled_from(OWN_TIME_PIECES), st.samp
 
 
 def _same_own_time(sentence: str) -> None:
-    has_month = periods.MONTH_NAME_RE.search(sentence) is not None
+    """names_own_time, its gate reading the sentence's gate_text and its paragraph's folded_text (the sentence as
+    a paragraph, and cut out of one), its month starts read off the paragraph's month names."""
     plain = bool(engine.OWN_TIME_RE.search(sentence) or engine.OWN_MONTH_RE.search(sentence))
-    assert engine.names_own_time(sentence, has_month) == plain, sentence
+    prefix = "In 2020, a March. "
+    para = f"{prefix}{sentence} Ten ago."
+    start = len(prefix)
+    for text, at in ((sentence, 0), (para, start)):
+        folded = folded_text(text)
+        cut = folded[at:at + len(sentence)] if folded is not None else None
+        assert engine._names_own_time(sentence, cut, structure.month_names(text), at, at + len(sentence)) == plain, \
+            sentence
 
 
 def test_own_time_gates_on_the_real_sentences() -> None:
@@ -1462,3 +1470,12 @@ generic_subject_strategy = st.lists(st.tuples(st.sampled_from(GENERIC_PIECES), s
 @example("same period of the last year")
 def test_generic_subjects_are_the_plain_matches(subject: str) -> None:
     _same_generic_verdict(subject)
+
+
+@given(st.lists(st.tuples(st.integers(0, 3), st.integers(0, 3), st.integers(1, 3)), max_size=6))
+def test_the_earliest_and_latest_cues_are_min_and_max(spans: list[tuple[int, int, int]]) -> None:
+    cues = [periods._Cue(start, start + size, str(index), priority)
+            for index, (start, size, priority) in enumerate(spans)]
+    assert periods.earliest_cue(cues) is min(cues, key=lambda c: c.start, default=None)
+    if cues:
+        assert periods._latest_cue(cues) is max(cues, key=lambda c: (c.end, c.priority))
