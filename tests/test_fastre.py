@@ -696,7 +696,7 @@ def _sentences_scanning_whole_sentences(para: str) -> list[tuple[int, int]]:
     for match in structure.SENTENCE_END_RE.finditer(para):
         last = structure.LAST_TOKEN_RE.search(para, start, match.end())
         token = last.group(1).lower() if last else ""
-        if para[match.start()] == "." and (token in structure.ABBREVIATIONS or structure.INITIAL_RE.fullmatch(token)):
+        if para[match.start()] == "." and (token in structure.ABBREVIATIONS or re.fullmatch("[a-z]", token)):
             continue
         spans.append((start, match.start() + 1))
         start = match.end()
@@ -1479,3 +1479,8 @@ def test_the_earliest_and_latest_cues_are_min_and_max(spans: list[tuple[int, int
     assert periods.earliest_cue(cues) is min(cues, key=lambda c: c.start, default=None)
     if cues:
         assert periods._latest_cue(cues) is max(cues, key=lambda c: (c.end, c.priority))
+
+
+def test_two_digits_are_the_format_spec_s() -> None:
+    for number in range(200):
+        assert periods._two_digits(number) == f"{number:02d}"

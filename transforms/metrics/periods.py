@@ -219,7 +219,12 @@ def _month_period(m1: int, m2: int, year: str | None, pub: tuple[int, int] | Non
         if not years:
             return None
         y = int(years[-1])
-    return f"{y}-{m1:02d}..{y}-{m2:02d}"
+    return f"{y}-{_two_digits(m1)}..{y}-{_two_digits(m2)}"
+
+
+def _two_digits(number: int) -> str:
+    """f"{number:02d}" of a number from 0 (compiled, a format spec is a generic call of format())."""
+    return f"0{number}" if number < 10 else str(number)
 
 
 def _day_period(m: re.Match[str], pub: tuple[int, int] | None, context: str) -> str | None:

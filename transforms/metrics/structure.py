@@ -20,7 +20,6 @@ SENTENCE_END_CHARS: Final = ".!?。！？:;,\"”')）"
 SUBHEADING_MAX_WORDS: Final = 8
 HEADING_LINE_MAX_WORDS: Final = 20
 
-INITIAL_RE: Final = re.compile(r"[a-z]")  # "F. Tan": a one-letter initial does not end a sentence
 PREVIOUS_WORD_RE: Final = re.compile(r"([A-Za-z][\w.]*)\s*$")
 PREVIOUS_WORD_TAIL: Final = TailPattern(PREVIOUS_WORD_RE, longest_reversed=True)  # (the word is the whole last run)
 PUBLISHED_RE: Final = re.compile(rf"^({YEAR})-(\d{{2}})")
@@ -111,7 +110,8 @@ def _abbreviation_before(para: str, start: int, end: re.Match[str]) -> bool:
     word_start = para.rfind(" ", start, end.start()) + 1 or start
     last = LAST_TOKEN_RE.search(para, word_start, end.end())
     token = last.group(1).lower() if last else ""
-    return token in ABBREVIATIONS or INITIAL_RE.fullmatch(token) is not None
+    # ("F. Tan": a one-letter initial, [a-z] in the lowercased token, does not end a sentence either)
+    return token in ABBREVIATIONS or len(token) == 1 and "a" <= token <= "z"
 
 
 def _excluded_spans(para: str, digit_runs: list[tuple[int, int]] | None = None,
