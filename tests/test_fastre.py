@@ -18,6 +18,7 @@ from pathlib import Path
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from transforms import context
 from transforms.fastre import (
     CASE_SPECIAL,
     FoldedPattern,
@@ -42,7 +43,7 @@ from transforms.metrics.vocab import (
     words_pattern,
 )
 
-TAILS = [value for module in (qualifiers, subjects, matchers, structure, describe, periods)
+TAILS = [value for module in (qualifiers, subjects, matchers, structure, describe, periods, context)
          for value in vars(module).values()
          if isinstance(value, TailPattern)]
 # The real pages the shortcuts are checked on (never the held-out set: its texts stay unseen).
@@ -698,6 +699,8 @@ span_text_strategy = st.lists(st.tuples(st.sampled_from(SPAN_WORDS), st.sampled_
 @example("Call +86 574 8765 4321 or (0574) 8765-4321 by 12:30 on May 5, 2020 (2019-2021, 13812345678).")
 @example("2019 - 21, 2019\u3000to 2021, 2020.5.1, 2019年5月1日, 2020—2021, 2019 ~ 20, 2019/05 and 2019 -2020x")
 @example("(0574)87654321, 0574 8765 4321, 12 3456 7890, 574-8765-4321, +1 (212) 555 1234, 0574)8765 4321")
+@example("0574-x, 0574 -8765 4321, 0574) -8765 4321, 574)-8765-4321, 12 -3456 7890, 0574 ١٢٣٤ 5678, 21 ١٢٣٤ 5678")
+@example("5 May, 5th of May, 21st\tMay 2020, 2nd June, 3rd July, 4th Aug, 5ht May, 5s May, 12\u3000May, 5\nMay")
 def test_excluded_spans_with_the_scan_equal_the_plain_scan(text: str) -> None:
     """The gates, the gates read off the digit runs and the start positions skip nothing a plain
     scan of every pattern finds."""
@@ -740,7 +743,7 @@ def _sentences_scanning_whole_sentences(para: str) -> list[tuple[int, int]]:
     for match in structure.SENTENCE_END_RE.finditer(para):
         last = structure.LAST_TOKEN_RE.search(para, start, match.end())
         token = last.group(1).lower() if last else ""
-        if para[match.start()] == "." and (token in structure.ABBREVIATIONS or structure.INITIAL_RE.fullmatch(token)):
+        if para[match.start()] == "." and (token in structure.ABBREVIATIONS or re.fullmatch("[a-z]", token)):
             continue
         spans.append((start, match.start() + 1))
         start = match.end()
@@ -1322,9 +1325,17 @@ own_time_strategy = st.lists(st.tuples(st.sampled_from(OWN_TIME_PIECES), st.samp
 
 
 def _same_own_time(sentence: str) -> None:
-    has_month = periods.MONTH_NAME_RE.search(sentence) is not None
+    """names_own_time, its gate reading the sentence's gate_text and its paragraph's folded_text (the sentence as
+    a paragraph, and cut out of one), its month starts read off the paragraph's month names."""
     plain = bool(engine.OWN_TIME_RE.search(sentence) or engine.OWN_MONTH_RE.search(sentence))
-    assert engine.names_own_time(sentence, has_month) == plain, sentence
+    prefix = "In 2020, a March. "
+    para = f"{prefix}{sentence} Ten ago."
+    start = len(prefix)
+    for text, at in ((sentence, 0), (para, start)):
+        folded = folded_text(text)
+        cut = folded[at:at + len(sentence)] if folded is not None else None
+        assert engine._names_own_time(sentence, cut, structure.month_names(text), at, at + len(sentence)) == plain, \
+            sentence
 
 
 def test_own_time_gates_on_the_real_sentences() -> None:
@@ -1482,3 +1493,52 @@ def test_previous_words_are_the_plain_searches(before: str) -> None:
 @example("2019\n")
 def test_year_like_numbers_are_the_plain_matches(raw: str) -> None:
     assert numbers.is_year_like(raw) == (numbers.YEAR_LIKE_RE.match(raw) is not None) or raw.endswith("\n"), raw
+
+
+def _same_generic_verdict(subject: str) -> None:
+    assert subjects.is_generic_subject(subject) == (subjects.GENERIC_SUBJECT_RE.match(subject) is not None), subject
+
+
+def test_generic_subjects_are_the_plain_matches_on_the_real_phrases() -> None:
+    """Every run of one to four words of the real paragraphs, lowercased and as written."""
+    for para in real_paragraphs():
+        words = para.split()
+        for start in range(len(words)):
+            for size in range(1, 5):
+                phrase = " ".join(words[start:start + size])
+                _same_generic_verdict(phrase)
+                _same_generic_verdict(phrase.lower())
+
+
+# The words of GENERIC_SUBJECT_RE, spelled here apart from the pattern, and others opening alike.
+GENERIC_PIECES = ("average", "annual", "yearly", "year-on-year", "yoy", "overall", "net", "growth", "increase", "rise",
+                  "decline", "decrease", "drop", "gain", "uptick", "surge", "jump", "fall", "reduction", "rate", "same",
+                  "period", "of", "the", "last", "previous", "prior", "past", "year", "years", "month", "months",
+                  "quarter", "quarters", "income", "Growth", "yo", "ne", "x", "\n")
+generic_subject_strategy = st.lists(st.tuples(st.sampled_from(GENERIC_PIECES), st.sampled_from(("", " ", "  ", "\n"))),
+                                    max_size=5).map(lambda parts: "".join(word + sep for word, sep in parts))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(generic_subject_strategy, st.text(max_size=4)))
+@example("")
+@example("\n")
+@example("yoy\n")
+@example("netgrowth")
+@example("same period of the last year")
+def test_generic_subjects_are_the_plain_matches(subject: str) -> None:
+    _same_generic_verdict(subject)
+
+
+@given(st.lists(st.tuples(st.integers(0, 3), st.integers(0, 3), st.integers(1, 3)), max_size=6))
+def test_the_earliest_and_latest_cues_are_min_and_max(spans: list[tuple[int, int, int]]) -> None:
+    cues = [periods._Cue(start, start + size, str(index), priority)
+            for index, (start, size, priority) in enumerate(spans)]
+    assert periods.earliest_cue(cues) is min(cues, key=lambda c: c.start, default=None)
+    if cues:
+        assert periods._latest_cue(cues) is max(cues, key=lambda c: (c.end, c.priority))
+
+
+def test_two_digits_are_the_format_spec_s() -> None:
+    for number in range(200):
+        assert periods._two_digits(number) == f"{number:02d}"

@@ -25,7 +25,7 @@ from functools import lru_cache
 from typing import Final
 
 from core.records import MODALITIES
-from transforms.fastre import LeadScan, opening_scan, opening_with
+from transforms.fastre import LeadScan, TailPattern, lead_positions, opening_scan, opening_with
 
 # (each its own Final name: a tuple assignment makes module variables, which compiled code reads from the
 # module's dict at every use)
@@ -53,6 +53,66 @@ TARGET_CUES: Final[tuple[str, ...]] = (
 # instead of trying every position (eight times faster).
 CLAUSE_BREAK_RE: Final = re.compile(
     r";|:\s|,\s*(?:while|whereas|but|and|compared|up|down)\b|w(?<!\ww)(?:hile|hereas)\b")
+# Its words after a comma, the words that break alone, and the characters its matches open with
+# (`clause_breaks` reads the pattern by hand).
+CLAUSE_BREAK_AFTER_COMMA: Final = ("while", "whereas", "but", "and", "compared", "up", "down")
+CLAUSE_BREAK_WORDS: Final = ("while", "whereas")
+CLAUSE_BREAK_LEADS: Final = ";:,w"
+# The words after a comma by their first letter (each alternative's first letter is its own but "w"'s, whose
+# words differ next).
+CLAUSE_BREAK_BY_LETTER: Final[dict[str, tuple[str, ...]]] = {
+    letter: tuple(word for word in CLAUSE_BREAK_AFTER_COMMA if word[0] == letter)
+    for letter in {word[0] for word in CLAUSE_BREAK_AFTER_COMMA}}
+assert CLAUSE_BREAK_RE.pattern == (rf";|:\s|,\s*(?:{'|'.join(CLAUSE_BREAK_AFTER_COMMA)})\b|"
+                                   rf"w(?<!\ww)(?:{'|'.join(word[1:] for word in CLAUSE_BREAK_WORDS)})\b")
+
+
+def is_word_char(char: str) -> bool:
+    """Whether the character `char` is one re's \\w matches in a str pattern (str.isalnum, or "_")."""
+    return char.isalnum() or char == "_"
+
+
+def clause_breaks(text: str, pos: int, endpos: int) -> list[tuple[int, int]]:
+    """[m.span() for m in CLAUSE_BREAK_RE.finditer(text, pos, endpos)] (0 <= pos <= endpos <= len(text)), read by
+    hand: each of its alternatives opens with its own character of CLAUSE_BREAK_LEADS (found by str.find), where
+    that one alternative decides (the comma's words open with different letters but the two w-words, which
+    differ next); as finditer, the next match is looked for from the end of the one before. The text before
+    `pos` is read, as the pattern's lookbehind reads it; nothing from `endpos` on is (\\b holds there)."""
+    spans: list[tuple[int, int]] = []
+    after = pos
+    for at in lead_positions(text, CLAUSE_BREAK_LEADS, pos, endpos):
+        if at < after:
+            continue
+        end = _clause_break_end(text, at, endpos)
+        if end >= 0:
+            spans.append((at, end))
+            after = end
+    return spans
+
+
+def _clause_break_end(text: str, at: int, endpos: int) -> int:
+    """Where CLAUSE_BREAK_RE's match at `at` of text[:endpos] ends (-1: none), text[at] being one of
+    CLAUSE_BREAK_LEADS."""
+    mark = text[at]
+    if mark == ";":
+        return at + 1
+    if mark == ":":
+        return at + 2 if at + 1 < endpos and text[at + 1].isspace() else -1  # (\s: str.isspace)
+    if mark == ",":
+        word_at = at + 1
+        while word_at < endpos and text[word_at].isspace():
+            word_at += 1
+    elif at and is_word_char(text[at - 1]):  # (?<!\ww): no word character right before the "w"
+        return -1
+    else:
+        word_at = at
+    words = CLAUSE_BREAK_BY_LETTER.get(text[word_at:word_at + 1]) if mark == "," else CLAUSE_BREAK_WORDS
+    for word in words or ():
+        end = word_at + len(word)
+        if end <= endpos and text[word_at:end] == word:
+            return end if end == endpos or not is_word_char(text[end]) else -1  # (\b)
+    return -1
+
 
 # Places a Ningbo article compares itself with: provinces, cities and countries, as written.
 PLACES: Final[tuple[str, ...]] = (
@@ -159,6 +219,10 @@ IN_OF_END_RE: Final = re.compile(r"\b(?:in|of)\s+$")
 SCOPE_BEFORE_RE: Final = re.compile(r"\b(?:among|than|across|throughout|nationwide|out of|compared with|compared to|"
                                     r"over|versus|vs\.?|of the|(?:rank|place|position)\w*\s+[\w-]+)\s*$",
                                     re.IGNORECASE)
+# (both anchored at the end of the text: its reversed pattern, matched once at the start of the reversed text,
+# tells whether there is a match, where the search tried every position)
+IN_OF_END_TAIL: Final = TailPattern(IN_OF_END_RE)
+SCOPE_BEFORE_TAIL: Final = TailPattern(SCOPE_BEFORE_RE)
 # Kinds whose places (other than a part of Ningbo the figure is said of) are scopes: "ranking first in
 # the province".
 SCOPE_KINDS: Final = ("rank",)
@@ -396,15 +460,28 @@ PART_GATE_WORDS: Final = tuple(sorted(
 # Gates of PART_GATE_WORDS (as MODALITY_CUE_GATES: "z" for etdz, yinzhou, zhenhai, zone).
 PART_GATES: Final = ("z", "hai", "ei", "x")
 PART_GATE_GROUPS: Final = gated_words(PART_GATE_WORDS, PART_GATES)
+# The last words of the places as written (none holds another).
+PLACE_GATE_WORDS: Final = frozenset(name.split()[-1] for name in PLACES)
+assert not any(word != other and word in other for word in PLACE_GATE_WORDS for other in PLACE_GATE_WORDS)
+
+
+def _first_letter_alternation(words: Iterable[str]) -> str:
+    """_alternation of `words` (literal, no spaces), grouped by first letter ("C(?:hongqing|hina)|Z(?:hejiang)"): the
+    same matches where no word is another's prefix (one word at most matches at a place, whichever is tried
+    first), but a place is tried against the one group of its letter instead of against every word."""
+    groups: dict[str, list[str]] = {}
+    for word in sorted(set(words), key=len, reverse=True):
+        groups.setdefault(word[0], []).append(word[1:])
+    return "|".join(re.escape(first) + "(?:" + "|".join(map(re.escape, rests)) + ")"
+                    for first, rests in sorted(groups.items()))
+
+
 # Every match of PLACE_OF_RE holds the last word of a place as written (it is case-sensitive): a
 # sentence without one names no other place.
-PLACE_GATE_RE: Final = re.compile(_alternation({name.split()[-1] for name in PLACES}))
+PLACE_GATE_RE: Final = re.compile(_first_letter_alternation(PLACE_GATE_WORDS))
 # The longest match of PLACE_GATE_RE (a gate search resumed this far before the end of the text searched
 # before finds every match that ends past that end: the pattern has no lookaround).
-PLACE_GATE_LONGEST: Final = max(len(name.split()[-1]) for name in PLACES)
-# Two word characters in a row: a break word ("and") that ends right before a word character
-# ("and5") is a break of the text cut there only (its \b holds at the cut).
-WORD_PAIR_RE: Final = re.compile(r"\w\w")
+PLACE_GATE_LONGEST: Final = max(len(word) for word in PLACE_GATE_WORDS)
 
 
 class Sentence:
@@ -449,7 +526,7 @@ class Sentence:
     def _breaks(self) -> list[tuple[int, int]]:
         """The spans of CLAUSE_BREAK_RE in the whole sentence (found when a quantity first needs its clause)."""
         if self._break_spans is None:
-            self._break_spans = [match.span() for match in CLAUSE_BREAK_RE.finditer(self.text)]
+            self._break_spans = clause_breaks(self.text, 0, len(self.text))
         return self._break_spans
 
     def clause_start(self, pos: int) -> int:
@@ -459,11 +536,11 @@ class Sentence:
         break of text[:pos], and hides none), unless a break word ends at `pos` with a word character
         after it: that one is a break of text[:pos] only (it is then looked for there)."""
         text = self.text
-        if 0 < pos < len(text) and WORD_PAIR_RE.match(text, pos - 1):
-            left = 0
-            for match in CLAUSE_BREAK_RE.finditer(text, 0, pos):
-                left = match.end()
-            return left
+        if 0 < pos < len(text) and is_word_char(text[pos - 1]) and is_word_char(text[pos]):
+            # (a break word, "and", that ends right before a word character, "and5", breaks only the text cut
+            # there: its \b holds at the cut)
+            breaks = clause_breaks(text, 0, pos)
+            return breaks[-1][1] if breaks else 0
         left = 0
         for _, end in self._breaks:
             if end > pos:
@@ -479,8 +556,8 @@ class Sentence:
             if start >= pos:
                 return start
             if end > pos:
-                match = CLAUSE_BREAK_RE.search(self.text, pos)
-                return match.start() if match else len(self.text)
+                breaks = clause_breaks(self.text, pos, len(self.text))
+                return breaks[0][0] if breaks else len(self.text)
         return len(self.text)
 
     def modality(self, start: int, end: int) -> str:
@@ -497,7 +574,7 @@ class Sentence:
         clause_start = self.clause_start(start)
         parts = [m for m in self._parts if m.start() >= clause_start and m.end() <= start]
         for match in reversed(parts):
-            if SCOPE_BEFORE_RE.search(IN_OF_END_RE.sub("", sentence[clause_start:match.start()])):
+            if SCOPE_BEFORE_TAIL.has_match(IN_OF_END_TAIL.sub("", sentence[clause_start:match.start()])):
                 continue
             if match.group("ref"):
                 return _resolve(match.group("noun"), earlier, sentence[:match.start("ref")])
@@ -508,7 +585,7 @@ class Sentence:
         spans = [(m.start() - clause_start, m.end() - clause_start) for m in parts]
         found = None
         for match in PLACE_OF_SCAN.finditer(before):
-            if SCOPE_BEFORE_RE.search(before[:match.start()]) or _inside(match.span(), spans):
+            if SCOPE_BEFORE_TAIL.has_match(before[:match.start()]) or _inside(match.span(), spans):
                 continue
             found = match
         if found is None or any(not _inside(m.span(), spans) for m in HOME_RE.finditer(before)):

@@ -18,7 +18,6 @@ from transforms.metrics.qualifiers import (
 from transforms.metrics.subjects import (
     CLAUSE_END_RE,
     FROM_GAP_RE,
-    GENERIC_SUBJECT_RE,
     LISTED_CHANGE_GAP_RE,
     RANK_INHERIT_GAP_RE,
     RANK_MEASURE_RE,
@@ -30,6 +29,7 @@ from transforms.metrics.subjects import (
     _inherits,
     _simple_phrase,
     _subject_before,
+    is_generic_subject,
 )
 from transforms.metrics.vocab import (
     ADDING_VERBS,
@@ -102,7 +102,7 @@ def _describe(item: _Found, previous: _Found | None, para: str, sent_start: int,
         item.subject = _share_of_subject(item, after)
         if item.subject is not None:
             rules.append("subject.share_of")
-    if item.subject is not None and GENERIC_SUBJECT_RE.match(item.subject):
+    if item.subject is not None and is_generic_subject(item.subject):
         item.subject = None
         rules.append("subject.generic_dropped")
     if previous is not None and item.unit == "percent" and SHARE_OR_TAIL.has_match(before):

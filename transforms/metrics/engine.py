@@ -53,6 +53,8 @@ from transforms.metrics.periods import (
     _period_cues,
     _period_for,
     _published_parts,
+    earliest_cue,
+    sentence_month_starts,
     sentence_names_month,
 )
 from transforms.metrics.structure import (
@@ -244,17 +246,18 @@ def _extract(body: str, pub: tuple[int, int] | None, document_period: tuple[str,
         for sent_start, sent_end, described in sentences_described[:last_described + 1]:
             sentence = para[sent_start:sent_end]
             has_month = bool(months) and sentence_names_month(months, sent_start, sent_end)
-            cues = _period_cues(sentence, para[:sent_start], pub, has_month,
-                                low[sent_start:sent_end] if low is not None else None)
+            folded_cut = low[sent_start:sent_end] if low is not None else None
+            cues = _period_cues(sentence, para[:sent_start], pub, has_month, folded_cut)
             inherited: tuple[str, str] | None = None  # (period, rule) for the sentence's undated quantities
             if cues and carried and all(COMPARISON_BEFORE_CUE_TAIL.has_match(sentence[:c.start]) for c in cues) \
-                    and not names_own_time(sentence, has_month):
+                    and not _names_own_time(sentence, folded_cut, months, sent_start, sent_end):
                 # "There are 334 ... kindergartens, accounting for 28% of the total, 2 points more than in 2011":
                 # its only time is a comparison base, so the period the paragraph carries dates it
                 inherited = (carried, "period.carried")
             elif cues:
                 carried = _opening_period(cues, sentence)
-            elif (carried or document_period) and not names_own_time(sentence, has_month):
+            elif (carried or document_period) \
+                    and not _names_own_time(sentence, folded_cut, months, sent_start, sent_end):
                 inherited = (carried, "period.carried") if carried else document_period
             else:  # a time of its own ends the carried period; with none carried nor titled, there is nothing to end
                 carried = None
@@ -266,7 +269,7 @@ def _extract(body: str, pub: tuple[int, int] | None, document_period: tuple[str,
             earlier = context.Earlier(title, body, para_start + sent_start)  # where "the zone" finds its name
             # its clauses, cues and places, found once for its quantities (its gates read the paragraph's folded
             # text: that is the sentence's gate_text, as the paragraph holds no character IGNORECASE folds)
-            shared = context.Sentence(sentence, low[sent_start:sent_end] if low is not None else None)
+            shared = context.Sentence(sentence, folded_cut)
             for item, qualifier in described:
                 if _repeats_a_count(item, para, metrics) or _restates_a_figure(item, para, para_start, para_metrics):
                     continue
@@ -323,12 +326,30 @@ def _after_publication(period: str | None, pub: tuple[int, int] | None) -> bool:
     after the month the article was published in: a figure for a time still to come is a target, not a fact."""
     if not period or pub is None:
         return False
+    if period in _PERIOD_STARTS:
+        start = _PERIOD_STARTS[period]
+    else:
+        if len(_PERIOD_STARTS) >= PERIOD_STARTS_KEPT:
+            _PERIOD_STARTS.clear()
+        start = _PERIOD_STARTS[period] = _period_start(period)
+    return start is not None and start > pub
+
+
+# The starts of the periods read so far (a pure reading of one period, asked of the same few periods over and
+# over; forgotten all at once past PERIOD_STARTS_KEPT: compiled, a dictionary lookup costs a tenth of an lru_cache's
+# call).
+_PERIOD_STARTS: Final[dict[str, tuple[int, int] | None]] = {}
+PERIOD_STARTS_KEPT: Final = 1024
+
+
+def _period_start(period: str) -> tuple[int, int] | None:
+    """(year, month) where `period` starts (month 1 for a year), None when it does not open with a year."""
     start = period.split("..", 1)[0]
     year, _, month = start.partition("-")
     month = month.partition("-")[0]  # (a day's "2022-06-01")
     if not (year.isdigit() and len(year) == 4 and (not month or month.isdigit())):
-        return False
-    return (int(year), int(month) if month else 1) > pub
+        return None
+    return int(year), int(month) if month else 1
 
 
 def _document_period(title: str | None, body: str, pub: tuple[int, int] | None) -> tuple[str, str] | None:
@@ -364,7 +385,7 @@ def _opening_period(cues: list[_Cue], sentence: str) -> str | None:
     reporting = REPORTING_LEAD_RE.match(sentence)
     if reporting is not None:  # "Statistics show that in 2012, ...": the report's words, then the cue
         lead = reporting.end()
-    first = min(cues, key=lambda c: c.start, default=None)
+    first = earliest_cue(cues)
     if first is None or first.start > lead or first.priority == CUE_SINCE:
         return None  # "Since 2021, ...": a running total to date, not a period for what follows
     return first.period
@@ -454,13 +475,25 @@ OWN_TIME_GATE_WORDS: Final = tuple(sorted(
     if not any(other != word and other in word for other in (max(p.split(), key=len) for p in OWN_TIME_WORDS))))
 
 
-def names_own_time(sentence: str, has_month: bool) -> bool:
-    """OWN_TIME_RE.search(sentence) or OWN_MONTH_RE.search(sentence), each searched only where it can match:
-    OWN_TIME_RE where the sentence's gate_text holds one of OWN_TIME_GATE_WORDS, OWN_MONTH_RE where the
-    sentence names a month in full (has_month: MONTH_NAME_RE finds one; OWN_MONTH_RE matches one of its names)."""
-    if holds_any(gate_text(sentence), OWN_TIME_GATE_WORDS) and OWN_TIME_RE.search(sentence):
+def names_own_time(sentence: str, folded: str, month_starts: list[int]) -> bool:
+    """OWN_TIME_RE.search(sentence) or OWN_MONTH_RE.search(sentence), each tried only where it can match:
+    OWN_TIME_RE where `folded`, the sentence's gate_text (or the cut of its paragraph's folded_text: the gate
+    words are ASCII), holds one of OWN_TIME_GATE_WORDS; OWN_MONTH_RE at the starts of the month names the
+    sentence writes in full (periods.sentence_month_starts: every match of it opens with one of them)."""
+    if holds_any(folded, OWN_TIME_GATE_WORDS) and OWN_TIME_RE.search(sentence):
         return True
-    return has_month and OWN_MONTH_RE.search(sentence) is not None
+    for start in month_starts:
+        if OWN_MONTH_RE.match(sentence, start):
+            return True
+    return False
+def _names_own_time(sentence: str, folded_cut: str | None, months: list[tuple[int, str]], sent_start: int,
+                    sent_end: int) -> bool:
+    """names_own_time of the sentence para[sent_start:sent_end] (folded_cut: its paragraph's folded_text cut
+    there, if that is not None; months: the paragraph's month_names)."""
+    return names_own_time(sentence, gate_text(sentence) if folded_cut is None else folded_cut,
+                          sentence_month_starts(months, sent_start, sent_end))
+
+
 # What may stand before a cue that still opens its sentence: space, quotes, brackets.
 OPENING_CUE_LEAD: Final = " \t\"“‘'(（"
 # Where an article names the edition of what it reports on: "the 2020 Zhejiang Science and Technology Awards

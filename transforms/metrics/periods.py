@@ -120,6 +120,13 @@ def sentence_names_month(months: list[tuple[int, str]], start: int, end: int) ->
     return False
 
 
+def sentence_month_starts(months: list[tuple[int, str]], start: int, end: int) -> list[int]:
+    """Where the month names written in full start in the sentence para[start:end] (relative to it), read off the
+    paragraph's month names (as sentence_names_month: every full name in it is one of them)."""
+    return [month_start - start for month_start, name in months
+            if month_start >= start and month_start + len(name) <= end and name in FULL_MONTH_NAMES]
+
+
 # A year's digits, at a word boundary or not (without ANY_YEAR_RE's leading \b the engine skips
 # straight to the next 1 or 2): every year pattern holds one, a range two apart (findall, taking
 # the leftmost each time, finds as many of these four-digit strings as can be found apart).
@@ -212,7 +219,12 @@ def _month_period(m1: int, m2: int, year: str | None, pub: tuple[int, int] | Non
         if not years:
             return None
         y = int(years[-1])
-    return f"{y}-{m1:02d}..{y}-{m2:02d}"
+    return f"{y}-{_two_digits(m1)}..{y}-{_two_digits(m2)}"
+
+
+def _two_digits(number: int) -> str:
+    """f"{number:02d}" of a number from 0 (compiled, a format spec is a generic call of format())."""
+    return f"0{number}" if number < 10 else str(number)
 
 
 def _day_period(m: re.Match[str], pub: tuple[int, int] | None, context: str) -> str | None:
@@ -406,11 +418,32 @@ def _period_cues(sentence: str, para_before: str, pub: tuple[int, int] | None,
     return cues
 
 
+def earliest_cue(cues: list[_Cue]) -> _Cue | None:
+    """min(cues, key=lambda c: c.start, default=None): the first of those that start first (a loop: compiled,
+    min with a key is a generic call and the key a closure called for each cue)."""
+    first = None
+    for cue in cues:
+        if first is None or cue.start < first.start:
+            first = cue
+    return first
+
+
+def _latest_cue(cues: list[_Cue]) -> _Cue:
+    """max(cues, key=lambda c: (c.end, c.priority)) of a non-empty list, as earliest_cue: the first of those
+    that end last with the highest priority."""
+    last = cues[0]
+    for cue in cues:
+        if cue.end > last.end or cue.end == last.end and cue.priority > last.priority:
+            last = cue
+    return last
+
+
 def _period_for(cues: list[_Cue], sentence: str, start: int, end: int) -> str | None:
     following = [c for c in cues if c.start >= end and (
         c.start - end <= FOLLOWING_CUE_GAP or PARENTHETICAL_GAP_RE.fullmatch(sentence, end, c.start))]
-    if following:
-        return min(following, key=lambda c: c.start).period
+    first = earliest_cue(following)
+    if first is not None:
+        return first.period
     preceding = [c for c in cues if c.end <= start]
     # a cue later in the sentence ("1.172 billion tonnes of cargo in 2020"), unless it is a comparison base
     # or belongs to another quantity in between
@@ -420,13 +453,15 @@ def _period_for(cues: list[_Cue], sentence: str, start: int, end: int) -> str | 
              and not COMPARISON_BETWEEN_SCAN.search(sentence, end, c.start)
              and not COMPARISON_BEFORE_CUE_TAIL.has_match(sentence[:c.start])]
     text = sentence[start:end]
-    if text.endswith("times") or "-" in text and ADJECTIVAL_UNIT_RE.search(text) or (
-            RELATIVE_CLAUSE_BEFORE_RE.search(sentence, 0, start) and later and "," in sentence[end:later[0].start]):
+    if later and (text.endswith("times") or "-" in text and ADJECTIVAL_UNIT_RE.search(text) or (
+            "," in sentence[end:later[0].start] and RELATIVE_CLAUSE_BEFORE_RE.search(sentence, 0, start))):
         # "11 times the output at the end of January" (the date is the base), "a 3,000-mu farm produced ...
-        # last year", "The area, which covers 235 square kilometers, has attracted ... since 2010"
+        # last year", "The area, which covers 235 square kilometers, has attracted ... since 2010" (asked only
+        # where there is a later cue to drop)
         later = []
     if preceding:
-        nearest = max(preceding, key=lambda c: (c.end, c.priority))
+        nearest = _latest_cue(preceding)
         if not (later and CLAUSE_BOUNDARY_RE.search(sentence, nearest.end, start)):
             return nearest.period
-    return min(later, key=lambda c: c.start).period if later else None
+    first = earliest_cue(later)
+    return first.period if first is not None else None

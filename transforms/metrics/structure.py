@@ -20,7 +20,6 @@ SENTENCE_END_CHARS: Final = ".!?。！？:;,\"”')）"
 SUBHEADING_MAX_WORDS: Final = 8
 HEADING_LINE_MAX_WORDS: Final = 20
 
-INITIAL_RE: Final = re.compile(r"[a-z]")  # "F. Tan": a one-letter initial does not end a sentence
 PREVIOUS_WORD_RE: Final = re.compile(r"([A-Za-z][\w.]*)\s*$")
 PREVIOUS_WORD_TAIL: Final = TailPattern(PREVIOUS_WORD_RE, longest_reversed=True)  # (the word is the whole last run)
 PUBLISHED_RE: Final = re.compile(rf"^({YEAR})-(\d{{2}})")
@@ -111,7 +110,8 @@ def _abbreviation_before(para: str, start: int, end: re.Match[str]) -> bool:
     word_start = para.rfind(" ", start, end.start()) + 1 or start
     last = LAST_TOKEN_RE.search(para, word_start, end.end())
     token = last.group(1).lower() if last else ""
-    return token in ABBREVIATIONS or INITIAL_RE.fullmatch(token) is not None
+    # ("F. Tan": a one-letter initial, [a-z] in the lowercased token, does not end a sentence either)
+    return token in ABBREVIATIONS or len(token) == 1 and "a" <= token <= "z"
 
 
 def _excluded_spans(para: str, digit_runs: list[tuple[int, int]] | None = None,
@@ -133,7 +133,7 @@ def _excluded_spans(para: str, digit_runs: list[tuple[int, int]] | None = None,
     month_starts = [start for start, _ in (month_names(para) if months is None else months)]
     positions_of = _run_kinds(para, digit_runs)
     positions_of["month"] = month_starts
-    for (gate, regex), kind in zip(EXCLUDED_SPAN_RES, EXCLUDED_SPAN_STARTS, strict=True):
+    for gate, regex, kind in EXCLUDED_SPAN_PLAN:
         if gate is _MONTH_GATE and not month_starts:
             continue  # "5th of May" needs its month too
         positions = positions_of[kind]
@@ -142,11 +142,18 @@ def _excluded_spans(para: str, digit_runs: list[tuple[int, int]] | None = None,
     return spans
 
 
+# EXCLUDED_SPAN_RES's gates and patterns with the kind of their starts (compiled, a zip(..., strict=True) in
+# the loop was a generic call and an iterator a paragraph).
+EXCLUDED_SPAN_PLAN: Final[tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...]] = tuple(
+    (gate, regex, kind) for (gate, regex), kind in zip(EXCLUDED_SPAN_RES, EXCLUDED_SPAN_STARTS, strict=True))
 # What may follow a year's four digits where a date, dotted date or year range can start at it
 # (the range's after any whitespace).
 YEAR_DATE_NEXT: Final = "-/年"
 YEAR_RANGE_NEXT: Final = "-–—~t"
 PHONE_FIRST_NEXT: Final = ")- "
+# What may follow a day's one or two digits before its month ("5 May", "5th of May": an ordinal's first letter,
+# or the whitespace before the month).
+DAY_NEXT: Final = "snrt"
 
 
 def month_names(para: str) -> list[tuple[int, str]]:
@@ -182,7 +189,8 @@ def _run_kinds(para: str, digit_runs: list[tuple[int, int]]) -> dict[str, list[i
         size = end - start
         after = para[end:end + 1]
         if size <= 2:
-            short.append(start)
+            if after and (after in DAY_NEXT or after.isspace()):  # ((?:st|nd|rd|th)?\s+ follows its digits)
+                short.append(start)
             if after == ":":
                 time.append(start)
         else:
@@ -199,7 +207,7 @@ def _run_kinds(para: str, digit_runs: list[tuple[int, int]]) -> dict[str, list[i
                     year_range.append(start)
             elif size >= 7:
                 long.append(start)
-        if 2 <= size <= 4 and after and after in PHONE_FIRST_NEXT:
+        if 2 <= size <= 4 and after and after in PHONE_FIRST_NEXT and _phone_group_follows(para, end):
             phone.append(start)
     if four:  # (the "+" or "(" before a run: where a phone number starts, at the run before it)
         phone = sorted(phone + [start - 1 for start, _ in digit_runs if start and para[start - 1] in PHONE_LEADS])
@@ -207,6 +215,15 @@ def _run_kinds(para: str, digit_runs: list[tuple[int, int]]) -> dict[str, list[i
         phone = []  # it ends with four digits
     return {"short": short, "time": time, "year_date": year_date, "year_dots": year_dots, "year_range": year_range,
             "phone": phone, "long": long}
+
+
+def _phone_group_follows(para: str, end: int) -> bool:
+    """Whether a phone number's next digits follow its first run ending at `end`: `\\)?[- ]\\d` (the phone
+    pattern at a run of two to four digits reads the whole run, then that; \\d: str.isdecimal)."""
+    size = len(para)
+    if end < size and para[end] == ")":
+        end += 1
+    return end + 1 < size and para[end] in "- " and para[end + 1].isdecimal()
 
 
 def _excluded_spans_gated(para: str) -> list[tuple[int, int]]:

@@ -183,15 +183,22 @@ def holds_quote(text: str, pos: int, end: int) -> bool:
 NP_MAX_WORDS: Final = 8
 NP_AFTER_TOKENS: Final = NP_MAX_WORDS + 8  # tokens _noun_phrase_after tokenizes (it can read 12)
 
+GENERIC_MODIFIERS: Final = ("average", "annual", "yearly", "year-on-year", "yoy", "overall", "net")
+GENERIC_CHANGES: Final = ("growth", "increase", "rise", "decline", "decrease", "drop", "gain", "uptick", "surge",
+                          "jump", "fall", "reduction")
+# (the words the time alternative opens with)
+GENERIC_TIME_OPENINGS: Final = ("same", "previous", "last", "prior", "past", "year", "month", "quarter")
 GENERIC_SUBJECT_RE: Final = re.compile(
-    r"^(?:(?:average|annual|yearly|year-on-year|yoy|overall|net)\s*)*(?:(?:growth|increase|rise|decline|"
-    r"decrease|drop|gain|uptick|surge|jump|fall|reduction)(?:\s+rate)?)?$"
+    rf"^(?:(?:{'|'.join(GENERIC_MODIFIERS)})\s*)*(?:(?:{'|'.join(GENERIC_CHANGES)})(?:\s+rate)?)?$"
     # a time read as a noun phrase ("increased by 7.6% year on year, accounting for 49.1% of GDP": "year";
     # "up by 21.2% over the previous year, accounting for 14.8%": "previous year"): what was measured is
     # the quantity's before it, or nothing said
     r"|^(?:same\s+period(?:\s+of\s+(?:the\s+)?(?:last|previous)\s+year)?|(?:previous|last|prior|past)\s+"
     r"(?:year|month|quarter)|years?|months?|quarters?)$"
 )
+# The first three letters of the words a match of GENERIC_SUBJECT_RE opens with (each has three or more).
+GENERIC_SUBJECT_HEADS: Final = frozenset(
+    word[:3] for words in (GENERIC_MODIFIERS, GENERIC_CHANGES, GENERIC_TIME_OPENINGS) for word in words)
 # Text between two quantities that makes the second share the first one's subject
 # ("from 3.797 million yuan in 1987 to 137.4 million yuan").
 INHERIT_GAP_RE: Final = re.compile(
@@ -679,6 +686,15 @@ def _is_name(word: str) -> bool:
     return sum(1 for c in letters if c.isupper()) <= max(1, len(letters) // 2 - 1)
 
 
+def is_generic_subject(subject: str) -> bool:
+    """GENERIC_SUBJECT_RE.match(subject) is not None, the regex asked only of a subject opening with one of
+    GENERIC_SUBJECT_HEADS (most open otherwise): a match that takes a character opens with one of its words,
+    three letters or more; one that takes none is the whole of "" or of "\\n" ($ stands before a final newline)."""
+    if len(subject) >= 3 and subject[:3] not in GENERIC_SUBJECT_HEADS:
+        return False
+    return GENERIC_SUBJECT_RE.match(subject) is not None
+
+
 def _inherits(item: _Found, previous: _Found, gap: str) -> bool:
     """Whether `item` is said of the same thing as the quantity right before it in the sentence.
 
@@ -688,7 +704,7 @@ def _inherits(item: _Found, previous: _Found, gap: str) -> bool:
     if previous.subject is None:
         return False
     if item.subject is not None:
-        return GENERIC_SUBJECT_RE.match(item.subject) is not None
+        return is_generic_subject(item.subject)
     if item.unit == previous.unit and ELIDED_SUBJECT_GAP_RE.match(gap):
         return True  # "exceeded 10 billion yuan in 2018, and is expected to reach 13 billion yuan"
     return item.unit != "count" and bool(INHERIT_GAP_RE.match(gap))
