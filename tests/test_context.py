@@ -482,7 +482,8 @@ GATE_WORDS = ("about", "ABOUT", "abouT", "close to", "up to", "more than", "by",
               "about", "still", "Average", "rate of", "cost of", "stood", "Stood AT", "2018, up", "ſtill", "by by",
               "decline", "DECLINED", "x-declining", "fell", "Fall", "slid", "sharply by", "a drop of", "the loss of",
               "reduction", "cut", "x-cut", "slump", "a fall of", "declinẹd", "ſlid", "growth of", "x-growth",
-              "increase", "rose", "grew", "grows", "risen", "jumps", "rise of", "gain", "uptick of", "made up")
+              "increase", "rose", "grew", "grows", "risen", "jumps", "rise of", "gain", "uptick of", "made up",
+              "them", "Those", "which,", "of the 35 categories,", "exceeded", "Surpassed", "EXCEEDS", "topped", "tops")
 gate_strategy = st.lists(st.tuples(st.sampled_from(GATE_WORDS), st.sampled_from((" ", "  ", "\t", "\n", ", ", ""))),
                          max_size=12).map(lambda parts: "".join(word + sep for word, sep in parts))
 
@@ -495,6 +496,31 @@ def test_word_gated_tails_equal_their_plain_patterns_on_generated_texts(text: st
         got = tail.search(text)
         assert (got and (got.span(), got.groups())) == (plain and (plain.span(), plain.groups())), (name, text)
         assert tail.sub("", text) == pattern.sub("", text), (name, text)
+
+
+def _qualifier_plain(before: str) -> tuple[str | None, str]:
+    """qualifiers._qualifier with the plain searches and substitutions of its patterns."""
+    core = qualifiers.FILLER_RE.sub("", before)
+    match = qualifiers.QUALIFIER_RE.search(core)
+    if not match:
+        return None, core
+    rest = qualifiers.FILLER_RE.sub("", core[: match.start()])
+    if qualifiers.VERB_QUALIFIER_RE.match(match.group()):
+        rest = rest.rstrip() + " is "
+    return match.lastgroup, rest
+
+
+def test_qualifier_equals_its_plain_form_on_real_texts() -> None:
+    """_qualifier reads the qualifier's match as found on the lowercased text (its lastgroup and text)."""
+    assert sum(_qualifier_plain(text)[0] is not None for text in real_befores()) > 500
+    for text in real_befores():
+        assert qualifiers._qualifier(text) == _qualifier_plain(text), text
+
+
+@settings(max_examples=400, deadline=None)
+@given(gate_strategy)
+def test_qualifier_equals_its_plain_form_on_generated_texts(text: str) -> None:
+    assert qualifiers._qualifier(text) == _qualifier_plain(text), text
 
 
 @lru_cache(maxsize=1)

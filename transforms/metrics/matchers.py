@@ -382,8 +382,11 @@ COUNT_COPULA_RE: Final = re.compile(rf"{NUM}(?![\w%-])\s+(?:of\s+(?:them|which)\
 
 # The patterns on the text before a number, searched only in its last words.
 RANK_MOVE_TAIL: Final = TailPattern(RANK_MOVE_RE)
-OF_THEM_BEFORE_TAIL: Final = TailPattern(OF_THEM_BEFORE_RE)
-PARTITIVE_BEFORE_TAIL: Final = TailPattern(PARTITIVE_BEFORE_RE)
+# (WordTails: every match of these ends with "," or one of the words "them", "these", "those", "which" and then
+# whitespace alone (OF_THEM_BEFORE_RE: maybe "," between), so the text's last run of non-whitespace ends with one
+# of them; most texts before a number end otherwise, told by a string test where the reversed match costs more)
+OF_THEM_BEFORE_TAIL: Final = WordTail(OF_THEM_BEFORE_RE, ("them", "these", "those", "which", ","))
+PARTITIVE_BEFORE_TAIL: Final = WordTail(PARTITIVE_BEFORE_RE, (",",))
 # (WordTails: most texts before a number end in neither "number" nor "top", nor "of" after "age", "out", "ratio" nor
 # "aged", which a string test of the last words tells, where the reversed pattern's match costs several times that)
 NUMBER_VERB_TAIL: Final = WordTail(NUMBER_VERB_RE, ("number", "top"), whole=True)
@@ -423,7 +426,7 @@ def _fraction(match: re.Match[str]) -> _Found | None:
 def _money(match: re.Match[str]) -> _Found:
     """An amount with its currency: a currency word after a prefixed amount names it over the mark
     ("¥173.48 billion US dollars" is USD: "¥" is written loosely, the word is not)."""
-    trailer = match.groupdict().get("trailer")
+    trailer = match.group("trailer") if "trailer" in match.re.groupindex else None  # (no dict of every group built)
     currency = vocab_key(trailer or match.group("cur"))
     return _Found(match.start(), match.end(), _number(match), CURRENCIES[currency], num_start=match.start())
 

@@ -319,7 +319,9 @@ def _qualifier(before: str) -> tuple[str | None, str]:
     place, so the subject before it is still found ("GDP exceeded 20,000 US dollars").
     """
     core = FILLER_TAIL.sub("", before)
-    match = QUALIFIER_TAIL.search(core)
+    # (find: the match found on the lowercased text is not taken again from `core`; its span and lastgroup are
+    # the search's, and its text, lowercased, is what VERB_QUALIFIER_RE, IGNORECASE and foldable, reads alike)
+    match = QUALIFIER_TAIL.find(core)
     if not match:
         return None, core
     rest = FILLER_TAIL.sub("", core[: match.start()])
