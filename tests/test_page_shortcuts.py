@@ -146,6 +146,21 @@ def test_the_space_pattern_is_isspace_and_the_two_zero_width_characters() -> Non
     assert [c for c in chars if bool(PLAIN_SPACE_RE.match(c)) != (c.isspace() or c in spacing.NOT_ISSPACE)] == []
 
 
+def test_single_spaced_finds_every_other_space() -> None:
+    """normalize_space's check that a text needs no substitution: every whitespace character but the space, alone
+    between letters, is found (ASCII ones by their own `in`s, the others by isprintable), and an ASCII text without
+    one is single-spaced (a line break dropped from the `in`s, or the check skipped for ASCII, fails it)."""
+    import sys
+
+    from transforms import spacing
+
+    chars = (chr(i) for i in range(sys.maxunicode + 1))
+    assert [c for c in chars if PLAIN_SPACE_RE.match(c) and c != " " and spacing._single_spaced(f"a{c}b")] == []
+    ascii_chars = map(chr, range(128))
+    assert [c for c in ascii_chars if not PLAIN_SPACE_RE.match(c) and not spacing._single_spaced(f"a{c} b")] == []
+    assert not spacing._single_spaced("a  b") and not spacing._single_spaced("a\xa0 b")
+
+
 @given(st.lists(st.one_of(st.sampled_from(SPACES), st.sampled_from(["a", "Ningbo", "宁波", "1.5%", "."]),
                           st.text(max_size=4)), max_size=30).map("".join))
 @example("")

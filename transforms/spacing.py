@@ -14,8 +14,6 @@ import re
 from typing import Final
 
 SPACE_RE: Final = re.compile(r"[\s\u200b\ufeff]+")
-# Every character str.isspace() accepts, and U+200B and U+FEFF, is unprintable except " "
-# (checked over all code points by the test): printable text holds no whitespace but " ".
 DOUBLE_SPACE: Final = "  "
 
 
@@ -24,14 +22,25 @@ DOUBLE_SPACE: Final = "  "
 NOT_ISSPACE: Final = ("\u200b", "\ufeff")
 
 
+def _single_spaced(text: str) -> bool:
+    """Whether the only whitespace of `text` (SPACE_RE's characters) is single spaces. Printable (only the space
+    is printable whitespace; an unprintable other character leaves the text to the split, which gives the same),
+    but an ASCII text's other spaces (\\s's, test_page_shortcuts checks every code point) are each looked for by
+    `in`, a memchr: str.isprintable() calls a function for every character, about 30 instructions each."""
+    if not text.isascii():  # (a flag of the string, no scan)
+        return text.isprintable() and DOUBLE_SPACE not in text
+    return not ("\n" in text or "\t" in text or "\r" in text or "\x0b" in text or "\x0c" in text or "\x1c" in text
+                or "\x1d" in text or "\x1e" in text or "\x1f" in text or DOUBLE_SPACE in text)
+
+
 def normalize_space(text: str) -> str:
     """Collapse every whitespace run (nbsp, U+3000, newlines included) to one space; strip."""
-    if text.isprintable() and DOUBLE_SPACE not in text and text[:1] != " " and text[-1:] != " ":
+    if text[:1] != " " and text[-1:] != " " and _single_spaced(text):
         return text  # already collapsed: the substitution would give the same text
     stripped = text.strip()  # (str.isspace()'s characters, those split() splits at, off the ends)
-    if stripped.isprintable() and DOUBLE_SPACE not in stripped:
+    if not stripped or _single_spaced(stripped):  # (nothing but whitespace: half the walker's paragraphs)
         # whitespace only at the ends (most of the walker's paragraphs: the markup's line breaks around
-        # them): inside, only single spaces and no U+200B/U+FEFF (unprintable), as the split would join them
+        # them): inside, only single spaces and no U+200B/U+FEFF, as the split would join them
         return stripped
     # SPACE_RE.sub(" ", text).strip(): the runs of other characters joined by one space. str.split
     # finds them in C, about a third of the substitution's time on the walker's raw paragraphs.
