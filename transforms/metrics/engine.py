@@ -486,6 +486,8 @@ def names_own_time(sentence: str, folded: str, month_starts: list[int]) -> bool:
         if OWN_MONTH_RE.match(sentence, start):
             return True
     return False
+
+
 def _names_own_time(sentence: str, folded_cut: str | None, months: list[tuple[int, str]], sent_start: int,
                     sent_end: int) -> bool:
     """names_own_time of the sentence para[sent_start:sent_end] (folded_cut: its paragraph's folded_text cut
