@@ -829,8 +829,6 @@ def _edge_mask(char: str, matchers: list[re.Pattern[str] | None]) -> int:
 _PATTERN_OF: Final = {compiled: pattern for pattern, compiled in zip(BOILERPLATE_PATTERNS, _COMPILED)}
 _FIRST_MATCHERS: Final = [edge_matcher(_PATTERN_OF[compiled], last=False) for compiled, _, _ in _BY_LONGEST]
 _LAST_MATCHERS: Final = [edge_matcher(_PATTERN_OF[compiled], last=True) for compiled, _, _ in _BY_LONGEST]
-_FIRST_MASK: Final = {char: _edge_mask(char, _FIRST_MATCHERS) for char in ASCII_CHARS}
-_LAST_MASK: Final = {char: _edge_mask(char, _LAST_MATCHERS) for char in ASCII_CHARS}
 # And by the line's first OPENING_SIZE characters, when they are ASCII (transforms.pagere.opening_strings): most
 # patterns open with words ("no comments", "the story appears on", "written by"), which a body paragraph's
 # first two or three letters rule out where its first letter does not. _OPENING_MASKS[n - 1] maps each opening
@@ -870,17 +868,12 @@ def _high(masks: dict[str, int]) -> dict[str, int]:
     return {key: mask >> HALF_BITS for key, mask in masks.items()}
 
 
-_FIRST_LOW: Final = _low(_FIRST_MASK)
-_FIRST_HIGH: Final = _high(_FIRST_MASK)
-_LAST_LOW: Final = _low(_LAST_MASK)
-_LAST_HIGH: Final = _high(_LAST_MASK)
 _OPENING_1_LOW: Final = _low(_OPENING_1)
 _OPENING_1_HIGH: Final = _high(_OPENING_1)
 _OPENING_2_LOW: Final = _low(_OPENING_2)
 _OPENING_2_HIGH: Final = _high(_OPENING_2)
 _OPENING_3_LOW: Final = _low(_OPENING_3)
 _OPENING_3_HIGH: Final = _high(_OPENING_3)
-assert all(len(masks) == len(ASCII_CHARS) for masks in (_FIRST_MASK, _LAST_MASK)), "a mask for each ASCII character"
 _UNKNOWN_LOW: Final = _UNKNOWN_OPENING & _LOW_HALF
 _UNKNOWN_HIGH: Final = _UNKNOWN_OPENING >> HALF_BITS
 # (1 << candidates) - 1 in halves, for each number of candidates.
@@ -891,11 +884,11 @@ _LOW_CHECKS: Final = _CHECKS_BY_LONGEST[:HALF_BITS]  # bit i of a low half: _LOW
 _HIGH_CHECKS: Final = _CHECKS_BY_LONGEST[HALF_BITS:]  # bit i of a high half: check HALF_BITS + i
 _CHECKS_OF_LOW: Final[dict[int, tuple[_Check, ...]]] = {}
 _CHECKS_OF_HIGH: Final[dict[int, tuple[_Check, ...]]] = {}
-# A first or last character that is not ASCII: its masks found once (_edge_mask) and kept in halves. Most patterns
-# open and close with ASCII ("“" and "【" open some body paragraphs: they reached 30 patterns each, most of the
-# boilerplate test's matches).
-_NON_ASCII_FIRST: Final[dict[str, tuple[int, int]]] = {}
-_NON_ASCII_LAST: Final[dict[str, tuple[int, int]]] = {}
+# A first or last character's masks (_edge_mask) in halves: every ASCII character's found here, another one's
+# found once when a line has it and kept (most patterns open and close with ASCII; "“" and "【" open some body
+# paragraphs: they reached 30 patterns each, most of the boilerplate test's matches).
+_FIRST_HALVES: Final[dict[str, tuple[int, int]]] = {}
+_LAST_HALVES: Final[dict[str, tuple[int, int]]] = {}
 
 
 def _edge_halves(char: str, matchers: list[re.Pattern[str] | None],
@@ -906,6 +899,11 @@ def _edge_halves(char: str, matchers: list[re.Pattern[str] | None],
         mask = _edge_mask(char, matchers)
         halves = known[char] = (mask & _LOW_HALF, mask >> HALF_BITS)
     return halves
+
+
+for _char in ASCII_CHARS:
+    _edge_halves(_char, _FIRST_MATCHERS, _FIRST_HALVES)
+    _edge_halves(_char, _LAST_MATCHERS, _LAST_HALVES)
 
 
 def _matches_any(text: str, mask: int, half: tuple[_Check, ...], known: dict[int, tuple[_Check, ...]]) -> bool:
@@ -934,22 +932,10 @@ def is_boilerplate_text(text: str) -> bool:
     candidates = bisect_right(_NEGATED_LONGEST, -len(text))  # the checks whose longest line is >= len(text)
     # the mask of the checks to try (first and last characters, length, opening), in halves
     # (the character masks hold every ASCII character; another one's are found once)
-    first, last = text[0], text[-1]
-    low, high = _CANDIDATES_LOW[candidates], _CANDIDATES_HIGH[candidates]
-    if ord(first) < 128:
-        low &= _FIRST_LOW[first]
-        high &= _FIRST_HIGH[first]
-    else:
-        first_low, first_high = _edge_halves(first, _FIRST_MATCHERS, _NON_ASCII_FIRST)
-        low &= first_low
-        high &= first_high
-    if ord(last) < 128:
-        low &= _LAST_LOW[last]
-        high &= _LAST_HIGH[last]
-    else:
-        last_low, last_high = _edge_halves(last, _LAST_MATCHERS, _NON_ASCII_LAST)
-        low &= last_low
-        high &= last_high
+    first_low, first_high = _edge_halves(text[0], _FIRST_MATCHERS, _FIRST_HALVES)
+    last_low, last_high = _edge_halves(text[-1], _LAST_MATCHERS, _LAST_HALVES)
+    low = _CANDIDATES_LOW[candidates] & first_low & last_low
+    high = _CANDIDATES_HIGH[candidates] & first_high & last_high
     head = text[:OPENING_SIZE]
     if head.isascii() and (low or high):  # (a flag of the string: no scan) its lower case is ASCII, char by char
         head = head.lower()
