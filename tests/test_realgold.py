@@ -607,19 +607,27 @@ def test_other_sources_titles_dates_and_chrome_on_the_tuning_pages():
     a label date take their URL's (t325, t335, t336 new). Five more pages (t340-t344, other sources, 4 hosts new)
     labelled and committed after those rules and before the extractor was run on them, unseen by the rules: titles
     4/4, dates 2/3 (a dateline of places and the date unread), 3 leaks; after a rule for that dateline: 4/4, 3/3, 2
-    (two image alt texts between an interview's questions, left). All 344: titles 276/277, dates 133/135, 92 leaks."""
+    (two image alt texts between an interview's questions, left). All 344: titles 276/277, dates 133/135, 92 leaks.
+    Thirteenth pass (t345-t371, 27 pages labelled and committed before the extractor was run on them: 3 ningbolife, 2
+    of the city's English site, 1 cnnb, 21 other sources, 19 hosts new to the set), before its round: titles 18/21,
+    dates 7/8, 12 leaks on the new pages; all 371: 294/298, 140/143, 104. After it (a document title closing with the
+    site's name and a guide's glued fields are not the title; "Post time: Aug-04-2021" dates the page; a blog's comment
+    section goes with its comments; a pager of both neighbours, Blogger's members-only notice, a reporter's credit in
+    parentheses, "Editor in charge:", an e-paper's "上一篇", "Spread the love" and a guide's sidebar heading are
+    furniture): 21/21, 8/8, 1 (a place tag under a headline, t367); all 371: titles 297/298, dates 141/143, 93 leaks
+    (the older 344 unchanged). 53 pages without a label date take their URL's (t347, t352, t354, t365, t368-t370 new)."""
     from transforms.textutil import url_date
 
     pages = load_realgold(realgold.REALGOLD_DIR / "tune_other")
-    assert len(pages) == 344
+    assert len(pages) == 371
     outputs = realgold.run_newsetl(pages)
     total = score_real("newsetl", pages, outputs).total
-    assert total.titles == 277 and total.dates == 135
+    assert total.titles == 298 and total.dates == 143
     assert (total.title_accuracy or 0) >= 0.98 and (total.date_accuracy or 0) >= 0.98
     given = [(page, out.published) for page, out in zip(pages, outputs) if page.published is None and out.published]
-    assert len(given) == total.dates_unlabelled_given == 46
+    assert len(given) == total.dates_unlabelled_given == 53
     assert all(date == url_date(page.url) for page, date in given)
-    assert total.leaks <= 92
+    assert total.leaks <= 93
 
 
 def _url_key(url: str) -> str:
