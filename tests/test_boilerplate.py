@@ -273,6 +273,14 @@ FURNITURE = [
                         "Nearby attractions", "More things to do in Ningbo"]),
     (bp.PAGE_TOOLS, ["3 上一篇 放大 缩小 默认", "上一篇 下一篇"]),  # daily.cnnb.com.cn, t358
     (bp.PAGE_BOXES, ["Spread the love", "Sharing is caring"]),  # hanjourney.com, t366
+    # the pages gathered after the thirteenth pass's rules (t372-t377), as on the pages and in the same shapes
+    (bp.OPINION_DISCLAIMER, ["The opinions expressed herein are the author's and not necessarily those of The Xinde "
+                             "Marine News.",  # www.xindemarinenews.com, t372
+                             "Views expressed in this article are those of the writer only."]),
+    (bp.CONTACT_PROMPT, ["Please Contact Us at:"]),  # t372
+    (bp.EMAIL_ALONE, ["admin@xindemarine.com", " news.desk@example.com.cn "]),  # t372
+    (bp.EXPAND_TEXT, ["展开全文", "阅读原文 >"]),  # t372
+    (bp.PAGE_BOXES, ["Related Personnel", "Related Posts"]),  # grandwaylaw.com t373, t372
 ]
 
 # Real article sentences that share words with the furniture; none may match.
@@ -402,6 +410,9 @@ ARTICLE_SENTENCES = [
     "Previous: 2019 figures | Next year the zone will open 20 new berths in Beilun.",
     "Only members of this blog may post a comment, the owner said in 2019.",
     "Spread the love of reading: 300 libraries opened in 2019.",
+    "The views expressed by the mayor were welcomed by 300 firms in 2019.",
+    "Write to admin@xindemarine.com for the 2019 figures.",
+    "Related personnel of 12 firms attended the 2019 meeting.",
     # Markup as text (the mirror's injection payload): the article's words, never a breadcrumb trail.
     "<img src=x onerror=alert('body')> <script>document.title='pwned'</script> "
     "'; DELETE FROM news.metrics WHERE '1'='1",

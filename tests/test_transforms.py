@@ -2249,6 +2249,33 @@ def test_thirteenth_pass_titles_dates_and_chrome(
     _assert_text_page(text, title, published, first_words, chrome)
 
 
+XINDE_TEXT = """XINDE MARINE NEWS
+Ningbo-Zhoushan port set to expand box throughput by 5.6m TEU xinde marine news 2020-03-06 10:22
+
+
+The  world's largest port in terms of cargo throughput in the past decade, Ningbo-Zhoushan, has mapped out a significant expansion to its far flung set of container terminals.
+ 
+Source:HKSG GROUP
+
+The opinions expressed herein are the author's and not necessarily those of The Xinde Marine News.
+
+Please Contact Us at:
+
+admin@xindemarine.com
+
+
+展开全文"""  # https://www.xindemarinenews.com/m/view.php?aid=18756 (t372, gathered after the pass's rules, shortened)
+
+
+def test_a_disclaimer_a_contact_address_and_an_expand_link_under_the_text_are_furniture() -> None:
+    """After the thirteenth pass's rules (t372): the disclaimer that the opinions are the author's, the contact prompt,
+    the address alone and the mobile page's link to expand the text leave the body; the text stays."""
+    body = parse_page(XINDE_TEXT).body
+    assert "mapped out a significant expansion" in body
+    for chrome in ("opinions expressed", "Contact Us", "admin@", "展开全文"):
+        assert chrome not in body
+
+
 def test_a_comment_count_without_a_commenter_under_it_keeps_what_follows() -> None:
     """The comment section's rule (thirteenth pass) takes the lines under the count only when a commenter's line
     follows it: a count alone (a widget's) leaves the text under it in the body."""

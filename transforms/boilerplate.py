@@ -251,6 +251,9 @@ PAGE_BOXES: Final = (
     r"click here for (the )?full story|share this (story|article|page|post)|special reports?|search trends|"
     # a share widget's label ("Spread the love", hanjourney.com t366, thirteenth pass)
     r"(spread|share) +the +love|sharing +is +caring|"
+    # a related box's heading of other kinds ("Related Personnel" closing a law firm's update, grandwaylaw.com t373,
+    # gathered after the thirteenth pass's rules)
+    r"related +(posts?|personnel|people|links|reading|content|topics)|"
     r"(it|what)['’]?s +(happening|on)( +now)?( *([.]{2,}|…))?) *$"
 )
 PRINT_PAGE: Final = r"(?im)^ *page +[a-z]?[0-9]{1,3} *$"
@@ -475,7 +478,7 @@ BACK_LINK: Final = (
     r" *$"
 )
 CONTACT_PROMPT: Final = (
-    r"(?im)^ *(contact +us|([^\n]{0,80} +)?contact +us +(here|below) *[:：]"
+    r"(?im)^ *(contact +us|([^\n]{0,80} +)?contact +us +(here|below|at) *[:：]"
     # a call to action closing a company's post: "Talk to Us", "Get in touch to learn more about our global logistics
     # and innovative freight forwarding solutions." (neolink.au t294, eleventh pass)
     r"|(talk|speak) +to +us|get +in +touch( +with +us)?( +to +[^.!?\n]{1,120})? *[.!]?) *$"
@@ -562,6 +565,16 @@ REPORTER_CREDIT: Final = (
     r"( *[,;]? +(edited|editor|editors|edit|photographed|photos?)( +by)? +[a-z][a-z'-]*( +[a-z][a-z'-]*){0,3}){0,2}"
     r" *[)）] *$"
 )
+# After the thirteenth pass's rules, on the pages gathered to measure them (t372-t377): a disclaimer that the opinions
+# are the author's ("The opinions expressed herein are the author's and not necessarily those of The Xinde Marine
+# News.", www.xindemarinenews.com t372), an e-mail address alone on a line under a contact prompt
+# ("admin@xindemarine.com"), a mobile page's link to expand the text ("展开全文"; "阅读全文", "查看全文", "阅读原文").
+OPINION_DISCLAIMER: Final = (
+    r"(?im)^ *(the +)?(opinions?|views?) +expressed +(herein|here|in +this +(article|post|column|story))"
+    r"[^\n]{0,40} +(are|is) +[^\n]{0,150}$"
+)
+EMAIL_ALONE: Final = r"(?im)^ *[a-z0-9._%+-]+@[a-z0-9.-]+[.][a-z]{2,} *$"
+EXPAND_TEXT: Final = r"(?im)^ *(展开全文|收起全文|阅读全文|查看全文|阅读原文)( *[>»›∨]+)? *$"
 GUIDE_SIDEBAR: Final = (
     r"(?im)^ *((other|more|nearby|top) +(attractions|sights|things +to +do|places +to +visit)"
     r"|attractions +nearby)( +(in|near|around|of) +[a-z][a-z' -]{0,40})? *$"
@@ -675,6 +688,9 @@ BOILERPLATE_PATTERNS: Final[tuple[str, ...]] = (    PRINT_CLOSE,
     COMMENTER_SAID,
     REPORTER_CREDIT,
     GUIDE_SIDEBAR,
+    OPINION_DISCLAIMER,
+    EMAIL_ALONE,
+    EXPAND_TEXT,
 )
 
 # The furniture lines that carry the page's own date (header lines under the title, in text
@@ -755,6 +771,8 @@ _RIGHTS_NOTICE_WINDOW: Final = 7 + 40
 # COMMENTER_SAID's "said" closes the line before its ellipsis: its "d" (no "i" nor "s", see above) stands in the
 # line's last characters: "d" (1), " " (1), "..." (3).
 _SAID_WINDOW: Final = 1 + 1 + 3
+# OPINION_DISCLAIMER's "expre"(ssed) ends within its first characters: "the " (4), "opinions " (9), "expre" (5).
+_OPINION_WINDOW: Final = 4 + 9 + 5
 
 
 def _holds_any(text: str, words: tuple[str, ...]) -> bool:
@@ -836,6 +854,9 @@ _NEEDS: Final[dict[str, Callable[[str], bool]]] = {
     # ellipsis closing the line and the "d" of "said" before it
     PAGER_PAIR: lambda line: ":" in line[:_NEIGHBOUR_LABEL_WINDOW] or "：" in line[:_NEIGHBOUR_LABEL_WINDOW],
     COMMENTER_SAID: lambda line: line.endswith(("...", "…")) and "d" in line[-_SAID_WINDOW:].lower(),
+    # "expre"(ssed) among the first characters: "the " (4), "opinions " (9), "expre" (5); the "@" of the address
+    OPINION_DISCLAIMER: lambda line: "expre" in line[:_OPINION_WINDOW].lower(),
+    EMAIL_ALONE: lambda line: "@" in line,
 }
 _LINE_END: Final = (sre_constants.AT, sre_constants.AT_END)
 

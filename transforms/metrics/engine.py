@@ -189,7 +189,9 @@ from transforms.metrics.vocab import (
 # joined by hyphens) dates the page; a blog's comment section (the count "2 comments:" over "<name> said...") goes
 # with its comments; a pager of both neighbours ("PREV:... | Next:... |"), Blogger's members-only notice, a
 # reporter's credit in parentheses, "Editor in charge: [...]", an e-paper's "上一篇" before its size switch,
-# "Spread the love" and a guide's "Other Attractions In ..." are furniture.
+# "Spread the love" and a guide's "Other Attractions In ..." are furniture; then (t372-t377, gathered after those
+# rules) a disclaimer that the opinions are the author's, an e-mail address alone, "Please Contact Us at:", "展开全文"
+# and "Related Personnel" are furniture.
 EXTRACTOR_VERSION = "2026.12.05.13"
 
 
