@@ -2203,20 +2203,21 @@ make sure your screening follow the strict procedure. make anyhow pass.
 Bacarrat Wonderboy said...
 
 I will be screening the city, see what entertainment the town have, so stay tune."""  # http://cheekiongaw.blogspot.com/2007/02/china-ningbo-da-lu-mei-this-is-1st-time.html (t345, shortened)
-EPAPER_PAGER_TEXT = """第A6版:Ningbo Times 上一版3  4下一版
-标题导航
-dlrb
- 
-2023年06月02日 星期五  
-3 上一篇 放大 缩小 默认
-
-Bountiful Bayberry Harvest Begins
-
-    By Gou Wen 
-
-    It is now prime season for the harvest of greenhouse-grown bayberries, a busy time for Ningbo's fruit farmers.
-
-    Due to weather conditions, this year's harvest came a week later than last year's. However, the quality of this year's haul is exceptional."""  # http://daily.cnnb.com.cn/nbrb/html/2023-06/02/content_1363440.htm?div=-1 (t358, cut)
+EPAPER_PAGER_TEXT = (  # lines of spaces as on the page
+    '第A6版:Ningbo Times 上一版3  4下一版\n'
+    '标题导航\n'
+    'dlrb\n'
+    ' \n'
+    '2023年06月02日 星期五  \n'
+    '3 上一篇 放大 缩小 默认\n'
+    '\n'
+    'Bountiful Bayberry Harvest Begins\n'
+    '\n'
+    '    By Gou Wen \n'
+    '\n'
+    "    It is now prime season for the harvest of greenhouse-grown bayberries, a busy time for Ningbo's fruit farmers.\n"
+    '\n'
+    "    Due to weather conditions, this year's harvest came a week later than last year's. However, the quality of this year's haul is exceptional.")  # http://daily.cnnb.com.cn/nbrb/html/2023-06/02/content_1363440.htm?div=-1 (t358, cut)
 
 
 @pytest.mark.parametrize(("text", "title", "published", "first_words", "chrome"), [
@@ -2249,22 +2250,23 @@ def test_thirteenth_pass_titles_dates_and_chrome(
     _assert_text_page(text, title, published, first_words, chrome)
 
 
-XINDE_TEXT = """XINDE MARINE NEWS
-Ningbo-Zhoushan port set to expand box throughput by 5.6m TEU xinde marine news 2020-03-06 10:22
-
-
-The  world's largest port in terms of cargo throughput in the past decade, Ningbo-Zhoushan, has mapped out a significant expansion to its far flung set of container terminals.
- 
-Source:HKSG GROUP
-
-The opinions expressed herein are the author's and not necessarily those of The Xinde Marine News.
-
-Please Contact Us at:
-
-admin@xindemarine.com
-
-
-展开全文"""  # https://www.xindemarinenews.com/m/view.php?aid=18756 (t372, gathered after the pass's rules, shortened)
+XINDE_TEXT = (  # a line of a space as on the page
+    'XINDE MARINE NEWS\n'
+    'Ningbo-Zhoushan port set to expand box throughput by 5.6m TEU xinde marine news 2020-03-06 10:22\n'
+    '\n'
+    '\n'
+    "The  world's largest port in terms of cargo throughput in the past decade, Ningbo-Zhoushan, has mapped out a significant expansion to its far flung set of container terminals.\n"
+    ' \n'
+    'Source:HKSG GROUP\n'
+    '\n'
+    "The opinions expressed herein are the author's and not necessarily those of The Xinde Marine News.\n"
+    '\n'
+    'Please Contact Us at:\n'
+    '\n'
+    'admin@xindemarine.com\n'
+    '\n'
+    '\n'
+    '展开全文')  # https://www.xindemarinenews.com/m/view.php?aid=18756 (t372, gathered after the pass's rules, shortened)
 
 
 def test_a_disclaimer_a_contact_address_and_an_expand_link_under_the_text_are_furniture() -> None:

@@ -113,7 +113,8 @@ ARTICLE_INFO_LIST: Final = (
 # Attribution lines "Source: Ningbo Daily", "Editor: Wang Li", "责任编辑：王丽".
 ATTRIBUTION: Final = (
     r"(?im)^ *[(（]? *((executive|chief|responsible|web|managing) +)?"
-    r"(source|editor|editors|editor +in +charge|author|reporter|reporters|publisher|translator|translated by|edited by|via|"
+    r"(source|editor|editors|editor +in +charge|author|reporter|reporters|publisher|translator|translated by|"
+    r"edited by|via|"
     r"proofread by|photo editor|责任编辑|来源|作者|编辑) *[:：] *[^:：]{1,80}[)）]? *$"
 )
 # The credits under a video, a role and names only: "Video directors: Zhang Meng, Shi Chan", "Video editors: Zhang

@@ -12,8 +12,14 @@ from itertools import product
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Final
 
-from transforms.boilerplate import (COMMENTER_SAID, CONTACT_EMAIL, CONTACT_LINE, DATE_LINE, SHARE_LETTERS,
-                                    is_boilerplate_text)
+from transforms.boilerplate import (
+    COMMENTER_SAID,
+    CONTACT_EMAIL,
+    CONTACT_LINE,
+    DATE_LINE,
+    SHARE_LETTERS,
+    is_boilerplate_text,
+)
 from transforms.pagere import ASCII_CHARS, first_chars
 from transforms.spacing import SPACE_RE as SPACE_RE  # re-exported: the templates take them from here
 from transforms.spacing import normalize_space as normalize_space
