@@ -259,6 +259,28 @@ FURNITURE = [
     # the pages gathered after the twelfth pass's rules (t340-t344), as on the pages and in the same shapes
     (bp.PLACE_DATE, ["USA, Bethesda, Maryland. June 30, 2021",  # www.hotelexecutive.com, t340
                      "China, Ningbo, Zhejiang, 5 May 2022", "Hong Kong, China. Dec. 1, 2019"]),
+    # the thirteenth pass (t345-t371), as on the pages and in the same shapes
+    (bp.COMMENT_FORM, ["2 comments:", "15 Comments:",  # cheekiongaw.blogspot.com, t345
+                       "Note: only a member of this blog may post a comment.",  # grazulis.blogspot.com, t353
+                       "Only team members of this blog can post a comment."]),
+    (bp.COMMENTER_SAID, ["jerryshe said...", "Bacarrat Wonderboy said...", "Anonymous said…"]),  # t345
+    (bp.PAGER_PAIR, ["PREV:Yuyao Overview | Next:Wenling Overview |",  # cfguide.cn, t349
+                     "Previous: Cicheng Ancient Town | Next: Dongqian Lake", "Prev post: Day 3 | Next post: Day 5"]),
+    (bp.REPORTER_CREDIT, ["  (Reporter Wang Weichen edited Zeng Chen)",  # www.tellerreport.com, t362
+                          "(Reporter Li Ming)", "(Reporters Wang Gang, edited by Zeng Chen)"]),
+    (bp.ATTRIBUTION, ["Editor in charge: [Wang Kai]", "Editor in Charge: Li Na"]),  # t362
+    (bp.GUIDE_SIDEBAR, ["Other Attractions In Ningbo",  # www.china-travel-guide.net, t367
+                        "Nearby attractions", "More things to do in Ningbo"]),
+    (bp.PAGE_TOOLS, ["3 上一篇 放大 缩小 默认", "上一篇 下一篇"]),  # daily.cnnb.com.cn, t358
+    (bp.PAGE_BOXES, ["Spread the love", "Sharing is caring"]),  # hanjourney.com, t366
+    # the pages gathered after the thirteenth pass's rules (t372-t377), as on the pages and in the same shapes
+    (bp.OPINION_DISCLAIMER, ["The opinions expressed herein are the author's and not necessarily those of The Xinde "
+                             "Marine News.",  # www.xindemarinenews.com, t372
+                             "Views expressed in this article are those of the writer only."]),
+    (bp.CONTACT_PROMPT, ["Please Contact Us at:"]),  # t372
+    (bp.EMAIL_ALONE, ["admin@xindemarine.com", " news.desk@example.com.cn "]),  # t372
+    (bp.EXPAND_TEXT, ["展开全文", "阅读原文 >"]),  # t372
+    (bp.PAGE_BOXES, ["Related Personnel", "Related Posts"]),  # grandwaylaw.com t373, t372
 ]
 
 # Real article sentences that share words with the furniture; none may match.
@@ -381,6 +403,16 @@ ARTICLE_SENTENCES = [
     "Ningbo/Zhoushan port handled 1.2 billion tonnes in 2021 |",
     "Talks were held in Ningbo, Zhejiang, on June 30, 2021.",
     "More than 300 companies attended the fair.",
+    "The guide at the gate of the temple then said...",
+    "He said: 2 comments were made.",
+    "The reporter said the port handled 33 million TEUs (Reporter Li Ming saw it).",
+    "Other attractions include the Drum Tower, built in 832.",
+    "Previous: 2019 figures | Next year the zone will open 20 new berths in Beilun.",
+    "Only members of this blog may post a comment, the owner said in 2019.",
+    "Spread the love of reading: 300 libraries opened in 2019.",
+    "The views expressed by the mayor were welcomed by 300 firms in 2019.",
+    "Write to admin@xindemarine.com for the 2019 figures.",
+    "Related personnel of 12 firms attended the 2019 meeting.",
     # Markup as text (the mirror's injection payload): the article's words, never a breadcrumb trail.
     "<img src=x onerror=alert('body')> <script>document.title='pwned'</script> "
     "'; DELETE FROM news.metrics WHERE '1'='1",

@@ -2146,6 +2146,155 @@ def test_a_dateline_of_places_dates_the_page(dateline: str, published: str) -> N
                       published, "Marriott International announced", [dateline])
 
 
+BAMBOO_TEXT = """A PHP Error was encountered
+
+Severity: Notice
+
+Message: Undefined index: admission
+
+Filename: controllers/attractions.php
+
+Line Number: 341
+
+Moon Lake (Yue Hu), Ningbo: Address & how to get to Moon Lake (Yue Hu) | Bamboo Compass
+
+Moon Lake (Yue Hu)
+
+
+
+The man-made crescent-shaped Moon Lake (Yuè Hú, 月湖) was dug during the 7th century in the Tang Dynasty in what is now Ningbo's central Haishu District. Today, Moon Lake provides a serene break from the bustle of the growing city."""  # http://www.bamboocompass.com/china-attractions/moon-lake-yue-hu-/introduction-861.html (t346, cut)
+HANJOURNEY_TEXT = """Ningbo Xikou Tengtou Tourist Area
+
+Ningbo Xikou Tengtou Tourist Area
+
+Spread the love
+
+Geographic location:Xikou Town, Fenghua, Ningbo
+
+
+Famous scenery:Wushan Temple, Wulingmen, Wenchang Pavilion, Xuedou Mountain, Chiang’s former residence
+
+Suitable for the play season:All seasons
+
+Ningbo Xikou Tengtou Tourist Area, the national AAAAA-level tourist scenic spot, covers an area of 140 square kilometers, is located in Xikou Town, Fenghua, Ningbo City, has a long history, beautiful mountains and rivers, and profound cultural heritage."""  # https://hanjourney.com/ningbo-xikou-tengtou-tourist-area.html (t366, cut)
+NBCSJ_TEXT = """Shili Meixiang ■Meixiang Shili
+
+Every year from mid-to-late May to mid-to-early June is the hottest time of the Yuyao Yangmei Festival. Tourists from all over the country will come to participate in the activities and experience the fun.
+
+On June 11, 2021, the company organized everyone to pick Yangmei in Zhangting, the capital of Meixiang in Yuyao.
+
+
+Post time: Aug-04-2021"""  # https://www.nbcsj-mr.com/news/shili/ (t359, shortened)
+BLOGGER_COMMENTS_TEXT = """Saturday, February 24, 2007
+
+China, NingBo ( Da Lu Mei)
+
+
+This is the 1st time i was on my business trip to NingBo in China with my manager. The weather is quite cold about 4 deg Cel.
+
+Stay Tune.............
+
+2 comments:
+
+jerryshe said...
+
+make sure your screening follow the strict procedure. make anyhow pass.
+
+Bacarrat Wonderboy said...
+
+I will be screening the city, see what entertainment the town have, so stay tune."""  # http://cheekiongaw.blogspot.com/2007/02/china-ningbo-da-lu-mei-this-is-1st-time.html (t345, shortened)
+EPAPER_PAGER_TEXT = (  # lines of spaces as on the page
+    '第A6版:Ningbo Times 上一版3  4下一版\n'
+    '标题导航\n'
+    'dlrb\n'
+    ' \n'
+    '2023年06月02日 星期五  \n'
+    '3 上一篇 放大 缩小 默认\n'
+    '\n'
+    'Bountiful Bayberry Harvest Begins\n'
+    '\n'
+    '    By Gou Wen \n'
+    '\n'
+    "    It is now prime season for the harvest of greenhouse-grown bayberries, a busy time for Ningbo's fruit farmers.\n"
+    '\n'
+    "    Due to weather conditions, this year's harvest came a week later than last year's. However, the quality of this year's haul is exceptional.")  # http://daily.cnnb.com.cn/nbrb/html/2023-06/02/content_1363440.htm?div=-1 (t358, cut)
+
+
+@pytest.mark.parametrize(("text", "title", "published", "first_words", "chrome"), [
+    # a document title that opens with the headline, more words and the site's name after a bar closing it, over the
+    # headline: the headline is the title
+    (BAMBOO_TEXT, "Moon Lake (Yue Hu)", None, "The man-made", ["PHP Error", "Bamboo Compass", "Line Number"]),
+    (BAMBOO_TEXT.replace("Moon Lake (Yue Hu), Ningbo: Address & how to get to Moon Lake (Yue Hu) | Bamboo Compass",
+                         "Moon Lake (Yue Hu), Haishu District: opening hours and tickets | Travel China Guide"),
+     "Moon Lake (Yue Hu)", None, "The man-made", ["Travel China Guide"]),
+    # a guide's facts, each label glued to its value by a colon, under the headline printed twice: neither the
+    # title nor its yardstick; a share widget's "Spread the love"
+    (HANJOURNEY_TEXT, "Ningbo Xikou Tengtou Tourist Area", None, "Geographic location:", ["Spread the love"]),
+    (HANJOURNEY_TEXT.replace("Ningbo Xikou Tengtou Tourist Area\n\nSpread", "Spread").replace(
+        "Famous scenery:", "Opening hours:8:00-17:00 for the temples and the residence, ticket for the whole area "
+                           "sold at the gate, scenery:"),
+     "Ningbo Xikou Tengtou Tourist Area", None, "Geographic location:", ["Spread the love"]),
+    # a posting stamp under the text, the month's abbreviation, the day and the year joined by hyphens
+    (NBCSJ_TEXT, "Shili Meixiang ■Meixiang Shili", "2021-08-04", "Every year", ["Post time"]),
+    (NBCSJ_TEXT.replace("Post time: Aug-04-2021", "Post date: Sep-4-2022"), "Shili Meixiang ■Meixiang Shili",
+     "2022-09-04", "Every year", ["Post date"]),
+    # a blog's comment section: the count with its colon, then each commenter's line over the comment
+    (BLOGGER_COMMENTS_TEXT, "China, NingBo ( Da Lu Mei)", "2007-02-24", "This is the 1st time",
+     ["comments:", "said...", "make sure your screening", "I will be screening"]),
+    # an e-paper's pager glued to its size switch under the issue date: furniture, the headline under it the title
+    (EPAPER_PAGER_TEXT, "Bountiful Bayberry Harvest Begins", "2023-06-02", "It is now prime season",
+     ["上一篇", "dlrb", "By Gou Wen"]),
+])
+def test_thirteenth_pass_titles_dates_and_chrome(
+        text: str, title: str, published: str | None, first_words: str, chrome: list[str]) -> None:
+    _assert_text_page(text, title, published, first_words, chrome)
+
+
+XINDE_TEXT = (  # a line of a space as on the page
+    'XINDE MARINE NEWS\n'
+    'Ningbo-Zhoushan port set to expand box throughput by 5.6m TEU xinde marine news 2020-03-06 10:22\n'
+    '\n'
+    '\n'
+    "The  world's largest port in terms of cargo throughput in the past decade, Ningbo-Zhoushan, has mapped out a significant expansion to its far flung set of container terminals.\n"
+    ' \n'
+    'Source:HKSG GROUP\n'
+    '\n'
+    "The opinions expressed herein are the author's and not necessarily those of The Xinde Marine News.\n"
+    '\n'
+    'Please Contact Us at:\n'
+    '\n'
+    'admin@xindemarine.com\n'
+    '\n'
+    '\n'
+    '展开全文')  # https://www.xindemarinenews.com/m/view.php?aid=18756 (t372, gathered after the pass's rules, shortened)
+
+
+def test_a_disclaimer_a_contact_address_and_an_expand_link_under_the_text_are_furniture() -> None:
+    """After the thirteenth pass's rules (t372): the disclaimer that the opinions are the author's, the contact prompt,
+    the address alone and the mobile page's link to expand the text leave the body; the text stays."""
+    body = parse_page(XINDE_TEXT).body
+    assert "mapped out a significant expansion" in body
+    for chrome in ("opinions expressed", "Contact Us", "admin@", "展开全文"):
+        assert chrome not in body
+
+
+def test_a_comment_count_without_a_commenter_under_it_keeps_what_follows() -> None:
+    """The comment section's rule (thirteenth pass) takes the lines under the count only when a commenter's line
+    follows it: a count alone (a widget's) leaves the text under it in the body."""
+    text = BLOGGER_COMMENTS_TEXT.replace("jerryshe said...\n\n", "").replace("Bacarrat Wonderboy said...\n\n", "")
+    body = parse_page(text).body
+    assert "make sure your screening" in body and "I will be screening" in body
+
+
+def test_a_headline_opening_a_longer_header_line_without_a_site_name_stays_under_it() -> None:
+    """The document title's rule (thirteenth pass) needs the site's name after a bar closing the longer line: a
+    subtitle that opens with a later line's words is no document title."""
+    text = BAMBOO_TEXT.replace("Moon Lake (Yue Hu), Ningbo: Address & how to get to Moon Lake (Yue Hu) | Bamboo Compass",
+                               "Moon Lake (Yue Hu), Ningbo: the lake of the city's scholars, its bridges and its "
+                               "gardens, a walk of a morning")
+    assert parse_page(text).title != "Moon Lake (Yue Hu)"
+
+
 def test_a_banner_is_not_taken_for_a_byline_or_date_over_the_headline() -> None:
     """The banner rule (twelfth pass) leaves the first line the title when the short furniture line under it is a
     byline or a date line: the headline's own header."""

@@ -113,7 +113,8 @@ ARTICLE_INFO_LIST: Final = (
 # Attribution lines "Source: Ningbo Daily", "Editor: Wang Li", "责任编辑：王丽".
 ATTRIBUTION: Final = (
     r"(?im)^ *[(（]? *((executive|chief|responsible|web|managing) +)?"
-    r"(source|editor|editors|author|reporter|reporters|publisher|translator|translated by|edited by|via|"
+    r"(source|editor|editors|editor +in +charge|author|reporter|reporters|publisher|translator|translated by|"
+    r"edited by|via|"
     r"proofread by|photo editor|责任编辑|来源|作者|编辑) *[:：] *[^:：]{1,80}[)）]? *$"
 )
 # The credits under a video, a role and names only: "Video directors: Zhang Meng, Shi Chan", "Video editors: Zhang
@@ -151,9 +152,11 @@ DATED_HEADER: Final = (
 # Print/mail/size widgets: "Print Mail Large Medium Small", "Tool: Close | Print", an e-paper's
 # "放大 缩小 默认" (enlarge, shrink, default size), a government page's "打印本页 关闭窗口" (print this page,
 # close the window).
+# An e-paper's links to the previous and next article before its size switch, the previous one's arrow left as a
+# digit ("3 上一篇 放大 缩小 默认", the Ningbo Daily e-paper, the thirteenth tune_other pass t358).
 _TOOL_WORD: Final = (r"(print|mail|e-mail|email|close|large|medium|small|big|middle"
-                     r"|放大|缩小|默认|打印本页|打印|关闭窗口|关闭)")
-PAGE_TOOLS: Final = r"(?im)^ *(tools? *[:：] *)?" + _TOOL_WORD + r"( *([|/] *)?" + _TOOL_WORD + r")+ *$"
+                     r"|放大|缩小|默认|打印本页|打印|关闭窗口|关闭|上一篇|下一篇)")
+PAGE_TOOLS: Final = r"(?im)^ *(tools? *[:：] *|[0-9] +)?" + _TOOL_WORD + r"( *([|/] *)?" + _TOOL_WORD + r")+ *$"
 # Bylines on a line of their own: "By Jin Lu", "by Xie Ye", "By D J Clark (" (cut at its parenthesis), "By: Sarah
 # Yardley" (a colon after "By", prlog.org t221).
 BYLINE: Final = (
@@ -173,9 +176,11 @@ HOMEPAGE_LINKS: Final = (
 # "Friday, April 28, 2000, updated at 13:21(GMT+8)", "[2019-05-30]",
 # an e-paper's "2021年03月29日 星期一" (the weekday after the date), "22-Jul-2020", the time before the date
 # ("Updated 10:28, 15-May-2023", CGTN), a dot after the day ("1. March 2020", www.flybarbara.com t259, tenth pass),
-# "of" before the month ("Tuesday 14th of September 2021", neolink.au t294, eleventh pass).
+# "of" before the month ("Tuesday 14th of September 2021", neolink.au t294, eleventh pass), a posting stamp with the
+# month's abbreviation, the day and the year joined by hyphens ("Post time: Aug-04-2021", www.nbcsj-mr.com t359,
+# thirteenth pass).
 DATE_LINE: Final = (
-    r"(?im)^ *((published|posted|updated|release date|release time|date|time)( on)? *[:：]? *)?"
+    r"(?im)^ *((published|posted|updated|release date|release time|post +(date|time)|date|time)( on)? *[:：]? *)?"
     r"([0-9]{1,2}:[0-9]{2}(:[0-9]{2})?,? +)?"
     r"[\[(（【]? *((monday|tuesday|wednesday|thursday|friday|saturday|sunday),? *)?"
     r"((19|20)[0-9]{2}[-/.年][0-9]{1,2}[-/.月][0-9]{1,2}日?"
@@ -183,6 +188,7 @@ DATE_LINE: Final = (
     r"|[0-9]{1,2}(st|nd|rd|th|[.])?[ -]+(of +)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?[ -]+"
     r"(19|20)[0-9]{2}"
     r"|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? +[0-9]{1,2}(st|nd|rd|th)?,? +(19|20)[0-9]{2}"
+    r"|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)-[0-9]{1,2}-(19|20)[0-9]{2}"
     r"|(19|20)[0-9]{2},? +(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? +[0-9]{1,2})"
     r"( *(星期|周)[一二三四五六日天])?"
     r"(,? *((updated|posted|published) *)?(at +)?[0-9]{1,2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?( *(am|pm))?"
@@ -244,6 +250,11 @@ PAGE_BOXES: Final = (
     r"(today['’]?s +)?top +(china +|world +)?news|"
     r"top stories|recommended( for you| stories| articles)?|you may also like|blog archives?|"
     r"click here for (the )?full story|share this (story|article|page|post)|special reports?|search trends|"
+    # a share widget's label ("Spread the love", hanjourney.com t366, thirteenth pass)
+    r"(spread|share) +the +love|sharing +is +caring|"
+    # a related box's heading of other kinds ("Related Personnel" closing a law firm's update, grandwaylaw.com t373,
+    # gathered after the thirteenth pass's rules)
+    r"related +(posts?|personnel|people|links|reading|content|topics)|"
     r"(it|what)['’]?s +(happening|on)( +now)?( *([.]{2,}|…))?) *$"
 )
 PRINT_PAGE: Final = r"(?im)^ *page +[a-z]?[0-9]{1,3} *$"
@@ -281,10 +292,14 @@ REPORTS_CREDIT: Final = r"(?im)^ *[(（] *[a-z][a-z'.-]*( +[a-z][a-z'.-]*){0,3} 
 COMMENT_FORM: Final = (
     r"(?im)^ *(no comments( yet)? *:?|this (post|article|entry) has (no|one|two|three|[0-9]+) comments?"
     r"|leave a (comment|reply)|post (a )?comments?|add (a )?comment|comments?"
-    r"( information)?( *[0-9]+ *comments?)?|[0-9]+ *comments?|your email address will not be published.{0,80}"
+    r"( information)?( *[0-9]+ *comments?)?|[0-9]+ *comments? *:?|your email address will not be published.{0,80}"
     r"|you must (be )?(log|logged|sign|signed) in to (post|leave) a (comment|reply)[.]?"
     r"|comments are (closed|disabled)[.]?|(member|reader|user)s?['’]? +comments|comment +on +this +(article|post|story)"
-    r"|((log|sign) +in|become +a +member|register) +(here +)?to +(leave|post|add) +a +(comment|reply)[.]?) *$"
+    r"|((log|sign) +in|become +a +member|register) +(here +)?to +(leave|post|add) +a +(comment|reply)[.]?"
+    # Blogger's notice under its comment form ("Note: only a member of this blog may post a comment.", the
+    # thirteenth tune_other pass: grazulis.blogspot.com t353)
+    r"|(note *[:：] *)?only +(a +)?(members?|team +members?|authors?) +of +this +blog +(may|can) +post +a +comment[.]?"
+    r") *$"
 )
 COUNTER_WIDGET: Final = (
     r"(?im)^ *((likes?|collect|collected|favorites?|favou?rites?|shares?|views?|reads?) *[:：]? *[0-9]+"
@@ -464,7 +479,7 @@ BACK_LINK: Final = (
     r" *$"
 )
 CONTACT_PROMPT: Final = (
-    r"(?im)^ *(contact +us|([^\n]{0,80} +)?contact +us +(here|below) *[:：]"
+    r"(?im)^ *(contact +us|([^\n]{0,80} +)?contact +us +(here|below|at) *[:：]"
     # a call to action closing a company's post: "Talk to Us", "Get in touch to learn more about our global logistics
     # and innovative freight forwarding solutions." (neolink.au t294, eleventh pass)
     r"|(talk|speak) +to +us|get +in +touch( +with +us)?( +to +[^.!?\n]{1,120})? *[.!]?) *$"
@@ -532,6 +547,38 @@ PLACE_DATE: Final = (
 PICTURE_RIGHTS_NOTICE: Final = (
     r"(?im)^ *[^\n]{0,120}copyright[^\n]{0,60}original +(authors?|owners?|photographers?)[^\n]{0,40}"
     r"(if|should|in +case|please)[^\n]{0,100}(contact|delete|remove)[^\n]{0,40}$"
+)
+# Furniture of the thirteenth tune_other pass (t345-t371), general shapes of what its pages show: a pager of both
+# neighbours on one line, each label glued to the neighbour's title by its colon ("PREV:Yuyao Overview |
+# Next:Wenling Overview |", cfguide.cn t349); a comment's author line in a blog's comment section ("jerryshe
+# said...", "Bacarrat Wonderboy said...", Blogger, cheekiongaw.blogspot.com t345: up to four words of a name, then
+# "said" and an ellipsis, so that a quotation's "He said: ..." stays); a reporter's and editor's credit in
+# parentheses ("(Reporter Wang Weichen edited Zeng Chen)", www.tellerreport.com t362: the role words, then names of
+# up to four words); a travel guide's sidebar heading ("Other Attractions In Ningbo", www.china-travel-guide.net t367;
+# "Nearby attractions").
+PAGER_PAIR: Final = (
+    r"(?im)^ *[«‹<]? *(prev|previous)( +(article|post|page|story))? *[:：] *[^|｜\n]{1,100}[|｜] *"
+    r"next( +(article|post|page|story))? *[:：] *[^|｜\n]{1,100}([|｜] *)?$"
+)
+COMMENTER_SAID: Final = r"(?im)^ *[^ .!?\n]{1,30}( +[^ .!?\n]{1,30}){0,3} +said *([.]{3}|…) *$"
+REPORTER_CREDIT: Final = (
+    r"(?im)^ *[(（] *(reporters?|correspondents?|photographers?|editors?) +[a-z][a-z'-]*( +[a-z][a-z'-]*){0,3}"
+    r"( *[,;]? +(edited|editor|editors|edit|photographed|photos?)( +by)? +[a-z][a-z'-]*( +[a-z][a-z'-]*){0,3}){0,2}"
+    r" *[)）] *$"
+)
+# After the thirteenth pass's rules, on the pages gathered to measure them (t372-t377): a disclaimer that the opinions
+# are the author's ("The opinions expressed herein are the author's and not necessarily those of The Xinde Marine
+# News.", www.xindemarinenews.com t372), an e-mail address alone on a line under a contact prompt
+# ("admin@xindemarine.com"), a mobile page's link to expand the text ("展开全文"; "阅读全文", "查看全文", "阅读原文").
+OPINION_DISCLAIMER: Final = (
+    r"(?im)^ *(the +)?(opinions?|views?) +expressed +(herein|here|in +this +(article|post|column|story))"
+    r"[^\n]{0,40} +(are|is) +[^\n]{0,150}$"
+)
+EMAIL_ALONE: Final = r"(?im)^ *[a-z0-9._%+-]+@[a-z0-9.-]+[.][a-z]{2,} *$"
+EXPAND_TEXT: Final = r"(?im)^ *(展开全文|收起全文|阅读全文|查看全文|阅读原文)( *[>»›∨]+)? *$"
+GUIDE_SIDEBAR: Final = (
+    r"(?im)^ *((other|more|nearby|top) +(attractions|sights|things +to +do|places +to +visit)"
+    r"|attractions +nearby)( +(in|near|around|of) +[a-z][a-z' -]{0,40})? *$"
 )
 
 BOILERPLATE_PATTERNS: Final[tuple[str, ...]] = (    PRINT_CLOSE,
@@ -638,6 +685,13 @@ BOILERPLATE_PATTERNS: Final[tuple[str, ...]] = (    PRINT_CLOSE,
     NEIGHBOUR_LINK,
     PICTURE_RIGHTS_NOTICE,
     PLACE_DATE,
+    PAGER_PAIR,
+    COMMENTER_SAID,
+    REPORTER_CREDIT,
+    GUIDE_SIDEBAR,
+    OPINION_DISCLAIMER,
+    EMAIL_ALONE,
+    EXPAND_TEXT,
 )
 
 # The furniture lines that carry the page's own date (header lines under the title, in text
@@ -715,6 +769,11 @@ _NEIGHBOUR_LABEL_WINDOW: Final = 2 + 9 + 8 + 1
 # before the line's end: "contact" (7) and 40.
 _RIGHTS_NOTICE_VERBS: Final = ("contact", "delete", "remove")
 _RIGHTS_NOTICE_WINDOW: Final = 7 + 40
+# COMMENTER_SAID's "said" closes the line before its ellipsis: its "d" (no "i" nor "s", see above) stands in the
+# line's last characters: "d" (1), " " (1), "..." (3).
+_SAID_WINDOW: Final = 1 + 1 + 3
+# OPINION_DISCLAIMER's "expre"(ssed) ends within its first characters: "the " (4), "opinions " (9), "expre" (5).
+_OPINION_WINDOW: Final = 4 + 9 + 5
 
 
 def _holds_any(text: str, words: tuple[str, ...]) -> bool:
@@ -792,6 +851,13 @@ _NEEDS: Final[dict[str, Callable[[str], bool]]] = {
     PICTURE_RIGHTS_NOTICE: lambda line: _holds_any(line[-_RIGHTS_NOTICE_WINDOW:].lower(), _RIGHTS_NOTICE_VERBS),
     # the names' commas and the year (every date form it takes ends with a literal 19 or 20 and two digits)
     PLACE_DATE: lambda line: "," in line and ("19" in line.rstrip(" ")[-4:] or "20" in line.rstrip(" ")[-4:]),
+    # the thirteenth pass's: the pager's first colon among its first characters ("< previous story :": 20); the
+    # ellipsis closing the line and the "d" of "said" before it
+    PAGER_PAIR: lambda line: ":" in line[:_NEIGHBOUR_LABEL_WINDOW] or "：" in line[:_NEIGHBOUR_LABEL_WINDOW],
+    COMMENTER_SAID: lambda line: line.endswith(("...", "…")) and "d" in line[-_SAID_WINDOW:].lower(),
+    # "expre"(ssed) among the first characters: "the " (4), "opinions " (9), "expre" (5); the "@" of the address
+    OPINION_DISCLAIMER: lambda line: "expre" in line[:_OPINION_WINDOW].lower(),
+    EMAIL_ALONE: lambda line: "@" in line,
 }
 _LINE_END: Final = (sre_constants.AT, sre_constants.AT_END)
 

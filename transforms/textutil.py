@@ -12,7 +12,14 @@ from itertools import product
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Final
 
-from transforms.boilerplate import CONTACT_EMAIL, CONTACT_LINE, DATE_LINE, SHARE_LETTERS, is_boilerplate_text
+from transforms.boilerplate import (
+    COMMENTER_SAID,
+    CONTACT_EMAIL,
+    CONTACT_LINE,
+    DATE_LINE,
+    SHARE_LETTERS,
+    is_boilerplate_text,
+)
 from transforms.pagere import ASCII_CHARS, first_chars
 from transforms.spacing import SPACE_RE as SPACE_RE  # re-exported: the templates take them from here
 from transforms.spacing import normalize_space as normalize_space
@@ -92,6 +99,12 @@ RELATED_TITLE_MAX_WORDS: Final = 16
 NEIGHBOUR_LABEL_RE: Final = re.compile(r"^ *(last|prev|previous|next)( +(article|post|story|news))? *$",
                                        re.IGNORECASE)
 DATE_ONLY_RE: Final = re.compile(DATE_LINE)
+# A blog's comment section under the body: its count with a colon ("2 comments:", Blogger), then a commenter's line
+# ("jerryshe said...", boilerplate.COMMENTER_SAID) right under it; the readers' comments follow, each under its
+# commenter's line (cheekiongaw.blogspot.com t345, the thirteenth tune_other pass): everything from the count on goes
+# with it. A count without a commenter's line under it keeps what follows.
+COMMENTS_COUNT_RE: Final = re.compile(r"^ *[0-9]+ +comments? *[:：] *$", re.IGNORECASE)
+COMMENTER_RE: Final = re.compile(COMMENTER_SAID)
 # Longer than this, a paragraph ending in a photo credit is body text, not a caption.
 CAPTION_MAX_CHARS: Final = 400
 
@@ -152,8 +165,11 @@ DAY_MONTH_YEAR_RE: Final = re.compile(
     + r")[a-z]*\.?,?[\s-]+((?:19|20)\d{2})\b",
     re.IGNORECASE,
 )
+# Also the abbreviation, the day and the year joined by hyphens: "Aug-04-2021" (a posting stamp, www.nbcsj-mr.com
+# t359, the thirteenth tune_other pass).
 MONTH_DAY_YEAR_RE: Final = re.compile(
-    r"\b(" + "|".join(m[:3] for m in MONTHS) + r")[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{2})\b",
+    r"\b(" + "|".join(m[:3] for m in MONTHS) + r")(?:[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+|-(\d{1,2})-)"
+    r"((?:19|20)\d{2})\b",
     re.IGNORECASE,
 )
 YEAR_MONTH_DAY_RE: Final = re.compile(  # "2022 December 29 09:08" (portnews.ru)
@@ -214,7 +230,8 @@ def parse_date(text: str | None) -> str | None:
         for m in DAY_MONTH_YEAR_RE.finditer(text):
             candidates.append((m.start(), int(m.group(3)), MONTH_ABBR[m.group(2)[:3].casefold()], int(m.group(1))))
         for m in MONTH_DAY_YEAR_RE.finditer(text):
-            candidates.append((m.start(), int(m.group(3)), MONTH_ABBR[m.group(1)[:3].casefold()], int(m.group(2))))
+            candidates.append((m.start(), int(m.group(4)), MONTH_ABBR[m.group(1)[:3].casefold()],
+                               int(m.group(2) or m.group(3))))
     for _, y, mo, d in sorted(candidates):
         iso = make_date(y, mo, d)
         if iso:
@@ -398,6 +415,7 @@ def split_body(blocks: list[Block], title: str | None) -> tuple[list[str], list[
     share_at: int | None = None  # index of the share icons under the body
     related_at: int | None = None  # index of a related-posts box's heading under the body
     neighbour_at: int | None = None  # index of a pager's label to the neighbouring stories under the body
+    comments_at: int | None = None  # index of a comment section's count under the body
     last_index = -1  # index of the last block with text
     for index, block in enumerate(blocks):
         text = block.text if block.normalized else normalize_space(block.text)
@@ -416,6 +434,8 @@ def split_body(blocks: list[Block], title: str | None) -> tuple[list[str], list[
                 related_at = index
             if neighbour_at is None and body and NEIGHBOUR_LABEL_RE.match(text):
                 neighbour_at = index
+            if comments_at is None and body and COMMENTS_COUNT_RE.match(text):
+                comments_at = index
             continue
         if norm_title and is_title_repeat(text, norm_title):
             continue  # the headline repeated (top of the content region, image alt text, a cut link)
@@ -443,6 +463,12 @@ def split_body(blocks: list[Block], title: str | None) -> tuple[list[str], list[
         after = _first_paragraph_after(block_of_paragraph, neighbour_at)
         if after is not None and block_of_paragraph[after] == neighbour_at + 1 \
                 and _is_module_title(body[after], RELATED_TITLE_MAX_WORDS):
+            del body[after:]
+    if comments_at is not None:
+        after = _first_paragraph_after(block_of_paragraph, comments_at)
+        commenter = next((block.text if block.normalized else normalize_space(block.text)
+                          for block in blocks[comments_at + 1:] if block.text.strip()), "")
+        if after is not None and COMMENTER_RE.match(commenter):
             del body[after:]
     if body and block_of_paragraph[len(body) - 1] == last_index - 1 and len(body) > 1 \
             and _is_module_title(body[-1], RELATED_TITLE_MAX_WORDS):

@@ -183,7 +183,16 @@ from transforms.metrics.vocab import (
 # a closing bar ("Geoffrey/Flossie |") and a pictures' copyright notice asking to be told of a problem are furniture;
 # then a dateline of places and the date ("USA, Bethesda, Maryland. June 30, 2021", t340-t344, gathered after those
 # rules) dates the page.
-EXTRACTOR_VERSION = "2026.12.05.12"
+# "2026.12.05.13": the thirteenth tune_other pass (page parsing; no metric rule changed): a document title that opens
+# with the headline and closes with the site's name after a bar ("... | Bamboo Compass") and a guide's fields glued to
+# their values ("Famous scenery:...") are not the title; a posting stamp "Post time: Aug-04-2021" (month, day and year
+# joined by hyphens) dates the page; a blog's comment section (the count "2 comments:" over "<name> said...") goes
+# with its comments; a pager of both neighbours ("PREV:... | Next:... |"), Blogger's members-only notice, a
+# reporter's credit in parentheses, "Editor in charge: [...]", an e-paper's "上一篇" before its size switch,
+# "Spread the love" and a guide's "Other Attractions In ..." are furniture; then (t372-t377, gathered after those
+# rules) a disclaimer that the opinions are the author's, an e-mail address alone, "Please Contact Us at:", "展开全文"
+# and "Related Personnel" are furniture.
+EXTRACTOR_VERSION = "2026.12.05.13"
 
 
 def extract_metrics(body: str, published: str | None = None, title: str | None = None) -> list[Metric]:

@@ -149,6 +149,17 @@ DOUBLED_MIN_WORDS = 3
 # "Ningbo Ports", "Ningbo Ports | Docstoc" above "Ningbo Ports"): the later line is the headline.
 TITLE_AFFIX_SEPARATORS: tuple[str, ...] = (" by ", " | ", " - ", " – ", " — ", ": ")
 TITLE_AFFIX_MIN_WORDS = 2
+# A document title above the headline it opens with, more words and the site's name after a bar closing it ("Moon
+# Lake (Yue Hu), Ningbo: Address & how to get to Moon Lake (Yue Hu) | Bamboo Compass" over "Moon Lake (Yue Hu)",
+# www.bamboocompass.com t346, thirteenth pass): the headline ends where punctuation follows it, and the site's name
+# is a few words (SITE_NAME_MAX_CHARS) after the last bar.
+DOCUMENT_TITLE_JOINS = (",", ":", "：", " (", " -", " –", " —")
+SITE_NAME_SUFFIX_RE = re.compile(r" [|｜] [^|｜]{1,40}$")
+# A field's label glued to its value by a colon ("Geographic location:Xikou Town, Fenghua, Ningbo", "Famous
+# scenery:Wushan Temple, Wulingmen, ...", a guide's facts under its headline, hanjourney.com t366, thirteenth pass): a
+# capitalised word and up to four lower-case ones, the colon, the value's first character without a space. Neither
+# the headline nor a yardstick for it (a long list of sights dwarfed the headline).
+GLUED_FIELD_RE = re.compile(r"^[A-Z][a-z]+(?: [a-z]+){0,4}[:：][^\s:：/]")
 # A numbered line ("1. How old is the Tianyi Pavilion and what is its significance in Chinese history?", the first
 # question of a guide under its headline, koreatripguide.com t194) is an item of the article's own list or one of its
 # numbered subheadings: never the headline, and no yardstick for the header lines above it (a long numbered
@@ -166,8 +177,9 @@ LABEL_END = (":", "：")
 # stands alone (t057's "• Ningbo Polytechnic is ..." under a poll's bulleted question and its answers). The bullets
 # are MENU_BULLET_RE's.
 BULLET_MENU_MIN_LINES = 2
-# A posting stamp under a post's text: "Posted: Apr 24, 2024", "Published on 2019-08-18" (POSTED_UNDER).
-POSTED_STAMP_RE = re.compile(r"^(?:posted|published)(?: on)?\s*[:：]?\s*\S", re.IGNORECASE)
+# A posting stamp under a post's text: "Posted: Apr 24, 2024", "Published on 2019-08-18" (POSTED_UNDER), "Post time:
+# Aug-04-2021" (a company's news page, www.nbcsj-mr.com t359, thirteenth pass).
+POSTED_STAMP_RE = re.compile(r"^(?:posted|published|post\s*(?:time|date))(?: on)?\s*[:：]?\s*\S", re.IGNORECASE)
 # A bare date line among a page's last lines, right under a source or editor line ("信息来源:Sinopecnews.com" /
 # "2017-03-02"), is the date the page states for itself (a closing stamp instead of a header one).
 CLOSING_DATE_LINES = 2
@@ -400,6 +412,7 @@ def _title_above_lead(lines: list[str]) -> Content | None:
     # a line without a Latin letter ("测试", a test page's leftover over an English heading, t273) heads no English page
     named = [i for i in named if LATIN_LETTER_RE.search(lines[i])] or named
     named = [i for i in named if len(GLUED_WORD_RE.findall(lines[i])) < GLUED_TAGS_MIN] or named
+    named = [i for i in named if not GLUED_FIELD_RE.match(lines[i])] or named
     unquoted = [i for i in named if not SENTENCE_END_RE.search(lines[i])] or named
     unquoted = [i for i in unquoted if not _is_repeated(lines, i)] or unquoted
     # a photo caption under the headline ("On June 30th, passengers rushed to try Line 3. ... (Photo by Liu Bo)",
@@ -515,6 +528,9 @@ def _affix_free(lines: list[str], title_index: int, later: list[int]) -> int:
         if line == title or len(line.split()) < TITLE_AFFIX_MIN_WORDS:
             continue
         if any(title.startswith(line + sep) or title.endswith(sep + line) for sep in TITLE_AFFIX_SEPARATORS):
+            return index
+        if title.startswith(line) and title[len(line):].startswith(DOCUMENT_TITLE_JOINS) \
+                and SITE_NAME_SUFFIX_RE.search(title, len(line)):
             return index
     return title_index
 
