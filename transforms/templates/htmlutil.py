@@ -417,14 +417,13 @@ def has_attribute_value(doc: lxml.html.HtmlElement, wanted: Mapping[str, tuple[s
     one walk over the elements of those tags (libxml2 matches the tag names in C; only they get a proxy) where
     each expression walked every node of the page. The document's elements: the root element's and any libxml2
     left beside it, as `//` selects them."""
-    tags = tuple(wanted)
     get = _ELEMENT_GET
     for top in (*doc.itersiblings(preceding=True), doc, *doc.itersiblings()):  # (any order: one answer)
-        for el in top.iter(*tags):
-            attr, values = wanted[el.tag]
-            value = get(el, attr)
-            if value is not None and value in values:
-                return True
+        for tag, (attr, values) in wanted.items():  # a walk per tag: no element's tag is read (a string built)
+            for el in top.iter(tag):
+                value = get(el, attr)
+                if value is not None and value in values:
+                    return True
     return False
 
 
