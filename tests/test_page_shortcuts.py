@@ -1419,8 +1419,9 @@ def test_parse_date_gives_the_plain_answer_on_the_real_lines() -> None:
 # ------------------------------------------------------------------ an HTML page with text
 
 def check_page_text(html: str) -> None:
-    """page._parse_html's test for text, from the text pieces, answers as has_text of the whole text."""
-    from transforms.templates.htmlutil import parse_html
+    """page._parse_html's test for text (holds_text: the first title's text, else the text pieces) answers as
+    has_text of the whole text."""
+    from transforms.templates.htmlutil import holds_text, parse_html
     from transforms.textutil import has_text
 
     try:
@@ -1428,6 +1429,7 @@ def check_page_text(html: str) -> None:
     except Exception:  # noqa: BLE001 - not HTML
         return
     assert any(map(has_text, doc.itertext())) == has_text(doc.text_content()), html
+    assert holds_text(doc) == has_text(doc.text_content()), html
     assert "".join(doc.itertext()) == doc.text_content()
 
 
@@ -1442,10 +1444,15 @@ def test_page_text_test_gives_the_plain_answer_on_the_real_pages() -> None:
         check_page_text(html)
 
 
-@given(st.lists(st.sampled_from(MARKUP + FORM_MARKUP + [" ", "\u200b", "\ufeff", "\xa0", "x", "<br>", "</html>x"]),
+@given(st.lists(st.sampled_from(MARKUP + FORM_MARKUP + [" ", "\u200b", "\ufeff", "\xa0", "x", "<br>", "</html>x",
+                                                       "<title>", "</title>", "<title>\u3000</title>", "<svg>"]),
                 max_size=30).map("".join))
 @example("<html><!-- x --><?pi y?><body>\u3000</body></html>")
 @example("<html><body> </body></html>x")
+@example("<html><head><title>\xa0\u200b</title></head><body>x</body></html>")  # a blank title: the pieces answer
+@example("<title></title><title>x</title>")
+@example("<html><body><svg><title>x</title></svg></body></html>")
+@example("</html><title>x</title>")
 @SETTINGS
 def test_page_text_test_gives_the_plain_answer_on_tag_soup(html: str) -> None:
     check_page_text(html)

@@ -23,7 +23,7 @@ from transforms.errors import NotAnArticle
 from transforms.metrics import extract_metrics
 from transforms.templates import generic, hanweb, joomla
 from transforms.templates import text as text_template
-from transforms.templates.htmlutil import meta_content, parse_html
+from transforms.templates.htmlutil import holds_text, meta_content, parse_html
 from transforms.textutil import Content, detect_language, has_text, normalize_space, split_body, url_date
 
 # One parser module per template (its NAME is the `template:` of sources.yml); generic is
@@ -211,7 +211,7 @@ def _parse_html(html: str, url: str | None, template: str | None,
         raise
     except Exception as exc:  # lxml raises several types for hopeless input
         raise NotAnArticle("unparseable", f"HTML could not be parsed: {exc}") from exc
-    if not any(map(has_text, doc.itertext())):  # has_text(doc.text_content()), from the first text pieces
+    if not holds_text(doc):  # has_text(doc.text_content()), from the first text pieces
         raise NotAnArticle("empty", "HTML page has no text")
     module = TEMPLATES[template] if template else _detect(doc, html)
     try:

@@ -17,7 +17,7 @@ import lxml.html
 from lxml import etree
 
 from transforms.errors import NotAnArticle
-from transforms.textutil import Block, normalize_space
+from transforms.textutil import Block, has_text, normalize_space
 from transforms.xpathfast import faster, needed_texts
 
 BLOCK_TAGS: Final = frozenset(
@@ -240,6 +240,18 @@ def flatten_nesting(html: str, max_depth: int) -> tuple[str, int]:
     return "".join(out), unwrapped
 
 
+# The string-value of the element's first <title> descendant (its text nodes joined; "" without one).
+_FIRST_TITLE_TEXT: Final = etree.XPath("string(descendant::title[1])", smart_strings=False)
+
+
+def holds_text(doc: lxml.html.HtmlElement) -> bool:
+    """any(map(has_text, doc.itertext())): whether a text piece of the element's subtree holds a character that is
+    not whitespace. Its first <title>'s text nodes are some of those pieces, and a character of their joined text
+    is one of a piece's: a title with text answers (almost every page) without the walk, where itertext built an
+    event tuple and an element proxy for every element before the first text (the head's metas' line breaks)."""
+    return has_text(_FIRST_TITLE_TEXT(doc)) or any(map(has_text, doc.itertext()))
+
+
 # An element's attribute by the method itself: el.get(...) looks the method up along HtmlElement's classes at
 # every call (compiled, a method call through PyObject_VectorcallMethod).
 _ELEMENT_GET: Final = etree._Element.get
@@ -405,14 +417,13 @@ def has_attribute_value(doc: lxml.html.HtmlElement, wanted: Mapping[str, tuple[s
     one walk over the elements of those tags (libxml2 matches the tag names in C; only they get a proxy) where
     each expression walked every node of the page. The document's elements: the root element's and any libxml2
     left beside it, as `//` selects them."""
-    tags = tuple(wanted)
     get = _ELEMENT_GET
     for top in (*doc.itersiblings(preceding=True), doc, *doc.itersiblings()):  # (any order: one answer)
-        for el in top.iter(*tags):
-            attr, values = wanted[el.tag]
-            value = get(el, attr)
-            if value is not None and value in values:
-                return True
+        for tag, (attr, values) in wanted.items():  # a walk per tag: no element's tag is read (a string built)
+            for el in top.iter(tag):
+                value = get(el, attr)
+                if value is not None and value in values:
+                    return True
     return False
 
 
