@@ -31,6 +31,7 @@ from transforms.fastre import (
     iter_from_unclaimed_starts,
     matches_from_starts,
     reversed_pattern,
+    vocabulary_start,
 )
 from transforms.metrics import describe, engine, matchers, numbers, periods, qualifiers, structure, subjects
 from transforms.metrics.numbers import EXCLUDED_SPAN_RES, NOT_BEFORE_NUMBER, number_starts, scan_numbers
@@ -148,6 +149,35 @@ def test_tail_searches_on_the_real_pages_equal_the_plain_searches() -> None:
             assert _same(tail.search(before), tail.pattern.search(before)), (tail.pattern.pattern, before)
             assert tail.has_match(before) == (tail.pattern.search(before) is not None), (tail.pattern.pattern, before)
             assert _found_alike(tail, before), (tail.pattern.pattern, before)
+
+
+def _same_vocabulary_starts(text: str) -> None:
+    """fastre.vocabulary_start (the window of a tail of `match_words`) is where the text's last run of \\S that
+    is ASCII and neither a vocabulary word nor ending with one of the endings (in any case) starts, else 0."""
+    for tail in TAILS:
+        if tail._match_words is not None:
+            words, endings = tail._match_words
+            plain = 0
+            for run in re.finditer(r"\S+", text):
+                word = run.group()
+                if word.isascii() and word.lower() not in words and not word.lower().endswith(endings):
+                    plain = run.start()
+            assert vocabulary_start(text, words, endings) == plain, (tail.pattern.pattern, text)
+
+
+def test_vocabulary_starts_on_the_real_pages() -> None:
+    befores = real_befores()
+    for before in befores:
+        _same_vocabulary_starts(before)
+    assert sum(tail._match_words is not None for tail in TAILS) >= 3
+
+
+@settings(max_examples=300, deadline=None)
+@given(text_strategy)
+@example("rose by\u3000 EXCEEDED\x1cı RoſE ,  sharply  \n")
+@example("the output, \u212ameanwhile increased by ")
+def test_vocabulary_starts(text: str) -> None:
+    _same_vocabulary_starts(text)
 
 
 @cache
