@@ -31,6 +31,7 @@ from transforms.fastre import (
     iter_from_unclaimed_starts,
     matches_from_starts,
     reversed_pattern,
+    vocabulary_start,
 )
 from transforms.metrics import describe, engine, matchers, numbers, periods, qualifiers, structure, subjects
 from transforms.metrics.numbers import EXCLUDED_SPAN_RES, NOT_BEFORE_NUMBER, number_starts, scan_numbers
@@ -148,6 +149,35 @@ def test_tail_searches_on_the_real_pages_equal_the_plain_searches() -> None:
             assert _same(tail.search(before), tail.pattern.search(before)), (tail.pattern.pattern, before)
             assert tail.has_match(before) == (tail.pattern.search(before) is not None), (tail.pattern.pattern, before)
             assert _found_alike(tail, before), (tail.pattern.pattern, before)
+
+
+def _same_vocabulary_starts(text: str) -> None:
+    """fastre.vocabulary_start (the window of a tail of `match_words`) is where the text's last run of \\S that
+    is ASCII and neither a vocabulary word nor ending with one of the endings (in any case) starts, else 0."""
+    for tail in TAILS:
+        if tail._match_words is not None:
+            words, endings = tail._match_words
+            plain = 0
+            for run in re.finditer(r"\S+", text):
+                word = run.group()
+                if word.isascii() and word.lower() not in words and not word.lower().endswith(endings):
+                    plain = run.start()
+            assert vocabulary_start(text, words, endings) == plain, (tail.pattern.pattern, text)
+
+
+def test_vocabulary_starts_on_the_real_pages() -> None:
+    befores = real_befores()
+    for before in befores:
+        _same_vocabulary_starts(before)
+    assert sum(tail._match_words is not None for tail in TAILS) >= 3
+
+
+@settings(max_examples=300, deadline=None)
+@given(text_strategy)
+@example("rose by\u3000 EXCEEDED\x1cı RoſE ,  sharply  \n")
+@example("the output, \u212ameanwhile increased by ")
+def test_vocabulary_starts(text: str) -> None:
+    _same_vocabulary_starts(text)
 
 
 @cache
@@ -502,33 +532,54 @@ def test_the_number_patterns_read_what_their_plain_spelling_reads(text: str) -> 
 
 
 def _same_count_reads(text: str) -> None:
-    """matchers.read_count reads at every position what COUNT_RE and BARE_NUMBER_RE match there (its NumberRead:
-    span, number and scale word), with the text whole and cut short of its end (lookaheads cannot read past it)."""
+    """matchers.read_at reads at every position what COUNT_RE, BARE_NUMBER_RE, PERCENT_RE and MONEY_SUFFIXED_RE
+    (matchers.READ_PATTERNS) match there (its NumberRead: span, number, scale word and currency word), with the
+    text whole and cut short of its end (lookaheads cannot read past it)."""
     for at in range(len(text)):
         for endpos in {len(text), max(at + 1, len(text) - 2), at + 1}:
-            for bare, regex in ((False, matchers.COUNT_RE), (True, matchers.BARE_NUMBER_RE)):
+            for reader, regex in enumerate(matchers.READ_PATTERNS):
                 match = regex.match(text, at, endpos)
-                assert matchers.read_count(text, at, endpos, bare) == (match and numbers.number_read(match)), \
-                    (regex.pattern, text, at, endpos)
+                read = matchers.read_at(text, at, endpos, reader)
+                assert read == (match and numbers.number_read(match)), (regex.pattern, text, at, endpos)
+                if read is not None and reader in READ_BUILDERS:  # (what the engine builds of it)
+                    assert matchers.read_quantity(read, reader) == READ_BUILDERS[reader](match), (text, at)
+
+
+# The builders of the matchers whose matches the engine reads by hand (engine.MATCHER_READERS), by reader.
+READ_BUILDERS = {engine.MATCHER_READERS[rule]: build for rule, _, build in matchers.MATCHERS
+                 if rule in engine.MATCHER_READERS}
 
 
 def test_count_reads_are_the_count_matches_on_the_real_paragraphs() -> None:
-    count = 0
+    counts = [0] * len(matchers.READ_PATTERNS)
     for para in real_paragraphs():
         if any(char.isdigit() for char in para):
             for at in range(len(para)):
                 if para[at].isdecimal():
-                    for bare, regex in ((False, matchers.COUNT_RE), (True, matchers.BARE_NUMBER_RE)):
+                    for reader, regex in enumerate(matchers.READ_PATTERNS):
                         match = regex.match(para, at)
-                        count += match is not None
-                        read = matchers.read_count(para, at, len(para), bare)
+                        counts[reader] += match is not None
+                        read = matchers.read_at(para, at, len(para), reader)
                         assert read == (match and numbers.number_read(match)), (regex.pattern, para, at)
-    assert count > 5000
+    assert sum(counts[:2]) > 5000 and min(counts) > 200, counts
+
+
+def test_the_percent_words_are_caseless_in_ascii_only() -> None:
+    """IGNORECASE equates no character beyond ASCII with a letter of the percent words (matchers.read_percent
+    compares ASCII codes), and the read's caseless test takes exactly the words in any case."""
+    letters = "".join(sorted(set("".join(matchers.PERCENT_WORDS).replace(" ", ""))))
+    assert not [hex(code) for code in range(128, sys.maxunicode + 1)
+                if re.fullmatch(f"(?i)[{letters}]", chr(code))]
+    for word in matchers.PERCENT_WORDS:
+        for text in (word, word.upper(), word.title(), word.replace(" ", "\x00"), word.replace("e", "E", 1),
+                     word.replace("t", "\x14"), word.replace(" ", "\t"), word[:-1] + "\u0163"):
+            assert matchers._ascii_caseless_at(text, 0, word) == bool(re.fullmatch(f"(?i){word}", text)), text
 
 
 COUNT_READ_WORDS = (*NUMBER_READ_WORDS, "Talent Introduction Plan", "Plan", "hundred-level", "billion-level",
                     "yuan level", "“", "‘", '"', "'", "5G", "10th", "per  cent", "per", "cent", "\u3000", "\u2028",
-                    "٣", "a", "Z", "_", "−", "/", "+", "%x")
+                    "٣", "a", "Z", "_", "−", "/", "+", "%x", "PerCent", "PER CENT", "percentage", "％", "Yuan", "YUAN",
+                    "yuanx", "euros", "euro", "EUR", "US dollars", "US  dollars", "Dollars", "USD", "CNY", "ſ")
 count_read_strategy = st.lists(st.tuples(st.sampled_from(COUNT_READ_WORDS), st.sampled_from(("", " ", "  ", "\t"))),
                                max_size=16).map(lambda parts: "".join(word + sep for word, sep in parts))
 
@@ -542,6 +593,9 @@ count_read_strategy = st.lists(st.tuples(st.sampled_from(COUNT_READ_WORDS), st.s
 @example("5 per  cent, 6 per, 7 percentage, 8 people, 9 per\tcentral, 10 hundred-level, 11 hundred thousand-level")
 @example("12 billion yuan-levels, 13 trillion level, 14 (x), 15 Plan, 16 ‘A’, 17 “5G”, 18 _x, 19 5G towns, 20 ٣x")
 @example("RMB 300 hundred-level, 2 yuan-level, 4 Big Plan, 12,345,67 items, 1.2.3 rows, 5billion x, 6 bnx, 10 thousand")
+@example("5 %, 6  %, 7\u3000percent, 8 PerCent, 9 per centx, 10 percentage, 11％, 12 per\tcent, 1,2345%, 3.5.6%, 7 %x")
+@example("5 yuan, 6 billion Yuan, 7 billionyuan, 8 bn  euros, 9 eurosx, 10 euro, 11 US  dollars, 12 thousand yuanx")
+@example("110 thousand dollars, 210,000 USD, 5 10,000 yuan, 6 billionX yuan, 7 hundred million RMB, 8\u3000CNY, 9 EURx")
 def test_count_reads_are_the_count_matches(text: str) -> None:
     _same_count_reads(text)
 
@@ -568,9 +622,9 @@ def _unclaimed_both_ways(regex: re.Pattern[str], text: str, starts: list[int], p
 
 
 def _reads_both_ways(text: str, starts: list[int], pos: int, endpos: int, claims: list[tuple[int, int]],
-                     claim_every: int, bare: bool) -> None:
-    """matchers.unclaimed_reads gives the NumberReads of iter_from_unclaimed_starts' COUNT_RE (BARE_NUMBER_RE)
-    matches, with spans claimed as they are given (as in _unclaimed_both_ways)."""
+                     claim_every: int, reader: int) -> None:
+    """matchers.unclaimed_reads gives the NumberReads of iter_from_unclaimed_starts' matches of
+    matchers.READ_PATTERNS[reader], with spans claimed as they are given (as in _unclaimed_both_ways)."""
     def run(reads: Iterator[numbers.NumberRead], claimed: list[tuple[int, int]]) -> list[numbers.NumberRead]:
         given = []
         for read in reads:
@@ -579,11 +633,11 @@ def _reads_both_ways(text: str, starts: list[int], pos: int, endpos: int, claims
                 claimed += [(read.start, read.end), (read.end + 2, read.end + 9)]
         return given
 
-    regex = matchers.BARE_NUMBER_RE if bare else matchers.COUNT_RE
+    regex = matchers.READ_PATTERNS[reader]
     plain_claims, claims = list(claims), list(claims)
     expected = run(map(numbers.number_read, iter_from_unclaimed_starts(regex, text, starts, pos, endpos, plain_claims)),
                    plain_claims)
-    assert run(matchers.unclaimed_reads(text, starts, pos, endpos, claims, bare), claims) == expected, (text, bare)
+    assert run(matchers.unclaimed_reads(text, starts, pos, endpos, claims, reader), claims) == expected, (text, reader)
 
 
 def _unclaimed_cases(text: str) -> None:
@@ -599,11 +653,11 @@ def _unclaimed_cases(text: str) -> None:
     taken = [m.span() for regex in (matchers.PERCENT_RE, matchers.MONEY_SUFFIXED_RE, matchers.MONEY_PREFIXED_RE)
              for m in regex.finditer(text)]
     claim_sets = [[], taken, *([run] for run in digit_runs[:6]), [(a, b + 6) for a, b in digit_runs[1::2]]]
-    for bare in (False, True):
+    for reader in range(len(matchers.READ_PATTERNS)):
         for claims in claim_sets:
             for pos, endpos in ((0, len(text)), (min(3, len(text)), max(min(3, len(text)), len(text) - 2))):
                 for claim_every in (1, 2, 1000):
-                    _reads_both_ways(text, num_starts, pos, endpos, claims, claim_every, bare)
+                    _reads_both_ways(text, num_starts, pos, endpos, claims, claim_every, reader)
     for regex, starts in regexes:
         for claims in claim_sets:
             for pos, endpos in ((0, len(text)), (min(3, len(text)), max(min(3, len(text)), len(text) - 2))):

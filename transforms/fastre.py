@@ -399,18 +399,31 @@ def reversed_pattern(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     return re.compile(source, pattern.flags & (re.IGNORECASE | re.DOTALL))
 
 
-# Up to this length the plain search is cheaper than finding where to start it.
+# Up to this length the plain search is cheaper than finding where to start it (but for a pattern of
+# `match_words`, whose start is read off the text's last words by character tests).
 SHORT_TEXT: Final = 40
-# The trailing words a pattern of `match_words` is first read in (more are rare).
-MATCH_WORDS_READ: Final = 8
 
 
-def _match_words_only(words: list[str], vocabulary: frozenset[str], endings: tuple[str, ...]) -> bool:
-    """Whether every one of `words` can be a word of a `match_words` match (TailPattern)."""
-    for word in words:
-        if word.isascii() and word.lower() not in vocabulary and not word.lower().endswith(endings):
-            return False
-    return True
+def vocabulary_start(text: str, vocabulary: frozenset[str], endings: tuple[str, ...]) -> int:
+    """Where the last run of non-whitespace of `text` that is not a word of a `match_words` match starts (0: every
+    run can be one): not ASCII, or its lowercase one of `vocabulary` or ending with one of `endings`. Its runs are
+    str.split()'s (str.isspace: re's \\s), read back from the end of the text."""
+    plain = text.isascii()  # (then every run is: str.isascii() is a generic call compiled, asked once)
+    end = len(text)
+    while end > 0:
+        if text[end - 1].isspace():
+            end -= 1
+            continue
+        start = end - 1
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1
+        word = text[start:end]
+        if plain or word.isascii():
+            lower = word.lower()
+            if lower not in vocabulary and not lower.endswith(endings):
+                return start
+        end = start
+    return 0
 
 
 class TailPattern:
@@ -423,9 +436,11 @@ class TailPattern:
 
     match_words: for a pattern whose matches are, after an optional first partial word and
     a whitespace run, whole words of a known vocabulary: (the lowercase words, the endings of
-    the other words it takes, e.g. "ly" for adverbs). The window is then the text's trailing
-    words that can be such words, and the word before them. An ASCII word can be one only if
-    it is one in any case; a non-ASCII word is counted whatever it is (IGNORECASE matches "ſ" for "s").
+    the other words it takes, e.g. "ly" for adverbs). The window then starts with the text's last
+    word that cannot be such a word (`vocabulary_start`: a match holds that word whole if it starts
+    before it, which it cannot, so it starts inside it or after it), whatever the text's length.
+    An ASCII word can be one only if it is one in any case; a non-ASCII word is counted whatever
+    it is (IGNORECASE matches "ſ" for "s").
 
     Before any of that, the pattern written backwards (`reversed_pattern`), matched once at the
     start of the reversed text, tells whether there is a match at all (most searches find none);
@@ -451,6 +466,8 @@ class TailPattern:
             raise ValueError(f"not a pattern anchored at the end of the text: {pattern.pattern!r}")
         runs = whitespace_runs(parsed)
         self._match_words = match_words
+        # the longest text searched whole (SHORT_TEXT; with match_words, none: its start costs less than a search)
+        self._searched_whole = SHORT_TEXT if match_words is None else -1
         # one extra run: `$` also matches before a final newline, outside the match
         self._runs = None if runs is None else runs + 1
         self._nonempty = parsed.getwidth()[0] > 0
@@ -462,20 +479,12 @@ class TailPattern:
             raise ValueError(f"a gate must have bounded matches: {gate!r}")
 
     def _start(self, text: str) -> int:
-        """A position no later than the start of any match: before the last `runs` + 1 whitespace runs."""
-        runs = self._runs
+        """A position no later than the start of any match: before the last `runs` + 1 whitespace runs (with
+        match_words, `vocabulary_start`)."""
         if self._match_words is not None:
             words, endings = self._match_words
-            trailing = 0
-            # the last MATCH_WORDS_READ words first (rsplit: the text before them is not cut up); only
-            # if all of them can be such words are the text's words counted from its end (split)
-            last = text.rsplit(None, MATCH_WORDS_READ)
-            cut = len(last) > MATCH_WORDS_READ  # (then last[0] is the text before them, not a word)
-            for word in reversed(text.split() if cut and _match_words_only(last[1:], words, endings) else last):
-                if word.isascii() and word.lower() not in words and not word.lower().endswith(endings):
-                    break
-                trailing += 1
-            runs = trailing + 2  # the runs before them and before the partial word, one to spare
+            return vocabulary_start(text, words, endings)
+        runs = self._runs
         if runs is None:
             return 0
         # rsplit cuts at the last `runs` whitespace runs between words (a trailing run is not cut: one run to spare)
@@ -503,7 +512,7 @@ class TailPattern:
             return None if found is None else self.pattern.match(text, len(text) - found.end())
         if self._ask_reversed and self._absent(text):
             return None
-        if len(text) <= SHORT_TEXT:
+        if len(text) <= self._searched_whole:
             return self.pattern.search(text)
         return self._located(text)
 
@@ -523,7 +532,7 @@ class TailPattern:
             return self.search(text)
         if self._ask_reversed and self._absent(text):
             return None
-        if len(text) <= SHORT_TEXT:
+        if len(text) <= self._searched_whole:
             return self.pattern.search(text)
         return self._located(text, retake=False)
 

@@ -15,12 +15,15 @@ from transforms.fastre import iter_from_unclaimed_starts as unclaimed_matches
 from transforms.metrics.describe import _describe
 from transforms.metrics.matchers import (
     BARE_NUMBER_RE,
+    BARE_READ,
     COUNT_COPULA_RE,
     COUNT_RE,
     MATCHER_TRIGGERS,
     MATCHERS,
+    MONEY_READ,
     NUMBER_FOLLOWERS,
     OCCASIONS_RE,
+    PERCENT_READ,
     RANGE_COUNT_RE,
     SPELLED_COUNT_RE,
     YEARS_CONTEXT_RE,
@@ -31,6 +34,7 @@ from transforms.metrics.matchers import (
     _elided_currency,
     _spelled_count,
     may_follow,
+    read_quantity,
     unclaimed_reads,
 )
 from transforms.metrics.numbers import (
@@ -600,11 +604,17 @@ MATCHER_PAIRS: Final[dict[str, tuple[tuple[str, ...], tuple[str, ...], bool]]] =
     # "dropping by 3.6 points": a number's last digit, whitespace, "point"
     "points_changed": (("point",), (), True),
 }
+# Number-led matchers whose matches are read by hand (matchers.read_at: the regex's match where it is plain,
+# without a match object, and built by matchers.read_quantity as their builders build the match).
+MATCHER_READERS: Final = {"percent": PERCENT_READ, "money_suffixed": MONEY_READ}
 # MATCHERS with what _find_quantities asks of each rule, looked up once: (rule, regex, builder, number-led,
-# word-led, its FoldedPattern, its NUMBER_FOLLOWERS ("": none), its MATCHER_OPENINGS (() : none), its MATCHER_PAIRS).
+# word-led, its FoldedPattern, its NUMBER_FOLLOWERS ("": none), its MATCHER_OPENINGS (() : none), its MATCHER_PAIRS,
+# its MATCHER_READERS (0: none)).
 MATCHER_PLAN: Final = tuple((rule, regex, build, rule in NUMBER_LED, rule in WORD_LED, FOLDED_MATCHERS[rule],
-                             NUMBER_FOLLOWERS.get(rule, ""), MATCHER_OPENINGS.get(rule, ()), MATCHER_PAIRS.get(rule))
+                             NUMBER_FOLLOWERS.get(rule, ""), MATCHER_OPENINGS.get(rule, ()), MATCHER_PAIRS.get(rule),
+                             MATCHER_READERS.get(rule, 0))
                             for rule, regex, build in MATCHERS)
+assert all(rule in NUMBER_LED for rule in MATCHER_READERS)
 assert all(rule in NUMBER_LED for rule in NUMBER_FOLLOWERS if rule in FOLDED_MATCHERS)
 # A matcher runs on a sentence only if one of its trigger strings occurs in it (lowercase).
 # Each trigger string with the rules it triggers: a substring test per trigger (str's own search)
@@ -800,12 +810,17 @@ def _find_quantities(para: str, start: int, end: int, excluded: list[tuple[int, 
     followers: dict[int, str | None] = {}
     matches: Iterable[re.Match[str]]
     for index in triggered_plan(low, triggers) if triggered is None else triggered:
-        rule, regex, build, number_led, word_led, folded, following, openings, pair = MATCHER_PLAN[index]
+        rule, regex, build, number_led, word_led, folded, following, openings, pair, reader = MATCHER_PLAN[index]
         if word_led and not scan.words:
             continue
         if number_led:
-            matches = unclaimed_matches(regex, para, followed_starts(para, num_starts, end, followers, following)
-                                        if following else num_starts, start, end, claimed)
+            tried = followed_starts(para, num_starts, end, followers, following) if following else num_starts
+            if reader:  # (its matches read by hand: matchers.read_at)
+                for read in unclaimed_reads(para, tried, start, end, claimed, reader):
+                    if _free_read(read, claimed, excluded_here):
+                        _add(found, claimed, read_quantity(read, reader), rule)
+                continue
+            matches = unclaimed_matches(regex, para, tried, start, end, claimed)
         elif word_led:
             matches = unclaimed_matches(regex, para, scan.word_starts, start, end, claimed)
         elif rule == "fraction":
@@ -852,7 +867,7 @@ def _find_quantities(para: str, start: int, end: int, excluded: list[tuple[int, 
     for match in spelled:
         if _free(match, claimed, excluded_here):
             _add(found, claimed, _spelled_count(para, match, start), "spelled_count")
-    for read in unclaimed_reads(para, num_starts, start, end, claimed, bare=True):
+    for read in unclaimed_reads(para, num_starts, start, end, claimed, BARE_READ):
         if _free_read(read, claimed, excluded_here):
             money = _elided_currency(para, read, start, end, found)
             if money:

@@ -257,6 +257,16 @@ OPENING_QUOTES: Final = "\"“‘"
 assert SCALE == rf"(?:\s*(?P<scale>{words_pattern(SCALE_WORD_TEXTS, space=' ')})\b|)"
 assert rf"(?!{SIZE_CLASS}|{SCHEME_NAME})" in COUNT_RE.pattern and SCHEME_NAME.startswith("(?-i:[A-Z]")
 assert SIZE_CLASS == rf"(?:hundred[- ])?(?:{'|'.join(SIZE_CLASS_WORDS)})[- ]level\b"
+# PERCENT_RE's and MONEY_SUFFIXED_RE's words after the number, read by hand too (`read_percent`, `read_money`):
+# the percent words (small letters and a space, in any case), the currency words by their first character (as
+# written) and the unit each names (`_money`'s lookup of the matched word).
+PERCENT_WORDS: Final = ("percent", "per cent")
+CURRENCY_SUFFIXES_BY_FIRST: Final = {first: tuple(word for word in CURRENCY_SUFFIXES if word[0] == first)
+                                     for first in sorted({word[0] for word in CURRENCY_SUFFIXES})}
+MONEY_SUFFIX_UNITS: Final = {word: CURRENCIES[vocab_key(word)] for word in CURRENCY_SUFFIXES}
+assert PERCENT_RE.pattern == rf"{NUM}\s?(?:%|％|percent\b|per cent\b)" and PERCENT_RE.flags & re.IGNORECASE
+assert MONEY_SUFFIXED_RE.pattern == rf"{NUM}{SCALE}\s*(?P<cur>{words_pattern(CURRENCY_SUFFIXES, space=' ')})\b" \
+    and not MONEY_SUFFIXED_RE.flags & re.IGNORECASE
 SPELLED_COUNT_RE: Final = re.compile(  # tries of the words: the pattern is tried at every word of a sentence
     rf"(?<![\w-])(?P<word>(?:{words_pattern(SPELLED_TENS)})-(?:{words_pattern(SPELLED_UNITS)})|"
     rf"{words_pattern(SPELLED_NUMBERS)})(?![\w-])\s+(?=[A-Za-z])", re.IGNORECASE
@@ -723,28 +733,25 @@ def _matched_read(regex: re.Pattern[str], para: str, at: int, endpos: int) -> Nu
     return None if match is None else number_read(match)
 
 
-def read_count(para: str, at: int, endpos: int, bare: bool = False) -> NumberRead | None:
-    """The NumberRead of COUNT_RE.match(para, at, endpos) (bare: BARE_NUMBER_RE's), None if it has none.
+# What `_number_path_end` tells besides where the number ends: no number of NUM's starts at the place, or the
+# number runs on (a digit, or a point or a comma and a digit, after it: the regex then tries shorter ones).
+NO_NUMBER: Final = -1
+RUNS_ON: Final = -2
 
-    The number, its scale word and what follows them are read by hand along the path the regex tries first
-    (the lookbehind; the whole digit run, its thousands groups if it opens with at most three digits and
-    a comma and three digits follow, then its decimals; the scale word after the whitespace, else none; then
-    the lookaheads after it), where the number is a whole token (no digit, nor a point or comma and a digit,
-    after it) and a count's noun opens with a small letter, or a quote and a letter, that no size class nor
-    scheme name (COUNT_RE's negative lookahead) can open with. That path's match is the regex's; wherever
-    the path fails or leaves those cases the regex decides (a match costs some 6,000 instructions, a match
-    object and the groups read from it more). Characters are told by comparisons, str methods only beyond
-    ASCII, and the scale words and the tails' words looked for only after their first characters (compiled,
-    a str method with arguments is a generic method call, some 800 instructions)."""
-    regex = BARE_NUMBER_RE if bare else COUNT_RE
-    end = min(endpos, len(para))
+
+def _number_path_end(para: str, at: int, end: int) -> int:
+    """Where the number NUM's first path reads at para[at:end] ends (the lookbehind; the whole digit run, its
+    thousands groups if it opens with at most three digits and a comma and three digits follow, then its
+    decimals), NO_NUMBER where NUM cannot match there, RUNS_ON where a digit, or a point or a comma and a digit,
+    follows that number (NUM's lookahead refuses the latter, a shorter number may then match: the regex decides).
+    Every other path of NUM reads a shorter number, which a digit then follows."""
     if at and (_word_char(para[at - 1]) or para[at - 1] in NOT_BEFORE_NUMBER_MARKS):
-        return None  # (NUM's lookbehind sees the text before `at`)
+        return NO_NUMBER  # (NUM's lookbehind sees the text before `at`)
     index = at
     while index < end and _decimal_at(para, index):
         index += 1
     if index == at:
-        return None
+        return NO_NUMBER
     if index - at <= 3:  # the thousands groups, where the branch of them matches
         while index + 3 < end and para[index] == "," and _decimal_at(para, index + 1) and _decimal_at(para, index + 2) \
                 and _decimal_at(para, index + 3):
@@ -753,20 +760,45 @@ def read_count(para: str, at: int, endpos: int, bare: bool = False) -> NumberRea
         index += 2
         while index < end and _decimal_at(para, index):
             index += 1
-    num_end = index
     if index < end and (_decimal_at(para, index) or (para[index] == "." or para[index] == ",") and index + 1 < end
                         and _decimal_at(para, index + 1)):
-        return _matched_read(regex, para, at, endpos)  # (a number run on: the regex tries shorter ones)
-    scale: str | None = None
-    after = num_end
+        return RUNS_ON
+    return index
+
+
+def _scale_after(para: str, num_end: int, end: int) -> tuple[str | None, int]:
+    """SCALE's group after a number ending at `num_end`, along the path it tries first: (the scale word after the
+    whitespace, where it ends), else (None, num_end) (no scale word: the group's empty branch)."""
+    index = num_end
     while index < end and para[index].isspace():
         index += 1
     for word in SCALE_WORDS_BY_FIRST.get(para[index], ()) if index < end else ():
         word_end = index + len(word)
         if word_end <= end and para[index:word_end] == word:  # (then no other word starts there)
             if word_end == end or not _word_char(para[word_end]):
-                scale, after = word, word_end
+                return word, word_end
             break
+    return None, num_end
+
+
+def read_count(para: str, at: int, endpos: int, bare: bool = False) -> NumberRead | None:
+    """The NumberRead of COUNT_RE.match(para, at, endpos) (bare: BARE_NUMBER_RE's), None if it has none.
+
+    The number, its scale word and what follows them are read by hand along the path the regex tries first
+    (`_number_path_end`; the scale word after the whitespace, else none; then the lookaheads after it), where
+    the number is a whole token (no digit, nor a point or comma and a digit, after it) and a count's noun opens
+    with a small letter, or a quote and a letter, that no size class nor scheme name (COUNT_RE's negative
+    lookahead) can open with. That path's match is the regex's; wherever the path fails or leaves those cases
+    the regex decides (a match costs some 6,000 instructions, a match object and the groups read from it more).
+    Characters are told by comparisons, str methods only beyond ASCII, and the scale words and the tails' words
+    looked for only after their first characters (compiled, a str method with arguments is a generic method
+    call, some 800 instructions)."""
+    regex = BARE_NUMBER_RE if bare else COUNT_RE
+    end = min(endpos, len(para))
+    num_end = _number_path_end(para, at, end)
+    if num_end < 0:
+        return None if num_end == NO_NUMBER else _matched_read(regex, para, at, endpos)
+    scale, after = _scale_after(para, num_end, end)
     # Past here the path fails only where every other path fails too, unless it took a scale word (the path
     # without it may match: "5 billion," is "5 " before the noun "billion"): every other path reads a shorter
     # number, which a digit then follows (its `(?![.,]\d)` refusing a point or comma and a digit), so that
@@ -789,6 +821,71 @@ def read_count(para: str, at: int, endpos: int, bare: bool = False) -> NumberRea
     if 65 <= code <= 90 or 48 <= code <= 57 or code > 127:  # (a scheme's name; "5G stations"; \d beyond ASCII)
         return _matched_read(regex, para, at, endpos)
     return None if scale is None else _matched_read(regex, para, at, endpos)
+
+
+def read_percent(para: str, at: int, endpos: int) -> NumberRead | None:
+    """The NumberRead of PERCENT_RE.match(para, at, endpos), None if it has none: the number along NUM's first
+    path (`_number_path_end`; where it runs on, the regex decides), one whitespace character or none, then "%",
+    "％", or "percent" or "per cent" in any case (IGNORECASE equates no other character with their letters:
+    tests/test_fastre.py checks every code point) before a word boundary. Every other path reads a shorter
+    number, which a digit follows, where neither the whitespace nor the mark can stand; nor can the mark stand
+    where `\\s?` gives its whitespace back. So the first path's match is the regex's."""
+    end = min(endpos, len(para))
+    num_end = _number_path_end(para, at, end)
+    if num_end < 0:
+        return None if num_end == NO_NUMBER else _matched_read(PERCENT_RE, para, at, endpos)
+    mark_end = _percent_mark_end(para, num_end + 1 if num_end < end and para[num_end].isspace() else num_end, end)
+    return None if mark_end < 0 else NumberRead(at, mark_end, num_end, para[at:num_end], None)
+
+
+def _percent_mark_end(text: str, pos: int, end: int) -> int:
+    """Where PERCENT_RE's mark ("%", "％", "percent\\b" or "per cent\\b", any case) at text[pos:end] ends, -1 if
+    none stands there."""
+    if pos >= end:
+        return -1
+    char = text[pos]
+    if char == "%" or char == "％":
+        return pos + 1
+    for word in PERCENT_WORDS:
+        word_end = pos + len(word)
+        if word_end <= end and _ascii_caseless_at(text, pos, word) \
+                and (word_end == end or not _word_char(text[word_end])):
+            return word_end
+    return -1
+
+
+def _ascii_caseless_at(text: str, pos: int, word: str) -> bool:
+    """Whether text[pos:pos + len(word)] (inside the text) is `word` (small ASCII letters and spaces) in any case:
+    a letter's code with the small letter's bit is the small letter's (only it and its capital have that), a
+    space is itself."""
+    for index in range(len(word)):
+        want = ord(word[index])
+        code = ord(text[pos + index])
+        if code != want and (want == 32 or code | 32 != want):
+            return False
+    return True
+
+
+def read_money(para: str, at: int, endpos: int) -> NumberRead | None:
+    """The NumberRead of MONEY_SUFFIXED_RE.match(para, at, endpos) (its `word`: the currency word), None if it
+    has none: the number along NUM's first path and SCALE's (as read_count reads them; where the number runs
+    on, the regex decides), the whitespace, then a currency word (as written: the pattern has no IGNORECASE)
+    before a word boundary. Where no currency word stands there, every other path fails too unless a scale word
+    was taken (the regex then decides): giving the whitespace back leaves a whitespace character where a word
+    must open, and every other path reads a shorter number, which a digit follows, so that only a scale word
+    opening with a digit can follow it, ending where this path's number ends, before the same text."""
+    end = min(endpos, len(para))
+    num_end = _number_path_end(para, at, end)
+    if num_end < 0:
+        return None if num_end == NO_NUMBER else _matched_read(MONEY_SUFFIXED_RE, para, at, endpos)
+    scale, pos = _scale_after(para, num_end, end)
+    while pos < end and para[pos].isspace():
+        pos += 1
+    for word in CURRENCY_SUFFIXES_BY_FIRST.get(para[pos], ()) if pos < end else ():
+        word_end = pos + len(word)
+        if word_end <= end and para[pos:word_end] == word and (word_end == end or not _word_char(para[word_end])):
+            return NumberRead(at, word_end, num_end, para[at:num_end], scale, word)
+    return None if scale is None else _matched_read(MONEY_SUFFIXED_RE, para, at, endpos)
 
 
 def _percent_at(text: str, pos: int, end: int) -> bool:
@@ -824,10 +921,37 @@ def _size_class_at(text: str, pos: int, end: int) -> bool:
     return False
 
 
+# What `read_at` reads: COUNT_RE's, BARE_NUMBER_RE's, PERCENT_RE's or MONEY_SUFFIXED_RE's match (READ_PATTERNS).
+COUNT_READ: Final = 0
+BARE_READ: Final = 1
+PERCENT_READ: Final = 2
+MONEY_READ: Final = 3
+READ_PATTERNS: Final = (COUNT_RE, BARE_NUMBER_RE, PERCENT_RE, MONEY_SUFFIXED_RE)
+
+
+def read_at(para: str, at: int, endpos: int, reader: int) -> NumberRead | None:
+    """The NumberRead of READ_PATTERNS[reader].match(para, at, endpos), None if it has none."""
+    if reader == PERCENT_READ:
+        return read_percent(para, at, endpos)
+    if reader == MONEY_READ:
+        return read_money(para, at, endpos)
+    return read_count(para, at, endpos, reader == BARE_READ)
+
+
+def read_quantity(read: NumberRead, reader: int) -> _Found:
+    """The quantity of a PERCENT_READ's or MONEY_READ's read: what `_simple("percent")` and `_money` build of its
+    match."""
+    if reader == PERCENT_READ:
+        return _Found(read.start, read.end, number_value(read.raw, None), "percent", num_start=read.start)
+    assert read.word is not None  # (a money read holds its currency word)
+    return _Found(read.start, read.end, number_value(read.raw, read.scale), MONEY_SUFFIX_UNITS[read.word],
+                  num_start=read.start)
+
+
 def unclaimed_reads(para: str, starts: list[int], pos: int, endpos: int, claimed: list[tuple[int, int]],
-                    bare: bool = False) -> Iterator[NumberRead]:
-    """The NumberReads of fastre.iter_from_unclaimed_starts(COUNT_RE (bare: BARE_NUMBER_RE), para, starts, pos,
-    endpos, claimed)'s matches, read by read_count (the same starts tried, in the same order)."""
+                    reader: int = COUNT_READ) -> Iterator[NumberRead]:
+    """The NumberReads of fastre.iter_from_unclaimed_starts(READ_PATTERNS[reader], para, starts, pos, endpos,
+    claimed)'s matches, read by read_at (the same starts tried, in the same order)."""
     after = pos
     waiting: list[int] = []
     for start in starts:
@@ -841,13 +965,13 @@ def unclaimed_reads(para: str, starts: list[int], pos: int, endpos: int, claimed
         if waiting:
             for earlier in waiting:
                 if earlier >= after:
-                    read = read_count(para, earlier, endpos, bare)
+                    read = read_at(para, earlier, endpos, reader)
                     if read is not None:
                         after = read.end
             waiting.clear()
             if start < after:
                 continue
-        read = read_count(para, start, endpos, bare)
+        read = read_at(para, start, endpos, reader)
         if read is not None:
             yield read
             after = read.end

@@ -142,20 +142,23 @@ class _Found:
 
 
 class NumberRead:
-    """A number-led count's match, as the count matchers read it (matchers.read_count): its span, where its
-    number ends (the number starts the match), the number's text and its scale word (None: none)."""
+    """A number-led match, as the matchers read it (matchers.read_count, read_percent, read_money): its span,
+    where its number ends (the number starts the match), the number's text, its scale word (None: none) and
+    the currency word of a money match (its `cur` group; None: none)."""
 
-    __slots__ = ("start", "end", "num_end", "raw", "scale")
+    __slots__ = ("start", "end", "num_end", "raw", "scale", "word")
 
-    def __init__(self, start: int, end: int, num_end: int, raw: str, scale: str | None) -> None:
+    def __init__(self, start: int, end: int, num_end: int, raw: str, scale: str | None,
+                 word: str | None = None) -> None:
         self.start = start
         self.end = end
         self.num_end = num_end
         self.raw = raw
         self.scale = scale
+        self.word = word
 
     def _fields(self) -> tuple[object, ...]:
-        return (self.start, self.end, self.num_end, self.raw, self.scale)
+        return (self.start, self.end, self.num_end, self.raw, self.scale, self.word)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, NumberRead):
@@ -168,9 +171,11 @@ class NumberRead:
 
 def number_read(match: re.Match[str]) -> NumberRead:
     """The NumberRead of a match whose num group opens it (COUNT_RE, BARE_NUMBER_RE, COUNT_COPULA_RE,
-    RANGE_COUNT_RE)."""
+    RANGE_COUNT_RE, PERCENT_RE, MONEY_SUFFIXED_RE)."""
+    groups = match.re.groupindex
     return NumberRead(match.start(), match.end(), match.end("num"), match.group("num"),
-                      match.group("scale") if "scale" in match.re.groupindex else None)
+                      match.group("scale") if "scale" in groups else None,
+                      match.group("cur") if "cur" in groups else None)
 
 
 def _number(match: re.Match[str]) -> float:
