@@ -920,6 +920,49 @@ def test_link_tail_reads_back_over_trailing_words_as_the_plain_search() -> None:
         assert subjects.LINK_TAIL.may_match(text), text
 
 
+def _link_starts_are_the_plain_searches(text: str) -> None:
+    """link_start and of_link_start (read off the last words) give the start of LINK_RE's and OF_LINK_RE's search."""
+    for reader, pattern in ((subjects.link_start, subjects.LINK_RE), (subjects.of_link_start, subjects.OF_LINK_RE)):
+        plain = pattern.search(text)
+        assert reader(text) == (plain.start() if plain else -1), (pattern.pattern[:20], text)
+
+
+def test_the_link_readers_are_the_plain_searches_on_real_texts_and_every_link_end() -> None:
+    for text in real_befores():
+        _link_starts_are_the_plain_searches(text)
+    for lead in ("Exports", "The value added of the city's industry", "", "x,", " ,"):
+        for end in LINK_ENDS:
+            for trail in LINK_TRAILS:
+                for sep in (" ", "  ", "\n", "\t ", ", "):
+                    text = sep.join((lead, end, *trail)) + sep
+                    for probe in (text, text.rstrip(), " " + text, text.upper()):
+                        _link_starts_are_the_plain_searches(probe)
+
+
+# (beside GATE_WORDS: the words of LINK_RE's two grammars, \w+ly words that are not ASCII or not [A-Za-z]+,
+# commas alone and glued)
+LINK_WORDS_GENERATED = (*GATE_WORDS, "rate", "at", "an", "average", "annual", "growth", "edged", "up", "made",
+                        "making", "is", "will", "would", "to", "be", "been", "likely", "li\u212aely", "_ly", "fully",
+                        "naïvely", "ſtill", "\u212a", "ſ", "Exports,", ",", "x,", "yearly", "expected", "ATTRACTED")
+link_text_strategy = st.lists(st.tuples(st.sampled_from(LINK_WORDS_GENERATED),
+                                        st.sampled_from((" ", "  ", "\t", "\n", ", ", "", ",", "\xa0", " ,"))),
+                              max_size=14).map(lambda parts: "".join(word + sep for word, sep in parts))
+
+
+@settings(max_examples=1500, deadline=None)
+@given(link_text_strategy)
+@example("by by by by by by by by by by ")  # (more link words than the first split reads)
+@example("x is expected to still be likely to rise by by by by by by")
+@example("rose by ")  # (the text's first word: no whitespace before it)
+@example(" will would is are cost ")
+@example("x edged up up ")
+@example("x is at an average annual growth rate of at a total of ")
+@example("x is now already naïvely ſtill about ")
+@example("x _ly rose by ")  # (\w+ly: "_" is a word character)
+def test_the_link_readers_are_the_plain_searches_on_generated_texts(text: str) -> None:
+    _link_starts_are_the_plain_searches(text)
+
+
 def test_word_tails_answer_alike_when_their_remembered_verdicts_are_forgotten_often(
         monkeypatch: pytest.MonkeyPatch) -> None:
     """The last-word verdicts a WordTail remembers are forgotten all at once past VERDICTS_KEPT words:
