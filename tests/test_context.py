@@ -596,6 +596,41 @@ def test_the_cues_matched_at_their_words_are_the_scanned_ones(text: str) -> None
     _same_ordinal_cues(text)
 
 
+def _same_lead_cues(text: str) -> None:
+    """periods.month_cue_matches (given where MONTH_NAME_RE finds the month names) and relative_year_matches (an
+    ASCII text) find the cue patterns' matches, spans and groups."""
+    months = [m.start() for m in periods.MONTH_NAME_RE.finditer(text)]
+    assert finds_in(periods.month_cue_matches(text, months)) == finds(periods.MONTH_CUE_RE, text), text
+    if text.isascii():
+        assert finds_in(periods.relative_year_matches(text.lower(), text)) == finds(periods.RELATIVE_YEAR_RE, text), \
+            text
+
+
+def test_the_cues_matched_after_their_leads_are_the_scanned_ones_on_real_lines() -> None:
+    lines = real_lines()
+    for regex in (periods.MONTH_CUE_RE, periods.RELATIVE_YEAR_RE):
+        assert sum(1 for line in lines if regex.search(line)) > 30, regex.pattern
+    for line in lines:
+        _same_lead_cues(line)
+
+
+LEAD_CUE_WORDS = ("In", "in", "IN", "during", "During", "as of", "As  of", "by", "By", "at", "At", "the", "end", "of",
+                  "early", "mid", "late", "first", "last", "week", "half", "ten days", "March", "May", "Mayor", "11th",
+                  "2019", "to", "and", "through", "within", "Marches", "é", "İn", "Inn", "theend", "ofMarch", "LAST",
+                  "This", "this", "year", "Year", "thisyear", "lastly", "atlast", "by the end of", "at the end of")
+lead_cue_strategy = st.lists(st.tuples(st.sampled_from(LEAD_CUE_WORDS),
+                                       st.sampled_from((" ", "  ", "\t", "\n", "\x1c", ", ", "", "-", "- "))),
+                             max_size=16).map(lambda parts: "".join(word + sep for word, sep in parts))
+
+
+@settings(max_examples=600, deadline=None)
+@given(lead_cue_strategy)
+@example("as of the end of March 2019, in mid-May to June, By the end of last year, in the first ten days of May")
+@example("during  this year in- \tMarch 5th, at the end of this Year, In early May and June, inMarch, as of\nlast year")
+def test_the_cues_matched_after_their_leads_are_the_scanned_ones(text: str) -> None:
+    _same_lead_cues(text)
+
+
 CUE_START_RE = re.compile(r"\b|\W")
 
 

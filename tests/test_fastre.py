@@ -1072,8 +1072,8 @@ def test_sentence_scans_equal_the_scans_of_their_number_tokens(text: str) -> Non
 
 
 def _same_month_tests(para: str) -> None:
-    """Whether a sentence names a month in full, read off its paragraph's month names, is the plain search
-    (each sentence of `para`, and spans cutting words); the excluded spans given them are the same too."""
+    """Where a sentence names a month in full, read off its paragraph's month names, is where the plain search
+    finds one (each sentence of `para`, and spans cutting words); the excluded spans given them are the same too."""
     from transforms.metrics import periods
 
     months = structure.month_names(para)
@@ -1081,8 +1081,8 @@ def _same_month_tests(para: str) -> None:
     spans = [*structure._sentences(para), (0, len(para))]
     spans += [(a, b) for a in range(0, len(para), 7) for b in (a + 5, a + 13) if b <= len(para)]
     for start, end in spans:
-        plain = periods.MONTH_NAME_RE.search(para[start:end]) is not None
-        assert periods.sentence_names_month(months, start, end) == plain, (para[start:end], months)
+        plain = [m.start() for m in periods.MONTH_NAME_RE.finditer(para[start:end])]
+        assert periods.sentence_month_starts(months, start, end) == plain, (para[start:end], months)
     digit_runs = [(a, b) for a, b, is_digits in scan_numbers(para) if is_digits]
     assert structure._excluded_spans(para, digit_runs, months) == structure._excluded_spans(para, digit_runs)
 
