@@ -149,7 +149,9 @@ assert CUE_PREFIX == r"(?:(?:[Ii]n|[Dd]uring|[Ff]or|[Oo]ver)\s+the\s+)?" and all
 assert all(regex.pattern.startswith(r"\b(?:[Ff]rom|[Bb]etween)\s+") for regex in (MONTH_RANGE_RE, DAY_RANGE_RE))
 IN_YEAR_SCAN: Final = opening_with(IN_YEAR_RE, "IiBbAaDdTtFfEe")  # In, By, At, As, During, Throughout, For, End
 # IN_YEAR_LEAD with the whitespace run after it, at the end of the text before a year (in_year_matches).
-IN_YEAR_LEAD_TAIL: Final = TailPattern(re.compile(rf"{IN_YEAR_LEAD}\s+$"))
+# (Of its leads only "end of" ends another, "by/at the end of", which stands before it among the alternatives:
+# the reversed pattern's first match is its longest, as below.)
+IN_YEAR_LEAD_TAIL: Final = TailPattern(re.compile(rf"{IN_YEAR_LEAD}\s+$"), longest_reversed=True)
 # MONTH_CUE_LEAD at the end of the text before a month name (month_cue_matches), and RELATIVE_YEAR_LEAD before
 # "last" or "this" (relative_year_matches). No lead is the end of another (as words: each opens after \b), so
 # at most one matches at the end of a text: the reversed pattern's first match is its longest.
