@@ -736,12 +736,15 @@ def test_boilerplate_line_checks_equal_searching_every_pattern() -> None:
         assert boilerplate.is_boilerplate_line(line) == plain, line
 
 
+LAST_TOKEN_RE = re.compile(r"([\w.]+)[.!?。！？][\"”’)）]*\s+$")  # (the word before a period, as first written)
+
+
 def _sentences_scanning_whole_sentences(para: str) -> list[tuple[int, int]]:
     """structure._sentences as it was written first: the word before a period searched from the sentence start."""
     spans: list[tuple[int, int]] = []
     start = 0
     for match in structure.SENTENCE_END_RE.finditer(para):
-        last = structure.LAST_TOKEN_RE.search(para, start, match.end())
+        last = LAST_TOKEN_RE.search(para, start, match.end())
         token = last.group(1).lower() if last else ""
         if para[match.start()] == "." and (token in structure.ABBREVIATIONS or re.fullmatch("[a-z]", token)):
             continue
@@ -1113,6 +1116,7 @@ def test_sentences_are_the_plain_scans_of_the_whole_paragraph() -> None:
     for para in (*real_paragraphs(), *SENTENCE_TEXTS):
         for last in (None, 0, len(para) // 3, len(para)):
             assert structure._sentences(para, last) == _plain_sentences(para, last), (para, last)
+        assert structure._sentences(para) == _sentences_scanning_whole_sentences(para), para
 
 
 def test_month_names_read_off_the_paragraph_on_the_real_pages() -> None:
