@@ -596,6 +596,41 @@ def test_the_cues_matched_at_their_words_are_the_scanned_ones(text: str) -> None
     _same_ordinal_cues(text)
 
 
+def _same_lead_cues(text: str) -> None:
+    """periods.month_cue_matches (given where MONTH_NAME_RE finds the month names) and relative_year_matches (an
+    ASCII text) find the cue patterns' matches, spans and groups."""
+    months = [m.start() for m in periods.MONTH_NAME_RE.finditer(text)]
+    assert finds_in(periods.month_cue_matches(text, months)) == finds(periods.MONTH_CUE_RE, text), text
+    if text.isascii():
+        assert finds_in(periods.relative_year_matches(text.lower(), text)) == finds(periods.RELATIVE_YEAR_RE, text), \
+            text
+
+
+def test_the_cues_matched_after_their_leads_are_the_scanned_ones_on_real_lines() -> None:
+    lines = real_lines()
+    for regex in (periods.MONTH_CUE_RE, periods.RELATIVE_YEAR_RE):
+        assert sum(1 for line in lines if regex.search(line)) > 30, regex.pattern
+    for line in lines:
+        _same_lead_cues(line)
+
+
+LEAD_CUE_WORDS = ("In", "in", "IN", "during", "During", "as of", "As  of", "by", "By", "at", "At", "the", "end", "of",
+                  "early", "mid", "late", "first", "last", "week", "half", "ten days", "March", "May", "Mayor", "11th",
+                  "2019", "to", "and", "through", "within", "Marches", "é", "İn", "Inn", "theend", "ofMarch", "LAST",
+                  "This", "this", "year", "Year", "thisyear", "lastly", "atlast", "by the end of", "at the end of")
+lead_cue_strategy = st.lists(st.tuples(st.sampled_from(LEAD_CUE_WORDS),
+                                       st.sampled_from((" ", "  ", "\t", "\n", "\x1c", ", ", "", "-", "- "))),
+                             max_size=16).map(lambda parts: "".join(word + sep for word, sep in parts))
+
+
+@settings(max_examples=600, deadline=None)
+@given(lead_cue_strategy)
+@example("as of the end of March 2019, in mid-May to June, By the end of last year, in the first ten days of May")
+@example("during  this year in- \tMarch 5th, at the end of this Year, In early May and June, inMarch, as of\nlast year")
+def test_the_cues_matched_after_their_leads_are_the_scanned_ones(text: str) -> None:
+    _same_lead_cues(text)
+
+
 CUE_START_RE = re.compile(r"\b|\W")
 
 
@@ -918,6 +953,49 @@ def test_link_tail_reads_back_over_trailing_words_as_the_plain_search() -> None:
         assert not subjects.LINK_TAIL.may_match(text) and subjects.LINK_RE.search(text) is None, text
     for text in ("stood at a rate of ", "rose at a rate of ", "Costs of "):
         assert subjects.LINK_TAIL.may_match(text), text
+
+
+def _link_starts_are_the_plain_searches(text: str) -> None:
+    """link_start and of_link_start (read off the last words) give the start of LINK_RE's and OF_LINK_RE's search."""
+    for reader, pattern in ((subjects.link_start, subjects.LINK_RE), (subjects.of_link_start, subjects.OF_LINK_RE)):
+        plain = pattern.search(text)
+        assert reader(text) == (plain.start() if plain else -1), (pattern.pattern[:20], text)
+
+
+def test_the_link_readers_are_the_plain_searches_on_real_texts_and_every_link_end() -> None:
+    for text in real_befores():
+        _link_starts_are_the_plain_searches(text)
+    for lead in ("Exports", "The value added of the city's industry", "", "x,", " ,"):
+        for end in LINK_ENDS:
+            for trail in LINK_TRAILS:
+                for sep in (" ", "  ", "\n", "\t ", ", "):
+                    text = sep.join((lead, end, *trail)) + sep
+                    for probe in (text, text.rstrip(), " " + text, text.upper()):
+                        _link_starts_are_the_plain_searches(probe)
+
+
+# (beside GATE_WORDS: the words of LINK_RE's two grammars, \w+ly words that are not ASCII or not [A-Za-z]+,
+# commas alone and glued)
+LINK_WORDS_GENERATED = (*GATE_WORDS, "rate", "at", "an", "average", "annual", "growth", "edged", "up", "made",
+                        "making", "is", "will", "would", "to", "be", "been", "likely", "li\u212aely", "_ly", "fully",
+                        "naïvely", "ſtill", "\u212a", "ſ", "Exports,", ",", "x,", "yearly", "expected", "ATTRACTED")
+link_text_strategy = st.lists(st.tuples(st.sampled_from(LINK_WORDS_GENERATED),
+                                        st.sampled_from((" ", "  ", "\t", "\n", ", ", "", ",", "\xa0", " ,"))),
+                              max_size=14).map(lambda parts: "".join(word + sep for word, sep in parts))
+
+
+@settings(max_examples=1500, deadline=None)
+@given(link_text_strategy)
+@example("by by by by by by by by by by ")  # (more link words than the first split reads)
+@example("x is expected to still be likely to rise by by by by by by")
+@example("rose by ")  # (the text's first word: no whitespace before it)
+@example(" will would is are cost ")
+@example("x edged up up ")
+@example("x is at an average annual growth rate of at a total of ")
+@example("x is now already naïvely ſtill about ")
+@example("x _ly rose by ")  # (\w+ly: "_" is a word character)
+def test_the_link_readers_are_the_plain_searches_on_generated_texts(text: str) -> None:
+    _link_starts_are_the_plain_searches(text)
 
 
 def test_word_tails_answer_alike_when_their_remembered_verdicts_are_forgotten_often(

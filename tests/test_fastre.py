@@ -790,12 +790,15 @@ def test_boilerplate_line_checks_equal_searching_every_pattern() -> None:
         assert boilerplate.is_boilerplate_line(line) == plain, line
 
 
+LAST_TOKEN_RE = re.compile(r"([\w.]+)[.!?。！？][\"”’)）]*\s+$")  # (the word before a period, as first written)
+
+
 def _sentences_scanning_whole_sentences(para: str) -> list[tuple[int, int]]:
     """structure._sentences as it was written first: the word before a period searched from the sentence start."""
     spans: list[tuple[int, int]] = []
     start = 0
     for match in structure.SENTENCE_END_RE.finditer(para):
-        last = structure.LAST_TOKEN_RE.search(para, start, match.end())
+        last = LAST_TOKEN_RE.search(para, start, match.end())
         token = last.group(1).lower() if last else ""
         if para[match.start()] == "." and (token in structure.ABBREVIATIONS or re.fullmatch("[a-z]", token)):
             continue
@@ -1126,8 +1129,8 @@ def test_sentence_scans_equal_the_scans_of_their_number_tokens(text: str) -> Non
 
 
 def _same_month_tests(para: str) -> None:
-    """Whether a sentence names a month in full, read off its paragraph's month names, is the plain search
-    (each sentence of `para`, and spans cutting words); the excluded spans given them are the same too."""
+    """Where a sentence names a month in full, read off its paragraph's month names, is where the plain search
+    finds one (each sentence of `para`, and spans cutting words); the excluded spans given them are the same too."""
     from transforms.metrics import periods
 
     months = structure.month_names(para)
@@ -1135,8 +1138,8 @@ def _same_month_tests(para: str) -> None:
     spans = [*structure._sentences(para), (0, len(para))]
     spans += [(a, b) for a in range(0, len(para), 7) for b in (a + 5, a + 13) if b <= len(para)]
     for start, end in spans:
-        plain = periods.MONTH_NAME_RE.search(para[start:end]) is not None
-        assert periods.sentence_names_month(months, start, end) == plain, (para[start:end], months)
+        plain = [m.start() for m in periods.MONTH_NAME_RE.finditer(para[start:end])]
+        assert periods.sentence_month_starts(months, start, end) == plain, (para[start:end], months)
     digit_runs = [(a, b) for a, b, is_digits in scan_numbers(para) if is_digits]
     assert structure._excluded_spans(para, digit_runs, months) == structure._excluded_spans(para, digit_runs)
 
@@ -1167,6 +1170,7 @@ def test_sentences_are_the_plain_scans_of_the_whole_paragraph() -> None:
     for para in (*real_paragraphs(), *SENTENCE_TEXTS):
         for last in (None, 0, len(para) // 3, len(para)):
             assert structure._sentences(para, last) == _plain_sentences(para, last), (para, last)
+        assert structure._sentences(para) == _sentences_scanning_whole_sentences(para), para
 
 
 def test_month_names_read_off_the_paragraph_on_the_real_pages() -> None:

@@ -59,7 +59,6 @@ from transforms.metrics.periods import (
     _published_parts,
     earliest_cue,
     sentence_month_starts,
-    sentence_names_month,
 )
 from transforms.metrics.structure import (
     _excluded_spans,
@@ -258,9 +257,9 @@ def _extract(body: str, pub: tuple[int, int] | None, document_period: tuple[str,
         carried: str | None = None  # the period a sentence-opening cue set for the paragraph's next sentences
         for sent_start, sent_end, described in sentences_described[:last_described + 1]:
             sentence = para[sent_start:sent_end]
-            has_month = bool(months) and sentence_names_month(months, sent_start, sent_end)
+            month_starts = sentence_month_starts(months, sent_start, sent_end) if months else []
             folded_cut = low[sent_start:sent_end] if low is not None else None
-            cues = _period_cues(sentence, para[:sent_start], pub, has_month, folded_cut)
+            cues = _period_cues(sentence, para[:sent_start], pub, month_starts, folded_cut)
             inherited: tuple[str, str] | None = None  # (period, rule) for the sentence's undated quantities
             if cues and carried and all(COMPARISON_BEFORE_CUE_TAIL.has_match(sentence[:c.start]) for c in cues) \
                     and not _names_own_time(sentence, folded_cut, months, sent_start, sent_end):

@@ -63,9 +63,12 @@ _EVENT_KEYS: Final = {max(event.split(), key=len) for event in EVENT_WORDS}
 EVENT_GATE_WORDS: Final = tuple(sorted(key for key in _EVENT_KEYS
                                      if not any(o != key and o in key for o in _EVENT_KEYS)))
 # A single month: "In March alone", "as of March 11", "at (as of) the end of September", "in late January".
+# (its words before the month, and the "-" or space and whitespace after them)
+MONTH_CUE_LEAD: Final = (
+    r"\b(?:[Ii]n|[Dd]uring|[Aa]s\s+of|[Bb]y|(?:[Bb]y|[Aa]t|[Aa]s\s+of)\s+the\s+end\s+of|[Ii]n\s+(?:early|mid|late)|"
+    r"[Ii]n\s+the\s+(?:first|second|third|fourth|last)\s+(?:week|half|ten\s+days)\s+of)[- ]\s*")
 MONTH_CUE_RE: Final = re.compile(
-    rf"\b(?:[Ii]n|[Dd]uring|[Aa]s\s+of|[Bb]y|(?:[Bb]y|[Aa]t|[Aa]s\s+of)\s+the\s+end\s+of|[Ii]n\s+(?:early|mid|late)|"
-    rf"[Ii]n\s+the\s+(?:first|second|third|fourth|last)\s+(?:week|half|ten\s+days)\s+of)[- ]\s*"
+    rf"{MONTH_CUE_LEAD}"
     rf"(?P<m>{MONTH})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+(?:of\s+)?(?P<year>{YEAR}))?\b(?!\s+(?:to|and|through|-)\s+"
     rf"(?:{MONTH}))"
 )
@@ -97,9 +100,9 @@ RELATIVE_BASE_RE: Final = re.compile(
     re.IGNORECASE,
 )
 # "last year", with the preposition that makes it the figure's time ("by the end of last year")
-RELATIVE_YEAR_RE: Final = re.compile(
-    r"\b(?:(?:[Bb]y|[Aa]t)\s+the\s+end\s+of\s+|[Aa]s\s+of\s+|[Ii]n\s+|[Dd]uring\s+)?(?P<rel>(?i:last|this))\s+"
-    r"(?i:year)\b")
+RELATIVE_YEAR_LEAD: Final = r"\b(?:(?:[Bb]y|[Aa]t)\s+the\s+end\s+of\s+|[Aa]s\s+of\s+|[Ii]n\s+|[Dd]uring\s+)"
+RELATIVE_YEAR_RE: Final = re.compile(rf"{RELATIVE_YEAR_LEAD}?(?P<rel>(?i:last|this))\s+(?i:year)\b")
+RELATIVE_YEAR_WORDS: Final = ("last", "this")
 # What may stand between a month cue and the relative year that dates it: "From January to May (of) this year".
 MONTHS_THEN_YEAR_GAP_RE: Final = re.compile(r"\s*,?\s*(?:of\s+)?")
 MONTHS_PERIOD_RE: Final = re.compile(r"^\d{4}-\d{2}(?:-\d{2})?(?:\.\.\d{4}-\d{2}(?:-\d{2})?)?$")  # (or days)
@@ -110,19 +113,11 @@ FULL_MONTH_NAMES: Final = frozenset(MONTH.split("|"))
 assert MONTH_NAMES.split("|")[:len(FULL_MONTH_NAMES)] == MONTH.split("|")
 
 
-def sentence_names_month(months: list[tuple[int, str]], start: int, end: int) -> bool:
-    """MONTH_NAME_RE.search(para[start:end]) is not None, read off the paragraph's month names
-    (structure.month_names: every full name in the paragraph is one of them, found whole, since no
-    month name holds a capital but its first letter)."""
-    for month_start, name in months:
-        if month_start >= start and month_start + len(name) <= end and name in FULL_MONTH_NAMES:
-            return True
-    return False
-
-
 def sentence_month_starts(months: list[tuple[int, str]], start: int, end: int) -> list[int]:
-    """Where the month names written in full start in the sentence para[start:end] (relative to it), read off the
-    paragraph's month names (as sentence_names_month: every full name in it is one of them)."""
+    """Where the month names written in full start in the sentence para[start:end] (relative to it): the starts
+    of MONTH_NAME_RE.finditer(para[start:end]), read off the paragraph's month names (structure.month_names:
+    every full name in the paragraph is one of them, found whole, since no month name holds a capital but its
+    first letter)."""
     return [month_start - start for month_start, name in months
             if month_start >= start and month_start + len(name) <= end and name in FULL_MONTH_NAMES]
 
@@ -154,9 +149,15 @@ assert CUE_PREFIX == r"(?:(?:[Ii]n|[Dd]uring|[Ff]or|[Oo]ver)\s+the\s+)?" and all
 assert all(regex.pattern.startswith(r"\b(?:[Ff]rom|[Bb]etween)\s+") for regex in (MONTH_RANGE_RE, DAY_RANGE_RE))
 IN_YEAR_SCAN: Final = opening_with(IN_YEAR_RE, "IiBbAaDdTtFfEe")  # In, By, At, As, During, Throughout, For, End
 # IN_YEAR_LEAD with the whitespace run after it, at the end of the text before a year (in_year_matches).
-IN_YEAR_LEAD_TAIL: Final = TailPattern(re.compile(rf"{IN_YEAR_LEAD}\s+$"))
-MONTH_CUE_SCAN: Final = opening_scan(MONTH_CUE_RE, "IiDdAaBb")  # In, During, As, By, At
+# (Of its leads only "end of" ends another, "by/at the end of", which stands before it among the alternatives:
+# the reversed pattern's first match is its longest, as below.)
+IN_YEAR_LEAD_TAIL: Final = TailPattern(re.compile(rf"{IN_YEAR_LEAD}\s+$"), longest_reversed=True)
+# MONTH_CUE_LEAD at the end of the text before a month name (month_cue_matches), and RELATIVE_YEAR_LEAD before
+# "last" or "this" (relative_year_matches). No lead is the end of another (as words: each opens after \b), so
+# at most one matches at the end of a text: the reversed pattern's first match is its longest.
+MONTH_CUE_LEAD_TAIL: Final = TailPattern(re.compile(rf"{MONTH_CUE_LEAD}$"), longest_reversed=True)
 RELATIVE_YEAR_SCAN: Final = opening_scan(RELATIVE_YEAR_RE, "BbAaIiDdLlTt")  # By, At, As, In, During, last, this
+RELATIVE_YEAR_LEAD_TAIL: Final = TailPattern(re.compile(rf"{RELATIVE_YEAR_LEAD}$"), longest_reversed=True)
 # than, more/less/fewer than, compared, from, same, times
 COMPARISON_BETWEEN_SCAN: Final = opening_with(COMPARISON_BETWEEN_RE, "cfstml")
 # The comparison-before-cue and event-before-year patterns are anchored at the end of the text they are
@@ -313,6 +314,43 @@ def in_year_matches(sentence: str, years: list[int] | None = None) -> list[re.Ma
     return found
 
 
+def month_cue_matches(sentence: str, month_starts: list[int]) -> list[re.Match[str]]:
+    """list(MONTH_CUE_RE.finditer(sentence)), matched only where a match can start instead of a scan (its
+    lead letters are common ones: a try at every "a", "i", "d" and "b", some 1.5k instructions each). A match is
+    its lead words, "-" or a space and whitespace, then a month name written in full (`month_starts`: where
+    MONTH_NAME_RE's matches start) and what follows it. The
+    leads hold no capital but their first letter, no digit and no month name: every lead from a start reaches
+    the same month, and a month's match opens where MONTH_CUE_LEAD_TAIL matches the text before it, or nowhere
+    (from a later start, the same month and what follows it are read again); those starts ascend, and none lies
+    inside the match of an earlier month (which ends with a month name's letters or digits, where no lead
+    opens)."""
+    starts: list[int] = []
+    for month in month_starts:
+        lead = MONTH_CUE_LEAD_TAIL.search(sentence[:month])
+        if lead is not None:
+            starts.append(lead.start())
+    return matches_from_starts(MONTH_CUE_RE, sentence, starts, 0, len(sentence))
+
+
+def relative_year_matches(low: str, sentence: str) -> list[re.Match[str]]:
+    """list(RELATIVE_YEAR_RE.finditer(sentence)) in an ASCII sentence, `low` its lower(), matched only where a
+    match can start: at "last" or "this" (any case), or where RELATIVE_YEAR_LEAD_TAIL first matches the text
+    before one (the lead's words, one lead at most from a start, each opening on a word of its own: no other
+    lead ends there; they hold no "year", so none opens inside an earlier match). Where the year does not
+    follow, neither start matches."""
+    starts: list[int] = []
+    for word in RELATIVE_YEAR_WORDS:
+        at = low.find(word)
+        while at >= 0:
+            starts.append(at)
+            if at and low[at - 1].isspace():  # (the lead ends with whitespace)
+                lead = RELATIVE_YEAR_LEAD_TAIL.search(sentence[:at])
+                if lead is not None:
+                    starts.append(lead.start())
+            at = low.find(word, at + 1)
+    return matches_from_starts(RELATIVE_YEAR_RE, sentence, sorted(starts), 0, len(sentence))
+
+
 def event_run_start(text: str, end: int) -> int:
     """Where the run of the characters EVENT_BEFORE_YEAR_RE's matches are made of (re's \\w and \\s, "'", "’"
     and "-": the event words, "in"/"at" and the words after it, whitespace) that ends at `end` begins: a match
@@ -341,9 +379,9 @@ def after_event(sentence: str, low: str, plain: bool, end: int) -> bool:
 
 
 def _period_cues(sentence: str, para_before: str, pub: tuple[int, int] | None,
-                 has_month: bool | None = None, folded_cut: str | None = None) -> list[_Cue]:
-    """The time cues of `sentence`. has_month: whether it names a month in full (MONTH_NAME_RE finds one),
-    if the caller knows (the engine reads it off its paragraph's month names: sentence_names_month).
+                 month_starts: list[int] | None = None, folded_cut: str | None = None) -> list[_Cue]:
+    """The time cues of `sentence`. month_starts: where it names a month in full (MONTH_NAME_RE's matches), if
+    the caller knows (the engine reads them off its paragraph's month names: sentence_month_starts).
     folded_cut: the sentence cut from its paragraph's folded_text, if that is not None (the paragraph holds no
     character IGNORECASE folds, so it is the sentence's lower() and gate_text, but for a final sigma, σ where
     the sentence alone has ς, which nothing here tells: `low` is read for ASCII words, and whole only in an
@@ -354,8 +392,9 @@ def _period_cues(sentence: str, para_before: str, pub: tuple[int, int] | None,
     else:
         low = sentence.lower()
         folded = low if plain else gate_text(sentence)
-    if has_month is None:
-        has_month = MONTH_NAME_RE.search(sentence) is not None
+    if month_starts is None:
+        month_starts = [m.start() for m in MONTH_NAME_RE.finditer(sentence)]
+    has_month = bool(month_starts)
     year_at = year_starts(sentence)
     years = len(year_at)
     first_months = "first" in folded and "months" in folded  # (folded: "firſt" matches too)
@@ -396,14 +435,15 @@ def _period_cues(sentence: str, para_before: str, pub: tuple[int, int] | None,
     for m in in_year_matches(sentence, year_at) if years else ():
         if not after_event(sentence, low, plain, m.start()) or WHEN_CLAUSE_RE.match(sentence):
             cues.append(_Cue(m.start(), m.end(), m.group("year"), CUE_YEAR))
-    for m in MONTH_CUE_SCAN.finditer(sentence) if has_month else ():
+    for m in month_cue_matches(sentence, month_starts) if has_month else ():
         if after_event(sentence, low, plain, m.start()):
             continue
         month = MONTH_NUMBER[vocab_key(m.group("m"))]
         if not any(c.start <= m.start() < c.end for c in cues):  # inside "from January to May"
             period = _month_period(month, month, m.group("year"), pub, para_before + sentence[: m.start()])
             cues.append(_Cue(m.start(), m.end(), period[:7] if period else None, CUE_MONTHS))
-    for m in RELATIVE_YEAR_SCAN.finditer(sentence) if relative_year else ():
+    for m in (relative_year_matches(low, sentence) if plain else RELATIVE_YEAR_SCAN.finditer(sentence)) \
+            if relative_year else ():
         if RELATIVE_BASE_TAIL.has_match(sentence[:m.start()]):
             continue  # "an increase of 297 people over that of the last year": the base, no time of the sentence's
         if pub:

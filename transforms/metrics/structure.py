@@ -29,7 +29,6 @@ SENTENCE_END_SCAN: Final = CharLeadPattern(SENTENCE_END_RE, ".!?。！？")
 # What may follow a sentence end's mark before its whitespace (SENTENCE_END_RE's closing quotes and brackets).
 SENTENCE_END_CLOSERS: Final = "\"”’)）"
 assert SENTENCE_END_RE.pattern.startswith(r"[.!?。！？][\"”’)）]*\s+") and SENTENCE_END_CLOSERS == "\"”’)）"
-LAST_TOKEN_RE: Final = re.compile(r"([\w.]+)[.!?。！？][\"”’)）]*\s+$")
 # Where a phone number can start other than at a digit run: a country code's "+", an area code's "(",
 # each right before a digit ("+86", "(0574)").
 PHONE_LEADS: Final = "+("
@@ -104,12 +103,19 @@ def _abbreviation_before(para: str, start: int, end: re.Match[str]) -> bool:
     """True if the word before the period `end` matched (a SENTENCE_END_RE match in the sentence
     from `start`) is an abbreviation or an initial.
 
-    The word is LAST_TOKEN_RE's group: the run of [\\w.] right before the period, which holds no
-    space, so the search starts after the last space before it instead of at the sentence start.
+    The word is the run of [\\w.] right before the period (\\w: str.isalnum or "_"), back to the last space
+    before it at most (no word holds one), read a character at a time: what `([\\w.]+)[.!?。！？][\"”’)）]*\\s+$`,
+    searched from there to the match's end, found (its mark can only be the period: closing quotes, brackets and
+    whitespace alone follow it to the match's end).
     """
     word_start = para.rfind(" ", start, end.start()) + 1 or start
-    last = LAST_TOKEN_RE.search(para, word_start, end.end())
-    token = last.group(1).lower() if last else ""
+    at = end.start()
+    while at > word_start:
+        char = para[at - 1]
+        if not (char.isalnum() or char == "." or char == "_"):
+            break
+        at -= 1
+    token = para[at:end.start()].lower()
     # ("F. Tan": a one-letter initial, [a-z] in the lowercased token, does not end a sentence either)
     return token in ABBREVIATIONS or len(token) == 1 and "a" <= token <= "z"
 

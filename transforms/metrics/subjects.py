@@ -10,7 +10,7 @@ from typing import Final
 
 from transforms.fastre import TailPattern, opening_with
 from transforms.metrics.numbers import YEAR, _Found
-from transforms.metrics.qualifiers import WordTail, last_words, verb_object_by
+from transforms.metrics.qualifiers import WordTail, last_words, trailing_words, verb_object_by
 from transforms.metrics.vocab import (
     AUXILIARIES,
     COUNT_CLASSIFIERS,
@@ -52,12 +52,18 @@ WORD_RE: Final = re.compile(r"[A-Za-z0-9][\w&'’.-]*[\w&]|[A-Za-z0-9]|[^\w\s]")
 ASCII_SPACES: Final = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f "  # (str.isspace, which is re's \s)
 ASCII_WORD_RE: Final = re.compile(r"[A-Za-z0-9][A-Za-z0-9_&'.-]*[A-Za-z0-9_&]|[A-Za-z0-9]"
                                   r"|[\x00-\x08\x0e-\x1b!-/:-@\[-^`{-\x7f]")  # (the last: ASCII but [\w\s])
+# The one-word phrases a link verb may be followed by (and the longer ones in LINK_RE), the words a cost
+# may follow and the cost words (link_start reads the pattern's words off these).
+LINK_TRAILING_PREPOSITIONS: Final = ("by", "to", "for", "at", "from", "of", "up", "down", "only", "just", "still",
+                                     "about")
+LINK_COST_AUXILIARIES: Final = ("will", "would", "is", "are", "to")
+LINK_COST_WORDS: Final = ("cost", "costs", "costing")
 LINK_RE: Final = re.compile(
     rf"(?:,\s*)?\s+(?:(?:{words_pattern(LINK_AUXILIARIES)})\s+){{0,4}}(?:\w+ly\s+)?"
     rf"(?:{words_pattern(LINK_VERBS)})"
-    r"(?:\s+(?:by|to|for|at|from|of|up|down|only|just|still|about|an?\s+(?:average|total)\s+of|"
+    rf"(?:\s+(?:{'|'.join(LINK_TRAILING_PREPOSITIONS)}|an?\s+(?:average|total)\s+of|"
     r"at\s+an?\s+(?:average\s+)?(?:annual\s+|yearly\s+)?(?:growth\s+)?rate\s+of))*\s*$"
-    r"|(?:,\s*)?\s+(?:(?:will|would|is|are|to)\s+){0,3}(?:cost|costs|costing)\s*$",
+    rf"|(?:,\s*)?\s+(?:(?:{'|'.join(LINK_COST_AUXILIARIES)})\s+){{0,3}}(?:{'|'.join(LINK_COST_WORDS)})\s*$",
     re.IGNORECASE,
 )
 # Every match of LINK_RE ends with a link verb, one of its trailing prepositions or a cost word, after a space.
@@ -65,17 +71,15 @@ LINK_RE: Final = re.compile(
 # window is the trailing words of the text that can be those.
 LINK_WORDS: Final = frozenset({
     *LINK_AUXILIARIES, *(w for verb in LINK_VERBS for w in verb.split()),
-    *"will would is are to cost costs costing".split(),
-    *"by to for at from of up down only just still about an a average total annual yearly growth rate".split()})
+    *LINK_COST_AUXILIARIES, *LINK_COST_WORDS, *LINK_TRAILING_PREPOSITIONS,
+    *"an a average total annual yearly growth rate".split()})
 # Every match of LINK_RE ends with the last word of a link verb, one of its trailing prepositions or a cost word,
 # a whole word (after whitespace); and it opens with a comma or whitespace.
-LINK_END_WORDS: Final = frozenset({*last_words(LINK_VERBS),
-                                  *"by to for at from of up down only just still about".split(),
-                                   *"cost costs costing".split()})
+LINK_END_WORDS: Final = frozenset({*last_words(LINK_VERBS), *LINK_TRAILING_PREPOSITIONS, *LINK_COST_WORDS})
 # More exactly: the last word of a link verb or a cost word, then whole words of the trailing prepositions'
 # group (LINK_TRAILING_WORDS), the last of them one that ends it (LINK_TRAILING_LAST): a text whose trailing
 # such words follow another word ("an annual capacity of", "an increase of", "in 2018, up") has no match.
-LINK_TRAILING_LAST: Final = frozenset("by to for at from of up down only just still about".split())
+LINK_TRAILING_LAST: Final = frozenset(LINK_TRAILING_PREPOSITIONS)
 LINK_TRAILING_WORDS: Final = frozenset("an a average total annual yearly growth rate".split())
 
 
@@ -88,16 +92,165 @@ def _phrase_end(verb: str) -> str:
     return words[-1]
 
 
-LINK_PHRASE_END_WORDS: Final = frozenset({*(_phrase_end(verb) for verb in LINK_VERBS), *"cost costs costing".split()})
+LINK_PHRASE_END_WORDS: Final = frozenset({*(_phrase_end(verb) for verb in LINK_VERBS), *LINK_COST_WORDS})
 assert LINK_END_WORDS <= LINK_PHRASE_END_WORDS | LINK_TRAILING_LAST
 # (the reversed pattern is not asked first: three texts in five that end in a link word have a match, and
 # the search from the trailing link words costs about what the reversed match costs)
 LINK_TAIL: Final = WordTail(opening_with(LINK_RE, r",\s"), LINK_PHRASE_END_WORDS, whole=True,
                             match_words=(LINK_WORDS, ("ly",)), ask_reversed=False,
                             trailing=(LINK_TRAILING_LAST, LINK_TRAILING_WORDS))
-OF_LINK_RE: Final = re.compile(r"\s+(?:of|at|totaling|totalling|worth)\s*$", re.IGNORECASE)
-OF_LINK_TAIL: Final = WordTail(opening_with(OF_LINK_RE, r"\s"), ("of", "at", "totaling", "totalling", "worth"),
-                               ask_reversed=False)
+OF_LINK_WORDS: Final = ("of", "at", "totaling", "totalling", "worth")
+OF_LINK_RE: Final = re.compile(rf"\s+(?:{'|'.join(OF_LINK_WORDS)})\s*$", re.IGNORECASE)
+OF_LINK_TAIL: Final = WordTail(opening_with(OF_LINK_RE, r"\s"), OF_LINK_WORDS, ask_reversed=False)
+OF_LINK_WORD_SET: Final = frozenset(OF_LINK_WORDS)
+
+# LINK_RE read by words (link_start). Each part of a match but its opening ", " is followed by whitespace or
+# the end, and each opens after whitespace: a match is an optional comma, the whole whitespace run before
+# the text's last words (the leftmost match takes the whole run), then those words, each whole, of one of two
+# grammars: at most four LINK_AUXILIARIES, maybe a \w+ly word, a link verb (one word or two) and any number of
+# trailing phrases (a word of LINK_TRAILING_PREPOSITIONS, "an? (average|total) of", "at an? (average)?
+# (annual|yearly)? (growth)? rate of"); or at most three LINK_COST_AUXILIARIES and a cost word. Every such
+# word is in LINK_WORDS or ends in "ly": the words read are the text's last ones that are.
+LINK_AUXILIARY_WORDS: Final = frozenset(LINK_AUXILIARIES)
+LINK_VERB_WORDS: Final = frozenset(verb for verb in LINK_VERBS if " " not in verb)
+# the two-word link verbs: last word -> first words ("up" -> "edged", "made", ...)
+LINK_VERB_PAIRS: Final = {last: frozenset(verb.split()[0] for verb in LINK_VERBS if verb.split()[1:] == [last])
+                          for last in {verb.split()[-1] for verb in LINK_VERBS if " " in verb}}
+assert all(len(verb.split()) <= 2 for verb in LINK_VERBS)
+LINK_COST_AUXILIARY_WORDS: Final = frozenset(LINK_COST_AUXILIARIES)
+LINK_COST_WORD_SET: Final = frozenset(LINK_COST_WORDS)
+LINK_READ: Final = 8  # the last words split off first (all the text's words only when these all may be a match's)
+
+
+def link_start(text: str) -> int:
+    """LINK_RE.search(text).start(), -1 where it finds nothing (every match ends at the end of the text), read
+    off the text's last words instead of a search (some 20k instructions); LINK_TAIL.find for a text whose
+    words read hold one that is not ASCII (IGNORECASE takes "ſ" for "s", \\w more than [A-Za-z0-9_])."""
+    if not LINK_TAIL.may_match(text):
+        return -1
+    words = text.rsplit(None, LINK_READ)
+    run = _link_run(text, words, len(words) > LINK_READ)
+    if run is not None and len(run) == LINK_READ:
+        words = text.split()  # (all the last words may be a match's: so may the words before them)
+        run = _link_run(text, words, False)
+    if run is None:
+        found = LINK_TAIL.find(text)
+        return -1 if found is None else found.start()
+    count = _link_match_words(run)
+    if not count:
+        return -1
+    start = _run_start(text, words, count)
+    return start - 1 if start and text[start - 1] == "," else start
+
+
+def _link_run(text: str, words: list[str], cut: bool) -> list[str] | None:
+    """The text's last words (`words`: its split, the first part the text before them if `cut`) that may stand in
+    a match of LINK_RE, lowercase, the last first: those of LINK_WORDS and the ASCII \\w+ly words, back to the
+    first that is neither, or to a first word of the text with no whitespace before it; None if a word read
+    is neither and not ASCII."""
+    run: list[str] = []
+    for index in range(len(words) - 1, 0 if cut else -1, -1):
+        word = words[index]
+        lower = word.lower()
+        if lower not in LINK_WORDS:
+            if not word.isascii():
+                return None
+            if not (len(lower) > 2 and lower.endswith("ly") and lower[:-2].replace("_", "a").isalnum()):
+                return run  # (ASCII: isalnum is [A-Za-z0-9], with "_" \w)
+        run.append(lower)
+    if not cut and run and not text[:1].isspace():
+        run.pop()  # the text's first word: no match opens with it
+    return run
+
+
+def _link_match_words(run: list[str]) -> int:
+    """How many of `run`'s words (_link_run's, the last first) the longest match of LINK_RE's grammars
+    holds: the text's last ones; 0 if none."""
+    size = len(run)
+    best = 0
+    if size and run[0] in LINK_COST_WORD_SET:
+        best = 1
+        while best < size and best < 4 and run[best] in LINK_COST_AUXILIARY_WORDS:
+            best += 1
+    ends = [0]  # where a run of trailing phrases can open (counted from the end), the empty one first
+    index = 0
+    while index < len(ends):
+        at = ends[index]
+        index += 1
+        if at >= size:
+            continue
+        word = run[at]
+        if word in LINK_TRAILING_LAST:
+            ends.append(at + 1)
+        if word == "of" and at + 2 < size:
+            if run[at + 1] in ("average", "total") and run[at + 2] in ("a", "an"):
+                ends.append(at + 3)
+            elif run[at + 1] == "rate":
+                at_rate = at + 2  # back over "(average)? (annual|yearly)? (growth)?" to "at an?"
+                if at_rate < size and run[at_rate] == "growth":
+                    at_rate += 1
+                if at_rate < size and run[at_rate] in ("annual", "yearly"):
+                    at_rate += 1
+                if at_rate < size and run[at_rate] == "average":
+                    at_rate += 1
+                if at_rate + 1 < size and run[at_rate] in ("a", "an") and run[at_rate + 1] == "at":
+                    ends.append(at_rate + 2)
+        if word in LINK_VERB_WORDS:
+            best = max(best, _link_verb_words(run, at + 1))
+        firsts = LINK_VERB_PAIRS.get(word)
+        if firsts is not None and at + 1 < size and run[at + 1] in firsts:
+            best = max(best, _link_verb_words(run, at + 2))
+    return best
+
+
+def _link_verb_words(run: list[str], opening: int) -> int:
+    """How many of `run`'s words the longest match holds whose link verb opens `opening` words from the end:
+    maybe a \\w+ly word before it (every word of `run` ending in "ly" is one), and auxiliaries before those."""
+    count = _auxiliaries_before(run, opening)
+    if opening < len(run) and len(run[opening]) > 2 and run[opening].endswith("ly"):
+        count = max(count, _auxiliaries_before(run, opening + 1))
+    return count
+
+
+def _auxiliaries_before(run: list[str], first: int) -> int:
+    """`first` and the number of LINK_AUXILIARIES (four at most) right before the word it counts to."""
+    count = first
+    while count < len(run) and count - first < 4 and run[count] in LINK_AUXILIARY_WORDS:
+        count += 1
+    return count
+
+
+def _run_start(text: str, words: list[str], count: int) -> int:
+    """Where the whitespace run before the text's last `count` words starts (`words`: the end of its split;
+    whitespace stands before the first of those)."""
+    pos = len(text)
+    while text[pos - 1].isspace():
+        pos -= 1
+    for index in range(len(words) - 1, len(words) - 1 - count, -1):
+        pos -= len(words[index])
+        while pos and text[pos - 1].isspace():
+            pos -= 1
+    return pos
+
+
+def of_link_start(text: str) -> int:
+    """OF_LINK_RE.search(text).start(), -1 where it finds nothing: its match is the whitespace run before the
+    text's last word, one of OF_LINK_WORDS, then only whitespace (OF_LINK_TAIL.find for a last word that is not
+    ASCII)."""
+    words = trailing_words(text)
+    if not words:
+        return -1
+    last = words[-1]
+    if last.lower() not in OF_LINK_WORD_SET:
+        if last.isascii():
+            return -1
+        found = OF_LINK_TAIL.find(text)
+        return -1 if found is None else found.start()
+    if len(words) == 1 and not text[:1].isspace():
+        return -1  # (no whitespace before it)
+    return _run_start(text, words, 1)
+
+
 TRAILING_TIME_RE: Final = re.compile(
     r"\s+(?:(?:in|during|over|for)\s+the\s+(?:first|last|past|next)\s+\w+\s+(?:days|weeks|months|years)"
     r"|(?:in|during|over|for)\s+(?:the\s+)?(?:same\s+|first\s+|whole\s+|full\s+)?(?:period|year|quarter|month|"
@@ -498,9 +651,9 @@ def _is_plural(word: str) -> bool:
 
 def _subject_before(before: str, qualifier: str | None = None) -> str | None:
     """The noun phrase a quantity is said of, from the text before it."""
-    link = LINK_TAIL.find(before)  # (its span, and its text read in any case: "," first, "worth")
-    of_link = None if link else OF_LINK_TAIL.find(before)  # (its start only)
-    if not link and not of_link:
+    link = link_start(before)  # (the match ends at the end of `before`)
+    of_link = -1 if link >= 0 else of_link_start(before)
+    if link < 0 and of_link < 0:
         verb_object = verb_object_by(before)
         if verb_object:
             return _object_phrase(verb_object.group("object"))
@@ -509,12 +662,10 @@ def _subject_before(before: str, qualifier: str | None = None) -> str | None:
             # "enterprises with annual revenue above 1 billion yuan", ", and housing allowances up to 80,000 yuan"
             return _simple_phrase(qualified.group("np"))
         return None
-    anchor = link or of_link
-    assert anchor is not None  # one of them matched (checked above)
-    region = _trim_region(before[: anchor.start()],
-                          apposition=link is not None and link.group().lstrip().startswith(","))
+    # (a match of LINK_RE opens with "," or whitespace, its words hold no ",")
+    region = _trim_region(before[:link if link >= 0 else of_link], apposition=link >= 0 and before[link] == ",")
     # "1,015 deals worth 1.9 billion"
-    attached = of_link is not None or (link is not None and link.group().strip(" ,").lower() == "worth")
+    attached = of_link >= 0 or before[link:].strip(" ,").lower() == "worth"
     return _noun_phrase_before(region, stop_at_number=attached)
 
 
