@@ -8,6 +8,8 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+from hypothesis import strategies as st
+
 from devtools import PAGES_DIR
 from devtools.pg import query  # noqa: F401 - the tests' one-statement helper, shared with the fault harness
 
@@ -121,3 +123,10 @@ def passes_in_pure_python(nodeid: str) -> bool:
     if done.returncode != 0:
         print(done.stdout[-4000:], done.stderr[-2000:])
     return done.returncode == 0
+
+
+def joined_words(words: Iterable[str], separators: Iterable[str], max_size: int) -> st.SearchStrategy[str]:
+    """Texts of up to `max_size` pieces, each a word of `words` followed by a separator of `separators`: the
+    fast paths' property tests generate their texts so (the words and separators each test's own)."""
+    return st.lists(st.tuples(st.sampled_from(tuple(words)), st.sampled_from(tuple(separators))),
+                    max_size=max_size).map(lambda parts: "".join(word + sep for word, sep in parts))

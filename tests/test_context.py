@@ -9,6 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import pytest
+from helpers import joined_words
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -194,8 +195,7 @@ SENTENCE_WORDS = ("while", "whereas", "awhile", "and", "but", "up", "down", "com
                   "the US", "USD", "China", "5", "2,000", "7.5%", "WILL", "PLANS", "ExpecTed", "ſet", "\u212a",
                   "ı", "İs", "wıll", "likely", "Goal", "aimed", "endeavour", "outlook", "estimated", "-", "(", ")")
 SENTENCE_SEPARATORS = (" ", " ", " ", "", ", ", "; ", ": ", ":", ",", "\t", "  ", "-")
-sentence_strategy = st.lists(st.tuples(st.sampled_from(SENTENCE_WORDS), st.sampled_from(SENTENCE_SEPARATORS)),
-                             max_size=30).map(lambda parts: "".join(word + sep for word, sep in parts))
+sentence_strategy = joined_words(SENTENCE_WORDS, SENTENCE_SEPARATORS, max_size=30)
 
 
 def plain_clause_start(text: str, pos: int) -> int:
@@ -484,8 +484,7 @@ GATE_WORDS = ("about", "ABOUT", "abouT", "close to", "up to", "more than", "by",
               "reduction", "cut", "x-cut", "slump", "a fall of", "declinẹd", "ſlid", "growth of", "x-growth",
               "increase", "rose", "grew", "grows", "risen", "jumps", "rise of", "gain", "uptick of", "made up",
               "them", "Those", "which,", "of the 35 categories,", "exceeded", "Surpassed", "EXCEEDS", "topped", "tops")
-gate_strategy = st.lists(st.tuples(st.sampled_from(GATE_WORDS), st.sampled_from((" ", "  ", "\t", "\n", ", ", ""))),
-                         max_size=12).map(lambda parts: "".join(word + sep for word, sep in parts))
+gate_strategy = joined_words(GATE_WORDS, (" ", "  ", "\t", "\n", ", ", ""), max_size=12)
 
 
 @settings(max_examples=400, deadline=None)
@@ -583,9 +582,7 @@ ORDINAL_CUE_WORDS = ("in", "In", "IN", "within", "during", "During", "for", "For
                      "first", "First", "FIRST", "second", "third", "fourth", "half", "Half", "quarter", "quarters",
                      "three", "six", "10", "months", "Months", "of", "this", "year", "2021", "from", "From", "between",
                      "May", "June", "1", "to", "and", "-", "x", "thefirst", "inthe", "(in", ",", "é", "İ", "\u3000")
-ordinal_cue_strategy = st.lists(st.tuples(st.sampled_from(ORDINAL_CUE_WORDS),
-                                          st.sampled_from((" ", "  ", "\t", "\n", "\x1c", ", ", ""))),
-                                max_size=24).map(lambda parts: "".join(word + sep for word, sep in parts))
+ordinal_cue_strategy = joined_words(ORDINAL_CUE_WORDS, (" ", "  ", "\t", "\n", "\x1c", ", ", ""), max_size=24)
 
 
 @settings(max_examples=400, deadline=None)
@@ -618,9 +615,7 @@ LEAD_CUE_WORDS = ("In", "in", "IN", "during", "During", "as of", "As  of", "by",
                   "early", "mid", "late", "first", "last", "week", "half", "ten days", "March", "May", "Mayor", "11th",
                   "2019", "to", "and", "through", "within", "Marches", "é", "İn", "Inn", "theend", "ofMarch", "LAST",
                   "This", "this", "year", "Year", "thisyear", "lastly", "atlast", "by the end of", "at the end of")
-lead_cue_strategy = st.lists(st.tuples(st.sampled_from(LEAD_CUE_WORDS),
-                                       st.sampled_from((" ", "  ", "\t", "\n", "\x1c", ", ", "", "-", "- "))),
-                             max_size=16).map(lambda parts: "".join(word + sep for word, sep in parts))
+lead_cue_strategy = joined_words(LEAD_CUE_WORDS, (" ", "  ", "\t", "\n", "\x1c", ", ", "", "-", "- "), max_size=16)
 
 
 @settings(max_examples=600, deadline=None)
@@ -660,9 +655,7 @@ def test_the_event_before_a_cue_is_found_as_the_pattern_finds_it_on_real_lines()
 EVENT_WORDS = ("opened", "Opened", "OPENED", "set", "up", "set up", "took place", "founded", "in", "In", "at", "AT",
                "Ningbo", "the", "Zhenhai's", "Hi-Tech", "o’clock", "ſigned", "Kunming", "İn", "ın", "launch",
                "launches", "relaunched", "2020", "5G", "_x", "é", "(", ")", ",", ".", "—", "’s", " ", "")
-event_strategy = st.lists(st.tuples(st.sampled_from(EVENT_WORDS),
-                                    st.sampled_from((" ", "  ", "\t", "\n", "\x1c", "\u3000", ", ", "-", ""))),
-                          max_size=16).map(lambda parts: "".join(word + sep for word, sep in parts))
+event_strategy = joined_words(EVENT_WORDS, (" ", "  ", "\t", "\n", "\x1c", "\u3000", ", ", "-", ""), max_size=16)
 
 
 @settings(max_examples=400, deadline=None)
@@ -706,8 +699,7 @@ CUE_WORDS = ("In", "in", "IN", "ın", "İn", "by the end of", "By", "at the end 
              "last", "LAST", "year", "the", "January", "May", "March 5", "late", "early", "2019", "2020", "1998",
              "-", "–", "~", "founded", "Founded", "ſet up", "opened", "Launched", "took place", "Ningbo", ",", ".",
              ";", "(", ")")
-cue_text_strategy = st.lists(st.tuples(st.sampled_from(CUE_WORDS), st.sampled_from((" ", "  ", "\t", "\n", "", ", "))),
-                             max_size=20).map(lambda parts: "".join(word + sep for word, sep in parts))
+cue_text_strategy = joined_words(CUE_WORDS, (" ", "  ", "\t", "\n", "", ", "), max_size=20)
 
 
 @settings(max_examples=500, deadline=None)
@@ -979,9 +971,8 @@ def test_the_link_readers_are_the_plain_searches_on_real_texts_and_every_link_en
 LINK_WORDS_GENERATED = (*GATE_WORDS, "rate", "at", "an", "average", "annual", "growth", "edged", "up", "made",
                         "making", "is", "will", "would", "to", "be", "been", "likely", "li\u212aely", "_ly", "fully",
                         "naïvely", "ſtill", "\u212a", "ſ", "Exports,", ",", "x,", "yearly", "expected", "ATTRACTED")
-link_text_strategy = st.lists(st.tuples(st.sampled_from(LINK_WORDS_GENERATED),
-                                        st.sampled_from((" ", "  ", "\t", "\n", ", ", "", ",", "\xa0", " ,"))),
-                              max_size=14).map(lambda parts: "".join(word + sep for word, sep in parts))
+link_text_strategy = joined_words(LINK_WORDS_GENERATED, (" ", "  ", "\t", "\n", ", ", "", ",", "\xa0", " ,"),
+                                  max_size=14)
 
 
 @settings(max_examples=1500, deadline=None)
@@ -1033,9 +1024,7 @@ def test_a_sentence_gated_on_its_paragraphs_folded_text_is_gated_as_on_its_own_o
 
 GATE_WORDS = ("will", "WILL", "Will", "is", "to", "set", "aim", "are", "plans", "Beilun", "ZONE", "Zhenhai", "ſeek",
               "li\u212aely", "İs", "ıs", "ΑΣ", "Σ", "ΑΣΑ", "5", "2020", "the", "Cixi", "ſtrive", "endeavour")
-gate_text_strategy = st.lists(st.tuples(st.sampled_from(GATE_WORDS),
-                                        st.sampled_from((" ", "  ", "\t", "\x1c", "\xa0", ". ", "? ", ", ", ""))),
-                              max_size=20).map(lambda parts: "".join(word + sep for word, sep in parts))
+gate_text_strategy = joined_words(GATE_WORDS, (" ", "  ", "\t", "\x1c", "\xa0", ". ", "? ", ", ", ""), max_size=20)
 
 
 @settings(max_examples=300, deadline=None)
@@ -1066,9 +1055,7 @@ def test_the_period_cues_read_off_the_paragraphs_folded_text_are_the_sentences_o
 PERIOD_WORDS = ("in", "In", "İn", "ın", "the", "first", "fırst", "ſix", "half", "Half", "HALF", "quarter", "of", "2019",
                 "2020", "months", "from", "From", "January", "to", "May", "last", "this", "year", "Year", "since",
                 "opened", "launched", "ΑΣ", "Σ", "ΑΣΑ", "\u212aunming", "5", "by", "the end of")
-period_text_strategy = st.lists(st.tuples(st.sampled_from(PERIOD_WORDS),
-                                          st.sampled_from((" ", "  ", "\t", ". ", ", ", ""))),
-                                max_size=20).map(lambda parts: "".join(word + sep for word, sep in parts))
+period_text_strategy = joined_words(PERIOD_WORDS, (" ", "  ", "\t", ". ", ", ", ""), max_size=20)
 
 
 @settings(max_examples=300, deadline=None)

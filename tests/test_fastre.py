@@ -15,6 +15,7 @@ from functools import cache, lru_cache
 from operator import itemgetter
 from pathlib import Path
 
+from helpers import joined_words
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -96,8 +97,7 @@ WORDS = ("rose", "grew", "increased", "by", "to", "of", "an", "average", "annual
          "among the 35 categories", "however", "Jan", "May", "March 5", "12:30", "1,200", "5G", "15th", "ſ", "\u212a",
          "ı", "RoſE", "BY", "Rate", "tota\u212al", "worth", "however,", "(", ")", ",", ";", ".", "-")
 SEPARATORS = (" ", " ", " ", "  ", "\t", "\n", ", ", "")
-text_strategy = st.lists(st.tuples(st.sampled_from(WORDS), st.sampled_from(SEPARATORS)), max_size=40).map(
-    lambda parts: "".join(word + sep for word, sep in parts))
+text_strategy = joined_words(WORDS, SEPARATORS, max_size=40)
 
 
 def _same(a: re.Match[str] | None, b: re.Match[str] | None) -> bool:
@@ -452,8 +452,7 @@ NUMBER_WORDS = ("−", "-", "–", "~", "#", "+", "/", "_", "x", "٣", "²", "1"
                 "percent", "yuan", "USD", "km", "km2", "sq m", "mu", "tonnes", "kWh", "times", "years", "points",
                 "companies", "are", "of them", "billion", "-level", "points", "point", "lower", "higher", "and",
                 "than", "were", "~", "4-5")
-number_text_strategy = st.lists(st.tuples(st.sampled_from(NUMBER_WORDS), st.sampled_from(("", " ", "  ", ", "))),
-                                max_size=30).map(lambda parts: "".join(word + sep for word, sep in parts))
+number_text_strategy = joined_words(NUMBER_WORDS, ("", " ", "  ", ", "), max_size=30)
 
 
 @settings(max_examples=300, deadline=None)
@@ -484,8 +483,7 @@ NUMBER_READ_WORDS = ("1,234", "1,23", "1,2345", "12,345,678", "12,345,67", "1234
                      "ten thousand", "10 thousand", "hundred million", "thousand", "trillion", "millions", "-level",
                      "%", "percent", "per cent", "yuan", "RMB", "US$", "km2", "mu", "tonnes", "kWh", "times", "years",
                      "Plan", "Talent", "companies", "are", "of them", "(", ")", "-", "#", "x")
-number_read_strategy = st.lists(st.tuples(st.sampled_from(NUMBER_READ_WORDS), st.sampled_from(("", " ", "  ", "\t"))),
-                                max_size=20).map(lambda parts: "".join(word + sep for word, sep in parts))
+number_read_strategy = joined_words(NUMBER_READ_WORDS, ("", " ", "  ", "\t"), max_size=20)
 
 
 def _number_read_patterns() -> list[tuple[re.Pattern[str], re.Pattern[str]]]:
@@ -580,8 +578,7 @@ COUNT_READ_WORDS = (*NUMBER_READ_WORDS, "Talent Introduction Plan", "Plan", "hun
                     "yuan level", "“", "‘", '"', "'", "5G", "10th", "per  cent", "per", "cent", "\u3000", "\u2028",
                     "٣", "a", "Z", "_", "−", "/", "+", "%x", "PerCent", "PER CENT", "percentage", "％", "Yuan", "YUAN",
                     "yuanx", "euros", "euro", "EUR", "US dollars", "US  dollars", "Dollars", "USD", "CNY", "ſ")
-count_read_strategy = st.lists(st.tuples(st.sampled_from(COUNT_READ_WORDS), st.sampled_from(("", " ", "  ", "\t"))),
-                               max_size=16).map(lambda parts: "".join(word + sep for word, sep in parts))
+count_read_strategy = joined_words(COUNT_READ_WORDS, ("", " ", "  ", "\t"), max_size=16)
 
 
 @settings(max_examples=400, deadline=None)
@@ -744,8 +741,7 @@ def test_a_lead_scan_of_a_pattern_that_can_match_empty_is_refused() -> None:
 SPAN_WORDS = ("+86", "+1", "(0574)", "(", ")", "8765", "4321", "87654321", "13812345678", "0574", "-", " - ", "–",
               "~", "to", "2019", "2020", "1999", "21", "5", "12", ":", "12:30", "9:05:10", "年", "月", "日", ".",
               ",", "January", "Jan.", "May", "Sept", "of", "5th", "1st", "١٢٣٤", "²", "%", "x")
-span_text_strategy = st.lists(st.tuples(st.sampled_from(SPAN_WORDS), st.sampled_from(("", " ", "  ", "\t", ", "))),
-                              max_size=30).map(lambda parts: "".join(word + sep for word, sep in parts))
+span_text_strategy = joined_words(SPAN_WORDS, ("", " ", "  ", "\t", ", "), max_size=30)
 
 
 @settings(max_examples=300, deadline=None)
@@ -894,8 +890,7 @@ def _rules_of_one_trigger_scan(low: str) -> set[str]:
 
 TRIGGER_PIECES = tuple(sorted({t for ts in matchers.MATCHER_TRIGGERS.values() for t in ts})) + (
     "s", "a", "k", "ing", "ed", "per", "cen", "out", "of", "1", "-", ".", "ſ", "İ")
-trigger_text_strategy = st.lists(st.tuples(st.sampled_from(TRIGGER_PIECES), st.sampled_from(("", " ", ", "))),
-                                 max_size=20).map(lambda parts: "".join(word + sep for word, sep in parts))
+trigger_text_strategy = joined_words(TRIGGER_PIECES, ("", " ", ", "), max_size=20)
 
 
 @settings(max_examples=300, deadline=None)
@@ -1088,8 +1083,7 @@ PHRASE_WORDS = ("enterprises", "companies", "high-tech", "new", "and", "or", "mo
                 "equipment", "Fortune", "Global", "500", "5G", "base", "stations", "sent", "signed", "ranking",
                 "annually", "in", "the", "city", "“", "”", "’s", "TEUs", "TEU", ",", ".", "hour", "July", "users",
                 "leading", "bases", "museums", "attracted", "registered", "best", "start-ups", "SMEs", "865")
-phrase_text_strategy = st.lists(st.tuples(st.sampled_from(PHRASE_WORDS), st.sampled_from((" ", " ", "", "  "))),
-                                max_size=24).map(lambda parts: "".join(word + sep for word, sep in parts))
+phrase_text_strategy = joined_words(PHRASE_WORDS, (" ", " ", "", "  "), max_size=24)
 
 
 @settings(max_examples=400, deadline=None)
@@ -1185,8 +1179,7 @@ MONTH_WORDS = ("January", "June", "July", "Jan", "Jun", "Sept", "September", "Ma
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.tuples(st.sampled_from(MONTH_WORDS), st.sampled_from(("", " ", ". ", "  "))), max_size=20)
-       .map(lambda parts: "".join(word + sep for word, sep in parts)))
+@given(joined_words(MONTH_WORDS, ("", " ", ". ", "  "), max_size=20))
 @example("JanuaryJune SMarch Septembers MayJun. Dec 5, 2019. In March alone, 12 firms. OctoberNov")
 def test_month_names_read_off_the_paragraph(text: str) -> None:
     _same_month_tests(text)
@@ -1230,10 +1223,10 @@ def test_noun_phrases_before_numbers_read_off_the_last_tokens_on_the_real_pages(
     assert count > 40000
 
 
-before_phrase_strategy = st.lists(st.tuples(st.sampled_from(
+before_phrase_strategy = joined_words(
     (*PHRASE_WORDS, "Belt", "Road", "Ningbo", "Zhejiang", "Province", "of", "with", "The", "Port", "EU", "R&D", "GDP",
-     "value", "added", "output", "2016", "'s", "city's", "through", "zone", "were", "has")),
-    st.sampled_from((" ", " ", "", "  ", "\n"))), max_size=60).map(lambda parts: "".join(w + sep for w, sep in parts))
+     "value", "added", "output", "2016", "'s", "city's", "through", "zone", "were", "has"),
+    (" ", " ", "", "  ", "\n"), max_size=60)
 
 
 @settings(max_examples=400, deadline=None)
@@ -1313,8 +1306,7 @@ def _same_edition_years(text: str) -> None:
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.lists(st.tuples(st.sampled_from(EDITION_WORDS), st.sampled_from((" ", "  ", "\n", "\t ", "", "\u3000"))),
-                max_size=20).map(lambda parts: "".join(word + sep for word, sep in parts)))
+@given(joined_words(EDITION_WORDS, (" ", "  ", "\n", "\t ", "", "\u3000"), max_size=20))
 @example("The 2020 Zhejiang Science and the 2019 Xinhua-Baltic Index, bathe 2018 Ningbo Port; the\n2021  Ningbo Week")
 def test_named_edition_years_are_the_plain_finditer_years(text: str) -> None:
     _same_edition_years(text)
@@ -1332,9 +1324,7 @@ FOLLOWER_WORDS = (*NUMBER_WORDS, "10 thousand", "10,000", "ten thousand", "hundr
                   "pct.", "per cent", "PERCENT", "square", "SQ", "sqm", "m²", "m^2", "km²", "metric", "tons", "Tonne",
                   "kilograms", "kg", "KG", "MWh", "GWh", "megawatt", "kilowatt hours", "Kilometers", "\u212am",
                   "ſquare", "year", "Years", "of which", "\u3000", "\xa0", ".", ",", "5.", "0.5", "٣")
-follower_text_strategy = st.lists(st.tuples(st.sampled_from(FOLLOWER_WORDS),
-                                            st.sampled_from(("", " ", "  ", "\t", "-", ", "))),
-                                  max_size=16).map(lambda parts: "".join(word + sep for word, sep in parts))
+follower_text_strategy = joined_words(FOLLOWER_WORDS, ("", " ", "  ", "\t", "-", ", "), max_size=16)
 
 
 def _plain_follower(text: str, start: int, end: int) -> str | None:
@@ -1378,8 +1368,7 @@ OWN_TIME_PIECES = ("currently", "at present", "presently", "nowadays", "now", "t
                    "each year",
                    "ſo far", "NOW", "known", "pasta", "now-", "-now", "January", "on July", "June 5", "Mayor", "Jan",
                    "in", "the", "rose", "5%", ",", ".", "ı", "\u212a")
-own_time_strategy = st.lists(st.tuples(st.sampled_from(OWN_TIME_PIECES), st.sampled_from((" ", "", "  ", ", "))),
-                             max_size=12).map(lambda parts: "".join(word + sep for word, sep in parts))
+own_time_strategy = joined_words(OWN_TIME_PIECES, (" ", "", "  ", ", "), max_size=12)
 
 
 def _same_own_time(sentence: str) -> None:
@@ -1411,8 +1400,7 @@ def test_own_time_gates(text: str) -> None:
 IN_YEAR_PIECES = ("In", "in", "by the end of", "By", "at the end\tof", "As of", "during", "Throughout", "for",
                   "in the year of", "end of", "2019", "2020-21", "2019 - 5", "1998", "20190", "x2019", "the", "year",
                   "of", "and", "12", ",", "(", "\n", "in  2021", "for2020")
-in_year_strategy = st.lists(st.tuples(st.sampled_from(IN_YEAR_PIECES), st.sampled_from((" ", "", "  ", ", ", "\t"))),
-                            max_size=14).map(lambda parts: "".join(word + sep for word, sep in parts))
+in_year_strategy = joined_words(IN_YEAR_PIECES, (" ", "", "  ", ", ", "\t"), max_size=14)
 
 
 def _same_in_year(sentence: str) -> None:
@@ -1458,9 +1446,7 @@ GATED_MATCHER_PIECES = ("ranked", "Ranking", "RANKS", "rank", "frank", "placed",
                         "nearly", "second-largest", "third largest", "5th-biggest", "22nd busiest", "most", "best",
                         "fastest", "second -largest", "dropping by", "fell", "down", "by", "3.6", "0.9", "١٢",
                         "points", "point", "Points", "ſ", "\u212a", "ı", "-", ",", ".")
-gated_matcher_strategy = st.lists(st.tuples(st.sampled_from(GATED_MATCHER_PIECES),
-                                            st.sampled_from((" ", "", "  ", "\t", "-", "\n", ", "))),
-                                  max_size=14).map(lambda parts: "".join(word + sep for word, sep in parts))
+gated_matcher_strategy = joined_words(GATED_MATCHER_PIECES, (" ", "", "  ", "\t", "-", "\n", ", "), max_size=14)
 
 
 def _gated_matchers_find_what_finditer_finds(text: str) -> None:
@@ -1530,9 +1516,7 @@ def test_previous_words_are_the_plain_searches_on_the_real_pages() -> None:
 PREVIOUS_WORD_PIECES = ("Line", "line", "No.", "U.S.", "Shenzhou", "3315", "_x", "x_", "ſ", "é", "Étape", "٣", "²",
                         "(", "“", "'s", "’s", ".", ",", "-", "a", "Z", "5G", "\u212a", "ı", "over", "in")
 PREVIOUS_WORD_SEPARATORS = ("", " ", "  ", "\t", "\n", "\xa0", "\x1c", "\u3000", "-")
-previous_word_strategy = st.lists(st.tuples(st.sampled_from(PREVIOUS_WORD_PIECES),
-                                            st.sampled_from(PREVIOUS_WORD_SEPARATORS)),
-                                  max_size=8).map(lambda parts: "".join(word + sep for word, sep in parts))
+previous_word_strategy = joined_words(PREVIOUS_WORD_PIECES, PREVIOUS_WORD_SEPARATORS, max_size=8)
 
 
 @settings(max_examples=500, deadline=None)
@@ -1573,8 +1557,7 @@ GENERIC_PIECES = ("average", "annual", "yearly", "year-on-year", "yoy", "overall
                   "decline", "decrease", "drop", "gain", "uptick", "surge", "jump", "fall", "reduction", "rate", "same",
                   "period", "of", "the", "last", "previous", "prior", "past", "year", "years", "month", "months",
                   "quarter", "quarters", "income", "Growth", "yo", "ne", "x", "\n")
-generic_subject_strategy = st.lists(st.tuples(st.sampled_from(GENERIC_PIECES), st.sampled_from(("", " ", "  ", "\n"))),
-                                    max_size=5).map(lambda parts: "".join(word + sep for word, sep in parts))
+generic_subject_strategy = joined_words(GENERIC_PIECES, ("", " ", "  ", "\n"), max_size=5)
 
 
 @settings(max_examples=500, deadline=None)

@@ -4,6 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from helpers import joined_words
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -1205,8 +1206,7 @@ GATE_WORDS = ("since", "Since", "SINCE", "ſince", "in", "In", "by the end of", 
               "YEAR", "first", "FIRST", "three", "months", "monthſ", "MONTHS", "of", "the", "January", "May", "half",
               "5", ",", ";", "(", ")", "founded", "Set", "up", "took", "place", "OPENED", "launched", "ſtarted")
 GATE_SEPARATORS = (" ", " ", "  ", "\t", "\n", "", ", ")
-gate_text_strategy = st.lists(st.tuples(st.sampled_from(GATE_WORDS), st.sampled_from(GATE_SEPARATORS)),
-                              max_size=25).map(lambda parts: "".join(word + sep for word, sep in parts))
+gate_text_strategy = joined_words(GATE_WORDS, GATE_SEPARATORS, max_size=25)
 
 
 @settings(max_examples=500, deadline=None)
@@ -1245,8 +1245,7 @@ def test_every_event_passes_the_event_gate() -> None:
 
 BY_WORDS = ("raised", "cut", "reduced", "efficiency", "the number of drivers needed", "by", "BY", "bY", "by5", "nearby",
             "rose", "increasing", "costs", "5%", "(", ",", "ſ", "\u212a")
-by_text_strategy = st.lists(st.tuples(st.sampled_from(BY_WORDS), st.sampled_from(GATE_SEPARATORS + ("\u2003",))),
-                            max_size=12).map(lambda parts: "".join(word + sep for word, sep in parts))
+by_text_strategy = joined_words(BY_WORDS, GATE_SEPARATORS + ("\u2003",), max_size=12)
 
 
 @settings(max_examples=500, deadline=None)
@@ -1262,8 +1261,7 @@ QUOTED_WORDS = ("enterprises", "“", "”", '"', "‘", "’", "high-tech", "fi
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.tuples(st.sampled_from(QUOTED_WORDS), st.sampled_from((" ", "", "  "))), max_size=40)
-       .map(lambda parts: "".join(word + sep for word, sep in parts)), st.integers(0, 10))
+@given(joined_words(QUOTED_WORDS, (" ", "", "  "), max_size=40), st.integers(0, 10))
 def test_the_words_after_a_number_are_the_quote_filtered_tokens(text: str, pos: int) -> None:
     from itertools import islice
 
