@@ -991,8 +991,8 @@ def test_the_link_readers_are_the_plain_searches_on_generated_texts(text: str) -
 
 def test_word_tails_answer_alike_when_their_remembered_verdicts_are_forgotten_often(
         monkeypatch: pytest.MonkeyPatch) -> None:
-    """The last-word verdicts a WordTail remembers are forgotten all at once past VERDICTS_KEPT words:
-    with room for three, every answer is still the first version's."""
+    """The last-word and near-word verdicts a WordTail remembers are forgotten all at once past VERDICTS_KEPT
+    words: with room for three, every answer is still the first version's."""
     monkeypatch.setattr(qualifiers, "VERDICTS_KEPT", 3)
     for text in real_befores()[:1500]:
         _same_word_tests(text)

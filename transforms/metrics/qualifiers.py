@@ -151,6 +151,7 @@ class WordTail(TailPattern):
         # the last words it reads (trailing words: as many as are split off)
         self.count = WORD_TAIL_READ if self.trailing else max(2 if self.longer else 1, self.near_count + 1)
         self._verdicts: dict[str, object] = {}  # last word -> _last_word_verdict
+        self._near_verdicts: dict[str, bool] = {}  # word before the last -> _is_near_word
         if self.count > WORD_TAIL_READ:
             raise ValueError(f"a WordTail reads {WORD_TAIL_READ} last words at most: {pattern.pattern!r}")
 
@@ -172,9 +173,12 @@ class WordTail(TailPattern):
         before = self.longer.get(word.lower())
         if before is not None and len(words) > 1 and (not words[-2].isascii() or words[-2].lower().endswith(before)):
             return True
-        for word in words[-1 - self.near_count:-1] if self.near_count else ():
-            if not word.isascii() or word.lower() in self.near_words:
-                return True
+        if self.near_count:
+            # (words[-1 - near_count:-1] by index, no list sliced off: near_count < WORD_TAIL_READ, so never
+            # the rest of the text)
+            for index in range(max(len(words) - 1 - self.near_count, 0), len(words) - 1):
+                if self._is_near_word(words[index]):
+                    return True
         if self.trailing:  # (the last word is of `last`, and no phrase: back over the words before it)
             assert self.whole is not None
             # (with WORD_TAIL_READ words split off, the first part is the text before them: not a word)
@@ -207,6 +211,18 @@ class WordTail(TailPattern):
             self._verdicts.clear()
         self._verdicts[word] = verdict
         return verdict
+
+    def _is_near_word(self, word: str) -> bool:
+        """A word before the last that lets a match end with any last word (`near`; not ASCII: always),
+        remembered for the word as written (one dict lookup instead of isascii, lower and a set lookup; the
+        same few hundred words again and again; forgotten all at once past VERDICTS_KEPT words)."""
+        near = self._near_verdicts.get(word)
+        if near is None:
+            near = not word.isascii() or word.lower() in self.near_words
+            if len(self._near_verdicts) >= VERDICTS_KEPT:
+                self._near_verdicts.clear()
+            self._near_verdicts[word] = near
+        return near
 
     def search(self, text: str) -> re.Match[str] | None:
         """pattern.search(text)."""
