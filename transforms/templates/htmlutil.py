@@ -519,11 +519,21 @@ class ClassDrops:
         any_words = self.any_words
         get = _ELEMENT_GET
         hits: list[lxml.html.HtmlElement] = []
+        # A hit's descendants are not tested: dropping one of them (a drop_tree inside the dropped subtree) would
+        # leave root's tree as it is. The walk skips to `after`, the first element past the last hit's subtree.
+        after: etree._Element | None = None
+        skipping = False
         for el in root.iterdescendants(etree.Element):
+            if skipping:
+                if el is not after:
+                    continue
+                skipping = False
             if ids:
                 name = get(el, "id")
                 if name is not None and name in ids:
                     hits.append(el)
+                    after = _following(el, root)
+                    skipping = True
                     continue
             if not test_class:
                 continue
@@ -532,8 +542,23 @@ class ClassDrops:
                 continue
             if _class_dropped(value, words, parts, el, by_tag, any_words):
                 hits.append(el)
+                after = _following(el, root)
+                skipping = True
         for el in hits:
             drop_tree(el)
+
+
+def _following(el: etree._Element, root: etree._Element) -> etree._Element | None:
+    """The first element after el's subtree in document order among root's descendants (None: none follows).
+    el: a descendant of root."""
+    while el is not root:
+        sibling = next(el.itersiblings(etree.Element), None)
+        if sibling is not None:
+            return sibling
+        parent = el.getparent()
+        assert parent is not None  # (a descendant of root)
+        el = parent
+    return None
 
 
 def _class_dropped(value: str, words: frozenset[str], parts: tuple[str, ...], el: etree._Element,
