@@ -1922,8 +1922,9 @@ def test_joomla_body_drops_walk_drops_what_the_drop_list_drops() -> None:
                       literal.upper()):
             for attr in ("class", "id"):
                 inner = "".join(f'<{tag} {attr}="{value}">{tag}<b>in</b></{tag}>{tag} tail' for tag in tags)
-                html = (f'<html><body><div id="r">a<p>b</p>{inner}<div class="{value}">{inner}</div>end</div>'
-                        '</body></html>')
+                # (the last <p>: the first element after the inner hits' subtrees is the next of an ancestor)
+                html = (f'<html><body><div id="r">a<p>b</p>{inner}<div class="{value}">{inner}</div>'
+                        f'<p {attr}="{value}">p<i {attr}="{value}">i</i></p>end</div></body></html>')
                 plain, walked, fast = parse_html(html), parse_html(html), parse_html(html)
                 values = AttributeValues(fast)
                 drop_nodes(plain.body[0], joomla.BODY_DROP_XPATHS)

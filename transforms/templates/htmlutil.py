@@ -519,24 +519,53 @@ class ClassDrops:
         any_words = self.any_words
         get = _ELEMENT_GET
         hits: list[lxml.html.HtmlElement] = []
+        # A hit's descendants are not tested: dropping one of them (a drop_tree inside the dropped subtree) would
+        # leave root's tree as it is. The walk skips to `after`, the first element past the last hit's subtree.
+        after: etree._Element | None = None
+        skipping = False
         for el in root.iterdescendants(etree.Element):
+            if skipping:
+                if el is not after:
+                    continue
+                skipping = False
             if ids:
                 name = get(el, "id")
                 if name is not None and name in ids:
                     hits.append(el)
+                    after = _following(el, root)
+                    skipping = True
                     continue
             if not test_class:
                 continue
             value = get(el, "class")
             if value is None:
                 continue
-            if _class_dropped(value, words, by_tag.get(el.tag, any_words), parts):
+            if _class_dropped(value, words, parts, el, by_tag, any_words):
                 hits.append(el)
+                after = _following(el, root)
+                skipping = True
         for el in hits:
             drop_tree(el)
 
 
-def _class_dropped(value: str, words: frozenset[str], tag_words: frozenset[str], parts: tuple[str, ...]) -> bool:
+def _following(el: etree._Element, root: etree._Element) -> etree._Element | None:
+    """The first element after el's subtree in document order among root's descendants (None: none follows).
+    el: a descendant of root."""
+    while el is not root:
+        sibling = next(el.itersiblings(etree.Element), None)
+        if sibling is not None:
+            return sibling
+        parent = el.getparent()
+        assert parent is not None  # (a descendant of root)
+        el = parent
+    return None
+
+
+def _class_dropped(value: str, words: frozenset[str], parts: tuple[str, ...], el: etree._Element,
+                   by_tag: dict[str, frozenset[str]], any_words: frozenset[str]) -> bool:
+    """True if the class value `value` of `el` holds one of `parts` or a class word of `words` that drops
+    el's tag (`by_tag`, else `any_words`). The tag is read only for a value holding one of `words` (reading
+    it builds a string)."""
     for part in parts:
         if part in value:
             return True
@@ -544,9 +573,17 @@ def _class_dropped(value: str, words: frozenset[str], tag_words: frozenset[str],
         for word in value.split():
             # str.split() splits at more than XML's whitespace: the word is one of the value's XML words
             # only if the value split at XML's whitespace alone holds it
-            if word in words and word in tag_words and word in value.translate(_XML_SPACES).split(" "):
+            if word in words and word in by_tag.get(el.tag, any_words) and word in _xml_words(value):
                 return True
     return False
+
+
+def _xml_words(value: str) -> list[str]:
+    """value.translate(_XML_SPACES).split(" "): the value split at XML's whitespace. A value without a tab,
+    line feed or carriage return is split at its spaces alone (the translation looks every character up)."""
+    if "\t" in value or "\n" in value or "\r" in value:
+        return value.translate(_XML_SPACES).split(" ")
+    return value.split(" ")
 
 
 def _centered_by_attributes(el: etree._Element) -> bool:
