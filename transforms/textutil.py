@@ -418,7 +418,7 @@ def split_body(blocks: list[Block], title: str | None) -> tuple[list[str], list[
     comments_at: int | None = None  # index of a comment section's count under the body
     last_index = -1  # index of the last block with text
     for index, block in enumerate(blocks):
-        text = block.text if block.normalized else normalize_space(block.text)
+        text = block_text(block)
         if not text:
             continue
         last_index = index
@@ -466,16 +466,20 @@ def split_body(blocks: list[Block], title: str | None) -> tuple[list[str], list[
             del body[after:]
     if comments_at is not None:
         after = _first_paragraph_after(block_of_paragraph, comments_at)
-        commenter = next((block.text if block.normalized else normalize_space(block.text)
-                          for block in blocks[comments_at + 1:] if block.text.strip()), "")
+        commenter = next((block_text(block) for block in blocks[comments_at + 1:] if block.text.strip()), "")
         if after is not None and COMMENTER_RE.match(commenter):
             del body[after:]
     if body and block_of_paragraph[len(body) - 1] == last_index - 1 and len(body) > 1 \
             and _is_module_title(body[-1], RELATED_TITLE_MAX_WORDS):
         closing = blocks[last_index]
-        if DATE_ONLY_RE.match(closing.text if closing.normalized else normalize_space(closing.text)):
+        if DATE_ONLY_RE.match(block_text(closing)):
             body.pop()
     return body, captions
+
+
+def block_text(block: Block) -> str:
+    """The block's text, normalized (normalize_space; a block the walker marked normalized as it is)."""
+    return block.text if block.normalized else normalize_space(block.text)
 
 
 def _first_paragraph_after(block_of_paragraph: list[int], index: int) -> int | None:
