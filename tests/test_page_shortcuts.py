@@ -1952,3 +1952,60 @@ def test_drop_tree_drops_as_lxml_html_does() -> None:
         drop_tree(mine_el)
         their_el.drop_tree()
         assert etree.tostring(mine) == etree.tostring(theirs), index
+
+
+def plain_published_date(text: str) -> str | None:
+    """What parse_published's strptime gives for a text (None where it raises)."""
+    from datetime import datetime
+
+    from transforms.templates.joomla import PUBLISHED_FORMAT
+    try:
+        return datetime.strptime(text, PUBLISHED_FORMAT).strftime("%Y-%m-%d")
+    except ValueError:
+        return None
+
+
+def check_published_date(text: str) -> None:
+    from transforms.templates.joomla import published_date
+    found = published_date(text)
+    assert found is None or found == plain_published_date(text), text
+
+
+PUBLISHED_PARTS = (
+    ("Monday,", "FRIDAY,", "saturday,", "Sunday", "Thursday ,", "Moonday,", "ſunday,", "Tue,", ","),
+    ("1", "01", "09", "9", "0", "00", "10", "29", "30", "31", "32", "001", " 5", "٣"),
+    ("May", "february", "APRIL", "Sept", "December", "mai", "ſeptember", "June"),
+    ("2019", "2020", "1900", "2000", "1000", "0999", "0000", "199", "20190", "٢٠١٩"),
+    ("14:02", "0:0", "00:00", "9:59", "23:59", "24:00", "12:60", "1:5", "12:5x", "12", "12:", ":30", "07:7"),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.tuples(*(st.sampled_from(part) for part in PUBLISHED_PARTS)),
+       st.lists(st.sampled_from((" ", " ", " ", "  ", "\t", "\xa0")), min_size=4, max_size=4),
+       st.sampled_from(("", " ", "x")))
+@example(("Saturday,", "29", "February", "2020", "10:00"), [" "] * 4, "")
+@example(("Friday,", "29", "February", "2019", "10:00"), [" "] * 4, "")
+@example(("Monday,", "31", "April", "2019", "1:00"), [" "] * 4, "")
+@example(("Friday,", "24", "May", "0999", "16:54"), [" "] * 4, "")
+def test_published_date_is_strptimes_answer(parts: tuple[str, ...], separators: list[str], end: str) -> None:
+    # joomla.published_date, strptime's fast path: where it answers, strptime answers the same
+    check_published_date("".join(part + sep for part, sep in zip(parts, [*separators, end])))
+
+
+def test_published_date_is_strptimes_answer_on_every_choice_of_parts() -> None:
+    from itertools import product
+    for parts in product(*PUBLISHED_PARTS):
+        check_published_date(" ".join(parts))
+
+
+def test_published_date_answers_for_joomlas_published_lines() -> None:
+    from transforms.templates import joomla
+    from transforms.templates.htmlutil import parse_html, xpath
+    texts = [joomla.PUBLISHED_PREFIX_RE.sub("", textutil.normalize_space(node.text_content()))
+             for page in html_pages() if b"Joomla" in page
+             for node in xpath(parse_html(page.decode("utf-8", "replace")), joomla.PUBLISHED_XPATHS[0])]
+    answered = [text for text in texts if joomla.published_date(text) is not None]
+    for text in texts:
+        check_published_date(text)
+    assert len(answered) >= 10 and all(joomla.published_date(text) == plain_published_date(text) for text in answered)
