@@ -1608,8 +1608,11 @@ def check_hanweb_metas(doc) -> None:  # type: ignore[no-untyped-def]
     assert has_attribute_value(doc, hanweb.MARKER_VALUES) == any(xpath(doc, x) for x in hanweb.MARKER_XPATHS[:2])
     assert hanweb.content_markers(doc) == (xpath(doc, hanweb.CONTENT_START_XPATH), xpath(doc, hanweb.CONTENT_END_XPATH))
     values = meta_values(doc)
-    read = {key: value for key, value in values.items() if key in hanweb.READ_METAS}
-    assert hanweb.markers_and_metas(doc) == (*hanweb.content_markers(doc), read)
+    for keys in (hanweb.READ_METAS, hanweb.DETECT_METAS):
+        read = {key: value for key, value in values.items() if key in keys}
+        assert hanweb.markers_and_metas(doc, keys) == (*hanweb.content_markers(doc), read)
+    # page._detect's generator
+    assert hanweb.markers_and_metas(doc, hanweb.DETECT_METAS)[2].get("generator") == meta_content(doc, "generator")
     for name in (hanweb.TITLE_META, hanweb.DATE_META, hanweb.SECTION_META):  # what hanweb.parse reads of them
         assert hanweb.markers_and_metas(doc)[2].get(name.lower()) == meta_content(doc, name), name
     names = {m.get(a) or "" for m in doc.getroottree().iter("meta") for a in ("name", "property", "itemprop")}

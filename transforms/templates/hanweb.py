@@ -155,13 +155,17 @@ def content_markers(doc: lxml.html.HtmlElement) -> tuple[list[lxml.html.HtmlElem
 
 # The metas parse reads (meta_values' keys: lowercase).
 READ_METAS = frozenset(name.lower() for name in (TITLE_META, DATE_META, SECTION_META))
+# What page._detect reads of the metas before a template is chosen: the generator (every template's detect asks
+# for it) and what parse reads, handed to parse on a Hanweb page (one pass over the metas instead of two).
+GENERATOR_META = "generator"
+DETECT_METAS = READ_METAS | {GENERATOR_META}
+Metas = tuple[list[lxml.html.HtmlElement], list[lxml.html.HtmlElement], dict[str, str]]
 
 
-def markers_and_metas(doc: lxml.html.HtmlElement) -> tuple[list[lxml.html.HtmlElement], list[lxml.html.HtmlElement],
-                                                             dict[str, str]]:
-    """(*content_markers(doc), meta_values(doc) of the READ_METAS), from one pass over the metas
+def markers_and_metas(doc: lxml.html.HtmlElement, keys: frozenset[str] = READ_METAS) -> Metas:
+    """(*content_markers(doc), meta_values(doc) of the `keys`), from one pass over the metas
     (htmlutil.named_metas)."""
-    (starts, ends), values = named_metas(doc, MARKER_CASE, (START_NAME, END_NAME), READ_METAS)
+    (starts, ends), values = named_metas(doc, MARKER_CASE, (START_NAME, END_NAME), keys)
     return starts, ends, values
 
 
@@ -184,11 +188,12 @@ def is_listing(doc: lxml.html.HtmlElement, html: str, starts: list[lxml.html.Htm
         len(xpath(doc, ARTICLE_LINKS_XPATH)) >= LISTING_MIN_ARTICLE_LINKS)
 
 
-def parse(doc: lxml.html.HtmlElement, html: str, url: str | None = None) -> Content:
-    """Title, date, section and text blocks of a Hanweb article page."""
+def parse(doc: lxml.html.HtmlElement, html: str, url: str | None = None, read: Metas | None = None) -> Content:
+    """Title, date, section and text blocks of a Hanweb article page. `read`: markers_and_metas(doc, keys) of
+    keys holding READ_METAS, read before any edit, when the caller has it (page._detect)."""
     # Asked once, before anything edits the tree: the markers (the listing test, the date and the blocks
     # need them) and the metas (meta_content of each name).
-    starts, ends, metas = markers_and_metas(doc)
+    starts, ends, metas = read if read is not None else markers_and_metas(doc)
     # the content between the RSS comments of a template without marker metas (the date's dated line is
     # then looked for above the content region, as on a page without markers)
     bounds = comment_markers(doc, html) if not starts else (starts, ends)

@@ -394,16 +394,19 @@ def named_metas(doc: lxml.html.HtmlElement, case: dict[int, int], names: tuple[s
     for top in (*before, doc, *doc.itersiblings()):
         own = top is doc
         for meta in top.iter("meta"):
-            name = get(meta, "name")
+            name: str | None = get(meta, "name")  # (typed: lower() compiled, not a method call)
             lower = name.lower() if name else None  # (an empty name translates to no wanted name)
-            if lower is not None and lower in lowered:
+            if name and lower in lowered:
                 folded = name.translate(case)
                 for index, wanted in enumerate(names):
                     if folded == wanted:
                         found[index].append(meta)
                         break
             if own:  # meta_values
-                key = lower if lower is not None else (get(meta, "property") or get(meta, "itemprop") or "").lower()
+                key = lower
+                if key is None:
+                    other: str = get(meta, "property") or get(meta, "itemprop") or ""
+                    key = other.lower()
                 if key not in values and (keys is None or key in keys):
                     value = normalize_space(get(meta, "content") or "")
                     if value:
