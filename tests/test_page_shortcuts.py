@@ -1239,12 +1239,25 @@ def check_skips(doc, contexts, expressions) -> int:  # type: ignore[no-untyped-d
         assert _attribute_values(attr)(doc) == etree.XPath(f"//@{attr}", smart_strings=False)(doc), attr
     skipped = 0
     for values in (AttributeValues(doc), AttributeValues(doc, VALUE_ATTRIBUTES)):
+        check_word_owners(doc, values)
         for expr in expressions:
             if not values.may_select(expr):
                 skipped += 1
                 for context in contexts if expr.startswith(RELATIVE_AXES) else [doc]:
                     assert xpath(context, expr) == [], expr
     return skipped
+
+
+def check_word_owners(doc, values) -> None:  # type: ignore[no-untyped-def]
+    """AttributeValues.word_owners is the class-word XPath's node-set, for the words of the document's class values
+    and some others."""
+    from transforms.templates.htmlutil import xpath
+    from transforms.templates.joomla import ITEM_PAGE_CLASS, _has_class
+
+    words = {word for value in xpath(doc, "//@class") for word in value.split()}
+    for word in sorted(words | {ITEM_PAGE_CLASS, "category", "blog", "x", "tags"}):
+        if "'" not in word:  # (an XPath literal; str.split() leaves no whitespace in a word)
+            assert values.word_owners("class", word) == xpath(doc, f"//*[{_has_class(word)}]"), word
 
 
 def check_drops(html: str) -> None:

@@ -44,7 +44,8 @@ def _has_class(name: str) -> str:
 # The article's container, whatever its tag: core Joomla 3 writes div.item-page, Beez3's
 # article override <article class="item-page">, a template may use <section>. (One `//*[class
 # test]` step: transforms.xpathfast rewrites it into the fast form; a tag test would not be.)
-ITEM_PAGE = f"//*[{_has_class('item-page')}]"
+ITEM_PAGE_CLASS = "item-page"
+ITEM_PAGE = f"//*[{_has_class(ITEM_PAGE_CLASS)}]"
 # An image caption of an article (the full-text image, layouts/joomla/content/full_image.php, or an
 # image of the text): img.caption with the caption in its title attribute, which Joomla's caption.js
 # (JCaption) turns into a caption in the browser; the page itself holds no caption text.
@@ -203,7 +204,8 @@ def parse(doc: lxml.html.HtmlElement, html: str, url: str | None = None) -> Cont
     # The class values, read once before any edit: most class tests here (blog containers, the furniture
     # dropped from the body) find no element with the class, and are not evaluated then.
     values = AttributeValues(doc)
-    items = values.xpath(doc, ITEM_PAGE)  # asked once: the listing test, the title and the body start from it
+    # asked once: the listing test, the title and the body start from it (values.xpath(doc, ITEM_PAGE))
+    items = values.word_owners("class", ITEM_PAGE_CLASS)
     if is_listing(doc, items, values):
         raise NotAnArticle("listing", "Joomla category blog/list page (several items with Read more)")
     title = first_text_of(in_item_pages(doc, items, expr) for expr in TITLE_XPATHS) or _title_from_head(doc, url)
