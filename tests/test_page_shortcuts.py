@@ -1624,7 +1624,8 @@ def check_hanweb_metas(doc) -> None:  # type: ignore[no-untyped-def]
     for keys in (hanweb.READ_METAS, hanweb.DETECT_METAS):
         read = {key: value for key, value in values.items() if key in keys}
         assert hanweb.markers_and_metas(doc, keys) == (*hanweb.content_markers(doc), read)
-    # page._detect's generator
+    # page._detect's generator, and hanweb.detect given the ContentStart metas (the markers alone deciding)
+    assert hanweb.detect(doc, "", "", hanweb.content_markers(doc)[0]) == hanweb.detect(doc, "", "")
     assert hanweb.markers_and_metas(doc, hanweb.DETECT_METAS)[2].get("generator") == meta_content(doc, "generator")
     for name in (hanweb.TITLE_META, hanweb.DATE_META, hanweb.SECTION_META):  # what hanweb.parse reads of them
         assert hanweb.markers_and_metas(doc)[2].get(name.lower()) == meta_content(doc, name), name

@@ -200,8 +200,8 @@ def _detect(doc: lxml.html.HtmlElement, html: str) -> tuple[ModuleType, hanweb.M
     Hanweb page, meta_content's pass to the generator was read again by parse)."""
     metas = hanweb.markers_and_metas(doc, hanweb.DETECT_METAS)
     generator = metas[2].get(hanweb.GENERATOR_META) or ""  # meta_content(doc, "generator") or ""
-    for module in DETECT_ORDER:
-        if module.detect(doc, html, generator):
+    for module in DETECT_ORDER:  # (hanweb's detect walks only the divs for its markers, given the metas')
+        if hanweb.detect(doc, html, generator, metas[0]) if module is hanweb else module.detect(doc, html, generator):
             return module, metas
     return generic, metas
 

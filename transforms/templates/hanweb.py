@@ -44,6 +44,7 @@ MARKER_XPATHS = (
 # one walk over the metas and divs: on every page of another template both expressions walked the whole tree.
 MARKER_VALUES = {"meta": ("name", frozenset(("ContentStart", "contentstart", "CONTENTSTART"))),
                  "div": ("id", frozenset(("zoom", "Zoom", "ZOOM")))}
+DIV_MARKER_VALUES = {"div": MARKER_VALUES["div"]}
 CONTENT_COMMENT_RE = re.compile(r"ZJEG_RSS\.content\.begin", re.IGNORECASE)
 # What CONTENT_COMMENT_RE's uncased characters need ("_", then "." 3 and 11 characters on): a
 # case-sensitive pattern that opens with a literal is scanned fast, an IGNORECASE one is tried at
@@ -123,9 +124,10 @@ ARTICLE_LINKS_XPATH = "//a[contains(@href, '/art/')]"
 LISTING_MIN_ARTICLE_LINKS = 5
 
 
-def detect(doc: lxml.html.HtmlElement, html: str, generator: str | None = None) -> bool:
+def detect(doc: lxml.html.HtmlElement, html: str, generator: str | None = None,
+           starts: list[lxml.html.HtmlElement] | None = None) -> bool:
     """True if the page looks like a Hanweb JCMS page. `generator`: meta_content(doc, "generator") or "",
-    when the caller has it."""
+    `starts`: content_markers(doc)[0], when the caller has them."""
     if generator is None:
         generator = meta_content(doc, "Generator") or ""
     if GENERATOR_RE.search(generator):
@@ -133,7 +135,12 @@ def detect(doc: lxml.html.HtmlElement, html: str, generator: str | None = None) 
     if CONTENT_COMMENT_GATE_RE.search(html) and CONTENT_COMMENT_RE.search(html) or (
             "/module/" in html and DATASTORE_RE.search(html)):
         return True
-    return has_attribute_value(doc, MARKER_VALUES)  # any(xpath(doc, x) for x in MARKER_XPATHS[:2])
+    if starts is None:
+        return has_attribute_value(doc, MARKER_VALUES)  # any(xpath(doc, x) for x in MARKER_XPATHS[:2])
+    # a meta of MARKER_VALUES is one of `starts` (the document's metas whose name is ContentStart in any case):
+    # only the divs are walked
+    attr, names = MARKER_VALUES["meta"]
+    return any(meta.get(attr) in names for meta in starts) or has_attribute_value(doc, DIV_MARKER_VALUES)
 
 
 def content_markers(doc: lxml.html.HtmlElement) -> tuple[list[lxml.html.HtmlElement], list[lxml.html.HtmlElement]]:
