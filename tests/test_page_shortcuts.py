@@ -1239,12 +1239,25 @@ def check_skips(doc, contexts, expressions) -> int:  # type: ignore[no-untyped-d
         assert _attribute_values(attr)(doc) == etree.XPath(f"//@{attr}", smart_strings=False)(doc), attr
     skipped = 0
     for values in (AttributeValues(doc), AttributeValues(doc, VALUE_ATTRIBUTES)):
+        check_word_owners(doc, values)
         for expr in expressions:
             if not values.may_select(expr):
                 skipped += 1
                 for context in contexts if expr.startswith(RELATIVE_AXES) else [doc]:
                     assert xpath(context, expr) == [], expr
     return skipped
+
+
+def check_word_owners(doc, values) -> None:  # type: ignore[no-untyped-def]
+    """AttributeValues.word_owners is the class-word XPath's node-set, for the words of the document's class values
+    and some others."""
+    from transforms.templates.htmlutil import xpath
+    from transforms.templates.joomla import ITEM_PAGE_CLASS, _has_class
+
+    words = {word for value in xpath(doc, "//@class") for word in value.split()}
+    for word in sorted(words | {ITEM_PAGE_CLASS, "category", "blog", "x", "tags"}):
+        if "'" not in word:  # (an XPath literal; str.split() leaves no whitespace in a word)
+            assert values.word_owners("class", word) == xpath(doc, f"//*[{_has_class(word)}]"), word
 
 
 def check_drops(html: str) -> None:
@@ -1608,8 +1621,12 @@ def check_hanweb_metas(doc) -> None:  # type: ignore[no-untyped-def]
     assert has_attribute_value(doc, hanweb.MARKER_VALUES) == any(xpath(doc, x) for x in hanweb.MARKER_XPATHS[:2])
     assert hanweb.content_markers(doc) == (xpath(doc, hanweb.CONTENT_START_XPATH), xpath(doc, hanweb.CONTENT_END_XPATH))
     values = meta_values(doc)
-    read = {key: value for key, value in values.items() if key in hanweb.READ_METAS}
-    assert hanweb.markers_and_metas(doc) == (*hanweb.content_markers(doc), read)
+    for keys in (hanweb.READ_METAS, hanweb.DETECT_METAS):
+        read = {key: value for key, value in values.items() if key in keys}
+        assert hanweb.markers_and_metas(doc, keys) == (*hanweb.content_markers(doc), read)
+    # page._detect's generator, and hanweb.detect given the ContentStart metas (the markers alone deciding)
+    assert hanweb.detect(doc, "", "", hanweb.content_markers(doc)[0]) == hanweb.detect(doc, "", "")
+    assert hanweb.markers_and_metas(doc, hanweb.DETECT_METAS)[2].get("generator") == meta_content(doc, "generator")
     for name in (hanweb.TITLE_META, hanweb.DATE_META, hanweb.SECTION_META):  # what hanweb.parse reads of them
         assert hanweb.markers_and_metas(doc)[2].get(name.lower()) == meta_content(doc, name), name
     names = {m.get(a) or "" for m in doc.getroottree().iter("meta") for a in ("name", "property", "itemprop")}
@@ -1952,3 +1969,60 @@ def test_drop_tree_drops_as_lxml_html_does() -> None:
         drop_tree(mine_el)
         their_el.drop_tree()
         assert etree.tostring(mine) == etree.tostring(theirs), index
+
+
+def plain_published_date(text: str) -> str | None:
+    """What parse_published's strptime gives for a text (None where it raises)."""
+    from datetime import datetime
+
+    from transforms.templates.joomla import PUBLISHED_FORMAT
+    try:
+        return datetime.strptime(text, PUBLISHED_FORMAT).strftime("%Y-%m-%d")
+    except ValueError:
+        return None
+
+
+def check_published_date(text: str) -> None:
+    from transforms.templates.joomla import published_date
+    found = published_date(text)
+    assert found is None or found == plain_published_date(text), text
+
+
+PUBLISHED_PARTS = (
+    ("Monday,", "FRIDAY,", "saturday,", "Sunday", "Thursday ,", "Moonday,", "ſunday,", "Tue,", ","),
+    ("1", "01", "09", "9", "0", "00", "10", "29", "30", "31", "32", "001", " 5", "٣"),
+    ("May", "february", "APRIL", "Sept", "December", "mai", "ſeptember", "June"),
+    ("2019", "2020", "1900", "2000", "1000", "0999", "0000", "199", "20190", "٢٠١٩"),
+    ("14:02", "0:0", "00:00", "9:59", "23:59", "24:00", "12:60", "1:5", "12:5x", "12", "12:", ":30", "07:7"),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.tuples(*(st.sampled_from(part) for part in PUBLISHED_PARTS)),
+       st.lists(st.sampled_from((" ", " ", " ", "  ", "\t", "\xa0")), min_size=4, max_size=4),
+       st.sampled_from(("", " ", "x")))
+@example(("Saturday,", "29", "February", "2020", "10:00"), [" "] * 4, "")
+@example(("Friday,", "29", "February", "2019", "10:00"), [" "] * 4, "")
+@example(("Monday,", "31", "April", "2019", "1:00"), [" "] * 4, "")
+@example(("Friday,", "24", "May", "0999", "16:54"), [" "] * 4, "")
+def test_published_date_is_strptimes_answer(parts: tuple[str, ...], separators: list[str], end: str) -> None:
+    # joomla.published_date, strptime's fast path: where it answers, strptime answers the same
+    check_published_date("".join(part + sep for part, sep in zip(parts, [*separators, end])))
+
+
+def test_published_date_is_strptimes_answer_on_every_choice_of_parts() -> None:
+    from itertools import product
+    for parts in product(*PUBLISHED_PARTS):
+        check_published_date(" ".join(parts))
+
+
+def test_published_date_answers_for_joomlas_published_lines() -> None:
+    from transforms.templates import joomla
+    from transforms.templates.htmlutil import parse_html, xpath
+    texts = [joomla.PUBLISHED_PREFIX_RE.sub("", textutil.normalize_space(node.text_content()))
+             for page in html_pages() if b"Joomla" in page
+             for node in xpath(parse_html(page.decode("utf-8", "replace")), joomla.PUBLISHED_XPATHS[0])]
+    answered = [text for text in texts if joomla.published_date(text) is not None]
+    for text in texts:
+        check_published_date(text)
+    assert len(answered) >= 10 and all(joomla.published_date(text) == plain_published_date(text) for text in answered)

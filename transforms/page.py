@@ -23,7 +23,7 @@ from transforms.errors import NotAnArticle
 from transforms.metrics import extract_metrics
 from transforms.templates import generic, hanweb, joomla
 from transforms.templates import text as text_template
-from transforms.templates.htmlutil import holds_text, meta_content, parse_html
+from transforms.templates.htmlutil import holds_text, parse_html
 from transforms.textutil import Content, detect_language, has_text, normalize_space, split_body, url_date
 
 # One parser module per template (its NAME is the `template:` of sources.yml); generic is
@@ -191,15 +191,19 @@ def _registry() -> dict[str, Source]:
 def detect_template(html: str) -> str:
     """"hanweb", "joomla" or "generic" for an HTML page, from its markup."""
     doc = parse_html(html)
-    return _detect(doc, html).NAME
+    return _detect(doc, html)[0].NAME
 
 
-def _detect(doc: lxml.html.HtmlElement, html: str) -> ModuleType:
-    generator = meta_content(doc, "generator") or ""  # read once: every template's detect asks for it first
-    for module in DETECT_ORDER:
-        if module.detect(doc, html, generator):
-            return module
-    return generic
+def _detect(doc: lxml.html.HtmlElement, html: str) -> tuple[ModuleType, hanweb.Metas]:
+    """(the page's template, hanweb.markers_and_metas(doc, hanweb.DETECT_METAS)): the generator meta, which
+    every template's detect asks for first, read in the pass over the metas that hanweb.parse needs (on a
+    Hanweb page, meta_content's pass to the generator was read again by parse)."""
+    metas = hanweb.markers_and_metas(doc, hanweb.DETECT_METAS)
+    generator = metas[2].get(hanweb.GENERATOR_META) or ""  # meta_content(doc, "generator") or ""
+    for module in DETECT_ORDER:  # (hanweb's detect walks only the divs for its markers, given the metas')
+        if hanweb.detect(doc, html, generator, metas[0]) if module is hanweb else module.detect(doc, html, generator):
+            return module, metas
+    return generic, metas
 
 
 def _parse_html(html: str, url: str | None, template: str | None,
@@ -213,9 +217,9 @@ def _parse_html(html: str, url: str | None, template: str | None,
         raise NotAnArticle("unparseable", f"HTML could not be parsed: {exc}") from exc
     if not holds_text(doc):  # has_text(doc.text_content()), from the first text pieces
         raise NotAnArticle("empty", "HTML page has no text")
-    module = TEMPLATES[template] if template else _detect(doc, html)
+    module, metas = (TEMPLATES[template], None) if template else _detect(doc, html)
     try:
-        return module.NAME, module.parse(doc, html, url)
+        return module.NAME, hanweb.parse(doc, html, url, metas) if module is hanweb else module.parse(doc, html, url)
     except NotAnArticle as exc:
         if exc.kind != "unparseable" or module is generic:
             raise

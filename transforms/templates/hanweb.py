@@ -44,6 +44,7 @@ MARKER_XPATHS = (
 # one walk over the metas and divs: on every page of another template both expressions walked the whole tree.
 MARKER_VALUES = {"meta": ("name", frozenset(("ContentStart", "contentstart", "CONTENTSTART"))),
                  "div": ("id", frozenset(("zoom", "Zoom", "ZOOM")))}
+DIV_MARKER_VALUES = {"div": MARKER_VALUES["div"]}
 CONTENT_COMMENT_RE = re.compile(r"ZJEG_RSS\.content\.begin", re.IGNORECASE)
 # What CONTENT_COMMENT_RE's uncased characters need ("_", then "." 3 and 11 characters on): a
 # case-sensitive pattern that opens with a literal is scanned fast, an IGNORECASE one is tried at
@@ -123,9 +124,10 @@ ARTICLE_LINKS_XPATH = "//a[contains(@href, '/art/')]"
 LISTING_MIN_ARTICLE_LINKS = 5
 
 
-def detect(doc: lxml.html.HtmlElement, html: str, generator: str | None = None) -> bool:
+def detect(doc: lxml.html.HtmlElement, html: str, generator: str | None = None,
+           starts: list[lxml.html.HtmlElement] | None = None) -> bool:
     """True if the page looks like a Hanweb JCMS page. `generator`: meta_content(doc, "generator") or "",
-    when the caller has it."""
+    `starts`: content_markers(doc)[0], when the caller has them."""
     if generator is None:
         generator = meta_content(doc, "Generator") or ""
     if GENERATOR_RE.search(generator):
@@ -133,7 +135,12 @@ def detect(doc: lxml.html.HtmlElement, html: str, generator: str | None = None) 
     if CONTENT_COMMENT_GATE_RE.search(html) and CONTENT_COMMENT_RE.search(html) or (
             "/module/" in html and DATASTORE_RE.search(html)):
         return True
-    return has_attribute_value(doc, MARKER_VALUES)  # any(xpath(doc, x) for x in MARKER_XPATHS[:2])
+    if starts is None:
+        return has_attribute_value(doc, MARKER_VALUES)  # any(xpath(doc, x) for x in MARKER_XPATHS[:2])
+    # a meta of MARKER_VALUES is one of `starts` (the document's metas whose name is ContentStart in any case):
+    # only the divs are walked
+    attr, names = MARKER_VALUES["meta"]
+    return any(meta.get(attr) in names for meta in starts) or has_attribute_value(doc, DIV_MARKER_VALUES)
 
 
 def content_markers(doc: lxml.html.HtmlElement) -> tuple[list[lxml.html.HtmlElement], list[lxml.html.HtmlElement]]:
@@ -155,13 +162,17 @@ def content_markers(doc: lxml.html.HtmlElement) -> tuple[list[lxml.html.HtmlElem
 
 # The metas parse reads (meta_values' keys: lowercase).
 READ_METAS = frozenset(name.lower() for name in (TITLE_META, DATE_META, SECTION_META))
+# What page._detect reads of the metas before a template is chosen: the generator (every template's detect asks
+# for it) and what parse reads, handed to parse on a Hanweb page (one pass over the metas instead of two).
+GENERATOR_META = "generator"
+DETECT_METAS = READ_METAS | {GENERATOR_META}
+Metas = tuple[list[lxml.html.HtmlElement], list[lxml.html.HtmlElement], dict[str, str]]
 
 
-def markers_and_metas(doc: lxml.html.HtmlElement) -> tuple[list[lxml.html.HtmlElement], list[lxml.html.HtmlElement],
-                                                             dict[str, str]]:
-    """(*content_markers(doc), meta_values(doc) of the READ_METAS), from one pass over the metas
+def markers_and_metas(doc: lxml.html.HtmlElement, keys: frozenset[str] = READ_METAS) -> Metas:
+    """(*content_markers(doc), meta_values(doc) of the `keys`), from one pass over the metas
     (htmlutil.named_metas)."""
-    (starts, ends), values = named_metas(doc, MARKER_CASE, (START_NAME, END_NAME), READ_METAS)
+    (starts, ends), values = named_metas(doc, MARKER_CASE, (START_NAME, END_NAME), keys)
     return starts, ends, values
 
 
@@ -184,11 +195,12 @@ def is_listing(doc: lxml.html.HtmlElement, html: str, starts: list[lxml.html.Htm
         len(xpath(doc, ARTICLE_LINKS_XPATH)) >= LISTING_MIN_ARTICLE_LINKS)
 
 
-def parse(doc: lxml.html.HtmlElement, html: str, url: str | None = None) -> Content:
-    """Title, date, section and text blocks of a Hanweb article page."""
+def parse(doc: lxml.html.HtmlElement, html: str, url: str | None = None, read: Metas | None = None) -> Content:
+    """Title, date, section and text blocks of a Hanweb article page. `read`: markers_and_metas(doc, keys) of
+    keys holding READ_METAS, read before any edit, when the caller has it (page._detect)."""
     # Asked once, before anything edits the tree: the markers (the listing test, the date and the blocks
     # need them) and the metas (meta_content of each name).
-    starts, ends, metas = markers_and_metas(doc)
+    starts, ends, metas = read if read is not None else markers_and_metas(doc)
     # the content between the RSS comments of a template without marker metas (the date's dated line is
     # then looked for above the content region, as on a page without markers)
     bounds = comment_markers(doc, html) if not starts else (starts, ends)

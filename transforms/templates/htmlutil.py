@@ -276,6 +276,12 @@ def _attribute_values(attr: str) -> etree.XPath:
     return etree.XPath(f"/descendant::*/@{attr}", smart_strings=False)
 
 
+@lru_cache(maxsize=32)
+def _attribute_owner(attr: str) -> etree.XPath:
+    """The element owning the $position-th `attr` of the document (in _attribute_values' order)."""
+    return etree.XPath(f"(/descendant::*/@{attr})[$position]/..")
+
+
 class AttributeValues:
     """The values of some attributes (`names`) of a whole document, read once each, to skip the XPaths
     that cannot select anything there (transforms.xpathfast.needed_texts: a step whose texts no value
@@ -288,13 +294,20 @@ class AttributeValues:
     def __init__(self, doc: etree._Element, names: Iterable[str] = ("class",)) -> None:
         self.doc = doc
         self.names = frozenset(names)
+        self.values: dict[str, list[str]] = {}
         self.joined: dict[str, str] = {}
         self.words: dict[str, frozenset[str]] = {}
+
+    def _values(self, attr: str) -> list[str]:
+        values = self.values.get(attr)
+        if values is None:
+            values = self.values[attr] = _attribute_values(attr)(self.doc)
+        return values
 
     def _joined(self, attr: str) -> str:
         joined = self.joined.get(attr)
         if joined is None:  # NUL: no value holds it (XML cannot), so no text is found across two values
-            joined = self.joined[attr] = "\x00".join(_attribute_values(attr)(self.doc))
+            joined = self.joined[attr] = "\x00".join(self._values(attr))
         return joined
 
     def holds(self, attr: str, text: str, word: bool) -> bool:
@@ -332,6 +345,22 @@ class AttributeValues:
     def xpath(self, node: etree._Element, expr: str) -> Any:
         """xpath(node, expr) for a node of the document: [] without evaluating when the values rule it out."""
         return xpath(node, expr) if self.may_select(expr) else []
+
+    def word_owners(self, attr: str, word: str) -> list[etree._Element]:
+        """xpath(doc, f"//*[contains(concat(' ', normalize-space(@{attr}), ' '), ' {word} ')]") for an `attr` of
+        `names` and a `word` without whitespace, asked before any edit of the tree (the values, read then, are
+        the tree's). The elements whose value holds `word` among its words split at XML whitespace (as
+        normalize-space splits), each found by the value's position among the document's (document order,
+        _attribute_values'; an element has one `attr` at most, so its owners come in document order too): one
+        owner's path where the expression's predicate read every value of the page again (about 200k
+        instructions a Joomla page for the item page)."""
+        if word not in self.word_set(attr):  # (str.split() splits at more: an XML word with no whitespace is one)
+            return []
+        owners: list[etree._Element] = []
+        for position, value in enumerate(self._values(attr), start=1):
+            if word in value and word in _xml_words(value):
+                owners.extend(_attribute_owner(attr)(self.doc, position=position))
+        return owners
 
 
 @lru_cache(maxsize=256)
@@ -394,16 +423,19 @@ def named_metas(doc: lxml.html.HtmlElement, case: dict[int, int], names: tuple[s
     for top in (*before, doc, *doc.itersiblings()):
         own = top is doc
         for meta in top.iter("meta"):
-            name = get(meta, "name")
+            name: str | None = get(meta, "name")  # (typed: lower() compiled, not a method call)
             lower = name.lower() if name else None  # (an empty name translates to no wanted name)
-            if lower is not None and lower in lowered:
+            if name and lower in lowered:
                 folded = name.translate(case)
                 for index, wanted in enumerate(names):
                     if folded == wanted:
                         found[index].append(meta)
                         break
             if own:  # meta_values
-                key = lower if lower is not None else (get(meta, "property") or get(meta, "itemprop") or "").lower()
+                key = lower
+                if key is None:
+                    other: str = get(meta, "property") or get(meta, "itemprop") or ""
+                    key = other.lower()
                 if key not in values and (keys is None or key in keys):
                     value = normalize_space(get(meta, "content") or "")
                     if value:

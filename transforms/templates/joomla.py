@@ -14,6 +14,7 @@ Category blogs (several items with "Read more:" links) are listings.
 from __future__ import annotations
 
 import re
+from calendar import monthrange
 from datetime import datetime
 from urllib.parse import unquote, urlsplit
 
@@ -43,7 +44,8 @@ def _has_class(name: str) -> str:
 # The article's container, whatever its tag: core Joomla 3 writes div.item-page, Beez3's
 # article override <article class="item-page">, a template may use <section>. (One `//*[class
 # test]` step: transforms.xpathfast rewrites it into the fast form; a tag test would not be.)
-ITEM_PAGE = f"//*[{_has_class('item-page')}]"
+ITEM_PAGE_CLASS = "item-page"
+ITEM_PAGE = f"//*[{_has_class(ITEM_PAGE_CLASS)}]"
 # An image caption of an article (the full-text image, layouts/joomla/content/full_image.php, or an
 # image of the text): img.caption with the caption in its title attribute, which Joomla's caption.js
 # (JCaption) turns into a caption in the browser; the page itself holds no caption text.
@@ -96,6 +98,16 @@ NOT_ALIAS_RE = re.compile(r"[^a-z0-9]+")
 # Publication date.
 PUBLISHED_XPATHS = (f"//dd[{_has_class('published')}]", f"//*[{_has_class('published')}]")
 PUBLISHED_FORMAT = "%A, %d %B %Y %H:%M"
+# The parts of PUBLISHED_FORMAT as strptime's pattern for it matches them in the C locale (the process sets no
+# other LC_TIME), lowercase (IGNORECASE): the English names, %d 1-31 with at most one leading 0, %H 0-23 and %M
+# 0-59, each also as one digit.
+PUBLISHED_WEEKDAYS = frozenset(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
+PUBLISHED_MONTHS = {name: number for number, name in enumerate(
+    ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+     "december"), start=1)}
+PUBLISHED_DAYS = {**{str(day): day for day in range(1, 32)}, **{f"{day:02d}": day for day in range(1, 10)}}
+PUBLISHED_HOURS = frozenset((*(str(hour) for hour in range(10)), *(f"{hour:02d}" for hour in range(24))))
+PUBLISHED_MINUTES = frozenset((*(str(minute) for minute in range(10)), *(f"{minute:02d}" for minute in range(60))))
 PUBLISHED_PREFIX_RE = re.compile(r"^\s*(published|written on|created)\s*(on)?\s*[:：]?\s*", re.IGNORECASE)
 DATETIME_XPATHS = (
     f"//dd[{_has_class('published')}]//time/@datetime",
@@ -192,7 +204,8 @@ def parse(doc: lxml.html.HtmlElement, html: str, url: str | None = None) -> Cont
     # The class values, read once before any edit: most class tests here (blog containers, the furniture
     # dropped from the body) find no element with the class, and are not evaluated then.
     values = AttributeValues(doc)
-    items = values.xpath(doc, ITEM_PAGE)  # asked once: the listing test, the title and the body start from it
+    # asked once: the listing test, the title and the body start from it (values.xpath(doc, ITEM_PAGE))
+    items = values.word_owners("class", ITEM_PAGE_CLASS)
     if is_listing(doc, items, values):
         raise NotAnArticle("listing", "Joomla category blog/list page (several items with Read more)")
     title = first_text_of(in_item_pages(doc, items, expr) for expr in TITLE_XPATHS) or _title_from_head(doc, url)
@@ -227,10 +240,37 @@ def parse_published(text: str | None) -> str | None:
     if not text:
         return None
     text = PUBLISHED_PREFIX_RE.sub("", normalize_space(text))
+    found = published_date(text)
+    if found is not None:
+        return found
     try:
         return datetime.strptime(text, PUBLISHED_FORMAT).strftime("%Y-%m-%d")
     except ValueError:
         return parse_date(text)
+
+
+def published_date(text: str) -> str | None:
+    """datetime.strptime(text, PUBLISHED_FORMAT).strftime("%Y-%m-%d") for a text of the form Joomla writes
+    ("Monday, 20 May 2019 14:02": ASCII, the parts one space apart, a year from 1000 on), else None (strptime
+    decides). strptime (interpreted _strptime: its regex, the locale's check, two dates made) cost about 35k
+    instructions a page. Exact: such a text is a full match of strptime's pattern (PUBLISHED_WEEKDAYS ...; ASCII,
+    so its IGNORECASE is lower()), dated as the valid day it names (the weekday is not checked against it);
+    a day past the month's end is left to strptime (which raises), and a year before 1000, which %Y writes
+    without its zeros."""
+    parts = text.split(" ")
+    if len(parts) != 5 or not text.isascii():
+        return None
+    weekday, day, month_name, year, clock = parts
+    hour, _, minute = clock.partition(":")  # (no colon: minute "", none of PUBLISHED_MINUTES)
+    month = PUBLISHED_MONTHS.get(month_name.lower())
+    if (month is None or not weekday.endswith(",") or weekday[:-1].lower() not in PUBLISHED_WEEKDAYS
+            or day not in PUBLISHED_DAYS or len(year) != 4 or not year.isdigit() or year < "1000"
+            or hour not in PUBLISHED_HOURS or minute not in PUBLISHED_MINUTES):
+        return None
+    number = PUBLISHED_DAYS[day]
+    if number > monthrange(int(year), month)[1]:
+        return None
+    return f"{year}-{month:02d}-{number:02d}"
 
 
 def _published(doc: lxml.html.HtmlElement, values: AttributeValues) -> str | None:
