@@ -303,7 +303,7 @@ def holds_any(text: str, words: tuple[str, ...]) -> bool:
 class WordFinder:
     """Which of a fixed tuple of words occur in a text (as substrings, `word in text`), found in one pass over
     it instead of a substring test per word: each test walks the whole text (str's search, about three
-    instructions a character and a word), the pass walks it once, two table reads a character.
+    instructions a character and a word), the pass walks it once, a read of the character and of its move.
 
     The words' Aho-Corasick automaton, made deterministic: a state per prefix of a word, and for each state
     and character the state of the longest prefix of a word that ends the text read so far (the trie's
