@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from devtools import PAGES_DIR
 from devtools.pg import query  # noqa: F401 - the tests' one-statement helper, shared with the fault harness
+from transforms.context import WordFinder
 
 DEFAULT_RUN_ID = "run-001"
 FETCHED_AT = "2026-11-20T08:00:00+00:00"
@@ -130,3 +131,13 @@ def joined_words(words: Iterable[str], separators: Iterable[str], max_size: int)
     fast paths' property tests generate their texts so (the words and separators each test's own)."""
     return st.lists(st.tuples(st.sampled_from(tuple(words)), st.sampled_from(tuple(separators))),
                     max_size=max_size).map(lambda parts: "".join(word + sep for word, sep in parts))
+
+
+def assert_words_found_plainly(finder: WordFinder, text: str) -> None:
+    """A WordFinder (context) finds in `text`, and in its stretches from a word start to its end and from its start
+    to a word end (every third), exactly the words a substring test of each finds there."""
+    starts = [match.start() for match in re.finditer(r"\b\w", text)][::3]
+    ends = [match.end() for match in re.finditer(r"\w\b", text)][::3]
+    for start, end in {(0, len(text)), *((start, len(text)) for start in starts), *((0, end) for end in ends)}:
+        plain = [index for index, word in enumerate(finder.words) if word in text[start:end]]
+        assert finder.found(text, start, end) == plain, (text[start:end], finder.words)

@@ -9,7 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import pytest
-from helpers import joined_words
+from helpers import assert_words_found_plainly, joined_words
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -312,31 +312,34 @@ def test_the_place_gate_searched_as_asked_is_the_plain_search(text: str, starts:
         _place_gate_is_the_plain_search(text, order)
 
 
-GATED_WORD_LISTS = ((context.MODALITY_CUE_WORDS, context.MODALITY_CUE_GROUPS),
-                    (context.PART_GATE_WORDS, context.PART_GATE_GROUPS))
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text("abcé", min_size=1, max_size=4), min_size=1, max_size=6).map(tuple),
+       st.text("abcéx ", max_size=40))
+@example(("he", "she", "his", "hers"), "ushers")
+@example(("ab", "b", "bab", "abab"), "babab aab")
+def test_a_word_finder_finds_what_substring_tests_find(words: tuple[str, ...], text: str) -> None:
+    """WordFinder on any words (a word inside another, repeated, a prefix of another; a character not ASCII)."""
+    assert_words_found_plainly(context.WordFinder(words), text)
 
 
-def _gated_is_plain(text: str) -> None:
-    """holds_any_gated (a group's words looked for only where its gate is) is holds_any of all the words,
-    on the text's gate_text and on the 60 characters from each of its words' starts."""
-    low = context.gate_text(text)
-    for words, groups in GATED_WORD_LISTS:
-        assert sorted(word for _, members in groups for word in members) == sorted(words)
-        for part in {low, *(low[m.start():m.start() + 60] for m in re.finditer(r"\b\w", low))}:
-            assert context.holds_any_gated(part, groups) == context.holds_any(part, words), (part, words)
+def _sentence_gates_found_plainly(text: str) -> None:
+    """SENTENCE_GATE_FINDER finds in the text's gate_text (and its stretches) exactly the modality cue and part
+    words a substring test of each finds."""
+    assert context.SENTENCE_GATE_FINDER.words == context.MODALITY_CUE_WORDS + context.PART_GATE_WORDS
+    assert_words_found_plainly(context.SENTENCE_GATE_FINDER, context.gate_text(text))
 
 
-def test_gated_words_are_all_words_on_the_real_pages() -> None:
+def test_sentence_gates_found_plainly_on_the_real_pages() -> None:
     for line in real_lines():
-        _gated_is_plain(line)
+        _sentence_gates_found_plainly(line[:400])
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.one_of(sentence_strategy, st.lists(st.sampled_from(
-    [*context.MODALITY_CUE_WORDS, *context.PART_GATE_WORDS, "aim", "striving", "Zone", "Haishu", "x", "k", "ei", " "]),
-    max_size=8).map(" ".join)))
-def test_gated_words_are_all_words(text: str) -> None:
-    _gated_is_plain(text)
+    [*context.MODALITY_CUE_WORDS, *context.PART_GATE_WORDS, "aim", "striving", "Zone", "Haishu", "x", "k", "ei", " ",
+     "ſeek", "Kelvin\u212a", "İs"]), max_size=8).map(" ".join)))
+def test_sentence_gates_found_plainly(text: str) -> None:
+    _sentence_gates_found_plainly(text)
 
 
 def _short_cue_gate_passes_its_matches(text: str) -> None:

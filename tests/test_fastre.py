@@ -15,7 +15,7 @@ from functools import cache, lru_cache
 from operator import itemgetter
 from pathlib import Path
 
-from helpers import joined_words
+from helpers import assert_words_found_plainly, joined_words
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -900,61 +900,30 @@ def test_triggered_rules_equal_one_trigger_scan(text: str) -> None:
     assert engine.triggered_rules(low) == _rules_of_one_trigger_scan(low), low
 
 
-def _same_triggers_from_stretches(para: str) -> None:
-    """A sentence's triggered matchers, tried only at the triggers of a stretch of its paragraph around
-    it (lowercased as the engine does: the folded paragraph's slice, else the stretch lowercased), are
-    its plain triggered_rules; of a stretch that is the sentence itself, they are the stretch's triggers."""
+def _triggers_found_plainly(para: str) -> None:
+    """SENTENCE_FINDER finds in the lowercased paragraph, in each of its stretches between word starts and in each
+    lowercased sentence (as the engine lowers it: the folded paragraph's slice, else the sentence lowercased)
+    exactly the triggers and gate words a substring test of each finds."""
     low = folded_text(para)
-
-    def lowered(a: int, b: int) -> str:
-        return low[a:b] if low is not None else para[a:b].lower()
-
-    sentences = [*structure._sentences(para), (0, len(para)), (min(2, len(para)), len(para))]
-    for start, end in sentences:
-        sentence_low = lowered(start, end)
-        plain = sorted(index for index, entry in enumerate(engine.MATCHER_PLAN)
-                       if entry[0] in engine.triggered_rules(sentence_low))
-        for a, b in {(0, len(para)), (start, len(para)), (0, end), (max(0, start - 3), min(len(para), end + 3))}:
-            triggers = engine.paragraph_triggers(lowered(a, b))
-            assert engine.triggered_plan(sentence_low, triggers) == plain, (para, start, end, a, b)
-        own = engine.triggered_plan("", engine.paragraph_triggers(sentence_low), all_present=True)
-        assert own == plain, (para, start, end)
+    assert_words_found_plainly(engine.SENTENCE_FINDER, low if low is not None else para.lower())
+    for start, end in structure._sentences(para):
+        sentence_low = low[start:end] if low is not None else para[start:end].lower()
+        assert_words_found_plainly(engine.SENTENCE_FINDER, sentence_low)
 
 
-def test_triggers_read_off_a_stretch_of_the_paragraph_on_the_real_pages() -> None:
+def test_triggers_found_plainly_on_the_real_pages() -> None:
     for para in real_paragraphs():
-        _same_triggers_from_stretches(para)
+        _triggers_found_plainly(para)
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.one_of(trigger_text_strategy, text_strategy,
                  trigger_text_strategy.map(lambda text: text.replace("a", "Σ").replace("e", "ΑΣ. ").upper())))
 @example("ΟΔΥΣΣΕΥΣ 5 ΒİLLION yuan. İllion Σ% out of 3. ſquare 4 km. ΑΣ. Top 3")
-def test_triggers_read_off_a_stretch_of_the_paragraph(text: str) -> None:
-    _same_triggers_from_stretches(text)
-
-
-def _same_gated_triggers(text: str) -> None:
-    """paragraph_triggers (its triggers looked for under their gates) is the plain test of every trigger,
-    on the lowercased text and on each of its sentences."""
-    low = folded_text(text)
-    low = low if low is not None else text.lower()
-    for stretch in (low, *(low[a:b] for a, b in structure._sentences(text))):
-        plain = tuple([entry for entry in engine.TRIGGER_PLAN if entry[0] in stretch])
-        assert engine.paragraph_triggers(stretch) == plain, stretch
-
-
-def test_gated_triggers_are_the_plain_triggers_on_the_real_pages() -> None:
-    for para in real_paragraphs():
-        _same_gated_triggers(para)
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.one_of(trigger_text_strategy, text_strategy,
-                 trigger_text_strategy.map(lambda text: text.replace("a", "Σ").replace("e", "ΑΣ. ").upper())))
 @example("the biggest 5 kg, KILOMETRES; in 3rd place. 4 m² ¥5 €6 7％ ￥8 per cent euro nationwide sq")
-def test_gated_triggers_are_the_plain_triggers(text: str) -> None:
-    _same_gated_triggers(text)
+@example("placesplaceplac eureuro squaresq km2 m^2 percentper cent kilometkilogram")
+def test_triggers_found_plainly(text: str) -> None:
+    _triggers_found_plainly(text)
 
 
 def _same_sentences_up_to(para: str) -> None:

@@ -300,30 +300,83 @@ def holds_any(text: str, words: tuple[str, ...]) -> bool:
     return False
 
 
-def gated_words(words: Iterable[str], gates: tuple[str, ...]) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """`words` grouped under the first of `gates` each holds, as (gate, words), the words no gate is
-    in first, under "" (in every text): for `holds_any_gated`."""
-    groups: dict[str, list[str]] = {"": []}
-    for word in words:
-        groups.setdefault(next((gate for gate in gates if gate in word), ""), []).append(word)
-    return tuple((gate, tuple(members)) for gate, members in groups.items() if members)
+class WordFinder:
+    """Which of a fixed tuple of words occur in a text (as substrings, `word in text`), found in one pass over
+    it instead of a substring test per word: each test walks the whole text (str's search, about three
+    instructions a character and a word), the pass walks it once, a read of the character and of its move.
 
+    The words' Aho-Corasick automaton, made deterministic: a state per prefix of a word, and for each state
+    and character the state of the longest prefix of a word that ends the text read so far (the trie's
+    child, else the move of the state's failure link, the longest proper suffix that is a prefix); a state
+    stands for every word that ends the text it stands for (its own, and its failure links'). The table is a
+    str read by ord() (compiled, without making a str per character): at a state's row (its number times
+    `width`) plus the column of a character (its code if ASCII; else its column in `others`, or the last one,
+    where the characters of no word move), the next state's row. The states that end a word are numbered
+    last (from the row `first_end`), so one comparison tells them."""
 
-def holds_any_gated(text: str, groups: tuple[tuple[str, tuple[str, ...]], ...]) -> bool:
-    """holds_any(text, the words of `groups`): a group's words are looked for only where its gate
-    occurs (each holds it: a text without the gate holds none of them)."""
-    for gate, words in groups:
-        if gate in text:  # ("" is in every text)
-            for word in words:
-                if word in text:
-                    return True
-    return False
+    __slots__ = ("words", "others", "width", "moves", "first_end", "ends")
 
+    def __init__(self, words: tuple[str, ...]) -> None:
+        self.words = words
+        self.others = {ord(char): column for column, char in enumerate(
+            sorted({char for word in words for char in word if ord(char) >= 128}), 128)}
+        width = self.width = 129 + len(self.others)
+        children: list[dict[int, int]] = [{}]  # the trie, a state per prefix (0: the empty one), by column
+        ends: list[list[int]] = [[]]  # the words (their positions) each state ends
+        for index, word in enumerate(words):
+            state = 0
+            for char in word:
+                column = ord(char) if ord(char) < 128 else self.others[ord(char)]
+                if column not in children[state]:
+                    children[state][column] = len(children)
+                    children.append({})
+                    ends.append([])
+                state = children[state][column]
+            ends[state].append(index)
+        moves = [0] * (len(children) * width)
+        failure = [0] * len(children)
+        queue = list(children[0].values())
+        for column, first in children[0].items():
+            moves[column] = first
+        for state in queue:  # (breadth first: a state's failure link is shallower, so done before it)
+            ends[state].extend(ends[failure[state]])
+            for column in range(width):
+                child = children[state].get(column)
+                if child is None:
+                    moves[state * width + column] = moves[failure[state] * width + column]
+                else:
+                    failure[child] = moves[failure[state] * width + column]
+                    moves[state * width + column] = child
+                    queue.append(child)
+        # numbered again: the states that end no word first
+        order = sorted(range(len(children)), key=lambda state: (bool(ends[state]), state))
+        number_of = {state: new for new, state in enumerate(order)}
+        self.first_end = sum(1 for state in order if not ends[state]) * width
+        self.moves = "".join(chr(number_of[moves[state * width + column]] * width)
+                             for state in order for column in range(width))
+        self.ends = tuple(tuple(sorted(set(ends[state]))) for state in order)
 
-# Gates of MODALITY_CUE_WORDS: each held by a few of them and absent from most sentences (a
-# sentence without one is spared its words' tests; the result is holds_any's).
-MODALITY_CUE_GATES: Final = ("aim", "striv", "endeavo", "k")
-MODALITY_CUE_GROUPS: Final = gated_words(MODALITY_CUE_WORDS, MODALITY_CUE_GATES)
+    def found(self, text: str, start: int, end: int) -> list[int]:
+        """The positions in `words`, ascending, of the words that occur in text[start:end]."""
+        others = self.others
+        moves = self.moves
+        first_end = self.first_end
+        other = self.width - 1
+        row = 0
+        rows: list[int] = []  # the rows of the states that end a word, as reached
+        for index in range(start, end):
+            code = ord(text[index])
+            row = ord(moves[row + (code if code < 128 else others.get(code, other))])
+            if row >= first_end:
+                rows.append(row)
+        if not rows:
+            return []
+        width = self.width
+        ends = self.ends
+        present: set[int] = set()
+        for row in rows:
+            present.update(ends[row // width])
+        return sorted(present)
 
 
 # The words right before "to" in the short cues ("is to", "are set to"): every match of
@@ -349,7 +402,12 @@ def _may_hold_short_cue(folded: str) -> bool:
 def _has_modality_cue(folded: str) -> bool:
     """Whether the gate_text `folded` may hold a modality cue (False: none of FORECAST_RE, TARGET_RE
     matches in any part of its text)."""
-    return holds_any_gated(folded, MODALITY_CUE_GROUPS) \
+    return _holds_modality_cue(folded, SENTENCE_GATE_FINDER.found(folded, 0, len(folded)))
+
+
+def _holds_modality_cue(folded: str, found: list[int]) -> bool:
+    """_has_modality_cue of `folded`, whose SENTENCE_GATE_FINDER.found is `found`."""
+    return bool(found) and found[0] < len(MODALITY_CUE_WORDS) \
         or _may_hold_short_cue(folded) and MODALITY_SHORT_CUE_RE.search(folded) is not None
 
 
@@ -457,9 +515,9 @@ def place(sentence: str, start: int, kind: str, earlier: Earlier = NOTHING_EARLI
 PART_GATE_WORDS: Final = tuple(sorted(
     {spelling.split()[-1].lower() for name, (_, others) in NINGBO_ZONES.items() for spelling in (name, *others)}
     | {name.lower() for name in NINGBO_DIVISIONS} | {noun.split()[-1] for noun in BACK_REFERENCE_NOUNS}))
-# Gates of PART_GATE_WORDS (as MODALITY_CUE_GATES: "z" for etdz, yinzhou, zhenhai, zone).
-PART_GATES: Final = ("z", "hai", "ei", "x")
-PART_GATE_GROUPS: Final = gated_words(PART_GATE_WORDS, PART_GATES)
+# The words a sentence's gates look for, found in one pass: MODALITY_CUE_WORDS, then PART_GATE_WORDS.
+SENTENCE_GATE_WORDS: Final = MODALITY_CUE_WORDS + PART_GATE_WORDS
+SENTENCE_GATE_FINDER: Final = WordFinder(SENTENCE_GATE_WORDS)
 # The last words of the places as written (none holds another).
 PLACE_GATE_WORDS: Final = frozenset(name.split()[-1] for name in PLACES)
 assert not any(word != other and word in other for word in PLACE_GATE_WORDS for other in PLACE_GATE_WORDS)
@@ -491,16 +549,19 @@ class Sentence:
 
     __slots__ = ("text", "_cued", "_parts", "_place_none_to", "_place_end", "_break_spans")
 
-    def __init__(self, text: str, folded: str | None = None) -> None:
+    def __init__(self, text: str, folded: str | None = None, found: list[int] | None = None) -> None:
         """folded: gate_text(text) or, where they differ, a text no gate here tells from it (the caller's
-        paragraph's folded_text cut at the sentence: a final sigma may stand as σ there)."""
+        paragraph's folded_text cut at the sentence: a final sigma may stand as σ there); found: the positions
+        in SENTENCE_GATE_WORDS of the words `folded` holds (SENTENCE_GATE_FINDER.found), if the caller knows."""
         self.text = text
         if folded is None:
             folded = gate_text(text)
-        self._cued = _has_modality_cue(folded)
+        if found is None:
+            found = SENTENCE_GATE_FINDER.found(folded, 0, len(folded))
+        self._cued = _holds_modality_cue(folded, found)
         # the parts of Ningbo and back-references the sentence names
         self._parts: tuple[re.Match[str], ...] = tuple(PART_SCAN.finditer(text)) \
-            if holds_any_gated(folded, PART_GATE_GROUPS) else ()
+            if found and found[-1] >= len(MODALITY_CUE_WORDS) else ()
         # what the place gate found so far: no match of it ends within text[:_place_none_to]; one ends at
         # _place_end (past the text: none found yet)
         self._place_none_to = 0

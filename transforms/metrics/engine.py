@@ -76,7 +76,6 @@ from transforms.metrics.vocab import (
     REPORTING_NOUNS,
     REPORTING_VERBS,
     SPELLED_MULTIPLES,
-    TRIGGER_GATES,
     words_pattern,
 )
 
@@ -233,29 +232,25 @@ def _extract(body: str, pub: tuple[int, int] | None, document_period: tuple[str,
                  if (scan := sentence_scan(tokens, para, sent_start, sent_end)).any]
         if not spans:
             continue
-        # the matcher triggers in the text from the first such sentence to the last, the only ones
-        # they can hold; of a single sentence, exactly its own (lowercased as _find_quantities does)
-        first, last = spans[0][0], spans[-1][1]
-        triggers = paragraph_triggers(low[first:last] if low is not None else para[first:last].lower())
-        own_triggers = triggered_plan("", triggers, all_present=True) if len(spans) == 1 else None
         # each sentence's quantities, described (what neither reads the periods, which come after): the
         # sentences after the last one with a quantity are then not read for time cues, which could only
         # carry a period to the quantities of a later sentence of the paragraph
-        sentences_described: list[tuple[int, int, list[tuple[_Found, str | None]]]] = []
+        sentences_described: list[tuple[int, int, list[tuple[_Found, str | None]], list[int] | None]] = []
         last_described = -1
         for sent_start, sent_end, scan in spans:
             previous: _Found | None = None
             described: list[tuple[_Found, str | None]] = []
-            for item in _find_quantities(para, sent_start, sent_end, excluded, scan, low, triggers,
-                                         own_triggers):
+            # its triggers and the words its Sentence's gates look for, in its folded text (one pass)
+            words = SENTENCE_FINDER.found(low, sent_start, sent_end) if low is not None else None
+            for item in _find_quantities(para, sent_start, sent_end, excluded, scan, low, words):
                 described.append((item, _describe(item, previous, para, sent_start, sent_end)))
                 previous = item
             if described:
                 _pair_respectively([item for item, _ in described], para, sent_end)
                 last_described = len(sentences_described)
-            sentences_described.append((sent_start, sent_end, described))
+            sentences_described.append((sent_start, sent_end, described, words))
         carried: str | None = None  # the period a sentence-opening cue set for the paragraph's next sentences
-        for sent_start, sent_end, described in sentences_described[:last_described + 1]:
+        for sent_start, sent_end, described, words in sentences_described[:last_described + 1]:
             sentence = para[sent_start:sent_end]
             month_starts = sentence_month_starts(months, sent_start, sent_end) if months else []
             folded_cut = low[sent_start:sent_end] if low is not None else None
@@ -281,7 +276,9 @@ def _extract(body: str, pub: tuple[int, int] | None, document_period: tuple[str,
             earlier = context.Earlier(title, body, para_start + sent_start)  # where "the zone" finds its name
             # its clauses, cues and places, found once for its quantities (its gates read the paragraph's folded
             # text: that is the sentence's gate_text, as the paragraph holds no character IGNORECASE folds)
-            shared = context.Sentence(sentence, folded_cut)
+            gates = [position - TRIGGER_COUNT for position in words if position >= TRIGGER_COUNT] \
+                if words is not None else None  # (the words of its gates: the finder's positions after the triggers)
+            shared = context.Sentence(sentence, folded_cut, gates)
             for item, qualifier in described:
                 if _repeats_a_count(item, para, metrics) or _restates_a_figure(item, para, para_start, para_metrics):
                     continue
@@ -616,8 +613,7 @@ MATCHER_PLAN: Final = tuple((rule, regex, build, rule in NUMBER_LED, rule in WOR
 assert all(rule in NUMBER_LED for rule in MATCHER_READERS)
 assert all(rule in NUMBER_LED for rule in NUMBER_FOLLOWERS if rule in FOLDED_MATCHERS)
 # A matcher runs on a sentence only if one of its trigger strings occurs in it (lowercase).
-# Each trigger string with the rules it triggers: a substring test per trigger (str's own search)
-# costs less than one regex scan for them all (which tries the regex at every position).
+# Each trigger string with the rules it triggers (all found in one pass: SENTENCE_FINDER).
 TRIGGER_RULES: Final[tuple[tuple[str, frozenset[str]], ...]] = tuple(
     (trigger, frozenset(rule for rule, triggers in MATCHER_TRIGGERS.items() if trigger in triggers))
     for trigger in sorted({t for triggers in MATCHER_TRIGGERS.values() for t in triggers})
@@ -642,52 +638,20 @@ def triggered_rules(low: str) -> set[str]:
     return {MATCHER_PLAN[index][0] for index in triggered_plan(low)}
 
 
-def _gated_trigger_groups() -> tuple[tuple[str, bool, tuple[tuple[int, str], ...]], ...]:
-    """TRIGGER_PLAN's triggers, as (position, trigger), grouped under what gates them: (gate, non_ascii,
-    triggers). The triggers that are not ASCII are under ("", True): looked for only in a text that is not
-    ASCII; the others as context.gated_words groups them by TRIGGER_GATES (under "": ungated)."""
-    position = {trigger: index for index, (trigger, _) in enumerate(TRIGGER_PLAN)}
-    ascii_groups = context.gated_words([t for t in position if t.isascii()], TRIGGER_GATES)
-    groups = [(gate, False, tuple((position[t], t) for t in words)) for gate, words in ascii_groups]
-    non_ascii = tuple((index, t) for t, index in position.items() if not t.isascii())
-    return tuple(groups + [("", True, non_ascii)] if non_ascii else groups)
+# The triggers, then the words of a sentence's gates (context.SENTENCE_GATE_WORDS), found in one pass over a
+# sentence (a substring test each walked the sentence once a word).
+SENTENCE_FINDER: Final = context.WordFinder(tuple(trigger for trigger, _ in TRIGGER_PLAN) + context.SENTENCE_GATE_WORDS)
+TRIGGER_COUNT: Final = len(TRIGGER_PLAN)
 
 
-# A trigger occurs only where its gate does: a stretch without the gate is spared its triggers' tests
-# (a substring test each, most of the rules' time before any regex). Gates and non-ASCII: about a
-# quarter of the tests of a stretch with a number.
-TRIGGER_GROUPS: Final = _gated_trigger_groups()
-assert all(gate in trigger for gate, _, members in TRIGGER_GROUPS for _, trigger in members)
-
-
-def paragraph_triggers(low: str) -> tuple[tuple[str, frozenset[int]], ...]:
-    """The TRIGGER_PLAN entries whose trigger occurs in `low`, a lowercased stretch of a paragraph:
-    the only ones its sentences can hold (a trigger in a lowercased sentence is in the lowercased
-    stretch around it: no trigger holds a character whose lowercase depends on its neighbours, and
-    str.lower() lowercases every other character alone), so they are the only ones tried on each.
-    (The plain `[entry for entry in TRIGGER_PLAN if entry[0] in low]`, its triggers looked for by
-    TRIGGER_GROUPS: none of a gate absent from `low`, no non-ASCII one in an ASCII `low`.)"""
-    plain = low.isascii()
-    found: list[int] = []
-    for gate, non_ascii, members in TRIGGER_GROUPS:
-        if non_ascii and plain or gate not in low:  # ("" is in every text)
-            continue
-        for index, trigger in members:
-            if trigger in low:
-                found.append(index)
-    found.sort()
-    return tuple([TRIGGER_PLAN[index] for index in found])
-
-
-def triggered_plan(low: str, triggers: tuple[tuple[str, frozenset[int]], ...] = TRIGGER_PLAN,
-                   all_present: bool = False) -> list[int]:
+def triggered_plan(low: str, words: list[int] | None = None) -> list[int]:
     """The positions in MATCHER_PLAN, ascending, of the matchers one of whose trigger strings occurs in
-    the lowercase sentence `low` (triggers: the entries that can occur, `paragraph_triggers` of a
-    stretch around it; all_present: they all occur in it, `low` is not read)."""
+    the lowercase sentence `low` (words: SENTENCE_FINDER.found of `low`, if the caller knows it)."""
     indices: set[int] = set()
-    for trigger, trigger_indices in triggers:
-        if all_present or trigger in low:
-            indices |= trigger_indices
+    for position in SENTENCE_FINDER.found(low, 0, len(low)) if words is None else words:
+        if position >= TRIGGER_COUNT:
+            break  # (a gate word: the triggers come first)
+        indices |= TRIGGER_PLAN[position][1]
     return sorted(indices)
 
 
@@ -785,12 +749,9 @@ def _add(found: list[_Found], claimed: list[tuple[int, int]], item: _Found | Non
 
 
 def _find_quantities(para: str, start: int, end: int, excluded: list[tuple[int, int]],
-                     scan: NumberScan, para_low: str | None = None,
-                     triggers: tuple[tuple[str, frozenset[int]], ...] = TRIGGER_PLAN,
-                     triggered: list[int] | None = None) -> list[_Found]:
-    """The quantities of the sentence para[start:end], in order. para_low: folded_text(para);
-    triggers: paragraph_triggers of a lowercased stretch of the paragraph around the sentence
-    (TRIGGER_PLAN: all of them); triggered: triggered_plan of the sentence, if the caller knows it."""
+                     scan: NumberScan, para_low: str | None = None, words: list[int] | None = None) -> list[_Found]:
+    """The quantities of the sentence para[start:end], in order. para_low: folded_text(para); words:
+    SENTENCE_FINDER.found(para_low, start, end), if the caller knows it."""
     claimed: list[tuple[int, int]] = []
     found: list[_Found] = []
     # the paragraph's excluded spans that reach into the sentence (a match lies inside it): mostly none
@@ -808,7 +769,7 @@ def _find_quantities(para: str, start: int, end: int, excluded: list[tuple[int, 
     # for every matcher that asks: one that needs another character there is not tried at that run
     followers: dict[int, str | None] = {}
     matches: Iterable[re.Match[str]]
-    for index in triggered_plan(low, triggers) if triggered is None else triggered:
+    for index in triggered_plan(low, words):
         rule, regex, build, number_led, word_led, folded, following, openings, pair, reader = MATCHER_PLAN[index]
         if word_led and not scan.words:
             continue

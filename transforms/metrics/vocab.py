@@ -356,10 +356,3 @@ def _trie_regex(node: dict[str, dict], space: str) -> str:
         return ""
     body = branches[0] if len(branches) == 1 and "" not in node else "(?:" + "|".join(branches) + ")"
     return body + "?" if "" in node else body
-
-
-# Substrings that gate the matcher triggers holding them (engine.paragraph_triggers): a stretch of text
-# without one holds none of those triggers, which are then not looked for one by one (a substring test
-# each). Each is absent from most stretches with a number while several triggers hold it ("est": the
-# superlatives; "k": kg, km, kilo-, rank); the order is the order of the gates a trigger is put under.
-TRIGGER_GATES: Final = ("est", "plac", "k", "q", "eur", "wide", "cent")
