@@ -833,8 +833,16 @@ def _sentence_initial_common_noun(word: str) -> bool:
     return _is_plural(word) or names is None or word not in names.words
 
 
-@lru_cache(maxsize=4096)  # a pure test of one word, asked of the same words over and over
 def _is_name(word: str) -> bool:
+    """_word_is_name(word), its cache asked only of a word that opens with a capital or a character beyond
+    ASCII: most words open with a small letter or a digit, and an ASCII character is upper case (str.isupper,
+    the test's first) only from "A" to "Z" (compiled, a call through lru_cache costs some 650 instructions)."""
+    code = ord(word[0])
+    return (code > 127 or 65 <= code <= 90) and _word_is_name(word)
+
+
+@lru_cache(maxsize=4096)  # a pure test of one word, asked of the same words over and over
+def _word_is_name(word: str) -> bool:
     """A capitalized word that is not an acronym (R&D, GDP and SMEs are not names)."""
     if not word[0].isupper() or "&" in word:
         return False
