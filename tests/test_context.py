@@ -809,7 +809,8 @@ def test_verb_object_by_remembering_its_last_text_answers_as_the_plain_search() 
     and about equal texts that are other objects, it finds what VERB_OBJECT_BY_RE finds."""
     texts = [text for text in real_befores() if text.rstrip().lower().endswith(" by")][:400]
     assert len(texts) > 50
-    texts += ["cut the number of drivers needed by ", "raised efficiency by ", "x by ", "by "]
+    texts += ["cut the number of drivers needed by ", "raised efficiency by ", "x by ", "by ", "(raised efficiency by ",
+              "5%,cut x_y by ", "raised x_ y by", "’raised the firm’s R&D by ", "x_raised y by"]  # (verb_object_bound)
     for first, second in zip(texts, texts[1:] + texts[:1]):
         for text in (first, first, "".join(list(first)), second, first):
             got, plain = qualifiers.verb_object_by(text), qualifiers.VERB_OBJECT_BY_RE.search(text)

@@ -1244,7 +1244,7 @@ def test_every_event_passes_the_event_gate() -> None:
 
 
 BY_WORDS = ("raised", "cut", "reduced", "efficiency", "the number of drivers needed", "by", "BY", "bY", "by5", "nearby",
-            "rose", "increasing", "costs", "5%", "(", ",", "ſ", "\u212a")
+            "rose", "increasing", "costs", "5%", "(", ",", "ſ", "\u212a", "x_", "’", "&", "-", "é", ".")
 by_text_strategy = joined_words(BY_WORDS, GATE_SEPARATORS + ("\u2003",), max_size=12)
 
 

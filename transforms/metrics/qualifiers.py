@@ -276,7 +276,22 @@ DECREASE_BEFORE_TAIL: Final = TailPattern(
 ELIDED_BY_TAIL: Final = TailPattern(ELIDED_BY_RE)
 CHANGE_BY_TAIL: Final = WordTail(CHANGE_BY_RE, ("by", "of"), ask_reversed=False)
 # (behind a lookahead of the verbs' first letters; no gate: verb_object_by tests the " by" ending first)
-VERB_OBJECT_BY_TAIL: Final = TailPattern(opening_with(VERB_OBJECT_BY_RE, "bcdeilrs"))
+VERB_OBJECT_BY_OPENING: Final = opening_with(VERB_OBJECT_BY_RE, "bcdeilrs")
+# The characters other than re's \w and \s a match of VERB_OBJECT_BY_RE holds (its object's class [\w\s&'’-]).
+VERB_OBJECT_MARKS: Final = "&'’-"
+
+
+def verb_object_bound(text: str) -> int:
+    """Where the text's last run of the characters of [\\w\\s&'’-] (\\w: str.isalnum() or "_", \\s: str.isspace())
+    starts: every match of VERB_OBJECT_BY_RE is made of them (its verb \\w, its object of the class, then
+    whitespace and "by", its \\b zero-width) and ends at the end of the text, so it starts there or later."""
+    start = len(text)
+    while start > 0:
+        char = text[start - 1]
+        if not (char.isalnum() or char == "_" or char.isspace() or char in VERB_OBJECT_MARKS):
+            break
+        start -= 1
+    return start
 
 
 class _LastVerbObject:
@@ -290,7 +305,8 @@ _LAST_VERB_OBJECT: Final = _LastVerbObject()
 
 
 def verb_object_by(before: str) -> re.Match[str] | None:
-    """VERB_OBJECT_BY_TAIL.search(before), with its gate (" by" at the end, any case: every match of
+    """VERB_OBJECT_BY_RE.search(before), searched from verb_object_bound (its \\b reads the character before
+    the position a search starts at), with its gate (" by" at the end, any case: every match of
     VERB_OBJECT_BY_RE ends so) tested on the string itself: most texts before a number do not end in "by",
     and this is told without a search. The kind, the sign and the subject of a quantity each ask it about
     the same text (the same string object) in a row: the last text searched is answered without a search."""
@@ -300,7 +316,7 @@ def verb_object_by(before: str) -> re.Match[str] | None:
     remembered = _LAST_VERB_OBJECT
     last_text, found = remembered.last
     if last_text is not before:
-        found = VERB_OBJECT_BY_TAIL.search(before)
+        found = VERB_OBJECT_BY_OPENING.search(before, verb_object_bound(before))
         remembered.last = (before, found)
     return found
 
