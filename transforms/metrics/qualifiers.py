@@ -287,9 +287,11 @@ def verb_object_bound(text: str) -> int:
     whitespace and "by", its \\b zero-width) and ends at the end of the text, so it starts there or later."""
     start = len(text)
     while start > 0:
-        char = text[start - 1]
-        if not (char.isalnum() or char == "_" or char.isspace() or char in VERB_OBJECT_MARKS):
-            break
+        code = ord(text[start - 1])  # (an ASCII character by its code: [A-Za-z0-9_ ]; the methods beyond it)
+        if not (97 <= code <= 122 or 65 <= code <= 90 or 48 <= code <= 57 or code == 32 or code == 95):
+            char = text[start - 1]
+            if not (char.isalnum() or char.isspace() or char in VERB_OBJECT_MARKS):
+                break
         start -= 1
     return start
 
@@ -310,8 +312,11 @@ def verb_object_by(before: str) -> re.Match[str] | None:
     VERB_OBJECT_BY_RE ends so) tested on the string itself: most texts before a number do not end in "by",
     and this is told without a search. The kind, the sign and the subject of a quantity each ask it about
     the same text (the same string object) in a row: the last text searched is answered without a search."""
-    end = before.rstrip()
-    if end[-2:].lower() != "by" or not end[-3:-2].isspace():
+    end = len(before)
+    while end > 0 and before[end - 1].isspace():
+        end -= 1
+    # ("b" or "B", "y" or "Y" by the code's small-letter bit: no other character lowercases to either)
+    if end < 3 or ord(before[end - 1]) | 32 != 121 or ord(before[end - 2]) | 32 != 98 or not before[end - 3].isspace():
         return None
     remembered = _LAST_VERB_OBJECT
     last_text, found = remembered.last
