@@ -1244,7 +1244,7 @@ def test_every_event_passes_the_event_gate() -> None:
 
 
 BY_WORDS = ("raised", "cut", "reduced", "efficiency", "the number of drivers needed", "by", "BY", "bY", "by5", "nearby",
-            "rose", "increasing", "costs", "5%", "(", ",", "ſ", "\u212a")
+            "rose", "increasing", "costs", "5%", "(", ",", "ſ", "\u212a", "x_", "’", "&", "-", "é", ".")
 by_text_strategy = joined_words(BY_WORDS, GATE_SEPARATORS + ("\u2003",), max_size=12)
 
 
@@ -1276,8 +1276,8 @@ def test_the_words_after_a_number_are_the_quote_filtered_tokens(text: str, pos: 
 @given(st.lists(st.sampled_from(("Ningbo", "SMEs", "TEUs", "R&D", "enterprises", "city's", "hour’s", "GDP", "Belt",
                                  "bus", "class", "iPhones", "data", "USA", "Ningbo-Zhoushan")), max_size=8))
 def test_the_cached_word_tests_answer_as_computed(words: list[str]) -> None:
-    from transforms.metrics.subjects import _is_name, _is_plural
+    from transforms.metrics.subjects import _is_name, _is_plural, _word_is_name
 
-    for word in words + words:  # the second time from the cache
-        assert _is_name(word) == _is_name.__wrapped__(word), word
+    for word in words + words + [chr(code) + "ing" for code in range(1, 384)]:  # the second time from the cache
+        assert _is_name(word) == _word_is_name.__wrapped__(word), word  # (its first-character test too)
         assert _is_plural(word) == _is_plural.__wrapped__(word), word

@@ -276,7 +276,24 @@ DECREASE_BEFORE_TAIL: Final = TailPattern(
 ELIDED_BY_TAIL: Final = TailPattern(ELIDED_BY_RE)
 CHANGE_BY_TAIL: Final = WordTail(CHANGE_BY_RE, ("by", "of"), ask_reversed=False)
 # (behind a lookahead of the verbs' first letters; no gate: verb_object_by tests the " by" ending first)
-VERB_OBJECT_BY_TAIL: Final = TailPattern(opening_with(VERB_OBJECT_BY_RE, "bcdeilrs"))
+VERB_OBJECT_BY_OPENING: Final = opening_with(VERB_OBJECT_BY_RE, "bcdeilrs")
+# The characters other than re's \w and \s a match of VERB_OBJECT_BY_RE holds (its object's class [\w\s&'’-]).
+VERB_OBJECT_MARKS: Final = "&'’-"
+
+
+def verb_object_bound(text: str) -> int:
+    """Where the text's last run of the characters of [\\w\\s&'’-] (\\w: str.isalnum() or "_", \\s: str.isspace())
+    starts: every match of VERB_OBJECT_BY_RE is made of them (its verb \\w, its object of the class, then
+    whitespace and "by", its \\b zero-width) and ends at the end of the text, so it starts there or later."""
+    start = len(text)
+    while start > 0:
+        code = ord(text[start - 1])  # (an ASCII character by its code: [A-Za-z0-9_ ]; the methods beyond it)
+        if not (97 <= code <= 122 or 65 <= code <= 90 or 48 <= code <= 57 or code == 32 or code == 95):
+            char = text[start - 1]
+            if not (char.isalnum() or char.isspace() or char in VERB_OBJECT_MARKS):
+                break
+        start -= 1
+    return start
 
 
 class _LastVerbObject:
@@ -290,17 +307,21 @@ _LAST_VERB_OBJECT: Final = _LastVerbObject()
 
 
 def verb_object_by(before: str) -> re.Match[str] | None:
-    """VERB_OBJECT_BY_TAIL.search(before), with its gate (" by" at the end, any case: every match of
+    """VERB_OBJECT_BY_RE.search(before), searched from verb_object_bound (its \\b reads the character before
+    the position a search starts at), with its gate (" by" at the end, any case: every match of
     VERB_OBJECT_BY_RE ends so) tested on the string itself: most texts before a number do not end in "by",
     and this is told without a search. The kind, the sign and the subject of a quantity each ask it about
     the same text (the same string object) in a row: the last text searched is answered without a search."""
-    end = before.rstrip()
-    if end[-2:].lower() != "by" or not end[-3:-2].isspace():
+    end = len(before)
+    while end > 0 and before[end - 1].isspace():
+        end -= 1
+    # ("b" or "B", "y" or "Y" by the code's small-letter bit: no other character lowercases to either)
+    if end < 3 or ord(before[end - 1]) | 32 != 121 or ord(before[end - 2]) | 32 != 98 or not before[end - 3].isspace():
         return None
     remembered = _LAST_VERB_OBJECT
     last_text, found = remembered.last
     if last_text is not before:
-        found = VERB_OBJECT_BY_TAIL.search(before)
+        found = VERB_OBJECT_BY_OPENING.search(before, verb_object_bound(before))
         remembered.last = (before, found)
     return found
 
@@ -385,24 +406,111 @@ def _previous_word(words: list[str]) -> str | None:
 
 
 def _change_before(before: str) -> bool:
-    """CHANGE_BEFORE_RE.search(before) is not None (CHANGE_BEFORE_TAIL only where the text ends in "by",
-    "of", "up", "down" or an -ly adverb, which _long_end tells without a search; CHANGE_WORD_TAIL, the
-    other texts', and CHANGE_BEFORE_TAIL's at a final "of" only where the last words allow a match)."""
+    """CHANGE_BEFORE_RE.search(before) is not None (where the text ends in "by", "of", "up", "down" or an -ly
+    adverb, which _long_end tells without a search, read off its last words by _change_read, else or where that
+    cannot tell CHANGE_BEFORE_TAIL; CHANGE_WORD_TAIL for the other texts where the last word allows a match)."""
     if not _long_end(before):
         # its matches: a change verb's stem, word characters to the end of the last word (a stem holds no space)
         words = trailing_words(before)
         if words and words[-1].isascii() and not _holds_part(words[-1].lower(), CHANGE_VERB_STEMS):
             return False  # ("ſ" and the Kelvin sign match "s" and "k": a word that is not ASCII is searched)
         return CHANGE_WORD_TAIL.has_match(before)
-    words = trailing_words(before)
-    if words[-1].lower() == "of":  # (the whole word: _long_end found whitespace before it)
-        # "of" ends a match after "average", "total" ("an average of"), "rate" ("growth rate of", "at a
-        # rate of") or a change noun (after a word boundary: the end of the word before)
-        previous = _previous_word(words)
-        if previous is None or previous.isascii() and previous.lower() not in ("average", "total", "rate") \
-                and not previous.lower().endswith(CHANGE_NOUNS):
-            return False
-    return CHANGE_BEFORE_TAIL.has_match(before)
+    read = _change_read(trailing_words(before), before)
+    return CHANGE_BEFORE_TAIL.has_match(before) if read is None else read
+
+
+# CHANGE_BEFORE_RE read by words (_change_read). Each of its matches ends at the end of the text (then only
+# whitespace) with a run of word characters ending its chunk (a run of non-whitespace), after \b: the run is
+# the chunk's whole last run of word characters. Its four alternatives, read from the end, are: "by" maybe,
+# then a chunk whose run is "up" or "down" ("up" refused after "made", "make", "makes" or "making" and one
+# whitespace character: a lookbehind); "of", maybe "rate", then a chunk whose run is a change noun; or maybe
+# "at an? (average)? (annual|yearly)? (growth)? rate of", maybe "an? (average|total) of", maybe "by", maybe
+# an -ly word (word characters, the last two "ly"), then a chunk whose run opens with a change verb's stem (\w*
+# after it). Every word but the run's chunk is a whole chunk (whitespace before and after it).
+CHANGE_NOUN_SET: Final = frozenset(CHANGE_NOUNS)
+UP_REFUSED_AFTER: Final = ("made", "make", "makes", "making")
+RATE_OF_INNER_WORDS: Final = frozenset(("growth", "annual", "yearly", "average", "a", "an"))
+
+
+def _word_run(chunk: str) -> str:
+    """The run of word characters (re's \\w) that ends `chunk` ("" if none)."""
+    start = len(chunk)
+    while start > 0 and _is_word_char(chunk[start - 1]):
+        start -= 1
+    return chunk[start:]
+
+
+def _chunk_back(lowered: list[str], index: int, more: bool) -> str | None:
+    """The text's chunk `index` chunks from its last (lowercase; `lowered`: those read, the last first), "" where
+    the text has no more, None where it has more than were read."""
+    if index < len(lowered):
+        return lowered[index]
+    return None if more else ""
+
+
+def _change_read(words: list[str], text: str) -> bool | None:
+    """CHANGE_BEFORE_RE.search(text) is not None, read off the text's last chunks (`words`: trailing_words(text),
+    its last WORD_TAIL_READ chunks and the rest), or None where the reading needs a chunk of the rest or one read
+    is not ASCII (IGNORECASE takes "ſ" for "s" and the Kelvin sign for "k", \\w more than [A-Za-z0-9_]): the
+    regex then decides. An ASCII chunk is read in lowercase: no other ASCII character is any of its letters in
+    IGNORECASE."""
+    read = words[1:] if len(words) > WORD_TAIL_READ else words
+    more = len(read) < len(words)
+    if not read:
+        return False  # (only whitespace: no match)
+    if not text.isascii():
+        for word in read:
+            if not word.isascii():
+                return None
+    lowered = [word.lower() for word in reversed(read)]
+    undecided = False
+    last = lowered[0]
+    # "up" or "down", maybe "by" after it
+    at = 1 if last == "by" else 0
+    chunk = _chunk_back(lowered, at, more)
+    if chunk is None:
+        undecided = True
+    else:
+        run = _word_run(chunk)
+        if run == "down":
+            return True
+        if run == "up":
+            if len(run) < len(chunk):
+                return True  # (a mark right before it, not whitespace: no lookbehind refuses it)
+            earlier = _chunk_back(lowered, at + 1, more)
+            if earlier is None or earlier.endswith(UP_REFUSED_AFTER):
+                undecided = True  # (refused only after one whitespace character: the regex tells)
+            else:
+                return True
+    if last == "of":
+        # a change noun, maybe "rate", then "of"
+        for at in (1, 2):
+            chunk = _chunk_back(lowered, at, more)
+            if chunk is None:
+                undecided = True
+                break
+            if _word_run(chunk) in CHANGE_NOUN_SET:
+                return True
+            if chunk != "rate":
+                break
+        # a verb before "an? (average|total) of" or "at ... rate of": four chunks at least, three read
+        if more and (lowered[1] in ("average", "total") and lowered[2] in ("a", "an")
+                     or lowered[1] == "rate" and lowered[2] in RATE_OF_INNER_WORDS):
+            undecided = True
+        return None if undecided else False
+    # a verb, maybe an -ly word, maybe "by"
+    at = 1 if last == "by" else 0
+    for index in (at, at + 1):
+        chunk = _chunk_back(lowered, index, more)
+        if chunk is None:
+            undecided = True
+            break
+        run = _word_run(chunk)
+        if run.startswith(CHANGE_VERB_STEMS):
+            return True
+        if index > at or not (len(chunk) > 2 and chunk.endswith("ly") and len(run) == len(chunk)):
+            break
+    return None if undecided else False
 
 
 def _decrease_verb_end(word: str) -> bool:

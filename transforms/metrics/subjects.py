@@ -708,6 +708,7 @@ NP_TRAILING_DROPPED: Final = NP_INNER_WORDS | {"the"}
 # them. Only when it would read one of the first NP_BEFORE_MARGIN of those tokens (or needs the region's
 # first token) are all the region's tokens read.
 NP_BEFORE_CHARS: Final = 64
+POSSESSIVE_ENDINGS: Final = ("'s", "’s")
 NP_BEFORE_MARGIN: Final = 2  # (it reads two tokens before the one it stands at, at most)
 
 
@@ -744,18 +745,22 @@ def _noun_phrase_before_in(tokens: list[str], stop_at_number: bool, complete: bo
         return None
     words: list[str] = []
     index = len(tokens) - 1
+    left = ""
+    left_at = -1  # the index of the token `left` is the lowercase of (read back one token: the next `lower`)
     while index >= 0 or not complete:  # (a partial list is never read to its start: that raises)
         if index < NP_BEFORE_MARGIN and not complete:
             raise _ReadMore
         word = tokens[index]
-        lower = word.lower()
+        lower = left if left_at == index else word.lower()
         left = tokens[index - 1].lower() if index > 0 else ""
+        left_at = index - 1
+        possessive = lower.endswith(POSSESSIVE_ENDINGS)
         if lower == "the" and words and left in NP_THE_LEFT_WORDS:
             words.insert(0, word)  # "added value of the secondary industry", "trade with the EU"
             index -= 1
             continue
-        if lower.endswith(("'s", "’s")) and words and (left in {"of", "in", "for"} or left == "the" and index > 1
-                                                       and tokens[index - 2].lower() in {"of", "in", "for"}):
+        if possessive and words and (left in {"of", "in", "for"} or left == "the" and index > 1
+                                     and tokens[index - 2].lower() in {"of", "in", "for"}):
             index -= 1 if left != "the" else 2  # "added value of (the city's) core industries": the possessive drops
             continue
         if lower in NP_JOINER_WORDS:
@@ -768,7 +773,7 @@ def _noun_phrase_before_in(tokens: list[str], stop_at_number: bool, complete: bo
             words.insert(0, word)  # "industrial value added" (a noun here, not the verb)
             index -= 1
             continue
-        if (not word[0].isalnum() or lower.endswith(("'s", "’s")) or lower in NP_STOP_WORDS
+        if (not word[0].isalnum() or possessive or lower in NP_STOP_WORDS
                 or lower in VERB_WORDS and not word.isupper()):  # "LED lights" is not "led"
             break
         if word[0].isdigit() and not MODEL_TOKEN_RE.fullmatch(word) and left != "of" and not (
@@ -828,8 +833,16 @@ def _sentence_initial_common_noun(word: str) -> bool:
     return _is_plural(word) or names is None or word not in names.words
 
 
-@lru_cache(maxsize=4096)  # a pure test of one word, asked of the same words over and over
 def _is_name(word: str) -> bool:
+    """_word_is_name(word), its cache asked only of a word that opens with a capital or a character beyond
+    ASCII: most words open with a small letter or a digit, and an ASCII character is upper case (str.isupper,
+    the test's first) only from "A" to "Z" (compiled, a call through lru_cache costs some 650 instructions)."""
+    code = ord(word[0])
+    return (code > 127 or 65 <= code <= 90) and _word_is_name(word)
+
+
+@lru_cache(maxsize=4096)  # a pure test of one word, asked of the same words over and over
+def _word_is_name(word: str) -> bool:
     """A capitalized word that is not an acronym (R&D, GDP and SMEs are not names)."""
     if not word[0].isupper() or "&" in word:
         return False
