@@ -284,7 +284,7 @@ FURNITURE = [
     # the fourteenth pass (t378-t405), as on the pages and in the same shapes
     (bp.DATE_LINE, ["September 25 22:07 2020",  # www.lucknownewsflash.in, t378
                     "Oct 3 09:15:02 2019", "May 1st, 08:30 2021"]),
-    (bp.AD_LABEL, ["Advertisement", "ADVERTISEMENT", "Advertisements"]),  # www.travelblog.org, t380
+    (bp.POST_WIDGETS, ["Advertisement", "ADVERTISEMENT", "Advertisements"]),  # www.travelblog.org, t380
     (bp.FLAG_ALT, ["China's flag", "United Kingdom’s flag", "New Zealand's Flag"]),  # t380, t381
     (bp.POST_WIDGETS, ["Edit Blog Post", "Edit this post", "Additional photos below",  # t380, t381
                        "Photos: 5, Displayed: 5", "Photos: 12, Displayed: 9",
@@ -292,7 +292,7 @@ FURNITURE = [
                        "Adjust font size:", "Adjust the text size"]),  # www.ccgp-fushun.com, t401
     (bp.SERVER_STATS, ["Tot: 0.112s; Tpl: 0.047s; cc: 6; qc: 24; dbt: 0.0135s; 1; m:saturn w:www (; sld: 1; ; mem: "
                        "1.2mb", "Time: 0.2s; Qry: 31; Mem: 4.5mb;"]),  # t381
-    (bp.FIRST_COMMENT, ['Be the first to comment on "Typh',  # resilientcitiesresearch.com, t387
+    (bp.POST_WIDGETS, ['Be the first to comment on "Typh',  # resilientcitiesresearch.com, t387
                         "Be the first to comment", "Be the first to reply."]),
     (bp.SEE_ALSO, ["See also  Donald Trump denies quid pro quo with China on trade deal and inquiry into Joe Biden "
                    "and son", "See also: Ningbo port volume hits record"]),  # www.asianewsday.com, t388
@@ -311,6 +311,17 @@ FURNITURE = [
                          "Comments are moderated and will appear after approval."]),
     (bp.TOOLBAR_DATE, ["0 Comment(s)Print E-mail Shanghai Daily, May 25, 2015",  # www.ccgp-fushun.com, t401
                        "3 Comments Print E-mail China Daily, 12 June 2014", "0 Comment(s) Print 2015-05-25"]),
+    # the pages gathered after the fourteenth pass's rules (t406-t411), as on the pages and in the same shapes
+    (bp.PHOTO_TITLES, ["Ningbo 004", "Ningbo 018    Ningbo 024",  # lewisesinchina.blogspot.com, t408
+                       "Tianyi Square 0123", "IMG 0045"]),
+    (bp.BLOG_WIDGETS, ["sunny 72 °F", "partly cloudy -3 °C",  # inchinahil.travellerspoint.com, t407
+                       "View Buddhist Pilgrimmage on inchinahil's travel map.", "View China 2019 on anna’s map",
+                       "The content of this field is kept private and will not be shown publicly.",  # t411
+                       "  • Web page addresses and e-mail addresses turn into links automatically.",
+                       "  • Allowed HTML tags: <a> <em> <strong> <cite> <code> <ul> <ol> <li>",
+                       "  • Lines and paragraphs break automatically.", "  • Use <!--pagebreak--> to create page breaks.",
+                       "More information about formatting options", "Verification Code",
+                       "This question is for testing whether you are a human visitor and to prevent spam."]),
 ]
 
 # Real article sentences that share words with the furniture; none may match.
@@ -453,6 +464,11 @@ ARTICLE_SENTENCES = [
     "Note: Entry is free, and 300 tickets are given to students.",
     "All comments are welcome, the mayor said, as 300 residents attended.",
     "0 comments were made at the 2015 hearing, Shanghai Daily reported on May 25, 2015.",
+    "Ningbo 004 was the code of the 2019 project, with 12 partners.",
+    "Sunny 72 days a year, Ningbo saw 1,900 hours of sun in 2019.",
+    "View the port on the city's official map: 300 berths in 2019.",
+    "The content of this field is kept at 20 characters, the 2019 rules say.",
+    "Verification code checks rose 5% in 2019.",
     "The views expressed by the mayor were welcomed by 300 firms in 2019.",
     "Write to admin@xindemarine.com for the 2019 figures.",
     "Related personnel of 12 firms attended the 2019 meeting.",

@@ -2688,3 +2688,57 @@ def test_a_labelled_date_line_over_a_bare_one_stays_the_page_date() -> None:
     assert parse_page(text).published == "2017-09-01"
     text = TRAVEL_BLOG_TEXT.replace("Published: September 18th 2017\n", "")
     assert parse_page(text).published == "2017-09-01"
+
+
+BLOG_PHOTOS_TEXT = """Saturday, June 7, 2008
+
+To Ningbo and Back Again
+
+We took a 2 hour trip yesterday to Ningbo to check out the town and visit our friend Qiu Dan Ling (Anita).  The weather was so hot and muggy that we wished it rain, and boy, did it!
+Ningbo 004
+
+We walked around the gardens looking at all of the carvings and decoration...
+
+Ningbo 018    Ningbo 024
+
+Ningbo 046
+
+Balancing the camera on a "monopod", or what the rest of the family unknowingly calls a "rock"."""  # http://lewisesinchina.blogspot.com/2008/06/to-ningbo-and-back-again.html (t408, shortened)
+DRUPAL_FORM_TEXT = """Langham signs for new property in China
+
+Langham signs for new property in China
+
+By HMA Staff 14 September 2010
+
+Langham Hotels International has announced it has signed a management agreement under its Langham Place brand in the Chinese port city of Ningbo.
+
+Comment on this article
+
+The content of this field is kept private and will not be shown publicly.
+  • Web page addresses and e-mail addresses turn into links automatically.
+  • Lines and paragraphs break automatically.
+
+More information about formatting options
+
+Verification Code
+This question is for test"""  # http://hma.hotelworldasia.com/content/langham-signs-new-property-china (t411, shortened)
+
+
+@pytest.mark.parametrize(("text", "title", "published", "first_words", "chrome"), [
+    # a photo's file title, a word and a zero-padded number, left as a line (one or two on a line)
+    (BLOG_PHOTOS_TEXT, "To Ningbo and Back Again", "2008-06-07", "We took a 2 hour trip",
+     ["Ningbo 004", "Ningbo 018", "Ningbo 046"]),
+    # a Drupal comment form's help lines under the text (its "Allowed HTML tags: <a> ..." line left out: markup as text
+    # makes parse_page read the page as HTML; test_boilerplate has it)
+    (DRUPAL_FORM_TEXT, "Langham signs for new property in China", "2010-09-14", "Langham Hotels International",
+     ["kept private", "turn into links", "break automatically", "formatting options",
+      "Verification Code", "This question"]),
+    # a travel blog's weather widget and map link under the entry's headline
+    ("A Travellerspoint blog\n\nNingbo and Putuoshan Island March 29 - 30\n\nsunny 72 °F\nView Buddhist "
+     "Pilgrimmage on inchinahil's travel map.\n\nThe bus to Ningbo left at 0700 so we got up at 0500, checked out "
+     "of the small hotel and went to where we were supposed to catch the bus.",
+     "Ningbo and Putuoshan Island March 29 - 30", None, "The bus to Ningbo", ["72 °F", "travel map"]),
+])
+def test_fourteenth_pass_later_pages_chrome(
+        text: str, title: str, published: str | None, first_words: str, chrome: list[str]) -> None:
+    _assert_text_page(text, title, published, first_words, chrome)

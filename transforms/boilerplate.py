@@ -584,26 +584,25 @@ GUIDE_SIDEBAR: Final = (
     r"|attractions +nearby)( +(in|near|around|of) +[a-z][a-z' -]{0,40})? *$"
 )
 
-# The fourteenth tune_other pass (t378-t405): an advertisement's label alone ("Advertisement"); a flag image's alt text
+# The fourteenth tune_other pass (t378-t405): a flag image's alt text
 # ("China's flag", over a travel blog's trail of places, www.travelblog.org t380); a blog host's and a shop's widgets
-# ("Edit Blog Post", "Additional photos below", "Photos: 5, Displayed: 5", "Your basket is currently empty!", a
+# and labels ("Advertisement", "Edit Blog Post", "Additional photos below", "Photos: 5, Displayed: 5", "Your basket is currently empty!", a
 # podcast's page, easystoriesinenglish.com t395; "Adjust font size:", a china.org.cn mirror t401); a server's timing
 # line closing a page ("Tot: 0.112s; Tpl: 0.047s; cc: 6; qc: 24; dbt: 0.0135s; 1; m:saturn w:www (; sld: 1; ; mem:
-# 1.2mb", t381: three or more short "name: number;" fields first); a comment prompt with the post's name ("Be the first
-# to comment on "Typh...", resilientcitiesresearch.com t387); a "See also" link alone ("See also  Donald Trump denies
+# 1.2mb", t381: three or more short "name: number;" fields first); a comment prompt with the post's name among the
+# widgets ("Be the first to comment on "Typh...", resilientcitiesresearch.com t387); a "See also" link alone ("See also  Donald Trump denies
 # ...", www.asianewsday.com t388: no full stop closing it); a reprint notice ("This article is reproduced by the editor
 # of this website. ...", www.ningbo-china.com t390); a copyright warning ("Warning:The use of any news and articles
 # published on ... without written permission ... constitutes copyright infringement, ...") and a comments policy
 # ("All comments are subject to moderation by ... staff. ...", www.echinacities.com t393).
-AD_LABEL: Final = r"(?im)^ *advertisements? *$"
 FLAG_ALT: Final = r"(?im)^ *[a-z][a-z.' -]{0,40}['’]s +flag *$"
 POST_WIDGETS: Final = (
-    r"(?im)^ *(edit( +this)?( +blog)? +(post|entry|page)|(additional|more) +photos +(below|above)"
+    r"(?im)^ *(advertisements?|be +the +first +to +(comment|review|reply)( +on +[^\n]{1,150})? *[.!]?"
+    r"|edit( +this)?( +blog)? +(post|entry|page)|(additional|more) +photos +(below|above)"
     r"|photos *: *[0-9]{1,4} *, *displayed *: *[0-9]{1,4}|your +(shopping +)?(basket|cart|bag) +is +(currently +)?empty"
     r" *[.!]?|adjust +(the +)?(font|text) +size *[:：]?) *$"
 )
 SERVER_STATS: Final = r"(?im)^ *([a-z]{1,6} *: *[0-9]{1,6}([.][0-9]{1,6})? *(s|ms|mb|kb)? *; *){3,}[^\n]{0,160}$"
-FIRST_COMMENT: Final = r"(?im)^ *be +the +first +to +(comment|review|reply)( +on +[^\n]{1,150})? *[.!]? *$"
 SEE_ALSO: Final = r"(?im)^ *see +also *[:：]? +[^\n]{0,150}[^.。\n] *$"
 REPRINT_NOTICE: Final = (
     r"(?im)^ *this +(article|post|story|text|content) +(is|was|has +been) +(reproduced|reprinted|republished|reposted)"
@@ -616,6 +615,25 @@ COPYRIGHT_WARNING: Final = (
 COMMENT_POLICY: Final = (
     r"(?im)^ *(all +)?comments +(are|will +be) +(subject +to +moderation|moderated|reviewed +before)[^\n]*$"
 )
+# After the fourteenth pass's rules, on the pages gathered to measure them (t406-t411): a photo's file title left as a
+# line, a word and a zero-padded number, one or more on a line ("Ningbo 004", "Ningbo 018    Ningbo 024",
+# lewisesinchina.blogspot.com t408); a travel blog's weather widget ("sunny 72 °F") and map link ("View Buddhist
+# Pilgrimmage on inchinahil's travel map.", inchinahil.travellerspoint.com t407); a Drupal comment form's help lines
+# ("The content of this field is kept private and will not be shown publicly.", "Web page addresses and e-mail
+# addresses turn into links automatically.", "Allowed HTML tags: <a> <em> ...", "Lines and paragraphs break
+# automatically.", "More information about formatting options", "Verification Code", "This question is for test...",
+# hma.hotelworldasia.com t411).
+PHOTO_TITLES: Final = r"(?im)^ *([a-z][a-z-]{0,20}( +[a-z][a-z-]{0,20}){0,2} +0[0-9]{2,4} *){1,4}$"
+BLOG_WIDGETS: Final = (
+    r"(?im)^ *[•·*-]? *((sunny|cloudy|partly +cloudy|overcast|rainy|rain|showers|snow|foggy|fog|clear|windy)"
+    r" +-?[0-9]{1,3} *° *[cf]|view +[^\n]{1,80} +on +[^\n]{1,40}['’]s +(travel +)?map *[.]?"
+    r"|the +content +of +this +field +is +kept +private( +and +will +not +be +shown +publicly)?"
+    r"|web +page +addresses +and +e-?mail +addresses +turn +into +links +automatically|allowed +html +tags *[:：][^\n]*"
+    r"|lines +and +paragraphs +break +automatically|use +<!--pagebreak--> +to +create +page +breaks"
+    r"|more +information +about +(text +)?formatting +options|verification +code"
+    r"|this +question +is +for +test(ing)?[^\n]{0,120}) *[.]? *$"
+)
+
 # A tool bar glued to the source's name and the date: "0 Comment(s)Print E-mail Shanghai Daily, May 25, 2015" (a
 # china.org.cn mirror's page, www.ccgp-fushun.com t401): a dated line, the page's date.
 TOOLBAR_DATE: Final = (
@@ -734,16 +752,16 @@ BOILERPLATE_PATTERNS: Final[tuple[str, ...]] = (    PRINT_CLOSE,
     OPINION_DISCLAIMER,
     EMAIL_ALONE,
     EXPAND_TEXT,
-    AD_LABEL,
     FLAG_ALT,
     POST_WIDGETS,
     SERVER_STATS,
-    FIRST_COMMENT,
     SEE_ALSO,
     REPRINT_NOTICE,
     COPYRIGHT_WARNING,
     COMMENT_POLICY,
     TOOLBAR_DATE,
+    PHOTO_TITLES,
+    BLOG_WIDGETS,
 )
 
 # The furniture lines that carry the page's own date (header lines under the title, in text
@@ -833,6 +851,7 @@ _STATS_COLON_BY: Final = 6 + 1 + 1
 _STATS_SEMICOLON_BY: Final = 30
 _WARNING_LABEL_BY: Final = 10 + 1 + 1
 _POLICY_WORD_BY: Final = 4 + 7 + 2
+_DIGITS: Final = "0123456789"
 
 
 def _holds_any(text: str, words: tuple[str, ...]) -> bool:
@@ -924,6 +943,8 @@ _NEEDS: Final[dict[str, Callable[[str], bool]]] = {
     SERVER_STATS: lambda line: ":" in line[:_STATS_COLON_BY] and ";" in line[:_STATS_SEMICOLON_BY],
     COPYRIGHT_WARNING: lambda line: ":" in line[:_WARNING_LABEL_BY] or "：" in line[:_WARNING_LABEL_BY],
     COMMENT_POLICY: lambda line: "comment" in line[:_POLICY_WORD_BY].lower(),
+    # a zero-padded number closes the line: its last character a digit
+    PHOTO_TITLES: lambda line: line.rstrip(" ")[-1:] in _DIGITS,
 }
 _LINE_END: Final = (sre_constants.AT, sre_constants.AT_END)
 

@@ -201,7 +201,9 @@ from transforms.metrics.vocab import (
 # ("0 Comment(s)Print E-mail Shanghai Daily, May 25, 2015") is a dated line; "Advertisement", a flag's alt text
 # ("China's flag"), "Edit Blog Post", a gallery's counter lines, "Your basket is currently empty!", "Adjust font
 # size:", a server's timing line, "Be the first to comment on ...", a "See also ..." link, a reprint notice, a
-# copyright warning and a comments policy are furniture.
+# copyright warning and a comments policy are furniture; then (t406-t411, gathered after those rules) a photo's file
+# title ("Ningbo 004"), a weather widget ("sunny 72 °F"), a travel map's link and a Drupal comment form's help lines
+# are furniture.
 EXTRACTOR_VERSION = "2026.12.05.14"
 
 
