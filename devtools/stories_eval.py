@@ -63,8 +63,8 @@ KNOWN_FALSE_GROUPS: tuple[frozenset[str], ...] = (
     # a 2008 travel blog that passes the Tianyi Pavilion (built 1561 to 1566, over 300,000 books) and a report of the
     # library's first night opening that gives the same facts of it
     frozenset({"tune_other/t112", "tune_other/t215"}),
-    # Lishe Airport's new flight schedule (2021) and a seller's page of the Ningbo Statistical Yearbook 2022, joined in the
-    # fourteenth pass by a travel magazine's sidebars (t197), a Ningbo-US education meeting's report (t384) and a
+    # Lishe Airport's new flight schedule (2021) and a seller's page of the Ningbo Statistical Yearbook 2022, joined in
+    # the fourteenth pass by a travel magazine's sidebars (t197), a Ningbo-US education meeting's report (t384) and a
     # podcast's transcript (t395) through the small counts and durations they share
     frozenset({"tune_other/t093", "tune_other/t197", "tune_other/t261", "tune_other/t384", "tune_other/t395"}),
     # the port's 40 million TEUs (t278 ~ t279, one story) joined by a graphene production line's report (t086) through

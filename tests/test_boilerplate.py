@@ -319,7 +319,8 @@ FURNITURE = [
                        "The content of this field is kept private and will not be shown publicly.",  # t411
                        "  • Web page addresses and e-mail addresses turn into links automatically.",
                        "  • Allowed HTML tags: <a> <em> <strong> <cite> <code> <ul> <ol> <li>",
-                       "  • Lines and paragraphs break automatically.", "  • Use <!--pagebreak--> to create page breaks.",
+                       "  • Lines and paragraphs break automatically.",
+                       "  • Use <!--pagebreak--> to create page breaks.",
                        "More information about formatting options", "Verification Code",
                        "This question is for testing whether you are a human visitor and to prevent spam."]),
 ]

@@ -584,17 +584,17 @@ GUIDE_SIDEBAR: Final = (
     r"|attractions +nearby)( +(in|near|around|of) +[a-z][a-z' -]{0,40})? *$"
 )
 
-# The fourteenth tune_other pass (t378-t405): a flag image's alt text
-# ("China's flag", over a travel blog's trail of places, www.travelblog.org t380); a blog host's and a shop's widgets
-# and labels ("Advertisement", "Edit Blog Post", "Additional photos below", "Photos: 5, Displayed: 5", "Your basket is currently empty!", a
-# podcast's page, easystoriesinenglish.com t395; "Adjust font size:", a china.org.cn mirror t401); a server's timing
-# line closing a page ("Tot: 0.112s; Tpl: 0.047s; cc: 6; qc: 24; dbt: 0.0135s; 1; m:saturn w:www (; sld: 1; ; mem:
-# 1.2mb", t381: three or more short "name: number;" fields first); a comment prompt with the post's name among the
-# widgets ("Be the first to comment on "Typh...", resilientcitiesresearch.com t387); a "See also" link alone ("See also  Donald Trump denies
-# ...", www.asianewsday.com t388: no full stop closing it); a reprint notice ("This article is reproduced by the editor
-# of this website. ...", www.ningbo-china.com t390); a copyright warning ("Warning:The use of any news and articles
-# published on ... without written permission ... constitutes copyright infringement, ...") and a comments policy
-# ("All comments are subject to moderation by ... staff. ...", www.echinacities.com t393).
+# The fourteenth tune_other pass (t378-t405): a flag image's alt text ("China's flag", over a travel blog's trail of
+# places, www.travelblog.org t380); a blog host's and a shop's widgets and labels ("Advertisement", "Edit Blog Post",
+# "Additional photos below", "Photos: 5, Displayed: 5", "Your basket is currently empty!", a podcast's page,
+# easystoriesinenglish.com t395; "Adjust font size:", a china.org.cn mirror t401; a comment prompt with the post's name,
+# "Be the first to comment on "Typh...", resilientcitiesresearch.com t387); a server's timing line closing a page ("Tot:
+# 0.112s; Tpl: 0.047s; cc: 6; qc: 24; dbt: 0.0135s; 1; m:saturn w:www (; sld: 1; ; mem: 1.2mb", t381: three to eight
+# short "name: number;" fields first); a "See also" link alone ("See also  Donald Trump denies ...", www.asianewsday.com
+# t388: no full stop closing it); a reprint notice ("This article is reproduced by the editor of this website. ...",
+# www.ningbo-china.com t390); a copyright warning ("Warning:The use of any news and articles published on ... without
+# written permission ... constitutes copyright infringement, ...") and a comments policy ("All comments are subject to
+# moderation by ... staff. ...", www.echinacities.com t393).
 FLAG_ALT: Final = r"(?im)^ *[a-z][a-z.' -]{0,40}['’]s +flag *$"
 POST_WIDGETS: Final = (
     r"(?im)^ *(advertisements?|be +the +first +to +(comment|review|reply)( +on +[^\n]{1,150})? *[.!]?"
@@ -602,7 +602,7 @@ POST_WIDGETS: Final = (
     r"|photos *: *[0-9]{1,4} *, *displayed *: *[0-9]{1,4}|your +(shopping +)?(basket|cart|bag) +is +(currently +)?empty"
     r" *[.!]?|adjust +(the +)?(font|text) +size *[:：]?) *$"
 )
-SERVER_STATS: Final = r"(?im)^ *([a-z]{1,6} *: *[0-9]{1,6}([.][0-9]{1,6})? *(s|ms|mb|kb)? *; *){3,}[^\n]{0,160}$"
+SERVER_STATS: Final = r"(?im)^ *([a-z]{1,6} *: *[0-9]{1,6}([.][0-9]{1,6})? *(s|ms|mb|kb)? *; *){3,8}[^\n]{0,160}$"
 SEE_ALSO: Final = r"(?im)^ *see +also *[:：]? +[^\n]{0,150}[^.。\n] *$"
 REPRINT_NOTICE: Final = (
     r"(?im)^ *this +(article|post|story|text|content) +(is|was|has +been) +(reproduced|reprinted|republished|reposted)"
@@ -845,13 +845,28 @@ _SAID_WINDOW: Final = 1 + 1 + 3
 # OPINION_DISCLAIMER's "expre"(ssed) ends within its first characters: "the " (4), "opinions " (9), "expre" (5).
 _OPINION_WINDOW: Final = 4 + 9 + 5
 # SERVER_STATS's first field: a name (6) and a space before its colon; the semicolon after the number (6 + 1 + 6), its
-# unit (2) and the spaces: 30. COPYRIGHT_WARNING's label ("disclaimer", 10) and a space before its colon; then "comments"
-# after "all " (4 + 8: "comment" ends by 11).
+# unit (2) and the spaces: 30. COPYRIGHT_WARNING's label ("disclaimer", 10) and a space before its colon; then
+# "comments" after "all " (4 + 8: "comment" ends by 11).
 _STATS_COLON_BY: Final = 6 + 1 + 1
 _STATS_SEMICOLON_BY: Final = 30
 _WARNING_LABEL_BY: Final = 10 + 1 + 1
 _POLICY_WORD_BY: Final = 4 + 7 + 2
-_DIGITS: Final = "0123456789"
+_BLOG_WIDGET_OPENINGS: Final = ("sunny", "cloudy", "partly", "overcast", "rain", "showers", "snow", "fog", "clear",
+                                 "windy", "view", "the content", "web page", "allowed", "lines and", "use <!",
+                                 "more information", "verification", "this question")
+
+
+def _opens_with_widget_word(line: str) -> bool:
+    """Whether the line, after its spaces and a bullet, may open with one of _BLOG_WIDGET_OPENINGS under IGNORECASE (as
+    _opens_with: it does, or its opening is not ASCII; the longest word 16 characters)."""
+    head = line.lstrip(" •·*-")[:16]
+    return not head.isascii() or head.lower().startswith(_BLOG_WIDGET_OPENINGS)
+
+
+def _last_word_zero_padded(line: str) -> bool:
+    """Whether the line's last word (its closing spaces aside) opens with a 0: PHOTO_TITLES's number ("Ningbo 004")."""
+    end = line.rstrip(" ")
+    return end[end.rfind(" ") + 1:end.rfind(" ") + 2] == "0"
 
 
 def _holds_any(text: str, words: tuple[str, ...]) -> bool:
@@ -943,8 +958,10 @@ _NEEDS: Final[dict[str, Callable[[str], bool]]] = {
     SERVER_STATS: lambda line: ":" in line[:_STATS_COLON_BY] and ";" in line[:_STATS_SEMICOLON_BY],
     COPYRIGHT_WARNING: lambda line: ":" in line[:_WARNING_LABEL_BY] or "：" in line[:_WARNING_LABEL_BY],
     COMMENT_POLICY: lambda line: "comment" in line[:_POLICY_WORD_BY].lower(),
-    # a zero-padded number closes the line: its last character a digit
-    PHOTO_TITLES: lambda line: line.rstrip(" ")[-1:] in _DIGITS,
+    # a zero-padded number closes the line: its last word opens with a 0; the widgets' opening words after the spaces
+    # and a bullet
+    PHOTO_TITLES: _last_word_zero_padded,
+    BLOG_WIDGETS: lambda line: _opens_with_widget_word(line),
 }
 _LINE_END: Final = (sre_constants.AT, sre_constants.AT_END)
 

@@ -175,8 +175,8 @@ MONTH_DAY_YEAR_RE: Final = re.compile(
 # The month and the day, a clock time, then the year: "September 25 22:07 2020" (a press-release aggregator's date
 # line, www.lucknownewsflash.in t378, the fourteenth tune_other pass).
 MONTH_DAY_TIME_YEAR_RE: Final = re.compile(
-    r"\b(" + "|".join(m[:3] for m in MONTHS) + r")[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+\d{1,2}:\d{2}(?::\d{2})?,?\s+"
-    r"((?:19|20)\d{2})\b",
+    r"\b(" + "|".join(m[:3] for m in MONTHS) + r")[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+"
+    r"\d{1,2}:\d{2}(?::\d{2})?,?\s+((?:19|20)\d{2})\b",
     re.IGNORECASE,
 )
 YEAR_MONTH_DAY_RE: Final = re.compile(  # "2022 December 29 09:08" (portnews.ru)
