@@ -632,17 +632,17 @@ def test_other_sources_titles_dates_and_chrome_on_the_tuning_pages():
     misspelt date, left); all 405: titles 326/329, dates 151/156, 104 leaks (the older 377 unchanged). Six more pages
     (t406-t411, other sources, 5 hosts new) labelled and committed after those rules and before the extractor was run on
     them, unseen by the rules: titles 5/5, dates 4/4, 21 leaks; after rules for them (photo titles "Ningbo 004", a
-    weather widget, a travel map's link, a Drupal comment form's help lines): 5/5, 4/4, 0. All 411: titles 331/334,
-    dates 155/160 (the date floor 0.96 since: 0.969), 104 leaks; 56 pages without a label date take their URL's (t387,
-    t400 new)."""
+    weather widget, a travel map's link, a Drupal comment form's help lines): 5/5, 4/4, 0. t398's date (a ningbolife
+    newsletter's, misspelt in its headline) then relabelled null by the ningbolife convention. All 411: titles
+    331/334, dates 155/159 (0.975), 104 leaks; 56 pages without a label date take their URL's (t387, t400 new)."""
     from transforms.textutil import url_date
 
     pages = load_realgold(realgold.REALGOLD_DIR / "tune_other")
     assert len(pages) == 411
     outputs = realgold.run_newsetl(pages)
     total = score_real("newsetl", pages, outputs).total
-    assert total.titles == 334 and total.dates == 160
-    assert (total.title_accuracy or 0) >= 0.98 and (total.date_accuracy or 0) >= 0.96
+    assert total.titles == 334 and total.dates == 159
+    assert (total.title_accuracy or 0) >= 0.98 and (total.date_accuracy or 0) >= 0.97
     given = [(page, out.published) for page, out in zip(pages, outputs) if page.published is None and out.published]
     assert len(given) == total.dates_unlabelled_given == 56
     assert all(date == url_date(page.url) for page, date in given)
