@@ -281,6 +281,48 @@ FURNITURE = [
     (bp.EMAIL_ALONE, ["admin@xindemarine.com", " news.desk@example.com.cn "]),  # t372
     (bp.EXPAND_TEXT, ["展开全文", "阅读原文 >"]),  # t372
     (bp.PAGE_BOXES, ["Related Personnel", "Related Posts"]),  # grandwaylaw.com t373, t372
+    # the fourteenth pass (t378-t405), as on the pages and in the same shapes
+    (bp.DATE_LINE, ["September 25 22:07 2020",  # www.lucknownewsflash.in, t378
+                    "Oct 3 09:15:02 2019", "May 1st, 08:30 2021"]),
+    (bp.POST_WIDGETS, ["Advertisement", "ADVERTISEMENT", "Advertisements"]),  # www.travelblog.org, t380
+    (bp.FLAG_ALT, ["China's flag", "United Kingdom’s flag", "New Zealand's Flag"]),  # t380, t381
+    (bp.POST_WIDGETS, ["Edit Blog Post", "Edit this post", "Additional photos below",  # t380, t381
+                       "Photos: 5, Displayed: 5", "Photos: 12, Displayed: 9",
+                       "Your basket is currently empty!", "Your shopping cart is empty.",  # easystoriesinenglish, t395
+                       "Adjust font size:", "Adjust the text size"]),  # www.ccgp-fushun.com, t401
+    (bp.SERVER_STATS, ["Tot: 0.112s; Tpl: 0.047s; cc: 6; qc: 24; dbt: 0.0135s; 1; m:saturn w:www (; sld: 1; ; mem: "
+                       "1.2mb", "Time: 0.2s; Qry: 31; Mem: 4.5mb;"]),  # t381
+    (bp.POST_WIDGETS, ['Be the first to comment on "Typh',  # resilientcitiesresearch.com, t387
+                        "Be the first to comment", "Be the first to reply."]),
+    (bp.SEE_ALSO, ["See also  Donald Trump denies quid pro quo with China on trade deal and inquiry into Joe Biden "
+                   "and son", "See also: Ningbo port volume hits record"]),  # www.asianewsday.com, t388
+    (bp.REPRINT_NOTICE, ["This article is reproduced by the editor of this website. The purpose of reprinting is to "
+                         "convey more information. If you are involved in the content, copyright and other issues, "
+                         "please contact this website within 30 days, we will delete the content as soon as "
+                         "possible! The copyright of this article belongs to the original author, and the content is "
+                         "the author's personal opinion. This site has the final int",  # www.ningbo-china.com, t390
+                         "This post was republished from Xinhua."]),
+    (bp.COPYRIGHT_WARNING, ["Warning:The use of any news and articles published on eChinacities.com without written "
+                            "permission from eChinacities.com constitutes copyright infringement, and legal action "
+                            "can be taken.",  # www.echinacities.com, t393
+                            "Disclaimer: No part of this article may be reproduced without prior written permission."]),
+    (bp.COMMENT_POLICY, ["All comments are subject to moderation by eChinacities.com staff. Because we wish to "
+                         "encourage healthy and productive dialogue we ask that all comments remain polite.",  # t393
+                         "Comments are moderated and will appear after approval."]),
+    (bp.TOOLBAR_DATE, ["0 Comment(s)Print E-mail Shanghai Daily, May 25, 2015",  # www.ccgp-fushun.com, t401
+                       "3 Comments Print E-mail China Daily, 12 June 2014", "0 Comment(s) Print 2015-05-25"]),
+    # the pages gathered after the fourteenth pass's rules (t406-t411), as on the pages and in the same shapes
+    (bp.PHOTO_TITLES, ["Ningbo 004", "Ningbo 018    Ningbo 024",  # lewisesinchina.blogspot.com, t408
+                       "Tianyi Square 0123", "IMG 0045"]),
+    (bp.BLOG_WIDGETS, ["sunny 72 °F", "partly cloudy -3 °C",  # inchinahil.travellerspoint.com, t407
+                       "View Buddhist Pilgrimmage on inchinahil's travel map.", "View China 2019 on anna’s map",
+                       "The content of this field is kept private and will not be shown publicly.",  # t411
+                       "  • Web page addresses and e-mail addresses turn into links automatically.",
+                       "  • Allowed HTML tags: <a> <em> <strong> <cite> <code> <ul> <ol> <li>",
+                       "  • Lines and paragraphs break automatically.",
+                       "  • Use <!--pagebreak--> to create page breaks.",
+                       "More information about formatting options", "Verification Code",
+                       "This question is for testing whether you are a human visitor and to prevent spam."]),
 ]
 
 # Real article sentences that share words with the furniture; none may match.
@@ -410,6 +452,24 @@ ARTICLE_SENTENCES = [
     "Previous: 2019 figures | Next year the zone will open 20 new berths in Beilun.",
     "Only members of this blog may post a comment, the owner said in 2019.",
     "Spread the love of reading: 300 libraries opened in 2019.",
+    "September 25 saw 22 ships, and 2020 was a record year.",
+    "Advertisement revenue of the port's media arm rose 5% in 2019.",
+    "China's flag carrier opened 3 routes from Ningbo in 2019.",
+    "Edit the post code to 315000 before you send the form.",
+    "Photos: 5 of the 12 photos displayed in the hall date from 1930.",
+    "Your basket is currently empty, the shop assistant joked, as 300 buyers waited.",
+    "Time: 9:30; venue: Ningbo; 3 guests; 2 hosts; 1 speech.",
+    "Be the first to try the new metro line, the operator said on Monday.",
+    "See also the 2019 report, which counted 33 million TEUs.",
+    "This article is about 3 ports, and reprinted figures from 2019.",
+    "Note: Entry is free, and 300 tickets are given to students.",
+    "All comments are welcome, the mayor said, as 300 residents attended.",
+    "0 comments were made at the 2015 hearing, Shanghai Daily reported on May 25, 2015.",
+    "Ningbo 004 was the code of the 2019 project, with 12 partners.",
+    "Sunny 72 days a year, Ningbo saw 1,900 hours of sun in 2019.",
+    "View the port on the city's official map: 300 berths in 2019.",
+    "The content of this field is kept at 20 characters, the 2019 rules say.",
+    "Verification code checks rose 5% in 2019.",
     "The views expressed by the mayor were welcomed by 300 firms in 2019.",
     "Write to admin@xindemarine.com for the 2019 figures.",
     "Related personnel of 12 firms attended the 2019 meeting.",

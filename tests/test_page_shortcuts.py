@@ -1389,6 +1389,8 @@ def plain_parse_date(text: str | None) -> str | None:
     for m in t.MONTH_DAY_YEAR_RE.finditer(text):  # ("May 24, 2019" gives the day as group 2, "Aug-04-2021" as 3)
         candidates.append((m.start(), int(m.group(4)), t.MONTH_ABBR[m.group(1)[:3].casefold()],
                            int(m.group(2) or m.group(3))))
+    for m in t.MONTH_DAY_TIME_YEAR_RE.finditer(text):  # "September 25 22:07 2020"
+        candidates.append((m.start(), int(m.group(3)), t.MONTH_ABBR[m.group(1)[:3].casefold()], int(m.group(2))))
     for _, y, mo, d in sorted(candidates):
         if t.MIN_YEAR <= y <= t.MAX_YEAR:
             try:
@@ -1399,7 +1401,8 @@ def plain_parse_date(text: str | None) -> str | None:
 
 
 DATE_PIECES = ["2019-01-28", "2019年1月28日", "09:15", "24 May 2019", "May 24, 2019", "2022 December 29", "06/05/2023",
-               "30-05-2019", "Aug-04-2021", "Sept. 3 2020", "SEP 3, 2020", "ſep 3, 2020", "3 ſept 2020", "1989-01-01",
+               "30-05-2019", "Aug-04-2021", "September 25 22:07 2020", " 22:07 ", "Sept. 3 2020", "SEP 3, 2020",
+               "ſep 3, 2020", "3 ſept 2020", "1989-01-01",
                "2101-1-1", "2019-02-30", "Published: ", " ", "-", "/", "1", "31", "13", "2020", "x", "é", "\u3000"]
 
 

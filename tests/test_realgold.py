@@ -487,7 +487,7 @@ def test_speed_against_a_revision_runs_that_revision_s_code():
 
 
 def test_other_sources_titles_dates_and_chrome_on_the_tuning_pages():
-    """tests/realgold/tune_other: 313 real pages of other English Ningbo sources (4 of the sixth pass, 13
+    """tests/realgold/tune_other: 411 real pages of other English Ningbo sources (4 of the sixth pass, 13
     of the seventh, 5 of the eighth, 6 of the ninth and 2 of the tenth are template pages), labelled for
     title, date and chrome only; the generic fallback is tuned on them, so these are tuning
     figures (the honest one is the holdout's "other" row).
@@ -621,19 +621,32 @@ def test_other_sources_titles_dates_and_chrome_on_the_tuning_pages():
     disclaimer, an address alone, "展开全文", "Please Contact Us at:", "Related Personnel"): 4/5, 1/3, 9 (a two-word
     headline over its standfirst, a headline glued to its site name and date, a tag archive's "5 11 2016" and its later
     posts, left). All 377: titles 301/303, dates 142/146 (the date floor 0.97 since: 0.973), 102 leaks; 54 pages without
-    a label date take their URL's (t376 new)."""
+    a label date take their URL's (t376 new).
+    Fourteenth pass (t378-t405, 28 pages labelled and committed before the extractor was run on them: 4 ningbolife, 1
+    of the city's English site, 23 other sources, 13 hosts new to the set), before its round: titles 22/26, dates 6/10,
+    14 leaks on the new pages; all 405: 323/329, 148/156, 116. After it ("September 25 22:07 2020"; a "Published:" line
+    under a bare date line (a trip's day) gives the date; a tool bar glued to the source and the date is a dated line; a
+    flag's alt text, "Advertisement", "Edit Blog Post", a gallery's counters, a shop's empty basket, a server's timing
+    line, "Be the first to comment on ...", "See also ...", a reprint notice, a copyright warning and a comments policy
+    are furniture): 25/26, 9/10, 2 (a caption dwarfing a three-word headline, an injected headline, a cut "No", a
+    misspelt date, left); all 405: titles 326/329, dates 151/156, 104 leaks (the older 377 unchanged). Six more pages
+    (t406-t411, other sources, 5 hosts new) labelled and committed after those rules and before the extractor was run on
+    them, unseen by the rules: titles 5/5, dates 4/4, 21 leaks; after rules for them (photo titles "Ningbo 004", a
+    weather widget, a travel map's link, a Drupal comment form's help lines): 5/5, 4/4, 0. t398's date (a ningbolife
+    newsletter's, misspelt in its headline) then relabelled null by the ningbolife convention. All 411: titles
+    331/334, dates 155/159 (0.975), 104 leaks; 56 pages without a label date take their URL's (t387, t400 new)."""
     from transforms.textutil import url_date
 
     pages = load_realgold(realgold.REALGOLD_DIR / "tune_other")
-    assert len(pages) == 377
+    assert len(pages) == 411
     outputs = realgold.run_newsetl(pages)
     total = score_real("newsetl", pages, outputs).total
-    assert total.titles == 303 and total.dates == 146
+    assert total.titles == 334 and total.dates == 159
     assert (total.title_accuracy or 0) >= 0.98 and (total.date_accuracy or 0) >= 0.97
     given = [(page, out.published) for page, out in zip(pages, outputs) if page.published is None and out.published]
-    assert len(given) == total.dates_unlabelled_given == 54
+    assert len(given) == total.dates_unlabelled_given == 56
     assert all(date == url_date(page.url) for page, date in given)
-    assert total.leaks <= 102
+    assert total.leaks <= 104
 
 
 def _url_key(url: str) -> str:
@@ -667,7 +680,7 @@ def test_tune_other_labels_are_consistent():
     others = _manifest_urls("dev", "tune_sites", "holdout", "holdout2", "holdout3", "holdout4")
     seen: set[str] = set()
     pages = sorted((folder / "pages").glob("t*.json"))
-    assert len(pages) == len(rows) == 377
+    assert len(pages) == len(rows) == 411
     for path in pages:
         page = json.loads(path.read_text(encoding="utf-8"))
         label = json.loads((folder / "labels" / path.name).read_text(encoding="utf-8"))

@@ -2597,3 +2597,148 @@ def test_hanweb_article_variants_of_other_sites_templates(name: str) -> None:
     assert article.captions == spec["captions"]
     assert [chrome for chrome in spec["chrome"] if chrome in article.body] == []
     assert find_boilerplate(article.body) == []
+
+
+# The fourteenth tune_other pass (t378-t405): date lines in new shapes and furniture above and under the text.
+PRESS_AGGREGATOR_TEXT = """2020 Maritime Silk Road Culture and Tourism Expo (Ningbo-China) has been successfully opened
+
+September 25 22:07 2020
+
+On September 25, 2020, the 2020 Maritime Silk Road Culture and Tourism Expo (Ningbo-China) was successfully opened in Ningbo International Conference and Exhibition Center."""  # http://www.lucknownewsflash.in/story/94415/... (t378, cut)
+TRAVEL_BLOG_TEXT = """An Expat Couple Enjoying Ningbo
+
+China's flag
+Asia » China » Zhejiang » Ningbo
+September 1st 2017
+Published: September 18th 2017
+Edit Blog Post
+
+My girlfriend and I are fascinated by Chinese culture. However we’ve found many Chinese cities overcrowded and difficult to enjoy precious quiet moments while exploring Chinese culture.
+
+It seems we have been charmed by the city of Ningbo.
+
+Additional photos below
+Photos: 5, Displayed: 5
+
+
+Tot: 0.112s; Tpl: 0.047s; cc: 6; qc: 24; dbt: 0.0135s; 1; m:saturn w:www (; sld: 1; ; mem: 1.2mb"""  # https://www.travelblog.org/Asia/China/Zhejiang/Ningbo/blog-996548.html (t381, shortened)
+PODCAST_TEXT = """Your basket is currently empty!
+Hello from China!
+—
+I’ve been in China for 12 days and I have so much to tell you. Keep listening to find out about my new life halfway across the world.
+
+Hello, my Lovely Learners and welcome to Easy Stories in English, the podcast that will take your English from Okay to Good and from Good to Great!"""  # https://easystoriesinenglish.com/china2 (t395, cut)
+MIRROR_TOOLBAR_TEXT = """10 sensuous delights of a visit to Ningbo
+
+0 Comment(s)Print E-mail Shanghai Daily, May 25, 2015
+Adjust font size:
+
+7. Dongqian Lake
+
+One of China's most beautiful and serene lakes, Dongqian Lake in Ningbo is four times as large as the West Lake in neighboring Hangzhou but blessedly less famous — and less crowded with tourists."""  # http://www.ccgp-fushun.com/travel/2015-05/25/content_35650622_4.htm (t401, cut)
+REPRINT_TEXT = """Ningbo's subway is very crowded and comfortable
+
+From Zhujiajian to Ningbo, it was our last stop. We stayed one night, visited the night view of the landmark Tianyi Square in Ningbo, and tasted the authentic Ningbo dumplings and dishes.
+
+See also  Donald Trump denies quid pro quo with China on trade deal and inquiry into Joe Biden and son
+
+This article is reproduced by the editor of this website. The purpose of reprinting is to convey more information. If you are involved in the content, copyright and other issues, please contact this website within 30 days.
+
+Warning:The use of any news and articles published on this site without written permission constitutes copyright infringement, and legal action can be taken.
+
+All comments are subject to moderation by our staff. Because we wish to encourage healthy and productive dialogue we ask that all comments remain polite.
+
+Be the first to comment on "Ningbo's subway"
+"""  # shapes of t388, t390, t393 and t387 closing one page
+
+
+@pytest.mark.parametrize(("text", "title", "published", "first_words", "chrome"), [
+    # the month and day, a clock time, then the year, under the headline
+    (PRESS_AGGREGATOR_TEXT, "2020 Maritime Silk Road Culture and Tourism Expo (Ningbo-China) has been successfully "
+     "opened", "2020-09-25", "On September 25, 2020", ["22:07"]),
+    (PRESS_AGGREGATOR_TEXT.replace("September 25 22:07 2020", "Sep. 3, 08:15:40 2021"),
+     "2020 Maritime Silk Road Culture and Tourism Expo (Ningbo-China) has been successfully opened", "2021-09-03",
+     "On September 25, 2020", ["08:15"]),
+    # a flag's alt text over a trail of places, the trip's day over the labelled posting day, the owner's edit link;
+    # a gallery's counter lines and a server's timing line closing the page
+    (TRAVEL_BLOG_TEXT, "An Expat Couple Enjoying Ningbo", "2017-09-18", "My girlfriend",
+     ["China's flag", "Edit Blog Post", "Additional photos", "Displayed", "Tpl:"]),
+    (TRAVEL_BLOG_TEXT.replace("September 1st 2017", "2017-09-01").replace("Published: September 18th 2017",
+                                                                          "Posted on: 2017-09-18"),
+     "An Expat Couple Enjoying Ningbo", "2017-09-18", "My girlfriend", ["China's flag"]),
+    # a shop's empty basket over the headline (a lone dash under it)
+    (PODCAST_TEXT, "Hello from China!", None, "I’ve been in China", ["Your basket"]),
+    # a tool bar glued to the source's name and the date under the headline, "Adjust font size:" under it
+    (MIRROR_TOOLBAR_TEXT, "10 sensuous delights of a visit to Ningbo", "2015-05-25", "7. Dongqian Lake",
+     ["Comment(s)", "Adjust font size"]),
+    # a "See also" link, a reprint notice, a copyright warning, a comments policy and a comment prompt under the text
+    (REPRINT_TEXT, "Ningbo's subway is very crowded and comfortable", None, "From Zhujiajian",
+     ["See also", "reproduced", "Warning:", "moderation", "Be the first"]),
+])
+def test_fourteenth_pass_titles_dates_and_chrome(
+        text: str, title: str, published: str | None, first_words: str, chrome: list[str]) -> None:
+    _assert_text_page(text, title, published, first_words, chrome)
+
+
+def test_a_labelled_date_line_over_a_bare_one_stays_the_page_date() -> None:
+    """The posting line's rule (fourteenth pass) reads a labelled line under a bare date only: an "Updated:" line
+    over a "Published:" one keeps the first (the header's date line, as before), and so does a bare date with no
+    labelled line under it."""
+    text = TRAVEL_BLOG_TEXT.replace("September 1st 2017", "Updated: September 1st 2017")
+    assert parse_page(text).published == "2017-09-01"
+    text = TRAVEL_BLOG_TEXT.replace("Published: September 18th 2017\n", "")
+    assert parse_page(text).published == "2017-09-01"
+
+
+BLOG_PHOTOS_TEXT = """Saturday, June 7, 2008
+
+To Ningbo and Back Again
+
+We took a 2 hour trip yesterday to Ningbo to check out the town and visit our friend Qiu Dan Ling (Anita).  The weather was so hot and muggy that we wished it rain, and boy, did it!
+Ningbo 004
+
+We walked around the gardens looking at all of the carvings and decoration...
+
+Ningbo 018    Ningbo 024
+
+Ningbo 046
+
+Balancing the camera on a "monopod", or what the rest of the family unknowingly calls a "rock"."""  # http://lewisesinchina.blogspot.com/2008/06/to-ningbo-and-back-again.html (t408, shortened)
+DRUPAL_FORM_TEXT = """Langham signs for new property in China
+
+Langham signs for new property in China
+
+By HMA Staff 14 September 2010
+
+Langham Hotels International has announced it has signed a management agreement under its Langham Place brand in the Chinese port city of Ningbo.
+
+Comment on this article
+
+The content of this field is kept private and will not be shown publicly.
+  • Web page addresses and e-mail addresses turn into links automatically.
+  • Lines and paragraphs break automatically.
+
+More information about formatting options
+
+Verification Code
+This question is for test"""  # http://hma.hotelworldasia.com/content/langham-signs-new-property-china (t411, shortened)
+
+
+@pytest.mark.parametrize(("text", "title", "published", "first_words", "chrome"), [
+    # a photo's file title, a word and a zero-padded number, left as a line (one or two on a line)
+    (BLOG_PHOTOS_TEXT, "To Ningbo and Back Again", "2008-06-07", "We took a 2 hour trip",
+     ["Ningbo 004", "Ningbo 018", "Ningbo 046"]),
+    # a Drupal comment form's help lines under the text (its "Allowed HTML tags: <a> ..." line left out: markup as text
+    # makes parse_page read the page as HTML; test_boilerplate has it)
+    (DRUPAL_FORM_TEXT, "Langham signs for new property in China", "2010-09-14", "Langham Hotels International",
+     ["kept private", "turn into links", "break automatically", "formatting options",
+      "Verification Code", "This question"]),
+    # a travel blog's weather widget and map link under the entry's headline
+    ("A Travellerspoint blog\n\nNingbo and Putuoshan Island March 29 - 30\n\nsunny 72 °F\nView Buddhist "
+     "Pilgrimmage on inchinahil's travel map.\n\nThe bus to Ningbo left at 0700 so we got up at 0500, checked out "
+     "of the small hotel and went to where we were supposed to catch the bus.",
+     "Ningbo and Putuoshan Island March 29 - 30", None, "The bus to Ningbo", ["72 °F", "travel map"]),
+])
+def test_fourteenth_pass_later_pages_chrome(
+        text: str, title: str, published: str | None, first_words: str, chrome: list[str]) -> None:
+    _assert_text_page(text, title, published, first_words, chrome)

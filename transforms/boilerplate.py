@@ -178,7 +178,8 @@ HOMEPAGE_LINKS: Final = (
 # ("Updated 10:28, 15-May-2023", CGTN), a dot after the day ("1. March 2020", www.flybarbara.com t259, tenth pass),
 # "of" before the month ("Tuesday 14th of September 2021", neolink.au t294, eleventh pass), a posting stamp with the
 # month's abbreviation, the day and the year joined by hyphens ("Post time: Aug-04-2021", www.nbcsj-mr.com t359,
-# thirteenth pass).
+# thirteenth pass), the clock time between the day and the year ("September 25 22:07 2020",
+# www.lucknownewsflash.in t378, fourteenth pass).
 DATE_LINE: Final = (
     r"(?im)^ *((published|posted|updated|release date|release time|post +(date|time)|date|time)( on)? *[:：]? *)?"
     r"([0-9]{1,2}:[0-9]{2}(:[0-9]{2})?,? +)?"
@@ -189,6 +190,8 @@ DATE_LINE: Final = (
     r"(19|20)[0-9]{2}"
     r"|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? +[0-9]{1,2}(st|nd|rd|th)?,? +(19|20)[0-9]{2}"
     r"|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)-[0-9]{1,2}-(19|20)[0-9]{2}"
+    r"|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? +[0-9]{1,2}(st|nd|rd|th)?,? +"
+    r"[0-9]{1,2}:[0-9]{2}(:[0-9]{2})?,? +(19|20)[0-9]{2}"
     r"|(19|20)[0-9]{2},? +(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? +[0-9]{1,2})"
     r"( *(星期|周)[一二三四五六日天])?"
     r"(,? *((updated|posted|published) *)?(at +)?[0-9]{1,2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?( *(am|pm))?"
@@ -581,6 +584,63 @@ GUIDE_SIDEBAR: Final = (
     r"|attractions +nearby)( +(in|near|around|of) +[a-z][a-z' -]{0,40})? *$"
 )
 
+# The fourteenth tune_other pass (t378-t405): a flag image's alt text ("China's flag", over a travel blog's trail of
+# places, www.travelblog.org t380); a blog host's and a shop's widgets and labels ("Advertisement", "Edit Blog Post",
+# "Additional photos below", "Photos: 5, Displayed: 5", "Your basket is currently empty!", a podcast's page,
+# easystoriesinenglish.com t395; "Adjust font size:", a china.org.cn mirror t401; a comment prompt with the post's name,
+# "Be the first to comment on "Typh...", resilientcitiesresearch.com t387); a server's timing line closing a page ("Tot:
+# 0.112s; Tpl: 0.047s; cc: 6; qc: 24; dbt: 0.0135s; 1; m:saturn w:www (; sld: 1; ; mem: 1.2mb", t381: three to eight
+# short "name: number;" fields first); a "See also" link alone ("See also  Donald Trump denies ...", www.asianewsday.com
+# t388: no full stop closing it); a reprint notice ("This article is reproduced by the editor of this website. ...",
+# www.ningbo-china.com t390); a copyright warning ("Warning:The use of any news and articles published on ... without
+# written permission ... constitutes copyright infringement, ...") and a comments policy ("All comments are subject to
+# moderation by ... staff. ...", www.echinacities.com t393).
+FLAG_ALT: Final = r"(?im)^ *[a-z][a-z.' -]{0,40}['’]s +flag *$"
+POST_WIDGETS: Final = (
+    r"(?im)^ *(advertisements?|be +the +first +to +(comment|review|reply)( +on +[^\n]{1,150})? *[.!]?"
+    r"|edit( +this)?( +blog)? +(post|entry|page)|(additional|more) +photos +(below|above)"
+    r"|photos *: *[0-9]{1,4} *, *displayed *: *[0-9]{1,4}|your +(shopping +)?(basket|cart|bag) +is +(currently +)?empty"
+    r" *[.!]?|adjust +(the +)?(font|text) +size *[:：]?) *$"
+)
+SERVER_STATS: Final = r"(?im)^ *([a-z]{1,6} *: *[0-9]{1,6}([.][0-9]{1,6})? *(s|ms|mb|kb)? *; *){3,8}[^\n]{0,160}$"
+SEE_ALSO: Final = r"(?im)^ *see +also *[:：]? +[^\n]{0,150}[^.。\n] *$"
+REPRINT_NOTICE: Final = (
+    r"(?im)^ *this +(article|post|story|text|content) +(is|was|has +been) +(reproduced|reprinted|republished|reposted)"
+    r"[^\n]*$"
+)
+COPYRIGHT_WARNING: Final = (
+    r"(?im)^ *(warning|notice|note|disclaimer|statement) *[:：] *[^\n]{0,200}(without +(the +)?(express +|prior +)?"
+    r"(written +)?(permission|consent|authori[sz]ation)|copyright +infringement)[^\n]{0,200}$"
+)
+COMMENT_POLICY: Final = (
+    r"(?im)^ *(all +)?comments +(are|will +be) +(subject +to +moderation|moderated|reviewed +before)[^\n]*$"
+)
+# After the fourteenth pass's rules, on the pages gathered to measure them (t406-t411): a photo's file title left as a
+# line, a word and a zero-padded number, one or more on a line ("Ningbo 004", "Ningbo 018    Ningbo 024",
+# lewisesinchina.blogspot.com t408); a travel blog's weather widget ("sunny 72 °F") and map link ("View Buddhist
+# Pilgrimmage on inchinahil's travel map.", inchinahil.travellerspoint.com t407); a Drupal comment form's help lines
+# ("The content of this field is kept private and will not be shown publicly.", "Web page addresses and e-mail
+# addresses turn into links automatically.", "Allowed HTML tags: <a> <em> ...", "Lines and paragraphs break
+# automatically.", "More information about formatting options", "Verification Code", "This question is for test...",
+# hma.hotelworldasia.com t411).
+PHOTO_TITLES: Final = r"(?im)^ *([a-z][a-z-]{0,20}( +[a-z][a-z-]{0,20}){0,2} +0[0-9]{2,4} *){1,4}$"
+BLOG_WIDGETS: Final = (
+    r"(?im)^ *[•·*-]? *((sunny|cloudy|partly +cloudy|overcast|rainy|rain|showers|snow|foggy|fog|clear|windy)"
+    r" +-?[0-9]{1,3} *° *[cf]|view +[^\n]{1,80} +on +[^\n]{1,40}['’]s +(travel +)?map *[.]?"
+    r"|the +content +of +this +field +is +kept +private( +and +will +not +be +shown +publicly)?"
+    r"|web +page +addresses +and +e-?mail +addresses +turn +into +links +automatically|allowed +html +tags *[:：][^\n]*"
+    r"|lines +and +paragraphs +break +automatically|use +<!--pagebreak--> +to +create +page +breaks"
+    r"|more +information +about +(text +)?formatting +options|verification +code"
+    r"|this +question +is +for +test(ing)?[^\n]{0,120}) *[.]? *$"
+)
+
+# A tool bar glued to the source's name and the date: "0 Comment(s)Print E-mail Shanghai Daily, May 25, 2015" (a
+# china.org.cn mirror's page, www.ccgp-fushun.com t401): a dated line, the page's date.
+TOOLBAR_DATE: Final = (
+    r"(?im)^ *[0-9]{1,5} *comments? *([(] *s *[)])? *(print)? *(e-?mail)? *"
+    r"([a-z][a-z.'’&-]*( +[a-z][a-z.'’&-]*){0,5} *, *)?" + _ANY_DATE + r" *$"
+)
+
 BOILERPLATE_PATTERNS: Final[tuple[str, ...]] = (    PRINT_CLOSE,
     TEXT_SIZE,
     CHARITY_SHOP,
@@ -692,13 +752,23 @@ BOILERPLATE_PATTERNS: Final[tuple[str, ...]] = (    PRINT_CLOSE,
     OPINION_DISCLAIMER,
     EMAIL_ALONE,
     EXPAND_TEXT,
+    FLAG_ALT,
+    POST_WIDGETS,
+    SERVER_STATS,
+    SEE_ALSO,
+    REPRINT_NOTICE,
+    COPYRIGHT_WARNING,
+    COMMENT_POLICY,
+    TOOLBAR_DATE,
+    PHOTO_TITLES,
+    BLOG_WIDGETS,
 )
 
 # The furniture lines that carry the page's own date (header lines under the title, in text
 # and in HTML): the parsers read the date from them, then drop them like any furniture.
 DATED_LINE_PATTERNS: Final[tuple[str, ...]] = (
     DATED_HEADER, BYLINE_DATED, AGENCY_STAMP, DATE_SOURCE, SOURCE_DATE, PUBLISH_TIME, TEXT_SIZE, CN_META, NAME_DATE,
-    DATE_BYLINE, ACCOUNT_DATE, DATE_BAR, META_FIELDS_DATE, PLACE_DATE,
+    DATE_BYLINE, ACCOUNT_DATE, DATE_BAR, META_FIELDS_DATE, PLACE_DATE, TOOLBAR_DATE,
 )
 
 # Fragments of page furniture distinctive enough to flag anywhere in a line, not only as
@@ -774,6 +844,29 @@ _RIGHTS_NOTICE_WINDOW: Final = 7 + 40
 _SAID_WINDOW: Final = 1 + 1 + 3
 # OPINION_DISCLAIMER's "expre"(ssed) ends within its first characters: "the " (4), "opinions " (9), "expre" (5).
 _OPINION_WINDOW: Final = 4 + 9 + 5
+# SERVER_STATS's first field: a name (6) and a space before its colon; the semicolon after the number (6 + 1 + 6), its
+# unit (2) and the spaces: 30. COPYRIGHT_WARNING's label ("disclaimer", 10) and a space before its colon; then
+# "comments" after "all " (4 + 8: "comment" ends by 11).
+_STATS_COLON_BY: Final = 6 + 1 + 1
+_STATS_SEMICOLON_BY: Final = 30
+_WARNING_LABEL_BY: Final = 10 + 1 + 1
+_POLICY_WORD_BY: Final = 4 + 7 + 2
+_BLOG_WIDGET_OPENINGS: Final = ("sunny", "cloudy", "partly", "overcast", "rain", "showers", "snow", "fog", "clear",
+                                 "windy", "view", "the content", "web page", "allowed", "lines and", "use <!",
+                                 "more information", "verification", "this question")
+
+
+def _opens_with_widget_word(line: str) -> bool:
+    """Whether the line, after its spaces and a bullet, may open with one of _BLOG_WIDGET_OPENINGS under IGNORECASE (as
+    _opens_with: it does, or its opening is not ASCII; the longest word 16 characters)."""
+    head = line.lstrip(" •·*-")[:16]
+    return not head.isascii() or head.lower().startswith(_BLOG_WIDGET_OPENINGS)
+
+
+def _last_word_zero_padded(line: str) -> bool:
+    """Whether the line's last word (its closing spaces aside) opens with a 0: PHOTO_TITLES's number ("Ningbo 004")."""
+    end = line.rstrip(" ")
+    return end[end.rfind(" ") + 1:end.rfind(" ") + 2] == "0"
 
 
 def _holds_any(text: str, words: tuple[str, ...]) -> bool:
@@ -858,6 +951,17 @@ _NEEDS: Final[dict[str, Callable[[str], bool]]] = {
     # "expre"(ssed) among the first characters: "the " (4), "opinions " (9), "expre" (5); the "@" of the address
     OPINION_DISCLAIMER: lambda line: "expre" in line[:_OPINION_WINDOW].lower(),
     EMAIL_ALONE: lambda line: "@" in line,
+    # the fourteenth pass's: "flag" closing the line (no "i", "s" nor "k": see above); the first field's colon and
+    # semicolon among the first characters (a name of up to 6 letters, a number of up to 6 + 1 + 6 characters and
+    # its unit: 30); the label's colon ("disclaimer :" and a space: 14); "comment" ("all comments": 13)
+    FLAG_ALT: lambda line: line.rstrip(" ")[-4:].lower() == "flag",
+    SERVER_STATS: lambda line: ":" in line[:_STATS_COLON_BY] and ";" in line[:_STATS_SEMICOLON_BY],
+    COPYRIGHT_WARNING: lambda line: ":" in line[:_WARNING_LABEL_BY] or "：" in line[:_WARNING_LABEL_BY],
+    COMMENT_POLICY: lambda line: "comment" in line[:_POLICY_WORD_BY].lower(),
+    # a zero-padded number closes the line: its last word opens with a 0; the widgets' opening words after the spaces
+    # and a bullet
+    PHOTO_TITLES: _last_word_zero_padded,
+    BLOG_WIDGETS: lambda line: _opens_with_widget_word(line),
 }
 _LINE_END: Final = (sre_constants.AT, sre_constants.AT_END)
 

@@ -172,6 +172,13 @@ MONTH_DAY_YEAR_RE: Final = re.compile(
     r"((?:19|20)\d{2})\b",
     re.IGNORECASE,
 )
+# The month and the day, a clock time, then the year: "September 25 22:07 2020" (a press-release aggregator's date
+# line, www.lucknownewsflash.in t378, the fourteenth tune_other pass).
+MONTH_DAY_TIME_YEAR_RE: Final = re.compile(
+    r"\b(" + "|".join(m[:3] for m in MONTHS) + r")[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+"
+    r"\d{1,2}:\d{2}(?::\d{2})?,?\s+((?:19|20)\d{2})\b",
+    re.IGNORECASE,
+)
 YEAR_MONTH_DAY_RE: Final = re.compile(  # "2022 December 29 09:08" (portnews.ru)
     r"\b((?:19|20)\d{2}),?\s+(" + "|".join(m[:3] for m in MONTHS) + r")[a-z]*\.?\s+(\d{1,2})(?!\d)",
     re.IGNORECASE,
@@ -232,6 +239,8 @@ def parse_date(text: str | None) -> str | None:
         for m in MONTH_DAY_YEAR_RE.finditer(text):
             candidates.append((m.start(), int(m.group(4)), MONTH_ABBR[m.group(1)[:3].casefold()],
                                int(m.group(2) or m.group(3))))
+        for m in MONTH_DAY_TIME_YEAR_RE.finditer(text):
+            candidates.append((m.start(), int(m.group(3)), MONTH_ABBR[m.group(1)[:3].casefold()], int(m.group(2))))
     for _, y, mo, d in sorted(candidates):
         iso = make_date(y, mo, d)
         if iso:

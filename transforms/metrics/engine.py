@@ -194,7 +194,16 @@ from transforms.metrics.vocab import (
 # "Spread the love" and a guide's "Other Attractions In ..." are furniture; then (t372-t377, gathered after those
 # rules) a disclaimer that the opinions are the author's, an e-mail address alone, "Please Contact Us at:", "展开全文"
 # and "Related Personnel" are furniture.
-EXTRACTOR_VERSION = "2026.12.05.13"
+# "2026.12.05.14": the fourteenth tune_other pass (page parsing; no metric rule changed): "September 25 22:07 2020"
+# (the month and day, a clock time, then the year) is a date line; a labelled posting line ("Published: May 12th
+# 2014") under a bare date line (the trip's day) gives the page's date; a tool bar glued to the source and the date
+# ("0 Comment(s)Print E-mail Shanghai Daily, May 25, 2015") is a dated line; "Advertisement", a flag's alt text
+# ("China's flag"), "Edit Blog Post", a gallery's counter lines, "Your basket is currently empty!", "Adjust font
+# size:", a server's timing line, "Be the first to comment on ...", a "See also ..." link, a reprint notice, a
+# copyright warning and a comments policy are furniture; then (t406-t411, gathered after those rules) a photo's file
+# title ("Ningbo 004"), a weather widget ("sunny 72 °F"), a travel map's link and a Drupal comment form's help lines
+# are furniture.
+EXTRACTOR_VERSION = "2026.12.05.14"
 
 
 def extract_metrics(body: str, published: str | None = None, title: str | None = None) -> list[Metric]:

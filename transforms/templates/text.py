@@ -179,6 +179,9 @@ LABEL_END = (":", "：")
 BULLET_MENU_MIN_LINES = 2
 # A posting stamp under a post's text: "Posted: Apr 24, 2024", "Published on 2019-08-18" (POSTED_UNDER), "Post time:
 # Aug-04-2021" (a company's news page, www.nbcsj-mr.com t359, thirteenth pass).
+# A date line with a label: a colon before its first digit ("Updated: ...", "Date:2019-10-31"); "April 22nd 2014" and
+# "2019-08-18 10:21" have none.
+LABELLED_DATE_RE = re.compile(r"^[^0-9:：]*[:：]")
 POSTED_STAMP_RE = re.compile(r"^(?:posted|published|post\s*(?:time|date))(?: on)?\s*[:：]?\s*\S", re.IGNORECASE)
 # A bare date line among a page's last lines, right under a source or editor line ("信息来源:Sinopecnews.com" /
 # "2017-03-02"), is the date the page states for itself (a closing stamp instead of a header one).
@@ -310,9 +313,20 @@ def _title_above_date(lines: list[str]) -> Content | None:
             body_start = index
             break
         blocks = [Block(text=line) for line in lines[body_start:] if line]
-        return Content(title=lines[title_index], published=meta[1], section=section, blocks=blocks,
-                       site_template=site_template("\n".join(lines)))
+        return Content(title=lines[title_index], published=_posted_under(lines, k) or meta[1], section=section,
+                       blocks=blocks, site_template=site_template("\n".join(lines)))
     return None
+
+
+def _posted_under(lines: list[str], date_index: int) -> str | None:
+    """The date of a labelled posting line ("Published: May 12th 2014") directly under a bare date line ("April 22nd
+    2014": no label before its first digit), else None: the bare date is the day the entry tells of (a trip's, a
+    diary's), the labelled one the day the site posted it (www.travelblog.org t380, the fourteenth tune_other pass)."""
+    under = date_index + 1
+    if under >= len(lines) or not POSTED_STAMP_RE.match(lines[under]) or LABELLED_DATE_RE.match(lines[date_index]):
+        return None
+    meta = _header_line(lines[under])
+    return meta[1] if meta is not None and meta[0] == "published" else None
 
 
 def _named_under(lines: list[str], titled: list[int]) -> int:
