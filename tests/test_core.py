@@ -130,6 +130,16 @@ def test_the_transform_finds_sources_through_the_registry() -> None:
     assert source_for_host("unknown.example.com", registry) is None
 
 
+def test_a_page_without_a_url_host_gets_the_registry_walks_answer() -> None:
+    # source_for keeps its answer per template for a page without a URL host: the same as the walks give
+    registry = load_sources()
+    for template in sorted({source.template for source in registry.values()}) + ["generic", "text"]:
+        for candidate in (template, None, ""):
+            found = source_for_host(None, registry) or (source_for_template(candidate, registry) if candidate else None)
+            for url in (None, "", "x.html", "http:///x.html", "//"):
+                assert source_for(url, candidate) == (found.name if found else None), (url, candidate)
+
+
 # --------------------------------------------------------------------------- run directory
 def test_run_paths_name_every_file_of_the_contract(tmp_path: Path) -> None:
     paths = rundir.run_paths(tmp_path, "run-1")

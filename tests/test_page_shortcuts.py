@@ -1072,6 +1072,11 @@ NEEDED_LINES = ["Sam Chambers — August 11, 2021", "Sam Chambers – August 11,
                 "New " + "a" * 40 + " SUB\u017fCRIBERS", "Loadstar subscriber", "Please Log in.",
                 "please \u017fubscribe", "a" * 80 + " contact us here:", "Talk to U\u017f", "Get in touch with us.",
                 "Get in touch to learn more about our global logistics.", "Contact Us",
+                # the year, colon and comma windows at their bounds: NAME_DATE's and SOURCE_DATE's year as far from
+                # the end as it stands, DATED_HEADER's colon before 100 characters, BYLINE's comma after its opener
+                "Sam Chambers — 2008-12-31 12:00:00 | " + "a" * 60,
+                "Source: Xinhua | 2008-12-31日 12:00:00 | " + "a" * 60, "Updated: " + "a" * 99,
+                "By Li Wei (," + "a" * 39 + ")", "news.cn",
                 # PAGE_BOXES closed by a full stop: only by two or more of them
                 "It's happening..", "What’s on now ...", "Top news..", "The story appears on"]
 

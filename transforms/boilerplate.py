@@ -816,6 +816,30 @@ def _has_separator(head: str) -> bool:
     return "-" in head or "|" in head or "–" in head or "—" in head or "｜" in head
 
 
+# The year of NAME_DATE's and SOURCE_DATE's dates (a literal 19 or 20 in each of their forms) stands near the line's
+# end: what may follow it is bounded (the line is normalized: stripped, single spaces). After NAME_DATE's year:
+# "-12-31" (6) at most, a time " 12:00:00" (9), " | " and 60 characters (63); after SOURCE_DATE's: "-12-31日" (7), a
+# time (" " and 8: 9), " | " and 60 (63). Those body paragraphs that open with "By" or hold a dash near their start
+# failed each pattern only after trying every split of their first 60 characters.
+_NAME_DATE_YEAR_WINDOW: Final = 4 + 6 + 9 + 63
+_SOURCE_DATE_YEAR_WINDOW: Final = 4 + 7 + 9 + 63
+# DATED_HEADER's colon closes its label: at most 100 characters follow it (".{0,100}$").
+_DATED_HEADER_COLON_WINDOW: Final = 1 + 100
+# BYLINE's names hold no comma (letters, "'", ".", "-", "&"): only its closing bracket may, whose opener stands among
+# the line's last characters: "(" and 40 others (41), then ")".
+_BYLINE_COMMA_WINDOW: Final = 1 + 40
+
+
+def _has_year(part: str) -> bool:
+    """Whether `part` holds a year's first two digits as the date patterns spell them (19 or 20)."""
+    return "19" in part or "20" in part
+
+
+def _has_colon(part: str) -> bool:
+    """Whether `part` holds a colon as the patterns spell it (ASCII or full width)."""
+    return ":" in part or "：" in part
+
+
 # SITE_NOTICE ends with one of these words, then maybe one "." or "!" (and spaces).
 _SITE_NOTICE_ENDS: Final = ("patience", "understanding")
 _SITE_NOTICE_LONGEST: Final = max(map(len, _SITE_NOTICE_ENDS))
@@ -902,7 +926,8 @@ _NEEDS: Final[dict[str, Callable[[str], bool]]] = {
     SITE_NOTICE: lambda line: _ends_with_word(line, _SITE_NOTICE_ENDS),
     # the address has no space up to the line's end: it is in the line's last word
     SITE_ADDRESS_FOOTER: lambda line: "://" in line or "www." in line[line.rfind(" ") + 1:].lower(),
-    SOURCE_DATE: lambda line: _opens_with(line, _SOURCE_DATE_OPENINGS),
+    SOURCE_DATE: lambda line: (_opens_with(line, _SOURCE_DATE_OPENINGS)
+                               and _has_year(line[-_SOURCE_DATE_YEAR_WINDOW:])),
     WP_COMMENT_FORM: lambda line: _opens_with(line, _WP_COMMENT_OPENINGS),
     ICP_LICENCE: lambda line: "备" in line or "证" in line,
     POLICE_LICENCE: lambda line: "公网安备" in line,
@@ -911,10 +936,14 @@ _NEEDS: Final[dict[str, Callable[[str], bool]]] = {
     # "ſ" too, casefold to the letter).
     RIGHTS_LINE: lambda line: line.rstrip(" .")[-8:].casefold() == "reserved",
     BREADCRUMB_CHAIN: lambda line: ">" in line or "»" in line or "›" in line,
-    # a separator after a name of at most 41 characters (and one space: the line is normalized), and a year:
-    # every date form it takes has a literal 19 or 20
-    NAME_DATE: lambda line: _has_separator(line[:_NAME_DATE_SEPARATOR_BY]) and ("19" in line or "20" in line),
-    DATED_HEADER: lambda line: ":" in line or "：" in line,
+    # a separator after a name of at most 41 characters (and one space: the line is normalized), and a year near
+    # the end: every date form it takes has a literal 19 or 20
+    NAME_DATE: lambda line: (_has_separator(line[:_NAME_DATE_SEPARATOR_BY])
+                             and _has_year(line[-_NAME_DATE_YEAR_WINDOW:])),
+    DATED_HEADER: lambda line: _has_colon(line[-_DATED_HEADER_COLON_WINDOW:]),
+    # no comma before BYLINE's closing bracket; a bare domain has no space (the line is stripped)
+    BYLINE: lambda line: "," not in line[:-_BYLINE_COMMA_WINDOW],
+    BARE_DOMAIN: lambda line: " " not in line,
     CONTACT_EMAIL: lambda line: "@" in line,
     CONTACT_EMAIL_ANY: lambda line: "@" in line,
     # the colon first: lowered only a line that has one
