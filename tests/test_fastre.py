@@ -1016,10 +1016,18 @@ def test_the_words_after_are_the_plain_tokens(text: str, pos: int) -> None:
     _same_words_after(text, min(pos, len(text)))
 
 
+def _same_chunk_spans(text: str) -> None:
+    """subjects._ascii_token_spans of each chunk between whitespace of an ASCII text: the pattern's spans."""
+    for chunk in re.finditer(r"\S+", text):
+        assert subjects._ascii_token_spans(text, chunk.start(), chunk.end()) == [
+            t.span() for t in subjects.ASCII_WORD_RE.finditer(text, chunk.start(), chunk.end())], chunk.group()
+
+
 def test_the_ascii_tokens_are_the_pattern_s_on_the_real_lines() -> None:
     count = 0
     for para in real_paragraphs():
         if para.isascii():
+            _same_chunk_spans(para)
             for match in re.finditer(r"\s+", para):
                 region = para[:match.start()]
                 cut = subjects._token_cut(region, len(region) - subjects.NP_BEFORE_CHARS)
@@ -1035,6 +1043,7 @@ def test_the_ascii_tokens_are_the_pattern_s_on_the_real_lines() -> None:
                           max_size=60).map("".join)),
        st.integers(0, 30))
 def test_the_ascii_tokens_are_the_pattern_s(text: str, pos: int) -> None:
+    _same_chunk_spans(text)
     assert subjects._ascii_tokens(text, pos) == subjects.ASCII_WORD_RE.findall(text, pos), (text, pos)
     assert subjects._ascii_tokens(text, pos) == subjects.WORD_RE.findall(text, pos), (text, pos)
 

@@ -397,11 +397,41 @@ PARENTHESES_RE: Final = re.compile(r"\s*[(（][^()（）]*[)）]")
 ACRONYM_PLURAL_RE: Final = re.compile(r"[A-Z][A-Z&]+s")  # TEUs, SMEs
 
 
+def _ascii_token_spans(text: str, start: int, stop: int) -> list[tuple[int, int]]:
+    """The spans of ASCII_WORD_RE.finditer(text, start, stop), text[start:stop] ASCII without whitespace (a chunk
+    str.split() cut), read by character codes (a regex call costs some 2.5k instructions, more than a chunk's
+    reading): at [A-Za-z0-9] a token runs over [A-Za-z0-9_&'.-] to the last [A-Za-z0-9_&] (the first alternative,
+    its greedy run given back to that character) or is that one character (the second); "_", a word character,
+    starts none (skipped); every other character is a token of its own (the third: ASCII but [\\w\\s])."""
+    spans: list[tuple[int, int]] = []
+    at = start
+    while at < stop:
+        code = ord(text[at])
+        if 97 <= code <= 122 or 65 <= code <= 90 or 48 <= code <= 57:
+            end = scan = at + 1
+            while scan < stop:
+                code = ord(text[scan])
+                if 97 <= code <= 122 or 65 <= code <= 90 or 48 <= code <= 57 or code == 95 or code == 38:
+                    scan += 1
+                    end = scan
+                elif code == 39 or code == 46 or code == 45:  # ("'", ".", "-": inside a token, never its end)
+                    scan += 1
+                else:
+                    break
+            spans.append((at, end))
+            at = end
+        else:
+            if code != 95:
+                spans.append((at, at + 1))
+            at += 1
+    return spans
+
+
 def _ascii_tokens(text: str, pos: int) -> list[str]:
     """ASCII_WORD_RE.findall(text, pos) of an ASCII text, read off its chunks between whitespace (no token holds
     whitespace, so each chunk's tokens are its own): a chunk of letters and digits is one token; one that
     ends in a single other character but "_" and "&" is two, the word and that character (the pattern's
-    first alternative ends at a letter, a digit, "_" or "&"); any other chunk is tokenized by the pattern."""
+    first alternative ends at a letter, a digit, "_" or "&"); any other chunk is read by _ascii_token_spans."""
     tokens: list[str] = []
     for chunk in text[pos:].split():
         if chunk.isalnum():
@@ -410,7 +440,7 @@ def _ascii_tokens(text: str, pos: int) -> list[str]:
             tokens.append(chunk[:-1])
             tokens.append(chunk[-1])
         else:
-            tokens.extend(ASCII_WORD_RE.findall(chunk))
+            tokens.extend([chunk[a:b] for a, b in _ascii_token_spans(chunk, 0, len(chunk))])
     return tokens
 
 
@@ -506,7 +536,7 @@ def _ascii_words_after(para: str, pos: int, end: int, count: int) -> list[tuple[
             tokens.append((chunk[:-1], start))
             tokens.append((chunk[-1], at - 1))
         else:
-            tokens.extend((t.group(), t.start()) for t in ASCII_WORD_RE.finditer(para, start, at))
+            tokens.extend([(para[a:b], a) for a, b in _ascii_token_spans(para, start, at)])
         if len(tokens) >= count:
             del tokens[count:]
             return tokens
