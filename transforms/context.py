@@ -22,10 +22,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import lru_cache
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from core.records import MODALITIES
 from transforms.fastre import LeadScan, TailPattern, lead_positions, opening_scan, opening_with
+
+if TYPE_CHECKING:  # (mypyc's native 64-bit int; the annotations are never evaluated, so pure Python needs no import)
+    from mypy_extensions import i64
 
 # (each its own Final name: a tuple assignment makes module variables, which compiled code reads from the
 # module's dict at every use)
@@ -358,15 +361,21 @@ class WordFinder:
 
     def found(self, text: str, start: int, end: int) -> list[int]:
         """The positions in `words`, ascending, of the words that occur in text[start:end]."""
+        # (compiled, the i64 locals are machine integers: no tagged-int checks at each character)
         others = self.others
         moves = self.moves
-        first_end = self.first_end
-        other = self.width - 1
-        row = 0
+        first_end: i64 = self.first_end
+        other: i64 = self.width - 1
+        row: i64 = 0
+        begin: i64 = start
+        stop: i64 = end
         rows: list[int] = []  # the rows of the states that end a word, as reached
-        for index in range(start, end):
-            code = ord(text[index])
-            row = ord(moves[row + (code if code < 128 else others.get(code, other))])
+        index: i64
+        for index in range(begin, stop):
+            code: i64 = ord(text[index])
+            if code >= 128:
+                code = others.get(code, other)
+            row = ord(moves[row + code])
             if row >= first_end:
                 rows.append(row)
         if not rows:
