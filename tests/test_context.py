@@ -323,9 +323,10 @@ def test_a_word_finder_finds_what_substring_tests_find(words: tuple[str, ...], t
 
 
 def _sentence_gates_found_plainly(text: str) -> None:
-    """SENTENCE_GATE_FINDER finds in the text's gate_text (and its stretches) exactly the modality cue and part
-    words a substring test of each finds."""
-    assert context.SENTENCE_GATE_FINDER.words == context.MODALITY_CUE_WORDS + context.PART_GATE_WORDS
+    """SENTENCE_GATE_FINDER finds in the text's gate_text (and its stretches) exactly the modality cue, part and
+    place words a substring test of each finds."""
+    assert context.SENTENCE_GATE_FINDER.words == \
+        context.MODALITY_CUE_WORDS + context.PART_GATE_WORDS + context.PLACE_FOLDED_WORDS
     assert_words_found_plainly(context.SENTENCE_GATE_FINDER, context.gate_text(text))
 
 

@@ -22,10 +22,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import lru_cache
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from core.records import MODALITIES
 from transforms.fastre import LeadScan, TailPattern, lead_positions, opening_scan, opening_with
+
+if TYPE_CHECKING:  # (mypyc's native 64-bit int; the annotations are never evaluated, so pure Python needs no import)
+    from mypy_extensions import i64
 
 # (each its own Final name: a tuple assignment makes module variables, which compiled code reads from the
 # module's dict at every use)
@@ -358,15 +361,21 @@ class WordFinder:
 
     def found(self, text: str, start: int, end: int) -> list[int]:
         """The positions in `words`, ascending, of the words that occur in text[start:end]."""
+        # (compiled, the i64 locals are machine integers: no tagged-int checks at each character)
         others = self.others
         moves = self.moves
-        first_end = self.first_end
-        other = self.width - 1
-        row = 0
+        first_end: i64 = self.first_end
+        other: i64 = self.width - 1
+        row: i64 = 0
+        begin: i64 = start
+        stop: i64 = end
         rows: list[int] = []  # the rows of the states that end a word, as reached
-        for index in range(start, end):
-            code = ord(text[index])
-            row = ord(moves[row + (code if code < 128 else others.get(code, other))])
+        index: i64
+        for index in range(begin, stop):
+            code: i64 = ord(text[index])
+            if code >= 128:
+                code = others.get(code, other)
+            row = ord(moves[row + code])
             if row >= first_end:
                 rows.append(row)
         if not rows:
@@ -515,12 +524,19 @@ def place(sentence: str, start: int, kind: str, earlier: Earlier = NOTHING_EARLI
 PART_GATE_WORDS: Final = tuple(sorted(
     {spelling.split()[-1].lower() for name, (_, others) in NINGBO_ZONES.items() for spelling in (name, *others)}
     | {name.lower() for name in NINGBO_DIVISIONS} | {noun.split()[-1] for noun in BACK_REFERENCE_NOUNS}))
-# The words a sentence's gates look for, found in one pass: MODALITY_CUE_WORDS, then PART_GATE_WORDS.
-SENTENCE_GATE_WORDS: Final = MODALITY_CUE_WORDS + PART_GATE_WORDS
-SENTENCE_GATE_FINDER: Final = WordFinder(SENTENCE_GATE_WORDS)
 # The last words of the places as written (none holds another).
 PLACE_GATE_WORDS: Final = frozenset(name.split()[-1] for name in PLACES)
 assert not any(word != other and word in other for word in PLACE_GATE_WORDS for other in PLACE_GATE_WORDS)
+# PLACE_GATE_WORDS in lowercase: each is ASCII, so where one occurs in a text its lowercase occurs in the text's
+# gate_text (lower() and IGNORECASE_FOLD leave an ASCII letter's place and length alone): a sentence whose
+# gate_text holds none has no match of PLACE_GATE_RE.
+PLACE_FOLDED_WORDS: Final = tuple(sorted({word.lower() for word in PLACE_GATE_WORDS}))
+assert all(word.isascii() for word in PLACE_GATE_WORDS)
+# The words a sentence's gates look for, found in one pass: MODALITY_CUE_WORDS, PART_GATE_WORDS, then
+# PLACE_FOLDED_WORDS (their positions from PARTS_END on).
+SENTENCE_GATE_WORDS: Final = MODALITY_CUE_WORDS + PART_GATE_WORDS + PLACE_FOLDED_WORDS
+PARTS_END: Final = len(MODALITY_CUE_WORDS) + len(PART_GATE_WORDS)
+SENTENCE_GATE_FINDER: Final = WordFinder(SENTENCE_GATE_WORDS)
 
 
 def _first_letter_alternation(words: Iterable[str]) -> str:
@@ -542,6 +558,14 @@ PLACE_GATE_RE: Final = re.compile(_first_letter_alternation(PLACE_GATE_WORDS))
 PLACE_GATE_LONGEST: Final = max(len(word) for word in PLACE_GATE_WORDS)
 
 
+def _holds_part_word(found: list[int]) -> bool:
+    """Whether `found` (SENTENCE_GATE_FINDER.found, ascending) holds a position of PART_GATE_WORDS."""
+    for position in found:
+        if position >= len(MODALITY_CUE_WORDS):
+            return position < PARTS_END
+    return False
+
+
 class Sentence:
     """One sentence, with what all its quantities share found once for all of them: where its
     clauses break, whether it holds a modality cue at all, the parts of Ningbo it names and
@@ -561,10 +585,10 @@ class Sentence:
         self._cued = _holds_modality_cue(folded, found)
         # the parts of Ningbo and back-references the sentence names
         self._parts: tuple[re.Match[str], ...] = tuple(PART_SCAN.finditer(text)) \
-            if found and found[-1] >= len(MODALITY_CUE_WORDS) else ()
+            if _holds_part_word(found) else ()
         # what the place gate found so far: no match of it ends within text[:_place_none_to]; one ends at
-        # _place_end (past the text: none found yet)
-        self._place_none_to = 0
+        # _place_end (past the text: none found yet). No place word in `folded`: no match anywhere.
+        self._place_none_to = 0 if found and found[-1] >= PARTS_END else len(text)
         self._place_end = len(text) + 1
         self._break_spans: list[tuple[int, int]] | None = None
 
