@@ -271,7 +271,9 @@ CONTACT_LINE: Final = (
     r"(?im)^ *(call us|tel|telephone|phone|fax|hotline) *[:：] *[+0-9() -]{6,30}"
     r"( *(tel|telephone|phone|fax) *[:：] *[+0-9() -]{6,30}){0,3}( *copyright *[@©]? *[^\n]{0,60})? *$"
 )
-CONTACT_EMAIL: Final = r"(?im)^ *(e-mail|email|mail|contact) *[:：] *[a-z0-9._%+-]+@[a-z0-9.-]+[.][a-z]{2,} *$"
+# An e-mail address, as the contact and address-alone patterns read it.
+_EMAIL_ADDRESS: Final = r"[a-z0-9._%+-]+@[a-z0-9.-]+[.][a-z]{2,}"
+CONTACT_EMAIL: Final = r"(?im)^ *(e-mail|email|mail|contact) *[:：] *" + _EMAIL_ADDRESS + r" *$"
 BEST_VIEWED: Final = r"(?im)^.{0,60}best viewed (at|with|in) .{0,40}$"
 POLICE_LICENCE: Final = r"(?im)^.{0,60}公网安备.{0,60}$"
 # Media players that did not load: "Error loading player: No playable sources found", "Video PlayerClose",
@@ -333,7 +335,7 @@ LANGUAGE_MENU: Final = (
     r"(?im)^ *((english|français|deutsch|español|italiano|português|русский язык|русский|日本語|한국어|한어|中文"
     r"|简体中文|繁體中文|ελληνικά|indonesian|sanskrit|suomalainen|latina|tiếng việt|ไทย|العربية) *([|/] *)?){3,}$"
 )
-CONTACT_EMAIL_ANY = r"(?im)^ *(e-mail|email|mail|contact) *[^a-z0-9@ ]{1,3} *[a-z0-9._%+-]+@[a-z0-9.-]+[.][a-z]{2,} *$"
+CONTACT_EMAIL_ANY = r"(?im)^ *(e-mail|email|mail|contact) *[^a-z0-9@ ]{1,3} *" + _EMAIL_ADDRESS + r" *$"
 
 # Widgets and credits of the fifth tune_other pass (t095-t125), exactly as on the pages:
 # a source or author, a dash or bar, the date, maybe a byline: "Sam Chambers - August 11, 2021",
@@ -577,7 +579,7 @@ OPINION_DISCLAIMER: Final = (
     r"(?im)^ *(the +)?(opinions?|views?) +expressed +(herein|here|in +this +(article|post|column|story))"
     r"[^\n]{0,40} +(are|is) +[^\n]{0,150}$"
 )
-EMAIL_ALONE: Final = r"(?im)^ *[a-z0-9._%+-]+@[a-z0-9.-]+[.][a-z]{2,} *$"
+EMAIL_ALONE: Final = r"(?im)^ *" + _EMAIL_ADDRESS + r" *$"
 EXPAND_TEXT: Final = r"(?im)^ *(展开全文|收起全文|阅读全文|查看全文|阅读原文)( *[>»›∨]+)? *$"
 GUIDE_SIDEBAR: Final = (
     r"(?im)^ *((other|more|nearby|top) +(attractions|sights|things +to +do|places +to +visit)"
