@@ -31,7 +31,7 @@ from transforms.templates.htmlutil import (
     region_blocks,
     xpath,
 )
-from transforms.textutil import Content, normalize_space, parse_date
+from transforms.textutil import MONTHS, Content, normalize_space, parse_date
 
 NAME = "joomla"
 
@@ -102,9 +102,7 @@ PUBLISHED_FORMAT = "%A, %d %B %Y %H:%M"
 # other LC_TIME), lowercase (IGNORECASE): the English names, %d 1-31 with at most one leading 0, %H 0-23 and %M
 # 0-59, each also as one digit.
 PUBLISHED_WEEKDAYS = frozenset(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
-PUBLISHED_MONTHS = {name: number for number, name in enumerate(
-    ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-     "december"), start=1)}
+PUBLISHED_MONTHS = {name: number for number, name in enumerate(MONTHS, start=1)}
 PUBLISHED_DAYS = {**{str(day): day for day in range(1, 32)}, **{f"{day:02d}": day for day in range(1, 10)}}
 PUBLISHED_HOURS = frozenset((*(str(hour) for hour in range(10)), *(f"{hour:02d}" for hour in range(24))))
 PUBLISHED_MINUTES = frozenset((*(str(minute) for minute in range(10)), *(f"{minute:02d}" for minute in range(60))))
