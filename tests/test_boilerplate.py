@@ -12,10 +12,13 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from transforms import boilerplate as bp
 from transforms.boilerplate import BOILERPLATE_PATTERNS, find_boilerplate, is_boilerplate_line
 from transforms.page import parse_page
+from transforms.spacing import normalize_space
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED_TEXTS = sorted((ROOT / "seeds" / "text").glob("*.txt"))
@@ -623,3 +626,47 @@ LONG_FAILING_TRAILS = [
 def test_a_long_trail_that_fails_at_its_end_is_answered_at_once(pattern: str, line: str, trail: str) -> None:
     assert re.search(pattern, line) is None and not is_boilerplate_line(line)
     assert re.search(pattern, trail) is not None and is_boilerplate_line(trail)
+
+
+# LineChecks built from more patterns than two chunks hold: today's, each again inside brackets ("[...]": other
+# first and last characters, and openings that are not known when the pattern's own open with a non-ASCII
+# character), and 60 numbered items of up to 19 characters ("item 8 a").
+MANY_PATTERNS = (list(BOILERPLATE_PATTERNS)
+                 + [r"(?im)^\[(" + pattern.removeprefix("(?im)^").removesuffix("$") + r")\]$"
+                    for pattern in BOILERPLATE_PATTERNS]
+                 + [rf"(?im)^item {i}( [a-z]){{0,{i % 7}}}$" for i in range(60)])
+MANY_CHECKS = bp.LineChecks(MANY_PATTERNS, bp._NEEDS)
+WORDS = sorted({word for _, lines in FURNITURE for line in lines for word in line.split()} | {"item", "7", "[", "]"})
+
+
+def _plain(text: str) -> bool:
+    return any(re.match(pattern, text) for pattern in MANY_PATTERNS)
+
+
+def test_line_checks_of_more_patterns_than_two_chunks_hold_give_what_matching_each_gives() -> None:
+    """302 checks in five chunks of 60 or 61 bits (each a short int compiled), tried in their order: the same
+    answers as matching every pattern, on the furniture, the article sentences and the lines of the dev and tune
+    pages, each also in brackets."""
+    assert len(MANY_CHECKS.chunks) == 5 and len(MANY_PATTERNS) == sum(len(c.checks) for c in MANY_CHECKS.chunks)
+    assert all(len(chunk.checks) <= bp.CHUNK_BITS for chunk in MANY_CHECKS.chunks)
+    lines = [line for lines in dict(FURNITURE).values() for line in lines] + list(ARTICLE_SENTENCES)
+    lines += [f"item {i}" + " x" * (i % 9) for i in range(70)]
+    for part in ("dev", "tune_sites", "tune_other"):
+        for path in sorted((ROOT / "tests" / "realgold" / part / "pages").glob("*.json")):
+            lines += json.loads(path.read_text(encoding="utf-8"))["raw_text"].splitlines()
+    caught = bracketed = 0
+    for line in lines:
+        normalized = normalize_space(line)
+        for text in (normalized, f"[{normalized}]") if normalized else ():
+            plain = _plain(text)
+            assert MANY_CHECKS.matches(text) == plain, text
+            caught += plain
+            bracketed += plain and text[0] == "[" and not re.match(r"(?im)^\[ *\]$", text)
+    assert len(lines) > 8000 and caught > 2000 and bracketed > 1000
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(WORDS) | st.text(alphabet="ab1 .:|[]>【】“@", max_size=6), max_size=12))
+def test_line_checks_of_more_patterns_than_two_chunks_hold_on_any_words(words: list[str]) -> None:
+    text = normalize_space(" ".join(words))
+    assert not text or MANY_CHECKS.matches(text) == _plain(text)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from re import _constants as sre_constants  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Final
@@ -789,7 +789,6 @@ BOILERPLATE_MARKERS: Final[tuple[str, ...]] = (
 # plus furniture fragments anywhere.
 GATE_PATTERNS: Final[tuple[str, ...]] = BOILERPLATE_PATTERNS + BOILERPLATE_MARKERS
 
-_COMPILED: Final[tuple[re.Pattern[str], ...]] = tuple(re.compile(p) for p in BOILERPLATE_PATTERNS)
 # Every pattern opens with ^ (no top-level alternative), and a whitespace-normalized line holds no
 # newline: ^ can only match at its start, so `match` finds what `search` finds without trying every
 # position of the line (45 patterns on every block of every page).
@@ -995,6 +994,7 @@ _NEEDS: Final[dict[str, Callable[[str], bool]]] = {
     BLOG_WIDGETS: lambda line: _opens_with_widget_word(line),
 }
 _LINE_END: Final = (sre_constants.AT, sre_constants.AT_END)
+assert all(sre_parse.parse(p)[-1] == _LINE_END for p in BOILERPLATE_PATTERNS), "a pattern not anchored by $"
 
 
 def _longest_line(pattern: str) -> int:
@@ -1004,119 +1004,157 @@ def _longest_line(pattern: str) -> int:
     return sre_constants.MAXREPEAT if longest is None else longest
 
 
-# (pattern, what a line needs first, the longest line it can match: a body paragraph is longer than
-# most furniture patterns can be).
-_LINE_CHECKS: Final = tuple((compiled, _NEEDS.get(pattern), _longest_line(pattern))
-                            for pattern, compiled in zip(BOILERPLATE_PATTERNS, _COMPILED))
-# The same checks, longest first, and for each the longest line the checks from it on can match:
-# a line of `size` is tried only against the first checks whose longest line is at least `size`
-# (most body lines are longer than every bounded pattern: only the unbounded ones are tried).
-_BY_LONGEST: Final = sorted(_LINE_CHECKS, key=lambda check: -check[2])
-_CHECKS_BY_LONGEST: Final = tuple((compiled, need) for compiled, need, _ in _BY_LONGEST)
-_NEGATED_LONGEST: Final = [-longest for _, _, longest in _BY_LONGEST]  # ascending, for bisect
-# And by the line's first and last characters: a pattern matches a whole line (^...$, the line holds
-# no newline), so the line opens with a character the pattern can start with and ends with one it
-# can end with (transforms.pagere, for ASCII characters; a non-ASCII one rules out nothing). Bit i
-# of a mask stands for _CHECKS_BY_LONGEST[i]; a line is tried against the checks its first
-# character, its last character and its length all leave.
-assert all(sre_parse.parse(p)[-1] == _LINE_END for p in BOILERPLATE_PATTERNS), "a pattern not anchored by $"
-
-
 def _edge_mask(char: str, matchers: list[re.Pattern[str] | None]) -> int:
     """The mask of the checks whose edge (pagere.edge_matcher's, None: any character) may be `char`."""
     return sum(1 << i for i, matcher in enumerate(matchers) if matcher is None or matcher.fullmatch(char))
 
 
-_PATTERN_OF: Final = {compiled: pattern for pattern, compiled in zip(BOILERPLATE_PATTERNS, _COMPILED)}
-_FIRST_MATCHERS: Final = [edge_matcher(_PATTERN_OF[compiled], last=False) for compiled, _, _ in _BY_LONGEST]
-_LAST_MATCHERS: Final = [edge_matcher(_PATTERN_OF[compiled], last=True) for compiled, _, _ in _BY_LONGEST]
-# And by the line's first OPENING_SIZE characters, when they are ASCII (transforms.pagere.opening_strings): most
-# patterns open with words ("no comments", "the story appears on", "written by"), which a body paragraph's
-# first two or three letters rule out where its first letter does not. _OPENING_MASKS[n - 1] maps each opening
-# of n characters to the mask of the checks that may open with it; _UNKNOWN_OPENING is the mask of those whose
-# openings are not known (tried whatever the line opens with).
-OPENING_SIZE: Final = 3
-_OPENINGS: Final = [opening_strings(_PATTERN_OF[compiled], OPENING_SIZE) for compiled, _, _ in _BY_LONGEST]
-_UNKNOWN_OPENING: Final = sum(1 << i for i, openings in enumerate(_OPENINGS) if openings is None)
-
-
-def _opening_masks(size: int) -> dict[str, int]:
-    """For each opening of `size` characters some check may open with, the mask of those checks."""
-    masks: dict[str, int] = {}
-    for i, openings in enumerate(_OPENINGS):
-        for opening in openings or ():
-            if len(opening) == size:
-                masks[opening] = masks.get(opening, 0) | 1 << i
-    return masks
-
-
-_OPENING_MASKS: Final = tuple(_opening_masks(size) for size in range(1, OPENING_SIZE + 1))
-_OPENING_1, _OPENING_2, _OPENING_3 = _OPENING_MASKS
-assert len(_OPENING_MASKS) == 3, "is_boilerplate_text reads three opening sizes"
-# The masks as is_boilerplate_text reads them: in two halves, the checks below HALF_BITS and those from it on,
-# each a small int (compiled, an int of 63 bits or more is boxed: every bit operation on the 91-bit masks was a
-# call). A line is tried against the low half's checks, then the high half's: the order of the whole mask.
-HALF_BITS: Final = (len(_BY_LONGEST) + 1) // 2
-assert len(_BY_LONGEST) - HALF_BITS < 62, "a half mask is a short int"
-_LOW_HALF: Final = (1 << HALF_BITS) - 1
-
-
-def _low(masks: dict[str, int]) -> dict[str, int]:
-    return {key: mask & _LOW_HALF for key, mask in masks.items()}
-
-
-def _high(masks: dict[str, int]) -> dict[str, int]:
-    return {key: mask >> HALF_BITS for key, mask in masks.items()}
-
-
-_OPENING_1_LOW: Final = _low(_OPENING_1)
-_OPENING_1_HIGH: Final = _high(_OPENING_1)
-_OPENING_2_LOW: Final = _low(_OPENING_2)
-_OPENING_2_HIGH: Final = _high(_OPENING_2)
-_OPENING_3_LOW: Final = _low(_OPENING_3)
-_OPENING_3_HIGH: Final = _high(_OPENING_3)
-_UNKNOWN_LOW: Final = _UNKNOWN_OPENING & _LOW_HALF
-_UNKNOWN_HIGH: Final = _UNKNOWN_OPENING >> HALF_BITS
-# (1 << candidates) - 1 in halves, for each number of candidates.
-_CANDIDATES_LOW: Final = tuple(((1 << n) - 1) & _LOW_HALF for n in range(len(_BY_LONGEST) + 1))
-_CANDIDATES_HIGH: Final = tuple(((1 << n) - 1) >> HALF_BITS for n in range(len(_BY_LONGEST) + 1))
+# A check: a pattern and what a line needs before it is tried (None: nothing).
 _Check = tuple[re.Pattern[str], Callable[[str], bool] | None]
-_LOW_CHECKS: Final = _CHECKS_BY_LONGEST[:HALF_BITS]  # bit i of a low half: _LOW_CHECKS[i]
-_HIGH_CHECKS: Final = _CHECKS_BY_LONGEST[HALF_BITS:]  # bit i of a high half: check HALF_BITS + i
-_CHECKS_OF_LOW: Final[dict[int, tuple[_Check, ...]]] = {}
-_CHECKS_OF_HIGH: Final[dict[int, tuple[_Check, ...]]] = {}
-# A first or last character's masks (_edge_mask) in halves: every ASCII character's found here, another one's
-# found once when a line has it and kept (most patterns open and close with ASCII; "“" and "【" open some body
-# paragraphs: they reached 30 patterns each, most of the boilerplate test's matches).
-_FIRST_HALVES: Final[dict[str, tuple[int, int]]] = {}
-_LAST_HALVES: Final[dict[str, tuple[int, int]]] = {}
+# The masks are read in chunks of at most CHUNK_BITS bits, each a short int (compiled, an int of 63 bits or more is
+# boxed: every bit operation on the 91-bit masks was a call), as many chunks as the patterns need.
+CHUNK_BITS: Final = 62
+# A line's first OPENING_SIZE characters, when they are ASCII, rule out checks (see LineChecks).
+OPENING_SIZE: Final = 3
 
 
-def _edge_halves(char: str, matchers: list[re.Pattern[str] | None],
-                 known: dict[str, tuple[int, int]]) -> tuple[int, int]:
-    """The mask of the checks whose edge (`matchers`) may be `char`, in halves (remembered in `known`)."""
-    halves = known.get(char)
-    if halves is None:
-        mask = _edge_mask(char, matchers)
-        halves = known[char] = (mask & _LOW_HALF, mask >> HALF_BITS)
-    return halves
+class _Chunk:
+    """Bits start..end of LineChecks' masks: their checks (bit i: checks[i], check start + i of the whole mask) and
+    for each line length the mask of those checks whose longest line is at least that long."""
+
+    __slots__ = ("checks", "by_length", "known")
+
+    def __init__(self, checks: tuple[_Check, ...], by_length: tuple[int, ...]) -> None:
+        self.checks = checks
+        self.by_length = by_length
+        self.known: dict[int, tuple[_Check, ...]] = {}  # the checks of each mask met, found once
+
+    def matches_any(self, text: str, mask: int) -> bool:
+        """Whether one of the checks whose bits `mask` sets matches `text`."""
+        checks = self.known.get(mask)
+        if checks is None:
+            checks = self.known[mask] = tuple(check for i, check in enumerate(self.checks) if mask >> i & 1)
+        for pattern, need in checks:  # a loop, not any(generator): a line is tried against few checks
+            if (need is None or need(text)) and pattern.match(text):
+                return True
+        return False
 
 
-for _char in ASCII_CHARS:
-    _edge_halves(_char, _FIRST_MATCHERS, _FIRST_HALVES)
-    _edge_halves(_char, _LAST_MATCHERS, _LAST_HALVES)
+class LineChecks:
+    """Whether a normalized line matches one of `patterns` (each ^...$, no newline in the line: `match` finds what
+    `search` finds), a pattern tried only if the line has what `needs` asks for it first.
+
+    The checks are sorted longest line first (transforms.fastre.longest_on_normalized; MAXREPEAT: no bound known):
+    a line of `size` is tried only against the first checks whose longest line is at least `size` (most body lines
+    are longer than every bounded pattern: only the unbounded ones are tried). And by the line's first and last
+    characters: a pattern matches a whole line, so the line opens with a character the pattern can start with and
+    ends with one it can end with (transforms.pagere, for ASCII characters; a non-ASCII one rules out nothing). And
+    by the line's first OPENING_SIZE characters, when they are ASCII (transforms.pagere.opening_strings): most
+    patterns open with words ("no comments", "the story appears on", "written by"), which a body paragraph's first
+    two or three letters rule out where its first letter does not. Bit i of a mask stands for check i; a line is
+    tried against the checks its length, first and last characters and opening all leave, cheapest first.
+
+    The masks are cut in chunks (_Chunk): the fewest of at most CHUNK_BITS bits, of sizes as even as can be. A line is
+    tried against chunk 0's checks, then chunk 1's, ...: the order of the whole mask. A table that answers a line
+    with a mask answers with a tuple of the chunks' masks."""
+
+    __slots__ = ("chunks", "bounded", "first_masks", "last_masks", "first_matchers", "last_matchers", "spans",
+                 "openings", "unknown_opening", "any_opening")
+
+    def __init__(self, patterns: Sequence[str], needs: Mapping[str, Callable[[str], bool]]) -> None:
+        # (pattern, its check, its longest line), longest first (sorted stably: in the patterns' order among equals)
+        by_longest = sorted(((pattern, (re.compile(pattern), needs.get(pattern)), _longest_line(pattern))
+                             for pattern in patterns), key=lambda entry: -entry[2])
+        size = len(by_longest)
+        count = -(-size // CHUNK_BITS)
+        bounds = [-(-size * k // count) for k in range(count + 1)]
+        self.spans = list(zip(bounds, bounds[1:]))
+        # The checks whose longest line is at least a line's length, by length (a tuple read by index: the bisect
+        # of the longest lines it replaces was a call through the interpreter, about 1,300 instructions a line);
+        # a line of `bounded` characters or more is tried only against the unbounded checks.
+        self.bounded = 1 + max((longest for _, _, longest in by_longest if longest != sre_constants.MAXREPEAT),
+                               default=0)
+        negated_longest = [-longest for _, _, longest in by_longest]  # ascending, for bisect
+        by_length = [self._chunks((1 << bisect_right(negated_longest, -length)) - 1)
+                     for length in range(self.bounded + 1)]
+        self.chunks = tuple(_Chunk(tuple(check for _, check, _ in by_longest[start:end]),
+                                   tuple(masks[k] for masks in by_length))
+                            for k, (start, end) in enumerate(self.spans))
+        # A first or last character's masks: every ASCII character's found here, another one's found once when a
+        # line has it and kept (most patterns open and close with ASCII; "“" and "【" open some body paragraphs:
+        # they reached 30 patterns each, most of the boilerplate test's matches).
+        self.first_matchers = [edge_matcher(pattern, last=False) for pattern, _, _ in by_longest]
+        self.last_matchers = [edge_matcher(pattern, last=True) for pattern, _, _ in by_longest]
+        self.first_masks = {char: self._chunks(_edge_mask(char, self.first_matchers)) for char in ASCII_CHARS}
+        self.last_masks = {char: self._chunks(_edge_mask(char, self.last_matchers)) for char in ASCII_CHARS}
+        # The openings' masks: by_size[n - 1] maps each opening of n characters to the mask of the checks that may
+        # open with it; `unknown` is the mask of those whose openings are not known (tried whatever the line opens
+        # with). A line's opening masks are `unknown` | by_size[0][its first character] | by_size[1][its first two]
+        # ... (0 for an opening no check has): folded here for each opening some check has, so that a line reads
+        # only the longest of its openings that is in a table (one to three dictionary lookups for all the chunks,
+        # where the three sizes' tables read for each chunk were six for two halves).
+        strings = [opening_strings(pattern, OPENING_SIZE) for pattern, _, _ in by_longest]
+        unknown = sum(1 << i for i, openings in enumerate(strings) if openings is None)
+        by_size: list[dict[str, int]] = [{} for _ in range(OPENING_SIZE)]
+        for i, openings in enumerate(strings):
+            for opening in openings or ():
+                masks = by_size[len(opening) - 1]
+                masks[opening] = masks.get(opening, 0) | 1 << i
+        self.openings: list[dict[str, tuple[int, ...]]] = []
+        for n, masks in enumerate(by_size):
+            folded: dict[str, tuple[int, ...]] = {}
+            for opening in masks:
+                mask = unknown
+                for m in range(n + 1):
+                    mask |= by_size[m].get(opening[:m + 1], 0)
+                folded[opening] = self._chunks(mask)
+            self.openings.append(folded)
+        self.unknown_opening = self._chunks(unknown)
+        self.any_opening = self._chunks((1 << size) - 1)
+
+    def _chunks(self, mask: int) -> tuple[int, ...]:
+        """A mask of all the checks cut in the chunks' masks."""
+        return tuple(mask >> start & (1 << end - start) - 1 for start, end in self.spans)
+
+    def _edge(self, char: str, known: dict[str, tuple[int, ...]], matchers: list[re.Pattern[str] | None]
+              ) -> tuple[int, ...]:
+        """The masks of the checks whose edge (`matchers`) may be `char` (remembered in `known`)."""
+        masks = known.get(char)
+        if masks is None:
+            masks = known[char] = self._chunks(_edge_mask(char, matchers))
+        return masks
+
+    def _opening(self, head: str) -> tuple[int, ...]:
+        """The masks of the checks a line opening with `head` (its first OPENING_SIZE characters) may match."""
+        if not head.isascii():  # (a flag of the string: no scan) its lower case is ASCII, char by char
+            return self.any_opening
+        head = head.lower()
+        for n in range(len(head), 0, -1):
+            masks = self.openings[n - 1].get(head[:n])
+            if masks is not None:
+                return masks
+        return self.unknown_opening
+
+    def matches(self, text: str) -> bool:
+        """Whether a non-empty text normalize_space gives as it is matches one of the patterns."""
+        length = len(text)
+        if length > self.bounded:
+            length = self.bounded
+        first = self._edge(text[0], self.first_masks, self.first_matchers)
+        last = self._edge(text[-1], self.last_masks, self.last_matchers)
+        opening: tuple[int, ...] | None = None  # read once a chunk has checks left
+        for k, chunk in enumerate(self.chunks):
+            mask = chunk.by_length[length] & first[k] & last[k]
+            if mask:
+                if opening is None:
+                    opening = self._opening(text[:OPENING_SIZE])
+                mask &= opening[k]
+                if mask and chunk.matches_any(text, mask):
+                    return True
+        return False
 
 
-def _matches_any(text: str, mask: int, half: tuple[_Check, ...], known: dict[int, tuple[_Check, ...]]) -> bool:
-    """Whether one of the checks of `half` whose bits `mask` sets matches `text` (those checks remembered in
-    `known`, by mask)."""
-    checks = known.get(mask)
-    if checks is None:
-        checks = known[mask] = tuple(check for i, check in enumerate(half) if mask >> i & 1)
-    for pattern, need in checks:  # a loop, not any(generator): a line is tried against few checks
-        if (need is None or need(text)) and pattern.match(text):
-            return True
-    return False
+_CHECKS: Final = LineChecks(BOILERPLATE_PATTERNS, _NEEDS)
 _GATE_COMPILED: Final[tuple[re.Pattern[str], ...]] = tuple(re.compile(p) for p in GATE_PATTERNS)
 # Whitespace as a browser collapses it (includes nbsp and the ideographic space U+3000).
 _normalize: Final = normalize_space
@@ -1130,22 +1168,7 @@ def is_boilerplate_line(line: str) -> bool:
 
 def is_boilerplate_text(text: str) -> bool:
     """is_boilerplate_line(text) for a non-empty text normalize_space already gives as it is."""
-    candidates = bisect_right(_NEGATED_LONGEST, -len(text))  # the checks whose longest line is >= len(text)
-    # the mask of the checks to try (first and last characters, length, opening), in halves
-    # (the character masks hold every ASCII character; another one's are found once)
-    first_low, first_high = _edge_halves(text[0], _FIRST_MATCHERS, _FIRST_HALVES)
-    last_low, last_high = _edge_halves(text[-1], _LAST_MATCHERS, _LAST_HALVES)
-    low = _CANDIDATES_LOW[candidates] & first_low & last_low
-    high = _CANDIDATES_HIGH[candidates] & first_high & last_high
-    head = text[:OPENING_SIZE]
-    if head.isascii() and (low or high):  # (a flag of the string: no scan) its lower case is ASCII, char by char
-        head = head.lower()
-        one, two = head[:1], head[:2]
-        low &= _UNKNOWN_LOW | _OPENING_1_LOW.get(one, 0) | _OPENING_2_LOW.get(two, 0) | _OPENING_3_LOW.get(head, 0)
-        high &= (_UNKNOWN_HIGH | _OPENING_1_HIGH.get(one, 0) | _OPENING_2_HIGH.get(two, 0)
-                 | _OPENING_3_HIGH.get(head, 0))
-    return (low != 0 and _matches_any(text, low, _LOW_CHECKS, _CHECKS_OF_LOW)
-            or high != 0 and _matches_any(text, high, _HIGH_CHECKS, _CHECKS_OF_HIGH))
+    return _CHECKS.matches(text)
 
 
 def find_boilerplate(text: str) -> list[str]:
