@@ -959,6 +959,7 @@ def test_number_starts_equal_the_lookbehind_of_num_on_every_character() -> None:
 @example("(five)\tsix,seven;eight 3 nine 'ten' -two _three four- first\x0cSecond 12 five\x1fsix.Seven")
 @example("(five)\tsix,seven;eight ٣ nine “ten” -two _three four- first\x0cSecond 12 five\xa0six")
 @example("five ſix seven")
+@example("-two five")  # (a number word after a hyphen that opens the text)
 @example("“Five”–six ‘one’ 【ten】 （12）twenty-one‐two —three five\u3000seven\xa0eight 😀nine ²ten x٣one éfive")
 @example("“Five”–six ‘one’ 【ten】 （12）twenty-one‐two —three five\u3000seven\xa0eight 😀nine (ten)")
 @example("someone oneself one's phone, tone-one fifty5 5five one_ a\x7fone `one` [ten] {six} first.Second-third 7")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from decimal import Decimal
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from transforms.context import vocab_key
 from transforms.fastre import folded_text
@@ -19,6 +19,9 @@ from transforms.metrics.vocab import (
     SPELLED_UNITS,
     words_pattern,
 )
+
+if TYPE_CHECKING:  # (mypyc's native 64-bit int; the annotations are never evaluated, so pure Python needs no import)
+    from mypy_extensions import i64
 
 NUMBER: Final = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 # NUMBER as the number-led patterns read it: the same matches, groups and order of trials, for less of the
@@ -231,17 +234,21 @@ _NUMBER_WORD_AT_RE: Final = re.compile(r"(?<![\w-])(" + NUMBER_WORDS_TRIE + r")(
 assert NUMBER_WORDS_TRIE == NUMBER_WORDS_TRIE.lower()  # (lowercase words: for the lowercased text)
 
 # An ASCII text's tokens without a regex: a scan tries its pattern at every space and mark (about a thousand
-# instructions each, where most words are no number word). A digit run is a run of [0-9] (\d in an ASCII text):
-# found by str.find in the text translated to "0" for a digit and " " for the rest (bytes.translate, then decoded:
-# compiled, str.find is called directly, bytes.find through Python's method call, some two thousand instructions).
-# A number word's token is a whole word, a maximal run of word characters (\w: [A-Za-z0-9_] in an ASCII text): the
-# lookbehind refuses a word character before it and (?![\w]) one after it; its letters are the word, which holds no
-# digit. So the tokens are the runs of word characters that are NUMBER_WORDS, but those right after a hyphen: the
-# runs are the words of the text translated to " " for every other character; only a run of a number word's length
-# whose first two letters open one (NUMBER_WORD_PAIRS, a table of the two codes) is looked up among them, and the
-# whole runs of the number words found are then looked for by bytes.find. (tests/test_fastre.py compares the scans.)
-_DIGIT_MARKS: Final = bytes(ord("0") if chr(code) in "0123456789" else ord(" ") for code in range(256))
-_WORD_RUNS: Final = bytes(code if code < 128 and re.fullmatch(r"\w", chr(code)) else ord(" ") for code in range(256))
+# instructions each, where most words are no number word). The text is translated once (bytes.translate, then
+# decoded: compiled, str.find is called directly, bytes.find through Python's method call) to _TOKEN_CLASSES:
+# "0" for a digit, "w" for a letter a number word opens with (NUMBER_WORD_FIRSTS), "x" for any other word
+# character (\w: [A-Za-z0-9_] in an ASCII text), " " for the rest. A digit run is a run of [0-9] (\d in an ASCII
+# text): a run of "0", found by str.find and read to its end. A number word's token is a whole word, a maximal
+# run of word characters: the lookbehind refuses a word character before it and (?![\w]) one after it; its
+# letters are the word, which holds no digit. So the tokens are the runs of word characters that are
+# NUMBER_WORDS, but those right after a hyphen: each opens the text or is a " w" of the translation (str.find
+# steps from one to the next over the words that open otherwise, most of them, no word object made), and only a
+# run of a number word's length whose first two letters open one (NUMBER_WORD_PAIRS, a table of the two codes)
+# is sliced and looked up. (tests/test_fastre.py compares the scans.)
+NUMBER_WORD_FIRSTS: Final = frozenset(word[0] for word in NUMBER_WORDS)
+_TOKEN_CLASSES: Final = bytes(ord("0") if chr(code) in "0123456789" else ord("w") if chr(code) in NUMBER_WORD_FIRSTS
+                              else ord("x") if code < 128 and re.fullmatch(r"\w", chr(code)) else ord(" ")
+                              for code in range(256))
 NUMBER_WORD_BYTES: Final = frozenset(word.encode("ascii") for word in NUMBER_WORDS)
 assert all(word.isascii() and word.isalpha() and len(word) > 1 for word in NUMBER_WORDS)
 SHORTEST_NUMBER_WORD: Final = min(len(word) for word in NUMBER_WORDS)
@@ -249,7 +256,6 @@ LONGEST_NUMBER_WORD: Final = max(len(word) for word in NUMBER_WORDS)
 # (index: the first letter's code times 128 plus the second's, each below 128 in a run; 1: a number word opens so)
 _OPENING_PAIRS: Final = frozenset(ord(word[0]) << 7 | ord(word[1]) for word in NUMBER_WORDS)
 NUMBER_WORD_PAIRS: Final = bytes(int(code in _OPENING_PAIRS) for code in range(128 * 128))
-SPACE_BYTE: Final = ord(" ")
 HYPHEN_BYTE: Final = ord("-")
 
 
@@ -259,36 +265,45 @@ NON_ASCII_WORD_RE: Final = re.compile(r"[^\x00-\x7f](?<=\w)")
 
 
 def _ascii_tokens(raw: bytes) -> list[tuple[int, int, bool]]:
-    """NUMBERISH_RE's matches in a lowercase text, whole (see _DIGIT_MARKS), in order; `raw`: the text encoded in
+    """NUMBERISH_RE's matches in a lowercase text, whole (see _TOKEN_CLASSES), in order; `raw`: the text encoded in
     ASCII, each character beyond it as "?" (one byte a character: the same offsets)."""
-    size = len(raw)
-    marks = raw.translate(_DIGIT_MARKS).decode("ascii")
+    # (compiled, the i64 locals are machine integers: no tagged-int checks at each character)
+    size: i64 = len(raw)
+    classes = raw.translate(_TOKEN_CLASSES).decode("ascii")
     tokens: list[tuple[int, int, bool]] = []
-    at = marks.find("0")
+    at: i64 = classes.find("0")
+    stop: i64
     while at >= 0:
-        stop = marks.find(" ", at)
-        if stop < 0:
-            stop = size
+        stop = at + 1
+        while stop < size and ord(classes[stop]) == 48:  # ("0")
+            stop += 1
         tokens.append((at, stop, True))
-        at = marks.find("0", stop)
-    runs = raw.translate(_WORD_RUNS)
-    found: list[bytes] = []
-    for word in runs.split():
-        if SHORTEST_NUMBER_WORD <= len(word) <= LONGEST_NUMBER_WORD and NUMBER_WORD_PAIRS[word[0] << 7 | word[1]] \
-                and word in NUMBER_WORD_BYTES and word not in found:
-            found.append(word)
-    if not found:
-        return tokens
-    for word in found:
-        at = runs.find(word)
-        while at >= 0:
-            stop = at + len(word)
-            if (at == 0 or runs[at - 1] == SPACE_BYTE and raw[at - 1] != HYPHEN_BYTE) \
-                    and (stop == size or runs[stop] == SPACE_BYTE):
-                tokens.append((at, stop, False))
-            at = runs.find(word, stop)  # (a later one inside this one has a letter before it)
-    tokens.sort()
+        at = classes.find("0", stop)
+    digit_runs = len(tokens)
+    at = 0  # (the text's first word is tried whatever it opens with: _number_word_end refuses any other opening)
+    while True:
+        stop = _number_word_end(raw, classes, at, size)
+        if stop >= 0:
+            tokens.append((at, stop, False))
+        at = classes.find(" w", at) + 1
+        if at == 0:
+            break
+    if 0 < digit_runs < len(tokens):
+        tokens.sort()
     return tokens
+
+
+def _number_word_end(raw: bytes, classes: str, at: i64, size: i64) -> i64:
+    """Where the run of word characters that opens at `at` (with a number word's first letter) ends if it is one of
+    NUMBER_WORDS and no hyphen stands before it, else -1 (_ascii_tokens' `raw` and `classes`)."""
+    if at + 1 >= size or not NUMBER_WORD_PAIRS[raw[at] << 7 | raw[at + 1]] or at and raw[at - 1] == HYPHEN_BYTE:
+        return -1
+    stop: i64 = classes.find(" ", at)
+    if stop < 0:
+        stop = size
+    if SHORTEST_NUMBER_WORD <= stop - at <= LONGEST_NUMBER_WORD and raw[at:stop] in NUMBER_WORD_BYTES:
+        return stop
+    return -1
 
 
 # The number words that SPELLED_COUNT_RE can start with ("five", "twenty-one").

@@ -6,7 +6,7 @@ import re
 from contextvars import ContextVar
 from functools import lru_cache
 from itertools import islice
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from transforms.fastre import TailPattern, opening_with
 from transforms.metrics.numbers import YEAR, _Found
@@ -41,6 +41,9 @@ from transforms.metrics.vocab import (
     VERB_WORDS,
     words_pattern,
 )
+
+if TYPE_CHECKING:  # (mypyc's native 64-bit int; the annotations are never evaluated, so pure Python needs no import)
+    from mypy_extensions import i64
 
 VERB_FORM_RE: Final = re.compile(r"[a-z]+(?:ing|ed)\b")
 MODEL_TOKEN_RE: Final = re.compile(r"\d{1,2}[A-Za-z]\w*")  # 5G, 3D, 4K as the first word of a counted noun
@@ -521,26 +524,41 @@ FIRST_TOKENS_RES: Final = {
 
 def _ascii_words_after(para: str, pos: int, end: int, count: int) -> list[tuple[str, int]]:
     """(word, start) of the first `count` tokens of ASCII_WORD_RE.finditer(para, pos, end) (an ASCII text), read
-    off the first `count` chunks between whitespace as `_ascii_tokens` reads them (each chunk found by str.find
-    from the end of the one before: only whitespace lies between them); empty when those chunks hold fewer
-    tokens and more text follows (a chunk of "_" holds none), for the caller's pattern to read."""
+    off the first `count` chunks between whitespace (str.split's, ASCII_SPACES: \t-\r, \x1c-\x1f and " ") as
+    `_ascii_tokens` reads them (a chunk of [A-Za-z0-9] is one token, one of them and a last other character but "_"
+    and "&" two, any other read by _ascii_token_spans); empty when those chunks hold fewer tokens and more text
+    follows (a chunk of "_" holds none), for the caller's pattern to read. The chunks are read by character codes
+    (compiled, with i64 locals: no split of the text, no chunk made and found again, only the tokens sliced)."""
     tokens: list[tuple[str, int]] = []
-    chunks = para[pos:end].split(None, count)
-    at = pos
-    for chunk in chunks[:count]:
-        start = para.find(chunk, at, end)
-        at = start + len(chunk)
-        if chunk.isalnum():
-            tokens.append((chunk, start))
-        elif chunk[-1] not in "_&" and chunk[:-1].isalnum():
-            tokens.append((chunk[:-1], start))
-            tokens.append((chunk[-1], at - 1))
+    at: i64 = pos
+    stop: i64 = end
+    chunks: i64 = 0
+    code: i64
+    while True:
+        while at < stop and ((code := ord(para[at])) == 32 or 9 <= code <= 13 or 28 <= code <= 31):
+            at += 1
+        if at >= stop:
+            return tokens
+        if chunks == count:
+            return []  # (more text after `count` chunks that hold fewer tokens)
+        chunks += 1
+        start: i64 = at
+        while at < stop and (97 <= (code := ord(para[at])) <= 122 or 65 <= code <= 90 or 48 <= code <= 57):
+            at += 1
+        alnum_end: i64 = at  # (the chunk's run of [A-Za-z0-9] from its start)
+        while at < stop and not ((code := ord(para[at])) == 32 or 9 <= code <= 13 or 28 <= code <= 31):
+            at += 1
+        if alnum_end == at:
+            tokens.append((para[start:at], start))
+        elif alnum_end == at - 1 and alnum_end > start and (last := ord(para[alnum_end])) != 95 and last != 38:
+            # (one other character ends the chunk, not "_" nor "&")
+            tokens.append((para[start:alnum_end], start))
+            tokens.append((para[alnum_end], alnum_end))
         else:
             tokens.extend([(para[a:b], a) for a, b in _ascii_token_spans(para, start, at)])
         if len(tokens) >= count:
             del tokens[count:]
             return tokens
-    return [] if len(chunks) > count else tokens
 
 
 def _words_after(para: str, pos: int, count: int = NP_AFTER_TOKENS) -> list[tuple[str, int]]:
