@@ -342,11 +342,28 @@ FURNITURE = [
                            "resides with them. Informa PLC's registered office is 5 Howick Place, London SW1P 1WG. "
                            "Registered in England and Wales. Number 8860726.",
                            "Port Weekly is part of the Maritime Media Group of Example Holdings Ltd."]),
+    # the pages gathered after the fifteenth pass's rules (t437-t443), as on the pages and in the same shapes
+    (bp.REPORTER_CREDIT, ["(Reporting by Muyu Xu and Ryan Woo; editing by Richard Pullin)",  # t437
+                          "(Additional reporting by Li Na; writing by Tom Smith, editing by Ann Lee)",
+                          "(Correspondent Dong Nan of this newspaper)", "(Reporter Wang Li of this website)"]),  # t439
+    (bp.ARTICLE_INFO, ["Categories: Ports Coastal/Inland Containers Terminals Container Shipping"]),  # t437
+    (bp.PROVIDED_CREDIT, ["Information courtesy of Zhejiang News. Edited by Richard Smith",  # en.chinaleather.org t438
+                          "Content courtesy of Ningbo Daily", "Story courtesy of Xinhua, translated by Li Ming."]),
+    (bp.ACTIONS, ["Printing Forwarding", "Print | Forward", "Forwarding"]),  # t438
+    (bp.POST_WIDGETS, ["- Advertisment -", "— Advertisement —", "Advertisment",  # chinastockmarketnews.com t440
+                       "Comments Off on Shipping disruptions contained as Ningbo port nears reopening",  # juldians t442
+                       "Comments Off"]),
+    (bp.DATE_LINE, ["in Port News 19/08/2021", "in Shipping 2021-08-19", "in Logistics Aug 19, 2021"]),  # t442
 ]
 
 # Real article sentences that share words with the furniture; none may match.
 ARTICLE_SENTENCES = [
     # the fifteenth pass's shapes in article text
+    "In Port News last week, the authority said 19 ships were waiting.",
+    "Information on the new routes will be released on Monday.",
+    "Comments on the draft plan are welcome until May 30.",
+    "Forwarding companies in Ningbo handled 3.2 million TEUs in 2020.",
+    "Reporting by the city's media rose by 20% in 2019.",
     "Ningbo Port is part of the Zhejiang Provincial Seaport Group.",
     "The port is part of the Yangtze River Delta network of the Shanghai International Port Group.",
     "Get the latest figures from the bureau: exports rose by 7.3% in May.",

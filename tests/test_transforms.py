@@ -2864,3 +2864,46 @@ def test_fifteenth_pass_rules_leave_their_neighbours_alone() -> None:
     assert parse_page(CASE_DATABASE_TEXT.replace("\n\nT", "\n\nYes")).body.endswith("Yes")
     text = ARCHIVE_NOTICE_TEXT.replace("Aug-13-2021", "Ningbo and Zhoushan")
     assert parse_page(text).published is None
+
+
+# After the fifteenth pass's rules (t437-t443): an author's name alone over the date line; a category glued to a
+# day-first date under a closed-comments notice.
+AGENCY_AMP_TEXT = """Meishan Terminal at China's Ningbo Port Resumes Operations
+
+Muyu Xu
+Wednesday, August 25, 2021
+
+Meishan terminal at China's Ningbo port resumed operations on Wednesday after shutting down for two weeks due to a COVID-19 case, a port official said at a press briefing.
+
+(Reporting by Muyu Xu and Ryan Woo; editing by Richard Pullin)
+
+Categories: Ports Coastal/Inland Containers Terminals Container Shipping"""  # https://www.maritimeprofessional.com/amp/news/meishan-terminal-china-ningbo-port-370079 (t437, shortened)
+CLOSED_COMMENTS_TEXT = """Shipping disruptions contained as Ningbo port nears reopening
+
+Comments Off on Shipping disruptions contained as Ningbo port nears reopening
+
+Shipping disruptions contained as Ningbo port nears reopening
+
+in Port News 19/08/2021
+
+Chinese authorities are expected to begin a phased reopening of a container terminal at the massive Port of Ningbo by the end of the week if no further COVID infections are detected."""  # http://juldians.org/2021/08/shipping-disruptions-contained-as-ningbo-port-nears-reopening/ (t442, cut)
+
+
+@pytest.mark.parametrize(("text", "title", "published", "first_words", "chrome"), [
+    (AGENCY_AMP_TEXT, "Meishan Terminal at China's Ningbo Port Resumes Operations", "2021-08-25", "Meishan terminal",
+     ["Muyu Xu\\n", "Reporting by", "Categories:"]),
+    (AGENCY_AMP_TEXT.replace("Muyu Xu\n", "Jean-Paul Martin\n"),
+     "Meishan Terminal at China's Ningbo Port Resumes Operations", "2021-08-25", "Meishan terminal", ["Jean-Paul"]),
+    (CLOSED_COMMENTS_TEXT, "Shipping disruptions contained as Ningbo port nears reopening", "2021-08-19",
+     "Chinese authorities", ["Comments Off", "Port News"]),
+])
+def test_fifteenth_pass_later_pages_titles_dates_and_chrome(
+        text: str, title: str, published: str | None, first_words: str, chrome: list[str]) -> None:
+    _assert_text_page(text, title, published, first_words, chrome)
+
+
+def test_a_short_headline_over_a_section_name_keeps_its_place() -> None:
+    """The name rule takes the line above a two- or three-word name only when that line has twice its words or more:
+    a two-word headline over a two-word section label stays as before (the last line above the date)."""
+    text = AGENCY_AMP_TEXT.replace("Meishan Terminal at China's Ningbo Port Resumes Operations", "Port Reopens")
+    assert parse_page(text).title == "Muyu Xu"

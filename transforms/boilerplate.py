@@ -94,9 +94,11 @@ HIT_COUNTER: Final = (
     r"(?im)^ *(hits|views|visits|page views|visit count|read count|reads|clicks|"
     r"浏览次数|访问量|点击数|点击率|阅读次数) *[:：] *[0-9,]* *(times)? *$"
 )
-# Joomla article-info lines "Category: Ningbo News", "Published: Friday, 24 May 2019 16:54".
+# Joomla article-info lines "Category: Ningbo News", "Published: Friday, 24 May 2019 16:54"; a category line run
+# together ("Categories: Ports Coastal/Inland Containers Terminals Container Shipping", www.maritimeprofessional.com
+# t437, after the fifteenth pass's rules).
 ARTICLE_INFO: Final = (
-    r"(?im)^ *(category|parent category|published|created|last updated|written by|"
+    r"(?im)^ *(category|categories|parent category|published|created|last updated|written by|"
     r"published on|created on) *[:：].{0,100}$"
 )
 # Joomla's info block (dl.article-info) as a list-reading extractor renders it: "- Details",
@@ -128,9 +130,10 @@ CREDIT_LINE: Final = (
     r" *[:：] *" + _CREDIT_NAME + r"( *(,|&|and) *" + _CREDIT_NAME + r"){0,5} *$"
 )
 # Action links "Print Email", "Print | Email", a lone "Share" (China Daily), a lone "Save" under "Print" (the twelfth
-# tune_other pass: en.chinaculture.org's 2010 layout, t325).
-ACTIONS: Final = (r"(?im)^ *(print|email|e-mail|share|tweet|save)( *[|/]? *(print|email|e-mail|share|tweet|save)){0,4}"
-                  r" *$")
+# tune_other pass: en.chinaculture.org's 2010 layout, t325), "Printing Forwarding" (en.chinaleather.org t438, after
+# the fifteenth pass's rules).
+_ACTION_WORD: Final = r"(print|printing|email|e-mail|share|tweet|save|forward|forwarding)"
+ACTIONS: Final = r"(?im)^ *" + _ACTION_WORD + r"( *[|/]? *" + _ACTION_WORD + r"){0,4} *$"
 # Joomla article navigation "« Prev", "Next »", "Prev Next".
 PAGE_NAV: Final = (
     r"(?im)^ *[«‹<]? *(prev|previous|next|last)( (article|page))? *[»›>]?"
@@ -180,9 +183,11 @@ HOMEPAGE_LINKS: Final = (
 # month's abbreviation, the day and the year joined by hyphens ("Post time: Aug-04-2021", www.nbcsj-mr.com t359,
 # thirteenth pass), the clock time between the day and the year ("September 25 22:07 2020",
 # www.lucknownewsflash.in t378, fourteenth pass), a later stamp after the time ("October 28, 2012 7:45 pm Last Updated:
-# October 1, 2015 11:59 am", www.theepochtimes.com t429, fifteenth pass: the first date is the page's).
+# October 1, 2015 11:59 am", www.theepochtimes.com t429, fifteenth pass: the first date is the page's), a category
+# before the date ("in Port News 19/08/2021", juldians.org t442, after the fifteenth pass's rules).
 DATE_LINE: Final = (
-    r"(?im)^ *((published|posted|updated|release date|release time|post +(date|time)|date|time)( on)? *[:：]? *)?"
+    r"(?im)^ *((published|posted|updated|release date|release time|post +(date|time)|date|time)( on)? *[:：]? *"
+    r"|in +[a-z][a-z&'-]*( +[a-z][a-z&'-]*){0,3} +)?"
     r"([0-9]{1,2}:[0-9]{2}(:[0-9]{2})?,? +)?"
     r"[\[(（【]? *((monday|tuesday|wednesday|thursday|friday|saturday|sunday),? *)?"
     r"((19|20)[0-9]{2}[-/.年][0-9]{1,2}[-/.月][0-9]{1,2}日?"
@@ -437,8 +442,12 @@ DATE_BYLINE: Final = (
 )
 PUBLISHED_IN: Final = r"(?im)^ *(originally +)?published +in +(the +)?[a-z][a-z0-9'&-]*( +[a-z0-9'&-]+){0,5} *$"
 PROVIDED_CREDIT: Final = (
-    r"(?im)^ *(videos?|photos?|pictures?|images?|graphics?|audio|footage) +(provided|supplied|contributed)"
-    r" +by +[a-z][a-z0-9'&.-]*( +[a-z0-9'&.-]+){0,7} *$"
+    r"(?im)^ *((videos?|photos?|pictures?|images?|graphics?|audio|footage) +(provided|supplied|contributed)"
+    r" +by +[a-z][a-z0-9'&.-]*( +[a-z0-9'&.-]+){0,7}"
+    # a text's source and its editor ("Information courtesy of Zhejiang News. Edited by Richard Smith",
+    # en.chinaleather.org t438, after the fifteenth pass's rules)
+    r"|(information|content|text|news|story|article) +courtesy +of +[a-z][a-z0-9'&.-]*( +[a-z0-9'&.-]+){0,7}"
+    r"( *[.,;]? *(edited|translated|compiled) +by +" + _BY_NAMES + r")? *[.]?) *$"
 )
 CONTRIBUTED_LINE: Final = r"(?im)^ *[a-z][^.!?\n]{2,120} +contributed +to +this +(story|report|article) *[.]? *$"
 GLUED_COUNTERS: Final = (
@@ -577,8 +586,14 @@ PAGER_PAIR: Final = (
 )
 COMMENTER_SAID: Final = r"(?im)^ *[^ .!?\n]{1,30}( +[^ .!?\n]{1,30}){0,3} +said *([.]{3}|…) *$"
 REPORTER_CREDIT: Final = (
-    r"(?im)^ *[(（] *(reporters?|correspondents?|photographers?|editors?) +[a-z][a-z'-]*( +[a-z][a-z'-]*){0,3}"
+    r"(?im)^ *[(（] *((reporters?|correspondents?|photographers?|editors?) +[a-z][a-z'-]*( +[a-z][a-z'-]*){0,3}"
+    # the paper's own reporter ("(Correspondent Dong Nan of this newspaper)", new-omni.com t439) and an agency's
+    # credits ("(Reporting by Muyu Xu and Ryan Woo; editing by Richard Pullin)", www.maritimeprofessional.com t437;
+    # both after the fifteenth pass's rules)
+    r"( +of +(this|our|the) +(newspaper|paper|website|site|station|agency))?"
     r"( *[,;]? +(edited|editor|editors|edit|photographed|photos?)( +by)? +[a-z][a-z'-]*( +[a-z][a-z'-]*){0,3}){0,2}"
+    r"|(additional +)?reporting +by +" + _BY_NAMES
+    + r"( *[,;] *((additional +)?reporting|writing|editing|edited|written) +by +" + _BY_NAMES + r"){0,3})"
     r" *[)）] *$"
 )
 # After the thirteenth pass's rules, on the pages gathered to measure them (t372-t377): a disclaimer that the opinions
@@ -609,7 +624,13 @@ GUIDE_SIDEBAR: Final = (
 # moderation by ... staff. ...", www.echinacities.com t393).
 FLAG_ALT: Final = r"(?im)^ *[a-z][a-z.' -]{0,40}['’]s +flag *$"
 POST_WIDGETS: Final = (
-    r"(?im)^ *(advertisements?|be +the +first +to +(comment|review|reply)( +on +[^\n]{1,150})? *[.!]?"
+    # an advertisement's label, also misspelt between dashes ("- Advertisment -", chinastockmarketnews.com t440, after
+    # the fifteenth pass's rules)
+    r"(?im)^ *([-–—] *advertis(e)?ments? *[-–—]|advertis(e)?ments?"
+    r"|be +the +first +to +(comment|review|reply)( +on +[^\n]{1,150})? *[.!]?"
+    # WordPress's closed-comments notice with the post's name ("Comments Off on Shipping disruptions contained as
+    # Ningbo port nears reopening", juldians.org t442, after the fifteenth pass's rules)
+    r"|comments +off( +on +[^\n]{1,150})?"
     r"|edit( +this)?( +blog)? +(post|entry|page)|(additional|more) +photos +(below|above)"
     r"|photos *: *[0-9]{1,4} *, *displayed *: *[0-9]{1,4}|your +(shopping +)?(basket|cart|bag) +is +(currently +)?empty"
     r" *[.!]?|adjust +(the +)?(font|text) +size *[:：]?) *$"

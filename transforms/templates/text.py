@@ -157,6 +157,10 @@ ALT_TEXT_RE = re.compile(r"^[a-z][a-z0-9]*(?: [a-z0-9]+){0,2}$")
 # The excerpt's cut leaving a word's first letters as the page's last line ("T", www.globaltimes.cn t433; "No",
 # yummymalaysiana.blogspot.com t392): one or two letters alone closing the text are no paragraph.
 CUT_WORD_RE = re.compile(r"^[A-Za-z]{1,2}$")
+# A person's name alone over the date line, a byline without "By" ("Muyu Xu" under the headline, a blank line between
+# them, www.maritimeprofessional.com t437, after the fifteenth pass's rules): two or three capitalised words of
+# letters. The headline above it, twice its words or more, is the title.
+PERSON_NAME_RE = re.compile(r"^[A-Z][a-z]+(?:[-'][A-Za-z][a-z]+)?(?: [A-Z][a-z]+(?:[-'][A-Za-z][a-z]+)?){1,2}$")
 # A line made of the same words twice (a site name glued to its logo's alt text: "Xinhua Silk Road - ... Website
 # Xinhua Silk Road - ... Website") is page furniture, neither the headline nor a paragraph.
 DOUBLED_MIN_WORDS = 3
@@ -355,6 +359,10 @@ def _named_under(lines: list[str], titled: list[int]) -> int:
     Ningbo" / "UP ChinaTravel" / "2024-07-25 12:45:30", upchinatravel.com t207): a line with less than half as many
     words as the headline-sized line directly above it (no blank line between them)."""
     last = titled[-1]
+    if len(titled) >= 2 and PERSON_NAME_RE.match(lines[last]) \
+            and len(lines[titled[-2]].split()) >= 2 * len(lines[last].split()) \
+            and not SENTENCE_END_RE.search(lines[titled[-2]]):
+        return titled[-2]
     if len(titled) < 2 or titled[-2] != last - 1:
         return last
     above = titled[-2]
