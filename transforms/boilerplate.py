@@ -87,7 +87,8 @@ BREADCRUMB_CHAIN: Final = (r"(?im)^ *[^<>»›|\n ]([^<>»›|\n]{0,38}[^<>»›
 # Hanweb credit "Produced By 大汉网络 大汉版通发布系统".
 CMS_CREDIT: Final = r"(?im)^ *(produced|powered|supported|designed|developed) by *.{0,40}(大汉|hanweb).{0,60}$"
 # A statistics widget's label left as a line of its own, "站长统计" (site statistics: ningbo.chinadaily.com.cn t319,
-# twelfth pass), "网站统计"; a live-chat button's label, "在线客服" (online service: www.chinaebr.com t427, fifteenth pass).
+# twelfth pass), "网站统计"; a live-chat button's label, "在线客服" (online service: www.chinaebr.com t427, fifteenth
+# pass).
 CMS_CREDIT_CN: Final = r"(?im)^ *((大汉网络|大汉版通).{0,60}|(站长|网站)统计|在线客服) *$"
 # Hit counters "Hits: 1234", "Views: 56", "浏览次数：12".
 HIT_COUNTER: Final = (
@@ -1055,7 +1056,8 @@ _NEEDS: Final[dict[str, Callable[[str], bool]]] = {
     # the lines being at most NEWSLETTER_BOX's longest); the ownership notice opens with "this" or closes with a
     # company's legal suffix
     NEWSLETTER_BOX: lambda line: _holds_any(line.lower(), _NEWSLETTER_WORDS),
-    OWNERSHIP_NOTICE: lambda line: line[:4].lower() == "this" or _holds_any(line[-_COMPANY_END:].lower(), _COMPANY_ENDS),
+    OWNERSHIP_NOTICE: lambda line: line[:4].lower() == "this"
+    or _holds_any(line[-_COMPANY_END:].lower(), _COMPANY_ENDS),
 }
 _LINE_END: Final = (sre_constants.AT, sre_constants.AT_END)
 

@@ -210,7 +210,10 @@ from transforms.metrics.vocab import (
 # breadcrumb opening with "Home" is a top bar's day, not the page's; an image's lower-case alt text between the
 # headline and the lead ("ningbo terminal") and one or two letters closing the text (the excerpt's cut) are no
 # paragraphs; a newsletter box's lines, "Subscribe", a publisher's ownership notice, a month archive's heading ("Posts
-# made in August 2021"), glued print links ("Printer-friendly versionPDF version") and "在线客服" are furniture.
+# made in August 2021"), glued print links ("Printer-friendly versionPDF version") and "在线客服" are furniture; then
+# (t437-t443, gathered after those rules) a person's name alone over the date line is a byline, not the title; "in Port
+# News 19/08/2021" is a dated line; an agency's and a paper's reporter credits, "Categories: ...", "Information
+# courtesy of ...", "Printing Forwarding", "- Advertisment -" and "Comments Off on ..." are furniture.
 EXTRACTOR_VERSION = "2026.12.05.15"
 
 
