@@ -326,10 +326,55 @@ FURNITURE = [
                        "  • Use <!--pagebreak--> to create page breaks.",
                        "More information about formatting options", "Verification Code",
                        "This question is for testing whether you are a human visitor and to prevent spam."]),
+    # the fifteenth pass (t412-t436), as on the pages and in the same shapes
+    (bp.DATE_SOURCE, ["Date:2022-01-12 Readers:", "Date: 2021-03-05 Readers: 120"]),  # sisi.gstta.org, t413
+    (bp.DATE_LINE, ["October 28, 2012 7:45 pm Last Updated: October 1, 2015 11:59 am",  # www.theepochtimes.com, t429
+                    "2019-05-30 10:21 Updated: 2019-06-01 08:00", "May 3, 2020 Modified: May 4, 2020"]),
+    (bp.CMS_CREDIT_CN, ["在线客服"]),  # www.chinaebr.com, t427
+    (bp.PAGE_BOXES, ["Posts made in August 2021", "Posts from March 2019",  # uspti.com, t428
+                     "Printer-friendly versionPrinter-friendly versionPDF versionPDF version",  # t430
+                     "Printer-friendly version", "PDF version"]),
+    (bp.REGISTRATION_WALL, ["Subscribe", "Subscribe now"]),  # www.shippingherald.com, t415
+    (bp.NEWSLETTER_BOX, ["To our FREE newsletter", "To our weekly newsletter",  # t415
+                         "Get all the latest maritime news delivered straight to your inbox.",
+                         "Get Today's Headlines in your inbox:",  # www.bostonglobe.com, t431
+                         "The day's top stories delivered every morning.",
+                         "Thank you for signing up! Sign up for more newsletters here", "Thank you for subscribing!"]),
+    (bp.OWNERSHIP_NOTICE, ["Seatrade Maritime is part of the Informa Markets Division of Informa PLC",  # t421
+                           "This site is operated by a business or businesses owned by Informa PLC and all copyright "
+                           "resides with them. Informa PLC's registered office is 5 Howick Place, London SW1P 1WG. "
+                           "Registered in England and Wales. Number 8860726.",
+                           "Port Weekly is part of the Maritime Media Group of Example Holdings Ltd."]),
+    # the pages gathered after the fifteenth pass's rules (t437-t443), as on the pages and in the same shapes
+    (bp.REPORTER_CREDIT, ["(Reporting by Muyu Xu and Ryan Woo; editing by Richard Pullin)",  # t437
+                          "(Additional reporting by Li Na; writing by Tom Smith, editing by Ann Lee)",
+                          "(Correspondent Dong Nan of this newspaper)", "(Reporter Wang Li of this website)"]),  # t439
+    (bp.ARTICLE_INFO, ["Categories: Ports Coastal/Inland Containers Terminals Container Shipping"]),  # t437
+    (bp.PROVIDED_CREDIT, ["Information courtesy of Zhejiang News. Edited by Richard Smith",  # en.chinaleather.org t438
+                          "Content courtesy of Ningbo Daily", "Story courtesy of Xinhua, translated by Li Ming."]),
+    (bp.ACTIONS, ["Printing Forwarding", "Print | Forward", "Forwarding"]),  # t438
+    (bp.POST_WIDGETS, ["- Advertisment -", "— Advertisement —", "Advertisment",  # chinastockmarketnews.com t440
+                       "Comments Off on Shipping disruptions contained as Ningbo port nears reopening",  # juldians t442
+                       "Comments Off"]),
+    (bp.DATE_LINE, ["in Port News 19/08/2021", "in Shipping 2021-08-19", "in Logistics Aug 19, 2021"]),  # t442
 ]
 
 # Real article sentences that share words with the furniture; none may match.
 ARTICLE_SENTENCES = [
+    # the fifteenth pass's shapes in article text
+    "In Port News last week, the authority said 19 ships were waiting.",
+    "Information on the new routes will be released on Monday.",
+    "Comments on the draft plan are welcome until May 30.",
+    "Forwarding companies in Ningbo handled 3.2 million TEUs in 2020.",
+    "Reporting by the city's media rose by 20% in 2019.",
+    "Ningbo Port is part of the Zhejiang Provincial Seaport Group.",
+    "The port is part of the Yangtze River Delta network of the Shanghai International Port Group.",
+    "Get the latest figures from the bureau: exports rose by 7.3% in May.",
+    "The day's top exports were textiles and machinery, the customs said.",
+    "Subscribers to the newspaper rose by 12% in 2020.",
+    "Posts made in the first half of 2021 showed the port's throughput grew by 8.2%.",
+    "This site is a 3A scenic spot with a museum and a tea house.",
+    "Readers of the Ningbo Daily voted the port the city's top employer.",
     "More details will be released later this month, the bureau said.",
     "Details of the plan: 5 new metro lines by 2025.",
     "- Published reports show exports grew by 5%: a record.",

@@ -487,7 +487,7 @@ def test_speed_against_a_revision_runs_that_revision_s_code():
 
 
 def test_other_sources_titles_dates_and_chrome_on_the_tuning_pages():
-    """tests/realgold/tune_other: 411 real pages of other English Ningbo sources (4 of the sixth pass, 13
+    """tests/realgold/tune_other: 443 real pages of other English Ningbo sources (4 of the sixth pass, 13
     of the seventh, 5 of the eighth, 6 of the ninth and 2 of the tenth are template pages), labelled for
     title, date and chrome only; the generic fallback is tuned on them, so these are tuning
     figures (the honest one is the holdout's "other" row).
@@ -634,19 +634,35 @@ def test_other_sources_titles_dates_and_chrome_on_the_tuning_pages():
     them, unseen by the rules: titles 5/5, dates 4/4, 21 leaks; after rules for them (photo titles "Ningbo 004", a
     weather widget, a travel map's link, a Drupal comment form's help lines): 5/5, 4/4, 0. t398's date (a ningbolife
     newsletter's, misspelt in its headline) then relabelled null by the ningbolife convention. All 411: titles
-    331/334, dates 155/159 (0.975), 104 leaks; 56 pages without a label date take their URL's (t387, t400 new)."""
+    331/334, dates 155/159 (0.975), 104 leaks; 56 pages without a label date take their URL's (t387, t400 new).
+    Fifteenth pass (t412-t436, 25 pages labelled and committed before the extractor was run on them: 1 ningbolife, 1
+    of the city's English site, 23 other sources, 21 hosts new to the set: port, shipping and trade press, news portals,
+    government hosts), before its round: titles 18/22, dates 5/9, 11 leaks on the new pages; all 436: 349/356, 160/168,
+    115. After it ("Date:2022-01-12 Readers:"; a "Last Updated:" stamp after the date line's time; a headline closing
+    with its date after a dash; a slash stamp "[14/09/10]" is never year first; a header date over a "Home..."
+    breadcrumb is a top bar's day; a lower-case alt text under the headline and a cut letter closing the text are no
+    paragraphs; a newsletter box, "Subscribe", a publisher's ownership notice, a month archive's heading, glued print
+    links and "在线客服" are furniture): 21/22, 9/9, 0 (a headline printed after the body, left); all 436: titles
+    352/356, dates 164/168, 103 leaks (the older 411 unchanged but t046's and t392's cut closing letters, now dropped:
+    t392's 'No' no longer leaks); 60 pages without a label date take their URL's (t422, t425, t431, t432 new). Seven
+    more pages (t437-t443, other sources, 7 hosts new) labelled and committed after those rules and before the
+    extractor was run on them, unseen by the rules: titles 6/7, dates 2/3, 7 leaks; after rules for them (a person's
+    name alone over the date line is a byline; "in Port News 19/08/2021"; agency and paper reporter credits,
+    "Categories:", "Information courtesy of ...", "Printing Forwarding", "- Advertisment -", "Comments Off on ..."):
+    7/7, 3/3, 0. All 443: titles 359/363, dates 167/171 (0.977), 103 leaks; 60 pages without a label date take their
+    URL's."""
     from transforms.textutil import url_date
 
     pages = load_realgold(realgold.REALGOLD_DIR / "tune_other")
-    assert len(pages) == 411
+    assert len(pages) == 443
     outputs = realgold.run_newsetl(pages)
     total = score_real("newsetl", pages, outputs).total
-    assert total.titles == 334 and total.dates == 159
+    assert total.titles == 363 and total.dates == 171
     assert (total.title_accuracy or 0) >= 0.98 and (total.date_accuracy or 0) >= 0.97
     given = [(page, out.published) for page, out in zip(pages, outputs) if page.published is None and out.published]
-    assert len(given) == total.dates_unlabelled_given == 56
+    assert len(given) == total.dates_unlabelled_given == 60
     assert all(date == url_date(page.url) for page, date in given)
-    assert total.leaks <= 104
+    assert total.leaks <= 103
 
 
 def _url_key(url: str) -> str:
@@ -680,7 +696,7 @@ def test_tune_other_labels_are_consistent():
     others = _manifest_urls("dev", "tune_sites", "holdout", "holdout2", "holdout3", "holdout4")
     seen: set[str] = set()
     pages = sorted((folder / "pages").glob("t*.json"))
-    assert len(pages) == len(rows) == 411
+    assert len(pages) == len(rows) == 443
     for path in pages:
         page = json.loads(path.read_text(encoding="utf-8"))
         label = json.loads((folder / "labels" / path.name).read_text(encoding="utf-8"))

@@ -2742,3 +2742,168 @@ This question is for test"""  # http://hma.hotelworldasia.com/content/langham-si
 def test_fourteenth_pass_later_pages_chrome(
         text: str, title: str, published: str | None, first_words: str, chrome: list[str]) -> None:
     _assert_text_page(text, title, published, first_words, chrome)
+
+
+# The fifteenth tune_other pass (t412-t436): port, shipping and trade press, news portals and government hosts.
+SHIPPING_INSTITUTE_TEXT = """Login | Contact Us
+International Shipping
+Shippers uses Shanghai and Xiamen instead of Covid-hit Ningbo
+Date:2022-01-12 Readers:
+AS the world's third-largest box gateway Ningbo fights a Covid outbreak that has resulted in the lockdown of its Beilun district since last weekend, cargo owners are diverting freight away from the port."""  # http://sisi.gstta.org/index.php?c=article&id=20823 (t413, shortened)
+NEWSPAPER_THEME_TEXT = """Saturday, September 30, 2023
+HomeHeadlinesNingbo port congestion risk grows amid COVID crackdown
+
+Subscribe
+
+To our FREE newsletter
+Get all the latest maritime news delivered straight to your inbox.
+
+Ningbo port congestion risk grows amid COVID crackdown
+
+Loading and discharge of container vessels is proceeding normally at the Port of Ningbo, but backlogs there are in the forecast because lockdown restrictions have impacted trucking."""  # https://www.shippingherald.com/ningbo-port-congestion-risk-grows-amid-covid-crackdown/ (t415, cut)
+ALT_TEXT_PAGE_TEXT = """Ningbo’s Meishan Terminal Closed for the 8th Day and Counting
+
+ningbo terminal
+
+In what seems like a year of relentless disruptions for the international logistics sector, we are again facing another detrimental bottleneck with the recent suspension of operations at Ningbo’s Meishan terminal."""  # https://glc-inc.com/2021/08/ningbos-meishan-terminal-closed-for-the-8th-day-and-counting/ (t416, cut)
+PUBLISHER_NOTICE_TEXT = """Seatrade Maritime is part of the Informa Markets Division of Informa PLC
+
+This site is operated by a business or businesses owned by Informa PLC and all copyright resides with them. Informa PLC's registered office is 5 Howick Place, London SW1P 1WG. Registered in England and Wales. Number 8860726.
+
+Ningbo port plans to reduce IPO
+
+Ningbo port plans to reduce IPO
+
+Shanghai: China's Ningbo Port said on Monday its reduced initial public offering size would benefit shareholders and boost its post-debut share price, writes Reuters.
+
+Ningbo Port expects at least 10 percent growth in its profit this year, Chief Financial Officer Dai Minwei said during the online roadshow.  [14/09/10]"""  # https://www.seatrade-maritime.com/asia/ningbo-port-plans-reduce-ipo (t421, shortened)
+ARCHIVE_NOTICE_TEXT = """Posts made in August 2021
+
+Ningbo Terminal Update – COVID shutdown – Aug-13-2021
+
+Dear valued customers,
+
+
+On 8/11/2021 (Wed), Ningbo terminal had a worker who tested positive for COVID-19 and is raising the specter of a Chinese port meltdown given officials’ aggressive effort to contain the pandemic."""  # https://uspti.com/2021/08/ (t428, cut)
+TWO_STAMPS_TEXT = """Mass Protests Force Scrapping of Chemical Plant in Chinese City
+
+October 28, 2012 7:45 pm Last Updated: October 1, 2015 11:59 am
+For several days residents in Ningbo City, Zhejiang Province, have been protesting against plans for a chemical factory producing p-Xylene in Zhenhai County, Ningbo. (
+
+Residents in a Chinese coastal province tried to block the expansion of a chemical factory with massive protests over multiple days recently, despite harsh police suppression and a media blackout."""  # https://www.theepochtimes.com/mass-protests-force-scrapping-of-chemical-plant-in-chinese-city_1480705.html (t429, cut)
+NEWSLETTER_BOX_TEXT = """China vows to drop plans for plant’s growth
+
+BEIJING — Several hundred people protesting the planned expansion of a petrochemical plant in the Chinese port city of Ningbo swarmed the city center for a third day Sunday.
+
+Get Today's Headlines in your inbox:
+The day's top stories delivered every morning.
+Thank you for signing up! Sign up for more newsletters here
+
+Although the crowds in Ningbo were smaller than on Friday and Saturday, protesters managed Sunday to evade roadblocks and police cordons."""  # http://www.bostonglobe.com/news/world/2012/10/28/... (t431, shortened)
+CASE_DATABASE_TEXT = """Chinese residents and students stop petrochemical plant expansion in Ningbo, 2012
+
+Printer-friendly versionPrinter-friendly versionPDF versionPDF version
+Time Period:
+22 October
+29 October
+
+Just two weeks before the once-per-decade Communist Party congress to announce the party’s new leadership, farmers in the Zhenhai district of Zhejiang province expressed their concerns about pollution.
+
+T"""  # https://nvdatabase.swarthmore.edu/content/... (t430 with t433's cut letter closing it, shortened)
+
+
+@pytest.mark.parametrize(("text", "title", "published", "first_words", "chrome"), [
+    # an empty readers counter after the date under the headline
+    (SHIPPING_INSTITUTE_TEXT, "Shippers uses Shanghai and Xiamen instead of Covid-hit Ningbo", "2022-01-12",
+     "AS the world's", ["Readers:"]),
+    # a theme's top-bar date over a glued breadcrumb (not the story's date), a newsletter box over the headline
+    (NEWSPAPER_THEME_TEXT, "Ningbo port congestion risk grows amid COVID crackdown", None, "Loading and discharge",
+     ["Subscribe", "newsletter", "inbox"]),
+    (NEWSPAPER_THEME_TEXT.replace("HomeHeadlines", "Home > Headlines > "),
+     "Ningbo port congestion risk grows amid COVID crackdown", None, "Loading and discharge", ["Subscribe"]),
+    # an image's lower-case alt text between the headline and the lead
+    (ALT_TEXT_PAGE_TEXT, "Ningbo’s Meishan Terminal Closed for the 8th Day and Counting", None, "In what seems",
+     ["ningbo terminal"]),
+    (ALT_TEXT_PAGE_TEXT.replace("ningbo terminal", "meishan port cranes"),
+     "Ningbo’s Meishan Terminal Closed for the 8th Day and Counting", None, "In what seems", ["meishan port"]),
+    # a publisher's ownership notice over the headline (printed twice); the date only as a slash stamp closing the text
+    (PUBLISHER_NOTICE_TEXT, "Ningbo port plans to reduce IPO", "2010-09-14", "Shanghai: China's Ningbo Port",
+     ["Informa"]),
+    (PUBLISHER_NOTICE_TEXT.replace("[14/09/10]", "[03/25/11]"), "Ningbo port plans to reduce IPO", "2011-03-25",
+     "Shanghai: China's Ningbo Port", ["Informa"]),
+    # a month archive's heading over its one post, whose headline closes with its date after a dash
+    (ARCHIVE_NOTICE_TEXT, "Ningbo Terminal Update – COVID shutdown – Aug-13-2021", "2021-08-13", "Dear valued",
+     ["Posts made"]),
+    (ARCHIVE_NOTICE_TEXT.replace("Posts made in August", "Posts made in Aug").replace("Aug-13-2021", "13 August 2021"),
+     "Ningbo Terminal Update – COVID shutdown – 13 August 2021", "2021-08-13", "Dear valued", ["Posts made"]),
+    # the publication stamp and a later "Last Updated:" one on one line: the first is the page's date
+    (TWO_STAMPS_TEXT, "Mass Protests Force Scrapping of Chemical Plant in Chinese City", "2012-10-28",
+     "For several days", ["Last Updated"]),
+    # a newsletter sign-up box between paragraphs
+    (NEWSLETTER_BOX_TEXT, "China vows to drop plans for plant’s growth", None, "BEIJING — Several",
+     ["inbox", "top stories", "signing up"]),
+    # glued print links under the headline; a cut letter closing the text
+    (CASE_DATABASE_TEXT, "Chinese residents and students stop petrochemical plant expansion in Ningbo, 2012", None,
+     "Time Period:", ["Printer-friendly", "PDF version", "\n\nT"]),
+])
+def test_fifteenth_pass_titles_dates_and_chrome(
+        text: str, title: str, published: str | None, first_words: str, chrome: list[str]) -> None:
+    _assert_text_page(text, title, published, first_words, chrome)
+
+
+def test_fifteenth_pass_rules_leave_their_neighbours_alone() -> None:
+    """What the fifteenth pass's rules do not touch: a date line over a headline (no "Home" breadcrumb under it)
+    still dates the page; a year-first stamp joined by hyphens still reads year first; a lower-case line of four words
+    (a headline's second line) and a closing paragraph of three letters stay in the body; a headline whose dash part
+    is no date gives none."""
+    assert parse_page(NEWSPAPER_THEME_TEXT.replace("HomeHeadlinesNingbo port congestion risk grows amid COVID "
+                                                   "crackdown\n", "")).published == "2023-09-30"
+    assert parse_page(PUBLISHER_NOTICE_TEXT.replace("[14/09/10]", "[14-09-10]")).published is None
+    text = ALT_TEXT_PAGE_TEXT.replace("ningbo terminal", "theme activity was launched")
+    assert "theme activity was launched" in parse_page(text).body
+    assert parse_page(CASE_DATABASE_TEXT.replace("\n\nT", "\n\nYes")).body.endswith("Yes")
+    text = ARCHIVE_NOTICE_TEXT.replace("Aug-13-2021", "Ningbo and Zhoushan")
+    assert parse_page(text).published is None
+
+
+# After the fifteenth pass's rules (t437-t443): an author's name alone over the date line; a category glued to a
+# day-first date under a closed-comments notice.
+AGENCY_AMP_TEXT = """Meishan Terminal at China's Ningbo Port Resumes Operations
+
+Muyu Xu
+Wednesday, August 25, 2021
+
+Meishan terminal at China's Ningbo port resumed operations on Wednesday after shutting down for two weeks due to a COVID-19 case, a port official said at a press briefing.
+
+(Reporting by Muyu Xu and Ryan Woo; editing by Richard Pullin)
+
+Categories: Ports Coastal/Inland Containers Terminals Container Shipping"""  # https://www.maritimeprofessional.com/amp/news/meishan-terminal-china-ningbo-port-370079 (t437, shortened)
+CLOSED_COMMENTS_TEXT = """Shipping disruptions contained as Ningbo port nears reopening
+
+Comments Off on Shipping disruptions contained as Ningbo port nears reopening
+
+Shipping disruptions contained as Ningbo port nears reopening
+
+in Port News 19/08/2021
+
+Chinese authorities are expected to begin a phased reopening of a container terminal at the massive Port of Ningbo by the end of the week if no further COVID infections are detected."""  # http://juldians.org/2021/08/shipping-disruptions-contained-as-ningbo-port-nears-reopening/ (t442, cut)
+
+
+@pytest.mark.parametrize(("text", "title", "published", "first_words", "chrome"), [
+    (AGENCY_AMP_TEXT, "Meishan Terminal at China's Ningbo Port Resumes Operations", "2021-08-25", "Meishan terminal",
+     ["Muyu Xu\\n", "Reporting by", "Categories:"]),
+    (AGENCY_AMP_TEXT.replace("Muyu Xu\n", "Jean-Paul Martin\n"),
+     "Meishan Terminal at China's Ningbo Port Resumes Operations", "2021-08-25", "Meishan terminal", ["Jean-Paul"]),
+    (CLOSED_COMMENTS_TEXT, "Shipping disruptions contained as Ningbo port nears reopening", "2021-08-19",
+     "Chinese authorities", ["Comments Off", "Port News"]),
+])
+def test_fifteenth_pass_later_pages_titles_dates_and_chrome(
+        text: str, title: str, published: str | None, first_words: str, chrome: list[str]) -> None:
+    _assert_text_page(text, title, published, first_words, chrome)
+
+
+def test_a_short_headline_over_a_section_name_keeps_its_place() -> None:
+    """The name rule takes the line above a two- or three-word name only when that line has twice its words or more:
+    a two-word headline over a two-word section label stays as before (the last line above the date)."""
+    text = AGENCY_AMP_TEXT.replace("Meishan Terminal at China's Ningbo Port Resumes Operations", "Port Reopens")
+    assert parse_page(text).title == "Muyu Xu"

@@ -87,16 +87,19 @@ BREADCRUMB_CHAIN: Final = (r"(?im)^ *[^<>»›|\n ]([^<>»›|\n]{0,38}[^<>»›
 # Hanweb credit "Produced By 大汉网络 大汉版通发布系统".
 CMS_CREDIT: Final = r"(?im)^ *(produced|powered|supported|designed|developed) by *.{0,40}(大汉|hanweb).{0,60}$"
 # A statistics widget's label left as a line of its own, "站长统计" (site statistics: ningbo.chinadaily.com.cn t319,
-# twelfth pass), "网站统计".
-CMS_CREDIT_CN: Final = r"(?im)^ *((大汉网络|大汉版通).{0,60}|(站长|网站)统计) *$"
+# twelfth pass), "网站统计"; a live-chat button's label, "在线客服" (online service: www.chinaebr.com t427, fifteenth
+# pass).
+CMS_CREDIT_CN: Final = r"(?im)^ *((大汉网络|大汉版通).{0,60}|(站长|网站)统计|在线客服) *$"
 # Hit counters "Hits: 1234", "Views: 56", "浏览次数：12".
 HIT_COUNTER: Final = (
     r"(?im)^ *(hits|views|visits|page views|visit count|read count|reads|clicks|"
     r"浏览次数|访问量|点击数|点击率|阅读次数) *[:：] *[0-9,]* *(times)? *$"
 )
-# Joomla article-info lines "Category: Ningbo News", "Published: Friday, 24 May 2019 16:54".
+# Joomla article-info lines "Category: Ningbo News", "Published: Friday, 24 May 2019 16:54"; a category line run
+# together ("Categories: Ports Coastal/Inland Containers Terminals Container Shipping", www.maritimeprofessional.com
+# t437, after the fifteenth pass's rules).
 ARTICLE_INFO: Final = (
-    r"(?im)^ *(category|parent category|published|created|last updated|written by|"
+    r"(?im)^ *(category|categories|parent category|published|created|last updated|written by|"
     r"published on|created on) *[:：].{0,100}$"
 )
 # Joomla's info block (dl.article-info) as a list-reading extractor renders it: "- Details",
@@ -128,9 +131,10 @@ CREDIT_LINE: Final = (
     r" *[:：] *" + _CREDIT_NAME + r"( *(,|&|and) *" + _CREDIT_NAME + r"){0,5} *$"
 )
 # Action links "Print Email", "Print | Email", a lone "Share" (China Daily), a lone "Save" under "Print" (the twelfth
-# tune_other pass: en.chinaculture.org's 2010 layout, t325).
-ACTIONS: Final = (r"(?im)^ *(print|email|e-mail|share|tweet|save)( *[|/]? *(print|email|e-mail|share|tweet|save)){0,4}"
-                  r" *$")
+# tune_other pass: en.chinaculture.org's 2010 layout, t325), "Printing Forwarding" (en.chinaleather.org t438, after
+# the fifteenth pass's rules).
+_ACTION_WORD: Final = r"(print|printing|email|e-mail|share|tweet|save|forward|forwarding)"
+ACTIONS: Final = r"(?im)^ *" + _ACTION_WORD + r"( *[|/]? *" + _ACTION_WORD + r"){0,4} *$"
 # Joomla article navigation "« Prev", "Next »", "Prev Next".
 PAGE_NAV: Final = (
     r"(?im)^ *[«‹<]? *(prev|previous|next|last)( (article|page))? *[»›>]?"
@@ -179,9 +183,12 @@ HOMEPAGE_LINKS: Final = (
 # "of" before the month ("Tuesday 14th of September 2021", neolink.au t294, eleventh pass), a posting stamp with the
 # month's abbreviation, the day and the year joined by hyphens ("Post time: Aug-04-2021", www.nbcsj-mr.com t359,
 # thirteenth pass), the clock time between the day and the year ("September 25 22:07 2020",
-# www.lucknownewsflash.in t378, fourteenth pass).
+# www.lucknownewsflash.in t378, fourteenth pass), a later stamp after the time ("October 28, 2012 7:45 pm Last Updated:
+# October 1, 2015 11:59 am", www.theepochtimes.com t429, fifteenth pass: the first date is the page's), a category
+# before the date ("in Port News 19/08/2021", juldians.org t442, after the fifteenth pass's rules).
 DATE_LINE: Final = (
-    r"(?im)^ *((published|posted|updated|release date|release time|post +(date|time)|date|time)( on)? *[:：]? *)?"
+    r"(?im)^ *((published|posted|updated|release date|release time|post +(date|time)|date|time)( on)? *[:：]? *"
+    r"|in +[a-z][a-z&'-]*( +[a-z][a-z&'-]*){0,3} +)?"
     r"([0-9]{1,2}:[0-9]{2}(:[0-9]{2})?,? +)?"
     r"[\[(（【]? *((monday|tuesday|wednesday|thursday|friday|saturday|sunday),? *)?"
     r"((19|20)[0-9]{2}[-/.年][0-9]{1,2}[-/.月][0-9]{1,2}日?"
@@ -196,7 +203,8 @@ DATE_LINE: Final = (
     r"( *(星期|周)[一二三四五六日天])?"
     r"(,? *((updated|posted|published) *)?(at +)?[0-9]{1,2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?( *(am|pm))?"
     r" *([(（] *(gmt|utc|bjt|beijing time) *([+-] *[0-9]{1,2})? *[)）]"
-    r"| +(gmt|utc|bjt|cet|cest|est|edt|pst|pdt|bst|hkt|sgt|jst|kst)([+-] *[0-9]{1,2})?)?)? *[\])）】]? *$"
+    r"| +(gmt|utc|bjt|cet|cest|est|edt|pst|pdt|bst|hkt|sgt|jst|kst)([+-] *[0-9]{1,2})?)?)?"
+    r"( +(last +)?(updated|modified|edited) *[:：] *[a-z0-9][a-z0-9,:/. -]{5,40})? *[\])）】]? *$"
 )
 
 # More news-portal furniture of other English Ningbo sources (tests/realgold/tune_other):
@@ -206,7 +214,8 @@ DATE_LINE: Final = (
 # "2019-11-16 00:46:57 source: Ye Ke", "Publishtime:1970-01-01 08:00:00 Views:28", "Date:2019-10-31Read:279",
 # "Time:2025-06-09     Click:" (an empty click counter, www.haishu.gov.cn), and with the source's name before the
 # label: "2014-04-10 14:57 Shanghai Daily Web Editor: Wang YuXia" (www.ecns.cn, t242, gathered after the ninth pass),
-# the date in brackets before an empty author field: "[2011-10-25]   Author:" (www.nbcc.cn t285, eleventh pass).
+# the date in brackets before an empty author field: "[2011-10-25]   Author:" (www.nbcc.cn t285, eleventh pass), an
+# empty readers counter: "Date:2022-01-12 Readers:" (sisi.gstta.org t413, fifteenth pass).
 BYLINE_DATED: Final = r"(?im)^ *(by|source *[:：]) +.{1,80}(updated|source) *[:：].{0,60}$"
 AGENCY_STAMP: Final = r"(?im)^ *[(（][a-z'’ .]{2,40}[)）] *[0-9]{1,2}:[0-9]{2},? +[a-z0-9 ,]{6,30}(19|20)[0-9]{2} *$"
 # "pubtime:2014-03-25   hits: 6678" (a label glued from "pub" and "time", www.nbqb.gov.cn t328, twelfth pass).
@@ -214,7 +223,7 @@ DATE_SOURCE: Final = (
     r"(?im)^ *((date|time|pub *(time|date)|published|posted|updated|release date|release time) *[:：]? *)?"
     r"[\[(（【]?(19|20)[0-9]{2}[-/.][0-9]{1,2}[-/.][0-9]{1,2}[\])）】]?( +[0-9:]{4,8})? *[|｜/]? *"
     r"([a-z][a-z.'&-]*( +[a-z][a-z.'&-]*){0,3} +)?(web +)?"
-    r"(source|from|editor|author|views|hits|clicks?|visits|reads?|browse|browsing) *[:：].{0,80}$"
+    r"(source|from|editor|author|views|hits|clicks?|visits|reads?|readers|browse|browsing) *[:：].{0,80}$"
 )
 # A source, editor or byline line that carries the date: "Source: Xinhua| 2019-03-10 17:06:24|Editor: ZX",
 # "Source: Ningbo Daily | Date: May 6, 2023", "By Jin Lu | 2023-05-06", "Source: Ningbo Daily Date: 2023-05-06"
@@ -258,6 +267,11 @@ PAGE_BOXES: Final = (
     # a related box's heading of other kinds ("Related Personnel" closing a law firm's update, grandwaylaw.com t373,
     # gathered after the thirteenth pass's rules)
     r"related +(posts?|personnel|people|links|reading|content|topics)|"
+    # a month archive's heading over its one post ("Posts made in August 2021", uspti.com t428) and print links glued
+    # into one line ("Printer-friendly versionPrinter-friendly versionPDF versionPDF version",
+    # nvdatabase.swarthmore.edu t430; fifteenth pass)
+    r"posts? +(made +|published +|written +)?(in|from|during|for) +(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+    r"[a-z]* +(19|20)[0-9]{2}|((printer[- ]friendly|pdf|print) +version *){1,4}|"
     r"(it|what)['’]?s +(happening|on)( +now)?( *([.]{2,}|…))?) *$"
 )
 PRINT_PAGE: Final = r"(?im)^ *page +[a-z]?[0-9]{1,3} *$"
@@ -429,8 +443,12 @@ DATE_BYLINE: Final = (
 )
 PUBLISHED_IN: Final = r"(?im)^ *(originally +)?published +in +(the +)?[a-z][a-z0-9'&-]*( +[a-z0-9'&-]+){0,5} *$"
 PROVIDED_CREDIT: Final = (
-    r"(?im)^ *(videos?|photos?|pictures?|images?|graphics?|audio|footage) +(provided|supplied|contributed)"
-    r" +by +[a-z][a-z0-9'&.-]*( +[a-z0-9'&.-]+){0,7} *$"
+    r"(?im)^ *((videos?|photos?|pictures?|images?|graphics?|audio|footage) +(provided|supplied|contributed)"
+    r" +by +[a-z][a-z0-9'&.-]*( +[a-z0-9'&.-]+){0,7}"
+    # a text's source and its editor ("Information courtesy of Zhejiang News. Edited by Richard Smith",
+    # en.chinaleather.org t438, after the fifteenth pass's rules)
+    r"|(information|content|text|news|story|article) +courtesy +of +[a-z][a-z0-9'&.-]*( +[a-z0-9'&.-]+){0,7}"
+    r"( *[.,;]? *(edited|translated|compiled) +by +" + _BY_NAMES + r")? *[.]?) *$"
 )
 CONTRIBUTED_LINE: Final = r"(?im)^ *[a-z][^.!?\n]{2,120} +contributed +to +this +(story|report|article) *[.]? *$"
 GLUED_COUNTERS: Final = (
@@ -517,7 +535,9 @@ REGISTRATION_WALL: Final = (
     # a newsletter prompt: "Subscribe to free Email Newsletter" (en.chinaculture.org t325, twelfth pass), "Sign up for
     # our newsletter"
     r"|(subscribe +to|sign +up +(for|to)) +(our +|the +)?(free +)?(e-?mail +|weekly +|daily +)?"
-    r"(newsletters?|updates|alerts)) *[.!]? *$"
+    r"(newsletters?|updates|alerts)"
+    # a subscription button's label alone ("Subscribe", www.shippingherald.com t415, fifteenth pass)
+    r"|subscribe( +(now|here|today))?) *[.!]? *$"
 )
 URL_LINE: Final = r"(?im)^ *https?://[^ \n]{4,250}( *[(（] *(source|via) *[:：]? *[^)）\n]{1,40}[)）])? *$"
 ADDRESS_POSTCODE: Final = r"(?im)^ *[0-9a-z][^!?\n]{0,150}china *[,.]? *[0-9]{6} *$"
@@ -567,8 +587,14 @@ PAGER_PAIR: Final = (
 )
 COMMENTER_SAID: Final = r"(?im)^ *[^ .!?\n]{1,30}( +[^ .!?\n]{1,30}){0,3} +said *([.]{3}|…) *$"
 REPORTER_CREDIT: Final = (
-    r"(?im)^ *[(（] *(reporters?|correspondents?|photographers?|editors?) +[a-z][a-z'-]*( +[a-z][a-z'-]*){0,3}"
+    r"(?im)^ *[(（] *((reporters?|correspondents?|photographers?|editors?) +[a-z][a-z'-]*( +[a-z][a-z'-]*){0,3}"
+    # the paper's own reporter ("(Correspondent Dong Nan of this newspaper)", new-omni.com t439) and an agency's
+    # credits ("(Reporting by Muyu Xu and Ryan Woo; editing by Richard Pullin)", www.maritimeprofessional.com t437;
+    # both after the fifteenth pass's rules)
+    r"( +of +(this|our|the) +(newspaper|paper|website|site|station|agency))?"
     r"( *[,;]? +(edited|editor|editors|edit|photographed|photos?)( +by)? +[a-z][a-z'-]*( +[a-z][a-z'-]*){0,3}){0,2}"
+    r"|(additional +)?reporting +by +" + _BY_NAMES
+    + r"( *[,;] *((additional +)?reporting|writing|editing|edited|written) +by +" + _BY_NAMES + r"){0,3})"
     r" *[)）] *$"
 )
 # After the thirteenth pass's rules, on the pages gathered to measure them (t372-t377): a disclaimer that the opinions
@@ -599,7 +625,13 @@ GUIDE_SIDEBAR: Final = (
 # moderation by ... staff. ...", www.echinacities.com t393).
 FLAG_ALT: Final = r"(?im)^ *[a-z][a-z.' -]{0,40}['’]s +flag *$"
 POST_WIDGETS: Final = (
-    r"(?im)^ *(advertisements?|be +the +first +to +(comment|review|reply)( +on +[^\n]{1,150})? *[.!]?"
+    # an advertisement's label, also misspelt between dashes ("- Advertisment -", chinastockmarketnews.com t440, after
+    # the fifteenth pass's rules)
+    r"(?im)^ *([-–—] *advertis(e)?ments? *[-–—]|advertis(e)?ments?"
+    r"|be +the +first +to +(comment|review|reply)( +on +[^\n]{1,150})? *[.!]?"
+    # WordPress's closed-comments notice with the post's name ("Comments Off on Shipping disruptions contained as
+    # Ningbo port nears reopening", juldians.org t442, after the fifteenth pass's rules)
+    r"|comments +off( +on +[^\n]{1,150})?"
     r"|edit( +this)?( +blog)? +(post|entry|page)|(additional|more) +photos +(below|above)"
     r"|photos *: *[0-9]{1,4} *, *displayed *: *[0-9]{1,4}|your +(shopping +)?(basket|cart|bag) +is +(currently +)?empty"
     r" *[.!]?|adjust +(the +)?(font|text) +size *[:：]?) *$"
@@ -634,6 +666,25 @@ BLOG_WIDGETS: Final = (
     r"|lines +and +paragraphs +break +automatically|use +<!--pagebreak--> +to +create +page +breaks"
     r"|more +information +about +(text +)?formatting +options|verification +code"
     r"|this +question +is +for +test(ing)?[^\n]{0,120}) *[.]? *$"
+)
+
+# The fifteenth tune_other pass (t412-t436): a newsletter box's lines ("To our FREE newsletter", "Get all the latest
+# maritime news delivered straight to your inbox.", www.shippingherald.com t415; "Get Today's Headlines in your inbox:",
+# "The day's top stories delivered every morning.", "Thank you for signing up! Sign up for more newsletters here",
+# www.bostonglobe.com t431) and a publisher's ownership notice ("Seatrade Maritime is part of the Informa Markets
+# Division of Informa PLC", "This site is operated by a business or businesses owned by Informa PLC and all copyright
+# resides with them. ...", www.seatrade-maritime.com t421).
+NEWSLETTER_BOX: Final = (
+    r"(?im)^ *(to +our +(free +)?(e-?mail +|weekly +|daily +)?newsletters?"
+    r"|get +[^\n]{0,80} +(to|in) +your +(e-?mail +)?inbox"
+    r"|the +day['’]s +(top +)?(stories|news|headlines) +delivered +(to +you +)?(every|each) +(morning|day|evening|week)"
+    r"|thank +you +for +(signing +up|subscribing)( *[.!]? *sign +up +for +more +newsletters( +here)?)?) *[.:!]? *$"
+)
+OWNERSHIP_NOTICE: Final = (
+    r"(?im)^ *([a-z0-9][^\n]{0,60} +is +(a +)?part +of +(the +)?[^\n]{0,60}(division|group|network)"
+    r" +of +[^\n]{0,60}(plc|ltd|limited|inc|llc|corp)"
+    r"|this +(web)?site +is +(operated|owned|run) +by +(a +business|[^\n]{0,80}(plc|ltd|limited|inc|llc))[^\n]{0,250})"
+    r" *[.]? *$"
 )
 
 # A tool bar glued to the source's name and the date: "0 Comment(s)Print E-mail Shanghai Daily, May 25, 2015" (a
@@ -764,6 +815,8 @@ BOILERPLATE_PATTERNS: Final[tuple[str, ...]] = (    PRINT_CLOSE,
     TOOLBAR_DATE,
     PHOTO_TITLES,
     BLOG_WIDGETS,
+    NEWSLETTER_BOX,
+    OWNERSHIP_NOTICE,
 )
 
 # The furniture lines that carry the page's own date (header lines under the title, in text
@@ -876,6 +929,11 @@ _STATS_COLON_BY: Final = 6 + 1 + 1
 _STATS_SEMICOLON_BY: Final = 30
 _WARNING_LABEL_BY: Final = 10 + 1 + 1
 _POLICY_WORD_BY: Final = 4 + 7 + 2
+# NEWSLETTER_BOX's words (each of its forms holds one); OWNERSHIP_NOTICE's first form closes with a legal suffix
+# ("limited", 7) and a space and a full stop after it: 9 characters.
+_NEWSLETTER_WORDS: Final = ("inbox", "newsletter", "deliver", "signing up", "subscribing")
+_COMPANY_ENDS: Final = ("plc", "ltd", "limited", "inc", "llc", "corp")
+_COMPANY_END: Final = 7 + 2
 _BLOG_WIDGET_OPENINGS: Final = ("sunny", "cloudy", "partly", "overcast", "rain", "showers", "snow", "fog", "clear",
                                  "windy", "view", "the content", "web page", "allowed", "lines and", "use <!",
                                  "more information", "verification", "this question")
@@ -992,6 +1050,13 @@ _NEEDS: Final[dict[str, Callable[[str], bool]]] = {
     # and a bullet
     PHOTO_TITLES: _last_word_zero_padded,
     BLOG_WIDGETS: lambda line: _opens_with_widget_word(line),
+    # the fifteenth pass's: a newsletter's or an inbox's word, or the thanks for signing up (the box's lines open
+    # with "to", "get", "the" and "thank": the opening masks alone let every short "The ..." line through; lowered,
+    # the lines being at most NEWSLETTER_BOX's longest); the ownership notice opens with "this" or closes with a
+    # company's legal suffix
+    NEWSLETTER_BOX: lambda line: _holds_any(line.lower(), _NEWSLETTER_WORDS),
+    OWNERSHIP_NOTICE: lambda line: line[:4].lower() == "this"
+    or _holds_any(line[-_COMPANY_END:].lower(), _COMPANY_ENDS),
 }
 _LINE_END: Final = (sre_constants.AT, sre_constants.AT_END)
 assert all(sre_parse.parse(p)[-1] == _LINE_END for p in BOILERPLATE_PATTERNS), "a pattern not anchored by $"

@@ -203,7 +203,18 @@ from transforms.metrics.vocab import (
 # copyright warning and a comments policy are furniture; then (t406-t411, gathered after those rules) a photo's file
 # title ("Ningbo 004"), a weather widget ("sunny 72 °F"), a travel map's link and a Drupal comment form's help lines
 # are furniture.
-EXTRACTOR_VERSION = "2026.12.05.14"
+# "2026.12.05.15": the fifteenth tune_other pass (page parsing; no metric rule changed): "Date:2022-01-12 Readers:" (an
+# empty readers counter) and a date line with a later "Last Updated:" stamp after its time are dated lines (the first
+# date the page's); a headline whose last part after a dash is its date ("... – Aug-13-2021") dates the page; a
+# bracketed two-digit stamp joined by slashes ("[14/09/10]") is never year first; a header date line right above a
+# breadcrumb opening with "Home" is a top bar's day, not the page's; an image's lower-case alt text between the
+# headline and the lead ("ningbo terminal") and one or two letters closing the text (the excerpt's cut) are no
+# paragraphs; a newsletter box's lines, "Subscribe", a publisher's ownership notice, a month archive's heading ("Posts
+# made in August 2021"), glued print links ("Printer-friendly versionPDF version") and "在线客服" are furniture; then
+# (t437-t443, gathered after those rules) a person's name alone over the date line is a byline, not the title; "in Port
+# News 19/08/2021" is a dated line; an agency's and a paper's reporter credits, "Categories: ...", "Information
+# courtesy of ...", "Printing Forwarding", "- Advertisment -" and "Comments Off on ..." are furniture.
+EXTRACTOR_VERSION = "2026.12.05.15"
 
 
 def extract_metrics(body: str, published: str | None = None, title: str | None = None) -> list[Metric]:

@@ -142,6 +142,25 @@ ISSUER_MAX_WORDS = 10
 # A headline with the posting date glued after it, as news lists print them ("CCTV "Happy Chinese" focuses on
 # Ningbo style 2014-04-15"): the date is the page's, the rest the headline.
 TITLE_DATE_RE = re.compile(r"^(?P<title>\S.{8,}?) +(?P<date>(?:19|20)\d{2}-\d{1,2}-\d{1,2})$")
+# A headline whose last part, after a dash, is its date ("Ningbo Terminal Update – COVID shutdown – Aug-13-2021", a
+# forwarder's notice, uspti.com t428, fifteenth pass): the date is the page's, the headline stays whole (the date is
+# part of it, as the notice names itself).
+TITLE_DASH_DATE_RE = re.compile(r"^.+ [-–—] (?P<date>.{6,40})$")
+# A site's top bar shows the day's date above its navigation ("Saturday, September 30, 2023" over "HomeHeadlines...",
+# a breadcrumb glued to the headline, www.shippingherald.com t415, fifteenth pass): a header date line directly above
+# a breadcrumb that opens with "Home" is the crawl's day, not the page's.
+TOP_BAR_HOME_RE = re.compile(r"^Home(?:[A-Z]|\s*[>»›/|]|$)")
+# An image's alt text left between the headline and the lead: lower-case words alone, no punctuation ("ningbo
+# terminal", glc-inc.com t416, fifteenth pass), up to three words. A subtitle or a standfirst has capitals or
+# punctuation, and a headline's second line more words ("theme activity was launched", ningbolife t173).
+ALT_TEXT_RE = re.compile(r"^[a-z][a-z0-9]*(?: [a-z0-9]+){0,2}$")
+# The excerpt's cut leaving a word's first letters as the page's last line ("T", www.globaltimes.cn t433; "No",
+# yummymalaysiana.blogspot.com t392): one or two letters alone closing the text are no paragraph.
+CUT_WORD_RE = re.compile(r"^[A-Za-z]{1,2}$")
+# A person's name alone over the date line, a byline without "By" ("Muyu Xu" under the headline, a blank line between
+# them, www.maritimeprofessional.com t437, after the fifteenth pass's rules): two or three capitalised words of
+# letters. The headline above it, twice its words or more, is the title.
+PERSON_NAME_RE = re.compile(r"^[A-Z][a-z]+(?:[-'][A-Za-z][a-z]+)?(?: [A-Z][a-z]+(?:[-'][A-Za-z][a-z]+)?){1,2}$")
 # A line made of the same words twice (a site name glued to its logo's alt text: "Xinhua Silk Road - ... Website
 # Xinhua Silk Road - ... Website") is page furniture, neither the headline nor a paragraph.
 DOUBLED_MIN_WORDS = 3
@@ -189,6 +208,9 @@ CLOSING_DATE_LINES = 2
 # A date stamp in brackets closing the text's last paragraph ("... the fifth largest container port for the year of
 # 2014.  [15/01/15]", splash247.com t286, eleventh pass): two-digit parts, read only when every order (day first,
 # year first, month first) that gives a real date gives the same one; ISO and four-digit years as parse_date reads them.
+# Slashes join a day-first or a month-first stamp, never a year-first one (that order is ISO's, with hyphens or dots:
+# "[14/09/10]" closing a Seatrade story, www.seatrade-maritime.com t421, fifteenth pass, is 14 September 2010).
+SLASH_STAMP_JOIN = "/"
 CLOSING_STAMP_RE = re.compile(r"\s\[(?P<stamp>\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4})\]$")
 SHORT_STAMP_RE = re.compile(r"^(\d{2})[-/.](\d{2})[-/.](\d{2})$")
 SHORT_YEAR_BASE = 2000
@@ -226,6 +248,8 @@ def parse(text: str) -> Content:
     _header_line.cache_clear()  # this page's header lines only (see HEADER_LINE_CACHE)
     lines = [drop_heading_mark(normalize_space(line)) for line in text.splitlines()]
     found = _parse_lines(text, lines)
+    if len(found.blocks) > 1 and CUT_WORD_RE.match(found.blocks[-1].text):
+        found.blocks.pop()
     if found.published is None:
         found.published = closing_date(lines) or posted_under(lines) or closing_stamp(lines)
     return found
@@ -335,6 +359,10 @@ def _named_under(lines: list[str], titled: list[int]) -> int:
     Ningbo" / "UP ChinaTravel" / "2024-07-25 12:45:30", upchinatravel.com t207): a line with less than half as many
     words as the headline-sized line directly above it (no blank line between them)."""
     last = titled[-1]
+    if len(titled) >= 2 and PERSON_NAME_RE.match(lines[last]) \
+            and len(lines[titled[-2]].split()) >= 2 * len(lines[last].split()) \
+            and not SENTENCE_END_RE.search(lines[titled[-2]]):
+        return titled[-2]
     if len(titled) < 2 or titled[-2] != last - 1:
         return last
     above = titled[-2]
@@ -458,7 +486,7 @@ def _title_above_lead(lines: list[str]) -> Content | None:
         if meta is not None and meta[1]:
             if meta[0] == "section" and section is None:
                 section = meta[1]
-            elif meta[0] == "published" and published is None:
+            elif meta[0] == "published" and published is None and not _above_home_link(lines, i):
                 published = meta[1]
     if published is None and DATED_LEAD_RE.match(lines[lead]):
         published = parse_date(lines[lead][:DATED_LEAD_CHARS])
@@ -472,6 +500,9 @@ def _title_above_lead(lines: list[str]) -> Content | None:
     dated_title = TITLE_DATE_RE.match(title) if published is None else None
     if dated_title:
         title, published = dated_title.group("title"), parse_date(dated_title.group("date"))
+    dashed = TITLE_DASH_DATE_RE.match(title) if published is None else None
+    if dashed and DATE_LINE_RE.fullmatch(dashed.group("date")):
+        published = parse_date(dashed.group("date"))
     body_start = lead
     if title_index == lead:
         blocks = [Block(text=line) for line in lines[lead:] if line]
@@ -479,12 +510,19 @@ def _title_above_lead(lines: list[str]) -> Content | None:
                        site_template=site_template("\n".join(lines)), title_in_body=True)
     for index in range(title_index + 1, lead):
         line = lines[index]
-        if line and _header_line(line) is None and not is_boilerplate_line(line) and not SKIP_HEADER_RE.match(line):
+        if line and _header_line(line) is None and not is_boilerplate_line(line) and not SKIP_HEADER_RE.match(line) \
+                and not ALT_TEXT_RE.match(line):
             body_start = index
             break
     blocks = [Block(text=line) for line in lines[body_start:] if line]
     return Content(title=title, published=published, section=section, blocks=blocks,
                    site_template=site_template("\n".join(lines)))
+
+
+def _above_home_link(lines: list[str], index: int) -> bool:
+    """Whether the next line with text under `index` is a breadcrumb opening with "Home" (TOP_BAR_HOME_RE)."""
+    following = next((line for line in lines[index + 1:] if line), "")
+    return TOP_BAR_HOME_RE.match(following) is not None
 
 
 def _is_banner(lines: list[str], seen: list[int], lead: int, candidates: list[int]) -> bool:
@@ -593,8 +631,9 @@ def closing_stamp(lines: list[str]) -> str | None:
     if short is None:
         return parse_date(found.group("stamp"))
     a, b, c = (int(part) for part in short.groups())
-    readings = {make_date(SHORT_YEAR_BASE + c, b, a), make_date(SHORT_YEAR_BASE + a, b, c),
-                make_date(SHORT_YEAR_BASE + c, a, b)} - {None}
+    readings = {make_date(SHORT_YEAR_BASE + c, b, a), make_date(SHORT_YEAR_BASE + c, a, b)} - {None}
+    if SLASH_STAMP_JOIN not in found.group("stamp"):
+        readings |= {make_date(SHORT_YEAR_BASE + a, b, c)} - {None}
     return readings.pop() if len(readings) == 1 else None
 
 
