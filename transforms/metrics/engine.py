@@ -203,7 +203,17 @@ from transforms.metrics.vocab import (
 # copyright warning and a comments policy are furniture; then (t406-t411, gathered after those rules) a photo's file
 # title ("Ningbo 004"), a weather widget ("sunny 72 °F"), a travel map's link and a Drupal comment form's help lines
 # are furniture.
-EXTRACTOR_VERSION = "2026.12.05.14"
+# "2026.12.05.16": the sixteenth tune_other pass (other16; page parsing; no metric rule changed; "2026.12.05.15" is the
+# fifteenth pass's, run in parallel): a blog's date header under its name and tag line heads the post ("Sunday,
+# December 9, 2012" over "City Change"); a headline may end with "!" (a pull quote ends with a full stop); on an
+# archive page a later stamp of the header's shape starts the next post, and the body ends there; "CEED October 8,
+# 2018" (a short name before the date) and "Hits:603  Datetime:2018/3/28" are dated lines; furniture: archive headings
+# ("Tag Archives: lake", "Archive | Ningbo RSS feed for this section"), a day and a month's abbreviation alone ("30
+# Apr"), "Continue reading", "Mentioned in This Moment", a blog host's tag line ("A Travellerspoint blog"), "1 person
+# liked this", "semi-overcast 26 °C", "You have to be logged in .", a PHP error line, a gallery's counters alone
+# ("1/3"), a hyphenated image name ("Seafood-House-00-0"), a teaser closed by "[...]" and a trail of places glued by
+# bullets ("Zhejiang•Ningbo•Dongqian Lake").
+EXTRACTOR_VERSION = "2026.12.05.16"
 
 
 def extract_metrics(body: str, published: str | None = None, title: str | None = None) -> list[Metric]:
