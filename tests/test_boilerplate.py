@@ -350,6 +350,10 @@ FURNITURE = [
                      "Ningbo's port handled a record volume last year […]", "A short teaser [ ... ]"]),
     (bp.BREADCRUMB_PAIR, ["Zhejiang•Ningbo•Dongqian Lake",  # nz.trip.com, t487
                           "Asia•China•Zhejiang•Ningbo"]),
+    # the pages gathered after the sixteenth pass's rules (t492-t497), as on the pages and in the same shapes
+    (bp.CREDIT_LINE, ["Text: Flower Dad / Picture: Flower Mom (Originally published, may not be reproduced without "
+                      "the author's consent)",  # www.ningbo-china.com, t493
+                      "Words: Li Ming | Photos: Wang Gang", "Text: Anna / Pictures: Tom"]),
 ]
 
 # Real article sentences that share words with the furniture; none may match.
@@ -362,6 +366,7 @@ ARTICLE_SENTENCES = [
     "The result [...] was better than expected, he said.",
     "Ningbo • Zhoushan • Shanghai are linked by the new rail line.",
     "The museum was founded in October 8, 2018 with 300 staff.",
+    "Text: the agreement / photos: see below (both in the annex of the report).",
     "More details will be released later this month, the bureau said.",
     "Details of the plan: 5 new metro lines by 2025.",
     "- Published reports show exports grew by 5%: a record.",

@@ -2892,3 +2892,73 @@ def test_a_dated_line_in_a_single_post_is_not_a_later_post() -> None:
     in the text (without the weekday the header's date has) stays body."""
     text = MONTH_ARCHIVE_TEXT.replace("Thursday, February 23, 2006", "February 23, 2006")
     assert "After I last wrote" in parse_page(text).body
+
+
+CREDITED_STORY_TEXT = """[Flower World] Spring Festival Self-Driving in East Zhejiang-Xiaohua 4 years and 5 months tour Ningbo Cicheng, Putuo Mountain, Qiantong Ancient Town
+Keywords: Self-driving Humanities Food
+
+Text: Flower Dad / Picture: Flower Mom (Originally published, may not be reproduced without the author's consent)
+
+Travel time: February 5th to February 7th, 2011 (3 days)
+
+Travel location: Ningbo (Cicheng, Putuoshan, Qiantong Ancient Town)
+
+Travel age: 4 years and 5 months
+
+Zhedong Zijia Road Book
+
+February 5
+
+Shanghai-Xinqiao Entrance-A8-A5-Tingwei Exit-Jinshan Petrochemical (connected with grandparents) -Jinshan New Town Entrance-Hangpu-Hangzhou Bay Cross-sea Bridge-Shenhai Expressway-Cicheng Exit-Cicheng
+
+Cicheng-S61-Ningbo (Circular West-Liuding Street)
+
+Mileage: 230 kilometers
+
+Cost: 155 yuan (25 + 10 + 120)
+
+Travel time: Shanghai-Cicheng 3 hours (with rest)
+
+Cicheng-Ningbo 1 hour
+
+February 6
+
+Ningbo-Zhongshan Road-Renmin Road-North Ring Road-Century Avenue-Camel-Zhenluo Road-Xichuan-Zhoushan Cross-sea Bridge-Dinghai-Shenjiamen
+
+Shenjiamen-Dinghai-Zhoushan Cross-sea Bridge-Xichuan-Ningbo
+
+Mileage: 230 kilometers
+
+Cost: 210 yuan (110 + 100)
+
+Driving time: Ningbo-Shenjiamen 2:30
+
+Shenjiamen-Ningbo 1:40
+
+February 7
+
+Ningbo-Liuding Street-Century Avenue-Ningbo East-Ninghai East-Qiantong
+
+Qiantong-Ninghaidong-Shenhai Expressway-Ningbo Bypass-Shenhai Expressway-Hangzhou Bay Cross-sea Bridge-Hangpu-Jinshan New Town-Jinshan Petrochemical (Send grandparents) -Tingwei Entrance-A5-A8-Xinqiao-Shanghai Urban area
+
+Mileage: 440 kilometers
+
+Cost: 225 yuan (40 + 150 + 10 + 25)
+
+Travel time: Ningbo-Qiantong 1:30
+
+Former Child-Shanghai 4 hours (including rest and refueling)
+
+
+This year's Spring Festival originally planned to go to Xiamen, but ended up because of the fare increase in airfare and accommodation, and then changed to a three-day trip to East Zhejiang by car. Afterwards, I found that my luck was very good. The three days were basically sunny, and it felt like a small spring, so my """  # http://www.ningbo-china.com/story/84.html (t493, cut)
+
+
+def test_sixteenth_pass_later_pages_chrome() -> None:
+    """After the sixteenth pass's rules (t492-t497): the text's and the pictures' credits on one line are furniture."""
+    article = parse_page(CREDITED_STORY_TEXT)
+    assert article.title.startswith("[Flower World] Spring Festival")
+    assert "Travel location:" in article.body and "Flower Dad" not in article.body
+    article = parse_page(CREDITED_STORY_TEXT.replace("Text: Flower Dad / Picture: Flower Mom (Originally published, may "
+                                                     "not be reproduced without the author's consent)",
+                                                     "Words: Li Ming | Photos: Wang Gang"))
+    assert "Travel location:" in article.body and "Li Ming" not in article.body

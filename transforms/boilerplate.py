@@ -122,10 +122,15 @@ ATTRIBUTION: Final = (
 # "Supervisor: Liu Yuqi" (CGTN). Up to four words a name and no full stop: "Director: We agreed on it." is a line
 # of an interview, not a credit.
 _CREDIT_NAME: Final = r"[a-z][a-z'-]*( +[a-z][a-z'-]*){0,3}"
+# Also the text's and the pictures' credits on one line, maybe with a reprint condition in parentheses ("Text: Flower
+# Dad / Picture: Flower Mom (Originally published, may not be reproduced without the author's consent)",
+# www.ningbo-china.com t493, gathered after the sixteenth tune_other pass's rules).
 CREDIT_LINE: Final = (
-    r"(?im)^ *((video|cover +photo|photo|graphics?|art|senior|chief|executive|assistant) +)?"
+    r"(?im)^ *(((video|cover +photo|photo|graphics?|art|senior|chief|executive|assistant) +)?"
     r"(directors?|editors?|producers?|camera|cameraman|videographers?|photographers?|designers?|supervisors?)"
-    r" *[:：] *" + _CREDIT_NAME + r"( *(,|&|and) *" + _CREDIT_NAME + r"){0,5} *$"
+    r" *[:：] *" + _CREDIT_NAME + r"( *(,|&|and) *" + _CREDIT_NAME + r"){0,5}"
+    r"|(text|words|story) *[:：] *" + _CREDIT_NAME + r" *[/|] *(pictures?|photos?|photography|images?) *[:：] *"
+    + _CREDIT_NAME + r"( *[(（][^)）\n]{0,120}[)）])?) *$"
 )
 # Action links "Print Email", "Print | Email", a lone "Share" (China Daily), a lone "Save" under "Print" (the twelfth
 # tune_other pass: en.chinaculture.org's 2010 layout, t325).

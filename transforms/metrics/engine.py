@@ -212,7 +212,8 @@ from transforms.metrics.vocab import (
 # Apr"), "Continue reading", "Mentioned in This Moment", a blog host's tag line ("A Travellerspoint blog"), "1 person
 # liked this", "semi-overcast 26 °C", "You have to be logged in .", a PHP error line, a gallery's counters alone
 # ("1/3"), a hyphenated image name ("Seafood-House-00-0"), a teaser closed by "[...]" and a trail of places glued by
-# bullets ("Zhejiang•Ningbo•Dongqian Lake").
+# bullets ("Zhejiang•Ningbo•Dongqian Lake"); then (t492-t497, gathered after those rules) the text's and the pictures'
+# credits on one line ("Text: Flower Dad / Picture: Flower Mom (...)") are furniture.
 EXTRACTOR_VERSION = "2026.12.05.16"
 
 
