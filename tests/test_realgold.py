@@ -487,7 +487,7 @@ def test_speed_against_a_revision_runs_that_revision_s_code():
 
 
 def test_other_sources_titles_dates_and_chrome_on_the_tuning_pages():
-    """tests/realgold/tune_other: 411 real pages of other English Ningbo sources (4 of the sixth pass, 13
+    """tests/realgold/tune_other: 449 real pages of other English Ningbo sources (4 of the sixth pass, 13
     of the seventh, 5 of the eighth, 6 of the ninth and 2 of the tenth are template pages), labelled for
     title, date and chrome only; the generic fallback is tuned on them, so these are tuning
     figures (the honest one is the holdout's "other" row).
@@ -634,19 +634,32 @@ def test_other_sources_titles_dates_and_chrome_on_the_tuning_pages():
     them, unseen by the rules: titles 5/5, dates 4/4, 21 leaks; after rules for them (photo titles "Ningbo 004", a
     weather widget, a travel map's link, a Drupal comment form's help lines): 5/5, 4/4, 0. t398's date (a ningbolife
     newsletter's, misspelt in its headline) then relabelled null by the ningbolife convention. All 411: titles
-    331/334, dates 155/159 (0.975), 104 leaks; 56 pages without a label date take their URL's (t387, t400 new)."""
+    331/334, dates 155/159 (0.975), 104 leaks; 56 pages without a label date take their URL's (t387, t400 new).
+    Sixteenth pass (other16: t460-t491, 32 pages labelled and committed before the extractor was run on them: 2
+    ningbolife, 30 other sources, 25 hosts new to the set; business, travel, school, blog, hotel and magazine sites;
+    t412-t459 are the fifteenth pass's, in parallel), before its round: titles 20/27, dates 11/13, 50 leaks on the new
+    pages; all 443: 351/361, 166/172, 154. After it (a blog's weekday date header under its name and tag line heads the
+    post; a headline may end with "!"; an archive's later stamp of the header's shape starts the next post; "CEED
+    October 8, 2018" and "Hits:603  Datetime:2018/3/28" are dated lines; archive headings, "30 Apr", "Continue
+    reading", a blog host's tag line, weather, login, PHP-error, gallery-counter, image-name, teaser and bullet-trail
+    lines are furniture): 26/27, 13/13, 13 (a standfirst dwarfing a 4-word headline, a tag archive's second post, an
+    attraction card, two empty section labels, left); all 443: titles 357/361, dates 168/172, 116 leaks (the older 411
+    unchanged but t208's, one labelled chrome line fewer: 103). Six more pages (t492-t497, other sources, 5 hosts new)
+    labelled and committed after those rules and before the extractor was run on them, unseen by the rules: titles
+    5/5, no date, 2 leaks; after a rule for the text's and pictures' credits on one line: 5/5, 1. All 449: titles
+    362/366, dates 168/172 (0.977), 117 leaks; 59 pages without a label date take their URL's (t476, t481, t485 new)."""
     from transforms.textutil import url_date
 
     pages = load_realgold(realgold.REALGOLD_DIR / "tune_other")
-    assert len(pages) == 411
+    assert len(pages) == 449
     outputs = realgold.run_newsetl(pages)
     total = score_real("newsetl", pages, outputs).total
-    assert total.titles == 334 and total.dates == 159
+    assert total.titles == 366 and total.dates == 172
     assert (total.title_accuracy or 0) >= 0.98 and (total.date_accuracy or 0) >= 0.97
     given = [(page, out.published) for page, out in zip(pages, outputs) if page.published is None and out.published]
-    assert len(given) == total.dates_unlabelled_given == 56
+    assert len(given) == total.dates_unlabelled_given == 59
     assert all(date == url_date(page.url) for page, date in given)
-    assert total.leaks <= 104
+    assert total.leaks <= 117
 
 
 def _url_key(url: str) -> str:

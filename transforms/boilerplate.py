@@ -184,8 +184,8 @@ HOMEPAGE_LINKS: Final = (
 # "of" before the month ("Tuesday 14th of September 2021", neolink.au t294, eleventh pass), a posting stamp with the
 # month's abbreviation, the day and the year joined by hyphens ("Post time: Aug-04-2021", www.nbcsj-mr.com t359,
 # thirteenth pass), the clock time between the day and the year ("September 25 22:07 2020",
-# www.lucknownewsflash.in t378, fourteenth pass), a hit counter before a "Datetime:" label ("Hits:603  Datetime:2018/3/28",
-# dedaloitalia.com t483, the sixteenth pass).
+# www.lucknownewsflash.in t378, fourteenth pass), a hit counter before a "Datetime:" label ("Hits:603
+# Datetime:2018/3/28", dedaloitalia.com t483, the sixteenth pass).
 DATE_LINE: Final = (
     r"(?im)^ *((hits|views|clicks?|reads?|visits) *[:：] *[0-9]{1,8} +)?"
     r"((published|posted|updated|release date|release time|post +(date|time)|date|datetime|time)( on)? *[:：]? *)?"
@@ -449,7 +449,8 @@ GLUED_COUNTERS: Final = (
 # An archive page's heading (the sixteenth tune_other pass): "Tag Archives: lake" (ningbogreeters.info t486), "Archive |
 # Ningbo RSS feed for this section" (a WordPress theme's, ningbonights.wordpress.com t472), "Category Archives: News".
 KEYWORDS_LINE: Final = (
-    r"(?im)^ *(keywords?|tags?|((tag|category|author|daily|monthly|yearly) +)?archives?( +for)?) *[:：|] *[^.!?\n]{1,100}$"
+    r"(?im)^ *(keywords?|tags?|((tag|category|author|daily|monthly|yearly) +)?archives?( +for)?)"
+    r" *[:：|] *[^.!?\n]{1,100}$"
 )
 # After the eighth pass's rules, on the pages gathered to measure them (t207-t214): a view counter with the number
 # first ("0Times", upchinatravel.com t207); a travel site's widgets under a user's post (au.trip.com t208): "View
@@ -634,8 +635,8 @@ POST_WIDGETS: Final = (
     r"|edit( +this)?( +blog)? +(post|entry|page)|(additional|more) +photos +(below|above)"
     r"|photos *: *[0-9]{1,4} *, *displayed *: *[0-9]{1,4}|your +(shopping +)?(basket|cart|bag) +is +(currently +)?empty"
     r" *[.!]?|adjust +(the +)?(font|text) +size *[:：]?"
-    # a blog host's tag line over the entry ("A Travellerspoint blog", hannahinchina.travellerspoint.com t468) and a like
-    # counter in words ("1 person liked this", nz.trip.com t487), the sixteenth pass
+    # a blog host's tag line over the entry ("A Travellerspoint blog", hannahinchina.travellerspoint.com t468) and a
+    # like counter in words ("1 person liked this", nz.trip.com t487), the sixteenth pass
     r"|an? +[a-z][a-z0-9.-]{1,30} +blog|[0-9]{1,6} +(person|people|users?|members?) +(liked?|likes) +this) *$"
 )
 SERVER_STATS: Final = r"(?im)^ *([a-z]{1,6} *: *[0-9]{1,6}([.][0-9]{1,6})? *(s|ms|mb|kb)? *; *){3,8}[^\n]{0,160}$"
@@ -664,7 +665,8 @@ COMMENT_POLICY: Final = (
 # hma.hotelworldasia.com t411).
 PHOTO_TITLES: Final = r"(?im)^ *([a-z][a-z-]{0,20}( +[a-z][a-z-]{0,20}){0,2} +0[0-9]{2,4} *){1,4}$"
 BLOG_WIDGETS: Final = (
-    r"(?im)^ *[•·*-]? *(((semi|partly|mostly) *[- ] *)?(sunny|cloudy|overcast|rainy|rain|showers|snow|foggy|fog|clear|windy)"
+    r"(?im)^ *[•·*-]? *(((semi|partly|mostly) *[- ] *)?"
+    r"(sunny|cloudy|overcast|rainy|rain|showers|snow|foggy|fog|clear|windy)"
     r" +-?[0-9]{1,3} *° *[cf]|view +[^\n]{1,80} +on +[^\n]{1,40}['’]s +(travel +)?map *[.]?"
     r"|the +content +of +this +field +is +kept +private( +and +will +not +be +shown +publicly)?"
     r"|web +page +addresses +and +e-?mail +addresses +turn +into +links +automatically|allowed +html +tags *[:：][^\n]*"
@@ -919,9 +921,9 @@ _STATS_COLON_BY: Final = 6 + 1 + 1
 _STATS_SEMICOLON_BY: Final = 30
 _WARNING_LABEL_BY: Final = 10 + 1 + 1
 _POLICY_WORD_BY: Final = 4 + 7 + 2
-_BLOG_WIDGET_OPENINGS: Final = ("sunny", "cloudy", "partly", "semi", "mostly", "overcast", "rain", "showers", "snow", "fog", "clear",
-                                 "windy", "view", "the content", "web page", "allowed", "lines and", "use <!",
-                                 "more information", "verification", "this question")
+_BLOG_WIDGET_OPENINGS: Final = ("sunny", "cloudy", "partly", "semi", "mostly", "overcast", "rain", "showers", "snow",
+                                 "fog", "clear", "windy", "view", "the content", "web page", "allowed", "lines and",
+                                 "use <!", "more information", "verification", "this question")
 
 
 def _opens_with_widget_word(line: str) -> bool:
@@ -1001,7 +1003,8 @@ _NEEDS: Final[dict[str, Callable[[str], bool]]] = {
     DATE_BAR: lambda line: "|" in line or "｜" in line,
     REGISTRATION_WALL: lambda line: _holds_any(line[:_WALL_WINDOW].lower(), _WALL_WORDS),
     CONTACT_PROMPT: lambda line: _holds_any(line[:_CONTACT_WINDOW].lower(), _CONTACT_WORDS),
-    IMAGE_NAME: lambda line: "_" in line or "-" in line,
+    # (a normalized line: no space in it at all)
+    IMAGE_NAME: lambda line: ("_" in line or "-" in line) and " " not in line,
     # "china" and the post code end the line (normalized: single spaces), the letters without an "i" (see above)
     ADDRESS_POSTCODE: lambda line: "na" in line[-_POSTCODE_WINDOW:].lower(),
     # a full stop closes a line it matches only in "It's happening...." ([.]{2,}; the line is normalized, no

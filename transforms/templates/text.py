@@ -269,7 +269,8 @@ def _later_post(lines: list[str], found: Content) -> int | None:
         return None
     stamp = stamps[-1]
     shape = _stamp_shape(lines[stamp])
-    titled = found.title is not None and header.index(stamp) > 0 and lines[header[header.index(stamp) - 1]] == found.title
+    at = header.index(stamp)
+    titled = found.title is not None and at > 0 and lines[header[at - 1]] == found.title
     for b in range(1, len(blocks)):
         text = blocks[b].text
         if len(text) <= STAMP_MAX_CHARS and _is_stamp(text) and _stamp_shape(text) == shape:
