@@ -508,7 +508,7 @@ def _title_above_lead(lines: list[str]) -> Content | None:
     named = [i for i in named if LATIN_LETTER_RE.search(lines[i])] or named
     named = [i for i in named if len(GLUED_WORD_RE.findall(lines[i])) < GLUED_TAGS_MIN] or named
     named = [i for i in named if not GLUED_FIELD_RE.match(lines[i])] or named
-    unquoted = [i for i in named if not PULL_QUOTE_END_RE.search(lines[i])] or named
+    unquoted = [i for i in named if not _is_quoted(lines[i])] or named
     unquoted = [i for i in unquoted if not _is_repeated(lines, i)] or unquoted
     # a photo caption under the headline ("On June 30th, passengers rushed to try Line 3. ... (Photo by Liu Bo)",
     # ningbolife t234) is neither the title nor a yardstick for it: a long caption dwarfs the headline
@@ -566,6 +566,14 @@ def _title_above_lead(lines: list[str]) -> Content | None:
     blocks = [Block(text=line) for line in lines[body_start:] if line]
     return Content(title=title, published=published, section=section, blocks=blocks,
                    site_template=site_template("\n".join(lines)))
+
+
+def _is_quoted(line: str) -> bool:
+    """A pull quote or a sentence set alone, not a headline: a line closed by a full stop, or by an exclamation mark
+    when it is a sentence's length (PARAGRAPH_MIN_WORDS words or more: "We took a 2 hour trip ... and boy, did it!"
+    under "To Ningbo and Back Again", t408); a short line closed by "!" is a headline ("Ningbo, Let's go!", t468)."""
+    return PULL_QUOTE_END_RE.search(line) is not None or (
+        SENTENCE_END_RE.search(line) is not None and len(line.split()) >= PARAGRAPH_MIN_WORDS)
 
 
 def _is_banner(lines: list[str], seen: list[int], lead: int, candidates: list[int]) -> bool:
