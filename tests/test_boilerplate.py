@@ -357,10 +357,50 @@ FURNITURE = [
                        "Comments Off on Shipping disruptions contained as Ningbo port nears reopening",  # juldians t442
                        "Comments Off"]),
     (bp.DATE_LINE, ["in Port News 19/08/2021", "in Shipping 2021-08-19", "in Logistics Aug 19, 2021"]),  # t442
+    # the sixteenth pass (t460-t491), as on the pages and in the same shapes
+    (bp.KEYWORDS_LINE, ["Tag Archives: lake",  # ningbogreeters.info, t486
+                        "Archive | Ningbo RSS feed for this section",  # ningbonights.wordpress.com, t472
+                        "Category Archives: Travel", "Monthly Archives: March 2014", "Archives: Ningbo"]),
+    (bp.LONE_NUMBER, ["30 Apr", "8 Feb", "24 May", "16 Sept.", "1 Dec"]),  # t472
+    (bp.MORE_WIDGETS, ["Continue reading", "Continue reading →", "Continue Reading…",  # t472
+                       "Mentioned in This Moment", "Mentioned in this post"]),  # nz.trip.com, t487
+    (bp.POST_WIDGETS, ["A Travellerspoint blog", "A WordPress.com blog",  # hannahinchina.travellerspoint.com, t468
+                       "1 person liked this", "12 people like this"]),  # t487
+    (bp.BLOG_WIDGETS, ["semi-overcast 26 °C", "partly-cloudy 18 °C", "mostly sunny 80 °F"]),  # t468
+    (bp.COMMENT_FORM, ["You have to be logged in .",  # www.thestartupadventure.com, t463
+                       "You need to be logged in to post a comment."]),
+    (bp.COPYRIGHT_WARNING, ["Warning: count(): Parameter must be an array or an object that implements Countable in "
+                            "/nfs/c02/h02/mnt/42122/domains/ on line 405",  # ningboguide.com, t476
+                            "Deprecated: Function create_function() is deprecated in /home/site/wp-includes/x.php on "
+                            "line 12"]),
+    (bp.GALLERY_POSITION, ["1/3", "2/3", "3 / 12"]),  # www.timeoutshanghai.com, t488
+    (bp.IMAGE_NAME, ["Seafood-House-00-0", "Tianyi-Pavilion-2019-05", "dreamstime_xs_129855944"]),  # t488, t297
+    (bp.PLACE_DATE, ["CEED October 8, 2018",  # cuceed.org, t464
+                     "Xinhua 8 October 2018", "NBTV Oct. 8, 2018"]),
+    (bp.DATE_LINE, ["Hits:603  Datetime:2018/3/28",  # dedaloitalia.com, t483
+                    "Views: 1200 Date: 2019-05-05", "Datetime: 2018/3/28 10:21"]),
+    (bp.CUT_TEASER, ["The Old Bund is located at the confluence of three rivers, right at the heart of Ningbo, with a "
+                     "hist[...]",  # chinaadvent.com, t491
+                     "Ningbo's port handled a record volume last year […]", "A short teaser [ ... ]"]),
+    (bp.BREADCRUMB_PAIR, ["Zhejiang•Ningbo•Dongqian Lake",  # nz.trip.com, t487
+                          "Asia•China•Zhejiang•Ningbo"]),
+    # the pages gathered after the sixteenth pass's rules (t492-t497), as on the pages and in the same shapes
+    (bp.CREDIT_LINE, ["Text: Flower Dad / Picture: Flower Mom (Originally published, may not be reproduced without "
+                      "the author's consent)",  # www.ningbo-china.com, t493
+                      "Words: Li Ming | Photos: Wang Gang", "Text: Anna / Pictures: Tom"]),
 ]
 
 # Real article sentences that share words with the furniture; none may match.
 ARTICLE_SENTENCES = [
+    # the sixteenth pass's shapes in sentences (an archive's label, a day and month, a PHP path, a teaser's ellipsis)
+    "Archives: the city's museum holds 2,000 items from the treaty port years.",
+    "On 30 Apr the museum reopened with 12 new halls.",
+    "A travel blog about Ningbo won the award in 2019.",
+    "Warning: the typhoon will reach Ningbo on Sunday, the bureau said in a notice on line 3 of its bulletin.",
+    "The result [...] was better than expected, he said.",
+    "Ningbo • Zhoushan • Shanghai are linked by the new rail line.",
+    "The museum was founded in October 8, 2018 with 300 staff.",
+    "Text: the agreement / photos: see below (both in the annex of the report).",
     # the fifteenth pass's shapes in article text
     "In Port News last week, the authority said 19 ships were waiting.",
     "Information on the new routes will be released on Monday.",

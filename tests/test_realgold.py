@@ -490,7 +490,7 @@ def test_speed_against_a_revision_runs_that_revision_s_code():
 
 
 def test_other_sources_titles_dates_and_chrome_on_the_tuning_pages():
-    """tests/realgold/tune_other: 443 real pages of other English Ningbo sources (4 of the sixth pass, 13
+    """tests/realgold/tune_other: 481 real pages of other English Ningbo sources (4 of the sixth pass, 13
     of the seventh, 5 of the eighth, 6 of the ninth and 2 of the tenth are template pages), labelled for
     title, date and chrome only; the generic fallback is tuned on them, so these are tuning
     figures (the honest one is the holdout's "other" row).
@@ -653,19 +653,35 @@ def test_other_sources_titles_dates_and_chrome_on_the_tuning_pages():
     name alone over the date line is a byline; "in Port News 19/08/2021"; agency and paper reporter credits,
     "Categories:", "Information courtesy of ...", "Printing Forwarding", "- Advertisment -", "Comments Off on ..."):
     7/7, 3/3, 0. All 443: titles 359/363, dates 167/171 (0.977), 103 leaks; 60 pages without a label date take their
-    URL's."""
+    URL's.
+    Sixteenth pass (other16: t460-t491, 32 pages labelled and committed before the extractor was run on them: 2
+    ningbolife, 30 other sources, 25 hosts new to the set; business, travel, school, blog, hotel and magazine sites;
+    t412-t459 are the fifteenth pass's, in parallel), before its round: titles 20/27, dates 11/13, 50 leaks on the new
+    pages; all 443: 351/361, 166/172, 154. After it (a blog's weekday date header under its name and tag line heads the
+    post; a headline may end with "!"; an archive's later stamp of the header's shape starts the next post; "CEED
+    October 8, 2018" and "Hits:603  Datetime:2018/3/28" are dated lines; archive headings, "30 Apr", "Continue
+    reading", a blog host's tag line, weather, login, PHP-error, gallery-counter, image-name, teaser and bullet-trail
+    lines are furniture): 26/27, 13/13, 13 (a standfirst dwarfing a 4-word headline, a tag archive's second post, an
+    attraction card, two empty section labels, left); all 443: titles 357/361, dates 168/172, 116 leaks (the older 411
+    unchanged but t208's, one labelled chrome line fewer: 103). Six more pages (t492-t497, other sources, 5 hosts new)
+    labelled and committed after those rules and before the extractor was run on them, unseen by the rules: titles
+    5/5, no date, 2 leaks; after a rule for the text's and pictures' credits on one line: 5/5, 1. All 449: titles
+    362/366, dates 168/172 (0.977), 117 leaks; 59 pages without a label date take their URL's (t476, t481, t485 new).
+    Both passes merged (main, extractor 2026.12.05.16): all 481 titles 390/395, dates 180/184 (0.978), 116 leaks (the
+    fifteenth's 32 pages 28/29, 12/12, 0; the sixteenth's 38 pages 31/32, 13/13, 14; the older 411 331/334, 155/159,
+    102); 63 pages without a label date take their URL's."""
     from transforms.textutil import url_date
 
     pages = load_realgold(realgold.REALGOLD_DIR / "tune_other")
-    assert len(pages) == 443
+    assert len(pages) == 481
     outputs = realgold.run_newsetl(pages)
     total = score_real("newsetl", pages, outputs).total
-    assert total.titles == 363 and total.dates == 171
+    assert total.titles == 395 and total.dates == 184
     assert (total.title_accuracy or 0) >= 0.98 and (total.date_accuracy or 0) >= 0.97
     given = [(page, out.published) for page, out in zip(pages, outputs) if page.published is None and out.published]
-    assert len(given) == total.dates_unlabelled_given == 60
+    assert len(given) == total.dates_unlabelled_given == 63
     assert all(date == url_date(page.url) for page, date in given)
-    assert total.leaks <= 103
+    assert total.leaks <= 116
 
 
 def _url_key(url: str) -> str:
@@ -699,7 +715,7 @@ def test_tune_other_labels_are_consistent():
     others = _manifest_urls("dev", "tune_sites", "holdout", "holdout2", "holdout3", "holdout4")
     seen: set[str] = set()
     pages = sorted((folder / "pages").glob("t*.json"))
-    assert len(pages) == len(rows) == 443
+    assert len(pages) == len(rows) == 481
     for path in pages:
         page = json.loads(path.read_text(encoding="utf-8"))
         label = json.loads((folder / "labels" / path.name).read_text(encoding="utf-8"))

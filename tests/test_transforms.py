@@ -2907,3 +2907,223 @@ def test_a_short_headline_over_a_section_name_keeps_its_place() -> None:
     a two-word headline over a two-word section label stays as before (the last line above the date)."""
     text = AGENCY_AMP_TEXT.replace("Meishan Terminal at China's Ningbo Port Resumes Operations", "Port Reopens")
     assert parse_page(text).title == "Muyu Xu"
+
+
+# The sixteenth tune_other pass (t460-t491): blogs' archives and headers, headlines in odd places, widgets.
+BLOG_ARCHIVE_TEXT = """My Adventures in Bengbu China
+
+Teaching English with ILP
+
+Sunday, December 9, 2012
+
+City Change
+
+I was originally assigned to the city of Benbu. I am been re-assigned to the city of Ningbo. It is across the gulf from Shanghai. It's a newer school and I am excited to be in such a big coastal city."""  # https://brittsadventuresinchina.blogspot.com/2012/12 (t471)
+MONTH_ARCHIVE_TEXT = """Saturday, February 25, 2006
+
+This morning I went to Tiantong Temple with one of the Chinese teachers and her husband. It was pouring down with rain so the photos aren't so good.
+Tomorrow I have to fly to Hong Kong in order to get my visa sorted out. I'm looking forward to it. Tiantong Temple
+
+Thursday, February 23, 2006
+
+After I last wrote I got a phonecall inviting me into town to go for a meal with some other teachers who work in Ningbo.
+Sunday I decided to head back into Ningbo centre and have a walk around to orientate myself."""  # http://grazulis.blogspot.com/2006/02/ (t470, shortened)
+CATEGORY_ARCHIVE_TEXT = """Archive | Ningbo RSS feed for this section
+
+Life Lately.
+
+30 Apr
+
+Laundry drying in student dorm balconies, Basketball // Sunset in Yinzhou, Japanese plum wine // Stuffed Chinese flatbreads cooking in an oven, Teppanyaki // Dave hard at work, Planning Bureau Yinzhou and cherry blossoms.
+
+
+
+Ruth and Kenny in China aka How to see as much of China in 10 days (Part 1).
+
+16 Apr
+
+Ruth and Kenny left on Friday afternoon after an action-packed 10 days with us in China. We did a lot. Walked A LOT.
+
+Continue reading
+
+I Heart the Internet.
+
+25 Mar
+
+One of the fun things I like to do with my blog every so often is to check out how you readers got here."""  # https://ningbonights.wordpress.com/category/ningbo/ (t472, shortened)
+TRAVELLERSPOINT_TEXT = """A Travellerspoint blog
+
+Ningbo, Let's go!
+
+semi-overcast 26 °C
+
+After completing our first week of teaching, which felt like about a month, we very much welcomed the news that we would be getting a four day weekend."""  # http://hannahinchina.travellerspoint.com/s16/ (t468, cut)
+PICTURE_UNDER_HEADLINE_TEXT = """Dongqian Lake- A Scenic Escape close to Ningbo!
+
+Dongqian Lake
+
+We had a rough end of the week with packing and preparing to leave China, and then being told less than 24 hours before our flight that we were not actually leaving China yet."""  # https://wanderingbrowns.wordpress.com/2015/09/08/... (t485, cut)
+TEASER_TEXT = """The Old Bund of Ningbo
+
+The Old Bund is located at the confluence of three rivers, right at the heart of Ningbo, with a hist[...]
+
+The Old Bund is located at the confluence of three rivers, right at the heart of Ningbo, with a history that predates Shanghai’s Bund by 20 years."""  # https://chinaadvent.com/?p=201768 (t491, cut)
+DATED_NAME_TEXT = """The Roaring Dragon marches in discipline- By Sumeer Walia
+
+The Roaring Dragon marches in discipline- By Sumeer Walia
+
+CEED October 8, 2018
+
+Unequivocally, China remains the most economically innovative developed nation on
+the globe, here is a personal experience on a visit to University of Nottingham as lead
+representative of CRIKC."""  # http://cuceed.org/the-roaring-dragon-marches-in-discipline-by-sumeer-walia/ (t464, cut)
+HITS_DATETIME_TEXT = """Home  News
+
+The First China (Ningbo) Global Experts Summit
+
+Hits:603  Datetime:2018/3/28
+
+On the morning of March 20th, organized by the People's Government of Ningbo, the First China (Ningbo) Global Experts Summit was held in Inshow International Hotel."""  # http://dedaloitalia.com/news_view.asp?id=73 (t483, cut)
+MAGAZINE_GALLERY_TEXT = """Relax beside Dongqian Lake
+
+1/3
+2/3
+3/3
+Dongqian Lake is an increasingly popular destination for residents of Ningbo (it’s around a 45- minute drive out of the city centre), but the gaotie links mean that it’s also a convenient weekend break.
+
+Seafood-House-00-0
+
+Dongqian actually consists of three lakes, with the North Lake the pick of these."""  # https://www.timeoutshanghai.com/features/... (t488, its standfirst left out)
+WIDGETS_TEXT = """International Day at Ningbo International School
+
+Students, staff and parents acknowledged the day further by the proud wearing of national costumes and the eating of delicious food from our 39 different nationalities at NBIS.
+
+Warning: count(): Parameter must be an array or an object that implements Countable in /nfs/c02/h02/mnt/42122/domains/ on line 405
+
+Leave a Reply
+
+You have to be logged in ."""  # shapes of ningboguide.com t476 and www.thestartupadventure.com t463
+
+
+@pytest.mark.parametrize(("text", "title", "published", "first_words", "chrome"), [
+    # a blog's name and tag line over its date header: the headline is under the date
+    (BLOG_ARCHIVE_TEXT, "City Change", "2012-12-09", "I was originally", ["Teaching English", "December"]),
+    # a month's archive: the next post's date header and text are not the page's
+    (MONTH_ARCHIVE_TEXT, "This morning I went to Tiantong Temple with one of the Chinese teachers and her husband. It "
+     "was pouring down with rain so the photos aren't so good.", "2006-02-25", "This morning",
+     ["Thursday", "After I last wrote", "Sunday I decided"]),
+    # a category archive: its heading, the post's day stamp without a year, the later posts from their headlines on
+    (CATEGORY_ARCHIVE_TEXT, "Life Lately.", None, "Laundry drying",
+     ["Archive |", "30 Apr", "Ruth and Kenny", "16 Apr", "Continue reading", "I Heart", "One of the fun"]),
+    # a blog host's tag line and a weather widget around a headline ending in "!"
+    (TRAVELLERSPOINT_TEXT, "Ningbo, Let's go!", None, "After completing", ["Travellerspoint", "26 °C"]),
+    # a picture's short line under a headline ending in "!" is not the title
+    (PICTURE_UNDER_HEADLINE_TEXT, "Dongqian Lake- A Scenic Escape close to Ningbo!", None, "Dongqian Lake\n", []),
+    # a teaser cut by a bracketed ellipsis is neither the title nor the text
+    (TEASER_TEXT, "The Old Bund of Ningbo", None, "The Old Bund is located", ["[...]"]),
+    # a short name glued before the date under a doubled headline
+    (DATED_NAME_TEXT, "The Roaring Dragon marches in discipline- By Sumeer Walia", "2018-10-08", "Unequivocally",
+     ["CEED"]),
+    (DATED_NAME_TEXT.replace("CEED October 8, 2018", "Xinhua 8 October 2018"),
+     "The Roaring Dragon marches in discipline- By Sumeer Walia", "2018-10-08", "Unequivocally", ["Xinhua"]),
+    # a hit counter before the "Datetime:" label
+    (HITS_DATETIME_TEXT, "The First China (Ningbo) Global Experts Summit", "2018-03-28", "On the morning",
+     ["Hits:", "Datetime"]),
+    (HITS_DATETIME_TEXT.replace("Hits:603  Datetime:2018/3/28", "Views: 1200 Date: 2018-03-28"),
+     "The First China (Ningbo) Global Experts Summit", "2018-03-28", "On the morning", ["Views"]),
+    # a gallery's counters and an image's hyphenated file name
+    (MAGAZINE_GALLERY_TEXT, "Relax beside Dongqian Lake", None, "Dongqian Lake is", ["1/3", "3/3", "Seafood-House"]),
+    # a PHP warning and a login notice with a space before its full stop under the text
+    (WIDGETS_TEXT, "International Day at Ningbo International School", None, "Students", ["Warning:", "logged in"]),
+])
+def test_sixteenth_pass_titles_dates_and_chrome(
+        text: str, title: str, published: str | None, first_words: str, chrome: list[str]) -> None:
+    _assert_text_page(text, title, published, first_words, chrome)
+
+
+def test_a_letter_under_a_weekday_date_keeps_its_headline_above() -> None:
+    """The blog header's rule (sixteenth pass) takes the line under a weekday's date for the headline only when it is
+    no salutation ("Dear Valued Clients,", neolink.au t294) and no sentence: the headline above the date stays."""
+    text = ("Site logo\n\nNeolink Announcement – Super Typhoon Hits Shanghai\n\nTuesday 14th of September 2021\n\n"
+            "Dear Valued Clients,\n\nAs some of you may be aware currently a super typhoon has been impacting the "
+            "Zhejiang region in China the past 48 hours.")
+    assert parse_page(text).title == "Neolink Announcement – Super Typhoon Hits Shanghai"
+    text = BLOG_ARCHIVE_TEXT.replace("My Adventures in Bengbu China\n\n", "")  # one line above the date: its headline
+    assert parse_page(text).title == "Teaching English with ILP"
+
+
+def test_a_dated_line_in_a_single_post_is_not_a_later_post() -> None:
+    """The archive rule (sixteenth pass) cuts the body at a stamp of the header's shape only: a date of another shape
+    in the text (without the weekday the header's date has) stays body."""
+    text = MONTH_ARCHIVE_TEXT.replace("Thursday, February 23, 2006", "February 23, 2006")
+    assert "After I last wrote" in parse_page(text).body
+
+
+CREDITED_STORY_TEXT = """[Flower World] Spring Festival Self-Driving in East Zhejiang-Xiaohua 4 years and 5 months tour Ningbo Cicheng, Putuo Mountain, Qiantong Ancient Town
+Keywords: Self-driving Humanities Food
+
+Text: Flower Dad / Picture: Flower Mom (Originally published, may not be reproduced without the author's consent)
+
+Travel time: February 5th to February 7th, 2011 (3 days)
+
+Travel location: Ningbo (Cicheng, Putuoshan, Qiantong Ancient Town)
+
+Travel age: 4 years and 5 months
+
+Zhedong Zijia Road Book
+
+February 5
+
+Shanghai-Xinqiao Entrance-A8-A5-Tingwei Exit-Jinshan Petrochemical (connected with grandparents) -Jinshan New Town Entrance-Hangpu-Hangzhou Bay Cross-sea Bridge-Shenhai Expressway-Cicheng Exit-Cicheng
+
+Cicheng-S61-Ningbo (Circular West-Liuding Street)
+
+Mileage: 230 kilometers
+
+Cost: 155 yuan (25 + 10 + 120)
+
+Travel time: Shanghai-Cicheng 3 hours (with rest)
+
+Cicheng-Ningbo 1 hour
+
+February 6
+
+Ningbo-Zhongshan Road-Renmin Road-North Ring Road-Century Avenue-Camel-Zhenluo Road-Xichuan-Zhoushan Cross-sea Bridge-Dinghai-Shenjiamen
+
+Shenjiamen-Dinghai-Zhoushan Cross-sea Bridge-Xichuan-Ningbo
+
+Mileage: 230 kilometers
+
+Cost: 210 yuan (110 + 100)
+
+Driving time: Ningbo-Shenjiamen 2:30
+
+Shenjiamen-Ningbo 1:40
+
+February 7
+
+Ningbo-Liuding Street-Century Avenue-Ningbo East-Ninghai East-Qiantong
+
+Qiantong-Ninghaidong-Shenhai Expressway-Ningbo Bypass-Shenhai Expressway-Hangzhou Bay Cross-sea Bridge-Hangpu-Jinshan New Town-Jinshan Petrochemical (Send grandparents) -Tingwei Entrance-A5-A8-Xinqiao-Shanghai Urban area
+
+Mileage: 440 kilometers
+
+Cost: 225 yuan (40 + 150 + 10 + 25)
+
+Travel time: Ningbo-Qiantong 1:30
+
+Former Child-Shanghai 4 hours (including rest and refueling)
+
+
+This year's Spring Festival originally planned to go to Xiamen, but ended up because of the fare increase in airfare and accommodation, and then changed to a three-day trip to East Zhejiang by car. Afterwards, I found that my luck was very good. The three days were basically sunny, and it felt like a small spring, so my """  # http://www.ningbo-china.com/story/84.html (t493, cut)
+
+
+def test_sixteenth_pass_later_pages_chrome() -> None:
+    """After the sixteenth pass's rules (t492-t497): the text's and the pictures' credits on one line are furniture."""
+    article = parse_page(CREDITED_STORY_TEXT)
+    assert article.title.startswith("[Flower World] Spring Festival")
+    assert "Travel location:" in article.body and "Flower Dad" not in article.body
+    article = parse_page(CREDITED_STORY_TEXT.replace("Text: Flower Dad / Picture: Flower Mom (Originally published, may "
+                                                     "not be reproduced without the author's consent)",
+                                                     "Words: Li Ming | Photos: Wang Gang"))
+    assert "Travel location:" in article.body and "Li Ming" not in article.body

@@ -125,10 +125,15 @@ ATTRIBUTION: Final = (
 # "Supervisor: Liu Yuqi" (CGTN). Up to four words a name and no full stop: "Director: We agreed on it." is a line
 # of an interview, not a credit.
 _CREDIT_NAME: Final = r"[a-z][a-z'-]*( +[a-z][a-z'-]*){0,3}"
+# Also the text's and the pictures' credits on one line, maybe with a reprint condition in parentheses ("Text: Flower
+# Dad / Picture: Flower Mom (Originally published, may not be reproduced without the author's consent)",
+# www.ningbo-china.com t493, gathered after the sixteenth tune_other pass's rules).
 CREDIT_LINE: Final = (
-    r"(?im)^ *((video|cover +photo|photo|graphics?|art|senior|chief|executive|assistant) +)?"
+    r"(?im)^ *(((video|cover +photo|photo|graphics?|art|senior|chief|executive|assistant) +)?"
     r"(directors?|editors?|producers?|camera|cameraman|videographers?|photographers?|designers?|supervisors?)"
-    r" *[:：] *" + _CREDIT_NAME + r"( *(,|&|and) *" + _CREDIT_NAME + r"){0,5} *$"
+    r" *[:：] *" + _CREDIT_NAME + r"( *(,|&|and) *" + _CREDIT_NAME + r"){0,5}"
+    r"|(text|words|story) *[:：] *" + _CREDIT_NAME + r" *[/|] *(pictures?|photos?|photography|images?) *[:：] *"
+    + _CREDIT_NAME + r"( *[(（][^)）\n]{0,120}[)）])?) *$"
 )
 # Action links "Print Email", "Print | Email", a lone "Share" (China Daily), a lone "Save" under "Print" (the twelfth
 # tune_other pass: en.chinaculture.org's 2010 layout, t325), "Printing Forwarding" (en.chinaleather.org t438, after
@@ -185,9 +190,11 @@ HOMEPAGE_LINKS: Final = (
 # thirteenth pass), the clock time between the day and the year ("September 25 22:07 2020",
 # www.lucknownewsflash.in t378, fourteenth pass), a later stamp after the time ("October 28, 2012 7:45 pm Last Updated:
 # October 1, 2015 11:59 am", www.theepochtimes.com t429, fifteenth pass: the first date is the page's), a category
-# before the date ("in Port News 19/08/2021", juldians.org t442, after the fifteenth pass's rules).
+# before the date ("in Port News 19/08/2021", juldians.org t442, after the fifteenth pass's rules), a hit counter
+# before a "Datetime:" label ("Hits:603  Datetime:2018/3/28", dedaloitalia.com t483, the sixteenth pass).
 DATE_LINE: Final = (
-    r"(?im)^ *((published|posted|updated|release date|release time|post +(date|time)|date|time)( on)? *[:：]? *"
+    r"(?im)^ *((hits|views|clicks?|reads?|visits) *[:：] *[0-9]{1,8} +)?"
+    r"((published|posted|updated|release date|release time|post +(date|time)|date|datetime|time)( on)? *[:：]? *"
     r"|in +[a-z][a-z&'-]*( +[a-z][a-z&'-]*){0,3} +)?"
     r"([0-9]{1,2}:[0-9]{2}(:[0-9]{2})?,? +)?"
     r"[\[(（【]? *((monday|tuesday|wednesday|thursday|friday|saturday|sunday),? *)?"
@@ -313,6 +320,8 @@ COMMENT_FORM: Final = (
     r"|leave a (comment|reply)|post (a )?comments?|add (a )?comment|comments?"
     r"( information)?( *[0-9]+ *comments?)?|[0-9]+ *comments? *:?|your email address will not be published.{0,80}"
     r"|you must (be )?(log|logged|sign|signed) in to (post|leave) a (comment|reply)[.]?"
+    # "You have to be logged in ." (a space before its full stop, www.thestartupadventure.com t463, sixteenth pass)
+    r"|you +(have|need) +to +be +(logged|signed) +in( +to +(post|leave|add) +a +(comment|reply))? *[.]?"
     r"|comments are (closed|disabled)[.]?|(member|reader|user)s?['’]? +comments|comment +on +this +(article|post|story)"
     r"|((log|sign) +in|become +a +member|register) +(here +)?to +(leave|post|add) +a +(comment|reply)[.]?"
     # Blogger's notice under its comment form ("Note: only a member of this blog may post a comment.", the
@@ -455,7 +464,12 @@ GLUED_COUNTERS: Final = (
     r"(?im)^ *(((likes?|comments?|browse|views?|reads?|shares?|collect|favou?rites?) *[:：]? *[0-9]+ *){2,}"
     r"|[0-9]+ *(times|views|reads|hits|clicks) *)$"
 )
-KEYWORDS_LINE: Final = r"(?im)^ *(keywords?|tags?) *[:：] *[^.!?\n]{1,100}$"
+# An archive page's heading (the sixteenth tune_other pass): "Tag Archives: lake" (ningbogreeters.info t486), "Archive |
+# Ningbo RSS feed for this section" (a WordPress theme's, ningbonights.wordpress.com t472), "Category Archives: News".
+KEYWORDS_LINE: Final = (
+    r"(?im)^ *(keywords?|tags?|((tag|category|author|daily|monthly|yearly) +)?archives?( +for)?)"
+    r" *[:：|] *[^.!?\n]{1,100}$"
+)
 # After the eighth pass's rules, on the pages gathered to measure them (t207-t214): a view counter with the number
 # first ("0Times", upchinatravel.com t207); a travel site's widgets under a user's post (au.trip.com t208): "View
 # Original Text", "*Created by local travelers and translated by AI.", "Submit", "Show More", "View", "Related
@@ -464,6 +478,9 @@ KEYWORDS_LINE: Final = r"(?im)^ *(keywords?|tags?) *[:：] *[^.!?\n]{1,100}$"
 MORE_WIDGETS: Final = (
     r"(?im)^ *(show +(more|less|all)|load +more|see +(more|all)|view( +(more|all|original( +text)?|translation))?"
     r"|submit|related +(moments|posts|videos|reads|reading)"
+    # a teaser's link and a user post's box heading ("Continue reading", ningbonights.wordpress.com t472; "Mentioned in
+    # This Moment", nz.trip.com t487, the sixteenth pass)
+    r"|continue +reading( *(→|»|>|[.]{3}|…))?|mentioned +in +this +(moment|post|story|article)"
     # a video box's prompt: "Watch the video" (www.moviesonline.ca t317, twelfth pass)
     r"|(watch|play) +(the +)?(full +)?(video|clip)( +(here|now|below))?) *$"
 )
@@ -483,8 +500,13 @@ STANDFIRST_BYLINE: Final = r"(?im)^.{1,200} +by *[:：] *" + _BY_NAMES + r" *$"
 # us; "Please scroll down for the English version", tianhengxin.com t225); and a WeChat account's name with the post's
 # date, the line that dates such an article ("FoSEr 宁波诺丁汉大学理工学院 2024-03-12", t225: a name holding Chinese
 # characters, no sentence, then the ISO date).
-LONE_NUMBER: Final = r"(?im)^ *[0-9]{1,6} *$"
-GALLERY_POSITION: Final = r"(?im)^ *[0-9]{1,2} */ *[0-9]{1,2} +(next|prev|previous)( +(next|prev|previous))? *$"
+# And a day with a month's three-letter abbreviation, no year: a blog theme's post stamp ("30 Apr", "8 Feb",
+# ningbonights.wordpress.com t472, the sixteenth tune_other pass; a diary's "March 29" heading, t407, is body).
+LONE_NUMBER: Final = (
+    r"(?im)^ *[0-9]{1,6}( +(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[.]?)? *$"
+)
+# Also alone ("1/3", "2/3", "3/3": a magazine's gallery, www.timeoutshanghai.com t488, the sixteenth pass).
+GALLERY_POSITION: Final = r"(?im)^ *[0-9]{1,2} */ *[0-9]{1,2}( +(next|prev|previous)( +(next|prev|previous))?)? *$"
 WECHAT_PROMPTS: Final = (
     r"(?im)^ *((点击|点)(上方|下方)? *蓝字 *[,，]? *(关注|订阅)[^\n]{0,20}"
     r"|(please +)?scroll +down +(for|to +(read|see|view)) +(the +)?english( +(version|text))? *[.!]?) *$"
@@ -543,7 +565,9 @@ URL_LINE: Final = r"(?im)^ *https?://[^ \n]{4,250}( *[(（] *(source|via) *[:：
 ADDRESS_POSTCODE: Final = r"(?im)^ *[0-9a-z][^!?\n]{0,150}china *[,.]? *[0-9]{6} *$"
 # An image's file name without its extension, as a stock-photo or camera name ("dreamstime_xs_129855944" above the
 # lead, theloadstar.com t297; "IMG_20190301_123456"): words joined by two or more underscores, no space.
-IMAGE_NAME: Final = r"(?im)^ *[a-z]+(_[a-z0-9]+){2,} *$"
+# Or words joined by hyphens closing with two numbers ("Seafood-House-00-0", www.timeoutshanghai.com t488, the
+# sixteenth pass: "Covid-19" has one).
+IMAGE_NAME: Final = r"(?im)^ *[a-z]+((_[a-z0-9]+){2,}|(-[a-z]+)*(-[0-9]+){2,}) *$"
 # Furniture of the twelfth tune_other pass (t314-t339), exactly as on the pages: a section trail of two items glued
 # to its mark ("  Exchange>Stage", en.chinaculture.org t325: up to three words an item, letters only, so that "x > 5"
 # and a sentence stay); a meta line of labelled fields glued together, some empty, closing with the date ("From:
@@ -552,7 +576,12 @@ IMAGE_NAME: Final = r"(?im)^ *[a-z]+(_[a-z0-9]+){2,} *$"
 # article:Dancing with the ghost in Los Angeles", en.g-photography.net t323); a notice that the pictures' copyright
 # stays with their authors, asking to be told of a problem ("All the photos are from the web and the copyright
 # retains with the original author. If there is any problem, please contact us.", t323).
-BREADCRUMB_PAIR: Final = r"(?im)^ *[a-z][a-z&'-]*( +[a-z&'-]+){0,2} *(>>|>|»|›) *[a-z][a-z&'-]*( +[a-z&'-]+){0,2} *$"
+# Or three or four places glued by bullets, a travel site's trail ("Zhejiang•Ningbo•Dongqian Lake", nz.trip.com t487,
+# the sixteenth pass: no space around the bullets, so that a list of items set apart by " • " stays).
+BREADCRUMB_PAIR: Final = (
+    r"(?im)^ *([a-z][a-z&'-]*( +[a-z&'-]+){0,2} *(>>|>|»|›) *[a-z][a-z&'-]*( +[a-z&'-]+){0,2}"
+    r"|[a-z][a-z'-]*( [a-z'-]+){0,2}(•[a-z][a-z'-]*( [a-z'-]+){0,2}){2,3}) *$"
+)
 META_FIELDS_DATE: Final = (
     r"(?im)^ *((from|source|writer|author|editor|reporter) *[:：] *([a-z][a-z .'-]{0,30})?){1,4}"
     r"(date|time) *[:：] *(19|20)[0-9]{2}[-/.][0-9]{1,2}[-/.][0-9]{1,2}( +[0-9]{1,2}:[0-9]{2}(:[0-9]{2})?)? *$"
@@ -564,8 +593,11 @@ NEIGHBOUR_LINK: Final = (
 # After the twelfth pass's rules, on the pages gathered to measure them (t340-t344): a dateline of places, two to five
 # names of up to four words separated by commas, then a full stop or a comma and the date ("USA, Bethesda, Maryland.
 # June 30, 2021" under the headline, www.hotelexecutive.com t340): the page's date.
+# Or one word, a site's or an author's short name, before the date ("CEED October 8, 2018" under a headline, cuceed.org
+# t464, the sixteenth pass).
 PLACE_DATE: Final = (
-    r"(?im)^ *[a-z][a-z.'-]*( +[a-z][a-z.'-]*){0,3}( *, *[a-z][a-z.'-]*( +[a-z][a-z.'-]*){0,3}){1,4} *[.,] *"
+    r"(?im)^ *([a-z][a-z.'-]*( +[a-z][a-z.'-]*){0,3}( *, *[a-z][a-z.'-]*( +[a-z][a-z.'-]*){0,3}){1,4} *[.,] *"
+    r"|[a-z][a-z.'&-]{1,20} +)"
     r"((jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? +[0-9]{1,2}(st|nd|rd|th)?,? +(19|20)[0-9]{2}"
     r"|[0-9]{1,2}(st|nd|rd|th)? +(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,? +(19|20)[0-9]{2}) *$"
 )
@@ -634,7 +666,10 @@ POST_WIDGETS: Final = (
     r"|comments +off( +on +[^\n]{1,150})?"
     r"|edit( +this)?( +blog)? +(post|entry|page)|(additional|more) +photos +(below|above)"
     r"|photos *: *[0-9]{1,4} *, *displayed *: *[0-9]{1,4}|your +(shopping +)?(basket|cart|bag) +is +(currently +)?empty"
-    r" *[.!]?|adjust +(the +)?(font|text) +size *[:：]?) *$"
+    r" *[.!]?|adjust +(the +)?(font|text) +size *[:：]?"
+    # a blog host's tag line over the entry ("A Travellerspoint blog", hannahinchina.travellerspoint.com t468) and a
+    # like counter in words ("1 person liked this", nz.trip.com t487), the sixteenth pass
+    r"|an? +[a-z][a-z0-9.-]{1,30} +blog|[0-9]{1,6} +(person|people|users?|members?) +(liked?|likes) +this) *$"
 )
 SERVER_STATS: Final = r"(?im)^ *([a-z]{1,6} *: *[0-9]{1,6}([.][0-9]{1,6})? *(s|ms|mb|kb)? *; *){3,8}[^\n]{0,160}$"
 SEE_ALSO: Final = r"(?im)^ *see +also *[:：]? +[^\n]{0,150}[^.。\n] *$"
@@ -642,9 +677,12 @@ REPRINT_NOTICE: Final = (
     r"(?im)^ *this +(article|post|story|text|content) +(is|was|has +been) +(reproduced|reprinted|republished|reposted)"
     r"[^\n]*$"
 )
+# And a PHP error printed into the page: "Warning: count(): Parameter must be an array or an object that implements
+# Countable in /nfs/c02/h02/mnt/42122/domains/ on line 405" (ningboguide.com t476, the sixteenth pass).
 COPYRIGHT_WARNING: Final = (
-    r"(?im)^ *(warning|notice|note|disclaimer|statement) *[:：] *[^\n]{0,200}(without +(the +)?(express +|prior +)?"
-    r"(written +)?(permission|consent|authori[sz]ation)|copyright +infringement)[^\n]{0,200}$"
+    r"(?im)^ *(warning|notice|note|disclaimer|statement|deprecated) *[:：] *([^\n]{0,200}(without +(the +)?"
+    r"(express +|prior +)?(written +)?(permission|consent|authori[sz]ation)|copyright +infringement)[^\n]{0,200}"
+    r"|[^\n]{1,250} +in +[^ \n]{1,150} +on +line +[0-9]{1,6})$"
 )
 COMMENT_POLICY: Final = (
     r"(?im)^ *(all +)?comments +(are|will +be) +(subject +to +moderation|moderated|reviewed +before)[^\n]*$"
@@ -659,7 +697,8 @@ COMMENT_POLICY: Final = (
 # hma.hotelworldasia.com t411).
 PHOTO_TITLES: Final = r"(?im)^ *([a-z][a-z-]{0,20}( +[a-z][a-z-]{0,20}){0,2} +0[0-9]{2,4} *){1,4}$"
 BLOG_WIDGETS: Final = (
-    r"(?im)^ *[•·*-]? *((sunny|cloudy|partly +cloudy|overcast|rainy|rain|showers|snow|foggy|fog|clear|windy)"
+    r"(?im)^ *[•·*-]? *(((semi|partly|mostly) *[- ] *)?"
+    r"(sunny|cloudy|overcast|rainy|rain|showers|snow|foggy|fog|clear|windy)"
     r" +-?[0-9]{1,3} *° *[cf]|view +[^\n]{1,80} +on +[^\n]{1,40}['’]s +(travel +)?map *[.]?"
     r"|the +content +of +this +field +is +kept +private( +and +will +not +be +shown +publicly)?"
     r"|web +page +addresses +and +e-?mail +addresses +turn +into +links +automatically|allowed +html +tags *[:：][^\n]*"
@@ -686,6 +725,10 @@ OWNERSHIP_NOTICE: Final = (
     r"|this +(web)?site +is +(operated|owned|run) +by +(a +business|[^\n]{0,80}(plc|ltd|limited|inc|llc))[^\n]{0,250})"
     r" *[.]? *$"
 )
+
+# A post's teaser cut by the site and closed by a bracketed ellipsis, above the same text in full ("The Old Bund is
+# located at ... with a hist[...]", chinaadvent.com t491, the sixteenth pass).
+CUT_TEASER: Final = r"(?im)^ *[^\n]{1,250}[^ \n] *\[ *([.]{3}|…) *\] *$"
 
 # A tool bar glued to the source's name and the date: "0 Comment(s)Print E-mail Shanghai Daily, May 25, 2015" (a
 # china.org.cn mirror's page, www.ccgp-fushun.com t401): a dated line, the page's date.
@@ -817,6 +860,7 @@ BOILERPLATE_PATTERNS: Final[tuple[str, ...]] = (    PRINT_CLOSE,
     BLOG_WIDGETS,
     NEWSLETTER_BOX,
     OWNERSHIP_NOTICE,
+    CUT_TEASER,
 )
 
 # The furniture lines that carry the page's own date (header lines under the title, in text
@@ -934,9 +978,9 @@ _POLICY_WORD_BY: Final = 4 + 7 + 2
 _NEWSLETTER_WORDS: Final = ("inbox", "newsletter", "deliver", "signing up", "subscribing")
 _COMPANY_ENDS: Final = ("plc", "ltd", "limited", "inc", "llc", "corp")
 _COMPANY_END: Final = 7 + 2
-_BLOG_WIDGET_OPENINGS: Final = ("sunny", "cloudy", "partly", "overcast", "rain", "showers", "snow", "fog", "clear",
-                                 "windy", "view", "the content", "web page", "allowed", "lines and", "use <!",
-                                 "more information", "verification", "this question")
+_BLOG_WIDGET_OPENINGS: Final = ("sunny", "cloudy", "partly", "semi", "mostly", "overcast", "rain", "showers", "snow",
+                                 "fog", "clear", "windy", "view", "the content", "web page", "allowed", "lines and",
+                                 "use <!", "more information", "verification", "this question")
 
 
 def _opens_with_widget_word(line: str) -> bool:
@@ -1016,7 +1060,8 @@ _NEEDS: Final[dict[str, Callable[[str], bool]]] = {
     DATE_BAR: lambda line: "|" in line or "｜" in line,
     REGISTRATION_WALL: lambda line: _holds_any(line[:_WALL_WINDOW].lower(), _WALL_WORDS),
     CONTACT_PROMPT: lambda line: _holds_any(line[:_CONTACT_WINDOW].lower(), _CONTACT_WORDS),
-    IMAGE_NAME: lambda line: "_" in line,
+    # (a normalized line: no space in it at all)
+    IMAGE_NAME: lambda line: ("_" in line or "-" in line) and " " not in line,
     # "china" and the post code end the line (normalized: single spaces), the letters without an "i" (see above)
     ADDRESS_POSTCODE: lambda line: "na" in line[-_POSTCODE_WINDOW:].lower(),
     # a full stop closes a line it matches only in "It's happening...." ([.]{2,}; the line is normalized, no
@@ -1024,14 +1069,14 @@ _NEEDS: Final[dict[str, Callable[[str], bool]]] = {
     PAGE_BOXES: lambda line: line[-1:] != "." or line[-2:] == "..",
     # the twelfth pass's: a trail's mark; the labels' colons and a year; the closing bar; the pager's label's colon
     # among its first characters ("previous story :" and a mark before it: 20)
-    BREADCRUMB_PAIR: lambda line: ">" in line or "»" in line or "›" in line,
+    BREADCRUMB_PAIR: lambda line: ">" in line or "»" in line or "›" in line or "•" in line,
     META_FIELDS_DATE: lambda line: (":" in line or "：" in line) and ("19" in line or "20" in line),
     NAMES_SIGNOFF: lambda line: line[-1:] in ("|", "｜"),
     NEIGHBOUR_LINK: lambda line: ":" in line[:_NEIGHBOUR_LABEL_WINDOW] or "：" in line[:_NEIGHBOUR_LABEL_WINDOW],
     # the request's verb among the line's last characters ("... please contact us."): lowered only there
     PICTURE_RIGHTS_NOTICE: lambda line: _holds_any(line[-_RIGHTS_NOTICE_WINDOW:].lower(), _RIGHTS_NOTICE_VERBS),
     # the names' commas and the year (every date form it takes ends with a literal 19 or 20 and two digits)
-    PLACE_DATE: lambda line: "," in line and ("19" in line.rstrip(" ")[-4:] or "20" in line.rstrip(" ")[-4:]),
+    PLACE_DATE: lambda line: "19" in line.rstrip(" ")[-4:] or "20" in line.rstrip(" ")[-4:],
     # the thirteenth pass's: the pager's first colon among its first characters ("< previous story :": 20); the
     # ellipsis closing the line and the "d" of "said" before it
     PAGER_PAIR: lambda line: ":" in line[:_NEIGHBOUR_LABEL_WINDOW] or "：" in line[:_NEIGHBOUR_LABEL_WINDOW],
@@ -1057,6 +1102,8 @@ _NEEDS: Final[dict[str, Callable[[str], bool]]] = {
     NEWSLETTER_BOX: lambda line: _holds_any(line.lower(), _NEWSLETTER_WORDS),
     OWNERSHIP_NOTICE: lambda line: line[:4].lower() == "this"
     or _holds_any(line[-_COMPANY_END:].lower(), _COMPANY_ENDS),
+    # the sixteenth pass's: the bracketed ellipsis closing the line
+    CUT_TEASER: lambda line: line[-1:] == "]" and ("..." in line[-8:] or "…" in line[-8:]),
 }
 _LINE_END: Final = (sre_constants.AT, sre_constants.AT_END)
 assert all(sre_parse.parse(p)[-1] == _LINE_END for p in BOILERPLATE_PATTERNS), "a pattern not anchored by $"

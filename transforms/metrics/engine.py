@@ -214,7 +214,18 @@ from transforms.metrics.vocab import (
 # (t437-t443, gathered after those rules) a person's name alone over the date line is a byline, not the title; "in Port
 # News 19/08/2021" is a dated line; an agency's and a paper's reporter credits, "Categories: ...", "Information
 # courtesy of ...", "Printing Forwarding", "- Advertisment -" and "Comments Off on ..." are furniture.
-EXTRACTOR_VERSION = "2026.12.05.15"
+# "2026.12.05.16": the sixteenth tune_other pass (other16; page parsing; no metric rule changed; "2026.12.05.15" is the
+# fifteenth pass's, run in parallel): a blog's date header under its name and tag line heads the post ("Sunday,
+# December 9, 2012" over "City Change"); a headline may end with "!" (a pull quote ends with a full stop); on an
+# archive page a later stamp of the header's shape starts the next post, and the body ends there; "CEED October 8,
+# 2018" (a short name before the date) and "Hits:603  Datetime:2018/3/28" are dated lines; furniture: archive headings
+# ("Tag Archives: lake", "Archive | Ningbo RSS feed for this section"), a day and a month's abbreviation alone ("30
+# Apr"), "Continue reading", "Mentioned in This Moment", a blog host's tag line ("A Travellerspoint blog"), "1 person
+# liked this", "semi-overcast 26 °C", "You have to be logged in .", a PHP error line, a gallery's counters alone
+# ("1/3"), a hyphenated image name ("Seafood-House-00-0"), a teaser closed by "[...]" and a trail of places glued by
+# bullets ("Zhejiang•Ningbo•Dongqian Lake"); then (t492-t497, gathered after those rules) the text's and the pictures'
+# credits on one line ("Text: Flower Dad / Picture: Flower Mom (...)") are furniture.
+EXTRACTOR_VERSION = "2026.12.05.16"
 
 
 def extract_metrics(body: str, published: str | None = None, title: str | None = None) -> list[Metric]:

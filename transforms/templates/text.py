@@ -96,6 +96,18 @@ HEADER_LINE_MAX_CHARS = 160
 # paragraph (a headline may end in "?", never in ".").
 PARAGRAPH_MIN_WORDS = 12
 SENTENCE_END_RE = re.compile(r"[.!。！][\"”’')）]?$")
+# A pull quote or a sentence set alone above the lead ends with a full stop; a headline may end with an exclamation
+# mark ("Dongqian Lake- A Scenic Escape close to Ningbo!" over its picture's line "Dongqian Lake",
+# wanderingbrowns.wordpress.com t485; "Ningbo, Let's go!", t468, the sixteenth tune_other pass).
+WEEKDAY_DATE_RE = re.compile(r"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),? ", re.IGNORECASE)
+SALUTATION_END = (",", "，", ";", ":", "：")
+# A blog archive's post stamps (_later_post): a day and a month's abbreviation alone, the names a stamp's shape reads.
+STAMP_MAX_CHARS = 40
+DAY_MONTH_RE = re.compile(r"^\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\.?$", re.IGNORECASE)
+STAMP_NAME_RE = re.compile(r"\b(?:(mon|tues|wednes|thurs|fri|satur|sun)day|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct"
+                           r"|nov|dec)[a-z]*)\b")
+DIGITS_RE = re.compile(r"\d+")
+PULL_QUOTE_END_RE = re.compile(r"[.。][\"”’')）]?$")
 SENTENCE_BREAK_RE = re.compile(r"[a-z0-9%)\"”’][.!?。！？][\"”’')）]?(?:\s|$)|[,;，；] ")
 MENU_LINE_MAX_CHARS = 600  # longer than this, a line without a sentence break is still text
 # A lead paragraph that opens with its own posting stamp ("Posted in Seaport - 9 Aug 2021, 9:43 AMAs the
@@ -252,7 +264,57 @@ def parse(text: str) -> Content:
         found.blocks.pop()
     if found.published is None:
         found.published = closing_date(lines) or posted_under(lines) or closing_stamp(lines)
+    later = _later_post(lines, found)
+    if later is not None:
+        del found.blocks[later:]
     return found
+
+
+def _later_post(lines: list[str], found: Content) -> int | None:
+    """The index of the block where a later post starts on an archive page, else None.
+
+    A blog's archive (a month's or a tag's page) prints each post as the first one: its date stamp (a date line alone,
+    or a day and a month's abbreviation: "Saturday, February 25, 2006", "30 Apr"), maybe under its headline. When the
+    header's last stamp line (above the body) comes again among the body's blocks, in the same shape (its digits, its
+    weekday and its month aside), a later post starts there, or at the block above it when the header's stamp is
+    directly under the title ("Life Lately." / "30 Apr" ... "Ruth and Kenny in China ..." / "16 Apr",
+    ningbonights.wordpress.com t472; the next post's date header, grazulis.blogspot.com t470, the sixteenth tune_other
+    pass): the page is the first post."""
+    blocks = found.blocks
+    if len(blocks) < 2:
+        return None
+    first = blocks[0].text
+    start = next((i for i, line in enumerate(lines) if line == first), None)
+    if start is None:
+        return None
+    header = [i for i in range(min(start, HEADER_SCAN_LINES * 2)) if lines[i]]
+    stamps = [i for i in header if len(lines[i]) <= STAMP_MAX_CHARS and _is_stamp(lines[i])]
+    if not stamps:
+        return None
+    stamp = stamps[-1]
+    shape = _stamp_shape(lines[stamp])
+    at = header.index(stamp)
+    titled = found.title is not None and at > 0 and lines[header[at - 1]] == found.title
+    for b in range(1, len(blocks)):
+        text = blocks[b].text
+        if len(text) <= STAMP_MAX_CHARS and _is_stamp(text) and _stamp_shape(text) == shape:
+            return b - 1 if titled and b > 1 and not _is_lead_text(blocks[b - 1].text) else b
+    return None
+
+
+def _is_stamp(line: str) -> bool:
+    """A date stamp alone on a line: a date line, or a day and a month's abbreviation ("30 Apr")."""
+    return DAY_MONTH_RE.match(line) is not None or DATE_LINE_RE.match(line) is not None
+
+
+def _stamp_shape(line: str) -> str:
+    """A stamp's shape: lower case, its weekday and month names as "w" and "m", each run of digits as "0"."""
+    return DIGITS_RE.sub("0", STAMP_NAME_RE.sub(lambda m: "w" if m.group(1) else "m", line.casefold()))
+
+
+def _is_lead_text(line: str) -> bool:
+    """A block too long to be a post's headline: longer than a header line."""
+    return len(line) > HEADER_LINE_MAX_CHARS
 
 
 def _parse_lines(text: str, lines: list[str]) -> Content:
@@ -319,6 +381,8 @@ def _title_above_date(lines: list[str]) -> Content | None:
         section = next((m[1] for i in seen if i < k for m in [_header_line(lines[i])]
                         if m is not None and m[0] == "section" and m[1]), None)
         below = _title_below_date(lines, k, title_index)
+        if below is None:
+            below = _title_under_day(lines, k, plain)
         if below is None and all(is_issuer_line(lines[i]) for i in plain):
             below = _title_under_issuer(lines, k)
         after = k if below is None else below
@@ -393,6 +457,23 @@ def _title_below_date(lines: list[str], date_index: int, above: int) -> int | No
     return following[0]
 
 
+def _title_under_day(lines: list[str], date_index: int, plain: list[int]) -> int | None:
+    """The title's index when the date line is a blog's date header over the post's headline, else None: a weekday's
+    date alone ("Sunday, December 9, 2012") under two or more plain lines (the blog's name and tag line: "My Adventures
+    in Bengbu China" / "Teaching English with ILP"), and under it a short header line (no paragraph, no full stop
+    closing it, nor a comma: a letter's "Dear Valued Clients,", neolink.au t294) directly followed by the lead ("City
+    Change", brittsadventuresinchina.blogspot.com t471, the sixteenth tune_other pass). A headline over the date has the
+    lead, not a headline, under the date."""
+    if len(plain) < 2 or not WEEKDAY_DATE_RE.match(lines[date_index]):
+        return None
+    following = [i for i in range(date_index + 1, len(lines)) if lines[i]][:2]
+    if len(following) < 2 or not _is_plain_header_line(lines[following[0]]) or _is_paragraph(lines[following[0]]) \
+            or PULL_QUOTE_END_RE.search(lines[following[0]]) or lines[following[0]].endswith(SALUTATION_END) \
+            or not _is_lead(lines, following[1]):
+        return None
+    return following[0]
+
+
 def _title_under_issuer(lines: list[str], date_index: int) -> int | None:
     """The title's index when only issuing bodies stand above the date line: a release's issuer, its date line, then
     its headline ("Ningbo Municipal Government" / "07/17/2023 | News release | Distributed by Public on 07/17/2023
@@ -455,7 +536,7 @@ def _title_above_lead(lines: list[str]) -> Content | None:
     named = [i for i in named if LATIN_LETTER_RE.search(lines[i])] or named
     named = [i for i in named if len(GLUED_WORD_RE.findall(lines[i])) < GLUED_TAGS_MIN] or named
     named = [i for i in named if not GLUED_FIELD_RE.match(lines[i])] or named
-    unquoted = [i for i in named if not SENTENCE_END_RE.search(lines[i])] or named
+    unquoted = [i for i in named if not _is_quoted(lines[i])] or named
     unquoted = [i for i in unquoted if not _is_repeated(lines, i)] or unquoted
     # a photo caption under the headline ("On June 30th, passengers rushed to try Line 3. ... (Photo by Liu Bo)",
     # ningbolife t234) is neither the title nor a yardstick for it: a long caption dwarfs the headline
@@ -523,6 +604,14 @@ def _above_home_link(lines: list[str], index: int) -> bool:
     """Whether the next line with text under `index` is a breadcrumb opening with "Home" (TOP_BAR_HOME_RE)."""
     following = next((line for line in lines[index + 1:] if line), "")
     return TOP_BAR_HOME_RE.match(following) is not None
+
+
+def _is_quoted(line: str) -> bool:
+    """A pull quote or a sentence set alone, not a headline: a line closed by a full stop, or by an exclamation mark
+    when it is a sentence's length (PARAGRAPH_MIN_WORDS words or more: "We took a 2 hour trip ... and boy, did it!"
+    under "To Ningbo and Back Again", t408); a short line closed by "!" is a headline ("Ningbo, Let's go!", t468)."""
+    return PULL_QUOTE_END_RE.search(line) is not None or (
+        SENTENCE_END_RE.search(line) is not None and len(line.split()) >= PARAGRAPH_MIN_WORDS)
 
 
 def _is_banner(lines: list[str], seen: list[int], lead: int, candidates: list[int]) -> bool:
