@@ -8,9 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
-from itertools import product
 from re import _parser as sre_parse  # type: ignore[attr-defined]
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from transforms.boilerplate import (
     COMMENTER_SAID,
@@ -23,6 +22,9 @@ from transforms.boilerplate import (
 from transforms.pagere import ASCII_CHARS, first_chars
 from transforms.spacing import SPACE_RE as SPACE_RE  # re-exported: the templates take them from here
 from transforms.spacing import normalize_space as normalize_space
+
+if TYPE_CHECKING:  # (mypyc's native 64-bit int; the annotations are never evaluated, so pure Python needs no import)
+    from mypy_extensions import i64
 
 # An undeclared page that decodes as GB18030 is Chinese only if its non-ASCII characters are
 # mostly everyday Chinese ones: GB18030 decodes most byte strings strictly, so a few stray
@@ -126,16 +128,9 @@ HANGUL_RE: Final = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3131-\u318e]")
 # Any character of the three classes: text without one (one scan) needs none of the three counts.
 EAST_ASIAN_RE: Final = re.compile("[" + "".join(regex.pattern[1:-1] for regex in (CJK_RE, KANA_RE, HANGUL_RE)) + "]")
 KANA_MIN_SHARE: Final = 0.05  # of the East Asian letters: Japanese below it is ideographs with a stray kana
-# Every spelling of the stopwords in upper and lower case letters: an ASCII word is a stopword
-# when its lower case is one, that is when it is in this set (a set test per word, no lower()).
-EN_STOPWORD_SPELLINGS: Final = frozenset(
-    "".join(letters) for word in EN_STOPWORDS for letters in product(*((c, c.upper()) for c in word))
-)
-# The same words found in the text's UTF-8 bytes: every byte but an ASCII letter's turned into a
-# space (no byte of a multi-byte sequence is an ASCII letter), then split; bytes words, and the
-# stopword spellings as bytes. Faster than re.findall(r"[A-Za-z]+", text), which builds a match per word.
+# The text's ASCII words are the runs of ASCII letters in its UTF-8 bytes (no byte of a multi-byte sequence is
+# an ASCII letter): every other byte is a space here.
 _ASCII_LETTERS_ONLY: Final = bytes(code if chr(code).isascii() and chr(code).isalpha() else 0x20 for code in range(256))
-_EN_STOPWORD_SPELLING_BYTES: Final = frozenset(word.encode("ascii") for word in EN_STOPWORD_SPELLINGS)
 LANG_MIN_WORDS: Final = 8
 # Every letter of the three classes is a three-byte UTF-8 sequence (U+0800..U+FFFF) whose lead byte,
 # 0xE0 | code point >> 12, is one of these (a byte of 0xE0 and above is only ever a lead byte): a text
@@ -148,11 +143,35 @@ _EAST_ASIAN_LEAD_BYTES: Final = tuple(sorted({lead for low, high in _EAST_ASIAN_
 # Translated like _ASCII_LETTERS_ONLY, but every letter to "a": a word starts wherever " a" stands (after a
 # leading space), so counting them gives the number of words without building them.
 _LETTER_MARKS: Final = bytes(0x61 if code != 0x20 else 0x20 for code in _ASCII_LETTERS_ONLY)
-# The stopwords are counted a quarter of the text at a time (of its letter bytes, cut at a space): once
-# the count so far reaches the ratio with the whole text's word count, the whole text's does (its stopwords
-# can only be more), and the rest is not read. An English article's first half has it (a third of its
-# words are stopwords; the ratio is an eighth).
-LANG_PARTS: Final = 4
+# The stopwords among the ASCII words, counted in one pass over the UTF-8 bytes by an automaton (no word is
+# made a bytes object and hashed): a state is START (no word begun), HIT (as START, the word just ended a
+# stopword), DEAD (in a word that is no stopword) or a lower-case prefix of a stopword. An ASCII letter moves a
+# prefix to the prefix longer by the letter's lower case, or to DEAD when that is none; any other byte (a space
+# of _ASCII_LETTERS_ONLY) ends the word: to HIT from a stopword, else to START. So a state is HIT exactly after
+# the last letter of each word whose lower case is a stopword. The move from state s on byte b is
+# _STOPWORD_MOVES[s << 8 | b] (fewer than 256 states: a byte each).
+_START: Final = 0
+_HIT: Final = 1
+_DEAD: Final = 2
+
+
+def _stopword_moves() -> bytes:
+    prefixes = sorted({word[:end] for word in EN_STOPWORDS for end in range(1, len(word) + 1)})
+    numbers = {"": _START} | {prefix: _DEAD + 1 + k for k, prefix in enumerate(prefixes)}
+    rows = [("", _START), ("", _HIT), (None, _DEAD)] + [(prefix, numbers[prefix]) for prefix in prefixes]
+    moves = bytearray(len(rows) << 8)
+    for prefix, state in rows:
+        for code in range(256):
+            if _ASCII_LETTERS_ONLY[code] == 0x20:
+                move = _HIT if prefix in EN_STOPWORDS else _START
+            else:
+                move = _DEAD if prefix is None else numbers.get(prefix + chr(code).lower(), _DEAD)
+            moves[state << 8 | code] = move
+    assert len(rows) <= 256
+    return bytes(moves)
+
+
+_STOPWORD_MOVES: Final = _stopword_moves()
 
 # Dates.
 ISO_DATE_RE: Final = re.compile(r"(?<!\d)((?:19|20)\d{2})[-/.年]\s?(\d{1,2})[-/.月]\s?(\d{1,2})(?!\d)")
@@ -291,11 +310,6 @@ def make_date(year: int, month: int, day: int) -> str | None:
     return f"{year:04d}-{month:02d}-{day:02d}"  # strftime("%Y-%m-%d") of it (four-digit years), without strftime
 
 
-def ascii_words(text: str) -> list[bytes]:
-    """re.findall(r"[A-Za-z]+", text), as UTF-8 bytes."""
-    return text.encode("utf-8", "surrogatepass").translate(_ASCII_LETTERS_ONLY).split()
-
-
 def detect_language(text: str) -> str:
     """"en" for English text; for text mostly in East Asian letters "ko" (hangul), "ja" (kana
     among them) or "zh" (ideographs); "und" otherwise (cheap heuristic)."""
@@ -316,30 +330,35 @@ def detect_language(text: str) -> str:
         letters = east_asian + size - marks.count(b" ")
         if east_asian / letters > CJK_MAX_RATIO:
             return east_asian_language(cjk, kana, hangul)
-    word_count = marks.count(b" a") + marks.startswith(b"a")  # len(ascii_words(text))
+    word_count = marks.count(b" a") + marks.startswith(b"a")  # len(re.findall(r"[A-Za-z]+", text))
     if word_count < LANG_MIN_WORDS:
         return "en" if word_count else "und"
-    # the words whose lower case is a stopword, part by part (cut at a space: no word is split or read twice);
-    # only the parts read are translated to their letters (the spaces stand where they stand in `marks`)
-    stop = start = 0
-    for part in range(1, LANG_PARTS + 1):
-        cut = marks.find(b" ", max(start, size * part // LANG_PARTS)) if part < LANG_PARTS else size
-        if cut < 0:
-            cut = size
-        stop += _stopword_count(encoded[start:cut].translate(_ASCII_LETTERS_ONLY).split())
-        start = cut
-        if stop / word_count >= EN_MIN_STOPWORD_RATIO:
-            return "en"  # the whole text's share is at least this one (as many words, no fewer stopwords)
-    return "und"
+    # the stopwords counted until there are enough for the ratio (the whole text's share is then at least it:
+    # as many words, no fewer stopwords); the least such count, exact: the share only grows with the count
+    enough = max(0, int(word_count * EN_MIN_STOPWORD_RATIO) - 1)
+    while enough / word_count < EN_MIN_STOPWORD_RATIO:
+        enough += 1
+    return "en" if stopword_count(encoded, enough) >= enough else "und"
 
 
-def _stopword_count(words: list[bytes]) -> int:
-    """sum(map(_EN_STOPWORD_SPELLING_BYTES.__contains__, words)), as a loop: compiled, each word is one set
-    lookup, where map called the bound method through Python's call protocol and sum added Python ints."""
-    count = 0
-    for word in words:
-        if word in _EN_STOPWORD_SPELLING_BYTES:
+def stopword_count(encoded: bytes, enough: int) -> int:
+    """How many of the ASCII words of the UTF-8 bytes are stopwords in lower case, counted up to `enough`
+    (the bytes after the stopword that makes it are not read). Compiled, the i64 locals are machine
+    integers and each byte read is two array reads (the byte, its move)."""
+    moves = _STOPWORD_MOVES
+    size: i64 = len(encoded)
+    state: i64 = _START
+    count: i64 = 0
+    index: i64 = 0
+    while index < size:
+        state = moves[state << 8 | encoded[index]]
+        if state == _HIT:
             count += 1
+            if count >= enough:
+                return count
+        index += 1
+    if moves[state << 8 | 0x20] == _HIT:  # the end of the bytes ends their last word
+        count += 1
     return count
 
 
