@@ -140,38 +140,38 @@ _EAST_ASIAN_RANGES: Final = [(low, high) for _, (low, high) in sre_parse.parse(E
 assert all(0x800 <= low <= high <= 0xFFFF for low, high in _EAST_ASIAN_RANGES), "a letter outside 3-byte UTF-8"
 _EAST_ASIAN_LEAD_BYTES: Final = tuple(sorted({lead for low, high in _EAST_ASIAN_RANGES
                                               for lead in range(0xE0 | low >> 12, (0xE0 | high >> 12) + 1)}))
-# Translated like _ASCII_LETTERS_ONLY, but every letter to "a": a word starts wherever " a" stands (after a
-# leading space), so counting them gives the number of words without building them.
-_LETTER_MARKS: Final = bytes(0x61 if code != 0x20 else 0x20 for code in _ASCII_LETTERS_ONLY)
-# The stopwords among the ASCII words, counted in one pass over the UTF-8 bytes by an automaton (no word is
-# made a bytes object and hashed): a state is START (no word begun), HIT (as START, the word just ended a
-# stopword), DEAD (in a word that is no stopword) or a lower-case prefix of a stopword. An ASCII letter moves a
-# prefix to the prefix longer by the letter's lower case, or to DEAD when that is none; any other byte (a space
-# of _ASCII_LETTERS_ONLY) ends the word: to HIT from a stopword, else to START. So a state is HIT exactly after
-# the last letter of each word whose lower case is a stopword. The move from state s on byte b is
-# _STOPWORD_MOVES[s << 8 | b] (fewer than 256 states: a byte each).
+# The ASCII words and their stopwords, counted in one pass over the UTF-8 bytes by an automaton (no word is
+# made a bytes object and hashed): a state is START (no word begun), HIT or MISS (as START, the word just
+# ended a stopword, or another word), DEAD (in a word that is no stopword) or a lower-case prefix of a stopword.
+# An ASCII letter moves a prefix to the prefix longer by the letter's lower case, or to DEAD when that is none;
+# any other byte (a space of _ASCII_LETTERS_ONLY) ends the word: to HIT from a stopword, to MISS from another
+# word, from START, HIT or MISS to START. So HIT and MISS are each word's end, HIT exactly a stopword's. The move
+# from state s on byte b is _WORD_MOVES[s << 8 | b] (fewer than 256 states: a byte each).
 _START: Final = 0
 _HIT: Final = 1
-_DEAD: Final = 2
+_MISS: Final = 2
+_DEAD: Final = 3
 
 
-def _stopword_moves() -> bytes:
+def _word_moves() -> bytes:
     prefixes = sorted({word[:end] for word in EN_STOPWORDS for end in range(1, len(word) + 1)})
     numbers = {"": _START} | {prefix: _DEAD + 1 + k for k, prefix in enumerate(prefixes)}
-    rows = [("", _START), ("", _HIT), (None, _DEAD)] + [(prefix, numbers[prefix]) for prefix in prefixes]
+    rows = [("", _START), ("", _HIT), ("", _MISS), (None, _DEAD)] + [(prefix, numbers[prefix]) for prefix in prefixes]
     moves = bytearray(len(rows) << 8)
     for prefix, state in rows:
         for code in range(256):
-            if _ASCII_LETTERS_ONLY[code] == 0x20:
-                move = _HIT if prefix in EN_STOPWORDS else _START
-            else:
+            if _ASCII_LETTERS_ONLY[code] != 0x20:
                 move = _DEAD if prefix is None else numbers.get(prefix + chr(code).lower(), _DEAD)
+            elif state in (_START, _HIT, _MISS):
+                move = _START
+            else:
+                move = _HIT if prefix in EN_STOPWORDS else _MISS
             moves[state << 8 | code] = move
     assert len(rows) <= 256
     return bytes(moves)
 
 
-_STOPWORD_MOVES: Final = _stopword_moves()
+_WORD_MOVES: Final = _word_moves()
 
 # Dates.
 ISO_DATE_RE: Final = re.compile(r"(?<!\d)((?:19|20)\d{2})[-/.年]\s?(\d{1,2})[-/.月]\s?(\d{1,2})(?!\d)")
@@ -322,44 +322,40 @@ def detect_language(text: str) -> str:
         kana = len(KANA_RE.findall(text))
         hangul = len(HANGUL_RE.findall(text))
     east_asian = cjk + kana + hangul
-    # every ASCII letter byte marked "a", every other byte a space: the letters are the bytes that are not
-    # spaces, the words the runs of them (each starts at an "a" after a space, or at the very start)
-    marks = encoded.translate(_LETTER_MARKS)
-    size = len(marks)
     if east_asian:  # (without East Asian letters the share is 0, and no letters is no words: "und" below)
-        letters = east_asian + size - marks.count(b" ")
+        letters = east_asian + len(encoded) - encoded.translate(_ASCII_LETTERS_ONLY).count(b" ")
         if east_asian / letters > CJK_MAX_RATIO:
             return east_asian_language(cjk, kana, hangul)
-    word_count = marks.count(b" a") + marks.startswith(b"a")  # len(re.findall(r"[A-Za-z]+", text))
-    if word_count < LANG_MIN_WORDS:
-        return "en" if word_count else "und"
-    # the stopwords counted until there are enough for the ratio (the whole text's share is then at least it:
-    # as many words, no fewer stopwords); the least such count, exact: the share only grows with the count
-    enough = max(0, int(word_count * EN_MIN_STOPWORD_RATIO) - 1)
-    while enough / word_count < EN_MIN_STOPWORD_RATIO:
-        enough += 1
-    return "en" if stopword_count(encoded, enough) >= enough else "und"
+    words, stopwords = ascii_word_counts(encoded)
+    if words < LANG_MIN_WORDS:
+        return "en" if words else "und"
+    return "en" if stopwords / words >= EN_MIN_STOPWORD_RATIO else "und"
 
 
-def stopword_count(encoded: bytes, enough: int) -> int:
-    """How many of the ASCII words of the UTF-8 bytes are stopwords in lower case, counted up to `enough`
-    (the bytes after the stopword that makes it are not read). Compiled, the i64 locals are machine
-    integers and each byte read is two array reads (the byte, its move)."""
-    moves = _STOPWORD_MOVES
+def ascii_word_counts(encoded: bytes) -> tuple[int, int]:
+    """How many ASCII words the UTF-8 bytes hold (runs of ASCII letters: len(re.findall(r"[A-Za-z]+", text)))
+    and how many of them are stopwords in lower case. Compiled, the i64 locals are machine integers and each
+    byte is two array reads (the byte, its move) and a test; the separator after a word a second test."""
+    moves = _WORD_MOVES
     size: i64 = len(encoded)
     state: i64 = _START
-    count: i64 = 0
+    hits: i64 = 0
+    misses: i64 = 0
     index: i64 = 0
     while index < size:
         state = moves[state << 8 | encoded[index]]
-        if state == _HIT:
-            count += 1
-            if count >= enough:
-                return count
+        if state <= _MISS:
+            if state == _HIT:
+                hits += 1
+            elif state == _MISS:
+                misses += 1
         index += 1
-    if moves[state << 8 | 0x20] == _HIT:  # the end of the bytes ends their last word
-        count += 1
-    return count
+    state = moves[state << 8 | 0x20]  # the end of the bytes ends their last word
+    if state == _HIT:
+        hits += 1
+    elif state == _MISS:
+        misses += 1
+    return hits + misses, hits
 
 
 def _may_hold_east_asian(encoded: bytes) -> bool:
