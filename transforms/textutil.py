@@ -8,9 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
-from itertools import product
 from re import _parser as sre_parse  # type: ignore[attr-defined]
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from transforms.boilerplate import (
     COMMENTER_SAID,
@@ -23,6 +22,9 @@ from transforms.boilerplate import (
 from transforms.pagere import ASCII_CHARS, first_chars
 from transforms.spacing import SPACE_RE as SPACE_RE  # re-exported: the templates take them from here
 from transforms.spacing import normalize_space as normalize_space
+
+if TYPE_CHECKING:  # (mypyc's native 64-bit int; the annotations are never evaluated, so pure Python needs no import)
+    from mypy_extensions import i64
 
 # An undeclared page that decodes as GB18030 is Chinese only if its non-ASCII characters are
 # mostly everyday Chinese ones: GB18030 decodes most byte strings strictly, so a few stray
@@ -126,16 +128,9 @@ HANGUL_RE: Final = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3131-\u318e]")
 # Any character of the three classes: text without one (one scan) needs none of the three counts.
 EAST_ASIAN_RE: Final = re.compile("[" + "".join(regex.pattern[1:-1] for regex in (CJK_RE, KANA_RE, HANGUL_RE)) + "]")
 KANA_MIN_SHARE: Final = 0.05  # of the East Asian letters: Japanese below it is ideographs with a stray kana
-# Every spelling of the stopwords in upper and lower case letters: an ASCII word is a stopword
-# when its lower case is one, that is when it is in this set (a set test per word, no lower()).
-EN_STOPWORD_SPELLINGS: Final = frozenset(
-    "".join(letters) for word in EN_STOPWORDS for letters in product(*((c, c.upper()) for c in word))
-)
-# The same words found in the text's UTF-8 bytes: every byte but an ASCII letter's turned into a
-# space (no byte of a multi-byte sequence is an ASCII letter), then split; bytes words, and the
-# stopword spellings as bytes. Faster than re.findall(r"[A-Za-z]+", text), which builds a match per word.
+# The text's ASCII words are the runs of ASCII letters in its UTF-8 bytes (no byte of a multi-byte sequence is
+# an ASCII letter): every other byte is a space here.
 _ASCII_LETTERS_ONLY: Final = bytes(code if chr(code).isascii() and chr(code).isalpha() else 0x20 for code in range(256))
-_EN_STOPWORD_SPELLING_BYTES: Final = frozenset(word.encode("ascii") for word in EN_STOPWORD_SPELLINGS)
 LANG_MIN_WORDS: Final = 8
 # Every letter of the three classes is a three-byte UTF-8 sequence (U+0800..U+FFFF) whose lead byte,
 # 0xE0 | code point >> 12, is one of these (a byte of 0xE0 and above is only ever a lead byte): a text
@@ -145,14 +140,38 @@ _EAST_ASIAN_RANGES: Final = [(low, high) for _, (low, high) in sre_parse.parse(E
 assert all(0x800 <= low <= high <= 0xFFFF for low, high in _EAST_ASIAN_RANGES), "a letter outside 3-byte UTF-8"
 _EAST_ASIAN_LEAD_BYTES: Final = tuple(sorted({lead for low, high in _EAST_ASIAN_RANGES
                                               for lead in range(0xE0 | low >> 12, (0xE0 | high >> 12) + 1)}))
-# Translated like _ASCII_LETTERS_ONLY, but every letter to "a": a word starts wherever " a" stands (after a
-# leading space), so counting them gives the number of words without building them.
-_LETTER_MARKS: Final = bytes(0x61 if code != 0x20 else 0x20 for code in _ASCII_LETTERS_ONLY)
-# The stopwords are counted a quarter of the text at a time (of its letter bytes, cut at a space): once
-# the count so far reaches the ratio with the whole text's word count, the whole text's does (its stopwords
-# can only be more), and the rest is not read. An English article's first half has it (a third of its
-# words are stopwords; the ratio is an eighth).
-LANG_PARTS: Final = 4
+# The ASCII words and their stopwords, counted in one pass over the UTF-8 bytes by an automaton (no word is
+# made a bytes object and hashed): a state is START (no word begun), HIT or MISS (as START, the word just
+# ended a stopword, or another word), DEAD (in a word that is no stopword) or a lower-case prefix of a stopword.
+# An ASCII letter moves a prefix to the prefix longer by the letter's lower case, or to DEAD when that is none;
+# any other byte (a space of _ASCII_LETTERS_ONLY) ends the word: to HIT from a stopword, to MISS from another
+# word, from START, HIT or MISS to START. So HIT and MISS are each word's end, HIT exactly a stopword's. The move
+# from state s on byte b is _WORD_MOVES[s << 8 | b] (fewer than 256 states: a byte each).
+_START: Final = 0
+_HIT: Final = 1
+_MISS: Final = 2
+_DEAD: Final = 3
+
+
+def _word_moves() -> bytes:
+    prefixes = sorted({word[:end] for word in EN_STOPWORDS for end in range(1, len(word) + 1)})
+    numbers = {"": _START} | {prefix: _DEAD + 1 + k for k, prefix in enumerate(prefixes)}
+    rows = [("", _START), ("", _HIT), ("", _MISS), (None, _DEAD)] + [(prefix, numbers[prefix]) for prefix in prefixes]
+    moves = bytearray(len(rows) << 8)
+    for prefix, state in rows:
+        for code in range(256):
+            if _ASCII_LETTERS_ONLY[code] != 0x20:
+                move = _DEAD if prefix is None else numbers.get(prefix + chr(code).lower(), _DEAD)
+            elif state in (_START, _HIT, _MISS):
+                move = _START
+            else:
+                move = _HIT if prefix in EN_STOPWORDS else _MISS
+            moves[state << 8 | code] = move
+    assert len(rows) <= 256
+    return bytes(moves)
+
+
+_WORD_MOVES: Final = _word_moves()
 
 # Dates.
 ISO_DATE_RE: Final = re.compile(r"(?<!\d)((?:19|20)\d{2})[-/.年]\s?(\d{1,2})[-/.月]\s?(\d{1,2})(?!\d)")
@@ -291,11 +310,6 @@ def make_date(year: int, month: int, day: int) -> str | None:
     return f"{year:04d}-{month:02d}-{day:02d}"  # strftime("%Y-%m-%d") of it (four-digit years), without strftime
 
 
-def ascii_words(text: str) -> list[bytes]:
-    """re.findall(r"[A-Za-z]+", text), as UTF-8 bytes."""
-    return text.encode("utf-8", "surrogatepass").translate(_ASCII_LETTERS_ONLY).split()
-
-
 def detect_language(text: str) -> str:
     """"en" for English text; for text mostly in East Asian letters "ko" (hangul), "ja" (kana
     among them) or "zh" (ideographs); "und" otherwise (cheap heuristic)."""
@@ -308,39 +322,40 @@ def detect_language(text: str) -> str:
         kana = len(KANA_RE.findall(text))
         hangul = len(HANGUL_RE.findall(text))
     east_asian = cjk + kana + hangul
-    # every ASCII letter byte marked "a", every other byte a space: the letters are the bytes that are not
-    # spaces, the words the runs of them (each starts at an "a" after a space, or at the very start)
-    marks = encoded.translate(_LETTER_MARKS)
-    size = len(marks)
     if east_asian:  # (without East Asian letters the share is 0, and no letters is no words: "und" below)
-        letters = east_asian + size - marks.count(b" ")
+        letters = east_asian + len(encoded) - encoded.translate(_ASCII_LETTERS_ONLY).count(b" ")
         if east_asian / letters > CJK_MAX_RATIO:
             return east_asian_language(cjk, kana, hangul)
-    word_count = marks.count(b" a") + marks.startswith(b"a")  # len(ascii_words(text))
-    if word_count < LANG_MIN_WORDS:
-        return "en" if word_count else "und"
-    # the words whose lower case is a stopword, part by part (cut at a space: no word is split or read twice);
-    # only the parts read are translated to their letters (the spaces stand where they stand in `marks`)
-    stop = start = 0
-    for part in range(1, LANG_PARTS + 1):
-        cut = marks.find(b" ", max(start, size * part // LANG_PARTS)) if part < LANG_PARTS else size
-        if cut < 0:
-            cut = size
-        stop += _stopword_count(encoded[start:cut].translate(_ASCII_LETTERS_ONLY).split())
-        start = cut
-        if stop / word_count >= EN_MIN_STOPWORD_RATIO:
-            return "en"  # the whole text's share is at least this one (as many words, no fewer stopwords)
-    return "und"
+    words, stopwords = ascii_word_counts(encoded)
+    if words < LANG_MIN_WORDS:
+        return "en" if words else "und"
+    return "en" if stopwords / words >= EN_MIN_STOPWORD_RATIO else "und"
 
 
-def _stopword_count(words: list[bytes]) -> int:
-    """sum(map(_EN_STOPWORD_SPELLING_BYTES.__contains__, words)), as a loop: compiled, each word is one set
-    lookup, where map called the bound method through Python's call protocol and sum added Python ints."""
-    count = 0
-    for word in words:
-        if word in _EN_STOPWORD_SPELLING_BYTES:
-            count += 1
-    return count
+def ascii_word_counts(encoded: bytes) -> tuple[int, int]:
+    """How many ASCII words the UTF-8 bytes hold (runs of ASCII letters: len(re.findall(r"[A-Za-z]+", text)))
+    and how many of them are stopwords in lower case. Compiled, the i64 locals are machine integers and each
+    byte is two array reads (the byte, its move) and a test; the separator after a word a second test."""
+    moves = _WORD_MOVES
+    size: i64 = len(encoded)
+    state: i64 = _START
+    hits: i64 = 0
+    misses: i64 = 0
+    index: i64 = 0
+    while index < size:
+        state = moves[state << 8 | encoded[index]]
+        if state <= _MISS:
+            if state == _HIT:
+                hits += 1
+            elif state == _MISS:
+                misses += 1
+        index += 1
+    state = moves[state << 8 | 0x20]  # the end of the bytes ends their last word
+    if state == _HIT:
+        hits += 1
+    elif state == _MISS:
+        misses += 1
+    return hits + misses, hits
 
 
 def _may_hold_east_asian(encoded: bytes) -> bool:
