@@ -3,7 +3,8 @@
 The scoring rules are tested on small hand-made pages; one test runs the extractor over the
 dev set (the 37 labelled real articles used while tuning) and pins floors a little under
 today's figures. The held-out sets (tests/realgold/holdout, holdout2, holdout3, holdout4) get floors a little
-under the figures first measured on them, never tuned to.
+under the figures first measured on them, never tuned to; the fifth (holdout5) is checked for consistency
+until its first measurement.
 """
 from __future__ import annotations
 
@@ -712,7 +713,7 @@ def test_tune_other_labels_are_consistent():
     manifest = (folder / "manifest.tsv").read_text(encoding="utf-8").splitlines()
     header = manifest[0].split("\t")
     rows = {row.split("\t")[0]: dict(zip(header, row.split("\t"))) for row in manifest[1:]}
-    others = _manifest_urls("dev", "tune_sites", "holdout", "holdout2", "holdout3", "holdout4")
+    others = _manifest_urls("dev", "tune_sites", "holdout", "holdout2", "holdout3", "holdout4", "holdout5")
     seen: set[str] = set()
     pages = sorted((folder / "pages").glob("t*.json"))
     assert len(pages) == len(rows) == 481
@@ -740,10 +741,12 @@ def test_tune_other_labels_are_consistent():
 @pytest.mark.parametrize(("folder", "prefix", "size", "earlier"), [
     (realgold.HOLDOUT3_DIR, "x", 18, ("dev", "tune_sites", "tune_other", "holdout", "holdout2")),
     (realgold.HOLDOUT4_DIR, "y", 18, ("dev", "tune_sites", "tune_other", "holdout", "holdout2", "holdout3")),
-], ids=["holdout3", "holdout4"])
+    (realgold.HOLDOUT5_DIR, "z", 20, ("dev", "tune_sites", "tune_other", "holdout", "holdout2", "holdout3",
+                                      "holdout4")),
+], ids=["holdout3", "holdout4", "holdout5"])
 def test_blind_held_out_labels_are_consistent(folder: Path, prefix: str, size: int, earlier: tuple[str, ...]) -> None:
-    """tests/realgold/holdout3 and holdout4 (labelled blind): chrome lines are exact lines of raw_text, the title a
-    stripped line, captions and every metric fragment substrings, dates ISO dates, the manifest lists every
+    """tests/realgold/holdout3, holdout4 and holdout5 (labelled blind): chrome lines are exact lines of raw_text,
+    the title a stripped line, captions and every metric fragment substrings, dates ISO dates, the manifest lists every
     page with its URL, date, title and number of metrics, and no URL repeats within the set or is in
     an earlier set's manifest (URL column only; compared as each set's README.md says)."""
     import datetime
@@ -784,13 +787,14 @@ def test_details_never_list_the_held_out_misses_unless_asked(capsys: pytest.Capt
     assert main(["eval", "--real-only", "--system", "newsetl", "--details"]) == 0
     out = capsys.readouterr().out
     assert "== newsetl on dev:" in out and "== newsetl on tune_sites:" in out
-    for held in ("holdout", "holdout2", "holdout3", "holdout4"):
+    for held in ("holdout", "holdout2", "holdout3", "holdout4", "holdout5"):
         assert f"== newsetl on {held}:" not in out and f"== {held}: details not listed" in out
-    assert not [line for line in out.splitlines() if line.startswith(("h0", "k0", "x0", "y0"))]  # h000 ... y000
+    assert not [line for line in out.splitlines() if line.startswith(("h0", "k0", "x0", "y0", "z0"))]  # h000 ... z000
     assert main(["eval", "--real-only", "--system", "newsetl", "--held-out-details"]) == 0
     out = capsys.readouterr().out
     assert "== newsetl on holdout:" in out and "== newsetl on holdout2:" in out and "== newsetl on dev:" not in out
     assert "== newsetl on holdout3:" in out and "== newsetl on holdout4:" in out
+    assert "== newsetl on holdout5:" in out
     assert [line for line in out.splitlines() if line.startswith("h0")]
 
 
