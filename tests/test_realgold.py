@@ -2,9 +2,8 @@
 
 The scoring rules are tested on small hand-made pages; one test runs the extractor over the
 dev set (the 37 labelled real articles used while tuning) and pins floors a little under
-today's figures. The held-out sets (tests/realgold/holdout, holdout2, holdout3, holdout4) get floors a little
-under the figures first measured on them, never tuned to; the fifth (holdout5) is checked for consistency
-until its first measurement.
+today's figures. The held-out sets (tests/realgold/holdout, holdout2 ... holdout5) get floors a little
+under the figures first measured on them, never tuned to.
 """
 from __future__ import annotations
 
@@ -420,12 +419,22 @@ HOLDOUT4_FLOORS: dict[str, float] = {"precision": 0.945, "recall": 0.94, "f1": 0
                                      "title_accuracy": 0.95, "date_accuracy": 0.8, "subject_given_share": 0.82}
 
 
+# tests/realgold/holdout5: 20 more pages (1 english.ningbo.gov.cn, 5 ningbolife, 14 other sources; 200 labelled
+# metrics, 28 uncertain), gathered and labelled blind on 2026-12-05 at extractor 2026.12.05.14 (committed in 15a6517
+# before anything ran on them) while the fifteenth and sixteenth tune_other passes ran, frozen. Measured once, on main
+# with both passes merged (extractor 2026.12.05.16): 173 gold / 161 predicted / 157 matched, P 0.975, R 0.908, F1 0.940;
+# period accuracy 0.484, subject given 0.783; titles 0.938, dates 0.909, 9 leaked lines (2 on ningbolife pages). Floors
+# a little under those first figures.
+HOLDOUT5_FLOORS: dict[str, float] = {"precision": 0.96, "recall": 0.89, "f1": 0.925, "period_accuracy": 0.45,
+                                     "title_accuracy": 0.9, "date_accuracy": 0.85, "subject_given_share": 0.75}
+
 @pytest.mark.parametrize(("folder", "size", "floors"), [
     (realgold.HOLDOUT_DIR, (24, 340), HOLDOUT_FLOORS),
     (realgold.HOLDOUT2_DIR, (16, 241), HOLDOUT2_FLOORS),
     (realgold.HOLDOUT3_DIR, (18, 174), HOLDOUT3_FLOORS),
     (realgold.HOLDOUT4_DIR, (18, 171), HOLDOUT4_FLOORS),
-], ids=["holdout", "holdout2", "holdout3", "holdout4"])
+    (realgold.HOLDOUT5_DIR, (20, 200), HOLDOUT5_FLOORS),
+], ids=["holdout", "holdout2", "holdout3", "holdout4", "holdout5"])
 def test_held_out_floors(folder: Path, size: tuple[int, int], floors: dict[str, float]) -> None:
     pages = load_realgold(folder)
     assert (len(pages), sum(len(p.metrics) for p in pages)) == size
