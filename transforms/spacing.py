@@ -35,12 +35,13 @@ def _single_spaced(text: str) -> bool:
 
 def normalize_space(text: str) -> str:
     """Collapse every whitespace run (nbsp, U+3000, newlines included) to one space; strip."""
-    if text[:1] != " " and text[-1:] != " " and _single_spaced(text):
-        return text  # already collapsed: the substitution would give the same text
-    stripped = text.strip()  # (str.isspace()'s characters, those split() splits at, off the ends)
+    # (str.isspace()'s characters, those split() splits at, off the ends: a compiled primitive scanning in
+    # from both ends, the text itself when none is there, as for text already collapsed)
+    stripped = text.strip()
     if not stripped or _single_spaced(stripped):  # (nothing but whitespace: half the walker's paragraphs)
-        # whitespace only at the ends (most of the walker's paragraphs: the markup's line breaks around
-        # them): inside, only single spaces and no U+200B/U+FEFF, as the split would join them
+        # already collapsed (the substitution would give the same text), or whitespace only at the ends
+        # (most of the walker's other paragraphs: the markup's line breaks around them): inside, only
+        # single spaces and no U+200B/U+FEFF, as the split would join them
         return stripped
     # SPACE_RE.sub(" ", text).strip(): the runs of other characters joined by one space. str.split
     # finds them in C, about a third of the substitution's time on the walker's raw paragraphs.
