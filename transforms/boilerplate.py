@@ -283,7 +283,8 @@ PAGE_BOXES: Final = (
 )
 PRINT_PAGE: Final = r"(?im)^ *page +[a-z]?[0-9]{1,3} *$"
 READING_TIME: Final = (
-    r"(?im)^ *((posted by *)?reading time *[:：] *[0-9]+ *(min|mins|minutes?)"
+    # also under a bound ("Reading Time: < 1 minute", stlplace.com t516, the seventeenth pass)
+    r"(?im)^ *((posted by *)?reading time *[:：] *((<|less +than|under) *)?[0-9]+ *(min|mins|minutes?)"
     r"|[0-9]+ *(min|mins|minutes?) *(to +)?read) *$"
 )
 # Also with a fax number and the copyright glued after it: "TEL: (86)574-87415011 FAX: (86)574-88122212
@@ -669,7 +670,10 @@ POST_WIDGETS: Final = (
     r" *[.!]?|adjust +(the +)?(font|text) +size *[:：]?"
     # a blog host's tag line over the entry ("A Travellerspoint blog", hannahinchina.travellerspoint.com t468) and a
     # like counter in words ("1 person liked this", nz.trip.com t487), the sixteenth pass
-    r"|an? +[a-z][a-z0-9.-]{1,30} +blog|[0-9]{1,6} +(person|people|users?|members?) +(liked?|likes) +this) *$"
+    r"|an? +[a-z][a-z0-9.-]{1,30} +blog|[0-9]{1,6} +(person|people|users?|members?) +(liked?|likes) +this"
+    # WordPress's likers line with its unfilled count ("%d bloggers like this:", stlplace.com t516, the seventeenth
+    # pass)
+    r"|(%d|[0-9]{1,6}) +bloggers? +likes? +this *:?) *$"
 )
 SERVER_STATS: Final = r"(?im)^ *([a-z]{1,6} *: *[0-9]{1,6}([.][0-9]{1,6})? *(s|ms|mb|kb)? *; *){3,8}[^\n]{0,160}$"
 SEE_ALSO: Final = r"(?im)^ *see +also *[:：]? +[^\n]{0,150}[^.。\n] *$"
