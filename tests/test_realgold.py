@@ -500,7 +500,7 @@ def test_speed_against_a_revision_runs_that_revision_s_code():
 
 
 def test_other_sources_titles_dates_and_chrome_on_the_tuning_pages():
-    """tests/realgold/tune_other: 501 real pages of other English Ningbo sources (4 of the sixth pass, 13
+    """tests/realgold/tune_other: 506 real pages of other English Ningbo sources (4 of the sixth pass, 13
     of the seventh, 5 of the eighth, 6 of the ninth and 2 of the tenth are template pages), labelled for
     title, date and chrome only; the generic fallback is tuned on them, so these are tuning
     figures (the honest one is the holdout's "other" row).
@@ -687,19 +687,23 @@ def test_other_sources_titles_dates_and_chrome_on_the_tuning_pages():
     names alone closing the text when credited above, "Reading Time: < 1 minute" and "%d bloggers like this:" are
     furniture): 14/15, 7/7, 0 (t517, its Chinese lines outweighing the English story, refused as Chinese: left); all
     501: titles 404/410, dates 187/191 (0.979), 109 leaks (the older 481 unchanged but t260's closing place menu,
-    seven labelled chrome lines, now dropped: 109); 67 pages without a label date take their URL's."""
+    seven labelled chrome lines, now dropped: 109); 67 pages without a label date take their URL's. Five more pages
+    (t518-t522, other sources, 2 hosts new) labelled and committed after those rules and before the extractor was run
+    on them, unseen by the rules: titles 2/2, no date, 3 leaks; after a rule for a stock photo's credit alone ("©
+    Minipig5188"): 2/2, 2 (t519's neighbouring posts' titles, left). All 506: titles 406/412, dates 187/191, 111
+    leaks; 67 pages without a label date take their URL's."""
     from transforms.textutil import url_date
 
     pages = load_realgold(realgold.REALGOLD_DIR / "tune_other")
-    assert len(pages) == 501
+    assert len(pages) == 506
     outputs = realgold.run_newsetl(pages)
     total = score_real("newsetl", pages, outputs).total
-    assert total.titles == 410 and total.dates == 191
+    assert total.titles == 412 and total.dates == 191
     assert (total.title_accuracy or 0) >= 0.98 and (total.date_accuracy or 0) >= 0.97
     given = [(page, out.published) for page, out in zip(pages, outputs) if page.published is None and out.published]
     assert len(given) == total.dates_unlabelled_given == 67
     assert all(date == url_date(page.url) for page, date in given)
-    assert total.leaks <= 109
+    assert total.leaks <= 111
 
 
 def _url_key(url: str) -> str:

@@ -42,8 +42,11 @@ CHARITY_SHOP: Final = r"(?im)^ *visit (our )?charity shop *$"
 SHARE_LETTERS: Final = r"(?im)^ *[a-z]( +[a-z]){2,} *$"
 # "Copyright 2020 - Custom text here", "Copyright © 2019 ... All Rights Reserved", "© 2022 Ningbo Life".
 COPYRIGHT: Final = (
-    r"(?im)^ *(copyright|©|\(c\))( *(©|\(c\)))* *(19|20)[0-9][0-9]"
-    r"( *[-–] *(19|20)[0-9][0-9])?( *[-–|,.:]? .{0,120})? *$"
+    r"(?im)^ *((copyright|©|\(c\))( *(©|\(c\)))* *(19|20)[0-9][0-9]"
+    r"( *[-–] *(19|20)[0-9][0-9])?( *[-–|,.:]? .{0,120})?"
+    # a stock photo's credit alone, its number and owner or the owner only ("Foto 51403746 © Minipig5188" /
+    # "© Minipig5188" over the lead, theloadstar.com t518, after the seventeenth pass's rules)
+    r"|((foto|photo|image|picture) +[0-9]{3,12} +)?© *[^\s©.,;:!?]{2,30}( +[^\s©.,;:!?]{2,30}){0,2}) *$"
 )
 # "Copyright © Information Office of ... All Rights Reserved." (no year), also misspelt as sites print it:
 # "Copyright fao.ningbo.gov.cn All right served.".

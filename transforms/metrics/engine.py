@@ -229,7 +229,8 @@ from transforms.metrics.vocab import (
 # word in capitals ("NEWS") under a site's name and tag line heads the post (the headline is below it); a list of
 # three or more related headlines opened by "- " closing the text (not under a line ending with a colon) and
 # reporters' names alone on the last line, credited in the same words above, are furniture; "Reading Time: < 1
-# minute" and WordPress's "%d bloggers like this:" are furniture.
+# minute" and WordPress's "%d bloggers like this:" are furniture; then (t518-t522, gathered after those rules) a
+# stock photo's credit alone ("Foto 51403746 © Minipig5188", "© Minipig5188") is furniture.
 EXTRACTOR_VERSION = "2026.12.05.17"
 
 
