@@ -388,10 +388,23 @@ FURNITURE = [
     (bp.CREDIT_LINE, ["Text: Flower Dad / Picture: Flower Mom (Originally published, may not be reproduced without "
                       "the author's consent)",  # www.ningbo-china.com, t493
                       "Words: Li Ming | Photos: Wang Gang", "Text: Anna / Pictures: Tom"]),
+    # the seventeenth pass (t498-t517), as on the pages and in the same shapes
+    (bp.READING_TIME, ["Reading Time: < 1 minute",  # stlplace.com, t516
+                       "Reading time: less than 2 minutes", "Reading Time: under 5 mins"]),
+    (bp.POST_WIDGETS, ["%d bloggers like this:",  # t516
+                       "3 bloggers like this:", "1 blogger likes this"]),
+    # a page gathered after the seventeenth pass's rules (t518-t522)
+    (bp.COPYRIGHT, ["Foto 51403746 © Minipig5188", "© Minipig5188",  # theloadstar.com, t518
+                    "Photo 12345 © John Smith", "© Xinhua"]),
 ]
 
 # Real article sentences that share words with the furniture; none may match.
 ARTICLE_SENTENCES = [
+    # the seventeenth pass's shapes in sentences (a reading time, bloggers)
+    "Reading time: less than 1 minute a day, the survey found, for 40% of the city's pupils.",
+    "Three bloggers like this new museum and wrote about it in 2019.",
+    "© Minipig5188 took this photo of the port in 2021.",
+    "Photo 123 shows the port © the bureau, which released it on Monday.",
     # the sixteenth pass's shapes in sentences (an archive's label, a day and month, a PHP path, a teaser's ellipsis)
     "Archives: the city's museum holds 2,000 items from the treaty port years.",
     "On 30 Apr the museum reopened with 12 new halls.",

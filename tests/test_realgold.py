@@ -500,7 +500,7 @@ def test_speed_against_a_revision_runs_that_revision_s_code():
 
 
 def test_other_sources_titles_dates_and_chrome_on_the_tuning_pages():
-    """tests/realgold/tune_other: 481 real pages of other English Ningbo sources (4 of the sixth pass, 13
+    """tests/realgold/tune_other: 506 real pages of other English Ningbo sources (4 of the sixth pass, 13
     of the seventh, 5 of the eighth, 6 of the ninth and 2 of the tenth are template pages), labelled for
     title, date and chrome only; the generic fallback is tuned on them, so these are tuning
     figures (the honest one is the holdout's "other" row).
@@ -679,19 +679,31 @@ def test_other_sources_titles_dates_and_chrome_on_the_tuning_pages():
     362/366, dates 168/172 (0.977), 117 leaks; 59 pages without a label date take their URL's (t476, t481, t485 new).
     Both passes merged (main, extractor 2026.12.05.16): all 481 titles 390/395, dates 180/184 (0.978), 116 leaks (the
     fifteenth's 32 pages 28/29, 12/12, 0; the sixteenth's 38 pages 31/32, 13/13, 14; the older 411 331/334, 155/159,
-    102); 63 pages without a label date take their URL's."""
+    102); 63 pages without a label date take their URL's.
+    Seventeenth pass (other17: t498-t517, 20 pages labelled and committed before the extractor was run on them: 1
+    english.ningbo.gov.cn, 19 other sources, 6 hosts new to the set), before its round: titles 12/15, dates 7/7, 11
+    leaks on the new pages; all 501: 402/410, 187/191, 127. After it (a lone section word in capitals under a site's
+    name and tag line heads the post; a closing list of three or more related headlines opened by "- ", reporters'
+    names alone closing the text when credited above, "Reading Time: < 1 minute" and "%d bloggers like this:" are
+    furniture): 14/15, 7/7, 0 (t517, its Chinese lines outweighing the English story, refused as Chinese: left); all
+    501: titles 404/410, dates 187/191 (0.979), 109 leaks (the older 481 unchanged but t260's closing place menu,
+    seven labelled chrome lines, now dropped: 109); 67 pages without a label date take their URL's. Five more pages
+    (t518-t522, other sources, 2 hosts new) labelled and committed after those rules and before the extractor was run
+    on them, unseen by the rules: titles 2/2, no date, 3 leaks; after a rule for a stock photo's credit alone ("©
+    Minipig5188"): 2/2, 2 (t519's neighbouring posts' titles, left). All 506: titles 406/412, dates 187/191, 111
+    leaks; 67 pages without a label date take their URL's."""
     from transforms.textutil import url_date
 
     pages = load_realgold(realgold.REALGOLD_DIR / "tune_other")
-    assert len(pages) == 481
+    assert len(pages) == 506
     outputs = realgold.run_newsetl(pages)
     total = score_real("newsetl", pages, outputs).total
-    assert total.titles == 395 and total.dates == 184
+    assert total.titles == 412 and total.dates == 191
     assert (total.title_accuracy or 0) >= 0.98 and (total.date_accuracy or 0) >= 0.97
     given = [(page, out.published) for page, out in zip(pages, outputs) if page.published is None and out.published]
-    assert len(given) == total.dates_unlabelled_given == 63
+    assert len(given) == total.dates_unlabelled_given == 67
     assert all(date == url_date(page.url) for page, date in given)
-    assert total.leaks <= 116
+    assert total.leaks <= 111
 
 
 def _url_key(url: str) -> str:
@@ -725,7 +737,7 @@ def test_tune_other_labels_are_consistent():
     others = _manifest_urls("dev", "tune_sites", "holdout", "holdout2", "holdout3", "holdout4", "holdout5")
     seen: set[str] = set()
     pages = sorted((folder / "pages").glob("t*.json"))
-    assert len(pages) == len(rows) == 481
+    assert len(pages) == len(rows) == 506
     for path in pages:
         page = json.loads(path.read_text(encoding="utf-8"))
         label = json.loads((folder / "labels" / path.name).read_text(encoding="utf-8"))

@@ -3127,3 +3127,52 @@ def test_sixteenth_pass_later_pages_chrome() -> None:
                                                      "not be reproduced without the author's consent)",
                                                      "Words: Li Ming | Photos: Wang Gang"))
     assert "Travel location:" in article.body and "Li Ming" not in article.body
+
+
+# The seventeenth tune_other pass (t498-t517): a section word under a tag line, closing related headlines and names.
+SECTION_WORD_TEXT = """starsoftonline News
+
+Seattle News Central: Discover What's Happening in the Pacific Northwest
+
+NEWS
+
+(Changes around us) Xianghai strives to be strong. The -newness- and -change- of the world's largest port
+
+In an exclusive interview, we explore the lively atmosphere at the Port of Ningbo-Zhoushan, which remains abuzz with activity even during the National Day holiday. The scene is strikingly modern."""  # https://starsoftonline.com/?p=87 (t498, shortened)
+RELATED_LIST_TEXT = """Hangzhou-Ningbo high-speed line to open in July
+The Hangzhou-Ningbo high-speed railway line, now under test run, will be fully operational by early July if the trial runs smoothly, said the railway authority.
+The new train line will shorten the travel time between Hangzhou and Ningbo from two hours to about 35 minutes.
+- China's high-speed railway boom to continue
+- High-speed railway for frigid regions starts operation
+- China launches new high-speed railway"""  # http://covid-19.chinadaily.com.cn/china/2013-03/06/content_16285950.htm (t515, shortened)
+CLOSING_NAMES_TEXT = """Ningbo discovered that the site 8000 years ago
+  is 1000 years earlier than Hemudu culture
+
+  Newspaper, Hangzhou, May 31 (Dou Hanyang, Shen Zhaohui) On May 30, the Zhejiang Provincial Cultural Relics Bureau held a press conference to release the archaeological excavation results of the Jingtou Mountain site in Yuyao.
+
+  The results of carbon 14 dating show that the age of the cultural layer of the Jingtou Mountain site is around 8000 years ago.
+
+Dou Hanyang, Shen Zhaohui"""  # https://www.tellerreport.com/life/2020-06-01-ningbo-... (t502, shortened)
+
+
+def test_seventeenth_pass_titles_and_chrome() -> None:
+    """The seventeenth pass's rules: a lone section word in capitals heads the post (the headline is below it, not
+    the site's tag line above it); a list of three or more related headlines opened by '- ' closing the text is
+    furniture, unless a line ending with a colon introduces it; reporters' names alone closing the text, credited in
+    the same words above, are furniture."""
+    article = parse_page(SECTION_WORD_TEXT)
+    assert article.title.startswith("(Changes around us) Xianghai")
+    assert "NEWS" not in article.body.split("\n") and article.body.startswith("In an exclusive interview")
+    article = parse_page(SECTION_WORD_TEXT.replace("Seattle News Central", "Daily Digest"))
+    assert article.title.startswith("(Changes around us) Xianghai")
+    article = parse_page(RELATED_LIST_TEXT)
+    assert article.title == "Hangzhou-Ningbo high-speed line to open in July"
+    assert "35 minutes" in article.body and "frigid" not in article.body
+    introduced = RELATED_LIST_TEXT.replace("to about 35 minutes.", "to about 35 minutes. The line has three parts:")
+    assert "frigid" in parse_page(introduced).body  # the body's own list, introduced by a colon, stays
+    two = RELATED_LIST_TEXT.replace("\n- China launches new high-speed railway", "")
+    assert "frigid" in parse_page(two).body  # two dashed lines are no list of related headlines
+    article = parse_page(CLOSING_NAMES_TEXT)
+    assert article.body.rstrip().endswith("8000 years ago.")
+    uncredited = CLOSING_NAMES_TEXT.replace("(Dou Hanyang, Shen Zhaohui) ", "")
+    assert parse_page(uncredited).body.rstrip().endswith("Dou Hanyang, Shen Zhaohui")  # not credited above: kept

@@ -42,8 +42,11 @@ CHARITY_SHOP: Final = r"(?im)^ *visit (our )?charity shop *$"
 SHARE_LETTERS: Final = r"(?im)^ *[a-z]( +[a-z]){2,} *$"
 # "Copyright 2020 - Custom text here", "Copyright © 2019 ... All Rights Reserved", "© 2022 Ningbo Life".
 COPYRIGHT: Final = (
-    r"(?im)^ *(copyright|©|\(c\))( *(©|\(c\)))* *(19|20)[0-9][0-9]"
-    r"( *[-–] *(19|20)[0-9][0-9])?( *[-–|,.:]? .{0,120})? *$"
+    r"(?im)^ *((copyright|©|\(c\))( *(©|\(c\)))* *(19|20)[0-9][0-9]"
+    r"( *[-–] *(19|20)[0-9][0-9])?( *[-–|,.:]? .{0,120})?"
+    # a stock photo's credit alone, its number and owner or the owner only ("Foto 51403746 © Minipig5188" /
+    # "© Minipig5188" over the lead, theloadstar.com t518, after the seventeenth pass's rules)
+    r"|((foto|photo|image|picture) +[0-9]{3,12} +)?© *[^\s©.,;:!?]{2,30}( +[^\s©.,;:!?]{2,30}){0,2}) *$"
 )
 # "Copyright © Information Office of ... All Rights Reserved." (no year), also misspelt as sites print it:
 # "Copyright fao.ningbo.gov.cn All right served.".
@@ -283,7 +286,8 @@ PAGE_BOXES: Final = (
 )
 PRINT_PAGE: Final = r"(?im)^ *page +[a-z]?[0-9]{1,3} *$"
 READING_TIME: Final = (
-    r"(?im)^ *((posted by *)?reading time *[:：] *[0-9]+ *(min|mins|minutes?)"
+    # also under a bound ("Reading Time: < 1 minute", stlplace.com t516, the seventeenth pass)
+    r"(?im)^ *((posted by *)?reading time *[:：] *((<|less +than|under) *)?[0-9]+ *(min|mins|minutes?)"
     r"|[0-9]+ *(min|mins|minutes?) *(to +)?read) *$"
 )
 # Also with a fax number and the copyright glued after it: "TEL: (86)574-87415011 FAX: (86)574-88122212
@@ -669,7 +673,10 @@ POST_WIDGETS: Final = (
     r" *[.!]?|adjust +(the +)?(font|text) +size *[:：]?"
     # a blog host's tag line over the entry ("A Travellerspoint blog", hannahinchina.travellerspoint.com t468) and a
     # like counter in words ("1 person liked this", nz.trip.com t487), the sixteenth pass
-    r"|an? +[a-z][a-z0-9.-]{1,30} +blog|[0-9]{1,6} +(person|people|users?|members?) +(liked?|likes) +this) *$"
+    r"|an? +[a-z][a-z0-9.-]{1,30} +blog|[0-9]{1,6} +(person|people|users?|members?) +(liked?|likes) +this"
+    # WordPress's likers line with its unfilled count ("%d bloggers like this:", stlplace.com t516, the seventeenth
+    # pass)
+    r"|(%d|[0-9]{1,6}) +bloggers? +likes? +this *:?) *$"
 )
 SERVER_STATS: Final = r"(?im)^ *([a-z]{1,6} *: *[0-9]{1,6}([.][0-9]{1,6})? *(s|ms|mb|kb)? *; *){3,8}[^\n]{0,160}$"
 SEE_ALSO: Final = r"(?im)^ *see +also *[:：]? +[^\n]{0,150}[^.。\n] *$"

@@ -225,7 +225,13 @@ from transforms.metrics.vocab import (
 # ("1/3"), a hyphenated image name ("Seafood-House-00-0"), a teaser closed by "[...]" and a trail of places glued by
 # bullets ("Zhejiang•Ningbo•Dongqian Lake"); then (t492-t497, gathered after those rules) the text's and the pictures'
 # credits on one line ("Text: Flower Dad / Picture: Flower Mom (...)") are furniture.
-EXTRACTOR_VERSION = "2026.12.05.16"
+# "2026.12.05.17": the seventeenth tune_other pass (other17; page parsing; no metric rule changed): a lone section
+# word in capitals ("NEWS") under a site's name and tag line heads the post (the headline is below it); a list of
+# three or more related headlines opened by "- " closing the text (not under a line ending with a colon) and
+# reporters' names alone on the last line, credited in the same words above, are furniture; "Reading Time: < 1
+# minute" and WordPress's "%d bloggers like this:" are furniture; then (t518-t522, gathered after those rules) a
+# stock photo's credit alone ("Foto 51403746 © Minipig5188", "© Minipig5188") is furniture.
+EXTRACTOR_VERSION = "2026.12.05.17"
 
 
 def extract_metrics(body: str, published: str | None = None, title: str | None = None) -> list[Metric]:

@@ -172,6 +172,19 @@ CUT_WORD_RE = re.compile(r"^[A-Za-z]{1,2}$")
 # A person's name alone over the date line, a byline without "By" ("Muyu Xu" under the headline, a blank line between
 # them, www.maritimeprofessional.com t437, after the fifteenth pass's rules): two or three capitalised words of
 # letters. The headline above it, twice its words or more, is the title.
+# A lone section word in capitals ("NEWS") under a site's name and tag line ("starsoftonline News" / "Seattle News
+# Central: Discover What's Happening in the Pacific Northwest" / "NEWS" / the headline, starsoftonline.com t498, the
+# seventeenth pass): the headline is below it.
+SECTION_WORD_RE = re.compile(r"^[A-Z]{3,12}$")
+# A list of related headlines closing the text, each opened by "- " and not closed by a sentence's end ("- China
+# launches new high-speed railway", covid-19.chinadaily.com.cn t515, the seventeenth pass): three or more, not under a
+# line ending with a colon (which introduces the body's own list).
+RELATED_ITEM_RE = re.compile(r"^- [A-Z0-9\"“'‘][^\n]*[^.!?。:：;,\s]$")
+RELATED_ITEMS_MIN = 3
+RELATED_ITEM_MAX_WORDS = 16
+# Reporters' names alone closing the text, repeated from the dateline's credit ("Newspaper, Hangzhou, May 31 (Dou
+# Hanyang, Shen Zhaohui) On May 30, ..." ... "Dou Hanyang, Shen Zhaohui", tellerreport.com t502, the seventeenth pass).
+NAMES_LINE_RE = re.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}(?:, [A-Z][a-z]+(?: [A-Z][a-z]+){1,2}){1,3}$")
 PERSON_NAME_RE = re.compile(r"^[A-Z][a-z]+(?:[-'][A-Za-z][a-z]+)?(?: [A-Z][a-z]+(?:[-'][A-Za-z][a-z]+)?){1,2}$")
 # A line made of the same words twice (a site name glued to its logo's alt text: "Xinhua Silk Road - ... Website
 # Xinhua Silk Road - ... Website") is page furniture, neither the headline nor a paragraph.
@@ -262,6 +275,7 @@ def parse(text: str) -> Content:
     found = _parse_lines(text, lines)
     if len(found.blocks) > 1 and CUT_WORD_RE.match(found.blocks[-1].text):
         found.blocks.pop()
+    _drop_closing_credits(found.blocks)
     if found.published is None:
         found.published = closing_date(lines) or posted_under(lines) or closing_stamp(lines)
     later = _later_post(lines, found)
@@ -315,6 +329,21 @@ def _stamp_shape(line: str) -> str:
 def _is_lead_text(line: str) -> bool:
     """A block too long to be a post's headline: longer than a header line."""
     return len(line) > HEADER_LINE_MAX_CHARS
+
+
+def _drop_closing_credits(blocks: list[Block]) -> None:
+    """Drop a list of related headlines closing the text (RELATED_ITEM_RE) and reporters' names alone on the last line
+    when an earlier paragraph credits them in the same words (NAMES_LINE_RE)."""
+    end = len(blocks)
+    start = end
+    while start > 1 and RELATED_ITEM_RE.match(blocks[start - 1].text) \
+            and len(blocks[start - 1].text.split()) <= RELATED_ITEM_MAX_WORDS:
+        start -= 1
+    if end - start >= RELATED_ITEMS_MIN and not blocks[start - 1].text.endswith((":", "：")):
+        del blocks[start:]
+    if len(blocks) > 1 and NAMES_LINE_RE.match(blocks[-1].text) \
+            and any(blocks[-1].text in block.text for block in blocks[:-1]):
+        blocks.pop()
 
 
 def _parse_lines(text: str, lines: list[str]) -> Content:
@@ -541,6 +570,9 @@ def _title_above_lead(lines: list[str]) -> Content | None:
     # a photo caption under the headline ("On June 30th, passengers rushed to try Line 3. ... (Photo by Liu Bo)",
     # ningbolife t234) is neither the title nor a yardstick for it: a long caption dwarfs the headline
     unquoted = [i for i in unquoted if not _is_captioned(lines[i])] or unquoted
+    marks = [i for i in plain if SECTION_WORD_RE.match(lines[i])]
+    if marks:
+        unquoted = [i for i in unquoted if i > marks[-1]] or unquoted
     if furniture and _is_banner(lines, seen, lead, unquoted):
         unquoted = unquoted[1:]
     block_of = _block_numbers(lines)
