@@ -96,9 +96,7 @@ HEADER_LINE_MAX_CHARS = 160
 # paragraph (a headline may end in "?", never in ".").
 PARAGRAPH_MIN_WORDS = 12
 SENTENCE_END_RE = re.compile(r"[.!。！][\"”’')）]?$")
-# A pull quote or a sentence set alone above the lead ends with a full stop; a headline may end with an exclamation
-# mark ("Dongqian Lake- A Scenic Escape close to Ningbo!" over its picture's line "Dongqian Lake",
-# wanderingbrowns.wordpress.com t485; "Ningbo, Let's go!", t468, the sixteenth tune_other pass).
+# A blog's date header opening with its weekday (_title_under_day), and the ends of a letter's salutation under it.
 WEEKDAY_DATE_RE = re.compile(r"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),? ", re.IGNORECASE)
 SALUTATION_END = (",", "，", ";", ":", "：")
 # A blog archive's post stamps (_later_post): a day and a month's abbreviation alone, the names a stamp's shape reads.
@@ -107,6 +105,9 @@ DAY_MONTH_RE = re.compile(r"^\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept
 STAMP_NAME_RE = re.compile(r"\b(?:(mon|tues|wednes|thurs|fri|satur|sun)day|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct"
                            r"|nov|dec)[a-z]*)\b")
 DIGITS_RE = re.compile(r"\d+")
+# A pull quote or a sentence set alone above the lead ends with a full stop; a headline may end with an exclamation
+# mark ("Dongqian Lake- A Scenic Escape close to Ningbo!" over its picture's line "Dongqian Lake",
+# wanderingbrowns.wordpress.com t485; "Ningbo, Let's go!", t468, the sixteenth tune_other pass).
 PULL_QUOTE_END_RE = re.compile(r"[.。][\"”’')）]?$")
 SENTENCE_BREAK_RE = re.compile(r"[a-z0-9%)\"”’][.!?。！？][\"”’')）]?(?:\s|$)|[,;，；] ")
 MENU_LINE_MAX_CHARS = 600  # longer than this, a line without a sentence break is still text
