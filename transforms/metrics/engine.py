@@ -231,7 +231,10 @@ from transforms.metrics.vocab import (
 # reporters' names alone on the last line, credited in the same words above, are furniture; "Reading Time: < 1
 # minute" and WordPress's "%d bloggers like this:" are furniture; then (t518-t522, gathered after those rules) a
 # stock photo's credit alone ("Foto 51403746 © Minipig5188", "© Minipig5188") is furniture.
-EXTRACTOR_VERSION = "2026.12.05.17"
+# "2026.12.06.1": a text page's title is checked against its URL's slug (transforms/slugs.py; page parsing; no metric
+# rule changed): when the title found keeps under half of the slug's words and a line of the page is the slug written
+# out, that line is the headline.
+EXTRACTOR_VERSION = "2026.12.06.1"
 
 
 def extract_metrics(body: str, published: str | None = None, title: str | None = None) -> list[Metric]:
