@@ -1,6 +1,6 @@
 """The URL-slug title check (transforms/slugs.py) measured on real pages, on any revision's rules.
 
-    python -m devtools.slug_check [--rules-rev REV] [--from ID] [SET ...]
+    python -m devtools.slug_check [--rules-rev REV] [--from ID] [--to ID] [SET ...]
 
 For each labelled page of the realgold SETs (default: dev tune_sites tune_other; never a held-out
 set unless named) whose URL has a slug: the title the rules give (this tree's with the URL withheld,
@@ -77,9 +77,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("sets", nargs="*", default=list(DEFAULT_SETS))
     parser.add_argument("--rules-rev", help="measure the titles of this git revision's rules")
     parser.add_argument("--from", dest="first", default="", help="only pages whose id is at least this")
+    parser.add_argument("--to", dest="last", default="~", help="only pages whose id is at most this")
     args = parser.parse_args(argv)
     pages = [page for name in args.sets for page in load_realgold(REALGOLD_DIR / name)
-             if page.id >= args.first and page.title is not None and slug_words(page.url)]
+             if args.first <= page.id <= args.last and page.title is not None and slug_words(page.url)]
     before = titles_at(args.rules_rev, pages) if args.rules_rev else current_titles(pages)
     right_before = right_after = 0
     changed: list[str] = []
@@ -96,7 +97,8 @@ def main(argv: list[str] | None = None) -> int:
             changed.append(f"  {page.id}: {verdict}: {title!r} -> {named!r}")
     rules = f"the rules at {args.rules_rev}" if args.rules_rev else "this tree's rules"
     print(f"{len(pages)} labelled pages with a URL slug ({', '.join(args.sets)}"
-          f"{f', ids from {args.first}' if args.first else ''}); titles by {rules}:")
+          f"{f', ids from {args.first}' if args.first else ''}{f' to {args.last}' if args.last != '~' else ''}); "
+          f"titles by {rules}:")
     print(f"  right before the slug check {right_before}/{len(pages)}, after it {right_after}/{len(pages)}; "
           f"the check changes {len(changed)}:")
     print("\n".join(changed) if changed else "  (none)")
