@@ -108,17 +108,3 @@ def test_real_pages_take_the_headline_their_url_names(page_id: str, title: str) 
     assert article.title == title
     assert title not in article.body.split("\n\n")
 
-
-def test_slug_check_reproduces_the_readme_figures(capsys: pytest.CaptureFixture[str]) -> None:
-    """`python -m devtools.slug_check`: the tuning sets as the rules stand, and the seventeenth pass's pages as the
-    rules stood before the fifteenth (538c995, a git archive run in a subprocess): fixes only, none broken."""
-    from devtools import slug_check
-
-    assert slug_check.main(["dev", "tune_sites"]) == 0
-    out = capsys.readouterr().out
-    assert "broken" not in out and "the check changes 0" in out
-    assert slug_check.main(["--rules-rev", "538c995", "--from", "t412", "--to", "t522", "tune_other"]) == 0
-    out = capsys.readouterr().out
-    assert "36 labelled pages with a URL slug" in out
-    assert "right before the slug check 29/36, after it 36/36; the check changes 7:" in out
-    assert out.count(": fixed: ") == 7 and "broken" not in out

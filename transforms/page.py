@@ -21,6 +21,7 @@ from core.wording import counted
 from transforms.charset import choose_charset_decoding, scrapy_choice
 from transforms.errors import NotAnArticle
 from transforms.metrics import extract_metrics
+from transforms.neardate import date_near_title
 from transforms.slugs import slug_title
 from transforms.templates import generic, hanweb, joomla
 from transforms.templates import text as text_template
@@ -107,9 +108,12 @@ def parse_page(
     if template == TEXT_TEMPLATE or (template is None and text_template.looks_like_text_page(text)):
         found = text_template.parse(text)
         used = found.site_template or TEXT_TEMPLATE
-        named = slug_title(found.title, text.splitlines(), url)  # the headline the URL's slug names
+        lines = text.splitlines()
+        named = slug_title(found.title, lines, url)  # the headline the URL's slug names
         if named is not None:
             found.title, found.title_in_body = named, False
+        if found.published is None:  # a short dated line beside the headline
+            found.published = date_near_title(lines, found.title)
     else:
         used, found = _parse_html(text, url, template, warnings, utf8)
     article = _to_article(found, url=url, source=source or source_for(url, used))

@@ -234,7 +234,9 @@ from transforms.metrics.vocab import (
 # "2026.12.06.1": a text page's title is checked against its URL's slug (transforms/slugs.py; page parsing; no metric
 # rule changed): when the title found keeps under half of the slug's words and a line of the page is the slug written
 # out, that line is the headline.
-EXTRACTOR_VERSION = "2026.12.06.1"
+# "2026.12.06.2": a text page whose rules find no date takes the date of a short dated line beside its headline
+# (transforms/neardate.py; page parsing; no metric rule changed).
+EXTRACTOR_VERSION = "2026.12.06.2"
 
 
 def extract_metrics(body: str, published: str | None = None, title: str | None = None) -> list[Metric]:

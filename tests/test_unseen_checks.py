@@ -1,0 +1,27 @@
+"""`python -m devtools.unseen_checks` reproduces the README's figures for the text pages' two checks
+(the URL-slug title, the dated line beside the headline): on the tuning sets as the rules stood before
+them, and on the last three tune_other passes' pages as the rules stood before those passes saw them."""
+from __future__ import annotations
+
+import pytest
+
+from devtools import unseen_checks
+
+
+def test_the_checks_on_the_tuning_sets(capsys: pytest.CaptureFixture[str]) -> None:
+    assert unseen_checks.main(["dev", "tune_sites", "tune_other", "--to", "t522"]) == 0
+    out = capsys.readouterr().out
+    assert "right before the slug check 226/228, after it 228/228; the check changes 2:" in out
+    assert "t434: fixed:" in out and "t488: fixed:" in out
+    assert "right before the dated line beside the headline 216/220, after it 216/220;" in out
+    assert "broken" not in out
+
+
+def test_the_checks_on_pages_the_rules_had_not_seen(capsys: pytest.CaptureFixture[str]) -> None:
+    assert unseen_checks.main(["--rules-rev", "538c995", "--from", "t412", "--to", "t522", "tune_other"]) == 0
+    out = capsys.readouterr().out
+    assert "95 labelled pages (tune_other, ids from t412 to t522), as the rules at 538c995 read them" in out
+    assert "right before the slug check 29/36, after it 36/36; the check changes 7:" in out
+    assert "right before the dated line beside the headline 25/32, after it 30/32; pages labelled without a date " \
+           "given another than their URL's: 1/63 before, 1/63 after; the check changes 5:" in out
+    assert out.count(": fixed: ") == 12 and "broken" not in out
