@@ -5,14 +5,15 @@ Sites print the article's date next to the headline in more shapes than rules ca
 2014 by Clement Huang", "(People's Daily Online) 15:42, January 21, 2019", "Pubdate:2023.11.30
 Source: Hit:653", "in Port News 19/08/2021"). Each tune_other pass wrote rules for the shapes its pages
 showed, and the next pass's unseen pages brought new ones. This is the shape they share: a line of at
-most MAX_LINE_CHARS, within a few lines under the headline (else above it, nearest first), in which
+most MAX_LINE_CHARS, within a few lines under the headline (else above it, nearest first, never past a
+sentence of the text), in which
 `parse_date` finds a date, with at most MAX_OTHER_WORDS words besides the date's. A line giving a span
 of days ("Time: 22 July - 28 August, 2022", "Date: 2016/06/30 to 2016/07/03", "28-31 March 2018") dates
 an event or a trip, not the page, and is passed over.
 
 Measured on pages the rules had not seen (`python -m devtools.unseen_checks --rules-rev 31dd53b~1 --from
 t151 --to t522 tune_other`): the rules as they stood before the seventh tune_other pass dated 85 of the
-118 dated pages that pass and the later ones added; with this line 103, none broken, and no date given
+118 dated pages that pass and the later ones added; with this line 102, none broken, and no date given
 to any of their 238 pages labelled without one.
 """
 from __future__ import annotations
@@ -26,6 +27,11 @@ LINES_UNDER = 6  # lines under the headline searched, nearest first ...
 LINES_ABOVE = 3  # ... then these above it, nearest first
 MAX_LINE_CHARS = 120  # a longer line is a paragraph (a dateline opening the text is the text's rules' business)
 MAX_OTHER_WORDS = 8  # words other than the date's: a byline, a source name, "Posted:", "hits"
+# A sentence of the text (at least this many words, closed by a full stop, "!", "?" or a closing quote) ends the
+# headline's surroundings: a date line past it is the text's ("April 29, 2009 was the day the fair opened.") or
+# under it (a sidebar's stamp, a closing date), which the text template's own rules weigh.
+SENTENCE_MIN_WORDS = 10
+SENTENCE_ENDS = (".", "!", "?", '"', "\u201d", "\u2019")
 # The words a date is written with (months, weekdays, ordinal suffixes, clock words).
 DATE_WORDS = frozenset(
     "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august september "
@@ -63,7 +69,8 @@ def dated_line(line: str) -> str | None:
 
 def date_near_title(lines: Sequence[str], title: str | None) -> str | None:
     """The date of the first dated line under the headline line (LINES_UNDER), else above it
-    (LINES_ABOVE), nearest first; None when no line is the headline or none is dated."""
+    (LINES_ABOVE), nearest first, neither search passing a sentence of the text; None when no line is
+    the headline or none is dated."""
     headline = normalize_space(title or "")
     if not headline:
         return None
@@ -72,10 +79,16 @@ def date_near_title(lines: Sequence[str], title: str | None) -> str | None:
     index = next((i for i, text in enumerate(texts) if text == headline), None)
     if index is None:
         return None
-    under = texts[index + 1:index + 1 + LINES_UNDER]
-    above = texts[max(0, index - LINES_ABOVE):index][::-1]
-    for text in under + above:
-        found = dated_line(text)
-        if found is not None:
-            return found
+    for near in (texts[index + 1:index + 1 + LINES_UNDER], texts[max(0, index - LINES_ABOVE):index][::-1]):
+        for text in near:
+            if is_sentence(text):
+                break
+            found = dated_line(text)
+            if found is not None:
+                return found
     return None
+
+
+def is_sentence(text: str) -> bool:
+    """True for a sentence of the text: SENTENCE_MIN_WORDS words or more, closed by a sentence's end."""
+    return text.endswith(SENTENCE_ENDS) and len(text.split()) >= SENTENCE_MIN_WORDS
