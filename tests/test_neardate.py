@@ -15,6 +15,7 @@ from transforms.page import parse_page
     ("(People’s Daily Online) 15:42, January 21, 2019", "2019-01-21"),
     ("2014-04-10 14:57 Shanghai Daily Web Editor: Wang YuXia", "2014-04-10"),
     ("Pubdate:2023.11.30 Source: Hit:653", "2023-11-30"),
+    ("pubtime:2014-03-25   hits: 6678", "2014-03-25"),  # (a numeric date's month and day before a word: no span)
     ("in Port News 19/08/2021", "2021-08-19"),
     ("Tuesday 14th of September 2021", "2021-09-14"),
     ("USA, Bethesda, Maryland. June 30, 2021", "2021-06-30"),
