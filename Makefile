@@ -75,6 +75,9 @@ bench-load: $(STAMP)
 # and trafilatura, the quality targets, then speed against the revision the speed targets were set on
 # (prints figures; asserts nothing).
 SPEED_BASE ?= b39115d
+# The text pages' two checks (transforms/slugs.py, neardate.py) on the rules before the seventh tune_other pass
+# (31dd53b added its pages): the pages that pass and the later ones added, unseen by those rules.
+UNSEEN_BASE ?= 31dd53b
 eval: $(STAMP) native
 	$(BIN)/newsetl eval
 	@if git cat-file -e $(SPEED_BASE)^{commit} 2>/dev/null; then \
@@ -82,6 +85,11 @@ eval: $(STAMP) native
 	else \
 		echo "$(SPEED_BASE) is not in this clone's history: speed without the comparison"; \
 		$(BIN)/newsetl eval --speed; \
+	fi
+	@if git cat-file -e $(UNSEEN_BASE)^{commit} 2>/dev/null; then \
+		$(BIN)/python -m devtools.unseen_checks --rules-rev $(UNSEEN_BASE)~1 --from t151 --to t522 tune_other; \
+	else \
+		echo "$(UNSEEN_BASE) is not in this clone's history: the text pages' checks on unseen pages not measured"; \
 	fi
 
 # Regenerate the lock deliberately (needs the package registries).
