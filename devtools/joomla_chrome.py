@@ -2,7 +2,7 @@
 
     python -m devtools.joomla_chrome [--pages s010,s005,...] [--leaks-only]
 
-Each probe is a string Joomla 3 (or 2.5, where named) prints on an article page, from its own
+Each probe is a string Joomla 3 (or 1.6, where named) prints on an article page, from its own
 language files and layouts, with its %s filled with a realistic value. It is inserted as a line of
 its own into real ningbolife pages of tests/realgold/tune_sites (the realgold text format, parsed as
 `parse_page(raw_text, url=..., template="text")`) at three places: under the headline, between the
@@ -51,16 +51,18 @@ PROBES: tuple[tuple[str, str], ...] = (
     ("Read more ...", "com_content COM_CONTENT_READ_MORE_TITLE"),
     ("Register to read more ...", "com_content COM_CONTENT_REGISTER_TO_READ_MORE"),
     ("More Articles ...", "com_content COM_CONTENT_MORE_ARTICLES"),
+    ("More Articles...", "com_content (1.6) COM_CONTENT_MORE_ARTICLES"),
     ("Rating: 4", "com_content COM_CONTENT_RATINGS_COUNT"),
     ("Vote: 12", "com_content COM_CONTENT_VOTES_COUNT"),
     ("You already rated this Article today!", "com_content COM_CONTENT_ARTICLE_VOTE_FAILURE"),
     ("Thank You for rating this Article.", "com_content COM_CONTENT_ARTICLE_VOTE_SUCCESS"),
     ("Please login to view the article", "com_content COM_CONTENT_ERROR_LOGIN_TO_VIEW_ARTICLE"),
-    # Joomla 2.5's info block (the 2.5 wording of COM_CONTENT_WRITTEN_BY / _LAST_UPDATED / _PUBLISHED_DATE_ON /
-    # _CREATED_DATE_ON: "... on %s"), as the lead saw it glued on one line
-    ("Last Updated on Thursday, 12 July 2012 10:31", "com_content (2.5) COM_CONTENT_LAST_UPDATED"),
-    ("Published on Thursday, 12 July 2012 10:30", "com_content (2.5) COM_CONTENT_PUBLISHED_DATE_ON"),
-    ("Written by Ningbo Life Thursday, 12 July 2012 10:30", "com_content (2.5) WRITTEN_BY + CREATED_DATE_ON"),
+    # the older info block's wording (Joomla 1.6's en-GB.com_content.ini, marcobarbosa/minima cfe2266, 2010:
+    # COM_CONTENT_LAST_UPDATED "Last Updated on %s", COM_CONTENT_PUBLISHED_DATE "Published on %s"), and the author and
+    # date items glued on one line as the lead saw them
+    ("Last Updated on Thursday, 12 July 2012 10:31", "com_content (1.6) COM_CONTENT_LAST_UPDATED"),
+    ("Published on Thursday, 12 July 2012 10:30", "com_content (1.6) COM_CONTENT_PUBLISHED_DATE"),
+    ("Written by Ningbo Life Thursday, 12 July 2012 10:30", "com_content WRITTEN_BY + en-GB.ini DATE_FORMAT_LC2"),
     # en-GB.ini (3.x)
     ("Prev", "en-GB.ini JPREV"),
     ("Next", "en-GB.ini JNEXT"),
