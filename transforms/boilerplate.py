@@ -744,6 +744,111 @@ TOOLBAR_DATE: Final = (
     r"([a-z][a-z.'’&-]*( +[a-z][a-z.'’&-]*){0,5} *, *)?" + _ANY_DATE + r" *$"
 )
 
+# Joomla 3's documented front-end chrome: the strings its own language files and layouts print on an article page as
+# a line of their own (vote and pagebreak plugins, pagination, login and search modules, Beez3 and Protostar), one row
+# each: the string, its %s as a placeholder below, and the file and key it comes from. Measured with
+# devtools.joomla_chrome (the strings inserted into real ningbolife text pages); the lines other patterns already drop
+# ("Details", "Hits: %s", "Category: %s", "Published: %s", "Read more ...", "Prev Next", "Print Email", "Page %s",
+# "Back to Top", "Powered by" a plain name, "Font size" ...) are not repeated here, nor a lone generic word ("Start",
+# "End", "Rate", "Search", "Username", "Password", "Navigation"), which a body line may be. Sources: joomla/joomla-cms
+# language/en-GB/en-GB.com_content.ini (3.9) and en-GB.tpl_beez3.ini (3.x); the Joomla 3.x tree of
+# raramuridesign/joomla-3.x for language/en-GB/en-GB.ini, en-GB.lib_joomla.ini, en-GB.mod_login.ini,
+# en-GB.mod_search.ini, en-GB.mod_footer.ini, en-GB.tpl_protostar.ini, administrator/language/en-GB/
+# en-GB.plg_content_vote.ini and plugins/content/vote/tmpl/vote.php; joomla/joomla-cms administrator/language/en-GB/
+# en-GB.plg_content_pagebreak.ini (3.9). Case is ignored; a run of spaces is one or more; "..." is also "…" and may
+# follow its word without a space (1.6's "More Articles...").
+_JOOMLA_PLACEHOLDERS: Final[dict[str, str]] = {
+    "{n}": r"[0-9]{1,7}",  # a count (hits, votes, pages, results)
+    "{rating}": r"[0-9]([.][0-9]{1,2})?( */ *[0-9])?",  # the vote plugin's rating, maybe over its best (5)
+    "{name}": r"[a-z][a-z.'&-]*( +[a-z][a-z.'&-]*){0,4}",  # an author's name
+    # DATE_FORMAT_LC2 ("l, d F Y H:i", en-GB.ini): "Thursday, 12 July 2012 10:30"
+    "{date}": (r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday) *, +[0-9]{1,2} +"
+               r"(january|february|march|april|may|june|july|august|september|october|november|december) +"
+               r"(19|20)[0-9]{2}( +[0-9]{1,2}:[0-9]{2})?"),
+    "{pages}": r"[0-9]{1,4}( +[0-9]{1,4}){0,9}",  # the pagination's page links
+    "{votes}": r"vote +[1-5]( +vote +[1-5]){0,4}",  # the vote select's options: PLG_VOTE_VOTE "Vote %s", 1 to 5
+    "{sizes}": r"(bigger|reset|smaller)( +(bigger|reset|smaller)){1,2}",  # Beez3's font-size switcher's links
+}
+JOOMLA_STRINGS: Final[tuple[tuple[str, str], ...]] = (
+    ("Register to read more ...", "en-GB.com_content.ini COM_CONTENT_REGISTER_TO_READ_MORE"),
+    ("More Articles ...", "en-GB.com_content.ini COM_CONTENT_MORE_ARTICLES"),
+    ("Rating: {rating}", "en-GB.com_content.ini COM_CONTENT_RATINGS_COUNT"),
+    ("Vote: {n}", "en-GB.com_content.ini COM_CONTENT_VOTES_COUNT"),
+    ("You already rated this Article today!", "en-GB.com_content.ini COM_CONTENT_ARTICLE_VOTE_FAILURE"),
+    ("Thank You for rating this Article.", "en-GB.com_content.ini COM_CONTENT_ARTICLE_VOTE_SUCCESS"),
+    ("Please login to view the article", "en-GB.com_content.ini COM_CONTENT_ERROR_LOGIN_TO_VIEW_ARTICLE"),
+    # the info block's author and date items read as one line
+    ("Written by {name} {date}", "en-GB.com_content.ini COM_CONTENT_WRITTEN_BY, en-GB.ini DATE_FORMAT_LC2"),
+    ("Created on {date}", "en-GB.ini JGLOBAL_CREATED_DATE_ON"),
+    # the older wording (Joomla 1.6's en-GB.com_content.ini, marcobarbosa/minima cfe2266, 2010)
+    ("Last Updated on {date}", "en-GB.com_content.ini (1.6) COM_CONTENT_LAST_UPDATED"),
+    ("Email this link to a friend", "en-GB.ini JGLOBAL_EMAIL_TITLE"),
+    ("Also available:", "en-GB.ini JASSOCIATIONS"),
+    ("Remember me", "en-GB.ini JGLOBAL_REMEMBER_ME, en-GB.mod_login.ini MOD_LOGIN_REMEMBER_ME"),
+    ("Log out", "en-GB.ini JLOGOUT"),
+    ("Please login first", "en-GB.ini JGLOBAL_YOU_MUST_LOGIN_FIRST"),
+    ("Start Prev {pages} Next End", "en-GB.lib_joomla.ini JLIB_HTML_START, JLIB_HTML_END; en-GB.ini JPREV, JNEXT"),
+    ("Page {n} of {n}", "en-GB.lib_joomla.ini JLIB_HTML_PAGE_CURRENT_OF_TOTAL"),
+    ("Results {n} - {n} of {n}", "en-GB.lib_joomla.ini JLIB_HTML_RESULTS_OF"),
+    ("This email address is being protected from spambots. You need JavaScript enabled to view it.",
+     "en-GB.lib_joomla.ini JLIB_HTML_CLOAKING"),
+    ("Article Index", "en-GB.plg_content_pagebreak.ini PLG_CONTENT_PAGEBREAK_ARTICLE_INDEX"),
+    ("All Pages", "en-GB.plg_content_pagebreak.ini PLG_CONTENT_PAGEBREAK_ALL_PAGES"),
+    ("User Rating: {rating}", "en-GB.plg_content_vote.ini PLG_VOTE_USER_RATING"),
+    ("Please Rate", "en-GB.plg_content_vote.ini PLG_VOTE_LABEL"),
+    ("{votes}", "en-GB.plg_content_vote.ini PLG_VOTE_VOTE"),
+    # vote.php's form read as one line: its label, the select's options, the button (PLG_VOTE_RATE)
+    ("Please Rate {votes} Rate", "en-GB.plg_content_vote.ini PLG_VOTE_LABEL, PLG_VOTE_VOTE, PLG_VOTE_RATE"),
+    ("{votes} Rate", "en-GB.plg_content_vote.ini PLG_VOTE_VOTE, PLG_VOTE_RATE"),
+    ("Forgot your password?", "en-GB.mod_login.ini MOD_LOGIN_FORGOT_YOUR_PASSWORD"),
+    ("Forgot your username?", "en-GB.mod_login.ini MOD_LOGIN_FORGOT_YOUR_USERNAME"),
+    ("Create an account", "en-GB.mod_login.ini MOD_LOGIN_REGISTER"),
+    ("View Profile", "en-GB.mod_login.ini MOD_LOGIN_PROFILE"),
+    ("Search ...", "en-GB.mod_search.ini MOD_SEARCH_SEARCHBOX_TEXT"),
+    ("Joomla! is Free Software released under the GNU General Public License.",
+     "en-GB.mod_footer.ini MOD_FOOTER_LINE2"),
+    ("{sizes}", "en-GB.tpl_beez3.ini TPL_BEEZ3_BIGGER, TPL_BEEZ3_RESET, TPL_BEEZ3_SMALLER"),
+    ("Powered by Joomla!", "en-GB.tpl_beez3.ini TPL_BEEZ3_POWERED_BY"),
+    ("Jump to main navigation and login", "en-GB.tpl_beez3.ini TPL_BEEZ3_JUMP_TO_NAV"),
+    ("Jump to additional information", "en-GB.tpl_beez3.ini TPL_BEEZ3_JUMP_TO_INFO"),
+    ("Nav view search", "en-GB.tpl_beez3.ini TPL_BEEZ3_NAV_VIEW_SEARCH"),
+    ("Close info", "en-GB.tpl_beez3.ini TPL_BEEZ3_TEXTRIGHTCLOSE"),
+    ("Open info", "en-GB.tpl_beez3.ini TPL_BEEZ3_TEXTRIGHTOPEN"),
+    ("Toggle Navigation", "en-GB.tpl_protostar.ini TPL_PROTOSTAR_TOGGLE_MENU"),
+)
+
+
+def _joomla_regex(string: str) -> str:
+    """One row's string as a regex: its placeholders, "..." as itself or "…" (spaces before it optional), a closing
+    "." "!" or "?" optional, a run of spaces one or more, every other character literal."""
+    out = []
+    rest = string.rstrip(".!?") if not string.endswith("...") else string
+    end = string[len(rest):]
+    while rest:
+        key = next((key for key in _JOOMLA_PLACEHOLDERS if rest.startswith(key)), None)
+        if key is not None:
+            out.append("(" + _JOOMLA_PLACEHOLDERS[key] + ")")
+            rest = rest[len(key):]
+        elif rest.startswith(" ..."):
+            out.append(r" *([.]{3}|…)")
+            rest = rest[4:]
+        elif rest[0] == " ":
+            out.append(" +")
+            rest = rest[1:]
+        else:
+            out.append(re.escape(rest[0]))
+            rest = rest[1:]
+    return "".join(out) + ("[" + end + "]?" if end else "")
+
+
+JOOMLA_CHROME: Final = r"(?im)^ *(" + "|".join(_joomla_regex(string) for string, _ in JOOMLA_STRINGS) + r") *$"
+# The rows' first words, lowercased (a placeholder's: its own first words): a line opens with one of them.
+_JOOMLA_OPENINGS: Final = tuple(sorted({
+    word for string, _ in JOOMLA_STRINGS
+    for word in ({"{votes}": ("vote",), "{sizes}": ("bigger", "reset", "smaller")}.get(string.split()[0])
+                 or (string.split()[0].lower(),))
+}))
+
 BOILERPLATE_PATTERNS: Final[tuple[str, ...]] = (    PRINT_CLOSE,
     TEXT_SIZE,
     CHARITY_SHOP,
@@ -814,6 +919,7 @@ BOILERPLATE_PATTERNS: Final[tuple[str, ...]] = (    PRINT_CLOSE,
     LINK_LINE,
     EMPTY_STAMP,
     POWERED_BY,
+    JOOMLA_CHROME,
     WP_COMMENT_FORM,
     JUMP_MENU,
     SITE_NOTICE,
@@ -1054,6 +1160,8 @@ _NEEDS: Final[dict[str, Callable[[str], bool]]] = {
     # no comma before BYLINE's closing bracket; a bare domain has no space (the line is stripped)
     BYLINE: lambda line: "," not in line[:-_BYLINE_COMMA_WINDOW],
     BARE_DOMAIN: lambda line: " " not in line,
+    # Joomla's documented strings: the line opens with one of their first words
+    JOOMLA_CHROME: lambda line: _opens_with(line, _JOOMLA_OPENINGS),
     CONTACT_EMAIL: lambda line: "@" in line,
     CONTACT_EMAIL_ANY: lambda line: "@" in line,
     # the colon first: lowered only a line that has one

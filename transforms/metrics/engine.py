@@ -236,7 +236,12 @@ from transforms.metrics.vocab import (
 # out, that line is the headline.
 # "2026.12.06.2": a text page whose rules find no date takes the date of a short dated line beside its headline
 # (transforms/neardate.py; page parsing; no metric rule changed).
-EXTRACTOR_VERSION = "2026.12.06.2"
+# "2026.12.06.3": Joomla 3's documented front-end strings are furniture (transforms.boilerplate.JOOMLA_STRINGS, each
+# from Joomla's own language files and layouts: the vote plugin's "User Rating: 4 / 5", "Please Rate", "Vote 1 ...";
+# "Register to read more ...", "More Articles ...", "Page 1 of 2", "Start Prev 1 2 Next End", the e-mail cloak's "This
+# email address is being protected from spambots. ...", the login and search modules', Beez3's and Protostar's;
+# page parsing; no metric rule changed; the tuned sets' output unchanged).
+EXTRACTOR_VERSION = "2026.12.06.3"
 
 
 def extract_metrics(body: str, published: str | None = None, title: str | None = None) -> list[Metric]:
