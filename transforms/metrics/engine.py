@@ -231,7 +231,14 @@ from transforms.metrics.vocab import (
 # reporters' names alone on the last line, credited in the same words above, are furniture; "Reading Time: < 1
 # minute" and WordPress's "%d bloggers like this:" are furniture; then (t518-t522, gathered after those rules) a
 # stock photo's credit alone ("Foto 51403746 © Minipig5188", "© Minipig5188") is furniture.
-EXTRACTOR_VERSION = "2026.12.05.17"
+# "2026.12.06.18": the eighteenth tune_other pass (other18; page parsing; no metric rule changed): an agency's
+# dateline with a numeric day-first date joined by full stops ("DUSHANBE, 20.12.2024 (NIAT Khovar) – ...") dates the
+# page; a date line's time zone "CST" ("May 31, 2008 9:46pm CST"); furniture: "Read also", "READ | ..." links, a
+# photographer's credit ("(Aerial photo) Photographed by ..."), a byline with the writer's post ("by Lisa Movius,
+# Shanghai Editor"), upload names ("Ningbo_Banner", "4634ningbo"), a Chinese view count and relative stamp ("1,481
+# 次觀看", "3 小時前"), "17 responses", an app's advertisement ("Download the NBC News app for ..."), "Photos and
+# description", a forum handle ("@sophialin (2677)") and a reply's stamp ("2 Jun 08").
+EXTRACTOR_VERSION = "2026.12.06.18"
 
 
 def extract_metrics(body: str, published: str | None = None, title: str | None = None) -> list[Metric]:

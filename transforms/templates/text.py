@@ -118,10 +118,13 @@ DATED_LEAD_CHARS = 80
 # A press-release dateline that opens the lead with a full date ("NINGBO, China, March 28, 2024 /PRNewswire/
 # -- For many people ..."): the place in capitals, up to two more place names, then the date with its year.
 # A dateline without a year ("NINGBO, July 29 -", "HANGZHOU, Dec. 29 (Xinhua)") dates nothing.
+# An agency's numeric date joined by full stops, day first ("DUSHANBE, 20.12.2024 (NIAT Khovar) – Since ...",
+# eng.khovar.tj t549, the eighteenth tune_other pass): parse_date reads it only when one part cannot be a month.
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 DATELINE_LEAD_RE = re.compile(
     r"^[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*,(?: [A-Z][A-Za-z.'-]*(?: [A-Z][A-Za-z.'-]*)*,){0,2} "
-    r"(?i:" + _MONTH + r" \d{1,2},? (?:19|20)\d{2}|\d{1,2} " + _MONTH + r",? (?:19|20)\d{2})\b"
+    r"(?i:" + _MONTH + r" \d{1,2},? (?:19|20)\d{2}|\d{1,2} " + _MONTH + r",? (?:19|20)\d{2}"
+    r"|\d{1,2}\.\d{1,2}\.(?:19|20)\d{2})\b"
 )
 # A full date opening a lead (month first or day first, or ISO), for the two datelines below.
 LEAD_DATE = (r"^(?i:" + _MONTH + r" \d{1,2},? (?:19|20)\d{2}|\d{1,2} " + _MONTH + r",? (?:19|20)\d{2}"
