@@ -3221,3 +3221,25 @@ def test_eighteenth_pass_a_forum_post_s_stamp_and_furniture() -> None:
     for line in ("@sophialin (2677)", "@nikkiji (62)", "17 responses", "2 Jun 08", "7 people like this"):
         assert line not in article.body.split("\n")
     assert "yes,i like it" in article.body
+
+
+DATED_HEADLINE_TEXT = """XINDE MARINE NEWS
+Ningbo-Zhoushan port set to expand box throughput by 5.6m TEU xinde marine news 2020-03-06 10:22
+
+
+The  world's largest port in terms of cargo throughput in the past decade, Ningbo-Zhoushan, has mapped out a significant expansion to its far flung set of container terminals."""  # https://www.xindemarinenews.com/m/view.php?aid=18756 (t372, shortened)
+
+
+@pytest.mark.parametrize(("stamp", "published"), [
+    ("2020-03-06 10:22", "2020-03-06"),  # t372
+    ("2021-7-9 08:05:13", "2021-07-09"),
+    ("2020-03-06", "2020-03-06"),
+])
+def test_eighteenth_pass_a_headline_with_its_date_glued_under_a_site_name_dates_the_page(
+        stamp: str, published: str) -> None:
+    """A headline closing with its ISO posting date (and time), set in one block under the site's name that is taken
+    for the title, dates the page; a header line with a sentence break before the date does not."""
+    text = DATED_HEADLINE_TEXT.replace("2020-03-06 10:22", stamp)
+    assert parse_page(text).published == published
+    broken = text.replace("by 5.6m TEU xinde", "by 5.6m TEU, xinde")
+    assert parse_page(broken).published is None

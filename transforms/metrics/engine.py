@@ -237,7 +237,8 @@ from transforms.metrics.vocab import (
 # photographer's credit ("(Aerial photo) Photographed by ..."), a byline with the writer's post ("by Lisa Movius,
 # Shanghai Editor"), upload names ("Ningbo_Banner", "4634ningbo"), a Chinese view count and relative stamp ("1,481
 # 次觀看", "3 小時前"), "17 responses", an app's advertisement ("Download the NBC News app for ..."), "Photos and
-# description", a forum handle ("@sophialin (2677)") and a reply's stamp ("2 Jun 08").
+# description", a forum handle ("@sophialin (2677)") and a reply's stamp ("2 Jun 08"); a known miss read (t372): a
+# headline closing with its ISO date and time, set under the site's name taken for the title, dates the page.
 EXTRACTOR_VERSION = "2026.12.06.18"
 
 
