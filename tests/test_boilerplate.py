@@ -416,11 +416,16 @@ FURNITURE = [
     (bp.DATE_LINE, ["May 31, 2008 9:46pm CST", "June 2, 2008 10:05 am CST"]),  # t546
     (bp.LONE_NUMBER, ["2 Jun 08", "30 Apr 21"]),  # t546
     (bp.READ_MORE, ["Read also", "Read also: Ningbo opens a new museum"]),  # eng.khovar.tj, t549
+    # a page gathered after the eighteenth pass's rules (t550-t555)
+    (bp.SOURCE_DATE, ["Source: CCTV.com | 05-02-2008 09:14",  # cctv.com, t550
+                      "Source: Xinhua | 23/11/2019", "Editor: Li Ming 02.05.2008 09:14"]),
 ]
 
 # Real article sentences that share words with the furniture; none may match.
 ARTICLE_SENTENCES = [
-    # the eighteenth pass's shapes in sentences (a photographer, a byline's comma, an app, a handle, replies, a read)
+    # the eighteenth pass's shapes in sentences (a photographer, a byline's comma, an app, a handle, replies, a read,
+    # a source with a numeric date)
+    "Source: the bureau said output rose 5% between 05-02-2008 and 05-02-2009 in the district.",
     "Photographed by China News Agency reporter Wang Gang, the fleet left Shipu Port at noon.",
     "By the end of 2020, the city had 12 new parks, officials said.",
     "Download the app, residents were told, to book a slot at the new clinic.",

@@ -250,7 +250,10 @@ SOURCE_DATE: Final = (
     r"( *[|｜/] *((date|time|updated|published|release date) *[:：] *)?| +(date|time|updated|published) *[:：] *| +)"
     r"((19|20)[0-9]{2}[-/.年][0-9]{1,2}[-/.月][0-9]{1,2}日?"
     r"|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? +[0-9]{1,2},? +(19|20)[0-9]{2}"
-    r"|[0-9]{1,2} +(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? +(19|20)[0-9]{2})"
+    r"|[0-9]{1,2} +(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? +(19|20)[0-9]{2}"
+    # a numeric date with the year last ("Source: CCTV.com | 05-02-2008 09:14", cctv.com t550, gathered after the
+    # eighteenth tune_other pass's rules: month first there, so the date is read only where one order is certain)
+    r"|[0-9]{1,2}[-/.][0-9]{1,2}[-/.](19|20)[0-9]{2})"
     r"( +[0-9:]{4,8})?( *[|｜/] *.{0,60})? *$"
 )
 PUBLISH_TIME: Final = r"(?im)^ *publish *time *[:：].{0,80}$"

@@ -238,7 +238,9 @@ from transforms.metrics.vocab import (
 # Shanghai Editor"), upload names ("Ningbo_Banner", "4634ningbo"), a Chinese view count and relative stamp ("1,481
 # 次觀看", "3 小時前"), "17 responses", an app's advertisement ("Download the NBC News app for ..."), "Photos and
 # description", a forum handle ("@sophialin (2677)") and a reply's stamp ("2 Jun 08"); a known miss read (t372): a
-# headline closing with its ISO date and time, set under the site's name taken for the title, dates the page.
+# headline closing with its ISO date and time, set under the site's name taken for the title, dates the page; then
+# (t550-t555, gathered after those rules) a source line with a numeric date ("Source: CCTV.com | 05-02-2008 09:14") is
+# a dated line, furniture.
 EXTRACTOR_VERSION = "2026.12.06.18"
 
 
