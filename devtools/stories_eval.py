@@ -81,8 +81,8 @@ KNOWN_FALSE_GROUPS: tuple[frozenset[str], ...] = (
     # Lishe Airport's new flight schedule (2021) and a seller's page of the Ningbo Statistical Yearbook 2022, joined in
     # the fourteenth pass by a travel magazine's sidebars (t197), a Ningbo-US education meeting's report (t384) and a
     # podcast's transcript (t395) through the small counts and durations they share; joined in the eighteenth pass by a
-    # cold chain hub's report (t531, through t197) and a scraper's copy of NBC's Typhoon In-fa report (t538, through t261
-    # and t021, a mirror of Ningbo University news): three small numbers shared each time, no text alike
+    # cold chain hub's report (t531, through t197) and a scraper's copy of NBC's Typhoon In-fa report (t538, through
+    # t261 and t021, a mirror of Ningbo University news): three small numbers shared each time, no text alike
     frozenset({"tune_other/t021", "tune_other/t093", "tune_other/t197", "tune_other/t261", "tune_other/t384",
                "tune_other/t395", "tune_other/t531", "tune_other/t538"}),
     # the port's 40 million TEUs (t278 ~ t279, one story) joined by a graphene production line's report (t086) through

@@ -404,7 +404,8 @@ FURNITURE = [
     (bp.IMAGE_NAME, ["Ningbo_Banner", "4634ningbo",  # www.adventuresaroundasia.com, t527
                      "Tianyi_Pavilion", "20190301ningbo"]),
     (bp.GLUED_COUNTERS, ["1,481 次觀看", "3 小時前",  # tw.tv.yahoo.com, t537
-                         "2,300 次观看", "5 分钟前", "17 responses", "3 replies", "1,481 views"]),  # www.mylot.com, t546
+                         "2,300 次观看", "5 分钟前",
+                         "17 responses", "3 replies", "1,481 views"]),  # www.mylot.com, t546
     (bp.WECHAT_PROMPTS, ["Download the NBC News app for the latest news and politics",  # magijourney.tk, t538
                          "Get the China Daily app to read more", "Download our free app."]),
     (bp.RELATED_LINK, ["READ | Video shows people huddling together to avoid getting swept away by devastating "

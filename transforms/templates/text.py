@@ -159,7 +159,8 @@ ISSUER_MAX_WORDS = 10
 # Ningbo style 2014-04-15"): the date is the page's, the rest the headline. Also with the posting time after the date
 # ("Ningbo-Zhoushan port set to expand box throughput by 5.6m TEU xinde marine news 2020-03-06 10:22", a maritime news
 # site's mobile page, www.xindemarinenews.com t372, a known miss read in the eighteenth tune_other pass).
-TITLE_DATE_RE = re.compile(r"^(?P<title>\S.{8,}?) +(?P<date>(?:19|20)\d{2}-\d{1,2}-\d{1,2})(?: \d{1,2}:\d{2}(?::\d{2})?)?$")
+TITLE_DATE_RE = re.compile(r"^(?P<title>\S.{8,}?) +(?P<date>(?:19|20)\d{2}-\d{1,2}-\d{1,2})"
+                           r"(?: \d{1,2}:\d{2}(?::\d{2})?)?$")
 # A headline whose last part, after a dash, is its date ("Ningbo Terminal Update – COVID shutdown – Aug-13-2021", a
 # forwarder's notice, uspti.com t428, fifteenth pass): the date is the page's, the headline stays whole (the date is
 # part of it, as the notice names itself).
