@@ -396,10 +396,46 @@ FURNITURE = [
     # a page gathered after the seventeenth pass's rules (t518-t522)
     (bp.COPYRIGHT, ["Foto 51403746 © Minipig5188", "© Minipig5188",  # theloadstar.com, t518
                     "Photo 12345 © John Smith", "© Xinhua"]),
+    # the eighteenth pass (t523-t549), as on the pages and in the same shapes
+    (bp.CREDIT_LINE, ["(Aerial photo) Photographed by China News Agency reporter Wang Gang",  # tellerreport, t523
+                      "Photographed by Xinhua reporter Huang Zongzhi", "(Video) Filmed by our reporter Li Ming"]),
+    (bp.BYLINE, ["by Lisa Movius, Shanghai Editor",  # www.movius.us, t525
+                 "By Zhang Wei, China Daily correspondent", "By Tom Smith, Staff Writer"]),
+    (bp.IMAGE_NAME, ["Ningbo_Banner", "4634ningbo",  # www.adventuresaroundasia.com, t527
+                     "Tianyi_Pavilion", "20190301ningbo"]),
+    (bp.GLUED_COUNTERS, ["1,481 次觀看", "3 小時前",  # tw.tv.yahoo.com, t537
+                         "2,300 次观看", "5 分钟前",
+                         "17 responses", "3 replies", "1,481 views"]),  # www.mylot.com, t546
+    (bp.WECHAT_PROMPTS, ["Download the NBC News app for the latest news and politics",  # magijourney.tk, t538
+                         "Get the China Daily app to read more", "Download our free app."]),
+    (bp.RELATED_LINK, ["READ | Video shows people huddling together to avoid getting swept away by devastating "
+                       "flood waters in China",  # www.news24.com, t539
+                       "READ | New drone footag", "Read more | Ningbo port reopens", "Read also | A new bridge"]),
+    (bp.MORE_WIDGETS, ["Photos and description",  # worldtourisminfo.com, t543
+                       "Photo & details", "Pictures and reviews"]),
+    (bp.POST_WIDGETS, ["@sophialin (2677)", "@nikkiji (62)", "@traveller_88"]),  # t546
+    (bp.DATE_LINE, ["May 31, 2008 9:46pm CST", "June 2, 2008 10:05 am CST"]),  # t546
+    (bp.LONE_NUMBER, ["2 Jun 08", "30 Apr 21"]),  # t546
+    (bp.READ_MORE, ["Read also", "Read also: Ningbo opens a new museum"]),  # eng.khovar.tj, t549
+    # a page gathered after the eighteenth pass's rules (t550-t555)
+    (bp.SOURCE_DATE, ["Source: CCTV.com | 05-02-2008 09:14",  # cctv.com, t550
+                      "Source: Xinhua | 23/11/2019", "Editor: Li Ming 02.05.2008 09:14"]),
 ]
 
 # Real article sentences that share words with the furniture; none may match.
 ARTICLE_SENTENCES = [
+    # the eighteenth pass's shapes in sentences (a photographer, a byline's comma, an app, a handle, replies, a read,
+    # a source with a numeric date)
+    "Source: the bureau said output rose 5% between 05-02-2008 and 05-02-2009 in the district.",
+    "Photographed by China News Agency reporter Wang Gang, the fleet left Shipu Port at noon.",
+    "By the end of 2020, the city had 12 new parks, officials said.",
+    "Download the app, residents were told, to book a slot at the new clinic.",
+    "Readers who get the new app can pay bus fares with it from May.",
+    "@ningbo_port posted 17 photos of the new terminal on Monday.",
+    "The forum drew 17 responses from residents within a day.",
+    "Read also the bureau's notice on the new port rules, he said.",
+    "Photos and descriptions of the 300 relics will be online by June.",
+    "The Ningbo_Banner file was missing, the designer said.",
     # the seventeenth pass's shapes in sentences (a reading time, bloggers)
     "Reading time: less than 1 minute a day, the survey found, for 40% of the city's pupils.",
     "Three bloggers like this new museum and wrote about it in 2019.",

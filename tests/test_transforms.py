@@ -3176,3 +3176,70 @@ def test_seventeenth_pass_titles_and_chrome() -> None:
     assert article.body.rstrip().endswith("8000 years ago.")
     uncredited = CLOSING_NAMES_TEXT.replace("(Dou Hanyang, Shen Zhaohui) ", "")
     assert parse_page(uncredited).body.rstrip().endswith("Dou Hanyang, Shen Zhaohui")  # not credited above: kept
+
+
+# The eighteenth tune_other pass (t523-t549), pages shaped like its own.
+AGENCY_DATELINE_TEXT = """Ningbo’s City Character: Online Buzz Explores the City’s Allure
+Read also
+DUSHANBE, 20.12.2024 (NIAT Khovar) – Since December 14, prominent cultural figures such as Xu Zhiyuan and Liu Qing have sparked a wave of online conversation about the city’s distinctive character and its global connections.
+Xu Zhiyuan, a renowned writer and host of a cultural interview program, initiated the dialogue with his impressions of Ningbo."""  # https://eng.khovar.tj/2024/12/ningbo-s-city-character-... (t549, shortened)
+FORUM_POST_TEXT = """waxberry season
+
+waxberry - delicious waxberry in my hometown
+@sophialin (2677)
+China
+May 31, 2008 9:46pm CST
+i live in ningbo,zhejiang,china.waxberry is one symbol of my hometown. now,i'm eating waxberry which is in season.it's very delicious. have you ever eaten it? do you like it?
+7 people like this
+17 responses
+@nikkiji (62)
+2 Jun 08
+yes,i like it very much,but i'm the first time to hear that red bayberry is the symbol of ningbo."""  # https://www.mylot.com/post/1539876/waxberry-season (t546, shortened)
+
+
+@pytest.mark.parametrize(("dateline", "published"), [
+    ("DUSHANBE, 20.12.2024 (NIAT Khovar) –", "2024-12-20"),  # t549
+    ("MOSCOW, 23.11.2023 (TASS) -", "2023-11-23"),
+    ("TASHKENT, Uzbekistan, 15.07.2022 (UzA) –", "2022-07-15"),
+    ("DUSHANBE, 05.06.2024 (NIAT Khovar) –", None),  # day and month cannot be told apart: no date
+])
+def test_eighteenth_pass_a_day_first_agency_dateline_dates_the_page(dateline: str, published: str | None) -> None:
+    """An agency's dateline opening the lead with a numeric date joined by full stops, day first, dates the page when
+    one part cannot be a month; the box label 'Read also' under the headline is furniture."""
+    text = AGENCY_DATELINE_TEXT.replace("DUSHANBE, 20.12.2024 (NIAT Khovar) –", dateline)
+    _assert_text_page(text, "Ningbo’s City Character: Online Buzz Explores the City’s Allure", published,
+                      dateline.split(",")[0], ["Read also"])
+
+
+def test_eighteenth_pass_a_forum_post_s_stamp_and_furniture() -> None:
+    """A forum post's stamp with its time zone ('May 31, 2008 9:46pm CST') dates the page; the users' handles with
+    their scores, a reply counter and a reply's short day-first stamp ('2 Jun 08') are furniture (the post's title
+    above its tag line is not found: the line above the stamp is taken, t546's miss)."""
+    article = parse_page(FORUM_POST_TEXT)
+    assert article.published == "2008-05-31"
+    assert article.body.startswith("i live in ningbo")
+    for line in ("@sophialin (2677)", "@nikkiji (62)", "17 responses", "2 Jun 08", "7 people like this"):
+        assert line not in article.body.split("\n")
+    assert "yes,i like it" in article.body
+
+
+DATED_HEADLINE_TEXT = """XINDE MARINE NEWS
+Ningbo-Zhoushan port set to expand box throughput by 5.6m TEU xinde marine news 2020-03-06 10:22
+
+
+The  world's largest port in terms of cargo throughput in the past decade, Ningbo-Zhoushan, has mapped out a significant expansion to its far flung set of container terminals."""  # https://www.xindemarinenews.com/m/view.php?aid=18756 (t372, shortened)
+
+
+@pytest.mark.parametrize(("stamp", "published"), [
+    ("2020-03-06 10:22", "2020-03-06"),  # t372
+    ("2021-7-9 08:05:13", "2021-07-09"),
+    ("2020-03-06", "2020-03-06"),
+])
+def test_eighteenth_pass_a_headline_with_its_date_glued_under_a_site_name_dates_the_page(
+        stamp: str, published: str) -> None:
+    """A headline closing with its ISO posting date (and time), set in one block under the site's name that is taken
+    for the title, dates the page; a header line with a sentence break before the date does not."""
+    text = DATED_HEADLINE_TEXT.replace("2020-03-06 10:22", stamp)
+    assert parse_page(text).published == published
+    broken = text.replace("by 5.6m TEU xinde", "by 5.6m TEU, xinde")
+    assert parse_page(broken).published is None

@@ -55,8 +55,9 @@ COPYRIGHT_RIGHTS: Final = r"(?im)^ *(copyright|©).{0,200}all rights? (re)?serve
 ICP_LICENCE: Final = r"(?im)^.{0,200}icp *(备|证)[ 0-9-]{4,}号?.{0,200}$"
 # "All Rights Reserved." as a line of its own (footer).
 RIGHTS_RESERVED: Final = r"(?im)^ *all rights reserved *\.? *$"
-# Joomla blog "Read more: <title>..." / "Read more ..." links.
-READ_MORE: Final = r"(?im)^ *read more *(([:：.…»>]|\.\.\.).{0,200})?$"
+# Joomla blog "Read more: <title>..." / "Read more ..." links; a related box's label "Read also" (eng.khovar.tj t549,
+# the eighteenth tune_other pass).
+READ_MORE: Final = r"(?im)^ *read +(more|also) *(([:：.…»>]|\.\.\.).{0,200})?$"
 # Hashtag-only lines "#ningbo #expat #news #china".
 HASHTAGS: Final = r"(?im)^ *(#[^\s#]+ *)+$"
 # Breadcrumb trails "> News > In the City > Hot Topic", "Home > News > Ningbo News".
@@ -136,7 +137,10 @@ CREDIT_LINE: Final = (
     r"(directors?|editors?|producers?|camera|cameraman|videographers?|photographers?|designers?|supervisors?)"
     r" *[:：] *" + _CREDIT_NAME + r"( *(,|&|and) *" + _CREDIT_NAME + r"){0,5}"
     r"|(text|words|story) *[:：] *" + _CREDIT_NAME + r" *[/|] *(pictures?|photos?|photography|images?) *[:：] *"
-    + _CREDIT_NAME + r"( *[(（][^)）\n]{0,120}[)）])?) *$"
+    + _CREDIT_NAME + r"( *[(（][^)）\n]{0,120}[)）])?"
+    # a photographer's credit alone, maybe after the picture's kind in brackets ("(Aerial photo) Photographed by China
+    # News Agency reporter Wang Gang", www.tellerreport.com t523, the eighteenth tune_other pass): no sentence's stop
+    r"|([(（][a-z][a-z -]{1,30}[)）] *)?(photographed|filmed) +by +[a-z][^.!?\n]{1,80}) *$"
 )
 # Action links "Print Email", "Print | Email", a lone "Share" (China Daily), a lone "Save" under "Print" (the twelfth
 # tune_other pass: en.chinaculture.org's 2010 layout, t325), "Printing Forwarding" (en.chinaleather.org t438, after
@@ -170,10 +174,12 @@ _TOOL_WORD: Final = (r"(print|mail|e-mail|email|close|large|medium|small|big|mid
                      r"|放大|缩小|默认|打印本页|打印|关闭窗口|关闭|上一篇|下一篇)")
 PAGE_TOOLS: Final = r"(?im)^ *(tools? *[:：] *|[0-9] +)?" + _TOOL_WORD + r"( *([|/] *)?" + _TOOL_WORD + r")+ *$"
 # Bylines on a line of their own: "By Jin Lu", "by Xie Ye", "By D J Clark (" (cut at its parenthesis), "By: Sarah
-# Yardley" (a colon after "By", prlog.org t221).
+# Yardley" (a colon after "By", prlog.org t221); the writer's post after a comma, up to four words of up to 16
+# letters ("by Lisa Movius, Shanghai Editor", www.movius.us t525, the eighteenth tune_other pass).
 BYLINE: Final = (
     r"(?im)^ *((written|edited|translated|compiled|reported|photos?)( +and +(edited|translated|compiled))? +)?"
-    r"by( *[:：] *| +)[a-z][a-z'.-]*( +(&|and|[a-z][a-z'.-]*)){0,4} *([(（][^)）\n]{0,40}[)）]?)? *$"
+    r"by( *[:：] *| +)[a-z][a-z'.-]*( +(&|and|[a-z][a-z'.-]*)){0,4}"
+    r" *([(（][^)）\n]{0,40}[)）]?|, *[a-z][a-z'.-]{0,15}( +[a-z][a-z'.-]{0,15}){0,3})? *$"
 )
 # Image alt texts rendered as text: "Xie's visit to Yongjiang Lab-thumbnail image", "example image alt text".
 IMAGE_ALT: Final = r"(?im)^.{0,120}(thumbnail image|image alt text|[- ]logo) *$"
@@ -194,7 +200,8 @@ HOMEPAGE_LINKS: Final = (
 # www.lucknownewsflash.in t378, fourteenth pass), a later stamp after the time ("October 28, 2012 7:45 pm Last Updated:
 # October 1, 2015 11:59 am", www.theepochtimes.com t429, fifteenth pass: the first date is the page's), a category
 # before the date ("in Port News 19/08/2021", juldians.org t442, after the fifteenth pass's rules), a hit counter
-# before a "Datetime:" label ("Hits:603  Datetime:2018/3/28", dedaloitalia.com t483, the sixteenth pass).
+# before a "Datetime:" label ("Hits:603  Datetime:2018/3/28", dedaloitalia.com t483, the sixteenth pass), the
+# time zone "CST" after the time ("May 31, 2008 9:46pm CST", a forum post, www.mylot.com t546, the eighteenth pass).
 DATE_LINE: Final = (
     r"(?im)^ *((hits|views|clicks?|reads?|visits) *[:：] *[0-9]{1,8} +)?"
     r"((published|posted|updated|release date|release time|post +(date|time)|date|datetime|time)( on)? *[:：]? *"
@@ -213,7 +220,7 @@ DATE_LINE: Final = (
     r"( *(星期|周)[一二三四五六日天])?"
     r"(,? *((updated|posted|published) *)?(at +)?[0-9]{1,2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?( *(am|pm))?"
     r" *([(（] *(gmt|utc|bjt|beijing time) *([+-] *[0-9]{1,2})? *[)）]"
-    r"| +(gmt|utc|bjt|cet|cest|est|edt|pst|pdt|bst|hkt|sgt|jst|kst)([+-] *[0-9]{1,2})?)?)?"
+    r"| +(gmt|utc|bjt|cet|cest|est|edt|cst|pst|pdt|bst|hkt|sgt|jst|kst)([+-] *[0-9]{1,2})?)?)?"
     r"( +(last +)?(updated|modified|edited) *[:：] *[a-z0-9][a-z0-9,:/. -]{5,40})? *[\])）】]? *$"
 )
 
@@ -243,7 +250,10 @@ SOURCE_DATE: Final = (
     r"( *[|｜/] *((date|time|updated|published|release date) *[:：] *)?| +(date|time|updated|published) *[:：] *| +)"
     r"((19|20)[0-9]{2}[-/.年][0-9]{1,2}[-/.月][0-9]{1,2}日?"
     r"|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? +[0-9]{1,2},? +(19|20)[0-9]{2}"
-    r"|[0-9]{1,2} +(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? +(19|20)[0-9]{2})"
+    r"|[0-9]{1,2} +(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? +(19|20)[0-9]{2}"
+    # a numeric date with the year last ("Source: CCTV.com | 05-02-2008 09:14", cctv.com t550, gathered after the
+    # eighteenth tune_other pass's rules: month first there, so the date is read only where one order is certain)
+    r"|[0-9]{1,2}[-/.][0-9]{1,2}[-/.](19|20)[0-9]{2})"
     r"( +[0-9:]{4,8})?( *[|｜/] *.{0,60})? *$"
 )
 PUBLISH_TIME: Final = r"(?im)^ *publish *time *[:：].{0,80}$"
@@ -466,7 +476,11 @@ PROVIDED_CREDIT: Final = (
 CONTRIBUTED_LINE: Final = r"(?im)^ *[a-z][^.!?\n]{2,120} +contributed +to +this +(story|report|article) *[.]? *$"
 GLUED_COUNTERS: Final = (
     r"(?im)^ *(((likes?|comments?|browse|views?|reads?|shares?|collect|favou?rites?) *[:：]? *[0-9]+ *){2,}"
-    r"|[0-9]+ *(times|views|reads|hits|clicks) *)$"
+    # a count with its thousands' comma and a forum's replies ("17 responses", www.mylot.com t546); a Chinese video
+    # page's view count and its relative stamp ("1,481 次觀看", "3 小時前": views, three hours ago, tw.tv.yahoo.com
+    # t537), the eighteenth tune_other pass
+    r"|[0-9][0-9,]* *(times|views|reads|hits|clicks|responses|replies"
+    r"|次(觀看|观看|瀏覽|浏览|播放|閱讀|阅读)|(秒|分鐘|分钟|小時|小时|天|週|周|個月|个月)前) *)$"
 )
 # An archive page's heading (the sixteenth tune_other pass): "Tag Archives: lake" (ningbogreeters.info t486), "Archive |
 # Ningbo RSS feed for this section" (a WordPress theme's, ningbonights.wordpress.com t472), "Category Archives: News".
@@ -486,7 +500,9 @@ MORE_WIDGETS: Final = (
     # This Moment", nz.trip.com t487, the sixteenth pass)
     r"|continue +reading( *(→|»|>|[.]{3}|…))?|mentioned +in +this +(moment|post|story|article)"
     # a video box's prompt: "Watch the video" (www.moviesonline.ca t317, twelfth pass)
-    r"|(watch|play) +(the +)?(full +)?(video|clip)( +(here|now|below))?) *$"
+    r"|(watch|play) +(the +)?(full +)?(video|clip)( +(here|now|below))?"
+    # a guide's tab label ("Photos and description", worldtourisminfo.com t543, the eighteenth tune_other pass)
+    r"|(photos?|pictures?|images?) +(and|&) +(descriptions?|details|reviews?|videos?|maps?)) *$"
 )
 AI_TRANSLATION_NOTE: Final = (
     r"(?im)^ *[*]? *[^.!?\n]{0,80}translated +(by|with|using) +(ai|a +machine|machine +translation|google +translate)"
@@ -506,14 +522,18 @@ STANDFIRST_BYLINE: Final = r"(?im)^.{1,200} +by *[:：] *" + _BY_NAMES + r" *$"
 # characters, no sentence, then the ISO date).
 # And a day with a month's three-letter abbreviation, no year: a blog theme's post stamp ("30 Apr", "8 Feb",
 # ningbonights.wordpress.com t472, the sixteenth tune_other pass; a diary's "March 29" heading, t407, is body).
+# Also with a two-digit year: a forum reply's stamp ("2 Jun 08", www.mylot.com t546, the eighteenth pass).
 LONE_NUMBER: Final = (
-    r"(?im)^ *[0-9]{1,6}( +(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[.]?)? *$"
+    r"(?im)^ *[0-9]{1,6}( +(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[.]?( +[0-9]{2})?)? *$"
 )
 # Also alone ("1/3", "2/3", "3/3": a magazine's gallery, www.timeoutshanghai.com t488, the sixteenth pass).
 GALLERY_POSITION: Final = r"(?im)^ *[0-9]{1,2} */ *[0-9]{1,2}( +(next|prev|previous)( +(next|prev|previous))?)? *$"
 WECHAT_PROMPTS: Final = (
     r"(?im)^ *((点击|点)(上方|下方)? *蓝字 *[,，]? *(关注|订阅)[^\n]{0,20}"
-    r"|(please +)?scroll +down +(for|to +(read|see|view)) +(the +)?english( +(version|text))? *[.!]?) *$"
+    r"|(please +)?scroll +down +(for|to +(read|see|view)) +(the +)?english( +(version|text))? *[.!]?"
+    # an app's advertisement set in the text ("Download the NBC News app for the latest news and politics",
+    # magijourney.tk t538, the eighteenth tune_other pass)
+    r"|(download|get|install) +(the|our) +[a-z0-9][^.!?\n]{0,40} +app( +(for|to) +[^.!?\n]{1,80})? *[.!]?) *$"
 )
 ACCOUNT_DATE: Final = (
     r"(?im)^ *[a-z0-9 ]{0,30}[一-龥][^.!?。！？:：\n]{0,40} {1,4}(19|20)[0-9]{2}-[0-9]{1,2}-[0-9]{1,2} *$"
@@ -550,8 +570,11 @@ DATE_BAR: Final = (
     r"(?im)^ *" + _ANY_DATE + r"( +[0-9]{1,2}:[0-9]{2}(:[0-9]{2})?)? *[|｜] *[^|｜\n]{1,60}"
     r"( *[|｜] *[^|｜\n]{1,80}){0,3}$"
 )
+# A related story's link set off by a bar ("READ | Video shows people huddling together ...", www.news24.com t539, the
+# eighteenth tune_other pass).
 RELATED_LINK: Final = (
-    r"(?im)^ *related( +(stories|story|articles?|news|posts?|links?|reading|content))? *[:：] *[^\n]{1,150}$"
+    r"(?im)^ *(related( +(stories|story|articles?|news|posts?|links?|reading|content))? *[:：]"
+    r"|read( +(more|also))? *[|｜]) *[^\n]{1,150}$"
 )
 LINK_PLACEHOLDER: Final = r"(?im)^ *\[ *(link|image|img|photo|picture|video|embed|figure) *\] *$"
 REGISTRATION_WALL: Final = (
@@ -571,7 +594,9 @@ ADDRESS_POSTCODE: Final = r"(?im)^ *[0-9a-z][^!?\n]{0,150}china *[,.]? *[0-9]{6}
 # lead, theloadstar.com t297; "IMG_20190301_123456"): words joined by two or more underscores, no space.
 # Or words joined by hyphens closing with two numbers ("Seafood-House-00-0", www.timeoutshanghai.com t488, the
 # sixteenth pass: "Covid-19" has one).
-IMAGE_NAME: Final = r"(?im)^ *[a-z]+((_[a-z0-9]+){2,}|(-[a-z]+)*(-[0-9]+){2,}) *$"
+# Or two words joined by one underscore, or a run of digits glued to a word: an upload's name ("Ningbo_Banner",
+# "4634ningbo" between a blog's paragraphs, www.adventuresaroundasia.com t527, the eighteenth tune_other pass).
+IMAGE_NAME: Final = r"(?im)^ *([a-z]+((_[a-z0-9]+)+|(-[a-z]+)*(-[0-9]+){2,})|[0-9]{3,}[a-z]{3,}) *$"
 # Furniture of the twelfth tune_other pass (t314-t339), exactly as on the pages: a section trail of two items glued
 # to its mark ("  Exchange>Stage", en.chinaculture.org t325: up to three words an item, letters only, so that "x > 5"
 # and a sentence stay); a meta line of labelled fields glued together, some empty, closing with the date ("From:
@@ -676,7 +701,10 @@ POST_WIDGETS: Final = (
     r"|an? +[a-z][a-z0-9.-]{1,30} +blog|[0-9]{1,6} +(person|people|users?|members?) +(liked?|likes) +this"
     # WordPress's likers line with its unfilled count ("%d bloggers like this:", stlplace.com t516, the seventeenth
     # pass)
-    r"|(%d|[0-9]{1,6}) +bloggers? +likes? +this *:?) *$"
+    r"|(%d|[0-9]{1,6}) +bloggers? +likes? +this *:?"
+    # a forum user's handle alone, maybe with the user's score ("@sophialin (2677)", www.mylot.com t546, the eighteenth
+    # pass)
+    r"|@[a-z0-9_.-]{2,30}( *[(][0-9,]{1,7}[)])?) *$"
 )
 SERVER_STATS: Final = r"(?im)^ *([a-z]{1,6} *: *[0-9]{1,6}([.][0-9]{1,6})? *(s|ms|mb|kb)? *; *){3,8}[^\n]{0,160}$"
 SEE_ALSO: Final = r"(?im)^ *see +also *[:：]? +[^\n]{0,150}[^.。\n] *$"
@@ -1037,8 +1065,9 @@ _SOURCE_DATE_YEAR_WINDOW: Final = 4 + 7 + 9 + 63
 # DATED_HEADER's colon closes its label: at most 100 characters follow it (".{0,100}$").
 _DATED_HEADER_COLON_WINDOW: Final = 1 + 100
 # BYLINE's names hold no comma (letters, "'", ".", "-", "&"): only its closing bracket may, whose opener stands among
-# the line's last characters: "(" and 40 others (41), then ")".
-_BYLINE_COMMA_WINDOW: Final = 1 + 40
+# the line's last characters: "(" and 40 others (41), then ")"; or the comma before the writer's post, of up to four
+# words of up to 16 letters: ", " (2), 16, and three times " " and 16 (51): 69.
+_BYLINE_COMMA_WINDOW: Final = max(1 + 40, 2 + 16 + 3 * (1 + 16))
 
 
 def _has_year(part: str) -> bool:
@@ -1175,8 +1204,8 @@ _NEEDS: Final[dict[str, Callable[[str], bool]]] = {
     DATE_BAR: lambda line: "|" in line or "｜" in line,
     REGISTRATION_WALL: lambda line: _holds_any(line[:_WALL_WINDOW].lower(), _WALL_WORDS),
     CONTACT_PROMPT: lambda line: _holds_any(line[:_CONTACT_WINDOW].lower(), _CONTACT_WORDS),
-    # (a normalized line: no space in it at all)
-    IMAGE_NAME: lambda line: ("_" in line or "-" in line) and " " not in line,
+    # (a normalized line: no space in it at all; a digit opening the upload's number)
+    IMAGE_NAME: lambda line: ("_" in line or "-" in line or line[:1].isdigit()) and " " not in line,
     # "china" and the post code end the line (normalized: single spaces), the letters without an "i" (see above)
     ADDRESS_POSTCODE: lambda line: "na" in line[-_POSTCODE_WINDOW:].lower(),
     # a full stop closes a line it matches only in "It's happening...." ([.]{2,}; the line is normalized, no

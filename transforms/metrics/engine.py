@@ -241,7 +241,19 @@ from transforms.metrics.vocab import (
 # "Register to read more ...", "More Articles ...", "Page 1 of 2", "Start Prev 1 2 Next End", the e-mail cloak's "This
 # email address is being protected from spambots. ...", the login and search modules', Beez3's and Protostar's;
 # page parsing; no metric rule changed; the tuned sets' output unchanged).
-EXTRACTOR_VERSION = "2026.12.06.3"
+# "2026.12.06.18": the eighteenth tune_other pass (other18; page parsing; no metric rule changed): an agency's
+# dateline with a numeric day-first date joined by full stops ("DUSHANBE, 20.12.2024 (NIAT Khovar) – ...") dates the
+# page; a date line's time zone "CST" ("May 31, 2008 9:46pm CST"); furniture: "Read also", "READ | ..." links, a
+# photographer's credit ("(Aerial photo) Photographed by ..."), a byline with the writer's post ("by Lisa Movius,
+# Shanghai Editor"), upload names ("Ningbo_Banner", "4634ningbo"), a Chinese view count and relative stamp ("1,481
+# 次觀看", "3 小時前"), "17 responses", an app's advertisement ("Download the NBC News app for ..."), "Photos and
+# description", a forum handle ("@sophialin (2677)") and a reply's stamp ("2 Jun 08"); a known miss read (t372): a
+# headline closing with its ISO date and time, set under the site's name taken for the title, dates the page; then
+# (t550-t555, gathered after those rules) a source line with a numeric date ("Source: CCTV.com | 05-02-2008 09:14") is
+# a dated line, furniture.
+# "2026.12.06.19": "2026.12.06.3" (the two text-page checks and Joomla 3's documented strings) and "2026.12.06.18"
+# (the eighteenth tune_other pass), run in parallel, merged.
+EXTRACTOR_VERSION = "2026.12.06.19"
 
 
 def extract_metrics(body: str, published: str | None = None, title: str | None = None) -> list[Metric]:

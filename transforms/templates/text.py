@@ -118,10 +118,13 @@ DATED_LEAD_CHARS = 80
 # A press-release dateline that opens the lead with a full date ("NINGBO, China, March 28, 2024 /PRNewswire/
 # -- For many people ..."): the place in capitals, up to two more place names, then the date with its year.
 # A dateline without a year ("NINGBO, July 29 -", "HANGZHOU, Dec. 29 (Xinhua)") dates nothing.
+# An agency's numeric date joined by full stops, day first ("DUSHANBE, 20.12.2024 (NIAT Khovar) – Since ...",
+# eng.khovar.tj t549, the eighteenth tune_other pass): parse_date reads it only when one part cannot be a month.
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 DATELINE_LEAD_RE = re.compile(
     r"^[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*,(?: [A-Z][A-Za-z.'-]*(?: [A-Z][A-Za-z.'-]*)*,){0,2} "
-    r"(?i:" + _MONTH + r" \d{1,2},? (?:19|20)\d{2}|\d{1,2} " + _MONTH + r",? (?:19|20)\d{2})\b"
+    r"(?i:" + _MONTH + r" \d{1,2},? (?:19|20)\d{2}|\d{1,2} " + _MONTH + r",? (?:19|20)\d{2}"
+    r"|\d{1,2}\.\d{1,2}\.(?:19|20)\d{2})\b"
 )
 # A full date opening a lead (month first or day first, or ISO), for the two datelines below.
 LEAD_DATE = (r"^(?i:" + _MONTH + r" \d{1,2},? (?:19|20)\d{2}|\d{1,2} " + _MONTH + r",? (?:19|20)\d{2}"
@@ -153,8 +156,11 @@ ISSUING_BODY_NOUNS: frozenset[str] = frozenset({
 ISSUER_CONNECTORS: frozenset[str] = frozenset({"of", "and", "for", "the", "&"})
 ISSUER_MAX_WORDS = 10
 # A headline with the posting date glued after it, as news lists print them ("CCTV "Happy Chinese" focuses on
-# Ningbo style 2014-04-15"): the date is the page's, the rest the headline.
-TITLE_DATE_RE = re.compile(r"^(?P<title>\S.{8,}?) +(?P<date>(?:19|20)\d{2}-\d{1,2}-\d{1,2})$")
+# Ningbo style 2014-04-15"): the date is the page's, the rest the headline. Also with the posting time after the date
+# ("Ningbo-Zhoushan port set to expand box throughput by 5.6m TEU xinde marine news 2020-03-06 10:22", a maritime news
+# site's mobile page, www.xindemarinenews.com t372, a known miss read in the eighteenth tune_other pass).
+TITLE_DATE_RE = re.compile(r"^(?P<title>\S.{8,}?) +(?P<date>(?:19|20)\d{2}-\d{1,2}-\d{1,2})"
+                           r"(?: \d{1,2}:\d{2}(?::\d{2})?)?$")
 # A headline whose last part, after a dash, is its date ("Ningbo Terminal Update – COVID shutdown – Aug-13-2021", a
 # forwarder's notice, uspti.com t428, fifteenth pass): the date is the page's, the headline stays whole (the date is
 # part of it, as the notice names itself).
@@ -617,6 +623,9 @@ def _title_above_lead(lines: list[str]) -> Content | None:
     dashed = TITLE_DASH_DATE_RE.match(title) if published is None else None
     if dashed and DATE_LINE_RE.fullmatch(dashed.group("date")):
         published = parse_date(dashed.group("date"))
+    if published is None:  # the headline with its date glued, set in one block under a site's name taken instead
+        published = next((date for i in plain if i != title_index for date in [_dated_headline(lines[i])] if date),
+                         None)
     body_start = lead
     if title_index == lead:
         blocks = [Block(text=line) for line in lines[lead:] if line]
@@ -676,6 +685,16 @@ def _dateline_date(lines: list[str], lead: int) -> str | None:
                 or DATE_DASH_LEAD_RE.match(lines[index]):
             return parse_date(lines[index][:DATED_LEAD_CHARS])
     return None
+
+
+def _dated_headline(line: str) -> str | None:
+    """The date of a header line that closes with its ISO posting date, maybe its time after it (TITLE_DATE_RE), no
+    sentence break before the date (a headline with its date glued: "... by 5.6m TEU xinde marine news 2020-03-06
+    10:22" under the site's name "XINDE MARINE NEWS" in one block, www.xindemarinenews.com t372), else None."""
+    dated = TITLE_DATE_RE.match(line)
+    if dated is None or SENTENCE_BREAK_RE.search(dated.group("title")):
+        return None
+    return parse_date(dated.group("date"))
 
 
 def _bullet_menu(lines: list[str], header: list[int]) -> set[int]:
