@@ -371,6 +371,15 @@ INHERIT_GAP_RE: Final = re.compile(
     rf"exceeding|surpassing|topping)?"  # "stood at 235.59 billion yuan, exceeding 200 billion yuan for the first time"
     rf"(?:\s+by)?\s*(?:(?:about|around|nearly|almost|over|more\s+than|some|roughly)\s+)?$"
 )
+# The words a match of INHERIT_GAP_RE that ends in a letter ends with: the last word of each phrase it can end
+# with ("for" ends with "or", "than" with "an"). Its other matches end with ",", ";", "(", "（", a year's digit,
+# or hold nothing but whitespace. The real pages' gaps' most frequent endings first (endswith stops at the first
+# found); a variable-length tuple, one object (compiled, a fixed-length one is boxed anew at every use).
+INHERIT_GAP_LAST_WORDS: Final[tuple[str, ...]] = (
+    "by", "of", "to", "and", "up", "or", "an", "over", "from", "about", "down", "a", "rising", "nearly", "exceeding",
+    "around", "year", "yoy", "earlier", "ago", "versus", "representing", "saving", "increasing", "growing",
+    "falling", "dropping", "declining", "increased", "decreased", "rose", "grew", "fell", "dropped", "declined",
+    "reflecting", "marking", "registering", "posting", "surpassing", "topping", "almost", "some", "roughly")
 ELIDED_SUBJECT_GAP_RE: Final = re.compile(
     r"^[^;.]{0,80},\s*and\s+(?:is|are|was|were|will|has|have|had)\s+[a-z\s]{0,40}$")
 FROM_GAP_RE: Final = re.compile(r"\bfrom\s*$", re.IGNORECASE)
@@ -919,4 +928,19 @@ def _inherits(item: _Found, previous: _Found, gap: str) -> bool:
         return is_generic_subject(item.subject)
     if item.unit == previous.unit and ELIDED_SUBJECT_GAP_RE.match(gap):
         return True  # "exceeded 10 billion yuan in 2018, and is expected to reach 13 billion yuan"
-    return item.unit != "count" and bool(INHERIT_GAP_RE.match(gap))
+    return item.unit != "count" and inherit_gap(gap)
+
+
+def inherit_gap(gap: str) -> bool:
+    """INHERIT_GAP_RE.match(gap) is not None, the regex (about 7k instructions a gap, more where it fails) asked
+    only of a gap that can end as a match does. A match runs to the end of the gap (or to a final newline: `$`),
+    and all it holds after its last word or mark is \\s, the whitespace str.rstrip strips; its part before
+    " and " (the lookahead) never ends it, " and " must follow. So a gap whose last character but whitespace is
+    an ASCII letter matches only if it ends with one of INHERIT_GAP_LAST_WORDS (the pattern is case-sensitive:
+    all lowercase); any other gap is asked."""
+    core = gap.rstrip()
+    if core:
+        last = ord(core[-1])
+        if (97 <= last <= 122 or 65 <= last <= 90) and not core.endswith(INHERIT_GAP_LAST_WORDS):
+            return False  # (a-z, A-Z)
+    return INHERIT_GAP_RE.match(gap) is not None
