@@ -1550,8 +1550,15 @@ def test_generic_subjects_are_the_plain_matches(subject: str) -> None:
     _same_generic_verdict(subject)
 
 
+# INHERIT_GAP_RE as first written, its optional groups "(?:X)?" where it has "(?:X|)" (no other "|)" in it).
+INHERIT_GAP_OPTIONAL_RE = re.compile(subjects.INHERIT_GAP_RE.pattern.replace("|)", ")?"))
+
+
 def _same_inherit_verdict(gap: str) -> None:
-    assert subjects.inherit_gap(gap) == (subjects.INHERIT_GAP_RE.match(gap) is not None), gap
+    plain = INHERIT_GAP_OPTIONAL_RE.match(gap)
+    match = subjects.INHERIT_GAP_RE.match(gap)
+    assert (match and match.span()) == (plain and plain.span()), gap
+    assert subjects.inherit_gap(gap) == (plain is not None), gap
 
 
 NUMBER_RUN_RE = re.compile(r"\d+(?:[.,]\d+)*")
@@ -1568,6 +1575,7 @@ def test_inherit_gaps_are_the_plain_matches_on_the_real_texts() -> None:
                 _same_inherit_verdict(piece[start:])
                 matched += subjects.INHERIT_GAP_RE.match(piece[start:]) is not None
     assert matched > 1000
+    assert INHERIT_GAP_OPTIONAL_RE.pattern.count(")?") == subjects.INHERIT_GAP_RE.pattern.count("|)") == 11
 
 
 # Every phrase INHERIT_GAP_RE can end with, spelled here apart from the pattern, and words ending alike or not.

@@ -357,19 +357,22 @@ GENERIC_SUBJECT_HEADS: Final = frozenset(
     word[:3] for words in (GENERIC_MODIFIERS, GENERIC_CHANGES, GENERIC_TIME_OPENINGS) for word in words)
 # Text between two quantities that makes the second share the first one's subject
 # ("from 3.797 million yuan in 1987 to 137.4 million yuan").
+# (Its optional groups are written as alternations with an empty last branch, "(?:X|)" for "(?:X)?": the same
+# tries in the same order, so the same matches, but sre compiles a group's "?" to a general repeat, which saves
+# and restores its state on a stack at every try, where a branch only moves on: about a quarter less time.)
 INHERIT_GAP_RE: Final = re.compile(
     # (what comes before the joining words ends in a comma, or is a time the first quantity was compared with:
     # "with a rise of 13.6% compared with the same period and an increase of 2.2%")
-    rf"^(?:[^;.]{{0,150}}[,;]|\s*(?:over|than|compared\s+(?:with|to)|from)\s+[^;.,]{{0,60}}(?=\s+and\s))?"
-    rf"[\s,(（]*(?:(?:year[- ]on[- ]year|yoy|from\s+a\s+year\s+(?:earlier|ago))\s*)?"
-    rf"(?:(?:in|by)\s+{YEAR}\s*)?(?:and\s+)?(?:to|and|or|versus|up|down|(?:up|down)\s+from|from|accounting\s+for|"
+    rf"^(?:[^;.]{{0,150}}[,;]|\s*(?:over|than|compared\s+(?:with|to)|from)\s+[^;.,]{{0,60}}(?=\s+and\s)|)"
+    rf"[\s,(（]*(?:(?:year[- ]on[- ]year|yoy|from\s+a\s+year\s+(?:earlier|ago))\s*|)"
+    rf"(?:(?:in|by)\s+{YEAR}\s*|)(?:and\s+|)(?:to|and|or|versus|up|down|(?:up|down)\s+from|from|accounting\s+for|"
     rf"making\s+up|representing|equal\s+to|equivalent\s+to|saving|"
-    rf"(?:with\s+)?(?:an?\s+)?(?:(?:daily|annual|monthly|yearly)\s+)?"
+    rf"(?:with\s+|)(?:an?\s+|)(?:(?:daily|annual|monthly|yearly)\s+|)"
     rf"(?:increase|decrease|rise|drop|decline|growth|gain|average)\s+of|"
     rf"increasing|rising|growing|falling|dropping|declining|increased|decreased|rose|grew|fell|dropped|declined|"
-    rf"(?:edging|edged|inching|inched)\s+(?:up|down)|(?:reflecting|marking|registering|posting)(?:\s+an?)?|"
-    rf"exceeding|surpassing|topping)?"  # "stood at 235.59 billion yuan, exceeding 200 billion yuan for the first time"
-    rf"(?:\s+by)?\s*(?:(?:about|around|nearly|almost|over|more\s+than|some|roughly)\s+)?$"
+    rf"(?:edging|edged|inching|inched)\s+(?:up|down)|(?:reflecting|marking|registering|posting)(?:\s+an?|)|"
+    rf"exceeding|surpassing|topping|)"  # "stood at 235.59 billion yuan, exceeding 200 billion yuan for the first time"
+    rf"(?:\s+by|)\s*(?:(?:about|around|nearly|almost|over|more\s+than|some|roughly)\s+|)$"
 )
 # The words a match of INHERIT_GAP_RE that ends in a letter ends with: the last word of each phrase it can end
 # with ("for" ends with "or", "than" with "an"). Its other matches end with ",", ";", "(", "（", a year's digit,
