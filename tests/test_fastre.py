@@ -1550,6 +1550,72 @@ def test_generic_subjects_are_the_plain_matches(subject: str) -> None:
     _same_generic_verdict(subject)
 
 
+# INHERIT_GAP_RE as first written, its optional groups "(?:X)?" where it has "(?:X|)" (no other "|)" in it).
+INHERIT_GAP_OPTIONAL_RE = re.compile(subjects.INHERIT_GAP_RE.pattern.replace("|)", ")?"))
+
+
+def _same_inherit_verdict(gap: str) -> None:
+    plain = INHERIT_GAP_OPTIONAL_RE.match(gap)
+    match = subjects.INHERIT_GAP_RE.match(gap)
+    assert (match and match.span()) == (plain and plain.span()), gap
+    assert subjects.inherit_gap(gap) == (plain is not None), gap
+
+
+NUMBER_RUN_RE = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def test_inherit_gaps_are_the_plain_matches_on_the_real_texts() -> None:
+    """The text between two numbers of every real paragraph (up to 300 characters), and its ends from each
+    whitespace run on: the gaps between quantities are such texts."""
+    matched = 0
+    for para in real_paragraphs():
+        for piece in NUMBER_RUN_RE.split(para)[1:-1]:
+            piece = piece[:300]
+            for start in {0, *(match.end() for match in re.finditer(r"\s+", piece))}:
+                _same_inherit_verdict(piece[start:])
+                matched += subjects.INHERIT_GAP_RE.match(piece[start:]) is not None
+    assert matched > 1000
+    assert INHERIT_GAP_OPTIONAL_RE.pattern.count(")?") == subjects.INHERIT_GAP_RE.pattern.count("|)") == 11
+
+
+# Every phrase INHERIT_GAP_RE can end with, spelled here apart from the pattern, and words ending alike or not.
+INHERIT_PHRASES = ("year-on-year", "year on year", "yoy", "from a year earlier", "from a year ago", "in 2019",
+                   "by 2020", "and", "to", "or", "versus", "up", "down", "up from", "down from", "from",
+                   "accounting for", "making up", "representing", "equal to", "equivalent to", "saving",
+                   "with an annual increase of", "a decrease of", "daily average of", "rise of", "drop of",
+                   "decline of", "growth of", "gain of", "increasing", "rising", "growing", "falling", "dropping",
+                   "declining", "increased", "decreased", "rose", "grew", "fell", "dropped", "declined", "edging up",
+                   "edged down", "inching up", "inched down", "reflecting", "marking a", "registering an", "posting",
+                   "exceeding", "surpassing", "topping", "by", "up by about", "around", "nearly", "almost", "over",
+                   "more than", "some", "roughly")
+INHERIT_OTHER_WORDS = ("total", "Up", "TO", "ago.", "2019", "（", "(", ",", ";", "an", "versuss", "yearly", "China",
+                       "\u0663", "é", "ſome", "x")
+
+
+def test_inherit_gaps_are_the_plain_matches_on_every_phrase() -> None:
+    """Each phrase the pattern can end with, after openings of every kind and before whitespace of every kind
+    (a word left out of INHERIT_GAP_LAST_WORDS fails here)."""
+    openings = ("", " ", ", ", " in 2019, ", " compared with 2018 and ", "; and ", " the plan ", "(")
+    for phrase in INHERIT_PHRASES + INHERIT_OTHER_WORDS:
+        for opening in openings:
+            for end in ("", " ", "\n", " \u3000\n"):
+                _same_inherit_verdict(opening + phrase + end)
+    assert all(subjects.INHERIT_GAP_RE.match(", " + phrase + " ") for phrase in INHERIT_PHRASES)
+
+
+inherit_gap_strategy = joined_words((*INHERIT_PHRASES, *INHERIT_OTHER_WORDS, "the", "of the same period", "."),
+                                    ("", " ", "  ", ", ", "\n", "\t"), max_size=6)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(inherit_gap_strategy, st.text(max_size=6)))
+@example("")
+@example("\n")
+@example(" and\n")
+def test_inherit_gaps_are_the_plain_matches(gap: str) -> None:
+    _same_inherit_verdict(gap)
+
+
 @given(st.lists(st.tuples(st.integers(0, 3), st.integers(0, 3), st.integers(1, 3)), max_size=6))
 def test_the_earliest_and_latest_cues_are_min_and_max(spans: list[tuple[int, int, int]]) -> None:
     cues = [periods._Cue(start, start + size, str(index), priority)
