@@ -431,13 +431,25 @@ HOLDOUT4_FLOORS: dict[str, float] = {"precision": 0.945, "recall": 0.94, "f1": 0
 HOLDOUT5_FLOORS: dict[str, float] = {"precision": 0.96, "recall": 0.89, "f1": 0.925, "period_accuracy": 0.45,
                                      "title_accuracy": 0.9, "date_accuracy": 0.95, "subject_given_share": 0.75}
 
+
+# tests/realgold/holdout6: 20 more pages (5 ningbolife, 2 cnnb, 13 other sources; 167 labelled metrics, 39 uncertain),
+# gathered and labelled blind on 2026-12-06 at extractor 2026.12.06.2 (committed in d132243 before anything ran on
+# them) while the eighteenth tune_other pass and the Joomla-strings pass wrote their rules, frozen. Measured once, on
+# main with both merged (extractor 2026.12.06.19): 132 gold / 127 predicted / 117 matched, P 0.921, R 0.886, F1 0.903;
+# period accuracy 0.521, subject given 0.684; titles 1.000, dates 1.000, 19 leaked lines (all on other sources' pages),
+# 6 dates given where the label has none (URL dates: its labels date a page only by a line on it). Floors a little
+# under those first figures.
+HOLDOUT6_FLOORS: dict[str, float] = {"precision": 0.905, "recall": 0.87, "f1": 0.89, "period_accuracy": 0.5,
+                                     "title_accuracy": 0.95, "date_accuracy": 0.95, "subject_given_share": 0.66}
+
 @pytest.mark.parametrize(("folder", "size", "floors"), [
     (realgold.HOLDOUT_DIR, (24, 340), HOLDOUT_FLOORS),
     (realgold.HOLDOUT2_DIR, (16, 241), HOLDOUT2_FLOORS),
     (realgold.HOLDOUT3_DIR, (18, 174), HOLDOUT3_FLOORS),
     (realgold.HOLDOUT4_DIR, (18, 171), HOLDOUT4_FLOORS),
     (realgold.HOLDOUT5_DIR, (20, 200), HOLDOUT5_FLOORS),
-], ids=["holdout", "holdout2", "holdout3", "holdout4", "holdout5"])
+    (realgold.HOLDOUT6_DIR, (20, 167), HOLDOUT6_FLOORS),
+], ids=["holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6"])
 def test_held_out_floors(folder: Path, size: tuple[int, int], floors: dict[str, float]) -> None:
     pages = load_realgold(folder)
     assert (len(pages), sum(len(p.metrics) for p in pages)) == size
@@ -827,14 +839,15 @@ def test_details_never_list_the_held_out_misses_unless_asked(capsys: pytest.Capt
     assert main(["eval", "--real-only", "--system", "newsetl", "--details"]) == 0
     out = capsys.readouterr().out
     assert "== newsetl on dev:" in out and "== newsetl on tune_sites:" in out
-    for held in ("holdout", "holdout2", "holdout3", "holdout4", "holdout5"):
+    for held in ("holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6"):
         assert f"== newsetl on {held}:" not in out and f"== {held}: details not listed" in out
-    assert not [line for line in out.splitlines() if line.startswith(("h0", "k0", "x0", "y0", "z0"))]  # h000 ... z000
+    held_ids = ("h0", "k0", "x0", "y0", "z0", "w0")  # h000 ... w000
+    assert not [line for line in out.splitlines() if line.startswith(held_ids)]
     assert main(["eval", "--real-only", "--system", "newsetl", "--held-out-details"]) == 0
     out = capsys.readouterr().out
     assert "== newsetl on holdout:" in out and "== newsetl on holdout2:" in out and "== newsetl on dev:" not in out
     assert "== newsetl on holdout3:" in out and "== newsetl on holdout4:" in out
-    assert "== newsetl on holdout5:" in out
+    assert "== newsetl on holdout5:" in out and "== newsetl on holdout6:" in out
     assert [line for line in out.splitlines() if line.startswith("h0")]
 
 
