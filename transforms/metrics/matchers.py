@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Final
 
 from transforms.context import vocab_key
-from transforms.fastre import TailPattern, in_claimed
+from transforms.fastre import SpacedOpening, TailPattern, in_claimed
 from transforms.metrics.numbers import (
     _FRACTION_WORD_ALT,
     ANY_NUMBER_RE,
@@ -388,6 +388,10 @@ BEING_RE: Final = re.compile(r"being\s+(?=[a-z])")
 # (count.there_are_with).
 THERE_ARE_BEFORE_RE: Final = re.compile(r"\b[Tt]here\s+(?:are|were)\s+$")
 WITH_AFTER_RE: Final = re.compile(r"\s+with\s+(?:an?|the)?\s*[a-z]")
+# (the patterns read after a number in _elided_count, tried only where its first word may open a match)
+FREQUENCY_AFTER_OPENING: Final = SpacedOpening(FREQUENCY_AFTER_RE)
+WITH_AFTER_OPENING: Final = SpacedOpening(WITH_AFTER_RE)
+AGE_AFTER_OPENING: Final = SpacedOpening(AGE_AFTER_RE)
 COUNT_COPULA_RE: Final = re.compile(rf"{NUM}(?![\w%-])\s+(?:of\s+(?:them|which)\s+)?(?:are|were)\s+(?=[a-z])")
 
 # The patterns on the text before a number, searched only in its last words.
@@ -1103,7 +1107,7 @@ def _elided_count(para: str, read: NumberRead, sent_start: int, sent_end: int,
         return None  # an unscaled decimal (checked before the costlier blocks below)
     verb_number = NUMBER_VERB_TAIL.search(before)
     after = para[read.end:sent_end]
-    per_period = FREQUENCY_AFTER_RE.match(after) is not None  # "reaches 1479 monthly": a year is never "monthly"
+    per_period = FREQUENCY_AFTER_OPENING.match(after) is not None  # "reaches 1479 monthly": a year is never "monthly"
     if _count_blocked(raw, before[: verb_number.start() + 1] if verb_number else before,
                       decimal_ok=bool(read.scale), year_ok=per_period):
         return None
@@ -1123,11 +1127,11 @@ def _elided_count(para: str, read: NumberRead, sent_start: int, sent_end: int,
         found_item = item(part)
         found_item.rules.append("count.part_of_whole")
         return found_item
-    if not read.scale and WITH_AFTER_RE.match(after) and THERE_ARE_BEFORE_RE.search(before):
+    if not read.scale and WITH_AFTER_OPENING.match(after) and THERE_ARE_BEFORE_RE.search(before):
         found_item = item(None)  # "there are 1050 with a master's degree"
         found_item.rules.append("count.there_are_with")
         return found_item
-    aged = AGE_AFTER_RE.match(after)
+    aged = AGE_AFTER_OPENING.match(after)
     if aged is not None:
         found_item = item(f"people {' '.join(aged.group('age').lower().split())}")  # "181,000 aged 80 or above"
         found_item.rules.append("count.aged")
