@@ -582,14 +582,15 @@ class SpacedOpening:
         self.pattern = pattern
         self.firsts = "".join(sorted(firsts))
 
-    def match(self, text: str) -> re.Match[str] | None:
-        """pattern.match(text) (for a pattern opening with `^`, without MULTILINE: pattern.search(text))."""
-        index = 0
+    def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        """pattern.match(text, pos) (for a pattern opening with `^`, without MULTILINE: pattern.search(text) at 0,
+        no match elsewhere)."""
+        index = pos
         while index < len(text) and ord(text[index]) < 128:  # (ASCII whitespace, which the rest cannot open on)
             if not text[index].isspace():
-                return None if text[index] not in self.firsts else self.pattern.match(text)
+                return None if text[index] not in self.firsts else self.pattern.match(text, pos)
             index += 1
-        return self.pattern.match(text)
+        return self.pattern.match(text, pos)
 
 
 def lead_positions(text: str, chars: str, pos: int, endpos: int) -> list[int]:

@@ -388,10 +388,13 @@ BEING_RE: Final = re.compile(r"being\s+(?=[a-z])")
 # (count.there_are_with).
 THERE_ARE_BEFORE_RE: Final = re.compile(r"\b[Tt]here\s+(?:are|were)\s+$")
 WITH_AFTER_RE: Final = re.compile(r"\s+with\s+(?:an?|the)?\s*[a-z]")
-# (the patterns read after a number in _elided_count, tried only where its first word may open a match)
+# (the patterns read after a number or its noun phrase, tried only where the first word may open a match)
 FREQUENCY_AFTER_OPENING: Final = SpacedOpening(FREQUENCY_AFTER_RE)
 WITH_AFTER_OPENING: Final = SpacedOpening(WITH_AFTER_RE)
 AGE_AFTER_OPENING: Final = SpacedOpening(AGE_AFTER_RE)
+RATE_AFTER_OPENING: Final = SpacedOpening(RATE_AFTER_RE)
+PART_OF_WHOLE_OPENING: Final = SpacedOpening(PART_OF_WHOLE_RE)
+CLAUSE_SUBJECT_AFTER_OPENING: Final = SpacedOpening(CLAUSE_SUBJECT_AFTER_RE)
 COUNT_COPULA_RE: Final = re.compile(rf"{NUM}(?![\w%-])\s+(?:of\s+(?:them|which)\s+)?(?:are|were)\s+(?=[a-z])")
 
 # The patterns on the text before a number, searched only in its last words.
@@ -1008,7 +1011,7 @@ def _count(para: str, match: NumberRead, sent_start: int, rule: str = "count") -
         return None
     np_end, subject = phrase
     found_subject: str | None = subject
-    rate = RATE_AFTER_RE.match(para, np_end)
+    rate = RATE_AFTER_OPENING.match(para, np_end)
     if unscaled_decimal and not rate:
         return None
     if rate:
@@ -1053,7 +1056,8 @@ def _spelled_count(para: str, match: re.Match[str], sent_start: int) -> _Found |
     if phrase is None and value >= 2 and _is_clause_subject(para, before, match.start() + len(word)):
         return _Found(match.start(), match.start() + len(word), value, "count", kind="level",
                       num_start=match.start(), rules=["count.clause_subject"])  # "Seven are engaged in ..."
-    if phrase is None or RATE_AFTER_RE.match(para, phrase[0]) or phrase[1].split()[-1] in SPELLED_PROCESS_NOUNS:
+    if phrase is None or RATE_AFTER_OPENING.match(para, phrase[0]) \
+            or phrase[1].split()[-1] in SPELLED_PROCESS_NOUNS:
         return None
     last_word = para[:phrase[0]].rsplit(None, 1)[-1]
     if word[0].isupper() and last_word[:1].isupper():
@@ -1222,7 +1226,7 @@ def _own_clause_start(before: str) -> int:
 def _part_of_whole(para: str, end: int, value: float) -> str | None:
     """The noun of the whole when the number ending at `end` is a part of a larger number of things said right
     after it ("seven of the eight categories witnessed ...": "categories"), else None."""
-    whole = PART_OF_WHOLE_RE.match(para, end)
+    whole = PART_OF_WHOLE_OPENING.match(para, end)
     if whole is None:
         return None
     raw = whole.group("whole")
@@ -1236,5 +1240,5 @@ def _part_of_whole(para: str, end: int, value: float) -> str | None:
 def _is_clause_subject(para: str, before: str, end: int) -> bool:
     """Whether the number ending at `end` opens its clause (`before`: its sentence up to it) and a plural
     verb follows it: a count whose noun the text said before ("..., 42 were listed in foreign countries")."""
-    return CLAUSE_SUBJECT_AFTER_RE.match(para, end) is not None and \
+    return CLAUSE_SUBJECT_AFTER_OPENING.match(para, end) is not None and \
         CLAUSE_OPENING_RE.search(before.rstrip(" \"“‘(（")) is not None
