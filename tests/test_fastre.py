@@ -399,24 +399,29 @@ OPENINGS = [value for module in (qualifiers, subjects, matchers, structure, desc
 # The words read after a number (and characters IGNORECASE takes for ASCII letters, whitespace beyond ASCII).
 AFTER_WORDS = ("year-on-year", "year on year", "YoY", "y-o-y", "compared with", "over", "the", "same", "period", "more",
                "Lower", "lower", "less", "than", "below", "above", "last", "of", "city's", "decline", "Cut", "drop",
-               "growth", "ſhorter", "\u212am", "ıncrease", "%", ",", ".", "（", "and", "in", "2019")
+               "growth", "ſhorter", "\u212am", "ıncrease", "%", ",", ".", "（", "and", "in", "2019", "Monthly",
+               "weeKly", "daily", "with", "With", "a", "aged", "Aged", "between the ages of", "80", "or", "\u212aids",
+               "on", "ON", "per", "Per", "for", "every", "each", "are", "were", "Came", "36", "nine")
 after_strategy = st.lists(st.tuples(st.sampled_from(("", " ", "  ", "\t", "\n", "\u3000", "\xa0", "\x1c")),
                                     st.sampled_from(AFTER_WORDS)), max_size=8).map(
     lambda parts: "".join(sep + word for sep, word in parts))
 
 
-def _same_openings(text: str) -> None:
+def _same_openings(text: str, pos: int = 0) -> None:
     for opening in OPENINGS:
-        assert _same(opening.search(text), opening.pattern.search(text)), (opening.pattern.pattern, text)
+        assert _same(opening.match(text, pos), opening.pattern.match(text, pos)), (opening.pattern.pattern, text, pos)
+        if not pos and opening.pattern.pattern.startswith("^"):  # (matched at the start: the search's match)
+            assert _same(opening.match(text), opening.pattern.search(text)), (opening.pattern.pattern, text)
 
 
 def test_spaced_openings_on_the_real_pages_equal_the_plain_searches() -> None:
     """The patterns read after a number, gated by the first character after the whitespace, on the text after
     every number of the real sentences."""
-    assert len(OPENINGS) >= 3
+    assert len(OPENINGS) >= 8
     for sentence in real_sentences():
         for match in re.finditer(r"\d+%?", sentence):
             _same_openings(sentence[match.end():])
+            _same_openings(sentence, match.end())
 
 
 @settings(max_examples=300, deadline=None)
@@ -424,13 +429,17 @@ def test_spaced_openings_on_the_real_pages_equal_the_plain_searches() -> None:
 @example(" ſhorter than expected")
 @example("\u3000lower than")
 @example(" Year on year")
+@example(" monthly")
+@example("\x1c aged 80 or above")
+@example("with a")
 @example("")
 def test_spaced_openings_equal_the_plain_searches(text: str) -> None:
     _same_openings(text)
+    _same_openings("12" + text, 2)
 
 
 def test_a_pattern_that_may_open_on_whitespace_or_not_with_it_is_refused() -> None:
-    for pattern in (r"^\s*\s?x", r"^\s*(?:x|)", r"x", r"\s*x"):
+    for pattern in (r"^\s*\s?x", r"^\s*(?:x|)", r"x", r"\s*x", r"\s+\s?x", r"\s+(?:x|)", r"\s+\w*", r"^\s+\s?x"):
         try:
             SpacedOpening(re.compile(pattern))
         except ValueError:

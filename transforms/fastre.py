@@ -559,32 +559,38 @@ class TailPattern:
         return text if match is None else text[: match.start()] + repl + text[match.end():]
 
 
+SPACED_OPENINGS: Final = ("^\\s*", "^\\s+", "\\s+")
+
+
 class SpacedOpening:
-    """`pattern.search(text)` for a pattern anchored at the start of the text that opens with `^\\s*`, its rest
-    opening on an ASCII character only with one of a known set (pagere.first_chars of the rest, read with the
-    pattern's flags), none of them whitespace. Where the text opens with ASCII whitespace and then another ASCII
-    character, a match's `\\s*` takes that whole run (the rest cannot open on an ASCII whitespace character), so
-    where that character is not one of the set there is no match, told by character tests instead of a search
-    (the call and the engine's state, some five thousand instructions). A character beyond ASCII before it, or
-    none, leaves it to the search (IGNORECASE takes "ſ" for "s"; the rest may open on other whitespace)."""
+    """`pattern.match(text)` for a pattern that opens with one of SPACED_OPENINGS, its rest opening on an ASCII
+    character only with one of a known set (pagere.first_chars of the rest, read with the pattern's flags), none of
+    them whitespace. Where the text opens with ASCII whitespace and then another ASCII character, a match's `\\s*`
+    (`\\s+`) takes that whole run (the rest cannot open on an ASCII whitespace character), so where that character
+    is not one of the set there is no match, told by character tests instead of a match (the call and the engine's
+    state, some two to five thousand instructions; a text that opens with that character: an empty run). A
+    character beyond ASCII before it, or none, leaves it to the pattern (IGNORECASE takes "ſ" for "s"; the rest
+    may open on other whitespace)."""
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
-        rest = pattern.pattern.removeprefix("^\\s*")
+        rest = next((pattern.pattern.removeprefix(opening) for opening in SPACED_OPENINGS
+                     if pattern.pattern.startswith(opening)), pattern.pattern)
         firsts = first_chars(("(?i)" if pattern.flags & re.IGNORECASE else "") + rest)
         if rest == pattern.pattern or pattern.flags & re.MULTILINE or firsts is None \
                 or any(char.isspace() for char in firsts):
-            raise ValueError(f"not a pattern opening with ^\\s* and then known characters: {pattern.pattern!r}")
+            raise ValueError(f"not a pattern opening with a spaced opening, then known characters: {pattern.pattern!r}")
         self.pattern = pattern
         self.firsts = "".join(sorted(firsts))
 
-    def search(self, text: str) -> re.Match[str] | None:
-        """pattern.search(text)."""
-        index = 0
+    def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        """pattern.match(text, pos) (for a pattern opening with `^`, without MULTILINE: pattern.search(text) at 0,
+        no match elsewhere)."""
+        index = pos
         while index < len(text) and ord(text[index]) < 128:  # (ASCII whitespace, which the rest cannot open on)
             if not text[index].isspace():
-                return None if text[index] not in self.firsts else self.pattern.search(text)
+                return None if text[index] not in self.firsts else self.pattern.match(text, pos)
             index += 1
-        return self.pattern.search(text)
+        return self.pattern.match(text, pos)
 
 
 def lead_positions(text: str, chars: str, pos: int, endpos: int) -> list[int]:

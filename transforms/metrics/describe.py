@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from transforms.fastre import SpacedOpening
 from transforms.metrics.numbers import ADJECTIVAL_UNIT_RE, _Found
 from transforms.metrics.qualifiers import (
     SHARE_OR_TAIL,
@@ -47,6 +48,9 @@ from transforms.metrics.vocab import (
 # A count right after an adding verb (qualifier words are already cut from `before`).
 ADDED_BEFORE_TAIL: Final = WordTail(re.compile(rf"\b(?:{words_pattern(ADDING_VERBS)})\s*$", re.IGNORECASE),
                                     ADDING_VERBS)
+# (the "of" after a unit or a share, tried only where the first word after it may open a match)
+UNIT_OF_OPENING: Final = SpacedOpening(UNIT_OF_RE)
+SHARE_OF_OPENING: Final = SpacedOpening(SHARE_OF_RE)
 
 
 def _describe(item: _Found, previous: _Found | None, para: str, sent_start: int, sent_end: int) -> str | None:
@@ -133,7 +137,7 @@ def _unit_of_subject(item: _Found, para: str, after: str) -> str | None:
     text = para[item.start:item.end]
     if "-" in text and ADJECTIVAL_UNIT_RE.search(text):  # (every match holds its hyphen)
         return _simple_phrase(after)
-    match = UNIT_OF_RE.match(after)
+    match = UNIT_OF_OPENING.match(after)
     return _simple_phrase(after[match.end():]) if match else None
 
 
@@ -141,7 +145,7 @@ def _share_of_subject(item: _Found, after: str) -> str | None:
     """ "98.6% of the city's industrial enterprises" -> "industrial enterprises" (no subject before)."""
     if item.unit != "percent":
         return None
-    match = SHARE_OF_RE.match(after)
+    match = SHARE_OF_OPENING.match(after)
     if not match or SHARE_OF_TOTAL_RE.match(after):
         return None  # "15% of the national total"
     phrase = _simple_phrase(after[match.end():])

@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Final
 
 from transforms.context import vocab_key
-from transforms.fastre import TailPattern, in_claimed
+from transforms.fastre import SpacedOpening, TailPattern, in_claimed
 from transforms.metrics.numbers import (
     _FRACTION_WORD_ALT,
     ANY_NUMBER_RE,
@@ -388,6 +388,13 @@ BEING_RE: Final = re.compile(r"being\s+(?=[a-z])")
 # (count.there_are_with).
 THERE_ARE_BEFORE_RE: Final = re.compile(r"\b[Tt]here\s+(?:are|were)\s+$")
 WITH_AFTER_RE: Final = re.compile(r"\s+with\s+(?:an?|the)?\s*[a-z]")
+# (the patterns read after a number or its noun phrase, tried only where the first word may open a match)
+FREQUENCY_AFTER_OPENING: Final = SpacedOpening(FREQUENCY_AFTER_RE)
+WITH_AFTER_OPENING: Final = SpacedOpening(WITH_AFTER_RE)
+AGE_AFTER_OPENING: Final = SpacedOpening(AGE_AFTER_RE)
+RATE_AFTER_OPENING: Final = SpacedOpening(RATE_AFTER_RE)
+PART_OF_WHOLE_OPENING: Final = SpacedOpening(PART_OF_WHOLE_RE)
+CLAUSE_SUBJECT_AFTER_OPENING: Final = SpacedOpening(CLAUSE_SUBJECT_AFTER_RE)
 COUNT_COPULA_RE: Final = re.compile(rf"{NUM}(?![\w%-])\s+(?:of\s+(?:them|which)\s+)?(?:are|were)\s+(?=[a-z])")
 
 # The patterns on the text before a number, searched only in its last words.
@@ -1004,7 +1011,7 @@ def _count(para: str, match: NumberRead, sent_start: int, rule: str = "count") -
         return None
     np_end, subject = phrase
     found_subject: str | None = subject
-    rate = RATE_AFTER_RE.match(para, np_end)
+    rate = RATE_AFTER_OPENING.match(para, np_end)
     if unscaled_decimal and not rate:
         return None
     if rate:
@@ -1049,7 +1056,8 @@ def _spelled_count(para: str, match: re.Match[str], sent_start: int) -> _Found |
     if phrase is None and value >= 2 and _is_clause_subject(para, before, match.start() + len(word)):
         return _Found(match.start(), match.start() + len(word), value, "count", kind="level",
                       num_start=match.start(), rules=["count.clause_subject"])  # "Seven are engaged in ..."
-    if phrase is None or RATE_AFTER_RE.match(para, phrase[0]) or phrase[1].split()[-1] in SPELLED_PROCESS_NOUNS:
+    if phrase is None or RATE_AFTER_OPENING.match(para, phrase[0]) \
+            or phrase[1].split()[-1] in SPELLED_PROCESS_NOUNS:
         return None
     last_word = para[:phrase[0]].rsplit(None, 1)[-1]
     if word[0].isupper() and last_word[:1].isupper():
@@ -1103,7 +1111,7 @@ def _elided_count(para: str, read: NumberRead, sent_start: int, sent_end: int,
         return None  # an unscaled decimal (checked before the costlier blocks below)
     verb_number = NUMBER_VERB_TAIL.search(before)
     after = para[read.end:sent_end]
-    per_period = FREQUENCY_AFTER_RE.match(after) is not None  # "reaches 1479 monthly": a year is never "monthly"
+    per_period = FREQUENCY_AFTER_OPENING.match(after) is not None  # "reaches 1479 monthly": a year is never "monthly"
     if _count_blocked(raw, before[: verb_number.start() + 1] if verb_number else before,
                       decimal_ok=bool(read.scale), year_ok=per_period):
         return None
@@ -1123,11 +1131,11 @@ def _elided_count(para: str, read: NumberRead, sent_start: int, sent_end: int,
         found_item = item(part)
         found_item.rules.append("count.part_of_whole")
         return found_item
-    if not read.scale and WITH_AFTER_RE.match(after) and THERE_ARE_BEFORE_RE.search(before):
+    if not read.scale and WITH_AFTER_OPENING.match(after) and THERE_ARE_BEFORE_RE.search(before):
         found_item = item(None)  # "there are 1050 with a master's degree"
         found_item.rules.append("count.there_are_with")
         return found_item
-    aged = AGE_AFTER_RE.match(after)
+    aged = AGE_AFTER_OPENING.match(after)
     if aged is not None:
         found_item = item(f"people {' '.join(aged.group('age').lower().split())}")  # "181,000 aged 80 or above"
         found_item.rules.append("count.aged")
@@ -1218,7 +1226,7 @@ def _own_clause_start(before: str) -> int:
 def _part_of_whole(para: str, end: int, value: float) -> str | None:
     """The noun of the whole when the number ending at `end` is a part of a larger number of things said right
     after it ("seven of the eight categories witnessed ...": "categories"), else None."""
-    whole = PART_OF_WHOLE_RE.match(para, end)
+    whole = PART_OF_WHOLE_OPENING.match(para, end)
     if whole is None:
         return None
     raw = whole.group("whole")
@@ -1232,5 +1240,5 @@ def _part_of_whole(para: str, end: int, value: float) -> str | None:
 def _is_clause_subject(para: str, before: str, end: int) -> bool:
     """Whether the number ending at `end` opens its clause (`before`: its sentence up to it) and a plural
     verb follows it: a count whose noun the text said before ("..., 42 were listed in foreign countries")."""
-    return CLAUSE_SUBJECT_AFTER_RE.match(para, end) is not None and \
+    return CLAUSE_SUBJECT_AFTER_OPENING.match(para, end) is not None and \
         CLAUSE_OPENING_RE.search(before.rstrip(" \"“‘(（")) is not None

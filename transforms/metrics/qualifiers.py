@@ -555,16 +555,16 @@ def _kind(unit: str, before: str, after: str) -> tuple[str, str]:
             return "share", "kind.share_words_before"  # "taking up 31.46%": not the change word "up"
         if _change_before(before):
             return "change", "kind.change_words_before"
-        if CHANGE_AFTER_OPENING.search(after):
+        if CHANGE_AFTER_OPENING.match(after):
             return "change", "kind.change_words_after"
         if share_verb:
             return "share", "kind.share_words_before"
-        if SHARE_AFTER_OPENING.search(after):
+        if SHARE_AFTER_OPENING.match(after):
             return "share", "kind.share_of_after"
     if verb_object_by(before):
         return "change", "kind.verb_object_by"
     if unit != "percent" and (CHANGE_BY_TAIL.has_match(before) and _change_before(before)
-                              or unit in COMPARABLE_UNITS and CHANGE_AFTER_OPENING.search(after)):
+                              or unit in COMPARABLE_UNITS and CHANGE_AFTER_OPENING.match(after)):
         return "change", "kind.change_by"
     return "level", "kind.level_default"
 
@@ -578,7 +578,7 @@ def _continues_change(previous: _Found, item: _Found, para: str, before: str) ->
 
 def _is_decrease(before: str, after: str) -> bool:
     """A change said to go down ("fell by", "a decline of", "cut ... by", "lower than")."""
-    if _decrease_before(before) or DECREASE_AFTER_OPENING.search(after):
+    if _decrease_before(before) or DECREASE_AFTER_OPENING.match(after):
         return True
     verb_object = verb_object_by(before)
     return bool(verb_object and DECREASE_VERB_OBJECT_RE.match(verb_object.group()))
