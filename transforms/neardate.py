@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from transforms.textutil import normalize_space, parse_date
+from transforms.textutil import MONTH_ABBR, MONTHS, normalize_space, parse_date
 
 LINES_UNDER = 6  # lines under the headline searched, nearest first ...
 LINES_ABOVE = 3  # ... then these above it, nearest first
@@ -32,13 +32,13 @@ MAX_OTHER_WORDS = 8  # words other than the date's: a byline, a source name, "Po
 # under it (a sidebar's stamp, a closing date), which the text template's own rules weigh.
 SENTENCE_MIN_WORDS = 10
 SENTENCE_ENDS = (".", "!", "?", '"', "\u201d", "\u2019")
-# The words a date is written with (months, weekdays, ordinal suffixes, clock words).
-DATE_WORDS = frozenset(
-    "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august september "
-    "october november december mon tue wed thu fri sat sun monday tuesday wednesday thursday friday saturday sunday "
-    "st nd rd th of am pm".split())
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# The words a date is written with (textutil's months and their abbreviations, weekdays and theirs, ordinal
+# suffixes, clock words).
+DATE_WORDS = frozenset(MONTHS) | MONTH_ABBR.keys() | frozenset(WEEKDAYS) | frozenset(day[:3] for day in WEEKDAYS) \
+    | frozenset(("st", "nd", "rd", "th", "of", "am", "pm"))
 WORD_RE = re.compile(r"[A-Za-z]+")
-MONTH_NAME_RE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?![a-z])", re.IGNORECASE)
+MONTH_NAME_RE = re.compile(r"\b(?:" + "|".join(month[:3] for month in MONTHS) + r")[a-z]*\.?(?![a-z])", re.IGNORECASE)
 NUMERIC_DATE_RE = re.compile(r"\b(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}\b")
 # "28-31 March 2018", "5th to 7th of May" (not the month and day of a numeric date: "2014-03-25 hits")
 DAY_SPAN_RE = re.compile(
