@@ -7,6 +7,7 @@ import pytest
 
 from transforms.neardate import date_near_title, dated_line, is_date_span
 from transforms.page import parse_page
+from transforms.templates.text import is_sentence
 
 
 @pytest.mark.parametrize(("line", "date"), [
@@ -60,6 +61,24 @@ def test_the_line_under_the_headline_first_then_above_nearest_first() -> None:
     far = ["Ningbo opens a new port"] + ["A line of text."] * 6 + ["Posted: May 9, 2024"]
     assert date_near_title(far, "Ningbo opens a new port") is None  # seven lines under: not beside it
 
+
+
+def test_a_sentence_of_the_text_ends_the_search_as_the_text_template_reads_one() -> None:
+    """The search stops at a line the text template calls a sentence of the text (`templates.text.is_sentence`,
+    the one definition both use): a date past it is the text's, not the headline's."""
+    sentence = "The port opened a new terminal on Monday after three years of building work."
+    assert is_sentence(sentence)
+    lines = ["Ningbo opens a new port", sentence, "Posted: May 9, 2024"]
+    assert date_near_title(lines, "Ningbo opens a new port") is None
+    # a short line closed by a full stop, or a long one closed by none, is no sentence of the text: passed over
+    # (eleven words under PARAGRAPH_MIN_WORDS: neardate's own twin of the definition counted ten)
+    for line in ("Photo by A Reporter.", "The port opened a new terminal on Monday after three years of building",
+                 "The port opened a new terminal on Monday after three years."):
+        assert not is_sentence(line)
+        assert date_near_title(["Ningbo opens a new port", line, "Posted: May 9, 2024"], "Ningbo opens a new port") \
+            == "2024-05-09"
+    above = ["Posted: May 9, 2024", sentence, "Ningbo opens a new port"]
+    assert date_near_title(above, "Ningbo opens a new port") is None
 
 PAGE = """Ningbo port volume rises in May
 {}

@@ -21,17 +21,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from transforms.templates.text import is_sentence
 from transforms.textutil import MONTH_ABBR, MONTHS, normalize_space, parse_date
 
 LINES_UNDER = 6  # lines under the headline searched, nearest first ...
 LINES_ABOVE = 3  # ... then these above it, nearest first
 MAX_LINE_CHARS = 120  # a longer line is a paragraph (a dateline opening the text is the text's rules' business)
 MAX_OTHER_WORDS = 8  # words other than the date's: a byline, a source name, "Posted:", "hits"
-# A sentence of the text (at least this many words, closed by a full stop, "!", "?" or a closing quote) ends the
-# headline's surroundings: a date line past it is the text's ("April 29, 2009 was the day the fair opened.") or
-# under it (a sidebar's stamp, a closing date), which the text template's own rules weigh.
-SENTENCE_MIN_WORDS = 10
-SENTENCE_ENDS = (".", "!", "?", '"', "\u201d", "\u2019")
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # The words a date is written with (textutil's months and their abbreviations, weekdays and theirs, ordinal
 # suffixes, clock words).
@@ -81,6 +77,9 @@ def date_near_title(lines: Sequence[str], title: str | None) -> str | None:
         return None
     for near in (texts[index + 1:index + 1 + LINES_UNDER], texts[max(0, index - LINES_ABOVE):index][::-1]):
         for text in near:
+            # A sentence of the text (the text template's `is_sentence`) ends the headline's surroundings: a date
+            # line past it is the text's ("April 29, 2009 was the day the fair opened.") or under it (a sidebar's
+            # stamp, a closing date), which the text template's own rules weigh.
             if is_sentence(text):
                 break
             found = dated_line(text)
@@ -88,7 +87,3 @@ def date_near_title(lines: Sequence[str], title: str | None) -> str | None:
                 return found
     return None
 
-
-def is_sentence(text: str) -> bool:
-    """True for a sentence of the text: SENTENCE_MIN_WORDS words or more, closed by a sentence's end."""
-    return text.endswith(SENTENCE_ENDS) and len(text.split()) >= SENTENCE_MIN_WORDS

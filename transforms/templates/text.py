@@ -652,8 +652,7 @@ def _is_quoted(line: str) -> bool:
     """A pull quote or a sentence set alone, not a headline: a line closed by a full stop, or by an exclamation mark
     when it is a sentence's length (PARAGRAPH_MIN_WORDS words or more: "We took a 2 hour trip ... and boy, did it!"
     under "To Ningbo and Back Again", t408); a short line closed by "!" is a headline ("Ningbo, Let's go!", t468)."""
-    return PULL_QUOTE_END_RE.search(line) is not None or (
-        SENTENCE_END_RE.search(line) is not None and len(line.split()) >= PARAGRAPH_MIN_WORDS)
+    return PULL_QUOTE_END_RE.search(line) is not None or is_sentence(line)
 
 
 def _is_banner(lines: list[str], seen: list[int], lead: int, candidates: list[int]) -> bool:
@@ -813,6 +812,13 @@ def _block_numbers(lines: list[str]) -> list[int]:
     return numbers
 
 
+def is_sentence(line: str) -> bool:
+    """A sentence of the text: PARAGRAPH_MIN_WORDS words or more, closed by a full stop or an exclamation mark
+    (SENTENCE_END_RE). The text's rules (`_is_paragraph`, `_is_quoted`) and the dated line beside the headline
+    (transforms/neardate.py) stop at one."""
+    return len(line.split()) >= PARAGRAPH_MIN_WORDS and SENTENCE_END_RE.search(line) is not None
+
+
 def _is_paragraph(line: str) -> bool:
     """A body paragraph, not a header line: long with a sentence in it (a long line of menu
     items glued together has none), or a sentence of PARAGRAPH_MIN_WORDS words or more; a doubled line is neither."""
@@ -820,7 +826,7 @@ def _is_paragraph(line: str) -> bool:
         return False
     if len(line) > HEADER_LINE_MAX_CHARS:
         return bool(SENTENCE_BREAK_RE.search(line)) or len(line) > MENU_LINE_MAX_CHARS
-    return len(line.split()) >= PARAGRAPH_MIN_WORDS and bool(SENTENCE_END_RE.search(line))
+    return is_sentence(line)
 
 
 def _is_lead(lines: list[str], index: int) -> bool:
