@@ -4,12 +4,14 @@ on a real ningbolife text page only the strings left out on purpose still leak (
 from __future__ import annotations
 
 from functools import cache
+from pathlib import Path
 
 import pytest
 
 import transforms.boilerplate as bp
 from devtools.joomla_chrome import measure
-from transforms.boilerplate import JOOMLA_CHROME, JOOMLA_STRINGS, is_boilerplate_line
+from transforms.boilerplate import JOOMLA_CHROME, JOOMLA_CLOAKING, JOOMLA_STRINGS, is_boilerplate_line
+from transforms.page import parse_page
 
 # A realistic value for each placeholder (the strings' %s as Joomla fills them).
 SAMPLES = {
@@ -103,3 +105,26 @@ def test_on_a_real_ningbolife_page_only_the_strings_left_out_leak() -> None:
     and at the end; before the rows 53 probes leaked into the body."""
     leaking = {probe for probe, _, leaks, _ in measure(("s010",)) if leaks}
     assert leaking == LEFT
+
+
+CLOAK_FIXTURE = "tests/fixtures/html/articles/joomla3_core_vote_cloak.html"
+CLOAK_SENTENCE = "For details of the programme, write to the office at {} or call the hotline."
+
+
+def test_the_email_cloaks_notice_inside_a_sentence_is_cut_from_it_on_html_and_text_pages() -> None:
+    """JHtmlEmail::cloak's span read without its script leaves JLIB_HTML_CLOAKING where the address stood; inside a
+    sentence (ningbolife, tune_other t398: "please send to our email This email address is being protected ...")
+    the line is the body's, so the notice is cut out of it, on the Joomla HTML page and on a text page alike."""
+    html = Path(CLOAK_FIXTURE).read_text(encoding="utf-8")
+    start = html.index('<p><span id="cloak')
+    end = html.index("</p>", start) + len("</p>")
+    cloak = html[start + len("<p>"):end - len("</p>")]
+    page = html[:start] + "<p>" + CLOAK_SENTENCE.format(cloak) + "</p>" + html[end:]
+    article = parse_page(page, url="https://ningbolife.com/index.php/business-news/1234-test")
+    assert CLOAK_SENTENCE.format("").replace("  ", " ") in article.body.split("\n")
+    text = ("Ningbo opens a new port\n\nThe port of Ningbo handled 2.9 million containers in May, up 8 percent from a "
+            "year earlier, the port group said on Tuesday.\n\n" + CLOAK_SENTENCE.format(JOOMLA_CLOAKING) + "\n\n"
+            "Shipping lines added three services to Europe during the month.\n")
+    article = parse_page(text.encode(), url="https://example.com/a/1", content_type="text/plain")
+    assert CLOAK_SENTENCE.format("").replace("  ", " ") in article.body.split("\n")
+    assert "spambots" not in article.body

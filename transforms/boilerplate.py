@@ -797,6 +797,10 @@ _JOOMLA_PLACEHOLDERS: Final[dict[str, str]] = {
     "{votes}": r"vote +[1-5]( +vote +[1-5]){0,4}",  # the vote select's options: PLG_VOTE_VOTE "Vote %s", 1 to 5
     "{sizes}": r"(bigger|reset|smaller)( +(bigger|reset|smaller)){1,2}",  # Beez3's font-size switcher's links
 }
+# Joomla's email cloak (libraries/cms/html/email.php JHtmlEmail::cloak: a span whose text a script replaces with
+# the address): without the script, the notice stands where the address was, alone on its line or inside a sentence
+# ("please send to our email This email address is being protected ...", ningbolife, tune_other t398).
+JOOMLA_CLOAKING: Final = "This email address is being protected from spambots. You need JavaScript enabled to view it."
 JOOMLA_STRINGS: Final[tuple[tuple[str, str], ...]] = (
     ("Register to read more ...", "en-GB.com_content.ini COM_CONTENT_REGISTER_TO_READ_MORE"),
     ("More Articles ...", "en-GB.com_content.ini COM_CONTENT_MORE_ARTICLES"),
@@ -818,8 +822,7 @@ JOOMLA_STRINGS: Final[tuple[tuple[str, str], ...]] = (
     ("Start Prev {pages} Next End", "en-GB.lib_joomla.ini JLIB_HTML_START, JLIB_HTML_END; en-GB.ini JPREV, JNEXT"),
     ("Page {n} of {n}", "en-GB.lib_joomla.ini JLIB_HTML_PAGE_CURRENT_OF_TOTAL"),
     ("Results {n} - {n} of {n}", "en-GB.lib_joomla.ini JLIB_HTML_RESULTS_OF"),
-    ("This email address is being protected from spambots. You need JavaScript enabled to view it.",
-     "en-GB.lib_joomla.ini JLIB_HTML_CLOAKING"),
+    (JOOMLA_CLOAKING, "en-GB.lib_joomla.ini JLIB_HTML_CLOAKING"),
     ("Article Index", "en-GB.plg_content_pagebreak.ini PLG_CONTENT_PAGEBREAK_ARTICLE_INDEX"),
     ("All Pages", "en-GB.plg_content_pagebreak.ini PLG_CONTENT_PAGEBREAK_ALL_PAGES"),
     ("User Rating: {rating}", "en-GB.plg_content_vote.ini PLG_VOTE_USER_RATING"),

@@ -16,6 +16,7 @@ from transforms.boilerplate import (
     CONTACT_EMAIL,
     CONTACT_LINE,
     DATE_LINE,
+    JOOMLA_CLOAKING,
     SHARE_LETTERS,
     is_boilerplate_text,
 )
@@ -463,6 +464,8 @@ def split_body(blocks: list[Block], title: str | None) -> tuple[list[str], list[
             continue
         if norm_title and is_title_repeat(text, norm_title):
             continue  # the headline repeated (top of the content region, image alt text, a cut link)
+        if JOOMLA_CLOAKING in text:  # the cloak's notice inside a sentence (alone on a line it is boilerplate)
+            text = normalize_space(text.replace(JOOMLA_CLOAKING, " "))
         if _block_is_caption(block, text):
             captions.append(text)
         else:

@@ -253,7 +253,10 @@ from transforms.metrics.vocab import (
 # a dated line, furniture.
 # "2026.12.06.19": "2026.12.06.3" (the two text-page checks and Joomla 3's documented strings) and "2026.12.06.18"
 # (the eighteenth tune_other pass), run in parallel, merged.
-EXTRACTOR_VERSION = "2026.12.06.19"
+# "2026.12.06.22": the e-mail cloak's notice inside a sentence is cut out of it (split_body; Joomla's JHtmlEmail::cloak
+# read without its script: "please send to our email This email address is being protected ...", tune_other t398;
+# page parsing; no metric rule changed).
+EXTRACTOR_VERSION = "2026.12.06.22"
 
 
 def extract_metrics(body: str, published: str | None = None, title: str | None = None) -> list[Metric]:
