@@ -371,12 +371,45 @@ def test_an_idless_site_is_crawled_from_its_blog_items_and_feed_items_only(tmp_p
     (f"{LIFE}/index.php/component/users/login.html", False),
     (f"{LIFE}/images/news/yongjiang-laboratory.jpg", False),
     (f"{LIFE}/ningbo-news/science-technology/", False),
+    # a home page blog's root links (the home menu item's category, URL rewriting on)
+    (f"{LIFE}/5839-yongjiang-laboratory.html", True),
+    (f"{LIFE}/5839-yongjiang-laboratory", True),
+    (f"{LIFE}/5839-yongjiang-laboratory.html?start=5", False),
+    (f"{LIFE}/2019-annual-report.pdf", False),
+    (f"{LIFE}/5839-yongjiang-laboratory/", False),
 ])
 def test_which_links_a_layout_can_mark_as_idless_articles(url: str, idless: bool) -> None:
     spider = JoomlaSpider(base_url=LIFE)
     links = [(url, {})]
     spider.mark_layout_articles(links, f"{LIFE}/index.php/other-news.html")
     assert spider.is_article_url(url) is idless and links[0][1].get("listing_by_layout", False) is idless
+
+
+def test_a_home_page_blogs_root_links_are_articles_keyed_by_their_id() -> None:
+    """A root link `/<id>-<alias>` (a home page blog's, URL rewriting on) has no article's shape (a subcategory's
+    link looks the same): marked by a listing's layout it is an article, keyed by its id like the article's other
+    URLs, so the same article under its category path is not requested twice; unmarked it is none."""
+    spider = JoomlaSpider(base_url=LIFE)
+    root = f"{LIFE}/5839-yongjiang-laboratory-recruits-top-scientists.html"
+    assert spider.article_request(root) is None
+    links = [(root, {})]
+    spider.mark_layout_articles(links, f"{LIFE}/")
+    assert spider.article_key(root) == "article:5839"
+    assert spider.article_request(root, **links[0][1]) is not None
+    nested = f"{LIFE}/index.php/ningbo-news/5839-yongjiang-laboratory-recruits-top-scientists.html"
+    assert spider.article_request(nested) is None  # the same article (requested once)
+
+
+def test_a_stored_root_link_is_unchanged_in_the_next_crawl(tmp_path: Path) -> None:
+    """The next crawl keys its stored articles before any listing marked a root link: the same key, so the home
+    page's stored articles count unchanged and are not fetched again."""
+    root = f"{LIFE}/5839-yongjiang-laboratory-recruits-top-scientists.html"
+    seen = tmp_path / "seen.txt"
+    seen.write_text(root.replace(LIFE, LIFE_LIVE) + "\n")
+    spider = JoomlaSpider(base_url=LIFE, seen_file=seen)
+    links = [(root, {})]
+    spider.mark_layout_articles(links, f"{LIFE}/")
+    assert spider.article_request(root, **links[0][1]) is None and len(spider.unchanged) == 1
 
 
 def test_feed_and_blog_share_the_dedupe_and_seen_filter(tmp_path: Path) -> None:

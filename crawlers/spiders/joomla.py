@@ -96,6 +96,11 @@ BLOG_PAGE_CSS = "div.blog, section.blog"
 # `<id>-<alias>` with the `.html` suffix, or without it where the site adds none (group 1: the id). An
 # alias is URL-safe (letters, digits, dashes): a last segment with another extension is a file, not an article.
 ARTICLE_PATH_RE = re.compile(r"^(?:/index\.php)?/(?:[\w.-]+/)+(\d+)-(?:[^/]+\.html|[^/.]+)$")
+# A home page's category blog (the home menu item a category blog, or the featured view) links its own category's
+# articles at the site's root: `/<id>-<alias>[.html]` with URL rewriting on (`/index.php/<id>-<alias>` without it,
+# which ARTICLE_PATH_RE takes, `index.php` read as a segment). A subcategory's link has the same shape, so such a
+# root link is an article only when a listing's layout marks it (mark_layout_articles); it is keyed by its id.
+ROOT_ARTICLE_SEGMENT_RE = re.compile(r"^(\d+)-[^/.]+(?:\.html)?$")
 # Non-SEF article URLs: this path and option=com_content, view=article, id=<id>[:<alias>].
 NON_SEF_PATHS = frozenset({"/index.php"})
 NON_SEF_ID_RE = re.compile(r"^(\d+)(?::.*)?$", re.DOTALL)
@@ -159,19 +164,32 @@ def article_id(url: str) -> str | None:
     return str(int(found.group(1))) if found else None
 
 
-def _idless_article_path(url: str, listing_path: str) -> bool:
-    """True when `url` could be an id-less SEF article link: a path of at least a category and an alias after
-    `/index.php` (none with URL rewriting), `.html` or no extension, no query, another component's path and
-    the listing's own path excluded."""
+def _layout_article_path(url: str, listing_path: str) -> bool:
+    """True when `url` could be a SEF article link without an article's shape: an id-less one, a path of at least
+    a category and an alias after `/index.php` (none with URL rewriting), `.html` or no extension; or a home
+    page blog's root link `/<id>-<alias>` (ROOT_ARTICLE_SEGMENT_RE). No query; another component's path and the
+    listing's own path excluded."""
     parts = urlsplit(url)
     path = parts.path
     if parts.query or path == listing_path or OTHER_COMPONENT_RE.match(path):
         return False
     segments = [s for s in path.removeprefix("/index.php").split("/") if s]
-    if len(segments) < 2 or path.endswith("/"):
+    if not segments or path.endswith("/"):
         return False
+    if len(segments) == 1:
+        return ROOT_ARTICLE_SEGMENT_RE.match(segments[0]) is not None
     last = segments[-1].removesuffix(".html")
     return bool(last) and "." not in last
+
+
+def _root_article_id(url: str) -> str | None:
+    """The id of a root link `/<id>-<alias>[.html]` (ROOT_ARTICLE_SEGMENT_RE, no query), else None."""
+    parts = urlsplit(url)
+    segments = [s for s in parts.path.removeprefix("/index.php").split("/") if s]
+    if parts.query or len(segments) != 1 or parts.path.endswith("/"):
+        return None
+    found = ROOT_ARTICLE_SEGMENT_RE.match(segments[0])
+    return found.group(1) if found else None
 
 
 def is_non_sef(url: str) -> bool:
@@ -189,7 +207,9 @@ class JoomlaSpider(SourceSpider):
         """`article:<id>` for an article URL: one article under several URLs is one article. A
         parameter that names another document stays in the key (`start=`/`limitstart=`: a
         further page of an article split by page breaks); view and tracking ones never do."""
-        found = article_id(url)
+        # (a home page blog's root link by its id too, marked or not: the key of a stored one, read before any
+        # listing marked it, is the same)
+        found = article_id(url) or _root_article_id(url)
         if found is None:
             return super().article_key(url)
         query = urlsplit(normalize_url(url.replace(HTML_AMP, "&"))).query
@@ -208,7 +228,7 @@ class JoomlaSpider(SourceSpider):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self._by_layout: set[str] = set()  # seen keys of the id-less article links a listing's layout marked
+        self._by_layout: set[str] = set()  # seen keys of the article links without a shape a listing's layout marked
         self._held: dict[str, _HeldPage] = {}  # listing page URL -> its held next page
 
     def is_article_url(self, url: str) -> bool:
@@ -219,17 +239,18 @@ class JoomlaSpider(SourceSpider):
     def mark_layout_articles(self, links: list[tuple[str, dict[str, Any]]], listing_url: str) -> None:
         """Links the layout marks as articles (blog items, feed items) that have no article shape: those with
         a SEF path of a category and an alias (`/<category>/<alias>[.html]`, no query, no file extension, not
-        another component's, not the listing itself) become articles of this crawl, their meta saying so."""
+        another component's, not the listing itself) or a home page blog's root path (`/<id>-<alias>[.html]`)
+        become articles of this crawl, their meta saying so."""
         here = urlsplit(listing_url).path
         for url, meta in links:
-            if article_id(url) is None and _idless_article_path(url, here):
+            if article_id(url) is None and _layout_article_path(url, here):
                 self._by_layout.add(self.seen_key(url))
                 meta[META_BY_LAYOUT] = True
 
     def article_request(self, url: str, **meta: Any) -> Request | None:
         """A request for an article link (base); an id-less link marked by a listing's layout in an earlier
         crawl (replayed after a 304) is an article again."""
-        if meta.get(META_BY_LAYOUT) and _idless_article_path(url, ""):
+        if meta.get(META_BY_LAYOUT) and _layout_article_path(url, ""):
             self._by_layout.add(self.seen_key(url))
         return super().article_request(url, **meta)
 
