@@ -62,6 +62,9 @@ class FixtureSite:
         # ningbolife's SEO settings (Joomla's Global Configuration, com_content's router): (URL rewriting on,
         # .html suffix on, ids in article URLs)
         self.life_seo = (False, True, True)
+        # ningbolife's news blog as the site's home page, URL rewriting on: the blog at `/`, its pages `/?start=N`,
+        # its articles at the root (`/<id>-<alias>.html`)
+        self.life_home = False
         self._servers = [self._serve("ningbo_gov", self._gov), self._serve("ningbolife", self._life),
                          self._serve("foreign", self._foreign, host="127.0.0.2")]
         self.base_urls = {
@@ -138,6 +141,8 @@ class FixtureSite:
             b"Innovation", b"SPOOFED Innovation")
 
     def _life(self, method: str, path: str, body: str, headers) -> tuple[int, str, bytes]:
+        if self.life_home:
+            return self._life_home(method, path, body, headers)
         rewrite, suffix, ids = self.life_seo
         if (rewrite, suffix, ids) == (False, True, True):
             return self._life_pages(method, path, body, headers)
@@ -160,6 +165,23 @@ class FixtureSite:
                              payload)
         if not suffix:
             payload = re.sub(rb'((?:href="|<link>|<guid>)[^"<?#]*?)\.html', rb"\1", payload)
+        return status, ctype, payload
+
+    def _life_home(self, method: str, path: str, body: str, headers) -> tuple[int, str, bytes]:
+        """The news blog as the home page with URL rewriting on (life_home): its own paths mapped onto the stored
+        pages, its links written as such a site writes them."""
+        parts = urlsplit(path)
+        stored = parts.path
+        if stored == "/":
+            stored = "/index.php/ningbo-news.html"
+        elif re.fullmatch(r"/\d+-[^/]+\.html", stored):
+            stored = "/index.php/ningbo-news" + stored
+        elif stored != "/robots.txt":
+            stored = "/index.php" + stored
+        status, ctype, payload = self._life_pages(method, stored + (f"?{parts.query}" if parts.query else ""),
+                                                  body, headers)
+        payload = payload.replace(b"/index.php/ningbo-news/", b"/").replace(b"/index.php/ningbo-news.html", b"/")
+        payload = re.sub(rb'(href="|ningbolife\.com)/index\.php/', rb"\1/", payload)
         return status, ctype, payload
 
     def _life_pages(self, method: str, path: str, body: str, headers) -> tuple[int, str, bytes]:
@@ -382,6 +404,31 @@ def test_a_joomla_site_with_other_seo_settings_is_crawled_whole(site: FixtureSit
     again = run_crawl_subprocess("ningbolife", tmp_path / "second", base_url=base,
                                  seen_file=write_seen(tmp_path / "seen.txt", pages), timeout=300)
     assert again["articles"] == {"new": 0, "unchanged": 10, "failed": 0}
+
+
+@pytest.mark.slow
+def test_a_joomla_site_whose_home_page_is_the_blog_is_crawled_whole(site: FixtureSite, tmp_path: Path) -> None:
+    """ningbolife's news blog as the site's home page, URL rewriting on: the blog at `/` links its own category's
+    articles at the root (`/5839-<alias>.html`), a shape the spider did not take, so they were lost (a drift warning
+    named the items). Now every article of the blog, each fetched once, no drift warning; the next crawl fetches
+    none again."""
+    site.life_home = True
+    base = site.base_urls["ningbolife"]
+    source = replace(load_sources()["ningbolife"], name="life_home", base_url=base, listings=("/",), feeds=())
+    report = run_crawl_subprocess(source, tmp_path, timeout=300)
+    article_paths = [urlsplit(p).path for name, method, p in site.hits
+                     if name == "ningbolife" and re.fullmatch(r"(/[\w-]+)?/\d+-[^/]+\.html", urlsplit(p).path)]
+    # the blog's three pages list nine articles: eight of its own category (root links), one of another
+    assert len(article_paths) == 9 and len(set(article_paths)) == 9
+    assert len([path for path in article_paths if path.count("/") == 1]) == 8
+    pages = read_pages(tmp_path, "life_home")
+    assert len([p for p in pages if p["kind"] == "article"]) == 9
+    assert report["articles"] == {"new": 9, "unchanged": 0, "failed": 0} and report["listings_without_links"] == 0
+    assert not [w for w in report["warnings"] if "drift" in w["warning"]]
+    site.hits.clear()
+    again = run_crawl_subprocess(source, tmp_path / "second", seen_file=write_seen(tmp_path / "seen.txt", pages),
+                                 timeout=300)
+    assert again["articles"] == {"new": 0, "unchanged": 9, "failed": 0}
 
 
 def _run_cli(*args: str) -> subprocess.CompletedProcess:
