@@ -297,6 +297,8 @@ def _extract(body: str, pub: tuple[int, int] | None, document_period: tuple[str,
             continue  # "Over 300 Exciting Events": a subheading announces what the text then reports
         heading = is_heading_line(para)  # (a figure it says again of the same subject is the earlier one: below)
         fact = FACT_LINE_RE.match(para) if len(para) <= FACT_LINE_MAX and ":" in para else None
+        # (a number said in parts: "illion", whitespace and a digit, looked for once a paragraph; most have none)
+        compound = "illion" in para and COMPOUND_GATE_RE.search(para) is not None
         months = month_names(para)  # (for the excluded spans and each sentence's month cues)
         excluded = _excluded_spans(para, [(a, b) for a, b, is_digits in tokens if is_digits], months)
         # the sentences with a number token (the others are passed over), with their scans
@@ -315,7 +317,7 @@ def _extract(body: str, pub: tuple[int, int] | None, document_period: tuple[str,
             # its triggers and the words its Sentence's gates look for, in its folded text (one pass)
             words = SENTENCE_FINDER.found(low, sent_start, sent_end) if low is not None else None
             items = _find_quantities(para, sent_start, sent_end, excluded, scan, low, words)
-            if items and "illion " in para:
+            if items and compound:
                 items = _join_scales(items, para)  # "RMB 7 billion 200 million yuan": one amount
             if fact is not None:
                 items = _fact_line_items(items, para, fact)
@@ -360,7 +362,7 @@ def _extract(body: str, pub: tuple[int, int] | None, document_period: tuple[str,
                 if _repeats_a_count(item, para, metrics) or _restates_a_figure(item, para, para_start, para_metrics):
                     continue
                 if fact_metrics and fact is None and _restates_a_fact_line(item, para, fact_metrics):
-                    continue  # "... rose 1.6 percent to 56.3 billion yuan" after the fact box's "GDP: 56.3 billion yuan"
+                    continue  # "... rose 1.6 percent to 56.3 billion yuan" after the fact box's "GDP: 56.3 billion"
                 if heading and any(m.value == float(item.value) and m.unit == item.unit and m.subject == item.subject
                                    for m in metrics):
                     continue  # a heading line restating a figure the body said before ("40 new first stores ...")
@@ -375,7 +377,7 @@ def _extract(body: str, pub: tuple[int, int] | None, document_period: tuple[str,
                 modality = shared.modality(start, end)
                 period_rule = "period.cue" if period else None
                 if period is None and fact is not None and fact.group("year"):
-                    period, period_rule = fact.group("year"), "period.fact_line_year"  # "Permanent residents: ... (2019)"
+                    period, period_rule = fact.group("year"), "period.fact_line_year"  # "Residents: 549,000 (2019)"
                 if inherited is not None and modality == context.ACTUAL and period is None:  # a target's: its deadline
                     period, period_rule = inherited
                 if _said_again(item, kind, period, place.name if place else None, metrics):
@@ -618,10 +620,11 @@ RESTATED_MIN_DIGITS: Final = 3
 FACT_LINE_MAX: Final = 100
 FACT_LINE_RE: Final = re.compile(r"\s*(?P<label>[A-Z][A-Za-z]*(?:[ -][A-Za-z]+){0,3})\s*:\s+(?P<rest>\S.*?)"
                                  r"(?:\s*\((?P<year>(?:19|20)\d{2})\))?\s*$")
-FACT_COUNT_RE: Final = re.compile(r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(?P<scale>thousand|million|billion))?"
-                                  r"(?:\s*\((?:19|20)\d{2}\))?\s*$")
+FACT_COUNT_RE: Final = re.compile(r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
+                                  r"(?:\s+(?P<scale>thousand|million|billion))?(?:\s*\((?:19|20)\d{2}\))?\s*$")
 FACT_COUNT_NOUNS: Final = ("population", "workforce", "staff")
 # "7 billion 200 million", "1 million 500 thousand": a number with a larger scale right before a scaled one.
+COMPOUND_GATE_RE: Final = re.compile(r"illion\s+\d")
 COMPOUND_LEAD_WINDOW: Final = 24
 COMPOUND_LEAD_RE: Final = re.compile(r"(?<![\w.,])(?P<num>\d{1,3}(?:\.\d+)?)\s+(?P<scale>billion|million)\s+$")
 COMPOUND_TAIL_RE: Final = re.compile(r"\d{1,3}\s+(?P<scale>million|thousand)\b")
