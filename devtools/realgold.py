@@ -642,7 +642,8 @@ def real_sets(root: Path = REALGOLD_DIR) -> list[tuple[Path, str]]:
     if (dev / "labels").is_dir():
         sets.append((dev, f"real pages ({_shown(dev)}, used while tuning)"))
     if (tune / "labels").is_dir():
-        sets.append((tune, f"real pages, tuning set ({_shown(tune)}, more pages of the two sites, tuned on)"))
+        sets.append((tune, f"real pages, tuning set ({_shown(tune)}, more pages of the two sites and of other "
+                           f"sources, tuned on)"))
     if (other / "labels").is_dir():
         sets.append((other, f"other sources, tuning set ({_shown(other)}, titles, dates and chrome only, "
                             f"tuned on; the honest figure is the held-out \"other\" row)"))

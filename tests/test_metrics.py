@@ -1281,3 +1281,81 @@ def test_the_cached_word_tests_answer_as_computed(words: list[str]) -> None:
     for word in words + words + [chr(code) + "ing" for code in range(1, 384)]:  # the second time from the cache
         assert _is_name(word) == _word_is_name.__wrapped__(word), word  # (its first-character test too)
         assert _is_plural(word) == _is_plural.__wrapped__(word), word
+
+
+# ------------------------------------------------------------------ tune_sites seventh pass (other sources)
+def test_the_top_n_of_a_plural_noun_names_a_list_not_a_rank() -> None:
+    """Real pages tune_sites s063, s065 (China Daily county profiles): "ranked 71st among the top 100 districts",
+    "listed among the top 100 counties across the nation": the list of the top N of a plural noun, not a rank of
+    the subject; "ranked among the top 10 nationwide" stays a rank of at most 10 (rank_top_n)."""
+    m = extract_metrics("In October 2019, the district ranked 71st among the top 100 districts in China.")
+    assert [(x.text, x.value, x.unit) for x in m] == [("ranked 71st", 71.0, "rank")]
+    assert extract_metrics("It was also listed among the top 50 towns across the nation in terms of tourism.") == []
+    m = one("Ningbo has ranked among the top 10 nationwide for four years in a row.")
+    assert (m.value, m.unit, m.qualifier) == (10.0, "rank", "at_most")
+
+
+def test_secured_the_nth_spot_and_came_in_nth_are_ranks() -> None:
+    """Real pages tune_sites s073, s076: "Ningbo secured the seventh spot among cities ...", "securing the 7th spot
+    among 36 jurisdictions", "came in seventh on the 2022 list" (rank_scoped, rank_verb)."""
+    assert fields(one("The city secured the seventh spot among the sub-provincial cities.")
+                  )[:3] == (7.0, "rank", "rank")
+    m = extract_metrics("The province has 512 fund managers, securing the 5th spot among 31 jurisdictions.")
+    assert [x.value for x in m if x.unit == "rank"] == [5.0]
+    assert fields(one("Hangzhou came in third on the list of the top industrial hubs."))[:2] == (3.0, "rank")
+
+
+def test_a_count_announcing_its_list_is_the_texts_structure() -> None:
+    """Real pages tune_sites s073, s072, s061, s070: "in five key areas: market environment, ...", "three exhibition
+    areas: A, B and C", "five traditional industries, knitting, molding, auto parts, aquatic products and power
+    transmission", "Yin, Mao and Gouzhang, three areas under the Kuaiji Shire": a count followed by a colon and its
+    list, or in apposition to a list of exactly as many items, announces the list (count.list_apposition); "divided
+    into three sections: ..." is a fact about the divided thing (dev 032), and a count before "including" is kept."""
+    assert extract_metrics("The report assessed the cities in four key areas: market, law, finance and policy.") == []
+    assert extract_metrics("It boasts four traditional industries, knitting, molding, auto parts and fishing.") == []
+    assert extract_metrics("It encompassed Yin, Mao and Gouzhang, three areas under the old shire.") == []
+    assert one("The hall is divided into three sections: science, culture and history.").value == 3.0
+    m = one("The college offers programs across nine major disciplines, including Economics, Law and Art.")
+    assert (m.value, m.subject) == (9.0, "major disciplines")
+    # a count whose list has another size is a fact
+    assert one("It boasts four traditional industries, knitting and molding.").value == 4.0
+
+
+def test_an_amount_said_with_a_scale_after_each_part_is_one_amount() -> None:
+    """Real page tune_sites s068 (machine-translated): "estimated at RMB 7 billion 200 million yuan", "has 1 million
+    500 thousand garments every 24 hours": the parts are one number, as Chinese numbers are said
+    (number.compound_scale); "7 billion yuan and 200 million yuan" stay two."""
+    m = one("The maximum investment is estimated at RMB 3 billion 500 million yuan.")
+    assert (m.text, m.value, m.unit) == ("RMB 3 billion 500 million yuan", 3_500_000_000.0, "CNY")
+    assert "number.compound_scale" in m.rules
+    m = one("The factory turns out 2 million 300 thousand garments a year.")
+    assert (m.text, m.value, m.unit) == ("2 million 300 thousand garments", 2_300_000.0, "count")
+    assert [x.value for x in extract_metrics("Exports were 7 billion yuan and imports 200 million yuan.")] == \
+        [7e9, 2e8]
+
+
+def test_a_fact_box_line_gives_its_label_and_year_and_the_body_restates_it() -> None:
+    """Real pages tune_sites s062, s063, s065 (China Daily county profiles): "GDP: 56.3 billion yuan (2020)" and
+    "Permanent residents: 549,000 (2019)" are a fact box's lines: the label is the subject (subject.fact_line_label),
+    the bracketed year the period (period.fact_line_year), a bare number after a plural label a count
+    (match.count_fact_line); the body's "rose 1.6 percent year-on-year to 56.3 billion yuan in 2020" then restates
+    the line's figure (one fact)."""
+    body = ("GDP: 64.21 billion yuan (2020)\n\nPermanent residents: 538,000 (2019)\n\nArea: 1,277 square kilometers\n\n"
+            "The county's GDP rose 2.6 percent year-on-year to 64.21 billion yuan in 2020.")
+    m = extract_metrics(body)
+    assert [(x.text, x.unit, x.subject, x.period) for x in m] == [
+        ("64.21 billion yuan", "CNY", "gdp", "2020"), ("538,000", "count", "permanent residents", "2019"),
+        ("1,277 square kilometers", "km2", "area", None), ("2.6 percent", "percent", "gdp", "2020")]
+    assert "match.count_fact_line" in m[1].rules and "period.fact_line_year" in m[1].rules
+    # without the fact box, the body's figure stands
+    assert [x.text for x in extract_metrics(body.split("\n\n")[-1])] == ["2.6 percent", "64.21 billion yuan"]
+    # a label of no counted noun gives no count
+    assert extract_metrics("Updated: 2020\n\nTel: 87654321") == []
+
+
+def test_a_headcount_before_including_is_a_count() -> None:
+    """Real pages tune_sites s059, s060: "a total student population of 6,000 including 146 post-graduate
+    students", "has a population of 540,000 including resident population of 230,000" (ELIDED_FOLLOW_RE)."""
+    m = extract_metrics("The campus now has a total student population of 7,000 including 150 post-graduate students.")
+    assert [(x.text, x.value, x.unit) for x in m] == [("7,000", 7000.0, "count"),
+                                                      ("150 post-graduate students", 150.0, "count")]

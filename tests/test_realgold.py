@@ -348,8 +348,16 @@ HOLDOUT_FLOORS: dict[str, float] = {"precision": 0.94, "recall": 0.85, "f1": 0.9
 # grown set: the new pages' periods are a holiday's month, day ranges (no period format of the contract holds a day)
 # and years said in another paragraph, and their counts whose noun is elided ("12,327 of them", "there are 1050
 # with ...") have no subject.
-TUNE_SITES_FLOORS: dict[str, float] = {"precision": 0.98, "recall": 0.96, "f1": 0.97, "period_accuracy": 0.73,
-                                       "subject_given_share": 0.77}
+# Seventh pass (metrics7, s059-s077): 19 pages of other English sources (China Daily county and district profiles,
+# a county government, a university press release, trade and business sites, a machine-translated survey report),
+# labelled blind (233 metrics, 37 uncertain). Unseen (extractor 2026.12.06.19): 221 gold / 218 predicted / 198
+# matched, P 0.908, R 0.896, F1 0.902. After its rules (the top N of a plural noun is a list, "the seventh spot",
+# "came in seventh", a count announcing its list, compound scales, fact-box lines, a headcount before "including";
+# extractor 2026.12.06.21): 223 / 214 / 208, P 0.972, R 0.941, F1 0.956; all 78 pages P 0.986, R 0.962, F1 0.974,
+# period 0.755, subject given 0.790 (floors raised back: 0.73 -> 0.74, 0.77 -> 0.78); dev unchanged.
+TUNE_SITES_FLOORS: dict[str, float] = {"precision": 0.98, "recall": 0.96, "f1": 0.97, "period_accuracy": 0.74,
+                                       "subject_given_share": 0.78}
+TUNE_SITES_OTHER_F1_FLOOR = 0.95
 
 
 @pytest.fixture(scope="module")
@@ -381,14 +389,21 @@ def test_dev_table_prints(dev_scores: realgold.RealScores):
 
 def test_tune_sites_metric_floors():
     pages = load_realgold(realgold.TUNE_SITES_DIR)
-    assert len(pages) == 59 and sum(len(p.metrics) for p in pages) == 815
+    assert len(pages) == 78 and sum(len(p.metrics) for p in pages) == 1048
     scores = score_real("newsetl", pages, realgold.run_newsetl(pages))
     for measure, floor in TUNE_SITES_FLOORS.items():
         value = getattr(scores.total, measure)
         assert value is not None and value >= floor, f"tune_sites {measure} {value} < {floor}"
     # pages of the two templates: every labelled title and date right, no chrome line left
-    # (s005 is saved as Markdown: "## title", "- Published: ..." found from 2026.12.02)
-    assert (scores.total.title_accuracy, scores.total.date_accuracy, scores.total.leaks) == (1.0, 1.0, 0)
+    # (s005 is saved as Markdown: "## title", "- Published: ..." found from 2026.12.02); the other sources' pages
+    # (s059-s077, from the seventh pass) are there for their metrics: their page-level misses are tune_other's
+    templates = realgold.Tally()
+    for source in realgold.TEMPLATE_SOURCES:
+        templates.add(scores.by_source[source])
+    assert templates.pages == 59
+    assert (templates.title_accuracy, templates.date_accuracy, templates.leaks) == (1.0, 1.0, 0)
+    # the other sources' 19 pages (seventh pass, extractor 2026.12.06.21): P 0.972, R 0.941, F1 0.956
+    assert (scores.by_source["other"].f1 or 0) >= TUNE_SITES_OTHER_F1_FLOOR
     assert [heading for _, heading in realgold.real_sets()][1].startswith("real pages, tuning set")
 
 

@@ -75,6 +75,7 @@ from transforms.metrics.vocab import (
     OWN_TIME_WORDS,
     REPORTING_NOUNS,
     REPORTING_VERBS,
+    SCALE_WORDS,
     SPELLED_MULTIPLES,
     words_pattern,
 )
@@ -253,10 +254,21 @@ from transforms.metrics.vocab import (
 # a dated line, furniture.
 # "2026.12.06.19": "2026.12.06.3" (the two text-page checks and Joomla 3's documented strings) and "2026.12.06.18"
 # (the eighteenth tune_other pass), run in parallel, merged.
+# "2026.12.06.21": the seventh tune_sites metric pass (metrics7: 19 pages of other English sources, s059-s077):
+# "the top N <plural noun>" names a list, not a rank ("ranked 71st among the top 100 districts": rank_top_n);
+# "secured the seventh spot", "came in seventh" are ranks (rank_scoped, rank_verb); a spelled count before a colon and
+# its list ("in five key areas: ...") or in apposition to a list of exactly as many items ("Yin, Mao and Gouzhang,
+# three areas under ...") is the text's structure (count.list_apposition; not after "divided into"); "RMB 7 billion
+# 200 million yuan", "1 million 500 thousand garments" are one amount (number.compound_scale); a fact box's line
+# ("GDP: 56.3 billion yuan (2020)", "Permanent residents: 549,000 (2019)") gives its label as subject
+# (subject.fact_line_label), its bracketed year as period (period.fact_line_year) and a bare number after a plural
+# label as a count (match.count_fact_line), and the body's restatement of its precise figure is no second fact;
+# "a population of 540,000 including ..." is a headcount (ELIDED_FOLLOW_RE).
 # "2026.12.06.22": the e-mail cloak's notice inside a sentence is cut out of it (split_body; Joomla's JHtmlEmail::cloak
 # read without its script: "please send to our email This email address is being protected ...", tune_other t398;
 # page parsing; no metric rule changed).
-EXTRACTOR_VERSION = "2026.12.06.22"
+# "2026.12.06.24": "2026.12.06.21" (metrics7) and "2026.12.06.22" (the e-mail cloak), merged.
+EXTRACTOR_VERSION = "2026.12.06.24"
 
 
 def extract_metrics(body: str, published: str | None = None, title: str | None = None) -> list[Metric]:
@@ -278,6 +290,7 @@ def extract_metrics(body: str, published: str | None = None, title: str | None =
 def _extract(body: str, pub: tuple[int, int] | None, document_period: tuple[str, str] | None,
              title: str) -> list[Metric]:
     metrics: list[Metric] = []
+    fact_metrics: list[Metric] = []  # those of fact-box lines ("GDP: 56.3 billion yuan (2020)"): the body restates them
     for para_start, para in _paragraphs(body):
         para_metrics: list[Metric] = []  # the paragraph's (a restated figure is looked for among them)
         low = folded_text(para)  # the paragraph lowercased, for the case-folded patterns (None: it has none)
@@ -287,6 +300,9 @@ def _extract(body: str, pub: tuple[int, int] | None, document_period: tuple[str,
         if _is_subheading(para):
             continue  # "Over 300 Exciting Events": a subheading announces what the text then reports
         heading = is_heading_line(para)  # (a figure it says again of the same subject is the earlier one: below)
+        fact = FACT_LINE_RE.match(para) if len(para) <= FACT_LINE_MAX and ":" in para else None
+        # (a number said in parts: "illion", whitespace and a digit, looked for once a paragraph; most have none)
+        compound = "illion" in para and COMPOUND_GATE_RE.search(para) is not None
         months = month_names(para)  # (for the excluded spans and each sentence's month cues)
         excluded = _excluded_spans(para, [(a, b) for a, b, is_digits in tokens if is_digits], months)
         # the sentences with a number token (the others are passed over), with their scans
@@ -304,7 +320,12 @@ def _extract(body: str, pub: tuple[int, int] | None, document_period: tuple[str,
             described: list[tuple[_Found, str | None]] = []
             # its triggers and the words its Sentence's gates look for, in its folded text (one pass)
             words = SENTENCE_FINDER.found(low, sent_start, sent_end) if low is not None else None
-            for item in _find_quantities(para, sent_start, sent_end, excluded, scan, low, words):
+            items = _find_quantities(para, sent_start, sent_end, excluded, scan, low, words)
+            if items and compound:
+                items = _join_scales(items, para)  # "RMB 7 billion 200 million yuan": one amount
+            if fact is not None:
+                items = _fact_line_items(items, para, fact)
+            for item in items:
                 described.append((item, _describe(item, previous, para, sent_start, sent_end)))
                 previous = item
             if described:
@@ -344,6 +365,8 @@ def _extract(body: str, pub: tuple[int, int] | None, document_period: tuple[str,
             for item, qualifier in described:
                 if _repeats_a_count(item, para, metrics) or _restates_a_figure(item, para, para_start, para_metrics):
                     continue
+                if fact_metrics and fact is None and _restates_a_fact_line(item, para, fact_metrics):
+                    continue  # "... rose 1.6 percent to 56.3 billion yuan" after the fact box's "GDP: 56.3 billion"
                 if heading and any(m.value == float(item.value) and m.unit == item.unit and m.subject == item.subject
                                    for m in metrics):
                     continue  # a heading line restating a figure the body said before ("40 new first stores ...")
@@ -357,6 +380,8 @@ def _extract(body: str, pub: tuple[int, int] | None, document_period: tuple[str,
                 place_before = place
                 modality = shared.modality(start, end)
                 period_rule = "period.cue" if period else None
+                if period is None and fact is not None and fact.group("year"):
+                    period, period_rule = fact.group("year"), "period.fact_line_year"  # "Residents: 549,000 (2019)"
                 if inherited is not None and modality == context.ACTUAL and period is None:  # a target's: its deadline
                     period, period_rule = inherited
                 if _said_again(item, kind, period, place.name if place else None, metrics):
@@ -382,6 +407,8 @@ def _extract(body: str, pub: tuple[int, int] | None, document_period: tuple[str,
                 )
                 metrics.append(metric)
                 para_metrics.append(metric)
+                if fact is not None:
+                    fact_metrics.append(metric)
     return metrics
 
 
@@ -494,6 +521,67 @@ def _restates_a_figure(item: _Found, para: str, para_start: int, earlier: list[M
     return len(digits) >= RESTATED_MIN_DIGITS
 
 
+def _precise(item: _Found, para: str) -> bool:
+    """The item's number has RESTATED_MIN_DIGITS significant digits or more ("46.21 billion yuan", not "7.1%")."""
+    number = SIGNIFICANT_NUMBER_RE.search(para, item.num_start, item.end)
+    if number is None:
+        return False
+    digits = number.group().replace(",", "").replace(".", "").lstrip("0")
+    if "." not in number.group():
+        digits = digits.rstrip("0")
+    return len(digits) >= RESTATED_MIN_DIGITS
+
+
+def _restates_a_fact_line(item: _Found, para: str, facts: list[Metric]) -> bool:
+    """ "GDP: 56.3 billion yuan (2020)" in a fact box, then "Xiangshan's GDP rose 1.6 percent year-on-year to 56.3
+    billion yuan in 2020": a precise figure of a fact-box line said again in the body, with its unit and kind, is
+    that line's fact again (fact_line.restated)."""
+    kind = item.kind or "level"
+    value = float(item.value)
+    return any(m.unit == item.unit and m.kind == kind and m.value == value for m in facts) and _precise(item, para)
+
+
+def _join_scales(items: list[_Found], para: str) -> list[_Found]:
+    """ "RMB 7 billion 200 million yuan", "1 million 500 thousand garments" (a scale after each part, as Chinese
+    numbers are said): the larger part before a scaled quantity is one amount with it (number.compound_scale)."""
+    joined: list[_Found] = []
+    for item in items:
+        tail = COMPOUND_TAIL_RE.match(para, item.num_start)
+        lead = COMPOUND_LEAD_RE.search(para[max(0, item.num_start - COMPOUND_LEAD_WINDOW):item.num_start]) \
+            if tail is not None else None
+        if lead is None or tail is None or SCALE_WORDS[lead.group("scale")] <= SCALE_WORDS[tail.group("scale")]:
+            joined.append(item)
+            continue
+        start = item.num_start - (len(para[max(0, item.num_start - COMPOUND_LEAD_WINDOW):item.num_start])
+                                  - lead.start())
+        if joined and joined[-1].start <= start < joined[-1].end:
+            start = joined.pop().num_start  # "RMB 7 billion": the first part, matched alone
+        item.value = float(item.value) + float(lead.group("num")) * SCALE_WORDS[lead.group("scale")]
+        item.start = item.num_start = start
+        item.rules.append("number.compound_scale")
+        joined.append(item)
+    return joined
+
+
+def _fact_line_items(items: list[_Found], para: str, fact: re.Match[str]) -> list[_Found]:
+    """A fact-box line's quantities ("GDP: 56.3 billion yuan (2020)") take its label as subject; a bare number
+    after a label of a counted noun ("Permanent residents: 549,000 (2019)") is that count (match.count_fact_line)."""
+    label = " ".join(fact.group("label").lower().split())
+    if not items:
+        count = FACT_COUNT_RE.match(para, fact.start("rest"))
+        if count is None or not (label.endswith("s") or label.endswith(FACT_COUNT_NOUNS)):
+            return items
+        value = float(count.group("num").replace(",", "")) * SCALE_WORDS.get(count.group("scale") or "", 1.0)
+        return [_Found(count.start("num"), count.end("scale") if count.group("scale") else count.end("num"), value,
+                       "count", kind="level", subject=label, num_start=count.start("num"),
+                       rules=["match.count_fact_line"])]
+    for item in items:
+        if item.subject is None:
+            item.subject = label
+            item.rules.append("subject.fact_line_label")
+    return items
+
+
 def _said_again(item: _Found, kind: str, period: str | None, place: str | None, earlier: list[Metric]) -> bool:
     """ "... the food prices decreased by 2.2% ..." and, a paragraph later, "The food prices decreased by 2.2%,
     including a 29.4% drop for vegetables": a change or share said again of the same subject, with the same value,
@@ -531,6 +619,19 @@ SAID_AGAIN_KINDS: Final = frozenset({"change", "share"})
 # A figure said again in its paragraph is a restatement only when it is precise: "up 7.1%" twice
 # can be two facts, "46.21 billion yuan" twice is one.
 RESTATED_MIN_DIGITS: Final = 3
+# A fact box's line: a short label, a colon, its figure, and maybe the year it holds for ("GDP: 56.3 billion yuan
+# (2020)", "Permanent residents: 549,000 (2019)", "Area: 1,382 square kilometers").
+FACT_LINE_MAX: Final = 100
+FACT_LINE_RE: Final = re.compile(r"\s*(?P<label>[A-Z][A-Za-z]*(?:[ -][A-Za-z]+){0,3})\s*:\s+(?P<rest>\S.*?)"
+                                 r"(?:\s*\((?P<year>(?:19|20)\d{2})\))?\s*$")
+FACT_COUNT_RE: Final = re.compile(r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
+                                  r"(?:\s+(?P<scale>thousand|million|billion))?(?:\s*\((?:19|20)\d{2}\))?\s*$")
+FACT_COUNT_NOUNS: Final = ("population", "workforce", "staff")
+# "7 billion 200 million", "1 million 500 thousand": a number with a larger scale right before a scaled one.
+COMPOUND_GATE_RE: Final = re.compile(r"illion\s+\d")
+COMPOUND_LEAD_WINDOW: Final = 24
+COMPOUND_LEAD_RE: Final = re.compile(r"(?<![\w.,])(?P<num>\d{1,3}(?:\.\d+)?)\s+(?P<scale>billion|million)\s+$")
+COMPOUND_TAIL_RE: Final = re.compile(r"\d{1,3}\s+(?P<scale>million|thousand)\b")
 SIGNIFICANT_NUMBER_RE: Final = re.compile(r"\d[\d,]*(?:\.\d+)?")
 # "by 2021", "by the end of 2025": a deadline, when a headline names it.
 DEADLINE_CUE_RE: Final = re.compile(r"[Bb]y\b")
@@ -656,7 +757,7 @@ MATCHER_PAIRS: Final[dict[str, tuple[tuple[str, ...], tuple[str, ...], bool]]] =
     # "... ten times", "a hundred fold": a spelled multiple, whitespace, "times" or "fold"
     "times_spelled": (("times", "fold"), tuple(sorted({multiple.split()[-1] for multiple in SPELLED_MULTIPLES})), True),
     # "at fourth place", "15th nationwide", "first among cities": an ordinal, whitespace, the scope word
-    "rank_scoped": (("place", "nationwide", "worldwide", "among"), ORDINAL_ENDINGS, True),
+    "rank_scoped": (("place", "spot", "nationwide", "worldwide", "among"), ORDINAL_ENDINGS, True),
     # "the third-largest", "2nd biggest": an ordinal, one space or hyphen, the superlative
     "rank_ordinal_superlative": (SUPERLATIVE_WORDS, ORDINAL_ENDINGS, False),
     # "dropping by 3.6 points": a number's last digit, whitespace, "point"

@@ -37,6 +37,7 @@ from transforms.metrics.vocab import (
     CURRENCY_PREFIXES,
     CURRENCY_SUFFIXES,
     CURRENCY_TRAILERS,
+    DIVISION_LEADS,
     ELIDED_MONEY_LINKS,
     ENERGY_FACTORS,
     FRACTION_WORDS,
@@ -157,10 +158,11 @@ SPELLED_SCALED_COUNT_RE: Final = re.compile(
 # A rank without a ranking verb: "at fourth place nationwide", "fifteenth nationwide",
 # "first among cities specifically designated", "the 17th in the country".
 # The words before "Nth place" ("at fourth place", "took the first place").
-PLACE_LEADS: Final = ("at", "in", "to", "took", "take", "takes", "taking", "got", "gets", "won", "wins")
+PLACE_LEADS: Final = ("at", "in", "to", "took", "take", "takes", "taking", "got", "gets", "won", "wins", "secured",
+                      "securing", "secures", "claimed", "claiming", "claims")
 SCOPED_RANK_RE: Final = re.compile(
     rf"(?:\b(?:{words_pattern(PLACE_LEADS)})\s+(?:the\s+)?(?P<ord>(?P<word>{ORDINAL_ALT})|(?P<n>\d{{1,3}})(?:st|nd|rd|th))"
-    rf"\s+place\b(?:\s+(?:nationwide|in\s+the\s+(?:country|province|world)))?"
+    rf"\s+(?:place|spot)\b(?:\s+(?:nationwide|in\s+the\s+(?:country|province|world)))?"
     rf"|(?<![\w-])(?P<ord2>(?P<word2>{ORDINAL_ALT})|(?P<n2>\d{{1,3}})(?:st|nd|rd|th))"
     rf"\s+(?:nationwide|worldwide|among\s+(?:all\s+)?(?:cities|the\s+\d+|\d+)))",
     re.IGNORECASE,
@@ -184,7 +186,7 @@ RANK_VERB_LIST_RE: Final = re.compile(
     re.IGNORECASE,
 )
 RANK_RE: Final = re.compile(
-    r"\b(?P<verb>rank(?:s|ed|ing)?|placed|placing|came|coming)\s+(?:(?:at|as)\s+)?(?:the\s+)?"
+    r"\b(?P<verb>rank(?:s|ed|ing)?|placed|placing|came|coming)\s+(?:(?:at|as|in)\s+)?(?:the\s+)?"
     r"(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
     r"(?P<ordnum>\d{1,3})(?:st|nd|rd|th)|No\.\s?(?P<nonum>\d{1,3})|number\s+(?P<wnum>\d{1,3}))\b"
     r"(?:\s+in\s+(?:the\s+)?(?:province|country|world|nation|city|region|Yangtze\s+River\s+Delta|"
@@ -196,7 +198,10 @@ TOP_RANK_RE: Final = re.compile(
     r"\b(?:in|into|among|entered|enter|enters|entering|one\s+of|ranked|ranking|ranks|rank|placed|placing|made|"
     r"make|makes|making|named\s+(?:among|to|in))\s+(?:the\s+)?(?:[\w'’]+(?:'s|’s)\s+)?"
     r"(?P<ord>top\s+(?P<n>\d{1,4}))\b(?!\s*(?:%|％|percent|per\s+cent|list))"
-    r"(?!\s+(?-i:[A-Z]))",  # "the Top 100 National Comprehensive Strength Districts": a list's name
+    r"(?!\s+(?-i:[A-Z]))"  # "the Top 100 National Comprehensive Strength Districts": a list's name
+    # "ranked 71st among the top 100 districts", "listed among the top 100 counties": the list of the top N of a
+    # plural noun is named, not a rank of the subject (rank_top_n.list_of_plural)
+    r"(?!\s+(?-i:[a-z][a-z-]*s)\b)",
     re.IGNORECASE,
 )
 # "No. 2 among universities in Zhejiang", "No. 1 nationwide": a rank without a ranking verb.
@@ -273,7 +278,35 @@ SPELLED_COUNT_RE: Final = re.compile(  # tries of the words: the pattern is trie
 )
 
 # "five categories, namely ...": the words after a count that make it the announcement of a list.
-LIST_INTRO_RE: Final = re.compile(rf"\s*,?\s*(?:{words_pattern(LIST_INTRO_WORDS)})(?!\w)", re.IGNORECASE)
+LIST_INTRO_RE: Final = re.compile(rf"\s*(?:,?\s*(?:{words_pattern(LIST_INTRO_WORDS)})(?!\w)|:(?!\s*\d))", re.IGNORECASE)
+# ... or a count in apposition to a list of exactly as many items, after it ("five traditional industries,
+# knitting, molding, auto parts, aquatic products and power transmission.") or before it ("Yin, Mao and Gouzhang,
+# three areas under ..."): the list's size, said to introduce it (count.list_apposition).
+LIST_AFTER_RE: Final = re.compile(r",(?!\s*(?:including|includes|such\s+as|e\.g\.|especially|mainly)\b)\s*"
+                                  r"(?P<items>[^.;:!?()\d]{3,200}?)\s*(?:[.;!?]|$)", re.IGNORECASE)
+LIST_NAME: Final = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
+LIST_BEFORE_RE: Final = re.compile(rf"(?P<items>{LIST_NAME}(?:\s*,\s*{LIST_NAME})*\s*,?\s+and\s+{LIST_NAME})\s*,\s*$")
+LIST_ITEM_SPLIT_RE: Final = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+LIST_ITEM_MAX_WORDS: Final = 4
+
+
+def _is_list_of(items: str, size: float) -> bool:
+    """`items` is a list of exactly `size` short items ("knitting, molding, auto parts and power transmission")."""
+    parts = LIST_ITEM_SPLIT_RE.split(items.strip())
+    return len(parts) == size and all(0 < len(part.split()) <= LIST_ITEM_MAX_WORDS for part in parts)
+
+
+def _sizes_a_list(para: str, before: str, np_end: int, value: float) -> bool:
+    """A spelled count in apposition to a list of exactly its number of items (before or after it)."""
+    if para.startswith(",", np_end):
+        after = LIST_AFTER_RE.match(para, np_end)
+        if after is not None and _is_list_of(after.group("items"), value):
+            return True
+    if before.rstrip().endswith(","):
+        listed = LIST_BEFORE_RE.search(before[-300:])
+        if listed is not None and _is_list_of(listed.group("items"), value):
+            return True
+    return False
 # "up four places", "climbed 3 positions": movement in a ranking, not a count.
 RANK_MOVE_RE: Final = re.compile(r"\b(?:up|down|rose|risen|rising|climbed|climbing|jumped|fell|fallen|dropped|slipped|"
                                  r"moved|advanced|higher|lower)\s*(?:by\s+)?$", re.IGNORECASE)
@@ -295,7 +328,7 @@ CLAUSE_OPENING_RE: Final = re.compile(r"(?:^|[,;:]|(?<!\d\s)\b(?:and|while|where
 # What may follow a number whose noun is elided: punctuation, the end, a time phrase, a verb.
 ELIDED_FOLLOW_RE: Final = re.compile(
     r"^(?:\s+more\b)?(?:\s*(?:[,.;:)）]|$)|\s+(?:to|and|or|by|in|this|last|next|from|at|for|during|since|until|before|"
-    r"after|a\s+(?:day|year|month|week)|per|each|every|are|were|is|was|have|has|had|came|come|"
+    r"after|a\s+(?:day|year|month|week)|per|each|every|are|were|is|was|have|has|had|came|come|including|"
     rf"will|would|can|could|respectively|compared|{words_pattern(FREQUENCY_ADVERBS)})\b)",
     re.IGNORECASE,
 )
@@ -621,7 +654,7 @@ MATCHER_TRIGGERS: Final[dict[str, tuple[str, ...]]] = {
     "rank_no": ("no.",),
     "rank_ordinal_superlative": ("largest", "biggest", "highest", "busiest", "richest", "strongest", "fastest",
                                  "best", "most"),
-    "rank_scoped": ("place", "nationwide", "worldwide", "among"),
+    "rank_scoped": ("place", "spot", "nationwide", "worldwide", "among"),
     "fraction": ("half", "third", "quarter", "fourth", "fifth", "sixth", "eighth", "tenth", "out of", "/"),
 }
 
@@ -1067,8 +1100,10 @@ def _spelled_count(para: str, match: re.Match[str], sent_start: int) -> _Found |
         return None
     if prev and prev[1].lower() in SPAN_LEAD_WORDS and subject.split()[-1] in SPAN_UNIT_WORDS:
         return None  # "In the past three quarters": a span of time
-    if LIST_INTRO_RE.match(para, np_end):
-        return None  # "five categories, namely ...": the count announces the list that follows
+    if LIST_INTRO_RE.match(para, np_end) and not before.rstrip().lower().endswith(DIVISION_LEADS):
+        return None  # "five categories, namely ...", "five key areas: ...": the count announces the list that follows
+    if value >= 2 and _sizes_a_list(para, before, np_end, value):
+        return None  # "five traditional industries, knitting, ..., and power transmission": the list's size
     return _Found(match.start(), np_end, value, "count", kind="level", subject=subject, num_start=match.start())
 
 

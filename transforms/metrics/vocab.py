@@ -41,6 +41,9 @@ SPAN_LEAD_WORDS: Final = frozenset("past last next first recent coming previous"
 SPAN_UNIT_WORDS: Final = frozenset("years months weeks days quarters decades".split())
 # A count that announces the list after it is the text's structure, not a fact ("five categories, namely ...").
 LIST_INTRO_WORDS: Final = ("namely", "i.e.")
+# ... but a count of the parts a thing is divided into is a fact about it, its parts then listed ("The central
+# exhibition is divided into three sections: ...", dev 032).
+DIVISION_LEADS: Final = ("divided into", "split into", "consists of", "composed of", "comprises", "comprising")
 # Change nouns before a count's change with its noun left out (", an increase of 78 over the previous year").
 COUNT_CHANGE_NOUNS: Final = ("increase", "decrease", "rise", "drop", "decline", "reduction")
 # A multiple in one word ("more than twice the average speed").
