@@ -253,7 +253,13 @@ from transforms.metrics.vocab import (
 # a dated line, furniture.
 # "2026.12.06.19": "2026.12.06.3" (the two text-page checks and Joomla 3's documented strings) and "2026.12.06.18"
 # (the eighteenth tune_other pass), run in parallel, merged.
-EXTRACTOR_VERSION = "2026.12.06.19"
+# "2026.12.06.20": the nineteenth tune_other pass's text-page rules: an archive of teasers is its first post (the same
+# continuation link after each teaser); a list of related headlines with the widgets after it closes the text; a
+# possessive matches its URL slug's word with the "s" glued on; furniture: a cookie banner's lines (COOKIE_NOTICE, its
+# need a policy's or the cookies' word), a lone "close" and "Follow Us:", a short line closed by a bar (a byline with
+# the writer's post, a link box's items), a paper's print-edition credit, a date line with a view count ("418次"), an
+# owner of up to five words after "©", phone numbers after commas, an address with its post code before "China".
+EXTRACTOR_VERSION = "2026.12.06.20"
 
 
 def extract_metrics(body: str, published: str | None = None, title: str | None = None) -> list[Metric]:
