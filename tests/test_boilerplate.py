@@ -443,10 +443,18 @@ FURNITURE = [
                         "Terms of Use | Privacy Policy".replace(" |", ","), "Cookie Policy and Privacy Notice",
                         "We use cookies to improve your experience on our site. By continuing you accept our cookies.",
                         "By using this website you consent to the use of cookies."]),
+    # pages gathered after the nineteenth pass's rules (t586-t593)
+    (bp.WECHAT_PROMPTS, ["Scan code to share",  # ecbnnews.com, t587
+                         "Scan the QR code to follow us", "Long-press the code to read more"]),
+    (bp.DATE_LINE, ["Home Culture 2019-07-14",  # www.travelchina1.com, t590
+                    "Home Travel News 2021-03-02", "Home Culture July 14, 2019"]),
 ]
 
 # Real article sentences that share words with the furniture; none may match.
 ARTICLE_SENTENCES = [
+    # shapes of the pages gathered after the nineteenth pass's rules, in sentences
+    "Scan code to share a bike was introduced in Ningbo in 2017, and riders took to it at once.",
+    "Home Culture 2019-07-14 was the name of the exhibition, the museum said.",
     # the nineteenth pass's shapes in sentences (a copyright owner, phones, an address, a close, a bar, a print
     # credit, views, cookies and policies)
     "© China Rubber Industry Association members met in Ningbo on Monday to discuss the 100,000-ton project.",

@@ -515,7 +515,7 @@ def test_speed_against_a_revision_runs_that_revision_s_code():
 
 
 def test_other_sources_titles_dates_and_chrome_on_the_tuning_pages():
-    """tests/realgold/tune_other: 564 real pages of other English Ningbo sources (4 of the sixth pass, 13
+    """tests/realgold/tune_other: 572 real pages of other English Ningbo sources (4 of the sixth pass, 13
     of the seventh, 5 of the eighth, 6 of the ninth and 2 of the tenth are template pages), labelled for
     title, date and chrome only; the generic fallback is tuned on them, so these are tuning
     figures (the honest one is the holdout's "other" row).
@@ -724,18 +724,21 @@ def test_other_sources_titles_dates_and_chrome_on_the_tuning_pages():
     possessive in the URL slug, a cookie banner, "close", "Follow Us:", a short line closed by a bar, a print-edition
     credit, "2023-03-06 418次", "© <owner>", phones after commas, a post code before "China"; extractor
     2026.12.06.20): 18/18, 7/7, 3 (a map's alt text, a series' description, a listing's section tag, left). All 564:
-    titles 448/453, dates 204/207, 116 leaks; 78 pages without a label date take their URL's."""
+    titles 448/453, dates 204/207, 116 leaks; 78 pages without a label date take their URL's. Eight more pages (t586-t593,
+    4 hosts new) labelled and committed after those rules and before the extractor was run on them, unseen: titles
+    5/5, dates 3/3, 2 leaks; after rules for them (a QR box's "Scan code to share", "Home Culture 2019-07-14"): 5/5,
+    3/3, 0. All 572: titles 453/458, dates 207/210, 116 leaks; 79 pages without a label date take their URL's."""
     from transforms.textutil import url_date
 
     pages = load_realgold(realgold.REALGOLD_DIR / "tune_other")
-    assert len(pages) == 564
+    assert len(pages) == 572
     outputs = realgold.run_newsetl(pages)
     total = score_real("newsetl", pages, outputs).total
-    assert total.titles == 453 and total.dates == 207
-    assert total.titles_ok >= 448 and total.dates_ok >= 204
+    assert total.titles == 458 and total.dates == 210
+    assert total.titles_ok >= 453 and total.dates_ok >= 207
     assert (total.title_accuracy or 0) >= 0.98 and (total.date_accuracy or 0) >= 0.97
     given = [(page, out.published) for page, out in zip(pages, outputs) if page.published is None and out.published]
-    assert len(given) == total.dates_unlabelled_given == 78
+    assert len(given) == total.dates_unlabelled_given == 79
     assert all(date == url_date(page.url) for page, date in given)
     assert total.leaks <= 116
 

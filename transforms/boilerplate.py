@@ -219,7 +219,10 @@ HOMEPAGE_LINKS: Final = (
 DATE_LINE: Final = (
     r"(?im)^ *((hits|views|clicks?|reads?|visits) *[:：] *[0-9]{1,8} +)?"
     r"((published|posted|updated|release date|release time|post +(date|time)|date|datetime|time)( on)? *[:：]? *"
-    r"|in +[a-z][a-z&'-]*( +[a-z][a-z&'-]*){0,3} +)?"
+    r"|in +[a-z][a-z&'-]*( +[a-z][a-z&'-]*){0,3} +"
+    # a breadcrumb without marks before the date ("Home Culture 2019-07-14", www.travelchina1.com t590, gathered after
+    # the nineteenth tune_other pass's rules)
+    r"|home +[a-z][a-z&'-]*( +[a-z][a-z&'-]*){0,2} +)?"
     r"([0-9]{1,2}:[0-9]{2}(:[0-9]{2})?,? +)?"
     r"[\[(（【]? *((monday|tuesday|wednesday|thursday|friday|saturday|sunday),? *)?"
     r"((19|20)[0-9]{2}[-/.年][0-9]{1,2}[-/.月][0-9]{1,2}日?"
@@ -556,7 +559,10 @@ WECHAT_PROMPTS: Final = (
     r"|(please +)?scroll +down +(for|to +(read|see|view)) +(the +)?english( +(version|text))? *[.!]?"
     # an app's advertisement set in the text ("Download the NBC News app for the latest news and politics",
     # magijourney.tk t538, the eighteenth tune_other pass)
-    r"|(download|get|install) +(the|our) +[a-z0-9][^.!?\n]{0,40} +app( +(for|to) +[^.!?\n]{1,80})? *[.!]?) *$"
+    r"|(download|get|install) +(the|our) +[a-z0-9][^.!?\n]{0,40} +app( +(for|to) +[^.!?\n]{1,80})? *[.!]?"
+    # a QR box's prompt ("Scan code to share" closing the text, ecbnnews.com t587, gathered after the nineteenth tune_other
+    # pass's rules)
+    r"|(scan|long[- ]press) +(the +)?(qr +)?code +to +(share|follow|read|download|subscribe)( +[a-z]+){0,3} *[.!]?) *$"
 )
 ACCOUNT_DATE: Final = (
     r"(?im)^ *[a-z0-9 ]{0,30}[一-龥][^.!?。！？:：\n]{0,40} {1,4}(19|20)[0-9]{2}-[0-9]{1,2}-[0-9]{1,2} *$"

@@ -258,7 +258,9 @@ from transforms.metrics.vocab import (
 # possessive matches its URL slug's word with the "s" glued on; furniture: a cookie banner's lines (COOKIE_NOTICE, its
 # need a policy's or the cookies' word), a lone "close" and "Follow Us:", a short line closed by a bar (a byline with
 # the writer's post, a link box's items), a paper's print-edition credit, a date line with a view count ("418次"), an
-# owner of up to five words after "©", phone numbers after commas, an address with its post code before "China".
+# owner of up to five words after "©", phone numbers after commas, an address with its post code before "China"; and,
+# for pages gathered after those rules, a QR box's prompt ("Scan code to share") and a breadcrumb without marks before
+# the date ("Home Culture 2019-07-14").
 EXTRACTOR_VERSION = "2026.12.06.20"
 
 
