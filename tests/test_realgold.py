@@ -724,10 +724,10 @@ def test_other_sources_titles_dates_and_chrome_on_the_tuning_pages():
     possessive in the URL slug, a cookie banner, "close", "Follow Us:", a short line closed by a bar, a print-edition
     credit, "2023-03-06 418次", "© <owner>", phones after commas, a post code before "China"; extractor
     2026.12.06.20): 18/18, 7/7, 3 (a map's alt text, a series' description, a listing's section tag, left). All 564:
-    titles 448/453, dates 204/207, 116 leaks; 78 pages without a label date take their URL's. Eight more pages (t586-t593,
-    4 hosts new) labelled and committed after those rules and before the extractor was run on them, unseen: titles
-    5/5, dates 3/3, 2 leaks; after rules for them (a QR box's "Scan code to share", "Home Culture 2019-07-14"): 5/5,
-    3/3, 0. All 572: titles 453/458, dates 207/210, 116 leaks; 79 pages without a label date take their URL's."""
+    titles 448/453, dates 204/207, 116 leaks; 78 pages without a label date take their URL's. Eight more pages
+    (t586-t593, 4 hosts new) labelled and committed after those rules and before the extractor was run on them,
+    unseen: titles 5/5, dates 3/3, 2 leaks; after rules for them (a QR box's "Scan code to share", "Home Culture
+    2019-07-14"): 5/5, 3/3, 0. All 572: titles 453/458, dates 207/210, 116 leaks; 79 pages without a label date take their URL's."""
     from transforms.textutil import url_date
 
     pages = load_realgold(realgold.REALGOLD_DIR / "tune_other")

@@ -560,8 +560,8 @@ WECHAT_PROMPTS: Final = (
     # an app's advertisement set in the text ("Download the NBC News app for the latest news and politics",
     # magijourney.tk t538, the eighteenth tune_other pass)
     r"|(download|get|install) +(the|our) +[a-z0-9][^.!?\n]{0,40} +app( +(for|to) +[^.!?\n]{1,80})? *[.!]?"
-    # a QR box's prompt ("Scan code to share" closing the text, ecbnnews.com t587, gathered after the nineteenth tune_other
-    # pass's rules)
+    # a QR box's prompt ("Scan code to share" closing the text, ecbnnews.com t587, gathered after the nineteenth
+    # tune_other pass's rules)
     r"|(scan|long[- ]press) +(the +)?(qr +)?code +to +(share|follow|read|download|subscribe)( +[a-z]+){0,3} *[.!]?) *$"
 )
 ACCOUNT_DATE: Final = (

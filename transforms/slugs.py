@@ -53,8 +53,9 @@ def line_words(line: str) -> frozenset[str]:
     return frozenset(word.lower() for word in WORD_RE.findall(line)) - STOPWORDS
 
 
-# A possessive's word ("Zhejiang’s", "China's"): slugs write it with its "s" glued on ("outbound-zhejiangs-hiking-network",
-# www.smartshanghai.com t569, the nineteenth tune_other pass) or cut off ("china-s-...": "s" is dropped as one letter).
+# A possessive's word ("Zhejiang’s", "China's"): slugs write it with its "s" glued on
+# ("outbound-zhejiangs-hiking-network", www.smartshanghai.com t569, the nineteenth tune_other pass) or cut off
+# ("china-s-...": "s" is dropped as one letter).
 POSSESSIVE_RE = re.compile(r"([A-Za-z]{2,})['’]s\b")
 
 
