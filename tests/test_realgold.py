@@ -727,7 +727,8 @@ def test_other_sources_titles_dates_and_chrome_on_the_tuning_pages():
     titles 448/453, dates 204/207, 116 leaks; 78 pages without a label date take their URL's. Eight more pages
     (t586-t593, 4 hosts new) labelled and committed after those rules and before the extractor was run on them,
     unseen: titles 5/5, dates 3/3, 2 leaks; after rules for them (a QR box's "Scan code to share", "Home Culture
-    2019-07-14"): 5/5, 3/3, 0. All 572: titles 453/458, dates 207/210, 116 leaks; 79 pages without a label date take their URL's."""
+    2019-07-14"): 5/5, 3/3, 0. All 572: titles 453/458, dates 207/210, 116 leaks; 79 pages without a label date
+    take their URL's."""
     from transforms.textutil import url_date
 
     pages = load_realgold(realgold.REALGOLD_DIR / "tune_other")
