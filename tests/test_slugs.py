@@ -108,3 +108,15 @@ def test_real_pages_take_the_headline_their_url_names(page_id: str, title: str) 
     assert article.title == title
     assert title not in article.body.split("\n\n")
 
+
+
+@pytest.mark.parametrize(("line", "url"), [
+    ("[Outbound]: Zhejiang’s Hiking Network",  # www.smartshanghai.com t569, the nineteenth tune_other pass
+     "https://www.smartshanghai.com/articles/travelsightseeing/outbound-zhejiangs-hiking-network"),
+    ("Ningbo's new metro line opens to riders", "https://example.com/2021/ningbos-new-metro-line-opens-to-riders/"),
+])
+def test_a_possessive_matches_its_slug_word_with_the_s_glued_on(line: str, url: str) -> None:
+    """Slugs write a possessive without its apostrophe ("zhejiangs"): the line's word counts as the slug's."""
+    lines = ["China’s first national hiking route. 500 km of trails through the mountains.", line]
+    assert slug_title(lines[0], lines, url) == line
+    assert shares(line, slug_words(url))[0] == 1.0

@@ -3243,3 +3243,60 @@ def test_eighteenth_pass_a_headline_with_its_date_glued_under_a_site_name_dates_
     assert parse_page(text).published == published
     broken = text.replace("by 5.6m TEU xinde", "by 5.6m TEU, xinde")
     assert parse_page(broken).published is None
+
+
+# The nineteenth tune_other pass (t561-t585), pages shaped like its own.
+RELATED_TAIL_TEXT = """Ninghai's hiking trail
+Updated: 2015-05-01 07:31
+By Peng Yining(China Daily)
+Ninghai was one of the first cities in China to build a standard hiking trail in the wild. Completed in 2009, the 100-kilometer trail connects Ninghai's seven counties and a forest park.
+The trail offers various levels of hiking difficulty. The shortest and easiest of its seven routes is 4.5 km.
+(China Daily 05/01/2015 page10)
+- Across Canada (May 1)
+- China's top 10 GDP provinces in Q1
+- Photos capture marvelous landscapes of China
+- Ten photos you don't wanna miss - April 30
+Most Viewed
+Editor's Picks
+What do we know about AIIB |
+Spring Festival trends reflect a changing China |
+Today's Top News
+Abe betrays history's conscience
+Vancouver property"""  # https://global.chinadaily.com.cn/usa/travel/2015-05/01/content_20594590.htm (t568, shortened)
+
+
+def test_nineteenth_pass_a_related_list_with_the_widgets_after_it_closes_the_text() -> None:
+    """A list of related headlines opened by '- ' followed by furniture (widget headings, a link box closed by bars)
+    and a few short headlines without a sentence's stop closes the text: all of it goes, with the paper's print
+    credit; a closing paragraph after the list, or more short lines than a widget holds, keep the list."""
+    article = parse_page(RELATED_TAIL_TEXT)
+    assert (article.title, article.published) == ("Ninghai's hiking trail", "2015-05-01")
+    assert article.body.split("\n\n")[-1].startswith("The trail offers")
+    text = RELATED_TAIL_TEXT + "\nThe trail's map is at the visitor centre, the county said."
+    assert "- Across Canada (May 1)" in parse_page(text).body  # text closes the page: the list stays
+    longer = RELATED_TAIL_TEXT + "\nOne\nTwo more\nThree more here"
+    assert "- Across Canada (May 1)" in parse_page(longer).body  # more short lines than a widget's tail
+
+
+ARCHIVE_TEASERS_TEXT = """New Old Street
+
+Stinky tofu fried crispy, covered in hot chili oil and green onions! Finally had some at Nantang Old Street or what I like to call New Old Street. It’s a newly built shopping & restaurant complex made to look old school Chinese. All the streets are very nicely decorated. I really enjoyed the clean washrooms. I […]
+
+Read More
+
+Old Ningbo
+
+Ningbo like any other Chinese city is constantly growing, adding new buildings and metro lines at breakneck speeds. The neighbourhood where I grew up as a child is such an example. The old houses have all been vacated, now a ghost town of the past. Brick and mud to be turned to glass and concrete. […]
+
+Read More"""  # http://www.jizzaroundtheworld.com/page/18/ (t564)
+
+
+@pytest.mark.parametrize("link", ["Read More", "Continue reading →", "Read more »"])
+def test_nineteenth_pass_an_archive_of_teasers_is_its_first_post(link: str) -> None:
+    """On an archive page each post's teaser is followed by the same continuation link: the first teaser is the
+    page's text under its headline, the later posts go; a teaser whose link does not come again is a widget's."""
+    article = parse_page(ARCHIVE_TEASERS_TEXT.replace("Read More", link))
+    assert article.title == "New Old Street"
+    assert article.body.startswith("Stinky tofu") and "Old Ningbo" not in article.body
+    single = ARCHIVE_TEASERS_TEXT.rsplit("\n\nRead More", 1)[0].replace("Read More", link)
+    assert "Old Ningbo" in parse_page(single).body  # the link once: no archive, the rules as before

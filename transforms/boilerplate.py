@@ -45,8 +45,10 @@ COPYRIGHT: Final = (
     r"(?im)^ *((copyright|©|\(c\))( *(©|\(c\)))* *(19|20)[0-9][0-9]"
     r"( *[-–] *(19|20)[0-9][0-9])?( *[-–|,.:]? .{0,120})?"
     # a stock photo's credit alone, its number and owner or the owner only ("Foto 51403746 © Minipig5188" /
-    # "© Minipig5188" over the lead, theloadstar.com t518, after the seventeenth pass's rules)
-    r"|((foto|photo|image|picture) +[0-9]{3,12} +)?© *[^\s©.,;:!?]{2,30}( +[^\s©.,;:!?]{2,30}){0,2}) *$"
+    # "© Minipig5188" over the lead, theloadstar.com t518, after the seventeenth pass's rules); an organisation's name
+    # of up to five words alone after the sign ("© China Rubber Industry Association" in a footer, en.cria.org.cn t561,
+    # the nineteenth tune_other pass)
+    r"|((foto|photo|image|picture) +[0-9]{3,12} +)?© *[^\s©.,;:!?]{2,30}( +[^\s©.,;:!?]{2,30}){0,4}) *$"
 )
 # "Copyright © Information Office of ... All Rights Reserved." (no year), also misspelt as sites print it:
 # "Copyright fao.ningbo.gov.cn All right served.".
@@ -144,8 +146,10 @@ CREDIT_LINE: Final = (
 )
 # Action links "Print Email", "Print | Email", a lone "Share" (China Daily), a lone "Save" under "Print" (the twelfth
 # tune_other pass: en.chinaculture.org's 2010 layout, t325), "Printing Forwarding" (en.chinaleather.org t438, after
-# the fifteenth pass's rules).
-_ACTION_WORD: Final = r"(print|printing|email|e-mail|share|tweet|save|forward|forwarding)"
+# the fifteenth pass's rules); a dialog's "close" alone and a social box's "Follow Us:" (a cookie banner's button,
+# ningbo.chinadaily.com.cn t572; en.cria.org.cn t561's footer, the nineteenth tune_other pass).
+_ACTION_WORD: Final = (r"(print|printing|email|e-mail|share|tweet|save|forward|forwarding|close"
+                       r"|follow +us( +on)? *[:：]?)")
 ACTIONS: Final = r"(?im)^ *" + _ACTION_WORD + r"( *[|/]? *" + _ACTION_WORD + r"){0,4} *$"
 # Joomla article navigation "« Prev", "Next »", "Prev Next".
 PAGE_NAV: Final = (
@@ -183,6 +187,16 @@ BYLINE: Final = (
 )
 # Image alt texts rendered as text: "Xie's visit to Yongjiang Lab-thumbnail image", "example image alt text".
 IMAGE_ALT: Final = r"(?im)^.{0,120}(thumbnail image|image alt text|[- ]logo) *$"
+# A cookie banner's lines (ningbo.chinadaily.com.cn t572, the nineteenth tune_other pass): its heading and links, two
+# or more policies' names joined ("Our Privacy Statement & Cookie Policy", "Privacy Policy and Terms of Use"), and its
+# sentence ("By continuing to browse our site you agree to our use of cookies, Privacy Policy and Terms of Use. ...").
+_POLICY_NAME: Final = (r"(privacy +(policy|statement|notice)|cookies? +(policy|notice|statement|settings)"
+                       r"|terms +of +(use|service)|terms +(and|&) +conditions)")
+COOKIE_NOTICE: Final = (
+    r"(?im)^ *((our +)?" + _POLICY_NAME + r"( *(&|and|,) *(our +)?" + _POLICY_NAME + r"){1,3} *[.]?"
+    r"|(by +(continuing|using +(this|our) +(site|website))|(we|this +(site|website)) +uses? +cookies +(to|on|and) )"
+    r"[^\n]{0,200}cookies[^\n]{0,250}) *$"
+)
 # Portal links "Make Us You Homepage", "Set as homepage | Add to favorites".
 HOMEPAGE_LINKS: Final = (
     r"(?im)^ *(make +(us|this +site) +(you|your) +home *page|set +as +home *page|add +to +favou?rites)"
@@ -205,7 +219,10 @@ HOMEPAGE_LINKS: Final = (
 DATE_LINE: Final = (
     r"(?im)^ *((hits|views|clicks?|reads?|visits) *[:：] *[0-9]{1,8} +)?"
     r"((published|posted|updated|release date|release time|post +(date|time)|date|datetime|time)( on)? *[:：]? *"
-    r"|in +[a-z][a-z&'-]*( +[a-z][a-z&'-]*){0,3} +)?"
+    r"|in +[a-z][a-z&'-]*( +[a-z][a-z&'-]*){0,3} +"
+    # a breadcrumb without marks before the date ("Home Culture 2019-07-14", www.travelchina1.com t590, gathered after
+    # the nineteenth tune_other pass's rules)
+    r"|home +[a-z][a-z&'-]*( +[a-z][a-z&'-]*){0,2} +)?"
     r"([0-9]{1,2}:[0-9]{2}(:[0-9]{2})?,? +)?"
     r"[\[(（【]? *((monday|tuesday|wednesday|thursday|friday|saturday|sunday),? *)?"
     r"((19|20)[0-9]{2}[-/.年][0-9]{1,2}[-/.月][0-9]{1,2}日?"
@@ -221,7 +238,9 @@ DATE_LINE: Final = (
     r"(,? *((updated|posted|published) *)?(at +)?[0-9]{1,2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?( *(am|pm))?"
     r" *([(（] *(gmt|utc|bjt|beijing time) *([+-] *[0-9]{1,2})? *[)）]"
     r"| +(gmt|utc|bjt|cet|cest|est|edt|cst|pst|pdt|bst|hkt|sgt|jst|kst)([+-] *[0-9]{1,2})?)?)?"
-    r"( +(last +)?(updated|modified|edited) *[:：] *[a-z0-9][a-z0-9,:/. -]{5,40})? *[\])）】]? *$"
+    r"( +(last +)?(updated|modified|edited) *[:：] *[a-z0-9][a-z0-9,:/. -]{5,40})? *[\])）】]?"
+    # a view count after the date ("2023-03-06 418次", 418 times, www.fijiconsulate.cn t581, the nineteenth pass)
+    r"( +[0-9][0-9,]{0,9} *(次|views|reads|hits|clicks))? *$"
 )
 
 # More news-portal furniture of other English Ningbo sources (tests/realgold/tune_other):
@@ -294,16 +313,23 @@ PAGE_BOXES: Final = (
     r"[a-z]* +(19|20)[0-9]{2}|((printer[- ]friendly|pdf|print) +version *){1,4}|"
     r"(it|what)['’]?s +(happening|on)( +now)?( *([.]{2,}|…))?) *$"
 )
-PRINT_PAGE: Final = r"(?im)^ *page +[a-z]?[0-9]{1,3} *$"
+# Also a paper's print-edition credit in brackets, its date and page ("(China Daily 05/01/2015 page10)" closing the
+# text, global.chinadaily.com.cn t568, the nineteenth tune_other pass).
+PRINT_PAGE: Final = (
+    r"(?im)^ *(page +[a-z]?[0-9]{1,3}"
+    r"|[(（] *[a-z][a-z'’.&]*( +[a-z][a-z'’.&]*){0,4} +[0-9]{1,2}/[0-9]{1,2}/(19|20)[0-9]{2},? +page *[a-z]?[0-9]{1,3}"
+    r" *[)）]) *$"
+)
 READING_TIME: Final = (
     # also under a bound ("Reading Time: < 1 minute", stlplace.com t516, the seventeenth pass)
     r"(?im)^ *((posted by *)?reading time *[:：] *((<|less +than|under) *)?[0-9]+ *(min|mins|minutes?)"
     r"|[0-9]+ *(min|mins|minutes?) *(to +)?read) *$"
 )
 # Also with a fax number and the copyright glued after it: "TEL: (86)574-87415011 FAX: (86)574-88122212
-# Copyright@NBCC" (www.nbcc.cn t285, eleventh pass).
+# Copyright@NBCC" (www.nbcc.cn t285, eleventh pass). Also with more numbers after commas ("Tel: +86-10-84787236,
+# 84915391", an association's footer, en.cria.org.cn t561, the nineteenth tune_other pass).
 CONTACT_LINE: Final = (
-    r"(?im)^ *(call us|tel|telephone|phone|fax|hotline) *[:：] *[+0-9() -]{6,30}"
+    r"(?im)^ *(call us|tel|telephone|phone|fax|hotline) *[:：] *[+0-9() -]{6,30}( *[,，] *[+0-9() -]{6,30}){0,3}"
     r"( *(tel|telephone|phone|fax) *[:：] *[+0-9() -]{6,30}){0,3}( *copyright *[@©]? *[^\n]{0,60})? *$"
 )
 # An e-mail address, as the contact and address-alone patterns read it.
@@ -533,7 +559,10 @@ WECHAT_PROMPTS: Final = (
     r"|(please +)?scroll +down +(for|to +(read|see|view)) +(the +)?english( +(version|text))? *[.!]?"
     # an app's advertisement set in the text ("Download the NBC News app for the latest news and politics",
     # magijourney.tk t538, the eighteenth tune_other pass)
-    r"|(download|get|install) +(the|our) +[a-z0-9][^.!?\n]{0,40} +app( +(for|to) +[^.!?\n]{1,80})? *[.!]?) *$"
+    r"|(download|get|install) +(the|our) +[a-z0-9][^.!?\n]{0,40} +app( +(for|to) +[^.!?\n]{1,80})? *[.!]?"
+    # a QR box's prompt ("Scan code to share" closing the text, ecbnnews.com t587, gathered after the nineteenth
+    # tune_other pass's rules)
+    r"|(scan|long[- ]press) +(the +)?(qr +)?code +to +(share|follow|read|download|subscribe)( +[a-z]+){0,3} *[.!]?) *$"
 )
 ACCOUNT_DATE: Final = (
     r"(?im)^ *[a-z0-9 ]{0,30}[一-龥][^.!?。！？:：\n]{0,40} {1,4}(19|20)[0-9]{2}-[0-9]{1,2}-[0-9]{1,2} *$"
@@ -589,7 +618,11 @@ REGISTRATION_WALL: Final = (
     r"|subscribe( +(now|here|today))?) *[.!]? *$"
 )
 URL_LINE: Final = r"(?im)^ *https?://[^ \n]{4,250}( *[(（] *(source|via) *[:：]? *[^)）\n]{1,40}[)）])? *$"
-ADDRESS_POSTCODE: Final = r"(?im)^ *[0-9a-z][^!?\n]{0,150}china *[,.]? *[0-9]{6} *$"
+# Also with the post code before the country ("5/F, Bldg. B, Kinglong International, Chaoyang Dist., Beijing 100107,
+# China", en.cria.org.cn t561, the nineteenth tune_other pass).
+ADDRESS_POSTCODE: Final = (
+    r"(?im)^ *[0-9a-z][^!?\n]{0,150}(china *[,.]? *[0-9]{6}|[0-9]{6} *[,.]? *(p[.]? *r[.]? *)?china) *$"
+)
 # An image's file name without its extension, as a stock-photo or camera name ("dreamstime_xs_129855944" above the
 # lead, theloadstar.com t297; "IMG_20190301_123456"): words joined by two or more underscores, no space.
 # Or words joined by hyphens closing with two numbers ("Seafood-House-00-0", www.timeoutshanghai.com t488, the
@@ -615,7 +648,13 @@ META_FIELDS_DATE: Final = (
     r"(?im)^ *((from|source|writer|author|editor|reporter) *[:：] *([a-z][a-z .'-]{0,30})?){1,4}"
     r"(date|time) *[:：] *(19|20)[0-9]{2}[-/.][0-9]{1,2}[-/.][0-9]{1,2}( +[0-9]{1,2}:[0-9]{2}(:[0-9]{2})?)? *$"
 )
-NAMES_SIGNOFF: Final = r"(?im)^ *[a-z][a-z'.-]*( *[/&] *[a-z][a-z'.-]*){0,3} *[|｜] *$"
+# Also a short line of up to eight words closed by a bar: a byline with the writer's post after a comma ("Keith
+# Wallis, Special Correspondent |", a listing's teaser, joc.com t580) and a link box's items ("Full coverage of Boao
+# Forum for Asia |", global.chinadaily.com.cn t568), the nineteenth tune_other pass. No sentence's stop in it.
+NAMES_SIGNOFF: Final = (
+    r"(?im)^ *[a-z][a-z'’.-]*( +[a-z0-9][a-z0-9'’.-]*){0,7}"
+    r"( *[/&,] *[a-z][a-z'’.-]*( +[a-z0-9][a-z0-9'’.-]*){0,3}){0,3} *[|｜] *$"
+)
 NEIGHBOUR_LINK: Final = (
     r"(?im)^ *[«‹<]? *(next|previous|prev) +(article|post|story|item|news|page) *[:：] *[^\n]{1,150}$"
 )
@@ -982,6 +1021,7 @@ BOILERPLATE_PATTERNS: Final[tuple[str, ...]] = (    PRINT_CLOSE,
     BREADCRUMB_PAIR,
     META_FIELDS_DATE,
     NAMES_SIGNOFF,
+    COOKIE_NOTICE,
     NEIGHBOUR_LINK,
     PICTURE_RIGHTS_NOTICE,
     PLACE_DATE,
@@ -1219,6 +1259,11 @@ _NEEDS: Final[dict[str, Callable[[str], bool]]] = {
     BREADCRUMB_PAIR: lambda line: ">" in line or "»" in line or "›" in line or "•" in line,
     META_FIELDS_DATE: lambda line: (":" in line or "：" in line) and ("19" in line or "20" in line),
     NAMES_SIGNOFF: lambda line: line[-1:] in ("|", "｜"),
+    # the nineteenth pass's: a policy's or the cookies' word (each line it matches in the casings sites print holds
+    # one of these: "Cookie", "cookies", "Privacy", "PRIVACY", "Terms", "TERMS")
+    COOKIE_NOTICE: lambda line: ("ookie" in line or "OOKIE" in line or "rivacy" in line or "RIVACY" in line
+                                 or "erms" in line or "ERMS" in line),
+    PRINT_PAGE: lambda line: line[-1:] in (")", "）") or line.lstrip(" ")[:1] in ("p", "P"),
     NEIGHBOUR_LINK: lambda line: ":" in line[:_NEIGHBOUR_LABEL_WINDOW] or "：" in line[:_NEIGHBOUR_LABEL_WINDOW],
     # the request's verb among the line's last characters ("... please contact us."): lowered only there
     PICTURE_RIGHTS_NOTICE: lambda line: _holds_any(line[-_RIGHTS_NOTICE_WINDOW:].lower(), _RIGHTS_NOTICE_VERBS),

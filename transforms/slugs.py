@@ -53,12 +53,22 @@ def line_words(line: str) -> frozenset[str]:
     return frozenset(word.lower() for word in WORD_RE.findall(line)) - STOPWORDS
 
 
+# A possessive's word ("Zhejiang’s", "China's"): slugs write it with its "s" glued on
+# ("outbound-zhejiangs-hiking-network", www.smartshanghai.com t569, the nineteenth tune_other pass) or cut off
+# ("china-s-...": "s" is dropped as one letter).
+POSSESSIVE_RE = re.compile(r"([A-Za-z]{2,})['’]s\b")
+
+
 def shares(line: str, slug: frozenset[str]) -> tuple[float, float]:
-    """(share of the slug's words in the line, share of the line's words in the slug)."""
+    """(share of the slug's words in the line, share of the line's words in the slug); a possessive's word counts as
+    in the slug when the slug holds it with its "s" glued on."""
     words = line_words(line)
     if not words or not slug:
         return 0.0, 0.0
     common = len(words & slug)
+    if "'" in line or "’" in line:
+        common += len({match.lower() for match in POSSESSIVE_RE.findall(line)}
+                      & {word[:-1] for word in slug if word.endswith("s")} - slug - STOPWORDS)
     return common / len(slug), common / len(words)
 
 

@@ -254,6 +254,14 @@ from transforms.metrics.vocab import (
 # a dated line, furniture.
 # "2026.12.06.19": "2026.12.06.3" (the two text-page checks and Joomla 3's documented strings) and "2026.12.06.18"
 # (the eighteenth tune_other pass), run in parallel, merged.
+# "2026.12.06.20": the nineteenth tune_other pass's text-page rules: an archive of teasers is its first post (the same
+# continuation link after each teaser); a list of related headlines with the widgets after it closes the text; a
+# possessive matches its URL slug's word with the "s" glued on; furniture: a cookie banner's lines (COOKIE_NOTICE, its
+# need a policy's or the cookies' word), a lone "close" and "Follow Us:", a short line closed by a bar (a byline with
+# the writer's post, a link box's items), a paper's print-edition credit, a date line with a view count ("418次"), an
+# owner of up to five words after "©", phone numbers after commas, an address with its post code before "China"; and,
+# for pages gathered after those rules, a QR box's prompt ("Scan code to share") and a breadcrumb without marks before
+# the date ("Home Culture 2019-07-14").
 # "2026.12.06.21": the seventh tune_sites metric pass (metrics7: 19 pages of other English sources, s059-s077):
 # "the top N <plural noun>" names a list, not a rank ("ranked 71st among the top 100 districts": rank_top_n);
 # "secured the seventh spot", "came in seventh" are ranks (rank_scoped, rank_verb); a spelled count before a colon and
@@ -267,8 +275,9 @@ from transforms.metrics.vocab import (
 # "2026.12.06.22": the e-mail cloak's notice inside a sentence is cut out of it (split_body; Joomla's JHtmlEmail::cloak
 # read without its script: "please send to our email This email address is being protected ...", tune_other t398;
 # page parsing; no metric rule changed).
-# "2026.12.06.24": "2026.12.06.21" (metrics7) and "2026.12.06.22" (the e-mail cloak), merged.
-EXTRACTOR_VERSION = "2026.12.06.24"
+# "2026.12.06.25": "2026.12.06.20" (other19), "2026.12.06.21" (metrics7) and "2026.12.06.22" (the e-mail cloak),
+# run in parallel, merged.
+EXTRACTOR_VERSION = "2026.12.06.25"
 
 
 def extract_metrics(body: str, published: str | None = None, title: str | None = None) -> list[Metric]:

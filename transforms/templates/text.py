@@ -187,8 +187,21 @@ SECTION_WORD_RE = re.compile(r"^[A-Z]{3,12}$")
 # launches new high-speed railway", covid-19.chinadaily.com.cn t515, the seventeenth pass): three or more, not under a
 # line ending with a colon (which introduces the body's own list).
 RELATED_ITEM_RE = re.compile(r"^- [A-Z0-9\"“'‘][^\n]*[^.!?。:：;,\s]$")
+# A post's continuation link alone on its line ("Read More", "Continue reading →", "Read more »"). On an archive page
+# each post's teaser is followed by the same link: the first teaser is the page's text, the rest later posts
+# ("New Old Street" / "Stinky tofu ... I […]" / "Read More" / "Old Ningbo" / ..., www.jizzaroundtheworld.com t564, the
+# nineteenth tune_other pass).
+CONTINUE_LINK_RE = re.compile(
+    r"(?i)^(read +(more|the +full +(story|post|article))|continue +reading|keep +reading)( *(»|›|>|→|\.\.\.|…))?$")
 RELATED_ITEMS_MIN = 3
 RELATED_ITEM_MAX_WORDS = 16
+# After such a list a page may close with its widgets ("Most Viewed", "Editor's Picks", a box of links closed by " |",
+# "Today's Top News" and its headlines: global.chinadaily.com.cn t568, the nineteenth tune_other pass): furniture
+# lines and up to this many short lines without a sentence's stop (RELATED_TAIL_MAX_WORDS words at most) after the
+# list go with it.
+RELATED_TAIL_MAX_LINES = 4
+RELATED_TAIL_MAX_WORDS = 8
+SENTENCE_STOPS = (".", "!", "?", "。", "！", "？", ":", "：", '"', "”", ")")
 # Reporters' names alone closing the text, repeated from the dateline's credit ("Newspaper, Hangzhou, May 31 (Dou
 # Hanyang, Shen Zhaohui) On May 30, ..." ... "Dou Hanyang, Shen Zhaohui", tellerreport.com t502, the seventeenth pass).
 NAMES_LINE_RE = re.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}(?:, [A-Z][a-z]+(?: [A-Z][a-z]+){1,2}){1,3}$")
@@ -288,7 +301,23 @@ def parse(text: str) -> Content:
     later = _later_post(lines, found)
     if later is not None:
         del found.blocks[later:]
+    teasers = _later_teasers(found.blocks)
+    if teasers is not None:
+        del found.blocks[teasers:]
     return found
+
+
+def _later_teasers(blocks: list[Block]) -> int | None:
+    """The index of the first post's continuation link on an archive of teasers, else None: a link (CONTINUE_LINK_RE)
+    that comes again, the same, after a later paragraph, each post's teaser followed by it."""
+    for k in range(1, len(blocks)):
+        link = blocks[k].text
+        if CONTINUE_LINK_RE.match(link):
+            later = [j for j in range(k + 1, len(blocks)) if blocks[j].text == link]
+            if later and any(_is_paragraph(blocks[j].text) for j in range(k + 1, later[0])):
+                return k
+            return None
+    return None
 
 
 def _later_post(lines: list[str], found: Content) -> int | None:
@@ -339,9 +368,20 @@ def _is_lead_text(line: str) -> bool:
 
 
 def _drop_closing_credits(blocks: list[Block]) -> None:
-    """Drop a list of related headlines closing the text (RELATED_ITEM_RE) and reporters' names alone on the last line
-    when an earlier paragraph credits them in the same words (NAMES_LINE_RE)."""
+    """Drop a list of related headlines closing the text (RELATED_ITEM_RE), with the furniture and the few short lines
+    without a sentence's stop after it (RELATED_TAIL_MAX_LINES), and reporters' names alone on the last line when an
+    earlier paragraph credits them in the same words (NAMES_LINE_RE)."""
     end = len(blocks)
+    short = 0
+    while end > 1 and not RELATED_ITEM_RE.match(blocks[end - 1].text):
+        text = blocks[end - 1].text
+        if not is_boilerplate_line(text):
+            if short == RELATED_TAIL_MAX_LINES or len(text.split()) > RELATED_TAIL_MAX_WORDS \
+                    or text.endswith(SENTENCE_STOPS):
+                end = len(blocks)  # no list's widgets: what closes the text is text
+                break
+            short += 1
+        end -= 1
     start = end
     while start > 1 and RELATED_ITEM_RE.match(blocks[start - 1].text) \
             and len(blocks[start - 1].text.split()) <= RELATED_ITEM_MAX_WORDS:
@@ -838,6 +878,8 @@ def _is_lead(lines: list[str], index: int) -> bool:
     following = next((line for line in lines[index + 1:] if line), "")
     if not is_boilerplate_line(following):
         return True
+    if CONTINUE_LINK_RE.match(following) and lines.count(following) > 1:
+        return True  # an archive's first teaser (see CONTINUE_LINK_RE): the page's text
     # a widget's text sits above the page's own paragraphs: a post whose only paragraph is followed by its widgets
     # ("View Original Text", "Posted: Apr 24, 2024", "Submit", au.trip.com t208) keeps it as its lead
     return not any(_is_paragraph(line) for line in lines[index + 1:] if line)
