@@ -381,3 +381,21 @@ def test_blog_items_in_markup_the_selectors_do_not_know_are_read_by_url_shape_an
     assert [_path_query(r.url) for r in requests if r.meta.get(META_KIND) == "article"] == spec["items"]
     assert spider.by_shape == [spec["page_url"]]
     assert [_path_query(r.url) for r in requests if r.meta.get(META_KIND) == "listing"] == [spec["next_page"]]
+
+
+@pytest.mark.parametrize("name", TEMPLATE_OVERRIDES + ("joomla3_protostar_blog.html",))
+def test_article_links_in_a_category_description_or_an_intro_text_are_not_items(name: str) -> None:
+    """The blog's article links outside its items are read by URL shape and reported (above), but not the editor's
+    links: one in the category description and one in an item's intro text are neither requested nor reported."""
+    spec = EXPECTED[name]
+    body = (LAYOUTS / name).read_text(encoding="utf-8")
+    desc = "<p>News about Ningbo’s economy, science and city life.</p>"
+    intro = "<p>Meishan Bonded Port Area opened a new 60,000-square-metre bonded warehouse"
+    assert desc in body and intro in body, name
+    body = body.replace(desc, desc[:-4] + ' See <a href="/index.php/guides/5001-living-in-ningbo.html">our guide</a>.'
+                        "</p>").replace(intro, '<p>As <a href="/index.php/business-news/7002-ningbo-firms-join-online-'
+                                               'canton-fair.html">reported</a>, Meishan Bonded Port Area opened a new '
+                                               "60,000-square-metre bonded warehouse", 1)
+    spider, requests = _parse_fixture(name, body.encode())
+    assert [_path_query(r.url) for r in requests if r.meta.get(META_KIND) == "article"] == spec["items"]
+    assert spider.by_shape == [] and spider.listing_warnings == []

@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import AsyncIterator, Iterator, Mapping
+from collections.abc import AsyncIterator, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
@@ -88,6 +88,7 @@ BLOG_ITEMS_CSS = (  # div.blog (core, protostar), section.blog (beez3), div.blog
     ".blog [itemprop=blogPost], .blog-featured [itemprop=blogPost]"
 )
 BLOG_CONTAINER_CSS = ".blog, .blog-featured"
+BLOG_TEXT_CSS = ".category-desc"  # the category's description: its links are the editor's, not items
 # (an item's read-more link: core writes p.readmore, Helix Ultimate and Astroid div.readmore)
 ITEM_TITLE_LINK_CSS = "h2 a"
 ITEM_READMORE_LINK_CSS = ".readmore a"
@@ -293,7 +294,8 @@ class JoomlaSpider(SourceSpider):
         # the list view's td.list-date)
         anchors: list[tuple[Selector, str | None]] = []
         unlinked: list[str] = []  # titles of items that show no link to their article
-        for item in response.css(BLOG_ITEMS_CSS):
+        items = response.css(BLOG_ITEMS_CSS)
+        for item in items:
             day = _item_date(item)
             found = item.css(f"{ITEM_TITLE_LINK_CSS}, {ITEM_READMORE_LINK_CSS}")
             anchors += [(a, day) for a in found]
@@ -330,7 +332,7 @@ class JoomlaSpider(SourceSpider):
         if not any(self.is_article_url(url) for url, _ in links):
             links = self.links_by_shape(response)
         else:
-            links += self._blog_links_by_shape(response, links)
+            links += self._blog_links_by_shape(response, links, items)
         requests = list(self.article_requests(links, response))
         yield from requests
         if self.reached_since(links):
@@ -357,20 +359,23 @@ class JoomlaSpider(SourceSpider):
                 return
             yield request
 
-    def _blog_links_by_shape(self, response: Response, links: list[tuple[str, dict[str, Any]]]
-                             ) -> list[tuple[str, dict[str, Any]]]:
+    def _blog_links_by_shape(self, response: Response, links: list[tuple[str, dict[str, Any]]],
+                             items: Iterable[Selector]) -> list[tuple[str, dict[str, Any]]]:
         """The article links of the blog container (BLOG_CONTAINER_CSS) that are none of `links`' articles: items the
         selectors did not know (a template's own item markup beside the known one), read by URL shape; the page is
-        named as read so (by_shape, listings_by_url_shape in the crawl report). Chrome (modules, pagination) excluded,
-        as links_by_shape does; none without a blog container."""
+        named as read so (by_shape, listings_by_url_shape in the crawl report). Left out: links inside the `items`
+        found (an intro text's link to another article), the category description's (BLOG_TEXT_CSS) and chrome
+        (modules, pagination), as links_by_shape does; none without a blog container."""
         containers = response.css(BLOG_CONTAINER_CSS)
         if not containers:
             return []
         taken = {self.seen_key(url) for url, _ in links if self.is_article_url(url)}
+        known = {item.root for item in items} | {text.root for text in containers[:1].css(BLOG_TEXT_CSS)}
         found: list[tuple[str, dict[str, Any]]] = []
         for anchor in containers[:1].xpath(".//a[@href]"):
             url = response.urljoin(anchor.attrib["href"].strip())
-            if not self.is_article_url(url) or anchor.xpath(CHROME_ANCESTOR_XPATH):
+            if not self.is_article_url(url) or anchor.xpath(CHROME_ANCESTOR_XPATH) \
+                    or any(parent in known for parent in anchor.root.iterancestors()):
                 continue
             key = self.seen_key(url)
             if key in taken:
