@@ -322,3 +322,80 @@ def test_hanweb_column_variants_request_the_next_group_of_the_column_list(name: 
     assert {key: form.get(key) for key in want["form"]} == want["form"]
     assert proxy.headers.get("Referer") == spec["page_url"].encode()
     assert [entry["url"] for entry in offsite] == spec.get("offsite", [])
+
+
+TEMPLATE_OVERRIDES = ("joomla3_helix_ultimate_blog.html", "joomla3_astroid_blog.html", "joomla4_cassiopeia_blog.html")
+
+
+def _parse_fixture(name: str, body: bytes | None = None) -> tuple[JoomlaSpider, list[Request]]:
+    spec = EXPECTED[name]
+    spider = JoomlaSpider()
+    url = spec["page_url"]
+    spider.root_request(url, spider.parse)
+    request = Request(url, meta={META_KIND: "listing", META_ROOT: url, META_IS_ROOT: True})
+    response = HtmlResponse(url=url, body=body if body is not None else (LAYOUTS / name).read_bytes(),
+                            encoding="utf-8", request=request)
+    return spider, [r for r in spider.parse_blog(response) if isinstance(r, Request)]
+
+
+@pytest.mark.parametrize("name", TEMPLATE_OVERRIDES)
+def test_a_third_party_blog_override_is_read_by_its_selectors_with_its_dates_and_next_page(name: str) -> None:
+    """Templates' own category blog overrides (each fixture's header names the framework's files): Joomla 4's core
+    blog (Cassiopeia) puts its intro items in div.blog-items > div.blog-item, not items-row: the leading item was
+    read and the other four of five were lost with no warning (one item found, so no fallback ran). Helix Ultimate's
+    div.article-list > div.article items were read by URL shape only (a drift warning, no item dated, so a
+    backfill held every page) and both frameworks' next-page links (Helix's a.page-link.next "»", Joomla 4's icon
+    with aria-label "Go to next page") only by URL shape. Every item is read by the selectors (itemprop=blogPost,
+    div.blog-item, .readmore a) with its date, the next page by the pagination selectors, nothing reported."""
+    from parsel import Selector
+
+    from crawlers.spiders.joomla import NEXT_PAGE_CSS, PAGE_COUNTER_CSS
+
+    spec = EXPECTED[name]
+    spider, requests = _parse_fixture(name)
+    articles = [r for r in requests if r.meta.get(META_KIND) == "article"]
+    assert [_path_query(r.url) for r in articles] == spec["items"]
+    assert [_path_query(r.url) for r in requests if r.meta.get(META_KIND) == "listing"] == [spec["next_page"]]
+    assert spider.by_shape == [] and spider.listing_warnings == []
+    assert all(r.meta.get("listing_date") for r in articles)
+    page = Selector(text=(LAYOUTS / name).read_text(encoding="utf-8"))
+    assert page.css(NEXT_PAGE_CSS).get() == spec["next_page"]
+    assert spec["page_counter"] in " ".join(" ".join(page.css(PAGE_COUNTER_CSS).getall()).split())
+
+
+def test_blog_items_in_markup_the_selectors_do_not_know_are_read_by_url_shape_and_named() -> None:
+    """A template whose blog items beside the first have markup of their own (here Joomla 4's intro items renamed and
+    unmarked, as another framework might write them): the selectors find the leading item, and the other article
+    links of the blog container were never requested nor reported (Joomla 4's real markup lost four of five so). They
+    are read by URL shape, in page order, chrome (the modules' article lists) left out, and the page is named as read
+    by URL shape (listings_by_url_shape, a drift line of the crawl report). The same on Cassiopeia's page, whose
+    <body class="... has-sidebar-right"> made every link of the page chrome to the URL-shape fallback."""
+    name = "joomla4_cassiopeia_blog.html"
+    spec = EXPECTED[name]
+    body = (LAYOUTS / name).read_text(encoding="utf-8")
+    cut = body.index("blog-items  masonry-2")
+    intro = re.sub(r'<div class="com-content-category-blog__item blog-item"\s+itemprop="blogPost" itemscope '
+                   r'itemtype="https://schema.org/BlogPosting">', '<div class="tpl-card">', body[cut:])
+    assert intro.count('<div class="tpl-card">') == 4
+    spider, requests = _parse_fixture(name, (body[:cut] + intro).encode())
+    assert [_path_query(r.url) for r in requests if r.meta.get(META_KIND) == "article"] == spec["items"]
+    assert spider.by_shape == [spec["page_url"]]
+    assert [_path_query(r.url) for r in requests if r.meta.get(META_KIND) == "listing"] == [spec["next_page"]]
+
+
+@pytest.mark.parametrize("name", TEMPLATE_OVERRIDES + ("joomla3_protostar_blog.html",))
+def test_article_links_in_a_category_description_or_an_intro_text_are_not_items(name: str) -> None:
+    """The blog's article links outside its items are read by URL shape and reported (above), but not the editor's
+    links: one in the category description and one in an item's intro text are neither requested nor reported."""
+    spec = EXPECTED[name]
+    body = (LAYOUTS / name).read_text(encoding="utf-8")
+    desc = "<p>News about Ningbo’s economy, science and city life.</p>"
+    intro = "<p>Meishan Bonded Port Area opened a new 60,000-square-metre bonded warehouse"
+    assert desc in body and intro in body, name
+    body = body.replace(desc, desc[:-4] + ' See <a href="/index.php/guides/5001-living-in-ningbo.html">our guide</a>.'
+                        "</p>").replace(intro, '<p>As <a href="/index.php/business-news/7002-ningbo-firms-join-online-'
+                                               'canton-fair.html">reported</a>, Meishan Bonded Port Area opened a new '
+                                               "60,000-square-metre bonded warehouse", 1)
+    spider, requests = _parse_fixture(name, body.encode())
+    assert [_path_query(r.url) for r in requests if r.meta.get(META_KIND) == "article"] == spec["items"]
+    assert spider.by_shape == [] and spider.listing_warnings == []

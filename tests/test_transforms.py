@@ -756,6 +756,30 @@ def test_joomla3_article_fixtures(name: str) -> None:
         assert _metric_facts(article.metrics) == _metric_facts(extract_metrics(clean, spec["published"], spec["title"]))
 
 
+@pytest.mark.parametrize("module", [True, False])
+def test_helix_ultimate_article_without_item_page_is_an_article_with_its_span_category(module: bool) -> None:
+    """Helix Ultimate's article override writes div.article-details (no item-page), the text in
+    div[itemprop=articleBody] and the info block's items as spans. With a news-flash module's two "Read more" links
+    in its right column the page was taken for a category blog (NotAnArticle "listing"): the article was lost. Without
+    the module its section was the menu item's alias in the URL ("News"), not span.category-name's category. A page
+    without article text and two "Read more" links is still a listing."""
+    name = "joomla3_helix_ultimate_article.html"
+    spec = ARTICLE_EXPECTED[name]
+    html = (ARTICLE_FIXTURES / name).read_text(encoding="utf-8")
+    assert not re.search(r'class="[^"]*\bitem-page\b', html) and html.count('class="readmore"') == 2
+    if not module:
+        html = re.sub(r'<div class="sp-module"><h3 class="sp-module-title">Latest News</h3>.*?</div>\n</div></div>', "",
+                      html, flags=re.S)
+        assert 'class="readmore"' not in html
+    article = parse_page(html, url=spec["url"])
+    assert (article.title, article.published, article.section) == (spec["title"], spec["published"], spec["section"])
+    assert article.body == "\n\n".join(spec["body"])
+    with pytest.raises(NotAnArticle):
+        parse_page(html.replace('itemprop="articleBody"', ""), url=spec["url"]) if module else \
+            parse_page("<html><body><p class='readmore'><a href='/a'>Read more</a></p>"
+                       "<p class='readmore'><a href='/b'>Read more</a></p></body></html>", url=spec["url"])
+
+
 def test_joomla3_title_is_never_the_page_heading_or_a_subheading() -> None:
     """show_title off: core Joomla 3 writes no title h2, only the menu item's page heading (div.page-header >
     h1, "Ningbo Port News"); it was taken as the title. An h2 of the article text is no title either: the

@@ -63,15 +63,17 @@ STAT_BEFORE_SINCE = "newsetl/articles/before_since"
 CONTENT_SCOPES_XPATH: tuple[str, ...] = (
     "//main", '//*[@role="main"]', '//*[@id="content"]', '//*[@id="main"]', '//*[@id="component"]',
 )
-# ... minus page chrome: menus, sidebars, headers, footers, Joomla modules.
+# ... minus page chrome: menus, sidebars, headers, footers, Joomla modules. Not by the classes of <body> (or <html>):
+# those describe the page, not a part of it (Joomla 4's Cassiopeia writes body.has-sidebar-right on every page with a
+# right column, and every link of the page was chrome: the fallback found nothing).
 CHROME_ANCESTOR_XPATH = (
-    "ancestor::*[self::nav or self::header or self::footer or self::aside"
+    "ancestor::*[not(self::body or self::html) and (self::nav or self::header or self::footer or self::aside"
     " or contains(concat(' ', normalize-space(@class), ' '), ' moduletable')"
     " or contains(concat(' ', normalize-space(@class), ' '), ' header ')"
     " or contains(concat(' ', normalize-space(@class), ' '), ' footer ')"
     " or @id = 'header' or @id = 'footer' or starts-with(@id, 'nav')"
     " or contains(@class, 'menu') or contains(@class, 'sidebar') or contains(@id, 'sidebar')"
-    " or contains(@class, 'breadcrumb') or contains(@class, 'pagination') or contains(@class, 'module')]"
+    " or contains(@class, 'breadcrumb') or contains(@class, 'pagination') or contains(@class, 'module'))]"
 )
 WARNING_BY_SHAPE = "article links found by URL shape only (the template's selectors found none)"
 WARNING_DRIFT = "template drift?"  # a crawl-report warning on-call is mailed (expectations.runner.DRIFT_PREFIX)

@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import AsyncIterator, Iterator, Mapping
+from collections.abc import AsyncIterator, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
@@ -56,12 +56,15 @@ from core.records import (
 )
 from core.wording import counted
 from crawlers.spiders.base import (
+    CHROME_ANCESTOR_XPATH,
+    MAX_OFFSITE_RECORDS,
     META_ARTICLE_URL,
     META_FIRST_ERROR,
     META_KIND,
     META_ROOT,
     META_VIA,
     STAT_ITEMS_WITHOUT_LINK,
+    STAT_LINKS_BY_SHAPE,
     WARNING_DRIFT,
     SourceSpider,
     listing_day,
@@ -72,21 +75,39 @@ from transforms.urls import normalize_url
 # items-leading, items-row; featured), the blog's "more articles" links (blog_links.php)
 # and the list/table view (default_articles.php). When none matches, article-shaped links
 # in the main content are taken (SourceSpider.links_by_shape) and the crawl report says so.
+# Templates' own blog overrides keep the blog container (div.blog) but not the item classes: Joomla 4's core
+# layout (Cassiopeia) puts the intro items in div.blog-items > div.blog-item (no items-row: its leading item was read,
+# the other four silently not), Helix Ultimate in div.article-list > div.article; every one of them (core 3.4+ and 4,
+# Beez3 aside, Helix Ultimate, Astroid) marks an item itemprop="blogPost" (schema.org BlogPosting), the container-
+# independent selector. A blog page's other article links, in the blog container outside the items taken, are read
+# by URL shape too and the page named as read so (BLOG_CONTAINER_CSS, JoomlaSpider._blog_links_by_shape).
 BLOG_ITEMS_CSS = (  # div.blog (core, protostar), section.blog (beez3), div.blog-featured
     ".blog .items-leading > *, .blog .items-row .item, "
-    ".blog-featured .items-leading > *, .blog-featured .items-row .item"
+    ".blog-featured .items-leading > *, .blog-featured .items-row .item, "
+    ".blog .blog-items > .blog-item, .blog-featured .blog-items > .blog-item, "
+    ".blog [itemprop=blogPost], .blog-featured [itemprop=blogPost]"
 )
+BLOG_CONTAINER_CSS = ".blog, .blog-featured"
+BLOG_TEXT_CSS = ".category-desc"  # the category's description: its links are the editor's, not items
+# (an item's read-more link: core writes p.readmore, Helix Ultimate and Astroid div.readmore)
 ITEM_TITLE_LINK_CSS = "h2 a"
-ITEM_READMORE_LINK_CSS = "p.readmore a"
+ITEM_READMORE_LINK_CSS = ".readmore a"
 MORE_LINKS_CSS = "div.items-more li a"
 LIST_VIEW_ROWS_CSS = "table.category tbody tr"
 LIST_VIEW_TITLE_CSS = "td.list-title a"
 ITEM_DATE_CSS = "dd.published time::attr(datetime), time::attr(datetime), td.list-date::text, dd.published::text"
 NEXT_PAGE_CSS = (  # Joomla's pagination list (div.pagination, or a template's own wrapper)
     'li.pagination-next a::attr(href), a.pagenav[title="Next"]::attr(href), '
-    'div.pagination a[title="Next"]::attr(href), a[rel="next"]::attr(href), link[rel="next"]::attr(href)'
+    'div.pagination a[title="Next"]::attr(href), a[rel="next"]::attr(href), link[rel="next"]::attr(href), '
+    # Joomla 4's layouts/joomla/pagination/link.php (an icon, no title: the en-GB aria-label), Helix Ultimate's
+    # pagination.php (a.page-link.next, its title "»")
+    'ul.pagination a[aria-label="Go to next page"]::attr(href), ul.pagination a.next::attr(href)'
 )
-PAGE_COUNTER_CSS = "div.pagination p.counter::text"
+PAGE_COUNTER_CSS = (  # core's div.pagination p.counter; Astroid's div.pagination-wrapper p.counter, Joomla 4's
+    # p.com-content-category-blog__counter, Helix Ultimate's div.pagination-counter
+    "div.pagination p.counter::text, .pagination-wrapper p.counter::text, .com-content-category-blog__counter::text, "
+    ".pagination-counter::text"
+)
 PAGE_COUNTER_RE = re.compile(r"Page\s+(\d+)\s+of\s+(\d+)", re.I)
 # Article page marker: a response that is a blog page is never emitted as an article.
 # (core: div.item-page, div.blog; Beez3's HTML5 overrides: article.item-page, section.blog)
@@ -273,7 +294,8 @@ class JoomlaSpider(SourceSpider):
         # the list view's td.list-date)
         anchors: list[tuple[Selector, str | None]] = []
         unlinked: list[str] = []  # titles of items that show no link to their article
-        for item in response.css(BLOG_ITEMS_CSS):
+        items = response.css(BLOG_ITEMS_CSS)
+        for item in items:
             day = _item_date(item)
             found = item.css(f"{ITEM_TITLE_LINK_CSS}, {ITEM_READMORE_LINK_CSS}")
             anchors += [(a, day) for a in found]
@@ -309,6 +331,8 @@ class JoomlaSpider(SourceSpider):
         self.mark_layout_articles(links, response.url)
         if not any(self.is_article_url(url) for url, _ in links):
             links = self.links_by_shape(response)
+        else:
+            links += self._blog_links_by_shape(response, links, items)
         requests = list(self.article_requests(links, response))
         yield from requests
         if self.reached_since(links):
@@ -334,6 +358,38 @@ class JoomlaSpider(SourceSpider):
                     article.meta[META_POSITION] = position  # (a listing_ key: kept by the print-view fallback)
                 return
             yield request
+
+    def _blog_links_by_shape(self, response: Response, links: list[tuple[str, dict[str, Any]]],
+                             items: Iterable[Selector]) -> list[tuple[str, dict[str, Any]]]:
+        """The article links of the blog container (BLOG_CONTAINER_CSS) that are none of `links`' articles: items the
+        selectors did not know (a template's own item markup beside the known one), read by URL shape; the page is
+        named as read so (by_shape, listings_by_url_shape in the crawl report). Left out: links inside the `items`
+        found (an intro text's link to another article), the category description's (BLOG_TEXT_CSS) and chrome
+        (modules, pagination), as links_by_shape does; none without a blog container."""
+        containers = response.css(BLOG_CONTAINER_CSS)
+        if not containers:
+            return []
+        taken = {self.seen_key(url) for url, _ in links if self.is_article_url(url)}
+        known = {item.root for item in items} | {text.root for text in containers[:1].css(BLOG_TEXT_CSS)}
+        found: list[tuple[str, dict[str, Any]]] = []
+        for anchor in containers[:1].xpath(".//a[@href]"):
+            url = response.urljoin(anchor.attrib["href"].strip())
+            if not self.is_article_url(url) or anchor.xpath(CHROME_ANCESTOR_XPATH) \
+                    or any(parent in known for parent in anchor.root.iterancestors()):
+                continue
+            key = self.seen_key(url)
+            if key in taken:
+                continue
+            taken.add(key)
+            title = " ".join((anchor.xpath("string()").get() or "").split())
+            found.append((url, {"listing_title": title, "listing_url": response.url, "listing_date": None}))
+        if found:
+            self._stats_inc(STAT_LINKS_BY_SHAPE)
+            if len(self.by_shape) < MAX_OFFSITE_RECORDS:
+                self.by_shape.append(response.url)
+            self.logger.warning("listing %s: %d article links in the blog outside the items its selectors found, "
+                                "read by URL shape", response.url, len(found))
+        return found
 
     def _item_article_link(self, item: Selector, response: Response) -> Selector | None:
         """A blog item's other link to an article (intro image, print or email icon), as an anchor whose

@@ -275,9 +275,13 @@ from transforms.metrics.vocab import (
 # "2026.12.06.22": the e-mail cloak's notice inside a sentence is cut out of it (split_body; Joomla's JHtmlEmail::cloak
 # read without its script: "please send to our email This email address is being protected ...", tune_other t398;
 # page parsing; no metric rule changed).
-# "2026.12.06.25": "2026.12.06.20" (other19), "2026.12.06.21" (metrics7) and "2026.12.06.22" (the e-mail cloak),
-# run in parallel, merged.
-EXTRACTOR_VERSION = "2026.12.06.25"
+# "2026.12.06.23": Joomla pages of third-party templates (page parsing; no metric rule changed): an article page
+# without an item page whose text is marked itemprop="articleBody" (Helix Ultimate's div.article-details) is an
+# article even with a module's two "Read more" links (was NotAnArticle "listing"); its section from the info block's
+# span.category-name (was the menu alias of its URL). No tuned or held-out page changed (extraction_dump identical).
+# "2026.12.06.26": "2026.12.06.20" (other19), "2026.12.06.21" (metrics7), "2026.12.06.22" (the e-mail cloak) and
+# "2026.12.06.23" (third-party Joomla overrides), run in parallel, merged.
+EXTRACTOR_VERSION = "2026.12.06.26"
 
 
 def extract_metrics(body: str, published: str | None = None, title: str | None = None) -> list[Metric]:

@@ -9,7 +9,10 @@ is the element of class `item-page` whatever its tag (div, article, section); th
 is read for the category and date and dropped from the body wherever it stands (above, below,
 split). The h1 of an item page is the menu item's page heading, never the title. The pagebreak
 plugin's counter, index and pager are dropped: a multipage article's body is the page shown.
-Category blogs (several items with "Read more:" links) are listings.
+Category blogs (several items with "Read more:" links) are listings. Templates' own article overrides: Helix Ultimate
+writes div.article-details (no item page) with h1[itemprop=headline], div[itemprop=articleBody] and its info block items
+as spans (span.category-name, span.published); Astroid an item page with dd items; Joomla 4 (Cassiopeia) an item page
+whose text is div.com-content-article__body, its title an h1 without itemprop (read from <title>).
 """
 from __future__ import annotations
 
@@ -73,6 +76,10 @@ BLOG_XPATHS = (
 )
 READMORE_XPATH = f"//p[{_has_class('readmore')}] | //a[{_has_class('readmore')}]"
 LISTING_MIN_READMORE = 2
+# An article page without an item page: a template's article override with its own container (Helix Ultimate:
+# div.article-details) still marks the text itemprop="articleBody" (schema.org), which no blog item carries. Such a page
+# with a module's two "Read more" links (mod_articles_news) was taken for a blog and lost.
+ARTICLE_BODY_XPATH = "//*[@itemprop='articleBody']"
 
 # Title. The h1 of an item page is never the article's title: core Joomla 3 and Beez3 write the menu
 # item's page heading there (show_page_heading: "Ningbo Port News"), and the title as an h2 (or not at
@@ -120,6 +127,9 @@ CATEGORY_XPATHS = (
     f"//dd[{_has_class('category-name')}]//a",
     f"//dd[{_has_class('category-name')}]",
     "//*[@itemprop='genre']",
+    # Helix Ultimate's info block items are spans (layouts/joomla/content/info_block/category.php): span.category-name
+    f"//*[{_has_class('category-name')}]//a",
+    f"//*[{_has_class('category-name')}]",
     f"//dd[{_has_class('parent-category-name')}]//a",
 )
 CATEGORY_PREFIX_RE = re.compile(r"^\s*(parent\s+)?category\s*[:：]\s*", re.IGNORECASE)
@@ -183,7 +193,8 @@ def detect(doc: lxml.html.HtmlElement, html: str, generator: str | None = None) 
 
 def is_listing(doc: lxml.html.HtmlElement, items: list[lxml.html.HtmlElement] | None = None,
                values: AttributeValues | None = None) -> bool:
-    """A category blog/list view: blog containers, or several "Read more" links and no item page.
+    """A category blog/list view: blog containers, or several "Read more" links and no item page nor article text
+    (itemprop="articleBody").
 
     An article page (.item-page) stays an article even when a side module shows
     "Read more" links to other articles. `items`: the page's ITEM_PAGE elements, `values`: its
@@ -194,7 +205,8 @@ def is_listing(doc: lxml.html.HtmlElement, items: list[lxml.html.HtmlElement] | 
         return True
     if items if items is not None else values.xpath(doc, ITEM_PAGE):
         return False
-    return len(values.xpath(doc, READMORE_XPATH)) >= LISTING_MIN_READMORE
+    readmore = values.xpath(doc, READMORE_XPATH)
+    return len(readmore) >= LISTING_MIN_READMORE and not xpath(doc, ARTICLE_BODY_XPATH)
 
 
 def parse(doc: lxml.html.HtmlElement, html: str, url: str | None = None) -> Content:
