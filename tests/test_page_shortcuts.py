@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from test_properties import MARKUP
 
 from transforms import textutil
+from transforms.boilerplate import JOOMLA_CLOAKING
 from transforms.textutil import CJK_MAX_RATIO, CJK_RE, EN_MIN_STOPWORD_RATIO, EN_STOPWORDS, LANG_MIN_WORDS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -918,6 +919,7 @@ def plain_split_body(blocks: list[textutil.Block], title: str | None) -> tuple[l
             continue
         if norm_title and textutil.is_title_repeat(text, norm_title):
             continue
+        text = plain_normalize_space(text.replace(JOOMLA_CLOAKING, " "))  # the e-mail cloak's notice in a sentence
         if plain_block_is_caption(block, text):
             captions.append(text)
         else:
