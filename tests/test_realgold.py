@@ -2,9 +2,8 @@
 
 The scoring rules are tested on small hand-made pages; one test runs the extractor over the
 dev set (the 37 labelled real articles used while tuning) and pins floors a little under
-today's figures. The held-out sets (tests/realgold/holdout, holdout2 ... holdout6) get floors a little
-under the figures first measured on them, never tuned to; the seventh (holdout7) is checked for consistency
-until its first measurement.
+today's figures. The held-out sets (tests/realgold/holdout, holdout2 ... holdout7) get floors a little
+under the figures first measured on them, never tuned to.
 """
 from __future__ import annotations
 
@@ -457,6 +456,18 @@ HOLDOUT5_FLOORS: dict[str, float] = {"precision": 0.96, "recall": 0.89, "f1": 0.
 HOLDOUT6_FLOORS: dict[str, float] = {"precision": 0.905, "recall": 0.87, "f1": 0.89, "period_accuracy": 0.5,
                                      "title_accuracy": 0.95, "date_accuracy": 0.95, "subject_given_share": 0.66}
 
+# tests/realgold/holdout7: 18 more pages (4 ningbolife, 1 www.ningbo.gov.cn, 13 other sources; 140 labelled metrics, 36
+# uncertain), gathered and labelled blind on 2026-12-06 at extractor 2026.12.06.19 (committed in 603103e before anything
+# ran on them) while the nineteenth tune_other pass, the seventh tune_sites metric pass and the Joomla-overrides pass
+# wrote their rules, frozen, merged after them. Two of its 20 pages (v005, v011) were dropped at the merge: the metric
+# pass had claimed and tuned on the same two URLs (tune_sites s062, s060) at the same moment. Measured once on the 18,
+# on main (extractor 2026.12.06.26): 110 gold / 104 predicted / 99 matched, P 0.952, R 0.900, F1 0.925; period accuracy
+# 0.717, subject given 0.808; titles 1.000, dates 1.000, 0 leaked lines, 1 date given where the label has none. Floors a
+# little under those first figures.
+HOLDOUT7_FLOORS: dict[str, float] = {"precision": 0.94, "recall": 0.885, "f1": 0.91, "period_accuracy": 0.7,
+                                     "title_accuracy": 0.95, "date_accuracy": 0.95, "subject_given_share": 0.79}
+
+
 @pytest.mark.parametrize(("folder", "size", "floors"), [
     (realgold.HOLDOUT_DIR, (24, 340), HOLDOUT_FLOORS),
     (realgold.HOLDOUT2_DIR, (16, 241), HOLDOUT2_FLOORS),
@@ -464,7 +475,8 @@ HOLDOUT6_FLOORS: dict[str, float] = {"precision": 0.905, "recall": 0.87, "f1": 0
     (realgold.HOLDOUT4_DIR, (18, 171), HOLDOUT4_FLOORS),
     (realgold.HOLDOUT5_DIR, (20, 200), HOLDOUT5_FLOORS),
     (realgold.HOLDOUT6_DIR, (20, 167), HOLDOUT6_FLOORS),
-], ids=["holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6"])
+    (realgold.HOLDOUT7_DIR, (18, 140), HOLDOUT7_FLOORS),
+], ids=["holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7"])
 def test_held_out_floors(folder: Path, size: tuple[int, int], floors: dict[str, float]) -> None:
     pages = load_realgold(folder)
     assert (len(pages), sum(len(p.metrics) for p in pages)) == size
@@ -820,7 +832,7 @@ def test_tune_other_labels_are_consistent():
                                       "holdout4")),
     (realgold.HOLDOUT6_DIR, "w", 20, ("dev", "tune_sites", "tune_other", "holdout", "holdout2", "holdout3",
                                       "holdout4", "holdout5")),
-    (realgold.HOLDOUT7_DIR, "v", 20, ("dev", "tune_sites", "tune_other", "holdout", "holdout2", "holdout3",
+    (realgold.HOLDOUT7_DIR, "v", 18, ("dev", "tune_sites", "tune_other", "holdout", "holdout2", "holdout3",
                                       "holdout4", "holdout5", "holdout6")),
 ], ids=["holdout3", "holdout4", "holdout5", "holdout6", "holdout7"])
 def test_blind_held_out_labels_are_consistent(folder: Path, prefix: str, size: int, earlier: tuple[str, ...]) -> None:
@@ -866,15 +878,16 @@ def test_details_never_list_the_held_out_misses_unless_asked(capsys: pytest.Capt
     assert main(["eval", "--real-only", "--system", "newsetl", "--details"]) == 0
     out = capsys.readouterr().out
     assert "== newsetl on dev:" in out and "== newsetl on tune_sites:" in out
-    for held in ("holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6"):
+    for held in ("holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7"):
         assert f"== newsetl on {held}:" not in out and f"== {held}: details not listed" in out
-    held_ids = ("h0", "k0", "x0", "y0", "z0", "w0")  # h000 ... w000
+    held_ids = ("h0", "k0", "x0", "y0", "z0", "w0", "v0")  # h000 ... v000
     assert not [line for line in out.splitlines() if line.startswith(held_ids)]
     assert main(["eval", "--real-only", "--system", "newsetl", "--held-out-details"]) == 0
     out = capsys.readouterr().out
     assert "== newsetl on holdout:" in out and "== newsetl on holdout2:" in out and "== newsetl on dev:" not in out
     assert "== newsetl on holdout3:" in out and "== newsetl on holdout4:" in out
     assert "== newsetl on holdout5:" in out and "== newsetl on holdout6:" in out
+    assert "== newsetl on holdout7:" in out
     assert [line for line in out.splitlines() if line.startswith("h0")]
 
 
