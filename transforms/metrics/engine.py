@@ -525,13 +525,7 @@ def _restates_a_figure(item: _Found, para: str, para_start: int, earlier: list[M
     if not any(m.char_start >= para_start and m.unit == item.unit and m.kind == kind and m.value == value
                for m in earlier):
         return False  # (told before the digits are counted: most figures have no equal earlier in the paragraph)
-    number = SIGNIFICANT_NUMBER_RE.search(para, item.num_start, item.end)
-    if number is None:
-        return False
-    digits = number.group().replace(",", "").replace(".", "").lstrip("0")
-    if "." not in number.group():
-        digits = digits.rstrip("0")
-    return len(digits) >= RESTATED_MIN_DIGITS
+    return _precise(item, para)
 
 
 def _precise(item: _Found, para: str) -> bool:
