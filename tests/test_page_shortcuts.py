@@ -1067,7 +1067,11 @@ NEEDED_LINES = ["Sam Chambers — August 11, 2021", "Sam Chambers – August 11,
                 "Source: Xinhua | 2008-12-31日 12:00:00 | " + "a" * 60, "Updated: " + "a" * 99,
                 "By Li Wei (," + "a" * 39 + ")", "news.cn",
                 # PAGE_BOXES closed by a full stop: only by two or more of them
-                "It's happening..", "What’s on now ...", "Top news..", "The story appears on"]
+                "It's happening..", "What’s on now ...", "Top news..", "The story appears on",
+                # COOKIE_NOTICE's words in casings no site prints, and with the letters IGNORECASE also matches
+                "privacY policy&privacY policy", "by continuingcookiEs0",
+                "Pr\u0131vacy Pol\u0131cy & Terms of U\u017fe",
+                "We use coo\u212aies to improve the site and its COO\u212aIES"]
 
 
 def needing_examples(test):  # type: ignore[no-untyped-def]

@@ -1259,10 +1259,12 @@ _NEEDS: Final[dict[str, Callable[[str], bool]]] = {
     BREADCRUMB_PAIR: lambda line: ">" in line or "»" in line or "›" in line or "•" in line,
     META_FIELDS_DATE: lambda line: (":" in line or "：" in line) and ("19" in line or "20" in line),
     NAMES_SIGNOFF: lambda line: line[-1:] in ("|", "｜"),
-    # the nineteenth pass's: a policy's or the cookies' word (each line it matches in the casings sites print holds
-    # one of these: "Cookie", "cookies", "Privacy", "PRIVACY", "Terms", "TERMS")
+    # the nineteenth pass's: a policy's or the cookies' word, in any casing (the pattern ignores case: "privacY
+    # policy" too); the casings sites print are found without lowering the line, the others lowered, by the parts
+    # of the words without "i" or "s" (IGNORECASE also matches them as "ı", "İ", "ſ", which lower() keeps)
     COOKIE_NOTICE: lambda line: ("ookie" in line or "OOKIE" in line or "rivacy" in line or "RIVACY" in line
-                                 or "erms" in line or "ERMS" in line),
+                                 or "erms" in line or "ERMS" in line
+                                 or _holds_any(line.lower(), ("cook", "vacy", "term"))),
     PRINT_PAGE: lambda line: line[-1:] in (")", "）") or line.lstrip(" ")[:1] in ("p", "P"),
     NEIGHBOUR_LINK: lambda line: ":" in line[:_NEIGHBOUR_LABEL_WINDOW] or "：" in line[:_NEIGHBOUR_LABEL_WINDOW],
     # the request's verb among the line's last characters ("... please contact us."): lowered only there
