@@ -3328,20 +3328,19 @@ def test_nineteenth_pass_an_archive_of_teasers_is_its_first_post(link: str) -> N
 
 # The twentieth tune_other pass (t594-t613): a bar menu over a short headline, an encyclopedia's synonym box, an
 # editor's credit followed by the next menu cut by the excerpt.
-SIGNOFF_TAIL_TEXT = """Home   | New Year Gala   | Year of Tiger   | Festival Traditions   | Videos & Audios   | Photo Gallery   |  
- 
-Rice Glue Balls
-
-Tangtuan (rice glue ball) is a kind of traditional food in China. Originally named yuanxiao in the Sui Dynasty (581- 618 A.D.), it used to refer to the Lantern Festival, a day celebrated with rice glue balls. It now has a history of over 700 years.
-
-With its connotation of reunion and good luck, even the overseas Chinese, thinking of their relatives far away on festive days, will never forget to eat the lard "Tangtuan" on the Spring Festival.
-
-Editor: Feng Hui
-
- 
-
-
-New Year C"""  # http://en.chinaculture.org/focus/focus/2010spring/2010-02/08/content_370405.htm (t611, shortened)
+SIGNOFF_TAIL_TEXT = (
+    "Home   | New Year Gala   | Year of Tiger   | Festival Traditions   | Videos & Audios   | Photo Gallery   |  \n"
+    " \n"
+    "Rice Glue Balls\n\n"
+    "Tangtuan (rice glue ball) is a kind of traditional food in China. Originally named yuanxiao in the Sui Dynasty "
+    "(581- 618 A.D.), it used to refer to the Lantern Festival, a day celebrated with rice glue balls. It now has a "
+    "history of over 700 years.\n\n"
+    "With its connotation of reunion and good luck, even the overseas Chinese, thinking of their relatives far away on "
+    "festive days, will never forget to eat the lard \"Tangtuan\" on the Spring Festival.\n\n"
+    "Editor: Feng Hui\n\n"
+    " \n\n\n"
+    "New Year C"
+)  # http://en.chinaculture.org/focus/focus/2010spring/2010-02/08/content_370405.htm (t611, shortened)
 
 
 @pytest.mark.parametrize("tail", ["New Year C", "Lantern Festival\nPhoto Gallery"])

@@ -82,7 +82,8 @@ BREADCRUMB_LABEL: Final = r"(?im)^ *(you are here|current location|current posit
 # en.chinaculture.org t611, the twentieth tune_other pass): three items or more, none starting or ending with a
 # space (see above) nor ending with a full stop.
 BREADCRUMB_SLASH: Final = (r"(?im)^ *(home|首页) *([/\\] *[^/\\\n]{1,160}( *[/\\] *[^/\\\n]{1,160}){0,6}"
-                           r"|[|｜] *[^|｜\n ]([^|｜\n]{0,58}[^|｜\n .])?( *[|｜] *[^|｜\n ]([^|｜\n]{0,58}[^|｜\n .])?){1,9}"
+                           r"|[|｜] *[^|｜\n ]([^|｜\n]{0,58}[^|｜\n .])?"
+                           r"( *[|｜] *[^|｜\n ]([^|｜\n]{0,58}[^|｜\n .])?){1,9}"
                            r"( *[|｜])?) *$")
 # Trails of three or more short items without a leading marker, stray bars after them:
 # "Full Coverages>China>Linking Zhejiang>News | ||" (a single ">" in a sentence is not one). No item
