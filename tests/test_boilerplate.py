@@ -448,10 +448,26 @@ FURNITURE = [
                          "Scan the QR code to follow us", "Long-press the code to read more"]),
     (bp.DATE_LINE, ["Home Culture 2019-07-14",  # www.travelchina1.com, t590
                     "Home Travel News 2021-03-02", "Home Culture July 14, 2019"]),
+    # the twentieth pass (t594-t613)
+    (bp.BREADCRUMB_SLASH, ["Home   | New Year Gala   | Year of Tiger   | Festival Traditions   | Videos & Audios   "
+                           "| Photo Gallery   |  ",  # en.chinaculture.org, t611
+                           "Home | About Us | News | Contact", "首页 | 新闻 | 图片"]),
+    (bp.EXPAND_TEXT, ["图片描述",  # chinaadvent.com, t603
+                      "图片说明"]),
+    (bp.MESSENGER_CONTACT, ["Register to Free Apply Scholarship ,WhatsApp: +86 15066822096",  # panda-admission, t594
+                            "WhatsApp: +86 138 0000 0000", "Apply now - WeChat ID: 13800000000"]),
+    (bp.SYNONYM_BOX, ["synonym",  # chinawiki.net, t604
+                      "Hemudu Site Museum generally refers to Yuyao Hemudu Site Museum", "Synonyms",
+                      "Tianyi Pavilion generally refers to Tianyi Pavilion Museum"]),
 ]
 
 # Real article sentences that share words with the furniture; none may match.
 ARTICLE_SENTENCES = [
+    # the twentieth pass's shapes in sentences (a bar menu, a messenger, a synonym box)
+    "Home | Away was the exhibition's name, and it drew 5,000 visitors.",
+    "Students can apply on WhatsApp: +86 15066822096 is the number the office gave.",
+    "The term generally refers to the port's container terminals.",
+    "A synonym for the city is Yong, after its river.",
     # shapes of the pages gathered after the nineteenth pass's rules, in sentences
     "Scan code to share a bike was introduced in Ningbo in 2017, and riders took to it at once.",
     "Home Culture 2019-07-14 was the name of the exhibition, the museum said.",

@@ -3324,3 +3324,49 @@ def test_nineteenth_pass_an_archive_of_teasers_is_its_first_post(link: str) -> N
     assert article.body.startswith("Stinky tofu") and "Old Ningbo" not in article.body
     single = ARCHIVE_TEASERS_TEXT.rsplit("\n\nRead More", 1)[0].replace("Read More", link)
     assert "Old Ningbo" in parse_page(single).body  # the link once: no archive, the rules as before
+
+
+# The twentieth tune_other pass (t594-t613): a bar menu over a short headline, an encyclopedia's synonym box, an
+# editor's credit followed by the next menu cut by the excerpt.
+SIGNOFF_TAIL_TEXT = (
+    "Home   | New Year Gala   | Year of Tiger   | Festival Traditions   | Videos & Audios   | Photo Gallery   |  \n"
+    " \n"
+    "Rice Glue Balls\n\n"
+    "Tangtuan (rice glue ball) is a kind of traditional food in China. Originally named yuanxiao in the Sui Dynasty "
+    "(581- 618 A.D.), it used to refer to the Lantern Festival, a day celebrated with rice glue balls. It now has a "
+    "history of over 700 years.\n\n"
+    "With its connotation of reunion and good luck, even the overseas Chinese, thinking of their relatives far away on "
+    "festive days, will never forget to eat the lard \"Tangtuan\" on the Spring Festival.\n\n"
+    "Editor: Feng Hui\n\n"
+    " \n\n\n"
+    "New Year C"
+)  # http://en.chinaculture.org/focus/focus/2010spring/2010-02/08/content_370405.htm (t611, shortened)
+
+
+@pytest.mark.parametrize("tail", ["New Year C", "Lantern Festival\nPhoto Gallery"])
+def test_twentieth_pass_short_lines_after_an_editors_credit_close_nothing(tail: str) -> None:
+    """A bar menu opening with 'Home' is no headline; after an editor's credit closing the text, up to two short lines
+    without a sentence's stop are the next widgets (gone); a sentence after the credit, or more short lines, stay."""
+    article = parse_page(SIGNOFF_TAIL_TEXT.replace("New Year C", tail))
+    assert article.title == "Rice Glue Balls"
+    assert article.body.split("\n\n")[-1].startswith("With its connotation")
+    sentence = SIGNOFF_TAIL_TEXT.replace("New Year C", "The festival's snacks were sold out by noon.")
+    assert parse_page(sentence).body.endswith("sold out by noon.")
+    three = SIGNOFF_TAIL_TEXT.replace("New Year C", "One\nTwo more\nThree more")
+    assert parse_page(three).body.endswith("Three more")
+
+
+SYNONYM_BOX_TEXT = """Yuyao Hemudu Site Museum
+synonym
+Hemudu Site Museum generally refers to Yuyao Hemudu Site Museum
+Hemudu site is a primitive village site of Neolithic period in China. It is located on the South Bank of Hangzhou Bay and the Bank of Yaojiang River at the north foot of Siming Mountain. A large number of animal skeletons unearthed from the site belong to 61 animal species and genera.
+brief introduction
+Yuyao Hemudu Site Museum is located at the foot of Siming Mountain and the North Bank of Yaojiang River."""  # https://chinawiki.net/thread/48/33960.html (t604, shortened)
+
+
+def test_twentieth_pass_an_encyclopedias_synonym_box_is_no_headline() -> None:
+    """An encyclopedia's synonym box under the headline ('synonym', '<A> generally refers to <B>') is furniture: the
+    headline above it is the title, and neither line is in the body."""
+    article = parse_page(SYNONYM_BOX_TEXT)
+    assert article.title == "Yuyao Hemudu Site Museum"
+    assert "synonym" not in article.body and "generally refers" not in article.body

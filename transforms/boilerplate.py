@@ -77,7 +77,14 @@ BREADCRUMB_HOME: Final = (
 BREADCRUMB_LABEL: Final = r"(?im)^ *(you are here|current location|current position) *([:：]| +[-–] +).{0,200}$"
 # Slash-separated trails after Home, the last item often the headline itself: "Home / Fenghua",
 # "Home / News / China's small household appliances have exploded in Africa, ...".
-BREADCRUMB_SLASH: Final = r"(?im)^ *(home|首页) *[/\\] *[^/\\\n]{1,160}( *[/\\] *[^/\\\n]{1,160}){0,6} *$"
+# Also a menu of bar-separated items after Home, a stray bar closing it ("Home | New Year Gala | Year of Tiger |
+# Festival Traditions | Videos & Audios | Photo Gallery |", a festival special's menu over its headline,
+# en.chinaculture.org t611, the twentieth tune_other pass): three items or more, none starting or ending with a
+# space (see above) nor ending with a full stop.
+BREADCRUMB_SLASH: Final = (r"(?im)^ *(home|首页) *([/\\] *[^/\\\n]{1,160}( *[/\\] *[^/\\\n]{1,160}){0,6}"
+                           r"|[|｜] *[^|｜\n ]([^|｜\n]{0,58}[^|｜\n .])?"
+                           r"( *[|｜] *[^|｜\n ]([^|｜\n]{0,58}[^|｜\n .])?){1,9}"
+                           r"( *[|｜])?) *$")
 # Trails of three or more short items without a leading marker, stray bars after them:
 # "Full Coverages>China>Linking Zhejiang>News | ||" (a single ">" in a sentence is not one). No item
 # holds "<": text with markup in it ("<img src=x onerror=...> <script>...</script>") is the article's own
@@ -706,7 +713,9 @@ OPINION_DISCLAIMER: Final = (
     r"[^\n]{0,40} +(are|is) +[^\n]{0,150}$"
 )
 EMAIL_ALONE: Final = r"(?im)^ *" + _EMAIL_ADDRESS + r" *$"
-EXPAND_TEXT: Final = r"(?im)^ *(展开全文|收起全文|阅读全文|查看全文|阅读原文)( *[>»›∨]+)? *$"
+# Also an image's placeholder alt text left in the text ("图片描述", image description, between a travel blog's
+# paragraphs, chinaadvent.com t603, the twentieth tune_other pass; "图片说明").
+EXPAND_TEXT: Final = r"(?im)^ *(展开全文|收起全文|阅读全文|查看全文|阅读原文|图片描述|图片说明)( *[>»›∨]+)? *$"
 GUIDE_SIDEBAR: Final = (
     r"(?im)^ *((other|more|nearby|top) +(attractions|sights|things +to +do|places +to +visit)"
     r"|attractions +nearby)( +(in|near|around|of) +[a-z][a-z' -]{0,40})? *$"
@@ -803,6 +812,16 @@ OWNERSHIP_NOTICE: Final = (
 # A post's teaser cut by the site and closed by a bracketed ellipsis, above the same text in full ("The Old Bund is
 # located at ... with a hist[...]", chinaadvent.com t491, the sixteenth pass).
 CUT_TEASER: Final = r"(?im)^ *[^\n]{1,250}[^ \n] *\[ *([.]{3}|…) *\] *$"
+# The twentieth tune_other pass's: a messenger contact after a short prompt ("Register to Free Apply Scholarship
+# ,WhatsApp: +86 15066822096", an admissions blog's line between its paragraphs, www.panda-admission.com t594); an
+# encyclopedia's synonym box under the headline ("synonym" / "Hemudu Site Museum generally refers to Yuyao Hemudu Site
+# Museum", a translated encyclopedia entry, chinawiki.net t604).
+MESSENGER_CONTACT: Final = (
+    r"(?im)^ *([^.!?\n]{1,80}[ ,，:：-])?(whatsapp|wechat)( *(id|no[.]?|number))? *[:：] *[+0-9() -]{6,30} *$"
+)
+SYNONYM_BOX: Final = (
+    r"(?im)^ *(synonyms?|[^.!?\n]{1,60} +generally +refers +to +[^.!?\n]{1,60}) *$"
+)
 
 # A tool bar glued to the source's name and the date: "0 Comment(s)Print E-mail Shanghai Daily, May 25, 2015" (a
 # china.org.cn mirror's page, www.ccgp-fushun.com t401): a dated line, the page's date.
@@ -1045,6 +1064,8 @@ BOILERPLATE_PATTERNS: Final[tuple[str, ...]] = (    PRINT_CLOSE,
     NEWSLETTER_BOX,
     OWNERSHIP_NOTICE,
     CUT_TEASER,
+    MESSENGER_CONTACT,
+    SYNONYM_BOX,
 )
 
 # The furniture lines that carry the page's own date (header lines under the title, in text
@@ -1163,6 +1184,9 @@ _POLICY_WORD_BY: Final = 4 + 7 + 2
 _NEWSLETTER_WORDS: Final = ("inbox", "newsletter", "deliver", "signing up", "subscribing")
 _COMPANY_ENDS: Final = ("plc", "ltd", "limited", "inc", "llc", "corp")
 _COMPANY_END: Final = 7 + 2
+# MESSENGER_CONTACT's and SYNONYM_BOX's words without an "i" or an "s" (see above).
+_MESSENGER_WORDS: Final = ("app", "chat")
+_SYNONYM_WORDS: Final = ("ynonym", "genera")
 _BLOG_WIDGET_OPENINGS: Final = ("sunny", "cloudy", "partly", "semi", "mostly", "overcast", "rain", "showers", "snow",
                                  "fog", "clear", "windy", "view", "the content", "web page", "allowed", "lines and",
                                  "use <!", "more information", "verification", "this question")
@@ -1298,6 +1322,10 @@ _NEEDS: Final[dict[str, Callable[[str], bool]]] = {
     or _holds_any(line[-_COMPANY_END:].lower(), _COMPANY_ENDS),
     # the sixteenth pass's: the bracketed ellipsis closing the line
     CUT_TEASER: lambda line: line[-1:] == "]" and ("..." in line[-8:] or "…" in line[-8:]),
+    # the twentieth pass's: the messenger's name ("whats"app, we"chat": the parts without an "i" or an "s", see above);
+    # the box's "synonym" or "genera"lly (both patterns' lines are short: lowered whole)
+    MESSENGER_CONTACT: lambda line: _holds_any(line.lower(), _MESSENGER_WORDS),
+    SYNONYM_BOX: lambda line: _holds_any(line.lower(), _SYNONYM_WORDS),
 }
 _LINE_END: Final = (sre_constants.AT, sre_constants.AT_END)
 assert all(sre_parse.parse(p)[-1] == _LINE_END for p in BOILERPLATE_PATTERNS), "a pattern not anchored by $"

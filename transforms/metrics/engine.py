@@ -281,7 +281,11 @@ from transforms.metrics.vocab import (
 # span.category-name (was the menu alias of its URL). No tuned or held-out page changed (extraction_dump identical).
 # "2026.12.06.26": "2026.12.06.20" (other19), "2026.12.06.21" (metrics7), "2026.12.06.22" (the e-mail cloak) and
 # "2026.12.06.23" (third-party Joomla overrides), run in parallel, merged.
-EXTRACTOR_VERSION = "2026.12.06.26"
+# "2026.12.06.27" (other20, the twentieth tune_other pass): a bar menu after "Home" (BREADCRUMB_SLASH), an image's
+# placeholder "图片描述" (EXPAND_TEXT), a messenger contact "... ,WhatsApp: +86 ..." (MESSENGER_CONTACT) and an
+# encyclopedia's synonym box (SYNONYM_BOX) are furniture; short lines after an editor's credit closing the text go
+# (text template). Only its new pages' output changed (dev, tune_sites, the older tune_other pages identical).
+EXTRACTOR_VERSION = "2026.12.06.27"
 
 
 def extract_metrics(body: str, published: str | None = None, title: str | None = None) -> list[Metric]:

@@ -202,6 +202,11 @@ RELATED_ITEM_MAX_WORDS = 16
 RELATED_TAIL_MAX_LINES = 4
 RELATED_TAIL_MAX_WORDS = 8
 SENTENCE_STOPS = (".", "!", "?", "。", "！", "？", ":", "：", '"', "”", ")")
+# An editor's credit closes the article ("Editor: Feng Hui", en.chinaculture.org t611, the twentieth tune_other pass):
+# up to SIGNOFF_TAIL_MAX_LINES short lines without a sentence's stop after it (RELATED_TAIL_MAX_WORDS words at most)
+# are the page's next widgets, not text ("New Year C", the next menu cut by the excerpt).
+EDITOR_SIGNOFF_RE = re.compile(r"(?i)^(?:editors?|edited +by|editor +in +charge|responsible +editor) *[:：]")
+SIGNOFF_TAIL_MAX_LINES = 2
 # Reporters' names alone closing the text, repeated from the dateline's credit ("Newspaper, Hangzhou, May 31 (Dou
 # Hanyang, Shen Zhaohui) On May 30, ..." ... "Dou Hanyang, Shen Zhaohui", tellerreport.com t502, the seventeenth pass).
 NAMES_LINE_RE = re.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}(?:, [A-Z][a-z]+(?: [A-Z][a-z]+){1,2}){1,3}$")
@@ -370,7 +375,9 @@ def _is_lead_text(line: str) -> bool:
 def _drop_closing_credits(blocks: list[Block]) -> None:
     """Drop a list of related headlines closing the text (RELATED_ITEM_RE), with the furniture and the few short lines
     without a sentence's stop after it (RELATED_TAIL_MAX_LINES), and reporters' names alone on the last line when an
-    earlier paragraph credits them in the same words (NAMES_LINE_RE)."""
+    earlier paragraph credits them in the same words (NAMES_LINE_RE), and the short lines after an editor's credit
+    (_drop_after_signoff)."""
+    _drop_after_signoff(blocks)
     end = len(blocks)
     short = 0
     while end > 1 and not RELATED_ITEM_RE.match(blocks[end - 1].text):
@@ -391,6 +398,22 @@ def _drop_closing_credits(blocks: list[Block]) -> None:
     if len(blocks) > 1 and NAMES_LINE_RE.match(blocks[-1].text) \
             and any(blocks[-1].text in block.text for block in blocks[:-1]):
         blocks.pop()
+
+
+def _drop_after_signoff(blocks: list[Block]) -> None:
+    """Drop up to SIGNOFF_TAIL_MAX_LINES short lines without a sentence's stop closing the text right after an editor's
+    short credit (EDITOR_SIGNOFF_RE), a paragraph above it."""
+    tail = 0
+    while tail <= SIGNOFF_TAIL_MAX_LINES and len(blocks) - tail > 2:
+        text = blocks[-1 - tail].text
+        if len(text.split()) > RELATED_TAIL_MAX_WORDS:
+            return
+        if tail and EDITOR_SIGNOFF_RE.match(text):
+            del blocks[-tail:]
+            return
+        if text.endswith(SENTENCE_STOPS):
+            return
+        tail += 1
 
 
 def _parse_lines(text: str, lines: list[str]) -> Content:
