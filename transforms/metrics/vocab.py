@@ -21,10 +21,11 @@ SCALE_WORDS: Final[dict[str, float]] = {
 CURRENCY_PREFIXES: Final = ("US$", "USD", "RMB", "CNY", "EUR", "€", "¥", "￥", "$")
 # Capitalised forms too: "192.82 billion Yuan" (ningbolife); the plural some translations write ("RMB 16.1 billion
 # Yuans", "1.5 billion Yuans").
-CURRENCY_SUFFIXES: Final = ("yuan", "Yuan", "yuans", "Yuans", "RMB", "CNY", "US dollars", "US Dollars", "dollars", "Dollars", "USD",
-                            "euros", "euro", "EUR")
+CURRENCY_SUFFIXES: Final = ("yuan", "Yuan", "yuans", "Yuans", "RMB", "CNY", "US dollars", "US Dollars", "dollars",
+                            "Dollars", "USD", "euros", "euro", "EUR")
 # Currency words that may follow a prefixed amount ("RMB 5 billion yuan").
-CURRENCY_TRAILERS: Final = ("yuan", "Yuan", "yuans", "Yuans", "RMB", "dollars", "euros", "US dollars", "US Dollars", "USD")
+CURRENCY_TRAILERS: Final = ("yuan", "Yuan", "yuans", "Yuans", "RMB", "dollars", "euros", "US dollars", "US Dollars",
+                             "USD")
 # Nouns that are money: a bare scaled amount right after "<noun> of" is one ("an investment of 137.3 million").
 MONEY_NOUNS: Final = ("investment", "investments", "fund", "funds", "funding", "capital", "revenue", "revenues",
                       "budget", "budgets", "subsidy", "subsidies", "loan", "loans", "financing", "turnover")
