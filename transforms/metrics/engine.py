@@ -318,8 +318,8 @@ def _extract(body: str, pub: tuple[int, int] | None, document_period: tuple[str,
         if _is_subheading(para):
             continue  # "Over 300 Exciting Events": a subheading announces what the text then reports
         heading = is_heading_line(para)  # (a figure it says again of the same subject is the earlier one: below)
-        # (a paragraph not all ASCII may hold Chinese or Japanese script: its figures beside it are a translation's, below;
-        # str.isascii is one C pass, the script is then looked for only around each figure)
+        # (a paragraph not all ASCII may hold Chinese or Japanese script: its figures beside it are a translation's,
+        # below; str.isascii is one C pass, the script is then looked for only around each figure)
         cjk = not para.isascii()
         fact = FACT_LINE_RE.match(para) if len(para) <= FACT_LINE_MAX and ":" in para else None
         # (a number said in parts: "illion", whitespace and a digit, looked for once a paragraph; most have none)
