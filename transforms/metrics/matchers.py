@@ -108,6 +108,11 @@ POINTS_PAIR_RE: Final = re.compile(
     re.IGNORECASE,
 )
 PERCENT_RE: Final = re.compile(rf"{NUM}\s?(?:%|％|percent\b|per cent\b)", re.IGNORECASE)
+# The first of two percentages that share the one percent sign after the second: "grew respectively 19.9 and 29.9
+# percent", "rose 3.1 and 2.8%" (percent_pair; not a range's low end: "between 3 and 5 percent").
+PERCENT_PAIR_RE: Final = re.compile(
+    rf"{NUM}(?=\s+and\s+\d{{1,3}}(?:\.\d+)?\s?(?:%|％|percent\b|per cent\b))", re.IGNORECASE)
+PERCENT_PAIR_BETWEEN_RE: Final = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
 KM2_RE: Final = re.compile(
     rf"{NUM}{SCALE}(?:\s*|-)(?:square[\s-]+kilomet(?:er|re)s?|sq\.?\s?km|km2|km²)(?![A-Za-z0-9])", re.IGNORECASE
 )
@@ -236,7 +241,9 @@ YEARS_CONTEXT_RE: Final = re.compile(
     r"years?\s+of\s+(?:schooling|education)",
     re.IGNORECASE,
 )
-YEARS_CONTEXT_WINDOW: Final = 60
+# (within its sentence: "The life expectancy of registered residents in Ningbo, East China's Zhejiang province stood
+# at 82.4 years in 2021" puts 90 characters between the two; 60 missed it)
+YEARS_CONTEXT_WINDOW: Final = 120
 # A size class is not a count ("500 billion-level industrial clusters"); nor is a scheme's
 # name ("the 3315 Talent Introduction Plan").
 SIZE_CLASS: Final = r"(?:hundred[- ])?(?:thousand|million|billion|trillion|yuan)[- ]level\b"
@@ -502,6 +509,17 @@ def _measure(unit: str) -> Callable[[re.Match[str]], _Found | None]:
     return build
 
 
+def _percent_pair(match: re.Match[str]) -> _Found | None:
+    """The first of "19.9 and 29.9 percent": a percentage (not a year, "in 2019 and 5% in 2020", nor a range's
+    low end, "between 3 and 5 percent")."""
+    number = match.group("num")
+    if "." not in number and "," not in number and 1900 <= int(number) <= 2100:
+        return None
+    if PERCENT_PAIR_BETWEEN_RE.search(match.string, max(0, match.start() - 9), match.start()):
+        return None
+    return _Found(match.start(), match.end(), _number(match), "percent", num_start=match.start())
+
+
 def _bare_points(match: re.Match[str]) -> _Found:
     """Percentage points written as bare "points" (the number only: the change word stays context)."""
     start = match.start("num")
@@ -597,6 +615,7 @@ MATCHERS: Final[tuple[tuple[str, re.Pattern[str], Callable[[re.Match[str]], _Fou
     ("percentage_points", PERCENTAGE_POINTS_RE, _simple("percentage_points", "change")),
     ("percentage_points_spelled", SPELLED_POINTS_RE, _spelled_points),
     ("percent", PERCENT_RE, _simple("percent")),
+    ("percent_pair", PERCENT_PAIR_RE, _percent_pair),
     ("km2", KM2_RE, _measure("km2")),
     ("m2", M2_RE, _measure("m2")),
     ("mu", MU_RE, _measure("mu")),
@@ -631,6 +650,7 @@ MATCHER_TRIGGERS: Final[dict[str, tuple[str, ...]]] = {
     "percentage_points": ("point",),
     "percentage_points_spelled": ("point",),
     "percent": ("%", "％", "percent", "per cent"),
+    "percent_pair": ("%", "％", "percent", "per cent"),
     "km2": ("km", "square", "sq"),
     "m2": ("m2", "m²", "m^2", "square", "sq"),
     "mu": ("mu",),
@@ -680,6 +700,7 @@ NUMBER_FOLLOWERS: Final[dict[str, str]] = {
     "money_suffixed": _SCALE_LEADS + "CDERUYdey",  # yuan, Yuan, RMB, CNY, US dollars, dollars, USD, euro(s), EUR
     "percentage_points": _any_case("mlfp"),  # more, less, fewer; percentage, percent, pct
     "percent": _any_case("%p"),  # %, percent, per cent (and "％", not ASCII)
+    "percent_pair": _any_case("a"),  # and
     "km2": _any_case(_SCALE_LEADS + "-sk"),  # square, sq; km2, km²
     "m2": _any_case(_SCALE_LEADS + "-sm"),  # square, sq, sqm; m2, m², m^2
     "mu": _SCALE_LEADS + "-m",

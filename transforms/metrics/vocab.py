@@ -19,11 +19,13 @@ SCALE_WORDS: Final[dict[str, float]] = {
 
 # Currency marks written before the number ("RMB110 million", "US$ 5 billion") and words after it.
 CURRENCY_PREFIXES: Final = ("US$", "USD", "RMB", "CNY", "EUR", "€", "¥", "￥", "$")
-# Capitalised forms too: "192.82 billion Yuan" (ningbolife).
-CURRENCY_SUFFIXES: Final = ("yuan", "Yuan", "RMB", "CNY", "US dollars", "US Dollars", "dollars", "Dollars", "USD",
-                            "euros", "euro", "EUR")
+# Capitalised forms too: "192.82 billion Yuan" (ningbolife); the plural some translations write ("RMB 16.1 billion
+# Yuans", "1.5 billion Yuans").
+CURRENCY_SUFFIXES: Final = ("yuan", "Yuan", "yuans", "Yuans", "RMB", "CNY", "US dollars", "US Dollars", "dollars",
+                            "Dollars", "USD", "euros", "euro", "EUR")
 # Currency words that may follow a prefixed amount ("RMB 5 billion yuan").
-CURRENCY_TRAILERS: Final = ("yuan", "Yuan", "RMB", "dollars", "euros", "US dollars", "US Dollars", "USD")
+CURRENCY_TRAILERS: Final = ("yuan", "Yuan", "yuans", "Yuans", "RMB", "dollars", "euros", "US dollars", "US Dollars",
+                             "USD")
 # Nouns that are money: a bare scaled amount right after "<noun> of" is one ("an investment of 137.3 million").
 MONEY_NOUNS: Final = ("investment", "investments", "fund", "funds", "funding", "capital", "revenue", "revenues",
                       "budget", "budgets", "subsidy", "subsidies", "loan", "loans", "financing", "turnover")
@@ -49,7 +51,7 @@ COUNT_CHANGE_NOUNS: Final = ("increase", "decrease", "rise", "drop", "decline", 
 # A multiple in one word ("more than twice the average speed").
 MULTIPLE_WORDS: Final[dict[str, int]] = {"twice": 2, "thrice": 3}
 CURRENCIES: Final[dict[str, str]] = {
-    "yuan": "CNY", "rmb": "CNY", "cny": "CNY", "¥": "CNY", "￥": "CNY",
+    "yuan": "CNY", "yuans": "CNY", "rmb": "CNY", "cny": "CNY", "¥": "CNY", "￥": "CNY",
     "us$": "USD", "$": "USD", "usd": "USD", "dollars": "USD", "us dollars": "USD",
     "€": "EUR", "eur": "EUR", "euro": "EUR", "euros": "EUR",
 }
