@@ -2,9 +2,8 @@
 
 The scoring rules are tested on small hand-made pages; one test runs the extractor over the
 dev set (the 37 labelled real articles used while tuning) and pins floors a little under
-today's figures. The held-out sets (tests/realgold/holdout, holdout2 ... holdout7) get floors a little
-under the figures first measured on them, never tuned to; the eighth (holdout8) is checked for consistency
-until its first measurement.
+today's figures. The held-out sets (tests/realgold/holdout, holdout2 ... holdout8) get floors a little
+under the figures first measured on them, never tuned to.
 """
 from __future__ import annotations
 
@@ -479,6 +478,16 @@ HOLDOUT7_FLOORS: dict[str, float] = {"precision": 0.94, "recall": 0.885, "f1": 0
                                      "title_accuracy": 0.95, "date_accuracy": 0.95, "subject_given_share": 0.79}
 
 
+# tests/realgold/holdout8: 19 more pages (4 ningbolife, 1 english.ningbo.gov.cn, 1 cnnb, 13 other sources; 140 labelled
+# metrics, 23 uncertain), gathered and labelled blind on 2026-12-06 at extractor 2026.12.06.26 (committed in 5f94a5d
+# before anything ran on them; every URL claimed atomically, near-copies of tuned pages left out) while the twentieth
+# tune_other pass and the eighth tune_sites metric pass wrote their rules, frozen, merged after them (no 12-word
+# shingle shared with any tuned page). Measured once (extractor 2026.12.06.29): 119 gold / 111 predicted / 107 matched,
+# P 0.964, R 0.899, F1 0.930; period accuracy 0.617, subject given 0.804; titles 1.000, dates 1.000, 3 leaked lines
+# (other sources' pages), 6 dates given where the label has none. Floors a little under those first figures.
+HOLDOUT8_FLOORS: dict[str, float] = {"precision": 0.95, "recall": 0.885, "f1": 0.915, "period_accuracy": 0.6,
+                                     "title_accuracy": 0.95, "date_accuracy": 0.95, "subject_given_share": 0.78}
+
 @pytest.mark.parametrize(("folder", "size", "floors"), [
     (realgold.HOLDOUT_DIR, (24, 340), HOLDOUT_FLOORS),
     (realgold.HOLDOUT2_DIR, (16, 241), HOLDOUT2_FLOORS),
@@ -487,7 +496,8 @@ HOLDOUT7_FLOORS: dict[str, float] = {"precision": 0.94, "recall": 0.885, "f1": 0
     (realgold.HOLDOUT5_DIR, (20, 200), HOLDOUT5_FLOORS),
     (realgold.HOLDOUT6_DIR, (20, 167), HOLDOUT6_FLOORS),
     (realgold.HOLDOUT7_DIR, (18, 140), HOLDOUT7_FLOORS),
-], ids=["holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7"])
+    (realgold.HOLDOUT8_DIR, (19, 140), HOLDOUT8_FLOORS),
+], ids=["holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8"])
 def test_held_out_floors(folder: Path, size: tuple[int, int], floors: dict[str, float]) -> None:
     pages = load_realgold(folder)
     assert (len(pages), sum(len(p.metrics) for p in pages)) == size
@@ -897,16 +907,16 @@ def test_details_never_list_the_held_out_misses_unless_asked(capsys: pytest.Capt
     assert main(["eval", "--real-only", "--system", "newsetl", "--details"]) == 0
     out = capsys.readouterr().out
     assert "== newsetl on dev:" in out and "== newsetl on tune_sites:" in out
-    for held in ("holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7"):
+    for held in ("holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8"):
         assert f"== newsetl on {held}:" not in out and f"== {held}: details not listed" in out
-    held_ids = ("h0", "k0", "x0", "y0", "z0", "w0", "v0")  # h000 ... v000
+    held_ids = ("h0", "k0", "x0", "y0", "z0", "w0", "v0", "u0")  # h000 ... u000
     assert not [line for line in out.splitlines() if line.startswith(held_ids)]
     assert main(["eval", "--real-only", "--system", "newsetl", "--held-out-details"]) == 0
     out = capsys.readouterr().out
     assert "== newsetl on holdout:" in out and "== newsetl on holdout2:" in out and "== newsetl on dev:" not in out
     assert "== newsetl on holdout3:" in out and "== newsetl on holdout4:" in out
     assert "== newsetl on holdout5:" in out and "== newsetl on holdout6:" in out
-    assert "== newsetl on holdout7:" in out
+    assert "== newsetl on holdout7:" in out and "== newsetl on holdout8:" in out
     assert [line for line in out.splitlines() if line.startswith("h0")]
 
 
