@@ -185,6 +185,11 @@ def article_id(url: str) -> str | None:
     return str(int(found.group(1))) if found else None
 
 
+def _sef_segments(path: str) -> list[str]:
+    """A SEF path's segments after `/index.php` (none with URL rewriting), empty ones left out."""
+    return [s for s in path.removeprefix("/index.php").split("/") if s]
+
+
 def _layout_article_path(url: str, listing_path: str) -> bool:
     """True when `url` could be a SEF article link without an article's shape: an id-less one, a path of at least
     a category and an alias after `/index.php` (none with URL rewriting), `.html` or no extension; or a home
@@ -194,7 +199,7 @@ def _layout_article_path(url: str, listing_path: str) -> bool:
     path = parts.path
     if parts.query or path == listing_path or OTHER_COMPONENT_RE.match(path):
         return False
-    segments = [s for s in path.removeprefix("/index.php").split("/") if s]
+    segments = _sef_segments(path)
     if not segments or path.endswith("/"):
         return False
     if len(segments) == 1:
@@ -206,7 +211,7 @@ def _layout_article_path(url: str, listing_path: str) -> bool:
 def _root_article_id(url: str) -> str | None:
     """The id of a root link `/<id>-<alias>[.html]` (ROOT_ARTICLE_SEGMENT_RE, no query), else None."""
     parts = urlsplit(url)
-    segments = [s for s in parts.path.removeprefix("/index.php").split("/") if s]
+    segments = _sef_segments(parts.path)
     if parts.query or len(segments) != 1 or parts.path.endswith("/"):
         return None
     found = ROOT_ARTICLE_SEGMENT_RE.match(segments[0])
