@@ -436,11 +436,16 @@ class SourceSpider(scrapy.Spider):
             title = " ".join((anchor.xpath("string()").get() or "").split())
             links.append((url, {"listing_title": title, "listing_url": response.url}))
         if links and fallback:
-            self._stats_inc(STAT_LINKS_BY_SHAPE)
-            if len(self.by_shape) < MAX_OFFSITE_RECORDS:
-                self.by_shape.append(response.url)
-            self.logger.warning("listing %s: %s", response.url, WARNING_BY_SHAPE)
+            self.record_by_shape(response.url, WARNING_BY_SHAPE)
         return links
+
+    def record_by_shape(self, listing_url: str, message: str) -> None:
+        """Count a listing read by URL shape (listings_by_url_shape in the crawl report: a drift finding), name it
+        in `by_shape` (up to MAX_OFFSITE_RECORDS) and log `message`."""
+        self._stats_inc(STAT_LINKS_BY_SHAPE)
+        if len(self.by_shape) < MAX_OFFSITE_RECORDS:
+            self.by_shape.append(listing_url)
+        self.logger.warning("listing %s: %s", listing_url, message)
 
     def parse_feed(self, response: Response) -> Iterator[RawPage | FetchFailure | Request]:
         """RSS/Atom feed: one request per item link (live-site links mapped onto the base URL)."""

@@ -57,14 +57,12 @@ from core.records import (
 from core.wording import counted
 from crawlers.spiders.base import (
     CHROME_ANCESTOR_XPATH,
-    MAX_OFFSITE_RECORDS,
     META_ARTICLE_URL,
     META_FIRST_ERROR,
     META_KIND,
     META_ROOT,
     META_VIA,
     STAT_ITEMS_WITHOUT_LINK,
-    STAT_LINKS_BY_SHAPE,
     WARNING_DRIFT,
     SourceSpider,
     listing_day,
@@ -389,11 +387,8 @@ class JoomlaSpider(SourceSpider):
             title = " ".join((anchor.xpath("string()").get() or "").split())
             found.append((url, {"listing_title": title, "listing_url": response.url, "listing_date": None}))
         if found:
-            self._stats_inc(STAT_LINKS_BY_SHAPE)
-            if len(self.by_shape) < MAX_OFFSITE_RECORDS:
-                self.by_shape.append(response.url)
-            self.logger.warning("listing %s: %d article links in the blog outside the items its selectors found, "
-                                "read by URL shape", response.url, len(found))
+            self.record_by_shape(response.url, f"{len(found)} article links in the blog outside the items its "
+                                               "selectors found, read by URL shape")
         return found
 
     def _item_article_link(self, item: Selector, response: Response) -> Selector | None:
