@@ -1392,6 +1392,8 @@ def test_a_number_beside_chinese_script_is_the_translation() -> None:
     assert [x.text for x in extract_metrics(body)] == ["RMB5,120.4 million", "21.3%"]
     m = one("Ningbo City (宁波市) exported goods worth 12.3 billion yuan.")
     assert m.value == 12.3e9
+    # kana count as well as ideographs (the class is textutil's CJK_RE and KANA_RE, the language gate's ranges)
+    assert [x.text for x in extract_metrics("Sales grew 6.4% this year. 売上は の 6.4% でした。")] == ["6.4%"]
 
 
 def test_a_life_expectancy_far_before_its_years_in_the_sentence() -> None:

@@ -79,6 +79,8 @@ from transforms.metrics.vocab import (
     SPELLED_MULTIPLES,
     words_pattern,
 )
+from transforms.textutil import CJK_RE as CJK_IDEOGRAPH_RE
+from transforms.textutil import KANA_RE
 
 # Stored with every metric (news.metrics.extractor_version): bump when the rules change,
 # so analysts can tell which facts a re-extraction would produce differently.
@@ -543,10 +545,11 @@ def _restates_a_figure(item: _Found, para: str, para_start: int, earlier: list[M
     return _precise(item, para)
 
 
-# Chinese and Japanese script (kana, CJK ideographs and their compatibility forms); CJK_NEAR: how many characters
-# either side of a number are looked at (the rule cjk.beside: a number written beside that script is the
-# Chinese text's, which an English page may carry beside its own, restating it).
-CJK_RE: Final = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
+# Chinese and Japanese script: textutil's CJK ideographs and kana, one class (the language gate's ranges, not a
+# second list of them); CJK_NEAR: how many characters either side of a number are looked at (the rule cjk.beside:
+# a number written beside that script is the Chinese text's, which an English page may carry beside its own,
+# restating it).
+CJK_RE: Final = re.compile("[" + CJK_IDEOGRAPH_RE.pattern[1:-1] + KANA_RE.pattern[1:-1] + "]")
 CJK_NEAR: Final = 3
 
 
