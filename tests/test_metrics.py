@@ -425,7 +425,8 @@ def test_a_sentence_opening_cue_dates_the_paragraphs_next_sentences_that_name_no
     ("text", "index"),
     [
         ("Exports grew 6.1%. In 2019, the city added 1,100 enterprises.", 0),  # a cue carries forward only
-        ("The city, in 2019, added 1,100 enterprises. It has 300 laboratories.", 1),  # the cue does not open it
+        ("The city, founded in 1998, added 1,100 enterprises. It has 300 laboratories.", 1),  # an event's year
+        ("Since 2015, the city has added 1,100 enterprises, 300 in 2019. It has 40 parks.", 2),  # two periods
         ("Since 2015, the city added 1,100 enterprises. It has 300 laboratories.", 1),  # a running total to date
         ("In 2019, the city added 1,100 enterprises. Ten years ago it had 300 laboratories.", 1),  # its own time
         ("In 2019, the city added 1,100 enterprises. It will build 300 laboratories.", 1),  # a target is not dated
@@ -476,8 +477,34 @@ def test_a_cue_after_a_reports_words_still_opens_the_sentence(opening: str) -> N
                               "2013-01-29")
     assert [(m.period, m.rules[-1]) for m in metrics] == [("2012", "period.cue"), ("2012", "period.carried")]
     not_opening = extract_metrics("The city says its income in 2012 was 37,902 yuan. The net income reaches "
-                                  "18,575 yuan.", "2013-01-29")
-    assert not_opening[1].period is None
+                                  "18,575 yuan.", "2013-01-29")  # (a cue dating a figure carries too: below)
+    assert [(m.period, m.rules[-1]) for m in not_opening] == [("2012", "period.cue"), ("2012", "period.carried")]
+
+
+@pytest.mark.parametrize(
+    ("text", "periods"),
+    [
+        # tune_sites s069: "... saw its cargo throughput exceed 1.25 billion tons in 2022, ranking top globally ...
+        # The port's container throughput also hit 33.35 million TEUs, ranking third in the world" (labelled 2022)
+        ("The port handled 1.25 billion tons in 2022. Its container throughput also hit 33.35 million TEUs.",
+         ["2022", "2022"]),
+        # dev 040: "A total of 55,069 patents were authorized in Ningbo in the first 10 months of 2021, up 8.91
+        # percent year-on-year. The number of invention patents rose 55.02 percent ..." (labelled 2021-01..2021-10)
+        ("A total of 55,069 patents were granted in the first 10 months of 2021. Invention patents rose 55.02 "
+         "percent.", ["2021-01..2021-10", "2021-01..2021-10"]),
+        # the carried period stops at a sentence naming its own time, and a "since" total carries nothing
+        ("The port handled 1.25 billion tons in 2022. In 2010 it handled 0.4 billion tons.", ["2022", "2010"]),
+        ("The port has handled 9 billion tons since 2010. It has 19 berths.", ["2010..2023", None]),
+        # a figure's own period that is a target's ("will reach ... by 2025") is not carried
+        ("The port will handle 1.5 billion tons by 2025. It has 19 berths.", ["2025", None]),
+    ],
+)
+def test_the_period_a_cue_gives_a_sentences_figures_dates_the_paragraphs_next_sentences(
+        text: str, periods: list[str | None]) -> None:
+    """Real-page labels date the figures of a sentence that names no time by the period the previous sentence's
+    own cue gave its figures, wherever in that sentence the cue stood (period.carried): tune_sites s067, s069,
+    dev 040 (the carry from a sentence-opening cue alone missed them)."""
+    assert [m.period for m in extract_metrics(text, "2023-02-06")] == periods
 
 
 def test_the_one_edition_the_opening_names_dates_the_body_sentences_that_name_no_time() -> None:

@@ -293,7 +293,10 @@ from transforms.textutil import KANA_RE
 # Chinese text restating the English (cjk.beside); lifespan words up to 120 characters before "N years" in its
 # sentence (YEARS_CONTEXT_WINDOW, was 60).
 # "2026.12.06.29": "2026.12.06.27" (other20) and "2026.12.06.28" (metrics8), run in parallel, merged.
-EXTRACTOR_VERSION = "2026.12.06.29"
+# "2026.12.06.33": the one period a sentence's own cues gave its actual figures ("... 1.25 billion tons in 2022.")
+# dates the paragraph's next sentences that name no time (period.carried; was only a sentence-opening cue's): on
+# the tuned labels' matched metrics 1020 -> 1025 periods right of 1353.
+EXTRACTOR_VERSION = "2026.12.06.33"
 
 
 def extract_metrics(body: str, published: str | None = None, title: str | None = None) -> list[Metric]:
@@ -360,7 +363,9 @@ def _extract(body: str, pub: tuple[int, int] | None, document_period: tuple[str,
                 _pair_respectively([item for item, _ in described], para, sent_end)
                 last_described = len(sentences_described)
             sentences_described.append((sent_start, sent_end, described, words))
-        carried: str | None = None  # the period a sentence-opening cue set for the paragraph's next sentences
+        # the period a sentence-opening cue, or the one period a sentence's cues gave its actual figures, set for
+        # the paragraph's next sentences
+        carried: str | None = None
         for sent_start, sent_end, described, words in sentences_described[:last_described + 1]:
             sentence = para[sent_start:sent_end]
             month_starts = sentence_month_starts(months, sent_start, sent_end) if months else []
@@ -390,6 +395,7 @@ def _extract(body: str, pub: tuple[int, int] | None, document_period: tuple[str,
             gates = [position - TRIGGER_COUNT for position in words if position >= TRIGGER_COUNT] \
                 if words is not None else None  # (the words of its gates: the finder's positions after the triggers)
             shared = context.Sentence(sentence, folded_cut, gates)
+            cue_periods: set[str] = set()  # the periods its own cues gave its actual figures
             for item, qualifier in described:
                 if _repeats_a_count(item, para, metrics) or _restates_a_figure(item, para, para_start, para_metrics):
                     continue
@@ -419,6 +425,8 @@ def _extract(body: str, pub: tuple[int, int] | None, document_period: tuple[str,
                 future = modality == context.ACTUAL and _after_publication(period, pub)
                 if future:  # "Ningbo wants R&D intensity to reach 3.5%" (2021..2025, published 2020): not a fact
                     modality = context.TARGET
+                if period_rule == "period.cue" and modality == context.ACTUAL and period:
+                    cue_periods.add(period)
                 rules = item.rules.copy()  # (then the period's, denominator's, place's and modality's rules)
                 if period_rule:
                     rules.append(period_rule)
@@ -439,6 +447,11 @@ def _extract(body: str, pub: tuple[int, int] | None, document_period: tuple[str,
                 para_metrics.append(metric)
                 if fact is not None:
                     fact_metrics.append(metric)
+            if carried is None and len(cue_periods) == 1 and not any(c.priority == CUE_SINCE for c in cues):
+                # "The port handled 1.25 billion tons in 2022. Its container throughput also hit 33.35 million
+                # TEUs": the period the sentence's own cue gave its figures dates the next ones too, wherever the
+                # cue stood (not a "since" total's sentence; a target's period is not among them)
+                carried = cue_periods.pop()
     return metrics
 
 
