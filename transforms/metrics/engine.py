@@ -12,7 +12,7 @@ from transforms import context
 from transforms.context import gate_text, holds_any
 from transforms.fastre import FoldedPattern, folded_text, matches_from_starts
 from transforms.fastre import iter_from_unclaimed_starts as unclaimed_matches
-from transforms.metrics.describe import _describe
+from transforms.metrics.describe import _describe, split_respectively
 from transforms.metrics.matchers import (
     BARE_NUMBER_RE,
     BARE_READ,
@@ -355,6 +355,7 @@ def _extract(body: str, pub: tuple[int, int] | None, document_period: tuple[str,
                 described.append((item, _describe(item, previous, para, sent_start, sent_end)))
                 previous = item
             if described:
+                split_respectively([item for item, _ in described], para, sent_start, sent_end)
                 _pair_respectively([item for item, _ in described], para, sent_end)
                 last_described = len(sentences_described)
             sentences_described.append((sent_start, sent_end, described, words))

@@ -361,3 +361,14 @@ def _trie_regex(node: dict[str, dict], space: str) -> str:
         return ""
     body = branches[0] if len(branches) == 1 and "" not in node else "(?:" + "|".join(branches) + ")"
     return body + "?" if "" in node else body
+
+# ---------------------------------------------------------------- the subject pass (subjects1)
+# Present-tense link verbs LINK_VERBS lacked ("the amount of profit and tax ... totals 82.97 billion yuan").
+SUBJECT_LINK_VERBS_MORE: Final = ("totals", "surpasses")
+# Modifiers that share the head noun after the last of a list ("the county's primary, secondary, and tertiary
+# industries": "primary industries", "secondary industries", "tertiary industries").
+SHARED_HEAD_MODIFIERS: Final = frozenset(
+    "primary secondary tertiary urban rural domestic foreign inbound outbound large medium small public private "
+    "first second third fourth fifth".split())
+# The noun a place apposition between a subject and its verb ends with ("in Ningbo, East China's Zhejiang province").
+PLACE_APPOSITION_NOUNS: Final = ("province", "Province", "China")
