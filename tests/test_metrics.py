@@ -1465,3 +1465,46 @@ def test_a_place_apposition_and_a_participle_modifier_stay_out_of_and_in_the_sub
     assert m.subject == "balance of household deposits"
     m = one("The amount of port fees totals 8.2 billion yuan.")
     assert m.subject == "amount of port fees"
+
+
+def test_the_figure_is_said_of_the_quantity_before_it() -> None:
+    """tune_sites s060-s063 shape: "Per capita disposable income among urban residents was a, while the figure for
+    rural residents was b" ("among" joins the phrase; "the figure for X" is the income for X: subject.refers_back),
+    and "the figure" in the next sentence is the quantity of the same unit before it."""
+    got = extract_metrics("Per capita disposable income among urban residents was 61,200 yuan, up 4.1 percent "
+                          "year-on-year, while the figure for rural residents was 37,400 yuan, a rise of 6.2 percent.")
+    assert [m.subject for m in got] == ["per capita disposable income among urban residents"] * 2 + [
+        "per capita disposable income for rural residents"] * 2
+    assert "subject.refers_back" in by_text(got, "37,400 yuan").rules
+    got = extract_metrics("The average wage of nurses was 98,000 yuan in 2022. In the first quarter of this year, "
+                          "the figure was 26,500 yuan, a growth of 3.3 percent.")
+    assert [m.subject for m in got] == ["average wage of nurses"] * 3
+    # the figure of another unit, or "the amount of X" (a phrase of its own), is not resolved
+    got = extract_metrics("Exports reached 4 billion yuan. The figure is 2.5 times that of 2010.")
+    assert "subject.refers_back" not in by_text(got, "2.5 times").rules
+
+
+def test_a_month_a_record_or_a_first_time_is_not_the_subject() -> None:
+    """tune_sites s008/s019/s023 shapes: "in January container throughput ... totaled" (was "january container
+    throughput"), "the home sales amount from January to November reaches" (was "... from january"), "the
+    volume hit a record-high of N" (was "record-high"), "N people aged over 60 for the first time, taking up X%"."""
+    assert one("Last year, in March cargo throughput in Zhoushan Port totaled 9.2 million tonnes.").subject \
+        == "cargo throughput"
+    assert one("The retail sales amount from February to October reaches 80.4 billion yuan.").subject \
+        == "retail sales amount"
+    assert one("The rail freight volume at Zhapu Port hit a record high of 50,000 TEUs in May.").subject \
+        == "rail freight volume"
+    assert one("Imports reached 8 billion yuan for the first time.").subject == "imports"
+    m = by_text(extract_metrics("The city has 800,000 residents aged over 65 for the first time, taking up 15.2% "
+                                "of the population."), "15.2%")
+    assert m.subject != "first time"
+
+
+def test_phrasal_and_participle_link_verbs_name_the_subject() -> None:
+    """tune_sites s007/s013/s019 shapes: "went up by", "picked up", "take up", "has risen from" link a subject to
+    its figure like "rose by"."""
+    assert one("The price of household goods went up by 1.8 percent.").subject == "price of household goods"
+    assert one("Clothing prices picked up 0.9 percent.").subject == "clothing prices"
+    assert one("The online sales of farm products take up 41.5% of the total sales.").subject \
+        == "online sales of farm products"
+    assert one("The annual output of the mill has risen to 3.1 billion yuan.").subject == "annual output of the mill"

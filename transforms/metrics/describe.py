@@ -60,6 +60,9 @@ ADDED_BEFORE_TAIL: Final = WordTail(re.compile(rf"\b(?:{words_pattern(ADDING_VER
 # (the "of" after a unit or a share, tried only where the first word after it may open a match)
 UNIT_OF_OPENING: Final = SpacedOpening(UNIT_OF_RE)
 SHARE_OF_OPENING: Final = SpacedOpening(SHARE_OF_RE)
+# A subject that stands for an earlier one (refer_back): its first word; and where a subject's restriction opens.
+ANAPHORIC_NOUNS: Final = frozenset({"figure", "amount", "number", "total"})
+RESTRICTION_RE: Final = re.compile(r" (?:of|for|among|in) ")
 # The subject rules that leave a quantity its own subject in a "respectively" list (split_respectively keeps them).
 RESPECTIVELY_OWN_RULES: Final = frozenset({"subject.respectively", "subject.counted_noun", "subject.gapped",
                                            "subject.unit_of", "subject.added_is_new"})
@@ -219,6 +222,45 @@ def _coordinated_subjects(before: str, count: int) -> list[str] | None:
         prefix = found[0][:of_at + 4]
         found[1:] = [phrase if " of " in phrase else prefix + phrase for phrase in found[1:]]
     return found
+
+
+def refer_back(items: list[_Found], earlier: list[_Found]) -> None:
+    """ "Per capita disposable income among urban residents was 64,188 yuan, while the figure for rural residents
+    was 36,166 yuan", "... 42,946 yuan in 2021. In the first half, the figure was 25,292 yuan": "the figure" (or
+    "the amount", "the number", "the total") is said of the nearest quantity before it in its paragraph of the same
+    unit and kind (`earlier`, which this extends with `items`), "for X" put in place of its restriction
+    (subject.refers_back; the figures that inherited "the figure" follow)."""
+    for item in items:
+        subject = item.subject
+        if subject is not None and subject.split(None, 1)[0] in ANAPHORIC_NOUNS \
+                and "subject.inherited" not in item.rules:
+            resolved = _referent(subject, item, earlier)
+            if resolved is not None:
+                for other in items:
+                    if other.subject == subject:
+                        other.subject = resolved
+                        other.rules.append("subject.refers_back")
+        earlier.append(item)
+
+
+def _referent(subject: str, item: _Found, earlier: list[_Found]) -> str | None:
+    """The subject "the figure" (`subject`, of `item`) stands for, from the quantities before it."""
+    words = subject.split()
+    restriction = ""
+    if len(words) > 2 and words[0] == "figure" and words[1] in ("for", "of", "among", "in"):
+        restriction = " " + " ".join(words[1:])  # "figure for rural residents"
+    elif len(words) > 1:
+        return None  # "amount of profit", "number of visitors": a phrase of its own
+    for before in reversed(earlier):
+        if before.unit != item.unit or before.kind != item.kind or before.subject is None:
+            continue
+        if before.subject.split(None, 1)[0] in ANAPHORIC_NOUNS:
+            return None
+        if not restriction:
+            return before.subject
+        cut = RESTRICTION_RE.search(before.subject)
+        return before.subject[:cut.start()] + restriction if cut else None  # (none: no noun to restrict)
+    return None
 
 
 def _gapped_subject(item: _Found, previous: _Found, gap: str) -> str | None:

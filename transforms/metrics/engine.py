@@ -12,7 +12,7 @@ from transforms import context
 from transforms.context import gate_text, holds_any
 from transforms.fastre import FoldedPattern, folded_text, matches_from_starts
 from transforms.fastre import iter_from_unclaimed_starts as unclaimed_matches
-from transforms.metrics.describe import _describe, split_respectively
+from transforms.metrics.describe import _describe, refer_back, split_respectively
 from transforms.metrics.matchers import (
     BARE_NUMBER_RE,
     BARE_READ,
@@ -341,6 +341,7 @@ def _extract(body: str, pub: tuple[int, int] | None, document_period: tuple[str,
         # carry a period to the quantities of a later sentence of the paragraph
         sentences_described: list[tuple[int, int, list[tuple[_Found, str | None]], list[int] | None]] = []
         last_described = -1
+        said_before: list[_Found] = []  # the paragraph's quantities so far ("the figure" is said of one: refer_back)
         for sent_start, sent_end, scan in spans:
             previous: _Found | None = None
             described: list[tuple[_Found, str | None]] = []
@@ -355,8 +356,10 @@ def _extract(body: str, pub: tuple[int, int] | None, document_period: tuple[str,
                 described.append((item, _describe(item, previous, para, sent_start, sent_end)))
                 previous = item
             if described:
-                split_respectively([item for item, _ in described], para, sent_start, sent_end)
-                _pair_respectively([item for item, _ in described], para, sent_end)
+                found = [item for item, _ in described]
+                split_respectively(found, para, sent_start, sent_end)
+                _pair_respectively(found, para, sent_end)
+                refer_back(found, said_before)
                 last_described = len(sentences_described)
             sentences_described.append((sent_start, sent_end, described, words))
         carried: str | None = None  # the period a sentence-opening cue set for the paragraph's next sentences

@@ -294,6 +294,15 @@ REFERENCE_PP_TAIL: Final = WordTail(opening_with(REFERENCE_PP_RE, r"\s"),
                                     near=(("these", "those", "such", "all", "its", "their"), 2))
 # ", Ningbo's main cross-border channel," between a subject and its verb.
 APPOSITION_RE: Final = re.compile(r"^\s*(?:the|a|an|[A-Z][\w-]*(?:'s|’s)|its|their)\s+[\w\s'’-]{1,60}$")
+# "a record high", "a new high", "a historic peak" before "of N" (and the words such a phrase ends with).
+RECORD_TAIL_RE: Final = re.compile(
+    r"\s+(?:an?|the|its)\s+(?:(?:new|record|historic|historical|all-time)[\s-]+)*(?:high|peak|record)$", re.IGNORECASE)
+RECORD_ENDINGS: Final = ("high", "peak", "record", "High", "Peak", "Record")
+# "from January", "in early May", "from January to November" ending a subject's region (a time, not a restriction).
+TRAILING_MONTH_RE: Final = re.compile(
+    r"\s+(?:from|in|during|since|by|for|between)\s+(?:early\s+|late\s+|mid-)?[A-Z][a-z]+(?:\s+\d{1,2})?"
+    r"(?:\s*(?:to|-|–|and|through|till|until)\s+[A-Z][a-z]+(?:\s+\d{1,2})?)?\s*$")
+FIRST_TIME_RE: Final = re.compile(r",?\s+for\s+the\s+(?:first|second|third|\w+th)\s+time$", re.IGNORECASE)
 # ", East China's Zhejiang province", ", Zhejiang province", ", China" after a place's name (the region ends with
 # one of PLACE_APPOSITION_NOUNS).
 PLACE_APPOSITION_RE: Final = re.compile(
@@ -740,6 +749,11 @@ def _subject_before(before: str, qualifier: str | None = None) -> str | None:
             # "enterprises with annual revenue above 1 billion yuan", ", and housing allowances up to 80,000 yuan"
             return _simple_phrase(qualified.group("np"))
         return None
+    if of_link >= 0 and before[:of_link].endswith(RECORD_ENDINGS):
+        record = RECORD_TAIL_RE.search(before, 0, of_link)
+        if record is not None and link_start(before[:record.start()]) >= 0:
+            # "the sea-rail volume hit a record high of 100,000 TEUs": what hit it, not the record
+            return _subject_before(before[:record.start()], qualifier)
     # (a match of LINK_RE opens with "," or whitespace, its words hold no ",")
     region = _trim_region(before[:link if link >= 0 else of_link], apposition=link >= 0 and before[link] == ",")
     # "1,015 deals worth 1.9 billion"
@@ -762,6 +776,11 @@ def _trim_region(region: str, apposition: bool = True) -> str:
         region = parts[0]
     for _ in range(2):
         trimmed = REFERENCE_PP_TAIL.sub("", TRAILING_TIME_TAIL.sub("", PLACE_PP_TAIL.sub("", region)))
+        tail = trimmed[-12:].rsplit(None, 1)
+        if tail and tail[-1].lower() in MONTH_WORDS:  # "the home sales amount from January (to November)"
+            trimmed = TRAILING_MONTH_RE.sub("", trimmed)
+        elif trimmed.endswith(" time"):  # "... aged over 60 for the first time, taking up 17.83%"
+            trimmed = FIRST_TIME_RE.sub("", trimmed)
         if trimmed == region:
             break  # nothing trailing was dropped: a second pass would drop nothing either
         region = trimmed
@@ -856,7 +875,7 @@ def _noun_phrase_before_in(tokens: list[str], stop_at_number: bool, complete: bo
                                      and tokens[index - 2].lower() in {"of", "in", "for"}):
             index -= 1 if left != "the" else 2  # "added value of (the city's) core industries": the possessive drops
             continue
-        if lower in NP_JOINER_WORDS:
+        if lower in NP_JOINER_WORDS or lower == "among":  # ("per capita income among urban residents")
             if words and left[:1].isalpha() and left not in NP_STOP_WORDS and left not in VERB_WORDS:
                 words.insert(0, word)  # "retail imports through the bonded zone", "trade with the EU"
                 index -= 1
@@ -878,6 +897,8 @@ def _noun_phrase_before_in(tokens: list[str], stop_at_number: bool, complete: bo
             if stop_at_number:
                 break  # "520 government scholarships of 30,000 yuan"
             return None  # the noun phrase belongs to another number ("with 300 employees, earned ...")
+        if words and lower in MONTH_WORDS and word[0].isupper():
+            break  # "in January container throughput (in Ningbo Port) totaled": a time, not a name in the phrase
         if _is_name(word) and index != 0:
             # a run of names ("the Belt and Road") stays when a preposition joins it to the phrase
             run_start = index

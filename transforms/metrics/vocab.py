@@ -363,8 +363,12 @@ def _trie_regex(node: dict[str, dict], space: str) -> str:
     return body + "?" if "" in node else body
 
 # ---------------------------------------------------------------- the subject pass (subjects1)
-# Present-tense link verbs LINK_VERBS lacked ("the amount of profit and tax ... totals 82.97 billion yuan").
-SUBJECT_LINK_VERBS_MORE: Final = ("totals", "surpasses")
+# Link verbs LINK_VERBS lacked: present tenses ("the amount of profit and tax ... totals 82.97 billion yuan"),
+# participles ("has risen from"), and phrasal verbs ("the price of consumer goods went up by 1.2 percent", "food
+# prices picked up 2.2 percent", "the home sales take up 77.1% of the total").
+SUBJECT_LINK_VERBS_MORE: Final = ("totals", "surpasses", "climbs", "risen", "fallen", "grown", "went up", "went down",
+                                  "goes up", "goes down", "gone up", "gone down", "picked up", "shot up", "take up",
+                                  "takes up", "took up", "taking up")
 # Modifiers that share the head noun after the last of a list ("the county's primary, secondary, and tertiary
 # industries": "primary industries", "secondary industries", "tertiary industries").
 SHARED_HEAD_MODIFIERS: Final = frozenset(
