@@ -1508,3 +1508,15 @@ def test_phrasal_and_participle_link_verbs_name_the_subject() -> None:
     assert one("The online sales of farm products take up 41.5% of the total sales.").subject \
         == "online sales of farm products"
     assert one("The annual output of the mill has risen to 3.1 billion yuan.").subject == "annual output of the mill"
+
+
+def test_a_respectively_list_is_read_in_its_own_clause_and_and_the_opens_a_clause() -> None:
+    """tune_other t508/t279 shapes: the clause before the list's comma holds another figure ("over 40 percent of
+    its throughput, with the throughput from A and the B routes rising x and y, respectively": the list is "A" and
+    "B routes"); "ranks third globally and the X Index has risen to seventh": not "globally and the x index"."""
+    got = extract_metrics("Trade with Asia made up over 30 percent of its exports, with the imports from Korea and "
+                          "the Gulf markets rising 12 percent and 7.5 percent, respectively.")
+    assert by_text(got, "12 percent").subject != by_text(got, "7.5 percent").subject
+    got = extract_metrics("Its bulk throughput ranks fourth globally and the Maritime Silk Road Freight Index has "
+                          "risen to ninth worldwide.")
+    assert not (by_text(got, "ninth worldwide").subject or "").startswith("globally")

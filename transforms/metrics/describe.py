@@ -204,6 +204,8 @@ def _coordinated_subjects(before: str, count: int) -> list[str] | None:
     parts = [part for part in COORDINATION_SPLIT_RE.split(region) if part.strip()]
     if len(parts) > 1 and LEADING_ADVERBIAL_RE.match(parts[0]):
         parts.pop(0)  # "From January to September, the added values of A and B"
+    while len(parts) > 1 and any(char.isdigit() for char in parts[0]):
+        parts.pop(0)  # "... over 40 percent of its throughput, with the throughput from A and B rising": another clause
     if len(parts) < count and " and " in parts[-1]:
         parts[-1:] = parts[-1].rsplit(" and ", 1)
     if len(parts) < 2 or count % len(parts):
