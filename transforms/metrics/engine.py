@@ -291,7 +291,15 @@ from transforms.metrics.vocab import (
 # Chinese text restating the English (cjk.beside); lifespan words up to 120 characters before "N years" in its
 # sentence (YEARS_CONTEXT_WINDOW, was 60).
 # "2026.12.06.29": "2026.12.06.27" (other20) and "2026.12.06.28" (metrics8), run in parallel, merged.
-EXTRACTOR_VERSION = "2026.12.06.29"
+# "2026.12.06.32" (subjects1, a subject pass): a "respectively" list of k quantities takes the k noun phrases of its
+# subject in order (the modifiers' shared head noun, the first phrase's "X of", from/to pairs, the changes right after:
+# subject.respectively_list); a clause with its verb left out has its own subject ("the sales value 1,047 billion
+# yuan": subject.gapped); "the figure (for X)" is the paragraph's earlier quantity of the same unit and kind
+# (subject.refers_back); a place apposition (", East China's Zhejiang province"), a month ("in January container
+# throughput", "from January to November"), "for the first time" and "a record high of" are no subject; "among" joins a
+# phrase, a participle after "of" modifies ("of registered residents"); phrasal link verbs ("went up", "picked up",
+# "take up", "has risen", "totals"). Subjects only: values, units, kinds, spans and periods unchanged.
+EXTRACTOR_VERSION = "2026.12.06.32"
 
 
 def extract_metrics(body: str, published: str | None = None, title: str | None = None) -> list[Metric]:

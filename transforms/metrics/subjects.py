@@ -302,6 +302,8 @@ RECORD_ENDINGS: Final = ("high", "peak", "record", "High", "Peak", "Record")
 TRAILING_MONTH_RE: Final = re.compile(
     r"\s+(?:from|in|during|since|by|for|between)\s+(?:early\s+|late\s+|mid-)?[A-Z][a-z]+(?:\s+\d{1,2})?"
     r"(?:\s*(?:to|-|–|and|through|till|until)\s+[A-Z][a-z]+(?:\s+\d{1,2})?)?\s*$")
+# The endings a region has when one of the two may match: a month's name (capitalized: TRAILING_MONTH_RE's), " time".
+TIME_TAIL_ENDINGS: Final = (*sorted(month.capitalize() for month in MONTH_WORDS), " time")
 FIRST_TIME_RE: Final = re.compile(r",?\s+for\s+the\s+(?:first|second|third|\w+th)\s+time$", re.IGNORECASE)
 # ", East China's Zhejiang province", ", Zhejiang province", ", China" after a place's name (the region ends with
 # one of PLACE_APPOSITION_NOUNS).
@@ -749,7 +751,7 @@ def _subject_before(before: str, qualifier: str | None = None) -> str | None:
             # "enterprises with annual revenue above 1 billion yuan", ", and housing allowances up to 80,000 yuan"
             return _simple_phrase(qualified.group("np"))
         return None
-    if of_link >= 0 and before[:of_link].endswith(RECORD_ENDINGS):
+    if of_link >= 0 and before.endswith(RECORD_ENDINGS, 0, of_link):
         record = RECORD_TAIL_RE.search(before, 0, of_link)
         if record is not None and link_start(before[:record.start()]) >= 0:
             # "the sea-rail volume hit a record high of 100,000 TEUs": what hit it, not the record
@@ -776,11 +778,10 @@ def _trim_region(region: str, apposition: bool = True) -> str:
         region = parts[0]
     for _ in range(2):
         trimmed = REFERENCE_PP_TAIL.sub("", TRAILING_TIME_TAIL.sub("", PLACE_PP_TAIL.sub("", region)))
-        tail = trimmed[-12:].rsplit(None, 1)
-        if tail and tail[-1].lower() in MONTH_WORDS:  # "the home sales amount from January (to November)"
-            trimmed = TRAILING_MONTH_RE.sub("", trimmed)
-        elif trimmed.endswith(" time"):  # "... aged over 60 for the first time, taking up 17.83%"
-            trimmed = FIRST_TIME_RE.sub("", trimmed)
+        if trimmed.endswith(TIME_TAIL_ENDINGS):  # (str.endswith of a tuple: no string made)
+            # "the home sales amount from January (to November)", "... aged over 60 for the first time, taking up"
+            trimmed = TRAILING_MONTH_RE.sub("", trimmed) if trimmed[-1] != "e" or not trimmed.endswith(" time") \
+                else FIRST_TIME_RE.sub("", trimmed)
         if trimmed == region:
             break  # nothing trailing was dropped: a second pass would drop nothing either
         region = trimmed
