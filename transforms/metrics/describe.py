@@ -61,7 +61,7 @@ ADDED_BEFORE_TAIL: Final = WordTail(re.compile(rf"\b(?:{words_pattern(ADDING_VER
 UNIT_OF_OPENING: Final = SpacedOpening(UNIT_OF_RE)
 SHARE_OF_OPENING: Final = SpacedOpening(SHARE_OF_RE)
 # A subject that stands for an earlier one (refer_back): its first word; and where a subject's restriction opens.
-ANAPHORIC_NOUNS: Final = ("figure", "amount", "number", "total")
+ANAPHORIC_NOUNS: Final = frozenset({"figure", "amount", "number", "total"})
 RESTRICTION_RE: Final = re.compile(r" (?:of|for|among|in) ")
 # The subject rules that leave a quantity its own subject in a "respectively" list (split_respectively keeps them).
 RESPECTIVELY_OWN_RULES: Final = frozenset({"subject.respectively", "subject.counted_noun", "subject.gapped",
@@ -234,8 +234,8 @@ def refer_back(items: list[_Found], earlier: list[_Found]) -> None:
     (subject.refers_back; the figures that inherited "the figure" follow)."""
     for item in items:
         subject = item.subject
-        if subject is not None and subject.startswith(ANAPHORIC_NOUNS) and "subject.inherited" not in item.rules \
-                and subject.split(None, 1)[0] in ANAPHORIC_NOUNS:  # (startswith first: no string made)
+        if subject is not None and (subject in ANAPHORIC_NOUNS or subject.startswith("figure ")) \
+                and "subject.inherited" not in item.rules:
             resolved = _referent(subject, item, earlier)
             if resolved is not None:
                 for other in items:
@@ -256,7 +256,7 @@ def _referent(subject: str, item: _Found, earlier: list[_Found]) -> str | None:
     for before in reversed(earlier):
         if before.unit != item.unit or before.kind != item.kind or before.subject is None:
             continue
-        if before.subject.startswith(ANAPHORIC_NOUNS) and before.subject.split(None, 1)[0] in ANAPHORIC_NOUNS:
+        if before.subject in ANAPHORIC_NOUNS or before.subject.startswith("figure "):
             return None
         if not restriction:
             return before.subject

@@ -302,8 +302,8 @@ RECORD_ENDINGS: Final = ("high", "peak", "record", "High", "Peak", "Record")
 TRAILING_MONTH_RE: Final = re.compile(
     r"\s+(?:from|in|during|since|by|for|between)\s+(?:early\s+|late\s+|mid-)?[A-Z][a-z]+(?:\s+\d{1,2})?"
     r"(?:\s*(?:to|-|–|and|through|till|until)\s+[A-Z][a-z]+(?:\s+\d{1,2})?)?\s*$")
-# The endings a region has when one of the two may match: a month's name (capitalized: TRAILING_MONTH_RE's), " time".
-TIME_TAIL_ENDINGS: Final = (*sorted(month.capitalize() for month in MONTH_WORDS), " time")
+# The endings a region has when TRAILING_MONTH_RE may match: a month's name, capitalized.
+MONTH_TAIL_ENDINGS: Final = tuple(sorted(month.capitalize() for month in MONTH_WORDS))
 FIRST_TIME_RE: Final = re.compile(r",?\s+for\s+the\s+(?:first|second|third|\w+th)\s+time$", re.IGNORECASE)
 # ", East China's Zhejiang province", ", Zhejiang province", ", China" after a place's name (the region ends with
 # one of PLACE_APPOSITION_NOUNS).
@@ -778,10 +778,14 @@ def _trim_region(region: str, apposition: bool = True) -> str:
         region = parts[0]
     for _ in range(2):
         trimmed = REFERENCE_PP_TAIL.sub("", TRAILING_TIME_TAIL.sub("", PLACE_PP_TAIL.sub("", region)))
-        if trimmed.endswith(TIME_TAIL_ENDINGS):  # (str.endswith of a tuple: no string made)
-            # "the home sales amount from January (to November)", "... aged over 60 for the first time, taking up"
-            trimmed = TRAILING_MONTH_RE.sub("", trimmed) if trimmed[-1] != "e" or not trimmed.endswith(" time") \
-                else FIRST_TIME_RE.sub("", trimmed)
+        # "the home sales amount from January (to November)", "... aged over 60 for the first time, taking up"
+        # (a month's name is capitalized: the tuple is asked only after a capital opening the last word)
+        space = trimmed.rfind(" ")
+        if 0 <= space < len(trimmed) - 1 and 65 <= ord(trimmed[space + 1]) <= 90 \
+                and trimmed.endswith(MONTH_TAIL_ENDINGS):
+            trimmed = TRAILING_MONTH_RE.sub("", trimmed)
+        elif trimmed.endswith(" time"):
+            trimmed = FIRST_TIME_RE.sub("", trimmed)
         if trimmed == region:
             break  # nothing trailing was dropped: a second pass would drop nothing either
         region = trimmed
@@ -886,19 +890,17 @@ def _noun_phrase_before_in(tokens: list[str], stop_at_number: bool, complete: bo
             words.insert(0, word)  # "industrial value added" (a noun here, not the verb)
             index -= 1
             continue
-        if words and left in PARTICIPLE_LEFT_WORDS and lower.endswith("ed") and lower in VERB_WORDS:
-            words.insert(0, word)  # "life expectancy of registered residents": a participle modifying the noun
-            index -= 1
-            continue
         if (not word[0].isalnum() or possessive or lower in NP_STOP_WORDS
-                or lower in VERB_WORDS and not word.isupper()):  # "LED lights" is not "led"
+                or lower in VERB_WORDS and not word.isupper()  # "LED lights" is not "led"
+                and not (words and left in PARTICIPLE_LEFT_WORDS and lower.endswith("ed"))):
+            # (but "life expectancy of registered residents": a participle after "of" modifies the noun)
             break
         if word[0].isdigit() and not MODEL_TOKEN_RE.fullmatch(word) and left != "of" and not (
                 left == "the" and index > 1 and tokens[index - 2].lower() == "of"):  # "output value of the 595 ..."
             if stop_at_number:
                 break  # "520 government scholarships of 30,000 yuan"
             return None  # the noun phrase belongs to another number ("with 300 employees, earned ...")
-        if words and lower in MONTH_WORDS and word[0].isupper():
+        if words and 65 <= ord(word[0]) <= 90 and lower in MONTH_WORDS:
             break  # "in January container throughput (in Ningbo Port) totaled": a time, not a name in the phrase
         if _is_name(word) and index != 0:
             # a run of names ("the Belt and Road") stays when a preposition joins it to the phrase
