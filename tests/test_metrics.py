@@ -1520,3 +1520,6 @@ def test_a_respectively_list_is_read_in_its_own_clause_and_and_the_opens_a_claus
     got = extract_metrics("Its bulk throughput ranks fourth globally and the Maritime Silk Road Freight Index has "
                           "risen to ninth worldwide.")
     assert not (by_text(got, "ninth worldwide").subject or "").startswith("globally")
+    # after a noun read, "and the" names stay in the phrase (tune_other t236)
+    assert one("Buildings from the Ming Dynasty and the Republic of China periods cover 3,000 square meters.").subject \
+        == "buildings from the ming dynasty and the republic of china periods"

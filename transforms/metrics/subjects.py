@@ -915,8 +915,9 @@ def _noun_phrase_before_in(tokens: list[str], stop_at_number: bool, complete: bo
             joiner = tokens[run_start - 1].lower() if run_start > 0 else ""
             if not words and not joiner or joiner not in NP_NAME_LEFT_WORDS:
                 break
-            if joiner == "and" and tokens[run_start].lower() == "the":
+            if joiner == "and" and not words and tokens[run_start].lower() == "the":
                 break  # "ranks third globally and the Ningbo Shipping Index has risen to": "and the" opens a clause
+                # (not after a noun read: "buildings from the Qing Dynasty and the Republic of China periods")
             words[:0] = tokens[run_start - 1:index + 1]  # the joiner too
             index = run_start - 2
             continue
