@@ -1430,3 +1430,125 @@ def test_a_life_expectancy_far_before_its_years_in_the_sentence() -> None:
     m = one("The average life expectancy of the permanent residents of Yinzhou district in East China's Zhejiang "
             "province reached 81.9 years last year.")
     assert (m.text, m.value, m.unit) == ("81.9 years", 81.9, "years")
+
+
+# ---------------------------------------------------------------- the subject pass (subjects1)
+def test_a_respectively_list_of_changes_takes_the_noun_phrases_of_its_subject_list_in_order() -> None:
+    """tune_sites s009/s013/dev 020 shape: "A, B, C, and D grew by a, b, c, and d respectively" gives each change
+    its own phrase (was the last phrase for all, and "and" for the last: subject.respectively_list), and "the X of
+    A and B" gives "X of A", "X of B"."""
+    got = extract_metrics("Sectors such as new energy vehicles, industrial robots, smart appliances, and "
+                          "medical devices rose by 9.1%, 7.4%, 5.5%, and 3.2% respectively.")
+    assert [m.subject for m in got] == ["new energy vehicles", "industrial robots", "smart appliances",
+                                        "medical devices"]
+    assert all("subject.respectively_list" in m.rules for m in got)
+    got = extract_metrics("In the first quarter, the sales volume of bicycles and electric scooters rose by "
+                          "14% and 9% respectively.")
+    assert [m.subject for m in got] == ["sales volume of bicycles", "sales volume of electric scooters"]
+
+
+def test_a_respectively_list_shares_its_last_head_noun_and_pairs_from_and_to_values() -> None:
+    """tune_sites s063 / dev 025 shape: "the city's primary, secondary, and tertiary industries reached a, b, and c
+    respectively, growing x, y, and z" (the modifiers share "industries"; the changes right after take the same
+    list), and "the X of A and the Y of B rose from a and b to c and d respectively" (two phrases, four values)."""
+    got = extract_metrics("The output of the district's primary, secondary, and tertiary industries reached 1.2 "
+                          "billion yuan, 20.5 billion yuan, and 18.3 billion yuan respectively, growing 1.5 percent, "
+                          "3.4 percent, and 5.6 percent.")
+    assert [m.subject for m in got] == ["output of primary industries", "output of secondary industries",
+                                        "output of tertiary industries"] * 2
+    got = extract_metrics("The revenue of the software sector and the profit of the chip sector have increased "
+                          "from 12.4 billion yuan and 3.7 billion yuan in 2016 to 45.1 billion yuan and 9.4 billion "
+                          "yuan respectively in 2023.")
+    assert [m.subject for m in got] == ["revenue of the software sector", "profit of the chip sector"] * 2
+    got = extract_metrics("Its savings and credits grew respectively 11.9 and 21.9 percent.")
+    assert [m.subject for m in got] == ["savings", "credits"]
+
+
+def test_a_list_that_does_not_fit_its_values_keeps_the_subjects_it_had() -> None:
+    """Five phrases for four values (a heading noun phrase before the list): no pairing is guessed."""
+    got = extract_metrics("The remaining four groups, fuel, rent and utilities, clothing, and tools for farm use, "
+                          "rose by 2.3%, 2.0%, 1.1% and 0.5% respectively.")
+    assert not any("subject.respectively_list" in m.rules for m in got)
+
+
+def test_a_clause_with_its_verb_left_out_has_its_own_subject() -> None:
+    """tune_sites s008/s015 shape: "the X is a, the Y b and the Z c, down by x, y and z respectively": the
+    second and third levels are said of Y and Z (subject.gapped), and so are their changes."""
+    got = extract_metrics("In the first half, the gross output value is 512 billion yuan, the export value 120 "
+                          "billion yuan and the tax revenue 33.6 billion yuan, up by 2.1%, 4.3% and 1.6% "
+                          "respectively.")
+    assert [m.subject for m in got] == ["gross output value", "export value", "tax revenue"] * 2
+    assert "subject.gapped" in by_text(got, "120 billion yuan").rules
+    # a count, or a phrase that holds a verb, is no verbless clause
+    got = extract_metrics("The firm earned 3 billion yuan, and the board approved 1 billion yuan for research.")
+    assert not any("subject.gapped" in m.rules for m in got)
+
+
+def test_a_place_apposition_and_a_participle_modifier_stay_out_of_and_in_the_subject() -> None:
+    """tune_sites s094-like: "the life expectancy of registered residents in Ningbo, East China's Zhejiang
+    province stood at ..." is said of the life expectancy (was "province"); "totals" links like "totaled"."""
+    m = one("The average wage of contracted workers in Wenzhou, East China's Zhejiang province stood at 9,200 yuan "
+            "in 2022.")
+    assert m.subject == "average wage of contracted workers"
+    m = one("The balance of household deposits in Jiaxing, Zhejiang province surpassed 900 billion yuan.")
+    assert m.subject == "balance of household deposits"
+    m = one("The amount of port fees totals 8.2 billion yuan.")
+    assert m.subject == "amount of port fees"
+
+
+def test_the_figure_is_said_of_the_quantity_before_it() -> None:
+    """tune_sites s060-s063 shape: "Per capita disposable income among urban residents was a, while the figure for
+    rural residents was b" ("among" joins the phrase; "the figure for X" is the income for X: subject.refers_back),
+    and "the figure" in the next sentence is the quantity of the same unit before it."""
+    got = extract_metrics("Per capita disposable income among urban residents was 61,200 yuan, up 4.1 percent "
+                          "year-on-year, while the figure for rural residents was 37,400 yuan, a rise of 6.2 percent.")
+    assert [m.subject for m in got] == ["per capita disposable income among urban residents"] * 2 + [
+        "per capita disposable income for rural residents"] * 2
+    assert "subject.refers_back" in by_text(got, "37,400 yuan").rules
+    got = extract_metrics("The average wage of nurses was 98,000 yuan in 2022. In the first quarter of this year, "
+                          "the figure was 26,500 yuan, a growth of 3.3 percent.")
+    assert [m.subject for m in got] == ["average wage of nurses"] * 3
+    # the figure of another unit, or "the amount of X" (a phrase of its own), is not resolved
+    got = extract_metrics("Exports reached 4 billion yuan. The figure is 2.5 times that of 2010.")
+    assert "subject.refers_back" not in by_text(got, "2.5 times").rules
+
+
+def test_a_month_a_record_or_a_first_time_is_not_the_subject() -> None:
+    """tune_sites s008/s019/s023 shapes: "in January container throughput ... totaled" (was "january container
+    throughput"), "the home sales amount from January to November reaches" (was "... from january"), "the
+    volume hit a record-high of N" (was "record-high"), "N people aged over 60 for the first time, taking up X%"."""
+    assert one("Last year, in March cargo throughput in Zhoushan Port totaled 9.2 million tonnes.").subject \
+        == "cargo throughput"
+    assert one("The retail sales amount from February to October reaches 80.4 billion yuan.").subject \
+        == "retail sales amount"
+    assert one("The rail freight volume at Zhapu Port hit a record high of 50,000 TEUs in May.").subject \
+        == "rail freight volume"
+    assert one("Imports reached 8 billion yuan for the first time.").subject == "imports"
+    m = by_text(extract_metrics("The city has 800,000 residents aged over 65 for the first time, taking up 15.2% "
+                                "of the population."), "15.2%")
+    assert m.subject != "first time"
+
+
+def test_phrasal_and_participle_link_verbs_name_the_subject() -> None:
+    """tune_sites s007/s013/s019 shapes: "went up by", "picked up", "take up", "has risen from" link a subject to
+    its figure like "rose by"."""
+    assert one("The price of household goods went up by 1.8 percent.").subject == "price of household goods"
+    assert one("Clothing prices picked up 0.9 percent.").subject == "clothing prices"
+    assert one("The online sales of farm products take up 41.5% of the total sales.").subject \
+        == "online sales of farm products"
+    assert one("The annual output of the mill has risen to 3.1 billion yuan.").subject == "annual output of the mill"
+
+
+def test_a_respectively_list_is_read_in_its_own_clause_and_and_the_opens_a_clause() -> None:
+    """tune_other t508/t279 shapes: the clause before the list's comma holds another figure ("over 40 percent of
+    its throughput, with the throughput from A and the B routes rising x and y, respectively": the list is "A" and
+    "B routes"); "ranks third globally and the X Index has risen to seventh": not "globally and the x index"."""
+    got = extract_metrics("Trade with Asia made up over 30 percent of its exports, with the imports from Korea and "
+                          "the Gulf markets rising 12 percent and 7.5 percent, respectively.")
+    assert by_text(got, "12 percent").subject != by_text(got, "7.5 percent").subject
+    got = extract_metrics("Its bulk throughput ranks fourth globally and the Maritime Silk Road Freight Index has "
+                          "risen to ninth worldwide.")
+    assert not (by_text(got, "ninth worldwide").subject or "").startswith("globally")
+    # after a noun read, "and the" names stay in the phrase (tune_other t236)
+    assert one("Buildings from the Ming Dynasty and the Republic of China periods cover 3,000 square meters.").subject \
+        == "buildings from the ming dynasty and the republic of china periods"

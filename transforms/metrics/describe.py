@@ -18,19 +18,27 @@ from transforms.metrics.qualifiers import (
 )
 from transforms.metrics.subjects import (
     CLAUSE_END_RE,
+    COORDINATION_SPLIT_RE,
     FROM_GAP_RE,
+    GAPPED_GAP_RE,
+    LEADING_ADVERBIAL_RE,
     LISTED_CHANGE_GAP_RE,
     RANK_INHERIT_GAP_RE,
     RANK_MEASURE_RE,
     RANK_MEASURE_WINDOW,
     RANK_PARTICIPLE_RE,
+    RESPECTIVELY_AFTER_RE,
+    RESPECTIVELY_BEFORE_RE,
     SHARE_OF_RE,
     SHARE_OF_TOTAL_RE,
     UNIT_OF_RE,
     _inherits,
+    _noun_phrase_before,
     _simple_phrase,
     _subject_before,
+    _trim_region,
     is_generic_subject,
+    link_start,
 )
 from transforms.metrics.vocab import (
     ADDING_VERBS,
@@ -39,6 +47,7 @@ from transforms.metrics.vocab import (
     PLACE_WORDS,
     RANK_IDIOM_WORDS,
     SHARE_WHOLE_WORDS,
+    SHARED_HEAD_MODIFIERS,
     TIME_WORDS,
     UNIT_OF_UNITS,
     VERB_WORDS,
@@ -51,6 +60,12 @@ ADDED_BEFORE_TAIL: Final = WordTail(re.compile(rf"\b(?:{words_pattern(ADDING_VER
 # (the "of" after a unit or a share, tried only where the first word after it may open a match)
 UNIT_OF_OPENING: Final = SpacedOpening(UNIT_OF_RE)
 SHARE_OF_OPENING: Final = SpacedOpening(SHARE_OF_RE)
+# A subject that stands for an earlier one (refer_back): its first word; and where a subject's restriction opens.
+ANAPHORIC_NOUNS: Final = frozenset({"figure", "amount", "number", "total"})
+RESTRICTION_RE: Final = re.compile(r" (?:of|for|among|in) ")
+# The subject rules that leave a quantity its own subject in a "respectively" list (split_respectively keeps them).
+RESPECTIVELY_OWN_RULES: Final = frozenset({"subject.respectively", "subject.counted_noun", "subject.gapped",
+                                           "subject.unit_of", "subject.added_is_new"})
 
 
 def _describe(item: _Found, previous: _Found | None, para: str, sent_start: int, sent_end: int) -> str | None:
@@ -96,6 +111,11 @@ def _describe(item: _Found, previous: _Found | None, para: str, sent_start: int,
         unit_of = _unit_of_subject(item, para, after)
         item.subject = unit_of or _subject_before(before, qualifier)
         rules.append("subject.unit_of" if unit_of else "subject.before")
+        if item.subject is None and previous is not None and previous.subject is not None:
+            gapped = _gapped_subject(item, previous, gap)
+            if gapped is not None:
+                item.subject = gapped  # "the output value is 1,079 billion yuan, the sales value 1,047 billion yuan"
+                rules.append("subject.gapped")
     if previous is not None and item.unit != "rank" and _inherits(item, previous, gap):
         item.subject = previous.subject
         rules.append("subject.inherited")
@@ -125,8 +145,139 @@ def _listed_subject(gap: str) -> str | None:
     if not match:
         return None
     words = match.group("np").split()
+    if words[0].lower() in ("and", "or"):
+        return None  # "grew by 6.6%, and 6.5%": the gap's conjunction, no noun phrase
     if any(w.lower() in NP_STOP_WORDS or w.lower() in VERB_WORDS or w.lower() in NUMBER_WORDS for w in words):
         return None
+    return " ".join(words).lower()
+
+
+def split_respectively(items: list[_Found], para: str, sent_start: int, sent_end: int) -> None:
+    """ "Industries such as A, B, C, and D grew by 8.0%, 7.8%, 6.6%, and 6.5% respectively", "the retail amount of
+    cars and housing decoration goods increased by 12% and 13% respectively": k quantities of one unit and kind
+    in a row, closed (or opened) by "respectively", said of a list of k noun phrases before their verb (or of
+    k/n for "from a and b to c and d respectively"), take them in order (subject.respectively_list)."""
+    if len(items) < 2 or para.find("espectively", sent_start, sent_end) < 0:
+        return  # (one C search; most sentences have no "respectively")
+    index = 0
+    listed: list[str] | None = None  # the subjects the group before took from its list
+    while index < len(items):
+        end = index
+        while end + 1 < len(items) and items[end + 1].unit == items[index].unit \
+                and items[end + 1].kind == items[index].kind:
+            end += 1
+        group = items[index:end + 1]
+        index = end + 1
+        if len(group) < 2 or any(rule in RESPECTIVELY_OWN_RULES for item in group for rule in item.rules):
+            listed = None
+            continue
+        if listed is not None and len(listed) == len(group) \
+                and all("subject.inherited" in item.rules for item in group):
+            for item, subject in zip(group, listed, strict=True):
+                item.subject = subject  # "... reached a, b and c respectively, growing x, y and z"
+                item.rules.append("subject.respectively_list")
+            continue
+        listed = None
+        before = _qualifier(para[sent_start:group[0].num_start])[1]
+        opened = RESPECTIVELY_BEFORE_RE.search(before)
+        if opened is not None:
+            before = before[:opened.start()]  # "its deposits and loans grew respectively 19.9 and 29.9 percent"
+        elif not RESPECTIVELY_AFTER_RE.match(para, group[-1].end, sent_end):
+            continue
+        subjects = _coordinated_subjects(before, len(group))
+        if subjects is None:
+            continue
+        for position, item in enumerate(group):
+            item.subject = subjects[position % len(subjects)]
+            item.rules.append("subject.respectively_list")
+        listed = [item.subject for item in group if item.subject is not None]
+
+
+def _coordinated_subjects(before: str, count: int) -> list[str] | None:
+    """The noun phrases of a list that is the subject of the verb ending `before`, if the list has `count` of them
+    (or a divisor of `count` but 1), with the modifiers' shared head noun ("primary, secondary, and tertiary
+    industries") and the first phrase's "X of" ("the retail amount of cars and housing decoration goods")."""
+    link = link_start(before)
+    if link < 0:
+        return None
+    region = _trim_region(before[:link], apposition=False)
+    parts = [part for part in COORDINATION_SPLIT_RE.split(region) if part.strip()]
+    if len(parts) > 1 and LEADING_ADVERBIAL_RE.match(parts[0]):
+        parts.pop(0)  # "From January to September, the added values of A and B"
+    while len(parts) > 1 and any(char.isdigit() for char in parts[0]):
+        parts.pop(0)  # "... over 40 percent of its throughput, with the throughput from A and B rising": another clause
+    if len(parts) < count and " and " in parts[-1]:
+        parts[-1:] = parts[-1].rsplit(" and ", 1)
+    if len(parts) < 2 or count % len(parts):
+        return None
+    phrases = [_noun_phrase_before(part) for part in parts]
+    if any(phrase is None for phrase in phrases) or len(set(phrases)) < len(phrases):
+        return None
+    found = [phrase for phrase in phrases if phrase is not None]
+    last = found[-1].split()
+    if len(last) > 1 and last[0] in SHARED_HEAD_MODIFIERS \
+            and all(phrase.rsplit(None, 1)[-1] in SHARED_HEAD_MODIFIERS for phrase in found[:-1]):
+        head = " ".join(last[1:])
+        found[:-1] = [f"{phrase} {head}" for phrase in found[:-1]]  # "primary" -> "primary industries"
+    of_at = found[0].rfind(" of ")
+    if of_at > 0:
+        prefix = found[0][:of_at + 4]
+        found[1:] = [phrase if " of " in phrase else prefix + phrase for phrase in found[1:]]
+    return found
+
+
+def refer_back(items: list[_Found], earlier: list[_Found]) -> None:
+    """ "Per capita disposable income among urban residents was 64,188 yuan, while the figure for rural residents
+    was 36,166 yuan", "... 42,946 yuan in 2021. In the first half, the figure was 25,292 yuan": "the figure" (or
+    "the amount", "the number", "the total") is said of the nearest quantity before it in its paragraph of the same
+    unit and kind (`earlier`, which this extends with `items`), "for X" put in place of its restriction
+    (subject.refers_back; the figures that inherited "the figure" follow)."""
+    for item in items:
+        subject = item.subject
+        if subject is not None and (subject in ANAPHORIC_NOUNS or subject.startswith("figure ")) \
+                and "subject.inherited" not in item.rules:
+            resolved = _referent(subject, item, earlier)
+            if resolved is not None:
+                for other in items:
+                    if other.subject == subject:
+                        other.subject = resolved
+                        other.rules.append("subject.refers_back")
+        earlier.append(item)
+
+
+def _referent(subject: str, item: _Found, earlier: list[_Found]) -> str | None:
+    """The subject "the figure" (`subject`, of `item`) stands for, from the quantities before it."""
+    words = subject.split()
+    restriction = ""
+    if len(words) > 2 and words[0] == "figure" and words[1] in ("for", "of", "among", "in"):
+        restriction = " " + " ".join(words[1:])  # "figure for rural residents"
+    elif len(words) > 1:
+        return None  # "amount of profit", "number of visitors": a phrase of its own
+    for before in reversed(earlier):
+        if before.unit != item.unit or before.kind != item.kind or before.subject is None:
+            continue
+        if before.subject in ANAPHORIC_NOUNS or before.subject.startswith("figure "):
+            return None
+        if not restriction:
+            return before.subject
+        cut = RESTRICTION_RE.search(before.subject)
+        return before.subject[:cut.start()] + restriction if cut else None  # (none: no noun to restrict)
+    return None
+
+
+def _gapped_subject(item: _Found, previous: _Found, gap: str) -> str | None:
+    """The noun phrase of a clause whose verb is left out ("the industrial output value is 1,079 billion yuan,
+    the sales value 1,047 billion yuan and the export delivery value 239.6 billion yuan"): a level said of
+    the same unit as the level right before it, the gap a comma or "and", then "the" and a noun phrase."""
+    if item.unit != previous.unit or item.kind != "level" or previous.kind != "level" or item.unit == "count":
+        return None
+    match = GAPPED_GAP_RE.match(gap) if " the " in gap else None  # (every match holds " the ")
+    if not match:
+        return None
+    words = match.group("np").split()
+    if any(w.lower() in NP_STOP_WORDS or w.lower() in VERB_WORDS or w.lower() in NUMBER_WORDS
+           or w.lower() in TIME_WORDS or not w[0].isalpha() for w in words) or words[-1].lower().endswith("ed"):
+        return None  # (a phrase ending in a past tense is a clause: "and the board approved 1 billion yuan")
     return " ".join(words).lower()
 
 

@@ -12,7 +12,7 @@ from transforms import context
 from transforms.context import gate_text, holds_any
 from transforms.fastre import FoldedPattern, folded_text, matches_from_starts
 from transforms.fastre import iter_from_unclaimed_starts as unclaimed_matches
-from transforms.metrics.describe import _describe
+from transforms.metrics.describe import _describe, refer_back, split_respectively
 from transforms.metrics.matchers import (
     BARE_NUMBER_RE,
     BARE_READ,
@@ -293,10 +293,19 @@ from transforms.textutil import KANA_RE
 # Chinese text restating the English (cjk.beside); lifespan words up to 120 characters before "N years" in its
 # sentence (YEARS_CONTEXT_WINDOW, was 60).
 # "2026.12.06.29": "2026.12.06.27" (other20) and "2026.12.06.28" (metrics8), run in parallel, merged.
+# "2026.12.06.32" (subjects1, a subject pass): a "respectively" list of k quantities takes the k noun phrases of its
+# subject in order (the modifiers' shared head noun, the first phrase's "X of", from/to pairs, the changes right after:
+# subject.respectively_list); a clause with its verb left out has its own subject ("the sales value 1,047 billion
+# yuan": subject.gapped); "the figure (for X)" is the paragraph's earlier quantity of the same unit and kind
+# (subject.refers_back); a place apposition (", East China's Zhejiang province"), a month ("in January container
+# throughput", "from January to November"), "for the first time" and "a record high of" are no subject; "among" joins a
+# phrase, a participle after "of" modifies ("of registered residents"); phrasal link verbs ("went up", "picked up",
+# "take up", "has risen", "totals"). Subjects only: values, units, kinds, spans and periods unchanged.
 # "2026.12.06.33": the one period a sentence's own cues gave its actual figures ("... 1.25 billion tons in 2022.")
 # dates the paragraph's next sentences that name no time (period.carried; was only a sentence-opening cue's): on
 # the tuned labels' matched metrics 1020 -> 1025 periods right of 1353.
-EXTRACTOR_VERSION = "2026.12.06.33"
+# "2026.12.06.35": "2026.12.06.32" (subjects1) and "2026.12.06.33" (the period carry), merged.
+EXTRACTOR_VERSION = "2026.12.06.35"
 
 
 def extract_metrics(body: str, published: str | None = None, title: str | None = None) -> list[Metric]:
@@ -346,6 +355,7 @@ def _extract(body: str, pub: tuple[int, int] | None, document_period: tuple[str,
         # carry a period to the quantities of a later sentence of the paragraph
         sentences_described: list[tuple[int, int, list[tuple[_Found, str | None]], list[int] | None]] = []
         last_described = -1
+        said_before: list[_Found] = []  # the paragraph's quantities so far ("the figure" is said of one: refer_back)
         for sent_start, sent_end, scan in spans:
             previous: _Found | None = None
             described: list[tuple[_Found, str | None]] = []
@@ -360,7 +370,10 @@ def _extract(body: str, pub: tuple[int, int] | None, document_period: tuple[str,
                 described.append((item, _describe(item, previous, para, sent_start, sent_end)))
                 previous = item
             if described:
-                _pair_respectively([item for item, _ in described], para, sent_end)
+                found = [item for item, _ in described]
+                split_respectively(found, para, sent_start, sent_end)
+                _pair_respectively(found, para, sent_end)
+                refer_back(found, said_before)
                 last_described = len(sentences_described)
             sentences_described.append((sent_start, sent_end, described, words))
         # the period a sentence-opening cue, or the one period a sentence's cues gave its actual figures, set for

@@ -31,9 +31,11 @@ from transforms.metrics.vocab import (
     NP_STOP_WORDS,
     NP_THE_LEFT_WORDS,
     PHRASE_STOP_WORDS,
+    PLACE_APPOSITION_NOUNS,
     PLURAL_NOUNS,
     QUOTES,
     SUBJECT_DROP_LEADING,
+    SUBJECT_LINK_VERBS_MORE,
     SUPERLATIVES,
     TIME_UNIT_WORDS,
     TIME_WORDS,
@@ -55,6 +57,8 @@ WORD_RE: Final = re.compile(r"[A-Za-z0-9][\w&'’.-]*[\w&]|[A-Za-z0-9]|[^\w\s]")
 ASCII_SPACES: Final = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f "  # (str.isspace, which is re's \s)
 ASCII_WORD_RE: Final = re.compile(r"[A-Za-z0-9][A-Za-z0-9_&'.-]*[A-Za-z0-9_&]|[A-Za-z0-9]"
                                   r"|[\x00-\x08\x0e-\x1b!-/:-@\[-^`{-\x7f]")  # (the last: ASCII but [\w\s])
+# The link verbs: the shared table's and those only subjects read.
+ALL_LINK_VERBS: Final = (*LINK_VERBS, *SUBJECT_LINK_VERBS_MORE)
 # The one-word phrases a link verb may be followed by (and the longer ones in LINK_RE), the words a cost
 # may follow and the cost words (link_start reads the pattern's words off these).
 LINK_TRAILING_PREPOSITIONS: Final = ("by", "to", "for", "at", "from", "of", "up", "down", "only", "just", "still",
@@ -63,7 +67,7 @@ LINK_COST_AUXILIARIES: Final = ("will", "would", "is", "are", "to")
 LINK_COST_WORDS: Final = ("cost", "costs", "costing")
 LINK_RE: Final = re.compile(
     rf"(?:,\s*)?\s+(?:(?:{words_pattern(LINK_AUXILIARIES)})\s+){{0,4}}(?:\w+ly\s+)?"
-    rf"(?:{words_pattern(LINK_VERBS)})"
+    rf"(?:{words_pattern(ALL_LINK_VERBS)})"
     rf"(?:\s+(?:{'|'.join(LINK_TRAILING_PREPOSITIONS)}|an?\s+(?:average|total)\s+of|"
     r"at\s+an?\s+(?:average\s+)?(?:annual\s+|yearly\s+)?(?:growth\s+)?rate\s+of))*\s*$"
     rf"|(?:,\s*)?\s+(?:(?:{'|'.join(LINK_COST_AUXILIARIES)})\s+){{0,3}}(?:{'|'.join(LINK_COST_WORDS)})\s*$",
@@ -73,12 +77,12 @@ LINK_RE: Final = re.compile(
 # Every match of LINK_RE is ", " or a space, then words of these (and -ly adverbs): the search
 # window is the trailing words of the text that can be those.
 LINK_WORDS: Final = frozenset({
-    *LINK_AUXILIARIES, *(w for verb in LINK_VERBS for w in verb.split()),
+    *LINK_AUXILIARIES, *(w for verb in ALL_LINK_VERBS for w in verb.split()),
     *LINK_COST_AUXILIARIES, *LINK_COST_WORDS, *LINK_TRAILING_PREPOSITIONS,
     *"an a average total annual yearly growth rate".split()})
 # Every match of LINK_RE ends with the last word of a link verb, one of its trailing prepositions or a cost word,
 # a whole word (after whitespace); and it opens with a comma or whitespace.
-LINK_END_WORDS: Final = frozenset({*last_words(LINK_VERBS), *LINK_TRAILING_PREPOSITIONS, *LINK_COST_WORDS})
+LINK_END_WORDS: Final = frozenset({*last_words(ALL_LINK_VERBS), *LINK_TRAILING_PREPOSITIONS, *LINK_COST_WORDS})
 # More exactly: the last word of a link verb or a cost word, then whole words of the trailing prepositions'
 # group (LINK_TRAILING_WORDS), the last of them one that ends it (LINK_TRAILING_LAST): a text whose trailing
 # such words follow another word ("an annual capacity of", "an increase of", "in 2018, up") has no match.
@@ -95,7 +99,7 @@ def _phrase_end(verb: str) -> str:
     return words[-1]
 
 
-LINK_PHRASE_END_WORDS: Final = frozenset({*(_phrase_end(verb) for verb in LINK_VERBS), *LINK_COST_WORDS})
+LINK_PHRASE_END_WORDS: Final = frozenset({*(_phrase_end(verb) for verb in ALL_LINK_VERBS), *LINK_COST_WORDS})
 assert LINK_END_WORDS <= LINK_PHRASE_END_WORDS | LINK_TRAILING_LAST
 # (the reversed pattern is not asked first: three texts in five that end in a link word have a match, and
 # the search from the trailing link words costs about what the reversed match costs)
@@ -115,11 +119,11 @@ OF_LINK_WORD_SET: Final = frozenset(OF_LINK_WORDS)
 # (annual|yearly)? (growth)? rate of"); or at most three LINK_COST_AUXILIARIES and a cost word. Every such
 # word is in LINK_WORDS or ends in "ly": the words read are the text's last ones that are.
 LINK_AUXILIARY_WORDS: Final = frozenset(LINK_AUXILIARIES)
-LINK_VERB_WORDS: Final = frozenset(verb for verb in LINK_VERBS if " " not in verb)
+LINK_VERB_WORDS: Final = frozenset(verb for verb in ALL_LINK_VERBS if " " not in verb)
 # the two-word link verbs: last word -> first words ("up" -> "edged", "made", ...)
-LINK_VERB_PAIRS: Final = {last: frozenset(verb.split()[0] for verb in LINK_VERBS if verb.split()[1:] == [last])
-                          for last in {verb.split()[-1] for verb in LINK_VERBS if " " in verb}}
-assert all(len(verb.split()) <= 2 for verb in LINK_VERBS)
+LINK_VERB_PAIRS: Final = {last: frozenset(verb.split()[0] for verb in ALL_LINK_VERBS if verb.split()[1:] == [last])
+                          for last in {verb.split()[-1] for verb in ALL_LINK_VERBS if " " in verb}}
+assert all(len(verb.split()) <= 2 for verb in ALL_LINK_VERBS)
 LINK_COST_AUXILIARY_WORDS: Final = frozenset(LINK_COST_AUXILIARIES)
 LINK_COST_WORD_SET: Final = frozenset(LINK_COST_WORDS)
 LINK_READ: Final = 8  # the last words split off first (all the text's words only when these all may be a match's)
@@ -290,6 +294,21 @@ REFERENCE_PP_TAIL: Final = WordTail(opening_with(REFERENCE_PP_RE, r"\s"),
                                     near=(("these", "those", "such", "all", "its", "their"), 2))
 # ", Ningbo's main cross-border channel," between a subject and its verb.
 APPOSITION_RE: Final = re.compile(r"^\s*(?:the|a|an|[A-Z][\w-]*(?:'s|’s)|its|their)\s+[\w\s'’-]{1,60}$")
+# "a record high", "a new high", "a historic peak" before "of N" (and the words such a phrase ends with).
+RECORD_TAIL_RE: Final = re.compile(
+    r"\s+(?:an?|the|its)\s+(?:(?:new|record|historic|historical|all-time)[\s-]+)*(?:high|peak|record)$", re.IGNORECASE)
+RECORD_ENDINGS: Final = ("high", "peak", "record", "High", "Peak", "Record")
+# "from January", "in early May", "from January to November" ending a subject's region (a time, not a restriction).
+TRAILING_MONTH_RE: Final = re.compile(
+    r"\s+(?:from|in|during|since|by|for|between)\s+(?:early\s+|late\s+|mid-)?[A-Z][a-z]+(?:\s+\d{1,2})?"
+    r"(?:\s*(?:to|-|–|and|through|till|until)\s+[A-Z][a-z]+(?:\s+\d{1,2})?)?\s*$")
+# The endings a region has when TRAILING_MONTH_RE may match: a month's name, capitalized.
+MONTH_TAIL_ENDINGS: Final = tuple(sorted(month.capitalize() for month in MONTH_WORDS))
+FIRST_TIME_RE: Final = re.compile(r",?\s+for\s+the\s+(?:first|second|third|\w+th)\s+time$", re.IGNORECASE)
+# ", East China's Zhejiang province", ", Zhejiang province", ", China" after a place's name (the region ends with
+# one of PLACE_APPOSITION_NOUNS).
+PLACE_APPOSITION_RE: Final = re.compile(
+    r",\s*(?:[A-Z][\w-]*\s+){0,2}(?:[A-Z][\w-]*(?:'s|’s)\s+)?(?:[A-Z][\w-]*\s+)?(?:[Pp]rovince|China)$")
 LEADING_ADVERBIAL_RE: Final = re.compile(
     r"^\s*(?:in|on|by|as|at|during|from|since|after|before|for|with|among|of|over|under|according|last|this)\b",
     re.IGNORECASE)
@@ -390,7 +409,17 @@ FROM_GAP_RE: Final = re.compile(r"\bfrom\s*$", re.IGNORECASE)
 LISTED_CHANGE_GAP_RE: Final = re.compile(
     r"^\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?P<np>[a-zA-Z][\w'’&-]*(?:\s+[\w'’&-]+){0,4})\s+$")
 
+# "..., the sales value 1,047 billion yuan": a clause whose verb is left out (a comma or "and", "the", its noun
+# phrase of one to six words, then the number).
+GAPPED_GAP_RE: Final = re.compile(
+    r"^\s*(?:[,;]\s*(?:and\s+)?|and\s+)the\s+(?P<np>[a-z][\w'’&-]*(?:\s+[\w'’&-]+){0,5})\s+$")
+
 UNIT_OF_RE: Final = re.compile(r"^\s+(?:of|in|on)\s+")
+# "respectively" after a list of quantities, or right before it ("grew respectively 19.9 and 29.9 percent"), and
+# the commas (with "and", "or") between the noun phrases of the list they are said of.
+RESPECTIVELY_AFTER_RE: Final = re.compile(r"\s*(?:,\s*)?(?:respectively|separately)\b", re.IGNORECASE)
+RESPECTIVELY_BEFORE_RE: Final = re.compile(r"\s+(?:respectively|separately)\s*$", re.IGNORECASE)
+COORDINATION_SPLIT_RE: Final = re.compile(r"\s*[,;]\s*(?:(?:and|or)\s+)?")
 
 SHARE_OF_RE: Final = re.compile(r"^\s+of\s+")
 
@@ -722,6 +751,11 @@ def _subject_before(before: str, qualifier: str | None = None) -> str | None:
             # "enterprises with annual revenue above 1 billion yuan", ", and housing allowances up to 80,000 yuan"
             return _simple_phrase(qualified.group("np"))
         return None
+    if of_link >= 0 and before.endswith(RECORD_ENDINGS, 0, of_link):
+        record = RECORD_TAIL_RE.search(before, 0, of_link)
+        if record is not None and link_start(before[:record.start()]) >= 0:
+            # "the sea-rail volume hit a record high of 100,000 TEUs": what hit it, not the record
+            return _subject_before(before[:record.start()], qualifier)
     # (a match of LINK_RE opens with "," or whitespace, its words hold no ",")
     region = _trim_region(before[:link if link >= 0 else of_link], apposition=link >= 0 and before[link] == ",")
     # "1,015 deals worth 1.9 billion"
@@ -736,16 +770,37 @@ def _trim_region(region: str, apposition: bool = True) -> str:
         region = PARENTHESES_RE.sub("", region)
     region = RELATIVE_TAIL.sub("", region)
     region = DISCOURSE_TAIL.sub("", region)
+    if region.endswith(PLACE_APPOSITION_NOUNS) and "," in region:
+        region = _without_place_apposition(region)
     parts = region.rsplit(",", 1) if apposition else [region]
     if len(parts) == 2 and APPOSITION_RE.match(parts[1]) and parts[0].strip() \
             and not LEADING_ADVERBIAL_RE.match(parts[0].rsplit(",", 1)[-1]):
         region = parts[0]
     for _ in range(2):
         trimmed = REFERENCE_PP_TAIL.sub("", TRAILING_TIME_TAIL.sub("", PLACE_PP_TAIL.sub("", region)))
+        # "the home sales amount from January (to November)", "... aged over 60 for the first time, taking up"
+        # (a month's name is capitalized: the tuple is asked only after a capital opening the last word)
+        space = trimmed.rfind(" ")
+        if 0 <= space < len(trimmed) - 1 and 65 <= ord(trimmed[space + 1]) <= 90 \
+                and trimmed.endswith(MONTH_TAIL_ENDINGS):
+            trimmed = TRAILING_MONTH_RE.sub("", trimmed)
+        elif trimmed.endswith(" time"):
+            trimmed = FIRST_TIME_RE.sub("", trimmed)
         if trimmed == region:
             break  # nothing trailing was dropped: a second pass would drop nothing either
         region = trimmed
     return region
+
+
+def _without_place_apposition(region: str) -> str:
+    """ "the life expectancy of residents in Ningbo, East China's Zhejiang province": the place's apposition
+    goes (the place before it is then a trailing place phrase), when a capitalized name stands before it."""
+    match = PLACE_APPOSITION_RE.search(region)
+    if match is None:
+        return region
+    kept = region[:match.start()]
+    last = kept.rsplit(None, 1)[-1] if kept.strip() else ""
+    return kept if last[:1].isupper() and _is_name(last) else region
 
 
 def _object_phrase(text: str) -> str | None:
@@ -758,6 +813,8 @@ def _object_phrase(text: str) -> str | None:
     return " ".join(words).lower()
 
 
+# The words after which a past participle in a noun phrase modifies its noun ("of registered residents").
+PARTICIPLE_LEFT_WORDS: Final = frozenset({"of", "for", "with"})
 # Words a subject found before its verb does not start or end with ("of the city's ...", "... of the").
 NP_LEADING_DROPPED: Final = NP_INNER_WORDS | NP_JOINER_WORDS | SUBJECT_DROP_LEADING | {"the", "from"}
 NP_TRAILING_DROPPED: Final = NP_INNER_WORDS | {"the"}
@@ -823,7 +880,7 @@ def _noun_phrase_before_in(tokens: list[str], stop_at_number: bool, complete: bo
                                      and tokens[index - 2].lower() in {"of", "in", "for"}):
             index -= 1 if left != "the" else 2  # "added value of (the city's) core industries": the possessive drops
             continue
-        if lower in NP_JOINER_WORDS:
+        if lower in NP_JOINER_WORDS or lower == "among":  # ("per capita income among urban residents")
             if words and left[:1].isalpha() and left not in NP_STOP_WORDS and left not in VERB_WORDS:
                 words.insert(0, word)  # "retail imports through the bonded zone", "trade with the EU"
                 index -= 1
@@ -834,13 +891,17 @@ def _noun_phrase_before_in(tokens: list[str], stop_at_number: bool, complete: bo
             index -= 1
             continue
         if (not word[0].isalnum() or possessive or lower in NP_STOP_WORDS
-                or lower in VERB_WORDS and not word.isupper()):  # "LED lights" is not "led"
+                or lower in VERB_WORDS and not word.isupper()  # "LED lights" is not "led"
+                and not (words and left in PARTICIPLE_LEFT_WORDS and lower.endswith("ed"))):
+            # (but "life expectancy of registered residents": a participle after "of" modifies the noun)
             break
         if word[0].isdigit() and not MODEL_TOKEN_RE.fullmatch(word) and left != "of" and not (
                 left == "the" and index > 1 and tokens[index - 2].lower() == "of"):  # "output value of the 595 ..."
             if stop_at_number:
                 break  # "520 government scholarships of 30,000 yuan"
             return None  # the noun phrase belongs to another number ("with 300 employees, earned ...")
+        if words and 65 <= ord(word[0]) <= 90 and lower in MONTH_WORDS:
+            break  # "in January container throughput (in Ningbo Port) totaled": a time, not a name in the phrase
         if _is_name(word) and index != 0:
             # a run of names ("the Belt and Road") stays when a preposition joins it to the phrase
             run_start = index
@@ -854,6 +915,9 @@ def _noun_phrase_before_in(tokens: list[str], stop_at_number: bool, complete: bo
             joiner = tokens[run_start - 1].lower() if run_start > 0 else ""
             if not words and not joiner or joiner not in NP_NAME_LEFT_WORDS:
                 break
+            if joiner == "and" and not words and tokens[run_start].lower() == "the":
+                break  # "ranks third globally and the Ningbo Shipping Index has risen to": "and the" opens a clause
+                # (not after a noun read: "buildings from the Qing Dynasty and the Republic of China periods")
             words[:0] = tokens[run_start - 1:index + 1]  # the joiner too
             index = run_start - 2
             continue

@@ -361,3 +361,18 @@ def _trie_regex(node: dict[str, dict], space: str) -> str:
         return ""
     body = branches[0] if len(branches) == 1 and "" not in node else "(?:" + "|".join(branches) + ")"
     return body + "?" if "" in node else body
+
+# ---------------------------------------------------------------- the subject pass (subjects1)
+# Link verbs LINK_VERBS lacked: present tenses ("the amount of profit and tax ... totals 82.97 billion yuan"),
+# participles ("has risen from"), and phrasal verbs ("the price of consumer goods went up by 1.2 percent", "food
+# prices picked up 2.2 percent", "the home sales take up 77.1% of the total").
+SUBJECT_LINK_VERBS_MORE: Final = ("totals", "surpasses", "climbs", "risen", "fallen", "grown", "went up", "went down",
+                                  "goes up", "goes down", "gone up", "gone down", "picked up", "shot up", "take up",
+                                  "takes up", "took up", "taking up")
+# Modifiers that share the head noun after the last of a list ("the county's primary, secondary, and tertiary
+# industries": "primary industries", "secondary industries", "tertiary industries").
+SHARED_HEAD_MODIFIERS: Final = frozenset(
+    "primary secondary tertiary urban rural domestic foreign inbound outbound large medium small public private "
+    "first second third fourth fifth".split())
+# The noun a place apposition between a subject and its verb ends with ("in Ningbo, East China's Zhejiang province").
+PLACE_APPOSITION_NOUNS: Final = ("province", "Province", "China")
