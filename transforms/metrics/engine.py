@@ -291,7 +291,12 @@ from transforms.metrics.vocab import (
 # Chinese text restating the English (cjk.beside); lifespan words up to 120 characters before "N years" in its
 # sentence (YEARS_CONTEXT_WINDOW, was 60).
 # "2026.12.06.29": "2026.12.06.27" (other20) and "2026.12.06.28" (metrics8), run in parallel, merged.
-EXTRACTOR_VERSION = "2026.12.06.29"
+# "2026.12.06.30" (other21, the twenty-first tune_other pass; page parsing, no metric rule changed): a dashed side
+# menu's items are passed over by the header scan; a category line over the date line, the headline under it; a
+# trail's last item of two words after its mark is the headline; a header line closed by a comma is no headline;
+# furniture: a wiki's citation lines (CITATION_LINE), its lone "edit", a forum's "View attachment N" links, Google+'s
+# comment-form entries, a comment form's "never published" notice, a stamp with "(Beijing Time)" and a source's name.
+EXTRACTOR_VERSION = "2026.12.06.30"
 
 
 def extract_metrics(body: str, published: str | None = None, title: str | None = None) -> list[Metric]:
