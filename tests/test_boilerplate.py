@@ -474,11 +474,21 @@ FURNITURE = [
                         "12. ^ Smith, John (2019). Ningbo. p. 4."]),
     (bp.DATE_SOURCE, ["2010-07-02 09:38:51 GMT2010-07-02 17:38:51 (Beijing Time)  China Daily",  # english.sina, t640
                       "2015-03-01 10:05:00 (Beijing Time) Xinhua", "2012-05-06 08:00 (GMT) Shanghai Daily"]),
+    # pages gathered after the twenty-first pass's rules (t648-t654)
+    (bp.NEWSLETTER_BOX, ["Join Our Newsletter",  # news.maritime-network.com, t648
+                         "Enter your email to receive a weekly round-up of shipping news.",
+                         "Join our free weekly newsletter", "Enter your email address to get our daily updates"]),
+    (bp.DATE_LINE, ["Last Updated July 16, 2019",  # www.uwosh.edu, t651
+                    "Last updated 2019-07-16", "Last Updated: March 3, 2020"]),
 ]
 
 # Real article sentences that share words with the furniture; none may match.
 ARTICLE_SENTENCES = [
-    # the twenty-first pass's shapes in sentences (a comment form, an edit link, attachments, a citation, a stamp)
+    # the twenty-first pass's shapes in sentences (a comment form, an edit link, attachments, a citation, a stamp, a
+    # newsletter box, a revision line)
+    "Join our newsletter team, the paper told its readers, and 40 did.",
+    "Enter your email to receive the report on port congestion, the bureau said.",
+    "Last updated in July 2019, the plan covers 12 new stations.",
     "Google+ photo albums were popular among the city's expats in 2012.",
     "Your email is never published, the club told members, but the list of 300 names was.",
     "Edit the form before May 1, the bureau said.",

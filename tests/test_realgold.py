@@ -563,7 +563,7 @@ def test_speed_against_a_revision_runs_that_revision_s_code():
 
 
 def test_other_sources_titles_dates_and_chrome_on_the_tuning_pages():
-    """tests/realgold/tune_other: 626 real pages of other English Ningbo sources (4 of the sixth pass, 13
+    """tests/realgold/tune_other: 633 real pages of other English Ningbo sources (4 of the sixth pass, 13
     of the seventh, 5 of the eighth, 6 of the ninth and 2 of the tenth are template pages), labelled for
     title, date and chrome only; the generic fallback is tuned on them, so these are tuning
     figures (the honest one is the holdout's "other" row).
@@ -788,20 +788,25 @@ def test_other_sources_titles_dates_and_chrome_on_the_tuning_pages():
     its rules (a dashed side menu passed over by the header scan, a category over the date line, a trail's two-word
     headline, a line closed by a comma, a wiki's citations and 'edit', a forum's attachment links, Google+'s comment
     form, a '(Beijing Time)' stamp with its source; extractor 2026.12.06.30): 26/26, 16/16, 0. All 626: titles 498/503,
-    dates 227/230, 119 leaks; 87 pages without a label date take their URL's."""
+    dates 227/230, 119 leaks; 87 pages without a label date take their URL's. Seven more pages (t648-t654, 3 hosts new)
+    labelled and committed after those rules and before the extractor was run on them, unseen: titles 5/6, dates 2/2, 9
+    leaks; t651 relabelled after that measurement with its 'Last Updated' date (t569's convention); after two more
+    extended patterns (a newsletter box's heading and prompt, 'Last Updated <date>'): 5/6, 3/3, 4 (a poster's name, a
+    lone 'icon', a box heading, a doubled tab label; t651's guide label taken for its title: left). All 633: titles
+    503/509, dates 230/233, 123 leaks; 88 pages without a label date take their URL's."""
     from transforms.textutil import url_date
 
     pages = load_realgold(realgold.REALGOLD_DIR / "tune_other")
-    assert len(pages) == 626
+    assert len(pages) == 633
     outputs = realgold.run_newsetl(pages)
     total = score_real("newsetl", pages, outputs).total
-    assert total.titles == 503 and total.dates == 230
-    assert total.titles_ok >= 498 and total.dates_ok >= 227
+    assert total.titles == 509 and total.dates == 233
+    assert total.titles_ok >= 503 and total.dates_ok >= 230
     assert (total.title_accuracy or 0) >= 0.98 and (total.date_accuracy or 0) >= 0.97
     given = [(page, out.published) for page, out in zip(pages, outputs) if page.published is None and out.published]
-    assert len(given) == total.dates_unlabelled_given == 87
+    assert len(given) == total.dates_unlabelled_given == 88
     assert all(date == url_date(page.url) for page, date in given)
-    assert total.leaks <= 119
+    assert total.leaks <= 123
 
 
 def _url_key(url: str) -> str:

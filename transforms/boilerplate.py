@@ -225,8 +225,10 @@ HOMEPAGE_LINKS: Final = (
 # time zone "CST" after the time ("May 31, 2008 9:46pm CST", a forum post, www.mylot.com t546, the eighteenth pass).
 DATE_LINE: Final = (
     r"(?im)^ *((hits|views|clicks?|reads?|visits) *[:：] *[0-9]{1,8} +)?"
-    r"((published|posted|updated|release date|release time|post +(date|time)|date|datetime|time)( on)? *[:：]? *"
-    r"|in +[a-z][a-z&'-]*( +[a-z][a-z&'-]*){0,3} +"
+    # "Last Updated July 16, 2019" (a guide's revision line under its headline, www.uwosh.edu t651, gathered after the
+    # twenty-first tune_other pass's rules)
+    r"((published|posted|(last +)?updated|release date|release time|post +(date|time)|date|datetime|time)( on)? *[:：]?"
+    r" *|in +[a-z][a-z&'-]*( +[a-z][a-z&'-]*){0,3} +"
     # a breadcrumb without marks before the date ("Home Culture 2019-07-14", www.travelchina1.com t590, gathered after
     # the nineteenth tune_other pass's rules)
     r"|home +[a-z][a-z&'-]*( +[a-z][a-z&'-]*){0,2} +)?"
@@ -815,7 +817,12 @@ NEWSLETTER_BOX: Final = (
     r"(?im)^ *(to +our +(free +)?(e-?mail +|weekly +|daily +)?newsletters?"
     r"|get +[^\n]{0,80} +(to|in) +your +(e-?mail +)?inbox"
     r"|the +day['’]s +(top +)?(stories|news|headlines) +delivered +(to +you +)?(every|each) +(morning|day|evening|week)"
-    r"|thank +you +for +(signing +up|subscribing)( *[.!]? *sign +up +for +more +newsletters( +here)?)?) *[.:!]? *$"
+    r"|thank +you +for +(signing +up|subscribing)( *[.!]? *sign +up +for +more +newsletters( +here)?)?"
+    # a newsletter box's heading and prompt ("Join Our Newsletter" / "Enter your email to receive a weekly round-up of
+    # shipping news.", news.maritime-network.com t648, t653, gathered after the twenty-first tune_other pass's rules)
+    r"|join +our +(free +)?(e-?mail +|weekly +|daily +)?newsletters?"
+    r"|enter +your +e-?mail( +address)? +(to +|and +)?(receive|get)[^\n]{1,80}(news|newsletters?|updates|digest)"
+    r") *[.:!]? *$"
 )
 OWNERSHIP_NOTICE: Final = (
     r"(?im)^ *([a-z0-9][^\n]{0,60} +is +(a +)?part +of +(the +)?[^\n]{0,60}(division|group|network)"
@@ -1204,7 +1211,7 @@ _WARNING_LABEL_BY: Final = 10 + 1 + 1
 _POLICY_WORD_BY: Final = 4 + 7 + 2
 # NEWSLETTER_BOX's words (each of its forms holds one); OWNERSHIP_NOTICE's first form closes with a legal suffix
 # ("limited", 7) and a space and a full stop after it: 9 characters.
-_NEWSLETTER_WORDS: Final = ("inbox", "newsletter", "deliver", "signing up", "subscribing")
+_NEWSLETTER_WORDS: Final = ("inbox", "newsletter", "deliver", "signing up", "subscribing", "enter your e")
 _COMPANY_ENDS: Final = ("plc", "ltd", "limited", "inc", "llc", "corp")
 _COMPANY_END: Final = 7 + 2
 # MESSENGER_CONTACT's and SYNONYM_BOX's words without an "i" or an "s" (see above).
