@@ -783,17 +783,18 @@ def test_other_sources_titles_dates_and_chrome_on_the_tuning_pages():
     more pages (t614-t620, 7 hosts new) labelled and committed after those rules and before the extractor was run on
     them, unseen: titles 4/4, dates 1/1, 3 leaks (t618's keyword links on their own lines, left). All 599: titles
     472/477, dates 211/214, 119 leaks; 85 pages without a label date take their URL's.
-    Twenty-first pass (t621-t647, 27 pages, 8 hosts new, 11 template pages in no other set) labelled and committed before
-    the extractor was run on them, unseen: titles 21/26, dates 16/16, 35 leaks (the template pages 11/11, 6/6, 0); after
-    its rules (a dashed side menu passed over by the header scan, a category over the date line, a trail's two-word
-    headline, a line closed by a comma, a wiki's citations and 'edit', a forum's attachment links, Google+'s comment
-    form, a '(Beijing Time)' stamp with its source; extractor 2026.12.06.30): 26/26, 16/16, 0. All 626: titles 498/503,
-    dates 227/230, 119 leaks; 87 pages without a label date take their URL's. Seven more pages (t648-t654, 3 hosts new)
-    labelled and committed after those rules and before the extractor was run on them, unseen: titles 5/6, dates 2/2, 9
-    leaks; t651 relabelled after that measurement with its 'Last Updated' date (t569's convention); after two more
-    extended patterns (a newsletter box's heading and prompt, 'Last Updated <date>'): 5/6, 3/3, 4 (a poster's name, a
-    lone 'icon', a box heading, a doubled tab label; t651's guide label taken for its title: left). All 633: titles
-    503/509, dates 230/233, 123 leaks; 88 pages without a label date take their URL's."""
+    Twenty-first pass (t621-t647, 27 pages, 8 hosts new, 11 template pages in no other set) labelled and committed
+    before the extractor was run on them, unseen: titles 21/26, dates 16/16, 35 leaks (the template pages 11/11,
+    6/6, 0); after its rules (a dashed side menu passed over by the header scan, a category over the date line, a
+    trail's two-word headline, a line closed by a comma, a wiki's citations and 'edit', a forum's attachment links,
+    Google+'s comment form, a '(Beijing Time)' stamp with its source; extractor 2026.12.06.30): 26/26, 16/16, 0. All
+    626: titles 498/503, dates 227/230, 119 leaks; 87 pages without a label date take their URL's. Seven more pages
+    (t648-t654, 3 hosts new) labelled and committed after those rules and before the extractor was run on them,
+    unseen: titles 5/6, dates 2/2, 9 leaks; t651 relabelled after that measurement with its 'Last Updated' date
+    (t569's convention); after two more extended patterns (a newsletter box's heading and prompt, 'Last Updated
+    <date>'): 5/6, 3/3, 4 (a poster's name, a lone 'icon', a box heading, a doubled tab label; t651's guide label
+    taken for its title: left). All 633: titles 503/509, dates 230/233, 123 leaks; 88 pages without a label date
+    take their URL's."""
     from transforms.textutil import url_date
 
     pages = load_realgold(realgold.REALGOLD_DIR / "tune_other")

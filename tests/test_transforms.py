@@ -3408,14 +3408,13 @@ def test_twenty_first_pass_a_dashed_side_menu_is_passed_over_by_the_header_scan(
     assert "- Beilun grows" in parse_page(points).body
 
 
-CATEGORY_OVER_DATE_TEXT = """China Film
-Feb 16, 2020
-
-Xiangshan Film and TV City  
-
-The Xiangshan studios opened in 2005 on an undeveloped peninsula of fishing villages south of Ningbo for The Return of the Condor Heroes (2006), based on the Wuxia novel by Jin Yong.
-
-Read More"""  # https://www.parascandola.com/tag/xiangshan/ (t645)
+CATEGORY_OVER_DATE_TEXT = (
+    "China Film\nFeb 16, 2020\n\n"
+    "Xiangshan Film and TV City  \n\n"  # the two trailing spaces as on the page
+    "The Xiangshan studios opened in 2005 on an undeveloped peninsula of fishing villages south of Ningbo for The "
+    "Return of the Condor Heroes (2006), based on the Wuxia novel by Jin Yong.\n\n"
+    "Read More"
+)  # https://www.parascandola.com/tag/xiangshan/ (t645)
 
 
 @pytest.mark.parametrize(("category", "headline"), [
@@ -3434,17 +3433,15 @@ def test_twenty_first_pass_a_category_over_the_date_line_is_no_headline(category
     assert parse_page(standfirst).title == "Xiangshan Film City"
 
 
-SERVICE_PAGE_TEXT = """Home
-> Service > Work permit
-Work Permit
-
-Administrative Authority: 
-Ningbo Municipal Bureau of Science and Technology, and the authorized bureaus in districts and counties of Ningbo 
-
-Eligible Applicants
-1.  Foreign experts working in enterprises and institutions in Ningbo with a valid contract of employment.
-
-2. Foreign teachers working in appointed schools in Ningbo. """  # shaped like www.bl.gov.cn's service page (t631)
+SERVICE_PAGE_TEXT = (
+    "Home\n> Service > Work permit\nWork Permit\n\n"
+    "Administrative Authority: \n"  # trailing spaces as on the page
+    "Ningbo Municipal Bureau of Science and Technology, and the authorized bureaus in districts and counties of "
+    "Ningbo \n\n"
+    "Eligible Applicants\n"
+    "1.  Foreign experts working in enterprises and institutions in Ningbo with a valid contract of employment.\n\n"
+    "2. Foreign teachers working in appointed schools in Ningbo. "
+)  # shaped like www.bl.gov.cn's service page (t631)
 
 
 def test_twenty_first_pass_a_trails_two_word_last_item_is_the_headline() -> None:
