@@ -3431,6 +3431,13 @@ def test_twenty_first_pass_a_category_over_the_date_line_is_no_headline(category
     standfirst = CATEGORY_OVER_DATE_TEXT.replace("China Film", "Xiangshan Film City").replace(
         "Xiangshan Film and TV City  ", "Fans of period dramas flock to the old sets.")
     assert parse_page(standfirst).title == "Xiangshan Film City"
+    # a gov page's headline over its date line and a photo caption under it: the headline stays the title
+    captioned = ("> News > Sci-Tech\nNingbo helps 1,512 manufacturers go digital\n2019-09-26Text Size: A A A\n\n"
+                 "Workers monitor production at a digital workshop in Yuyao. (Photo by Xu Neng)\n\n"
+                 "Ningbo has helped 1,512 manufacturers complete digital transformation since 2017, the bureau said.")
+    assert parse_page(captioned).title == "Ningbo helps 1,512 manufacturers go digital"
+    assert parse_page(captioned.replace("Ningbo helps 1,512 manufacturers go digital", "Digital Ningbo")).title \
+        == "Digital Ningbo"
 
 
 SERVICE_PAGE_TEXT = (

@@ -225,10 +225,11 @@ HOMEPAGE_LINKS: Final = (
 # time zone "CST" after the time ("May 31, 2008 9:46pm CST", a forum post, www.mylot.com t546, the eighteenth pass).
 DATE_LINE: Final = (
     r"(?im)^ *((hits|views|clicks?|reads?|visits) *[:：] *[0-9]{1,8} +)?"
+    r"((published|posted|updated|release date|release time|post +(date|time)|date|datetime|time)( on)? *[:：]? *"
     # "Last Updated July 16, 2019" (a guide's revision line under its headline, www.uwosh.edu t651, gathered after the
-    # twenty-first tune_other pass's rules)
-    r"((published|posted|(last +)?updated|release date|release time|post +(date|time)|date|datetime|time)( on)? *[:：]?"
-    r" *|in +[a-z][a-z&'-]*( +[a-z][a-z&'-]*){0,3} +"
+    # twenty-first tune_other pass's rules; not "Last Updated on <weekday>, ...", Joomla's string, JOOMLA_STRINGS')
+    r"|last +updated *[:：]? *"
+    r"|in +[a-z][a-z&'-]*( +[a-z][a-z&'-]*){0,3} +"
     # a breadcrumb without marks before the date ("Home Culture 2019-07-14", www.travelchina1.com t590, gathered after
     # the nineteenth tune_other pass's rules)
     r"|home +[a-z][a-z&'-]*( +[a-z][a-z&'-]*){0,2} +)?"

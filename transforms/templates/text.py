@@ -259,6 +259,8 @@ BULLET_MENU_MIN_LINES = 2
 # pass): a run of DASH_MENU_MIN_LINES or more short dashed lines (the dash and up to DASH_MENU_ITEM_MAX_WORDS words, no
 # sentence's stop closing them) holds no header line, and the header scan (HEADER_SCAN_LINES) counts the lines past it.
 DASH_MENU_MARK = "- "
+# A post's category over its date line (_title_under_label): a label of at most this many words ("China Film").
+CATEGORY_MAX_WORDS = 3
 DASH_MENU_MIN_LINES = 3
 DASH_MENU_ITEM_MAX_WORDS = 5
 # A posting stamp under a post's text: "Posted: Apr 24, 2024", "Published on 2019-08-18" (POSTED_UNDER), "Post time:
@@ -625,14 +627,17 @@ def _title_under_label(lines: list[str], date_index: int, above: int) -> int | N
     the line above, a label less than half a headline's size as in _title_above_lead ("China Film" / "Feb 16, 2020" /
     "Xiangshan Film and TV City" / the teaser, a tag archive's post, www.parascandola.com t645, the twenty-first
     tune_other pass); else None."""
-    if above != date_index - 1:
+    if above != date_index - 1 or len(lines[above].split()) > CATEGORY_MAX_WORDS:
         return None
     following = [i for i in range(date_index + 1, len(lines)) if lines[i]][:2]
     if len(following) < 2:
         return None
     first = lines[following[0]]
+    # a photo caption under a gov page's date line ("Workers monitor production at a digital workshop in Yuyao. (Photo
+    # by Xu Neng)", tests/gold txt_gov_smart_manufacturing_2019) is no headline: no sentence break inside a headline
     if not _is_plain_header_line(first) or _is_paragraph(first) or PULL_QUOTE_END_RE.search(first) \
-            or first.rstrip().endswith(LABEL_END) or not _is_lead(lines, following[1]):
+            or first.rstrip().endswith(LABEL_END) or _is_captioned(first) or SENTENCE_BREAK_RE.search(first) \
+            or not _is_lead(lines, following[1]):
         return None
     return following[0] if len(first.split()) > 2 * len(lines[above].split()) else None
 
