@@ -459,10 +459,42 @@ FURNITURE = [
     (bp.SYNONYM_BOX, ["synonym",  # chinawiki.net, t604
                       "Hemudu Site Museum generally refers to Yuyao Hemudu Site Museum", "Synonyms",
                       "Tianyi Pavilion generally refers to Tianyi Pavilion Museum"]),
+    # the twenty-first pass (t621-t647)
+    (bp.WP_COMMENT_FORM, ["Google+ photo",  # ningbonights.wordpress.com, t636
+                          "You are commenting using your Google+ account. Log Out /  Change )",
+                          "Google+ picture"]),
+    (bp.COMMENT_FORM, ["Your email is never published or shared. Required fields are marked *",  # t643
+                       "Your email address is never published.", "Your e-mail is never shared or published"]),
+    (bp.POST_WIDGETS, ["edit", "[edit]", "[ edit ]",  # pinocchiopedia.com, t635
+                       "View attachment 391196 View attachment 391197 View attachment 391198",  # defence.pk, t634
+                       "View attachment 12345"]),
+    (bp.CITATION_LINE, ['  1. ^ a b "South Business District ushers in 5th anniversary". english.ningbo.gov.cn. '
+                        "Retrieved April 30, 2016.",  # pinocchiopedia.com, t635
+                        '3. ^ "Port statistics". www.nbport.com.cn. Retrieved June 28, 2020.',
+                        "12. ^ Smith, John (2019). Ningbo. p. 4."]),
+    (bp.DATE_SOURCE, ["2010-07-02 09:38:51 GMT2010-07-02 17:38:51 (Beijing Time)  China Daily",  # english.sina, t640
+                      "2015-03-01 10:05:00 (Beijing Time) Xinhua", "2012-05-06 08:00 (GMT) Shanghai Daily"]),
+    # pages gathered after the twenty-first pass's rules (t648-t654)
+    (bp.NEWSLETTER_BOX, ["Join Our Newsletter",  # news.maritime-network.com, t648
+                         "Enter your email to receive a weekly round-up of shipping news.",
+                         "Join our free weekly newsletter", "Enter your email address to get our daily updates"]),
+    (bp.DATE_LINE, ["Last Updated July 16, 2019",  # www.uwosh.edu, t651
+                    "Last updated 2019-07-16", "Last Updated: March 3, 2020"]),
 ]
 
 # Real article sentences that share words with the furniture; none may match.
 ARTICLE_SENTENCES = [
+    # the twenty-first pass's shapes in sentences (a comment form, an edit link, attachments, a citation, a stamp, a
+    # newsletter box, a revision line)
+    "Join our newsletter team, the paper told its readers, and 40 did.",
+    "Enter your email to receive the report on port congestion, the bureau said.",
+    "Last updated in July 2019, the plan covers 12 new stations.",
+    "Google+ photo albums were popular among the city's expats in 2012.",
+    "Your email is never published, the club told members, but the list of 300 names was.",
+    "Edit the form before May 1, the bureau said.",
+    "View attachment 2 of the plan for the 12 new stations.",
+    "1. The port handled 1.2 billion tonnes, up 5% from a year before.",
+    "2010-07-02 09:38:51 (Beijing Time) was when the typhoon reached the coast, the observatory said.",
     # the twentieth pass's shapes in sentences (a bar menu, a messenger, a synonym box)
     "Home | Away was the exhibition's name, and it drew 5,000 visitors.",
     "Students can apply on WhatsApp: +86 15066822096 is the number the office gave.",

@@ -3370,3 +3370,127 @@ def test_twentieth_pass_an_encyclopedias_synonym_box_is_no_headline() -> None:
     article = parse_page(SYNONYM_BOX_TEXT)
     assert article.title == "Yuyao Hemudu Site Museum"
     assert "synonym" not in article.body and "generally refers" not in article.body
+
+
+# The twenty-first tune_other pass (t621-t647): a dashed side menu over an old portal's date line and headline, a
+# category line over a tag archive's date, a trail's two-word last item, a forum post's first line closed by a comma,
+# a stamp with "(Beijing Time)" and a source's name.
+DASH_MENU_TEXT = (
+    "English home Forum Photo Gallery Features Newsletter Archive   About US Help Site Map\n"
+    + "".join(f"- {item}\n" for item in ("Newsletter", "Online Community", "China Biz Info", "News Archive",
+                                          "Feedback", "Voices of Readers", "Weather Forecast"))
+    + " RSS Feeds\n"
+    + "".join(f"- {item} \n" for item in ("China", "Business", "World", "Sci-Edu", "Culture/Life", "Sports",
+                                           "Photos", "Most Popular", "FM Briefings"))
+    + " About China\n"
+    + "".join(f"- {item}\n" for item in ("China at a glance", "Chinese history", "Constitution",
+                                          "Laws & regulations", "Ethnic minorities"))
+    + "\nHome >> Business\n"
+    "UPDATED: 10:20, May 03, 2007\n"
+    "Ningbo port plans a third container terminal\n"
+    "font size    \n\n"
+    "Ningbo plans to build a third container terminal at Beilun by 2010, with a handling capacity of 3 million TEUs, "
+    "the port authority said on Wednesday.\n\n"
+    "The terminal will be the port's largest, officials said."
+)  # shaped like http://en.people.cn/200606/08/eng20060608_272036.html (t624)
+
+
+def test_twenty_first_pass_a_dashed_side_menu_is_passed_over_by_the_header_scan() -> None:
+    """The items of a dashed side menu (runs of three or more short '- ' lines) are no header lines: the header scan
+    reaches the date line and the headline under it past them, and no item is the title or in the body."""
+    article = parse_page(DASH_MENU_TEXT)
+    assert article.title == "Ningbo port plans a third container terminal"
+    assert article.published == "2007-05-03"
+    assert article.body.startswith("Ningbo plans to build") and "- Newsletter" not in article.body
+    # two dashed lines are no menu: a list of the text's own points stays the text's
+    points = "Port Notes\n\n- Beilun grows\n- Meishan waits\n\nThe port handled 1.2 billion tonnes last year, up 5 " \
+             "percent from the year before, the authority said."
+    assert "- Beilun grows" in parse_page(points).body
+
+
+CATEGORY_OVER_DATE_TEXT = (
+    "China Film\nFeb 16, 2020\n\n"
+    "Xiangshan Film and TV City  \n\n"  # the two trailing spaces as on the page
+    "The Xiangshan studios opened in 2005 on an undeveloped peninsula of fishing villages south of Ningbo for The "
+    "Return of the Condor Heroes (2006), based on the Wuxia novel by Jin Yong.\n\n"
+    "Read More"
+)  # https://www.parascandola.com/tag/xiangshan/ (t645)
+
+
+@pytest.mark.parametrize(("category", "headline"), [
+    ("China Film", "Xiangshan Film and TV City"),
+    ("Travel", "A Walk Along the Old Bund in Ningbo"),
+])
+def test_twenty_first_pass_a_category_over_the_date_line_is_no_headline(category: str, headline: str) -> None:
+    """A short line directly over the date line, a header line under the date with more than twice its words and then
+    the lead: the line under the date is the headline, the one over it the post's category."""
+    article = parse_page(CATEGORY_OVER_DATE_TEXT.replace("China Film", category).replace(
+        "Xiangshan Film and TV City", headline))
+    assert article.title == headline and article.published == "2020-02-16"
+    # a headline over the date and a standfirst closed by a full stop under it: the headline stays the title
+    standfirst = CATEGORY_OVER_DATE_TEXT.replace("China Film", "Xiangshan Film City").replace(
+        "Xiangshan Film and TV City  ", "Fans of period dramas flock to the old sets.")
+    assert parse_page(standfirst).title == "Xiangshan Film City"
+    # a gov page's headline over its date line and a photo caption under it: the headline stays the title
+    captioned = ("> News > Sci-Tech\nNingbo helps 1,512 manufacturers go digital\n2019-09-26Text Size: A A A\n\n"
+                 "Workers monitor production at a digital workshop in Yuyao. (Photo by Xu Neng)\n\n"
+                 "Ningbo has helped 1,512 manufacturers complete digital transformation since 2017, the bureau said.")
+    assert parse_page(captioned).title == "Ningbo helps 1,512 manufacturers go digital"
+    assert parse_page(captioned.replace("Ningbo helps 1,512 manufacturers go digital", "Digital Ningbo")).title \
+        == "Digital Ningbo"
+
+
+SERVICE_PAGE_TEXT = (
+    "Home\n> Service > Work permit\nWork Permit\n\n"
+    "Administrative Authority: \n"  # trailing spaces as on the page
+    "Ningbo Municipal Bureau of Science and Technology, and the authorized bureaus in districts and counties of "
+    "Ningbo \n\n"
+    "Eligible Applicants\n"
+    "1.  Foreign experts working in enterprises and institutions in Ningbo with a valid contract of employment.\n\n"
+    "2. Foreign teachers working in appointed schools in Ningbo. "
+)  # shaped like www.bl.gov.cn's service page (t631)
+
+
+def test_twenty_first_pass_a_trails_two_word_last_item_is_the_headline() -> None:
+    """A header line of two words that a '>' trail ends with (case aside) is the headline, not dwarfed by a long field
+    value under it; without the trail's mark before it, two words are not enough."""
+    assert parse_page(SERVICE_PAGE_TEXT).title == "Work Permit"
+    unmarked = SERVICE_PAGE_TEXT.replace("> Service > Work permit", "Our Service Work permit")
+    assert parse_page(unmarked).title != "Work Permit"
+
+
+FORUM_THREAD_TEXT = """What's new
+
+Holi festival in China - NingBo
+
+.
+IT is not holi, its colourful powder running, it is dangerous and prohibited now,
+
+by the way, Ningbo city is not a small city, with more than 9000 km square and 8 m population.
+https://en.wikipedia.org/wiki/Ningbo
+111.jpg
+View attachment 391196 View attachment 391197
+
+When I said "small", it means kind of average city in China, of course, Ningbo is a big city for its population and size with compare to other city in the world! :)
+
+Beautiful city. Looks modern and well planned. Better than some developed countries."""  # defence.pk (t634, shortened)
+
+
+def test_twenty_first_pass_a_line_closed_by_a_comma_is_no_headline() -> None:
+    """A header line closed by a comma runs on into the next line (a post's first sentence): the thread's title above
+    it is the title; the forum's attachment links are furniture."""
+    article = parse_page(FORUM_THREAD_TEXT)
+    assert article.title == "Holi festival in China - NingBo"
+    assert "View attachment" not in article.body
+
+
+def test_twenty_first_pass_a_stamp_with_beijing_time_and_a_source_dates_the_page() -> None:
+    """A stamp with its time zone in brackets and the source's name ('2010-07-02 09:38:51 GMT2010-07-02 17:38:51
+    (Beijing Time)  China Daily', english.sina.com t640) is a dated header line, not the headline it dwarfs."""
+    text = ("Lifestyle > Travel\n\nThe very best of berries\n\n"
+            "2010-07-02 09:38:51 GMT2010-07-02 17:38:51 (Beijing Time)  China Daily\n\n"
+            "Yuyao city offers a treat that's sweet but challenging to collect, and visitors climb the hills in June to "
+            "pick the waxberries themselves.\n\nWaxberries have been growing in Yuyao for thousands of years.")
+    article = parse_page(text)
+    assert article.title == "The very best of berries" and article.published == "2010-07-02"
+    assert "Beijing Time" not in article.body

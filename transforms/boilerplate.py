@@ -226,6 +226,9 @@ HOMEPAGE_LINKS: Final = (
 DATE_LINE: Final = (
     r"(?im)^ *((hits|views|clicks?|reads?|visits) *[:：] *[0-9]{1,8} +)?"
     r"((published|posted|updated|release date|release time|post +(date|time)|date|datetime|time)( on)? *[:：]? *"
+    # "Last Updated July 16, 2019" (a guide's revision line under its headline, www.uwosh.edu t651, gathered after the
+    # twenty-first tune_other pass's rules; not "Last Updated on <weekday>, ...", Joomla's string, JOOMLA_STRINGS')
+    r"|last +updated *[:：]? *"
     r"|in +[a-z][a-z&'-]*( +[a-z][a-z&'-]*){0,3} +"
     # a breadcrumb without marks before the date ("Home Culture 2019-07-14", www.travelchina1.com t590, gathered after
     # the nineteenth tune_other pass's rules)
@@ -263,10 +266,15 @@ BYLINE_DATED: Final = r"(?im)^ *(by|source *[:：]) +.{1,80}(updated|source) *[:
 AGENCY_STAMP: Final = r"(?im)^ *[(（][a-z'’ .]{2,40}[)）] *[0-9]{1,2}:[0-9]{2},? +[a-z0-9 ,]{6,30}(19|20)[0-9]{2} *$"
 # "pubtime:2014-03-25   hits: 6678" (a label glued from "pub" and "time", www.nbqb.gov.cn t328, twelfth pass).
 DATE_SOURCE: Final = (
-    r"(?im)^ *((date|time|pub *(time|date)|published|posted|updated|release date|release time) *[:：]? *)?"
+    r"(?im)^ *(((date|time|pub *(time|date)|published|posted|updated|release date|release time) *[:：]? *)?"
     r"[\[(（【]?(19|20)[0-9]{2}[-/.][0-9]{1,2}[-/.][0-9]{1,2}[\])）】]?( +[0-9:]{4,8})? *[|｜/]? *"
     r"([a-z][a-z.'&-]*( +[a-z][a-z.'&-]*){0,3} +)?(web +)?"
-    r"(source|from|editor|author|views|hits|clicks?|visits|reads?|readers|browse|browsing) *[:：].{0,80}$"
+    r"(source|from|editor|author|views|hits|clicks?|visits|reads?|readers|browse|browsing) *[:：].{0,80}"
+    # the stamp with its time zone in brackets, then the source's name without a label, maybe the time in another
+    # zone glued before it ("2010-07-02 09:38:51 GMT2010-07-02 17:38:51 (Beijing Time)  China Daily", english.sina.com
+    # t640, the twenty-first tune_other pass)
+    r"|(19|20)[0-9]{2}-[0-9]{1,2}-[0-9]{1,2} +[0-9:]{4,8} *((gmt|utc) *)?((19|20)[0-9]{2}-[0-9]{1,2}-[0-9]{1,2} +"
+    r"[0-9:]{4,8} *)?[(（] *(beijing +time|gmt|utc|bjt) *[)）] +[a-z][a-z.'&-]*( +[a-z][a-z.'&-]*){0,3}) *$"
 )
 # A source, editor or byline line that carries the date: "Source: Xinhua| 2019-03-10 17:06:24|Editor: ZX",
 # "Source: Ningbo Daily | Date: May 6, 2023", "By Jin Lu | 2023-05-06", "Source: Ningbo Daily Date: 2023-05-06"
@@ -366,6 +374,10 @@ COMMENT_FORM: Final = (
     r"(?im)^ *(no comments( yet)? *:?|this (post|article|entry) has (no|one|two|three|[0-9]+) comments?"
     r"|leave a (comment|reply)|post (a )?comments?|add (a )?comment|comments?"
     r"( information)?( *[0-9]+ *comments?)?|[0-9]+ *comments? *:?|your email address will not be published.{0,80}"
+    # the notice in other words ("Your email is never published or shared. Required fields are marked *",
+    # www.anitajcphotography.com t643, the twenty-first tune_other pass)
+    r"|your +e-?mail( +address)? +is +never +(published|shared)( +or +(published|shared))? *[.]?"
+    r"( *required +fields +are +marked *[*]?)?"
     r"|you must (be )?(log|logged|sign|signed) in to (post|leave) a (comment|reply)[.]?"
     # "You have to be logged in ." (a space before its full stop, www.thestartupadventure.com t463, sixteenth pass)
     r"|you +(have|need) +to +be +(logged|signed) +in( +to +(post|leave|add) +a +(comment|reply))? *[.]?"
@@ -465,8 +477,10 @@ POWERED_BY: Final = r"(?im)^ *powered +by +[a-z0-9][a-z0-9 .&-]{1,40} *$"
 # the page or site ("Information on this page will progressively be improved. Thank you for your patience."),
 # and a site name with its web address as a footer ("People's Daily Online --- http://english.peopledaily.com.cn/").
 WP_COMMENT_FORM: Final = (
-    r"(?im)^ *(you are commenting using your( +[a-z.]+)? +account[.]?( *[(]? *log +out */ *change *[)]?)?"
-    r"|(twitter|facebook|google|wordpress[.]com) +(picture|photo)|connecting to %s"
+    r"(?im)^ *(you are commenting using your( +[a-z.]+[+]?)? +account[.]?( *[(]? *log +out */ *change *[)]?)?"
+    # Google+'s entries, its name closed by a plus ("Google+ photo", ningbonights.wordpress.com t636, the
+    # twenty-first tune_other pass)
+    r"|(twitter|facebook|google[+]?|wordpress[.]com) +(picture|photo)|connecting to %s"
     r"|this site uses akismet to reduce spam[.]?( *learn how your comment data is processed[.]?)?"
     r"|notify me of (new|follow-up) (comments|posts)( via e-?mail)?[.]?"
     r"|fill in your details below or click an icon to log in *[:.]?) *$"
@@ -742,6 +756,10 @@ POST_WIDGETS: Final = (
     # Ningbo port nears reopening", juldians.org t442, after the fifteenth pass's rules)
     r"|comments +off( +on +[^\n]{1,150})?"
     r"|edit( +this)?( +blog)? +(post|entry|page)|(additional|more) +photos +(below|above)"
+    # a wiki's section edit link alone, maybe in brackets ("edit" under "History", pinocchiopedia.com t635), a forum
+    # post's attachment links ("View attachment 391196 View attachment 391197", defence.pk t634), the twenty-first
+    # tune_other pass
+    r"|\[? *edit *\]?|(view +attachment +[0-9]{1,12} *)+"
     r"|photos *: *[0-9]{1,4} *, *displayed *: *[0-9]{1,4}|your +(shopping +)?(basket|cart|bag) +is +(currently +)?empty"
     r" *[.!]?|adjust +(the +)?(font|text) +size *[:：]?"
     # a blog host's tag line over the entry ("A Travellerspoint blog", hannahinchina.travellerspoint.com t468) and a
@@ -800,7 +818,12 @@ NEWSLETTER_BOX: Final = (
     r"(?im)^ *(to +our +(free +)?(e-?mail +|weekly +|daily +)?newsletters?"
     r"|get +[^\n]{0,80} +(to|in) +your +(e-?mail +)?inbox"
     r"|the +day['’]s +(top +)?(stories|news|headlines) +delivered +(to +you +)?(every|each) +(morning|day|evening|week)"
-    r"|thank +you +for +(signing +up|subscribing)( *[.!]? *sign +up +for +more +newsletters( +here)?)?) *[.:!]? *$"
+    r"|thank +you +for +(signing +up|subscribing)( *[.!]? *sign +up +for +more +newsletters( +here)?)?"
+    # a newsletter box's heading and prompt ("Join Our Newsletter" / "Enter your email to receive a weekly round-up of
+    # shipping news.", news.maritime-network.com t648, t653, gathered after the twenty-first tune_other pass's rules)
+    r"|join +our +(free +)?(e-?mail +|weekly +|daily +)?newsletters?"
+    r"|enter +your +e-?mail( +address)? +(to +|and +)?(receive|get)[^\n]{1,80}(news|newsletters?|updates|digest)"
+    r") *[.:!]? *$"
 )
 OWNERSHIP_NOTICE: Final = (
     r"(?im)^ *([a-z0-9][^\n]{0,60} +is +(a +)?part +of +(the +)?[^\n]{0,60}(division|group|network)"
@@ -822,6 +845,13 @@ MESSENGER_CONTACT: Final = (
 SYNONYM_BOX: Final = (
     r"(?im)^ *(synonyms?|[^.!?\n]{1,60} +generally +refers +to +[^.!?\n]{1,60}) *$"
 )
+# A wiki's numbered citation: its number, then the caret linking back to where it is cited, maybe letters for each
+# place ("  1. ^ a b \"South Business District ushers in 5th anniversary\". english.ningbo.gov.cn. Retrieved April 30,
+# 2016.", a Wikipedia mirror's references, pinocchiopedia.com t635, the twenty-first tune_other pass). A numbered
+# point of a text does not open with a caret.
+# (The title and the source run up to 400 characters in two bounded runs: PostgreSQL's regular expressions repeat at
+# most 255 times.)
+CITATION_LINE: Final = r"(?im)^ *[0-9]{1,3}[.] +\^ +[^\n]{1,250}[^\n]{0,150}$"
 
 # A tool bar glued to the source's name and the date: "0 Comment(s)Print E-mail Shanghai Daily, May 25, 2015" (a
 # china.org.cn mirror's page, www.ccgp-fushun.com t401): a dated line, the page's date.
@@ -1066,6 +1096,7 @@ BOILERPLATE_PATTERNS: Final[tuple[str, ...]] = (    PRINT_CLOSE,
     CUT_TEASER,
     MESSENGER_CONTACT,
     SYNONYM_BOX,
+    CITATION_LINE,
 )
 
 # The furniture lines that carry the page's own date (header lines under the title, in text
@@ -1181,12 +1212,14 @@ _WARNING_LABEL_BY: Final = 10 + 1 + 1
 _POLICY_WORD_BY: Final = 4 + 7 + 2
 # NEWSLETTER_BOX's words (each of its forms holds one); OWNERSHIP_NOTICE's first form closes with a legal suffix
 # ("limited", 7) and a space and a full stop after it: 9 characters.
-_NEWSLETTER_WORDS: Final = ("inbox", "newsletter", "deliver", "signing up", "subscribing")
+_NEWSLETTER_WORDS: Final = ("inbox", "newsletter", "deliver", "signing up", "subscribing", "enter your e")
 _COMPANY_ENDS: Final = ("plc", "ltd", "limited", "inc", "llc", "corp")
 _COMPANY_END: Final = 7 + 2
 # MESSENGER_CONTACT's and SYNONYM_BOX's words without an "i" or an "s" (see above).
 _MESSENGER_WORDS: Final = ("app", "chat")
 _SYNONYM_WORDS: Final = ("ynonym", "genera")
+# CITATION_LINE's caret after a number of up to three digits, its full stop and a space (a normalized line).
+_CITATION_CARET_BY: Final = 6
 _BLOG_WIDGET_OPENINGS: Final = ("sunny", "cloudy", "partly", "semi", "mostly", "overcast", "rain", "showers", "snow",
                                  "fog", "clear", "windy", "view", "the content", "web page", "allowed", "lines and",
                                  "use <!", "more information", "verification", "this question")
@@ -1326,6 +1359,8 @@ _NEEDS: Final[dict[str, Callable[[str], bool]]] = {
     # the box's "synonym" or "genera"lly (both patterns' lines are short: lowered whole)
     MESSENGER_CONTACT: lambda line: _holds_any(line.lower(), _MESSENGER_WORDS),
     SYNONYM_BOX: lambda line: _holds_any(line.lower(), _SYNONYM_WORDS),
+    # the twenty-first pass's: the caret among the first characters
+    CITATION_LINE: lambda line: "^" in line[:_CITATION_CARET_BY],
 }
 _LINE_END: Final = (sre_constants.AT, sre_constants.AT_END)
 assert all(sre_parse.parse(p)[-1] == _LINE_END for p in BOILERPLATE_PATTERNS), "a pattern not anchored by $"

@@ -293,6 +293,11 @@ from transforms.textutil import KANA_RE
 # Chinese text restating the English (cjk.beside); lifespan words up to 120 characters before "N years" in its
 # sentence (YEARS_CONTEXT_WINDOW, was 60).
 # "2026.12.06.29": "2026.12.06.27" (other20) and "2026.12.06.28" (metrics8), run in parallel, merged.
+# "2026.12.06.30" (other21, the twenty-first tune_other pass; page parsing, no metric rule changed): a dashed side
+# menu's items are passed over by the header scan; a category line over the date line, the headline under it; a
+# trail's last item of two words after its mark is the headline; a header line closed by a comma is no headline;
+# furniture: a wiki's citation lines (CITATION_LINE), its lone "edit", a forum's "View attachment N" links, Google+'s
+# comment-form entries, a comment form's "never published" notice, a stamp with "(Beijing Time)" and a source's name.
 # "2026.12.06.32" (subjects1, a subject pass): a "respectively" list of k quantities takes the k noun phrases of its
 # subject in order (the modifiers' shared head noun, the first phrase's "X of", from/to pairs, the changes right after:
 # subject.respectively_list); a clause with its verb left out has its own subject ("the sales value 1,047 billion
@@ -305,7 +310,8 @@ from transforms.textutil import KANA_RE
 # dates the paragraph's next sentences that name no time (period.carried; was only a sentence-opening cue's): on
 # the tuned labels' matched metrics 1020 -> 1025 periods right of 1353.
 # "2026.12.06.35": "2026.12.06.32" (subjects1) and "2026.12.06.33" (the period carry), merged.
-EXTRACTOR_VERSION = "2026.12.06.35"
+# "2026.12.06.36": "2026.12.06.35" and "2026.12.06.30" (other21), merged.
+EXTRACTOR_VERSION = "2026.12.06.36"
 
 
 def extract_metrics(body: str, published: str | None = None, title: str | None = None) -> list[Metric]:

@@ -238,6 +238,14 @@ NUMBERED_ITEM_RE = re.compile(r"^\d{1,2}[.)、]\s+\S")
 CRUMB_PREFIX_MAX_WORDS = 4
 LATIN_LETTER_RE = re.compile(r"[A-Za-z]")
 CRUMB_TITLE_MIN_WORDS = 3
+# A headline of fewer words ends a trail only after the trail's mark ("> Service > Residence permit" over "Residence
+# Permit", a district government's service page, www.bl.gov.cn t631, the twenty-first tune_other pass).
+CRUMB_MARKED_TITLE_MIN_WORDS = 2
+CRUMB_MARKS = (">", "»", "›", "/", "|")
+# A header line closed by a comma runs on into the next line (a post's hard-wrapped first sentence: "IT is not holi,
+# its colourful powder running, it is dangerous and prohibited now," under a forum thread's title, defence.pk t634,
+# the twenty-first tune_other pass): never the headline, and no yardstick for the lines above it.
+RUN_ON_END = (",", "，", ";", "；")
 # A header line ending in a colon is a field's label whose value is elsewhere or empty ("Eyesight Protection:",
 # "• 文字:"): never the headline.
 LABEL_END = (":", "：")
@@ -246,6 +254,15 @@ LABEL_END = (":", "：")
 # stands alone (t057's "• Ningbo Polytechnic is ..." under a poll's bulleted question and its answers). The bullets
 # are MENU_BULLET_RE's.
 BULLET_MENU_MIN_LINES = 2
+# A side menu of dashed items ("- Newsletter" / "- Online Community" / ... / "- Selected Works of Deng Xiaoping", 24
+# items in three runs over the date line and the headline, en.people.cn's 2006 layout t624, the twenty-first tune_other
+# pass): a run of DASH_MENU_MIN_LINES or more short dashed lines (the dash and up to DASH_MENU_ITEM_MAX_WORDS words, no
+# sentence's stop closing them) holds no header line, and the header scan (HEADER_SCAN_LINES) counts the lines past it.
+DASH_MENU_MARK = "- "
+# A post's category over its date line (_title_under_label): a label of at most this many words ("China Film").
+CATEGORY_MAX_WORDS = 3
+DASH_MENU_MIN_LINES = 3
+DASH_MENU_ITEM_MAX_WORDS = 5
 # A posting stamp under a post's text: "Posted: Apr 24, 2024", "Published on 2019-08-18" (POSTED_UNDER), "Post time:
 # Aug-04-2021" (a company's news page, www.nbcsj-mr.com t359, thirteenth pass).
 # A date line with a label: a colon before its first digit ("Updated: ...", "Date:2019-10-31"); "April 22nd 2014" and
@@ -457,9 +474,37 @@ def _parse_lines(text: str, lines: list[str]) -> Content:
                    site_template=site_template(text), title_in_body=lead_title)
 
 
+def _header_seen(lines: list[str]) -> list[int]:
+    """The indices of the first HEADER_SCAN_LINES lines with text, the items of a dashed side menu aside (see
+    DASH_MENU_MIN_LINES)."""
+    seen: list[int] = []
+    run: list[int] = []
+    for i, line in enumerate(lines):
+        if not line:
+            continue
+        if line.startswith(DASH_MENU_MARK) and _is_dash_menu_item(line):
+            run.append(i)
+            continue
+        if run:
+            if len(run) < DASH_MENU_MIN_LINES:
+                seen.extend(run)
+            run = []
+        if len(seen) >= HEADER_SCAN_LINES:
+            break
+        seen.append(i)
+    if len(run) < DASH_MENU_MIN_LINES:
+        seen.extend(run)
+    return seen[:HEADER_SCAN_LINES]
+
+
+def _is_dash_menu_item(line: str) -> bool:
+    words = line.split()
+    return len(words) <= DASH_MENU_ITEM_MAX_WORDS + 1 and not line.rstrip().endswith(SENTENCE_STOPS)
+
+
 def _title_above_date(lines: list[str]) -> Content | None:
     """The page's Content when a header date line follows its title, else None."""
-    seen = [i for i, line in enumerate(lines) if line][:HEADER_SCAN_LINES]
+    seen = _header_seen(lines)
     for k in seen:
         line = lines[k]
         if _is_lead(lines, k):
@@ -484,6 +529,8 @@ def _title_above_date(lines: list[str]) -> Content | None:
             below = _title_under_day(lines, k, plain)
         if below is None and all(is_issuer_line(lines[i]) for i in plain):
             below = _title_under_issuer(lines, k)
+        if below is None and len(plain) == 1:
+            below = _title_under_label(lines, k, title_index)
         after = k if below is None else below
         title_index = title_index if below is None else below
         body_start = len(lines)
@@ -573,6 +620,28 @@ def _title_under_day(lines: list[str], date_index: int, plain: list[int]) -> int
     return following[0]
 
 
+def _title_under_label(lines: list[str], date_index: int, above: int) -> int | None:
+    """The title's index when the one plain line over the date line is the post's category and the headline is under
+    the date: the line directly above the date (no blank line between them), and under the date a header line (no
+    paragraph, no full stop or colon closing it) directly followed by the lead, with more than twice as many words as
+    the line above, a label less than half a headline's size as in _title_above_lead ("China Film" / "Feb 16, 2020" /
+    "Xiangshan Film and TV City" / the teaser, a tag archive's post, www.parascandola.com t645, the twenty-first
+    tune_other pass); else None."""
+    if above != date_index - 1 or len(lines[above].split()) > CATEGORY_MAX_WORDS:
+        return None
+    following = [i for i in range(date_index + 1, len(lines)) if lines[i]][:2]
+    if len(following) < 2:
+        return None
+    first = lines[following[0]]
+    # a photo caption under a gov page's date line ("Workers monitor production at a digital workshop in Yuyao. (Photo
+    # by Xu Neng)", tests/gold txt_gov_smart_manufacturing_2019) is no headline: no sentence break inside a headline
+    if not _is_plain_header_line(first) or _is_paragraph(first) or PULL_QUOTE_END_RE.search(first) \
+            or first.rstrip().endswith(LABEL_END) or _is_captioned(first) or SENTENCE_BREAK_RE.search(first) \
+            or not _is_lead(lines, following[1]):
+        return None
+    return following[0] if len(first.split()) > 2 * len(lines[above].split()) else None
+
+
 def _title_under_issuer(lines: list[str], date_index: int) -> int | None:
     """The title's index when only issuing bodies stand above the date line: a release's issuer, its date line, then
     its headline ("Ningbo Municipal Government" / "07/17/2023 | News release | Distributed by Public on 07/17/2023
@@ -618,7 +687,7 @@ def _title_above_lead(lines: list[str]) -> Content | None:
     dynamics", "Ningbo University"). A line ending in a full stop (a pull quote) is a
     title only when nothing else is. None when no paragraph starts within the first lines.
     """
-    seen = [i for i, line in enumerate(lines) if line][:HEADER_SCAN_LINES]
+    seen = _header_seen(lines)
     lead = next((i for i in seen if _is_lead(lines, i)), None)
     if lead is None:
         return None
@@ -635,6 +704,7 @@ def _title_above_lead(lines: list[str]) -> Content | None:
     named = [i for i in named if LATIN_LETTER_RE.search(lines[i])] or named
     named = [i for i in named if len(GLUED_WORD_RE.findall(lines[i])) < GLUED_TAGS_MIN] or named
     named = [i for i in named if not GLUED_FIELD_RE.match(lines[i])] or named
+    named = [i for i in named if not lines[i].endswith(RUN_ON_END)] or named
     unquoted = [i for i in named if not _is_quoted(lines[i])] or named
     unquoted = [i for i in unquoted if not _is_repeated(lines, i)] or unquoted
     # a photo caption under the headline ("On June 30th, passengers rushed to try Line 3. ... (Photo by Liu Bo)",
@@ -799,12 +869,14 @@ def _crumb_end(lines: list[str], title_index: int, plain: list[int]) -> int:
     "ningbo Travel Guide", www.shanghaifocus.com t277, gathered after the pass: the case aside)."""
     for index in plain:
         line = lines[index]
-        if len(line.split()) < CRUMB_TITLE_MIN_WORDS:
+        words = len(line.split())
+        if words < CRUMB_MARKED_TITLE_MIN_WORDS:
             continue
         for above in range(index):
             crumb = lines[above]
             if len(crumb) > len(line) and crumb.casefold().endswith(" " + line.casefold()) \
-                    and len(crumb[:-len(line)].split()) <= CRUMB_PREFIX_MAX_WORDS:
+                    and len(crumb[:-len(line)].split()) <= CRUMB_PREFIX_MAX_WORDS \
+                    and (words >= CRUMB_TITLE_MIN_WORDS or crumb[:-len(line)].rstrip().endswith(CRUMB_MARKS)):
                 return index
     return title_index
 
