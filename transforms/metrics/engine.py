@@ -314,12 +314,16 @@ def _extract(body: str, pub: tuple[int, int] | None, document_period: tuple[str,
              title: str) -> list[Metric]:
     metrics: list[Metric] = []
     fact_metrics: list[Metric] = []  # those of fact-box lines ("GDP: 56.3 billion yuan (2020)"): the body restates them
+    said: list[frozenset[tuple[float, str, str]]] = []  # each earlier sentence's figures of two or more (_restated_pair)
+    headline = " ".join(title.split())
     for para_start, para in _paragraphs(body):
         para_metrics: list[Metric] = []  # the paragraph's (a restated figure is looked for among them)
         low = folded_text(para)  # the paragraph lowercased, for the case-folded patterns (None: it has none)
         tokens = scan_numbers(para, low=low)
         if not tokens:
             continue  # no digit and no number word: nothing any matcher could find
+        if headline and len(para) >= len(headline) and _is_headline(para, headline):
+            continue  # the headline set again as the body's paragraph: its figures are the headline's (restated.headline)
         if _is_subheading(para):
             continue  # "Over 300 Exciting Events": a subheading announces what the text then reports
         heading = is_heading_line(para)  # (a figure it says again of the same subject is the earlier one: below)
@@ -388,9 +392,12 @@ def _extract(body: str, pub: tuple[int, int] | None, document_period: tuple[str,
             gates = [position - TRIGGER_COUNT for position in words if position >= TRIGGER_COUNT] \
                 if words is not None else None  # (the words of its gates: the finder's positions after the triggers)
             shared = context.Sentence(sentence, folded_cut, gates)
+            restated = _restated_pair(described, said) if len(described) >= 2 else None
             for item, qualifier in described:
                 if _repeats_a_count(item, para, metrics) or _restates_a_figure(item, para, para_start, para_metrics):
                     continue
+                if restated and _figure(item) in restated:
+                    continue  # "revenue increased by 4.2% to RMB 19.65 billion" said again: the earlier sentence's facts
                 if cjk and _beside_cjk(item, para):
                     continue  # "較去年同期增 加約 19.4% 或約": the Chinese text restating an English report's figures
                 if fact_metrics and fact is None and _restates_a_fact_line(item, para, fact_metrics):
@@ -619,6 +626,45 @@ def _fact_line_items(items: list[_Found], para: str, fact: re.Match[str]) -> lis
     return items
 
 
+def _is_headline(para: str, headline: str) -> bool:
+    """ "SUNNY OPTICAL's revenue ... increased by 4.2% year-on-year, ... | Financial Report Insights" as the title and
+    as the body's paragraph: the headline set again (restated.headline), its figures said in the text below it. Not
+    a paragraph of sentences that a page without a headline line gave as its title too (one ending with a full
+    stop, or holding one: its figures are the text's own)."""
+    text = " ".join(para.split())
+    return text == headline and not text.endswith((".", "。")) and ". " not in text
+
+
+def _figure(item: _Found) -> tuple[float, str, str]:
+    """An item's value, unit and kind: what a restatement says again (_restated_pair)."""
+    return float(item.value), item.unit, item.kind or "level"
+
+
+def _restated_pair(described: list[tuple[_Found, str | None]],
+                   said: list[frozenset[tuple[float, str, str]]]) -> frozenset[tuple[float, str, str]] | None:
+    """ "SUNNY OPTICAL's revenue in the first half of 2025 increased by 4.2% to 19.65 billion yuan, with net profit
+    soaring by 52.6%." and, a paragraph or a bullet later, "... revenue ... was RMB 19.65 billion, a year-on-year
+    increase of 4.2%": two or more figures (value, unit and kind) of one earlier sentence said again together in a
+    sentence are that sentence's facts again (restated.pair): one figure said again can be a new fact ("Sales
+    reached 46.21 billion yuan" in another paragraph), two together are the same report. Returns those figures of
+    this sentence (None: none), and adds the sentence's figures to `said` (each earlier sentence's, in body order)."""
+    figures = frozenset(_figure(item) for item, _ in described if item.unit not in PAIR_UNCOUNTED_UNITS)
+    restated: set[tuple[float, str, str]] = set()
+    if len(figures) >= 2:
+        for earlier in said:
+            common = figures & earlier
+            if len(common) >= 2 and any(_significant_digits(value) >= RESTATED_MIN_DIGITS for value, _, _ in common):
+                restated |= common
+        said.append(figures)
+    return frozenset(restated) if restated else None
+
+
+def _significant_digits(value: float) -> int:
+    """How many significant digits `value` is written with (19650000000.0: 4, 52.6: 3, 4.2: 2)."""
+    digits = f"{abs(value):.6f}".replace(".", "").strip("0")
+    return len(digits)
+
+
 def _said_again(item: _Found, kind: str, period: str | None, place: str | None, earlier: list[Metric]) -> bool:
     """ "... the food prices decreased by 2.2% ..." and, a paragraph later, "The food prices decreased by 2.2%,
     including a 29.4% drop for vegetables": a change or share said again of the same subject, with the same value,
@@ -651,6 +697,10 @@ def _pair_respectively(items: list[_Found], para: str, sent_end: int) -> None:
         index = end + 1
 
 
+# Counts and ranks are not read as a restated pair: small whole numbers recur ("took the first place", "first and
+# third places"), and a count said again can have a second meaning (dev 012's 1,041 and 533 patents, then the same
+# numbers of invention patents); their repeats have rules of their own (_repeats_a_count).
+PAIR_UNCOUNTED_UNITS: Final = frozenset({"count", "rank"})
 # The kinds of figure that, said again of the same subject, value and period, are one fact (_said_again).
 SAID_AGAIN_KINDS: Final = frozenset({"change", "share"})
 # A figure said again in its paragraph is a restatement only when it is precise: "up 7.1%" twice
