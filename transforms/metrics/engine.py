@@ -909,7 +909,8 @@ def triggered_plan(low: str, words: list[int] | None = None) -> list[int]:
 def fraction_starts(para: str, scan: NumberScan) -> list[int]:
     """Where FRACTION_RE can match in the sentence `scan` was made of: at its digit runs ("9 out of 10",
     "1/3") and number words ("one third of", "nine out of ten"), and at the word before each "half"
-    ("more than half of": the lead word, a whole word run before the spaces before "half")."""
+    ("more than half of": the lead word, a whole word run before the spaces before "half"), and at the article
+    before a fraction's word ("a fifth of", "an eighth of": fraction.article)."""
     starts = {*scan.digit_starts, *scan.word_starts}
     for half in scan.word_starts:
         if para[half:half + 4].lower() == "half":
@@ -919,6 +920,10 @@ def fraction_starts(para: str, scan: NumberScan) -> list[int]:
             while lead and (para[lead - 1].isalnum() or para[lead - 1] == "_"):  # (what \w matches)
                 lead -= 1
             starts.add(lead)
+        elif half >= 2 and para[half - 1] == " " and para[half - 2] in "aAn":
+            article = half - 2 if para[half - 2] != "n" else half - 3  # "a fifth", "an eighth"
+            if article >= 0 and para[article:half - 1].lower() in ("a", "an"):
+                starts.add(article)
     return sorted(starts)
 
 

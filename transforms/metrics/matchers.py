@@ -57,6 +57,7 @@ from transforms.metrics.vocab import (
     RANK_MOVE_NOUNS,
     RATE_BASE_WORDS,
     RATE_WORDS,
+    SCALE_PART_WORDS,
     SCALE_WORDS,
     SPAN_LEAD_WORDS,
     SPAN_UNIT_WORDS,
@@ -146,8 +147,11 @@ SPELLED_TIMES_RE: Final = re.compile(
 
 # Money and mass in words with a scale: "nine billion yuan", "over one billion tons".
 SPELLED_AMOUNT_WORDS: Final[dict[str, int]] = {**SPELLED_UNITS, **SPELLED_NUMBERS, **SPELLED_TENS}
+# ... and before a scale, a part of it too: "half a million" (number.half_scale)
+SCALED_WORD_VALUES: Final[dict[str, Decimal]] = {**{word: Decimal(value) for word, value in SPELLED_AMOUNT_WORDS.items()},
+                                                 **{word: Decimal(value) for word, value in SCALE_PART_WORDS.items()}}
 SPELLED_SCALED_RE: Final = re.compile(
-    rf"(?<![\w-])(?P<word>{words_pattern(SPELLED_AMOUNT_WORDS)})\s+"
+    rf"(?<![\w-])(?P<word>{words_pattern(SCALED_WORD_VALUES)})\s+"
     rf"(?P<scale>{words_pattern(SPELLED_SCALES, space=' ')})"
     rf"\s+(?:(?P<cur>{words_pattern(CURRENCY_SUFFIXES, space=' ')})|(?P<mass>(?:metric\s+)?(?:tonnes|tons)))\b",
     re.IGNORECASE,
@@ -155,7 +159,7 @@ SPELLED_SCALED_RE: Final = re.compile(
 # A count in words with a scale: "over one million people aged over 60" (the noun phrase after it is read by
 # the builder; money and mass are amount_spelled's, tried before).
 SPELLED_SCALED_COUNT_RE: Final = re.compile(
-    rf"(?<![\w-])(?P<word>{words_pattern(SPELLED_AMOUNT_WORDS)})\s+"
+    rf"(?<![\w-])(?P<word>{words_pattern(SCALED_WORD_VALUES)})\s+"
     rf"(?P<scale>{words_pattern(SPELLED_SCALES, space=' ')})(?=\s+[a-z])",
     re.IGNORECASE,
 )
@@ -222,10 +226,11 @@ ORDINAL_SUPERLATIVE_RE: Final = re.compile(
 )
 
 # The words before "half of" and the spelled numerators of "N out of M" (tried at every word: tries).
-HALF_OF_LEADS: Final = ("than", "nearly", "almost", "about", "around", "roughly", "over", "for", "to", "by")
+HALF_OF_LEADS: Final = ("than", "nearly", "almost", "about", "around", "roughly", "over", "for", "to", "by", "up")
 OUT_OF_NUMERATORS: Final = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 FRACTION_RE: Final = re.compile(
-    rf"(?<![\w-])(?P<word_frac>{_FRACTION_WORD_ALT})(?=\s+of\b)"
+    # (not of a span: "a quarter of a century", "a third of an hour")
+    rf"(?<![\w-])(?P<word_frac>{_FRACTION_WORD_ALT})(?=\s+of\b)(?!\s+of\s+an?\s)"
     rf"|\b(?:{words_pattern(HALF_OF_LEADS)})\s+(?P<half>half)(?=\s+of\b)"
     rf"|(?<![\w.,/-])(?P<out_a>\d{{1,2}}|{words_pattern(OUT_OF_NUMERATORS)})\s+out\s+of\s+"
     r"(?P<out_b>\d{1,3}|ten|five|four|three)\b"
@@ -354,8 +359,10 @@ CURRENCY_WORD_RE: Final = re.compile(
 # A frequency adverb right after a number: "1479 monthly" counts per month, it is no year.
 FREQUENCY_AFTER_RE: Final = re.compile(rf"\s+(?:{words_pattern(FREQUENCY_ADVERBS)})\b", re.IGNORECASE)
 # The text between an earlier count of the sentence and a number that counts the same thing.
+# (also the earlier level a count is compared with: "registered a total of 4,653 market entities in 2021, up from 3,319
+# in 2020" counts the same noun in 2020: count.prior_level)
 ELIDED_GAP_RE: Final = re.compile(
-    r"(?:\band|\bor|\bto|\bversus|\baverage\s+of|\btotal\s+of|,|"
+    r"(?:\band|\bor|\bto|\bversus|\baverage\s+of|\btotal\s+of|,|\b(?:up|down|rising|falling)\s+from|"
     r"\b(?:the|its|their)\s+total(?:\s+number)?\s+(?:reached|rose\s+to|grew\s+to|stood\s+at|hit|was|is|came\s+to))"
     r"\s*(?:(?:about|around|nearly|almost|over|more\s+than|some|another|a\s+further)\s+)?$",
     re.IGNORECASE,
@@ -477,7 +484,9 @@ def _fraction(match: re.Match[str]) -> _Found | None:
     value = float(round(Decimal(numerator * 100) / Decimal(denominator), 2))
     kind = "share" if groups.get("out_a") or PARTITIVE_OF_RE.match(match.string, match.end()) else None
     start = match.start("half") if groups.get("half") else match.start()
-    return _Found(start, match.end(), value, "percent", kind=kind, num_start=start)
+    article = bool(groups.get("word_frac")) and groups["word_frac"][:2].lower() in ("a ", "an")
+    return _Found(start, match.end(), value, "percent", kind=kind, num_start=start,
+                  rules=["fraction.article"] if article else [])  # "a fifth of the country"
 
 
 def _money(match: re.Match[str]) -> _Found:
@@ -548,17 +557,19 @@ def _spelled_scaled_count(match: re.Match[str]) -> _Found | None:
     np_end, subject = phrase
     word = vocab_key(match.group("word"))
     scale = SCALE_WORDS[vocab_key(match.group("scale"))]
-    value = float(Decimal(SPELLED_AMOUNT_WORDS[word]) * Decimal(int(scale)))
+    value = float(SCALED_WORD_VALUES[word] * Decimal(int(scale)))
+    rules = ["count.spelled_scaled", "number.half_scale"] if word in SCALE_PART_WORDS else ["count.spelled_scaled"]
     return _Found(match.start(), np_end, value, "count", kind="level", subject=subject, num_start=match.start(),
-                  rules=["count.spelled_scaled"])
+                  rules=rules)
 
 
 def _spelled_scaled(match: re.Match[str]) -> _Found:
     word = vocab_key(match.group("word"))
     scale = SCALE_WORDS[vocab_key(match.group("scale"))]
-    value = float(Decimal(SPELLED_AMOUNT_WORDS[word]) * Decimal(int(scale)))
+    value = float(SCALED_WORD_VALUES[word] * Decimal(int(scale)))
     unit = CURRENCIES[vocab_key(match.group("cur"))] if match.group("cur") else "tonnes"
-    return _Found(match.start(), match.end(), value, unit, num_start=match.start())
+    return _Found(match.start(), match.end(), value, unit, num_start=match.start(),
+                  rules=["number.half_scale"] if word in SCALE_PART_WORDS else [])
 
 
 def _kilograms(match: re.Match[str]) -> _Found:
@@ -1225,7 +1236,10 @@ def _elided_count(para: str, read: NumberRead, sent_start: int, sent_end: int,
             subject = last.subject
             if subject and TOTAL_GAP_RE.search(gap):  # "18 new champions, and the total number reached 63"
                 subject = subject.removeprefix("new ")
-            return item(subject)  # "12,000 5G base stations by 2020 and 20,000 by 2022"
+            found_item = item(subject)  # "12,000 5G base stations by 2020 and 20,000 by 2022"
+            if gap.rstrip().endswith("from"):
+                found_item.rules.append("count.prior_level")  # "4,653 market entities in 2021, up from 3,319 in 2020"
+            return found_item
     number_of = None
     for m in NUMBER_OF_RE.finditer(before) if "number" in before.lower() else ():  # (every match holds "number")
         number_of = m

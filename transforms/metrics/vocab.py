@@ -70,7 +70,14 @@ FRACTION_WORDS: Final[dict[str, tuple[int, int]]] = {
     "one fourth": (1, 4), "three quarters": (3, 4), "three fourths": (3, 4), "one fifth": (1, 5),
     "two fifths": (2, 5), "three fifths": (3, 5), "four fifths": (4, 5), "one sixth": (1, 6),
     "one eighth": (1, 8), "one tenth": (1, 10),
+    # with the article for "one": "about a fifth of the country", "a quarter of its exports" (fraction.article)
+    "a third": (1, 3), "a quarter": (1, 4), "a fourth": (1, 4), "a fifth": (1, 5), "a sixth": (1, 6),
+    "an eighth": (1, 8), "a tenth": (1, 10),
 }
+
+# A part of a scale written before it: "half a million companies", "half a billion yuan" (number.half_scale: the
+# scale word then multiplies the part).
+SCALE_PART_WORDS: Final[dict[str, str]] = {"half a": "0.5"}
 
 # A count written in words: "five new labs", "Eight of them" (never "one": "one of the ...").
 SPELLED_NUMBERS: Final[dict[str, int]] = {
