@@ -22,6 +22,7 @@ from transforms.metrics.matchers import (
     MATCHERS,
     MONEY_READ,
     NUMBER_FOLLOWERS,
+    OCCASIONS_LEAD,
     OCCASIONS_RE,
     PERCENT_READ,
     RANGE_COUNT_RE,
@@ -810,8 +811,8 @@ NUMBER_LED: Final = frozenset({"money_suffixed", "percentage_points", "percent",
 # by a space): tried only in sentences that have one, and only where the scan found one.
 WORD_LED: Final = frozenset({"amount_spelled", "percentage_points_spelled", "count_spelled_scaled"})
 # (NUM opens with a lookbehind that refuses a word character, then a digit.)
-# (OCCASIONS_RE opens with a lookbehind of "for " before its NUM: its matches start where that NUM starts)
-OCCASIONS_LEAD: Final = r"(?<=\bfor\s)"
+# (OCCASIONS_RE opens with lookbehinds ("for ", "added up to ", "total of ") before its NUM: its matches start where
+# that NUM starts)
 assert all(regex.pattern.startswith(NUM) or regex is OCCASIONS_RE and regex.pattern.startswith(OCCASIONS_LEAD + NUM)
            for rule, regex, _ in MATCHERS if rule in NUMBER_LED)
 assert all(regex.pattern.startswith(NUM) for regex in (YEARS_RE, COUNT_COPULA_RE, COUNT_RE, BARE_NUMBER_RE))

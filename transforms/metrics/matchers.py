@@ -134,8 +134,11 @@ TIMES_RE: Final = re.compile(rf"{NUM}{SCALE}\s+times\b(?!\s+(?:a|per|each|every)
 # "more than twice the average speed", "twice as many": a multiple in a word (before what it multiplies).
 TWICE_RE: Final = re.compile(rf"(?<![\w-])(?P<word>{words_pattern(MULTIPLE_WORDS)})(?=\s+(?:the|as|that|of)\b)",
                              re.IGNORECASE)
-# "raised funds for 38 times", "won the prize for 3 times": how often (a count), not a multiple.
-OCCASIONS_RE: Final = re.compile(rf"(?<=\bfor\s){NUM}\s+times\b")
+# "raised funds for 38 times", "won the prize for 3 times": how often (a count), not a multiple; so is a sum of
+# occasions, "the total drainage times added up to 49 times", "a total of 12 times" (times_occasions.total).
+OCCASIONS_LEAD: Final = r"(?:(?<=\bfor\s)|(?<=\bup\sto\s)(?<=\badded\sup\sto\s)|(?<=\btotal\sof\s))"
+OCCASIONS_RE: Final = re.compile(rf"{OCCASIONS_LEAD}{NUM}\s+times\b"
+                                 r"(?!\s+(?:the|that|as|of|more|higher|larger|bigger|greater)\b)")
 
 # A multiple in words after a change word: "an increase of nearly ten times", "grew a hundred times".
 SPELLED_TIMES_RE: Final = re.compile(
@@ -202,6 +205,9 @@ RANK_RE: Final = re.compile(
     r"China|Zhejiang(?:\s+Province)?|Asia))?",
     re.IGNORECASE,
 )
+# The words between "top N" and a plural noun that are not its modifiers ("ranked top 10 in terms of", "top 5 for
+# the first time"): a plural after them does not make the top N a list's name.
+TOP_LIST_STOP: Final = r"(?:in|of|on|at|for|by|with|among|across|from|to|and|or|the|its|their|this|that|as|than)"
 # "among the top 10", "one of China's top 500", "ranked top 3": rank N at most.
 TOP_RANK_RE: Final = re.compile(
     r"\b(?:in|into|among|entered|enter|enters|entering|one\s+of|ranked|ranking|ranks|rank|placed|placing|made|"
@@ -209,8 +215,11 @@ TOP_RANK_RE: Final = re.compile(
     r"(?P<ord>top\s+(?P<n>\d{1,4}))\b(?!\s*(?:%|％|percent|per\s+cent|list))"
     r"(?!\s+(?-i:[A-Z]))"  # "the Top 100 National Comprehensive Strength Districts": a list's name
     # "ranked 71st among the top 100 districts", "listed among the top 100 counties": the list of the top N of a
-    # plural noun is named, not a rank of the subject (rank_top_n.list_of_plural)
-    r"(?!\s+(?-i:[a-z][a-z-]*s)\b)",
+    # plural noun is named, not a rank of the subject (rank_top_n.list_of_plural); so is a top 100 or more after up
+    # to two modifiers ("among top 500 competitive enterprises of China's textile industry": a published list's
+    # name; "one of China's top 10 robot industry clusters" stays a rank of at most 10)
+    r"(?!\s+(?-i:[a-z][a-z-]*s)\b)"
+    rf"(?!(?<=\d\d\d)\s+(?-i:(?:(?!{TOP_LIST_STOP}\b)[a-z][a-z-]*\s+){{1,2}}[a-z][a-z-]*s)\b)",
     re.IGNORECASE,
 )
 # "No. 2 among universities in Zhejiang", "No. 1 nationwide": a rank without a ranking verb.

@@ -301,7 +301,9 @@ QUALIFIER_WORDS: Final[dict[str, tuple[str, ...]]] = {
                 "no more than", "fewer than", "not more than", "not exceeding", "within"),
 }
 # Words before a number that qualify nothing and are skipped ("only", "a total of").
-FILLER_WORDS: Final = ("only", "just", "merely", "a total of", "a record", "as much as")
+# ("added up to 49 times": a sum's verb, not the cap "up to")
+FILLER_WORDS: Final = ("only", "just", "merely", "a total of", "a record", "as much as", "added up to", "adds up to",
+                       "add up to", "adding up to")
 
 # Verbs and nouns by the role they give a following number. Stems match any ending ("increas" ->
 # increased, increasing); forms match as written.
