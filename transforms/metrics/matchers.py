@@ -383,6 +383,11 @@ COUNT_CHANGE_GAP_RE: Final = re.compile(rf",\s*(?:an?\s+)?(?:{words_pattern(COUN
                                         re.IGNORECASE)
 COUNT_CHANGE_AFTER_RE: Final = re.compile(r"\s+(?:over|compared|from|than)\b|\s*(?:[,.;:)）]|$)", re.IGNORECASE)
 TOTAL_GAP_RE: Final = re.compile(r"\btotal\b", re.IGNORECASE)
+# "The 2021 figure for micro and small-sized companies was 2,826,100": a bare number after "the (year's) figure for"
+# a plural noun phrase and its verb counts that noun (count.figure_for).
+FIGURE_FOR_RE: Final = re.compile(
+    r"\bfigures?\s+for\s+(?P<np>[A-Za-z][\w'’&-]*(?:\s+[\w'’&-]+){0,8}?)\s+"
+    r"(?:was|were|is|are|stood\s+at|reached|hit|totaled|totalled|came\s+to)\s*$", re.IGNORECASE)
 # A number right before an age: "The figure includes 491,000 residents aged 70 or above, 181,000 aged 80 or above,
 # and 181 aged 100 years old" counts people of that age (count.aged).
 AGE_AFTER_RE: Final = re.compile(
@@ -1260,6 +1265,11 @@ def _elided_count(para: str, read: NumberRead, sent_start: int, sent_end: int,
         if NUMBER_OF_CHANGE_TAIL.has_match(link):  # kind and sign are the change words' (describe)
             return _Found(read.start, read.end, value, "count", subject=named, num_start=read.start)
     subject = _subject_before(_qualifier(before)[1])
+    figure_for = FIGURE_FOR_RE.search(before) if subject is None and "figure" in before.lower() else None
+    if figure_for is not None and _is_plural(figure_for.group("np").split()[-1]):
+        found_item = item(" ".join(figure_for.group("np").lower().split()))  # "The 2021 figure for X was 2,826,100"
+        found_item.rules.append("count.figure_for")
+        return found_item
     own_clause = _own_clause_start(before) if subject is None else 0
     if own_clause:  # "...; Women accounted for 4,572,000", "7.585 million and the rural population is 2.033 million"
         subject = _subject_before(_qualifier(before[own_clause:])[1])
