@@ -292,7 +292,14 @@ from transforms.metrics.vocab import (
 # Chinese text restating the English (cjk.beside); lifespan words up to 120 characters before "N years" in its
 # sentence (YEARS_CONTEXT_WINDOW, was 60).
 # "2026.12.06.29": "2026.12.06.27" (other20) and "2026.12.06.28" (metrics8), run in parallel, merged.
-EXTRACTOR_VERSION = "2026.12.06.29"
+# "2026.12.06.31" (metrics9, a third pass on unseen pages of other sources, tune_sites s098-s117): the headline set
+# again as a body paragraph is the headline's (restated.headline); two or more figures of one earlier sentence said
+# again together are its facts again (restated.pair; not counts or ranks; one of them precise); "up from 3,319 in
+# 2020" after a count is its earlier level (count.prior_level); "the 2021 figure for X was N" counts X
+# (count.figure_for); "about a fifth of", "made up half of" are shares (fraction.article); "half a million"
+# (number.half_scale); "added up to 49 times", "a total of 12 times" count occasions, and "added up to" is no cap;
+# a top 100 or more after up to two modifiers and a plural names a list ("among top 500 competitive enterprises").
+EXTRACTOR_VERSION = "2026.12.06.31"
 
 
 def extract_metrics(body: str, published: str | None = None, title: str | None = None) -> list[Metric]:
