@@ -1429,7 +1429,8 @@ def test_two_figures_of_an_earlier_sentence_said_again_together_are_one_report()
     assert [m.text for m in metrics] == ["3.8%", "27.42 billion yuan", "41.5%", "11.0%", "RMB 27.1 billion"]
     assert [m.text for m in extract_metrics("Sales reached 46.21 billion yuan.\n\nIn the next report, sales "
                                             "reached 46.21 billion yuan.")] == ["46.21 billion yuan"] * 2
-    counts = "It registered 1,041 companies and 533 factories in May.\n\nBy June it had 1,041 companies and 533 factories."
+    counts = ("It registered 1,041 companies and 533 factories in May.\n\n"
+              "By June it had 1,041 companies and 533 factories.")
     assert [m.value for m in extract_metrics(counts)] == [1041.0, 533.0, 1041.0, 533.0]  # (counts: not a pair)
 
 

@@ -423,7 +423,8 @@ def test_tune_sites_metric_floors():
         templates.add(scores.by_source[source])
     assert templates.pages == 59
     assert (templates.title_accuracy, templates.date_accuracy, templates.leaks) == (1.0, 1.0, 0)
-    # the other sources' 59 pages (seventh, eighth and ninth passes, extractor 2026.12.06.31): P 0.962, R 0.899, F1 0.930
+    # the other sources' 59 pages (seventh, eighth and ninth passes, extractor 2026.12.06.31): P 0.962, R 0.899,
+    # F1 0.930
     assert (scores.by_source["other"].f1 or 0) >= TUNE_SITES_OTHER_F1_FLOOR
     assert [heading for _, heading in realgold.real_sets()][1].startswith("real pages, tuning set")
 

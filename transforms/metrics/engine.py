@@ -322,7 +322,7 @@ def _extract(body: str, pub: tuple[int, int] | None, document_period: tuple[str,
              title: str) -> list[Metric]:
     metrics: list[Metric] = []
     fact_metrics: list[Metric] = []  # those of fact-box lines ("GDP: 56.3 billion yuan (2020)"): the body restates them
-    said: list[frozenset[tuple[float, str, str]]] = []  # each earlier sentence's figures of two or more (_restated_pair)
+    said: list[frozenset[tuple[float, str, str]]] = []  # earlier sentences' figures, two or more (_restated_pair)
     headline = " ".join(title.split())
     for para_start, para in _paragraphs(body):
         para_metrics: list[Metric] = []  # the paragraph's (a restated figure is looked for among them)
@@ -330,8 +330,9 @@ def _extract(body: str, pub: tuple[int, int] | None, document_period: tuple[str,
         tokens = scan_numbers(para, low=low)
         if not tokens:
             continue  # no digit and no number word: nothing any matcher could find
-        if headline and len(para) >= len(headline) and _is_headline(para, headline):
-            continue  # the headline set again as the body's paragraph: its figures are the headline's (restated.headline)
+        if headline and len(headline) <= len(para) <= HEADLINE_SPACING * len(headline) and para[0] == headline[0] \
+                and _is_headline(para, headline):
+            continue  # the headline set again as a body paragraph: its figures are the headline's (restated.headline)
         if _is_subheading(para):
             continue  # "Over 300 Exciting Events": a subheading announces what the text then reports
         heading = is_heading_line(para)  # (a figure it says again of the same subject is the earlier one: below)
@@ -405,7 +406,7 @@ def _extract(body: str, pub: tuple[int, int] | None, document_period: tuple[str,
                 if _repeats_a_count(item, para, metrics) or _restates_a_figure(item, para, para_start, para_metrics):
                     continue
                 if restated and _figure(item) in restated:
-                    continue  # "revenue increased by 4.2% to RMB 19.65 billion" said again: the earlier sentence's facts
+                    continue  # "revenue increased by 4.2% to RMB 19.65 billion" said again: an earlier sentence's
                 if cjk and _beside_cjk(item, para):
                     continue  # "較去年同期增 加約 19.4% 或約": the Chinese text restating an English report's figures
                 if fact_metrics and fact is None and _restates_a_fact_line(item, para, fact_metrics):
@@ -705,6 +706,9 @@ def _pair_respectively(items: list[_Found], para: str, sent_end: int) -> None:
         index = end + 1
 
 
+# A paragraph that is the headline set again, its whitespace runs aside, is at most this many times as long (a
+# length test before the paragraph's words are joined: most paragraphs are longer).
+HEADLINE_SPACING: Final = 2
 # Counts and ranks are not read as a restated pair: small whole numbers recur ("took the first place", "first and
 # third places"), and a count said again can have a second meaning (dev 012's 1,041 and 533 patents, then the same
 # numbers of invention patents); their repeats have rules of their own (_repeats_a_count).

@@ -151,8 +151,10 @@ SPELLED_TIMES_RE: Final = re.compile(
 # Money and mass in words with a scale: "nine billion yuan", "over one billion tons".
 SPELLED_AMOUNT_WORDS: Final[dict[str, int]] = {**SPELLED_UNITS, **SPELLED_NUMBERS, **SPELLED_TENS}
 # ... and before a scale, a part of it too: "half a million" (number.half_scale)
-SCALED_WORD_VALUES: Final[dict[str, Decimal]] = {**{word: Decimal(value) for word, value in SPELLED_AMOUNT_WORDS.items()},
-                                                 **{word: Decimal(value) for word, value in SCALE_PART_WORDS.items()}}
+SCALED_WORD_VALUES: Final[dict[str, Decimal]] = {
+    **{word: Decimal(value) for word, value in SPELLED_AMOUNT_WORDS.items()},
+    **{word: Decimal(value) for word, value in SCALE_PART_WORDS.items()},
+}
 SPELLED_SCALED_RE: Final = re.compile(
     rf"(?<![\w-])(?P<word>{words_pattern(SCALED_WORD_VALUES)})\s+"
     rf"(?P<scale>{words_pattern(SPELLED_SCALES, space=' ')})"
