@@ -322,8 +322,8 @@ def _extract(body: str, pub: tuple[int, int] | None, document_period: tuple[str,
              title: str) -> list[Metric]:
     metrics: list[Metric] = []
     fact_metrics: list[Metric] = []  # those of fact-box lines ("GDP: 56.3 billion yuan (2020)"): the body restates them
-    said: list[frozenset[tuple[float, str, str]]] = []  # earlier sentences' figures, two or more (_restated_pair)
-    seen: set[tuple[float, str, str]] = set()  # all of their figures (a sentence with fewer than two of them is new)
+    said: list[list[tuple[_Found, str | None]]] = []  # earlier sentences' quantities, two or more (_restated_pair)
+    seen: set[float] = set()  # all of their values (a sentence with fewer than two of them is no restatement)
     headline = " ".join(title.split())
     for para_start, para in _paragraphs(body):
         para_metrics: list[Metric] = []  # the paragraph's (a restated figure is looked for among them)
@@ -650,27 +650,36 @@ def _figure(item: _Found) -> tuple[float, str, str]:
     return float(item.value), item.unit, item.kind or "level"
 
 
-def _restated_pair(described: list[tuple[_Found, str | None]], said: list[frozenset[tuple[float, str, str]]],
-                   seen: set[tuple[float, str, str]]) -> frozenset[tuple[float, str, str]] | None:
+def _restated_pair(described: list[tuple[_Found, str | None]], said: list[list[tuple[_Found, str | None]]],
+                   seen: set[float]) -> frozenset[tuple[float, str, str]] | None:
     """ "SUNNY OPTICAL's revenue in the first half of 2025 increased by 4.2% to 19.65 billion yuan, with net profit
     soaring by 52.6%." and, a paragraph or a bullet later, "... revenue ... was RMB 19.65 billion, a year-on-year
     increase of 4.2%": two or more figures (value, unit and kind) of one earlier sentence said again together in a
     sentence are that sentence's facts again (restated.pair): one figure said again can be a new fact ("Sales
     reached 46.21 billion yuan" in another paragraph), two together are the same report. Returns those figures of
-    this sentence (None: none), and adds the sentence's figures to `said` (each earlier sentence's, in body order)
-    and to `seen` (all of theirs: only a sentence with two figures seen before is compared with each earlier one)."""
-    figures = frozenset([_figure(item) for item, _ in described if item.unit not in PAIR_UNCOUNTED_UNITS])
-    if len(figures) < 2:
-        return None
+    this sentence (None: none), and adds the sentence's quantities to `said` (each earlier sentence's, in body order)
+    and their values to `seen` (only a sentence with two values seen before is compared with each earlier one: the
+    figures are built then, most sentences stop at a few set lookups)."""
+    again = 0
+    for item, _ in described:
+        if item.value in seen and item.unit not in PAIR_UNCOUNTED_UNITS:
+            again += 1
     restated: set[tuple[float, str, str]] = set()
-    if len(figures & seen) >= 2:
+    if again >= 2:
+        figures = _figures(described)
         for earlier in said:
-            common = figures & earlier
+            common = figures & _figures(earlier)
             if len(common) >= 2 and any(_significant_digits(value) >= RESTATED_MIN_DIGITS for value, _, _ in common):
                 restated |= common
-    said.append(figures)
-    seen |= figures
+    said.append(described)
+    for item, _ in described:
+        seen.add(item.value)
     return frozenset(restated) if restated else None
+
+
+def _figures(described: list[tuple[_Found, str | None]]) -> frozenset[tuple[float, str, str]]:
+    """A sentence's figures that a restated pair can be made of (not counts or ranks)."""
+    return frozenset([_figure(item) for item, _ in described if item.unit not in PAIR_UNCOUNTED_UNITS])
 
 
 def _significant_digits(value: float) -> int:
