@@ -1552,3 +1552,101 @@ def test_a_respectively_list_is_read_in_its_own_clause_and_and_the_opens_a_claus
     # after a noun read, "and the" names stay in the phrase (tune_other t236)
     assert one("Buildings from the Ming Dynasty and the Republic of China periods cover 3,000 square meters.").subject \
         == "buildings from the ming dynasty and the republic of china periods"
+
+
+def test_a_headline_set_again_as_a_body_paragraph_is_the_headlines() -> None:
+    """Real page tune_sites s105: a results page whose headline ("... revenue ... increased by 4.2% year-on-year, and
+    net profit surged by 52.6% ... | Financial Report Insights") is also the body's first paragraph: its figures are
+    the headline's, said again in the text below (restated.headline). A body paragraph of sentences that a page
+    without a headline line gave as its title too keeps its figures."""
+    title = "ACME's sales in the first quarter rose 6.1% year-on-year, profit up 12.3% | Results Watch"
+    body = f"{title}\n\nACME's sales in the first quarter of 2024 rose 6.1% to 8.45 billion yuan."
+    assert [m.text for m in extract_metrics(body, title=title)] == ["6.1%", "8.45 billion yuan"]
+    assert [m.text for m in extract_metrics(body)][:2] == ["6.1%", "12.3%"]  # (no title given: the paragraph is read)
+    sentences = "The bridge is 36 kilometers long. It cost 11.8 billion yuan."
+    assert len(extract_metrics(sentences, title=sentences)) == 2
+
+
+def test_two_figures_of_an_earlier_sentence_said_again_together_are_one_report() -> None:
+    """Real page tune_sites s105: "revenue ... increased by 4.2% to 19.65 billion yuan, with net profit soaring by
+    52.6%", then in the next paragraph and in a bullet "revenue ... was RMB 19.65 billion, a year-on-year increase of
+    4.2%": two or more figures of one earlier sentence said again together are its facts again (restated.pair); a
+    new figure beside them stays. One figure said again, or counts and ranks said again, are not dropped by it."""
+    body = ("ACME's revenue in the first half of 2024 increased by 3.8% to 27.42 billion yuan, with net profit up "
+            "by 41.5%.\n\nIn the first half, ACME's revenue increased by 3.8% to RMB 27.42 billion, gross profit "
+            "rose 11.0%, and net profit was up 41.5%.\n\n- Revenue was RMB 27.42 billion, up 3.8%; analysts had "
+            "estimated RMB 27.1 billion.")
+    metrics = extract_metrics(body)
+    assert [m.text for m in metrics] == ["3.8%", "27.42 billion yuan", "41.5%", "11.0%", "RMB 27.1 billion"]
+    assert [m.text for m in extract_metrics("Sales reached 46.21 billion yuan.\n\nIn the next report, sales "
+                                            "reached 46.21 billion yuan.")] == ["46.21 billion yuan"] * 2
+    counts = ("It registered 1,041 companies and 533 factories in May.\n\n"
+              "By June it had 1,041 companies and 533 factories.")
+    assert [m.value for m in extract_metrics(counts)] == [1041.0, 533.0, 1041.0, 533.0]  # (counts: not a pair)
+
+
+def test_the_earlier_level_a_count_is_compared_with_counts_the_same_noun() -> None:
+    """Real page tune_sites s099: "Foreign investors registered a total of 4,653 market entities in 2021, up from
+    3,319 in 2020": the number after "up from" / "down from" is the earlier level of the same count, with its own
+    year (count.prior_level)."""
+    m = extract_metrics("Overseas investors set up a total of 2,140 companies in 2022, up from 1,870 in 2021.")
+    prior = by_text(m, "1,870")
+    assert (prior.value, prior.unit, prior.subject, prior.period) == (1870.0, "count", "companies", "2021")
+    assert "count.prior_level" in prior.rules
+    m = extract_metrics("Closures reached 801,200 individual businesses, down from 643,500 in 2020.")
+    assert by_text(m, "643,500").subject == "individual businesses"
+
+
+def test_a_fraction_with_the_article_is_a_share() -> None:
+    """Real pages tune_sites s101 ("the annual output value of about a fifth of the country", "about a quarter of the
+    country") and s085 ("made up half of the total weever imports"): a fraction's word after "a"/"an" is a share
+    like "one fifth" (fraction.article), and "made up half of" like "accounted for half of"; not a span of time
+    ("a quarter of a century")."""
+    m = one("The city's exports of pens make up about a third of the national total.")
+    assert (m.text, m.value, m.unit, m.kind, m.qualifier) == ("a third", 33.33, "percent", "share", "approx")
+    assert "fraction.article" in m.rules
+    assert one("Its shrimp made up half of the province's exports.").value == 50.0
+    assert extract_metrics("The plant took a quarter of a century and 3 billion yuan to build.")[0].unit == "CNY"
+    assert len(extract_metrics("The plant took a quarter of a century and 3 billion yuan to build.")) == 1
+
+
+def test_half_a_scale_word_is_half_of_it() -> None:
+    """Real page tune_sites s099: "Around half a million micro and small-sized companies were established" is a count
+    of 500,000 (number.half_scale); "half a billion yuan" an amount."""
+    m = one("Nearly half a million tourists visited the old town last year.")
+    assert (m.value, m.unit, m.subject, m.qualifier) == (500_000.0, "count", "tourists", "approx")
+    assert "number.half_scale" in m.rules
+    assert one("The port spent half a billion yuan on new cranes.").value == 500_000_000.0
+
+
+def test_a_sum_of_occasions_is_a_count() -> None:
+    """Real page tune_sites s112: "the total drainage times added up to 49 times" counts occasions, not a multiple,
+    and "added up to" is a sum's verb, not the cap "up to" (times_occasions, FILLER_WORDS); "a total of 12 times"
+    too, but not a multiple of something ("a total of 3 times the output")."""
+    m = one("Since May, the pumping stations' operations added up to 37 times.")
+    assert (m.value, m.unit, m.kind, m.qualifier) == (37.0, "count", "level", None)
+    assert one("The sluices were opened a total of 12 times in June.").unit == "count"
+    assert one("The two projects added up to 9.5 billion yuan.").qualifier is None
+    assert one("Exports reached a total of 3 times the output of 2010.").unit == "times"
+
+
+def test_a_top_hundred_of_a_modified_plural_names_a_list() -> None:
+    """Real page tune_sites s113: "Many enterprises are among top 500 competitive enterprises of China's textile and
+    garment industry": a top 100 or more before up to two modifiers and a plural noun names a published list, not a
+    rank (rank_top_n); a smaller top N stays a rank ("one of China's top 10 robot industry clusters"), and a
+    preposition is no modifier ("ranked top 100 in terms of sales")."""
+    assert extract_metrics("Five local firms are among top 500 private manufacturing enterprises.")[0].unit == "count"
+    assert all(m.unit != "rank" for m in extract_metrics("Five local firms are among top 500 private "
+                                                         "manufacturing enterprises."))
+    assert one("Cixi is one of the top 10 home appliance clusters.").value == 10.0
+    assert one("Yinzhou ranked top 100 in terms of comprehensive strength.").unit == "rank"
+
+
+def test_the_figure_for_a_plural_noun_counts_it() -> None:
+    """Real page tune_sites s099: "The 2021 figure for micro and small-sized companies was 2,826,100" counts micro
+    and small-sized companies (count.figure_for); money after "the figure for" keeps its currency."""
+    m = extract_metrics("The 2022 figure for small and medium-sized firms was 318,400, up 6 percent.")
+    count = by_text(m, "318,400")
+    assert (count.value, count.unit, count.subject) == (318_400.0, "count", "small and medium-sized firms")
+    assert "count.figure_for" in count.rules
+    assert one("The figure for rural residents was 42,946 yuan.").unit == "CNY"

@@ -363,9 +363,21 @@ HOLDOUT_FLOORS: dict[str, float] = {"precision": 0.94, "recall": 0.85, "f1": 0.9
 # 0.968, period 0.746, subject given 0.794; the 78 earlier pages and dev unchanged. Floors for the grown set:
 # precision 0.98 -> 0.975, recall 0.96 -> 0.955, F1 0.97 -> 0.965; the other sources' F1 floor 0.95 -> 0.94
 # (the 39 pages: P 0.958, R 0.930, F1 0.944).
-TUNE_SITES_FLOORS: dict[str, float] = {"precision": 0.975, "recall": 0.955, "f1": 0.965, "period_accuracy": 0.74,
+# Ninth pass (metrics9, s098-s117): 20 pages of other English sources (trade and textile papers, a Wikipedia mirror's
+# infobox, flood-control and district sites with millimetres and cubic metres, a broker's results page, a tender
+# site's ADB project, bridge and sea-rail stories), labelled blind (179 metrics, 22 uncertain). Unseen (extractor
+# 2026.12.06.29): 157 gold / 145 predicted / 128 matched, P 0.883, R 0.776, F1 0.826. After its rules (a headline
+# set again in the body, a restated pair of figures, "up from N in 2020", "the figure for X was N", "a fifth of",
+# "half a million", "added up to 49 times", "among top 500 competitive enterprises"; extractor 2026.12.06.31): 142
+# predicted / 137 matched, P 0.965, R 0.830, F1 0.893 (21 of the 28 certain misses left are in units the contract has
+# no name for: millimetres, cubic metres, metres, km/h, m/s, days, hours); all 118 pages 1277 / 1227 / 1201, P 0.979,
+# R 0.940, F1 0.959, period 0.744, subject given 0.794; the 98 earlier pages P 0.980 -> 0.981, R 0.957 (s082's label
+# sits on its doubled headline line, now the headline's: one match fewer, two extras fewer). Floors for the grown
+# set: recall 0.955 -> 0.935, F1 0.965 -> 0.955; the other sources' F1 floor 0.94 -> 0.925 (the 59 pages: P 0.962,
+# R 0.899, F1 0.930).
+TUNE_SITES_FLOORS: dict[str, float] = {"precision": 0.975, "recall": 0.935, "f1": 0.955, "period_accuracy": 0.74,
                                        "subject_given_share": 0.78}
-TUNE_SITES_OTHER_F1_FLOOR = 0.94
+TUNE_SITES_OTHER_F1_FLOOR = 0.925
 
 
 @pytest.fixture(scope="module")
@@ -397,21 +409,22 @@ def test_dev_table_prints(dev_scores: realgold.RealScores):
 
 def test_tune_sites_metric_floors():
     pages = load_realgold(realgold.TUNE_SITES_DIR)
-    assert len(pages) == 98 and sum(len(p.metrics) for p in pages) == 1209
+    assert len(pages) == 118 and sum(len(p.metrics) for p in pages) == 1388
     scores = score_real("newsetl", pages, realgold.run_newsetl(pages))
     for measure, floor in TUNE_SITES_FLOORS.items():
         value = getattr(scores.total, measure)
         assert value is not None and value >= floor, f"tune_sites {measure} {value} < {floor}"
     # pages of the two templates: every labelled title and date right, no chrome line left
     # (s005 is saved as Markdown: "## title", "- Published: ..." found from 2026.12.02); the other sources' pages
-    # (s059-s097, from the seventh and eighth passes) are there for their metrics: their page-level misses are
+    # (s059-s117, from the seventh, eighth and ninth passes) are there for their metrics: their page-level misses are
     # tune_other's
     templates = realgold.Tally()
     for source in realgold.TEMPLATE_SOURCES:
         templates.add(scores.by_source[source])
     assert templates.pages == 59
     assert (templates.title_accuracy, templates.date_accuracy, templates.leaks) == (1.0, 1.0, 0)
-    # the other sources' 39 pages (seventh and eighth passes, extractor 2026.12.06.28): P 0.958, R 0.930, F1 0.944
+    # the other sources' 59 pages (seventh, eighth and ninth passes, extractor 2026.12.06.31): P 0.962, R 0.899,
+    # F1 0.930
     assert (scores.by_source["other"].f1 or 0) >= TUNE_SITES_OTHER_F1_FLOOR
     assert [heading for _, heading in realgold.real_sets()][1].startswith("real pages, tuning set")
 

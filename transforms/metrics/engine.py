@@ -22,6 +22,7 @@ from transforms.metrics.matchers import (
     MATCHERS,
     MONEY_READ,
     NUMBER_FOLLOWERS,
+    OCCASIONS_LEAD,
     OCCASIONS_RE,
     PERCENT_READ,
     RANGE_COUNT_RE,
@@ -293,6 +294,13 @@ from transforms.textutil import KANA_RE
 # Chinese text restating the English (cjk.beside); lifespan words up to 120 characters before "N years" in its
 # sentence (YEARS_CONTEXT_WINDOW, was 60).
 # "2026.12.06.29": "2026.12.06.27" (other20) and "2026.12.06.28" (metrics8), run in parallel, merged.
+# "2026.12.06.31" (metrics9, a third pass on unseen pages of other sources, tune_sites s098-s117): the headline set
+# again as a body paragraph is the headline's (restated.headline); two or more figures of one earlier sentence said
+# again together are its facts again (restated.pair; not counts or ranks; one of them precise); "up from 3,319 in
+# 2020" after a count is its earlier level (count.prior_level); "the 2021 figure for X was N" counts X
+# (count.figure_for); "about a fifth of", "made up half of" are shares (fraction.article); "half a million"
+# (number.half_scale); "added up to 49 times", "a total of 12 times" count occasions, and "added up to" is no cap;
+# a top 100 or more after up to two modifiers and a plural names a list ("among top 500 competitive enterprises").
 # "2026.12.06.30" (other21, the twenty-first tune_other pass; page parsing, no metric rule changed): a dashed side
 # menu's items are passed over by the header scan; a category line over the date line, the headline under it; a
 # trail's last item of two words after its mark is the headline; a header line closed by a comma is no headline;
@@ -311,7 +319,8 @@ from transforms.textutil import KANA_RE
 # the tuned labels' matched metrics 1020 -> 1025 periods right of 1353.
 # "2026.12.06.35": "2026.12.06.32" (subjects1) and "2026.12.06.33" (the period carry), merged.
 # "2026.12.06.36": "2026.12.06.35" and "2026.12.06.30" (other21), merged.
-EXTRACTOR_VERSION = "2026.12.06.36"
+# "2026.12.06.37": "2026.12.06.36" and "2026.12.06.31" (metrics9), merged.
+EXTRACTOR_VERSION = "2026.12.06.37"
 
 
 def extract_metrics(body: str, published: str | None = None, title: str | None = None) -> list[Metric]:
@@ -334,12 +343,18 @@ def _extract(body: str, pub: tuple[int, int] | None, document_period: tuple[str,
              title: str) -> list[Metric]:
     metrics: list[Metric] = []
     fact_metrics: list[Metric] = []  # those of fact-box lines ("GDP: 56.3 billion yuan (2020)"): the body restates them
+    said: list[list[tuple[_Found, str | None]]] = []  # earlier sentences' quantities, two or more (_restated_pair)
+    seen: set[float] = set()  # all of their values (a sentence with fewer than two of them is no restatement)
+    headline = " ".join(title.split())
     for para_start, para in _paragraphs(body):
         para_metrics: list[Metric] = []  # the paragraph's (a restated figure is looked for among them)
         low = folded_text(para)  # the paragraph lowercased, for the case-folded patterns (None: it has none)
         tokens = scan_numbers(para, low=low)
         if not tokens:
             continue  # no digit and no number word: nothing any matcher could find
+        if headline and len(headline) <= len(para) <= HEADLINE_SPACING * len(headline) and para[0] == headline[0] \
+                and _is_headline(para, headline):
+            continue  # the headline set again as a body paragraph: its figures are the headline's (restated.headline)
         if _is_subheading(para):
             continue  # "Over 300 Exciting Events": a subheading announces what the text then reports
         heading = is_heading_line(para)  # (a figure it says again of the same subject is the earlier one: below)
@@ -415,9 +430,12 @@ def _extract(body: str, pub: tuple[int, int] | None, document_period: tuple[str,
                 if words is not None else None  # (the words of its gates: the finder's positions after the triggers)
             shared = context.Sentence(sentence, folded_cut, gates)
             cue_periods: set[str] = set()  # the periods its own cues gave its actual figures
+            restated = _restated_pair(described, said, seen) if len(described) >= 2 else None
             for item, qualifier in described:
                 if _repeats_a_count(item, para, metrics) or _restates_a_figure(item, para, para_start, para_metrics):
                     continue
+                if restated and _figure(item) in restated:
+                    continue  # "revenue increased by 4.2% to RMB 19.65 billion" said again: an earlier sentence's
                 if cjk and _beside_cjk(item, para):
                     continue  # "較去年同期增 加約 19.4% 或約": the Chinese text restating an English report's figures
                 if fact_metrics and fact is None and _restates_a_fact_line(item, para, fact_metrics):
@@ -654,6 +672,58 @@ def _fact_line_items(items: list[_Found], para: str, fact: re.Match[str]) -> lis
     return items
 
 
+def _is_headline(para: str, headline: str) -> bool:
+    """ "SUNNY OPTICAL's revenue ... increased by 4.2% year-on-year, ... | Financial Report Insights" as the title and
+    as the body's paragraph: the headline set again (restated.headline), its figures said in the text below it. Not
+    a paragraph of sentences that a page without a headline line gave as its title too (one ending with a full
+    stop, or holding one: its figures are the text's own)."""
+    text = " ".join(para.split())
+    return text == headline and not text.endswith((".", "。")) and ". " not in text
+
+
+def _figure(item: _Found) -> tuple[float, str, str]:
+    """An item's value, unit and kind: what a restatement says again (_restated_pair)."""
+    return float(item.value), item.unit, item.kind or "level"
+
+
+def _restated_pair(described: list[tuple[_Found, str | None]], said: list[list[tuple[_Found, str | None]]],
+                   seen: set[float]) -> frozenset[tuple[float, str, str]] | None:
+    """ "SUNNY OPTICAL's revenue in the first half of 2025 increased by 4.2% to 19.65 billion yuan, with net profit
+    soaring by 52.6%." and, a paragraph or a bullet later, "... revenue ... was RMB 19.65 billion, a year-on-year
+    increase of 4.2%": two or more figures (value, unit and kind) of one earlier sentence said again together in a
+    sentence are that sentence's facts again (restated.pair): one figure said again can be a new fact ("Sales
+    reached 46.21 billion yuan" in another paragraph), two together are the same report. Returns those figures of
+    this sentence (None: none), and adds the sentence's quantities to `said` (each earlier sentence's, in body order)
+    and their values to `seen` (only a sentence with two values seen before is compared with each earlier one: the
+    figures are built then, most sentences stop at a few set lookups)."""
+    again = 0
+    for item, _ in described:
+        if item.value in seen and item.unit not in PAIR_UNCOUNTED_UNITS:
+            again += 1
+    restated: set[tuple[float, str, str]] = set()
+    if again >= 2:
+        figures = _figures(described)
+        for earlier in said:
+            common = figures & _figures(earlier)
+            if len(common) >= 2 and any(_significant_digits(value) >= RESTATED_MIN_DIGITS for value, _, _ in common):
+                restated |= common
+    said.append(described)
+    for item, _ in described:
+        seen.add(item.value)
+    return frozenset(restated) if restated else None
+
+
+def _figures(described: list[tuple[_Found, str | None]]) -> frozenset[tuple[float, str, str]]:
+    """A sentence's figures that a restated pair can be made of (not counts or ranks)."""
+    return frozenset([_figure(item) for item, _ in described if item.unit not in PAIR_UNCOUNTED_UNITS])
+
+
+def _significant_digits(value: float) -> int:
+    """How many significant digits `value` is written with (19650000000.0: 4, 52.6: 3, 4.2: 2)."""
+    digits = f"{abs(value):.6f}".replace(".", "").strip("0")
+    return len(digits)
+
+
 def _said_again(item: _Found, kind: str, period: str | None, place: str | None, earlier: list[Metric]) -> bool:
     """ "... the food prices decreased by 2.2% ..." and, a paragraph later, "The food prices decreased by 2.2%,
     including a 29.4% drop for vegetables": a change or share said again of the same subject, with the same value,
@@ -686,6 +756,13 @@ def _pair_respectively(items: list[_Found], para: str, sent_end: int) -> None:
         index = end + 1
 
 
+# A paragraph that is the headline set again, its whitespace runs aside, is at most this many times as long (a
+# length test before the paragraph's words are joined: most paragraphs are longer).
+HEADLINE_SPACING: Final = 2
+# Counts and ranks are not read as a restated pair: small whole numbers recur ("took the first place", "first and
+# third places"), and a count said again can have a second meaning (dev 012's 1,041 and 533 patents, then the same
+# numbers of invention patents); their repeats have rules of their own (_repeats_a_count).
+PAIR_UNCOUNTED_UNITS: Final = frozenset({"count", "rank"})
 # The kinds of figure that, said again of the same subject, value and period, are one fact (_said_again).
 SAID_AGAIN_KINDS: Final = frozenset({"change", "share"})
 # A figure said again in its paragraph is a restatement only when it is precise: "up 7.1%" twice
@@ -795,8 +872,8 @@ NUMBER_LED: Final = frozenset({"money_suffixed", "percentage_points", "percent",
 # by a space): tried only in sentences that have one, and only where the scan found one.
 WORD_LED: Final = frozenset({"amount_spelled", "percentage_points_spelled", "count_spelled_scaled"})
 # (NUM opens with a lookbehind that refuses a word character, then a digit.)
-# (OCCASIONS_RE opens with a lookbehind of "for " before its NUM: its matches start where that NUM starts)
-OCCASIONS_LEAD: Final = r"(?<=\bfor\s)"
+# (OCCASIONS_RE opens with lookbehinds ("for ", "added up to ", "total of ") before its NUM: its matches start where
+# that NUM starts)
 assert all(regex.pattern.startswith(NUM) or regex is OCCASIONS_RE and regex.pattern.startswith(OCCASIONS_LEAD + NUM)
            for rule, regex, _ in MATCHERS if rule in NUMBER_LED)
 assert all(regex.pattern.startswith(NUM) for regex in (YEARS_RE, COUNT_COPULA_RE, COUNT_RE, BARE_NUMBER_RE))
@@ -894,7 +971,8 @@ def triggered_plan(low: str, words: list[int] | None = None) -> list[int]:
 def fraction_starts(para: str, scan: NumberScan) -> list[int]:
     """Where FRACTION_RE can match in the sentence `scan` was made of: at its digit runs ("9 out of 10",
     "1/3") and number words ("one third of", "nine out of ten"), and at the word before each "half"
-    ("more than half of": the lead word, a whole word run before the spaces before "half")."""
+    ("more than half of": the lead word, a whole word run before the spaces before "half"), and at the article
+    before a fraction's word ("a fifth of", "an eighth of": fraction.article)."""
     starts = {*scan.digit_starts, *scan.word_starts}
     for half in scan.word_starts:
         if para[half:half + 4].lower() == "half":
@@ -904,6 +982,10 @@ def fraction_starts(para: str, scan: NumberScan) -> list[int]:
             while lead and (para[lead - 1].isalnum() or para[lead - 1] == "_"):  # (what \w matches)
                 lead -= 1
             starts.add(lead)
+        elif half >= 2 and para[half - 1] == " " and para[half - 2] in "aAn":
+            article = half - 2 if para[half - 2] != "n" else half - 3  # "a fifth", "an eighth"
+            if article >= 0 and para[article:half - 1].lower() in ("a", "an"):
+                starts.add(article)
     return sorted(starts)
 
 

@@ -57,6 +57,7 @@ from transforms.metrics.vocab import (
     RANK_MOVE_NOUNS,
     RATE_BASE_WORDS,
     RATE_WORDS,
+    SCALE_PART_WORDS,
     SCALE_WORDS,
     SPAN_LEAD_WORDS,
     SPAN_UNIT_WORDS,
@@ -133,8 +134,11 @@ TIMES_RE: Final = re.compile(rf"{NUM}{SCALE}\s+times\b(?!\s+(?:a|per|each|every)
 # "more than twice the average speed", "twice as many": a multiple in a word (before what it multiplies).
 TWICE_RE: Final = re.compile(rf"(?<![\w-])(?P<word>{words_pattern(MULTIPLE_WORDS)})(?=\s+(?:the|as|that|of)\b)",
                              re.IGNORECASE)
-# "raised funds for 38 times", "won the prize for 3 times": how often (a count), not a multiple.
-OCCASIONS_RE: Final = re.compile(rf"(?<=\bfor\s){NUM}\s+times\b")
+# "raised funds for 38 times", "won the prize for 3 times": how often (a count), not a multiple; so is a sum of
+# occasions, "the total drainage times added up to 49 times", "a total of 12 times" (times_occasions.total).
+OCCASIONS_LEAD: Final = r"(?:(?<=\bfor\s)|(?<=\bup\sto\s)(?<=\badded\sup\sto\s)|(?<=\btotal\sof\s))"
+OCCASIONS_RE: Final = re.compile(rf"{OCCASIONS_LEAD}{NUM}\s+times\b"
+                                 r"(?!\s+(?:the|that|as|of|more|higher|larger|bigger|greater)\b)")
 
 # A multiple in words after a change word: "an increase of nearly ten times", "grew a hundred times".
 SPELLED_TIMES_RE: Final = re.compile(
@@ -146,8 +150,13 @@ SPELLED_TIMES_RE: Final = re.compile(
 
 # Money and mass in words with a scale: "nine billion yuan", "over one billion tons".
 SPELLED_AMOUNT_WORDS: Final[dict[str, int]] = {**SPELLED_UNITS, **SPELLED_NUMBERS, **SPELLED_TENS}
+# ... and before a scale, a part of it too: "half a million" (number.half_scale)
+SCALED_WORD_VALUES: Final[dict[str, Decimal]] = {
+    **{word: Decimal(value) for word, value in SPELLED_AMOUNT_WORDS.items()},
+    **{word: Decimal(value) for word, value in SCALE_PART_WORDS.items()},
+}
 SPELLED_SCALED_RE: Final = re.compile(
-    rf"(?<![\w-])(?P<word>{words_pattern(SPELLED_AMOUNT_WORDS)})\s+"
+    rf"(?<![\w-])(?P<word>{words_pattern(SCALED_WORD_VALUES)})\s+"
     rf"(?P<scale>{words_pattern(SPELLED_SCALES, space=' ')})"
     rf"\s+(?:(?P<cur>{words_pattern(CURRENCY_SUFFIXES, space=' ')})|(?P<mass>(?:metric\s+)?(?:tonnes|tons)))\b",
     re.IGNORECASE,
@@ -155,7 +164,7 @@ SPELLED_SCALED_RE: Final = re.compile(
 # A count in words with a scale: "over one million people aged over 60" (the noun phrase after it is read by
 # the builder; money and mass are amount_spelled's, tried before).
 SPELLED_SCALED_COUNT_RE: Final = re.compile(
-    rf"(?<![\w-])(?P<word>{words_pattern(SPELLED_AMOUNT_WORDS)})\s+"
+    rf"(?<![\w-])(?P<word>{words_pattern(SCALED_WORD_VALUES)})\s+"
     rf"(?P<scale>{words_pattern(SPELLED_SCALES, space=' ')})(?=\s+[a-z])",
     re.IGNORECASE,
 )
@@ -198,6 +207,9 @@ RANK_RE: Final = re.compile(
     r"China|Zhejiang(?:\s+Province)?|Asia))?",
     re.IGNORECASE,
 )
+# The words between "top N" and a plural noun that are not its modifiers ("ranked top 10 in terms of", "top 5 for
+# the first time"): a plural after them does not make the top N a list's name.
+TOP_LIST_STOP: Final = r"(?:in|of|on|at|for|by|with|among|across|from|to|and|or|the|its|their|this|that|as|than)"
 # "among the top 10", "one of China's top 500", "ranked top 3": rank N at most.
 TOP_RANK_RE: Final = re.compile(
     r"\b(?:in|into|among|entered|enter|enters|entering|one\s+of|ranked|ranking|ranks|rank|placed|placing|made|"
@@ -205,8 +217,11 @@ TOP_RANK_RE: Final = re.compile(
     r"(?P<ord>top\s+(?P<n>\d{1,4}))\b(?!\s*(?:%|％|percent|per\s+cent|list))"
     r"(?!\s+(?-i:[A-Z]))"  # "the Top 100 National Comprehensive Strength Districts": a list's name
     # "ranked 71st among the top 100 districts", "listed among the top 100 counties": the list of the top N of a
-    # plural noun is named, not a rank of the subject (rank_top_n.list_of_plural)
-    r"(?!\s+(?-i:[a-z][a-z-]*s)\b)",
+    # plural noun is named, not a rank of the subject (rank_top_n.list_of_plural); so is a top 100 or more after up
+    # to two modifiers ("among top 500 competitive enterprises of China's textile industry": a published list's
+    # name; "one of China's top 10 robot industry clusters" stays a rank of at most 10)
+    r"(?!\s+(?-i:[a-z][a-z-]*s)\b)"
+    rf"(?!(?<=\d\d\d)\s+(?-i:(?:(?!{TOP_LIST_STOP}\b)[a-z][a-z-]*\s+){{1,2}}[a-z][a-z-]*s)\b)",
     re.IGNORECASE,
 )
 # "No. 2 among universities in Zhejiang", "No. 1 nationwide": a rank without a ranking verb.
@@ -222,10 +237,11 @@ ORDINAL_SUPERLATIVE_RE: Final = re.compile(
 )
 
 # The words before "half of" and the spelled numerators of "N out of M" (tried at every word: tries).
-HALF_OF_LEADS: Final = ("than", "nearly", "almost", "about", "around", "roughly", "over", "for", "to", "by")
+HALF_OF_LEADS: Final = ("than", "nearly", "almost", "about", "around", "roughly", "over", "for", "to", "by", "up")
 OUT_OF_NUMERATORS: Final = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 FRACTION_RE: Final = re.compile(
-    rf"(?<![\w-])(?P<word_frac>{_FRACTION_WORD_ALT})(?=\s+of\b)"
+    # (not of a span: "a quarter of a century", "a third of an hour")
+    rf"(?<![\w-])(?P<word_frac>{_FRACTION_WORD_ALT})(?=\s+of\b)(?!\s+of\s+an?\s)"
     rf"|\b(?:{words_pattern(HALF_OF_LEADS)})\s+(?P<half>half)(?=\s+of\b)"
     rf"|(?<![\w.,/-])(?P<out_a>\d{{1,2}}|{words_pattern(OUT_OF_NUMERATORS)})\s+out\s+of\s+"
     r"(?P<out_b>\d{1,3}|ten|five|four|three)\b"
@@ -354,8 +370,10 @@ CURRENCY_WORD_RE: Final = re.compile(
 # A frequency adverb right after a number: "1479 monthly" counts per month, it is no year.
 FREQUENCY_AFTER_RE: Final = re.compile(rf"\s+(?:{words_pattern(FREQUENCY_ADVERBS)})\b", re.IGNORECASE)
 # The text between an earlier count of the sentence and a number that counts the same thing.
+# (also the earlier level a count is compared with: "registered a total of 4,653 market entities in 2021, up from 3,319
+# in 2020" counts the same noun in 2020: count.prior_level)
 ELIDED_GAP_RE: Final = re.compile(
-    r"(?:\band|\bor|\bto|\bversus|\baverage\s+of|\btotal\s+of|,|"
+    r"(?:\band|\bor|\bto|\bversus|\baverage\s+of|\btotal\s+of|,|\b(?:up|down|rising|falling)\s+from|"
     r"\b(?:the|its|their)\s+total(?:\s+number)?\s+(?:reached|rose\s+to|grew\s+to|stood\s+at|hit|was|is|came\s+to))"
     r"\s*(?:(?:about|around|nearly|almost|over|more\s+than|some|another|a\s+further)\s+)?$",
     re.IGNORECASE,
@@ -367,6 +385,11 @@ COUNT_CHANGE_GAP_RE: Final = re.compile(rf",\s*(?:an?\s+)?(?:{words_pattern(COUN
                                         re.IGNORECASE)
 COUNT_CHANGE_AFTER_RE: Final = re.compile(r"\s+(?:over|compared|from|than)\b|\s*(?:[,.;:)）]|$)", re.IGNORECASE)
 TOTAL_GAP_RE: Final = re.compile(r"\btotal\b", re.IGNORECASE)
+# "The 2021 figure for micro and small-sized companies was 2,826,100": a bare number after "the (year's) figure for"
+# a plural noun phrase and its verb counts that noun (count.figure_for).
+FIGURE_FOR_RE: Final = re.compile(
+    r"\bfigures?\s+for\s+(?P<np>[A-Za-z][\w'’&-]*(?:\s+[\w'’&-]+){0,8}?)\s+"
+    r"(?:was|were|is|are|stood\s+at|reached|hit|totaled|totalled|came\s+to)\s*$", re.IGNORECASE)
 # A number right before an age: "The figure includes 491,000 residents aged 70 or above, 181,000 aged 80 or above,
 # and 181 aged 100 years old" counts people of that age (count.aged).
 AGE_AFTER_RE: Final = re.compile(
@@ -477,7 +500,9 @@ def _fraction(match: re.Match[str]) -> _Found | None:
     value = float(round(Decimal(numerator * 100) / Decimal(denominator), 2))
     kind = "share" if groups.get("out_a") or PARTITIVE_OF_RE.match(match.string, match.end()) else None
     start = match.start("half") if groups.get("half") else match.start()
-    return _Found(start, match.end(), value, "percent", kind=kind, num_start=start)
+    article = bool(groups.get("word_frac")) and groups["word_frac"][:2].lower() in ("a ", "an")
+    return _Found(start, match.end(), value, "percent", kind=kind, num_start=start,
+                  rules=["fraction.article"] if article else [])  # "a fifth of the country"
 
 
 def _money(match: re.Match[str]) -> _Found:
@@ -548,17 +573,19 @@ def _spelled_scaled_count(match: re.Match[str]) -> _Found | None:
     np_end, subject = phrase
     word = vocab_key(match.group("word"))
     scale = SCALE_WORDS[vocab_key(match.group("scale"))]
-    value = float(Decimal(SPELLED_AMOUNT_WORDS[word]) * Decimal(int(scale)))
+    value = float(SCALED_WORD_VALUES[word] * Decimal(int(scale)))
+    rules = ["count.spelled_scaled", "number.half_scale"] if word in SCALE_PART_WORDS else ["count.spelled_scaled"]
     return _Found(match.start(), np_end, value, "count", kind="level", subject=subject, num_start=match.start(),
-                  rules=["count.spelled_scaled"])
+                  rules=rules)
 
 
 def _spelled_scaled(match: re.Match[str]) -> _Found:
     word = vocab_key(match.group("word"))
     scale = SCALE_WORDS[vocab_key(match.group("scale"))]
-    value = float(Decimal(SPELLED_AMOUNT_WORDS[word]) * Decimal(int(scale)))
+    value = float(SCALED_WORD_VALUES[word] * Decimal(int(scale)))
     unit = CURRENCIES[vocab_key(match.group("cur"))] if match.group("cur") else "tonnes"
-    return _Found(match.start(), match.end(), value, unit, num_start=match.start())
+    return _Found(match.start(), match.end(), value, unit, num_start=match.start(),
+                  rules=["number.half_scale"] if word in SCALE_PART_WORDS else [])
 
 
 def _kilograms(match: re.Match[str]) -> _Found:
@@ -1225,7 +1252,10 @@ def _elided_count(para: str, read: NumberRead, sent_start: int, sent_end: int,
             subject = last.subject
             if subject and TOTAL_GAP_RE.search(gap):  # "18 new champions, and the total number reached 63"
                 subject = subject.removeprefix("new ")
-            return item(subject)  # "12,000 5G base stations by 2020 and 20,000 by 2022"
+            found_item = item(subject)  # "12,000 5G base stations by 2020 and 20,000 by 2022"
+            if gap.rstrip().endswith("from"):
+                found_item.rules.append("count.prior_level")  # "4,653 market entities in 2021, up from 3,319 in 2020"
+            return found_item
     number_of = None
     for m in NUMBER_OF_RE.finditer(before) if "number" in before.lower() else ():  # (every match holds "number")
         number_of = m
@@ -1237,6 +1267,11 @@ def _elided_count(para: str, read: NumberRead, sent_start: int, sent_end: int,
         if NUMBER_OF_CHANGE_TAIL.has_match(link):  # kind and sign are the change words' (describe)
             return _Found(read.start, read.end, value, "count", subject=named, num_start=read.start)
     subject = _subject_before(_qualifier(before)[1])
+    figure_for = FIGURE_FOR_RE.search(before) if subject is None and "figure" in before.lower() else None
+    if figure_for is not None and _is_plural(figure_for.group("np").split()[-1]):
+        found_item = item(" ".join(figure_for.group("np").lower().split()))  # "The 2021 figure for X was 2,826,100"
+        found_item.rules.append("count.figure_for")
+        return found_item
     own_clause = _own_clause_start(before) if subject is None else 0
     if own_clause:  # "...; Women accounted for 4,572,000", "7.585 million and the rural population is 2.033 million"
         subject = _subject_before(_qualifier(before[own_clause:])[1])

@@ -70,7 +70,14 @@ FRACTION_WORDS: Final[dict[str, tuple[int, int]]] = {
     "one fourth": (1, 4), "three quarters": (3, 4), "three fourths": (3, 4), "one fifth": (1, 5),
     "two fifths": (2, 5), "three fifths": (3, 5), "four fifths": (4, 5), "one sixth": (1, 6),
     "one eighth": (1, 8), "one tenth": (1, 10),
+    # with the article for "one": "about a fifth of the country", "a quarter of its exports" (fraction.article)
+    "a third": (1, 3), "a quarter": (1, 4), "a fourth": (1, 4), "a fifth": (1, 5), "a sixth": (1, 6),
+    "an eighth": (1, 8), "a tenth": (1, 10),
 }
+
+# A part of a scale written before it: "half a million companies", "half a billion yuan" (number.half_scale: the
+# scale word then multiplies the part).
+SCALE_PART_WORDS: Final[dict[str, str]] = {"half a": "0.5"}
 
 # A count written in words: "five new labs", "Eight of them" (never "one": "one of the ...").
 SPELLED_NUMBERS: Final[dict[str, int]] = {
@@ -294,7 +301,9 @@ QUALIFIER_WORDS: Final[dict[str, tuple[str, ...]]] = {
                 "no more than", "fewer than", "not more than", "not exceeding", "within"),
 }
 # Words before a number that qualify nothing and are skipped ("only", "a total of").
-FILLER_WORDS: Final = ("only", "just", "merely", "a total of", "a record", "as much as")
+# ("added up to 49 times": a sum's verb, not the cap "up to")
+FILLER_WORDS: Final = ("only", "just", "merely", "a total of", "a record", "as much as", "added up to", "adds up to",
+                       "add up to", "adding up to")
 
 # Verbs and nouns by the role they give a following number. Stems match any ending ("increas" ->
 # increased, increasing); forms match as written.
