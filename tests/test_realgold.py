@@ -2,9 +2,8 @@
 
 The scoring rules are tested on small hand-made pages; one test runs the extractor over the
 dev set (the 37 labelled real articles used while tuning) and pins floors a little under
-today's figures. The held-out sets (tests/realgold/holdout, holdout2 ... holdout8) get floors a little
-under the figures first measured on them, never tuned to; the ninth (holdout9) is checked for consistency
-until its first measurement.
+today's figures. The held-out sets (tests/realgold/holdout, holdout2 ... holdout9) get floors a little
+under the figures first measured on them, never tuned to.
 """
 from __future__ import annotations
 
@@ -502,6 +501,18 @@ HOLDOUT7_FLOORS: dict[str, float] = {"precision": 0.94, "recall": 0.885, "f1": 0
 HOLDOUT8_FLOORS: dict[str, float] = {"precision": 0.95, "recall": 0.885, "f1": 0.915, "period_accuracy": 0.6,
                                      "title_accuracy": 0.95, "date_accuracy": 0.95, "subject_given_share": 0.78}
 
+# tests/realgold/holdout9: 21 more pages (7 ningbolife, two of them print views, 1 english.ningbo.gov.cn, 13 other
+# sources; 135 labelled metrics, 28 uncertain), gathered and labelled blind on 2026-12-06 at extractor 2026.12.06.29
+# (committed in 614f8a3 before anything ran on them; every URL claimed atomically) while the twenty-first tune_other
+# pass, the ninth tune_sites metric pass and the subject pass wrote their rules, frozen, merged after them (one page,
+# r018, shares 17 12-word shingles with tune_other t057: the site's poll and footer, not its article). Measured once
+# (extractor 2026.12.06.37): 110 gold / 100 predicted / 91 matched, P 0.910, R 0.827, F1 0.867: the first held-out set
+# under the held-out bound of 0.90; period accuracy 0.604, subject given 0.868; titles 0.941 (other sources 8 of 9),
+# dates 1.000, 20 leaked lines (other sources' pages; none on its template pages), 2 dates given where the label has
+# none. Floors a little under those first figures.
+HOLDOUT9_FLOORS: dict[str, float] = {"precision": 0.9, "recall": 0.815, "f1": 0.855, "period_accuracy": 0.59,
+                                     "title_accuracy": 0.93, "date_accuracy": 0.95, "subject_given_share": 0.85}
+
 @pytest.mark.parametrize(("folder", "size", "floors"), [
     (realgold.HOLDOUT_DIR, (24, 340), HOLDOUT_FLOORS),
     (realgold.HOLDOUT2_DIR, (16, 241), HOLDOUT2_FLOORS),
@@ -511,7 +522,8 @@ HOLDOUT8_FLOORS: dict[str, float] = {"precision": 0.95, "recall": 0.885, "f1": 0
     (realgold.HOLDOUT6_DIR, (20, 167), HOLDOUT6_FLOORS),
     (realgold.HOLDOUT7_DIR, (18, 140), HOLDOUT7_FLOORS),
     (realgold.HOLDOUT8_DIR, (19, 140), HOLDOUT8_FLOORS),
-], ids=["holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8"])
+    (realgold.HOLDOUT9_DIR, (21, 135), HOLDOUT9_FLOORS),
+], ids=["holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9"])
 def test_held_out_floors(folder: Path, size: tuple[int, int], floors: dict[str, float]) -> None:
     pages = load_realgold(folder)
     assert (len(pages), sum(len(p.metrics) for p in pages)) == size
@@ -935,9 +947,10 @@ def test_details_never_list_the_held_out_misses_unless_asked(capsys: pytest.Capt
     assert main(["eval", "--real-only", "--system", "newsetl", "--details"]) == 0
     out = capsys.readouterr().out
     assert "== newsetl on dev:" in out and "== newsetl on tune_sites:" in out
-    for held in ("holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8"):
+    for held in ("holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8",
+                 "holdout9"):
         assert f"== newsetl on {held}:" not in out and f"== {held}: details not listed" in out
-    held_ids = ("h0", "k0", "x0", "y0", "z0", "w0", "v0", "u0")  # h000 ... u000
+    held_ids = ("h0", "k0", "x0", "y0", "z0", "w0", "v0", "u0", "r0")  # h000 ... u000, r000
     assert not [line for line in out.splitlines() if line.startswith(held_ids)]
     assert main(["eval", "--real-only", "--system", "newsetl", "--held-out-details"]) == 0
     out = capsys.readouterr().out
@@ -945,6 +958,7 @@ def test_details_never_list_the_held_out_misses_unless_asked(capsys: pytest.Capt
     assert "== newsetl on holdout3:" in out and "== newsetl on holdout4:" in out
     assert "== newsetl on holdout5:" in out and "== newsetl on holdout6:" in out
     assert "== newsetl on holdout7:" in out and "== newsetl on holdout8:" in out
+    assert "== newsetl on holdout9:" in out
     assert [line for line in out.splitlines() if line.startswith("h0")]
 
 
