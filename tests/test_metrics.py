@@ -507,6 +507,28 @@ def test_the_period_a_cue_gives_a_sentences_figures_dates_the_paragraphs_next_se
     assert [m.period for m in extract_metrics(text, "2023-02-06")] == periods
 
 
+@pytest.mark.parametrize(
+    ("body", "periods"),
+    [
+        # tune_sites s085: the year named a paragraph before
+        ("Xiangshan saw a boom in its fish exports in 2018.\n\nThe county exported 2004.8 tons of live fish in the "
+         "year, up 2.9 percent.", ["2018", "2018"]),
+        # dev 002: "for the whole year", the last year named before it
+        ("In 2017, the zone grew 9%. From January to November 2018, it added 91.06 billion yuan. The added value for "
+         "the whole year will exceed 100 billion yuan.", ["2017", "2018-01..2018-11", "2018"]),
+        # no year named before: nothing; "the year before", "the year of 2016" and "year-on-year" are not it
+        ("The county exported 2004.8 tons of fish in the year.", [None]),
+        ("Exports in 2018 rose 5%.\n\nImports fell 2% in the year before.", ["2018", None]),
+        ("Exports in 2018 rose 5%.\n\nImports for the year-on-year period rose 7%.", ["2018", None]),
+        ("Exports in 2018 rose 5%.\n\nImports rose 7% in the year.", ["2018", "2018"]),
+    ],
+)
+def test_in_the_year_names_the_year_the_body_named_before(body: str, periods: list[str | None]) -> None:
+    """ "in the year", "during the whole year", "for the year" are a period cue of the year the body named last
+    before them (THE_YEAR_RE; the labels date them so: tune_sites s085, dev 002)."""
+    assert [m.period for m in extract_metrics(body, "2019-02-25")] == periods
+
+
 def test_the_one_edition_the_opening_names_dates_the_body_sentences_that_name_no_time() -> None:
     """Dev 017, 032, tune_sites s000: "Yesterday afternoon, the 2020 Zhejiang Science and Technology Awards
     Conference was held. Ningbo won 50 ..." -- the awards, activities and ranks reported are that edition's."""
