@@ -1672,3 +1672,43 @@ def test_the_figure_for_a_plural_noun_counts_it() -> None:
     assert (count.value, count.unit, count.subject) == (318_400.0, "count", "small and medium-sized firms")
     assert "count.figure_for" in count.rules
     assert one("The figure for rural residents was 42,946 yuan.").unit == "CNY"
+
+
+def test_a_percentage_with_its_sign_is_a_change_of_that_sign() -> None:
+    """Real page tune_sites s125 (a broker's note): "revenue and net profit were +7.13% and +5.42%, respectively",
+    "Net income was -24.90% year-on-year", "(+16.03% year over year)" had no metric (the sign blocked the number):
+    a sign standing alone before a percentage makes it a change of that sign (match.percent_signed); a sign glued
+    to a word or a number stays out ("1q24+2.57", "2-4%")."""
+    found = extract_metrics("Sales and operating profit were +8.4% and -3.25%, respectively.")
+    assert [(m.value, m.unit, m.kind) for m in found] == [(8.4, "percent", "change"), (-3.25, "percent", "change")]
+    assert all("match.percent_signed" in m.rules for m in found)
+    m = one("Fee income was -12.5% year-on-year.")
+    assert (m.text, m.value, m.kind) == ("-12.5%", -12.5, "change")
+    assert one("Deposits rose (+9.02% year over year) in the quarter.").value == 9.02
+    assert extract_metrics("The growth was higher than 2q23+1.5% in the year.") == []
+    assert all(m.value >= 0 for m in extract_metrics("Prices rose 2-4% in the year."))
+
+
+def test_basis_points_are_hundredths_of_a_percentage_point() -> None:
+    """Real page tune_sites s126: "The average interest-earning asset yield decreased to 4.05%, down 12 basis points
+    year-on-year" and "a 17 basis points rise" were counts of 12 and 17: basis points are hundredths of a percentage
+    point (match.basis_points)."""
+    m = by_text(extract_metrics("The net interest margin fell to 1.8%, down 15 basis points year-on-year."),
+                "15 basis points")
+    assert (m.value, m.unit, m.kind) == (-0.15, "percentage_points", "change") and "match.basis_points" in m.rules
+    m = one("The ratio saw a 25 basis-point rise since January.")
+    assert (m.value, m.unit) == (0.25, "percentage_points")
+
+
+def test_a_bare_amount_linked_to_a_money_noun_of_its_clause_is_yuan() -> None:
+    """Real page tune_sites s127 (a statistics bulletin): "The GDP in Ningbo in 2012 amounted to 652.47 billion",
+    "among which, the added value of primary industry was 27.0 billion" had no metric: a bare scaled amount linked
+    to a money noun of its clause is yuan when the sentence names no currency (money.currency_clause); not a noun
+    of another clause, nor with a currency in the sentence, nor a population."""
+    m = one("The regional GDP in 2015 amounted to 802.3 billion, up by 8%.".replace(", up by 8%", ""))
+    assert (m.value, m.unit) == (802.3e9, "CNY") and "money.currency_clause" in m.rules
+    found = extract_metrics("Of the total, the added value of the tertiary industry was 61.2 billion, up by 9.1%.")
+    assert by_text(found, "61.2 billion").unit == "CNY"
+    assert [m.unit for m in extract_metrics("The income rose, and the population was 7.2 million.")] == ["count"]
+    assert [m.text for m in extract_metrics("The GDP was 5.1 billion, and loans were 2 billion dollars.")] == \
+        ["2 billion dollars"]

@@ -14,10 +14,11 @@ def test_the_checks_on_the_tuning_sets(capsys: pytest.CaptureFixture[str]) -> No
     # (tune_sites' s059-s077, the seventh metric pass's pages of other sources, added two slug titles and nine dates,
     # all right without either check; s078-s097, the eighth's, seven slug titles, four right before the check,
     # s084 fixed by it, two left wrong, and eight dates, seven right; s098-s117, the ninth's, six slug titles, five
-    # right before the check, s110 fixed by it ('• Photo: CHR' was taken), and eight dates, all right)
-    assert "right before the slug check 237/243, after it 241/243; the check changes 4:" in out
+    # right before the check, s110 fixed by it ('• Photo: CHR' was taken), and eight dates, all right; s118-s129, the
+    # tenth's, two slug titles, both right before the check, and seven dates, six right: s124's Spanish date line)
+    assert "right before the slug check 239/245, after it 243/245; the check changes 4:" in out
     assert "s084: fixed:" in out and "t434: fixed:" in out and "t488: fixed:" in out and "s110: fixed:" in out
-    assert "right before the dated line beside the headline 240/245, after it 240/245;" in out
+    assert "right before the dated line beside the headline 246/252, after it 246/252;" in out
     assert "broken" not in out
 
 

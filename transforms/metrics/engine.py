@@ -26,6 +26,8 @@ from transforms.metrics.matchers import (
     OCCASIONS_RE,
     PERCENT_READ,
     RANGE_COUNT_RE,
+    SIGN_MARKS,
+    SIGNED_PERCENT_RE,
     SPELLED_COUNT_RE,
     YEARS_CONTEXT_RE,
     YEARS_CONTEXT_WINDOW,
@@ -36,6 +38,7 @@ from transforms.metrics.matchers import (
     _spelled_count,
     may_follow,
     read_quantity,
+    signed_percent,
     unclaimed_reads,
 )
 from transforms.metrics.numbers import (
@@ -323,10 +326,17 @@ from transforms.textutil import KANA_RE
 # "2026.12.06.35": "2026.12.06.32" (subjects1) and "2026.12.06.33" (the period carry), merged.
 # "2026.12.06.36": "2026.12.06.35" and "2026.12.06.30" (other21), merged.
 # "2026.12.06.37": "2026.12.06.36" and "2026.12.06.31" (metrics9), merged.
+# "2026.12.06.38" (metrics10, a fourth pass on unseen pages of other sources, tune_sites s118-s129): a percentage
+# with its own sign is a change of that sign ("+7.13% and +5.42%", "was -24.90% year-on-year": match.percent_signed;
+# was no metric, the sign blocking the number); "12 basis points" is 0.12 percentage points (match.basis_points; was
+# a count of 12); a bare scaled amount linked to a money noun of its clause ("the added value of primary industry
+# was 27.0 billion", "The GDP in Ningbo in 2012 amounted to 652.47 billion") is yuan when its sentence names no
+# currency (money.currency_clause; was only right after "<money noun> of").
 # "2026.12.06.40": "in the year", "during the whole year", "for the year" name the year the body named last before
 # them ("... exports in 2018. ... exported 2004.8 metric tons of live fish in the year": THE_YEAR_RE, a period cue):
 # tuned labelled periods right 1131 -> 1138 of 1490, none worse.
-EXTRACTOR_VERSION = "2026.12.06.40"
+# "2026.12.06.41": "2026.12.06.40" and "2026.12.06.38" (metrics10), merged.
+EXTRACTOR_VERSION = "2026.12.06.41"
 
 
 def extract_metrics(body: str, published: str | None = None, title: str | None = None) -> list[Metric]:
@@ -886,7 +896,8 @@ RESPECTIVELY_AFTER_RE: Final = re.compile(r"\s*(?:,\s*)?(?:respectively|separate
 
 # Matchers whose every match starts where a digit run starts (NUM: a number not glued to a word
 # before it): they are tried only there (the numbers-first scan knows those positions).
-NUMBER_LED: Final = frozenset({"money_suffixed", "percentage_points", "percent", "km2", "m2", "mu", "tonnes",
+NUMBER_LED: Final = frozenset({"money_suffixed", "percentage_points", "basis_points", "percent", "km2", "m2", "mu",
+                              "tonnes",
                               "kilograms", "kwh", "km", "times_occasions", "times", "points_compared", "points_pair",
                               "percent_pair"})
 # Matchers whose every match starts with a number word (under NUMBERISH_RE's lookbehind, followed
@@ -1133,6 +1144,12 @@ def _find_quantities(para: str, start: int, end: int, excluded: list[tuple[int, 
         for match in matches:
             if _free(match, claimed, excluded_here):
                 _add(found, claimed, build(match), rule)
+    if "%" in low:  # a percentage with its sign, right before its digits: "+7.13%", "-24.90%" (match.percent_signed)
+        for at in digits:
+            if at > start and para[at - 1] in SIGN_MARKS:
+                signed = SIGNED_PERCENT_RE.match(para, at - 1, end)
+                if signed is not None and _free(signed, claimed, excluded_here):
+                    _add(found, claimed, signed_percent(signed), "percent_signed")
     if not scan.digits:  # every remaining matcher but the spelled count starts at a digit
         spelled = unclaimed_matches(SPELLED_COUNT_RE, para, scan.word_starts, start, end, claimed) if scan.spelled \
             else ()

@@ -13,9 +13,11 @@ from transforms.metrics.numbers import (
     _FRACTION_WORD_ALT,
     ANY_NUMBER_RE,
     ANY_YEAR_RE,
+    NOT_BEFORE_NUMBER,
     NOT_BEFORE_NUMBER_MARKS,
     NUM,
     NUMBER,
+    NUMBER_READ,
     ORDINAL_ALT,
     PREFIXED_NUM,
     SCALE,
@@ -47,6 +49,7 @@ from transforms.metrics.vocab import (
     KILOGRAM_TONNES,
     LIST_INTRO_WORDS,
     MASS_PLURALS,
+    MONEY_CLAUSE_NOUNS,
     MONEY_NOUNS,
     MULTIPLE_WORDS,
     NUMBER_OF_PRESENT_LINKS,
@@ -88,6 +91,16 @@ PER_BEFORE_CHARS: Final = 16
 # "1.67 more percentage points than the year before": "more"/"less" may stand between the number and the unit.
 PERCENTAGE_POINTS_RE: Final = re.compile(
     rf"{NUM}\s*(?:(?:more|less|fewer)\s+)?(?:percentage|percent|pct\.?)\s+points?\b", re.IGNORECASE)
+# "down 12 basis points", "a 17 basis points rise": hundredths of a percentage point (match.basis_points; tenth
+# tune_sites pass, s126: each was a count of 12 or 17).
+BASIS_POINTS_RE: Final = re.compile(rf"{NUM}\s*basis[\s-]+points?\b", re.IGNORECASE)
+# "+7.13% and +5.42%", "Net income was -24.90% year-on-year", "(+16.03% year over year)": a percentage with its sign
+# is a change (match.percent_signed; a broker's note, tune_sites s125). The sign stands alone: not after a word, a
+# digit or a mark NUM refuses ("1q24+2.57", "2-4%").
+SIGNED_PERCENT_RE: Final = re.compile(
+    rf"(?<!{NOT_BEFORE_NUMBER})(?P<sign>[+\-−])(?P<num>{NUMBER_READ})(?![.,]\d)\s?(?:%|％|percent\b|per cent\b)",
+    re.IGNORECASE)
+SIGN_MARKS: Final = "+-−"
 # "four percentage points higher than ...": percentage points in a word (sixth tune_sites pass, s057).
 SPELLED_POINTS_RE: Final = re.compile(
     rf"(?<![\w-])(?P<word>{words_pattern({**SPELLED_UNITS, **SPELLED_NUMBERS, **SPELLED_TENS})})\s+"
@@ -362,6 +375,9 @@ MONEY_UNITS: Final = frozenset(CURRENCIES.values())
 # "(at an investment of 137.3 million)": a scaled amount right after a noun that is money, with no currency in its
 # sentence, is yuan (the sites report in yuan; the labelling convention: "bare 100 million ... -> CNY").
 MONEY_NOUN_BEFORE_RE: Final = re.compile(rf"\b(?:{words_pattern(MONEY_NOUNS)})\s+of\s*$", re.IGNORECASE)
+# A money noun in the clause before a bare scaled amount (MONEY_CLAUSE_NOUNS; the clause: after the sentence's last
+# ",", ";" or ":").
+MONEY_CLAUSE_RE: Final = re.compile(rf"\b(?:{words_pattern(MONEY_CLAUSE_NOUNS, space=' ')})\b", re.IGNORECASE)
 # A currency of the tables anywhere in a sentence: a mark, or a currency word (and "dollar").
 CURRENCY_WORD_RE: Final = re.compile(
     "[" + "".join(sorted({c for mark in CURRENCY_PREFIXES for c in mark if not c.isalpha()})) + "]|"
@@ -545,6 +561,19 @@ def _percent_pair(match: re.Match[str]) -> _Found | None:
     return _Found(match.start(), match.end(), _number(match), "percent", num_start=match.start())
 
 
+def _basis_points(match: re.Match[str]) -> _Found:
+    """ "12 basis points": 0.12 percentage points."""
+    value = float(Decimal(match.group("num").replace(",", "")) / 100)
+    return _Found(match.start(), match.end(), value, "percentage_points", kind="change", num_start=match.start())
+
+
+def signed_percent(match: re.Match[str]) -> _Found:
+    """ "+7.13%" / "-24.90%": a change of that sign."""
+    value = _number(match)
+    return _Found(match.start(), match.end(), -value if match.group("sign") != "+" else value, "percent",
+                  kind="change", num_start=match.start())
+
+
 def _bare_points(match: re.Match[str]) -> _Found:
     """Percentage points written as bare "points" (the number only: the change word stays context)."""
     start = match.start("num")
@@ -641,6 +670,7 @@ MATCHERS: Final[tuple[tuple[str, re.Pattern[str], Callable[[re.Match[str]], _Fou
     ("money_suffixed", MONEY_SUFFIXED_RE, _money),
     ("percentage_points", PERCENTAGE_POINTS_RE, _simple("percentage_points", "change")),
     ("percentage_points_spelled", SPELLED_POINTS_RE, _spelled_points),
+    ("basis_points", BASIS_POINTS_RE, _basis_points),
     ("percent", PERCENT_RE, _simple("percent")),
     ("percent_pair", PERCENT_PAIR_RE, _percent_pair),
     ("km2", KM2_RE, _measure("km2")),
@@ -676,6 +706,7 @@ MATCHER_TRIGGERS: Final[dict[str, tuple[str, ...]]] = {
     "money_suffixed": ("yuan", "rmb", "cny", "dollar", "usd", "euro", "eur"),
     "percentage_points": ("point",),
     "percentage_points_spelled": ("point",),
+    "basis_points": ("basis",),
     "percent": ("%", "％", "percent", "per cent"),
     "percent_pair": ("%", "％", "percent", "per cent"),
     "km2": ("km", "square", "sq"),
@@ -726,6 +757,7 @@ def _any_case(chars: str) -> str:
 NUMBER_FOLLOWERS: Final[dict[str, str]] = {
     "money_suffixed": _SCALE_LEADS + "CDERUYdey",  # yuan, Yuan, RMB, CNY, US dollars, dollars, USD, euro(s), EUR
     "percentage_points": _any_case("mlfp"),  # more, less, fewer; percentage, percent, pct
+    "basis_points": _any_case("b"),  # basis points
     "percent": _any_case("%p"),  # %, percent, per cent (and "％", not ASCII)
     "percent_pair": _any_case("a"),  # and
     "km2": _any_case(_SCALE_LEADS + "-sk"),  # square, sq; km2, km²
@@ -1168,10 +1200,16 @@ def _elided_currency(para: str, match: NumberRead, sent_start: int, sent_end: in
         return None
     money = [f for f in found if f.unit in MONEY_UNITS and sent_start <= f.start and f.end <= match.start]
     if not money:
-        if MONEY_NOUN_BEFORE_TAIL.has_match(before) and not CURRENCY_WORD_RE.search(para, sent_start, sent_end):
-            return _Found(match.start, match.end, number_value(match.raw, match.scale), "CNY", num_start=match.start,
-                          rules=["money.currency_omitted"])
-        return None
+        if CURRENCY_WORD_RE.search(para, sent_start, sent_end):
+            return None
+        if MONEY_NOUN_BEFORE_TAIL.has_match(before):
+            rule = "money.currency_omitted"
+        elif MONEY_CLAUSE_RE.search(before, max(before.rfind(","), before.rfind(";"), before.rfind(":")) + 1):
+            rule = "money.currency_clause"
+        else:
+            return None
+        return _Found(match.start, match.end, number_value(match.raw, match.scale), "CNY", num_start=match.start,
+                      rules=[rule])
     unit = max(money, key=lambda f: f.end).unit
     return _Found(match.start, match.end, number_value(match.raw, match.scale), unit, num_start=match.start,
                   rules=["money.currency_elided"])

@@ -29,6 +29,12 @@ CURRENCY_TRAILERS: Final = ("yuan", "Yuan", "yuans", "Yuans", "RMB", "dollars", 
 # Nouns that are money: a bare scaled amount right after "<noun> of" is one ("an investment of 137.3 million").
 MONEY_NOUNS: Final = ("investment", "investments", "fund", "funds", "funding", "capital", "revenue", "revenues",
                       "budget", "budgets", "subsidy", "subsidies", "loan", "loans", "financing", "turnover")
+# Nouns of an amount of money that may open the clause of a bare scaled amount linked to them ("the added value of
+# primary industry was 27.0 billion", "The GDP in Ningbo in 2012 amounted to 652.47 billion": a statistics
+# bulletin leaves the currency out): with no currency in the sentence, the amount is yuan (money.currency_clause;
+# not "sales", which may count units).
+MONEY_CLAUSE_NOUNS: Final = (*MONEY_NOUNS, "gdp", "added value", "value added", "income", "incomes", "profit",
+                             "profits", "output value", "expenditure", "expenditures", "deposits")
 # What a sentence may open with before a period cue that still dates what follows ("Statistics show that in
 # 2012, ...", "Data from the bureau showed, in 2011, ..."): the nouns that report and their verbs.
 REPORTING_NOUNS: Final = ("statistics", "data", "figures", "results", "the statistics", "the data", "the figures")
