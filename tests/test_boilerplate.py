@@ -480,10 +480,21 @@ FURNITURE = [
                          "Join our free weekly newsletter", "Enter your email address to get our daily updates"]),
     (bp.DATE_LINE, ["Last Updated July 16, 2019",  # www.uwosh.edu, t651
                     "Last updated 2019-07-16", "Last Updated: March 3, 2020"]),
+    # the twenty-second pass (t655-t672)
+    (bp.SOCIAL_BAR, ["  \u2022 WeiBo", "  \u2022 WeiXin",  # www.e-yamaguchi.com, t663
+                     "\u2022 Facebook", "\u00b7 LinkedIn", "\u2022 Email"]),
+    (bp.POST_WIDGETS, ["[Edit this paragraph] Overview",  # gnagarna.com, t656
+                       "[Edit this section] History", "[edit this paragraph]"]),
+    (bp.PAGE_BOXES, ["Related Photo Set",  # archive.shine.cn, t669
+                     "Related Photos", "Related Videos", "Related Gallery", "Related Picture Galleries"]),
 ]
 
 # Real article sentences that share words with the furniture; none may match.
 ARTICLE_SENTENCES = [
+    # the twenty-second pass's shapes in sentences (a share link, a wiki edit link, a related box)
+    "\u2022 WeiBo users shared the video 2 million times in a day.",
+    "[Edit this paragraph] was the button the wiki's 300 editors used most.",
+    "Related photos were shown at the museum, 120 of them.",
     # the twenty-first pass's shapes in sentences (a comment form, an edit link, attachments, a citation, a stamp, a
     # newsletter box, a revision line)
     "Join our newsletter team, the paper told its readers, and 40 did.",

@@ -321,6 +321,9 @@ PAGE_BOXES: Final = (
     # a related box's heading of other kinds ("Related Personnel" closing a law firm's update, grandwaylaw.com t373,
     # gathered after the thirteenth pass's rules)
     r"related +(posts?|personnel|people|links|reading|content|topics)|"
+    # a related box of pictures ("Related Photo Set" under a print-archive headline, archive.shine.cn t669, the
+    # twenty-second tune_other pass)
+    r"related +(photos?|pictures?|images?|videos?)( +(sets?|galler(y|ies)))?|related +galler(y|ies)|"
     # a month archive's heading over its one post ("Posts made in August 2021", uspti.com t428) and print links glued
     # into one line ("Printer-friendly versionPrinter-friendly versionPDF versionPDF version",
     # nvdatabase.swarthmore.edu t430; fifteenth pass)
@@ -458,8 +461,11 @@ BARE_DOMAIN: Final = (
 # two space runs around an optional mark, a line of N menu words that fails at its end was retried
 # 2^N ways (a 20-word "Twitter ..." line took a second, 30 words hours).
 SOCIAL_BAR: Final = (
-    r"(?im)^ *((twitter|facebook|myspace|yahoo!?|linkedin|mixx|digg|delicious|reddit|stumbleupon|google *[+]|"
-    r"weibo|wechat|whatsapp|pinterest|tumblr|qzone|renren|douban) *([|/,·] *)?){3,}$"
+    r"(?im)^ *(((twitter|facebook|myspace|yahoo!?|linkedin|mixx|digg|delicious|reddit|stumbleupon|google *[+]|"
+    r"weibo|wechat|whatsapp|pinterest|tumblr|qzone|renren|douban) *([|/,·] *)?){3,}"
+    # a share link alone after a bullet ("• WeiBo", "• WeiXin" closing a group company's news page, e-yamaguchi.com
+    # t663, the twenty-second tune_other pass)
+    r"|[•·] *(twitter|facebook|linkedin|weibo|weixin|wechat|whatsapp|pinterest|qzone|qq|e-?mail) *)$"
 )
 AUTHOR_BOX: Final = r"(?im)^ *about +(the +author|[a-z][a-z.'-]*( +[a-z][a-z.'-]*){0,3}) *[:：] *$"
 LINK_LINE: Final = (
@@ -760,6 +766,9 @@ POST_WIDGETS: Final = (
     # post's attachment links ("View attachment 391196 View attachment 391197", defence.pk t634), the twenty-first
     # tune_other pass
     r"|\[? *edit *\]?|(view +attachment +[0-9]{1,12} *)+"
+    # a copied wiki's section link glued before its heading ("[Edit this paragraph] Overview", gnagarna.com t656, the
+    # twenty-second tune_other pass)
+    r"|\[ *edit +this +(paragraph|section) *\]( *[^\n.!?;:。]{1,60})?"
     r"|photos *: *[0-9]{1,4} *, *displayed *: *[0-9]{1,4}|your +(shopping +)?(basket|cart|bag) +is +(currently +)?empty"
     r" *[.!]?|adjust +(the +)?(font|text) +size *[:：]?"
     # a blog host's tag line over the entry ("A Travellerspoint blog", hannahinchina.travellerspoint.com t468) and a
