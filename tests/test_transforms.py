@@ -3547,3 +3547,15 @@ def test_twenty_second_pass_share_links_wiki_edit_links_and_a_picture_box_are_ch
     for line in ("WeiBo", "WeiXin", "Edit this paragraph", "Related Photo Set"):
         assert line not in article.body
     assert "The senior management" in article.body
+
+
+def test_twenty_second_pass_lines_under_the_first_numbered_heading_are_no_yardstick() -> None:
+    """A header line under the text's first numbered heading ('1. Scheme' over a day's schedule, bica2023.org t662)
+    is the text's: a long schedule line under it does not dwarf the headline above it."""
+    text = ("Xiko FengHua One-day Investigation Scheme\n\n1. Scheme\n\nArrive in Fenghua      (9:00- 10:00 a.m)\n\n"
+            "Visit the former residence of Chiang Kai-shek, Fenghao Room, Xiaoyangfang (small foreign house), Wuling "
+            "Gate\n\nLunch      (11:45-13:00 p.m)\n\n2. Introduction\n\n"
+            "The former residence of Chiang Kai-shek, the home of several generations of the family, was listed in "
+            "the second batch of China's 20th century architectural heritage in 2017, and 300,000 people visit it a "
+            "year.")
+    assert parse_page(text).title == "Xiko FengHua One-day Investigation Scheme"

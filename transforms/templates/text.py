@@ -717,6 +717,11 @@ def _title_above_lead(lines: list[str]) -> Content | None:
     marks = [i for i in plain if SECTION_WORD_RE.match(lines[i])]
     if marks:
         unquoted = [i for i in unquoted if i > marks[-1]] or unquoted
+    # the text's first numbered heading ("1. Scheme" over a day's schedule, bica2023.org t662, the twenty-second
+    # tune_other pass): the header lines under it are the text's, neither the headline nor a yardstick for it
+    numbered = next((i for i in plain if NUMBERED_ITEM_RE.match(lines[i])), None)
+    if numbered is not None:
+        unquoted = [i for i in unquoted if i < numbered] or unquoted
     if furniture and _is_banner(lines, seen, lead, unquoted):
         unquoted = unquoted[1:]
     block_of = _block_numbers(lines)
