@@ -28,8 +28,8 @@ from transforms.spacing import normalize_space
 # Full-width 【Print】 【Close】 (Hanweb), also with ASCII brackets, and with the outer brackets cut off the
 # line's ends: "print】 【close" (en.sx.gov.cn). A bracket after the first word is still needed ("Print" alone
 # is ACTIONS').
-# Also "Top" with them ("Top】 【Print】 【Close" closing a culture bureau's page, wglyj.ningbo.gov.cn t673, gathered after
-# the twenty-second tune_other pass's rules).
+# Also "Top" with them ("Top】 【Print】 【Close" closing a culture bureau's page, wglyj.ningbo.gov.cn t673, gathered
+# after the twenty-second tune_other pass's rules).
 _PRINT_WORD: Final = r"(print|close|print this page|close window|top|back to top)"
 PRINT_CLOSE: Final = (r"(?im)^ *[【\[]? *" + _PRINT_WORD + r" *[】\]] *([【\[] *" + _PRINT_WORD + r" *[】\]]? *)*$")
 # "Text Size: A A A" (Hanweb), optionally glued to the date cell: "2019-08-18Text Size: A A A".
