@@ -68,6 +68,9 @@ READ_STORIES: tuple[frozenset[str], ...] = ISSUE_STORIES + (
     # the eighteenth pass's: Typhoon In-Fa's landfall near Ningbo (July 2021), AFP's report on The Daily Star's AMP page
     # and on news24.com
     frozenset({"tune_other/t536", "tune_other/t539"}),
+    # the twenty-second pass's: China Daily's "Celebrating Celadon" on the Shanglin Lake kiln park (December 2017) in
+    # four copies: ecns.cn's, the print edition on pressreader.com, a hijacked mirror's and the Zhejiang channel's
+    frozenset({"tune_other/t674", "tune_other/t675", "tune_other/t676", "tune_other/t677"}),
 )
 # Groups the shipped rule makes that a reading says are different stories (known false merges).
 KNOWN_FALSE_GROUPS: tuple[frozenset[str], ...] = (
@@ -129,6 +132,22 @@ KNOWN_FALSE_GROUPS: tuple[frozenset[str], ...] = (
     # the site museum, t604; a culture portal's Q&A, t606): the site's facts (7,000 years, 1973, 40,000 square
     # meters, 6,700 relics) alike, no news story
     frozenset({"tune_other/t503", "tune_other/t604", "tune_other/t606"}),
+    # the twenty-second pass: a travel guide's Tianyi Pavilion page (t660: 1561 to 1566, 70,000 and 300,000 books)
+    # joins the library's pages (t112, t215; t390, t540, t541) and a conference's schedule (t662: "9:00- 10:00",
+    # "11:45-13:00", "16:15-17:00") the clock-times group, which merges those groups, the small-numbers group of t021
+    # and the pages they bring (t514, t594) into one component; an encyclopedia's Hemudu page (t656: 40,000 square
+    # meters, 1973, 1977, 7000 years) joins the Hemudu profile and the Zhenhai case (t334, t430). No text alike.
+    frozenset({"tune_other/t021", "tune_other/t064", "tune_other/t093", "tune_other/t112", "tune_other/t197",
+               "tune_other/t215", "tune_other/t234", "tune_other/t261", "tune_other/t268", "tune_other/t384",
+               "tune_other/t390", "tune_other/t395", "tune_other/t397", "tune_other/t514", "tune_other/t531",
+               "tune_other/t538", "tune_other/t540", "tune_other/t541", "tune_other/t545", "tune_other/t566",
+               "tune_other/t594", "tune_other/t633", "tune_other/t660", "tune_other/t662"}),
+    frozenset({"tune_other/t334", "tune_other/t430", "tune_other/t656"}),
+    # and a report of Cixi's small appliances (t659: 2000, 10000, 20 series, 60%) joins the two reports quoting the same
+    # county statistics (t029, t094); a trade portal's port figures for the first quarter (t658: 300 services, 600
+    # ports, 10 million teu) joins the port's 40 million TEUs and the graphene line (t086, t278, t279)
+    frozenset({"tune_other/t029", "tune_other/t094", "tune_other/t659"}),
+    frozenset({"tune_other/t086", "tune_other/t278", "tune_other/t279", "tune_other/t658"}),
 )
 TEXT_THRESHOLDS = (0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 FACT_THRESHOLDS = (0.1, 0.2, 0.3, 0.4, 0.5)

@@ -480,10 +480,38 @@ FURNITURE = [
                          "Join our free weekly newsletter", "Enter your email address to get our daily updates"]),
     (bp.DATE_LINE, ["Last Updated July 16, 2019",  # www.uwosh.edu, t651
                     "Last updated 2019-07-16", "Last Updated: March 3, 2020"]),
+    # the twenty-second pass (t655-t672)
+    (bp.SOCIAL_BAR, ["  \u2022 WeiBo", "  \u2022 WeiXin",  # www.e-yamaguchi.com, t663
+                     "\u2022 Facebook", "\u00b7 LinkedIn", "\u2022 Email"]),
+    (bp.POST_WIDGETS, ["[Edit this paragraph] Overview",  # gnagarna.com, t656
+                       "[Edit this section] History", "[edit this paragraph]"]),
+    (bp.PAGE_BOXES, ["Related Photo Set",  # archive.shine.cn, t669
+                     "Related Photos", "Related Videos", "Related Gallery", "Related Picture Galleries"]),
+    # pages gathered after the twenty-second pass's rules (t673-t677)
+    (bp.PRINT_CLOSE, ["Top\u3011 \u3010Print\u3011 \u3010Close",  # wglyj.ningbo.gov.cn, t673
+                      "\u3010Top\u3011 \u3010Print\u3011 \u3010Close\u3011", "[Back to top] [Print] [Close]"]),
+    (bp.DATE_SOURCE, ["Date: 2022-03-08Source: The People's Government of Ningbo MunicipalityPage views: Font-Size: "
+                      "[ large medium small ]Color:",  # wglyj.ningbo.gov.cn, t673
+                      "Date: 2023-01-05Source: Ningbo Municipal Bureau of Culture, Radio, Television and TourismPage "
+                      "views: 12"]),
+    (bp.WECHAT_PROMPTS, ['Focus on"Culture NB"',  # wglyj.ningbo.gov.cn, t673
+                         "Follow \u201cNingbo Release\u201d", 'Follow us on "Insight Ningbo"']),
+    (bp.CONTACT_EMAIL_ANY, ["- Contact the writer at wangkaihao@ chinadaily.com.cn",  # pressreader.com, t675
+                            "Contact the reporter at lijing@chinadaily.com.cn", "\u2014 Contact the writers at "
+                            "news@example.org"]),
 ]
 
 # Real article sentences that share words with the furniture; none may match.
 ARTICLE_SENTENCES = [
+    # the shapes of the pages gathered after the twenty-second pass's rules, in sentences
+    "Top of the class in 2019, she said, were 30 students from Ningbo.",
+    "Focus on \"quality first\" was the motto of the 12 firms.",
+    "Contact the writer at the office, he said, and 40 letters came.",
+    "Date: 2022-03-08 was when the 3 exhibitions opened, the source said.",
+    # the twenty-second pass's shapes in sentences (a share link, a wiki edit link, a related box)
+    "\u2022 WeiBo users shared the video 2 million times in a day.",
+    "[Edit this paragraph] was the button the wiki's 300 editors used most.",
+    "Related photos were shown at the museum, 120 of them.",
     # the twenty-first pass's shapes in sentences (a comment form, an edit link, attachments, a citation, a stamp, a
     # newsletter box, a revision line)
     "Join our newsletter team, the paper told its readers, and 40 did.",

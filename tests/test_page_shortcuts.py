@@ -936,6 +936,12 @@ def plain_split_body(blocks: list[textutil.Block], title: str | None) -> tuple[l
         after = [k for k, block in enumerate(block_of_paragraph) if block > at]
         if after and all(len(text.split()) <= max_words and text[-1] not in ".!?。！？" for text in body[after[0]:]):
             del body[after[0]:]
+    # a listing's teaser cut with an ellipsis right above the paragraph it was cut from (the twenty-second tune_other
+    # pass): the teaser goes
+    body[:] = [text for k, text in enumerate(body)
+               if not (k + 1 < len(body) and text.endswith(("...", "…"))
+                       and len(text.rstrip(".…").rstrip()) >= textutil.CUT_TEASER_MIN_CHARS
+                       and body[k + 1].startswith(text.rstrip(".…").rstrip()))]
     return body, captions
 
 

@@ -3494,3 +3494,68 @@ def test_twenty_first_pass_a_stamp_with_beijing_time_and_a_source_dates_the_page
     article = parse_page(text)
     assert article.title == "The very best of berries" and article.published == "2010-07-02"
     assert "Beijing Time" not in article.body
+
+
+# The twenty-second tune_other pass (t655-t672): a date label and its ISO date glued before a headline-less page's
+# lead, a listing's teaser cut with an ellipsis above the paragraph it repeats, bulleted share links, a copied wiki's
+# section link, a related box of pictures.
+@pytest.mark.parametrize(("text", "published"), [
+    # www.seatrade-maritime.com t658 (the stamp opening the excerpt, no headline)
+    (" date 2024-04-10 The cargo throughput at the port was 353m tons in Q1, representing 6.8% growth compared with "
+     "the same period of last year.\n\nNingbo-Zhoushan port offers more than 300 container shipping services.",
+     "2024-04-10"),
+    ("Date: 2021-03-09 Container throughput at the port rose 14.6 percent in January, the operator said.\n\n"
+     "The port handled 2.89 million TEUs.", "2021-03-09"),
+    # a lead that merely opens with the word "date" dates nothing
+    ("Date palms were planted along the 2.5 km promenade in 2019, the district said.\n\nThe trees are 12 years old.",
+     None),
+])
+def test_twenty_second_pass_a_date_label_glued_before_the_lead_dates_the_page(text: str, published: str | None) -> None:
+    """A headline-less page whose lead opens with 'date <ISO date>' and the first sentence glued after it takes that
+    date."""
+    assert parse_page(text).published == published
+
+
+def test_twenty_second_pass_a_cut_teaser_over_its_paragraph_goes() -> None:
+    """A listing's teaser closed by an ellipsis directly above the paragraph it was cut from is dropped (the paragraph
+    stays); a paragraph that ends with an ellipsis but opens nothing below it stays (www.synotrip.com t668)."""
+    text = ("Skip to main content\n\nNingbo Attractions\n\nThe Tale of Qiantong - A Visit Into History\n\n"
+            "Sometimes when travelling in China, the massive crowds make us hungry for a rest. So here we were, in "
+            "the quieter surrounds of Ningbo, some four ho...\n\n"
+            "Sometimes when travelling in China, the massive crowds make us hungry for a rest. So here we were, in "
+            "the quieter surrounds of Ningbo, some four hours journey to the south.\n\n"
+            "The town's history goes back 800 years, and it was all we had hoped for and more...\n\n"
+            "The bus back took one hour.")
+    article = parse_page(text)
+    assert article.title == "The Tale of Qiantong - A Visit Into History"
+    assert "some four ho..." not in article.body
+    assert article.body.count("Sometimes when travelling") == 1
+    assert "hoped for and more..." in article.body
+
+
+def test_twenty_second_pass_share_links_wiki_edit_links_and_a_picture_box_are_chrome() -> None:
+    """Bulleted share links ('  • WeiBo', www.e-yamaguchi.com t663), a copied wiki's '[Edit this paragraph]' link
+    glued before its heading (gnagarna.com t656) and 'Related Photo Set' (archive.shine.cn t669) leave the body."""
+    text = ("Home > News\nThe Group Company held an executive work meeting in 2023\n"
+            "Release time:2023-01-06 Browse times:553\n\n"
+            "On the morning of January 5, the meeting was held in the report hall of the industrial park.\n\n"
+            "Related Photo Set\n\n[Edit this paragraph] Overview\n\n"
+            "The senior management of the group company attended the meeting.\n\n  \u2022 WeiBo\n\n  \u2022 WeiXin")
+    article = parse_page(text)
+    assert article.title == "The Group Company held an executive work meeting in 2023"
+    assert article.published == "2023-01-06"
+    for line in ("WeiBo", "WeiXin", "Edit this paragraph", "Related Photo Set"):
+        assert line not in article.body
+    assert "The senior management" in article.body
+
+
+def test_twenty_second_pass_lines_under_the_first_numbered_heading_are_no_yardstick() -> None:
+    """A header line under the text's first numbered heading ('1. Scheme' over a day's schedule, bica2023.org t662)
+    is the text's: a long schedule line under it does not dwarf the headline above it."""
+    text = ("Xiko FengHua One-day Investigation Scheme\n\n1. Scheme\n\nArrive in Fenghua      (9:00- 10:00 a.m)\n\n"
+            "Visit the former residence of Chiang Kai-shek, Fenghao Room, Xiaoyangfang (small foreign house), Wuling "
+            "Gate\n\nLunch      (11:45-13:00 p.m)\n\n2. Introduction\n\n"
+            "The former residence of Chiang Kai-shek, the home of several generations of the family, was listed in "
+            "the second batch of China's 20th century architectural heritage in 2017, and 300,000 people visit it a "
+            "year.")
+    assert parse_page(text).title == "Xiko FengHua One-day Investigation Scheme"

@@ -28,7 +28,9 @@ from transforms.spacing import normalize_space
 # Full-width 【Print】 【Close】 (Hanweb), also with ASCII brackets, and with the outer brackets cut off the
 # line's ends: "print】 【close" (en.sx.gov.cn). A bracket after the first word is still needed ("Print" alone
 # is ACTIONS').
-_PRINT_WORD: Final = r"(print|close|print this page|close window)"
+# Also "Top" with them ("Top】 【Print】 【Close" closing a culture bureau's page, wglyj.ningbo.gov.cn t673, gathered
+# after the twenty-second tune_other pass's rules).
+_PRINT_WORD: Final = r"(print|close|print this page|close window|top|back to top)"
 PRINT_CLOSE: Final = (r"(?im)^ *[【\[]? *" + _PRINT_WORD + r" *[】\]] *([【\[] *" + _PRINT_WORD + r" *[】\]]? *)*$")
 # "Text Size: A A A" (Hanweb), optionally glued to the date cell: "2019-08-18Text Size: A A A".
 TEXT_SIZE: Final = (
@@ -269,7 +271,9 @@ DATE_SOURCE: Final = (
     r"(?im)^ *(((date|time|pub *(time|date)|published|posted|updated|release date|release time) *[:：]? *)?"
     r"[\[(（【]?(19|20)[0-9]{2}[-/.][0-9]{1,2}[-/.][0-9]{1,2}[\])）】]?( +[0-9:]{4,8})? *[|｜/]? *"
     r"([a-z][a-z.'&-]*( +[a-z][a-z.'&-]*){0,3} +)?(web +)?"
-    r"(source|from|editor|author|views|hits|clicks?|visits|reads?|readers|browse|browsing) *[:：].{0,80}"
+    # (fields glued after the label: up to 120 characters, a long source name among them: "Date: 2022-03-08Source: The
+    # People's Government of Ningbo MunicipalityPage views: Font-Size: [ large medium small ]Color:", t673)
+    r"(source|from|editor|author|views|hits|clicks?|visits|reads?|readers|browse|browsing) *[:：].{0,120}"
     # the stamp with its time zone in brackets, then the source's name without a label, maybe the time in another
     # zone glued before it ("2010-07-02 09:38:51 GMT2010-07-02 17:38:51 (Beijing Time)  China Daily", english.sina.com
     # t640, the twenty-first tune_other pass)
@@ -321,6 +325,9 @@ PAGE_BOXES: Final = (
     # a related box's heading of other kinds ("Related Personnel" closing a law firm's update, grandwaylaw.com t373,
     # gathered after the thirteenth pass's rules)
     r"related +(posts?|personnel|people|links|reading|content|topics)|"
+    # a related box of pictures ("Related Photo Set" under a print-archive headline, archive.shine.cn t669, the
+    # twenty-second tune_other pass)
+    r"related +(photos?|pictures?|images?|videos?)( +(sets?|galler(y|ies)))?|related +galler(y|ies)|"
     # a month archive's heading over its one post ("Posts made in August 2021", uspti.com t428) and print links glued
     # into one line ("Printer-friendly versionPrinter-friendly versionPDF versionPDF version",
     # nvdatabase.swarthmore.edu t430; fifteenth pass)
@@ -417,7 +424,13 @@ LANGUAGE_MENU: Final = (
     r"(?im)^ *((english|français|deutsch|español|italiano|português|русский язык|русский|日本語|한국어|한어|中文"
     r"|简体中文|繁體中文|ελληνικά|indonesian|sanskrit|suomalainen|latina|tiếng việt|ไทย|العربية) *([|/] *)?){3,}$"
 )
-CONTACT_EMAIL_ANY = r"(?im)^ *(e-mail|email|mail|contact) *[^a-z0-9@ ]{1,3} *" + _EMAIL_ADDRESS + r" *$"
+CONTACT_EMAIL_ANY = (
+    r"(?im)^ *((e-mail|email|mail|contact) *[^a-z0-9@ ]{1,3} *" + _EMAIL_ADDRESS
+    # a print story's dashed contact line, the address maybe broken after its "@" ("- Contact the writer at wangkaihao@
+    # chinadaily.com.cn", pressreader.com t675, gathered after the twenty-second tune_other pass's rules)
+    + r"|[-–—]? *contact +the +(writers?|reporters?|authors?|editors?) +(at|via|on) +[a-z0-9._%+-]+@ *[a-z0-9.-]+"
+    r"[.][a-z]{2,}) *$"
+)
 
 # Widgets and credits of the fifth tune_other pass (t095-t125), exactly as on the pages:
 # a source or author, a dash or bar, the date, maybe a byline: "Sam Chambers - August 11, 2021",
@@ -458,8 +471,11 @@ BARE_DOMAIN: Final = (
 # two space runs around an optional mark, a line of N menu words that fails at its end was retried
 # 2^N ways (a 20-word "Twitter ..." line took a second, 30 words hours).
 SOCIAL_BAR: Final = (
-    r"(?im)^ *((twitter|facebook|myspace|yahoo!?|linkedin|mixx|digg|delicious|reddit|stumbleupon|google *[+]|"
-    r"weibo|wechat|whatsapp|pinterest|tumblr|qzone|renren|douban) *([|/,·] *)?){3,}$"
+    r"(?im)^ *(((twitter|facebook|myspace|yahoo!?|linkedin|mixx|digg|delicious|reddit|stumbleupon|google *[+]|"
+    r"weibo|wechat|whatsapp|pinterest|tumblr|qzone|renren|douban) *([|/,·] *)?){3,}"
+    # a share link alone after a bullet ("• WeiBo", "• WeiXin" closing a group company's news page, e-yamaguchi.com
+    # t663, the twenty-second tune_other pass)
+    r"|[•·] *(twitter|facebook|linkedin|weibo|weixin|wechat|whatsapp|pinterest|qzone|qq|e-?mail) *)$"
 )
 AUTHOR_BOX: Final = r"(?im)^ *about +(the +author|[a-z][a-z.'-]*( +[a-z][a-z.'-]*){0,3}) *[:：] *$"
 LINK_LINE: Final = (
@@ -583,7 +599,10 @@ WECHAT_PROMPTS: Final = (
     r"|(download|get|install) +(the|our) +[a-z0-9][^.!?\n]{0,40} +app( +(for|to) +[^.!?\n]{1,80})? *[.!]?"
     # a QR box's prompt ("Scan code to share" closing the text, ecbnnews.com t587, gathered after the nineteenth
     # tune_other pass's rules)
-    r"|(scan|long[- ]press) +(the +)?(qr +)?code +to +(share|follow|read|download|subscribe)( +[a-z]+){0,3} *[.!]?) *$"
+    r"|(scan|long[- ]press) +(the +)?(qr +)?code +to +(share|follow|read|download|subscribe)( +[a-z]+){0,3} *[.!]?"
+    # a prompt to follow an account named in quotes ('Focus on"Culture NB"' closing a culture bureau's page,
+    # wglyj.ningbo.gov.cn t673, gathered after the twenty-second tune_other pass's rules)
+    r"|(focus +on|follow( +us +on)?) *[\"“][^\"”\n]{1,40}[\"”]) *$"
 )
 ACCOUNT_DATE: Final = (
     r"(?im)^ *[a-z0-9 ]{0,30}[一-龥][^.!?。！？:：\n]{0,40} {1,4}(19|20)[0-9]{2}-[0-9]{1,2}-[0-9]{1,2} *$"
@@ -760,6 +779,9 @@ POST_WIDGETS: Final = (
     # post's attachment links ("View attachment 391196 View attachment 391197", defence.pk t634), the twenty-first
     # tune_other pass
     r"|\[? *edit *\]?|(view +attachment +[0-9]{1,12} *)+"
+    # a copied wiki's section link glued before its heading ("[Edit this paragraph] Overview", gnagarna.com t656, the
+    # twenty-second tune_other pass)
+    r"|\[ *edit +this +(paragraph|section) *\]( *[^\n.!?;:。]{1,60})?"
     r"|photos *: *[0-9]{1,4} *, *displayed *: *[0-9]{1,4}|your +(shopping +)?(basket|cart|bag) +is +(currently +)?empty"
     r" *[.!]?|adjust +(the +)?(font|text) +size *[:：]?"
     # a blog host's tag line over the entry ("A Travellerspoint blog", hannahinchina.travellerspoint.com t468) and a
