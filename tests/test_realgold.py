@@ -834,7 +834,9 @@ def test_other_sources_titles_dates_and_chrome_on_the_tuning_pages():
     'Related Photo Set'); after its rules 17/17, 3/3, 0. Five more pages after them (t673-t677), unseen: 3/4, 2/2, 4
     leaks (a gov meta line with a long source name, 'Top】 【Print】 【Close', a follow prompt, a dashed contact line);
     after four extended patterns 3/4, 2/2, 0 (t675's edition name over its capitals headline taken for the title:
-    left). All 656: titles 523/530, dates 235/238, 123 leaks; 92 pages without a label date take their URL's."""
+    left). All 656: titles 523/530, dates 235/238, 123 leaks; 92 pages without a label date take their URL's. At the
+    merge its rule for a ' date <ISO> ' stamp glued to a headline-less lead was dropped (the stored-page corpus's
+    stamp, which the sets' convention excludes, not a line of the page): t658's date missed, dates 234/238."""
     from transforms.textutil import url_date
 
     pages = load_realgold(realgold.REALGOLD_DIR / "tune_other")
@@ -842,7 +844,7 @@ def test_other_sources_titles_dates_and_chrome_on_the_tuning_pages():
     outputs = realgold.run_newsetl(pages)
     total = score_real("newsetl", pages, outputs).total
     assert total.titles == 530 and total.dates == 238
-    assert total.titles_ok >= 523 and total.dates_ok >= 235
+    assert total.titles_ok >= 523 and total.dates_ok >= 234
     assert (total.title_accuracy or 0) >= 0.98 and (total.date_accuracy or 0) >= 0.97
     given = [(page, out.published) for page, out in zip(pages, outputs) if page.published is None and out.published]
     assert len(given) == total.dates_unlabelled_given == 92

@@ -3496,26 +3496,10 @@ def test_twenty_first_pass_a_stamp_with_beijing_time_and_a_source_dates_the_page
     assert "Beijing Time" not in article.body
 
 
-# The twenty-second tune_other pass (t655-t672): a date label and its ISO date glued before a headline-less page's
-# lead, a listing's teaser cut with an ellipsis above the paragraph it repeats, bulleted share links, a copied wiki's
-# section link, a related box of pictures.
-@pytest.mark.parametrize(("text", "published"), [
-    # www.seatrade-maritime.com t658 (the stamp opening the excerpt, no headline)
-    (" date 2024-04-10 The cargo throughput at the port was 353m tons in Q1, representing 6.8% growth compared with "
-     "the same period of last year.\n\nNingbo-Zhoushan port offers more than 300 container shipping services.",
-     "2024-04-10"),
-    ("Date: 2021-03-09 Container throughput at the port rose 14.6 percent in January, the operator said.\n\n"
-     "The port handled 2.89 million TEUs.", "2021-03-09"),
-    # a lead that merely opens with the word "date" dates nothing
-    ("Date palms were planted along the 2.5 km promenade in 2019, the district said.\n\nThe trees are 12 years old.",
-     None),
-])
-def test_twenty_second_pass_a_date_label_glued_before_the_lead_dates_the_page(text: str, published: str | None) -> None:
-    """A headline-less page whose lead opens with 'date <ISO date>' and the first sentence glued after it takes that
-    date."""
-    assert parse_page(text).published == published
-
-
+# The twenty-second tune_other pass (t655-t672): a listing's teaser cut with an ellipsis above the paragraph it
+# repeats, bulleted share links, a copied wiki's section link, a related box of pictures. (Its rule for a " date
+# <ISO date>" stamp glued before a headline-less lead was dropped at the merge: that stamp is the stored-page
+# corpus's, which the sets' convention excludes, not a line of the page.)
 def test_twenty_second_pass_a_cut_teaser_over_its_paragraph_goes() -> None:
     """A listing's teaser closed by an ellipsis directly above the paragraph it was cut from is dropped (the paragraph
     stays); a paragraph that ends with an ellipsis but opens nothing below it stays (www.synotrip.com t668)."""

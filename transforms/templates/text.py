@@ -137,10 +137,6 @@ DATE_FIRST_DATELINE_RE = re.compile(LEAD_DATE + r" +[-–—]{1,2} +[A-Za-z][\w.
 # A lead that opens with its full date and a dash ("September 12, 2021 – Ports in Shanghai and Ningbo ...",
 # www.canaantransport.com t295, eleventh pass): a dateline without a place, the date the page's.
 DATE_DASH_LEAD_RE = re.compile(LEAD_DATE + r" +[-–—]{1,2} +[A-Za-z]")
-# A lead that opens with a date label and its ISO date, the first sentence glued after it ("date 2024-04-10 The cargo
-# throughput at the port was ...", a stamp before a headline-less page's lead, www.seatrade-maritime.com t658, the
-# twenty-second tune_other pass): the date the page's.
-DATE_LABEL_LEAD_RE = re.compile(r"^(?i:date) *[:：]? *(?:19|20)\d{2}-\d{1,2}-\d{1,2} +[A-Z]")
 # Category tags printed without separators ("Greater ChinaMaritime CEOPorts and Logistics" over the headline,
 # splash247.com t286, eleventh pass): two or more words glued at a case change (a capitalised word after three lower
 # case letters, or after an acronym) make a tag line, never the headline (one glued brand, "PetroChina", may be).
@@ -823,7 +819,7 @@ def _dateline_date(lines: list[str], lead: int) -> str | None:
         dated.append(following)
     for index in dated:
         if DATELINE_LEAD_RE.match(lines[index]) or DATE_FIRST_DATELINE_RE.match(lines[index]) \
-                or DATE_DASH_LEAD_RE.match(lines[index]) or DATE_LABEL_LEAD_RE.match(lines[index]):
+                or DATE_DASH_LEAD_RE.match(lines[index]):
             return parse_date(lines[index][:DATED_LEAD_CHARS])
     return None
 
