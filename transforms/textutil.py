@@ -509,7 +509,8 @@ def split_body(blocks: list[Block], title: str | None) -> tuple[list[str], list[
 # peaceful surrounds of Ningbo, some four ho..." over "... of Ningbo, some four hours journey to the south. ...", a
 # travel site's section page showing one post, www.synotrip.com t668, the twenty-second tune_other pass): the teaser
 # goes, the paragraph stays. The part before the ellipsis has at least this many characters.
-CUT_TEASER_ENDS: Final = ("...", "…")
+# CUT_ENDS also closes a headline the site cut ("... during summer h...", templates/text.py).
+CUT_ENDS: Final = ("...", "…")
 CUT_TEASER_MIN_CHARS: Final = 40
 
 
@@ -517,7 +518,7 @@ def _drop_cut_teasers(body: list[str]) -> None:
     """Remove (in place) each paragraph closed by an ellipsis whose text before it opens the next paragraph."""
     for i in range(len(body) - 2, -1, -1):
         text = body[i]
-        if text.endswith(CUT_TEASER_ENDS):
+        if text.endswith(CUT_ENDS):
             stem = text.rstrip(".…").rstrip()
             if len(stem) >= CUT_TEASER_MIN_CHARS and body[i + 1].startswith(stem):
                 del body[i]

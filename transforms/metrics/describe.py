@@ -234,8 +234,7 @@ def refer_back(items: list[_Found], earlier: list[_Found]) -> None:
     (subject.refers_back; the figures that inherited "the figure" follow)."""
     for item in items:
         subject = item.subject
-        if subject is not None and (subject in ANAPHORIC_NOUNS or subject.startswith("figure ")) \
-                and "subject.inherited" not in item.rules:
+        if subject is not None and _is_anaphoric(subject) and "subject.inherited" not in item.rules:
             resolved = _referent(subject, item, earlier)
             if resolved is not None:
                 for other in items:
@@ -243,6 +242,11 @@ def refer_back(items: list[_Found], earlier: list[_Found]) -> None:
                         other.subject = resolved
                         other.rules.append("subject.refers_back")
         earlier.append(item)
+
+
+def _is_anaphoric(subject: str) -> bool:
+    """ "figure", "amount", "number", "total", "figure for rural residents": a subject that refers back."""
+    return subject in ANAPHORIC_NOUNS or subject.startswith("figure ")
 
 
 def _referent(subject: str, item: _Found, earlier: list[_Found]) -> str | None:
@@ -256,7 +260,7 @@ def _referent(subject: str, item: _Found, earlier: list[_Found]) -> str | None:
     for before in reversed(earlier):
         if before.unit != item.unit or before.kind != item.kind or before.subject is None:
             continue
-        if before.subject in ANAPHORIC_NOUNS or before.subject.startswith("figure "):
+        if _is_anaphoric(before.subject):
             return None
         if not restriction:
             return before.subject

@@ -149,7 +149,7 @@ TWICE_RE: Final = re.compile(rf"(?<![\w-])(?P<word>{words_pattern(MULTIPLE_WORDS
                              re.IGNORECASE)
 # "raised funds for 38 times", "won the prize for 3 times": how often (a count), not a multiple; so is a sum of
 # occasions, "the total drainage times added up to 49 times", "a total of 12 times" (times_occasions.total).
-OCCASIONS_LEAD: Final = r"(?:(?<=\bfor\s)|(?<=\bup\sto\s)(?<=\badded\sup\sto\s)|(?<=\btotal\sof\s))"
+OCCASIONS_LEAD: Final = r"(?:(?<=\bfor\s)|(?<=\badded\sup\sto\s)|(?<=\btotal\sof\s))"
 OCCASIONS_RE: Final = re.compile(rf"{OCCASIONS_LEAD}{NUM}\s+times\b"
                                  r"(?!\s+(?:the|that|as|of|more|higher|larger|bigger|greater)\b)")
 

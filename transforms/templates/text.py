@@ -25,7 +25,7 @@ from functools import lru_cache
 
 from transforms.boilerplate import DATE_LINE, DATED_LINE_PATTERNS, is_boilerplate_line
 from transforms.templates.joomla import parse_published
-from transforms.textutil import Block, Content, is_caption, make_date, normalize_space, parse_date
+from transforms.textutil import CUT_ENDS, Block, Content, is_caption, make_date, normalize_space, parse_date
 
 NAME = "text"
 
@@ -142,7 +142,6 @@ DATE_DASH_LEAD_RE = re.compile(LEAD_DATE + r" +[-–—]{1,2} +[A-Za-z]")
 # case letters, or after an acronym) make a tag line, never the headline (one glued brand, "PetroChina", may be).
 GLUED_WORD_RE = re.compile(r"[a-z]{3}[A-Z][a-z]{2}|[A-Z]{2}[A-Z][a-z]{3}")
 GLUED_TAGS_MIN = 2
-CUT_ENDS = ("...", "…")  # a headline cut by the site ("... during summer h...")
 # A line that ends in a web address ("... Technology Co., Ltd , https://www.opretailtech.com") is a link or an
 # advertisement: in the header it is neither the headline nor the lead.
 WEB_ADDRESS_END_RE = re.compile(r"(?:\bhttps?://|\bwww\.)\S+$", re.IGNORECASE)
@@ -434,10 +433,11 @@ def _drop_after_signoff(blocks: list[Block]) -> None:
 
 
 def _parse_lines(text: str, lines: list[str]) -> Content:
-    dated = _title_above_date(lines)
+    seen = _header_seen(lines)
+    dated = _title_above_date(lines, seen)
     if dated is not None:
         return dated
-    headed = _title_above_lead(lines)
+    headed = _title_above_lead(lines, seen)
     if headed is not None:
         return headed
     title: str | None = None
@@ -502,9 +502,8 @@ def _is_dash_menu_item(line: str) -> bool:
     return len(words) <= DASH_MENU_ITEM_MAX_WORDS + 1 and not line.rstrip().endswith(SENTENCE_STOPS)
 
 
-def _title_above_date(lines: list[str]) -> Content | None:
-    """The page's Content when a header date line follows its title, else None."""
-    seen = _header_seen(lines)
+def _title_above_date(lines: list[str], seen: list[int]) -> Content | None:
+    """The page's Content when a header date line follows its title, else None (`seen`: _header_seen(lines))."""
     for k in seen:
         line = lines[k]
         if _is_lead(lines, k):
@@ -677,7 +676,7 @@ def _is_captioned(line: str) -> bool:
     return is_caption(line) or (line.endswith(("]", "].", "]。")) and BRACKET_CREDIT_RE.search(line) is not None)
 
 
-def _title_above_lead(lines: list[str]) -> Content | None:
+def _title_above_lead(lines: list[str], seen: list[int]) -> Content | None:
     """The page's Content when its header (the lines above the first paragraph) holds the title.
 
     With no date line to anchor it, the title is the first plain header line that is neither
@@ -686,8 +685,8 @@ def _title_above_lead(lines: list[str]) -> Content | None:
     section label (less than half as many words as a later header line: "Industry
     dynamics", "Ningbo University"). A line ending in a full stop (a pull quote) is a
     title only when nothing else is. None when no paragraph starts within the first lines.
+    `seen`: _header_seen(lines).
     """
-    seen = _header_seen(lines)
     lead = next((i for i in seen if _is_lead(lines, i)), None)
     if lead is None:
         return None
