@@ -14,7 +14,8 @@ guess). A page that raises `NotAnArticle` gives no metrics: all its gold items a
 Matching rules (`match_page`), one gold item against one predicted metric:
 - units agree after mapping the label unit onto ours (`map_unit`): `people` and
   `other:<noun>` (vehicles, teus, ...) -> `count`, except `other:years` -> `years`,
-  `other:months|days|hours` and `other:index` (a dimensionless index value) -> no unit of
+  `other:months|days|hours`, `other:index` (a dimensionless index value) and physical
+  measures (`other:meters`, `other:mm`, `other:m3`, ...: MEASURE_UNITS) -> no unit of
   ours (never matched), `other:places` (a change in rank) -> `rank`;
 - values agree within `VALUE_TOLERANCE` (relative); absolute values are compared when the
   gold marks a decline (`decline` qualifier, or a subject saying "decline"/"decrease"),
@@ -105,7 +106,18 @@ SUBJECT_TYPE_WORDS_RE = re.compile(
 
 # Label units with no counterpart in core.records.UNITS: durations shorter than a year, and
 # dimensionless index values (holdout README: `other:index`), which are not counts of a noun.
-UNMATCHED_UNITS: frozenset[str] = frozenset({"other:months", "other:days", "other:hours", "other:index"})
+# Physical measures the contract has no unit for (dev README, "Units the METRIC contract has no name for":
+# labelled `other:<unit>`, uncertain) are not counts either: a count predicted on "15 metres" is an extra,
+# not a match (before 2026-12-06 they fell under `other:<noun>` -> count).
+MEASURE_UNITS: frozenset[str] = frozenset({
+    "other:minutes", "other:seconds", "other:mm", "other:cm", "other:m", "other:meters", "other:metres",
+    "other:m3", "other:cubic_meters", "other:cubic_metres", "other:kg", "other:kilograms", "other:grams",
+    "other:liters", "other:litres", "other:celsius", "other:hpa", "other:km_per_hour", "other:kmh",
+    "other:meters_per_second", "other:mw", "other:megawatts", "other:gw", "other:gigawatts", "other:kw",
+    "other:kilowatts", "other:mwh", "other:gwh",
+})
+UNMATCHED_UNITS: frozenset[str] = frozenset({"other:months", "other:days", "other:hours", "other:index"}) \
+    | MEASURE_UNITS
 UNMATCHED = "unmatched:"
 SPACE_RE = re.compile(r"\s+")
 

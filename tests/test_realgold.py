@@ -63,6 +63,10 @@ def test_label_units_map_onto_ours():
         assert map_unit(unit) == unit
     for unit in ("other:months", "other:days", "other:hours", "other:index"):
         assert map_unit(unit) not in UNITS  # never matched by any unit of ours
+    # physical measures the contract has no unit for: never a count ("15 metres" is no count of metres)
+    for unit in ("other:meters", "other:mm", "other:m3", "other:cubic_meters", "other:kilograms", "other:celsius",
+                 "other:km_per_hour", "other:megawatts", "other:minutes"):
+        assert map_unit(unit) not in UNITS
 
 
 def test_label_qualifiers_map_onto_ours():
