@@ -880,7 +880,7 @@ def _noun_phrase_before_in(tokens: list[str], stop_at_number: bool, complete: bo
                                      and tokens[index - 2].lower() in {"of", "in", "for"}):
             index -= 1 if left != "the" else 2  # "added value of (the city's) core industries": the possessive drops
             continue
-        if lower in NP_JOINER_WORDS or lower == "among":  # ("per capita income among urban residents")
+        if lower in NP_JOINER_WORDS:  # ("per capita income among urban residents")
             if words and left[:1].isalpha() and left not in NP_STOP_WORDS and left not in VERB_WORDS:
                 words.insert(0, word)  # "retail imports through the bonded zone", "trade with the EU"
                 index -= 1

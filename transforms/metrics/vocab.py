@@ -157,7 +157,7 @@ PART_MONTHS: Final = {"first half": (1, 6), "second half": (7, 12), "first quart
 
 NAME_RUN_WORDS: Final = frozenset({"and", "of", "the", "&"})
 # Prepositions that join a restricting phrase to a noun ("trade with the EU", "imports through the bonded zone").
-NP_JOINER_WORDS: Final = frozenset({"with", "for", "between", "along", "through"})
+NP_JOINER_WORDS: Final = frozenset({"with", "for", "between", "along", "through", "among"})
 
 NP_STOP_WORDS: Final = frozenset(
     "the a an this these that those its their his her our your my which who whom whose where when "
