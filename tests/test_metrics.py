@@ -521,6 +521,9 @@ def test_the_period_a_cue_gives_a_sentences_figures_dates_the_paragraphs_next_se
         ("Exports in 2018 rose 5%.\n\nImports fell 2% in the year before.", ["2018", None]),
         ("Exports in 2018 rose 5%.\n\nImports for the year-on-year period rose 7%.", ["2018", None]),
         ("Exports in 2018 rose 5%.\n\nImports rose 7% in the year.", ["2018", "2018"]),
+        # tune_sites s099: "in the same year"
+        ("In 2018, 500,000 companies were established.\n\n256,800 such companies were cancelled in the same year.",
+         ["2018", "2018"]),
     ],
 )
 def test_in_the_year_names_the_year_the_body_named_before(body: str, periods: list[str | None]) -> None:

@@ -103,15 +103,16 @@ RELATIVE_BASE_RE: Final = re.compile(
 RELATIVE_YEAR_LEAD: Final = r"\b(?:(?:[Bb]y|[Aa]t)\s+the\s+end\s+of\s+|[Aa]s\s+of\s+|[Ii]n\s+|[Dd]uring\s+)"
 RELATIVE_YEAR_RE: Final = re.compile(rf"{RELATIVE_YEAR_LEAD}?(?P<rel>(?i:last|this))\s+(?i:year)\b")
 RELATIVE_YEAR_WORDS: Final = ("last", "this")
-# "in the year", "during the whole year", "for the year": a cue of the year the text named before (period.cue); not "the
-# year of 2019" (IN_YEAR_LEAD's), "in the year to June", "the year before", "the year ahead", "for the year-on-year".
+# "in the year", "during the whole year", "for the year", "in the same year": a cue of the year the text named before
+# (period.cue); not "the year of 2019" (IN_YEAR_LEAD's), "in the year to June", "the year before", "the year ahead",
+# "for the year-on-year".
 # A year the text names as a time: after IN_YEAR_LEAD's words or a month ("in 2018", "by the end of 2020", "From
 # January to November 2018", "June 30, 2021"): what "in the year" refers back to.
 YEAR_NAMED_RE: Final = re.compile(
     rf"(?:{IN_YEAR_LEAD}|\b(?:{MONTH})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?,?)\s+(?P<year>{YEAR})\b(?!\s*[-–]\d)"
 )
 THE_YEAR_RE: Final = re.compile(
-    r"\b(?:[Ii]n|[Dd]uring|[Ff]or|[Oo]ver|[Tt]hroughout)\s+the\s+(?:whole\s+|entire\s+|full\s+)?year\b"
+    r"\b(?:[Ii]n|[Dd]uring|[Ff]or|[Oo]ver|[Tt]hroughout)\s+the\s+(?:whole\s+|entire\s+|full\s+|same\s+)?year\b"
     r"(?![-‐–'’]|\s+(?:of|to|before|after|ahead|since|end|ending|ended|earlier|later|round|\d))"
 )
 # What may stand between a month cue and the relative year that dates it: "From January to May (of) this year".
