@@ -1140,6 +1140,26 @@ def test_third_tune_sites_pass_shapes() -> None:
     assert extract_metrics("He visited Ningbo twice in 2019.") == []
 
 
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        # tune_other t265: the comparison's name between the percentage and its change noun
+        ("Shanghai port reported a 25% month on month reduction in April.", -25.0),
+        # tune_sites s126
+        ("Net interest income was 116.52 billion CNY, showing a 1.3% quarter-on-quarter increase.", 1.3),
+        # dev 040: "a 30 percent year-on-year decrease" (was +30)
+        ("The average processing time was 71 days, a 30 percent year-on-year decrease.", -30.0),
+        # tune_sites s097: "gain" is a change noun
+        ("The bank posted a 40 percent gain in 2008 profit.", 40.0),
+    ],
+)
+def test_a_change_noun_after_a_percentage_past_the_comparisons_name(sentence: str, value: float) -> None:
+    """CHANGE_AFTER_RE / DECREASE_AFTER_RE: "a 25% month on month reduction", "a 1.3% quarter-on-quarter increase",
+    "a 40 percent gain" are changes (the decrease signed), not levels."""
+    found = [m for m in extract_metrics(sentence) if m.unit == "percent"]
+    assert [(m.value, m.kind) for m in found] == [(value, "change")]
+
+
 def test_a_change_of_the_count_before_it_and_an_amount_after_a_money_noun() -> None:
     """Real pages tune_sites s025 and s018: "564 foreign-funded enterprises were established, an increase
     of 78 over the previous year" (a signed change of that count); "(at an investment of 137.3 million)"

@@ -44,9 +44,11 @@ DECREASE_BEFORE_RE: Final = re.compile(
     re.IGNORECASE,
 )
 DECREASE_VERB_OBJECT_RE: Final = re.compile(r"^(?:cut|reduc|lower|shorten|decreas)", re.IGNORECASE)
+# ("a 12% year-on-year decline", "a 25% month on month reduction": the comparison's name may stand between)
 DECREASE_AFTER_RE: Final = re.compile(
-    r"^\s*(?:(?:lower|less|fewer|slower|smaller|shorter)\s+(?:[\w-]+\s+){0,3}?than|below|cut|reduction|drop|fall|"
-    r"decline|decrease)\b",
+    r"^\s*(?:(?:(?:year|quarter|month|week)[- ]on[- ](?:year|quarter|month|week)|yoy|y-o-y)\s+)?"
+    r"(?:(?:lower|less|fewer|slower|smaller|shorter)\s+(?:[\w-]+\s+){0,3}?than|below|cut|reduction|drop|fall|"
+    r"decline|decrease|dip|slump|plunge)\b",
     re.IGNORECASE,
 )
 # "24.5% and 11.2% respectively": the second of a list of changes.
@@ -60,11 +62,13 @@ VERB_OBJECT_BY_RE: Final = re.compile(
     r"\s+(?P<object>[\w\s&'’-]{1,60}?)\s+by\s*$",
     re.IGNORECASE,
 )
+# ("up 5% year-on-year", "a 1.3% quarter-on-quarter increase", "a 40 percent gain", "a 25% month on month reduction")
 CHANGE_AFTER_RE: Final = re.compile(
-    r"^\s*(?:year[- ]on[- ]year|yoy|y-o-y|from\s+a\s+year\s+(?:earlier|ago)|over\s+the\s+same\s+period|"
+    r"^\s*(?:(?:year|quarter|month|week)[- ]on[- ](?:year|quarter|month|week)|yoy|y-o-y|"
+    r"from\s+a\s+year\s+(?:earlier|ago)|over\s+the\s+same\s+period|"
     r"compared\s+with|(?:more|less|fewer|higher|lower|faster|slower|longer|shorter|bigger|smaller|larger|greater)"
-    r"\s+(?:[\w-]+\s+){0,3}?than|growth|increase|rise|decline|"
-    r"decrease|cut|reduction|drop|fall|(?:below|above)\s+(?:last\s+year|the\s+same\s+period|"
+    r"\s+(?:[\w-]+\s+){0,3}?than|growth|increase|rise|gain|jump|surge|uptick|decline|"
+    r"decrease|cut|reduction|drop|fall|dip|slump|plunge|(?:below|above)\s+(?:last\s+year|the\s+same\s+period|"
     r"a\s+year\s+(?:earlier|ago)|the\s+level\s+of))\b",
     re.IGNORECASE,
 )
