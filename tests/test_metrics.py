@@ -1160,6 +1160,24 @@ def test_a_change_noun_after_a_percentage_past_the_comparisons_name(sentence: st
     assert [(m.value, m.kind) for m in found] == [(value, "change")]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "kinds"),
+    [
+        # tune_sites s011
+        ("Of which the growth rate of industrial investment in June alone reached 31.9%.", ["change"]),
+        # tune_other t079: and the list after it
+        ("Annual growth rate is 17.8% and 19.8% for passenger traffic and cargo traffic.", ["change", "change"]),
+        # tune_other t156
+        ("Beds are expected to reach 27000, with the growth rate reaching 41.2%.", ["level", "change"]),
+        # a rate that is not a growth rate stays a level
+        ("The unemployment rate was 2%.", ["level"]),
+    ],
+)
+def test_a_growth_rate_said_to_be_the_figure_is_a_change(sentence: str, kinds: list[str]) -> None:
+    """kind.growth_rate_is: "the growth rate of X reached 31.9%" is a change, not a level."""
+    assert [m.kind for m in extract_metrics(sentence)] == kinds
+
+
 def test_a_change_of_the_count_before_it_and_an_amount_after_a_money_noun() -> None:
     """Real pages tune_sites s025 and s018: "564 foreign-funded enterprises were established, an increase
     of 78 over the previous year" (a signed change of that count); "(at an investment of 137.3 million)"

@@ -51,6 +51,16 @@ DECREASE_AFTER_RE: Final = re.compile(
     r"decline|decrease|dip|slump|plunge)\b",
     re.IGNORECASE,
 )
+# "the growth rate of industrial investment in June alone reached 31.9%", "Annual growth rate is 17.8%", "with the
+# growth rate reaching 41.2%": a growth rate said to be the figure is a change (kind.growth_rate_is), read in the last
+# GROWTH_RATE_IS_READ characters before it.
+GROWTH_RATE_IS_RE: Final = re.compile(
+    r"\b(?:growth|increase)\s+rate\b(?:\s+(?:of|in|for)\b[^,.;:%]{0,60}?)?\s+"
+    r"(?:was|is|were|are|reached|reaching|hit|hitting|stood\s+at|standing\s+at|came\s+to)\s+"
+    r"(?:(?:about|nearly|around|over|almost|approximately)\s+|more\s+than\s+)?$",
+    re.IGNORECASE,
+)
+GROWTH_RATE_IS_READ: Final = 120
 # "24.5% and 11.2% respectively": the second of a list of changes.
 LIST_GAP_RE: Final = re.compile(r"^\s*,?\s*(?:and|or)?\s*$", re.IGNORECASE)
 # "High-tech manufacturing rose by 4.6%, and strategic emerging industries by 6.2%"
@@ -561,6 +571,9 @@ def _kind(unit: str, before: str, after: str) -> tuple[str, str]:
             return "change", "kind.change_words_before"
         if CHANGE_AFTER_OPENING.match(after):
             return "change", "kind.change_words_after"
+        tail = before[-GROWTH_RATE_IS_READ:]
+        if "rate" in tail and GROWTH_RATE_IS_RE.search(tail):
+            return "change", "kind.growth_rate_is"
         if share_verb:
             return "share", "kind.share_words_before"
         if SHARE_AFTER_OPENING.match(after):
