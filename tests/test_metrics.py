@@ -1178,6 +1178,21 @@ def test_a_growth_rate_said_to_be_the_figure_is_a_change(sentence: str, kinds: l
     assert [m.kind for m in extract_metrics(sentence)] == kinds
 
 
+@pytest.mark.parametrize(
+    ("sentence", "values"),
+    [
+        # tune_other t004, tune_sites s123: a plural change noun before "of"
+        ("Trade with the US and ASEAN rose, marking increases of 15.4 percent and 11.6 percent.", [15.4, 11.6]),
+        ("Tourists and revenue grew, representing increases of 6.3 percent and 5.9 percent respectively.", [6.3, 5.9]),
+        ("Exports and imports saw declines of 3% and 4% respectively.", [-3.0, -4.0]),
+    ],
+)
+def test_plural_change_nouns_make_the_figures_after_them_changes(sentence: str, values: list[float]) -> None:
+    """CHANGE_NOUNS / DECREASE_NOUNS hold the plurals: "increases of 15.4 percent and 11.6 percent" are changes."""
+    found = [m for m in extract_metrics(sentence) if m.unit == "percent"]
+    assert [(m.value, m.kind) for m in found] == [(value, "change") for value in values]
+
+
 def test_a_change_of_the_count_before_it_and_an_amount_after_a_money_noun() -> None:
     """Real pages tune_sites s025 and s018: "564 foreign-funded enterprises were established, an increase
     of 78 over the previous year" (a signed change of that count); "(at an investment of 137.3 million)"

@@ -317,12 +317,14 @@ CHANGE_VERB_STEMS: Final = ("increas", "grow", "grew", "rose", "rise", "rising",
                             "decreas", "jump", "surg", "climb", "expand", "shrank", "shrink", "gain", "soar", "slid",
                             "slump", "plung", "slip", "dip")
 CHANGE_NOUNS: Final = ("growth", "increase", "decrease", "decline", "rise", "drop", "gain",
-                       "uptick")  # "a growth (rate) of N"
+                       "uptick",  # "a growth (rate) of N"
+                       "increases", "decreases", "declines", "rises", "drops", "gains")  # "increases of N and M"
 DECREASE_VERB_STEMS: Final = ("declin", "decreas", "shrink", "shrank", "shrunk", "slump", "plung")
 DECREASE_VERB_FORMS: Final = ("fell", "fall", "falls", "falling", "fallen", "drop", "drops", "dropped", "dropping",
                               "down", "slid", "slides", "sliding", "slip", "slips", "slipped", "slipping", "dip",
                               "dips", "dipped", "contract", "contracted", "contracts", "contracting")
-DECREASE_NOUNS: Final = ("decline", "decrease", "drop", "fall", "reduction", "cut", "loss")  # "a decline of N"
+DECREASE_NOUNS: Final = ("decline", "decrease", "drop", "fall", "reduction", "cut", "loss",  # "a decline of N"
+                          "declines", "decreases", "drops", "falls", "reductions", "cuts", "losses")
 SHARE_VERBS: Final = ("account for", "accounted for", "accounts for", "accounting for", "share of", "proportion of",
                "ratio of", "made up", "making up", "make up", "represent", "represented", "represents",
                "representing", "constituted", "constitutes", "constituting",
