@@ -1193,6 +1193,15 @@ def test_plural_change_nouns_make_the_figures_after_them_changes(sentence: str, 
     assert [(m.value, m.kind) for m in found] == [(value, "change") for value in values]
 
 
+def test_a_middle_dot_between_digits_is_a_decimal_point() -> None:
+    """tune_other t110, t304 (a British rail journal's typesetting): "totalling 91·4 km", "an 11·4 km elevated
+    section" are 91.4 and 11.4 km (read as "4 km" before); each figure's text stays the body's own."""
+    body = "The network has three lines totalling 91·4 km. It includes an 11·4 km elevated section."
+    found = [m for m in extract_metrics(body) if m.unit == "km"]
+    assert [(m.value, m.text) for m in found] == [(91.4, "91·4 km"), (11.4, "11·4 km")]
+    assert all(body[m.char_start:m.char_end] == m.text for m in found)
+
+
 def test_a_change_of_the_count_before_it_and_an_amount_after_a_money_noun() -> None:
     """Real pages tune_sites s025 and s018: "564 foreign-funded enterprises were established, an increase
     of 78 over the previous year" (a signed change of that count); "(at an investment of 137.3 million)"

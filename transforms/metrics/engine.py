@@ -351,7 +351,12 @@ from transforms.textutil import KANA_RE
 # alone reached 31.9%": kind.growth_rate_is); F1 unchanged, 3 pages' figures changed kind.
 # "2026.12.06.47": plural change nouns ("representing increases of 6.3 percent and 5.9 percent", "declines of"):
 # tune_sites kind accuracy 0.937 -> 0.941 (with .46), F1 unchanged.
-EXTRACTOR_VERSION = "2026.12.06.47"
+# "2026.12.06.48": a middle dot between digits is a decimal point ("totalling 91·4 km", was "4 km").
+EXTRACTOR_VERSION = "2026.12.06.48"
+
+
+MIDDLE_DOT: Final = "·"
+MIDDLE_DOT_DECIMAL_RE: Final = re.compile(r"(?<=\d)·(?=\d)")
 
 
 def extract_metrics(body: str, published: str | None = None, title: str | None = None) -> list[Metric]:
@@ -363,11 +368,20 @@ def extract_metrics(body: str, published: str | None = None, title: str | None =
     back-reference ("the zone") at the top of the body finds its name.
     """
     pub = _published_parts(published)
+    source = body
+    if MIDDLE_DOT in body:
+        # "a 11·4 km elevated section", "totalling 91·4 km": a middle dot between digits is a decimal point (as
+        # British typesetting writes it; read as one, the number after it stood alone, "4 km"). The same length,
+        # so every offset holds; each figure's text is then the body's own (body[char_start:char_end] == text).
+        body = MIDDLE_DOT_DECIMAL_RE.sub(".", body)
     token = _MID_SENTENCE_NAMES.set(MidSentenceNames(body))  # (its words found if a subject asks)
     try:
-        return _extract(body, pub, _document_period(title, body, pub), title or "")
+        metrics = _extract(body, pub, _document_period(title, body, pub), title or "")
     finally:
         _MID_SENTENCE_NAMES.reset(token)
+    if body is not source:
+        metrics = [dataclasses.replace(m, text=source[m.char_start:m.char_end]) for m in metrics]
+    return metrics
 
 
 def _extract(body: str, pub: tuple[int, int] | None, document_period: tuple[str, str] | None,
