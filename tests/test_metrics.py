@@ -1202,6 +1202,14 @@ def test_a_middle_dot_between_digits_is_a_decimal_point() -> None:
     assert all(body[m.char_start:m.char_end] == m.text for m in found)
 
 
+def test_the_low_end_of_a_span_of_time_counts_nothing() -> None:
+    """tune_other t292: "delays of 2 to 4 days", "delays of 12 to 24 hours" are spans of time (no unit of ours), not
+    2 and 12 "delays" (match.elided_count read the plural noun before them)."""
+    body = ("Hapag-Lloyd warned that delays of 2 to 4 days were expected at Shanghai, while delays of 12 to 24 hours "
+            "were reported in Busan. Some 1,041 and 533 patents were applied and granted respectively.")
+    assert [(m.value, m.unit) for m in extract_metrics(body)] == [(1041.0, "count"), (533.0, "count")]
+
+
 def test_a_change_of_the_count_before_it_and_an_amount_after_a_money_noun() -> None:
     """Real pages tune_sites s025 and s018: "564 foreign-funded enterprises were established, an increase
     of 78 over the previous year" (a signed change of that count); "(at an investment of 137.3 million)"

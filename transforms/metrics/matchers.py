@@ -368,6 +368,10 @@ ELIDED_FOLLOW_RE: Final = re.compile(
     rf"will|would|can|could|respectively|compared|{words_pattern(FREQUENCY_ADVERBS)})\b)",
     re.IGNORECASE,
 )
+# The rest of a span of time after its low end ("2 to 4 days", "3-5 weeks"): that number counts no noun before it.
+TIME_RANGE_END_RE: Final = re.compile(
+    rf"^\s*(?:to|-|–|~)\s*\d[\d,.]*\s*(?:{words_pattern(sorted(TIME_UNIT_WORDS))})\b", re.IGNORECASE
+)
 # What may follow a scaled amount whose currency is left out: punctuation or the end of the sentence.
 ELIDED_MONEY_FOLLOW_RE: Final = re.compile(r"\s*(?:[,.;:)）]|$)")
 ELIDED_MONEY_LINK_RE: Final = re.compile(rf"\b(?:{words_pattern(ELIDED_MONEY_LINKS)})\s*$", re.IGNORECASE)
@@ -1277,6 +1281,8 @@ def _elided_count(para: str, read: NumberRead, sent_start: int, sent_end: int,
                           rules=["count.change_of_count"])
     if not ELIDED_FOLLOW_RE.match(after):
         return None
+    if TIME_RANGE_END_RE.match(after):
+        return None  # "delays of 2 to 4 days": the low end of a span of time, not a count of "delays"
     joined = LIST_JOIN_RE.match(after)
     if joined:  # "1,041 and 533 patents have been applied and granted respectively"
         following = [f for f in found if f.unit == "count" and f.start == read.end + joined.end()]
