@@ -1210,6 +1210,21 @@ def test_the_low_end_of_a_span_of_time_counts_nothing() -> None:
     assert [(m.value, m.unit) for m in extract_metrics(body)] == [(1041.0, "count"), (533.0, "count")]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("Its exports are worth $140m, the bureau said.", [(140e6, "USD", "$140m")]),  # tune_sites s066
+        ("It raised US$1.2M last year.", [(1.2e6, "USD", "US$1.2M")]),
+        ("It raised US$1.2mn last year.", [(1.2e6, "USD", "US$1.2mn")]),
+        ("It cost $140million.", [(140e6, "USD", "$140million")]),
+        ("The fee is $5 min.", [(5.0, "USD", "$5")]),  # a spaced "m(in)" is no million
+    ],
+)
+def test_a_prefixed_amount_with_a_glued_m_is_millions(sentence: str, found: list[tuple[float, str, str]]) -> None:
+    """money.glued_m: "worth $140m" is 140 million US dollars (the amount matched nothing before)."""
+    assert [(m.value, m.unit, m.text) for m in extract_metrics(sentence)] == found
+
+
 def test_a_change_of_the_count_before_it_and_an_amount_after_a_money_noun() -> None:
     """Real pages tune_sites s025 and s018: "564 foreign-funded enterprises were established, an increase
     of 78 over the previous year" (a signed change of that count); "(at an investment of 137.3 million)"

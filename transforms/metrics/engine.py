@@ -353,7 +353,8 @@ from transforms.textutil import KANA_RE
 # tune_sites kind accuracy 0.937 -> 0.941 (with .46), F1 unchanged.
 # "2026.12.06.48": a middle dot between digits is a decimal point ("totalling 91·4 km", was "4 km").
 # "2026.12.06.49": the low end of a span of time counts nothing ("delays of 2 to 4 days" were 2 "delays").
-EXTRACTOR_VERSION = "2026.12.06.49"
+# "2026.12.06.50": a prefixed amount's million may be a glued "m" ("worth $140m": money.glued_m).
+EXTRACTOR_VERSION = "2026.12.06.50"
 
 
 MIDDLE_DOT: Final = "·"

@@ -78,8 +78,9 @@ from transforms.metrics.vocab import (
     words_pattern,
 )
 
+# (a prefixed amount's million may be a glued "m" or "M": "worth $140m", "US$1.2M"; not "mu" nor "min")
 MONEY_PREFIXED_RE: Final = re.compile(
-    rf"(?<![A-Za-z$])(?P<cur>{words_pattern(CURRENCY_PREFIXES)})\s?{PREFIXED_NUM}{SCALE}"
+    rf"(?<![A-Za-z$])(?P<cur>{words_pattern(CURRENCY_PREFIXES)})\s?{PREFIXED_NUM}(?:(?P<million>mn|m|M)(?![\w%])|{SCALE})"
     rf"(?:\s+(?P<trailer>{words_pattern(CURRENCY_TRAILERS)})\b)?(?![\w%])"
 )
 MONEY_SUFFIXED_RE: Final = re.compile(
@@ -530,6 +531,9 @@ def _money(match: re.Match[str]) -> _Found:
     ("¥173.48 billion US dollars" is USD: "¥" is written loosely, the word is not)."""
     trailer = match.group("trailer") if "trailer" in match.re.groupindex else None  # (no dict of every group built)
     currency = vocab_key(trailer or match.group("cur"))
+    if "million" in match.re.groupindex and match.group("million"):  # "worth $140m" (money.glued_m)
+        return _Found(match.start(), match.end(), number_value(match.group("num"), "million"), CURRENCIES[currency],
+                      num_start=match.start(), rules=["money.glued_m"])
     return _Found(match.start(), match.end(), _number(match), CURRENCIES[currency], num_start=match.start())
 
 
