@@ -341,7 +341,11 @@ from transforms.textutil import KANA_RE
 # numbered heading are not the headline; bulleted share links, a wiki's "[Edit this paragraph]", "Related Photo Set",
 # "Top" among print links, a long glued source field, a quoted account's follow prompt, a dashed contact line are
 # furniture. Its rule reading a " date <ISO date>" stamp before a headline-less lead was dropped at the merge.
-EXTRACTOR_VERSION = "2026.12.06.42"
+# "2026.12.06.43" (metrics11): a verb keeping a place already held leads "the Nth place" ("still keeping the first
+# place in Zhejiang Province": vocab PLACE_KEEP_LEADS); "ton-" before a distance is no mass ("51.48 billion
+# ton-kilometers": TONNE_COMPOUND_TAILS); the last digit of a code spelled with spaces counts nothing ('"2 1 1
+# engineering" university': matchers._after_digit_code). No older tuned record changed.
+EXTRACTOR_VERSION = "2026.12.06.43"
 
 
 def extract_metrics(body: str, published: str | None = None, title: str | None = None) -> list[Metric]:
