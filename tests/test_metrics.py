@@ -1800,3 +1800,30 @@ def test_a_bare_amount_linked_to_a_money_noun_of_its_clause_is_yuan() -> None:
     assert [m.unit for m in extract_metrics("The income rose, and the population was 7.2 million.")] == ["count"]
     assert [m.text for m in extract_metrics("The GDP was 5.1 billion, and loans were 2 billion dollars.")] == \
         ["2 billion dollars"]
+
+
+def test_keeping_the_first_place_is_a_rank() -> None:
+    """Real page tune_sites s130 (a district government): "recorded the general financial revenue of RMB 14.22
+    billion, up by 23.5% YoY, still keeping the first place in Zhejiang Province" had no rank: a verb that keeps a
+    place already held (vocab PLACE_KEEP_LEADS: keep, hold, maintain, retain) leads "the Nth place" as "took" does."""
+    found = extract_metrics("The county's output rose 8%, keeping the first place in the province.")
+    assert [(m.value, m.unit) for m in found if m.unit == "rank"] == [(1.0, "rank")]
+    m = one("The port has held the second place for years.")
+    assert (m.value, m.unit, m.kind) == (2.0, "rank", "rank")
+
+
+def test_a_ton_kilometre_turnover_is_no_mass() -> None:
+    """Real page tune_sites s135 (a shipping company's interim digest): "a turnover of 51.48 billion ton-kilometers"
+    was read as 51.48 billion tonnes: "ton-" before a distance (vocab TONNE_COMPOUND_TAILS) is a compound unit of
+    transport work, not a mass; plain tonnes stay tonnes."""
+    found = extract_metrics("The fleet completed a turnover of 12.5 billion ton-kilometres in the year.")
+    assert all(m.unit != "tonnes" for m in found)
+    assert one("The port handled 45 million tons of coal.").unit == "tonnes"
+
+
+def test_the_last_digit_of_a_spaced_code_counts_nothing() -> None:
+    """Real page tune_sites s136: 'it is not a "2 1 1 engineering" university' gave a count of 1 engineering
+    university, twice: a number after two single digits each followed by a space is the last digit of a code
+    spelled with spaces (matchers._after_digit_code), not a count; "2 1" alone is no code."""
+    assert extract_metrics('The college is not a "2 1 1 engineering" university.') == []
+    assert [m.value for m in extract_metrics("The city has 3 universities.")] == [3.0]

@@ -388,9 +388,17 @@ HOLDOUT_FLOORS: dict[str, float] = {"precision": 0.94, "recall": 0.85, "f1": 0.9
 # predicted / 160 matched, P 0.982, R 0.920, F1 0.950; all 130 pages P 0.979, R 0.938, F1 0.958, period 0.730 (the
 # new pages' periods 0.562: quarter and half-year ranges, a figure for a holiday), subject given 0.805; the 118 earlier
 # pages unchanged. Period floor 0.74 -> 0.72 for the grown set; the other sources' 71 pages P 0.967, R 0.904, F1 0.934.
+# The eleventh pass (metrics11, s130-s136): 7 more pages of other sources (a district government's Q1 fiscal revenue,
+# a county government's holiday visits, a textile site's ethylene brief, a food site's bayberry yields in kilograms,
+# Global Times on the port's half year, an AI digest of Ningbo Marine's interim report, a Q&A farm's university page),
+# labelled blind (105 metrics, 23 uncertain). Unseen (extractor 2026.12.06.42): 92 predicted / 89 matched, P 0.967,
+# R 0.967, F1 0.967. After its rules (a verb keeping a place leads "the Nth place", "ton-kilometers" no mass, a code
+# spelled with spaces counts nothing; extractor 2026.12.06.43): 91 / 91, P 1.000, R 0.978, F1 0.989; all 137 pages
+# P 0.980, R 0.940, F1 0.960, period 0.726, subject given 0.802; the 130 earlier pages' output unchanged. The other
+# sources' 78 pages P 0.971, R 0.913, F1 0.941.
 TUNE_SITES_FLOORS: dict[str, float] = {"precision": 0.975, "recall": 0.935, "f1": 0.955, "period_accuracy": 0.72,
                                        "subject_given_share": 0.78}
-TUNE_SITES_OTHER_F1_FLOOR = 0.925
+TUNE_SITES_OTHER_F1_FLOOR = 0.93
 
 
 @pytest.fixture(scope="module")
@@ -422,21 +430,21 @@ def test_dev_table_prints(dev_scores: realgold.RealScores):
 
 def test_tune_sites_metric_floors():
     pages = load_realgold(realgold.TUNE_SITES_DIR)
-    assert len(pages) == 130 and sum(len(p.metrics) for p in pages) == 1577
+    assert len(pages) == 137 and sum(len(p.metrics) for p in pages) == 1682
     scores = score_real("newsetl", pages, realgold.run_newsetl(pages))
     for measure, floor in TUNE_SITES_FLOORS.items():
         value = getattr(scores.total, measure)
         assert value is not None and value >= floor, f"tune_sites {measure} {value} < {floor}"
     # pages of the two templates: every labelled title and date right, no chrome line left
     # (s005 is saved as Markdown: "## title", "- Published: ..." found from 2026.12.02); the other sources' pages
-    # (s059-s129, from the seventh to tenth passes) are there for their metrics: their page-level misses are
+    # (s059-s136, from the seventh to eleventh passes) are there for their metrics: their page-level misses are
     # tune_other's
     templates = realgold.Tally()
     for source in realgold.TEMPLATE_SOURCES:
         templates.add(scores.by_source[source])
     assert templates.pages == 59
     assert (templates.title_accuracy, templates.date_accuracy, templates.leaks) == (1.0, 1.0, 0)
-    # the other sources' 71 pages (seventh to tenth passes, extractor 2026.12.06.38): P 0.967, R 0.904, F1 0.934
+    # the other sources' 78 pages (seventh to eleventh passes, extractor 2026.12.06.43): P 0.971, R 0.913, F1 0.941
     assert (scores.by_source["other"].f1 or 0) >= TUNE_SITES_OTHER_F1_FLOOR
     assert [heading for _, heading in realgold.real_sets()][1].startswith("real pages, tuning set")
 

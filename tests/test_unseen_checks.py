@@ -15,10 +15,13 @@ def test_the_checks_on_the_tuning_sets(capsys: pytest.CaptureFixture[str]) -> No
     # all right without either check; s078-s097, the eighth's, seven slug titles, four right before the check,
     # s084 fixed by it, two left wrong, and eight dates, seven right; s098-s117, the ninth's, six slug titles, five
     # right before the check, s110 fixed by it ('• Photo: CHR' was taken), and eight dates, all right; s118-s129, the
-    # tenth's, two slug titles, both right before the check, and seven dates, six right: s124's Spanish date line)
-    assert "right before the slug check 239/245, after it 243/245; the check changes 4:" in out
+    # tenth's, two slug titles, both right before the check, and seven dates, six right: s124's Spanish date line;
+    # s130-s136, the eleventh's, one slug title, s133, fixed by it ('Planting status', a subheading, was taken), and
+    # four dates, three right before the dated-line check and s133's ('- May 08, 2018 -' under its headline) by it)
+    assert "right before the slug check 239/246, after it 244/246; the check changes 5:" in out
     assert "s084: fixed:" in out and "t434: fixed:" in out and "t488: fixed:" in out and "s110: fixed:" in out
-    assert "right before the dated line beside the headline 246/252, after it 246/252;" in out
+    assert "s133: fixed: 'Planting status'" in out
+    assert "right before the dated line beside the headline 249/256, after it 250/256;" in out
     assert "broken" not in out
 
 

@@ -341,11 +341,15 @@ from transforms.textutil import KANA_RE
 # numbered heading are not the headline; bulleted share links, a wiki's "[Edit this paragraph]", "Related Photo Set",
 # "Top" among print links, a long glued source field, a quoted account's follow prompt, a dashed contact line are
 # furniture. Its rule reading a " date <ISO date>" stamp before a headline-less lead was dropped at the merge.
+# "2026.12.06.43" (metrics11): a verb keeping a place already held leads "the Nth place" ("still keeping the first
+# place in Zhejiang Province": vocab PLACE_KEEP_LEADS); "ton-" before a distance is no mass ("51.48 billion
+# ton-kilometers": TONNE_COMPOUND_TAILS); the last digit of a code spelled with spaces counts nothing ('"2 1 1
+# engineering" university': matchers._after_digit_code). No older tuned record changed.
 # "2026.12.06.44": "in the same year" is THE_YEAR_RE's cue too (the year named last before it): tuned labelled
 # periods right 1228 -> 1229 of 1650, none worse.
 # "2026.12.06.45": a percentage's change noun may stand after the comparison's name ("a 25% month on month
 # reduction", "a 1.3% quarter-on-quarter increase": CHANGE_AFTER_RE, DECREASE_AFTER_RE), and "gain", "jump",
-# "surge", "uptick", "dip", "slump", "plunge" are change nouns there: tuned kind accuracy 0.935 -> 0.937 (dev),
+# "surge", "uptick", "dip", "slump", "plunge" are change nouns there: tune_sites kind accuracy 0.935 -> 0.937,
 # F1 unchanged.
 # "2026.12.06.46": a growth rate said to be the figure is a change ("the growth rate of industrial investment in June
 # alone reached 31.9%": kind.growth_rate_is); F1 unchanged, 3 pages' figures changed kind.
@@ -354,7 +358,8 @@ from transforms.textutil import KANA_RE
 # "2026.12.06.48": a middle dot between digits is a decimal point ("totalling 91·4 km", was "4 km").
 # "2026.12.06.49": the low end of a span of time counts nothing ("delays of 2 to 4 days" were 2 "delays").
 # "2026.12.06.50": a prefixed amount's million may be a glued "m" ("worth $140m": money.glued_m).
-EXTRACTOR_VERSION = "2026.12.06.50"
+# "2026.12.06.51": "2026.12.06.50" and "2026.12.06.43" (metrics11), merged.
+EXTRACTOR_VERSION = "2026.12.06.51"
 
 
 MIDDLE_DOT: Final = "·"

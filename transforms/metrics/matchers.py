@@ -54,6 +54,7 @@ from transforms.metrics.vocab import (
     MULTIPLE_WORDS,
     NUMBER_OF_PRESENT_LINKS,
     ORDINAL_WORDS,
+    PLACE_KEEP_LEADS,
     POINTS_CHANGE_WORDS,
     POINTS_COMPARE_WORDS,
     PRECEDING_BLOCKLIST,
@@ -75,6 +76,7 @@ from transforms.metrics.vocab import (
     TIMES_CHANGE_WORDS,
     TIMES_COMPARISON_TAILS,
     TIMES_HEDGE_WORDS,
+    TONNE_COMPOUND_TAILS,
     words_pattern,
 )
 
@@ -135,7 +137,10 @@ M2_RE: Final = re.compile(
     rf"{NUM}{SCALE}(?:\s*|-)(?:square[\s-]+met(?:er|re)s?|sq\.?\s?m|sqm|m2|m²|m\^2)(?![A-Za-z0-9])", re.IGNORECASE
 )
 MU_RE: Final = re.compile(rf"{NUM}{SCALE}(?:\s+|-)mu\b")
-TONNES_RE: Final = re.compile(rf"{NUM}{SCALE}(?:\s+|-)(?:metric\s+)?(?:tonnes|tonne|tons|ton)\b", re.IGNORECASE)
+TONNES_RE: Final = re.compile(
+    rf"{NUM}{SCALE}(?:\s+|-)(?:metric\s+)?(?:tonnes|tonne|tons|ton)\b(?!-(?:{words_pattern(TONNE_COMPOUND_TAILS)})\b)",
+    re.IGNORECASE,
+)
 # "750 million kilograms", "a yield of 540 kilograms per mu": mass in kilograms, given in tonnes.
 KILOGRAMS_RE: Final = re.compile(rf"{NUM}{SCALE}(?:\s+|-)(?:kilograms?|kilogrammes?|kgs?)\b", re.IGNORECASE)
 KWH_RE: Final = re.compile(
@@ -187,7 +192,7 @@ SPELLED_SCALED_COUNT_RE: Final = re.compile(
 # "first among cities specifically designated", "the 17th in the country".
 # The words before "Nth place" ("at fourth place", "took the first place").
 PLACE_LEADS: Final = ("at", "in", "to", "took", "take", "takes", "taking", "got", "gets", "won", "wins", "secured",
-                      "securing", "secures", "claimed", "claiming", "claims")
+                      "securing", "secures", "claimed", "claiming", "claims", *PLACE_KEEP_LEADS)
 SCOPED_RANK_RE: Final = re.compile(
     rf"(?:\b(?:{words_pattern(PLACE_LEADS)})\s+(?:the\s+)?(?P<ord>(?P<word>{ORDINAL_ALT})|(?P<n>\d{{1,3}})(?:st|nd|rd|th))"
     rf"\s+(?:place|spot)\b(?:\s+(?:nationwide|in\s+the\s+(?:country|province|world)))?"
@@ -805,6 +810,8 @@ def _count_blocked(raw: str, before: str, decimal_ok: bool, year_ok: bool = Fals
         return True
     if AGE_OR_BASE_BEFORE_TAIL.has_match(before):
         return True  # "aged 15", "out of 100,000"
+    if _after_digit_code(before):
+        return True  # '"2 1 1 engineering" university': the last digit of a code spelled with spaces
     prev = previous_word(before)
     if prev is not None:
         prev_start, word = prev
@@ -814,6 +821,14 @@ def _count_blocked(raw: str, before: str, decimal_ok: bool, year_ok: bool = Fals
         if word[0].isupper() and not at_sentence_start and not scaled and not _qualified(before):
             return True
     return False
+
+
+def _after_digit_code(before: str) -> bool:
+    """The text before ends with two single digits each followed by a space ('"2 1 ', "Project 2 1 1"): the
+    number after them is a code's last digit, not a count (metrics11, tune_sites s136). String tests only."""
+    n = len(before)
+    return (n >= 4 and before[-1] == " " and before[-3] == " " and "0" <= before[-2] <= "9"
+            and "0" <= before[-4] <= "9" and (n == 4 or not before[-5].isalnum()))
 
 
 def previous_word(before: str) -> tuple[int, str] | None:

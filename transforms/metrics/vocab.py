@@ -393,3 +393,11 @@ SHARED_HEAD_MODIFIERS: Final = frozenset(
     "first second third fourth fifth".split())
 # The noun a place apposition between a subject and its verb ends with ("in Ningbo, East China's Zhejiang province").
 PLACE_APPOSITION_NOUNS: Final = ("province", "Province", "China")
+
+# metrics11: words that keep a place already held ("still keeping the first place in Zhejiang Province"): a rank, as
+# after "took"/"won" (matchers.PLACE_LEADS, SCOPED_RANK_RE).
+PLACE_KEEP_LEADS: Final = ("keep", "keeps", "keeping", "kept", "hold", "holds", "holding", "held", "maintain",
+                           "maintains", "maintaining", "maintained", "retain", "retains", "retaining", "retained")
+# metrics11: the second half of a compound unit after "ton-" ("51.48 billion ton-kilometers"): a transport
+# turnover, not a mass in tonnes (matchers.TONNES_RE).
+TONNE_COMPOUND_TAILS: Final = ("kilometers", "kilometres", "kilometer", "kilometre", "km", "miles", "mile")
