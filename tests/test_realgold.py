@@ -837,7 +837,7 @@ def test_other_sources_titles_dates_and_chrome_on_the_tuning_pages():
     left). All 656: titles 523/530, dates 235/238, 123 leaks; 92 pages without a label date take their URL's. At the
     merge its rule for a ' date <ISO> ' stamp glued to a headline-less lead was dropped (the stored-page corpus's
     stamp, which the sets' convention excludes, not a line of the page): t658's date missed, dates 234/238. The
-    twenty-third pass (t678-t698: 18 pages of other sources, 12 hosts new, a www.ningbo.gov.cn page and 2 ningbolife
+    twenty-third pass (t678-t698: 18 pages of other sources, 11 hosts new, a www.ningbo.gov.cn page and 2 ningbolife
     pages), unseen: titles 15/18, dates 9/10, 11 leaks (a section name, a bracketed capitals byline and 'View on
     mobile' taken for titles; a capitals video dateline not read); after five extended patterns 17/18, 9/10, 8 (t678's
     section name over its headline; a drop cap's month range and alt text, a reader comment, a reference link,
