@@ -499,10 +499,26 @@ FURNITURE = [
     (bp.CONTACT_EMAIL_ANY, ["- Contact the writer at wangkaihao@ chinadaily.com.cn",  # pressreader.com, t675
                             "Contact the reporter at lijing@chinadaily.com.cn", "\u2014 Contact the writers at "
                             "news@example.org"]),
+    # the twenty-third tune_other pass (t678-t698)
+    (bp.DATE_LINE, ["2006 - 08 - 11",  # en.yy.gov.cn, t678
+                    "2021/6/10 0:00:001056",  # china-h2.com, t698: a view count glued after the seconds
+                    "2019 - 7 - 21 10:30", "2021-06-10 09:15:2287"]),
+    (bp.HOMEPAGE_LINKS, ["View on mobile",  # cbri.group, t682
+                         "View in desktop", "Mobile version", "View full site", "Desktop site"]),
+    (bp.PAGE_BOXES, ["Recommended China Guide:",  # www.visitourchina.com, t697
+                     "Recommended Tours:", "Recommended Hotels in Ningbo:"]),
+    (bp.PRINT_PAGE, ["(HK Edition, CHEN QIDE, China Daily staff)",  # global.chinadaily.com.cn, t680
+                     "(Xu Dashan, China Daily staff)", "(US Edition, Li Wei, China Daily staff)"]),
 ]
 
 # Real article sentences that share words with the furniture; none may match.
 ARTICLE_SENTENCES = [
+    # the twenty-third pass's shapes in sentences
+    "2006 - 08 - 11 was the day 50 projects were signed, the city said.",
+    "View on mobile phones, 3 million users watched the race.",
+    "Recommended by the bureau: 12 routes, 4 hotels and 20 restaurants.",
+    "(The zone, a China Daily staff member said, covers 120 square kilometres.)",
+    "Mobile version sales rose 20 percent in 2021.",
     # the shapes of the pages gathered after the twenty-second pass's rules, in sentences
     "Top of the class in 2019, she said, were 30 students from Ningbo.",
     "Focus on \"quality first\" was the motto of the 12 firms.",

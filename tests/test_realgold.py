@@ -609,7 +609,7 @@ def test_speed_against_a_revision_runs_that_revision_s_code():
 
 
 def test_other_sources_titles_dates_and_chrome_on_the_tuning_pages():
-    """tests/realgold/tune_other: 656 real pages of other English Ningbo sources (4 of the sixth pass, 13
+    """tests/realgold/tune_other: 677 real pages of other English Ningbo sources (4 of the sixth pass, 13
     of the seventh, 5 of the eighth, 6 of the ninth and 2 of the tenth are template pages), labelled for
     title, date and chrome only; the generic fallback is tuned on them, so these are tuning
     figures (the honest one is the holdout's "other" row).
@@ -848,20 +848,26 @@ def test_other_sources_titles_dates_and_chrome_on_the_tuning_pages():
     after four extended patterns 3/4, 2/2, 0 (t675's edition name over its capitals headline taken for the title:
     left). All 656: titles 523/530, dates 235/238, 123 leaks; 92 pages without a label date take their URL's. At the
     merge its rule for a ' date <ISO> ' stamp glued to a headline-less lead was dropped (the stored-page corpus's
-    stamp, which the sets' convention excludes, not a line of the page): t658's date missed, dates 234/238."""
+    stamp, which the sets' convention excludes, not a line of the page): t658's date missed, dates 234/238. The
+    twenty-third pass (t678-t698: 18 pages of other sources, 11 hosts new, a www.ningbo.gov.cn page and 2 ningbolife
+    pages), unseen: titles 15/18, dates 9/10, 11 leaks (a section name, a bracketed capitals byline and 'View on
+    mobile' taken for titles; a capitals video dateline not read); after five extended patterns 17/18, 9/10, 8 (t678's
+    section name over its headline; a drop cap's month range and alt text, a reader comment, a reference link,
+    numbered tour links: left). All 677: titles 540/548, dates 243/248, 131 leaks; 93 pages without a label date take
+    their URL's."""
     from transforms.textutil import url_date
 
     pages = load_realgold(realgold.REALGOLD_DIR / "tune_other")
-    assert len(pages) == 656
+    assert len(pages) == 677
     outputs = realgold.run_newsetl(pages)
     total = score_real("newsetl", pages, outputs).total
-    assert total.titles == 530 and total.dates == 238
-    assert total.titles_ok >= 523 and total.dates_ok >= 234
+    assert total.titles == 548 and total.dates == 248
+    assert total.titles_ok >= 540 and total.dates_ok >= 243
     assert (total.title_accuracy or 0) >= 0.98 and (total.date_accuracy or 0) >= 0.97
     given = [(page, out.published) for page, out in zip(pages, outputs) if page.published is None and out.published]
-    assert len(given) == total.dates_unlabelled_given == 92
+    assert len(given) == total.dates_unlabelled_given == 93
     assert all(date == url_date(page.url) for page, date in given)
-    assert total.leaks <= 123
+    assert total.leaks <= 131
 
 
 def _url_key(url: str) -> str:
@@ -896,7 +902,7 @@ def test_tune_other_labels_are_consistent():
                             "holdout6", "holdout7", "holdout8", "holdout9")
     seen: set[str] = set()
     pages = sorted((folder / "pages").glob("t*.json"))
-    assert len(pages) == len(rows) == 656
+    assert len(pages) == len(rows) == 677
     for path in pages:
         page = json.loads(path.read_text(encoding="utf-8"))
         label = json.loads((folder / "labels" / path.name).read_text(encoding="utf-8"))

@@ -208,7 +208,10 @@ COOKIE_NOTICE: Final = (
 )
 # Portal links "Make Us You Homepage", "Set as homepage | Add to favorites".
 HOMEPAGE_LINKS: Final = (
-    r"(?im)^ *(make +(us|this +site) +(you|your) +home *page|set +as +home *page|add +to +favou?rites)"
+    r"(?im)^ *(make +(us|this +site) +(you|your) +home *page|set +as +home *page|add +to +favou?rites"
+    # a link to the site's other layout ("View on mobile" above a case page's headline, cbri.group t682, the
+    # twenty-third tune_other pass)
+    r"|view +(on|in) +(mobile|desktop)|(view +)?(mobile|desktop|full) +(site|version))"
     r"( *[|/] *(set +as +home *page|add +to +favou?rites))* *$"
 )
 
@@ -237,7 +240,8 @@ DATE_LINE: Final = (
     r"|home +[a-z][a-z&'-]*( +[a-z][a-z&'-]*){0,2} +)?"
     r"([0-9]{1,2}:[0-9]{2}(:[0-9]{2})?,? +)?"
     r"[\[(（【]? *((monday|tuesday|wednesday|thursday|friday|saturday|sunday),? *)?"
-    r"((19|20)[0-9]{2}[-/.年][0-9]{1,2}[-/.月][0-9]{1,2}日?"
+    # (hyphens spaced: "2006 - 08 - 11", en.yy.gov.cn t678, the twenty-third tune_other pass)
+    r"((19|20)[0-9]{2}([-/.年]| +- +)[0-9]{1,2}([-/.月]| +- +)[0-9]{1,2}日?"
     r"|[0-9]{1,2}[-/.][0-9]{1,2}[-/.](19|20)[0-9]{2}"
     r"|[0-9]{1,2}(st|nd|rd|th|[.])?[ -]+(of +)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?[ -]+"
     r"(19|20)[0-9]{2}"
@@ -247,7 +251,8 @@ DATE_LINE: Final = (
     r"[0-9]{1,2}:[0-9]{2}(:[0-9]{2})?,? +(19|20)[0-9]{2}"
     r"|(19|20)[0-9]{2},? +(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? +[0-9]{1,2})"
     r"( *(星期|周)[一二三四五六日天])?"
-    r"(,? *((updated|posted|published) *)?(at +)?[0-9]{1,2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?( *(am|pm))?"
+    # (a view count glued after the seconds: "2021/6/10 0:00:001056", china-h2.com t698, the twenty-third pass)
+    r"(,? *((updated|posted|published) *)?(at +)?[0-9]{1,2}:[0-9]{2}(:[0-9]{2}([.][0-9]+|[0-9]{1,8})?)?( *(am|pm))?"
     r" *([(（] *(gmt|utc|bjt|beijing time) *([+-] *[0-9]{1,2})? *[)）]"
     r"| +(gmt|utc|bjt|cet|cest|est|edt|cst|pst|pdt|bst|hkt|sgt|jst|kst)([+-] *[0-9]{1,2})?)?)?"
     r"( +(last +)?(updated|modified|edited) *[:：] *[a-z0-9][a-z0-9,:/. -]{5,40})? *[\])）】]?"
@@ -318,7 +323,10 @@ PAGE_BOXES: Final = (
     r"related (news|stories|articles)|hot topics|editor['’]?s (picks|choice)|latest news|"
     r"most (read|popular|viewed|commented)( */ *(read|viewed|commented))*( stories)?( in [0-9]+ hours)?|"
     r"(today['’]?s +)?top +(china +|world +)?news|"
-    r"top stories|recommended( for you| stories| articles)?|you may also like|blog archives?|"
+    r"top stories|recommended( for you| stories| articles)?|"
+    # a box heading naming what it recommends, closed by a colon ("Recommended China Guide:" over a tour agency's
+    # numbered links, www.visitourchina.com t697, the twenty-third tune_other pass)
+    r"recommended +[a-z]+( +[a-z]+){0,2} *[:：]|you may also like|blog archives?|"
     r"click here for (the )?full story|share this (story|article|page|post)|special reports?|search trends|"
     # a share widget's label ("Spread the love", hanjourney.com t366, thirteenth pass)
     r"(spread|share) +the +love|sharing +is +caring|"
@@ -340,7 +348,11 @@ PAGE_BOXES: Final = (
 PRINT_PAGE: Final = (
     r"(?im)^ *(page +[a-z]?[0-9]{1,3}"
     r"|[(（] *[a-z][a-z'’.&]*( +[a-z][a-z'’.&]*){0,4} +[0-9]{1,2}/[0-9]{1,2}/(19|20)[0-9]{2},? +page *[a-z]?[0-9]{1,3}"
-    r" *[)）]) *$"
+    r" *[)）]"
+    # or its edition and staff byline in brackets ("(HK Edition, CHEN QIDE, China Daily staff)" under a 2003 headline,
+    # global.chinadaily.com.cn t680, the twenty-third tune_other pass)
+    r"|[(（] *([a-z]{2,12} +edition *, *)?[a-z][a-z'’.-]*( +[a-z][a-z'’.-]*){0,3} *, *[a-z][a-z'’.&]*"
+    r"( +[a-z][a-z'’.&]*){0,3} +staff *[)）]) *$"
 )
 READING_TIME: Final = (
     # also under a bound ("Reading Time: < 1 minute", stlplace.com t516, the seventeenth pass)

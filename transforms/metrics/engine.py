@@ -359,7 +359,10 @@ from transforms.textutil import KANA_RE
 # "2026.12.06.49": the low end of a span of time counts nothing ("delays of 2 to 4 days" were 2 "delays").
 # "2026.12.06.50": a prefixed amount's million may be a glued "m" ("worth $140m": money.glued_m).
 # "2026.12.06.51": "2026.12.06.50" and "2026.12.06.43" (metrics11), merged.
-EXTRACTOR_VERSION = "2026.12.06.51"
+# "2026.12.06.52": the twenty-third tune_other pass (other23; page parsing, no metric rule changed) merged: a date
+# line with spaced hyphens, a posting stamp with a view count glued after its seconds, a "View on mobile" link line,
+# a box heading such as "Recommended China Guide:", a bracketed edition-and-staff byline are furniture or dates.
+EXTRACTOR_VERSION = "2026.12.06.52"
 
 
 MIDDLE_DOT: Final = "·"
