@@ -529,9 +529,14 @@ HOLDOUT8_FLOORS: dict[str, float] = {"precision": 0.95, "recall": 0.885, "f1": 0
 # (extractor 2026.12.06.37): 110 gold / 100 predicted / 91 matched, P 0.910, R 0.827, F1 0.867: the first held-out set
 # under the held-out bound of 0.90; period accuracy 0.604, subject given 0.868; titles 0.941 (other sources 8 of 9),
 # dates 1.000, 20 leaked lines (other sources' pages; none on its template pages), 2 dates given where the label has
-# none. Floors a little under those first figures.
-HOLDOUT9_FLOORS: dict[str, float] = {"precision": 0.9, "recall": 0.815, "f1": 0.855, "period_accuracy": 0.59,
-                                     "title_accuracy": 0.93, "date_accuracy": 0.95, "subject_given_share": 0.85}
+# none. Floors a little under those first figures. Read again at 2026.12.06.52 (session 18, after its rules and
+# two passes were merged): 110 / 100 / 97, P 0.970, R 0.882, F1 0.924, period 0.649, subject given 0.825. The whole
+# rise came from one rule, found by reading tune_other's unlabelled output (railwaygazette.com's t110 and t304): a
+# middle dot between digits is a decimal point ("91·4 km" had been read as "4 km"); summary rows at 7fb45ee and
+# 04d836f, before and after it, gave 0.910 / 0.867 and 0.970 / 0.924. Its six newly matched distances have no
+# subject, so the subject-given share fell; that floor is lowered to 0.80 for this reason, the P/R/F1 floors raised.
+HOLDOUT9_FLOORS: dict[str, float] = {"precision": 0.96, "recall": 0.87, "f1": 0.91, "period_accuracy": 0.59,
+                                     "title_accuracy": 0.93, "date_accuracy": 0.95, "subject_given_share": 0.8}
 
 @pytest.mark.parametrize(("folder", "size", "floors"), [
     (realgold.HOLDOUT_DIR, (24, 340), HOLDOUT_FLOORS),
