@@ -2,9 +2,8 @@
 
 The scoring rules are tested on small hand-made pages; one test runs the extractor over the
 dev set (the 37 labelled real articles used while tuning) and pins floors a little under
-today's figures. The held-out sets (tests/realgold/holdout, holdout2 ... holdout9) get floors a little
-under the figures first measured on them, never tuned to; the tenth (holdout10) is checked for consistency
-until its first measurement.
+today's figures. The held-out sets (tests/realgold/holdout, holdout2 ... holdout10) get floors a little
+under the figures first measured on them, never tuned to.
 """
 from __future__ import annotations
 
@@ -539,6 +538,17 @@ HOLDOUT8_FLOORS: dict[str, float] = {"precision": 0.95, "recall": 0.885, "f1": 0
 HOLDOUT9_FLOORS: dict[str, float] = {"precision": 0.96, "recall": 0.87, "f1": 0.91, "period_accuracy": 0.59,
                                      "title_accuracy": 0.93, "date_accuracy": 0.95, "subject_given_share": 0.8}
 
+# tests/realgold/holdout10: 20 more pages (7 ningbolife, one a print view, 1 english.ningbo.gov.cn, 12 other sources;
+# 174 labelled metrics, 34 uncertain), gathered and labelled blind on 2026-12-06 at extractor 2026.12.06.42 while the
+# eleventh tune_sites pass, the twenty-third tune_other pass and session 18's reading rules were written (every URL
+# claimed atomically), frozen, merged after them (one page, q014, shares 40 12-word shingles with tune_other t421: the
+# publisher's notice atop the page, not its article). Measured once (extractor 2026.12.06.52): 147 gold / 130
+# predicted / 125 matched, P 0.962, R 0.850, F1 0.903 (ningbolife 0.893, other sources 0.900); period accuracy 0.616,
+# subject given 0.792; titles 0.889 (other sources 8 of 10), dates 1.000, 40 leaked lines (other sources' pages; none
+# on its template pages), no date given where the label has none. Floors a little under those figures.
+HOLDOUT10_FLOORS: dict[str, float] = {"precision": 0.95, "recall": 0.835, "f1": 0.89, "period_accuracy": 0.6,
+                                      "title_accuracy": 0.87, "date_accuracy": 0.95, "subject_given_share": 0.77}
+
 @pytest.mark.parametrize(("folder", "size", "floors"), [
     (realgold.HOLDOUT_DIR, (24, 340), HOLDOUT_FLOORS),
     (realgold.HOLDOUT2_DIR, (16, 241), HOLDOUT2_FLOORS),
@@ -549,7 +559,9 @@ HOLDOUT9_FLOORS: dict[str, float] = {"precision": 0.96, "recall": 0.87, "f1": 0.
     (realgold.HOLDOUT7_DIR, (18, 140), HOLDOUT7_FLOORS),
     (realgold.HOLDOUT8_DIR, (19, 140), HOLDOUT8_FLOORS),
     (realgold.HOLDOUT9_DIR, (21, 135), HOLDOUT9_FLOORS),
-], ids=["holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9"])
+    (realgold.HOLDOUT10_DIR, (20, 174), HOLDOUT10_FLOORS),
+], ids=["holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9",
+        "holdout10"])
 def test_held_out_floors(folder: Path, size: tuple[int, int], floors: dict[str, float]) -> None:
     pages = load_realgold(folder)
     assert (len(pages), sum(len(p.metrics) for p in pages)) == size
