@@ -380,7 +380,7 @@ def extract_metrics(body: str, published: str | None = None, title: str | None =
     pub = _published_parts(published)
     source = body
     if MIDDLE_DOT in body:
-        # "a 11·4 km elevated section", "totalling 91·4 km": a middle dot between digits is a decimal point (as
+        # "an 11·4 km elevated section", "totalling 91·4 km": a middle dot between digits is a decimal point (as
         # British typesetting writes it; read as one, the number after it stood alone, "4 km"). The same length,
         # so every offset holds; each figure's text is then the body's own (body[char_start:char_end] == text).
         body = MIDDLE_DOT_DECIMAL_RE.sub(".", body)
