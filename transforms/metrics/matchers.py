@@ -45,6 +45,7 @@ from transforms.metrics.vocab import (
     FRACTION_WORDS,
     FREQUENCY_ADVERBS,
     HEADCOUNT_NOUNS,
+    HEDGE_WORDS,
     INVARIANT_UNIT_NOUNS,
     KILOGRAM_TONNES,
     LIST_INTRO_WORDS,
@@ -75,12 +76,11 @@ from transforms.metrics.vocab import (
     TIME_UNIT_WORDS,
     TIMES_CHANGE_WORDS,
     TIMES_COMPARISON_TAILS,
-    TIMES_HEDGE_WORDS,
     TONNE_COMPOUND_TAILS,
     words_pattern,
 )
 
-# (a prefixed amount's million may be a glued "m" or "M": "worth $140m", "US$1.2M"; not "mu" nor "min")
+# (a prefixed amount's million may be a glued "m", "M" or "mn": "worth $140m", "US$1.2M"; not "mu" nor "min")
 MONEY_PREFIXED_RE: Final = re.compile(
     rf"(?<![A-Za-z$])(?P<cur>{words_pattern(CURRENCY_PREFIXES)})\s?{PREFIXED_NUM}(?:(?P<million>mn|m|M)(?![\w%])|{SCALE})"
     rf"(?:\s+(?P<trailer>{words_pattern(CURRENCY_TRAILERS)})\b)?(?![\w%])"
@@ -161,7 +161,7 @@ OCCASIONS_RE: Final = re.compile(rf"{OCCASIONS_LEAD}{NUM}\s+times\b"
 
 # A multiple in words after a change word: "an increase of nearly ten times", "grew a hundred times".
 SPELLED_TIMES_RE: Final = re.compile(
-    rf"\b(?:(?P<verb>{words_pattern(TIMES_CHANGE_WORDS)})\s+(?:of\s+|by\s+)?(?:(?:{words_pattern(TIMES_HEDGE_WORDS)})\s+)?)?"
+    rf"\b(?:(?P<verb>{words_pattern(TIMES_CHANGE_WORDS)})\s+(?:of\s+|by\s+)?(?:(?:{words_pattern(HEDGE_WORDS)})\s+)?)?"
     rf"(?P<word>{words_pattern(SPELLED_MULTIPLES)})\s+(?:times|fold)\b"
     rf"(?(verb)|(?=\s+(?:{words_pattern(TIMES_COMPARISON_TAILS)})\b))",  # no verb: "four times of that in 2010"
     re.IGNORECASE,
@@ -306,7 +306,7 @@ assert rf"(?!{SIZE_CLASS}|{SCHEME_NAME})" in COUNT_RE.pattern and SCHEME_NAME.st
 assert SIZE_CLASS == rf"(?:hundred[- ])?(?:{'|'.join(SIZE_CLASS_WORDS)})[- ]level\b"
 # PERCENT_RE's and MONEY_SUFFIXED_RE's words after the number, read by hand too (`read_percent`, `read_money`):
 # the percent words (small letters and a space, in any case), the currency words by their first character (as
-# written) and the unit each names (`_money`'s lookup of the matched word).
+# written) and the unit each names (`_money_suffixed`'s lookup of the matched word).
 PERCENT_WORDS: Final = ("percent", "per cent")
 CURRENCY_SUFFIXES_BY_FIRST: Final = {first: tuple(word for word in CURRENCY_SUFFIXES if word[0] == first)
                                      for first in sorted({word[0] for word in CURRENCY_SUFFIXES})}
@@ -401,7 +401,7 @@ FREQUENCY_AFTER_RE: Final = re.compile(rf"\s+(?:{words_pattern(FREQUENCY_ADVERBS
 ELIDED_GAP_RE: Final = re.compile(
     r"(?:\band|\bor|\bto|\bversus|\baverage\s+of|\btotal\s+of|,|\b(?:up|down|rising|falling)\s+from|"
     r"\b(?:the|its|their)\s+total(?:\s+number)?\s+(?:reached|rose\s+to|grew\s+to|stood\s+at|hit|was|is|came\s+to))"
-    r"\s*(?:(?:about|around|nearly|almost|over|more\s+than|some|another|a\s+further)\s+)?$",
+    rf"\s*(?:(?:{words_pattern((*HEDGE_WORDS, 'some', 'another', 'a further'))})\s+)?$",
     re.IGNORECASE,
 )
 ELIDED_GAP_MAX: Final = 120
@@ -531,15 +531,21 @@ def _fraction(match: re.Match[str]) -> _Found | None:
                   rules=["fraction.article"] if article else [])  # "a fifth of the country"
 
 
-def _money(match: re.Match[str]) -> _Found:
-    """An amount with its currency: a currency word after a prefixed amount names it over the mark
-    ("¥173.48 billion US dollars" is USD: "¥" is written loosely, the word is not)."""
-    trailer = match.group("trailer") if "trailer" in match.re.groupindex else None  # (no dict of every group built)
-    currency = vocab_key(trailer or match.group("cur"))
-    if "million" in match.re.groupindex and match.group("million"):  # "worth $140m" (money.glued_m)
-        return _Found(match.start(), match.end(), number_value(match.group("num"), "million"), CURRENCIES[currency],
+def _money_prefixed(match: re.Match[str]) -> _Found:
+    """A MONEY_PREFIXED_RE amount: a currency word after it names the currency over the mark ("¥173.48 billion US
+    dollars" is USD: "¥" is written loosely, the word is not); a glued "m", "M" or "mn" is a million ("worth $140m",
+    money.glued_m)."""
+    currency = CURRENCIES[vocab_key(match.group("trailer") or match.group("cur"))]
+    if match.group("million"):
+        return _Found(match.start(), match.end(), number_value(match.group("num"), "million"), currency,
                       num_start=match.start(), rules=["money.glued_m"])
-    return _Found(match.start(), match.end(), _number(match), CURRENCIES[currency], num_start=match.start())
+    return _Found(match.start(), match.end(), _number(match), currency, num_start=match.start())
+
+
+def _money_suffixed(match: re.Match[str]) -> _Found:
+    """A MONEY_SUFFIXED_RE amount, its currency the word after it ("37.541 billion yuan")."""
+    return _Found(match.start(), match.end(), _number(match), MONEY_SUFFIX_UNITS[match.group("cur")],
+                  num_start=match.start())
 
 
 def _twice(match: re.Match[str]) -> _Found:
@@ -679,8 +685,8 @@ def _rank(match: re.Match[str]) -> _Found | None:
 # The matchers in priority order: (rule id, regex, builder). A rule id names the rule in a
 # metric's `rules` (`newsetl extract --explain`).
 MATCHERS: Final[tuple[tuple[str, re.Pattern[str], Callable[[re.Match[str]], _Found | None]], ...]] = (
-    ("money_prefixed", MONEY_PREFIXED_RE, _money),
-    ("money_suffixed", MONEY_SUFFIXED_RE, _money),
+    ("money_prefixed", MONEY_PREFIXED_RE, _money_prefixed),
+    ("money_suffixed", MONEY_SUFFIXED_RE, _money_suffixed),
     ("percentage_points", PERCENTAGE_POINTS_RE, _simple("percentage_points", "change")),
     ("percentage_points_spelled", SPELLED_POINTS_RE, _spelled_points),
     ("basis_points", BASIS_POINTS_RE, _basis_points),
@@ -1082,8 +1088,8 @@ def read_at(para: str, at: int, endpos: int, reader: int) -> NumberRead | None:
 
 
 def read_quantity(read: NumberRead, reader: int) -> _Found:
-    """The quantity of a PERCENT_READ's or MONEY_READ's read: what `_simple("percent")` and `_money` build of its
-    match."""
+    """The quantity of a PERCENT_READ's or MONEY_READ's read: what `_simple("percent")` and `_money_suffixed` build
+    of its match."""
     if reader == PERCENT_READ:
         return _Found(read.start, read.end, number_value(read.raw, None), "percent", num_start=read.start)
     assert read.word is not None  # (a money read holds its currency word)

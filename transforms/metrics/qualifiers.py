@@ -17,6 +17,7 @@ from transforms.metrics.vocab import (
     DECREASE_VERB_FORMS,
     DECREASE_VERB_STEMS,
     FILLER_WORDS,
+    HEDGE_WORDS,
     QUALIFIER_WORDS,
     SHARE_VERBS,
     words_pattern,
@@ -57,7 +58,7 @@ DECREASE_AFTER_RE: Final = re.compile(
 GROWTH_RATE_IS_RE: Final = re.compile(
     r"\b(?:growth|increase)\s+rate\b(?:\s+(?:of|in|for)\b[^,.;:%]{0,60}?)?\s+"
     r"(?:was|is|were|are|reached|reaching|hit|hitting|stood\s+at|standing\s+at|came\s+to)\s+"
-    r"(?:(?:about|nearly|around|over|almost|approximately)\s+|more\s+than\s+)?$",
+    rf"(?:(?:{words_pattern((*HEDGE_WORDS, 'approximately'))})\s+)?$",
     re.IGNORECASE,
 )
 GROWTH_RATE_IS_READ: Final = 120

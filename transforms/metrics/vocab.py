@@ -204,11 +204,13 @@ POINTS_CHANGE_WORDS: Final = (
 # Words after "3.4 points" that compare two rates ("3.4 points lower").
 # ("2 points more than in 2011": a share's change, sixth tune_sites pass s051)
 POINTS_COMPARE_WORDS: Final = ("lower", "higher", "above", "below", "faster", "slower", "more than", "less than")
-# Words before a multiple written in words ("an increase of nearly ten times"), the hedges
-# between, and the multiples read.
+# Hedges a rule lets stand between its words and the number it reads ("an increase of nearly ten times", "the
+# growth rate reached about 5%", "up from over 3,000"); rules add their own (matchers.ELIDED_GAP_RE,
+# qualifiers.GROWTH_RATE_IS_RE). The qualifier a hedge gives is QUALIFIER_WORDS'.
+HEDGE_WORDS: Final = ("nearly", "almost", "about", "around", "over", "more than")
+# Words before a multiple written in words ("an increase of nearly ten times"), and the multiples read.
 TIMES_CHANGE_WORDS: Final = ("increase", "increased", "increases", "increasing", "grew", "grown", "rose", "risen",
                              "expanded", "up")
-TIMES_HEDGE_WORDS: Final = ("nearly", "almost", "about", "around", "over", "more than")
 SPELLED_MULTIPLES: Final = ("a hundred", "one hundred", "two", "three", "four", "five", "six", "seven", "eight", "nine",
                             "ten", "twenty", "thirty", "fifty")
 
