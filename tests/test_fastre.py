@@ -1346,6 +1346,7 @@ def test_number_followers_refuse_no_match_on_the_real_pages() -> None:
 @given(st.one_of(follower_text_strategy, number_text_strategy))
 @example("5 10,000 yuan, 510 thousand yuan, 3 ten thousand tonnes, 12.5-3 kg, 1-2 firms, 4 – 5 firms, 7\xa0%, 8 ％")
 @example("1,2345% 1١-3 firms 5.%, 2 ſquare km 3 \u212am 4BN yuan 5 of which are 6\u3000percent")
+@example("USD 4.5 Million, 2 Billion Yuan, 3 Thousand tonnes, 7 Trillion yuan, 6 Million people")
 @example("1,234,567,890,123,456,789,012 percent, 7" + " " * 30 + "%, 8" + "\t" * 30)
 def test_number_followers_refuse_no_match(text: str) -> None:
     _followed_matches_are_all_matches(text)

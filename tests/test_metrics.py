@@ -1827,3 +1827,24 @@ def test_the_last_digit_of_a_spaced_code_counts_nothing() -> None:
     spelled with spaces (matchers._after_digit_code), not a count; "2 1" alone is no code."""
     assert extract_metrics('The college is not a "2 1 1 engineering" university.') == []
     assert [m.value for m in extract_metrics("The city has 3 universities.")] == [3.0]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("Postal Industry Revenue Hits USD 484.6 Million in 2013", [(484_600_000.0, "USD", "USD 484.6 Million")]),
+        ("Exports reached 2 Billion Yuan in 2013.", [(2_000_000_000.0, "CNY", "2 Billion Yuan")]),
+        ("It has a population of over 7 Million people.", [(7_000_000.0, "count", "7 Million people")]),
+    ],
+)
+def test_a_capitalised_scale_word_scales(sentence: str, found: list[tuple[float, str, str]]) -> None:
+    """Headlines write scale words capitalised (tune_other t060: "Revenue Hits USD 484.6 Million in 2013" was
+    484.6 dollars; t177: "over ~7 Million people" was no count)."""
+    assert [(m.value, m.unit, m.text) for m in extract_metrics(sentence)] == found
+
+
+def test_a_number_with_a_leading_zero_counts_nothing() -> None:
+    """tune_other t391: "a collection of over 300, 000 ancient books" (a thousands group cut off by a space) was a
+    count of 0 "ancient books"; a leading zero marks no count ("0574" is Ningbo's dialling code)."""
+    body = "The library holds over 300, 000 ancient books. Call 0574 hotlines or visit 12 branches."
+    assert [(m.value, m.text) for m in extract_metrics(body)] == [(12.0, "12 branches")]

@@ -760,12 +760,12 @@ MATCHER_TRIGGERS: Final[dict[str, tuple[str, ...]]] = {
 # number's digits, commas and points (numbers.number_follower) is one of these (both cases of a letter for a
 # case-insensitive pattern; a character that is not ASCII is never refused: IGNORECASE takes "ſ" for "s"). Each
 # is what the pattern's rest after NUM can open with, past its whitespace: a scale word ("10 thousand", "10,000",
-# "billion", "hundred million", "million", "ten thousand": 1bhmt), a hyphen where "(?:\s*|-)" stands, then the
-# unit's first letters; none opens with a digit, comma or point but a scale's "1" (which stands after whitespace,
-# or is a run's "10,000" and then ends the run, or its "10" before " thousand"). A number whose follower is not
-# one of its matcher's is not tried (its match would fail); tests/test_fastre.py checks every entry against its
-# pattern.
-_SCALE_LEADS: Final = "1bhmt"
+# "billion", "hundred million", "million", "ten thousand", "Million": _SCALE_LEADS), a hyphen where "(?:\s*|-)"
+# stands, then the unit's first letters; none opens with a digit, comma or point but a scale's "1" (which stands
+# after whitespace, or is a run's "10,000" and then ends the run, or its "10" before " thousand"). A number whose
+# follower is not one of its matcher's is not tried (its match would fail); tests/test_fastre.py checks every entry
+# against its pattern.
+_SCALE_LEADS: Final = "".join(sorted({word[0] for word in SCALE_WORDS}))  # "1BMTbhmt"
 
 
 def _any_case(chars: str) -> str:
@@ -808,8 +808,9 @@ def may_follow(follower: str | None, chars: str) -> bool:
 def _count_blocked(raw: str, before: str, decimal_ok: bool, year_ok: bool = False, scaled: bool = False) -> bool:
     """Numbers that never count anything: years (unless `year_ok`: "1479 monthly" is no year),
     decimals (unless `decimal_ok`: "1.2 million users", or a caller that checks them itself),
-    names ("Line 4"), numbers after names (unless `scaled`: "brought into Ningbo 9.2 million tourists"
-    names nothing, "Shenzhou 12" and "the 3315 Talent Plan" carry no scale word)."""
+    numbers with a leading zero ("000", "0574"), names ("Line 4"), numbers after names (unless `scaled`: "brought
+    into Ningbo 9.2 million tourists" names nothing, "Shenzhou 12" and "the 3315 Talent Plan" carry no scale
+    word)."""
     if is_year_like(raw) and not year_ok and not _qualified(before):
         return True
     if "." in raw and not decimal_ok:
@@ -818,6 +819,8 @@ def _count_blocked(raw: str, before: str, decimal_ok: bool, year_ok: bool = Fals
         return True  # "aged 15", "out of 100,000"
     if _after_digit_code(before):
         return True  # '"2 1 1 engineering" university': the last digit of a code spelled with spaces
+    if len(raw) > 1 and raw[0] == "0" and "0" <= raw[1] <= "9":
+        return True  # "over 300, 000 ancient books" (tune_other t391): a thousands group cut off by a space, or a code
     prev = previous_word(before)
     if prev is not None:
         prev_start, word = prev

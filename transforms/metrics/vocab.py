@@ -11,10 +11,13 @@ from typing import Final
 
 from transforms.textutil import MONTHS
 
+# (capitalised too, as headlines write them: "Postal Industry Revenue Hits USD 484.6 Million in 2013" (tune_other
+# t060) read "USD 484.6": the money patterns match their marks and words as written)
 SCALE_WORDS: Final[dict[str, float]] = {
     "thousand": 1e3, "ten thousand": 1e4, "10 thousand": 1e4, "10,000": 1e4,
     "million": 1e6, "mln": 1e6, "hundred million": 1e8,
     "billion": 1e9, "bln": 1e9, "bn": 1e9, "trillion": 1e12,
+    "Thousand": 1e3, "Million": 1e6, "Billion": 1e9, "Trillion": 1e12,
 }
 
 # Currency marks written before the number ("RMB110 million", "US$ 5 billion") and words after it.
