@@ -1848,3 +1848,18 @@ def test_a_number_with_a_leading_zero_counts_nothing() -> None:
     count of 0 "ancient books"; a leading zero marks no count ("0574" is Ningbo's dialling code)."""
     body = "The library holds over 300, 000 ancient books. Call 0574 hotlines or visit 12 branches."
     assert [(m.value, m.text) for m in extract_metrics(body)] == [(12.0, "12 branches")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("The deals were worth 2.5 billion yuan (398 million U.S. dollars).",
+         [(2.5e9, "CNY", "2.5 billion yuan"), (398e6, "USD", "398 million U.S. dollars")]),
+        ("Trade rose to 30.13 billion U.S. Dollars in 2019.", [(30.13e9, "USD", "30.13 billion U.S. Dollars")]),
+        ("It cost $5 billion U.S. dollars.", [(5e9, "USD", "$5 billion U.S. dollars")]),
+    ],
+)
+def test_us_dollars_written_with_points_are_money(sentence: str, found: list[tuple[float, str, str]]) -> None:
+    """Xinhua writes "U.S. dollars" (tune_other t049, t053, t102, t434): "398 million U.S. dollars" was a count of
+    398 million "U.S"."""
+    assert [(m.value, m.unit, m.text) for m in extract_metrics(sentence)] == found

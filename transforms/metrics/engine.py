@@ -365,7 +365,8 @@ from transforms.textutil import KANA_RE
 # "2026.12.06.53": scale words capitalised as headlines write them scale ("Revenue Hits USD 484.6 Million": was 484.6
 # dollars); a number with a leading zero counts nothing ("over 300, 000 ancient books" was 0 books). Found by reading
 # 120 sampled figures of tune_other (labelled for no metric); no tuned labelled figure changed.
-EXTRACTOR_VERSION = "2026.12.06.53"
+# "2026.12.06.54": "U.S. dollars" is a currency word ("398 million U.S. dollars" was a count of "U.S").
+EXTRACTOR_VERSION = "2026.12.06.54"
 
 
 MIDDLE_DOT: Final = "·"

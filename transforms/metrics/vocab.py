@@ -24,11 +24,12 @@ SCALE_WORDS: Final[dict[str, float]] = {
 CURRENCY_PREFIXES: Final = ("US$", "USD", "RMB", "CNY", "EUR", "€", "¥", "￥", "$")
 # Capitalised forms too: "192.82 billion Yuan" (ningbolife); the plural some translations write ("RMB 16.1 billion
 # Yuans", "1.5 billion Yuans").
-CURRENCY_SUFFIXES: Final = ("yuan", "Yuan", "yuans", "Yuans", "RMB", "CNY", "US dollars", "US Dollars", "dollars",
-                            "Dollars", "USD", "euros", "euro", "EUR")
+# Xinhua's "U.S. dollars" too ("2.5 billion yuan (398 million U.S. dollars)", tune_other t053: was a count of "U.S").
+CURRENCY_SUFFIXES: Final = ("yuan", "Yuan", "yuans", "Yuans", "RMB", "CNY", "US dollars", "US Dollars", "U.S. dollars",
+                            "U.S. Dollars", "dollars", "Dollars", "USD", "euros", "euro", "EUR")
 # Currency words that may follow a prefixed amount ("RMB 5 billion yuan").
 CURRENCY_TRAILERS: Final = ("yuan", "Yuan", "yuans", "Yuans", "RMB", "dollars", "euros", "US dollars", "US Dollars",
-                             "USD")
+                             "U.S. dollars", "U.S. Dollars", "USD")
 # Nouns that are money: a bare scaled amount right after "<noun> of" is one ("an investment of 137.3 million").
 MONEY_NOUNS: Final = ("investment", "investments", "fund", "funds", "funding", "capital", "revenue", "revenues",
                       "budget", "budgets", "subsidy", "subsidies", "loan", "loans", "financing", "turnover")
@@ -62,6 +63,7 @@ MULTIPLE_WORDS: Final[dict[str, int]] = {"twice": 2, "thrice": 3}
 CURRENCIES: Final[dict[str, str]] = {
     "yuan": "CNY", "yuans": "CNY", "rmb": "CNY", "cny": "CNY", "¥": "CNY", "￥": "CNY",
     "us$": "USD", "$": "USD", "usd": "USD", "dollars": "USD", "us dollars": "USD",
+    "u.s. dollars": "USD",
     "€": "EUR", "eur": "EUR", "euro": "EUR", "euros": "EUR",
 }
 ENERGY_FACTORS: Final[dict[str, float]] = {"k": 1.0, "m": 1e3, "g": 1e6}
