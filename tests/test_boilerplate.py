@@ -509,10 +509,15 @@ FURNITURE = [
                      "Recommended Tours:", "Recommended Hotels in Ningbo:"]),
     (bp.PRINT_PAGE, ["(HK Edition, CHEN QIDE, China Daily staff)",  # global.chinadaily.com.cn, t680
                      "(Xu Dashan, China Daily staff)", "(US Edition, Li Wei, China Daily staff)"]),
+    # the twenty-fourth tune_other pass (t699-t723): author and source fields with a one-word value each
+    (bp.DATED_HEADER, ["Author:unknown  Source:unknown   Release time:2015-11-27 10:51:06  Browse the number:",  # t711
+                       "Source:Xinhua Release time:2019-05-30", "Author:admin Posted on: 2020-01-02"]),
 ]
 
 # Real article sentences that share words with the furniture; none may match.
 ARTICLE_SENTENCES = [
+    # the twenty-fourth pass's shape in a sentence
+    "Source of the growth: 12 new routes, the release time said, added 30 percent.",
     # the twenty-third pass's shapes in sentences
     "2006 - 08 - 11 was the day 50 projects were signed, the city said.",
     "View on mobile phones, 3 million users watched the race.",

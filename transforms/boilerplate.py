@@ -171,9 +171,11 @@ PAGE_NAV: Final = (
 # "Last Updated(Beijing Time):2017-08-09 10:18:00", "Release date:2019-05-30Browse times: Size:[ big middle small ]",
 # "Release time:Apr 14, 2024 05:48 AM", "Xinhua| Updated:  December 19, 2022 L M S" (a source name before the bar),
 # after empty author or source fields, the label glued: "Author: Posttime:2022-07-28 08:44:49" (m.simic.net.cn t284,
-# eleventh pass).
+# eleventh pass), or with a one-word value each ("Author:unknown  Source:unknown   Release time:2015-11-27 10:51:06
+# Browse the number:", english.nit.net.cn t711, the twenty-fourth tune_other pass).
 DATED_HEADER: Final = (
-    r"(?im)^ *([a-z0-9][a-z0-9.' -]{0,40}[|｜] *)?((author|source|editor|reporter) *[:：] *){0,3}(last +)?"
+    r"(?im)^ *([a-z0-9][a-z0-9.' -]{0,40}[|｜] *)?"
+    r"((author|source|editor|reporter) *[:：] *([a-z][a-z.'-]{0,30} +)?){0,3}(last +)?"
     r"(updated?|release +(date|time)|publish(ed|ing)? +(date|time|on)|publication +date|posted +(on|at|date)|"
     r"post *(date|time)|issued? +(date|on)|date +(published|posted|issued)) *([(] *beijing +time *[)])? *[:：]"
     r".{0,100}$"
