@@ -920,7 +920,7 @@ def test_tune_other_labels_are_consistent():
                             "holdout6", "holdout7", "holdout8", "holdout9", "holdout10")
     seen: set[str] = set()
     pages = sorted((folder / "pages").glob("t*.json"))
-    assert len(pages) == len(rows) == 702
+    assert len(pages) == len(rows) == 707
     for path in pages:
         page = json.loads(path.read_text(encoding="utf-8"))
         label = json.loads((folder / "labels" / path.name).read_text(encoding="utf-8"))
