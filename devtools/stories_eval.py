@@ -68,9 +68,9 @@ READ_STORIES: tuple[frozenset[str], ...] = ISSUE_STORIES + (
     # the eighteenth pass's: Typhoon In-Fa's landfall near Ningbo (July 2021), AFP's report on The Daily Star's AMP page
     # and on news24.com
     frozenset({"tune_other/t536", "tune_other/t539"}),
-    # the twenty-fourth tune_other pass: China Daily's 2004 "Cixi Impressions" on two mirrors (covid-19.chinadaily.com.cn
-    # t121, yuzhongnet.com t706), and a blog post "The Ningbo Picture Post." on its own page (t636) and in the blog's
-    # month archive (t707)
+    # the twenty-fourth tune_other pass: China Daily's 2004 "Cixi Impressions" on two mirrors
+    # (covid-19.chinadaily.com.cn t121, yuzhongnet.com t706), and a blog post "The Ningbo Picture Post." on its own page
+    # (t636) and in the blog's month archive (t707)
     frozenset({"tune_other/t121", "tune_other/t706"}),
     frozenset({"tune_other/t636", "tune_other/t707"}),
     # the twenty-second pass's: China Daily's "Celebrating Celadon" on the Shanglin Lake kiln park (December 2017) in
