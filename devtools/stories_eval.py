@@ -68,6 +68,11 @@ READ_STORIES: tuple[frozenset[str], ...] = ISSUE_STORIES + (
     # the eighteenth pass's: Typhoon In-Fa's landfall near Ningbo (July 2021), AFP's report on The Daily Star's AMP page
     # and on news24.com
     frozenset({"tune_other/t536", "tune_other/t539"}),
+    # the twenty-fourth tune_other pass: China Daily's 2004 "Cixi Impressions" on two mirrors
+    # (covid-19.chinadaily.com.cn t121, yuzhongnet.com t706), and a blog post "The Ningbo Picture Post." on its own page
+    # (t636) and in the blog's month archive (t707)
+    frozenset({"tune_other/t121", "tune_other/t706"}),
+    frozenset({"tune_other/t636", "tune_other/t707"}),
     # the twenty-second pass's: China Daily's "Celebrating Celadon" on the Shanglin Lake kiln park (December 2017) in
     # four copies: ecns.cn's, the print edition on pressreader.com, a hijacked mirror's and the Zhejiang channel's
     frozenset({"tune_other/t674", "tune_other/t675", "tune_other/t676", "tune_other/t677"}),
@@ -145,7 +150,13 @@ KNOWN_FALSE_GROUPS: tuple[frozenset[str], ...] = (
                # the twenty-third pass: a machinery seller's copy of a Cixi bearing report (t692: 10%, 30%, 60% of
                # companies) shares three percentages with t566 and draws dev/015 in through small shared figures; no
                # text alike
-               "dev/015", "tune_other/t692"}),
+               "dev/015", "tune_other/t692",
+               # gathered after the twenty-fourth pass's rules: a travel page on Baoguo Temple (t724: 17 showrooms, 20
+               # yuan, 13,000 square meters) joins through small shared figures; no text alike
+               "tune_other/t724"}),
+    # the twenty-fourth pass: Goto Ningbo's Xikou scenic-area item (t104) and China Daily's Cicheng attraction page
+    # (t723), two places' pages sharing small figures; no text alike
+    frozenset({"tune_other/t104", "tune_other/t723"}),
     frozenset({"tune_other/t334", "tune_other/t430", "tune_other/t656"}),
     # and a report of Cixi's small appliances (t659: 2000, 10000, 20 series, 60%) joins the two reports quoting the same
     # county statistics (t029, t094); a trade portal's port figures for the first quarter (t658: 300 services, 600

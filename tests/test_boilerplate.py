@@ -509,10 +509,26 @@ FURNITURE = [
                      "Recommended Tours:", "Recommended Hotels in Ningbo:"]),
     (bp.PRINT_PAGE, ["(HK Edition, CHEN QIDE, China Daily staff)",  # global.chinadaily.com.cn, t680
                      "(Xu Dashan, China Daily staff)", "(US Edition, Li Wei, China Daily staff)"]),
+    # the twenty-fourth tune_other pass (t699-t723): author and source fields with a one-word value each
+    (bp.DATED_HEADER, ["Author:unknown  Source:unknown   Release time:2015-11-27 10:51:06  Browse the number:",  # t711
+                       "Source:Xinhua Release time:2019-05-30", "Author:admin Posted on: 2020-01-02"]),
+    # the pages gathered after the twenty-fourth pass's rules (t724-t728), exactly as on the pages
+    (bp.PAGE_BOXES, ["Share on", "Hot words",  # en.chinaculture.org, t727
+                     "Share on:", "Hot Topics"]),
+    (bp.CONTACT_PROMPT, ["Send your message to us:",  # www.nhyunmao.com, t728
+                         "Send your inquiry to us", "Send your enquiry to us"]),
+    (bp.BLOG_WIDGETS, ["  \u2022 * CAPTCHA: Please select the Tree",  # t728
+                       "CAPTCHA: Please select the Car", "* Captcha:"]),
 ]
 
 # Real article sentences that share words with the furniture; none may match.
 ARTICLE_SENTENCES = [
+    # the twenty-fourth pass's shapes in sentences
+    "Share on Facebook the 3 photos of 2019 we took.",
+    "Send your message to the 30 mayors, he said.",
+    "Hot words of 2021 included 5 terms, the survey found.",
+    "Captcha: a test 40 percent of users failed, the study said.",
+    "Source of the growth: 12 new routes, the release time said, added 30 percent.",
     # the twenty-third pass's shapes in sentences
     "2006 - 08 - 11 was the day 50 projects were signed, the city said.",
     "View on mobile phones, 3 million users watched the race.",

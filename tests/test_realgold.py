@@ -628,7 +628,7 @@ def test_speed_against_a_revision_runs_that_revision_s_code():
 
 
 def test_other_sources_titles_dates_and_chrome_on_the_tuning_pages():
-    """tests/realgold/tune_other: 677 real pages of other English Ningbo sources (4 of the sixth pass, 13
+    """tests/realgold/tune_other: 707 real pages of other English Ningbo sources (4 of the sixth pass, 13
     of the seventh, 5 of the eighth, 6 of the ninth and 2 of the tenth are template pages), labelled for
     title, date and chrome only; the generic fallback is tuned on them, so these are tuning
     figures (the honest one is the holdout's "other" row).
@@ -873,20 +873,26 @@ def test_other_sources_titles_dates_and_chrome_on_the_tuning_pages():
     mobile' taken for titles; a capitals video dateline not read); after five extended patterns 17/18, 9/10, 8 (t678's
     section name over its headline; a drop cap's month range and alt text, a reader comment, a reference link,
     numbered tour links: left). All 677: titles 540/548, dates 243/248, 131 leaks; 93 pages without a label date take
-    their URL's."""
+    their URL's. The twenty-fourth pass (t699-t723: 24 pages of other sources whose headline is not the first plain
+    line, 12 hosts new, a ningbolife page), unseen: titles 20/23, dates 9/13, 18 leaks (a section name, an
+    institute's name and a ' - ' trail ending with the headline taken for titles); after its rules (a trail naming the
+    line under it, the header line printed again, author/source fields with a value, a lead opening with its date)
+    23/23, 11/13, 15; five pages gathered after them (t724-t728), unseen 3/3, 4/4, 7 leaks, after three extended
+    patterns 3/3, 4/4, 2. All 707: titles 566/574, dates 258/265, 148 leaks; 97 pages without a label date take their
+    URL's."""
     from transforms.textutil import url_date
 
     pages = load_realgold(realgold.REALGOLD_DIR / "tune_other")
-    assert len(pages) == 677
+    assert len(pages) == 707
     outputs = realgold.run_newsetl(pages)
     total = score_real("newsetl", pages, outputs).total
-    assert total.titles == 548 and total.dates == 248
-    assert total.titles_ok >= 540 and total.dates_ok >= 243
+    assert total.titles == 574 and total.dates == 265
+    assert total.titles_ok >= 566 and total.dates_ok >= 258
     assert (total.title_accuracy or 0) >= 0.98 and (total.date_accuracy or 0) >= 0.97
     given = [(page, out.published) for page, out in zip(pages, outputs) if page.published is None and out.published]
-    assert len(given) == total.dates_unlabelled_given == 93
+    assert len(given) == total.dates_unlabelled_given == 97
     assert all(date == url_date(page.url) for page, date in given)
-    assert total.leaks <= 131
+    assert total.leaks <= 148
 
 
 def _url_key(url: str) -> str:
@@ -921,7 +927,7 @@ def test_tune_other_labels_are_consistent():
                             "holdout6", "holdout7", "holdout8", "holdout9", "holdout10", "holdout11")
     seen: set[str] = set()
     pages = sorted((folder / "pages").glob("t*.json"))
-    assert len(pages) == len(rows) == 677
+    assert len(pages) == len(rows) == 707
     for path in pages:
         page = json.loads(path.read_text(encoding="utf-8"))
         label = json.loads((folder / "labels" / path.name).read_text(encoding="utf-8"))

@@ -3543,3 +3543,74 @@ def test_twenty_second_pass_lines_under_the_first_numbered_heading_are_no_yardst
             "the second batch of China's 20th century architectural heritage in 2017, and 300,000 people visit it a "
             "year.")
     assert parse_page(text).title == "Xiko FengHua One-day Investigation Scheme"
+
+
+def test_twenty_fourth_pass_a_trail_ending_with_the_next_line_names_the_headline() -> None:
+    """A trail or document title joined by ' - ' that ends with the line under it names that line the headline, though
+    the headline is closed by a full stop and long enough to pass for a sentence and the trail long enough to pass for
+    a paragraph (lfasc.com t722); the text under it is the body. Without the trail's join the trail is the lead."""
+    text = ("Traditional Culture Encyclopedia - Travel guide - Travel notes of Cicheng, Ningbo, an eternal "
+            "thousand-year-old city with charm inheritance.\n\n"
+            "Travel notes of Cicheng, Ningbo, an eternal thousand-year-old city with charm inheritance.\n\n"
+            "The name \"Cicheng\" sounds like a power of compassion and faith, and 14 museums now stand in the town "
+            "of 33 listed buildings.\n\nCihu\n\nCihu outside Cicheng is quiet and humid, and the lakeside scenery "
+            "is fascinating for 2,000 visitors a day.")
+    article = parse_page(text)
+    assert article.title == "Travel notes of Cicheng, Ningbo, an eternal thousand-year-old city with charm inheritance."
+    assert article.body.startswith("The name")
+    assert "Traditional Culture Encyclopedia" not in article.body
+    # the headline as the trail's last item, the lead under it (www.ningbo-china.com t566): the headline leaves the body
+    crumbed = ("Home  /  Story   /  Come to Ningbo to see Tianyi Pavilion, the oldest library in China, and find local "
+               "specialties in Drum Tower!\nCome to Ningbo to see Tianyi Pavilion, the oldest library in China, and "
+               "find local specialties in Drum Tower!\nLike0 Comment0 Browse801\n\n"
+               "When the high-speed train stopped at the Ningbo platform this July, I finally had the opportunity to "
+               "walk the 2 km from the station.")
+    article = parse_page(crumbed)
+    assert article.title.startswith("Come to Ningbo to see Tianyi Pavilion")
+    assert article.body.startswith("When the high-speed train")
+    unjoined = text.replace("Travel guide - Travel notes", "Travel guide and Travel notes", 1).replace(
+        "Culture Encyclopedia -", "Culture Encyclopedia and", 1)
+    assert parse_page(unjoined).title != "Travel notes of Cicheng, Ningbo, an eternal thousand-year-old city with " \
+        "charm inheritance."
+
+
+SINOWAY_TEXT = """FAQ            Testimonials            Contact Us
+Home      China Vacation       Yangtze Cruise      Cheap China Flights      China Train      China Travel Guide
+  >> home >> China travel guide >> City Guide of China >> Ningbo attractions
+
+Ningbo Attractions
+
+Sightseeing Ningbo
+
+
+Tiantong Temple
+
+Zoom in
+enlarge   reduce
+Tiantong Temple
+
+Tiantong Temple is Located at the foot of undulated Taibai Mountain, resting upon six hillsides in the east, west and north and an avenue in the south. The temple was built in 300 AD in the West Jin Dynasty."""  # http://www.sinowaytravel.com/Ningbo-Attractions/Tiantong-Temple.1840.aspx (t700, cut)
+
+
+def test_twenty_fourth_pass_the_header_line_printed_again_is_the_headline() -> None:
+    """Of two-word section names and a two-word headline, none dwarfing another, the one header line printed again
+    further down (a picture's label under it, www.sinowaytravel.com t700) is the headline, when the line taken is
+    printed once; printed once, the first section name stays the title."""
+    assert parse_page(SINOWAY_TEXT).title == "Tiantong Temple"
+    once = SINOWAY_TEXT.replace("enlarge   reduce\nTiantong Temple", "enlarge   reduce")
+    assert parse_page(once).title == "Ningbo Attractions"
+
+
+def test_twenty_fourth_pass_a_lead_opening_with_its_full_date_dates_the_page() -> None:
+    """A lead opening with a full date and then its first sentence's capital after spaces, no dash between them (a
+    company's release under its picture's caption, www.hkmotors.com t714), dates the page; a date run into a
+    lower-case word does not."""
+    text = ("Home > News\n\nHK Clean Energy Automotive Project Lands at Fenghua, Ningbo, Building a Clean Energy "
+            "Passenger Vehicle Production Base\n\n\n"
+            "Mr. Chen Xiao, Executive Director of the Board of Hybrid Kinetic Group presents at a forum hosted in Hong "
+            "Kong and signs investment agreement\n\n\n"
+            "September 27, 2017  Hybrid Kinetic Group, Ningbo Fenghua Government and Beijing WKW Automotive Parts Co., "
+            "Ltd. signed an agreement, building a clean energy production base with an annual capacity of 300,000 "
+            "cars.")
+    assert parse_page(text).published == "2017-09-27"
+    assert parse_page(text.replace("2017  Hybrid", "2017  saw Hybrid")).published is None

@@ -171,9 +171,11 @@ PAGE_NAV: Final = (
 # "Last Updated(Beijing Time):2017-08-09 10:18:00", "Release date:2019-05-30Browse times: Size:[ big middle small ]",
 # "Release time:Apr 14, 2024 05:48 AM", "Xinhua| Updated:  December 19, 2022 L M S" (a source name before the bar),
 # after empty author or source fields, the label glued: "Author: Posttime:2022-07-28 08:44:49" (m.simic.net.cn t284,
-# eleventh pass).
+# eleventh pass), or with a one-word value each ("Author:unknown  Source:unknown   Release time:2015-11-27 10:51:06
+# Browse the number:", english.nit.net.cn t711, the twenty-fourth tune_other pass).
 DATED_HEADER: Final = (
-    r"(?im)^ *([a-z0-9][a-z0-9.' -]{0,40}[|｜] *)?((author|source|editor|reporter) *[:：] *){0,3}(last +)?"
+    r"(?im)^ *([a-z0-9][a-z0-9.' -]{0,40}[|｜] *)?"
+    r"((author|source|editor|reporter) *[:：] *([a-z][a-z.'-]{0,30} +)?){0,3}(last +)?"
     r"(updated?|release +(date|time)|publish(ed|ing)? +(date|time|on)|publication +date|posted +(on|at|date)|"
     r"post *(date|time)|issued? +(date|on)|date +(published|posted|issued)) *([(] *beijing +time *[)])? *[:：]"
     r".{0,100}$"
@@ -320,7 +322,7 @@ NAV_WORDS = r"(?im)^ *[•·]? *(nav|menu|search|sitemap|site map|login|log in|r
 SHARE_WIDGET: Final = r"(?im)^ *share *[-:–] *(wechat|weibo|facebook|twitter|linkedin|email)( *[,|/] *[a-z]+)* *$"
 PAGE_BOXES: Final = (
     r"(?im)^ *(the story appears on|get this page in pdf|free for subscribers|view shopping cart|"
-    r"related (news|stories|articles)|hot topics|editor['’]?s (picks|choice)|latest news|"
+    r"related (news|stories|articles)|hot (topics|words)|editor['’]?s (picks|choice)|latest news|"
     r"most (read|popular|viewed|commented)( */ *(read|viewed|commented))*( stories)?( in [0-9]+ hours)?|"
     r"(today['’]?s +)?top +(china +|world +)?news|"
     r"top stories|recommended( for you| stories| articles)?|"
@@ -328,6 +330,9 @@ PAGE_BOXES: Final = (
     # numbered links, www.visitourchina.com t697, the twenty-third tune_other pass)
     r"recommended +[a-z]+( +[a-z]+){0,2} *[:：]|you may also like|blog archives?|"
     r"click here for (the )?full story|share this (story|article|page|post)|special reports?|search trends|"
+    # a share widget's label alone and a box of search words ("Share on", "Hot words", a troupe directory's page,
+    # en.chinaculture.org t727, gathered after the twenty-fourth tune_other pass's rules)
+    r"share +on *[:：]?|"
     # a share widget's label ("Spread the love", hanjourney.com t366, thirteenth pass)
     r"(spread|share) +the +love|sharing +is +caring|"
     # a related box's heading of other kinds ("Related Personnel" closing a law firm's update, grandwaylaw.com t373,
@@ -632,7 +637,10 @@ CONTACT_PROMPT: Final = (
     r"(?im)^ *(contact +us|([^\n]{0,80} +)?contact +us +(here|below|at) *[:：]"
     # a call to action closing a company's post: "Talk to Us", "Get in touch to learn more about our global logistics
     # and innovative freight forwarding solutions." (neolink.au t294, eleventh pass)
-    r"|(talk|speak) +to +us|get +in +touch( +with +us)?( +to +[^.!?\n]{1,120})? *[.!]?) *$"
+    r"|(talk|speak) +to +us|get +in +touch( +with +us)?( +to +[^.!?\n]{1,120})? *[.!]?"
+    # an inquiry form's prompt ("Send your message to us:" under a manufacturer's post, www.nhyunmao.com t728, gathered
+    # after the twenty-fourth tune_other pass's rules)
+    r"|send +your +(message|inquiry|enquiry) +to +us *[:：]?) *$"
 )
 # Furniture of the eleventh tune_other pass (t284-t305), exactly as on the pages: a dated line that opens with the
 # date and a bar ("07/17/2023 | News release | Distributed by Public on 07/17/2023 03:07", www.publicnow.com t291);
@@ -839,6 +847,8 @@ BLOG_WIDGETS: Final = (
     r"|web +page +addresses +and +e-?mail +addresses +turn +into +links +automatically|allowed +html +tags *[:：][^\n]*"
     r"|lines +and +paragraphs +break +automatically|use +<!--pagebreak--> +to +create +page +breaks"
     r"|more +information +about +(text +)?formatting +options|verification +code"
+    # a form's captcha after its field mark ("  • * CAPTCHA: Please select the Tree", www.nhyunmao.com t728)
+    r"|[*]? *captcha *[:：]( *please +[^\n.!?]{1,50})?"
     r"|this +question +is +for +test(ing)?[^\n]{0,120}) *[.]? *$"
 )
 
@@ -1256,7 +1266,7 @@ _SYNONYM_WORDS: Final = ("ynonym", "genera")
 _CITATION_CARET_BY: Final = 6
 _BLOG_WIDGET_OPENINGS: Final = ("sunny", "cloudy", "partly", "semi", "mostly", "overcast", "rain", "showers", "snow",
                                  "fog", "clear", "windy", "view", "the content", "web page", "allowed", "lines and",
-                                 "use <!", "more information", "verification", "this question")
+                                 "use <!", "more information", "verification", "this question", "captcha")
 
 
 def _opens_with_widget_word(line: str) -> bool:

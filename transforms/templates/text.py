@@ -135,8 +135,11 @@ LEAD_DATE = (r"^(?i:" + _MONTH + r" \d{1,2},? (?:19|20)\d{2}|\d{1,2} " + _MONTH 
 # byline) stands between them: a release's summary may open the text above its dateline.
 DATE_FIRST_DATELINE_RE = re.compile(LEAD_DATE + r" +[-–—]{1,2} +[A-Za-z][\w.&'-]*(?: [\w.&'-]+){0,4} +[-–—]{1,2} ")
 # A lead that opens with its full date and a dash ("September 12, 2021 – Ports in Shanghai and Ningbo ...",
-# www.canaantransport.com t295, eleventh pass): a dateline without a place, the date the page's.
-DATE_DASH_LEAD_RE = re.compile(LEAD_DATE + r" +[-–—]{1,2} +[A-Za-z]")
+# www.canaantransport.com t295, eleventh pass): a dateline without a place, the date the page's; or with no dash, the
+# first sentence's capital after spaces ("September 27, 2017  Hybrid Kinetic Group, Ningbo Fenghua Government and ...
+# signed an agreement", a company's release under its picture's caption, www.hkmotors.com t714, the twenty-fourth
+# tune_other pass).
+DATE_DASH_LEAD_RE = re.compile(LEAD_DATE + r"(?: +[-–—]{1,2} +[A-Za-z]| +[A-Z][a-z])")
 # Category tags printed without separators ("Greater ChinaMaritime CEOPorts and Logistics" over the headline,
 # splash247.com t286, eleventh pass): two or more words glued at a case change (a capitalised word after three lower
 # case letters, or after an acronym) make a tag line, never the headline (one glued brand, "PetroChina", may be).
@@ -241,6 +244,12 @@ CRUMB_TITLE_MIN_WORDS = 3
 # Permit", a district government's service page, www.bl.gov.cn t631, the twenty-first tune_other pass).
 CRUMB_MARKED_TITLE_MIN_WORDS = 2
 CRUMB_MARKS = (">", "»", "›", "/", "|")
+# A header line ending with the lead after one of these names it the headline (_trail_ends_with), when the lead has at
+# most TRAIL_HEADLINE_MAX_WORDS words.
+TRAIL_JOINS = (" -", " –", " —", ">", "»", "›", "/", "|")
+TRAIL_HEADLINE_MAX_WORDS = 30
+# A later header line printed again further down is the headline (_printed_again) when it has this many words.
+PRINTED_AGAIN_MIN_WORDS = 2
 # A header line closed by a comma runs on into the next line (a post's hard-wrapped first sentence: "IT is not holi,
 # its colourful powder running, it is dangerous and prohibited now," under a forum thread's title, defence.pk t634,
 # the twenty-first tune_other pass): never the headline, and no yardstick for the lines above it.
@@ -688,6 +697,12 @@ def _title_above_lead(lines: list[str], seen: list[int]) -> Content | None:
     `seen`: _header_seen(lines).
     """
     lead = next((i for i in seen if _is_lead(lines, i)), None)
+    if lead is not None:
+        under = next((i for i in range(lead + 1, len(lines)) if lines[i]), None)
+        if under is not None and _trail_ends_with(lines[lead], lines[under]):
+            lead = next((i for i in seen if i > under and _is_lead(lines, i)), None)  # the lead was the trail
+        elif any(_trail_ends_with(lines[i], lines[lead]) for i in seen if i < lead):
+            lead = next((i for i in seen if i > lead and _is_lead(lines, i)), None)  # the lead was the headline
     if lead is None:
         return None
     plain = [i for i in seen if i < lead and _is_plain_header_line(lines[i])]
@@ -751,6 +766,7 @@ def _title_above_lead(lines: list[str], seen: list[int]) -> Content | None:
         published = _dateline_date(lines, lead)
     title_index = _affix_free(lines, title_index, [i for i in plain if i > title_index])
     title_index = _crumb_end(lines, title_index, plain)
+    title_index = _printed_again(lines, title_index, [i for i in unquoted if i > title_index])
     if plain and all(i in menu for i in plain):  # only a bulleted menu above the lead: no headline
         title_index = lead
     title = lines[title_index]
@@ -777,6 +793,18 @@ def _title_above_lead(lines: list[str], seen: list[int]) -> Content | None:
     blocks = [Block(text=line) for line in lines[body_start:] if line]
     return Content(title=title, published=published, section=section, blocks=blocks,
                    site_template=site_template("\n".join(lines)))
+
+
+def _trail_ends_with(trail: str, line: str) -> bool:
+    """Whether `trail` ends with `line` after one of TRAIL_JOINS, the case aside: a trail or a document title naming
+    the headline, which is closed by a full stop and long enough to pass for a sentence, or the trail long enough to
+    pass for a paragraph ("Traditional Culture Encyclopedia - Travel guide - Travel notes of Cicheng, Ningbo, an eternal
+    thousand-year-old city with charm inheritance." over that headline, lfasc.com t722, the twenty-fourth tune_other
+    pass): neither is the lead. A headline has at most TRAIL_HEADLINE_MAX_WORDS words."""
+    if len(line.split()) > TRAIL_HEADLINE_MAX_WORDS or len(trail) <= len(line):
+        return False
+    trail, line = trail.casefold(), line.casefold()
+    return trail.endswith(line) and trail[:-len(line)].rstrip().endswith(TRAIL_JOINS)
 
 
 def _above_home_link(lines: list[str], index: int) -> bool:
@@ -862,6 +890,20 @@ def _affix_free(lines: list[str], title_index: int, later: list[int]) -> int:
                 and SITE_NAME_SUFFIX_RE.search(title, len(line)):
             return index
     return title_index
+
+
+def _printed_again(lines: list[str], title_index: int, later: list[int]) -> int:
+    """The index of the one later header line printed again further down the page, apart from it (a picture's label
+    under the headline: "Tiantong Temple" over "Zoom in" / "enlarge   reduce" / "Tiantong Temple", www.sinowaytravel.com
+    t700, the twenty-fourth tune_other pass), when the title line is printed once, else title_index: the line taken
+    was a section's name over the headline ("Ningbo Attractions" / "Sightseeing Ningbo"). A caption printed twice (a
+    picture's alt text and its caption: a long line, or one with a photo credit, www.bostonglobe.com t431) is no
+    headline."""
+    if lines.count(lines[title_index]) > 1:
+        return title_index
+    again = [i for i in later if PRINTED_AGAIN_MIN_WORDS <= len(lines[i].split()) < PARAGRAPH_MIN_WORDS
+             and not _is_captioned(lines[i]) and any(lines[j] == lines[i] for j in range(i + 2, len(lines)))]
+    return again[0] if len(again) == 1 else title_index
 
 
 def _crumb_end(lines: list[str], title_index: int, plain: list[int]) -> int:
