@@ -366,7 +366,11 @@ from transforms.textutil import KANA_RE
 # dollars); a number with a leading zero counts nothing ("over 300, 000 ancient books" was 0 books). Found by reading
 # 120 sampled figures of tune_other (labelled for no metric); no tuned labelled figure changed.
 # "2026.12.06.54": "U.S. dollars" is a currency word ("398 million U.S. dollars" was a count of "U.S").
-EXTRACTOR_VERSION = "2026.12.06.54"
+# "2026.12.06.55": the twenty-fourth tune_other pass (other24; page parsing, no metric rule changed) merged: a trail
+# line ending with the line under it marks that line the headline; a short header line printed again further down
+# the page is the headline when the first choice is not; author and source fields with a one-word value hide no date
+# line; a lead opening with a full date dates the page; "Share on", "Hot words", a captcha line are furniture.
+EXTRACTOR_VERSION = "2026.12.06.55"
 
 
 MIDDLE_DOT: Final = "·"
