@@ -1863,3 +1863,22 @@ def test_us_dollars_written_with_points_are_money(sentence: str, found: list[tup
     """Xinhua writes "U.S. dollars" (tune_other t049, t053, t102, t434): "398 million U.S. dollars" was a count of
     398 million "U.S"."""
     assert [(m.value, m.unit, m.text) for m in extract_metrics(sentence)] == found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        # tune_other t463: two groups or more after plain spaces, a year in brackets after the figure
+        ("Ningbo, south of Shanghai, has a population of 7 600 000(2010).", [(7_600_000.0, "count", "7 600 000")]),
+        ("Revenue was 12 345 678 yuan, up 3.4%.", [(12_345_678.0, "CNY", "12 345 678 yuan"), (3.4, "percent", "3.4%")]),
+        ("A capacity of 1\u2009460 passengers.", [(1460.0, "count", "1\u2009460 passengers")]),  # a thin space
+        # one group after a plain space: two numbers
+        ("On May 1 100 people came.", [(100.0, "count", "100 people")]),
+        ("It gave 60 500-yuan awards.", []),
+    ],
+)
+def test_thousands_set_apart_by_spaces_are_one_number(sentence: str, found: list[tuple[float, str, str]]) -> None:
+    """A number written with spaces between its thousands groups is one number, its text the body's own."""
+    metrics = extract_metrics(sentence)
+    assert [(m.value, m.unit, m.text) for m in metrics] == found
+    assert all(sentence[m.char_start:m.char_end] == m.text for m in metrics)

@@ -370,11 +370,25 @@ from transforms.textutil import KANA_RE
 # line ending with the line under it marks that line the headline; a short header line printed again further down
 # the page is the headline when the first choice is not; author and source fields with a one-word value hide no date
 # line; a lead opening with a full date dates the page; "Share on", "Hot words", a captcha line are furniture.
-EXTRACTOR_VERSION = "2026.12.06.55"
+# "2026.12.06.56": thousands set apart by spaces ("a population of 7 600 000": two groups after plain spaces, or any
+# after a no-break or thin space) are one number; a year in brackets may follow an elided count ("7 600 000(2010)").
+EXTRACTOR_VERSION = "2026.12.06.56"
 
 
 MIDDLE_DOT: Final = "·"
 MIDDLE_DOT_DECIMAL_RE: Final = re.compile(r"(?<=\d)·(?=\d)")
+# A number whose thousands groups are set apart by spaces ("a population of 7 600 000", tune_other t463): two groups
+# or more after a space, or one after a space typesetting keeps for it (no-break, thin, narrow no-break). One group
+# after a plain space is left alone: "60 500-yuan awards", "2023-03-06 418" and "on May 1 100 people" write two
+# numbers so.
+SPACED_THOUSANDS_RE: Final = re.compile(
+    r"(?<![\d.,/:-])\d{1,3}(?:(?: \d{3}){2,}|(?:[\u00a0\u2009\u202f]\d{3})+)(?![\d/:-]|[.,]\d)")
+SPACED_GROUP_MARKS: Final = " \u00a0\u2009\u202f"
+
+
+def _thousands_commas(match: re.Match[str]) -> str:
+    """The match with a comma for each space between its groups (the same length)."""
+    return match.group().translate(str.maketrans(SPACED_GROUP_MARKS, ",,,,"))
 
 
 def extract_metrics(body: str, published: str | None = None, title: str | None = None) -> list[Metric]:
@@ -392,6 +406,8 @@ def extract_metrics(body: str, published: str | None = None, title: str | None =
         # British typesetting writes it; read as one, the number after it stood alone, "4 km"). The same length,
         # so every offset holds; each figure's text is then the body's own (body[char_start:char_end] == text).
         body = MIDDLE_DOT_DECIMAL_RE.sub(".", body)
+    # "7 600 000": thousands set apart by spaces read as one number with commas (the same length, as above).
+    body = SPACED_THOUSANDS_RE.sub(_thousands_commas, body)
     token = _MID_SENTENCE_NAMES.set(MidSentenceNames(body))  # (its words found if a subject asks)
     try:
         metrics = _extract(body, pub, _document_period(title, body, pub), title or "")
