@@ -62,11 +62,12 @@ def test_label_units_map_onto_ours():
     assert map_unit("other:places") == "rank"
     for unit in ("percent", "percentage_points", "CNY", "USD", "times", "rank", "count", "tonnes", "km2", "m2"):
         assert map_unit(unit) == unit
-    for unit in ("other:months", "other:days", "other:hours", "other:index"):
+    for unit in ("other:months", "other:days", "other:hours", "other:index", "other:points"):
         assert map_unit(unit) not in UNITS  # never matched by any unit of ours
     # physical measures the contract has no unit for: never a count ("15 metres" is no count of metres)
     for unit in ("other:meters", "other:mm", "other:m3", "other:cubic_meters", "other:kilograms", "other:celsius",
-                 "other:km_per_hour", "other:megawatts", "other:minutes"):
+                 "other:km_per_hour", "other:megawatts", "other:minutes", "other:hectares", "other:acres",
+                 "other:miles", "other:ton-kilometers"):
         assert map_unit(unit) not in UNITS
 
 
@@ -550,6 +551,18 @@ HOLDOUT9_FLOORS: dict[str, float] = {"precision": 0.96, "recall": 0.87, "f1": 0.
 HOLDOUT10_FLOORS: dict[str, float] = {"precision": 0.95, "recall": 0.835, "f1": 0.89, "period_accuracy": 0.6,
                                       "title_accuracy": 0.87, "date_accuracy": 0.95, "subject_given_share": 0.77}
 
+# tests/realgold/holdout11: 20 more pages (6 ningbolife, 2 of the government's sites, 12 other sources; 248 labelled
+# metrics, 30 uncertain), gathered and labelled blind on 2026-12-06 at extractor 2026.12.06.52 while session 19's
+# rules and the twenty-fourth tune_other pass were written (every URL claimed atomically), frozen, merged after them.
+# Measured once (extractor 2026.12.06.55): 219 gold / 159 predicted / 153 matched, P 0.962, R 0.699, F1 0.810, under
+# the held-out bound of 0.90 (ningbolife 0.927, government 0.889, other sources 0.766: recall 0.644 there); period
+# accuracy 0.673, subject given 0.817; titles 0.944 (other sources 9 of 10), dates 1.000, 9 leaked lines (other
+# sources' pages; none on its template pages). Read again at .56, after the spaced-thousands rule (written from the
+# tuned pool's t463 once its gatherer's note said one of its pages writes populations so: no longer a blind figure)
+# and the scorer's measure units: 219 / 160 / 154, P 0.963, R 0.703, F1 0.813. Floors a little under it.
+HOLDOUT11_FLOORS: dict[str, float] = {"precision": 0.95, "recall": 0.69, "f1": 0.8, "period_accuracy": 0.65,
+                                      "title_accuracy": 0.93, "date_accuracy": 0.95, "subject_given_share": 0.8}
+
 @pytest.mark.parametrize(("folder", "size", "floors"), [
     (realgold.HOLDOUT_DIR, (24, 340), HOLDOUT_FLOORS),
     (realgold.HOLDOUT2_DIR, (16, 241), HOLDOUT2_FLOORS),
@@ -561,8 +574,9 @@ HOLDOUT10_FLOORS: dict[str, float] = {"precision": 0.95, "recall": 0.835, "f1": 
     (realgold.HOLDOUT8_DIR, (19, 140), HOLDOUT8_FLOORS),
     (realgold.HOLDOUT9_DIR, (21, 135), HOLDOUT9_FLOORS),
     (realgold.HOLDOUT10_DIR, (20, 174), HOLDOUT10_FLOORS),
+    (realgold.HOLDOUT11_DIR, (20, 248), HOLDOUT11_FLOORS),
 ], ids=["holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9",
-        "holdout10"])
+        "holdout10", "holdout11"])
 def test_held_out_floors(folder: Path, size: tuple[int, int], floors: dict[str, float]) -> None:
     pages = load_realgold(folder)
     assert (len(pages), sum(len(p.metrics) for p in pages)) == size
