@@ -381,8 +381,10 @@ MIDDLE_DOT_DECIMAL_RE: Final = re.compile(r"(?<=\d)·(?=\d)")
 # or more after a space, or one after a space typesetting keeps for it (no-break, thin, narrow no-break). One group
 # after a plain space is left alone: "60 500-yuan awards", "2023-03-06 418" and "on May 1 100 people" write two
 # numbers so.
+# (It opens with its first digit, the character before it checked after: a pattern that opens with a character class
+# is searched for by that class, about a quarter of the time of one opening with a lookbehind, tried everywhere.)
 SPACED_THOUSANDS_RE: Final = re.compile(
-    r"(?<![\d.,/:-])\d{1,3}(?:(?: \d{3}){2,}|(?:[\u00a0\u2009\u202f]\d{3})+)(?![\d/:-]|[.,]\d)")
+    r"\d(?<![\d.,/:-]\d)\d{0,2}(?:(?: \d{3}){2,}|(?:[\u00a0\u2009\u202f]\d{3})+)(?![\d/:-]|[.,]\d)")
 SPACED_GROUP_MARKS: Final = " \u00a0\u2009\u202f"
 
 
