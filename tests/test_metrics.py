@@ -1882,3 +1882,17 @@ def test_thousands_set_apart_by_spaces_are_one_number(sentence: str, found: list
     metrics = extract_metrics(sentence)
     assert [(m.value, m.unit, m.text) for m in metrics] == found
     assert all(sentence[m.char_start:m.char_end] == m.text for m in metrics)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("One out of every three Android smartphones worldwide uses its lenses.",
+         [(33.33, "percent", "share", "One out of every three")]),  # tune_other t011
+        ("One in every five hair dryers sold worldwide is made in Cixi.",
+         [(20.0, "percent", "share", "One in every five")]),  # tune_other t030
+        ("There was a Starbucks in every street corner.", []),
+    ],
+)
+def test_one_in_every_n_is_a_share(sentence: str, found: list[tuple[float, str, str, str]]) -> None:
+    assert [(m.value, m.unit, m.kind, m.text) for m in extract_metrics(sentence)] == found

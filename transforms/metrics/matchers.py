@@ -255,15 +255,16 @@ ORDINAL_SUPERLATIVE_RE: Final = re.compile(
     re.IGNORECASE,
 )
 
-# The words before "half of" and the spelled numerators of "N out of M" (tried at every word: tries).
+# The words before "half of" and the spelled numerators of "N out of M" (tried at every word: tries); "one out of
+# every three", "One in every five hair dryers" (tune_other t011, t030) are shares too.
 HALF_OF_LEADS: Final = ("than", "nearly", "almost", "about", "around", "roughly", "over", "for", "to", "by", "up")
 OUT_OF_NUMERATORS: Final = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 FRACTION_RE: Final = re.compile(
     # (not of a span: "a quarter of a century", "a third of an hour")
     rf"(?<![\w-])(?P<word_frac>{_FRACTION_WORD_ALT})(?=\s+of\b)(?!\s+of\s+an?\s)"
     rf"|\b(?:{words_pattern(HALF_OF_LEADS)})\s+(?P<half>half)(?=\s+of\b)"
-    rf"|(?<![\w.,/-])(?P<out_a>\d{{1,2}}|{words_pattern(OUT_OF_NUMERATORS)})\s+out\s+of\s+"
-    r"(?P<out_b>\d{1,3}|ten|five|four|three)\b"
+    rf"|(?<![\w.,/-])(?P<out_a>\d{{1,2}}|{words_pattern(OUT_OF_NUMERATORS)})\s+"
+    r"(?:out\s+of\s+(?:every\s+)?|in\s+every\s+)(?P<out_b>\d{1,3}|ten|five|four|three)\b"
     r"|(?<![\w.,/-])(?P<slash_a>[1-9])\s?/\s?(?P<slash_b>[2-9]|10)(?![\w/.,-])",
     re.IGNORECASE,
 )
@@ -508,7 +509,8 @@ ELIDED_MONEY_LINK_TAIL: Final = TailPattern(ELIDED_MONEY_LINK_RE)
 
 
 def _fraction(match: re.Match[str]) -> _Found | None:
-    """A share written as a fraction: "one third of", "9 out of 10", "nearly 1/3", "more than half of"."""
+    """A share written as a fraction: "one third of", "9 out of 10", "one in every five", "nearly 1/3", "more than
+    half of"."""
     groups = match.groupdict()
     if groups.get("word_frac"):
         numerator, denominator = FRACTION_WORDS[vocab_key(groups["word_frac"].replace("-", " "))]
@@ -753,7 +755,7 @@ MATCHER_TRIGGERS: Final[dict[str, tuple[str, ...]]] = {
     "rank_ordinal_superlative": ("largest", "biggest", "highest", "busiest", "richest", "strongest", "fastest",
                                  "best", "most"),
     "rank_scoped": ("place", "spot", "nationwide", "worldwide", "among"),
-    "fraction": ("half", "third", "quarter", "fourth", "fifth", "sixth", "eighth", "tenth", "out of", "/"),
+    "fraction": ("half", "third", "quarter", "fourth", "fifth", "sixth", "eighth", "tenth", "out of", "in every", "/"),
 }
 
 
