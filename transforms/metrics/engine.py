@@ -387,12 +387,12 @@ MIDDLE_DOT_DECIMAL_RE: Final = re.compile(r"(?<=\d)·(?=\d)")
 # is searched for by that class, about a quarter of the time of one opening with a lookbehind, tried everywhere.)
 SPACED_THOUSANDS_RE: Final = re.compile(
     r"\d(?<![\d.,/:-]\d)\d{0,2}(?:(?: \d{3}){2,}|(?:[\u00a0\u2009\u202f]\d{3})+)(?![\d/:-]|[.,]\d)")
-SPACED_GROUP_MARKS: Final = " \u00a0\u2009\u202f"
+SPACED_GROUP_COMMAS: Final = str.maketrans(" \u00a0\u2009\u202f", ",,,,")  # (built once, not per match)
 
 
 def _thousands_commas(match: re.Match[str]) -> str:
     """The match with a comma for each space between its groups (the same length)."""
-    return match.group().translate(str.maketrans(SPACED_GROUP_MARKS, ",,,,"))
+    return match.group().translate(SPACED_GROUP_COMMAS)
 
 
 def extract_metrics(body: str, published: str | None = None, title: str | None = None) -> list[Metric]:
