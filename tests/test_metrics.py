@@ -1896,3 +1896,32 @@ def test_thousands_set_apart_by_spaces_are_one_number(sentence: str, found: list
 )
 def test_one_in_every_n_is_a_share(sentence: str, found: list[tuple[float, str, str, str]]) -> None:
     assert [(m.value, m.unit, m.kind, m.text) for m in extract_metrics(sentence)] == found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("The per capita disposable income among urban residents was 70,074 yuan, up eight percent year-on-year.",
+         [(70074.0, "CNY", "level"), (8.0, "percent", "change")]),  # tune_other t069
+        ("Its GDP rose seven percent year-on-year.", [(7.0, "percent", "change")]),  # tune_other t069
+        ("About twenty-five per cent of the firms export.", [(25.0, "percent", "share")]),
+        ("It grew four percentage points.", [(4.0, "percentage_points", "change")]),  # (points, not a percent)
+    ],
+)
+def test_a_percentage_in_words_is_a_percentage(sentence: str, found: list[tuple[float, str, str]]) -> None:
+    """ "up eight percent" was no metric: the percent matchers start at a digit (match.percent_spelled)."""
+    assert [(m.value, m.unit, m.kind) for m in extract_metrics(sentence)] == found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("In 2016, the port registered throughput of 23.3m teu.", [(23.3e6, "count", "23.3m teu")]),  # tune_other t076
+        ("The port set out to build another 5.6M TEUs of capacity.", [(5.6e6, "count", "5.6M TEUs")]),
+        ("The cargo throughput was 353m tons in Q1.", [(353e6, "tonnes", "353m tons")]),  # tune_other t658
+        ("The tower is 56.7m tall and 27.7m in width.", []),  # metres: "m" alone is no scale word
+    ],
+)
+def test_a_million_glued_as_m_before_containers_or_tons(sentence: str, found: list[tuple[float, str, str]]) -> None:
+    """ "23.3m teu" and "353m tons" were no metric (match.million_glued)."""
+    assert [(m.value, m.unit, m.text) for m in extract_metrics(sentence)] == found

@@ -374,7 +374,9 @@ from transforms.textutil import KANA_RE
 # after a no-break or thin space) are one number; a year in brackets may follow an elided count ("7 600 000(2010)").
 # "2026.12.06.57": "one out of every three", "one in every five" are shares (found reading numbers no metric covers in
 # a sample of tune_other's text).
-EXTRACTOR_VERSION = "2026.12.06.57"
+# "2026.12.06.58": a percentage in words ("up eight percent") and a million glued as "m" before containers or a
+# mass ("23.3m teu", "353m tons") are metrics (found reading numbers no metric covers in a sample of tune_other's text).
+EXTRACTOR_VERSION = "2026.12.06.58"
 
 
 MIDDLE_DOT: Final = "·"
@@ -964,12 +966,12 @@ RESPECTIVELY_AFTER_RE: Final = re.compile(r"\s*(?:,\s*)?(?:respectively|separate
 # Matchers whose every match starts where a digit run starts (NUM: a number not glued to a word
 # before it): they are tried only there (the numbers-first scan knows those positions).
 NUMBER_LED: Final = frozenset({"money_suffixed", "percentage_points", "basis_points", "percent", "km2", "m2", "mu",
-                              "tonnes",
+                              "million_glued", "tonnes",
                               "kilograms", "kwh", "km", "times_occasions", "times", "points_compared", "points_pair",
                               "percent_pair"})
 # Matchers whose every match starts with a number word (under NUMBERISH_RE's lookbehind, followed
 # by a space): tried only in sentences that have one, and only where the scan found one.
-WORD_LED: Final = frozenset({"amount_spelled", "percentage_points_spelled", "count_spelled_scaled"})
+WORD_LED: Final = frozenset({"amount_spelled", "percentage_points_spelled", "percent_spelled", "count_spelled_scaled"})
 # (NUM opens with a lookbehind that refuses a word character, then a digit.)
 # (OCCASIONS_RE opens with lookbehinds ("for ", "added up to ", "total of ") before its NUM: its matches start where
 # that NUM starts)

@@ -110,6 +110,12 @@ SPELLED_POINTS_RE: Final = re.compile(
     r"(?:percentage|percent)\s+points?\b",
     re.IGNORECASE,
 )
+# A percentage in words: "up eight percent year-on-year", "twenty-five per cent of" (match.percent_spelled).
+SPELLED_PERCENT_RE: Final = re.compile(
+    rf"(?<![\w-])(?P<word>(?:{words_pattern(SPELLED_TENS)})-(?:{words_pattern(SPELLED_UNITS)})|"
+    rf"{words_pattern({**SPELLED_UNITS, **SPELLED_NUMBERS, **SPELLED_TENS})})\s+(?:percent|per\s+cent)\b",
+    re.IGNORECASE,
+)
 # "points" alone is percentage points where it compares or changes a rate: "3.4 points lower",
 # "dropping by 3.6 points", "0.9 and 0.5 points lower" / "3.8 and 0.3 percentage points" (the first
 # of a pair that shares the unit; the second is matched on its own).
@@ -146,6 +152,10 @@ KILOGRAMS_RE: Final = re.compile(rf"{NUM}{SCALE}(?:\s+|-)(?:kilograms?|kilogramm
 KWH_RE: Final = re.compile(
     rf"{NUM}{SCALE}\s*(?:(?P<prefix>[kKmMgG])Wh\b|(?P<word>kilo|mega|giga)watt[- ]hours?\b)"
 )
+# A million glued as "m" or "mn" before containers or a mass: "throughput of 23.3m teu", "handling 130m tonnes"
+# (match.million_glued; "m" alone is no scale word: "27.7m in width", "56.7m tall" are metres).
+GLUED_MILLION_RE: Final = re.compile(
+    rf"{NUM}(?:mn|m|M)\s+(?P<what>(?i:teus?|(?:metric\s+)?(?:tonnes|tonne|tons|ton)))\b(?!-)")
 KM_RE: Final = re.compile(
     rf"{NUM}{SCALE}(?:\s*|-)(?:kilomet(?:er|re)s?|km)(?![\w²/])(?!\s+(?:per|an|a)\s+hour)", re.IGNORECASE
 )
@@ -615,6 +625,18 @@ def _spelled_points(match: re.Match[str]) -> _Found:
                   num_start=match.start())
 
 
+def _glued_million(match: re.Match[str]) -> _Found:
+    unit = "tonnes" if "ton" in match.group("what").lower() else "count"
+    value = number_value(match.group("num"), "million")
+    return _Found(match.start(), match.end(), value, unit, num_start=match.start())
+
+
+def _spelled_percent(match: re.Match[str]) -> _Found:
+    word = vocab_key(match.group("word"))
+    value = _spelled_value(word) if "-" in word else SPELLED_AMOUNT_WORDS[word]  # (from "one" to "ninety")
+    return _Found(match.start(), match.end(), float(value), "percent", num_start=match.start())
+
+
 def _spelled_scaled_count(match: re.Match[str]) -> _Found | None:
     """ "over one million people": a count in words with a scale, of the plural noun phrase after it."""
     para = match.string
@@ -695,9 +717,11 @@ MATCHERS: Final[tuple[tuple[str, re.Pattern[str], Callable[[re.Match[str]], _Fou
     ("basis_points", BASIS_POINTS_RE, _basis_points),
     ("percent", PERCENT_RE, _simple("percent")),
     ("percent_pair", PERCENT_PAIR_RE, _percent_pair),
+    ("percent_spelled", SPELLED_PERCENT_RE, _spelled_percent),
     ("km2", KM2_RE, _measure("km2")),
     ("m2", M2_RE, _measure("m2")),
     ("mu", MU_RE, _measure("mu")),
+    ("million_glued", GLUED_MILLION_RE, _glued_million),
     ("tonnes", TONNES_RE, _measure("tonnes")),
     ("kilograms", KILOGRAMS_RE, _kilograms),
     ("kwh", KWH_RE, _energy),
@@ -731,9 +755,11 @@ MATCHER_TRIGGERS: Final[dict[str, tuple[str, ...]]] = {
     "basis_points": ("basis",),
     "percent": ("%", "％", "percent", "per cent"),
     "percent_pair": ("%", "％", "percent", "per cent"),
+    "percent_spelled": ("percent", "per cent"),
     "km2": ("km", "square", "sq"),
     "m2": ("m2", "m²", "m^2", "square", "sq"),
     "mu": ("mu",),
+    "million_glued": ("teu", "ton"),
     "tonnes": ("ton",),
     "kilograms": ("kilogram", "kg"),
     "kwh": ("wh", "watt"),
@@ -785,6 +811,7 @@ NUMBER_FOLLOWERS: Final[dict[str, str]] = {
     "km2": _any_case(_SCALE_LEADS + "-sk"),  # square, sq; km2, km²
     "m2": _any_case(_SCALE_LEADS + "-sm"),  # square, sq, sqm; m2, m², m^2
     "mu": _SCALE_LEADS + "-m",
+    "million_glued": "mM",  # m, mn, M
     "tonnes": _any_case(_SCALE_LEADS + "-mt"),  # metric; tonnes, tons
     "kilograms": _any_case(_SCALE_LEADS + "-k"),
     "kwh": _SCALE_LEADS + "kKmMgG",  # kWh, MWh, GWh; kilo-, mega-, gigawatt hours
