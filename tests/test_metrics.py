@@ -1925,3 +1925,47 @@ def test_a_percentage_in_words_is_a_percentage(sentence: str, found: list[tuple[
 def test_a_million_glued_as_m_before_containers_or_tons(sentence: str, found: list[tuple[float, str, str]]) -> None:
     """ "23.3m teu" and "353m tons" were no metric (match.million_glued)."""
     assert [(m.value, m.unit, m.text) for m in extract_metrics(sentence)] == found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("The port reaches 600 ports with the help of 300-plus container routes.",  # tune_other t087
+         [(600.0, "count", None), (300.0, "count", "at_least")]),
+        ("It has 5000 plus invention patents.", [(5000.0, "count", "at_least")]),  # tune_other t464
+        ("The city has 40-odd universities.", [(40.0, "count", "at_least")]),
+        ("It joined the Ningbo 5G Plus program.", []),  # (a name)
+    ],
+)
+def test_a_count_plus_is_at_least_that_many(sentence: str, found: list[tuple[float, str, str | None]]) -> None:
+    """ "300-plus container routes" was no metric: the hyphen stopped the count (count.plus)."""
+    assert [(m.value, m.unit, m.qualifier) for m in extract_metrics(sentence)] == found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("The airport operates 14 all-cargo routes, with 50 flights per week.",  # tune_sites s078
+         [(14.0, "count", "all-cargo routes"), (50.0, "count", "flights")]),
+        ("The textile industry churns out 1.5 billion pieces per year.", [(1.5e9, "count", "pieces")]),  # t213
+        ("It has 150 units per worker.", []),  # (a rate with no counted base)
+    ],
+)
+def test_a_count_per_stretch_of_time_is_a_count(sentence: str, found: list[tuple[float, str, str]]) -> None:
+    """ "per week" made "50 flights" a rate without a base, so no metric (count.per_time)."""
+    assert [(m.value, m.unit, m.subject) for m in extract_metrics(sentence)] == found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("The park will have 600,000 sq meters of floor area.", [(600000.0, "m2")]),  # tune_other t025
+        ("The zone covers 5 sq kilometres.", [(5.0, "km2")]),
+        ("Last year the port posted over 600,000 TEU sea-rail cargo volume.", [(600000.0, "count")]),  # t329
+        ('The port joined the "40 million TEU club".', []),  # (a club's name)
+    ],
+)
+def test_square_meters_abbreviated_and_teu_before_the_volume_noun(sentence: str,
+                                                                  found: list[tuple[float, str]]) -> None:
+    """ "sq meters" was no area; "600,000 TEU sea-rail cargo volume" no count (the TEU was trimmed off the phrase)."""
+    assert [(m.value, m.unit) for m in extract_metrics(sentence)] == found

@@ -376,7 +376,9 @@ from transforms.textutil import KANA_RE
 # a sample of tune_other's text).
 # "2026.12.06.58": a percentage in words ("up eight percent") and a million glued as "m" before containers or a
 # mass ("23.3m teu", "353m tons") are metrics (found reading numbers no metric covers in a sample of tune_other's text).
-EXTRACTOR_VERSION = "2026.12.06.58"
+# "2026.12.06.59": "300-plus container routes" a count of at least 300; "50 flights per week" a count, not a rate
+# without a base; "sq meters" an area; "600,000 TEU sea-rail cargo volume" a count of TEU (the same reading).
+EXTRACTOR_VERSION = "2026.12.06.59"
 
 
 MIDDLE_DOT: Final = "·"
@@ -968,7 +970,7 @@ RESPECTIVELY_AFTER_RE: Final = re.compile(r"\s*(?:,\s*)?(?:respectively|separate
 NUMBER_LED: Final = frozenset({"money_suffixed", "percentage_points", "basis_points", "percent", "km2", "m2", "mu",
                               "million_glued", "tonnes",
                               "kilograms", "kwh", "km", "times_occasions", "times", "points_compared", "points_pair",
-                              "percent_pair"})
+                              "percent_pair", "count_plus"})
 # Matchers whose every match starts with a number word (under NUMBERISH_RE's lookbehind, followed
 # by a space): tried only in sentences that have one, and only where the scan found one.
 WORD_LED: Final = frozenset({"amount_spelled", "percentage_points_spelled", "percent_spelled", "count_spelled_scaled"})

@@ -55,6 +55,7 @@ from transforms.metrics.vocab import (
     MULTIPLE_WORDS,
     NUMBER_OF_PRESENT_LINKS,
     ORDINAL_WORDS,
+    PER_TIME_WORDS,
     PLACE_KEEP_LEADS,
     POINTS_CHANGE_WORDS,
     POINTS_COMPARE_WORDS,
@@ -110,6 +111,9 @@ SPELLED_POINTS_RE: Final = re.compile(
     r"(?:percentage|percent)\s+points?\b",
     re.IGNORECASE,
 )
+# A count said to be at least a round number: "300-plus container routes", "5000 plus invention patents",
+# "40-odd universities" (count.plus: at least; lowercase, "Ningbo 5G Plus" names something).
+COUNT_PLUS_RE: Final = re.compile(rf"{NUM}{SCALE}(?:-|\s+)(?:plus|odd)\s+(?=[a-z])")
 # A percentage in words: "up eight percent year-on-year", "twenty-five per cent of" (match.percent_spelled).
 SPELLED_PERCENT_RE: Final = re.compile(
     rf"(?<![\w-])(?P<word>(?:{words_pattern(SPELLED_TENS)})-(?:{words_pattern(SPELLED_UNITS)})|"
@@ -137,10 +141,12 @@ PERCENT_PAIR_RE: Final = re.compile(
     rf"{NUM}(?=\s+and\s+\d{{1,3}}(?:\.\d+)?\s?(?:%|％|percent\b|per cent\b))", re.IGNORECASE)
 PERCENT_PAIR_BETWEEN_RE: Final = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
 KM2_RE: Final = re.compile(
-    rf"{NUM}{SCALE}(?:\s*|-)(?:square[\s-]+kilomet(?:er|re)s?|sq\.?\s?km|km2|km²)(?![A-Za-z0-9])", re.IGNORECASE
+    rf"{NUM}{SCALE}(?:\s*|-)(?:square[\s-]+kilomet(?:er|re)s?|sq\.?\s?kilomet(?:er|re)s?|sq\.?\s?km|km2|km²)"
+    r"(?![A-Za-z0-9])", re.IGNORECASE
 )
 M2_RE: Final = re.compile(
-    rf"{NUM}{SCALE}(?:\s*|-)(?:square[\s-]+met(?:er|re)s?|sq\.?\s?m|sqm|m2|m²|m\^2)(?![A-Za-z0-9])", re.IGNORECASE
+    rf"{NUM}{SCALE}(?:\s*|-)(?:square[\s-]+met(?:er|re)s?|sq\.?\s?met(?:er|re)s?|sq\.?\s?m|sqm|m2|m²|m\^2)"
+    r"(?![A-Za-z0-9])", re.IGNORECASE
 )
 MU_RE: Final = re.compile(rf"{NUM}{SCALE}(?:\s+|-)mu\b")
 TONNES_RE: Final = re.compile(
@@ -493,6 +499,8 @@ WITH_AFTER_RE: Final = re.compile(r"\s+with\s+(?:an?|the)?\s*[a-z]")
 FREQUENCY_AFTER_OPENING: Final = SpacedOpening(FREQUENCY_AFTER_RE)
 WITH_AFTER_OPENING: Final = SpacedOpening(WITH_AFTER_RE)
 AGE_AFTER_OPENING: Final = SpacedOpening(AGE_AFTER_RE)
+# ... but not "per" a stretch of time: "50 flights per week", "1.5 billion pieces per year" count what flows in it.
+PER_TIME_RE: Final = re.compile(rf"\s+per\s+(?:{words_pattern(PER_TIME_WORDS)})\b", re.IGNORECASE)
 RATE_AFTER_OPENING: Final = SpacedOpening(RATE_AFTER_RE)
 PART_OF_WHOLE_OPENING: Final = SpacedOpening(PART_OF_WHOLE_RE)
 CLAUSE_SUBJECT_AFTER_OPENING: Final = SpacedOpening(CLAUSE_SUBJECT_AFTER_RE)
@@ -625,6 +633,16 @@ def _spelled_points(match: re.Match[str]) -> _Found:
                   num_start=match.start())
 
 
+def _count_plus(match: re.Match[str]) -> _Found | None:
+    """ "300-plus container routes": a count of the noun phrase after "plus", at least that many."""
+    read = NumberRead(match.start(), match.end(), match.end("num"), match.group("num"), match.group("scale"))
+    found = _count(match.string, read, match.start())
+    if found is not None:
+        found.qualifier = "at_least"
+        found.rules.append("count.plus")
+    return found
+
+
 def _glued_million(match: re.Match[str]) -> _Found:
     unit = "tonnes" if "ton" in match.group("what").lower() else "count"
     value = number_value(match.group("num"), "million")
@@ -743,6 +761,7 @@ MATCHERS: Final[tuple[tuple[str, re.Pattern[str], Callable[[re.Match[str]], _Fou
     ("rank_ordinal_superlative", ORDINAL_SUPERLATIVE_RE, _plain_rank),
     ("rank_scoped", SCOPED_RANK_RE, _scoped_rank),
     ("fraction", FRACTION_RE, _fraction),
+    ("count_plus", COUNT_PLUS_RE, _count_plus),
 )
 
 # A matcher can only match a sentence that contains one of its trigger strings (lowercase):
@@ -781,6 +800,7 @@ MATCHER_TRIGGERS: Final[dict[str, tuple[str, ...]]] = {
     "rank_ordinal_superlative": ("largest", "biggest", "highest", "busiest", "richest", "strongest", "fastest",
                                  "best", "most"),
     "rank_scoped": ("place", "spot", "nationwide", "worldwide", "among"),
+    "count_plus": ("plus", "odd"),
     "fraction": ("half", "third", "quarter", "fourth", "fifth", "sixth", "eighth", "tenth", "out of", "in every", "/"),
 }
 
@@ -812,6 +832,7 @@ NUMBER_FOLLOWERS: Final[dict[str, str]] = {
     "m2": _any_case(_SCALE_LEADS + "-sm"),  # square, sq, sqm; m2, m², m^2
     "mu": _SCALE_LEADS + "-m",
     "million_glued": "mM",  # m, mn, M
+    "count_plus": _SCALE_LEADS + "-po",  # plus, odd
     "tonnes": _any_case(_SCALE_LEADS + "-mt"),  # metric; tonnes, tons
     "kilograms": _any_case(_SCALE_LEADS + "-k"),
     "kwh": _SCALE_LEADS + "kKmMgG",  # kWh, MWh, GWh; kilo-, mega-, gigawatt hours
@@ -1187,6 +1208,8 @@ def _count(para: str, match: NumberRead, sent_start: int, rule: str = "count") -
     np_end, subject = phrase
     found_subject: str | None = subject
     rate = RATE_AFTER_OPENING.match(para, np_end)
+    if rate and PER_TIME_RE.match(para, np_end):
+        rate = None  # "50 flights per week": a count of what flows in a stretch of time (count.per_time)
     if unscaled_decimal and not rate:
         return None
     if rate:

@@ -39,6 +39,7 @@ from transforms.metrics.vocab import (
     SUPERLATIVES,
     TIME_UNIT_WORDS,
     TIME_WORDS,
+    UNIT_VOLUME_NOUNS,
     UNIT_WORDS,
     VERB_WORDS,
     words_pattern,
@@ -713,9 +714,13 @@ def _noun_phrase_in(tokens: list[tuple[str, int]], singular: bool, complete: boo
             break
     lowered = [w.lower() for w, _ in words]
     classified = any(a in COUNT_CLASSIFIERS and b == "of" for a, b in zip(lowered, lowered[1:]))
-    invariant_end = bool(lowered) and lowered[-1] in INVARIANT_UNIT_NOUNS  # "7.8 million TEU,"
+    # "7.8 million TEU,": a unit noun the same in the plural ends the phrase; so it does before what was moved in it
+    # ("600,000 TEU sea-rail cargo volume")
+    invariant_end = bool(lowered) and lowered[-1] in INVARIANT_UNIT_NOUNS
+    volume_end = bool(lowered) and lowered[-1] in UNIT_VOLUME_NOUNS
     while words and (words[-1][0].lower() in NP_INNER_WORDS or not classified and not singular and not (
-            (_is_plural(words[-1][0]) or invariant_end and len(words) == len(lowered))
+            (_is_plural(words[-1][0]) or invariant_end and len(words) == len(lowered)
+             or volume_end and words[-1][0].lower() in INVARIANT_UNIT_NOUNS)
             and words[-1][0].lower() not in TIME_UNIT_WORDS)):
         words.pop()  # "1.2 million bottles of infant formula" keeps its mass noun
     if not words or words[0][0].lower() in TIME_UNIT_WORDS:

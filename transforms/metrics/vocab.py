@@ -100,6 +100,8 @@ SPELLED_NUMBERS: Final[dict[str, int]] = {
 # thousand residents"): the count matcher keeps such a rate, the indicator catalog maps it only to
 # a rate row (transforms.indicators).
 RATE_WORDS: Final[tuple[str, ...]] = ("per", "for every", "for each")
+# ... unless "per" a stretch of time: "50 flights per week" counts flights (the count stays a count).
+PER_TIME_WORDS: Final[tuple[str, ...]] = ("year", "annum", "day", "week", "month")
 RATE_BASE_WORDS: Final[tuple[str, ...]] = ("ten thousand", "a thousand", "one thousand", "a hundred", "one hundred",
                                              "thousand", "hundred")
 # Scale words a number written in words can carry before its unit ("nine billion yuan", "one
@@ -141,6 +143,9 @@ ELIDED_MONEY_LINKS: Final = ("reaching", "reached", "reaches", "was", "were", "i
 # Unit nouns written the same in the plural ("7.8 million TEU", "270,000 TEU"): a count when the
 # phrase ends on them, never as a modifier ("a 24,000 TEU vessel" sizes a ship).
 INVARIANT_UNIT_NOUNS: Final = frozenset({"teu"})
+# ... or before a phrase ending on one of these, which says what was moved in it ("600,000 TEU sea-rail cargo
+# volume"; "the 40 million TEU club", "the 6,588 teu YM MOBILITY" name a club and a ship).
+UNIT_VOLUME_NOUNS: Final = frozenset({"volume", "volumes", "throughput", "traffic"})
 
 # A number right after one of these words names a thing ("Line 3", "No. 5", "top 10").
 PRECEDING_BLOCKLIST: Final = frozenset(
