@@ -1969,3 +1969,19 @@ def test_square_meters_abbreviated_and_teu_before_the_volume_noun(sentence: str,
                                                                   found: list[tuple[float, str]]) -> None:
     """ "sq meters" was no area; "600,000 TEU sea-rail cargo volume" no count (the TEU was trimmed off the phrase)."""
     assert [(m.value, m.unit) for m in extract_metrics(sentence)] == found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("The village covers 8.2 square km.", [(8.2, "km2")]),  # tune_other t486
+        ("The construction cost of the airport was 126 million.", [(126e6, "CNY")]),  # tune_other t079
+        ("The municipality had a population of 7.6 million - with most in the metro area.",  # tune_other t238
+         [(7.6e6, "count")]),
+    ],
+)
+def test_square_km_a_cost_without_currency_and_a_count_before_a_dash(sentence: str,
+                                                                     found: list[tuple[float, str]]) -> None:
+    """ "8.2 square km" was no area, "cost ... was 126 million" no amount (a cost is money, as an investment is),
+    "a population of 7.6 million - with" no count (a dash after the number ends its clause)."""
+    assert [(m.value, m.unit) for m in extract_metrics(sentence)] == found

@@ -378,7 +378,9 @@ from transforms.textutil import KANA_RE
 # mass ("23.3m teu", "353m tons") are metrics (found reading numbers no metric covers in a sample of tune_other's text).
 # "2026.12.06.59": "300-plus container routes" a count of at least 300; "50 flights per week" a count, not a rate
 # without a base; "sq meters" an area; "600,000 TEU sea-rail cargo volume" a count of TEU (the same reading).
-EXTRACTOR_VERSION = "2026.12.06.59"
+# "2026.12.06.60": "8.2 square km" an area; a cost is money ("the construction cost ... was 126 million" yuan); a dash
+# after a number ends its clause ("a population of 7.6 million - with ...").
+EXTRACTOR_VERSION = "2026.12.06.60"
 
 
 MIDDLE_DOT: Final = "·"

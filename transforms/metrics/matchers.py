@@ -141,7 +141,7 @@ PERCENT_PAIR_RE: Final = re.compile(
     rf"{NUM}(?=\s+and\s+\d{{1,3}}(?:\.\d+)?\s?(?:%|％|percent\b|per cent\b))", re.IGNORECASE)
 PERCENT_PAIR_BETWEEN_RE: Final = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
 KM2_RE: Final = re.compile(
-    rf"{NUM}{SCALE}(?:\s*|-)(?:square[\s-]+kilomet(?:er|re)s?|sq\.?\s?kilomet(?:er|re)s?|sq\.?\s?km|km2|km²)"
+    rf"{NUM}{SCALE}(?:\s*|-)(?:square[\s-]+(?:kilomet(?:er|re)s?|km)|sq\.?\s?kilomet(?:er|re)s?|sq\.?\s?km|km2|km²)"
     r"(?![A-Za-z0-9])", re.IGNORECASE
 )
 M2_RE: Final = re.compile(
@@ -387,7 +387,7 @@ CLAUSE_OPENING_RE: Final = re.compile(r"(?:^|[,;:]|(?<!\d\s)\b(?:and|while|where
 # What may follow a number whose noun is elided: punctuation, the end, a time phrase, a verb.
 # ("a population of 7 600 000(2010)": a year in brackets after it, tune_other t463)
 ELIDED_FOLLOW_RE: Final = re.compile(
-    r"^(?:\s+more\b)?(?:\s*(?:[,.;:)）]|\((?:19|20)\d\d\)|$)|\s+(?:to|and|or|by|in|this|last|next|from|at|for|during|since|until|before|"
+    r"^(?:\s+more\b)?(?:\s*(?:[,.;:)）]|\((?:19|20)\d\d\)|$)|\s+[-–—]\s|\s+(?:to|and|or|by|in|this|last|next|from|at|for|during|since|until|before|"
     r"after|a\s+(?:day|year|month|week)|per|each|every|are|were|is|was|have|has|had|came|come|including|"
     rf"will|would|can|could|respectively|compared|{words_pattern(FREQUENCY_ADVERBS)})\b)",
     re.IGNORECASE,

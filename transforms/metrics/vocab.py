@@ -38,7 +38,7 @@ MONEY_NOUNS: Final = ("investment", "investments", "fund", "funds", "funding", "
 # bulletin leaves the currency out): with no currency in the sentence, the amount is yuan (money.currency_clause;
 # not "sales", which may count units).
 MONEY_CLAUSE_NOUNS: Final = (*MONEY_NOUNS, "gdp", "added value", "value added", "income", "incomes", "profit",
-                             "profits", "output value", "expenditure", "expenditures", "deposits")
+                             "profits", "output value", "expenditure", "expenditures", "deposits", "cost", "costs")
 # What a sentence may open with before a period cue that still dates what follows ("Statistics show that in
 # 2012, ...", "Data from the bureau showed, in 2011, ..."): the nouns that report and their verbs.
 REPORTING_NOUNS: Final = ("statistics", "data", "figures", "results", "the statistics", "the data", "the figures")
