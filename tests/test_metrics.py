@@ -1934,6 +1934,7 @@ def test_a_million_glued_as_m_before_containers_or_tons(sentence: str, found: li
          [(600.0, "count", None), (300.0, "count", "at_least")]),
         ("It has 5000 plus invention patents.", [(5000.0, "count", "at_least")]),  # tune_other t464
         ("The city has 40-odd universities.", [(40.0, "count", "at_least")]),
+        ("Mandarin is the language of the 70+ societies.", [(70.0, "count", "at_least")]),  # tune_sites s080
         ("It joined the Ningbo 5G Plus program.", []),  # (a name)
     ],
 )
@@ -1985,3 +1986,17 @@ def test_square_km_a_cost_without_currency_and_a_count_before_a_dash(sentence: s
     """ "8.2 square km" was no area, "cost ... was 126 million" no amount (a cost is money, as an investment is),
     "a population of 7.6 million - with" no count (a dash after the number ends its clause)."""
     assert [(m.value, m.unit) for m in extract_metrics(sentence)] == found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("It launched 100 routes, including 25 fixed daily scheduled trains.",  # tune_sites s108
+         [(100.0, "count", "routes"), (25.0, "count", "fixed daily scheduled trains")]),
+        ("It drew 5 million tourists annually.", [(5e6, "count", "tourists")]),
+        ("The production lines produce 500 batteries per minute.", [(500.0, "count", "batteries")]),  # t013
+    ],
+)
+def test_frequency_words_inside_or_after_a_counted_phrase(sentence: str, found: list[tuple[float, str, str]]) -> None:
+    """ "daily" ended the phrase of "25 fixed daily scheduled trains" before its noun; "per minute" made a rate."""
+    assert [(m.value, m.unit, m.subject) for m in extract_metrics(sentence)] == found

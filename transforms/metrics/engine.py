@@ -380,7 +380,9 @@ from transforms.textutil import KANA_RE
 # without a base; "sq meters" an area; "600,000 TEU sea-rail cargo volume" a count of TEU (the same reading).
 # "2026.12.06.60": "8.2 square km" an area; a cost is money ("the construction cost ... was 126 million" yuan); a dash
 # after a number ends its clause ("a population of 7.6 million - with ...").
-EXTRACTOR_VERSION = "2026.12.06.60"
+# "2026.12.06.61": "the 70+ societies" at least 70; "daily" inside a counted phrase ("25 fixed daily scheduled
+# trains"); "per hour", "per minute" a stretch of time too ("500 batteries per minute").
+EXTRACTOR_VERSION = "2026.12.06.61"
 
 
 MIDDLE_DOT: Final = "·"

@@ -112,8 +112,8 @@ SPELLED_POINTS_RE: Final = re.compile(
     re.IGNORECASE,
 )
 # A count said to be at least a round number: "300-plus container routes", "5000 plus invention patents",
-# "40-odd universities" (count.plus: at least; lowercase, "Ningbo 5G Plus" names something).
-COUNT_PLUS_RE: Final = re.compile(rf"{NUM}{SCALE}(?:-|\s+)(?:plus|odd)\s+(?=[a-z])")
+# "40-odd universities", "the 70+ societies" (count.plus: at least; lowercase, "Ningbo 5G Plus" names something).
+COUNT_PLUS_RE: Final = re.compile(rf"{NUM}{SCALE}(?:(?:-|\s+)(?:plus|odd)|\+)\s+(?=[a-z])")
 # A percentage in words: "up eight percent year-on-year", "twenty-five per cent of" (match.percent_spelled).
 SPELLED_PERCENT_RE: Final = re.compile(
     rf"(?<![\w-])(?P<word>(?:{words_pattern(SPELLED_TENS)})-(?:{words_pattern(SPELLED_UNITS)})|"
@@ -800,7 +800,7 @@ MATCHER_TRIGGERS: Final[dict[str, tuple[str, ...]]] = {
     "rank_ordinal_superlative": ("largest", "biggest", "highest", "busiest", "richest", "strongest", "fastest",
                                  "best", "most"),
     "rank_scoped": ("place", "spot", "nationwide", "worldwide", "among"),
-    "count_plus": ("plus", "odd"),
+    "count_plus": ("plus", "odd", "+"),
     "fraction": ("half", "third", "quarter", "fourth", "fifth", "sixth", "eighth", "tenth", "out of", "in every", "/"),
 }
 
@@ -832,7 +832,7 @@ NUMBER_FOLLOWERS: Final[dict[str, str]] = {
     "m2": _any_case(_SCALE_LEADS + "-sm"),  # square, sq, sqm; m2, m², m^2
     "mu": _SCALE_LEADS + "-m",
     "million_glued": "mM",  # m, mn, M
-    "count_plus": _SCALE_LEADS + "-po",  # plus, odd
+    "count_plus": _SCALE_LEADS + "-po+",  # plus, odd, +
     "tonnes": _any_case(_SCALE_LEADS + "-mt"),  # metric; tonnes, tons
     "kilograms": _any_case(_SCALE_LEADS + "-k"),
     "kwh": _SCALE_LEADS + "kKmMgG",  # kWh, MWh, GWh; kilo-, mega-, gigawatt hours

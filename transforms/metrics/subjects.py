@@ -16,6 +16,7 @@ from transforms.metrics.vocab import (
     COUNT_CLASSIFIERS,
     COUNT_STOP_WORDS,
     DETERMINERS,
+    FREQUENCY_ADJECTIVES,
     INVARIANT_UNIT_NOUNS,
     LINK_AUXILIARIES,
     LINK_VERBS,
@@ -681,8 +682,9 @@ def _noun_phrase_in(tokens: list[tuple[str, int]], singular: bool, complete: boo
             break
         if words and (lower in VERB_WORDS or _is_plural(words[-1][0]) and lower.endswith(("ed", "ing"))):
             break  # "17 countries sent", "52 projects signed", "start-ups ranking"
-        if words and lower.endswith("ly") and len(lower) > 4 and lower not in LY_NOUNS:
-            break  # "5 million tourists annually"
+        if words and lower.endswith("ly") and len(lower) > 4 and lower not in LY_NOUNS and not (
+                lower in FREQUENCY_ADJECTIVES and following[:1].islower() and following not in COUNT_STOP_WORDS):
+            break  # "5 million tourists annually" ("25 fixed daily scheduled trains" goes on)
         if lower == "and":
             if not words or not following[:1].isalpha() or following.lower() in COUNT_STOP_WORDS:
                 break

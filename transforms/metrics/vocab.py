@@ -101,7 +101,7 @@ SPELLED_NUMBERS: Final[dict[str, int]] = {
 # a rate row (transforms.indicators).
 RATE_WORDS: Final[tuple[str, ...]] = ("per", "for every", "for each")
 # ... unless "per" a stretch of time: "50 flights per week" counts flights (the count stays a count).
-PER_TIME_WORDS: Final[tuple[str, ...]] = ("year", "annum", "day", "week", "month")
+PER_TIME_WORDS: Final[tuple[str, ...]] = ("year", "annum", "day", "week", "month", "hour", "minute")
 RATE_BASE_WORDS: Final[tuple[str, ...]] = ("ten thousand", "a thousand", "one thousand", "a hundred", "one hundred",
                                              "thousand", "hundred")
 # Scale words a number written in words can carry before its unit ("nine billion yuan", "one
@@ -133,6 +133,8 @@ COUNT_UNIT_NOUNS: Final = frozenset({"teus", "teu"})
 # Adverbs of frequency that may follow a count whose noun is elided ("The number of cargo flights
 # reaches 1479 monthly", "shuttles 3,000 daily").
 FREQUENCY_ADVERBS: Final = ("annually", "yearly", "monthly", "weekly", "daily")
+# ... of which these are adjectives too, inside a counted noun phrase ("25 fixed daily scheduled trains").
+FREQUENCY_ADJECTIVES: Final = frozenset({"yearly", "monthly", "weekly", "daily"})
 # Present-tense links of "the number of X <verb> N" ("The number of cargo flights reaches 1479 monthly"),
 # beside the past-tense ones the matchers spell.
 NUMBER_OF_PRESENT_LINKS: Final = ("reaches", "hits", "stands at", "totals", "exceeds", "tops", "surpasses")
