@@ -1896,3 +1896,29 @@ def test_thousands_set_apart_by_spaces_are_one_number(sentence: str, found: list
 )
 def test_one_in_every_n_is_a_share(sentence: str, found: list[tuple[float, str, str, str]]) -> None:
     assert [(m.value, m.unit, m.kind, m.text) for m in extract_metrics(sentence)] == found
+
+
+# metrics12 (unseen pages of other sources, tune_sites s137-s148): places in brackets after a name, hyphenated money
+# adjectives, a climate's seasons.
+def test_places_in_brackets_after_a_name_are_ranks() -> None:
+    found = extract_metrics("Other cities that made the list in the province included Jiaxing (22nd), "
+                            "Wenzhou (36th) and Jinhua (59th).")
+    assert [(m.text, m.value, m.unit, m.kind) for m in found] == [
+        ("22nd", 22.0, "rank", "rank"), ("36th", 36.0, "rank", "rank"), ("59th", 59.0, "rank", "rank")]
+    # no name before the bracket: no rank
+    assert extract_metrics("It was held for the year (2nd) in a row.") == []
+
+
+def test_hyphenated_money_adjective() -> None:
+    found = extract_metrics("The 21-billion-yuan (about $2.93 billion) project was completed.")
+    assert [(m.text, m.value, m.unit) for m in found] == [("21-billion-yuan", 21e9, "CNY"),
+                                                          ("$2.93 billion", 2.93e9, "USD")]
+    found = extract_metrics("In March, Ningbo exported 23.59-billion-yuan worth of mechanical products.")
+    assert [(m.value, m.unit) for m in found] == [(23.59e9, "CNY")]
+    # a quoted name holding a threshold is no amount
+    assert extract_metrics('In 2018, Ningbo joined the "1-trillion-yuan GDP club".') == []
+
+
+def test_a_climates_seasons_are_no_count() -> None:
+    assert extract_metrics("Ningbo is mild and humid, with four distinct seasons.") == []
+    assert [m.value for m in extract_metrics("The park has four new gates.")] == [4.0]
