@@ -1922,3 +1922,8 @@ def test_hyphenated_money_adjective() -> None:
 def test_a_climates_seasons_are_no_count() -> None:
     assert extract_metrics("Ningbo is mild and humid, with four distinct seasons.") == []
     assert [m.value for m in extract_metrics("The park has four new gates.")] == [4.0]
+
+
+def test_a_number_of_hours_is_no_count() -> None:
+    assert extract_metrics("The annual average number of sunshine hours is 1,850.") == []
+    assert [m.value for m in extract_metrics("The number of visitors is 1,850.")] == [1850.0]

@@ -1378,6 +1378,8 @@ def _elided_count(para: str, read: NumberRead, sent_start: int, sent_end: int,
     if number_of is not None:
         link = FILLER_TAIL.sub("", _qualifier(before)[1])
         named = " ".join(number_of.group("np").lower().split())
+        if named.split()[-1] in TIME_UNIT_WORDS:
+            return None  # "the annual average number of sunshine hours is 1,850" (s139): time summed, nothing counted
         if NUMBER_OF_LINK_TAIL.has_match(link):
             return item(named)
         if NUMBER_OF_CHANGE_TAIL.has_match(link):  # kind and sign are the change words' (describe)
