@@ -1927,3 +1927,16 @@ def test_a_climates_seasons_are_no_count() -> None:
 def test_a_number_of_hours_is_no_count() -> None:
     assert extract_metrics("The annual average number of sunshine hours is 1,850.") == []
     assert [m.value for m in extract_metrics("The number of visitors is 1,850.")] == [1850.0]
+
+
+def test_the_first_of_two_areas_takes_the_unit_of_the_second() -> None:
+    found = extract_metrics("The site spans a north and a south zone, measuring 4,400 and 3,400 square meters "
+                            "respectively.")
+    assert [(m.text, m.value, m.unit) for m in found] == [("4,400", 4400.0, "m2"),
+                                                          ("3,400 square meters", 3400.0, "m2")]
+    assert [(m.value, m.unit) for m in extract_metrics("The parks cover 12.5 and 30 square kilometres.")] == [
+        (12.5, "km2"), (30.0, "km2")]
+    # a range's low end, a year and a name's number are not areas
+    for sentence in ("It covers between 3 and 5 square kilometers.", "In 2019 and 2020 it added 300 square meters.",
+                     "Line 4 and 27 square kilometers of parks opened."):
+        assert [m.value for m in extract_metrics(sentence) if m.unit in ("m2", "km2")] in ([5.0], [300.0], [27.0])

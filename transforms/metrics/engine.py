@@ -374,9 +374,9 @@ from transforms.textutil import KANA_RE
 # after a no-break or thin space) are one number; a year in brackets may follow an elided count ("7 600 000(2010)").
 # "2026.12.06.57": "one out of every three", "one in every five" are shares (found reading numbers no metric covers in
 # a sample of tune_other's text).
-# "2026.12.06.58": places in brackets after a name are ranks ("Jiaxing (22nd)"), "21-billion-yuan" is money, "four
-# distinct seasons" and "the number of sunshine hours is 1,850" count nothing (metrics12, unseen pages of other
-# sources s137-s148).
+# "2026.12.06.58": places in brackets after a name are ranks ("Jiaxing (22nd)"), "21-billion-yuan" is money,
+# the first of "4,400 and 3,400 square meters" an area; "four distinct seasons" and "the number of sunshine hours
+# is 1,850" count nothing (metrics12, unseen pages of other sources s137-s148).
 EXTRACTOR_VERSION = "2026.12.06.58"
 
 

@@ -145,6 +145,14 @@ KM2_RE: Final = re.compile(
 M2_RE: Final = re.compile(
     rf"{NUM}{SCALE}(?:\s*|-)(?:square[\s-]+met(?:er|re)s?|sq\.?\s?m|sqm|m2|m²|m\^2)(?![A-Za-z0-9])", re.IGNORECASE
 )
+# The first of "measuring 4,400 and 3,400 square meters respectively": an area, the unit said once after the second
+# (area_pair; metrics12, s146; not a range's low end, "between 3 and 5 square kilometers", nor a year or a name's
+# number).
+AREA_PAIR_RE: Final = re.compile(
+    rf"{NUM}(?=\s+and\s+{NUMBER_READ}{SCALE}(?:\s*|-)(?:square[\s-]+(?:(?P<km>kilomet)|met)(?:er|re)s?|"
+    r"sq\.?\s?(?P<km2>km)|(?P<km3>km)2|(?P<km4>km)²|sq\.?\s?m|sqm|m2|m²)(?![A-Za-z0-9]))",
+    re.IGNORECASE,
+)
 MU_RE: Final = re.compile(rf"{NUM}{SCALE}(?:\s+|-)mu\b")
 TONNES_RE: Final = re.compile(
     rf"{NUM}{SCALE}(?:\s+|-)(?:metric\s+)?(?:tonnes|tonne|tons|ton)\b(?!-(?:{words_pattern(TONNE_COMPOUND_TAILS)})\b)",
@@ -599,6 +607,19 @@ def _percent_pair(match: re.Match[str]) -> _Found | None:
     return _Found(match.start(), match.end(), _number(match), "percent", num_start=match.start())
 
 
+def _area_pair(match: re.Match[str]) -> _Found | None:
+    """The first of "4,400 and 3,400 square meters": an area in the unit the second one names."""
+    number = match.group("num")
+    if "." not in number and "," not in number and 1900 <= int(number) <= 2100:
+        return None
+    before = match.string[max(0, match.start() - 40):match.start()]
+    if PERCENT_PAIR_BETWEEN_RE.search(before) or re.search(r"\b[A-Z][\w-]*\s+$", before):
+        return None  # "between 3 and 5 square kilometers", "Line 4 and 27 square kilometers"
+    km = any(match.group(name) for name in ("km", "km2", "km3", "km4"))
+    return _Found(match.start(), match.end("num"), number_value(number, None), "km2" if km else "m2",
+                  num_start=match.start())
+
+
 def _basis_points(match: re.Match[str]) -> _Found:
     """ "12 basis points": 0.12 percentage points."""
     value = float(Decimal(match.group("num").replace(",", "")) / 100)
@@ -733,6 +754,7 @@ MATCHERS: Final[tuple[tuple[str, re.Pattern[str], Callable[[re.Match[str]], _Fou
     ("percent_pair", PERCENT_PAIR_RE, _percent_pair),
     ("km2", KM2_RE, _measure("km2")),
     ("m2", M2_RE, _measure("m2")),
+    ("area_pair", AREA_PAIR_RE, _area_pair),
     ("mu", MU_RE, _measure("mu")),
     ("tonnes", TONNES_RE, _measure("tonnes")),
     ("kilograms", KILOGRAMS_RE, _kilograms),
@@ -771,6 +793,7 @@ MATCHER_TRIGGERS: Final[dict[str, tuple[str, ...]]] = {
     "percent_pair": ("%", "％", "percent", "per cent"),
     "km2": ("km", "square", "sq"),
     "m2": ("m2", "m²", "m^2", "square", "sq"),
+    "area_pair": ("square", "sq", "km2", "km²", "m2", "m²"),
     "mu": ("mu",),
     "tonnes": ("ton",),
     "kilograms": ("kilogram", "kg"),
