@@ -2000,3 +2000,47 @@ def test_square_km_a_cost_without_currency_and_a_count_before_a_dash(sentence: s
 def test_frequency_words_inside_or_after_a_counted_phrase(sentence: str, found: list[tuple[float, str, str]]) -> None:
     """ "daily" ended the phrase of "25 fixed daily scheduled trains" before its noun; "per minute" made a rate."""
     assert [(m.value, m.unit, m.subject) for m in extract_metrics(sentence)] == found
+
+
+# metrics12 (unseen pages of other sources, tune_sites s137-s148): places in brackets after a name, hyphenated money
+# adjectives, a climate's seasons.
+def test_places_in_brackets_after_a_name_are_ranks() -> None:
+    found = extract_metrics("Other cities that made the list in the province included Jiaxing (22nd), "
+                            "Wenzhou (36th) and Jinhua (59th).")
+    assert [(m.text, m.value, m.unit, m.kind) for m in found] == [
+        ("22nd", 22.0, "rank", "rank"), ("36th", 36.0, "rank", "rank"), ("59th", 59.0, "rank", "rank")]
+    # no name before the bracket: no rank
+    assert extract_metrics("It was held for the year (2nd) in a row.") == []
+
+
+def test_hyphenated_money_adjective() -> None:
+    found = extract_metrics("The 21-billion-yuan (about $2.93 billion) project was completed.")
+    assert [(m.text, m.value, m.unit) for m in found] == [("21-billion-yuan", 21e9, "CNY"),
+                                                          ("$2.93 billion", 2.93e9, "USD")]
+    found = extract_metrics("In March, Ningbo exported 23.59-billion-yuan worth of mechanical products.")
+    assert [(m.value, m.unit) for m in found] == [(23.59e9, "CNY")]
+    # a quoted name holding a threshold is no amount
+    assert extract_metrics('In 2018, Ningbo joined the "1-trillion-yuan GDP club".') == []
+
+
+def test_a_climates_seasons_are_no_count() -> None:
+    assert extract_metrics("Ningbo is mild and humid, with four distinct seasons.") == []
+    assert [m.value for m in extract_metrics("The park has four new gates.")] == [4.0]
+
+
+def test_a_number_of_hours_is_no_count() -> None:
+    assert extract_metrics("The annual average number of sunshine hours is 1,850.") == []
+    assert [m.value for m in extract_metrics("The number of visitors is 1,850.")] == [1850.0]
+
+
+def test_the_first_of_two_areas_takes_the_unit_of_the_second() -> None:
+    found = extract_metrics("The site spans a north and a south zone, measuring 4,400 and 3,400 square meters "
+                            "respectively.")
+    assert [(m.text, m.value, m.unit) for m in found] == [("4,400", 4400.0, "m2"),
+                                                          ("3,400 square meters", 3400.0, "m2")]
+    assert [(m.value, m.unit) for m in extract_metrics("The parks cover 12.5 and 30 square kilometres.")] == [
+        (12.5, "km2"), (30.0, "km2")]
+    # a range's low end, a year and a name's number are not areas
+    for sentence in ("It covers between 3 and 5 square kilometers.", "In 2019 and 2020 it added 300 square meters.",
+                     "Line 4 and 27 square kilometers of parks opened."):
+        assert [m.value for m in extract_metrics(sentence) if m.unit in ("m2", "km2")] in ([5.0], [300.0], [27.0])

@@ -398,9 +398,17 @@ HOLDOUT_FLOORS: dict[str, float] = {"precision": 0.94, "recall": 0.85, "f1": 0.9
 # spelled with spaces counts nothing; extractor 2026.12.06.43): 91 / 91, P 1.000, R 0.978, F1 0.989; all 137 pages
 # P 0.980, R 0.940, F1 0.960, period 0.726, subject given 0.802; the 130 earlier pages' output unchanged. The other
 # sources' 78 pages P 0.971, R 0.913, F1 0.941.
-TUNE_SITES_FLOORS: dict[str, float] = {"precision": 0.975, "recall": 0.935, "f1": 0.955, "period_accuracy": 0.72,
+# The twelfth pass (metrics12): 12 more pages of other sources (s137-s148: a shipping site's refinery story, a city
+# survey, the Asian Games site's climate profile, a venue's fact box, the bay bridge in 2006, China Daily on loans, an
+# innovation ranking and a district, three Tianyi Pavilion pages, an excavation), labelled blind (125 metrics, 38
+# uncertain). Unseen (extractor 2026.12.06.57): 91 predicted / 88 matched, P 0.967, R 0.889, F1 0.926. After its
+# rules (places in brackets after a name, "21-billion-yuan", the first of two areas, no count of seasons or of a
+# number of hours; extractor 2026.12.06.58 on its branch, .62 on main): 97 / 96, P 0.990, R 0.970, F1 0.980; all
+# 149 pages P 0.981, R 0.943, F1 0.962, period 0.722, subject given 0.800; the other sources' 90 pages P 0.973,
+# R 0.920, F1 0.946.
+TUNE_SITES_FLOORS: dict[str, float] = {"precision": 0.975, "recall": 0.935, "f1": 0.955, "period_accuracy": 0.715,
                                        "subject_given_share": 0.78}
-TUNE_SITES_OTHER_F1_FLOOR = 0.93
+TUNE_SITES_OTHER_F1_FLOOR = 0.94
 
 
 @pytest.fixture(scope="module")
@@ -432,21 +440,22 @@ def test_dev_table_prints(dev_scores: realgold.RealScores):
 
 def test_tune_sites_metric_floors():
     pages = load_realgold(realgold.TUNE_SITES_DIR)
-    assert len(pages) == 137 and sum(len(p.metrics) for p in pages) == 1682
+    assert len(pages) == 149 and sum(len(p.metrics) for p in pages) == 1807
     scores = score_real("newsetl", pages, realgold.run_newsetl(pages))
     for measure, floor in TUNE_SITES_FLOORS.items():
         value = getattr(scores.total, measure)
         assert value is not None and value >= floor, f"tune_sites {measure} {value} < {floor}"
     # pages of the two templates: every labelled title and date right, no chrome line left
     # (s005 is saved as Markdown: "## title", "- Published: ..." found from 2026.12.02); the other sources' pages
-    # (s059-s136, from the seventh to eleventh passes) are there for their metrics: their page-level misses are
+    # (s059-s148, from the seventh to twelfth passes) are there for their metrics: their page-level misses are
     # tune_other's
     templates = realgold.Tally()
     for source in realgold.TEMPLATE_SOURCES:
         templates.add(scores.by_source[source])
     assert templates.pages == 59
     assert (templates.title_accuracy, templates.date_accuracy, templates.leaks) == (1.0, 1.0, 0)
-    # the other sources' 78 pages (seventh to eleventh passes, extractor 2026.12.06.43): P 0.971, R 0.913, F1 0.941
+    # the other sources' 90 pages (seventh to twelfth passes, extractor 2026.12.06.58 on its branch, .62 on main):
+    # P 0.973, R 0.920, F1 0.946
     assert (scores.by_source["other"].f1 or 0) >= TUNE_SITES_OTHER_F1_FLOOR
     assert [heading for _, heading in realgold.real_sets()][1].startswith("real pages, tuning set")
 

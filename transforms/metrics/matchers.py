@@ -39,6 +39,7 @@ from transforms.metrics.vocab import (
     CURRENCY_PREFIXES,
     CURRENCY_SUFFIXES,
     CURRENCY_TRAILERS,
+    DESCRIPTIVE_COUNT_NOUNS,
     DIVISION_LEADS,
     ELIDED_MONEY_LINKS,
     ENERGY_FACTORS,
@@ -46,6 +47,8 @@ from transforms.metrics.vocab import (
     FREQUENCY_ADVERBS,
     HEADCOUNT_NOUNS,
     HEDGE_WORDS,
+    HYPHENATED_MONEY_CURRENCIES,
+    HYPHENATED_MONEY_SCALES,
     INVARIANT_UNIT_NOUNS,
     KILOGRAM_TONNES,
     LIST_INTRO_WORDS,
@@ -88,6 +91,12 @@ MONEY_PREFIXED_RE: Final = re.compile(
 )
 MONEY_SUFFIXED_RE: Final = re.compile(
     rf"{NUM}{SCALE}\s*(?P<cur>{words_pattern(CURRENCY_SUFFIXES, space=' ')})\b"
+)
+# "The 21-billion-yuan (about $2.93 billion) project": a number, its scale and its currency joined by hyphens, a
+# compound adjective (money.hyphenated; metrics12, s137: nothing was read).
+MONEY_HYPHENATED_RE: Final = re.compile(
+    rf"{NUM}-(?P<scale>{words_pattern(HYPHENATED_MONEY_SCALES)})-(?P<cur>{words_pattern(tuple(HYPHENATED_MONEY_CURRENCIES))})"
+    r"(?![\w-])"
 )
 # "per 100 mu": the base of a rate right before an area or a mass (searched in the PER_BEFORE_CHARS before it).
 PER_BEFORE_RE: Final = re.compile(r"\b(?:per|for\s+every|for\s+each)\s+$", re.IGNORECASE)
@@ -147,6 +156,14 @@ KM2_RE: Final = re.compile(
 M2_RE: Final = re.compile(
     rf"{NUM}{SCALE}(?:\s*|-)(?:square[\s-]+met(?:er|re)s?|sq\.?\s?met(?:er|re)s?|sq\.?\s?m|sqm|m2|m²|m\^2)"
     r"(?![A-Za-z0-9])", re.IGNORECASE
+)
+# The first of "measuring 4,400 and 3,400 square meters respectively": an area, the unit said once after the second
+# (area_pair; metrics12, s146; not a range's low end, "between 3 and 5 square kilometers", nor a year or a name's
+# number).
+AREA_PAIR_RE: Final = re.compile(
+    rf"{NUM}(?=\s+and\s+{NUMBER_READ}{SCALE}(?:\s*|-)(?:square[\s-]+(?:(?P<km>kilomet)|met)(?:er|re)s?|"
+    r"sq\.?\s?(?P<km2>km)|(?P<km3>km)2|(?P<km4>km)²|sq\.?\s?m|sqm|m2|m²)(?![A-Za-z0-9]))",
+    re.IGNORECASE,
 )
 MU_RE: Final = re.compile(rf"{NUM}{SCALE}(?:\s+|-)mu\b")
 TONNES_RE: Final = re.compile(
@@ -263,6 +280,13 @@ TOP_RANK_RE: Final = re.compile(
 NO_RANK_RE: Final = re.compile(
     r"(?<![\w.])(?P<ord>No\.\s?(?P<n>\d{1,3}))(?=\s+(?:among|nationwide|worldwide|globally|across|in\s+(?:the\s+)?"
     r"(?:country|world|province|nation|city|region|China|Zhejiang|Asia|Yangtze)))"
+)
+# "Other cities that made the list in the province included Jiaxing (22nd), Wenzhou (36th) ...": a digit ordinal in
+# brackets right after a capitalised name, closing a list item, is that name's place in the ranking the sentence
+# reports (rank_bracketed; metrics12, s147: six places were missed).
+BRACKETED_RANK_RE: Final = re.compile(
+    r"(?<=[a-z]) \((?P<ord>(?P<n>\d{1,3})(?:st|nd|rd|th))\)"
+    r"(?=\s*(?:[,;.]|and\b|or\b|$))"
 )
 # "the third-largest", "the 2nd biggest": an ordinal superlative is a rank.
 ORDINAL_SUPERLATIVE_RE: Final = re.compile(
@@ -601,6 +625,19 @@ def _percent_pair(match: re.Match[str]) -> _Found | None:
     return _Found(match.start(), match.end(), _number(match), "percent", num_start=match.start())
 
 
+def _area_pair(match: re.Match[str]) -> _Found | None:
+    """The first of "4,400 and 3,400 square meters": an area in the unit the second one names."""
+    number = match.group("num")
+    if "." not in number and "," not in number and 1900 <= int(number) <= 2100:
+        return None
+    before = match.string[max(0, match.start() - 40):match.start()]
+    if PERCENT_PAIR_BETWEEN_RE.search(before) or re.search(r"\b[A-Z][\w-]*\s+$", before):
+        return None  # "between 3 and 5 square kilometers", "Line 4 and 27 square kilometers"
+    km = any(match.group(name) for name in ("km", "km2", "km3", "km4"))
+    return _Found(match.start(), match.end("num"), number_value(number, None), "km2" if km else "m2",
+                  num_start=match.start())
+
+
 def _basis_points(match: re.Match[str]) -> _Found:
     """ "12 basis points": 0.12 percentage points."""
     value = float(Decimal(match.group("num").replace(",", "")) / 100)
@@ -716,6 +753,25 @@ def _scoped_rank(match: re.Match[str]) -> _Found | None:
     return _Found(match.start(group), match.end(), float(value), "rank", kind="rank", num_start=match.start(group))
 
 
+NAME_BEFORE_RE: Final = re.compile(r"(?<![\w'’-])[A-Z][a-z]+(?:[-\s][A-Z][a-z]+)*$")
+
+
+def _bracketed_rank(match: re.Match[str]) -> _Found | None:
+    """ "Jiaxing (22nd)": the ordinal in brackets is the place of the capitalised name right before it."""
+    if NAME_BEFORE_RE.search(match.string, max(0, match.start() - 60), match.start()) is None:
+        return None  # "the year (2nd)", "a phase (3rd)": no name ranked
+    return _Found(match.start("ord"), match.end("ord"), float(int(match.group("n"))), "rank", kind="rank",
+                  num_start=match.start("ord"))
+
+
+def _money_hyphenated(match: re.Match[str]) -> _Found | None:
+    """ "21-billion-yuan": the amount, its currency the word after its scale."""
+    if match.start() and match.string[match.start() - 1] in OPENING_QUOTES:
+        return None  # 'joined the "1-trillion-yuan GDP club"' (tune_other t391): a name, its threshold quoted
+    return _Found(match.start(), match.end(), _number(match), HYPHENATED_MONEY_CURRENCIES[match.group("cur")],
+                  num_start=match.start())
+
+
 def _rank(match: re.Match[str]) -> _Found | None:
     raw = match.group("ordnum") or match.group("nonum") or match.group("wnum")
     value = int(raw) if raw else ORDINAL_WORDS[vocab_key(match.group("ord"))]
@@ -730,6 +786,7 @@ def _rank(match: re.Match[str]) -> _Found | None:
 MATCHERS: Final[tuple[tuple[str, re.Pattern[str], Callable[[re.Match[str]], _Found | None]], ...]] = (
     ("money_prefixed", MONEY_PREFIXED_RE, _money_prefixed),
     ("money_suffixed", MONEY_SUFFIXED_RE, _money_suffixed),
+    ("money_hyphenated", MONEY_HYPHENATED_RE, _money_hyphenated),
     ("percentage_points", PERCENTAGE_POINTS_RE, _simple("percentage_points", "change")),
     ("percentage_points_spelled", SPELLED_POINTS_RE, _spelled_points),
     ("basis_points", BASIS_POINTS_RE, _basis_points),
@@ -738,6 +795,7 @@ MATCHERS: Final[tuple[tuple[str, re.Pattern[str], Callable[[re.Match[str]], _Fou
     ("percent_spelled", SPELLED_PERCENT_RE, _spelled_percent),
     ("km2", KM2_RE, _measure("km2")),
     ("m2", M2_RE, _measure("m2")),
+    ("area_pair", AREA_PAIR_RE, _area_pair),
     ("mu", MU_RE, _measure("mu")),
     ("million_glued", GLUED_MILLION_RE, _glued_million),
     ("tonnes", TONNES_RE, _measure("tonnes")),
@@ -760,6 +818,7 @@ MATCHERS: Final[tuple[tuple[str, re.Pattern[str], Callable[[re.Match[str]], _Fou
     ("rank_no", NO_RANK_RE, _plain_rank),
     ("rank_ordinal_superlative", ORDINAL_SUPERLATIVE_RE, _plain_rank),
     ("rank_scoped", SCOPED_RANK_RE, _scoped_rank),
+    ("rank_bracketed", BRACKETED_RANK_RE, _bracketed_rank),
     ("fraction", FRACTION_RE, _fraction),
     ("count_plus", COUNT_PLUS_RE, _count_plus),
 )
@@ -769,6 +828,7 @@ MATCHERS: Final[tuple[tuple[str, re.Pattern[str], Callable[[re.Match[str]], _Fou
 MATCHER_TRIGGERS: Final[dict[str, tuple[str, ...]]] = {
     "money_prefixed": ("$", "rmb", "usd", "cny", "eur", "€", "¥", "￥"),
     "money_suffixed": ("yuan", "rmb", "cny", "dollar", "usd", "euro", "eur"),
+    "money_hyphenated": ("illion-yuan", "illion-dollar"),
     "percentage_points": ("point",),
     "percentage_points_spelled": ("point",),
     "basis_points": ("basis",),
@@ -777,6 +837,7 @@ MATCHER_TRIGGERS: Final[dict[str, tuple[str, ...]]] = {
     "percent_spelled": ("percent", "per cent"),
     "km2": ("km", "square", "sq"),
     "m2": ("m2", "m²", "m^2", "square", "sq"),
+    "area_pair": ("square", "sq", "km2", "km²", "m2", "m²"),
     "mu": ("mu",),
     "million_glued": ("teu", "ton"),
     "tonnes": ("ton",),
@@ -801,6 +862,7 @@ MATCHER_TRIGGERS: Final[dict[str, tuple[str, ...]]] = {
                                  "best", "most"),
     "rank_scoped": ("place", "spot", "nationwide", "worldwide", "among"),
     "count_plus": ("plus", "odd", "+"),
+    "rank_bracketed": ("st)", "nd)", "rd)", "th)"),
     "fraction": ("half", "third", "quarter", "fourth", "fifth", "sixth", "eighth", "tenth", "out of", "in every", "/"),
 }
 
@@ -1257,6 +1319,8 @@ def _spelled_count(para: str, match: re.Match[str], sent_start: int) -> _Found |
     if phrase is None or RATE_AFTER_OPENING.match(para, phrase[0]) \
             or phrase[1].split()[-1] in SPELLED_PROCESS_NOUNS:
         return None
+    if phrase[1].split()[-1] in DESCRIPTIVE_COUNT_NOUNS:
+        return None  # "four distinct seasons": the climate described, nothing counted (count.descriptive_noun)
     last_word = para[:phrase[0]].rsplit(None, 1)[-1]
     if word[0].isupper() and last_word[:1].isupper():
         return None  # "Two Academies and One Park" names something; "Fifteen Ningbo companies" counts
@@ -1387,6 +1451,8 @@ def _elided_count(para: str, read: NumberRead, sent_start: int, sent_end: int,
     if number_of is not None:
         link = FILLER_TAIL.sub("", _qualifier(before)[1])
         named = " ".join(number_of.group("np").lower().split())
+        if named.split()[-1] in TIME_UNIT_WORDS:
+            return None  # "the annual average number of sunshine hours is 1,850" (s139): time summed, nothing counted
         if NUMBER_OF_LINK_TAIL.has_match(link):
             return item(named)
         if NUMBER_OF_CHANGE_TAIL.has_match(link):  # kind and sign are the change words' (describe)

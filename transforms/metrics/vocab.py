@@ -122,6 +122,14 @@ SPELLED_REFERENCE_WORDS: Final = frozenset("the these those both all its their o
 SPELLED_PROCESS_NOUNS: Final = frozenset("phases stages steps rounds ways aspects directions dimensions respects parts "
                                   "sides halves characteristics features traits lists".split())
 
+# A climate's seasons: "four distinct seasons" describes the weather, it counts nothing (metrics12: the Asian Games
+# site's climate profile s139; tune_sites s121, tune_other t108, t328 say it too).
+DESCRIPTIVE_COUNT_NOUNS: Final = frozenset("seasons".split())
+# Compound money adjectives: "The 21-billion-yuan (about $2.93 billion) project" (metrics12, s137), "23.59-billion-yuan
+# worth of" (a scale and a currency word joined to the number by hyphens), the currency each names.
+HYPHENATED_MONEY_SCALES: Final = ("million", "billion", "trillion")
+HYPHENATED_MONEY_CURRENCIES: Final[dict[str, str]] = {"yuan": "CNY", "Yuan": "CNY", "dollar": "USD", "dollars": "USD"}
+
 RANK_MOVE_NOUNS: Final = frozenset("places positions spots notches rungs rankings ranks".split())
 
 # Plural heads that are amounts of money or goods, never counted by a bare number ("exports reached 4.5 billion").
