@@ -123,10 +123,18 @@ MEASURE_UNITS: frozenset[str] = frozenset({
     "other:hectares", "other:hectare", "other:ha", "other:acres", "other:acre", "other:miles", "other:mile",
     "other:feet", "other:inches", "other:square_miles", "other:mph", "other:knots", "other:ton-kilometers",
     "other:ton_kilometers", "other:tonne-kilometres",
+    # (session 20: the twelfth held-out set's gatherer asked, after its measurement, about a concentration, a length
+    # and a yield rate that fell to `count`; every label unit was then read for more of the kind)
+    "other:millimeters", "other:millimetres", "other:micrometers", "other:micrometres",
+    "other:micrograms_per_cubic_meter", "other:micrograms_per_cubic_metre", "other:kilograms_per_acre",
 })
+# Currencies the record has no code for (pounds sterling, ringgit): never matched, like a measure.
+OTHER_CURRENCY_UNITS: frozenset[str] = frozenset({"other:gbp", "other:ringgit"})
+# Lengths in kilometres written as `other:` units: the record's `km`.
+KM_LABEL_UNITS: frozenset[str] = frozenset({"other:km", "other:kilometers", "other:kilometres"})
 # (and scores: "full marks of 150 points", other:points, a dimensionless value like an index's)
-UNMATCHED_UNITS: frozenset[str] = frozenset({"other:months", "other:days", "other:hours", "other:index",
-                                             "other:points"}) | MEASURE_UNITS
+UNMATCHED_UNITS: frozenset[str] = frozenset({"other:months", "other:weeks", "other:days", "other:hours",
+                                             "other:index", "other:points"}) | MEASURE_UNITS | OTHER_CURRENCY_UNITS
 UNMATCHED = "unmatched:"
 SPACE_RE = re.compile(r"\s+")
 
@@ -200,8 +208,10 @@ def map_unit(unit: str) -> str:
     """Our unit for a label unit; `unmatched:<label unit>` when we have none (never equals ours)."""
     if unit == "people":
         return "count"
-    if unit in UNMATCHED_UNITS:
+    if unit in UNMATCHED_UNITS or unit.startswith("other:") and "_per_" in unit:  # (a rate of measures)
         return UNMATCHED + unit
+    if unit in KM_LABEL_UNITS:
+        return "km"
     if unit == "other:years":
         return "years"
     if unit == "other:places":

@@ -2,9 +2,9 @@
 
 The scoring rules are tested on small hand-made pages; one test runs the extractor over the
 dev set (the 37 labelled real articles used while tuning) and pins floors a little under
-today's figures. The held-out sets (tests/realgold/holdout, holdout2 ... holdout11) get floors a little
+today's figures. The held-out sets (tests/realgold/holdout, holdout2 ... holdout12) get floors a little
 under the figures first measured on them, never tuned to (the eleventh's under its second reading, which is not
-blind: see HOLDOUT11_FLOORS); the twelfth (holdout12) is checked for consistency until its first measurement.
+blind: see HOLDOUT11_FLOORS).
 """
 from __future__ import annotations
 
@@ -67,8 +67,13 @@ def test_label_units_map_onto_ours():
     # physical measures the contract has no unit for: never a count ("15 metres" is no count of metres)
     for unit in ("other:meters", "other:mm", "other:m3", "other:cubic_meters", "other:kilograms", "other:celsius",
                  "other:km_per_hour", "other:megawatts", "other:minutes", "other:hectares", "other:acres",
-                 "other:miles", "other:ton-kilometers"):
+                 "other:miles", "other:ton-kilometers", "other:millimeters", "other:micrometers",
+                 "other:micrograms_per_cubic_meter", "other:kilograms_per_acre", "other:tonnes_per_hectare"):
         assert map_unit(unit) not in UNITS
+    # durations and currencies the record has no unit for; kilometres written as `other:` units are the record's km
+    for unit in ("other:weeks", "other:gbp", "other:ringgit"):
+        assert map_unit(unit) not in UNITS
+    assert {map_unit(unit) for unit in ("other:km", "other:kilometers", "other:kilometres")} == {"km"}
 
 
 def test_label_qualifiers_map_onto_ours():
@@ -572,6 +577,16 @@ HOLDOUT10_FLOORS: dict[str, float] = {"precision": 0.95, "recall": 0.835, "f1": 
 HOLDOUT11_FLOORS: dict[str, float] = {"precision": 0.95, "recall": 0.69, "f1": 0.8, "period_accuracy": 0.65,
                                       "title_accuracy": 0.93, "date_accuracy": 0.95, "subject_given_share": 0.8}
 
+# tests/realgold/holdout12: 20 more pages (6 ningbolife, 2 english.ningbo.gov.cn, 12 other sources; 235 labelled
+# metrics, 54 uncertain), gathered and labelled blind on 2026-12-06 at extractor 2026.12.06.57 while session 20's
+# rules and the twelfth tune_sites pass were written (every URL claimed atomically), frozen, merged after them.
+# Measured once (extractor 2026.12.06.62): 185 gold / 176 predicted / 170 matched, P 0.966, R 0.919, F1 0.942
+# (ningbolife 0.932, government 0.889, other sources 0.946); period accuracy 0.629, subject given 0.729; titles
+# 1.000, dates 0.778 (other sources 2 of 3), 3 leaked lines (1 on a ningbolife page). The same after the scorer's
+# wider measure units. Floors a little under those figures.
+HOLDOUT12_FLOORS: dict[str, float] = {"precision": 0.95, "recall": 0.9, "f1": 0.93, "period_accuracy": 0.61,
+                                      "title_accuracy": 0.95, "date_accuracy": 0.75, "subject_given_share": 0.71}
+
 @pytest.mark.parametrize(("folder", "size", "floors"), [
     (realgold.HOLDOUT_DIR, (24, 340), HOLDOUT_FLOORS),
     (realgold.HOLDOUT2_DIR, (16, 241), HOLDOUT2_FLOORS),
@@ -584,8 +599,9 @@ HOLDOUT11_FLOORS: dict[str, float] = {"precision": 0.95, "recall": 0.69, "f1": 0
     (realgold.HOLDOUT9_DIR, (21, 135), HOLDOUT9_FLOORS),
     (realgold.HOLDOUT10_DIR, (20, 174), HOLDOUT10_FLOORS),
     (realgold.HOLDOUT11_DIR, (20, 248), HOLDOUT11_FLOORS),
+    (realgold.HOLDOUT12_DIR, (20, 235), HOLDOUT12_FLOORS),
 ], ids=["holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9",
-        "holdout10", "holdout11"])
+        "holdout10", "holdout11", "holdout12"])
 def test_held_out_floors(folder: Path, size: tuple[int, int], floors: dict[str, float]) -> None:
     pages = load_realgold(folder)
     assert (len(pages), sum(len(p.metrics) for p in pages)) == size
