@@ -522,9 +522,11 @@ HOLDOUT6_FLOORS: dict[str, float] = {"precision": 0.905, "recall": 0.87, "f1": 0
 # pass had claimed and tuned on the same two URLs (tune_sites s062, s060) at the same moment. Measured once on the 18,
 # on main (extractor 2026.12.06.26): 110 gold / 104 predicted / 99 matched, P 0.952, R 0.900, F1 0.925; period accuracy
 # 0.717, subject given 0.808; titles 1.000, dates 1.000, 0 leaked lines, 1 date given where the label has none. Floors a
-# little under those first figures.
+# little under those first figures. Session 20's scorer maps the kilometres this set labelled `other:km` to the record's
+# km: three more matched figures (P 0.952 -> 0.981, F1 0.930 -> 0.945), none with a subject given, so the share of
+# matched figures with one fell 0.810 -> 0.786 with no output changed; its floor follows (0.79 -> 0.78).
 HOLDOUT7_FLOORS: dict[str, float] = {"precision": 0.94, "recall": 0.885, "f1": 0.91, "period_accuracy": 0.7,
-                                     "title_accuracy": 0.95, "date_accuracy": 0.95, "subject_given_share": 0.79}
+                                     "title_accuracy": 0.95, "date_accuracy": 0.95, "subject_given_share": 0.78}
 
 
 # tests/realgold/holdout8: 19 more pages (4 ningbolife, 1 english.ningbo.gov.cn, 1 cnnb, 13 other sources; 140 labelled
