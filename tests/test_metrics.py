@@ -2044,3 +2044,19 @@ def test_the_first_of_two_areas_takes_the_unit_of_the_second() -> None:
     for sentence in ("It covers between 3 and 5 square kilometers.", "In 2019 and 2020 it added 300 square meters.",
                      "Line 4 and 27 square kilometers of parks opened."):
         assert [m.value for m in extract_metrics(sentence) if m.unit in ("m2", "km2")] in ([5.0], [300.0], [27.0])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("It offers 14 postgraduate courses.By 2015, there were 600 members of staff.",  # tune_sites s079
+         [(14.0, "postgraduate courses"), (600.0, "members")]),
+        ("Yinzhou district has a solid base of 1.6 million permanent residents.Yinzhou has strong potential.",
+         [(1.6e6, "permanent residents")]),  # tune_sites s119
+        ("Dr.Li counted 12 new firms in the zone.", [(12.0, "new firms")]),
+    ],
+)
+def test_a_sentence_glued_at_its_period_ends_the_phrase_before_it(sentence: str,
+                                                                   found: list[tuple[float, str]]) -> None:
+    """ "14 postgraduate courses.By 2015": the period glued to the next sentence kept the noun phrase from ending."""
+    assert [(m.value, m.subject) for m in extract_metrics(sentence)] == found

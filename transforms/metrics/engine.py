@@ -385,7 +385,9 @@ from transforms.textutil import KANA_RE
 # "2026.12.06.62" (.58 on its branch): places in brackets after a name are ranks ("Jiaxing (22nd)"),
 # "21-billion-yuan" is money, the first of "4,400 and 3,400 square meters" an area; "four distinct seasons" and "the
 # number of sunshine hours is 1,850" count nothing (metrics12, unseen pages of other sources s137-s148).
-EXTRACTOR_VERSION = "2026.12.06.62"
+# "2026.12.06.63": a sentence glued to the one before it at a period ("14 postgraduate courses.By 2015") is its own
+# clause: the word before the period ends its phrase.
+EXTRACTOR_VERSION = "2026.12.06.63"
 
 
 MIDDLE_DOT: Final = "·"
@@ -399,6 +401,14 @@ MIDDLE_DOT_DECIMAL_RE: Final = re.compile(r"(?<=\d)·(?=\d)")
 SPACED_THOUSANDS_RE: Final = re.compile(
     r"\d(?<![\d.,/:-]\d)\d{0,2}(?:(?: \d{3}){2,}|(?:[\u00a0\u2009\u202f]\d{3})+)(?![\d/:-]|[.,]\d)")
 SPACED_GROUP_COMMAS: Final = str.maketrans(" \u00a0\u2009\u202f", ",,,,")  # (built once, not per match)
+
+
+# A sentence glued to the one before it at a period ("... and 14 postgraduate courses.By 2015, there were ...", as
+# text copied out of Wikipedia's markup runs): the period after a lowercase word and before a capitalised one is
+# read as a semicolon (the same length, as above), so that the word before it ends its phrase and the clause after it
+# is its own ("Dr.Li", "Inc.The": fewer than three lowercase letters before the period; "U.S.Navy", "ningbo.gov.cn"
+# no). Not a line break: a sentence's period is read from the sentences of its paragraph before it.
+GLUED_SENTENCE_RE: Final = re.compile(r"\.(?<=[a-z]{3}\.)(?=[A-Z][a-z])")
 
 
 def _thousands_commas(match: re.Match[str]) -> str:
@@ -423,6 +433,7 @@ def extract_metrics(body: str, published: str | None = None, title: str | None =
         body = MIDDLE_DOT_DECIMAL_RE.sub(".", body)
     # "7 600 000": thousands set apart by spaces read as one number with commas (the same length, as above).
     body = SPACED_THOUSANDS_RE.sub(_thousands_commas, body)
+    body = GLUED_SENTENCE_RE.sub(";", body)  # "courses.By 2015": two clauses (the same length)
     token = _MID_SENTENCE_NAMES.set(MidSentenceNames(body))  # (its words found if a subject asks)
     try:
         metrics = _extract(body, pub, _document_period(title, body, pub), title or "")
