@@ -160,6 +160,8 @@ M2_RE: Final = re.compile(
 # The first of "measuring 4,400 and 3,400 square meters respectively": an area, the unit said once after the second
 # (area_pair; metrics12, s146; not a range's low end, "between 3 and 5 square kilometers", nor a year or a name's
 # number).
+# (a capitalised word right before the first number: "Line 4 and 27 square kilometers" names a line)
+NAME_WORD_BEFORE_RE: Final = re.compile(r"\b[A-Z][\w-]*\s+$")
 AREA_PAIR_RE: Final = re.compile(
     rf"{NUM}(?=\s+and\s+{NUMBER_READ}{SCALE}(?:\s*|-)(?:square[\s-]+(?:(?P<km>kilomet)|met)(?:er|re)s?|"
     r"sq\.?\s?(?P<km2>km)|(?P<km3>km)2|(?P<km4>km)²|sq\.?\s?m|sqm|m2|m²)(?![A-Za-z0-9]))",
@@ -628,10 +630,10 @@ def _percent_pair(match: re.Match[str]) -> _Found | None:
 def _area_pair(match: re.Match[str]) -> _Found | None:
     """The first of "4,400 and 3,400 square meters": an area in the unit the second one names."""
     number = match.group("num")
-    if "." not in number and "," not in number and 1900 <= int(number) <= 2100:
+    if is_year_like(number):
         return None
     before = match.string[max(0, match.start() - 40):match.start()]
-    if PERCENT_PAIR_BETWEEN_RE.search(before) or re.search(r"\b[A-Z][\w-]*\s+$", before):
+    if PERCENT_PAIR_BETWEEN_RE.search(before) or NAME_WORD_BEFORE_RE.search(before):
         return None  # "between 3 and 5 square kilometers", "Line 4 and 27 square kilometers"
     km = any(match.group(name) for name in ("km", "km2", "km3", "km4"))
     return _Found(match.start(), match.end("num"), number_value(number, None), "km2" if km else "m2",
@@ -681,12 +683,14 @@ def _count_plus(match: re.Match[str]) -> _Found | None:
 
 
 def _glued_million(match: re.Match[str]) -> _Found:
+    """ "23.3m teu", "353m tons": a million glued as "m", of containers (a count) or a mass."""
     unit = "tonnes" if "ton" in match.group("what").lower() else "count"
     value = number_value(match.group("num"), "million")
     return _Found(match.start(), match.end(), value, unit, num_start=match.start())
 
 
 def _spelled_percent(match: re.Match[str]) -> _Found:
+    """ "eight percent", "twenty-five per cent": a percentage in words."""
     word = vocab_key(match.group("word"))
     value = _spelled_value(word) if "-" in word else SPELLED_AMOUNT_WORDS[word]  # (from "one" to "ninety")
     return _Found(match.start(), match.end(), float(value), "percent", num_start=match.start())
