@@ -141,8 +141,8 @@ COUNT_UNIT_NOUNS: Final = frozenset({"teus", "teu"})
 # Adverbs of frequency that may follow a count whose noun is elided ("The number of cargo flights
 # reaches 1479 monthly", "shuttles 3,000 daily").
 FREQUENCY_ADVERBS: Final = ("annually", "yearly", "monthly", "weekly", "daily")
-# ... of which these are adjectives too, inside a counted noun phrase ("25 fixed daily scheduled trains").
-FREQUENCY_ADJECTIVES: Final = frozenset({"yearly", "monthly", "weekly", "daily"})
+# ... of which all but "annually" are adjectives too, inside a counted phrase ("25 fixed daily scheduled trains").
+FREQUENCY_ADJECTIVES: Final = frozenset(word for word in FREQUENCY_ADVERBS if not word.endswith("ally"))
 # Present-tense links of "the number of X <verb> N" ("The number of cargo flights reaches 1479 monthly"),
 # beside the past-tense ones the matchers spell.
 NUMBER_OF_PRESENT_LINKS: Final = ("reaches", "hits", "stands at", "totals", "exceeds", "tops", "surpasses")
