@@ -123,8 +123,8 @@ MEASURE_UNITS: frozenset[str] = frozenset({
     "other:hectares", "other:hectare", "other:ha", "other:acres", "other:acre", "other:miles", "other:mile",
     "other:feet", "other:inches", "other:square_miles", "other:mph", "other:knots", "other:ton-kilometers",
     "other:ton_kilometers", "other:tonne-kilometres",
-    # (session 20: the twelfth held-out set's gatherer asked, after its measurement, about a concentration, a length
-    # and a yield rate that fell to `count`; every label unit was then read for more of the kind)
+    # (session 20: a note of the twelfth held-out set's gatherer, read after that set's measurement, named a
+    # concentration, a length and a yield rate that fell to `count`; every label unit was then read for more)
     "other:millimeters", "other:millimetres", "other:micrometers", "other:micrometres",
     "other:micrograms_per_cubic_meter", "other:micrograms_per_cubic_metre", "other:kilograms_per_acre",
 })
