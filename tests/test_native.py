@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 
 import transforms
-from devtools import PROJECT_ROOT, build_native
+from devtools import PROJECT_ROOT, build_native, realgold
+from devtools.extraction_dump import HELD_OUT_SETS
 from transforms import native
 
 BUILD_MISSING = build_native.missing_prerequisite()
@@ -49,9 +50,14 @@ def test_compiled_and_pure_rules_find_the_same_metrics_on_every_page(tmp_path):
     """Every record of devtools.extraction_dump (the real pages of every set, the gold set, the seeds'
     pages: title, date, body and every metric field with its rule ids), byte for byte."""
     compiled, pure = tmp_path / "compiled.json", tmp_path / "pure.json"
-    _dump(compiled)
-    _dump(pure, NEWSETL_PURE_PYTHON="1")
+    compiled_said = _dump(compiled)
+    pure_said = _dump(pure, NEWSETL_PURE_PYTHON="1")
     assert compiled.read_bytes() == pure.read_bytes()
+    # the held-out sets, never written out, are compared by their hashes: one a set, every set named
+    hashes = compiled_said.strip().splitlines()[-1].partition("; ")[2]
+    assert hashes and hashes == pure_said.strip().splitlines()[-1].partition("; ")[2]
+    assert [f"{name} " in hashes for _, name in HELD_OUT_SETS] == [True] * len(HELD_OUT_SETS)
+    assert len(HELD_OUT_SETS) == len(realgold.HELD_OUT_DIRS)
     assert len(json.loads(compiled.read_text(encoding="utf-8"))) > 500  # (the dump is not empty)
 
 

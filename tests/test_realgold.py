@@ -2,9 +2,9 @@
 
 The scoring rules are tested on small hand-made pages; one test runs the extractor over the
 dev set (the 37 labelled real articles used while tuning) and pins floors a little under
-today's figures. The held-out sets (tests/realgold/holdout, holdout2 ... holdout12) get floors a little
+today's figures. The held-out sets (tests/realgold/holdout, holdout2 ... holdout13) get floors a little
 under the figures first measured on them, never tuned to (the eleventh's under its second reading, which is not
-blind: see HOLDOUT11_FLOORS); the thirteenth (holdout13) is checked for consistency until its first measurement.
+blind: see HOLDOUT11_FLOORS).
 """
 from __future__ import annotations
 
@@ -589,6 +589,15 @@ HOLDOUT11_FLOORS: dict[str, float] = {"precision": 0.95, "recall": 0.69, "f1": 0
 HOLDOUT12_FLOORS: dict[str, float] = {"precision": 0.95, "recall": 0.9, "f1": 0.93, "period_accuracy": 0.61,
                                       "title_accuracy": 0.95, "date_accuracy": 0.75, "subject_given_share": 0.71}
 
+# tests/realgold/holdout13: 20 more pages (6 ningbolife, one a print view; 2 english.ningbo.gov.cn; 1 cnnb; 11 other
+# sources; 147 labelled metrics, 37 uncertain), gathered and labelled blind on 2026-12-06 at extractor 2026.12.06.62
+# while session 20 closed (every URL claimed atomically), frozen, merged in session 21 before any rule change.
+# Measured once (extractor 2026.12.06.63): 116 gold / 111 predicted / 104 matched, P 0.937, R 0.897, F1 0.916
+# (ningbolife 0.837, government 0.966, cnnb 1.000, other sources 0.921); period accuracy 0.663, subject given 0.808;
+# titles 0.944 (other sources 8 of 9), dates 1.000, 10 leaked lines (2 on ningbolife pages). Floors a little under.
+HOLDOUT13_FLOORS: dict[str, float] = {"precision": 0.92, "recall": 0.88, "f1": 0.9, "period_accuracy": 0.64,
+                                      "title_accuracy": 0.93, "date_accuracy": 0.95, "subject_given_share": 0.79}
+
 @pytest.mark.parametrize(("folder", "size", "floors"), [
     (realgold.HOLDOUT_DIR, (24, 340), HOLDOUT_FLOORS),
     (realgold.HOLDOUT2_DIR, (16, 241), HOLDOUT2_FLOORS),
@@ -602,8 +611,9 @@ HOLDOUT12_FLOORS: dict[str, float] = {"precision": 0.95, "recall": 0.9, "f1": 0.
     (realgold.HOLDOUT10_DIR, (20, 174), HOLDOUT10_FLOORS),
     (realgold.HOLDOUT11_DIR, (20, 248), HOLDOUT11_FLOORS),
     (realgold.HOLDOUT12_DIR, (20, 235), HOLDOUT12_FLOORS),
+    (realgold.HOLDOUT13_DIR, (20, 147), HOLDOUT13_FLOORS),
 ], ids=["holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9",
-        "holdout10", "holdout11", "holdout12"])
+        "holdout10", "holdout11", "holdout12", "holdout13"])
 def test_held_out_floors(folder: Path, size: tuple[int, int], floors: dict[str, float]) -> None:
     pages = load_realgold(folder)
     assert (len(pages), sum(len(p.metrics) for p in pages)) == size
