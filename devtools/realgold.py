@@ -13,7 +13,8 @@ guess). A page that raises `NotAnArticle` gives no metrics: all its gold items a
 
 Matching rules (`match_page`), one gold item against one predicted metric:
 - units agree after mapping the label unit onto ours (`map_unit`): `people` and
-  `other:<noun>` (vehicles, teus, ...) -> `count`, except `other:years` -> `years`,
+  `other:<noun>` (vehicles, teus, ...) -> `count`, except `other:<a unit of the record>` (`other:years`,
+  `other:mu`) -> that unit,
   `other:months|days|hours`, `other:index` and `other:points` (dimensionless values) and physical
   measures (`other:meters`, `other:mm`, `other:m3`, ...: MEASURE_UNITS) -> no unit of
   ours (never matched), `other:places` (a change in rank) -> `rank`;
@@ -47,6 +48,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
+from core.records import UNITS
 from devtools import PROJECT_ROOT
 from devtools.evaluate import GoldPage, Predicted, normalize_title, subject_matches, table_lines, token_f1
 
@@ -131,7 +133,8 @@ MEASURE_UNITS: frozenset[str] = frozenset({
 })
 # Currencies the record has no code for (pounds sterling, ringgit): never matched, like a measure.
 OTHER_CURRENCY_UNITS: frozenset[str] = frozenset({"other:gbp", "other:ringgit"})
-# Lengths in kilometres written as `other:` units: the record's `km`.
+# Lengths in kilometres written as `other:` units: the record's `km`. (Any other `other:<unit>` naming a unit of the
+# record, "other:mu" in holdout13 by its gatherer's note read after that set's measurement, is that unit.)
 KM_LABEL_UNITS: frozenset[str] = frozenset({"other:km", "other:kilometers", "other:kilometres"})
 # (and scores: "full marks of 150 points", other:points, a dimensionless value like an index's)
 UNMATCHED_UNITS: frozenset[str] = frozenset({"other:months", "other:weeks", "other:days", "other:hours",
@@ -213,8 +216,8 @@ def map_unit(unit: str) -> str:
         return UNMATCHED + unit
     if unit in KM_LABEL_UNITS:
         return "km"
-    if unit == "other:years":
-        return "years"
+    if unit.startswith("other:") and unit[len("other:"):] in UNITS:  # "other:years", "other:mu": the record has them
+        return unit[len("other:"):]
     if unit == "other:places":
         return "rank"
     if unit.startswith("other:"):

@@ -74,6 +74,8 @@ def test_label_units_map_onto_ours():
     for unit in ("other:weeks", "other:gbp", "other:ringgit"):
         assert map_unit(unit) not in UNITS
     assert {map_unit(unit) for unit in ("other:km", "other:kilometers", "other:kilometres")} == {"km"}
+    # a label unit written `other:` although the record has it is the record's unit: land in mu is no count of mu
+    assert map_unit("other:mu") == map_unit("mu") == "mu" and map_unit("other:tonnes") == "tonnes"
 
 
 def test_label_qualifiers_map_onto_ours():
@@ -595,6 +597,8 @@ HOLDOUT12_FLOORS: dict[str, float] = {"precision": 0.95, "recall": 0.9, "f1": 0.
 # Measured once (extractor 2026.12.06.63): 116 gold / 111 predicted / 104 matched, P 0.937, R 0.897, F1 0.916
 # (ningbolife 0.837, government 0.966, cnnb 1.000, other sources 0.921); period accuracy 0.663, subject given 0.808;
 # titles 0.944 (other sources 8 of 9), dates 1.000, 10 leaked lines (2 on ningbolife pages). Floors a little under.
+# Then (its gatherer's note, read after) the scorer maps `other:mu` to the record's mu: 118 / 111 / 106, P 0.955, R
+# 0.898, F1 0.926. The floors stay under the first, blind figure.
 HOLDOUT13_FLOORS: dict[str, float] = {"precision": 0.92, "recall": 0.88, "f1": 0.9, "period_accuracy": 0.64,
                                       "title_accuracy": 0.93, "date_accuracy": 0.95, "subject_given_share": 0.79}
 
