@@ -1953,8 +1953,11 @@ def test_a_count_plus_is_at_least_that_many(sentence: str, found: list[tuple[flo
     ],
 )
 def test_a_count_per_stretch_of_time_is_a_count(sentence: str, found: list[tuple[float, str, str]]) -> None:
-    """ "per week" made "50 flights" a rate without a base, so no metric (count.per_time)."""
-    assert [(m.value, m.unit, m.subject) for m in extract_metrics(sentence)] == found
+    """ "per week" made "50 flights" a rate without a base, so no metric; the count names the rule that kept it
+    (count.per_time, shown by `newsetl extract --explain`), and only that count."""
+    metrics = extract_metrics(sentence)
+    assert [(m.value, m.unit, m.subject) for m in metrics] == found
+    assert [m.value for m in metrics if "count.per_time" in m.rules] == [value for value, _, _ in found[-1:]]
 
 
 @pytest.mark.parametrize(

@@ -387,7 +387,9 @@ from transforms.textutil import KANA_RE
 # number of sunshine hours is 1,850" count nothing (metrics12, unseen pages of other sources s137-s148).
 # "2026.12.06.63": a sentence glued to the one before it at a period ("14 postgraduate courses.By 2015") is its own
 # clause: the word before the period ends its phrase.
-EXTRACTOR_VERSION = "2026.12.06.63"
+# "2026.12.06.64": a count kept by "per <a stretch of time>" names that rule (count.per_time) in its rules; values,
+# units and every other field as at .63.
+EXTRACTOR_VERSION = "2026.12.06.64"
 
 
 MIDDLE_DOT: Final = "·"

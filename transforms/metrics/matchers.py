@@ -1274,7 +1274,8 @@ def _count(para: str, match: NumberRead, sent_start: int, rule: str = "count") -
     np_end, subject = phrase
     found_subject: str | None = subject
     rate = RATE_AFTER_OPENING.match(para, np_end)
-    if rate and PER_TIME_RE.match(para, np_end):
+    per_time = bool(rate and PER_TIME_RE.match(para, np_end))
+    if per_time:
         rate = None  # "50 flights per week": a count of what flows in a stretch of time (count.per_time)
     if unscaled_decimal and not rate:
         return None
@@ -1292,6 +1293,8 @@ def _count(para: str, match: NumberRead, sent_start: int, rule: str = "count") -
     rules = ["count.invariant_unit"] if subject in INVARIANT_UNIT_NOUNS else []  # "7.8 million TEU"
     if being is not None:
         rules.append("count.being_noun")
+    if per_time:
+        rules.append("count.per_time")
     return _Found(match.start, np_end, number_value(match.raw, match.scale), "count", kind="level",
                   subject=found_subject, num_start=match.start, rules=rules)
 
@@ -1324,7 +1327,7 @@ def _spelled_count(para: str, match: re.Match[str], sent_start: int) -> _Found |
             or phrase[1].split()[-1] in SPELLED_PROCESS_NOUNS:
         return None
     if phrase[1].split()[-1] in DESCRIPTIVE_COUNT_NOUNS:
-        return None  # "four distinct seasons": the climate described, nothing counted (count.descriptive_noun)
+        return None  # "four distinct seasons": the climate described, nothing counted (a drop: no metric to name it)
     last_word = para[:phrase[0]].rsplit(None, 1)[-1]
     if word[0].isupper() and last_word[:1].isupper():
         return None  # "Two Academies and One Park" names something; "Fifteen Ningbo companies" counts
