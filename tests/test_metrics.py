@@ -2063,3 +2063,26 @@ def test_a_sentence_glued_at_its_period_ends_the_phrase_before_it(sentence: str,
                                                                    found: list[tuple[float, str]]) -> None:
     """ "14 postgraduate courses.By 2015": the period glued to the next sentence kept the noun phrase from ending."""
     assert [(m.value, m.subject) for m in extract_metrics(sentence)] == found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("In the whole year, more than 6000 cultural shows have been held.", [(6000.0, "cultural shows")]),  # t638
+        ("It lists 120,000 technologies and 6,800 technology needs from local enterprises.",  # the ningbolife seed
+         [(120000.0, "technologies"), (6800.0, "technology needs")]),
+        ("Line 4 serves 25 stations.", [(25.0, "stations")]),  # (a verb after a line's number)
+        ("A survey of 1,000 consumers shows that 30 percent buy online.", [(1000.0, "consumers"), (30.0, None)]),
+    ],
+)
+def test_a_plural_that_may_be_a_verb_is_the_counted_noun_after_a_modifier(
+        sentence: str, found: list[tuple[float, str | None]]) -> None:
+    """ "shows", "needs" (VERB_WORDS) ended the phrase after "cultural", "technology": no count; after a plural
+    ("consumers shows") or with an object after it ("serves 25 stations") it is still the verb."""
+    assert [(m.value, m.subject) for m in extract_metrics(sentence)] == found
+
+
+def test_a_number_of_noun_figure_before_as_of_a_date_is_a_count() -> None:
+    """ "had risen to 23 as of Jan. 4" (tune_other t287): "as of" was no phrase an elided count may end with."""
+    found = extract_metrics("The number of confirmed infections in Beilun had risen to 23 as of Jan. 4.")
+    assert [(m.value, m.unit, m.subject) for m in found] == [(23.0, "count", "confirmed infections")]

@@ -389,7 +389,10 @@ from transforms.textutil import KANA_RE
 # clause: the word before the period ends its phrase.
 # "2026.12.06.64": a count kept by "per <a stretch of time>" names that rule (count.per_time) in its rules; values,
 # units and every other field as at .63.
-EXTRACTOR_VERSION = "2026.12.06.64"
+# "2026.12.06.65": a plural that may be a verb ("shows", "needs") is the counted noun after a modifier when an
+# auxiliary, a preposition or the end follows ("6000 cultural shows have been held", "6,800 technology needs from");
+# "as of <a date>" may follow an elided count ("had risen to 23 as of Jan. 4").
+EXTRACTOR_VERSION = "2026.12.06.65"
 
 
 MIDDLE_DOT: Final = "·"

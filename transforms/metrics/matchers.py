@@ -411,9 +411,10 @@ CLAUSE_SUBJECT_AFTER_RE: Final = re.compile(r"\s+(?:are|were|came|come)\b")
 # (not "lines 4 and 5 are")
 CLAUSE_OPENING_RE: Final = re.compile(r"(?:^|[,;:]|(?<!\d\s)\b(?:and|while|whereas|but))\s*$")
 # What may follow a number whose noun is elided: punctuation, the end, a time phrase, a verb.
-# ("a population of 7 600 000(2010)": a year in brackets after it, tune_other t463)
+# ("a population of 7 600 000(2010)": a year in brackets after it, tune_other t463; "had risen to 23 as of Jan. 4":
+# a date after "as of", t287)
 ELIDED_FOLLOW_RE: Final = re.compile(
-    r"^(?:\s+more\b)?(?:\s*(?:[,.;:)）]|\((?:19|20)\d\d\)|$)|\s+[-–—]\s|\s+(?:to|and|or|by|in|this|last|next|from|at|for|during|since|until|before|"
+    r"^(?:\s+more\b)?(?:\s*(?:[,.;:)）]|\((?:19|20)\d\d\)|$)|\s+[-–—]\s|\s+(?:to|and|or|by|in|this|last|next|from|at|for|during|since|until|before|as\s+(?:of|at)|"
     r"after|a\s+(?:day|year|month|week)|per|each|every|are|were|is|was|have|has|had|came|come|including|"
     rf"will|would|can|could|respectively|compared|{words_pattern(FREQUENCY_ADVERBS)})\b)",
     re.IGNORECASE,

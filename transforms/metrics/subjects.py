@@ -33,6 +33,8 @@ from transforms.metrics.vocab import (
     NP_THE_LEFT_WORDS,
     PHRASE_STOP_WORDS,
     PLACE_APPOSITION_NOUNS,
+    PLURAL_NOUN_NEXT_AFTER_MODIFIER,
+    PLURAL_NOUN_NEXT_WORDS,
     PLURAL_NOUNS,
     QUOTES,
     SUBJECT_DROP_LEADING,
@@ -646,11 +648,6 @@ def _noun_phrase_after(para: str, pos: int, singular: bool = False) -> tuple[int
     return _noun_phrase_in(tokens, singular)
 
 
-# A relative pronoun right after a word that may be a verb ("plans", "reports") makes it a noun: "81 plans
-# that have been implemented".
-RELATIVE_WORDS: Final = frozenset({"that", "which", "whose"})
-
-
 def _noun_phrase_in(tokens: list[tuple[str, int]], singular: bool, complete: bool = True) -> tuple[int, str] | None:
     """_noun_phrase_after from the tokens after the number (_words_after); complete=False: more tokens
     may follow them, and reading past them raises _ReadMore (every token but the last reads the one
@@ -671,7 +668,7 @@ def _noun_phrase_in(tokens: list[tuple[str, int]], singular: bool, complete: boo
         if not words:
             if (lower in NONCOUNT_FIRST_WORDS or lower in SUPERLATIVES or lower in COUNT_STOP_WORDS
                     or lower in VERB_WORDS and not lower.endswith("ed")  # "registered users" is a noun
-                    and not (lower.endswith("s") and following.lower() in RELATIVE_WORDS)):  # "81 plans that"
+                    and not (lower.endswith("s") and following.lower() in PLURAL_NOUN_NEXT_WORDS)):  # "81 plans that"
                 return None  # "China's 100 best cities" names a list, it does not count anything
             if not word[0].isalpha() and not (MODEL_TOKEN_RE.fullmatch(word) and following[:1].isalpha()):
                 return None
@@ -680,8 +677,11 @@ def _noun_phrase_in(tokens: list[tuple[str, int]], singular: bool, complete: boo
                 break  # "25 Fortune Global 500 companies" keeps its name
         elif not word[0].isalnum():
             break
-        if words and (lower in VERB_WORDS or _is_plural(words[-1][0]) and lower.endswith(("ed", "ing"))):
-            break  # "17 countries sent", "52 projects signed", "start-ups ranking"
+        if words and (lower in VERB_WORDS and not (
+                lower.endswith("s") and not _is_plural(words[-1][0])
+                and (not following[:1].isalpha() or following.lower() in PLURAL_NOUN_NEXT_AFTER_MODIFIER))
+                or _is_plural(words[-1][0]) and lower.endswith(("ed", "ing"))):
+            break  # "17 countries sent", "52 projects signed", "start-ups ranking" ("6000 cultural shows have" goes on)
         if words and lower.endswith("ly") and len(lower) > 4 and lower not in LY_NOUNS and not (
                 lower in FREQUENCY_ADJECTIVES and following[:1].islower() and following not in COUNT_STOP_WORDS):
             break  # "5 million tourists annually" ("25 fixed daily scheduled trains" goes on)

@@ -214,6 +214,11 @@ VERB_WORDS: Final = frozenset(
     "employ employs employed serve serves served host hosts hosted sell sells".split()
 )
 
+# Words after a plural of VERB_WORDS ("shows", "plans", "needs") that make it the counted noun: a relative pronoun
+# ("81 plans that have been implemented") or an auxiliary ("6000 cultural shows have been held"); after a modifier
+# ("6,800 technology needs from local enterprises") a preposition, "and" or the phrase's end too.
+PLURAL_NOUN_NEXT_WORDS: Final = frozenset("that which whose have has had were was are is".split())
+PLURAL_NOUN_NEXT_AFTER_MODIFIER: Final = PLURAL_NOUN_NEXT_WORDS | frozenset("from of in on for with and".split())
 # Words before a bare "points" that make it a change of a rate ("dropping by 3.6 points").
 POINTS_CHANGE_WORDS: Final = (
     "drop", "drops", "dropped", "dropping", "fell", "fall", "falls", "falling", "rose", "rise", "rises", "risen",
