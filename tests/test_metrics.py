@@ -2086,3 +2086,21 @@ def test_a_number_of_noun_figure_before_as_of_a_date_is_a_count() -> None:
     """ "had risen to 23 as of Jan. 4" (tune_other t287): "as of" was no phrase an elided count may end with."""
     found = extract_metrics("The number of confirmed infections in Beilun had risen to 23 as of Jan. 4.")
     assert [(m.value, m.unit, m.subject) for m in found] == [(23.0, "count", "confirmed infections")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("20 of our students from secondary 4 to secondary 5 participated.", [(20.0, "students")]),  # t383
+        ("Four of the cites are from Guangdong province.", [(4.0, "cites")]),  # tune_sites s076, labelled
+        ("So far, the investment in 20 of the projects has been completed.", [(20.0, "projects")]),  # t599
+        ("Shanghai and Ningbo, two of the world's top five container ports.", []),  # (their places in a list)
+        ("Terminals at two of the world's busiest container ports reopened.", []),
+        ("One of the projects is done.", []),
+    ],
+)
+def test_a_part_of_a_plural_whole_after_a_determiner_is_a_count(sentence: str,
+                                                                 found: list[tuple[float, str]]) -> None:
+    """ "20 of our students" counted nothing: only "26 of the 36 industries" (a numbered whole) was a part of a whole
+    (count.part_of_whole); a whole of the best, top or busiest places the things in a list."""
+    assert [(m.value, m.subject) for m in extract_metrics(sentence) if m.unit == "count"] == found

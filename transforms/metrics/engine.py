@@ -392,7 +392,9 @@ from transforms.textutil import KANA_RE
 # "2026.12.06.65": a plural that may be a verb ("shows", "needs") is the counted noun after a modifier when an
 # auxiliary, a preposition or the end follows ("6000 cultural shows have been held", "6,800 technology needs from");
 # "as of <a date>" may follow an elided count ("had risen to 23 as of Jan. 4").
-EXTRACTOR_VERSION = "2026.12.06.65"
+# "2026.12.06.66": a part of a plural whole after a determiner is a count of it ("20 of our students", "Four of the
+# cites"), not when the whole places things in a list ("two of the world's top five container ports").
+EXTRACTOR_VERSION = "2026.12.06.66"
 
 
 MIDDLE_DOT: Final = "·"

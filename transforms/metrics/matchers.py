@@ -77,6 +77,7 @@ from transforms.metrics.vocab import (
     SPELLED_SCALES,
     SPELLED_TENS,
     SPELLED_UNITS,
+    SUPERLATIVES,
     TIME_UNIT_WORDS,
     TIMES_CHANGE_WORDS,
     TIMES_COMPARISON_TAILS,
@@ -479,6 +480,8 @@ FIGURE_AND_RE: Final = re.compile(
 # count that noun (count.part_of_whole).
 PART_OF_WHOLE_RE: Final = re.compile(
     rf"\s+of\s+the\s+(?P<whole>\d{{1,4}}|{words_pattern(SPELLED_NUMBERS)})\s+(?=[a-z])", re.IGNORECASE)
+# ... or of a whole not numbered, after a determiner: "20 of our students", "20 of the projects" (their plural noun).
+PARTITIVE_AFTER_RE: Final = re.compile(r"\s+of\s+(?:the|our|their|its|these|those)\s+(?=[a-z])", re.IGNORECASE)
 # A count given in parentheses after a place or name, counting what the sentence counted before: "Chongqing (67)".
 NAMED_PAREN_BEFORE_RE: Final = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s*\($")
 # "Of the 35 industrial categories, 29 ...", "Among the 236 products listed in the catalog, 106 ...".
@@ -530,6 +533,7 @@ AGE_AFTER_OPENING: Final = SpacedOpening(AGE_AFTER_RE)
 PER_TIME_RE: Final = re.compile(rf"\s+per\s+(?:{words_pattern(PER_TIME_WORDS)})\b", re.IGNORECASE)
 RATE_AFTER_OPENING: Final = SpacedOpening(RATE_AFTER_RE)
 PART_OF_WHOLE_OPENING: Final = SpacedOpening(PART_OF_WHOLE_RE)
+PARTITIVE_AFTER_OPENING: Final = SpacedOpening(PARTITIVE_AFTER_RE)
 CLAUSE_SUBJECT_AFTER_OPENING: Final = SpacedOpening(CLAUSE_SUBJECT_AFTER_RE)
 COUNT_COPULA_RE: Final = re.compile(rf"{NUM}(?![\w%-])\s+(?:of\s+(?:them|which)\s+)?(?:are|were)\s+(?=[a-z])")
 
@@ -1515,10 +1519,16 @@ def _own_clause_start(before: str) -> int:
 
 def _part_of_whole(para: str, end: int, value: float) -> str | None:
     """The noun of the whole when the number ending at `end` is a part of a larger number of things said right
-    after it ("seven of the eight categories witnessed ...": "categories"), else None."""
+    after it ("seven of the eight categories witnessed ...": "categories"), or of a plural whole after a determiner
+    ("20 of our students": "students"), else None."""
     whole = PART_OF_WHOLE_OPENING.match(para, end)
     if whole is None:
-        return None
+        partitive = PARTITIVE_AFTER_OPENING.match(para, end)
+        phrase = _noun_phrase_after(para, partitive.end()) if partitive is not None else None
+        if phrase is None or not _is_plural(phrase[1].split()[-1]):
+            return None
+        # ("two of the world's top five container ports", "... busiest container ports" place them in a list)
+        return None if any(word in SUPERLATIVES for word in phrase[1].split()) else phrase[1]
     raw = whole.group("whole")
     total = int(raw) if raw.isdigit() else SPELLED_NUMBERS[vocab_key(raw)]
     if not value < total:

@@ -291,7 +291,7 @@ NONCOUNT_FIRST_WORDS: Final = frozenset(
     "gigabytes terabytes cubic".split()
 )
 SUPERLATIVES: Final = frozenset(
-    "best top largest biggest most greatest strongest richest fastest leading-edge worst".split()
+    "best top largest biggest most greatest strongest richest fastest leading-edge worst busiest highest".split()
 )
 
 # Adverbs end a count's noun phrase ("5 million tourists annually"); these -ly words are nouns.
