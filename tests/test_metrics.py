@@ -1047,6 +1047,19 @@ def test_parts_counted_by_what_they_are_on_and_their_changes_paired_respectively
     assert "subject.respectively" in by_text(extract_metrics(sentence), "65.2%").rules
 
 
+def test_changes_paired_respectively_with_levels_of_several_units() -> None:
+    """Real page tune_sites s150 (metrics13): a count and an amount of money, then their two changes in order."""
+    sentence = ("During the holiday, Ningbo received 7.1662 million visits, with a tourism income of 5.489 billion "
+                "yuan, up by 1.72% and 3.45% respectively over the same period of last year.")
+    got = [(m.value, m.unit, m.kind, m.subject) for m in extract_metrics(sentence)]
+    assert got == [(7166200.0, "count", "level", "visits"), (5489000000.0, "CNY", "level", "tourism income"),
+                   (1.72, "percent", "change", "visits"), (3.45, "percent", "change", "tourism income")]
+    assert "subject.respectively" in by_text(extract_metrics(sentence), "1.72%").rules
+    # not a share among the quantities before the list: the changes keep their own subjects
+    shared = "Exports reached 10 billion yuan, accounting for 30% of the total, up by 5% and 6% respectively."
+    assert all("subject.respectively" not in m.rules for m in extract_metrics(shared))
+
+
 def test_a_list_of_changes_without_respectively_keeps_its_own_subjects() -> None:
     sentence = "Ningbo had 780 invention patents and 5,655 utility models, and exports grew by 8.5% and 4.1%."
     assert {m.subject for m in extract_metrics(sentence) if m.unit == "percent"} == {"exports"}

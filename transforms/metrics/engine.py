@@ -387,7 +387,10 @@ from transforms.textutil import KANA_RE
 # number of sunshine hours is 1,850" count nothing (metrics12, unseen pages of other sources s137-s148).
 # "2026.12.06.63": a sentence glued to the one before it at a period ("14 postgraduate courses.By 2015") is its own
 # clause: the word before the period ends its phrase.
-EXTRACTOR_VERSION = "2026.12.06.63"
+# "2026.12.06.64": a list of changes closed by "respectively" takes the subjects of the levels right before it even
+# when their units differ ("7.1662 million visits, with a tourism income of 5.489 billion yuan, up by 1.72% and 3.45%
+# respectively": metrics13, unseen ningbolife pages s149-s155).
+EXTRACTOR_VERSION = "2026.12.06.64"
 
 
 MIDDLE_DOT: Final = "·"
@@ -859,7 +862,9 @@ def _said_again(item: _Found, kind: str, period: str | None, place: str | None, 
 def _pair_respectively(items: list[_Found], para: str, sent_end: int) -> None:
     """ "1,684 were on invention patents, 8,206 ... utility models, 14,475 ... designs, increasing
     by 25.2%, 65.2% and 192.3% respectively": the k changes of a list that ends in "respectively"
-    (or "separately") take, in order, the subjects of the k quantities right before the list."""
+    (or "separately") take, in order, the subjects of the k quantities right before the list. The quantities are of
+    one unit, or levels of several ("received 7.1662 million visits, with a tourism income of 5.489 billion yuan, up
+    by 1.72% and 3.45% respectively", tune_sites s150, metrics13: the visits' growth, then the income's)."""
     index = 0
     while index < len(items):
         end = index
@@ -869,7 +874,7 @@ def _pair_respectively(items: list[_Found], para: str, sent_end: int) -> None:
         bases = items[index - len(group):index] if index >= len(group) else []
         if (len(group) >= 2 and group[0].kind == "change" and RESPECTIVELY_AFTER_RE.match(para, group[-1].end, sent_end)
                 and bases and all(b.kind != "change" and b.subject for b in bases)
-                and len({b.unit for b in bases}) == 1):
+                and (len({b.unit for b in bases}) == 1 or all(b.kind == "level" for b in bases))):
             for item, base in zip(group, bases, strict=True):
                 item.subject = base.subject
                 item.rules.append("subject.respectively")
