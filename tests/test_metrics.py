@@ -2026,6 +2026,31 @@ def test_places_in_brackets_after_a_name_are_ranks() -> None:
     assert extract_metrics("It was held for the year (2nd) in a row.") == []
 
 
+def test_the_place_reached_after_a_move_in_a_ranking_is_the_rank() -> None:
+    """Real page tune_sites s157 (metrics13): "jumped from the 6th to the 5th"."""
+    found = extract_metrics("In the ranking of import and export scale of cities in the country, Ningbo jumped from "
+                            "the 6th to the 5th.")
+    assert [(m.text, m.value, m.unit, m.kind) for m in found] == [("5th", 5.0, "rank", "rank")]
+    assert [m.value for m in extract_metrics("The city rose from tenth to eighth place.")] == [8.0]
+    # a span of days, or no verb of a move: no rank
+    assert extract_metrics("The fair runs from the 1st to the 5th of May.") == []
+    assert extract_metrics("Sales jumped from the 1st to the 5th May.") == []
+
+
+def test_a_figure_of_a_heading_line_said_again_in_the_paragraph_it_heads_is_one_fact() -> None:
+    """Real page tune_sites s157 (metrics13): a category listing's item heading, then its text saying it again."""
+    body = ("Ningbo's total import and export volume in the first two months of this year reached 186.6 billion yuan\n"
+            "Ningbo Customs released the data yesterday: In the first two months of this year, the total import and "
+            "export volume of Ningbo reached 186.6 billion yuan, the export 119.98 billion yuan and the import 66.62 "
+            "billion yuan.")
+    found = extract_metrics(body)
+    assert [(m.value, m.char_start < body.index("\n")) for m in found] == [(186.6e9, True), (119.98e9, False),
+                                                                            (66.62e9, False)]
+    # a figure of few digits may be a second fact; and a paragraph not under a heading line keeps its figures
+    assert len(extract_metrics("Exports up 7%\nImports rose by 7% this year.")) == 2
+    assert len(extract_metrics("Exports reached 186.6 billion yuan.\nIn all, exports reached 186.6 billion yuan.")) == 2
+
+
 def test_hyphenated_money_adjective() -> None:
     found = extract_metrics("The 21-billion-yuan (about $2.93 billion) project was completed.")
     assert [(m.text, m.value, m.unit) for m in found] == [("21-billion-yuan", 21e9, "CNY"),
