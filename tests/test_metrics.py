@@ -1047,6 +1047,19 @@ def test_parts_counted_by_what_they_are_on_and_their_changes_paired_respectively
     assert "subject.respectively" in by_text(extract_metrics(sentence), "65.2%").rules
 
 
+def test_changes_paired_respectively_with_levels_of_several_units() -> None:
+    """Real page tune_sites s150 (metrics13): a count and an amount of money, then their two changes in order."""
+    sentence = ("During the holiday, Ningbo received 7.1662 million visits, with a tourism income of 5.489 billion "
+                "yuan, up by 1.72% and 3.45% respectively over the same period of last year.")
+    got = [(m.value, m.unit, m.kind, m.subject) for m in extract_metrics(sentence)]
+    assert got == [(7166200.0, "count", "level", "visits"), (5489000000.0, "CNY", "level", "tourism income"),
+                   (1.72, "percent", "change", "visits"), (3.45, "percent", "change", "tourism income")]
+    assert "subject.respectively" in by_text(extract_metrics(sentence), "1.72%").rules
+    # not a share among the quantities before the list: the changes keep their own subjects
+    shared = "Exports reached 10 billion yuan, accounting for 30% of the total, up by 5% and 6% respectively."
+    assert all("subject.respectively" not in m.rules for m in extract_metrics(shared))
+
+
 def test_a_list_of_changes_without_respectively_keeps_its_own_subjects() -> None:
     sentence = "Ningbo had 780 invention patents and 5,655 utility models, and exports grew by 8.5% and 4.1%."
     assert {m.subject for m in extract_metrics(sentence) if m.unit == "percent"} == {"exports"}
@@ -2014,6 +2027,31 @@ def test_places_in_brackets_after_a_name_are_ranks() -> None:
         ("22nd", 22.0, "rank", "rank"), ("36th", 36.0, "rank", "rank"), ("59th", 59.0, "rank", "rank")]
     # no name before the bracket: no rank
     assert extract_metrics("It was held for the year (2nd) in a row.") == []
+
+
+def test_the_place_reached_after_a_move_in_a_ranking_is_the_rank() -> None:
+    """Real page tune_sites s157 (metrics13): "jumped from the 6th to the 5th"."""
+    found = extract_metrics("In the ranking of import and export scale of cities in the country, Ningbo jumped from "
+                            "the 6th to the 5th.")
+    assert [(m.text, m.value, m.unit, m.kind) for m in found] == [("5th", 5.0, "rank", "rank")]
+    assert [m.value for m in extract_metrics("The city rose from tenth to eighth place.")] == [8.0]
+    # a span of days, or no verb of a move: no rank
+    assert extract_metrics("The fair runs from the 1st to the 5th of May.") == []
+    assert extract_metrics("Sales jumped from the 1st to the 5th May.") == []
+
+
+def test_a_figure_of_a_heading_line_said_again_in_the_paragraph_it_heads_is_one_fact() -> None:
+    """Real page tune_sites s157 (metrics13): a category listing's item heading, then its text saying it again."""
+    body = ("Ningbo's total import and export volume in the first two months of this year reached 186.6 billion yuan\n"
+            "Ningbo Customs released the data yesterday: In the first two months of this year, the total import and "
+            "export volume of Ningbo reached 186.6 billion yuan, the export 119.98 billion yuan and the import 66.62 "
+            "billion yuan.")
+    found = extract_metrics(body)
+    assert [(m.value, m.char_start < body.index("\n")) for m in found] == [(186.6e9, True), (119.98e9, False),
+                                                                            (66.62e9, False)]
+    # a figure of few digits may be a second fact; and a paragraph not under a heading line keeps its figures
+    assert len(extract_metrics("Exports up 7%\nImports rose by 7% this year.")) == 2
+    assert len(extract_metrics("Exports reached 186.6 billion yuan.\nIn all, exports reached 186.6 billion yuan.")) == 2
 
 
 def test_hyphenated_money_adjective() -> None:

@@ -394,7 +394,12 @@ from transforms.textutil import KANA_RE
 # "as of <a date>" may follow an elided count ("had risen to 23 as of Jan. 4").
 # "2026.12.06.66": a part of a plural whole after a determiner is a count of it ("20 of our students", "Four of the
 # cites"), not when the whole places things in a list ("two of the world's top five container ports").
-EXTRACTOR_VERSION = "2026.12.06.66"
+# "2026.12.06.67" (.64 on its branch): a list of changes closed by "respectively" takes the subjects of the levels
+# right before it even when their units differ ("7.1662 million visits, with a tourism income of 5.489 billion yuan,
+# up by 1.72% and 3.45% respectively": metrics13, unseen ningbolife pages s149-s155); after a verb of a move, "from
+# the 6th to the 5th" gives the place reached as the rank; a precise figure of a heading line said again in the
+# paragraph it heads is one fact (a category listing's item heading, s157).
+EXTRACTOR_VERSION = "2026.12.06.67"
 
 
 MIDDLE_DOT: Final = "·"
@@ -458,7 +463,9 @@ def _extract(body: str, pub: tuple[int, int] | None, document_period: tuple[str,
     said: list[list[tuple[_Found, str | None]]] = []  # earlier sentences' quantities, two or more (_restated_pair)
     seen: set[float] = set()  # all of their values (a sentence with fewer than two of them is no restatement)
     headline = " ".join(title.split())
+    headed: list[Metric] = []  # the metrics of a heading line (is_heading_line), for the paragraph right after it
     for para_start, para in _paragraphs(body):
+        above, headed = headed, []
         para_metrics: list[Metric] = []  # the paragraph's (a restated figure is looked for among them)
         low = folded_text(para)  # the paragraph lowercased, for the case-folded patterns (None: it has none)
         tokens = scan_numbers(para, low=low)
@@ -470,6 +477,8 @@ def _extract(body: str, pub: tuple[int, int] | None, document_period: tuple[str,
         if _is_subheading(para):
             continue  # "Over 300 Exciting Events": a subheading announces what the text then reports
         heading = is_heading_line(para)  # (a figure it says again of the same subject is the earlier one: below)
+        if heading:
+            headed = para_metrics  # (filled below)
         # (a paragraph not all ASCII may hold Chinese or Japanese script: its figures beside it are a translation's,
         # below; str.isascii is one C pass, the script is then looked for only around each figure)
         cjk = not para.isascii()
@@ -554,6 +563,8 @@ def _extract(body: str, pub: tuple[int, int] | None, document_period: tuple[str,
                     continue  # "較去年同期增 加約 19.4% 或約": the Chinese text restating an English report's figures
                 if fact_metrics and fact is None and _restates_a_fact_line(item, para, fact_metrics):
                     continue  # "... rose 1.6 percent to 56.3 billion yuan" after the fact box's "GDP: 56.3 billion"
+                if above and _restates_a_heading(item, para, above):
+                    continue  # a listing item's heading "... reached 186.6 billion yuan", its text then says it again
                 if heading and any(m.value == float(item.value) and m.unit == item.unit and m.subject == item.subject
                                    for m in metrics):
                     continue  # a heading line restating a figure the body said before ("40 new first stores ...")
@@ -749,6 +760,16 @@ def _precise(item: _Found, para: str) -> bool:
     return len(digits) >= RESTATED_MIN_DIGITS
 
 
+def _restates_a_heading(item: _Found, para: str, above: list[Metric]) -> bool:
+    """ "Ningbo's total import and export volume in the first two months of this year reached 186.6 billion yuan" (an
+    item's heading in a category listing), then "... the total import and export volume of Ningbo reached 186.6
+    billion yuan, ...": a precise figure of the heading line right above, said again with its unit and kind in the
+    paragraph it heads, is the heading's fact again (restated.heading; metrics13, tune_sites s157)."""
+    kind = item.kind or "level"
+    value = float(item.value)
+    return any(m.unit == item.unit and m.kind == kind and m.value == value for m in above) and _precise(item, para)
+
+
 def _restates_a_fact_line(item: _Found, para: str, facts: list[Metric]) -> bool:
     """ "GDP: 56.3 billion yuan (2020)" in a fact box, then "Xiangshan's GDP rose 1.6 percent year-on-year to 56.3
     billion yuan in 2020": a precise figure of a fact-box line said again in the body, with its unit and kind, is
@@ -866,7 +887,9 @@ def _said_again(item: _Found, kind: str, period: str | None, place: str | None, 
 def _pair_respectively(items: list[_Found], para: str, sent_end: int) -> None:
     """ "1,684 were on invention patents, 8,206 ... utility models, 14,475 ... designs, increasing
     by 25.2%, 65.2% and 192.3% respectively": the k changes of a list that ends in "respectively"
-    (or "separately") take, in order, the subjects of the k quantities right before the list."""
+    (or "separately") take, in order, the subjects of the k quantities right before the list. The quantities are of
+    one unit, or levels of several ("received 7.1662 million visits, with a tourism income of 5.489 billion yuan, up
+    by 1.72% and 3.45% respectively", tune_sites s150, metrics13: the visits' growth, then the income's)."""
     index = 0
     while index < len(items):
         end = index
@@ -876,7 +899,7 @@ def _pair_respectively(items: list[_Found], para: str, sent_end: int) -> None:
         bases = items[index - len(group):index] if index >= len(group) else []
         if (len(group) >= 2 and group[0].kind == "change" and RESPECTIVELY_AFTER_RE.match(para, group[-1].end, sent_end)
                 and bases and all(b.kind != "change" and b.subject for b in bases)
-                and len({b.unit for b in bases}) == 1):
+                and (len({b.unit for b in bases}) == 1 or all(b.kind == "level" for b in bases))):
             for item, base in zip(group, bases, strict=True):
                 item.subject = base.subject
                 item.rules.append("subject.respectively")

@@ -64,6 +64,7 @@ from transforms.metrics.vocab import (
     POINTS_COMPARE_WORDS,
     PRECEDING_BLOCKLIST,
     RANK_MOVE_NOUNS,
+    RANK_MOVE_VERBS,
     RATE_BASE_WORDS,
     RATE_WORDS,
     SCALE_PART_WORDS,
@@ -290,6 +291,15 @@ NO_RANK_RE: Final = re.compile(
 BRACKETED_RANK_RE: Final = re.compile(
     r"(?<=[a-z]) \((?P<ord>(?P<n>\d{1,3})(?:st|nd|rd|th))\)"
     r"(?=\s*(?:[,;.]|and\b|or\b|$))"
+)
+# "In the ranking of import and export scale of cities in the country, Ningbo jumped from the 6th to the 5th": after a
+# verb of a move, the place reached is the subject's rank (rank_from_to; metrics13, s157: nothing was read). Not a
+# span of days ("from the 1st to the 5th of May").
+RANK_FROM_TO_RE: Final = re.compile(
+    rf"\b(?:{words_pattern(RANK_MOVE_VERBS)})\s+from\s+(?:the\s+)?{ORDINAL_OR_NO}\s+(?:place\s+|spot\s+)?to\s+(?:the\s+)?"
+    rf"(?P<ord>(?P<word>{ORDINAL_ALT})|(?P<n>\d{{1,3}})(?:st|nd|rd|th)|No\.\s?(?P<no>\d{{1,3}}))\b"
+    r"(?!\s+(?:of\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)",
+    re.IGNORECASE,
 )
 # "the third-largest", "the 2nd biggest": an ordinal superlative is a rank.
 ORDINAL_SUPERLATIVE_RE: Final = re.compile(
@@ -828,6 +838,7 @@ MATCHERS: Final[tuple[tuple[str, re.Pattern[str], Callable[[re.Match[str]], _Fou
     ("rank_ordinal_superlative", ORDINAL_SUPERLATIVE_RE, _plain_rank),
     ("rank_scoped", SCOPED_RANK_RE, _scoped_rank),
     ("rank_bracketed", BRACKETED_RANK_RE, _bracketed_rank),
+    ("rank_from_to", RANK_FROM_TO_RE, _plain_rank),
     ("fraction", FRACTION_RE, _fraction),
     ("count_plus", COUNT_PLUS_RE, _count_plus),
 )
@@ -872,6 +883,7 @@ MATCHER_TRIGGERS: Final[dict[str, tuple[str, ...]]] = {
     "rank_scoped": ("place", "spot", "nationwide", "worldwide", "among"),
     "count_plus": ("plus", "odd", "+"),
     "rank_bracketed": ("st)", "nd)", "rd)", "th)"),
+    "rank_from_to": ("from",),
     "fraction": ("half", "third", "quarter", "fourth", "fifth", "sixth", "eighth", "tenth", "out of", "in every", "/"),
 }
 

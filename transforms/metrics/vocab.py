@@ -428,3 +428,10 @@ PLACE_KEEP_LEADS: Final = ("keep", "keeps", "keeping", "kept", "hold", "holds", 
 # metrics11: the second half of a compound unit after "ton-" ("51.48 billion ton-kilometers"): a transport
 # turnover, not a mass in tonnes (matchers.TONNES_RE).
 TONNE_COMPOUND_TAILS: Final = ("kilometers", "kilometres", "kilometer", "kilometre", "km", "miles", "mile")
+
+# Verbs of a move in a ranking before "from the Nth to the Mth" (matchers.RANK_FROM_TO_RE, rule rank_from_to): the
+# place reached is the rank ("Ningbo jumped from the 6th to the 5th", metrics13, tune_sites s157).
+RANK_MOVE_VERBS: Final = ("jumped", "jumps", "jumping", "rose", "rises", "rising", "risen", "climbed", "climbs",
+                          "climbing", "moved up", "moves up", "moving up", "moved", "advanced", "advances", "advancing",
+                          "improved", "fell", "falls", "falling", "fallen", "dropped", "drops", "dropping", "slipped",
+                          "slips", "slipping", "went up", "went down", "moved down", "rose up")
