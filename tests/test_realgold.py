@@ -68,7 +68,8 @@ def test_label_units_map_onto_ours():
     for unit in ("other:meters", "other:mm", "other:m3", "other:cubic_meters", "other:kilograms", "other:celsius",
                  "other:km_per_hour", "other:megawatts", "other:minutes", "other:hectares", "other:acres",
                  "other:miles", "other:ton-kilometers", "other:millimeters", "other:micrometers",
-                 "other:micrograms_per_cubic_meter", "other:kilograms_per_acre", "other:tonnes_per_hectare"):
+                 "other:micrograms_per_cubic_meter", "other:kilograms_per_acre", "other:tonnes_per_hectare",
+                 "other:db"):
         assert map_unit(unit) not in UNITS
     # durations and currencies the record has no unit for; kilometres written as `other:` units are the record's km
     for unit in ("other:weeks", "other:gbp", "other:ringgit"):
