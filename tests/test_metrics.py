@@ -2142,3 +2142,25 @@ def test_a_part_of_a_plural_whole_after_a_determiner_is_a_count(sentence: str,
     """ "20 of our students" counted nothing: only "26 of the 36 industries" (a numbered whole) was a part of a whole
     (count.part_of_whole); a whole of the best, top or busiest places the things in a list."""
     assert [(m.value, m.subject) for m in extract_metrics(sentence) if m.unit == "count"] == found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("Recently, the leaders of seven top global fabric manufacturers came.",  # tune_sites s091, labelled
+         [(7.0, "top global fabric manufacturers")]),
+        ("It aims to gather 3,000 researchers, including 100 top scientists.",  # the ningbo_gov seed page
+         [(3000.0, "researchers"), (100.0, "top scientists")]),
+        ("China's 100 best cities were listed.", []),  # (a list named)
+    ],
+)
+def test_top_before_a_plural_qualifies_the_counted_noun(sentence: str, found: list[tuple[float, str]]) -> None:
+    """ "seven top global fabric manufacturers" counted nothing: "top" after a number read as naming a list."""
+    assert [(m.value, m.subject) for m in extract_metrics(sentence) if m.unit == "count"] == found
+
+
+def test_a_count_opening_its_sentence_before_live_or_reside_counts_people() -> None:
+    """ "2.8 million reside in urban areas" (tune_sites s070, labelled): "reside" was no verb an elided count may
+    take, nor one that makes a number its clause's subject."""
+    found = extract_metrics("The city has a population of 7.9 million. 2.8 million reside in urban areas.")
+    assert [(m.value, m.unit) for m in found] == [(7.9e6, "count"), (2.8e6, "count")]

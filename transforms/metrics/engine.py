@@ -399,7 +399,10 @@ from transforms.textutil import KANA_RE
 # up by 1.72% and 3.45% respectively": metrics13, unseen ningbolife pages s149-s155); after a verb of a move, "from
 # the 6th to the 5th" gives the place reached as the rank; a precise figure of a heading line said again in the
 # paragraph it heads is one fact (a category listing's item heading, s157).
-EXTRACTOR_VERSION = "2026.12.06.67"
+# "2026.12.06.68": "top" before a plural or its modifier qualifies the counted noun ("seven top global fabric
+# manufacturers", "100 top scientists"); a count opening its clause before "live"/"reside" is the clause's subject
+# ("2.8 million reside in urban areas").
+EXTRACTOR_VERSION = "2026.12.06.68"
 
 
 MIDDLE_DOT: Final = "·"

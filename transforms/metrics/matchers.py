@@ -418,7 +418,7 @@ OF_THEM_BEFORE_RE: Final = re.compile(r"\b(?:among|of)\s+(?:them|these|those|whi
 # A count that is the subject of its clause, its noun said before it: "Of the 55 companies, 42 were listed
 # abroad and 13 were in China", "Among the top twenty towns, four are from Ningbo" (a plural verb after it,
 # the clause opening before it).
-CLAUSE_SUBJECT_AFTER_RE: Final = re.compile(r"\s+(?:are|were|came|come)\b")
+CLAUSE_SUBJECT_AFTER_RE: Final = re.compile(r"\s+(?:are|were|came|come|live|lived|reside|resided)\b")
 # (not "lines 4 and 5 are")
 CLAUSE_OPENING_RE: Final = re.compile(r"(?:^|[,;:]|(?<!\d\s)\b(?:and|while|whereas|but))\s*$")
 # What may follow a number whose noun is elided: punctuation, the end, a time phrase, a verb.
@@ -426,7 +426,8 @@ CLAUSE_OPENING_RE: Final = re.compile(r"(?:^|[,;:]|(?<!\d\s)\b(?:and|while|where
 # a date after "as of", t287)
 ELIDED_FOLLOW_RE: Final = re.compile(
     r"^(?:\s+more\b)?(?:\s*(?:[,.;:)）]|\((?:19|20)\d\d\)|$)|\s+[-–—]\s|\s+(?:to|and|or|by|in|this|last|next|from|at|for|during|since|until|before|as\s+(?:of|at)|"
-    r"after|a\s+(?:day|year|month|week)|per|each|every|are|were|is|was|have|has|had|came|come|including|"
+    r"after|a\s+(?:day|year|month|week)|per|each|every|are|were|is|was|have|has|had|came|come|live|lived|reside|"
+    r"resided|including|"
     rf"will|would|can|could|respectively|compared|{words_pattern(FREQUENCY_ADVERBS)})\b)",
     re.IGNORECASE,
 )

@@ -648,6 +648,12 @@ def _noun_phrase_after(para: str, pos: int, singular: bool = False) -> tuple[int
     return _noun_phrase_in(tokens, singular)
 
 
+def _top_as_adjective(lower: str, following: str) -> bool:
+    """ "top" before a plural noun or its modifier ("9 top universities", "100 top scientists", "seven top global
+    fabric manufacturers") qualifies what is counted; "the 10 largest", "China's 100 best cities" name a list."""
+    return lower == "top" and following[:1].islower() and following.isalpha() and following not in COUNT_STOP_WORDS
+
+
 def _noun_phrase_in(tokens: list[tuple[str, int]], singular: bool, complete: bool = True) -> tuple[int, str] | None:
     """_noun_phrase_after from the tokens after the number (_words_after); complete=False: more tokens
     may follow them, and reading past them raises _ReadMore (every token but the last reads the one
@@ -666,7 +672,8 @@ def _noun_phrase_in(tokens: list[tuple[str, int]], singular: bool, complete: boo
         else:
             raise _ReadMore
         if not words:
-            if (lower in NONCOUNT_FIRST_WORDS or lower in SUPERLATIVES or lower in COUNT_STOP_WORDS
+            if (lower in NONCOUNT_FIRST_WORDS or lower in SUPERLATIVES and not _top_as_adjective(lower, following)
+                    or lower in COUNT_STOP_WORDS
                     or lower in VERB_WORDS and not lower.endswith("ed")  # "registered users" is a noun
                     and not (lower.endswith("s") and following.lower() in PLURAL_NOUN_NEXT_WORDS)):  # "81 plans that"
                 return None  # "China's 100 best cities" names a list, it does not count anything
