@@ -387,7 +387,9 @@ from transforms.textutil import KANA_RE
 # number of sunshine hours is 1,850" count nothing (metrics12, unseen pages of other sources s137-s148).
 # "2026.12.06.63": a sentence glued to the one before it at a period ("14 postgraduate courses.By 2015") is its own
 # clause: the word before the period ends its phrase.
-EXTRACTOR_VERSION = "2026.12.06.63"
+# "2026.12.06.65": a paragraph longer than any headline given as the title too is the text, its figures kept; "..., 78
+# more than the previous year" after a count changes that count (metrics14, unseen pages of other sources s164-s170).
+EXTRACTOR_VERSION = "2026.12.06.65"
 
 
 MIDDLE_DOT: Final = "·"
@@ -796,9 +798,13 @@ def _is_headline(para: str, headline: str) -> bool:
     """ "SUNNY OPTICAL's revenue ... increased by 4.2% year-on-year, ... | Financial Report Insights" as the title and
     as the body's paragraph: the headline set again (restated.headline), its figures said in the text below it. Not
     a paragraph of sentences that a page without a headline line gave as its title too (one ending with a full
-    stop, or holding one: its figures are the text's own)."""
+    stop, or holding one: its figures are the text's own), nor one longer than any headline (HEADLINE_MAX_WORDS): a
+    lead of clauses run together with dashes and citation marks and no full stop ("... reached 34.44 billion yuan, a
+    year-on-year increase of 7.1% [4][9] - ...", tune_sites s168) stood for the title and is the text
+    (restated.headline_length)."""
     text = " ".join(para.split())
-    return text == headline and not text.endswith((".", "。")) and ". " not in text
+    return text == headline and not text.endswith((".", "。")) and ". " not in text \
+        and text.count(" ") < HEADLINE_MAX_WORDS
 
 
 def _figure(item: _Found) -> tuple[float, str, str]:
@@ -879,6 +885,9 @@ def _pair_respectively(items: list[_Found], para: str, sent_end: int) -> None:
 # A paragraph that is the headline set again, its whitespace runs aside, is at most this many times as long (a
 # length test before the paragraph's words are joined: most paragraphs are longer).
 HEADLINE_SPACING: Final = 2
+# The most words a headline set again as a body paragraph has (restated.headline): the longest labelled title of
+# the real sets has 41 (tune_other t290); a longer paragraph given as the title is the page's lead (s168).
+HEADLINE_MAX_WORDS: Final = 60
 # Counts and ranks are not read as a restated pair: small whole numbers recur ("took the first place", "first and
 # third places"), and a count said again can have a second meaning (dev 012's 1,041 and 533 patents, then the same
 # numbers of invention patents); their repeats have rules of their own (_repeats_a_count).

@@ -423,3 +423,11 @@ PLACE_KEEP_LEADS: Final = ("keep", "keeps", "keeping", "kept", "hold", "holds", 
 # metrics11: the second half of a compound unit after "ton-" ("51.48 billion ton-kilometers"): a transport
 # turnover, not a mass in tonnes (matchers.TONNES_RE).
 TONNE_COMPOUND_TAILS: Final = ("kilometers", "kilometres", "kilometer", "kilometre", "km", "miles", "mile")
+
+# "564 foreign-funded companies were set up in Ningbo, 78 more than the previous year" (tune_sites s164), "153 new
+# enterprises were set up ..., 57 less than that of last year" (s165): a bare number after the comma closing a count's
+# clause, followed by one of these comparatives and "than" and an earlier time, is the change of that count
+# (matchers count.more_than_before; "fewer" and "less" a decrease).
+COUNT_MORE_THAN_WORDS: Final = frozenset({"more"})
+COUNT_FEWER_THAN_WORDS: Final = frozenset({"fewer", "less"})
+COUNT_THAN_TIME_WORDS: Final = frozenset({"previous", "last", "prior", "preceding", "same"})
