@@ -1677,6 +1677,18 @@ def test_a_headline_set_again_as_a_body_paragraph_is_the_headlines() -> None:
     assert len(extract_metrics(sentences, title=sentences)) == 2
 
 
+def test_a_value_said_twice_in_one_respectively_list_is_two_facts() -> None:
+    """Real page tune_sites s169: "... grow by 14.4 percent, 11.1 percent, 10.5 percent and 10.5 percent,
+    respectively": a precise figure said again in its paragraph is a restatement only when an earlier sentence said it
+    (restated.not_in_its_sentence); the fourth value was dropped as the third again. A later sentence saying it again
+    is still the earlier fact."""
+    listed = ("Chemicals, cars, machinery and tobacco saw their added value grow by 14.4 percent, 11.1 percent, "
+              "10.5 percent and 10.5 percent, respectively.")
+    assert [m.value for m in extract_metrics(listed)] == [14.4, 11.1, 10.5, 10.5]
+    again = "The output value reached 46.21 billion yuan. In the first half, the output value reached 46.21 billion yuan."
+    assert [m.value for m in extract_metrics(again)] == [46.21e9]
+
+
 def test_a_number_more_or_less_than_an_earlier_time_after_a_count_changes_that_count() -> None:
     """Real pages tune_sites s164 ("564 foreign-funded companies were set up in Ningbo, 78 more than the previous
     year") and s165 ("153 new foreign-invested enterprises were set up ..., 57 less than that of last year"): a bare

@@ -388,7 +388,8 @@ from transforms.textutil import KANA_RE
 # "2026.12.06.63": a sentence glued to the one before it at a period ("14 postgraduate courses.By 2015") is its own
 # clause: the word before the period ends its phrase.
 # "2026.12.06.65": a paragraph longer than any headline given as the title too is the text, its figures kept; "..., 78
-# more than the previous year" after a count changes that count (metrics14, unseen pages of other sources s164-s170).
+# more than the previous year" after a count changes that count; a value said twice in one "respectively" list is two
+# facts (metrics14, unseen pages of other sources s164-s170).
 EXTRACTOR_VERSION = "2026.12.06.65"
 
 
@@ -541,7 +542,8 @@ def _extract(body: str, pub: tuple[int, int] | None, document_period: tuple[str,
             cue_periods: set[str] = set()  # the periods its own cues gave its actual figures
             restated = _restated_pair(described, said, seen) if len(described) >= 2 else None
             for item, qualifier in described:
-                if _repeats_a_count(item, para, metrics) or _restates_a_figure(item, para, para_start, para_metrics):
+                if _repeats_a_count(item, para, metrics) or _restates_a_figure(item, para, para_start, para_metrics,
+                                                                                           para_start + sent_start):
                     continue
                 if restated and _figure(item) in restated:
                     continue  # "revenue increased by 4.2% to RMB 19.65 billion" said again: an earlier sentence's
@@ -701,18 +703,20 @@ def _repeats_a_count(item: _Found, para: str, earlier: list[Metric]) -> bool:
     return any(m.unit == "count" and m.value == item.value for m in earlier)
 
 
-def _restates_a_figure(item: _Found, para: str, para_start: int, earlier: list[Metric]) -> bool:
+def _restates_a_figure(item: _Found, para: str, para_start: int, earlier: list[Metric], sentence_start: int) -> bool:
     """ "... has reached 46.21 billion yuan, with a drop of 15.3 percentage points ... In the first half
     of the year, the output value ... reached 46.21 billion yuan, a significant reduction of 15.3
     percentage points": a precise figure (RESTATED_MIN_DIGITS significant digits or more) said again
     in its paragraph with the same unit, kind and sign is the earlier fact again (counts: the rule above).
-    `earlier`: the metrics found before it in its paragraph (those of earlier paragraphs start before it)."""
+    `earlier`: the metrics found before it in its paragraph (those of earlier paragraphs start before it). Not one
+    of its own sentence (`sentence_start`, a body offset): "grow by 14.4 percent, 11.1 percent, 10.5 percent and
+    10.5 percent, respectively" lists four facts, two of one value (tune_sites s169; restated.not_in_its_sentence)."""
     if item.unit == "count":
         return False
     kind = item.kind or "level"
     value = float(item.value)
-    if not any(m.char_start >= para_start and m.unit == item.unit and m.kind == kind and m.value == value
-               for m in earlier):
+    if not any(para_start <= m.char_start < sentence_start and m.unit == item.unit and m.kind == kind
+               and m.value == value for m in earlier):
         return False  # (told before the digits are counted: most figures have no equal earlier in the paragraph)
     return _precise(item, para)
 
