@@ -413,9 +413,16 @@ HOLDOUT_FLOORS: dict[str, float] = {"precision": 0.94, "recall": 0.85, "f1": 0.9
 # number of hours; extractor 2026.12.06.58 on its branch, .62 on main): 97 / 96, P 0.990, R 0.970, F1 0.980; all
 # 149 pages P 0.981, R 0.943, F1 0.962, period 0.722, subject given 0.800; the other sources' 90 pages P 0.973,
 # R 0.920, F1 0.946.
-TUNE_SITES_FLOORS: dict[str, float] = {"precision": 0.975, "recall": 0.935, "f1": 0.955, "period_accuracy": 0.715,
+# The fourteenth pass (metrics14): 7 more pages of other sources (s164-s170: China Daily on 2021 foreign capital and
+# a Jan-April economy, Global Times on foreign investment, three bank pages, Sunny Optical's infobox), labelled blind
+# (130 metrics, 10 uncertain). Unseen (extractor 2026.12.06.63): 103 predicted / 103 matched, P 1.000, R 0.824, F1
+# 0.904. After its rules (a lead too long for a headline keeps its figures, "78 more than the previous year" after a
+# count, one value twice in a "respectively" list; extractor 2026.12.06.65 on its branch): 124 / 124, P 1.000,
+# R 0.992, F1 0.996; all 156 pages P 0.982, R 0.950, F1 0.966, period 0.696 (the new pages' periods are mostly
+# quarters and month spans: 0.38), subject given 0.794; the other sources' 97 pages P 0.977, R 0.935, F1 0.955.
+TUNE_SITES_FLOORS: dict[str, float] = {"precision": 0.975, "recall": 0.945, "f1": 0.96, "period_accuracy": 0.69,
                                        "subject_given_share": 0.78}
-TUNE_SITES_OTHER_F1_FLOOR = 0.94
+TUNE_SITES_OTHER_F1_FLOOR = 0.95
 
 
 @pytest.fixture(scope="module")
@@ -447,22 +454,22 @@ def test_dev_table_prints(dev_scores: realgold.RealScores):
 
 def test_tune_sites_metric_floors():
     pages = load_realgold(realgold.TUNE_SITES_DIR)
-    assert len(pages) == 149 and sum(len(p.metrics) for p in pages) == 1807
+    assert len(pages) == 156 and sum(len(p.metrics) for p in pages) == 1937
     scores = score_real("newsetl", pages, realgold.run_newsetl(pages))
     for measure, floor in TUNE_SITES_FLOORS.items():
         value = getattr(scores.total, measure)
         assert value is not None and value >= floor, f"tune_sites {measure} {value} < {floor}"
     # pages of the two templates: every labelled title and date right, no chrome line left
     # (s005 is saved as Markdown: "## title", "- Published: ..." found from 2026.12.02); the other sources' pages
-    # (s059-s148, from the seventh to twelfth passes) are there for their metrics: their page-level misses are
+    # (s059-s148 and s164-s170, from the seventh to twelfth and the fourteenth passes) are there for their metrics: their page-level misses are
     # tune_other's
     templates = realgold.Tally()
     for source in realgold.TEMPLATE_SOURCES:
         templates.add(scores.by_source[source])
     assert templates.pages == 59
     assert (templates.title_accuracy, templates.date_accuracy, templates.leaks) == (1.0, 1.0, 0)
-    # the other sources' 90 pages (seventh to twelfth passes, extractor 2026.12.06.58 on its branch, .62 on main):
-    # P 0.973, R 0.920, F1 0.946
+    # the other sources' 97 pages (seventh to twelfth passes and metrics14's s164-s170, extractor 2026.12.06.65 on its
+    # branch): P 0.977, R 0.935, F1 0.955 (0.944 with s164-s170 before its rules)
     assert (scores.by_source["other"].f1 or 0) >= TUNE_SITES_OTHER_F1_FLOOR
     assert [heading for _, heading in realgold.real_sets()][1].startswith("real pages, tuning set")
 

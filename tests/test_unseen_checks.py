@@ -19,11 +19,12 @@ def test_the_checks_on_the_tuning_sets(capsys: pytest.CaptureFixture[str]) -> No
     # s130-s136, the eleventh's, one slug title, s133, fixed by it ('Planting status', a subheading, was taken), and
     # four dates, three right before the dated-line check and s133's ('- May 08, 2018 -' under its headline) by it;
     # s137-s148, the twelfth's, two slug titles, one right (s144), s143's wiki heading '= Tianyi Ge Museum =' kept
-    # with its marks by both, and six dates, all right)
+    # with its marks by both, and six dates, all right; s164-s170, the fourteenth's, no slug title and two dates,
+    # both right)
     assert "right before the slug check 240/248, after it 245/248; the check changes 5:" in out
     assert "s084: fixed:" in out and "t434: fixed:" in out and "t488: fixed:" in out and "s110: fixed:" in out
     assert "s133: fixed: 'Planting status'" in out
-    assert "right before the dated line beside the headline 255/262, after it 256/262;" in out
+    assert "right before the dated line beside the headline 257/264, after it 258/264;" in out
     assert "broken" not in out
 
 
