@@ -461,8 +461,8 @@ def test_tune_sites_metric_floors():
         assert value is not None and value >= floor, f"tune_sites {measure} {value} < {floor}"
     # pages of the two templates: every labelled title and date right, no chrome line left
     # (s005 is saved as Markdown: "## title", "- Published: ..." found from 2026.12.02); the other sources' pages
-    # (s059-s148 and s164-s170, from the seventh to twelfth and the fourteenth passes) are there for their metrics: their page-level misses are
-    # tune_other's
+    # (s059-s148 and s164-s170, from the seventh to twelfth and the fourteenth passes) are there for their metrics:
+    # their page-level misses are tune_other's
     templates = realgold.Tally()
     for source in realgold.TEMPLATE_SOURCES:
         templates.add(scores.by_source[source])
