@@ -1690,6 +1690,45 @@ def test_a_headline_set_again_as_a_body_paragraph_is_the_headlines() -> None:
     assert len(extract_metrics(sentences, title=sentences)) == 2
 
 
+def test_a_value_said_twice_in_one_respectively_list_is_two_facts() -> None:
+    """Real page tune_sites s169: "... grow by 14.4 percent, 11.1 percent, 10.5 percent and 10.5 percent,
+    respectively": a precise figure said again in its paragraph is a restatement only when an earlier sentence said it
+    (restated.not_in_its_sentence); the fourth value was dropped as the third again. A later sentence saying it again
+    is still the earlier fact."""
+    listed = ("Chemicals, cars, machinery and tobacco saw their added value grow by 14.4 percent, 11.1 percent, "
+              "10.5 percent and 10.5 percent, respectively.")
+    assert [m.value for m in extract_metrics(listed)] == [14.4, 11.1, 10.5, 10.5]
+    again = ("The output value reached 46.21 billion yuan. In the first half, the output value reached 46.21 "
+             "billion yuan.")
+    assert [m.value for m in extract_metrics(again)] == [46.21e9]
+
+
+def test_a_number_more_or_less_than_an_earlier_time_after_a_count_changes_that_count() -> None:
+    """Real pages tune_sites s164 ("564 foreign-funded companies were set up in Ningbo, 78 more than the previous
+    year") and s165 ("153 new foreign-invested enterprises were set up ..., 57 less than that of last year"): a bare
+    number after the comma closing a count's clause, then "more/fewer/less than" and an earlier time, is that count's
+    change (count.more_than_before; a decrease for "fewer"/"less"). Not a comparison with another thing ("30 more
+    than Hangzhou")."""
+    up = extract_metrics("Last year, 564 foreign-funded companies were set up in Ningbo, 78 more than the previous "
+                         "year.")
+    assert [(m.value, m.unit, m.kind) for m in up] == [(564.0, "count", "level"), (78.0, "count", "change")]
+    down = extract_metrics("A total of 153 new enterprises were set up in the city, 57 less than that of last year.")
+    assert [(m.value, m.kind) for m in down][1:] == [(-57.0, "change")]
+    assert [m.value for m in extract_metrics("The city has 120 parks, 30 more than Hangzhou.")] == [120.0]
+
+
+def test_a_lead_too_long_for_a_headline_given_as_the_title_keeps_its_figures() -> None:
+    """Real page tune_sites s168: a research summary whose only paragraph runs its clauses together with dashes and
+    citation marks and no full stop ("Core Views - ... reached 34.44 billion yuan, a year-on-year increase of 7.1%
+    [4][9] - ...") was given as the title too; a paragraph longer than any headline (HEADLINE_MAX_WORDS) is the
+    text, not the headline set again (restated.headline_length): its figures stay."""
+    clause = ("Ningbo Bank's revenue for the first half of 2024 reached 34.44 billion yuan, a year-on-year increase of "
+              "7.1% [4][9]")
+    lead = " - ".join([clause] + ["the bank's asset quality remains stable with its ratios holding steady [4][9]"] * 5)
+    assert len(lead.split()) > 60
+    assert [m.text for m in extract_metrics(lead, title=lead)][:2] == ["34.44 billion yuan", "7.1%"]
+
+
 def test_two_figures_of_an_earlier_sentence_said_again_together_are_one_report() -> None:
     """Real page tune_sites s105: "revenue ... increased by 4.2% to 19.65 billion yuan, with net profit soaring by
     52.6%", then in the next paragraph and in a bullet "revenue ... was RMB 19.65 billion, a year-on-year increase of

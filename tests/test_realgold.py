@@ -421,9 +421,18 @@ HOLDOUT_FLOORS: dict[str, float] = {"precision": 0.94, "recall": 0.85, "f1": 0.9
 # "respectively" paired with levels of several units, "jumped from the 6th to the 5th", a heading's figure said again
 # below it; extractor 2026.12.06.64): 41 / 41, P 1.000, R 0.976, F1 0.988; all 158 pages P 0.982, R 0.947, F1 0.964,
 # period 0.722, subject given 0.801; the two templates' 68 pages P 0.991, R 0.971, F1 0.981, titles, dates 1.0, no leak.
-TUNE_SITES_FLOORS: dict[str, float] = {"precision": 0.975, "recall": 0.935, "f1": 0.955, "period_accuracy": 0.715,
+# The fourteenth pass (metrics14): 7 more pages of other sources (s164-s170: China Daily on 2021 foreign capital and
+# a Jan-April economy, Global Times on foreign investment, three bank pages, Sunny Optical's infobox), labelled blind
+# (130 metrics, 10 uncertain). Unseen (extractor 2026.12.06.63): 103 predicted / 103 matched, P 1.000, R 0.824, F1
+# 0.904. After its rules (a lead too long for a headline keeps its figures, "78 more than the previous year" after a
+# count, one value twice in a "respectively" list; extractor 2026.12.06.65 on its branch): 124 / 124, P 1.000,
+# R 0.992, F1 0.996; all 156 pages P 0.982, R 0.950, F1 0.966, period 0.696 (the new pages' periods are mostly
+# quarters and month spans: 0.38), subject given 0.794; the other sources' 97 pages P 0.977, R 0.935, F1 0.955.
+# Both passes merged on main (session 21, with main's own rules, extractor 2026.12.06.69): 165 pages, 1809 gold / 1752
+# predicted / 1722 matched, P 0.983, R 0.952, F1 0.967, period 0.697, subject given 0.794.
+TUNE_SITES_FLOORS: dict[str, float] = {"precision": 0.975, "recall": 0.945, "f1": 0.96, "period_accuracy": 0.69,
                                        "subject_given_share": 0.78}
-TUNE_SITES_OTHER_F1_FLOOR = 0.94
+TUNE_SITES_OTHER_F1_FLOOR = 0.95
 
 
 @pytest.fixture(scope="module")
@@ -455,22 +464,22 @@ def test_dev_table_prints(dev_scores: realgold.RealScores):
 
 def test_tune_sites_metric_floors():
     pages = load_realgold(realgold.TUNE_SITES_DIR)
-    assert len(pages) == 158 and sum(len(p.metrics) for p in pages) == 1854
+    assert len(pages) == 165 and sum(len(p.metrics) for p in pages) == 1984
     scores = score_real("newsetl", pages, realgold.run_newsetl(pages))
     for measure, floor in TUNE_SITES_FLOORS.items():
         value = getattr(scores.total, measure)
         assert value is not None and value >= floor, f"tune_sites {measure} {value} < {floor}"
     # pages of the two templates: every labelled title and date right, no chrome line left
     # (s005 is saved as Markdown: "## title", "- Published: ..." found from 2026.12.02); the other sources' pages
-    # (s059-s148, from the seventh to twelfth passes) are there for their metrics: their page-level misses are
-    # tune_other's
+    # (s059-s148 and s164-s170, from the seventh to twelfth and the fourteenth passes) are there for their metrics:
+    # their page-level misses are tune_other's
     templates = realgold.Tally()
     for source in realgold.TEMPLATE_SOURCES:
         templates.add(scores.by_source[source])
     assert templates.pages == 68
     assert (templates.title_accuracy, templates.date_accuracy, templates.leaks) == (1.0, 1.0, 0)
-    # the other sources' 90 pages (seventh to twelfth passes, extractor 2026.12.06.58 on its branch, .62 on main):
-    # P 0.973, R 0.920, F1 0.946
+    # the other sources' 97 pages (seventh to twelfth passes and metrics14's s164-s170, extractor 2026.12.06.65 on its
+    # branch): P 0.977, R 0.935, F1 0.955 (0.944 with s164-s170 before its rules)
     assert (scores.by_source["other"].f1 or 0) >= TUNE_SITES_OTHER_F1_FLOOR
     assert [heading for _, heading in realgold.real_sets()][1].startswith("real pages, tuning set")
 

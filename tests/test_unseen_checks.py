@@ -20,11 +20,12 @@ def test_the_checks_on_the_tuning_sets(capsys: pytest.CaptureFixture[str]) -> No
     # four dates, three right before the dated-line check and s133's ('- May 08, 2018 -' under its headline) by it;
     # s137-s148, the twelfth's, two slug titles, one right (s144), s143's wiki heading '= Tianyi Ge Museum =' kept
     # with its marks by both, and six dates, all right; s149-s157, the thirteenth's (ningbolife), four slug titles,
-    # all right before the check, and one date, right)
+    # all right before the check, and one date, right; s164-s170, the fourteenth's, no slug title and two dates, both
+    # right)
     assert "right before the slug check 244/252, after it 249/252; the check changes 5:" in out
     assert "s084: fixed:" in out and "t434: fixed:" in out and "t488: fixed:" in out and "s110: fixed:" in out
     assert "s133: fixed: 'Planting status'" in out
-    assert "right before the dated line beside the headline 256/263, after it 257/263;" in out
+    assert "right before the dated line beside the headline 258/265, after it 259/265;" in out
     assert "broken" not in out
 
 

@@ -402,7 +402,10 @@ from transforms.textutil import KANA_RE
 # "2026.12.06.68": "top" before a plural or its modifier qualifies the counted noun ("seven top global fabric
 # manufacturers", "100 top scientists"); a count opening its clause before "live"/"reside" is the clause's subject
 # ("2.8 million reside in urban areas").
-EXTRACTOR_VERSION = "2026.12.06.68"
+# "2026.12.06.69" (.65 on its branch): a paragraph longer than any headline given as the title too is the text, its
+# figures kept; "..., 78 more than the previous year" after a count changes that count; a value said twice in one
+# "respectively" list is two facts (metrics14, unseen pages of other sources s164-s170).
+EXTRACTOR_VERSION = "2026.12.06.69"
 
 
 MIDDLE_DOT: Final = "·"
@@ -558,7 +561,8 @@ def _extract(body: str, pub: tuple[int, int] | None, document_period: tuple[str,
             cue_periods: set[str] = set()  # the periods its own cues gave its actual figures
             restated = _restated_pair(described, said, seen) if len(described) >= 2 else None
             for item, qualifier in described:
-                if _repeats_a_count(item, para, metrics) or _restates_a_figure(item, para, para_start, para_metrics):
+                if _repeats_a_count(item, para, metrics) or _restates_a_figure(item, para, para_start, para_metrics,
+                                                                                           para_start + sent_start):
                     continue
                 if restated and _figure(item) in restated:
                     continue  # "revenue increased by 4.2% to RMB 19.65 billion" said again: an earlier sentence's
@@ -720,18 +724,20 @@ def _repeats_a_count(item: _Found, para: str, earlier: list[Metric]) -> bool:
     return any(m.unit == "count" and m.value == item.value for m in earlier)
 
 
-def _restates_a_figure(item: _Found, para: str, para_start: int, earlier: list[Metric]) -> bool:
+def _restates_a_figure(item: _Found, para: str, para_start: int, earlier: list[Metric], sentence_start: int) -> bool:
     """ "... has reached 46.21 billion yuan, with a drop of 15.3 percentage points ... In the first half
     of the year, the output value ... reached 46.21 billion yuan, a significant reduction of 15.3
     percentage points": a precise figure (RESTATED_MIN_DIGITS significant digits or more) said again
     in its paragraph with the same unit, kind and sign is the earlier fact again (counts: the rule above).
-    `earlier`: the metrics found before it in its paragraph (those of earlier paragraphs start before it)."""
+    `earlier`: the metrics found before it in its paragraph (those of earlier paragraphs start before it). Not one
+    of its own sentence (`sentence_start`, a body offset): "grow by 14.4 percent, 11.1 percent, 10.5 percent and
+    10.5 percent, respectively" lists four facts, two of one value (tune_sites s169; restated.not_in_its_sentence)."""
     if item.unit == "count":
         return False
     kind = item.kind or "level"
     value = float(item.value)
-    if not any(m.char_start >= para_start and m.unit == item.unit and m.kind == kind and m.value == value
-               for m in earlier):
+    if not any(para_start <= m.char_start < sentence_start and m.unit == item.unit and m.kind == kind
+               and m.value == value for m in earlier):
         return False  # (told before the digits are counted: most figures have no equal earlier in the paragraph)
     return _precise(item, para)
 
@@ -827,9 +833,13 @@ def _is_headline(para: str, headline: str) -> bool:
     """ "SUNNY OPTICAL's revenue ... increased by 4.2% year-on-year, ... | Financial Report Insights" as the title and
     as the body's paragraph: the headline set again (restated.headline), its figures said in the text below it. Not
     a paragraph of sentences that a page without a headline line gave as its title too (one ending with a full
-    stop, or holding one: its figures are the text's own)."""
+    stop, or holding one: its figures are the text's own), nor one longer than any headline (HEADLINE_MAX_WORDS): a
+    lead of clauses run together with dashes and citation marks and no full stop ("... reached 34.44 billion yuan, a
+    year-on-year increase of 7.1% [4][9] - ...", tune_sites s168) stood for the title and is the text
+    (restated.headline_length)."""
     text = " ".join(para.split())
-    return text == headline and not text.endswith((".", "。")) and ". " not in text
+    return text == headline and not text.endswith((".", "。")) and ". " not in text \
+        and text.count(" ") < HEADLINE_MAX_WORDS
 
 
 def _figure(item: _Found) -> tuple[float, str, str]:
@@ -912,6 +922,9 @@ def _pair_respectively(items: list[_Found], para: str, sent_end: int) -> None:
 # A paragraph that is the headline set again, its whitespace runs aside, is at most this many times as long (a
 # length test before the paragraph's words are joined: most paragraphs are longer).
 HEADLINE_SPACING: Final = 2
+# The most words a headline set again as a body paragraph has (restated.headline): the longest labelled title of
+# the real sets has 41 (tune_other t290); a longer paragraph given as the title is the page's lead (s168).
+HEADLINE_MAX_WORDS: Final = 60
 # Counts and ranks are not read as a restated pair: small whole numbers recur ("took the first place", "first and
 # third places"), and a count said again can have a second meaning (dev 012's 1,041 and 533 patents, then the same
 # numbers of invention patents); their repeats have rules of their own (_repeats_a_count).

@@ -34,6 +34,9 @@ from transforms.metrics.subjects import VERB_FORM_RE, _is_plural, _noun_phrase_a
 from transforms.metrics.vocab import (
     AGE_OR_BASE_LEADS,
     COUNT_CHANGE_NOUNS,
+    COUNT_FEWER_THAN_WORDS,
+    COUNT_MORE_THAN_WORDS,
+    COUNT_THAN_TIME_WORDS,
     COUNT_UNIT_NOUNS,
     CURRENCIES,
     CURRENCY_PREFIXES,
@@ -468,6 +471,13 @@ COUNT_CHANGE_GAP_RE: Final = re.compile(rf",\s*(?:an?\s+)?(?:{words_pattern(COUN
                                         re.IGNORECASE)
 COUNT_CHANGE_AFTER_RE: Final = re.compile(r"\s+(?:over|compared|from|than)\b|\s*(?:[,.;:)）]|$)", re.IGNORECASE)
 TOTAL_GAP_RE: Final = re.compile(r"\btotal\b", re.IGNORECASE)
+# "..., 78 more than the previous year", "..., 57 less than that of last year": a bare number after the comma closing
+# a count's clause, then a comparative, "than" and an earlier time (vocab COUNT_*_THAN_WORDS), changes that count
+# (count.more_than_before).
+COUNT_THAN_AFTER_RE: Final = re.compile(
+    rf"\s+(?P<cmp>{words_pattern(COUNT_MORE_THAN_WORDS | COUNT_FEWER_THAN_WORDS)})\s+than\s+"
+    rf"(?:(?:that|those)\s+(?:of|in)\s+)?(?:the\s+)?(?:{words_pattern(COUNT_THAN_TIME_WORDS)})\b", re.IGNORECASE)
+COUNT_THAN_GAP_RE: Final = re.compile(r",\s*$")
 # "The 2021 figure for micro and small-sized companies was 2,826,100": a bare number after "the (year's) figure for"
 # a plural noun phrase and its verb counts that noun (count.figure_for).
 FIGURE_FOR_RE: Final = re.compile(
@@ -1449,6 +1459,14 @@ def _elided_count(para: str, read: NumberRead, sent_start: int, sent_end: int,
         if len(gap) <= ELIDED_GAP_MAX and COUNT_CHANGE_GAP_TAIL.has_match(gap) and not ANY_NUMBER_RE.search(gap):
             return _Found(read.start, read.end, value, "count", subject=last.subject, num_start=read.start,
                           rules=["count.change_of_count"])
+    than = COUNT_THAN_AFTER_RE.match(after) if earlier and not read.scale else None
+    if than is not None:
+        last = max(earlier, key=lambda f: f.end)
+        gap = para[last.end:read.start]
+        if len(gap) <= ELIDED_GAP_MAX and COUNT_THAN_GAP_RE.search(gap) and not ANY_NUMBER_RE.search(gap):
+            fewer = than.group("cmp").lower() in COUNT_FEWER_THAN_WORDS
+            return _Found(read.start, read.end, -value if fewer else value, "count", kind="change",
+                          subject=last.subject, num_start=read.start, rules=["count.more_than_before"])
     if not ELIDED_FOLLOW_RE.match(after):
         return None
     if TIME_RANGE_END_RE.match(after):

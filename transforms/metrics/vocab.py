@@ -435,3 +435,10 @@ RANK_MOVE_VERBS: Final = ("jumped", "jumps", "jumping", "rose", "rises", "rising
                           "climbing", "moved up", "moves up", "moving up", "moved", "advanced", "advances", "advancing",
                           "improved", "fell", "falls", "falling", "fallen", "dropped", "drops", "dropping", "slipped",
                           "slips", "slipping", "went up", "went down", "moved down", "rose up")
+# "564 foreign-funded companies were set up in Ningbo, 78 more than the previous year" (tune_sites s164), "153 new
+# enterprises were set up ..., 57 less than that of last year" (s165): a bare number after the comma closing a count's
+# clause, followed by one of these comparatives and "than" and an earlier time, is the change of that count
+# (matchers count.more_than_before; "fewer" and "less" a decrease).
+COUNT_MORE_THAN_WORDS: Final = frozenset({"more"})
+COUNT_FEWER_THAN_WORDS: Final = frozenset({"fewer", "less"})
+COUNT_THAN_TIME_WORDS: Final = frozenset({"previous", "last", "prior", "preceding", "same"})
