@@ -67,9 +67,11 @@ HOLDOUT10_DIR = REALGOLD_DIR / "holdout10"  # a tenth frozen set, gathered and l
 HOLDOUT11_DIR = REALGOLD_DIR / "holdout11"  # an eleventh frozen set, gathered and labelled blind at 2026.12.06.52
 HOLDOUT12_DIR = REALGOLD_DIR / "holdout12"  # a twelfth frozen set, gathered and labelled blind at 2026.12.06.57
 HOLDOUT13_DIR = REALGOLD_DIR / "holdout13"  # a thirteenth frozen set, gathered and labelled blind at 2026.12.06.62
+HOLDOUT14_DIR = REALGOLD_DIR / "holdout14"  # a fourteenth frozen set, gathered and labelled blind at 2026.12.06.63
 # never tuned on: details not listed by default
 HELD_OUT_DIRS = (HOLDOUT_DIR, HOLDOUT2_DIR, HOLDOUT3_DIR, HOLDOUT4_DIR, HOLDOUT5_DIR, HOLDOUT6_DIR, HOLDOUT7_DIR,
-                 HOLDOUT8_DIR, HOLDOUT9_DIR, HOLDOUT10_DIR, HOLDOUT11_DIR, HOLDOUT12_DIR, HOLDOUT13_DIR)
+                 HOLDOUT8_DIR, HOLDOUT9_DIR, HOLDOUT10_DIR, HOLDOUT11_DIR, HOLDOUT12_DIR, HOLDOUT13_DIR,
+                 HOLDOUT14_DIR)
 TUNE_SITES_DIR = REALGOLD_DIR / "tune_sites"
 TUNE_OTHER_DIR = REALGOLD_DIR / "tune_other"
 VALUE_TOLERANCE = 1e-3
@@ -676,13 +678,14 @@ def format_real_table(heading: str, pages: Sequence[RealPage], results: dict[str
 def real_sets(root: Path = REALGOLD_DIR) -> list[tuple[Path, str]]:
     """(folder, heading) of the realgold sets present: dev, the tuning sets tune_sites and
     tune_other, then holdout, holdout2, holdout3, holdout4, holdout5, holdout6, holdout7, holdout8, holdout9 and
-    holdout10, holdout11, holdout12 and holdout13 when their manifests exist."""
+    holdout10, holdout11, holdout12, holdout13 and holdout14 when their manifests exist."""
     sets: list[tuple[Path, str]] = []
     dev, tune, other = root / "dev", root / "tune_sites", root / "tune_other"
     (holdout, holdout2, holdout3, holdout4, holdout5, holdout6, holdout7, holdout8, holdout9, holdout10, holdout11,
-     holdout12, holdout13) = (root / name for name in ("holdout", "holdout2", "holdout3", "holdout4", "holdout5",
-                                                       "holdout6", "holdout7", "holdout8", "holdout9", "holdout10",
-                                                       "holdout11", "holdout12", "holdout13"))
+     holdout12, holdout13, holdout14) = (root / name for name in ("holdout", "holdout2", "holdout3", "holdout4",
+                                                                  "holdout5", "holdout6", "holdout7", "holdout8",
+                                                                  "holdout9", "holdout10", "holdout11", "holdout12",
+                                                                  "holdout13", "holdout14"))
     if (dev / "labels").is_dir():
         sets.append((dev, f"real pages ({_shown(dev)}, used while tuning)"))
     if (tune / "labels").is_dir():
@@ -729,6 +732,9 @@ def real_sets(root: Path = REALGOLD_DIR) -> list[tuple[Path, str]]:
     if (holdout13 / "manifest.tsv").exists():
         sets.append((holdout13, f"real pages held out, thirteenth set ({_shown(holdout13)}, gathered and labelled "
                                 f"blind at extractor 2026.12.06.62, frozen, never tuned on)"))
+    if (holdout14 / "manifest.tsv").exists():
+        sets.append((holdout14, f"real pages held out, fourteenth set ({_shown(holdout14)}, gathered and labelled "
+                                f"blind at extractor 2026.12.06.63, frozen, never tuned on)"))
     return sets
 
 
@@ -792,7 +798,7 @@ def format_targets(tuned: Sequence[RealScores], held_sets: Sequence[RealScores],
                    tuned_with_metrics: Sequence[RealScores]) -> str:
     """The issue's quality targets, each beside newsetl's figure on the sets tuned on (pooled) and
     on each held-out set (a column each: holdout, holdout2, holdout3, holdout4, holdout5, holdout6, holdout7,
-    holdout8, holdout9, holdout10, holdout11, holdout12, then holdout13), and whether all meet it.
+    holdout8, holdout9, holdout10, holdout11, holdout12, holdout13, then holdout14), and whether all meet it.
     `tuned_with_metrics`: the tuned sets labelled with metrics (dev, tune_sites); `tuned`: every
     tuned set (tune_other too, for titles, dates, chrome)."""
     held_heads = ["held out"] + [f"held out {n}" for n in range(2, len(held_sets) + 1)]
