@@ -132,8 +132,10 @@ MEASURE_UNITS: frozenset[str] = frozenset({
     # concentration, a length and a yield rate that fell to `count`; every label unit was then read for more)
     "other:millimeters", "other:millimetres", "other:micrometers", "other:micrometres",
     "other:micrograms_per_cubic_meter", "other:micrograms_per_cubic_metre", "other:kilograms_per_acre",
-    # (session 21: the thirteenth tune_sites pass's "90 db", a loudness, fell to `count`)
-    "other:db", "other:decibels",
+    # (session 21: the thirteenth tune_sites pass's "90 db", a loudness, fell to `count`; then the fourteenth held-out
+    # set's gatherer's note, read after its measurement: a volume in millilitres and an area in square feet)
+    "other:db", "other:decibels", "other:ml", "other:milliliters", "other:millilitres", "other:sq_ft",
+    "other:square_feet",
 })
 # Currencies the record has no code for (pounds sterling, ringgit): never matched, like a measure.
 OTHER_CURRENCY_UNITS: frozenset[str] = frozenset({"other:gbp", "other:ringgit"})

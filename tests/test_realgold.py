@@ -2,9 +2,9 @@
 
 The scoring rules are tested on small hand-made pages; one test runs the extractor over the
 dev set (the 37 labelled real articles used while tuning) and pins floors a little under
-today's figures. The held-out sets (tests/realgold/holdout, holdout2 ... holdout13) get floors a little
+today's figures. The held-out sets (tests/realgold/holdout, holdout2 ... holdout14) get floors a little
 under the figures first measured on them, never tuned to (the eleventh's under its second reading, which is not
-blind: see HOLDOUT11_FLOORS); the fourteenth (holdout14) is checked for consistency until its first measurement.
+blind: see HOLDOUT11_FLOORS).
 """
 from __future__ import annotations
 
@@ -69,7 +69,7 @@ def test_label_units_map_onto_ours():
                  "other:km_per_hour", "other:megawatts", "other:minutes", "other:hectares", "other:acres",
                  "other:miles", "other:ton-kilometers", "other:millimeters", "other:micrometers",
                  "other:micrograms_per_cubic_meter", "other:kilograms_per_acre", "other:tonnes_per_hectare",
-                 "other:db"):
+                 "other:db", "other:ml", "other:sq_ft"):
         assert map_unit(unit) not in UNITS
     # durations and currencies the record has no unit for; kilometres written as `other:` units are the record's km
     for unit in ("other:weeks", "other:gbp", "other:ringgit"):
@@ -619,6 +619,17 @@ HOLDOUT12_FLOORS: dict[str, float] = {"precision": 0.95, "recall": 0.9, "f1": 0.
 HOLDOUT13_FLOORS: dict[str, float] = {"precision": 0.92, "recall": 0.88, "f1": 0.9, "period_accuracy": 0.64,
                                       "title_accuracy": 0.93, "date_accuracy": 0.95, "subject_given_share": 0.79}
 
+# tests/realgold/holdout14: 20 more pages (6 ningbolife, one a print view, one a jblog page; 1 english.ningbo.gov.cn;
+# 1 cnnb; 12 other sources, 6 hosts new to every set; 153 labelled metrics, 47 uncertain), gathered and labelled blind
+# on 2026-12-06 at extractor 2026.12.06.63 while session 21's rules and the thirteenth and fourteenth tune_sites passes
+# were written (every URL claimed atomically), frozen, merged after them. Measured once (extractor 2026.12.06.69):
+# 109 gold / 94 predicted / 87 matched, P 0.926, R 0.798, F1 0.857, UNDER the held-out bound of 0.90 (ningbolife
+# 0.889, the government's one page 0.667, cnnb 1.000, other sources 0.824: recall 0.750 there); period accuracy 0.724,
+# subject given 0.897; titles 0.933 (other sources 7 of 8), dates 1.000, 19 leaked lines (all on other sources'
+# pages). Floors a little under it.
+HOLDOUT14_FLOORS: dict[str, float] = {"precision": 0.9, "recall": 0.78, "f1": 0.84, "period_accuracy": 0.7,
+                                      "title_accuracy": 0.91, "date_accuracy": 0.95, "subject_given_share": 0.88}
+
 @pytest.mark.parametrize(("folder", "size", "floors"), [
     (realgold.HOLDOUT_DIR, (24, 340), HOLDOUT_FLOORS),
     (realgold.HOLDOUT2_DIR, (16, 241), HOLDOUT2_FLOORS),
@@ -633,8 +644,9 @@ HOLDOUT13_FLOORS: dict[str, float] = {"precision": 0.92, "recall": 0.88, "f1": 0
     (realgold.HOLDOUT11_DIR, (20, 248), HOLDOUT11_FLOORS),
     (realgold.HOLDOUT12_DIR, (20, 235), HOLDOUT12_FLOORS),
     (realgold.HOLDOUT13_DIR, (20, 147), HOLDOUT13_FLOORS),
+    (realgold.HOLDOUT14_DIR, (20, 153), HOLDOUT14_FLOORS),
 ], ids=["holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9",
-        "holdout10", "holdout11", "holdout12", "holdout13"])
+        "holdout10", "holdout11", "holdout12", "holdout13", "holdout14"])
 def test_held_out_floors(folder: Path, size: tuple[int, int], floors: dict[str, float]) -> None:
     pages = load_realgold(folder)
     assert (len(pages), sum(len(p.metrics) for p in pages)) == size
