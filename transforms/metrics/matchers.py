@@ -33,6 +33,7 @@ from transforms.metrics.qualifiers import FILLER_TAIL, WordTail, _qualifier
 from transforms.metrics.subjects import VERB_FORM_RE, _is_plural, _noun_phrase_after, _subject_before
 from transforms.metrics.vocab import (
     AGE_OR_BASE_LEADS,
+    CLAUSE_SUBJECT_VERBS,
     COUNT_CHANGE_NOUNS,
     COUNT_FEWER_THAN_WORDS,
     COUNT_MORE_THAN_WORDS,
@@ -421,7 +422,7 @@ OF_THEM_BEFORE_RE: Final = re.compile(r"\b(?:among|of)\s+(?:them|these|those|whi
 # A count that is the subject of its clause, its noun said before it: "Of the 55 companies, 42 were listed
 # abroad and 13 were in China", "Among the top twenty towns, four are from Ningbo" (a plural verb after it,
 # the clause opening before it).
-CLAUSE_SUBJECT_AFTER_RE: Final = re.compile(r"\s+(?:are|were|came|come|live|lived|reside|resided)\b")
+CLAUSE_SUBJECT_AFTER_RE: Final = re.compile(rf"\s+(?:{words_pattern(CLAUSE_SUBJECT_VERBS)})\b")
 # (not "lines 4 and 5 are")
 CLAUSE_OPENING_RE: Final = re.compile(r"(?:^|[,;:]|(?<!\d\s)\b(?:and|while|whereas|but))\s*$")
 # What may follow a number whose noun is elided: punctuation, the end, a time phrase, a verb.
@@ -429,9 +430,9 @@ CLAUSE_OPENING_RE: Final = re.compile(r"(?:^|[,;:]|(?<!\d\s)\b(?:and|while|where
 # a date after "as of", t287)
 ELIDED_FOLLOW_RE: Final = re.compile(
     r"^(?:\s+more\b)?(?:\s*(?:[,.;:)）]|\((?:19|20)\d\d\)|$)|\s+[-–—]\s|\s+(?:to|and|or|by|in|this|last|next|from|at|for|during|since|until|before|as\s+(?:of|at)|"
-    r"after|a\s+(?:day|year|month|week)|per|each|every|are|were|is|was|have|has|had|came|come|live|lived|reside|"
-    r"resided|including|"
-    rf"will|would|can|could|respectively|compared|{words_pattern(FREQUENCY_ADVERBS)})\b)",
+    r"after|a\s+(?:day|year|month|week)|per|each|every|is|was|have|has|had|including|"
+    rf"will|would|can|could|respectively|compared|{words_pattern(CLAUSE_SUBJECT_VERBS)}|"
+    rf"{words_pattern(FREQUENCY_ADVERBS)})\b)",
     re.IGNORECASE,
 )
 # The rest of a span of time after its low end ("2 to 4 days", "3-5 weeks"): that number counts no noun before it.
