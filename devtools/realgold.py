@@ -139,9 +139,9 @@ MEASURE_UNITS: frozenset[str] = frozenset({
 })
 # Currencies the record has no code for (pounds sterling, ringgit): never matched, like a measure.
 OTHER_CURRENCY_UNITS: frozenset[str] = frozenset({"other:gbp", "other:ringgit"})
-# Lengths in kilometres written as `other:` units: the record's `km`. (Any other `other:<unit>` naming a unit of the
-# record, "other:mu" in holdout13 by its gatherer's note read after that set's measurement, is that unit.)
-KM_LABEL_UNITS: frozenset[str] = frozenset({"other:km", "other:kilometers", "other:kilometres"})
+# Lengths in kilometres spelled out as `other:` units: the record's `km`. (`other:km`, like any `other:<unit>` naming a
+# unit of the record, "other:mu" in holdout13 by its gatherer's note read after that set's measurement, is that unit.)
+KM_LABEL_UNITS: frozenset[str] = frozenset({"other:kilometers", "other:kilometres"})
 # (and scores: "full marks of 150 points", other:points, a dimensionless value like an index's)
 UNMATCHED_UNITS: frozenset[str] = frozenset({"other:months", "other:weeks", "other:days", "other:hours",
                                              "other:index", "other:points"}) | MEASURE_UNITS | OTHER_CURRENCY_UNITS

@@ -568,9 +568,9 @@ def _extract(body: str, pub: tuple[int, int] | None, document_period: tuple[str,
                     continue  # "revenue increased by 4.2% to RMB 19.65 billion" said again: an earlier sentence's
                 if cjk and _beside_cjk(item, para):
                     continue  # "較去年同期增 加約 19.4% 或約": the Chinese text restating an English report's figures
-                if fact_metrics and fact is None and _restates_a_fact_line(item, para, fact_metrics):
+                if fact_metrics and fact is None and _restates_a_line(item, para, fact_metrics):
                     continue  # "... rose 1.6 percent to 56.3 billion yuan" after the fact box's "GDP: 56.3 billion"
-                if above and _restates_a_heading(item, para, above):
+                if above and _restates_a_line(item, para, above):
                     continue  # a listing item's heading "... reached 186.6 billion yuan", its text then says it again
                 if heading and any(m.value == float(item.value) and m.unit == item.unit and m.subject == item.subject
                                    for m in metrics):
@@ -769,20 +769,13 @@ def _precise(item: _Found, para: str) -> bool:
     return len(digits) >= RESTATED_MIN_DIGITS
 
 
-def _restates_a_heading(item: _Found, para: str, above: list[Metric]) -> bool:
-    """ "Ningbo's total import and export volume in the first two months of this year reached 186.6 billion yuan" (an
-    item's heading in a category listing), then "... the total import and export volume of Ningbo reached 186.6
-    billion yuan, ...": a precise figure of the heading line right above, said again with its unit and kind in the
-    paragraph it heads, is the heading's fact again (restated.heading; metrics13, tune_sites s157)."""
-    kind = item.kind or "level"
-    value = float(item.value)
-    return any(m.unit == item.unit and m.kind == kind and m.value == value for m in above) and _precise(item, para)
-
-
-def _restates_a_fact_line(item: _Found, para: str, facts: list[Metric]) -> bool:
+def _restates_a_line(item: _Found, para: str, facts: list[Metric]) -> bool:
     """ "GDP: 56.3 billion yuan (2020)" in a fact box, then "Xiangshan's GDP rose 1.6 percent year-on-year to 56.3
     billion yuan in 2020": a precise figure of a fact-box line said again in the body, with its unit and kind, is
-    that line's fact again (fact_line.restated)."""
+    that line's fact again (fact_line.restated). The same for the heading line right above a paragraph: "Ningbo's
+    total import and export volume in the first two months of this year reached 186.6 billion yuan" (an item's
+    heading in a category listing), then "... the total import and export volume of Ningbo reached 186.6 billion
+    yuan, ..." in the paragraph it heads (restated.heading; metrics13, tune_sites s157)."""
     kind = item.kind or "level"
     value = float(item.value)
     return any(m.unit == item.unit and m.kind == kind and m.value == value for m in facts) and _precise(item, para)
