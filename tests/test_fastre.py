@@ -984,9 +984,11 @@ def test_folded_scans_equal_the_plain_scans(text: str) -> None:
 
 
 def _same_noun_phrase_after(para: str, pos: int) -> None:
-    """_noun_phrase_after (its first tokens read first) finds the phrase it finds in all NP_AFTER_TOKENS."""
+    """_noun_phrase_after (its first tokens read first) finds the phrase it finds in all NP_AFTER_TOKENS (with the
+    same quoted stretches)."""
+    quoted = subjects._quoted_spans(para, pos)
     for singular in (False, True):
-        plain = subjects._noun_phrase_in(subjects._words_after(para, pos), singular)
+        plain = subjects._noun_phrase_in(subjects._words_after(para, pos), singular, quoted=quoted)
         assert subjects._noun_phrase_after(para, pos, singular) == plain, (para[pos:pos + 120], singular)
 
 
@@ -1069,8 +1071,8 @@ def test_noun_phrases_after_numbers_read_off_the_first_tokens_on_the_real_pages(
 
 PHRASE_WORDS = ("enterprises", "companies", "high-tech", "new", "and", "or", "more", "such", "of", "pieces",
                 "equipment", "Fortune", "Global", "500", "5G", "base", "stations", "sent", "signed", "ranking",
-                "annually", "in", "the", "city", "“", "”", "’s", "TEUs", "TEU", ",", ".", "hour", "July", "users",
-                "leading", "bases", "museums", "attracted", "registered", "best", "start-ups", "SMEs", "865")
+                "annually", "in", "the", "city", "“", "”", "\"", "no", "’s", "TEUs", "TEU", ",", ".", "hour", "July",
+                "users", "leading", "bases", "museums", "attracted", "registered", "best", "start-ups", "SMEs", "865")
 phrase_text_strategy = joined_words(PHRASE_WORDS, (" ", " ", "", "  "), max_size=24)
 
 

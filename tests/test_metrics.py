@@ -2159,6 +2159,43 @@ def test_a_plural_that_may_be_a_verb_is_the_counted_noun_after_a_modifier(
     assert [(m.value, m.subject) for m in extract_metrics(sentence)] == found
 
 
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ('A total of 79 "no waste factories" and 3 provincial "no waste windows" were named.',  # tune_sites s103
+         [(79.0, "no waste factories"), (3.0, "provincial no waste windows")]),
+        ("It implemented over 120 “sci-tech innovation 2025” projects.",  # dev 002
+         [(120.0, "sci-tech innovation 2025 projects")]),
+        ('The university has six “Beacons of Excellence” and six "wish trees" stood there.',  # t018, t398
+         [(6.0, "beacons"), (6.0, "wish trees")]),
+        ('“Today we arranged for 6 volunteers to meet the needs of the audience,” she said.', [(6.0, "volunteers")]),
+        ('He said: "We will open 3 new plants and hire" 500 more people.', [(3.0, "new plants"), (500.0, "people")]),
+    ],
+)
+def test_a_short_quoted_name_is_read_whole_in_a_counted_noun_phrase(
+        sentence: str, found: list[tuple[float, str | None]]) -> None:
+    """Words inside a short quote are a name's: "no" (a stop word) and "2025" (a number) ended the phrase before
+    its plural noun, and a spelled count saw no letter after it; quoted speech around the number (or longer than a
+    name) is read as before, and an "and" after a closed name ends the phrase."""
+    assert [(m.value, m.subject) for m in extract_metrics(sentence)] == found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("It drops by 3.1 and 2.8 percentage points respectively.", [-3.1, -2.8]),  # (s006 with its unit)
+        ("Their shares rose 1.2 and 0.8 percentage points.", [1.2, 0.8]),
+        ("They fell 0.9 percentage points and rose 0.5 percentage points.", [-0.9, 0.5]),
+        ("The gap narrowed by between 3 and 5 percentage points.", [5.0]),  # (a range's low end is no figure)
+    ],
+)
+def test_the_first_of_two_changes_sharing_percentage_points_is_one_and_shares_the_sign(
+        sentence: str, found: list[float]) -> None:
+    """ "3.1 and 2.8 percentage points" lost its first figure (a pair sharing "points" needed a comparing word after
+    it), and a change in percentage points listed after a decrease kept a plus sign (percentages had both)."""
+    assert [(m.value, m.unit) for m in extract_metrics(sentence)] == [(v, "percentage_points") for v in found]
+
+
 def test_a_number_of_noun_figure_before_as_of_a_date_is_a_count() -> None:
     """ "had risen to 23 as of Jan. 4" (tune_other t287): "as of" was no phrase an elided count may end with."""
     found = extract_metrics("The number of confirmed infections in Beilun had risen to 23 as of Jan. 4.")

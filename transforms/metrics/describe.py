@@ -8,6 +8,7 @@ from typing import Final
 from transforms.fastre import SpacedOpening
 from transforms.metrics.numbers import ADJECTIVAL_UNIT_RE, _Found
 from transforms.metrics.qualifiers import (
+    LIST_GAP_RE,
     SHARE_OR_TAIL,
     SHARE_SUBJECT_RE,
     WordTail,
@@ -48,6 +49,7 @@ from transforms.metrics.vocab import (
     RANK_IDIOM_WORDS,
     SHARE_WHOLE_WORDS,
     SHARED_HEAD_MODIFIERS,
+    SIGN_MARKS,
     TIME_WORDS,
     UNIT_OF_UNITS,
     VERB_WORDS,
@@ -93,6 +95,11 @@ def _describe(item: _Found, previous: _Found | None, para: str, sent_start: int,
                     item.value = -abs(item.value)
     else:
         rules.append(f"kind.matcher:{item.kind}")
+        if item.kind == "change" and previous is not None and previous.kind == "change" and previous.value < 0 \
+                and item.value > 0 and para[item.start] not in SIGN_MARKS and LIST_GAP_RE.match(gap) \
+                and item.unit == previous.unit:
+            item.value = -item.value  # "It drops by 3.1 and 2.8 percentage points": both went down (s006)
+            rules.append("sign.listed_after_decrease")
     if item.kind == "change" and _is_decrease(before, after):
         item.value = -abs(item.value)
         rules.append("sign.decrease")

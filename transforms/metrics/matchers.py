@@ -119,7 +119,6 @@ BASIS_POINTS_RE: Final = re.compile(rf"{NUM}\s*basis[\s-]+points?\b", re.IGNOREC
 SIGNED_PERCENT_RE: Final = re.compile(
     rf"(?<!{NOT_BEFORE_NUMBER})(?P<sign>[+\-−])(?P<num>{NUMBER_READ})(?![.,]\d)\s?(?:%|％|percent\b|per cent\b)",
     re.IGNORECASE)
-SIGN_MARKS: Final = "+-−"
 # "four percentage points higher than ...": percentage points in a word (sixth tune_sites pass, s057).
 SPELLED_POINTS_RE: Final = re.compile(
     rf"(?<![\w-])(?P<word>{words_pattern({**SPELLED_UNITS, **SPELLED_NUMBERS, **SPELLED_TENS})})\s+"
@@ -144,9 +143,10 @@ POINTS_CHANGED_RE: Final = re.compile(
     rf"\b(?:{words_pattern(POINTS_CHANGE_WORDS)})\s+(?:by\s+|of\s+)?{NUM}(?=\s+points?\b)",
     re.IGNORECASE,
 )
+# ... and "It drops by 3.1 and 2.8 percentage points" (s006): "percentage points" needs no comparing word.
 POINTS_PAIR_RE: Final = re.compile(
-    rf"{NUM}(?=\s+and\s+\d{{1,3}}(?:\.\d+)?\s+(?:percentage\s+)?points?\s+"
-    rf"(?:{words_pattern((*POINTS_COMPARE_WORDS, 'compared', 'than', 'over', 'from'))})\b)",
+    rf"{NUM}(?=\s+and\s+\d{{1,3}}(?:\.\d+)?\s+(?:percentage\s+points?\b|(?:percentage\s+)?points?\s+"
+    rf"(?:{words_pattern((*POINTS_COMPARE_WORDS, 'compared', 'than', 'over', 'from'))})\b))",
     re.IGNORECASE,
 )
 PERCENT_RE: Final = re.compile(rf"{NUM}\s?(?:%|％|percent\b|per cent\b)", re.IGNORECASE)
@@ -374,7 +374,7 @@ assert MONEY_SUFFIXED_RE.pattern == rf"{NUM}{SCALE}\s*(?P<cur>{words_pattern(CUR
     and not MONEY_SUFFIXED_RE.flags & re.IGNORECASE
 SPELLED_COUNT_RE: Final = re.compile(  # tries of the words: the pattern is tried at every word of a sentence
     rf"(?<![\w-])(?P<word>(?:{words_pattern(SPELLED_TENS)})-(?:{words_pattern(SPELLED_UNITS)})|"
-    rf"{words_pattern(SPELLED_NUMBERS)})(?![\w-])\s+(?=[A-Za-z])", re.IGNORECASE
+    rf"{words_pattern(SPELLED_NUMBERS)})(?![\w-])\s+(?=[A-Za-z\"“])", re.IGNORECASE
 )
 
 # "five categories, namely ...": the words after a count that make it the announcement of a list.
@@ -686,6 +686,14 @@ def _bare_points(match: re.Match[str]) -> _Found:
     return _Found(start, match.end(), _number(match), "percentage_points", kind="change", num_start=start)
 
 
+def _points_pair(match: re.Match[str]) -> _Found | None:
+    """The first of "3.1 and 2.8 percentage points": percentage points (not a range's low end, "between 3 and 5
+    percentage points")."""
+    if PERCENT_PAIR_BETWEEN_RE.search(match.string, max(0, match.start() - 9), match.start()):
+        return None
+    return _bare_points(match)
+
+
 def _spelled_times(match: re.Match[str]) -> _Found:
     word = vocab_key(match.group("word"))
     value = 100 if word.endswith("hundred") else SPELLED_NUMBERS[word]
@@ -841,7 +849,7 @@ MATCHERS: Final[tuple[tuple[str, re.Pattern[str], Callable[[re.Match[str]], _Fou
     ("count_spelled_scaled", SPELLED_SCALED_COUNT_RE, _spelled_scaled_count),
     ("points_compared", POINTS_COMPARED_RE, _bare_points),
     ("points_changed", POINTS_CHANGED_RE, _bare_points),
-    ("points_pair", POINTS_PAIR_RE, _bare_points),
+    ("points_pair", POINTS_PAIR_RE, _points_pair),
     ("rank_verb_list", RANK_VERB_LIST_RE, _plain_rank),
     ("rank_verb", RANK_RE, _rank),
     ("rank_places", RANK_PLACES_RE, _plain_rank),

@@ -361,6 +361,9 @@ def holds_quote(text: str, pos: int, end: int) -> bool:
 
 NP_MAX_WORDS: Final = 8
 NP_AFTER_TOKENS: Final = NP_MAX_WORDS + 8  # tokens _noun_phrase_after tokenizes (it can read 12)
+# The longest quoted stretch read as a name in a counted noun phrase (_quoted_spans): "Run to Future, Run to the Asian
+# Games" (37) is one; a longer quote is speech.
+QUOTED_NAME_MAX_CHARS: Final = 40
 
 GENERIC_MODIFIERS: Final = ("average", "annual", "yearly", "year-on-year", "yoy", "overall", "net")
 GENERIC_CHANGES: Final = ("growth", "increase", "rise", "decline", "decrease", "drop", "gain", "uptick", "surge",
@@ -640,12 +643,49 @@ def _noun_phrase_after(para: str, pos: int, singular: bool = False) -> tuple[int
     # the loop below appends a word or stops at each token, so it reads at most NP_MAX_WORDS tokens
     # (one more after "more"/"such") and looks three ahead: the first NP_AFTER_TOKENS are all it can see
     tokens = _words_after(para, pos, NP_FIRST_TOKENS)
+    quoted = _quoted_spans(para, pos) if tokens and holds_quote(para, pos, min(len(para), pos + 200)) else ()
     if len(tokens) == NP_FIRST_TOKENS:  # (fewer: they are all the tokens there are)
         try:
-            return _noun_phrase_in(tokens, singular, complete=False)
+            return _noun_phrase_in(tokens, singular, complete=False, quoted=quoted)
         except _ReadMore:
             tokens = _words_after(para, pos)
-    return _noun_phrase_in(tokens, singular)
+    return _noun_phrase_in(tokens, singular, quoted=quoted)
+
+
+def _quoted_spans(para: str, pos: int) -> tuple[tuple[int, int], ...]:
+    """The (start, end) stretches inside double quotes that open within the 200 characters from `pos` and close
+    within QUOTED_NAME_MAX_CHARS of opening: short quoted names ('79 "no waste factories"', '120 “sci-tech
+    innovation 2025” projects'), not quoted speech. Straight quotes pair in order from the paragraph's start (a
+    number inside a quote is read as before), curly ones by their shape; the single ‘ quotes nothing (its closing
+    ’ is the apostrophe too)."""
+    end = min(len(para), pos + 200)
+    straight = para.count('"', 0, pos) % 2 == 1  # (a quote open at `pos` closes first: no stretch there)
+    spans: list[tuple[int, int]] = []
+    opened = -1
+    for at in range(pos, end):
+        char = para[at]
+        if char == '"':
+            straight = not straight
+            opening = straight
+        elif char in "“”":
+            opening = char == "“"
+        else:
+            continue
+        if opening:
+            opened = at + 1
+        elif opened >= 0:
+            if at - opened <= QUOTED_NAME_MAX_CHARS:
+                spans.append((opened, at))
+            opened = -1
+    return tuple(spans)
+
+
+def _in_spans(start: int, spans: tuple[tuple[int, int], ...]) -> tuple[int, int] | None:
+    """The span of `spans` holding offset `start`, else None."""
+    for span in spans:
+        if span[0] <= start < span[1]:
+            return span
+    return None
 
 
 def _top_as_adjective(lower: str, following: str) -> bool:
@@ -654,10 +694,14 @@ def _top_as_adjective(lower: str, following: str) -> bool:
     return lower == "top" and following[:1].islower() and following.isalpha() and following not in COUNT_STOP_WORDS
 
 
-def _noun_phrase_in(tokens: list[tuple[str, int]], singular: bool, complete: bool = True) -> tuple[int, str] | None:
+def _noun_phrase_in(tokens: list[tuple[str, int]], singular: bool, complete: bool = True,
+                    quoted: tuple[tuple[int, int], ...] = ()) -> tuple[int, str] | None:
     """_noun_phrase_after from the tokens after the number (_words_after); complete=False: more tokens
     may follow them, and reading past them raises _ReadMore (every token but the last reads the one
-    after it, so the loop never runs out of incomplete tokens without asking for more)."""
+    after it, so the loop never runs out of incomplete tokens without asking for more). `quoted`: the
+    short stretches inside quotes (_quoted_spans), whose words are a name's: no stop word, verb or number ends
+    the phrase there ('79 "no waste factories"', '3 provincial "no waste windows"'), and an "and" after one does
+    ('six “Beacons of Excellence” and six "wish trees"')."""
     words: list[tuple[str, int]] = []
     if tokens and tokens[0][0].lower() in ("more", "such") and len(tokens) > 1:
         tokens = tokens[1:]  # "300 more doctoral students", "55 such stations"
@@ -671,6 +715,14 @@ def _noun_phrase_in(tokens: list[tuple[str, int]], singular: bool, complete: boo
             following = ""
         else:
             raise _ReadMore
+        span = _in_spans(token[1], quoted) if quoted else None
+        if span is not None and word[0].isalnum():
+            words.append(token)
+            if len(words) >= NP_MAX_WORDS:
+                break
+            continue
+        if quoted and words and lower in ("and", "or") and _in_spans(words[-1][1], quoted) is not None:
+            break  # 'six “Beacons of Excellence” and six "wish trees"': a name closed, the phrase too
         if not words:
             if (lower in NONCOUNT_FIRST_WORDS or lower in SUPERLATIVES and not _top_as_adjective(lower, following)
                     or lower in COUNT_STOP_WORDS

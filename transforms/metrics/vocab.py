@@ -315,6 +315,8 @@ AGE_OR_BASE_LEADS: Final = ("aged", "ages of", "age of", "out of", "ratio of")
 # Mass units converted to tonnes ("750 million kilograms", "434.76 kilograms per mu").
 KILOGRAM_TONNES: Final = 0.001
 NOT_PLURAL_ENDINGS: Final = ("ss", "us", "is")
+# The signs a number may carry ("+7.13%", "-0.87 pct").
+SIGN_MARKS: Final = "+-−"
 
 SUBHEADING_SMALL_WORDS: Final = frozenset("a an the of in on at for to and or with by from as".split())
 
