@@ -54,24 +54,59 @@ from devtools.evaluate import GoldPage, Predicted, normalize_title, subject_matc
 
 REALGOLD_DIR = PROJECT_ROOT / "tests" / "realgold"
 DEV_DIR = REALGOLD_DIR / "dev"
-HOLDOUT_DIR = REALGOLD_DIR / "holdout"
-HOLDOUT2_DIR = REALGOLD_DIR / "holdout2"  # a second frozen set, gathered after five tuning passes
-HOLDOUT3_DIR = REALGOLD_DIR / "holdout3"  # a third frozen set, gathered and labelled blind after seven passes
-HOLDOUT4_DIR = REALGOLD_DIR / "holdout4"  # a fourth frozen set, gathered and labelled blind at 2026.12.05.5
-HOLDOUT5_DIR = REALGOLD_DIR / "holdout5"  # a fifth frozen set, gathered and labelled blind at 2026.12.05.14
-HOLDOUT6_DIR = REALGOLD_DIR / "holdout6"  # a sixth frozen set, gathered and labelled blind at 2026.12.06.2
-HOLDOUT7_DIR = REALGOLD_DIR / "holdout7"  # a seventh frozen set, gathered and labelled blind at 2026.12.06.19
-HOLDOUT8_DIR = REALGOLD_DIR / "holdout8"  # an eighth frozen set, gathered and labelled blind at 2026.12.06.26
-HOLDOUT9_DIR = REALGOLD_DIR / "holdout9"  # a ninth frozen set, gathered and labelled blind at 2026.12.06.29
-HOLDOUT10_DIR = REALGOLD_DIR / "holdout10"  # a tenth frozen set, gathered and labelled blind at 2026.12.06.42
-HOLDOUT11_DIR = REALGOLD_DIR / "holdout11"  # an eleventh frozen set, gathered and labelled blind at 2026.12.06.52
-HOLDOUT12_DIR = REALGOLD_DIR / "holdout12"  # a twelfth frozen set, gathered and labelled blind at 2026.12.06.57
-HOLDOUT13_DIR = REALGOLD_DIR / "holdout13"  # a thirteenth frozen set, gathered and labelled blind at 2026.12.06.62
-HOLDOUT14_DIR = REALGOLD_DIR / "holdout14"  # a fourteenth frozen set, gathered and labelled blind at 2026.12.06.63
-# never tuned on: details not listed by default
-HELD_OUT_DIRS = (HOLDOUT_DIR, HOLDOUT2_DIR, HOLDOUT3_DIR, HOLDOUT4_DIR, HOLDOUT5_DIR, HOLDOUT6_DIR, HOLDOUT7_DIR,
-                 HOLDOUT8_DIR, HOLDOUT9_DIR, HOLDOUT10_DIR, HOLDOUT11_DIR, HOLDOUT12_DIR, HOLDOUT13_DIR,
-                 HOLDOUT14_DIR)
+@dataclass(frozen=True)
+class HeldOutSet:
+    """One frozen held-out set of real pages (tests/realgold/<name>): never tuned on, its details not listed by
+    default. Adding a set is one entry here (its folder, manifest and README written blind); its floors join
+    tests/test_realgold.py once it is measured."""
+
+    name: str  # the folder under tests/realgold
+    ordinal: str  # its place in gathering order, in words ("seventh": the dump's hash line, the eval's heading)
+    gathered: str  # how and when its pages were gathered and labelled
+    prefix: str  # the first letter of its page ids
+    size: tuple[int, int]  # (pages, labelled metrics) its manifest lists
+    blind_checks: bool = True  # its labels in the blind sets' format, checked as such (not the first two sets')
+    measured: bool = True  # measured once (its floors pinned); False while it waits for that one measurement
+
+    @property
+    def folder(self) -> Path:
+        return REALGOLD_DIR / self.name
+
+    @property
+    def heading(self) -> str:
+        """The eval's heading for it (the page counts go inside the parentheses)."""
+        return "real pages held out" if self.ordinal == "first" else f"real pages held out, {self.ordinal} set"
+
+    @property
+    def dump_label(self) -> str:
+        """The name of its hash in devtools.extraction_dump's summary line."""
+        return "held-out output sha256" if self.ordinal == "first" else f"{self.ordinal} held-out set"
+
+
+def _blind(version: str) -> str:
+    return f"gathered and labelled blind at extractor {version}, frozen, never tuned on"
+
+
+# In gathering order: a later set's URLs are in no earlier set (tests/test_realgold.py).
+HELD_OUT_SETS: tuple[HeldOutSet, ...] = (
+    HeldOutSet("holdout", "first", "frozen before tuning", "h", (24, 340), blind_checks=False),
+    HeldOutSet("holdout2", "second", "gathered and labelled blind after five tuning passes, frozen, never tuned on",
+               "k", (16, 241), blind_checks=False),
+    HeldOutSet("holdout3", "third", "gathered and labelled blind after seven tuning passes, frozen, never tuned on",
+               "x", (18, 174)),
+    HeldOutSet("holdout4", "fourth", _blind("2026.12.05.5"), "y", (18, 171)),
+    HeldOutSet("holdout5", "fifth", _blind("2026.12.05.14"), "z", (20, 200)),
+    HeldOutSet("holdout6", "sixth", _blind("2026.12.06.2"), "w", (20, 167)),
+    HeldOutSet("holdout7", "seventh", _blind("2026.12.06.19"), "v", (18, 140)),
+    HeldOutSet("holdout8", "eighth", _blind("2026.12.06.26"), "u", (19, 140)),
+    HeldOutSet("holdout9", "ninth", _blind("2026.12.06.29"), "r", (21, 135)),
+    HeldOutSet("holdout10", "tenth", _blind("2026.12.06.42"), "q", (20, 174)),
+    HeldOutSet("holdout11", "eleventh", _blind("2026.12.06.52"), "p", (20, 248)),
+    HeldOutSet("holdout12", "twelfth", _blind("2026.12.06.57"), "n", (20, 235)),
+    HeldOutSet("holdout13", "thirteenth", _blind("2026.12.06.62"), "m", (20, 147)),
+    HeldOutSet("holdout14", "fourteenth", _blind("2026.12.06.63"), "j", (20, 153)),
+)
+HELD_OUT_DIRS = tuple(held.folder for held in HELD_OUT_SETS)
 TUNE_SITES_DIR = REALGOLD_DIR / "tune_sites"
 TUNE_OTHER_DIR = REALGOLD_DIR / "tune_other"
 VALUE_TOLERANCE = 1e-3
@@ -679,15 +714,9 @@ def format_real_table(heading: str, pages: Sequence[RealPage], results: dict[str
 
 def real_sets(root: Path = REALGOLD_DIR) -> list[tuple[Path, str]]:
     """(folder, heading) of the realgold sets present: dev, the tuning sets tune_sites and
-    tune_other, then holdout, holdout2, holdout3, holdout4, holdout5, holdout6, holdout7, holdout8, holdout9 and
-    holdout10, holdout11, holdout12, holdout13 and holdout14 when their manifests exist."""
+    tune_other, then the held-out sets of HELD_OUT_SETS, in order, whose manifests exist."""
     sets: list[tuple[Path, str]] = []
     dev, tune, other = root / "dev", root / "tune_sites", root / "tune_other"
-    (holdout, holdout2, holdout3, holdout4, holdout5, holdout6, holdout7, holdout8, holdout9, holdout10, holdout11,
-     holdout12, holdout13, holdout14) = (root / name for name in ("holdout", "holdout2", "holdout3", "holdout4",
-                                                                  "holdout5", "holdout6", "holdout7", "holdout8",
-                                                                  "holdout9", "holdout10", "holdout11", "holdout12",
-                                                                  "holdout13", "holdout14"))
     if (dev / "labels").is_dir():
         sets.append((dev, f"real pages ({_shown(dev)}, used while tuning)"))
     if (tune / "labels").is_dir():
@@ -696,47 +725,10 @@ def real_sets(root: Path = REALGOLD_DIR) -> list[tuple[Path, str]]:
     if (other / "labels").is_dir():
         sets.append((other, f"other sources, tuning set ({_shown(other)}, titles, dates and chrome only, "
                             f"tuned on; the honest figure is the held-out \"other\" row)"))
-    if (holdout / "manifest.tsv").exists():
-        sets.append((holdout, f"real pages held out ({_shown(holdout)}, frozen before tuning)"))
-    if (holdout2 / "manifest.tsv").exists():
-        sets.append((holdout2, f"real pages held out, second set ({_shown(holdout2)}, gathered and labelled blind "
-                               f"after five tuning passes, frozen, never tuned on)"))
-    if (holdout3 / "manifest.tsv").exists():
-        sets.append((holdout3, f"real pages held out, third set ({_shown(holdout3)}, gathered and labelled blind "
-                               f"after seven tuning passes, frozen, never tuned on)"))
-    if (holdout4 / "manifest.tsv").exists():
-        sets.append((holdout4, f"real pages held out, fourth set ({_shown(holdout4)}, gathered and labelled blind "
-                               f"at extractor 2026.12.05.5, frozen, never tuned on)"))
-    if (holdout5 / "manifest.tsv").exists():
-        sets.append((holdout5, f"real pages held out, fifth set ({_shown(holdout5)}, gathered and labelled blind "
-                               f"at extractor 2026.12.05.14, frozen, never tuned on)"))
-    if (holdout6 / "manifest.tsv").exists():
-        sets.append((holdout6, f"real pages held out, sixth set ({_shown(holdout6)}, gathered and labelled blind "
-                               f"at extractor 2026.12.06.2, frozen, never tuned on)"))
-    if (holdout7 / "manifest.tsv").exists():
-        sets.append((holdout7, f"real pages held out, seventh set ({_shown(holdout7)}, gathered and labelled blind "
-                               f"at extractor 2026.12.06.19, frozen, never tuned on)"))
-    if (holdout8 / "manifest.tsv").exists():
-        sets.append((holdout8, f"real pages held out, eighth set ({_shown(holdout8)}, gathered and labelled blind "
-                               f"at extractor 2026.12.06.26, frozen, never tuned on)"))
-    if (holdout9 / "manifest.tsv").exists():
-        sets.append((holdout9, f"real pages held out, ninth set ({_shown(holdout9)}, gathered and labelled blind "
-                               f"at extractor 2026.12.06.29, frozen, never tuned on)"))
-    if (holdout10 / "manifest.tsv").exists():
-        sets.append((holdout10, f"real pages held out, tenth set ({_shown(holdout10)}, gathered and labelled blind "
-                                f"at extractor 2026.12.06.42, frozen, never tuned on)"))
-    if (holdout11 / "manifest.tsv").exists():
-        sets.append((holdout11, f"real pages held out, eleventh set ({_shown(holdout11)}, gathered and labelled blind "
-                                f"at extractor 2026.12.06.52, frozen, never tuned on)"))
-    if (holdout12 / "manifest.tsv").exists():
-        sets.append((holdout12, f"real pages held out, twelfth set ({_shown(holdout12)}, gathered and labelled blind "
-                                f"at extractor 2026.12.06.57, frozen, never tuned on)"))
-    if (holdout13 / "manifest.tsv").exists():
-        sets.append((holdout13, f"real pages held out, thirteenth set ({_shown(holdout13)}, gathered and labelled "
-                                f"blind at extractor 2026.12.06.62, frozen, never tuned on)"))
-    if (holdout14 / "manifest.tsv").exists():
-        sets.append((holdout14, f"real pages held out, fourteenth set ({_shown(holdout14)}, gathered and labelled "
-                                f"blind at extractor 2026.12.06.63, frozen, never tuned on)"))
+    for held in HELD_OUT_SETS:
+        folder = root / held.name
+        if (folder / "manifest.tsv").exists():
+            sets.append((folder, f"{held.heading} ({_shown(folder)}, {held.gathered})"))
     return sets
 
 
@@ -799,8 +791,7 @@ def _met(value: float | None, target: Target) -> bool | None:
 def format_targets(tuned: Sequence[RealScores], held_sets: Sequence[RealScores],
                    tuned_with_metrics: Sequence[RealScores]) -> str:
     """The issue's quality targets, each beside newsetl's figure on the sets tuned on (pooled) and
-    on each held-out set (a column each: holdout, holdout2, holdout3, holdout4, holdout5, holdout6, holdout7,
-    holdout8, holdout9, holdout10, holdout11, holdout12, holdout13, then holdout14), and whether all meet it.
+    on each held-out set (a column each, in HELD_OUT_SETS' order), and whether all meet it.
     `tuned_with_metrics`: the tuned sets labelled with metrics (dev, tune_sites); `tuned`: every
     tuned set (tune_other too, for titles, dates, chrome)."""
     held_heads = ["held out"] + [f"held out {n}" for n in range(2, len(held_sets) + 1)]
