@@ -2196,6 +2196,37 @@ def test_the_first_of_two_changes_sharing_percentage_points_is_one_and_shares_th
     assert [(m.value, m.unit) for m in extract_metrics(sentence)] == [(v, "percentage_points") for v in found]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("The registered population of Ningbo at the end of 2019 was 6.08 million.", (6.08e6, "population")),
+        ("The registered users by the end of June reached 120,000.", (120000.0, "users")),
+        ("The turnover of April increased by 4.9% over the same period of last year.", (4.9, "turnover")),
+    ],
+)
+def test_the_end_of_a_time_and_a_month_after_of_are_no_part_of_a_subject(
+        sentence: str, found: tuple[float, str]) -> None:
+    """ "at the end of 2019" before the verb left "end" as the subject (a headcount noun's figure was then dropped);
+    "by the end of June": "of June" was taken for a place, leaving "by the end"."""
+    assert [(m.value, m.subject) for m in extract_metrics(sentence)] == [found]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("The inbound and outbound flights of Ningbo airport in the first half of 2019 was 5,085.",  # s035, labelled
+         [(5085.0, "count", "inbound and outbound flights of ningbo airport")]),
+        ("The sales of the company were 5,000 yuan.", [(5000.0, "CNY", "sales of the company")]),
+        ("The output of the plant was 5,000.", []),  # (a singular head: nothing counted)
+    ],
+)
+def test_a_bare_number_said_of_a_plural_restricted_by_of_counts_it(
+        sentence: str, found: list[tuple[float, str, str]]) -> None:
+    """ "the flights of Ningbo airport ... was 5,085": the subject's last word ("airport") was asked to be plural;
+    its head, before "of", is the noun counted (count.plural_head)."""
+    assert [(m.value, m.unit, m.subject) for m in extract_metrics(sentence)] == found
+
+
 def test_a_number_of_noun_figure_before_as_of_a_date_is_a_count() -> None:
     """ "had risen to 23 as of Jan. 4" (tune_other t287): "as of" was no phrase an elided count may end with."""
     found = extract_metrics("The number of confirmed infections in Beilun had risen to 23 as of Jan. 4.")

@@ -408,7 +408,9 @@ from transforms.textutil import KANA_RE
 # "2026.12.06.70": a short quoted name is read whole in a counted noun phrase ('79 "no waste factories"', '120
 # “sci-tech innovation 2025” projects', 'six "wish trees"'); "3.1 and 2.8 percentage points" keeps its first
 # figure, and a change in percentage points listed after a decrease is one too.
-EXTRACTOR_VERSION = "2026.12.06.70"
+# "2026.12.06.71": "at the end of 2019", "by the end of June" end no subject (a month after "of" is no place); a bare
+# number said of a plural restricted by "of" counts it ("the flights of Ningbo airport ... was 5,085").
+EXTRACTOR_VERSION = "2026.12.06.71"
 
 
 MIDDLE_DOT: Final = "·"

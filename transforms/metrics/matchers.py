@@ -1527,11 +1527,16 @@ def _elided_count(para: str, read: NumberRead, sent_start: int, sent_end: int,
         found_item = item(f"{subject} {' '.join(age.group('age').lower().split())}")
         found_item.rules.append("count.aged_subject")
         return found_item
+    head = subject.split(" of ", 1)[0].split()[-1] if subject and " of " in subject else None
     if subject and _is_plural(subject.split()[-1]) and subject.split()[-1] not in MASS_PLURALS \
             and subject.split()[-1] not in TIME_UNIT_WORDS and not subject.startswith("number of"):
         found_item = item(subject)  # "online sellers now number 62,000", "5G users to top 4 million"
         if own_clause:
             found_item.rules.append("subject.own_clause")
+        return found_item
+    if head and _is_plural(head) and head not in MASS_PLURALS and head not in TIME_UNIT_WORDS:
+        found_item = item(subject)  # "The flights of Ningbo airport in the first half of 2019 was 5,085" (s035)
+        found_item.rules.append("count.plural_head")
         return found_item
     if subject and subject.endswith(HEADCOUNT_NOUNS) and (value >= 1000 or read.scale):
         found_item = item(subject)  # "the city's permanent population was 9.618 million"

@@ -265,7 +265,9 @@ def of_link_start(text: str) -> int:
 TRAILING_TIME_RE: Final = re.compile(
     r"\s+(?:(?:in|during|over|for)\s+the\s+(?:first|last|past|next)\s+\w+\s+(?:days|weeks|months|years)"
     r"|(?:in|during|over|for)\s+(?:the\s+)?(?:same\s+|first\s+|whole\s+|full\s+)?(?:period|year|quarter|month|"
-    r"half)s?(?:\s+of\s+\w+)?|(?:this|last)\s+year|(?:in|by)\s+(?:19|20)\d{2})\s*$",
+    r"half)s?(?:\s+of\s+\w+)?|(?:this|last)\s+year|(?:in|by)\s+(?:19|20)\d{2}"
+    r"|(?:at|by|until|till|to)\s+the\s+end\s+of\s+(?:(?:the|this|last|that)\s+(?:year|month|quarter|period|week)"
+    r"|\w+))\s*$",
     re.IGNORECASE,
 )
 PLACE_PP_RE: Final = re.compile(
@@ -843,7 +845,8 @@ def _trim_region(region: str, apposition: bool = True) -> str:
             and not LEADING_ADVERBIAL_RE.match(parts[0].rsplit(",", 1)[-1]):
         region = parts[0]
     for _ in range(2):
-        trimmed = REFERENCE_PP_TAIL.sub("", TRAILING_TIME_TAIL.sub("", PLACE_PP_TAIL.sub("", region)))
+        # (the time first: "by the end of June" is no place "of June")
+        trimmed = REFERENCE_PP_TAIL.sub("", PLACE_PP_TAIL.sub("", TRAILING_TIME_TAIL.sub("", region)))
         # "the home sales amount from January (to November)", "... aged over 60 for the first time, taking up"
         # (a month's name is capitalized: the tuple is asked only after a capital opening the last word)
         space = trimmed.rfind(" ")
