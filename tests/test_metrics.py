@@ -2203,3 +2203,19 @@ def test_a_count_opening_its_sentence_before_live_or_reside_counts_people() -> N
     take, nor one that makes a number its clause's subject."""
     found = extract_metrics("The city has a population of 7.9 million. 2.8 million reside in urban areas.")
     assert [(m.value, m.unit) for m in found] == [(7.9e6, "count"), (2.8e6, "count")]
+
+
+def test_pct_and_pcts_in_a_brokers_note_are_percentage_points() -> None:
+    """Real page tune_sites s171 (metrics15, a machine-translated broker's note): "compared with the 1H24 growth
+    rates of +0.42 and +1.6 pct, respectively", "decreased by 2.5 pcts from 1H24", "higher than 1h24+2.16pcts" were
+    no metric: "pcts" is percentage points, "pct" too where its sentence names a rate (match.pct_points), a sign
+    glued to the half year before it is the change's; "rose 5 pct" (no rate named) stays unread."""
+    found = extract_metrics("Revenue and net profit grew 7.45% and 7.02%, compared with the 1H24 growth rates of "
+                            "+0.42 and +1.6 pct, respectively.")
+    points = [(m.value, m.unit, m.kind) for m in found if m.unit == "percentage_points"]
+    assert points == [(0.42, "percentage_points", "change"), (1.6, "percentage_points", "change")]
+    m = by_text(extract_metrics("The cost-income ratio was 33.43%, up 0.66 pcts from 1H24."), "0.66 pcts")
+    assert (m.value, m.unit) == (0.66, "percentage_points") and "match.pct_points" in m.rules
+    m = by_text(extract_metrics("The growth rate was higher than 1h24-5.35pcts."), "-5.35pcts")
+    assert (m.value, m.unit) == (-5.35, "percentage_points")
+    assert not [m for m in extract_metrics("Shares of the firm rose 5 pct on Monday.") if m.unit == "percentage_points"]

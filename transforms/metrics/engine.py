@@ -24,6 +24,7 @@ from transforms.metrics.matchers import (
     NUMBER_FOLLOWERS,
     OCCASIONS_LEAD,
     OCCASIONS_RE,
+    PCT_POINTS_RE,
     PERCENT_READ,
     RANGE_COUNT_RE,
     SIGN_MARKS,
@@ -37,6 +38,7 @@ from transforms.metrics.matchers import (
     _elided_currency,
     _spelled_count,
     may_follow,
+    pct_points,
     read_quantity,
     signed_percent,
     unclaimed_reads,
@@ -405,7 +407,9 @@ from transforms.textutil import KANA_RE
 # "2026.12.06.69" (.65 on its branch): a paragraph longer than any headline given as the title too is the text, its
 # figures kept; "..., 78 more than the previous year" after a count changes that count; a value said twice in one
 # "respectively" list is two facts (metrics14, unseen pages of other sources s164-s170).
-EXTRACTOR_VERSION = "2026.12.06.69"
+# "2026.12.06.71" (metrics15, unseen pages of other sources s158-s163, s171-s173; the lead renumbers at the merge):
+# "pcts", and "pct" in a sentence naming a rate, are percentage points ("+0.42 and +1.6 pct", "1h24+2.16pcts").
+EXTRACTOR_VERSION = "2026.12.06.71"
 
 
 MIDDLE_DOT: Final = "·"
@@ -1278,6 +1282,13 @@ def _find_quantities(para: str, start: int, end: int, excluded: list[tuple[int, 
                 signed = SIGNED_PERCENT_RE.match(para, at - 1, end)
                 if signed is not None and _free(signed, claimed, excluded_here):
                     _add(found, claimed, signed_percent(signed), "percent_signed")
+    if "pct" in low:  # "+1.6 pct", "2.5 pcts", "1h24+2.16pcts": percentage points (match.pct_points)
+        sentence = para[start:end]
+        for match in PCT_POINTS_RE.finditer(para, start, end):
+            if _free(match, claimed, excluded_here):
+                points = pct_points(match, sentence)
+                if points is not None:
+                    _add(found, claimed, points, "pct_points")
     if not scan.digits:  # every remaining matcher but the spelled count starts at a digit
         spelled = unclaimed_matches(SPELLED_COUNT_RE, para, scan.word_starts, start, end, claimed) if scan.spelled \
             else ()

@@ -62,6 +62,7 @@ from transforms.metrics.vocab import (
     MULTIPLE_WORDS,
     NUMBER_OF_PRESENT_LINKS,
     ORDINAL_WORDS,
+    PCT_RATE_WORDS,
     PER_TIME_WORDS,
     PLACE_KEEP_LEADS,
     POINTS_CHANGE_WORDS,
@@ -120,6 +121,15 @@ SIGNED_PERCENT_RE: Final = re.compile(
     rf"(?<!{NOT_BEFORE_NUMBER})(?P<sign>[+\-−])(?P<num>{NUMBER_READ})(?![.,]\d)\s?(?:%|％|percent\b|per cent\b)",
     re.IGNORECASE)
 SIGN_MARKS: Final = "+-−"
+# "+0.42 and +1.6 pct", "decreased by 2.5 pcts", "higher than 1h24+2.16pcts", "1h24-5.35pcts": percentage points
+# written "pct"/"pcts" in a broker's note (match.pct_points; metrics15, tune_sites s171, as s125 and s167 were
+# labelled: each was no metric). The plural is always points; the singular only where its sentence names a rate
+# (PCT_RATE_WORDS). A sign may open it, glued to a half year or quarter before it ("1h24+"); the first of a pair
+# ("+0.42 and +1.6 pct") shares the second's unit.
+PCT_POINTS_RE: Final = re.compile(
+    rf"(?:(?<=\d[hHqQ]\d\d)|(?<!{NOT_BEFORE_NUMBER}))(?P<sign>[+\-−])?(?P<num>{NUMBER_READ})(?![.,]\d)"
+    rf"(?:\s?(?P<unit>pcts|pct)\b|(?=\s+and\s+[+\-−]?{NUMBER_READ}\s?(?P<next>pcts|pct)\b))", re.IGNORECASE)
+PCT_RATE_RE: Final = re.compile(rf"\b(?:{words_pattern(PCT_RATE_WORDS)})\b", re.IGNORECASE)
 # "four percentage points higher than ...": percentage points in a word (sixth tune_sites pass, s057).
 SPELLED_POINTS_RE: Final = re.compile(
     rf"(?<![\w-])(?P<word>{words_pattern({**SPELLED_UNITS, **SPELLED_NUMBERS, **SPELLED_TENS})})\s+"
@@ -671,6 +681,17 @@ def _basis_points(match: re.Match[str]) -> _Found:
     """ "12 basis points": 0.12 percentage points."""
     value = float(Decimal(match.group("num").replace(",", "")) / 100)
     return _Found(match.start(), match.end(), value, "percentage_points", kind="change", num_start=match.start())
+
+
+def pct_points(match: re.Match[str], sentence: str) -> _Found | None:
+    """ "+1.6 pct" / "2.5 pcts" / "1h24-5.35pcts": percentage points of that sign (the singular only in a sentence
+    that names a rate)."""
+    unit = (match.group("unit") or match.group("next")).lower()
+    if unit == "pct" and not PCT_RATE_RE.search(sentence):
+        return None
+    value = _number(match)
+    return _Found(match.start(), match.end(), -value if match.group("sign") in ("-", "−") else value,
+                  "percentage_points", kind="change", num_start=match.start())
 
 
 def signed_percent(match: re.Match[str]) -> _Found:

@@ -223,6 +223,9 @@ CLAUSE_SUBJECT_VERBS: Final = ("are", "were", "came", "come", "live", "lived", "
 PLURAL_NOUN_NEXT_WORDS: Final = frozenset("that which whose have has had were was are is".split())
 PLURAL_NOUN_NEXT_AFTER_MODIFIER: Final = PLURAL_NOUN_NEXT_WORDS | frozenset("from of in on for with and".split())
 # Words before a bare "points" that make it a change of a rate ("dropping by 3.6 points").
+# "pct" (singular) is percentage points where its sentence speaks of a rate ("the 1H24 growth rates of +0.42 and +1.6
+# pct", "up 0.35 pct from the Q1 growth rate"): elsewhere ("rose 5 pct") it may be percent (match.pct_points).
+PCT_RATE_WORDS: Final[tuple[str, ...]] = ("rate", "rates", "ratio", "ratios", "margin", "margins")
 POINTS_CHANGE_WORDS: Final = (
     "drop", "drops", "dropped", "dropping", "fell", "fall", "falls", "falling", "rose", "rise", "rises", "risen",
     "rising", "increase", "increased", "increases", "increasing", "decrease", "decreased", "decreases",
