@@ -2219,3 +2219,18 @@ def test_pct_and_pcts_in_a_brokers_note_are_percentage_points() -> None:
     m = by_text(extract_metrics("The growth rate was higher than 1h24-5.35pcts."), "-5.35pcts")
     assert (m.value, m.unit) == (-5.35, "percentage_points")
     assert not [m for m in extract_metrics("Shares of the firm rose 5 pct on Monday.") if m.unit == "percentage_points"]
+
+
+def test_six_digits_in_brackets_after_a_company_name_are_its_stock_code() -> None:
+    """Real page tune_sites s162 (metrics15): "Contemporary Amperex Technology Co.Limited(300750) , Byd Company
+    Limited(002594)" and "Ningbo Shanshan Co.Ltd(600884)" were four counts (count.stock_code); a count in brackets
+    after a place stays one ("Chongqing (67)")."""
+    sentence = ("Its subsidiary signed a strategic investment agreement with four strategic investors \u2013 Ningbo "
+                "wending Investment Co., Ltd. (a wholly-owned subsidiary of Contemporary Amperex Technology "
+                "Co.Limited(300750) ), Byd Company Limited(002594) , Ningde New Energy Technology Co., Ltd. (ATL) and "
+                "Petrochina Company Limited(601857) group Kunlun Capital Co., Ltd, to increase the capital of a "
+                "subsidiary of Ningbo Shanshan Co.Ltd(600884) holding.")
+    assert [(m.value, m.unit) for m in extract_metrics(sentence)] == [(4.0, "count")]
+    found = extract_metrics("Beijing topped the list with 92 enterprises, followed by Chongqing (67) and "
+                            "Shanghai (63).")
+    assert [m.value for m in found] == [92.0, 67.0, 63.0]

@@ -83,6 +83,7 @@ from transforms.metrics.vocab import (
     SPELLED_SCALES,
     SPELLED_TENS,
     SPELLED_UNITS,
+    STOCK_CODE_COMPANY_WORDS,
     SUPERLATIVES,
     TIME_UNIT_WORDS,
     TIMES_CHANGE_WORDS,
@@ -972,6 +973,17 @@ def may_follow(follower: str | None, chars: str) -> bool:
     return follower is not None and (follower == "" or follower in chars)
 
 
+# Six digits in brackets right after a company's name are its stock code, not a count ("Co.Ltd(600884)",
+# "Company Limited(002594)": count.stock_code; metrics15, tune_sites s162: four counts).
+STOCK_CODE_BEFORE_RE: Final = re.compile(rf"\b(?:{words_pattern(STOCK_CODE_COMPANY_WORDS)})\.?\s?\(\s*$")
+STOCK_CODE_DIGITS: Final = 6
+
+
+def _stock_code(raw: str, before: str) -> bool:
+    """Whether `raw` (a digit run) is a stock code in brackets after a company's name ending `before`."""
+    return len(raw) == STOCK_CODE_DIGITS and raw.isdigit() and STOCK_CODE_BEFORE_RE.search(before[-40:]) is not None
+
+
 def _count_blocked(raw: str, before: str, decimal_ok: bool, year_ok: bool = False, scaled: bool = False) -> bool:
     """Numbers that never count anything: years (unless `year_ok`: "1479 monthly" is no year),
     decimals (unless `decimal_ok`: "1.2 million users", or a caller that checks them itself),
@@ -980,6 +992,8 @@ def _count_blocked(raw: str, before: str, decimal_ok: bool, year_ok: bool = Fals
     word)."""
     if is_year_like(raw) and not year_ok and not _qualified(before):
         return True
+    if _stock_code(raw, before):
+        return True  # "Ningbo Shanshan Co.Ltd(600884)"
     if "." in raw and not decimal_ok:
         return True
     if AGE_OR_BASE_BEFORE_TAIL.has_match(before):
@@ -1426,6 +1440,8 @@ def _elided_count(para: str, read: NumberRead, sent_start: int, sent_end: int,
     """A number whose counted noun is left out but clear from the sentence, else None."""
     raw = read.raw
     before = para[sent_start:read.start]
+    if para.startswith(")", read.end) and _stock_code(raw, before):
+        return None  # "Byd Company Limited(002594)": a stock code (count.stock_code)
     if para.startswith(")", read.end) and not read.scale and NAMED_PAREN_BEFORE_RE.search(before[-60:]):
         # "Beijing topped the list with 92 enterprises, followed by Chongqing (67) and Shanghai (63)"
         earlier = [f for f in found if f.unit == "count" and sent_start <= f.start and f.end <= read.start]

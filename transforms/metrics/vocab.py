@@ -223,6 +223,10 @@ CLAUSE_SUBJECT_VERBS: Final = ("are", "were", "came", "come", "live", "lived", "
 PLURAL_NOUN_NEXT_WORDS: Final = frozenset("that which whose have has had were was are is".split())
 PLURAL_NOUN_NEXT_AFTER_MODIFIER: Final = PLURAL_NOUN_NEXT_WORDS | frozenset("from of in on for with and".split())
 # Words before a bare "points" that make it a change of a rate ("dropping by 3.6 points").
+# The last words of a company's name a stock code's brackets follow: "Ningbo Shanshan Co.Ltd(600884)", "Byd Company
+# Limited(002594)" (count.stock_code; metrics15, tune_sites s162).
+STOCK_CODE_COMPANY_WORDS: Final[tuple[str, ...]] = ("Ltd", "Limited", "Co", "Corp", "Corporation", "Inc", "Company",
+                                                    "Group", "Holdings")
 # "pct" (singular) is percentage points where its sentence speaks of a rate ("the 1H24 growth rates of +0.42 and +1.6
 # pct", "up 0.35 pct from the Q1 growth rate"): elsewhere ("rose 5 pct") it may be percent (match.pct_points).
 PCT_RATE_WORDS: Final[tuple[str, ...]] = ("rate", "rates", "ratio", "ratios", "margin", "margins")
