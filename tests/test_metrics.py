@@ -2234,3 +2234,11 @@ def test_six_digits_in_brackets_after_a_company_name_are_its_stock_code() -> Non
     found = extract_metrics("Beijing topped the list with 92 enterprises, followed by Chongqing (67) and "
                             "Shanghai (63).")
     assert [m.value for m in found] == [92.0, 67.0, 63.0]
+
+
+def test_a_prefixed_amounts_range_takes_the_scale_after_its_second_number() -> None:
+    """Real page tune_sites s160 (metrics15, a business report): "net income CNY 1.2-1.5 billion" was CNY 1.2: the
+    scale after the range's second number scales the first (money.range_scale)."""
+    m = one("Full-year net income is expected to be CNY 1.2-1.5 billion.")
+    assert (m.value, m.unit) == (1.2e9, "CNY") and "money.range_scale" in m.rules
+    assert [(m.value, m.unit) for m in extract_metrics("The fee is $3 - 5 per visit.")] == [(3.0, "USD")]

@@ -100,6 +100,10 @@ MONEY_PREFIXED_RE: Final = re.compile(
 MONEY_SUFFIXED_RE: Final = re.compile(
     rf"{NUM}{SCALE}\s*(?P<cur>{words_pattern(CURRENCY_SUFFIXES, space=' ')})\b"
 )
+# "net income CNY 1.2-1.5 billion", "$3-5 million": a prefixed amount's range whose scale stands after its second
+# number scales the first too (money.range_scale; metrics15, tune_sites s160: a CNY 1.2 and nothing else).
+MONEY_RANGE_SCALE_RE: Final = re.compile(
+    rf"\s?[-–~]\s?{NUMBER_READ}(?![.,]\d)\s*(?P<scale>{words_pattern(SCALE_WORDS, space=' ')})\b")
 # "The 21-billion-yuan (about $2.93 billion) project": a number, its scale and its currency joined by hyphens, a
 # compound adjective (money.hyphenated; metrics12, s137: nothing was read).
 MONEY_HYPHENATED_RE: Final = re.compile(
@@ -624,6 +628,11 @@ def _money_prefixed(match: re.Match[str]) -> _Found:
     if match.group("million"):
         return _Found(match.start(), match.end(), number_value(match.group("num"), "million"), currency,
                       num_start=match.start(), rules=["money.glued_m"])
+    if not match.group("scale") and not match.group("trailer"):
+        ranged = MONEY_RANGE_SCALE_RE.match(match.string, match.end())
+        if ranged is not None:  # "CNY 1.2-1.5 billion": the range's scale (money.range_scale)
+            return _Found(match.start(), ranged.end(), number_value(match.group("num"), ranged.group("scale")),
+                          currency, num_start=match.start(), rules=["money.range_scale"])
     return _Found(match.start(), match.end(), _number(match), currency, num_start=match.start())
 
 
