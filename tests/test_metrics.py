@@ -2242,3 +2242,20 @@ def test_a_prefixed_amounts_range_takes_the_scale_after_its_second_number() -> N
     m = one("Full-year net income is expected to be CNY 1.2-1.5 billion.")
     assert (m.value, m.unit) == (1.2e9, "CNY") and "money.range_scale" in m.rules
     assert [(m.value, m.unit) for m in extract_metrics("The fee is $3 - 5 per visit.")] == [(3.0, "USD")]
+
+
+def test_a_quarter_of_a_scale_is_a_part_of_it() -> None:
+    """Real page tune_sites s163 (metrics15, Reuters): "a new plant to produce a quarter of a million bigger-sized
+    cars" was no metric: "quarter of a", like "half a", is a part of the scale after it (number.half_scale)."""
+    m = one("Geely is building a new plant to produce a quarter of a million bigger-sized cars.")
+    assert (m.value, m.unit) == (250000.0, "count") and "number.half_scale" in m.rules
+    assert [(m.value, m.unit) for m in extract_metrics("A quarter of the firms left.")] == [(25.0, "percent")]
+
+
+def test_unnamed_sources_are_no_count() -> None:
+    """Real page tune_sites s163 (metrics15, Reuters): "..., two people familiar with the matter said" was a count
+    of 2 people (count.sourcing_phrase); "two people died", "300 people familiar with robots" still count."""
+    assert extract_metrics("It will power its growth, two people familiar with the matter said.") == []
+    assert extract_metrics("Three sources close to the company said so.") == []
+    assert [m.value for m in extract_metrics("Two people died in the fire.")] == [2.0]
+    assert [m.value for m in extract_metrics("It hired 300 people familiar with robots.")] == [300.0]

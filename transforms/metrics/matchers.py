@@ -74,6 +74,8 @@ from transforms.metrics.vocab import (
     RATE_WORDS,
     SCALE_PART_WORDS,
     SCALE_WORDS,
+    SOURCING_NOUNS,
+    SOURCING_TAILS,
     SPAN_LEAD_WORDS,
     SPAN_UNIT_WORDS,
     SPELLED_MULTIPLES,
@@ -986,6 +988,9 @@ def may_follow(follower: str | None, chars: str) -> bool:
 # "Company Limited(002594)": count.stock_code; metrics15, tune_sites s162: four counts).
 STOCK_CODE_BEFORE_RE: Final = re.compile(rf"\b(?:{words_pattern(STOCK_CODE_COMPANY_WORDS)})\.?\s?\(\s*$")
 STOCK_CODE_DIGITS: Final = 6
+# "two people familiar with the matter": unnamed sources (count.sourcing_phrase), right after the number.
+SOURCING_PHRASE_RE: Final = re.compile(
+    rf"\s*(?:{words_pattern(SOURCING_NOUNS)})\s+(?:{words_pattern(SOURCING_TAILS)})\b", re.IGNORECASE)
 
 
 def _stock_code(raw: str, before: str) -> bool:
@@ -1329,6 +1334,8 @@ def _count(para: str, match: NumberRead, sent_start: int, rule: str = "count") -
     unscaled_decimal = "." in raw and not scaled
     if _count_blocked(raw, before, decimal_ok=True, scaled=scaled):
         return None
+    if len(raw) == 1 and SOURCING_PHRASE_RE.match(para, match.end):
+        return None  # "3 people familiar with the plan" (count.sourcing_phrase; not "300 people familiar with ...")
     phrase_start = match.end
     being = BEING_RE.match(para, phrase_start) if rule == "count" else None
     if being is not None:
@@ -1384,6 +1391,8 @@ def _spelled_count(para: str, match: re.Match[str], sent_start: int) -> _Found |
         return None  # "the three operators", "the city's three chip design firms"
     if before.count("“") > before.count("”") or before.count('"') % 2:
         return None  # inside a quoted slogan: "three nos to three haves"
+    if SOURCING_PHRASE_RE.match(para, match.start() + len(word)):
+        return None  # "two people familiar with the matter said" (count.sourcing_phrase)
     value = float(_spelled_value(word))
     part = _part_of_whole(para, match.start() + len(word), value)
     if part is not None:
