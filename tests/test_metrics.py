@@ -2259,3 +2259,10 @@ def test_unnamed_sources_are_no_count() -> None:
     assert extract_metrics("Three sources close to the company said so.") == []
     assert [m.value for m in extract_metrics("Two people died in the fire.")] == [2.0]
     assert [m.value for m in extract_metrics("It hired 300 people familiar with robots.")] == [300.0]
+
+
+def test_a_number_of_quarters_is_a_stretch_of_time_not_a_count() -> None:
+    """Real page tune_sites s171 (metrics15): "The interest business grew steadily for four consecutive quarters" was
+    a count of 4 quarters: quarters are a time unit (vocab TIME_UNIT_WORDS), like years and months."""
+    assert extract_metrics("The interest business grew steadily for four consecutive quarters.") == []
+    assert [m.value for m in extract_metrics("It opened four new labs.")] == [4.0]

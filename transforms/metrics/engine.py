@@ -410,7 +410,8 @@ from transforms.textutil import KANA_RE
 # "2026.12.06.71" (metrics15, unseen pages of other sources s158-s163, s171-s173; the lead renumbers at the merge):
 # "pcts", and "pct" in a sentence naming a rate, are percentage points ("+0.42 and +1.6 pct", "1h24+2.16pcts"); six
 # digits in brackets after a company's name are its stock code ("Co.Ltd(600884)"); "CNY 1.2-1.5 billion" is scaled;
-# "a quarter of a million" is 250,000; "two people familiar with the matter" (unnamed sources) is no count.
+# "a quarter of a million" is 250,000; "two people familiar with the matter" (unnamed sources) is no count; quarters
+# are a time unit ("four consecutive quarters" counts nothing).
 EXTRACTOR_VERSION = "2026.12.06.71"
 
 

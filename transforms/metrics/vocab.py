@@ -312,7 +312,8 @@ SUPERLATIVES: Final = frozenset(
 
 # Adverbs end a count's noun phrase ("5 million tourists annually"); these -ly words are nouns.
 LY_NOUNS: Final = frozenset("family assembly supply rally ally reply monopoly anomaly italy july".split())
-TIME_UNIT_WORDS: Final = frozenset("years months weeks days hours minutes seconds decades centuries".split())
+# ("quarters": "grew steadily for four consecutive quarters", metrics15 s171, was a count of 4)
+TIME_UNIT_WORDS: Final = frozenset("years months weeks days hours minutes seconds decades centuries quarters".split())
 PLURAL_NOUNS: Final = frozenset(
     "people personnel staff talent talents children police cattle equipment youth faculty men women".split()
 )
