@@ -2266,3 +2266,13 @@ def test_a_number_of_quarters_is_a_stretch_of_time_not_a_count() -> None:
     a count of 4 quarters: quarters are a time unit (vocab TIME_UNIT_WORDS), like years and months."""
     assert extract_metrics("The interest business grew steadily for four consecutive quarters.") == []
     assert [m.value for m in extract_metrics("It opened four new labs.")] == [4.0]
+
+
+def test_one_unit_of_a_currency_before_an_equals_sign_is_a_rate_base() -> None:
+    """Real page tune_sites s163 (metrics15, Reuters): "($1 = 6.8231 Chinese yuan renminbi)" gave an amount of one
+    dollar: the base of an exchange rate is no amount (money.rate_base); "$1 million" and "a ticket is $1" stay."""
+    found = extract_metrics("It plans to spend 3.4 billion yuan ($498.31 million).\n"
+                            "($1 = 6.8231 Chinese yuan renminbi)")
+    assert [(m.value, m.unit) for m in found] == [(3.4e9, "CNY"), (498.31e6, "USD")]
+    assert [m.value for m in extract_metrics("It costs $1 million.")] == [1e6]
+    assert [m.value for m in extract_metrics("A ticket is $1.")] == [1.0]

@@ -622,11 +622,18 @@ def _fraction(match: re.Match[str]) -> _Found | None:
                   rules=["fraction.article"] if article else [])  # "a fifth of the country"
 
 
-def _money_prefixed(match: re.Match[str]) -> _Found:
+# "($1 = 6.8231 Chinese yuan renminbi)": one unit of a currency before "=" is an exchange rate's base, no amount
+# (money.rate_base; metrics15, tune_sites s163, Reuters: a USD 1).
+RATE_BASE_AFTER_RE: Final = re.compile(r"\s*=")
+
+
+def _money_prefixed(match: re.Match[str]) -> _Found | None:
     """A MONEY_PREFIXED_RE amount: a currency word after it names the currency over the mark ("¥173.48 billion US
     dollars" is USD: "¥" is written loosely, the word is not); a glued "m", "M" or "mn" is a million ("worth $140m",
     money.glued_m)."""
     currency = CURRENCIES[vocab_key(match.group("trailer") or match.group("cur"))]
+    if match.group("num") == "1" and not match.group("scale") and RATE_BASE_AFTER_RE.match(match.string, match.end()):
+        return None  # "($1 = 6.8231 Chinese yuan renminbi)": a rate's base (money.rate_base)
     if match.group("million"):
         return _Found(match.start(), match.end(), number_value(match.group("num"), "million"), currency,
                       num_start=match.start(), rules=["money.glued_m"])
