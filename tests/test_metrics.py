@@ -2276,3 +2276,13 @@ def test_one_unit_of_a_currency_before_an_equals_sign_is_a_rate_base() -> None:
     assert [(m.value, m.unit) for m in found] == [(3.4e9, "CNY"), (498.31e6, "USD")]
     assert [m.value for m in extract_metrics("It costs $1 million.")] == [1e6]
     assert [m.value for m in extract_metrics("A ticket is $1.")] == [1.0]
+
+
+def test_a_fraction_after_among_them_that_opens_its_clause_is_a_share() -> None:
+    """Real page tune_sites s172 (metrics15, a county's development zone): "424 enterprises have settled in the NEDZ
+    ... Among them, one third are foreign investments" had no share: a fraction is the clause's subject after
+    "among/of them" (fraction.of_them); "One third were sold" names no whole."""
+    found = extract_metrics("So far, 424 enterprises have settled here. Among them, one third are foreign investments.")
+    shares = [(m.value, m.unit, m.kind) for m in found if m.unit == "percent"]
+    assert shares == [(33.33, "percent", "share")]
+    assert extract_metrics("One third were sold.") == []

@@ -411,7 +411,8 @@ from transforms.textutil import KANA_RE
 # "pcts", and "pct" in a sentence naming a rate, are percentage points ("+0.42 and +1.6 pct", "1h24+2.16pcts"); six
 # digits in brackets after a company's name are its stock code ("Co.Ltd(600884)"); "CNY 1.2-1.5 billion" is scaled;
 # "a quarter of a million" is 250,000; "two people familiar with the matter" (unnamed sources) is no count; quarters
-# are a time unit ("four consecutive quarters" counts nothing); "($1 = 6.8231 Chinese yuan renminbi)" gives no $1.
+# are a time unit ("four consecutive quarters" counts nothing); "($1 = 6.8231 Chinese yuan renminbi)" gives no $1;
+# "Among them, one third are foreign investments" is a share.
 EXTRACTOR_VERSION = "2026.12.06.71"
 
 

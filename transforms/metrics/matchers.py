@@ -336,6 +336,9 @@ OUT_OF_NUMERATORS: Final = ("one", "two", "three", "four", "five", "six", "seven
 FRACTION_RE: Final = re.compile(
     # (not of a span: "a quarter of a century", "a third of an hour")
     rf"(?<![\w-])(?P<word_frac>{_FRACTION_WORD_ALT})(?=\s+of\b)(?!\s+of\s+an?\s)"
+    # "Among them, one third are foreign investments": a fraction the clause's subject after "among/of them" (the
+    # whole said before it; fraction.of_them, checked by the builder; metrics15, tune_sites s172)
+    rf"|(?<![\w-])(?P<subj_frac>{_FRACTION_WORD_ALT})(?=\s+(?:are|were)\b)"
     rf"|\b(?:{words_pattern(HALF_OF_LEADS)})\s+(?P<half>half)(?=\s+of\b)"
     rf"|(?<![\w.,/-])(?P<out_a>\d{{1,2}}|{words_pattern(OUT_OF_NUMERATORS)})\s+"
     r"(?:out\s+of\s+(?:every\s+)?|in\s+every\s+)(?P<out_b>\d{1,3}|ten|five|four|three)\b"
@@ -600,7 +603,13 @@ def _fraction(match: re.Match[str]) -> _Found | None:
     """A share written as a fraction: "one third of", "9 out of 10", "one in every five", "nearly 1/3", "more than
     half of"."""
     groups = match.groupdict()
-    if groups.get("word_frac"):
+    rules: list[str] = []
+    if groups.get("subj_frac"):
+        if not OF_THEM_BEFORE_TAIL.has_match(match.string[:match.start()]):
+            return None  # "One third were sold" names no whole
+        numerator, denominator = FRACTION_WORDS[vocab_key(groups["subj_frac"].replace("-", " "))]
+        rules.append("fraction.of_them")
+    elif groups.get("word_frac"):
         numerator, denominator = FRACTION_WORDS[vocab_key(groups["word_frac"].replace("-", " "))]
     elif groups.get("half"):
         numerator, denominator = 1, 2
@@ -615,11 +624,12 @@ def _fraction(match: re.Match[str]) -> _Found | None:
     if PERIOD_FRACTION_BEFORE_RE.search(match.string, 0, match.start()):
         return None  # "the first three quarters of this year" is a period
     value = float(round(Decimal(numerator * 100) / Decimal(denominator), 2))
-    kind = "share" if groups.get("out_a") or PARTITIVE_OF_RE.match(match.string, match.end()) else None
+    kind = "share" if groups.get("out_a") or rules or PARTITIVE_OF_RE.match(match.string, match.end()) else None
     start = match.start("half") if groups.get("half") else match.start()
     article = bool(groups.get("word_frac")) and groups["word_frac"][:2].lower() in ("a ", "an")
-    return _Found(start, match.end(), value, "percent", kind=kind, num_start=start,
-                  rules=["fraction.article"] if article else [])  # "a fifth of the country"
+    if article:
+        rules.append("fraction.article")  # "a fifth of the country"
+    return _Found(start, match.end(), value, "percent", kind=kind, num_start=start, rules=rules)
 
 
 # "($1 = 6.8231 Chinese yuan renminbi)": one unit of a currency before "=" is an exchange rate's base, no amount
