@@ -2271,3 +2271,86 @@ def test_a_count_opening_its_sentence_before_live_or_reside_counts_people() -> N
     take, nor one that makes a number its clause's subject."""
     found = extract_metrics("The city has a population of 7.9 million. 2.8 million reside in urban areas.")
     assert [(m.value, m.unit) for m in found] == [(7.9e6, "count"), (2.8e6, "count")]
+
+
+def test_pct_and_pcts_in_a_brokers_note_are_percentage_points() -> None:
+    """Real page tune_sites s171 (metrics15, a machine-translated broker's note): "compared with the 1H24 growth
+    rates of +0.42 and +1.6 pct, respectively", "decreased by 2.5 pcts from 1H24", "higher than 1h24+2.16pcts" were
+    no metric: "pcts" is percentage points, "pct" too where its sentence names a rate (match.pct_points), a sign
+    glued to the half year before it is the change's; "rose 5 pct" (no rate named) stays unread."""
+    found = extract_metrics("Revenue and net profit grew 7.45% and 7.02%, compared with the 1H24 growth rates of "
+                            "+0.42 and +1.6 pct, respectively.")
+    points = [(m.value, m.unit, m.kind) for m in found if m.unit == "percentage_points"]
+    assert points == [(0.42, "percentage_points", "change"), (1.6, "percentage_points", "change")]
+    m = by_text(extract_metrics("The cost-income ratio was 33.43%, up 0.66 pcts from 1H24."), "0.66 pcts")
+    assert (m.value, m.unit) == (0.66, "percentage_points") and "match.pct_points" in m.rules
+    m = by_text(extract_metrics("The growth rate was higher than 1h24-5.35pcts."), "-5.35pcts")
+    assert (m.value, m.unit) == (-5.35, "percentage_points")
+    assert not [m for m in extract_metrics("Shares of the firm rose 5 pct on Monday.") if m.unit == "percentage_points"]
+
+
+def test_six_digits_in_brackets_after_a_company_name_are_its_stock_code() -> None:
+    """Real page tune_sites s162 (metrics15): "Contemporary Amperex Technology Co.Limited(300750) , Byd Company
+    Limited(002594)" and "Ningbo Shanshan Co.Ltd(600884)" were four counts (count.stock_code); a count in brackets
+    after a place stays one ("Chongqing (67)")."""
+    sentence = ("Its subsidiary signed a strategic investment agreement with four strategic investors \u2013 Ningbo "
+                "wending Investment Co., Ltd. (a wholly-owned subsidiary of Contemporary Amperex Technology "
+                "Co.Limited(300750) ), Byd Company Limited(002594) , Ningde New Energy Technology Co., Ltd. (ATL) and "
+                "Petrochina Company Limited(601857) group Kunlun Capital Co., Ltd, to increase the capital of a "
+                "subsidiary of Ningbo Shanshan Co.Ltd(600884) holding.")
+    assert [(m.value, m.unit) for m in extract_metrics(sentence)] == [(4.0, "count")]
+    found = extract_metrics("Beijing topped the list with 92 enterprises, followed by Chongqing (67) and "
+                            "Shanghai (63).")
+    assert [m.value for m in found] == [92.0, 67.0, 63.0]
+
+
+def test_a_prefixed_amounts_range_takes_the_scale_after_its_second_number() -> None:
+    """Real page tune_sites s160 (metrics15, a business report): "net income CNY 1.2-1.5 billion" was CNY 1.2: the
+    scale after the range's second number scales the first (money.range_scale)."""
+    m = one("Full-year net income is expected to be CNY 1.2-1.5 billion.")
+    assert (m.value, m.unit) == (1.2e9, "CNY") and "money.range_scale" in m.rules
+    assert [(m.value, m.unit) for m in extract_metrics("The fee is $3 - 5 per visit.")] == [(3.0, "USD")]
+
+
+def test_a_quarter_of_a_scale_is_a_part_of_it() -> None:
+    """Real page tune_sites s163 (metrics15, Reuters): "a new plant to produce a quarter of a million bigger-sized
+    cars" was no metric: "quarter of a", like "half a", is a part of the scale after it (number.half_scale)."""
+    m = one("Geely is building a new plant to produce a quarter of a million bigger-sized cars.")
+    assert (m.value, m.unit) == (250000.0, "count") and "number.half_scale" in m.rules
+    assert [(m.value, m.unit) for m in extract_metrics("A quarter of the firms left.")] == [(25.0, "percent")]
+
+
+def test_unnamed_sources_are_no_count() -> None:
+    """Real page tune_sites s163 (metrics15, Reuters): "..., two people familiar with the matter said" was a count
+    of 2 people (count.sourcing_phrase); "two people died", "300 people familiar with robots" still count."""
+    assert extract_metrics("It will power its growth, two people familiar with the matter said.") == []
+    assert extract_metrics("Three sources close to the company said so.") == []
+    assert [m.value for m in extract_metrics("Two people died in the fire.")] == [2.0]
+    assert [m.value for m in extract_metrics("It hired 300 people familiar with robots.")] == [300.0]
+
+
+def test_a_number_of_quarters_is_a_stretch_of_time_not_a_count() -> None:
+    """Real page tune_sites s171 (metrics15): "The interest business grew steadily for four consecutive quarters" was
+    a count of 4 quarters: quarters are a time unit (vocab TIME_UNIT_WORDS), like years and months."""
+    assert extract_metrics("The interest business grew steadily for four consecutive quarters.") == []
+    assert [m.value for m in extract_metrics("It opened four new labs.")] == [4.0]
+
+
+def test_one_unit_of_a_currency_before_an_equals_sign_is_a_rate_base() -> None:
+    """Real page tune_sites s163 (metrics15, Reuters): "($1 = 6.8231 Chinese yuan renminbi)" gave an amount of one
+    dollar: the base of an exchange rate is no amount (money.rate_base); "$1 million" and "a ticket is $1" stay."""
+    found = extract_metrics("It plans to spend 3.4 billion yuan ($498.31 million).\n"
+                            "($1 = 6.8231 Chinese yuan renminbi)")
+    assert [(m.value, m.unit) for m in found] == [(3.4e9, "CNY"), (498.31e6, "USD")]
+    assert [m.value for m in extract_metrics("It costs $1 million.")] == [1e6]
+    assert [m.value for m in extract_metrics("A ticket is $1.")] == [1.0]
+
+
+def test_a_fraction_after_among_them_that_opens_its_clause_is_a_share() -> None:
+    """Real page tune_sites s172 (metrics15, a county's development zone): "424 enterprises have settled in the NEDZ
+    ... Among them, one third are foreign investments" had no share: a fraction is the clause's subject after
+    "among/of them" (fraction.of_them); "One third were sold" names no whole."""
+    found = extract_metrics("So far, 424 enterprises have settled here. Among them, one third are foreign investments.")
+    shares = [(m.value, m.unit, m.kind) for m in found if m.unit == "percent"]
+    assert shares == [(33.33, "percent", "share")]
+    assert extract_metrics("One third were sold.") == []

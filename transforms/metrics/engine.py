@@ -24,6 +24,7 @@ from transforms.metrics.matchers import (
     NUMBER_FOLLOWERS,
     OCCASIONS_LEAD,
     OCCASIONS_RE,
+    PCT_POINTS_RE,
     PERCENT_READ,
     RANGE_COUNT_RE,
     SIGNED_PERCENT_RE,
@@ -36,6 +37,7 @@ from transforms.metrics.matchers import (
     _elided_currency,
     _spelled_count,
     may_follow,
+    pct_points,
     read_quantity,
     signed_percent,
     unclaimed_reads,
@@ -408,9 +410,15 @@ from transforms.textutil import KANA_RE
 # "2026.12.06.70": a short quoted name is read whole in a counted noun phrase ('79 "no waste factories"', '120
 # “sci-tech innovation 2025” projects', 'six "wish trees"'); "3.1 and 2.8 percentage points" keeps its first
 # figure, and a change in percentage points listed after a decrease is one too.
-# "2026.12.06.71": "at the end of 2019", "by the end of June" end no subject (a month after "of" is no place); a bare
+# "2026.12.06.71": "at the end of 2019", "by the end of June" end no subject (the time dropped before a place); a bare
 # number said of a plural restricted by "of" counts it ("the flights of Ningbo airport ... was 5,085").
-EXTRACTOR_VERSION = "2026.12.06.71"
+# "2026.12.06.72" (.71 on its branch: metrics15, unseen pages of other sources s158-s163, s171-s173):
+# "pcts", and "pct" in a sentence naming a rate, are percentage points ("+0.42 and +1.6 pct", "1h24+2.16pcts"); six
+# digits in brackets after a company's name are its stock code ("Co.Ltd(600884)"); "CNY 1.2-1.5 billion" is scaled;
+# "a quarter of a million" is 250,000; "two people familiar with the matter" (unnamed sources) is no count; quarters
+# are a time unit ("four consecutive quarters" counts nothing); "($1 = 6.8231 Chinese yuan renminbi)" gives no $1;
+# "Among them, one third are foreign investments" is a share.
+EXTRACTOR_VERSION = "2026.12.06.72"
 
 
 MIDDLE_DOT: Final = "·"
@@ -1283,6 +1291,13 @@ def _find_quantities(para: str, start: int, end: int, excluded: list[tuple[int, 
                 signed = SIGNED_PERCENT_RE.match(para, at - 1, end)
                 if signed is not None and _free(signed, claimed, excluded_here):
                     _add(found, claimed, signed_percent(signed), "percent_signed")
+    if "pct" in low:  # "+1.6 pct", "2.5 pcts", "1h24+2.16pcts": percentage points (match.pct_points)
+        sentence = para[start:end]
+        for match in PCT_POINTS_RE.finditer(para, start, end):
+            if _free(match, claimed, excluded_here):
+                points = pct_points(match, sentence)
+                if points is not None:
+                    _add(found, claimed, points, "pct_points")
     if not scan.digits:  # every remaining matcher but the spelled count starts at a digit
         spelled = unclaimed_matches(SPELLED_COUNT_RE, para, scan.word_starts, start, end, claimed) if scan.spelled \
             else ()

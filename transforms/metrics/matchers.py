@@ -62,6 +62,7 @@ from transforms.metrics.vocab import (
     MULTIPLE_WORDS,
     NUMBER_OF_PRESENT_LINKS,
     ORDINAL_WORDS,
+    PCT_RATE_WORDS,
     PER_TIME_WORDS,
     PLACE_KEEP_LEADS,
     POINTS_CHANGE_WORDS,
@@ -73,6 +74,8 @@ from transforms.metrics.vocab import (
     RATE_WORDS,
     SCALE_PART_WORDS,
     SCALE_WORDS,
+    SOURCING_NOUNS,
+    SOURCING_TAILS,
     SPAN_LEAD_WORDS,
     SPAN_UNIT_WORDS,
     SPELLED_MULTIPLES,
@@ -82,6 +85,7 @@ from transforms.metrics.vocab import (
     SPELLED_SCALES,
     SPELLED_TENS,
     SPELLED_UNITS,
+    STOCK_CODE_COMPANY_WORDS,
     SUPERLATIVES,
     TIME_UNIT_WORDS,
     TIMES_CHANGE_WORDS,
@@ -98,6 +102,10 @@ MONEY_PREFIXED_RE: Final = re.compile(
 MONEY_SUFFIXED_RE: Final = re.compile(
     rf"{NUM}{SCALE}\s*(?P<cur>{words_pattern(CURRENCY_SUFFIXES, space=' ')})\b"
 )
+# "net income CNY 1.2-1.5 billion", "$3-5 million": a prefixed amount's range whose scale stands after its second
+# number scales the first too (money.range_scale; metrics15, tune_sites s160: a CNY 1.2 and nothing else).
+MONEY_RANGE_SCALE_RE: Final = re.compile(
+    rf"\s?[-–~]\s?{NUMBER_READ}(?![.,]\d)\s*(?P<scale>{words_pattern(SCALE_WORDS, space=' ')})\b")
 # "The 21-billion-yuan (about $2.93 billion) project": a number, its scale and its currency joined by hyphens, a
 # compound adjective (money.hyphenated; metrics12, s137: nothing was read).
 MONEY_HYPHENATED_RE: Final = re.compile(
@@ -119,6 +127,15 @@ BASIS_POINTS_RE: Final = re.compile(rf"{NUM}\s*basis[\s-]+points?\b", re.IGNOREC
 SIGNED_PERCENT_RE: Final = re.compile(
     rf"(?<!{NOT_BEFORE_NUMBER})(?P<sign>[+\-−])(?P<num>{NUMBER_READ})(?![.,]\d)\s?(?:%|％|percent\b|per cent\b)",
     re.IGNORECASE)
+# "+0.42 and +1.6 pct", "decreased by 2.5 pcts", "higher than 1h24+2.16pcts", "1h24-5.35pcts": percentage points
+# written "pct"/"pcts" in a broker's note (match.pct_points; metrics15, tune_sites s171, as s125 and s167 were
+# labelled: each was no metric). The plural is always points; the singular only where its sentence names a rate
+# (PCT_RATE_WORDS). A sign may open it, glued to a half year or quarter before it ("1h24+"); the first of a pair
+# ("+0.42 and +1.6 pct") shares the second's unit.
+PCT_POINTS_RE: Final = re.compile(
+    rf"(?:(?<=\d[hHqQ]\d\d)|(?<!{NOT_BEFORE_NUMBER}))(?P<sign>[+\-−])?(?P<num>{NUMBER_READ})(?![.,]\d)"
+    rf"(?:\s?(?P<unit>pcts|pct)\b|(?=\s+and\s+[+\-−]?{NUMBER_READ}\s?(?P<next>pcts|pct)\b))", re.IGNORECASE)
+PCT_RATE_RE: Final = re.compile(rf"\b(?:{words_pattern(PCT_RATE_WORDS)})\b", re.IGNORECASE)
 # "four percentage points higher than ...": percentage points in a word (sixth tune_sites pass, s057).
 SPELLED_POINTS_RE: Final = re.compile(
     rf"(?<![\w-])(?P<word>{words_pattern({**SPELLED_UNITS, **SPELLED_NUMBERS, **SPELLED_TENS})})\s+"
@@ -319,6 +336,9 @@ OUT_OF_NUMERATORS: Final = ("one", "two", "three", "four", "five", "six", "seven
 FRACTION_RE: Final = re.compile(
     # (not of a span: "a quarter of a century", "a third of an hour")
     rf"(?<![\w-])(?P<word_frac>{_FRACTION_WORD_ALT})(?=\s+of\b)(?!\s+of\s+an?\s)"
+    # "Among them, one third are foreign investments": a fraction the clause's subject after "among/of them" (the
+    # whole said before it; fraction.of_them, checked by the builder; metrics15, tune_sites s172)
+    rf"|(?<![\w-])(?P<subj_frac>{_FRACTION_WORD_ALT})(?=\s+(?:are|were)\b)"
     rf"|\b(?:{words_pattern(HALF_OF_LEADS)})\s+(?P<half>half)(?=\s+of\b)"
     rf"|(?<![\w.,/-])(?P<out_a>\d{{1,2}}|{words_pattern(OUT_OF_NUMERATORS)})\s+"
     r"(?:out\s+of\s+(?:every\s+)?|in\s+every\s+)(?P<out_b>\d{1,3}|ten|five|four|three)\b"
@@ -583,7 +603,13 @@ def _fraction(match: re.Match[str]) -> _Found | None:
     """A share written as a fraction: "one third of", "9 out of 10", "one in every five", "nearly 1/3", "more than
     half of"."""
     groups = match.groupdict()
-    if groups.get("word_frac"):
+    rules: list[str] = []
+    if groups.get("subj_frac"):
+        if not OF_THEM_BEFORE_TAIL.has_match(match.string[:match.start()]):
+            return None  # "One third were sold" names no whole
+        numerator, denominator = FRACTION_WORDS[vocab_key(groups["subj_frac"].replace("-", " "))]
+        rules.append("fraction.of_them")
+    elif groups.get("word_frac"):
         numerator, denominator = FRACTION_WORDS[vocab_key(groups["word_frac"].replace("-", " "))]
     elif groups.get("half"):
         numerator, denominator = 1, 2
@@ -598,21 +624,34 @@ def _fraction(match: re.Match[str]) -> _Found | None:
     if PERIOD_FRACTION_BEFORE_RE.search(match.string, 0, match.start()):
         return None  # "the first three quarters of this year" is a period
     value = float(round(Decimal(numerator * 100) / Decimal(denominator), 2))
-    kind = "share" if groups.get("out_a") or PARTITIVE_OF_RE.match(match.string, match.end()) else None
+    kind = "share" if groups.get("out_a") or rules or PARTITIVE_OF_RE.match(match.string, match.end()) else None
     start = match.start("half") if groups.get("half") else match.start()
     article = bool(groups.get("word_frac")) and groups["word_frac"][:2].lower() in ("a ", "an")
-    return _Found(start, match.end(), value, "percent", kind=kind, num_start=start,
-                  rules=["fraction.article"] if article else [])  # "a fifth of the country"
+    if article:
+        rules.append("fraction.article")  # "a fifth of the country"
+    return _Found(start, match.end(), value, "percent", kind=kind, num_start=start, rules=rules)
 
 
-def _money_prefixed(match: re.Match[str]) -> _Found:
+# "($1 = 6.8231 Chinese yuan renminbi)": one unit of a currency before "=" is an exchange rate's base, no amount
+# (money.rate_base; metrics15, tune_sites s163, Reuters: a USD 1).
+RATE_BASE_AFTER_RE: Final = re.compile(r"\s*=")
+
+
+def _money_prefixed(match: re.Match[str]) -> _Found | None:
     """A MONEY_PREFIXED_RE amount: a currency word after it names the currency over the mark ("¥173.48 billion US
     dollars" is USD: "¥" is written loosely, the word is not); a glued "m", "M" or "mn" is a million ("worth $140m",
     money.glued_m)."""
     currency = CURRENCIES[vocab_key(match.group("trailer") or match.group("cur"))]
+    if match.group("num") == "1" and not match.group("scale") and RATE_BASE_AFTER_RE.match(match.string, match.end()):
+        return None  # "($1 = 6.8231 Chinese yuan renminbi)": a rate's base (money.rate_base)
     if match.group("million"):
         return _Found(match.start(), match.end(), number_value(match.group("num"), "million"), currency,
                       num_start=match.start(), rules=["money.glued_m"])
+    if not match.group("scale") and not match.group("trailer"):
+        ranged = MONEY_RANGE_SCALE_RE.match(match.string, match.end())
+        if ranged is not None:  # "CNY 1.2-1.5 billion": the range's scale (money.range_scale)
+            return _Found(match.start(), ranged.end(), number_value(match.group("num"), ranged.group("scale")),
+                          currency, num_start=match.start(), rules=["money.range_scale"])
     return _Found(match.start(), match.end(), _number(match), currency, num_start=match.start())
 
 
@@ -671,6 +710,17 @@ def _basis_points(match: re.Match[str]) -> _Found:
     """ "12 basis points": 0.12 percentage points."""
     value = float(Decimal(match.group("num").replace(",", "")) / 100)
     return _Found(match.start(), match.end(), value, "percentage_points", kind="change", num_start=match.start())
+
+
+def pct_points(match: re.Match[str], sentence: str) -> _Found | None:
+    """ "+1.6 pct" / "2.5 pcts" / "1h24-5.35pcts": percentage points of that sign (the singular only in a sentence
+    that names a rate)."""
+    unit = (match.group("unit") or match.group("next")).lower()
+    if unit == "pct" and not PCT_RATE_RE.search(sentence):
+        return None
+    value = _number(match)
+    return _Found(match.start(), match.end(), -value if match.group("sign") in ("-", "−") else value,
+                  "percentage_points", kind="change", num_start=match.start())
 
 
 def signed_percent(match: re.Match[str]) -> _Found:
@@ -959,6 +1009,20 @@ def may_follow(follower: str | None, chars: str) -> bool:
     return follower is not None and (follower == "" or follower in chars)
 
 
+# Six digits in brackets right after a company's name are its stock code, not a count ("Co.Ltd(600884)",
+# "Company Limited(002594)": count.stock_code; metrics15, tune_sites s162: four counts).
+STOCK_CODE_BEFORE_RE: Final = re.compile(rf"\b(?:{words_pattern(STOCK_CODE_COMPANY_WORDS)})\.?\s?\(\s*$")
+STOCK_CODE_DIGITS: Final = 6
+# "two people familiar with the matter": unnamed sources (count.sourcing_phrase), right after the number.
+SOURCING_PHRASE_RE: Final = re.compile(
+    rf"\s*(?:{words_pattern(SOURCING_NOUNS)})\s+(?:{words_pattern(SOURCING_TAILS)})\b", re.IGNORECASE)
+
+
+def _stock_code(raw: str, before: str) -> bool:
+    """Whether `raw` (a digit run) is a stock code in brackets after a company's name ending `before`."""
+    return len(raw) == STOCK_CODE_DIGITS and raw.isdigit() and STOCK_CODE_BEFORE_RE.search(before[-40:]) is not None
+
+
 def _count_blocked(raw: str, before: str, decimal_ok: bool, year_ok: bool = False, scaled: bool = False) -> bool:
     """Numbers that never count anything: years (unless `year_ok`: "1479 monthly" is no year),
     decimals (unless `decimal_ok`: "1.2 million users", or a caller that checks them itself),
@@ -967,6 +1031,8 @@ def _count_blocked(raw: str, before: str, decimal_ok: bool, year_ok: bool = Fals
     word)."""
     if is_year_like(raw) and not year_ok and not _qualified(before):
         return True
+    if _stock_code(raw, before):
+        return True  # "Ningbo Shanshan Co.Ltd(600884)"
     if "." in raw and not decimal_ok:
         return True
     if AGE_OR_BASE_BEFORE_TAIL.has_match(before):
@@ -1293,6 +1359,8 @@ def _count(para: str, match: NumberRead, sent_start: int, rule: str = "count") -
     unscaled_decimal = "." in raw and not scaled
     if _count_blocked(raw, before, decimal_ok=True, scaled=scaled):
         return None
+    if len(raw) == 1 and SOURCING_PHRASE_RE.match(para, match.end):
+        return None  # "3 people familiar with the plan" (count.sourcing_phrase; not "300 people familiar with ...")
     phrase_start = match.end
     being = BEING_RE.match(para, phrase_start) if rule == "count" else None
     if being is not None:
@@ -1348,6 +1416,8 @@ def _spelled_count(para: str, match: re.Match[str], sent_start: int) -> _Found |
         return None  # "the three operators", "the city's three chip design firms"
     if before.count("“") > before.count("”") or before.count('"') % 2:
         return None  # inside a quoted slogan: "three nos to three haves"
+    if SOURCING_PHRASE_RE.match(para, match.start() + len(word)):
+        return None  # "two people familiar with the matter said" (count.sourcing_phrase)
     value = float(_spelled_value(word))
     part = _part_of_whole(para, match.start() + len(word), value)
     if part is not None:
@@ -1413,6 +1483,8 @@ def _elided_count(para: str, read: NumberRead, sent_start: int, sent_end: int,
     """A number whose counted noun is left out but clear from the sentence, else None."""
     raw = read.raw
     before = para[sent_start:read.start]
+    if para.startswith(")", read.end) and _stock_code(raw, before):
+        return None  # "Byd Company Limited(002594)": a stock code (count.stock_code)
     if para.startswith(")", read.end) and not read.scale and NAMED_PAREN_BEFORE_RE.search(before[-60:]):
         # "Beijing topped the list with 92 enterprises, followed by Chongqing (67) and Shanghai (63)"
         earlier = [f for f in found if f.unit == "count" and sent_start <= f.start and f.end <= read.start]

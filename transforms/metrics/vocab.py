@@ -88,7 +88,8 @@ FRACTION_WORDS: Final[dict[str, tuple[int, int]]] = {
 
 # A part of a scale written before it: "half a million companies", "half a billion yuan" (number.half_scale: the
 # scale word then multiplies the part).
-SCALE_PART_WORDS: Final[dict[str, str]] = {"half a": "0.5"}
+# ("a quarter of a million bigger-sized cars": metrics15, tune_sites s163, no metric; the match opens at "quarter")
+SCALE_PART_WORDS: Final[dict[str, str]] = {"half a": "0.5", "quarter of a": "0.25"}
 
 # A count written in words: "five new labs", "Eight of them" (never "one": "one of the ...").
 SPELLED_NUMBERS: Final[dict[str, int]] = {
@@ -223,6 +224,18 @@ CLAUSE_SUBJECT_VERBS: Final = ("are", "were", "came", "come", "live", "lived", "
 PLURAL_NOUN_NEXT_WORDS: Final = frozenset("that which whose have has had were was are is".split())
 PLURAL_NOUN_NEXT_AFTER_MODIFIER: Final = PLURAL_NOUN_NEXT_WORDS | frozenset("from of in on for with and".split())
 # Words before a bare "points" that make it a change of a rate ("dropping by 3.6 points").
+# "two people familiar with the matter said": a news agency's unnamed sources, no count (count.sourcing_phrase;
+# metrics15, tune_sites s163, Reuters).
+SOURCING_NOUNS: Final[tuple[str, ...]] = ("people", "persons", "sources", "officials", "executives", "insiders")
+SOURCING_TAILS: Final[tuple[str, ...]] = ("familiar with", "close to", "briefed on", "with knowledge of",
+                                          "with direct knowledge of", "with knowledge of the matter")
+# The last words of a company's name a stock code's brackets follow: "Ningbo Shanshan Co.Ltd(600884)", "Byd Company
+# Limited(002594)" (count.stock_code; metrics15, tune_sites s162).
+STOCK_CODE_COMPANY_WORDS: Final[tuple[str, ...]] = ("Ltd", "Limited", "Co", "Corp", "Corporation", "Inc", "Company",
+                                                    "Group", "Holdings")
+# "pct" (singular) is percentage points where its sentence speaks of a rate ("the 1H24 growth rates of +0.42 and +1.6
+# pct", "up 0.35 pct from the Q1 growth rate"): elsewhere ("rose 5 pct") it may be percent (match.pct_points).
+PCT_RATE_WORDS: Final[tuple[str, ...]] = ("rate", "rates", "ratio", "ratios", "margin", "margins")
 POINTS_CHANGE_WORDS: Final = (
     "drop", "drops", "dropped", "dropping", "fell", "fall", "falls", "falling", "rose", "rise", "rises", "risen",
     "rising", "increase", "increased", "increases", "increasing", "decrease", "decreased", "decreases",
@@ -299,7 +312,8 @@ SUPERLATIVES: Final = frozenset(
 
 # Adverbs end a count's noun phrase ("5 million tourists annually"); these -ly words are nouns.
 LY_NOUNS: Final = frozenset("family assembly supply rally ally reply monopoly anomaly italy july".split())
-TIME_UNIT_WORDS: Final = frozenset("years months weeks days hours minutes seconds decades centuries".split())
+# ("quarters": "grew steadily for four consecutive quarters", metrics15 s171, was a count of 4)
+TIME_UNIT_WORDS: Final = frozenset("years months weeks days hours minutes seconds decades centuries quarters".split())
 PLURAL_NOUNS: Final = frozenset(
     "people personnel staff talent talents children police cattle equipment youth faculty men women".split()
 )
