@@ -56,8 +56,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
     Then the real pages (tests/realgold): the dev set, the tuning sets (tune_other: titles, dates
     and chrome of other sources only), and the held-out sets (holdout, holdout2, holdout3, holdout4,
-    holdout5, holdout6, holdout7, holdout8, holdout9, holdout10, holdout11, holdout12, holdout13, holdout14) when
-    present.
+    holdout5, holdout6, holdout7, holdout8, holdout9, holdout10, holdout11, holdout12, holdout13, holdout14,
+    holdout15) when present.
     """
     from devtools import evaluate, realgold
 

@@ -4,10 +4,10 @@
 (parse_page on the bytes), every real page of tests/realgold dev, tune_sites and tune_other (parse_page on
 the raw text, with the text template and detected), as articles with every field and their
 metrics with rule ids, or the NotAnArticle kind; plus each body's metrics without a publication
-date. The held-out pages (tests/gold/holdout, tests/realgold/holdout, and the second to fourteenth held-out sets
+date. The held-out pages (tests/gold/holdout, tests/realgold/holdout, and the second to fifteenth held-out sets
 tests/realgold/holdout2, holdout3, holdout4, holdout5, holdout6, holdout7, holdout8, holdout9, holdout10, holdout11,
-holdout12, holdout13 and holdout14) are never written out: only a SHA-256 of their output is printed (one per held-out
-set), so a change to it shows without anyone reading them.
+holdout12, holdout13, holdout14 and holdout15) are never written out: only a SHA-256 of their output is printed (one
+per held-out set), so a change to it shows without anyone reading them.
 """
 from __future__ import annotations
 
@@ -23,14 +23,15 @@ from devtools import PROJECT_ROOT
 
 # Each held-out set's output is hashed on its own (tests/realgold/holdout with tests/gold/holdout, then
 # holdout2, holdout3, holdout4, holdout5, holdout6, holdout7, holdout8, holdout9, holdout10, holdout11, holdout12,
-# holdout13, holdout14: a later set added leaves the earlier hashes comparable), and the printed names.
+# holdout13, holdout14, holdout15: a later set added leaves the earlier hashes comparable), and the printed names.
 HELD_OUT_SETS = (("holdout", "held-out output sha256"), ("holdout2", "second held-out set"),
                  ("holdout3", "third held-out set"), ("holdout4", "fourth held-out set"),
                  ("holdout5", "fifth held-out set"), ("holdout6", "sixth held-out set"),
                  ("holdout7", "seventh held-out set"), ("holdout8", "eighth held-out set"),
                  ("holdout9", "ninth held-out set"), ("holdout10", "tenth held-out set"),
                  ("holdout11", "eleventh held-out set"), ("holdout12", "twelfth held-out set"),
-                 ("holdout13", "thirteenth held-out set"), ("holdout14", "fourteenth held-out set"))
+                 ("holdout13", "thirteenth held-out set"), ("holdout14", "fourteenth held-out set"),
+                 ("holdout15", "fifteenth held-out set"))
 
 
 def _sources(held: str | None) -> Iterator[tuple[str, bytes | str, dict[str, Any]]]:

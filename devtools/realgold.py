@@ -68,10 +68,11 @@ HOLDOUT11_DIR = REALGOLD_DIR / "holdout11"  # an eleventh frozen set, gathered a
 HOLDOUT12_DIR = REALGOLD_DIR / "holdout12"  # a twelfth frozen set, gathered and labelled blind at 2026.12.06.57
 HOLDOUT13_DIR = REALGOLD_DIR / "holdout13"  # a thirteenth frozen set, gathered and labelled blind at 2026.12.06.62
 HOLDOUT14_DIR = REALGOLD_DIR / "holdout14"  # a fourteenth frozen set, gathered and labelled blind at 2026.12.06.63
+HOLDOUT15_DIR = REALGOLD_DIR / "holdout15"  # a fifteenth frozen set, gathered and labelled blind at 2026.12.06.69
 # never tuned on: details not listed by default
 HELD_OUT_DIRS = (HOLDOUT_DIR, HOLDOUT2_DIR, HOLDOUT3_DIR, HOLDOUT4_DIR, HOLDOUT5_DIR, HOLDOUT6_DIR, HOLDOUT7_DIR,
                  HOLDOUT8_DIR, HOLDOUT9_DIR, HOLDOUT10_DIR, HOLDOUT11_DIR, HOLDOUT12_DIR, HOLDOUT13_DIR,
-                 HOLDOUT14_DIR)
+                 HOLDOUT14_DIR, HOLDOUT15_DIR)
 TUNE_SITES_DIR = REALGOLD_DIR / "tune_sites"
 TUNE_OTHER_DIR = REALGOLD_DIR / "tune_other"
 VALUE_TOLERANCE = 1e-3
@@ -680,14 +681,15 @@ def format_real_table(heading: str, pages: Sequence[RealPage], results: dict[str
 def real_sets(root: Path = REALGOLD_DIR) -> list[tuple[Path, str]]:
     """(folder, heading) of the realgold sets present: dev, the tuning sets tune_sites and
     tune_other, then holdout, holdout2, holdout3, holdout4, holdout5, holdout6, holdout7, holdout8, holdout9 and
-    holdout10, holdout11, holdout12, holdout13 and holdout14 when their manifests exist."""
+    holdout10, holdout11, holdout12, holdout13, holdout14 and holdout15 when their manifests exist."""
     sets: list[tuple[Path, str]] = []
     dev, tune, other = root / "dev", root / "tune_sites", root / "tune_other"
     (holdout, holdout2, holdout3, holdout4, holdout5, holdout6, holdout7, holdout8, holdout9, holdout10, holdout11,
-     holdout12, holdout13, holdout14) = (root / name for name in ("holdout", "holdout2", "holdout3", "holdout4",
-                                                                  "holdout5", "holdout6", "holdout7", "holdout8",
-                                                                  "holdout9", "holdout10", "holdout11", "holdout12",
-                                                                  "holdout13", "holdout14"))
+     holdout12, holdout13, holdout14, holdout15) = (root / name for name in ("holdout", "holdout2", "holdout3",
+                                                                             "holdout4", "holdout5", "holdout6",
+                                                                             "holdout7", "holdout8", "holdout9",
+                                                                             "holdout10", "holdout11", "holdout12",
+                                                                             "holdout13", "holdout14", "holdout15"))
     if (dev / "labels").is_dir():
         sets.append((dev, f"real pages ({_shown(dev)}, used while tuning)"))
     if (tune / "labels").is_dir():
@@ -737,6 +739,9 @@ def real_sets(root: Path = REALGOLD_DIR) -> list[tuple[Path, str]]:
     if (holdout14 / "manifest.tsv").exists():
         sets.append((holdout14, f"real pages held out, fourteenth set ({_shown(holdout14)}, gathered and labelled "
                                 f"blind at extractor 2026.12.06.63, frozen, never tuned on)"))
+    if (holdout15 / "manifest.tsv").exists():
+        sets.append((holdout15, f"real pages held out, fifteenth set ({_shown(holdout15)}, gathered and labelled "
+                                f"blind at extractor 2026.12.06.69, frozen, never tuned on)"))
     return sets
 
 
@@ -800,7 +805,8 @@ def format_targets(tuned: Sequence[RealScores], held_sets: Sequence[RealScores],
                    tuned_with_metrics: Sequence[RealScores]) -> str:
     """The issue's quality targets, each beside newsetl's figure on the sets tuned on (pooled) and
     on each held-out set (a column each: holdout, holdout2, holdout3, holdout4, holdout5, holdout6, holdout7,
-    holdout8, holdout9, holdout10, holdout11, holdout12, holdout13, then holdout14), and whether all meet it.
+    holdout8, holdout9, holdout10, holdout11, holdout12, holdout13, holdout14, then holdout15), and whether all meet
+    it.
     `tuned_with_metrics`: the tuned sets labelled with metrics (dev, tune_sites); `tuned`: every
     tuned set (tune_other too, for titles, dates, chrome)."""
     held_heads = ["held out"] + [f"held out {n}" for n in range(2, len(held_sets) + 1)]

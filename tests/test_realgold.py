@@ -4,7 +4,7 @@ The scoring rules are tested on small hand-made pages; one test runs the extract
 dev set (the 37 labelled real articles used while tuning) and pins floors a little under
 today's figures. The held-out sets (tests/realgold/holdout, holdout2 ... holdout14) get floors a little
 under the figures first measured on them, never tuned to (the eleventh's under its second reading, which is not
-blind: see HOLDOUT11_FLOORS).
+blind: see HOLDOUT11_FLOORS); the fifteenth (holdout15) is checked for consistency until its first measurement.
 """
 from __future__ import annotations
 
@@ -1009,7 +1009,7 @@ def test_tune_other_labels_are_consistent():
     rows = {row.split("\t")[0]: dict(zip(header, row.split("\t"))) for row in manifest[1:]}
     others = _manifest_urls("dev", "tune_sites", "holdout", "holdout2", "holdout3", "holdout4", "holdout5",
                             "holdout6", "holdout7", "holdout8", "holdout9", "holdout10", "holdout11", "holdout12",
-                            "holdout13", "holdout14")
+                            "holdout13", "holdout14", "holdout15")
     seen: set[str] = set()
     pages = sorted((folder / "pages").glob("t*.json"))
     assert len(pages) == len(rows) == 707
@@ -1061,10 +1061,13 @@ def test_tune_other_labels_are_consistent():
     (realgold.HOLDOUT14_DIR, "j", 20, ("dev", "tune_sites", "tune_other", "holdout", "holdout2", "holdout3",
                                        "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9",
                                        "holdout10", "holdout11", "holdout12", "holdout13")),
+    (realgold.HOLDOUT15_DIR, "g", 17, ("dev", "tune_sites", "tune_other", "holdout", "holdout2", "holdout3",
+                                       "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9",
+                                       "holdout10", "holdout11", "holdout12", "holdout13", "holdout14")),
 ], ids=["holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10", "holdout11",
-        "holdout12", "holdout13", "holdout14"])
+        "holdout12", "holdout13", "holdout14", "holdout15"])
 def test_blind_held_out_labels_are_consistent(folder: Path, prefix: str, size: int, earlier: tuple[str, ...]) -> None:
-    """tests/realgold/holdout3 to holdout14 (labelled blind): chrome lines are exact lines of raw_text,
+    """tests/realgold/holdout3 to holdout15 (labelled blind): chrome lines are exact lines of raw_text,
     the title a stripped line, captions and every metric fragment substrings, dates ISO dates, the manifest lists every
     page with its URL, date, title and number of metrics, and no URL repeats within the set or is in
     an earlier set's manifest (URL column only; compared as each set's README.md says)."""
@@ -1107,9 +1110,9 @@ def test_details_never_list_the_held_out_misses_unless_asked(capsys: pytest.Capt
     out = capsys.readouterr().out
     assert "== newsetl on dev:" in out and "== newsetl on tune_sites:" in out
     for held in ("holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8",
-                 "holdout9", "holdout10", "holdout11", "holdout12", "holdout13", "holdout14"):
+                 "holdout9", "holdout10", "holdout11", "holdout12", "holdout13", "holdout14", "holdout15"):
         assert f"== newsetl on {held}:" not in out and f"== {held}: details not listed" in out
-    held_ids = ("h0", "k0", "x0", "y0", "z0", "w0", "v0", "u0", "r0", "q0", "p0", "n0", "m0", "j0")  # h000 ... j000
+    held_ids = ("h0", "k0", "x0", "y0", "z0", "w0", "v0", "u0", "r0", "q0", "p0", "n0", "m0", "j0", "g0")  # h000 ..
     assert not [line for line in out.splitlines() if line.startswith(held_ids)]
     assert main(["eval", "--real-only", "--system", "newsetl", "--held-out-details"]) == 0
     out = capsys.readouterr().out
@@ -1120,6 +1123,7 @@ def test_details_never_list_the_held_out_misses_unless_asked(capsys: pytest.Capt
     assert "== newsetl on holdout9:" in out and "== newsetl on holdout10:" in out
     assert "== newsetl on holdout11:" in out and "== newsetl on holdout12:" in out
     assert "== newsetl on holdout13:" in out and "== newsetl on holdout14:" in out
+    assert "== newsetl on holdout15:" in out
     assert [line for line in out.splitlines() if line.startswith("h0")]
 
 
