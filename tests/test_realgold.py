@@ -1061,7 +1061,7 @@ def test_tune_other_labels_are_consistent():
     (realgold.HOLDOUT14_DIR, "j", 20, ("dev", "tune_sites", "tune_other", "holdout", "holdout2", "holdout3",
                                        "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9",
                                        "holdout10", "holdout11", "holdout12", "holdout13")),
-    (realgold.HOLDOUT15_DIR, "g", 17, ("dev", "tune_sites", "tune_other", "holdout", "holdout2", "holdout3",
+    (realgold.HOLDOUT15_DIR, "g", 19, ("dev", "tune_sites", "tune_other", "holdout", "holdout2", "holdout3",
                                        "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9",
                                        "holdout10", "holdout11", "holdout12", "holdout13", "holdout14")),
 ], ids=["holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10", "holdout11",
