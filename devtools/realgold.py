@@ -105,7 +105,7 @@ HELD_OUT_SETS: tuple[HeldOutSet, ...] = (
     HeldOutSet("holdout12", "twelfth", _blind("2026.12.06.57"), "n", (20, 235)),
     HeldOutSet("holdout13", "thirteenth", _blind("2026.12.06.62"), "m", (20, 147)),
     HeldOutSet("holdout14", "fourteenth", _blind("2026.12.06.63"), "j", (20, 153)),
-    HeldOutSet("holdout15", "fifteenth", _blind("2026.12.06.69"), "g", (19, 136), measured=False),
+    HeldOutSet("holdout15", "fifteenth", _blind("2026.12.06.69"), "g", (19, 136)),
 )
 HELD_OUT_DIRS = tuple(held.folder for held in HELD_OUT_SETS)
 TUNE_SITES_DIR = REALGOLD_DIR / "tune_sites"
@@ -173,8 +173,12 @@ MEASURE_UNITS: frozenset[str] = frozenset({
     "other:db", "other:decibels", "other:ml", "other:milliliters", "other:millilitres", "other:sq_ft",
     "other:square_feet",
 })
-# Currencies the record has no code for (pounds sterling, ringgit): never matched, like a measure.
-OTHER_CURRENCY_UNITS: frozenset[str] = frozenset({"other:gbp", "other:ringgit"})
+# Currencies the record has no code for (pounds sterling, ringgit; session 22: holdout15's gatherer's note, read after
+# its one measurement: three rupee amounts labelled `other:inr` were scored as counts): never matched, like a measure.
+# The common ISO codes beside the labelled ones, so that the next such label is no count of a noun either.
+OTHER_CURRENCY_UNITS: frozenset[str] = frozenset({"other:gbp", "other:ringgit"} | {
+    f"other:{code}" for code in "inr jpy hkd krw twd sgd aud cad chf rub myr thb vnd idr php aed sar nzd sek nok dkk "
+                                "brl mxn zar try pkr bdt lkr".split()})
 # Lengths in kilometres spelled out as `other:` units: the record's `km`. (`other:km`, like any `other:<unit>` naming a
 # unit of the record, "other:mu" in holdout13 by its gatherer's note read after that set's measurement, is that unit.)
 KM_LABEL_UNITS: frozenset[str] = frozenset({"other:kilometers", "other:kilometres"})

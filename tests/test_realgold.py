@@ -72,7 +72,7 @@ def test_label_units_map_onto_ours():
                  "other:db", "other:ml", "other:sq_ft"):
         assert map_unit(unit) not in UNITS
     # durations and currencies the record has no unit for; kilometres written as `other:` units are the record's km
-    for unit in ("other:weeks", "other:gbp", "other:ringgit"):
+    for unit in ("other:weeks", "other:gbp", "other:ringgit", "other:inr", "other:jpy"):  # (inr: holdout15 g016)
         assert map_unit(unit) not in UNITS
     assert {map_unit(unit) for unit in ("other:km", "other:kilometers", "other:kilometres")} == {"km"}
     # a label unit written `other:` although the record has it is the record's unit: land in mu is no count of mu
@@ -641,12 +641,23 @@ HOLDOUT13_FLOORS: dict[str, float] = {"precision": 0.92, "recall": 0.88, "f1": 0
 HOLDOUT14_FLOORS: dict[str, float] = {"precision": 0.9, "recall": 0.78, "f1": 0.84, "period_accuracy": 0.7,
                                       "title_accuracy": 0.91, "date_accuracy": 0.95, "subject_given_share": 0.88}
 
+# tests/realgold/holdout15: 19 more pages (7 ningbolife, three of them print views, one a jblog page; 12 other sources,
+# 5 hosts new to every set; no government or cnnb page was free; 136 labelled metrics, 15 uncertain), gathered and
+# labelled blind on 2026-12-06 at extractor 2026.12.06.69 while session 21 closed (every URL claimed atomically),
+# frozen, merged in session 22 after its rules and the fifteenth tune_sites pass. Measured once (extractor
+# 2026.12.06.72): 123 gold / 112 predicted / 109 matched, P 0.973, R 0.886, F1 0.928 (ningbolife 0.905, other sources
+# 0.943); period accuracy 0.633, subject given 0.761; titles 0.933 (other sources 7 of 8), dates 1.000, 3 leaked lines
+# (all on other sources' pages). Floors a little under.
+HOLDOUT15_FLOORS: dict[str, float] = {"precision": 0.95, "recall": 0.86, "f1": 0.9, "period_accuracy": 0.61,
+                                      "title_accuracy": 0.9, "date_accuracy": 0.95, "subject_given_share": 0.74}
+
 # Every measured held-out set's floors, by its name in realgold.HELD_OUT_SETS.
 HELD_OUT_FLOORS: dict[str, dict[str, float]] = {
     "holdout": HOLDOUT_FLOORS, "holdout2": HOLDOUT2_FLOORS, "holdout3": HOLDOUT3_FLOORS, "holdout4": HOLDOUT4_FLOORS,
     "holdout5": HOLDOUT5_FLOORS, "holdout6": HOLDOUT6_FLOORS, "holdout7": HOLDOUT7_FLOORS, "holdout8": HOLDOUT8_FLOORS,
     "holdout9": HOLDOUT9_FLOORS, "holdout10": HOLDOUT10_FLOORS, "holdout11": HOLDOUT11_FLOORS,
     "holdout12": HOLDOUT12_FLOORS, "holdout13": HOLDOUT13_FLOORS, "holdout14": HOLDOUT14_FLOORS,
+    "holdout15": HOLDOUT15_FLOORS,
 }
 
 
