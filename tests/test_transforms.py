@@ -1198,6 +1198,17 @@ def test_text_saved_as_markdown_keeps_its_title_and_date() -> None:
     assert "- Urban dwellers' per capita disposable income reached 34,058 yuan." in article.body  # a list item stays
 
 
+def test_a_wiki_heading_title_loses_its_marks() -> None:
+    """A wiki page's text (tune_sites s143, s170): "= Sunny Optical =" opens it; the title is its words, the infobox
+    lines under it stay as they were read."""
+    text = ("= Sunny Optical =\n\nSunny Optical Technology (Group) Co. Ltd.\n- Type: Public\n- Founder: Wang Wenjian\n"
+            "- Num Employees: 16,535\n\nSunny Optical Technology is a Chinese optical company based in Yuyao, Ningbo. "
+            "It employed 16,535 people in 2019.\n\n== History ==\n\nThe company was founded in 1984.")
+    article = parse_page(text)
+    assert article.title == "Sunny Optical"
+    assert article.body.startswith("Sunny Optical Technology (Group) Co. Ltd.") and "= Sunny Optical =" not in article.body
+
+
 @pytest.mark.parametrize(("text", "title", "published", "first_words", "chrome"), [
     # a byline of four words and an "&" under the title, above a weekday date without a comma
     (SHIPANDBUNKER_TEXT, "'Partial Reopening' of Ningbo Terminal Slated for August 24", "2021-08-17",

@@ -40,6 +40,8 @@ PUBLISHED_LINE_RE = re.compile(r"^(?:published|written on|created)\s*(?:on)?\s*[
 # list as "- Published: Monday, 06 February 2012 09:54" (Joomla's <dd> items). Heading marks are
 # dropped from every line; a list mark only where the rest is a header line.
 MARKDOWN_HEADING_RE = re.compile(r"^#{1,6}\s+(?=\S)")
+# A title in wiki markup, "= Tianyi Ge Museum =" (a wiki page's text; tune_sites s143, s170), is its words.
+WIKI_HEADING_RE = re.compile(r"^(=+)\s*(?P<text>[^=\s](?:.*?[^=\s])?)\s*\1$")
 LIST_MARK_RE = re.compile(r"^[-*•·]\s+(?=\S)")
 # Header lines that are neither title nor body ("Written by Administrator", "Details").
 SKIP_HEADER_RE = re.compile(r"^(?:written by\b.{0,60}|details|hits\s*[:：]?\s*\d*)$", re.IGNORECASE)
@@ -323,6 +325,9 @@ def parse(text: str) -> Content:
     _header_line.cache_clear()  # this page's header lines only (see HEADER_LINE_CACHE)
     lines = [drop_heading_mark(normalize_space(line)) for line in text.splitlines()]
     found = _parse_lines(text, lines)
+    wiki = WIKI_HEADING_RE.match(found.title) if found.title and found.title[:1] == "=" else None
+    if wiki is not None:
+        found.title = wiki.group("text")  # (the marks stay on the lines: they tell a heading from the text under it)
     if len(found.blocks) > 1 and CUT_WORD_RE.match(found.blocks[-1].text):
         found.blocks.pop()
     _drop_closing_credits(found.blocks)
