@@ -1381,6 +1381,8 @@ def plain_parse_date(text: str | None) -> str | None:
     candidates: list[tuple[int, int, int, int]] = []
     for m in t.ISO_DATE_RE.finditer(text):
         candidates.append((m.start(), int(m.group(1)), int(m.group(2)), int(m.group(3))))
+    for m in t.CJK_MONTH_DAY_YEAR_RE.finditer(text):  # "11月 28, 2024"
+        candidates.append((m.start(), int(m.group(3)), int(m.group(1)), int(m.group(2))))
     for m in t.YEAR_MONTH_DAY_RE.finditer(text):
         candidates.append((m.start(), int(m.group(1)), t.MONTH_ABBR[m.group(2)[:3].casefold()], int(m.group(3))))
     for m in t.NUMERIC_DMY_RE.finditer(text):
@@ -1406,7 +1408,7 @@ def plain_parse_date(text: str | None) -> str | None:
 
 DATE_PIECES = ["2019-01-28", "2019年1月28日", "09:15", "24 May 2019", "May 24, 2019", "2022 December 29", "06/05/2023",
                "30-05-2019", "Aug-04-2021", "September 25 22:07 2020", " 22:07 ", "Sept. 3 2020", "SEP 3, 2020",
-               "ſep 3, 2020", "3 ſept 2020", "1989-01-01",
+               "ſep 3, 2020", "3 ſept 2020", "1989-01-01", "11月 28, 2024", "月",
                "2101-1-1", "2019-02-30", "Published: ", " ", "-", "/", "1", "31", "13", "2020", "x", "é", "\u3000"]
 
 

@@ -1198,6 +1198,16 @@ def test_text_saved_as_markdown_keeps_its_title_and_date() -> None:
     assert "- Urban dwellers' per capita disposable income reached 34,058 yuan." in article.body  # a list item stays
 
 
+def test_a_date_line_with_a_chinese_numbered_month_dates_the_page() -> None:
+    """ "11月 28, 2024" under an English headline (a Chinese locale's format of the post's date, tune_sites s091): the
+    page's date, and the line is no body text."""
+    text = ("In-Depth | Why Did the Leaders of the World's Top 7 Fabric Manufacturers Gather in Ningbo?\n\n11月 28, 2024\n\n"
+            "Recently, the leaders of seven top global fabric manufacturers flew to Ningbo, China, and gathered around "
+            "the same table in a rare meeting.")
+    article = parse_page(text)
+    assert article.published == "2024-11-28" and article.body.startswith("Recently,")
+
+
 def test_a_wiki_heading_title_loses_its_marks() -> None:
     """A wiki page's text (tune_sites s143, s170): "= Sunny Optical =" opens it; the title is its words, the infobox
     lines under it stay as they were read."""

@@ -245,6 +245,9 @@ DATE_LINE: Final = (
     # (hyphens spaced: "2006 - 08 - 11", en.yy.gov.cn t678, the twenty-third tune_other pass)
     r"((19|20)[0-9]{2}([-/.年]| +- +)[0-9]{1,2}([-/.月]| +- +)[0-9]{1,2}日?"
     r"|[0-9]{1,2}[-/.][0-9]{1,2}[-/.](19|20)[0-9]{2}"
+    # a numbered month in Chinese before the day and the year ("11月 28, 2024": an English post under a Chinese
+    # locale's date format, tune_sites s091)
+    r"|[0-9]{1,2}月 *[0-9]{1,2},? +(19|20)[0-9]{2}"
     r"|[0-9]{1,2}(st|nd|rd|th|[.])?[ -]+(of +)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?[ -]+"
     r"(19|20)[0-9]{2}"
     r"|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? +[0-9]{1,2}(st|nd|rd|th)?,? +(19|20)[0-9]{2}"

@@ -176,6 +176,9 @@ _WORD_MOVES: Final = _word_moves()
 
 # Dates.
 ISO_DATE_RE: Final = re.compile(r"(?<!\d)((?:19|20)\d{2})[-/.年]\s?(\d{1,2})[-/.月]\s?(\d{1,2})(?!\d)")
+# "11月 28, 2024": the month numbered in Chinese, then the day and the year (a Chinese locale's format of an English
+# post's date, tune_sites s091).
+CJK_MONTH_DAY_YEAR_RE: Final = re.compile(r"(?<!\d)(\d{1,2})月\s*(\d{1,2}),?\s+((?:19|20)\d{2})(?!\d)")
 MONTHS: Final = ("january february march april may june july august september october "
                  "november december").split()
 MONTH_ABBR: Final = {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
@@ -245,6 +248,9 @@ def parse_date(text: str | None) -> str | None:
     named = not text.isascii() or text.lower() != text.upper()
     for m in ISO_DATE_RE.finditer(text):
         candidates.append((m.start(), int(m.group(1)), int(m.group(2)), int(m.group(3))))
+    if not text.isascii():
+        for m in CJK_MONTH_DAY_YEAR_RE.finditer(text):
+            candidates.append((m.start(), int(m.group(3)), int(m.group(1)), int(m.group(2))))
     if named:
         for m in YEAR_MONTH_DAY_RE.finditer(text):
             candidates.append((m.start(), int(m.group(1)), MONTH_ABBR[m.group(2)[:3].casefold()], int(m.group(3))))
