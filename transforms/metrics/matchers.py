@@ -688,9 +688,15 @@ def _percent_pair(match: re.Match[str]) -> _Found | None:
     number = match.group("num")
     if "." not in number and "," not in number and 1900 <= int(number) <= 2100:
         return None
-    if PERCENT_PAIR_BETWEEN_RE.search(match.string, max(0, match.start() - 9), match.start()):
+    if _opens_a_range(match):
         return None
     return _Found(match.start(), match.end(), _number(match), "percent", num_start=match.start())
+
+
+def _opens_a_range(match: re.Match[str]) -> bool:
+    """The first number of a pair sharing one unit is a range's low end after "between"/"from" ("between 3 and 5
+    percent", "between 3 and 5 percentage points"), not a figure of its own."""
+    return PERCENT_PAIR_BETWEEN_RE.search(match.string, max(0, match.start() - 9), match.start()) is not None
 
 
 def _area_pair(match: re.Match[str]) -> _Found | None:
@@ -739,9 +745,7 @@ def _bare_points(match: re.Match[str]) -> _Found:
 def _points_pair(match: re.Match[str]) -> _Found | None:
     """The first of "3.1 and 2.8 percentage points": percentage points (not a range's low end, "between 3 and 5
     percentage points")."""
-    if PERCENT_PAIR_BETWEEN_RE.search(match.string, max(0, match.start() - 9), match.start()):
-        return None
-    return _bare_points(match)
+    return None if _opens_a_range(match) else _bare_points(match)
 
 
 def _spelled_times(match: re.Match[str]) -> _Found:
@@ -1599,14 +1603,12 @@ def _elided_count(para: str, read: NumberRead, sent_start: int, sent_end: int,
         found_item = item(f"{subject} {' '.join(age.group('age').lower().split())}")
         found_item.rules.append("count.aged_subject")
         return found_item
-    head = subject.split(" of ", 1)[0].split()[-1] if subject and " of " in subject else None
-    if subject and _is_plural(subject.split()[-1]) and subject.split()[-1] not in MASS_PLURALS \
-            and subject.split()[-1] not in TIME_UNIT_WORDS and not subject.startswith("number of"):
+    if subject and _counted_noun(subject.split()[-1]) and not subject.startswith("number of"):
         found_item = item(subject)  # "online sellers now number 62,000", "5G users to top 4 million"
         if own_clause:
             found_item.rules.append("subject.own_clause")
         return found_item
-    if head and _is_plural(head) and head not in MASS_PLURALS and head not in TIME_UNIT_WORDS:
+    if subject and " of " in subject and _counted_noun(subject.split(" of ", 1)[0].split()[-1]):
         found_item = item(subject)  # "The flights of Ningbo airport in the first half of 2019 was 5,085" (s035)
         found_item.rules.append("count.plural_head")
         return found_item
@@ -1621,6 +1623,11 @@ def _elided_count(para: str, read: NumberRead, sent_start: int, sent_end: int,
         found_item.rules.append("count.clause_subject")
         return found_item
     return None
+
+
+def _counted_noun(word: str) -> bool:
+    """A subject's noun a bare number counts: a plural, neither a mass ("imports") nor a time unit ("years")."""
+    return _is_plural(word) and word not in MASS_PLURALS and word not in TIME_UNIT_WORDS
 
 
 def _own_clause_start(before: str) -> int:

@@ -223,12 +223,11 @@ CLAUSE_SUBJECT_VERBS: Final = ("are", "were", "came", "come", "live", "lived", "
 # ("6,800 technology needs from local enterprises") a preposition, "and" or the phrase's end too.
 PLURAL_NOUN_NEXT_WORDS: Final = frozenset("that which whose have has had were was are is".split())
 PLURAL_NOUN_NEXT_AFTER_MODIFIER: Final = PLURAL_NOUN_NEXT_WORDS | frozenset("from of in on for with and".split())
-# Words before a bare "points" that make it a change of a rate ("dropping by 3.6 points").
 # "two people familiar with the matter said": a news agency's unnamed sources, no count (count.sourcing_phrase;
 # metrics15, tune_sites s163, Reuters).
 SOURCING_NOUNS: Final[tuple[str, ...]] = ("people", "persons", "sources", "officials", "executives", "insiders")
 SOURCING_TAILS: Final[tuple[str, ...]] = ("familiar with", "close to", "briefed on", "with knowledge of",
-                                          "with direct knowledge of", "with knowledge of the matter")
+                                          "with direct knowledge of")
 # The last words of a company's name a stock code's brackets follow: "Ningbo Shanshan Co.Ltd(600884)", "Byd Company
 # Limited(002594)" (count.stock_code; metrics15, tune_sites s162).
 STOCK_CODE_COMPANY_WORDS: Final[tuple[str, ...]] = ("Ltd", "Limited", "Co", "Corp", "Corporation", "Inc", "Company",
@@ -236,6 +235,7 @@ STOCK_CODE_COMPANY_WORDS: Final[tuple[str, ...]] = ("Ltd", "Limited", "Co", "Cor
 # "pct" (singular) is percentage points where its sentence speaks of a rate ("the 1H24 growth rates of +0.42 and +1.6
 # pct", "up 0.35 pct from the Q1 growth rate"): elsewhere ("rose 5 pct") it may be percent (match.pct_points).
 PCT_RATE_WORDS: Final[tuple[str, ...]] = ("rate", "rates", "ratio", "ratios", "margin", "margins")
+# Words before a bare "points" that make it a change of a rate ("dropping by 3.6 points").
 POINTS_CHANGE_WORDS: Final = (
     "drop", "drops", "dropped", "dropping", "fell", "fall", "falls", "falling", "rose", "rise", "rises", "risen",
     "rising", "increase", "increased", "increases", "increasing", "decrease", "decreased", "decreases",
