@@ -74,7 +74,7 @@ class HeldOutSet:
 
     @property
     def heading(self) -> str:
-        """The eval's heading for it (the page counts go inside the parentheses)."""
+        """The eval's heading for it (real_sets adds its folder and how it was gathered in parentheses)."""
         return "real pages held out" if self.ordinal == "first" else f"real pages held out, {self.ordinal} set"
 
     @property
