@@ -15,6 +15,8 @@ from typing import Any
 UNITS: tuple[str, ...] = (
     "percent", "percentage_points", "CNY", "USD", "EUR", "count", "times", "rank",
     "m2", "km2", "mu", "tonnes", "kWh", "km", "years",
+    # physical measures (extractor 2026.12.06.73, migration 016): as the page gives them, not converted
+    "mm", "m", "m3", "hectares", "acres", "km/h", "m/s",
 )
 KINDS: tuple[str, ...] = ("level", "change", "share", "rank")
 # null (None) is also a valid qualifier: an exact figure.

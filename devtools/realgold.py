@@ -15,8 +15,10 @@ Matching rules (`match_page`), one gold item against one predicted metric:
 - units agree after mapping the label unit onto ours (`map_unit`): `people` and
   `other:<noun>` (vehicles, teus, ...) -> `count`, except `other:<a unit of the record>` (`other:years`,
   `other:mu`) -> that unit,
-  `other:months|days|hours`, `other:index` and `other:points` (dimensionless values) and physical
-  measures (`other:meters`, `other:mm`, `other:m3`, ...: MEASURE_UNITS) -> no unit of
+  physical measures the record has (`other:mm`, `other:meters`, `other:m3`, `other:hectares`,
+  `other:km_per_hour`, ...: PHYSICAL_LABEL_UNITS) -> that unit (mm, m, m3, hectares, acres, km/h, m/s),
+  `other:months|days|hours`, `other:index` and `other:points` (dimensionless values) and other physical
+  measures (`other:kg`, `other:celsius`, `other:miles`, ...: MEASURE_UNITS) -> no unit of
   ours (never matched), `other:places` (a change in rank) -> `rank`;
 - values agree within `VALUE_TOLERANCE` (relative); absolute values are compared when the
   gold marks a decline (`decline` qualifier, or a subject saying "decline"/"decrease"),
@@ -155,25 +157,35 @@ SUBJECT_TYPE_WORDS_RE = re.compile(
 # labelled `other:<unit>`, uncertain) are not counts either: a count predicted on "15 metres" is an extra,
 # not a match (before 2026-12-06 they fell under `other:<noun>` -> count).
 MEASURE_UNITS: frozenset[str] = frozenset({
-    "other:minutes", "other:seconds", "other:mm", "other:cm", "other:m", "other:meters", "other:metres",
-    "other:m3", "other:cubic_meters", "other:cubic_metres", "other:kg", "other:kilograms", "other:grams",
-    "other:liters", "other:litres", "other:celsius", "other:hpa", "other:km_per_hour", "other:kmh",
-    "other:meters_per_second", "other:mw", "other:megawatts", "other:gw", "other:gigawatts", "other:kw",
-    "other:kilowatts", "other:mwh", "other:gwh",
-    # (areas, lengths and speeds of the imperial and land-measure kinds, and freight work; session 19: the eleventh
-    # held-out set's gatherer noted that other:hectares and other:miles fell to `count`)
-    "other:hectares", "other:hectare", "other:ha", "other:acres", "other:acre", "other:miles", "other:mile",
-    "other:feet", "other:inches", "other:square_miles", "other:mph", "other:knots", "other:ton-kilometers",
-    "other:ton_kilometers", "other:tonne-kilometres",
+    "other:minutes", "other:seconds", "other:cm", "other:kg", "other:kilograms", "other:grams",
+    "other:liters", "other:litres", "other:celsius", "other:hpa", "other:mw", "other:megawatts", "other:gw",
+    "other:gigawatts", "other:kw", "other:kilowatts", "other:mwh", "other:gwh",
+    # (areas, lengths and speeds of the imperial kinds, and freight work; session 19: the eleventh held-out set's
+    # gatherer noted that other:hectares and other:miles fell to `count`)
+    "other:miles", "other:mile", "other:feet", "other:inches", "other:square_miles", "other:mph", "other:knots",
+    "other:ton-kilometers", "other:ton_kilometers", "other:tonne-kilometres",
     # (session 20: a note of the twelfth held-out set's gatherer, read after that set's measurement, named a
     # concentration, a length and a yield rate that fell to `count`; every label unit was then read for more)
-    "other:millimeters", "other:millimetres", "other:micrometers", "other:micrometres",
+    "other:micrometers", "other:micrometres",
     "other:micrograms_per_cubic_meter", "other:micrograms_per_cubic_metre", "other:kilograms_per_acre",
     # (session 21: the thirteenth tune_sites pass's "90 db", a loudness, fell to `count`; then the fourteenth held-out
     # set's gatherer's note, read after its measurement: a volume in millilitres and an area in square feet)
     "other:db", "other:decibels", "other:ml", "other:milliliters", "other:millilitres", "other:sq_ft",
     "other:square_feet",
 })
+# The physical measures the record has had since extractor 2026.12.06.73 (core.records.UNITS: mm, m, m3, hectares,
+# acres, km/h, m/s), as the labels write them: until then `other:<unit>` and uncertain (dev README), and never
+# matched (they were in MEASURE_UNITS); now that unit. They stay uncertain gold: matched, they count; missed, they
+# do not.
+PHYSICAL_LABEL_UNITS: dict[str, str] = {
+    **dict.fromkeys(("other:mm", "other:millimeters", "other:millimetres"), "mm"),
+    **dict.fromkeys(("meters", "metres", "other:m", "other:meters", "other:metres"), "m"),
+    **dict.fromkeys(("other:m3", "other:cubic_meters", "other:cubic_metres"), "m3"),
+    **dict.fromkeys(("other:hectares", "other:hectare", "other:ha"), "hectares"),
+    **dict.fromkeys(("other:acres", "other:acre"), "acres"),
+    **dict.fromkeys(("other:km_per_hour", "other:kmh", "other:km/h", "other:kph"), "km/h"),
+    **dict.fromkeys(("other:meters_per_second", "other:metres_per_second", "other:m/s"), "m/s"),
+}
 # Currencies the record has no code for (pounds sterling, ringgit; session 22: holdout15's gatherer's note, read after
 # its one measurement: three rupee amounts labelled `other:inr` were scored as counts): never matched, like a measure.
 # The common ISO codes beside the labelled ones, so that the next such label is no count of a noun either.
@@ -259,6 +271,8 @@ def map_unit(unit: str) -> str:
     """Our unit for a label unit; `unmatched:<label unit>` when we have none (never equals ours)."""
     if unit == "people":
         return "count"
+    if unit in PHYSICAL_LABEL_UNITS:
+        return PHYSICAL_LABEL_UNITS[unit]
     if unit in UNMATCHED_UNITS or unit.startswith("other:") and "_per_" in unit:  # (a rate of measures)
         return UNMATCHED + unit
     if unit in KM_LABEL_UNITS:

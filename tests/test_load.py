@@ -543,7 +543,7 @@ def test_metric_set_hash_is_the_stored_sets_hash_also_after_upgrading(pg_url: st
                                "006_quarantine_audit", "007_indicators", "008_stories", "009_validation_samples",
                                "010_validation_recorded_at", "011_validation_validated_at",
                                "012_articles_content_hash_idx", "013_day_periods", "014_no_analyst_storage",
-                               "015_no_analyst_locks"]
+                               "015_no_analyst_locks", "016_physical_units"]
     stored = rows(pg_url, "SELECT metrics_hash FROM news.articles")[0][0]
     assert stored != rows(pg_url, "SELECT md5('')")[0][0]
     ids = rows(pg_url, "SELECT metric_id FROM news.metrics ORDER BY position")

@@ -577,7 +577,7 @@ def test_the_one_edition_the_opening_names_dates_the_body_sentences_that_name_no
         "The contest is held 3 times a year.",
         "A COVID-19 test centre opened.",
         "The city issued 58 working days of guidance.",
-        "The new line runs at 350 km/h.",
+        "The storm moved north at 15 mph.",  # (miles per hour: no unit of the record; "350 km/h" is one since .73)
         "Ningbo is on the list of China's 100 best cities for business.",
         "The PM2.5 density dropped to 29 micrograms per cubic meter.",
     ],
@@ -1971,7 +1971,8 @@ def test_a_percentage_in_words_is_a_percentage(sentence: str, found: list[tuple[
         ("In 2016, the port registered throughput of 23.3m teu.", [(23.3e6, "count", "23.3m teu")]),  # tune_other t076
         ("The port set out to build another 5.6M TEUs of capacity.", [(5.6e6, "count", "5.6M TEUs")]),
         ("The cargo throughput was 353m tons in Q1.", [(353e6, "tonnes", "353m tons")]),  # tune_other t658
-        ("The tower is 56.7m tall and 27.7m in width.", []),  # metres: "m" alone is no scale word
+        ("The tower is 56.7m tall and 27.7m in width.",  # metres, no million: "m" alone is no scale word
+         [(56.7, "m", "56.7m"), (27.7, "m", "27.7m")]),
     ],
 )
 def test_a_million_glued_as_m_before_containers_or_tons(sentence: str, found: list[tuple[float, str, str]]) -> None:
@@ -2354,3 +2355,49 @@ def test_a_fraction_after_among_them_that_opens_its_clause_is_a_share() -> None:
     shares = [(m.value, m.unit, m.kind) for m in found if m.unit == "percent"]
     assert shares == [(33.33, "percent", "share")]
     assert extract_metrics("One third were sold.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        # tune_sites s111 / s112 / s116 (rainfall, reservoirs, typhoon winds; labelled mm, m3, m/s)
+        ("The rainfall in Dalan town reached 951 millimeters.", [(951.0, "mm")]),
+        ("The area rainfall in the whole district has been 44.4mm.", [(44.4, "mm")]),
+        ("It has a storage capacity of 14 million cubic meters of water.", [(14e6, "m3")]),
+        ("It will treat 30,000 m3 of organic waste per day.", [(30000.0, "m3")]),
+        ("The storm was packing winds of up to 28 meters per second.", [(28.0, "m/s")]),
+        # s071, s059 (areas in hectares and acres, beside mu and m2: as the page gives them)
+        ("The plantation now exceeds 8,500 mu (566.67 hectares).", [(8500.0, "mu"), (566.67, "hectares")]),
+        ("The campus occupies 144 acres.", [(144.0, "acres")]),
+        # s107, s110, s106 (speeds)
+        ("It has a designed speed limit of 100km/h.", [(100.0, "km/h")]),
+        ("The new line runs at 350 km/h.", [(350.0, "km/h")]),
+        ("The train will run at 80 km/h.", [(80.0, "km/h")]),
+        ("Cars may drive at 100 kilometers per hour on it.", [(100.0, "km/h")]),
+        # lengths, spelled and hyphenated
+        ("The port has a maximum depth of 19.5 meters.", [(19.5, "m")]),
+        ("The hotel is in the 409-meter-tall tower.", [(409.0, "m")]),
+    ],
+)
+def test_physical_measures_are_read_in_the_unit_the_page_gives(sentence: str, found: list[tuple[float, str]]) -> None:
+    """Extractor .73: the record's physical units (core.records.UNITS: mm, m, m3, hectares, acres, km/h, m/s). Before
+    them 22 labelled tuned figures (rainfall, reservoirs, speeds, campus areas) had no metric; "100 kilometers per
+    hour" was refused as a length and nothing else took it."""
+    assert [(m.value, m.unit) for m in extract_metrics(sentence)] == found
+
+
+def test_a_glued_m_is_metres_only_beside_a_word_of_length() -> None:
+    """tune_sites s112: "the control water level ... is 1.01m-1.16m, and the river water level is maintained at about
+    1.1m" (metres: a word of length before it in the clause, or right after it: "56.7m tall"); a glued "m" alone may
+    be a million ("a population of 8m"), and after a currency mark it is money's."""
+    found = extract_metrics("The control water level is 1.01m-1.16m, and the water level is maintained at about 1.1m.")
+    assert [(m.value, m.unit, m.qualifier) for m in found] == [(1.01, "m", None), (1.1, "m", "approx")]
+    assert [(m.value, m.unit) for m in extract_metrics("The statue is 56.7m tall.")] == [(56.7, "m")]
+    assert [m.unit for m in extract_metrics("The city has a population of 8m.")] == []
+    assert [m.unit for m in extract_metrics("The firm raised £80m for its new height gauges.")] == []
+
+
+def test_a_physical_unit_that_a_rate_is_counted_over_is_no_measure() -> None:
+    """ "a yield of 7,500 kilograms per hectare": the hectare says what the yield is counted over (as "per 100 mu")."""
+    assert [(m.value, m.unit) for m in extract_metrics("It reached a yield of 7,500 kilograms per 1 hectare.")] == [
+        (7.5, "tonnes")]

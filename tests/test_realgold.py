@@ -64,13 +64,18 @@ def test_label_units_map_onto_ours():
         assert map_unit(unit) == unit
     for unit in ("other:months", "other:days", "other:hours", "other:index", "other:points"):
         assert map_unit(unit) not in UNITS  # never matched by any unit of ours
-    # physical measures the contract has no unit for: never a count ("15 metres" is no count of metres)
-    for unit in ("other:meters", "other:mm", "other:m3", "other:cubic_meters", "other:kilograms", "other:celsius",
-                 "other:km_per_hour", "other:megawatts", "other:minutes", "other:hectares", "other:acres",
-                 "other:miles", "other:ton-kilometers", "other:millimeters", "other:micrometers",
+    # physical measures the contract has no unit for: never a count ("15 kilograms" is no count of kilograms)
+    for unit in ("other:kilograms", "other:celsius", "other:megawatts", "other:minutes",
+                 "other:miles", "other:ton-kilometers", "other:micrometers",
                  "other:micrograms_per_cubic_meter", "other:kilograms_per_acre", "other:tonnes_per_hectare",
                  "other:db", "other:ml", "other:sq_ft"):
         assert map_unit(unit) not in UNITS
+    # ... and those it has had since extractor .73 (labelled `other:<unit>`, uncertain, before): that unit
+    for label, ours in (("other:meters", "m"), ("meters", "m"), ("other:mm", "mm"), ("other:millimeters", "mm"),
+                        ("other:m3", "m3"), ("other:cubic_meters", "m3"), ("other:hectares", "hectares"),
+                        ("other:acres", "acres"), ("other:km_per_hour", "km/h"), ("other:meters_per_second", "m/s"),
+                        ("mm", "mm"), ("km/h", "km/h")):
+        assert map_unit(label) == ours and ours in UNITS
     # durations and currencies the record has no unit for; kilometres written as `other:` units are the record's km
     for unit in ("other:weeks", "other:gbp", "other:ringgit", "other:inr", "other:jpy"):  # (inr: holdout15 g016)
         assert map_unit(unit) not in UNITS
@@ -583,8 +588,11 @@ HOLDOUT8_FLOORS: dict[str, float] = {"precision": 0.95, "recall": 0.885, "f1": 0
 # middle dot between digits is a decimal point ("91·4 km" had been read as "4 km"); summary rows at 7fb45ee and
 # 04d836f, before and after it, gave 0.910 / 0.867 and 0.970 / 0.924. Its six newly matched distances have no
 # subject, so the subject-given share fell; that floor is lowered to 0.80 for this reason, the P/R/F1 floors raised.
+# Extractor .73 (physical units in the record; the scorer maps their `other:` labels onto them): 9 more uncertain
+# labels matched (3 -> 12 of 28), 119/110/107, F1 0.929 -> 0.934; the rainfall and lengths matched mostly have no
+# subject: subject given 0.816 -> 0.766, its floor 0.8 -> 0.75 for this reason.
 HOLDOUT9_FLOORS: dict[str, float] = {"precision": 0.96, "recall": 0.87, "f1": 0.91, "period_accuracy": 0.59,
-                                     "title_accuracy": 0.93, "date_accuracy": 0.95, "subject_given_share": 0.8}
+                                     "title_accuracy": 0.93, "date_accuracy": 0.95, "subject_given_share": 0.75}
 
 # tests/realgold/holdout10: 20 more pages (7 ningbolife, one a print view, 1 english.ningbo.gov.cn, 12 other sources;
 # 174 labelled metrics, 34 uncertain), gathered and labelled blind on 2026-12-06 at extractor 2026.12.06.42 while the
@@ -638,8 +646,11 @@ HOLDOUT13_FLOORS: dict[str, float] = {"precision": 0.92, "recall": 0.88, "f1": 0
 # 0.889, the government's one page 0.667, cnnb 1.000, other sources 0.824: recall 0.750 there); period accuracy 0.724,
 # subject given 0.897; titles 0.933 (other sources 7 of 8), dates 1.000, 19 leaked lines (all on other sources'
 # pages). Floors a little under it.
+# Extractor .73 (physical units; their `other:` labels mapped onto them): 12 more uncertain labels matched (3 -> 15 of
+# 47), 121/106/99, P 0.934, R 0.818, F1 0.857 -> 0.872 (still under the bound); subject given 0.897 -> 0.859 (the new
+# matches mostly have none): that floor 0.88 -> 0.84 for this reason.
 HOLDOUT14_FLOORS: dict[str, float] = {"precision": 0.9, "recall": 0.78, "f1": 0.84, "period_accuracy": 0.7,
-                                      "title_accuracy": 0.91, "date_accuracy": 0.95, "subject_given_share": 0.88}
+                                      "title_accuracy": 0.91, "date_accuracy": 0.95, "subject_given_share": 0.84}
 
 # tests/realgold/holdout15: 19 more pages (7 ningbolife, three of them print views, one a jblog page; 12 other sources,
 # 5 hosts new to every set; no government or cnnb page was free; 136 labelled metrics, 15 uncertain), gathered and

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import shutil
 import subprocess
 import tempfile
@@ -16,6 +17,7 @@ import pytest
 from helpers import make_article, make_metric, make_run_dir
 from helpers import query as _query
 
+from core.records import UNITS
 from devtools import airflow_local
 from newsetl import connections
 from warehouse import db
@@ -26,7 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 ALL_MIGRATIONS = ["001_core", "002_roles", "003_metric_set_hash", "004_metric_context", "005_alert_outbox",
                   "006_quarantine_audit", "007_indicators", "008_stories", "009_validation_samples",
                   "010_validation_recorded_at", "011_validation_validated_at", "012_articles_content_hash_idx",
-                  "013_day_periods", "014_no_analyst_storage", "015_no_analyst_locks"]
+                  "013_day_periods", "014_no_analyst_storage", "015_no_analyst_locks", "016_physical_units"]
 LATEST = len(ALL_MIGRATIONS)
 EXTRA = f"{LATEST + 1:03d}_extra"  # a migration file the tests add after the shipped ones
 MORE = f"{LATEST + 2:03d}_more"
@@ -51,7 +53,8 @@ def test_upgrade_applies_every_migration_once(pg_url: str) -> None:
                                                   (7, "indicators"), (8, "stories"), (9, "validation_samples"),
                                                       (10, "validation_recorded_at"), (11, "validation_validated_at"),
                                                           (12, "articles_content_hash_idx"), (13, "day_periods"),
-                                                          (14, "no_analyst_storage"), (15, "no_analyst_locks")]
+                                                          (14, "no_analyst_storage"), (15, "no_analyst_locks"),
+                                                          (16, "physical_units")]
     assert [c for _, _, c in ledger] == [hashlib.sha256(f.read_bytes()).hexdigest() for f in files]
 
     tables = {r[0] for r in _query(pg_url, "SELECT table_name FROM information_schema.tables "
@@ -159,6 +162,14 @@ def _seed(pg_url: str, tmp_path: Path) -> None:
     load_run(run, pg_url)
 
 
+def test_unit_check_is_the_records_vocabulary(pg_url: str, tmp_path: Path) -> None:
+    """The database refuses exactly what the validation suites refuse: the check's list is core.records.UNITS."""
+    _seed(pg_url, tmp_path)
+    [(definition,)] = _query(pg_url, "SELECT pg_get_constraintdef(oid) FROM pg_constraint "
+                                     "WHERE conname = 'metrics_unit_check'")
+    assert sorted(re.findall(r"'([^']+)'::text", definition)) == sorted(UNITS)
+
+
 def test_check_constraints_reject_bad_values(pg_url: str, tmp_path: Path) -> None:
     _seed(pg_url, tmp_path)
     insert = ("INSERT INTO news.metrics (article_id, position, value, unit, kind, text, run_id) "
@@ -169,6 +180,7 @@ def test_check_constraints_reject_bad_values(pg_url: str, tmp_path: Path) -> Non
         _query(pg_url, insert, ("percent", "guess"))
     _query(pg_url, insert, ("km2", "level"))  # a vocabulary unit is accepted
     assert _query(pg_url, "SELECT unit FROM news.metrics WHERE position = 9") == [("km2",)]
+    _query(pg_url, insert.replace(" 9, ", " 10, "), ("km/h", "level"))  # and a physical measure (016)
     with pytest.raises(psycopg2.errors.CheckViolation):
         _query(pg_url, "UPDATE news.articles SET content_hash = 'not-a-sha'")
 

@@ -4,7 +4,8 @@ Rule based, precision first; measured on the gold set (tests/gold, `newsetl eval
 sentence:
 1. Matchers (named regexes, in priority order) find quantities with a unit: money
    (yuan/RMB/¥, US$/$/dollars, €/euros), percentage points, percents, areas (km2, m2,
-   mu), tonnes, kWh, km (also as hyphenated adjectives: "a 3,000-mu farm"), times,
+   mu), tonnes, kWh, km (also as hyphenated adjectives: "a 3,000-mu farm"), physical measures
+   in the page's unit (mm, m, m3, hectares, acres, km/h, m/s: "951 millimeters", "100km/h"), times,
    rankings ("ranking first in the province", "ranked No. 3", "No. 2 among ...", "the
    third-largest", "top 10" = at most 10), years (only lifespans and schooling), and
    counts: a number or a spelled-out two..fifty followed by a plural noun phrase

@@ -418,7 +418,10 @@ from transforms.textutil import KANA_RE
 # "a quarter of a million" is 250,000; "two people familiar with the matter" (unnamed sources) is no count; quarters
 # are a time unit ("four consecutive quarters" counts nothing); "($1 = 6.8231 Chinese yuan renminbi)" gives no $1;
 # "Among them, one third are foreign investments" is a share.
-EXTRACTOR_VERSION = "2026.12.06.72"
+# "2026.12.06.73": physical measures in the unit the page gives (core.records.UNITS gains mm, m, m3, hectares, acres,
+# km/h, m/s; migration 016): "951 millimeters", "14 million cubic meters", "566.67 hectares", "100km/h", "28 meters
+# per second", "a depth of 17 metres"; a glued "1.1m" is metres only beside a word of length, height or depth.
+EXTRACTOR_VERSION = "2026.12.06.73"
 
 
 MIDDLE_DOT: Final = "·"
@@ -1039,7 +1042,8 @@ RESPECTIVELY_AFTER_RE: Final = re.compile(r"\s*(?:,\s*)?(?:respectively|separate
 # before it): they are tried only there (the numbers-first scan knows those positions).
 NUMBER_LED: Final = frozenset({"money_suffixed", "percentage_points", "basis_points", "percent", "km2", "m2", "mu",
                               "million_glued", "tonnes",
-                              "kilograms", "kwh", "km", "times_occasions", "times", "points_compared", "points_pair",
+                              "kilograms", "kwh", "km", "physical", "metres_glued", "times_occasions", "times",
+                              "points_compared", "points_pair",
                               "percent_pair", "count_plus"})
 # Matchers whose every match starts with a number word (under NUMBERISH_RE's lookbehind, followed
 # by a space): tried only in sentences that have one, and only where the scan found one.

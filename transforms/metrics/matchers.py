@@ -55,6 +55,7 @@ from transforms.metrics.vocab import (
     HYPHENATED_MONEY_SCALES,
     INVARIANT_UNIT_NOUNS,
     KILOGRAM_TONNES,
+    LENGTH_CONTEXT_WORDS,
     LIST_INTRO_WORDS,
     MASS_PLURALS,
     MONEY_CLAUSE_NOUNS,
@@ -64,6 +65,7 @@ from transforms.metrics.vocab import (
     ORDINAL_WORDS,
     PCT_RATE_WORDS,
     PER_TIME_WORDS,
+    PHYSICAL_UNITS,
     PLACE_KEEP_LEADS,
     POINTS_CHANGE_WORDS,
     POINTS_COMPARE_WORDS,
@@ -207,6 +209,17 @@ GLUED_MILLION_RE: Final = re.compile(
 KM_RE: Final = re.compile(
     rf"{NUM}{SCALE}(?:\s*|-)(?:kilomet(?:er|re)s?|km)(?![\w²/])(?!\s+(?:per|an|a)\s+hour)", re.IGNORECASE
 )
+# A physical measure after its number (vocab PHYSICAL_UNITS: "reached 951 millimeters", "44.4mm", "14 million cubic
+# meters", "566.67 hectares", "100km/h", "28 meters per second", "a 632-meter tower"); "square meters" is m2_RE's.
+PHYSICAL_RE: Final = re.compile(
+    rf"{NUM}{SCALE}(?:\s*|-)(?P<unit>{words_pattern(PHYSICAL_UNITS)})(?![\w²³/])", re.IGNORECASE)
+# "the water level is 1.01m", "maintained at about 1.1m", "56.7m tall": metres in a glued "m", with a word of length
+# beside it (vocab LENGTH_CONTEXT_WORDS; physical.metres_glued); "$38m" and "£80m" are money, "8m people" a million.
+METRES_GLUED_RE: Final = re.compile(rf"{NUM}m(?![\w²³/])")
+METRES_CONTEXT_AFTER_RE: Final = re.compile(
+    rf"\s*(?:-\s*\d|(?:in\s+)?(?:{words_pattern(LENGTH_CONTEXT_WORDS)})\b)", re.IGNORECASE)
+METRES_CONTEXT_CHARS: Final = 60
+CURRENCY_MARKS_BEFORE: Final = frozenset("$£€¥￥")
 TIMES_RE: Final = re.compile(rf"{NUM}{SCALE}\s+times\b(?!\s+(?:a|per|each|every)\s+(?:day|week|month|year)\b)")
 # "more than twice the average speed", "twice as many": a multiple in a word (before what it multiplies).
 TWICE_RE: Final = re.compile(rf"(?<![\w-])(?P<word>{words_pattern(MULTIPLE_WORDS)})(?=\s+(?:the|as|that|of)\b)",
@@ -682,6 +695,29 @@ def _measure(unit: str) -> Callable[[re.Match[str]], _Found | None]:
     return build
 
 
+def _physical(match: re.Match[str]) -> _Found | None:
+    """A length, depth, volume, area or speed in the unit the page gives it (vocab PHYSICAL_UNITS), unless it is
+    the base of a rate ("yields of 540 kilograms per hectare" is no area)."""
+    if PER_BEFORE_RE.search(match.string, max(0, match.start() - PER_BEFORE_CHARS), match.start()):
+        return None
+    return _Found(match.start(), match.end(), _number(match), PHYSICAL_UNITS[vocab_key(match.group("unit"))],
+                  num_start=match.start())
+
+
+def _metres_glued(match: re.Match[str]) -> _Found | None:
+    """ "1.1m" is metres beside a word of length, height or depth (before it in its clause, or right after it);
+    never after a currency mark."""
+    text, start = match.string, match.start()
+    if start and text[start - 1] in CURRENCY_MARKS_BEFORE:
+        return None
+    before = text[max(0, start - METRES_CONTEXT_CHARS):start]
+    before = before[max(before.rfind(";"), before.rfind(". "), -1) + 1:]
+    if not (METRES_CONTEXT_AFTER_RE.match(text, match.end())
+            or any(w.lower() in LENGTH_CONTEXT_WORDS for w in re.findall(r"[A-Za-z]+", before))):
+        return None
+    return _Found(start, match.end(), _number(match), "m", num_start=start)
+
+
 def _percent_pair(match: re.Match[str]) -> _Found | None:
     """The first of "19.9 and 29.9 percent": a percentage (not a year, "in 2019 and 5% in 2020", nor a range's
     low end, "between 3 and 5 percent")."""
@@ -895,6 +931,8 @@ MATCHERS: Final[tuple[tuple[str, re.Pattern[str], Callable[[re.Match[str]], _Fou
     ("kilograms", KILOGRAMS_RE, _kilograms),
     ("kwh", KWH_RE, _energy),
     ("km", KM_RE, _simple("km")),
+    ("physical", PHYSICAL_RE, _physical),
+    ("metres_glued", METRES_GLUED_RE, _metres_glued),
     ("times_occasions", OCCASIONS_RE, _simple("count", "level")),  # how often: a count, not a multiple
     ("times", TIMES_RE, _simple("times")),
     ("times_spelled", SPELLED_TIMES_RE, _spelled_times),
@@ -938,6 +976,8 @@ MATCHER_TRIGGERS: Final[dict[str, tuple[str, ...]]] = {
     "kilograms": ("kilogram", "kg"),
     "kwh": ("wh", "watt"),
     "km": ("km", "kilomet"),
+    "physical": ("mm", "millimet", "met", "m3", "m³", "hectare", "acre", "km", "kph", "kmph", "m/s"),
+    "metres_glued": ("m",),
     "times": ("times",),
     "times_spelled": ("times", "fold"),
     "times_occasions": ("times",),
@@ -994,6 +1034,8 @@ NUMBER_FOLLOWERS: Final[dict[str, str]] = {
     "kilograms": _any_case(_SCALE_LEADS + "-k"),
     "kwh": _SCALE_LEADS + "kKmMgG",  # kWh, MWh, GWh; kilo-, mega-, gigawatt hours
     "km": _any_case(_SCALE_LEADS + "-k"),
+    "physical": _any_case(_SCALE_LEADS + "-mchak"),  # mm, meters, m3, m/s; cubic; hectares; acres; km/h, kph
+    "metres_glued": "m",
     "times_occasions": "t",  # times
     "times": _SCALE_LEADS + "t",
     "points_compared": _any_case("p"),

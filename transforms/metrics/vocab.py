@@ -261,8 +261,29 @@ SPELLED_MULTIPLES: Final = ("a hundred", "one hundred", "two", "three", "four", 
 ADDING_VERBS: Final = ("added", "adding", "adds", "add", "newly added")
 SUBJECT_DROP_LEADING: Final = frozenset({"total", "accumulated", "cumulative"})
 
+# Physical measures, as written after a number -> the record's unit (matchers.PHYSICAL_RE: "reached 951 millimeters",
+# "44.4mm", "14 million cubic meters of water", "566.67 hectares", "144 acres", "a designed speed of 100km/h", "100
+# kilometers per hour", "winds of up to 28 meters per second", "a 632-meter tower"). Kept as written, not converted:
+# a hectare is no mu and the labels give the unit the page gives. "m" glued alone is matchers.METRES_GLUED_RE's.
+PHYSICAL_UNITS: Final[dict[str, str]] = {
+    **dict.fromkeys(("mm", "millimeter", "millimeters", "millimetre", "millimetres"), "mm"),
+    **dict.fromkeys(("cubic meter", "cubic meters", "cubic metre", "cubic metres", "m3", "m³"), "m3"),
+    **dict.fromkeys(("hectare", "hectares"), "hectares"),
+    **dict.fromkeys(("acre", "acres"), "acres"),
+    **dict.fromkeys(("km/h", "kph", "kmph", "km per hour", "km an hour", "kilometers per hour", "kilometres per hour",
+                     "kilometers an hour", "kilometres an hour", "kilometer per hour", "kilometre per hour"), "km/h"),
+    **dict.fromkeys(("m/s", "meters per second", "metres per second", "meter per second", "metre per second"), "m/s"),
+    **dict.fromkeys(("meter", "meters", "metre", "metres"), "m"),
+}
+# A glued "m" is metres only beside a word of length, height or depth (in the figure's clause before it, or right
+# after it: "the water level is 1.01m", "maintained at about 1.1m", "27.7m in width", "56.7m tall"); alone it may be a
+# million ("a population of 8m").
+LENGTH_CONTEXT_WORDS: Final = frozenset(
+    "level levels height heights depth width length diameter altitude elevation tide tides wave waves span "
+    "tall high long wide deep".split())
+
 # "1.172 billion tonnes of cargo", "31.5 billion yuan in new loans", "500 million yuan on subsidies"
-UNIT_OF_UNITS: Final = frozenset({"CNY", "USD", "EUR", "tonnes", "kWh", "m2", "km2", "mu", "km"})
+UNIT_OF_UNITS: Final = frozenset({"CNY", "USD", "EUR", "tonnes", "kWh", "m2", "km2", "mu", "km", "m3"})
 
 SHARE_WHOLE_WORDS: Final = frozenset(
     "total them which these those all gdp whole same level figure amount number".split())
