@@ -2401,3 +2401,25 @@ def test_a_physical_unit_that_a_rate_is_counted_over_is_no_measure() -> None:
     """ "a yield of 7,500 kilograms per hectare": the hectare says what the yield is counted over (as "per 100 mu")."""
     assert [(m.value, m.unit) for m in extract_metrics("It reached a yield of 7,500 kilograms per 1 hectare.")] == [
         (7.5, "tonnes")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "period"),
+    [
+        ("In 1Q24, revenue rose 8% year-on-year.", "2024-01..2024-03"),  # tune_sites s125, s171 (brokers' notes)
+        ("3Q24 single-quarter revenue were +8.12% year-on-year.", "2024-07..2024-09"),
+        ("Revenue for 1-3Q24 rose 8%.", "2024-01..2024-09"),
+        ("Its Q3 2023 CAR was 14.5%.", "2023-07..2023-09"),  # s124
+        ("Revenue in Q1-Q3 2024 rose 8%.", "2024-01..2024-09"),
+        ("Revenue in H1 2024 rose 8% year-on-year.", "2024-01..2024-06"),
+        ("Revenue in 2H23 rose 8%.", "2023-07..2023-12"),
+        ("Revenue in Q3'24 rose 8%.", "2024-07..2024-09"),
+        ("Revenue in FY2023 was 5 billion yuan.", "2023"),
+        ("The trade value in Q1 surged 10.9 percent.", "2020-01..2020-03"),  # no year: the publication's (t004)
+        ("The H1N1 cases rose 8%.", None),  # a virus, no half-year
+    ],
+)
+def test_a_quarter_or_half_as_reports_abbreviate_it_is_the_period(sentence: str, period: str | None) -> None:
+    """Extractor .74: "1Q24", "Q3 2023", "1-3Q24", "H1 2024", "FY2023" (company results, brokers' notes; tune_sites
+    s124-s126, s171) named no period; "first quarter of 2024" did (periods.FISCAL_PART_RE)."""
+    assert [m.period for m in extract_metrics(sentence, "2020-04-20")] == [period]

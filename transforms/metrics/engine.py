@@ -421,7 +421,9 @@ from transforms.textutil import KANA_RE
 # "2026.12.06.73": physical measures in the unit the page gives (core.records.UNITS gains mm, m, m3, hectares, acres,
 # km/h, m/s; migration 016): "951 millimeters", "14 million cubic meters", "566.67 hectares", "100km/h", "28 meters
 # per second", "a depth of 17 metres"; a glued "1.1m" is metres only beside a word of length, height or depth.
-EXTRACTOR_VERSION = "2026.12.06.73"
+# "2026.12.06.74": a quarter, a half or a fiscal year as reports abbreviate them is a period ("1Q24", "Q3 2023",
+# "1-3Q24", "Q1-Q3 2024", "H1 2024", "2H23", "FY2023"; "Q1" alone takes the publication's year).
+EXTRACTOR_VERSION = "2026.12.06.74"
 
 
 MIDDLE_DOT: Final = "·"

@@ -37,6 +37,23 @@ PART_OF_YEAR_RE: Final = re.compile(
     re.IGNORECASE,
 )
 
+# A quarter, a half or a fiscal year as company reports and brokers' notes write them: "1Q24", "3Q 2024", "1-3Q24",
+# "Q1 2024", "Q1-Q3 2024", "Q3'24", "2024Q1", "1H24", "H1 2024", "FY2023" (a Chinese company's fiscal year is the
+# calendar year). Upper-case letters only ("h1"/"q1" in running text are rarely these); "H1" needs its year ("H1N1",
+# a heading); two-digit years are 20xx.
+FISCAL_PART_RE: Final = re.compile(
+    r"(?<![\w-])(?:"
+    r"(?P<qa>[1-4])(?:\s*-\s*(?P<qb>[1-4]))?Q\s?'?(?P<y1>20\d{2}|\d{2})"
+    r"|Q(?P<qc>[1-4])(?:\s*-\s*Q?(?P<qd>[1-4]))?(?:(?:\s+|\s*,\s*|\s?')(?P<y2>(?:19|20)\d{2}|(?<=')\d{2}))?"
+    r"|(?P<ha>[12])H\s?'?(?P<y3>20\d{2}|\d{2})"
+    r"|H(?P<hb>[12])\s+(?P<y4>(?:19|20)\d{2})"
+    r"|(?P<y5>(?:19|20)\d{2})\s?Q(?P<qe>[1-4])"
+    r"|FY\s?(?P<y6>(?:19|20)\d{2}|\d{2})"
+    r")(?![\w-])"
+)
+FISCAL_PART_GATE: Final = ("Q", "H", "FY")
+
+
 YEAR_RANGE_RE: Final = re.compile(
     rf"\b(?:[Ff]rom\s+(?P<a1>{YEAR})\s+(?:to|till|until|through)\s+(?P<b1>{YEAR})|"
     rf"[Bb]etween\s+(?P<a2>{YEAR})\s+and\s+(?P<b2>{YEAR})|(?P<a3>{YEAR})\s*(?:-|–|—|~)\s*(?P<b3>{YEAR}))\b"
@@ -235,6 +252,25 @@ def _month_period(m1: int, m2: int, year: str | None, pub: tuple[int, int] | Non
     return f"{y}-{_two_digits(m1)}..{y}-{_two_digits(m2)}"
 
 
+def _fiscal_part(m: re.Match[str]) -> tuple[int, int, str | None] | None:
+    """(first month, last month, year or None) of a FISCAL_PART_RE match: "1-3Q24" (1, 9, "2024"), "H1 2024" (1, 6,
+    "2024"), "Q3" (7, 9, None), "FY2023" (1, 12, "2023"); None for quarters out of order ("3-1Q24")."""
+    year = next((y for y in (m.group(name) for name in ("y1", "y2", "y3", "y4", "y5", "y6")) if y), None)
+    if year is not None and len(year) == 2:
+        year = "20" + year
+    if m.group("y6"):
+        return 1, 12, year
+    half = m.group("ha") or m.group("hb")
+    if half:
+        return (1, 6, year) if half == "1" else (7, 12, year)
+    first = int(m.group("qa") or m.group("qc") or m.group("qe"))
+    last_quarter = m.group("qb") or m.group("qd")
+    last = int(last_quarter) if last_quarter else first
+    if last < first:
+        return None
+    return 3 * first - 2, 3 * last, year
+
+
 def _two_digits(number: int) -> str:
     """f"{number:02d}" of a number from 0 (compiled, a format spec is a generic call of format())."""
     return f"0{number}" if number < 10 else str(number)
@@ -411,15 +447,19 @@ def _period_cues(sentence: str, para_before: str, pub: tuple[int, int] | None,
     years = len(year_at)
     first_months = "first" in folded and "months" in folded  # (folded: "firſt" matches too)
     part_of_year = "half" in low or "quarter" in low
+    fiscal_part = any(mark in sentence for mark in FISCAL_PART_GATE)
     relative_year = ("year" in low and ("last" in folded or "this" in folded)
                      and RELATIVE_YEAR_GATE_RE.search(folded) is not None)
-    if not (has_month or years or first_months or part_of_year or relative_year):
+    if not (has_month or years or first_months or part_of_year or relative_year or fiscal_part):
         return []  # most sentences: no cue pattern can match
     cues: list[_Cue] = []
 
-    def months(m: re.Match[str], m1: int, m2: int) -> None:
+    def months(m: re.Match[str], m1: int, m2: int, year: str | None = None) -> None:
+        """A cue of months m1..m2 of `year`, else of the match's year group, else of the year the context gives."""
+        if year is None and "year" in m.re.groupindex:
+            year = m.group("year")
         if 1 <= m1 <= m2 <= 12:
-            period = _month_period(m1, m2, m.group("year"), pub, para_before + sentence[: m.start()])
+            period = _month_period(m1, m2, year, pub, para_before + sentence[: m.start()])
             cues.append(_Cue(m.start(), m.end(), period, CUE_MONTHS))
 
     # (a month range opens with "from" or "between", in either case: `low` holds it)
@@ -435,6 +475,14 @@ def _period_cues(sentence: str, para_before: str, pub: tuple[int, int] | None,
     for m in (ordinal_cue_matches(PART_OF_YEAR_RE, low, sentence, PART_OF_YEAR_WORDS) if plain
               else PART_OF_YEAR_SCAN.finditer(sentence)) if part_of_year else ():
         months(m, *PART_MONTHS[vocab_key(m.group("part"))])
+    for m in FISCAL_PART_RE.finditer(sentence) if fiscal_part else ():
+        fiscal = _fiscal_part(m)
+        if fiscal is not None:
+            first_month, last_month, fiscal_year = fiscal
+            if first_month == 1 and last_month == 12 and fiscal_year:
+                cues.append(_Cue(m.start(), m.end(), fiscal_year, CUE_YEAR))
+            else:
+                months(m, first_month, last_month, fiscal_year)
     for m in YEAR_RANGE_SCAN.finditer(sentence) if years >= 2 else ():
         a = m.group("a1") or m.group("a2") or m.group("a3")
         b = m.group("b1") or m.group("b2") or m.group("b3")
