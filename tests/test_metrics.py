@@ -2423,3 +2423,12 @@ def test_a_quarter_or_half_as_reports_abbreviate_it_is_the_period(sentence: str,
     """Extractor .74: "1Q24", "Q3 2023", "1-3Q24", "H1 2024", "FY2023" (company results, brokers' notes; tune_sites
     s124-s126, s171) named no period; "first quarter of 2024" did (periods.FISCAL_PART_RE)."""
     assert [m.period for m in extract_metrics(sentence, "2020-04-20")] == [period]
+
+
+def test_has_been_links_a_subject_to_its_figure() -> None:
+    """Extractor .75: "been" and "be" link like "is" ("the area rainfall in the whole district has been 44.4mm", tune_sites
+    s112; "Full-year sales are expected to be CNY 12 billion", s160): their figures had no subject."""
+    assert [m.subject for m in extract_metrics("The area rainfall in the district has been 44.4mm.")] == [
+        "area rainfall in the district"]
+    assert [m.subject for m in extract_metrics("Full-year sales are expected to be CNY 12 billion.")] == [
+        "full-year sales"]

@@ -452,7 +452,7 @@ def _trie_regex(node: dict[str, dict], space: str) -> str:
 # prices picked up 2.2 percent", "the home sales take up 77.1% of the total").
 SUBJECT_LINK_VERBS_MORE: Final = ("totals", "surpasses", "climbs", "risen", "fallen", "grown", "went up", "went down",
                                   "goes up", "goes down", "gone up", "gone down", "picked up", "shot up", "take up",
-                                  "takes up", "took up", "taking up")
+                                  "takes up", "took up", "taking up", "been", "be")
 # Modifiers that share the head noun after the last of a list ("the county's primary, secondary, and tertiary
 # industries": "primary industries", "secondary industries", "tertiary industries").
 SHARED_HEAD_MODIFIERS: Final = frozenset(
