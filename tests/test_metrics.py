@@ -2426,9 +2426,18 @@ def test_a_quarter_or_half_as_reports_abbreviate_it_is_the_period(sentence: str,
 
 
 def test_has_been_links_a_subject_to_its_figure() -> None:
-    """Extractor .75: "been" and "be" link like "is" ("the area rainfall in the whole district has been 44.4mm", tune_sites
-    s112; "Full-year sales are expected to be CNY 12 billion", s160): their figures had no subject."""
+    """Extractor .75: "been" and "be" link like "is" ("the area rainfall in the whole district has been 44.4mm",
+    tune_sites s112; "Full-year sales are expected to be CNY 12 billion", s160): their figures had no subject."""
     assert [m.subject for m in extract_metrics("The area rainfall in the district has been 44.4mm.")] == [
         "area rainfall in the district"]
     assert [m.subject for m in extract_metrics("Full-year sales are expected to be CNY 12 billion.")] == [
         "full-year sales"]
+
+
+def test_an_abbreviated_quarter_after_the_subject_is_no_part_of_it() -> None:
+    """Extractor .76: "Revenue in H1 2024 rose 8%" had no subject and "net interest income for Q2" kept its quarter
+    (tune_sites s126): the abbreviated quarters end a subject as "in 2024" does (subjects.TRAILING_TIME_RE)."""
+    for sentence, subject in (("Revenue in H1 2024 rose 8% year-on-year.", "revenue"),
+                              ("The bank's net interest income for Q2 was 116.52 billion CNY.", "net interest income"),
+                              ("Net profit in FY2023 was 5 billion yuan.", "net profit")):
+        assert [m.subject for m in extract_metrics(sentence)] == [subject]

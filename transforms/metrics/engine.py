@@ -424,7 +424,8 @@ from transforms.textutil import KANA_RE
 # "2026.12.06.74": a quarter, a half or a fiscal year as reports abbreviate them is a period ("1Q24", "Q3 2023",
 # "1-3Q24", "Q1-Q3 2024", "H1 2024", "2H23", "FY2023"; "Q1" alone takes the publication's year).
 # "2026.12.06.75": "been" and "be" link a subject to its figure like "is" ("the area rainfall ... has been 44.4mm").
-EXTRACTOR_VERSION = "2026.12.06.75"
+# "2026.12.06.76": an abbreviated quarter ends a subject as "in 2024" does ("revenue in H1 2024" -> "revenue").
+EXTRACTOR_VERSION = "2026.12.06.76"
 
 
 MIDDLE_DOT: Final = "·"

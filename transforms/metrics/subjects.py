@@ -266,6 +266,9 @@ TRAILING_TIME_RE: Final = re.compile(
     r"\s+(?:(?:in|during|over|for)\s+the\s+(?:first|last|past|next)\s+\w+\s+(?:days|weeks|months|years)"
     r"|(?:in|during|over|for)\s+(?:the\s+)?(?:same\s+|first\s+|whole\s+|full\s+)?(?:period|year|quarter|month|"
     r"half)s?(?:\s+of\s+\w+)?|(?:this|last)\s+year|(?:in|by)\s+(?:19|20)\d{2}"
+    # (a quarter, half or fiscal year as reports abbreviate them, periods.FISCAL_PART_RE: "revenue in H1 2024")
+    r"|(?:in|for|during)\s+(?:[1-4](?:-[1-4])?Q'?\d{2,4}|Q[1-4](?:-Q?[1-4])?(?:\s+(?:19|20)\d{2})?|[12]H'?\d{2,4}"
+    r"|H[12]\s+(?:19|20)\d{2}|FY\s?\d{2,4})"
     r"|(?:at|by|until|till|to)\s+the\s+end\s+of\s+(?:(?:the|this|last|that)\s+(?:year|month|quarter|period|week)"
     r"|\w+))\s*$",
     re.IGNORECASE,
