@@ -2441,3 +2441,19 @@ def test_an_abbreviated_quarter_after_the_subject_is_no_part_of_it() -> None:
                               ("The bank's net interest income for Q2 was 116.52 billion CNY.", "net interest income"),
                               ("Net profit in FY2023 was 5 billion yuan.", "net profit")):
         assert [m.subject for m in extract_metrics(sentence)] == [subject]
+
+
+def test_a_pipe_table_under_its_unit_line_gives_amounts_and_changes() -> None:
+    """Real pages tune_sites s160 and s176 (metrics16, MarkLines' business reports): a pipe table under "(in CNY
+    millions) |" had no metric: its cells are amounts in that currency at that scale for the year their column heading
+    names, a loss in brackets negative (table.cell); a column headed "Rate of change(%)" holds changes in percent for
+    the first column's year (table.change_column). Cells with no unit line above them stay unread."""
+    table = ("FY2020 (ended Dec. 31, 2020) | FY2019 (ended Dec. 31, 2019) | Rate of change(%) | Factors | |\n\n"
+             "Sales | 6,511.09 | 5,358.95 | 21.50 |\n\n-Sales were strong in each business segment. |\n\n"
+             "Net income | 233.26 | (4,535.46) | - |\n\nThe company plans a new plant.")
+    found = extract_metrics("(in CNY millions) |\n\n" + table)
+    assert [(m.value, m.unit, m.kind, m.period) for m in found] == [
+        (6511.09e6, "CNY", "level", "2020"), (5358.95e6, "CNY", "level", "2019"), (21.5, "percent", "change", "2020"),
+        (233.26e6, "CNY", "level", "2020"), (-4535.46e6, "CNY", "level", "2019")]
+    assert [m.text for m in found][:3] == ["6,511.09", "5,358.95", "21.50"]
+    assert all(m.unit != "CNY" for m in extract_metrics(table))

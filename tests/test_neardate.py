@@ -110,3 +110,13 @@ def test_text_page_takes_the_dated_line_only_when_its_rules_found_no_date() -> N
     assert parse_page(span, template="text").published is None
     assert parse_page(span, url="https://example.com/2014/04/05/ningbo-port-volume-rises/",
                       template="text").published == "2014-04-05"
+
+
+def test_a_table_s_column_headings_date_no_page() -> None:
+    """Real pages tune_sites s160 and s176 (metrics16, MarkLines' business reports, labelled without a date): the column
+    headings "FY ended Dec. 31, 2022 | FY ended Dec. 31, 2021 | Rate of change (%) | Factors | |" under the headline
+    gave the page 2022-12-31: a line with a date in two of its cells is a table's headings (is_table_headings), the
+    fiscal years of its columns; one date beside a bar still dates the page."""
+    assert dated_line("FY ended Dec. 31, 2022 | FY ended Dec. 31, 2021 | Rate of change (%) | Factors | |") is None
+    assert dated_line("FY2020 (ended Dec. 31, 2020) | FY2019 (ended Dec. 31, 2019) | Rate of change(%) |") is None
+    assert dated_line("Updated: March 17, 2021 | chinadaily.com.cn") == "2021-03-17"

@@ -445,9 +445,18 @@ HOLDOUT_FLOORS: dict[str, float] = {"precision": 0.94, "recall": 0.85, "f1": 0.9
 # gold / 1861 predicted / 1820 matched, P 0.978, R 0.947, F1 0.962 (0.974 / 0.940 / 0.956 at .69), period 0.693,
 # subject given 0.787; the other sources' 106 pages P 0.969, R 0.931, F1 0.949 (0.939 at .69): floors lowered under
 # them (recall 0.945 -> 0.94, F1 0.96 -> 0.955, period 0.69 -> 0.685, other sources' F1 0.95 -> 0.94).
-TUNE_SITES_FLOORS: dict[str, float] = {"precision": 0.975, "recall": 0.94, "f1": 0.955, "period_accuracy": 0.685,
+# The sixteenth pass (metrics16): 11 more pages of other sources (s174-s184: EqualOcean on Joyson, Sunny Optical's 2020
+# interim MD&A, MarkLines' Joyson FY2022 pipe table, a broker note on Bank of Ningbo 2021, UNNC's facts sheet, Haitian's
+# 2017, 2019 and 2020 results, Ronbay's Korean plant and its fines, Orient Cable's Beihai project), labelled blind (132
+# metrics, 4 uncertain). Unseen (extractor 2026.12.06.72): 123 predicted / 118 matched, P 0.959, R 0.922, F1 0.940.
+# After its fixes (a pipe table's rows are no headline; the table read under its unit line; extractor 2026.12.06.74 on
+# its branch): 132 / 127, P 0.962, R 0.992, F1 0.977; all 185 pages 1931 gold / 2008 predicted / 1962 matched, P 0.977,
+# R 0.957, F1 0.967 (0.977 / 0.947 / 0.962 at .72 with the 11 pages), period 0.688; the other sources' 117 pages F1
+# 0.958 (0.949 before): floors raised under them (recall 0.94 -> 0.95, F1 0.955 -> 0.96, other sources' F1 0.94 ->
+# 0.95).
+TUNE_SITES_FLOORS: dict[str, float] = {"precision": 0.975, "recall": 0.95, "f1": 0.96, "period_accuracy": 0.685,
                                        "subject_given_share": 0.78}
-TUNE_SITES_OTHER_F1_FLOOR = 0.94
+TUNE_SITES_OTHER_F1_FLOOR = 0.95
 
 
 @pytest.fixture(scope="module")
@@ -479,15 +488,15 @@ def test_dev_table_prints(dev_scores: realgold.RealScores):
 
 def test_tune_sites_metric_floors():
     pages = load_realgold(realgold.TUNE_SITES_DIR)
-    assert len(pages) == 174 and sum(len(p.metrics) for p in pages) == 2104
+    assert len(pages) == 185 and sum(len(p.metrics) for p in pages) == 2236
     scores = score_real("newsetl", pages, realgold.run_newsetl(pages))
     for measure, floor in TUNE_SITES_FLOORS.items():
         value = getattr(scores.total, measure)
         assert value is not None and value >= floor, f"tune_sites {measure} {value} < {floor}"
     # pages of the two templates: every labelled title and date right, no chrome line left
     # (s005 is saved as Markdown: "## title", "- Published: ..." found from 2026.12.02); the other sources' pages
-    # (s059-s148 and s158-s173, from the seventh to twelfth, fourteenth, fifteenth passes) are there for their metrics:
-    # their page-level misses are tune_other's
+    # (s059-s148 and s158-s184, from the seventh to twelfth and fourteenth to sixteenth passes) are there for their
+    # metrics: their page-level misses are tune_other's
     templates = realgold.Tally()
     for source in realgold.TEMPLATE_SOURCES:
         templates.add(scores.by_source[source])
@@ -495,7 +504,8 @@ def test_tune_sites_metric_floors():
     assert (templates.title_accuracy, templates.date_accuracy, templates.leaks) == (1.0, 1.0, 0)
     # the other sources' 97 pages (seventh to twelfth passes and metrics14's s164-s170, extractor 2026.12.06.65 on its
     # branch): P 0.977, R 0.935, F1 0.955 (0.944 with s164-s170 before its rules); 106 with metrics15's s158-s163 and
-    # s171-s173 (extractor 2026.12.06.71 on its branch): P 0.969, R 0.931, F1 0.949 (0.939 before its rules)
+    # s171-s173 (extractor 2026.12.06.71 on its branch): P 0.969, R 0.931, F1 0.949 (0.939 before its rules); 117 with
+    # metrics16's s174-s184 (extractor 2026.12.06.74 on its branch): P 0.969, R 0.948, F1 0.958 (0.949 before its rules)
     assert (scores.by_source["other"].f1 or 0) >= TUNE_SITES_OTHER_F1_FLOOR
     assert [heading for _, heading in realgold.real_sets()][1].startswith("real pages, tuning set")
 

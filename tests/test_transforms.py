@@ -3635,3 +3635,24 @@ def test_twenty_fourth_pass_a_lead_opening_with_its_full_date_dates_the_page() -
             "cars.")
     assert parse_page(text).published == "2017-09-27"
     assert parse_page(text.replace("2017  Hybrid", "2017  saw Hybrid")).published is None
+
+
+def test_a_pipe_table_above_the_text_is_no_headline() -> None:
+    """Real pages tune_sites s160 and s176 (metrics16, MarkLines): the rows of a pipe table set under a company
+    report's headline ("(CNY millions) |", "Sales | 49,793.35 | 45,670.03 | 9.03 |") were taken for the title; a line
+    ending in a cell separator next to another such line is a table's row, never the headline (text._is_table_row);
+    one alone is a headline with its site's name (tune_other t724)."""
+    text = ("Ningbo Joyson Electronic Corp. Business Report FY ended Dec. 2022\nFinancial Overview |\n(CNY millions) |\n"
+            "FY ended Dec. 31, 2022 | FY ended Dec. 31, 2021 | Rate of change (%) | Factors | |\n"
+            "Sales | 49,793.35 | 45,670.03 | 9.03 |\n"
+            "-The company actively responds to unfavorable factors such as macro cycle fluctuations and international "
+            "political turmoil, and its automotive electronics business has achieved rapid growth. |\n"
+            "Operating income | 291.56 | (3,877.94) | - | |")
+    article = parse_page(text, template="text")
+    assert article.title == "Ningbo Joyson Electronic Corp. Business Report FY ended Dec. 2022"
+    assert "Sales | 49,793.35" in article.body
+    single = ("Baoguo Temple [nbtravel.gov.cn] |\nClick here to enter photo gallery >>\n"
+              "- Location: Ningbo City, Zhejiang Province\n"
+              "Baoguo Temple, situated 15 kilometers from downtown Ningbo City on the side of Lingshan Mountain, is the "
+              "oldest and most completely preserved wooden structure in south China.")
+    assert parse_page(single, template="text").title == "Baoguo Temple [nbtravel.gov.cn] |"

@@ -52,12 +52,24 @@ def is_date_span(line: str) -> bool:
     return len(starts) >= 2 and SPAN_JOINER_RE.search(line, starts[0], starts[1]) is not None
 
 
+def is_table_headings(line: str) -> bool:
+    """True if the line is a table's column headings, a date in two of its cells ("FY2020 (ended Dec. 31, 2020) |
+    FY2019 (ended Dec. 31, 2019) | Rate of change(%) |", a company report's financial overview, tune_sites s160 and
+    s176): the fiscal years of its columns, not the page's date."""
+    if "|" not in line:
+        return False
+    starts = sorted([m.start() for m in MONTH_NAME_RE.finditer(line)] +
+                    [m.start() for m in NUMERIC_DATE_RE.finditer(line)])
+    return len(starts) >= 2 and "|" in line[starts[0]:starts[1]]
+
+
 def dated_line(line: str) -> str | None:
-    """YYYY-MM-DD if `line` is a short line carrying one date (not a span), else None."""
+    """YYYY-MM-DD if `line` is a short line carrying one date (not a span, nor a table's column headings), else
+    None."""
     if len(line) > MAX_LINE_CHARS:
         return None
     found = parse_date(line)
-    if found is None or is_date_span(line):
+    if found is None or is_date_span(line) or is_table_headings(line):
         return None
     others = sum(1 for word in WORD_RE.findall(line) if word.lower() not in DATE_WORDS)
     return found if others <= MAX_OTHER_WORDS else None

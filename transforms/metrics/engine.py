@@ -86,6 +86,9 @@ from transforms.metrics.vocab import (
     SCALE_WORDS,
     SIGN_MARKS,
     SPELLED_MULTIPLES,
+    TABLE_CHANGE_HEADINGS,
+    TABLE_CURRENCIES,
+    TABLE_SCALES,
     words_pattern,
 )
 from transforms.textutil import CJK_RE as CJK_IDEOGRAPH_RE
@@ -425,7 +428,11 @@ from transforms.textutil import KANA_RE
 # "1-3Q24", "Q1-Q3 2024", "H1 2024", "2H23", "FY2023"; "Q1" alone takes the publication's year).
 # "2026.12.06.75": "been" and "be" link a subject to its figure like "is" ("the area rainfall ... has been 44.4mm").
 # "2026.12.06.76": an abbreviated quarter ends a subject as "in 2024" does ("revenue in H1 2024" -> "revenue").
-EXTRACTOR_VERSION = "2026.12.06.76"
+# "2026.12.06.77" (.74 on its branch, .72 on main when it was written; metrics16, unseen pages of other sources
+# s174-s184): a pipe table under its unit line ("(in CNY millions) |") is read, its cells amounts for their column's
+# year, a loss in brackets negative, a "Rate of change(%)" column's cells changes in percent (table.cell,
+# table.change_column).
+EXTRACTOR_VERSION = "2026.12.06.77"
 
 
 MIDDLE_DOT: Final = "·"
@@ -477,6 +484,8 @@ def extract_metrics(body: str, published: str | None = None, title: str | None =
         metrics = _extract(body, pub, _document_period(title, body, pub), title or "")
     finally:
         _MID_SENTENCE_NAMES.reset(token)
+    if "|" in body and TABLE_UNIT_LINE_RE.search(body):  # (a pipe table with its unit line: most bodies have none)
+        metrics = _with_table_metrics(body, metrics)
     if body is not source:
         metrics = [dataclasses.replace(m, text=source[m.char_start:m.char_end]) for m in metrics]
     return metrics
@@ -642,6 +651,83 @@ def _extract(body: str, pub: tuple[int, int] | None, document_period: tuple[str,
                 # cue stood (not a "since" total's sentence; a target's period is not among them)
                 carried = cue_periods.pop()
     return metrics
+
+
+# A pipe table's unit line ("(in CNY millions) |", "(CNY millions) |": metrics16, tune_sites s160 and s176), then its
+# column headings (one period each: "FY2020 (ended Dec. 31, 2020) | FY2019 (...) | Rate of change(%) | Factors | |")
+# and its rows ("Sales | 6,511.09 | 5,358.95 | 21.50 |", a loss in brackets: "| (3,877.94) |"). A row's cells are
+# amounts in the currency at the scale of the unit line (table.cell), for the year its column heading names last; a
+# column headed as a change in percent holds percentages of change for the first column's year
+# (table.change_column). The table ends at a line with no cell separator.
+TABLE_UNIT_LINE_RE: Final = re.compile(
+    r"^\(\s*(?:in\s+)?(?P<cur>[A-Za-z]{3})\s+(?P<scale>[A-Za-z]+)\s*\)\s*\|?[ \t]*$", re.MULTILINE)
+TABLE_CELL_NUMBER_RE: Final = re.compile(
+    r"^(?P<open>\()?(?P<num>-?\d{1,3}(?:,\d{3})*(?:\.\d+)?|-?\d+(?:\.\d+)?)(?(open)\))$")
+TABLE_YEAR_RE: Final = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+
+
+def _with_table_metrics(body: str, metrics: list[Metric]) -> list[Metric]:
+    """`metrics` with the cells of the body's pipe tables (TABLE_UNIT_LINE_RE) read as amounts and changes; what the
+    sentence rules found on a row the table reads is the table's."""
+    found: list[Metric] = []
+    rows: list[tuple[int, int]] = []
+    for unit_line in TABLE_UNIT_LINE_RE.finditer(body):
+        currency = TABLE_CURRENCIES.get(unit_line.group("cur").lower())
+        scale = TABLE_SCALES.get(unit_line.group("scale").lower())
+        if currency is None or scale is None:
+            continue
+        columns: list[tuple[str | None, bool]] | None = None  # (year, holds a change) per value column
+        at = unit_line.end() + 1
+        while at < len(body):
+            end = body.find("\n", at)
+            end = len(body) if end < 0 else end
+            line = body[at:end]
+            line_start, at = at, end + 1
+            if not line.strip():
+                continue
+            if "|" not in line:
+                break  # the table is over
+            cells: list[tuple[int, str]] = []  # (offset in the line, stripped text)
+            offset = 0
+            for part in line.split("|"):
+                cells.append((offset + len(part) - len(part.lstrip()), part.strip()))
+                offset += len(part) + 1
+            if columns is None:
+                years = [TABLE_YEAR_RE.findall(text) for _, text in cells]
+                if sum(1 for y in years if y) >= 2:
+                    columns = [(y[-1] if y else None, any(h in text.lower() for h in TABLE_CHANGE_HEADINGS))
+                               for y, (_, text) in zip(years, cells)]
+                continue
+            label = cells[0][1]
+            if not label or not any(c.isalpha() for c in label) or any(c.isdigit() for c in label):
+                continue
+            first_year = next((year for year, change in columns if year and not change), None)
+            read = False
+            for (cell_at, text), (year, change) in zip(cells[1:], columns):
+                number = TABLE_CELL_NUMBER_RE.match(text)
+                if number is None:
+                    continue
+                value = float(number.group("num").replace(",", ""))
+                start = line_start + cell_at + (1 if number.group("open") else 0)
+                stop = start + len(number.group("num"))
+                subject = " ".join(label.lower().split())
+                if change:
+                    found.append(Metric(value, "percent", "change", f"{subject} growth", first_year, None,
+                                        body[start:stop], start, stop, None, None, context.ACTUAL,
+                                        ("table.change_column",)))
+                elif year:
+                    amount = round(-value * scale if number.group("open") else value * scale, 6)  # (531.54 x 1e6)
+                    found.append(Metric(amount, currency, "level", subject, year, None, body[start:stop], start,
+                                        stop, None, None, context.ACTUAL, ("table.cell",)))
+                else:
+                    continue
+                read = True
+            if read:
+                rows.append((line_start, end))
+    if not found:
+        return metrics
+    kept = [m for m in metrics if not any(a <= m.char_start < b for a, b in rows)]
+    return sorted(kept + found, key=lambda m: m.char_start)
 
 
 # Metric's fields in the order _extract passes them (positionally: compiled code calls the uncompiled dataclass

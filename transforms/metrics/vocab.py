@@ -482,3 +482,13 @@ RANK_MOVE_VERBS: Final = ("jumped", "jumps", "jumping", "rose", "rises", "rising
 COUNT_MORE_THAN_WORDS: Final = frozenset({"more"})
 COUNT_FEWER_THAN_WORDS: Final = frozenset({"fewer", "less"})
 COUNT_THAN_TIME_WORDS: Final = frozenset({"previous", "last", "prior", "preceding", "same"})
+
+# metrics16: a pipe table under a line naming its currency and scale ("(in CNY millions) |", "(CNY millions) |": a
+# company report's financial overview, tune_sites s160 and s176): its cells are amounts in that currency at that scale
+# (engine._table_metrics, rules table.cell and table.change_column). The currencies a table's unit line may name, as the
+# record's codes; its scales.
+TABLE_CURRENCIES: Final = {"cny": "CNY", "rmb": "CNY", "usd": "USD", "eur": "EUR"}
+TABLE_SCALES: Final = {"thousand": 1e3, "thousands": 1e3, "million": 1e6, "millions": 1e6, "billion": 1e9,
+                       "billions": 1e9}
+# A column heading naming a change in percent ("Rate of change (%)", "YoY (%)"): its cells are percentages of change.
+TABLE_CHANGE_HEADINGS: Final = ("rate of change", "change (%)", "change(%)", "yoy", "growth (%)", "growth(%)")

@@ -259,6 +259,11 @@ RUN_ON_END = (",", "，", ";", "；")
 # A header line ending in a colon is a field's label whose value is elsewhere or empty ("Eyesight Protection:",
 # "• 文字:"): never the headline.
 LABEL_END = (":", "：")
+# A header line ending in a table's cell separator, the line above or below it ending in one too, is a row of a pipe
+# table set above the text ("Financial Overview |", "(in CNY millions) |", "Sales | 6,511.09 | 5,358.95 | 21.50 |"
+# under a company report's headline, tune_sites s160 and s176): never the headline (_is_table_row). One such line
+# alone is a headline with its site's name ("Baoguo Temple [nbtravel.gov.cn] |", tune_other t724).
+TABLE_CELL_END = ("|",)
 # Bulleted header lines one after another (blank lines between them, nothing else) are a menu ("• See More Than You
 # Might Expect" / "• Ningbo, A Modern City Full Of Life--NingboLife" / ...), not the headline; a bulleted headline
 # stands alone (t057's "• Ningbo Polytechnic is ..." under a poll's bulleted question and its answers). The bullets
@@ -724,6 +729,7 @@ def _title_above_lead(lines: list[str], seen: list[int]) -> Content | None:
     named = [i for i in named if len(GLUED_WORD_RE.findall(lines[i])) < GLUED_TAGS_MIN] or named
     named = [i for i in named if not GLUED_FIELD_RE.match(lines[i])] or named
     named = [i for i in named if not lines[i].endswith(RUN_ON_END)] or named
+    named = [i for i in named if not _is_table_row(lines, i)] or named
     unquoted = [i for i in named if not _is_quoted(lines[i])] or named
     unquoted = [i for i in unquoted if not _is_repeated(lines, i)] or unquoted
     # a photo caption under the headline ("On June 30th, passengers rushed to try Line 3. ... (Photo by Liu Bo)",
@@ -798,6 +804,12 @@ def _title_above_lead(lines: list[str], seen: list[int]) -> Content | None:
     blocks = [Block(text=line) for line in lines[body_start:] if line]
     return Content(title=title, published=published, section=section, blocks=blocks,
                    site_template=site_template("\n".join(lines)))
+
+
+def _is_table_row(lines: list[str], index: int) -> bool:
+    """Whether lines[index] is a row of a pipe table: it ends in a cell separator, and so does a line next to it."""
+    return lines[index].endswith(TABLE_CELL_END) and any(
+        lines[j].endswith(TABLE_CELL_END) for j in (index - 1, index + 1) if 0 <= j < len(lines))
 
 
 def _trail_ends_with(trail: str, line: str) -> bool:
