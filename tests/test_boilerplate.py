@@ -518,7 +518,9 @@ FURNITURE = [
     (bp.CONTACT_PROMPT, ["Send your message to us:",  # www.nhyunmao.com, t728
                          "Send your inquiry to us", "Send your enquiry to us"]),
     (bp.BLOG_WIDGETS, ["  \u2022 * CAPTCHA: Please select the Tree",  # t728
-                       "CAPTCHA: Please select the Car", "* Captcha:"]),
+                       "CAPTCHA: Please select the Car", "* Captcha:"]),    # the twenty-fifth tune_other pass (t729-t744), exactly as on the pages
+    (bp.PAGE_BOXES, ["Popular Posts",  # housesitdiary.blogspot.com, t730
+                     "Popular Stories", "Popular articles"]),
 ]
 
 # Real article sentences that share words with the furniture; none may match.
@@ -766,6 +768,8 @@ ARTICLE_SENTENCES = [
     "<img src=x onerror=alert('body')> <script>document.title='pwned'</script> "
     "'; DELETE FROM news.metrics WHERE '1'='1",
     "<b>Exports</b> > <i>imports</i> > <u>investment</u>, the bureau said.",
+    # the twenty-fifth pass's box heading: a sentence about popular posts is text
+    "Popular posts on the forum praised the new metro line.",
 ]
 
 

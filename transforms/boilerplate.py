@@ -327,6 +327,9 @@ PAGE_BOXES: Final = (
     r"(?im)^ *(the story appears on|get this page in pdf|free for subscribers|view shopping cart|"
     r"related (news|stories|articles)|hot (topics|words)|editor['’]?s (picks|choice)|latest news|"
     r"most (read|popular|viewed|commented)( */ *(read|viewed|commented))*( stories)?( in [0-9]+ hours)?|"
+    # a blog sidebar's box heading under the post ("Popular Posts", housesitdiary.blogspot.com t730, the twenty-fifth
+    # tune_other pass)
+    r"popular +(posts|stories|articles)|"
     r"(today['’]?s +)?top +(china +|world +)?news|"
     r"top stories|recommended( for you| stories| articles)?|"
     # a box heading naming what it recommends, closed by a colon ("Recommended China Guide:" over a tour agency's
