@@ -416,6 +416,9 @@ COMMENT_FORM: Final = (
     # Blogger's notice under its comment form ("Note: only a member of this blog may post a comment.", the
     # thirteenth tune_other pass: grazulis.blogspot.com t353)
     r"|(note *[:：] *)?only +(a +)?(members?|team +members?|authors?) +of +this +blog +(may|can) +post +a +comment[.]?"
+    # WordPress's heading of the comments under a post, naming it in quotes ("One Reply to “City of Ningbo”",
+    # www.terrybabij.com t745, gathered after the twenty-fifth tune_other pass's rules; "2 thoughts on “...”")
+    r"|(no|one|two|three|[0-9]+) +(repl(y|ies)|responses?|comments?|thoughts?) +(to|on) +[“\"‘'][^\n]{1,150}[”\"’']"
     r") *$"
 )
 COUNTER_WIDGET: Final = (
