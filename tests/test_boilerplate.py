@@ -519,6 +519,12 @@ FURNITURE = [
                          "Send your inquiry to us", "Send your enquiry to us"]),
     (bp.BLOG_WIDGETS, ["  \u2022 * CAPTCHA: Please select the Tree",  # t728
                        "CAPTCHA: Please select the Car", "* Captcha:"]),
+    # the twenty-fifth tune_other pass (t729-t744), exactly as on the pages
+    (bp.PAGE_BOXES, ["Popular Posts",  # housesitdiary.blogspot.com, t730
+                     "Popular Stories", "Popular articles"]),
+    # gathered after the twenty-fifth pass's rules (t745-t748)
+    (bp.COMMENT_FORM, ["One Reply to “City of Ningbo”",  # www.terrybabij.com, t745
+                       "2 thoughts on “Moon Lake”", "3 Responses to \"Ningbo Pictures\""]),
 ]
 
 # Real article sentences that share words with the furniture; none may match.
@@ -766,6 +772,9 @@ ARTICLE_SENTENCES = [
     "<img src=x onerror=alert('body')> <script>document.title='pwned'</script> "
     "'; DELETE FROM news.metrics WHERE '1'='1",
     "<b>Exports</b> > <i>imports</i> > <u>investment</u>, the bureau said.",
+    # the twenty-fifth pass's box heading: a sentence about popular posts is text
+    "One reply to “Why Ningbo?” was read aloud at the meeting.",
+    "Popular posts on the forum praised the new metro line.",
 ]
 
 

@@ -1802,6 +1802,9 @@ def plain_unmarked_header_line(line: str) -> tuple[str, str | None] | None:
         return "published", textutil.parse_date(line)
     if tt.DATE_LINE_RE.search(line):
         return "published", textutil.parse_date(line)
+    match = tt.GLUED_LABEL_DATE_RE.search(line)  # (the twenty-fifth tune_other pass's glued label)
+    if match:
+        return "published", textutil.parse_date(match.group("day") or match.group("date"))
     match = tt.CATEGORY_LINE_RE.match(line)
     if match and len(line) <= 120:
         return "section", plain_normalize_space(match.group("value"))

@@ -765,7 +765,7 @@ def test_speed_against_a_revision_runs_that_revision_s_code():
 
 
 def test_other_sources_titles_dates_and_chrome_on_the_tuning_pages():
-    """tests/realgold/tune_other: 707 real pages of other English Ningbo sources (4 of the sixth pass, 13
+    """tests/realgold/tune_other: 727 real pages of other English Ningbo sources (4 of the sixth pass, 13
     of the seventh, 5 of the eighth, 6 of the ninth and 2 of the tenth are template pages), labelled for
     title, date and chrome only; the generic fallback is tuned on them, so these are tuning
     figures (the honest one is the holdout's "other" row).
@@ -1016,20 +1016,26 @@ def test_other_sources_titles_dates_and_chrome_on_the_tuning_pages():
     line under it, the header line printed again, author/source fields with a value, a lead opening with its date)
     23/23, 11/13, 15; five pages gathered after them (t724-t728), unseen 3/3, 4/4, 7 leaks, after three extended
     patterns 3/3, 4/4, 2. All 707: titles 566/574, dates 258/265, 148 leaks; 97 pages without a label date take their
-    URL's."""
+    URL's. The twenty-fifth pass (t729-t744: 16 pages of other sources chosen for date lines in shapes and places the
+    set has few of, 13 hosts new), unseen: titles 13/13, dates 6/7, 9 leaks (a category glued to a day-month-year stamp
+    not read); after its rules (a label glued to a date line, a capitals dateline with its date in brackets: t685, an
+    older unseen miss, dated too; 'Popular Posts') 13/13, 7/7, 7; four pages gathered after them (t745-t748), unseen
+    4/4, 2/2, 11 leaks (no date given from readers' comment stamps nor to an empty 'Posted on'), after an extended
+    comment heading 4/4, 2/2, 10. All 727: titles 583/591, dates 268/274, 165 leaks; 97 pages without a label date
+    take their URL's."""
     from transforms.textutil import url_date
 
     pages = load_realgold(realgold.REALGOLD_DIR / "tune_other")
-    assert len(pages) == 707
+    assert len(pages) == 727
     outputs = realgold.run_newsetl(pages)
     total = score_real("newsetl", pages, outputs).total
-    assert total.titles == 574 and total.dates == 265
-    assert total.titles_ok >= 566 and total.dates_ok >= 258
+    assert total.titles == 591 and total.dates == 274
+    assert total.titles_ok >= 583 and total.dates_ok >= 268
     assert (total.title_accuracy or 0) >= 0.98 and (total.date_accuracy or 0) >= 0.97
     given = [(page, out.published) for page, out in zip(pages, outputs) if page.published is None and out.published]
     assert len(given) == total.dates_unlabelled_given == 97
     assert all(date == url_date(page.url) for page, date in given)
-    assert total.leaks <= 148
+    assert total.leaks <= 165
 
 
 def _url_key(url: str) -> str:
@@ -1063,7 +1069,7 @@ def test_tune_other_labels_are_consistent():
     others = _manifest_urls("dev", "tune_sites", *(held.name for held in realgold.HELD_OUT_SETS))
     seen: set[str] = set()
     pages = sorted((folder / "pages").glob("t*.json"))
-    assert len(pages) == len(rows) == 707
+    assert len(pages) == len(rows) == 727
     for path in pages:
         page = json.loads(path.read_text(encoding="utf-8"))
         label = json.loads((folder / "labels" / path.name).read_text(encoding="utf-8"))

@@ -3656,3 +3656,40 @@ def test_a_pipe_table_above_the_text_is_no_headline() -> None:
               "Baoguo Temple, situated 15 kilometers from downtown Ningbo City on the side of Lingshan Mountain, is the "
               "oldest and most completely preserved wooden structure in south China.")
     assert parse_page(single, template="text").title == "Baoguo Temple [nbtravel.gov.cn] |"
+
+
+def test_twenty_fifth_pass_a_label_glued_to_a_date_line_is_a_date_line() -> None:
+    """A date line whose label lost its space before the date (a blog post's category glued to its posting stamp over
+    a post without a headline line, 'China19 Mar 2010 07:21 pm', mattisonthompson.net t741; a source's name glued to
+    the weekday before a date in words under an aggregator's headline, 'Global TimesThursday 24th January, 2013',
+    www.bignewsnetwork.com t733) dates the page and leaves the body; a weekday set apart by a space inside a sentence
+    ('He left on Thursday 24th January, 2013') is no such line."""
+    text = ("China19 Mar 2010 07:21 pm\n\n"
+            "Considering that this is my 100th blog entry, I thought I'd make it a special one and report from my day "
+            "off in the tea plantations outside of Ningbo, some 20 km from the city.\n\n"
+            "Before setting off on our adventure into the Ningbo countryside, we stopped to have coffee.")
+    article = parse_page(text)
+    assert article.published == "2010-03-19"
+    assert "07:21" not in article.body and article.title != "China19 Mar 2010 07:21 pm"
+    teaser = ("Zhejiang Online: Economy booster of Geely vows to build safer homegrown cars\n\n"
+              "Global TimesThursday 24th January, 2013\n\n"
+              "Enterprise is the energetic source of innovations. Geely has transformed itself from a mechanical "
+              "manufacturer to creative manufacturer, with 3 research institutes in the province.\nRead More")
+    article = parse_page(teaser)
+    assert article.published == "2013-01-24"
+    assert article.title.startswith("Zhejiang Online:") and "Global Times" not in article.body
+    spaced = teaser.replace("Global TimesThursday 24th January, 2013", "He left on Thursday 24th January, 2013")
+    assert "He left on Thursday" in parse_page(spaced).body
+
+
+def test_twenty_fifth_pass_a_dateline_with_its_date_in_brackets_dates_the_page() -> None:
+    """A video script's capitals dateline setting the date in brackets after the last place name, the source after it
+    ('XIANGSHAN COUNTY, ZHEJIANG PROVINCE, CHINA (JULY 11, 2015) (CCTV) – ...', a video aggregator's typhoon story,
+    t685), dates the page; without a year it dates nothing."""
+    text = ("China evacuates nearly a million people from expected path of typhoon\n\n"
+            "XIANGSHAN COUNTY, ZHEJIANG PROVINCE, CHINA (JULY 11, 2015) (CCTV) – Rescuers evacuated people out of "
+            "rising flood waters in China's southern, Zhejiang province as approaching Typhoon Chan-Hom caused heavy "
+            "rain, state media reported on Saturday (July 11).\n\n"
+            "In Xiangshan county in Zhejiang, over 30 rescuers and life boats were dispatched for the evacuation.")
+    assert parse_page(text).published == "2015-07-11"
+    assert parse_page(text.replace("(JULY 11, 2015)", "(JULY 11)")).published is None

@@ -327,6 +327,9 @@ PAGE_BOXES: Final = (
     r"(?im)^ *(the story appears on|get this page in pdf|free for subscribers|view shopping cart|"
     r"related (news|stories|articles)|hot (topics|words)|editor['’]?s (picks|choice)|latest news|"
     r"most (read|popular|viewed|commented)( */ *(read|viewed|commented))*( stories)?( in [0-9]+ hours)?|"
+    # a blog sidebar's box heading under the post ("Popular Posts", housesitdiary.blogspot.com t730, the twenty-fifth
+    # tune_other pass)
+    r"popular +(posts|stories|articles)|"
     r"(today['’]?s +)?top +(china +|world +)?news|"
     r"top stories|recommended( for you| stories| articles)?|"
     # a box heading naming what it recommends, closed by a colon ("Recommended China Guide:" over a tour agency's
@@ -413,6 +416,9 @@ COMMENT_FORM: Final = (
     # Blogger's notice under its comment form ("Note: only a member of this blog may post a comment.", the
     # thirteenth tune_other pass: grazulis.blogspot.com t353)
     r"|(note *[:：] *)?only +(a +)?(members?|team +members?|authors?) +of +this +blog +(may|can) +post +a +comment[.]?"
+    # WordPress's heading of the comments under a post, naming it in quotes ("One Reply to “City of Ningbo”",
+    # www.terrybabij.com t745, gathered after the twenty-fifth tune_other pass's rules; "2 thoughts on “...”")
+    r"|(no|one|two|three|[0-9]+) +(repl(y|ies)|responses?|comments?|thoughts?) +(to|on) +[“\"‘'][^\n]{1,150}[”\"’']"
     r") *$"
 )
 COUNTER_WIDGET: Final = (

@@ -432,7 +432,10 @@ from transforms.textutil import KANA_RE
 # s174-s184): a pipe table under its unit line ("(in CNY millions) |") is read, its cells amounts for their column's
 # year, a loss in brackets negative, a "Rate of change(%)" column's cells changes in percent (table.cell,
 # table.change_column).
-EXTRACTOR_VERSION = "2026.12.06.77"
+# "2026.12.06.78" (other25, page level, merged after .77): a label glued to a header's date line ("China19 Mar 2010",
+# "Global TimesThursday 24th January, 2013") and a capitals dateline's date in brackets ("... CHINA (JULY 11, 2015)
+# (CCTV) -") date a text page; "Popular Posts" and "One Reply to “...”" are furniture.
+EXTRACTOR_VERSION = "2026.12.06.78"
 
 
 MIDDLE_DOT: Final = "·"

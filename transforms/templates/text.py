@@ -122,11 +122,15 @@ DATED_LEAD_CHARS = 80
 # A dateline without a year ("NINGBO, July 29 -", "HANGZHOU, Dec. 29 (Xinhua)") dates nothing.
 # An agency's numeric date joined by full stops, day first ("DUSHANBE, 20.12.2024 (NIAT Khovar) – Since ...",
 # eng.khovar.tj t549, the eighteenth tune_other pass): parse_date reads it only when one part cannot be a month.
+# A news video's script sets the date in brackets after the last place name, the source after it ("XIANGSHAN COUNTY,
+# ZHEJIANG PROVINCE, CHINA (JULY 11, 2015) (CCTV) – Rescuers evacuated ...", a video aggregator's typhoon story,
+# t685, the twenty-third tune_other pass; read by the twenty-fifth): the same date, its year required as above.
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_DATELINE_DATE = (r"(?i:" + _MONTH + r" \d{1,2},? (?:19|20)\d{2}|\d{1,2} " + _MONTH + r",? (?:19|20)\d{2}"
+                  r"|\d{1,2}\.\d{1,2}\.(?:19|20)\d{2})")
 DATELINE_LEAD_RE = re.compile(
-    r"^[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*,(?: [A-Z][A-Za-z.'-]*(?: [A-Z][A-Za-z.'-]*)*,){0,2} "
-    r"(?i:" + _MONTH + r" \d{1,2},? (?:19|20)\d{2}|\d{1,2} " + _MONTH + r",? (?:19|20)\d{2}"
-    r"|\d{1,2}\.\d{1,2}\.(?:19|20)\d{2})\b"
+    r"^[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*,(?: [A-Z][A-Za-z.'-]*(?: [A-Z][A-Za-z.'-]*)*,){0,2}"
+    r"(?: " + _DATELINE_DATE + r"\b|(?: [A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*)? [(（]" + _DATELINE_DATE + r"[)）])"
 )
 # A full date opening a lead (month first or day first, or ISO), for the two datelines below.
 LEAD_DATE = (r"^(?i:" + _MONTH + r" \d{1,2},? (?:19|20)\d{2}|\d{1,2} " + _MONTH + r",? (?:19|20)\d{2}"
@@ -283,6 +287,18 @@ DASH_MENU_ITEM_MAX_WORDS = 5
 # A date line with a label: a colon before its first digit ("Updated: ...", "Date:2019-10-31"); "April 22nd 2014" and
 # "2019-08-18 10:21" have none.
 LABELLED_DATE_RE = re.compile(r"^[^0-9:：]*[:：]")
+# A label glued to a date line, its space lost: a one-word label glued to the day of a day-month-year date, the time
+# maybe after it ("China19 Mar 2010 07:21 pm": a blog post's category and its posting stamp, the post's headline not
+# in the text, mattisonthompson.net t741), or a source's name of up to five words glued to the weekday before a date
+# in words ("Global TimesThursday 24th January, 2013" under an aggregator's headline, www.bignewsnetwork.com t733;
+# both the twenty-fifth tune_other pass): date lines (DATE_LINE wants the date at the line's start or after a space).
+_DAY_FIRST = r"\d{1,2}(?:st|nd|rd|th)? (?:of )?(?i:" + _MONTH + r"),? (?:19|20)\d{2}"
+GLUED_LABEL_DATE_RE = re.compile(
+    r"^(?:[A-Za-z]{3,20}(?P<day>" + _DAY_FIRST + r")|[A-Za-z][A-Za-z.'&-]*(?: [A-Za-z.'&-]+){0,4}"
+    r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday),? (?P<date>" + _DAY_FIRST
+    + r"|(?i:" + _MONTH + r") \d{1,2}(?:st|nd|rd|th)?,? (?:19|20)\d{2}))"
+    r"(?:,? +\d{1,2}:\d{2}(?::\d{2})?(?: *(?i:am|pm))?)?$"
+)
 POSTED_STAMP_RE = re.compile(r"^(?:posted|published|post\s*(?:time|date))(?: on)?\s*[:：]?\s*\S", re.IGNORECASE)
 # A bare date line among a page's last lines, right under a source or editor line ("信息来源:Sinopecnews.com" /
 # "2017-03-02"), is the date the page states for itself (a closing stamp instead of a header one).
@@ -1105,6 +1121,9 @@ def _unmarked_header_line(line: str) -> tuple[str, str | None] | None:
         return "published", parse_date(line)
     if DATE_LINE_RE.match(line):  # "2019-08-18 10:21", "Release date: 2019/8/18", "May 24, 2019"
         return "published", parse_date(line)
+    match = GLUED_LABEL_DATE_RE.match(line)
+    if match:
+        return "published", parse_date(match.group("day") or match.group("date"))
     match = CATEGORY_LINE_RE.match(line)
     if match and len(line) <= 120:
         return "section", normalize_space(match.group("value"))
