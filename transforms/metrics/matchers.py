@@ -689,16 +689,21 @@ def _measure(unit: str) -> Callable[[re.Match[str]], _Found | None]:
     """An area or a mass, unless it is the base of a rate ("the average yield per 100 mu was 984.16 kilograms":
     the 100 mu only says what the yield is counted over)."""
     def build(match: re.Match[str]) -> _Found | None:
-        if PER_BEFORE_RE.search(match.string, max(0, match.start() - PER_BEFORE_CHARS), match.start()):
+        if _counted_over(match):
             return None
         return _Found(match.start(), match.end(), _number(match), unit, num_start=match.start())
     return build
 
 
+def _counted_over(match: re.Match[str]) -> bool:
+    """Whether a measure is the base a rate is counted over ("per 100 mu", "per hectare")."""
+    return PER_BEFORE_RE.search(match.string, max(0, match.start() - PER_BEFORE_CHARS), match.start()) is not None
+
+
 def _physical(match: re.Match[str]) -> _Found | None:
     """A length, depth, volume, area or speed in the unit the page gives it (vocab PHYSICAL_UNITS), unless it is
     the base of a rate ("yields of 540 kilograms per hectare" is no area)."""
-    if PER_BEFORE_RE.search(match.string, max(0, match.start() - PER_BEFORE_CHARS), match.start()):
+    if _counted_over(match):
         return None
     return _Found(match.start(), match.end(), _number(match), PHYSICAL_UNITS[vocab_key(match.group("unit"))],
                   num_start=match.start())
