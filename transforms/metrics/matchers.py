@@ -214,7 +214,7 @@ KM_RE: Final = re.compile(
 PHYSICAL_RE: Final = re.compile(
     rf"{NUM}{SCALE}(?:\s*|-)(?P<unit>{words_pattern(PHYSICAL_UNITS)})(?![\w²³/])", re.IGNORECASE)
 # "the water level is 1.01m", "maintained at about 1.1m", "56.7m tall": metres in a glued "m", with a word of length
-# beside it (vocab LENGTH_CONTEXT_WORDS; physical.metres_glued); "$38m" and "£80m" are money, "8m people" a million.
+# beside it (vocab LENGTH_CONTEXT_WORDS; match.metres_glued); "$38m" and "£80m" are money, "8m people" a million.
 METRES_GLUED_RE: Final = re.compile(rf"{NUM}m(?![\w²³/])")
 METRES_CONTEXT_AFTER_RE: Final = re.compile(
     rf"\s*(?:-\s*\d|(?:in\s+)?(?:{words_pattern(LENGTH_CONTEXT_WORDS)})\b)", re.IGNORECASE)

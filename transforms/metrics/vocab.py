@@ -485,8 +485,8 @@ COUNT_THAN_TIME_WORDS: Final = frozenset({"previous", "last", "prior", "precedin
 
 # metrics16: a pipe table under a line naming its currency and scale ("(in CNY millions) |", "(CNY millions) |": a
 # company report's financial overview, tune_sites s160 and s176): its cells are amounts in that currency at that scale
-# (engine._table_metrics, rules table.cell and table.change_column). The currencies a table's unit line may name, as the
-# record's codes; its scales.
+# (engine._with_table_metrics, rules table.cell and table.change_column). The currencies a table's unit line may name,
+# as the record's codes; its scales.
 TABLE_CURRENCIES: Final = {"cny": "CNY", "rmb": "CNY", "usd": "USD", "eur": "EUR"}
 TABLE_SCALES: Final = {"thousand": 1e3, "thousands": 1e3, "million": 1e6, "millions": 1e6, "billion": 1e9,
                        "billions": 1e9}
