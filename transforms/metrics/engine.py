@@ -680,6 +680,7 @@ def _with_table_metrics(body: str, metrics: list[Metric]) -> list[Metric]:
         if currency is None or scale is None:
             continue
         columns: list[tuple[str | None, bool]] | None = None  # (year, holds a change) per value column
+        first_year: str | None = None  # the first amount column's year: a change column's period
         at = unit_line.end() + 1
         while at < len(body):
             end = body.find("\n", at)
@@ -700,11 +701,12 @@ def _with_table_metrics(body: str, metrics: list[Metric]) -> list[Metric]:
                 if sum(1 for y in years if y) >= 2:
                     columns = [(y[-1] if y else None, any(h in text.lower() for h in TABLE_CHANGE_HEADINGS))
                                for y, (_, text) in zip(years, cells)]
+                    first_year = next((year for year, change in columns if year and not change), None)
                 continue
             label = cells[0][1]
             if not label or not any(c.isalpha() for c in label) or any(c.isdigit() for c in label):
                 continue
-            first_year = next((year for year, change in columns if year and not change), None)
+            subject = " ".join(label.lower().split())
             read = False
             for (cell_at, text), (year, change) in zip(cells[1:], columns):
                 number = TABLE_CELL_NUMBER_RE.match(text)
@@ -713,7 +715,6 @@ def _with_table_metrics(body: str, metrics: list[Metric]) -> list[Metric]:
                 value = float(number.group("num").replace(",", ""))
                 start = line_start + cell_at + (1 if number.group("open") else 0)
                 stop = start + len(number.group("num"))
-                subject = " ".join(label.lower().split())
                 if change:
                     found.append(Metric(value, "percent", "change", f"{subject} growth", first_year, None,
                                         body[start:stop], start, stop, None, None, context.ACTUAL,
