@@ -2457,3 +2457,33 @@ def test_a_pipe_table_under_its_unit_line_gives_amounts_and_changes() -> None:
         (233.26e6, "CNY", "level", "2020"), (-4535.46e6, "CNY", "level", "2019")]
     assert [m.text for m in found][:3] == ["6,511.09", "5,358.95", "21.50"]
     assert all(m.unit != "CNY" for m in extract_metrics(table))
+
+
+def test_a_sign_written_on_a_number_is_that_numbers_own() -> None:
+    """Extractor .79 (tune_sites s171, a machine-translated broker's note): "were -5.67% and 0.38%" gave -0.38 (the
+    second number took the first's written minus) and "decreased by +14.88%, 14.91%" gave -14.88 and -14.91 (the
+    decrease word beat the written plus). A written sign is its number's; a minus a decrease word gave still
+    carries down a list ("fell 3.2% and 4.5%")."""
+    def values(sentence: str) -> list[float]:
+        return [m.value for m in extract_metrics(sentence)]
+    assert values("The growth rates of A and B were -5.67% and 0.38%, respectively.") == [-5.67, 0.38]
+    assert values("The discount scale decreased by +14.88%, 14.91%, and 20.29% year-on-year respectively.") == [
+        14.88, 14.91, 20.29]
+    assert values("Exports fell 3.2% and 4.5% respectively.") == [-3.2, -4.5]
+    assert values("Imports decreased by 2.1%.") == [-2.1]
+
+
+def test_a_part_out_of_a_numbered_set_is_a_count_a_proportion_a_share() -> None:
+    """Extractor .79 (tune_sites s027, s079, dev 024): "33 out of 35 categories" was a share of 94.29% (the page gives
+    its share itself after it), "28 (out of 31) provinces" and "Nine out of the top ten industries" were nothing. The
+    labels count the part, as "seven of the eight categories" (count.part_of_whole); "9 out of 10 patent
+    applications" (dev 012) and "one out of every 12" stay shares (a proportion's base, or "every")."""
+    def found(sentence: str) -> list[tuple[float, str, str | None]]:
+        return [(m.value, m.unit, m.subject) for m in extract_metrics(sentence)]
+    assert found("33 out of 35 categories realized the increase of added value growth.") == [
+        (33.0, "count", "categories")]
+    assert found("Students came from 28 (out of 31) provinces.") == [(28.0, "count", "provinces")]
+    assert found("Nine out of the top ten industries witnessed the growth of added value.") == [
+        (9.0, "count", "industries")]
+    assert found("9 out of 10 patent applications come from enterprises.") == [(90.0, "percent", None)]
+    assert found("One out of every 12 residents is over 80.") == [(8.33, "percent", None)]

@@ -91,7 +91,8 @@ def _describe(item: _Found, previous: _Found | None, para: str, sent_start: int,
                 # "rose by 24.5% and 11.2% respectively", "rose 45.6%, integrated circuits 38.1%"
                 item.kind = "change"
                 rules.append("kind.listed_after_change")
-                if previous.value < 0:
+                if previous.value < 0 and para[previous.start] not in SIGN_MARKS:
+                    # (a minus written on the first number is that number's: "were -5.67% and 0.38%" (s171))
                     item.value = -abs(item.value)
     else:
         rules.append(f"kind.matcher:{item.kind}")
@@ -100,7 +101,8 @@ def _describe(item: _Found, previous: _Found | None, para: str, sent_start: int,
                 and item.unit == previous.unit:
             item.value = -item.value  # "It drops by 3.1 and 2.8 percentage points": both went down (s006)
             rules.append("sign.listed_after_decrease")
-    if item.kind == "change" and _is_decrease(before, after):
+    # (a plus written on the number beats a decrease word around it: "decreased by +14.88%" (s171) is a rise)
+    if item.kind == "change" and para[item.start] != "+" and _is_decrease(before, after):
         item.value = -abs(item.value)
         rules.append("sign.decrease")
     if item.subject is not None:

@@ -435,7 +435,11 @@ from transforms.textutil import KANA_RE
 # "2026.12.06.78" (other25, page level, merged after .77): a label glued to a header's date line ("China19 Mar 2010",
 # "Global TimesThursday 24th January, 2013") and a capitals dateline's date in brackets ("... CHINA (JULY 11, 2015)
 # (CCTV) -") date a text page; "Popular Posts" and "One Reply to “...”" are furniture.
-EXTRACTOR_VERSION = "2026.12.06.78"
+# "2026.12.06.79": a sign written on a number is that number's: "were -5.67% and 0.38%" gives +0.38 (the list no
+# longer carries a written minus), "decreased by +14.88%" gives +14.88 (a decrease word no longer beats a written plus);
+# "33 out of 35 categories", "28 (out of 31) provinces", "Nine out of the top ten industries" count the part
+# (count.part_of_whole; the first was a share of 94.29%), a share only over a proportion's base ("9 out of 10").
+EXTRACTOR_VERSION = "2026.12.06.79"
 
 
 MIDDLE_DOT: Final = "·"

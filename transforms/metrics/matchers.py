@@ -344,6 +344,8 @@ ORDINAL_SUPERLATIVE_RE: Final = re.compile(
 
 # The words before "half of" and the spelled numerators of "N out of M" (tried at every word: tries); "one out of
 # every three", "One in every five hair dryers" (tune_other t011, t030) are shares too.
+# The bases a proportion is given over: "9 out of 10 patent applications" is 90% (dev 012); "33 out of 35" is no share.
+PROPORTION_BASES: Final = frozenset({2, 3, 4, 5, 6, 7, 8, 9, 10, 100, 1000})
 HALF_OF_LEADS: Final = ("than", "nearly", "almost", "about", "around", "roughly", "over", "for", "to", "by", "up")
 OUT_OF_NUMERATORS: Final = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 FRACTION_RE: Final = re.compile(
@@ -532,9 +534,11 @@ AGE_IN_SUBJECT_RE: Final = re.compile(AGE_AFTER_RE.pattern + r"(?=[^,;:]*$)", re
 FIGURE_AND_RE: Final = re.compile(
     r"\d(?:[\d,.]*\d)?(?:\s+(?:million|billion|thousand))?\s+and\s+(?=(?:the|its|their)\s)", re.IGNORECASE)
 # A part of a whole that follows it: "seven of the eight categories witnessed price rise", "26 of the 36 industries"
-# count that noun (count.part_of_whole).
+# count that noun (count.part_of_whole); so do "33 out of 35 categories", "28 (out of 31) provinces" and "Nine out of
+# the top ten industries" (tune_sites s027, s079, dev 024: a share only over a proportion's base, _fraction).
 PART_OF_WHOLE_RE: Final = re.compile(
-    rf"\s+of\s+the\s+(?P<whole>\d{{1,4}}|{words_pattern(SPELLED_NUMBERS)})\s+(?=[a-z])", re.IGNORECASE)
+    r"\s+(?:of\s+the|\(?out\s+of(?:\s+the)?)\s+(?:top\s+)?"
+    rf"(?P<whole>\d{{1,4}}|{words_pattern(SPELLED_NUMBERS)})\)?\s+(?=[a-z])", re.IGNORECASE)
 # ... or of a whole not numbered, after a determiner: "20 of our students", "20 of the projects" (their plural noun).
 PARTITIVE_AFTER_RE: Final = re.compile(r"\s+of\s+(?:the|our|their|its|these|those)\s+(?=[a-z])", re.IGNORECASE)
 # A count given in parentheses after a place or name, counting what the sentence counted before: "Chongqing (67)".
@@ -632,6 +636,8 @@ def _fraction(match: re.Match[str]) -> _Found | None:
         top_key = vocab_key(top)
         numerator = int(top) if top.isdigit() else SPELLED_NUMBERS.get(top_key, 1 if top_key == "one" else 0)
         denominator = int(bottom) if bottom.isdigit() else SPELLED_NUMBERS.get(vocab_key(bottom), 0)
+        if groups.get("out_a") and denominator not in PROPORTION_BASES and "every" not in match.group().lower():
+            return None  # "33 out of 35 categories": a count of a part of the set (count.part_of_whole), no share
     if not 0 < numerator < denominator:
         return None
     if PERIOD_FRACTION_BEFORE_RE.search(match.string, 0, match.start()):
