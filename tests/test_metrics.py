@@ -2487,3 +2487,28 @@ def test_a_part_out_of_a_numbered_set_is_a_count_a_proportion_a_share() -> None:
         (9.0, "count", "industries")]
     assert found("9 out of 10 patent applications come from enterprises.") == [(90.0, "percent", None)]
     assert found("One out of every 12 residents is over 80.") == [(8.33, "percent", None)]
+
+
+def test_a_part_of_a_count_after_including_or_with_counts_its_noun() -> None:
+    """Extractor .79 (tune_other t010, t203, t280: numbers no metric covered on other sources' pages): "has reached
+    300, including 120 with the Belt and Road countries", "22,000 employees worldwide, including 16,000 in Sweden",
+    "a capacity of 20,000 participants, including 8,000 for marathon and 12,000 for half marathon" gave only the
+    whole: a number after "including", "of which" or "with" that counts no noun of its own counts the count's before
+    it, as one after "and" did (match.elided_count)."""
+    def counts(sentence: str) -> list[tuple[float, str | None]]:
+        return [(m.value, m.subject) for m in extract_metrics(sentence) if m.unit == "count"]
+    assert counts("Volvo has 22,000 employees worldwide, including 16,000 in Sweden.") == [
+        (22000.0, "employees"), (16000.0, "employees")]
+    assert counts("About 15,000 runners will attend, with 3,000 in the full marathon, 6,000 in the half-marathon.") \
+        == [(15000.0, "runners"), (3000.0, "runners"), (6000.0, "runners")]
+    assert counts("The port has 300 routes, including 120 with the Belt and Road countries.") == [
+        (300.0, "routes"), (120.0, "routes")]
+    assert counts("The city has 300 routes, including 120 new routes.") == [(300.0, "routes"), (120.0, "new routes")]
+
+
+def test_a_multiple_written_fold_is_a_multiple() -> None:
+    """Extractor .79 (tune_other t022): "NEV production reached 44,800 units, a staggering 5.7-fold increase" gave
+    only the count: "5.7-fold", "3 fold", "10fold" are multiples as "5.7 times" is (match.times)."""
+    for sentence, value in (("NEV output reached 44,800 units, a staggering 5.7-fold increase.", 5.7),
+                            ("Sales rose 3-fold.", 3.0), ("Sales rose 10fold.", 10.0)):
+        assert [(m.value, m.unit) for m in extract_metrics(sentence) if m.unit == "times"] == [(value, "times")]

@@ -438,7 +438,10 @@ from transforms.textutil import KANA_RE
 # "2026.12.06.79": a sign written on a number is that number's: "were -5.67% and 0.38%" gives +0.38 (the list no
 # longer carries a written minus), "decreased by +14.88%" gives +14.88 (a decrease word no longer beats a written plus);
 # "33 out of 35 categories", "28 (out of 31) provinces", "Nine out of the top ten industries" count the part
-# (count.part_of_whole; the first was a share of 94.29%), a share only over a proportion's base ("9 out of 10").
+# (count.part_of_whole; the first was a share of 94.29%), a share only over a proportion's base ("9 out of 10");
+# "22,000 employees worldwide, including 16,000 in Sweden", "with 3,000 in the full marathon": a number after
+# "including", "of which" or "with" that counts no noun of its own counts the count's before it (match.elided_count).
+# "a 5.7-fold increase", "rose 3-fold" are multiples as "5.7 times" is (match.times).
 EXTRACTOR_VERSION = "2026.12.06.79"
 
 

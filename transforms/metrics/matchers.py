@@ -220,7 +220,9 @@ METRES_CONTEXT_AFTER_RE: Final = re.compile(
     rf"\s*(?:-\s*\d|(?:in\s+)?(?:{words_pattern(LENGTH_CONTEXT_WORDS)})\b)", re.IGNORECASE)
 METRES_CONTEXT_CHARS: Final = 60
 CURRENCY_MARKS_BEFORE: Final = frozenset("$£€¥￥")
-TIMES_RE: Final = re.compile(rf"{NUM}{SCALE}\s+times\b(?!\s+(?:a|per|each|every)\s+(?:day|week|month|year)\b)")
+# ("a 5.7-fold increase", "rose 3 fold": a multiple written "-fold", tune_other t022)
+TIMES_RE: Final = re.compile(rf"{NUM}{SCALE}(?:\s+times\b(?!\s+(?:a|per|each|every)\s+(?:day|week|month|year)\b)"
+                             r"|[\s-]?fold\b)")
 # "more than twice the average speed", "twice as many": a multiple in a word (before what it multiplies).
 TWICE_RE: Final = re.compile(rf"(?<![\w-])(?P<word>{words_pattern(MULTIPLE_WORDS)})(?=\s+(?:the|as|that|of)\b)",
                              re.IGNORECASE)
@@ -465,7 +467,7 @@ CLAUSE_OPENING_RE: Final = re.compile(r"(?:^|[,;:]|(?<!\d\s)\b(?:and|while|where
 # a date after "as of", t287)
 ELIDED_FOLLOW_RE: Final = re.compile(
     r"^(?:\s+more\b)?(?:\s*(?:[,.;:)）]|\((?:19|20)\d\d\)|$)|\s+[-–—]\s|\s+(?:to|and|or|by|in|this|last|next|from|at|for|during|since|until|before|as\s+(?:of|at)|"
-    r"after|a\s+(?:day|year|month|week)|per|each|every|is|was|have|has|had|including|"
+    r"after|a\s+(?:day|year|month|week)|per|each|every|is|was|have|has|had|including|with|"
     rf"will|would|can|could|respectively|compared|{words_pattern(CLAUSE_SUBJECT_VERBS)}|"
     rf"{words_pattern(FREQUENCY_ADVERBS)})\b)",
     re.IGNORECASE,
@@ -491,11 +493,13 @@ CURRENCY_WORD_RE: Final = re.compile(
     re.IGNORECASE)
 # A frequency adverb right after a number: "1479 monthly" counts per month, it is no year.
 FREQUENCY_AFTER_RE: Final = re.compile(rf"\s+(?:{words_pattern(FREQUENCY_ADVERBS)})\b", re.IGNORECASE)
-# The text between an earlier count of the sentence and a number that counts the same thing.
+# The text between an earlier count of the sentence and a number that counts the same thing ("including",
+# "with": "22,000 employees worldwide, including 16,000 in Sweden", tune_other t280).
 # (also the earlier level a count is compared with: "registered a total of 4,653 market entities in 2021, up from 3,319
 # in 2020" counts the same noun in 2020: count.prior_level)
 ELIDED_GAP_RE: Final = re.compile(
     r"(?:\band|\bor|\bto|\bversus|\baverage\s+of|\btotal\s+of|,|\b(?:up|down|rising|falling)\s+from|"
+    r"\bincluding|\bof\s+which|\bwith|"
     r"\b(?:the|its|their)\s+total(?:\s+number)?\s+(?:reached|rose\s+to|grew\s+to|stood\s+at|hit|was|is|came\s+to))"
     rf"\s*(?:(?:{words_pattern((*HEDGE_WORDS, 'some', 'another', 'a further'))})\s+)?$",
     re.IGNORECASE,
@@ -989,7 +993,7 @@ MATCHER_TRIGGERS: Final[dict[str, tuple[str, ...]]] = {
     "km": ("km", "kilomet"),
     "physical": ("mm", "millimet", "met", "m3", "m³", "hectare", "acre", "km", "kph", "kmph", "m/s"),
     "metres_glued": ("m",),
-    "times": ("times",),
+    "times": ("times", "fold"),
     "times_spelled": ("times", "fold"),
     "times_occasions": ("times",),
     "times_twice": ("twice", "thrice"),
@@ -1048,7 +1052,7 @@ NUMBER_FOLLOWERS: Final[dict[str, str]] = {
     "physical": _any_case(_SCALE_LEADS + "-mchak"),  # mm, meters, m3, m/s; cubic; hectares; acres; km/h, kph
     "metres_glued": "m",
     "times_occasions": "t",  # times
-    "times": _SCALE_LEADS + "t",
+    "times": _SCALE_LEADS + "tf-",  # times; fold, -fold
     "points_compared": _any_case("p"),
     "points_pair": _any_case("a"),
     "years": "y",
