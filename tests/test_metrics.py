@@ -2512,3 +2512,13 @@ def test_a_multiple_written_fold_is_a_multiple() -> None:
     for sentence, value in (("NEV output reached 44,800 units, a staggering 5.7-fold increase.", 5.7),
                             ("Sales rose 3-fold.", 3.0), ("Sales rose 10fold.", 10.0)):
         assert [(m.value, m.unit) for m in extract_metrics(sentence) if m.unit == "times"] == [(value, "times")]
+
+
+def test_a_part_of_a_hedged_or_plain_whole_counts_its_noun() -> None:
+    """Extractor .79 (tune_other t313): "only about 6,000 of more than 20,000 local container truck drivers" gave only
+    the whole: "N of M nouns" counts the part as "N of the M nouns" does, M hedged or not, with thousands commas
+    (count.part_of_whole)."""
+    found = extract_metrics("However, only about 6,000 of more than 20,000 local container truck drivers had passes.")
+    assert [(m.value, m.subject, m.qualifier) for m in found] == [
+        (6000.0, "local container truck drivers", "approx"), (20000.0, "local container truck drivers", "at_least")]
+    assert [m.value for m in extract_metrics("3 of 5 projects were done.")] == [3.0, 5.0]

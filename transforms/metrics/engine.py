@@ -442,6 +442,8 @@ from transforms.textutil import KANA_RE
 # "22,000 employees worldwide, including 16,000 in Sweden", "with 3,000 in the full marathon": a number after
 # "including", "of which" or "with" that counts no noun of its own counts the count's before it (match.elided_count).
 # "a 5.7-fold increase", "rose 3-fold" are multiples as "5.7 times" is (match.times).
+# "only about 6,000 of more than 20,000 local container truck drivers" counts the part (count.part_of_whole: "of" a
+# hedged or plain number, thousands commas read).
 EXTRACTOR_VERSION = "2026.12.06.79"
 
 

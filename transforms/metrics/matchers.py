@@ -540,9 +540,12 @@ FIGURE_AND_RE: Final = re.compile(
 # A part of a whole that follows it: "seven of the eight categories witnessed price rise", "26 of the 36 industries"
 # count that noun (count.part_of_whole); so do "33 out of 35 categories", "28 (out of 31) provinces" and "Nine out of
 # the top ten industries" (tune_sites s027, s079, dev 024: a share only over a proportion's base, _fraction).
+# ("only about 6,000 of more than 20,000 local container truck drivers", tune_other t313: "of" a hedged or plain
+# number of the noun)
 PART_OF_WHOLE_RE: Final = re.compile(
-    r"\s+(?:of\s+the|\(?out\s+of(?:\s+the)?)\s+(?:top\s+)?"
-    rf"(?P<whole>\d{{1,4}}|{words_pattern(SPELLED_NUMBERS)})\)?\s+(?=[a-z])", re.IGNORECASE)
+    rf"\s+(?:of\s+the|of(?=\s+(?:(?:{words_pattern(HEDGE_WORDS)})\s+)?\d)|\(?out\s+of(?:\s+the)?)\s+"
+    rf"(?:(?:{words_pattern(HEDGE_WORDS)})\s+)?(?:top\s+)?"
+    rf"(?P<whole>\d{{1,3}}(?:,\d{{3}})+|\d{{1,6}}|{words_pattern(SPELLED_NUMBERS)})\)?\s+(?=[a-z])", re.IGNORECASE)
 # ... or of a whole not numbered, after a determiner: "20 of our students", "20 of the projects" (their plural noun).
 PARTITIVE_AFTER_RE: Final = re.compile(r"\s+of\s+(?:the|our|their|its|these|those)\s+(?=[a-z])", re.IGNORECASE)
 # A count given in parentheses after a place or name, counting what the sentence counted before: "Chongqing (67)".
@@ -1710,7 +1713,7 @@ def _part_of_whole(para: str, end: int, value: float) -> str | None:
             return None
         # ("two of the world's top five container ports", "... busiest container ports" place them in a list)
         return None if any(word in SUPERLATIVES for word in phrase[1].split()) else phrase[1]
-    raw = whole.group("whole")
+    raw = whole.group("whole").replace(",", "")
     total = int(raw) if raw.isdigit() else SPELLED_NUMBERS[vocab_key(raw)]
     if not value < total:
         return None
