@@ -2522,3 +2522,11 @@ def test_a_part_of_a_hedged_or_plain_whole_counts_its_noun() -> None:
     assert [(m.value, m.subject, m.qualifier) for m in found] == [
         (6000.0, "local container truck drivers", "approx"), (20000.0, "local container truck drivers", "at_least")]
     assert [m.value for m in extract_metrics("3 of 5 projects were done.")] == [3.0, 5.0]
+
+
+def test_teu_glued_to_its_number_counts_containers() -> None:
+    """Extractor .79 (tune_other t428): "totaling 186,749TEU in capacity" had no metric ("186,749 TEU" had one): TEU
+    glued to its number, with or without a glued million ("35.3mTEU"), counts containers (match.million_glued)."""
+    for sentence, value in (("The ships at anchor totaled 186,749TEU in capacity.", 186749.0),
+                            ("Throughput hit 35.3mTEU.", 35.3e6), ("Throughput hit 23.3m teu.", 23.3e6)):
+        assert [(m.value, m.unit) for m in extract_metrics(sentence)] == [(value, "count")]

@@ -444,6 +444,7 @@ from transforms.textutil import KANA_RE
 # "a 5.7-fold increase", "rose 3-fold" are multiples as "5.7 times" is (match.times).
 # "only about 6,000 of more than 20,000 local container truck drivers" counts the part (count.part_of_whole: "of" a
 # hedged or plain number, thousands commas read).
+# "186,749TEU", "35.3mTEU": TEU glued to its number counts containers (match.million_glued).
 EXTRACTOR_VERSION = "2026.12.06.79"
 
 

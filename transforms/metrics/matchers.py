@@ -204,8 +204,10 @@ KWH_RE: Final = re.compile(
 )
 # A million glued as "m" or "mn" before containers or a mass: "throughput of 23.3m teu", "handling 130m tonnes"
 # (match.million_glued; "m" alone is no scale word: "27.7m in width", "56.7m tall" are metres).
+# "TEU" glued to its number is containers too: "totaling 186,749TEU in capacity", "35.3mTEU" (tune_other t428).
 GLUED_MILLION_RE: Final = re.compile(
-    rf"{NUM}(?:mn|m|M)\s+(?P<what>(?i:teus?|(?:metric\s+)?(?:tonnes|tonne|tons|ton)))\b(?!-)")
+    rf"{NUM}(?:(?P<million>mn|m|M)(?:\s+(?P<what>(?i:teus?|(?:metric\s+)?(?:tonnes|tonne|tons|ton)))|(?P<teu>TEUs?))"
+    r"|(?P<teu_glued>TEUs?))\b(?!-)")
 KM_RE: Final = re.compile(
     rf"{NUM}{SCALE}(?:\s*|-)(?:kilomet(?:er|re)s?|km)(?![\w²/])(?!\s+(?:per|an|a)\s+hour)", re.IGNORECASE
 )
@@ -826,9 +828,10 @@ def _count_plus(match: re.Match[str]) -> _Found | None:
 
 
 def _glued_million(match: re.Match[str]) -> _Found:
-    """ "23.3m teu", "353m tons": a million glued as "m", of containers (a count) or a mass."""
-    unit = "tonnes" if "ton" in match.group("what").lower() else "count"
-    value = number_value(match.group("num"), "million")
+    """ "23.3m teu", "353m tons", "35.3mTEU": a million glued as "m", of containers (a count) or a mass;
+    "186,749TEU": containers."""
+    unit = "tonnes" if "ton" in (match.group("what") or "").lower() else "count"
+    value = number_value(match.group("num"), "million" if match.group("million") else None)
     return _Found(match.start(), match.end(), value, unit, num_start=match.start())
 
 
@@ -1046,7 +1049,7 @@ NUMBER_FOLLOWERS: Final[dict[str, str]] = {
     "km2": _any_case(_SCALE_LEADS + "-sk"),  # square, sq; km2, km²
     "m2": _any_case(_SCALE_LEADS + "-sm"),  # square, sq, sqm; m2, m², m^2
     "mu": _SCALE_LEADS + "-m",
-    "million_glued": "mM",  # m, mn, M
+    "million_glued": "mMT",  # m, mn, M; TEU
     "count_plus": _SCALE_LEADS + "-po+",  # plus, odd, +
     "tonnes": _any_case(_SCALE_LEADS + "-mt"),  # metric; tonnes, tons
     "kilograms": _any_case(_SCALE_LEADS + "-k"),
