@@ -2530,3 +2530,18 @@ def test_teu_glued_to_its_number_counts_containers() -> None:
     for sentence, value in (("The ships at anchor totaled 186,749TEU in capacity.", 186749.0),
                             ("Throughput hit 35.3mTEU.", 35.3e6), ("Throughput hit 23.3m teu.", 23.3e6)):
         assert [(m.value, m.unit) for m in extract_metrics(sentence)] == [(value, "count")]
+
+
+def test_a_range_of_percentages_or_amounts_is_reported_at_its_low_end() -> None:
+    """Extractor .79: "10%-15%" gave 10% and a decline of 15% (the hyphen read as a minus), "10-15%" and "2-3 million
+    yuan" nothing. A range is reported at its low end, as a range of a count is ("2-3 national ... centers") and as
+    the labels accept either end (match.percent_range, match.money_range_suffixed: the second number's scale scales
+    the first)."""
+    def found(sentence: str) -> list[tuple[float, str]]:
+        return [(m.value, m.unit) for m in extract_metrics(sentence)]
+    assert found("Growth is expected at 10%-15% this year.") == [(10.0, "percent")]
+    assert found("Growth is expected at 10-15% this year.") == [(10.0, "percent")]
+    assert found("Growth was 3~5 percent.") == [(3.0, "percent")]
+    assert found("It will cost 2-3 million yuan.") == [(2e6, "CNY")]
+    assert found("It costs 3-5 billion US dollars.") == [(3e9, "USD")]
+    assert found("The rate was -5%.") == [(-5.0, "percent")]

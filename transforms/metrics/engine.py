@@ -445,6 +445,8 @@ from transforms.textutil import KANA_RE
 # "only about 6,000 of more than 20,000 local container truck drivers" counts the part (count.part_of_whole: "of" a
 # hedged or plain number, thousands commas read).
 # "186,749TEU", "35.3mTEU": TEU glued to its number counts containers (match.million_glued).
+# "10%-15%" (was 10% and a decline of 15%), "10-15%", "2-3 million yuan" (were nothing) are ranges reported at their
+# low end (match.percent_range, match.money_range_suffixed).
 EXTRACTOR_VERSION = "2026.12.06.79"
 
 
@@ -1144,11 +1146,12 @@ RESPECTIVELY_AFTER_RE: Final = re.compile(r"\s*(?:,\s*)?(?:respectively|separate
 
 # Matchers whose every match starts where a digit run starts (NUM: a number not glued to a word
 # before it): they are tried only there (the numbers-first scan knows those positions).
-NUMBER_LED: Final = frozenset({"money_suffixed", "percentage_points", "basis_points", "percent", "km2", "m2", "mu",
+NUMBER_LED: Final = frozenset({"money_suffixed", "money_range_suffixed", "percentage_points", "basis_points",
+                              "percent", "km2", "m2", "mu",
                               "million_glued", "tonnes",
                               "kilograms", "kwh", "km", "physical", "metres_glued", "times_occasions", "times",
                               "points_compared", "points_pair",
-                              "percent_pair", "count_plus"})
+                              "percent_pair", "percent_range", "count_plus"})
 # Matchers whose every match starts with a number word (under NUMBERISH_RE's lookbehind, followed
 # by a space): tried only in sentences that have one, and only where the scan found one.
 WORD_LED: Final = frozenset({"amount_spelled", "percentage_points_spelled", "percent_spelled", "count_spelled_scaled"})

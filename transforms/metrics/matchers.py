@@ -104,6 +104,11 @@ MONEY_PREFIXED_RE: Final = re.compile(
 MONEY_SUFFIXED_RE: Final = re.compile(
     rf"{NUM}{SCALE}\s*(?P<cur>{words_pattern(CURRENCY_SUFFIXES, space=' ')})\b"
 )
+# "2-3 million yuan", "50-80 yuan": a suffixed amount's range, reported at its low end, the scale after its second
+# number scaling the first too (match.money_range_suffixed; "2-3 million yuan" was nothing).
+MONEY_RANGE_SUFFIXED_RE: Final = re.compile(
+    rf"{NUM}\s?[-–~]\s?{NUMBER_READ}(?![.,]\d){SCALE}\s*(?P<cur>{words_pattern(CURRENCY_SUFFIXES, space=' ')})\b"
+)
 # "net income CNY 1.2-1.5 billion", "$3-5 million": a prefixed amount's range whose scale stands after its second
 # number scales the first too (money.range_scale; metrics15, tune_sites s160: a CNY 1.2 and nothing else).
 MONEY_RANGE_SCALE_RE: Final = re.compile(
@@ -169,10 +174,15 @@ POINTS_PAIR_RE: Final = re.compile(
     re.IGNORECASE,
 )
 PERCENT_RE: Final = re.compile(rf"{NUM}\s?(?:%|％|percent\b|per cent\b)", re.IGNORECASE)
+# A range of percentages, reported at its low end as a range of a count is: "10-15%", "10%-15%", "3~5 percent"
+# (percent_range; "10%-15%" was 10% and a decline of 15%, "10-15%" nothing).
+PERCENT_RANGE_RE: Final = re.compile(
+    rf"{NUM}\s?(?:%|％)?\s?[-–~]\s?\d{{1,3}}(?:\.\d+)?\s?(?:%|％|percent\b|per cent\b)", re.IGNORECASE)
 # The first of two percentages that share the one percent sign after the second: "grew respectively 19.9 and 29.9
 # percent", "rose 3.1 and 2.8%" (percent_pair; not a range's low end: "between 3 and 5 percent").
 PERCENT_PAIR_RE: Final = re.compile(
     rf"{NUM}(?=\s+and\s+\d{{1,3}}(?:\.\d+)?\s?(?:%|％|percent\b|per cent\b))", re.IGNORECASE)
+PERCENT_RANGE_HIGH_RE: Final = re.compile(r"[-–~]\s?(\d{1,3}(?:\.\d+)?)")
 PERCENT_PAIR_BETWEEN_RE: Final = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
 KM2_RE: Final = re.compile(
     rf"{NUM}{SCALE}(?:\s*|-)(?:square[\s-]+(?:kilomet(?:er|re)s?|km)|sq\.?\s?kilomet(?:er|re)s?|sq\.?\s?km|km2|km²)"
@@ -738,6 +748,16 @@ def _metres_glued(match: re.Match[str]) -> _Found | None:
     return _Found(start, match.end(), _number(match), "m", num_start=start)
 
 
+def _percent_range(match: re.Match[str]) -> _Found | None:
+    """ "10-15%", "10%-15%": a percentage at the range's low end (none where the low end is not under the high
+    one: "15-10%")."""
+    number = match.group("num")
+    high = PERCENT_RANGE_HIGH_RE.search(match.group(), len(number))
+    if high is None or not float(number.replace(",", "")) < float(high.group(1)):
+        return None
+    return _Found(match.start(), match.end(), _number(match), "percent", num_start=match.start())
+
+
 def _percent_pair(match: re.Match[str]) -> _Found | None:
     """The first of "19.9 and 29.9 percent": a percentage (not a year, "in 2019 and 5% in 2020", nor a range's
     low end, "between 3 and 5 percent")."""
@@ -935,11 +955,13 @@ def _rank(match: re.Match[str]) -> _Found | None:
 # metric's `rules` (`newsetl extract --explain`).
 MATCHERS: Final[tuple[tuple[str, re.Pattern[str], Callable[[re.Match[str]], _Found | None]], ...]] = (
     ("money_prefixed", MONEY_PREFIXED_RE, _money_prefixed),
+    ("money_range_suffixed", MONEY_RANGE_SUFFIXED_RE, _money_suffixed),
     ("money_suffixed", MONEY_SUFFIXED_RE, _money_suffixed),
     ("money_hyphenated", MONEY_HYPHENATED_RE, _money_hyphenated),
     ("percentage_points", PERCENTAGE_POINTS_RE, _simple("percentage_points", "change")),
     ("percentage_points_spelled", SPELLED_POINTS_RE, _spelled_points),
     ("basis_points", BASIS_POINTS_RE, _basis_points),
+    ("percent_range", PERCENT_RANGE_RE, _percent_range),
     ("percent", PERCENT_RE, _simple("percent")),
     ("percent_pair", PERCENT_PAIR_RE, _percent_pair),
     ("percent_spelled", SPELLED_PERCENT_RE, _spelled_percent),
@@ -981,12 +1003,14 @@ MATCHERS: Final[tuple[tuple[str, re.Pattern[str], Callable[[re.Match[str]], _Fou
 MATCHER_TRIGGERS: Final[dict[str, tuple[str, ...]]] = {
     "money_prefixed": ("$", "rmb", "usd", "cny", "eur", "€", "¥", "￥"),
     "money_suffixed": ("yuan", "rmb", "cny", "dollar", "usd", "euro", "eur"),
+    "money_range_suffixed": ("yuan", "rmb", "cny", "dollar", "usd", "euro", "eur"),
     "money_hyphenated": ("illion-yuan", "illion-dollar"),
     "percentage_points": ("point",),
     "percentage_points_spelled": ("point",),
     "basis_points": ("basis",),
     "percent": ("%", "％", "percent", "per cent"),
     "percent_pair": ("%", "％", "percent", "per cent"),
+    "percent_range": ("%", "％", "percent", "per cent"),
     "percent_spelled": ("percent", "per cent"),
     "km2": ("km", "square", "sq"),
     "m2": ("m2", "m²", "m^2", "square", "sq"),
@@ -1042,10 +1066,12 @@ def _any_case(chars: str) -> str:
 
 NUMBER_FOLLOWERS: Final[dict[str, str]] = {
     "money_suffixed": _SCALE_LEADS + "CDERUYdey",  # yuan, Yuan, RMB, CNY, US dollars, dollars, USD, euro(s), EUR
+    "money_range_suffixed": "-~",  # (and "–", not ASCII)
     "percentage_points": _any_case("mlfp"),  # more, less, fewer; percentage, percent, pct
     "basis_points": _any_case("b"),  # basis points
     "percent": _any_case("%p"),  # %, percent, per cent (and "％", not ASCII)
     "percent_pair": _any_case("a"),  # and
+    "percent_range": "%-~",  # (and "％", "–", not ASCII)
     "km2": _any_case(_SCALE_LEADS + "-sk"),  # square, sq; km2, km²
     "m2": _any_case(_SCALE_LEADS + "-sm"),  # square, sq, sqm; m2, m², m^2
     "mu": _SCALE_LEADS + "-m",
