@@ -936,6 +936,17 @@ def plain_split_body(blocks: list[textutil.Block], title: str | None) -> tuple[l
         after = [k for k, block in enumerate(block_of_paragraph) if block > at]
         if after and all(len(text.split()) <= max_words and text[-1] not in ".!?。！？" for text in body[after[0]:]):
             del body[after[0]:]
+    # a sentence wrapped by hand over lines: its rest, in the next block, joins it (session 24)
+    k = len(body) - 2
+    while k >= 0:
+        words, rest = body[k].split(), body[k + 1]
+        if block_of_paragraph[k + 1] - block_of_paragraph[k] == 1 and len(words) >= textutil.WRAPPED_MIN_WORDS \
+                and (words[-1].endswith(",") or words[-1][-1].isalnum() and (words[-1][0].islower()
+                                                                             or words[-1][0].isdigit())) \
+                and re.match(r"[a-z]+(?:[-'][a-z]+)*[ ,;:)]\S*\s\S", rest):
+            body[k:k + 2] = [body[k] + " " + rest]
+            del block_of_paragraph[k + 1]
+        k -= 1
     # a listing's teaser cut with an ellipsis right above the paragraph it was cut from (the twenty-second tune_other
     # pass): the teaser goes
     body[:] = [text for k, text in enumerate(body)

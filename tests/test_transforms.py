@@ -105,8 +105,12 @@ def test_life_seed_text_golden_fields_and_body() -> None:
     lines = normalized_lines(text)
     assert lines[0] == "Copyright 2020 - Custom text here" and lines[-2:] == ["f t g m", "Visit Charity Shop"]
     paragraphs = article.body.split("\n\n")
-    assert paragraphs == lines[2:-2]
-    assert len(paragraphs) == 6
+    # (the page breaks one sentence over two lines, '... the "tree planting project",' over 'accelerated deployment of
+    # ...': one paragraph in the body, textutil._join_wrapped)
+    wrapped = next(i for i, line in enumerate(lines) if line.endswith('"tree planting project",'))
+    assert lines[wrapped + 1].startswith("accelerated deployment of")
+    assert paragraphs == lines[2:wrapped] + [f"{lines[wrapped]} {lines[wrapped + 1]}"] + lines[wrapped + 2:-2]
+    assert len(paragraphs) == 5
     assert paragraphs[0].startswith("Innovation is Ningbo's core competitiveness.")
     assert paragraphs[-1].endswith("can truly become the main body of innovation")
     for fragment in LIFE_FURNITURE:
@@ -3693,3 +3697,24 @@ def test_twenty_fifth_pass_a_dateline_with_its_date_in_brackets_dates_the_page()
             "In Xiangshan county in Zhejiang, over 30 rescuers and life boats were dispatched for the evacuation.")
     assert parse_page(text).published == "2015-07-11"
     assert parse_page(text.replace("(JULY 11, 2015)", "(JULY 11)")).published is None
+
+
+def test_a_sentence_wrapped_over_lines_is_one_paragraph_and_its_figure_read() -> None:
+    """A text whose sentences were wrapped by hand ("Ningbo handled 16.77 million" over "twenty-foot equivalent units
+    (TEUs) in 2013", tune_other t316; "narrowing the decline by 5.4" over "percentage points", tune_sites s001) made
+    each line a paragraph and the metric rules, which read a sentence within its paragraph, lost the figure. The
+    wrapped rest joins its line (textutil._join_wrapped); a name's line over a lowercase line ("... reporter Zhang
+    Xiaojie" over "data"), a line over a code ("e59bbee78987") and a short line stay apart."""
+    text = ("Ningbo port strike ends\n\n2014-04-25\n\n"
+            "For the record, Ningbo handled 16.77 million\ntwenty-foot equivalent units (TEUs) in 2013, an increase of "
+            "7 percent\nfrom the previous year.\n\n"
+            "The evening show was hosted by Zhang Xiaojie\ndata and more\n\n"
+            "Geely Auto eyes 3.45 million sales in 2026 following\ne59bbee78987 tags\n\n"
+            "China Car News\nengine and plant")
+    article = parse_page(text, template="text")
+    paragraphs = article.body.split("\n\n")
+    assert paragraphs[0] == ("For the record, Ningbo handled 16.77 million twenty-foot equivalent units (TEUs) in 2013, "
+                             "an increase of 7 percent from the previous year.")
+    assert [(m.value, m.unit) for m in article.metrics][:2] == [(16.77e6, "count"), (7.0, "percent")]
+    assert {"The evening show was hosted by Zhang Xiaojie", "data and more", "e59bbee78987 tags",
+            "China Car News", "engine and plant"} <= set(paragraphs)

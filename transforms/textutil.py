@@ -507,8 +507,35 @@ def split_body(blocks: list[Block], title: str | None) -> tuple[list[str], list[
         closing = blocks[last_index]
         if DATE_ONLY_RE.match(block_text(closing)):
             body.pop()
+    _join_wrapped(body, block_of_paragraph)
     _drop_cut_teasers(body)
     return body, captions
+
+
+# A sentence broken over lines where its text was wrapped by hand ("Ningbo handled 16.77 million" over "twenty-foot
+# equivalent units (TEUs) in 2013", tune_other t316; 52 of the tuned sets' pages): a paragraph of at least this many
+# words whose last word is lowercase, a number or closed by a comma, right above a block of two words or more that
+# opens with a lowercase word, is one paragraph with it (the metric rules read a sentence within its paragraph:
+# "decline by 5.4" over "percentage points" was no metric, tune_sites s001). Not a name's line over a lowercase
+# line ("... reporter Zhang Xiaojie" over "data", "Generado por ... Philip Carter" over "viernes, 29 de agosto"),
+# nor over a code ("e59bbee78987"): site chrome stays its own line.
+WRAPPED_MIN_WORDS: Final = 5
+WRAPPED_REST_RE: Final = re.compile(r"[a-z]+(?:[-'][a-z]+)*[ ,;:)]\S*\s\S")
+
+
+def _join_wrapped(body: list[str], block_of_paragraph: list[int]) -> None:
+    """Join (in place) each body paragraph to the wrapped rest of its sentence in the block right after it."""
+    for i in range(len(body) - 2, -1, -1):
+        text, rest = body[i], body[i + 1]
+        if block_of_paragraph[i + 1] != block_of_paragraph[i] + 1 or not "a" <= rest[0] <= "z" \
+                or text.count(" ") < WRAPPED_MIN_WORDS - 1:  # (normalized: one space between words)
+            continue
+        last = text[text.rfind(" ") + 1:]
+        open_end = text[-1] == "," or (text[-1].isalnum() and (last[0].islower() or last[0].isdigit()))
+        if open_end and WRAPPED_REST_RE.match(rest):
+            body[i] = f"{text} {rest}"
+            del body[i + 1]
+            del block_of_paragraph[i + 1]
 
 
 # A listing's teaser cut by the site with an ellipsis, right above the paragraph it was cut from ("... the more
