@@ -2545,3 +2545,13 @@ def test_a_range_of_percentages_or_amounts_is_reported_at_its_low_end() -> None:
     assert found("It will cost 2-3 million yuan.") == [(2e6, "CNY")]
     assert found("It costs 3-5 billion US dollars.") == [(3e9, "USD")]
     assert found("The rate was -5%.") == [(-5.0, "percent")]
+
+
+def test_deadweight_tonnage_is_tonnes() -> None:
+    """Extractor .79 (tune_sites s061): "the shipbuilding scale has reached 1.95 million Dead Weight Tonnage (DWT)" and
+    "reaching 0.88 million DWT" had no metric: a deadweight is tonnes (match.tonnes); a lowercase "dwt" is none."""
+    for sentence, value in (("The shipbuilding scale has reached 1.95 million Dead Weight Tonnage (DWT).", 1.95e6),
+                            ("The fleet's scale reached 0.88 million DWT.", 0.88e6),
+                            ("A 400,000-DWT ore carrier berthed.", 4e5)):
+        assert [(m.value, m.unit) for m in extract_metrics(sentence)] == [(value, "tonnes")]
+    assert [m.unit for m in extract_metrics("He wrote 5 dwt notes.")] != ["tonnes"]

@@ -447,6 +447,7 @@ from transforms.textutil import KANA_RE
 # "186,749TEU", "35.3mTEU": TEU glued to its number counts containers (match.million_glued).
 # "10%-15%" (was 10% and a decline of 15%), "10-15%", "2-3 million yuan" (were nothing) are ranges reported at their
 # low end (match.percent_range, match.money_range_suffixed).
+# "1.95 million Dead Weight Tonnage (DWT)", "0.88 million DWT" are tonnes (match.tonnes).
 # Page level: a sentence wrapped over lines by hand is one paragraph ("Ningbo handled 16.77 million" over "twenty-foot
 # equivalent units (TEUs) in 2013": textutil._join_wrapped; 42 bodies of the tuned sets changed, 9 with metric gains).
 EXTRACTOR_VERSION = "2026.12.06.79"

@@ -203,8 +203,11 @@ AREA_PAIR_RE: Final = re.compile(
     re.IGNORECASE,
 )
 MU_RE: Final = re.compile(rf"{NUM}{SCALE}(?:\s+|-)mu\b")
+# (a ship's or a fleet's deadweight is tonnes too: "1.95 million Dead Weight Tonnage (DWT)", "0.88 million DWT",
+# "a 400,000-DWT ore carrier": tune_sites s061)
 TONNES_RE: Final = re.compile(
-    rf"{NUM}{SCALE}(?:\s+|-)(?:metric\s+)?(?:tonnes|tonne|tons|ton)\b(?!-(?:{words_pattern(TONNE_COMPOUND_TAILS)})\b)",
+    rf"{NUM}{SCALE}(?:\s+|-)(?:(?:metric\s+)?(?:tonnes|tonne|tons|ton)\b(?!-(?:{words_pattern(TONNE_COMPOUND_TAILS)})\b)"
+    r"|dead\s?weight\s+(?:tonnage|tons|tonnes)\b|(?-i:DWT)\b)",
     re.IGNORECASE,
 )
 # "750 million kilograms", "a yield of 540 kilograms per mu": mass in kilograms, given in tonnes.
@@ -1017,7 +1020,7 @@ MATCHER_TRIGGERS: Final[dict[str, tuple[str, ...]]] = {
     "area_pair": ("square", "sq", "km2", "km²", "m2", "m²"),
     "mu": ("mu",),
     "million_glued": ("teu", "ton"),
-    "tonnes": ("ton",),
+    "tonnes": ("ton", "dwt"),
     "kilograms": ("kilogram", "kg"),
     "kwh": ("wh", "watt"),
     "km": ("km", "kilomet"),
@@ -1077,7 +1080,7 @@ NUMBER_FOLLOWERS: Final[dict[str, str]] = {
     "mu": _SCALE_LEADS + "-m",
     "million_glued": "mMT",  # m, mn, M; TEU
     "count_plus": _SCALE_LEADS + "-po+",  # plus, odd, +
-    "tonnes": _any_case(_SCALE_LEADS + "-mt"),  # metric; tonnes, tons
+    "tonnes": _any_case(_SCALE_LEADS + "-mtd"),  # metric; tonnes, tons; dead weight, DWT
     "kilograms": _any_case(_SCALE_LEADS + "-k"),
     "kwh": _SCALE_LEADS + "kKmMgG",  # kWh, MWh, GWh; kilo-, mega-, gigawatt hours
     "km": _any_case(_SCALE_LEADS + "-k"),
