@@ -27,6 +27,7 @@ from transforms.metrics.matchers import (
     PCT_POINTS_RE,
     PERCENT_READ,
     RANGE_COUNT_RE,
+    SHORTHAND_MATCHERS,
     SIGNED_PERCENT_RE,
     SPELLED_COUNT_RE,
     YEARS_CONTEXT_RE,
@@ -435,7 +436,11 @@ from transforms.textutil import KANA_RE
 # "2026.12.06.78" (other25, page level, merged after .77): a label glued to a header's date line ("China19 Mar 2010",
 # "Global TimesThursday 24th January, 2013") and a capitals dateline's date in brackets ("... CHINA (JULY 11, 2015)
 # (CCTV) -") date a text page; "Popular Posts" and "One Reply to “...”" are furniture.
-EXTRACTOR_VERSION = "2026.12.06.78"
+# "2026.12.06.80" (metrics17, unseen pages of other sources s185-s196; .79 may be main's meanwhile): units in a
+# broker's shorthand ("51pc", "90,000mt", "1.6 ppts", "13.7x", "CN¥3,067.7B", "$1.1b"), a signed number before
+# "year-on-year" a change in percent ("+163 year-on-year"), a rate or share whose percent sign was dropped ("gross
+# margin of 35.55,", "accounting for about 73.47,") (matchers.SHORTHAND_MATCHERS, money.scale_letter).
+EXTRACTOR_VERSION = "2026.12.06.80"
 
 
 MIDDLE_DOT: Final = "·"
@@ -1396,6 +1401,12 @@ def _find_quantities(para: str, start: int, end: int, excluded: list[tuple[int, 
                 points = pct_points(match, sentence)
                 if points is not None:
                     _add(found, claimed, points, "pct_points")
+    if scan.digits:  # units in shorthand, percentages with their sign dropped (matchers.SHORTHAND_MATCHERS)
+        for rule, regex, build, needles in SHORTHAND_MATCHERS:
+            if any(needle in low for needle in needles):
+                for match in regex.finditer(para, start, end):
+                    if _free(match, claimed, excluded_here):
+                        _add(found, claimed, build(match), rule)
     if not scan.digits:  # every remaining matcher but the spelled count starts at a digit
         spelled = unclaimed_matches(SPELLED_COUNT_RE, para, scan.word_starts, start, end, claimed) if scan.spelled \
             else ()
