@@ -2536,3 +2536,25 @@ def test_a_rate_or_share_whose_percent_sign_was_dropped() -> None:
     assert (m.unit, m.kind, m.qualifier) == ("percent", "share", "approx") and "match.share_unsigned" in m.rules
     assert not [m for m in extract_metrics("Projects were signed, Ningbo accounting for 12, Hangzhou 8.")
                 if m.unit == "percent"]
+
+
+def test_a_markdown_table_flattened_into_one_line_gives_its_cells() -> None:
+    """Real page tune_sites s196 (metrics17, a reportify summary of Haitian's interim report): "| Metric | H1 2025
+    (RMB million) | H1 2024 (RMB million) | Change (%) | | :--- | :--- | :--- | :--- | | Revenue | 9,018.3 | 8,017.8 |
+    12.5 | ..." on one line gave nothing: the headings before the alignment cells name each column's period and, in
+    brackets, its currency and scale; the rows follow one after another (table.flat_cell), a change column's cells
+    are changes (table.change_column), a row label's own currency ("(RMB)") takes no scale. Headings with no unit
+    leave the table unread."""
+    text = ("Key Financial Performance | Metric | H1 2025 (RMB million) | H1 2024 (RMB million) | Change (%) | "
+            "| :--- | :--- | :--- | :--- | | Revenue | 9,018.3 | 8,017.8 | 12.5 | | Basic Earnings Per Share (RMB) | "
+            "1.07 | 0.95 | 12.6 | - The Board resolved not to declare an interim dividend.")
+    found = extract_metrics(text)
+    assert [(m.value, m.unit, m.kind, m.subject, m.period) for m in found] == [
+        (9018.3e6, "CNY", "level", "revenue", "2025-01..2025-06"),
+        (8017.8e6, "CNY", "level", "revenue", "2024-01..2024-06"),
+        (12.5, "percent", "change", "revenue growth", "2025-01..2025-06"),
+        (1.07, "CNY", "level", "basic earnings per share", "2025-01..2025-06"),
+        (0.95, "CNY", "level", "basic earnings per share", "2024-01..2024-06"),
+        (12.6, "percent", "change", "basic earnings per share growth", "2025-01..2025-06")]
+    assert "table.flat_cell" in found[0].rules
+    assert not [m for m in extract_metrics(text.replace(" (RMB million)", "")) if m.unit == "CNY"]

@@ -59,10 +59,12 @@ from transforms.metrics.periods import (
     COMPARISON_BEFORE_CUE_TAIL,
     CUE_SINCE,
     CUE_YEAR,
+    FISCAL_PART_RE,
     MONTH,
     THE_YEAR_RE,
     YEAR_NAMED_RE,
     _Cue,
+    _fiscal_part,
     _period_cues,
     _period_for,
     _published_parts,
@@ -89,6 +91,7 @@ from transforms.metrics.vocab import (
     SPELLED_MULTIPLES,
     TABLE_CHANGE_HEADINGS,
     TABLE_CURRENCIES,
+    TABLE_HEADING_UNIT_RE_TEXT,
     TABLE_SCALES,
     words_pattern,
 )
@@ -439,7 +442,9 @@ from transforms.textutil import KANA_RE
 # "2026.12.06.80" (metrics17, unseen pages of other sources s185-s196; .79 may be main's meanwhile): units in a
 # broker's shorthand ("51pc", "90,000mt", "1.6 ppts", "13.7x", "CN¥3,067.7B", "$1.1b"), a signed number before
 # "year-on-year" a change in percent ("+163 year-on-year"), a rate or share whose percent sign was dropped ("gross
-# margin of 35.55,", "accounting for about 73.47,") (matchers.SHORTHAND_MATCHERS, money.scale_letter).
+# margin of 35.55,", "accounting for about 73.47,") (matchers.SHORTHAND_MATCHERS, money.scale_letter); a Markdown
+# table flattened into one line is read, its headings' bracketed unit "(RMB million)" scaling its cells
+# (table.flat_cell).
 EXTRACTOR_VERSION = "2026.12.06.80"
 
 
@@ -494,6 +499,8 @@ def extract_metrics(body: str, published: str | None = None, title: str | None =
         _MID_SENTENCE_NAMES.reset(token)
     if "|" in body and TABLE_UNIT_LINE_RE.search(body):  # (a pipe table with its unit line: most bodies have none)
         metrics = _with_table_metrics(body, metrics)
+    if ":---" in body or ":--" in body:  # (a Markdown table flattened into one line: most bodies have none)
+        metrics = _with_flat_table_metrics(body, metrics)
     if body is not source:
         metrics = [dataclasses.replace(m, text=source[m.char_start:m.char_end]) for m in metrics]
     return metrics
@@ -736,6 +743,101 @@ def _with_table_metrics(body: str, metrics: list[Metric]) -> list[Metric]:
     if not found:
         return metrics
     kept = [m for m in metrics if not any(a <= m.char_start < b for a, b in rows)]
+    return sorted(kept + found, key=lambda m: m.char_start)
+
+
+# A flattened Markdown table (vocab TABLE_HEADING_UNIT_RE_TEXT): the run of alignment cells ("| :--- | :--- |") after
+# its headings, and the unit in a heading's brackets ("H1 2025 (RMB million)").
+FLAT_TABLE_RULE_RE: Final = re.compile(r"\|(?:[ \t]*:?-{3,}:?[ \t]*\|)+")
+TABLE_HEADING_UNIT_RE: Final = re.compile(TABLE_HEADING_UNIT_RE_TEXT, re.IGNORECASE)
+# A row label with a currency of its own and no scale ("Basic Earnings Per Share (RMB)"): its cells are that currency.
+TABLE_LABEL_CURRENCY_RE: Final = re.compile(r"\(\s*(?P<cur>RMB|CNY|USD|EUR)\s*\)\s*$", re.IGNORECASE)
+
+
+def _heading_period(text: str) -> str | None:
+    """The period a column heading names: a half, quarter or fiscal year as reports write it ("H1 2025" ->
+    "2025-01..2025-06"), else its last year."""
+    part = FISCAL_PART_RE.search(text)
+    if part is not None:
+        parsed = _fiscal_part(part)
+        if parsed is not None and parsed[2]:
+            first, last, year = parsed
+            return year if (first, last) == (1, 12) else f"{year}-{first:02d}..{year}-{last:02d}"
+    years = TABLE_YEAR_RE.findall(text)
+    return years[-1] if years else None
+
+
+def _with_flat_table_metrics(body: str, metrics: list[Metric]) -> list[Metric]:
+    """`metrics` with the cells of the body's flattened Markdown tables read (table.flat_cell, table.change_column):
+    the headings before the alignment cells name each column's period and, in brackets, its currency and scale; the
+    rows follow, one after another, each opening with its label ("| | Revenue | 9,018.3 | 8,017.8 | 12.5 |"); a
+    column headed as a change in percent holds changes for the first column's period. The table ends at the first
+    row that is not a label and numbers. What the sentence rules found inside the table is the table's."""
+    found: list[Metric] = []
+    spans: list[tuple[int, int]] = []
+    for rule in FLAT_TABLE_RULE_RE.finditer(body):
+        width = rule.group().count("|") - 1
+        line_start = body.rfind("\n", 0, rule.start()) + 1
+        before = body[line_start:rule.start()].split("|")
+        trailing = 0
+        while before and not before[-1].strip():
+            before.pop()
+            trailing += 1
+        if width < 2 or len(before) < width:
+            continue
+        headings = [text.strip() for text in before[-width:]]
+        table_start = line_start + len("|".join(before[:len(before) - width]))
+        columns: list[tuple[str | None, float, str | None, bool]] = []  # (currency, scale, period, change)
+        for text in headings[1:]:
+            unit = TABLE_HEADING_UNIT_RE.search(text)
+            change = any(h in text.lower() for h in TABLE_CHANGE_HEADINGS)
+            currency = TABLE_CURRENCIES.get(unit.group("cur").lower()) if unit else None
+            scale = TABLE_SCALES.get(unit.group("scale").lower(), 0.0) if unit else 0.0
+            columns.append((currency, scale, _heading_period(text), change))
+        if not any(currency for currency, _, _, _ in columns):
+            continue
+        first_period = next((period for currency, _, period, _ in columns if currency), None)
+        line_end = body.find("\n", rule.end())
+        line_end = len(body) if line_end < 0 else line_end
+        cells: list[tuple[int, str]] = []  # (offset in the body, stripped text)
+        at = rule.end()
+        for part in body[rule.end():line_end].split("|"):
+            cells.append((at + len(part) - len(part.lstrip()), part.strip()))
+            at += len(part) + 1
+        index, table_end = 0, rule.end()
+        while index + width <= len(cells):
+            if not cells[index][1]:
+                index += 1  # the empty cell between two rows ("| |")
+                continue
+            row = cells[index:index + width]
+            label = row[0][1]
+            numbers = [TABLE_CELL_NUMBER_RE.match(text) for _, text in row[1:]]
+            if not any(c.isalpha() for c in label) or any(number is None for number in numbers):
+                break  # the table is over
+            subject = " ".join(TABLE_LABEL_CURRENCY_RE.sub("", label).lower().split())
+            own = TABLE_LABEL_CURRENCY_RE.search(label)
+            for (cell_at, _), number, (currency, scale, period, change) in zip(row[1:], numbers, columns):
+                assert number is not None
+                value = float(number.group("num").replace(",", ""))
+                start = cell_at + (1 if number.group("open") else 0)
+                stop = start + len(number.group("num"))
+                if change:
+                    found.append(Metric(value, "percent", "change", f"{subject} growth", first_period, None,
+                                        body[start:stop], start, stop, None, None, context.ACTUAL,
+                                        ("table.change_column",)))
+                elif own is not None or currency is not None:
+                    cell_unit = TABLE_CURRENCIES[own.group("cur").lower()] if own is not None else currency
+                    factor = 1.0 if own is not None else scale
+                    amount = round(-value * factor if number.group("open") else value * factor, 6)
+                    found.append(Metric(amount, cell_unit or "CNY", "level", subject, period, None, body[start:stop],
+                                        start, stop, None, None, context.ACTUAL, ("table.flat_cell",)))
+            table_end = row[-1][0] + len(row[-1][1])
+            index += width
+        if table_end > rule.end():
+            spans.append((table_start, table_end))
+    if not found:
+        return metrics
+    kept = [m for m in metrics if not any(a <= m.char_start < b for a, b in spans)]
     return sorted(kept + found, key=lambda m: m.char_start)
 
 

@@ -513,8 +513,13 @@ COUNT_THAN_TIME_WORDS: Final = frozenset({"previous", "last", "prior", "precedin
 # company report's financial overview, tune_sites s160 and s176): its cells are amounts in that currency at that scale
 # (engine._with_table_metrics, rules table.cell and table.change_column). The currencies a table's unit line may name,
 # as the record's codes; its scales.
-TABLE_CURRENCIES: Final = {"cny": "CNY", "rmb": "CNY", "usd": "USD", "eur": "EUR"}
+TABLE_CURRENCIES: Final = {"cny": "CNY", "rmb": "CNY", "usd": "USD", "us$": "USD", "eur": "EUR"}
 TABLE_SCALES: Final = {"thousand": 1e3, "thousands": 1e3, "million": 1e6, "millions": 1e6, "billion": 1e9,
                        "billions": 1e9}
+# metrics17 (tune_sites s196, a reportify summary): a Markdown table flattened into one line ("| Metric | H1 2025 (RMB
+# million) | H1 2024 (RMB million) | Change (%) | | :--- | :--- | :--- | :--- | | Revenue | 9,018.3 | 8,017.8 | 12.5 |
+# | Gross Profit | ..."): its column headings name the currency and scale in brackets (engine._with_flat_table_metrics).
+TABLE_HEADING_UNIT_RE_TEXT: Final = (r"\(\s*(?P<cur>RMB|CNY|USD|EUR|US\$)\s+"
+                                     r"(?P<scale>thousands?|millions?|billions?)\s*\)")
 # A column heading naming a change in percent ("Rate of change (%)", "YoY (%)"): its cells are percentages of change.
 TABLE_CHANGE_HEADINGS: Final = ("rate of change", "change (%)", "change(%)", "yoy", "growth (%)", "growth(%)")
