@@ -2558,3 +2558,23 @@ def test_a_markdown_table_flattened_into_one_line_gives_its_cells() -> None:
         (12.6, "percent", "change", "basic earnings per share growth", "2025-01..2025-06")]
     assert "table.flat_cell" in found[0].rules
     assert not [m for m in extract_metrics(text.replace(" (RMB million)", "")) if m.unit == "CNY"]
+
+
+def test_a_table_set_apart_by_spaces_under_its_unit_line_gives_its_cells() -> None:
+    """Real page tune_sites s185 (metrics17, MarkLines' Joyson FY2017 report): "(in million CNY)" was dropped as a
+    source in brackets (boilerplate SOURCE_BRACKETS), and "Sales 26,605.60 18,552.41 43.41%" under "FY ended Dec. 31,
+    2017 FY ended Dec. 31, 2016 Rate of change Factors" gave only its percentage: the unit line stays, and a row's
+    numbers are amounts for the years its heading line names in order, the change column's a change
+    (table.spaced_cell, table.change_column), a dashed note between rows passed over. Rows with no unit line above
+    them stay unread."""
+    table = ("FY ended Dec. 31, 2017 FY ended Dec. 31, 2016 Rate of change Factors\n"
+             "Sales 26,605.60 18,552.41 43.41%\n\n-The Company's businesses maintained growth.\n\n"
+             "Net profit 742.63 675.36 9.96% -\n\n-In 2017, the Company obtained new orders.")
+    raw = "Joyson Business Report FY ended Dec. 2017\n\nFinancial Overview\n\n(in million CNY)\n" + table
+    found = parse_page(raw, url="https://www.example.com/report", template="text").metrics
+    assert [(m.value, m.unit, m.kind, m.subject, m.period) for m in found] == [
+        (26605.6e6, "CNY", "level", "sales", "2017"), (18552.41e6, "CNY", "level", "sales", "2016"),
+        (43.41, "percent", "change", "sales growth", "2017"), (742.63e6, "CNY", "level", "net profit", "2017"),
+        (675.36e6, "CNY", "level", "net profit", "2016"), (9.96, "percent", "change", "net profit growth", "2017")]
+    assert "table.spaced_cell" in found[0].rules
+    assert all(m.unit != "CNY" for m in extract_metrics(table))

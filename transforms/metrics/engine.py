@@ -444,7 +444,8 @@ from transforms.textutil import KANA_RE
 # "year-on-year" a change in percent ("+163 year-on-year"), a rate or share whose percent sign was dropped ("gross
 # margin of 35.55,", "accounting for about 73.47,") (matchers.SHORTHAND_MATCHERS, money.scale_letter); a Markdown
 # table flattened into one line is read, its headings' bracketed unit "(RMB million)" scaling its cells
-# (table.flat_cell).
+# (table.flat_cell); so is a table set apart by spaces under its unit line "(in million CNY)" (table.spaced_cell),
+# the unit line no longer dropped as a source in brackets.
 EXTRACTOR_VERSION = "2026.12.06.80"
 
 
@@ -499,6 +500,8 @@ def extract_metrics(body: str, published: str | None = None, title: str | None =
         _MID_SENTENCE_NAMES.reset(token)
     if "|" in body and TABLE_UNIT_LINE_RE.search(body):  # (a pipe table with its unit line: most bodies have none)
         metrics = _with_table_metrics(body, metrics)
+    if "(" in body and "|" not in body and SPACED_TABLE_UNIT_LINE_RE.search(body):  # (most bodies have none)
+        metrics = _with_spaced_table_metrics(body, metrics)
     if ":---" in body or ":--" in body:  # (a Markdown table flattened into one line: most bodies have none)
         metrics = _with_flat_table_metrics(body, metrics)
     if body is not source:
@@ -676,6 +679,18 @@ def _extract(body: str, pub: tuple[int, int] | None, document_period: tuple[str,
 # (table.change_column). The table ends at a line with no cell separator.
 TABLE_UNIT_LINE_RE: Final = re.compile(
     r"^\(\s*(?:in\s+)?(?P<cur>[A-Za-z]{3})\s+(?P<scale>[A-Za-z]+)\s*\)\s*\|?[ \t]*$", re.MULTILINE)
+# metrics17 (tune_sites s185, MarkLines' FY2017 report): the unit line with its scale first ("(in million CNY)") over
+# a table whose cells are set apart by spaces ("FY ended Dec. 31, 2017 FY ended Dec. 31, 2016 Rate of change Factors"
+# / "Sales 26,605.60 18,552.41 43.41%" / "Operating profit 1,047.56 759.69 37.89% -"), a factor's dashed note between
+# its rows ("-The Company's businesses maintained growth, ..."): engine._with_spaced_table_metrics.
+SPACED_TABLE_UNIT_LINE_RE: Final = re.compile(
+    r"^\(\s*(?:in\s+)?(?:(?P<cur>[A-Za-z]{3})\s+(?P<scale>[A-Za-z]+)|(?P<scale2>[A-Za-z]+)\s+(?P<cur2>[A-Za-z]{3}))"
+    r"\s*\)[ \t]*$", re.MULTILINE)
+SPACED_TABLE_ROW_RE: Final = re.compile(
+    r"^(?P<label>[A-Za-z][A-Za-z&'/ -]*?)(?P<cells>(?:[ \t]+\(?-?\d[\d,]*(?:\.\d+)?\)?%?){2,})(?:[ \t]+[-–])?[ \t]*$")
+SPACED_TABLE_CELL_RE: Final = re.compile(
+    r"(?P<open>\()?(?P<num>-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?)(?(open)\))(?P<pct>%)?")
+SPACED_TABLE_NOTE_MARKS: Final = ("-", "–", "•")
 TABLE_CELL_NUMBER_RE: Final = re.compile(
     r"^(?P<open>\()?(?P<num>-?\d{1,3}(?:,\d{3})*(?:\.\d+)?|-?\d+(?:\.\d+)?)(?(open)\))$")
 TABLE_YEAR_RE: Final = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
@@ -740,6 +755,65 @@ def _with_table_metrics(body: str, metrics: list[Metric]) -> list[Metric]:
                 read = True
             if read:
                 rows.append((line_start, end))
+    if not found:
+        return metrics
+    kept = [m for m in metrics if not any(a <= m.char_start < b for a, b in rows)]
+    return sorted(kept + found, key=lambda m: m.char_start)
+
+
+def _with_spaced_table_metrics(body: str, metrics: list[Metric]) -> list[Metric]:
+    """`metrics` with the cells of the body's tables set apart by spaces (SPACED_TABLE_UNIT_LINE_RE) read as the pipe
+    tables' are (table.spaced_cell, table.change_column): the first line under the unit line names the columns' years
+    and a change column in the order they stand; each row is a label and its numbers, in the columns' order; a dashed
+    note between rows is passed over; the table ends at any other line."""
+    found: list[Metric] = []
+    rows: list[tuple[int, int]] = []
+    for unit_line in SPACED_TABLE_UNIT_LINE_RE.finditer(body):
+        currency = TABLE_CURRENCIES.get((unit_line.group("cur") or unit_line.group("cur2")).lower())
+        scale = TABLE_SCALES.get((unit_line.group("scale") or unit_line.group("scale2")).lower())
+        if currency is None or scale is None:
+            continue
+        columns: list[str | None] | None = None  # a year, or None for the change column, in the order they stand
+        first_year: str | None = None
+        at = unit_line.end() + 1
+        while at < len(body):
+            end = body.find("\n", at)
+            end = len(body) if end < 0 else end
+            line = body[at:end]
+            line_start, at = at, end + 1
+            if not line.strip():
+                continue
+            if columns is None:
+                low = line.lower()
+                stands: list[tuple[int, str | None]] = [(m.start(), m.group()) for m in TABLE_YEAR_RE.finditer(line)]
+                if len(stands) < 2:
+                    break
+                stands += [(low.find(h), None) for h in TABLE_CHANGE_HEADINGS if h in low][:1]
+                columns = [year for _, year in sorted(stands)]
+                first_year = next((year for year in columns if year), None)
+                continue
+            if line.lstrip().startswith(SPACED_TABLE_NOTE_MARKS):
+                continue  # a factor's note between two rows
+            row = SPACED_TABLE_ROW_RE.match(line)
+            if row is None:
+                break  # the table is over
+            cells = list(SPACED_TABLE_CELL_RE.finditer(line, row.start("cells")))
+            if len(cells) > len(columns):
+                break
+            subject = " ".join(row.group("label").lower().split())
+            for cell, year in zip(cells, columns):
+                value = float(cell.group("num").replace(",", ""))
+                start = line_start + cell.start("num")
+                stop = line_start + cell.end("num")
+                if year is None:
+                    found.append(Metric(value, "percent", "change", f"{subject} growth", first_year, None,
+                                        body[start:stop], start, stop, None, None, context.ACTUAL,
+                                        ("table.change_column",)))
+                elif not cell.group("pct"):
+                    amount = round(-value * scale if cell.group("open") else value * scale, 6)
+                    found.append(Metric(amount, currency, "level", subject, year, None, body[start:stop], start,
+                                        stop, None, None, context.ACTUAL, ("table.spaced_cell",)))
+            rows.append((line_start, end))
     if not found:
         return metrics
     kept = [m for m in metrics if not any(a <= m.char_start < b for a, b in rows)]
