@@ -2578,3 +2578,14 @@ def test_a_table_set_apart_by_spaces_under_its_unit_line_gives_its_cells() -> No
         (675.36e6, "CNY", "level", "net profit", "2016"), (9.96, "percent", "change", "net profit growth", "2017")]
     assert "table.spaced_cell" in found[0].rules
     assert all(m.unit != "CNY" for m in extract_metrics(table))
+
+
+def test_a_valuation_ratio_s_numbers_are_multiples() -> None:
+    """Real page tune_sites s188 (metrics17, a broker's summary on Deye): "corresponding to PE ratios of 19.9, 15.9, and
+    13.5 based on the closing price" gave nothing: the numbers after a valuation ratio (vocab VALUATION_RATIO_NOUNS)
+    are multiples (match.valuation_multiple); whole numbers a noun follows count it ("the PE ratio of 12 companies")."""
+    found = extract_metrics("The EPS corresponds to PE ratios of 19.9, 15.9, and 13.5 based on the closing price.")
+    assert [(m.text, m.value, m.unit) for m in found] == [("19.9", 19.9, "times"), ("15.9", 15.9, "times"),
+                                                          ("13.5", 13.5, "times")]
+    assert "match.valuation_multiple" in found[0].rules
+    assert not [m for m in extract_metrics("The PE ratio of 12 companies rose.") if m.unit == "times"]

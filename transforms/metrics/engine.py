@@ -30,6 +30,7 @@ from transforms.metrics.matchers import (
     SHORTHAND_MATCHERS,
     SIGNED_PERCENT_RE,
     SPELLED_COUNT_RE,
+    VALUATION_LIST_RE,
     YEARS_CONTEXT_RE,
     YEARS_CONTEXT_WINDOW,
     YEARS_RE,
@@ -42,6 +43,7 @@ from transforms.metrics.matchers import (
     read_quantity,
     signed_percent,
     unclaimed_reads,
+    valuation_multiples,
 )
 from transforms.metrics.numbers import (
     NUM,
@@ -445,7 +447,8 @@ from transforms.textutil import KANA_RE
 # margin of 35.55,", "accounting for about 73.47,") (matchers.SHORTHAND_MATCHERS, money.scale_letter); a Markdown
 # table flattened into one line is read, its headings' bracketed unit "(RMB million)" scaling its cells
 # (table.flat_cell); so is a table set apart by spaces under its unit line "(in million CNY)" (table.spaced_cell),
-# the unit line no longer dropped as a source in brackets.
+# the unit line no longer dropped as a source in brackets; a valuation ratio's numbers are multiples ("PE ratios of
+# 19.9, 15.9, and 13.5").
 EXTRACTOR_VERSION = "2026.12.06.80"
 
 
@@ -1577,6 +1580,12 @@ def _find_quantities(para: str, start: int, end: int, excluded: list[tuple[int, 
                 points = pct_points(match, sentence)
                 if points is not None:
                     _add(found, claimed, points, "pct_points")
+    if "ratio" in low or "p/e" in low:  # "PE ratios of 19.9, 15.9, and 13.5": multiples (match.valuation_multiple)
+        for match in VALUATION_LIST_RE.finditer(para, start, end):
+            for number in valuation_multiples(match):
+                if _free(number, claimed, excluded_here):
+                    _add(found, claimed, _Found(number.start(), number.end(), float(number.group().replace(",", "")),
+                                                "times", num_start=number.start()), "valuation_multiple")
     if scan.digits:  # units in shorthand, percentages with their sign dropped (matchers.SHORTHAND_MATCHERS)
         for rule, regex, build, needles in SHORTHAND_MATCHERS:
             if any(needle in low for needle in needles):

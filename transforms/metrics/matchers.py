@@ -101,6 +101,7 @@ from transforms.metrics.vocab import (
     TIMES_SHORTHANDS,
     TONNE_COMPOUND_TAILS,
     TONNE_SHORTHANDS,
+    VALUATION_RATIO_NOUNS,
     YOY_WORDS,
     words_pattern,
 )
@@ -810,6 +811,23 @@ RATE_UNSIGNED_RE: Final = re.compile(
 SHARE_UNSIGNED_RE: Final = re.compile(
     rf"\b(?:{words_pattern(BARE_SHARE_LEADS)})\s+{_HEDGE_BEFORE}(?P<num>\d{{1,3}}\.\d+)(?![.,]?\d){_CLAUSE_END_AFTER}",
     re.IGNORECASE)
+
+
+# A valuation multiple's list of numbers (vocab VALUATION_RATIO_NOUNS): "PE ratios of 19.9, 15.9, and 13.5 based on
+# ..."; no unit after it ("P/E of 20 times" is TIMES_RE's).
+VALUATION_LIST_RE: Final = re.compile(
+    rf"\b(?:{words_pattern(VALUATION_RATIO_NOUNS)})\s+(?:of|at|was|were|is|are|stood\s+at)\s+"
+    rf"(?P<list>{NUMBER_READ}(?:,\s+{NUMBER_READ})*(?:,?\s+and\s+{NUMBER_READ})?)(?![.,]?\d)"
+    r"(?!\s*(?:%|percent|per\s+cent|times|x\b))(?P<word>\s+[A-Za-z])?", re.IGNORECASE)
+VALUATION_NUMBER_RE: Final = re.compile(NUMBER_READ)
+
+
+def valuation_multiples(match: re.Match[str]) -> list[re.Match[str]]:
+    """The numbers of a VALUATION_LIST_RE match, each a multiple; a list of whole numbers a word follows counts that
+    word ("the PE ratio of 12 companies"): none."""
+    if match.group("word") and "." not in match.group("list"):
+        return []
+    return list(VALUATION_NUMBER_RE.finditer(match.string, match.start("list"), match.end("list")))
 
 
 def _signed_number(match: re.Match[str]) -> float:

@@ -261,6 +261,13 @@ BARE_SHARE_LEADS: Final[tuple[str, ...]] = ("accounting for", "accounted for", "
 # metrics17 (s189): a signed number right before "year-on-year" is a change in percent whose sign the translation
 # dropped ("realized operating income of 3.814 billion yuan, +163 year-on-year"; match.signed_yoy).
 YOY_WORDS: Final[tuple[str, ...]] = ("year-on-year", "year on year", "yoy", "year-over-year", "year over year")
+# metrics17 (tune_sites s188, a broker's summary): a valuation multiple's numbers, with no "times" or "x", after the
+# ratio that names them ("corresponding to PE ratios of 19.9, 15.9, and 13.5"): multiples (match.valuation_multiple).
+VALUATION_RATIO_NOUNS: Final[tuple[str, ...]] = ("pe ratio", "pe ratios", "p/e ratio", "p/e ratios", "p/e",
+                                                 "price-to-earnings ratio", "price-to-earnings ratios",
+                                                 "price-earnings ratio", "price-earnings ratios", "pb ratio",
+                                                 "pb ratios", "p/b ratio", "p/b ratios", "price-to-book ratio",
+                                                 "price-to-book ratios")
 # Words before a bare "points" that make it a change of a rate ("dropping by 3.6 points").
 POINTS_CHANGE_WORDS: Final = (
     "drop", "drops", "dropped", "dropping", "fell", "fall", "falls", "falling", "rose", "rise", "rises", "risen",
