@@ -2589,3 +2589,13 @@ def test_a_valuation_ratio_s_numbers_are_multiples() -> None:
                                                           ("13.5", 13.5, "times")]
     assert "match.valuation_multiple" in found[0].rules
     assert not [m for m in extract_metrics("The PE ratio of 12 companies rose.") if m.unit == "times"]
+
+
+def test_an_index_s_points_are_no_count() -> None:
+    """Real page tune_sites s192 (metrics17, JIFFA on the Ningbo freight index): "was set at a baseline of 1,000
+    points in Week 10 of 2012" gave a count of 1,000 points: "points" after a number is an index's or a score's
+    measure, no counted noun (vocab NONCOUNT_FIRST_WORDS); "3.4 points lower" stays percentage points."""
+    assert not [m for m in extract_metrics("The index was set at a baseline of 1,000 points in Week 10 of 2012.")
+                if m.unit == "count"]
+    assert [(m.value, m.unit) for m in extract_metrics("The rate was 3.4 points lower than in 2019.")] == [
+        (3.4, "percentage_points")]
