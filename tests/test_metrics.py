@@ -2599,3 +2599,13 @@ def test_an_index_s_points_are_no_count() -> None:
                 if m.unit == "count"]
     assert [(m.value, m.unit) for m in extract_metrics("The rate was 3.4 points lower than in 2019.")] == [
         (3.4, "percentage_points")]
+
+
+def test_a_key_figure_line_in_title_case_is_no_subheading() -> None:
+    """Real page tune_sites s187 (metrics17, a stock site): "Market Cap: CN¥158.4b" above the page's heading was a
+    Title Case subheading (structure._is_subheading) and gave nothing: a "Label: value" line whose value of at most
+    three words holds a digit is a key figure; a heading with a longer subtitle stays one ("Tianyi Pavilion: Ningbo's
+    Ancient Treasure of 300,000 Books")."""
+    [m] = extract_metrics("Market Cap: CN¥158.4b\n\nBank of Ningbo Balance Sheet Health")
+    assert (m.value, m.unit, m.subject) == (158.4e9, "CNY", "market cap")
+    assert extract_metrics("Tianyi Pavilion: Ningbo's Ancient Treasure of 300,000 Books") == []
