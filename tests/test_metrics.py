@@ -2609,3 +2609,11 @@ def test_a_key_figure_line_in_title_case_is_no_subheading() -> None:
     [m] = extract_metrics("Market Cap: CN¥158.4b\n\nBank of Ningbo Balance Sheet Health")
     assert (m.value, m.unit, m.subject) == (158.4e9, "CNY", "market cap")
     assert extract_metrics("Tianyi Pavilion: Ningbo's Ancient Treasure of 300,000 Books") == []
+
+
+def test_a_footnote_number_glued_to_a_scale_word_leaves_the_scale() -> None:
+    """Real page tune_sites s196 (metrics17, a reportify summary): "a net cash position ... of RMB 10,923 million9 -
+    The Board ..." gave 10,923 yuan: one or two digits glued to a scale word before a space are a footnote's mark
+    (engine.SCALE_FOOTNOTE_RE), the amount keeps its million."""
+    [m] = extract_metrics("The group had a net cash position of RMB 10,923 million9 - The Board resolved not to pay.")
+    assert (m.text, m.value, m.unit) == ("RMB 10,923 million", 10923e6, "CNY")

@@ -448,7 +448,8 @@ from transforms.textutil import KANA_RE
 # table flattened into one line is read, its headings' bracketed unit "(RMB million)" scaling its cells
 # (table.flat_cell); so is a table set apart by spaces under its unit line "(in million CNY)" (table.spaced_cell),
 # the unit line no longer dropped as a source in brackets; a valuation ratio's numbers are multiples ("PE ratios of
-# 19.9, 15.9, and 13.5"); "1,000 points" is no count; "Market Cap: CN¥158.4b" is a key figure's line, no subheading.
+# 19.9, 15.9, and 13.5"); "1,000 points" is no count; "Market Cap: CN¥158.4b" is a key figure's line, no subheading;
+# a footnote's digit glued to a scale word leaves the scale ("RMB 10,923 million9").
 EXTRACTOR_VERSION = "2026.12.06.80"
 
 
@@ -471,6 +472,15 @@ SPACED_GROUP_COMMAS: Final = str.maketrans(" \u00a0\u2009\u202f", ",,,,")  # (bu
 # is its own ("Dr.Li", "Inc.The": fewer than three lowercase letters before the period; "U.S.Navy", "ningbo.gov.cn"
 # no). Not a line break: a sentence's period is read from the sentences of its paragraph before it.
 GLUED_SENTENCE_RE: Final = re.compile(r"\.(?<=[a-z]{3}\.)(?=[A-Z][a-z])")
+
+# A footnote's number glued to a scale word ("a net cash position ... of RMB 10,923 million9 - The Board ...", a
+# reportify summary's bullets, tune_sites s196, metrics17): read as a space (the same length), the amount keeps its
+# scale. One or two digits, then a space or the end.
+SCALE_FOOTNOTE_RE: Final = re.compile(r"(?<=illion)\d{1,2}(?=\s|$)")
+
+
+def _footnote_spaces(match: re.Match[str]) -> str:
+    return " " * len(match.group())
 
 
 def _thousands_commas(match: re.Match[str]) -> str:
@@ -496,6 +506,8 @@ def extract_metrics(body: str, published: str | None = None, title: str | None =
     # "7 600 000": thousands set apart by spaces read as one number with commas (the same length, as above).
     body = SPACED_THOUSANDS_RE.sub(_thousands_commas, body)
     body = GLUED_SENTENCE_RE.sub(";", body)  # "courses.By 2015": two clauses (the same length)
+    if "illion" in body:
+        body = SCALE_FOOTNOTE_RE.sub(_footnote_spaces, body)  # "RMB 10,923 million9": a footnote (the same length)
     token = _MID_SENTENCE_NAMES.set(MidSentenceNames(body))  # (its words found if a subject asks)
     try:
         metrics = _extract(body, pub, _document_period(title, body, pub), title or "")
