@@ -2591,16 +2591,6 @@ def test_a_valuation_ratio_s_numbers_are_multiples() -> None:
     assert not [m for m in extract_metrics("The PE ratio of 12 companies rose.") if m.unit == "times"]
 
 
-def test_an_index_s_points_are_no_count() -> None:
-    """Real page tune_sites s192 (metrics17, JIFFA on the Ningbo freight index): "was set at a baseline of 1,000
-    points in Week 10 of 2012" gave a count of 1,000 points: "points" after a number is an index's or a score's
-    measure, no counted noun (vocab NONCOUNT_FIRST_WORDS); "3.4 points lower" stays percentage points."""
-    assert not [m for m in extract_metrics("The index was set at a baseline of 1,000 points in Week 10 of 2012.")
-                if m.unit == "count"]
-    assert [(m.value, m.unit) for m in extract_metrics("The rate was 3.4 points lower than in 2019.")] == [
-        (3.4, "percentage_points")]
-
-
 def test_a_key_figure_line_in_title_case_is_no_subheading() -> None:
     """Real page tune_sites s187 (metrics17, a stock site): "Market Cap: CN¥158.4b" above the page's heading was a
     Title Case subheading (structure._is_subheading) and gave nothing: a "Label: value" line whose value of at most

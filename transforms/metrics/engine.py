@@ -448,7 +448,7 @@ from transforms.textutil import KANA_RE
 # table flattened into one line is read, its headings' bracketed unit "(RMB million)" scaling its cells
 # (table.flat_cell); so is a table set apart by spaces under its unit line "(in million CNY)" (table.spaced_cell),
 # the unit line no longer dropped as a source in brackets; a valuation ratio's numbers are multiples ("PE ratios of
-# 19.9, 15.9, and 13.5"); "1,000 points" is no count; "Market Cap: CN¥158.4b" is a key figure's line, no subheading;
+# 19.9, 15.9, and 13.5"); "Market Cap: CN¥158.4b" is a key figure's line, no subheading;
 # a footnote's digit glued to a scale word leaves the scale ("RMB 10,923 million9").
 EXTRACTOR_VERSION = "2026.12.06.80"
 

@@ -351,7 +351,6 @@ COUNT_STOP_WORDS: Final = NP_STOP_WORDS | frozenset(
     "of in ranks rank ranked ranking accounting accounted accounts account were was are is last next "
     "increased rose grew reached have has had will each every respectively per with for between".split()
 )
-# (metrics17: "points" too, an index's or a score's measure: "a baseline of 1,000 points", tune_sites s192)
 NONCOUNT_FIRST_WORDS: Final = frozenset(
     "years year months month days day weeks week hours hour minutes minute seconds second times "
     "percent per yuan rmb dollars dollar euros euro usd cny tons tonnes tonne ton mu km kilometers "
@@ -359,7 +358,7 @@ NONCOUNT_FIRST_WORDS: Final = frozenset(
     "am pm more less than micrograms microgram milligrams grams gram kilograms kilogram kg meters meter "
     "metres metre centimeters millimeters liters litres liter degrees degree celsius hectares hectare acres "
     "miles mile feet foot inches pounds watts kilowatts megawatts gigawatts mw gw volts mbps gbps "
-    "gigabytes terabytes cubic points point".split()
+    "gigabytes terabytes cubic".split()
 )
 SUPERLATIVES: Final = frozenset(
     "best top largest biggest most greatest strongest richest fastest leading-edge worst busiest highest".split()
