@@ -31,6 +31,7 @@ from transforms.metrics.matchers import (
     SIGNED_PERCENT_RE,
     SPELLED_COUNT_RE,
     VALUATION_LIST_RE,
+    VALUATION_NEEDLES,
     YEARS_CONTEXT_RE,
     YEARS_CONTEXT_WINDOW,
     YEARS_RE,
@@ -476,11 +477,11 @@ GLUED_SENTENCE_RE: Final = re.compile(r"\.(?<=[a-z]{3}\.)(?=[A-Z][a-z])")
 # A footnote's number glued to a scale word ("a net cash position ... of RMB 10,923 million9 - The Board ...", a
 # reportify summary's bullets, tune_sites s196, metrics17): read as a space (the same length), the amount keeps its
 # scale. One or two digits, then a space or the end.
-SCALE_FOOTNOTE_RE: Final = re.compile(r"(?<=illion)\d{1,2}(?=\s|$)")
+SCALE_FOOTNOTE_RE: Final = re.compile(r"illion(\d{1,2})(?=\s|$)")
 
 
 def _footnote_spaces(match: re.Match[str]) -> str:
-    return " " * len(match.group())
+    return "illion" + " " * len(match.group(1))
 
 
 def _thousands_commas(match: re.Match[str]) -> str:
@@ -1592,7 +1593,7 @@ def _find_quantities(para: str, start: int, end: int, excluded: list[tuple[int, 
                 points = pct_points(match, sentence)
                 if points is not None:
                     _add(found, claimed, points, "pct_points")
-    if "ratio" in low or "p/e" in low:  # "PE ratios of 19.9, 15.9, and 13.5": multiples (match.valuation_multiple)
+    if any(needle in low for needle in VALUATION_NEEDLES):  # "PE ratios of 19.9, 15.9": multiples (valuation_multiple)
         for match in VALUATION_LIST_RE.finditer(para, start, end):
             for number in valuation_multiples(match):
                 if _free(number, claimed, excluded_here):

@@ -815,6 +815,7 @@ SHARE_UNSIGNED_RE: Final = re.compile(
 
 # A valuation multiple's list of numbers (vocab VALUATION_RATIO_NOUNS): "PE ratios of 19.9, 15.9, and 13.5 based on
 # ..."; no unit after it ("P/E of 20 times" is TIMES_RE's).
+VALUATION_NEEDLES: Final = ("pe ratio", "p/e", "pb ratio", "p/b", "price-to-", "price-earnings")
 VALUATION_LIST_RE: Final = re.compile(
     rf"\b(?:{words_pattern(VALUATION_RATIO_NOUNS)})\s+(?:of|at|was|were|is|are|stood\s+at)\s+"
     rf"(?P<list>{NUMBER_READ}(?:,\s+{NUMBER_READ})*(?:,?\s+and\s+{NUMBER_READ})?)(?![.,]?\d)"
@@ -856,15 +857,24 @@ def _unsigned_percent(kind: str | None) -> Callable[[re.Match[str]], _Found]:
     return build
 
 
+def _after_digits(units: tuple[str, ...], spaced: bool = False) -> tuple[str, ...]:
+    """The strings a sentence holds where a digit stands right before one of `units` (or a space between, `spaced`):
+    a matcher's needles (checked as substrings before its regex runs: "x" alone is in most sentences)."""
+    spaces = ("", " ") if spaced else ("",)
+    return tuple(f"{digit}{space}{unit}" for digit in "0123456789" for space in spaces for unit in units)
+
+
+# (needles: the lowercase strings one of which a sentence must hold for the matcher to run)
 SHORTHAND_MATCHERS: Final[tuple[tuple[str, re.Pattern[str], Callable[[re.Match[str]], _Found | None],
                                       tuple[str, ...]], ...]] = (
-    ("percent_pc", PC_PERCENT_RE, _shorthand("percent"), PERCENT_SHORTHANDS),
-    ("tonnes_mt", MT_TONNES_RE, _shorthand("tonnes"), TONNE_SHORTHANDS),
+    ("percent_pc", PC_PERCENT_RE, _shorthand("percent"), _after_digits(PERCENT_SHORTHANDS)),
+    ("tonnes_mt", MT_TONNES_RE, _shorthand("tonnes"),
+     (*_after_digits(TONNE_SHORTHANDS, spaced=True), *(f"illion {unit}" for unit in TONNE_SHORTHANDS))),
     ("points_ppts", PPTS_RE, _shorthand("percentage_points", "change"), POINTS_SHORTHANDS),
-    ("times_x", X_TIMES_RE, _shorthand("times"), TIMES_SHORTHANDS),
-    ("signed_yoy", SIGNED_YOY_RE, _shorthand("percent", "change"), ("year", "yoy")),
-    ("rate_unsigned", RATE_UNSIGNED_RE, _unsigned_percent(None), ("margin", "rate", "ratio")),
-    ("share_unsigned", SHARE_UNSIGNED_RE, _unsigned_percent("share"), ("account",)),
+    ("times_x", X_TIMES_RE, _shorthand("times"), _after_digits(TIMES_SHORTHANDS)),
+    ("signed_yoy", SIGNED_YOY_RE, _shorthand("percent", "change"), ("+", "−", " -")),
+    ("rate_unsigned", RATE_UNSIGNED_RE, _unsigned_percent(None), tuple(n.lower() for n in BARE_RATE_NOUNS)),
+    ("share_unsigned", SHARE_UNSIGNED_RE, _unsigned_percent("share"), BARE_SHARE_LEADS),
 )
 
 
