@@ -27,6 +27,7 @@ from transforms.metrics.matchers import (
     PCT_POINTS_RE,
     PERCENT_READ,
     RANGE_COUNT_RE,
+    SHORTHAND_GATE_RE,
     SHORTHAND_MATCHERS,
     SIGNED_PERCENT_RE,
     SPELLED_COUNT_RE,
@@ -1593,13 +1594,14 @@ def _find_quantities(para: str, start: int, end: int, excluded: list[tuple[int, 
                 points = pct_points(match, sentence)
                 if points is not None:
                     _add(found, claimed, points, "pct_points")
-    if any(needle in low for needle in VALUATION_NEEDLES):  # "PE ratios of 19.9, 15.9": multiples (valuation_multiple)
+    shorthand = scan.digits and SHORTHAND_GATE_RE.search(low) is not None  # (one search: most sentences hold none)
+    if shorthand and any(needle in low for needle in VALUATION_NEEDLES):  # "PE ratios of 19.9, 15.9": multiples
         for match in VALUATION_LIST_RE.finditer(para, start, end):
             for number in valuation_multiples(match):
                 if _free(number, claimed, excluded_here):
                     _add(found, claimed, _Found(number.start(), number.end(), float(number.group().replace(",", "")),
                                                 "times", num_start=number.start()), "valuation_multiple")
-    if scan.digits:  # units in shorthand, percentages with their sign dropped (matchers.SHORTHAND_MATCHERS)
+    if shorthand:  # units in shorthand, percentages with their sign dropped (matchers.SHORTHAND_MATCHERS)
         for rule, regex, build, needles in SHORTHAND_MATCHERS:
             if any(needle in low for needle in needles):
                 for match in regex.finditer(para, start, end):

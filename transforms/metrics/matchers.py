@@ -878,6 +878,12 @@ SHORTHAND_MATCHERS: Final[tuple[tuple[str, re.Pattern[str], Callable[[re.Match[s
 )
 
 
+# One search of a sentence for any of those needles (and the valuation lists'), before the matchers check their own:
+# most sentences hold none (a trie of the needles, words_pattern's).
+SHORTHAND_GATE_RE: Final = re.compile(words_pattern(
+    {needle for *_, needles in SHORTHAND_MATCHERS for needle in needles} | set(VALUATION_NEEDLES), space=" "))
+
+
 def _bare_points(match: re.Match[str]) -> _Found:
     """Percentage points written as bare "points" (the number only: the change word stays context)."""
     start = match.start("num")
