@@ -2555,3 +2555,151 @@ def test_deadweight_tonnage_is_tonnes() -> None:
                             ("A 400,000-DWT ore carrier berthed.", 4e5)):
         assert [(m.value, m.unit) for m in extract_metrics(sentence)] == [(value, "tonnes")]
     assert [m.unit for m in extract_metrics("He wrote 5 dwt notes.")] != ["tonnes"]
+def test_percent_written_pc_glued_to_its_number() -> None:
+    """Real page tune_sites s190 (metrics17, a metals desk): "a 51pc majority-owned joint venture", "profits leaped by
+    600pc", "a 15.1pc stake" were no metric: "pc" glued to a number is percent (match.percent_pc); a word that goes on
+    past it ("5pcs") is not."""
+    m = by_text(extract_metrics("BASF has announced a 51pc majority-owned joint venture with Shanshan."), "51pc")
+    assert (m.value, m.unit) == (51.0, "percent") and "match.percent_pc" in m.rules
+    assert not [m for m in extract_metrics("The kit holds 5pcs of screws.") if m.unit == "percent"]
+
+
+def test_metric_tonnes_written_mt() -> None:
+    """Real pages tune_sites s190 and s195 (metrics17): "a planned CAM capacity of 90,000mt annually", "no less than
+    300,000 mt of PCAM" were no metric: a lowercase "mt", glued or after a space, is metric tonnes
+    (match.tonnes_mt)."""
+    m = by_text(extract_metrics("They have a planned capacity of 90,000mt annually by 2022."), "90,000mt")
+    assert (m.value, m.unit) == (90000.0, "tonnes") and "match.tonnes_mt" in m.rules
+    m = by_text(extract_metrics("Ronbay expects to purchase no less than 300,000 mt of PCAM."), "300,000 mt")
+    assert (m.value, m.unit, m.qualifier) == (300000.0, "tonnes", "at_least")
+
+
+def test_percentage_points_written_ppts() -> None:
+    """Real page tune_sites s186 (metrics17, a broker's note): "gross margin steadily grew by 1.6 ppts yoy", "a yoy
+    increase of 0.81 ppts" were no metric: "ppts"/"ppt" is percentage points (match.points_ppts), a sign the
+    change's."""
+    m = by_text(extract_metrics("The gross margin steadily grew by 1.6 ppts yoy to approximately 15.6%."), "1.6 ppts")
+    assert (m.value, m.unit, m.kind) == (1.6, "percentage_points", "change") and "match.points_ppts" in m.rules
+    m = by_text(extract_metrics("The net margin moved -0.4ppt from Q2."), "-0.4ppt")
+    assert (m.value, m.unit) == (-0.4, "percentage_points")
+
+
+def test_a_multiple_written_x_glued_to_its_number() -> None:
+    """Real page tune_sites s187 (metrics17, a stock site's key figures): "13.7x" above its label line "Asset to
+    equity ratio" and "Assets to Equity ratio (13.7x)" were no metric: "x" glued to a number is a multiple
+    (match.times_x); a multiple of one ("Select Speed 1.00x", a reader widget on s115) and a dimension ("1920x1080")
+    are not."""
+    m = by_text(extract_metrics("The bank's Assets to Equity ratio (13.7x) is moderate."), "13.7x")
+    assert (m.value, m.unit) == (13.7, "times") and "match.times_x" in m.rules
+    assert not [m for m in extract_metrics("Select Voice  Select Speed  1.00x") if m.unit == "times"]
+    assert not [m for m in extract_metrics("The screen shows 1920x1080 pixels.") if m.unit == "times"]
+
+
+def test_a_prefixed_amount_scaled_by_one_letter() -> None:
+    """Real page tune_sites s187 (metrics17): "total assets of CN¥3,067.7B", "Total deposits ... CN¥2.01t" were no
+    metric: "CN¥" marks yuan, and a "b"/"B" or "t"/"T" glued to a prefixed amount is its scale, billion or trillion
+    (money.scale_letter), as "m" is a million ("$140m")."""
+    found = extract_metrics("Bank of Ningbo has total assets of CN¥3,067.7B and deposits of CN¥2.01t.")
+    assert [(m.text, m.value, m.unit) for m in found] == [("CN¥3,067.7B", 3067.7e9, "CNY"),
+                                                          ("CN¥2.01t", 2.01e12, "CNY")]
+    assert "money.scale_letter" in found[0].rules
+    m = by_text(extract_metrics("It bought two businesses for more than $1.1b."), "$1.1b")
+    assert (m.value, m.unit) == (1.1e9, "USD")
+
+
+def test_a_signed_number_before_year_on_year_is_a_change_in_percent() -> None:
+    """Real page tune_sites s189 (metrics17, a machine-translated broker's note): "operating income of 3.814 billion
+    yuan, +163 year-on-year" read no change: the translation dropped the percent sign; a number with its own sign right
+    before "year-on-year" is a change in percent (match.signed_yoy). A year range before it is not ("2021-2022
+    year-on-year")."""
+    m = by_text(extract_metrics("2023H1 realized operating income of 3.814 billion yuan, +163 year-on-year."), "+163")
+    assert (m.value, m.unit, m.kind) == (163.0, "percent", "change") and "match.signed_yoy" in m.rules
+    assert not [m for m in extract_metrics("Sales in 2021-2022 year-on-year were stable.") if m.unit == "percent"]
+
+
+def test_a_rate_or_share_whose_percent_sign_was_dropped() -> None:
+    """Real page tune_sites s189 (metrics17): "the company's gross margin of 35.55, yoy plus 6.38pct", "sales expense
+    rate of 5.76", "financial expense rate of -3.11", "accounting for about 73.47, domestic ..." were no metric: a
+    number ending its clause right after a rate noun (vocab BARE_RATE_NOUNS) is that rate in percent
+    (match.rate_unsigned), after "accounting for" with decimals a share (match.share_unsigned). A count after
+    "accounting for" is not ("accounting for 12, Hangzhou 8"), nor a rate with a unit ("gross margin of 35 times")."""
+    found = extract_metrics("In 2023H1, the company's gross margin of 35.55, yoy plus 6.38pct; financial expense rate "
+                            "of -3.11, YoY -2.81pct.")
+    assert [(m.text, m.value, m.unit) for m in found if m.unit == "percent"] == [("35.55", 35.55, "percent"),
+                                                                              ("-3.11", -3.11, "percent")]
+    m = by_text(extract_metrics("Overseas sales of about 308200 units, accounting for about 73.47, domestic sales of "
+                                "about 111300 units."), "73.47")
+    assert (m.unit, m.kind, m.qualifier) == ("percent", "share", "approx") and "match.share_unsigned" in m.rules
+    assert not [m for m in extract_metrics("Projects were signed, Ningbo accounting for 12, Hangzhou 8.")
+                if m.unit == "percent"]
+
+
+def test_a_markdown_table_flattened_into_one_line_gives_its_cells() -> None:
+    """Real page tune_sites s196 (metrics17, a reportify summary of Haitian's interim report): "| Metric | H1 2025
+    (RMB million) | H1 2024 (RMB million) | Change (%) | | :--- | :--- | :--- | :--- | | Revenue | 9,018.3 | 8,017.8 |
+    12.5 | ..." on one line gave nothing: the headings before the alignment cells name each column's period and, in
+    brackets, its currency and scale; the rows follow one after another (table.flat_cell), a change column's cells
+    are changes (table.change_column), a row label's own currency ("(RMB)") takes no scale. Headings with no unit
+    leave the table unread."""
+    text = ("Key Financial Performance | Metric | H1 2025 (RMB million) | H1 2024 (RMB million) | Change (%) | "
+            "| :--- | :--- | :--- | :--- | | Revenue | 9,018.3 | 8,017.8 | 12.5 | | Basic Earnings Per Share (RMB) | "
+            "1.07 | 0.95 | 12.6 | - The Board resolved not to declare an interim dividend.")
+    found = extract_metrics(text)
+    assert [(m.value, m.unit, m.kind, m.subject, m.period) for m in found] == [
+        (9018.3e6, "CNY", "level", "revenue", "2025-01..2025-06"),
+        (8017.8e6, "CNY", "level", "revenue", "2024-01..2024-06"),
+        (12.5, "percent", "change", "revenue growth", "2025-01..2025-06"),
+        (1.07, "CNY", "level", "basic earnings per share", "2025-01..2025-06"),
+        (0.95, "CNY", "level", "basic earnings per share", "2024-01..2024-06"),
+        (12.6, "percent", "change", "basic earnings per share growth", "2025-01..2025-06")]
+    assert "table.flat_cell" in found[0].rules
+    assert not [m for m in extract_metrics(text.replace(" (RMB million)", "")) if m.unit == "CNY"]
+
+
+def test_a_table_set_apart_by_spaces_under_its_unit_line_gives_its_cells() -> None:
+    """Real page tune_sites s185 (metrics17, MarkLines' Joyson FY2017 report): "(in million CNY)" was dropped as a
+    source in brackets (boilerplate SOURCE_BRACKETS), and "Sales 26,605.60 18,552.41 43.41%" under "FY ended Dec. 31,
+    2017 FY ended Dec. 31, 2016 Rate of change Factors" gave only its percentage: the unit line stays, and a row's
+    numbers are amounts for the years its heading line names in order, the change column's a change
+    (table.spaced_cell, table.change_column), a dashed note between rows passed over. Rows with no unit line above
+    them stay unread."""
+    table = ("FY ended Dec. 31, 2017 FY ended Dec. 31, 2016 Rate of change Factors\n"
+             "Sales 26,605.60 18,552.41 43.41%\n\n-The Company's businesses maintained growth.\n\n"
+             "Net profit 742.63 675.36 9.96% -\n\n-In 2017, the Company obtained new orders.")
+    raw = "Joyson Business Report FY ended Dec. 2017\n\nFinancial Overview\n\n(in million CNY)\n" + table
+    found = parse_page(raw, url="https://www.example.com/report", template="text").metrics
+    assert [(m.value, m.unit, m.kind, m.subject, m.period) for m in found] == [
+        (26605.6e6, "CNY", "level", "sales", "2017"), (18552.41e6, "CNY", "level", "sales", "2016"),
+        (43.41, "percent", "change", "sales growth", "2017"), (742.63e6, "CNY", "level", "net profit", "2017"),
+        (675.36e6, "CNY", "level", "net profit", "2016"), (9.96, "percent", "change", "net profit growth", "2017")]
+    assert "table.spaced_cell" in found[0].rules
+    assert all(m.unit != "CNY" for m in extract_metrics(table))
+
+
+def test_a_valuation_ratio_s_numbers_are_multiples() -> None:
+    """Real page tune_sites s188 (metrics17, a broker's summary on Deye): "corresponding to PE ratios of 19.9, 15.9, and
+    13.5 based on the closing price" gave nothing: the numbers after a valuation ratio (vocab VALUATION_RATIO_NOUNS)
+    are multiples (match.valuation_multiple); whole numbers a noun follows count it ("the PE ratio of 12 companies")."""
+    found = extract_metrics("The EPS corresponds to PE ratios of 19.9, 15.9, and 13.5 based on the closing price.")
+    assert [(m.text, m.value, m.unit) for m in found] == [("19.9", 19.9, "times"), ("15.9", 15.9, "times"),
+                                                          ("13.5", 13.5, "times")]
+    assert "match.valuation_multiple" in found[0].rules
+    assert not [m for m in extract_metrics("The PE ratio of 12 companies rose.") if m.unit == "times"]
+
+
+def test_a_key_figure_line_in_title_case_is_no_subheading() -> None:
+    """Real page tune_sites s187 (metrics17, a stock site): "Market Cap: CN¥158.4b" above the page's heading was a
+    Title Case subheading (structure._is_subheading) and gave nothing: a "Label: value" line whose value of at most
+    three words holds a digit is a key figure; a heading with a longer subtitle stays one ("Tianyi Pavilion: Ningbo's
+    Ancient Treasure of 300,000 Books")."""
+    [m] = extract_metrics("Market Cap: CN¥158.4b\n\nBank of Ningbo Balance Sheet Health")
+    assert (m.value, m.unit, m.subject) == (158.4e9, "CNY", "market cap")
+    assert extract_metrics("Tianyi Pavilion: Ningbo's Ancient Treasure of 300,000 Books") == []
+
+
+def test_a_footnote_number_glued_to_a_scale_word_leaves_the_scale() -> None:
+    """Real page tune_sites s196 (metrics17, a reportify summary): "a net cash position ... of RMB 10,923 million9 -
+    The Board ..." gave 10,923 yuan: one or two digits glued to a scale word before a space are a footnote's mark
+    (engine.SCALE_FOOTNOTE_RE), the amount keeps its million."""
+    [m] = extract_metrics("The group had a net cash position of RMB 10,923 million9 - The Board resolved not to pay.")
+    assert (m.text, m.value, m.unit) == ("RMB 10,923 million", 10923e6, "CNY")

@@ -120,3 +120,12 @@ def test_a_table_s_column_headings_date_no_page() -> None:
     assert dated_line("FY ended Dec. 31, 2022 | FY ended Dec. 31, 2021 | Rate of change (%) | Factors | |") is None
     assert dated_line("FY2020 (ended Dec. 31, 2020) | FY2019 (ended Dec. 31, 2019) | Rate of change(%) |") is None
     assert dated_line("Updated: March 17, 2021 | chinadaily.com.cn") == "2021-03-17"
+
+
+def test_two_fiscal_year_ends_with_no_bars_are_a_table_s_headings() -> None:
+    """Real page tune_sites s185 (metrics17, MarkLines' FY2017 report, labelled without a date): the headings of a
+    table set apart by spaces, "FY ended Dec. 31, 2017 FY ended Dec. 31, 2016 Rate of change Factors", gave the page
+    2017-12-31: two dates each after "ended" are the fiscal years of its columns (is_table_headings); one stays a
+    date line."""
+    assert dated_line("FY ended Dec. 31, 2017 FY ended Dec. 31, 2016 Rate of change Factors") is None
+    assert dated_line("Year ended Dec. 31, 2017") == "2017-12-31"

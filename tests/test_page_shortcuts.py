@@ -911,7 +911,8 @@ def plain_split_body(blocks: list[textutil.Block], title: str | None) -> tuple[l
         text = plain_normalize_space(block.text)
         if text and any(regex.search(text) for regex in textutil.CONTACT_RES):
             contact_at = index
-        if not text or not textutil.HAS_CONTENT_RE.search(text) or plain_is_boilerplate_line(text):
+        if not text or not textutil.HAS_CONTENT_RE.search(text) or plain_is_boilerplate_line(text) \
+                and not textutil.TABLE_UNIT_LINE_KEPT_RE.fullmatch(text):  # (metrics17's kept unit line)
             if text and body and textutil.SHARE_BAR_RE.match(text):
                 trims.setdefault("share", (index, textutil.MODULE_TITLE_MAX_WORDS))
             if text and body and textutil.RELATED_BOX_RE.match(text):
@@ -1816,6 +1817,9 @@ def plain_unmarked_header_line(line: str) -> tuple[str, str | None] | None:
     match = tt.GLUED_LABEL_DATE_RE.search(line)  # (the twenty-fifth tune_other pass's glued label)
     if match:
         return "published", textutil.parse_date(match.group("day") or match.group("date"))
+    match = tt.GLUED_BRACKET_DATE_RE.search(line)  # (metrics17's date glued to a bracket)
+    if match:
+        return "published", textutil.parse_date(match.group("iso"))
     match = tt.CATEGORY_LINE_RE.match(line)
     if match and len(line) <= 120:
         return "section", plain_normalize_space(match.group("value"))

@@ -454,9 +454,20 @@ HOLDOUT_FLOORS: dict[str, float] = {"precision": 0.94, "recall": 0.85, "f1": 0.9
 # R 0.957, F1 0.967 (0.977 / 0.947 / 0.962 at .72 with the 11 pages), period 0.688; the other sources' 117 pages F1
 # 0.958 (0.949 before): floors raised under them (recall 0.94 -> 0.95, F1 0.955 -> 0.96, other sources' F1 0.94 ->
 # 0.95).
-TUNE_SITES_FLOORS: dict[str, float] = {"precision": 0.975, "recall": 0.95, "f1": 0.96, "period_accuracy": 0.685,
+# The seventeenth pass (metrics17): 12 more pages of other sources (s185-s196: MarkLines' Joyson FY2017 table set apart
+# by spaces, a broker's note on Joyson 2024 Q3, Simply Wall St on Bank of Ningbo, two broker summaries on Deye, Davis
+# Index on BASF-Shanshan, Youngor, JIFFA's NCFI week, Xusheng twice, SMM on Ronbay and GEM, reportify's flattened
+# Haitian table), labelled blind (205 metrics, 16 uncertain). Unseen (extractor 2026.12.06.78): 133 predicted / 127
+# matched, P 0.955, R 0.668, F1 0.786. After its rules (units in shorthand, percent signs dropped, tables set apart by
+# spaces or flattened into a line, valuation multiples, key-figure lines; extractor 2026.12.06.80 on its branch): 192
+# / 182, P 0.948, R 0.958, F1 0.953; all 197 pages 2120+321 gold / 2229 predicted / 2172 matched, P 0.974, R 0.967,
+# F1 0.971 (0.976 / 0.943 / 0.959 at .78 with the 12 pages), period 0.694, subject given 0.783; the other sources' 129
+# pages F1 0.965 (0.947 at .78); the 185 older pages unchanged (F1 0.972): precision floor lowered under the new pages'
+# (0.975 -> 0.97), recall, F1, period and the other sources' F1 raised under the figures (0.95 -> 0.96, 0.96 -> 0.965,
+# 0.685 -> 0.69, 0.95 -> 0.96).
+TUNE_SITES_FLOORS: dict[str, float] = {"precision": 0.97, "recall": 0.96, "f1": 0.965, "period_accuracy": 0.69,
                                        "subject_given_share": 0.78}
-TUNE_SITES_OTHER_F1_FLOOR = 0.95
+TUNE_SITES_OTHER_F1_FLOOR = 0.96
 
 
 @pytest.fixture(scope="module")
@@ -488,14 +499,14 @@ def test_dev_table_prints(dev_scores: realgold.RealScores):
 
 def test_tune_sites_metric_floors():
     pages = load_realgold(realgold.TUNE_SITES_DIR)
-    assert len(pages) == 185 and sum(len(p.metrics) for p in pages) == 2236
+    assert len(pages) == 197 and sum(len(p.metrics) for p in pages) == 2441
     scores = score_real("newsetl", pages, realgold.run_newsetl(pages))
     for measure, floor in TUNE_SITES_FLOORS.items():
         value = getattr(scores.total, measure)
         assert value is not None and value >= floor, f"tune_sites {measure} {value} < {floor}"
     # pages of the two templates: every labelled title and date right, no chrome line left
     # (s005 is saved as Markdown: "## title", "- Published: ..." found from 2026.12.02); the other sources' pages
-    # (s059-s148 and s158-s184, from the seventh to twelfth and fourteenth to sixteenth passes) are there for their
+    # (s059-s148 and s158-s196, from the seventh to twelfth and fourteenth to seventeenth passes) are there for their
     # metrics: their page-level misses are tune_other's
     templates = realgold.Tally()
     for source in realgold.TEMPLATE_SOURCES:
@@ -505,7 +516,9 @@ def test_tune_sites_metric_floors():
     # the other sources' 97 pages (seventh to twelfth passes and metrics14's s164-s170, extractor 2026.12.06.65 on its
     # branch): P 0.977, R 0.935, F1 0.955 (0.944 with s164-s170 before its rules); 106 with metrics15's s158-s163 and
     # s171-s173 (extractor 2026.12.06.71 on its branch): P 0.969, R 0.931, F1 0.949 (0.939 before its rules); 117 with
-    # metrics16's s174-s184 (extractor 2026.12.06.74 on its branch): P 0.969, R 0.948, F1 0.958 (0.949 before its rules)
+    # metrics16's s174-s184 (extractor 2026.12.06.74 on its branch): P 0.969, R 0.948, F1 0.958 (0.949 before its
+    # rules); 129 with metrics17's s185-s196 (extractor 2026.12.06.80 on its branch): P 0.966, R 0.965, F1 0.965 (0.947
+    # before)
     assert (scores.by_source["other"].f1 or 0) >= TUNE_SITES_OTHER_F1_FLOOR
     assert [heading for _, heading in realgold.real_sets()][1].startswith("real pages, tuning set")
 

@@ -3718,3 +3718,15 @@ def test_a_sentence_wrapped_over_lines_is_one_paragraph_and_its_figure_read() ->
     assert [(m.value, m.unit) for m in article.metrics][:2] == [(16.77e6, "count"), (7.0, "percent")]
     assert {"The evening show was hosted by Zhang Xiaojie", "data and more", "e59bbee78987 tags",
             "China Car News", "engine and plant"} <= set(paragraphs)
+def test_a_date_glued_to_a_closing_bracket_is_a_date_line() -> None:
+    """Real page tune_sites s196 (metrics17, a reports site's summary): "HAITIAN INT'LHAITIAN INT'L(HK:01882)2025-09-12
+    09:28" under the report's name was taken for the headline and gave no date: an ISO date glued to a closing bracket,
+    its time after it, is a date line (text.GLUED_BRACKET_DATE_RE); a bracket and a year inside a sentence is not."""
+    text = ("Workflow\n海天国际(01882) - 2025 - 中期财报\nHAITIAN INT'LHAITIAN INT'L(HK:01882)2025-09-12 09:28\n\n"
+            "Executive Summary H1 2025 sales grew 12.5% and net profit 12.6%, benefiting from global supply chain "
+            "shifts. The company's board met in Ningbo and approved the results for the half year.")
+    article = parse_page(text, url="https://example.com/financials/1", template="text")
+    assert (article.title, article.published) == ("海天国际(01882) - 2025 - 中期财报", "2025-09-12")
+    from transforms.templates.text import GLUED_BRACKET_DATE_RE
+    assert GLUED_BRACKET_DATE_RE.match("The company (Haitian)2025-09-12 09:28") is not None
+    assert GLUED_BRACKET_DATE_RE.match("It grew (in yuan) in 2025-09 by half.") is None

@@ -42,6 +42,10 @@ DAY_SPAN_RE = re.compile(
 SPAN_JOINER_RE = re.compile(r"\bto\b|\s[-–—]\s|[–—]")  # what joins the two dates of a span
 
 
+# A fiscal year's end named in a column heading ("FY ended Dec. 31, 2017").
+FISCAL_END_RE = re.compile(r"\b(?:ended|ending)\b", re.IGNORECASE)
+
+
 def is_date_span(line: str) -> bool:
     """True if the line gives a span of days: two dates (month names or numeric dates) joined by
     "to" or a dash, or two days of one month ("28-31 March")."""
@@ -55,12 +59,15 @@ def is_date_span(line: str) -> bool:
 def is_table_headings(line: str) -> bool:
     """True if the line is a table's column headings, a date in two of its cells ("FY2020 (ended Dec. 31, 2020) |
     FY2019 (ended Dec. 31, 2019) | Rate of change(%) |", a company report's financial overview, tune_sites s160 and
-    s176): the fiscal years of its columns, not the page's date."""
-    if "|" not in line:
+    s176), or two fiscal years' ends with no bars between them ("FY ended Dec. 31, 2017 FY ended Dec. 31, 2016 Rate
+    of change Factors", a table set apart by spaces, s185, metrics17): the fiscal years of its columns, not the
+    page's date."""
+    bars = "|" in line
+    if not bars and len(FISCAL_END_RE.findall(line)) < 2:
         return False
     starts = sorted([m.start() for m in MONTH_NAME_RE.finditer(line)] +
                     [m.start() for m in NUMERIC_DATE_RE.finditer(line)])
-    return len(starts) >= 2 and "|" in line[starts[0]:starts[1]]
+    return len(starts) >= 2 and (not bars or "|" in line[starts[0]:starts[1]])
 
 
 def dated_line(line: str) -> str | None:

@@ -54,6 +54,12 @@ def looks_chinese(text: str) -> bool:
 # Whitespace as a browser collapses it (U+3000, nbsp, zero-width space and BOM included):
 # SPACE_RE and normalize_space are transforms.spacing's.
 # A paragraph that has no letters or digits at all (e.g. "&nbsp;", "***", "|") is dropped.
+# A table's unit line alone in brackets ("(in million CNY)" over MarkLines' table set apart by spaces, tune_sites s185,
+# metrics17) is no source in brackets (boilerplate SOURCE_BRACKETS, whose patterns take no lookaround): the body keeps
+# it, for the metric rules to scale the table's cells (engine._with_spaced_table_metrics).
+TABLE_UNIT_LINE_KEPT_RE: Final = re.compile(
+    r"\(\s*(?:in\s+)?(?:(?:thousands?|millions?|billions?)\s+(?:cny|rmb|usd|eur)|"
+    r"(?:cny|rmb|usd|eur)\s+(?:thousands?|millions?|billions?))\s*\)", re.IGNORECASE)
 HAS_CONTENT_RE: Final = re.compile(r"[^\W_]")
 
 # Photo captions: a credit at the end "(Photo by Yan Long)", "(Xinhua/Wang Peng)", or a
@@ -458,7 +464,8 @@ def split_body(blocks: list[Block], title: str | None) -> tuple[list[str], list[
             contact_at = index
         # text: normalized, non-empty. HAS_CONTENT_RE's class is str.isalnum() (sre's \w less "_"): a paragraph
         # opening with a letter or a digit (most) has content without the search.
-        if not (text[0].isalnum() or HAS_CONTENT_RE.search(text)) or is_boilerplate_text(text):
+        if not (text[0].isalnum() or HAS_CONTENT_RE.search(text)) or is_boilerplate_text(text) \
+                and not TABLE_UNIT_LINE_KEPT_RE.fullmatch(text):
             if share_at is None and body and SHARE_BAR_RE.match(text):
                 share_at = index
             if related_at is None and body and RELATED_BOX_RE.match(text):

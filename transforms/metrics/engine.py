@@ -27,8 +27,12 @@ from transforms.metrics.matchers import (
     PCT_POINTS_RE,
     PERCENT_READ,
     RANGE_COUNT_RE,
+    SHORTHAND_GATE_RE,
+    SHORTHAND_MATCHERS,
     SIGNED_PERCENT_RE,
     SPELLED_COUNT_RE,
+    VALUATION_LIST_RE,
+    VALUATION_NEEDLES,
     YEARS_CONTEXT_RE,
     YEARS_CONTEXT_WINDOW,
     YEARS_RE,
@@ -41,6 +45,7 @@ from transforms.metrics.matchers import (
     read_quantity,
     signed_percent,
     unclaimed_reads,
+    valuation_multiples,
 )
 from transforms.metrics.numbers import (
     NUM,
@@ -58,10 +63,12 @@ from transforms.metrics.periods import (
     COMPARISON_BEFORE_CUE_TAIL,
     CUE_SINCE,
     CUE_YEAR,
+    FISCAL_PART_RE,
     MONTH,
     THE_YEAR_RE,
     YEAR_NAMED_RE,
     _Cue,
+    _fiscal_part,
     _period_cues,
     _period_for,
     _published_parts,
@@ -88,6 +95,7 @@ from transforms.metrics.vocab import (
     SPELLED_MULTIPLES,
     TABLE_CHANGE_HEADINGS,
     TABLE_CURRENCIES,
+    TABLE_HEADING_UNIT_RE_TEXT,
     TABLE_SCALES,
     words_pattern,
 )
@@ -450,7 +458,17 @@ from transforms.textutil import KANA_RE
 # "1.95 million Dead Weight Tonnage (DWT)", "0.88 million DWT" are tonnes (match.tonnes).
 # Page level: a sentence wrapped over lines by hand is one paragraph ("Ningbo handled 16.77 million" over "twenty-foot
 # equivalent units (TEUs) in 2013": textutil._join_wrapped; 42 bodies of the tuned sets changed, 9 with metric gains).
-EXTRACTOR_VERSION = "2026.12.06.79"
+# "2026.12.06.80" (metrics17, unseen pages of other sources s185-s196): units in a
+# broker's shorthand ("51pc", "90,000mt", "1.6 ppts", "13.7x", "CN¥3,067.7B", "$1.1b"), a signed number before
+# "year-on-year" a change in percent ("+163 year-on-year"), a rate or share whose percent sign was dropped ("gross
+# margin of 35.55,", "accounting for about 73.47,") (matchers.SHORTHAND_MATCHERS, money.scale_letter); a Markdown
+# table flattened into one line is read, its headings' bracketed unit "(RMB million)" scaling its cells
+# (table.flat_cell); so is a table set apart by spaces under its unit line "(in million CNY)" (table.spaced_cell),
+# the unit line no longer dropped as a source in brackets; a valuation ratio's numbers are multiples ("PE ratios of
+# 19.9, 15.9, and 13.5"); "Market Cap: CN¥158.4b" is a key figure's line, no subheading;
+# a footnote's digit glued to a scale word leaves the scale ("RMB 10,923 million9").
+# "2026.12.06.81": "2026.12.06.79" (session 24, main) and "2026.12.06.80" (metrics17), merged.
+EXTRACTOR_VERSION = "2026.12.06.81"
 
 
 MIDDLE_DOT: Final = "·"
@@ -472,6 +490,15 @@ SPACED_GROUP_COMMAS: Final = str.maketrans(" \u00a0\u2009\u202f", ",,,,")  # (bu
 # is its own ("Dr.Li", "Inc.The": fewer than three lowercase letters before the period; "U.S.Navy", "ningbo.gov.cn"
 # no). Not a line break: a sentence's period is read from the sentences of its paragraph before it.
 GLUED_SENTENCE_RE: Final = re.compile(r"\.(?<=[a-z]{3}\.)(?=[A-Z][a-z])")
+
+# A footnote's number glued to a scale word ("a net cash position ... of RMB 10,923 million9 - The Board ...", a
+# reportify summary's bullets, tune_sites s196, metrics17): read as a space (the same length), the amount keeps its
+# scale. One or two digits, then a space or the end.
+SCALE_FOOTNOTE_RE: Final = re.compile(r"illion(\d{1,2})(?=\s|$)")
+
+
+def _footnote_spaces(match: re.Match[str]) -> str:
+    return "illion" + " " * len(match.group(1))
 
 
 def _thousands_commas(match: re.Match[str]) -> str:
@@ -497,6 +524,8 @@ def extract_metrics(body: str, published: str | None = None, title: str | None =
     # "7 600 000": thousands set apart by spaces read as one number with commas (the same length, as above).
     body = SPACED_THOUSANDS_RE.sub(_thousands_commas, body)
     body = GLUED_SENTENCE_RE.sub(";", body)  # "courses.By 2015": two clauses (the same length)
+    if "illion" in body:
+        body = SCALE_FOOTNOTE_RE.sub(_footnote_spaces, body)  # "RMB 10,923 million9": a footnote (the same length)
     token = _MID_SENTENCE_NAMES.set(MidSentenceNames(body))  # (its words found if a subject asks)
     try:
         metrics = _extract(body, pub, _document_period(title, body, pub), title or "")
@@ -504,6 +533,10 @@ def extract_metrics(body: str, published: str | None = None, title: str | None =
         _MID_SENTENCE_NAMES.reset(token)
     if "|" in body and TABLE_UNIT_LINE_RE.search(body):  # (a pipe table with its unit line: most bodies have none)
         metrics = _with_table_metrics(body, metrics)
+    if "(" in body and "|" not in body and SPACED_TABLE_UNIT_LINE_RE.search(body):  # (most bodies have none)
+        metrics = _with_spaced_table_metrics(body, metrics)
+    if ":---" in body or ":--" in body:  # (a Markdown table flattened into one line: most bodies have none)
+        metrics = _with_flat_table_metrics(body, metrics)
     if body is not source:
         metrics = [dataclasses.replace(m, text=source[m.char_start:m.char_end]) for m in metrics]
     return metrics
@@ -679,6 +712,18 @@ def _extract(body: str, pub: tuple[int, int] | None, document_period: tuple[str,
 # (table.change_column). The table ends at a line with no cell separator.
 TABLE_UNIT_LINE_RE: Final = re.compile(
     r"^\(\s*(?:in\s+)?(?P<cur>[A-Za-z]{3})\s+(?P<scale>[A-Za-z]+)\s*\)\s*\|?[ \t]*$", re.MULTILINE)
+# metrics17 (tune_sites s185, MarkLines' FY2017 report): the unit line with its scale first ("(in million CNY)") over
+# a table whose cells are set apart by spaces ("FY ended Dec. 31, 2017 FY ended Dec. 31, 2016 Rate of change Factors"
+# / "Sales 26,605.60 18,552.41 43.41%" / "Operating profit 1,047.56 759.69 37.89% -"), a factor's dashed note between
+# its rows ("-The Company's businesses maintained growth, ..."): engine._with_spaced_table_metrics.
+SPACED_TABLE_UNIT_LINE_RE: Final = re.compile(
+    r"^\(\s*(?:in\s+)?(?:(?P<cur>[A-Za-z]{3})\s+(?P<scale>[A-Za-z]+)|(?P<scale2>[A-Za-z]+)\s+(?P<cur2>[A-Za-z]{3}))"
+    r"\s*\)[ \t]*$", re.MULTILINE)
+SPACED_TABLE_ROW_RE: Final = re.compile(
+    r"^(?P<label>[A-Za-z][A-Za-z&'/ -]*?)(?P<cells>(?:[ \t]+\(?-?\d[\d,]*(?:\.\d+)?\)?%?){2,})(?:[ \t]+[-–])?[ \t]*$")
+SPACED_TABLE_CELL_RE: Final = re.compile(
+    r"(?P<open>\()?(?P<num>-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?)(?(open)\))(?P<pct>%)?")
+SPACED_TABLE_NOTE_MARKS: Final = ("-", "–", "•")
 TABLE_CELL_NUMBER_RE: Final = re.compile(
     r"^(?P<open>\()?(?P<num>-?\d{1,3}(?:,\d{3})*(?:\.\d+)?|-?\d+(?:\.\d+)?)(?(open)\))$")
 TABLE_YEAR_RE: Final = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
@@ -746,6 +791,160 @@ def _with_table_metrics(body: str, metrics: list[Metric]) -> list[Metric]:
     if not found:
         return metrics
     kept = [m for m in metrics if not any(a <= m.char_start < b for a, b in rows)]
+    return sorted(kept + found, key=lambda m: m.char_start)
+
+
+def _with_spaced_table_metrics(body: str, metrics: list[Metric]) -> list[Metric]:
+    """`metrics` with the cells of the body's tables set apart by spaces (SPACED_TABLE_UNIT_LINE_RE) read as the pipe
+    tables' are (table.spaced_cell, table.change_column): the first line under the unit line names the columns' years
+    and a change column in the order they stand; each row is a label and its numbers, in the columns' order; a dashed
+    note between rows is passed over; the table ends at any other line."""
+    found: list[Metric] = []
+    rows: list[tuple[int, int]] = []
+    for unit_line in SPACED_TABLE_UNIT_LINE_RE.finditer(body):
+        currency = TABLE_CURRENCIES.get((unit_line.group("cur") or unit_line.group("cur2")).lower())
+        scale = TABLE_SCALES.get((unit_line.group("scale") or unit_line.group("scale2")).lower())
+        if currency is None or scale is None:
+            continue
+        columns: list[str | None] | None = None  # a year, or None for the change column, in the order they stand
+        first_year: str | None = None
+        at = unit_line.end() + 1
+        while at < len(body):
+            end = body.find("\n", at)
+            end = len(body) if end < 0 else end
+            line = body[at:end]
+            line_start, at = at, end + 1
+            if not line.strip():
+                continue
+            if columns is None:
+                low = line.lower()
+                stands: list[tuple[int, str | None]] = [(m.start(), m.group()) for m in TABLE_YEAR_RE.finditer(line)]
+                if len(stands) < 2:
+                    break
+                stands += [(low.find(h), None) for h in TABLE_CHANGE_HEADINGS if h in low][:1]
+                columns = [year for _, year in sorted(stands)]
+                first_year = next((year for year in columns if year), None)
+                continue
+            if line.lstrip().startswith(SPACED_TABLE_NOTE_MARKS):
+                continue  # a factor's note between two rows
+            row = SPACED_TABLE_ROW_RE.match(line)
+            if row is None:
+                break  # the table is over
+            cells = list(SPACED_TABLE_CELL_RE.finditer(line, row.start("cells")))
+            if len(cells) > len(columns):
+                break
+            subject = " ".join(row.group("label").lower().split())
+            for cell, year in zip(cells, columns):
+                value = float(cell.group("num").replace(",", ""))
+                start = line_start + cell.start("num")
+                stop = line_start + cell.end("num")
+                if year is None:
+                    found.append(Metric(value, "percent", "change", f"{subject} growth", first_year, None,
+                                        body[start:stop], start, stop, None, None, context.ACTUAL,
+                                        ("table.change_column",)))
+                elif not cell.group("pct"):
+                    amount = round(-value * scale if cell.group("open") else value * scale, 6)
+                    found.append(Metric(amount, currency, "level", subject, year, None, body[start:stop], start,
+                                        stop, None, None, context.ACTUAL, ("table.spaced_cell",)))
+            rows.append((line_start, end))
+    if not found:
+        return metrics
+    kept = [m for m in metrics if not any(a <= m.char_start < b for a, b in rows)]
+    return sorted(kept + found, key=lambda m: m.char_start)
+
+
+# A flattened Markdown table (vocab TABLE_HEADING_UNIT_RE_TEXT): the run of alignment cells ("| :--- | :--- |") after
+# its headings, and the unit in a heading's brackets ("H1 2025 (RMB million)").
+FLAT_TABLE_RULE_RE: Final = re.compile(r"\|(?:[ \t]*:?-{3,}:?[ \t]*\|)+")
+TABLE_HEADING_UNIT_RE: Final = re.compile(TABLE_HEADING_UNIT_RE_TEXT, re.IGNORECASE)
+# A row label with a currency of its own and no scale ("Basic Earnings Per Share (RMB)"): its cells are that currency.
+TABLE_LABEL_CURRENCY_RE: Final = re.compile(r"\(\s*(?P<cur>RMB|CNY|USD|EUR)\s*\)\s*$", re.IGNORECASE)
+
+
+def _heading_period(text: str) -> str | None:
+    """The period a column heading names: a half, quarter or fiscal year as reports write it ("H1 2025" ->
+    "2025-01..2025-06"), else its last year."""
+    part = FISCAL_PART_RE.search(text)
+    if part is not None:
+        parsed = _fiscal_part(part)
+        if parsed is not None and parsed[2]:
+            first, last, year = parsed
+            return year if (first, last) == (1, 12) else f"{year}-{first:02d}..{year}-{last:02d}"
+    years = TABLE_YEAR_RE.findall(text)
+    return years[-1] if years else None
+
+
+def _with_flat_table_metrics(body: str, metrics: list[Metric]) -> list[Metric]:
+    """`metrics` with the cells of the body's flattened Markdown tables read (table.flat_cell, table.change_column):
+    the headings before the alignment cells name each column's period and, in brackets, its currency and scale; the
+    rows follow, one after another, each opening with its label ("| | Revenue | 9,018.3 | 8,017.8 | 12.5 |"); a
+    column headed as a change in percent holds changes for the first column's period. The table ends at the first
+    row that is not a label and numbers. What the sentence rules found inside the table is the table's."""
+    found: list[Metric] = []
+    spans: list[tuple[int, int]] = []
+    for rule in FLAT_TABLE_RULE_RE.finditer(body):
+        width = rule.group().count("|") - 1
+        line_start = body.rfind("\n", 0, rule.start()) + 1
+        before = body[line_start:rule.start()].split("|")
+        trailing = 0
+        while before and not before[-1].strip():
+            before.pop()
+            trailing += 1
+        if width < 2 or len(before) < width:
+            continue
+        headings = [text.strip() for text in before[-width:]]
+        table_start = line_start + len("|".join(before[:len(before) - width]))
+        columns: list[tuple[str | None, float, str | None, bool]] = []  # (currency, scale, period, change)
+        for text in headings[1:]:
+            unit = TABLE_HEADING_UNIT_RE.search(text)
+            change = any(h in text.lower() for h in TABLE_CHANGE_HEADINGS)
+            currency = TABLE_CURRENCIES.get(unit.group("cur").lower()) if unit else None
+            scale = TABLE_SCALES.get(unit.group("scale").lower(), 0.0) if unit else 0.0
+            columns.append((currency, scale, _heading_period(text), change))
+        if not any(currency for currency, _, _, _ in columns):
+            continue
+        first_period = next((period for currency, _, period, _ in columns if currency), None)
+        line_end = body.find("\n", rule.end())
+        line_end = len(body) if line_end < 0 else line_end
+        cells: list[tuple[int, str]] = []  # (offset in the body, stripped text)
+        at = rule.end()
+        for part in body[rule.end():line_end].split("|"):
+            cells.append((at + len(part) - len(part.lstrip()), part.strip()))
+            at += len(part) + 1
+        index, table_end = 0, rule.end()
+        while index + width <= len(cells):
+            if not cells[index][1]:
+                index += 1  # the empty cell between two rows ("| |")
+                continue
+            row = cells[index:index + width]
+            label = row[0][1]
+            numbers = [TABLE_CELL_NUMBER_RE.match(text) for _, text in row[1:]]
+            if not any(c.isalpha() for c in label) or any(number is None for number in numbers):
+                break  # the table is over
+            subject = " ".join(TABLE_LABEL_CURRENCY_RE.sub("", label).lower().split())
+            own = TABLE_LABEL_CURRENCY_RE.search(label)
+            for (cell_at, _), number, (currency, scale, period, change) in zip(row[1:], numbers, columns):
+                assert number is not None
+                value = float(number.group("num").replace(",", ""))
+                start = cell_at + (1 if number.group("open") else 0)
+                stop = start + len(number.group("num"))
+                if change:
+                    found.append(Metric(value, "percent", "change", f"{subject} growth", first_period, None,
+                                        body[start:stop], start, stop, None, None, context.ACTUAL,
+                                        ("table.change_column",)))
+                elif own is not None or currency is not None:
+                    cell_unit = TABLE_CURRENCIES[own.group("cur").lower()] if own is not None else currency
+                    factor = 1.0 if own is not None else scale
+                    amount = round(-value * factor if number.group("open") else value * factor, 6)
+                    found.append(Metric(amount, cell_unit or "CNY", "level", subject, period, None, body[start:stop],
+                                        start, stop, None, None, context.ACTUAL, ("table.flat_cell",)))
+            table_end = row[-1][0] + len(row[-1][1])
+            index += width
+        if table_end > rule.end():
+            spans.append((table_start, table_end))
+    if not found:
+        return metrics
+    kept = [m for m in metrics if not any(a <= m.char_start < b for a, b in spans)]
     return sorted(kept + found, key=lambda m: m.char_start)
 
 
@@ -1412,6 +1611,19 @@ def _find_quantities(para: str, start: int, end: int, excluded: list[tuple[int, 
                 points = pct_points(match, sentence)
                 if points is not None:
                     _add(found, claimed, points, "pct_points")
+    shorthand = scan.digits and SHORTHAND_GATE_RE.search(low) is not None  # (one search: most sentences hold none)
+    if shorthand and any(needle in low for needle in VALUATION_NEEDLES):  # "PE ratios of 19.9, 15.9": multiples
+        for match in VALUATION_LIST_RE.finditer(para, start, end):
+            for number in valuation_multiples(match):
+                if _free(number, claimed, excluded_here):
+                    _add(found, claimed, _Found(number.start(), number.end(), float(number.group().replace(",", "")),
+                                                "times", num_start=number.start()), "valuation_multiple")
+    if shorthand:  # units in shorthand, percentages with their sign dropped (matchers.SHORTHAND_MATCHERS)
+        for rule, regex, build, needles in SHORTHAND_MATCHERS:
+            if any(needle in low for needle in needles):
+                for match in regex.finditer(para, start, end):
+                    if _free(match, claimed, excluded_here):
+                        _add(found, claimed, build(match), rule)
     if not scan.digits:  # every remaining matcher but the spelled count starts at a digit
         spelled = unclaimed_matches(SPELLED_COUNT_RE, para, scan.word_starts, start, end, claimed) if scan.spelled \
             else ()

@@ -33,6 +33,9 @@ from transforms.metrics.qualifiers import FILLER_TAIL, WordTail, _qualifier
 from transforms.metrics.subjects import VERB_FORM_RE, _is_plural, _noun_phrase_after, _subject_before
 from transforms.metrics.vocab import (
     AGE_OR_BASE_LEADS,
+    BARE_RATE_LINKS,
+    BARE_RATE_NOUNS,
+    BARE_SHARE_LEADS,
     CLAUSE_SUBJECT_VERBS,
     COUNT_CHANGE_NOUNS,
     COUNT_FEWER_THAN_WORDS,
@@ -65,15 +68,18 @@ from transforms.metrics.vocab import (
     ORDINAL_WORDS,
     PCT_RATE_WORDS,
     PER_TIME_WORDS,
+    PERCENT_SHORTHANDS,
     PHYSICAL_UNITS,
     PLACE_KEEP_LEADS,
     POINTS_CHANGE_WORDS,
     POINTS_COMPARE_WORDS,
+    POINTS_SHORTHANDS,
     PRECEDING_BLOCKLIST,
     RANK_MOVE_NOUNS,
     RANK_MOVE_VERBS,
     RATE_BASE_WORDS,
     RATE_WORDS,
+    SCALE_LETTERS,
     SCALE_PART_WORDS,
     SCALE_WORDS,
     SOURCING_NOUNS,
@@ -92,13 +98,18 @@ from transforms.metrics.vocab import (
     TIME_UNIT_WORDS,
     TIMES_CHANGE_WORDS,
     TIMES_COMPARISON_TAILS,
+    TIMES_SHORTHANDS,
     TONNE_COMPOUND_TAILS,
+    TONNE_SHORTHANDS,
+    VALUATION_RATIO_NOUNS,
+    YOY_WORDS,
     words_pattern,
 )
 
 # (a prefixed amount's million may be a glued "m", "M" or "mn": "worth $140m", "US$1.2M"; not "mu" nor "min")
 MONEY_PREFIXED_RE: Final = re.compile(
-    rf"(?<![A-Za-z$])(?P<cur>{words_pattern(CURRENCY_PREFIXES)})\s?{PREFIXED_NUM}(?:(?P<million>mn|m|M)(?![\w%])|{SCALE})"
+    rf"(?<![A-Za-z$])(?P<cur>{words_pattern(CURRENCY_PREFIXES)})\s?{PREFIXED_NUM}(?:(?P<million>mn|m|M)(?![\w%])|"
+    rf"(?P<letter>{words_pattern(SCALE_LETTERS)})(?![\w%])|{SCALE})"
     rf"(?:\s+(?P<trailer>{words_pattern(CURRENCY_TRAILERS)})\b)?(?![\w%])"
 )
 MONEY_SUFFIXED_RE: Final = re.compile(
@@ -688,6 +699,10 @@ def _money_prefixed(match: re.Match[str]) -> _Found | None:
     if match.group("million"):
         return _Found(match.start(), match.end(), number_value(match.group("num"), "million"), currency,
                       num_start=match.start(), rules=["money.glued_m"])
+    if match.group("letter"):  # "CN¥3,067.7B", "CN¥2.01t": a scale in one letter (money.scale_letter; metrics17)
+        value = number_value(match.group("num"), SCALE_LETTERS[match.group("letter")])
+        return _Found(match.start(), match.end(), value, currency, num_start=match.start(),
+                      rules=["money.scale_letter"])
     if not match.group("scale") and not match.group("trailer"):
         ranged = MONEY_RANGE_SCALE_RE.match(match.string, match.end())
         if ranged is not None:  # "CNY 1.2-1.5 billion": the range's scale (money.range_scale)
@@ -813,6 +828,98 @@ def signed_percent(match: re.Match[str]) -> _Found:
     value = _number(match)
     return _Found(match.start(), match.end(), -value if match.group("sign") != "+" else value, "percent",
                   kind="change", num_start=match.start())
+
+
+# metrics17: units in shorthand and percentages with their sign dropped (vocab PERCENT_SHORTHANDS ... YOY_WORDS),
+# matched after MATCHERS (engine._find_quantities), each where its needle is in the sentence.
+PC_PERCENT_RE: Final = re.compile(rf"{NUM}(?:{words_pattern(PERCENT_SHORTHANDS)})(?![\w%])")
+MT_TONNES_RE: Final = re.compile(rf"{NUM}{SCALE}\s?(?:{words_pattern(TONNE_SHORTHANDS)})(?![\w%])")
+PPTS_RE: Final = re.compile(
+    rf"(?<!{NOT_BEFORE_NUMBER})(?P<sign>[+\-−])?(?P<num>{NUMBER_READ})(?![.,]\d)\s?(?:{words_pattern(POINTS_SHORTHANDS)})\b",
+    re.IGNORECASE)
+X_TIMES_RE: Final = re.compile(rf"{NUM}(?:{words_pattern(TIMES_SHORTHANDS)})(?![\w%])")
+SIGNED_YOY_RE: Final = re.compile(
+    rf"(?<!{NOT_BEFORE_NUMBER})(?P<sign>[+\-−])\s?(?P<num>{NUMBER_READ})(?![.,]\d)(?=\s+(?:{words_pattern(YOY_WORDS)})\b)",
+    re.IGNORECASE)
+_CLAUSE_END_AFTER: Final = r"(?=\s*(?:[,;)]|\.(?!\d)|$))"
+_HEDGE_BEFORE: Final = r"(?:(?:about|approximately|around|nearly|over)\s+)?"
+RATE_UNSIGNED_RE: Final = re.compile(
+    rf"\b(?:{words_pattern(BARE_RATE_NOUNS)})\s+(?:{words_pattern(BARE_RATE_LINKS)})\s+{_HEDGE_BEFORE}"
+    rf"(?P<sign>[-−])?(?P<num>{NUMBER_READ})(?![.,]?\d){_CLAUSE_END_AFTER}", re.IGNORECASE)
+SHARE_UNSIGNED_RE: Final = re.compile(
+    rf"\b(?:{words_pattern(BARE_SHARE_LEADS)})\s+{_HEDGE_BEFORE}(?P<num>\d{{1,3}}\.\d+)(?![.,]?\d){_CLAUSE_END_AFTER}",
+    re.IGNORECASE)
+
+
+# A valuation multiple's list of numbers (vocab VALUATION_RATIO_NOUNS): "PE ratios of 19.9, 15.9, and 13.5 based on
+# ..."; no unit after it ("P/E of 20 times" is TIMES_RE's).
+VALUATION_NEEDLES: Final = ("pe ratio", "p/e", "pb ratio", "p/b", "price-to-", "price-earnings")
+VALUATION_LIST_RE: Final = re.compile(
+    rf"\b(?:{words_pattern(VALUATION_RATIO_NOUNS)})\s+(?:of|at|was|were|is|are|stood\s+at)\s+"
+    rf"(?P<list>{NUMBER_READ}(?:,\s+{NUMBER_READ})*(?:,?\s+and\s+{NUMBER_READ})?)(?![.,]?\d)"
+    r"(?!\s*(?:%|percent|per\s+cent|times|x\b))(?P<word>\s+[A-Za-z])?", re.IGNORECASE)
+VALUATION_NUMBER_RE: Final = re.compile(NUMBER_READ)
+
+
+def valuation_multiples(match: re.Match[str]) -> list[re.Match[str]]:
+    """The numbers of a VALUATION_LIST_RE match, each a multiple; a list of whole numbers a word follows counts that
+    word ("the PE ratio of 12 companies"): none."""
+    if match.group("word") and "." not in match.group("list"):
+        return []
+    return list(VALUATION_NUMBER_RE.finditer(match.string, match.start("list"), match.end("list")))
+
+
+def _signed_number(match: re.Match[str]) -> float:
+    value = _number(match)
+    return -value if match.groupdict().get("sign") in ("-", "−") else value
+
+
+def _shorthand(unit: str, kind: str | None = None) -> Callable[[re.Match[str]], _Found | None]:
+    """A number and its unit in shorthand ("51pc", "1.6 ppts", "13.7x"; a mass as _measure's, "90,000mt"); a sign
+    the number carries is the change's."""
+    def build(match: re.Match[str]) -> _Found | None:
+        if unit == "tonnes" and _counted_over(match):
+            return None
+        if unit == "times" and _number(match) == 1:
+            return None  # "Select Speed 1.00x" (a reader widget, tune_sites s115): a multiple of one says nothing
+        start = match.start("sign") if match.groupdict().get("sign") else match.start("num")
+        return _Found(start, match.end(), _signed_number(match), unit, kind=kind, num_start=start)
+    return build
+
+
+def _unsigned_percent(kind: str | None) -> Callable[[re.Match[str]], _Found]:
+    """A percentage whose sign was dropped: the number only (the words before it stay its context)."""
+    def build(match: re.Match[str]) -> _Found:
+        start = match.start("sign") if match.groupdict().get("sign") else match.start("num")
+        return _Found(start, match.end("num"), _signed_number(match), "percent", kind=kind, num_start=start)
+    return build
+
+
+def _after_digits(units: tuple[str, ...], spaced: bool = False) -> tuple[str, ...]:
+    """The strings a sentence holds where a digit stands right before one of `units` (or a space between, `spaced`):
+    a matcher's needles (checked as substrings before its regex runs: "x" alone is in most sentences)."""
+    spaces = ("", " ") if spaced else ("",)
+    return tuple(f"{digit}{space}{unit}" for digit in "0123456789" for space in spaces for unit in units)
+
+
+# (needles: the lowercase strings one of which a sentence must hold for the matcher to run)
+SHORTHAND_MATCHERS: Final[tuple[tuple[str, re.Pattern[str], Callable[[re.Match[str]], _Found | None],
+                                      tuple[str, ...]], ...]] = (
+    ("percent_pc", PC_PERCENT_RE, _shorthand("percent"), _after_digits(PERCENT_SHORTHANDS)),
+    ("tonnes_mt", MT_TONNES_RE, _shorthand("tonnes"),
+     (*_after_digits(TONNE_SHORTHANDS, spaced=True), *(f"illion {unit}" for unit in TONNE_SHORTHANDS))),
+    ("points_ppts", PPTS_RE, _shorthand("percentage_points", "change"), POINTS_SHORTHANDS),
+    ("times_x", X_TIMES_RE, _shorthand("times"), _after_digits(TIMES_SHORTHANDS)),
+    ("signed_yoy", SIGNED_YOY_RE, _shorthand("percent", "change"), ("+", "−", " -")),
+    ("rate_unsigned", RATE_UNSIGNED_RE, _unsigned_percent(None), tuple(n.lower() for n in BARE_RATE_NOUNS)),
+    ("share_unsigned", SHARE_UNSIGNED_RE, _unsigned_percent("share"), BARE_SHARE_LEADS),
+)
+
+
+# One search of a sentence for any of those needles (and the valuation lists'), before the matchers check their own:
+# most sentences hold none (a trie of the needles, words_pattern's).
+SHORTHAND_GATE_RE: Final = re.compile(words_pattern(
+    {needle for *_, needles in SHORTHAND_MATCHERS for needle in needles} | set(VALUATION_NEEDLES), space=" "))
 
 
 def _bare_points(match: re.Match[str]) -> _Found:

@@ -34,6 +34,12 @@ assert SENTENCE_END_RE.pattern.startswith(r"[.!?。！？][\"”’)）]*\s+") a
 PHONE_LEADS: Final = "+("
 
 
+# A Title Case line "Label: value" whose value holds a digit in at most this many words is a key figure, no
+# subheading ("Market Cap: CN¥158.4b", "Area: 1,277 Square Kilometers"); a longer value is a heading's subtitle
+# ("Tianyi Pavilion: Ningbo's Ancient Treasure of 300,000 Books").
+KEY_FIGURE_MAX_WORDS = 3
+
+
 def _is_subheading(para: str) -> bool:
     """A short Title Case line without closing punctuation (a subheading inside the body)."""
     text = para.strip()
@@ -42,6 +48,9 @@ def _is_subheading(para: str) -> bool:
     words = text.split()
     if len(words) > SUBHEADING_MAX_WORDS:
         return False
+    label, colon, value = text.partition(":")
+    if colon and label and any(c.isdigit() for c in value) and len(value.split()) <= KEY_FIGURE_MAX_WORDS:
+        return False  # a key figure's line: "Market Cap: CN¥158.4b" (tune_sites s187, metrics17), as "GDP: 56.3 ..."
     content = [w for w in words if w[:1].isalpha() and w.lower() not in SUBHEADING_SMALL_WORDS]
     return len(content) >= 2 and all(w[0].isupper() for w in content)
 

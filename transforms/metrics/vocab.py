@@ -21,7 +21,8 @@ SCALE_WORDS: Final[dict[str, float]] = {
 }
 
 # Currency marks written before the number ("RMB110 million", "US$ 5 billion") and words after it.
-CURRENCY_PREFIXES: Final = ("US$", "USD", "RMB", "CNY", "EUR", "€", "¥", "￥", "$")
+# ("CN¥3,067.7B": how a stock site marks yuan, metrics17, tune_sites s187)
+CURRENCY_PREFIXES: Final = ("US$", "USD", "RMB", "CNY", "CN¥", "EUR", "€", "¥", "￥", "$")
 # Capitalised forms too: "192.82 billion Yuan" (ningbolife); the plural some translations write ("RMB 16.1 billion
 # Yuans", "1.5 billion Yuans").
 # Xinhua's "U.S. dollars" too ("2.5 billion yuan (398 million U.S. dollars)", tune_other t053: was a count of "U.S").
@@ -61,7 +62,7 @@ COUNT_CHANGE_NOUNS: Final = ("increase", "decrease", "rise", "drop", "decline", 
 # A multiple in one word ("more than twice the average speed").
 MULTIPLE_WORDS: Final[dict[str, int]] = {"twice": 2, "thrice": 3}
 CURRENCIES: Final[dict[str, str]] = {
-    "yuan": "CNY", "yuans": "CNY", "rmb": "CNY", "cny": "CNY", "¥": "CNY", "￥": "CNY",
+    "yuan": "CNY", "yuans": "CNY", "rmb": "CNY", "cny": "CNY", "cn¥": "CNY", "¥": "CNY", "￥": "CNY",
     "us$": "USD", "$": "USD", "usd": "USD", "dollars": "USD", "us dollars": "USD",
     "u.s. dollars": "USD",
     "€": "EUR", "eur": "EUR", "euro": "EUR", "euros": "EUR",
@@ -235,6 +236,38 @@ STOCK_CODE_COMPANY_WORDS: Final[tuple[str, ...]] = ("Ltd", "Limited", "Co", "Cor
 # "pct" (singular) is percentage points where its sentence speaks of a rate ("the 1H24 growth rates of +0.42 and +1.6
 # pct", "up 0.35 pct from the Q1 growth rate"): elsewhere ("rose 5 pct") it may be percent (match.pct_points).
 PCT_RATE_WORDS: Final[tuple[str, ...]] = ("rate", "rates", "ratio", "ratios", "margin", "margins")
+# metrics17 (tune_sites s186, s187, s189, s190, s195): units in a broker's or a market desk's shorthand after the
+# number (matchers.SHORTHAND_MATCHERS): percent written "pc" glued to it ("a 51pc majority-owned joint venture",
+# "profits leaped by 600pc"); metric tonnes written "mt", glued or after a space, lowercase ("90,000mt annually",
+# "no less than 300,000 mt": "Mt" may be megatonnes); percentage points written "ppts"/"ppt" ("grew by 1.6 ppts
+# yoy"); a multiple written "x" glued to it ("13.7x" over its label line "Asset to equity ratio"); the scale of a
+# prefixed amount as one letter glued to it ("CN¥3,067.7B", "CN¥2.01t", "$5b").
+PERCENT_SHORTHANDS: Final[tuple[str, ...]] = ("pc",)
+TONNE_SHORTHANDS: Final[tuple[str, ...]] = ("mt",)
+POINTS_SHORTHANDS: Final[tuple[str, ...]] = ("ppts", "ppt")
+TIMES_SHORTHANDS: Final[tuple[str, ...]] = ("x",)
+SCALE_LETTERS: Final[dict[str, str]] = {"b": "billion", "B": "billion", "t": "trillion", "T": "trillion"}
+# metrics17 (tune_sites s189, a machine-translated broker's note): a rate whose percent sign the translation dropped,
+# right after the noun that names it ("the company's gross margin of 35.55, yoy plus 6.38pct", "sales expense rate
+# of 5.76, YoY -4.4pct", "financial expense rate of -3.11"), and a share after "accounting for" ("overseas inverter
+# sales of about 308200 units, accounting for about 73.47, domestic ..."): percent (match.rate_unsigned,
+# match.share_unsigned). The number ends its clause (a comma, a semicolon, a full stop or a bracket follows); a share
+# needs its decimals ("accounting for 12, Hangzhou 8" counts).
+BARE_RATE_NOUNS: Final[tuple[str, ...]] = ("gross margin", "gross profit margin", "net margin", "net profit margin",
+                                           "profit margin", "operating margin", "expense rate", "expenses rate",
+                                           "cost rate", "cost-income ratio", "cost income ratio")
+BARE_RATE_LINKS: Final[tuple[str, ...]] = ("of", "was", "is", "at", "stood at", "reached")
+BARE_SHARE_LEADS: Final[tuple[str, ...]] = ("accounting for", "accounted for", "accounts for")
+# metrics17 (s189): a signed number right before "year-on-year" is a change in percent whose sign the translation
+# dropped ("realized operating income of 3.814 billion yuan, +163 year-on-year"; match.signed_yoy).
+YOY_WORDS: Final[tuple[str, ...]] = ("year-on-year", "year on year", "yoy", "year-over-year", "year over year")
+# metrics17 (tune_sites s188, a broker's summary): a valuation multiple's numbers, with no "times" or "x", after the
+# ratio that names them ("corresponding to PE ratios of 19.9, 15.9, and 13.5"): multiples (match.valuation_multiple).
+VALUATION_RATIO_NOUNS: Final[tuple[str, ...]] = ("pe ratio", "pe ratios", "p/e ratio", "p/e ratios", "p/e",
+                                                 "price-to-earnings ratio", "price-to-earnings ratios",
+                                                 "price-earnings ratio", "price-earnings ratios", "pb ratio",
+                                                 "pb ratios", "p/b ratio", "p/b ratios", "price-to-book ratio",
+                                                 "price-to-book ratios")
 # Words before a bare "points" that make it a change of a rate ("dropping by 3.6 points").
 POINTS_CHANGE_WORDS: Final = (
     "drop", "drops", "dropped", "dropping", "fell", "fall", "falls", "falling", "rose", "rise", "rises", "risen",
@@ -487,8 +520,13 @@ COUNT_THAN_TIME_WORDS: Final = frozenset({"previous", "last", "prior", "precedin
 # company report's financial overview, tune_sites s160 and s176): its cells are amounts in that currency at that scale
 # (engine._with_table_metrics, rules table.cell and table.change_column). The currencies a table's unit line may name,
 # as the record's codes; its scales.
-TABLE_CURRENCIES: Final = {"cny": "CNY", "rmb": "CNY", "usd": "USD", "eur": "EUR"}
+TABLE_CURRENCIES: Final = {"cny": "CNY", "rmb": "CNY", "usd": "USD", "us$": "USD", "eur": "EUR"}
 TABLE_SCALES: Final = {"thousand": 1e3, "thousands": 1e3, "million": 1e6, "millions": 1e6, "billion": 1e9,
                        "billions": 1e9}
+# metrics17 (tune_sites s196, a reportify summary): a Markdown table flattened into one line ("| Metric | H1 2025 (RMB
+# million) | H1 2024 (RMB million) | Change (%) | | :--- | :--- | :--- | :--- | | Revenue | 9,018.3 | 8,017.8 | 12.5 |
+# | Gross Profit | ..."): its column headings name the currency and scale in brackets (engine._with_flat_table_metrics).
+TABLE_HEADING_UNIT_RE_TEXT: Final = (r"\(\s*(?P<cur>RMB|CNY|USD|EUR|US\$)\s+"
+                                     r"(?P<scale>thousands?|millions?|billions?)\s*\)")
 # A column heading naming a change in percent ("Rate of change (%)", "YoY (%)"): its cells are percentages of change.
 TABLE_CHANGE_HEADINGS: Final = ("rate of change", "change (%)", "change(%)", "yoy", "growth (%)", "growth(%)")

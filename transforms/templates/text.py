@@ -299,6 +299,11 @@ GLUED_LABEL_DATE_RE = re.compile(
     + r"|(?i:" + _MONTH + r") \d{1,2}(?:st|nd|rd|th)?,? (?:19|20)\d{2}))"
     r"(?:,? +\d{1,2}:\d{2}(?::\d{2})?(?: *(?i:am|pm))?)?$"
 )
+# A stamp line whose ISO date is glued to a closing bracket: "HAITIAN INT'LHAITIAN INT'L(HK:01882)2025-09-12 09:28" (a
+# reports site's company name and stock code over its summary, reportify.ai s196, metrics17): a date line, never the
+# headline.
+GLUED_BRACKET_DATE_RE = re.compile(
+    r"^[^\n]{1,80}?\)(?P<iso>(?:19|20)\d{2}-\d{1,2}-\d{1,2})(?: +\d{1,2}:\d{2}(?::\d{2})?)?$")
 POSTED_STAMP_RE = re.compile(r"^(?:posted|published|post\s*(?:time|date))(?: on)?\s*[:：]?\s*\S", re.IGNORECASE)
 # A bare date line among a page's last lines, right under a source or editor line ("信息来源:Sinopecnews.com" /
 # "2017-03-02"), is the date the page states for itself (a closing stamp instead of a header one).
@@ -1124,6 +1129,9 @@ def _unmarked_header_line(line: str) -> tuple[str, str | None] | None:
     match = GLUED_LABEL_DATE_RE.match(line)
     if match:
         return "published", parse_date(match.group("day") or match.group("date"))
+    match = GLUED_BRACKET_DATE_RE.match(line)
+    if match:
+        return "published", parse_date(match.group("iso"))
     match = CATEGORY_LINE_RE.match(line)
     if match and len(line) <= 120:
         return "section", normalize_space(match.group("value"))
