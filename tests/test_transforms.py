@@ -3693,3 +3693,68 @@ def test_twenty_fifth_pass_a_dateline_with_its_date_in_brackets_dates_the_page()
             "In Xiangshan county in Zhejiang, over 30 rescuers and life boats were dispatched for the evacuation.")
     assert parse_page(text).published == "2015-07-11"
     assert parse_page(text.replace("(JULY 11, 2015)", "(JULY 11)")).published is None
+
+
+def test_twenty_sixth_pass_a_menu_bar_is_never_the_headline() -> None:
+    """A site's menu bar on one line, three or more items of one to three words joined by ' | ' ('About us | Add to
+    Favorites | Chinese', 7hips.com t758), above a 'Position:' trail and the headline, was taken for the title; it
+    is never the headline (text._is_menu_bar). A headline with its site's name after ' | ' has a longer first part
+    and stays the title."""
+    text = ("About us | Add to Favorites | Chinese\nPosition:Policies and regulations\n\n"
+            "Yuyao production of plastic raw materials are not as China Plastics City\n\n"
+            "From;    Author:\n"
+            "November 9, from the twelfth to the China Plastics Expo upload messages, this plastic Fair fruitful. In "
+            "the opening of the first day, trading volume has already reached 790 million yuan.")
+    assert parse_page(text, template="text").title == \
+        "Yuyao production of plastic raw materials are not as China Plastics City"
+    named = ("Ningbo plastics fair opens its doors to buyers | Plastics News | Home\n\n"
+             "November 9, from the twelfth to the China Plastics Expo upload messages, this plastic Fair fruitful. In "
+             "the opening of the first day, trading volume has already reached 790 million yuan.")
+    assert parse_page(named, template="text").title.startswith("Ningbo plastics fair opens its doors to buyers")
+
+
+def test_twenty_sixth_pass_a_list_item_s_mark_is_no_word_of_a_sentence() -> None:
+    """A bulleted breadcrumb's last item, the headline closed by an abbreviation's full stop ('  • Congestion all
+    around, from COVID in China to gridlocks in L.A.', www.freightright.com t766), counted its bullet as a twelfth
+    word and was taken for the lead, so the page's cut title above it became the headline and the date line under the
+    headline was never read. Without its mark it is eleven words: no sentence; the headline over the date line is
+    found and the page dated."""
+    text = ("Congestion all around, from COVID in China to gridlocks in L\n\n"
+            "  • Home\n  • >\n  • News\n  • >\n  • Congestion all around, from COVID in China to gridlocks in L.A.\n"
+            "News\nFreight Right\n\n"
+            "Congestion all around, from COVID in China to gridlocks in L.A.\n\n\nAugust 12, 2021\n\n"
+            "Logisticians, shippers, carriers, and supply chain enthusiasts were very active Wednesday morning as news "
+            "started to spread from East China: a container terminal at the port of Ningbo has been shut down.")
+    article = parse_page(text, template="text")
+    assert article.title == "Congestion all around, from COVID in China to gridlocks in L.A."
+    assert article.published == "2021-08-12"
+    from transforms.templates import text as text_template
+
+    assert not text_template.is_sentence("• Congestion all around, from COVID in China to gridlocks in L.A.")
+    assert text_template.is_sentence("• Ningbo-Zhoushan Port handled more than 35 million containers in 2023, up "
+                                     "six percent.")
+
+
+def test_twenty_sixth_pass_a_wire_dateline_with_its_place_in_any_case_dates_the_page() -> None:
+    """A release's dateline whose place is not in capitals, the wire's name between slashes after the date ('Beijing,
+    October 21, 2021 / PRNewswire / – The Silk Road ...', an aggregator's one-line copy, exbulletin.com t753), dates
+    the page (text.DATELINE_WIRE_RE); without the slashes a place and a date opening a sentence date nothing, and
+    without its year neither."""
+    text = ("Beijing, October 21, 2021 / PRNewswire / – The Silk Road Port International Cooperation Forum, one of "
+            "the activities to mark China Maritime Day, opened Wednesday in the eastern Chinese city of Ningbo, "
+            "Zhejiang Province.")
+    assert parse_page(text, template="text").published == "2021-10-21"
+    assert parse_page(text.replace("/ PRNewswire /", "the"), template="text").published is None
+    assert parse_page(text.replace("October 21, 2021", "October 21"), template="text").published is None
+
+
+def test_twenty_sixth_pass_a_line_without_a_letter_is_no_headline() -> None:
+    """Template residue above a dateline ('} ?>' over '(Yicai Global) Jan. 17 -- ...', yicaiglobal.com t767) was
+    taken for the title: a header line without a letter of any script heads nothing; the lead stands for the missing
+    headline, and the residue stays out of the body."""
+    text = ("} ?>\n(Yicai Global) Jan. 17 -- The world’s busiest cargo port, the Chinese port of Ningbo-Zhoushan, "
+            "resumed operations on Jan. 14 after a partial lockdown lasting two weeks, analysts said.\n"
+            "Goods can now be shipped out of Ningbo but foreign ports are still blocked as the pandemic continues.")
+    article = parse_page(text, template="text")
+    assert article.title is not None and article.title.startswith("(Yicai Global) Jan. 17")
+    assert "} ?>" not in article.body and article.published is None

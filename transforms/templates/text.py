@@ -132,6 +132,15 @@ DATELINE_LEAD_RE = re.compile(
     r"^[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*,(?: [A-Z][A-Za-z.'-]*(?: [A-Z][A-Za-z.'-]*)*,){0,2}"
     r"(?: " + _DATELINE_DATE + r"\b|(?: [A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*)? [(（]" + _DATELINE_DATE + r"[)）])"
 )
+# A wire's dateline whose place is not set in capitals, the wire's name between slashes after the date ("Beijing,
+# October 21, 2021 / PRNewswire / – The Silk Road ...", an aggregator's one-line copy of a release, exbulletin.com
+# t753, the twenty-sixth tune_other pass): the place names as above in any case, the date with its year, then
+# "/ Name /" (spaces around the slashes or not). The slashes make it a dateline; without them a place and a date
+# open sentences too.
+DATELINE_WIRE_RE = re.compile(
+    r"^[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+)*,(?: [A-Z][A-Za-z.'-]*(?: [A-Z][A-Za-z.'-]*)*,){0,2} "
+    + _DATELINE_DATE + r" ?/ ?[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){0,3} ?/"
+)
 # A full date opening a lead (month first or day first, or ISO), for the two datelines below.
 LEAD_DATE = (r"^(?i:" + _MONTH + r" \d{1,2},? (?:19|20)\d{2}|\d{1,2} " + _MONTH + r",? (?:19|20)\d{2}"
              r"|(?:19|20)\d{2}-\d{1,2}-\d{1,2})")
@@ -232,6 +241,12 @@ TITLE_AFFIX_MIN_WORDS = 2
 # is a few words (SITE_NAME_MAX_CHARS) after the last bar.
 DOCUMENT_TITLE_JOINS = (",", ":", "：", " (", " -", " –", " —")
 SITE_NAME_SUFFIX_RE = re.compile(r" [|｜] [^|｜]{1,40}$")
+# A site's menu bar set on one line: three or more items of one to three words joined by " | " ("About us | Add to
+# Favorites | Chinese" above a trail and the headline, 7hips.com t758, the twenty-sixth tune_other pass) is never
+# the title; a headline with its site's name or sections after " | " has a longer first part.
+MENU_BAR_SPLIT_RE = re.compile(r" +[|｜] +")
+MENU_BAR_MIN_ITEMS = 3
+MENU_BAR_ITEM_MAX_WORDS = 3
 # A field's label glued to its value by a colon ("Geographic location:Xikou Town, Fenghua, Ningbo", "Famous
 # scenery:Wushan Temple, Wulingmen, ...", a guide's facts under its headline, hanjourney.com t366, thirteenth pass): a
 # capitalised word and up to four lower-case ones, the colon, the value's first character without a space. Neither
@@ -744,6 +759,7 @@ def _title_above_lead(lines: list[str], seen: list[int]) -> Content | None:
     named = [i for i in named if LATIN_LETTER_RE.search(lines[i])] or named
     named = [i for i in named if len(GLUED_WORD_RE.findall(lines[i])) < GLUED_TAGS_MIN] or named
     named = [i for i in named if not GLUED_FIELD_RE.match(lines[i])] or named
+    named = [i for i in named if not _is_menu_bar(lines[i])] or named
     named = [i for i in named if not lines[i].endswith(RUN_ON_END)] or named
     named = [i for i in named if not _is_table_row(lines, i)] or named
     unquoted = [i for i in named if not _is_quoted(lines[i])] or named
@@ -796,6 +812,10 @@ def _title_above_lead(lines: list[str], seen: list[int]) -> Content | None:
     title_index = _printed_again(lines, title_index, [i for i in unquoted if i > title_index])
     if plain and all(i in menu for i in plain):  # only a bulleted menu above the lead: no headline
         title_index = lead
+    # only lines without a letter above the lead (a template's residue "} ?>" over a dateline, yicaiglobal.com t767,
+    # the twenty-sixth tune_other pass): no headline, the lead stands for it
+    if not any(_has_letter(lines[i]) for i in plain):
+        title_index = lead
     title = lines[title_index]
     dated_title = TITLE_DATE_RE.match(title) if published is None else None
     if dated_title:
@@ -820,6 +840,17 @@ def _title_above_lead(lines: list[str], seen: list[int]) -> Content | None:
     blocks = [Block(text=line) for line in lines[body_start:] if line]
     return Content(title=title, published=published, section=section, blocks=blocks,
                    site_template=site_template("\n".join(lines)))
+
+
+def _has_letter(line: str) -> bool:
+    """Whether a line holds a letter of any script (a headline does; "} ?>" does not)."""
+    return any(char.isalpha() for char in line)
+
+
+def _is_menu_bar(line: str) -> bool:
+    """Whether a line is a menu bar (MENU_BAR_MIN_ITEMS or more short items joined by " | ", see MENU_BAR_SPLIT_RE)."""
+    items = MENU_BAR_SPLIT_RE.split(line)
+    return len(items) >= MENU_BAR_MIN_ITEMS and all(0 < len(item.split()) <= MENU_BAR_ITEM_MAX_WORDS for item in items)
 
 
 def _is_table_row(lines: list[str], index: int) -> bool:
@@ -879,7 +910,7 @@ def _dateline_date(lines: list[str], lead: int) -> str | None:
         dated.append(following)
     for index in dated:
         if DATELINE_LEAD_RE.match(lines[index]) or DATE_FIRST_DATELINE_RE.match(lines[index]) \
-                or DATE_DASH_LEAD_RE.match(lines[index]):
+                or DATE_DASH_LEAD_RE.match(lines[index]) or DATELINE_WIRE_RE.match(lines[index]):
             return parse_date(lines[index][:DATED_LEAD_CHARS])
     return None
 
@@ -1029,8 +1060,11 @@ def _block_numbers(lines: list[str]) -> list[int]:
 def is_sentence(line: str) -> bool:
     """A sentence of the text: PARAGRAPH_MIN_WORDS words or more, closed by a full stop or an exclamation mark
     (SENTENCE_END_RE). The text's rules (`_is_paragraph`, `_is_quoted`) and the dated line beside the headline
-    (transforms/neardate.py) stop at one."""
-    return len(line.split()) >= PARAGRAPH_MIN_WORDS and SENTENCE_END_RE.search(line) is not None
+    (transforms/neardate.py) stop at one. A list item's mark is no word: "• Congestion all around, from COVID in China
+    to gridlocks in L.A.", a breadcrumb's last item closed by an abbreviation's full stop, is eleven words, no lead
+    (www.freightright.com t766, the twenty-sixth tune_other pass)."""
+    return len(LIST_MARK_RE.sub("", line, count=1).split()) >= PARAGRAPH_MIN_WORDS \
+        and SENTENCE_END_RE.search(line) is not None
 
 
 def _is_paragraph(line: str) -> bool:
