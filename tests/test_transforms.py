@@ -3758,3 +3758,30 @@ def test_twenty_sixth_pass_a_line_without_a_letter_is_no_headline() -> None:
     article = parse_page(text, template="text")
     assert article.title is not None and article.title.startswith("(Yicai Global) Jan. 17")
     assert "} ?>" not in article.body and article.published is None
+
+
+def test_twenty_sixth_pass_a_numeric_date_line_the_text_settles_dates_the_page() -> None:
+    """A bare date line of three numbers whose day and month the line alone does not tell apart ('5 11 2016' under a
+    blog post's headline, jlavision.wordpress.com t377, left by the twenty-fifth pass) dates the page when the text
+    under it names one reading's month and day in words ('November 5, 6 AM, ...'); when the text names neither
+    reading, or names both, it dates nothing (t067's 'China 01/09/2021' stays undated): no date is guessed."""
+    text = ("Biking Before Breakfast\n\n5 11 2016\n\n"
+            "November 5, 6 AM, 6 people, 70 degrees, 120 kilometers to go, pumped tires, fruit, boiled eggs, and "
+            "excited anticipation.\n\nThus began our bike trip to Ningbo.")
+    assert parse_page(text, template="text").published == "2016-11-05"
+    assert parse_page(text.replace("November 5,", "On the fifth,"), template="text").published is None
+    both = text.replace("Thus began", "On May 11 and November 5 we rode. Thus began")
+    assert parse_page(both, template="text").published is None
+
+
+def test_twenty_sixth_pass_a_headline_opening_with_a_short_numeric_date_dates_the_page() -> None:
+    """A headline that opens with a month-day-year date in numbers with a two-digit year, its day above 12 ('09.13.22
+    Client Advisory – Typhoon Updates for Shanghai and Ningbo', a forwarder's market letter, lgi.laufer.com t716, left
+    by the twenty-fifth pass), dates the page; with both parts 12 or less ('09.12.22 ...') it dates nothing."""
+    text = ("Market Letters\n\n09.13.22 Client Advisory – Typhoon Updates for Shanghai and Ningbo\n\n"
+            "Another typhoon has prompted the ports of Shanghai and Ningbo to close for the second time in ten days. "
+            "The storm arrives not long after last week’s Super Typhoon Hinnamnor.")
+    article = parse_page(text, template="text")
+    assert article.title == "09.13.22 Client Advisory – Typhoon Updates for Shanghai and Ningbo"
+    assert article.published == "2022-09-13"
+    assert parse_page(text.replace("09.13.22", "09.12.22"), template="text").published is None

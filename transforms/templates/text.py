@@ -141,6 +141,18 @@ DATELINE_WIRE_RE = re.compile(
     r"^[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+)*,(?: [A-Z][A-Za-z.'-]*(?: [A-Z][A-Za-z.'-]*)*,){0,2} "
     + _DATELINE_DATE + r" ?/ ?[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){0,3} ?/"
 )
+# Numeric dates whose day and month the line alone does not tell apart (the twenty-sixth tune_other pass). A bare
+# date line of three numbers, both first parts 12 or less ("5 11 2016" under a blog post's headline over "November 5,
+# 6 AM, 6 people, ...", jlavision.wordpress.com t377): the page's own words decide, when the text under it names the
+# month and day of exactly one reading ("November 5", "5th November"); else it dates nothing (t067's "China
+# 01/09/2021" over a text that names no day stays undated). A headline opening with a month-day-year date in numbers
+# with a two-digit year, its day above 12 ("09.13.22 Client Advisory – Typhoon Updates ...", a forwarder's market
+# letter, lgi.laufer.com t716): that date, in this century; with both parts 12 or less it dates nothing.
+NUMERIC_DATE_LINE_RE = re.compile(r"(\d{1,2})([ ./-])(\d{1,2})\2((?:19|20)\d{2})")
+NUMERIC_DATE_CONFIRM_LINES = 3
+MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+               "november", "december")
+HEADLINE_SHORT_DATE_RE = re.compile(r"^(\d{2})([./-])(\d{2})\2(\d{2}) +\S")
 # A full date opening a lead (month first or day first, or ISO), for the two datelines below.
 LEAD_DATE = (r"^(?i:" + _MONTH + r" \d{1,2},? (?:19|20)\d{2}|\d{1,2} " + _MONTH + r",? (?:19|20)\d{2}"
              r"|(?:19|20)\d{2}-\d{1,2}-\d{1,2})")
@@ -369,6 +381,8 @@ def parse(text: str) -> Content:
     _drop_closing_credits(found.blocks)
     if found.published is None:
         found.published = closing_date(lines) or posted_under(lines) or closing_stamp(lines)
+    if found.published is None:
+        found.published = _headline_short_date(found.title) or _confirmed_numeric_date(lines)
     later = _later_post(lines, found)
     if later is not None:
         del found.blocks[later:]
@@ -376,6 +390,44 @@ def parse(text: str) -> Content:
     if teasers is not None:
         del found.blocks[teasers:]
     return found
+
+
+def _headline_short_date(title: str | None) -> str | None:
+    """The date a headline opens with in numbers, month first, a two-digit year, its day above 12 (see
+    NUMERIC_DATE_LINE_RE's comment), else None."""
+    dated = HEADLINE_SHORT_DATE_RE.match(title) if title else None
+    if dated is None:
+        return None
+    month, day = int(dated.group(1)), int(dated.group(3))
+    if month > 12 or day <= 12:
+        return None
+    return make_date(2000 + int(dated.group(4)), month, day)
+
+
+def _names_month_day(text: str, month: int, day: int) -> bool:
+    """Whether `text` names a month's day in words: "November 5", "Nov. 5th", "5 November", "5th of November"."""
+    name = MONTH_NAMES[month - 1]
+    month_re = "(?:" + name + "|" + name[:3] + r"\.?)"
+    return re.search(r"(?i)\b" + month_re + r" +0?" + str(day) + r"(?:st|nd|rd|th)?\b|\b0?" + str(day)
+                     + r"(?:st|nd|rd|th)?(?: +of)? +" + month_re + r"\b", text) is not None
+
+
+def _confirmed_numeric_date(lines: list[str]) -> str | None:
+    """The date of a bare numeric date line among the first lines whose day/month order the text under it settles
+    (see NUMERIC_DATE_LINE_RE's comment), else None."""
+    texts = [i for i, line in enumerate(lines) if line][:HEADER_SCAN_LINES]
+    for n, i in enumerate(texts):
+        numbers = NUMERIC_DATE_LINE_RE.fullmatch(lines[i])
+        if numbers is None:
+            continue
+        first, second, year = int(numbers.group(1)), int(numbers.group(3)), int(numbers.group(4))
+        if not (0 < first <= 12 and 0 < second <= 12) or first == second:
+            return None
+        under = " ".join(lines[j] for j in texts[n + 1:n + 1 + NUMERIC_DATE_CONFIRM_LINES])
+        readings = [(month, day) for month, day in ((first, second), (second, first))
+                    if _names_month_day(under, month, day)]
+        return make_date(year, *readings[0]) if len(readings) == 1 else None
+    return None
 
 
 def _later_teasers(blocks: list[Block]) -> int | None:
