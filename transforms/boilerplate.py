@@ -511,7 +511,14 @@ LINK_LINE: Final = (
     r"(?im)^ *(click +(on +)?(here|the +(button|link) +(below|above)) +(to|for) +.{1,100}"
     r"|(see|read|view) +(the +)?(original|full) +(story|article|report|post)( +(at|on|here))? *[:：]?.{0,60}) *$"
 )
-EMPTY_STAMP: Final = r"(?im)^ *(posted|published|updated|written|filed)( +(on|by|in|at))? *[:：]? *$"
+# An empty byline too: the date and the author left out around "by" (", by" over a Shopify blog's post,
+# www.ajustlock.com t774), or only the posting time kept after it ("by - 14:29" under a Blogger post's headline,
+# sophilicity.blogspot.com t776), pages gathered after the twenty-sixth tune_other pass's rules. A bare "by" is not
+# one: a text set one word a line has it (zrcc.sinopec.com t272).
+EMPTY_STAMP: Final = (
+    r"(?im)^ *((posted|published|updated|written|filed)( +(on|by|in|at))? *[:：]?"
+    r"|, *by|by *[-–] *([0-9]{1,2}:[0-9]{2}( *[ap][.]?m[.]?)?)?) *$"
+)
 POWERED_BY: Final = r"(?im)^ *powered +by +[a-z0-9][a-z0-9 .&-]{1,40} *$"
 
 # Widgets of the sixth tune_other pass (t126-t150), exactly as on the pages: the comment form WordPress.com
