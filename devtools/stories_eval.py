@@ -76,6 +76,9 @@ READ_STORIES: tuple[frozenset[str], ...] = ISSUE_STORIES + (
     # the twenty-second pass's: China Daily's "Celebrating Celadon" on the Shanglin Lake kiln park (December 2017) in
     # four copies: ecns.cn's, the print edition on pressreader.com, a hijacked mirror's and the Zhejiang channel's
     frozenset({"tune_other/t674", "tune_other/t675", "tune_other/t676", "tune_other/t677"}),
+    # the twenty-sixth pass: the Ningbo rice glue balls' text of China Culture's 2010 Spring Festival page (t611) and a
+    # travel guide's food page copying it nearly word for word (schinatour.com t761)
+    frozenset({"tune_other/t611", "tune_other/t761"}),
 )
 # Groups the shipped rule makes that a reading says are different stories (known false merges).
 KNOWN_FALSE_GROUPS: tuple[frozenset[str], ...] = (
@@ -153,7 +156,11 @@ KNOWN_FALSE_GROUPS: tuple[frozenset[str], ...] = (
                "dev/015", "tune_other/t692",
                # gathered after the twenty-fourth pass's rules: a travel page on Baoguo Temple (t724: 17 showrooms, 20
                # yuan, 13,000 square meters) joins through small shared figures; no text alike
-               "tune_other/t724"}),
+               "tune_other/t724",
+               # gathered after the twenty-sixth pass's rules: a hardware brand's post on visiting factories in
+               # Guangzhou and Ningbo (t774: 10 factories, 1 week, 2 days, 30 minutes) joins through small shared
+               # figures; no text alike
+               "tune_other/t774"}),
     # the twenty-fourth pass: Goto Ningbo's Xikou scenic-area item (t104) and China Daily's Cicheng attraction page
     # (t723), two places' pages sharing small figures; no text alike
     frozenset({"tune_other/t104", "tune_other/t723"}),
@@ -163,6 +170,13 @@ KNOWN_FALSE_GROUPS: tuple[frozenset[str], ...] = (
     # ports, 10 million teu) joins the port's 40 million TEUs and the graphene line (t086, t278, t279)
     frozenset({"tune_other/t029", "tune_other/t094", "tune_other/t659"}),
     frozenset({"tune_other/t086", "tune_other/t278", "tune_other/t279", "tune_other/t658"}),
+    # the twenty-sixth pass: two forwarders' notices of the Meidong terminal's closure (August 2021: uspti.com's month
+    # archive t428 and twill.net's post t771), each in its own words, sharing only the days (11, 13) and Covid-19's
+    # 19; a university blog's staff stories of life in Ningbo in the pandemic (t263, April 2020) that opens with one
+    # sentence of UNNC's notice of the eased restrictions (t769): the notice's 30 days, 22 February and 19, no text
+    # alike beyond that sentence
+    frozenset({"tune_other/t428", "tune_other/t771"}),
+    frozenset({"tune_other/t263", "tune_other/t769"}),
 )
 TEXT_THRESHOLDS = (0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 FACT_THRESHOLDS = (0.1, 0.2, 0.3, 0.4, 0.5)

@@ -525,6 +525,15 @@ FURNITURE = [
     # gathered after the twenty-fifth pass's rules (t745-t748)
     (bp.COMMENT_FORM, ["One Reply to “City of Ningbo”",  # www.terrybabij.com, t745
                        "2 thoughts on “Moon Lake”", "3 Responses to \"Ningbo Pictures\""]),
+    # the twenty-sixth tune_other pass (t749-t770), exactly as on the pages
+    (bp.PAGE_BOXES, ["Recent Posts",  # www.1upcargo.com, t764
+                     "Recent Stories", "Recent articles"]),
+    (bp.GLUED_COUNTERS, ["30 views0 comments",  # t764
+                         "12 views 3 comments", "1,204 views2 likes"]),
+    # gathered after the twenty-sixth pass's rules (t771-t776): empty bylines
+    (bp.EMPTY_STAMP, [", by",  # www.ajustlock.com, t774
+                      "by - 14:29",  # sophilicity.blogspot.com, t776
+                      "by – 9:05 pm", "by -"]),
 ]
 
 # Real article sentences that share words with the furniture; none may match.
@@ -775,6 +784,13 @@ ARTICLE_SENTENCES = [
     # the twenty-fifth pass's box heading: a sentence about popular posts is text
     "One reply to “Why Ningbo?” was read aloud at the meeting.",
     "Popular posts on the forum praised the new metro line.",
+    # the twenty-sixth pass's box heading and counters: sentences about posts and views are text
+    "Recent posts on the port's blog counted 30 views and 2 comments.",
+    "30 views of the harbour drew 12 comments from readers in 2019.",
+    # an empty byline's words in the text
+    "By 14:29 the ship had berthed, 2 hours late.",
+    "by - products rose 12% in 2019.",
+    "by",  # a text set one word a line (zrcc.sinopec.com, t272)
 ]
 
 

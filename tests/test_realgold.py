@@ -787,7 +787,7 @@ def test_speed_against_a_revision_runs_that_revision_s_code():
 
 
 def test_other_sources_titles_dates_and_chrome_on_the_tuning_pages():
-    """tests/realgold/tune_other: 727 real pages of other English Ningbo sources (4 of the sixth pass, 13
+    """tests/realgold/tune_other: 755 real pages of other English Ningbo sources (4 of the sixth pass, 13
     of the seventh, 5 of the eighth, 6 of the ninth and 2 of the tenth are template pages), labelled for
     title, date and chrome only; the generic fallback is tuned on them, so these are tuning
     figures (the honest one is the holdout's "other" row).
@@ -1044,20 +1044,27 @@ def test_other_sources_titles_dates_and_chrome_on_the_tuning_pages():
     older unseen miss, dated too; 'Popular Posts') 13/13, 7/7, 7; four pages gathered after them (t745-t748), unseen
     4/4, 2/2, 11 leaks (no date given from readers' comment stamps nor to an empty 'Posted on'), after an extended
     comment heading 4/4, 2/2, 10. All 727: titles 583/591, dates 268/274, 165 leaks; 97 pages without a label date
-    take their URL's."""
+    take their URL's. The twenty-sixth pass (t749-t770: 22 pages of new hosts chosen for headlines that are not the
+    first plain line and dates left over, 18 hosts new, a www.ningbo.gov.cn page), unseen: titles 15/17, dates 4/6,
+    14 leaks (a ' | ' menu and a cut page title taken for headlines, a wire's dateline with its place in title case);
+    after its rules (a menu bar is no headline, a list item's mark is no word, a letterless line heads nothing, the
+    wire's dateline; numeric dates the text settles and a headline's short date, which dated t377 and t716, older
+    misses; 'Recent Posts' and glued counters) 17/17, 6/6, 7; six pages gathered after them (t771-t776), unseen 5/5,
+    1/2, 3 leaks (a byline date with a Turkish month not read), after an empty byline pattern 5/5, 1/2, 2. All 755:
+    titles 605/613, dates 277/282, 174 leaks; 101 pages without a label date take their URL's."""
     from transforms.textutil import url_date
 
     pages = load_realgold(realgold.REALGOLD_DIR / "tune_other")
-    assert len(pages) == 727
+    assert len(pages) == 755
     outputs = realgold.run_newsetl(pages)
     total = score_real("newsetl", pages, outputs).total
-    assert total.titles == 591 and total.dates == 274
-    assert total.titles_ok >= 583 and total.dates_ok >= 268
-    assert (total.title_accuracy or 0) >= 0.98 and (total.date_accuracy or 0) >= 0.97
+    assert total.titles == 613 and total.dates == 282
+    assert total.titles_ok >= 605 and total.dates_ok >= 277
+    assert (total.title_accuracy or 0) >= 0.98 and (total.date_accuracy or 0) >= 0.98
     given = [(page, out.published) for page, out in zip(pages, outputs) if page.published is None and out.published]
-    assert len(given) == total.dates_unlabelled_given == 97
+    assert len(given) == total.dates_unlabelled_given == 101
     assert all(date == url_date(page.url) for page, date in given)
-    assert total.leaks <= 165
+    assert total.leaks <= 174
 
 
 def _url_key(url: str) -> str:
@@ -1091,7 +1098,7 @@ def test_tune_other_labels_are_consistent():
     others = _manifest_urls("dev", "tune_sites", *(held.name for held in realgold.HELD_OUT_SETS))
     seen: set[str] = set()
     pages = sorted((folder / "pages").glob("t*.json"))
-    assert len(pages) == len(rows) == 727
+    assert len(pages) == len(rows) == 755
     for path in pages:
         page = json.loads(path.read_text(encoding="utf-8"))
         label = json.loads((folder / "labels" / path.name).read_text(encoding="utf-8"))

@@ -3730,3 +3730,93 @@ def test_a_date_glued_to_a_closing_bracket_is_a_date_line() -> None:
     from transforms.templates.text import GLUED_BRACKET_DATE_RE
     assert GLUED_BRACKET_DATE_RE.match("The company (Haitian)2025-09-12 09:28") is not None
     assert GLUED_BRACKET_DATE_RE.match("It grew (in yuan) in 2025-09 by half.") is None
+def test_twenty_sixth_pass_a_menu_bar_is_never_the_headline() -> None:
+    """A site's menu bar on one line, three or more items of one to three words joined by ' | ' ('About us | Add to
+    Favorites | Chinese', 7hips.com t758), above a 'Position:' trail and the headline, was taken for the title; it
+    is never the headline (text._is_menu_bar). A headline with its site's name after ' | ' has a longer first part
+    and stays the title."""
+    text = ("About us | Add to Favorites | Chinese\nPosition:Policies and regulations\n\n"
+            "Yuyao production of plastic raw materials are not as China Plastics City\n\n"
+            "From;    Author:\n"
+            "November 9, from the twelfth to the China Plastics Expo upload messages, this plastic Fair fruitful. In "
+            "the opening of the first day, trading volume has already reached 790 million yuan.")
+    assert parse_page(text, template="text").title == \
+        "Yuyao production of plastic raw materials are not as China Plastics City"
+    named = ("Ningbo plastics fair opens its doors to buyers | Plastics News | Home\n\n"
+             "November 9, from the twelfth to the China Plastics Expo upload messages, this plastic Fair fruitful. In "
+             "the opening of the first day, trading volume has already reached 790 million yuan.")
+    assert parse_page(named, template="text").title.startswith("Ningbo plastics fair opens its doors to buyers")
+
+
+def test_twenty_sixth_pass_a_list_item_s_mark_is_no_word_of_a_sentence() -> None:
+    """A bulleted breadcrumb's last item, the headline closed by an abbreviation's full stop ('  • Congestion all
+    around, from COVID in China to gridlocks in L.A.', www.freightright.com t766), counted its bullet as a twelfth
+    word and was taken for the lead, so the page's cut title above it became the headline and the date line under the
+    headline was never read. Without its mark it is eleven words: no sentence; the headline over the date line is
+    found and the page dated."""
+    text = ("Congestion all around, from COVID in China to gridlocks in L\n\n"
+            "  • Home\n  • >\n  • News\n  • >\n  • Congestion all around, from COVID in China to gridlocks in L.A.\n"
+            "News\nFreight Right\n\n"
+            "Congestion all around, from COVID in China to gridlocks in L.A.\n\n\nAugust 12, 2021\n\n"
+            "Logisticians, shippers, carriers, and supply chain enthusiasts were very active Wednesday morning as news "
+            "started to spread from East China: a container terminal at the port of Ningbo has been shut down.")
+    article = parse_page(text, template="text")
+    assert article.title == "Congestion all around, from COVID in China to gridlocks in L.A."
+    assert article.published == "2021-08-12"
+    from transforms.templates import text as text_template
+
+    assert not text_template.is_sentence("• Congestion all around, from COVID in China to gridlocks in L.A.")
+    assert text_template.is_sentence("• Ningbo-Zhoushan Port handled more than 35 million containers in 2023, up "
+                                     "six percent.")
+
+
+def test_twenty_sixth_pass_a_wire_dateline_with_its_place_in_any_case_dates_the_page() -> None:
+    """A release's dateline whose place is not in capitals, the wire's name between slashes after the date ('Beijing,
+    October 21, 2021 / PRNewswire / – The Silk Road ...', an aggregator's one-line copy, exbulletin.com t753), dates
+    the page (text.DATELINE_WIRE_RE); without the slashes a place and a date opening a sentence date nothing, and
+    without its year neither."""
+    text = ("Beijing, October 21, 2021 / PRNewswire / – The Silk Road Port International Cooperation Forum, one of "
+            "the activities to mark China Maritime Day, opened Wednesday in the eastern Chinese city of Ningbo, "
+            "Zhejiang Province.")
+    assert parse_page(text, template="text").published == "2021-10-21"
+    assert parse_page(text.replace("/ PRNewswire /", "the"), template="text").published is None
+    assert parse_page(text.replace("October 21, 2021", "October 21"), template="text").published is None
+
+
+def test_twenty_sixth_pass_a_line_without_a_letter_is_no_headline() -> None:
+    """Template residue above a dateline ('} ?>' over '(Yicai Global) Jan. 17 -- ...', yicaiglobal.com t767) was
+    taken for the title: a header line without a letter of any script heads nothing; the lead stands for the missing
+    headline, and the residue stays out of the body."""
+    text = ("} ?>\n(Yicai Global) Jan. 17 -- The world’s busiest cargo port, the Chinese port of Ningbo-Zhoushan, "
+            "resumed operations on Jan. 14 after a partial lockdown lasting two weeks, analysts said.\n"
+            "Goods can now be shipped out of Ningbo but foreign ports are still blocked as the pandemic continues.")
+    article = parse_page(text, template="text")
+    assert article.title is not None and article.title.startswith("(Yicai Global) Jan. 17")
+    assert "} ?>" not in article.body and article.published is None
+
+
+def test_twenty_sixth_pass_a_numeric_date_line_the_text_settles_dates_the_page() -> None:
+    """A bare date line of three numbers whose day and month the line alone does not tell apart ('5 11 2016' under a
+    blog post's headline, jlavision.wordpress.com t377, left by the twenty-fifth pass) dates the page when the text
+    under it names one reading's month and day in words ('November 5, 6 AM, ...'); when the text names neither
+    reading, or names both, it dates nothing (t067's 'China 01/09/2021' stays undated): no date is guessed."""
+    text = ("Biking Before Breakfast\n\n5 11 2016\n\n"
+            "November 5, 6 AM, 6 people, 70 degrees, 120 kilometers to go, pumped tires, fruit, boiled eggs, and "
+            "excited anticipation.\n\nThus began our bike trip to Ningbo.")
+    assert parse_page(text, template="text").published == "2016-11-05"
+    assert parse_page(text.replace("November 5,", "On the fifth,"), template="text").published is None
+    both = text.replace("Thus began", "On May 11 and November 5 we rode. Thus began")
+    assert parse_page(both, template="text").published is None
+
+
+def test_twenty_sixth_pass_a_headline_opening_with_a_short_numeric_date_dates_the_page() -> None:
+    """A headline that opens with a month-day-year date in numbers with a two-digit year, its day above 12 ('09.13.22
+    Client Advisory – Typhoon Updates for Shanghai and Ningbo', a forwarder's market letter, lgi.laufer.com t716, left
+    by the twenty-fifth pass), dates the page; with both parts 12 or less ('09.12.22 ...') it dates nothing."""
+    text = ("Market Letters\n\n09.13.22 Client Advisory – Typhoon Updates for Shanghai and Ningbo\n\n"
+            "Another typhoon has prompted the ports of Shanghai and Ningbo to close for the second time in ten days. "
+            "The storm arrives not long after last week’s Super Typhoon Hinnamnor.")
+    article = parse_page(text, template="text")
+    assert article.title == "09.13.22 Client Advisory – Typhoon Updates for Shanghai and Ningbo"
+    assert article.published == "2022-09-13"
+    assert parse_page(text.replace("09.13.22", "09.12.22"), template="text").published is None

@@ -330,6 +330,9 @@ PAGE_BOXES: Final = (
     # a blog sidebar's box heading under the post ("Popular Posts", housesitdiary.blogspot.com t730, the twenty-fifth
     # tune_other pass)
     r"popular +(posts|stories|articles)|"
+    # and its twin over the site's latest posts ("Recent Posts" with "See All", a freight forwarder's Wix blog,
+    # www.1upcargo.com t764, the twenty-sixth tune_other pass)
+    r"recent +(posts|stories|articles)|"
     r"(today['’]?s +)?top +(china +|world +)?news|"
     r"top stories|recommended( for you| stories| articles)?|"
     # a box heading naming what it recommends, closed by a colon ("Recommended China Guide:" over a tour agency's
@@ -508,7 +511,14 @@ LINK_LINE: Final = (
     r"(?im)^ *(click +(on +)?(here|the +(button|link) +(below|above)) +(to|for) +.{1,100}"
     r"|(see|read|view) +(the +)?(original|full) +(story|article|report|post)( +(at|on|here))? *[:：]?.{0,60}) *$"
 )
-EMPTY_STAMP: Final = r"(?im)^ *(posted|published|updated|written|filed)( +(on|by|in|at))? *[:：]? *$"
+# An empty byline too: the date and the author left out around "by" (", by" over a Shopify blog's post,
+# www.ajustlock.com t774), or only the posting time kept after it ("by - 14:29" under a Blogger post's headline,
+# sophilicity.blogspot.com t776), pages gathered after the twenty-sixth tune_other pass's rules. A bare "by" is not
+# one: a text set one word a line has it (zrcc.sinopec.com t272).
+EMPTY_STAMP: Final = (
+    r"(?im)^ *((posted|published|updated|written|filed)( +(on|by|in|at))? *[:：]?"
+    r"|, *by|by *[-–] *([0-9]{1,2}:[0-9]{2}( *[ap][.]?m[.]?)?)?) *$"
+)
 POWERED_BY: Final = r"(?im)^ *powered +by +[a-z0-9][a-z0-9 .&-]{1,40} *$"
 
 # Widgets of the sixth tune_other pass (t126-t150), exactly as on the pages: the comment form WordPress.com
@@ -565,6 +575,9 @@ PROVIDED_CREDIT: Final = (
 CONTRIBUTED_LINE: Final = r"(?im)^ *[a-z][^.!?\n]{2,120} +contributed +to +this +(story|report|article) *[.]? *$"
 GLUED_COUNTERS: Final = (
     r"(?im)^ *(((likes?|comments?|browse|views?|reads?|shares?|collect|favou?rites?) *[:：]? *[0-9]+ *){2,}"
+    # the counts before their nouns, glued ("30 views0 comments" under a Wix blog's post, www.1upcargo.com t764, the
+    # twenty-sixth tune_other pass)
+    r"|([0-9][0-9,]* *(likes?|comments?|views?|reads?|shares?) *){2,}"
     # a count with its thousands' comma and a forum's replies ("17 responses", www.mylot.com t546); a Chinese video
     # page's view count and its relative stamp ("1,481 次觀看", "3 小時前": views, three hours ago, tw.tv.yahoo.com
     # t537), the eighteenth tune_other pass

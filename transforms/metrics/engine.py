@@ -468,7 +468,12 @@ from transforms.textutil import KANA_RE
 # 19.9, 15.9, and 13.5"); "Market Cap: CN¥158.4b" is a key figure's line, no subheading;
 # a footnote's digit glued to a scale word leaves the scale ("RMB 10,923 million9").
 # "2026.12.06.81": "2026.12.06.79" (session 24, main) and "2026.12.06.80" (metrics17), merged.
-EXTRACTOR_VERSION = "2026.12.06.81"
+# "2026.12.06.82" (other26, page level, merged after .81): a " | " menu bar is never the title, a list item's bullet
+# no word of a sentence, a letterless line no headline; a wire's dateline ("Beijing, October 21, 2021 / PRNewswire /")
+# dates a text page, so does a bare numeric date line the text under it settles in words ("5 11 2016" over
+# "November 5") and a headline's "09.13.22" (day above 12); "Recent Posts", glued counters ("30 views0 comments") and
+# empty bylines (", by", "by - 14:29") are furniture.
+EXTRACTOR_VERSION = "2026.12.06.82"
 
 
 MIDDLE_DOT: Final = "·"

@@ -132,6 +132,27 @@ DATELINE_LEAD_RE = re.compile(
     r"^[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*,(?: [A-Z][A-Za-z.'-]*(?: [A-Z][A-Za-z.'-]*)*,){0,2}"
     r"(?: " + _DATELINE_DATE + r"\b|(?: [A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*)? [(（]" + _DATELINE_DATE + r"[)）])"
 )
+# A wire's dateline whose place is not set in capitals, the wire's name between slashes after the date ("Beijing,
+# October 21, 2021 / PRNewswire / – The Silk Road ...", an aggregator's one-line copy of a release, exbulletin.com
+# t753, the twenty-sixth tune_other pass): the place names as above in any case, the date with its year, then
+# "/ Name /" (spaces around the slashes or not). The slashes make it a dateline; without them a place and a date
+# open sentences too.
+DATELINE_WIRE_RE = re.compile(
+    r"^[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+)*,(?: [A-Z][A-Za-z.'-]*(?: [A-Z][A-Za-z.'-]*)*,){0,2} "
+    + _DATELINE_DATE + r" ?/ ?[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){0,3} ?/"
+)
+# Numeric dates whose day and month the line alone does not tell apart (the twenty-sixth tune_other pass). A bare
+# date line of three numbers, both first parts 12 or less ("5 11 2016" under a blog post's headline over "November 5,
+# 6 AM, 6 people, ...", jlavision.wordpress.com t377): the page's own words decide, when the text under it names the
+# month and day of exactly one reading ("November 5", "5th November"); else it dates nothing (t067's "China
+# 01/09/2021" over a text that names no day stays undated). A headline opening with a month-day-year date in numbers
+# with a two-digit year, its day above 12 ("09.13.22 Client Advisory – Typhoon Updates ...", a forwarder's market
+# letter, lgi.laufer.com t716): that date, in this century; with both parts 12 or less it dates nothing.
+NUMERIC_DATE_LINE_RE = re.compile(r"(\d{1,2})([ ./-])(\d{1,2})\2((?:19|20)\d{2})")
+NUMERIC_DATE_CONFIRM_LINES = 3
+MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+               "november", "december")
+HEADLINE_SHORT_DATE_RE = re.compile(r"^(\d{2})([./-])(\d{2})\2(\d{2}) +\S")
 # A full date opening a lead (month first or day first, or ISO), for the two datelines below.
 LEAD_DATE = (r"^(?i:" + _MONTH + r" \d{1,2},? (?:19|20)\d{2}|\d{1,2} " + _MONTH + r",? (?:19|20)\d{2}"
              r"|(?:19|20)\d{2}-\d{1,2}-\d{1,2})")
@@ -232,6 +253,12 @@ TITLE_AFFIX_MIN_WORDS = 2
 # is a few words (SITE_NAME_MAX_CHARS) after the last bar.
 DOCUMENT_TITLE_JOINS = (",", ":", "：", " (", " -", " –", " —")
 SITE_NAME_SUFFIX_RE = re.compile(r" [|｜] [^|｜]{1,40}$")
+# A site's menu bar set on one line: three or more items of one to three words joined by " | " ("About us | Add to
+# Favorites | Chinese" above a trail and the headline, 7hips.com t758, the twenty-sixth tune_other pass) is never
+# the title; a headline with its site's name or sections after " | " has a longer first part.
+MENU_BAR_SPLIT_RE = re.compile(r" +[|｜] +")
+MENU_BAR_MIN_ITEMS = 3
+MENU_BAR_ITEM_MAX_WORDS = 3
 # A field's label glued to its value by a colon ("Geographic location:Xikou Town, Fenghua, Ningbo", "Famous
 # scenery:Wushan Temple, Wulingmen, ...", a guide's facts under its headline, hanjourney.com t366, thirteenth pass): a
 # capitalised word and up to four lower-case ones, the colon, the value's first character without a space. Neither
@@ -359,6 +386,8 @@ def parse(text: str) -> Content:
     _drop_closing_credits(found.blocks)
     if found.published is None:
         found.published = closing_date(lines) or posted_under(lines) or closing_stamp(lines)
+    if found.published is None:
+        found.published = _headline_short_date(found.title) or _confirmed_numeric_date(lines)
     later = _later_post(lines, found)
     if later is not None:
         del found.blocks[later:]
@@ -366,6 +395,44 @@ def parse(text: str) -> Content:
     if teasers is not None:
         del found.blocks[teasers:]
     return found
+
+
+def _headline_short_date(title: str | None) -> str | None:
+    """The date a headline opens with in numbers, month first, a two-digit year, its day above 12 (see
+    NUMERIC_DATE_LINE_RE's comment), else None."""
+    dated = HEADLINE_SHORT_DATE_RE.match(title) if title else None
+    if dated is None:
+        return None
+    month, day = int(dated.group(1)), int(dated.group(3))
+    if month > 12 or day <= 12:
+        return None
+    return make_date(2000 + int(dated.group(4)), month, day)
+
+
+def _names_month_day(text: str, month: int, day: int) -> bool:
+    """Whether `text` names a month's day in words: "November 5", "Nov. 5th", "5 November", "5th of November"."""
+    name = MONTH_NAMES[month - 1]
+    month_re = "(?:" + name + "|" + name[:3] + r"\.?)"
+    return re.search(r"(?i)\b" + month_re + r" +0?" + str(day) + r"(?:st|nd|rd|th)?\b|\b0?" + str(day)
+                     + r"(?:st|nd|rd|th)?(?: +of)? +" + month_re + r"\b", text) is not None
+
+
+def _confirmed_numeric_date(lines: list[str]) -> str | None:
+    """The date of a bare numeric date line among the first lines whose day/month order the text under it settles
+    (see NUMERIC_DATE_LINE_RE's comment), else None."""
+    texts = [i for i, line in enumerate(lines) if line][:HEADER_SCAN_LINES]
+    for n, i in enumerate(texts):
+        numbers = NUMERIC_DATE_LINE_RE.fullmatch(lines[i])
+        if numbers is None:
+            continue
+        first, second, year = int(numbers.group(1)), int(numbers.group(3)), int(numbers.group(4))
+        if not (0 < first <= 12 and 0 < second <= 12) or first == second:
+            return None
+        under = " ".join(lines[j] for j in texts[n + 1:n + 1 + NUMERIC_DATE_CONFIRM_LINES])
+        readings = [(month, day) for month, day in ((first, second), (second, first))
+                    if _names_month_day(under, month, day)]
+        return make_date(year, *readings[0]) if len(readings) == 1 else None
+    return None
 
 
 def _later_teasers(blocks: list[Block]) -> int | None:
@@ -749,6 +816,7 @@ def _title_above_lead(lines: list[str], seen: list[int]) -> Content | None:
     named = [i for i in named if LATIN_LETTER_RE.search(lines[i])] or named
     named = [i for i in named if len(GLUED_WORD_RE.findall(lines[i])) < GLUED_TAGS_MIN] or named
     named = [i for i in named if not GLUED_FIELD_RE.match(lines[i])] or named
+    named = [i for i in named if not _is_menu_bar(lines[i])] or named
     named = [i for i in named if not lines[i].endswith(RUN_ON_END)] or named
     named = [i for i in named if not _is_table_row(lines, i)] or named
     unquoted = [i for i in named if not _is_quoted(lines[i])] or named
@@ -801,6 +869,10 @@ def _title_above_lead(lines: list[str], seen: list[int]) -> Content | None:
     title_index = _printed_again(lines, title_index, [i for i in unquoted if i > title_index])
     if plain and all(i in menu for i in plain):  # only a bulleted menu above the lead: no headline
         title_index = lead
+    # only lines without a letter above the lead (a template's residue "} ?>" over a dateline, yicaiglobal.com t767,
+    # the twenty-sixth tune_other pass): no headline, the lead stands for it
+    if not any(_has_letter(lines[i]) for i in plain):
+        title_index = lead
     title = lines[title_index]
     dated_title = TITLE_DATE_RE.match(title) if published is None else None
     if dated_title:
@@ -825,6 +897,17 @@ def _title_above_lead(lines: list[str], seen: list[int]) -> Content | None:
     blocks = [Block(text=line) for line in lines[body_start:] if line]
     return Content(title=title, published=published, section=section, blocks=blocks,
                    site_template=site_template("\n".join(lines)))
+
+
+def _has_letter(line: str) -> bool:
+    """Whether a line holds a letter of any script (a headline does; "} ?>" does not)."""
+    return any(char.isalpha() for char in line)
+
+
+def _is_menu_bar(line: str) -> bool:
+    """Whether a line is a menu bar (MENU_BAR_MIN_ITEMS or more short items joined by " | ", see MENU_BAR_SPLIT_RE)."""
+    items = MENU_BAR_SPLIT_RE.split(line)
+    return len(items) >= MENU_BAR_MIN_ITEMS and all(0 < len(item.split()) <= MENU_BAR_ITEM_MAX_WORDS for item in items)
 
 
 def _is_table_row(lines: list[str], index: int) -> bool:
@@ -884,7 +967,7 @@ def _dateline_date(lines: list[str], lead: int) -> str | None:
         dated.append(following)
     for index in dated:
         if DATELINE_LEAD_RE.match(lines[index]) or DATE_FIRST_DATELINE_RE.match(lines[index]) \
-                or DATE_DASH_LEAD_RE.match(lines[index]):
+                or DATE_DASH_LEAD_RE.match(lines[index]) or DATELINE_WIRE_RE.match(lines[index]):
             return parse_date(lines[index][:DATED_LEAD_CHARS])
     return None
 
@@ -1034,8 +1117,11 @@ def _block_numbers(lines: list[str]) -> list[int]:
 def is_sentence(line: str) -> bool:
     """A sentence of the text: PARAGRAPH_MIN_WORDS words or more, closed by a full stop or an exclamation mark
     (SENTENCE_END_RE). The text's rules (`_is_paragraph`, `_is_quoted`) and the dated line beside the headline
-    (transforms/neardate.py) stop at one."""
-    return len(line.split()) >= PARAGRAPH_MIN_WORDS and SENTENCE_END_RE.search(line) is not None
+    (transforms/neardate.py) stop at one. A list item's mark is no word: "• Congestion all around, from COVID in China
+    to gridlocks in L.A.", a breadcrumb's last item closed by an abbreviation's full stop, is eleven words, no lead
+    (www.freightright.com t766, the twenty-sixth tune_other pass)."""
+    return len(LIST_MARK_RE.sub("", line, count=1).split()) >= PARAGRAPH_MIN_WORDS \
+        and SENTENCE_END_RE.search(line) is not None
 
 
 def _is_paragraph(line: str) -> bool:
