@@ -1120,7 +1120,7 @@ MATCHER_TRIGGERS: Final[dict[str, tuple[str, ...]]] = {
     "basis_points": ("basis",),
     "percent": ("%", "％", "percent", "per cent"),
     "percent_pair": ("%", "％", "percent", "per cent"),
-    "percent_range": ("%", "％", "percent", "per cent"),
+    "percent_range": ("-", "~", "–"),  # (every match holds its range's mark; most percentages have none)
     "percent_spelled": ("percent", "per cent"),
     "km2": ("km", "square", "sq"),
     "m2": ("m2", "m²", "m^2", "square", "sq"),
