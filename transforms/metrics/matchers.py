@@ -370,10 +370,10 @@ ORDINAL_SUPERLATIVE_RE: Final = re.compile(
     re.IGNORECASE,
 )
 
-# The words before "half of" and the spelled numerators of "N out of M" (tried at every word: tries); "one out of
-# every three", "One in every five hair dryers" (tune_other t011, t030) are shares too.
 # The bases a proportion is given over: "9 out of 10 patent applications" is 90% (dev 012); "33 out of 35" is no share.
 PROPORTION_BASES: Final = frozenset({2, 3, 4, 5, 6, 7, 8, 9, 10, 100, 1000})
+# The words before "half of" and the spelled numerators of "N out of M" (tried at every word: tries); "one out of
+# every three", "One in every five hair dryers" (tune_other t011, t030) are shares too.
 HALF_OF_LEADS: Final = ("than", "nearly", "almost", "about", "around", "roughly", "over", "for", "to", "by", "up")
 OUT_OF_NUMERATORS: Final = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 FRACTION_RE: Final = re.compile(
