@@ -1640,3 +1640,22 @@ def test_the_earliest_and_latest_cues_are_min_and_max(spans: list[tuple[int, int
 def test_two_digits_are_the_format_spec_s() -> None:
     for number in range(200):
         assert periods._two_digits(number) == f"{number:02d}"
+
+
+def test_shorthand_possible_is_the_gate_search() -> None:
+    """matchers.shorthand_possible (str's searches) says what SHORTHAND_GATE_RE's search says, on the real sentences
+    lowercased, on each needle alone and inside text, and on each digit unit with what may stand before it."""
+    texts = [sentence.lower() for sentence in real_sentences()]
+    assert 0 < sum(1 for text in texts if matchers.shorthand_possible(text)) < len(texts)  # (both answers occur)
+    texts += [needle for needle in matchers.SHORTHAND_NEEDLES]
+    texts += [f"up {needle}." for needle in matchers.SHORTHAND_NEEDLES]
+    for unit, _ in matchers.SHORTHAND_DIGIT_UNITS:
+        texts += [unit, f"a{unit}", f" {unit}", f"5{unit}", f"5 {unit}", f"5  {unit}", f"x5 {unit}y", f"a {unit} 5",
+                  f"{unit}5{unit}", f"٥{unit}"]
+    for text in texts:
+        assert matchers.shorthand_possible(text) == (matchers.SHORTHAND_GATE_RE.search(text) is not None), text
+
+
+@given(st.text(alphabet="0123456789 xpctm+-−a", max_size=12))
+def test_shorthand_possible_on_generated_text(text: str) -> None:
+    assert matchers.shorthand_possible(text) == (matchers.SHORTHAND_GATE_RE.search(text) is not None)

@@ -27,7 +27,6 @@ from transforms.metrics.matchers import (
     PCT_POINTS_RE,
     PERCENT_READ,
     RANGE_COUNT_RE,
-    SHORTHAND_GATE_RE,
     SHORTHAND_MATCHERS,
     SIGNED_PERCENT_RE,
     SPELLED_COUNT_RE,
@@ -43,6 +42,7 @@ from transforms.metrics.matchers import (
     may_follow,
     pct_points,
     read_quantity,
+    shorthand_possible,
     signed_percent,
     unclaimed_reads,
     valuation_multiples,
@@ -1616,7 +1616,7 @@ def _find_quantities(para: str, start: int, end: int, excluded: list[tuple[int, 
                 points = pct_points(match, sentence)
                 if points is not None:
                     _add(found, claimed, points, "pct_points")
-    shorthand = scan.digits and SHORTHAND_GATE_RE.search(low) is not None  # (one search: most sentences hold none)
+    shorthand = scan.digits and shorthand_possible(low)  # (most sentences hold no needle)
     if shorthand and any(needle in low for needle in VALUATION_NEEDLES):  # "PE ratios of 19.9, 15.9": multiples
         for match in VALUATION_LIST_RE.finditer(para, start, end):
             for number in valuation_multiples(match):
