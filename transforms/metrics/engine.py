@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Final
 
 from core.records import Metric
@@ -734,6 +734,18 @@ TABLE_CELL_NUMBER_RE: Final = re.compile(
 TABLE_YEAR_RE: Final = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 
 
+def _lines_from(body: str, at: int) -> Iterator[tuple[int, str]]:
+    """The lines of `body` from offset `at` on that hold more than whitespace, each with its offset (a table's rows
+    under its unit line: the readers stop where the table ends)."""
+    while at < len(body):
+        end = body.find("\n", at)
+        end = len(body) if end < 0 else end
+        line = body[at:end]
+        line_start, at = at, end + 1
+        if line.strip():
+            yield line_start, line
+
+
 def _with_table_metrics(body: str, metrics: list[Metric]) -> list[Metric]:
     """`metrics` with the cells of the body's pipe tables (TABLE_UNIT_LINE_RE) read as amounts and changes; what the
     sentence rules found on a row the table reads is the table's."""
@@ -746,14 +758,7 @@ def _with_table_metrics(body: str, metrics: list[Metric]) -> list[Metric]:
             continue
         columns: list[tuple[str | None, bool]] | None = None  # (year, holds a change) per value column
         first_year: str | None = None  # the first amount column's year: a change column's period
-        at = unit_line.end() + 1
-        while at < len(body):
-            end = body.find("\n", at)
-            end = len(body) if end < 0 else end
-            line = body[at:end]
-            line_start, at = at, end + 1
-            if not line.strip():
-                continue
+        for line_start, line in _lines_from(body, unit_line.end() + 1):
             if "|" not in line:
                 break  # the table is over
             cells: list[tuple[int, str]] = []  # (offset in the line, stripped text)
@@ -792,7 +797,7 @@ def _with_table_metrics(body: str, metrics: list[Metric]) -> list[Metric]:
                     continue
                 read = True
             if read:
-                rows.append((line_start, end))
+                rows.append((line_start, line_start + len(line)))
     if not found:
         return metrics
     kept = [m for m in metrics if not any(a <= m.char_start < b for a, b in rows)]
@@ -813,14 +818,7 @@ def _with_spaced_table_metrics(body: str, metrics: list[Metric]) -> list[Metric]
             continue
         columns: list[str | None] | None = None  # a year, or None for the change column, in the order they stand
         first_year: str | None = None
-        at = unit_line.end() + 1
-        while at < len(body):
-            end = body.find("\n", at)
-            end = len(body) if end < 0 else end
-            line = body[at:end]
-            line_start, at = at, end + 1
-            if not line.strip():
-                continue
+        for line_start, line in _lines_from(body, unit_line.end() + 1):
             if columns is None:
                 low = line.lower()
                 stands: list[tuple[int, str | None]] = [(m.start(), m.group()) for m in TABLE_YEAR_RE.finditer(line)]
@@ -851,7 +849,7 @@ def _with_spaced_table_metrics(body: str, metrics: list[Metric]) -> list[Metric]
                     amount = round(-value * scale if cell.group("open") else value * scale, 6)
                     found.append(Metric(amount, currency, "level", subject, year, None, body[start:stop], start,
                                         stop, None, None, context.ACTUAL, ("table.spaced_cell",)))
-            rows.append((line_start, end))
+            rows.append((line_start, line_start + len(line)))
     if not found:
         return metrics
     kept = [m for m in metrics if not any(a <= m.char_start < b for a, b in rows)]
