@@ -734,6 +734,32 @@ TABLE_CELL_NUMBER_RE: Final = re.compile(
 TABLE_YEAR_RE: Final = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 
 
+def _cell_amount(value: float, scale: float, bracketed: bool) -> float:
+    """A table cell's amount at its table's scale, negative in brackets ("(4,535.46)": a loss)."""
+    return round(-value * scale if bracketed else value * scale, 6)
+
+
+def _amount_cell(amount: float, unit: str, subject: str, period: str | None, body: str, start: int, stop: int,
+                 rule: str) -> Metric:
+    """A table cell's amount as a Metric (its text body[start:stop], decided by `rule`)."""
+    return Metric(amount, unit, "level", subject, period, None, body[start:stop], start, stop, None, None,
+                  context.ACTUAL, (rule,))
+
+
+def _change_cell(value: float, subject: str, period: str | None, body: str, start: int, stop: int) -> Metric:
+    """A change column's cell: the row's growth in percent over the period (table.change_column)."""
+    return Metric(value, "percent", "change", f"{subject} growth", period, None, body[start:stop], start, stop, None,
+                  None, context.ACTUAL, ("table.change_column",))
+
+
+def _with_table_cells(metrics: list[Metric], found: list[Metric], spans: list[tuple[int, int]]) -> list[Metric]:
+    """`metrics` with a table's cells `found` in place of what the sentence rules read inside its `spans`, in order."""
+    if not found:
+        return metrics
+    kept = [m for m in metrics if not any(a <= m.char_start < b for a, b in spans)]
+    return sorted(kept + found, key=lambda m: m.char_start)
+
+
 def _lines_from(body: str, at: int) -> Iterator[tuple[int, str]]:
     """The lines of `body` from offset `at` on that hold more than whitespace, each with its offset (a table's rows
     under its unit line: the readers stop where the table ends)."""
@@ -786,22 +812,16 @@ def _with_table_metrics(body: str, metrics: list[Metric]) -> list[Metric]:
                 start = line_start + cell_at + (1 if number.group("open") else 0)
                 stop = start + len(number.group("num"))
                 if change:
-                    found.append(Metric(value, "percent", "change", f"{subject} growth", first_year, None,
-                                        body[start:stop], start, stop, None, None, context.ACTUAL,
-                                        ("table.change_column",)))
+                    found.append(_change_cell(value, subject, first_year, body, start, stop))
                 elif year:
-                    amount = round(-value * scale if number.group("open") else value * scale, 6)  # (531.54 x 1e6)
-                    found.append(Metric(amount, currency, "level", subject, year, None, body[start:stop], start,
-                                        stop, None, None, context.ACTUAL, ("table.cell",)))
+                    amount = _cell_amount(value, scale, bool(number.group("open")))  # (531.54 x 1e6)
+                    found.append(_amount_cell(amount, currency, subject, year, body, start, stop, "table.cell"))
                 else:
                     continue
                 read = True
             if read:
                 rows.append((line_start, line_start + len(line)))
-    if not found:
-        return metrics
-    kept = [m for m in metrics if not any(a <= m.char_start < b for a, b in rows)]
-    return sorted(kept + found, key=lambda m: m.char_start)
+    return _with_table_cells(metrics, found, rows)
 
 
 def _with_spaced_table_metrics(body: str, metrics: list[Metric]) -> list[Metric]:
@@ -842,18 +862,12 @@ def _with_spaced_table_metrics(body: str, metrics: list[Metric]) -> list[Metric]
                 start = line_start + cell.start("num")
                 stop = line_start + cell.end("num")
                 if year is None:
-                    found.append(Metric(value, "percent", "change", f"{subject} growth", first_year, None,
-                                        body[start:stop], start, stop, None, None, context.ACTUAL,
-                                        ("table.change_column",)))
+                    found.append(_change_cell(value, subject, first_year, body, start, stop))
                 elif not cell.group("pct"):
-                    amount = round(-value * scale if cell.group("open") else value * scale, 6)
-                    found.append(Metric(amount, currency, "level", subject, year, None, body[start:stop], start,
-                                        stop, None, None, context.ACTUAL, ("table.spaced_cell",)))
+                    amount = _cell_amount(value, scale, bool(cell.group("open")))
+                    found.append(_amount_cell(amount, currency, subject, year, body, start, stop, "table.spaced_cell"))
             rows.append((line_start, line_start + len(line)))
-    if not found:
-        return metrics
-    kept = [m for m in metrics if not any(a <= m.char_start < b for a, b in rows)]
-    return sorted(kept + found, key=lambda m: m.char_start)
+    return _with_table_cells(metrics, found, rows)
 
 
 # A flattened Markdown table (vocab TABLE_HEADING_UNIT_RE_TEXT): the run of alignment cells ("| :--- | :--- |") after
@@ -932,23 +946,18 @@ def _with_flat_table_metrics(body: str, metrics: list[Metric]) -> list[Metric]:
                 start = cell_at + (1 if number.group("open") else 0)
                 stop = start + len(number.group("num"))
                 if change:
-                    found.append(Metric(value, "percent", "change", f"{subject} growth", first_period, None,
-                                        body[start:stop], start, stop, None, None, context.ACTUAL,
-                                        ("table.change_column",)))
+                    found.append(_change_cell(value, subject, first_period, body, start, stop))
                 elif own is not None or currency is not None:
                     cell_unit = TABLE_CURRENCIES[own.group("cur").lower()] if own is not None else currency
                     factor = 1.0 if own is not None else scale
-                    amount = round(-value * factor if number.group("open") else value * factor, 6)
-                    found.append(Metric(amount, cell_unit or "CNY", "level", subject, period, None, body[start:stop],
-                                        start, stop, None, None, context.ACTUAL, ("table.flat_cell",)))
+                    amount = _cell_amount(value, factor, bool(number.group("open")))
+                    found.append(_amount_cell(amount, cell_unit or "CNY", subject, period, body, start, stop,
+                                              "table.flat_cell"))
             table_end = row[-1][0] + len(row[-1][1])
             index += width
         if table_end > rule.end():
             spans.append((table_start, table_end))
-    if not found:
-        return metrics
-    kept = [m for m in metrics if not any(a <= m.char_start < b for a, b in spans)]
-    return sorted(kept + found, key=lambda m: m.char_start)
+    return _with_table_cells(metrics, found, spans)
 
 
 # Metric's fields in the order _extract passes them (positionally: compiled code calls the uncompiled dataclass
