@@ -1659,3 +1659,19 @@ def test_shorthand_possible_is_the_gate_search() -> None:
 @given(st.text(alphabet="0123456789 xpctm+-−a", max_size=12))
 def test_shorthand_possible_on_generated_text(text: str) -> None:
     assert matchers.shorthand_possible(text) == (matchers.SHORTHAND_GATE_RE.search(text) is not None)
+
+
+def test_the_spaced_thousands_gate_never_hides_a_match() -> None:
+    """engine.may_space_thousands answers False only where SPACED_THOUSANDS_RE finds nothing: on every real page's
+    text (some hold spaced thousands: both answers occur) and on numbers set with each kind of space."""
+    texts = list(real_texts())
+    texts += [f"a population of 7{space}600{space}000 people" for space in (" ", *engine.TYPESET_SPACES)]
+    texts += ["1 000", "12 000 000", "7\u00a0600", "60 500-yuan awards", "on May 1 100 people", "2023-03-06 418"]
+    gated = [text for text in texts if not engine.may_space_thousands(text)]
+    assert gated and len(gated) < len(texts)
+    assert not any(engine.SPACED_THOUSANDS_RE.search(text) for text in gated)
+
+
+@given(st.text(alphabet="0123456789 \u00a0\u2009,.-x", max_size=16))
+def test_the_spaced_thousands_gate_on_generated_text(text: str) -> None:
+    assert engine.may_space_thousands(text) or engine.SPACED_THOUSANDS_RE.search(text) is None
