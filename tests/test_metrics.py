@@ -2104,6 +2104,17 @@ def test_hyphenated_money_adjective() -> None:
     assert extract_metrics('In 2018, Ningbo joined the "1-trillion-yuan GDP club".') == []
 
 
+def test_a_hyphenated_scale_before_currency_words_is_money() -> None:
+    """tune_other t030 and t338 hyphenate the scale alone: "14-billion US dollars" was read as nothing."""
+    found = extract_metrics("Ningbo became one of the cities to surpass 100 billion yuan in GDP, approximately "
+                            "14-billion US dollars.")
+    assert [(m.text, m.value, m.unit, m.qualifier) for m in found][-1] == ("14-billion US dollars", 14e9, "USD",
+                                                                           "approx")
+    found = extract_metrics("Overseas shopping came in at around 240-million US dollars in China last year.")
+    assert [(m.text, m.value, m.unit) for m in found] == [("240-million US dollars", 240e6, "USD")]
+    assert [(m.value, m.unit) for m in extract_metrics("It is a 14-billion yuan project.")] == [(14e9, "CNY")]
+
+
 def test_a_climates_seasons_are_no_count() -> None:
     assert extract_metrics("Ningbo is mild and humid, with four distinct seasons.") == []
     assert [m.value for m in extract_metrics("The park has four new gates.")] == [4.0]

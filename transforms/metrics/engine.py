@@ -473,7 +473,9 @@ from transforms.textutil import KANA_RE
 # dates a text page, so does a bare numeric date line the text under it settles in words ("5 11 2016" over
 # "November 5") and a headline's "09.13.22" (day above 12); "Recent Posts", glued counters ("30 views0 comments") and
 # empty bylines (", by", "by - 14:29") are furniture.
-EXTRACTOR_VERSION = "2026.12.06.82"
+# "2026.12.07.83" (session 25): a scale hyphenated to its number before currency words is money ("approximately
+# 14-billion US dollars", "240-million US dollars", "a 14-billion yuan project": money.hyphenated; nothing was read).
+EXTRACTOR_VERSION = "2026.12.07.83"
 
 
 MIDDLE_DOT: Final = "·"

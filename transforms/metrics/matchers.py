@@ -125,10 +125,11 @@ MONEY_RANGE_SUFFIXED_RE: Final = re.compile(
 MONEY_RANGE_SCALE_RE: Final = re.compile(
     rf"\s?[-–~]\s?{NUMBER_READ}(?![.,]\d)\s*(?P<scale>{words_pattern(SCALE_WORDS, space=' ')})\b")
 # "The 21-billion-yuan (about $2.93 billion) project": a number, its scale and its currency joined by hyphens, a
-# compound adjective (money.hyphenated; metrics12, s137: nothing was read).
+# compound adjective (money.hyphenated; metrics12, s137: nothing was read); or the scale hyphenated alone,
+# "approximately 14-billion US dollars", "at around 240-million US dollars" (tune_other t030, t338: nothing read).
 MONEY_HYPHENATED_RE: Final = re.compile(
-    rf"{NUM}-(?P<scale>{words_pattern(HYPHENATED_MONEY_SCALES)})-(?P<cur>{words_pattern(tuple(HYPHENATED_MONEY_CURRENCIES))})"
-    r"(?![\w-])"
+    rf"{NUM}-(?P<scale>{words_pattern(HYPHENATED_MONEY_SCALES)})[- ]"
+    rf"(?P<cur>{words_pattern(tuple(HYPHENATED_MONEY_CURRENCIES), space=' ')})(?![\w-])"
 )
 # "per 100 mu": the base of a rate right before an area or a mass (searched in the PER_BEFORE_CHARS before it).
 PER_BEFORE_RE: Final = re.compile(r"\b(?:per|for\s+every|for\s+each)\s+$", re.IGNORECASE)
@@ -1152,7 +1153,7 @@ MATCHER_TRIGGERS: Final[dict[str, tuple[str, ...]]] = {
     "money_prefixed": ("$", "rmb", "usd", "cny", "eur", "€", "¥", "￥"),
     "money_suffixed": ("yuan", "rmb", "cny", "dollar", "usd", "euro", "eur"),
     "money_range_suffixed": ("yuan", "rmb", "cny", "dollar", "usd", "euro", "eur"),
-    "money_hyphenated": ("illion-yuan", "illion-dollar"),
+    "money_hyphenated": ("-million", "-billion", "-trillion"),  # (every match holds its scale after a hyphen)
     "percentage_points": ("point",),
     "percentage_points_spelled": ("point",),
     "basis_points": ("basis",),

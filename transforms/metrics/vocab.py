@@ -130,7 +130,8 @@ DESCRIPTIVE_COUNT_NOUNS: Final = frozenset("seasons".split())
 # Compound money adjectives: "The 21-billion-yuan (about $2.93 billion) project" (metrics12, s137), "23.59-billion-yuan
 # worth of" (a scale and a currency word joined to the number by hyphens), the currency each names.
 HYPHENATED_MONEY_SCALES: Final = ("million", "billion", "trillion")
-HYPHENATED_MONEY_CURRENCIES: Final[dict[str, str]] = {"yuan": "CNY", "Yuan": "CNY", "dollar": "USD", "dollars": "USD"}
+HYPHENATED_MONEY_CURRENCIES: Final[dict[str, str]] = {"yuan": "CNY", "Yuan": "CNY", "RMB": "CNY", "dollar": "USD",
+                                                      "dollars": "USD", "US dollars": "USD", "U.S. dollars": "USD"}
 
 RANK_MOVE_NOUNS: Final = frozenset("places positions spots notches rungs rankings ranks".split())
 
