@@ -2703,3 +2703,17 @@ def test_a_footnote_number_glued_to_a_scale_word_leaves_the_scale() -> None:
     (engine.SCALE_FOOTNOTE_RE), the amount keeps its million."""
     [m] = extract_metrics("The group had a net cash position of RMB 10,923 million9 - The Board resolved not to pay.")
     assert (m.text, m.value, m.unit) == ("RMB 10,923 million", 10923e6, "CNY")
+
+
+def test_an_infobox_line_of_a_plural_label_counts_it() -> None:
+    """Real pages tune_sites s204 (metrics18, an older Wikipedia infobox: "Students 5,628 [2]", "Postgraduates 666
+    [2]") and s102 ("Passengers11,718,416", the label glued to its figure): a bare number after a label counts nothing
+    to the matchers, and a number glued to letters is no quantity. An infobox's line, a plural Title Case label and
+    its figure (a thousands comma, or a footnote after it) with nothing else on the line, is a count of the label
+    (match.count_infobox_line); a page's counter ("Views 1,234") is none, nor a bare "Line 3"."""
+    found = extract_metrics("Established 2004\n\nStudents 5,628 [2]\n\nPostgraduates 666 [2]\n\nPassengers11,718,416")
+    assert [(m.text, m.value, m.unit, m.subject) for m in found] == [
+        ("5,628", 5628.0, "count", "students"), ("666", 666.0, "count", "postgraduates"),
+        ("11,718,416", 11718416.0, "count", "passengers")]
+    assert "match.count_infobox_line" in found[0].rules
+    assert extract_metrics("Views 1,234\n\nComments 12 [1]\n\nLine 3\n\nPostgraduates 666") == []

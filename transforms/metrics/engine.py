@@ -86,6 +86,7 @@ from transforms.metrics.structure import (
 )
 from transforms.metrics.subjects import _MID_SENTENCE_NAMES, MidSentenceNames
 from transforms.metrics.vocab import (
+    INFOBOX_COUNTER_LABELS,
     ORDINAL_WORDS,
     OWN_TIME_WORDS,
     REPORTING_NOUNS,
@@ -473,7 +474,10 @@ from transforms.textutil import KANA_RE
 # dates a text page, so does a bare numeric date line the text under it settles in words ("5 11 2016" over
 # "November 5") and a headline's "09.13.22" (day above 12); "Recent Posts", glued counters ("30 views0 comments") and
 # empty bylines (", by", "by - 14:29") are furniture.
-EXTRACTOR_VERSION = "2026.12.06.82"
+# "2026.12.07.84" (metrics18, unseen pages of other sources s197-s207): an infobox's line, a plural Title Case label
+# and its bare figure ("Students 5,628 [2]", "Passengers11,718,416", the label glued to it), is a count of the label
+# (match.count_infobox_line).
+EXTRACTOR_VERSION = "2026.12.07.84"
 
 
 MIDDLE_DOT: Final = "·"
@@ -574,6 +578,9 @@ def _extract(body: str, pub: tuple[int, int] | None, document_period: tuple[str,
         # below; str.isascii is one C pass, the script is then looked for only around each figure)
         cjk = not para.isascii()
         fact = FACT_LINE_RE.match(para) if len(para) <= FACT_LINE_MAX and ":" in para else None
+        # (an infobox's "Students 5,628 [2]": a short line opening with a capital or a bullet, no colon)
+        infobox = INFOBOX_LINE_RE.match(para) if len(para) <= INFOBOX_LINE_MAX and fact is None \
+            and ":" not in para and not para[0].islower() else None
         # (a number said in parts: "illion", whitespace and a digit, looked for once a paragraph; most have none)
         compound = "illion" in para and COMPOUND_GATE_RE.search(para) is not None
         months = month_names(para)  # (for the excluded spans and each sentence's month cues)
@@ -599,6 +606,8 @@ def _extract(body: str, pub: tuple[int, int] | None, document_period: tuple[str,
                 items = _join_scales(items, para)  # "RMB 7 billion 200 million yuan": one amount
             if fact is not None:
                 items = _fact_line_items(items, para, fact)
+            elif infobox is not None and not items:
+                items = _infobox_line_items(infobox)
             for item in items:
                 described.append((item, _describe(item, previous, para, sent_start, sent_end)))
                 previous = item
@@ -1158,6 +1167,17 @@ def _fact_line_items(items: list[_Found], para: str, fact: re.Match[str]) -> lis
     return items
 
 
+def _infobox_line_items(line: re.Match[str]) -> list[_Found]:
+    """An infobox's line "Students 5,628 [2]" or "Passengers11,718,416" (INFOBOX_LINE_RE) that no matcher read (the
+    number glued to its label is no quantity to them; a bare number counts nothing): a count of its plural label
+    (match.count_infobox_line). A page's counter ("Views 1,234", vocab.INFOBOX_COUNTER_LABELS) is none."""
+    label = line.group("label").lower()
+    if label.rsplit(" ", 1)[-1] in INFOBOX_COUNTER_LABELS:
+        return []
+    return [_Found(line.start("num"), line.end("num"), float(line.group("num").replace(",", "")), "count",
+                   kind="level", subject=label, num_start=line.start("num"), rules=["match.count_infobox_line"])]
+
+
 def _is_headline(para: str, headline: str) -> bool:
     """ "SUNNY OPTICAL's revenue ... increased by 4.2% year-on-year, ... | Financial Report Insights" as the title and
     as the body's paragraph: the headline set again (restated.headline), its figures said in the text below it. Not
@@ -1271,6 +1291,14 @@ FACT_LINE_RE: Final = re.compile(r"\s*(?P<label>[A-Z][A-Za-z]*(?:[ -][A-Za-z]+){
 FACT_COUNT_RE: Final = re.compile(r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
                                   r"(?:\s+(?P<scale>thousand|million|billion))?(?:\s*\((?:19|20)\d{2}\))?\s*$")
 FACT_COUNT_NOUNS: Final = ("population", "workforce", "staff")
+# An infobox's line (vocab.INFOBOX_COUNTER_LABELS): a plural label of one to three words, Title Case, glued to its
+# figure or one space before it ("Passengers11,718,416", "Aircraft movements85,434", "Students 5,628 [2]"), the figure
+# holding a thousands comma or followed by a footnote reference; nothing else on the line (a unit after the figure is
+# the matchers'). A count of the label (match.count_infobox_line). INFOBOX_LINE_MAX: such a line is short.
+INFOBOX_LINE_MAX: Final = 48
+INFOBOX_LINE_RE: Final = re.compile(
+    r"(?:[•·]\s*)?(?P<label>[A-Z][a-z]+(?: [a-z]+){0,2}s) ?"
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?(?=\s*(?:\[\d+\]\s*)*$)|\d+(?:\.\d+)?(?=\s*(?:\[\d+\]\s*)+$))")
 # "7 billion 200 million", "1 million 500 thousand": a number with a larger scale right before a scaled one.
 COMPOUND_GATE_RE: Final = re.compile(r"illion\s+\d")
 COMPOUND_LEAD_WINDOW: Final = 24

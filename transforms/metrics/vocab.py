@@ -530,3 +530,10 @@ TABLE_HEADING_UNIT_RE_TEXT: Final = (r"\(\s*(?P<cur>RMB|CNY|USD|EUR|US\$)\s+"
                                      r"(?P<scale>thousands?|millions?|billions?)\s*\)")
 # A column heading naming a change in percent ("Rate of change (%)", "YoY (%)"): its cells are percentages of change.
 TABLE_CHANGE_HEADINGS: Final = ("rate of change", "change (%)", "change(%)", "yoy", "growth (%)", "growth(%)")
+
+# metrics18: an encyclopedia infobox's line, a plural label and its bare figure with nothing after it but footnote
+# references, the label glued to the number or set apart by a space ("Passengers11,718,416", tune_sites s102;
+# "Students 5,628 [2]", s204): a count of the label (engine.INFOBOX_LINE_RE, rule match.count_infobox_line). A
+# page's counters are plural labels too ("Views 1,234", "Comments 12"): these are never infobox data.
+INFOBOX_COUNTER_LABELS: Final = frozenset("views comments likes shares reads visits hits replies followers downloads "
+                                          "favorites favourites votes reviews pageviews clicks posts".split())
