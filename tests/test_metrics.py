@@ -2717,3 +2717,14 @@ def test_an_infobox_line_of_a_plural_label_counts_it() -> None:
         ("11,718,416", 11718416.0, "count", "passengers")]
     assert "match.count_infobox_line" in found[0].rules
     assert extract_metrics("Views 1,234\n\nComments 12 [1]\n\nLine 3\n\nPostgraduates 666") == []
+
+
+def test_a_heading_s_round_figure_said_again_under_it_of_the_same_subject_is_one_fact() -> None:
+    """Real page tune_sites s206 (metrics18, a Blogger post on the Hangzhou Bay Bridge): the subheading "Toll fee is 80
+    yuan", then "The toll fee is expected to be 80 yuan per vehicle." gave the toll twice: a heading line's figure said
+    again in the paragraph right under it with its unit, kind and subject is the heading's fact, however round the
+    number (restated.heading_subject); another subject's equal figure stays."""
+    found = extract_metrics("Toll fee is 80 yuan\n\nThe toll fee is expected to be 80 yuan per vehicle.")
+    assert [(m.text, m.value, m.unit, m.subject) for m in found] == [("80 yuan", 80.0, "CNY", "toll fee")]
+    found = extract_metrics("Toll fee is 80 yuan\n\nThe parking fee is 80 yuan per day.")
+    assert [m.subject for m in found] == ["toll fee", "parking fee"]

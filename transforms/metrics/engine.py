@@ -477,7 +477,10 @@ from transforms.textutil import KANA_RE
 # "2026.12.07.84" (metrics18, unseen pages of other sources s197-s207): an infobox's line, a plural Title Case label
 # and its bare figure ("Students 5,628 [2]", "Passengers11,718,416", the label glued to it), is a count of the label
 # (match.count_infobox_line).
-EXTRACTOR_VERSION = "2026.12.07.84"
+# "2026.12.07.85" (metrics18): a heading line's figure said again in the paragraph right under it with its unit, kind
+# and subject is the heading's fact, however round ("Toll fee is 80 yuan" over "The toll fee is expected to be 80 yuan
+# per vehicle."; restated.heading_subject).
+EXTRACTOR_VERSION = "2026.12.07.85"
 
 
 MIDDLE_DOT: Final = "·"
@@ -664,7 +667,7 @@ def _extract(body: str, pub: tuple[int, int] | None, document_period: tuple[str,
                     continue  # "較去年同期增 加約 19.4% 或約": the Chinese text restating an English report's figures
                 if fact_metrics and fact is None and _restates_a_line(item, para, fact_metrics):
                     continue  # "... rose 1.6 percent to 56.3 billion yuan" after the fact box's "GDP: 56.3 billion"
-                if above and _restates_a_line(item, para, above):
+                if above and (_restates_a_line(item, para, above) or _restates_its_heading(item, above)):
                     continue  # a listing item's heading "... reached 186.6 billion yuan", its text then says it again
                 if heading and any(m.value == float(item.value) and m.unit == item.unit and m.subject == item.subject
                                    for m in metrics):
@@ -1124,6 +1127,20 @@ def _restates_a_line(item: _Found, para: str, facts: list[Metric]) -> bool:
     kind = item.kind or "level"
     value = float(item.value)
     return any(m.unit == item.unit and m.kind == kind and m.value == value for m in facts) and _precise(item, para)
+
+
+def _restates_its_heading(item: _Found, heading: list[Metric]) -> bool:
+    """ "Toll fee is 80 yuan" (a blog's subheading), then "The toll fee is expected to be 80 yuan per vehicle." in the
+    paragraph under it; "600 experts spent nine years…", then "close to 600 experts spent nine years on designing the
+    bridge" (tune_sites s206, metrics18): a figure of the heading line right above, said again with its unit, kind
+    and subject, is the heading's fact, however round the number (restated.heading_subject; a precise one is
+    restated.heading's without the subject)."""
+    if item.subject is None:
+        return False
+    kind = item.kind or "level"
+    value = float(item.value)
+    return any(m.value == value and m.unit == item.unit and m.kind == kind and m.subject == item.subject
+               for m in heading)
 
 
 def _join_scales(items: list[_Found], para: str) -> list[_Found]:
