@@ -2728,3 +2728,17 @@ def test_a_heading_s_round_figure_said_again_under_it_of_the_same_subject_is_one
     assert [(m.text, m.value, m.unit, m.subject) for m in found] == [("80 yuan", 80.0, "CNY", "toll fee")]
     found = extract_metrics("Toll fee is 80 yuan\n\nThe parking fee is 80 yuan per day.")
     assert [m.subject for m in found] == ["toll fee", "parking fee"]
+
+
+def test_a_dash_after_a_full_stop_opens_the_next_sentence() -> None:
+    """Real page tune_sites s199 (metrics18, a reportify summary of Shenzhou's 2023 interim results): its bullets run
+    into one paragraph ("...year-on-year[1]. - The profit attributable ..."), and a dash is no capital, so the whole
+    list was one sentence: a figure said again in a later bullet was kept as a second fact (a restatement is looked
+    for in the paragraph's earlier sentences only). A dash between a full stop and a capital opens a sentence
+    (structure.SENTENCE_END_RE)."""
+    text = ("Net profit attributable to equity holders of the parent company was approximately RMB 2,126,829,000, a "
+            "decrease of about 10.1% year-on-year[1]. - The profit attributable to equity holders of the parent "
+            "company for the six months ended June 30, 2023, was approximately RMB 2,126,829,000, down 10.1% from RMB "
+            "2,366,616,000 for the same period in 2022[21].")
+    assert [(m.text, m.value) for m in extract_metrics(text)] == [
+        ("RMB 2,126,829,000", 2126829000.0), ("10.1%", -10.1), ("RMB 2,366,616,000", 2366616000.0)]

@@ -480,7 +480,10 @@ from transforms.textutil import KANA_RE
 # "2026.12.07.85" (metrics18): a heading line's figure said again in the paragraph right under it with its unit, kind
 # and subject is the heading's fact, however round ("Toll fee is 80 yuan" over "The toll fee is expected to be 80 yuan
 # per vehicle."; restated.heading_subject).
-EXTRACTOR_VERSION = "2026.12.07.85"
+# "2026.12.07.86" (metrics18): a dash between a full stop and a capital opens a sentence (bullets run into one
+# paragraph: "...year-on-year[1]. - The profit attributable ..."), so a later bullet's restatement is one fact again
+# and a bullet's cues and subject are its own (structure.SENTENCE_END_RE).
+EXTRACTOR_VERSION = "2026.12.07.86"
 
 
 MIDDLE_DOT: Final = "·"
