@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from core.records import KINDS, QUALIFIERS, UNITS, Metric
+from transforms.errors import NotAnArticle
 from transforms.metrics import extract_metrics
 from transforms.page import parse_page
 from transforms.textutil import parse_date
@@ -2742,3 +2743,44 @@ def test_a_dash_after_a_full_stop_opens_the_next_sentence() -> None:
             "2,366,616,000 for the same period in 2022[21].")
     assert [(m.text, m.value) for m in extract_metrics(text)] == [
         ("RMB 2,126,829,000", 2126829000.0), ("10.1%", -10.1), ("RMB 2,366,616,000", 2366616000.0)]
+
+
+S202_TABLE = ("| 2025 | 2024 | 2023 | 2022 | 2021 | 2020 | 2019 | |\n|---|---|---|---|---|---|---|---|\n"
+              "| Sales | 31,058.84 | 28,680.53 | 25,789.34 | 25,664.58 | 23,086.62 | 21,238.35 | 24,296.47 |\n"
+              "| Change of sales in % | 8.29 | 11.21 | 0.49 | 11.17 | 8.70 | -12.59 | 11.90 |\n"
+              "| Gross profit on sales | - | 7,982.02 | 7,122.59 | 7,534.33 | 7,146.83 | 5,789.28 | 5,489.70 |\n"
+              "| Gross profit on sales change in % | - | 12.07 | -5.46 | 5.42 | 23.45 | 5.46 | 9.40 |\n"
+              "| 2025 | 2024 | 2023 | 2022 | 2021 | 2020 | 2019 | |\n|---|---|---|---|---|---|---|---|\n"
+              "| Sales per share | - | 1.47 | 1.33 | 1.54 | 1.46 | 1.49 | 1.84 |\n"
+              "| P/E ratio (year end quote, basic EPS) | 13.44 | 15.30 | 14.83 | 14.18 | 14.49 | 16.33 | 14.63 |")
+
+
+def test_a_pipe_table_headed_by_years_gives_its_percentage_and_ratio_rows() -> None:
+    """Real page tune_sites s202 (metrics18, Business Insider's tables for Ningbo Zhoushan Port): a pipe table headed
+    by years alone gave nothing (no unit line over it, a leading bar before each label). A row whose label ends
+    "in %" holds percentages for its column's year, changes when the label names one (table.year_percent_row),
+    "-" no figure; a valuation ratio's row multiples (table.year_multiple_row); the money and per-share rows, with no
+    currency or scale named, stay unread."""
+    found = extract_metrics(S202_TABLE.replace("\n", "\n\n"))
+    percents = [(m.text, m.value, m.kind, m.period) for m in found if m.unit == "percent"]
+    assert percents[:7] == [("8.29", 8.29, "change", "2025"), ("11.21", 11.21, "change", "2024"),
+                            ("0.49", 0.49, "change", "2023"), ("11.17", 11.17, "change", "2022"),
+                            ("8.70", 8.7, "change", "2021"), ("-12.59", -12.59, "change", "2020"),
+                            ("11.90", 11.9, "change", "2019")]
+    assert percents[7] == ("12.07", 12.07, "change", "2024") and len(percents) == 13
+    assert [(m.value, m.period) for m in found if m.unit == "times"][:2] == [(13.44, "2025"), (15.3, "2024")]
+    assert "table.year_percent_row" in found[0].rules
+    assert not [m for m in found if m.unit not in ("percent", "times")]
+    assert {m.subject for m in found} == {"change of sales", "gross profit on sales change", "p/e ratio"}
+
+
+def test_a_page_of_english_pipe_tables_is_english() -> None:
+    """Real page tune_sites s202 (metrics18): a page of pipe tables whose labels are noun phrases held 10 function
+    words in 84 (under the 0.12 share English needs) and was refused as "und": a page whose lines are mostly table
+    rows is English at half that share (textutil.english_table); German text stays refused."""
+    raw = "| Date | Open | Close | Daily High | Daily Low |\n|---|\n| Date | Analyst | Rating | Price |\n|---|\n"
+    found = parse_page(raw + S202_TABLE, url="https://markets.example.com/analyst/Ningbo_Port", template="text")
+    assert found.language == "en" and len(found.metrics) == 20
+    german = "Startseite\n\nGute Nachrichten kamen gestern vom Marktaufsichtsamt von Ningbo: Ningbo gewann 10 Preise."
+    with pytest.raises(NotAnArticle):
+        parse_page(german + "\n\n| Umsatz | 12 | 13 |", url="https://www.example.de/a", template="text")

@@ -95,9 +95,12 @@ from transforms.metrics.vocab import (
     SIGN_MARKS,
     SPELLED_MULTIPLES,
     TABLE_CHANGE_HEADINGS,
+    TABLE_CHANGE_LABEL_WORDS,
     TABLE_CURRENCIES,
     TABLE_HEADING_UNIT_RE_TEXT,
+    TABLE_PERCENT_LABEL_TAILS,
     TABLE_SCALES,
+    VALUATION_RATIO_NOUNS,
     words_pattern,
 )
 from transforms.textutil import CJK_RE as CJK_IDEOGRAPH_RE
@@ -483,7 +486,12 @@ from transforms.textutil import KANA_RE
 # "2026.12.07.86" (metrics18): a dash between a full stop and a capital opens a sentence (bullets run into one
 # paragraph: "...year-on-year[1]. - The profit attributable ..."), so a later bullet's restatement is one fact again
 # and a bullet's cues and subject are its own (structure.SENTENCE_END_RE).
-EXTRACTOR_VERSION = "2026.12.07.86"
+# "2026.12.07.87" (metrics18): a pipe table headed by years alone ("| 2025 | 2024 | ... | 2019 | |", a stock site's
+# tables with no currency or scale named) gives its rows of percentages ("| Change of sales in % | 8.29 | ...", changes
+# when the label names one: table.year_percent_row) and of a valuation ratio ("| P/E ratio (...) | 13.44 |":
+# table.year_multiple_row) for their columns' years. Page level: a page whose lines are mostly pipe-table rows is
+# English at half the function-word share (textutil.english_table; it was refused as "und").
+EXTRACTOR_VERSION = "2026.12.07.87"
 
 
 MIDDLE_DOT: Final = "·"
@@ -552,6 +560,8 @@ def extract_metrics(body: str, published: str | None = None, title: str | None =
         metrics = _with_spaced_table_metrics(body, metrics)
     if ":---" in body or ":--" in body:  # (a Markdown table flattened into one line: most bodies have none)
         metrics = _with_flat_table_metrics(body, metrics)
+    if "| 20" in body and YEAR_HEADING_ROW_RE.search(body):  # (a pipe table headed by years alone: most have none)
+        metrics = _with_year_table_metrics(body, metrics)
     if body is not source:
         metrics = [dataclasses.replace(m, text=source[m.char_start:m.char_end]) for m in metrics]
     return metrics
@@ -747,6 +757,9 @@ SPACED_TABLE_NOTE_MARKS: Final = ("-", "–", "•")
 TABLE_CELL_NUMBER_RE: Final = re.compile(
     r"^(?P<open>\()?(?P<num>-?\d{1,3}(?:,\d{3})*(?:\.\d+)?|-?\d+(?:\.\d+)?)(?(open)\))$")
 TABLE_YEAR_RE: Final = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+# A pipe table's heading row of years alone, three or more ("| 2025 | 2024 | 2023 | 2022 | 2021 | 2020 | 2019 | |",
+# metrics18, tune_sites s202): engine._with_year_table_metrics.
+YEAR_HEADING_ROW_RE: Final = re.compile(r"^\|?(?:[ \t]*(?:19|20)\d{2}[ \t]*\|){3,}[ \t|]*$", re.MULTILINE)
 
 
 def _cell_amount(value: float, scale: float, bracketed: bool) -> float:
@@ -904,6 +917,65 @@ def _heading_period(text: str) -> str | None:
             return year if (first, last) == (1, 12) else f"{year}-{first:02d}..{year}-{last:02d}"
     years = TABLE_YEAR_RE.findall(text)
     return years[-1] if years else None
+
+
+def _with_year_table_metrics(body: str, metrics: list[Metric]) -> list[Metric]:
+    """`metrics` with the percentage and valuation-ratio rows of the body's pipe tables headed by years alone
+    (YEAR_HEADING_ROW_RE: "| 2025 | 2024 | ... | 2019 | |", a stock site's table whose money rows give no currency
+    or scale, tune_sites s202): a row whose label ends as a percentage's (vocab.TABLE_PERCENT_LABEL_TAILS: "| Change
+    of sales in % | 8.29 | 11.21 | -12.59 |") holds percentages for its column's year, changes if the label names
+    one (table.year_percent_row); a valuation ratio's row ("| P/E ratio (year end quote, basic EPS) | 13.44 |")
+    multiples (table.year_multiple_row). Other rows are left to the sentence rules; a heading row again starts the
+    next table's columns; the table ends at a line with no cell separator."""
+    found: list[Metric] = []
+    rows: list[tuple[int, int]] = []
+    headed: set[int] = set()  # the heading rows read inside an earlier table (a table repeats them)
+    for heading in YEAR_HEADING_ROW_RE.finditer(body):
+        if heading.start() in headed:
+            continue
+        years: list[str] = []
+        for line_start, line in _lines_from(body, heading.start()):
+            if "|" not in line:
+                break  # the table is over
+            cells: list[tuple[int, str]] = []  # (offset in the line, stripped text), the leading bar's empty cell off
+            offset = 0
+            for part in line.split("|"):
+                cells.append((offset + len(part) - len(part.lstrip()), part.strip()))
+                offset += len(part) + 1
+            if cells and not cells[0][1]:
+                cells.pop(0)
+            texts = [text for _, text in cells if text]
+            if texts and all(TABLE_YEAR_RE.fullmatch(text) for text in texts):
+                years = texts  # the heading row (again above each part of the table)
+                headed.add(line_start)
+                continue
+            if not cells or not years:
+                continue
+            label = " ".join(cells[0][1].split())
+            low = label.lower()
+            bare = low.split("(")[0].strip()
+            if low.endswith(TABLE_PERCENT_LABEL_TAILS):
+                tail = next(t for t in TABLE_PERCENT_LABEL_TAILS if low.endswith(t))
+                subject = low[:len(low) - len(tail)].strip()
+                unit, rule = "percent", "table.year_percent_row"
+                kind = "change" if any(word in subject for word in TABLE_CHANGE_LABEL_WORDS) else "level"
+            elif bare in VALUATION_RATIO_NOUNS:
+                subject, unit, kind, rule = bare, "times", "level", "table.year_multiple_row"
+            else:
+                continue
+            read = False
+            for (cell_at, text), year in zip(cells[1:], years):
+                number = TABLE_CELL_NUMBER_RE.match(text)
+                if number is None or number.group("open"):
+                    continue  # "-": no figure for that year
+                start = line_start + cell_at
+                stop = start + len(number.group("num"))
+                found.append(Metric(float(number.group("num").replace(",", "")), unit, kind, subject, year, None,
+                                    body[start:stop], start, stop, None, None, context.ACTUAL, (rule,)))
+                read = True
+            if read:
+                rows.append((line_start, line_start + len(line)))
+    return _with_table_cells(metrics, found, rows)
 
 
 def _with_flat_table_metrics(body: str, metrics: list[Metric]) -> list[Metric]:

@@ -537,3 +537,11 @@ TABLE_CHANGE_HEADINGS: Final = ("rate of change", "change (%)", "change(%)", "yo
 # page's counters are plural labels too ("Views 1,234", "Comments 12"): these are never infobox data.
 INFOBOX_COUNTER_LABELS: Final = frozenset("views comments likes shares reads visits hits replies followers downloads "
                                           "favorites favourites votes reviews pageviews clicks posts".split())
+
+# metrics18 (tune_sites s202, a stock site's financial tables): a pipe table headed by years alone ("| 2025 | 2024 |
+# 2023 | ... | |") whose money rows name no currency or scale; its rows of percentages ("| Change of sales in % | 8.29
+# | 11.21 | ...") and of a valuation ratio ("| P/E ratio (year end quote, basic EPS) | 13.44 | ...") are read
+# (engine._with_year_table_metrics). A row label ending with one of these holds percentages; one naming a change (or
+# growth) holds changes.
+TABLE_PERCENT_LABEL_TAILS: Final = ("in %", "(%)", "in percent", "%")
+TABLE_CHANGE_LABEL_WORDS: Final = ("change", "growth")
