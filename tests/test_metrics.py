@@ -2784,3 +2784,13 @@ def test_a_page_of_english_pipe_tables_is_english() -> None:
     german = "Startseite\n\nGute Nachrichten kamen gestern vom Marktaufsichtsamt von Ningbo: Ningbo gewann 10 Preise."
     with pytest.raises(NotAnArticle):
         parse_page(german + "\n\n| Umsatz | 12 | 13 |", url="https://www.example.de/a", template="text")
+
+
+def test_wikipedia_s_jump_to_content_link_is_no_headline() -> None:
+    """Real page tune_sites s197 (metrics18, a mirror of Wikipedia's Beilun article): the skip link "Jump to content"
+    opening the text was taken for its headline, the article's name under it left in the body: it is furniture as
+    "Skip to content" is (boilerplate.SITE_WIDGETS)."""
+    raw = ("Jump to content\n\nBeilun, Ningbo\n\nBeilun District is a district of Ningbo in Zhejiang province, China. "
+           "Beilun district has a land area of 615 square kilometers.")
+    page = parse_page(raw, url="https://www.example.org/w/index.php?title=Beilun", template="text")
+    assert page.title == "Beilun, Ningbo" and "Jump to content" not in page.body

@@ -491,7 +491,9 @@ from transforms.textutil import KANA_RE
 # when the label names one: table.year_percent_row) and of a valuation ratio ("| P/E ratio (...) | 13.44 |":
 # table.year_multiple_row) for their columns' years. Page level: a page whose lines are mostly pipe-table rows is
 # English at half the function-word share (textutil.english_table; it was refused as "und").
-EXTRACTOR_VERSION = "2026.12.07.87"
+# "2026.12.07.88" (metrics18, page level): Wikipedia's skip link "Jump to content" is furniture, as "Skip to content"
+# is (boilerplate.SITE_WIDGETS): a mirror's text no longer takes it for its headline.
+EXTRACTOR_VERSION = "2026.12.07.88"
 
 
 MIDDLE_DOT: Final = "·"
