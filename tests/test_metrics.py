@@ -2794,3 +2794,19 @@ def test_wikipedia_s_jump_to_content_link_is_no_headline() -> None:
            "Beilun district has a land area of 615 square kilometers.")
     page = parse_page(raw, url="https://www.example.org/w/index.php?title=Beilun", template="text")
     assert page.title == "Beilun, Ningbo" and "Jump to content" not in page.body
+
+
+def test_an_amount_after_down_and_its_percent_after_or_are_one_change() -> None:
+    """Real page tune_sites s199 (metrics18, Shenzhou's 2023 interim results): "Sales of sports products were
+    approximately RMB 8,560,723,000, down RMB 2,126,467,000 or 19.9% from RMB 10,687,190,000 in the previous year"
+    gave the fall as a level and "19.9%" as a level of its own: an amount set after a comma and "down" or "up" is a
+    change (kind.apposed_move), and a percentage after " or " right after a change in an amount is that change in
+    percent, its sign the amount's (kind.or_percent_of_change); ", or 45%" stays a share."""
+    found = extract_metrics("Sales of sports products were approximately RMB 8,560,723,000, down RMB 2,126,467,000 "
+                            "or 19.9% from RMB 10,687,190,000 in the previous year.")
+    assert [(m.value, m.unit, m.kind) for m in found] == [
+        (8560723000.0, "CNY", "level"), (-2126467000.0, "CNY", "change"), (-19.9, "percent", "change"),
+        (10687190000.0, "CNY", "level")]
+    assert "kind.or_percent_of_change" in found[2].rules
+    [_, share] = extract_metrics("Exports reached 286 million yuan, or 45% of the total.")
+    assert share.kind == "share"
