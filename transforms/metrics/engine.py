@@ -493,7 +493,7 @@ from transforms.textutil import KANA_RE
 # English at half the function-word share (textutil.english_table; it was refused as "und").
 # "2026.12.07.88" (metrics18, page level): Wikipedia's skip link "Jump to content" is furniture, as "Skip to content"
 # is (boilerplate.SITE_WIDGETS): a mirror's text no longer takes it for its headline.
-# "2026.12.07.89" (metrics18): an amount set after a comma and "down" or "up" is a change ("..., down RMB 2,126,467,000":
+# "2026.12.07.89" (metrics18): an amount set after a comma and "down" or "up" is a change (", down RMB 2,126,467,000":
 # kind.apposed_move), and a percentage right after it and " or " is that change in percent with its sign ("... or
 # 19.9%": kind.or_percent_of_change; it was a level, a restatement not told).
 EXTRACTOR_VERSION = "2026.12.07.89"
