@@ -2810,3 +2810,12 @@ def test_an_amount_after_down_and_its_percent_after_or_are_one_change() -> None:
     assert "kind.or_percent_of_change" in found[2].rules
     [_, share] = extract_metrics("Exports reached 286 million yuan, or 45% of the total.")
     assert share.kind == "share"
+
+
+def test_a_multiple_written_with_a_capital_x_is_a_multiple() -> None:
+    """Real page tune_sites s126 (a broker's note on Ningbo Bank, left by the seventeenth pass): "The current stock
+    price corresponds to a 2024E price-to-book ratio of 0.70X" gave nothing, as only "13.7x" was read: a capital "X"
+    glued to the number is the same multiple (vocab.TIMES_SHORTHANDS, match.times_x); "4X4" stays none."""
+    [m] = extract_metrics("The current stock price corresponds to a 2024E price-to-book ratio of 0.70X.")
+    assert (m.text, m.value, m.unit) == ("0.70X", 0.7, "times")
+    assert not [m for m in extract_metrics("The 4X4 models sold well.") if m.unit == "times"]

@@ -496,7 +496,9 @@ from transforms.textutil import KANA_RE
 # "2026.12.07.89" (metrics18): an amount set after a comma and "down" or "up" is a change (", down RMB 2,126,467,000":
 # kind.apposed_move), and a percentage right after it and " or " is that change in percent with its sign ("... or
 # 19.9%": kind.or_percent_of_change; it was a level, a restatement not told).
-EXTRACTOR_VERSION = "2026.12.07.89"
+# "2026.12.07.90" (metrics18): a multiple written with a capital "X" glued to it is one ("a 2024E price-to-book ratio of
+# 0.70X", tune_sites s126; vocab.TIMES_SHORTHANDS).
+EXTRACTOR_VERSION = "2026.12.07.90"
 
 
 MIDDLE_DOT: Final = "·"

@@ -240,12 +240,12 @@ PCT_RATE_WORDS: Final[tuple[str, ...]] = ("rate", "rates", "ratio", "ratios", "m
 # number (matchers.SHORTHAND_MATCHERS): percent written "pc" glued to it ("a 51pc majority-owned joint venture",
 # "profits leaped by 600pc"); metric tonnes written "mt", glued or after a space, lowercase ("90,000mt annually",
 # "no less than 300,000 mt": "Mt" may be megatonnes); percentage points written "ppts"/"ppt" ("grew by 1.6 ppts
-# yoy"); a multiple written "x" glued to it ("13.7x" over its label line "Asset to equity ratio"); the scale of a
-# prefixed amount as one letter glued to it ("CN¥3,067.7B", "CN¥2.01t", "$5b").
+# yoy"); a multiple written "x" or "X" glued to it ("13.7x" over its label line "Asset to equity ratio", "0.70X", s126,
+# metrics18); the scale of a prefixed amount as one letter glued to it ("CN¥3,067.7B", "CN¥2.01t", "$5b").
 PERCENT_SHORTHANDS: Final[tuple[str, ...]] = ("pc",)
 TONNE_SHORTHANDS: Final[tuple[str, ...]] = ("mt",)
 POINTS_SHORTHANDS: Final[tuple[str, ...]] = ("ppts", "ppt")
-TIMES_SHORTHANDS: Final[tuple[str, ...]] = ("x",)
+TIMES_SHORTHANDS: Final[tuple[str, ...]] = ("x", "X")
 SCALE_LETTERS: Final[dict[str, str]] = {"b": "billion", "B": "billion", "t": "trillion", "T": "trillion"}
 # metrics17 (tune_sites s189, a machine-translated broker's note): a rate whose percent sign the translation dropped,
 # right after the noun that names it ("the company's gross margin of 35.55, yoy plus 6.38pct", "sales expense rate
