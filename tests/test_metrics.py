@@ -2819,3 +2819,13 @@ def test_a_multiple_written_with_a_capital_x_is_a_multiple() -> None:
     [m] = extract_metrics("The current stock price corresponds to a 2024E price-to-book ratio of 0.70X.")
     assert (m.text, m.value, m.unit) == ("0.70X", 0.7, "times")
     assert not [m for m in extract_metrics("The 4X4 models sold well.") if m.unit == "times"]
+
+
+def test_an_infobox_bullet_s_label_glued_to_its_figure_leaves_the_figure() -> None:
+    """Real page tune_sites s197 (metrics18, a Wikipedia mirror's Beilun infobox): " • Total599.03 km2 (231.29 sq mi)"
+    gave nothing, a number glued to letters being no quantity: on a bullet's line, a label glued to its figure is set
+    apart by the space after the bullet (engine.BULLET_GLUED_LABEL_RE, the same length), the figure then read with its
+    unit, its text the page's own; a bullet's "COVID19" (capitals) stays glued."""
+    text = "Area\n\n • Total599.03 km2 (231.29 sq mi)\n\n • COVID19 cases were few."
+    [m] = extract_metrics(text)
+    assert (m.text, m.value, m.unit) == ("599.03 km2", 599.03, "km2") and text[m.char_start:m.char_end] == m.text

@@ -498,7 +498,9 @@ from transforms.textutil import KANA_RE
 # 19.9%": kind.or_percent_of_change; it was a level, a restatement not told).
 # "2026.12.07.90" (metrics18): a multiple written with a capital "X" glued to it is one ("a 2024E price-to-book ratio of
 # 0.70X", tune_sites s126; vocab.TIMES_SHORTHANDS).
-EXTRACTOR_VERSION = "2026.12.07.90"
+# "2026.12.07.91" (metrics18): an infobox bullet's label glued to its figure is set apart by the bullet's space, the
+# same length (" • Total599.03 km2" read as "•Total 599.03 km2": engine.BULLET_GLUED_LABEL_RE), the figure then read.
+EXTRACTOR_VERSION = "2026.12.07.91"
 
 
 MIDDLE_DOT: Final = "·"
@@ -525,6 +527,17 @@ GLUED_SENTENCE_RE: Final = re.compile(r"\.(?<=[a-z]{3}\.)(?=[A-Z][a-z])")
 # reportify summary's bullets, tune_sites s196, metrics17): read as a space (the same length), the amount keeps its
 # scale. One or two digits, then a space or the end.
 SCALE_FOOTNOTE_RE: Final = re.compile(r"illion(\d{1,2})(?=\s|$)")
+
+
+# An infobox's bullet line with its label glued to its figure (" • Total599.03 km2 (231.29 sq mi)", a Wikipedia
+# mirror's Beilun article, tune_sites s197, metrics18): the space after the bullet moved between the label and the
+# figure (the same length: "•Total 599.03 km2"), so the figure is read as any is, with the unit after it; the figure's
+# offsets hold. The label: a capital, then letters (spaces, "&" and hyphens between), a lowercase letter last.
+BULLET_GLUED_LABEL_RE: Final = re.compile(r"^(?P<lead>[ \t]*•)[ \t](?P<label>[A-Z][A-Za-z &-]*[a-z])(?=\d)", re.MULTILINE)
+
+
+def _bullet_label_spaced(match: re.Match[str]) -> str:
+    return match.group("lead") + match.group("label") + " "
 
 
 def _footnote_spaces(match: re.Match[str]) -> str:
@@ -556,6 +569,8 @@ def extract_metrics(body: str, published: str | None = None, title: str | None =
     body = GLUED_SENTENCE_RE.sub(";", body)  # "courses.By 2015": two clauses (the same length)
     if "illion" in body:
         body = SCALE_FOOTNOTE_RE.sub(_footnote_spaces, body)  # "RMB 10,923 million9": a footnote (the same length)
+    if "•" in body:
+        body = BULLET_GLUED_LABEL_RE.sub(_bullet_label_spaced, body)  # " • Total599.03 km2": the label set apart
     token = _MID_SENTENCE_NAMES.set(MidSentenceNames(body))  # (its words found if a subject asks)
     try:
         metrics = _extract(body, pub, _document_period(title, body, pub), title or "")
