@@ -533,7 +533,8 @@ SCALE_FOOTNOTE_RE: Final = re.compile(r"illion(\d{1,2})(?=\s|$)")
 # mirror's Beilun article, tune_sites s197, metrics18): the space after the bullet moved between the label and the
 # figure (the same length: "•Total 599.03 km2"), so the figure is read as any is, with the unit after it; the figure's
 # offsets hold. The label: a capital, then letters (spaces, "&" and hyphens between), a lowercase letter last.
-BULLET_GLUED_LABEL_RE: Final = re.compile(r"^(?P<lead>[ \t]*•)[ \t](?P<label>[A-Z][A-Za-z &-]*[a-z])(?=\d)", re.MULTILINE)
+BULLET_GLUED_LABEL_RE: Final = re.compile(r"^(?P<lead>[ \t]*•)[ \t](?P<label>[A-Z][A-Za-z &-]*[a-z])(?=\d)",
+                                          re.MULTILINE)
 
 
 def _bullet_label_spaced(match: re.Match[str]) -> str:
