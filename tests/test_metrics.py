@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from core.records import KINDS, QUALIFIERS, UNITS, Metric
+from transforms.errors import NotAnArticle
 from transforms.metrics import extract_metrics
 from transforms.page import parse_page
 from transforms.textutil import parse_date
@@ -2714,3 +2715,128 @@ def test_a_footnote_number_glued_to_a_scale_word_leaves_the_scale() -> None:
     (engine.SCALE_FOOTNOTE_RE), the amount keeps its million."""
     [m] = extract_metrics("The group had a net cash position of RMB 10,923 million9 - The Board resolved not to pay.")
     assert (m.text, m.value, m.unit) == ("RMB 10,923 million", 10923e6, "CNY")
+
+
+def test_an_infobox_line_of_a_plural_label_counts_it() -> None:
+    """Real pages tune_sites s204 (metrics18, an older Wikipedia infobox: "Students 5,628 [2]", "Postgraduates 666
+    [2]") and s102 ("Passengers11,718,416", the label glued to its figure): a bare number after a label counts nothing
+    to the matchers, and a number glued to letters is no quantity. An infobox's line, a plural Title Case label and
+    its figure (a thousands comma, or a footnote after it) with nothing else on the line, is a count of the label
+    (match.count_infobox_line); a page's counter ("Views 1,234") is none, nor a bare "Line 3"."""
+    found = extract_metrics("Established 2004\n\nStudents 5,628 [2]\n\nPostgraduates 666 [2]\n\nPassengers11,718,416")
+    assert [(m.text, m.value, m.unit, m.subject) for m in found] == [
+        ("5,628", 5628.0, "count", "students"), ("666", 666.0, "count", "postgraduates"),
+        ("11,718,416", 11718416.0, "count", "passengers")]
+    assert "match.count_infobox_line" in found[0].rules
+    assert extract_metrics("Views 1,234\n\nComments 12 [1]\n\nLine 3\n\nPostgraduates 666") == []
+
+
+def test_a_heading_s_round_figure_said_again_under_it_of_the_same_subject_is_one_fact() -> None:
+    """Real page tune_sites s206 (metrics18, a Blogger post on the Hangzhou Bay Bridge): the subheading "Toll fee is 80
+    yuan", then "The toll fee is expected to be 80 yuan per vehicle." gave the toll twice: a heading line's figure said
+    again in the paragraph right under it with its unit, kind and subject is the heading's fact, however round the
+    number (restated.heading_subject); another subject's equal figure stays."""
+    found = extract_metrics("Toll fee is 80 yuan\n\nThe toll fee is expected to be 80 yuan per vehicle.")
+    assert [(m.text, m.value, m.unit, m.subject) for m in found] == [("80 yuan", 80.0, "CNY", "toll fee")]
+    found = extract_metrics("Toll fee is 80 yuan\n\nThe parking fee is 80 yuan per day.")
+    assert [m.subject for m in found] == ["toll fee", "parking fee"]
+
+
+def test_a_dash_after_a_full_stop_opens_the_next_sentence() -> None:
+    """Real page tune_sites s199 (metrics18, a reportify summary of Shenzhou's 2023 interim results): its bullets run
+    into one paragraph ("...year-on-year[1]. - The profit attributable ..."), and a dash is no capital, so the whole
+    list was one sentence: a figure said again in a later bullet was kept as a second fact (a restatement is looked
+    for in the paragraph's earlier sentences only). A dash between a full stop and a capital opens a sentence
+    (structure.SENTENCE_END_RE)."""
+    text = ("Net profit attributable to equity holders of the parent company was approximately RMB 2,126,829,000, a "
+            "decrease of about 10.1% year-on-year[1]. - The profit attributable to equity holders of the parent "
+            "company for the six months ended June 30, 2023, was approximately RMB 2,126,829,000, down 10.1% from RMB "
+            "2,366,616,000 for the same period in 2022[21].")
+    assert [(m.text, m.value) for m in extract_metrics(text)] == [
+        ("RMB 2,126,829,000", 2126829000.0), ("10.1%", -10.1), ("RMB 2,366,616,000", 2366616000.0)]
+
+
+S202_TABLE = ("| 2025 | 2024 | 2023 | 2022 | 2021 | 2020 | 2019 | |\n|---|---|---|---|---|---|---|---|\n"
+              "| Sales | 31,058.84 | 28,680.53 | 25,789.34 | 25,664.58 | 23,086.62 | 21,238.35 | 24,296.47 |\n"
+              "| Change of sales in % | 8.29 | 11.21 | 0.49 | 11.17 | 8.70 | -12.59 | 11.90 |\n"
+              "| Gross profit on sales | - | 7,982.02 | 7,122.59 | 7,534.33 | 7,146.83 | 5,789.28 | 5,489.70 |\n"
+              "| Gross profit on sales change in % | - | 12.07 | -5.46 | 5.42 | 23.45 | 5.46 | 9.40 |\n"
+              "| 2025 | 2024 | 2023 | 2022 | 2021 | 2020 | 2019 | |\n|---|---|---|---|---|---|---|---|\n"
+              "| Sales per share | - | 1.47 | 1.33 | 1.54 | 1.46 | 1.49 | 1.84 |\n"
+              "| P/E ratio (year end quote, basic EPS) | 13.44 | 15.30 | 14.83 | 14.18 | 14.49 | 16.33 | 14.63 |")
+
+
+def test_a_pipe_table_headed_by_years_gives_its_percentage_and_ratio_rows() -> None:
+    """Real page tune_sites s202 (metrics18, Business Insider's tables for Ningbo Zhoushan Port): a pipe table headed
+    by years alone gave nothing (no unit line over it, a leading bar before each label). A row whose label ends
+    "in %" holds percentages for its column's year, changes when the label names one (table.year_percent_row),
+    "-" no figure; a valuation ratio's row multiples (table.year_multiple_row); the money and per-share rows, with no
+    currency or scale named, stay unread."""
+    found = extract_metrics(S202_TABLE.replace("\n", "\n\n"))
+    percents = [(m.text, m.value, m.kind, m.period) for m in found if m.unit == "percent"]
+    assert percents[:7] == [("8.29", 8.29, "change", "2025"), ("11.21", 11.21, "change", "2024"),
+                            ("0.49", 0.49, "change", "2023"), ("11.17", 11.17, "change", "2022"),
+                            ("8.70", 8.7, "change", "2021"), ("-12.59", -12.59, "change", "2020"),
+                            ("11.90", 11.9, "change", "2019")]
+    assert percents[7] == ("12.07", 12.07, "change", "2024") and len(percents) == 13
+    assert [(m.value, m.period) for m in found if m.unit == "times"][:2] == [(13.44, "2025"), (15.3, "2024")]
+    assert "table.year_percent_row" in found[0].rules
+    assert not [m for m in found if m.unit not in ("percent", "times")]
+    assert {m.subject for m in found} == {"change of sales", "gross profit on sales change", "p/e ratio"}
+
+
+def test_a_page_of_english_pipe_tables_is_english() -> None:
+    """Real page tune_sites s202 (metrics18): a page of pipe tables whose labels are noun phrases held 10 function
+    words in 84 (under the 0.12 share English needs) and was refused as "und": a page whose lines are mostly table
+    rows is English at half that share (textutil.english_table); German text stays refused."""
+    raw = "| Date | Open | Close | Daily High | Daily Low |\n|---|\n| Date | Analyst | Rating | Price |\n|---|\n"
+    found = parse_page(raw + S202_TABLE, url="https://markets.example.com/analyst/Ningbo_Port", template="text")
+    assert found.language == "en" and len(found.metrics) == 20
+    german = "Startseite\n\nGute Nachrichten kamen gestern vom Marktaufsichtsamt von Ningbo: Ningbo gewann 10 Preise."
+    with pytest.raises(NotAnArticle):
+        parse_page(german + "\n\n| Umsatz | 12 | 13 |", url="https://www.example.de/a", template="text")
+
+
+def test_wikipedia_s_jump_to_content_link_is_no_headline() -> None:
+    """Real page tune_sites s197 (metrics18, a mirror of Wikipedia's Beilun article): the skip link "Jump to content"
+    opening the text was taken for its headline, the article's name under it left in the body: it is furniture as
+    "Skip to content" is (boilerplate.SITE_WIDGETS)."""
+    raw = ("Jump to content\n\nBeilun, Ningbo\n\nBeilun District is a district of Ningbo in Zhejiang province, China. "
+           "Beilun district has a land area of 615 square kilometers.")
+    page = parse_page(raw, url="https://www.example.org/w/index.php?title=Beilun", template="text")
+    assert page.title == "Beilun, Ningbo" and "Jump to content" not in page.body
+
+
+def test_an_amount_after_down_and_its_percent_after_or_are_one_change() -> None:
+    """Real page tune_sites s199 (metrics18, Shenzhou's 2023 interim results): "Sales of sports products were
+    approximately RMB 8,560,723,000, down RMB 2,126,467,000 or 19.9% from RMB 10,687,190,000 in the previous year"
+    gave the fall as a level and "19.9%" as a level of its own: an amount set after a comma and "down" or "up" is a
+    change (kind.apposed_move), and a percentage after " or " right after a change in an amount is that change in
+    percent, its sign the amount's (kind.or_percent_of_change); ", or 45%" stays a share."""
+    found = extract_metrics("Sales of sports products were approximately RMB 8,560,723,000, down RMB 2,126,467,000 "
+                            "or 19.9% from RMB 10,687,190,000 in the previous year.")
+    assert [(m.value, m.unit, m.kind) for m in found] == [
+        (8560723000.0, "CNY", "level"), (-2126467000.0, "CNY", "change"), (-19.9, "percent", "change"),
+        (10687190000.0, "CNY", "level")]
+    assert "kind.or_percent_of_change" in found[2].rules
+    [_, share] = extract_metrics("Exports reached 286 million yuan, or 45% of the total.")
+    assert share.kind == "share"
+
+
+def test_a_multiple_written_with_a_capital_x_is_a_multiple() -> None:
+    """Real page tune_sites s126 (a broker's note on Ningbo Bank, left by the seventeenth pass): "The current stock
+    price corresponds to a 2024E price-to-book ratio of 0.70X" gave nothing, as only "13.7x" was read: a capital "X"
+    glued to the number is the same multiple (vocab.TIMES_SHORTHANDS, match.times_x); "4X4" stays none."""
+    [m] = extract_metrics("The current stock price corresponds to a 2024E price-to-book ratio of 0.70X.")
+    assert (m.text, m.value, m.unit) == ("0.70X", 0.7, "times")
+    assert not [m for m in extract_metrics("The 4X4 models sold well.") if m.unit == "times"]
+
+
+def test_an_infobox_bullet_s_label_glued_to_its_figure_leaves_the_figure() -> None:
+    """Real page tune_sites s197 (metrics18, a Wikipedia mirror's Beilun infobox): " • Total599.03 km2 (231.29 sq mi)"
+    gave nothing, a number glued to letters being no quantity: on a bullet's line, a label glued to its figure is set
+    apart by the space after the bullet (engine.BULLET_GLUED_LABEL_RE, the same length), the figure then read with its
+    unit, its text the page's own; a bullet's "COVID19" (capitals) stays glued."""
+    text = "Area\n\n • Total599.03 km2 (231.29 sq mi)\n\n • COVID19 cases were few."
+    [m] = extract_metrics(text)
+    assert (m.text, m.value, m.unit) == ("599.03 km2", 599.03, "km2") and text[m.char_start:m.char_end] == m.text

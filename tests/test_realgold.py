@@ -465,6 +465,17 @@ HOLDOUT_FLOORS: dict[str, float] = {"precision": 0.94, "recall": 0.85, "f1": 0.9
 # pages F1 0.965 (0.947 at .78); the 185 older pages unchanged (F1 0.972): precision floor lowered under the new pages'
 # (0.975 -> 0.97), recall, F1, period and the other sources' F1 raised under the figures (0.95 -> 0.96, 0.96 -> 0.965,
 # 0.685 -> 0.69, 0.95 -> 0.96).
+# The eighteenth pass (metrics18): 11 more pages of other sources (s197-s207: a Wikipedia mirror's Beilun fact box, a
+# freight-index note, three Shenzhou results summaries, Business Insider's pipe tables for Ningbo Zhoushan Port, a copy
+# of Wikipedia's economy section, an older Wikipedia infobox, a travel feature, a blog, a tourist-spot guide), labelled
+# blind (234 metrics, 84 uncertain, 65 of them s202's cells with no currency or scale). Unseen (extractor
+# 2026.12.06.82): 150+2 gold / 102 predicted / 92 matched, P 0.902, R 0.605, F1 0.724 (s202 refused as "und", 54
+# misses). After its rules (infobox lines, a heading's round figure said again, a dash opening a sentence, tables
+# headed by years and English table pages, "down RMB X or N%", "0.70X", "Jump to content", a bullet's glued label;
+# extractor 2026.12.07.91 on its branch): 152 / 150, P 0.987, R 0.987, F1 0.987; all 208 pages 2270+128 gold / 2390
+# predicted / 2335 matched, P 0.977, R 0.974, F1 0.975 (0.973 / 0.948 / 0.960 at .82 with the 11 pages), period 0.696,
+# subject given 0.788; the other sources' 140 pages F1 0.972 (0.949 at .82); the 197 older pages 0.976 / 0.973 /
+# 0.975 (0.976 / 0.971 / 0.974 at .82): floors unchanged.
 TUNE_SITES_FLOORS: dict[str, float] = {"precision": 0.97, "recall": 0.96, "f1": 0.965, "period_accuracy": 0.69,
                                        "subject_given_share": 0.78}
 TUNE_SITES_OTHER_F1_FLOOR = 0.96
@@ -499,14 +510,14 @@ def test_dev_table_prints(dev_scores: realgold.RealScores):
 
 def test_tune_sites_metric_floors():
     pages = load_realgold(realgold.TUNE_SITES_DIR)
-    assert len(pages) == 197 and sum(len(p.metrics) for p in pages) == 2441
+    assert len(pages) == 208 and sum(len(p.metrics) for p in pages) == 2675
     scores = score_real("newsetl", pages, realgold.run_newsetl(pages))
     for measure, floor in TUNE_SITES_FLOORS.items():
         value = getattr(scores.total, measure)
         assert value is not None and value >= floor, f"tune_sites {measure} {value} < {floor}"
     # pages of the two templates: every labelled title and date right, no chrome line left
     # (s005 is saved as Markdown: "## title", "- Published: ..." found from 2026.12.02); the other sources' pages
-    # (s059-s148 and s158-s196, from the seventh to twelfth and fourteenth to seventeenth passes) are there for their
+    # (s059-s148 and s158-s207, from the seventh to twelfth and fourteenth to eighteenth passes) are there for their
     # metrics: their page-level misses are tune_other's
     templates = realgold.Tally()
     for source in realgold.TEMPLATE_SOURCES:
@@ -518,7 +529,8 @@ def test_tune_sites_metric_floors():
     # s171-s173 (extractor 2026.12.06.71 on its branch): P 0.969, R 0.931, F1 0.949 (0.939 before its rules); 117 with
     # metrics16's s174-s184 (extractor 2026.12.06.74 on its branch): P 0.969, R 0.948, F1 0.958 (0.949 before its
     # rules); 129 with metrics17's s185-s196 (extractor 2026.12.06.80 on its branch): P 0.966, R 0.965, F1 0.965 (0.947
-    # before)
+    # before); 140 with metrics18's s197-s207 (extractor 2026.12.07.91 on its branch): P 0.970, R 0.973, F1 0.972
+    # (0.949 before)
     assert (scores.by_source["other"].f1 or 0) >= TUNE_SITES_OTHER_F1_FLOOR
     assert [heading for _, heading in realgold.real_sets()][1].startswith("real pages, tuning set")
 

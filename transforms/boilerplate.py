@@ -428,8 +428,9 @@ COUNTER_WIDGET: Final = (
     r"(?im)^ *((likes?|collect|collected|favorites?|favou?rites?|shares?|views?|reads?) *[:：]? *[0-9]+"
     r"|words *[0-9]+ */ *[0-9]+|[0-9]{1,6}( +[0-9]{1,6}){1,2}|[0-9]{16,}) *$"
 )
+# (Wikipedia's skip link now reads "Jump to content": tune_sites s197, a mirror, took it for its headline, metrics18)
 SITE_WIDGETS: Final = (
-    r"(?im)^ *(skip to (main )?(content|navigation|footer)|search site.{0,40}|(express|advanced|quick) search"
+    r"(?im)^ *((skip|jump) to (main )?(content|navigation|footer)|search site.{0,40}|(express|advanced|quick) search"
     r"|search using map|search for (a |an )?(news|articles?|keywords?).{0,60}|send (by|via|to) e-?mail( to a friend)?"
     r"|e-?mail (this|to a friend)|printable version|print version|[\^↑]? *(back to )?top( of (the )?page| +button)?"
     r"|bottom of (the )?page"

@@ -26,7 +26,15 @@ from transforms.slugs import slug_title
 from transforms.templates import generic, hanweb, joomla
 from transforms.templates import text as text_template
 from transforms.templates.htmlutil import holds_text, parse_html
-from transforms.textutil import Content, detect_language, has_text, normalize_space, split_body, url_date
+from transforms.textutil import (
+    Content,
+    detect_language,
+    english_table,
+    has_text,
+    normalize_space,
+    split_body,
+    url_date,
+)
 
 # One parser module per template (its NAME is the `template:` of sources.yml); generic is
 # the fallback for pages of no known template.
@@ -61,6 +69,7 @@ ROBOTS_DIRECTIVE = r"(?:#|(?:user-agent|disallow|allow|sitemap|crawl-delay|host|
 ROBOTS_START_RE = re.compile(rf"\s*{ROBOTS_DIRECTIVE}", re.IGNORECASE)  # a cheap first test for every page
 ROBOTS_LINE_RE = re.compile(rf"^\s*(?:{ROBOTS_DIRECTIVE}.*)?$", re.IGNORECASE)
 ENGLISH = "en"
+UNDETERMINED = "und"  # detect_language's answer for text it cannot name
 REPLACEMENT_CHAR = "\ufffd"
 
 
@@ -260,6 +269,8 @@ def _to_article(found: Content, url: str | None, source: str | None) -> Article:
     if not title:
         raise NotAnArticle("unparseable", "article has no title")
     language = detect_language(title + "\n" + body)
+    if language == UNDETERMINED and english_table(title + "\n" + body):
+        language = ENGLISH  # a page of English pipe tables (textutil.english_table)
     if language != ENGLISH:
         raise NotAnArticle("non_english", f"page language is {language!r}, not English")
     published = found.published or url_date(url)  # the page's own date first; the URL's when it shows none

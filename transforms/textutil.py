@@ -126,6 +126,11 @@ EN_STOPWORDS: Final = frozenset(
     "an its which were will their been or not also more than has had".split()
 )
 EN_MIN_STOPWORD_RATIO: Final = 0.12
+# A page whose lines are mostly pipe-table rows (at least one in TABLE_MIN_ROW_SHARE_INVERSE) is English at this
+# share of function words: its labels are noun phrases ("Gross profit on sales change in %"); a German table has
+# next to none of them (english_table).
+TABLE_EN_MIN_STOPWORD_RATIO: Final = 0.06
+TABLE_MIN_ROW_SHARE_INVERSE: Final = 2
 CJK_MAX_RATIO: Final = 0.15
 CJK_RE: Final = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 # Hiragana, katakana (with its phonetic extensions and the half-width forms).
@@ -343,6 +348,19 @@ def detect_language(text: str) -> str:
     if words < LANG_MIN_WORDS:
         return "en" if words else "und"
     return "en" if stopwords / words >= EN_MIN_STOPWORD_RATIO else "und"
+
+
+def english_table(text: str) -> bool:
+    """True for a page of English pipe tables that detect_language could not name ("und"): most of its lines are
+    table rows ("| Change of sales in % | 8.29 | 11.21 |", a stock site's financial tables, tune_sites s202,
+    metrics18), whose labels are noun phrases with few function words; their share among its ASCII words is then
+    held to TABLE_EN_MIN_STOPWORD_RATIO, not EN_MIN_STOPWORD_RATIO. A text of sentences is never one."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    rows = sum(1 for line in lines if line.lstrip().startswith("|"))
+    if not lines or rows * TABLE_MIN_ROW_SHARE_INVERSE < len(lines):
+        return False
+    words, stopwords = ascii_word_counts(text.encode("utf-8", "surrogatepass"))
+    return words >= LANG_MIN_WORDS and stopwords / words >= TABLE_EN_MIN_STOPWORD_RATIO
 
 
 def ascii_word_counts(encoded: bytes) -> tuple[int, int]:

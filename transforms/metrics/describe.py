@@ -70,6 +70,11 @@ RESPECTIVELY_OWN_RULES: Final = frozenset({"subject.respectively", "subject.coun
                                            "subject.unit_of", "subject.added_is_new"})
 
 
+# The gap between a change in an amount and the same change in percent: " or " alone (", or 45%" after an amount is a
+# share: qualifiers.SHARE_OR_RE).
+OR_PERCENT_GAP_RE: Final = re.compile(r"^\s+or\s+$")
+
+
 def _describe(item: _Found, previous: _Found | None, para: str, sent_start: int, sent_end: int) -> str | None:
     """Set kind, sign and subject of `item` from its sentence; return its qualifier."""
     rules = item.rules
@@ -94,6 +99,14 @@ def _describe(item: _Found, previous: _Found | None, para: str, sent_start: int,
                 if previous.value < 0 and para[previous.start] not in SIGN_MARKS:
                     # (a minus written on the first number is that number's: "were -5.67% and 0.38%" (s171))
                     item.value = -abs(item.value)
+        elif previous is not None and previous.kind == "change" and item.kind == "level" and item.unit == "percent" \
+                and previous.unit != "percent" and OR_PERCENT_GAP_RE.match(gap):
+            # "down RMB 2,126,467,000 or 19.9%", "an increase of RMB 211,822,000 or 10.1%" (tune_sites s199,
+            # metrics18): the change said again in percent, its sign the amount's
+            item.kind = "change"
+            rules.append("kind.or_percent_of_change")
+            if previous.value < 0:
+                item.value = -abs(item.value)
     else:
         rules.append(f"kind.matcher:{item.kind}")
         if item.kind == "change" and previous is not None and previous.kind == "change" and previous.value < 0 \

@@ -86,6 +86,7 @@ from transforms.metrics.structure import (
 )
 from transforms.metrics.subjects import _MID_SENTENCE_NAMES, MidSentenceNames
 from transforms.metrics.vocab import (
+    INFOBOX_COUNTER_LABELS,
     ORDINAL_WORDS,
     OWN_TIME_WORDS,
     REPORTING_NOUNS,
@@ -94,9 +95,12 @@ from transforms.metrics.vocab import (
     SIGN_MARKS,
     SPELLED_MULTIPLES,
     TABLE_CHANGE_HEADINGS,
+    TABLE_CHANGE_LABEL_WORDS,
     TABLE_CURRENCIES,
     TABLE_HEADING_UNIT_RE_TEXT,
+    TABLE_PERCENT_LABEL_TAILS,
     TABLE_SCALES,
+    VALUATION_RATIO_NOUNS,
     words_pattern,
 )
 from transforms.textutil import CJK_RE as CJK_IDEOGRAPH_RE
@@ -475,7 +479,31 @@ from transforms.textutil import KANA_RE
 # empty bylines (", by", "by - 14:29") are furniture.
 # "2026.12.07.83" (session 25): a scale hyphenated to its number before currency words is money ("approximately
 # 14-billion US dollars", "240-million US dollars", "a 14-billion yuan project": money.hyphenated; nothing was read).
-EXTRACTOR_VERSION = "2026.12.07.83"
+# "2026.12.07.84" (metrics18, unseen pages of other sources s197-s207): an infobox's line, a plural Title Case label
+# and its bare figure ("Students 5,628 [2]", "Passengers11,718,416", the label glued to it), is a count of the label
+# (match.count_infobox_line).
+# "2026.12.07.85" (metrics18): a heading line's figure said again in the paragraph right under it with its unit, kind
+# and subject is the heading's fact, however round ("Toll fee is 80 yuan" over "The toll fee is expected to be 80 yuan
+# per vehicle."; restated.heading_subject).
+# "2026.12.07.86" (metrics18): a dash between a full stop and a capital opens a sentence (bullets run into one
+# paragraph: "...year-on-year[1]. - The profit attributable ..."), so a later bullet's restatement is one fact again
+# and a bullet's cues and subject are its own (structure.SENTENCE_END_RE).
+# "2026.12.07.87" (metrics18): a pipe table headed by years alone ("| 2025 | 2024 | ... | 2019 | |", a stock site's
+# tables with no currency or scale named) gives its rows of percentages ("| Change of sales in % | 8.29 | ...", changes
+# when the label names one: table.year_percent_row) and of a valuation ratio ("| P/E ratio (...) | 13.44 |":
+# table.year_multiple_row) for their columns' years. Page level: a page whose lines are mostly pipe-table rows is
+# English at half the function-word share (textutil.english_table; it was refused as "und").
+# "2026.12.07.88" (metrics18, page level): Wikipedia's skip link "Jump to content" is furniture, as "Skip to content"
+# is (boilerplate.SITE_WIDGETS): a mirror's text no longer takes it for its headline.
+# "2026.12.07.89" (metrics18): an amount set after a comma and "down" or "up" is a change (", down RMB 2,126,467,000":
+# kind.apposed_move), and a percentage right after it and " or " is that change in percent with its sign ("... or
+# 19.9%": kind.or_percent_of_change; it was a level, a restatement not told).
+# "2026.12.07.90" (metrics18): a multiple written with a capital "X" glued to it is one ("a 2024E price-to-book ratio of
+# 0.70X", tune_sites s126; vocab.TIMES_SHORTHANDS).
+# "2026.12.07.91" (metrics18): an infobox bullet's label glued to its figure is set apart by the bullet's space, the
+# same length (" • Total599.03 km2" read as "•Total 599.03 km2": engine.BULLET_GLUED_LABEL_RE), the figure then read.
+# "2026.12.07.92": "2026.12.07.83" (session 25, main) and "2026.12.07.84" to ".91" (metrics18), merged.
+EXTRACTOR_VERSION = "2026.12.07.92"
 
 
 MIDDLE_DOT: Final = "·"
@@ -514,6 +542,18 @@ GLUED_SENTENCE_RE: Final = re.compile(r"\.(?<=[a-z]{3}\.)(?=[A-Z][a-z])")
 SCALE_FOOTNOTE_RE: Final = re.compile(r"illion(\d{1,2})(?=\s|$)")
 
 
+# An infobox's bullet line with its label glued to its figure (" • Total599.03 km2 (231.29 sq mi)", a Wikipedia
+# mirror's Beilun article, tune_sites s197, metrics18): the space after the bullet moved between the label and the
+# figure (the same length: "•Total 599.03 km2"), so the figure is read as any is, with the unit after it; the figure's
+# offsets hold. The label: a capital, then letters (spaces, "&" and hyphens between), a lowercase letter last.
+BULLET_GLUED_LABEL_RE: Final = re.compile(r"^(?P<lead>[ \t]*•)[ \t](?P<label>[A-Z][A-Za-z &-]*[a-z])(?=\d)",
+                                          re.MULTILINE)
+
+
+def _bullet_label_spaced(match: re.Match[str]) -> str:
+    return match.group("lead") + match.group("label") + " "
+
+
 def _footnote_spaces(match: re.Match[str]) -> str:
     return "illion" + " " * len(match.group(1))
 
@@ -544,6 +584,8 @@ def extract_metrics(body: str, published: str | None = None, title: str | None =
     body = GLUED_SENTENCE_RE.sub(";", body)  # "courses.By 2015": two clauses (the same length)
     if "illion" in body:
         body = SCALE_FOOTNOTE_RE.sub(_footnote_spaces, body)  # "RMB 10,923 million9": a footnote (the same length)
+    if "•" in body:
+        body = BULLET_GLUED_LABEL_RE.sub(_bullet_label_spaced, body)  # " • Total599.03 km2": the label set apart
     token = _MID_SENTENCE_NAMES.set(MidSentenceNames(body))  # (its words found if a subject asks)
     try:
         metrics = _extract(body, pub, _document_period(title, body, pub), title or "")
@@ -555,6 +597,8 @@ def extract_metrics(body: str, published: str | None = None, title: str | None =
         metrics = _with_spaced_table_metrics(body, metrics)
     if ":---" in body or ":--" in body:  # (a Markdown table flattened into one line: most bodies have none)
         metrics = _with_flat_table_metrics(body, metrics)
+    if "| 20" in body and YEAR_HEADING_ROW_RE.search(body):  # (a pipe table headed by years alone: most have none)
+        metrics = _with_year_table_metrics(body, metrics)
     if body is not source:
         metrics = [dataclasses.replace(m, text=source[m.char_start:m.char_end]) for m in metrics]
     return metrics
@@ -587,6 +631,9 @@ def _extract(body: str, pub: tuple[int, int] | None, document_period: tuple[str,
         # below; str.isascii is one C pass, the script is then looked for only around each figure)
         cjk = not para.isascii()
         fact = FACT_LINE_RE.match(para) if len(para) <= FACT_LINE_MAX and ":" in para else None
+        # (an infobox's "Students 5,628 [2]": a short line opening with a capital or a bullet, no colon)
+        infobox = INFOBOX_LINE_RE.match(para) if len(para) <= INFOBOX_LINE_MAX and fact is None \
+            and ":" not in para and not para[0].islower() else None
         # (a number said in parts: "illion", whitespace and a digit, looked for once a paragraph; most have none)
         compound = "illion" in para and COMPOUND_GATE_RE.search(para) is not None
         months = month_names(para)  # (for the excluded spans and each sentence's month cues)
@@ -612,6 +659,8 @@ def _extract(body: str, pub: tuple[int, int] | None, document_period: tuple[str,
                 items = _join_scales(items, para)  # "RMB 7 billion 200 million yuan": one amount
             if fact is not None:
                 items = _fact_line_items(items, para, fact)
+            elif infobox is not None and not items:
+                items = _infobox_line_items(infobox)
             for item in items:
                 described.append((item, _describe(item, previous, para, sent_start, sent_end)))
                 previous = item
@@ -668,7 +717,7 @@ def _extract(body: str, pub: tuple[int, int] | None, document_period: tuple[str,
                     continue  # "較去年同期增 加約 19.4% 或約": the Chinese text restating an English report's figures
                 if fact_metrics and fact is None and _restates_a_line(item, para, fact_metrics):
                     continue  # "... rose 1.6 percent to 56.3 billion yuan" after the fact box's "GDP: 56.3 billion"
-                if above and _restates_a_line(item, para, above):
+                if above and (_restates_a_line(item, para, above) or _restates_its_heading(item, above)):
                     continue  # a listing item's heading "... reached 186.6 billion yuan", its text then says it again
                 if heading and any(m.value == float(item.value) and m.unit == item.unit and m.subject == item.subject
                                    for m in metrics):
@@ -745,6 +794,9 @@ SPACED_TABLE_NOTE_MARKS: Final = ("-", "–", "•")
 TABLE_CELL_NUMBER_RE: Final = re.compile(
     r"^(?P<open>\()?(?P<num>-?\d{1,3}(?:,\d{3})*(?:\.\d+)?|-?\d+(?:\.\d+)?)(?(open)\))$")
 TABLE_YEAR_RE: Final = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+# A pipe table's heading row of years alone, three or more ("| 2025 | 2024 | 2023 | 2022 | 2021 | 2020 | 2019 | |",
+# metrics18, tune_sites s202): engine._with_year_table_metrics.
+YEAR_HEADING_ROW_RE: Final = re.compile(r"^\|?(?:[ \t]*(?:19|20)\d{2}[ \t]*\|){3,}[ \t|]*$", re.MULTILINE)
 
 
 def _cell_amount(value: float, scale: float, bracketed: bool) -> float:
@@ -902,6 +954,65 @@ def _heading_period(text: str) -> str | None:
             return year if (first, last) == (1, 12) else f"{year}-{first:02d}..{year}-{last:02d}"
     years = TABLE_YEAR_RE.findall(text)
     return years[-1] if years else None
+
+
+def _with_year_table_metrics(body: str, metrics: list[Metric]) -> list[Metric]:
+    """`metrics` with the percentage and valuation-ratio rows of the body's pipe tables headed by years alone
+    (YEAR_HEADING_ROW_RE: "| 2025 | 2024 | ... | 2019 | |", a stock site's table whose money rows give no currency
+    or scale, tune_sites s202): a row whose label ends as a percentage's (vocab.TABLE_PERCENT_LABEL_TAILS: "| Change
+    of sales in % | 8.29 | 11.21 | -12.59 |") holds percentages for its column's year, changes if the label names
+    one (table.year_percent_row); a valuation ratio's row ("| P/E ratio (year end quote, basic EPS) | 13.44 |")
+    multiples (table.year_multiple_row). Other rows are left to the sentence rules; a heading row again starts the
+    next table's columns; the table ends at a line with no cell separator."""
+    found: list[Metric] = []
+    rows: list[tuple[int, int]] = []
+    headed: set[int] = set()  # the heading rows read inside an earlier table (a table repeats them)
+    for heading in YEAR_HEADING_ROW_RE.finditer(body):
+        if heading.start() in headed:
+            continue
+        years: list[str] = []
+        for line_start, line in _lines_from(body, heading.start()):
+            if "|" not in line:
+                break  # the table is over
+            cells: list[tuple[int, str]] = []  # (offset in the line, stripped text), the leading bar's empty cell off
+            offset = 0
+            for part in line.split("|"):
+                cells.append((offset + len(part) - len(part.lstrip()), part.strip()))
+                offset += len(part) + 1
+            if cells and not cells[0][1]:
+                cells.pop(0)
+            texts = [text for _, text in cells if text]
+            if texts and all(TABLE_YEAR_RE.fullmatch(text) for text in texts):
+                years = texts  # the heading row (again above each part of the table)
+                headed.add(line_start)
+                continue
+            if not cells or not years:
+                continue
+            label = " ".join(cells[0][1].split())
+            low = label.lower()
+            bare = low.split("(")[0].strip()
+            if low.endswith(TABLE_PERCENT_LABEL_TAILS):
+                tail = next(t for t in TABLE_PERCENT_LABEL_TAILS if low.endswith(t))
+                subject = low[:len(low) - len(tail)].strip()
+                unit, rule = "percent", "table.year_percent_row"
+                kind = "change" if any(word in subject for word in TABLE_CHANGE_LABEL_WORDS) else "level"
+            elif bare in VALUATION_RATIO_NOUNS:
+                subject, unit, kind, rule = bare, "times", "level", "table.year_multiple_row"
+            else:
+                continue
+            read = False
+            for (cell_at, text), year in zip(cells[1:], years):
+                number = TABLE_CELL_NUMBER_RE.match(text)
+                if number is None or number.group("open"):
+                    continue  # "-": no figure for that year
+                start = line_start + cell_at
+                stop = start + len(number.group("num"))
+                found.append(Metric(float(number.group("num").replace(",", "")), unit, kind, subject, year, None,
+                                    body[start:stop], start, stop, None, None, context.ACTUAL, (rule,)))
+                read = True
+            if read:
+                rows.append((line_start, line_start + len(line)))
+    return _with_table_cells(metrics, found, rows)
 
 
 def _with_flat_table_metrics(body: str, metrics: list[Metric]) -> list[Metric]:
@@ -1130,6 +1241,20 @@ def _restates_a_line(item: _Found, para: str, facts: list[Metric]) -> bool:
     return any(m.unit == item.unit and m.kind == kind and m.value == value for m in facts) and _precise(item, para)
 
 
+def _restates_its_heading(item: _Found, heading: list[Metric]) -> bool:
+    """ "Toll fee is 80 yuan" (a blog's subheading), then "The toll fee is expected to be 80 yuan per vehicle." in the
+    paragraph under it; "600 experts spent nine years…", then "close to 600 experts spent nine years on designing the
+    bridge" (tune_sites s206, metrics18): a figure of the heading line right above, said again with its unit, kind
+    and subject, is the heading's fact, however round the number (restated.heading_subject; a precise one is
+    restated.heading's without the subject)."""
+    if item.subject is None:
+        return False
+    kind = item.kind or "level"
+    value = float(item.value)
+    return any(m.value == value and m.unit == item.unit and m.kind == kind and m.subject == item.subject
+               for m in heading)
+
+
 def _join_scales(items: list[_Found], para: str) -> list[_Found]:
     """ "RMB 7 billion 200 million yuan", "1 million 500 thousand garments" (a scale after each part, as Chinese
     numbers are said): the larger part before a scaled quantity is one amount with it (number.compound_scale)."""
@@ -1169,6 +1294,17 @@ def _fact_line_items(items: list[_Found], para: str, fact: re.Match[str]) -> lis
             item.subject = label
             item.rules.append("subject.fact_line_label")
     return items
+
+
+def _infobox_line_items(line: re.Match[str]) -> list[_Found]:
+    """An infobox's line "Students 5,628 [2]" or "Passengers11,718,416" (INFOBOX_LINE_RE) that no matcher read (the
+    number glued to its label is no quantity to them; a bare number counts nothing): a count of its plural label
+    (match.count_infobox_line). A page's counter ("Views 1,234", vocab.INFOBOX_COUNTER_LABELS) is none."""
+    label = line.group("label").lower()
+    if label.rsplit(" ", 1)[-1] in INFOBOX_COUNTER_LABELS:
+        return []
+    return [_Found(line.start("num"), line.end("num"), float(line.group("num").replace(",", "")), "count",
+                   kind="level", subject=label, num_start=line.start("num"), rules=["match.count_infobox_line"])]
 
 
 def _is_headline(para: str, headline: str) -> bool:
@@ -1284,6 +1420,14 @@ FACT_LINE_RE: Final = re.compile(r"\s*(?P<label>[A-Z][A-Za-z]*(?:[ -][A-Za-z]+){
 FACT_COUNT_RE: Final = re.compile(r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
                                   r"(?:\s+(?P<scale>thousand|million|billion))?(?:\s*\((?:19|20)\d{2}\))?\s*$")
 FACT_COUNT_NOUNS: Final = ("population", "workforce", "staff")
+# An infobox's line (vocab.INFOBOX_COUNTER_LABELS): a plural label of one to three words, Title Case, glued to its
+# figure or one space before it ("Passengers11,718,416", "Aircraft movements85,434", "Students 5,628 [2]"), the figure
+# holding a thousands comma or followed by a footnote reference; nothing else on the line (a unit after the figure is
+# the matchers'). A count of the label (match.count_infobox_line). INFOBOX_LINE_MAX: such a line is short.
+INFOBOX_LINE_MAX: Final = 48
+INFOBOX_LINE_RE: Final = re.compile(
+    r"(?:[•·]\s*)?(?P<label>[A-Z][a-z]+(?: [a-z]+){0,2}s) ?"
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?(?=\s*(?:\[\d+\]\s*)*$)|\d+(?:\.\d+)?(?=\s*(?:\[\d+\]\s*)+$))")
 # "7 billion 200 million", "1 million 500 thousand": a number with a larger scale right before a scaled one.
 COMPOUND_GATE_RE: Final = re.compile(r"illion\s+\d")
 COMPOUND_LEAD_WINDOW: Final = 24

@@ -62,6 +62,10 @@ GROWTH_RATE_IS_RE: Final = re.compile(
     re.IGNORECASE,
 )
 GROWTH_RATE_IS_READ: Final = 120
+# "Sales of sports products were approximately RMB 8,560,723,000, down RMB 2,126,467,000 or 19.9% from ..." (tune_sites
+# s199, metrics18): an amount set after a comma and "down" or "up" is the change of the one before (kind.apposed_move;
+# a percentage's "down 19.9%" is a change already, _change_before).
+APPOSED_MOVE_RE: Final = re.compile(r",\s*(?:down|up)\s+$", re.IGNORECASE)
 # "24.5% and 11.2% respectively": the second of a list of changes.
 LIST_GAP_RE: Final = re.compile(r"^\s*,?\s*(?:and|or)?\s*$", re.IGNORECASE)
 # "High-tech manufacturing rose by 4.6%, and strategic emerging industries by 6.2%"
@@ -584,6 +588,8 @@ def _kind(unit: str, before: str, after: str) -> tuple[str, str]:
     if unit != "percent" and (CHANGE_BY_TAIL.has_match(before) and _change_before(before)
                               or unit in COMPARABLE_UNITS and CHANGE_AFTER_OPENING.match(after)):
         return "change", "kind.change_by"
+    if unit in COMPARABLE_UNITS and before.endswith(" ") and APPOSED_MOVE_RE.search(before, len(before) - 8):
+        return "change", "kind.apposed_move"  # "were approximately RMB 8,560,723,000, down RMB 2,126,467,000"
     return "level", "kind.level_default"
 
 

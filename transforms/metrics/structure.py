@@ -23,7 +23,9 @@ HEADING_LINE_MAX_WORDS: Final = 20
 PREVIOUS_WORD_RE: Final = re.compile(r"([A-Za-z][\w.]*)\s*$")
 PREVIOUS_WORD_TAIL: Final = TailPattern(PREVIOUS_WORD_RE, longest_reversed=True)  # (the word is the whole last run)
 PUBLISHED_RE: Final = re.compile(rf"^({YEAR})-(\d{{2}})")
-SENTENCE_END_RE: Final = re.compile(r"[.!?。！？][\"”’)）]*\s+(?=[\"“‘(（]?[A-Z0-9])")
+# (a dash between a full stop and the next capital opens the next sentence: bullets run into one paragraph, "... the
+# same period in 2022[1]. - Gross profit for the six months was ...", a reportify summary, tune_sites s199, metrics18)
+SENTENCE_END_RE: Final = re.compile(r"[.!?。！？][\"”’)）]*\s+(?:[-–]\s+)?(?=[\"“‘(（]?[A-Z0-9])")
 # (scanned from its marks, found by str.find: test_fastre checks that every match opens with one)
 SENTENCE_END_SCAN: Final = CharLeadPattern(SENTENCE_END_RE, ".!?。！？")
 # What may follow a sentence end's mark before its whitespace (SENTENCE_END_RE's closing quotes and brackets).

@@ -241,12 +241,12 @@ PCT_RATE_WORDS: Final[tuple[str, ...]] = ("rate", "rates", "ratio", "ratios", "m
 # number (matchers.SHORTHAND_MATCHERS): percent written "pc" glued to it ("a 51pc majority-owned joint venture",
 # "profits leaped by 600pc"); metric tonnes written "mt", glued or after a space, lowercase ("90,000mt annually",
 # "no less than 300,000 mt": "Mt" may be megatonnes); percentage points written "ppts"/"ppt" ("grew by 1.6 ppts
-# yoy"); a multiple written "x" glued to it ("13.7x" over its label line "Asset to equity ratio"); the scale of a
-# prefixed amount as one letter glued to it ("CN¥3,067.7B", "CN¥2.01t", "$5b").
+# yoy"); a multiple written "x" or "X" glued to it ("13.7x" over its label line "Asset to equity ratio", "0.70X", s126,
+# metrics18); the scale of a prefixed amount as one letter glued to it ("CN¥3,067.7B", "CN¥2.01t", "$5b").
 PERCENT_SHORTHANDS: Final[tuple[str, ...]] = ("pc",)
 TONNE_SHORTHANDS: Final[tuple[str, ...]] = ("mt",)
 POINTS_SHORTHANDS: Final[tuple[str, ...]] = ("ppts", "ppt")
-TIMES_SHORTHANDS: Final[tuple[str, ...]] = ("x",)
+TIMES_SHORTHANDS: Final[tuple[str, ...]] = ("x", "X")
 SCALE_LETTERS: Final[dict[str, str]] = {"b": "billion", "B": "billion", "t": "trillion", "T": "trillion"}
 # metrics17 (tune_sites s189, a machine-translated broker's note): a rate whose percent sign the translation dropped,
 # right after the noun that names it ("the company's gross margin of 35.55, yoy plus 6.38pct", "sales expense rate
@@ -531,3 +531,18 @@ TABLE_HEADING_UNIT_RE_TEXT: Final = (r"\(\s*(?P<cur>RMB|CNY|USD|EUR|US\$)\s+"
                                      r"(?P<scale>thousands?|millions?|billions?)\s*\)")
 # A column heading naming a change in percent ("Rate of change (%)", "YoY (%)"): its cells are percentages of change.
 TABLE_CHANGE_HEADINGS: Final = ("rate of change", "change (%)", "change(%)", "yoy", "growth (%)", "growth(%)")
+
+# metrics18: an encyclopedia infobox's line, a plural label and its bare figure with nothing after it but footnote
+# references, the label glued to the number or set apart by a space ("Passengers11,718,416", tune_sites s102;
+# "Students 5,628 [2]", s204): a count of the label (engine.INFOBOX_LINE_RE, rule match.count_infobox_line). A
+# page's counters are plural labels too ("Views 1,234", "Comments 12"): these are never infobox data.
+INFOBOX_COUNTER_LABELS: Final = frozenset("views comments likes shares reads visits hits replies followers downloads "
+                                          "favorites favourites votes reviews pageviews clicks posts".split())
+
+# metrics18 (tune_sites s202, a stock site's financial tables): a pipe table headed by years alone ("| 2025 | 2024 |
+# 2023 | ... | |") whose money rows name no currency or scale; its rows of percentages ("| Change of sales in % | 8.29
+# | 11.21 | ...") and of a valuation ratio ("| P/E ratio (year end quote, basic EPS) | 13.44 | ...") are read
+# (engine._with_year_table_metrics). A row label ending with one of these holds percentages; one naming a change (or
+# growth) holds changes.
+TABLE_PERCENT_LABEL_TAILS: Final = ("in %", "(%)", "in percent", "%")
+TABLE_CHANGE_LABEL_WORDS: Final = ("change", "growth")
