@@ -473,7 +473,15 @@ from transforms.textutil import KANA_RE
 # dates a text page, so does a bare numeric date line the text under it settles in words ("5 11 2016" over
 # "November 5") and a headline's "09.13.22" (day above 12); "Recent Posts", glued counters ("30 views0 comments") and
 # empty bylines (", by", "by - 14:29") are furniture.
-EXTRACTOR_VERSION = "2026.12.06.82"
+# "2026.12.07.87" (other27, page level): a category archive's heading without a colon ("Category Off Campus"), a stock
+# page's code line ("XSEC:002142 Stock Report"), a bulleted reading time ("• 3 min read"), "Keep Reading", a date line
+# with a counter's label ("October 7, 2014   click:") and a repost's release credit ("CAS news release, November 9,
+# 2016", which dates the page when it closes the text) are furniture; a key figure's line ("Market Cap: CN¥176.7b") is
+# never the headline and stays in the text when it sits above it; an archive whose teasers close with the same cut mark
+# ("[…]", "1,325 more words") is its first teaser; a menu bar closed by a bar ("Videos | ? Latest |") heads nothing;
+# a related box of bulleted headlines over teasers cut with "…" and a stock page's "Recent updates" boxes are
+# furniture.
+EXTRACTOR_VERSION = "2026.12.07.87"
 
 
 MIDDLE_DOT: Final = "·"
