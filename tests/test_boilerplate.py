@@ -543,6 +543,9 @@ FURNITURE = [
     (bp.MORE_WIDGETS, ["Keep Reading"]),  # theworkersrights.com, t794
     (bp.DATE_LINE, ["October 7, 2014   click:"]),  # en.nbt.edu.cn, t789
     (bp.RELEASE_CREDIT, ["CAS news release, November 9, 2016"]),  # window-to-china.eu, t792
+    # gathered after its first rules (t801-t805)
+    (bp.AI_SUMMARY_NOTE, ["AI-generated summary report",  # www.scimagoiris.com, t801
+                          "AI generated content", "AI-generated summary"]),
 ]
 
 # Real article sentences that share words with the furniture; none may match.
@@ -809,6 +812,7 @@ ARTICLE_SENTENCES = [
     "The CAS news release of November 9, 2016 named 12 institutes.",
     "October 7, 2014 was the day 300 volunteers were honoured.",
     "Recent updates to the port's timetable added 3 routes in 2019.",
+    "AI-generated summary reports were banned by 3 newspapers in 2024.",
 ]
 
 

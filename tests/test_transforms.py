@@ -3933,3 +3933,19 @@ def test_twenty_seventh_pass_a_related_box_of_cut_teasers_closes_no_text() -> No
     points = ("  • Ningbo has two airports nearby.\n\n    Both have direct flights to Beijing.\n\n"
               "  • Trains take two hours.\n\n    They leave every hour.")
     assert "Trains take two hours." in parse_page(post + points, template="text").body
+
+
+def test_twenty_seventh_pass_the_headline_with_its_read_more_link_is_no_text() -> None:
+    """An author archive of one teaser (emsstrom.com t804, gathered after the pass's first rules) closes with the
+    headline again and the continuation link glued after it ('First Container Ship Sets Sail on “Polar Silk Road” Read
+    More »'): the teaser's link, not text (text._is_title_link); a sentence opening with the headline's words stays."""
+    text = ("First Container Ship Sets Sail on “Polar Silk Road”\n"
+            "China Daily reports that Ningbo-Zhoushan Port has launched the world’s first China-Europe Arctic Express, "
+            "realizing China’s “Polar Silk Road” vision.On Monday, the container vessel Istanbul Bridge departed from "
+            "Beiyi Container Terminal for Felixstowe…\n"
+            "First Container Ship Sets Sail on “Polar Silk Road” Read More »")
+    article = parse_page(text, template="text")
+    assert article.title == "First Container Ship Sets Sail on “Polar Silk Road”"
+    assert "Read More" not in article.body and article.body.startswith("China Daily reports")
+    sentence = text.replace("Read More »", "from Ningbo, the port said on Monday.")
+    assert "the port said on Monday" in parse_page(sentence, template="text").body

@@ -625,6 +625,9 @@ AI_TRANSLATION_NOTE: Final = (
     r"(?im)^ *[*]? *[^.!?\n]{0,80}translated +(by|with|using) +(ai|a +machine|machine +translation|google +translate)"
     r" *[.]? *$"
 )
+# A notice that what follows was written by a machine ("AI-generated summary report" over a profile's summary,
+# www.scimagoiris.com t801, gathered after the twenty-seventh tune_other pass's first rules).
+AI_SUMMARY_NOTE: Final = r"(?im)^ *ai[- ]generated +(summary|summaries|report|content|text)( +report)? *$"
 RATING_WIDGET: Final = (
     r"(?im)^ *([0-9]([.][0-9])? */ *5 *[0-9,]* *reviews?( *[|] *[^|\n]{1,40})?"
     r"|#[0-9]{1,4} +of +(the +)?(best|top) +[^.!?\n]{1,60}) *$"
@@ -1142,6 +1145,7 @@ BOILERPLATE_PATTERNS: Final[tuple[str, ...]] = (    PRINT_CLOSE,
     STANDFIRST_BYLINE,
     MORE_WIDGETS,
     AI_TRANSLATION_NOTE,
+    AI_SUMMARY_NOTE,
     RATING_WIDGET,
     LONE_NUMBER,
     GALLERY_POSITION,

@@ -481,7 +481,9 @@ from transforms.textutil import KANA_RE
 # ("[…]", "1,325 more words") is its first teaser; a menu bar closed by a bar ("Videos | ? Latest |") heads nothing;
 # a related box of bulleted headlines over teasers cut with "…" and a stock page's "Recent updates" boxes are
 # furniture.
-EXTRACTOR_VERSION = "2026.12.07.87"
+# "2026.12.07.88" (other27, on pages gathered after .87): the headline again with a continuation link glued after it
+# ("... “Polar Silk Road” Read More »") and an "AI-generated summary report" notice are furniture.
+EXTRACTOR_VERSION = "2026.12.07.88"
 
 
 MIDDLE_DOT: Final = "·"

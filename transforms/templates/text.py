@@ -418,7 +418,18 @@ def parse(text: str) -> Content:
         teasers = _later_cut_teasers(found.blocks)
     if teasers is not None:
         del found.blocks[teasers:]
+    if found.title and not found.title_in_body:
+        title = found.title
+        found.blocks = [block for block in found.blocks if not _is_title_link(block.text, title)]
     return found
+
+
+def _is_title_link(text: str, title: str) -> bool:
+    """Whether a block is the headline again with a continuation link glued after it ("First Container Ship Sets Sail
+    on “Polar Silk Road” Read More »" under its teaser, an author archive of one post, emsstrom.com t804, gathered after
+    the twenty-seventh tune_other pass's first rules): the teaser's link, not text."""
+    return len(text) > len(title) and text.startswith(title) \
+        and CONTINUE_LINK_RE.match(text[len(title):].strip()) is not None
 
 
 def _headline_short_date(title: str | None) -> str | None:
