@@ -1276,6 +1276,11 @@ _SITE_NOTICE_LONGEST: Final = max(map(len, _SITE_NOTICE_ENDS))
 _CONTRIBUTED_WINDOW: Final = 14 + 7 + 2
 # From "lated " to the line's end: "lated using " (12), "machine translation" (19), " ." (2).
 _TRANSLATED_WINDOW: Final = 12 + 19 + 2
+# RELEASE_CREDIT's "release" stands before the date and its separator: within the line's last characters (a month's
+# name of at most nine letters and its full stop, a day with its comma, a year: 18; a separator between spaces: 3;
+# "release" itself: 7), its "elea" (no "i" nor "s": see above) there, and a year near the end.
+_RELEASE_WINDOW: Final = 18 + 3 + 7 + 4
+_RELEASE_YEAR_WINDOW: Final = 10
 # From "na" (of "china") to the line's end: "na" (2), " , " (3), the post code (6), " " (1).
 _POSTCODE_WINDOW: Final = 2 + 3 + 6 + 1
 # REGISTRATION_WALL's words ("reg"ister, "log" in, si"gn" in/up, s"ub"scribe: the parts without an "i", "s" or "k",
@@ -1393,6 +1398,7 @@ _NEEDS: Final[dict[str, Callable[[str], bool]]] = {
     # "...lated (using) (machine translation)."
     CONTRIBUTED_LINE: lambda line: "buted to th" in line[-_CONTRIBUTED_WINDOW:].lower(),
     AI_TRANSLATION_NOTE: lambda line: "lated " in line[-_TRANSLATED_WINDOW:].lower(),
+    RELEASE_CREDIT: lambda line: "elea" in line[-_RELEASE_WINDOW:].lower() and _has_year(line[-_RELEASE_YEAR_WINDOW:]),
     # "viewed" and what follows it ("best viewed" holds an "s" and "viewed" an "i": see above); the line is short
     BEST_VIEWED: lambda line: "ewed " in line.lower(),
     DATE_BAR: lambda line: "|" in line or "｜" in line,
