@@ -3842,6 +3842,9 @@ def test_twenty_seventh_pass_a_category_archive_is_its_first_teaser() -> None:
     # one teaser mark only: an article quoting a passage cut with '[…]' keeps its text
     single = text.replace("Chinese, and […]", "Chinese, and patient.")
     assert "Taxis in Ningbo" in parse_page(single, template="text").body
+    # two marks, but a sentence after the first: an article quoting passages, not an archive
+    quoting = text.replace("Taxis in Ningbo", "The park's manager told us more about the plans for next year.")
+    assert "There aren’t many" in parse_page(quoting, template="text").body
 
 
 def test_twenty_seventh_pass_a_tag_reader_s_word_counts_close_its_teasers() -> None:

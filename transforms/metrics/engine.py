@@ -483,7 +483,10 @@ from transforms.textutil import KANA_RE
 # furniture.
 # "2026.12.07.88" (other27, on pages gathered after .87): the headline again with a continuation link glued after it
 # ("... “Polar Silk Road” Read More »") and an "AI-generated summary report" notice are furniture.
-EXTRACTOR_VERSION = "2026.12.07.88"
+# "2026.12.07.89" (other27): an archive's first teaser closed by a cut mark stands for the page only when the block
+# after it is a headline (short, no full stop but a cut one's "..."): an article quoting passages cut with "[…]" goes
+# on in sentences; no tuned page's output changed.
+EXTRACTOR_VERSION = "2026.12.07.89"
 
 
 MIDDLE_DOT: Final = "·"

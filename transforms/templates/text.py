@@ -492,9 +492,14 @@ def _teaser_mark(text: str) -> str | None:
 
 
 def _later_cut_teasers(blocks: list[Block]) -> int | None:
-    """1 when the first block is a teaser closed by a cut mark (TEASER_MARK_ENDS) and a later block closes with the
-    same mark (an archive's later teasers: the page is the first), else None."""
+    """1 when the first block is a teaser closed by a cut mark (TEASER_MARK_ENDS), the next one a headline (short
+    enough, HEADER_LINE_MAX_CHARS, and closed by no full stop but a cut one's "...": "Taxis in Ningbo", "It takes 3
+    weeks to find Chinese friends...") and a later block closes with the same mark (an archive's later teasers: the
+    page is the first), else None. (An article quoting passages cut with "[…]" goes on in sentences.)"""
     if len(blocks) < 3:
+        return None
+    following = blocks[1].text
+    if len(following) > HEADER_LINE_MAX_CHARS or SENTENCE_END_RE.search(following) and not following.endswith(CUT_ENDS):
         return None
     mark = _teaser_mark(blocks[0].text)
     if mark is None or not any(block.text.endswith(mark) and _teaser_mark(block.text) == mark for block in blocks[2:]):
