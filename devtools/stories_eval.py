@@ -79,6 +79,12 @@ READ_STORIES: tuple[frozenset[str], ...] = ISSUE_STORIES + (
     # the twenty-sixth pass: the Ningbo rice glue balls' text of China Culture's 2010 Spring Festival page (t611) and a
     # travel guide's food page copying it nearly word for word (schinatour.com t761)
     frozenset({"tune_other/t611", "tune_other/t761"}),
+    # the twenty-seventh pass: Reuters' report of Typhoon Muifa closing in on the Ningbo and Zhoushan ports (September
+    # 2022) in two copies reworded on two hosts (zphysician.com t793, theworkersrights.com t794)
+    frozenset({"tune_other/t793", "tune_other/t794"}),
+    # and Container News' report of the port open while trucking slowed under Covid (a forwarder's repost without its
+    # headline, southafrica.savinodelbene.com t805, and another's with it, tntglobal.com.vn t520)
+    frozenset({"tune_other/t520", "tune_other/t805"}),
 )
 # Groups the shipped rule makes that a reading says are different stories (known false merges).
 KNOWN_FALSE_GROUPS: tuple[frozenset[str], ...] = (

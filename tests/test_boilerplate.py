@@ -534,6 +534,18 @@ FURNITURE = [
     (bp.EMPTY_STAMP, [", by",  # www.ajustlock.com, t774
                       "by - 14:29",  # sophilicity.blogspot.com, t776
                       "by – 9:05 pm", "by -"]),
+    # the twenty-seventh tune_other pass (t777-t800), exactly as on the pages
+    (bp.KEYWORDS_LINE, ["Category Off Campus"]),  # nottinghamchina.com, t783
+    (bp.SITE_WIDGETS, ["XSEC:002142 Stock Report"]),  # simplywall.st, t795 (tune_sites s187)
+    (bp.PAGE_BOXES, ["Recent past performance updates", "Recent updates",  # t795
+                     "Recent financial health updates"]),  # s187
+    (bp.READING_TIME, ["  • 3 min read"]),  # emilyhodson1992.wixsite.com, t784
+    (bp.MORE_WIDGETS, ["Keep Reading"]),  # theworkersrights.com, t794
+    (bp.DATE_LINE, ["October 7, 2014   click:"]),  # en.nbt.edu.cn, t789
+    (bp.RELEASE_CREDIT, ["CAS news release, November 9, 2016"]),  # window-to-china.eu, t792
+    # gathered after its first rules (t801-t805)
+    (bp.AI_SUMMARY_NOTE, ["AI-generated summary report",  # www.scimagoiris.com, t801
+                          "AI generated content", "AI-generated summary"]),
 ]
 
 # Real article sentences that share words with the furniture; none may match.
@@ -791,6 +803,16 @@ ARTICLE_SENTENCES = [
     "By 14:29 the ship had berthed, 2 hours late.",
     "by - products rose 12% in 2019.",
     "by",  # a text set one word a line (zrcc.sinopec.com, t272)
+    # the twenty-seventh pass's furniture words in sentences and headlines
+    "Category 5 typhoon Muifa hit Ningbo in 2022.",
+    "Category B licences rose 12% in 2019.",
+    "Keep reading: 300 libraries opened in 2019.",
+    "The stock report of XSEC:002142 showed a 12% rise in 2024.",
+    "3 min read aloud by 300 pupils, the poem opened the 2019 festival.",
+    "The CAS news release of November 9, 2016 named 12 institutes.",
+    "October 7, 2014 was the day 300 volunteers were honoured.",
+    "Recent updates to the port's timetable added 3 routes in 2019.",
+    "AI-generated summary reports were banned by 3 newspapers in 2024.",
 ]
 
 

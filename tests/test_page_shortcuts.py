@@ -917,6 +917,10 @@ def plain_split_body(blocks: list[textutil.Block], title: str | None) -> tuple[l
                 trims.setdefault("share", (index, textutil.MODULE_TITLE_MAX_WORDS))
             if text and body and textutil.RELATED_BOX_RE.match(text):
                 trims.setdefault("related", (index, textutil.RELATED_TITLE_MAX_WORDS))
+            if text and body and textutil.NEIGHBOUR_LABEL_RE.match(text):
+                trims.setdefault("neighbour", (index, textutil.RELATED_TITLE_MAX_WORDS))
+            if text and body and textutil.COMMENTS_COUNT_RE.match(text):
+                trims.setdefault("comments", (index, 0))
             continue
         if norm_title and textutil.is_title_repeat(text, norm_title):
             continue
@@ -937,6 +941,25 @@ def plain_split_body(blocks: list[textutil.Block], title: str | None) -> tuple[l
         after = [k for k, block in enumerate(block_of_paragraph) if block > at]
         if after and all(len(text.split()) <= max_words and text[-1] not in ".!?。！？" for text in body[after[0]:]):
             del body[after[0]:]
+    # (the pager's, the comment section's and the closing date's cuts split_body makes since, written out plainly: a
+    # window of the real lines put a pager's "Last" over a short line, other27)
+    if "neighbour" in trims:
+        at, max_words = trims["neighbour"]
+        after = [k for k, block in enumerate(block_of_paragraph) if block > at]
+        if after and block_of_paragraph[after[0]] == at + 1 and len(body[after[0]].split()) <= max_words \
+                and body[after[0]][-1] not in ".!?。！？":
+            del body[after[0]:]
+    if "comments" in trims:
+        at = trims["comments"][0]
+        after = [k for k, block in enumerate(block_of_paragraph) if block > at]
+        commenter = next((plain_normalize_space(block.text) for block in blocks[at + 1:] if block.text.strip()), "")
+        if after and textutil.COMMENTER_RE.match(commenter):
+            del body[after[0]:]
+    last_index = max((k for k, block in enumerate(blocks) if plain_normalize_space(block.text)), default=-1)
+    if body and block_of_paragraph[len(body) - 1] == last_index - 1 and len(body) > 1 \
+            and len(body[-1].split()) <= textutil.RELATED_TITLE_MAX_WORDS and body[-1][-1] not in ".!?。！？" \
+            and textutil.DATE_ONLY_RE.match(plain_normalize_space(blocks[last_index].text)):
+        body.pop()
     # a sentence wrapped by hand over lines: its rest, in the next block, joins it (session 24)
     k = len(body) - 2
     while k >= 0:

@@ -799,7 +799,7 @@ def test_speed_against_a_revision_runs_that_revision_s_code():
 
 
 def test_other_sources_titles_dates_and_chrome_on_the_tuning_pages():
-    """tests/realgold/tune_other: 755 real pages of other English Ningbo sources (4 of the sixth pass, 13
+    """tests/realgold/tune_other: 784 real pages of other English Ningbo sources (4 of the sixth pass, 13
     of the seventh, 5 of the eighth, 6 of the ninth and 2 of the tenth are template pages), labelled for
     title, date and chrome only; the generic fallback is tuned on them, so these are tuning
     figures (the honest one is the holdout's "other" row).
@@ -1063,20 +1063,31 @@ def test_other_sources_titles_dates_and_chrome_on_the_tuning_pages():
     wire's dateline; numeric dates the text settles and a headline's short date, which dated t377 and t716, older
     misses; 'Recent Posts' and glued counters) 17/17, 6/6, 7; six pages gathered after them (t771-t776), unseen 5/5,
     1/2, 3 leaks (a byline date with a Turkish month not read), after an empty byline pattern 5/5, 1/2, 2. All 755:
-    titles 605/613, dates 277/282, 174 leaks; 101 pages without a label date take their URL's."""
+    titles 605/613, dates 277/282, 174 leaks; 101 pages without a label date take their URL's. The twenty-seventh
+    pass (t777-t800: 24 pages chosen for page shapes where a title or date is hard, 15 hosts new, a ningbolife print
+    view and an english.ningbo.gov.cn item), unseen: titles 17/19, dates 6/6, 39 leaks (an archive heading without a
+    colon and a stock page's code line taken for titles; archives' later teasers, a related box, widgets); after its
+    rules (a category heading, a stock code line, a bulleted reading time, 'Keep Reading', a date line's empty counter
+    and a release credit furniture, the credit dating the page; a key figure's line no headline; teasers closed by
+    one cut mark; menu bars closed by a bar; a related box of cut teasers) 19/19, 6/6, 10; five pages gathered after
+    them (t801-t805), unseen 3/3, no date labelled or given, 2 leaks, after 'AI-generated summary report' and a
+    headline repeated with its read-more link: 3/3, 0. All 784: titles 627/635, dates 283/288, 184 leaks; 106 pages
+    without a label date are given one, 105 their URL's and t798 its dated day heading."""
     from transforms.textutil import url_date
 
     pages = load_realgold(realgold.REALGOLD_DIR / "tune_other")
-    assert len(pages) == 755
+    assert len(pages) == 784
     outputs = realgold.run_newsetl(pages)
     total = score_real("newsetl", pages, outputs).total
-    assert total.titles == 613 and total.dates == 282
-    assert total.titles_ok >= 605 and total.dates_ok >= 277
+    assert total.titles == 635 and total.dates == 288
+    assert total.titles_ok >= 627 and total.dates_ok >= 283
     assert (total.title_accuracy or 0) >= 0.98 and (total.date_accuracy or 0) >= 0.98
     given = [(page, out.published) for page, out in zip(pages, outputs) if page.published is None and out.published]
-    assert len(given) == total.dates_unlabelled_given == 101
-    assert all(date == url_date(page.url) for page, date in given)
-    assert total.leaks <= 174
+    assert len(given) == total.dates_unlabelled_given == 106
+    # t798's day heading '2011-09-25th Sunday – Ningbo – Tour around town' dates the day it tells of, which its label
+    # (a judgement call) does not take for the post's: the one page given a date its URL does not show
+    assert all(date == url_date(page.url) for page, date in given if page.id != "t798")
+    assert total.leaks <= 184
 
 
 def _url_key(url: str) -> str:
@@ -1110,7 +1121,7 @@ def test_tune_other_labels_are_consistent():
     others = _manifest_urls("dev", "tune_sites", *(held.name for held in realgold.HELD_OUT_SETS))
     seen: set[str] = set()
     pages = sorted((folder / "pages").glob("t*.json"))
-    assert len(pages) == len(rows) == 755
+    assert len(pages) == len(rows) == 784
     for path in pages:
         page = json.loads(path.read_text(encoding="utf-8"))
         label = json.loads((folder / "labels" / path.name).read_text(encoding="utf-8"))

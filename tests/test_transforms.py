@@ -3820,3 +3820,135 @@ def test_twenty_sixth_pass_a_headline_opening_with_a_short_numeric_date_dates_th
     assert article.title == "09.13.22 Client Advisory – Typhoon Updates for Shanghai and Ningbo"
     assert article.published == "2022-09-13"
     assert parse_page(text.replace("09.13.22", "09.12.22"), template="text").published is None
+
+
+def test_twenty_seventh_pass_a_category_archive_is_its_first_teaser() -> None:
+    """A category archive of two teasers under a heading without a colon ('Category Off Campus', nottinghamchina.com
+    t783): the heading was taken for the title and the second teaser stayed in the text. The heading is furniture
+    (boilerplate.KEYWORDS_LINE); each teaser closes with WordPress's cut mark '[…]', so when the text's first block is
+    such a teaser and a later block closes the same way, the page is the first teaser (text._later_cut_teasers)."""
+    text = ("Category Off Campus\n\nYinzhou Incubator Incubation Park\n\n"
+            "Brought to you by the Office of Redundancy Office and the Ningbo Government, I present the new Yinzhou "
+            "Sci-Tech Incubation Incubator Park, located across the street from Nottingham University. The Incubator "
+            "is on the left with the cranes. Cranes represent long life. I visited the management office recently "
+            "along with the ever active Jessica He. […]\n\n\nTaxis in Ningbo\n\n"
+            "There aren’t many. My average wait time is just over 19 minutes (n=37). On (regular) occasion I will wait "
+            "nearly an hour. There are not a lot of taxis in Ningbo, especially near UNNC campus which is not “in "
+            "town”.  Of the existing stock, taxi drivers are generally pretty courteous, work with your terrible "
+            "Chinese, and […]")
+    article = parse_page(text, template="text")
+    assert article.title == "Yinzhou Incubator Incubation Park"
+    assert "Taxis in Ningbo" not in article.body and article.body.startswith("Brought to you by")
+    # one teaser mark only: an article quoting a passage cut with '[…]' keeps its text
+    single = text.replace("Chinese, and […]", "Chinese, and patient.")
+    assert "Taxis in Ningbo" in parse_page(single, template="text").body
+    # two marks, but a sentence after the first: an article quoting passages, not an archive
+    quoting = text.replace("Taxis in Ningbo", "The park's manager told us more about the plans for next year.")
+    assert "There aren’t many" in parse_page(quoting, template="text").body
+
+
+def test_twenty_seventh_pass_a_tag_reader_s_word_counts_close_its_teasers() -> None:
+    """WordPress.com's tag reader ('Tags » Ningbo', en.wordpress.com t799) prints teasers of several blogs, each
+    closed by a count of the words left ('... 1,325 more words'): the page is its first teaser, the later ones go
+    (text._later_cut_teasers)."""
+    text = ("Tags » Ningbo\n\nKTV, Cold Beer and Flash Flooding...\n\n"
+            "Most people do not know the names of smaller places in a country that has a lot of the words population "
+            "residing in it! This was what we felt when we were telling people back home that we were going to "
+            "Hangzhou for the weekend! 1,325 more words\n\nIt takes 3 weeks to find Chinese friends...\n\n"
+            "I have been finding it hard to find time to write my blog/ find interesting things to say day to day.\n\n"
+            "This weekend was most probably the best weather we have had, you could actually see the blue skies which "
+            "is very unusual in a smog filled China. 1,086 more words\n\n"
+            "An art historian out and about in China: of visiting Ningbo.")
+    article = parse_page(text, template="text")
+    assert article.title == "KTV, Cold Beer and Flash Flooding..."
+    assert article.body.endswith("for the weekend! 1,325 more words")
+
+
+def test_twenty_seventh_pass_a_key_figure_line_is_no_headline_and_stays_in_the_text() -> None:
+    """A stock page's header ('Bank of Ningbo Co., Ltd.' / 'XSEC:002142 Stock Report' / 'Market Cap: CN¥176.7b' over
+    the heading 'Bank of Ningbo Past Earnings Performance', simplywall.st t795; tune_sites s187 has the same): the
+    code line was taken for the title. It is furniture (boilerplate.SITE_WIDGETS); a key figure's line, a label and one
+    amount with its currency or unit (text.KEY_FIGURE_RE), is never the headline and stays in the text with its
+    figure. A bare number is no amount ('Line Number: 341', a PHP error's, t346)."""
+    text = ("Bank of Ningbo Co., Ltd.\n\nXSEC:002142 Stock Report\n\nMarket Cap: CN¥176.7b\n\n"
+            "Bank of Ningbo Past Earnings Performance\n\nPast criteria checks 4/6\n\n"
+            "Bank of Ningbo has been growing earnings at an average annual rate of 15.9%, while the Banks industry saw "
+            "earnings growing at 9.7% annually. Revenues have been growing at an average rate of 15.3% per year.")
+    article = parse_page(text, template="text")
+    assert article.title == "Bank of Ningbo Past Earnings Performance"
+    assert article.body.startswith("Market Cap: CN¥176.7b") and "XSEC" not in article.body
+    assert any(metric.value == 176.7e9 and metric.unit == "CNY" for metric in article.metrics)
+    from transforms.templates.text import KEY_FIGURE_RE
+
+    assert KEY_FIGURE_RE.match("Line Number: 341") is None
+    assert KEY_FIGURE_RE.match("Ningbo: GDP up 7% in 2019") is None
+
+
+def test_twenty_seventh_pass_a_closing_release_credit_dates_the_page() -> None:
+    """A one-paragraph repost without a headline closed by the release it copies and its date ('CAS news release,
+    November 9, 2016', window-to-china.eu t792): the line is furniture (boilerplate.RELEASE_CREDIT) and dates the page
+    (text.closing_date) without the URL's help; a sentence naming a release's date is no credit line."""
+    text = ("According to Zhongxue GAN, Dean of Ningbo Institute of Intelligent Manufacturing Industries, industrial "
+            "robots in China will soon be developed into two-armed robots with online-sensing intelligence and some AI "
+            "during the Made in China 2025″ program.\n\nCAS news release, November 9, 2016")
+    article = parse_page(text, template="text")
+    assert article.published == "2016-11-09" and "CAS news release" not in article.body
+    from transforms.templates.text import RELEASE_CREDIT_RE, closing_date
+
+    assert RELEASE_CREDIT_RE.match("The CAS news release of November 9, 2016 said so.") is None
+    assert closing_date(["The text.", "", "The CAS news release of November 9, 2016 said so."]) is None
+
+
+def test_twenty_seventh_pass_menu_bars_closed_by_a_bar_head_nothing() -> None:
+    """A video page's menu over its lead, split over three lines, the icons mis-decoded as '?' ('Videos | ? Latest |' /
+    '|' / '? Feature | ? Sports | ? Your Videos |', formacion-profesional-a-distancia.com t779): the first line was
+    taken for the title and the third stayed in the text. A bar closing the line marks a menu of two items already;
+    with only menu bars and letterless lines above it, the lead stands for the missing headline and the menu goes."""
+    text = ("Videos | ? Latest |\n|\n? Feature | ? Sports | ? Your Videos |\n"
+            "China's oldest private library has entered the digital age. Tianyige, in the western part of Ningbo city "
+            "of east China's Zhejiang Province, boasts a collection of rare books and documents that dates back to the "
+            "11th century.\nNow, the nearly 30,000 volumes of ancient books are only a click away from curious readers.")
+    article = parse_page(text, template="text")
+    assert article.title is not None and article.title.startswith("China's oldest private library")
+    assert "Feature" not in article.body
+    from transforms.templates.text import _is_menu_bar
+
+    assert _is_menu_bar("Videos | ? Latest |") and not _is_menu_bar("Ningbo port | Shipping news")
+
+
+def test_twenty_seventh_pass_a_related_box_of_cut_teasers_closes_no_text() -> None:
+    """LiveJournal's related entries under a post ('• An interesting comment from a student' over 'One of the things
+    ... It was…', two more, the last teaser cut by the excerpt: jamiebowen0306.livejournal.com t782) stayed in the
+    text: bulleted headlines each over a teaser closed by a cut mark, two at least, are a related box
+    (text._drop_related_teasers); a bulleted list of the text's own points is not."""
+    post = ("I hate travelling from Ningbo\n\n"
+            "Ningbo is a big city. Depending on how you count it, it's got up to 7 million people living there. So "
+            "it's big enough to have a decent airport, where you can fly places, or it would be in the west.\n\n"
+            "I know I could go to Hangzhou or Shanghai and get a flight from there. So all in all, I'm feeling blah.\n"
+            "Tags: home, travel\n\n")
+    box = ("  • An interesting comment from a student\n\n    One of the things I've got to teach at the moment is DNA "
+           "in my Senior Year class, and I had the students brainstorm what they knew about DNA. It was…\n\n"
+           "  • Shanghai taxi drivers aren't good either\n\n    I complained a while ago about Ningbo taxi drivers, "
+           "saying they didn't know their ar** from a hole in the wall when it comes to finding where I live.…\n\n"
+           "  • I hate.....\n\n    working in the run u")
+    article = parse_page(post + box, template="text")
+    assert article.body.endswith("I'm feeling blah.") and "taxi drivers" not in article.body
+    points = ("  • Ningbo has two airports nearby.\n\n    Both have direct flights to Beijing.\n\n"
+              "  • Trains take two hours.\n\n    They leave every hour.")
+    assert "Trains take two hours." in parse_page(post + points, template="text").body
+
+
+def test_twenty_seventh_pass_the_headline_with_its_read_more_link_is_no_text() -> None:
+    """An author archive of one teaser (emsstrom.com t804, gathered after the pass's first rules) closes with the
+    headline again and the continuation link glued after it ('First Container Ship Sets Sail on “Polar Silk Road” Read
+    More »'): the teaser's link, not text (text._is_title_link); a sentence opening with the headline's words stays."""
+    text = ("First Container Ship Sets Sail on “Polar Silk Road”\n"
+            "China Daily reports that Ningbo-Zhoushan Port has launched the world’s first China-Europe Arctic Express, "
+            "realizing China’s “Polar Silk Road” vision.On Monday, the container vessel Istanbul Bridge departed from "
+            "Beiyi Container Terminal for Felixstowe…\n"
+            "First Container Ship Sets Sail on “Polar Silk Road” Read More »")
+    article = parse_page(text, template="text")
+    assert article.title == "First Container Ship Sets Sail on “Polar Silk Road”"
+    assert "Read More" not in article.body and article.body.startswith("China Daily reports")
+    sentence = text.replace("Read More »", "from Ningbo, the port said on Monday.")
+    assert "the port said on Monday" in parse_page(sentence, template="text").body

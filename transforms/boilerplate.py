@@ -261,8 +261,10 @@ DATE_LINE: Final = (
     r" *([(（] *(gmt|utc|bjt|beijing time) *([+-] *[0-9]{1,2})? *[)）]"
     r"| +(gmt|utc|bjt|cet|cest|est|edt|cst|pst|pdt|bst|hkt|sgt|jst|kst)([+-] *[0-9]{1,2})?)?)?"
     r"( +(last +)?(updated|modified|edited) *[:：] *[a-z0-9][a-z0-9,:/. -]{5,40})? *[\])）】]?"
-    # a view count after the date ("2023-03-06 418次", 418 times, www.fijiconsulate.cn t581, the nineteenth pass)
-    r"( +[0-9][0-9,]{0,9} *(次|views|reads|hits|clicks))? *$"
+    # a view count after the date ("2023-03-06 418次", 418 times, www.fijiconsulate.cn t581, the nineteenth pass), or
+    # a counter's label, empty or not, after it ("October 7, 2014   click:" under a university's headline,
+    # en.nbt.edu.cn t789, the twenty-seventh tune_other pass)
+    r"( +[0-9][0-9,]{0,9} *(次|views|reads|hits|clicks)| +(clicks?|hits|views|reads|visits) *[:：] *[0-9]{0,8})? *$"
 )
 
 # More news-portal furniture of other English Ningbo sources (tests/realgold/tune_other):
@@ -333,6 +335,9 @@ PAGE_BOXES: Final = (
     # and its twin over the site's latest posts ("Recent Posts" with "See All", a freight forwarder's Wix blog,
     # www.1upcargo.com t764, the twenty-sixth tune_other pass)
     r"recent +(posts|stories|articles)|"
+    # and a stock page's empty update boxes ("Recent past performance updates", "Recent updates", simplywall.st t795,
+    # the twenty-seventh tune_other pass; "Recent financial health updates", tune_sites s187)
+    r"recent +([a-z]+ +){0,2}updates|"
     r"(today['’]?s +)?top +(china +|world +)?news|"
     r"top stories|recommended( for you| stories| articles)?|"
     # a box heading naming what it recommends, closed by a colon ("Recommended China Guide:" over a tour agency's
@@ -369,8 +374,10 @@ PRINT_PAGE: Final = (
     r"( +[a-z][a-z'’.&]*){0,3} +staff *[)）]) *$"
 )
 READING_TIME: Final = (
-    # also under a bound ("Reading Time: < 1 minute", stlplace.com t516, the seventeenth pass)
-    r"(?im)^ *((posted by *)?reading time *[:：] *((<|less +than|under) *)?[0-9]+ *(min|mins|minutes?)"
+    # also under a bound ("Reading Time: < 1 minute", stlplace.com t516, the seventeenth pass), and as an item of a
+    # bulleted byline ("• 3 min read" under "• Writer: Em" and "• Jul 26, 2019", a Wix blog, t784, the twenty-seventh
+    # tune_other pass)
+    r"(?im)^ *([•·] *)?((posted by *)?reading time *[:：] *((<|less +than|under) *)?[0-9]+ *(min|mins|minutes?)"
     r"|[0-9]+ *(min|mins|minutes?) *(to +)?read) *$"
 )
 # Also with a fax number and the copyright glued after it: "TEL: (86)574-87415011 FAX: (86)574-88122212
@@ -434,7 +441,10 @@ SITE_WIDGETS: Final = (
     r"|search using map|search for (a |an )?(news|articles?|keywords?).{0,60}|send (by|via|to) e-?mail( to a friend)?"
     r"|e-?mail (this|to a friend)|printable version|print version|[\^↑]? *(back to )?top( of (the )?page| +button)?"
     r"|bottom of (the )?page"
-    r"|(start|begin|get) +(a|your) +free +trial) *$"
+    r"|(start|begin|get) +(a|your) +free +trial"
+    # a stock page's code line under the company's name ("XSEC:002142 Stock Report" over "Market Cap: CN¥176.7b",
+    # simplywall.st t795, the twenty-seventh tune_other pass; tune_sites s187 has it too)
+    r"|[a-z]{2,8} *: *[0-9a-z]{1,10}([.][a-z]{1,4})? +stock +(report|quote|overview)) *$"
 )
 SOURCE_WORD: Final = r"(?im)^ *source +([a-z][a-z.]{1,30}|from +[a-z][a-z0-9. '-]{1,40}) *$"
 # Blogger's feed links under a post, whole or split over two lines: "Subscribe to: Post Comments (Atom)",
@@ -587,9 +597,11 @@ GLUED_COUNTERS: Final = (
 )
 # An archive page's heading (the sixteenth tune_other pass): "Tag Archives: lake" (ningbogreeters.info t486), "Archive |
 # Ningbo RSS feed for this section" (a WordPress theme's, ningbonights.wordpress.com t472), "Category Archives: News".
+# Also a category archive's heading without a colon, its name of up to three words ("Category Off Campus" over two
+# teasers, nottinghamchina.com t783, the twenty-seventh tune_other pass).
 KEYWORDS_LINE: Final = (
-    r"(?im)^ *(keywords?|tags?|((tag|category|author|daily|monthly|yearly) +)?archives?( +for)?)"
-    r" *[:：|] *[^.!?\n]{1,100}$"
+    r"(?im)^ *((keywords?|tags?|((tag|category|author|daily|monthly|yearly) +)?archives?( +for)?)"
+    r" *[:：|] *[^.!?\n]{1,100}|category +[a-z][a-z&'-]*( +[a-z][a-z&'-]*){0,2} *)$"
 )
 # After the eighth pass's rules, on the pages gathered to measure them (t207-t214): a view counter with the number
 # first ("0Times", upchinatravel.com t207); a travel site's widgets under a user's post (au.trip.com t208): "View
@@ -602,6 +614,9 @@ MORE_WIDGETS: Final = (
     # a teaser's link and a user post's box heading ("Continue reading", ningbonights.wordpress.com t472; "Mentioned in
     # This Moment", nz.trip.com t487, the sixteenth pass)
     r"|continue +reading( *(→|»|>|[.]{3}|…))?|mentioned +in +this +(moment|post|story|article)"
+    # its twin as an AMP page's button between paragraphs ("Keep Reading", theworkersrights.com t794, the
+    # twenty-seventh tune_other pass)
+    r"|keep +reading( *(→|»|>|[.]{3}|…))?"
     # a video box's prompt: "Watch the video" (www.moviesonline.ca t317, twelfth pass)
     r"|(watch|play) +(the +)?(full +)?(video|clip)( +(here|now|below))?"
     # a guide's tab label ("Photos and description", worldtourisminfo.com t543, the eighteenth tune_other pass)
@@ -611,6 +626,9 @@ AI_TRANSLATION_NOTE: Final = (
     r"(?im)^ *[*]? *[^.!?\n]{0,80}translated +(by|with|using) +(ai|a +machine|machine +translation|google +translate)"
     r" *[.]? *$"
 )
+# A notice that what follows was written by a machine ("AI-generated summary report" over a profile's summary,
+# www.scimagoiris.com t801, gathered after the twenty-seventh tune_other pass's first rules).
+AI_SUMMARY_NOTE: Final = r"(?im)^ *ai[- ]generated +(summary|summaries|report|content|text)( +report)? *$"
 RATING_WIDGET: Final = (
     r"(?im)^ *([0-9]([.][0-9])? */ *5 *[0-9,]* *reviews?( *[|] *[^|\n]{1,40})?"
     r"|#[0-9]{1,4} +of +(the +)?(best|top) +[^.!?\n]{1,60}) *$"
@@ -920,6 +938,14 @@ SYNONYM_BOX: Final = (
 # most 255 times.)
 CITATION_LINE: Final = r"(?im)^ *[0-9]{1,3}[.] +\^ +[^\n]{1,250}[^\n]{0,150}$"
 
+# A repost's closing credit naming the release it copies and its date ("CAS news release, November 9, 2016" under a
+# one-paragraph repost, window-to-china.eu t792, the twenty-seventh tune_other pass): furniture, and the page's date
+# when it closes the text (templates/text.py closing_date).
+RELEASE_CREDIT: Final = (
+    r"(?im)^ *[a-z][a-z.'’&-]*( +[a-z][a-z.'’&-]*){0,4} +(news|press|media) +release *[,:|–—-]? *" + _ANY_DATE
+    + r" *$"
+)
+
 # A tool bar glued to the source's name and the date: "0 Comment(s)Print E-mail Shanghai Daily, May 25, 2015" (a
 # china.org.cn mirror's page, www.ccgp-fushun.com t401): a dated line, the page's date.
 TOOLBAR_DATE: Final = (
@@ -1120,6 +1146,7 @@ BOILERPLATE_PATTERNS: Final[tuple[str, ...]] = (    PRINT_CLOSE,
     STANDFIRST_BYLINE,
     MORE_WIDGETS,
     AI_TRANSLATION_NOTE,
+    AI_SUMMARY_NOTE,
     RATING_WIDGET,
     LONE_NUMBER,
     GALLERY_POSITION,
@@ -1164,6 +1191,7 @@ BOILERPLATE_PATTERNS: Final[tuple[str, ...]] = (    PRINT_CLOSE,
     MESSENGER_CONTACT,
     SYNONYM_BOX,
     CITATION_LINE,
+    RELEASE_CREDIT,
 )
 
 # The furniture lines that carry the page's own date (header lines under the title, in text
@@ -1249,6 +1277,11 @@ _SITE_NOTICE_LONGEST: Final = max(map(len, _SITE_NOTICE_ENDS))
 _CONTRIBUTED_WINDOW: Final = 14 + 7 + 2
 # From "lated " to the line's end: "lated using " (12), "machine translation" (19), " ." (2).
 _TRANSLATED_WINDOW: Final = 12 + 19 + 2
+# RELEASE_CREDIT's "release" stands before the date and its separator: within the line's last characters (a month's
+# name of at most nine letters and its full stop, a day with its comma, a year: 18; a separator between spaces: 3;
+# "release" itself: 7), its "elea" (no "i" nor "s": see above) there, and a year near the end.
+_RELEASE_WINDOW: Final = 18 + 3 + 7 + 4
+_RELEASE_YEAR_WINDOW: Final = 10
 # From "na" (of "china") to the line's end: "na" (2), " , " (3), the post code (6), " " (1).
 _POSTCODE_WINDOW: Final = 2 + 3 + 6 + 1
 # REGISTRATION_WALL's words ("reg"ister, "log" in, si"gn" in/up, s"ub"scribe: the parts without an "i", "s" or "k",
@@ -1366,6 +1399,7 @@ _NEEDS: Final[dict[str, Callable[[str], bool]]] = {
     # "...lated (using) (machine translation)."
     CONTRIBUTED_LINE: lambda line: "buted to th" in line[-_CONTRIBUTED_WINDOW:].lower(),
     AI_TRANSLATION_NOTE: lambda line: "lated " in line[-_TRANSLATED_WINDOW:].lower(),
+    RELEASE_CREDIT: lambda line: "elea" in line[-_RELEASE_WINDOW:].lower() and _has_year(line[-_RELEASE_YEAR_WINDOW:]),
     # "viewed" and what follows it ("best viewed" holds an "s" and "viewed" an "i": see above); the line is short
     BEST_VIEWED: lambda line: "ewed " in line.lower(),
     DATE_BAR: lambda line: "|" in line or "｜" in line,

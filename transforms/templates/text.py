@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from transforms.boilerplate import DATE_LINE, DATED_LINE_PATTERNS, is_boilerplate_line
+from transforms.boilerplate import DATE_LINE, DATED_LINE_PATTERNS, RELEASE_CREDIT, is_boilerplate_line
 from transforms.templates.joomla import parse_published
 from transforms.textutil import CUT_ENDS, Block, Content, is_caption, make_date, normalize_space, parse_date
 
@@ -81,6 +81,7 @@ MARKUP_RE = re.compile(
 )
 MARKUP_SCAN_CHARS = 4096
 DATE_LINE_RE = re.compile(DATE_LINE)
+RELEASE_CREDIT_RE = re.compile(RELEASE_CREDIT)
 # Header lines that carry the page's own date among other furniture ("Updated: ...",
 # "By X (site) Updated: ...", "(Xinhua) 08:26, February 02, 2023", "Text Size:A A A 2020-01-09",
 # "Source: Xinhua| 2019-03-10 17:06:24|Editor: ZX").
@@ -222,7 +223,17 @@ RELATED_ITEM_RE = re.compile(r"^- [A-Z0-9\"“'‘][^\n]*[^.!?。:：;,\s]$")
 # nineteenth tune_other pass).
 CONTINUE_LINK_RE = re.compile(
     r"(?i)^(read +(more|the +full +(story|post|article))|continue +reading|keep +reading)( *(»|›|>|→|\.\.\.|…))?$")
+# Or each post's teaser closes with the same cut mark: "[…]" (a WordPress excerpt: "... taxi drivers are generally
+# pretty courteous, work with your terrible Chinese, and […]", a category archive of two teasers, nottinghamchina.com
+# t783) or a count of the words left ("... 1,325 more words", WordPress.com's tag reader, en.wordpress.com t799; the
+# twenty-seventh tune_other pass): when the text's first block is such a teaser and a later block closes the same way,
+# the first teaser is the page's text (see _later_cut_teasers).
+TEASER_MARK_ENDS = ("[…]", "[...]", " more words")
+TEASER_WORDS_RE = re.compile(r"\d[\d,]* more words$")
 RELATED_ITEMS_MIN = 3
+# A related box whose bulleted headlines each stand over a teaser cut with "…" (_drop_related_teasers): two such
+# teasers make it.
+RELATED_TEASERS_MIN = 2
 RELATED_ITEM_MAX_WORDS = 16
 # After such a list a page may close with its widgets ("Most Viewed", "Editor's Picks", a box of links closed by " |",
 # "Today's Top News" and its headlines: global.chinadaily.com.cn t568, the nineteenth tune_other pass): furniture
@@ -258,12 +269,23 @@ SITE_NAME_SUFFIX_RE = re.compile(r" [|｜] [^|｜]{1,40}$")
 # the title; a headline with its site's name or sections after " | " has a longer first part.
 MENU_BAR_SPLIT_RE = re.compile(r" +[|｜] +")
 MENU_BAR_MIN_ITEMS = 3
+# A bar closing the line as well marks a menu of two items already ("Videos | ? Latest |" and "? Feature | ? Sports |
+# ? Your Videos |", the icons mis-decoded as "?", a video page's menu over its lead,
+# formacion-profesional-a-distancia.com t779, the twenty-seventh tune_other pass); only menu bars and lines without a
+# letter above the lead: no headline.
+MENU_BAR_CLOSED_MIN_ITEMS = 2
 MENU_BAR_ITEM_MAX_WORDS = 3
 # A field's label glued to its value by a colon ("Geographic location:Xikou Town, Fenghua, Ningbo", "Famous
 # scenery:Wushan Temple, Wulingmen, ...", a guide's facts under its headline, hanjourney.com t366, thirteenth pass): a
 # capitalised word and up to four lower-case ones, the colon, the value's first character without a space. Neither
 # the headline nor a yardstick for it (a long list of sights dwarfed the headline).
 GLUED_FIELD_RE = re.compile(r"^[A-Z][a-z]+(?: [a-z]+){0,4}[:：][^\s:：/]")
+# A key figure's line, a label of up to four words and one amount with its currency or unit ("Market Cap: CN¥176.7b"
+# between a stock page's code line and its heading, simplywall.st t795, the twenty-seventh tune_other pass; tune_sites
+# s187): never the headline, and its figure stays in the text. (A bare number is no amount: "Line Number: 341" of a
+# PHP error over a headline, t346, is furniture.)
+KEY_FIGURE_RE = re.compile(
+    r"^[A-Z][A-Za-z]*(?: [A-Za-z]+){0,3}[:：] ?(?:[^\s\d]{1,4}\d[\d.,]*[A-Za-z%]{0,3}|\d[\d.,]*[A-Za-z%]{1,3})$")
 # A numbered line ("1. How old is the Tianyi Pavilion and what is its significance in Chinese history?", the first
 # question of a guide under its headline, koreatripguide.com t194) is an item of the article's own list or one of its
 # numbered subheadings: never the headline, and no yardstick for the header lines above it (a long numbered
@@ -392,9 +414,22 @@ def parse(text: str) -> Content:
     if later is not None:
         del found.blocks[later:]
     teasers = _later_teasers(found.blocks)
+    if teasers is None:
+        teasers = _later_cut_teasers(found.blocks)
     if teasers is not None:
         del found.blocks[teasers:]
+    if found.title and not found.title_in_body:
+        title = found.title
+        found.blocks = [block for block in found.blocks if not _is_title_link(block.text, title)]
     return found
+
+
+def _is_title_link(text: str, title: str) -> bool:
+    """Whether a block is the headline again with a continuation link glued after it ("First Container Ship Sets Sail
+    on “Polar Silk Road” Read More »" under its teaser, an author archive of one post, emsstrom.com t804, gathered after
+    the twenty-seventh tune_other pass's first rules): the teaser's link, not text."""
+    return len(text) > len(title) and text.startswith(title) \
+        and CONTINUE_LINK_RE.match(text[len(title):].strip()) is not None
 
 
 def _headline_short_date(title: str | None) -> str | None:
@@ -446,6 +481,30 @@ def _later_teasers(blocks: list[Block]) -> int | None:
                 return k
             return None
     return None
+
+
+def _teaser_mark(text: str) -> str | None:
+    """The cut mark closing a teaser (TEASER_MARK_ENDS; a count of words left only with its number), else None."""
+    mark = next((end for end in TEASER_MARK_ENDS if text.endswith(end)), None)
+    if mark == " more words" and not TEASER_WORDS_RE.search(text):
+        return None
+    return mark
+
+
+def _later_cut_teasers(blocks: list[Block]) -> int | None:
+    """1 when the first block is a teaser closed by a cut mark (TEASER_MARK_ENDS), the next one a headline (short
+    enough, HEADER_LINE_MAX_CHARS, and closed by no full stop but a cut one's "...": "Taxis in Ningbo", "It takes 3
+    weeks to find Chinese friends...") and a later block closes with the same mark (an archive's later teasers: the
+    page is the first), else None. (An article quoting passages cut with "[…]" goes on in sentences.)"""
+    if len(blocks) < 3:
+        return None
+    following = blocks[1].text
+    if len(following) > HEADER_LINE_MAX_CHARS or SENTENCE_END_RE.search(following) and not following.endswith(CUT_ENDS):
+        return None
+    mark = _teaser_mark(blocks[0].text)
+    if mark is None or not any(block.text.endswith(mark) and _teaser_mark(block.text) == mark for block in blocks[2:]):
+        return None
+    return 1
 
 
 def _later_post(lines: list[str], found: Content) -> int | None:
@@ -501,6 +560,7 @@ def _drop_closing_credits(blocks: list[Block]) -> None:
     earlier paragraph credits them in the same words (NAMES_LINE_RE), and the short lines after an editor's credit
     (_drop_after_signoff)."""
     _drop_after_signoff(blocks)
+    _drop_related_teasers(blocks)
     end = len(blocks)
     short = 0
     while end > 1 and not RELATED_ITEM_RE.match(blocks[end - 1].text):
@@ -521,6 +581,26 @@ def _drop_closing_credits(blocks: list[Block]) -> None:
     if len(blocks) > 1 and NAMES_LINE_RE.match(blocks[-1].text) \
             and any(blocks[-1].text in block.text for block in blocks[:-1]):
         blocks.pop()
+
+
+def _drop_related_teasers(blocks: list[Block]) -> None:
+    """Drop a related-entries box closing the text: bulleted headlines (MENU_BULLET_RE, RELATED_ITEM_MAX_WORDS words at
+    most), each over its teaser, every teaser but the last closed by a cut mark (CUT_ENDS), RELATED_TEASERS_MIN of
+    them at least ("• An interesting comment from a student" / "One of the things I've got to teach ... It was…" /
+    "• Shanghai taxi drivers aren't good either" / "... where I live.…" / "• I hate....." / "working in the run u",
+    LiveJournal's box under a post, jamiebowen0306.livejournal.com t782, the twenty-seventh tune_other pass)."""
+    start = len(blocks)
+    marked = 0
+    while start >= 3 and MENU_BULLET_RE.match(blocks[start - 2].text) \
+            and len(blocks[start - 2].text.split()) <= RELATED_ITEM_MAX_WORDS + 1 \
+            and not MENU_BULLET_RE.match(blocks[start - 1].text):
+        if blocks[start - 1].text.endswith(CUT_ENDS):
+            marked += 1
+        elif start < len(blocks):
+            break  # only the last teaser may have been cut by the excerpt
+        start -= 2
+    if marked >= RELATED_TEASERS_MIN:
+        del blocks[start:]
 
 
 def _drop_after_signoff(blocks: list[Block]) -> None:
@@ -815,7 +895,7 @@ def _title_above_lead(lines: list[str], seen: list[int]) -> Content | None:
     # a line without a Latin letter ("测试", a test page's leftover over an English heading, t273) heads no English page
     named = [i for i in named if LATIN_LETTER_RE.search(lines[i])] or named
     named = [i for i in named if len(GLUED_WORD_RE.findall(lines[i])) < GLUED_TAGS_MIN] or named
-    named = [i for i in named if not GLUED_FIELD_RE.match(lines[i])] or named
+    named = [i for i in named if not GLUED_FIELD_RE.match(lines[i]) and not KEY_FIGURE_RE.match(lines[i])] or named
     named = [i for i in named if not _is_menu_bar(lines[i])] or named
     named = [i for i in named if not lines[i].endswith(RUN_ON_END)] or named
     named = [i for i in named if not _is_table_row(lines, i)] or named
@@ -871,7 +951,7 @@ def _title_above_lead(lines: list[str], seen: list[int]) -> Content | None:
         title_index = lead
     # only lines without a letter above the lead (a template's residue "} ?>" over a dateline, yicaiglobal.com t767,
     # the twenty-sixth tune_other pass): no headline, the lead stands for it
-    if not any(_has_letter(lines[i]) for i in plain):
+    if not any(_has_letter(lines[i]) and not _is_menu_bar(lines[i]) for i in plain):
         title_index = lead
     title = lines[title_index]
     dated_title = TITLE_DATE_RE.match(title) if published is None else None
@@ -895,7 +975,9 @@ def _title_above_lead(lines: list[str], seen: list[int]) -> Content | None:
             body_start = index
             break
     blocks = [Block(text=line) for line in lines[body_start:] if line]
-    return Content(title=title, published=published, section=section, blocks=blocks,
+    # a key figure's line above the headline (see KEY_FIGURE_RE) is the text's, not the header's
+    figures = [Block(text=lines[i]) for i in plain if i < title_index and KEY_FIGURE_RE.match(lines[i])]
+    return Content(title=title, published=published, section=section, blocks=figures + blocks,
                    site_template=site_template("\n".join(lines)))
 
 
@@ -905,9 +987,14 @@ def _has_letter(line: str) -> bool:
 
 
 def _is_menu_bar(line: str) -> bool:
-    """Whether a line is a menu bar (MENU_BAR_MIN_ITEMS or more short items joined by " | ", see MENU_BAR_SPLIT_RE)."""
-    items = MENU_BAR_SPLIT_RE.split(line)
-    return len(items) >= MENU_BAR_MIN_ITEMS and all(0 < len(item.split()) <= MENU_BAR_ITEM_MAX_WORDS for item in items)
+    """Whether a line is a menu bar (MENU_BAR_MIN_ITEMS or more short items joined by " | ", see MENU_BAR_SPLIT_RE;
+    two are enough when a bar closes the line too: "Videos | ? Latest |"). A token without a letter or digit (a
+    mis-decoded icon "?") is no word of an item."""
+    closed = line.endswith((" |", " ｜"))
+    items = MENU_BAR_SPLIT_RE.split(line.rstrip(" |｜") if closed else line)
+    return len(items) >= (MENU_BAR_CLOSED_MIN_ITEMS if closed else MENU_BAR_MIN_ITEMS) and all(
+        0 < sum(1 for word in item.split() if any(char.isalnum() for char in word)) <= MENU_BAR_ITEM_MAX_WORDS
+        for item in items)
 
 
 def _is_table_row(lines: list[str], index: int) -> bool:
@@ -1050,8 +1137,11 @@ def _crumb_end(lines: list[str], title_index: int, plain: list[int]) -> int:
 
 def closing_date(lines: list[str]) -> str | None:
     """The date of a bare date line among the page's last CLOSING_DATE_LINES lines whose line above is
-    page furniture (a source or editor line) and under which there is only furniture, else None."""
+    page furniture (a source or editor line) and under which there is only furniture, else None; or of a release
+    credit with its date (RELEASE_CREDIT_RE: "CAS news release, November 9, 2016") closing the page."""
     filled = [line for line in lines if line]
+    if filled and " release" in filled[-1] and RELEASE_CREDIT_RE.match(filled[-1]):
+        return parse_date(filled[-1])
     for position in range(max(1, len(filled) - CLOSING_DATE_LINES), len(filled)):
         line = filled[position]
         if DATE_LINE_RE.fullmatch(line) and is_boilerplate_line(filled[position - 1]) \
