@@ -503,7 +503,7 @@ from transforms.textutil import KANA_RE
 # "2026.12.07.91" (metrics18): an infobox bullet's label glued to its figure is set apart by the bullet's space, the
 # same length (" • Total599.03 km2" read as "•Total 599.03 km2": engine.BULLET_GLUED_LABEL_RE), the figure then read.
 # "2026.12.07.92": "2026.12.07.83" (session 25, main) and "2026.12.07.84" to ".91" (metrics18), merged.
-# other27 "2026.12.07.87" (on its branch, page level): a category archive's heading without a colon ("Category Off Campus"), a stock
+# other27's .87 (page level): a category archive's heading without a colon ("Category Off Campus"), a stock
 # page's code line ("XSEC:002142 Stock Report"), a bulleted reading time ("• 3 min read"), "Keep Reading", a date line
 # with a counter's label ("October 7, 2014   click:") and a repost's release credit ("CAS news release, November 9,
 # 2016", which dates the page when it closes the text) are furniture; a key figure's line ("Market Cap: CN¥176.7b") is
@@ -511,9 +511,9 @@ from transforms.textutil import KANA_RE
 # ("[…]", "1,325 more words") is its first teaser; a menu bar closed by a bar ("Videos | ? Latest |") heads nothing;
 # a related box of bulleted headlines over teasers cut with "…" and a stock page's "Recent updates" boxes are
 # furniture.
-# other27 "2026.12.07.88" (on its branch, on pages gathered after .87): the headline again with a continuation link glued after it
+# other27's .88 (pages gathered after .87): the headline again with a continuation link glued after it
 # ("... “Polar Silk Road” Read More »") and an "AI-generated summary report" notice are furniture.
-# other27 "2026.12.07.89" (on its branch): an archive's first teaser closed by a cut mark stands for the page only when the block
+# other27's .89: an archive's first teaser closed by a cut mark stands for the page only when the block
 # after it is a headline (short, no full stop but a cut one's "..."): an article quoting passages cut with "[…]" goes
 # on in sentences; no tuned page's output changed.
 # "2026.12.07.93": ".92" and other27's ".87" to ".89" (its branch's numbers; page level), merged.
