@@ -2840,3 +2840,10 @@ def test_an_infobox_bullet_s_label_glued_to_its_figure_leaves_the_figure() -> No
     text = "Area\n\n • Total599.03 km2 (231.29 sq mi)\n\n • COVID19 cases were few."
     [m] = extract_metrics(text)
     assert (m.text, m.value, m.unit) == ("599.03 km2", 599.03, "km2") and text[m.char_start:m.char_end] == m.text
+
+
+def test_a_million_glued_as_m_before_people_counts_them() -> None:
+    """tune_other t481: "home to 9.6m residents" was read as nothing ("m" alone stays a metre: "56.7m tall")."""
+    found = extract_metrics("The eastern Chinese port, home to 9.6m residents, contains a sprawling complex.")
+    assert [(m.text, m.value, m.unit, m.subject) for m in found] == [("9.6m residents", 9.6e6, "count", "residents")]
+    assert [(m.value, m.unit) for m in extract_metrics("The statue is 56.7m tall.")] == [(56.7, "m")]

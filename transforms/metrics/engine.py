@@ -517,7 +517,9 @@ from transforms.textutil import KANA_RE
 # after it is a headline (short, no full stop but a cut one's "..."): an article quoting passages cut with "[…]" goes
 # on in sentences; no tuned page's output changed.
 # "2026.12.07.93": ".92" and other27's ".87" to ".89" (its branch's numbers; page level), merged.
-EXTRACTOR_VERSION = "2026.12.07.93"
+# "2026.12.07.94" (session 25): a million glued as "m" before people counts them ("home to 9.6m residents", tune_other
+# t481: match.million_glued; "56.7m tall" stays metres).
+EXTRACTOR_VERSION = "2026.12.07.94"
 
 
 MIDDLE_DOT: Final = "·"

@@ -52,6 +52,7 @@ from transforms.metrics.vocab import (
     ENERGY_FACTORS,
     FRACTION_WORDS,
     FREQUENCY_ADVERBS,
+    GLUED_MILLION_PEOPLE,
     HEADCOUNT_NOUNS,
     HEDGE_WORDS,
     HYPHENATED_MONEY_CURRENCIES,
@@ -229,9 +230,11 @@ KWH_RE: Final = re.compile(
 )
 # A million glued as "m" or "mn" before containers or a mass: "throughput of 23.3m teu", "handling 130m tonnes"
 # (match.million_glued; "m" alone is no scale word: "27.7m in width", "56.7m tall" are metres).
-# "TEU" glued to its number is containers too: "totaling 186,749TEU in capacity", "35.3mTEU" (tune_other t428).
+# "TEU" glued to its number is containers too: "totaling 186,749TEU in capacity", "35.3mTEU" (tune_other t428); so
+# is a million of people ("home to 9.6m residents", tune_other t481: vocab.GLUED_MILLION_PEOPLE).
 GLUED_MILLION_RE: Final = re.compile(
-    rf"{NUM}(?:(?P<million>mn|m|M)(?:\s+(?P<what>(?i:teus?|(?:metric\s+)?(?:tonnes|tonne|tons|ton)))|(?P<teu>TEUs?))"
+    rf"{NUM}(?:(?P<million>mn|m|M)(?:\s+(?P<what>(?i:teus?|(?:metric\s+)?(?:tonnes|tonne|tons|ton)))"
+    rf"|\s+(?P<people>{words_pattern(GLUED_MILLION_PEOPLE)})|(?P<teu>TEUs?))"
     r"|(?P<teu_glued>TEUs?))\b(?!-)")
 KM_RE: Final = re.compile(
     rf"{NUM}{SCALE}(?:\s*|-)(?:kilomet(?:er|re)s?|km)(?![\w²/])(?!\s+(?:per|an|a)\s+hour)", re.IGNORECASE
@@ -1001,7 +1004,9 @@ def _glued_million(match: re.Match[str]) -> _Found:
     "186,749TEU": containers."""
     unit = "tonnes" if "ton" in (match.group("what") or "").lower() else "count"
     value = number_value(match.group("num"), "million" if match.group("million") else None)
-    return _Found(match.start(), match.end(), value, unit, num_start=match.start())
+    people = match.group("people")  # "9.6m residents": a count of them
+    return _Found(match.start(), match.end(), value, unit, num_start=match.start(),
+                  subject=people.lower() if people else None)
 
 
 def _spelled_percent(match: re.Match[str]) -> _Found:
@@ -1165,7 +1170,7 @@ MATCHER_TRIGGERS: Final[dict[str, tuple[str, ...]]] = {
     "m2": ("m2", "m²", "m^2", "square", "sq"),
     "area_pair": ("square", "sq", "km2", "km²", "m2", "m²"),
     "mu": ("mu",),
-    "million_glued": ("teu", "ton"),
+    "million_glued": ("teu", "ton", *GLUED_MILLION_PEOPLE),
     "tonnes": ("ton", "dwt"),
     "kilograms": ("kilogram", "kg"),
     "kwh": ("wh", "watt"),

@@ -375,6 +375,9 @@ PLURAL_NOUNS: Final = frozenset(
 # Singular heads that count people: a bare number said of them counts ("the city's permanent population was
 # 9.618 million", "the total passenger flow reached 615,000").
 # ("the daily passenger traffic registered about 80,000": sixth tune_sites pass, s052)
+# Plural nouns of people a million glued as "m" may count ("home to 9.6m residents", tune_other t481; "m" alone is a
+# metre: match.million_glued reads it as a million only before one of these, containers or a mass).
+GLUED_MILLION_PEOPLE: Final = ("residents", "people", "visitors", "tourists", "passengers", "inhabitants", "users")
 HEADCOUNT_NOUNS: Final = ("population", "passenger flow", "tourist flow", "visitor flow", "passenger traffic",
                    "visitor traffic")
 # Words right before a number that make it an age ("aged 15", "between the ages of 15 to 59") or the
