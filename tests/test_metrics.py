@@ -2840,3 +2840,13 @@ def test_an_infobox_bullet_s_label_glued_to_its_figure_leaves_the_figure() -> No
     text = "Area\n\n • Total599.03 km2 (231.29 sq mi)\n\n • COVID19 cases were few."
     [m] = extract_metrics(text)
     assert (m.text, m.value, m.unit) == ("599.03 km2", 599.03, "km2") and text[m.char_start:m.char_end] == m.text
+
+
+def test_in_the_year_and_a_year_dates_the_sentence() -> None:
+    """Real page tune_sites s211 (metrics19, the Ningbo statistics bureau's 2011 communique): "According to
+    preliminary accounting, in the year 2011, the GDP amounted to 601.048 billion yuan, up by 10.0% over the previous
+    year" gave no period (only "in the year of 2011" was a cue; "in the year" before digits is none): "in the year"
+    with its year is one (periods.IN_YEAR_LEAD; s208's 2004, s209's 2007 and tune_other t088's 2008 as well)."""
+    found = extract_metrics("According to preliminary accounting, in the year 2011, the GDP amounted to 601.048 "
+                            "billion yuan, up by 10.0% over the previous year, computed by comparable price.")
+    assert [(m.value, m.period) for m in found] == [(601048000000.0, "2011"), (10.0, "2011")]

@@ -503,7 +503,10 @@ from transforms.textutil import KANA_RE
 # "2026.12.07.91" (metrics18): an infobox bullet's label glued to its figure is set apart by the bullet's space, the
 # same length (" • Total599.03 km2" read as "•Total 599.03 km2": engine.BULLET_GLUED_LABEL_RE), the figure then read.
 # "2026.12.07.92": "2026.12.07.83" (session 25, main) and "2026.12.07.84" to ".91" (metrics18), merged.
-EXTRACTOR_VERSION = "2026.12.07.92"
+# "2026.12.07.95" (metrics19, unseen pages of other sources s208-s216): "in the year" right before its year is a period
+# cue as "in the year of" was ("According to preliminary accounting, in the year 2011, the GDP amounted to ...":
+# periods.IN_YEAR_LEAD; the statistics bureau's communiques gave no period).
+EXTRACTOR_VERSION = "2026.12.07.95"
 
 
 MIDDLE_DOT: Final = "·"
