@@ -2850,3 +2850,16 @@ def test_in_the_year_and_a_year_dates_the_sentence() -> None:
     found = extract_metrics("According to preliminary accounting, in the year 2011, the GDP amounted to 601.048 "
                             "billion yuan, up by 10.0% over the previous year, computed by comparable price.")
     assert [(m.value, m.period) for m in found] == [(601048000000.0, "2011"), (10.0, "2011")]
+
+
+def test_a_round_rate_written_to_one_place_said_again_is_a_second_fact() -> None:
+    """Real page tune_sites s211 (metrics19, the 2011 communique): "the GDP amounted to 601.048 billion yuan, up by
+    10.0% over the previous year ... The value added of the secondary industry was 333.537 billion yuan, up by 10.0%"
+    lost the second 10.0% as a precise figure said again in its paragraph: zeros closing a decimal fraction are no
+    precision ("10.0%" is as round as "10%"), so two facts; "46.21 billion yuan" said again stays one."""
+    found = extract_metrics("In 2011, the GDP amounted to 601.048 billion yuan, up by 10.0% over the previous year. "
+                            "The value added of the secondary industry was 333.537 billion yuan, up by 10.0%.")
+    assert [m.value for m in found if m.unit == "percent"] == [10.0, 10.0]
+    again = extract_metrics("Output reached 46.21 billion yuan, up 3.5%. In the first half, output reached 46.21 "
+                            "billion yuan, with exports up 8%.")
+    assert [m.value for m in again if m.unit == "CNY"] == [46210000000.0]

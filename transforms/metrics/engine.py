@@ -506,7 +506,10 @@ from transforms.textutil import KANA_RE
 # "2026.12.07.95" (metrics19, unseen pages of other sources s208-s216): "in the year" right before its year is a period
 # cue as "in the year of" was ("According to preliminary accounting, in the year 2011, the GDP amounted to ...":
 # periods.IN_YEAR_LEAD; the statistics bureau's communiques gave no period).
-EXTRACTOR_VERSION = "2026.12.07.95"
+# "2026.12.07.96" (metrics19): zeros closing a decimal fraction are no precision, so "up by 10.0%" said again in its
+# paragraph of another subject is a second fact ("10.0%" is as round as "10%"; engine._precise; tune_sites s211 lost
+# the secondary industry's growth as the GDP's restated).
+EXTRACTOR_VERSION = "2026.12.07.96"
 
 
 MIDDLE_DOT: Final = "·"
@@ -1222,12 +1225,18 @@ def _beside_cjk(item: _Found, para: str) -> bool:
 
 
 def _precise(item: _Found, para: str) -> bool:
-    """The item's number has RESTATED_MIN_DIGITS significant digits or more ("46.21 billion yuan", not "7.1%")."""
+    """The item's number has RESTATED_MIN_DIGITS significant digits or more ("46.21 billion yuan", not "7.1%").
+    Zeros closing a decimal fraction are no precision: "10.0%" is as round as "10%" (a statistics bulletin writes
+    every rate to one place), so "GDP ... up by 10.0% ... The value added of the secondary industry was 333.537
+    billion yuan, up by 10.0%" are two facts (tune_sites s211)."""
     number = SIGNIFICANT_NUMBER_RE.search(para, item.num_start, item.end)
     if number is None:
         return False
-    digits = number.group().replace(",", "").replace(".", "").lstrip("0")
-    if "." not in number.group():
+    written = number.group().replace(",", "")
+    if "." in written:
+        written = written.rstrip("0").rstrip(".")
+    digits = written.replace(".", "").lstrip("0")
+    if "." not in written:
         digits = digits.rstrip("0")
     return len(digits) >= RESTATED_MIN_DIGITS
 
