@@ -2863,3 +2863,14 @@ def test_a_round_rate_written_to_one_place_said_again_is_a_second_fact() -> None
     again = extract_metrics("Output reached 46.21 billion yuan, up 3.5%. In the first half, output reached 46.21 "
                             "billion yuan, with exports up 8%.")
     assert [m.value for m in again if m.unit == "CNY"] == [46210000000.0]
+
+
+def test_double_before_that_or_the_is_a_multiple() -> None:
+    """Real page tune_sites s213 (metrics19, an older China Daily feature): "In 2009, Ningbo's GDP reached 433 billion
+    yuan ($66 billion), almost double that of 2005." gave no multiple ("more than twice" was read, "double" not): the
+    adjective before "that" or "the" is one (vocab.MULTIPLE_ADJECTIVES, match.times_twice; s182's "more than triple
+    the yearly output" too); the verb "double as", "double-digit" and "doubled" stay none."""
+    found = extract_metrics("In 2009, Ningbo's GDP reached 433 billion yuan ($66 billion), almost double that of 2005.")
+    assert [(m.value, m.unit, m.qualifier) for m in found if m.unit == "times"] == [(2.0, "times", "approx")]
+    for text in ("The old hall will double as a museum.", "It kept double-digit growth.", "Exports doubled that year."):
+        assert not [m for m in extract_metrics(text) if m.unit == "times"]

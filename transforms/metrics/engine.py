@@ -509,7 +509,10 @@ from transforms.textutil import KANA_RE
 # "2026.12.07.96" (metrics19): zeros closing a decimal fraction are no precision, so "up by 10.0%" said again in its
 # paragraph of another subject is a second fact ("10.0%" is as round as "10%"; engine._precise; tune_sites s211 lost
 # the secondary industry's growth as the GDP's restated).
-EXTRACTOR_VERSION = "2026.12.07.96"
+# "2026.12.07.97" (metrics19): "double" and "triple" before "that" or "the" are multiples ("almost double that of
+# 2005", tune_sites s213; "more than triple the yearly output", s182: vocab.MULTIPLE_ADJECTIVES, match.times_twice);
+# not "double as", "double-digit" or "doubled".
+EXTRACTOR_VERSION = "2026.12.07.97"
 
 
 MIDDLE_DOT: Final = "·"

@@ -63,6 +63,7 @@ from transforms.metrics.vocab import (
     MASS_PLURALS,
     MONEY_CLAUSE_NOUNS,
     MONEY_NOUNS,
+    MULTIPLE_ADJECTIVES,
     MULTIPLE_WORDS,
     NUMBER_OF_PRESENT_LINKS,
     ORDINAL_WORDS,
@@ -251,7 +252,9 @@ CURRENCY_MARKS_BEFORE: Final = frozenset("$£€¥￥")
 TIMES_RE: Final = re.compile(rf"{NUM}{SCALE}(?:\s+times\b(?!\s+(?:a|per|each|every)\s+(?:day|week|month|year)\b)"
                              r"|[\s-]?fold\b)")
 # "more than twice the average speed", "twice as many": a multiple in a word (before what it multiplies).
-TWICE_RE: Final = re.compile(rf"(?<![\w-])(?P<word>{words_pattern(MULTIPLE_WORDS)})(?=\s+(?:the|as|that|of)\b)",
+# "almost double that of 2005" (tune_sites s213), "double the amount": the adjective before "the" or "that" only.
+TWICE_RE: Final = re.compile(rf"(?<![\w-])(?:(?P<word>{words_pattern(MULTIPLE_WORDS)})(?=\s+(?:the|as|that|of)\b)"
+                             rf"|(?P<adjective>{words_pattern(MULTIPLE_ADJECTIVES)})(?=\s+(?:the|that)\b))",
                              re.IGNORECASE)
 # "raised funds for 38 times", "won the prize for 3 times": how often (a count), not a multiple; so is a sum of
 # occasions, "the total drainage times added up to 49 times", "a total of 12 times" (times_occasions.total).
@@ -719,7 +722,9 @@ def _money_suffixed(match: re.Match[str]) -> _Found:
 
 
 def _twice(match: re.Match[str]) -> _Found:
-    return _Found(match.start(), match.end(), float(MULTIPLE_WORDS[vocab_key(match.group("word"))]), "times",
+    word = match.group("word")
+    value = MULTIPLE_WORDS[vocab_key(word)] if word else MULTIPLE_ADJECTIVES[vocab_key(match.group("adjective"))]
+    return _Found(match.start(), match.end(), float(value), "times",
                   num_start=match.start())
 
 
@@ -1175,7 +1180,7 @@ MATCHER_TRIGGERS: Final[dict[str, tuple[str, ...]]] = {
     "times": ("times", "fold"),
     "times_spelled": ("times", "fold"),
     "times_occasions": ("times",),
-    "times_twice": ("twice", "thrice"),
+    "times_twice": ("twice", "thrice", "double", "triple"),
     "amount_spelled": ("illion",),
     "count_spelled_scaled": ("illion",),
     "points_compared": ("point",),

@@ -61,6 +61,9 @@ DIVISION_LEADS: Final = ("divided into", "split into", "consists of", "composed 
 COUNT_CHANGE_NOUNS: Final = ("increase", "decrease", "rise", "drop", "decline", "reduction")
 # A multiple in one word ("more than twice the average speed").
 MULTIPLE_WORDS: Final[dict[str, int]] = {"twice": 2, "thrice": 3}
+# ... and an adjective of one, before "the" or "that" only ("almost double that of 2005", "double the amount";
+# not "double as", the verb).
+MULTIPLE_ADJECTIVES: Final[dict[str, int]] = {"double": 2, "triple": 3}
 CURRENCIES: Final[dict[str, str]] = {
     "yuan": "CNY", "yuans": "CNY", "rmb": "CNY", "cny": "CNY", "cn¥": "CNY", "¥": "CNY", "￥": "CNY",
     "us$": "USD", "$": "USD", "usd": "USD", "dollars": "USD", "us dollars": "USD",
