@@ -2874,3 +2874,13 @@ def test_double_before_that_or_the_is_a_multiple() -> None:
     assert [(m.value, m.unit, m.qualifier) for m in found if m.unit == "times"] == [(2.0, "times", "approx")]
     for text in ("The old hall will double as a museum.", "It kept double-digit growth.", "Exports doubled that year."):
         assert not [m for m in extract_metrics(text) if m.unit == "times"]
+
+
+def test_a_count_after_proportion_of_names_the_parts_of_a_ratio() -> None:
+    """Real page tune_sites s210 (metrics19, the 2010 communique): "The proportion of three industries was
+    4.2:55.6:40.2." gave a count of 3 industries: a spelled count right after "proportion(s) of" or "ratio(s) of"
+    names what the ratio is of (vocab.RATIO_PARTS_LEADS; tune_other t088's "The proportions of three industries
+    changed from ..." too); "Ningbo has three industries of note" stays a count."""
+    assert not [m for m in extract_metrics("The proportion of three industries was 4.2:55.6:40.2.") if m.unit == "count"]
+    [m] = extract_metrics("Ningbo has three industries of note.")
+    assert (m.value, m.unit) == (3.0, "count")

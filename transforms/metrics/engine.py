@@ -512,7 +512,10 @@ from transforms.textutil import KANA_RE
 # "2026.12.07.97" (metrics19): "double" and "triple" before "that" or "the" are multiples ("almost double that of
 # 2005", tune_sites s213; "more than triple the yearly output", s182: vocab.MULTIPLE_ADJECTIVES, match.times_twice);
 # not "double as", "double-digit" or "doubled".
-EXTRACTOR_VERSION = "2026.12.07.97"
+# "2026.12.07.98" (metrics19): a spelled count right after "proportion(s) of" or "ratio(s) of" names the parts of a
+# ratio, nothing counted ("The proportion of three industries was 4.2:55.6:40.2", tune_sites s210, tune_other t088;
+# vocab.RATIO_PARTS_LEADS).
+EXTRACTOR_VERSION = "2026.12.07.98"
 
 
 MIDDLE_DOT: Final = "·"

@@ -77,6 +77,7 @@ from transforms.metrics.vocab import (
     POINTS_SHORTHANDS,
     PRECEDING_BLOCKLIST,
     RANK_MOVE_NOUNS,
+    RATIO_PARTS_LEADS,
     RANK_MOVE_VERBS,
     RATE_BASE_WORDS,
     RATE_WORDS,
@@ -1663,6 +1664,8 @@ def _spelled_count(para: str, match: re.Match[str], sent_start: int) -> _Found |
         return None  # "the three operators", "the city's three chip design firms"
     if before.count("“") > before.count("”") or before.count('"') % 2:
         return None  # inside a quoted slogan: "three nos to three haves"
+    if before.rstrip().lower().endswith(RATIO_PARTS_LEADS):
+        return None  # "The proportion of three industries was 4.2:55.6:40.2": the ratio's parts (count.ratio_parts)
     if SOURCING_PHRASE_RE.match(para, match.start() + len(word)):
         return None  # "two people familiar with the matter said" (count.sourcing_phrase)
     value = float(_spelled_value(word))
