@@ -2884,3 +2884,16 @@ def test_a_count_after_proportion_of_names_the_parts_of_a_ratio() -> None:
     assert not [m for m in extract_metrics("The proportion of three industries was 4.2:55.6:40.2.") if m.unit == "count"]
     [m] = extract_metrics("Ningbo has three industries of note.")
     assert (m.value, m.unit) == (3.0, "count")
+
+
+def test_a_percent_closed_by_up_or_higher_is_a_change() -> None:
+    """Real page tune_sites s208 (metrics19, the statistics bureau's 2004 bulletin): "The value added to Primary
+    industry amounted to 12.350 billion RMB, 5.0% higher; the secondary industry’s was 123.021 billion RMB, 16.6% up;"
+    gave the growths as levels: a percentage that "up", "higher", "down" or "lower" closes the clause after is a change
+    (qualifiers.CHANGE_AFTER_RE, DECREASE_AFTER_RE; s116's "the average rainfall was 60% higher" too), "down" and
+    "lower" a fall; "5% higher than" was one already, "up 5%" is read before."""
+    found = extract_metrics("The value added to Primary industry amounted to 12.350 billion RMB, 5.0% higher; the "
+                            "secondary industry’s was 123.021 billion RMB, 16.6% up; exports were 3.2 billion yuan, "
+                            "4.1% down.")
+    assert [(m.value, m.kind) for m in found if m.unit == "percent"] == [
+        (5.0, "change"), (16.6, "change"), (-4.1, "change")]

@@ -515,7 +515,10 @@ from transforms.textutil import KANA_RE
 # "2026.12.07.98" (metrics19): a spelled count right after "proportion(s) of" or "ratio(s) of" names the parts of a
 # ratio, nothing counted ("The proportion of three industries was 4.2:55.6:40.2", tune_sites s210, tune_other t088;
 # vocab.RATIO_PARTS_LEADS).
-EXTRACTOR_VERSION = "2026.12.07.98"
+# "2026.12.07.99" (metrics19): a percentage whose clause "up", "higher", "down" or "lower" closes is a change ("was
+# 123.021 billion RMB, 16.6% up;", "12.350 billion RMB, 5.0% higher;", tune_sites s208; "the average rainfall was 60%
+# higher", s116), "down" and "lower" a fall (qualifiers.CHANGE_AFTER_RE, DECREASE_AFTER_RE; kind.change_words_after).
+EXTRACTOR_VERSION = "2026.12.07.99"
 
 
 MIDDLE_DOT: Final = "·"
