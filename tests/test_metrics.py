@@ -2897,3 +2897,12 @@ def test_a_percent_closed_by_up_or_higher_is_a_change() -> None:
                             "4.1% down.")
     assert [(m.value, m.kind) for m in found if m.unit == "percent"] == [
         (5.0, "change"), (16.6, "change"), (-4.1, "change")]
+
+
+def test_a_percent_of_a_subject_ending_in_proportion_or_share_is_a_share() -> None:
+    """Real page tune_sites s208 (metrics19, the 2004 bulletin): "The industry proportion was 5.7%, 57.0% and 37.3%
+    respectively." gave three levels: a percentage whose subject ends in "proportion" or "share" is a share, as one
+    whose subject opens with "share of" was (qualifiers.SHARE_SUBJECT_RE, kind.share_subject; s114's labelled share
+    too)."""
+    found = extract_metrics("The industry proportion was 5.7%, 57.0% and 37.3% respectively.")
+    assert [(m.value, m.kind) for m in found] == [(5.7, "share"), (57.0, "share"), (37.3, "share")]

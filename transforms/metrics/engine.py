@@ -518,7 +518,10 @@ from transforms.textutil import KANA_RE
 # "2026.12.07.99" (metrics19): a percentage whose clause "up", "higher", "down" or "lower" closes is a change ("was
 # 123.021 billion RMB, 16.6% up;", "12.350 billion RMB, 5.0% higher;", tune_sites s208; "the average rainfall was 60%
 # higher", s116), "down" and "lower" a fall (qualifiers.CHANGE_AFTER_RE, DECREASE_AFTER_RE; kind.change_words_after).
-EXTRACTOR_VERSION = "2026.12.07.99"
+# "2026.12.07.100" (metrics19): a percentage whose subject ends in "proportion" or "share" is a share, as one whose
+# subject opens with "share of" was ("The industry proportion was 5.7%, 57.0% and 37.3% respectively", tune_sites
+# s208; qualifiers.SHARE_SUBJECT_RE, now searched, kind.share_subject).
+EXTRACTOR_VERSION = "2026.12.07.100"
 
 
 MIDDLE_DOT: Final = "·"

@@ -346,7 +346,9 @@ def verb_object_by(before: str) -> re.Match[str] | None:
     return found
 
 
-SHARE_SUBJECT_RE: Final = re.compile(r"^(?:share|proportion|percentage|portion)\s+of\b")
+# ... and a subject that ends in the share word ("The industry proportion was 5.7%, 57.0% and 37.3% respectively",
+# tune_sites s208; "market share").
+SHARE_SUBJECT_RE: Final = re.compile(r"^(?:share|proportion|percentage|portion)\s+of\b|\b(?:share|proportion)$")
 SHARE_BEFORE_RE: Final = re.compile(
     rf"\b(?:{words_pattern(SHARE_VERBS)})\s*$",
     re.IGNORECASE,
