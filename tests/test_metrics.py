@@ -2907,3 +2907,16 @@ def test_a_percent_of_a_subject_ending_in_proportion_or_share_is_a_share() -> No
     too)."""
     found = extract_metrics("The industry proportion was 5.7%, 57.0% and 37.3% respectively.")
     assert [(m.value, m.kind) for m in found] == [(5.7, "share"), (57.0, "share"), (37.3, "share")]
+
+
+def test_a_bare_amount_paired_by_and_with_an_amount_of_money_is_money() -> None:
+    """Real page tune_sites s125 (a broker's note on Bank of Ningbo, left by the tenth pass): "1H24 loans to the public
+    (including discounts) and personal loans added a net increase of 115.4 billion and 16 billion, respectively" gave
+    neither amount: a bare scaled amount may be followed by " and " and a second one (matchers.ELIDED_MONEY_FOLLOW_RE),
+    and the second, right after an amount of money and " and ", is money in its currency with no link word of its own
+    (MONEY_PAIR_GAP_RE, money.currency_elided); "16 billion" alone after "and" with no money before stays none."""
+    found = extract_metrics("1H24 loans to the public (including discounts) and personal loans added a net increase "
+                            "of 115.4 billion and 16 billion, respectively, with a year-on-year increase of +24.30% "
+                            "and +18.64% respectively.")
+    assert [(m.value, m.unit) for m in found if m.unit == "CNY"] == [(115400000000.0, "CNY"), (16000000000.0, "CNY")]
+    assert not [m for m in extract_metrics("The city and 16 billion people.") if m.unit == "CNY"]

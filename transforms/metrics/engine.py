@@ -521,7 +521,10 @@ from transforms.textutil import KANA_RE
 # "2026.12.07.100" (metrics19): a percentage whose subject ends in "proportion" or "share" is a share, as one whose
 # subject opens with "share of" was ("The industry proportion was 5.7%, 57.0% and 37.3% respectively", tune_sites
 # s208; qualifiers.SHARE_SUBJECT_RE, now searched, kind.share_subject).
-EXTRACTOR_VERSION = "2026.12.07.100"
+# "2026.12.07.101" (metrics19): a bare scaled amount may be followed by " and " and a second, which right after an
+# amount of money is money in its currency with no link word of its own ("loans ... added a net increase of 115.4
+# billion and 16 billion, respectively", tune_sites s125: matchers.ELIDED_MONEY_FOLLOW_RE, MONEY_PAIR_GAP_RE).
+EXTRACTOR_VERSION = "2026.12.07.101"
 
 
 MIDDLE_DOT: Final = "·"

@@ -508,7 +508,11 @@ TIME_RANGE_END_RE: Final = re.compile(
     rf"^\s*(?:to|-|–|~)\s*\d[\d,.]*\s*(?:{words_pattern(sorted(TIME_UNIT_WORDS))})\b", re.IGNORECASE
 )
 # What may follow a scaled amount whose currency is left out: punctuation or the end of the sentence.
-ELIDED_MONEY_FOLLOW_RE: Final = re.compile(r"\s*(?:[,.;:)）]|$)")
+# (or " and " and a second bare amount: "added a net increase of 115.4 billion and 16 billion, respectively", s125)
+ELIDED_MONEY_FOLLOW_RE: Final = re.compile(r"\s*(?:[,.;:)）]|$)|\s+and\s+(?=\d)")
+# Between an amount of money and the bare scaled amount paired with it ("115.4 billion and 16 billion"): the second is
+# money in the first's currency, with no link word of its own.
+MONEY_PAIR_GAP_RE: Final = re.compile(r"\s+and\s+")
 ELIDED_MONEY_LINK_RE: Final = re.compile(rf"\b(?:{words_pattern(ELIDED_MONEY_LINKS)})\s*$", re.IGNORECASE)
 MONEY_UNITS: Final = frozenset(CURRENCIES.values())
 # "(at an investment of 137.3 million)": a scaled amount right after a noun that is money, with no currency in its
@@ -1708,10 +1712,11 @@ def _elided_currency(para: str, match: NumberRead, sent_start: int, sent_end: in
     if not match.scale or not ELIDED_MONEY_FOLLOW_RE.match(para, match.end, sent_end):
         return None
     before = para[sent_start:match.start]
-    if _count_blocked(match.raw, before, decimal_ok=True) or \
+    money = [f for f in found if f.unit in MONEY_UNITS and sent_start <= f.start and f.end <= match.start]
+    paired = bool(money) and MONEY_PAIR_GAP_RE.fullmatch(para, max(f.end for f in money), match.start) is not None
+    if _count_blocked(match.raw, before, decimal_ok=True) or not paired and \
             not ELIDED_MONEY_LINK_TAIL.has_match(FILLER_TAIL.sub("", _qualifier(before)[1])):
         return None
-    money = [f for f in found if f.unit in MONEY_UNITS and sent_start <= f.start and f.end <= match.start]
     if not money:
         if CURRENCY_WORD_RE.search(para, sent_start, sent_end):
             return None
