@@ -21,6 +21,7 @@ from transforms.metrics.matchers import (
     MATCHER_TRIGGERS,
     MATCHERS,
     MONEY_READ,
+    MONEY_UNITS,
     NUMBER_FOLLOWERS,
     OCCASIONS_LEAD,
     OCCASIONS_RE,
@@ -524,7 +525,10 @@ from transforms.textutil import KANA_RE
 # "2026.12.07.101" (metrics19): a bare scaled amount may be followed by " and " and a second, which right after an
 # amount of money is money in its currency with no link word of its own ("loans ... added a net increase of 115.4
 # billion and 16 billion, respectively", tune_sites s125: matchers.ELIDED_MONEY_FOLLOW_RE, MONEY_PAIR_GAP_RE).
-EXTRACTOR_VERSION = "2026.12.07.101"
+# "2026.12.07.102" (metrics19): a level in money said again of the same subject, period and place anywhere earlier in
+# the body is the earlier fact again, as a change or share was ("a market capitalization of only 23 billion yuan" ...
+# "a total market capitalization of 23 billion yuan", tune_sites s183; engine._said_again); counts stay two facts.
+EXTRACTOR_VERSION = "2026.12.07.102"
 
 
 MIDDLE_DOT: Final = "·"
@@ -1393,9 +1397,12 @@ def _significant_digits(value: float) -> int:
 def _said_again(item: _Found, kind: str, period: str | None, place: str | None, earlier: list[Metric]) -> bool:
     """ "... the food prices decreased by 2.2% ..." and, a paragraph later, "The food prices decreased by 2.2%,
     including a 29.4% drop for vegetables": a change or share said again of the same subject, with the same value,
-    period and place, anywhere earlier in the body is the earlier fact again (no record: it adds nothing). Not
-    counts: "30 awards for inventions, ..., 30 awards for designs" are two facts of one counted noun (dev 015)."""
-    if kind not in SAID_AGAIN_KINDS or not item.subject or "subject.inherited" in item.rules:
+    period and place, anywhere earlier in the body is the earlier fact again (no record: it adds nothing); so is a
+    level in money ("a market capitalization of only 23 billion yuan" and, paragraphs later, "with a total market
+    capitalization of 23 billion yuan", tune_sites s183). Not counts: "30 awards for inventions, ..., 30 awards for
+    designs" are two facts of one counted noun (dev 015)."""
+    if not (kind in SAID_AGAIN_KINDS or kind == "level" and item.unit in MONEY_UNITS) or not item.subject \
+            or "subject.inherited" in item.rules:
         return False  # (a change that took its subject from a new figure before it is that figure's: s017)
     value = float(item.value)
     return any(m.value == value and m.kind == kind and m.unit == item.unit and m.subject == item.subject
