@@ -2936,3 +2936,14 @@ def test_an_amount_of_money_said_again_of_the_same_subject_is_one_fact() -> None
     assert [m.value for m in found if m.value == 23000000000.0] == [23000000000.0]
     counts = extract_metrics("It gave 30 awards for inventions.\n\nIt gave 30 awards for inventions to students.")
     assert [m.value for m in counts] == [30.0, 30.0]
+
+
+def test_ranking_top_is_first() -> None:
+    """Real page tune_sites s069 (an older page of other sources): "the cargo throughput ... exceed 1.25 billion tons in
+    2022, ranking top globally for a fourteenth consecutive year" gave no rank: "top" after a rank verb is first
+    (matchers.RANK_RE, match.rank_verb); "ranked top 10" stays rank_top_n's, "top ten" and "top-level" no first."""
+    found = extract_metrics("The port's cargo throughput exceeded 1.25 billion tons in 2022, ranking top globally for "
+                            "a fourteenth consecutive year.")
+    assert [(m.value, m.unit) for m in found if m.unit == "rank"] == [(1.0, "rank")]
+    for text in ("The city ranked top 10 in Zhejiang.", "It ranks top ten nationwide.", "It ranked top-level."):
+        assert not [m for m in extract_metrics(text) if m.unit == "rank" and m.value == 1.0]

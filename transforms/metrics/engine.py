@@ -528,7 +528,9 @@ from transforms.textutil import KANA_RE
 # "2026.12.07.102" (metrics19): a level in money said again of the same subject, period and place anywhere earlier in
 # the body is the earlier fact again, as a change or share was ("a market capitalization of only 23 billion yuan" ...
 # "a total market capitalization of 23 billion yuan", tune_sites s183; engine._said_again); counts stay two facts.
-EXTRACTOR_VERSION = "2026.12.07.102"
+# "2026.12.07.103" (metrics19): "top" after a rank verb is first ("ranking top globally for a fourteenth consecutive
+# year", tune_sites s069: matchers.RANK_RE, match.rank_verb); not "top 10", "top ten" or "top-level".
+EXTRACTOR_VERSION = "2026.12.07.103"
 
 
 MIDDLE_DOT: Final = "·"

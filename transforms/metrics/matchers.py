@@ -325,6 +325,9 @@ RANK_VERB_LIST_RE: Final = re.compile(
 RANK_RE: Final = re.compile(
     r"\b(?P<verb>rank(?:s|ed|ing)?|placed|placing|came|coming)\s+(?:(?:at|as|in)\s+)?(?:the\s+)?"
     r"(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+    # "ranking top globally for a fourteenth consecutive year" (tune_sites s069): first; not "top 10", "top ten",
+    # "top-level" (rank_top_n's, or no rank)
+    r"top(?![\s-]*\d)(?!\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred)\b)(?!-)|"
     r"(?P<ordnum>\d{1,3})(?:st|nd|rd|th)|No\.\s?(?P<nonum>\d{1,3})|number\s+(?P<wnum>\d{1,3}))\b"
     r"(?:\s+in\s+(?:the\s+)?(?:province|country|world|nation|city|region|Yangtze\s+River\s+Delta|"
     r"China|Zhejiang(?:\s+Province)?|Asia))?",
@@ -1103,7 +1106,8 @@ def _money_hyphenated(match: re.Match[str]) -> _Found | None:
 
 def _rank(match: re.Match[str]) -> _Found | None:
     raw = match.group("ordnum") or match.group("nonum") or match.group("wnum")
-    value = int(raw) if raw else ORDINAL_WORDS[vocab_key(match.group("ord"))]
+    word = vocab_key(match.group("ord"))
+    value = int(raw) if raw else 1 if word == "top" else ORDINAL_WORDS[word]
     if value < 1:
         return None
     return _Found(match.start(), match.end(), float(value), "rank", kind="rank",
