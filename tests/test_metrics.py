@@ -2947,3 +2947,11 @@ def test_ranking_top_is_first() -> None:
     assert [(m.value, m.unit) for m in found if m.unit == "rank"] == [(1.0, "rank")]
     for text in ("The city ranked top 10 in Zhejiang.", "It ranks top ten nationwide.", "It ranked top-level."):
         assert not [m for m in extract_metrics(text) if m.unit == "rank" and m.value == 1.0]
+
+
+def test_a_bare_amount_of_a_money_noun_followed_by_every_year_is_money() -> None:
+    """Real page dev 022: "The city will put in a special fund of 100 million every year" gave nothing: a bare scaled
+    amount after a money noun ("fund of") may be followed by how often it is paid ("every year", "a year",
+    "annually"; matchers.ELIDED_MONEY_FOLLOW_RE, money.currency_omitted), yuan as the labelling convention has it."""
+    [m] = extract_metrics("The city will put in a special fund of 100 million every year.")
+    assert (m.value, m.unit) == (100000000.0, "CNY")

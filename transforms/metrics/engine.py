@@ -530,7 +530,9 @@ from transforms.textutil import KANA_RE
 # "a total market capitalization of 23 billion yuan", tune_sites s183; engine._said_again); counts stay two facts.
 # "2026.12.07.103" (metrics19): "top" after a rank verb is first ("ranking top globally for a fourteenth consecutive
 # year", tune_sites s069: matchers.RANK_RE, match.rank_verb); not "top 10", "top ten" or "top-level".
-EXTRACTOR_VERSION = "2026.12.07.103"
+# "2026.12.07.104" (metrics19): a bare scaled amount of a money noun may be followed by how often it is paid ("a
+# special fund of 100 million every year", dev 022: matchers.ELIDED_MONEY_FOLLOW_RE, money.currency_omitted).
+EXTRACTOR_VERSION = "2026.12.07.104"
 
 
 MIDDLE_DOT: Final = "·"

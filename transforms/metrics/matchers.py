@@ -511,8 +511,10 @@ TIME_RANGE_END_RE: Final = re.compile(
     rf"^\s*(?:to|-|–|~)\s*\d[\d,.]*\s*(?:{words_pattern(sorted(TIME_UNIT_WORDS))})\b", re.IGNORECASE
 )
 # What may follow a scaled amount whose currency is left out: punctuation or the end of the sentence.
-# (or " and " and a second bare amount: "added a net increase of 115.4 billion and 16 billion, respectively", s125)
-ELIDED_MONEY_FOLLOW_RE: Final = re.compile(r"\s*(?:[,.;:)）]|$)|\s+and\s+(?=\d)")
+# (or " and " and a second bare amount: "added a net increase of 115.4 billion and 16 billion, respectively", s125;
+# or how often: "put in a special fund of 100 million every year", dev 022)
+ELIDED_MONEY_FOLLOW_RE: Final = re.compile(
+    r"\s*(?:[,.;:)）]|$)|\s+and\s+(?=\d)|\s+(?:(?:every|each|per|a)\s+year|annually)\b")
 # Between an amount of money and the bare scaled amount paired with it ("115.4 billion and 16 billion"): the second is
 # money in the first's currency, with no link word of its own.
 MONEY_PAIR_GAP_RE: Final = re.compile(r"\s+and\s+")
