@@ -2847,3 +2847,102 @@ def test_a_million_glued_as_m_before_people_counts_them() -> None:
     found = extract_metrics("The eastern Chinese port, home to 9.6m residents, contains a sprawling complex.")
     assert [(m.text, m.value, m.unit, m.subject) for m in found] == [("9.6m residents", 9.6e6, "count", "residents")]
     assert [(m.value, m.unit) for m in extract_metrics("The statue is 56.7m tall.")] == [(56.7, "m")]
+
+
+def test_in_the_year_and_a_year_dates_the_sentence() -> None:
+    """Real page tune_sites s211 (metrics19, the Ningbo statistics bureau's 2011 communique): "According to
+    preliminary accounting, in the year 2011, the GDP amounted to 601.048 billion yuan, up by 10.0% over the previous
+    year" gave no period (only "in the year of 2011" was a cue; "in the year" before digits is none): "in the year"
+    with its year is one (periods.IN_YEAR_LEAD; s208's 2004, s209's 2007 and tune_other t088's 2008 as well)."""
+    found = extract_metrics("According to preliminary accounting, in the year 2011, the GDP amounted to 601.048 "
+                            "billion yuan, up by 10.0% over the previous year, computed by comparable price.")
+    assert [(m.value, m.period) for m in found] == [(601048000000.0, "2011"), (10.0, "2011")]
+
+
+def test_a_round_rate_written_to_one_place_said_again_is_a_second_fact() -> None:
+    """Real page tune_sites s211 (metrics19, the 2011 communique): "the GDP amounted to 601.048 billion yuan, up by
+    10.0% over the previous year ... The value added of the secondary industry was 333.537 billion yuan, up by 10.0%"
+    lost the second 10.0% as a precise figure said again in its paragraph: zeros closing a decimal fraction are no
+    precision ("10.0%" is as round as "10%"), so two facts; "46.21 billion yuan" said again stays one."""
+    found = extract_metrics("In 2011, the GDP amounted to 601.048 billion yuan, up by 10.0% over the previous year. "
+                            "The value added of the secondary industry was 333.537 billion yuan, up by 10.0%.")
+    assert [m.value for m in found if m.unit == "percent"] == [10.0, 10.0]
+    again = extract_metrics("Output reached 46.21 billion yuan, up 3.5%. In the first half, output reached 46.21 "
+                            "billion yuan, with exports up 8%.")
+    assert [m.value for m in again if m.unit == "CNY"] == [46210000000.0]
+
+
+def test_double_before_that_or_the_is_a_multiple() -> None:
+    """Real page tune_sites s213 (metrics19, an older China Daily feature): "In 2009, Ningbo's GDP reached 433 billion
+    yuan ($66 billion), almost double that of 2005." gave no multiple ("more than twice" was read, "double" not): the
+    adjective before "that" or "the" is one (vocab.MULTIPLE_ADJECTIVES, match.times_twice; s182's "more than triple
+    the yearly output" too); the verb "double as", "double-digit" and "doubled" stay none."""
+    found = extract_metrics("In 2009, Ningbo's GDP reached 433 billion yuan ($66 billion), almost double that of 2005.")
+    assert [(m.value, m.unit, m.qualifier) for m in found if m.unit == "times"] == [(2.0, "times", "approx")]
+    for text in ("The old hall will double as a museum.", "It kept double-digit growth.", "Exports doubled that year."):
+        assert not [m for m in extract_metrics(text) if m.unit == "times"]
+
+
+def test_a_count_after_proportion_of_names_the_parts_of_a_ratio() -> None:
+    """Real page tune_sites s210 (metrics19, the 2010 communique): "The proportion of three industries was
+    4.2:55.6:40.2." gave a count of 3 industries: a spelled count right after "proportion(s) of" or "ratio(s) of"
+    names what the ratio is of (vocab.RATIO_PARTS_LEADS; tune_other t088's "The proportions of three industries
+    changed from ..." too); "Ningbo has three industries of note" stays a count."""
+    found = extract_metrics("The proportion of three industries was 4.2:55.6:40.2.")
+    assert not [m for m in found if m.unit == "count"]
+    [m] = extract_metrics("Ningbo has three industries of note.")
+    assert (m.value, m.unit) == (3.0, "count")
+
+
+def test_a_percent_closed_by_up_or_higher_is_a_change() -> None:
+    """Real page tune_sites s208 (metrics19, the statistics bureau's 2004 bulletin): "The value added to Primary
+    industry amounted to 12.350 billion RMB, 5.0% higher; the secondary industry’s was 123.021 billion RMB, 16.6% up;"
+    gave the growths as levels: a percentage that "up", "higher", "down" or "lower" closes the clause after is a change
+    (qualifiers.CHANGE_AFTER_RE, DECREASE_AFTER_RE; s116's "the average rainfall was 60% higher" too), "down" and
+    "lower" a fall; "5% higher than" was one already, "up 5%" is read before."""
+    found = extract_metrics("The value added to Primary industry amounted to 12.350 billion RMB, 5.0% higher; the "
+                            "secondary industry’s was 123.021 billion RMB, 16.6% up; exports were 3.2 billion yuan, "
+                            "4.1% down.")
+    assert [(m.value, m.kind) for m in found if m.unit == "percent"] == [
+        (5.0, "change"), (16.6, "change"), (-4.1, "change")]
+
+
+def test_a_percent_of_a_subject_ending_in_proportion_or_share_is_a_share() -> None:
+    """Real page tune_sites s208 (metrics19, the 2004 bulletin): "The industry proportion was 5.7%, 57.0% and 37.3%
+    respectively." gave three levels: a percentage whose subject ends in "proportion" or "share" is a share, as one
+    whose subject opens with "share of" was (qualifiers.SHARE_SUBJECT_RE, kind.share_subject; s114's labelled share
+    too)."""
+    found = extract_metrics("The industry proportion was 5.7%, 57.0% and 37.3% respectively.")
+    assert [(m.value, m.kind) for m in found] == [(5.7, "share"), (57.0, "share"), (37.3, "share")]
+
+
+def test_a_bare_amount_paired_by_and_with_an_amount_of_money_is_money() -> None:
+    """Real page tune_sites s125 (a broker's note on Bank of Ningbo, left by the tenth pass): "1H24 loans to the public
+    (including discounts) and personal loans added a net increase of 115.4 billion and 16 billion, respectively" gave
+    neither amount: a bare scaled amount may be followed by " and " and a second one (matchers.ELIDED_MONEY_FOLLOW_RE),
+    and the second, right after an amount of money and " and ", is money in its currency with no link word of its own
+    (MONEY_PAIR_GAP_RE, money.currency_elided); "16 billion" alone after "and" with no money before stays none."""
+    found = extract_metrics("1H24 loans to the public (including discounts) and personal loans added a net increase "
+                            "of 115.4 billion and 16 billion, respectively, with a year-on-year increase of +24.30% "
+                            "and +18.64% respectively.")
+    assert [(m.value, m.unit) for m in found if m.unit == "CNY"] == [(115400000000.0, "CNY"), (16000000000.0, "CNY")]
+    assert not [m for m in extract_metrics("The city and 16 billion people.") if m.unit == "CNY"]
+
+
+def test_ranking_top_is_first() -> None:
+    """Real page tune_sites s069 (an older page of other sources): "the cargo throughput ... exceed 1.25 billion tons in
+    2022, ranking top globally for a fourteenth consecutive year" gave no rank: "top" after a rank verb is first
+    (matchers.RANK_RE, match.rank_verb); "ranked top 10" stays rank_top_n's, "top ten" and "top-level" no first."""
+    found = extract_metrics("The port's cargo throughput exceeded 1.25 billion tons in 2022, ranking top globally for "
+                            "a fourteenth consecutive year.")
+    assert [(m.value, m.unit) for m in found if m.unit == "rank"] == [(1.0, "rank")]
+    for text in ("The city ranked top 10 in Zhejiang.", "It ranks top ten nationwide.", "It ranked top-level."):
+        assert not [m for m in extract_metrics(text) if m.unit == "rank" and m.value == 1.0]
+
+
+def test_a_bare_amount_of_a_money_noun_followed_by_every_year_is_money() -> None:
+    """Real page dev 022: "The city will put in a special fund of 100 million every year" gave nothing: a bare scaled
+    amount after a money noun ("fund of") may be followed by how often it is paid ("every year", "a year",
+    "annually"; matchers.ELIDED_MONEY_FOLLOW_RE, money.currency_omitted), yuan as the labelling convention has it."""
+    [m] = extract_metrics("The city will put in a special fund of 100 million every year.")
+    assert (m.value, m.unit) == (100000000.0, "CNY")

@@ -476,6 +476,17 @@ HOLDOUT_FLOORS: dict[str, float] = {"precision": 0.94, "recall": 0.85, "f1": 0.9
 # predicted / 2335 matched, P 0.977, R 0.974, F1 0.975 (0.973 / 0.948 / 0.960 at .82 with the 11 pages), period 0.696,
 # subject given 0.788; the other sources' 140 pages F1 0.972 (0.949 at .82); the 197 older pages 0.976 / 0.973 /
 # 0.975 (0.976 / 0.971 / 0.974 at .82): floors unchanged.
+# The nineteenth pass (metrics19): 9 more pages of other sources (s208-s216: four of the statistics bureau's English
+# communiques, 2004, 2007, 2010 and 2011, a government work report's highlights, an older China Daily feature, two
+# annual-report notes on a stock site, a university report's PDF text), labelled blind (94 metrics, 18 uncertain).
+# Unseen (extractor 2026.12.07.92): 76+6 gold / 82 predicted / 80 matched, P 0.976, R 0.976, F1 0.976, period 0.425.
+# After its rules ("in the year 2011" a period cue, "10.0%" no precise figure, "double/triple that", "proportion of
+# three industries" no count, "16.6% up;" a change, "industry proportion" a share, then for older pages' misses "115.4
+# billion and 16 billion", "ranking top", "100 million every year"; extractor 2026.12.07.105 on its branch): 76+6 / 83
+# / 82, P 0.988, R 1.000, F1 0.994, period 0.549; all 217 pages 2346+135 gold / 2478 predicted / 2422 matched, P
+# 0.977, R 0.976, F1 0.977 (0.977 / 0.974 / 0.975 at .92 with the 9 pages), period 0.691, subject given 0.790; the
+# other sources' 149 pages F1 0.974 (0.972 at .92); the 208 older pages 0.977 / 0.975 / 0.976 (0.977 / 0.974 / 0.975
+# at .92); dev 0.983 / 0.939 / 0.961 (0.983 / 0.936 / 0.959): floors unchanged.
 TUNE_SITES_FLOORS: dict[str, float] = {"precision": 0.97, "recall": 0.96, "f1": 0.965, "period_accuracy": 0.69,
                                        "subject_given_share": 0.78}
 TUNE_SITES_OTHER_F1_FLOOR = 0.96
@@ -510,14 +521,14 @@ def test_dev_table_prints(dev_scores: realgold.RealScores):
 
 def test_tune_sites_metric_floors():
     pages = load_realgold(realgold.TUNE_SITES_DIR)
-    assert len(pages) == 208 and sum(len(p.metrics) for p in pages) == 2675
+    assert len(pages) == 217 and sum(len(p.metrics) for p in pages) == 2769
     scores = score_real("newsetl", pages, realgold.run_newsetl(pages))
     for measure, floor in TUNE_SITES_FLOORS.items():
         value = getattr(scores.total, measure)
         assert value is not None and value >= floor, f"tune_sites {measure} {value} < {floor}"
     # pages of the two templates: every labelled title and date right, no chrome line left
     # (s005 is saved as Markdown: "## title", "- Published: ..." found from 2026.12.02); the other sources' pages
-    # (s059-s148 and s158-s207, from the seventh to twelfth and fourteenth to eighteenth passes) are there for their
+    # (s059-s148 and s158-s216, from the seventh to twelfth and fourteenth to nineteenth passes) are there for their
     # metrics: their page-level misses are tune_other's
     templates = realgold.Tally()
     for source in realgold.TEMPLATE_SOURCES:
@@ -530,7 +541,8 @@ def test_tune_sites_metric_floors():
     # metrics16's s174-s184 (extractor 2026.12.06.74 on its branch): P 0.969, R 0.948, F1 0.958 (0.949 before its
     # rules); 129 with metrics17's s185-s196 (extractor 2026.12.06.80 on its branch): P 0.966, R 0.965, F1 0.965 (0.947
     # before); 140 with metrics18's s197-s207 (extractor 2026.12.07.91 on its branch): P 0.970, R 0.973, F1 0.972
-    # (0.949 before)
+    # (0.949 before); 149 with metrics19's s208-s216 (extractor 2026.12.07.105 on its branch): P 0.971, R 0.977, F1
+    # 0.974 (0.972 before)
     assert (scores.by_source["other"].f1 or 0) >= TUNE_SITES_OTHER_F1_FLOOR
     assert [heading for _, heading in realgold.real_sets()][1].startswith("real pages, tuning set")
 

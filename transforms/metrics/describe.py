@@ -155,7 +155,7 @@ def _describe(item: _Found, previous: _Found | None, para: str, sent_start: int,
         # "..., or 72.8%": a share of the quantity before, or the relative size of its change
         item.kind = "change" if previous.kind == "change" else "share"
         rules.append("kind.or_percent")
-    if item.unit == "percent" and item.kind == "level" and item.subject and SHARE_SUBJECT_RE.match(item.subject):
+    if item.unit == "percent" and item.kind == "level" and item.subject and SHARE_SUBJECT_RE.search(item.subject):
         item.kind = "share"  # "the share of citizens with scientific literacy reached 13.6%"
         rules.append("kind.share_subject")
     return qualifier

@@ -519,7 +519,39 @@ from transforms.textutil import KANA_RE
 # "2026.12.07.93": ".92" and other27's ".87" to ".89" (its branch's numbers; page level), merged.
 # "2026.12.07.94" (session 25): a million glued as "m" before people counts them ("home to 9.6m residents", tune_other
 # t481: match.million_glued; "56.7m tall" stays metres).
-EXTRACTOR_VERSION = "2026.12.07.94"
+# "2026.12.07.95" (metrics19, unseen pages of other sources s208-s216): "in the year" right before its year is a period
+# cue as "in the year of" was ("According to preliminary accounting, in the year 2011, the GDP amounted to ...":
+# periods.IN_YEAR_LEAD; the statistics bureau's communiques gave no period).
+# "2026.12.07.96" (metrics19): zeros closing a decimal fraction are no precision, so "up by 10.0%" said again in its
+# paragraph of another subject is a second fact ("10.0%" is as round as "10%"; engine._precise; tune_sites s211 lost
+# the secondary industry's growth as the GDP's restated).
+# "2026.12.07.97" (metrics19): "double" and "triple" before "that" or "the" are multiples ("almost double that of
+# 2005", tune_sites s213; "more than triple the yearly output", s182: vocab.MULTIPLE_ADJECTIVES, match.times_twice);
+# not "double as", "double-digit" or "doubled".
+# "2026.12.07.98" (metrics19): a spelled count right after "proportion(s) of" or "ratio(s) of" names the parts of a
+# ratio, nothing counted ("The proportion of three industries was 4.2:55.6:40.2", tune_sites s210, tune_other t088;
+# vocab.RATIO_PARTS_LEADS).
+# "2026.12.07.99" (metrics19): a percentage whose clause "up", "higher", "down" or "lower" closes is a change ("was
+# 123.021 billion RMB, 16.6% up;", "12.350 billion RMB, 5.0% higher;", tune_sites s208; "the average rainfall was 60%
+# higher", s116), "down" and "lower" a fall (qualifiers.CHANGE_AFTER_RE, DECREASE_AFTER_RE; kind.change_words_after).
+# "2026.12.07.100" (metrics19): a percentage whose subject ends in "proportion" or "share" is a share, as one whose
+# subject opens with "share of" was ("The industry proportion was 5.7%, 57.0% and 37.3% respectively", tune_sites
+# s208; qualifiers.SHARE_SUBJECT_RE, now searched, kind.share_subject).
+# "2026.12.07.101" (metrics19): a bare scaled amount may be followed by " and " and a second, which right after an
+# amount of money is money in its currency with no link word of its own ("loans ... added a net increase of 115.4
+# billion and 16 billion, respectively", tune_sites s125: matchers.ELIDED_MONEY_FOLLOW_RE, MONEY_PAIR_GAP_RE).
+# "2026.12.07.102" (metrics19): a level in money said again of the same subject, period and place anywhere earlier in
+# the body is the earlier fact again, as a change or share was ("a market capitalization of only 23 billion yuan" ...
+# "a total market capitalization of 23 billion yuan", tune_sites s183; engine._said_again); counts stay two facts.
+# "2026.12.07.103" (metrics19): "top" after a rank verb is first ("ranking top globally for a fourteenth consecutive
+# year", tune_sites s069: matchers.RANK_RE, match.rank_verb); not "top 10", "top ten" or "top-level".
+# "2026.12.07.104" (metrics19): a bare scaled amount of a money noun may be followed by how often it is paid ("a
+# special fund of 100 million every year", dev 022: matchers.ELIDED_MONEY_FOLLOW_RE, money.currency_omitted).
+# "2026.12.07.105" (metrics19): .102 withdrawn: a level in money said again in another paragraph is a fact again, as
+# the restatement rules have it (one figure said again can be a new fact: test_metrics' "Sales reached 46.21 billion
+# yuan" pair); s183's and s184's restatements are extras again.
+# "2026.12.07.106": ".94" (main) and ".95" to ".105" (metrics19), merged.
+EXTRACTOR_VERSION = "2026.12.07.106"
 
 
 MIDDLE_DOT: Final = "·"
@@ -1235,12 +1267,18 @@ def _beside_cjk(item: _Found, para: str) -> bool:
 
 
 def _precise(item: _Found, para: str) -> bool:
-    """The item's number has RESTATED_MIN_DIGITS significant digits or more ("46.21 billion yuan", not "7.1%")."""
+    """The item's number has RESTATED_MIN_DIGITS significant digits or more ("46.21 billion yuan", not "7.1%").
+    Zeros closing a decimal fraction are no precision: "10.0%" is as round as "10%" (a statistics bulletin writes
+    every rate to one place), so "GDP ... up by 10.0% ... The value added of the secondary industry was 333.537
+    billion yuan, up by 10.0%" are two facts (tune_sites s211)."""
     number = SIGNIFICANT_NUMBER_RE.search(para, item.num_start, item.end)
     if number is None:
         return False
-    digits = number.group().replace(",", "").replace(".", "").lstrip("0")
-    if "." not in number.group():
+    written = number.group().replace(",", "")
+    if "." in written:
+        written = written.rstrip("0").rstrip(".")
+    digits = written.replace(".", "").lstrip("0")
+    if "." not in written:
         digits = digits.rstrip("0")
     return len(digits) >= RESTATED_MIN_DIGITS
 

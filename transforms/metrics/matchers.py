@@ -64,6 +64,7 @@ from transforms.metrics.vocab import (
     MASS_PLURALS,
     MONEY_CLAUSE_NOUNS,
     MONEY_NOUNS,
+    MULTIPLE_ADJECTIVES,
     MULTIPLE_WORDS,
     NUMBER_OF_PRESENT_LINKS,
     ORDINAL_WORDS,
@@ -80,6 +81,7 @@ from transforms.metrics.vocab import (
     RANK_MOVE_VERBS,
     RATE_BASE_WORDS,
     RATE_WORDS,
+    RATIO_PARTS_LEADS,
     SCALE_LETTERS,
     SCALE_PART_WORDS,
     SCALE_WORDS,
@@ -254,7 +256,9 @@ CURRENCY_MARKS_BEFORE: Final = frozenset("$£€¥￥")
 TIMES_RE: Final = re.compile(rf"{NUM}{SCALE}(?:\s+times\b(?!\s+(?:a|per|each|every)\s+(?:day|week|month|year)\b)"
                              r"|[\s-]?fold\b)")
 # "more than twice the average speed", "twice as many": a multiple in a word (before what it multiplies).
-TWICE_RE: Final = re.compile(rf"(?<![\w-])(?P<word>{words_pattern(MULTIPLE_WORDS)})(?=\s+(?:the|as|that|of)\b)",
+# "almost double that of 2005" (tune_sites s213), "double the amount": the adjective before "the" or "that" only.
+TWICE_RE: Final = re.compile(rf"(?<![\w-])(?:(?P<word>{words_pattern(MULTIPLE_WORDS)})(?=\s+(?:the|as|that|of)\b)"
+                             rf"|(?P<adjective>{words_pattern(MULTIPLE_ADJECTIVES)})(?=\s+(?:the|that)\b))",
                              re.IGNORECASE)
 # "raised funds for 38 times", "won the prize for 3 times": how often (a count), not a multiple; so is a sum of
 # occasions, "the total drainage times added up to 49 times", "a total of 12 times" (times_occasions.total).
@@ -324,6 +328,9 @@ RANK_VERB_LIST_RE: Final = re.compile(
 RANK_RE: Final = re.compile(
     r"\b(?P<verb>rank(?:s|ed|ing)?|placed|placing|came|coming)\s+(?:(?:at|as|in)\s+)?(?:the\s+)?"
     r"(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+    # "ranking top globally for a fourteenth consecutive year" (tune_sites s069): first; not "top 10", "top ten",
+    # "top-level" (rank_top_n's, or no rank)
+    r"top(?![\s-]*\d)(?!\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred)\b)(?!-)|"
     r"(?P<ordnum>\d{1,3})(?:st|nd|rd|th)|No\.\s?(?P<nonum>\d{1,3})|number\s+(?P<wnum>\d{1,3}))\b"
     r"(?:\s+in\s+(?:the\s+)?(?:province|country|world|nation|city|region|Yangtze\s+River\s+Delta|"
     r"China|Zhejiang(?:\s+Province)?|Asia))?",
@@ -507,7 +514,13 @@ TIME_RANGE_END_RE: Final = re.compile(
     rf"^\s*(?:to|-|–|~)\s*\d[\d,.]*\s*(?:{words_pattern(sorted(TIME_UNIT_WORDS))})\b", re.IGNORECASE
 )
 # What may follow a scaled amount whose currency is left out: punctuation or the end of the sentence.
-ELIDED_MONEY_FOLLOW_RE: Final = re.compile(r"\s*(?:[,.;:)）]|$)")
+# (or " and " and a second bare amount: "added a net increase of 115.4 billion and 16 billion, respectively", s125;
+# or how often: "put in a special fund of 100 million every year", dev 022)
+ELIDED_MONEY_FOLLOW_RE: Final = re.compile(
+    r"\s*(?:[,.;:)）]|$)|\s+and\s+(?=\d)|\s+(?:(?:every|each|per|a)\s+year|annually)\b")
+# Between an amount of money and the bare scaled amount paired with it ("115.4 billion and 16 billion"): the second is
+# money in the first's currency, with no link word of its own.
+MONEY_PAIR_GAP_RE: Final = re.compile(r"\s+and\s+")
 ELIDED_MONEY_LINK_RE: Final = re.compile(rf"\b(?:{words_pattern(ELIDED_MONEY_LINKS)})\s*$", re.IGNORECASE)
 MONEY_UNITS: Final = frozenset(CURRENCIES.values())
 # "(at an investment of 137.3 million)": a scaled amount right after a noun that is money, with no currency in its
@@ -722,7 +735,9 @@ def _money_suffixed(match: re.Match[str]) -> _Found:
 
 
 def _twice(match: re.Match[str]) -> _Found:
-    return _Found(match.start(), match.end(), float(MULTIPLE_WORDS[vocab_key(match.group("word"))]), "times",
+    word = match.group("word")
+    value = MULTIPLE_WORDS[vocab_key(word)] if word else MULTIPLE_ADJECTIVES[vocab_key(match.group("adjective"))]
+    return _Found(match.start(), match.end(), float(value), "times",
                   num_start=match.start())
 
 
@@ -1098,7 +1113,8 @@ def _money_hyphenated(match: re.Match[str]) -> _Found | None:
 
 def _rank(match: re.Match[str]) -> _Found | None:
     raw = match.group("ordnum") or match.group("nonum") or match.group("wnum")
-    value = int(raw) if raw else ORDINAL_WORDS[vocab_key(match.group("ord"))]
+    word = vocab_key(match.group("ord"))
+    value = int(raw) if raw else 1 if word == "top" else ORDINAL_WORDS[word]
     if value < 1:
         return None
     return _Found(match.start(), match.end(), float(value), "rank", kind="rank",
@@ -1180,7 +1196,7 @@ MATCHER_TRIGGERS: Final[dict[str, tuple[str, ...]]] = {
     "times": ("times", "fold"),
     "times_spelled": ("times", "fold"),
     "times_occasions": ("times",),
-    "times_twice": ("twice", "thrice"),
+    "times_twice": ("twice", "thrice", "double", "triple"),
     "amount_spelled": ("illion",),
     "count_spelled_scaled": ("illion",),
     "points_compared": ("point",),
@@ -1663,6 +1679,8 @@ def _spelled_count(para: str, match: re.Match[str], sent_start: int) -> _Found |
         return None  # "the three operators", "the city's three chip design firms"
     if before.count("“") > before.count("”") or before.count('"') % 2:
         return None  # inside a quoted slogan: "three nos to three haves"
+    if before.rstrip().lower().endswith(RATIO_PARTS_LEADS):
+        return None  # "The proportion of three industries was 4.2:55.6:40.2": the ratio's parts (count.ratio_parts)
     if SOURCING_PHRASE_RE.match(para, match.start() + len(word)):
         return None  # "two people familiar with the matter said" (count.sourcing_phrase)
     value = float(_spelled_value(word))
@@ -1705,10 +1723,11 @@ def _elided_currency(para: str, match: NumberRead, sent_start: int, sent_end: in
     if not match.scale or not ELIDED_MONEY_FOLLOW_RE.match(para, match.end, sent_end):
         return None
     before = para[sent_start:match.start]
-    if _count_blocked(match.raw, before, decimal_ok=True) or \
+    money = [f for f in found if f.unit in MONEY_UNITS and sent_start <= f.start and f.end <= match.start]
+    paired = bool(money) and MONEY_PAIR_GAP_RE.fullmatch(para, max(f.end for f in money), match.start) is not None
+    if _count_blocked(match.raw, before, decimal_ok=True) or not paired and \
             not ELIDED_MONEY_LINK_TAIL.has_match(FILLER_TAIL.sub("", _qualifier(before)[1])):
         return None
-    money = [f for f in found if f.unit in MONEY_UNITS and sent_start <= f.start and f.end <= match.start]
     if not money:
         if CURRENCY_WORD_RE.search(para, sent_start, sent_end):
             return None

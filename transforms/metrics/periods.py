@@ -61,7 +61,7 @@ YEAR_RANGE_RE: Final = re.compile(
 SINCE_RE: Final = re.compile(rf"\b[Ss]ince\b(?:(?!\b{YEAR}\b)[^.;]){{0,100}}?\b(?P<year>{YEAR})\b(?!\s*[-–])")
 # The words before a year that make it the period ("in", "by the end of", ...): IN_YEAR_RE's opening.
 IN_YEAR_LEAD: Final = (r"\b(?:[Ii]n|[Bb]y\s+the\s+end\s+of|[Aa]t\s+the\s+end\s+of|[Aa]s\s+of|[Bb]y|[Dd]uring|"
-                       r"[Tt]hroughout|[Ff]or|[Ii]n\s+the\s+year\s+of|[Ee]nd\s+of)")
+                       r"[Tt]hroughout|[Ff]or|[Ii]n\s+the\s+year(?:\s+of)?|[Ee]nd\s+of)")
 IN_YEAR_RE: Final = re.compile(rf"{IN_YEAR_LEAD}\s+(?P<year>{YEAR})\b(?!\s*[-–]\d)")
 # "founded in 1998" dates an event, it is not the period a figure is measured over.
 EVENT_WORDS: Final = ("founded", "established", "set up", "built", "born", "opened", "open", "opens", "launched",

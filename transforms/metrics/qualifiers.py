@@ -49,7 +49,7 @@ DECREASE_VERB_OBJECT_RE: Final = re.compile(r"^(?:cut|reduc|lower|shorten|decrea
 DECREASE_AFTER_RE: Final = re.compile(
     r"^\s*(?:(?:(?:year|quarter|month|week)[- ]on[- ](?:year|quarter|month|week)|yoy|y-o-y)\s+)?"
     r"(?:(?:lower|less|fewer|slower|smaller|shorter)\s+(?:[\w-]+\s+){0,3}?than|below|cut|reduction|drop|fall|"
-    r"decline|decrease|dip|slump|plunge)\b",
+    r"decline|decrease|dip|slump|plunge|(?:down|lower)(?=\s*(?:[,;.)]|$)))\b",
     re.IGNORECASE,
 )
 # "the growth rate of industrial investment in June alone reached 31.9%", "Annual growth rate is 17.8%", "with the
@@ -77,14 +77,15 @@ VERB_OBJECT_BY_RE: Final = re.compile(
     r"\s+(?P<object>[\w\s&'’-]{1,60}?)\s+by\s*$",
     re.IGNORECASE,
 )
-# ("up 5% year-on-year", "a 1.3% quarter-on-quarter increase", "a 40 percent gain", "a 25% month on month reduction")
+# ("up 5% year-on-year", "a 1.3% quarter-on-quarter increase", "a 40 percent gain", "a 25% month on month reduction";
+# "was 123.021 billion RMB, 16.6% up;", "80.433 billion RMB, 5.0% higher;": the direction word alone closing the clause)
 CHANGE_AFTER_RE: Final = re.compile(
     r"^\s*(?:(?:year|quarter|month|week)[- ]on[- ](?:year|quarter|month|week)|yoy|y-o-y|"
     r"from\s+a\s+year\s+(?:earlier|ago)|over\s+the\s+same\s+period|"
     r"compared\s+with|(?:more|less|fewer|higher|lower|faster|slower|longer|shorter|bigger|smaller|larger|greater)"
     r"\s+(?:[\w-]+\s+){0,3}?than|growth|increase|rise|gain|jump|surge|uptick|decline|"
     r"decrease|cut|reduction|drop|fall|dip|slump|plunge|(?:below|above)\s+(?:last\s+year|the\s+same\s+period|"
-    r"a\s+year\s+(?:earlier|ago)|the\s+level\s+of))\b",
+    r"a\s+year\s+(?:earlier|ago)|the\s+level\s+of)|(?:up|down|higher|lower)(?=\s*(?:[,;.)]|$)))\b",
     re.IGNORECASE,
 )
 
@@ -345,7 +346,9 @@ def verb_object_by(before: str) -> re.Match[str] | None:
     return found
 
 
-SHARE_SUBJECT_RE: Final = re.compile(r"^(?:share|proportion|percentage|portion)\s+of\b")
+# ... and a subject that ends in the share word ("The industry proportion was 5.7%, 57.0% and 37.3% respectively",
+# tune_sites s208; "market share").
+SHARE_SUBJECT_RE: Final = re.compile(r"^(?:share|proportion|percentage|portion)\s+of\b|\b(?:share|proportion)$")
 SHARE_BEFORE_RE: Final = re.compile(
     rf"\b(?:{words_pattern(SHARE_VERBS)})\s*$",
     re.IGNORECASE,

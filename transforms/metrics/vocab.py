@@ -57,10 +57,16 @@ LIST_INTRO_WORDS: Final = ("namely", "i.e.")
 # ... but a count of the parts a thing is divided into is a fact about it, its parts then listed ("The central
 # exhibition is divided into three sections: ...", dev 032).
 DIVISION_LEADS: Final = ("divided into", "split into", "consists of", "composed of", "comprises", "comprising")
+# A count right after these names the parts a ratio is of, nothing counted ("The proportion of three industries was
+# 4.2:55.6:40.2", tune_sites s210; "The proportions of three industries changed from 4.4: 55.3: 40.3", tune_other t088).
+RATIO_PARTS_LEADS: Final = ("proportion of", "proportions of", "ratio of", "ratios of")
 # Change nouns before a count's change with its noun left out (", an increase of 78 over the previous year").
 COUNT_CHANGE_NOUNS: Final = ("increase", "decrease", "rise", "drop", "decline", "reduction")
 # A multiple in one word ("more than twice the average speed").
 MULTIPLE_WORDS: Final[dict[str, int]] = {"twice": 2, "thrice": 3}
+# ... and an adjective of one, before "the" or "that" only ("almost double that of 2005", "double the amount";
+# not "double as", the verb).
+MULTIPLE_ADJECTIVES: Final[dict[str, int]] = {"double": 2, "triple": 3}
 CURRENCIES: Final[dict[str, str]] = {
     "yuan": "CNY", "yuans": "CNY", "rmb": "CNY", "cny": "CNY", "cn¥": "CNY", "¥": "CNY", "￥": "CNY",
     "us$": "USD", "$": "USD", "usd": "USD", "dollars": "USD", "us dollars": "USD",
