@@ -2946,3 +2946,13 @@ def test_a_bare_amount_of_a_money_noun_followed_by_every_year_is_money() -> None
     "annually"; matchers.ELIDED_MONEY_FOLLOW_RE, money.currency_omitted), yuan as the labelling convention has it."""
     [m] = extract_metrics("The city will put in a special fund of 100 million every year.")
     assert (m.value, m.unit) == (100000000.0, "CNY")
+
+
+def test_double_as_a_plans_verb_is_no_multiple() -> None:
+    """The ningbolife seed page: "...from 2,300 to 3,500 by 2022, and to double the spending on basic research" read
+    "double" as 2 times of "enterprises" (the clause before's subject); the adjective stays ("almost double that")."""
+    text = ("The city plans to increase the number of enterprises with their own R&D institutions from 2,300 to 3,500 "
+            "by 2022, and to double the spending on basic research.")
+    assert [m.unit for m in extract_metrics(text)] == ["count", "count"]
+    assert extract_metrics("It will double the capacity of the port by 2025.") == []
+    assert [(m.value, m.unit) for m in extract_metrics("Exports were almost double that of 2005.")] == [(2.0, "times")]

@@ -551,7 +551,10 @@ from transforms.textutil import KANA_RE
 # the restatement rules have it (one figure said again can be a new fact: test_metrics' "Sales reached 46.21 billion
 # yuan" pair); s183's and s184's restatements are extras again.
 # "2026.12.07.106": ".94" (main) and ".95" to ".105" (metrics19), merged.
-EXTRACTOR_VERSION = "2026.12.07.106"
+# "2026.12.07.107" (session 25): "double"/"triple" after "to" or "will" is a plan's verb, no multiple (metrics19's .97
+# read the ningbolife seed page's "plans ... to double the spending on basic research" as 2 times of "enterprises",
+# the subject of the clause before; s120's "hopes to double the size of its economy", labelled uncertain, goes too).
+EXTRACTOR_VERSION = "2026.12.07.107"
 
 
 MIDDLE_DOT: Final = "·"

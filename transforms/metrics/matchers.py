@@ -256,9 +256,12 @@ CURRENCY_MARKS_BEFORE: Final = frozenset("$£€¥￥")
 TIMES_RE: Final = re.compile(rf"{NUM}{SCALE}(?:\s+times\b(?!\s+(?:a|per|each|every)\s+(?:day|week|month|year)\b)"
                              r"|[\s-]?fold\b)")
 # "more than twice the average speed", "twice as many": a multiple in a word (before what it multiplies).
-# "almost double that of 2005" (tune_sites s213), "double the amount": the adjective before "the" or "that" only.
+# "almost double that of 2005" (tune_sites s213), "double the amount": the adjective before "the" or "that" only;
+# not the verb after "to" or "will" ("plans ... to double the spending on basic research", the ningbolife seed page: a
+# plan's verb, whose subject the adjective's reading took from the clause before).
 TWICE_RE: Final = re.compile(rf"(?<![\w-])(?:(?P<word>{words_pattern(MULTIPLE_WORDS)})(?=\s+(?:the|as|that|of)\b)"
-                             rf"|(?P<adjective>{words_pattern(MULTIPLE_ADJECTIVES)})(?=\s+(?:the|that)\b))",
+                             r"|(?<!\bto\s)(?<!\bwill\s)"
+                             rf"(?P<adjective>{words_pattern(MULTIPLE_ADJECTIVES)})(?=\s+(?:the|that)\b))",
                              re.IGNORECASE)
 # "raised funds for 38 times", "won the prize for 3 times": how often (a count), not a multiple; so is a sum of
 # occasions, "the total drainage times added up to 49 times", "a total of 12 times" (times_occasions.total).
