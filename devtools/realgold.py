@@ -110,7 +110,7 @@ HELD_OUT_SETS: tuple[HeldOutSet, ...] = (
     HeldOutSet("holdout15", "fifteenth", _blind("2026.12.06.69"), "g", (19, 136)),
     HeldOutSet("holdout16", "sixteenth", _blind("2026.12.06.72"), "f", (20, 176)),
     HeldOutSet("holdout17", "seventeenth", _blind("2026.12.06.72"), "e", (20, 144)),
-    HeldOutSet("holdout18", "eighteenth", _blind("2026.12.06.82"), "d", (18, 186), measured=False),
+    HeldOutSet("holdout18", "eighteenth", _blind("2026.12.06.82"), "d", (18, 186)),
 )
 HELD_OUT_DIRS = tuple(held.folder for held in HELD_OUT_SETS)
 TUNE_SITES_DIR = REALGOLD_DIR / "tune_sites"
