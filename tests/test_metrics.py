@@ -2783,6 +2783,9 @@ def test_a_pipe_table_headed_by_years_gives_its_percentage_and_ratio_rows() -> N
     assert "table.year_percent_row" in found[0].rules
     assert not [m for m in found if m.unit not in ("percent", "times")]
     assert {m.subject for m in found} == {"change of sales", "gross profit on sales change", "p/e ratio"}
+    # a table of the last century's years is read the same (its gate looked for "| 20" only)
+    older = extract_metrics("Key figures\n\n| 1999 | 1998 | 1997 | |\n| Change of sales in % | 8.29 | 11.21 | -12.59 |")
+    assert [(m.value, m.period) for m in older] == [(8.29, "1999"), (11.21, "1998"), (-12.59, "1997")]
 
 
 def test_a_page_of_english_pipe_tables_is_english() -> None:
