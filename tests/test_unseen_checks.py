@@ -30,13 +30,15 @@ def test_the_checks_on_the_tuning_sets(capsys: pytest.CaptureFixture[str]) -> No
     # s185-s196, the seventeenth's, one slug title (s191's, right by both) and one date (s196's, its stamp glued to a
     # bracket, which the rules these checks run with, 54f350e's, do not read: wrong by both); s197-s207, the
     # eighteenth's, two slug titles and four dates, all right by both, and seven pages labelled without a date, none
-    # given one)
-    assert "right before the slug check 251/260, after it 256/260; the check changes 5:" in out
+    # given one; s208-s216, the nineteenth's, one slug title, right by both, and six dates, five right before the
+    # dated-line check and s214's (its filing date line beside the headline) by it, and three pages labelled without a
+    # date, none given one)
+    assert "right before the slug check 252/261, after it 257/261; the check changes 5:" in out
     assert "s084: fixed:" in out and "t434: fixed:" in out and "t488: fixed:" in out and "s110: fixed:" in out
     assert "s133: fixed: 'Planting status'" in out
-    assert "right before the dated line beside the headline 266/275, after it 269/275;" in out
-    assert "s091: fixed: None -> 2024-11-28" in out
-    assert "pages labelled without a date given another than their URL's: 0/476 before, 0/476 after" in out
+    assert "right before the dated line beside the headline 271/281, after it 275/281;" in out
+    assert "s091: fixed: None -> 2024-11-28" in out and "s214: fixed: None -> 2021-06-03" in out
+    assert "pages labelled without a date given another than their URL's: 0/479 before, 0/479 after" in out
     assert "broken" not in out
 
 
