@@ -91,6 +91,7 @@ from transforms.metrics.vocab import (
     OWN_TIME_WORDS,
     REPORTING_NOUNS,
     REPORTING_VERBS,
+    ROUND_SCALES,
     SCALE_WORDS,
     SIGN_MARKS,
     SPELLED_MULTIPLES,
@@ -556,7 +557,9 @@ from transforms.textutil import KANA_RE
 # the subject of the clause before; s120's "hopes to double the size of its economy", labelled uncertain, goes too).
 # "2026.12.07.108": a pipe table headed by the last century's years is read as one headed by this century's
 # (metrics18's .87 gate looked for "| 20" only; the gate is now any "|").
-EXTRACTOR_VERSION = "2026.12.07.108"
+# "2026.12.07.109": the matchers' word lists read from vocabulary tables (words_pattern), output unchanged on every
+# real page; a pipe table's row label "(US$)" now names its cells' currency as "(USD)" did (TABLE_CURRENCIES).
+EXTRACTOR_VERSION = "2026.12.07.109"
 
 
 MIDDLE_DOT: Final = "·"
@@ -993,7 +996,7 @@ def _with_spaced_table_metrics(body: str, metrics: list[Metric]) -> list[Metric]
 FLAT_TABLE_RULE_RE: Final = re.compile(r"\|(?:[ \t]*:?-{3,}:?[ \t]*\|)+")
 TABLE_HEADING_UNIT_RE: Final = re.compile(TABLE_HEADING_UNIT_RE_TEXT, re.IGNORECASE)
 # A row label with a currency of its own and no scale ("Basic Earnings Per Share (RMB)"): its cells are that currency.
-TABLE_LABEL_CURRENCY_RE: Final = re.compile(r"\(\s*(?P<cur>RMB|CNY|USD|EUR)\s*\)\s*$", re.IGNORECASE)
+TABLE_LABEL_CURRENCY_RE: Final = re.compile(rf"\(\s*(?P<cur>{words_pattern(TABLE_CURRENCIES)})\s*\)\s*$", re.IGNORECASE)
 
 
 def _heading_period(text: str) -> str | None:
@@ -1477,7 +1480,7 @@ FACT_LINE_MAX: Final = 100
 FACT_LINE_RE: Final = re.compile(r"\s*(?P<label>[A-Z][A-Za-z]*(?:[ -][A-Za-z]+){0,3})\s*:\s+(?P<rest>\S.*?)"
                                  r"(?:\s*\((?P<year>(?:19|20)\d{2})\))?\s*$")
 FACT_COUNT_RE: Final = re.compile(r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
-                                  r"(?:\s+(?P<scale>thousand|million|billion))?(?:\s*\((?:19|20)\d{2}\))?\s*$")
+                                  rf"(?:\s+(?P<scale>{words_pattern(ROUND_SCALES)}))?(?:\s*\((?:19|20)\d{{2}}\))?\s*$")
 FACT_COUNT_NOUNS: Final = ("population", "workforce", "staff")
 # An infobox's line (vocab.INFOBOX_COUNTER_LABELS): a plural label of one to three words, Title Case, glued to its
 # figure or one space before it ("Passengers11,718,416", "Aircraft movements85,434", "Students 5,628 [2]"), the figure

@@ -33,6 +33,7 @@ from transforms.metrics.qualifiers import FILLER_TAIL, WordTail, _qualifier
 from transforms.metrics.subjects import VERB_FORM_RE, _is_plural, _noun_phrase_after, _subject_before
 from transforms.metrics.vocab import (
     AGE_OR_BASE_LEADS,
+    AMOUNT_COMPARATIVES,
     BARE_RATE_LINKS,
     BARE_RATE_NOUNS,
     BARE_SHARE_LEADS,
@@ -50,6 +51,7 @@ from transforms.metrics.vocab import (
     DIVISION_LEADS,
     ELIDED_MONEY_LINKS,
     ENERGY_FACTORS,
+    FIGURE_FOR_LINKS,
     FRACTION_WORDS,
     FREQUENCY_ADVERBS,
     GLUED_MILLION_PEOPLE,
@@ -64,13 +66,20 @@ from transforms.metrics.vocab import (
     MASS_PLURALS,
     MONEY_CLAUSE_NOUNS,
     MONEY_NOUNS,
+    MONTH_NUMBER,
     MULTIPLE_ADJECTIVES,
     MULTIPLE_WORDS,
+    NUMBER_OF_CHANGE_VERBS,
+    NUMBER_OF_PAST_LINKS,
+    NUMBER_OF_PAST_VERBS,
     NUMBER_OF_PRESENT_LINKS,
+    OCCASIONS_REFUSED_TAILS,
+    ORDINAL_SUPERLATIVES,
     ORDINAL_WORDS,
     PCT_RATE_WORDS,
     PER_TIME_WORDS,
     PERCENT_SHORTHANDS,
+    PERIOD_FRACTION_LEADS,
     PHYSICAL_UNITS,
     PLACE_KEEP_LEADS,
     POINTS_CHANGE_WORDS,
@@ -79,12 +88,20 @@ from transforms.metrics.vocab import (
     PRECEDING_BLOCKLIST,
     RANK_MOVE_NOUNS,
     RANK_MOVE_VERBS,
+    RANK_MOVE_WORDS,
+    RANK_ORDINAL_WORDS,
+    RANK_SCOPE_PLACES,
+    RANK_VERBS,
+    RANK_WIDE_SCOPES,
     RATE_BASE_WORDS,
     RATE_WORDS,
     RATIO_PARTS_LEADS,
+    ROUND_SCALES,
     SCALE_LETTERS,
     SCALE_PART_WORDS,
     SCALE_WORDS,
+    SCHEME_NOUNS,
+    SIZE_CLASS_WORDS,
     SOURCING_NOUNS,
     SOURCING_TAILS,
     SPAN_LEAD_WORDS,
@@ -97,6 +114,7 @@ from transforms.metrics.vocab import (
     SPELLED_TENS,
     SPELLED_UNITS,
     STOCK_CODE_COMPANY_WORDS,
+    SUPERLATIVE_ORDINAL_WORDS,
     SUPERLATIVES,
     TIME_UNIT_WORDS,
     TIMES_CHANGE_WORDS,
@@ -104,6 +122,9 @@ from transforms.metrics.vocab import (
     TIMES_SHORTHANDS,
     TONNE_COMPOUND_TAILS,
     TONNE_SHORTHANDS,
+    TOP_RANK_LEADS,
+    TOP_SPELLED_COUNTS,
+    UNSIGNED_HEDGES,
     VALUATION_RATIO_NOUNS,
     YOY_WORDS,
     words_pattern,
@@ -139,7 +160,7 @@ PER_BEFORE_RE: Final = re.compile(r"\b(?:per|for\s+every|for\s+each)\s+$", re.IG
 PER_BEFORE_CHARS: Final = 16
 # "1.67 more percentage points than the year before": "more"/"less" may stand between the number and the unit.
 PERCENTAGE_POINTS_RE: Final = re.compile(
-    rf"{NUM}\s*(?:(?:more|less|fewer)\s+)?(?:percentage|percent|pct\.?)\s+points?\b", re.IGNORECASE)
+    rf"{NUM}\s*(?:{words_pattern(AMOUNT_COMPARATIVES)}\s+)?(?:percentage|percent|pct\.?)\s+points?\b", re.IGNORECASE)
 # "down 12 basis points", "a 17 basis points rise": hundredths of a percentage point (match.basis_points; tenth
 # tune_sites pass, s126: each was a count of 12 or 17).
 BASIS_POINTS_RE: Final = re.compile(rf"{NUM}\s*basis[\s-]+points?\b", re.IGNORECASE)
@@ -267,7 +288,7 @@ TWICE_RE: Final = re.compile(rf"(?<![\w-])(?:(?P<word>{words_pattern(MULTIPLE_WO
 # occasions, "the total drainage times added up to 49 times", "a total of 12 times" (times_occasions.total).
 OCCASIONS_LEAD: Final = r"(?:(?<=\bfor\s)|(?<=\badded\sup\sto\s)|(?<=\btotal\sof\s))"
 OCCASIONS_RE: Final = re.compile(rf"{OCCASIONS_LEAD}{NUM}\s+times\b"
-                                 r"(?!\s+(?:the|that|as|of|more|higher|larger|bigger|greater)\b)")
+                                 rf"(?!\s+{words_pattern(OCCASIONS_REFUSED_TAILS)}\b)")
 
 # A multiple in words after a change word: "an increase of nearly ten times", "grew a hundred times".
 SPELLED_TIMES_RE: Final = re.compile(
@@ -305,7 +326,7 @@ PLACE_LEADS: Final = ("at", "in", "to", "took", "take", "takes", "taking", "got"
                       "securing", "secures", "claimed", "claiming", "claims", *PLACE_KEEP_LEADS)
 SCOPED_RANK_RE: Final = re.compile(
     rf"(?:\b(?:{words_pattern(PLACE_LEADS)})\s+(?:the\s+)?(?P<ord>(?P<word>{ORDINAL_ALT})|(?P<n>\d{{1,3}})(?:st|nd|rd|th))"
-    rf"\s+(?:place|spot)\b(?:\s+(?:nationwide|in\s+the\s+(?:country|province|world)))?"
+    rf"\s+(?:place|spot)\b(?:\s+(?:nationwide|in\s+the\s+{words_pattern(RANK_WIDE_SCOPES)}))?"
     rf"|(?<![\w-])(?P<ord2>(?P<word2>{ORDINAL_ALT})|(?P<n2>\d{{1,3}})(?:st|nd|rd|th))"
     rf"\s+(?:nationwide|worldwide|among\s+(?:all\s+)?(?:cities|the\s+\d+|\d+)))",
     re.IGNORECASE,
@@ -323,20 +344,19 @@ RANK_PLACES_RE: Final = re.compile(
 # is rank_verb's; this rule, tried before it, takes only the last one: the match ends where its ordinal
 # does, so _plain_rank's item is that ordinal).
 RANK_VERB_LIST_RE: Final = re.compile(
-    rf"\b(?:rank(?:s|ed|ing)?|placed|placing|came|coming)\s+(?:(?:at|as)\s+)?(?:the\s+)?{ORDINAL_OR_NO}"
+    rf"\b(?:{words_pattern(RANK_VERBS)})\s+(?:(?:at|as)\s+)?(?:the\s+)?{ORDINAL_OR_NO}"
     rf"(?:\s*,\s*{ORDINAL_OR_NO})*\s*,?\s+and\s+(?:the\s+)?"
     rf"(?P<ord>(?P<word>{ORDINAL_ALT})|(?P<n>\d{{1,3}})(?:st|nd|rd|th)|No\.\s?(?P<no>\d{{1,3}}))\b",
     re.IGNORECASE,
 )
 RANK_RE: Final = re.compile(
-    r"\b(?P<verb>rank(?:s|ed|ing)?|placed|placing|came|coming)\s+(?:(?:at|as|in)\s+)?(?:the\s+)?"
-    r"(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+    rf"\b(?P<verb>{words_pattern(RANK_VERBS)})\s+(?:(?:at|as|in)\s+)?(?:the\s+)?"
+    rf"(?P<ord>{words_pattern(RANK_ORDINAL_WORDS)}|"
     # "ranking top globally for a fourteenth consecutive year" (tune_sites s069): first; not "top 10", "top ten",
     # "top-level" (rank_top_n's, or no rank)
-    r"top(?![\s-]*\d)(?!\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred)\b)(?!-)|"
+    rf"top(?![\s-]*\d)(?!\s+{words_pattern(TOP_SPELLED_COUNTS)}\b)(?!-)|"
     r"(?P<ordnum>\d{1,3})(?:st|nd|rd|th)|No\.\s?(?P<nonum>\d{1,3})|number\s+(?P<wnum>\d{1,3}))\b"
-    r"(?:\s+in\s+(?:the\s+)?(?:province|country|world|nation|city|region|Yangtze\s+River\s+Delta|"
-    r"China|Zhejiang(?:\s+Province)?|Asia))?",
+    rf"(?:\s+in\s+(?:the\s+)?{words_pattern(RANK_SCOPE_PLACES)})?",
     re.IGNORECASE,
 )
 # The words between "top N" and a plural noun that are not its modifiers ("ranked top 10 in terms of", "top 5 for
@@ -344,8 +364,7 @@ RANK_RE: Final = re.compile(
 TOP_LIST_STOP: Final = r"(?:in|of|on|at|for|by|with|among|across|from|to|and|or|the|its|their|this|that|as|than)"
 # "among the top 10", "one of China's top 500", "ranked top 3": rank N at most.
 TOP_RANK_RE: Final = re.compile(
-    r"\b(?:in|into|among|entered|enter|enters|entering|one\s+of|ranked|ranking|ranks|rank|placed|placing|made|"
-    r"make|makes|making|named\s+(?:among|to|in))\s+(?:the\s+)?(?:[\w'’]+(?:'s|’s)\s+)?"
+    rf"\b{words_pattern(TOP_RANK_LEADS)}\s+(?:the\s+)?(?:[\w'’]+(?:'s|’s)\s+)?"
     r"(?P<ord>top\s+(?P<n>\d{1,4}))\b(?!\s*(?:%|％|percent|per\s+cent|list))"
     r"(?!\s+(?-i:[A-Z]))"  # "the Top 100 National Comprehensive Strength Districts": a list's name
     # "ranked 71st among the top 100 districts", "listed among the top 100 counties": the list of the top N of a
@@ -359,7 +378,7 @@ TOP_RANK_RE: Final = re.compile(
 # "No. 2 among universities in Zhejiang", "No. 1 nationwide": a rank without a ranking verb.
 NO_RANK_RE: Final = re.compile(
     r"(?<![\w.])(?P<ord>No\.\s?(?P<n>\d{1,3}))(?=\s+(?:among|nationwide|worldwide|globally|across|in\s+(?:the\s+)?"
-    r"(?:country|world|province|nation|city|region|China|Zhejiang|Asia|Yangtze)))"
+    rf"{words_pattern(RANK_SCOPE_PLACES)}))"
 )
 # "Other cities that made the list in the province included Jiaxing (22nd), Wenzhou (36th) ...": a digit ordinal in
 # brackets right after a capitalised name, closing a list item, is that name's place in the ranking the sentence
@@ -374,13 +393,13 @@ BRACKETED_RANK_RE: Final = re.compile(
 RANK_FROM_TO_RE: Final = re.compile(
     rf"\b(?:{words_pattern(RANK_MOVE_VERBS)})\s+from\s+(?:the\s+)?{ORDINAL_OR_NO}\s+(?:place\s+|spot\s+)?to\s+(?:the\s+)?"
     rf"(?P<ord>(?P<word>{ORDINAL_ALT})|(?P<n>\d{{1,3}})(?:st|nd|rd|th)|No\.\s?(?P<no>\d{{1,3}}))\b"
-    r"(?!\s+(?:of\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)",
+    rf"(?!\s+(?:of\s+)?{words_pattern(MONTH_NUMBER)}\b)",
     re.IGNORECASE,
 )
 # "the third-largest", "the 2nd biggest": an ordinal superlative is a rank.
 ORDINAL_SUPERLATIVE_RE: Final = re.compile(
-    r"\b(?P<ord>(?P<word>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)|(?P<n>\d{1,2})(?:st|nd|rd|th))"
-    r"[- ](?:largest|biggest|highest|busiest|richest|strongest|fastest|best|most\s+\w+)\b",
+    rf"\b(?P<ord>(?P<word>{words_pattern(SUPERLATIVE_ORDINAL_WORDS)})|(?P<n>\d{{1,2}})(?:st|nd|rd|th))"
+    rf"[- ](?:{words_pattern(ORDINAL_SUPERLATIVES)}|most\s+\w+)\b",
     re.IGNORECASE,
 )
 
@@ -390,6 +409,7 @@ PROPORTION_BASES: Final = frozenset({2, 3, 4, 5, 6, 7, 8, 9, 10, 100, 1000})
 # every three", "One in every five hair dryers" (tune_other t011, t030) are shares too.
 HALF_OF_LEADS: Final = ("than", "nearly", "almost", "about", "around", "roughly", "over", "for", "to", "by", "up")
 OUT_OF_NUMERATORS: Final = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+OUT_OF_BASES: Final = ("three", "four", "five", "ten")  # (in words: "one out of every three", "nine out of ten")
 FRACTION_RE: Final = re.compile(
     # (not of a span: "a quarter of a century", "a third of an hour")
     rf"(?<![\w-])(?P<word_frac>{_FRACTION_WORD_ALT})(?=\s+of\b)(?!\s+of\s+an?\s)"
@@ -398,12 +418,12 @@ FRACTION_RE: Final = re.compile(
     rf"|(?<![\w-])(?P<subj_frac>{_FRACTION_WORD_ALT})(?=\s+(?:are|were)\b)"
     rf"|\b(?:{words_pattern(HALF_OF_LEADS)})\s+(?P<half>half)(?=\s+of\b)"
     rf"|(?<![\w.,/-])(?P<out_a>\d{{1,2}}|{words_pattern(OUT_OF_NUMERATORS)})\s+"
-    r"(?:out\s+of\s+(?:every\s+)?|in\s+every\s+)(?P<out_b>\d{1,3}|ten|five|four|three)\b"
+    rf"(?:out\s+of\s+(?:every\s+)?|in\s+every\s+)(?P<out_b>\d{{1,3}}|{words_pattern(OUT_OF_BASES)})\b"
     r"|(?<![\w.,/-])(?P<slash_a>[1-9])\s?/\s?(?P<slash_b>[2-9]|10)(?![\w/.,-])",
     re.IGNORECASE,
 )
 PARTITIVE_OF_RE: Final = re.compile(r"\s+of\b")
-PERIOD_FRACTION_BEFORE_RE: Final = re.compile(r"\b(?:first|last|past|next|previous|latter|final)\s+$", re.IGNORECASE)
+PERIOD_FRACTION_BEFORE_RE: Final = re.compile(rf"\b{words_pattern(PERIOD_FRACTION_LEADS)}\s+$", re.IGNORECASE)
 YEARS_RE: Final = re.compile(rf"{NUM}\s+years?\b(?!\s+(?:ago|old|later|earlier|before))")
 # "N years" is a metric only for lifespans / schooling, never for ages of anniversaries.
 YEARS_CONTEXT_RE: Final = re.compile(
@@ -416,8 +436,8 @@ YEARS_CONTEXT_RE: Final = re.compile(
 YEARS_CONTEXT_WINDOW: Final = 120
 # A size class is not a count ("500 billion-level industrial clusters"); nor is a scheme's
 # name ("the 3315 Talent Introduction Plan").
-SIZE_CLASS: Final = r"(?:hundred[- ])?(?:thousand|million|billion|trillion|yuan)[- ]level\b"
-SCHEME_NAME: Final = r"(?-i:[A-Z][a-z]+)\s+(?:Introduction\s+)?(?:Plan|Program|Programme|Project|Initiative|Strategy)\b"
+SIZE_CLASS: Final = rf"(?:hundred[- ])?(?:{'|'.join(SIZE_CLASS_WORDS)})[- ]level\b"
+SCHEME_NAME: Final = rf"(?-i:[A-Z][a-z]+)\s+(?:Introduction\s+)?{words_pattern(SCHEME_NOUNS)}\b"
 # "aged 15", "the ages of 15 to 59", "a college degree out of 100,000": an age or a rate's base, no count.
 AGE_OR_BASE_BEFORE_RE: Final = re.compile(rf"\b(?:{words_pattern(AGE_OR_BASE_LEADS)})\s*$", re.IGNORECASE)
 # "2-3 national manufacturing innovation centers": a range of a count, reported at its low end.
@@ -433,12 +453,10 @@ COUNT_RE: Final = re.compile(rf"{NUM}{SCALE}(?![\w%-])\s+(?!{SIZE_CLASS}|{SCHEME
 SCALE_WORD_TEXTS: Final = tuple(SCALE_WORDS)
 SCALE_WORDS_BY_FIRST: Final = {first: tuple(word for word in SCALE_WORD_TEXTS if word[0] == first)
                                 for first in sorted({word[0] for word in SCALE_WORD_TEXTS})}
-SIZE_CLASS_WORDS: Final = ("thousand", "million", "billion", "trillion", "yuan")
 SIZE_CLASS_FIRSTS: Final = "hmbty"  # (hundred and the words)
 OPENING_QUOTES: Final = "\"“‘"
 assert SCALE == rf"(?:\s*(?P<scale>{words_pattern(SCALE_WORD_TEXTS, space=' ')})\b|)"
 assert rf"(?!{SIZE_CLASS}|{SCHEME_NAME})" in COUNT_RE.pattern and SCHEME_NAME.startswith("(?-i:[A-Z]")
-assert SIZE_CLASS == rf"(?:hundred[- ])?(?:{'|'.join(SIZE_CLASS_WORDS)})[- ]level\b"
 # PERCENT_RE's and MONEY_SUFFIXED_RE's words after the number, read by hand too (`read_percent`, `read_money`):
 # the percent words (small letters and a space, in any case), the currency words by their first character (as
 # written) and the unit each names (`_money_suffixed`'s lookup of the matched word).
@@ -485,8 +503,7 @@ def _sizes_a_list(para: str, before: str, np_end: int, value: float) -> bool:
             return True
     return False
 # "up four places", "climbed 3 positions": movement in a ranking, not a count.
-RANK_MOVE_RE: Final = re.compile(r"\b(?:up|down|rose|risen|rising|climbed|climbing|jumped|fell|fallen|dropped|slipped|"
-                                 r"moved|advanced|higher|lower)\s*(?:by\s+)?$", re.IGNORECASE)
+RANK_MOVE_RE: Final = re.compile(rf"\b{words_pattern(RANK_MOVE_WORDS)}\s*(?:by\s+)?$", re.IGNORECASE)
 
 # A number whose counted noun is left out: "86 of them", "Among them, 5,300 hold ...",
 # "20,000 by 2022" after "12,000 5G base stations", "add 3,000 more", "a daily average of 520,000".
@@ -568,7 +585,7 @@ COUNT_THAN_GAP_RE: Final = re.compile(r",\s*$")
 # a plural noun phrase and its verb counts that noun (count.figure_for).
 FIGURE_FOR_RE: Final = re.compile(
     r"\bfigures?\s+for\s+(?P<np>[A-Za-z][\w'’&-]*(?:\s+[\w'’&-]+){0,8}?)\s+"
-    r"(?:was|were|is|are|stood\s+at|reached|hit|totaled|totalled|came\s+to)\s*$", re.IGNORECASE)
+    rf"{words_pattern(FIGURE_FOR_LINKS)}\s*$", re.IGNORECASE)
 # A number right before an age: "The figure includes 491,000 residents aged 70 or above, 181,000 aged 80 or above,
 # and 181 aged 100 years old" counts people of that age (count.aged).
 AGE_AFTER_RE: Final = re.compile(
@@ -582,7 +599,7 @@ AGE_AFTER_RE: Final = re.compile(
 AGE_IN_SUBJECT_RE: Final = re.compile(AGE_AFTER_RE.pattern + r"(?=[^,;:]*$)", re.IGNORECASE)
 # A figure, then "and" and a new clause (own_clause_start): "7.585 million and the rural population is".
 FIGURE_AND_RE: Final = re.compile(
-    r"\d(?:[\d,.]*\d)?(?:\s+(?:million|billion|thousand))?\s+and\s+(?=(?:the|its|their)\s)", re.IGNORECASE)
+    rf"\d(?:[\d,.]*\d)?(?:\s+{words_pattern(ROUND_SCALES)})?\s+and\s+(?=(?:the|its|their)\s)", re.IGNORECASE)
 # A part of a whole that follows it: "seven of the eight categories witnessed price rise", "26 of the 36 industries"
 # count that noun (count.part_of_whole); so do "33 out of 35 categories", "28 (out of 31) provinces" and "Nine out of
 # the top ten industries" (tune_sites s027, s079, dev 024: a share only over a proportion's base, _fraction).
@@ -604,20 +621,20 @@ PARTITIVE_BEFORE_RE: Final = re.compile(
 LIST_JOIN_RE: Final = re.compile(r"\s*(?:,\s*|\s+)(?:and|or)\s+")
 # "the number of high-tech enterprises grew by 36.2% to 2,856", "..., with 24"
 NUMBER_OF_RE: Final = re.compile(r"\b(?:the\s+)?(?:total\s+)?number\s+of\s+(?P<np>[\w\s&'’-]+?)"
-                                 r"(?=\s+(?:in|at|on|from|across|has|have|had|was|were|is|are|will|grew|rose|reached|"
-                                 r"increased|fell|dropped|stood|hit|topped|exceeded|doubled|tripled|to|with|"
-                                 rf"{words_pattern(NUMBER_OF_PRESENT_LINKS)})\b|\s*[,.;]|$)",
+                                 r"(?=\s+(?:in|at|on|from|across|has|have|had|was|were|is|are|will|to|with|"
+                                 rf"{words_pattern(NUMBER_OF_PAST_VERBS)}|{words_pattern(NUMBER_OF_PRESENT_LINKS)})\b"
+                                 r"|\s*[,.;]|$)",
                                  re.IGNORECASE)
 # "the number of D-grade enterprises ... decreased by 1,328": a change of the number named before.
 NUMBER_OF_CHANGE_RE: Final = re.compile(
-    r"\b(?:increased|decreased|rose|fell|grew|dropped|declined|went\s+(?:up|down))\s+by\s*$", re.IGNORECASE)
+    rf"\b{words_pattern(NUMBER_OF_CHANGE_VERBS)}\s+by\s*$", re.IGNORECASE)
 # "number"/"top" used as verbs ("sellers now number 62,000", "users to top 4 million") do not name the number.
 NUMBER_VERB_RE: Final = re.compile(
     r"(?:\b(?:now|currently|still|will|would|could|may|to|already|together|they)|\w{3,}s)"
                                    r"\s+(?:number|top)\s*$", re.IGNORECASE)
 NUMBER_OF_LINK_RE: Final = re.compile(
-    r"\b(?:to|from|with|at|reached|reach|hit|was|were|is|are|stood\s+at|totaled|totalled|exceeded|topped|passed|"
-    rf"surpassed|of|{words_pattern(NUMBER_OF_PRESENT_LINKS)})\s*$",
+    r"\b(?:to|from|with|at|was|were|is|are|of|"
+    rf"{words_pattern(NUMBER_OF_PAST_LINKS)}|{words_pattern(NUMBER_OF_PRESENT_LINKS)})\s*$",
     re.IGNORECASE)
 
 # A count followed by "per", "for every" or "for each" is a rate ("150 units per 10,000 workers"), not a count.
@@ -864,7 +881,7 @@ SIGNED_YOY_RE: Final = re.compile(
     rf"(?<!{NOT_BEFORE_NUMBER})(?P<sign>[+\-−])\s?(?P<num>{NUMBER_READ})(?![.,]\d)(?=\s+(?:{words_pattern(YOY_WORDS)})\b)",
     re.IGNORECASE)
 _CLAUSE_END_AFTER: Final = r"(?=\s*(?:[,;)]|\.(?!\d)|$))"
-_HEDGE_BEFORE: Final = r"(?:(?:about|approximately|around|nearly|over)\s+)?"
+_HEDGE_BEFORE: Final = rf"(?:{words_pattern(UNSIGNED_HEDGES)}\s+)?"
 RATE_UNSIGNED_RE: Final = re.compile(
     rf"\b(?:{words_pattern(BARE_RATE_NOUNS)})\s+(?:{words_pattern(BARE_RATE_LINKS)})\s+{_HEDGE_BEFORE}"
     rf"(?P<sign>[-−])?(?P<num>{NUMBER_READ})(?![.,]?\d){_CLAUSE_END_AFTER}", re.IGNORECASE)
@@ -1545,7 +1562,7 @@ def _percent_at(text: str, pos: int, end: int) -> bool:
 
 
 def _size_class_at(text: str, pos: int, end: int) -> bool:
-    """Whether SIZE_CLASS (`(?:hundred[- ])?(?:thousand|million|billion|trillion|yuan)[- ]level\\b`) matches at
+    """Whether SIZE_CLASS (`(?:hundred[- ])?(?:SIZE_CLASS_WORDS)[- ]level\\b`) matches at
     text[pos:end] (COUNT_RE's refusal of the noun after a count: "500 billion-level clusters")."""
     if text[pos] not in SIZE_CLASS_FIRSTS:
         return False

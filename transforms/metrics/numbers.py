@@ -12,6 +12,8 @@ from transforms.context import vocab_key
 from transforms.fastre import folded_text
 from transforms.metrics.vocab import (
     FRACTION_WORDS,
+    MONTH_ABBREVIATIONS,
+    MONTH_NUMBER,
     ORDINAL_WORDS,
     SCALE_WORDS,
     SPELLED_NUMBERS,
@@ -49,8 +51,7 @@ ORDINAL_ALT: Final = words_pattern(ORDINAL_WORDS)
 
 _FRACTION_WORD_ALT: Final = words_pattern(FRACTION_WORDS, space="[- ]")
 
-MONTH_NAMES: Final = ("January|February|March|April|May|June|July|August|September|October|November|"
-                      "December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
+MONTH_NAMES: Final = "|".join(name.capitalize() for name in (*MONTH_NUMBER, *MONTH_ABBREVIATIONS))
 # Spans that are never quantities, each with a cheap gate: the pattern is scanned only if the
 # paragraph has what every match of it contains (a month name, a year, a digit colon digit, four digits).
 _MONTH_GATE: Final = re.compile(MONTH_NAMES)

@@ -10,7 +10,15 @@ from transforms.context import gate_text, holds_any, vocab_key
 from transforms.fastre import TailPattern, matches_from_starts, opening_scan, opening_with
 from transforms.metrics.numbers import ADJECTIVAL_UNIT_RE, ANY_YEAR_RE, MONTH_NAMES, YEAR
 from transforms.metrics.structure import PUBLISHED_RE
-from transforms.metrics.vocab import MONTH_NUMBER, NUMBER_WORDS, PART_MONTHS
+from transforms.metrics.vocab import (
+    AMOUNT_COMPARATIVES,
+    MONTH_COUNT_WORDS,
+    MONTH_NUMBER,
+    MONTH_PART_ORDINALS,
+    NUMBER_WORDS,
+    PART_MONTHS,
+    words_pattern,
+)
 from transforms.textutil import MONTHS
 
 MONTH: Final = "|".join(m.capitalize() for m in MONTHS)
@@ -27,13 +35,12 @@ DAY_RANGE_RE: Final = re.compile(
 )
 CUE_PREFIX: Final = r"(?:(?:[Ii]n|[Dd]uring|[Ff]or|[Oo]ver)\s+the\s+)?"
 FIRST_MONTHS_RE: Final = re.compile(
-    rf"{CUE_PREFIX}\bfirst\s+(?P<n>two|three|four|five|six|seven|eight|nine|ten|eleven|\d{{1,2}})\s+months"
+    rf"{CUE_PREFIX}\bfirst\s+(?P<n>{words_pattern(MONTH_COUNT_WORDS)}|\d{{1,2}})\s+months"
     rf"(?:\s+of\s+(?:(?:this|the)\s+year|(?P<year>{YEAR})))?",
     re.IGNORECASE,
 )
 PART_OF_YEAR_RE: Final = re.compile(
-    rf"{CUE_PREFIX}\b(?P<part>first\s+half|second\s+half|first\s+quarter|second\s+quarter|third\s+quarter|"
-    rf"fourth\s+quarter|first\s+three\s+quarters)(?:\s+of\s+(?:(?:this|the)\s+year|(?P<year>{YEAR})))?",
+    rf"{CUE_PREFIX}\b(?P<part>{words_pattern(PART_MONTHS)})(?:\s+of\s+(?:(?:this|the)\s+year|(?P<year>{YEAR})))?",
     re.IGNORECASE,
 )
 
@@ -83,7 +90,7 @@ EVENT_GATE_WORDS: Final = tuple(sorted(key for key in _EVENT_KEYS
 # (its words before the month, and the "-" or space and whitespace after them)
 MONTH_CUE_LEAD: Final = (
     r"\b(?:[Ii]n|[Dd]uring|[Aa]s\s+of|[Bb]y|(?:[Bb]y|[Aa]t|[Aa]s\s+of)\s+the\s+end\s+of|[Ii]n\s+(?:early|mid|late)|"
-    r"[Ii]n\s+the\s+(?:first|second|third|fourth|last)\s+(?:week|half|ten\s+days)\s+of)[- ]\s*")
+    rf"[Ii]n\s+the\s+{words_pattern(MONTH_PART_ORDINALS)}\s+(?:week|half|ten\s+days)\s+of)[- ]\s*")
 MONTH_CUE_RE: Final = re.compile(
     rf"{MONTH_CUE_LEAD}"
     rf"(?P<m>{MONTH})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+(?:of\s+)?(?P<year>{YEAR}))?\b(?!\s+(?:to|and|through|-)\s+"
@@ -92,7 +99,8 @@ MONTH_CUE_RE: Final = re.compile(
 # Words between a figure and a later cue that make the cue the comparison base ("30% more than at the
 # previous expo in 2018", "11 times the output at the end of January").
 COMPARISON_BETWEEN_RE: Final = re.compile(
-    r"\b(?:(?<!\bmore\s)(?<!\bless\s)(?<!\bfewer\s)than|(?:more|less|fewer)\s+than(?!\s+(?:RMB|US\$|\$|¥|￥)?\s*\d)"
+    r"\b(?:(?<!\bmore\s)(?<!\bless\s)(?<!\bfewer\s)than|"
+    rf"{words_pattern(AMOUNT_COMPARATIVES)}\s+than(?!\s+(?:RMB|US\$|\$|¥|￥)?\s*\d)"
     r"|compared|from\s+a\s+year|same\s+period|times\s+(?:the|that|as))\b",
     re.IGNORECASE)
 # Where one clause of a sentence ends and another begins: a cue does not cross it to a later figure.

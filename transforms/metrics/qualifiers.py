@@ -10,13 +10,22 @@ from typing import Final
 from transforms.fastre import SpacedOpening, TailPattern, opening_with
 from transforms.metrics.numbers import _Found
 from transforms.metrics.vocab import (
+    CHANGE_AFTER_NOUNS,
+    CHANGE_COMPARATIVES,
     CHANGE_NOUNS,
+    CHANGE_OBJECT_VERB_STEMS,
     CHANGE_VERB_STEMS,
+    CLOSING_DIRECTIONS,
     COMPARABLE_UNITS,
+    COMPARISON_PERIODS,
+    DECREASE_AFTER_NOUNS,
+    DECREASE_COMPARATIVES,
     DECREASE_NOUNS,
+    DECREASE_OBJECT_VERB_STEMS,
     DECREASE_VERB_FORMS,
     DECREASE_VERB_STEMS,
     FILLER_WORDS,
+    GROWTH_RATE_LINKS,
     HEDGE_WORDS,
     QUALIFIER_WORDS,
     SHARE_VERBS,
@@ -44,12 +53,13 @@ DECREASE_BEFORE_RE: Final = re.compile(
     rf"|\b(?:{words_pattern(DECREASE_NOUNS)})\s+of)\s*$",
     re.IGNORECASE,
 )
-DECREASE_VERB_OBJECT_RE: Final = re.compile(r"^(?:cut|reduc|lower|shorten|decreas)", re.IGNORECASE)
+DECREASE_VERB_OBJECT_RE: Final = re.compile(rf"^{words_pattern(DECREASE_OBJECT_VERB_STEMS)}", re.IGNORECASE)
+_PERIODS: Final = words_pattern(COMPARISON_PERIODS)
 # ("a 12% year-on-year decline", "a 25% month on month reduction": the comparison's name may stand between)
 DECREASE_AFTER_RE: Final = re.compile(
-    r"^\s*(?:(?:(?:year|quarter|month|week)[- ]on[- ](?:year|quarter|month|week)|yoy|y-o-y)\s+)?"
-    r"(?:(?:lower|less|fewer|slower|smaller|shorter)\s+(?:[\w-]+\s+){0,3}?than|below|cut|reduction|drop|fall|"
-    r"decline|decrease|dip|slump|plunge|(?:down|lower)(?=\s*(?:[,;.)]|$)))\b",
+    rf"^\s*(?:(?:{_PERIODS}[- ]on[- ]{_PERIODS}|yoy|y-o-y)\s+)?"
+    rf"(?:{words_pattern(DECREASE_COMPARATIVES)}\s+(?:[\w-]+\s+){{0,3}}?than|below|"
+    rf"{words_pattern(DECREASE_AFTER_NOUNS)}|(?:down|lower)(?=\s*(?:[,;.)]|$)))\b",
     re.IGNORECASE,
 )
 # "the growth rate of industrial investment in June alone reached 31.9%", "Annual growth rate is 17.8%", "with the
@@ -57,7 +67,7 @@ DECREASE_AFTER_RE: Final = re.compile(
 # GROWTH_RATE_IS_READ characters before it.
 GROWTH_RATE_IS_RE: Final = re.compile(
     r"\b(?:growth|increase)\s+rate\b(?:\s+(?:of|in|for)\b[^,.;:%]{0,60}?)?\s+"
-    r"(?:was|is|were|are|reached|reaching|hit|hitting|stood\s+at|standing\s+at|came\s+to)\s+"
+    rf"{words_pattern(GROWTH_RATE_LINKS)}\s+"
     rf"(?:(?:{words_pattern((*HEDGE_WORDS, 'approximately'))})\s+)?$",
     re.IGNORECASE,
 )
@@ -73,19 +83,19 @@ ELIDED_BY_RE: Final = re.compile(r"(?:,\s*|\band\s+)[\w\s'’&-]{1,60}?\s+by\s*$
 CHANGE_BY_RE: Final = re.compile(r"\b(?:by|of)\s*$", re.IGNORECASE)
 # "raised efficiency by 20%", "cut the number of drivers needed by 70%": a change of the object.
 VERB_OBJECT_BY_RE: Final = re.compile(
-    r"\b(?:rais|cut|reduc|lower|boost|increas|improv|shorten|extend|decreas|expand|doubl)\w*"
+    rf"\b{words_pattern(CHANGE_OBJECT_VERB_STEMS)}\w*"
     r"\s+(?P<object>[\w\s&'’-]{1,60}?)\s+by\s*$",
     re.IGNORECASE,
 )
 # ("up 5% year-on-year", "a 1.3% quarter-on-quarter increase", "a 40 percent gain", "a 25% month on month reduction";
 # "was 123.021 billion RMB, 16.6% up;", "80.433 billion RMB, 5.0% higher;": the direction word alone closing the clause)
 CHANGE_AFTER_RE: Final = re.compile(
-    r"^\s*(?:(?:year|quarter|month|week)[- ]on[- ](?:year|quarter|month|week)|yoy|y-o-y|"
+    rf"^\s*(?:{_PERIODS}[- ]on[- ]{_PERIODS}|yoy|y-o-y|"
     r"from\s+a\s+year\s+(?:earlier|ago)|over\s+the\s+same\s+period|"
-    r"compared\s+with|(?:more|less|fewer|higher|lower|faster|slower|longer|shorter|bigger|smaller|larger|greater)"
-    r"\s+(?:[\w-]+\s+){0,3}?than|growth|increase|rise|gain|jump|surge|uptick|decline|"
-    r"decrease|cut|reduction|drop|fall|dip|slump|plunge|(?:below|above)\s+(?:last\s+year|the\s+same\s+period|"
-    r"a\s+year\s+(?:earlier|ago)|the\s+level\s+of)|(?:up|down|higher|lower)(?=\s*(?:[,;.)]|$)))\b",
+    rf"compared\s+with|{words_pattern(CHANGE_COMPARATIVES)}"
+    rf"\s+(?:[\w-]+\s+){{0,3}}?than|{words_pattern(CHANGE_AFTER_NOUNS)}|"
+    r"(?:below|above)\s+(?:last\s+year|the\s+same\s+period|"
+    rf"a\s+year\s+(?:earlier|ago)|the\s+level\s+of)|{words_pattern(CLOSING_DIRECTIONS)}(?=\s*(?:[,;.)]|$)))\b",
     re.IGNORECASE,
 )
 

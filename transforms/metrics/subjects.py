@@ -17,6 +17,12 @@ from transforms.metrics.vocab import (
     COUNT_STOP_WORDS,
     DETERMINERS,
     FREQUENCY_ADJECTIVES,
+    INHERIT_CHANGE_NOUNS,
+    INHERIT_CHANGE_VERBS,
+    INHERIT_HEDGES,
+    INHERIT_PERIOD_ADJECTIVES,
+    INHERIT_REPORTING,
+    INHERIT_SMALL_MOVES,
     INVARIANT_UNIT_NOUNS,
     LINK_AUXILIARIES,
     LINK_VERBS,
@@ -33,10 +39,13 @@ from transforms.metrics.vocab import (
     NP_THE_LEFT_WORDS,
     PHRASE_STOP_WORDS,
     PLACE_APPOSITION_NOUNS,
+    PLACE_PP_NOUNS,
     PLURAL_NOUN_NEXT_AFTER_MODIFIER,
     PLURAL_NOUN_NEXT_WORDS,
     PLURAL_NOUNS,
     QUOTES,
+    RANK_ORDINAL_WORDS,
+    RANK_PARTICIPLES,
     SUBJECT_DROP_LEADING,
     SUBJECT_LINK_VERBS_MORE,
     SUPERLATIVES,
@@ -274,13 +283,13 @@ TRAILING_TIME_RE: Final = re.compile(
     re.IGNORECASE,
 )
 PLACE_PP_RE: Final = re.compile(
-    r"\s+(?:(?:in|of)\s+(?:the\s+)?(?:city|province|country|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)|"
+    rf"\s+(?:(?:in|of)\s+(?:the\s+)?(?:{words_pattern(PLACE_PP_NOUNS)}|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)|"
     r"(?:through|across|at|to|throughout)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)\s*$"
 )
 # "production efficiency at these companies": a trailing phrase that points back, not a restriction.
 # Every match of PLACE_PP_RE ends with a capitalized word or city/province/country after a space.
-PLACE_PP_TAIL: Final = WordTail(opening_with(PLACE_PP_RE, r"\s"), ("city", "province", "country"), capitalized=True,
-                                gate=re.compile(r"\s(?:city|province|country|[A-Z][\w'’-]*)\s*$"))
+PLACE_PP_TAIL: Final = WordTail(opening_with(PLACE_PP_RE, r"\s"), PLACE_PP_NOUNS, capitalized=True,
+                                gate=re.compile(rf"\s(?:{words_pattern(PLACE_PP_NOUNS)}|[A-Z][\w'’-]*)\s*$"))
 REFERENCE_PP_RE: Final = re.compile(r"\s+(?:at|among|across|in|for)\s+(?:these|those|such|all|its|their)(?:\s+[\w-]+){1,2}\s*$",  # noqa: E501
                                     re.IGNORECASE)
 DISCOURSE_TAIL_RE: Final = re.compile(r"\s*,\s*(?:however|meanwhile|in\s+contrast|by\s+contrast|too|also|though|"
@@ -313,7 +322,9 @@ TRAILING_MONTH_RE: Final = re.compile(
     r"(?:\s*(?:to|-|–|and|through|till|until)\s+[A-Z][a-z]+(?:\s+\d{1,2})?)?\s*$")
 # The endings a region has when TRAILING_MONTH_RE may match: a month's name, capitalized.
 MONTH_TAIL_ENDINGS: Final = tuple(sorted(month.capitalize() for month in MONTH_WORDS))
-FIRST_TIME_RE: Final = re.compile(r",?\s+for\s+the\s+(?:first|second|third|\w+th)\s+time$", re.IGNORECASE)
+# (the ordinals not ending in "th" are the first three)
+FIRST_TIME_RE: Final = re.compile(rf",?\s+for\s+the\s+(?:{words_pattern(RANK_ORDINAL_WORDS[:3])}|\w+th)\s+time$",
+                                  re.IGNORECASE)
 # ", East China's Zhejiang province", ", Zhejiang province", ", China" after a place's name (the region ends with
 # one of PLACE_APPOSITION_NOUNS).
 PLACE_APPOSITION_RE: Final = re.compile(
@@ -398,12 +409,11 @@ INHERIT_GAP_RE: Final = re.compile(
     rf"[\s,(（]*(?:(?:year[- ]on[- ]year|yoy|from\s+a\s+year\s+(?:earlier|ago))\s*|)"
     rf"(?:(?:in|by)\s+{YEAR}\s*|)(?:and\s+|)(?:to|and|or|versus|up|down|(?:up|down)\s+from|from|accounting\s+for|"
     rf"making\s+up|representing|equal\s+to|equivalent\s+to|saving|"
-    rf"(?:with\s+|)(?:an?\s+|)(?:(?:daily|annual|monthly|yearly)\s+|)"
-    rf"(?:increase|decrease|rise|drop|decline|growth|gain|average)\s+of|"
-    rf"increasing|rising|growing|falling|dropping|declining|increased|decreased|rose|grew|fell|dropped|declined|"
-    rf"(?:edging|edged|inching|inched)\s+(?:up|down)|(?:reflecting|marking|registering|posting)(?:\s+an?|)|"
+    rf"(?:with\s+|)(?:an?\s+|)(?:{words_pattern(INHERIT_PERIOD_ADJECTIVES)}\s+|)"
+    rf"{words_pattern(INHERIT_CHANGE_NOUNS)}\s+of|{words_pattern(INHERIT_CHANGE_VERBS)}|"
+    rf"{words_pattern(INHERIT_SMALL_MOVES)}\s+(?:up|down)|{words_pattern(INHERIT_REPORTING)}(?:\s+an?|)|"
     rf"exceeding|surpassing|topping|)"  # "stood at 235.59 billion yuan, exceeding 200 billion yuan for the first time"
-    rf"(?:\s+by|)\s*(?:(?:about|around|nearly|almost|over|more\s+than|some|roughly)\s+|)$"
+    rf"(?:\s+by|)\s*(?:{words_pattern(INHERIT_HEDGES)}\s+|)$"
 )
 # The words a match of INHERIT_GAP_RE that ends in a letter ends with: the last word of each phrase it can end
 # with ("for" ends with "or", "than" with "an"). Its other matches end with ",", ";", "(", "（", a year's digit,
@@ -442,7 +452,7 @@ RANK_MEASURE_RE: Final = re.compile(r"\b(?:in|by)\s+")
 RANK_MEASURE_WINDOW: Final = 80
 
 CLAUSE_END_RE: Final = re.compile(r"[,;]|\s+(?:and|while|whereas|but)\s+")
-RANK_PARTICIPLE_RE: Final = re.compile(r"^(?:ranking|placing|coming)\b", re.IGNORECASE)
+RANK_PARTICIPLE_RE: Final = re.compile(rf"^{words_pattern(RANK_PARTICIPLES)}\b", re.IGNORECASE)
 
 SIMPLE_PHRASE_CHARS: Final = 160
 # A ranking this close after a quantity ranks that quantity ("1.08 billion tonnes of cargo, ranking first").

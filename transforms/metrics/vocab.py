@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterable
 from typing import Final
 
-from transforms.textutil import MONTHS
+from transforms.textutil import MONTH_ABBR, MONTHS
 
 # (capitalised too, as headlines write them: "Postal Industry Revenue Hits USD 484.6 Million in 2013" (tune_other
 # t060) read "USD 484.6": the money patterns match their marks and words as written)
@@ -49,6 +49,9 @@ REPORTING_VERBS: Final = ("show", "shows", "showed", "shown", "indicate", "indic
 # "nearly four times of that in 2010", "three times the output", "five times as many".
 TIMES_COMPARISON_TAILS: Final = ("of that", "of the", "that", "the", "as", "higher", "more", "larger", "bigger",
                                  "greater", "faster", "slower")
+# Words after "N times" that make it a multiple, not how often ("raised funds for 38 times" is a count; "for 3 times
+# the output" is not: matchers.OCCASIONS_RE).
+OCCASIONS_REFUSED_TAILS: Final = ("the", "that", "as", "of", "more", "higher", "larger", "bigger", "greater")
 # Words before "N quarters/years/months" that make it a span of time, not a count ("the past three quarters").
 SPAN_LEAD_WORDS: Final = frozenset("past last next first recent coming previous".split())
 SPAN_UNIT_WORDS: Final = frozenset("years months weeks days quarters decades".split())
@@ -153,8 +156,18 @@ FREQUENCY_ADVERBS: Final = ("annually", "yearly", "monthly", "weekly", "daily")
 # ... of which all but "annually" are adjectives too, inside a counted phrase ("25 fixed daily scheduled trains").
 FREQUENCY_ADJECTIVES: Final = frozenset(word for word in FREQUENCY_ADVERBS if not word.endswith("ally"))
 # Present-tense links of "the number of X <verb> N" ("The number of cargo flights reaches 1479 monthly"),
-# beside the past-tense ones the matchers spell.
 NUMBER_OF_PRESENT_LINKS: Final = ("reaches", "hits", "stands at", "totals", "exceeds", "tops", "surpasses")
+# ... and the past-tense verbs after "the number of X" (matchers.NUMBER_OF_RE), and those before the number it is
+# ("the number of X reached 63": NUMBER_OF_LINK_RE).
+NUMBER_OF_PAST_VERBS: Final = ("grew", "rose", "reached", "increased", "fell", "dropped", "stood", "hit", "topped",
+                               "exceeded", "doubled", "tripled")
+NUMBER_OF_PAST_LINKS: Final = ("reached", "reach", "hit", "stood at", "totaled", "totalled", "exceeded", "topped",
+                               "passed", "surpassed")
+# The links of "the (2021) figure for X was N" (matchers.FIGURE_FOR_RE) and of "the growth rate ... reached N%"
+# (qualifiers.GROWTH_RATE_IS_RE).
+FIGURE_FOR_LINKS: Final = ("was", "were", "is", "are", "stood at", "reached", "hit", "totaled", "totalled", "came to")
+GROWTH_RATE_LINKS: Final = ("was", "is", "were", "are", "reached", "reaching", "hit", "hitting", "stood at",
+                            "standing at", "came to")
 # Words that link a subject to an amount whose currency is left out ("the actual utilized amount reaching
 # 1.16 bln", "a net increase of over 80 billion"); "from 20 million to 32 million" links no subject.
 ELIDED_MONEY_LINKS: Final = ("reaching", "reached", "reaches", "was", "were", "is", "are", "amounted to", "amounts to",
@@ -177,9 +190,17 @@ PRECEDING_BLOCKLIST: Final = frozenset(
 COMPARABLE_UNITS: Final = frozenset({"years", "times", "percentage_points", "CNY", "USD", "EUR", "tonnes", "kWh"})
 
 MONTH_NUMBER: Final = {m: i + 1 for i, m in enumerate(MONTHS)}
+# The months' short names other than "may" ("Jan", "Sep", "Sept"), in the months' order.
+MONTH_ABBREVIATIONS: Final = tuple(sorted((abbr for abbr in MONTH_ABBR if abbr != "may"), key=MONTH_ABBR.__getitem__))
+# The round scales a fact box's or a list's count may carry ("Population: 9.4 million", "7.585 million and the ...").
+ROUND_SCALES: Final = ("thousand", "million", "billion")
+# The hedges before an unsigned rate or share ("the growth rate was about 5%": matchers.RATE_UNSIGNED_RE).
+UNSIGNED_HEDGES: Final = ("about", "approximately", "around", "nearly", "over")
 NUMBER_WORDS: Final = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                        "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 
+# "the first eleven months" (periods.FIRST_MONTHS_RE; twelve are the year).
+MONTH_COUNT_WORDS: Final = tuple(word for word, n in NUMBER_WORDS.items() if n <= 11)
 PART_MONTHS: Final = {"first half": (1, 6), "second half": (7, 12), "first quarter": (1, 3),
                       "second quarter": (4, 6), "third quarter": (7, 9), "fourth quarter": (10, 12),
                       "first three quarters": (1, 9)}
@@ -435,6 +456,22 @@ DECREASE_VERB_FORMS: Final = ("fell", "fall", "falls", "falling", "fallen", "dro
                               "dips", "dipped", "contract", "contracted", "contracts", "contracting")
 DECREASE_NOUNS: Final = ("decline", "decrease", "drop", "fall", "reduction", "cut", "loss",  # "a decline of N"
                           "declines", "decreases", "drops", "falls", "reductions", "cuts", "losses")
+# The periods of a comparison's name ("year-on-year", "a 25% month on month reduction": qualifiers.CHANGE_AFTER_RE,
+# DECREASE_AFTER_RE).
+COMPARISON_PERIODS: Final = ("year", "quarter", "month", "week")
+# Comparatives before "than" after a figure: a change ("16.6% higher than", qualifiers.CHANGE_AFTER_RE); those of a
+# decrease (DECREASE_AFTER_RE).
+CHANGE_COMPARATIVES: Final = ("more", "less", "fewer", "higher", "lower", "faster", "slower", "longer", "shorter",
+                              "bigger", "smaller", "larger", "greater")
+DECREASE_COMPARATIVES: Final = ("lower", "less", "fewer", "slower", "smaller", "shorter")
+# Nouns of a change right after a figure ("a 40 percent gain", "a 12% decline"), and those of a decrease.
+DECREASE_AFTER_NOUNS: Final = ("cut", "reduction", "drop", "fall", "decline", "decrease", "dip", "slump", "plunge")
+CHANGE_AFTER_NOUNS: Final = ("growth", "increase", "rise", "gain", "jump", "surge", "uptick", *DECREASE_AFTER_NOUNS)
+# Verb stems of a change done to an object ("raised efficiency by 20%", "cut the number of drivers needed by 70%":
+# qualifiers.VERB_OBJECT_BY_RE), and those of a decrease (DECREASE_VERB_OBJECT_RE).
+DECREASE_OBJECT_VERB_STEMS: Final = ("cut", "reduc", "lower", "shorten", "decreas")
+CHANGE_OBJECT_VERB_STEMS: Final = ("rais", "boost", "increas", "improv", "extend", "expand", "doubl",
+                                   *DECREASE_OBJECT_VERB_STEMS)
 SHARE_VERBS: Final = ("account for", "accounted for", "accounts for", "accounting for", "share of", "proportion of",
                "ratio of", "made up", "making up", "make up", "represent", "represented", "represents",
                "representing", "constituted", "constitutes", "constituting",
@@ -512,6 +549,66 @@ PLACE_KEEP_LEADS: Final = ("keep", "keeps", "keeping", "kept", "hold", "holds", 
 # turnover, not a mass in tonnes (matchers.TONNES_RE).
 TONNE_COMPOUND_TAILS: Final = ("kilometers", "kilometres", "kilometer", "kilometre", "km", "miles", "mile")
 
+# Verbs of a place in a ranking before an ordinal ("ranked second in the province", "came 17th", "placing No.1":
+# matchers.RANK_RE, rule rank_verb, and RANK_VERB_LIST_RE), and the ordinals in words they read (first to tenth).
+RANK_VERBS: Final = ("rank", "ranks", "ranked", "ranking", "placed", "placing", "came", "coming")
+RANK_ORDINAL_WORDS: Final = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+                             "tenth")
+# Counts in words after "top" that make it a top-N list, not a first place ("ranked top ten": rank_top_n's or no
+# rank; "ranking top globally": first; metrics19, tune_sites s069).
+TOP_SPELLED_COUNTS: Final = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twenty",
+                             "fifty", "hundred")
+# The places a rank is said to be in ("ranked first in the province", "No. 1 in China": matchers.RANK_RE, NO_RANK_RE).
+RANK_SCOPE_PLACES: Final = ("province", "country", "world", "nation", "city", "region", "Yangtze River Delta", "China",
+                            "Zhejiang", "Zhejiang Province", "Asia")
+# The words before "top N" that make it a rank of the subject ("among the top 10", "one of China's top 500", "ranked
+# top 3": matchers.TOP_RANK_RE, rule rank_top_n).
+TOP_RANK_LEADS: Final = ("in", "into", "among", "entered", "enter", "enters", "entering", "one of", "ranked", "ranking",
+                         "ranks", "rank", "placed", "placing", "made", "make", "makes", "making", "named among",
+                         "named to", "named in")
+# An ordinal superlative is a rank ("the third-largest", "the 2nd biggest": matchers.ORDINAL_SUPERLATIVE_RE; never
+# "first-largest"), and the superlatives it takes ("most" takes the next word).
+SUPERLATIVE_ORDINAL_WORDS: Final = RANK_ORDINAL_WORDS[1:]
+ORDINAL_SUPERLATIVES: Final = ("largest", "biggest", "highest", "busiest", "richest", "strongest", "fastest", "best")
+# "up four places", "climbed 3 positions": the words before a movement in a ranking, not a count
+# (matchers.RANK_MOVE_RE).
+RANK_MOVE_WORDS: Final = ("up", "down", "rose", "risen", "rising", "climbed", "climbing", "jumped", "fell", "fallen",
+                          "dropped", "slipped", "moved", "advanced", "higher", "lower")
+# Words before a fraction that make it a part of a period, not a share ("the first half", "the past quarter":
+# matchers.PERIOD_FRACTION_BEFORE_RE).
+PERIOD_FRACTION_LEADS: Final = ("first", "last", "past", "next", "previous", "latter", "final")
+# A scheme's name is not a count ("the 3315 Talent Introduction Plan": matchers.SCHEME_NAME).
+SCHEME_NOUNS: Final = ("Plan", "Program", "Programme", "Project", "Initiative", "Strategy")
+# "the number of D-grade enterprises ... decreased by 1,328": the verbs of a change of the number named before
+# (matchers.NUMBER_OF_CHANGE_RE).
+NUMBER_OF_CHANGE_VERBS: Final = ("increased", "decreased", "rose", "fell", "grew", "dropped", "declined", "went up",
+                                 "went down")
+# "in the country" after a place won ("took the first place in the country": matchers.SCOPED_RANK_RE).
+RANK_WIDE_SCOPES: Final = ("country", "province", "world")
+# A ranking's participle opening the words after a quantity ("1.08 billion tonnes of cargo, ranking first":
+# subjects.RANK_PARTICIPLE_RE).
+RANK_PARTICIPLES: Final = ("ranking", "placing", "coming")
+# Words after a figure that compare amounts ("1.67 more percentage points", "30% more than": matchers
+# PERCENTAGE_POINTS_RE, periods.COMPARISON_BETWEEN_RE).
+AMOUNT_COMPARATIVES: Final = ("more", "less", "fewer")
+# A size class is not a count ("500 billion-level industrial clusters": matchers.SIZE_CLASS).
+SIZE_CLASS_WORDS: Final = ("thousand", "million", "billion", "trillion", "yuan")
+# The ordinals of a part of a month ("in the first week of", "in the last ten days of": periods.MONTH_CUE_LEAD).
+MONTH_PART_ORDINALS: Final = ("first", "second", "third", "fourth", "last")
+# A direction word closing a clause after a figure ("80.433 billion RMB, 5.0% higher;": qualifiers.CHANGE_AFTER_RE).
+CLOSING_DIRECTIONS: Final = ("up", "down", "higher", "lower")
+# The nouns a place phrase may end with ("in the city": subjects.PLACE_PP_RE and its tail).
+PLACE_PP_NOUNS: Final = ("city", "province", "country")
+# The words between two quantities that make the second share the first one's subject ("from 3.797 million yuan in
+# 1987 to 137.4 million yuan", "up 5%, an increase of 2.2%": subjects.INHERIT_GAP_RE): a change's period, nouns and
+# verbs, small moves, reporting participles, and hedges.
+INHERIT_PERIOD_ADJECTIVES: Final = ("daily", "annual", "monthly", "yearly")
+INHERIT_CHANGE_NOUNS: Final = ("increase", "decrease", "rise", "drop", "decline", "growth", "gain", "average")
+INHERIT_CHANGE_VERBS: Final = ("increasing", "rising", "growing", "falling", "dropping", "declining", "increased",
+                               "decreased", "rose", "grew", "fell", "dropped", "declined")
+INHERIT_SMALL_MOVES: Final = ("edging", "edged", "inching", "inched")
+INHERIT_REPORTING: Final = ("reflecting", "marking", "registering", "posting")
+INHERIT_HEDGES: Final = (*HEDGE_WORDS, "some", "roughly")
 # Verbs of a move in a ranking before "from the Nth to the Mth" (matchers.RANK_FROM_TO_RE, rule rank_from_to): the
 # place reached is the rank ("Ningbo jumped from the 6th to the 5th", metrics13, tune_sites s157).
 RANK_MOVE_VERBS: Final = ("jumped", "jumps", "jumping", "rose", "rises", "rising", "risen", "climbed", "climbs",
