@@ -2959,3 +2959,24 @@ def test_double_as_a_plans_verb_is_no_multiple() -> None:
     assert [m.unit for m in extract_metrics(text)] == ["count", "count"]
     assert extract_metrics("It will double the capacity of the port by 2025.") == []
     assert [(m.value, m.unit) for m in extract_metrics("Exports were almost double that of 2005.")] == [(2.0, "times")]
+
+
+def test_a_hedge_mark_glued_to_a_figure_lets_the_words_before_it_reach_the_figure() -> None:
+    """tune_other t177: "a population of over ~7 Million people" lost its "over" (the tilde stood between); t486's
+    fact line "Population: ~800" was read as nothing (a fact line's count opens with its digit). A tilde or "c."
+    glued to a figure is read as spaces: the words before it qualify the figure, and a figure with no qualifier of
+    its own is approximate (qualifier.hedge_mark). A tilde between two figures is a range, no hedge (t141's
+    "29 25' ~ 29 47' north", "of12103' ~12146' east"; t191's "37F ~ 54F")."""
+    found = extract_metrics("That is interesting because it has a population of over ~7 Million people and one of "
+                            "the busiest harbors in the worlds.")
+    assert [(m.text, m.value, m.unit, m.qualifier) for m in found] == [("7 Million people", 7e6, "count", "at_least")]
+    found = extract_metrics("Village Area: 8.2 square km,\nPopulation: ~800\nMoutain forest area: 3700 mu.")
+    hedged = [(m.text, m.value, m.subject, m.qualifier, "qualifier.hedge_mark" in m.rules) for m in found
+              if m.value == 800]
+    assert hedged == [("800", 800.0, "population", "approx", True)]
+    found = extract_metrics("Sales rose ~12% to $5 million, about ~$2 million of it abroad.")
+    assert [(m.text, m.kind, m.qualifier) for m in found if m.unit == "percent"] == [("12%", "change", "approx")]
+    assert [(m.text, m.qualifier) for m in found if m.value == 2e6] == [("$2 million", "approx")]
+    for ranged in ("with the latitude of 29 25' ~ 29 47' north and the longitude of12103' ~12146' east.",
+                   "Today 37F ~ 54F Cloudy To Sunny"):
+        assert [m for m in extract_metrics(ranged) if m.qualifier == "approx"] == []

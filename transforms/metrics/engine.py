@@ -559,7 +559,9 @@ from transforms.textutil import KANA_RE
 # (metrics18's .87 gate looked for "| 20" only; the gate is now any "|").
 # "2026.12.07.109": the matchers' word lists read from vocabulary tables (words_pattern), output unchanged on every
 # real page; a pipe table's row label "(US$)" now names its cells' currency as "(USD)" did (TABLE_CURRENCIES).
-EXTRACTOR_VERSION = "2026.12.07.109"
+# "2026.12.07.110": a hedge mark glued to a figure ("over ~7 Million people", "Population: ~800", "c. 8.5 million") is
+# read as spaces, its figure approximate unless the words before it qualify it (tune_other t177, t486).
+EXTRACTOR_VERSION = "2026.12.07.110"
 
 
 MIDDLE_DOT: Final = "·"
@@ -610,6 +612,36 @@ def _bullet_label_spaced(match: re.Match[str]) -> str:
     return match.group("lead") + match.group("label") + " "
 
 
+# A hedge mark glued to a number ("a population of over ~7 Million people", tune_other t177; "Population: ~800",
+# t486; "Population c.8.5M", tune_sites s086; "ca.5000", t232; "~$5 million"): read as spaces (the same length), so
+# the words before it reach the number ("over" qualifies it, "rose" makes it a change, a fact line's label counts
+# it), and the figure right after it, with no qualifier of its own, is approximate (qualifier.hedge_mark). Only after
+# a space, "(", ":" or the start, and not after a figure: "29 25' ~ 29 47'" and "37F ~ 54F" are ranges (a space after
+# the tilde), as "12103' ~12146'" is (a figure before it).
+HEDGE_MARK_RE: Final = re.compile(r"(?:(?<=[\s(:])|^)(?:~|(?:c|ca)\.\s?)(?=[$¥￥€]?\d)", re.MULTILINE)
+# (a "c." before a figure: searched from its literal "c", where "c." stands in most bodies, "Inc.", "etc.", ".gov.cn")
+HEDGE_CIRCA_GATE_RE: Final = re.compile(r"c\.\s?[$¥￥€]?\d")
+HEDGE_MARK_AFTER_FIGURE_RE: Final = re.compile(r"[\d'%″′]\s*$")
+
+
+def _hedge_marks(body: str) -> list[re.Match[str]]:
+    """The hedge marks in `body` (HEDGE_MARK_RE) not set after a figure (a range's tilde)."""
+    return [mark for mark in HEDGE_MARK_RE.finditer(body)
+            if HEDGE_MARK_AFTER_FIGURE_RE.search(body, max(0, mark.start() - 3), mark.start()) is None]
+
+
+def _hedged(metrics: list[Metric], marks: list[re.Match[str]]) -> list[Metric]:
+    """Each metric whose text opens where a hedge mark ends ("~800", "~$5 million", "c. 8.5 million": the mark holds
+    its space) and has no qualifier of its own, approximate."""
+    ends = {mark.end() for mark in marks}
+    out = []
+    for metric in metrics:
+        if metric.qualifier is None and metric.char_start in ends:
+            metric = dataclasses.replace(metric, qualifier="approx", rules=(*metric.rules, "qualifier.hedge_mark"))
+        out.append(metric)
+    return out
+
+
 def _footnote_spaces(match: re.Match[str]) -> str:
     return "illion" + " " * len(match.group(1))
 
@@ -642,6 +674,10 @@ def extract_metrics(body: str, published: str | None = None, title: str | None =
         body = SCALE_FOOTNOTE_RE.sub(_footnote_spaces, body)  # "RMB 10,923 million9": a footnote (the same length)
     if "•" in body:
         body = BULLET_GLUED_LABEL_RE.sub(_bullet_label_spaced, body)  # " • Total599.03 km2": the label set apart
+    marks = _hedge_marks(body) if "~" in body or ("c." in body and HEDGE_CIRCA_GATE_RE.search(body)) else []
+    if marks:  # "over ~7 Million", "c.8.5M": the mark read as spaces (the same length), its figure approximate
+        body = "".join(body[last.end() if last else 0:mark.start()] + " " * (mark.end() - mark.start())
+                       for last, mark in zip([None, *marks[:-1]], marks)) + body[marks[-1].end():]
     token = _MID_SENTENCE_NAMES.set(MidSentenceNames(body))  # (its words found if a subject asks)
     try:
         metrics = _extract(body, pub, _document_period(title, body, pub), title or "")
@@ -655,6 +691,8 @@ def extract_metrics(body: str, published: str | None = None, title: str | None =
         metrics = _with_flat_table_metrics(body, metrics)
     if "|" in body and YEAR_HEADING_ROW_RE.search(body):  # (a pipe table headed by years alone: most have none)
         metrics = _with_year_table_metrics(body, metrics)
+    if marks:
+        metrics = _hedged(metrics, marks)
     if body is not source:
         metrics = [dataclasses.replace(m, text=source[m.char_start:m.char_end]) for m in metrics]
     return metrics
