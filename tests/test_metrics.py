@@ -2351,10 +2351,12 @@ def test_a_number_of_quarters_is_a_stretch_of_time_not_a_count() -> None:
 
 def test_one_unit_of_a_currency_before_an_equals_sign_is_a_rate_base() -> None:
     """Real page tune_sites s163 (metrics15, Reuters): "($1 = 6.8231 Chinese yuan renminbi)" gave an amount of one
-    dollar: the base of an exchange rate is no amount (money.rate_base); "$1 million" and "a ticket is $1" stay."""
+    dollar: the base of an exchange rate is no amount (money.rate_base); "$1 million" and "a ticket is $1" stay.
+    (Since extractor .116 "Chinese yuan" is a currency word: the rate's 6.8231 is read, as s163's label allows,
+    uncertain, and as "(1 yuan = US$0.125)"'s US$0.125 was.)"""
     found = extract_metrics("It plans to spend 3.4 billion yuan ($498.31 million).\n"
                             "($1 = 6.8231 Chinese yuan renminbi)")
-    assert [(m.value, m.unit) for m in found] == [(3.4e9, "CNY"), (498.31e6, "USD")]
+    assert [(m.value, m.unit) for m in found] == [(3.4e9, "CNY"), (498.31e6, "USD"), (6.8231, "CNY")]
     assert [m.value for m in extract_metrics("It costs $1 million.")] == [1e6]
     assert [m.value for m in extract_metrics("A ticket is $1.")] == [1.0]
 
@@ -2959,3 +2961,12 @@ def test_double_as_a_plans_verb_is_no_multiple() -> None:
     assert [m.unit for m in extract_metrics(text)] == ["count", "count"]
     assert extract_metrics("It will double the capacity of the port by 2025.") == []
     assert [(m.value, m.unit) for m in extract_metrics("Exports were almost double that of 2005.")] == [(2.0, "times")]
+
+
+def test_chinese_yuan_after_an_amount_is_its_currency() -> None:
+    """Real page tune_sites s222 (en.portnews.ru's copy of a 2007 Times story on Ningbo Port Group): "Ningbo Ports
+    raked in revenues totalling at least 1.5 billion Chinese yuan (£100 million), executives indicated." gave
+    nothing: "Chinese yuan" after an amount names its currency as "yuan" does (vocab.CURRENCY_SUFFIXES)."""
+    found = extract_metrics("Ningbo Ports raked in revenues totalling at least 1.5 billion Chinese yuan (£100 "
+                            "million), executives indicated.")
+    assert [(m.value, m.unit, m.qualifier) for m in found] == [(1500000000.0, "CNY", "at_least")]

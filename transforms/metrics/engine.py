@@ -556,7 +556,9 @@ from transforms.textutil import KANA_RE
 # the subject of the clause before; s120's "hopes to double the size of its economy", labelled uncertain, goes too).
 # "2026.12.07.108": a pipe table headed by the last century's years is read as one headed by this century's
 # (metrics18's .87 gate looked for "| 20" only; the gate is now any "|").
-EXTRACTOR_VERSION = "2026.12.07.108"
+# "2026.12.07.116" (metrics20): "Chinese yuan" after an amount is its currency ("revenues totalling at least 1.5
+# billion Chinese yuan", tune_sites s222, The Times: nothing was read; vocab.CURRENCY_SUFFIXES, match.money_suffixed).
+EXTRACTOR_VERSION = "2026.12.07.116"
 
 
 MIDDLE_DOT: Final = "·"

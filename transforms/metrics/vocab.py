@@ -26,8 +26,10 @@ CURRENCY_PREFIXES: Final = ("US$", "USD", "RMB", "CNY", "CN¥", "EUR", "€", "�
 # Capitalised forms too: "192.82 billion Yuan" (ningbolife); the plural some translations write ("RMB 16.1 billion
 # Yuans", "1.5 billion Yuans").
 # Xinhua's "U.S. dollars" too ("2.5 billion yuan (398 million U.S. dollars)", tune_other t053: was a count of "U.S").
+# The Times' and Reuters' "Chinese yuan" ("revenues totalling at least 1.5 billion Chinese yuan", metrics20, tune_sites
+# s222: nothing was read).
 CURRENCY_SUFFIXES: Final = ("yuan", "Yuan", "yuans", "Yuans", "RMB", "CNY", "US dollars", "US Dollars", "U.S. dollars",
-                            "U.S. Dollars", "dollars", "Dollars", "USD", "euros", "euro", "EUR")
+                            "U.S. Dollars", "dollars", "Dollars", "USD", "euros", "euro", "EUR", "Chinese yuan")
 # Currency words that may follow a prefixed amount ("RMB 5 billion yuan").
 CURRENCY_TRAILERS: Final = ("yuan", "Yuan", "yuans", "Yuans", "RMB", "dollars", "euros", "US dollars", "US Dollars",
                              "U.S. dollars", "U.S. Dollars", "USD")
@@ -69,6 +71,7 @@ MULTIPLE_WORDS: Final[dict[str, int]] = {"twice": 2, "thrice": 3}
 MULTIPLE_ADJECTIVES: Final[dict[str, int]] = {"double": 2, "triple": 3}
 CURRENCIES: Final[dict[str, str]] = {
     "yuan": "CNY", "yuans": "CNY", "rmb": "CNY", "cny": "CNY", "cn¥": "CNY", "¥": "CNY", "￥": "CNY",
+    "chinese yuan": "CNY",
     "us$": "USD", "$": "USD", "usd": "USD", "dollars": "USD", "us dollars": "USD",
     "u.s. dollars": "USD",
     "€": "EUR", "eur": "EUR", "euro": "EUR", "euros": "EUR",
