@@ -2970,3 +2970,14 @@ def test_chinese_yuan_after_an_amount_is_its_currency() -> None:
     found = extract_metrics("Ningbo Ports raked in revenues totalling at least 1.5 billion Chinese yuan (£100 "
                             "million), executives indicated.")
     assert [(m.value, m.unit, m.qualifier) for m in found] == [(1500000000.0, "CNY", "at_least")]
+
+
+def test_one_unit_of_a_currency_word_before_equals_is_a_rate_base() -> None:
+    """Real page tune_sites s220 (China Daily, 2006): "After the works are finished, the output value of the zone is
+    estimated to mount to hundreds of billions of yuan (1 yuan = US$0.125)." gave a CNY 1: one unit of a currency
+    word before "=" is an exchange rate's base, as "$1 =" was (matchers._rate_base); the rate itself stays, and so
+    does "1 yuan" that no "=" follows."""
+    found = extract_metrics("After the works are finished, the output value of the zone is estimated to mount to "
+                            "hundreds of billions of yuan (1 yuan = US$0.125).")
+    assert [(m.value, m.unit) for m in found] == [(0.125, "USD")]
+    assert [(m.value, m.unit) for m in extract_metrics("A bus ticket costs 1 yuan.")] == [(1.0, "CNY")]

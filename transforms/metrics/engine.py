@@ -558,7 +558,9 @@ from transforms.textutil import KANA_RE
 # (metrics18's .87 gate looked for "| 20" only; the gate is now any "|").
 # "2026.12.07.116" (metrics20): "Chinese yuan" after an amount is its currency ("revenues totalling at least 1.5
 # billion Chinese yuan", tune_sites s222, The Times: nothing was read; vocab.CURRENCY_SUFFIXES, match.money_suffixed).
-EXTRACTOR_VERSION = "2026.12.07.116"
+# "2026.12.07.117" (metrics20): one unit of a currency word before "=" is an exchange rate's base, as "$1 =" was ("(1
+# yuan = US$0.125)", tune_sites s220, China Daily 2006: a CNY 1; matchers._rate_base, money.rate_base).
+EXTRACTOR_VERSION = "2026.12.07.117"
 
 
 MIDDLE_DOT: Final = "·"
@@ -1812,7 +1814,7 @@ def _find_quantities(para: str, start: int, end: int, excluded: list[tuple[int, 
             if reader:  # (its matches read by hand: matchers.read_at)
                 for read in unclaimed_reads(para, tried, start, end, claimed, reader):
                     if _free_read(read, claimed, excluded_here):
-                        _add(found, claimed, read_quantity(read, reader), rule)
+                        _add(found, claimed, read_quantity(read, reader, para), rule)
                 continue
             matches = unclaimed_matches(regex, para, tried, start, end, claimed)
         elif word_led:

@@ -705,8 +705,14 @@ def _fraction(match: re.Match[str]) -> _Found | None:
 
 
 # "($1 = 6.8231 Chinese yuan renminbi)": one unit of a currency before "=" is an exchange rate's base, no amount
-# (money.rate_base; metrics15, tune_sites s163, Reuters: a USD 1).
+# (money.rate_base; metrics15, tune_sites s163, Reuters: a USD 1); the currency word after it too, "(1 yuan =
+# US$0.125)" (metrics20, tune_sites s220, China Daily 2006: a CNY 1).
 RATE_BASE_AFTER_RE: Final = re.compile(r"\s*=")
+
+
+def _rate_base(text: str, raw: str, scale: str | None, end: int) -> bool:
+    """Whether a money amount is an exchange rate's base: one unit, no scale, "=" after it (money.rate_base)."""
+    return raw == "1" and scale is None and RATE_BASE_AFTER_RE.match(text, end) is not None
 
 
 def _money_prefixed(match: re.Match[str]) -> _Found | None:
@@ -714,7 +720,7 @@ def _money_prefixed(match: re.Match[str]) -> _Found | None:
     dollars" is USD: "¥" is written loosely, the word is not); a glued "m", "M" or "mn" is a million ("worth $140m",
     money.glued_m)."""
     currency = CURRENCIES[vocab_key(match.group("trailer") or match.group("cur"))]
-    if match.group("num") == "1" and not match.group("scale") and RATE_BASE_AFTER_RE.match(match.string, match.end()):
+    if _rate_base(match.string, match.group("num"), match.group("scale"), match.end()):
         return None  # "($1 = 6.8231 Chinese yuan renminbi)": a rate's base (money.rate_base)
     if match.group("million"):
         return _Found(match.start(), match.end(), number_value(match.group("num"), "million"), currency,
@@ -731,8 +737,11 @@ def _money_prefixed(match: re.Match[str]) -> _Found | None:
     return _Found(match.start(), match.end(), _number(match), currency, num_start=match.start())
 
 
-def _money_suffixed(match: re.Match[str]) -> _Found:
-    """A MONEY_SUFFIXED_RE amount, its currency the word after it ("37.541 billion yuan")."""
+def _money_suffixed(match: re.Match[str]) -> _Found | None:
+    """A MONEY_SUFFIXED_RE amount, its currency the word after it ("37.541 billion yuan"); none that is an exchange
+    rate's base ("(1 yuan = US$0.125)", money.rate_base)."""
+    if _rate_base(match.string, match.group("num"), match.group("scale"), match.end()):
+        return None
     return _Found(match.start(), match.end(), _number(match), MONEY_SUFFIX_UNITS[match.group("cur")],
                   num_start=match.start())
 
@@ -1576,12 +1585,14 @@ def read_at(para: str, at: int, endpos: int, reader: int) -> NumberRead | None:
     return read_count(para, at, endpos, reader == BARE_READ)
 
 
-def read_quantity(read: NumberRead, reader: int) -> _Found:
-    """The quantity of a PERCENT_READ's or MONEY_READ's read: what `_simple("percent")` and `_money_suffixed` build
-    of its match."""
+def read_quantity(read: NumberRead, reader: int, text: str) -> _Found | None:
+    """The quantity of a PERCENT_READ's or MONEY_READ's read of `text`: what `_simple("percent")` and
+    `_money_suffixed` build of its match."""
     if reader == PERCENT_READ:
         return _Found(read.start, read.end, number_value(read.raw, None), "percent", num_start=read.start)
     assert read.word is not None  # (a money read holds its currency word)
+    if _rate_base(text, read.raw, read.scale, read.end):
+        return None  # "(1 yuan = US$0.125)": a rate's base (money.rate_base)
     return _Found(read.start, read.end, number_value(read.raw, read.scale), MONEY_SUFFIX_UNITS[read.word],
                   num_start=read.start)
 
