@@ -2981,3 +2981,14 @@ def test_one_unit_of_a_currency_word_before_equals_is_a_rate_base() -> None:
                             "hundreds of billions of yuan (1 yuan = US$0.125).")
     assert [(m.value, m.unit) for m in found] == [(0.125, "USD")]
     assert [(m.value, m.unit) for m in extract_metrics("A bus ticket costs 1 yuan.")] == [(1.0, "CNY")]
+
+
+def test_a_spelled_ordinal_past_tenth_before_a_superlative_is_a_rank() -> None:
+    """Real page tune_sites s222 (The Times, 2007, via en.portnews.ru): "the port's container throughput also up by
+    more than 35 per cent to the thirteenth-highest figure for any port in the world" gave no rank: the ordinal
+    superlative's spelled ordinals are vocab.ORDINAL_WORDS's (but "first"), no longer second to tenth alone."""
+    found = extract_metrics("With the volume of cargo handled rising by 14.2 per cent in 2006 alone and the port's "
+                            "container throughput also up by more than 35 per cent to the thirteenth-highest figure "
+                            "for any port in the world, management said that they were eager.")
+    assert [(m.value, m.unit) for m in found if m.unit == "rank"] == [(13.0, "rank")]
+    assert [m.value for m in extract_metrics("It is the third-largest port.")] == [3.0]

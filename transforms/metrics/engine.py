@@ -560,7 +560,10 @@ from transforms.textutil import KANA_RE
 # billion Chinese yuan", tune_sites s222, The Times: nothing was read; vocab.CURRENCY_SUFFIXES, match.money_suffixed).
 # "2026.12.07.117" (metrics20): one unit of a currency word before "=" is an exchange rate's base, as "$1 =" was ("(1
 # yuan = US$0.125)", tune_sites s220, China Daily 2006: a CNY 1; matchers._rate_base, money.rate_base).
-EXTRACTOR_VERSION = "2026.12.07.117"
+# "2026.12.07.118" (metrics20): an ordinal superlative's spelled ordinal is any of vocab.ORDINAL_WORDS but "first"
+# (vocab.SUPERLATIVE_ORDINALS; the pattern spelled second to tenth): "the thirteenth-highest figure for any port in
+# the world" (tune_sites s222, The Times 2007) is 13th (matchers.ORDINAL_SUPERLATIVE_RE).
+EXTRACTOR_VERSION = "2026.12.07.118"
 
 
 MIDDLE_DOT: Final = "·"

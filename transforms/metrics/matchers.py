@@ -97,6 +97,7 @@ from transforms.metrics.vocab import (
     SPELLED_TENS,
     SPELLED_UNITS,
     STOCK_CODE_COMPANY_WORDS,
+    SUPERLATIVE_ORDINALS,
     SUPERLATIVES,
     TIME_UNIT_WORDS,
     TIMES_CHANGE_WORDS,
@@ -379,7 +380,7 @@ RANK_FROM_TO_RE: Final = re.compile(
 )
 # "the third-largest", "the 2nd biggest": an ordinal superlative is a rank.
 ORDINAL_SUPERLATIVE_RE: Final = re.compile(
-    r"\b(?P<ord>(?P<word>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)|(?P<n>\d{1,2})(?:st|nd|rd|th))"
+    rf"\b(?P<ord>(?P<word>{words_pattern(SUPERLATIVE_ORDINALS)})|(?P<n>\d{{1,2}})(?:st|nd|rd|th))"
     r"[- ](?:largest|biggest|highest|busiest|richest|strongest|fastest|best|most\s+\w+)\b",
     re.IGNORECASE,
 )

@@ -83,6 +83,10 @@ ORDINAL_WORDS: Final[dict[str, int]] = {
     "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
     "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
 }
+# The spelled ordinals of an ordinal superlative ("the third-largest"; matchers.ORDINAL_SUPERLATIVE_RE): every one
+# but "first" (the superlative alone says first). Until metrics20 the pattern spelled second to tenth itself, so that
+# "the thirteenth-highest figure for any port in the world" (tune_sites s222, The Times 2007) was no rank.
+SUPERLATIVE_ORDINALS: Final = tuple(word for word, value in ORDINAL_WORDS.items() if value > 1)
 
 # Shares written as fractions (value in percent): "one third of", "less than one fifth of",
 # "more than half of national exports", "9 out of 10 patent applications", "nearly 1/3".
