@@ -2992,3 +2992,14 @@ def test_a_spelled_ordinal_past_tenth_before_a_superlative_is_a_rank() -> None:
                             "for any port in the world, management said that they were eager.")
     assert [(m.value, m.unit) for m in found if m.unit == "rank"] == [(13.0, "rank")]
     assert [m.value for m in extract_metrics("It is the third-largest port.")] == [3.0]
+
+
+def test_a_ranges_two_ends_are_one_figure() -> None:
+    """Real page tune_sites s219 (an expat agency's FAQ): "The monthly rental can range from RMB 1500/month to RMB
+    30000/month accordingly." gave two amounts, the range's high end an extra (labelled as one figure, value_high):
+    after a range word and "from" or "between", the next amount of the same unit after "to" or "and" is the range's
+    top (engine._range_ends, range.low_end); a change from one amount to another keeps both."""
+    found = extract_metrics("The monthly rental can range from RMB 1500/month to RMB 30000/month accordingly.")
+    assert [(m.value, m.unit) for m in found] == [(1500.0, "CNY")]
+    found = extract_metrics("Ningbo's annual foreign trade volume rose from $10 billion to nearly $100 billion.")
+    assert [m.value for m in found] == [1e10, 1e11]

@@ -89,6 +89,7 @@ from transforms.metrics.vocab import (
     INFOBOX_COUNTER_LABELS,
     ORDINAL_WORDS,
     OWN_TIME_WORDS,
+    RANGE_LEADS,
     REPORTING_NOUNS,
     REPORTING_VERBS,
     SCALE_WORDS,
@@ -563,7 +564,10 @@ from transforms.textutil import KANA_RE
 # "2026.12.07.118" (metrics20): an ordinal superlative's spelled ordinal is any of vocab.ORDINAL_WORDS but "first"
 # (vocab.SUPERLATIVE_ORDINALS; the pattern spelled second to tenth): "the thirteenth-highest figure for any port in
 # the world" (tune_sites s222, The Times 2007) is 13th (matchers.ORDINAL_SUPERLATIVE_RE).
-EXTRACTOR_VERSION = "2026.12.07.118"
+# "2026.12.07.119" (metrics20): a range's two ends after a range word and "from" or "between" are one figure, its
+# low end ("The monthly rental can range from RMB 1500/month to RMB 30000/month", tune_sites s219: the 30000 was an
+# extra; vocab.RANGE_LEADS, engine._range_ends, range.low_end).
+EXTRACTOR_VERSION = "2026.12.07.119"
 
 
 MIDDLE_DOT: Final = "·"
@@ -717,6 +721,8 @@ def _extract(body: str, pub: tuple[int, int] | None, document_period: tuple[str,
             items = _find_quantities(para, sent_start, sent_end, excluded, scan, low, words)
             if items and compound:
                 items = _join_scales(items, para)  # "RMB 7 billion 200 million yuan": one amount
+            if len(items) > 1 and ("from" in para[sent_start:sent_end] or "between" in para[sent_start:sent_end]):
+                items = _range_ends(items, para)  # "range from RMB 1500/month to RMB 30000/month": one figure
             if fact is not None:
                 items = _fact_line_items(items, para, fact)
             elif infobox is not None and not items:
@@ -1343,6 +1349,21 @@ def _join_scales(items: list[_Found], para: str) -> list[_Found]:
     return joined
 
 
+def _range_ends(items: list[_Found], para: str) -> list[_Found]:
+    """The quantities but a range's high end: an item right after a range word and "from" or "between", the next of
+    the same unit right after "to" or "and" (RANGE_LOW_BEFORE_RE, RANGE_GAP_RE) is that range's top (range.low_end)."""
+    kept: list[_Found] = []
+    low: _Found | None = None
+    for item in items:
+        if low is not None and item.unit == low.unit and RANGE_GAP_RE.fullmatch(para, low.end, item.start):
+            low.rules.append("range.low_end")
+            low = None
+            continue  # "... to RMB 30000/month": the range's high end
+        low = item if RANGE_LOW_BEFORE_RE.search(para, max(0, item.start - RANGE_LOW_WINDOW), item.start) else None
+        kept.append(item)
+    return kept
+
+
 def _fact_line_items(items: list[_Found], para: str, fact: re.Match[str]) -> list[_Found]:
     """A fact-box line's quantities ("GDP: 56.3 billion yuan (2020)") take its label as subject; a bare number
     after a label of a counted noun ("Permanent residents: 549,000 (2019)") is that count (match.count_fact_line)."""
@@ -1494,6 +1515,12 @@ INFOBOX_LINE_MAX: Final = 48
 INFOBOX_LINE_RE: Final = re.compile(
     r"(?:[•·]\s*)?(?P<label>[A-Z][a-z]+(?: [a-z]+){0,2}s) ?"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?(?=\s*(?:\[\d+\]\s*)*$)|\d+(?:\.\d+)?(?=\s*(?:\[\d+\]\s*)+$))")
+# "can range from RMB 1500/month to RMB 30000/month", "is between 50 yuan and 300 yuan": a range's two ends, its low
+# end after a range word (vocab.RANGE_LEADS) and "from" or "between", its high end after "to" or "and" (a rate's
+# "/month" or "a month" may follow the low end): one figure, the low end's (engine._range_ends, range.low_end).
+RANGE_LOW_BEFORE_RE: Final = re.compile(rf"\b(?:{words_pattern(RANGE_LEADS)})\s+(?:from|between)\s+$", re.IGNORECASE)
+RANGE_GAP_RE: Final = re.compile(r"(?:\s*/\s*[A-Za-z]+|\s+(?:a|per)\s+[A-Za-z]+)?\s+(?:to|and)\s+")
+RANGE_LOW_WINDOW: Final = 24
 # "7 billion 200 million", "1 million 500 thousand": a number with a larger scale right before a scaled one.
 COMPOUND_GATE_RE: Final = re.compile(r"illion\s+\d")
 COMPOUND_LEAD_WINDOW: Final = 24

@@ -62,6 +62,10 @@ DIVISION_LEADS: Final = ("divided into", "split into", "consists of", "composed 
 # A count right after these names the parts a ratio is of, nothing counted ("The proportion of three industries was
 # 4.2:55.6:40.2", tune_sites s210; "The proportions of three industries changed from 4.4: 55.3: 40.3", tune_other t088).
 RATIO_PARTS_LEADS: Final = ("proportion of", "proportions of", "ratio of", "ratios of")
+# The words before "from" or "between" that make the two amounts after it one range's ends, no change from one to
+# the other ("The monthly rental can range from RMB 1500/month to RMB 30000/month", metrics20, tune_sites s219; "will
+# be from rmb1500/month to rmb30000/month", s218): the range's low end is kept (engine._range_ends).
+RANGE_LEADS: Final = ("range", "ranges", "ranged", "ranging", "is", "are", "was", "were", "be")
 # Change nouns before a count's change with its noun left out (", an increase of 78 over the previous year").
 COUNT_CHANGE_NOUNS: Final = ("increase", "decrease", "rise", "drop", "decline", "reduction")
 # A multiple in one word ("more than twice the average speed").
