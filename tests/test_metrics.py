@@ -3003,3 +3003,11 @@ def test_a_ranges_two_ends_are_one_figure() -> None:
     assert [(m.value, m.unit) for m in found] == [(1500.0, "CNY")]
     found = extract_metrics("Ningbo's annual foreign trade volume rose from $10 billion to nearly $100 billion.")
     assert [m.value for m in found] == [1e10, 1e11]
+
+
+def test_rmb_in_small_letters_before_an_amount_is_yuan() -> None:
+    """Real page tune_sites s218 (an expat agency's leasing guide): "The monthly rental will be from rmb1500/month to
+    rmb30000/month different." gave nothing: "rmb" in small letters marks yuan as "RMB" does
+    (vocab.CURRENCY_PREFIXES), and the range is one figure, its low end (.119's range.low_end)."""
+    found = extract_metrics("The monthly rental will be from rmb1500/month to rmb30000/month different.")
+    assert [(m.value, m.unit) for m in found] == [(1500.0, "CNY")]

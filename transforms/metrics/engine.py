@@ -86,6 +86,7 @@ from transforms.metrics.structure import (
 )
 from transforms.metrics.subjects import _MID_SENTENCE_NAMES, MidSentenceNames
 from transforms.metrics.vocab import (
+    CURRENCY_PREFIXES,
     INFOBOX_COUNTER_LABELS,
     ORDINAL_WORDS,
     OWN_TIME_WORDS,
@@ -567,7 +568,9 @@ from transforms.textutil import KANA_RE
 # "2026.12.07.119" (metrics20): a range's two ends after a range word and "from" or "between" are one figure, its
 # low end ("The monthly rental can range from RMB 1500/month to RMB 30000/month", tune_sites s219: the 30000 was an
 # extra; vocab.RANGE_LEADS, engine._range_ends, range.low_end).
-EXTRACTOR_VERSION = "2026.12.07.119"
+# "2026.12.07.120" (metrics20): "rmb" in small letters marks yuan before an amount as "RMB" does ("from rmb1500/month
+# to rmb30000/month", tune_sites s218: nothing was read; vocab.CURRENCY_PREFIXES, match.money_prefixed).
+EXTRACTOR_VERSION = "2026.12.07.120"
 
 
 MIDDLE_DOT: Final = "·"
@@ -1631,7 +1634,9 @@ assert RANGE_COUNT_RE.pattern.startswith(r"(?<![\w.,/#+-])(?P<num>\d")
 # an IGNORECASE pattern without an uppercase letter scans the lowercased paragraph instead).
 # The matchers without a folded twin that open with rare characters (a currency mark, the first letters of
 # their verbs) are scanned through a fastre.LeadScan of those (tests/test_fastre.py checks them).
-MATCHER_LEADS: Final = {"money_prefixed": "$URCE€¥￥", "rank_verb": "rpc", "rank_top_n": "iaeormn"}
+# (the currency marks' first characters, as written: "rmb1500/month" too, metrics20)
+MATCHER_LEADS: Final = {"money_prefixed": "".join(dict.fromkeys(mark[0] for mark in CURRENCY_PREFIXES)),
+                        "rank_verb": "rpc", "rank_top_n": "iaeormn"}
 FOLDED_MATCHERS: Final = {rule: FoldedPattern(regex, MATCHER_LEADS.get(rule))  # (number-led: tried at number starts)
                           for rule, regex, _ in MATCHERS}
 # The rank verbs' matchers, whose every match opens with one of these words (after \b, in any case): on a
