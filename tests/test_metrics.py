@@ -3011,3 +3011,13 @@ def test_rmb_in_small_letters_before_an_amount_is_yuan() -> None:
     (vocab.CURRENCY_PREFIXES), and the range is one figure, its low end (.119's range.low_end)."""
     found = extract_metrics("The monthly rental will be from rmb1500/month to rmb30000/month different.")
     assert [(m.value, m.unit) for m in found] == [(1500.0, "CNY")]
+
+
+def test_a_dwellings_bedrooms_describe_its_layout() -> None:
+    """Real page tune_sites s218 (an expat agency's rent table in plain lines): "Apartment with 2 or 3 bedrooms
+    60<size<130 4000~6000" and "... Or duplex with two bedrooms" gave counts of 2, 3 and 2 bedrooms: a dwelling's
+    rooms describe its layout, as "four distinct seasons" describe a climate (vocab.DESCRIPTIVE_COUNT_NOUNS, asked of
+    counts in digits too); a hotel's "300 rooms" stays a count."""
+    assert extract_metrics("Apartment with 2 or 3 bedrooms 60<size<130 4000~6000") == []
+    assert extract_metrics("One bathroom, one living room and one 1bedroom Or duplex with two bedrooms") == []
+    assert [m.value for m in extract_metrics("The hotel has 300 rooms.")] == [300.0]

@@ -570,7 +570,10 @@ from transforms.textutil import KANA_RE
 # extra; vocab.RANGE_LEADS, engine._range_ends, range.low_end).
 # "2026.12.07.120" (metrics20): "rmb" in small letters marks yuan before an amount as "RMB" does ("from rmb1500/month
 # to rmb30000/month", tune_sites s218: nothing was read; vocab.CURRENCY_PREFIXES, match.money_prefixed).
-EXTRACTOR_VERSION = "2026.12.07.120"
+# "2026.12.07.121" (metrics20): a dwelling's bedrooms and bathrooms describe its layout, as a climate's seasons do,
+# in digits too ("Apartment with 2 or 3 bedrooms", tune_sites s218; "There are two bedrooms", tune_other t397:
+# vocab.DESCRIPTIVE_COUNT_NOUNS, now asked by matchers._count too).
+EXTRACTOR_VERSION = "2026.12.07.121"
 
 
 MIDDLE_DOT: Final = "·"

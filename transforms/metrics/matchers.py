@@ -1655,6 +1655,8 @@ def _count(para: str, match: NumberRead, sent_start: int, rule: str = "count") -
     if phrase is None:
         return None
     np_end, subject = phrase
+    if subject.rsplit(None, 1)[-1] in DESCRIPTIVE_COUNT_NOUNS:
+        return None  # "Apartment with 2 or 3 bedrooms": a layout described, nothing counted (count.descriptive)
     found_subject: str | None = subject
     rate = RATE_AFTER_OPENING.match(para, np_end)
     per_time = bool(rate and PER_TIME_RE.match(para, np_end))

@@ -143,8 +143,10 @@ SPELLED_PROCESS_NOUNS: Final = frozenset("phases stages steps rounds ways aspect
                                   "sides halves characteristics features traits lists".split())
 
 # A climate's seasons: "four distinct seasons" describes the weather, it counts nothing (metrics12: the Asian Games
-# site's climate profile s139; tune_sites s121, tune_other t108, t328 say it too).
-DESCRIPTIVE_COUNT_NOUNS: Final = frozenset("seasons".split())
+# site's climate profile s139; tune_sites s121, tune_other t108, t328 say it too). A dwelling's rooms describe its
+# layout ("Apartment with 2 or 3 bedrooms", "duplex with two bedrooms", metrics20, tune_sites s218's rent table;
+# "There are two bedrooms, a nice kitchen", tune_other t397).
+DESCRIPTIVE_COUNT_NOUNS: Final = frozenset("seasons bedrooms bathrooms".split())
 # Compound money adjectives: "The 21-billion-yuan (about $2.93 billion) project" (metrics12, s137), "23.59-billion-yuan
 # worth of" (a scale and a currency word joined to the number by hyphens), the currency each names.
 HYPHENATED_MONEY_SCALES: Final = ("million", "billion", "trillion")
