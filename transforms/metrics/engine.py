@@ -727,7 +727,8 @@ def _extract(body: str, pub: tuple[int, int] | None, document_period: tuple[str,
             items = _find_quantities(para, sent_start, sent_end, excluded, scan, low, words)
             if items and compound:
                 items = _join_scales(items, para)  # "RMB 7 billion 200 million yuan": one amount
-            if len(items) > 1 and ("from" in para[sent_start:sent_end] or "between" in para[sent_start:sent_end]):
+            if len(items) > 1 and (para.find("from", sent_start, sent_end) >= 0
+                                   or para.find("between", sent_start, sent_end) >= 0):
                 items = _range_ends(items, para)  # "range from RMB 1500/month to RMB 30000/month": one figure
             if fact is not None:
                 items = _fact_line_items(items, para, fact)
