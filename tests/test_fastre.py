@@ -549,7 +549,7 @@ def _same_count_reads(text: str) -> None:
                 read = matchers.read_at(text, at, endpos, reader)
                 assert read == (match and numbers.number_read(match)), (regex.pattern, text, at, endpos)
                 if read is not None and reader in READ_BUILDERS:  # (what the engine builds of it)
-                    assert matchers.read_quantity(read, reader) == READ_BUILDERS[reader](match), (text, at)
+                    assert matchers.read_quantity(read, reader, text) == READ_BUILDERS[reader](match), (text, at)
 
 
 # The builders of the matchers whose matches the engine reads by hand (engine.MATCHER_READERS), by reader.

@@ -2351,10 +2351,12 @@ def test_a_number_of_quarters_is_a_stretch_of_time_not_a_count() -> None:
 
 def test_one_unit_of_a_currency_before_an_equals_sign_is_a_rate_base() -> None:
     """Real page tune_sites s163 (metrics15, Reuters): "($1 = 6.8231 Chinese yuan renminbi)" gave an amount of one
-    dollar: the base of an exchange rate is no amount (money.rate_base); "$1 million" and "a ticket is $1" stay."""
+    dollar: the base of an exchange rate is no amount (money.rate_base); "$1 million" and "a ticket is $1" stay.
+    (Since extractor .116 "Chinese yuan" is a currency word: the rate's 6.8231 is read, as s163's label allows,
+    uncertain, and as "(1 yuan = US$0.125)"'s US$0.125 was.)"""
     found = extract_metrics("It plans to spend 3.4 billion yuan ($498.31 million).\n"
                             "($1 = 6.8231 Chinese yuan renminbi)")
-    assert [(m.value, m.unit) for m in found] == [(3.4e9, "CNY"), (498.31e6, "USD")]
+    assert [(m.value, m.unit) for m in found] == [(3.4e9, "CNY"), (498.31e6, "USD"), (6.8231, "CNY")]
     assert [m.value for m in extract_metrics("It costs $1 million.")] == [1e6]
     assert [m.value for m in extract_metrics("A ticket is $1.")] == [1.0]
 
@@ -2980,3 +2982,63 @@ def test_a_hedge_mark_glued_to_a_figure_lets_the_words_before_it_reach_the_figur
     for ranged in ("with the latitude of 29 25' ~ 29 47' north and the longitude of12103' ~12146' east.",
                    "Today 37F ~ 54F Cloudy To Sunny"):
         assert [m for m in extract_metrics(ranged) if m.qualifier == "approx"] == []
+
+
+def test_chinese_yuan_after_an_amount_is_its_currency() -> None:
+    """Real page tune_sites s222 (en.portnews.ru's copy of a 2007 Times story on Ningbo Port Group): "Ningbo Ports
+    raked in revenues totalling at least 1.5 billion Chinese yuan (£100 million), executives indicated." gave
+    nothing: "Chinese yuan" after an amount names its currency as "yuan" does (vocab.CURRENCY_SUFFIXES)."""
+    found = extract_metrics("Ningbo Ports raked in revenues totalling at least 1.5 billion Chinese yuan (£100 "
+                            "million), executives indicated.")
+    assert [(m.value, m.unit, m.qualifier) for m in found] == [(1500000000.0, "CNY", "at_least")]
+
+
+def test_one_unit_of_a_currency_word_before_equals_is_a_rate_base() -> None:
+    """Real page tune_sites s220 (China Daily, 2006): "After the works are finished, the output value of the zone is
+    estimated to mount to hundreds of billions of yuan (1 yuan = US$0.125)." gave a CNY 1: one unit of a currency
+    word before "=" is an exchange rate's base, as "$1 =" was (matchers._rate_base); the rate itself stays, and so
+    does "1 yuan" that no "=" follows."""
+    found = extract_metrics("After the works are finished, the output value of the zone is estimated to mount to "
+                            "hundreds of billions of yuan (1 yuan = US$0.125).")
+    assert [(m.value, m.unit) for m in found] == [(0.125, "USD")]
+    assert [(m.value, m.unit) for m in extract_metrics("A bus ticket costs 1 yuan.")] == [(1.0, "CNY")]
+
+
+def test_a_spelled_ordinal_past_tenth_before_a_superlative_is_a_rank() -> None:
+    """Real page tune_sites s222 (The Times, 2007, via en.portnews.ru): "the port's container throughput also up by
+    more than 35 per cent to the thirteenth-highest figure for any port in the world" gave no rank: the ordinal
+    superlative's spelled ordinals are vocab.ORDINAL_WORDS's (but "first"), no longer second to tenth alone."""
+    found = extract_metrics("With the volume of cargo handled rising by 14.2 per cent in 2006 alone and the port's "
+                            "container throughput also up by more than 35 per cent to the thirteenth-highest figure "
+                            "for any port in the world, management said that they were eager.")
+    assert [(m.value, m.unit) for m in found if m.unit == "rank"] == [(13.0, "rank")]
+    assert [m.value for m in extract_metrics("It is the third-largest port.")] == [3.0]
+
+
+def test_a_ranges_two_ends_are_one_figure() -> None:
+    """Real page tune_sites s219 (an expat agency's FAQ): "The monthly rental can range from RMB 1500/month to RMB
+    30000/month accordingly." gave two amounts, the range's high end an extra (labelled as one figure, value_high):
+    after a range word and "from" or "between", the next amount of the same unit after "to" or "and" is the range's
+    top (engine._range_ends, range.low_end); a change from one amount to another keeps both."""
+    found = extract_metrics("The monthly rental can range from RMB 1500/month to RMB 30000/month accordingly.")
+    assert [(m.value, m.unit) for m in found] == [(1500.0, "CNY")]
+    found = extract_metrics("Ningbo's annual foreign trade volume rose from $10 billion to nearly $100 billion.")
+    assert [m.value for m in found] == [1e10, 1e11]
+
+
+def test_rmb_in_small_letters_before_an_amount_is_yuan() -> None:
+    """Real page tune_sites s218 (an expat agency's leasing guide): "The monthly rental will be from rmb1500/month to
+    rmb30000/month different." gave nothing: "rmb" in small letters marks yuan as "RMB" does
+    (vocab.CURRENCY_PREFIXES), and the range is one figure, its low end (.119's range.low_end)."""
+    found = extract_metrics("The monthly rental will be from rmb1500/month to rmb30000/month different.")
+    assert [(m.value, m.unit) for m in found] == [(1500.0, "CNY")]
+
+
+def test_a_dwellings_bedrooms_describe_its_layout() -> None:
+    """Real page tune_sites s218 (an expat agency's rent table in plain lines): "Apartment with 2 or 3 bedrooms
+    60<size<130 4000~6000" and "... Or duplex with two bedrooms" gave counts of 2, 3 and 2 bedrooms: a dwelling's
+    rooms describe its layout, as "four distinct seasons" describe a climate (vocab.DESCRIPTIVE_COUNT_NOUNS, asked of
+    counts in digits too); a hotel's "300 rooms" stays a count."""
+    assert extract_metrics("Apartment with 2 or 3 bedrooms 60<size<130 4000~6000") == []
+    assert extract_metrics("One bathroom, one living room and one 1bedroom Or duplex with two bedrooms") == []
+    assert [m.value for m in extract_metrics("The hotel has 300 rooms.")] == [300.0]

@@ -487,6 +487,16 @@ HOLDOUT_FLOORS: dict[str, float] = {"precision": 0.94, "recall": 0.85, "f1": 0.9
 # 0.977, R 0.976, F1 0.977 (0.977 / 0.974 / 0.975 at .92 with the 9 pages), period 0.691, subject given 0.790; the
 # other sources' 149 pages F1 0.974 (0.972 at .92); the 208 older pages 0.977 / 0.975 / 0.976 (0.977 / 0.974 / 0.975
 # at .92); dev 0.983 / 0.939 / 0.961 (0.983 / 0.936 / 0.959): floors unchanged.
+# The twentieth pass (metrics20): 8 more pages of other sources (s217-s224: a Joyson story, an expat agency's leasing
+# guide with a rent table in plain lines and its FAQ, a 2006 China Daily layout, a 2012 travel blog, a 2007 Times story
+# on the port, a 2011 travel feature, a question-and-answer page), labelled blind (55 metrics, 35 uncertain: short
+# durations, pounds and Hong Kong dollars, size classes, implied ranks). Unseen (extractor 2026.12.07.108): 20+3 gold /
+# 22 predicted / 15 matched, P 0.682, R 0.652, F1 0.667. After its rules ("Chinese yuan", "(1 yuan = US$0.125)", "the
+# thirteenth-highest", a range's two ends one figure, "rmb1500/month", bedrooms describe a flat; extractor
+# 2026.12.07.121 on its branch): 20+3 / 21 / 18, P 0.857, R 0.783, F1 0.818; all 225 pages 2366+138 gold / 2499
+# predicted / 2440 matched, P 0.976, R 0.974, F1 0.975 (0.975 / 0.973 / 0.974 at .108 with the 8 pages), period
+# 0.693, subject given 0.788; the other sources' 157 pages F1 0.972 (0.970 at .108); the 217 older pages 0.977 / 0.976
+# / 0.977 (s163's uncertain rate matched); dev unchanged: floors unchanged.
 TUNE_SITES_FLOORS: dict[str, float] = {"precision": 0.97, "recall": 0.96, "f1": 0.965, "period_accuracy": 0.69,
                                        "subject_given_share": 0.78}
 TUNE_SITES_OTHER_F1_FLOOR = 0.96
@@ -521,14 +531,14 @@ def test_dev_table_prints(dev_scores: realgold.RealScores):
 
 def test_tune_sites_metric_floors():
     pages = load_realgold(realgold.TUNE_SITES_DIR)
-    assert len(pages) == 217 and sum(len(p.metrics) for p in pages) == 2769
+    assert len(pages) == 225 and sum(len(p.metrics) for p in pages) == 2824
     scores = score_real("newsetl", pages, realgold.run_newsetl(pages))
     for measure, floor in TUNE_SITES_FLOORS.items():
         value = getattr(scores.total, measure)
         assert value is not None and value >= floor, f"tune_sites {measure} {value} < {floor}"
     # pages of the two templates: every labelled title and date right, no chrome line left
     # (s005 is saved as Markdown: "## title", "- Published: ..." found from 2026.12.02); the other sources' pages
-    # (s059-s148 and s158-s216, from the seventh to twelfth and fourteenth to nineteenth passes) are there for their
+    # (s059-s148 and s158-s224, from the seventh to twelfth and fourteenth to twentieth passes) are there for their
     # metrics: their page-level misses are tune_other's
     templates = realgold.Tally()
     for source in realgold.TEMPLATE_SOURCES:
@@ -542,7 +552,8 @@ def test_tune_sites_metric_floors():
     # rules); 129 with metrics17's s185-s196 (extractor 2026.12.06.80 on its branch): P 0.966, R 0.965, F1 0.965 (0.947
     # before); 140 with metrics18's s197-s207 (extractor 2026.12.07.91 on its branch): P 0.970, R 0.973, F1 0.972
     # (0.949 before); 149 with metrics19's s208-s216 (extractor 2026.12.07.105 on its branch): P 0.971, R 0.977, F1
-    # 0.974 (0.972 before)
+    # 0.974 (0.972 before); 157 with metrics20's s217-s224 (extractor 2026.12.07.121 on its branch): P 0.969, R
+    # 0.974, F1 0.972 (0.970 before)
     assert (scores.by_source["other"].f1 or 0) >= TUNE_SITES_OTHER_F1_FLOOR
     assert [heading for _, heading in realgold.real_sets()][1].startswith("real pages, tuning set")
 

@@ -86,9 +86,11 @@ from transforms.metrics.structure import (
 )
 from transforms.metrics.subjects import _MID_SENTENCE_NAMES, MidSentenceNames
 from transforms.metrics.vocab import (
+    CURRENCY_PREFIXES,
     INFOBOX_COUNTER_LABELS,
     ORDINAL_WORDS,
     OWN_TIME_WORDS,
+    RANGE_LEADS,
     REPORTING_NOUNS,
     REPORTING_VERBS,
     ROUND_SCALES,
@@ -561,7 +563,22 @@ from transforms.textutil import KANA_RE
 # real page; a pipe table's row label "(US$)" now names its cells' currency as "(USD)" did (TABLE_CURRENCIES).
 # "2026.12.07.110": a hedge mark glued to a figure ("over ~7 Million people", "Population: ~800", "c. 8.5 million") is
 # read as spaces, its figure approximate unless the words before it qualify it (tune_other t177, t486).
-EXTRACTOR_VERSION = "2026.12.07.110"
+# "2026.12.07.116" (metrics20): "Chinese yuan" after an amount is its currency ("revenues totalling at least 1.5
+# billion Chinese yuan", tune_sites s222, The Times: nothing was read; vocab.CURRENCY_SUFFIXES, match.money_suffixed).
+# "2026.12.07.117" (metrics20): one unit of a currency word before "=" is an exchange rate's base, as "$1 =" was ("(1
+# yuan = US$0.125)", tune_sites s220, China Daily 2006: a CNY 1; matchers._rate_base, money.rate_base).
+# "2026.12.07.118" (metrics20): an ordinal superlative's spelled ordinal is any of vocab.ORDINAL_WORDS but "first"
+# (vocab.SUPERLATIVE_ORDINALS; the pattern spelled second to tenth): "the thirteenth-highest figure for any port in
+# the world" (tune_sites s222, The Times 2007) is 13th (matchers.ORDINAL_SUPERLATIVE_RE).
+# "2026.12.07.119" (metrics20): a range's two ends after a range word and "from" or "between" are one figure, its
+# low end ("The monthly rental can range from RMB 1500/month to RMB 30000/month", tune_sites s219: the 30000 was an
+# extra; vocab.RANGE_LEADS, engine._range_ends, range.low_end).
+# "2026.12.07.120" (metrics20): "rmb" in small letters marks yuan before an amount as "RMB" does ("from rmb1500/month
+# to rmb30000/month", tune_sites s218: nothing was read; vocab.CURRENCY_PREFIXES, match.money_prefixed).
+# "2026.12.07.121" (metrics20): a dwelling's bedrooms and bathrooms describe its layout, as a climate's seasons do,
+# in digits too ("Apartment with 2 or 3 bedrooms", tune_sites s218; "There are two bedrooms", tune_other t397:
+# vocab.DESCRIPTIVE_COUNT_NOUNS, now asked by matchers._count too).
+EXTRACTOR_VERSION = "2026.12.07.121"
 
 
 MIDDLE_DOT: Final = "·"
@@ -751,6 +768,9 @@ def _extract(body: str, pub: tuple[int, int] | None, document_period: tuple[str,
             items = _find_quantities(para, sent_start, sent_end, excluded, scan, low, words)
             if items and compound:
                 items = _join_scales(items, para)  # "RMB 7 billion 200 million yuan": one amount
+            if len(items) > 1 and (para.find("from", sent_start, sent_end) >= 0
+                                   or para.find("between", sent_start, sent_end) >= 0):
+                items = _range_ends(items, para)  # "range from RMB 1500/month to RMB 30000/month": one figure
             if fact is not None:
                 items = _fact_line_items(items, para, fact)
             elif infobox is not None and not items:
@@ -1377,6 +1397,21 @@ def _join_scales(items: list[_Found], para: str) -> list[_Found]:
     return joined
 
 
+def _range_ends(items: list[_Found], para: str) -> list[_Found]:
+    """The quantities but a range's high end: an item right after a range word and "from" or "between", the next of
+    the same unit right after "to" or "and" (RANGE_LOW_BEFORE_RE, RANGE_GAP_RE) is that range's top (range.low_end)."""
+    kept: list[_Found] = []
+    low: _Found | None = None
+    for item in items:
+        if low is not None and item.unit == low.unit and RANGE_GAP_RE.fullmatch(para, low.end, item.start):
+            low.rules.append("range.low_end")
+            low = None
+            continue  # "... to RMB 30000/month": the range's high end
+        low = item if RANGE_LOW_BEFORE_RE.search(para, max(0, item.start - RANGE_LOW_WINDOW), item.start) else None
+        kept.append(item)
+    return kept
+
+
 def _fact_line_items(items: list[_Found], para: str, fact: re.Match[str]) -> list[_Found]:
     """A fact-box line's quantities ("GDP: 56.3 billion yuan (2020)") take its label as subject; a bare number
     after a label of a counted noun ("Permanent residents: 549,000 (2019)") is that count (match.count_fact_line)."""
@@ -1528,6 +1563,12 @@ INFOBOX_LINE_MAX: Final = 48
 INFOBOX_LINE_RE: Final = re.compile(
     r"(?:[•·]\s*)?(?P<label>[A-Z][a-z]+(?: [a-z]+){0,2}s) ?"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?(?=\s*(?:\[\d+\]\s*)*$)|\d+(?:\.\d+)?(?=\s*(?:\[\d+\]\s*)+$))")
+# "can range from RMB 1500/month to RMB 30000/month", "is between 50 yuan and 300 yuan": a range's two ends, its low
+# end after a range word (vocab.RANGE_LEADS) and "from" or "between", its high end after "to" or "and" (a rate's
+# "/month" or "a month" may follow the low end): one figure, the low end's (engine._range_ends, range.low_end).
+RANGE_LOW_BEFORE_RE: Final = re.compile(rf"\b(?:{words_pattern(RANGE_LEADS)})\s+(?:from|between)\s+$", re.IGNORECASE)
+RANGE_GAP_RE: Final = re.compile(r"(?:\s*/\s*[A-Za-z]+|\s+(?:a|per)\s+[A-Za-z]+)?\s+(?:to|and)\s+")
+RANGE_LOW_WINDOW: Final = 24
 # "7 billion 200 million", "1 million 500 thousand": a number with a larger scale right before a scaled one.
 COMPOUND_GATE_RE: Final = re.compile(r"illion\s+\d")
 COMPOUND_LEAD_WINDOW: Final = 24
@@ -1638,7 +1679,9 @@ assert RANGE_COUNT_RE.pattern.startswith(r"(?<![\w.,/#+-])(?P<num>\d")
 # an IGNORECASE pattern without an uppercase letter scans the lowercased paragraph instead).
 # The matchers without a folded twin that open with rare characters (a currency mark, the first letters of
 # their verbs) are scanned through a fastre.LeadScan of those (tests/test_fastre.py checks them).
-MATCHER_LEADS: Final = {"money_prefixed": "$URCE€¥￥", "rank_verb": "rpc", "rank_top_n": "iaeormn"}
+# (the currency marks' first characters, as written: "rmb1500/month" too, metrics20)
+MATCHER_LEADS: Final = {"money_prefixed": "".join(dict.fromkeys(mark[0] for mark in CURRENCY_PREFIXES)),
+                        "rank_verb": "rpc", "rank_top_n": "iaeormn"}
 FOLDED_MATCHERS: Final = {rule: FoldedPattern(regex, MATCHER_LEADS.get(rule))  # (number-led: tried at number starts)
                           for rule, regex, _ in MATCHERS}
 # The rank verbs' matchers, whose every match opens with one of these words (after \b, in any case): on a
@@ -1851,7 +1894,7 @@ def _find_quantities(para: str, start: int, end: int, excluded: list[tuple[int, 
             if reader:  # (its matches read by hand: matchers.read_at)
                 for read in unclaimed_reads(para, tried, start, end, claimed, reader):
                     if _free_read(read, claimed, excluded_here):
-                        _add(found, claimed, read_quantity(read, reader), rule)
+                        _add(found, claimed, read_quantity(read, reader, para), rule)
                 continue
             matches = unclaimed_matches(regex, para, tried, start, end, claimed)
         elif word_led:

@@ -114,7 +114,7 @@ from transforms.metrics.vocab import (
     SPELLED_TENS,
     SPELLED_UNITS,
     STOCK_CODE_COMPANY_WORDS,
-    SUPERLATIVE_ORDINAL_WORDS,
+    SUPERLATIVE_ORDINALS,
     SUPERLATIVES,
     TIME_UNIT_WORDS,
     TIMES_CHANGE_WORDS,
@@ -398,7 +398,7 @@ RANK_FROM_TO_RE: Final = re.compile(
 )
 # "the third-largest", "the 2nd biggest": an ordinal superlative is a rank.
 ORDINAL_SUPERLATIVE_RE: Final = re.compile(
-    rf"\b(?P<ord>(?P<word>{words_pattern(SUPERLATIVE_ORDINAL_WORDS)})|(?P<n>\d{{1,2}})(?:st|nd|rd|th))"
+    rf"\b(?P<ord>(?P<word>{words_pattern(SUPERLATIVE_ORDINALS)})|(?P<n>\d{{1,2}})(?:st|nd|rd|th))"
     rf"[- ](?:{words_pattern(ORDINAL_SUPERLATIVES)}|most\s+\w+)\b",
     re.IGNORECASE,
 )
@@ -722,8 +722,14 @@ def _fraction(match: re.Match[str]) -> _Found | None:
 
 
 # "($1 = 6.8231 Chinese yuan renminbi)": one unit of a currency before "=" is an exchange rate's base, no amount
-# (money.rate_base; metrics15, tune_sites s163, Reuters: a USD 1).
+# (money.rate_base; metrics15, tune_sites s163, Reuters: a USD 1); the currency word after it too, "(1 yuan =
+# US$0.125)" (metrics20, tune_sites s220, China Daily 2006: a CNY 1).
 RATE_BASE_AFTER_RE: Final = re.compile(r"\s*=")
+
+
+def _rate_base(text: str, raw: str, scale: str | None, end: int) -> bool:
+    """Whether a money amount is an exchange rate's base: one unit, no scale, "=" after it (money.rate_base)."""
+    return raw == "1" and scale is None and RATE_BASE_AFTER_RE.match(text, end) is not None
 
 
 def _money_prefixed(match: re.Match[str]) -> _Found | None:
@@ -731,7 +737,7 @@ def _money_prefixed(match: re.Match[str]) -> _Found | None:
     dollars" is USD: "¥" is written loosely, the word is not); a glued "m", "M" or "mn" is a million ("worth $140m",
     money.glued_m)."""
     currency = CURRENCIES[vocab_key(match.group("trailer") or match.group("cur"))]
-    if match.group("num") == "1" and not match.group("scale") and RATE_BASE_AFTER_RE.match(match.string, match.end()):
+    if _rate_base(match.string, match.group("num"), match.group("scale"), match.end()):
         return None  # "($1 = 6.8231 Chinese yuan renminbi)": a rate's base (money.rate_base)
     if match.group("million"):
         return _Found(match.start(), match.end(), number_value(match.group("num"), "million"), currency,
@@ -748,8 +754,11 @@ def _money_prefixed(match: re.Match[str]) -> _Found | None:
     return _Found(match.start(), match.end(), _number(match), currency, num_start=match.start())
 
 
-def _money_suffixed(match: re.Match[str]) -> _Found:
-    """A MONEY_SUFFIXED_RE amount, its currency the word after it ("37.541 billion yuan")."""
+def _money_suffixed(match: re.Match[str]) -> _Found | None:
+    """A MONEY_SUFFIXED_RE amount, its currency the word after it ("37.541 billion yuan"); none that is an exchange
+    rate's base ("(1 yuan = US$0.125)", money.rate_base)."""
+    if _rate_base(match.string, match.group("num"), match.group("scale"), match.end()):
+        return None
     return _Found(match.start(), match.end(), _number(match), MONEY_SUFFIX_UNITS[match.group("cur")],
                   num_start=match.start())
 
@@ -1593,12 +1602,14 @@ def read_at(para: str, at: int, endpos: int, reader: int) -> NumberRead | None:
     return read_count(para, at, endpos, reader == BARE_READ)
 
 
-def read_quantity(read: NumberRead, reader: int) -> _Found:
-    """The quantity of a PERCENT_READ's or MONEY_READ's read: what `_simple("percent")` and `_money_suffixed` build
-    of its match."""
+def read_quantity(read: NumberRead, reader: int, text: str) -> _Found | None:
+    """The quantity of a PERCENT_READ's or MONEY_READ's read of `text`: what `_simple("percent")` and
+    `_money_suffixed` build of its match."""
     if reader == PERCENT_READ:
         return _Found(read.start, read.end, number_value(read.raw, None), "percent", num_start=read.start)
     assert read.word is not None  # (a money read holds its currency word)
+    if _rate_base(text, read.raw, read.scale, read.end):
+        return None  # "(1 yuan = US$0.125)": a rate's base (money.rate_base)
     return _Found(read.start, read.end, number_value(read.raw, read.scale), MONEY_SUFFIX_UNITS[read.word],
                   num_start=read.start)
 
@@ -1660,6 +1671,8 @@ def _count(para: str, match: NumberRead, sent_start: int, rule: str = "count") -
     if phrase is None:
         return None
     np_end, subject = phrase
+    if subject.rsplit(None, 1)[-1] in DESCRIPTIVE_COUNT_NOUNS:
+        return None  # "Apartment with 2 or 3 bedrooms": a layout described, nothing counted (count.descriptive)
     found_subject: str | None = subject
     rate = RATE_AFTER_OPENING.match(para, np_end)
     per_time = bool(rate and PER_TIME_RE.match(para, np_end))

@@ -21,13 +21,16 @@ SCALE_WORDS: Final[dict[str, float]] = {
 }
 
 # Currency marks written before the number ("RMB110 million", "US$ 5 billion") and words after it.
-# ("CN¥3,067.7B": how a stock site marks yuan, metrics17, tune_sites s187)
-CURRENCY_PREFIXES: Final = ("US$", "USD", "RMB", "CNY", "CN¥", "EUR", "€", "¥", "￥", "$")
+# ("CN¥3,067.7B": how a stock site marks yuan, metrics17, tune_sites s187; an expat agency's small letters, "from
+# rmb1500/month to rmb30000/month", metrics20, tune_sites s218: nothing was read)
+CURRENCY_PREFIXES: Final = ("US$", "USD", "RMB", "rmb", "CNY", "CN¥", "EUR", "€", "¥", "￥", "$")
 # Capitalised forms too: "192.82 billion Yuan" (ningbolife); the plural some translations write ("RMB 16.1 billion
 # Yuans", "1.5 billion Yuans").
 # Xinhua's "U.S. dollars" too ("2.5 billion yuan (398 million U.S. dollars)", tune_other t053: was a count of "U.S").
+# The Times' and Reuters' "Chinese yuan" ("revenues totalling at least 1.5 billion Chinese yuan", metrics20, tune_sites
+# s222: nothing was read).
 CURRENCY_SUFFIXES: Final = ("yuan", "Yuan", "yuans", "Yuans", "RMB", "CNY", "US dollars", "US Dollars", "U.S. dollars",
-                            "U.S. Dollars", "dollars", "Dollars", "USD", "euros", "euro", "EUR")
+                            "U.S. Dollars", "dollars", "Dollars", "USD", "euros", "euro", "EUR", "Chinese yuan")
 # Currency words that may follow a prefixed amount ("RMB 5 billion yuan").
 CURRENCY_TRAILERS: Final = ("yuan", "Yuan", "yuans", "Yuans", "RMB", "dollars", "euros", "US dollars", "US Dollars",
                              "U.S. dollars", "U.S. Dollars", "USD")
@@ -63,6 +66,10 @@ DIVISION_LEADS: Final = ("divided into", "split into", "consists of", "composed 
 # A count right after these names the parts a ratio is of, nothing counted ("The proportion of three industries was
 # 4.2:55.6:40.2", tune_sites s210; "The proportions of three industries changed from 4.4: 55.3: 40.3", tune_other t088).
 RATIO_PARTS_LEADS: Final = ("proportion of", "proportions of", "ratio of", "ratios of")
+# The words before "from" or "between" that make the two amounts after it one range's ends, no change from one to
+# the other ("The monthly rental can range from RMB 1500/month to RMB 30000/month", metrics20, tune_sites s219; "will
+# be from rmb1500/month to rmb30000/month", s218): the range's low end is kept (engine._range_ends).
+RANGE_LEADS: Final = ("range", "ranges", "ranged", "ranging", "is", "are", "was", "were", "be")
 # Change nouns before a count's change with its noun left out (", an increase of 78 over the previous year").
 COUNT_CHANGE_NOUNS: Final = ("increase", "decrease", "rise", "drop", "decline", "reduction")
 # A multiple in one word ("more than twice the average speed").
@@ -72,6 +79,7 @@ MULTIPLE_WORDS: Final[dict[str, int]] = {"twice": 2, "thrice": 3}
 MULTIPLE_ADJECTIVES: Final[dict[str, int]] = {"double": 2, "triple": 3}
 CURRENCIES: Final[dict[str, str]] = {
     "yuan": "CNY", "yuans": "CNY", "rmb": "CNY", "cny": "CNY", "cn¥": "CNY", "¥": "CNY", "￥": "CNY",
+    "chinese yuan": "CNY",
     "us$": "USD", "$": "USD", "usd": "USD", "dollars": "USD", "us dollars": "USD",
     "u.s. dollars": "USD",
     "€": "EUR", "eur": "EUR", "euro": "EUR", "euros": "EUR",
@@ -83,6 +91,10 @@ ORDINAL_WORDS: Final[dict[str, int]] = {
     "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
     "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
 }
+# The spelled ordinals of an ordinal superlative ("the third-largest"; matchers.ORDINAL_SUPERLATIVE_RE): every one
+# but "first" (the superlative alone says first). Until metrics20 the pattern spelled second to tenth itself, so that
+# "the thirteenth-highest figure for any port in the world" (tune_sites s222, The Times 2007) was no rank.
+SUPERLATIVE_ORDINALS: Final = tuple(word for word, value in ORDINAL_WORDS.items() if value > 1)
 
 # Shares written as fractions (value in percent): "one third of", "less than one fifth of",
 # "more than half of national exports", "9 out of 10 patent applications", "nearly 1/3".
@@ -134,8 +146,10 @@ SPELLED_PROCESS_NOUNS: Final = frozenset("phases stages steps rounds ways aspect
                                   "sides halves characteristics features traits lists".split())
 
 # A climate's seasons: "four distinct seasons" describes the weather, it counts nothing (metrics12: the Asian Games
-# site's climate profile s139; tune_sites s121, tune_other t108, t328 say it too).
-DESCRIPTIVE_COUNT_NOUNS: Final = frozenset("seasons".split())
+# site's climate profile s139; tune_sites s121, tune_other t108, t328 say it too). A dwelling's rooms describe its
+# layout ("Apartment with 2 or 3 bedrooms", "duplex with two bedrooms", metrics20, tune_sites s218's rent table;
+# "There are two bedrooms, a nice kitchen", tune_other t397).
+DESCRIPTIVE_COUNT_NOUNS: Final = frozenset("seasons bedrooms bathrooms".split())
 # Compound money adjectives: "The 21-billion-yuan (about $2.93 billion) project" (metrics12, s137), "23.59-billion-yuan
 # worth of" (a scale and a currency word joined to the number by hyphens), the currency each names.
 HYPHENATED_MONEY_SCALES: Final = ("million", "billion", "trillion")
@@ -566,9 +580,8 @@ RANK_SCOPE_PLACES: Final = ("province", "country", "world", "nation", "city", "r
 TOP_RANK_LEADS: Final = ("in", "into", "among", "entered", "enter", "enters", "entering", "one of", "ranked", "ranking",
                          "ranks", "rank", "placed", "placing", "made", "make", "makes", "making", "named among",
                          "named to", "named in")
-# An ordinal superlative is a rank ("the third-largest", "the 2nd biggest": matchers.ORDINAL_SUPERLATIVE_RE; never
-# "first-largest"), and the superlatives it takes ("most" takes the next word).
-SUPERLATIVE_ORDINAL_WORDS: Final = RANK_ORDINAL_WORDS[1:]
+# The superlatives an ordinal superlative takes ("the third-largest", "the 2nd biggest": matchers
+# ORDINAL_SUPERLATIVE_RE, its ordinals SUPERLATIVE_ORDINALS; "most" takes the next word).
 ORDINAL_SUPERLATIVES: Final = ("largest", "biggest", "highest", "busiest", "richest", "strongest", "fastest", "best")
 # "up four places", "climbed 3 positions": the words before a movement in a ranking, not a count
 # (matchers.RANK_MOVE_RE).
