@@ -3952,3 +3952,39 @@ def test_twenty_seventh_pass_the_headline_with_its_read_more_link_is_no_text() -
     assert "Read More" not in article.body and article.body.startswith("China Daily reports")
     sentence = text.replace("Read More »", "from Ningbo, the port said on Monday.")
     assert "the port said on Monday" in parse_page(sentence, template="text").body
+
+
+# The twenty-eighth tune_other pass (t806-t828): job and scholarship listings, Chinese date lines, a label archive.
+LABEL_ARCHIVE_TEXT = """Showing posts with label Ningbo. Show all posts
+Showing posts with label Ningbo. Show all posts
+
+Thursday, 11 December 2008
+
+Ningbo
+
+View over Moon Lake
+
+More Moon Lake
+
+
+Gardens around Moon Lake
+
+
+Tianyi Square Ningbo.
+
+
+
+Ningbo is a wonderful place - both times I have been I have enjoyed it. From the railway station we go across the road to a hotel for coffee (and the Western toilet). Not far from the hotel is the Moon Lake, and it is a wonderful walk along the side of the lake through beautiful gardens, littered with pavilions."""  # http://theadventurelady.blogspot.com/search/label/Ningbo (t817, shortened)
+
+
+def test_twenty_eighth_pass_a_label_archive_opens_with_a_day_heading_over_the_headline() -> None:
+    """Blogger's archive notice ('Showing posts with label Ningbo. Show all posts', boilerplate.PAGE_BOXES) is
+    furniture; the day heading under it opens the page, and the short line under that is the post's headline
+    however short ('Ningbo' over its photo captions, text._title_under_opening_day); a theme's top-bar date over the
+    site's glued bar in the same block (www.shippingherald.com t415) heads no headline."""
+    article = parse_page(LABEL_ARCHIVE_TEXT, template="text")
+    assert article.title == "Ningbo" and article.published == "2008-12-11"
+    assert "Show all posts" not in article.body
+    assert article.body.startswith("View over Moon Lake")
+    glued = LABEL_ARCHIVE_TEXT.replace("2008\n\nNingbo", "2008\nHomeHeadlinesNingbo")
+    assert parse_page(glued, template="text").title != "HomeHeadlinesNingbo"

@@ -556,7 +556,10 @@ from transforms.textutil import KANA_RE
 # the subject of the clause before; s120's "hopes to double the size of its economy", labelled uncertain, goes too).
 # "2026.12.07.108": a pipe table headed by the last century's years is read as one headed by this century's
 # (metrics18's .87 gate looked for "| 20" only; the gate is now any "|").
-EXTRACTOR_VERSION = "2026.12.07.108"
+# "2026.12.07.131" (other28): page furniture of the twenty-eighth tune_other pass: a share column of one network a line
+# ("Share on facebook", sacbu.com t811) and Blogger's archive notice ("Showing posts with label Ningbo. Show all
+# posts", t817); a day heading opening the page, set apart, heads the short line under it (t817's "Ningbo").
+EXTRACTOR_VERSION = "2026.12.07.131"
 
 
 MIDDLE_DOT: Final = "·"

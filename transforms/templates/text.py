@@ -700,7 +700,8 @@ def _title_above_date(lines: list[str], seen: list[int]) -> Content | None:
             continue
         plain = [i for i in seen if i < k and _is_plain_header_line(lines[i])]
         if not plain:
-            return None
+            opening = _title_under_opening_day(lines, k)
+            return None if opening is None else _dated_content(lines, k, meta[1], opening, opening, None)
         titled = [i for i in plain if not is_issuer_line(lines[i])] or plain
         titled = [i for i in titled if not lines[i].endswith(LABEL_END)] or titled
         titled = [i for i in titled if not _is_repeated(lines, i)] or titled
@@ -719,23 +720,51 @@ def _title_above_date(lines: list[str], seen: list[int]) -> Content | None:
             below = _title_under_label(lines, k, title_index)
         after = k if below is None else below
         title_index = title_index if below is None else below
-        body_start = len(lines)
-        for index in range(after + 1, len(lines)):
-            line = lines[index]
-            if not line:
-                continue
-            meta_after = _header_line(line)
-            if meta_after is not None:
-                section = section or (meta_after[1] if meta_after[0] == "section" else None)
-                continue
-            if is_boilerplate_line(line) or SKIP_HEADER_RE.match(line) or is_issuer_line(line):
-                continue
-            body_start = index
-            break
-        blocks = [Block(text=line) for line in lines[body_start:] if line]
-        return Content(title=lines[title_index], published=_posted_under(lines, k) or meta[1], section=section,
-                       blocks=blocks, site_template=site_template("\n".join(lines)))
+        return _dated_content(lines, k, meta[1], title_index, after, section)
     return None
+
+
+def _dated_content(lines: list[str], date_index: int, date: str, title_index: int, after: int,
+                   section: str | None) -> Content:
+    """The Content of a page whose header date line is lines[date_index] (its date `date`) and whose title is
+    lines[title_index]: the body is the lines from the first under lines[after] that is neither a header line nor
+    furniture."""
+    body_start = len(lines)
+    for index in range(after + 1, len(lines)):
+        line = lines[index]
+        if not line:
+            continue
+        meta_after = _header_line(line)
+        if meta_after is not None:
+            section = section or (meta_after[1] if meta_after[0] == "section" else None)
+            continue
+        if is_boilerplate_line(line) or SKIP_HEADER_RE.match(line) or is_issuer_line(line):
+            continue
+        body_start = index
+        break
+    blocks = [Block(text=line) for line in lines[body_start:] if line]
+    return Content(title=lines[title_index], published=_posted_under(lines, date_index) or date, section=section,
+                   blocks=blocks, site_template=site_template("\n".join(lines)))
+
+
+def _title_under_opening_day(lines: list[str], date_index: int) -> int | None:
+    """The title's index when a blog's day heading opens the page, only furniture above it (a label archive's notice:
+    "Showing posts with label Ningbo. Show all posts" / "Thursday, 11 December 2008" / "Ningbo" / photo captions /
+    the text, theadventurelady.blogspot.com t817, the twenty-eighth tune_other pass): the first line under a weekday's
+    date when it is a short header line (no paragraph, no full stop, comma or colon closing it), however short (a
+    caption under it is no yardstick), set apart from the date by a blank line, else None. A theme's top-bar date
+    (the day of the crawl) has the site's bar in its own block under it ("Saturday, September 30, 2023" /
+    "HomeHeadlinesNingbo port congestion risk grows ...", www.shippingherald.com t415): no headline under it."""
+    if not WEEKDAY_DATE_RE.match(lines[date_index]) or date_index + 1 >= len(lines) or lines[date_index + 1]:
+        return None
+    under = next((i for i in range(date_index + 1, len(lines)) if lines[i]), None)
+    if under is None:
+        return None
+    first = lines[under]
+    if not _is_plain_header_line(first) or _is_paragraph(first) or PULL_QUOTE_END_RE.search(first) \
+            or first.endswith(SALUTATION_END) or first.endswith(LABEL_END) or TOP_BAR_HOME_RE.match(first):
+        return None
+    return under
 
 
 def _posted_under(lines: list[str], date_index: int) -> str | None:
