@@ -3988,3 +3988,21 @@ def test_twenty_eighth_pass_a_label_archive_opens_with_a_day_heading_over_the_he
     assert article.body.startswith("View over Moon Lake")
     glued = LABEL_ARCHIVE_TEXT.replace("2008\n\nNingbo", "2008\nHomeHeadlinesNingbo")
     assert parse_page(glued, template="text").title != "HomeHeadlinesNingbo"
+
+
+def test_twenty_eighth_pass_a_place_line_under_the_headline_is_no_text() -> None:
+    """A listing's location tag under the headline ('Ningbo, China' under an attraction's name, china-travel-guide.net
+    t825 and t367; 'Ningbo City, Zhejiang Province' under a school's name, t808) is no text (text.PLACE_LINE_RE); a
+    line naming places in a sentence, or a place line further down, stays."""
+    text = ("Ningbo Museum\n\nNingbo, China\n\nLocated on the Shounam Middle Road, opened in 2008, Ningbo Museum is one "
+            "of the must-see places for all those visiting Ningbo. Peculiar museum building is a unique example of "
+            "extraordinary contemporary, unique and striking Chinese architecture.\n\nOther Attractions In Ningbo")
+    article = parse_page(text, template="text")
+    assert article.title == "Ningbo Museum" and article.body.startswith("Located on the Shounam")
+    school = text.replace("Ningbo Museum\n\nNingbo, China", "Ningbo College of Health Sciences (Zhejiang)\n\n"
+                          "Ningbo City, Zhejiang Province")
+    assert parse_page(school, template="text").body.startswith("Located on the Shounam")
+    sentence = text.replace("Ningbo, China\n", "Ningbo, a port city in Zhejiang, China.\n")
+    assert parse_page(sentence, template="text").body.startswith("Ningbo, a port city")
+    later = text.replace("Ningbo, China\n\nLocated", "Located") + "\n\nNingbo, China"
+    assert parse_page(later, template="text").body.endswith("Ningbo, China")

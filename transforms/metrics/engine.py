@@ -559,7 +559,9 @@ from transforms.textutil import KANA_RE
 # "2026.12.07.131" (other28): page furniture of the twenty-eighth tune_other pass: a share column of one network a line
 # ("Share on facebook", sacbu.com t811) and Blogger's archive notice ("Showing posts with label Ningbo. Show all
 # posts", t817); a day heading opening the page, set apart, heads the short line under it (t817's "Ningbo").
-EXTRACTOR_VERSION = "2026.12.07.131"
+# "2026.12.07.132" (other28): a place line alone under the headline ("Ningbo, China", "Ningbo City, Zhejiang Province":
+# t367, t703, t743, t808, t825) is a listing's location tag, not text (templates.text.PLACE_LINE_RE).
+EXTRACTOR_VERSION = "2026.12.07.132"
 
 
 MIDDLE_DOT: Final = "·"

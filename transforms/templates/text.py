@@ -206,6 +206,13 @@ ALT_TEXT_RE = re.compile(r"^[a-z][a-z0-9]*(?: [a-z0-9]+){0,2}$")
 # The excerpt's cut leaving a word's first letters as the page's last line ("T", www.globaltimes.cn t433; "No",
 # yummymalaysiana.blogspot.com t392): one or two letters alone closing the text are no paragraph.
 CUT_WORD_RE = re.compile(r"^[A-Za-z]{1,2}$")
+# A place line under the headline, a listing's location tag: two or three capitalised names joined by commas, the
+# last a country's or a province's (PLACE_LINE_TAILS): "Ningbo, China" under an attraction's name (china-travel-guide.net
+# t367, t825), "Zhejiang, China" (t703), "Ningbo, Zhejiang, China" under a travel blog's date (t743), "Ningbo City,
+# Zhejiang Province" under a school's name (teachenglishinchina.com t808, the twenty-eighth tune_other pass). Not text:
+# the first body line after a headline, when it is one, is dropped.
+PLACE_LINE_RE = re.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}(?:, [A-Z][A-Za-z.]*(?: [A-Z][a-z]+){0,2}){1,2}$")
+PLACE_LINE_TAILS = ("china", "province", "prc")
 # A person's name alone over the date line, a byline without "By" ("Muyu Xu" under the headline, a blank line between
 # them, www.maritimeprofessional.com t437, after the fifteenth pass's rules): two or three capitalised words of
 # letters. The headline above it, twice its words or more, is the title.
@@ -405,6 +412,8 @@ def parse(text: str) -> Content:
         found.title = wiki.group("text")  # (the marks stay on the lines: they tell a heading from the text under it)
     if len(found.blocks) > 1 and CUT_WORD_RE.match(found.blocks[-1].text):
         found.blocks.pop()
+    if found.title and not found.title_in_body and len(found.blocks) > 1 and _is_place_line(found.blocks[0].text):
+        found.blocks.pop(0)
     _drop_closing_credits(found.blocks)
     if found.published is None:
         found.published = closing_date(lines) or posted_under(lines) or closing_stamp(lines)
@@ -422,6 +431,11 @@ def parse(text: str) -> Content:
         title = found.title
         found.blocks = [block for block in found.blocks if not _is_title_link(block.text, title)]
     return found
+
+
+def _is_place_line(line: str) -> bool:
+    """Whether a line is a location tag alone (see PLACE_LINE_RE)."""
+    return ", " in line and line.casefold().endswith(PLACE_LINE_TAILS) and PLACE_LINE_RE.match(line) is not None
 
 
 def _is_title_link(text: str, title: str) -> bool:
