@@ -207,10 +207,10 @@ ALT_TEXT_RE = re.compile(r"^[a-z][a-z0-9]*(?: [a-z0-9]+){0,2}$")
 # yummymalaysiana.blogspot.com t392): one or two letters alone closing the text are no paragraph.
 CUT_WORD_RE = re.compile(r"^[A-Za-z]{1,2}$")
 # A place line under the headline, a listing's location tag: two or three capitalised names joined by commas, the
-# last a country's or a province's (PLACE_LINE_TAILS): "Ningbo, China" under an attraction's name (china-travel-guide.net
-# t367, t825), "Zhejiang, China" (t703), "Ningbo, Zhejiang, China" under a travel blog's date (t743), "Ningbo City,
-# Zhejiang Province" under a school's name (teachenglishinchina.com t808, the twenty-eighth tune_other pass). Not text:
-# the first body line after a headline, when it is one, is dropped.
+# last a country's or a province's (PLACE_LINE_TAILS): "Ningbo, China" under an attraction's name
+# (china-travel-guide.net t367, t825), "Zhejiang, China" (t703), "Ningbo, Zhejiang, China" under a travel blog's date
+# (t743), "Ningbo City, Zhejiang Province" under a school's name (teachenglishinchina.com t808, the twenty-eighth
+# tune_other pass). Not text: the first body line after a headline, when it is one, is dropped.
 PLACE_LINE_RE = re.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}(?:, [A-Z][A-Za-z.]*(?: [A-Z][a-z]+){0,2}){1,2}$")
 PLACE_LINE_TAILS = ("china", "province", "prc")
 # A person's name alone over the date line, a byline without "By" ("Muyu Xu" under the headline, a blank line between
