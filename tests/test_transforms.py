@@ -4006,3 +4006,37 @@ def test_twenty_eighth_pass_a_place_line_under_the_headline_is_no_text() -> None
     assert parse_page(sentence, template="text").body.startswith("Ningbo, a port city")
     later = text.replace("Ningbo, China\n\nLocated", "Located") + "\n\nNingbo, China"
     assert parse_page(later, template="text").body.endswith("Ningbo, China")
+
+
+NOTICE_TEXT = "The People's Republic of China Ningbo Customs Notice (2009 No. 12)\n\nThe People's Republic of China Ningbo Customs Notice (2009 No. 12)\n\nIn order to optimize customs supervision and services, improve customs clearance efficiency, according to \"The People's Republic of China Customs Law,\" \"The People's Republic of China customs supervision and workplace management approach\" (Customs Administration Order No. 171) and other relevant legal and regulatory requirements, combined with the practical Ningbo Port , Ningbo Customs decided to October 21, 2009, the second of the Ningbo Port Beilun Container Terminal Company Limited (hereinafter referred to as: 3 terminals) to provide supervision of the implementation of bayonet. Related matters now announced as follows:\n\n1, 3 terminal mount the container to establish transit dedicated lanes, empty cars, and bulk cargo dedicated lanes.\n\nBased on the actual loading of vehicles to choose the appropriate dedicated channel access port.\n\nTwo, three terminals mount buffer zone set up a \"customs inspection seal area\" and \"Customs Shi Feng zone\" turn off all export containers into the bayonet should be subject \"Customs inspection seal zone\" to accept FENG Zhi-auditing. All imports transit containers should be out of cards before the \"Customs Shi Feng zone\" imposed by seals (formerly three terminal switch closure Shih HTC yards to the business since October 21, 2009 cease implementation).\n\n3, the relevant enterprises should comply with bayonet regulations, vehicles must be subordinate to mount and guide the staff, pay attention to traffic safety, and consciously safeguard the order bayonet.\n\nBusiness Consulting Tel :0574-89090864.\n\nIs hereby announced.\n\nOctober 20, 2009"  # www.sourcejuice.com (t818, its PHP warning line aside)
+
+
+def test_twenty_eighth_pass_a_notice_closes_with_its_signing_date() -> None:
+    """A customs notice closing with its formula and its signing date alone ('Is hereby announced.' / 'October 20,
+    2009', www.sourcejuice.com t818) is dated by that line (text.closing_date, NOTICE_CLOSINGS) before the date in its
+    URL (the posting day after it); a date line under a sentence of the text leaves the URL's date."""
+    url = "http://www.sourcejuice.com/1267418/2009/10/21/People-Republic-China-Ningbo-Customs-Notice-2009-12/"
+    text = NOTICE_TEXT
+    article = parse_page(text, url=url, template="text")
+    assert article.published == "2009-10-20" and "October 20, 2009" not in article.body
+    sentence = text.replace("Is hereby announced.", "The terminals will announce the lanes before the rule starts.")
+    assert parse_page(sentence, url=url, template="text").published == "2009-10-21"
+
+
+def test_twenty_eighth_pass_a_heading_printed_twice_above_a_profile_is_the_headline() -> None:
+    """A China Daily museum profile (t827) prints its heading twice, apart, around the share bar, over 'Address:' and
+    'Hours:' lines that dwarf it: the line printed twice is the headline (text._printed_twice_above); a menu's item
+    said again as the section's name, in a block of menu lines, is not (t813's layout)."""
+    text = ("govt.chinadaily.com.cn\n\nMuseums\n\nNingbo Museum\n\ngovt.chinadaily.com.cn Print\nShare - WeChat\n\n"
+            "Ningbo Museum\n宁波博物馆\n\n"
+            "Address: 1000 Middle Shounan Street, Yinshou district, Ningbo, Zhejiang province\n"
+            "Hours: 9:00-17:00(no entry after 16:00)\nClosed Mondays (except for national holidays)\n\n"
+            "Wang Shu, the first Chinese winner of the Pritzker Architecture Prize, is a name that cannot be ignored "
+            "when talking about Chinese modern architectural history.")
+    assert parse_page(text, template="text").title == "Ningbo Museum"
+    menu = ("HomeAbout schoolClubsMapCalendarAlumniFaqOfficesProcedures\n Latest News \n Student Affairs Post \n"
+            " Teaching Affairs post \nStudent Affairs Post\n您的位置: Home>Student Affairs Post>正文\n\n"
+            "How to Win a Scholarship\n\n时间:[2016-12-01]  来源:\n\nHow to Win a Scholarship?\n\n\nStep 1. The "
+            "International College or the Business School publishes the notice of scholarship application on the "
+            "English website or Wechat posts.")
+    assert parse_page(menu, template="text").title == "How to Win a Scholarship"

@@ -561,7 +561,11 @@ from transforms.textutil import KANA_RE
 # posts", t817); a day heading opening the page, set apart, heads the short line under it (t817's "Ningbo").
 # "2026.12.07.132" (other28): a place line alone under the headline ("Ningbo, China", "Ningbo City, Zhejiang Province":
 # t367, t703, t743, t808, t825) is a listing's location tag, not text (templates.text.PLACE_LINE_RE).
-EXTRACTOR_VERSION = "2026.12.07.132"
+# "2026.12.07.133" (other28): a bare date line under a notice's closing formula ("Is hereby announced." / "October 20,
+# 2009", t818) is the notice's signing date, before the URL's (text.closing_date); the one header line printed twice
+# above the title taken, apart, its first copy alone in its block, is the headline ("Ningbo Museum" over a profile's
+# "Address:" line, t827: text._printed_twice_above).
+EXTRACTOR_VERSION = "2026.12.07.133"
 
 
 MIDDLE_DOT: Final = "·"

@@ -364,6 +364,11 @@ POSTED_STAMP_RE = re.compile(r"^(?:posted|published|post\s*(?:time|date))(?: on)
 # A bare date line among a page's last lines, right under a source or editor line ("信息来源:Sinopecnews.com" /
 # "2017-03-02"), is the date the page states for itself (a closing stamp instead of a header one).
 CLOSING_DATE_LINES = 2
+# Also right under a notice's closing formula ("Is hereby announced." / "October 20, 2009" closing a customs notice,
+# www.sourcejuice.com t818, the twenty-eighth tune_other pass): the notice's signing date. A formula is a short line
+# holding one of NOTICE_CLOSINGS.
+NOTICE_CLOSINGS = ("hereby announced", "hereby notified", "hereby given", "hereby published", "hereby notice")
+NOTICE_CLOSE_MAX_WORDS = 6
 # A date stamp in brackets closing the text's last paragraph ("... the fifth largest container port for the year of
 # 2014.  [15/01/15]", splash247.com t286, eleventh pass): two-digit parts, read only when every order (day first,
 # year first, month first) that gives a real date gives the same one; ISO and four-digit years as parse_date reads them.
@@ -990,6 +995,7 @@ def _title_above_lead(lines: list[str], seen: list[int]) -> Content | None:
     title_index = _affix_free(lines, title_index, [i for i in plain if i > title_index])
     title_index = _crumb_end(lines, title_index, plain)
     title_index = _printed_again(lines, title_index, [i for i in unquoted if i > title_index])
+    title_index = _printed_twice_above(lines, title_index, plain)
     if plain and all(i in menu for i in plain):  # only a bulleted menu above the lead: no headline
         title_index = lead
     # only lines without a letter above the lead (a template's residue "} ?>" over a dateline, yicaiglobal.com t767,
@@ -1157,6 +1163,24 @@ def _printed_again(lines: list[str], title_index: int, later: list[int]) -> int:
     return again[0] if len(again) == 1 else title_index
 
 
+def _printed_twice_above(lines: list[str], title_index: int, plain: list[int]) -> int:
+    """The index of the second copy of the one header line printed twice above the title line, apart (a blank line
+    or furniture between them), its first copy alone in its block, when the title line is printed once, else
+    title_index: the page's title and its heading again under the share bar ("Ningbo Museum" / "govt.chinadaily.com.cn
+    Print" / "Share - WeChat" / "Ningbo Museum" over a profile's "Address:" and "Hours:" lines, a China Daily museum
+    page, t827, the twenty-eighth tune_other pass). A menu's item said again as the section's name is in a block of
+    menu lines (" Student Affairs Post " among " Latest News " / " Teaching Affairs post ", t813)."""
+    if lines.count(lines[title_index]) > 1:
+        return title_index
+    above = [i for i in plain if i < title_index]
+    block_of = _block_numbers(lines)
+    twice = {j for i in above for j in above
+             if j > i + 1 and lines[j] == lines[i]
+             and PRINTED_AGAIN_MIN_WORDS <= len(lines[i].split()) < PARAGRAPH_MIN_WORDS and not _is_captioned(lines[i])
+             and sum(1 for k in plain if block_of[k] == block_of[i]) == 1}
+    return twice.pop() if len(twice) == 1 else title_index
+
+
 def _crumb_end(lines: list[str], title_index: int, plain: list[int]) -> int:
     """The index of the first plain header line that a line above it ends with after at most
     CRUMB_PREFIX_MAX_WORDS words, else title_index: the line ending with it is a breadcrumb whose last item is the
@@ -1180,18 +1204,28 @@ def _crumb_end(lines: list[str], title_index: int, plain: list[int]) -> int:
 
 def closing_date(lines: list[str]) -> str | None:
     """The date of a bare date line among the page's last CLOSING_DATE_LINES lines whose line above is
-    page furniture (a source or editor line) and under which there is only furniture, else None; or of a release
-    credit with its date (RELEASE_CREDIT_RE: "CAS news release, November 9, 2016") closing the page."""
+    page furniture (a source or editor line) or a notice's closing formula (_is_notice_close) and under which there
+    is only furniture, else None; or of a release credit with its date (RELEASE_CREDIT_RE: "CAS news release,
+    November 9, 2016") closing the page."""
     filled = [line for line in lines if line]
     if filled and " release" in filled[-1] and RELEASE_CREDIT_RE.match(filled[-1]):
         return parse_date(filled[-1])
     for position in range(max(1, len(filled) - CLOSING_DATE_LINES), len(filled)):
         line = filled[position]
-        if DATE_LINE_RE.fullmatch(line) and is_boilerplate_line(filled[position - 1]) \
-                and not DATE_LINE_RE.fullmatch(filled[position - 1]) \
+        above = filled[position - 1]
+        if DATE_LINE_RE.fullmatch(line) \
+                and (_is_notice_close(above) or is_boilerplate_line(above) and not DATE_LINE_RE.fullmatch(above)) \
                 and all(is_boilerplate_line(after) for after in filled[position + 1:]):
             return parse_date(line)
     return None
+
+
+def _is_notice_close(line: str) -> bool:
+    """Whether a line is a notice's closing formula ("Is hereby announced.", see NOTICE_CLOSINGS)."""
+    if "ereby" not in line or len(line.split()) > NOTICE_CLOSE_MAX_WORDS:
+        return False
+    folded = line.casefold()
+    return any(closing in folded for closing in NOTICE_CLOSINGS)
 
 
 def closing_stamp(lines: list[str]) -> str | None:
