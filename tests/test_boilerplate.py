@@ -83,7 +83,9 @@ FURNITURE = [
                       "By Jin Lu | 2023-05-06", "Source: Ningbo Daily Date: 2023-05-06",
                       "Source: Ningbo Daily 2019-05-30 10:21", "By Jin Lu May 6, 2023"]),
     (bp.PUBLISH_TIME, ["Publishtime:1970-01-01 08:00:00 Views:28"]),
-    (bp.IMAGE_FILE, ["1_副本.jpg", " 1_副本.jpg", "2.jpg", "5.jpg"]),
+    (bp.IMAGE_FILE, ["1_副本.jpg", " 1_副本.jpg", "2.jpg", "5.jpg",
+                     # a camera's file names (mattisonthompson.net t741, the twenty-eighth tune_other pass)
+                     "DSC02189 DSC02206", "DSC02300", "IMG_0412"]),
     (bp.LANGUAGE_SWITCH, ["Chinese(GB) Chinese(BIG5)", "Chinese | English"]),
     (bp.EDITION_MENU, ["US EUROPE AFRICA ASIA 中文"]),
     (bp.NAV_WORDS, ["Nav Search", "  • Intranet"]),
@@ -558,6 +560,7 @@ ARTICLE_SENTENCES = [
     # the twenty-eighth pass's furniture words in sentences
     "Share on WeChat rose 12% in 2019, the survey found.",
     "Showing posts with label Ningbo, the blog drew 300 readers in 2019.",
+    "DSC02189 was the best photo of 2019, he said.",
     # the twenty-fourth pass's shapes in sentences
     "Share on Facebook the 3 photos of 2019 we took.",
     "Send your message to the 30 mayors, he said.",

@@ -4040,3 +4040,17 @@ def test_twenty_eighth_pass_a_heading_printed_twice_above_a_profile_is_the_headl
             "International College or the Business School publishes the notice of scholarship application on the "
             "English website or Wechat posts.")
     assert parse_page(menu, template="text").title == "How to Win a Scholarship"
+
+
+def test_twenty_eighth_pass_a_last_updated_stamp_under_a_profile_dates_it() -> None:
+    """A 'Last Updated:' stamp under a profile's text, the only date it states for itself ('Last Updated: Dec 14,
+    2018' over China Daily's copyright line, on a copy under a 2020/04/08 URL, t827), dates the page before its URL
+    (text.UNDER_STAMP_RE); two such stamps (a list's) date nothing."""
+    url = "https://www.chinadaily.com.cn/a/202004/08/WS5e8d8d46a310aeaeeed50d2a.html"
+    text = ("Ningbo Museum\n\nWang Shu, the first Chinese winner of the Pritzker Architecture Prize, is a name that cannot "
+            "be ignored when talking about Chinese modern architectural history. As a professor in China Academy of Art "
+            "in Hangzhou, Wang has created numerous masterpieces in Zhejiang province, including the Ningbo Museum.\n\n"
+            "Last Updated: Dec 14, 2018\n\nCopyright©2024 China Daily. All rights reserved.")
+    assert parse_page(text, url=url, template="text").published == "2018-12-14"
+    listed = text.replace("Last Updated: Dec 14, 2018", "Last Updated: Dec 14, 2018\n\nLast Updated: Jan 3, 2019")
+    assert parse_page(listed, url=url, template="text").published == "2020-04-08"

@@ -309,7 +309,10 @@ SOURCE_DATE: Final = (
 PUBLISH_TIME: Final = r"(?im)^ *publish *time *[:：].{0,80}$"
 # Image file names rendered as text: "1_副本.jpg", "2.jpg", "Ningbo Zhoushan Port.png".
 # Also a link's tail left by a markup converter: ".png)" (cceeccic.org t298, eleventh pass).
-IMAGE_FILE: Final = r"(?im)^ *[^/\n]{0,60}[.](jpg|jpeg|png|gif|webp|bmp) *[)\]]? *$"
+# Also a camera's file names without their extension, one or more a line ("DSC02189 DSC02206" between a blog's
+# paragraphs, mattisonthompson.net t741; "IMG_0412"): pictures' alt text.
+IMAGE_FILE: Final = (r"(?im)^ *([^/\n]{0,60}[.](jpg|jpeg|png|gif|webp|bmp) *[)\]]?"
+                     r"|(dsc[nf]?|img|pict)[_-]?[0-9]{3,8}( +(dsc[nf]?|img|pict)[_-]?[0-9]{3,8})*) *$")
 # Language and edition switches, portal menus: "Chinese(GB) Chinese(BIG5)", "Chinese | English",
 # "US EUROPE AFRICA ASIA 中文", "Nav Search".
 LANGUAGE_SWITCH: Final = (

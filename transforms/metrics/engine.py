@@ -565,7 +565,9 @@ from transforms.textutil import KANA_RE
 # 2009", t818) is the notice's signing date, before the URL's (text.closing_date); the one header line printed twice
 # above the title taken, apart, its first copy alone in its block, is the headline ("Ningbo Museum" over a profile's
 # "Address:" line, t827: text._printed_twice_above).
-EXTRACTOR_VERSION = "2026.12.07.133"
+# "2026.12.07.134" (other28): a "Last Updated:" stamp under the text, the page's only one, dates it before its URL
+# (t827: text.UNDER_STAMP_RE); a camera's file names alone on a line ("DSC02189 DSC02206", t741) are furniture.
+EXTRACTOR_VERSION = "2026.12.07.134"
 
 
 MIDDLE_DOT: Final = "·"

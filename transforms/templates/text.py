@@ -361,6 +361,12 @@ GLUED_LABEL_DATE_RE = re.compile(
 GLUED_BRACKET_DATE_RE = re.compile(
     r"^[^\n]{1,80}?\)(?P<iso>(?:19|20)\d{2}-\d{1,2}-\d{1,2})(?: +\d{1,2}:\d{2}(?::\d{2})?)?$")
 POSTED_STAMP_RE = re.compile(r"^(?:posted|published|post\s*(?:time|date))(?: on)?\s*[:：]?\s*\S", re.IGNORECASE)
+# Under the text, also a "Last Updated:" stamp closing a profile page, the only date it states for itself ("Last
+# Updated: Dec 14, 2018" over the copyright line, www.chinadaily.com.cn's copy of a govt.chinadaily.com.cn museum page
+# under a 2020 URL, t827, the twenty-eighth tune_other pass; every "Last Updated" line on a tuned page is labelled
+# its page's date).
+UNDER_STAMP_RE = re.compile(r"^(?:posted|published|post\s*(?:time|date)|last\s+updated)(?: on)?\s*[:：]?\s*\S",
+                            re.IGNORECASE)
 # A bare date line among a page's last lines, right under a source or editor line ("信息来源:Sinopecnews.com" /
 # "2017-03-02"), is the date the page states for itself (a closing stamp instead of a header one).
 CLOSING_DATE_LINES = 2
@@ -1249,9 +1255,10 @@ def closing_stamp(lines: list[str]) -> str | None:
 def posted_under(lines: list[str]) -> str | None:
     """The date of the page's one posting stamp when it sits under the text ("Posted: Apr 24, 2024" under a
     user's post and above its widgets, au.trip.com t208): a date line labelled "Posted" or "Published" below a
-    paragraph, the only such line on the page (several are a list's or a sidebar's), else None."""
+    paragraph, the only such line on the page (several are a list's or a sidebar's), else None; also one labelled
+    "Last Updated" (UNDER_STAMP_RE)."""
     stamps = [i for i, line in enumerate(lines)
-              if line and POSTED_STAMP_RE.match(line) and DATE_LINE_RE.fullmatch(line)]
+              if line and UNDER_STAMP_RE.match(line) and DATE_LINE_RE.fullmatch(line)]
     if len(stamps) != 1 or not any(_is_paragraph(line) for line in lines[:stamps[0]] if line):
         return None
     return parse_date(lines[stamps[0]])
