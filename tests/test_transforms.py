@@ -4054,3 +4054,20 @@ def test_twenty_eighth_pass_a_last_updated_stamp_under_a_profile_dates_it() -> N
     assert parse_page(text, url=url, template="text").published == "2018-12-14"
     listed = text.replace("Last Updated: Dec 14, 2018", "Last Updated: Dec 14, 2018\n\nLast Updated: Jan 3, 2019")
     assert parse_page(listed, url=url, template="text").published == "2020-04-08"
+
+
+def test_twenty_eighth_pass_a_menu_set_out_by_spaces_is_no_headline() -> None:
+    """A header menu set out by runs of spaces ('zhejiang   Hangzhou    Suzhou ...' under a tour agency's headline,
+    www.chinauniquetour.com t829, gathered after the pass's first rules) is blanked before the text template collapses
+    its spaces (text._blank_spaced_menus): the headline it dwarfed is the title. Under the first paragraph (a table's
+    heading row) and with fewer items (a form's 'City  Ningbo Zhejiang') such lines stay."""
+    lead = ("Ningbo is called Yong for short, Ningbo locates on the beach of East China Sea in our country, in the middle "
+            "of the continent's coast line, in the south of the delta of Changjiang River.")
+    text = ("Home>>>City Guide>>>>Attraction>>>>Hangzhou\n\nNingbo Overview\n\n"
+            "zhejiang   Hangzhou    Suzhou     Jinhua  Jiaxing   Wenzhou\n\n" + lead)
+    article = parse_page(text, template="text")
+    assert article.title == "Ningbo Overview" and "Suzhou" not in article.body
+    row = "Item   Unit   Amount   Share"
+    assert row.replace("   ", " ") in parse_page(text + "\n\n" + row + "\n\nGDP   yuan   100   60%", template="text").body
+    form = text.replace("zhejiang   Hangzhou    Suzhou     Jinhua  Jiaxing   Wenzhou", "City  Ningbo Zhejiang")
+    assert "City Ningbo Zhejiang" in parse_page(form, template="text").body

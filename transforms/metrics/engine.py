@@ -567,7 +567,9 @@ from transforms.textutil import KANA_RE
 # "Address:" line, t827: text._printed_twice_above).
 # "2026.12.07.134" (other28): a "Last Updated:" stamp under the text, the page's only one, dates it before its URL
 # (t827: text.UNDER_STAMP_RE); a camera's file names alone on a line ("DSC02189 DSC02206", t741) are furniture.
-EXTRACTOR_VERSION = "2026.12.07.134"
+# "2026.12.07.135" (other28): a header menu set out by runs of spaces (four short items or more) is blanked before the
+# text template collapses its spaces ("zhejiang   Hangzhou    Suzhou ...", t829; s201's tabs: text._blank_spaced_menus).
+EXTRACTOR_VERSION = "2026.12.07.135"
 
 
 MIDDLE_DOT: Final = "·"

@@ -213,6 +213,18 @@ CUT_WORD_RE = re.compile(r"^[A-Za-z]{1,2}$")
 # tune_other pass). Not text: the first body line after a headline, when it is one, is dropped.
 PLACE_LINE_RE = re.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}(?:, [A-Z][A-Za-z.]*(?: [A-Z][a-z]+){0,2}){1,2}$")
 PLACE_LINE_TAILS = ("china", "province", "prc")
+# A menu set out by runs of spaces, the text's rendering of a table of links: four short items or more (up to three
+# words, no sentence's or figure's end) apart by two spaces or more ("zhejiang   Hangzhou    Suzhou     Jinhua  Jiaxing
+# Wenzhou" under a tour agency's headline, www.chinauniquetour.com t829, the twenty-eighth tune_other pass;
+# "News&Events             Travel&Tourist ..." on en.gotoningbo.com, "Home      China Vacation       Yangtze Cruise ..."
+# on sinowaytravel.com t700, a stock page's tabs, s201: every such line on a tuned page is labelled chrome). The text
+# template reads lines with their spaces collapsed, where it looks like a headline: it is blanked before, in the header
+# (above the first paragraph) only.
+SPACED_MENU_SPLIT_RE = re.compile(r"\s{2,}")
+SPACED_MENU_MIN_ITEMS = 4
+SPACED_MENU_ITEM_MAX_WORDS = 3
+SPACED_MENU_ITEM_MAX_CHARS = 30
+SPACED_MENU_ITEM_END_RE = re.compile(r"[.!?,;:0-9]$")
 # A person's name alone over the date line, a byline without "By" ("Muyu Xu" under the headline, a blank line between
 # them, www.maritimeprofessional.com t437, after the fifteenth pass's rules): two or three capitalised words of
 # letters. The headline above it, twice its words or more, is the title.
@@ -417,6 +429,7 @@ def parse(text: str) -> Content:
     """
     _header_line.cache_clear()  # this page's header lines only (see HEADER_LINE_CACHE)
     lines = [drop_heading_mark(normalize_space(line)) for line in text.splitlines()]
+    _blank_spaced_menus(text.splitlines(), lines)
     found = _parse_lines(text, lines)
     wiki = WIKI_HEADING_RE.match(found.title) if found.title and found.title[:1] == "=" else None
     if wiki is not None:
@@ -442,6 +455,27 @@ def parse(text: str) -> Content:
         title = found.title
         found.blocks = [block for block in found.blocks if not _is_title_link(block.text, title)]
     return found
+
+
+def _blank_spaced_menus(raw: list[str], lines: list[str]) -> None:
+    """Blank the header's menus set out by runs of spaces (SPACED_MENU_*) in `lines` (the normalized `raw`): above the
+    first paragraph only, where a table's heading row is not. (A count of double spaces finds the few candidates;
+    most pages have none and cost no more.)"""
+    candidates = [i for i, line in enumerate(raw) if line.count("  ") >= SPACED_MENU_MIN_ITEMS - 1]
+    if not candidates:
+        return
+    last = candidates[-1]
+    first_paragraph = next((i for i in range(last + 1) if _is_paragraph(lines[i])), last + 1)
+    for index in candidates:
+        if index < first_paragraph and _is_spaced_menu(raw[index]):
+            lines[index] = ""
+
+
+def _is_spaced_menu(line: str) -> bool:
+    items = SPACED_MENU_SPLIT_RE.split(line.strip())
+    return len(items) >= SPACED_MENU_MIN_ITEMS and all(
+        len(item) <= SPACED_MENU_ITEM_MAX_CHARS and len(item.split()) <= SPACED_MENU_ITEM_MAX_WORDS
+        and not SPACED_MENU_ITEM_END_RE.search(item) for item in items)
 
 
 def _is_place_line(line: str) -> bool:
