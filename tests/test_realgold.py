@@ -1104,9 +1104,10 @@ def test_other_sources_titles_dates_and_chrome_on_the_tuning_pages():
     notice's signing date under its closing formula and a lone 'Last Updated:' under the text date the page; a heading
     printed twice above the title taken is the headline) 17/17, 5/5, 6; the older 784: 627/635, 283/288, 178 (the place
     lines of t367, t703 and t743, t741's camera file names); two pages gathered after them (t829-t830), unseen 0/1, no
-    date, 0 leaks (a city menu set apart by spaces, which the text template reads collapsed, taken for a title). All
-    809: titles 644/653, dates 288/293, 184 leaks; 110 pages without a label date are given one, 109 their URL's and
-    t798 its dated day heading."""
+    date, 0 leaks (a city menu set apart by spaces, which the text template reads collapsed, taken for a title), after
+    a header menu set out by spaces is blanked first 1/1 (and tune_sites s201's tabs no longer leak). All 809: titles
+    645/653, dates 288/293, 184 leaks; 110 pages without a label date are given one, 109 their URL's and t798 its
+    dated day heading."""
     from transforms.textutil import url_date
 
     pages = load_realgold(realgold.REALGOLD_DIR / "tune_other")
@@ -1114,7 +1115,7 @@ def test_other_sources_titles_dates_and_chrome_on_the_tuning_pages():
     outputs = realgold.run_newsetl(pages)
     total = score_real("newsetl", pages, outputs).total
     assert total.titles == 653 and total.dates == 293
-    assert total.titles_ok >= 644 and total.dates_ok >= 288
+    assert total.titles_ok >= 645 and total.dates_ok >= 288
     assert (total.title_accuracy or 0) >= 0.98 and (total.date_accuracy or 0) >= 0.98
     given = [(page, out.published) for page, out in zip(pages, outputs) if page.published is None and out.published]
     assert len(given) == total.dates_unlabelled_given == 110

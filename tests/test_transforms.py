@@ -4060,7 +4060,8 @@ def test_twenty_eighth_pass_a_menu_set_out_by_spaces_is_no_headline() -> None:
     """A header menu set out by runs of spaces ('zhejiang   Hangzhou    Suzhou ...' under a tour agency's headline,
     www.chinauniquetour.com t829, gathered after the pass's first rules) is blanked before the text template collapses
     its spaces (text._blank_spaced_menus): the headline it dwarfed is the title. Under the first paragraph (a table's
-    heading row) and with fewer items (a form's 'City  Ningbo Zhejiang') such lines stay."""
+    heading row), with fewer items (a form's 'City  Ningbo Zhejiang') or in a block of menu lines (t700's layout, see
+    the twenty-fourth pass's test) such lines stay."""
     lead = ("Ningbo is called Yong for short, Ningbo locates on the beach of East China Sea in our country, in the middle "
             "of the continent's coast line, in the south of the delta of Changjiang River.")
     text = ("Home>>>City Guide>>>>Attraction>>>>Hangzhou\n\nNingbo Overview\n\n"
@@ -4071,3 +4072,5 @@ def test_twenty_eighth_pass_a_menu_set_out_by_spaces_is_no_headline() -> None:
     assert row.replace("   ", " ") in parse_page(text + "\n\n" + row + "\n\nGDP   yuan   100   60%", template="text").body
     form = text.replace("zhejiang   Hangzhou    Suzhou     Jinhua  Jiaxing   Wenzhou", "City  Ningbo Zhejiang")
     assert "City Ningbo Zhejiang" in parse_page(form, template="text").body
+    once = SINOWAY_TEXT.replace("enlarge   reduce\nTiantong Temple", "enlarge   reduce")
+    assert parse_page(once).title == "Ningbo Attractions"

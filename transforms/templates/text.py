@@ -219,7 +219,9 @@ PLACE_LINE_TAILS = ("china", "province", "prc")
 # "News&Events             Travel&Tourist ..." on en.gotoningbo.com, "Home      China Vacation       Yangtze Cruise ..."
 # on sinowaytravel.com t700, a stock page's tabs, s201: every such line on a tuned page is labelled chrome). The text
 # template reads lines with their spaces collapsed, where it looks like a headline: it is blanked before, in the header
-# (above the first paragraph) only.
+# (above the first paragraph) and when it is a block of its own only (in a block of menu lines it already marks the
+# block a menu: blanked, it would leave the other line alone, "FAQ            Testimonials            Contact Us" over
+# t700's, to be taken for a headline).
 SPACED_MENU_SPLIT_RE = re.compile(r"\s{2,}")
 SPACED_MENU_MIN_ITEMS = 4
 SPACED_MENU_ITEM_MAX_WORDS = 3
@@ -458,17 +460,22 @@ def parse(text: str) -> Content:
 
 
 def _blank_spaced_menus(raw: list[str], lines: list[str]) -> None:
-    """Blank the header's menus set out by runs of spaces (SPACED_MENU_*) in `lines` (the normalized `raw`): above the
-    first paragraph only, where a table's heading row is not. (A count of double spaces finds the few candidates;
-    most pages have none and cost no more.)"""
+    """Blank the header's menus set out by runs of spaces (SPACED_MENU_*) in `lines` (the normalized `raw`), each a
+    block of its own: above the first paragraph only, where a table's heading row is not. (A count of double spaces
+    finds the few candidates; most pages have none and cost no more.)"""
     candidates = [i for i, line in enumerate(raw) if line.count("  ") >= SPACED_MENU_MIN_ITEMS - 1]
     if not candidates:
         return
     last = candidates[-1]
     first_paragraph = next((i for i in range(last + 1) if _is_paragraph(lines[i])), last + 1)
     for index in candidates:
-        if index < first_paragraph and _is_spaced_menu(raw[index]):
+        if index < first_paragraph and _stands_alone(lines, index) and _is_spaced_menu(raw[index]):
             lines[index] = ""
+
+
+def _stands_alone(lines: list[str], index: int) -> bool:
+    """Whether a line is a block of its own (blank lines, or the page's edge, above and below it)."""
+    return (index == 0 or not lines[index - 1]) and (index + 1 == len(lines) or not lines[index + 1])
 
 
 def _is_spaced_menu(line: str) -> bool:
