@@ -569,9 +569,9 @@ from transforms.textutil import KANA_RE
 # (t827: text.UNDER_STAMP_RE); a camera's file names alone on a line ("DSC02189 DSC02206", t741) are furniture.
 # "2026.12.07.135" (other28): a header menu set out by runs of spaces (four short items or more) is blanked before the
 # text template collapses its spaces ("zhejiang   Hangzhou    Suzhou ...", t829; s201's tabs: text._blank_spaced_menus).
-# "2026.12.07.136" (other28): .135's spaced menu blanked only as a block of its own (blanked inside a block of menu lines
-# it left the other, "FAQ            Testimonials            Contact Us", to be taken for a headline: the twenty-fourth
-# pass's test of t700's layout caught it); no tuned record changed.
+# "2026.12.07.136" (other28): .135's spaced menu blanked only as a block of its own (blanked inside a block of menu
+# lines it left the other, "FAQ            Testimonials            Contact Us", to be taken for a headline: the
+# twenty-fourth pass's test of t700's layout caught it); no tuned record changed.
 EXTRACTOR_VERSION = "2026.12.07.136"
 
 
