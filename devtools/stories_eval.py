@@ -80,8 +80,10 @@ READ_STORIES: tuple[frozenset[str], ...] = ISSUE_STORIES + (
     # travel guide's food page copying it nearly word for word (schinatour.com t761)
     frozenset({"tune_other/t611", "tune_other/t761"}),
     # the twenty-seventh pass: Reuters' report of Typhoon Muifa closing in on the Ningbo and Zhoushan ports (September
-    # 2022) in two copies reworded on two hosts (zphysician.com t793, theworkersrights.com t794)
-    frozenset({"tune_other/t793", "tune_other/t794"}),
+    # 2022) in two copies reworded on two hosts (zphysician.com t793, theworkersrights.com t794); the twenty-eighth
+    # pass: a CDN copy of Al Jazeera's report of it (t824), built on the same wire sentences ("Waves of up to five
+    # metres (16 feet) are expected near Shanghai, China's busiest container seaport")
+    frozenset({"tune_other/t793", "tune_other/t794", "tune_other/t824"}),
     # and Container News' report of the port open while trucking slowed under Covid (a forwarder's repost without its
     # headline, southafrica.savinodelbene.com t805, and another's with it, tntglobal.com.vn t520)
     frozenset({"tune_other/t520", "tune_other/t805"}),
@@ -166,7 +168,11 @@ KNOWN_FALSE_GROUPS: tuple[frozenset[str], ...] = (
                # gathered after the twenty-sixth pass's rules: a hardware brand's post on visiting factories in
                # Guangzhou and Ningbo (t774: 10 factories, 1 week, 2 days, 30 minutes) joins through small shared
                # figures; no text alike
-               "tune_other/t774"}),
+               "tune_other/t774",
+               # the twenty-eighth pass: a kindergarten's job post (t806: 5 days, 2-6 years, 150RMB, 50%) and a
+               # copied typhoon bulletin (t828: 800 kilometers, 14, 10- 12) join through small shared figures; no
+               # text alike
+               "tune_other/t806", "tune_other/t828"}),
     # the twenty-fourth pass: Goto Ningbo's Xikou scenic-area item (t104) and China Daily's Cicheng attraction page
     # (t723), two places' pages sharing small figures; no text alike
     frozenset({"tune_other/t104", "tune_other/t723"}),
@@ -183,6 +189,11 @@ KNOWN_FALSE_GROUPS: tuple[frozenset[str], ...] = (
     # alike beyond that sentence
     frozenset({"tune_other/t428", "tune_other/t771"}),
     frozenset({"tune_other/t263", "tune_other/t769"}),
+    # the twenty-eighth pass: a container-tracking company's post on the Meishan terminal's closure (t820, August 2021)
+    # and an Australian forwarder's update on it (t577), each in its own words like t428 and t771, joined by a typhoon
+    # item of the Ningbo maritime office (t823) and ningbolife's list of 280 events (t162) through the small numbers
+    # and clock times they share (3, 14, 15, "19: 00")
+    frozenset({"tune_other/t162", "tune_other/t577", "tune_other/t820", "tune_other/t823"}),
 )
 TEXT_THRESHOLDS = (0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 FACT_THRESHOLDS = (0.1, 0.2, 0.3, 0.4, 0.5)

@@ -83,14 +83,21 @@ FURNITURE = [
                       "By Jin Lu | 2023-05-06", "Source: Ningbo Daily Date: 2023-05-06",
                       "Source: Ningbo Daily 2019-05-30 10:21", "By Jin Lu May 6, 2023"]),
     (bp.PUBLISH_TIME, ["Publishtime:1970-01-01 08:00:00 Views:28"]),
-    (bp.IMAGE_FILE, ["1_副本.jpg", " 1_副本.jpg", "2.jpg", "5.jpg"]),
+    (bp.IMAGE_FILE, ["1_副本.jpg", " 1_副本.jpg", "2.jpg", "5.jpg",
+                     # a camera's file names (mattisonthompson.net t741, the twenty-eighth tune_other pass)
+                     "DSC02189 DSC02206", "DSC02300", "IMG_0412"]),
     (bp.LANGUAGE_SWITCH, ["Chinese(GB) Chinese(BIG5)", "Chinese | English"]),
     (bp.EDITION_MENU, ["US EUROPE AFRICA ASIA 中文"]),
     (bp.NAV_WORDS, ["Nav Search", "  • Intranet"]),
-    (bp.SHARE_WIDGET, ["Share - WeChat"]),
+    (bp.SHARE_WIDGET, ["Share - WeChat",
+                       # a column of one network a line (sacbu.com t811, the twenty-eighth tune_other pass)
+                       "Share on facebook", "Share on twitter", "Share on linkedin", "Share on Wechat"]),
     (bp.PAGE_BOXES, ["The story appears on", "GET this page in PDF", "Free for subscribers", "View shopping cart",
                      "Related News", "Hot Topics", "Editor's Picks", "Latest News", "Click here for full story",
-                     "Share this story"]),
+                     "Share this story",
+                     # Blogger's archive notice (theadventurelady.blogspot.com t817, the twenty-eighth pass)
+                     "Showing posts with label Ningbo. Show all posts",
+                     "Showing posts from March, 2011. Show all posts"]),
     (bp.PRINT_PAGE, ["Page A12"]),
     (bp.READING_TIME, ["Posted by Reading Time: 3 minutes"]),
     (bp.CONTACT_LINE, ["Call Us : +86-574-86805117"]),
@@ -550,6 +557,10 @@ FURNITURE = [
 
 # Real article sentences that share words with the furniture; none may match.
 ARTICLE_SENTENCES = [
+    # the twenty-eighth pass's furniture words in sentences
+    "Share on WeChat rose 12% in 2019, the survey found.",
+    "Showing posts with label Ningbo, the blog drew 300 readers in 2019.",
+    "DSC02189 was the best photo of 2019, he said.",
     # the twenty-fourth pass's shapes in sentences
     "Share on Facebook the 3 photos of 2019 we took.",
     "Send your message to the 30 mayors, he said.",

@@ -833,7 +833,7 @@ def test_speed_against_a_revision_runs_that_revision_s_code():
 
 
 def test_other_sources_titles_dates_and_chrome_on_the_tuning_pages():
-    """tests/realgold/tune_other: 784 real pages of other English Ningbo sources (4 of the sixth pass, 13
+    """tests/realgold/tune_other: 809 real pages of other English Ningbo sources (4 of the sixth pass, 13
     of the seventh, 5 of the eighth, 6 of the ninth and 2 of the tenth are template pages), labelled for
     title, date and chrome only; the generic fallback is tuned on them, so these are tuning
     figures (the honest one is the holdout's "other" row).
@@ -1106,18 +1106,30 @@ def test_other_sources_titles_dates_and_chrome_on_the_tuning_pages():
     one cut mark; menu bars closed by a bar; a related box of cut teasers) 19/19, 6/6, 10; five pages gathered after
     them (t801-t805), unseen 3/3, no date labelled or given, 2 leaks, after 'AI-generated summary report' and a
     headline repeated with its read-more link: 3/3, 0. All 784: titles 627/635, dates 283/288, 184 leaks; 106 pages
-    without a label date are given one, 105 their URL's and t798 its dated day heading."""
+    without a label date are given one, 105 their URL's and t798 its dated day heading. The twenty-eighth pass
+    (t806-t828: 23 pages chosen for page shapes where a title or date is hard, 13 hosts new, a ningbolife item),
+    unseen: titles 15/17, dates 3/5, 12 leaks (Blogger's label notice taken for a title, a profile's 'Address:' line
+    over its heading printed twice, a notice's closing signing date and a closing 'Last Updated:' stamp not read, place
+    lines under headlines, a 'Share on' column); after its rules (the label notice, 'Share on <network>' and camera file
+    names furniture; a day heading opening the page heads the line under it; a place line under the headline no text; a
+    notice's signing date under its closing formula and a lone 'Last Updated:' under the text date the page; a heading
+    printed twice above the title taken is the headline) 17/17, 5/5, 6; the older 784: 627/635, 283/288, 178 (the place
+    lines of t367, t703 and t743, t741's camera file names); two pages gathered after them (t829-t830), unseen 0/1, no
+    date, 0 leaks (a city menu set apart by spaces, which the text template reads collapsed, taken for a title), after
+    a header menu set out by spaces is blanked first 1/1 (and tune_sites s201's tabs no longer leak). All 809: titles
+    645/653, dates 288/293, 184 leaks; 110 pages without a label date are given one, 109 their URL's and t798 its
+    dated day heading."""
     from transforms.textutil import url_date
 
     pages = load_realgold(realgold.REALGOLD_DIR / "tune_other")
-    assert len(pages) == 784
+    assert len(pages) == 809
     outputs = realgold.run_newsetl(pages)
     total = score_real("newsetl", pages, outputs).total
-    assert total.titles == 635 and total.dates == 288
-    assert total.titles_ok >= 627 and total.dates_ok >= 283
+    assert total.titles == 653 and total.dates == 293
+    assert total.titles_ok >= 645 and total.dates_ok >= 288
     assert (total.title_accuracy or 0) >= 0.98 and (total.date_accuracy or 0) >= 0.98
     given = [(page, out.published) for page, out in zip(pages, outputs) if page.published is None and out.published]
-    assert len(given) == total.dates_unlabelled_given == 106
+    assert len(given) == total.dates_unlabelled_given == 110
     # t798's day heading '2011-09-25th Sunday – Ningbo – Tour around town' dates the day it tells of, which its label
     # (a judgement call) does not take for the post's: the one page given a date its URL does not show
     assert all(date == url_date(page.url) for page, date in given if page.id != "t798")
@@ -1155,7 +1167,7 @@ def test_tune_other_labels_are_consistent():
     others = _manifest_urls("dev", "tune_sites", *(held.name for held in realgold.HELD_OUT_SETS))
     seen: set[str] = set()
     pages = sorted((folder / "pages").glob("t*.json"))
-    assert len(pages) == len(rows) == 784
+    assert len(pages) == len(rows) == 809
     for path in pages:
         page = json.loads(path.read_text(encoding="utf-8"))
         label = json.loads((folder / "labels" / path.name).read_text(encoding="utf-8"))

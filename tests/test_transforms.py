@@ -3952,3 +3952,125 @@ def test_twenty_seventh_pass_the_headline_with_its_read_more_link_is_no_text() -
     assert "Read More" not in article.body and article.body.startswith("China Daily reports")
     sentence = text.replace("Read More »", "from Ningbo, the port said on Monday.")
     assert "the port said on Monday" in parse_page(sentence, template="text").body
+
+
+# The twenty-eighth tune_other pass (t806-t828): job and scholarship listings, Chinese date lines, a label archive.
+LABEL_ARCHIVE_TEXT = """Showing posts with label Ningbo. Show all posts
+Showing posts with label Ningbo. Show all posts
+
+Thursday, 11 December 2008
+
+Ningbo
+
+View over Moon Lake
+
+More Moon Lake
+
+
+Gardens around Moon Lake
+
+
+Tianyi Square Ningbo.
+
+
+
+Ningbo is a wonderful place - both times I have been I have enjoyed it. From the railway station we go across the road to a hotel for coffee (and the Western toilet). Not far from the hotel is the Moon Lake, and it is a wonderful walk along the side of the lake through beautiful gardens, littered with pavilions."""  # http://theadventurelady.blogspot.com/search/label/Ningbo (t817, shortened)
+
+
+def test_twenty_eighth_pass_a_label_archive_opens_with_a_day_heading_over_the_headline() -> None:
+    """Blogger's archive notice ('Showing posts with label Ningbo. Show all posts', boilerplate.PAGE_BOXES) is
+    furniture; the day heading under it opens the page, and the short line under that is the post's headline
+    however short ('Ningbo' over its photo captions, text._title_under_opening_day); a theme's top-bar date over the
+    site's glued bar in the same block (www.shippingherald.com t415) heads no headline."""
+    article = parse_page(LABEL_ARCHIVE_TEXT, template="text")
+    assert article.title == "Ningbo" and article.published == "2008-12-11"
+    assert "Show all posts" not in article.body
+    assert article.body.startswith("View over Moon Lake")
+    glued = LABEL_ARCHIVE_TEXT.replace("2008\n\nNingbo", "2008\nHomeHeadlinesNingbo")
+    assert parse_page(glued, template="text").title != "HomeHeadlinesNingbo"
+
+
+def test_twenty_eighth_pass_a_place_line_under_the_headline_is_no_text() -> None:
+    """A listing's location tag under the headline ('Ningbo, China' under an attraction's name, china-travel-guide.net
+    t825 and t367; 'Ningbo City, Zhejiang Province' under a school's name, t808) is no text (text.PLACE_LINE_RE); a
+    line naming places in a sentence, or a place line further down, stays."""
+    text = ("Ningbo Museum\n\nNingbo, China\n\nLocated on the Shounam Middle Road, opened in 2008, Ningbo Museum is one "
+            "of the must-see places for all those visiting Ningbo. Peculiar museum building is a unique example of "
+            "extraordinary contemporary, unique and striking Chinese architecture.\n\nOther Attractions In Ningbo")
+    article = parse_page(text, template="text")
+    assert article.title == "Ningbo Museum" and article.body.startswith("Located on the Shounam")
+    school = text.replace("Ningbo Museum\n\nNingbo, China", "Ningbo College of Health Sciences (Zhejiang)\n\n"
+                          "Ningbo City, Zhejiang Province")
+    assert parse_page(school, template="text").body.startswith("Located on the Shounam")
+    sentence = text.replace("Ningbo, China\n", "Ningbo, a port city in Zhejiang, China.\n")
+    assert parse_page(sentence, template="text").body.startswith("Ningbo, a port city")
+    later = text.replace("Ningbo, China\n\nLocated", "Located") + "\n\nNingbo, China"
+    assert parse_page(later, template="text").body.endswith("Ningbo, China")
+
+
+NOTICE_TEXT = "The People's Republic of China Ningbo Customs Notice (2009 No. 12)\n\nThe People's Republic of China Ningbo Customs Notice (2009 No. 12)\n\nIn order to optimize customs supervision and services, improve customs clearance efficiency, according to \"The People's Republic of China Customs Law,\" \"The People's Republic of China customs supervision and workplace management approach\" (Customs Administration Order No. 171) and other relevant legal and regulatory requirements, combined with the practical Ningbo Port , Ningbo Customs decided to October 21, 2009, the second of the Ningbo Port Beilun Container Terminal Company Limited (hereinafter referred to as: 3 terminals) to provide supervision of the implementation of bayonet. Related matters now announced as follows:\n\n1, 3 terminal mount the container to establish transit dedicated lanes, empty cars, and bulk cargo dedicated lanes.\n\nBased on the actual loading of vehicles to choose the appropriate dedicated channel access port.\n\nTwo, three terminals mount buffer zone set up a \"customs inspection seal area\" and \"Customs Shi Feng zone\" turn off all export containers into the bayonet should be subject \"Customs inspection seal zone\" to accept FENG Zhi-auditing. All imports transit containers should be out of cards before the \"Customs Shi Feng zone\" imposed by seals (formerly three terminal switch closure Shih HTC yards to the business since October 21, 2009 cease implementation).\n\n3, the relevant enterprises should comply with bayonet regulations, vehicles must be subordinate to mount and guide the staff, pay attention to traffic safety, and consciously safeguard the order bayonet.\n\nBusiness Consulting Tel :0574-89090864.\n\nIs hereby announced.\n\nOctober 20, 2009"  # www.sourcejuice.com (t818, its PHP warning line aside)
+
+
+def test_twenty_eighth_pass_a_notice_closes_with_its_signing_date() -> None:
+    """A customs notice closing with its formula and its signing date alone ('Is hereby announced.' / 'October 20,
+    2009', www.sourcejuice.com t818) is dated by that line (text.closing_date, NOTICE_CLOSINGS) before the date in its
+    URL (the posting day after it); a date line under a sentence of the text leaves the URL's date."""
+    url = "http://www.sourcejuice.com/1267418/2009/10/21/People-Republic-China-Ningbo-Customs-Notice-2009-12/"
+    text = NOTICE_TEXT
+    article = parse_page(text, url=url, template="text")
+    assert article.published == "2009-10-20" and "October 20, 2009" not in article.body
+    sentence = text.replace("Is hereby announced.", "The terminals will announce the lanes before the rule starts.")
+    assert parse_page(sentence, url=url, template="text").published == "2009-10-21"
+
+
+def test_twenty_eighth_pass_a_heading_printed_twice_above_a_profile_is_the_headline() -> None:
+    """A China Daily museum profile (t827) prints its heading twice, apart, around the share bar, over 'Address:' and
+    'Hours:' lines that dwarf it: the line printed twice is the headline (text._printed_twice_above); a menu's item
+    said again as the section's name, in a block of menu lines, is not (t813's layout)."""
+    text = ("govt.chinadaily.com.cn\n\nMuseums\n\nNingbo Museum\n\ngovt.chinadaily.com.cn Print\nShare - WeChat\n\n"
+            "Ningbo Museum\n宁波博物馆\n\n"
+            "Address: 1000 Middle Shounan Street, Yinshou district, Ningbo, Zhejiang province\n"
+            "Hours: 9:00-17:00(no entry after 16:00)\nClosed Mondays (except for national holidays)\n\n"
+            "Wang Shu, the first Chinese winner of the Pritzker Architecture Prize, is a name that cannot be ignored "
+            "when talking about Chinese modern architectural history.")
+    assert parse_page(text, template="text").title == "Ningbo Museum"
+    menu = ("HomeAbout schoolClubsMapCalendarAlumniFaqOfficesProcedures\n Latest News \n Student Affairs Post \n"
+            " Teaching Affairs post \nStudent Affairs Post\n您的位置: Home>Student Affairs Post>正文\n\n"
+            "How to Win a Scholarship\n\n时间:[2016-12-01]  来源:\n\nHow to Win a Scholarship?\n\n\nStep 1. The "
+            "International College or the Business School publishes the notice of scholarship application on the "
+            "English website or Wechat posts.")
+    assert parse_page(menu, template="text").title == "How to Win a Scholarship"
+
+
+def test_twenty_eighth_pass_a_last_updated_stamp_under_a_profile_dates_it() -> None:
+    """A 'Last Updated:' stamp under a profile's text, the only date it states for itself ('Last Updated: Dec 14,
+    2018' over China Daily's copyright line, on a copy under a 2020/04/08 URL, t827), dates the page before its URL
+    (text.UNDER_STAMP_RE); two such stamps (a list's) date nothing."""
+    url = "https://www.chinadaily.com.cn/a/202004/08/WS5e8d8d46a310aeaeeed50d2a.html"
+    text = ("Ningbo Museum\n\nWang Shu, the first Chinese winner of the Pritzker Architecture Prize, is a name that cannot "
+            "be ignored when talking about Chinese modern architectural history. As a professor in China Academy of Art "
+            "in Hangzhou, Wang has created numerous masterpieces in Zhejiang province, including the Ningbo Museum.\n\n"
+            "Last Updated: Dec 14, 2018\n\nCopyright©2024 China Daily. All rights reserved.")
+    assert parse_page(text, url=url, template="text").published == "2018-12-14"
+    listed = text.replace("Last Updated: Dec 14, 2018", "Last Updated: Dec 14, 2018\n\nLast Updated: Jan 3, 2019")
+    assert parse_page(listed, url=url, template="text").published == "2020-04-08"
+
+
+def test_twenty_eighth_pass_a_menu_set_out_by_spaces_is_no_headline() -> None:
+    """A header menu set out by runs of spaces ('zhejiang   Hangzhou    Suzhou ...' under a tour agency's headline,
+    www.chinauniquetour.com t829, gathered after the pass's first rules) is blanked before the text template collapses
+    its spaces (text._blank_spaced_menus): the headline it dwarfed is the title. Under the first paragraph (a table's
+    heading row), with fewer items (a form's 'City  Ningbo Zhejiang') or in a block of menu lines (t700's layout, see
+    the twenty-fourth pass's test) such lines stay."""
+    lead = ("Ningbo is called Yong for short, Ningbo locates on the beach of East China Sea in our country, in the middle "
+            "of the continent's coast line, in the south of the delta of Changjiang River.")
+    text = ("Home>>>City Guide>>>>Attraction>>>>Hangzhou\n\nNingbo Overview\n\n"
+            "zhejiang   Hangzhou    Suzhou     Jinhua  Jiaxing   Wenzhou\n\n" + lead)
+    article = parse_page(text, template="text")
+    assert article.title == "Ningbo Overview" and "Suzhou" not in article.body
+    row = "Item   Unit   Amount   Share"
+    assert row.replace("   ", " ") in parse_page(text + "\n\n" + row + "\n\nGDP   yuan   100   60%", template="text").body
+    form = text.replace("zhejiang   Hangzhou    Suzhou     Jinhua  Jiaxing   Wenzhou", "City  Ningbo Zhejiang")
+    assert "City Ningbo Zhejiang" in parse_page(form, template="text").body
+    once = SINOWAY_TEXT.replace("enlarge   reduce\nTiantong Temple", "enlarge   reduce")
+    assert parse_page(once).title == "Ningbo Attractions"

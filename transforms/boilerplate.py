@@ -309,7 +309,10 @@ SOURCE_DATE: Final = (
 PUBLISH_TIME: Final = r"(?im)^ *publish *time *[:：].{0,80}$"
 # Image file names rendered as text: "1_副本.jpg", "2.jpg", "Ningbo Zhoushan Port.png".
 # Also a link's tail left by a markup converter: ".png)" (cceeccic.org t298, eleventh pass).
-IMAGE_FILE: Final = r"(?im)^ *[^/\n]{0,60}[.](jpg|jpeg|png|gif|webp|bmp) *[)\]]? *$"
+# Also a camera's file names without their extension, one or more a line ("DSC02189 DSC02206" between a blog's
+# paragraphs, mattisonthompson.net t741; "IMG_0412"): pictures' alt text.
+IMAGE_FILE: Final = (r"(?im)^ *([^/\n]{0,60}[.](jpg|jpeg|png|gif|webp|bmp) *[)\]]?"
+                     r"|(dsc[nf]?|img|pict)[_-]?[0-9]{3,8}( +(dsc[nf]?|img|pict)[_-]?[0-9]{3,8})*) *$")
 # Language and edition switches, portal menus: "Chinese(GB) Chinese(BIG5)", "Chinese | English",
 # "US EUROPE AFRICA ASIA 中文", "Nav Search".
 LANGUAGE_SWITCH: Final = (
@@ -324,7 +327,10 @@ NAV_WORDS = r"(?im)^ *[•·]? *(nav|menu|search|sitemap|site map|login|log in|r
 # "Reading Time: 3 minutes", "Call Us : +86-574-86805117", "Search Trends" (a box heading of CGTN's),
 # "It's Happening...." (ningbolife's news box, tune_sites s018, t154),
 # "Low bandwidth site best viewed at 1024x768", "京公网安备 11010502032503号".
-SHARE_WIDGET: Final = r"(?im)^ *share *[-:–] *(wechat|weibo|facebook|twitter|linkedin|email)( *[,|/] *[a-z]+)* *$"
+# Also one network a line after "on" ("Share on facebook" / "Share on twitter" / "Share on linkedin" / "Share on Wechat"
+# closing an agency's scholarship page, sacbu.com t811, the twenty-eighth tune_other pass).
+SHARE_WIDGET: Final = (r"(?im)^ *share *([-:–]|on) *(wechat|weibo|facebook|twitter|linkedin|email|whatsapp|pinterest)"
+                       r"( *[,|/] *[a-z]+)* *$")
 PAGE_BOXES: Final = (
     r"(?im)^ *(the story appears on|get this page in pdf|free for subscribers|view shopping cart|"
     r"related (news|stories|articles)|hot (topics|words)|editor['’]?s (picks|choice)|latest news|"
@@ -358,6 +364,10 @@ PAGE_BOXES: Final = (
     # a month archive's heading over its one post ("Posts made in August 2021", uspti.com t428) and print links glued
     # into one line ("Printer-friendly versionPrinter-friendly versionPDF versionPDF version",
     # nvdatabase.swarthmore.edu t430; fifteenth pass)
+    # Blogger's archive notice over a label's or a month's posts, printed twice ("Showing posts with label Ningbo. Show
+    # all posts" above the first post's day heading and headline, theadventurelady.blogspot.com t817, the
+    # twenty-eighth tune_other pass)
+    r"showing +posts +(with +labels? +[a-z0-9&'’ -]{1,40}|from +[a-z]+,? +(19|20)[0-9]{2})[.] *show +all +posts|"
     r"posts? +(made +|published +|written +)?(in|from|during|for) +(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
     r"[a-z]* +(19|20)[0-9]{2}|((printer[- ]friendly|pdf|print) +version *){1,4}|"
     r"(it|what)['’]?s +(happening|on)( +now)?( *([.]{2,}|…))?) *$"

@@ -578,7 +578,23 @@ from transforms.textutil import KANA_RE
 # "2026.12.07.121" (metrics20): a dwelling's bedrooms and bathrooms describe its layout, as a climate's seasons do,
 # in digits too ("Apartment with 2 or 3 bedrooms", tune_sites s218; "There are two bedrooms", tune_other t397:
 # vocab.DESCRIPTIVE_COUNT_NOUNS, now asked by matchers._count too).
-EXTRACTOR_VERSION = "2026.12.07.121"
+# "2026.12.07.131" (other28): page furniture of the twenty-eighth tune_other pass: a share column of one network a line
+# ("Share on facebook", sacbu.com t811) and Blogger's archive notice ("Showing posts with label Ningbo. Show all
+# posts", t817); a day heading opening the page, set apart, heads the short line under it (t817's "Ningbo").
+# "2026.12.07.132" (other28): a place line alone under the headline ("Ningbo, China", "Ningbo City, Zhejiang Province":
+# t367, t703, t743, t808, t825) is a listing's location tag, not text (templates.text.PLACE_LINE_RE).
+# "2026.12.07.133" (other28): a bare date line under a notice's closing formula ("Is hereby announced." / "October 20,
+# 2009", t818) is the notice's signing date, before the URL's (text.closing_date); the one header line printed twice
+# above the title taken, apart, its first copy alone in its block, is the headline ("Ningbo Museum" over a profile's
+# "Address:" line, t827: text._printed_twice_above).
+# "2026.12.07.134" (other28): a "Last Updated:" stamp under the text, the page's only one, dates it before its URL
+# (t827: text.UNDER_STAMP_RE); a camera's file names alone on a line ("DSC02189 DSC02206", t741) are furniture.
+# "2026.12.07.135" (other28): a header menu set out by runs of spaces (four short items or more) is blanked before the
+# text template collapses its spaces ("zhejiang   Hangzhou    Suzhou ...", t829; s201's tabs: text._blank_spaced_menus).
+# "2026.12.07.136" (other28): .135's spaced menu blanked only as a block of its own (blanked inside a block of menu
+# lines it left the other, "FAQ            Testimonials            Contact Us", to be taken for a headline: the
+# twenty-fourth pass's test of t700's layout caught it); no tuned record changed.
+EXTRACTOR_VERSION = "2026.12.07.136"
 
 
 MIDDLE_DOT: Final = "·"

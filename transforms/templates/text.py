@@ -206,6 +206,27 @@ ALT_TEXT_RE = re.compile(r"^[a-z][a-z0-9]*(?: [a-z0-9]+){0,2}$")
 # The excerpt's cut leaving a word's first letters as the page's last line ("T", www.globaltimes.cn t433; "No",
 # yummymalaysiana.blogspot.com t392): one or two letters alone closing the text are no paragraph.
 CUT_WORD_RE = re.compile(r"^[A-Za-z]{1,2}$")
+# A place line under the headline, a listing's location tag: two or three capitalised names joined by commas, the
+# last a country's or a province's (PLACE_LINE_TAILS): "Ningbo, China" under an attraction's name
+# (china-travel-guide.net t367, t825), "Zhejiang, China" (t703), "Ningbo, Zhejiang, China" under a travel blog's date
+# (t743), "Ningbo City, Zhejiang Province" under a school's name (teachenglishinchina.com t808, the twenty-eighth
+# tune_other pass). Not text: the first body line after a headline, when it is one, is dropped.
+PLACE_LINE_RE = re.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}(?:, [A-Z][A-Za-z.]*(?: [A-Z][a-z]+){0,2}){1,2}$")
+PLACE_LINE_TAILS = ("china", "province", "prc")
+# A menu set out by runs of spaces, the text's rendering of a table of links: four short items or more (up to three
+# words, no sentence's or figure's end) apart by two spaces or more ("zhejiang   Hangzhou    Suzhou     Jinhua  Jiaxing
+# Wenzhou" under a tour agency's headline, www.chinauniquetour.com t829, the twenty-eighth tune_other pass;
+# "News&Events             Travel&Tourist ..." on en.gotoningbo.com, "Home      China Vacation       Yangtze Cruise ..."
+# on sinowaytravel.com t700, a stock page's tabs, s201: every such line on a tuned page is labelled chrome). The text
+# template reads lines with their spaces collapsed, where it looks like a headline: it is blanked before, in the header
+# (above the first paragraph) and when it is a block of its own only (in a block of menu lines it already marks the
+# block a menu: blanked, it would leave the other line alone, "FAQ            Testimonials            Contact Us" over
+# t700's, to be taken for a headline).
+SPACED_MENU_SPLIT_RE = re.compile(r"\s{2,}")
+SPACED_MENU_MIN_ITEMS = 4
+SPACED_MENU_ITEM_MAX_WORDS = 3
+SPACED_MENU_ITEM_MAX_CHARS = 30
+SPACED_MENU_ITEM_END_RE = re.compile(r"[.!?,;:0-9]$")
 # A person's name alone over the date line, a byline without "By" ("Muyu Xu" under the headline, a blank line between
 # them, www.maritimeprofessional.com t437, after the fifteenth pass's rules): two or three capitalised words of
 # letters. The headline above it, twice its words or more, is the title.
@@ -354,9 +375,20 @@ GLUED_LABEL_DATE_RE = re.compile(
 GLUED_BRACKET_DATE_RE = re.compile(
     r"^[^\n]{1,80}?\)(?P<iso>(?:19|20)\d{2}-\d{1,2}-\d{1,2})(?: +\d{1,2}:\d{2}(?::\d{2})?)?$")
 POSTED_STAMP_RE = re.compile(r"^(?:posted|published|post\s*(?:time|date))(?: on)?\s*[:：]?\s*\S", re.IGNORECASE)
+# Under the text, also a "Last Updated:" stamp closing a profile page, the only date it states for itself ("Last
+# Updated: Dec 14, 2018" over the copyright line, www.chinadaily.com.cn's copy of a govt.chinadaily.com.cn museum page
+# under a 2020 URL, t827, the twenty-eighth tune_other pass; every "Last Updated" line on a tuned page is labelled
+# its page's date).
+UNDER_STAMP_RE = re.compile(r"^(?:posted|published|post\s*(?:time|date)|last\s+updated)(?: on)?\s*[:：]?\s*\S",
+                            re.IGNORECASE)
 # A bare date line among a page's last lines, right under a source or editor line ("信息来源:Sinopecnews.com" /
 # "2017-03-02"), is the date the page states for itself (a closing stamp instead of a header one).
 CLOSING_DATE_LINES = 2
+# Also right under a notice's closing formula ("Is hereby announced." / "October 20, 2009" closing a customs notice,
+# www.sourcejuice.com t818, the twenty-eighth tune_other pass): the notice's signing date. A formula is a short line
+# holding one of NOTICE_CLOSINGS.
+NOTICE_CLOSINGS = ("hereby announced", "hereby notified", "hereby given", "hereby published", "hereby notice")
+NOTICE_CLOSE_MAX_WORDS = 6
 # A date stamp in brackets closing the text's last paragraph ("... the fifth largest container port for the year of
 # 2014.  [15/01/15]", splash247.com t286, eleventh pass): two-digit parts, read only when every order (day first,
 # year first, month first) that gives a real date gives the same one; ISO and four-digit years as parse_date reads them.
@@ -399,12 +431,15 @@ def parse(text: str) -> Content:
     """
     _header_line.cache_clear()  # this page's header lines only (see HEADER_LINE_CACHE)
     lines = [drop_heading_mark(normalize_space(line)) for line in text.splitlines()]
+    _blank_spaced_menus(text.splitlines(), lines)
     found = _parse_lines(text, lines)
     wiki = WIKI_HEADING_RE.match(found.title) if found.title and found.title[:1] == "=" else None
     if wiki is not None:
         found.title = wiki.group("text")  # (the marks stay on the lines: they tell a heading from the text under it)
     if len(found.blocks) > 1 and CUT_WORD_RE.match(found.blocks[-1].text):
         found.blocks.pop()
+    if found.title and not found.title_in_body and len(found.blocks) > 1 and _is_place_line(found.blocks[0].text):
+        found.blocks.pop(0)
     _drop_closing_credits(found.blocks)
     if found.published is None:
         found.published = closing_date(lines) or posted_under(lines) or closing_stamp(lines)
@@ -422,6 +457,37 @@ def parse(text: str) -> Content:
         title = found.title
         found.blocks = [block for block in found.blocks if not _is_title_link(block.text, title)]
     return found
+
+
+def _blank_spaced_menus(raw: list[str], lines: list[str]) -> None:
+    """Blank the header's menus set out by runs of spaces (SPACED_MENU_*) in `lines` (the normalized `raw`), each a
+    block of its own: above the first paragraph only, where a table's heading row is not. (A count of double spaces
+    finds the few candidates; most pages have none and cost no more.)"""
+    candidates = [i for i, line in enumerate(raw) if line.count("  ") >= SPACED_MENU_MIN_ITEMS - 1]
+    if not candidates:
+        return
+    last = candidates[-1]
+    first_paragraph = next((i for i in range(last + 1) if _is_paragraph(lines[i])), last + 1)
+    for index in candidates:
+        if index < first_paragraph and _stands_alone(lines, index) and _is_spaced_menu(raw[index]):
+            lines[index] = ""
+
+
+def _stands_alone(lines: list[str], index: int) -> bool:
+    """Whether a line is a block of its own (blank lines, or the page's edge, above and below it)."""
+    return (index == 0 or not lines[index - 1]) and (index + 1 == len(lines) or not lines[index + 1])
+
+
+def _is_spaced_menu(line: str) -> bool:
+    items = SPACED_MENU_SPLIT_RE.split(line.strip())
+    return len(items) >= SPACED_MENU_MIN_ITEMS and all(
+        len(item) <= SPACED_MENU_ITEM_MAX_CHARS and len(item.split()) <= SPACED_MENU_ITEM_MAX_WORDS
+        and not SPACED_MENU_ITEM_END_RE.search(item) for item in items)
+
+
+def _is_place_line(line: str) -> bool:
+    """Whether a line is a location tag alone (see PLACE_LINE_RE)."""
+    return ", " in line and line.casefold().endswith(PLACE_LINE_TAILS) and PLACE_LINE_RE.match(line) is not None
 
 
 def _is_title_link(text: str, title: str) -> bool:
@@ -700,7 +766,8 @@ def _title_above_date(lines: list[str], seen: list[int]) -> Content | None:
             continue
         plain = [i for i in seen if i < k and _is_plain_header_line(lines[i])]
         if not plain:
-            return None
+            opening = _title_under_opening_day(lines, k)
+            return None if opening is None else _dated_content(lines, k, meta[1], opening, opening, None)
         titled = [i for i in plain if not is_issuer_line(lines[i])] or plain
         titled = [i for i in titled if not lines[i].endswith(LABEL_END)] or titled
         titled = [i for i in titled if not _is_repeated(lines, i)] or titled
@@ -719,23 +786,51 @@ def _title_above_date(lines: list[str], seen: list[int]) -> Content | None:
             below = _title_under_label(lines, k, title_index)
         after = k if below is None else below
         title_index = title_index if below is None else below
-        body_start = len(lines)
-        for index in range(after + 1, len(lines)):
-            line = lines[index]
-            if not line:
-                continue
-            meta_after = _header_line(line)
-            if meta_after is not None:
-                section = section or (meta_after[1] if meta_after[0] == "section" else None)
-                continue
-            if is_boilerplate_line(line) or SKIP_HEADER_RE.match(line) or is_issuer_line(line):
-                continue
-            body_start = index
-            break
-        blocks = [Block(text=line) for line in lines[body_start:] if line]
-        return Content(title=lines[title_index], published=_posted_under(lines, k) or meta[1], section=section,
-                       blocks=blocks, site_template=site_template("\n".join(lines)))
+        return _dated_content(lines, k, meta[1], title_index, after, section)
     return None
+
+
+def _dated_content(lines: list[str], date_index: int, date: str, title_index: int, after: int,
+                   section: str | None) -> Content:
+    """The Content of a page whose header date line is lines[date_index] (its date `date`) and whose title is
+    lines[title_index]: the body is the lines from the first under lines[after] that is neither a header line nor
+    furniture."""
+    body_start = len(lines)
+    for index in range(after + 1, len(lines)):
+        line = lines[index]
+        if not line:
+            continue
+        meta_after = _header_line(line)
+        if meta_after is not None:
+            section = section or (meta_after[1] if meta_after[0] == "section" else None)
+            continue
+        if is_boilerplate_line(line) or SKIP_HEADER_RE.match(line) or is_issuer_line(line):
+            continue
+        body_start = index
+        break
+    blocks = [Block(text=line) for line in lines[body_start:] if line]
+    return Content(title=lines[title_index], published=_posted_under(lines, date_index) or date, section=section,
+                   blocks=blocks, site_template=site_template("\n".join(lines)))
+
+
+def _title_under_opening_day(lines: list[str], date_index: int) -> int | None:
+    """The title's index when a blog's day heading opens the page, only furniture above it (a label archive's notice:
+    "Showing posts with label Ningbo. Show all posts" / "Thursday, 11 December 2008" / "Ningbo" / photo captions /
+    the text, theadventurelady.blogspot.com t817, the twenty-eighth tune_other pass): the first line under a weekday's
+    date when it is a short header line (no paragraph, no full stop, comma or colon closing it), however short (a
+    caption under it is no yardstick), set apart from the date by a blank line, else None. A theme's top-bar date
+    (the day of the crawl) has the site's bar in its own block under it ("Saturday, September 30, 2023" /
+    "HomeHeadlinesNingbo port congestion risk grows ...", www.shippingherald.com t415): no headline under it."""
+    if not WEEKDAY_DATE_RE.match(lines[date_index]) or date_index + 1 >= len(lines) or lines[date_index + 1]:
+        return None
+    under = next((i for i in range(date_index + 1, len(lines)) if lines[i]), None)
+    if under is None:
+        return None
+    first = lines[under]
+    if not _is_plain_header_line(first) or _is_paragraph(first) or PULL_QUOTE_END_RE.search(first) \
+            or first.endswith(SALUTATION_END) or first.endswith(LABEL_END) or TOP_BAR_HOME_RE.match(first):
+        return None
+    return under
 
 
 def _posted_under(lines: list[str], date_index: int) -> str | None:
@@ -947,6 +1042,7 @@ def _title_above_lead(lines: list[str], seen: list[int]) -> Content | None:
     title_index = _affix_free(lines, title_index, [i for i in plain if i > title_index])
     title_index = _crumb_end(lines, title_index, plain)
     title_index = _printed_again(lines, title_index, [i for i in unquoted if i > title_index])
+    title_index = _printed_twice_above(lines, title_index, plain)
     if plain and all(i in menu for i in plain):  # only a bulleted menu above the lead: no headline
         title_index = lead
     # only lines without a letter above the lead (a template's residue "} ?>" over a dateline, yicaiglobal.com t767,
@@ -1114,6 +1210,24 @@ def _printed_again(lines: list[str], title_index: int, later: list[int]) -> int:
     return again[0] if len(again) == 1 else title_index
 
 
+def _printed_twice_above(lines: list[str], title_index: int, plain: list[int]) -> int:
+    """The index of the second copy of the one header line printed twice above the title line, apart (a blank line
+    or furniture between them), its first copy alone in its block, when the title line is printed once, else
+    title_index: the page's title and its heading again under the share bar ("Ningbo Museum" / "govt.chinadaily.com.cn
+    Print" / "Share - WeChat" / "Ningbo Museum" over a profile's "Address:" and "Hours:" lines, a China Daily museum
+    page, t827, the twenty-eighth tune_other pass). A menu's item said again as the section's name is in a block of
+    menu lines (" Student Affairs Post " among " Latest News " / " Teaching Affairs post ", t813)."""
+    if lines.count(lines[title_index]) > 1:
+        return title_index
+    above = [i for i in plain if i < title_index]
+    block_of = _block_numbers(lines)
+    twice = {j for i in above for j in above
+             if j > i + 1 and lines[j] == lines[i]
+             and PRINTED_AGAIN_MIN_WORDS <= len(lines[i].split()) < PARAGRAPH_MIN_WORDS and not _is_captioned(lines[i])
+             and sum(1 for k in plain if block_of[k] == block_of[i]) == 1}
+    return twice.pop() if len(twice) == 1 else title_index
+
+
 def _crumb_end(lines: list[str], title_index: int, plain: list[int]) -> int:
     """The index of the first plain header line that a line above it ends with after at most
     CRUMB_PREFIX_MAX_WORDS words, else title_index: the line ending with it is a breadcrumb whose last item is the
@@ -1137,18 +1251,28 @@ def _crumb_end(lines: list[str], title_index: int, plain: list[int]) -> int:
 
 def closing_date(lines: list[str]) -> str | None:
     """The date of a bare date line among the page's last CLOSING_DATE_LINES lines whose line above is
-    page furniture (a source or editor line) and under which there is only furniture, else None; or of a release
-    credit with its date (RELEASE_CREDIT_RE: "CAS news release, November 9, 2016") closing the page."""
+    page furniture (a source or editor line) or a notice's closing formula (_is_notice_close) and under which there
+    is only furniture, else None; or of a release credit with its date (RELEASE_CREDIT_RE: "CAS news release,
+    November 9, 2016") closing the page."""
     filled = [line for line in lines if line]
     if filled and " release" in filled[-1] and RELEASE_CREDIT_RE.match(filled[-1]):
         return parse_date(filled[-1])
     for position in range(max(1, len(filled) - CLOSING_DATE_LINES), len(filled)):
         line = filled[position]
-        if DATE_LINE_RE.fullmatch(line) and is_boilerplate_line(filled[position - 1]) \
-                and not DATE_LINE_RE.fullmatch(filled[position - 1]) \
+        above = filled[position - 1]
+        if DATE_LINE_RE.fullmatch(line) \
+                and (_is_notice_close(above) or is_boilerplate_line(above) and not DATE_LINE_RE.fullmatch(above)) \
                 and all(is_boilerplate_line(after) for after in filled[position + 1:]):
             return parse_date(line)
     return None
+
+
+def _is_notice_close(line: str) -> bool:
+    """Whether a line is a notice's closing formula ("Is hereby announced.", see NOTICE_CLOSINGS)."""
+    if "ereby" not in line or len(line.split()) > NOTICE_CLOSE_MAX_WORDS:
+        return False
+    folded = line.casefold()
+    return any(closing in folded for closing in NOTICE_CLOSINGS)
 
 
 def closing_stamp(lines: list[str]) -> str | None:
@@ -1172,9 +1296,10 @@ def closing_stamp(lines: list[str]) -> str | None:
 def posted_under(lines: list[str]) -> str | None:
     """The date of the page's one posting stamp when it sits under the text ("Posted: Apr 24, 2024" under a
     user's post and above its widgets, au.trip.com t208): a date line labelled "Posted" or "Published" below a
-    paragraph, the only such line on the page (several are a list's or a sidebar's), else None."""
+    paragraph, the only such line on the page (several are a list's or a sidebar's), else None; also one labelled
+    "Last Updated" (UNDER_STAMP_RE)."""
     stamps = [i for i, line in enumerate(lines)
-              if line and POSTED_STAMP_RE.match(line) and DATE_LINE_RE.fullmatch(line)]
+              if line and UNDER_STAMP_RE.match(line) and DATE_LINE_RE.fullmatch(line)]
     if len(stamps) != 1 or not any(_is_paragraph(line) for line in lines[:stamps[0]] if line):
         return None
     return parse_date(lines[stamps[0]])
