@@ -1841,6 +1841,18 @@ def test_basis_points_are_hundredths_of_a_percentage_point() -> None:
     assert (m.value, m.unit) == (0.25, "percentage_points")
 
 
+def test_a_brokers_bp_after_a_whole_number_is_basis_points() -> None:
+    """Real page tune_sites s232 (a broker's note on Bank of Ningbo): "It is estimated that the net interest margin
+    of Bank Of Ningbo Co.Ltd(002142) single quarter in the fourth quarter of last year was 2%, down 22bp month on month
+    and year on year" read no change: "bp"/"bps" in small letters after a whole number are basis points (not after a
+    fraction: s166's "(down 0.05 bps)" meant percentage points; not "BP" in capitals)."""
+    m = by_text(extract_metrics("The net interest margin was 2%, down 22bp month on month and year on year."), "22bp")
+    assert (m.value, m.unit, m.kind) == (-0.22, "percentage_points", "change") and "match.basis_points" in m.rules
+    assert by_text(extract_metrics("The margin fell 15 bps to 1.8%."), "15 bps").value == -0.15
+    assert not [m for m in extract_metrics("NPL ratio: 0.84% (down 0.05 bps).") if m.unit == "percentage_points"]
+    assert not [m for m in extract_metrics("BP opened 5 BP stations.") if m.unit == "percentage_points"]
+
+
 def test_a_bare_amount_linked_to_a_money_noun_of_its_clause_is_yuan() -> None:
     """Real page tune_sites s127 (a statistics bulletin): "The GDP in Ningbo in 2012 amounted to 652.47 billion",
     "among which, the added value of primary industry was 27.0 billion" had no metric: a bare scaled amount linked

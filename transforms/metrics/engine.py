@@ -594,7 +594,9 @@ from transforms.textutil import KANA_RE
 # "2026.12.07.136" (other28): .135's spaced menu blanked only as a block of its own (blanked inside a block of menu
 # lines it left the other, "FAQ            Testimonials            Contact Us", to be taken for a headline: the
 # twenty-fourth pass's test of t700's layout caught it); no tuned record changed.
-EXTRACTOR_VERSION = "2026.12.07.136"
+# "2026.12.07.141" (metrics21): a broker's "bp"/"bps" after a whole number is basis points ("down 22bp month on
+# month", tune_sites s232: nothing was read; not "(down 0.05 bps)", s166's percentage points; match.basis_points).
+EXTRACTOR_VERSION = "2026.12.07.141"
 
 
 MIDDLE_DOT: Final = "·"
