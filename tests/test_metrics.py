@@ -3054,3 +3054,15 @@ def test_a_dwellings_bedrooms_describe_its_layout() -> None:
     assert extract_metrics("Apartment with 2 or 3 bedrooms 60<size<130 4000~6000") == []
     assert extract_metrics("One bathroom, one living room and one 1bedroom Or duplex with two bedrooms") == []
     assert [m.value for m in extract_metrics("The hotel has 300 rooms.")] == [300.0]
+
+
+def test_a_paragraph_printed_again_word_for_word_says_its_figures_once() -> None:
+    """Real page tune_sites s228 (eworksglobal.com, a page body doubled by the site): "The plant will build as many as
+    120,000 vehicles a year after reaching full capacity, according to the city government." and "In the first five
+    months, Geely Auto deliveries jumped 40 percent year on year to 219,038 vehicles." were printed twice, each count
+    read twice: the second copy of a paragraph is no new fact (restated.paragraph). A short line said again ("- 5
+    projects") may be a list's item of another thing, and stays."""
+    plant = "The plant will build as many as 120,000 vehicles a year after reaching full capacity, according to the city."
+    text = f"{plant}\n\nGeely Auto has production sites in Taizhou, Ningbo and Jinan.\n\n{plant}"
+    assert [m.value for m in extract_metrics(text)] == [120000.0]
+    assert [m.value for m in extract_metrics("- 5 projects\n\nIn Beilun:\n\n- 5 projects")] == [5.0, 5.0]

@@ -596,7 +596,9 @@ from transforms.textutil import KANA_RE
 # twenty-fourth pass's test of t700's layout caught it); no tuned record changed.
 # "2026.12.07.141" (metrics21): a broker's "bp"/"bps" after a whole number is basis points ("down 22bp month on
 # month", tune_sites s232: nothing was read; not "(down 0.05 bps)", s166's percentage points; match.basis_points).
-EXTRACTOR_VERSION = "2026.12.07.141"
+# "2026.12.07.142" (metrics21): a paragraph printed again word for word says its figures once (a deck repeated as the
+# first body line, s226; a page body doubled, s228; tune_other t338, t634: restated.paragraph, over 80 characters).
+EXTRACTOR_VERSION = "2026.12.07.142"
 
 
 MIDDLE_DOT: Final = "·"
@@ -741,6 +743,7 @@ def _extract(body: str, pub: tuple[int, int] | None, document_period: tuple[str,
     seen: set[float] = set()  # all of their values (a sentence with fewer than two of them is no restatement)
     headline = " ".join(title.split())
     headed: list[Metric] = []  # the metrics of a heading line (is_heading_line), for the paragraph right after it
+    printed: set[str] = set()  # the paragraphs read so far with a number, long enough to be said again (below)
     for para_start, para in _paragraphs(body):
         above, headed = headed, []
         para_metrics: list[Metric] = []  # the paragraph's (a restated figure is looked for among them)
@@ -748,6 +751,10 @@ def _extract(body: str, pub: tuple[int, int] | None, document_period: tuple[str,
         tokens = scan_numbers(para, low=low)
         if not tokens:
             continue  # no digit and no number word: nothing any matcher could find
+        if len(para) > REPEATED_PARAGRAPH_MIN_CHARS:
+            if para in printed:
+                continue  # the same paragraph printed again: its figures are the first copy's (restated.paragraph)
+            printed.add(para)
         if headline and len(headline) <= len(para) <= HEADLINE_SPACING * len(headline) and para[0] == headline[0] \
                 and _is_headline(para, headline):
             continue  # the headline set again as a body paragraph: its figures are the headline's (restated.headline)
@@ -1553,6 +1560,10 @@ def _pair_respectively(items: list[_Found], para: str, sent_end: int) -> None:
 # A paragraph that is the headline set again, its whitespace runs aside, is at most this many times as long (a
 # length test before the paragraph's words are joined: most paragraphs are longer).
 HEADLINE_SPACING: Final = 2
+# A paragraph printed again word for word (a deck repeated as the first body line, a page body doubled by its site:
+# tune_sites s226, s228) says its facts once (restated.paragraph); one this short or shorter may be a table's row or
+# a list item said of two things ("- 5 projects").
+REPEATED_PARAGRAPH_MIN_CHARS: Final = 80
 # The most words a headline set again as a body paragraph has (restated.headline): the longest labelled title of
 # the real sets has 41 (tune_other t290); a longer paragraph given as the title is the page's lead (s168).
 HEADLINE_MAX_WORDS: Final = 60
