@@ -3066,3 +3066,13 @@ def test_a_paragraph_printed_again_word_for_word_says_its_figures_once() -> None
     text = f"{plant}\n\nGeely Auto has production sites in Taizhou, Ningbo and Jinan.\n\n{plant}"
     assert [m.value for m in extract_metrics(text)] == [120000.0]
     assert [m.value for m in extract_metrics("- 5 projects\n\nIn Beilun:\n\n- 5 projects")] == [5.0, 5.0]
+
+
+def test_a_spelled_count_per_a_stretch_of_time_is_a_count() -> None:
+    """Real page tune_sites s230 (an intercity train's first day): "Initially, there will be two round trips per day
+    between Ningbo Railway Station and Hangzhou South Railway Station." read nothing, while "2 round trips per day"
+    was a count: a spelled count before "per <a stretch of time>" is one too (count.per_time); not money per day."""
+    m = one("Initially, there will be two round trips per day between Ningbo Railway Station and Hangzhou South "
+            "Railway Station.")
+    assert (m.value, m.unit, m.subject) == (2.0, "count", "round trips") and "count.per_time" in m.rules
+    assert [m.unit for m in extract_metrics("He earns five yuan per day.") if m.unit == "count"] == []

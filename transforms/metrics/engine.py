@@ -598,7 +598,9 @@ from transforms.textutil import KANA_RE
 # month", tune_sites s232: nothing was read; not "(down 0.05 bps)", s166's percentage points; match.basis_points).
 # "2026.12.07.142" (metrics21): a paragraph printed again word for word says its figures once (a deck repeated as the
 # first body line, s226; a page body doubled, s228; tune_other t338, t634: restated.paragraph, over 80 characters).
-EXTRACTOR_VERSION = "2026.12.07.142"
+# "2026.12.07.143" (metrics21): a small count in words before "per <a stretch of time>" is a count, as one in digits
+# is ("there will be two round trips per day", tune_sites s230: nothing was read; matchers._spelled_count).
+EXTRACTOR_VERSION = "2026.12.07.143"
 
 
 MIDDLE_DOT: Final = "·"

@@ -1733,7 +1733,11 @@ def _spelled_count(para: str, match: re.Match[str], sent_start: int) -> _Found |
     if phrase is None and value >= 2 and _is_clause_subject(para, before, match.start() + len(word)):
         return _Found(match.start(), match.start() + len(word), value, "count", kind="level",
                       num_start=match.start(), rules=["count.clause_subject"])  # "Seven are engaged in ..."
-    if phrase is None or RATE_AFTER_OPENING.match(para, phrase[0]) \
+    # (a rate's opening after it is no count, but "per <a stretch of time>" is, as in digits: "there will be two round
+    # trips per day", metrics21, tune_sites s230: nothing was read; count.per_time)
+    per_time = phrase is not None and RATE_AFTER_OPENING.match(para, phrase[0]) is not None \
+        and PER_TIME_RE.match(para, phrase[0]) is not None
+    if phrase is None or (RATE_AFTER_OPENING.match(para, phrase[0]) and not per_time) \
             or phrase[1].split()[-1] in SPELLED_PROCESS_NOUNS:
         return None
     if phrase[1].split()[-1] in DESCRIPTIVE_COUNT_NOUNS:
@@ -1750,7 +1754,8 @@ def _spelled_count(para: str, match: re.Match[str], sent_start: int) -> _Found |
         return None  # "five categories, namely ...", "five key areas: ...": the count announces the list that follows
     if value >= 2 and _sizes_a_list(para, before, np_end, value):
         return None  # "five traditional industries, knitting, ..., and power transmission": the list's size
-    return _Found(match.start(), np_end, value, "count", kind="level", subject=subject, num_start=match.start())
+    return _Found(match.start(), np_end, value, "count", kind="level", subject=subject, num_start=match.start(),
+                  rules=["count.per_time"] if per_time else [])
 
 
 def _elided_currency(para: str, match: NumberRead, sent_start: int, sent_end: int,
