@@ -3076,3 +3076,22 @@ def test_a_spelled_count_per_a_stretch_of_time_is_a_count() -> None:
             "Railway Station.")
     assert (m.value, m.unit, m.subject) == (2.0, "count", "round trips") and "count.per_time" in m.rules
     assert [m.unit for m in extract_metrics("He earns five yuan per day.") if m.unit == "count"] == []
+
+
+def test_a_related_box_of_headlines_with_one_sentence_teasers_is_no_text() -> None:
+    """Real page tune_sites s226 (www.gardnerweb.com): under "RELATED CONTENT" each item is a headline with a
+    one-sentence teaser ("Rage Against the Machine" / "There have been more than 20 reported attacks against Waymo’s
+    self-driving fleet in Chandler, Ariz., since the company began testing the technology on public roads there two
+    years ago."): the teasers were read as text (a count of 20 attacks). Two items or more, each a headline and at most
+    one sentence under it, go with the box."""
+    text = ("Key Safety Systems Sold to Chinese Conglomerate\n"
+            "Airbag and seatbelt supplier Key Safety Systems Inc. has agreed to be acquired by China’s Ningbo Joyson "
+            "Electronic Corp. in a $920 million deal expected to close by June.\n"
+            "RELATED CONTENT\n-\nBMW Granted License to Test Self-Driving Cars in Shanghai\n"
+            "BMW AG has become the first foreign carmaker to win permission to test autonomous vehicles on public roads "
+            "in China, according to the Shanghai Daily.\n-\nRage Against the Machine\n"
+            "There have been more than 20 reported attacks against Waymo’s self-driving fleet in Chandler, Ariz., since "
+            "the company began testing the technology on public roads there two years ago.")
+    page = parse_page(text, url="https://www.example.com/news/key-safety", template="text")
+    assert "BMW" not in page.body and "Waymo" not in page.body and page.body.endswith("close by June.")
+    assert [m.value for m in page.metrics] == [920e6]

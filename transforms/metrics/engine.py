@@ -600,7 +600,9 @@ from transforms.textutil import KANA_RE
 # first body line, s226; a page body doubled, s228; tune_other t338, t634: restated.paragraph, over 80 characters).
 # "2026.12.07.143" (metrics21): a small count in words before "per <a stretch of time>" is a count, as one in digits
 # is ("there will be two round trips per day", tune_sites s230: nothing was read; matchers._spelled_count).
-EXTRACTOR_VERSION = "2026.12.07.143"
+# "2026.12.07.144" (metrics21): a related box's items under "RELATED CONTENT" may each carry a one-sentence teaser under
+# their headline (two items or more): they go with the box (s226's "more than 20 reported attacks": textutil).
+EXTRACTOR_VERSION = "2026.12.07.144"
 
 
 MIDDLE_DOT: Final = "·"
