@@ -3095,3 +3095,13 @@ def test_a_related_box_of_headlines_with_one_sentence_teasers_is_no_text() -> No
     page = parse_page(text, url="https://www.example.com/news/key-safety", template="text")
     assert "BMW" not in page.body and "Waymo" not in page.body and page.body.endswith("close by June.")
     assert [m.value for m in page.metrics] == [920e6]
+
+
+def test_formed_in_a_year_dates_an_event_not_the_figures_after_it() -> None:
+    """Real page tune_sites s226: "Sterling Heights, Mich.-based Key Safety was formed in 2003 when private equity
+    firm Carlyle Group bought the assets of Florida-based Breed Technologies Inc. The company makes airbag and seatbelt
+    systems that generate about $1.5 billion in revenue annually." dated the revenue 2003: "formed in" dates an event,
+    as "founded in" does (periods.EVENT_WORDS)."""
+    m = one("Key Safety was formed in 2003 when Carlyle Group bought the assets of Breed Technologies Inc. The "
+            "company makes airbag and seatbelt systems that generate about $1.5 billion in revenue annually.")
+    assert (m.value, m.unit, m.period) == (1.5e9, "USD", None)
