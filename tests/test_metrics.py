@@ -3062,7 +3062,8 @@ def test_a_paragraph_printed_again_word_for_word_says_its_figures_once() -> None
     months, Geely Auto deliveries jumped 40 percent year on year to 219,038 vehicles." were printed twice, each count
     read twice: the second copy of a paragraph is no new fact (restated.paragraph). A short line said again ("- 5
     projects") may be a list's item of another thing, and stays."""
-    plant = "The plant will build as many as 120,000 vehicles a year after reaching full capacity, according to the city."
+    plant = ("The plant will build as many as 120,000 vehicles a year after reaching full capacity, according to the "
+             "city.")
     text = f"{plant}\n\nGeely Auto has production sites in Taizhou, Ningbo and Jinan.\n\n{plant}"
     assert [m.value for m in extract_metrics(text)] == [120000.0]
     assert [m.value for m in extract_metrics("- 5 projects\n\nIn Beilun:\n\n- 5 projects")] == [5.0, 5.0]
@@ -3088,10 +3089,10 @@ def test_a_related_box_of_headlines_with_one_sentence_teasers_is_no_text() -> No
             "Airbag and seatbelt supplier Key Safety Systems Inc. has agreed to be acquired by China’s Ningbo Joyson "
             "Electronic Corp. in a $920 million deal expected to close by June.\n"
             "RELATED CONTENT\n-\nBMW Granted License to Test Self-Driving Cars in Shanghai\n"
-            "BMW AG has become the first foreign carmaker to win permission to test autonomous vehicles on public roads "
-            "in China, according to the Shanghai Daily.\n-\nRage Against the Machine\n"
-            "There have been more than 20 reported attacks against Waymo’s self-driving fleet in Chandler, Ariz., since "
-            "the company began testing the technology on public roads there two years ago.")
+            "BMW AG has become the first foreign carmaker to win permission to test autonomous vehicles on public "
+            "roads in China, according to the Shanghai Daily.\n-\nRage Against the Machine\n"
+            "There have been more than 20 reported attacks against Waymo’s self-driving fleet in Chandler, Ariz., "
+            "since the company began testing the technology on public roads there two years ago.")
     page = parse_page(text, url="https://www.example.com/news/key-safety", template="text")
     assert "BMW" not in page.body and "Waymo" not in page.body and page.body.endswith("close by June.")
     assert [m.value for m in page.metrics] == [920e6]

@@ -74,10 +74,10 @@ IN_YEAR_RE: Final = re.compile(rf"{IN_YEAR_LEAD}\s+(?P<year>{YEAR})\b(?!\s*[-–
 # ("formed": "Key Safety was formed in 2003 when private equity firm Carlyle Group bought the assets ...", metrics21,
 # tune_sites s226: the next sentence's "$1.5 billion in revenue annually" was dated 2003)
 EVENT_WORDS: Final = ("founded", "formed", "established", "set up", "built", "born", "opened", "open", "opens",
-                      "launched", "launch", "launches", "started", "start", "starts", "begin", "begins", "began", "completed",
-                      "complete", "completes", "created", "inaugurated", "listed", "approved", "held", "awarded",
-                      "introduced", "proposed", "published", "released", "announced", "issued", "signed", "unveiled",
-                      "took place", "take place")
+                      "launched", "launch", "launches", "started", "start", "starts", "begin", "begins", "began",
+                      "completed", "complete", "completes", "created", "inaugurated", "listed", "approved", "held",
+                      "awarded", "introduced", "proposed", "published", "released", "announced", "issued", "signed",
+                      "unveiled", "took place", "take place")
 EVENT_BEFORE_YEAR_RE: Final = re.compile(
     r"\b(?:" + "|".join(word.replace(" ", r"\s+") for word in EVENT_WORDS) + ")"
     r"(?:\s+(?:in|at)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)?\s*$",
