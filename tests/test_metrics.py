@@ -1841,6 +1841,18 @@ def test_basis_points_are_hundredths_of_a_percentage_point() -> None:
     assert (m.value, m.unit) == (0.25, "percentage_points")
 
 
+def test_a_brokers_bp_after_a_whole_number_is_basis_points() -> None:
+    """Real page tune_sites s232 (a broker's note on Bank of Ningbo): "It is estimated that the net interest margin
+    of Bank Of Ningbo Co.Ltd(002142) single quarter in the fourth quarter of last year was 2%, down 22bp month on month
+    and year on year" read no change: "bp"/"bps" in small letters after a whole number are basis points (not after a
+    fraction: s166's "(down 0.05 bps)" meant percentage points; not "BP" in capitals)."""
+    m = by_text(extract_metrics("The net interest margin was 2%, down 22bp month on month and year on year."), "22bp")
+    assert (m.value, m.unit, m.kind) == (-0.22, "percentage_points", "change") and "match.basis_points" in m.rules
+    assert by_text(extract_metrics("The margin fell 15 bps to 1.8%."), "15 bps").value == -0.15
+    assert not [m for m in extract_metrics("NPL ratio: 0.84% (down 0.05 bps).") if m.unit == "percentage_points"]
+    assert not [m for m in extract_metrics("BP opened 5 BP stations.") if m.unit == "percentage_points"]
+
+
 def test_a_bare_amount_linked_to_a_money_noun_of_its_clause_is_yuan() -> None:
     """Real page tune_sites s127 (a statistics bulletin): "The GDP in Ningbo in 2012 amounted to 652.47 billion",
     "among which, the added value of primary industry was 27.0 billion" had no metric: a bare scaled amount linked
@@ -3042,3 +3054,55 @@ def test_a_dwellings_bedrooms_describe_its_layout() -> None:
     assert extract_metrics("Apartment with 2 or 3 bedrooms 60<size<130 4000~6000") == []
     assert extract_metrics("One bathroom, one living room and one 1bedroom Or duplex with two bedrooms") == []
     assert [m.value for m in extract_metrics("The hotel has 300 rooms.")] == [300.0]
+
+
+def test_a_paragraph_printed_again_word_for_word_says_its_figures_once() -> None:
+    """Real page tune_sites s228 (eworksglobal.com, a page body doubled by the site): "The plant will build as many as
+    120,000 vehicles a year after reaching full capacity, according to the city government." and "In the first five
+    months, Geely Auto deliveries jumped 40 percent year on year to 219,038 vehicles." were printed twice, each count
+    read twice: the second copy of a paragraph is no new fact (restated.paragraph). A short line said again ("- 5
+    projects") may be a list's item of another thing, and stays."""
+    plant = ("The plant will build as many as 120,000 vehicles a year after reaching full capacity, according to the "
+             "city.")
+    text = f"{plant}\n\nGeely Auto has production sites in Taizhou, Ningbo and Jinan.\n\n{plant}"
+    assert [m.value for m in extract_metrics(text)] == [120000.0]
+    assert [m.value for m in extract_metrics("- 5 projects\n\nIn Beilun:\n\n- 5 projects")] == [5.0, 5.0]
+
+
+def test_a_spelled_count_per_a_stretch_of_time_is_a_count() -> None:
+    """Real page tune_sites s230 (an intercity train's first day): "Initially, there will be two round trips per day
+    between Ningbo Railway Station and Hangzhou South Railway Station." read nothing, while "2 round trips per day"
+    was a count: a spelled count before "per <a stretch of time>" is one too (count.per_time); not money per day."""
+    m = one("Initially, there will be two round trips per day between Ningbo Railway Station and Hangzhou South "
+            "Railway Station.")
+    assert (m.value, m.unit, m.subject) == (2.0, "count", "round trips") and "count.per_time" in m.rules
+    assert [m.unit for m in extract_metrics("He earns five yuan per day.") if m.unit == "count"] == []
+
+
+def test_a_related_box_of_headlines_with_one_sentence_teasers_is_no_text() -> None:
+    """Real page tune_sites s226 (www.gardnerweb.com): under "RELATED CONTENT" each item is a headline with a
+    one-sentence teaser ("Rage Against the Machine" / "There have been more than 20 reported attacks against Waymo’s
+    self-driving fleet in Chandler, Ariz., since the company began testing the technology on public roads there two
+    years ago."): the teasers were read as text (a count of 20 attacks). Two items or more, each a headline and at most
+    one sentence under it, go with the box."""
+    text = ("Key Safety Systems Sold to Chinese Conglomerate\n"
+            "Airbag and seatbelt supplier Key Safety Systems Inc. has agreed to be acquired by China’s Ningbo Joyson "
+            "Electronic Corp. in a $920 million deal expected to close by June.\n"
+            "RELATED CONTENT\n-\nBMW Granted License to Test Self-Driving Cars in Shanghai\n"
+            "BMW AG has become the first foreign carmaker to win permission to test autonomous vehicles on public "
+            "roads in China, according to the Shanghai Daily.\n-\nRage Against the Machine\n"
+            "There have been more than 20 reported attacks against Waymo’s self-driving fleet in Chandler, Ariz., "
+            "since the company began testing the technology on public roads there two years ago.")
+    page = parse_page(text, url="https://www.example.com/news/key-safety", template="text")
+    assert "BMW" not in page.body and "Waymo" not in page.body and page.body.endswith("close by June.")
+    assert [m.value for m in page.metrics] == [920e6]
+
+
+def test_formed_in_a_year_dates_an_event_not_the_figures_after_it() -> None:
+    """Real page tune_sites s226: "Sterling Heights, Mich.-based Key Safety was formed in 2003 when private equity
+    firm Carlyle Group bought the assets of Florida-based Breed Technologies Inc. The company makes airbag and seatbelt
+    systems that generate about $1.5 billion in revenue annually." dated the revenue 2003: "formed in" dates an event,
+    as "founded in" does (periods.EVENT_WORDS)."""
+    m = one("Key Safety was formed in 2003 when Carlyle Group bought the assets of Breed Technologies Inc. The "
+            "company makes airbag and seatbelt systems that generate about $1.5 billion in revenue annually.")
+    assert (m.value, m.unit, m.period) == (1.5e9, "USD", None)

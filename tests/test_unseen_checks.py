@@ -34,13 +34,15 @@ def test_the_checks_on_the_tuning_sets(capsys: pytest.CaptureFixture[str]) -> No
     # dated-line check and s214's (its filing date line beside the headline) by it, and three pages labelled without a
     # date, none given one; s217-s224, the twentieth's, three slug titles, s221's and s224's right by both, s223's
     # fixed by the check ('Secondary links', a menu line, was taken), and two dates (s220, s221), both right before
-    # the dated-line check, and six pages labelled without a date, none given one other than its URL's)
-    assert "right before the slug check 254/264, after it 260/264; the check changes 6:" in out
+    # the dated-line check, and six pages labelled without a date, none given one other than its URL's; s225-s232, the
+    # twenty-first's, one slug title (s226's, right by both) and two dates (s230, s231), both right before the
+    # dated-line check, and six pages labelled without a date, none given one other than its URL's)
+    assert "right before the slug check 255/265, after it 261/265; the check changes 6:" in out
     assert "s084: fixed:" in out and "t434: fixed:" in out and "t488: fixed:" in out and "s110: fixed:" in out
     assert "s133: fixed: 'Planting status'" in out and "s223: fixed: 'Secondary links'" in out
-    assert "right before the dated line beside the headline 273/283, after it 277/283;" in out
+    assert "right before the dated line beside the headline 275/285, after it 279/285;" in out
     assert "s091: fixed: None -> 2024-11-28" in out and "s214: fixed: None -> 2021-06-03" in out
-    assert "pages labelled without a date given another than their URL's: 0/485 before, 0/485 after" in out
+    assert "pages labelled without a date given another than their URL's: 0/491 before, 0/491 after" in out
     assert "broken" not in out
 
 

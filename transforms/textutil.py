@@ -98,8 +98,16 @@ MODULE_TITLE_MAX_WORDS: Final = 8
 # ports and airports impacted by one-day strikes", each title printed twice, www.woodlandgroup.com t269): after its
 # heading only the posts' titles follow, headline-sized lines without a sentence end, up to this many words; a
 # paragraph after the heading keeps them all, as after the share icons.
-RELATED_BOX_RE: Final = re.compile(r"^ *related +(news|stories|articles|posts) *$", re.IGNORECASE)
+# Also "RELATED CONTENT" over items of a headline and its one-sentence teaser each ("Rage Against the Machine" / "There
+# have been more than 20 reported attacks against Waymo’s self-driving fleet ...", a trade publisher's news page,
+# www.gardnerweb.com tune_sites s226, metrics21: the teasers were read as text): a teaser of one sentence, up to
+# RELATED_TEASER_MAX_WORDS words, right under a headline-sized line, goes with it, in a box of RELATED_TEASED_MIN_ITEMS
+# items or more.
+RELATED_BOX_RE: Final = re.compile(r"^ *related +(news|stories|articles|posts|content) *$", re.IGNORECASE)
 RELATED_TITLE_MAX_WORDS: Final = 16
+RELATED_TEASER_MAX_WORDS: Final = 40
+RELATED_TEASED_MIN_ITEMS: Final = 2
+SENTENCE_BREAK_RE: Final = re.compile(r"[.!?。！？][\"”’)]?\s+[A-Z]")  # (a second sentence opening after one's end)
 # A pager to the neighbouring stories under the body ("Last" / "Collision Between Maersk Gironde and SFL Composer in
 # the Danish Strait" / its teaser, cut / "Next" / ..., www.jctrans.com t292, eleventh pass): a label alone, then a
 # headline-sized line; everything from the label on goes with it. And a related story's headline with its date closing
@@ -515,7 +523,7 @@ def split_body(blocks: list[Block], title: str | None) -> tuple[list[str], list[
             del body[after:]
     if related_at is not None:
         after = _first_paragraph_after(block_of_paragraph, related_at)
-        if after is not None and all(_is_module_title(text, RELATED_TITLE_MAX_WORDS) for text in body[after:]):
+        if after is not None and _is_related_box(body[after:]):
             del body[after:]
     if neighbour_at is not None:
         after = _first_paragraph_after(block_of_paragraph, neighbour_at)
@@ -599,6 +607,24 @@ def _is_module_title(text: str, max_words: int = MODULE_TITLE_MAX_WORDS) -> bool
     """A module's title under the share icons (or a related post's under its box's heading): a few words, no
     sentence end."""
     return len(text.split()) <= max_words and not re.search(r"[.!?。！？]$", text)
+
+
+def _is_related_box(items: list[str]) -> bool:
+    """The paragraphs under a related box's heading are its items: headline-sized lines, each with at most one
+    teaser of one sentence right under it, teasers only in a box of two items or more (one headline-sized line
+    over one sentence may be a subheading over the text's last paragraph)."""
+    teaser_allowed = False
+    titles = teasers = 0
+    for text in items:
+        if _is_module_title(text, RELATED_TITLE_MAX_WORDS):
+            teaser_allowed = True
+            titles += 1
+        elif teaser_allowed and len(text.split()) <= RELATED_TEASER_MAX_WORDS and not SENTENCE_BREAK_RE.search(text):
+            teaser_allowed = False
+            teasers += 1
+        else:
+            return False
+    return not teasers or titles >= RELATED_TEASED_MIN_ITEMS
 
 
 def _is_name_line(text: str) -> bool:

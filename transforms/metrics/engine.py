@@ -594,7 +594,17 @@ from transforms.textutil import KANA_RE
 # "2026.12.07.136" (other28): .135's spaced menu blanked only as a block of its own (blanked inside a block of menu
 # lines it left the other, "FAQ            Testimonials            Contact Us", to be taken for a headline: the
 # twenty-fourth pass's test of t700's layout caught it); no tuned record changed.
-EXTRACTOR_VERSION = "2026.12.07.136"
+# "2026.12.07.141" (metrics21): a broker's "bp"/"bps" after a whole number is basis points ("down 22bp month on
+# month", tune_sites s232: nothing was read; not "(down 0.05 bps)", s166's percentage points; match.basis_points).
+# "2026.12.07.142" (metrics21): a paragraph printed again word for word says its figures once (a deck repeated as the
+# first body line, s226; a page body doubled, s228; tune_other t338, t634: restated.paragraph, over 80 characters).
+# "2026.12.07.143" (metrics21): a small count in words before "per <a stretch of time>" is a count, as one in digits
+# is ("there will be two round trips per day", tune_sites s230: nothing was read; matchers._spelled_count).
+# "2026.12.07.144" (metrics21): a related box's items under "RELATED CONTENT" may each carry a one-sentence teaser under
+# their headline (two items or more): they go with the box (s226's "more than 20 reported attacks": textutil).
+# "2026.12.07.145" (metrics21): "formed in 2003" dates an event as "founded in" does, no period for the figures after
+# it ("Key Safety was formed in 2003 ... The company makes ... about $1.5 billion in revenue annually", s226).
+EXTRACTOR_VERSION = "2026.12.07.145"
 
 
 MIDDLE_DOT: Final = "·"
@@ -739,6 +749,7 @@ def _extract(body: str, pub: tuple[int, int] | None, document_period: tuple[str,
     seen: set[float] = set()  # all of their values (a sentence with fewer than two of them is no restatement)
     headline = " ".join(title.split())
     headed: list[Metric] = []  # the metrics of a heading line (is_heading_line), for the paragraph right after it
+    printed: set[str] = set()  # the paragraphs read so far with a number, long enough to be said again (below)
     for para_start, para in _paragraphs(body):
         above, headed = headed, []
         para_metrics: list[Metric] = []  # the paragraph's (a restated figure is looked for among them)
@@ -746,6 +757,10 @@ def _extract(body: str, pub: tuple[int, int] | None, document_period: tuple[str,
         tokens = scan_numbers(para, low=low)
         if not tokens:
             continue  # no digit and no number word: nothing any matcher could find
+        if len(para) > REPEATED_PARAGRAPH_MIN_CHARS:
+            if para in printed:
+                continue  # the same paragraph printed again: its figures are the first copy's (restated.paragraph)
+            printed.add(para)
         if headline and len(headline) <= len(para) <= HEADLINE_SPACING * len(headline) and para[0] == headline[0] \
                 and _is_headline(para, headline):
             continue  # the headline set again as a body paragraph: its figures are the headline's (restated.headline)
@@ -1551,6 +1566,10 @@ def _pair_respectively(items: list[_Found], para: str, sent_end: int) -> None:
 # A paragraph that is the headline set again, its whitespace runs aside, is at most this many times as long (a
 # length test before the paragraph's words are joined: most paragraphs are longer).
 HEADLINE_SPACING: Final = 2
+# A paragraph printed again word for word (a deck repeated as the first body line, a page body doubled by its site:
+# tune_sites s226, s228) says its facts once (restated.paragraph); one this short or shorter may be a table's row or
+# a list item said of two things ("- 5 projects").
+REPEATED_PARAGRAPH_MIN_CHARS: Final = 80
 # The most words a headline set again as a body paragraph has (restated.headline): the longest labelled title of
 # the real sets has 41 (tune_other t290); a longer paragraph given as the title is the page's lead (s168).
 HEADLINE_MAX_WORDS: Final = 60

@@ -163,7 +163,10 @@ PERCENTAGE_POINTS_RE: Final = re.compile(
     rf"{NUM}\s*(?:{words_pattern(AMOUNT_COMPARATIVES)}\s+)?(?:percentage|percent|pct\.?)\s+points?\b", re.IGNORECASE)
 # "down 12 basis points", "a 17 basis points rise": hundredths of a percentage point (match.basis_points; tenth
 # tune_sites pass, s126: each was a count of 12 or 17).
-BASIS_POINTS_RE: Final = re.compile(rf"{NUM}\s*basis[\s-]+points?\b", re.IGNORECASE)
+# Also a broker's abbreviation in small letters, glued or spaced ("down 22bp month on month", "22 bps"; metrics21,
+# tune_sites s232: nothing was read), only after a whole number: "NPL ratio: 0.84% (down 0.05 bps)" (s166) writes
+# percentage points so, and "BP" in capitals names a firm.
+BASIS_POINTS_RE: Final = re.compile(rf"{NUM}\s*(?:basis[\s-]+points?\b|(?-i:bps?)(?![\w-]))", re.IGNORECASE)
 # "+7.13% and +5.42%", "Net income was -24.90% year-on-year", "(+16.03% year over year)": a percentage with its sign
 # is a change (match.percent_signed; a broker's note, tune_sites s125). The sign stands alone: not after a word, a
 # digit or a mark NUM refuses ("1q24+2.57", "2-4%").
@@ -854,8 +857,10 @@ def _area_pair(match: re.Match[str]) -> _Found | None:
                   num_start=match.start())
 
 
-def _basis_points(match: re.Match[str]) -> _Found:
-    """ "12 basis points": 0.12 percentage points."""
+def _basis_points(match: re.Match[str]) -> _Found | None:
+    """ "12 basis points", "22bp": 0.12, 0.22 percentage points (the abbreviation only after a whole number)."""
+    if "basis" not in match.group().lower() and not match.group("num").replace(",", "").isdigit():
+        return None  # "(down 0.05 bps)": percentage points written so (s166)
     value = float(Decimal(match.group("num").replace(",", "")) / 100)
     return _Found(match.start(), match.end(), value, "percentage_points", kind="change", num_start=match.start())
 
@@ -1206,7 +1211,7 @@ MATCHER_TRIGGERS: Final[dict[str, tuple[str, ...]]] = {
     "money_hyphenated": ("-million", "-billion", "-trillion"),  # (every match holds its scale after a hyphen)
     "percentage_points": ("point",),
     "percentage_points_spelled": ("point",),
-    "basis_points": ("basis",),
+    "basis_points": ("basis", "bp"),
     "percent": ("%", "％", "percent", "per cent"),
     "percent_pair": ("%", "％", "percent", "per cent"),
     "percent_range": ("-", "~", "–"),  # (every match holds its range's mark; most percentages have none)
@@ -1728,7 +1733,11 @@ def _spelled_count(para: str, match: re.Match[str], sent_start: int) -> _Found |
     if phrase is None and value >= 2 and _is_clause_subject(para, before, match.start() + len(word)):
         return _Found(match.start(), match.start() + len(word), value, "count", kind="level",
                       num_start=match.start(), rules=["count.clause_subject"])  # "Seven are engaged in ..."
-    if phrase is None or RATE_AFTER_OPENING.match(para, phrase[0]) \
+    # (a rate's opening after it is no count, but "per <a stretch of time>" is, as in digits: "there will be two round
+    # trips per day", metrics21, tune_sites s230: nothing was read; count.per_time)
+    per_time = phrase is not None and RATE_AFTER_OPENING.match(para, phrase[0]) is not None \
+        and PER_TIME_RE.match(para, phrase[0]) is not None
+    if phrase is None or (RATE_AFTER_OPENING.match(para, phrase[0]) and not per_time) \
             or phrase[1].split()[-1] in SPELLED_PROCESS_NOUNS:
         return None
     if phrase[1].split()[-1] in DESCRIPTIVE_COUNT_NOUNS:
@@ -1745,7 +1754,8 @@ def _spelled_count(para: str, match: re.Match[str], sent_start: int) -> _Found |
         return None  # "five categories, namely ...", "five key areas: ...": the count announces the list that follows
     if value >= 2 and _sizes_a_list(para, before, np_end, value):
         return None  # "five traditional industries, knitting, ..., and power transmission": the list's size
-    return _Found(match.start(), np_end, value, "count", kind="level", subject=subject, num_start=match.start())
+    return _Found(match.start(), np_end, value, "count", kind="level", subject=subject, num_start=match.start(),
+                  rules=["count.per_time"] if per_time else [])
 
 
 def _elided_currency(para: str, match: NumberRead, sent_start: int, sent_end: int,

@@ -71,11 +71,13 @@ IN_YEAR_LEAD: Final = (r"\b(?:[Ii]n|[Bb]y\s+the\s+end\s+of|[Aa]t\s+the\s+end\s+o
                        r"[Tt]hroughout|[Ff]or|[Ii]n\s+the\s+year(?:\s+of)?|[Ee]nd\s+of)")
 IN_YEAR_RE: Final = re.compile(rf"{IN_YEAR_LEAD}\s+(?P<year>{YEAR})\b(?!\s*[-–]\d)")
 # "founded in 1998" dates an event, it is not the period a figure is measured over.
-EVENT_WORDS: Final = ("founded", "established", "set up", "built", "born", "opened", "open", "opens", "launched",
-                      "launch", "launches", "started", "start", "starts", "begin", "begins", "began", "completed",
-                      "complete", "completes", "created", "inaugurated", "listed", "approved", "held", "awarded",
-                      "introduced", "proposed", "published", "released", "announced", "issued", "signed", "unveiled",
-                      "took place", "take place")
+# ("formed": "Key Safety was formed in 2003 when private equity firm Carlyle Group bought the assets ...", metrics21,
+# tune_sites s226: the next sentence's "$1.5 billion in revenue annually" was dated 2003)
+EVENT_WORDS: Final = ("founded", "formed", "established", "set up", "built", "born", "opened", "open", "opens",
+                      "launched", "launch", "launches", "started", "start", "starts", "begin", "begins", "began",
+                      "completed", "complete", "completes", "created", "inaugurated", "listed", "approved", "held",
+                      "awarded", "introduced", "proposed", "published", "released", "announced", "issued", "signed",
+                      "unveiled", "took place", "take place")
 EVENT_BEFORE_YEAR_RE: Final = re.compile(
     r"\b(?:" + "|".join(word.replace(" ", r"\s+") for word in EVENT_WORDS) + ")"
     r"(?:\s+(?:in|at)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)?\s*$",
