@@ -553,10 +553,19 @@ FURNITURE = [
     # gathered after its first rules (t801-t805)
     (bp.AI_SUMMARY_NOTE, ["AI-generated summary report",  # www.scimagoiris.com, t801
                           "AI generated content", "AI-generated summary"]),
+    # the twenty-ninth tune_other pass (t831-t850), exactly as on the pages
+    (bp.POST_WIDGETS, ["点赞6 分享", "Inline Feedbacks", "View all Answers",  # hefeiconnect.com, t837
+                       "View all comments", "点赞"]),
+    (bp.NEIGHBOUR_LINK, ["Previous:Trade tension spills over to academic area",  # m.cnzhongchisteel.com, t843
+                         "Next:China to build multi-billion-dollar offshore wind farm near east coast"]),
 ]
 
 # Real article sentences that share words with the furniture; none may match.
 ARTICLE_SENTENCES = [
+    # the twenty-ninth pass's furniture words in sentences
+    "Next: the 2019 plan adds 3 berths, the port said.",
+    "Previous: 12% growth in 2018 was the record.",
+    "View all comments made on the 2019 plan by May 5, the bureau asked.",
     # the twenty-eighth pass's furniture words in sentences
     "Share on WeChat rose 12% in 2019, the survey found.",
     "Showing posts with label Ningbo, the blog drew 300 readers in 2019.",

@@ -766,8 +766,12 @@ NAMES_SIGNOFF: Final = (
     r"(?im)^ *[a-z][a-z'’.-]*( +[a-z0-9][a-z0-9'’.-]*){0,7}"
     r"( *[/&,] *[a-z][a-z'’.-]*( +[a-z0-9][a-z0-9'’.-]*){0,3}){0,3} *[|｜] *$"
 )
+# Also the bare label glued to the neighbour's title by its colon, no space after it ("Previous:Trade tension spills
+# over to academic area", "Next:China to build ..." under a re-posted Xinhua item, m.cnzhongchisteel.com t843, the
+# twenty-ninth tune_other pass: a sentence's "Next: ..." keeps its space).
 NEIGHBOUR_LINK: Final = (
-    r"(?im)^ *[«‹<]? *(next|previous|prev) +(article|post|story|item|news|page) *[:：] *[^\n]{1,150}$"
+    r"(?im)^ *[«‹<]? *((next|previous|prev) +(article|post|story|item|news|page) *[:：] *[^\n]{1,150}"
+    r"|(next|previous|prev)[:：][^ \n][^\n]{0,149})$"
 )
 # After the twelfth pass's rules, on the pages gathered to measure them (t340-t344): a dateline of places, two to five
 # names of up to four words separated by commas, then a full stop or a comma and the date ("USA, Bethesda, Maryland.
@@ -863,7 +867,11 @@ POST_WIDGETS: Final = (
     r"|(%d|[0-9]{1,6}) +bloggers? +likes? +this *:?"
     # a forum user's handle alone, maybe with the user's score ("@sophialin (2677)", www.mylot.com t546, the eighteenth
     # pass)
-    r"|@[a-z0-9_.-]{2,30}( *[(][0-9,]{1,7}[)])?) *$"
+    r"|@[a-z0-9_.-]{2,30}( *[(][0-9,]{1,7}[)])?"
+    # a comment plugin's labels under the text (wpDiscuz: "Inline Feedbacks", "View all Answers"; "View all comments")
+    # and a like counter with its share link ("点赞6 分享", like 6, share), hefeiconnect.com t837, the twenty-ninth
+    # tune_other pass
+    r"|inline +feedbacks?|view +all +(answers|comments|replies)|点赞 *[0-9]{0,6} *(分享)?) *$"
 )
 SERVER_STATS: Final = r"(?im)^ *([a-z]{1,6} *: *[0-9]{1,6}([.][0-9]{1,6})? *(s|ms|mb|kb)? *; *){3,8}[^\n]{0,160}$"
 SEE_ALSO: Final = r"(?im)^ *see +also *[:：]? +[^\n]{0,150}[^.。\n] *$"

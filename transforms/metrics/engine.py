@@ -594,7 +594,9 @@ from transforms.textutil import KANA_RE
 # "2026.12.07.136" (other28): .135's spaced menu blanked only as a block of its own (blanked inside a block of menu
 # lines it left the other, "FAQ            Testimonials            Contact Us", to be taken for a headline: the
 # twenty-fourth pass's test of t700's layout caught it); no tuned record changed.
-EXTRACTOR_VERSION = "2026.12.07.136"
+# "2026.12.07.151" (other29): a comment plugin's labels ("Inline Feedbacks", "View all Answers", "点赞6 分享") and a
+# bare neighbour label glued to its title ("Previous:Trade tension ...", "Next:China to ...") are furniture.
+EXTRACTOR_VERSION = "2026.12.07.151"
 
 
 MIDDLE_DOT: Final = "·"
