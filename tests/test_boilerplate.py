@@ -558,6 +558,8 @@ FURNITURE = [
                        "View all comments", "点赞"]),
     (bp.NEIGHBOUR_LINK, ["Previous:Trade tension spills over to academic area",  # m.cnzhongchisteel.com, t843
                          "Next:China to build multi-billion-dollar offshore wind farm near east coast"]),
+    (bp.IMAGE_ALT_NUMBER, ["Where to go to Ningbo and what to see? 5223_1",  # folksyguide.com, t848
+                           "Where to go to Ningbo and what to see? 5223_2", "Tianyi Pavilion 5223_12"]),
 ]
 
 # Real article sentences that share words with the furniture; none may match.
@@ -566,6 +568,8 @@ ARTICLE_SENTENCES = [
     "Next: the 2019 plan adds 3 berths, the port said.",
     "Previous: 12% growth in 2018 was the record.",
     "View all comments made on the 2019 plan by May 5, the bureau asked.",
+    "The file was saved as ningbo_2019 in folder 12_3, he said.",
+    "Output rose to 5,223 units in 2019_",
     # the twenty-eighth pass's furniture words in sentences
     "Share on WeChat rose 12% in 2019, the survey found.",
     "Showing posts with label Ningbo, the blog drew 300 readers in 2019.",

@@ -741,6 +741,10 @@ ADDRESS_POSTCODE: Final = (
 # Or two words joined by one underscore, or a run of digits glued to a word: an upload's name ("Ningbo_Banner",
 # "4634ningbo" between a blog's paragraphs, www.adventuresaroundasia.com t527, the eighteenth tune_other pass).
 IMAGE_NAME: Final = r"(?im)^ *([a-z]+((_[a-z0-9]+)+|(-[a-z]+)*(-[0-9]+){2,})|[0-9]{3,}[a-z]{3,}) *$"
+# An image's alt text repeating the headline with the upload's number glued after a space ("Where to go to Ningbo and
+# what to see? 5223_1", _2, _3 between a travel article's paragraphs, folksyguide.com t848, the twenty-ninth tune_other
+# pass): an article's number and the picture's, joined by one underscore, closing the line.
+IMAGE_ALT_NUMBER: Final = r"(?im)^ *[^\n]{1,200} [0-9]{2,8}_[0-9]{1,3} *$"
 # Furniture of the twelfth tune_other pass (t314-t339), exactly as on the pages: a section trail of two items glued
 # to its mark ("  Exchange>Stage", en.chinaculture.org t325: up to three words an item, letters only, so that "x > 5"
 # and a sentence stay); a meta line of labelled fields glued together, some empty, closing with the date ("From:
@@ -1179,6 +1183,7 @@ BOILERPLATE_PATTERNS: Final[tuple[str, ...]] = (    PRINT_CLOSE,
     URL_LINE,
     ADDRESS_POSTCODE,
     IMAGE_NAME,
+    IMAGE_ALT_NUMBER,
     BREADCRUMB_PAIR,
     META_FIELDS_DATE,
     NAMES_SIGNOFF,
@@ -1312,6 +1317,8 @@ _CONTACT_WORDS: Final = ("contact", "touch", "to u")
 _CONTACT_WINDOW: Final = 80 + 8
 # NEIGHBOUR_LINK's colon stands within its first characters: "< " (2), "previous " (9), "article " (8), ":" (1).
 _NEIGHBOUR_LABEL_WINDOW: Final = 2 + 9 + 8 + 1
+# IMAGE_ALT_NUMBER's underscore stands among the line's last characters: the picture's number (3) and "_" (1).
+_ALT_NUMBER_WINDOW: Final = 3 + 1
 # PICTURE_RIGHTS_NOTICE's verb ("contact", "delete", "remove": no "i" nor "s", see above) ends at most 40 characters
 # before the line's end: "contact" (7) and 40.
 _RIGHTS_NOTICE_VERBS: Final = ("contact", "delete", "remove")
@@ -1425,6 +1432,8 @@ _NEEDS: Final[dict[str, Callable[[str], bool]]] = {
     CONTACT_PROMPT: lambda line: _holds_any(line[:_CONTACT_WINDOW].lower(), _CONTACT_WORDS),
     # (a normalized line: no space in it at all; a digit opening the upload's number)
     IMAGE_NAME: lambda line: ("_" in line or "-" in line or line[:1].isdigit()) and " " not in line,
+    # the underscore among the line's last characters (a space, eight digits, "_", three digits: 13)
+    IMAGE_ALT_NUMBER: lambda line: "_" in line[-_ALT_NUMBER_WINDOW:],
     # "china" and the post code end the line (normalized: single spaces), the letters without an "i" (see above)
     ADDRESS_POSTCODE: lambda line: "na" in line[-_POSTCODE_WINDOW:].lower(),
     # a full stop closes a line it matches only in "It's happening...." ([.]{2,}; the line is normalized, no

@@ -596,7 +596,9 @@ from transforms.textutil import KANA_RE
 # twenty-fourth pass's test of t700's layout caught it); no tuned record changed.
 # "2026.12.07.151" (other29): a comment plugin's labels ("Inline Feedbacks", "View all Answers", "点赞6 分享") and a
 # bare neighbour label glued to its title ("Previous:Trade tension ...", "Next:China to ...") are furniture.
-EXTRACTOR_VERSION = "2026.12.07.151"
+# "2026.12.07.152" (other29): an image's alt text repeating the headline with the upload's number glued after a space
+# ("Where to go to Ningbo and what to see? 5223_1", t848: boilerplate.IMAGE_ALT_NUMBER) is furniture.
+EXTRACTOR_VERSION = "2026.12.07.152"
 
 
 MIDDLE_DOT: Final = "·"
