@@ -560,6 +560,8 @@ FURNITURE = [
                          "Next:China to build multi-billion-dollar offshore wind farm near east coast"]),
     (bp.IMAGE_ALT_NUMBER, ["Where to go to Ningbo and what to see? 5223_1",  # folksyguide.com, t848
                            "Where to go to Ningbo and what to see? 5223_2", "Tianyi Pavilion 5223_12"]),
+    (bp.DATE_SOURCE, ["FIAINANA: 2022-09-17 HITS: 60",  # www.joiwo.com, t840 (a machine-translated "Time:")
+                      "Datum: 2022-09-17 Views: 12"]),
 ]
 
 # Real article sentences that share words with the furniture; none may match.
@@ -570,6 +572,8 @@ ARTICLE_SENTENCES = [
     "View all comments made on the 2019 plan by May 5, the bureau asked.",
     "The file was saved as ningbo_2019 in folder 12_3, he said.",
     "Output rose to 5,223 units in 2019_",
+    "Deadline: 2019-05-06 for all 12 bids, the bureau said.",
+    "Exports: 2019-05-06 figures show a 12% rise.",
     # the twenty-eighth pass's furniture words in sentences
     "Share on WeChat rose 12% in 2019, the survey found.",
     "Showing posts with label Ningbo, the blog drew 300 readers in 2019.",

@@ -279,8 +279,12 @@ DATE_LINE: Final = (
 BYLINE_DATED: Final = r"(?im)^ *(by|source *[:：]) +.{1,80}(updated|source) *[:：].{0,60}$"
 AGENCY_STAMP: Final = r"(?im)^ *[(（][a-z'’ .]{2,40}[)）] *[0-9]{1,2}:[0-9]{2},? +[a-z0-9 ,]{6,30}(19|20)[0-9]{2} *$"
 # "pubtime:2014-03-25   hits: 6678" (a label glued from "pub" and "time", www.nbqb.gov.cn t328, twelfth pass).
+# Also any one-word label before the date when a counter's or a source's label follows it: a template's "Time:" put
+# into another language by a machine translator ("FIAINANA: 2022-09-17 HITS: 60" under the headline, Malagasy, a
+# manufacturer's news page, www.joiwo.com t840, the twenty-ninth tune_other pass).
 DATE_SOURCE: Final = (
-    r"(?im)^ *(((date|time|pub *(time|date)|published|posted|updated|release date|release time) *[:：]? *)?"
+    r"(?im)^ *(((date|time|pub *(time|date)|published|posted|updated|release date|release time) *[:：]? *"
+    r"|[a-z]{2,20} *[:：] *)?"
     r"[\[(（【]?(19|20)[0-9]{2}[-/.][0-9]{1,2}[-/.][0-9]{1,2}[\])）】]?( +[0-9:]{4,8})? *[|｜/]? *"
     r"([a-z][a-z.'&-]*( +[a-z][a-z.'&-]*){0,3} +)?(web +)?"
     # (fields glued after the label: up to 120 characters, a long source name among them: "Date: 2022-03-08Source: The

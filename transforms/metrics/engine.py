@@ -598,7 +598,9 @@ from transforms.textutil import KANA_RE
 # bare neighbour label glued to its title ("Previous:Trade tension ...", "Next:China to ...") are furniture.
 # "2026.12.07.152" (other29): an image's alt text repeating the headline with the upload's number glued after a space
 # ("Where to go to Ningbo and what to see? 5223_1", t848: boilerplate.IMAGE_ALT_NUMBER) is furniture.
-EXTRACTOR_VERSION = "2026.12.07.152"
+# "2026.12.07.153" (other29): any one-word label before a date line's date when a counter's or a source's label
+# follows it ("FIAINANA: 2022-09-17 HITS: 60", a machine-translated "Time:", t840: boilerplate.DATE_SOURCE).
+EXTRACTOR_VERSION = "2026.12.07.153"
 
 
 MIDDLE_DOT: Final = "·"
