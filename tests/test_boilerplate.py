@@ -560,8 +560,8 @@ FURNITURE = [
                          "Next:China to build multi-billion-dollar offshore wind farm near east coast"]),
     (bp.IMAGE_ALT_NUMBER, ["Where to go to Ningbo and what to see? 5223_1",  # folksyguide.com, t848
                            "Where to go to Ningbo and what to see? 5223_2", "Tianyi Pavilion 5223_12"]),
-    (bp.DATE_SOURCE, ["FIAINANA: 2022-09-17 HITS: 60",  # www.joiwo.com, t840 (a machine-translated "Time:")
-                      "Datum: 2022-09-17 Views: 12"]),
+    (bp.LABEL_DATE_HITS, ["FIAINANA: 2022-09-17 HITS: 60",  # www.joiwo.com, t840 (a machine-translated "Time:")
+                          "Datum: 2022-09-17 Views: 12", "Fecha: 2019-05-06 10:22 Hits: 7"]),
 ]
 
 # Real article sentences that share words with the furniture; none may match.

@@ -279,12 +279,8 @@ DATE_LINE: Final = (
 BYLINE_DATED: Final = r"(?im)^ *(by|source *[:：]) +.{1,80}(updated|source) *[:：].{0,60}$"
 AGENCY_STAMP: Final = r"(?im)^ *[(（][a-z'’ .]{2,40}[)）] *[0-9]{1,2}:[0-9]{2},? +[a-z0-9 ,]{6,30}(19|20)[0-9]{2} *$"
 # "pubtime:2014-03-25   hits: 6678" (a label glued from "pub" and "time", www.nbqb.gov.cn t328, twelfth pass).
-# Also any one-word label before the date when a counter's or a source's label follows it: a template's "Time:" put
-# into another language by a machine translator ("FIAINANA: 2022-09-17 HITS: 60" under the headline, Malagasy, a
-# manufacturer's news page, www.joiwo.com t840, the twenty-ninth tune_other pass).
 DATE_SOURCE: Final = (
-    r"(?im)^ *(((date|time|pub *(time|date)|published|posted|updated|release date|release time) *[:：]? *"
-    r"|[a-z]{2,20} *[:：] *)?"
+    r"(?im)^ *(((date|time|pub *(time|date)|published|posted|updated|release date|release time) *[:：]? *)?"
     r"[\[(（【]?(19|20)[0-9]{2}[-/.][0-9]{1,2}[-/.][0-9]{1,2}[\])）】]?( +[0-9:]{4,8})? *[|｜/]? *"
     r"([a-z][a-z.'&-]*( +[a-z][a-z.'&-]*){0,3} +)?(web +)?"
     # (fields glued after the label: up to 120 characters, a long source name among them: "Date: 2022-03-08Source: The
@@ -311,6 +307,15 @@ SOURCE_DATE: Final = (
     r"( +[0-9:]{4,8})?( *[|｜/] *.{0,60})? *$"
 )
 PUBLISH_TIME: Final = r"(?im)^ *publish *time *[:：].{0,80}$"
+# Any one-word label before a date line's date when a hit counter closes the line: a template's "Time:" put into
+# another language by a machine translator ("FIAINANA: 2022-09-17 HITS: 60" under the headline, Malagasy, a
+# manufacturer's news page, www.joiwo.com t840, the twenty-ninth tune_other pass). (Not an alternative of
+# DATE_SOURCE's labels: any letter would open that pattern, tried then on nearly every line; this one is tried only on
+# a line closing with a digit that has a colon among its first characters, see _NEEDS.)
+LABEL_DATE_HITS: Final = (
+    r"(?im)^ *[a-z]{2,20} *[:：] *(19|20)[0-9]{2}[-/.][0-9]{1,2}[-/.][0-9]{1,2}( +[0-9]{1,2}:[0-9]{2}(:[0-9]{2})?)?"
+    r" +(hits|views|clicks?|reads?|visits) *[:：] *[0-9]{1,8}$"
+)
 # Image file names rendered as text: "1_副本.jpg", "2.jpg", "Ningbo Zhoushan Port.png".
 # Also a link's tail left by a markup converter: ".png)" (cceeccic.org t298, eleventh pass).
 # Also a camera's file names without their extension, one or more a line ("DSC02189 DSC02206" between a blog's
@@ -1122,6 +1127,7 @@ BOILERPLATE_PATTERNS: Final[tuple[str, ...]] = (    PRINT_CLOSE,
     DATE_SOURCE,
     SOURCE_DATE,
     PUBLISH_TIME,
+    LABEL_DATE_HITS,
     IMAGE_FILE,
     LANGUAGE_SWITCH,
     EDITION_MENU,
@@ -1225,7 +1231,7 @@ BOILERPLATE_PATTERNS: Final[tuple[str, ...]] = (    PRINT_CLOSE,
 # and in HTML): the parsers read the date from them, then drop them like any furniture.
 DATED_LINE_PATTERNS: Final[tuple[str, ...]] = (
     DATED_HEADER, BYLINE_DATED, AGENCY_STAMP, DATE_SOURCE, SOURCE_DATE, PUBLISH_TIME, TEXT_SIZE, CN_META, NAME_DATE,
-    DATE_BYLINE, ACCOUNT_DATE, DATE_BAR, META_FIELDS_DATE, PLACE_DATE, TOOLBAR_DATE,
+    DATE_BYLINE, ACCOUNT_DATE, DATE_BAR, META_FIELDS_DATE, PLACE_DATE, TOOLBAR_DATE, LABEL_DATE_HITS,
 )
 
 # Fragments of page furniture distinctive enough to flag anywhere in a line, not only as
@@ -1323,6 +1329,8 @@ _CONTACT_WINDOW: Final = 80 + 8
 _NEIGHBOUR_LABEL_WINDOW: Final = 2 + 9 + 8 + 1
 # IMAGE_ALT_NUMBER's underscore stands among the line's last characters: the picture's number (3) and "_" (1).
 _ALT_NUMBER_WINDOW: Final = 3 + 1
+# LABEL_DATE_HITS's colon stands among the line's first characters: a space, the label (20), a space and the colon.
+_LABEL_COLON_BY: Final = 1 + 20 + 1 + 1
 # PICTURE_RIGHTS_NOTICE's verb ("contact", "delete", "remove": no "i" nor "s", see above) ends at most 40 characters
 # before the line's end: "contact" (7) and 40.
 _RIGHTS_NOTICE_VERBS: Final = ("contact", "delete", "remove")
@@ -1438,6 +1446,8 @@ _NEEDS: Final[dict[str, Callable[[str], bool]]] = {
     IMAGE_NAME: lambda line: ("_" in line or "-" in line or line[:1].isdigit()) and " " not in line,
     # the underscore among the line's last characters (a space, eight digits, "_", three digits: 13)
     IMAGE_ALT_NUMBER: lambda line: "_" in line[-_ALT_NUMBER_WINDOW:],
+    # the label's colon among the first characters (a label of 20 letters, a space, the colon: 22)
+    LABEL_DATE_HITS: lambda line: ":" in line[:_LABEL_COLON_BY] or "：" in line[:_LABEL_COLON_BY],
     # "china" and the post code end the line (normalized: single spaces), the letters without an "i" (see above)
     ADDRESS_POSTCODE: lambda line: "na" in line[-_POSTCODE_WINDOW:].lower(),
     # a full stop closes a line it matches only in "It's happening...." ([.]{2,}; the line is normalized, no

@@ -600,7 +600,9 @@ from transforms.textutil import KANA_RE
 # ("Where to go to Ningbo and what to see? 5223_1", t848: boilerplate.IMAGE_ALT_NUMBER) is furniture.
 # "2026.12.07.153" (other29): any one-word label before a date line's date when a counter's or a source's label
 # follows it ("FIAINANA: 2022-09-17 HITS: 60", a machine-translated "Time:", t840: boilerplate.DATE_SOURCE).
-EXTRACTOR_VERSION = "2026.12.07.153"
+# "2026.12.07.154" (other29): .153's label a pattern of its own, LABEL_DATE_HITS, the hit counter closing the line and
+# gated by the label's colon (as DATE_SOURCE's alternative any letter opened that pattern: tried on nearly every line).
+EXTRACTOR_VERSION = "2026.12.07.154"
 
 
 MIDDLE_DOT: Final = "·"
