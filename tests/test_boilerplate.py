@@ -553,10 +553,27 @@ FURNITURE = [
     # gathered after its first rules (t801-t805)
     (bp.AI_SUMMARY_NOTE, ["AI-generated summary report",  # www.scimagoiris.com, t801
                           "AI generated content", "AI-generated summary"]),
+    # the twenty-ninth tune_other pass (t831-t850), exactly as on the pages
+    (bp.POST_WIDGETS, ["点赞6 分享", "Inline Feedbacks", "View all Answers",  # hefeiconnect.com, t837
+                       "View all comments", "点赞"]),
+    (bp.NEIGHBOUR_LINK, ["Previous:Trade tension spills over to academic area",  # m.cnzhongchisteel.com, t843
+                         "Next:China to build multi-billion-dollar offshore wind farm near east coast"]),
+    (bp.IMAGE_ALT_NUMBER, ["Where to go to Ningbo and what to see? 5223_1",  # folksyguide.com, t848
+                           "Where to go to Ningbo and what to see? 5223_2", "Tianyi Pavilion 5223_12"]),
+    (bp.LABEL_DATE_HITS, ["FIAINANA: 2022-09-17 HITS: 60",  # www.joiwo.com, t840 (a machine-translated "Time:")
+                          "Datum: 2022-09-17 Views: 12", "Fecha: 2019-05-06 10:22 Hits: 7"]),
 ]
 
 # Real article sentences that share words with the furniture; none may match.
 ARTICLE_SENTENCES = [
+    # the twenty-ninth pass's furniture words in sentences
+    "Next: the 2019 plan adds 3 berths, the port said.",
+    "Previous: 12% growth in 2018 was the record.",
+    "View all comments made on the 2019 plan by May 5, the bureau asked.",
+    "The file was saved as ningbo_2019 in folder 12_3, he said.",
+    "Output rose to 5,223 units in 2019_",
+    "Deadline: 2019-05-06 for all 12 bids, the bureau said.",
+    "Exports: 2019-05-06 figures show a 12% rise.",
     # the twenty-eighth pass's furniture words in sentences
     "Share on WeChat rose 12% in 2019, the survey found.",
     "Showing posts with label Ningbo, the blog drew 300 readers in 2019.",

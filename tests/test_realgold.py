@@ -843,7 +843,7 @@ def test_speed_against_a_revision_runs_that_revision_s_code():
 
 
 def test_other_sources_titles_dates_and_chrome_on_the_tuning_pages():
-    """tests/realgold/tune_other: 809 real pages of other English Ningbo sources (4 of the sixth pass, 13
+    """tests/realgold/tune_other: 829 real pages of other English Ningbo sources (4 of the sixth pass, 13
     of the seventh, 5 of the eighth, 6 of the ninth and 2 of the tenth are template pages), labelled for
     title, date and chrome only; the generic fallback is tuned on them, so these are tuning
     figures (the honest one is the holdout's "other" row).
@@ -1128,22 +1128,28 @@ def test_other_sources_titles_dates_and_chrome_on_the_tuning_pages():
     date, 0 leaks (a city menu set apart by spaces, which the text template reads collapsed, taken for a title), after
     a header menu set out by spaces is blanked first 1/1 (and tune_sites s201's tabs no longer leak). All 809: titles
     645/653, dates 288/293, 184 leaks; 110 pages without a label date are given one, 109 their URL's and t798 its
-    dated day heading."""
+    dated day heading. The twenty-ninth pass (t831-t850: 20 pages chosen for layouts the set had few of, 8 hosts new,
+    six ningbolife pages: three category pages, a print view), unseen: titles 17/17, dates 5/5, 27 leaks (a comment
+    plugin's labels, glued 'Previous:'/'Next:' links, image alt lines with an upload's number, a machine-translated
+    date line's label; the category pages' later stories); after its rules (those four furniture shapes) 17/17, 5/5, 18
+    (the later stories: tune_sites labels a category page's every story, so they stay); the older 809 unchanged. All
+    829: titles 662/670, dates 293/298, 202 leaks; 111 pages without a label date are given one, 110 their URL's and
+    t798 its dated day heading."""
     from transforms.textutil import url_date
 
     pages = load_realgold(realgold.REALGOLD_DIR / "tune_other")
-    assert len(pages) == 809
+    assert len(pages) == 829
     outputs = realgold.run_newsetl(pages)
     total = score_real("newsetl", pages, outputs).total
-    assert total.titles == 653 and total.dates == 293
-    assert total.titles_ok >= 645 and total.dates_ok >= 288
+    assert total.titles == 670 and total.dates == 298
+    assert total.titles_ok >= 662 and total.dates_ok >= 293
     assert (total.title_accuracy or 0) >= 0.98 and (total.date_accuracy or 0) >= 0.98
     given = [(page, out.published) for page, out in zip(pages, outputs) if page.published is None and out.published]
-    assert len(given) == total.dates_unlabelled_given == 110
+    assert len(given) == total.dates_unlabelled_given == 111
     # t798's day heading '2011-09-25th Sunday – Ningbo – Tour around town' dates the day it tells of, which its label
     # (a judgement call) does not take for the post's: the one page given a date its URL does not show
     assert all(date == url_date(page.url) for page, date in given if page.id != "t798")
-    assert total.leaks <= 184
+    assert total.leaks <= 202
 
 
 def _url_key(url: str) -> str:
@@ -1177,7 +1183,7 @@ def test_tune_other_labels_are_consistent():
     others = _manifest_urls("dev", "tune_sites", *(held.name for held in realgold.HELD_OUT_SETS))
     seen: set[str] = set()
     pages = sorted((folder / "pages").glob("t*.json"))
-    assert len(pages) == len(rows) == 809
+    assert len(pages) == len(rows) == 829
     for path in pages:
         page = json.loads(path.read_text(encoding="utf-8"))
         label = json.loads((folder / "labels" / path.name).read_text(encoding="utf-8"))

@@ -307,6 +307,15 @@ SOURCE_DATE: Final = (
     r"( +[0-9:]{4,8})?( *[|｜/] *.{0,60})? *$"
 )
 PUBLISH_TIME: Final = r"(?im)^ *publish *time *[:：].{0,80}$"
+# Any one-word label before a date line's date when a hit counter closes the line: a template's "Time:" put into
+# another language by a machine translator ("FIAINANA: 2022-09-17 HITS: 60" under the headline, Malagasy, a
+# manufacturer's news page, www.joiwo.com t840, the twenty-ninth tune_other pass). (Not an alternative of
+# DATE_SOURCE's labels: any letter would open that pattern, tried then on nearly every line; this one is tried only on
+# a line closing with a digit that has a colon among its first characters, see _NEEDS.)
+LABEL_DATE_HITS: Final = (
+    r"(?im)^ *[a-z]{2,20} *[:：] *(19|20)[0-9]{2}[-/.][0-9]{1,2}[-/.][0-9]{1,2}( +[0-9]{1,2}:[0-9]{2}(:[0-9]{2})?)?"
+    r" +(hits|views|clicks?|reads?|visits) *[:：] *[0-9]{1,8}$"
+)
 # Image file names rendered as text: "1_副本.jpg", "2.jpg", "Ningbo Zhoushan Port.png".
 # Also a link's tail left by a markup converter: ".png)" (cceeccic.org t298, eleventh pass).
 # Also a camera's file names without their extension, one or more a line ("DSC02189 DSC02206" between a blog's
@@ -741,6 +750,10 @@ ADDRESS_POSTCODE: Final = (
 # Or two words joined by one underscore, or a run of digits glued to a word: an upload's name ("Ningbo_Banner",
 # "4634ningbo" between a blog's paragraphs, www.adventuresaroundasia.com t527, the eighteenth tune_other pass).
 IMAGE_NAME: Final = r"(?im)^ *([a-z]+((_[a-z0-9]+)+|(-[a-z]+)*(-[0-9]+){2,})|[0-9]{3,}[a-z]{3,}) *$"
+# An image's alt text repeating the headline with the upload's number glued after a space ("Where to go to Ningbo and
+# what to see? 5223_1", _2, _3 between a travel article's paragraphs, folksyguide.com t848, the twenty-ninth tune_other
+# pass): an article's number and the picture's, joined by one underscore, closing the line.
+IMAGE_ALT_NUMBER: Final = r"(?im)^ *[^\n]{1,200} [0-9]{2,8}_[0-9]{1,3} *$"
 # Furniture of the twelfth tune_other pass (t314-t339), exactly as on the pages: a section trail of two items glued
 # to its mark ("  Exchange>Stage", en.chinaculture.org t325: up to three words an item, letters only, so that "x > 5"
 # and a sentence stay); a meta line of labelled fields glued together, some empty, closing with the date ("From:
@@ -766,8 +779,12 @@ NAMES_SIGNOFF: Final = (
     r"(?im)^ *[a-z][a-z'’.-]*( +[a-z0-9][a-z0-9'’.-]*){0,7}"
     r"( *[/&,] *[a-z][a-z'’.-]*( +[a-z0-9][a-z0-9'’.-]*){0,3}){0,3} *[|｜] *$"
 )
+# Also the bare label glued to the neighbour's title by its colon, no space after it ("Previous:Trade tension spills
+# over to academic area", "Next:China to build ..." under a re-posted Xinhua item, m.cnzhongchisteel.com t843, the
+# twenty-ninth tune_other pass: a sentence's "Next: ..." keeps its space).
 NEIGHBOUR_LINK: Final = (
-    r"(?im)^ *[«‹<]? *(next|previous|prev) +(article|post|story|item|news|page) *[:：] *[^\n]{1,150}$"
+    r"(?im)^ *[«‹<]? *((next|previous|prev) +(article|post|story|item|news|page) *[:：] *[^\n]{1,150}"
+    r"|(next|previous|prev)[:：][^ \n][^\n]{0,149})$"
 )
 # After the twelfth pass's rules, on the pages gathered to measure them (t340-t344): a dateline of places, two to five
 # names of up to four words separated by commas, then a full stop or a comma and the date ("USA, Bethesda, Maryland.
@@ -863,7 +880,11 @@ POST_WIDGETS: Final = (
     r"|(%d|[0-9]{1,6}) +bloggers? +likes? +this *:?"
     # a forum user's handle alone, maybe with the user's score ("@sophialin (2677)", www.mylot.com t546, the eighteenth
     # pass)
-    r"|@[a-z0-9_.-]{2,30}( *[(][0-9,]{1,7}[)])?) *$"
+    r"|@[a-z0-9_.-]{2,30}( *[(][0-9,]{1,7}[)])?"
+    # a comment plugin's labels under the text (wpDiscuz: "Inline Feedbacks", "View all Answers"; "View all comments")
+    # and a like counter with its share link ("点赞6 分享", like 6, share), hefeiconnect.com t837, the twenty-ninth
+    # tune_other pass
+    r"|inline +feedbacks?|view +all +(answers|comments|replies)|点赞 *[0-9]{0,6} *(分享)?) *$"
 )
 SERVER_STATS: Final = r"(?im)^ *([a-z]{1,6} *: *[0-9]{1,6}([.][0-9]{1,6})? *(s|ms|mb|kb)? *; *){3,8}[^\n]{0,160}$"
 SEE_ALSO: Final = r"(?im)^ *see +also *[:：]? +[^\n]{0,150}[^.。\n] *$"
@@ -1106,6 +1127,7 @@ BOILERPLATE_PATTERNS: Final[tuple[str, ...]] = (    PRINT_CLOSE,
     DATE_SOURCE,
     SOURCE_DATE,
     PUBLISH_TIME,
+    LABEL_DATE_HITS,
     IMAGE_FILE,
     LANGUAGE_SWITCH,
     EDITION_MENU,
@@ -1171,6 +1193,7 @@ BOILERPLATE_PATTERNS: Final[tuple[str, ...]] = (    PRINT_CLOSE,
     URL_LINE,
     ADDRESS_POSTCODE,
     IMAGE_NAME,
+    IMAGE_ALT_NUMBER,
     BREADCRUMB_PAIR,
     META_FIELDS_DATE,
     NAMES_SIGNOFF,
@@ -1208,7 +1231,7 @@ BOILERPLATE_PATTERNS: Final[tuple[str, ...]] = (    PRINT_CLOSE,
 # and in HTML): the parsers read the date from them, then drop them like any furniture.
 DATED_LINE_PATTERNS: Final[tuple[str, ...]] = (
     DATED_HEADER, BYLINE_DATED, AGENCY_STAMP, DATE_SOURCE, SOURCE_DATE, PUBLISH_TIME, TEXT_SIZE, CN_META, NAME_DATE,
-    DATE_BYLINE, ACCOUNT_DATE, DATE_BAR, META_FIELDS_DATE, PLACE_DATE, TOOLBAR_DATE,
+    DATE_BYLINE, ACCOUNT_DATE, DATE_BAR, META_FIELDS_DATE, PLACE_DATE, TOOLBAR_DATE, LABEL_DATE_HITS,
 )
 
 # Fragments of page furniture distinctive enough to flag anywhere in a line, not only as
@@ -1304,6 +1327,10 @@ _CONTACT_WORDS: Final = ("contact", "touch", "to u")
 _CONTACT_WINDOW: Final = 80 + 8
 # NEIGHBOUR_LINK's colon stands within its first characters: "< " (2), "previous " (9), "article " (8), ":" (1).
 _NEIGHBOUR_LABEL_WINDOW: Final = 2 + 9 + 8 + 1
+# IMAGE_ALT_NUMBER's underscore stands among the line's last characters: the picture's number (3) and "_" (1).
+_ALT_NUMBER_WINDOW: Final = 3 + 1
+# LABEL_DATE_HITS's colon stands among the line's first characters: a space, the label (20), a space and the colon.
+_LABEL_COLON_BY: Final = 1 + 20 + 1 + 1
 # PICTURE_RIGHTS_NOTICE's verb ("contact", "delete", "remove": no "i" nor "s", see above) ends at most 40 characters
 # before the line's end: "contact" (7) and 40.
 _RIGHTS_NOTICE_VERBS: Final = ("contact", "delete", "remove")
@@ -1417,6 +1444,10 @@ _NEEDS: Final[dict[str, Callable[[str], bool]]] = {
     CONTACT_PROMPT: lambda line: _holds_any(line[:_CONTACT_WINDOW].lower(), _CONTACT_WORDS),
     # (a normalized line: no space in it at all; a digit opening the upload's number)
     IMAGE_NAME: lambda line: ("_" in line or "-" in line or line[:1].isdigit()) and " " not in line,
+    # the underscore among the line's last characters (a space, eight digits, "_", three digits: 13)
+    IMAGE_ALT_NUMBER: lambda line: "_" in line[-_ALT_NUMBER_WINDOW:],
+    # the label's colon among the first characters (a label of 20 letters, a space, the colon: 22)
+    LABEL_DATE_HITS: lambda line: ":" in line[:_LABEL_COLON_BY] or "：" in line[:_LABEL_COLON_BY],
     # "china" and the post code end the line (normalized: single spaces), the letters without an "i" (see above)
     ADDRESS_POSTCODE: lambda line: "na" in line[-_POSTCODE_WINDOW:].lower(),
     # a full stop closes a line it matches only in "It's happening...." ([.]{2,}; the line is normalized, no

@@ -604,7 +604,15 @@ from transforms.textutil import KANA_RE
 # their headline (two items or more): they go with the box (s226's "more than 20 reported attacks": textutil).
 # "2026.12.07.145" (metrics21): "formed in 2003" dates an event as "founded in" does, no period for the figures after
 # it ("Key Safety was formed in 2003 ... The company makes ... about $1.5 billion in revenue annually", s226).
-EXTRACTOR_VERSION = "2026.12.07.145"
+# "2026.12.07.151" (other29): a comment plugin's labels ("Inline Feedbacks", "View all Answers", "点赞6 分享") and a
+# bare neighbour label glued to its title ("Previous:Trade tension ...", "Next:China to ...") are furniture.
+# "2026.12.07.152" (other29): an image's alt text repeating the headline with the upload's number glued after a space
+# ("Where to go to Ningbo and what to see? 5223_1", t848: boilerplate.IMAGE_ALT_NUMBER) is furniture.
+# "2026.12.07.153" (other29): any one-word label before a date line's date when a counter's or a source's label
+# follows it ("FIAINANA: 2022-09-17 HITS: 60", a machine-translated "Time:", t840: boilerplate.DATE_SOURCE).
+# "2026.12.07.154" (other29): .153's label a pattern of its own, LABEL_DATE_HITS, the hit counter closing the line and
+# gated by the label's colon (as DATE_SOURCE's alternative any letter opened that pattern: tried on nearly every line).
+EXTRACTOR_VERSION = "2026.12.07.154"
 
 
 MIDDLE_DOT: Final = "·"
