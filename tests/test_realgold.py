@@ -1133,8 +1133,11 @@ def test_other_sources_titles_dates_and_chrome_on_the_tuning_pages():
     plugin's labels, glued 'Previous:'/'Next:' links, image alt lines with an upload's number, a machine-translated
     date line's label; the category pages' later stories); after its rules (those four furniture shapes) 17/17, 5/5, 18
     (the later stories: tune_sites labels a category page's every story, so they stay); the older 809 unchanged. All
-    829: titles 662/670, dates 293/298, 202 leaks; 111 pages without a label date are given one, 110 their URL's and
-    t798 its dated day heading."""
+    829: titles 662/670, dates 293/298, 202 leaks. Then the three category pages' later stories were relabelled as
+    their text (session 26, the lead: tune_sites' convention for ningbolife's category blog views, s150-s153, so that
+    the sets agree; their copyright, "Read more:", "f t g m" lines stay chrome): the pass's pages 0 leaks, all 829 184
+    (ningbolife's 67 pages 0); 111 pages without a label date are given one, 110 their URL's and t798 its dated day
+    heading."""
     from transforms.textutil import url_date
 
     pages = load_realgold(realgold.REALGOLD_DIR / "tune_other")
@@ -1149,7 +1152,7 @@ def test_other_sources_titles_dates_and_chrome_on_the_tuning_pages():
     # t798's day heading '2011-09-25th Sunday – Ningbo – Tour around town' dates the day it tells of, which its label
     # (a judgement call) does not take for the post's: the one page given a date its URL does not show
     assert all(date == url_date(page.url) for page, date in given if page.id != "t798")
-    assert total.leaks <= 202
+    assert total.leaks <= 184
 
 
 def _url_key(url: str) -> str:
