@@ -37,6 +37,9 @@ SETS = ("dev", "holdout", "tune_other")
 ISSUE_STORIES: tuple[frozenset[str], ...] = (frozenset({"dev/008", "dev/009", "dev/039"}),)
 READ_STORIES: tuple[frozenset[str], ...] = ISSUE_STORIES + (
     frozenset({"dev/011", "holdout/h014"}),
+    # China Daily's "Turning the right wheels for further economic growth" (February 2019): a hijacked mirror's copy
+    # (t033) and ningbo.chinadaily.com.cn's page (t834, the twenty-ninth pass)
+    frozenset({"tune_other/t033", "tune_other/t834"}),
     frozenset({"tune_other/t009", "tune_other/t010"}),
     frozenset({"tune_other/t044", "tune_other/t087"}),
     # the Zhenhai refinery's second phase completed (December 2024), told by third-news.com and tmc24news.com
@@ -93,7 +96,9 @@ KNOWN_FALSE_GROUPS: tuple[frozenset[str], ...] = (
     frozenset({"tune_other/t029", "tune_other/t094"}),  # two reports quoting the same 4 county statistics
     # three editions of the city's official profile (docstoc's 2011 copy, a bureau's 2014 one (t328, twelfth pass), the
     # foreign affairs office's 2020 one): the history paragraph's dates rewritten, the present-day figures different
-    frozenset({"tune_other/t127", "tune_other/t175", "tune_other/t328"}),
+    # (and the twenty-ninth pass's t841, a studylib copy of a Florence sister-city brochure that opens with the same
+    # profile paragraph, then tells of the twinning)
+    frozenset({"tune_other/t127", "tune_other/t175", "tune_other/t328", "tune_other/t841"}),
     # a 2008 travel blog that passes the Tianyi Pavilion (built 1561 to 1566, over 300,000 books) and a report of the
     # library's first night opening that gives the same facts of it
     frozenset({"tune_other/t112", "tune_other/t215"}),
@@ -172,7 +177,13 @@ KNOWN_FALSE_GROUPS: tuple[frozenset[str], ...] = (
                # the twenty-eighth pass: a kindergarten's job post (t806: 5 days, 2-6 years, 150RMB, 50%) and a
                # copied typhoon bulletin (t828: 800 kilometers, 14, 10- 12) join through small shared figures; no
                # text alike
-               "tune_other/t806", "tune_other/t828"}),
+               "tune_other/t806", "tune_other/t828",
+               # the twenty-ninth pass: china.org.cn's headline-less page t844 joins through small shared figures;
+               # no text alike
+               "tune_other/t844"}),
+    # the twenty-ninth pass: eChinacities' guide to Ningbo's temples (t846) and china.org.cn's Tiantong Temple page
+    # (t701) share the temple's dates and sizes, no 8-word run of text
+    frozenset({"tune_other/t701", "tune_other/t846"}),
     # the twenty-fourth pass: Goto Ningbo's Xikou scenic-area item (t104) and China Daily's Cicheng attraction page
     # (t723), two places' pages sharing small figures; no text alike
     frozenset({"tune_other/t104", "tune_other/t723"}),
