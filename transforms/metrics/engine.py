@@ -727,8 +727,8 @@ def extract_metrics(body: str, published: str | None = None, title: str | None =
         body = BULLET_GLUED_LABEL_RE.sub(_bullet_label_spaced, body)  # " • Total599.03 km2": the label set apart
     marks = _hedge_marks(body) if "~" in body or ("c." in body and HEDGE_CIRCA_GATE_RE.search(body)) else []
     if marks:  # "over ~7 Million", "c.8.5M": the mark read as spaces (the same length), its figure approximate
-        body = "".join(body[last.end() if last else 0:mark.start()] + " " * (mark.end() - mark.start())
-                       for last, mark in zip([None, *marks[:-1]], marks)) + body[marks[-1].end():]
+        for mark in marks:
+            body = body[:mark.start()] + " " * (mark.end() - mark.start()) + body[mark.end():]
     token = _MID_SENTENCE_NAMES.set(MidSentenceNames(body))  # (its words found if a subject asks)
     try:
         metrics = _extract(body, pub, _document_period(title, body, pub), title or "")

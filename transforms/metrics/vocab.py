@@ -566,8 +566,7 @@ TONNE_COMPOUND_TAILS: Final = ("kilometers", "kilometres", "kilometer", "kilomet
 # Verbs of a place in a ranking before an ordinal ("ranked second in the province", "came 17th", "placing No.1":
 # matchers.RANK_RE, rule rank_verb, and RANK_VERB_LIST_RE), and the ordinals in words they read (first to tenth).
 RANK_VERBS: Final = ("rank", "ranks", "ranked", "ranking", "placed", "placing", "came", "coming")
-RANK_ORDINAL_WORDS: Final = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
-                             "tenth")
+RANK_ORDINAL_WORDS: Final = tuple(word for word, value in ORDINAL_WORDS.items() if value <= 10)
 # Counts in words after "top" that make it a top-N list, not a first place ("ranked top ten": rank_top_n's or no
 # rank; "ranking top globally": first; metrics19, tune_sites s069).
 TOP_SPELLED_COUNTS: Final = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twenty",
