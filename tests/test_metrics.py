@@ -2243,6 +2243,12 @@ def test_the_end_of_a_time_and_a_month_after_of_are_no_part_of_a_subject(
          [(5085.0, "count", "inbound and outbound flights of ningbo airport")]),
         ("The sales of the company were 5,000 yuan.", [(5000.0, "CNY", "sales of the company")]),
         ("The output of the plant was 5,000.", []),  # (a singular head: nothing counted)
+        # tune_sites s036, labelled: the head before a place phrase ("from ... to ...") is the noun counted
+        ("And the tourists from Ningbo to Hong Kong have increased from about 10000 to 98200, a growth of 9 times.",
+         [(10000.0, "count", "tourists from ningbo"), (98200.0, "count", "tourists from ningbo"),
+          (9.0, "times", "tourists from ningbo")]),
+        ("Exports to Europe reached 350 last year.", []),  # (a mass plural's head: nothing counted)
+        ("The output in the park was 5,000.", []),
     ],
 )
 def test_a_bare_number_said_of_a_plural_restricted_by_of_counts_it(

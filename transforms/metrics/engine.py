@@ -612,7 +612,9 @@ from transforms.textutil import KANA_RE
 # follows it ("FIAINANA: 2022-09-17 HITS: 60", a machine-translated "Time:", t840: boilerplate.DATE_SOURCE).
 # "2026.12.07.154" (other29): .153's label a pattern of its own, LABEL_DATE_HITS, the hit counter closing the line and
 # gated by the label's colon (as DATE_SOURCE's alternative any letter opened that pattern: tried on nearly every line).
-EXTRACTOR_VERSION = "2026.12.07.154"
+# "2026.12.07.155": a subject's head before a place phrase is the noun a bare number counts ("the tourists from Ningbo
+# to Hong Kong have increased from about 10000 to 98200", s036: vocab.HEAD_PLACE_PREPOSITIONS), as before "of".
+EXTRACTOR_VERSION = "2026.12.07.155"
 
 
 MIDDLE_DOT: Final = "·"

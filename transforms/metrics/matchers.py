@@ -55,6 +55,7 @@ from transforms.metrics.vocab import (
     FRACTION_WORDS,
     FREQUENCY_ADVERBS,
     GLUED_MILLION_PEOPLE,
+    HEAD_PLACE_PREPOSITIONS,
     HEADCOUNT_NOUNS,
     HEDGE_WORDS,
     HYPHENATED_MONEY_CURRENCIES,
@@ -1913,8 +1914,10 @@ def _elided_count(para: str, read: NumberRead, sent_start: int, sent_end: int,
         if own_clause:
             found_item.rules.append("subject.own_clause")
         return found_item
-    if subject and " of " in subject and _counted_noun(subject.split(" of ", 1)[0].split()[-1]):
-        found_item = item(subject)  # "The flights of Ningbo airport in the first half of 2019 was 5,085" (s035)
+    if subject and " " in subject and _counted_noun(_head_before_phrase(subject).split()[-1]):
+        # "The flights of Ningbo airport in the first half of 2019 was 5,085" (s035), "the tourists from Ningbo to
+        # Hong Kong have increased from about 10000 to 98200" (s036)
+        found_item = item(subject)
         found_item.rules.append("count.plural_head")
         return found_item
     if subject and subject.endswith(HEADCOUNT_NOUNS) and (value >= 1000 or read.scale):
@@ -1928,6 +1931,15 @@ def _elided_count(para: str, read: NumberRead, sent_start: int, sent_end: int,
         found_item.rules.append("count.clause_subject")
         return found_item
     return None
+
+
+HEAD_PHRASE_RE: Final = re.compile(rf"\s(?:of|{'|'.join(HEAD_PLACE_PREPOSITIONS)})\s")
+
+
+def _head_before_phrase(subject: str) -> str:
+    """`subject`'s words before its first "of" or place preposition ("tourists from ningbo" -> "tourists")."""
+    phrase = HEAD_PHRASE_RE.search(subject)
+    return subject[:phrase.start()] if phrase else subject
 
 
 def _counted_noun(word: str) -> bool:

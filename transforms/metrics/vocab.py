@@ -222,6 +222,9 @@ PART_MONTHS: Final = {"first half": (1, 6), "second half": (7, 12), "first quart
 NAME_RUN_WORDS: Final = frozenset({"and", "of", "the", "&"})
 # Prepositions that join a restricting phrase to a noun ("trade with the EU", "imports through the bonded zone").
 NP_JOINER_WORDS: Final = frozenset({"with", "for", "between", "along", "through", "among"})
+# Prepositions after which a subject's words only place or restrict its head noun: "the tourists from Ningbo to Hong
+# Kong have increased from about 10000 to 98200" counts tourists (matchers: count.plural_head).
+HEAD_PLACE_PREPOSITIONS: Final = ("in", "from", "at", "on", "across", "within", "under", "along")
 
 NP_STOP_WORDS: Final = frozenset(
     "the a an this these that those its their his her our your my which who whom whose where when "
