@@ -3112,3 +3112,20 @@ def test_formed_in_a_year_dates_an_event_not_the_figures_after_it() -> None:
     m = one("Key Safety was formed in 2003 when Carlyle Group bought the assets of Breed Technologies Inc. The "
             "company makes airbag and seatbelt systems that generate about $1.5 billion in revenue annually.")
     assert (m.value, m.unit, m.period) == (1.5e9, "USD", None)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        # tune_sites s040, labelled (2.21 people, "average household size")
+        ("Each household from the city has an average 2.21 people, 0.26 less than in the previous census in 2010.",
+         [(2.21, "count")]),
+        ("Family households had 2.62 persons per household.", [(2.62, "count")]),
+        ("The team has 2.5 people.", []),  # (no average: a decimal counts nobody)
+        ("Each household has an average 2.21 rooms.", []),  # (not a headcount)
+    ],
+)
+def test_a_decimal_headcount_said_as_an_average_is_read(sentence: str, found: list[tuple[float, str]]) -> None:
+    """ "an average 2.21 people" (a census's household size): an unscaled decimal counted nothing unless a rate's
+    base followed it; an average headcount is a figure of its own (count.average_headcount)."""
+    assert [(m.value, m.unit) for m in extract_metrics(sentence)] == found

@@ -614,7 +614,9 @@ from transforms.textutil import KANA_RE
 # gated by the label's colon (as DATE_SOURCE's alternative any letter opened that pattern: tried on nearly every line).
 # "2026.12.07.155": a subject's head before a place phrase is the noun a bare number counts ("the tourists from Ningbo
 # to Hong Kong have increased from about 10000 to 98200", s036: vocab.HEAD_PLACE_PREPOSITIONS), as before "of".
-EXTRACTOR_VERSION = "2026.12.07.155"
+# "2026.12.07.156": a decimal headcount said as an average is read ("Each household from the city has an average 2.21
+# people", s040; "2.62 persons per household": vocab.AVERAGE_HEADCOUNT_NOUNS / _CUES, count.average_headcount).
+EXTRACTOR_VERSION = "2026.12.07.156"
 
 
 MIDDLE_DOT: Final = "·"

@@ -34,6 +34,8 @@ from transforms.metrics.subjects import VERB_FORM_RE, _is_plural, _noun_phrase_a
 from transforms.metrics.vocab import (
     AGE_OR_BASE_LEADS,
     AMOUNT_COMPARATIVES,
+    AVERAGE_HEADCOUNT_CUES,
+    AVERAGE_HEADCOUNT_NOUNS,
     BARE_RATE_LINKS,
     BARE_RATE_NOUNS,
     BARE_SHARE_LEADS,
@@ -1684,7 +1686,11 @@ def _count(para: str, match: NumberRead, sent_start: int, rule: str = "count") -
     per_time = bool(rate and PER_TIME_RE.match(para, np_end))
     if per_time:
         rate = None  # "50 flights per week": a count of what flows in a stretch of time (count.per_time)
-    if unscaled_decimal and not rate:
+    average = unscaled_decimal and subject in AVERAGE_HEADCOUNT_NOUNS \
+        and _says_average(before, para[np_end:np_end + 20])
+    if average:
+        rate = None  # "has an average 2.21 people", "2.62 persons per household" (count.average_headcount)
+    elif unscaled_decimal and not rate:
         return None
     if rate:
         base = RATE_BASE_RE.match(para, np_end)
@@ -1698,6 +1704,8 @@ def _count(para: str, match: NumberRead, sent_start: int, rule: str = "count") -
     if subject in COUNT_UNIT_NOUNS:
         found_subject = None  # "28.72 million TEUs": the subject is what the sentence says is measured
     rules = ["count.invariant_unit"] if subject in INVARIANT_UNIT_NOUNS else []  # "7.8 million TEU"
+    if average:
+        rules.append("count.average_headcount")
     if being is not None:
         rules.append("count.being_noun")
     if per_time:
@@ -1940,6 +1948,13 @@ def _head_before_phrase(subject: str) -> str:
     """`subject`'s words before its first "of" or place preposition ("tourists from ningbo" -> "tourists")."""
     phrase = HEAD_PHRASE_RE.search(subject)
     return subject[:phrase.start()] if phrase else subject
+
+
+def _says_average(before: str, after: str) -> bool:
+    """Whether the words before a decimal headcount, or the few after it, make it an average (AVERAGE_HEADCOUNT_CUES:
+    "an average 2.21 people", "2.62 persons per household")."""
+    around = f"{before[-60:]} {after}".lower()
+    return any(cue in around for cue in AVERAGE_HEADCOUNT_CUES)
 
 
 def _counted_noun(word: str) -> bool:

@@ -272,6 +272,10 @@ PLURAL_NOUN_NEXT_AFTER_MODIFIER: Final = PLURAL_NOUN_NEXT_WORDS | frozenset("fro
 # "two people familiar with the matter said": a news agency's unnamed sources, no count (count.sourcing_phrase;
 # metrics15, tune_sites s163, Reuters).
 SOURCING_NOUNS: Final[tuple[str, ...]] = ("people", "persons", "sources", "officials", "executives", "insiders")
+# A decimal headcount is an average ("Each household from the city has an average 2.21 people", s040): the nouns,
+# and the words that make it one ("an average", "on average", "per household").
+AVERAGE_HEADCOUNT_NOUNS: Final = ("people", "persons")
+AVERAGE_HEADCOUNT_CUES: Final = ("average", "per household", "per family")
 SOURCING_TAILS: Final[tuple[str, ...]] = ("familiar with", "close to", "briefed on", "with knowledge of",
                                           "with direct knowledge of")
 # The last words of a company's name a stock code's brackets follow: "Ningbo Shanshan Co.Ltd(600884)", "Byd Company
