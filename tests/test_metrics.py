@@ -3129,3 +3129,21 @@ def test_a_decimal_headcount_said_as_an_average_is_read(sentence: str, found: li
     """ "an average 2.21 people" (a census's household size): an unscaled decimal counted nothing unless a rate's
     base followed it; an average headcount is a figure of its own (count.average_headcount)."""
     assert [(m.value, m.unit) for m in extract_metrics(sentence)] == found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        # tune_sites s002, labelled (7 and 2)
+        ("It ranks seventh in the China's top 100 cities of foreign trade, and second for its structural "
+         "competitiveness.", [7.0, 2.0]),
+        ("The port ranks third in the world and first in China.", [3.0, 1.0]),
+        ("The city ranked 5th in innovation and 12th in talent.", [5.0, 12.0]),
+        ("Ningbo ranked first and the second-hand market grew.", [1.0]),  # (no ordinal opening a scope)
+        ("Ningbo ranked first in exports. Cixi and third parties in Yuyao followed.", [1.0]),  # (a sentence apart)
+    ],
+)
+def test_a_second_ordinal_joined_to_a_ranking_verb_with_a_scope_of_its_own_is_a_rank(
+        sentence: str, found: list[float]) -> None:
+    """ "ranks seventh in ..., and second for ...": only the first ordinal was read (rank_verb_and)."""
+    assert [m.value for m in extract_metrics(sentence) if m.unit == "rank"] == found

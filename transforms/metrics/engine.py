@@ -616,7 +616,10 @@ from transforms.textutil import KANA_RE
 # to Hong Kong have increased from about 10000 to 98200", s036: vocab.HEAD_PLACE_PREPOSITIONS), as before "of".
 # "2026.12.07.156": a decimal headcount said as an average is read ("Each household from the city has an average 2.21
 # people", s040; "2.62 persons per household": vocab.AVERAGE_HEADCOUNT_NOUNS / _CUES, count.average_headcount).
-EXTRACTOR_VERSION = "2026.12.07.156"
+# "2026.12.07.157": a second ordinal joined by "and" to a ranking verb's, with a scope of its own, is a rank ("It ranks
+# seventh in the China's top 100 cities of foreign trade, and second for its structural competitiveness", s002);
+# rank_verb_list's ordinal no longer one a hyphen follows ("ranked first and the second-hand market").
+EXTRACTOR_VERSION = "2026.12.07.157"
 
 
 MIDDLE_DOT: Final = "·"

@@ -89,6 +89,7 @@ from transforms.metrics.vocab import (
     POINTS_COMPARE_WORDS,
     POINTS_SHORTHANDS,
     PRECEDING_BLOCKLIST,
+    RANK_AND_SCOPE_LEADS,
     RANK_MOVE_NOUNS,
     RANK_MOVE_VERBS,
     RANK_MOVE_WORDS,
@@ -349,10 +350,22 @@ RANK_PLACES_RE: Final = re.compile(
 # The last ordinal of a list after a ranking verb: "Taiwan and Thailand ranked second and third" (the first
 # is rank_verb's; this rule, tried before it, takes only the last one: the match ends where its ordinal
 # does, so _plain_rank's item is that ordinal).
+# No hyphen may follow the ordinal ("ranked first and the second-hand market": no rank).
 RANK_VERB_LIST_RE: Final = re.compile(
     rf"\b(?:{words_pattern(RANK_VERBS)})\s+(?:(?:at|as)\s+)?(?:the\s+)?{ORDINAL_OR_NO}"
     rf"(?:\s*,\s*{ORDINAL_OR_NO})*\s*,?\s+and\s+(?:the\s+)?"
-    rf"(?P<ord>(?P<word>{ORDINAL_ALT})|(?P<n>\d{{1,3}})(?:st|nd|rd|th)|No\.\s?(?P<no>\d{{1,3}}))\b",
+    rf"(?P<ord>(?P<word>{ORDINAL_ALT})|(?P<n>\d{{1,3}})(?:st|nd|rd|th)|No\.\s?(?P<no>\d{{1,3}}))(?![\w-])",
+    re.IGNORECASE,
+)
+# A second ordinal joined by "and" to a ranking verb's, with a scope of its own: "The port ranks third in the world
+# and first in China", "Ningbo ranks sixth among Chinese cities for economic openness, and second for its structural
+# competitiveness" (tune_sites s002: the second was missed). Tried before rank_verb, as rank_verb_list is: the match
+# ends at its ordinal, the first being rank_verb's. No sentence end lies between the two ("top 100 cities" may).
+RANK_AND_RE: Final = re.compile(
+    rf"\b(?:{words_pattern(RANK_VERBS)})\s+(?:(?:at|as|in)\s+)?(?:the\s+)?{ORDINAL_OR_NO}\b"
+    r"[^.;:!?]{1,80}?\s+and\s+(?:the\s+)?"
+    rf"(?P<ord>(?P<word>{ORDINAL_ALT})|(?P<n>\d{{1,3}})(?:st|nd|rd|th)|No\.\s?(?P<no>\d{{1,3}}))(?![\w-])"
+    rf"(?=\s+{words_pattern(RANK_AND_SCOPE_LEADS)}\b)",
     re.IGNORECASE,
 )
 RANK_RE: Final = re.compile(
@@ -1193,6 +1206,7 @@ MATCHERS: Final[tuple[tuple[str, re.Pattern[str], Callable[[re.Match[str]], _Fou
     ("points_changed", POINTS_CHANGED_RE, _bare_points),
     ("points_pair", POINTS_PAIR_RE, _points_pair),
     ("rank_verb_list", RANK_VERB_LIST_RE, _plain_rank),
+    ("rank_verb_and", RANK_AND_RE, _plain_rank),
     ("rank_verb", RANK_RE, _rank),
     ("rank_places", RANK_PLACES_RE, _plain_rank),
     ("rank_top_n", TOP_RANK_RE, _top_rank),
@@ -1240,6 +1254,7 @@ MATCHER_TRIGGERS: Final[dict[str, tuple[str, ...]]] = {
     "points_changed": ("point",),
     "points_pair": ("point",),
     "rank_verb_list": ("rank", "plac", "came", "coming"),
+    "rank_verb_and": ("rank", "plac", "came", "coming"),
     "rank_verb": ("rank", "plac", "came", "coming"),
     "rank_places": ("places",),
     "rank_top_n": ("top",),

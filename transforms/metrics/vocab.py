@@ -604,6 +604,9 @@ NUMBER_OF_CHANGE_VERBS: Final = ("increased", "decreased", "rose", "fell", "grew
                                  "went down")
 # "in the country" after a place won ("took the first place in the country": matchers.SCOPED_RANK_RE).
 RANK_WIDE_SCOPES: Final = ("country", "province", "world")
+# The words that open a second rank's scope after "and" ("ranks third in the world and first in China", "sixth among
+# Chinese cities for economic openness, and second for its structural competitiveness": matchers.RANK_AND_RE).
+RANK_AND_SCOPE_LEADS: Final = ("in", "for", "among", "on", "across", "nationwide", "worldwide", "globally")
 # A ranking's participle opening the words after a quantity ("1.08 billion tonnes of cargo, ranking first":
 # subjects.RANK_PARTICIPLE_RE).
 RANK_PARTICIPLES: Final = ("ranking", "placing", "coming")
