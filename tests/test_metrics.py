@@ -3147,3 +3147,21 @@ def test_a_second_ordinal_joined_to_a_ranking_verb_with_a_scope_of_its_own_is_a_
         sentence: str, found: list[float]) -> None:
     """ "ranks seventh in ..., and second for ...": only the first ordinal was read (rank_verb_and)."""
     assert [m.value for m in extract_metrics(sentence) if m.unit == "rank"] == found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kinds"),
+    [
+        # tune_sites s009, s050, s006: labelled changes
+        ("The three sectors posted growth rates of 16.5%, 13.5%, and 11.4%, respectively.",
+         ["change", "change", "change"]),
+        ("Prices rose, with the increase rates of 4.6%, 3.7% and 2.6% respectively.", ["change", "change", "change"]),
+        ("The growth rate of these non-productive incomes is as high as 21.2%.", ["change"]),
+        ("The survival rate of 95% was high.", ["level"]),  # (not a growth rate)
+    ],
+)
+def test_growth_rates_of_a_figure_and_a_growth_rate_as_high_as_it_are_changes(
+        sentence: str, kinds: list[str]) -> None:
+    """ "growth rates of 16.5%, ...", "the increase rates of 4.6%", "is as high as 21.2%": a growth rate was a change
+    only after a link verb ("the growth rate was 7.8%"), singular, with a hedge at most (kind.growth_rate_is)."""
+    assert [m.kind for m in extract_metrics(sentence)] == kinds

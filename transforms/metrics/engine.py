@@ -619,7 +619,9 @@ from transforms.textutil import KANA_RE
 # "2026.12.07.157": a second ordinal joined by "and" to a ranking verb's, with a scope of its own, is a rank ("It ranks
 # seventh in the China's top 100 cities of foreign trade, and second for its structural competitiveness", s002);
 # rank_verb_list's ordinal no longer one a hyphen follows ("ranked first and the second-hand market").
-EXTRACTOR_VERSION = "2026.12.07.157"
+# "2026.12.07.158": growth and increase rates (plural too) "of" a figure, or said to be "as high as" it, are changes
+# ("posted growth rates of 16.5%, 13.5%, and 11.4%", s009; "is as high as 21.2%", s006: kind.growth_rate_is).
+EXTRACTOR_VERSION = "2026.12.07.158"
 
 
 MIDDLE_DOT: Final = "·"

@@ -25,6 +25,7 @@ from transforms.metrics.vocab import (
     DECREASE_VERB_FORMS,
     DECREASE_VERB_STEMS,
     FILLER_WORDS,
+    GROWTH_RATE_BOUNDS,
     GROWTH_RATE_LINKS,
     HEDGE_WORDS,
     QUALIFIER_WORDS,
@@ -66,9 +67,12 @@ DECREASE_AFTER_RE: Final = re.compile(
 # growth rate reaching 41.2%": a growth rate said to be the figure is a change (kind.growth_rate_is), read in the last
 # GROWTH_RATE_IS_READ characters before it.
 GROWTH_RATE_IS_RE: Final = re.compile(
-    r"\b(?:growth|increase)\s+rate\b(?:\s+(?:of|in|for)\b[^,.;:%]{0,60}?)?\s+"
+    r"\b(?:growth|increase)\s+rates?\b(?:"
+    r"(?:\s+(?:of|in|for)\b[^,.;:%]{0,60}?)?\s+"
     rf"{words_pattern(GROWTH_RATE_LINKS)}\s+"
-    rf"(?:(?:{words_pattern((*HEDGE_WORDS, 'approximately'))})\s+)?$",
+    rf"(?:(?:{words_pattern((*HEDGE_WORDS, *GROWTH_RATE_BOUNDS, 'approximately'))})\s+)?"
+    # "posted growth rates of 16.5%, 13.5%, and 11.4%, respectively" (s009), "the increase rates of 4.6%" (s050)
+    rf"|\s+of\s+(?:(?:{words_pattern((*HEDGE_WORDS, 'approximately'))})\s+)?)$",
     re.IGNORECASE,
 )
 GROWTH_RATE_IS_READ: Final = 120

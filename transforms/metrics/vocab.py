@@ -182,6 +182,9 @@ NUMBER_OF_PAST_LINKS: Final = ("reached", "reach", "hit", "stood at", "totaled",
 FIGURE_FOR_LINKS: Final = ("was", "were", "is", "are", "stood at", "reached", "hit", "totaled", "totalled", "came to")
 GROWTH_RATE_LINKS: Final = ("was", "is", "were", "are", "reached", "reaching", "hit", "hitting", "stood at",
                             "standing at", "came to")
+# Bounds between a growth rate's link and its figure besides the hedges ("The growth rate of these non-productive
+# incomes is as high as 21.2%", s006; "was all above 40%", s055: qualifiers.GROWTH_RATE_IS_RE).
+GROWTH_RATE_BOUNDS: Final = ("as high as", "as low as", "all above", "above", "all over", "beyond", "below", "under")
 # Words that link a subject to an amount whose currency is left out ("the actual utilized amount reaching
 # 1.16 bln", "a net increase of over 80 billion"); "from 20 million to 32 million" links no subject.
 ELIDED_MONEY_LINKS: Final = ("reaching", "reached", "reaches", "was", "were", "is", "are", "amounted to", "amounts to",
