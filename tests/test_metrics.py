@@ -3165,3 +3165,24 @@ def test_growth_rates_of_a_figure_and_a_growth_rate_as_high_as_it_are_changes(
     """ "growth rates of 16.5%, ...", "the increase rates of 4.6%", "is as high as 21.2%": a growth rate was a change
     only after a link verb ("the growth rate was 7.8%"), singular, with a hedge at most (kind.growth_rate_is)."""
     assert [m.kind for m in extract_metrics(sentence)] == kinds
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kinds"),
+    [
+        # tune_sites s190, s195, s160, s124, s044, s060: labelled shares
+        ("Joyson acquired a 15.1pc stake in the firm.", ["share"]),
+        ("It set up a 51pc majority-owned joint venture.", ["share"]),
+        ("The firm is 100% controlled by Tuopu Group.", ["share"]),
+        ("The company has a 11.46% market share in Ningbo City and 3.99% in Zhejiang Province.", ["share", "share"]),
+        ("Catering and retail accounted for 48% and 37% respectively.", ["share", "share"]),
+        ("The island takes up 80% of Ningbo and 21.4% in Zhejiang Province.", ["share", "share"]),
+        ("The bank cut its 5% interest rate.", ["level"]),  # (no part held)
+        ("Exports accounted for 30% of sales, and prices rose 5%.", ["share", "change"]),  # (a clause of its own)
+    ],
+)
+def test_a_stake_and_a_percentage_listed_after_a_share_are_shares(sentence: str, kinds: list[str]) -> None:
+    """ "a 15.1pc stake", "100% controlled by", "a 11.46% market share" (kind.share_noun_after), and the percentage
+    listed after a share ("48% and 37% respectively", "80% of Ningbo and 21.4% in Zhejiang": kind.listed_after_share)
+    were levels."""
+    assert [m.kind for m in extract_metrics(sentence)] == kinds

@@ -10,6 +10,8 @@ from transforms.metrics.numbers import ADJECTIVAL_UNIT_RE, _Found
 from transforms.metrics.qualifiers import (
     LIST_GAP_RE,
     SHARE_OR_TAIL,
+    SHARE_SCOPE_AFTER_RE,
+    SHARE_SCOPE_GAP_RE,
     SHARE_SUBJECT_RE,
     WordTail,
     _continues_change,
@@ -107,6 +109,11 @@ def _describe(item: _Found, previous: _Found | None, para: str, sent_start: int,
             rules.append("kind.or_percent_of_change")
             if previous.value < 0:
                 item.value = -abs(item.value)
+        elif previous is not None and previous.kind == "share" and item.kind == "level" and item.unit == previous.unit \
+                and (LIST_GAP_RE.match(gap) or SHARE_SCOPE_GAP_RE.match(gap) and SHARE_SCOPE_AFTER_RE.match(after)):
+            # "accounted for 48% and 37% respectively" (s044), "takes up 80% of Ningbo and 21.4% in Zhejiang" (s060)
+            item.kind = "share"
+            rules.append("kind.listed_after_share")
     else:
         rules.append(f"kind.matcher:{item.kind}")
         if item.kind == "change" and previous is not None and previous.kind == "change" and previous.value < 0 \

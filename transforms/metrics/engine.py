@@ -621,7 +621,10 @@ from transforms.textutil import KANA_RE
 # rank_verb_list's ordinal no longer one a hyphen follows ("ranked first and the second-hand market").
 # "2026.12.07.158": growth and increase rates (plural too) "of" a figure, or said to be "as high as" it, are changes
 # ("posted growth rates of 16.5%, 13.5%, and 11.4%", s009; "is as high as 21.2%", s006: kind.growth_rate_is).
-EXTRACTOR_VERSION = "2026.12.07.158"
+# "2026.12.07.159": a percentage a stake, a market share or an owner's part follows is a share ("a 15.1pc stake", s190;
+# "100% controlled by", s160: vocab.SHARE_AFTER_NOUNS), and so is one listed after a share ("accounted for 48% and 37%
+# respectively", s044; "80% of Ningbo and 21.4% in Zhejiang Province", s060: kind.listed_after_share).
+EXTRACTOR_VERSION = "2026.12.07.159"
 
 
 MIDDLE_DOT: Final = "·"

@@ -29,6 +29,7 @@ from transforms.metrics.vocab import (
     GROWTH_RATE_LINKS,
     HEDGE_WORDS,
     QUALIFIER_WORDS,
+    SHARE_AFTER_NOUNS,
     SHARE_VERBS,
     words_pattern,
 )
@@ -383,6 +384,11 @@ SHARE_AFTER_RE: Final = re.compile(
 CHANGE_AFTER_OPENING: Final = SpacedOpening(CHANGE_AFTER_RE)
 DECREASE_AFTER_OPENING: Final = SpacedOpening(DECREASE_AFTER_RE)
 SHARE_AFTER_OPENING: Final = SpacedOpening(SHARE_AFTER_RE)
+SHARE_NOUN_AFTER_RE: Final = re.compile(rf"^\s*-?\s*{words_pattern(SHARE_AFTER_NOUNS)}\b", re.IGNORECASE)
+# The gap between a share and a percentage listed after it with a scope of its own ("takes up 80% of Ningbo and 21.4%
+# in Zhejiang Province", s060; "a 11.46% market share in Ningbo City and 3.99% in Zhejiang Province", s124).
+SHARE_SCOPE_GAP_RE: Final = re.compile(r"^(?:\s+[a-z][\w-]*){0,2}?\s+(?:of|in)\s+[^,;.%\d]{1,40}?,?\s+and\s+$")
+SHARE_SCOPE_AFTER_RE: Final = re.compile(r"^\s+(?:of|in)\s")
 
 
 def _qualifier(before: str) -> tuple[str | None, str]:
@@ -600,6 +606,8 @@ def _kind(unit: str, before: str, after: str) -> tuple[str, str]:
             return "share", "kind.share_words_before"
         if SHARE_AFTER_OPENING.match(after):
             return "share", "kind.share_of_after"
+        if SHARE_NOUN_AFTER_RE.match(after):
+            return "share", "kind.share_noun_after"  # "a 15.1pc stake", "100% controlled by"
     if verb_object_by(before):
         return "change", "kind.verb_object_by"
     if unit != "percent" and (CHANGE_BY_TAIL.has_match(before) and _change_before(before)

@@ -500,6 +500,11 @@ SHARE_VERBS: Final = ("account for", "accounted for", "accounts for", "accountin
                "ratio of", "made up", "making up", "make up", "represent", "represented", "represents",
                "representing", "constituted", "constitutes", "constituting",
                "taking up", "take up", "takes up", "took up")  # ("taking up 17.83% of the population": s054)
+# Words right after a percentage that make it a part owned or held ("a 15.1pc stake", "will offer 8% stake", "a 51pc
+# majority-owned joint venture", "100% controlled by Tuopu Group", "a 11.46% market share": tune_sites s190, s195,
+# s160, s124; qualifiers.SHARE_NOUN_AFTER_RE).
+SHARE_AFTER_NOUNS: Final = ("stake", "stakes", "market share", "equity", "equity interest", "shareholding", "owned",
+                            "majority-owned", "majority owned", "controlled", "ownership")
 
 # Auxiliaries and adverbs between a subject and its linking verb ("has already reached").
 LINK_AUXILIARIES: Final = (
