@@ -3186,3 +3186,16 @@ def test_a_stake_and_a_percentage_listed_after_a_share_are_shares(sentence: str,
     listed after a share ("48% and 37% respectively", "80% of Ningbo and 21.4% in Zhejiang": kind.listed_after_share)
     were levels."""
     assert [m.kind for m in extract_metrics(sentence)] == kinds
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kinds"),
+    [
+        ("The economy has been growing at 8.1 percent annually since 2012.", ["change"]),  # tune_sites s072, labelled
+        ("The export delivery rate of November increases at 9.8%.", ["change"]),  # tune_sites s008, labelled
+        ("Its stake stood at 5%.", ["level"]),  # (no rise)
+    ],
+)
+def test_a_rise_said_to_run_at_a_percentage_is_a_change(sentence: str, kinds: list[str]) -> None:
+    """ "growing at 8.1 percent", "increases at 9.8%": only "at a rate of" made a change (kind.growth_at)."""
+    assert [m.kind for m in extract_metrics(sentence)] == kinds

@@ -25,6 +25,7 @@ from transforms.metrics.vocab import (
     DECREASE_VERB_FORMS,
     DECREASE_VERB_STEMS,
     FILLER_WORDS,
+    GROWTH_AT_STEMS,
     GROWTH_RATE_BOUNDS,
     GROWTH_RATE_LINKS,
     HEDGE_WORDS,
@@ -77,6 +78,10 @@ GROWTH_RATE_IS_RE: Final = re.compile(
     re.IGNORECASE,
 )
 GROWTH_RATE_IS_READ: Final = 120
+GROWTH_AT_RE: Final = re.compile(
+    rf"\b(?:{'|'.join(GROWTH_AT_STEMS)})\w*\s+at\s+(?:(?:{words_pattern((*HEDGE_WORDS, 'approximately'))})\s+)?$",
+    re.IGNORECASE,
+)
 # "Sales of sports products were approximately RMB 8,560,723,000, down RMB 2,126,467,000 or 19.9% from ..." (tune_sites
 # s199, metrics18): an amount set after a comma and "down" or "up" is the change of the one before (kind.apposed_move;
 # a percentage's "down 19.9%" is a change already, _change_before).
@@ -602,6 +607,8 @@ def _kind(unit: str, before: str, after: str) -> tuple[str, str]:
         tail = before[-GROWTH_RATE_IS_READ:]
         if "rate" in tail and GROWTH_RATE_IS_RE.search(tail):
             return "change", "kind.growth_rate_is"
+        if " at " in before[-24:] and GROWTH_AT_RE.search(before[-60:]):
+            return "change", "kind.growth_at"  # "has been growing at 8.1 percent annually"
         if share_verb:
             return "share", "kind.share_words_before"
         if SHARE_AFTER_OPENING.match(after):

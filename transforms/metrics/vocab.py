@@ -475,6 +475,10 @@ CHANGE_NOUNS: Final = ("growth", "increase", "decrease", "decline", "rise", "dro
                        "uptick",  # "a growth (rate) of N"
                        "increases", "decreases", "declines", "rises", "drops", "gains")  # "increases of N and M"
 DECREASE_VERB_STEMS: Final = ("declin", "decreas", "shrink", "shrank", "shrunk", "slump", "plung")
+# The stems of a rise said to run "at" a pace ("has been growing at 8.1 percent annually since 2012", s072; "the export
+# delivery rate of November increases at 9.8%", s008: qualifiers.GROWTH_AT_RE).
+GROWTH_AT_STEMS: Final = ("increas", "grow", "grew", "rose", "rise", "rising", "expand", "climb", "gain", "soar",
+                          "surg", "jump")
 DECREASE_VERB_FORMS: Final = ("fell", "fall", "falls", "falling", "fallen", "drop", "drops", "dropped", "dropping",
                               "down", "slid", "slides", "sliding", "slip", "slips", "slipped", "slipping", "dip",
                               "dips", "dipped", "contract", "contracted", "contracts", "contracting")
