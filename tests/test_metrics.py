@@ -3199,3 +3199,19 @@ def test_a_stake_and_a_percentage_listed_after_a_share_are_shares(sentence: str,
 def test_a_rise_said_to_run_at_a_percentage_is_a_change(sentence: str, kinds: list[str]) -> None:
     """ "growing at 8.1 percent", "increases at 9.8%": only "at a rate of" made a change (kind.growth_at)."""
     assert [m.kind for m in extract_metrics(sentence)] == kinds
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kinds"),
+    [
+        # tune_sites s200, labelled a share
+        ("For the year, the percentage of sports wear products sales to total sales was approximately 69.2%.",
+         ["share"]),
+        ("The percentage of sales from exports was 30%.", ["share"]),
+        ("The share of exports rose 5%.", ["change"]),  # (the share changed: no link verb)
+    ],
+)
+def test_a_percentage_of_a_part_linked_to_its_figure_is_a_share(sentence: str, kinds: list[str]) -> None:
+    """ "the percentage of ... sales to total sales was approximately 69.2%": the subject read ("sales") lost the share
+    word, so kind.share_subject did not see it (kind.share_is)."""
+    assert [m.kind for m in extract_metrics(sentence)] == kinds

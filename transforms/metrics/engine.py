@@ -626,7 +626,9 @@ from transforms.textutil import KANA_RE
 # respectively", s044; "80% of Ningbo and 21.4% in Zhejiang Province", s060: kind.listed_after_share).
 # "2026.12.07.190" (the lead; .160-.189 are this session's helpers'): a rise said to run "at" a percentage is a change
 # ("has been growing at 8.1 percent annually since 2012", s072: vocab.GROWTH_AT_STEMS, kind.growth_at).
-EXTRACTOR_VERSION = "2026.12.07.190"
+# "2026.12.07.191": a percentage, proportion or share "of" a part linked to its figure is a share ("the percentage of
+# sports wear products sales to total sales was approximately 69.2%", s200: kind.share_is).
+EXTRACTOR_VERSION = "2026.12.07.191"
 
 
 MIDDLE_DOT: Final = "·"
