@@ -3215,3 +3215,22 @@ def test_a_percentage_of_a_part_linked_to_its_figure_is_a_share(sentence: str, k
     """ "the percentage of ... sales to total sales was approximately 69.2%": the subject read ("sales") lost the share
     word, so kind.share_subject did not see it (kind.share_is)."""
     assert [m.kind for m in extract_metrics(sentence)] == kinds
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        # dev 019, labelled (127 and 182: the issue's "with a total of 182")
+        ('There were also 127 new national-level special "little giant", with a total of 182, ranking third in the '
+         'country.', [(127.0, "count"), (182.0, "count"), (3.0, "rank")]),
+        ("Ningbo has 3 “single champion”.", [(3.0, "count")]),
+        ('7 projects of Ningbo "3115 team", 9 of "3115 individual plan" and 1 of "3115 e-commerce team".',
+         [(7.0, "count")]),  # (a number inside the quoted name names it)
+        ('It is a "national 100 patriotism education demonstration base".', []),
+        ("Ningbo has 3 single champion.", []),  # (a singular noun unquoted: nothing counted)
+    ],
+)
+def test_a_count_of_a_class_named_in_quotes_is_read(sentence: str, found: list[tuple[float, str]]) -> None:
+    """ '127 new national-level special "little giant"': a singular name in quotes after the number was no noun a
+    count could have, and the total after it ("with a total of 182") had no count to follow (count.quoted_name)."""
+    assert [(m.value, m.unit) for m in extract_metrics(sentence)] == found

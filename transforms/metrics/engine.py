@@ -628,7 +628,9 @@ from transforms.textutil import KANA_RE
 # ("has been growing at 8.1 percent annually since 2012", s072: vocab.GROWTH_AT_STEMS, kind.growth_at).
 # "2026.12.07.191": a percentage, proportion or share "of" a part linked to its figure is a share ("the percentage of
 # sports wear products sales to total sales was approximately 69.2%", s200: kind.share_is).
-EXTRACTOR_VERSION = "2026.12.07.191"
+# "2026.12.07.192": a count of a class named in quotes after its number is read ('127 new national-level special "little
+# giant", with a total of 182', dev 019: count.quoted_name), not a number inside the quoted name ('"3115 team"').
+EXTRACTOR_VERSION = "2026.12.07.192"
 
 
 MIDDLE_DOT: Final = "·"

@@ -474,6 +474,7 @@ SCALE_WORDS_BY_FIRST: Final = {first: tuple(word for word in SCALE_WORD_TEXTS if
                                 for first in sorted({word[0] for word in SCALE_WORD_TEXTS})}
 SIZE_CLASS_FIRSTS: Final = "hmbty"  # (hundred and the words)
 OPENING_QUOTES: Final = "\"“‘"
+CLOSING_QUOTES: Final = "\"”’"
 assert SCALE == rf"(?:\s*(?P<scale>{words_pattern(SCALE_WORD_TEXTS, space=' ')})\b|)"
 assert rf"(?!{SIZE_CLASS}|{SCHEME_NAME})" in COUNT_RE.pattern and SCHEME_NAME.startswith("(?-i:[A-Z]")
 # PERCENT_RE's and MONEY_SUFFIXED_RE's words after the number, read by hand too (`read_percent`, `read_money`):
@@ -1689,8 +1690,16 @@ def _count(para: str, match: NumberRead, sent_start: int, rule: str = "count") -
         elif VERB_FORM_RE.match(para, phrase_start):
             return None  # "1,120 are making face masks": the counted noun is elsewhere
     phrase = _noun_phrase_after(para, phrase_start)
+    quoted_name = False
     if phrase is None and raw == "1":  # "1 provincial natural science first prize"
         phrase = _noun_phrase_after(para, phrase_start, singular=True)
+    elif phrase is None and not scaled:
+        # 'There were also 127 new national-level special "little giant", with a total of 182' (dev 019): a class
+        # of firms named in quotes, singular as names are, is what is counted (count.quoted_name)
+        phrase = _noun_phrase_after(para, phrase_start, singular=True)
+        quoted_name = phrase is not None and _quoted_after(para[match.end:phrase[0] + 1])
+        if not quoted_name:
+            return None
     if phrase is None:
         return None
     np_end, subject = phrase
@@ -1721,6 +1730,10 @@ def _count(para: str, match: NumberRead, sent_start: int, rule: str = "count") -
     rules = ["count.invariant_unit"] if subject in INVARIANT_UNIT_NOUNS else []  # "7.8 million TEU"
     if average:
         rules.append("count.average_headcount")
+    if quoted_name:
+        rules.append("count.quoted_name")
+        if np_end < len(para) and para[np_end] in CLOSING_QUOTES:
+            np_end += 1  # (the span holds the name's closing quote)
     if being is not None:
         rules.append("count.being_noun")
     if per_time:
@@ -1970,6 +1983,16 @@ def _says_average(before: str, after: str) -> bool:
     "an average 2.21 people", "2.62 persons per household")."""
     around = f"{before[-60:]} {after}".lower()
     return any(cue in around for cue in AVERAGE_HEADCOUNT_CUES)
+
+
+def _quoted_after(text: str) -> bool:
+    """Whether `text` (a number's noun phrase, and the character after it) closes a name it quotes: a quote opens
+    inside it and another closes it ('new national-level special "little giant"', not the number's own name closing
+    in '"3115 e-commerce team"')."""
+    text = text.rstrip()
+    if not text or text[-1] not in CLOSING_QUOTES:
+        text = text[:-1].rstrip()
+    return bool(text) and text[-1] in CLOSING_QUOTES and any(char in OPENING_QUOTES for char in text[:-1])
 
 
 def _counted_noun(word: str) -> bool:
