@@ -3106,3 +3106,15 @@ def test_formed_in_a_year_dates_an_event_not_the_figures_after_it() -> None:
     m = one("Key Safety was formed in 2003 when Carlyle Group bought the assets of Breed Technologies Inc. The "
             "company makes airbag and seatbelt systems that generate about $1.5 billion in revenue annually.")
     assert (m.value, m.unit, m.period) == (1.5e9, "USD", None)
+
+
+def test_a_part_of_a_whole_after_a_possessive_counts_the_wholes_noun() -> None:
+    """Real page tune_sites s236 (China Daily's ezhejiang overview): "The GDP of two of Zhejiang's 11 cities — Hangzhou
+    and Ningbo — surpassed 1 trillion yuan last year" read 11 cities and not the two: a part before "of" a
+    possessive and a number counts the whole's noun, as before "of the" and a number (count.part_of_whole)."""
+    found = extract_metrics("The GDP of two of Zhejiang's 11 cities — Hangzhou and Ningbo — surpassed 1 trillion "
+                            "yuan last year.")
+    two = [m for m in found if m.value == 2.0]
+    assert len(two) == 1 and (two[0].unit, two[0].subject) == ("count", "cities")
+    assert "count.part_of_whole" in two[0].rules
+    assert 11.0 in [m.value for m in found if m.unit == "count"]

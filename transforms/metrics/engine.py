@@ -612,7 +612,9 @@ from transforms.textutil import KANA_RE
 # follows it ("FIAINANA: 2022-09-17 HITS: 60", a machine-translated "Time:", t840: boilerplate.DATE_SOURCE).
 # "2026.12.07.154" (other29): .153's label a pattern of its own, LABEL_DATE_HITS, the hit counter closing the line and
 # gated by the label's colon (as DATE_SOURCE's alternative any letter opened that pattern: tried on nearly every line).
-EXTRACTOR_VERSION = "2026.12.07.154"
+# "2026.12.07.160" (metrics22): a part before "of" a possessive and a number counts the whole's noun, as before "of the"
+# ("The GDP of two of Zhejiang's 11 cities", tune_sites s236: only 11 was read; matchers.PART_OF_WHOLE_RE).
+EXTRACTOR_VERSION = "2026.12.07.160"
 
 
 MIDDLE_DOT: Final = "·"
