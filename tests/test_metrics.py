@@ -3118,3 +3118,12 @@ def test_a_part_of_a_whole_after_a_possessive_counts_the_wholes_noun() -> None:
     assert len(two) == 1 and (two[0].unit, two[0].subject) == ("count", "cities")
     assert "count.part_of_whole" in two[0].rules
     assert 11.0 in [m.value for m in found if m.unit == "count"]
+
+
+def test_an_infobox_rows_figure_with_a_glued_k_is_thousands_of_its_label() -> None:
+    """Real page tune_sites s233 (markets.ft.com's tearsheet of Ningbo Joyson Electronic): the profile row
+    "  • Employees47.79k" read nothing, while "Passengers11,718,416" (s102) counts its label: a figure glued to "k"
+    closing an infobox's row is thousands of the label (count.glued_thousand); a page's counter is still none."""
+    m = one("• Employees47.79k")
+    assert (m.value, m.unit, m.subject) == (47790.0, "count", "employees") and "count.glued_thousand" in m.rules
+    assert extract_metrics("• Followers 12k") == []

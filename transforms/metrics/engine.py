@@ -56,6 +56,7 @@ from transforms.metrics.numbers import (
     number_follower,
     number_read,
     number_starts,
+    number_value,
     scan_numbers,
     sentence_scan,
 )
@@ -614,7 +615,10 @@ from transforms.textutil import KANA_RE
 # gated by the label's colon (as DATE_SOURCE's alternative any letter opened that pattern: tried on nearly every line).
 # "2026.12.07.160" (metrics22): a part before "of" a possessive and a number counts the whole's noun, as before "of the"
 # ("The GDP of two of Zhejiang's 11 cities", tune_sites s236: only 11 was read; matchers.PART_OF_WHOLE_RE).
-EXTRACTOR_VERSION = "2026.12.07.160"
+# "2026.12.07.161" (metrics22): an infobox row's figure glued to "k" is thousands of its plural label
+# ("• Employees47.79k", markets.ft.com's profile, tune_sites s233: nothing was read; engine.INFOBOX_LINE_RE,
+# count.glued_thousand).
+EXTRACTOR_VERSION = "2026.12.07.161"
 
 
 MIDDLE_DOT: Final = "·"
@@ -1479,6 +1483,10 @@ def _infobox_line_items(line: re.Match[str]) -> list[_Found]:
     label = line.group("label").lower()
     if label.rsplit(" ", 1)[-1] in INFOBOX_COUNTER_LABELS:
         return []
+    if line.group("thousand"):  # "Employees47.79k": 47,790 (count.glued_thousand)
+        return [_Found(line.start("num"), line.end("thousand"), number_value(line.group("num"), "thousand"), "count",
+                       kind="level", subject=label, num_start=line.start("num"),
+                       rules=["match.count_infobox_line", "count.glued_thousand"])]
     return [_Found(line.start("num"), line.end("num"), float(line.group("num").replace(",", "")), "count",
                    kind="level", subject=label, num_start=line.start("num"), rules=["match.count_infobox_line"])]
 
@@ -1604,10 +1612,13 @@ FACT_COUNT_NOUNS: Final = ("population", "workforce", "staff")
 # figure or one space before it ("Passengers11,718,416", "Aircraft movements85,434", "Students 5,628 [2]"), the figure
 # holding a thousands comma or followed by a footnote reference; nothing else on the line (a unit after the figure is
 # the matchers'). A count of the label (match.count_infobox_line). INFOBOX_LINE_MAX: such a line is short.
+# (or a figure with a glued "k" for a thousand, a stock page's profile row "• Employees47.79k", markets.ft.com,
+# tune_sites s233, metrics22: nothing was read; count.glued_thousand)
 INFOBOX_LINE_MAX: Final = 48
 INFOBOX_LINE_RE: Final = re.compile(
     r"(?:[•·]\s*)?(?P<label>[A-Z][a-z]+(?: [a-z]+){0,2}s) ?"
-    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?(?=\s*(?:\[\d+\]\s*)*$)|\d+(?:\.\d+)?(?=\s*(?:\[\d+\]\s*)+$))")
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?(?=\s*(?:\[\d+\]\s*)*$)|\d+(?:\.\d+)?(?=\s*(?:\[\d+\]\s*)+$)"
+    r"|\d+(?:\.\d+)?(?=k\s*$))(?P<thousand>k)?")
 # "can range from RMB 1500/month to RMB 30000/month", "is between 50 yuan and 300 yuan": a range's two ends, its low
 # end after a range word (vocab.RANGE_LEADS) and "from" or "between", its high end after "to" or "and" (a rate's
 # "/month" or "a month" may follow the low end): one figure, the low end's (engine._range_ends, range.low_end).
