@@ -3127,3 +3127,16 @@ def test_an_infobox_rows_figure_with_a_glued_k_is_thousands_of_its_label() -> No
     m = one("• Employees47.79k")
     assert (m.value, m.unit, m.subject) == (47790.0, "count", "employees") and "count.glued_thousand" in m.rules
     assert extract_metrics("• Followers 12k") == []
+
+
+def test_a_stake_held_or_owned_by_its_holder_is_a_share() -> None:
+    """Real page tune_sites s239 (a CargonewsAsia item on Daxie's Port Zone C): "China Merchants will hold 20 percent
+    of the joint venture, while Shanghai Citic Port Investment will hold 41 per cent." and "... Ningbo Daxie, 45
+    percent owned by China Merchants." read 41 and 45 as levels: a percent after "hold" (vocab.SHARE_VERBS) or before
+    "owned by" (qualifiers.SHARE_AFTER_RE) is a stake, a share."""
+    found = extract_metrics("China Merchants will hold 20 percent of the joint venture, while Shanghai Citic Port "
+                            "Investment will hold 41 per cent.")
+    assert [(m.value, m.kind) for m in found] == [(20.0, "share"), (41.0, "share")]
+    m = one("The port is adjacent to the China Merchants International Terminal Ningbo Daxie, 45 percent owned by "
+            "China Merchants.")
+    assert (m.value, m.unit, m.kind) == (45.0, "percent", "share")

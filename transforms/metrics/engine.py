@@ -618,7 +618,9 @@ from transforms.textutil import KANA_RE
 # "2026.12.07.161" (metrics22): an infobox row's figure glued to "k" is thousands of its plural label
 # ("• Employees47.79k", markets.ft.com's profile, tune_sites s233: nothing was read; engine.INFOBOX_LINE_RE,
 # count.glued_thousand).
-EXTRACTOR_VERSION = "2026.12.07.161"
+# "2026.12.07.162" (metrics22): a stake is a share: a percent after "hold"/"holds"/"held"/"holding" (vocab.SHARE_VERBS)
+# or before "owned by" (qualifiers.SHARE_AFTER_RE): "will hold 41 per cent", "45 percent owned by" (s239: levels).
+EXTRACTOR_VERSION = "2026.12.07.162"
 
 
 MIDDLE_DOT: Final = "·"

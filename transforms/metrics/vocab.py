@@ -489,7 +489,9 @@ CHANGE_OBJECT_VERB_STEMS: Final = ("rais", "boost", "increas", "improv", "extend
 SHARE_VERBS: Final = ("account for", "accounted for", "accounts for", "accounting for", "share of", "proportion of",
                "ratio of", "made up", "making up", "make up", "represent", "represented", "represents",
                "representing", "constituted", "constitutes", "constituting",
-               "taking up", "take up", "takes up", "took up")  # ("taking up 17.83% of the population": s054)
+               "taking up", "take up", "takes up", "took up",  # ("taking up 17.83% of the population": s054)
+               # (a stake held: "while Shanghai Citic Port Investment will hold 41 per cent", metrics22, s239)
+               "hold", "holds", "held", "holding")
 
 # Auxiliaries and adverbs between a subject and its linking verb ("has already reached").
 LINK_AUXILIARIES: Final = (
