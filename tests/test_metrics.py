@@ -3140,3 +3140,13 @@ def test_a_stake_held_or_owned_by_its_holder_is_a_share() -> None:
     m = one("The port is adjacent to the China Merchants International Terminal Ningbo Daxie, 45 percent owned by "
             "China Merchants.")
     assert (m.value, m.unit, m.kind) == (45.0, "percent", "share")
+
+
+def test_a_pager_with_an_ellipsis_before_its_last_page_is_furniture() -> None:
+    """Real page tune_sites s236 (China Daily's ezhejiang subsite, page 1 of 5): the pager "1 2 3 ... 5 >" under the
+    text was left in it: a pager's last page may follow an ellipsis (boilerplate.PAGER)."""
+    text = ("Zhejiang, a tide rider\n\nezhejiang.gov.cn| Updated: May 1, 2024 L M S\n\n"
+            "Zhejiang's GDP was 8.26 trillion yuan ($1.14 trillion) in 2023 and its per capita GDP was "
+            "125,043 yuan — compared with the national average of 89,358 yuan.\n\n1 2 3 ... 5 >")
+    page = parse_page(text, url="http://subsites.chinadaily.com.cn/ezhejiang/2024-05/01/c_392860.htm", template="text")
+    assert "1 2 3" not in page.body and page.body.endswith("89,358 yuan.")

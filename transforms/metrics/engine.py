@@ -620,7 +620,9 @@ from transforms.textutil import KANA_RE
 # count.glued_thousand).
 # "2026.12.07.162" (metrics22): a stake is a share: a percent after "hold"/"holds"/"held"/"holding" (vocab.SHARE_VERBS)
 # or before "owned by" (qualifiers.SHARE_AFTER_RE): "will hold 41 per cent", "45 percent owned by" (s239: levels).
-EXTRACTOR_VERSION = "2026.12.07.162"
+# "2026.12.07.163" (metrics22, page level): a pager's last page may follow an ellipsis ("1 2 3 ... 5 >", China Daily's
+# ezhejiang subsite, tune_sites s236: left in the text; boilerplate.PAGER).
+EXTRACTOR_VERSION = "2026.12.07.163"
 
 
 MIDDLE_DOT: Final = "·"
