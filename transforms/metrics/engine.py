@@ -618,8 +618,8 @@ from transforms.textutil import KANA_RE
 # "2026.12.07.161" (metrics22): an infobox row's figure glued to "k" is thousands of its plural label
 # ("• Employees47.79k", markets.ft.com's profile, tune_sites s233: nothing was read; engine.INFOBOX_LINE_RE,
 # count.glued_thousand).
-# "2026.12.07.162" (metrics22): a stake is a share: a percent after "hold"/"holds"/"held"/"holding" (vocab.SHARE_VERBS)
-# or before "owned by" (qualifiers.SHARE_AFTER_RE): "will hold 41 per cent", "45 percent owned by" (s239: levels).
+# "2026.12.07.162" (metrics22): a stake held is a share: a percent after "hold"/"holds"/"held"/"holding"
+# (vocab.SHARE_VERBS): "will hold 41 per cent" (s239: a level; its "45 percent owned by" is main's SHARE_AFTER_NOUNS').
 # "2026.12.07.163" (metrics22, page level): a pager's last page may follow an ellipsis ("1 2 3 ... 5 >", China Daily's
 # ezhejiang subsite, tune_sites s236: left in the text; boilerplate.PAGER).
 EXTRACTOR_VERSION = "2026.12.07.163"

@@ -368,11 +368,10 @@ SHARE_OR_RE: Final = re.compile(r"[,;(（]\s*or\s*$", re.IGNORECASE)  # (and "28
 SHARE_BEFORE_TAIL: Final = WordTail(SHARE_BEFORE_RE, SHARE_VERBS, ask_reversed=False)
 SHARE_OR_TAIL: Final = WordTail(SHARE_OR_RE, ("or",))
 # "58.3% of the foreign capital", "62% of buyers": a percent of something is a share of it
-# (not "of the same period/last year", which compares); so is a stake "owned by" its holder ("the China Merchants
-# International Terminal Ningbo Daxie, 45 percent owned by China Merchants", metrics22, tune_sites s239).
+# (not "of the same period/last year", which compares).
 SHARE_AFTER_RE: Final = re.compile(
-    r"^\s*(?:of\s+(?!(?:the\s+)?(?:same|previous|last|this|next)\s+(?:period|year|month|quarter)\b)"
-    r"(?:the\s+)?[\w'’&-]|owned\s+by\b)", re.IGNORECASE
+    r"^\s*of\s+(?!(?:the\s+)?(?:same|previous|last|this|next)\s+(?:period|year|month|quarter)\b)"
+    r"(?:the\s+)?[\w'’&-]", re.IGNORECASE
 )
 
 
