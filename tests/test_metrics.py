@@ -3075,6 +3075,47 @@ def test_a_paragraph_printed_again_word_for_word_says_its_figures_once() -> None
     assert [m.value for m in extract_metrics("- 5 projects\n\nIn Beilun:\n\n- 5 projects")] == [5.0, 5.0]
 
 
+def test_a_part_of_a_whole_after_a_possessive_counts_the_wholes_noun() -> None:
+    """Real page tune_sites s236 (China Daily's ezhejiang overview): "The GDP of two of Zhejiang's 11 cities — Hangzhou
+    and Ningbo — surpassed 1 trillion yuan last year" read 11 cities and not the two: a part before "of" a
+    possessive and a number counts the whole's noun, as before "of the" and a number (count.part_of_whole)."""
+    found = extract_metrics("The GDP of two of Zhejiang's 11 cities — Hangzhou and Ningbo — surpassed 1 trillion "
+                            "yuan last year.")
+    two = [m for m in found if m.value == 2.0]
+    assert len(two) == 1 and (two[0].unit, two[0].subject) == ("count", "cities")
+    assert "count.part_of_whole" in two[0].rules
+    assert 11.0 in [m.value for m in found if m.unit == "count"]
+
+
+def test_an_infobox_rows_figure_with_a_glued_k_is_thousands_of_its_label() -> None:
+    """Real page tune_sites s233 (markets.ft.com's tearsheet of Ningbo Joyson Electronic): the profile row
+    "  • Employees47.79k" read nothing, while "Passengers11,718,416" (s102) counts its label: a figure glued to "k"
+    closing an infobox's row is thousands of the label (count.glued_thousand); a page's counter is still none."""
+    m = one("• Employees47.79k")
+    assert (m.value, m.unit, m.subject) == (47790.0, "count", "employees") and "count.glued_thousand" in m.rules
+    assert extract_metrics("• Followers 12k") == []
+
+
+def test_a_stake_held_by_its_holder_is_a_share() -> None:
+    """Real page tune_sites s239 (a CargonewsAsia item on Daxie's Port Zone C): "China Merchants will hold 20 percent
+    of the joint venture, while Shanghai Citic Port Investment will hold 41 per cent." read 41 as a level: a percent
+    after "hold" and its forms (vocab.SHARE_VERBS) is a stake, a share."""
+    found = extract_metrics("China Merchants will hold 20 percent of the joint venture, while Shanghai Citic Port "
+                            "Investment will hold 41 per cent.")
+    assert [(m.value, m.kind) for m in found] == [(20.0, "share"), (41.0, "share")]
+
+
+def test_a_pager_with_an_ellipsis_before_its_last_page_is_furniture() -> None:
+    """Real page tune_sites s236 (China Daily's ezhejiang subsite, page 1 of 5): the pager "1 2 3 ... 5 >" under the
+    text was left in it: a pager's last page may follow an ellipsis (boilerplate.PAGER)."""
+    text = ("Zhejiang, a tide rider\n\nezhejiang.gov.cn| Updated: May 1, 2024 L M S\n\n"
+            "Zhejiang's GDP was 8.26 trillion yuan ($1.14 trillion) in 2023 and its per capita GDP was "
+            "125,043 yuan — compared with the national average of 89,358 yuan.\n\n1 2 3 ... 5 >")
+    page = parse_page(text, url="http://subsites.chinadaily.com.cn/ezhejiang/2024-05/01/c_392860.htm", template="text")
+    assert "1 2 3" not in page.body and page.body.endswith("89,358 yuan.")
+
+
+
 def test_a_spelled_count_per_a_stretch_of_time_is_a_count() -> None:
     """Real page tune_sites s230 (an intercity train's first day): "Initially, there will be two round trips per day
     between Ningbo Railway Station and Hangzhou South Railway Station." read nothing, while "2 round trips per day"

@@ -506,6 +506,15 @@ HOLDOUT_FLOORS: dict[str, float] = {"precision": 0.94, "recall": 0.85, "f1": 0.9
 # P 0.944, R 0.981, F1 0.962; all 233 pages 2416+140 gold / 2553 predicted / 2491 matched, P 0.976, R 0.975, F1 0.975
 # (0.974 / 0.974 / 0.974 at .136 with the 8 pages), period 0.696, subject given 0.788; the other sources' 165 pages F1
 # 0.972 (0.970 at .136); the 225 older pages unchanged (0.976 / 0.974 / 0.975); dev unchanged: floors unchanged.
+# The twenty-second pass (metrics22): 8 more pages of other sources (s233-s240: markets.ft.com's Joyson tearsheet, a
+# 2007 travel diary, a copy of a page on three Zhejiang cities' GDP, China Daily's ezhejiang overview, two weather
+# pages, a CargonewsAsia item on Daxie's port, China Economic Review's bridge feature), labelled blind (89 metrics, 50
+# uncertain). Unseen (extractor 2026.12.07.154): 39+9 gold / 45 predicted / 40 matched, P 0.889, R 0.833, F1 0.860.
+# After its rules ("two of Zhejiang's 11 cities", "• Employees47.79k", "will hold 41 per cent" a share, a pager "1 2 3
+# ... 5 >"; extractor 2026.12.07.163 on its branch): 39+9 / 47 / 42, P 0.894, R 0.875, F1 0.884; all 241 pages
+# 2455+149 gold / 2600 predicted / 2533 matched, P 0.974, R 0.973, F1 0.973 (0.974 / 0.972 / 0.973 at .154 with the 8
+# pages), period 0.700, subject given 0.786; the other sources' 173 pages F1 0.969 (0.969 at .154); the 233 older
+# pages unchanged (0.976 / 0.975 / 0.975); dev unchanged: floors unchanged.
 TUNE_SITES_FLOORS: dict[str, float] = {"precision": 0.97, "recall": 0.96, "f1": 0.965, "period_accuracy": 0.69,
                                        "subject_given_share": 0.78}
 TUNE_SITES_OTHER_F1_FLOOR = 0.96
@@ -540,14 +549,14 @@ def test_dev_table_prints(dev_scores: realgold.RealScores):
 
 def test_tune_sites_metric_floors():
     pages = load_realgold(realgold.TUNE_SITES_DIR)
-    assert len(pages) == 233 and sum(len(p.metrics) for p in pages) == 2891
+    assert len(pages) == 241 and sum(len(p.metrics) for p in pages) == 2980
     scores = score_real("newsetl", pages, realgold.run_newsetl(pages))
     for measure, floor in TUNE_SITES_FLOORS.items():
         value = getattr(scores.total, measure)
         assert value is not None and value >= floor, f"tune_sites {measure} {value} < {floor}"
     # pages of the two templates: every labelled title and date right, no chrome line left
     # (s005 is saved as Markdown: "## title", "- Published: ..." found from 2026.12.02); the other sources' pages
-    # (s059-s148 and s158-s232, from the seventh to twelfth and fourteenth to twenty-first passes) are there for their
+    # (s059-s148 and s158-s240, from the seventh to twelfth and fourteenth to twenty-second passes) are there for their
     # metrics: their page-level misses are tune_other's
     templates = realgold.Tally()
     for source in realgold.TEMPLATE_SOURCES:
@@ -563,7 +572,8 @@ def test_tune_sites_metric_floors():
     # (0.949 before); 149 with metrics19's s208-s216 (extractor 2026.12.07.105 on its branch): P 0.971, R 0.977, F1
     # 0.974 (0.972 before); 157 with metrics20's s217-s224 (extractor 2026.12.07.121 on its branch): P 0.969, R
     # 0.974, F1 0.972 (0.970 before); 165 with metrics21's s225-s232 (extractor 2026.12.07.145 on its branch): P 0.969,
-    # R 0.975, F1 0.972 (0.970 before)
+    # R 0.975, F1 0.972 (0.970 before); 173 with metrics22's s233-s240 (extractor 2026.12.07.163 on its branch): P
+    # 0.967, R 0.972, F1 0.969 (0.969 before)
     assert (scores.by_source["other"].f1 or 0) >= TUNE_SITES_OTHER_F1_FLOOR
     assert [heading for _, heading in realgold.real_sets()][1].startswith("real pages, tuning set")
 

@@ -36,13 +36,17 @@ def test_the_checks_on_the_tuning_sets(capsys: pytest.CaptureFixture[str]) -> No
     # fixed by the check ('Secondary links', a menu line, was taken), and two dates (s220, s221), both right before
     # the dated-line check, and six pages labelled without a date, none given one other than its URL's; s225-s232, the
     # twenty-first's, one slug title (s226's, right by both) and two dates (s230, s231), both right before the
-    # dated-line check, and six pages labelled without a date, none given one other than its URL's)
+    # dated-line check, and six pages labelled without a date, none given one other than its URL's; s233-s240, the
+    # twenty-second's, no slug title counted here and one date (s236's, right before the dated-line check), and seven
+    # pages labelled without a date: s233's (markets.ft.com's tearsheet) is given its quote's stamp "Data delayed at
+    # least 15 minutes, as of Feb 06 2026." by the dated line, a date of the data, not of the page, labelled without)
     assert "right before the slug check 255/265, after it 261/265; the check changes 6:" in out
     assert "s084: fixed:" in out and "t434: fixed:" in out and "t488: fixed:" in out and "s110: fixed:" in out
     assert "s133: fixed: 'Planting status'" in out and "s223: fixed: 'Secondary links'" in out
-    assert "right before the dated line beside the headline 275/285, after it 279/285;" in out
+    assert "right before the dated line beside the headline 276/286, after it 280/286;" in out
     assert "s091: fixed: None -> 2024-11-28" in out and "s214: fixed: None -> 2021-06-03" in out
-    assert "pages labelled without a date given another than their URL's: 0/491 before, 0/491 after" in out
+    assert "pages labelled without a date given another than their URL's: 0/498 before, 1/498 after" in out
+    assert "s233: dated, the label has no date: None -> 2026-02-06" in out
     assert "broken" not in out
 
 

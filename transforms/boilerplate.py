@@ -506,10 +506,11 @@ NAME_DATE: Final = (
 SOURCE_BRACKETS: Final = r"(?im)^ *[(（] *[a-z][a-z0-9.'&-]{1,30}( +[a-z0-9.'&-]{1,20}){0,2} *[)）] *$"
 # Pagers: "1 2 3 >", "1 2 >", a gallery's glued "123456", "1 2 3 4 Next   >>|" (links to the next and the last page,
 # en.chinaculture.org t228). One mark per repetition of the trailing group: "[>»›]+" inside it backtracked 2^N ways on
-# a line of many ">" that fails at its end (tests/test_redos.py); the same lines match.
+# a line of many ">" that fails at its end (tests/test_redos.py); the same lines match. The last page may follow an
+# ellipsis ("1 2 3 ... 5 >", China Daily's ezhejiang subsite, tune_sites s236, metrics22: it was left in the text).
 PAGER: Final = (
     r"(?im)^ *([«‹<] *)?(1 +2( +3( +4( +5( +6( +7( +8( +9( +10)?)?)?)?)?)?)?)?|123(4(5(6(7(8(9)?)?)?)?)?)?)"
-    r"( *([>»›]|next|last))*( *[|])? *$"
+    r"( *(\.\.\.|…) *[0-9]{1,3})?( *([>»›]|next|last))*( *[|])? *$"
 )
 # Box headings with a "more" link ("FAQ more>>"), footer menus ("About us | Contact us | Useful links | Terms and
 # conditions | Site map"), closing source blocks ("Reference(s):", "cgtn.com" alone), social bars ("Twitter Facebook

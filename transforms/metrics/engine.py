@@ -56,6 +56,7 @@ from transforms.metrics.numbers import (
     number_follower,
     number_read,
     number_starts,
+    number_value,
     scan_numbers,
     sentence_scan,
 )
@@ -624,13 +625,23 @@ from transforms.textutil import KANA_RE
 # "2026.12.07.159": a percentage a stake, a market share or an owner's part follows is a share ("a 15.1pc stake", s190;
 # "100% controlled by", s160: vocab.SHARE_AFTER_NOUNS), and so is one listed after a share ("accounted for 48% and 37%
 # respectively", s044; "80% of Ningbo and 21.4% in Zhejiang Province", s060: kind.listed_after_share).
+# "2026.12.07.160" (metrics22): a part before "of" a possessive and a number counts the whole's noun, as before "of the"
+# ("The GDP of two of Zhejiang's 11 cities", tune_sites s236: only 11 was read; matchers.PART_OF_WHOLE_RE).
+# "2026.12.07.161" (metrics22): an infobox row's figure glued to "k" is thousands of its plural label
+# ("• Employees47.79k", markets.ft.com's profile, tune_sites s233: nothing was read; engine.INFOBOX_LINE_RE,
+# count.glued_thousand).
+# "2026.12.07.162" (metrics22): a stake held is a share: a percent after "hold"/"holds"/"held"/"holding"
+# (vocab.SHARE_VERBS): "will hold 41 per cent" (s239: a level; its "45 percent owned by" is main's SHARE_AFTER_NOUNS').
+# "2026.12.07.163" (metrics22, page level): a pager's last page may follow an ellipsis ("1 2 3 ... 5 >", China Daily's
+# ezhejiang subsite, tune_sites s236: left in the text; boilerplate.PAGER).
 # "2026.12.07.190" (the lead; .160-.189 are this session's helpers'): a rise said to run "at" a percentage is a change
 # ("has been growing at 8.1 percent annually since 2012", s072: vocab.GROWTH_AT_STEMS, kind.growth_at).
 # "2026.12.07.191": a percentage, proportion or share "of" a part linked to its figure is a share ("the percentage of
 # sports wear products sales to total sales was approximately 69.2%", s200: kind.share_is).
 # "2026.12.07.192": a count of a class named in quotes after its number is read ('127 new national-level special "little
 # giant", with a total of 182', dev 019: count.quoted_name), not a number inside the quoted name ('"3115 team"').
-EXTRACTOR_VERSION = "2026.12.07.192"
+# "2026.12.07.193": main (.155-.159, .190-.192) and metrics22 (.160-.163) merged.
+EXTRACTOR_VERSION = "2026.12.07.193"
 
 
 MIDDLE_DOT: Final = "·"
@@ -1495,6 +1506,10 @@ def _infobox_line_items(line: re.Match[str]) -> list[_Found]:
     label = line.group("label").lower()
     if label.rsplit(" ", 1)[-1] in INFOBOX_COUNTER_LABELS:
         return []
+    if line.group("thousand"):  # "Employees47.79k": 47,790 (count.glued_thousand)
+        return [_Found(line.start("num"), line.end("thousand"), number_value(line.group("num"), "thousand"), "count",
+                       kind="level", subject=label, num_start=line.start("num"),
+                       rules=["match.count_infobox_line", "count.glued_thousand"])]
     return [_Found(line.start("num"), line.end("num"), float(line.group("num").replace(",", "")), "count",
                    kind="level", subject=label, num_start=line.start("num"), rules=["match.count_infobox_line"])]
 
@@ -1620,10 +1635,13 @@ FACT_COUNT_NOUNS: Final = ("population", "workforce", "staff")
 # figure or one space before it ("Passengers11,718,416", "Aircraft movements85,434", "Students 5,628 [2]"), the figure
 # holding a thousands comma or followed by a footnote reference; nothing else on the line (a unit after the figure is
 # the matchers'). A count of the label (match.count_infobox_line). INFOBOX_LINE_MAX: such a line is short.
+# (or a figure with a glued "k" for a thousand, a stock page's profile row "• Employees47.79k", markets.ft.com,
+# tune_sites s233, metrics22: nothing was read; count.glued_thousand)
 INFOBOX_LINE_MAX: Final = 48
 INFOBOX_LINE_RE: Final = re.compile(
     r"(?:[•·]\s*)?(?P<label>[A-Z][a-z]+(?: [a-z]+){0,2}s) ?"
-    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?(?=\s*(?:\[\d+\]\s*)*$)|\d+(?:\.\d+)?(?=\s*(?:\[\d+\]\s*)+$))")
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?(?=\s*(?:\[\d+\]\s*)*$)|\d+(?:\.\d+)?(?=\s*(?:\[\d+\]\s*)+$)"
+    r"|\d+(?:\.\d+)?(?=k\s*$))(?P<thousand>k)?")
 # "can range from RMB 1500/month to RMB 30000/month", "is between 50 yuan and 300 yuan": a range's two ends, its low
 # end after a range word (vocab.RANGE_LEADS) and "from" or "between", its high end after "to" or "and" (a rate's
 # "/month" or "a month" may follow the low end): one figure, the low end's (engine._range_ends, range.low_end).

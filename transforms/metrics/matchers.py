@@ -624,9 +624,11 @@ FIGURE_AND_RE: Final = re.compile(
 # count that noun (count.part_of_whole); so do "33 out of 35 categories", "28 (out of 31) provinces" and "Nine out of
 # the top ten industries" (tune_sites s027, s079, dev 024: a share only over a proportion's base, _fraction).
 # ("only about 6,000 of more than 20,000 local container truck drivers", tune_other t313: "of" a hedged or plain
-# number of the noun)
+# number of the noun; "The GDP of two of Zhejiang's 11 cities — Hangzhou and Ningbo — surpassed 1 trillion yuan",
+# metrics22, tune_sites s236: "of" a possessive and a number, as "of the" and a number; 11 alone was read)
 PART_OF_WHOLE_RE: Final = re.compile(
-    rf"\s+(?:of\s+the|of(?=\s+(?:(?:{words_pattern(HEDGE_WORDS)})\s+)?\d)|\(?out\s+of(?:\s+the)?)\s+"
+    rf"\s+(?:of\s+(?:the|[A-Z][\w-]*['’]s(?=\s+\d))|of(?=\s+(?:(?:{words_pattern(HEDGE_WORDS)})\s+)?\d)|"
+    rf"\(?out\s+of(?:\s+the)?)\s+"
     rf"(?:(?:{words_pattern(HEDGE_WORDS)})\s+)?(?:top\s+)?"
     rf"(?P<whole>\d{{1,3}}(?:,\d{{3}})+|\d{{1,6}}|{words_pattern(SPELLED_NUMBERS)})\)?\s+(?=[a-z])", re.IGNORECASE)
 # ... or of a whole not numbered, after a determiner: "20 of our students", "20 of the projects" (their plural noun).

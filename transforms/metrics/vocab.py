@@ -500,7 +500,9 @@ CHANGE_AFTER_NOUNS: Final = ("growth", "increase", "rise", "gain", "jump", "surg
 DECREASE_OBJECT_VERB_STEMS: Final = ("cut", "reduc", "lower", "shorten", "decreas")
 CHANGE_OBJECT_VERB_STEMS: Final = ("rais", "boost", "increas", "improv", "extend", "expand", "doubl",
                                    *DECREASE_OBJECT_VERB_STEMS)
+# (a stake held, "while Shanghai Citic Port Investment will hold 41 per cent": "hold", metrics22, tune_sites s239)
 SHARE_VERBS: Final = ("account for", "accounted for", "accounts for", "accounting for", "share of", "proportion of",
+               "hold", "holds", "held", "holding",
                "ratio of", "made up", "making up", "make up", "represent", "represented", "represents",
                "representing", "constituted", "constitutes", "constituting",
                "taking up", "take up", "takes up", "took up")  # ("taking up 17.83% of the population": s054)
