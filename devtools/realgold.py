@@ -165,6 +165,9 @@ MEASURE_UNITS: frozenset[str] = frozenset({
     # (areas, lengths and speeds of the imperial kinds, and freight work; session 19: the eleventh held-out set's
     # gatherer noted that other:hectares and other:miles fell to `count`)
     "other:miles", "other:mile", "other:feet", "other:inches", "other:square_miles", "other:mph", "other:knots",
+    # (session 27: metrics22's note named other:fahrenheit, which fell to `count`; a label scan found other:centimetres
+    # and other:volts falling so too)
+    "other:fahrenheit", "other:centimetres", "other:centimeters", "other:volts",
     "other:ton-kilometers", "other:ton_kilometers", "other:tonne-kilometres",
     # (session 20: a note of the twelfth held-out set's gatherer, read after that set's measurement, named a
     # concentration, a length and a yield rate that fell to `count`; every label unit was then read for more)
