@@ -4023,6 +4023,29 @@ def test_twenty_eighth_pass_a_notice_closes_with_its_signing_date() -> None:
     assert parse_page(sentence, url=url, template="text").published == "2009-10-21"
 
 
+def test_thirtieth_pass_an_ordinal_day_with_a_comma_and_a_chinese_posted_on_date_the_page() -> None:
+    """A maker's news item dated by an ordinal day with a comma under its headline ('17th, February 2020',
+    www.lxtelecom.com t851) and an English post under a Chinese 'posted on' line ('发表于 2018-06-06 10:54',
+    www.sunmmit.com t867) are dated by those lines, which leave the text; '发表于' inside a sentence dates nothing."""
+    text = ("Home Products Solutions Support News Contact Quote List\nHome - News - Latest News\n\nWe are open now\n\n\n"
+            "17th, February 2020\n\nWe are pleased to inform you that LongXing has been approved by the government to "
+            "reopen the factory after the delayed opening due to the coronavirus outbreak. \nHowever, due to the "
+            "restrictions for people movement from city to city are still in force for many places of China, only the "
+            "local staff can return to work immediately while most of LongXing’s factory workers are from outside of "
+            "Ningbo.")
+    article = parse_page(text, url="https://www.lxtelecom.com/we-are-open-now.html", template="text")
+    assert article.published == "2020-02-17" and "17th, February 2020" not in article.body
+    assert article.title == "We are open now"
+    post = ("发表于 2018-06-06 10:54\n\nI have been blessed to have seen many parts of China while I have lived here. "
+            "Fenghua - Xikou in Zhejiang province is one of those beautiful places.Friday after I finished work I "
+            "quickly rushed to the train station to catch the high speed train to Shanghai from Changzhou. Once In "
+            "Shanghai I had a quick change of trains to Ningbo station and then finally a taxi to my hotel in Fenghua.")
+    article = parse_page(post, url="http://www.sunmmit.com/blrly/687.html", template="text")
+    assert article.published == "2018-06-06" and "发表于" not in article.body
+    sentence = post.replace("发表于 2018-06-06 10:54", "The post 发表于 2018-06-06 10:54 on the travel forum was read.")
+    assert parse_page(sentence, url="http://www.sunmmit.com/blrly/687.html", template="text").published is None
+
+
 def test_twenty_eighth_pass_a_heading_printed_twice_above_a_profile_is_the_headline() -> None:
     """A China Daily museum profile (t827) prints its heading twice, apart, around the share bar, over 'Address:' and
     'Hours:' lines that dwarf it: the line printed twice is the headline (text._printed_twice_above); a menu's item

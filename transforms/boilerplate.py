@@ -233,6 +233,9 @@ HOMEPAGE_LINKS: Final = (
 DATE_LINE: Final = (
     r"(?im)^ *((hits|views|clicks?|reads?|visits) *[:：] *[0-9]{1,8} +)?"
     r"((published|posted|updated|release date|release time|post +(date|time)|date|datetime|time)( on)? *[:：]? *"
+    # a Chinese "posted on" / "published on" before the date, no colon ("发表于 2018-06-06 10:54" over an English
+    # travel post without a headline, www.sunmmit.com t867, the thirtieth tune_other pass)
+    r"|(发表于|发布于) *"
     # "Last Updated July 16, 2019" (a guide's revision line under its headline, www.uwosh.edu t651, gathered after the
     # twenty-first tune_other pass's rules; not "Last Updated on <weekday>, ...", Joomla's string, JOOMLA_STRINGS')
     r"|last +updated *[:：]? *"
@@ -248,7 +251,9 @@ DATE_LINE: Final = (
     # a numbered month in Chinese before the day and the year ("11月 28, 2024": an English post under a Chinese
     # locale's date format, tune_sites s091)
     r"|[0-9]{1,2}月 *[0-9]{1,2},? +(19|20)[0-9]{2}"
-    r"|[0-9]{1,2}(st|nd|rd|th|[.])?[ -]+(of +)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?[ -]+"
+    # (a comma after an ordinal day: "17th, February 2020" under a maker's news headline, www.lxtelecom.com t851, the
+    # thirtieth tune_other pass)
+    r"|[0-9]{1,2}((st|nd|rd|th),?|[.])?[ -]+(of +)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?[ -]+"
     r"(19|20)[0-9]{2}"
     r"|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? +[0-9]{1,2}(st|nd|rd|th)?,? +(19|20)[0-9]{2}"
     r"|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)-[0-9]{1,2}-(19|20)[0-9]{2}"

@@ -201,9 +201,10 @@ CJK_MONTH_DAY_YEAR_RE: Final = re.compile(r"(?<!\d)(\d{1,2})月\s*(\d{1,2}),?\s+
 MONTHS: Final = ("january february march april may june july august september october "
                  "november december").split()
 MONTH_ABBR: Final = {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
-# "24 May 2019", "22-Jul-2020", "1. March 2020" (a dot after the day), "14th of September 2021" (neolink.au t294)
+# "24 May 2019", "22-Jul-2020", "1. March 2020" (a dot after the day), "14th of September 2021" (neolink.au t294),
+# "17th, February 2020" (a comma after an ordinal day: www.lxtelecom.com t851, the thirtieth tune_other pass)
 DAY_MONTH_YEAR_RE: Final = re.compile(
-    r"\b(\d{1,2})(?:st|nd|rd|th|\.)?[\s-]+(?:of\s+)?(" + "|".join(m[:3] for m in MONTHS)
+    r"\b(\d{1,2})(?:(?:st|nd|rd|th),?|\.)?[\s-]+(?:of\s+)?(" + "|".join(m[:3] for m in MONTHS)
     + r")[a-z]*\.?,?[\s-]+((?:19|20)\d{2})\b",
     re.IGNORECASE,
 )

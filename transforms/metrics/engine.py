@@ -612,7 +612,9 @@ from transforms.textutil import KANA_RE
 # follows it ("FIAINANA: 2022-09-17 HITS: 60", a machine-translated "Time:", t840: boilerplate.DATE_SOURCE).
 # "2026.12.07.154" (other29): .153's label a pattern of its own, LABEL_DATE_HITS, the hit counter closing the line and
 # gated by the label's colon (as DATE_SOURCE's alternative any letter opened that pattern: tried on nearly every line).
-EXTRACTOR_VERSION = "2026.12.07.154"
+# "2026.12.07.170" (other30): a date line's ordinal day with a comma ("17th, February 2020", t851: boilerplate.DATE_LINE,
+# textutil.DAY_MONTH_YEAR_RE) and a Chinese "posted on" before the date ("发表于 2018-06-06 10:54", t867) date the page.
+EXTRACTOR_VERSION = "2026.12.07.170"
 
 
 MIDDLE_DOT: Final = "·"
