@@ -4046,6 +4046,33 @@ def test_thirtieth_pass_an_ordinal_day_with_a_comma_and_a_chinese_posted_on_date
     assert parse_page(sentence, url="http://www.sunmmit.com/blrly/687.html", template="text").published is None
 
 
+ZHENHAI_WIKI = "Zhenhai District\n\nFrom Wikipedia, the free encyclopedia\nJump to: navigation, search\nClockwise from the top: Zhaobao Hill, Zhenhai Harbor Area, Anyuan Fort, Ningbobang Museum, Zhenhai Skyline\nClockwise from the top: Zhaobao Hill, Zhenhai Harbor Area, Anyuan Fort, Ningbobang Museum, Zhenhai Skyline\nZhenhai District in Ningbo Municipality\nZhenhai District in Ningbo Municipality\nNingbo Municipality in China\nNingbo Municipality in China\nCountry China\nProvince Zhejiang\nPrefecture Ningbo\nTime zone China Standard (UTC+8)\nWebsite www.zh.gov.cn\n\nZhenhai (simplified Chinese: 镇海区; traditional Chinese: 鎮海區; pinyin: Zhènhǎi Qū; Wade–Giles: Chen-Hai; Wu: Tzen-he Chiu) is a district of Ningbo prefecture-level city, Zhejiang, and also a town within that district. Located at the mouth of the Yong River 12 miles (19 km) north-east of Ningbo proper, the town of Zhenhai lies at the foot of Zhaobao Hill on a tongue of land. It is partly protected from the sea to the north by a dike about 3 miles (4.8 km) long, composed entirely of large blocks of granite.[1]\n\nThe Zhenhai district has a population of 200,0"  # en.wikipedia.org (t864)
+XIKOU_POST = "发表于 2018-06-06 10:54\n\nI have been blessed to have seen many parts of China while I have lived here. Fenghua - Xikou in Zhejiang province is one of those beautiful places.Friday after I finished work I quickly rushed to the train station to catch the high speed train to Shanghai from Changzhou. Once In Shanghai I had a quick change of trains to Ningbo station and then finally a taxi to my hotel in Fenghua. Arriving at 11pm I was welcome into the well decorated Siji Qingteng Garden Hotel (Ningbo Xikou). After a few minutes I was checked in and ushered to my room on the third floor.\n\n图片 1\n\n图片 2\n\n图片 3\n\nThe next morning after a good nights rest and a traditional breakfast we met up with the group and set off for our first destination just down the street at Chiang Kai-shek’s former residence. The first stop was in front of the performance hall where they had performers singing and posing for pictures with all the tourists while promoting for the evenings show. Once done watching the perform"  # www.sunmmit.com (t867)
+
+
+def test_thirtieth_pass_the_line_above_wikipedias_tagline_is_the_headline() -> None:
+    """Wikipedia's older layout (t864) prints the article's name, then 'From Wikipedia, the free encyclopedia' and
+    the infobox, whose long caption dwarfs the name: the tagline is furniture and the line above it the headline
+    (text._above_encyclopedia_tagline); a user's page ('User:Eckhard Goessl', t473's layout) keeps its own heading."""
+    article = parse_page(ZHENHAI_WIKI, url="https://en.wikipedia.org/wiki/Zhenhai_District", template="text")
+    assert article.title == "Zhenhai District" and "free encyclopedia" not in article.body
+    assert article.body.startswith("Clockwise from the top")
+    user = ("Jump to content\n\nUser:Eckhard Goessl\n\nFrom Wikipedia, the free encyclopedia\n(Redirected from "
+            "User:NingboExpat)\n\nLooking back at 5 years of expat Net-WORKING\n\nLooking back today at the last 6 "
+            "years and summing up some of the activates and events done here in Ningbo, it looks like a peace of "
+            "history to me. But how little it is, considering the history of China in 5000 of Ningbo.")
+    assert parse_page(user, template="text").title == "Looking back at 5 years of expat Net-WORKING"
+
+
+def test_thirtieth_pass_a_paragraph_over_a_picture_placeholder_leads_the_body() -> None:
+    """An English post under a Chinese 'posted on' line whose first paragraph is followed by numbered picture
+    placeholders ('图片 1', '图片 2', '图片 3', t867): the placeholders are furniture (boilerplate.IMAGE_FILE) and the
+    paragraph above them still leads the body, not a widget's text dropped with the header."""
+    article = parse_page(XIKOU_POST, url="http://www.sunmmit.com/blrly/687.html", template="text")
+    assert article.body.startswith("I have been blessed to have seen many parts of China")
+    assert "图片" not in article.body and article.published == "2018-06-06"
+
+
 def test_twenty_eighth_pass_a_heading_printed_twice_above_a_profile_is_the_headline() -> None:
     """A China Daily museum profile (t827) prints its heading twice, apart, around the share bar, over 'Address:' and
     'Hours:' lines that dwarf it: the line printed twice is the headline (text._printed_twice_above); a menu's item

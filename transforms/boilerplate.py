@@ -325,8 +325,10 @@ LABEL_DATE_HITS: Final = (
 # Also a link's tail left by a markup converter: ".png)" (cceeccic.org t298, eleventh pass).
 # Also a camera's file names without their extension, one or more a line ("DSC02189 DSC02206" between a blog's
 # paragraphs, mattisonthompson.net t741; "IMG_0412"): pictures' alt text.
+# Also a Chinese CMS's numbered picture placeholder ("图片 1", "图片 2" between an English post's paragraphs,
+# www.sunmmit.com t867, the thirtieth tune_other pass).
 IMAGE_FILE: Final = (r"(?im)^ *([^/\n]{0,60}[.](jpg|jpeg|png|gif|webp|bmp) *[)\]]?"
-                     r"|(dsc[nf]?|img|pict)[_-]?[0-9]{3,8}( +(dsc[nf]?|img|pict)[_-]?[0-9]{3,8})*) *$")
+                     r"|(dsc[nf]?|img|pict)[_-]?[0-9]{3,8}( +(dsc[nf]?|img|pict)[_-]?[0-9]{3,8})*|图片 *[0-9]{1,3}) *$")
 # Language and edition switches, portal menus: "Chinese(GB) Chinese(BIG5)", "Chinese | English",
 # "US EUROPE AFRICA ASIA 中文", "Nav Search".
 LANGUAGE_SWITCH: Final = (
@@ -468,7 +470,10 @@ SITE_WIDGETS: Final = (
     r"|(start|begin|get) +(a|your) +free +trial"
     # a stock page's code line under the company's name ("XSEC:002142 Stock Report" over "Market Cap: CN¥176.7b",
     # simplywall.st t795, the twenty-seventh tune_other pass; tune_sites s187 has it too)
-    r"|[a-z]{2,8} *: *[0-9a-z]{1,10}([.][a-z]{1,4})? +stock +(report|quote|overview)) *$"
+    r"|[a-z]{2,8} *: *[0-9a-z]{1,10}([.][a-z]{1,4})? +stock +(report|quote|overview)"
+    # Wikipedia's tagline under the headline, kept by its mirrors ("From Wikipedia, the free encyclopedia": the older
+    # layout's extraction took it for the headline, en.wikipedia.org t864, the thirtieth tune_other pass)
+    r"|from +wikipedia *, +the +free +encyclopedia) *$"
 )
 SOURCE_WORD: Final = r"(?im)^ *source +([a-z][a-z.]{1,30}|from +[a-z][a-z0-9. '-]{1,40}) *$"
 # Blogger's feed links under a post, whole or split over two lines: "Subscribe to: Post Comments (Atom)",
@@ -594,9 +599,15 @@ HOME_LINK: Final = r"(?im)^ *(home|home *page|首页) *$"
 _BY_NAME: Final = r"[a-z][a-z'.-]*( +[a-z][a-z'.-]*){0,3}"
 _BY_NAMES: Final = _BY_NAME + r"( *(,|&|and) *" + _BY_NAME + r"){0,3}"  # "Gary Bowerman & Janet Martin"
 DATE_BYLINE: Final = (
-    r"(?im)^ *([0-9]{1,2}(st|nd|rd|th)? +(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,? +(19|20)[0-9]{2}"
+    r"(?im)^ *(([0-9]{1,2}(st|nd|rd|th)? +(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,? +(19|20)[0-9]{2}"
     r"|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? +[0-9]{1,2}(st|nd|rd|th)?,? +(19|20)[0-9]{2}"
-    r"|(19|20)[0-9]{2}[-/.][0-9]{1,2}[-/.][0-9]{1,2}) *[,|｜]? +by +" + _BY_NAMES + r" *$"
+    r"|(19|20)[0-9]{2}[-/.][0-9]{1,2}[-/.][0-9]{1,2}) *[,|｜]? +by +" + _BY_NAMES
+    # the byline first, "on" and the date after it ("by prudence on 25-Feb-2016" under a blog post's headline,
+    # nilaligned.net t855, the thirtieth tune_other pass), maybe a clock time after the date
+    + r"|by +" + _BY_NAME + r" +on +([0-9]{1,2}(st|nd|rd|th)?[ -]+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+    r"[a-z]*\.?,?[ -]+(19|20)[0-9]{2}"
+    r"|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? +[0-9]{1,2}(st|nd|rd|th)?,? +(19|20)[0-9]{2}"
+    r"|(19|20)[0-9]{2}[-/.][0-9]{1,2}[-/.][0-9]{1,2})( *,? *(at +)?[0-9]{1,2}:[0-9]{2}( *[ap][.]?m[.]?)?)?) *$"
 )
 PUBLISHED_IN: Final = r"(?im)^ *(originally +)?published +in +(the +)?[a-z][a-z0-9'&-]*( +[a-z0-9'&-]+){0,5} *$"
 PROVIDED_CREDIT: Final = (

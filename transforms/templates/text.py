@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from transforms.boilerplate import DATE_LINE, DATED_LINE_PATTERNS, RELEASE_CREDIT, is_boilerplate_line
+from transforms.boilerplate import DATE_LINE, DATED_LINE_PATTERNS, IMAGE_FILE, RELEASE_CREDIT, is_boilerplate_line
 from transforms.templates.joomla import parse_published
 from transforms.textutil import CUT_ENDS, Block, Content, is_caption, make_date, normalize_space, parse_date
 
@@ -315,6 +315,20 @@ NUMBERED_ITEM_RE = re.compile(r"^\d{1,2}[.)、]\s+\S")
 # A breadcrumb ending with the headline (see _crumb_end): the words before it, and the headline's least words.
 CRUMB_PREFIX_MAX_WORDS = 4
 LATIN_LETTER_RE = re.compile(r"[A-Za-z]")
+# A picture's file name or numbered placeholder under a paragraph ("图片 1" under a post's first paragraph,
+# www.sunmmit.com t867, the thirtieth tune_other pass) is the text's picture, not a widget after a widget's text:
+# the paragraph above it still leads the body (_is_lead).
+IMAGE_FILE_RE = re.compile(IMAGE_FILE)
+# Wikipedia's tagline under the article's name, which its mirrors and extractions keep ("Zhenhai District" /
+# "From Wikipedia, the free encyclopedia", en.wikipedia.org t864, the thirtieth tune_other pass; the map's coordinates
+# may stand between them: "Beilun, Ningbo" / "Coordinates: 29°55′25″N ..." / the tagline, tune_sites s197): the header
+# line above it is the headline, however long the infobox's lines under it (_above_encyclopedia_tagline).
+ENCYCLOPEDIA_TAGLINE = "free encyclopedia"
+ENCYCLOPEDIA_TAGLINE_RE = re.compile(r"^from +wikipedia *, +the +free +encyclopedia *$", re.IGNORECASE)
+COORDINATES_LINE_RE = re.compile(r"^coordinates *[:：]", re.IGNORECASE)
+# The names of Wikipedia's pages outside its articles open with their namespace (lowercase, colon included).
+WIKI_NAMESPACES = ("user:", "user talk:", "talk:", "wikipedia:", "template:", "category:", "portal:", "draft:",
+                   "help:", "file:")
 CRUMB_TITLE_MIN_WORDS = 3
 # A headline of fewer words ends a trail only after the trail's mark ("> Service > Residence permit" over "Residence
 # Permit", a district government's service page, www.bl.gov.cn t631, the twenty-first tune_other pass).
@@ -1043,6 +1057,7 @@ def _title_above_lead(lines: list[str], seen: list[int]) -> Content | None:
     title_index = _crumb_end(lines, title_index, plain)
     title_index = _printed_again(lines, title_index, [i for i in unquoted if i > title_index])
     title_index = _printed_twice_above(lines, title_index, plain)
+    title_index = _above_encyclopedia_tagline(lines, title_index, plain, seen, lead)
     if plain and all(i in menu for i in plain):  # only a bulleted menu above the lead: no headline
         title_index = lead
     # only lines without a letter above the lead (a template's residue "} ?>" over a dateline, yicaiglobal.com t767,
@@ -1075,6 +1090,20 @@ def _title_above_lead(lines: list[str], seen: list[int]) -> Content | None:
     figures = [Block(text=lines[i]) for i in plain if i < title_index and KEY_FIGURE_RE.match(lines[i])]
     return Content(title=title, published=published, section=section, blocks=figures + blocks,
                    site_template=site_template("\n".join(lines)))
+
+
+def _above_encyclopedia_tagline(lines: list[str], title_index: int, plain: list[int], seen: list[int],
+                                lead: int) -> int:
+    """The header line above Wikipedia's tagline (a coordinates line between them aside) when the tagline stands
+    above the lead (ENCYCLOPEDIA_TAGLINE_RE); else `title_index`."""
+    tagline = next((i for i in seen if i < lead and ENCYCLOPEDIA_TAGLINE in lines[i]
+                    and ENCYCLOPEDIA_TAGLINE_RE.match(lines[i].strip())), None)
+    if tagline is None:
+        return title_index
+    above = [i for i in plain if i < tagline and not COORDINATES_LINE_RE.match(lines[i].strip())]
+    if not above or lines[above[-1]].lstrip().lower().startswith(WIKI_NAMESPACES):
+        return title_index  # a user's or a talk page ("User:Eckhard Goessl", t473): its own heading is the title
+    return above[-1]
 
 
 def _has_letter(line: str) -> bool:
@@ -1356,7 +1385,7 @@ def _is_lead(lines: list[str], index: int) -> bool:
     if not _is_paragraph(lines[index]) or WEB_ADDRESS_END_RE.search(lines[index]):
         return False
     following = next((line for line in lines[index + 1:] if line), "")
-    if not is_boilerplate_line(following):
+    if not is_boilerplate_line(following) or IMAGE_FILE_RE.match(following):
         return True
     if CONTINUE_LINK_RE.match(following) and lines.count(following) > 1:
         return True  # an archive's first teaser (see CONTINUE_LINK_RE): the page's text
