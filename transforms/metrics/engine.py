@@ -612,7 +612,7 @@ from transforms.textutil import KANA_RE
 # follows it ("FIAINANA: 2022-09-17 HITS: 60", a machine-translated "Time:", t840: boilerplate.DATE_SOURCE).
 # "2026.12.07.154" (other29): .153's label a pattern of its own, LABEL_DATE_HITS, the hit counter closing the line and
 # gated by the label's colon (as DATE_SOURCE's alternative any letter opened that pattern: tried on nearly every line).
-# "2026.12.07.170" (other30): a date line's ordinal day with a comma ("17th, February 2020", t851: boilerplate.DATE_LINE,
+# "2026.12.07.170" (other30): a date line's ordinal day with a comma ("17th, February 2020", t851: DATE_LINE and
 # textutil.DAY_MONTH_YEAR_RE) and a Chinese "posted on" before the date ("发表于 2018-06-06 10:54", t867) date the page.
 # "2026.12.07.171" (other30): "by prudence on 25-Feb-2016" (a byline before its date, t855: DATE_BYLINE), Wikipedia's
 # tagline and a CMS's "图片 1" are furniture; the line above the tagline is the headline (t864; not a "User:" page's
