@@ -570,6 +570,12 @@ FURNITURE = [
                       "by Jane Doe on May 5, 2019", "By Li Wei on 2019-05-06 10:22"]),
     (bp.SITE_WIDGETS, ["From Wikipedia, the free encyclopedia"]),  # en.wikipedia.org t864, tune_sites s197, s204
     (bp.IMAGE_FILE, ["图片 1", "图片 2", "图片 3"]),  # www.sunmmit.com, t867
+    (bp.MONTAGE_CAPTION, [
+        # en.wikipedia.org, t864
+        "Clockwise from the top: Zhaobao Hill, Zhenhai Harbor Area, Anyuan Fort, Ningbobang Museum, Zhenhai Skyline",
+        "Clockwise: South Business District, Yinzhou District Government of Ningbo, Tianfeng Pagoda, Dongqian Lake, "
+        "Tianyi Pavilion Museum",  # en.linkfang.org, t862
+        "Clockwise from top left: Tianyi Square, Ningbo Museum"]),
 ]
 
 # Real article sentences that share words with the furniture; none may match.
@@ -581,6 +587,7 @@ ARTICLE_SENTENCES = [
     "图片 1 shows the 12 berths built in 2019.",
     "The 17th, February 2020 meeting approved 3 projects.",
     "发表于 2018-06-06 10:54 的文章 was read 300 times.",
+    "Clockwise rotation of the 3 cranes began in 2019, the port said.",
     # the twenty-ninth pass's furniture words in sentences
     "Next: the 2019 plan adds 3 berths, the port said.",
     "Previous: 12% growth in 2018 was the record.",

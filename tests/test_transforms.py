@@ -4056,7 +4056,7 @@ def test_thirtieth_pass_the_line_above_wikipedias_tagline_is_the_headline() -> N
     (text._above_encyclopedia_tagline); a user's page ('User:Eckhard Goessl', t473's layout) keeps its own heading."""
     article = parse_page(ZHENHAI_WIKI, url="https://en.wikipedia.org/wiki/Zhenhai_District", template="text")
     assert article.title == "Zhenhai District" and "free encyclopedia" not in article.body
-    assert article.body.startswith("Clockwise from the top")
+    assert article.body.startswith("Zhenhai District in Ningbo Municipality")  # (the montage caption furniture, .172)
     user = ("Jump to content\n\nUser:Eckhard Goessl\n\nFrom Wikipedia, the free encyclopedia\n(Redirected from "
             "User:NingboExpat)\n\nLooking back at 5 years of expat Net-WORKING\n\nLooking back today at the last 6 "
             "years and summing up some of the activates and events done here in Ningbo, it looks like a peace of "
@@ -4071,6 +4071,16 @@ def test_thirtieth_pass_a_paragraph_over_a_picture_placeholder_leads_the_body() 
     article = parse_page(XIKOU_POST, url="http://www.sunmmit.com/blrly/687.html", template="text")
     assert article.body.startswith("I have been blessed to have seen many parts of China")
     assert "图片" not in article.body and article.published == "2018-06-06"
+
+
+def test_thirtieth_pass_a_motto_in_quotation_marks_is_no_headline() -> None:
+    """A travel blog's category page opens with its motto set wholly in quotation marks, a full stop after them, over
+    'Category: China' and the first teaser's headline (leightontravels.com t860): the motto is not the headline
+    (text.QUOTED_MOTTO_RE); a headline that only opens with a quoted phrase still is."""
+    text = "\"Short stories and travel reports from my life adventures around the globe\".\n\nCategory: China\n\nTravel Report: Beijian Bridge, Taishun County.\n\nBeijian Bridge Taishun County. November 2017. Located in Sixi Town, Beijian Bridge is one of Taishun County’s most picturesque spots. Initially camouflaged by a stupendous one thousand year old camphor tree, you’ll need to make your way to the start of the lake’s stepping-stones before the bridge fully reveals itself. Perched eleven meters above water […]\n\nRead More\n\nTravel Report: Bao Family Ancestral Hall, Taishun County.\n\nNovember 2017. “Where are we going next?” I asked, more than a little intrigued by the Magical Mystery Tour feel of the day. “Bao Family Ancestral Hall” replied Amy, running her finger across the little map we’d picked up from the hotel. “IF I can find it”.  We’d just finished checking out the atmospheric Nanyang Bridge […]\n\nRead More\n\nTravel Report: Cool Spots Around Ningbo.\n\nCool Spots Around Ningbo. August 2017. There’s no doubting what a clean, handsome and highly walkable city Ningbo is. Wherever you find yourself in the centre, it won’t be too long until you catch sight of the soaring Drum Tower poking above the trees and low-rise buildings. Dating back to the Tang Dynasty, this is the […]\n\nRead More\n\nTravel Report: Zhongshan Square, Ningbo.\n\nZhongshan Square, Ningbo. August 2017. We were walking down the atmospheric Gongyuan Lu shopping street when I saw the entrance gates to a leafy square at the end of the road. Strolling in, we suddenly found ourselves among a hundred or so local pensioners. The atmosphere was joyous, with live traditional Chinese music drifting across the clustered […]\n\nRead More\n\nTravel Report: Tianyi Square, Ningbo.\n\nAugust 2017. Are you into branded clothing, luxury accessories and being followed around by over-attentive sales clerks desperate for your money? Then no doubt Tianyi Square will be pushing for top spot on your Ningbo to-do"
+    assert parse_page(text, template="text").title == "Travel Report: Beijian Bridge, Taishun County."
+    quoted = "\"Walkin’ With Buddha\" at Ningbo’s Temples\n\n" + text.split("\n\n", 1)[1].split("Category: China\n\n")[1]
+    assert parse_page(quoted, template="text").title == "\"Walkin’ With Buddha\" at Ningbo’s Temples"
 
 
 def test_twenty_eighth_pass_a_heading_printed_twice_above_a_profile_is_the_headline() -> None:

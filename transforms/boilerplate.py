@@ -475,6 +475,13 @@ SITE_WIDGETS: Final = (
     # layout's extraction took it for the headline, en.wikipedia.org t864, the thirtieth tune_other pass)
     r"|from +wikipedia *, +the +free +encyclopedia) *$"
 )
+# An infobox's montage caption, which encyclopedia pages and their mirrors print under the article's name ("Clockwise
+# from the top: Zhaobao Hill, Zhenhai Harbor Area, ...", en.wikipedia.org t864; "Clockwise: South Business District,
+# ...", en.linkfang.org t862, the thirtieth tune_other pass; tune_sites s197): the pictures' names, not the text.
+MONTAGE_CAPTION: Final = (
+    r"(?im)^ *clockwise( +from +(the +)?(top|upper +left|top +left|left|bottom)( +(left|right))?)? *[:：]"
+    r" *[^\n]{3,300}$"
+)
 SOURCE_WORD: Final = r"(?im)^ *source +([a-z][a-z.]{1,30}|from +[a-z][a-z0-9. '-]{1,40}) *$"
 # Blogger's feed links under a post, whole or split over two lines: "Subscribe to: Post Comments (Atom)",
 # "Subscribe to:" / "Post Comments (Atom)" (wherearemythoughts.blogspot.com, t181), "Posts (Atom)".
@@ -1161,6 +1168,7 @@ BOILERPLATE_PATTERNS: Final[tuple[str, ...]] = (    PRINT_CLOSE,
     COMMENT_FORM,
     COUNTER_WIDGET,
     SITE_WIDGETS,
+    MONTAGE_CAPTION,
     SOURCE_WORD,
     FEED_LINKS,
     CN_META,
@@ -1442,6 +1450,7 @@ _NEEDS: Final[dict[str, Callable[[str], bool]]] = {
     # no comma before BYLINE's closing bracket; a bare domain has no space (the line is stripped)
     BYLINE: lambda line: "," not in line[:-_BYLINE_COMMA_WINDOW],
     BARE_DOMAIN: lambda line: " " not in line,
+    MONTAGE_CAPTION: lambda line: _opens_with(line, ("clockwise",)),
     # Joomla's documented strings: the line opens with one of their first words
     JOOMLA_CHROME: lambda line: _opens_with(line, _JOOMLA_OPENINGS),
     CONTACT_EMAIL: lambda line: "@" in line,

@@ -617,7 +617,9 @@ from transforms.textutil import KANA_RE
 # "2026.12.07.171" (other30): "by prudence on 25-Feb-2016" (a byline before its date, t855: DATE_BYLINE), Wikipedia's
 # tagline and a CMS's "图片 1" are furniture; the line above the tagline is the headline (t864; not a "User:" page's
 # name, t473), and a paragraph over a picture's placeholder still leads the body (t867: text._is_lead).
-EXTRACTOR_VERSION = "2026.12.07.171"
+# "2026.12.07.172" (other30): an infobox's montage caption ("Clockwise from the top: ...", t862, t864, s197:
+# boilerplate.MONTAGE_CAPTION) is furniture, and a motto set wholly in quotation marks is no headline (t860).
+EXTRACTOR_VERSION = "2026.12.07.172"
 
 
 MIDDLE_DOT: Final = "·"

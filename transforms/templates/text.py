@@ -112,6 +112,11 @@ DIGITS_RE = re.compile(r"\d+")
 # mark ("Dongqian Lake- A Scenic Escape close to Ningbo!" over its picture's line "Dongqian Lake",
 # wanderingbrowns.wordpress.com t485; "Ningbo, Let's go!", t468, the sixteenth tune_other pass).
 PULL_QUOTE_END_RE = re.compile(r"[.。][\"”’')）]?$")
+# A line set wholly in quotation marks, maybe a full stop after them, is a blog's motto above the posts, not a headline
+# ('"Short stories and travel reports from my life adventures around the globe".' over a category page's first
+# teaser "Travel Report: Beijian Bridge, Taishun County.", leightontravels.com t860, the thirtieth tune_other pass).
+QUOTED_MOTTO_RE = re.compile(r'^["“][^"“”]{10,200}["”][.。]?$')
+QUOTE_OPENERS = ('"', "“")
 SENTENCE_BREAK_RE = re.compile(r"[a-z0-9%)\"”’][.!?。！？][\"”’')）]?(?:\s|$)|[,;，；] ")
 MENU_LINE_MAX_CHARS = 600  # longer than this, a line without a sentence break is still text
 # A lead paragraph that opens with its own posting stamp ("Posted in Seaport - 9 Aug 2021, 9:43 AMAs the
@@ -1007,6 +1012,7 @@ def _title_above_lead(lines: list[str], seen: list[int]) -> Content | None:
     named = [i for i in named if not GLUED_FIELD_RE.match(lines[i]) and not KEY_FIGURE_RE.match(lines[i])] or named
     named = [i for i in named if not _is_menu_bar(lines[i])] or named
     named = [i for i in named if not lines[i].endswith(RUN_ON_END)] or named
+    named = [i for i in named if not (lines[i][:1] in QUOTE_OPENERS and QUOTED_MOTTO_RE.match(lines[i]))] or named
     named = [i for i in named if not _is_table_row(lines, i)] or named
     unquoted = [i for i in named if not _is_quoted(lines[i])] or named
     unquoted = [i for i in unquoted if not _is_repeated(lines, i)] or unquoted
