@@ -576,6 +576,9 @@ FURNITURE = [
         "Clockwise: South Business District, Yinzhou District Government of Ningbo, Tianfeng Pagoda, Dongqian Lake, "
         "Tianyi Pavilion Museum",  # en.linkfang.org, t862
         "Clockwise from top left: Tianyi Square, Ningbo Museum"]),
+    (bp.NEWSLETTER_BOX, ["Did you subscribe to our daily newsletter?",  # mfame.guru, t858
+                         "Subscribe to our newsletter"]),  # t534
+    (bp.LINK_LINE, ["It’s Free! Click here to Subscribe!"]),  # mfame.guru, t858
 ]
 
 # Real article sentences that share words with the furniture; none may match.
@@ -588,6 +591,8 @@ ARTICLE_SENTENCES = [
     "The 17th, February 2020 meeting approved 3 projects.",
     "发表于 2018-06-06 10:54 的文章 was read 300 times.",
     "Clockwise rotation of the 3 cranes began in 2019, the port said.",
+    "Did you subscribe to our daily newsletter, 30% of readers were asked in 2019.",
+    "It's free to click here, the 3 firms said in 2019.",
     # the twenty-ninth pass's furniture words in sentences
     "Next: the 2019 plan adds 3 berths, the port said.",
     "Previous: 12% growth in 2018 was the record.",

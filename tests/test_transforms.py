@@ -4083,6 +4083,23 @@ def test_thirtieth_pass_a_motto_in_quotation_marks_is_no_headline() -> None:
     assert parse_page(quoted, template="text").title == "\"Walkin’ With Buddha\" at Ningbo’s Temples"
 
 
+FREIGHT_INDEX = "Weekly composite index covering 20ft, 40ft and Hi Cube box rates says an article published in Baltic Exchange.\nNingbo Shipping Exchange\nRoute | 2022-3-11 | 2022-3-4 | Weekly change (%) |\nNingbo – Europe | 4877.79 | 5337.42 | -8.61 |\nNingbo – West Mediterranean | 5286.78 | 5475.51 | -3.45 |\nNingbo – East Mediterranean | 4236.50 | 4434.75 | -4.47 |\nNingbo – Middle East | 2736.37 | 3057.76 | -10.51 |\nThe weeklyNingbo Containerised Freight Index is compiled by the Ningbo Shipping Exchange and promoted by the Baltic Exchange.\nThe index is reported every Friday (except Chinese holidays) at 1600 (Beijing).\nRoute | Port Served |\nNingbo – Europe | Hamburg & Rotterdam |\nNingbo – West Mediterranean | Barcelona, Valencia & Genoa |\nNingbo – East Mediterranean | Piraeus & Istanbul |\nNingbo – Middle East | Dammam & Dubai |\nThe Ningbo Containerised Freight Index is based on transactional data submitted by:\n- CCL Logistics Co\n- Headwin Logistics Co., Ltd\n- Ningbo E-Union Group of China\n- Zhejiang Xinggang International Freight Co., Ltd\n- Perfectever Logistics (Ningbo) Co., Ltd\n- Ningbo Jet Express International Freight Forwarding Co., Ltd\n- Dashing International Logistics\n- Huanji International\n- De Well Group\n- Whale Logistics Co., Ltd\n- Sinotrans Ningbo Logistics Co., Ltd\nSurcharges included in the total ocean freight reported:\n- Bunker adjustment factor/ fuel adjustment factor/ low sulphur surcharge\n- Emergency bunker surcharge/ emergency bunker additional\n- Currency adjustment factor/ Yen applica surcharge\n- Peak season surcharge\n- War risk surcharge\n- Port congestion surcharge\n- Suez Canal transit fee/surcharge/ Suez Canal fee/ Panama Canal surcharge/ Panama Canal charge\nSurcharges not included in the total ocean freight reported:\n- Terminal operation fee\n- Security charge\n- Origin received charges\n- Inland point intermodal\n- Booking fee\n- Customs clearance\nDid you subscribe to our daily newsletter?\nIt’s Free! Click here to Subscribe!\nSource: Baltic Exchange"  # mfame.guru (t858)
+
+
+def test_thirtieth_pass_a_page_of_tables_and_lists_is_english() -> None:
+    """A freight index's page (t858): two pipe tables whose rows close with their bar, then dash lists of contributors
+    and surcharges (noun phrases: 26 function words in 241) was refused as "und"; a page whose lines are mostly table
+    rows or list items is English at the tables' share (textutil.english_table, TABLE_ROW_OPENERS), and the plug's
+    lines under it are furniture. A German page with a list stays refused."""
+    found = parse_page(FREIGHT_INDEX, url="https://mfame.guru/ningbo-containerised-freight-index-49", template="text")
+    assert found.language == "en" and "Route | Port Served |" in found.body
+    assert "newsletter" not in found.body and "Subscribe" not in found.body
+    german = ("Startseite\n\nGute Nachrichten kamen gestern vom Marktaufsichtsamt von Ningbo: Ningbo gewann 10 Preise."
+              "\n- Preise der Stadt\n- Preise der Provinz\n- Preise des Landes")
+    with pytest.raises(NotAnArticle):
+        parse_page(german, url="https://www.example.de/a", template="text")
+
+
 def test_twenty_eighth_pass_a_heading_printed_twice_above_a_profile_is_the_headline() -> None:
     """A China Daily museum profile (t827) prints its heading twice, apart, around the share bar, over 'Address:' and
     'Hours:' lines that dwarf it: the line printed twice is the headline (text._printed_twice_above); a menu's item

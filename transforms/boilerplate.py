@@ -555,7 +555,8 @@ SOCIAL_BAR: Final = (
 )
 AUTHOR_BOX: Final = r"(?im)^ *about +(the +author|[a-z][a-z.'-]*( +[a-z][a-z.'-]*){0,3}) *[:：] *$"
 LINK_LINE: Final = (
-    r"(?im)^ *(click +(on +)?(here|the +(button|link) +(below|above)) +(to|for) +.{1,100}"
+    # (after the plug's "It’s Free!": "It’s Free! Click here to Subscribe!", mfame.guru t858, the thirtieth pass)
+    r"(?im)^ *((it['’]?s +free *[!.] *)?click +(on +)?(here|the +(button|link) +(below|above)) +(to|for) +.{1,100}"
     r"|(see|read|view) +(the +)?(original|full) +(story|article|report|post)( +(at|on|here))? *[:：]?.{0,60}) *$"
 )
 # An empty byline too: the date and the author left out around "by" (", by" over a Shopify blog's post,
@@ -962,7 +963,10 @@ NEWSLETTER_BOX: Final = (
     # shipping news.", news.maritime-network.com t648, t653, gathered after the twenty-first tune_other pass's rules)
     r"|join +our +(free +)?(e-?mail +|weekly +|daily +)?newsletters?"
     r"|enter +your +e-?mail( +address)? +(to +|and +)?(receive|get)[^\n]{1,80}(news|newsletters?|updates|digest)"
-    r") *[.:!]? *$"
+    # the plug's question closing a reprinted report ("Did you subscribe to our daily newsletter?", mfame.guru t858,
+    # the thirtieth tune_other pass; "Subscribe to our newsletter", t534)
+    r"|(did +you +)?subscribe +to +our +(free +)?(e-?mail +|weekly +|daily +)?newsletters?"
+    r") *[.:!?]? *$"
 )
 OWNERSHIP_NOTICE: Final = (
     r"(?im)^ *([a-z0-9][^\n]{0,60} +is +(a +)?part +of +(the +)?[^\n]{0,60}(division|group|network)"

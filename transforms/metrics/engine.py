@@ -619,7 +619,9 @@ from transforms.textutil import KANA_RE
 # name, t473), and a paragraph over a picture's placeholder still leads the body (t867: text._is_lead).
 # "2026.12.07.172" (other30): an infobox's montage caption ("Clockwise from the top: ...", t862, t864, s197:
 # boilerplate.MONTAGE_CAPTION) is furniture, and a motto set wholly in quotation marks is no headline (t860).
-EXTRACTOR_VERSION = "2026.12.07.172"
+# "2026.12.07.173" (other30): a page of pipe-table rows and dash-list items is English at the tables' share of function
+# words (t858, a freight index refused as "und": textutil.english_table); a newsletter plug's lines are furniture.
+EXTRACTOR_VERSION = "2026.12.07.173"
 
 
 MIDDLE_DOT: Final = "·"
