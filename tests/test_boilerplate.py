@@ -579,6 +579,8 @@ FURNITURE = [
     (bp.NEWSLETTER_BOX, ["Did you subscribe to our daily newsletter?",  # mfame.guru, t858
                          "Subscribe to our newsletter"]),  # t534
     (bp.LINK_LINE, ["It’s Free! Click here to Subscribe!"]),  # mfame.guru, t858
+    (bp.CHARACTERS_CAPTION, ['"Ningbo" in Simplified (top) and Traditional (bottom) Chinese characters',  # t862, t863
+                             '"Beilun" in Chinese characters']),
 ]
 
 # Real article sentences that share words with the furniture; none may match.
@@ -593,6 +595,7 @@ ARTICLE_SENTENCES = [
     "Clockwise rotation of the 3 cranes began in 2019, the port said.",
     "Did you subscribe to our daily newsletter, 30% of readers were asked in 2019.",
     "It's free to click here, the 3 firms said in 2019.",
+    '"Ningbo" in Chinese means calm waves, and 3 of its 12 characters are on the 2019 list.',
     # the twenty-ninth pass's furniture words in sentences
     "Next: the 2019 plan adds 3 berths, the port said.",
     "Previous: 12% growth in 2018 was the record.",

@@ -4056,12 +4056,23 @@ def test_thirtieth_pass_the_line_above_wikipedias_tagline_is_the_headline() -> N
     (text._above_encyclopedia_tagline); a user's page ('User:Eckhard Goessl', t473's layout) keeps its own heading."""
     article = parse_page(ZHENHAI_WIKI, url="https://en.wikipedia.org/wiki/Zhenhai_District", template="text")
     assert article.title == "Zhenhai District" and "free encyclopedia" not in article.body
-    assert article.body.startswith("Zhenhai District in Ningbo Municipality")  # (the montage caption furniture, .172)
+    assert article.body.startswith("Country China")  # (the montage caption, .172, and the map's labels, .174, furniture)
     user = ("Jump to content\n\nUser:Eckhard Goessl\n\nFrom Wikipedia, the free encyclopedia\n(Redirected from "
             "User:NingboExpat)\n\nLooking back at 5 years of expat Net-WORKING\n\nLooking back today at the last 6 "
             "years and summing up some of the activates and events done here in Ningbo, it looks like a peace of "
             "history to me. But how little it is, considering the history of China in 5000 of Ningbo.")
     assert parse_page(user, template="text").title == "Looking back at 5 years of expat Net-WORKING"
+
+
+def test_thirtieth_pass_an_infobox_s_map_labels_printed_twice_are_furniture() -> None:
+    """Wikipedia's locator map labels its place and area, each label printed twice in a row ('Zhenhai District in
+    Ningbo Municipality', 'Ningbo Municipality in China', t864; tune_sites s197's 'Ningbo in Zhejiang province'):
+    both copies leave the text (text._blank_map_labels); such a line printed once stays."""
+    article = parse_page(ZHENHAI_WIKI, url="https://en.wikipedia.org/wiki/Zhenhai_District", template="text")
+    assert "Municipality in China" not in article.body and "in Ningbo Municipality" not in article.body
+    once = ZHENHAI_WIKI.replace("Ningbo Municipality in China\nNingbo Municipality in China\n",
+                                "Ningbo Municipality in China\n")
+    assert "Ningbo Municipality in China" in parse_page(once, template="text").body
 
 
 def test_thirtieth_pass_a_paragraph_over_a_picture_placeholder_leads_the_body() -> None:

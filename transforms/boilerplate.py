@@ -482,6 +482,11 @@ MONTAGE_CAPTION: Final = (
     r"(?im)^ *clockwise( +from +(the +)?(top|upper +left|top +left|left|bottom)( +(left|right))?)? *[:：]"
     r" *[^\n]{3,300}$"
 )
+# The infobox's caption of the name's characters ('"Ningbo" in Simplified (top) and Traditional (bottom) Chinese
+# characters', en.linkfang.org t862, clawbrominep559.sbs t863, the thirtieth tune_other pass).
+CHARACTERS_CAPTION: Final = (
+    r"(?im)^ *[\"“][^\"“”\n]{1,40}[\"”] +in +(simplified|traditional|chinese)[^\n]{0,80} +characters *$"
+)
 SOURCE_WORD: Final = r"(?im)^ *source +([a-z][a-z.]{1,30}|from +[a-z][a-z0-9. '-]{1,40}) *$"
 # Blogger's feed links under a post, whole or split over two lines: "Subscribe to: Post Comments (Atom)",
 # "Subscribe to:" / "Post Comments (Atom)" (wherearemythoughts.blogspot.com, t181), "Posts (Atom)".
@@ -1173,6 +1178,7 @@ BOILERPLATE_PATTERNS: Final[tuple[str, ...]] = (    PRINT_CLOSE,
     COUNTER_WIDGET,
     SITE_WIDGETS,
     MONTAGE_CAPTION,
+    CHARACTERS_CAPTION,
     SOURCE_WORD,
     FEED_LINKS,
     CN_META,
@@ -1455,6 +1461,7 @@ _NEEDS: Final[dict[str, Callable[[str], bool]]] = {
     BYLINE: lambda line: "," not in line[:-_BYLINE_COMMA_WINDOW],
     BARE_DOMAIN: lambda line: " " not in line,
     MONTAGE_CAPTION: lambda line: _opens_with(line, ("clockwise",)),
+    CHARACTERS_CAPTION: lambda line: line.rstrip(" ")[-10:].lower() == "characters",
     # Joomla's documented strings: the line opens with one of their first words
     JOOMLA_CHROME: lambda line: _opens_with(line, _JOOMLA_OPENINGS),
     CONTACT_EMAIL: lambda line: "@" in line,

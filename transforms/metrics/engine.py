@@ -621,7 +621,9 @@ from transforms.textutil import KANA_RE
 # boilerplate.MONTAGE_CAPTION) is furniture, and a motto set wholly in quotation marks is no headline (t860).
 # "2026.12.07.173" (other30): a page of pipe-table rows and dash-list items is English at the tables' share of function
 # words (t858, a freight index refused as "und": textutil.english_table); a newsletter plug's lines are furniture.
-EXTRACTOR_VERSION = "2026.12.07.173"
+# "2026.12.07.174" (other30): an infobox's map labels printed twice in a row ("Zhenhai District in Ningbo Municipality",
+# t864, s197: text._blank_map_labels) and its characters' caption (t862: CHARACTERS_CAPTION) are furniture.
+EXTRACTOR_VERSION = "2026.12.07.174"
 
 
 MIDDLE_DOT: Final = "·"

@@ -324,6 +324,11 @@ LATIN_LETTER_RE = re.compile(r"[A-Za-z]")
 # www.sunmmit.com t867, the thirtieth tune_other pass) is the text's picture, not a widget after a widget's text:
 # the paragraph above it still leads the body (_is_lead).
 IMAGE_FILE_RE = re.compile(IMAGE_FILE)
+# An infobox's locator map labels the place and the map's area, each label printed twice in a row ("Zhenhai District in
+# Ningbo Municipality" twice, then "Ningbo Municipality in China" twice, en.wikipedia.org t864, the thirtieth tune_other
+# pass; "Beilun District in Ningbo Municipality", "Ningbo in Zhejiang province", tune_sites s197): a name of up to five
+# words, "in", a place of up to four; the pair is furniture (_blank_map_labels).
+MAP_LABEL_RE = re.compile(r"^[A-Z][\w'’.-]*(?: [\w'’.-]+){0,4} in [A-Z][\w'’.-]*(?: [\w'’.-]+){0,3}$")
 # Wikipedia's tagline under the article's name, which its mirrors and extractions keep ("Zhenhai District" /
 # "From Wikipedia, the free encyclopedia", en.wikipedia.org t864, the thirtieth tune_other pass; the map's coordinates
 # may stand between them: "Beilun, Ningbo" / "Coordinates: 29°55′25″N ..." / the tagline, tune_sites s197): the header
@@ -451,6 +456,7 @@ def parse(text: str) -> Content:
     _header_line.cache_clear()  # this page's header lines only (see HEADER_LINE_CACHE)
     lines = [drop_heading_mark(normalize_space(line)) for line in text.splitlines()]
     _blank_spaced_menus(text.splitlines(), lines)
+    _blank_map_labels(lines)
     found = _parse_lines(text, lines)
     wiki = WIKI_HEADING_RE.match(found.title) if found.title and found.title[:1] == "=" else None
     if wiki is not None:
@@ -490,6 +496,15 @@ def _blank_spaced_menus(raw: list[str], lines: list[str]) -> None:
     for index in candidates:
         if index < first_paragraph and _stands_alone(lines, index) and _is_spaced_menu(raw[index]):
             lines[index] = ""
+
+
+def _blank_map_labels(lines: list[str]) -> None:
+    """Blank an infobox's map labels, each printed twice in a row (MAP_LABEL_RE). (A comparison of each line with the
+    next finds the few candidates.)"""
+    for index in range(len(lines) - 1):
+        line = lines[index]
+        if line and line == lines[index + 1] and " in " in line and MAP_LABEL_RE.match(line):
+            lines[index] = lines[index + 1] = ""
 
 
 def _stands_alone(lines: list[str], index: int) -> bool:
