@@ -480,7 +480,7 @@ SITE_WIDGETS: Final = (
 # ...", en.linkfang.org t862, the thirtieth tune_other pass; tune_sites s197): the pictures' names, not the text.
 MONTAGE_CAPTION: Final = (
     r"(?im)^ *clockwise( +from +(the +)?(top|upper +left|top +left|left|bottom)( +(left|right))?)? *[:：]"
-    r" *[^\n]{3,300}$"
+    r" *[^\n]{3,250}$"
 )
 # The infobox's caption of the name's characters ('"Ningbo" in Simplified (top) and Traditional (bottom) Chinese
 # characters', en.linkfang.org t862, clawbrominep559.sbs t863, the thirtieth tune_other pass).
