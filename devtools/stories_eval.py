@@ -40,6 +40,9 @@ READ_STORIES: tuple[frozenset[str], ...] = ISSUE_STORIES + (
     # China Daily's "Turning the right wheels for further economic growth" (February 2019): a hijacked mirror's copy
     # (t033) and ningbo.chinadaily.com.cn's page (t834, the twenty-ninth pass)
     frozenset({"tune_other/t033", "tune_other/t834"}),
+    # Wikipedia's Zhenhai District article: English Wikipedia's older layout (t864), a mirror printing its infobox's
+    # template fields (t865), both the thirtieth pass's, and a 2008 blog post copying its text (t708)
+    frozenset({"tune_other/t708", "tune_other/t864", "tune_other/t865"}),
     frozenset({"tune_other/t009", "tune_other/t010"}),
     frozenset({"tune_other/t044", "tune_other/t087"}),
     # the Zhenhai refinery's second phase completed (December 2024), told by third-news.com and tmc24news.com

@@ -562,10 +562,40 @@ FURNITURE = [
                            "Where to go to Ningbo and what to see? 5223_2", "Tianyi Pavilion 5223_12"]),
     (bp.LABEL_DATE_HITS, ["FIAINANA: 2022-09-17 HITS: 60",  # www.joiwo.com, t840 (a machine-translated "Time:")
                           "Datum: 2022-09-17 Views: 12", "Fecha: 2019-05-06 10:22 Hits: 7"]),
+    # the thirtieth tune_other pass (t851-t872), exactly as on the pages
+    (bp.DATE_LINE, ["17th, February 2020",  # www.lxtelecom.com, t851
+                    "发表于 2018-06-06 10:54",  # www.sunmmit.com, t867
+                    "3rd, May 2019"]),
+    (bp.DATE_BYLINE, ["by prudence on 25-Feb-2016",  # nilaligned.net, t855
+                      "by Jane Doe on May 5, 2019", "By Li Wei on 2019-05-06 10:22"]),
+    (bp.SITE_WIDGETS, ["From Wikipedia, the free encyclopedia"]),  # en.wikipedia.org t864, tune_sites s197, s204
+    (bp.IMAGE_FILE, ["图片 1", "图片 2", "图片 3"]),  # www.sunmmit.com, t867
+    (bp.MONTAGE_CAPTION, [
+        # en.wikipedia.org, t864
+        "Clockwise from the top: Zhaobao Hill, Zhenhai Harbor Area, Anyuan Fort, Ningbobang Museum, Zhenhai Skyline",
+        "Clockwise: South Business District, Yinzhou District Government of Ningbo, Tianfeng Pagoda, Dongqian Lake, "
+        "Tianyi Pavilion Museum",  # en.linkfang.org, t862
+        "Clockwise from top left: Tianyi Square, Ningbo Museum"]),
+    (bp.NEWSLETTER_BOX, ["Did you subscribe to our daily newsletter?",  # mfame.guru, t858
+                         "Subscribe to our newsletter"]),  # t534
+    (bp.LINK_LINE, ["It’s Free! Click here to Subscribe!"]),  # mfame.guru, t858
+    (bp.CHARACTERS_CAPTION, ['"Ningbo" in Simplified (top) and Traditional (bottom) Chinese characters',  # t862, t863
+                             '"Beilun" in Chinese characters']),
 ]
 
 # Real article sentences that share words with the furniture; none may match.
 ARTICLE_SENTENCES = [
+    # the thirtieth pass's furniture words in sentences
+    "By the end of 2019 on 25-Feb-2016 terms, output rose 12%.",
+    "by the port on May 5, 2019, 3 berths were opened.",
+    "From Wikipedia, the free encyclopedia, we took 3 figures of 2019.",
+    "图片 1 shows the 12 berths built in 2019.",
+    "The 17th, February 2020 meeting approved 3 projects.",
+    "发表于 2018-06-06 10:54 的文章 was read 300 times.",
+    "Clockwise rotation of the 3 cranes began in 2019, the port said.",
+    "Did you subscribe to our daily newsletter, 30% of readers were asked in 2019.",
+    "It's free to click here, the 3 firms said in 2019.",
+    '"Ningbo" in Chinese means calm waves, and 3 of its 12 characters are on the 2019 list.',
     # the twenty-ninth pass's furniture words in sentences
     "Next: the 2019 plan adds 3 berths, the port said.",
     "Previous: 12% growth in 2018 was the record.",

@@ -853,7 +853,7 @@ def test_speed_against_a_revision_runs_that_revision_s_code():
 
 
 def test_other_sources_titles_dates_and_chrome_on_the_tuning_pages():
-    """tests/realgold/tune_other: 829 real pages of other English Ningbo sources (4 of the sixth pass, 13
+    """tests/realgold/tune_other: 851 real pages of other English Ningbo sources (4 of the sixth pass, 13
     of the seventh, 5 of the eighth, 6 of the ninth and 2 of the tenth are template pages), labelled for
     title, date and chrome only; the generic fallback is tuned on them, so these are tuning
     figures (the honest one is the holdout's "other" row).
@@ -1147,22 +1147,28 @@ def test_other_sources_titles_dates_and_chrome_on_the_tuning_pages():
     their text (session 26, the lead: tune_sites' convention for ningbolife's category blog views, s150-s153, so that
     the sets agree; their copyright, "Read more:", "f t g m" lines stay chrome): the pass's pages 0 leaks, all 829 184
     (ningbolife's 67 pages 0); 111 pages without a label date are given one, 110 their URL's and t798 its dated day
-    heading."""
+    heading. The thirtieth pass (t851-t872: 22 pages, 12 hosts new, five ningbolife pages; encyclopedia mirrors,
+    archives of other sources, headline-less pages, date lines in unusual forms), unseen: titles 15/18, dates 5/7, 32
+    leaks, two pages refused as "und" (an ordinal day with a comma and a Chinese "posted on" not read; Wikipedia's
+    tagline and a blog's quoted motto taken for headlines; bylines before their date, picture placeholders, infobox
+    captions and map labels leaked); after its rules (.170-.174) 17/18, 7/7, 22 (a portfolio page's bio and rights
+    lines, an archive's later post, template fields), t858 extracted; the older 829 as before. All 851: titles 679/688,
+    dates 300/305, 206 leaks."""
     from transforms.textutil import url_date
 
     pages = load_realgold(realgold.REALGOLD_DIR / "tune_other")
-    assert len(pages) == 829
+    assert len(pages) == 851
     outputs = realgold.run_newsetl(pages)
     total = score_real("newsetl", pages, outputs).total
-    assert total.titles == 670 and total.dates == 298
-    assert total.titles_ok >= 662 and total.dates_ok >= 293
+    assert total.titles == 688 and total.dates == 305
+    assert total.titles_ok >= 679 and total.dates_ok >= 300
     assert (total.title_accuracy or 0) >= 0.98 and (total.date_accuracy or 0) >= 0.98
     given = [(page, out.published) for page, out in zip(pages, outputs) if page.published is None and out.published]
     assert len(given) == total.dates_unlabelled_given == 111
     # t798's day heading '2011-09-25th Sunday – Ningbo – Tour around town' dates the day it tells of, which its label
     # (a judgement call) does not take for the post's: the one page given a date its URL does not show
     assert all(date == url_date(page.url) for page, date in given if page.id != "t798")
-    assert total.leaks <= 184
+    assert total.leaks <= 206
 
 
 def _url_key(url: str) -> str:
@@ -1196,7 +1202,7 @@ def test_tune_other_labels_are_consistent():
     others = _manifest_urls("dev", "tune_sites", *(held.name for held in realgold.HELD_OUT_SETS))
     seen: set[str] = set()
     pages = sorted((folder / "pages").glob("t*.json"))
-    assert len(pages) == len(rows) == 829
+    assert len(pages) == len(rows) == 851
     for path in pages:
         page = json.loads(path.read_text(encoding="utf-8"))
         label = json.loads((folder / "labels" / path.name).read_text(encoding="utf-8"))

@@ -4023,6 +4023,94 @@ def test_twenty_eighth_pass_a_notice_closes_with_its_signing_date() -> None:
     assert parse_page(sentence, url=url, template="text").published == "2009-10-21"
 
 
+def test_thirtieth_pass_an_ordinal_day_with_a_comma_and_a_chinese_posted_on_date_the_page() -> None:
+    """A maker's news item dated by an ordinal day with a comma under its headline ('17th, February 2020',
+    www.lxtelecom.com t851) and an English post under a Chinese 'posted on' line ('发表于 2018-06-06 10:54',
+    www.sunmmit.com t867) are dated by those lines, which leave the text; '发表于' inside a sentence dates nothing."""
+    text = ("Home Products Solutions Support News Contact Quote List\nHome - News - Latest News\n\nWe are open now\n\n\n"
+            "17th, February 2020\n\nWe are pleased to inform you that LongXing has been approved by the government to "
+            "reopen the factory after the delayed opening due to the coronavirus outbreak. \nHowever, due to the "
+            "restrictions for people movement from city to city are still in force for many places of China, only the "
+            "local staff can return to work immediately while most of LongXing’s factory workers are from outside of "
+            "Ningbo.")
+    article = parse_page(text, url="https://www.lxtelecom.com/we-are-open-now.html", template="text")
+    assert article.published == "2020-02-17" and "17th, February 2020" not in article.body
+    assert article.title == "We are open now"
+    post = ("发表于 2018-06-06 10:54\n\nI have been blessed to have seen many parts of China while I have lived here. "
+            "Fenghua - Xikou in Zhejiang province is one of those beautiful places.Friday after I finished work I "
+            "quickly rushed to the train station to catch the high speed train to Shanghai from Changzhou. Once In "
+            "Shanghai I had a quick change of trains to Ningbo station and then finally a taxi to my hotel in Fenghua.")
+    article = parse_page(post, url="http://www.sunmmit.com/blrly/687.html", template="text")
+    assert article.published == "2018-06-06" and "发表于" not in article.body
+    sentence = post.replace("发表于 2018-06-06 10:54", "The post 发表于 2018-06-06 10:54 on the travel forum was read.")
+    assert parse_page(sentence, url="http://www.sunmmit.com/blrly/687.html", template="text").published is None
+
+
+ZHENHAI_WIKI = "Zhenhai District\n\nFrom Wikipedia, the free encyclopedia\nJump to: navigation, search\nClockwise from the top: Zhaobao Hill, Zhenhai Harbor Area, Anyuan Fort, Ningbobang Museum, Zhenhai Skyline\nClockwise from the top: Zhaobao Hill, Zhenhai Harbor Area, Anyuan Fort, Ningbobang Museum, Zhenhai Skyline\nZhenhai District in Ningbo Municipality\nZhenhai District in Ningbo Municipality\nNingbo Municipality in China\nNingbo Municipality in China\nCountry China\nProvince Zhejiang\nPrefecture Ningbo\nTime zone China Standard (UTC+8)\nWebsite www.zh.gov.cn\n\nZhenhai (simplified Chinese: 镇海区; traditional Chinese: 鎮海區; pinyin: Zhènhǎi Qū; Wade–Giles: Chen-Hai; Wu: Tzen-he Chiu) is a district of Ningbo prefecture-level city, Zhejiang, and also a town within that district. Located at the mouth of the Yong River 12 miles (19 km) north-east of Ningbo proper, the town of Zhenhai lies at the foot of Zhaobao Hill on a tongue of land. It is partly protected from the sea to the north by a dike about 3 miles (4.8 km) long, composed entirely of large blocks of granite.[1]\n\nThe Zhenhai district has a population of 200,0"  # en.wikipedia.org (t864)
+XIKOU_POST = "发表于 2018-06-06 10:54\n\nI have been blessed to have seen many parts of China while I have lived here. Fenghua - Xikou in Zhejiang province is one of those beautiful places.Friday after I finished work I quickly rushed to the train station to catch the high speed train to Shanghai from Changzhou. Once In Shanghai I had a quick change of trains to Ningbo station and then finally a taxi to my hotel in Fenghua. Arriving at 11pm I was welcome into the well decorated Siji Qingteng Garden Hotel (Ningbo Xikou). After a few minutes I was checked in and ushered to my room on the third floor.\n\n图片 1\n\n图片 2\n\n图片 3\n\nThe next morning after a good nights rest and a traditional breakfast we met up with the group and set off for our first destination just down the street at Chiang Kai-shek’s former residence. The first stop was in front of the performance hall where they had performers singing and posing for pictures with all the tourists while promoting for the evenings show. Once done watching the perform"  # www.sunmmit.com (t867)
+
+
+def test_thirtieth_pass_the_line_above_wikipedias_tagline_is_the_headline() -> None:
+    """Wikipedia's older layout (t864) prints the article's name, then 'From Wikipedia, the free encyclopedia' and
+    the infobox, whose long caption dwarfs the name: the tagline is furniture and the line above it the headline
+    (text._above_encyclopedia_tagline); a user's page ('User:Eckhard Goessl', t473's layout) keeps its own heading."""
+    article = parse_page(ZHENHAI_WIKI, url="https://en.wikipedia.org/wiki/Zhenhai_District", template="text")
+    assert article.title == "Zhenhai District" and "free encyclopedia" not in article.body
+    assert article.body.startswith("Country China")  # (the montage caption, .172, and the map's labels, .174, furniture)
+    user = ("Jump to content\n\nUser:Eckhard Goessl\n\nFrom Wikipedia, the free encyclopedia\n(Redirected from "
+            "User:NingboExpat)\n\nLooking back at 5 years of expat Net-WORKING\n\nLooking back today at the last 6 "
+            "years and summing up some of the activates and events done here in Ningbo, it looks like a peace of "
+            "history to me. But how little it is, considering the history of China in 5000 of Ningbo.")
+    assert parse_page(user, template="text").title == "Looking back at 5 years of expat Net-WORKING"
+
+
+def test_thirtieth_pass_an_infobox_s_map_labels_printed_twice_are_furniture() -> None:
+    """Wikipedia's locator map labels its place and area, each label printed twice in a row ('Zhenhai District in
+    Ningbo Municipality', 'Ningbo Municipality in China', t864; tune_sites s197's 'Ningbo in Zhejiang province'):
+    both copies leave the text (text._blank_map_labels); such a line printed once stays."""
+    article = parse_page(ZHENHAI_WIKI, url="https://en.wikipedia.org/wiki/Zhenhai_District", template="text")
+    assert "Municipality in China" not in article.body and "in Ningbo Municipality" not in article.body
+    once = ZHENHAI_WIKI.replace("Ningbo Municipality in China\nNingbo Municipality in China\n",
+                                "Ningbo Municipality in China\n")
+    assert "Ningbo Municipality in China" in parse_page(once, template="text").body
+
+
+def test_thirtieth_pass_a_paragraph_over_a_picture_placeholder_leads_the_body() -> None:
+    """An English post under a Chinese 'posted on' line whose first paragraph is followed by numbered picture
+    placeholders ('图片 1', '图片 2', '图片 3', t867): the placeholders are furniture (boilerplate.IMAGE_FILE) and the
+    paragraph above them still leads the body, not a widget's text dropped with the header."""
+    article = parse_page(XIKOU_POST, url="http://www.sunmmit.com/blrly/687.html", template="text")
+    assert article.body.startswith("I have been blessed to have seen many parts of China")
+    assert "图片" not in article.body and article.published == "2018-06-06"
+
+
+def test_thirtieth_pass_a_motto_in_quotation_marks_is_no_headline() -> None:
+    """A travel blog's category page opens with its motto set wholly in quotation marks, a full stop after them, over
+    'Category: China' and the first teaser's headline (leightontravels.com t860): the motto is not the headline
+    (text.QUOTED_MOTTO_RE); a headline that only opens with a quoted phrase still is."""
+    text = "\"Short stories and travel reports from my life adventures around the globe\".\n\nCategory: China\n\nTravel Report: Beijian Bridge, Taishun County.\n\nBeijian Bridge Taishun County. November 2017. Located in Sixi Town, Beijian Bridge is one of Taishun County’s most picturesque spots. Initially camouflaged by a stupendous one thousand year old camphor tree, you’ll need to make your way to the start of the lake’s stepping-stones before the bridge fully reveals itself. Perched eleven meters above water […]\n\nRead More\n\nTravel Report: Bao Family Ancestral Hall, Taishun County.\n\nNovember 2017. “Where are we going next?” I asked, more than a little intrigued by the Magical Mystery Tour feel of the day. “Bao Family Ancestral Hall” replied Amy, running her finger across the little map we’d picked up from the hotel. “IF I can find it”.  We’d just finished checking out the atmospheric Nanyang Bridge […]\n\nRead More\n\nTravel Report: Cool Spots Around Ningbo.\n\nCool Spots Around Ningbo. August 2017. There’s no doubting what a clean, handsome and highly walkable city Ningbo is. Wherever you find yourself in the centre, it won’t be too long until you catch sight of the soaring Drum Tower poking above the trees and low-rise buildings. Dating back to the Tang Dynasty, this is the […]\n\nRead More\n\nTravel Report: Zhongshan Square, Ningbo.\n\nZhongshan Square, Ningbo. August 2017. We were walking down the atmospheric Gongyuan Lu shopping street when I saw the entrance gates to a leafy square at the end of the road. Strolling in, we suddenly found ourselves among a hundred or so local pensioners. The atmosphere was joyous, with live traditional Chinese music drifting across the clustered […]\n\nRead More\n\nTravel Report: Tianyi Square, Ningbo.\n\nAugust 2017. Are you into branded clothing, luxury accessories and being followed around by over-attentive sales clerks desperate for your money? Then no doubt Tianyi Square will be pushing for top spot on your Ningbo to-do"
+    assert parse_page(text, template="text").title == "Travel Report: Beijian Bridge, Taishun County."
+    quoted = "\"Walkin’ With Buddha\" at Ningbo’s Temples\n\n" + text.split("\n\n", 1)[1].split("Category: China\n\n")[1]
+    assert parse_page(quoted, template="text").title == "\"Walkin’ With Buddha\" at Ningbo’s Temples"
+
+
+FREIGHT_INDEX = "Weekly composite index covering 20ft, 40ft and Hi Cube box rates says an article published in Baltic Exchange.\nNingbo Shipping Exchange\nRoute | 2022-3-11 | 2022-3-4 | Weekly change (%) |\nNingbo – Europe | 4877.79 | 5337.42 | -8.61 |\nNingbo – West Mediterranean | 5286.78 | 5475.51 | -3.45 |\nNingbo – East Mediterranean | 4236.50 | 4434.75 | -4.47 |\nNingbo – Middle East | 2736.37 | 3057.76 | -10.51 |\nThe weeklyNingbo Containerised Freight Index is compiled by the Ningbo Shipping Exchange and promoted by the Baltic Exchange.\nThe index is reported every Friday (except Chinese holidays) at 1600 (Beijing).\nRoute | Port Served |\nNingbo – Europe | Hamburg & Rotterdam |\nNingbo – West Mediterranean | Barcelona, Valencia & Genoa |\nNingbo – East Mediterranean | Piraeus & Istanbul |\nNingbo – Middle East | Dammam & Dubai |\nThe Ningbo Containerised Freight Index is based on transactional data submitted by:\n- CCL Logistics Co\n- Headwin Logistics Co., Ltd\n- Ningbo E-Union Group of China\n- Zhejiang Xinggang International Freight Co., Ltd\n- Perfectever Logistics (Ningbo) Co., Ltd\n- Ningbo Jet Express International Freight Forwarding Co., Ltd\n- Dashing International Logistics\n- Huanji International\n- De Well Group\n- Whale Logistics Co., Ltd\n- Sinotrans Ningbo Logistics Co., Ltd\nSurcharges included in the total ocean freight reported:\n- Bunker adjustment factor/ fuel adjustment factor/ low sulphur surcharge\n- Emergency bunker surcharge/ emergency bunker additional\n- Currency adjustment factor/ Yen applica surcharge\n- Peak season surcharge\n- War risk surcharge\n- Port congestion surcharge\n- Suez Canal transit fee/surcharge/ Suez Canal fee/ Panama Canal surcharge/ Panama Canal charge\nSurcharges not included in the total ocean freight reported:\n- Terminal operation fee\n- Security charge\n- Origin received charges\n- Inland point intermodal\n- Booking fee\n- Customs clearance\nDid you subscribe to our daily newsletter?\nIt’s Free! Click here to Subscribe!\nSource: Baltic Exchange"  # mfame.guru (t858)
+
+
+def test_thirtieth_pass_a_page_of_tables_and_lists_is_english() -> None:
+    """A freight index's page (t858): two pipe tables whose rows close with their bar, then dash lists of contributors
+    and surcharges (noun phrases: 26 function words in 241) was refused as "und"; a page whose lines are mostly table
+    rows or list items is English at the tables' share (textutil.english_table, TABLE_ROW_OPENERS), and the plug's
+    lines under it are furniture. A German page with a list stays refused."""
+    found = parse_page(FREIGHT_INDEX, url="https://mfame.guru/ningbo-containerised-freight-index-49", template="text")
+    assert found.language == "en" and "Route | Port Served |" in found.body
+    assert "newsletter" not in found.body and "Subscribe" not in found.body
+    german = ("Startseite\n\nGute Nachrichten kamen gestern vom Marktaufsichtsamt von Ningbo: Ningbo gewann 10 Preise."
+              "\n- Preise der Stadt\n- Preise der Provinz\n- Preise des Landes")
+    with pytest.raises(NotAnArticle):
+        parse_page(german, url="https://www.example.de/a", template="text")
+
+
 def test_twenty_eighth_pass_a_heading_printed_twice_above_a_profile_is_the_headline() -> None:
     """A China Daily museum profile (t827) prints its heading twice, apart, around the share bar, over 'Address:' and
     'Hours:' lines that dwarf it: the line printed twice is the headline (text._printed_twice_above); a menu's item

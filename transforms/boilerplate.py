@@ -233,6 +233,9 @@ HOMEPAGE_LINKS: Final = (
 DATE_LINE: Final = (
     r"(?im)^ *((hits|views|clicks?|reads?|visits) *[:：] *[0-9]{1,8} +)?"
     r"((published|posted|updated|release date|release time|post +(date|time)|date|datetime|time)( on)? *[:：]? *"
+    # a Chinese "posted on" / "published on" before the date, no colon ("发表于 2018-06-06 10:54" over an English
+    # travel post without a headline, www.sunmmit.com t867, the thirtieth tune_other pass)
+    r"|(发表于|发布于) *"
     # "Last Updated July 16, 2019" (a guide's revision line under its headline, www.uwosh.edu t651, gathered after the
     # twenty-first tune_other pass's rules; not "Last Updated on <weekday>, ...", Joomla's string, JOOMLA_STRINGS')
     r"|last +updated *[:：]? *"
@@ -248,7 +251,9 @@ DATE_LINE: Final = (
     # a numbered month in Chinese before the day and the year ("11月 28, 2024": an English post under a Chinese
     # locale's date format, tune_sites s091)
     r"|[0-9]{1,2}月 *[0-9]{1,2},? +(19|20)[0-9]{2}"
-    r"|[0-9]{1,2}(st|nd|rd|th|[.])?[ -]+(of +)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?[ -]+"
+    # (a comma after an ordinal day: "17th, February 2020" under a maker's news headline, www.lxtelecom.com t851, the
+    # thirtieth tune_other pass)
+    r"|[0-9]{1,2}((st|nd|rd|th),?|[.])?[ -]+(of +)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?[ -]+"
     r"(19|20)[0-9]{2}"
     r"|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? +[0-9]{1,2}(st|nd|rd|th)?,? +(19|20)[0-9]{2}"
     r"|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)-[0-9]{1,2}-(19|20)[0-9]{2}"
@@ -320,8 +325,10 @@ LABEL_DATE_HITS: Final = (
 # Also a link's tail left by a markup converter: ".png)" (cceeccic.org t298, eleventh pass).
 # Also a camera's file names without their extension, one or more a line ("DSC02189 DSC02206" between a blog's
 # paragraphs, mattisonthompson.net t741; "IMG_0412"): pictures' alt text.
+# Also a Chinese CMS's numbered picture placeholder ("图片 1", "图片 2" between an English post's paragraphs,
+# www.sunmmit.com t867, the thirtieth tune_other pass).
 IMAGE_FILE: Final = (r"(?im)^ *([^/\n]{0,60}[.](jpg|jpeg|png|gif|webp|bmp) *[)\]]?"
-                     r"|(dsc[nf]?|img|pict)[_-]?[0-9]{3,8}( +(dsc[nf]?|img|pict)[_-]?[0-9]{3,8})*) *$")
+                     r"|(dsc[nf]?|img|pict)[_-]?[0-9]{3,8}( +(dsc[nf]?|img|pict)[_-]?[0-9]{3,8})*|图片 *[0-9]{1,3}) *$")
 # Language and edition switches, portal menus: "Chinese(GB) Chinese(BIG5)", "Chinese | English",
 # "US EUROPE AFRICA ASIA 中文", "Nav Search".
 LANGUAGE_SWITCH: Final = (
@@ -463,7 +470,22 @@ SITE_WIDGETS: Final = (
     r"|(start|begin|get) +(a|your) +free +trial"
     # a stock page's code line under the company's name ("XSEC:002142 Stock Report" over "Market Cap: CN¥176.7b",
     # simplywall.st t795, the twenty-seventh tune_other pass; tune_sites s187 has it too)
-    r"|[a-z]{2,8} *: *[0-9a-z]{1,10}([.][a-z]{1,4})? +stock +(report|quote|overview)) *$"
+    r"|[a-z]{2,8} *: *[0-9a-z]{1,10}([.][a-z]{1,4})? +stock +(report|quote|overview)"
+    # Wikipedia's tagline under the headline, kept by its mirrors ("From Wikipedia, the free encyclopedia": the older
+    # layout's extraction took it for the headline, en.wikipedia.org t864, the thirtieth tune_other pass)
+    r"|from +wikipedia *, +the +free +encyclopedia) *$"
+)
+# An infobox's montage caption, which encyclopedia pages and their mirrors print under the article's name ("Clockwise
+# from the top: Zhaobao Hill, Zhenhai Harbor Area, ...", en.wikipedia.org t864; "Clockwise: South Business District,
+# ...", en.linkfang.org t862, the thirtieth tune_other pass; tune_sites s197): the pictures' names, not the text.
+MONTAGE_CAPTION: Final = (
+    r"(?im)^ *clockwise( +from +(the +)?(top|upper +left|top +left|left|bottom)( +(left|right))?)? *[:：]"
+    r" *[^\n]{3,250}$"
+)
+# The infobox's caption of the name's characters ('"Ningbo" in Simplified (top) and Traditional (bottom) Chinese
+# characters', en.linkfang.org t862, clawbrominep559.sbs t863, the thirtieth tune_other pass).
+CHARACTERS_CAPTION: Final = (
+    r"(?im)^ *[\"“][^\"“”\n]{1,40}[\"”] +in +(simplified|traditional|chinese)[^\n]{0,80} +characters *$"
 )
 SOURCE_WORD: Final = r"(?im)^ *source +([a-z][a-z.]{1,30}|from +[a-z][a-z0-9. '-]{1,40}) *$"
 # Blogger's feed links under a post, whole or split over two lines: "Subscribe to: Post Comments (Atom)",
@@ -539,7 +561,8 @@ SOCIAL_BAR: Final = (
 )
 AUTHOR_BOX: Final = r"(?im)^ *about +(the +author|[a-z][a-z.'-]*( +[a-z][a-z.'-]*){0,3}) *[:：] *$"
 LINK_LINE: Final = (
-    r"(?im)^ *(click +(on +)?(here|the +(button|link) +(below|above)) +(to|for) +.{1,100}"
+    # (after the plug's "It’s Free!": "It’s Free! Click here to Subscribe!", mfame.guru t858, the thirtieth pass)
+    r"(?im)^ *((it['’]?s +free *[!.] *)?click +(on +)?(here|the +(button|link) +(below|above)) +(to|for) +.{1,100}"
     r"|(see|read|view) +(the +)?(original|full) +(story|article|report|post)( +(at|on|here))? *[:：]?.{0,60}) *$"
 )
 # An empty byline too: the date and the author left out around "by" (", by" over a Shopify blog's post,
@@ -590,9 +613,15 @@ HOME_LINK: Final = r"(?im)^ *(home|home *page|首页) *$"
 _BY_NAME: Final = r"[a-z][a-z'.-]*( +[a-z][a-z'.-]*){0,3}"
 _BY_NAMES: Final = _BY_NAME + r"( *(,|&|and) *" + _BY_NAME + r"){0,3}"  # "Gary Bowerman & Janet Martin"
 DATE_BYLINE: Final = (
-    r"(?im)^ *([0-9]{1,2}(st|nd|rd|th)? +(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,? +(19|20)[0-9]{2}"
+    r"(?im)^ *(([0-9]{1,2}(st|nd|rd|th)? +(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,? +(19|20)[0-9]{2}"
     r"|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? +[0-9]{1,2}(st|nd|rd|th)?,? +(19|20)[0-9]{2}"
-    r"|(19|20)[0-9]{2}[-/.][0-9]{1,2}[-/.][0-9]{1,2}) *[,|｜]? +by +" + _BY_NAMES + r" *$"
+    r"|(19|20)[0-9]{2}[-/.][0-9]{1,2}[-/.][0-9]{1,2}) *[,|｜]? +by +" + _BY_NAMES
+    # the byline first, "on" and the date after it ("by prudence on 25-Feb-2016" under a blog post's headline,
+    # nilaligned.net t855, the thirtieth tune_other pass), maybe a clock time after the date
+    + r"|by +" + _BY_NAME + r" +on +([0-9]{1,2}(st|nd|rd|th)?[ -]+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+    r"[a-z]*\.?,?[ -]+(19|20)[0-9]{2}"
+    r"|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? +[0-9]{1,2}(st|nd|rd|th)?,? +(19|20)[0-9]{2}"
+    r"|(19|20)[0-9]{2}[-/.][0-9]{1,2}[-/.][0-9]{1,2})( *,? *(at +)?[0-9]{1,2}:[0-9]{2}( *[ap][.]?m[.]?)?)?) *$"
 )
 PUBLISHED_IN: Final = r"(?im)^ *(originally +)?published +in +(the +)?[a-z][a-z0-9'&-]*( +[a-z0-9'&-]+){0,5} *$"
 PROVIDED_CREDIT: Final = (
@@ -940,7 +969,10 @@ NEWSLETTER_BOX: Final = (
     # shipping news.", news.maritime-network.com t648, t653, gathered after the twenty-first tune_other pass's rules)
     r"|join +our +(free +)?(e-?mail +|weekly +|daily +)?newsletters?"
     r"|enter +your +e-?mail( +address)? +(to +|and +)?(receive|get)[^\n]{1,80}(news|newsletters?|updates|digest)"
-    r") *[.:!]? *$"
+    # the plug's question closing a reprinted report ("Did you subscribe to our daily newsletter?", mfame.guru t858,
+    # the thirtieth tune_other pass; "Subscribe to our newsletter", t534)
+    r"|(did +you +)?subscribe +to +our +(free +)?(e-?mail +|weekly +|daily +)?newsletters?"
+    r") *[.:!?]? *$"
 )
 OWNERSHIP_NOTICE: Final = (
     r"(?im)^ *([a-z0-9][^\n]{0,60} +is +(a +)?part +of +(the +)?[^\n]{0,60}(division|group|network)"
@@ -1146,6 +1178,8 @@ BOILERPLATE_PATTERNS: Final[tuple[str, ...]] = (    PRINT_CLOSE,
     COMMENT_FORM,
     COUNTER_WIDGET,
     SITE_WIDGETS,
+    MONTAGE_CAPTION,
+    CHARACTERS_CAPTION,
     SOURCE_WORD,
     FEED_LINKS,
     CN_META,
@@ -1427,6 +1461,8 @@ _NEEDS: Final[dict[str, Callable[[str], bool]]] = {
     # no comma before BYLINE's closing bracket; a bare domain has no space (the line is stripped)
     BYLINE: lambda line: "," not in line[:-_BYLINE_COMMA_WINDOW],
     BARE_DOMAIN: lambda line: " " not in line,
+    MONTAGE_CAPTION: lambda line: _opens_with(line, ("clockwise",)),
+    CHARACTERS_CAPTION: lambda line: line.rstrip(" ")[-10:].lower() == "characters",
     # Joomla's documented strings: the line opens with one of their first words
     JOOMLA_CHROME: lambda line: _opens_with(line, _JOOMLA_OPENINGS),
     CONTACT_EMAIL: lambda line: "@" in line,

@@ -139,6 +139,10 @@ EN_MIN_STOPWORD_RATIO: Final = 0.12
 # next to none of them (english_table).
 TABLE_EN_MIN_STOPWORD_RATIO: Final = 0.06
 TABLE_MIN_ROW_SHARE_INVERSE: Final = 2
+# A table's row opens with its bar or closes with one ("Route | 2022-3-11 | 2022-3-4 | Weekly change (%) |"); a list's
+# item opens with its dash or bullet ("- CCL Logistics Co", "- Peak season surcharge": a freight index's contributors
+# and surcharges under its tables, mfame.guru t858, the thirtieth tune_other pass): both are a table's lines here.
+TABLE_ROW_OPENERS: Final = ("|", "- ", "• ", "* ")
 CJK_MAX_RATIO: Final = 0.15
 CJK_RE: Final = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 # Hiragana, katakana (with its phonetic extensions and the half-width forms).
@@ -201,9 +205,10 @@ CJK_MONTH_DAY_YEAR_RE: Final = re.compile(r"(?<!\d)(\d{1,2})月\s*(\d{1,2}),?\s+
 MONTHS: Final = ("january february march april may june july august september october "
                  "november december").split()
 MONTH_ABBR: Final = {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
-# "24 May 2019", "22-Jul-2020", "1. March 2020" (a dot after the day), "14th of September 2021" (neolink.au t294)
+# "24 May 2019", "22-Jul-2020", "1. March 2020" (a dot after the day), "14th of September 2021" (neolink.au t294),
+# "17th, February 2020" (a comma after an ordinal day: www.lxtelecom.com t851, the thirtieth tune_other pass)
 DAY_MONTH_YEAR_RE: Final = re.compile(
-    r"\b(\d{1,2})(?:st|nd|rd|th|\.)?[\s-]+(?:of\s+)?(" + "|".join(m[:3] for m in MONTHS)
+    r"\b(\d{1,2})(?:(?:st|nd|rd|th),?|\.)?[\s-]+(?:of\s+)?(" + "|".join(m[:3] for m in MONTHS)
     + r")[a-z]*\.?,?[\s-]+((?:19|20)\d{2})\b",
     re.IGNORECASE,
 )
@@ -361,10 +366,11 @@ def detect_language(text: str) -> str:
 def english_table(text: str) -> bool:
     """True for a page of English pipe tables that detect_language could not name ("und"): most of its lines are
     table rows ("| Change of sales in % | 8.29 | 11.21 |", a stock site's financial tables, tune_sites s202,
-    metrics18), whose labels are noun phrases with few function words; their share among its ASCII words is then
-    held to TABLE_EN_MIN_STOPWORD_RATIO, not EN_MIN_STOPWORD_RATIO. A text of sentences is never one."""
+    metrics18), or list items under them (TABLE_ROW_OPENERS), whose labels are noun phrases with few function words;
+    their share among its ASCII words is then held to TABLE_EN_MIN_STOPWORD_RATIO, not EN_MIN_STOPWORD_RATIO. A text
+    of sentences is never one."""
     lines = [line for line in text.splitlines() if line.strip()]
-    rows = sum(1 for line in lines if line.lstrip().startswith("|"))
+    rows = sum(1 for line in lines if line.lstrip().startswith(TABLE_ROW_OPENERS) or line.rstrip().endswith("|"))
     if not lines or rows * TABLE_MIN_ROW_SHARE_INVERSE < len(lines):
         return False
     words, stopwords = ascii_word_counts(text.encode("utf-8", "surrogatepass"))

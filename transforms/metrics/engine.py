@@ -634,6 +634,17 @@ from transforms.textutil import KANA_RE
 # (vocab.SHARE_VERBS): "will hold 41 per cent" (s239: a level; its "45 percent owned by" is main's SHARE_AFTER_NOUNS').
 # "2026.12.07.163" (metrics22, page level): a pager's last page may follow an ellipsis ("1 2 3 ... 5 >", China Daily's
 # ezhejiang subsite, tune_sites s236: left in the text; boilerplate.PAGER).
+# "2026.12.07.170" (other30): a date line's ordinal day with a comma ("17th, February 2020", t851: DATE_LINE and
+# textutil.DAY_MONTH_YEAR_RE) and a Chinese "posted on" before the date ("发表于 2018-06-06 10:54", t867) date the page.
+# "2026.12.07.171" (other30): "by prudence on 25-Feb-2016" (a byline before its date, t855: DATE_BYLINE), Wikipedia's
+# tagline and a CMS's "图片 1" are furniture; the line above the tagline is the headline (t864; not a "User:" page's
+# name, t473), and a paragraph over a picture's placeholder still leads the body (t867: text._is_lead).
+# "2026.12.07.172" (other30): an infobox's montage caption ("Clockwise from the top: ...", t862, t864, s197:
+# boilerplate.MONTAGE_CAPTION) is furniture, and a motto set wholly in quotation marks is no headline (t860).
+# "2026.12.07.173" (other30): a page of pipe-table rows and dash-list items is English at the tables' share of function
+# words (t858, a freight index refused as "und": textutil.english_table); a newsletter plug's lines are furniture.
+# "2026.12.07.174" (other30): an infobox's map labels printed twice in a row ("Zhenhai District in Ningbo Municipality",
+# t864, s197: text._blank_map_labels) and its characters' caption (t862: CHARACTERS_CAPTION) are furniture.
 # "2026.12.07.190" (the lead; .160-.189 are this session's helpers'): a rise said to run "at" a percentage is a change
 # ("has been growing at 8.1 percent annually since 2012", s072: vocab.GROWTH_AT_STEMS, kind.growth_at).
 # "2026.12.07.191": a percentage, proportion or share "of" a part linked to its figure is a share ("the percentage of
@@ -641,7 +652,8 @@ from transforms.textutil import KANA_RE
 # "2026.12.07.192": a count of a class named in quotes after its number is read ('127 new national-level special "little
 # giant", with a total of 182', dev 019: count.quoted_name), not a number inside the quoted name ('"3115 team"').
 # "2026.12.07.193": main (.155-.159, .190-.192) and metrics22 (.160-.163) merged.
-EXTRACTOR_VERSION = "2026.12.07.193"
+# "2026.12.07.194": main (.155-.163, .190-.193) and other30 (.170-.174) merged.
+EXTRACTOR_VERSION = "2026.12.07.194"
 
 
 MIDDLE_DOT: Final = "·"

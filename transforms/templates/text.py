@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from transforms.boilerplate import DATE_LINE, DATED_LINE_PATTERNS, RELEASE_CREDIT, is_boilerplate_line
+from transforms.boilerplate import DATE_LINE, DATED_LINE_PATTERNS, IMAGE_FILE, RELEASE_CREDIT, is_boilerplate_line
 from transforms.templates.joomla import parse_published
 from transforms.textutil import CUT_ENDS, Block, Content, is_caption, make_date, normalize_space, parse_date
 
@@ -112,6 +112,11 @@ DIGITS_RE = re.compile(r"\d+")
 # mark ("Dongqian Lake- A Scenic Escape close to Ningbo!" over its picture's line "Dongqian Lake",
 # wanderingbrowns.wordpress.com t485; "Ningbo, Let's go!", t468, the sixteenth tune_other pass).
 PULL_QUOTE_END_RE = re.compile(r"[.。][\"”’')）]?$")
+# A line set wholly in quotation marks, maybe a full stop after them, is a blog's motto above the posts, not a headline
+# ('"Short stories and travel reports from my life adventures around the globe".' over a category page's first
+# teaser "Travel Report: Beijian Bridge, Taishun County.", leightontravels.com t860, the thirtieth tune_other pass).
+QUOTED_MOTTO_RE = re.compile(r'^["“][^"“”]{10,200}["”][.。]?$')
+QUOTE_OPENERS = ('"', "“")
 SENTENCE_BREAK_RE = re.compile(r"[a-z0-9%)\"”’][.!?。！？][\"”’')）]?(?:\s|$)|[,;，；] ")
 MENU_LINE_MAX_CHARS = 600  # longer than this, a line without a sentence break is still text
 # A lead paragraph that opens with its own posting stamp ("Posted in Seaport - 9 Aug 2021, 9:43 AMAs the
@@ -315,6 +320,25 @@ NUMBERED_ITEM_RE = re.compile(r"^\d{1,2}[.)、]\s+\S")
 # A breadcrumb ending with the headline (see _crumb_end): the words before it, and the headline's least words.
 CRUMB_PREFIX_MAX_WORDS = 4
 LATIN_LETTER_RE = re.compile(r"[A-Za-z]")
+# A picture's file name or numbered placeholder under a paragraph ("图片 1" under a post's first paragraph,
+# www.sunmmit.com t867, the thirtieth tune_other pass) is the text's picture, not a widget after a widget's text:
+# the paragraph above it still leads the body (_is_lead).
+IMAGE_FILE_RE = re.compile(IMAGE_FILE)
+# An infobox's locator map labels the place and the map's area, each label printed twice in a row ("Zhenhai District in
+# Ningbo Municipality" twice, then "Ningbo Municipality in China" twice, en.wikipedia.org t864, the thirtieth tune_other
+# pass; "Beilun District in Ningbo Municipality", "Ningbo in Zhejiang province", tune_sites s197): a name of up to five
+# words, "in", a place of up to four; the pair is furniture (_blank_map_labels).
+MAP_LABEL_RE = re.compile(r"^[A-Z][\w'’.-]*(?: [\w'’.-]+){0,4} in [A-Z][\w'’.-]*(?: [\w'’.-]+){0,3}$")
+# Wikipedia's tagline under the article's name, which its mirrors and extractions keep ("Zhenhai District" /
+# "From Wikipedia, the free encyclopedia", en.wikipedia.org t864, the thirtieth tune_other pass; the map's coordinates
+# may stand between them: "Beilun, Ningbo" / "Coordinates: 29°55′25″N ..." / the tagline, tune_sites s197): the header
+# line above it is the headline, however long the infobox's lines under it (_above_encyclopedia_tagline).
+ENCYCLOPEDIA_TAGLINE = "free encyclopedia"
+ENCYCLOPEDIA_TAGLINE_RE = re.compile(r"^from +wikipedia *, +the +free +encyclopedia *$", re.IGNORECASE)
+COORDINATES_LINE_RE = re.compile(r"^coordinates *[:：]", re.IGNORECASE)
+# The names of Wikipedia's pages outside its articles open with their namespace (lowercase, colon included).
+WIKI_NAMESPACES = ("user:", "user talk:", "talk:", "wikipedia:", "template:", "category:", "portal:", "draft:",
+                   "help:", "file:")
 CRUMB_TITLE_MIN_WORDS = 3
 # A headline of fewer words ends a trail only after the trail's mark ("> Service > Residence permit" over "Residence
 # Permit", a district government's service page, www.bl.gov.cn t631, the twenty-first tune_other pass).
@@ -432,6 +456,7 @@ def parse(text: str) -> Content:
     _header_line.cache_clear()  # this page's header lines only (see HEADER_LINE_CACHE)
     lines = [drop_heading_mark(normalize_space(line)) for line in text.splitlines()]
     _blank_spaced_menus(text.splitlines(), lines)
+    _blank_map_labels(lines)
     found = _parse_lines(text, lines)
     wiki = WIKI_HEADING_RE.match(found.title) if found.title and found.title[:1] == "=" else None
     if wiki is not None:
@@ -471,6 +496,15 @@ def _blank_spaced_menus(raw: list[str], lines: list[str]) -> None:
     for index in candidates:
         if index < first_paragraph and _stands_alone(lines, index) and _is_spaced_menu(raw[index]):
             lines[index] = ""
+
+
+def _blank_map_labels(lines: list[str]) -> None:
+    """Blank an infobox's map labels, each printed twice in a row (MAP_LABEL_RE). (A comparison of each line with the
+    next finds the few candidates.)"""
+    for index in range(len(lines) - 1):
+        line = lines[index]
+        if line and line == lines[index + 1] and " in " in line and MAP_LABEL_RE.match(line):
+            lines[index] = lines[index + 1] = ""
 
 
 def _stands_alone(lines: list[str], index: int) -> bool:
@@ -993,6 +1027,7 @@ def _title_above_lead(lines: list[str], seen: list[int]) -> Content | None:
     named = [i for i in named if not GLUED_FIELD_RE.match(lines[i]) and not KEY_FIGURE_RE.match(lines[i])] or named
     named = [i for i in named if not _is_menu_bar(lines[i])] or named
     named = [i for i in named if not lines[i].endswith(RUN_ON_END)] or named
+    named = [i for i in named if not (lines[i][:1] in QUOTE_OPENERS and QUOTED_MOTTO_RE.match(lines[i]))] or named
     named = [i for i in named if not _is_table_row(lines, i)] or named
     unquoted = [i for i in named if not _is_quoted(lines[i])] or named
     unquoted = [i for i in unquoted if not _is_repeated(lines, i)] or unquoted
@@ -1043,6 +1078,7 @@ def _title_above_lead(lines: list[str], seen: list[int]) -> Content | None:
     title_index = _crumb_end(lines, title_index, plain)
     title_index = _printed_again(lines, title_index, [i for i in unquoted if i > title_index])
     title_index = _printed_twice_above(lines, title_index, plain)
+    title_index = _above_encyclopedia_tagline(lines, title_index, plain, seen, lead)
     if plain and all(i in menu for i in plain):  # only a bulleted menu above the lead: no headline
         title_index = lead
     # only lines without a letter above the lead (a template's residue "} ?>" over a dateline, yicaiglobal.com t767,
@@ -1075,6 +1111,20 @@ def _title_above_lead(lines: list[str], seen: list[int]) -> Content | None:
     figures = [Block(text=lines[i]) for i in plain if i < title_index and KEY_FIGURE_RE.match(lines[i])]
     return Content(title=title, published=published, section=section, blocks=figures + blocks,
                    site_template=site_template("\n".join(lines)))
+
+
+def _above_encyclopedia_tagline(lines: list[str], title_index: int, plain: list[int], seen: list[int],
+                                lead: int) -> int:
+    """The header line above Wikipedia's tagline (a coordinates line between them aside) when the tagline stands
+    above the lead (ENCYCLOPEDIA_TAGLINE_RE); else `title_index`."""
+    tagline = next((i for i in seen if i < lead and ENCYCLOPEDIA_TAGLINE in lines[i]
+                    and ENCYCLOPEDIA_TAGLINE_RE.match(lines[i].strip())), None)
+    if tagline is None:
+        return title_index
+    above = [i for i in plain if i < tagline and not COORDINATES_LINE_RE.match(lines[i].strip())]
+    if not above or lines[above[-1]].lstrip().lower().startswith(WIKI_NAMESPACES):
+        return title_index  # a user's or a talk page ("User:Eckhard Goessl", t473): its own heading is the title
+    return above[-1]
 
 
 def _has_letter(line: str) -> bool:
@@ -1356,7 +1406,7 @@ def _is_lead(lines: list[str], index: int) -> bool:
     if not _is_paragraph(lines[index]) or WEB_ADDRESS_END_RE.search(lines[index]):
         return False
     following = next((line for line in lines[index + 1:] if line), "")
-    if not is_boilerplate_line(following):
+    if not is_boilerplate_line(following) or IMAGE_FILE_RE.match(following):
         return True
     if CONTINUE_LINK_RE.match(following) and lines.count(following) > 1:
         return True  # an archive's first teaser (see CONTINUE_LINK_RE): the page's text
