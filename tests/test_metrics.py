@@ -3275,3 +3275,20 @@ def test_a_count_of_a_class_named_in_quotes_is_read(sentence: str, found: list[t
     """ '127 new national-level special "little giant"': a singular name in quotes after the number was no noun a
     count could have, and the total after it ("with a total of 182") had no count to follow (count.quoted_name)."""
     assert [(m.value, m.unit) for m in extract_metrics(sentence)] == found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        # tune_sites s031, s033, s004: labelled at least
+        ("When the per capita GDP surpasses $3,000, consumption grows.", [("at_least", "per capita gdp")]),
+        ("Its revenue, topping 40 million yuan, rose.", [("at_least", "revenue")]),
+        ("The volume will break through 1.2 million TEUs.", [("at_least", "volume")]),
+        ("The firm is among the top 10 exporters with 300 staff.", [(None, "staff")]),  # ("top" alone is no bound)
+    ],
+)
+def test_surpasses_topping_and_break_through_bound_a_figure_from_below(
+        sentence: str, found: list[tuple[str | None, str]]) -> None:
+    """ "surpasses", "topping" and "break through" before a figure gave no qualifier (only "surpassed", "topped",
+    "to top" did); as verbs they leave the subject before them readable (VERB_QUALIFIER_RE)."""
+    assert [(m.qualifier, m.subject) for m in extract_metrics(sentence)] == found

@@ -653,7 +653,9 @@ from transforms.textutil import KANA_RE
 # giant", with a total of 182', dev 019: count.quoted_name), not a number inside the quoted name ('"3115 team"').
 # "2026.12.07.193": main (.155-.159, .190-.192) and metrics22 (.160-.163) merged.
 # "2026.12.07.194": main (.155-.163, .190-.193) and other30 (.170-.174) merged.
-EXTRACTOR_VERSION = "2026.12.07.194"
+# "2026.12.07.195": "surpasses", "topping" and "break through" bound a figure from below, verbs that leave the subject
+# before them ("when the per capita GDP surpasses $3,000", s031; "topping 40 million CNY", s033; VERB_QUALIFIER_RE).
+EXTRACTOR_VERSION = "2026.12.07.195"
 
 
 MIDDLE_DOT: Final = "·"

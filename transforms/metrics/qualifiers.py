@@ -39,7 +39,8 @@ QUALIFIER_RE: Final = re.compile(
     r"\b(?:" + "|".join(f"(?P<{name}>{words_pattern(words)})" for name, words in QUALIFIER_WORDS.items()) + r")\s+$",
     re.IGNORECASE,
 )
-VERB_QUALIFIER_RE: Final = re.compile(r"^(?:exceed\w*|surpass\w*|to\s+top|topped|tops)\s+$", re.IGNORECASE)
+VERB_QUALIFIER_RE: Final = re.compile(r"^(?:exceed\w*|surpass\w*|to\s+top|topped|tops|topping|"
+                                      r"(?:break|breaks|broke|breaking)\s+through)\s+$", re.IGNORECASE)
 FILLER_RE: Final = re.compile(rf"(?:\b(?:{words_pattern(FILLER_WORDS)})\s+)+$", re.IGNORECASE)
 
 CHANGE_BEFORE_RE: Final = re.compile(

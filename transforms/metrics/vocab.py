@@ -457,7 +457,11 @@ QUALIFIER_WORDS: Final[dict[str, tuple[str, ...]]] = {
                "an estimated", "estimated", "approx."),
     "at_least": ("more than", "over", "above", "at least", "a minimum of", "minimum of", "to top", "topped", "tops",
                  "exceeding", "exceeded", "exceeds", "exceed", "in excess of", "upwards of", "no less than",
-                 "not less than", "surpassing", "surpassed", "beyond"),
+                 "not less than", "surpassing", "surpassed", "beyond",
+                 # ("when the per capita GDP surpasses $3,000", s031; "topping 40 million CNY", s033; "break through 1.2
+                 # million TEUs", s004: labelled at least)
+                 "surpasses", "surpass", "topping", "break through", "breaks through", "broke through",
+                 "breaking through"),
     "at_most": ("less than", "under", "below", "up to", "at most", "a maximum of", "maximum of", "a ceiling of",
                 "no more than", "fewer than", "not more than", "not exceeding", "within"),
 }
