@@ -3106,3 +3106,25 @@ def test_formed_in_a_year_dates_an_event_not_the_figures_after_it() -> None:
     m = one("Key Safety was formed in 2003 when Carlyle Group bought the assets of Breed Technologies Inc. The "
             "company makes airbag and seatbelt systems that generate about $1.5 billion in revenue annually.")
     assert (m.value, m.unit, m.period) == (1.5e9, "USD", None)
+
+
+S261_KEY_FIGURES = ("Company Financials\n\nNingbo Zhoushan Port Company Ltd Financials\n\nRenminbi\n\n"
+                    "Valuations Metrics as of Jul. 4, 2025\n\nTrailing PE 14.88\nForward PE 16.17\n"
+                    "Financial Reports as of Mar. 31, 2025\n\nFinancials\n\nProfit Margin 17.16%\n"
+                    "Operating Margin 20.93%\nReturn on Assets TTM 2.79%\nReturn on Equity TTM 6.46%\n\n"
+                    "Income Statement\n\nRevenue TTM CN¥28,833,814,528\nRevenue per Share TTM CN¥1.47\n"
+                    "Quarterly Revenue Growth 1.90%\nGross Profit TTM CN¥8,462,992,896\nEBITDA CN¥7,226,407,000")
+
+
+def test_a_page_of_figures_with_english_labels_is_english() -> None:
+    """Real pages tune_sites s261 (metrics23, disfold.com's key figures for Ningbo Zhoushan Port: "Profit Margin
+    17.16%", "Revenue TTM CN¥28,833,814,528") and s260 (a stock site's income statement, "| Operating Revenue |
+    60,134 |"): their labels are noun phrases, 4 to 8 function words in 100, and the pages were refused as "und" with
+    every figure on them. A page whose lines mostly carry a figure is English when its function words and its words of
+    accounts (textutil.EN_FIGURE_LABEL_WORDS) make up the share English needs; German figures stay refused."""
+    page = parse_page(S261_KEY_FIGURES, url="https://www.example.com/company/port/financials", template="text")
+    assert page.language == "en" and "Profit Margin 17.16%" in page.body
+    german = ("Startseite\n\nUmsatz im Jahr 2024 12,5 Mrd.\nGewinn je Aktie 1,47\nDividende pro Aktie 0,43\n"
+              "Eigenkapitalquote 41 %\nMitarbeiter 17.200")
+    with pytest.raises(NotAnArticle):
+        parse_page(german, url="https://www.example.de/firma/kennzahlen", template="text")

@@ -612,7 +612,10 @@ from transforms.textutil import KANA_RE
 # follows it ("FIAINANA: 2022-09-17 HITS: 60", a machine-translated "Time:", t840: boilerplate.DATE_SOURCE).
 # "2026.12.07.154" (other29): .153's label a pattern of its own, LABEL_DATE_HITS, the hit counter closing the line and
 # gated by the label's colon (as DATE_SOURCE's alternative any letter opened that pattern: tried on nearly every line).
-EXTRACTOR_VERSION = "2026.12.07.154"
+# "2026.12.07.180" (metrics23, page level): a page whose lines mostly carry a figure is English when its function
+# words and its words of accounts ("revenue", "profit", "margin"... textutil.EN_FIGURE_LABEL_WORDS) are the share
+# English needs (stock sites' statements and key figures, tune_sites s260, s261, s268, s269: refused as "und").
+EXTRACTOR_VERSION = "2026.12.07.180"
 
 
 MIDDLE_DOT: Final = "·"
