@@ -3128,3 +3128,25 @@ def test_a_page_of_figures_with_english_labels_is_english() -> None:
               "Eigenkapitalquote 41 %\nMitarbeiter 17.200")
     with pytest.raises(NotAnArticle):
         parse_page(german, url="https://www.example.de/firma/kennzahlen", template="text")
+
+
+def test_a_pipe_table_under_a_unit_sentence_is_read_with_its_trailing_column() -> None:
+    """Real page tune_sites s260 (metrics23, a stock site's income statement for Ningbo Joyson Electronic): the unit
+    line is a sentence ("Millions CNY. Fiscal year is Jan - Dec."), the heading row opens with its label column's
+    heading ("Fiscal Year | TTM | FY 2024 | ..."), each row with a bar ("| Operating Revenue | 60,134 | ..."): none of
+    its 100 cells was read. Now the cells are amounts at the unit line's scale for their column's year, the
+    trailing-twelve-months column's with no year, and a row's cells in percent percentages, changes when the label
+    names growth (table.cell, table.percent_cell)."""
+    text = ("Millions CNY. Fiscal year is Jan - Dec.\n"
+            "Fiscal Year | TTM | FY 2024 | FY 2023 | 2019 - 2015 |\n|---|---|---|---|---|\n"
+            "| Operating Revenue | 60,134 | 55,424 | 55,317 | Upgrade\n|\n"
+            "| Other Revenue | 439.27 | 439.27 | - | Upgrade\n|\n"
+            "| Revenue Growth (YoY) | 9.04% | 0.24% | 11.92% | Upgrade\n|\n"
+            "| Operating Income | 3,546 | 3,173 | -989.9 | Upgrade\n|")
+    found = [(m.value, m.unit, m.kind, m.period) for m in extract_metrics(text)]
+    assert found == [(60134e6, "CNY", "level", None), (55424e6, "CNY", "level", "2024"),
+                     (55317e6, "CNY", "level", "2023"), (439.27e6, "CNY", "level", None),
+                     (439.27e6, "CNY", "level", "2024"), (9.04, "percent", "change", None),
+                     (0.24, "percent", "change", "2024"), (11.92, "percent", "change", "2023"),
+                     (3546e6, "CNY", "level", None), (3173e6, "CNY", "level", "2024"),
+                     (-989.9e6, "CNY", "level", "2023")]

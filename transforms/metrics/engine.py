@@ -103,6 +103,7 @@ from transforms.metrics.vocab import (
     TABLE_HEADING_UNIT_RE_TEXT,
     TABLE_PERCENT_LABEL_TAILS,
     TABLE_SCALES,
+    TABLE_TRAILING_HEADINGS,
     VALUATION_RATIO_NOUNS,
     words_pattern,
 )
@@ -615,7 +616,10 @@ from transforms.textutil import KANA_RE
 # "2026.12.07.180" (metrics23, page level): a page whose lines mostly carry a figure is English when its function
 # words and its words of accounts ("revenue", "profit", "margin"... textutil.EN_FIGURE_LABEL_WORDS) are the share
 # English needs (stock sites' statements and key figures, tune_sites s260, s261, s268, s269: refused as "und").
-EXTRACTOR_VERSION = "2026.12.07.180"
+# "2026.12.07.181" (metrics23): a pipe table under a unit line that is a sentence ("Millions CNY. Fiscal year is Jan -
+# Dec.", tune_sites s260) is read: a heading row opening with its label column's heading, rows opening with a bar, a
+# "TTM" column's amounts with no year (vocab TABLE_TRAILING_HEADINGS), cells in percent (table.percent_cell).
+EXTRACTOR_VERSION = "2026.12.07.181"
 
 
 MIDDLE_DOT: Final = "·"
@@ -737,7 +741,8 @@ def extract_metrics(body: str, published: str | None = None, title: str | None =
         metrics = _extract(body, pub, _document_period(title, body, pub), title or "")
     finally:
         _MID_SENTENCE_NAMES.reset(token)
-    if "|" in body and TABLE_UNIT_LINE_RE.search(body):  # (a pipe table with its unit line: most bodies have none)
+    if "|" in body and (TABLE_UNIT_LINE_RE.search(body) or ("illions " in body or "housands " in body)
+                        and TABLE_SENTENCE_UNIT_LINE_RE.search(body)):  # (a pipe table with its unit line: rare)
         metrics = _with_table_metrics(body, metrics)
     if "(" in body and "|" not in body and SPACED_TABLE_UNIT_LINE_RE.search(body):  # (most bodies have none)
         metrics = _with_spaced_table_metrics(body, metrics)
@@ -935,6 +940,15 @@ def _extract(body: str, pub: tuple[int, int] | None, document_period: tuple[str,
 # (table.change_column). The table ends at a line with no cell separator.
 TABLE_UNIT_LINE_RE: Final = re.compile(
     r"^\(\s*(?:in\s+)?(?P<cur>[A-Za-z]{3})\s+(?P<scale>[A-Za-z]+)\s*\)\s*\|?[ \t]*$", re.MULTILINE)
+# metrics23 (tune_sites s260, a stock site's income statement): the unit line as a sentence, its scale first ("Millions
+# CNY. Fiscal year is Jan - Dec.", "Financials in millions CNY."), over a pipe table whose heading row opens with a
+# label cell ("Fiscal Year | TTM | FY 2024 | FY 2023 | ...") and whose rows open with a bar ("| Operating Revenue |
+# 60,134 | 55,424 | ..."); a trailing-twelve-months column (vocab TABLE_TRAILING_HEADINGS) holds amounts with no
+# year; a row's cells in percent ("| Revenue Growth (YoY) | 9.04% | ...") are percentages (table.percent_cell).
+TABLE_SENTENCE_UNIT_LINE_RE: Final = re.compile(
+    r"^(?:[A-Z][A-Za-z]*(?: [A-Za-z]+)* in )?(?P<scale>[Mm]illions|[Tt]housands|[Bb]illions) (?P<cur>[A-Z]{3})\."
+    r"(?: [^|\n]*)?$", re.MULTILINE)
+TABLE_PERCENT_CELL_RE: Final = re.compile(r"^(?P<num>-?\d{1,3}(?:,\d{3})*(?:\.\d+)?|-?\d+(?:\.\d+)?)%$")
 # metrics17 (tune_sites s185, MarkLines' FY2017 report): the unit line with its scale first ("(in million CNY)") over
 # a table whose cells are set apart by spaces ("FY ended Dec. 31, 2017 FY ended Dec. 31, 2016 Rate of change Factors"
 # / "Sales 26,605.60 18,552.41 43.41%" / "Operating profit 1,047.56 759.69 37.89% -"), a factor's dashed note between
@@ -998,14 +1012,18 @@ def _with_table_metrics(body: str, metrics: list[Metric]) -> list[Metric]:
     sentence rules found on a row the table reads is the table's."""
     found: list[Metric] = []
     rows: list[tuple[int, int]] = []
-    for unit_line in TABLE_UNIT_LINE_RE.finditer(body):
-        currency = TABLE_CURRENCIES.get(unit_line.group("cur").lower())
-        scale = TABLE_SCALES.get(unit_line.group("scale").lower())
+    units = [(m.end(), m.group("cur"), m.group("scale")) for m in TABLE_UNIT_LINE_RE.finditer(body)]
+    if "illions " in body or "housands " in body:  # (a unit line as a sentence, "Millions CNY.": most have none)
+        units = sorted(units + [(m.end(), m.group("cur"), m.group("scale"))
+                                for m in TABLE_SENTENCE_UNIT_LINE_RE.finditer(body)])
+    for unit_end, cur, scale_word in units:
+        currency = TABLE_CURRENCIES.get(cur.lower())
+        scale = TABLE_SCALES.get(scale_word.lower())
         if currency is None or scale is None:
             continue
-        columns: list[tuple[str | None, bool]] | None = None  # (year, holds a change) per value column
+        columns: list[tuple[str | None, bool, bool]] | None = None  # (year, holds a change, trailing) per column
         first_year: str | None = None  # the first amount column's year: a change column's period
-        for line_start, line in _lines_from(body, unit_line.end() + 1):
+        for line_start, line in _lines_from(body, unit_end + 1):
             if "|" not in line:
                 break  # the table is over
             cells: list[tuple[int, str]] = []  # (offset in the line, stripped text)
@@ -1013,28 +1031,39 @@ def _with_table_metrics(body: str, metrics: list[Metric]) -> list[Metric]:
             for part in line.split("|"):
                 cells.append((offset + len(part) - len(part.lstrip()), part.strip()))
                 offset += len(part) + 1
+            if line.lstrip().startswith("|"):
+                cells = cells[1:]  # "| Operating Revenue | 60,134 |": the bar before the label opens no cell
             if columns is None:
                 years = [TABLE_YEAR_RE.findall(text) for _, text in cells]
                 if sum(1 for y in years if y) >= 2:
-                    columns = [(y[-1] if y else None, any(h in text.lower() for h in TABLE_CHANGE_HEADINGS))
-                               for y, (_, text) in zip(years, cells)]
-                    first_year = next((year for year, change in columns if year and not change), None)
+                    columns = [(y[-1] if y else None, any(h in text.lower() for h in TABLE_CHANGE_HEADINGS),
+                                text.lower() in TABLE_TRAILING_HEADINGS) for y, (_, text) in zip(years, cells)]
+                    if columns[0] == (None, False, False) and any(c.isalpha() for c in cells[0][1]):
+                        columns = columns[1:]  # "Fiscal Year | TTM | FY 2024 | ...": the label column's heading
+                    first_year = next((year for year, change, _ in columns if year and not change), None)
                 continue
-            label = cells[0][1]
+            label = cells[0][1] if cells else ""
             if not label or not any(c.isalpha() for c in label) or any(c.isdigit() for c in label):
                 continue
             subject = " ".join(label.lower().split())
             read = False
-            for (cell_at, text), (year, change) in zip(cells[1:], columns):
+            for (cell_at, text), (year, change, trailing) in zip(cells[1:], columns):
                 number = TABLE_CELL_NUMBER_RE.match(text)
                 if number is None:
+                    percent = TABLE_PERCENT_CELL_RE.match(text) if text.endswith("%") else None
+                    if percent is None or not (year or trailing):
+                        continue
+                    start = line_start + cell_at
+                    found.append(_percent_cell(float(percent.group("num").replace(",", "")), subject, year, body,
+                                               start, start + len(text)))
+                    read = True
                     continue
                 value = float(number.group("num").replace(",", ""))
                 start = line_start + cell_at + (1 if number.group("open") else 0)
                 stop = start + len(number.group("num"))
                 if change:
                     found.append(_change_cell(value, subject, first_year, body, start, stop))
-                elif year:
+                elif year or trailing:
                     amount = _cell_amount(value, scale, bool(number.group("open")))  # (531.54 x 1e6)
                     found.append(_amount_cell(amount, currency, subject, year, body, start, stop, "table.cell"))
                 else:
@@ -1043,6 +1072,14 @@ def _with_table_metrics(body: str, metrics: list[Metric]) -> list[Metric]:
             if read:
                 rows.append((line_start, line_start + len(line)))
     return _with_table_cells(metrics, found, rows)
+
+
+def _percent_cell(value: float, subject: str, period: str | None, body: str, start: int, stop: int) -> Metric:
+    """A cell in percent of a pipe table's row ("| Revenue Growth (YoY) | 9.04% |"): a change when the row's label
+    names one (vocab TABLE_CHANGE_LABEL_WORDS), else a level (table.percent_cell)."""
+    kind = "change" if any(word in subject for word in TABLE_CHANGE_LABEL_WORDS) else "level"
+    return Metric(value, "percent", kind, subject, period, None, body[start:stop], start, stop, None, None,
+                  context.ACTUAL, ("table.percent_cell",))
 
 
 def _with_spaced_table_metrics(body: str, metrics: list[Metric]) -> list[Metric]:

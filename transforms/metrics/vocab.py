@@ -649,6 +649,9 @@ TABLE_HEADING_UNIT_RE_TEXT: Final = (r"\(\s*(?P<cur>RMB|CNY|USD|EUR|US\$)\s+"
                                      r"(?P<scale>thousands?|millions?|billions?)\s*\)")
 # A column heading naming a change in percent ("Rate of change (%)", "YoY (%)"): its cells are percentages of change.
 TABLE_CHANGE_HEADINGS: Final = ("rate of change", "change (%)", "change(%)", "yoy", "growth (%)", "growth(%)")
+# metrics23 (tune_sites s260): a column of trailing-twelve-months figures ("Fiscal Year | TTM | FY 2024 | ..."): amounts
+# with no year (engine._with_table_metrics).
+TABLE_TRAILING_HEADINGS: Final = frozenset({"ttm", "ltm", "trailing twelve months", "last twelve months"})
 
 # metrics18: an encyclopedia infobox's line, a plural label and its bare figure with nothing after it but footnote
 # references, the label glued to the number or set apart by a space ("Passengers11,718,416", tune_sites s102;
