@@ -3150,3 +3150,19 @@ def test_a_pipe_table_under_a_unit_sentence_is_read_with_its_trailing_column() -
                      (0.24, "percent", "change", "2024"), (11.92, "percent", "change", "2023"),
                      (3546e6, "CNY", "level", None), (3173e6, "CNY", "level", "2024"),
                      (-989.9e6, "CNY", "level", "2023")]
+
+
+def test_a_key_figure_line_without_a_colon_is_read_and_its_restatement_is_not() -> None:
+    """Real pages tune_sites s261 (metrics23, disfold.com: "Profit Margin 17.16%", "Revenue TTM CN¥28,833,814,528")
+    and s262 (stockanalysis.com's statistics: "Return on equity (ROE) is 5.98% and return on invested capital (ROIC) is
+    5.75%." over "Return on Equity (ROE) 5.98%"): a Title Case line with its figure last, the unit's mark glued to it,
+    was taken for a subheading and nothing read. It is a key figure's line: read, its label the subject
+    (subject.key_figure_label); the figure of a sentence said again on such a line is one fact. A bare number last
+    ("Top 10") still makes a subheading."""
+    found = extract_metrics("Profit Margin 17.16%\n\nRevenue TTM CN¥28,833,814,528\n\nTop 10 Container Ports")
+    assert [(m.value, m.unit, m.subject) for m in found] == [(17.16, "percent", "profit margin"),
+                                                               (28833814528.0, "CNY", "revenue ttm")]
+    assert "subject.key_figure_label" in found[0].rules
+    text = ("Return on equity (ROE) is 5.98% and return on invested capital (ROIC) is 5.75%.\n\n"
+            "Return on Equity (ROE) 5.98%\n\nEffective Tax Rate 28.23%")
+    assert [m.value for m in extract_metrics(text)] == [5.98, 5.75, 28.23]

@@ -82,6 +82,7 @@ from transforms.metrics.structure import (
     _paragraphs,
     _sentences,
     is_heading_line,
+    key_figure_label,
     month_names,
 )
 from transforms.metrics.subjects import _MID_SENTENCE_NAMES, MidSentenceNames
@@ -619,7 +620,10 @@ from transforms.textutil import KANA_RE
 # "2026.12.07.181" (metrics23): a pipe table under a unit line that is a sentence ("Millions CNY. Fiscal year is Jan -
 # Dec.", tune_sites s260) is read: a heading row opening with its label column's heading, rows opening with a bar, a
 # "TTM" column's amounts with no year (vocab TABLE_TRAILING_HEADINGS), cells in percent (table.percent_cell).
-EXTRACTOR_VERSION = "2026.12.07.181"
+# "2026.12.07.182" (metrics23): a key figure's line with no colon, its figure last with its unit's mark glued to it
+# ("Profit Margin 17.16%", "Revenue TTM CN¥28,833,814,528", tune_sites s261), is no subheading: read, its label the
+# subject (structure.key_figure_label); such a line saying a sentence's figure again is one fact (s262).
+EXTRACTOR_VERSION = "2026.12.07.182"
 
 
 MIDDLE_DOT: Final = "·"
@@ -766,6 +770,7 @@ def _extract(body: str, pub: tuple[int, int] | None, document_period: tuple[str,
     headline = " ".join(title.split())
     headed: list[Metric] = []  # the metrics of a heading line (is_heading_line), for the paragraph right after it
     printed: set[str] = set()  # the paragraphs read so far with a number, long enough to be said again (below)
+    sentence_figures: set[tuple[float, str]] = set()  # (value, unit) of the figures read outside key-figure lines
     for para_start, para in _paragraphs(body):
         above, headed = headed, []
         para_metrics: list[Metric] = []  # the paragraph's (a restated figure is looked for among them)
@@ -789,6 +794,10 @@ def _extract(body: str, pub: tuple[int, int] | None, document_period: tuple[str,
         # below; str.isascii is one C pass, the script is then looked for only around each figure)
         cjk = not para.isascii()
         fact = FACT_LINE_RE.match(para) if len(para) <= FACT_LINE_MAX and ":" in para else None
+        # (a key figure's line with no colon, "Profit Margin 17.16%": its label names its figure; one restating a
+        # sentence's figure, "Return on Equity (ROE) 5.98%" under "Return on equity (ROE) is 5.98% ...", says it again)
+        key_label = key_figure_label(para) if fact is None and len(para) <= FACT_LINE_MAX \
+            and (para[-1] == "%" or para[-1].isdigit()) else None
         # (an infobox's "Students 5,628 [2]": a short line opening with a capital or a bullet, no colon)
         infobox = INFOBOX_LINE_RE.match(para) if len(para) <= INFOBOX_LINE_MAX and fact is None \
             and ":" not in para and not para[0].islower() else None
@@ -820,6 +829,11 @@ def _extract(body: str, pub: tuple[int, int] | None, document_period: tuple[str,
                 items = _range_ends(items, para)  # "range from RMB 1500/month to RMB 30000/month": one figure
             if fact is not None:
                 items = _fact_line_items(items, para, fact)
+            elif key_label is not None:
+                for item in items:
+                    if item.subject is None:
+                        item.subject = key_label
+                        item.rules.append("subject.key_figure_label")
             elif infobox is not None and not items:
                 items = _infobox_line_items(infobox)
             for item in items:
@@ -878,6 +892,8 @@ def _extract(body: str, pub: tuple[int, int] | None, document_period: tuple[str,
                     continue  # "較去年同期增 加約 19.4% 或約": the Chinese text restating an English report's figures
                 if fact_metrics and fact is None and _restates_a_line(item, para, fact_metrics):
                     continue  # "... rose 1.6 percent to 56.3 billion yuan" after the fact box's "GDP: 56.3 billion"
+                if key_label is not None and (float(item.value), item.unit) in sentence_figures:
+                    continue  # "Return on Equity (ROE) 5.98%" under "Return on equity (ROE) is 5.98% and ..."
                 if above and (_restates_a_line(item, para, above) or _restates_its_heading(item, above)):
                     continue  # a listing item's heading "... reached 186.6 billion yuan", its text then says it again
                 if heading and any(m.value == float(item.value) and m.unit == item.unit and m.subject == item.subject
@@ -924,6 +940,8 @@ def _extract(body: str, pub: tuple[int, int] | None, document_period: tuple[str,
                 para_metrics.append(metric)
                 if fact is not None:
                     fact_metrics.append(metric)
+                elif key_label is None:
+                    sentence_figures.add((metric.value, metric.unit))
             if carried is None and len(cue_periods) == 1 and not any(c.priority == CUE_SINCE for c in cues):
                 # "The port handled 1.25 billion tons in 2022. Its container throughput also hit 33.35 million
                 # TEUs": the period the sentence's own cue gave its figures dates the next ones too, wherever the
