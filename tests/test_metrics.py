@@ -3166,3 +3166,23 @@ def test_a_key_figure_line_without_a_colon_is_read_and_its_restatement_is_not() 
     text = ("Return on equity (ROE) is 5.98% and return on invested capital (ROIC) is 5.75%.\n\n"
             "Return on Equity (ROE) 5.98%\n\nEffective Tax Rate 28.23%")
     assert [m.value for m in extract_metrics(text)] == [5.98, 5.75, 28.23]
+
+
+def test_a_closing_list_of_names_and_numbers_is_read_at_the_sentence_s_unit() -> None:
+    """Real page tune_sites s263 (metrics23, www.marinelink.com's "Top 10 Container Ports by Volume"): "... with
+    Shanghai leading the way with 36.54 million TEU in 2015, ..." over a dash list "- Shanghai, China: 36.54" /
+    "- Singapore: 30.92" / ... closing the page was dropped as a list of related headlines, and its bare numbers read
+    nothing. Half its items a name and a number after a colon, it is the text's list (templates.text.FIGURE_ITEM_RE);
+    each item after the first (which says the sentence's figure again) is a figure of that unit and scale
+    (list.figure_item)."""
+    text = ("Top 10 Container Ports by Volume\nSeven of those top ports are Chinese, with Shanghai leading the way with "
+            "36.54 million TEU in 2015, according to data compiled by the World Shipping Council.\n"
+            "- Shanghai, China: 36.54\n- Singapore: 30.92\n- Shenzhen, China: 24.2\n- Ningbo-Zhoushan, China: 20.63")
+    page = parse_page(text, url="https://www.example.com/news/container-volume-ports", template="text")
+    assert "- Singapore: 30.92" in page.body
+    items = [(m.value, m.unit, m.subject, m.period) for m in page.metrics if "list.figure_item" in m.rules]
+    assert items == [(30.92e6, "count", "singapore", "2015"), (24.2e6, "count", "shenzhen, china", "2015"),
+                     (20.63e6, "count", "ningbo-zhoushan, china", "2015")]
+    headlines = text.split("\n", 2)[0] + "\nThe port grew fast in 2015, officials said.\n- China launches new railway\n" \
+        "- Ningbo port sets record\n- Trade fair opens in Ningbo"
+    assert "railway" not in parse_page(headlines, url="https://www.example.com/a", template="text").body

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import math
 import re
 from collections.abc import Iterable, Iterator
 from typing import Final
@@ -623,7 +624,11 @@ from transforms.textutil import KANA_RE
 # "2026.12.07.182" (metrics23): a key figure's line with no colon, its figure last with its unit's mark glued to it
 # ("Profit Margin 17.16%", "Revenue TTM CN¥28,833,814,528", tune_sites s261), is no subheading: read, its label the
 # subject (structure.key_figure_label); such a line saying a sentence's figure again is one fact (s262).
-EXTRACTOR_VERSION = "2026.12.07.182"
+# "2026.12.07.183" (metrics23): a list closing the text whose items are mostly a name and a number after a colon is
+# the text's, no related headlines (templates.text.FIGURE_ITEM_RE); under the sentence giving its first item's figure
+# with a unit ("36.54 million TEU" over "- Shanghai, China: 36.54" / "- Singapore: 30.92", tune_sites s263) each later
+# item is a figure of that unit and scale (engine._with_list_figures, list.figure_item).
+EXTRACTOR_VERSION = "2026.12.07.183"
 
 
 MIDDLE_DOT: Final = "·"
@@ -754,6 +759,8 @@ def extract_metrics(body: str, published: str | None = None, title: str | None =
         metrics = _with_flat_table_metrics(body, metrics)
     if "|" in body and YEAR_HEADING_ROW_RE.search(body):  # (a pipe table headed by years alone: most have none)
         metrics = _with_year_table_metrics(body, metrics)
+    if "\n- " in body and LIST_FIGURE_ITEM_RE.search(body):  # (a list of "Name: number" items: most have none)
+        metrics = _with_list_figures(body, metrics)
     if marks:
         metrics = _hedged(metrics, marks)
     if body is not source:
@@ -1293,6 +1300,56 @@ def _with_flat_table_metrics(body: str, metrics: list[Metric]) -> list[Metric]:
         if table_end > rule.end():
             spans.append((table_start, table_end))
     return _with_table_cells(metrics, found, spans)
+
+
+# metrics23 (www.marinelink.com, tune_sites s263): a list of figures, each item a name and its bare number after a colon
+# ("- Shanghai, China: 36.54" / "- Singapore: 30.92" / ...), right under the sentence that gives its first item's
+# figure with a unit ("with Shanghai leading the way with 36.54 million TEU in 2015"): every item is a figure of that
+# unit, scale, kind and period (list.figure_item); the first says the sentence's figure again. LIST_FIGURE_MIN_ITEMS
+# items at least.
+LIST_FIGURE_ITEM_RE: Final = re.compile(
+    r"^[-•] (?P<name>[^:\n]{1,80}):[ \t]*(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)[ \t]*$", re.MULTILINE)
+LIST_FIGURE_MIN_ITEMS: Final = 3
+LIST_FIGURE_TOLERANCE: Final = 1e-6  # (the sentence's figure is the first item's number at a power of ten)
+
+
+def _with_list_figures(body: str, metrics: list[Metric]) -> list[Metric]:
+    """`metrics` with the items of the body's lists of figures (LIST_FIGURE_ITEM_RE) under a sentence that gives the
+    first item's figure with its unit: each later item that figure's unit at its scale (list.figure_item)."""
+    paragraphs = _paragraphs(body)
+    found: list[Metric] = []
+    index = 1
+    while index < len(paragraphs):
+        end = index
+        while end < len(paragraphs) and LIST_FIGURE_ITEM_RE.match(paragraphs[end][1]):
+            end += 1
+        if end - index < LIST_FIGURE_MIN_ITEMS:
+            index = end + 1
+            continue
+        lead_start, lead = paragraphs[index - 1]
+        first = LIST_FIGURE_ITEM_RE.match(paragraphs[index][1])
+        assert first is not None
+        number = first.group("num")
+        base = next((m for m in metrics if lead_start <= m.char_start < lead_start + len(lead)
+                     and m.text.startswith(number) and not m.text[len(number):len(number) + 1].isdigit()), None)
+        first_value = float(number.replace(",", ""))
+        if base is not None and first_value > 0 and base.value > 0:
+            scale = 10.0 ** round(math.log10(base.value / first_value))
+            if abs(base.value - first_value * scale) <= LIST_FIGURE_TOLERANCE * base.value:
+                for item_start, item in paragraphs[index + 1:end]:
+                    match = LIST_FIGURE_ITEM_RE.match(item)
+                    assert match is not None
+                    start, stop = item_start + match.start("num"), item_start + match.end("num")
+                    value = round(float(match.group("num").replace(",", "")) * scale, 6)
+                    subject = " ".join(match.group("name").lower().split())
+                    found.append(Metric(value, base.unit, base.kind, subject, base.period, None, body[start:stop],
+                                        start, stop, None, None, context.ACTUAL, ("list.figure_item",)))
+        index = end + 1
+    if not found:
+        return metrics
+    spans = [(m.char_start, m.char_end) for m in found]
+    kept = [m for m in metrics if not any(a <= m.char_start < b for a, b in spans)]
+    return sorted(kept + found, key=lambda m: m.char_start)
 
 
 # Metric's fields in the order _extract passes them (positionally: compiled code calls the uncompiled dataclass
