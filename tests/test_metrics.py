@@ -3186,3 +3186,13 @@ def test_a_closing_list_of_names_and_numbers_is_read_at_the_sentence_s_unit() ->
     headlines = text.split("\n", 2)[0] + "\nThe port grew fast in 2015, officials said.\n- China launches new railway\n" \
         "- Ningbo port sets record\n- Trade fair opens in Ningbo"
     assert "railway" not in parse_page(headlines, url="https://www.example.com/a", template="text").body
+
+
+def test_a_scale_letter_before_a_currency_code_is_an_amount() -> None:
+    """Real page tune_sites s268 (metrics23, alphaspread.com's earnings waterfall for Ningbo Joyson Electronic): label
+    lines over value lines "55.7B CNY", "-47.4B CNY" read nothing (a scale letter was read only after a currency's
+    mark, "CN¥3,067.7B"): a number, a scale letter, then the currency's code is an amount, a minus its sign
+    (money.letter_suffixed)."""
+    found = extract_metrics("Revenue\n\n55.7B CNY\n\nCost of Revenue\n\n-47.4B CNY\n\nNet Income\n\n1.1B CNY")
+    assert [(m.value, m.unit) for m in found] == [(55.7e9, "CNY"), (-47.4e9, "CNY"), (1.1e9, "CNY")]
+    assert "money.letter_suffixed" in found[0].rules

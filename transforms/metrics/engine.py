@@ -628,7 +628,9 @@ from transforms.textutil import KANA_RE
 # the text's, no related headlines (templates.text.FIGURE_ITEM_RE); under the sentence giving its first item's figure
 # with a unit ("36.54 million TEU" over "- Shanghai, China: 36.54" / "- Singapore: 30.92", tune_sites s263) each later
 # item is a figure of that unit and scale (engine._with_list_figures, list.figure_item).
-EXTRACTOR_VERSION = "2026.12.07.183"
+# "2026.12.07.184" (metrics23): a scale letter with the currency's code after it is an amount ("55.7B CNY", "-47.4B
+# CNY", an earnings waterfall's value lines, tune_sites s268: vocab.LETTER_SUFFIX_CURRENCIES, money.letter_suffixed).
+EXTRACTOR_VERSION = "2026.12.07.184"
 
 
 MIDDLE_DOT: Final = "·"

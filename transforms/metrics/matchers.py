@@ -97,6 +97,7 @@ from transforms.metrics.vocab import (
     RATE_WORDS,
     RATIO_PARTS_LEADS,
     ROUND_SCALES,
+    LETTER_SUFFIX_CURRENCIES,
     SCALE_LETTERS,
     SCALE_PART_WORDS,
     SCALE_WORDS,
@@ -891,6 +892,9 @@ PPTS_RE: Final = re.compile(
     rf"(?<!{NOT_BEFORE_NUMBER})(?P<sign>[+\-−])?(?P<num>{NUMBER_READ})(?![.,]\d)\s?(?:{words_pattern(POINTS_SHORTHANDS)})\b",
     re.IGNORECASE)
 X_TIMES_RE: Final = re.compile(rf"{NUM}(?:{words_pattern(TIMES_SHORTHANDS)})(?![\w%])")
+LETTER_MONEY_SUFFIX_RE: Final = re.compile(
+    rf"(?<!{NOT_BEFORE_NUMBER})(?P<sign>[\-−])?(?P<num>{NUMBER_READ})(?P<letter>{words_pattern(SCALE_LETTERS)})"
+    rf"\s(?P<cur>{words_pattern(LETTER_SUFFIX_CURRENCIES)})\b")
 SIGNED_YOY_RE: Final = re.compile(
     rf"(?<!{NOT_BEFORE_NUMBER})(?P<sign>[+\-−])\s?(?P<num>{NUMBER_READ})(?![.,]\d)(?=\s+(?:{words_pattern(YOY_WORDS)})\b)",
     re.IGNORECASE)
@@ -940,6 +944,15 @@ def _shorthand(unit: str, kind: str | None = None) -> Callable[[re.Match[str]], 
     return build
 
 
+def _money_letter_suffixed(match: re.Match[str]) -> _Found:
+    """ "55.7B CNY", "-47.4B CNY" (an earnings waterfall's lines, tune_sites s268): a scale letter, then the currency's
+    code; a minus the amount's sign, a cost (money.letter_suffixed)."""
+    value = number_value(match.group("num"), SCALE_LETTERS[match.group("letter")])
+    start = match.start("sign") if match.group("sign") else match.start("num")
+    return _Found(start, match.end(), -value if match.group("sign") else value, CURRENCIES[vocab_key(match.group("cur"))],
+                  num_start=start, rules=["money.letter_suffixed"])
+
+
 def _unsigned_percent(kind: str | None) -> Callable[[re.Match[str]], _Found]:
     """A percentage whose sign was dropped: the number only (the words before it stay its context)."""
     def build(match: re.Match[str]) -> _Found:
@@ -963,6 +976,8 @@ SHORTHAND_MATCHERS: Final[tuple[tuple[str, re.Pattern[str], Callable[[re.Match[s
      (*_after_digits(TONNE_SHORTHANDS, spaced=True), *(f"illion {unit}" for unit in TONNE_SHORTHANDS))),
     ("points_ppts", PPTS_RE, _shorthand("percentage_points", "change"), POINTS_SHORTHANDS),
     ("times_x", X_TIMES_RE, _shorthand("times"), _after_digits(TIMES_SHORTHANDS)),
+    ("money_letter_suffixed", LETTER_MONEY_SUFFIX_RE, _money_letter_suffixed,
+     tuple(f"{letter.lower()} {code.lower()}" for letter in SCALE_LETTERS for code in LETTER_SUFFIX_CURRENCIES)),
     ("signed_yoy", SIGNED_YOY_RE, _shorthand("percent", "change"), ("+", "−", " -")),
     ("rate_unsigned", RATE_UNSIGNED_RE, _unsigned_percent(None), tuple(n.lower() for n in BARE_RATE_NOUNS)),
     ("share_unsigned", SHARE_UNSIGNED_RE, _unsigned_percent("share"), BARE_SHARE_LEADS),

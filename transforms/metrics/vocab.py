@@ -289,6 +289,9 @@ TONNE_SHORTHANDS: Final[tuple[str, ...]] = ("mt",)
 POINTS_SHORTHANDS: Final[tuple[str, ...]] = ("ppts", "ppt")
 TIMES_SHORTHANDS: Final[tuple[str, ...]] = ("x", "X")
 SCALE_LETTERS: Final[dict[str, str]] = {"b": "billion", "B": "billion", "t": "trillion", "T": "trillion"}
+# metrics23 (alphaspread.com's earnings waterfall, tune_sites s268): a scale letter with the currency's code after it
+# ("55.7B CNY", "-47.4B CNY"): an amount (matchers.LETTER_MONEY_SUFFIX_RE, money.letter_suffixed).
+LETTER_SUFFIX_CURRENCIES: Final[tuple[str, ...]] = ("CNY", "RMB", "USD", "EUR")
 # metrics17 (tune_sites s189, a machine-translated broker's note): a rate whose percent sign the translation dropped,
 # right after the noun that names it ("the company's gross margin of 35.55, yoy plus 6.38pct", "sales expense rate
 # of 5.76, YoY -4.4pct", "financial expense rate of -3.11"), and a share after "accounting for" ("overseas inverter
