@@ -3196,3 +3196,18 @@ def test_a_scale_letter_before_a_currency_code_is_an_amount() -> None:
     found = extract_metrics("Revenue\n\n55.7B CNY\n\nCost of Revenue\n\n-47.4B CNY\n\nNet Income\n\n1.1B CNY")
     assert [(m.value, m.unit) for m in found] == [(55.7e9, "CNY"), (-47.4e9, "CNY"), (1.1e9, "CNY")]
     assert "money.letter_suffixed" in found[0].rules
+
+
+def test_a_valuation_multiple_s_line_with_a_bare_decimal_is_a_multiple() -> None:
+    """Real pages tune_sites s261 and s262 (metrics23, stock sites' key figures for Ningbo Zhoushan Port: "Trailing PE
+    14.88", "Enterprise to Revenue 2.74", "PS Ratio 2.57", "EV / EBITDA 7.96"): Title Case lines taken for
+    subheadings, their bare decimals no quantity. A line of a valuation multiple's label (vocab
+    VALUATION_LINE_LABEL_ENDS, VALUATION_LINE_LABEL_LEADS) and a decimal is a multiple (match.valuation_line); one
+    saying a sentence's ratio again ("The trailing PE ratio is 15.19." over "PE Ratio 15.19") is one fact; "Windows
+    3.1" is none."""
+    found = extract_metrics("Trailing PE 14.88\n\nEnterprise to Revenue 2.74\n\nPS Ratio 2.57\n\nEV / EBITDA 7.96\n\n"
+                            "Windows 3.1")
+    assert [(m.value, m.unit, m.subject) for m in found] == [
+        (14.88, "times", "trailing pe"), (2.74, "times", "enterprise to revenue"), (2.57, "times", "ps ratio"),
+        (7.96, "times", "ev / ebitda")]
+    assert [m.value for m in extract_metrics("The trailing PE ratio is 15.19.\n\nPE Ratio 15.19")] == [15.19]

@@ -85,6 +85,7 @@ from transforms.metrics.structure import (
     is_heading_line,
     key_figure_label,
     month_names,
+    valuation_line_label,
 )
 from transforms.metrics.subjects import _MID_SENTENCE_NAMES, MidSentenceNames
 from transforms.metrics.vocab import (
@@ -630,7 +631,10 @@ from transforms.textutil import KANA_RE
 # item is a figure of that unit and scale (engine._with_list_figures, list.figure_item).
 # "2026.12.07.184" (metrics23): a scale letter with the currency's code after it is an amount ("55.7B CNY", "-47.4B
 # CNY", an earnings waterfall's value lines, tune_sites s268: vocab.LETTER_SUFFIX_CURRENCIES, money.letter_suffixed).
-EXTRACTOR_VERSION = "2026.12.07.184"
+# "2026.12.07.185" (metrics23): a line of a valuation multiple's label and a bare decimal ("Trailing PE 14.88", "EV /
+# EBITDA 7.96", "Enterprise to Revenue 2.74", tune_sites s261, s262) is a multiple, no subheading (vocab
+# VALUATION_LINE_LABEL_ENDS/LEADS, match.valuation_line); one saying a sentence's ratio again is one fact.
+EXTRACTOR_VERSION = "2026.12.07.185"
 
 
 MIDDLE_DOT: Final = "·"
@@ -845,6 +849,12 @@ def _extract(body: str, pub: tuple[int, int] | None, document_period: tuple[str,
                         item.rules.append("subject.key_figure_label")
             elif infobox is not None and not items:
                 items = _infobox_line_items(infobox)
+            elif not items and key_label is None and para[-1].isdigit() and len(para) <= FACT_LINE_MAX \
+                    and (multiple := valuation_line_label(para)) is not None:
+                # "Trailing PE 14.88", "EV / EBITDA 7.96": a valuation multiple's line (match.valuation_line)
+                items = [_Found(multiple.start("num"), multiple.end("num"), float(multiple.group("num")), "times",
+                                kind="level", subject=" ".join(multiple.group("label").lower().split()),
+                                num_start=multiple.start("num"), rules=["match.valuation_line"])]
             for item in items:
                 described.append((item, _describe(item, previous, para, sent_start, sent_end)))
                 previous = item
@@ -901,7 +911,8 @@ def _extract(body: str, pub: tuple[int, int] | None, document_period: tuple[str,
                     continue  # "較去年同期增 加約 19.4% 或約": the Chinese text restating an English report's figures
                 if fact_metrics and fact is None and _restates_a_line(item, para, fact_metrics):
                     continue  # "... rose 1.6 percent to 56.3 billion yuan" after the fact box's "GDP: 56.3 billion"
-                if key_label is not None and (float(item.value), item.unit) in sentence_figures:
+                if (key_label is not None or "match.valuation_line" in item.rules) \
+                        and (float(item.value), item.unit) in sentence_figures:
                     continue  # "Return on Equity (ROE) 5.98%" under "Return on equity (ROE) is 5.98% and ..."
                 if above and (_restates_a_line(item, para, above) or _restates_its_heading(item, above)):
                     continue  # a listing item's heading "... reached 186.6 billion yuan", its text then says it again
@@ -949,7 +960,7 @@ def _extract(body: str, pub: tuple[int, int] | None, document_period: tuple[str,
                 para_metrics.append(metric)
                 if fact is not None:
                     fact_metrics.append(metric)
-                elif key_label is None:
+                elif key_label is None and "match.valuation_line" not in item.rules:
                     sentence_figures.add((metric.value, metric.unit))
             if carried is None and len(cue_periods) == 1 and not any(c.priority == CUE_SINCE for c in cues):
                 # "The port handled 1.25 billion tons in 2022. Its container throughput also hit 33.35 million

@@ -13,7 +13,12 @@ from transforms.metrics.numbers import (
     MONTH_NAMES,
     YEAR,
 )
-from transforms.metrics.vocab import ABBREVIATIONS, SUBHEADING_SMALL_WORDS
+from transforms.metrics.vocab import (
+    ABBREVIATIONS,
+    SUBHEADING_SMALL_WORDS,
+    VALUATION_LINE_LABEL_ENDS,
+    VALUATION_LINE_LABEL_LEADS,
+)
 
 PARAGRAPH_RE: Final = re.compile(r"[^\n]+")
 SENTENCE_END_CHARS: Final = ".!?。！？:;,\"”')）"
@@ -57,7 +62,7 @@ def _is_subheading(para: str) -> bool:
     label, colon, value = text.partition(":")
     if colon and label and any(c.isdigit() for c in value) and len(value.split()) <= KEY_FIGURE_MAX_WORDS:
         return False  # a key figure's line: "Market Cap: CN¥158.4b" (tune_sites s187, metrics17), as "GDP: 56.3 ..."
-    if not colon and key_figure_label(text) is not None:
+    if not colon and (key_figure_label(text) is not None or valuation_line_label(text) is not None):
         return False  # "Profit Margin 17.16%", "Revenue TTM CN¥28,833,814,528": a key figure's line, no colon
     content = [w for w in words if w[:1].isalpha() and w.lower() not in SUBHEADING_SMALL_WORDS]
     return len(content) >= 2 and all(w[0].isupper() for w in content)
@@ -75,6 +80,20 @@ def key_figure_label(para: str) -> str | None:
     if not (last[-1] == "%" or not last[0].isdigit()) or KEY_FIGURE_LAST_RE.match(last) is None:
         return None
     return " ".join(words[:-1]).lower()
+
+
+VALUATION_LINE_RE: Final = re.compile(r"^(?P<label>[A-Z][A-Za-z/ ]{0,40}[A-Za-z]) (?P<num>\d{1,4}\.\d{1,2})$")
+
+
+def valuation_line_label(para: str) -> re.Match[str] | None:
+    """A line of a valuation multiple's label and its bare decimal ("Trailing PE 14.88", "PS Ratio 2.57", "EV / EBITDA
+    7.96": vocab VALUATION_LINE_LABEL_ENDS, VALUATION_LINE_LABEL_LEADS), else None."""
+    line = VALUATION_LINE_RE.match(para.strip())
+    if line is None:
+        return None
+    label = line.group("label").lower()
+    return line if label.rsplit(" ", 1)[-1] in VALUATION_LINE_LABEL_ENDS \
+        or label.startswith(VALUATION_LINE_LABEL_LEADS) else None
 
 
 def is_heading_line(para: str) -> bool:

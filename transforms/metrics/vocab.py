@@ -292,6 +292,11 @@ SCALE_LETTERS: Final[dict[str, str]] = {"b": "billion", "B": "billion", "t": "tr
 # metrics23 (alphaspread.com's earnings waterfall, tune_sites s268): a scale letter with the currency's code after it
 # ("55.7B CNY", "-47.4B CNY"): an amount (matchers.LETTER_MONEY_SUFFIX_RE, money.letter_suffixed).
 LETTER_SUFFIX_CURRENCIES: Final[tuple[str, ...]] = ("CNY", "RMB", "USD", "EUR")
+# metrics23 (stock sites' key figures, tune_sites s261, s262): a line of a valuation multiple's label and its bare
+# decimal ("Trailing PE 14.88", "PS Ratio 2.57", "EV / EBITDA 7.96", "Enterprise to Revenue 2.74"): a multiple
+# (structure.valuation_line_label, match.valuation_line). The label's last word, or its opening words.
+VALUATION_LINE_LABEL_ENDS: Final[tuple[str, ...]] = ("pe", "p/e", "ratio")
+VALUATION_LINE_LABEL_LEADS: Final[tuple[str, ...]] = ("ev /", "ev/", "enterprise to")
 # metrics17 (tune_sites s189, a machine-translated broker's note): a rate whose percent sign the translation dropped,
 # right after the noun that names it ("the company's gross margin of 35.55, yoy plus 6.38pct", "sales expense rate
 # of 5.76, YoY -4.4pct", "financial expense rate of -3.11"), and a share after "accounting for" ("overseas inverter
