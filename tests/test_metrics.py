@@ -3211,3 +3211,18 @@ def test_a_valuation_multiple_s_line_with_a_bare_decimal_is_a_multiple() -> None
         (14.88, "times", "trailing pe"), (2.74, "times", "enterprise to revenue"), (2.57, "times", "ps ratio"),
         (7.96, "times", "ev / ebitda")]
     assert [m.value for m in extract_metrics("The trailing PE ratio is 15.19.\n\nPE Ratio 15.19")] == [15.19]
+
+
+def test_no_and_a_place_without_its_full_stop_is_a_rank() -> None:
+    """Real page tune_sites s264 (metrics23, a box-port ranking: "Coming in at No 2 was the Port of Singapore",
+    "Busan, which fell to No 6 despite a 5.8 per cent volume increase", "dropping two spots to No 7"): "No" and a
+    place without its full stop read nothing, and "two spots" was a count. After "at", "to" or "it" it is a rank
+    (match.rank_no_bare); "dropping" moves a ranking as "dropped" does (vocab.RANK_MOVE_WORDS). A house number
+    ("at No 10 Downing Street") is none."""
+    ranks = [(m.value, m.unit) for m in extract_metrics("Busan, which fell to No 6 despite a 5.8 per cent volume "
+                                                        "increase.") if m.unit == "rank"]
+    assert ranks == [(6.0, "rank")]
+    found = extract_metrics("Meanwhile, the flagging Port of Hong Kong continued to slide down the list, dropping two "
+                            "spots to No 7 as its throughput dipped 5.6 per cent to 19.6 million TEU.")
+    assert [(m.value, m.unit) for m in found] == [(7.0, "rank"), (-5.6, "percent"), (19.6e6, "count")]
+    assert extract_metrics("He lives at No 10 Downing Street.") == []

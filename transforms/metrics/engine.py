@@ -634,7 +634,10 @@ from transforms.textutil import KANA_RE
 # "2026.12.07.185" (metrics23): a line of a valuation multiple's label and a bare decimal ("Trailing PE 14.88", "EV /
 # EBITDA 7.96", "Enterprise to Revenue 2.74", tune_sites s261, s262) is a multiple, no subheading (vocab
 # VALUATION_LINE_LABEL_ENDS/LEADS, match.valuation_line); one saying a sentence's ratio again is one fact.
-EXTRACTOR_VERSION = "2026.12.07.185"
+# "2026.12.07.186" (metrics23): "No" and a place without its full stop after "at", "to" or "it" is a rank ("Coming in
+# at No 2", "fell to No 6", tune_sites s264: matchers.NO_BARE_RANK_RE); "dropping", "slid", "falling"... move a
+# ranking as "dropped" does ("dropping two spots": no count; vocab.RANK_MOVE_WORDS).
+EXTRACTOR_VERSION = "2026.12.07.186"
 
 
 MIDDLE_DOT: Final = "·"

@@ -384,6 +384,10 @@ NO_RANK_RE: Final = re.compile(
     r"(?<![\w.])(?P<ord>No\.\s?(?P<n>\d{1,3}))(?=\s+(?:among|nationwide|worldwide|globally|across|in\s+(?:the\s+)?"
     rf"{words_pattern(RANK_SCOPE_PLACES)}))"
 )
+# metrics23 (en.transways.com.cn's copy of a box-port ranking, tune_sites s264): "Coming in at No 2 was the Port of
+# Singapore", "Busan, which fell to No 6", "dropping two spots to No 7": "No" and a place without its full stop, after
+# "at", "to" or "it", is a rank; not before a capitalised word or another digit ("at No 10 Downing Street").
+NO_BARE_RANK_RE: Final = re.compile(r"(?<=\b(?:at|to|it)\s)(?P<ord>No\s(?P<n>\d{1,2}))\b(?![.,]?\d|\s+[A-Z])")
 # "Other cities that made the list in the province included Jiaxing (22nd), Wenzhou (36th) ...": a digit ordinal in
 # brackets right after a capitalised name, closing a list item, is that name's place in the ranking the sentence
 # reports (rank_bracketed; metrics12, s147: six places were missed).
@@ -1209,6 +1213,7 @@ MATCHERS: Final[tuple[tuple[str, re.Pattern[str], Callable[[re.Match[str]], _Fou
     ("rank_places", RANK_PLACES_RE, _plain_rank),
     ("rank_top_n", TOP_RANK_RE, _top_rank),
     ("rank_no", NO_RANK_RE, _plain_rank),
+    ("rank_no_bare", NO_BARE_RANK_RE, _plain_rank),
     ("rank_ordinal_superlative", ORDINAL_SUPERLATIVE_RE, _plain_rank),
     ("rank_scoped", SCOPED_RANK_RE, _scoped_rank),
     ("rank_bracketed", BRACKETED_RANK_RE, _bracketed_rank),
@@ -1256,6 +1261,7 @@ MATCHER_TRIGGERS: Final[dict[str, tuple[str, ...]]] = {
     "rank_places": ("places",),
     "rank_top_n": ("top",),
     "rank_no": ("no.",),
+    "rank_no_bare": ("at no ", "to no ", "it no "),
     "rank_ordinal_superlative": ("largest", "biggest", "highest", "busiest", "richest", "strongest", "fastest",
                                  "best", "most"),
     "rank_scoped": ("place", "spot", "nationwide", "worldwide", "among"),
