@@ -3226,3 +3226,14 @@ def test_no_and_a_place_without_its_full_stop_is_a_rank() -> None:
                             "spots to No 7 as its throughput dipped 5.6 per cent to 19.6 million TEU.")
     assert [(m.value, m.unit) for m in found] == [(7.0, "rank"), (-5.6, "percent"), (19.6e6, "count")]
     assert extract_metrics("He lives at No 10 Downing Street.") == []
+
+
+def test_a_pageviews_counter_is_furniture() -> None:
+    """Real page tune_sites s264 (metrics23, en.transways.com.cn): the counter line "Pageviews: 1" under the release
+    date stayed in the text and gave a count of 1: a hit counter written as one word is furniture, as "Page views: 1"
+    is (boilerplate.HIT_COUNTER)."""
+    raw = ("Shanghai tops all, Singapore No 2, HK now No 7 box port\n\nRelease date: 2020-06-24\nPageviews: 1\n"
+           "share to:\n\nTHE Port of Shanghai maintained its top ranking at the busiest container port in the world, "
+           "reporting a 4.4 per cent increase volume to 42 million TEU.")
+    page = parse_page(raw, url="http://en.example.com.cn/news_view.aspx?id=456", template="text")
+    assert "Pageviews" not in page.body and [m.value for m in page.metrics] == [4.4, 42e6]

@@ -637,7 +637,9 @@ from transforms.textutil import KANA_RE
 # "2026.12.07.186" (metrics23): "No" and a place without its full stop after "at", "to" or "it" is a rank ("Coming in
 # at No 2", "fell to No 6", tune_sites s264: matchers.NO_BARE_RANK_RE); "dropping", "slid", "falling"... move a
 # ranking as "dropped" does ("dropping two spots": no count; vocab.RANK_MOVE_WORDS).
-EXTRACTOR_VERSION = "2026.12.07.186"
+# "2026.12.07.187" (metrics23, page level): a hit counter written "Pageviews: 1" is furniture as "Page views: 1" is
+# (tune_sites s264: read as a count; boilerplate.HIT_COUNTER).
+EXTRACTOR_VERSION = "2026.12.07.187"
 
 
 MIDDLE_DOT: Final = "·"
