@@ -3175,16 +3175,16 @@ def test_a_closing_list_of_names_and_numbers_is_read_at_the_sentence_s_unit() ->
     nothing. Half its items a name and a number after a colon, it is the text's list (templates.text.FIGURE_ITEM_RE);
     each item after the first (which says the sentence's figure again) is a figure of that unit and scale
     (list.figure_item)."""
-    text = ("Top 10 Container Ports by Volume\nSeven of those top ports are Chinese, with Shanghai leading the way with "
-            "36.54 million TEU in 2015, according to data compiled by the World Shipping Council.\n"
+    text = ("Top 10 Container Ports by Volume\nSeven of those top ports are Chinese, with Shanghai leading the way "
+            "with 36.54 million TEU in 2015, according to data compiled by the World Shipping Council.\n"
             "- Shanghai, China: 36.54\n- Singapore: 30.92\n- Shenzhen, China: 24.2\n- Ningbo-Zhoushan, China: 20.63")
     page = parse_page(text, url="https://www.example.com/news/container-volume-ports", template="text")
     assert "- Singapore: 30.92" in page.body
     items = [(m.value, m.unit, m.subject, m.period) for m in page.metrics if "list.figure_item" in m.rules]
     assert items == [(30.92e6, "count", "singapore", "2015"), (24.2e6, "count", "shenzhen, china", "2015"),
                      (20.63e6, "count", "ningbo-zhoushan, china", "2015")]
-    headlines = text.split("\n", 2)[0] + "\nThe port grew fast in 2015, officials said.\n- China launches new railway\n" \
-        "- Ningbo port sets record\n- Trade fair opens in Ningbo"
+    headlines = (text.split("\n", 2)[0] + "\nThe port grew fast in 2015, officials said.\n"
+                 "- China launches new railway\n- Ningbo port sets record\n- Trade fair opens in Ningbo")
     assert "railway" not in parse_page(headlines, url="https://www.example.com/a", template="text").body
 
 

@@ -62,6 +62,7 @@ from transforms.metrics.vocab import (
     INVARIANT_UNIT_NOUNS,
     KILOGRAM_TONNES,
     LENGTH_CONTEXT_WORDS,
+    LETTER_SUFFIX_CURRENCIES,
     LIST_INTRO_WORDS,
     MASS_PLURALS,
     MONEY_CLAUSE_NOUNS,
@@ -97,7 +98,6 @@ from transforms.metrics.vocab import (
     RATE_WORDS,
     RATIO_PARTS_LEADS,
     ROUND_SCALES,
-    LETTER_SUFFIX_CURRENCIES,
     SCALE_LETTERS,
     SCALE_PART_WORDS,
     SCALE_WORDS,
@@ -953,8 +953,9 @@ def _money_letter_suffixed(match: re.Match[str]) -> _Found:
     code; a minus the amount's sign, a cost (money.letter_suffixed)."""
     value = number_value(match.group("num"), SCALE_LETTERS[match.group("letter")])
     start = match.start("sign") if match.group("sign") else match.start("num")
-    return _Found(start, match.end(), -value if match.group("sign") else value, CURRENCIES[vocab_key(match.group("cur"))],
-                  num_start=start, rules=["money.letter_suffixed"])
+    currency = CURRENCIES[vocab_key(match.group("cur"))]
+    return _Found(start, match.end(), -value if match.group("sign") else value, currency, num_start=start,
+                  rules=["money.letter_suffixed"])
 
 
 def _unsigned_percent(kind: str | None) -> Callable[[re.Match[str]], _Found]:
