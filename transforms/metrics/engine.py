@@ -635,7 +635,7 @@ from transforms.textutil import KANA_RE
 # EBITDA 7.96", "Enterprise to Revenue 2.74", tune_sites s261, s262) is a multiple, no subheading (vocab
 # VALUATION_LINE_LABEL_ENDS/LEADS, match.valuation_line); one saying a sentence's ratio again is one fact.
 # "2026.12.07.186" (metrics23): "No" and a place without its full stop after "at", "to" or "it" is a rank ("Coming in
-# at No 2", "fell to No 6", tune_sites s264: matchers.NO_BARE_RANK_RE); "dropping", "slid", "falling"... move a
+# at No 2", "fell to No 6", tune_sites s264: matchers.NO_BARE_RANK_RE); "dropping", "slid", "sliding"... move a
 # ranking as "dropped" does ("dropping two spots": no count; vocab.RANK_MOVE_WORDS).
 # "2026.12.07.187" (metrics23, page level): a hit counter written "Pageviews: 1" is furniture as "Page views: 1" is
 # (tune_sites s264: read as a count; boilerplate.HIT_COUNTER).

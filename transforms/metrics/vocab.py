@@ -595,8 +595,7 @@ ORDINAL_SUPERLATIVES: Final = ("largest", "biggest", "highest", "busiest", "rich
 RANK_MOVE_WORDS: Final = ("up", "down", "rose", "risen", "rising", "climbed", "climbing", "jumped", "fell", "fallen",
                           "dropped", "slipped", "moved", "advanced", "higher", "lower",
                           # metrics23 ("dropping two spots to No 7", tune_sites s264: a count of spots was read)
-                          "dropping", "slid", "sliding", "slipping", "falling", "jumping", "moving", "gained",
-                          "gaining")
+                          "dropping", "slid", "sliding", "slipping", "jumping", "moving", "gained", "gaining")
 # Words before a fraction that make it a part of a period, not a share ("the first half", "the past quarter":
 # matchers.PERIOD_FRACTION_BEFORE_RE).
 PERIOD_FRACTION_LEADS: Final = ("first", "last", "past", "next", "previous", "latter", "final")
