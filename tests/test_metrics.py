@@ -305,10 +305,11 @@ def test_what_a_figure_is_said_of_is_never_a_time_or_a_bare_modifier(sentence: s
 
 
 def test_a_rank_is_not_said_of_a_number_or_an_adverb() -> None:
-    # real sentences (tests/realgold dev 019, 040): the subject was "182" and "again"
+    # real sentences (tests/realgold dev 019, 040): the subject was "182" and "again"; since extractor .192 the
+    # count before the rank is read (count.quoted_name), and the rank is said of what it counts
     rank = by_text(extract_metrics('There were also 127 new national-level special "little giant", with a total '
                                    "of 182, ranking third in the country."), "ranking third in the country")
-    assert rank.unit == "rank" and rank.subject is None
+    assert rank.unit == "rank" and rank.subject == "national-level special little giant"
     rank = by_text(extract_metrics("Ningbo in East China's Zhejiang province was again ranked first among 157 "
                                    "sub-provincial cities and prefecture-level cities."), "ranked first")
     assert rank.unit == "rank" and rank.subject is None
@@ -3292,3 +3293,133 @@ def test_surpasses_topping_and_break_through_bound_a_figure_from_below(
     """ "surpasses", "topping" and "break through" before a figure gave no qualifier (only "surpassed", "topped",
     "to top" did); as verbs they leave the subject before them readable (VERB_QUALIFIER_RE)."""
     assert [(m.qualifier, m.subject) for m in extract_metrics(sentence)] == found
+
+S261_KEY_FIGURES = ("Company Financials\n\nNingbo Zhoushan Port Company Ltd Financials\n\nRenminbi\n\n"
+                    "Valuations Metrics as of Jul. 4, 2025\n\nTrailing PE 14.88\nForward PE 16.17\n"
+                    "Financial Reports as of Mar. 31, 2025\n\nFinancials\n\nProfit Margin 17.16%\n"
+                    "Operating Margin 20.93%\nReturn on Assets TTM 2.79%\nReturn on Equity TTM 6.46%\n\n"
+                    "Income Statement\n\nRevenue TTM CN¥28,833,814,528\nRevenue per Share TTM CN¥1.47\n"
+                    "Quarterly Revenue Growth 1.90%\nGross Profit TTM CN¥8,462,992,896\nEBITDA CN¥7,226,407,000")
+
+
+def test_a_page_of_figures_with_english_labels_is_english() -> None:
+    """Real pages tune_sites s261 (metrics23, disfold.com's key figures for Ningbo Zhoushan Port: "Profit Margin
+    17.16%", "Revenue TTM CN¥28,833,814,528") and s260 (a stock site's income statement, "| Operating Revenue |
+    60,134 |"): their labels are noun phrases, 4 to 8 function words in 100, and the pages were refused as "und" with
+    every figure on them. A page whose lines mostly carry a figure is English when its function words and its words of
+    accounts (textutil.EN_FIGURE_LABEL_WORDS) make up the share English needs; German figures stay refused."""
+    page = parse_page(S261_KEY_FIGURES, url="https://www.example.com/company/port/financials", template="text")
+    assert page.language == "en" and "Profit Margin 17.16%" in page.body
+    german = ("Startseite\n\nUmsatz im Jahr 2024 12,5 Mrd.\nGewinn je Aktie 1,47\nDividende pro Aktie 0,43\n"
+              "Eigenkapitalquote 41 %\nMitarbeiter 17.200")
+    with pytest.raises(NotAnArticle):
+        parse_page(german, url="https://www.example.de/firma/kennzahlen", template="text")
+
+
+def test_a_pipe_table_under_a_unit_sentence_is_read_with_its_trailing_column() -> None:
+    """Real page tune_sites s260 (metrics23, a stock site's income statement for Ningbo Joyson Electronic): the unit
+    line is a sentence ("Millions CNY. Fiscal year is Jan - Dec."), the heading row opens with its label column's
+    heading ("Fiscal Year | TTM | FY 2024 | ..."), each row with a bar ("| Operating Revenue | 60,134 | ..."): none of
+    its 100 cells was read. Now the cells are amounts at the unit line's scale for their column's year, the
+    trailing-twelve-months column's with no year, and a row's cells in percent percentages, changes when the label
+    names growth (table.cell, table.percent_cell)."""
+    text = ("Millions CNY. Fiscal year is Jan - Dec.\n"
+            "Fiscal Year | TTM | FY 2024 | FY 2023 | 2019 - 2015 |\n|---|---|---|---|---|\n"
+            "| Operating Revenue | 60,134 | 55,424 | 55,317 | Upgrade\n|\n"
+            "| Other Revenue | 439.27 | 439.27 | - | Upgrade\n|\n"
+            "| Revenue Growth (YoY) | 9.04% | 0.24% | 11.92% | Upgrade\n|\n"
+            "| Operating Income | 3,546 | 3,173 | -989.9 | Upgrade\n|")
+    found = [(m.value, m.unit, m.kind, m.period) for m in extract_metrics(text)]
+    assert found == [(60134e6, "CNY", "level", None), (55424e6, "CNY", "level", "2024"),
+                     (55317e6, "CNY", "level", "2023"), (439.27e6, "CNY", "level", None),
+                     (439.27e6, "CNY", "level", "2024"), (9.04, "percent", "change", None),
+                     (0.24, "percent", "change", "2024"), (11.92, "percent", "change", "2023"),
+                     (3546e6, "CNY", "level", None), (3173e6, "CNY", "level", "2024"),
+                     (-989.9e6, "CNY", "level", "2023")]
+
+
+def test_a_key_figure_line_without_a_colon_is_read_and_its_restatement_is_not() -> None:
+    """Real pages tune_sites s261 (metrics23, disfold.com: "Profit Margin 17.16%", "Revenue TTM CN¥28,833,814,528")
+    and s262 (stockanalysis.com's statistics: "Return on equity (ROE) is 5.98% and return on invested capital (ROIC) is
+    5.75%." over "Return on Equity (ROE) 5.98%"): a Title Case line with its figure last, the unit's mark glued to it,
+    was taken for a subheading and nothing read. It is a key figure's line: read, its label the subject
+    (subject.key_figure_label); the figure of a sentence said again on such a line is one fact. A bare number last
+    ("Top 10") still makes a subheading."""
+    found = extract_metrics("Profit Margin 17.16%\n\nRevenue TTM CN¥28,833,814,528\n\nTop 10 Container Ports")
+    assert [(m.value, m.unit, m.subject) for m in found] == [(17.16, "percent", "profit margin"),
+                                                               (28833814528.0, "CNY", "revenue ttm")]
+    assert "subject.key_figure_label" in found[0].rules
+    text = ("Return on equity (ROE) is 5.98% and return on invested capital (ROIC) is 5.75%.\n\n"
+            "Return on Equity (ROE) 5.98%\n\nEffective Tax Rate 28.23%")
+    assert [m.value for m in extract_metrics(text)] == [5.98, 5.75, 28.23]
+
+
+def test_a_closing_list_of_names_and_numbers_is_read_at_the_sentence_s_unit() -> None:
+    """Real page tune_sites s263 (metrics23, www.marinelink.com's "Top 10 Container Ports by Volume"): "... with
+    Shanghai leading the way with 36.54 million TEU in 2015, ..." over a dash list "- Shanghai, China: 36.54" /
+    "- Singapore: 30.92" / ... closing the page was dropped as a list of related headlines, and its bare numbers read
+    nothing. Half its items a name and a number after a colon, it is the text's list (templates.text.FIGURE_ITEM_RE);
+    each item after the first (which says the sentence's figure again) is a figure of that unit and scale
+    (list.figure_item)."""
+    text = ("Top 10 Container Ports by Volume\nSeven of those top ports are Chinese, with Shanghai leading the way "
+            "with 36.54 million TEU in 2015, according to data compiled by the World Shipping Council.\n"
+            "- Shanghai, China: 36.54\n- Singapore: 30.92\n- Shenzhen, China: 24.2\n- Ningbo-Zhoushan, China: 20.63")
+    page = parse_page(text, url="https://www.example.com/news/container-volume-ports", template="text")
+    assert "- Singapore: 30.92" in page.body
+    items = [(m.value, m.unit, m.subject, m.period) for m in page.metrics if "list.figure_item" in m.rules]
+    assert items == [(30.92e6, "count", "singapore", "2015"), (24.2e6, "count", "shenzhen, china", "2015"),
+                     (20.63e6, "count", "ningbo-zhoushan, china", "2015")]
+    headlines = (text.split("\n", 2)[0] + "\nThe port grew fast in 2015, officials said.\n"
+                 "- China launches new railway\n- Ningbo port sets record\n- Trade fair opens in Ningbo")
+    assert "railway" not in parse_page(headlines, url="https://www.example.com/a", template="text").body
+
+
+def test_a_scale_letter_before_a_currency_code_is_an_amount() -> None:
+    """Real page tune_sites s268 (metrics23, alphaspread.com's earnings waterfall for Ningbo Joyson Electronic): label
+    lines over value lines "55.7B CNY", "-47.4B CNY" read nothing (a scale letter was read only after a currency's
+    mark, "CN¥3,067.7B"): a number, a scale letter, then the currency's code is an amount, a minus its sign
+    (money.letter_suffixed)."""
+    found = extract_metrics("Revenue\n\n55.7B CNY\n\nCost of Revenue\n\n-47.4B CNY\n\nNet Income\n\n1.1B CNY")
+    assert [(m.value, m.unit) for m in found] == [(55.7e9, "CNY"), (-47.4e9, "CNY"), (1.1e9, "CNY")]
+    assert "money.letter_suffixed" in found[0].rules
+
+
+def test_a_valuation_multiple_s_line_with_a_bare_decimal_is_a_multiple() -> None:
+    """Real pages tune_sites s261 and s262 (metrics23, stock sites' key figures for Ningbo Zhoushan Port: "Trailing PE
+    14.88", "Enterprise to Revenue 2.74", "PS Ratio 2.57", "EV / EBITDA 7.96"): Title Case lines taken for
+    subheadings, their bare decimals no quantity. A line of a valuation multiple's label (vocab
+    VALUATION_LINE_LABEL_ENDS, VALUATION_LINE_LABEL_LEADS) and a decimal is a multiple (match.valuation_line); one
+    saying a sentence's ratio again ("The trailing PE ratio is 15.19." over "PE Ratio 15.19") is one fact; "Windows
+    3.1" is none."""
+    found = extract_metrics("Trailing PE 14.88\n\nEnterprise to Revenue 2.74\n\nPS Ratio 2.57\n\nEV / EBITDA 7.96\n\n"
+                            "Windows 3.1")
+    assert [(m.value, m.unit, m.subject) for m in found] == [
+        (14.88, "times", "trailing pe"), (2.74, "times", "enterprise to revenue"), (2.57, "times", "ps ratio"),
+        (7.96, "times", "ev / ebitda")]
+    assert [m.value for m in extract_metrics("The trailing PE ratio is 15.19.\n\nPE Ratio 15.19")] == [15.19]
+
+
+def test_no_and_a_place_without_its_full_stop_is_a_rank() -> None:
+    """Real page tune_sites s264 (metrics23, a box-port ranking: "Coming in at No 2 was the Port of Singapore",
+    "Busan, which fell to No 6 despite a 5.8 per cent volume increase", "dropping two spots to No 7"): "No" and a
+    place without its full stop read nothing, and "two spots" was a count. After "at", "to" or "it" it is a rank
+    (match.rank_no_bare); "dropping" moves a ranking as "dropped" does (vocab.RANK_MOVE_WORDS). A house number
+    ("at No 10 Downing Street") is none."""
+    ranks = [(m.value, m.unit) for m in extract_metrics("Busan, which fell to No 6 despite a 5.8 per cent volume "
+                                                        "increase.") if m.unit == "rank"]
+    assert ranks == [(6.0, "rank")]
+    found = extract_metrics("Meanwhile, the flagging Port of Hong Kong continued to slide down the list, dropping two "
+                            "spots to No 7 as its throughput dipped 5.6 per cent to 19.6 million TEU.")
+    assert [(m.value, m.unit) for m in found] == [(7.0, "rank"), (-5.6, "percent"), (19.6e6, "count")]
+    assert extract_metrics("He lives at No 10 Downing Street.") == []
+
+
+def test_a_pageviews_counter_is_furniture() -> None:
+    """Real page tune_sites s264 (metrics23, en.transways.com.cn): the counter line "Pageviews: 1" under the release
+    date stayed in the text and gave a count of 1: a hit counter written as one word is furniture, as "Page views: 1"
+    is (boilerplate.HIT_COUNTER)."""
+    raw = ("Shanghai tops all, Singapore No 2, HK now No 7 box port\n\nRelease date: 2020-06-24\nPageviews: 1\n"
+           "share to:\n\nTHE Port of Shanghai maintained its top ranking at the busiest container port in the world, "
+           "reporting a 4.4 per cent increase volume to 42 million TEU.")
+    page = parse_page(raw, url="http://en.example.com.cn/news_view.aspx?id=456", template="text")
+    assert "Pageviews" not in page.body and [m.value for m in page.metrics] == [4.4, 42e6]

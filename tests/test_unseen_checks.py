@@ -39,14 +39,21 @@ def test_the_checks_on_the_tuning_sets(capsys: pytest.CaptureFixture[str]) -> No
     # dated-line check, and six pages labelled without a date, none given one other than its URL's; s233-s240, the
     # twenty-second's, no slug title counted here and one date (s236's, right before the dated-line check), and seven
     # pages labelled without a date: s233's (markets.ft.com's tearsheet) is given its quote's stamp "Data delayed at
-    # least 15 minutes, as of Feb 06 2026." by the dated line, a date of the data, not of the page, labelled without)
-    assert "right before the slug check 255/265, after it 261/265; the check changes 6:" in out
+    # least 15 minutes, as of Feb 06 2026." by the dated line, a date of the data, not of the page, labelled without;
+    # s260-s269, the twenty-third's (metrics23: stock sites' tables and key figures, port rankings, a PDF report), two
+    # slug titles (s265's right by both, s267's fixed by the check: 'Chapter One Important Notes, Content and
+    # Interpretation', the PDF's first heading, was taken) and one date (s264's, right by both), and nine pages labelled
+    # without a date, one given one by the dated line: s262's ticker stamp "At close: Feb 6, 2026" beside its headline,
+    # no publication date)
+    assert "right before the slug check 256/267, after it 263/267; the check changes 7:" in out
     assert "s084: fixed:" in out and "t434: fixed:" in out and "t488: fixed:" in out and "s110: fixed:" in out
     assert "s133: fixed: 'Planting status'" in out and "s223: fixed: 'Secondary links'" in out
-    assert "right before the dated line beside the headline 276/286, after it 280/286;" in out
+    assert "s267: fixed: 'Chapter One Important Notes, Content and Interpretation'" in out
+    assert "right before the dated line beside the headline 277/287, after it 281/287;" in out
     assert "s091: fixed: None -> 2024-11-28" in out and "s214: fixed: None -> 2021-06-03" in out
-    assert "pages labelled without a date given another than their URL's: 0/498 before, 1/498 after" in out
+    assert "pages labelled without a date given another than their URL's: 0/507 before, 2/507 after" in out
     assert "s233: dated, the label has no date: None -> 2026-02-06" in out
+    assert "s262: dated, the label has no date: None -> 2026-02-06" in out
     assert "broken" not in out
 
 

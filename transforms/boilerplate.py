@@ -105,9 +105,10 @@ CMS_CREDIT: Final = r"(?im)^ *(produced|powered|supported|designed|developed) by
 # twelfth pass), "网站统计"; a live-chat button's label, "在线客服" (online service: www.chinaebr.com t427, fifteenth
 # pass).
 CMS_CREDIT_CN: Final = r"(?im)^ *((大汉网络|大汉版通).{0,60}|(站长|网站)统计|在线客服) *$"
-# Hit counters "Hits: 1234", "Views: 56", "浏览次数：12".
+# Hit counters "Hits: 1234", "Views: 56", "浏览次数：12"; "Pageviews: 1" as one word (en.transways.com.cn, tune_sites
+# s264, metrics23: read as a count).
 HIT_COUNTER: Final = (
-    r"(?im)^ *(hits|views|visits|page views|visit count|read count|reads|clicks|"
+    r"(?im)^ *(hits|views|visits|page ?views|visit count|read count|reads|clicks|"
     r"浏览次数|访问量|点击数|点击率|阅读次数) *[:：] *[0-9,]* *(times)? *$"
 )
 # Joomla article-info lines "Category: Ningbo News", "Published: Friday, 24 May 2019 16:54"; a category line run

@@ -29,6 +29,7 @@ from transforms.templates.htmlutil import holds_text, parse_html
 from transforms.textutil import (
     Content,
     detect_language,
+    english_figures,
     english_table,
     has_text,
     normalize_space,
@@ -269,8 +270,8 @@ def _to_article(found: Content, url: str | None, source: str | None) -> Article:
     if not title:
         raise NotAnArticle("unparseable", "article has no title")
     language = detect_language(title + "\n" + body)
-    if language == UNDETERMINED and english_table(title + "\n" + body):
-        language = ENGLISH  # a page of English pipe tables (textutil.english_table)
+    if language == UNDETERMINED and (english_table(title + "\n" + body) or english_figures(title + "\n" + body)):
+        language = ENGLISH  # a page of English pipe tables or figures (textutil.english_table, english_figures)
     if language != ENGLISH:
         raise NotAnArticle("non_english", f"page language is {language!r}, not English")
     published = found.published or url_date(url)  # the page's own date first; the URL's when it shows none

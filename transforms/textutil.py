@@ -143,6 +143,20 @@ TABLE_MIN_ROW_SHARE_INVERSE: Final = 2
 # item opens with its dash or bullet ("- CCL Logistics Co", "- Peak season surcharge": a freight index's contributors
 # and surcharges under its tables, mfame.guru t858, the thirtieth tune_other pass): both are a table's lines here.
 TABLE_ROW_OPENERS: Final = ("|", "- ", "• ", "* ")
+# A page whose lines mostly carry a figure (or are pipe-table rows) is a page of figures: a stock site's statement or
+# key figures ("Revenue TTM CN¥28,833,814,528", "| Operating Revenue | 60,134 |", "Gross Profit" over "8.3B CNY":
+# tune_sites s260, s261, s268, s269, metrics23). Its labels are noun phrases in English words of accounts and
+# statistics, next to no function words (4 in 100): those words count with the function words (english_figures).
+# A German or French page names none of them (dev 037: 0 of 261).
+EN_FIGURE_LABEL_WORDS: Final = frozenset(
+    "revenue revenues income profit profits gross net cost costs expenses expense operating sales ratio growth shares "
+    "price cash flow equity debt assets dividend dividends yield earnings market interest tax taxes fiscal quarter "
+    "quarterly ending estimate estimates average outstanding valuation enterprise statement financials balance "
+    "sheet liabilities loss losses before after adjusted reported diluted basic book investing financing capital "
+    "expenditure research development general admin selling charges items unusual other year".split()
+)
+FIGURE_MIN_LINE_SHARE_INVERSE: Final = 2
+ASCII_WORD_RE: Final = re.compile(r"[A-Za-z]+")
 CJK_MAX_RATIO: Final = 0.15
 CJK_RE: Final = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 # Hiragana, katakana (with its phonetic extensions and the half-width forms).
@@ -375,6 +389,22 @@ def english_table(text: str) -> bool:
         return False
     words, stopwords = ascii_word_counts(text.encode("utf-8", "surrogatepass"))
     return words >= LANG_MIN_WORDS and stopwords / words >= TABLE_EN_MIN_STOPWORD_RATIO
+
+
+def english_figures(text: str) -> bool:
+    """True for a page of figures with English labels that detect_language could not name ("und"): at least one line
+    in FIGURE_MIN_LINE_SHARE_INVERSE holds a digit or is a pipe-table row, and its function words with its words of
+    accounts and statistics (EN_FIGURE_LABEL_WORDS) make up EN_MIN_STOPWORD_RATIO of its ASCII words (a stock site's
+    statement, "| Operating Revenue | 60,134 |", or key figures, "Profit Margin 17.16%": tune_sites s260, s261)."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    figures = sum(1 for line in lines if line.lstrip().startswith("|") or any(char.isdigit() for char in line))
+    if not lines or figures * FIGURE_MIN_LINE_SHARE_INVERSE < len(lines):
+        return False
+    words, stopwords = ascii_word_counts(text.encode("utf-8", "surrogatepass"))
+    if words < LANG_MIN_WORDS:
+        return False
+    labels = sum(1 for word in ASCII_WORD_RE.findall(text) if word.lower() in EN_FIGURE_LABEL_WORDS)
+    return (stopwords + labels) / words >= EN_MIN_STOPWORD_RATIO
 
 
 def ascii_word_counts(encoded: bytes) -> tuple[int, int]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import math
 import re
 from collections.abc import Iterable, Iterator
 from typing import Final
@@ -83,7 +84,9 @@ from transforms.metrics.structure import (
     _paragraphs,
     _sentences,
     is_heading_line,
+    key_figure_label,
     month_names,
+    valuation_line_label,
 )
 from transforms.metrics.subjects import _MID_SENTENCE_NAMES, MidSentenceNames
 from transforms.metrics.vocab import (
@@ -104,6 +107,7 @@ from transforms.metrics.vocab import (
     TABLE_HEADING_UNIT_RE_TEXT,
     TABLE_PERCENT_LABEL_TAILS,
     TABLE_SCALES,
+    TABLE_TRAILING_HEADINGS,
     VALUATION_RATIO_NOUNS,
     words_pattern,
 )
@@ -645,6 +649,29 @@ from transforms.textutil import KANA_RE
 # words (t858, a freight index refused as "und": textutil.english_table); a newsletter plug's lines are furniture.
 # "2026.12.07.174" (other30): an infobox's map labels printed twice in a row ("Zhenhai District in Ningbo Municipality",
 # t864, s197: text._blank_map_labels) and its characters' caption (t862: CHARACTERS_CAPTION) are furniture.
+# "2026.12.07.180" (metrics23, page level): a page whose lines mostly carry a figure is English when its function
+# words and its words of accounts ("revenue", "profit", "margin"... textutil.EN_FIGURE_LABEL_WORDS) are the share
+# English needs (stock sites' statements and key figures, tune_sites s260, s261, s268, s269: refused as "und").
+# "2026.12.07.181" (metrics23): a pipe table under a unit line that is a sentence ("Millions CNY. Fiscal year is Jan -
+# Dec.", tune_sites s260) is read: a heading row opening with its label column's heading, rows opening with a bar, a
+# "TTM" column's amounts with no year (vocab TABLE_TRAILING_HEADINGS), cells in percent (table.percent_cell).
+# "2026.12.07.182" (metrics23): a key figure's line with no colon, its figure last with its unit's mark glued to it
+# ("Profit Margin 17.16%", "Revenue TTM CN¥28,833,814,528", tune_sites s261), is no subheading: read, its label the
+# subject (structure.key_figure_label); such a line saying a sentence's figure again is one fact (s262).
+# "2026.12.07.183" (metrics23): a list closing the text whose items are mostly a name and a number after a colon is
+# the text's, no related headlines (templates.text.FIGURE_ITEM_RE); under the sentence giving its first item's figure
+# with a unit ("36.54 million TEU" over "- Shanghai, China: 36.54" / "- Singapore: 30.92", tune_sites s263) each later
+# item is a figure of that unit and scale (engine._with_list_figures, list.figure_item).
+# "2026.12.07.184" (metrics23): a scale letter with the currency's code after it is an amount ("55.7B CNY", "-47.4B
+# CNY", an earnings waterfall's value lines, tune_sites s268: vocab.LETTER_SUFFIX_CURRENCIES, money.letter_suffixed).
+# "2026.12.07.185" (metrics23): a line of a valuation multiple's label and a bare decimal ("Trailing PE 14.88", "EV /
+# EBITDA 7.96", "Enterprise to Revenue 2.74", tune_sites s261, s262) is a multiple, no subheading (vocab
+# VALUATION_LINE_LABEL_ENDS/LEADS, match.valuation_line); one saying a sentence's ratio again is one fact.
+# "2026.12.07.186" (metrics23): "No" and a place without its full stop after "at", "to" or "it" is a rank ("Coming in
+# at No 2", "fell to No 6", tune_sites s264: matchers.NO_BARE_RANK_RE); "dropping", "slid", "sliding"... move a
+# ranking as "dropped" does ("dropping two spots": no count; vocab.RANK_MOVE_WORDS).
+# "2026.12.07.187" (metrics23, page level): a hit counter written "Pageviews: 1" is furniture as "Page views: 1" is
+# (tune_sites s264: read as a count; boilerplate.HIT_COUNTER).
 # "2026.12.07.190" (the lead; .160-.189 are this session's helpers'): a rise said to run "at" a percentage is a change
 # ("has been growing at 8.1 percent annually since 2012", s072: vocab.GROWTH_AT_STEMS, kind.growth_at).
 # "2026.12.07.191": a percentage, proportion or share "of" a part linked to its figure is a share ("the percentage of
@@ -655,7 +682,8 @@ from transforms.textutil import KANA_RE
 # "2026.12.07.194": main (.155-.163, .190-.193) and other30 (.170-.174) merged.
 # "2026.12.07.195": "surpasses", "topping" and "break through" bound a figure from below, verbs that leave the subject
 # before them ("when the per capita GDP surpasses $3,000", s031; "topping 40 million CNY", s033; VERB_QUALIFIER_RE).
-EXTRACTOR_VERSION = "2026.12.07.195"
+# "2026.12.07.196": main (.155-.174, .190-.195) and metrics23 (.180-.187) merged.
+EXTRACTOR_VERSION = "2026.12.07.196"
 
 
 MIDDLE_DOT: Final = "·"
@@ -777,7 +805,8 @@ def extract_metrics(body: str, published: str | None = None, title: str | None =
         metrics = _extract(body, pub, _document_period(title, body, pub), title or "")
     finally:
         _MID_SENTENCE_NAMES.reset(token)
-    if "|" in body and TABLE_UNIT_LINE_RE.search(body):  # (a pipe table with its unit line: most bodies have none)
+    if "|" in body and (TABLE_UNIT_LINE_RE.search(body) or ("illions " in body or "housands " in body)
+                        and TABLE_SENTENCE_UNIT_LINE_RE.search(body)):  # (a pipe table with its unit line: rare)
         metrics = _with_table_metrics(body, metrics)
     if "(" in body and "|" not in body and SPACED_TABLE_UNIT_LINE_RE.search(body):  # (most bodies have none)
         metrics = _with_spaced_table_metrics(body, metrics)
@@ -785,6 +814,8 @@ def extract_metrics(body: str, published: str | None = None, title: str | None =
         metrics = _with_flat_table_metrics(body, metrics)
     if "|" in body and YEAR_HEADING_ROW_RE.search(body):  # (a pipe table headed by years alone: most have none)
         metrics = _with_year_table_metrics(body, metrics)
+    if "\n- " in body and LIST_FIGURE_ITEM_RE.search(body):  # (a list of "Name: number" items: most have none)
+        metrics = _with_list_figures(body, metrics)
     if marks:
         metrics = _hedged(metrics, marks)
     if body is not source:
@@ -801,6 +832,7 @@ def _extract(body: str, pub: tuple[int, int] | None, document_period: tuple[str,
     headline = " ".join(title.split())
     headed: list[Metric] = []  # the metrics of a heading line (is_heading_line), for the paragraph right after it
     printed: set[str] = set()  # the paragraphs read so far with a number, long enough to be said again (below)
+    sentence_figures: set[tuple[float, str]] = set()  # (value, unit) of the figures read outside key-figure lines
     for para_start, para in _paragraphs(body):
         above, headed = headed, []
         para_metrics: list[Metric] = []  # the paragraph's (a restated figure is looked for among them)
@@ -824,6 +856,10 @@ def _extract(body: str, pub: tuple[int, int] | None, document_period: tuple[str,
         # below; str.isascii is one C pass, the script is then looked for only around each figure)
         cjk = not para.isascii()
         fact = FACT_LINE_RE.match(para) if len(para) <= FACT_LINE_MAX and ":" in para else None
+        # (a key figure's line with no colon, "Profit Margin 17.16%": its label names its figure; one restating a
+        # sentence's figure, "Return on Equity (ROE) 5.98%" under "Return on equity (ROE) is 5.98% ...", says it again)
+        key_label = key_figure_label(para) if fact is None and len(para) <= FACT_LINE_MAX \
+            and (para[-1] == "%" or para[-1].isdigit()) else None
         # (an infobox's "Students 5,628 [2]": a short line opening with a capital or a bullet, no colon)
         infobox = INFOBOX_LINE_RE.match(para) if len(para) <= INFOBOX_LINE_MAX and fact is None \
             and ":" not in para and not para[0].islower() else None
@@ -855,8 +891,19 @@ def _extract(body: str, pub: tuple[int, int] | None, document_period: tuple[str,
                 items = _range_ends(items, para)  # "range from RMB 1500/month to RMB 30000/month": one figure
             if fact is not None:
                 items = _fact_line_items(items, para, fact)
+            elif key_label is not None:
+                for item in items:
+                    if item.subject is None:
+                        item.subject = key_label
+                        item.rules.append("subject.key_figure_label")
             elif infobox is not None and not items:
                 items = _infobox_line_items(infobox)
+            elif not items and key_label is None and para[-1].isdigit() and len(para) <= FACT_LINE_MAX \
+                    and (multiple := valuation_line_label(para)) is not None:
+                # "Trailing PE 14.88", "EV / EBITDA 7.96": a valuation multiple's line (match.valuation_line)
+                items = [_Found(multiple.start("num"), multiple.end("num"), float(multiple.group("num")), "times",
+                                kind="level", subject=" ".join(multiple.group("label").lower().split()),
+                                num_start=multiple.start("num"), rules=["match.valuation_line"])]
             for item in items:
                 described.append((item, _describe(item, previous, para, sent_start, sent_end)))
                 previous = item
@@ -913,6 +960,9 @@ def _extract(body: str, pub: tuple[int, int] | None, document_period: tuple[str,
                     continue  # "較去年同期增 加約 19.4% 或約": the Chinese text restating an English report's figures
                 if fact_metrics and fact is None and _restates_a_line(item, para, fact_metrics):
                     continue  # "... rose 1.6 percent to 56.3 billion yuan" after the fact box's "GDP: 56.3 billion"
+                if (key_label is not None or "match.valuation_line" in item.rules) \
+                        and (float(item.value), item.unit) in sentence_figures:
+                    continue  # "Return on Equity (ROE) 5.98%" under "Return on equity (ROE) is 5.98% and ..."
                 if above and (_restates_a_line(item, para, above) or _restates_its_heading(item, above)):
                     continue  # a listing item's heading "... reached 186.6 billion yuan", its text then says it again
                 if heading and any(m.value == float(item.value) and m.unit == item.unit and m.subject == item.subject
@@ -959,6 +1009,8 @@ def _extract(body: str, pub: tuple[int, int] | None, document_period: tuple[str,
                 para_metrics.append(metric)
                 if fact is not None:
                     fact_metrics.append(metric)
+                elif key_label is None and "match.valuation_line" not in item.rules:
+                    sentence_figures.add((metric.value, metric.unit))
             if carried is None and len(cue_periods) == 1 and not any(c.priority == CUE_SINCE for c in cues):
                 # "The port handled 1.25 billion tons in 2022. Its container throughput also hit 33.35 million
                 # TEUs": the period the sentence's own cue gave its figures dates the next ones too, wherever the
@@ -975,6 +1027,15 @@ def _extract(body: str, pub: tuple[int, int] | None, document_period: tuple[str,
 # (table.change_column). The table ends at a line with no cell separator.
 TABLE_UNIT_LINE_RE: Final = re.compile(
     r"^\(\s*(?:in\s+)?(?P<cur>[A-Za-z]{3})\s+(?P<scale>[A-Za-z]+)\s*\)\s*\|?[ \t]*$", re.MULTILINE)
+# metrics23 (tune_sites s260, a stock site's income statement): the unit line as a sentence, its scale first ("Millions
+# CNY. Fiscal year is Jan - Dec.", "Financials in millions CNY."), over a pipe table whose heading row opens with a
+# label cell ("Fiscal Year | TTM | FY 2024 | FY 2023 | ...") and whose rows open with a bar ("| Operating Revenue |
+# 60,134 | 55,424 | ..."); a trailing-twelve-months column (vocab TABLE_TRAILING_HEADINGS) holds amounts with no
+# year; a row's cells in percent ("| Revenue Growth (YoY) | 9.04% | ...") are percentages (table.percent_cell).
+TABLE_SENTENCE_UNIT_LINE_RE: Final = re.compile(
+    r"^(?:[A-Z][A-Za-z]*(?: [A-Za-z]+)* in )?(?P<scale>[Mm]illions|[Tt]housands|[Bb]illions) (?P<cur>[A-Z]{3})\."
+    r"(?: [^|\n]*)?$", re.MULTILINE)
+TABLE_PERCENT_CELL_RE: Final = re.compile(r"^(?P<num>-?\d{1,3}(?:,\d{3})*(?:\.\d+)?|-?\d+(?:\.\d+)?)%$")
 # metrics17 (tune_sites s185, MarkLines' FY2017 report): the unit line with its scale first ("(in million CNY)") over
 # a table whose cells are set apart by spaces ("FY ended Dec. 31, 2017 FY ended Dec. 31, 2016 Rate of change Factors"
 # / "Sales 26,605.60 18,552.41 43.41%" / "Operating profit 1,047.56 759.69 37.89% -"), a factor's dashed note between
@@ -1038,14 +1099,18 @@ def _with_table_metrics(body: str, metrics: list[Metric]) -> list[Metric]:
     sentence rules found on a row the table reads is the table's."""
     found: list[Metric] = []
     rows: list[tuple[int, int]] = []
-    for unit_line in TABLE_UNIT_LINE_RE.finditer(body):
-        currency = TABLE_CURRENCIES.get(unit_line.group("cur").lower())
-        scale = TABLE_SCALES.get(unit_line.group("scale").lower())
+    units = [(m.end(), m.group("cur"), m.group("scale")) for m in TABLE_UNIT_LINE_RE.finditer(body)]
+    if "illions " in body or "housands " in body:  # (a unit line as a sentence, "Millions CNY.": most have none)
+        units = sorted(units + [(m.end(), m.group("cur"), m.group("scale"))
+                                for m in TABLE_SENTENCE_UNIT_LINE_RE.finditer(body)])
+    for unit_end, cur, scale_word in units:
+        currency = TABLE_CURRENCIES.get(cur.lower())
+        scale = TABLE_SCALES.get(scale_word.lower())
         if currency is None or scale is None:
             continue
-        columns: list[tuple[str | None, bool]] | None = None  # (year, holds a change) per value column
+        columns: list[tuple[str | None, bool, bool]] | None = None  # (year, holds a change, trailing) per column
         first_year: str | None = None  # the first amount column's year: a change column's period
-        for line_start, line in _lines_from(body, unit_line.end() + 1):
+        for line_start, line in _lines_from(body, unit_end + 1):
             if "|" not in line:
                 break  # the table is over
             cells: list[tuple[int, str]] = []  # (offset in the line, stripped text)
@@ -1053,28 +1118,39 @@ def _with_table_metrics(body: str, metrics: list[Metric]) -> list[Metric]:
             for part in line.split("|"):
                 cells.append((offset + len(part) - len(part.lstrip()), part.strip()))
                 offset += len(part) + 1
+            if line.lstrip().startswith("|"):
+                cells = cells[1:]  # "| Operating Revenue | 60,134 |": the bar before the label opens no cell
             if columns is None:
                 years = [TABLE_YEAR_RE.findall(text) for _, text in cells]
                 if sum(1 for y in years if y) >= 2:
-                    columns = [(y[-1] if y else None, any(h in text.lower() for h in TABLE_CHANGE_HEADINGS))
-                               for y, (_, text) in zip(years, cells)]
-                    first_year = next((year for year, change in columns if year and not change), None)
+                    columns = [(y[-1] if y else None, any(h in text.lower() for h in TABLE_CHANGE_HEADINGS),
+                                text.lower() in TABLE_TRAILING_HEADINGS) for y, (_, text) in zip(years, cells)]
+                    if columns[0] == (None, False, False) and any(c.isalpha() for c in cells[0][1]):
+                        columns = columns[1:]  # "Fiscal Year | TTM | FY 2024 | ...": the label column's heading
+                    first_year = next((year for year, change, _ in columns if year and not change), None)
                 continue
-            label = cells[0][1]
+            label = cells[0][1] if cells else ""
             if not label or not any(c.isalpha() for c in label) or any(c.isdigit() for c in label):
                 continue
             subject = " ".join(label.lower().split())
             read = False
-            for (cell_at, text), (year, change) in zip(cells[1:], columns):
+            for (cell_at, text), (year, change, trailing) in zip(cells[1:], columns):
                 number = TABLE_CELL_NUMBER_RE.match(text)
                 if number is None:
+                    percent = TABLE_PERCENT_CELL_RE.match(text) if text.endswith("%") else None
+                    if percent is None or not (year or trailing):
+                        continue
+                    start = line_start + cell_at
+                    found.append(_percent_cell(float(percent.group("num").replace(",", "")), subject, year, body,
+                                               start, start + len(text)))
+                    read = True
                     continue
                 value = float(number.group("num").replace(",", ""))
                 start = line_start + cell_at + (1 if number.group("open") else 0)
                 stop = start + len(number.group("num"))
                 if change:
                     found.append(_change_cell(value, subject, first_year, body, start, stop))
-                elif year:
+                elif year or trailing:
                     amount = _cell_amount(value, scale, bool(number.group("open")))  # (531.54 x 1e6)
                     found.append(_amount_cell(amount, currency, subject, year, body, start, stop, "table.cell"))
                 else:
@@ -1083,6 +1159,14 @@ def _with_table_metrics(body: str, metrics: list[Metric]) -> list[Metric]:
             if read:
                 rows.append((line_start, line_start + len(line)))
     return _with_table_cells(metrics, found, rows)
+
+
+def _percent_cell(value: float, subject: str, period: str | None, body: str, start: int, stop: int) -> Metric:
+    """A cell in percent of a pipe table's row ("| Revenue Growth (YoY) | 9.04% |"): a change when the row's label
+    names one (vocab TABLE_CHANGE_LABEL_WORDS), else a level (table.percent_cell)."""
+    kind = "change" if any(word in subject for word in TABLE_CHANGE_LABEL_WORDS) else "level"
+    return Metric(value, "percent", kind, subject, period, None, body[start:stop], start, stop, None, None,
+                  context.ACTUAL, ("table.percent_cell",))
 
 
 def _with_spaced_table_metrics(body: str, metrics: list[Metric]) -> list[Metric]:
@@ -1278,6 +1362,56 @@ def _with_flat_table_metrics(body: str, metrics: list[Metric]) -> list[Metric]:
         if table_end > rule.end():
             spans.append((table_start, table_end))
     return _with_table_cells(metrics, found, spans)
+
+
+# metrics23 (www.marinelink.com, tune_sites s263): a list of figures, each item a name and its bare number after a colon
+# ("- Shanghai, China: 36.54" / "- Singapore: 30.92" / ...), right under the sentence that gives its first item's
+# figure with a unit ("with Shanghai leading the way with 36.54 million TEU in 2015"): every item is a figure of that
+# unit, scale, kind and period (list.figure_item); the first says the sentence's figure again. LIST_FIGURE_MIN_ITEMS
+# items at least.
+LIST_FIGURE_ITEM_RE: Final = re.compile(
+    r"^[-•] (?P<name>[^:\n]{1,80}):[ \t]*(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)[ \t]*$", re.MULTILINE)
+LIST_FIGURE_MIN_ITEMS: Final = 3
+LIST_FIGURE_TOLERANCE: Final = 1e-6  # (the sentence's figure is the first item's number at a power of ten)
+
+
+def _with_list_figures(body: str, metrics: list[Metric]) -> list[Metric]:
+    """`metrics` with the items of the body's lists of figures (LIST_FIGURE_ITEM_RE) under a sentence that gives the
+    first item's figure with its unit: each later item that figure's unit at its scale (list.figure_item)."""
+    paragraphs = _paragraphs(body)
+    found: list[Metric] = []
+    index = 1
+    while index < len(paragraphs):
+        end = index
+        while end < len(paragraphs) and LIST_FIGURE_ITEM_RE.match(paragraphs[end][1]):
+            end += 1
+        if end - index < LIST_FIGURE_MIN_ITEMS:
+            index = end + 1
+            continue
+        lead_start, lead = paragraphs[index - 1]
+        first = LIST_FIGURE_ITEM_RE.match(paragraphs[index][1])
+        assert first is not None
+        number = first.group("num")
+        base = next((m for m in metrics if lead_start <= m.char_start < lead_start + len(lead)
+                     and m.text.startswith(number) and not m.text[len(number):len(number) + 1].isdigit()), None)
+        first_value = float(number.replace(",", ""))
+        if base is not None and first_value > 0 and base.value > 0:
+            scale = 10.0 ** round(math.log10(base.value / first_value))
+            if abs(base.value - first_value * scale) <= LIST_FIGURE_TOLERANCE * base.value:
+                for item_start, item in paragraphs[index + 1:end]:
+                    match = LIST_FIGURE_ITEM_RE.match(item)
+                    assert match is not None
+                    start, stop = item_start + match.start("num"), item_start + match.end("num")
+                    value = round(float(match.group("num").replace(",", "")) * scale, 6)
+                    subject = " ".join(match.group("name").lower().split())
+                    found.append(Metric(value, base.unit, base.kind, subject, base.period, None, body[start:stop],
+                                        start, stop, None, None, context.ACTUAL, ("list.figure_item",)))
+        index = end + 1
+    if not found:
+        return metrics
+    spans = [(m.char_start, m.char_end) for m in found]
+    kept = [m for m in metrics if not any(a <= m.char_start < b for a, b in spans)]
+    return sorted(kept + found, key=lambda m: m.char_start)
 
 
 # Metric's fields in the order _extract passes them (positionally: compiled code calls the uncompiled dataclass

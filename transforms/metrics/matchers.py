@@ -65,6 +65,7 @@ from transforms.metrics.vocab import (
     INVARIANT_UNIT_NOUNS,
     KILOGRAM_TONNES,
     LENGTH_CONTEXT_WORDS,
+    LETTER_SUFFIX_CURRENCIES,
     LIST_INTRO_WORDS,
     MASS_PLURALS,
     MONEY_CLAUSE_NOUNS,
@@ -399,6 +400,10 @@ NO_RANK_RE: Final = re.compile(
     r"(?<![\w.])(?P<ord>No\.\s?(?P<n>\d{1,3}))(?=\s+(?:among|nationwide|worldwide|globally|across|in\s+(?:the\s+)?"
     rf"{words_pattern(RANK_SCOPE_PLACES)}))"
 )
+# metrics23 (en.transways.com.cn's copy of a box-port ranking, tune_sites s264): "Coming in at No 2 was the Port of
+# Singapore", "Busan, which fell to No 6", "dropping two spots to No 7": "No" and a place without its full stop, after
+# "at", "to" or "it", is a rank; not before a capitalised word or another digit ("at No 10 Downing Street").
+NO_BARE_RANK_RE: Final = re.compile(r"(?<=\b(?:at|to|it)\s)(?P<ord>No\s(?P<n>\d{1,2}))\b(?![.,]?\d|\s+[A-Z])")
 # "Other cities that made the list in the province included Jiaxing (22nd), Wenzhou (36th) ...": a digit ordinal in
 # brackets right after a capitalised name, closing a list item, is that name's place in the ranking the sentence
 # reports (rank_bracketed; metrics12, s147: six places were missed).
@@ -910,6 +915,9 @@ PPTS_RE: Final = re.compile(
     rf"(?<!{NOT_BEFORE_NUMBER})(?P<sign>[+\-−])?(?P<num>{NUMBER_READ})(?![.,]\d)\s?(?:{words_pattern(POINTS_SHORTHANDS)})\b",
     re.IGNORECASE)
 X_TIMES_RE: Final = re.compile(rf"{NUM}(?:{words_pattern(TIMES_SHORTHANDS)})(?![\w%])")
+LETTER_MONEY_SUFFIX_RE: Final = re.compile(
+    rf"(?<!{NOT_BEFORE_NUMBER})(?P<sign>[\-−])?(?P<num>{NUMBER_READ})(?P<letter>{words_pattern(SCALE_LETTERS)})"
+    rf"\s(?P<cur>{words_pattern(LETTER_SUFFIX_CURRENCIES)})\b")
 SIGNED_YOY_RE: Final = re.compile(
     rf"(?<!{NOT_BEFORE_NUMBER})(?P<sign>[+\-−])\s?(?P<num>{NUMBER_READ})(?![.,]\d)(?=\s+(?:{words_pattern(YOY_WORDS)})\b)",
     re.IGNORECASE)
@@ -959,6 +967,16 @@ def _shorthand(unit: str, kind: str | None = None) -> Callable[[re.Match[str]], 
     return build
 
 
+def _money_letter_suffixed(match: re.Match[str]) -> _Found:
+    """ "55.7B CNY", "-47.4B CNY" (an earnings waterfall's lines, tune_sites s268): a scale letter, then the currency's
+    code; a minus the amount's sign, a cost (money.letter_suffixed)."""
+    value = number_value(match.group("num"), SCALE_LETTERS[match.group("letter")])
+    start = match.start("sign") if match.group("sign") else match.start("num")
+    currency = CURRENCIES[vocab_key(match.group("cur"))]
+    return _Found(start, match.end(), -value if match.group("sign") else value, currency, num_start=start,
+                  rules=["money.letter_suffixed"])
+
+
 def _unsigned_percent(kind: str | None) -> Callable[[re.Match[str]], _Found]:
     """A percentage whose sign was dropped: the number only (the words before it stay its context)."""
     def build(match: re.Match[str]) -> _Found:
@@ -982,6 +1000,8 @@ SHORTHAND_MATCHERS: Final[tuple[tuple[str, re.Pattern[str], Callable[[re.Match[s
      (*_after_digits(TONNE_SHORTHANDS, spaced=True), *(f"illion {unit}" for unit in TONNE_SHORTHANDS))),
     ("points_ppts", PPTS_RE, _shorthand("percentage_points", "change"), POINTS_SHORTHANDS),
     ("times_x", X_TIMES_RE, _shorthand("times"), _after_digits(TIMES_SHORTHANDS)),
+    ("money_letter_suffixed", LETTER_MONEY_SUFFIX_RE, _money_letter_suffixed,
+     tuple(f"{letter.lower()} {code.lower()}" for letter in SCALE_LETTERS for code in LETTER_SUFFIX_CURRENCIES)),
     ("signed_yoy", SIGNED_YOY_RE, _shorthand("percent", "change"), ("+", "−", " -")),
     ("rate_unsigned", RATE_UNSIGNED_RE, _unsigned_percent(None), tuple(n.lower() for n in BARE_RATE_NOUNS)),
     ("share_unsigned", SHARE_UNSIGNED_RE, _unsigned_percent("share"), BARE_SHARE_LEADS),
@@ -1214,6 +1234,7 @@ MATCHERS: Final[tuple[tuple[str, re.Pattern[str], Callable[[re.Match[str]], _Fou
     ("rank_places", RANK_PLACES_RE, _plain_rank),
     ("rank_top_n", TOP_RANK_RE, _top_rank),
     ("rank_no", NO_RANK_RE, _plain_rank),
+    ("rank_no_bare", NO_BARE_RANK_RE, _plain_rank),
     ("rank_ordinal_superlative", ORDINAL_SUPERLATIVE_RE, _plain_rank),
     ("rank_scoped", SCOPED_RANK_RE, _scoped_rank),
     ("rank_bracketed", BRACKETED_RANK_RE, _bracketed_rank),
@@ -1262,6 +1283,7 @@ MATCHER_TRIGGERS: Final[dict[str, tuple[str, ...]]] = {
     "rank_places": ("places",),
     "rank_top_n": ("top",),
     "rank_no": ("no.",),
+    "rank_no_bare": ("at no ", "to no ", "it no "),
     "rank_ordinal_superlative": ("largest", "biggest", "highest", "busiest", "richest", "strongest", "fastest",
                                  "best", "most"),
     "rank_scoped": ("place", "spot", "nationwide", "worldwide", "among"),

@@ -13,7 +13,12 @@ from transforms.metrics.numbers import (
     MONTH_NAMES,
     YEAR,
 )
-from transforms.metrics.vocab import ABBREVIATIONS, SUBHEADING_SMALL_WORDS
+from transforms.metrics.vocab import (
+    ABBREVIATIONS,
+    SUBHEADING_SMALL_WORDS,
+    VALUATION_LINE_LABEL_ENDS,
+    VALUATION_LINE_LABEL_LEADS,
+)
 
 PARAGRAPH_RE: Final = re.compile(r"[^\n]+")
 SENTENCE_END_CHARS: Final = ".!?。！？:;,\"”')）"
@@ -40,6 +45,10 @@ PHONE_LEADS: Final = "+("
 # subheading ("Market Cap: CN¥158.4b", "Area: 1,277 Square Kilometers"); a longer value is a heading's subtitle
 # ("Tianyi Pavilion: Ningbo's Ancient Treasure of 300,000 Books").
 KEY_FIGURE_MAX_WORDS = 3
+# metrics23 (tune_sites s261, disfold.com's key figures for Ningbo Zhoushan Port): a key figure's line with no colon,
+# its figure last with the mark of its unit glued to it ("Profit Margin 17.16%", "Revenue TTM CN¥28,833,814,528",
+# "Fifty Two Week Low CN¥3.19"), is no subheading either; a bare number last ("Top 10", "Phase 2") stays one.
+KEY_FIGURE_LAST_RE: Final = re.compile(r"^(?:[A-Z]{0,3}[$¥€￥](?=\d)|US\$(?=\d))?[-+]?\d[\d,]*(?:\.\d+)?%?$")
 
 
 def _is_subheading(para: str) -> bool:
@@ -53,8 +62,38 @@ def _is_subheading(para: str) -> bool:
     label, colon, value = text.partition(":")
     if colon and label and any(c.isdigit() for c in value) and len(value.split()) <= KEY_FIGURE_MAX_WORDS:
         return False  # a key figure's line: "Market Cap: CN¥158.4b" (tune_sites s187, metrics17), as "GDP: 56.3 ..."
+    if not colon and (key_figure_label(text) is not None or valuation_line_label(text) is not None):
+        return False  # "Profit Margin 17.16%", "Revenue TTM CN¥28,833,814,528": a key figure's line, no colon
     content = [w for w in words if w[:1].isalpha() and w.lower() not in SUBHEADING_SMALL_WORDS]
     return len(content) >= 2 and all(w[0].isupper() for w in content)
+
+
+def key_figure_label(para: str) -> str | None:
+    """The label of a key figure's line with no colon, its figure last with its unit's mark glued to it ("Profit
+    Margin 17.16%" -> "profit margin", "Revenue TTM CN¥28,833,814,528" -> "revenue ttm"), else None: a short line
+    (SUBHEADING_MAX_WORDS) of a label opening with a capital (or "%") and the figure."""
+    text = para.strip()
+    words = text.split()
+    if not 2 <= len(words) <= SUBHEADING_MAX_WORDS or ":" in text or not (text[0].isupper() or text[0] == "%"):
+        return None
+    last = words[-1]
+    if not (last[-1] == "%" or not last[0].isdigit()) or KEY_FIGURE_LAST_RE.match(last) is None:
+        return None
+    return " ".join(words[:-1]).lower()
+
+
+VALUATION_LINE_RE: Final = re.compile(r"^(?P<label>[A-Z][A-Za-z/ ]{0,40}[A-Za-z]) (?P<num>\d{1,4}\.\d{1,2})$")
+
+
+def valuation_line_label(para: str) -> re.Match[str] | None:
+    """A line of a valuation multiple's label and its bare decimal ("Trailing PE 14.88", "PS Ratio 2.57", "EV / EBITDA
+    7.96": vocab VALUATION_LINE_LABEL_ENDS, VALUATION_LINE_LABEL_LEADS), else None."""
+    line = VALUATION_LINE_RE.match(para.strip())
+    if line is None:
+        return None
+    label = line.group("label").lower()
+    return line if label.rsplit(" ", 1)[-1] in VALUATION_LINE_LABEL_ENDS \
+        or label.startswith(VALUATION_LINE_LABEL_LEADS) else None
 
 
 def is_heading_line(para: str) -> bool:

@@ -299,6 +299,14 @@ TONNE_SHORTHANDS: Final[tuple[str, ...]] = ("mt",)
 POINTS_SHORTHANDS: Final[tuple[str, ...]] = ("ppts", "ppt")
 TIMES_SHORTHANDS: Final[tuple[str, ...]] = ("x", "X")
 SCALE_LETTERS: Final[dict[str, str]] = {"b": "billion", "B": "billion", "t": "trillion", "T": "trillion"}
+# metrics23 (alphaspread.com's earnings waterfall, tune_sites s268): a scale letter with the currency's code after it
+# ("55.7B CNY", "-47.4B CNY"): an amount (matchers.LETTER_MONEY_SUFFIX_RE, money.letter_suffixed).
+LETTER_SUFFIX_CURRENCIES: Final[tuple[str, ...]] = ("CNY", "RMB", "USD", "EUR")
+# metrics23 (stock sites' key figures, tune_sites s261, s262): a line of a valuation multiple's label and its bare
+# decimal ("Trailing PE 14.88", "PS Ratio 2.57", "EV / EBITDA 7.96", "Enterprise to Revenue 2.74"): a multiple
+# (structure.valuation_line_label, match.valuation_line). The label's last word, or its opening words.
+VALUATION_LINE_LABEL_ENDS: Final[tuple[str, ...]] = ("pe", "p/e", "ratio")
+VALUATION_LINE_LABEL_LEADS: Final[tuple[str, ...]] = ("ev /", "ev/", "enterprise to")
 # metrics17 (tune_sites s189, a machine-translated broker's note): a rate whose percent sign the translation dropped,
 # right after the noun that names it ("the company's gross margin of 35.55, yoy plus 6.38pct", "sales expense rate
 # of 5.76, YoY -4.4pct", "financial expense rate of -3.11"), and a share after "accounting for" ("overseas inverter
@@ -610,7 +618,9 @@ ORDINAL_SUPERLATIVES: Final = ("largest", "biggest", "highest", "busiest", "rich
 # "up four places", "climbed 3 positions": the words before a movement in a ranking, not a count
 # (matchers.RANK_MOVE_RE).
 RANK_MOVE_WORDS: Final = ("up", "down", "rose", "risen", "rising", "climbed", "climbing", "jumped", "fell", "fallen",
-                          "dropped", "slipped", "moved", "advanced", "higher", "lower")
+                          "dropped", "slipped", "moved", "advanced", "higher", "lower",
+                          # metrics23 ("dropping two spots to No 7", tune_sites s264: a count of spots was read)
+                          "dropping", "slid", "sliding", "slipping", "jumping", "moving", "gained", "gaining")
 # Words before a fraction that make it a part of a period, not a share ("the first half", "the past quarter":
 # matchers.PERIOD_FRACTION_BEFORE_RE).
 PERIOD_FRACTION_LEADS: Final = ("first", "last", "past", "next", "previous", "latter", "final")
@@ -677,6 +687,9 @@ TABLE_HEADING_UNIT_RE_TEXT: Final = (r"\(\s*(?P<cur>RMB|CNY|USD|EUR|US\$)\s+"
                                      r"(?P<scale>thousands?|millions?|billions?)\s*\)")
 # A column heading naming a change in percent ("Rate of change (%)", "YoY (%)"): its cells are percentages of change.
 TABLE_CHANGE_HEADINGS: Final = ("rate of change", "change (%)", "change(%)", "yoy", "growth (%)", "growth(%)")
+# metrics23 (tune_sites s260): a column of trailing-twelve-months figures ("Fiscal Year | TTM | FY 2024 | ..."): amounts
+# with no year (engine._with_table_metrics).
+TABLE_TRAILING_HEADINGS: Final = frozenset({"ttm", "ltm", "trailing twelve months", "last twelve months"})
 
 # metrics18: an encyclopedia infobox's line, a plural label and its bare figure with nothing after it but footnote
 # references, the label glued to the number or set apart by a space ("Passengers11,718,416", tune_sites s102;

@@ -243,6 +243,10 @@ SECTION_WORD_RE = re.compile(r"^[A-Z]{3,12}$")
 # launches new high-speed railway", covid-19.chinadaily.com.cn t515, the seventeenth pass): three or more, not under a
 # line ending with a colon (which introduces the body's own list).
 RELATED_ITEM_RE = re.compile(r"^- [A-Z0-9\"“'‘][^\n]*[^.!?。:：;,\s]$")
+# Not a list of figures, each a name and its number after a colon ("- Singapore: 30.92" / "- Shenzhen, China: 24.2",
+# a ranking under the sentence giving its first item's unit, www.marinelink.com, tune_sites s263, metrics23): half its
+# items such or more, it is the text's own list.
+FIGURE_ITEM_RE = re.compile(r"^- [^:\n]+:[ \t]*[-+]?\d[\d,]*(?:\.\d+)?%?$")
 # A post's continuation link alone on its line ("Read More", "Continue reading →", "Read more »"). On an archive page
 # each post's teaser is followed by the same link: the first teaser is the page's text, the rest later posts
 # ("New Old Street" / "Stinky tofu ... I […]" / "Read More" / "Old Ningbo" / ..., www.jizzaroundtheworld.com t564, the
@@ -676,7 +680,8 @@ def _drop_closing_credits(blocks: list[Block]) -> None:
     while start > 1 and RELATED_ITEM_RE.match(blocks[start - 1].text) \
             and len(blocks[start - 1].text.split()) <= RELATED_ITEM_MAX_WORDS:
         start -= 1
-    if end - start >= RELATED_ITEMS_MIN and not blocks[start - 1].text.endswith((":", "：")):
+    if end - start >= RELATED_ITEMS_MIN and not blocks[start - 1].text.endswith((":", "：")) \
+            and 2 * sum(1 for block in blocks[start:end] if FIGURE_ITEM_RE.match(block.text)) < end - start:
         del blocks[start:]
     if len(blocks) > 1 and NAMES_LINE_RE.match(blocks[-1].text) \
             and any(blocks[-1].text in block.text for block in blocks[:-1]):
