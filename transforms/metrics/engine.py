@@ -858,7 +858,7 @@ def _extract(body: str, pub: tuple[int, int] | None, document_period: tuple[str,
         fact = FACT_LINE_RE.match(para) if len(para) <= FACT_LINE_MAX and ":" in para else None
         # (a key figure's line with no colon, "Profit Margin 17.16%": its label names its figure; one restating a
         # sentence's figure, "Return on Equity (ROE) 5.98%" under "Return on equity (ROE) is 5.98% ...", says it again)
-        key_label = key_figure_label(para) if fact is None and len(para) <= FACT_LINE_MAX \
+        key_label: str | None = key_figure_label(para) if fact is None and len(para) <= FACT_LINE_MAX \
             and (para[-1] == "%" or para[-1].isdigit()) else None
         # (an infobox's "Students 5,628 [2]": a short line opening with a capital or a bullet, no colon)
         infobox = INFOBOX_LINE_RE.match(para) if len(para) <= INFOBOX_LINE_MAX and fact is None \
