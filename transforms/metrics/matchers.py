@@ -1717,7 +1717,8 @@ def _count(para: str, match: NumberRead, sent_start: int, rule: str = "count") -
     quoted_name = False
     if phrase is None and raw == "1":  # "1 provincial natural science first prize"
         phrase = _noun_phrase_after(para, phrase_start, singular=True)
-    elif phrase is None and not scaled:
+    elif phrase is None and not scaled and any(quote in para[phrase_start:phrase_start + 80]
+                                               for quote in CLOSING_QUOTES):
         # 'There were also 127 new national-level special "little giant", with a total of 182' (dev 019): a class
         # of firms named in quotes, singular as names are, is what is counted (count.quoted_name)
         phrase = _noun_phrase_after(para, phrase_start, singular=True)

@@ -398,7 +398,8 @@ SHARE_AFTER_RE: Final = re.compile(
 CHANGE_AFTER_OPENING: Final = SpacedOpening(CHANGE_AFTER_RE)
 DECREASE_AFTER_OPENING: Final = SpacedOpening(DECREASE_AFTER_RE)
 SHARE_AFTER_OPENING: Final = SpacedOpening(SHARE_AFTER_RE)
-SHARE_NOUN_AFTER_RE: Final = re.compile(rf"^\s*-?\s*{words_pattern(SHARE_AFTER_NOUNS)}\b", re.IGNORECASE)
+SHARE_NOUN_AFTER_RE: Final = re.compile(rf"^\s*(?:-\s*)?{words_pattern(SHARE_AFTER_NOUNS)}\b", re.IGNORECASE)
+SHARE_NOUN_AFTER_OPENING: Final = SpacedOpening(SHARE_NOUN_AFTER_RE)
 # The gap between a share and a percentage listed after it with a scope of its own ("takes up 80% of Ningbo and 21.4%
 # in Zhejiang Province", s060; "a 11.46% market share in Ningbo City and 3.99% in Zhejiang Province", s124).
 SHARE_SCOPE_GAP_RE: Final = re.compile(r"^(?:\s+[a-z][\w-]*){0,2}?\s+(?:of|in)\s+[^,;.%\d]{1,40}?,?\s+and\s+$")
@@ -618,13 +619,14 @@ def _kind(unit: str, before: str, after: str) -> tuple[str, str]:
             return "change", "kind.growth_rate_is"
         if " at " in before[-24:] and GROWTH_AT_RE.search(before[-60:]):
             return "change", "kind.growth_at"  # "has been growing at 8.1 percent annually"
-        if " of " in before and SHARE_IS_RE.search(before[-GROWTH_RATE_IS_READ:]):
+        if " of " in tail and ("ercentage" in tail or "roportion" in tail or "hare" in tail) \
+                and SHARE_IS_RE.search(tail):
             return "share", "kind.share_is"  # "the percentage of ... sales to total sales was approximately 69.2%"
         if share_verb:
             return "share", "kind.share_words_before"
         if SHARE_AFTER_OPENING.match(after):
             return "share", "kind.share_of_after"
-        if SHARE_NOUN_AFTER_RE.match(after):
+        if SHARE_NOUN_AFTER_OPENING.match(after):
             return "share", "kind.share_noun_after"  # "a 15.1pc stake", "100% controlled by"
     if verb_object_by(before):
         return "change", "kind.verb_object_by"
