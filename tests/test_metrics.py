@@ -3275,3 +3275,20 @@ def test_a_count_of_a_class_named_in_quotes_is_read(sentence: str, found: list[t
     """ '127 new national-level special "little giant"': a singular name in quotes after the number was no noun a
     count could have, and the total after it ("with a total of 182") had no count to follow (count.quoted_name)."""
     assert [(m.value, m.unit) for m in extract_metrics(sentence)] == found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        # tune_sites s281 (machine-translated), labelled 312,700 yuan
+        ("In 2010, the per capita output value of Ningbo's textile and garment industry was 312 thousand and 700 yuan, "
+         "which was higher than the development level of similar areas in China.", [(312700.0, "CNY")]),
+        ("The plant made 2 thousand 500 tons of yarn.", [(2500.0, "tonnes")]),
+        ("The two reached 3 thousand and 700 yuan respectively.", [(700.0, "CNY")]),  # (two amounts: not joined)
+    ],
+)
+def test_a_number_of_thousands_before_a_bare_number_below_a_thousand_is_one_amount(
+        sentence: str, found: list[tuple[float, str]]) -> None:
+    """ "312 thousand and 700 yuan" (a number said in parts, as Chinese says it): only "700 yuan" was read
+    (number.compound_scale, engine.COMPOUND_THOUSAND_LEAD_RE)."""
+    assert [(m.value, m.unit) for m in extract_metrics(sentence)] == found

@@ -641,7 +641,9 @@ from transforms.textutil import KANA_RE
 # "2026.12.07.192": a count of a class named in quotes after its number is read ('127 new national-level special "little
 # giant", with a total of 182', dev 019: count.quoted_name), not a number inside the quoted name ('"3115 team"').
 # "2026.12.07.193": main (.155-.159, .190-.192) and metrics22 (.160-.163) merged.
-EXTRACTOR_VERSION = "2026.12.07.193"
+# "2026.12.07.200" (metrics24): a whole number of thousands, "and" maybe, before a bare number below a thousand is one
+# amount ("was 312 thousand and 700 yuan", tune_sites s281: "700 yuan" was read; number.compound_scale).
+EXTRACTOR_VERSION = "2026.12.07.200"
 
 
 MIDDLE_DOT: Final = "·"
@@ -814,7 +816,7 @@ def _extract(body: str, pub: tuple[int, int] | None, document_period: tuple[str,
         infobox = INFOBOX_LINE_RE.match(para) if len(para) <= INFOBOX_LINE_MAX and fact is None \
             and ":" not in para and not para[0].islower() else None
         # (a number said in parts: "illion", whitespace and a digit, looked for once a paragraph; most have none)
-        compound = "illion" in para and COMPOUND_GATE_RE.search(para) is not None
+        compound = ("illion" in para or "thousand" in para) and COMPOUND_GATE_RE.search(para) is not None
         months = month_names(para)  # (for the excluded spans and each sentence's month cues)
         excluded = _excluded_spans(para, [(a, b) for a, b, is_digits in tokens if is_digits], months)
         # the sentences with a number token (the others are passed over), with their scans
@@ -1448,17 +1450,26 @@ def _join_scales(items: list[_Found], para: str) -> list[_Found]:
     numbers are said): the larger part before a scaled quantity is one amount with it (number.compound_scale)."""
     joined: list[_Found] = []
     for item in items:
+        before = para[max(0, item.num_start - COMPOUND_LEAD_WINDOW):item.num_start]
         tail = COMPOUND_TAIL_RE.match(para, item.num_start)
-        lead = COMPOUND_LEAD_RE.search(para[max(0, item.num_start - COMPOUND_LEAD_WINDOW):item.num_start]) \
-            if tail is not None else None
-        if lead is None or tail is None or SCALE_WORDS[lead.group("scale")] <= SCALE_WORDS[tail.group("scale")]:
+        lead = COMPOUND_LEAD_RE.search(before) if tail is not None else None
+        if tail is None and "thousand" in before and float(item.value) < 1000 \
+                and COMPOUND_UNITS_TAIL_RE.match(para, item.num_start) is not None \
+                and para.find("respectively", item.num_start, item.num_start + COMPOUND_RESPECTIVELY_WINDOW) < 0:
+            lead = COMPOUND_THOUSAND_LEAD_RE.search(before)  # "312 thousand and 700 yuan"
+            scale = "thousand"
+        elif lead is not None and tail is not None \
+                and SCALE_WORDS[lead.group("scale")] > SCALE_WORDS[tail.group("scale")]:
+            scale = lead.group("scale")
+        else:
+            lead = None
+        if lead is None:
             joined.append(item)
             continue
-        start = item.num_start - (len(para[max(0, item.num_start - COMPOUND_LEAD_WINDOW):item.num_start])
-                                  - lead.start())
+        start = item.num_start - (len(before) - lead.start())
         if joined and joined[-1].start <= start < joined[-1].end:
             start = joined.pop().num_start  # "RMB 7 billion": the first part, matched alone
-        item.value = float(item.value) + float(lead.group("num")) * SCALE_WORDS[lead.group("scale")]
+        item.value = float(item.value) + float(lead.group("num")) * SCALE_WORDS[scale]
         item.start = item.num_start = start
         item.rules.append("number.compound_scale")
         joined.append(item)
@@ -1648,11 +1659,16 @@ INFOBOX_LINE_RE: Final = re.compile(
 RANGE_LOW_BEFORE_RE: Final = re.compile(rf"\b(?:{words_pattern(RANGE_LEADS)})\s+(?:from|between)\s+$", re.IGNORECASE)
 RANGE_GAP_RE: Final = re.compile(r"(?:\s*/\s*[A-Za-z]+|\s+(?:a|per)\s+[A-Za-z]+)?\s+(?:to|and)\s+")
 RANGE_LOW_WINDOW: Final = 24
-# "7 billion 200 million", "1 million 500 thousand": a number with a larger scale right before a scaled one.
-COMPOUND_GATE_RE: Final = re.compile(r"illion\s+\d")
+# "7 billion 200 million", "1 million 500 thousand": a number with a larger scale right before a scaled one; "312
+# thousand and 700 yuan": a whole number of thousands, "and" maybe, right before a bare number below a thousand
+# (COMPOUND_THOUSAND_LEAD_RE, COMPOUND_UNITS_TAIL_RE; not before "respectively", which lists two amounts).
+COMPOUND_GATE_RE: Final = re.compile(r"illion\s+\d|thousand\s+(?:and\s+)?\d")
 COMPOUND_LEAD_WINDOW: Final = 24
 COMPOUND_LEAD_RE: Final = re.compile(r"(?<![\w.,])(?P<num>\d{1,3}(?:\.\d+)?)\s+(?P<scale>billion|million)\s+$")
 COMPOUND_TAIL_RE: Final = re.compile(r"\d{1,3}\s+(?P<scale>million|thousand)\b")
+COMPOUND_THOUSAND_LEAD_RE: Final = re.compile(r"(?<![\w.,])(?P<num>\d{1,3})\s+thousand\s+(?:and\s+)?$")
+COMPOUND_UNITS_TAIL_RE: Final = re.compile(r"\d{1,3}(?![\d.,]|\s+(?:thousand|million|billion)\b)")
+COMPOUND_RESPECTIVELY_WINDOW: Final = 80
 SIGNIFICANT_NUMBER_RE: Final = re.compile(r"\d[\d,]*(?:\.\d+)?")
 # "by 2021", "by the end of 2025": a deadline, when a headline names it.
 DEADLINE_CUE_RE: Final = re.compile(r"[Bb]y\b")
