@@ -3292,3 +3292,22 @@ def test_a_number_of_thousands_before_a_bare_number_below_a_thousand_is_one_amou
     """ "312 thousand and 700 yuan" (a number said in parts, as Chinese says it): only "700 yuan" was read
     (number.compound_scale, engine.COMPOUND_THOUSAND_LEAD_RE)."""
     assert [(m.value, m.unit) for m in extract_metrics(sentence)] == found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        # tune_sites s289 (China Daily), labelled 17 ports (the 20 names a list)
+        ("Asian ports such as Shenzhen, Hong Kong and Busan accounted for 17 of the world's largest 20 ports last "
+         "year, mainly boosted by the fast infrastructure development of Chinese ports.", [(17.0, "ports")]),
+        ("Ningbo is among the world's busiest 10 ports.", []),  # (a list's name, as "the top 10 ports")
+        ("The city has 5 of the country's 20 ports.", [(5.0, "ports"), (20.0, "ports")]),
+        ("It has at most 10 people.", [(10.0, "people")]),
+    ],
+)
+def test_a_superlative_before_a_number_names_a_list_and_a_part_of_it_is_counted(
+        sentence: str, found: list[tuple[float, str]]) -> None:
+    """ "17 of the world's largest 20 ports": only "20 ports" was read, a count, where a superlative before the number
+    names a list as "top" does (matchers._count_blocked); the part before "of the world's" counts the whole's noun
+    (count.part_of_whole, matchers.PART_OF_WHOLE_RE)."""
+    assert [(m.value, m.subject) for m in extract_metrics(sentence)] == found

@@ -643,7 +643,10 @@ from transforms.textutil import KANA_RE
 # "2026.12.07.193": main (.155-.159, .190-.192) and metrics22 (.160-.163) merged.
 # "2026.12.07.200" (metrics24): a whole number of thousands, "and" maybe, before a bare number below a thousand is one
 # amount ("was 312 thousand and 700 yuan", tune_sites s281: "700 yuan" was read; number.compound_scale).
-EXTRACTOR_VERSION = "2026.12.07.200"
+# "2026.12.07.201" (metrics24): a superlative right before a number names a list as "top" does, no count ("the world's
+# largest 20 ports": matchers._count_blocked); a part "of the world's" whole, a superlative before its number, counts
+# its noun ("accounted for 17 of the world's largest 20 ports", tune_sites s289: 20 was read; PART_OF_WHOLE_RE).
+EXTRACTOR_VERSION = "2026.12.07.201"
 
 
 MIDDLE_DOT: Final = "·"
