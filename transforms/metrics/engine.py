@@ -646,7 +646,10 @@ from transforms.textutil import KANA_RE
 # "2026.12.07.201" (metrics24): a superlative right before a number names a list as "top" does, no count ("the world's
 # largest 20 ports": matchers._count_blocked); a part "of the world's" whole, a superlative before its number, counts
 # its noun ("accounted for 17 of the world's largest 20 ports", tune_sites s289: 20 was read; PART_OF_WHOLE_RE).
-EXTRACTOR_VERSION = "2026.12.07.201"
+# "2026.12.07.202" (metrics24, page level): header lines of three sites are furniture that dates the page: an agency
+# and the date before "Adjust font size:" (boilerplate.TEXT_SIZE, s280), a view count after a space behind a clock
+# time's seconds ("2011/10/13 10:42:00 36": DATE_LINE, s281), "Posted by <name> on <date>" (DATE_BYLINE, s283).
+EXTRACTOR_VERSION = "2026.12.07.202"
 
 
 MIDDLE_DOT: Final = "·"
