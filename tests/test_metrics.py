@@ -3311,3 +3311,20 @@ def test_a_superlative_before_a_number_names_a_list_and_a_part_of_it_is_counted(
     names a list as "top" does (matchers._count_blocked); the part before "of the world's" counts the whole's noun
     (count.part_of_whole, matchers.PART_OF_WHOLE_RE)."""
     assert [(m.value, m.subject) for m in extract_metrics(sentence)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # tune_sites s285 (an excerpt cut there), labelled 100 billion dollars (uncertain)
+        ("Total trade between China and the 17 Central and Eastern European countries surged by 8.4% on a yearly basis "
+         "to USD103.45 billion last year, exceeding USD100 bill", [103.45e9, 100e9]),
+        ("Exports were $40 mill", [40e6]),
+        ("Exports were $40 billion", [40e9]),  # (a whole scale word: as before)
+        ("The paper mill was sold for $40 million, a mill", [40e6]),  # (the amount has its scale)
+    ],
+)
+def test_an_amount_before_a_scale_word_cut_at_the_text_end_takes_its_scale(text: str, found: list[float]) -> None:
+    """ "exceeding USD100 bill": the excerpt ends inside the scale word, and "USD100" was read as 100 dollars
+    (number.cut_scale, engine.CUT_SCALE_RE)."""
+    assert [m.value for m in extract_metrics(text) if m.unit == "USD"] == found

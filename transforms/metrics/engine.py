@@ -21,6 +21,7 @@ from transforms.metrics.matchers import (
     MATCHER_TRIGGERS,
     MATCHERS,
     MONEY_READ,
+    MONEY_UNITS,
     NUMBER_FOLLOWERS,
     OCCASIONS_LEAD,
     OCCASIONS_RE,
@@ -649,7 +650,10 @@ from transforms.textutil import KANA_RE
 # "2026.12.07.202" (metrics24, page level): header lines of three sites are furniture that dates the page: an agency
 # and the date before "Adjust font size:" (boilerplate.TEXT_SIZE, s280), a view count after a space behind a clock
 # time's seconds ("2011/10/13 10:42:00 36": DATE_LINE, s281), "Posted by <name> on <date>" (DATE_BYLINE, s283).
-EXTRACTOR_VERSION = "2026.12.07.202"
+# "2026.12.07.203" (metrics24): an amount with its currency right before the first letters (four or more) of a scale
+# word closing a paragraph, the text cut there, takes that scale ("exceeding USD100 bill", tune_sites s285: read as 100
+# dollars; number.cut_scale, engine.CUT_SCALE_RE).
+EXTRACTOR_VERSION = "2026.12.07.203"
 
 
 MIDDLE_DOT: Final = "·"
@@ -823,6 +827,8 @@ def _extract(body: str, pub: tuple[int, int] | None, document_period: tuple[str,
             and ":" not in para and not para[0].islower() else None
         # (a number said in parts: "illion", whitespace and a digit, looked for once a paragraph; most have none)
         compound = ("illion" in para or "thousand" in para) and COMPOUND_GATE_RE.search(para) is not None
+        # (a paragraph ending in a letter, as a cut text may: its last word maybe a scale word's start)
+        cut = CUT_SCALE_RE.search(para, len(para) - CUT_SCALE_WINDOW) if para[-1:].isalpha() else None
         months = month_names(para)  # (for the excluded spans and each sentence's month cues)
         excluded = _excluded_spans(para, [(a, b) for a, b, is_digits in tokens if is_digits], months)
         # the sentences with a number token (the others are passed over), with their scans
@@ -844,6 +850,8 @@ def _extract(body: str, pub: tuple[int, int] | None, document_period: tuple[str,
             items = _find_quantities(para, sent_start, sent_end, excluded, scan, low, words)
             if items and compound:
                 items = _join_scales(items, para)  # "RMB 7 billion 200 million yuan": one amount
+            if items and cut is not None and sent_end >= cut.start():
+                _cut_scale(items, para, cut)  # "exceeding USD100 bill": the text cut inside the scale word
             if len(items) > 1 and (para.find("from", sent_start, sent_end) >= 0
                                    or para.find("between", sent_start, sent_end) >= 0):
                 items = _range_ends(items, para)  # "range from RMB 1500/month to RMB 30000/month": one figure
@@ -1482,6 +1490,18 @@ def _join_scales(items: list[_Found], para: str) -> list[_Found]:
     return joined
 
 
+def _cut_scale(items: list[_Found], para: str, cut: re.Match[str]) -> None:
+    """ "exceeding USD100 bill" closing a text cut there (an excerpt's end): an amount with its currency right
+    before the first letters of a scale word, four or more, takes that scale, the cut word in its text
+    (number.cut_scale); not an amount that has its scale already ("USD1.5 billion")."""
+    for item in items:
+        if item.end == cut.start() and item.unit in MONEY_UNITS and not any(
+                scale in para[item.num_start:item.end] for scale in ROUND_SCALES):
+            item.value = float(item.value) * SCALE_WORDS[CUT_SCALE_PREFIXES[cut.group("cut").lower()]]
+            item.end = cut.end()
+            item.rules.append("number.cut_scale")
+
+
 def _range_ends(items: list[_Found], para: str) -> list[_Found]:
     """The quantities but a range's high end: an item right after a range word and "from" or "between", the next of
     the same unit right after "to" or "and" (RANGE_LOW_BEFORE_RE, RANGE_GAP_RE) is that range's top (range.low_end)."""
@@ -1675,6 +1695,11 @@ COMPOUND_TAIL_RE: Final = re.compile(r"\d{1,3}\s+(?P<scale>million|thousand)\b")
 COMPOUND_THOUSAND_LEAD_RE: Final = re.compile(r"(?<![\w.,])(?P<num>\d{1,3})\s+thousand\s+(?:and\s+)?$")
 COMPOUND_UNITS_TAIL_RE: Final = re.compile(r"\d{1,3}(?![\d.,]|\s+(?:thousand|million|billion)\b)")
 COMPOUND_RESPECTIVELY_WINDOW: Final = 80
+# The first letters (four or more, not all) of a round scale word closing a paragraph right after a number: a text cut
+# inside the word ("exceeding USD100 bill", tune_sites s285: "USD100" was read as 100 dollars; engine._cut_scale).
+CUT_SCALE_PREFIXES: Final = {word[:n]: word for word in ROUND_SCALES for n in range(4, len(word))}
+CUT_SCALE_WINDOW: Final = 12
+CUT_SCALE_RE: Final = re.compile(rf"(?<=\d)\s?(?P<cut>{words_pattern(CUT_SCALE_PREFIXES)})$", re.IGNORECASE)
 SIGNIFICANT_NUMBER_RE: Final = re.compile(r"\d[\d,]*(?:\.\d+)?")
 # "by 2021", "by the end of 2025": a deadline, when a headline names it.
 DEADLINE_CUE_RE: Final = re.compile(r"[Bb]y\b")
