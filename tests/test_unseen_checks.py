@@ -39,14 +39,18 @@ def test_the_checks_on_the_tuning_sets(capsys: pytest.CaptureFixture[str]) -> No
     # dated-line check, and six pages labelled without a date, none given one other than its URL's; s233-s240, the
     # twenty-second's, no slug title counted here and one date (s236's, right before the dated-line check), and seven
     # pages labelled without a date: s233's (markets.ft.com's tearsheet) is given its quote's stamp "Data delayed at
-    # least 15 minutes, as of Feb 06 2026." by the dated line, a date of the data, not of the page, labelled without)
-    assert "right before the slug check 255/265, after it 261/265; the check changes 6:" in out
+    # least 15 minutes, as of Feb 06 2026." by the dated line, a date of the data, not of the page, labelled without;
+    # s280-s289, the twenty-fourth's (metrics24), two slug titles, both right by both, and four dates, s280's and
+    # s286's right before the dated-line check, s281's ("2011/10/13 10:42:00 36") and s283's ("Posted by freemexy on
+    # February 27th, 2019") fixed by it, and six pages labelled without a date, none given one other than its URL's)
+    assert "right before the slug check 257/267, after it 263/267; the check changes 6:" in out
     assert "s084: fixed:" in out and "t434: fixed:" in out and "t488: fixed:" in out and "s110: fixed:" in out
     assert "s133: fixed: 'Planting status'" in out and "s223: fixed: 'Secondary links'" in out
-    assert "right before the dated line beside the headline 276/286, after it 280/286;" in out
+    assert "right before the dated line beside the headline 278/290, after it 284/290;" in out
     assert "s091: fixed: None -> 2024-11-28" in out and "s214: fixed: None -> 2021-06-03" in out
-    assert "pages labelled without a date given another than their URL's: 0/498 before, 1/498 after" in out
+    assert "pages labelled without a date given another than their URL's: 0/504 before, 1/504 after" in out
     assert "s233: dated, the label has no date: None -> 2026-02-06" in out
+    assert "s281: fixed: None -> 2011-10-13" in out and "s283: fixed: None -> 2019-02-27" in out
     assert "broken" not in out
 
 
