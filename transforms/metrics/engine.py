@@ -1693,7 +1693,7 @@ COMPOUND_LEAD_WINDOW: Final = 24
 COMPOUND_LEAD_RE: Final = re.compile(r"(?<![\w.,])(?P<num>\d{1,3}(?:\.\d+)?)\s+(?P<scale>billion|million)\s+$")
 COMPOUND_TAIL_RE: Final = re.compile(r"\d{1,3}\s+(?P<scale>million|thousand)\b")
 COMPOUND_THOUSAND_LEAD_RE: Final = re.compile(r"(?<![\w.,])(?P<num>\d{1,3})\s+thousand\s+(?:and\s+)?$")
-COMPOUND_UNITS_TAIL_RE: Final = re.compile(r"\d{1,3}(?![\d.,]|\s+(?:thousand|million|billion)\b)")
+COMPOUND_UNITS_TAIL_RE: Final = re.compile(rf"\d{{1,3}}(?![\d.,]|\s+(?:{words_pattern(ROUND_SCALES)})\b)")
 COMPOUND_RESPECTIVELY_WINDOW: Final = 80
 # The first letters (four or more, not all) of a round scale word closing a paragraph right after a number: a text cut
 # inside the word ("exceeding USD100 bill", tune_sites s285: "USD100" was read as 100 dollars; engine._cut_scale).
