@@ -601,8 +601,8 @@ _BYLINE_DAY: Final = (
     r"|(19|20)[0-9]{2}[-/.][0-9]{1,2}[-/.][0-9]{1,2})"
 )
 DATE_BYLINE: Final = (
-    r"(?im)^ *(" + _BYLINE_DAY + r" *[,|｜]? +by +" + _BY_NAMES + r"|posted +by +" + _BY_NAMES + r" +on +" + _BYLINE_DAY
-    + r") *$"
+    r"(?im)^ *(" + _BYLINE_DAY + r" *[,|｜]? +by +" + _BY_NAMES
+    + r"|posted +by +" + _BY_NAMES + r" +on +" + _BYLINE_DAY + r") *$"
 )
 PUBLISHED_IN: Final = r"(?im)^ *(originally +)?published +in +(the +)?[a-z][a-z0-9'&-]*( +[a-z0-9'&-]+){0,5} *$"
 PROVIDED_CREDIT: Final = (
