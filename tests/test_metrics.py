@@ -3423,3 +3423,56 @@ def test_a_pageviews_counter_is_furniture() -> None:
            "reporting a 4.4 per cent increase volume to 42 million TEU.")
     page = parse_page(raw, url="http://en.example.com.cn/news_view.aspx?id=456", template="text")
     assert "Pageviews" not in page.body and [m.value for m in page.metrics] == [4.4, 42e6]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        # tune_sites s281 (machine-translated), labelled 312,700 yuan
+        ("In 2010, the per capita output value of Ningbo's textile and garment industry was 312 thousand and 700 yuan, "
+         "which was higher than the development level of similar areas in China.", [(312700.0, "CNY")]),
+        ("The plant made 2 thousand 500 tons of yarn.", [(2500.0, "tonnes")]),
+        ("The two reached 3 thousand and 700 yuan respectively.", [(700.0, "CNY")]),  # (two amounts: not joined)
+    ],
+)
+def test_a_number_of_thousands_before_a_bare_number_below_a_thousand_is_one_amount(
+        sentence: str, found: list[tuple[float, str]]) -> None:
+    """ "312 thousand and 700 yuan" (a number said in parts, as Chinese says it): only "700 yuan" was read
+    (number.compound_scale, engine.COMPOUND_THOUSAND_LEAD_RE)."""
+    assert [(m.value, m.unit) for m in extract_metrics(sentence)] == found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        # tune_sites s289 (China Daily), labelled 17 ports (the 20 names a list)
+        ("Asian ports such as Shenzhen, Hong Kong and Busan accounted for 17 of the world's largest 20 ports last "
+         "year, mainly boosted by the fast infrastructure development of Chinese ports.", [(17.0, "ports")]),
+        ("Ningbo is among the world's busiest 10 ports.", []),  # (a list's name, as "the top 10 ports")
+        ("The city has 5 of the country's 20 ports.", [(5.0, "ports"), (20.0, "ports")]),
+        ("It has at most 10 people.", [(10.0, "people")]),
+    ],
+)
+def test_a_superlative_before_a_number_names_a_list_and_a_part_of_it_is_counted(
+        sentence: str, found: list[tuple[float, str]]) -> None:
+    """ "17 of the world's largest 20 ports": only "20 ports" was read, a count, where a superlative before the number
+    names a list as "top" does (matchers._count_blocked); the part before "of the world's" counts the whole's noun
+    (count.part_of_whole, matchers.PART_OF_WHOLE_RE)."""
+    assert [(m.value, m.subject) for m in extract_metrics(sentence)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # tune_sites s285 (an excerpt cut there), labelled 100 billion dollars (uncertain)
+        ("Total trade between China and the 17 Central and Eastern European countries surged by 8.4% on a yearly basis "
+         "to USD103.45 billion last year, exceeding USD100 bill", [103.45e9, 100e9]),
+        ("Exports were $40 mill", [40e6]),
+        ("Exports were $40 billion", [40e9]),  # (a whole scale word: as before)
+        ("The paper mill was sold for $40 million, a mill", [40e6]),  # (the amount has its scale)
+    ],
+)
+def test_an_amount_before_a_scale_word_cut_at_the_text_end_takes_its_scale(text: str, found: list[float]) -> None:
+    """ "exceeding USD100 bill": the excerpt ends inside the scale word, and "USD100" was read as 100 dollars
+    (number.cut_scale, engine.CUT_SCALE_RE)."""
+    assert [m.value for m in extract_metrics(text) if m.unit == "USD"] == found

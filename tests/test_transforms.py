@@ -4162,3 +4162,41 @@ def test_twenty_eighth_pass_a_menu_set_out_by_spaces_is_no_headline() -> None:
     assert "City Ningbo Zhejiang" in parse_page(form, template="text").body
     once = SINOWAY_TEXT.replace("enlarge   reduce\nTiantong Temple", "enlarge   reduce")
     assert parse_page(once).title == "Ningbo Attractions"
+
+
+# The twenty-fourth tune_sites pass (metrics24, s280-s289): three header lines over the text, as on the pages.
+GATEWAY_FONT_TEXT = """You are here:   Home
+
+China expands cross-border e-commerce pilot zones to 12 cities
+
+Xinhua, January 15, 2016 Adjust font size:
+
+China will set up 12 more pilot zones for cross-border e-commerce, the State Council said on Friday."""  # s280's head
+MIRROR_STAMP_TEXT = """Home >
+
+Ningbo'S "12Th Five-Year" Will Upgrade The Development Of Textile And Garment Industry
+
+2011/10/13 10:42:00 36
+
+Recently, the Ningbo city's action plan to accelerate industrial upgrading shows that in 12th Five-Year, Ningbo will vigorously implement the industrial "4+4+4" industrial upgrading project."""  # s281's head, its view count after the time
+REPOST_BYLINE_TEXT = """Growing Ningbo luring world-class talent
+
+Posted by freemexy on February 27th, 2019
+
+In 2005, 29-year-old Wang Hong was a third year graduate student at Fujian Medical University in Fuzhou, southern China’s Fujian Province."""  # s283's head
+
+
+@pytest.mark.parametrize(("text", "title", "published", "first_words", "chrome"), [
+    # an agency and the date before "Adjust font size:" (boilerplate.TEXT_SIZE)
+    (GATEWAY_FONT_TEXT, "China expands cross-border e-commerce pilot zones to 12 cities", "2016-01-15",
+     "China will set up", ["Adjust font size", "Xinhua, January"]),
+    # a view count after a space behind the seconds (boilerplate.DATE_LINE)
+    (MIRROR_STAMP_TEXT, "Ningbo'S \"12Th Five-Year\" Will Upgrade The Development Of Textile And Garment Industry",
+     "2011-10-13", "Recently, the Ningbo city's", ["10:42:00"]),
+    # "Posted by", the name and "on" the date (boilerplate.DATE_BYLINE)
+    (REPOST_BYLINE_TEXT, "Growing Ningbo luring world-class talent", "2019-02-27", "In 2005, 29-year-old",
+     ["Posted by", "freemexy"]),
+])
+def test_twenty_fourth_tune_sites_pass_header_lines(
+        text: str, title: str, published: str | None, first_words: str, chrome: list[str]) -> None:
+    _assert_text_page(text, title, published, first_words, chrome)

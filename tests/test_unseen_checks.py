@@ -44,16 +44,20 @@ def test_the_checks_on_the_tuning_sets(capsys: pytest.CaptureFixture[str]) -> No
     # slug titles (s265's right by both, s267's fixed by the check: 'Chapter One Important Notes, Content and
     # Interpretation', the PDF's first heading, was taken) and one date (s264's, right by both), and nine pages labelled
     # without a date, one given one by the dated line: s262's ticker stamp "At close: Feb 6, 2026" beside its headline,
-    # no publication date)
-    assert "right before the slug check 256/267, after it 263/267; the check changes 7:" in out
+    # no publication date;
+    # s280-s289, the twenty-fourth's (metrics24), two slug titles, both right by both, and four dates, s280's and
+    # s286's right before the dated-line check, s281's ("2011/10/13 10:42:00 36") and s283's ("Posted by freemexy on
+    # February 27th, 2019") fixed by it, and six pages labelled without a date, none given one other than its URL's)
+    assert "right before the slug check 258/269, after it 265/269; the check changes 7:" in out
     assert "s084: fixed:" in out and "t434: fixed:" in out and "t488: fixed:" in out and "s110: fixed:" in out
     assert "s133: fixed: 'Planting status'" in out and "s223: fixed: 'Secondary links'" in out
     assert "s267: fixed: 'Chapter One Important Notes, Content and Interpretation'" in out
-    assert "right before the dated line beside the headline 277/287, after it 281/287;" in out
+    assert "right before the dated line beside the headline 279/291, after it 285/291;" in out
     assert "s091: fixed: None -> 2024-11-28" in out and "s214: fixed: None -> 2021-06-03" in out
-    assert "pages labelled without a date given another than their URL's: 0/507 before, 2/507 after" in out
+    assert "pages labelled without a date given another than their URL's: 0/513 before, 2/513 after" in out
     assert "s233: dated, the label has no date: None -> 2026-02-06" in out
     assert "s262: dated, the label has no date: None -> 2026-02-06" in out
+    assert "s281: fixed: None -> 2011-10-13" in out and "s283: fixed: None -> 2019-02-27" in out
     assert "broken" not in out
 
 

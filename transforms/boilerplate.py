@@ -32,9 +32,12 @@ from transforms.spacing import normalize_space
 # after the twenty-second tune_other pass's rules).
 _PRINT_WORD: Final = r"(print|close|print this page|close window|top|back to top)"
 PRINT_CLOSE: Final = (r"(?im)^ *[【\[]? *" + _PRINT_WORD + r" *[】\]] *([【\[] *" + _PRINT_WORD + r" *[】\]]? *)*$")
-# "Text Size: A A A" (Hanweb), optionally glued to the date cell: "2019-08-18Text Size: A A A".
+# "Text Size: A A A" (Hanweb), optionally glued to the date cell: "2019-08-18Text Size: A A A"; or after an agency
+# and the date, "Adjust" before it ("Xinhua, January 15, 2016 Adjust font size:", china.org.cn's gateway
+# en.chinagate.cn, tune_sites s280, metrics24).
 TEXT_SIZE: Final = (
-    r"(?im)^[0-9 :./-]*(text|font) size *[:：]?"
+    r"(?im)^([0-9 :./-]*|[a-z][a-z.' ]{0,30}, +(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? +[0-9]{1,2},?"
+    r" +(19|20)[0-9]{2} +adjust +(the +)?)(text|font) size *[:：]?"
     r"( *(a|a\+|a-|large|medium|small|big|default|\[ *(large|medium|small|big) *\]))*"
     r"( *(19|20)[0-9]{2}[-/.][0-9]{1,2}[-/.][0-9]{1,2})? *$"
 )
@@ -263,7 +266,8 @@ DATE_LINE: Final = (
     r"|(19|20)[0-9]{2},? +(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? +[0-9]{1,2})"
     r"( *(星期|周)[一二三四五六日天])?"
     # (a view count glued after the seconds: "2021/6/10 0:00:001056", china-h2.com t698, the twenty-third pass)
-    r"(,? *((updated|posted|published) *)?(at +)?[0-9]{1,2}:[0-9]{2}(:[0-9]{2}([.][0-9]+|[0-9]{1,8})?)?( *(am|pm))?"
+    # (or after a space: "2011/10/13 10:42:00 36", a trade-news mirror, tune_sites s281, metrics24)
+    r"(,? *((updated|posted|published) *)?(at +)?[0-9]{1,2}:[0-9]{2}(:[0-9]{2}([.][0-9]+| ?[0-9]{1,8})?)?( *(am|pm))?"
     r" *([(（] *(gmt|utc|bjt|beijing time) *([+-] *[0-9]{1,2})? *[)）]"
     r"| +(gmt|utc|bjt|cet|cest|est|edt|cst|pst|pdt|bst|hkt|sgt|jst|kst)([+-] *[0-9]{1,2})?)?)?"
     r"( +(last +)?(updated|modified|edited) *[:：] *[a-z0-9][a-z0-9,:/. -]{5,40})? *[\])）】]?"
@@ -613,16 +617,23 @@ SITE_ADDRESS_FOOTER: Final = (
 HOME_LINK: Final = r"(?im)^ *(home|home *page|首页) *$"
 _BY_NAME: Final = r"[a-z][a-z'.-]*( +[a-z][a-z'.-]*){0,3}"
 _BY_NAMES: Final = _BY_NAME + r"( *(,|&|and) *" + _BY_NAME + r"){0,3}"  # "Gary Bowerman & Janet Martin"
-DATE_BYLINE: Final = (
-    r"(?im)^ *(([0-9]{1,2}(st|nd|rd|th)? +(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,? +(19|20)[0-9]{2}"
+# A date line with a byline (the date, or its day, as _BYLINE_DAY reads it):
+_BYLINE_DAY: Final = (
+    r"([0-9]{1,2}(st|nd|rd|th)? +(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,? +(19|20)[0-9]{2}"
     r"|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? +[0-9]{1,2}(st|nd|rd|th)?,? +(19|20)[0-9]{2}"
-    r"|(19|20)[0-9]{2}[-/.][0-9]{1,2}[-/.][0-9]{1,2}) *[,|｜]? +by +" + _BY_NAMES
+    r"|(19|20)[0-9]{2}[-/.][0-9]{1,2}[-/.][0-9]{1,2})"
+)
+DATE_BYLINE: Final = (
+    r"(?im)^ *(" + _BYLINE_DAY + r" *[,|｜]? +by +" + _BY_NAMES
     # the byline first, "on" and the date after it ("by prudence on 25-Feb-2016" under a blog post's headline,
     # nilaligned.net t855, the thirtieth tune_other pass), maybe a clock time after the date
     + r"|by +" + _BY_NAME + r" +on +([0-9]{1,2}(st|nd|rd|th)?[ -]+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
     r"[a-z]*\.?,?[ -]+(19|20)[0-9]{2}"
     r"|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? +[0-9]{1,2}(st|nd|rd|th)?,? +(19|20)[0-9]{2}"
-    r"|(19|20)[0-9]{2}[-/.][0-9]{1,2}[-/.][0-9]{1,2})( *,? *(at +)?[0-9]{1,2}:[0-9]{2}( *[ap][.]?m[.]?)?)?) *$"
+    r"|(19|20)[0-9]{2}[-/.][0-9]{1,2}[-/.][0-9]{1,2})( *,? *(at +)?[0-9]{1,2}:[0-9]{2}( *[ap][.]?m[.]?)?)?"
+    # ... or "Posted by", the names and "on" the date ("Posted by freemexy on February 27th, 2019", a reposting site,
+    # uberant.com, tune_sites s283, metrics24)
+    + r"|posted +by +" + _BY_NAMES + r" +on +" + _BYLINE_DAY + r") *$"
 )
 PUBLISHED_IN: Final = r"(?im)^ *(originally +)?published +in +(the +)?[a-z][a-z0-9'&-]*( +[a-z0-9'&-]+){0,5} *$"
 PROVIDED_CREDIT: Final = (

@@ -22,6 +22,7 @@ from transforms.metrics.matchers import (
     MATCHER_TRIGGERS,
     MATCHERS,
     MONEY_READ,
+    MONEY_UNITS,
     NUMBER_FOLLOWERS,
     OCCASIONS_LEAD,
     OCCASIONS_RE,
@@ -683,7 +684,19 @@ from transforms.textutil import KANA_RE
 # "2026.12.07.195": "surpasses", "topping" and "break through" bound a figure from below, verbs that leave the subject
 # before them ("when the per capita GDP surpasses $3,000", s031; "topping 40 million CNY", s033; VERB_QUALIFIER_RE).
 # "2026.12.07.196": main (.155-.174, .190-.195) and metrics23 (.180-.187) merged.
-EXTRACTOR_VERSION = "2026.12.07.196"
+# "2026.12.07.200" (metrics24): a whole number of thousands, "and" maybe, before a bare number below a thousand is one
+# amount ("was 312 thousand and 700 yuan", tune_sites s281: "700 yuan" was read; number.compound_scale).
+# "2026.12.07.201" (metrics24): a superlative right before a number names a list as "top" does, no count ("the world's
+# largest 20 ports": matchers._count_blocked); a part "of the world's" whole, a superlative before its number, counts
+# its noun ("accounted for 17 of the world's largest 20 ports", tune_sites s289: 20 was read; PART_OF_WHOLE_RE).
+# "2026.12.07.202" (metrics24, page level): header lines of three sites are furniture that dates the page: an agency
+# and the date before "Adjust font size:" (boilerplate.TEXT_SIZE, s280), a view count after a space behind a clock
+# time's seconds ("2011/10/13 10:42:00 36": DATE_LINE, s281), "Posted by <name> on <date>" (DATE_BYLINE, s283).
+# "2026.12.07.203" (metrics24): an amount with its currency right before the first letters (four or more) of a scale
+# word closing a paragraph, the text cut there, takes that scale ("exceeding USD100 bill", tune_sites s285: read as 100
+# dollars; number.cut_scale, engine.CUT_SCALE_RE).
+# "2026.12.07.204": main (.155-.196) and metrics24 (.200-.203) merged.
+EXTRACTOR_VERSION = "2026.12.07.204"
 
 
 MIDDLE_DOT: Final = "·"
@@ -864,7 +877,9 @@ def _extract(body: str, pub: tuple[int, int] | None, document_period: tuple[str,
         infobox = INFOBOX_LINE_RE.match(para) if len(para) <= INFOBOX_LINE_MAX and fact is None \
             and ":" not in para and not para[0].islower() else None
         # (a number said in parts: "illion", whitespace and a digit, looked for once a paragraph; most have none)
-        compound = "illion" in para and COMPOUND_GATE_RE.search(para) is not None
+        compound = ("illion" in para or "thousand" in para) and COMPOUND_GATE_RE.search(para) is not None
+        # (a paragraph ending in a letter, as a cut text may: its last word maybe a scale word's start)
+        cut = CUT_SCALE_RE.search(para, len(para) - CUT_SCALE_WINDOW) if para[-1:].isalpha() else None
         months = month_names(para)  # (for the excluded spans and each sentence's month cues)
         excluded = _excluded_spans(para, [(a, b) for a, b, is_digits in tokens if is_digits], months)
         # the sentences with a number token (the others are passed over), with their scans
@@ -886,6 +901,8 @@ def _extract(body: str, pub: tuple[int, int] | None, document_period: tuple[str,
             items = _find_quantities(para, sent_start, sent_end, excluded, scan, low, words)
             if items and compound:
                 items = _join_scales(items, para)  # "RMB 7 billion 200 million yuan": one amount
+            if items and cut is not None and sent_end >= cut.start():
+                _cut_scale(items, para, cut)  # "exceeding USD100 bill": the text cut inside the scale word
             if len(items) > 1 and (para.find("from", sent_start, sent_end) >= 0
                                    or para.find("between", sent_start, sent_end) >= 0):
                 items = _range_ends(items, para)  # "range from RMB 1500/month to RMB 30000/month": one figure
@@ -1596,21 +1613,42 @@ def _join_scales(items: list[_Found], para: str) -> list[_Found]:
     numbers are said): the larger part before a scaled quantity is one amount with it (number.compound_scale)."""
     joined: list[_Found] = []
     for item in items:
+        before = para[max(0, item.num_start - COMPOUND_LEAD_WINDOW):item.num_start]
         tail = COMPOUND_TAIL_RE.match(para, item.num_start)
-        lead = COMPOUND_LEAD_RE.search(para[max(0, item.num_start - COMPOUND_LEAD_WINDOW):item.num_start]) \
-            if tail is not None else None
-        if lead is None or tail is None or SCALE_WORDS[lead.group("scale")] <= SCALE_WORDS[tail.group("scale")]:
+        lead = COMPOUND_LEAD_RE.search(before) if tail is not None else None
+        if tail is None and "thousand" in before and float(item.value) < 1000 \
+                and COMPOUND_UNITS_TAIL_RE.match(para, item.num_start) is not None \
+                and para.find("respectively", item.num_start, item.num_start + COMPOUND_RESPECTIVELY_WINDOW) < 0:
+            lead = COMPOUND_THOUSAND_LEAD_RE.search(before)  # "312 thousand and 700 yuan"
+            scale = "thousand"
+        elif lead is not None and tail is not None \
+                and SCALE_WORDS[lead.group("scale")] > SCALE_WORDS[tail.group("scale")]:
+            scale = lead.group("scale")
+        else:
+            lead = None
+        if lead is None:
             joined.append(item)
             continue
-        start = item.num_start - (len(para[max(0, item.num_start - COMPOUND_LEAD_WINDOW):item.num_start])
-                                  - lead.start())
+        start = item.num_start - (len(before) - lead.start())
         if joined and joined[-1].start <= start < joined[-1].end:
             start = joined.pop().num_start  # "RMB 7 billion": the first part, matched alone
-        item.value = float(item.value) + float(lead.group("num")) * SCALE_WORDS[lead.group("scale")]
+        item.value = float(item.value) + float(lead.group("num")) * SCALE_WORDS[scale]
         item.start = item.num_start = start
         item.rules.append("number.compound_scale")
         joined.append(item)
     return joined
+
+
+def _cut_scale(items: list[_Found], para: str, cut: re.Match[str]) -> None:
+    """ "exceeding USD100 bill" closing a text cut there (an excerpt's end): an amount with its currency right
+    before the first letters of a scale word, four or more, takes that scale, the cut word in its text
+    (number.cut_scale); not an amount that has its scale already ("USD1.5 billion")."""
+    for item in items:
+        if item.end == cut.start() and item.unit in MONEY_UNITS and not any(
+                scale in para[item.num_start:item.end] for scale in ROUND_SCALES):
+            item.value = float(item.value) * SCALE_WORDS[CUT_SCALE_PREFIXES[cut.group("cut").lower()]]
+            item.end = cut.end()
+            item.rules.append("number.cut_scale")
 
 
 def _range_ends(items: list[_Found], para: str) -> list[_Found]:
@@ -1796,11 +1834,21 @@ INFOBOX_LINE_RE: Final = re.compile(
 RANGE_LOW_BEFORE_RE: Final = re.compile(rf"\b(?:{words_pattern(RANGE_LEADS)})\s+(?:from|between)\s+$", re.IGNORECASE)
 RANGE_GAP_RE: Final = re.compile(r"(?:\s*/\s*[A-Za-z]+|\s+(?:a|per)\s+[A-Za-z]+)?\s+(?:to|and)\s+")
 RANGE_LOW_WINDOW: Final = 24
-# "7 billion 200 million", "1 million 500 thousand": a number with a larger scale right before a scaled one.
-COMPOUND_GATE_RE: Final = re.compile(r"illion\s+\d")
+# "7 billion 200 million", "1 million 500 thousand": a number with a larger scale right before a scaled one; "312
+# thousand and 700 yuan": a whole number of thousands, "and" maybe, right before a bare number below a thousand
+# (COMPOUND_THOUSAND_LEAD_RE, COMPOUND_UNITS_TAIL_RE; not before "respectively", which lists two amounts).
+COMPOUND_GATE_RE: Final = re.compile(r"illion\s+\d|thousand\s+(?:and\s+)?\d")
 COMPOUND_LEAD_WINDOW: Final = 24
 COMPOUND_LEAD_RE: Final = re.compile(r"(?<![\w.,])(?P<num>\d{1,3}(?:\.\d+)?)\s+(?P<scale>billion|million)\s+$")
 COMPOUND_TAIL_RE: Final = re.compile(r"\d{1,3}\s+(?P<scale>million|thousand)\b")
+COMPOUND_THOUSAND_LEAD_RE: Final = re.compile(r"(?<![\w.,])(?P<num>\d{1,3})\s+thousand\s+(?:and\s+)?$")
+COMPOUND_UNITS_TAIL_RE: Final = re.compile(rf"\d{{1,3}}(?![\d.,]|\s+(?:{words_pattern(ROUND_SCALES)})\b)")
+COMPOUND_RESPECTIVELY_WINDOW: Final = 80
+# The first letters (four or more, not all) of a round scale word closing a paragraph right after a number: a text cut
+# inside the word ("exceeding USD100 bill", tune_sites s285: "USD100" was read as 100 dollars; engine._cut_scale).
+CUT_SCALE_PREFIXES: Final = {word[:n]: word for word in ROUND_SCALES for n in range(4, len(word))}
+CUT_SCALE_WINDOW: Final = 12
+CUT_SCALE_RE: Final = re.compile(rf"(?<=\d)\s?(?P<cut>{words_pattern(CUT_SCALE_PREFIXES)})$", re.IGNORECASE)
 SIGNIFICANT_NUMBER_RE: Final = re.compile(r"\d[\d,]*(?:\.\d+)?")
 # "by 2021", "by the end of 2025": a deadline, when a headline names it.
 DEADLINE_CUE_RE: Final = re.compile(r"[Bb]y\b")

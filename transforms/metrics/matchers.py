@@ -630,11 +630,15 @@ FIGURE_AND_RE: Final = re.compile(
 # the top ten industries" (tune_sites s027, s079, dev 024: a share only over a proportion's base, _fraction).
 # ("only about 6,000 of more than 20,000 local container truck drivers", tune_other t313: "of" a hedged or plain
 # number of the noun; "The GDP of two of Zhejiang's 11 cities — Hangzhou and Ningbo — surpassed 1 trillion yuan",
-# metrics22, tune_sites s236: "of" a possessive and a number, as "of the" and a number; 11 alone was read)
+# metrics22, tune_sites s236: "of" a possessive and a number, as "of the" and a number; 11 alone was read); "17 of
+# the world's largest 20 ports" (metrics24, tune_sites s289: "the" and a possessive, a superlative before the whole as
+# "top" is; nothing but "20 ports" was read, a list's name: _count_blocked)
+ORDINAL_SUPERLATIVE_WORDS: Final = frozenset(ORDINAL_SUPERLATIVES)
 PART_OF_WHOLE_RE: Final = re.compile(
-    rf"\s+(?:of\s+(?:the|[A-Z][\w-]*['’]s(?=\s+\d))|of(?=\s+(?:(?:{words_pattern(HEDGE_WORDS)})\s+)?\d)|"
+    rf"\s+(?:of\s+(?:the(?:\s+[a-z][\w-]*['’]s(?=\s+(?:{words_pattern(ORDINAL_SUPERLATIVES)}\s+)?\d))?"
+    rf"|[A-Z][\w-]*['’]s(?=\s+\d))|of(?=\s+(?:(?:{words_pattern(HEDGE_WORDS)})\s+)?\d)|"
     rf"\(?out\s+of(?:\s+the)?)\s+"
-    rf"(?:(?:{words_pattern(HEDGE_WORDS)})\s+)?(?:top\s+)?"
+    rf"(?:(?:{words_pattern(HEDGE_WORDS)})\s+)?(?:(?:top|{words_pattern(ORDINAL_SUPERLATIVES)})\s+)?"
     rf"(?P<whole>\d{{1,3}}(?:,\d{{3}})+|\d{{1,6}}|{words_pattern(SPELLED_NUMBERS)})\)?\s+(?=[a-z])", re.IGNORECASE)
 # ... or of a whole not numbered, after a determiner: "20 of our students", "20 of the projects" (their plural noun).
 PARTITIVE_AFTER_RE: Final = re.compile(r"\s+of\s+(?:the|our|their|its|these|those)\s+(?=[a-z])", re.IGNORECASE)
@@ -1386,6 +1390,8 @@ def _count_blocked(raw: str, before: str, decimal_ok: bool, year_ok: bool = Fals
         prev_start, word = prev
         if word.lower() in PRECEDING_BLOCKLIST or word.lower().rstrip(".") in PRECEDING_BLOCKLIST:
             return True
+        if word.lower() in ORDINAL_SUPERLATIVE_WORDS:
+            return True  # "the world’s largest 20 ports": a list's name, as "the top 20 ports" is
         at_sentence_start = not before[:prev_start].strip(" \"“‘(（")
         if word[0].isupper() and not at_sentence_start and not scaled and not _qualified(before):
             return True
