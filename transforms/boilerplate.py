@@ -76,7 +76,10 @@ BREADCRUMB_HOME: Final = (
     r"( *(>>|>|»|›|- *>) *[^>»›\n ]([^>»›\n]{0,118}[^>»›\n -])?)* *$"
 )
 # The label takes a colon, or a dash between spaces: "Current location - Network - Section - <headline>".
-BREADCRUMB_LABEL: Final = r"(?im)^ *(you are here|current location|current position) *([:：]| +[-–] +).{0,200}$"
+# With an article before the label ("The current position: Home > 参展流程 >", a trade fair's page whose Chinese crumb
+# is left open, en.nbplas.com t873, the thirty-first tune_other pass).
+BREADCRUMB_LABEL: Final = (r"(?im)^ *(the +)?(you are here|current location|current position) *([:：]| +[-–] +)"
+                           r".{0,200}$")
 # Slash-separated trails after Home, the last item often the headline itself: "Home / Fenghua",
 # "Home / News / China's small household appliances have exploded in Africa, ...".
 # Also a menu of bar-separated items after Home, a stray bar closing it ("Home | New Year Gala | Year of Tiger |
@@ -465,7 +468,7 @@ COUNTER_WIDGET: Final = (
 SITE_WIDGETS: Final = (
     r"(?im)^ *((skip|jump) to (main )?(content|navigation|footer)|search site.{0,40}|(express|advanced|quick) search"
     r"|search using map|search for (a |an )?(news|articles?|keywords?).{0,60}|send (by|via|to) e-?mail( to a friend)?"
-    r"|e-?mail (this|to a friend)|printable version|print version|[\^↑]? *(back to )?top( of (the )?page| +button)?"
+    r"|e-?mail (this|to a friend)|printable version|print version|[\^↑]? *((back|return) to )?top( of (the )?page| +button)?"
     r"|bottom of (the )?page"
     r"|(start|begin|get) +(a|your) +free +trial"
     # a stock page's code line under the company's name ("XSEC:002142 Stock Report" over "Market Cap: CN¥176.7b",
@@ -473,7 +476,11 @@ SITE_WIDGETS: Final = (
     r"|[a-z]{2,8} *: *[0-9a-z]{1,10}([.][a-z]{1,4})? +stock +(report|quote|overview)"
     # Wikipedia's tagline under the headline, kept by its mirrors ("From Wikipedia, the free encyclopedia": the older
     # layout's extraction took it for the headline, en.wikipedia.org t864, the thirtieth tune_other pass)
-    r"|from +wikipedia *, +the +free +encyclopedia) *$"
+    r"|from +wikipedia *, +the +free +encyclopedia"
+    # a plagiarism service's badge under a blog post's headline ("Page copy protected against web site content
+    # infringement by Copyscape", eatdrinkcooktravel.wordpress.com t886, the thirty-first tune_other pass)
+    r"|page +copy +protected +against +web +site +content +infringement( +by +copyscape)?|protected +by +copyscape"
+    r") *$"
 )
 # An infobox's montage caption, which encyclopedia pages and their mirrors print under the article's name ("Clockwise
 # from the top: Zhaobao Hill, Zhenhai Harbor Area, ...", en.wikipedia.org t864; "Clockwise: South Business District,
@@ -696,6 +703,14 @@ STANDFIRST_BYLINE: Final = r"(?im)^.{1,200} +by *[:：] *" + _BY_NAMES + r" *$"
 LONE_NUMBER: Final = (
     r"(?im)^ *[0-9]{1,6}( +(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[.]?( +[0-9]{2})?)? *$"
 )
+# A picture's number a machine translation spelled out, alone between a notice's sections ("ten thousand and
+# eighty-six", "... eighty-seven", "... eighty-eight", www.yqqlm.com t891, the thirty-first tune_other pass): a number
+# in words with a scale word (hundred, thousand) and more after it; "Two thousand" alone is left as it is.
+_SPELLED_SMALL: Final = (r"((twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(-(one|two|three|four|five|six|seven"
+                         r"|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen"
+                         r"|nineteen|one|two|three|four|five|six|seven|eight|nine)")
+SPELLED_COUNTER: Final = (r"(?im)^ *" + _SPELLED_SMALL + r" +(hundred|thousand)"
+                          r"( +(and +)?" + _SPELLED_SMALL + r"( +(hundred|thousand))?)+ *$")
 # Also alone ("1/3", "2/3", "3/3": a magazine's gallery, www.timeoutshanghai.com t488, the sixteenth pass).
 GALLERY_POSITION: Final = r"(?im)^ *[0-9]{1,2} */ *[0-9]{1,2}( +(next|prev|previous)( +(next|prev|previous))?)? *$"
 WECHAT_PROMPTS: Final = (
@@ -1216,6 +1231,7 @@ BOILERPLATE_PATTERNS: Final[tuple[str, ...]] = (    PRINT_CLOSE,
     AI_SUMMARY_NOTE,
     RATING_WIDGET,
     LONE_NUMBER,
+    SPELLED_COUNTER,
     GALLERY_POSITION,
     WECHAT_PROMPTS,
     ACCOUNT_DATE,

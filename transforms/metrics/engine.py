@@ -653,7 +653,9 @@ from transforms.textutil import KANA_RE
 # giant", with a total of 182', dev 019: count.quoted_name), not a number inside the quoted name ('"3115 team"').
 # "2026.12.07.193": main (.155-.159, .190-.192) and metrics22 (.160-.163) merged.
 # "2026.12.07.194": main (.155-.163, .190-.193) and other30 (.170-.174) merged.
-EXTRACTOR_VERSION = "2026.12.07.194"
+# "2026.12.07.210" (other31): "Return to top" and a Copyscape badge (t873, t886: SITE_WIDGETS), "The current position:"
+# trails (t873: BREADCRUMB_LABEL) and a picture's number spelled out ("ten thousand and eighty-six", t891) are furniture.
+EXTRACTOR_VERSION = "2026.12.07.210"
 
 
 MIDDLE_DOT: Final = "·"
