@@ -587,6 +587,12 @@ FURNITURE = [
     (bp.BREADCRUMB_LABEL, ["The current position: Home > 参展流程 >"]),  # en.nbplas.com, t873
     (bp.SPELLED_COUNTER, ["ten thousand and eighty-six", "ten thousand and eighty-seven",  # www.yqqlm.com, t891
                           "ten thousand and eighty-eight", "one hundred and twenty-five thousand"]),
+    (bp.WIKI_LAYOUT, ["{{Short description|Metro line in Ningbo, China}}", "{{Infobox rail line",  # friendlywiki.com,
+                      "| name =", "| logo = NBRT_Line_2_icon.svg", "| logo_width = 80px",  # t893
+                      "| color = {{rcr|NingboRT|2}}", "| image_width = 300px", "| image_alt =", "| daily_ridership =",
+                      "| map_state = collapsed", "}}",
+                      "Mapsize:200px", "Image Map1:ChinaZhejiangNingbo.png",  # everything.explained.today, t865
+                      "Map Caption1:Ningbo in Zhejiang"]),
 ]
 
 # Real article sentences that share words with the furniture; none may match.
@@ -598,6 +604,12 @@ ARTICLE_SENTENCES = [
     "Two thousand",
     "Three hundred and twenty workers came.",
     "Page copy protected by law, the 12 firms said in 2019.",
+    "| stations = 27",
+    "| open = {{Start date and age|2015|09|26|df=yes}}",
+    "Subdivision Name2:Ningbo",
+    "| Port | 2019 | 2020 |",
+    "Map: the 12 new stations of 2019, the bureau said.",
+    "The image of the port = 3 berths in 2019, he said.",
     # the thirtieth pass's furniture words in sentences
     "By the end of 2019 on 25-Feb-2016 terms, output rose 12%.",
     "by the port on May 5, 2019, 3 berths were opened.",

@@ -494,6 +494,18 @@ MONTAGE_CAPTION: Final = (
 CHARACTERS_CAPTION: Final = (
     r"(?im)^ *[\"“][^\"“”\n]{1,40}[\"”] +in +(simplified|traditional|chinese)[^\n]{0,80} +characters *$"
 )
+# An infobox's template as a wiki mirror serves it raw, the lines that lay it out: its maintenance template and its
+# opening and closing braces ("{{Short description|Metro line in Ningbo, China}}", "{{Infobox rail line", "}}"), its
+# empty fields ("| name =", "| close ="), and its picture, logo, colour and map fields ("| logo = NBRT_Line_2_icon.svg",
+# "| image_width = 300px", "| color = {{rcr|NingboRT|2}}", "| map_state = collapsed": friendlywiki.com t893, the
+# thirty-first tune_other pass); the map's fields as another mirror prints them, a label and a colon ("Mapsize:200px",
+# "Image Map1:ChinaZhejiangNingbo.png", "Map Caption1:Ningbo in Zhejiang", everything.explained.today t865). The fields
+# holding the article's data ("| stations = 27", "Subdivision Name2:Ningbo") stay text, as tune_sites s197's infobox.
+WIKI_LAYOUT: Final = (
+    r"(?im)^ *([{][{] *(infobox|short +description)[^\n]{0,200}|[}][}]|[|] *[a-z][a-z0-9_ ]{0,30}[a-z0-9_] *="
+    r"|[|] *(logo|image|map|colou?r)[a-z0-9_]* *= *[^\n]{1,200}|(map *size|image *map|map *caption)[0-9]? *: *[^\n]{0,120})"
+    r" *$"
+)
 SOURCE_WORD: Final = r"(?im)^ *source +([a-z][a-z.]{1,30}|from +[a-z][a-z0-9. '-]{1,40}) *$"
 # Blogger's feed links under a post, whole or split over two lines: "Subscribe to: Post Comments (Atom)",
 # "Subscribe to:" / "Post Comments (Atom)" (wherearemythoughts.blogspot.com, t181), "Posts (Atom)".
@@ -1195,6 +1207,7 @@ BOILERPLATE_PATTERNS: Final[tuple[str, ...]] = (    PRINT_CLOSE,
     SITE_WIDGETS,
     MONTAGE_CAPTION,
     CHARACTERS_CAPTION,
+    WIKI_LAYOUT,
     SOURCE_WORD,
     FEED_LINKS,
     CN_META,
@@ -1382,6 +1395,9 @@ _NEIGHBOUR_LABEL_WINDOW: Final = 2 + 9 + 8 + 1
 _ALT_NUMBER_WINDOW: Final = 3 + 1
 # LABEL_DATE_HITS's colon stands among the line's first characters: a space, the label (20), a space and the colon.
 _LABEL_COLON_BY: Final = 1 + 20 + 1 + 1
+# WIKI_LAYOUT's map field's colon stands among the line's first characters: a space, "map caption" (11), the digit, a
+# space and the colon.
+_WIKI_FIELD_COLON_BY: Final = 1 + 11 + 1 + 1 + 1
 # PICTURE_RIGHTS_NOTICE's verb ("contact", "delete", "remove": no "i" nor "s", see above) ends at most 40 characters
 # before the line's end: "contact" (7) and 40.
 _RIGHTS_NOTICE_VERBS: Final = ("contact", "delete", "remove")
@@ -1479,6 +1495,10 @@ _NEEDS: Final[dict[str, Callable[[str], bool]]] = {
     BARE_DOMAIN: lambda line: " " not in line,
     MONTAGE_CAPTION: lambda line: _opens_with(line, ("clockwise",)),
     CHARACTERS_CAPTION: lambda line: line.rstrip(" ")[-10:].lower() == "characters",
+    # the braces, a field's bar and its equals sign, or a map field's colon among the first characters ("image map1 :"
+    # and a space before it: 14)
+    WIKI_LAYOUT: lambda line: ("{{" in line or "}}" in line or ("|" in line and "=" in line)
+                               or ":" in line[:_WIKI_FIELD_COLON_BY]),
     # Joomla's documented strings: the line opens with one of their first words
     JOOMLA_CHROME: lambda line: _opens_with(line, _JOOMLA_OPENINGS),
     CONTACT_EMAIL: lambda line: "@" in line,
