@@ -593,6 +593,9 @@ FURNITURE = [
                       "| map_state = collapsed", "}}",
                       "Mapsize:200px", "Image Map1:ChinaZhejiangNingbo.png",  # everything.explained.today, t865
                       "Map Caption1:Ningbo in Zhejiang"]),
+    # and two widgets earlier passes left, exactly as on the pages
+    (bp.SITE_WIDGETS, ["Zoom in", "enlarge   reduce",  # t700
+                       "WhatsApp Online Chat !"]),  # t728
 ]
 
 # Real article sentences that share words with the furniture; none may match.
@@ -605,6 +608,9 @@ ARTICLE_SENTENCES = [
     "Three hundred and twenty workers came.",
     "Page copy protected by law, the 12 firms said in 2019.",
     "| stations = 27",
+    "Zoom in on the 12 new berths of 2019, the port said.",
+    "WhatsApp online chat groups grew 30% in 2019.",
+    "Enlarge and reduce the 3 maps, the bureau said.",
     "| open = {{Start date and age|2015|09|26|df=yes}}",
     "Subdivision Name2:Ningbo",
     "| Port | 2019 | 2020 |",

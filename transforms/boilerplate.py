@@ -480,6 +480,9 @@ SITE_WIDGETS: Final = (
     # a plagiarism service's badge under a blog post's headline ("Page copy protected against web site content
     # infringement by Copyscape", eatdrinkcooktravel.wordpress.com t886, the thirty-first tune_other pass)
     r"|page +copy +protected +against +web +site +content +infringement( +by +copyscape)?|protected +by +copyscape"
+    # a picture's zoom buttons ("Zoom in" over "enlarge   reduce" under a temple's picture, t700) and a chat button
+    # ("WhatsApp Online Chat !" under a post's date, t728), left by earlier passes
+    r"|zoom +in( +zoom +out)?|enlarge +reduce|whatsapp +online +chat *!?"
     r") *$"
 )
 # An infobox's montage caption, which encyclopedia pages and their mirrors print under the article's name ("Clockwise

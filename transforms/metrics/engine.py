@@ -657,7 +657,9 @@ from transforms.textutil import KANA_RE
 # trails (t873: BREADCRUMB_LABEL) and a picture's number spelled out ("ten thousand and eighty-six", t891) are furniture.
 # "2026.12.07.211" (other31): an infobox's wikitext layout lines ("{{Infobox rail line", "| name =", "| logo = ...",
 # "}}", t893) and a mirror's map fields ("Mapsize:200px", "Map Caption1:...", t865) are furniture (WIKI_LAYOUT).
-EXTRACTOR_VERSION = "2026.12.07.211"
+# "2026.12.07.212" (other31): a picture's zoom buttons ("Zoom in", "enlarge   reduce", t700) and a chat button
+# ("WhatsApp Online Chat !", t728) are furniture (SITE_WIDGETS), two lines earlier passes left.
+EXTRACTOR_VERSION = "2026.12.07.212"
 
 
 MIDDLE_DOT: Final = "·"
