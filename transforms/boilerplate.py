@@ -468,7 +468,8 @@ COUNTER_WIDGET: Final = (
 SITE_WIDGETS: Final = (
     r"(?im)^ *((skip|jump) to (main )?(content|navigation|footer)|search site.{0,40}|(express|advanced|quick) search"
     r"|search using map|search for (a |an )?(news|articles?|keywords?).{0,60}|send (by|via|to) e-?mail( to a friend)?"
-    r"|e-?mail (this|to a friend)|printable version|print version|[\^↑]? *((back|return) to )?top( of (the )?page| +button)?"
+    r"|e-?mail (this|to a friend)|printable version|print version"
+    r"|[\^↑]? *((back|return) to )?top( of (the )?page| +button)?"
     r"|bottom of (the )?page"
     r"|(start|begin|get) +(a|your) +free +trial"
     # a stock page's code line under the company's name ("XSEC:002142 Stock Report" over "Market Cap: CN¥176.7b",
@@ -506,7 +507,8 @@ CHARACTERS_CAPTION: Final = (
 # holding the article's data ("| stations = 27", "Subdivision Name2:Ningbo") stay text, as tune_sites s197's infobox.
 WIKI_LAYOUT: Final = (
     r"(?im)^ *([{][{] *(infobox|short +description)[^\n]{0,200}|[}][}]|[|] *[a-z][a-z0-9_ ]{0,30}[a-z0-9_] *="
-    r"|[|] *(logo|image|map|colou?r)[a-z0-9_]* *= *[^\n]{1,200}|(map *size|image *map|map *caption)[0-9]? *: *[^\n]{0,120})"
+    r"|[|] *(logo|image|map|colou?r)[a-z0-9_]* *= *[^\n]{1,200}"
+    r"|(map *size|image *map|map *caption)[0-9]? *: *[^\n]{0,120})"
     r" *$"
 )
 SOURCE_WORD: Final = r"(?im)^ *source +([a-z][a-z.]{1,30}|from +[a-z][a-z0-9. '-]{1,40}) *$"

@@ -654,7 +654,8 @@ from transforms.textutil import KANA_RE
 # "2026.12.07.193": main (.155-.159, .190-.192) and metrics22 (.160-.163) merged.
 # "2026.12.07.194": main (.155-.163, .190-.193) and other30 (.170-.174) merged.
 # "2026.12.07.210" (other31): "Return to top" and a Copyscape badge (t873, t886: SITE_WIDGETS), "The current position:"
-# trails (t873: BREADCRUMB_LABEL) and a picture's number spelled out ("ten thousand and eighty-six", t891) are furniture.
+# trails (t873: BREADCRUMB_LABEL) and a picture's number spelled out ("ten thousand and eighty-six", t891:
+# SPELLED_COUNTER) are furniture.
 # "2026.12.07.211" (other31): an infobox's wikitext layout lines ("{{Infobox rail line", "| name =", "| logo = ...",
 # "}}", t893) and a mirror's map fields ("Mapsize:200px", "Map Caption1:...", t865) are furniture (WIKI_LAYOUT).
 # "2026.12.07.212" (other31): a picture's zoom buttons ("Zoom in", "enlarge   reduce", t700) and a chat button
