@@ -183,7 +183,13 @@ KNOWN_FALSE_GROUPS: tuple[frozenset[str], ...] = (
                "tune_other/t806", "tune_other/t828",
                # the twenty-ninth pass: china.org.cn's headline-less page t844 joins through small shared figures;
                # no text alike
-               "tune_other/t844"}),
+               "tune_other/t844",
+               # the thirty-first pass: ningbolife's category view t877 (1000 investors, 10000 specialists, 50
+               # projects, 10 academicians, 20 enterprises, 60 media) shares small figures with t029 and dev/015 and
+               # so joins this group with the county statistics' (t029, t094, t659) and the Arctic route's reports
+               # and t439 (t433, t434, t439); no text alike
+               "tune_other/t877", "tune_other/t029", "tune_other/t094", "tune_other/t659", "tune_other/t433",
+               "tune_other/t434", "tune_other/t439"}),
     # the twenty-ninth pass: eChinacities' guide to Ningbo's temples (t846) and china.org.cn's Tiantong Temple page
     # (t701) share the temple's dates and sizes, no 8-word run of text
     frozenset({"tune_other/t701", "tune_other/t846"}),

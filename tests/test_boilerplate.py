@@ -581,10 +581,41 @@ FURNITURE = [
     (bp.LINK_LINE, ["It’s Free! Click here to Subscribe!"]),  # mfame.guru, t858
     (bp.CHARACTERS_CAPTION, ['"Ningbo" in Simplified (top) and Traditional (bottom) Chinese characters',  # t862, t863
                              '"Beilun" in Chinese characters']),
+    # the thirty-first tune_other pass (t873-t893), exactly as on the pages
+    (bp.SITE_WIDGETS, ["Return to top",  # en.nbplas.com, t873
+                       "Page copy protected against web site content infringement by Copyscape"]),  # t886
+    (bp.BREADCRUMB_LABEL, ["The current position: Home > 参展流程 >"]),  # en.nbplas.com, t873
+    (bp.SPELLED_COUNTER, ["ten thousand and eighty-six", "ten thousand and eighty-seven",  # www.yqqlm.com, t891
+                          "ten thousand and eighty-eight", "one hundred and twenty-five thousand"]),
+    (bp.WIKI_LAYOUT, ["{{Short description|Metro line in Ningbo, China}}", "{{Infobox rail line",  # friendlywiki.com,
+                      "| name =", "| logo = NBRT_Line_2_icon.svg", "| logo_width = 80px",  # t893
+                      "| color = {{rcr|NingboRT|2}}", "| image_width = 300px", "| image_alt =", "| daily_ridership =",
+                      "| map_state = collapsed", "}}",
+                      "Mapsize:200px", "Image Map1:ChinaZhejiangNingbo.png",  # everything.explained.today, t865
+                      "Map Caption1:Ningbo in Zhejiang"]),
+    # and two widgets earlier passes left, exactly as on the pages
+    (bp.SITE_WIDGETS, ["Zoom in", "enlarge   reduce",  # t700
+                       "WhatsApp Online Chat !"]),  # t728
 ]
 
 # Real article sentences that share words with the furniture; none may match.
 ARTICLE_SENTENCES = [
+    # the thirty-first pass's furniture words in sentences
+    "Return to top form took the 3 firms until 2019, the report said.",
+    "The current position of the port, 3rd in the world in 2019, was kept.",
+    "Ten thousand and eighty-six visitors came in 2019, the museum said.",
+    "Two thousand",
+    "Three hundred and twenty workers came.",
+    "Page copy protected by law, the 12 firms said in 2019.",
+    "| stations = 27",
+    "Zoom in on the 12 new berths of 2019, the port said.",
+    "WhatsApp online chat groups grew 30% in 2019.",
+    "Enlarge and reduce the 3 maps, the bureau said.",
+    "| open = {{Start date and age|2015|09|26|df=yes}}",
+    "Subdivision Name2:Ningbo",
+    "| Port | 2019 | 2020 |",
+    "Map: the 12 new stations of 2019, the bureau said.",
+    "The image of the port = 3 berths in 2019, he said.",
     # the thirtieth pass's furniture words in sentences
     "By the end of 2019 on 25-Feb-2016 terms, output rose 12%.",
     "by the port on May 5, 2019, 3 berths were opened.",

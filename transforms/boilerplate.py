@@ -79,7 +79,10 @@ BREADCRUMB_HOME: Final = (
     r"( *(>>|>|»|›|- *>) *[^>»›\n ]([^>»›\n]{0,118}[^>»›\n -])?)* *$"
 )
 # The label takes a colon, or a dash between spaces: "Current location - Network - Section - <headline>".
-BREADCRUMB_LABEL: Final = r"(?im)^ *(you are here|current location|current position) *([:：]| +[-–] +).{0,200}$"
+# With an article before the label ("The current position: Home > 参展流程 >", a trade fair's page whose Chinese crumb
+# is left open, en.nbplas.com t873, the thirty-first tune_other pass).
+BREADCRUMB_LABEL: Final = (r"(?im)^ *(the +)?(you are here|current location|current position) *([:：]| +[-–] +)"
+                           r".{0,200}$")
 # Slash-separated trails after Home, the last item often the headline itself: "Home / Fenghua",
 # "Home / News / China's small household appliances have exploded in Africa, ...".
 # Also a menu of bar-separated items after Home, a stray bar closing it ("Home | New Year Gala | Year of Tiger |
@@ -470,7 +473,8 @@ COUNTER_WIDGET: Final = (
 SITE_WIDGETS: Final = (
     r"(?im)^ *((skip|jump) to (main )?(content|navigation|footer)|search site.{0,40}|(express|advanced|quick) search"
     r"|search using map|search for (a |an )?(news|articles?|keywords?).{0,60}|send (by|via|to) e-?mail( to a friend)?"
-    r"|e-?mail (this|to a friend)|printable version|print version|[\^↑]? *(back to )?top( of (the )?page| +button)?"
+    r"|e-?mail (this|to a friend)|printable version|print version"
+    r"|[\^↑]? *((back|return) to )?top( of (the )?page| +button)?"
     r"|bottom of (the )?page"
     r"|(start|begin|get) +(a|your) +free +trial"
     # a stock page's code line under the company's name ("XSEC:002142 Stock Report" over "Market Cap: CN¥176.7b",
@@ -478,7 +482,14 @@ SITE_WIDGETS: Final = (
     r"|[a-z]{2,8} *: *[0-9a-z]{1,10}([.][a-z]{1,4})? +stock +(report|quote|overview)"
     # Wikipedia's tagline under the headline, kept by its mirrors ("From Wikipedia, the free encyclopedia": the older
     # layout's extraction took it for the headline, en.wikipedia.org t864, the thirtieth tune_other pass)
-    r"|from +wikipedia *, +the +free +encyclopedia) *$"
+    r"|from +wikipedia *, +the +free +encyclopedia"
+    # a plagiarism service's badge under a blog post's headline ("Page copy protected against web site content
+    # infringement by Copyscape", eatdrinkcooktravel.wordpress.com t886, the thirty-first tune_other pass)
+    r"|page +copy +protected +against +web +site +content +infringement( +by +copyscape)?|protected +by +copyscape"
+    # a picture's zoom buttons ("Zoom in" over "enlarge   reduce" under a temple's picture, t700) and a chat button
+    # ("WhatsApp Online Chat !" under a post's date, t728), left by earlier passes
+    r"|zoom +in( +zoom +out)?|enlarge +reduce|whatsapp +online +chat *!?"
+    r") *$"
 )
 # An infobox's montage caption, which encyclopedia pages and their mirrors print under the article's name ("Clockwise
 # from the top: Zhaobao Hill, Zhenhai Harbor Area, ...", en.wikipedia.org t864; "Clockwise: South Business District,
@@ -491,6 +502,19 @@ MONTAGE_CAPTION: Final = (
 # characters', en.linkfang.org t862, clawbrominep559.sbs t863, the thirtieth tune_other pass).
 CHARACTERS_CAPTION: Final = (
     r"(?im)^ *[\"“][^\"“”\n]{1,40}[\"”] +in +(simplified|traditional|chinese)[^\n]{0,80} +characters *$"
+)
+# An infobox's template as a wiki mirror serves it raw, the lines that lay it out: its maintenance template and its
+# opening and closing braces ("{{Short description|Metro line in Ningbo, China}}", "{{Infobox rail line", "}}"), its
+# empty fields ("| name =", "| close ="), and its picture, logo, colour and map fields ("| logo = NBRT_Line_2_icon.svg",
+# "| image_width = 300px", "| color = {{rcr|NingboRT|2}}", "| map_state = collapsed": friendlywiki.com t893, the
+# thirty-first tune_other pass); the map's fields as another mirror prints them, a label and a colon ("Mapsize:200px",
+# "Image Map1:ChinaZhejiangNingbo.png", "Map Caption1:Ningbo in Zhejiang", everything.explained.today t865). The fields
+# holding the article's data ("| stations = 27", "Subdivision Name2:Ningbo") stay text, as tune_sites s197's infobox.
+WIKI_LAYOUT: Final = (
+    r"(?im)^ *([{][{] *(infobox|short +description)[^\n]{0,200}|[}][}]|[|] *[a-z][a-z0-9_ ]{0,30}[a-z0-9_] *="
+    r"|[|] *(logo|image|map|colou?r)[a-z0-9_]* *= *[^\n]{1,200}"
+    r"|(map *size|image *map|map *caption)[0-9]? *: *[^\n]{0,120})"
+    r" *$"
 )
 SOURCE_WORD: Final = r"(?im)^ *source +([a-z][a-z.]{1,30}|from +[a-z][a-z0-9. '-]{1,40}) *$"
 # Blogger's feed links under a post, whole or split over two lines: "Subscribe to: Post Comments (Atom)",
@@ -708,6 +732,14 @@ STANDFIRST_BYLINE: Final = r"(?im)^.{1,200} +by *[:：] *" + _BY_NAMES + r" *$"
 LONE_NUMBER: Final = (
     r"(?im)^ *[0-9]{1,6}( +(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[.]?( +[0-9]{2})?)? *$"
 )
+# A picture's number a machine translation spelled out, alone between a notice's sections ("ten thousand and
+# eighty-six", "... eighty-seven", "... eighty-eight", www.yqqlm.com t891, the thirty-first tune_other pass): a number
+# in words with a scale word (hundred, thousand) and more after it; "Two thousand" alone is left as it is.
+_SPELLED_SMALL: Final = (r"((twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(-(one|two|three|four|five|six|seven"
+                         r"|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen"
+                         r"|nineteen|one|two|three|four|five|six|seven|eight|nine)")
+SPELLED_COUNTER: Final = (r"(?im)^ *" + _SPELLED_SMALL + r" +(hundred|thousand)"
+                          r"( +(and +)?" + _SPELLED_SMALL + r"( +(hundred|thousand))?)+ *$")
 # Also alone ("1/3", "2/3", "3/3": a magazine's gallery, www.timeoutshanghai.com t488, the sixteenth pass).
 GALLERY_POSITION: Final = r"(?im)^ *[0-9]{1,2} */ *[0-9]{1,2}( +(next|prev|previous)( +(next|prev|previous))?)? *$"
 WECHAT_PROMPTS: Final = (
@@ -1192,6 +1224,7 @@ BOILERPLATE_PATTERNS: Final[tuple[str, ...]] = (    PRINT_CLOSE,
     SITE_WIDGETS,
     MONTAGE_CAPTION,
     CHARACTERS_CAPTION,
+    WIKI_LAYOUT,
     SOURCE_WORD,
     FEED_LINKS,
     CN_META,
@@ -1228,6 +1261,7 @@ BOILERPLATE_PATTERNS: Final[tuple[str, ...]] = (    PRINT_CLOSE,
     AI_SUMMARY_NOTE,
     RATING_WIDGET,
     LONE_NUMBER,
+    SPELLED_COUNTER,
     GALLERY_POSITION,
     WECHAT_PROMPTS,
     ACCOUNT_DATE,
@@ -1378,6 +1412,9 @@ _NEIGHBOUR_LABEL_WINDOW: Final = 2 + 9 + 8 + 1
 _ALT_NUMBER_WINDOW: Final = 3 + 1
 # LABEL_DATE_HITS's colon stands among the line's first characters: a space, the label (20), a space and the colon.
 _LABEL_COLON_BY: Final = 1 + 20 + 1 + 1
+# WIKI_LAYOUT's map field's colon stands among the line's first characters: a space, "map caption" (11), the digit, a
+# space and the colon.
+_WIKI_FIELD_COLON_BY: Final = 1 + 11 + 1 + 1 + 1
 # PICTURE_RIGHTS_NOTICE's verb ("contact", "delete", "remove": no "i" nor "s", see above) ends at most 40 characters
 # before the line's end: "contact" (7) and 40.
 _RIGHTS_NOTICE_VERBS: Final = ("contact", "delete", "remove")
@@ -1475,6 +1512,10 @@ _NEEDS: Final[dict[str, Callable[[str], bool]]] = {
     BARE_DOMAIN: lambda line: " " not in line,
     MONTAGE_CAPTION: lambda line: _opens_with(line, ("clockwise",)),
     CHARACTERS_CAPTION: lambda line: line.rstrip(" ")[-10:].lower() == "characters",
+    # the braces, a field's bar and its equals sign, or a map field's colon among the first characters ("image map1 :"
+    # and a space before it: 14)
+    WIKI_LAYOUT: lambda line: ("{{" in line or "}}" in line or ("|" in line and "=" in line)
+                               or ":" in line[:_WIKI_FIELD_COLON_BY]),
     # Joomla's documented strings: the line opens with one of their first words
     JOOMLA_CHROME: lambda line: _opens_with(line, _JOOMLA_OPENINGS),
     CONTACT_EMAIL: lambda line: "@" in line,

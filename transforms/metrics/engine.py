@@ -696,7 +696,15 @@ from transforms.textutil import KANA_RE
 # word closing a paragraph, the text cut there, takes that scale ("exceeding USD100 bill", tune_sites s285: read as 100
 # dollars; number.cut_scale, engine.CUT_SCALE_RE).
 # "2026.12.07.204": main (.155-.196) and metrics24 (.200-.203) merged.
-EXTRACTOR_VERSION = "2026.12.07.204"
+# "2026.12.07.210" (other31): "Return to top" and a Copyscape badge (t873, t886: SITE_WIDGETS), "The current position:"
+# trails (t873: BREADCRUMB_LABEL) and a picture's number spelled out ("ten thousand and eighty-six", t891:
+# SPELLED_COUNTER) are furniture.
+# "2026.12.07.211" (other31): an infobox's wikitext layout lines ("{{Infobox rail line", "| name =", "| logo = ...",
+# "}}", t893) and a mirror's map fields ("Mapsize:200px", "Map Caption1:...", t865) are furniture (WIKI_LAYOUT).
+# "2026.12.07.212" (other31): a picture's zoom buttons ("Zoom in", "enlarge   reduce", t700) and a chat button
+# ("WhatsApp Online Chat !", t728) are furniture (SITE_WIDGETS), two lines earlier passes left.
+# "2026.12.07.213": main (.155-.204) and other31 (.210-.212) merged.
+EXTRACTOR_VERSION = "2026.12.07.213"
 
 
 MIDDLE_DOT: Final = "·"
