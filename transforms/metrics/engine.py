@@ -895,6 +895,9 @@ def _extract(body: str, pub: tuple[int, int] | None, document_period: tuple[str,
                  if (scan := sentence_scan(tokens, para, sent_start, sent_end)).any]
         if not spans:
             continue
+        # (the shorthand needles looked for once over the sentences read, where there are several: a needle in one
+        # of them is in that stretch; most paragraphs hold none, and then no sentence of them is searched)
+        shorthand_gate = len(spans) < 2 or low is None or shorthand_possible(low[spans[0][0]:spans[-1][1]])
         # each sentence's quantities, described (what neither reads the periods, which come after): the
         # sentences after the last one with a quantity are then not read for time cues, which could only
         # carry a period to the quantities of a later sentence of the paragraph
@@ -906,7 +909,7 @@ def _extract(body: str, pub: tuple[int, int] | None, document_period: tuple[str,
             described: list[tuple[_Found, str | None]] = []
             # its triggers and the words its Sentence's gates look for, in its folded text (one pass)
             words = SENTENCE_FINDER.found(low, sent_start, sent_end) if low is not None else None
-            items = _find_quantities(para, sent_start, sent_end, excluded, scan, low, words)
+            items = _find_quantities(para, sent_start, sent_end, excluded, scan, low, words, shorthand_gate)
             if items and compound:
                 items = _join_scales(items, para)  # "RMB 7 billion 200 million yuan": one amount
             if items and cut is not None and sent_end >= cut.start():
@@ -1973,7 +1976,8 @@ FOLDED_MATCHERS: Final = {rule: FoldedPattern(regex, MATCHER_LEADS.get(rule))  #
 # (a scan tries the pattern at every position, or at every r, p and c of a LeadScan).
 RANK_VERB_OPENINGS: Final = ("rank", "placed", "placing", "came", "coming")
 MATCHER_OPENINGS: Final[dict[str, tuple[str, ...]]] = {"rank_verb": RANK_VERB_OPENINGS,
-                                                       "rank_verb_list": RANK_VERB_OPENINGS}
+                                                       "rank_verb_list": RANK_VERB_OPENINGS,
+                                                       "rank_verb_and": RANK_VERB_OPENINGS}
 # Matchers scanned over a whole sentence whose every match holds one of a few words right after a word of a kind:
 # (the words, the endings of the word before them ("": a decimal digit), spaced: a whitespace run between (else
 # one space or hyphen)). On a paragraph with a folded text, a sentence whose lowercase text holds no such pair
@@ -2148,9 +2152,11 @@ def _add(found: list[_Found], claimed: list[tuple[int, int]], item: _Found | Non
 
 
 def _find_quantities(para: str, start: int, end: int, excluded: list[tuple[int, int]],
-                     scan: NumberScan, para_low: str | None = None, words: list[int] | None = None) -> list[_Found]:
+                     scan: NumberScan, para_low: str | None = None, words: list[int] | None = None,
+                     shorthand_gate: bool = True) -> list[_Found]:
     """The quantities of the sentence para[start:end], in order. para_low: folded_text(para); words:
-    SENTENCE_FINDER.found(para_low, start, end), if the caller knows it."""
+    SENTENCE_FINDER.found(para_low, start, end), if the caller knows it; shorthand_gate: False when the caller
+    knows the sentence holds no shorthand needle (matchers.shorthand_possible over a stretch holding it)."""
     claimed: list[tuple[int, int]] = []
     found: list[_Found] = []
     # the paragraph's excluded spans that reach into the sentence (a match lies inside it): mostly none
@@ -2206,7 +2212,7 @@ def _find_quantities(para: str, start: int, end: int, excluded: list[tuple[int, 
                 points = pct_points(match, sentence)
                 if points is not None:
                     _add(found, claimed, points, "pct_points")
-    shorthand = scan.digits and shorthand_possible(low)  # (most sentences hold no needle)
+    shorthand = scan.digits and shorthand_gate and shorthand_possible(low)  # (most sentences hold no needle)
     if shorthand and any(needle in low for needle in VALUATION_NEEDLES):  # "PE ratios of 19.9, 15.9": multiples
         for match in VALUATION_LIST_RE.finditer(para, start, end):
             for number in valuation_multiples(match):

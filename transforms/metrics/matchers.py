@@ -1023,7 +1023,8 @@ SHORTHAND_GATE_RE: Final = re.compile(words_pattern(SHORTHAND_NEEDLES, space=" "
 SHORTHAND_WORD_NEEDLES: Final = tuple(sorted(needle for needle in SHORTHAND_NEEDLES if not needle[0].isdigit()))
 # The word needles by a part several share ("margin": six of them): a needle in the text has its part in it, so a
 # part not in the text rules out its whole family with one search (11 searches of a sentence instead of 26).
-SHORTHAND_FAMILY_PARTS: Final = ("accoun", "margin", "ratio", "rate", "p/", "ppt", "price-")
+SHORTHAND_FAMILY_PARTS: Final = ("accoun", "margin", "ratio", "rate", "p/", "ppt", "price-", " cny", " rmb", " usd",
+                                 " eur")
 SHORTHAND_FAMILIES: Final = tuple(
     (part, tuple(needle for needle in SHORTHAND_WORD_NEEDLES
                  if part in needle and not any(earlier in needle for earlier in SHORTHAND_FAMILY_PARTS[:index])))
