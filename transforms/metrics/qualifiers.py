@@ -69,13 +69,15 @@ DECREASE_AFTER_RE: Final = re.compile(
 # "the growth rate of industrial investment in June alone reached 31.9%", "Annual growth rate is 17.8%", "with the
 # growth rate reaching 41.2%": a growth rate said to be the figure is a change (kind.growth_rate_is), read in the last
 # GROWTH_RATE_IS_READ characters before it.
+# (a hedge maybe, then the figure: "reached approximately 69.2%")
+_HEDGED: Final = rf"(?:(?:{words_pattern((*HEDGE_WORDS, 'approximately'))})\s+)?"
 GROWTH_RATE_IS_RE: Final = re.compile(
     r"\b(?:growth|increase)\s+rates?\b(?:"
     r"(?:\s+(?:of|in|for)\b[^,.;:%]{0,60}?)?\s+"
     rf"{words_pattern(GROWTH_RATE_LINKS)}\s+"
     rf"(?:(?:{words_pattern((*HEDGE_WORDS, *GROWTH_RATE_BOUNDS, 'approximately'))})\s+)?"
     # "posted growth rates of 16.5%, 13.5%, and 11.4%, respectively" (s009), "the increase rates of 4.6%" (s050)
-    rf"|\s+of\s+(?:(?:{words_pattern((*HEDGE_WORDS, 'approximately'))})\s+)?)$",
+    rf"|\s+of\s+{_HEDGED})$",
     re.IGNORECASE,
 )
 GROWTH_RATE_IS_READ: Final = 120
@@ -83,12 +85,11 @@ GROWTH_RATE_IS_READ: Final = 120
 # before its link verb makes the figure a share (kind.share_is), where the subject read keeps only "sales".
 SHARE_IS_RE: Final = re.compile(
     r"\b(?:percentage|proportion|share)\s+of\b[^,;:%]{0,80}?\s+"
-    rf"{words_pattern(GROWTH_RATE_LINKS)}\s+"
-    rf"(?:(?:{words_pattern((*HEDGE_WORDS, 'approximately'))})\s+)?$",
+    rf"{words_pattern(GROWTH_RATE_LINKS)}\s+{_HEDGED}$",
     re.IGNORECASE,
 )
 GROWTH_AT_RE: Final = re.compile(
-    rf"\b(?:{'|'.join(GROWTH_AT_STEMS)})\w*\s+at\s+(?:(?:{words_pattern((*HEDGE_WORDS, 'approximately'))})\s+)?$",
+    rf"\b(?:{'|'.join(GROWTH_AT_STEMS)})\w*\s+at\s+{_HEDGED}$",
     re.IGNORECASE,
 )
 # "Sales of sports products were approximately RMB 8,560,723,000, down RMB 2,126,467,000 or 19.9% from ..." (tune_sites
