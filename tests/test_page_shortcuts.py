@@ -960,14 +960,16 @@ def plain_split_body(blocks: list[textutil.Block], title: str | None) -> tuple[l
             and len(body[-1].split()) <= textutil.RELATED_TITLE_MAX_WORDS and body[-1][-1] not in ".!?。！？" \
             and textutil.DATE_ONLY_RE.match(plain_normalize_space(blocks[last_index].text)):
         body.pop()
-    # a sentence wrapped by hand over lines: its rest, in the next block, joins it (session 24)
+    # a sentence wrapped by hand over lines: its rest, in the next block, joins it (session 24); a line closed by a
+    # word no sentence ends on, over a line opening with a figure, too (session 28)
     k = len(body) - 2
     while k >= 0:
         words, rest = body[k].split(), body[k + 1]
+        figure_goes_on = words[-1] in textutil.FIGURE_LEAD_WORDS and rest[0] in "0123456789" and " " in rest
         if block_of_paragraph[k + 1] - block_of_paragraph[k] == 1 and len(words) >= textutil.WRAPPED_MIN_WORDS \
-                and (words[-1].endswith(",") or words[-1][-1].isalnum() and (words[-1][0].islower()
-                                                                             or words[-1][0].isdigit())) \
-                and re.match(r"[a-z]+(?:[-'][a-z]+)*[ ,;:)]\S*\s\S", rest):
+                and (figure_goes_on or (words[-1].endswith(",") or words[-1][-1].isalnum() and (
+                    words[-1][0].islower() or words[-1][0].isdigit()))
+                     and re.match(r"[a-z]+(?:[-'][a-z]+)*[ ,;:)]\S*\s\S", rest)):
             body[k:k + 2] = [body[k] + " " + rest]
             del block_of_paragraph[k + 1]
         k -= 1

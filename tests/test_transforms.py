@@ -3718,6 +3718,29 @@ def test_a_sentence_wrapped_over_lines_is_one_paragraph_and_its_figure_read() ->
     assert [(m.value, m.unit) for m in article.metrics][:2] == [(16.77e6, "count"), (7.0, "percent")]
     assert {"The evening show was hosted by Zhang Xiaojie", "data and more", "e59bbee78987 tags",
             "China Car News", "engine and plant"} <= set(paragraphs)
+def test_a_line_left_open_by_a_word_no_sentence_ends_on_goes_on_in_the_figure_below() -> None:
+    """Real page tune_sites s094 (a PDF's text on a documents site): "These enterprises had totally employed more than"
+    over "160,000 people, ..." and "... of which the exported moulds took up RMB" over "1.5 billion Yuans." were two
+    paragraphs each (a line opening with a figure never joined the line above), so the count lost its hedge and the
+    amount its currency mark. A line closed by a hedge, preposition, article, copula or currency mark goes on in a next
+    line opening with a figure (textutil.FIGURE_LEAD_WORDS); a line closed by a noun ("... high-quality development"
+    over a date line) and a lone figure ("... Currency is CNY" over "4.100") stay apart."""
+    text = ("Mould industry report\n\nBy the end of 2005, there existed over 6000 enterprises engaged in mould "
+            "processing in Ningbo. These enterprises had totally employed more than\n160,000 people, with total output "
+            "value reaching RMB 16.1 billion Yuans, of which the exported moulds took up RMB\n1.5 billion Yuans. The "
+            "5-year average increase rate of the mould output value has gone beyond\n30%, and more.\n\n"
+            "Ningbo witnesses high-quality development\n2019-07-21 with more\n\n"
+            "Shanghai Stock Exchange Delayed Price Currency is CNY\n4.100")
+    article = parse_page(text, template="text")
+    paragraphs = article.body.split("\n\n")
+    assert any("employed more than 160,000 people" in p and "took up RMB 1.5 billion Yuans" in p
+               and "gone beyond 30%, and more." in p for p in paragraphs)
+    found = {m.text: m for m in article.metrics}
+    assert found["160,000 people"].qualifier == "at_least"
+    assert found["RMB 1.5 billion Yuans"].unit == "CNY"
+    assert {"Ningbo witnesses high-quality development", "4.100"} <= set(paragraphs)
+
+
 def test_a_date_glued_to_a_closing_bracket_is_a_date_line() -> None:
     """Real page tune_sites s196 (metrics17, a reports site's summary): "HAITIAN INT'LHAITIAN INT'L(HK:01882)2025-09-12
     09:28" under the report's name was taken for the headline and gave no date: an ISO date glued to a closing bracket,

@@ -589,6 +589,16 @@ def split_body(blocks: list[Block], title: str | None) -> tuple[list[str], list[
 # line ("... reporter Zhang Xiaojie" over "data", "Generado por ... Philip Carter" over "viernes, 29 de agosto"),
 # nor over a code ("e59bbee78987"): site chrome stays its own line.
 WRAPPED_MIN_WORDS: Final = 5
+# Currency marks written before a number ("RMB110 million", "US$ 5 billion"; metrics.vocab's table, kept here so the
+# page walk reads them too).
+CURRENCY_PREFIXES: Final = ("US$", "USD", "RMB", "rmb", "CNY", "CN¥", "EUR", "€", "¥", "￥", "$")
+# A line closed by a word no sentence ends on goes on in a next line opening with a figure ("... had totally employed
+# more than" over "160,000 people, with ...", "... took up RMB" over "1.5 billion Yuans", a PDF's text, tune_sites
+# s094; "... can be traced back to" over "7,000 years ago", tune_other t841): hedges, prepositions, articles,
+# copulas and the currency marks.
+FIGURE_LEAD_WORDS: Final = frozenset({"about", "approximately", "around", "nearly", "over", "than", "almost", "beyond",
+                                      "least", "roughly", "some", "of", "to", "by", "in", "at", "from", "with", "for",
+                                      "the", "a", "an", "is", "are", "was", "were", "covers", *CURRENCY_PREFIXES})
 WRAPPED_REST_RE: Final = re.compile(r"[a-z]+(?:[-'][a-z]+)*[ ,;:)]\S*\s\S")
 
 
@@ -596,12 +606,17 @@ def _join_wrapped(body: list[str], block_of_paragraph: list[int]) -> None:
     """Join (in place) each body paragraph to the wrapped rest of its sentence in the block right after it."""
     for i in range(len(body) - 2, -1, -1):
         text, rest = body[i], body[i + 1]
-        if block_of_paragraph[i + 1] != block_of_paragraph[i] + 1 or not "a" <= rest[0] <= "z" \
-                or text.count(" ") < WRAPPED_MIN_WORDS - 1:  # (normalized: one space between words)
-            continue
+        if block_of_paragraph[i + 1] != block_of_paragraph[i] + 1 or text.count(" ") < WRAPPED_MIN_WORDS - 1:
+            continue  # (normalized: one space between words)
         last = text[text.rfind(" ") + 1:]
-        open_end = text[-1] == "," or (text[-1].isalnum() and (last[0].islower() or last[0].isdigit()))
-        if open_end and WRAPPED_REST_RE.match(rest):
+        if "0" <= rest[0] <= "9":  # a figure goes on a sentence left open by a word no sentence ends on
+            joined = last in FIGURE_LEAD_WORDS and " " in rest
+        elif "a" <= rest[0] <= "z":
+            open_end = text[-1] == "," or (text[-1].isalnum() and (last[0].islower() or last[0].isdigit()))
+            joined = open_end and WRAPPED_REST_RE.match(rest) is not None
+        else:
+            continue
+        if joined:
             body[i] = f"{text} {rest}"
             del body[i + 1]
             del block_of_paragraph[i + 1]

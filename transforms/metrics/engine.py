@@ -704,7 +704,10 @@ from transforms.textutil import KANA_RE
 # "2026.12.07.212" (other31): a picture's zoom buttons ("Zoom in", "enlarge   reduce", t700) and a chat button
 # ("WhatsApp Online Chat !", t728) are furniture (SITE_WIDGETS), two lines earlier passes left.
 # "2026.12.07.213": main (.155-.204) and other31 (.210-.212) merged.
-EXTRACTOR_VERSION = "2026.12.07.213"
+# "2026.12.07.214" (page level): a line closed by a word no sentence ends on (a hedge, preposition, article, copula or
+# currency mark) goes on in a next line opening with a figure ("employed more than" over "160,000 people", "took up
+# RMB" over "1.5 billion Yuans", a PDF's text, tune_sites s094: textutil.FIGURE_LEAD_WORDS, _join_wrapped).
+EXTRACTOR_VERSION = "2026.12.07.214"
 
 
 MIDDLE_DOT: Final = "·"

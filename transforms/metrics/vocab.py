@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterable
 from typing import Final
 
+from transforms.textutil import CURRENCY_PREFIXES as CURRENCY_PREFIXES  # re-exported: defined there (see below)
 from transforms.textutil import MONTH_ABBR, MONTHS
 
 # (capitalised too, as headlines write them: "Postal Industry Revenue Hits USD 484.6 Million in 2013" (tune_other
@@ -23,7 +24,7 @@ SCALE_WORDS: Final[dict[str, float]] = {
 # Currency marks written before the number ("RMB110 million", "US$ 5 billion") and words after it.
 # ("CN¥3,067.7B": how a stock site marks yuan, metrics17, tune_sites s187; an expat agency's small letters, "from
 # rmb1500/month to rmb30000/month", metrics20, tune_sites s218: nothing was read)
-CURRENCY_PREFIXES: Final = ("US$", "USD", "RMB", "rmb", "CNY", "CN¥", "EUR", "€", "¥", "￥", "$")
+# CURRENCY_PREFIXES (defined in textutil: the page walk reads it too, a wrapped line closed by "RMB" goes on).
 # Capitalised forms too: "192.82 billion Yuan" (ningbolife); the plural some translations write ("RMB 16.1 billion
 # Yuans", "1.5 billion Yuans").
 # Xinhua's "U.S. dollars" too ("2.5 billion yuan (398 million U.S. dollars)", tune_other t053: was a count of "U.S").
