@@ -875,6 +875,14 @@ def test_worth_rates_and_spelled_names(sentence: str, text: str, fields_: tuple)
     ("There are 55 such stations in private enterprises, and 14 in other companies.",
      [("55 such stations", 55.0, "count"), ("14", 14.0, "count")]),
     ("It is about 1 hour's drive from Shanghai, at 1 Huizhan Road, opening on 1 July.", []),
+    # a named count of one closing a list of counts of its plural (dev 017, session 28: count.one_listed); a name
+    # after a list of other things stays a name
+    ("Ningbo won 50 achievements, including 6 Provincial Natural Science Awards, 41 Provincial Science and Technology "
+     "Progress Awards, and 1 Provincial International Science and Technology Cooperation Award.",
+     [("50 achievements", 50.0, "count"), ("6 Provincial Natural Science Awards", 6.0, "count"),
+      ("41 Provincial Science and Technology Progress Awards", 41.0, "count"),
+      ("1 Provincial International Science and Technology Cooperation Award", 1.0, "count")]),
+    ("It opened 3 Metro Lines, and 1 Huizhan Road.", [("3 Metro Lines", 3.0, "count")]),
     # a subheading announces what the text reports; "first three quarters" is a period (dev 032, 041)
     ("Over 300 Exciting Events", []),
     ("In the first three quarters of this year, the output rose by 5.2%.", [("5.2%", 5.2, "percent")]),

@@ -707,7 +707,10 @@ from transforms.textutil import KANA_RE
 # "2026.12.07.214" (page level): a line closed by a word no sentence ends on (a hedge, preposition, article, copula or
 # currency mark) goes on in a next line opening with a figure ("employed more than" over "160,000 people", "took up
 # RMB" over "1.5 billion Yuans", a PDF's text, tune_sites s094: textutil.FIGURE_LEAD_WORDS, _join_wrapped).
-EXTRACTOR_VERSION = "2026.12.07.214"
+# "2026.12.07.215": a named count of one closing a list of counts of its plural ("including 6 Provincial Natural Science
+# Awards, ..., and 1 Provincial International Science and Technology Cooperation Award", dev 017: count.one_listed);
+# "1 Huizhan Road" alone stays a name.
+EXTRACTOR_VERSION = "2026.12.07.215"
 
 
 MIDDLE_DOT: Final = "·"

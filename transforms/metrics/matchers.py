@@ -1722,8 +1722,17 @@ def _count(para: str, match: NumberRead, sent_start: int, rule: str = "count") -
             return None  # "1,120 are making face masks": the counted noun is elsewhere
     phrase = _noun_phrase_after(para, phrase_start)
     quoted_name = False
+    one_listed = False
     if phrase is None and raw == "1":  # "1 provincial natural science first prize"
         phrase = _noun_phrase_after(para, phrase_start, singular=True)
+        if phrase is None and before.rstrip().endswith(LIST_JOINER_ENDS):
+            # "including 6 Provincial Natural Science Awards, ..., and 1 Provincial International Science and
+            # Technology Cooperation Award" (dev 017): a named count of one closing a list of counts of its plural
+            # (count.one_listed; "1 Huizhan Road" alone stays a name)
+            phrase = _noun_phrase_after(para, phrase_start, singular=True, named=True)
+            one_listed = phrase is not None and _plural_counted(before, phrase[1])
+            if not one_listed:
+                phrase = None
     elif phrase is None and not scaled and any(quote in para[phrase_start:phrase_start + 80]
                                                for quote in CLOSING_QUOTES):
         # 'There were also 127 new national-level special "little giant", with a total of 182' (dev 019): a class
@@ -1762,6 +1771,8 @@ def _count(para: str, match: NumberRead, sent_start: int, rule: str = "count") -
     rules = ["count.invariant_unit"] if subject in INVARIANT_UNIT_NOUNS else []  # "7.8 million TEU"
     if average:
         rules.append("count.average_headcount")
+    if one_listed:
+        rules.append("count.one_listed")
     if quoted_name:
         rules.append("count.quoted_name")
         if np_end < len(para) and para[np_end] in CLOSING_QUOTES:
@@ -1772,6 +1783,20 @@ def _count(para: str, match: NumberRead, sent_start: int, rule: str = "count") -
         rules.append("count.per_time")
     return _Found(match.start, np_end, number_value(match.raw, match.scale), "count", kind="level",
                   subject=found_subject, num_start=match.start, rules=rules)
+
+
+# What closes the text before a count that goes on a list (", and 1 Provincial ... Award": count.one_listed).
+LIST_JOINER_ENDS: Final = (",", ", and", ";")
+
+
+def _plural_counted(before: str, subject: str) -> bool:
+    """`before` counts the plural of `subject`'s last word in digits ("6 Provincial Natural Science Awards, ..." before
+    "1 Provincial ... Cooperation Award")."""
+    last = subject.rsplit(None, 1)[-1]
+    plurals = (f"{last}s", f"{last}es") + ((f"{last[:-1]}ies",) if last.endswith("y") else ())
+    lower = before.lower()
+    return any(f"{plural}," in lower or f"{plural} " in lower or lower.endswith(plural) for plural in plurals) \
+        and any(char.isdigit() for char in before)
 
 
 def _spelled_count(para: str, match: re.Match[str], sent_start: int) -> _Found | None:

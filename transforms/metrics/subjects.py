@@ -648,12 +648,13 @@ class _ReadMore(Exception):
     """The phrase reads past the tokens it was given, which are not all there are."""
 
 
-def _noun_phrase_after(para: str, pos: int, singular: bool = False) -> tuple[int, str] | None:
+def _noun_phrase_after(para: str, pos: int, singular: bool = False, named: bool = False) -> tuple[int, str] | None:
     """(end offset, lowercase phrase) of the plural noun phrase starting at `pos`, else None.
 
     The phrase runs to a verb, a preposition or punctuation; it is the longest run of its
     words that ends in a plural noun ("1,512 manufacturers complete digital transformation"
-    -> "manufacturers").
+    -> "manufacturers"). singular=True: a singular phrase of two words or more, in small letters unless `named`
+    (a count of one: "1 provincial natural science first prize").
     """
     # the loop below appends a word or stops at each token, so it reads at most NP_MAX_WORDS tokens
     # (one more after "more"/"such") and looks three ahead: the first NP_AFTER_TOKENS are all it can see
@@ -661,10 +662,10 @@ def _noun_phrase_after(para: str, pos: int, singular: bool = False) -> tuple[int
     quoted = _quoted_spans(para, pos) if tokens and holds_quote(para, pos, min(len(para), pos + 200)) else ()
     if len(tokens) == NP_FIRST_TOKENS:  # (fewer: they are all the tokens there are)
         try:
-            return _noun_phrase_in(tokens, singular, complete=False, quoted=quoted)
+            return _noun_phrase_in(tokens, singular, complete=False, quoted=quoted, named=named)
         except _ReadMore:
             tokens = _words_after(para, pos)
-    return _noun_phrase_in(tokens, singular, quoted=quoted)
+    return _noun_phrase_in(tokens, singular, quoted=quoted, named=named)
 
 
 def _quoted_spans(para: str, pos: int) -> tuple[tuple[int, int], ...]:
@@ -710,7 +711,7 @@ def _top_as_adjective(lower: str, following: str) -> bool:
 
 
 def _noun_phrase_in(tokens: list[tuple[str, int]], singular: bool, complete: bool = True,
-                    quoted: tuple[tuple[int, int], ...] = ()) -> tuple[int, str] | None:
+                    quoted: tuple[tuple[int, int], ...] = (), named: bool = False) -> tuple[int, str] | None:
     """_noun_phrase_after from the tokens after the number (_words_after); complete=False: more tokens
     may follow them, and reading past them raises _ReadMore (every token but the last reads the one
     after it, so the loop never runs out of incomplete tokens without asking for more). `quoted`: the
@@ -801,7 +802,7 @@ def _noun_phrase_in(tokens: list[tuple[str, int]], singular: bool, complete: boo
         words.pop()  # "1.2 million bottles of infant formula" keeps its mass noun
     if not words or words[0][0].lower() in TIME_UNIT_WORDS:
         return None
-    if singular and (len(words) < SINGULAR_MIN_WORDS or not words[0][0][0].islower()
+    if singular and (len(words) < SINGULAR_MIN_WORDS or not named and not words[0][0][0].islower()
                      or any(w.lower() in TIME_UNIT_WORDS | MONTH_WORDS or w.lower().endswith(("'s", "’s"))
                             for w, _ in words)):
         return None  # "1 July", "1 hour's drive", "1 Huizhan Road": not a count of one thing
