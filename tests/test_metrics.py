@@ -859,6 +859,9 @@ def test_worth_rates_and_spelled_names(sentence: str, text: str, fields_: tuple)
     # "Of the N X, M ..." counts X (dev 024)
     ("Of the 35 industrial categories, 29 maintained positive growth.",
      [("35 industrial categories", 35.0, "count"), ("29", 29.0, "count")]),
+    # counts opening their clause before "saw", after "the remaining" (tune_sites s192, session 28)
+    ("On the selected 21 trade lanes from Ningbo, three saw their freight rate indices rise and the remaining 18 saw "
+     "theirs fall.", [("21 trade lanes", 21.0, "count"), ("three", 3.0, "count"), ("18", 18.0, "count")]),
     # ordinal ranks without a ranking verb (dev 041, 042)
     ("The ranking placed Ningbo fifteenth nationwide in terms of innovation capability.",
      [("fifteenth nationwide", 15.0, "rank")]),

@@ -710,7 +710,10 @@ from transforms.textutil import KANA_RE
 # "2026.12.07.215": a named count of one closing a list of counts of its plural ("including 6 Provincial Natural Science
 # Awards, ..., and 1 Provincial International Science and Technology Cooperation Award", dev 017: count.one_listed);
 # "1 Huizhan Road" alone stays a name.
-EXTRACTOR_VERSION = "2026.12.07.215"
+# "2026.12.07.216": a count opening its clause before "saw", or after "and the remaining" / "the other", is the
+# clause's subject ("three saw their freight rate indices rise and the remaining 18 saw theirs fall", tune_sites s192:
+# CLAUSE_SUBJECT_VERBS, CLAUSE_OPENING_RE).
+EXTRACTOR_VERSION = "2026.12.07.216"
 
 
 MIDDLE_DOT: Final = "·"

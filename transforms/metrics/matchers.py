@@ -542,8 +542,10 @@ OF_THEM_BEFORE_RE: Final = re.compile(r"\b(?:among|of)\s+(?:them|these|those|whi
 # abroad and 13 were in China", "Among the top twenty towns, four are from Ningbo" (a plural verb after it,
 # the clause opening before it).
 CLAUSE_SUBJECT_AFTER_RE: Final = re.compile(rf"\s+(?:{words_pattern(CLAUSE_SUBJECT_VERBS)})\b")
-# (not "lines 4 and 5 are")
-CLAUSE_OPENING_RE: Final = re.compile(r"(?:^|[,;:]|(?<!\d\s)\b(?:and|while|whereas|but))\s*$")
+# (not "lines 4 and 5 are"; "the remaining" or "the other" may stand between: "three saw their freight rate indices rise
+# and the remaining 18 saw theirs fall", tune_sites s192)
+CLAUSE_OPENING_RE: Final = re.compile(
+    r"(?:^|[,;:]|(?<!\d\s)\b(?:and|while|whereas|but))(?:\s+the\s+(?:remaining|other))?\s*$")
 # What may follow a number whose noun is elided: punctuation, the end, a time phrase, a verb.
 # ("a population of 7 600 000(2010)": a year in brackets after it, tune_other t463; "had risen to 23 as of Jan. 4":
 # a date after "as of", t287)
