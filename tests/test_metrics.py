@@ -2105,6 +2105,22 @@ def test_the_place_reached_after_a_move_in_a_ranking_is_the_rank() -> None:
     assert extract_metrics("Sales jumped from the 1st to the 5th May.") == []
 
 
+def test_a_move_in_a_ranking_is_a_change_of_rank() -> None:
+    """Real pages dev 043 ("Its overall ranking leaps into the 17th, rising 4 rankings compared to the last year"),
+    tune_sites s147 ("one spot lower than the previous year") and s264 ("Busan, dropping two spots to No 7"): the
+    places moved were labelled (a change of rank) and nothing was read, the count matcher refusing "up 4 places"
+    (rank_move, session 28): unit rank, kind change, signed by the move. A count of places won stays a count."""
+    found = extract_metrics("Its overall ranking leaps into the 17th, rising 4 rankings compared to the last year.")
+    assert [(m.text, m.value, m.unit, m.kind) for m in found] == [("4 rankings", 4.0, "rank", "change")]
+    found = extract_metrics("Ningbo ranked 12th, one spot lower than the previous year.")
+    assert [(m.text, m.value, m.kind) for m in found] == [("ranked 12th", 12.0, "rank"),
+                                                          ("one spot lower", -1.0, "change")]
+    found = extract_metrics("Busan, dropping two spots to No 7, handled 21.6 million TEU.")
+    assert [(m.value, m.unit, m.kind) for m in found][:2] == [(-2.0, "rank", "change"), (7.0, "rank", "rank")]
+    assert [(m.value, m.unit, m.kind) for m in extract_metrics("He won 2 places in the final.")] \
+        == [(2.0, "count", "level")]
+
+
 def test_a_figure_of_a_heading_line_said_again_in_the_paragraph_it_heads_is_one_fact() -> None:
     """Real page tune_sites s157 (metrics13): a category listing's item heading, then its text saying it again."""
     body = ("Ningbo's total import and export volume in the first two months of this year reached 186.6 billion yuan\n"

@@ -713,7 +713,10 @@ from transforms.textutil import KANA_RE
 # "2026.12.07.216": a count opening its clause before "saw", or after "and the remaining" / "the other", is the
 # clause's subject ("three saw their freight rate indices rise and the remaining 18 saw theirs fall", tune_sites s192:
 # CLAUSE_SUBJECT_VERBS, CLAUSE_OPENING_RE).
-EXTRACTOR_VERSION = "2026.12.07.216"
+# "2026.12.07.217": a move in a ranking is a change of rank ("rising 4 rankings", dev 043; "one spot lower than", s147;
+# "dropping two spots", s264: matchers.RANK_MOVE_COUNT_RE, rule rank_move; unit rank, kind change, signed); the demo's
+# mirror pages gain two ("up 3 places", "up four places": 692 -> 694 metrics).
+EXTRACTOR_VERSION = "2026.12.07.217"
 
 
 MIDDLE_DOT: Final = "·"

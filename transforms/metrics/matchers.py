@@ -91,7 +91,9 @@ from transforms.metrics.vocab import (
     POINTS_SHORTHANDS,
     PRECEDING_BLOCKLIST,
     RANK_AND_SCOPE_LEADS,
+    RANK_MOVE_AMOUNTS,
     RANK_MOVE_NOUNS,
+    RANK_MOVE_UNITS,
     RANK_MOVE_VERBS,
     RANK_MOVE_WORDS,
     RANK_ORDINAL_WORDS,
@@ -418,6 +420,15 @@ RANK_FROM_TO_RE: Final = re.compile(
     rf"\b(?:{words_pattern(RANK_MOVE_VERBS)})\s+from\s+(?:the\s+)?{ORDINAL_OR_NO}\s+(?:place\s+|spot\s+)?to\s+(?:the\s+)?"
     rf"(?P<ord>(?P<word>{ORDINAL_ALT})|(?P<n>\d{{1,3}})(?:st|nd|rd|th)|No\.\s?(?P<no>\d{{1,3}}))\b"
     rf"(?!\s+(?:of\s+)?{words_pattern(MONTH_NUMBER)}\b)",
+    re.IGNORECASE,
+)
+# "up 4 places", "dropping two spots to No 7", "rising 4 rankings", "one spot lower than the previous year": a move in a
+# ranking is a change of rank (rank_move; tune_sites s043, s147, s264 labelled them, nothing was read: the count
+# matcher refuses "up 4 places"). Its sign is the describer's (sign.decrease: "dropping", "lower").
+RANK_MOVE_COUNT_RE: Final = re.compile(
+    rf"\b(?:(?P<verb>{words_pattern(RANK_MOVE_WORDS)})\s+(?:(?:up|down)\s+)?(?:by\s+)?)?"
+    rf"(?P<n>\d{{1,2}}|{words_pattern(RANK_MOVE_AMOUNTS)})\s+(?:{words_pattern(RANK_MOVE_UNITS)})\b"
+    rf"(?(verb)|\s+(?:higher|lower)\b)",
     re.IGNORECASE,
 )
 # "the third-largest", "the 2nd biggest": an ordinal superlative is a rank.
@@ -1163,6 +1174,17 @@ def _plain_rank(match: re.Match[str]) -> _Found | None:
     return _Found(match.start("ord"), match.end(), float(value), "rank", kind="rank", num_start=match.start("ord"))
 
 
+def _rank_move(match: re.Match[str]) -> _Found | None:
+    """ "up 4 places", "one spot lower": the places moved, a change of rank."""
+    number = match.group("n")
+    value = int(number) if number.isdigit() else SPELLED_UNITS[number.lower()]
+    if value < 1:
+        return None
+    if match.group().lower().endswith("lower"):
+        value = -value  # "one spot lower than the previous year"
+    return _Found(match.start("n"), match.end(), float(value), "rank", kind="change", num_start=match.start("n"))
+
+
 def _scoped_rank(match: re.Match[str]) -> _Found | None:
     group = "ord" if match.group("ord") else "ord2"
     word = match.group("word") or match.group("word2")
@@ -1246,6 +1268,7 @@ MATCHERS: Final[tuple[tuple[str, re.Pattern[str], Callable[[re.Match[str]], _Fou
     ("rank_scoped", SCOPED_RANK_RE, _scoped_rank),
     ("rank_bracketed", BRACKETED_RANK_RE, _bracketed_rank),
     ("rank_from_to", RANK_FROM_TO_RE, _plain_rank),
+    ("rank_move", RANK_MOVE_COUNT_RE, _rank_move),
     ("fraction", FRACTION_RE, _fraction),
     ("count_plus", COUNT_PLUS_RE, _count_plus),
 )
@@ -1297,6 +1320,7 @@ MATCHER_TRIGGERS: Final[dict[str, tuple[str, ...]]] = {
     "count_plus": ("plus", "odd", "+"),
     "rank_bracketed": ("st)", "nd)", "rd)", "th)"),
     "rank_from_to": ("from",),
+    "rank_move": ("place", "position", "spot", "notch", "rung", "rank"),
     "fraction": ("half", "third", "quarter", "fourth", "fifth", "sixth", "eighth", "tenth", "out of", "in every", "/"),
 }
 
