@@ -2105,6 +2105,24 @@ def test_the_place_reached_after_a_move_in_a_ranking_is_the_rank() -> None:
     assert extract_metrics("Sales jumped from the 1st to the 5th May.") == []
 
 
+def test_a_count_of_one_beside_a_count_of_its_plural_is_a_count() -> None:
+    """Real page tune_sites s129 (a steel paper): "The berths in question include one berth at Dagushan Dockland of
+    Dalian Port, two berths in phase three of ..., one berth at Dongjiakou Dockland of Qingdao Port": "one" is no count
+    on its own ("one of the ..."), so the labelled counts of one were missed; beside a count of its plural in the
+    sentence it is one (count.one_beside_plural, session 28). The noun must be the phrase's head ("one university
+    town" is no university), and "one of the two berths" and "no one" stay nothing."""
+    found = extract_metrics("The berths in question include one berth at Dagushan Dockland of Dalian Port, two berths "
+                            "in phase three of the Caofeidian Dockland of Tangshan Port, one berth at Dongjiakou "
+                            "Dockland of Qingdao Port.")
+    assert [(m.text, m.value, m.unit) for m in found] == [("one berth", 1.0, "count"), ("two berths", 2.0, "count"),
+                                                          ("one berth", 1.0, "count")]
+    found = extract_metrics("There are one tourist center and five visitor service centers.")
+    assert [(m.text, m.value) for m in found] == [("one tourist center", 1.0), ("five visitor service centers", 5.0)]
+    assert [m.text for m in extract_metrics("The city has 12 universities and one university town.")] \
+        == ["12 universities"]
+    assert [m.text for m in extract_metrics("It is one of the two berths, and no one berth is enough.")] == []
+
+
 def test_a_move_in_a_ranking_is_a_change_of_rank() -> None:
     """Real pages dev 043 ("Its overall ranking leaps into the 17th, rising 4 rankings compared to the last year"),
     tune_sites s147 ("one spot lower than the previous year") and s264 ("Busan, dropping two spots to No 7"): the

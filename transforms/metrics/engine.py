@@ -42,6 +42,7 @@ from transforms.metrics.matchers import (
     _elided_currency,
     _spelled_count,
     may_follow,
+    ones_beside_plurals,
     pct_points,
     read_quantity,
     shorthand_possible,
@@ -716,7 +717,10 @@ from transforms.textutil import KANA_RE
 # "2026.12.07.217": a move in a ranking is a change of rank ("rising 4 rankings", dev 043; "one spot lower than", s147;
 # "dropping two spots", s264: matchers.RANK_MOVE_COUNT_RE, rule rank_move; unit rank, kind change, signed); the demo's
 # mirror pages gain two ("up 3 places", "up four places": 692 -> 694 metrics).
-EXTRACTOR_VERSION = "2026.12.07.217"
+# "2026.12.07.218": a count of one beside a count of its plural in one sentence ("include one berth at Dagushan
+# Dockland ..., two berths in ...", tune_sites s129: matchers.ones_beside_plurals, count.one_beside_plural); the noun
+# is the phrase's head, not after "the", "no", "any" ("one of the two berths", "no one" stay nothing).
+EXTRACTOR_VERSION = "2026.12.07.218"
 
 
 MIDDLE_DOT: Final = "·"
@@ -2243,6 +2247,9 @@ def _find_quantities(para: str, start: int, end: int, excluded: list[tuple[int, 
         for match in spelled:
             if _free(match, claimed, excluded_here):
                 _add(found, claimed, _spelled_count(para, match, start), "spelled_count")
+        if found and "one " in low:
+            for one in ones_beside_plurals(para, low, start, found, claimed):
+                _add(found, claimed, one, "spelled_count")
         found.sort(key=lambda f: f.start)
         return found
     year_starts = followed_starts(para, num_starts, end, followers, NUMBER_FOLLOWERS["years"]) \
@@ -2277,5 +2284,8 @@ def _find_quantities(para: str, start: int, end: int, excluded: list[tuple[int, 
                 _add(found, claimed, money, "elided_money")
             else:
                 _add(found, claimed, _elided_count(para, read, start, end, found), "elided_count")
+    if found and "one " in low:
+        for one in ones_beside_plurals(para, low, start, found, claimed):
+            _add(found, claimed, one, "spelled_count")
     found.sort(key=lambda f: f.start)
     return found

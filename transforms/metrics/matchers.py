@@ -43,6 +43,7 @@ from transforms.metrics.vocab import (
     COUNT_CHANGE_NOUNS,
     COUNT_FEWER_THAN_WORDS,
     COUNT_MORE_THAN_WORDS,
+    COUNT_STOP_WORDS,
     COUNT_THAN_TIME_WORDS,
     COUNT_UNIT_NOUNS,
     CURRENCIES,
@@ -1809,6 +1810,65 @@ def _count(para: str, match: NumberRead, sent_start: int, rule: str = "count") -
         rules.append("count.per_time")
     return _Found(match.start, np_end, number_value(match.raw, match.scale), "count", kind="level",
                   subject=found_subject, num_start=match.start, rules=rules)
+
+
+# "The berths in question include one berth at Dagushan Dockland of Dalian Port, two berths in phase three of ...,
+# one berth at Dongjiakou Dockland ..." (tune_sites s129): a count of one beside a count of its plural in one sentence
+# (count.one_beside_plural; "one" alone is no count: "one of the ...", "no one"). Up to three modifiers between:
+# "one gold medal and two silver medals". Not after these words ("the one berth", "any one berth").
+ONE_BESIDE_MAX_MODIFIERS: Final = 3
+ONE_BLOCKED_BEFORE: Final = frozenset({"no", "any", "every", "each", "the", "this", "that", "only"})
+ONE_WORD_RE: Final = re.compile(r"(?<![\w-])one\s+")
+ONE_HEAD_FOLLOWERS: Final = COUNT_STOP_WORDS | {"and", "or"}
+WORD_AT_RE: Final = re.compile(r"[a-z][a-z-]*(?![\w-])")
+
+
+def _singular(head: str) -> str | None:
+    """The singular of a plural noun as counts write it ("berths" -> "berth", "laboratories" -> "laboratory")."""
+    if head.endswith("ies"):
+        return head[:-3] + "y"
+    if head.endswith(("ches", "shes", "sses", "xes")):
+        return head[:-2]
+    if head.endswith("s") and not head.endswith("ss"):
+        return head[:-1]
+    return None
+
+
+def ones_beside_plurals(para: str, low: str, start: int, found: list[_Found],
+                        claimed: list[tuple[int, int]]) -> list[_Found]:
+    """The counts of one in the sentence low (para[start:...] lowered) whose noun is the singular of a counted plural's
+    head in `found` ("one berth at ..." beside "two berths in ..."); their spans are not in `claimed`."""
+    singulars = set()
+    for item in found:
+        if item.unit == "count" and item.subject:
+            single = _singular(item.subject.rsplit(None, 1)[-1])
+            if single:
+                singulars.add(single)
+    ones: list[_Found] = []
+    if not singulars:
+        return ones
+    for one in ONE_WORD_RE.finditer(low):
+        before = low[:one.start()].rstrip().rsplit(None, 1)
+        if before and before[-1] in ONE_BLOCKED_BEFORE:
+            continue
+        at = one.end()
+        for _ in range(ONE_BESIDE_MAX_MODIFIERS + 1):
+            word = WORD_AT_RE.match(low, at)
+            if word is None:
+                break
+            noun = word.group()
+            follower = WORD_AT_RE.match(low, word.end() + 1) if low.startswith(" ", word.end()) else None
+            if noun in singulars and (follower is None or follower.group() in ONE_HEAD_FOLLOWERS):  # (its head)
+                first, last = start + one.start(), start + word.end()
+                if not any(a < last and first < b for a, b in claimed):
+                    ones.append(_Found(first, last, 1.0, "count", kind="level",
+                                       subject=" ".join(low[one.end():word.end()].split()),
+                                       num_start=first, rules=["count.one_beside_plural"]))
+                break
+            if noun in COUNT_STOP_WORDS or not low.startswith(" ", word.end()):
+                break  # ("one of the two berths"; a comma or the end: no noun of a count)
+            at = word.end() + 1
+    return ones
 
 
 # What closes the text before a count that goes on a list (", and 1 Provincial ... Award": count.one_listed).
