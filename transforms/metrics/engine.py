@@ -97,6 +97,7 @@ from transforms.metrics.vocab import (
     ORDINAL_WORDS,
     OWN_TIME_WORDS,
     RANGE_LEADS,
+    RANK_MOVE_AMOUNTS,
     REPORTING_NOUNS,
     REPORTING_VERBS,
     ROUND_SCALES,
@@ -2013,6 +2014,8 @@ MATCHER_PAIRS: Final[dict[str, tuple[tuple[str, ...], tuple[str, ...], bool]]] =
     "rank_ordinal_superlative": (SUPERLATIVE_WORDS, ORDINAL_ENDINGS, False),
     # "dropping by 3.6 points": a number's last digit, whitespace, "point"
     "points_changed": (("point",), (), True),
+    # "up 4 places", "dropping two spots": a number's last digit or a small number word, whitespace, the unit's word
+    "rank_move": (MATCHER_TRIGGERS["rank_move"], (*RANK_MOVE_AMOUNTS, *"0123456789"), True),
 }
 # Number-led matchers whose matches are read by hand (matchers.read_at: the regex's match where it is plain,
 # without a match object, and built by matchers.read_quantity as their builders build the match).
@@ -2247,7 +2250,7 @@ def _find_quantities(para: str, start: int, end: int, excluded: list[tuple[int, 
         for match in spelled:
             if _free(match, claimed, excluded_here):
                 _add(found, claimed, _spelled_count(para, match, start), "spelled_count")
-        if found and "one " in low:
+        if found and (" one " in low or low.startswith("one ")):
             for one in ones_beside_plurals(para, low, start, found, claimed):
                 _add(found, claimed, one, "spelled_count")
         found.sort(key=lambda f: f.start)
@@ -2284,7 +2287,7 @@ def _find_quantities(para: str, start: int, end: int, excluded: list[tuple[int, 
                 _add(found, claimed, money, "elided_money")
             else:
                 _add(found, claimed, _elided_count(para, read, start, end, found), "elided_count")
-    if found and "one " in low:
+    if found and (" one " in low or low.startswith("one ")):
         for one in ones_beside_plurals(para, low, start, found, claimed):
             _add(found, claimed, one, "spelled_count")
     found.sort(key=lambda f: f.start)
