@@ -704,7 +704,11 @@ from transforms.textutil import KANA_RE
 # "2026.12.07.212" (other31): a picture's zoom buttons ("Zoom in", "enlarge   reduce", t700) and a chat button
 # ("WhatsApp Online Chat !", t728) are furniture (SITE_WIDGETS), two lines earlier passes left.
 # "2026.12.07.213": main (.155-.204) and other31 (.210-.212) merged.
-EXTRACTOR_VERSION = "2026.12.07.213"
+# "2026.12.07.240" (other32): a hub's discussion prompt, WordPress's "Posted in <category>" footer
+# (POST_WIDGETS), "About The Author" without its colon (AUTHOR_BOX), "Open search" and "logo" (SITE_WIDGETS); a
+# picture's tag line printed again and again (text._blank_tag_lines, t896); tab labels glued into one word are no
+# headline (GLUED_TABS_RE) and a mirror's bare "from Wikipedia" label is the encyclopedia tagline (t912).
+EXTRACTOR_VERSION = "2026.12.07.240"
 
 
 MIDDLE_DOT: Final = "·"
