@@ -189,7 +189,13 @@ KNOWN_FALSE_GROUPS: tuple[frozenset[str], ...] = (
                # so joins this group with the county statistics' (t029, t094, t659) and the Arctic route's reports
                # and t439 (t433, t434, t439); no text alike
                "tune_other/t877", "tune_other/t029", "tune_other/t094", "tune_other/t659", "tune_other/t433",
-               "tune_other/t434", "tune_other/t439"}),
+               "tune_other/t434", "tune_other/t439",
+               # the thirty-second pass: ningbolife's item on the 2011 fashion fair's close (t902: 400 exhibitors,
+               # 10,000 purchasers, 25 franchisees, 12, 50 companies) joins through small shared figures; no text alike
+               "tune_other/t902"}),
+    # the thirty-second pass: ningbolife's print view of the 2020 fishing festival's launch (t253) and China Daily's
+    # report of the 2020 fashion festival (t901) share three small figures (10000, 20, 30); no text alike
+    frozenset({"tune_other/t253", "tune_other/t901"}),
     # the twenty-ninth pass: eChinacities' guide to Ningbo's temples (t846) and china.org.cn's Tiantong Temple page
     # (t701) share the temple's dates and sizes, no 8-word run of text
     frozenset({"tune_other/t701", "tune_other/t846"}),

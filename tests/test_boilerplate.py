@@ -596,10 +596,22 @@ FURNITURE = [
     # and two widgets earlier passes left, exactly as on the pages
     (bp.SITE_WIDGETS, ["Zoom in", "enlarge   reduce",  # t700
                        "WhatsApp Online Chat !"]),  # t728
+    # the thirty-second tune_other pass (t894-t913), exactly as on the pages
+    (bp.POST_WIDGETS, ["Be the first to start a discussion here.",  # www.hubbry.com, t912
+                       "Posted in Uncategorized"]),  # blogs.nottingham.ac.uk, t907
+    (bp.AUTHOR_BOX, ["About The Author"]),  # greengopost.com, t896
+    (bp.SITE_WIDGETS, ["Open search", "logo"]),  # www.hubbry.com, t912
 ]
 
 # Real article sentences that share words with the furniture; none may match.
 ARTICLE_SENTENCES = [
+    # the thirty-second pass's furniture words in sentences
+    "Be the first to start a business in the 12 new parks, the bureau said in 2019.",
+    "The notice was posted in 2019 on 3 boards.",
+    "Posted in International Seaport - 9 Aug 2021, 9:43 AMAs the world’s third-largest cargo port",  # t048's glued line
+    "About the author of the 2019 report, 3 firms said little.",
+    "Open search and rescue drills took 12 hours in 2019.",
+    "The logo of the 2019 fair was shown on 3 screens.",
     # the thirty-first pass's furniture words in sentences
     "Return to top form took the 3 firms until 2019, the report said.",
     "The current position of the port, 3rd in the world in 2019, was kept.",

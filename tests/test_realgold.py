@@ -868,7 +868,7 @@ def test_speed_against_a_revision_runs_that_revision_s_code():
 
 
 def test_other_sources_titles_dates_and_chrome_on_the_tuning_pages():
-    """tests/realgold/tune_other: 851 real pages of other English Ningbo sources (4 of the sixth pass, 13
+    """tests/realgold/tune_other: 892 real pages of other English Ningbo sources (4 of the sixth pass, 13
     of the seventh, 5 of the eighth, 6 of the ninth and 2 of the tenth are template pages), labelled for
     title, date and chrome only; the generic fallback is tuned on them, so these are tuning
     figures (the honest one is the holdout's "other" row).
@@ -1174,22 +1174,28 @@ def test_other_sources_titles_dates_and_chrome_on_the_tuning_pages():
     rules (.210-.211: "Return to top", a Copyscape badge, "The current position:" trails, a picture's number spelled
     out, an infobox's wikitext layout lines and a mirror's map fields) 15/15, 2/2, 7 (a fair's header lines, the
     appeal); the older 851 the same but t865's three map fields and, with .212, t700's zoom buttons and t728's chat
-    button (200 leaks). All 872: titles 694/703, dates 302/307, 207 leaks."""
+    button (200 leaks). All 872: titles 694/703, dates 302/307, 207 leaks. The thirty-second pass (t894-t913: 20 pages,
+    8 hosts new, four ningbolife pages and one english.ningbo.gov.cn page; headline-less reviews and listings, date and
+    byline lines, a hub wrapping Wikipedia, a newspaper's topic page, a tag line under each picture), unseen: titles
+    15/17, dates 7/8, 43 leaks; after its rules (.240: a hub's prompt, "Posted in <category>", "About The Author",
+    "Open search", "logo", a picture's repeated tag line, glued tab labels, a bare "from Wikipedia" tagline) 16/17, 7/8,
+    37 (a WordPress archive's later posts, the topic page's later teasers, the hub's counters); the older 872 as before.
+    All 892: titles 710/720, dates 309/315, 244 leaks."""
     from transforms.textutil import url_date
 
     pages = load_realgold(realgold.REALGOLD_DIR / "tune_other")
-    assert len(pages) == 872
+    assert len(pages) == 892
     outputs = realgold.run_newsetl(pages)
     total = score_real("newsetl", pages, outputs).total
-    assert total.titles == 703 and total.dates == 307
-    assert total.titles_ok >= 694 and total.dates_ok >= 302
+    assert total.titles == 720 and total.dates == 315
+    assert total.titles_ok >= 710 and total.dates_ok >= 309
     assert (total.title_accuracy or 0) >= 0.98 and (total.date_accuracy or 0) >= 0.98
     given = [(page, out.published) for page, out in zip(pages, outputs) if page.published is None and out.published]
     assert len(given) == total.dates_unlabelled_given == 112
     # t798's day heading '2011-09-25th Sunday – Ningbo – Tour around town' dates the day it tells of, which its label
     # (a judgement call) does not take for the post's: the one page given a date its URL does not show
     assert all(date == url_date(page.url) for page, date in given if page.id != "t798")
-    assert total.leaks <= 207
+    assert total.leaks <= 244
 
 
 def _url_key(url: str) -> str:
@@ -1223,7 +1229,7 @@ def test_tune_other_labels_are_consistent():
     others = _manifest_urls("dev", "tune_sites", *(held.name for held in realgold.HELD_OUT_SETS))
     seen: set[str] = set()
     pages = sorted((folder / "pages").glob("t*.json"))
-    assert len(pages) == len(rows) == 872
+    assert len(pages) == len(rows) == 892
     for path in pages:
         page = json.loads(path.read_text(encoding="utf-8"))
         label = json.loads((folder / "labels" / path.name).read_text(encoding="utf-8"))

@@ -4223,3 +4223,30 @@ In 2005, 29-year-old Wang Hong was a third year graduate student at Fujian Medic
 def test_twenty_fourth_tune_sites_pass_header_lines(
         text: str, title: str, published: str | None, first_words: str, chrome: list[str]) -> None:
     _assert_text_page(text, title, published, first_words, chrome)
+
+
+TIANYI_TAGGED = "A beautiful example of traditional Chinese architecture and landscaping, Tian Yi Ge, in my view, is one of the most stellar places to visit in China. Combine it with a trip to the restored Go Lou shopping area and Moon Lake Park, and you have the perfect itinerary for a late afternoon or early evening stroll while you are in Ningbo.\n\nImage credits: Leon Kaye\n\nTian Yi Ge, China, architecture, Ningbo, travel, Leon Kaye\n\nA landscaper's dream\n\nTian Yi Ge, China, architecture, Ningbo, travel, Leon Kaye\n\nYou can get lost wandering through this ancient library\n\nTian Yi Ge, China, architecture, Ningbo, travel, Leon Kaye\n\nThe verdant grounds offer a nice break from Ningbo's bustle\n\nTian Yi Ge, China, architecture, Ningbo, travel, Leon Kaye\n\nStrike a pose with one of the many statues that are centuries old\n\nTian Yi Ge, China, architecture, Ningbo, travel, Leon Kaye\n\nEven on a cloudy day the buildings at Tian Yi Ge are spectacular"
+XIKOU_HUB = "Hubbry Logo\nXikouXikouMain\nOpen search\nXikou\nCommunity hub\nXikou\nlogo\n8 pages, 0 posts\n0 subscribers\nBe the first to start a discussion here.\nBe the first to start a discussion here.\nXikou\nXikou\nfrom Wikipedia\n\nKey Information\n\nXikou\n(the town when Fenghua was a county)\nChinese溪口\nPostalChikow/Hsikow/Kikow\nTranscriptions\nStandard Mandarin\nHanyu PinyinXīkǒu\nWade–GilesHsi1-k'ou3\n\nXikou[2] (simplified Chinese: 溪口镇; traditional Chinese: 溪口鎮; pinyin: Xīkǒu Zhèn; Wade–Giles: Hsi1-k'ou3 Chen4) is a town of 84,000 in northeastern Zhejiang province, People's Republic of China. It is located 39 kilometers (24 mi) west of Ningbo and covers 381 square kilometers (147 sq mi). It is under the administration of Fenghua District, and is the birthplace and ancestral home [zh] of the former President of the Republic of China Chiang Kai-shek.[3][4] Mao Fumei, divorced wife of ROC President Chiang Kai-shek and mother of ROC President Chiang Ching-kuo, was killed during the Japanese bombing of Xikou on December 12, 1939.\n\nReferences\n\n[edit]\nRevisions and contributorsEdit on WikipediaRead on Wikipedia\nfrom Grokipedia\nXikou is a historic town situated at the foot of Siming Mountain in Fenghua District, Municipality, Province, . It serves as the ancestral home and birthplace of , the military and political leader who headed the party and presided over the Republic of government for much of the 20th century. The town's significance stems primarily from its association with Chiang's family compounds, including his childhood residence and later retreats, which have been preserved as historical sites offering insights into his early life and the socio-political environment of Republican-era . Beyond its historical ties, Xikou forms part of the expansive Xikou-Tengtou Scenic Area, designated a national 5A-level , encompassing rugged mountainous terrain, Xuedou Mountain with its ancient temples, cascading waterfalls, and ecological villages that draw visitors for natu"
+
+
+def test_thirty_second_pass_a_picture_tag_line_printed_again_and_again_is_furniture() -> None:
+    """A travel post prints the same tag line under each of its pictures, over the picture's caption ('Tian Yi Ge,
+    China, architecture, Ningbo, travel, Leon Kaye' five times, greengopost.com t896): every copy leaves the text
+    (text._blank_tag_lines), the captions stay; such a line printed once, or a sentence's commas, stay."""
+    body = parse_page(TIANYI_TAGGED, template="text").body
+    assert "Leon Kaye" not in body.replace("Image credits: Leon Kaye", "") and "A landscaper's dream" in body
+    tag = "Tian Yi Ge, China, architecture, Ningbo, travel, Leon Kaye"
+    once = TIANYI_TAGGED.replace(tag + "\n", "", 4)
+    assert once.count(tag) == 1 and tag in parse_page(once, template="text").body
+
+
+def test_thirty_second_pass_glued_tab_labels_and_a_hub_header_are_no_headline() -> None:
+    """A 'community hub' wrapping a Wikipedia article opens with its logo's name, its tab labels glued into one word
+    ('XikouXikouMain'), a search button, counters and a discussion prompt (www.hubbry.com t912): the glued labels are
+    no headline (text.GLUED_TABS_RE), 'Open search', 'logo' and the prompt are furniture, and the article's name
+    under them is the title; cut before its Grokipedia text, the page's header ends at its lead, and the line above the
+    mirror's bare 'from Wikipedia' label is the headline (text.ENCYCLOPEDIA_TAGLINE_RE), not the hub's counters."""
+    article = parse_page(XIKOU_HUB, url="https://www.hubbry.com/Xikou", template="text")
+    assert article.title == "Xikou"
+    assert "Open search" not in article.body and "Be the first to start" not in article.body
+    assert parse_page(XIKOU_HUB.split("\nReferences")[0], template="text").title == "Xikou"

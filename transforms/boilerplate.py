@@ -489,6 +489,10 @@ SITE_WIDGETS: Final = (
     # a picture's zoom buttons ("Zoom in" over "enlarge   reduce" under a temple's picture, t700) and a chat button
     # ("WhatsApp Online Chat !" under a post's date, t728), left by earlier passes
     r"|zoom +in( +zoom +out)?|enlarge +reduce|whatsapp +online +chat *!?"
+    # a mobile header's search button ("Open search" under a hub's logo, www.hubbry.com t912, the thirty-second pass)
+    r"|open +search"
+    # a logo's alt text alone ("logo" under the hub's name, www.hubbry.com t912)
+    r"|logo"
     r") *$"
 )
 # An infobox's montage caption, which encyclopedia pages and their mirrors print under the article's name ("Clockwise
@@ -588,7 +592,8 @@ SOCIAL_BAR: Final = (
     # t663, the twenty-second tune_other pass)
     r"|[•·] *(twitter|facebook|linkedin|weibo|weixin|wechat|whatsapp|pinterest|qzone|qq|e-?mail) *)$"
 )
-AUTHOR_BOX: Final = r"(?im)^ *about +(the +author|[a-z][a-z.'-]*( +[a-z][a-z.'-]*){0,3}) *[:：] *$"
+# (also "About The Author" without its colon over the author's name, greengopost.com t896, the thirty-second pass)
+AUTHOR_BOX: Final = r"(?im)^ *about +(the +author *[:：]?|[a-z][a-z.'-]*( +[a-z][a-z.'-]*){0,3} *[:：]) *$"
 LINK_LINE: Final = (
     # (after the plug's "It’s Free!": "It’s Free! Click here to Subscribe!", mfame.guru t858, the thirtieth pass)
     r"(?im)^ *((it['’]?s +free *[!.] *)?click +(on +)?(here|the +(button|link) +(below|above)) +(to|for) +.{1,100}"
@@ -933,6 +938,12 @@ POST_WIDGETS: Final = (
     # the fifteenth pass's rules)
     r"(?im)^ *([-–—] *advertis(e)?ments? *[-–—]|advertis(e)?ments?"
     r"|be +the +first +to +(comment|review|reply)( +on +[^\n]{1,150})? *[.!]?"
+    # a community hub's prompt ("Be the first to start a discussion here.", printed twice over a wrapped Wikipedia
+    # article, www.hubbry.com t912) and WordPress's category footer under a post ("Posted in Uncategorized",
+    # blogs.nottingham.ac.uk t907, the thirty-second tune_other pass; a category's name of up to four words, a few of
+    # them joined by commas; "Posted in :" alone is EMPTY_STAMP's)
+    r"|be +the +first +to +start +a +(discussion|conversation|thread)( +here)? *[.!]?"
+    r"|posted +in +[a-z][a-z&'-]*( +[a-z][a-z&'-]*){0,3}( *, *[a-z][a-z&'-]*( +[a-z][a-z&'-]*){0,3}){0,5}"
     # WordPress's closed-comments notice with the post's name ("Comments Off on Shipping disruptions contained as
     # Ningbo port nears reopening", juldians.org t442, after the fifteenth pass's rules)
     r"|comments +off( +on +[^\n]{1,150})?"

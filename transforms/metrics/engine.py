@@ -721,7 +721,12 @@ from transforms.textutil import KANA_RE
 # "2026.12.07.218": a count of one beside a count of its plural in one sentence ("include one berth at Dagushan
 # Dockland ..., two berths in ...", tune_sites s129: matchers.ones_beside_plurals, count.one_beside_plural); the noun
 # is the phrase's head, not after "the", "no", "any" ("one of the two berths", "no one" stay nothing).
-EXTRACTOR_VERSION = "2026.12.07.218"
+# "2026.12.07.240" (other32): a hub's discussion prompt, WordPress's "Posted in <category>" footer
+# (POST_WIDGETS), "About The Author" without its colon (AUTHOR_BOX), "Open search" and "logo" (SITE_WIDGETS); a
+# picture's tag line printed again and again (text._blank_tag_lines, t896); tab labels glued into one word are no
+# headline (GLUED_TABS_RE) and a mirror's bare "from Wikipedia" label is the encyclopedia tagline (t912).
+# "2026.12.07.241": main (.214-.218) and other32 (.240) merged.
+EXTRACTOR_VERSION = "2026.12.07.241"
 
 
 MIDDLE_DOT: Final = "·"

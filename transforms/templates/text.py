@@ -333,12 +333,25 @@ IMAGE_FILE_RE = re.compile(IMAGE_FILE)
 # pass; "Beilun District in Ningbo Municipality", "Ningbo in Zhejiang province", tune_sites s197): a name of up to five
 # words, "in", a place of up to four; the pair is furniture (_blank_map_labels).
 MAP_LABEL_RE = re.compile(r"^[A-Z][\w'’.-]*(?: [\w'’.-]+){0,4} in [A-Z][\w'’.-]*(?: [\w'’.-]+){0,3}$")
+# A picture's tag line printed under each of a post's pictures ("Tian Yi Ge, China, architecture, Ningbo, travel, Leon
+# Kaye" five times, each over the picture's caption, greengopost.com t896, the thirty-second tune_other pass): a list of
+# TAG_LINE_MIN_ITEMS items or more, each of up to three words without a stop, joined by commas, the same line printed
+# TAG_LINE_MIN_REPEATS times or more on the page, is furniture (_blank_tag_lines; a sentence's items are longer).
+TAG_LINE_RE = re.compile(r"^[^\s,.!?;:]+(?: [^\s,.!?;:]+){0,2}(?:, [^\s,.!?;:]+(?: [^\s,.!?;:]+){0,2})+$")
+TAG_LINE_MIN_ITEMS = 4
+TAG_LINE_MIN_REPEATS = 2
+# A header's tab labels glued into one word ("XikouXikouMain" under a hub's logo, www.hubbry.com t912, the thirty-second
+# tune_other pass): three capitalised words or more without a space, no headline.
+GLUED_TABS_RE = re.compile(r"^[A-Z][a-z]+(?:[A-Z][a-z]+){2,}$")
 # Wikipedia's tagline under the article's name, which its mirrors and extractions keep ("Zhenhai District" /
 # "From Wikipedia, the free encyclopedia", en.wikipedia.org t864, the thirtieth tune_other pass; the map's coordinates
 # may stand between them: "Beilun, Ningbo" / "Coordinates: 29°55′25″N ..." / the tagline, tune_sites s197): the header
 # line above it is the headline, however long the infobox's lines under it (_above_encyclopedia_tagline).
-ENCYCLOPEDIA_TAGLINE = "free encyclopedia"
-ENCYCLOPEDIA_TAGLINE_RE = re.compile(r"^from +wikipedia *, +the +free +encyclopedia *$", re.IGNORECASE)
+# A mirror's bare source label "from Wikipedia" over the infobox is the tagline too ("Xikou" / "from Wikipedia" /
+# "Key Information", www.hubbry.com t912, the thirty-second tune_other pass; "From Wikipedia" introducing a quoted
+# paragraph in a post's text, t730, stands under the lead, out of the header).
+ENCYCLOPEDIA_TAGLINE = "ikipedia"
+ENCYCLOPEDIA_TAGLINE_RE = re.compile(r"^from +wikipedia( *, +the +free +encyclopedia)? *$", re.IGNORECASE)
 COORDINATES_LINE_RE = re.compile(r"^coordinates *[:：]", re.IGNORECASE)
 # The names of Wikipedia's pages outside its articles open with their namespace (lowercase, colon included).
 WIKI_NAMESPACES = ("user:", "user talk:", "talk:", "wikipedia:", "template:", "category:", "portal:", "draft:",
@@ -461,6 +474,7 @@ def parse(text: str) -> Content:
     lines = [drop_heading_mark(normalize_space(line)) for line in text.splitlines()]
     _blank_spaced_menus(text.splitlines(), lines)
     _blank_map_labels(lines)
+    _blank_tag_lines(lines)
     found = _parse_lines(text, lines)
     wiki = WIKI_HEADING_RE.match(found.title) if found.title and found.title[:1] == "=" else None
     if wiki is not None:
@@ -509,6 +523,18 @@ def _blank_map_labels(lines: list[str]) -> None:
         line = lines[index]
         if line and line == lines[index + 1] and " in " in line and MAP_LABEL_RE.match(line):
             lines[index] = lines[index + 1] = ""
+
+
+def _blank_tag_lines(lines: list[str]) -> None:
+    """Blank a picture's tag line printed again and again (TAG_LINE_RE). (A count of the commas finds the few
+    candidates.)"""
+    counts: dict[str, int] = {}
+    for line in lines:
+        if line.count(", ") >= TAG_LINE_MIN_ITEMS - 1:
+            counts[line] = counts.get(line, 0) + 1
+    tags = {line for line, count in counts.items() if count >= TAG_LINE_MIN_REPEATS and TAG_LINE_RE.match(line)}
+    if tags:
+        lines[:] = ["" if line in tags else line for line in lines]
 
 
 def _stands_alone(lines: list[str], index: int) -> bool:
@@ -749,6 +775,8 @@ def _parse_lines(text: str, lines: list[str]) -> Content:
                 published = value
             continue
         if is_boilerplate_line(line) or (title is not None and SKIP_HEADER_RE.match(line)):
+            continue
+        if title is None and GLUED_TABS_RE.match(line):
             continue
         if title is None:
             title = line
