@@ -894,7 +894,8 @@ def test_worth_rates_and_spelled_names(sentence: str, text: str, fields_: tuple)
      [("ranks 73rd", 73.0, "rank")]),
     ("The city has 500 billion-level industrial clusters.", []),
     ('The city announced the "3315 Talent Introduction Plan" on August 23.', []),
-    ("Its overall ranking rose 4 rankings compared to the last year.", []),
+    # (a move in a ranking is no count: a change of rank since session 28, dev 043's label, rank_move)
+    ("Its overall ranking rose 4 rankings compared to the last year.", [("4 rankings", 4.0, "rank")]),
     ("In the first half of 2019 the office was open 24/7, and on 1/3/2020 it closed.", []),
     # a total after a count counts the same thing; "amounts to N" after a plural; "Name (N)" after a count
     # (dev 019, 021, 042)
@@ -3455,7 +3456,9 @@ def test_no_and_a_place_without_its_full_stop_is_a_rank() -> None:
     assert ranks == [(6.0, "rank")]
     found = extract_metrics("Meanwhile, the flagging Port of Hong Kong continued to slide down the list, dropping two "
                             "spots to No 7 as its throughput dipped 5.6 per cent to 19.6 million TEU.")
-    assert [(m.value, m.unit) for m in found] == [(7.0, "rank"), (-5.6, "percent"), (19.6e6, "count")]
+    # ("two spots", labelled a change of rank, is one since session 28: rank_move)
+    assert [(m.value, m.unit, m.kind) for m in found] == [(-2.0, "rank", "change"), (7.0, "rank", "rank"),
+                                                          (-5.6, "percent", "change"), (19.6e6, "count", "level")]
     assert extract_metrics("He lives at No 10 Downing Street.") == []
 
 

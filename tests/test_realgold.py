@@ -652,8 +652,10 @@ HOLDOUT6_FLOORS: dict[str, float] = {"precision": 0.905, "recall": 0.87, "f1": 0
 # 0.717, subject given 0.808; titles 1.000, dates 1.000, 0 leaked lines, 1 date given where the label has none. Floors a
 # little under those first figures. Session 20's scorer maps the kilometres this set labelled `other:km` to the record's
 # km: three more matched figures (P 0.952 -> 0.981, F1 0.930 -> 0.945), none with a subject given, so the share of
-# matched figures with one fell 0.810 -> 0.786 with no output changed; its floor follows (0.79 -> 0.78).
-HOLDOUT7_FLOORS: dict[str, float] = {"precision": 0.94, "recall": 0.885, "f1": 0.91, "period_accuracy": 0.7,
+# matched figures with one fell 0.810 -> 0.786 with no output changed; its floor follows (0.79 -> 0.78). Session 28
+# (extractor .241, summary rows only): six more matched figures (105 -> 111, F1 0.946 -> 0.949) and the same 76 with
+# the labelled period, so the share with it fell 0.724 -> 0.685; its floor follows (0.70 -> 0.68).
+HOLDOUT7_FLOORS: dict[str, float] = {"precision": 0.94, "recall": 0.885, "f1": 0.91, "period_accuracy": 0.68,
                                      "title_accuracy": 0.95, "date_accuracy": 0.95, "subject_given_share": 0.78}
 
 
