@@ -3451,6 +3451,12 @@ def test_a_number_of_thousands_before_a_bare_number_below_a_thousand_is_one_amou
         ("Ningbo is among the world's busiest 10 ports.", []),  # (a list's name, as "the top 10 ports")
         ("The city has 5 of the country's 20 ports.", [(5.0, "ports"), (20.0, "ports")]),
         ("It has at most 10 people.", [(10.0, "people")]),
+        # tune_sites s317 (JW Insights), labelled 5 companies: nothing was read ("top" names the list)
+        ("The city of Yiwu in eastern China’s Zhejiang Province is vigorously developing its photovoltaic industry "
+         "thanks to firm government support, with five of the world’s top 10 solar companies by shipments setting up "
+         "production hubs in the global capital of small commodities, reported Yicai Global on August 21.",
+         [(5.0, "solar companies")]),
+        ("Three of China's top 10 ports are in Zhejiang.", [(3.0, "ports")]),
     ],
 )
 def test_a_superlative_before_a_number_names_a_list_and_a_part_of_it_is_counted(

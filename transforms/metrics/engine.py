@@ -704,7 +704,9 @@ from transforms.textutil import KANA_RE
 # "2026.12.07.212" (other31): a picture's zoom buttons ("Zoom in", "enlarge   reduce", t700) and a chat button
 # ("WhatsApp Online Chat !", t728) are furniture (SITE_WIDGETS), two lines earlier passes left.
 # "2026.12.07.213": main (.155-.204) and other31 (.210-.212) merged.
-EXTRACTOR_VERSION = "2026.12.07.213"
+# "2026.12.07.230" (metrics26): a part "of" a possessive whole with "top" before its number counts its noun as with a
+# superlative ("five of the world's top 10 solar companies", tune_sites s317: nothing was read; PART_OF_WHOLE_RE).
+EXTRACTOR_VERSION = "2026.12.07.230"
 
 
 MIDDLE_DOT: Final = "·"

@@ -635,8 +635,9 @@ FIGURE_AND_RE: Final = re.compile(
 # "top" is; nothing but "20 ports" was read, a list's name: _count_blocked)
 ORDINAL_SUPERLATIVE_WORDS: Final = frozenset(ORDINAL_SUPERLATIVES)
 PART_OF_WHOLE_RE: Final = re.compile(
-    rf"\s+(?:of\s+(?:the(?:\s+[a-z][\w-]*['’]s(?=\s+(?:{words_pattern(ORDINAL_SUPERLATIVES)}\s+)?\d))?"
-    rf"|[A-Z][\w-]*['’]s(?=\s+\d))|of(?=\s+(?:(?:{words_pattern(HEDGE_WORDS)})\s+)?\d)|"
+    rf"\s+(?:of\s+(?:the(?:\s+[a-z][\w-]*['’]s(?=\s+(?:(?:top|{words_pattern(ORDINAL_SUPERLATIVES)})\s+)?\d))?"
+    rf"|[A-Z][\w-]*['’]s(?=\s+(?:(?:top|{words_pattern(ORDINAL_SUPERLATIVES)})\s+)?\d))"
+    rf"|of(?=\s+(?:(?:{words_pattern(HEDGE_WORDS)})\s+)?\d)|"
     rf"\(?out\s+of(?:\s+the)?)\s+"
     rf"(?:(?:{words_pattern(HEDGE_WORDS)})\s+)?(?:(?:top|{words_pattern(ORDINAL_SUPERLATIVES)})\s+)?"
     rf"(?P<whole>\d{{1,3}}(?:,\d{{3}})+|\d{{1,6}}|{words_pattern(SPELLED_NUMBERS)})\)?\s+(?=[a-z])", re.IGNORECASE)
