@@ -1774,6 +1774,18 @@ def test_a_fraction_with_the_article_is_a_share() -> None:
     assert len(extract_metrics("The plant took a quarter of a century and 3 billion yuan to build.")) == 1
 
 
+def test_a_slash_fraction_over_a_larger_base_before_of_is_a_share() -> None:
+    """Real page tune_sites s314 (People's Daily on ehangzhou.gov.cn), labelled 0.25 percent, less than: "1/400" was not
+    read, a slash fraction's base being at most 10 (matchers.FRACTION_RE); a larger base is read before "of" its whole,
+    not before a year ("1/12 of 2020") nor with no whole ("a 1/100 scale model")."""
+    text = ("Last year, the Zhejiang pilot FTZ, occupying less than 1/400 of Zhejiang province's total area, accounted "
+            "for 6.5 percent of the newly registered enterprises.")
+    m = by_text(extract_metrics(text), "1/400")
+    assert (m.value, m.unit, m.kind, m.qualifier) == (0.25, "percent", "share", "at_most")
+    assert not [m for m in extract_metrics("On 1/12 of 2020 the port opened.") if m.unit == "percent"]
+    assert not extract_metrics("They built a 1/100 scale model.")
+
+
 def test_half_a_scale_word_is_half_of_it() -> None:
     """Real page tune_sites s099: "Around half a million micro and small-sized companies were established" is a count
     of 500,000 (number.half_scale); "half a billion yuan" an amount."""

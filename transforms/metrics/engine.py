@@ -706,7 +706,9 @@ from transforms.textutil import KANA_RE
 # "2026.12.07.213": main (.155-.204) and other31 (.210-.212) merged.
 # "2026.12.07.230" (metrics26): a part "of" a possessive whole with "top" before its number counts its noun as with a
 # superlative ("five of the world's top 10 solar companies", tune_sites s317: nothing was read; PART_OF_WHOLE_RE).
-EXTRACTOR_VERSION = "2026.12.07.230"
+# "2026.12.07.231" (metrics26): a slash fraction over a base above ten is a share before "of" a whole that is no year
+# ("occupying less than 1/400 of Zhejiang province's total area", tune_sites s314: not read; matchers.FRACTION_RE).
+EXTRACTOR_VERSION = "2026.12.07.231"
 
 
 MIDDLE_DOT: Final = "·"

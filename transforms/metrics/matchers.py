@@ -443,7 +443,9 @@ FRACTION_RE: Final = re.compile(
     rf"|\b(?:{words_pattern(HALF_OF_LEADS)})\s+(?P<half>half)(?=\s+of\b)"
     rf"|(?<![\w.,/-])(?P<out_a>\d{{1,2}}|{words_pattern(OUT_OF_NUMERATORS)})\s+"
     rf"(?:out\s+of\s+(?:every\s+)?|in\s+every\s+)(?P<out_b>\d{{1,3}}|{words_pattern(OUT_OF_BASES)})\b"
-    r"|(?<![\w.,/-])(?P<slash_a>[1-9])\s?/\s?(?P<slash_b>[2-9]|10)(?![\w/.,-])",
+    # (a larger base only before "of" its whole: "occupying less than 1/400 of Zhejiang province's total area",
+    # metrics26, tune_sites s314; not a date's "1/12")
+    r"|(?<![\w.,/-])(?P<slash_a>[1-9])\s?/\s?(?P<slash_b>[2-9]|10|[1-9]\d{1,2}(?=\s+of\s+(?!\d)))(?![\w/.,-])",
     re.IGNORECASE,
 )
 PARTITIVE_OF_RE: Final = re.compile(r"\s+of\b")
