@@ -708,7 +708,9 @@ from transforms.textutil import KANA_RE
 # superlative ("five of the world's top 10 solar companies", tune_sites s317: nothing was read; PART_OF_WHOLE_RE).
 # "2026.12.07.231" (metrics26): a slash fraction over a base above ten is a share before "of" a whole that is no year
 # ("occupying less than 1/400 of Zhejiang province's total area", tune_sites s314: not read; matchers.FRACTION_RE).
-EXTRACTOR_VERSION = "2026.12.07.231"
+# "2026.12.07.232" (metrics26): an area's abbreviated unit hyphenated as its number is ("the new 120,000-sq-m plant",
+# tune_sites s313: not read; matchers.M2_RE, KM2_RE).
+EXTRACTOR_VERSION = "2026.12.07.232"
 
 
 MIDDLE_DOT: Final = "·"

@@ -229,11 +229,12 @@ PERCENT_PAIR_RE: Final = re.compile(
 PERCENT_RANGE_HIGH_RE: Final = re.compile(r"[-–~]\s?(\d{1,3}(?:\.\d+)?)")
 PERCENT_PAIR_BETWEEN_RE: Final = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
 KM2_RE: Final = re.compile(
-    rf"{NUM}{SCALE}(?:\s*|-)(?:square[\s-]+(?:kilomet(?:er|re)s?|km)|sq\.?\s?kilomet(?:er|re)s?|sq\.?\s?km|km2|km²)"
+    rf"{NUM}{SCALE}(?:\s*|-)(?:square[\s-]+(?:kilomet(?:er|re)s?|km)|sq\.?[\s-]?kilomet(?:er|re)s?|sq\.?[\s-]?km|km2|km²)"
     r"(?![A-Za-z0-9])", re.IGNORECASE
 )
+# (the unit's words hyphenated as the number's: "the new 120,000-sq-m plant", metrics26, tune_sites s313: not read)
 M2_RE: Final = re.compile(
-    rf"{NUM}{SCALE}(?:\s*|-)(?:square[\s-]+met(?:er|re)s?|sq\.?\s?met(?:er|re)s?|sq\.?\s?m|sqm|m2|m²|m\^2)"
+    rf"{NUM}{SCALE}(?:\s*|-)(?:square[\s-]+met(?:er|re)s?|sq\.?[\s-]?met(?:er|re)s?|sq\.?[\s-]?m|sqm|m2|m²|m\^2)"
     r"(?![A-Za-z0-9])", re.IGNORECASE
 )
 # The first of "measuring 4,400 and 3,400 square meters respectively": an area, the unit said once after the second
