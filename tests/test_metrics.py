@@ -2047,8 +2047,8 @@ def test_a_count_per_stretch_of_time_is_a_count(sentence: str, found: list[tuple
         ("Last year the port posted over 600,000 TEU sea-rail cargo volume.", [(600000.0, "count")]),  # t329
         ('The port joined the "40 million TEU club".', []),  # (a club's name)
         # tune_sites s313 (PlasticsToday), labelled 120,000 m2: not read, the unit's words hyphenated
-        ("Speaking at a press event at the K trade fair, Haitian's CEO Professor Helmar Franz said the new 120,000-sq-m "
-         "plant would be operational at the beginning of 2014 with capacity for 10,000 machines annually.",
+        ("Speaking at a press event at the K trade fair, Haitian's CEO Professor Helmar Franz said the new "
+         "120,000-sq-m plant would be operational at the beginning of 2014 with capacity for 10,000 machines annually.",
          [(120000.0, "m2"), (10000.0, "count")]),
         ("The new 3.5-sq-km park opened.", [(3.5, "km2")]),
     ],
