@@ -1166,6 +1166,11 @@ def test_third_tune_sites_pass_shapes() -> None:
         ("The average processing time was 71 days, a 30 percent year-on-year decrease.", -30.0),
         # tune_sites s097: "gain" is a change noun
         ("The bank posted a 40 percent gain in 2008 profit.", 40.0),
+        # tune_sites s315 (China Daily), labelled a growth of 121 percent: read as a level (the rate's period between)
+        ("A complete oil and gas industrial chain has now taken shape in Zhoushan, where 7,000 oil and gas companies "
+         "are currently operating and trade in oil products saw a 121 percent yearly increase over the past three years.",
+         121.0),
+        ("Exports saw a 5 percent average annual decline.", -5.0),
     ],
 )
 def test_a_change_noun_after_a_percentage_past_the_comparisons_name(sentence: str, value: float) -> None:

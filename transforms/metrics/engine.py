@@ -710,7 +710,9 @@ from transforms.textutil import KANA_RE
 # ("occupying less than 1/400 of Zhejiang province's total area", tune_sites s314: not read; matchers.FRACTION_RE).
 # "2026.12.07.232" (metrics26): an area's abbreviated unit hyphenated as its number is ("the new 120,000-sq-m plant",
 # tune_sites s313: not read; matchers.M2_RE, KM2_RE).
-EXTRACTOR_VERSION = "2026.12.07.232"
+# "2026.12.07.233" (metrics26): a change noun after a percentage past the rate's period ("saw a 121 percent yearly
+# increase", tune_sites s315: a level; vocab.CHANGE_AFTER_RATE_WORDS in CHANGE_AFTER_RE, DECREASE_AFTER_RE).
+EXTRACTOR_VERSION = "2026.12.07.233"
 
 
 MIDDLE_DOT: Final = "·"
