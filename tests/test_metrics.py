@@ -1168,8 +1168,8 @@ def test_third_tune_sites_pass_shapes() -> None:
         ("The bank posted a 40 percent gain in 2008 profit.", 40.0),
         # tune_sites s315 (China Daily), labelled a growth of 121 percent: read as a level (the rate's period between)
         ("A complete oil and gas industrial chain has now taken shape in Zhoushan, where 7,000 oil and gas companies "
-         "are currently operating and trade in oil products saw a 121 percent yearly increase over the past three years.",
-         121.0),
+         "are currently operating and trade in oil products saw a 121 percent yearly increase over the past three "
+         "years.", 121.0),
         ("Exports saw a 5 percent average annual decline.", -5.0),
     ],
 )
