@@ -712,7 +712,10 @@ from transforms.textutil import KANA_RE
 # tune_sites s313: not read; matchers.M2_RE, KM2_RE).
 # "2026.12.07.233" (metrics26): a change noun after a percentage past the rate's period ("saw a 121 percent yearly
 # increase", tune_sites s315: a level; vocab.CHANGE_AFTER_RATE_WORDS in CHANGE_AFTER_RE, DECREASE_AFTER_RE).
-EXTRACTOR_VERSION = "2026.12.07.233"
+# "2026.12.07.234" (metrics26, page level): a comment box's count in brackets, log-in notice, sort buttons and loading
+# notice (tune_sites s313: COMMENT_FORM), a social bar naming YouTube, Instagram, Xing or RSS (s319: SOCIAL_BAR, taken
+# for the headline) are furniture.
+EXTRACTOR_VERSION = "2026.12.07.234"
 
 
 MIDDLE_DOT: Final = "·"
