@@ -3641,6 +3641,19 @@ def test_twenty_fourth_pass_a_lead_opening_with_its_full_date_dates_the_page() -
     assert parse_page(text.replace("2017  Hybrid", "2017  saw Hybrid")).published is None
 
 
+def test_a_lead_opening_with_its_full_date_and_a_bar_dates_the_page() -> None:
+    """Real page tune_sites s319 (www.bio-itworld.com, metrics26): the feature's lead opens with its date and a bar
+    ("May 18, 2010 | Ningbo is located 138 miles south of Shanghai"), which dated nothing (text.DATE_DASH_LEAD_RE);
+    the social bar over the headline is furniture (boilerplate.SOCIAL_BAR), not the title."""
+    text = ("YouTube Facebook LinkedIn Google+ Twitter Xinginstagram rss  \n\nNingbo Lures Biotech South of Shanghai\n\n"
+            "By Allison Proffitt\n\nMay 18, 2010 | Ningbo is located 138 miles south of Shanghai—a pleasant drive. We "
+            "crossed the Hangzhou Bay Bridge, the longest trans-oceanic bridge in the world, to get there, but the fog "
+            "in January was so thick I couldn’t see past the edge of the bridge, much less to the East China Sea.")
+    article = parse_page(text)
+    assert (article.title, article.published) == ("Ningbo Lures Biotech South of Shanghai", "2010-05-18")
+    assert parse_page(text.replace("2010 | Ningbo", "2010 saw Ningbo")).published is None
+
+
 def test_a_pipe_table_above_the_text_is_no_headline() -> None:
     """Real pages tune_sites s160 and s176 (metrics16, MarkLines): the rows of a pipe table set under a company
     report's headline ("(CNY millions) |", "Sales | 49,793.35 | 45,670.03 | 9.03 |") were taken for the title; a line

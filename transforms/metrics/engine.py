@@ -715,7 +715,9 @@ from transforms.textutil import KANA_RE
 # "2026.12.07.234" (metrics26, page level): a comment box's count in brackets, log-in notice, sort buttons and loading
 # notice (tune_sites s313: COMMENT_FORM), a social bar naming YouTube, Instagram, Xing or RSS (s319: SOCIAL_BAR, taken
 # for the headline) are furniture.
-EXTRACTOR_VERSION = "2026.12.07.234"
+# "2026.12.07.235" (metrics26, page level): a lead opening with its full date and a bar dates the page as one with a
+# dash does ("May 18, 2010 | Ningbo is located ...", tune_sites s319: undated; templates.text.DATE_DASH_LEAD_RE).
+EXTRACTOR_VERSION = "2026.12.07.235"
 
 
 MIDDLE_DOT: Final = "·"

@@ -171,8 +171,9 @@ DATE_FIRST_DATELINE_RE = re.compile(LEAD_DATE + r" +[-–—]{1,2} +[A-Za-z][\w.
 # www.canaantransport.com t295, eleventh pass): a dateline without a place, the date the page's; or with no dash, the
 # first sentence's capital after spaces ("September 27, 2017  Hybrid Kinetic Group, Ningbo Fenghua Government and ...
 # signed an agreement", a company's release under its picture's caption, www.hkmotors.com t714, the twenty-fourth
-# tune_other pass).
-DATE_DASH_LEAD_RE = re.compile(LEAD_DATE + r"(?: +[-–—]{1,2} +[A-Za-z]| +[A-Z][a-z])")
+# tune_other pass); or a bar for the dash ("May 18, 2010 | Ningbo is located 138 miles south of Shanghai", a magazine's
+# feature under its byline, www.bio-itworld.com, tune_sites s319, metrics26).
+DATE_DASH_LEAD_RE = re.compile(LEAD_DATE + r"(?: +(?:[-–—]{1,2}|[|｜]) +[A-Za-z]| +[A-Z][a-z])")
 # Category tags printed without separators ("Greater ChinaMaritime CEOPorts and Logistics" over the headline,
 # splash247.com t286, eleventh pass): two or more words glued at a case change (a capitalised word after three lower
 # case letters, or after an acronym) make a tag line, never the headline (one glued brand, "PetroChina", may be).
