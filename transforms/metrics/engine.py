@@ -717,7 +717,10 @@ from transforms.textutil import KANA_RE
 # for the headline) are furniture.
 # "2026.12.07.235" (metrics26, page level): a lead opening with its full date and a bar dates the page as one with a
 # dash does ("May 18, 2010 | Ningbo is located ...", tune_sites s319: undated; templates.text.DATE_DASH_LEAD_RE).
-EXTRACTOR_VERSION = "2026.12.07.235"
+# "2026.12.07.236" (metrics26, page level): six or more headlines without dashes, one a line, closing the text under
+# its last sentence are related links (tune_sites s316: they leaked, the cut last one gave a count; text.
+# _drop_plain_related).
+EXTRACTOR_VERSION = "2026.12.07.236"
 
 
 MIDDLE_DOT: Final = "·"
