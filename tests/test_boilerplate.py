@@ -601,6 +601,10 @@ FURNITURE = [
                        "Posted in Uncategorized"]),  # blogs.nottingham.ac.uk, t907
     (bp.AUTHOR_BOX, ["About The Author"]),  # greengopost.com, t896
     (bp.SITE_WIDGETS, ["Open search", "logo"]),  # www.hubbry.com, t912
+    # the twenty-sixth tune_sites pass (metrics26), exactly as on the pages
+    (bp.COMMENT_FORM, ["Comments (0)", "Please log in or to post comments.", "  • Oldest First",  # plasticstoday, s313
+                       "  • Newest First", "Loading Comments..."]),
+    (bp.SOCIAL_BAR, ["YouTube Facebook LinkedIn Google+ Twitter Xinginstagram rss  "]),  # www.bio-itworld.com, s319
 ]
 
 # Real article sentences that share words with the furniture; none may match.
@@ -612,6 +616,11 @@ ARTICLE_SENTENCES = [
     "About the author of the 2019 report, 3 firms said little.",
     "Open search and rescue drills took 12 hours in 2019.",
     "The logo of the 2019 fair was shown on 3 screens.",
+    # the twenty-sixth tune_sites pass's furniture words in sentences
+    "Newest first, the port said 3 ships came in 2019.",
+    "Comments (0) were made by the 3 firms in 2019.",
+    "RSS feeds of 3 sites grew 12% in 2019.",
+    "Please log in to the portal to see the 3 reports of 2019.",
     # the thirty-first pass's furniture words in sentences
     "Return to top form took the 3 firms until 2019, the report said.",
     "The current position of the port, 3rd in the world in 2019, was kept.",

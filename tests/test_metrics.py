@@ -1178,6 +1178,11 @@ def test_third_tune_sites_pass_shapes() -> None:
         ("The average processing time was 71 days, a 30 percent year-on-year decrease.", -30.0),
         # tune_sites s097: "gain" is a change noun
         ("The bank posted a 40 percent gain in 2008 profit.", 40.0),
+        # tune_sites s315 (China Daily), labelled a growth of 121 percent: read as a level (the rate's period between)
+        ("A complete oil and gas industrial chain has now taken shape in Zhoushan, where 7,000 oil and gas companies "
+         "are currently operating and trade in oil products saw a 121 percent yearly increase over the past three "
+         "years.", 121.0),
+        ("Exports saw a 5 percent average annual decline.", -5.0),
     ],
 )
 def test_a_change_noun_after_a_percentage_past_the_comparisons_name(sentence: str, value: float) -> None:
@@ -1786,6 +1791,18 @@ def test_a_fraction_with_the_article_is_a_share() -> None:
     assert len(extract_metrics("The plant took a quarter of a century and 3 billion yuan to build.")) == 1
 
 
+def test_a_slash_fraction_over_a_larger_base_before_of_is_a_share() -> None:
+    """Real page tune_sites s314 (People's Daily on ehangzhou.gov.cn), labelled 0.25 percent, less than: "1/400" was not
+    read, a slash fraction's base being at most 10 (matchers.FRACTION_RE); a larger base is read before "of" its whole,
+    not before a year ("1/12 of 2020") nor with no whole ("a 1/100 scale model")."""
+    text = ("Last year, the Zhejiang pilot FTZ, occupying less than 1/400 of Zhejiang province's total area, accounted "
+            "for 6.5 percent of the newly registered enterprises.")
+    m = by_text(extract_metrics(text), "1/400")
+    assert (m.value, m.unit, m.kind, m.qualifier) == (0.25, "percent", "share", "at_most")
+    assert not [m for m in extract_metrics("On 1/12 of 2020 the port opened.") if m.unit == "percent"]
+    assert not extract_metrics("They built a 1/100 scale model.")
+
+
 def test_half_a_scale_word_is_half_of_it() -> None:
     """Real page tune_sites s099: "Around half a million micro and small-sized companies were established" is a count
     of 500,000 (number.half_scale); "half a billion yuan" an amount."""
@@ -2046,6 +2063,11 @@ def test_a_count_per_stretch_of_time_is_a_count(sentence: str, found: list[tuple
         ("The zone covers 5 sq kilometres.", [(5.0, "km2")]),
         ("Last year the port posted over 600,000 TEU sea-rail cargo volume.", [(600000.0, "count")]),  # t329
         ('The port joined the "40 million TEU club".', []),  # (a club's name)
+        # tune_sites s313 (PlasticsToday), labelled 120,000 m2: not read, the unit's words hyphenated
+        ("Speaking at a press event at the K trade fair, Haitian's CEO Professor Helmar Franz said the new "
+         "120,000-sq-m plant would be operational at the beginning of 2014 with capacity for 10,000 machines annually.",
+         [(120000.0, "m2"), (10000.0, "count")]),
+        ("The new 3.5-sq-km park opened.", [(3.5, "km2")]),
     ],
 )
 def test_square_meters_abbreviated_and_teu_before_the_volume_noun(sentence: str,
@@ -3499,6 +3521,12 @@ def test_a_number_of_thousands_before_a_bare_number_below_a_thousand_is_one_amou
         ("Ningbo is among the world's busiest 10 ports.", []),  # (a list's name, as "the top 10 ports")
         ("The city has 5 of the country's 20 ports.", [(5.0, "ports"), (20.0, "ports")]),
         ("It has at most 10 people.", [(10.0, "people")]),
+        # tune_sites s317 (JW Insights), labelled 5 companies: nothing was read ("top" names the list)
+        ("The city of Yiwu in eastern China’s Zhejiang Province is vigorously developing its photovoltaic industry "
+         "thanks to firm government support, with five of the world’s top 10 solar companies by shipments setting up "
+         "production hubs in the global capital of small commodities, reported Yicai Global on August 21.",
+         [(5.0, "solar companies")]),
+        ("Three of China's top 10 ports are in Zhejiang.", [(3.0, "ports")]),
     ],
 )
 def test_a_superlative_before_a_number_names_a_list_and_a_part_of_it_is_counted(

@@ -3641,6 +3641,43 @@ def test_twenty_fourth_pass_a_lead_opening_with_its_full_date_dates_the_page() -
     assert parse_page(text.replace("2017  Hybrid", "2017  saw Hybrid")).published is None
 
 
+def test_a_lead_opening_with_its_full_date_and_a_bar_dates_the_page() -> None:
+    """Real page tune_sites s319 (www.bio-itworld.com, metrics26): the feature's lead opens with its date and a bar
+    ("May 18, 2010 | Ningbo is located 138 miles south of Shanghai"), which dated nothing (text.DATE_DASH_LEAD_RE);
+    the social bar over the headline is furniture (boilerplate.SOCIAL_BAR), not the title."""
+    text = ("YouTube Facebook LinkedIn Google+ Twitter Xinginstagram rss  \n\nNingbo Lures Biotech South of Shanghai\n\n"
+            "By Allison Proffitt\n\nMay 18, 2010 | Ningbo is located 138 miles south of Shanghai—a pleasant drive. We "
+            "crossed the Hangzhou Bay Bridge, the longest trans-oceanic bridge in the world, to get there, but the fog "
+            "in January was so thick I couldn’t see past the edge of the bridge, much less to the East China Sea.")
+    article = parse_page(text)
+    assert (article.title, article.published) == ("Ningbo Lures Biotech South of Shanghai", "2010-05-18")
+    assert parse_page(text.replace("2010 | Ningbo", "2010 saw Ningbo")).published is None
+
+
+def test_headlines_without_dashes_closing_the_text_are_related_links() -> None:
+    """Real page tune_sites s316 (a Xinhua story on en.people.cn, metrics26): twelve headlines one a line under the
+    story's last sentence, without a list's dashes, leaked into the text and the last one, cut ("Top 10 media buzzwords
+    of 2"), gave a count of 2 (text._drop_plain_related); fewer such lines, or lines under a colon, stay."""
+    story = ("HANGZHOU, Nov. 18 (Xinhua) -- Ningbo Zhoushan port, China's busiest port in the eastern province of "
+             "Zhejiang, reported its oil and gas throughput exceeding 100 million tonnes in the first ten months of the "
+             "year, marking the first time it reached this volume, local authorities said.\n"
+             "The Zhejiang Pilot Free Trade Zone in Zhoushan has been seeking cooperation with global oil and gas "
+             "enterprises since its establishment in April 2017.\n")
+    related = ("Fire brigade in Shanghai holds group wedding\nTourists enjoy ice sculptures in Datan Town, north China\n"
+               "Sunset scenery of Dayan Pagoda in Xi'an\nTourists have fun at scenic spot in Nanlong Town, NW China\n"
+               "Harbin attracts tourists by making best use of ice in winter\n"
+               "In pics: FIS Alpine Ski Women's World Cup Slalom\n"
+               "Top 10 world news events of People's Daily in 2020\nTop 10 China news events of People's Daily in 2020\n"
+               "Top 10 media buzzwords of 2")
+    article = parse_page(story + related, template="text")
+    assert article.body.endswith("since its establishment in April 2017.")
+    assert [m.value for m in article.metrics if m.unit == "count"] == []
+    three = "\n".join(related.split("\n")[:3])
+    assert parse_page(story + three, template="text").body.endswith("Sunset scenery of Dayan Pagoda in Xi'an")
+    listed = story.replace("April 2017.", "April 2017, in these areas:")
+    assert parse_page(listed + related, template="text").body.endswith("Top 10 media buzzwords of 2")
+
+
 def test_a_pipe_table_above_the_text_is_no_headline() -> None:
     """Real pages tune_sites s160 and s176 (metrics16, MarkLines): the rows of a pipe table set under a company
     report's headline ("(CNY millions) |", "Sales | 49,793.35 | 45,670.03 | 9.03 |") were taken for the title; a line

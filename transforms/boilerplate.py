@@ -463,6 +463,12 @@ COMMENT_FORM: Final = (
     # WordPress's heading of the comments under a post, naming it in quotes ("One Reply to “City of Ningbo”",
     # www.terrybabij.com t745, gathered after the twenty-fifth tune_other pass's rules; "2 thoughts on “...”")
     r"|(no|one|two|three|[0-9]+) +(repl(y|ies)|responses?|comments?|thoughts?) +(to|on) +[“\"‘'][^\n]{1,150}[”\"’']"
+    # a comment box under a trade site's teaser: its count in brackets, a CMS's log-in notice (its "register" link's
+    # word lost), sort buttons after bullets and a loading notice ("Comments (0)" / "Please log in or to post
+    # comments." / "  • Oldest First" / "  • Newest First" / "Loading Comments...", www.plasticstoday.com, tune_sites
+    # s313, metrics26)
+    r"|comments? *[(][0-9]+[)]|please +(log|sign) +in( +or( +register)?)? +to +(post|leave|add) +(a +)?comments?[.]?"
+    r"|([•·] *)?(oldest|newest|most +recent) +first|loading +comments *(\.{3}|…)?"
     r") *$"
 )
 COUNTER_WIDGET: Final = (
@@ -587,7 +593,10 @@ BARE_DOMAIN: Final = (
 # 2^N ways (a 20-word "Twitter ..." line took a second, 30 words hours).
 SOCIAL_BAR: Final = (
     r"(?im)^ *(((twitter|facebook|myspace|yahoo!?|linkedin|mixx|digg|delicious|reddit|stumbleupon|google *[+]|"
-    r"weibo|wechat|whatsapp|pinterest|tumblr|qzone|renren|douban) *([|/,·] *)?){3,}"
+    # (and a magazine's bar over its headline, two names glued: "YouTube Facebook LinkedIn Google+ Twitter
+    # Xinginstagram rss  ", www.bio-itworld.com, tune_sites s319, metrics26: taken for the headline)
+    r"weibo|wechat|whatsapp|pinterest|tumblr|qzone|renren|douban|youtube|instagram|xing|flickr|vimeo|rss) *"
+    r"([|/,·] *)?){3,}"
     # a share link alone after a bullet ("• WeiBo", "• WeiXin" closing a group company's news page, e-yamaguchi.com
     # t663, the twenty-second tune_other pass)
     r"|[•·] *(twitter|facebook|linkedin|weibo|weixin|wechat|whatsapp|pinterest|qzone|qq|e-?mail) *)$"

@@ -726,7 +726,24 @@ from transforms.textutil import KANA_RE
 # picture's tag line printed again and again (text._blank_tag_lines, t896); tab labels glued into one word are no
 # headline (GLUED_TABS_RE) and a mirror's bare "from Wikipedia" label is the encyclopedia tagline (t912).
 # "2026.12.07.241": main (.214-.218) and other32 (.240) merged.
-EXTRACTOR_VERSION = "2026.12.07.241"
+# "2026.12.07.230" (metrics26): a part "of" a possessive whole with "top" before its number counts its noun as with a
+# superlative ("five of the world's top 10 solar companies", tune_sites s317: nothing was read; PART_OF_WHOLE_RE).
+# "2026.12.07.231" (metrics26): a slash fraction over a base above ten is a share before "of" a whole that is no year
+# ("occupying less than 1/400 of Zhejiang province's total area", tune_sites s314: not read; matchers.FRACTION_RE).
+# "2026.12.07.232" (metrics26): an area's abbreviated unit hyphenated as its number is ("the new 120,000-sq-m plant",
+# tune_sites s313: not read; matchers.M2_RE, KM2_RE).
+# "2026.12.07.233" (metrics26): a change noun after a percentage past the rate's period ("saw a 121 percent yearly
+# increase", tune_sites s315: a level; vocab.CHANGE_AFTER_RATE_WORDS in CHANGE_AFTER_RE, DECREASE_AFTER_RE).
+# "2026.12.07.234" (metrics26, page level): a comment box's count in brackets, log-in notice, sort buttons and loading
+# notice (tune_sites s313: COMMENT_FORM), a social bar naming YouTube, Instagram, Xing or RSS (s319: SOCIAL_BAR, taken
+# for the headline) are furniture.
+# "2026.12.07.235" (metrics26, page level): a lead opening with its full date and a bar dates the page as one with a
+# dash does ("May 18, 2010 | Ningbo is located ...", tune_sites s319: undated; templates.text.DATE_DASH_LEAD_RE).
+# "2026.12.07.236" (metrics26, page level): six or more headlines without dashes, one a line, closing the text under
+# its last sentence are related links (tune_sites s316: they leaked, the cut last one gave a count; text.
+# _drop_plain_related).
+# "2026.12.07.242": main (.214-.241) and metrics26 (.230-.236) merged.
+EXTRACTOR_VERSION = "2026.12.07.242"
 
 
 MIDDLE_DOT: Final = "·"

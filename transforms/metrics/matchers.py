@@ -232,11 +232,12 @@ PERCENT_PAIR_RE: Final = re.compile(
 PERCENT_RANGE_HIGH_RE: Final = re.compile(r"[-–~]\s?(\d{1,3}(?:\.\d+)?)")
 PERCENT_PAIR_BETWEEN_RE: Final = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
 KM2_RE: Final = re.compile(
-    rf"{NUM}{SCALE}(?:\s*|-)(?:square[\s-]+(?:kilomet(?:er|re)s?|km)|sq\.?\s?kilomet(?:er|re)s?|sq\.?\s?km|km2|km²)"
+    rf"{NUM}{SCALE}(?:\s*|-)(?:square[\s-]+(?:kilomet(?:er|re)s?|km)|sq\.?[\s-]?kilomet(?:er|re)s?|sq\.?[\s-]?km|km2|km²)"
     r"(?![A-Za-z0-9])", re.IGNORECASE
 )
+# (the unit's words hyphenated as the number's: "the new 120,000-sq-m plant", metrics26, tune_sites s313: not read)
 M2_RE: Final = re.compile(
-    rf"{NUM}{SCALE}(?:\s*|-)(?:square[\s-]+met(?:er|re)s?|sq\.?\s?met(?:er|re)s?|sq\.?\s?m|sqm|m2|m²|m\^2)"
+    rf"{NUM}{SCALE}(?:\s*|-)(?:square[\s-]+met(?:er|re)s?|sq\.?[\s-]?met(?:er|re)s?|sq\.?[\s-]?m|sqm|m2|m²|m\^2)"
     r"(?![A-Za-z0-9])", re.IGNORECASE
 )
 # The first of "measuring 4,400 and 3,400 square meters respectively": an area, the unit said once after the second
@@ -455,7 +456,9 @@ FRACTION_RE: Final = re.compile(
     rf"|\b(?:{words_pattern(HALF_OF_LEADS)})\s+(?P<half>half)(?=\s+of\b)"
     rf"|(?<![\w.,/-])(?P<out_a>\d{{1,2}}|{words_pattern(OUT_OF_NUMERATORS)})\s+"
     rf"(?:out\s+of\s+(?:every\s+)?|in\s+every\s+)(?P<out_b>\d{{1,3}}|{words_pattern(OUT_OF_BASES)})\b"
-    r"|(?<![\w.,/-])(?P<slash_a>[1-9])\s?/\s?(?P<slash_b>[2-9]|10)(?![\w/.,-])",
+    # (a larger base only before "of" its whole: "occupying less than 1/400 of Zhejiang province's total area",
+    # metrics26, tune_sites s314; not a date's "1/12")
+    r"|(?<![\w.,/-])(?P<slash_a>[1-9])\s?/\s?(?P<slash_b>[2-9]|10|[1-9]\d{1,2}(?=\s+of\s+(?!\d)))(?![\w/.,-])",
     re.IGNORECASE,
 )
 PARTITIVE_OF_RE: Final = re.compile(r"\s+of\b")
@@ -649,8 +652,9 @@ FIGURE_AND_RE: Final = re.compile(
 # "top" is; nothing but "20 ports" was read, a list's name: _count_blocked)
 ORDINAL_SUPERLATIVE_WORDS: Final = frozenset(ORDINAL_SUPERLATIVES)
 PART_OF_WHOLE_RE: Final = re.compile(
-    rf"\s+(?:of\s+(?:the(?:\s+[a-z][\w-]*['’]s(?=\s+(?:{words_pattern(ORDINAL_SUPERLATIVES)}\s+)?\d))?"
-    rf"|[A-Z][\w-]*['’]s(?=\s+\d))|of(?=\s+(?:(?:{words_pattern(HEDGE_WORDS)})\s+)?\d)|"
+    rf"\s+(?:of\s+(?:the(?:\s+[a-z][\w-]*['’]s(?=\s+(?:(?:top|{words_pattern(ORDINAL_SUPERLATIVES)})\s+)?\d))?"
+    rf"|[A-Z][\w-]*['’]s(?=\s+(?:(?:top|{words_pattern(ORDINAL_SUPERLATIVES)})\s+)?\d))"
+    rf"|of(?=\s+(?:(?:{words_pattern(HEDGE_WORDS)})\s+)?\d)|"
     rf"\(?out\s+of(?:\s+the)?)\s+"
     rf"(?:(?:{words_pattern(HEDGE_WORDS)})\s+)?(?:(?:top|{words_pattern(ORDINAL_SUPERLATIVES)})\s+)?"
     rf"(?P<whole>\d{{1,3}}(?:,\d{{3}})+|\d{{1,6}}|{words_pattern(SPELLED_NUMBERS)})\)?\s+(?=[a-z])", re.IGNORECASE)

@@ -11,6 +11,7 @@ from transforms.fastre import SpacedOpening, TailPattern, opening_with
 from transforms.metrics.numbers import _Found
 from transforms.metrics.vocab import (
     CHANGE_AFTER_NOUNS,
+    CHANGE_AFTER_RATE_WORDS,
     CHANGE_COMPARATIVES,
     CHANGE_NOUNS,
     CHANGE_OBJECT_VERB_STEMS,
@@ -63,7 +64,8 @@ _PERIODS: Final = words_pattern(COMPARISON_PERIODS)
 DECREASE_AFTER_RE: Final = re.compile(
     rf"^\s*(?:(?:{_PERIODS}[- ]on[- ]{_PERIODS}|yoy|y-o-y)\s+)?"
     rf"(?:{words_pattern(DECREASE_COMPARATIVES)}\s+(?:[\w-]+\s+){{0,3}}?than|below|"
-    rf"{words_pattern(DECREASE_AFTER_NOUNS)}|(?:down|lower)(?=\s*(?:[,;.)]|$)))\b",
+    rf"(?:{words_pattern(CHANGE_AFTER_RATE_WORDS)}\s+)?{words_pattern(DECREASE_AFTER_NOUNS)}|"
+    r"(?:down|lower)(?=\s*(?:[,;.)]|$)))\b",
     re.IGNORECASE,
 )
 # "the growth rate of industrial investment in June alone reached 31.9%", "Annual growth rate is 17.8%", "with the
@@ -113,7 +115,7 @@ CHANGE_AFTER_RE: Final = re.compile(
     rf"^\s*(?:{_PERIODS}[- ]on[- ]{_PERIODS}|yoy|y-o-y|"
     r"from\s+a\s+year\s+(?:earlier|ago)|over\s+the\s+same\s+period|"
     rf"compared\s+with|{words_pattern(CHANGE_COMPARATIVES)}"
-    rf"\s+(?:[\w-]+\s+){{0,3}}?than|{words_pattern(CHANGE_AFTER_NOUNS)}|"
+    rf"\s+(?:[\w-]+\s+){{0,3}}?than|(?:{words_pattern(CHANGE_AFTER_RATE_WORDS)}\s+)?{words_pattern(CHANGE_AFTER_NOUNS)}|"
     r"(?:below|above)\s+(?:last\s+year|the\s+same\s+period|"
     rf"a\s+year\s+(?:earlier|ago)|the\s+level\s+of)|{words_pattern(CLOSING_DIRECTIONS)}(?=\s*(?:[,;.)]|$)))\b",
     re.IGNORECASE,

@@ -509,6 +509,9 @@ DECREASE_COMPARATIVES: Final = ("lower", "less", "fewer", "slower", "smaller", "
 # Nouns of a change right after a figure ("a 40 percent gain", "a 12% decline"), and those of a decrease.
 DECREASE_AFTER_NOUNS: Final = ("cut", "reduction", "drop", "fall", "decline", "decrease", "dip", "slump", "plunge")
 CHANGE_AFTER_NOUNS: Final = ("growth", "increase", "rise", "gain", "jump", "surge", "uptick", *DECREASE_AFTER_NOUNS)
+# The rate's period between the figure and such a noun ("saw a 121 percent yearly increase over the past three years",
+# metrics26, tune_sites s315; "a 5 percent average annual decline").
+CHANGE_AFTER_RATE_WORDS: Final = ("annual", "yearly", "monthly", "quarterly", "average annual", "average yearly")
 # Verb stems of a change done to an object ("raised efficiency by 20%", "cut the number of drivers needed by 70%":
 # qualifiers.VERB_OBJECT_BY_RE), and those of a decrease (DECREASE_VERB_OBJECT_RE).
 DECREASE_OBJECT_VERB_STEMS: Final = ("cut", "reduc", "lower", "shorten", "decreas")

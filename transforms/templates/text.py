@@ -171,8 +171,9 @@ DATE_FIRST_DATELINE_RE = re.compile(LEAD_DATE + r" +[-–—]{1,2} +[A-Za-z][\w.
 # www.canaantransport.com t295, eleventh pass): a dateline without a place, the date the page's; or with no dash, the
 # first sentence's capital after spaces ("September 27, 2017  Hybrid Kinetic Group, Ningbo Fenghua Government and ...
 # signed an agreement", a company's release under its picture's caption, www.hkmotors.com t714, the twenty-fourth
-# tune_other pass).
-DATE_DASH_LEAD_RE = re.compile(LEAD_DATE + r"(?: +[-–—]{1,2} +[A-Za-z]| +[A-Z][a-z])")
+# tune_other pass); or a bar for the dash ("May 18, 2010 | Ningbo is located 138 miles south of Shanghai", a magazine's
+# feature under its byline, www.bio-itworld.com, tune_sites s319, metrics26).
+DATE_DASH_LEAD_RE = re.compile(LEAD_DATE + r"(?: +(?:[-–—]{1,2}|[|｜]) +[A-Za-z]| +[A-Z][a-z])")
 # Category tags printed without separators ("Greater ChinaMaritime CEOPorts and Logistics" over the headline,
 # splash247.com t286, eleventh pass): two or more words glued at a case change (a capitalised word after three lower
 # case letters, or after an acronym) make a tag line, never the headline (one glued brand, "PetroChina", may be).
@@ -261,6 +262,16 @@ CONTINUE_LINK_RE = re.compile(
 TEASER_MARK_ENDS = ("[…]", "[...]", " more words")
 TEASER_WORDS_RE = re.compile(r"\d[\d,]* more words$")
 RELATED_ITEMS_MIN = 3
+# Or the headlines set without the dashes, one a line under the text's last sentence ("Fire brigade in Shanghai holds
+# group wedding" / "Tourists enjoy ice sculptures in Datan Town, north China" / ... / "Top 10 media buzzwords of 2",
+# twelve under a Xinhua story on en.people.cn, tune_sites s316, metrics26: they leaked, and the cut last one's "2" was
+# read as a count): PLAIN_RELATED_ITEMS_MIN or more lines of PLAIN_RELATED_ITEM_MIN_WORDS to RELATED_ITEM_MAX_WORDS
+# words, each opening with a capital (or a quotation mark) and closed by no sentence's stop, under a paragraph that
+# is (see _drop_plain_related).
+PLAIN_RELATED_ITEMS_MIN = 6
+PLAIN_RELATED_ITEM_MIN_WORDS = 3
+PARAGRAPH_STOPS = (".", "!", "?", "。", "！", "？", "”", '"')
+PLAIN_RELATED_ITEM_RE = re.compile(r"^[A-Z\"“'‘][^\n|]*[^.!?。:：;,\s|]$")
 # A related box whose bulleted headlines each stand over a teaser cut with "…" (_drop_related_teasers): two such
 # teasers make it.
 RELATED_TEASERS_MIN = 2
@@ -691,6 +702,7 @@ def _drop_closing_credits(blocks: list[Block]) -> None:
     (_drop_after_signoff)."""
     _drop_after_signoff(blocks)
     _drop_related_teasers(blocks)
+    _drop_plain_related(blocks)
     end = len(blocks)
     short = 0
     while end > 1 and not RELATED_ITEM_RE.match(blocks[end - 1].text):
@@ -712,6 +724,23 @@ def _drop_closing_credits(blocks: list[Block]) -> None:
     if len(blocks) > 1 and NAMES_LINE_RE.match(blocks[-1].text) \
             and any(blocks[-1].text in block.text for block in blocks[:-1]):
         blocks.pop()
+
+
+def _is_plain_related_item(text: str) -> bool:
+    """A headline alone on its line, without a list's dash (PLAIN_RELATED_ITEM_RE)."""
+    return PLAIN_RELATED_ITEM_RE.match(text) is not None \
+        and PLAIN_RELATED_ITEM_MIN_WORDS <= len(text.split()) <= RELATED_ITEM_MAX_WORDS
+
+
+def _drop_plain_related(blocks: list[Block]) -> None:
+    """Drop PLAIN_RELATED_ITEMS_MIN or more headlines without dashes closing the text (_is_plain_related_item) under a
+    paragraph closed by a sentence's stop (not a colon: that introduces the text's own list); not a list of figures."""
+    start = len(blocks)
+    while start > 1 and _is_plain_related_item(blocks[start - 1].text):
+        start -= 1
+    if len(blocks) - start >= PLAIN_RELATED_ITEMS_MIN and blocks[start - 1].text.endswith(PARAGRAPH_STOPS) \
+            and not any(FIGURE_ITEM_RE.match(block.text) for block in blocks[start:]):
+        del blocks[start:]
 
 
 def _drop_related_teasers(blocks: list[Block]) -> None:
