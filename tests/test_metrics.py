@@ -1,6 +1,7 @@
 """extract_metrics: the contract examples (docs/CONTRACTS.md), units/scales/qualifiers/periods, and non-metrics."""
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -3476,3 +3477,43 @@ def test_an_amount_before_a_scale_word_cut_at_the_text_end_takes_its_scale(text:
     """ "exceeding USD100 bill": the excerpt ends inside the scale word, and "USD100" was read as 100 dollars
     (number.cut_scale, engine.CUT_SCALE_RE)."""
     assert [m.value for m in extract_metrics(text) if m.unit == "USD"] == found
+
+
+S290_KEY_STATS = ("CN Stock MarketDetailed Quotes\n\n002142 Bank Of Ningbo\n\nWatchlist\n  • 18.43\n  • -0.23-1.23%\n"
+                  "Market Closed Sep 13 15:00 CST\n121.70BMarket Cap4.64P/E (TTM)\n\nBank Of Ningbo Key Stats\n\nAll\n"
+                  "YOY yoy\nHide blank lines yoy\n(Q6)Jun 30, 2024\n(Q3)Mar 31, 2024\n(FY)Dec 31, 2023\n"
+                  "Operating revenue\n7.13%34.44B\n5.78%17.51B\n6.40%61.59B\n"
+                  "Net interest income\n14.75%23.15B\n12.18%11.5B\n9.02%40.91B\n10.89%30.21B\n16.62%20.18B\n"
+                  "7.99%10.25B\n14.75%37.52B\n11.32%27.24B\n8.26%17.3B\n12.59%9.49B\n-Interest income\n"
+                  "14.64%50.04B\n15.81%24.84B\n15.29%90.77B\n15.09%66.63B\n15.89%43.65B\n12.19%21.45B\n"
+                  "16.19%78.73B\n16.88%57.9B\n17.09%37.67B\n19.56%19.12B\n-Less:Interest expense\n14.55%26.89B\n"
+                  "19.14%13.34B\n20.99%49.86B\n18.82%36.42B\n15.27%23.47B\n16.33%11.19B\n17.52%41.21B\n"
+                  "22.30%30.65B\n25.81%20.36B\n27.33%9.62B\n"
+                  "Net commission income\n-24.90%2.7B\n-22.84%1.44B\n-22.76%5.77B\n"
+                  "-Less:Commission expense\n20.24%802M\n9.77%337M\n30.07%1.58B\n"
+                  "Exchange income\n27.69%-175M\n-129.46%-257M\n-28.29%-390M\n"
+                  "Asset deal income\n-103.51%-10M\n-99.65%1M\n2,053.85%280M\n----\n--285M\n")
+
+
+def test_a_statement_of_glued_change_and_amount_cells_is_english_and_read() -> None:
+    """Real page tune_sites s290 (metrics25, moomoo.com's key stats for Bank of Ningbo): a statement flattened one
+    cell a line, each cell the change on the year before glued to the amount and its scale letter ("7.13%34.44B",
+    "-22.84%1.44B", "27.69%-175M"), under its row's label line. The page was refused as "und" (its 117 scale letters
+    counted as words: textutil.FIGURE_SCALE_LETTER_RE now leaves them out), and read, the cells gave percentages as
+    levels and no amount. Now each cell is a change in percent and, under a label naming money (vocab
+    STATEMENT_MONEY_LABEL_WORDS), an amount in yuan (table.glued_change_cell); "----" is an empty cell."""
+    whole = json.loads((Path(__file__).parent / "realgold/tune_sites/pages/s290.json").read_text())["raw_text"]
+    assert parse_page(whole, url="https://www.example.com/stock/002142-SZ", template="text").language == "en"
+    page = parse_page(S290_KEY_STATS, url="https://www.example.com/stock/002142-SZ/financial/income-statement",
+                      template="text")
+    found = [(m.value, m.unit, m.kind, m.subject) for m in page.metrics if "table.glued_change_cell" in m.rules]
+    assert found[:4] == [(7.13, "percent", "change", "operating revenue growth"),
+                         (34.44e9, "CNY", "level", "operating revenue"),
+                         (5.78, "percent", "change", "operating revenue growth"),
+                         (17.51e9, "CNY", "level", "operating revenue")]
+    assert (-22.84, "percent", "change", "net commission income growth") in found
+    assert (802e6, "CNY", "level", "less:commission expense") in found
+    assert (-175e6, "CNY", "level", "exchange income") in found
+    assert (2053.85, "percent", "change", "asset deal income growth") in found
+    assert (285e6, "CNY", "level", "asset deal income") in found
+    assert len(found) == 91

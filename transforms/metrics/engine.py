@@ -92,6 +92,7 @@ from transforms.metrics.structure import (
 from transforms.metrics.subjects import _MID_SENTENCE_NAMES, MidSentenceNames
 from transforms.metrics.vocab import (
     CURRENCY_PREFIXES,
+    GLUED_SCALE_LETTERS,
     INFOBOX_COUNTER_LABELS,
     ORDINAL_WORDS,
     OWN_TIME_WORDS,
@@ -102,6 +103,7 @@ from transforms.metrics.vocab import (
     SCALE_WORDS,
     SIGN_MARKS,
     SPELLED_MULTIPLES,
+    STATEMENT_MONEY_LABEL_WORDS,
     TABLE_CHANGE_HEADINGS,
     TABLE_CHANGE_LABEL_WORDS,
     TABLE_CURRENCIES,
@@ -704,7 +706,11 @@ from transforms.textutil import KANA_RE
 # "2026.12.07.212" (other31): a picture's zoom buttons ("Zoom in", "enlarge   reduce", t700) and a chat button
 # ("WhatsApp Online Chat !", t728) are furniture (SITE_WIDGETS), two lines earlier passes left.
 # "2026.12.07.213": main (.155-.204) and other31 (.210-.212) merged.
-EXTRACTOR_VERSION = "2026.12.07.213"
+# "2026.12.07.220" (metrics25): a statement flattened one cell a line, each cell a change glued to an amount and its
+# scale letter ("7.13%34.44B" under "Operating revenue", moomoo's key stats, tune_sites s290: refused as "und", its
+# scale letters counted as words: textutil.FIGURE_SCALE_LETTER_RE) gives the change and, under a money label, yuan
+# (vocab STATEMENT_MONEY_LABEL_WORDS, table.glued_change_cell).
+EXTRACTOR_VERSION = "2026.12.07.220"
 
 
 MIDDLE_DOT: Final = "·"
@@ -837,6 +843,8 @@ def extract_metrics(body: str, published: str | None = None, title: str | None =
         metrics = _with_year_table_metrics(body, metrics)
     if "\n- " in body and LIST_FIGURE_ITEM_RE.search(body):  # (a list of "Name: number" items: most have none)
         metrics = _with_list_figures(body, metrics)
+    if "%" in body and ("B\n" in body or "M\n" in body) and GLUED_CHANGE_CELL_RE.search(body):  # (most have none)
+        metrics = _with_glued_change_cells(body, metrics)
     if marks:
         metrics = _hedged(metrics, marks)
     if body is not source:
@@ -1389,6 +1397,61 @@ def _with_flat_table_metrics(body: str, metrics: list[Metric]) -> list[Metric]:
             index += width
         if table_end > rule.end():
             spans.append((table_start, table_end))
+    return _with_table_cells(metrics, found, spans)
+
+
+# metrics25 (moomoo.com's key stats for Bank of Ningbo, tune_sites s290): a statement flattened one cell a line, each
+# cell a change on the year before glued to the amount with its scale letter ("7.13%34.44B", "-22.84%1.44B",
+# "27.69%-175M"; "--285M": no change given), GLUED_CHANGE_CELL_MIN of them or more under their row's label line ("Net
+# interest income"); a cell of dashes alone is empty. The change is a change in percent of the label's figure, the
+# amount that figure: yuan when the label names money (vocab STATEMENT_MONEY_LABEL_WORDS: a bare scaled amount after
+# a money noun is yuan, money.currency_clause), else no figure (table.glued_change_cell).
+GLUED_CHANGE_CELL_RE: Final = re.compile(
+    r"^(?:(?P<chg>[-+]?\d{1,3}(?:,\d{3})*(?:\.\d+)?)%|--?)(?P<amt>-?\d+(?:\.\d+)?)(?P<scale>[KMB])$", re.MULTILINE)
+GLUED_CHANGE_CELL_MIN: Final = 3
+
+
+def _glued_cells(label: str, cells: list[tuple[int, re.Match[str]]], body: str) -> list[Metric]:
+    """The metrics of one label line's glued cells (offset in the body, match): its changes and money amounts."""
+    subject = " ".join(label.lstrip("-").lower().split())
+    money = any(word in STATEMENT_MONEY_LABEL_WORDS for word in re.split(r"[^a-z]+", subject))
+    found: list[Metric] = []
+    for at, cell in cells:
+        if cell.group("chg") is not None:
+            start, stop = at + cell.start("chg"), at + cell.end("chg") + 1
+            found.append(Metric(float(cell.group("chg").replace(",", "")), "percent", "change", f"{subject} growth",
+                                None, None, body[start:stop], start, stop, None, None, context.ACTUAL,
+                                ("table.glued_change_cell",)))
+        if money:
+            start, stop = at + cell.start("amt"), at + cell.end("scale")
+            amount = round(float(cell.group("amt")) * GLUED_SCALE_LETTERS[cell.group("scale")], 6)
+            found.append(_amount_cell(amount, "CNY", subject, None, body, start, stop, "table.glued_change_cell"))
+    return found
+
+
+def _with_glued_change_cells(body: str, metrics: list[Metric]) -> list[Metric]:
+    """`metrics` with the body's glued change-and-amount cells (GLUED_CHANGE_CELL_RE) read under their label lines;
+    what the sentence rules found on those lines is the cells'."""
+    found: list[Metric] = []
+    spans: list[tuple[int, int]] = []
+    label: str | None = None
+    cells: list[tuple[int, re.Match[str]]] = []
+    for line_start, line in _lines_from(body, 0):
+        text = line.strip()
+        cell = GLUED_CHANGE_CELL_RE.match(text)
+        if cell is not None and label is not None:
+            cells.append((line_start + line.index(text), cell))
+            continue
+        if cells and not text.strip("-"):
+            continue  # "----": an empty cell among the label's
+        if label is not None and len(cells) >= GLUED_CHANGE_CELL_MIN:
+            found += _glued_cells(label, cells, body)
+            spans += [(at, at + cell.end()) for at, cell in cells]
+        cells = []
+        label = text if any(c.isalpha() for c in text) and not any(c.isdigit() for c in text) else None
+    if label is not None and len(cells) >= GLUED_CHANGE_CELL_MIN:
+        found += _glued_cells(label, cells, body)
+        spans += [(at, at + cell.end()) for at, cell in cells]
     return _with_table_cells(metrics, found, spans)
 
 

@@ -704,4 +704,12 @@ INFOBOX_COUNTER_LABELS: Final = frozenset("views comments likes shares reads vis
 # (engine._with_year_table_metrics). A row label ending with one of these holds percentages; one naming a change (or
 # growth) holds changes.
 TABLE_PERCENT_LABEL_TAILS: Final = ("in %", "(%)", "in percent", "%")
+# metrics25 (moomoo.com's key stats for Bank of Ningbo, tune_sites s290): a statement flattened one cell a line, each
+# cell a change glued to an amount with its scale letter ("7.13%34.44B", "20.24%802M"), under its row's label line
+# (engine._with_glued_change_cells). The scale letters; the words of a row label that make its amounts money (a bare
+# scaled amount after a money noun is yuan: money.currency_clause), the money nouns and a statement's costs.
+GLUED_SCALE_LETTERS: Final = {"K": 1e3, "M": 1e6, "B": 1e9}
+STATEMENT_MONEY_LABEL_WORDS: Final = frozenset(
+    {word for noun in MONEY_CLAUSE_NOUNS for word in noun.split() if word not in ("added", "value", "output")}
+    | {"expense", "expenses", "payout", "payouts", "commission", "commissions"})
 TABLE_CHANGE_LABEL_WORDS: Final = ("change", "growth")
