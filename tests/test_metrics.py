@@ -3517,3 +3517,19 @@ def test_a_statement_of_glued_change_and_amount_cells_is_english_and_read() -> N
     assert (2053.85, "percent", "change", "asset deal income growth") in found
     assert (285e6, "CNY", "level", "asset deal income") in found
     assert len(found) == 91
+
+
+def test_a_table_s_row_labels_on_lines_of_their_own_are_read_under_a_unit_sentence_with_an_aside() -> None:
+    """Real page tune_sites s291 (metrics25, investcroc.com's income statement for Bank of Ningbo): the unit sentence
+    holds an aside in brackets ("Numbers are in millions (except for per share data and ratios) CNY."), the heading row
+    is years alone, and each row's label stands on a line of its own over its cells ("Revenue" / "| 110,250 | 57,866 |
+    ..."): none of its 100 amounts was read. Now the cells under a label line are the label's, for their column's year
+    (table.cell); a row of 0 cells is empty, and a ratio's row ("Gross Profit Ratio", the aside's exception) holds no
+    amounts at the table's scale."""
+    text = ("Numbers are in millions (except for per share data and ratios) CNY.\n\n"
+            "2023 | 2022 | 2021 | |\n\nRevenue\n\n| 110,250 | 57,866 | 52,767 |\n\nCost of Revenue\n\n| 0 | 0 | 0 |\n\n"
+            "Gross Profit Ratio\n\n| 1 | 1 | 1 |\n\nOther Expenses\n\n| -8,988 | 474 | 419 |\n\nOperating")
+    found = [(m.value, m.unit, m.subject, m.period) for m in extract_metrics(text)]
+    assert found == [(110250e6, "CNY", "revenue", "2023"), (57866e6, "CNY", "revenue", "2022"),
+                     (52767e6, "CNY", "revenue", "2021"), (-8988e6, "CNY", "other expenses", "2023"),
+                     (474e6, "CNY", "other expenses", "2022"), (419e6, "CNY", "other expenses", "2021")]

@@ -111,6 +111,7 @@ from transforms.metrics.vocab import (
     TABLE_PERCENT_LABEL_TAILS,
     TABLE_SCALES,
     TABLE_TRAILING_HEADINGS,
+    TABLE_UNSCALED_LABEL_WORDS,
     VALUATION_RATIO_NOUNS,
     words_pattern,
 )
@@ -710,7 +711,10 @@ from transforms.textutil import KANA_RE
 # scale letter ("7.13%34.44B" under "Operating revenue", moomoo's key stats, tune_sites s290: refused as "und", its
 # scale letters counted as words: textutil.FIGURE_SCALE_LETTER_RE) gives the change and, under a money label, yuan
 # (vocab STATEMENT_MONEY_LABEL_WORDS, table.glued_change_cell).
-EXTRACTOR_VERSION = "2026.12.07.220"
+# "2026.12.07.221" (metrics25): a table's unit sentence with an aside ("Numbers are in millions (except for per share
+# data and ratios) CNY.") and row labels on lines of their own over their cells ("Revenue" / "| 110,250 | 57,866 |",
+# tune_sites s291: nothing read) are read (table.cell); 0 rows are empty, ratio rows unscaled (TABLE_UNSCALED_...).
+EXTRACTOR_VERSION = "2026.12.07.221"
 
 
 MIDDLE_DOT: Final = "·"
@@ -1068,9 +1072,15 @@ TABLE_UNIT_LINE_RE: Final = re.compile(
 # label cell ("Fiscal Year | TTM | FY 2024 | FY 2023 | ...") and whose rows open with a bar ("| Operating Revenue |
 # 60,134 | 55,424 | ..."); a trailing-twelve-months column (vocab TABLE_TRAILING_HEADINGS) holds amounts with no
 # year; a row's cells in percent ("| Revenue Growth (YoY) | 9.04% | ...") are percentages (table.percent_cell).
+# metrics25 (investcroc.com's income statement for Bank of Ningbo, tune_sites s291): an aside in brackets between the
+# scale and the currency ("Numbers are in millions (except for per share data and ratios) CNY."), and each row's label
+# on a line of its own over its cells ("Revenue" / "| 110,250 | 57,866 | ... |", under a heading row of years): a
+# label line's row of 0 cells is empty, and one naming a ratio or a per-share figure (vocab TABLE_UNSCALED_LABEL_WORDS,
+# the aside's exceptions) holds no amounts at the table's scale.
 TABLE_SENTENCE_UNIT_LINE_RE: Final = re.compile(
-    r"^(?:[A-Z][A-Za-z]*(?: [A-Za-z]+)* in )?(?P<scale>[Mm]illions|[Tt]housands|[Bb]illions) (?P<cur>[A-Z]{3})\."
-    r"(?: [^|\n]*)?$", re.MULTILINE)
+    r"^(?:[A-Z][A-Za-z]*(?: [A-Za-z]+)* in )?(?P<scale>[Mm]illions|[Tt]housands|[Bb]illions)(?: \([^()\n|]*\))?"
+    r" (?P<cur>[A-Z]{3})\.(?: [^|\n]*)?$", re.MULTILINE)
+TABLE_LABEL_LINE_MAX: Final = 60  # characters of a row's label on a line of its own
 TABLE_PERCENT_CELL_RE: Final = re.compile(r"^(?P<num>-?\d{1,3}(?:,\d{3})*(?:\.\d+)?|-?\d+(?:\.\d+)?)%$")
 # metrics17 (tune_sites s185, MarkLines' FY2017 report): the unit line with its scale first ("(in million CNY)") over
 # a table whose cells are set apart by spaces ("FY ended Dec. 31, 2017 FY ended Dec. 31, 2016 Rate of change Factors"
@@ -1146,8 +1156,14 @@ def _with_table_metrics(body: str, metrics: list[Metric]) -> list[Metric]:
             continue
         columns: list[tuple[str | None, bool, bool]] | None = None  # (year, holds a change, trailing) per column
         first_year: str | None = None  # the first amount column's year: a change column's period
+        pending: str | None = None  # a row's label on a line of its own, over its cells ("Revenue")
         for line_start, line in _lines_from(body, unit_end + 1):
             if "|" not in line:
+                text = line.strip()
+                if columns is not None and pending is None and text[0].isalpha() and len(text) <= TABLE_LABEL_LINE_MAX \
+                        and not any(c.isdigit() for c in text):
+                    pending = text
+                    continue
                 break  # the table is over
             cells: list[tuple[int, str]] = []  # (offset in the line, stripped text)
             offset = 0
@@ -1165,13 +1181,23 @@ def _with_table_metrics(body: str, metrics: list[Metric]) -> list[Metric]:
                         columns = columns[1:]  # "Fiscal Year | TTM | FY 2024 | ...": the label column's heading
                     first_year = next((year for year, change, _ in columns if year and not change), None)
                 continue
-            label = cells[0][1] if cells else ""
-            if not label or not any(c.isalpha() for c in label) or any(c.isdigit() for c in label):
-                continue
+            if pending is not None:  # "Revenue" over "| 110,250 | 57,866 | ...": every cell of the row is a value
+                label, values, pending = pending, cells, None
+                if not values or TABLE_CELL_NUMBER_RE.match(values[0][1]) is None:
+                    break  # no row of cells under the label line: the table is over
+                if any(word in label.lower() for word in TABLE_UNSCALED_LABEL_WORDS):
+                    continue  # "Gross Profit Ratio": no amounts at the table's scale
+            else:
+                label = cells[0][1] if cells else ""
+                if not label or not any(c.isalpha() for c in label) or any(c.isdigit() for c in label):
+                    continue
+                values = cells[1:]
             subject = " ".join(label.lower().split())
             read = False
-            for (cell_at, text), (year, change, trailing) in zip(cells[1:], columns):
+            for (cell_at, text), (year, change, trailing) in zip(values, columns):
                 number = TABLE_CELL_NUMBER_RE.match(text)
+                if number is not None and values is cells and float(number.group("num").replace(",", "")) == 0:
+                    continue  # "| 0 | 0 | ...": an empty row of a label line's table
                 if number is None:
                     percent = TABLE_PERCENT_CELL_RE.match(text) if text.endswith("%") else None
                     if percent is None or not (year or trailing):

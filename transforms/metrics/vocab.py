@@ -690,6 +690,9 @@ TABLE_CHANGE_HEADINGS: Final = ("rate of change", "change (%)", "change(%)", "yo
 # metrics23 (tune_sites s260): a column of trailing-twelve-months figures ("Fiscal Year | TTM | FY 2024 | ..."): amounts
 # with no year (engine._with_table_metrics).
 TABLE_TRAILING_HEADINGS: Final = frozenset({"ttm", "ltm", "trailing twelve months", "last twelve months"})
+# metrics25 (tune_sites s291): the words of a row label whose cells are no amounts at the table's scale, as a unit line
+# excepts them ("Numbers are in millions (except for per share data and ratios) CNY.": "Gross Profit Ratio").
+TABLE_UNSCALED_LABEL_WORDS: Final = ("ratio", "per share", "margin")
 
 # metrics18: an encyclopedia infobox's line, a plural label and its bare figure with nothing after it but footnote
 # references, the label glued to the number or set apart by a space ("Passengers11,718,416", tune_sites s102;
