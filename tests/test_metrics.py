@@ -3533,3 +3533,17 @@ def test_a_table_s_row_labels_on_lines_of_their_own_are_read_under_a_unit_senten
     assert found == [(110250e6, "CNY", "revenue", "2023"), (57866e6, "CNY", "revenue", "2022"),
                      (52767e6, "CNY", "revenue", "2021"), (-8988e6, "CNY", "other expenses", "2023"),
                      (474e6, "CNY", "other expenses", "2022"), (419e6, "CNY", "other expenses", "2021")]
+
+
+def test_a_pipe_row_of_a_label_and_its_figure_is_a_key_figure_not_a_subheading() -> None:
+    """Real page tune_sites s292 (metrics25, stockanalysis.com's statistics for Ningbo Joyson Electronic): key figures
+    as pipe rows of two cells ("| Return on Assets (ROA) | 3.47% |", "| PS Ratio | 0.69 |", "| EV / Sales | 1.11 |")
+    were taken for subheadings and nothing read. Such a row is read as the same line without its bars: a key
+    figure's line, its label the subject (subject.key_figure_label), or a valuation multiple's (match.valuation_line);
+    "| Earnings Date | Oct 30, 2025 |" stays none."""
+    text = ("| Owned by Insiders (%) | 2.30% |\n\n| PS Ratio | 0.69 |\n\n| EV / Sales | 1.11 |\n\n"
+            "| Return on Assets (ROA) | 3.47% |\n\n| Earnings Date | Oct 30, 2025 |\n\n| Effective Tax Rate | 31.04% |")
+    found = [(m.value, m.unit, m.subject) for m in extract_metrics(text)]
+    assert found == [(2.3, "percent", "owned by insiders (%)"), (0.69, "times", "ps ratio"),
+                     (1.11, "times", "ev / sales"), (3.47, "percent", "return on assets (roa)"),
+                     (31.04, "percent", "effective tax rate")]

@@ -714,7 +714,10 @@ from transforms.textutil import KANA_RE
 # "2026.12.07.221" (metrics25): a table's unit sentence with an aside ("Numbers are in millions (except for per share
 # data and ratios) CNY.") and row labels on lines of their own over their cells ("Revenue" / "| 110,250 | 57,866 |",
 # tune_sites s291: nothing read) are read (table.cell); 0 rows are empty, ratio rows unscaled (TABLE_UNSCALED_...).
-EXTRACTOR_VERSION = "2026.12.07.221"
+# "2026.12.07.222" (metrics25): a pipe row of two cells, a label and its figure ("| Return on Assets (ROA) | 3.47% |",
+# "| PS Ratio | 0.69 |", tune_sites s292: taken for subheadings), is read as the line without its bars would be: a key
+# figure's (structure.PIPE_KEY_ROW_RE) or a valuation multiple's line (VALUATION_PIPE_ROW_RE).
+EXTRACTOR_VERSION = "2026.12.07.222"
 
 
 MIDDLE_DOT: Final = "·"
@@ -892,7 +895,7 @@ def _extract(body: str, pub: tuple[int, int] | None, document_period: tuple[str,
         # (a key figure's line with no colon, "Profit Margin 17.16%": its label names its figure; one restating a
         # sentence's figure, "Return on Equity (ROE) 5.98%" under "Return on equity (ROE) is 5.98% ...", says it again)
         key_label: str | None = key_figure_label(para) if fact is None and len(para) <= FACT_LINE_MAX \
-            and (para[-1] == "%" or para[-1].isdigit()) else None
+            and (para[-1] == "%" or para[-1].isdigit() or para[-1] == "|") else None
         # (an infobox's "Students 5,628 [2]": a short line opening with a capital or a bullet, no colon)
         infobox = INFOBOX_LINE_RE.match(para) if len(para) <= INFOBOX_LINE_MAX and fact is None \
             and ":" not in para and not para[0].islower() else None
@@ -938,7 +941,8 @@ def _extract(body: str, pub: tuple[int, int] | None, document_period: tuple[str,
                         item.rules.append("subject.key_figure_label")
             elif infobox is not None and not items:
                 items = _infobox_line_items(infobox)
-            elif not items and key_label is None and para[-1].isdigit() and len(para) <= FACT_LINE_MAX \
+            elif not items and key_label is None and (para[-1].isdigit() or para[-1] == "|") \
+                    and len(para) <= FACT_LINE_MAX \
                     and (multiple := valuation_line_label(para)) is not None:
                 # "Trailing PE 14.88", "EV / EBITDA 7.96": a valuation multiple's line (match.valuation_line)
                 items = [_Found(multiple.start("num"), multiple.end("num"), float(multiple.group("num")), "times",
