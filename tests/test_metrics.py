@@ -3547,3 +3547,19 @@ def test_a_pipe_row_of_a_label_and_its_figure_is_a_key_figure_not_a_subheading()
     assert found == [(2.3, "percent", "owned by insiders (%)"), (0.69, "times", "ps ratio"),
                      (1.11, "times", "ev / sales"), (3.47, "percent", "return on assets (roa)"),
                      (31.04, "percent", "effective tax rate")]
+
+
+def test_a_pipe_table_headed_by_a_rank_column_reads_ranks_scaled_counts_and_changes() -> None:
+    """Real page tune_sites s295 (metrics25, bts.gov's "Top 10 World Container Ports: 2013"): a pipe table headed
+    "Rank | Port | '12-'13 change | Millions of TEUs |" over rows "6 | Ningbo | 3.2% | 17.3 |": only the percentages
+    were read, as levels. Now the rank column's cells are ranks of the row's name (table.rank_cell), the column headed
+    by a scale "of" a plural noun counts it at that scale (table.scaled_count_cell), the change column's cells are
+    changes (table.change_column); a table with a rank column and no such measure is left alone."""
+    text = ("Rank | Port | '12-'13 change | Millions of TEUs |\n\n1 | Shanghai | 3.3% | 33.6 |\n\n"
+            "4 | Hong Kong | -3.3% | 22.4 |\n\n6 | Ningbo | 3.2% | 17.3 |\n\nKey: TEU = twenty-foot equivalent unit.")
+    found = [(m.value, m.unit, m.kind, m.subject) for m in extract_metrics(text)]
+    assert found[:3] == [(1.0, "rank", "rank", "shanghai rank"), (3.3, "percent", "change", "shanghai growth"),
+                         (33.6e6, "count", "level", "shanghai")]
+    assert (-3.3, "percent", "change", "hong kong growth") in found and (17.3e6, "count", "level", "ningbo") in found
+    assert len(found) == 9
+    assert [m.unit for m in extract_metrics("Rank | Port | Country |\n\n1 | Shanghai | China |")] == []

@@ -108,7 +108,9 @@ from transforms.metrics.vocab import (
     TABLE_CHANGE_LABEL_WORDS,
     TABLE_CURRENCIES,
     TABLE_HEADING_UNIT_RE_TEXT,
+    TABLE_MASS_NOUNS,
     TABLE_PERCENT_LABEL_TAILS,
+    TABLE_RANK_HEADINGS,
     TABLE_SCALES,
     TABLE_TRAILING_HEADINGS,
     TABLE_UNSCALED_LABEL_WORDS,
@@ -717,7 +719,10 @@ from transforms.textutil import KANA_RE
 # "2026.12.07.222" (metrics25): a pipe row of two cells, a label and its figure ("| Return on Assets (ROA) | 3.47% |",
 # "| PS Ratio | 0.69 |", tune_sites s292: taken for subheadings), is read as the line without its bars would be: a key
 # figure's (structure.PIPE_KEY_ROW_RE) or a valuation multiple's line (VALUATION_PIPE_ROW_RE).
-EXTRACTOR_VERSION = "2026.12.07.222"
+# "2026.12.07.223" (metrics25): a pipe table headed by a rank column ("Rank | Port | '12-'13 change | Millions of TEUs
+# |", bts.gov's top ports, tune_sites s295: only its percentages read, as levels) gives ranks, counts at the heading's
+# scale and changes (vocab TABLE_RANK_HEADINGS; table.rank_cell, table.scaled_count_cell, table.change_column).
+EXTRACTOR_VERSION = "2026.12.07.223"
 
 
 MIDDLE_DOT: Final = "·"
@@ -850,6 +855,8 @@ def extract_metrics(body: str, published: str | None = None, title: str | None =
         metrics = _with_year_table_metrics(body, metrics)
     if "\n- " in body and LIST_FIGURE_ITEM_RE.search(body):  # (a list of "Name: number" items: most have none)
         metrics = _with_list_figures(body, metrics)
+    if "|" in body and ("Rank |" in body or "Rank\t" in body) and RANK_HEADING_ROW_RE.search(body):  # (rare)
+        metrics = _with_rank_table_metrics(body, metrics)
     if "%" in body and ("B\n" in body or "M\n" in body) and GLUED_CHANGE_CELL_RE.search(body):  # (most have none)
         metrics = _with_glued_change_cells(body, metrics)
     if marks:
@@ -1428,6 +1435,78 @@ def _with_flat_table_metrics(body: str, metrics: list[Metric]) -> list[Metric]:
         if table_end > rule.end():
             spans.append((table_start, table_end))
     return _with_table_cells(metrics, found, spans)
+
+
+# metrics25 (bts.gov's top world container ports, tune_sites s295): a pipe table headed "Rank | Port | '12-'13 change |
+# Millions of TEUs |" over rows "6 | Ningbo | 3.2% | 17.3 |": the rank column's cells are ranks (vocab
+# TABLE_RANK_HEADINGS) of the row's name (its first cell that is no figure), a column headed by a scale "of" a plural
+# noun holds counts of it at that scale (tonnes for a mass, TABLE_MASS_NOUNS), a change column's percentages are
+# changes (table.rank_cell, table.scaled_count_cell, table.change_column). The table ends at a line with no bar.
+RANK_HEADING_ROW_RE: Final = re.compile(r"^\|?[ \t]*Rank[ \t]*\|(?:[^|\n]*\|){2,}[ \t]*$", re.MULTILINE)
+SCALE_OF_NOUN_RE: Final = re.compile(r"^(?P<scale>[A-Za-z]+) of (?P<noun>[A-Za-z][A-Za-z ]*[sS])$")
+RANK_CELL_RE: Final = re.compile(r"^\d{1,4}$")
+
+
+def _pipe_cells(line: str) -> list[tuple[int, str]]:
+    """A pipe row's cells (offset in the line, stripped text), the empty cell before a leading bar and after a closing
+    one left out."""
+    cells: list[tuple[int, str]] = []
+    offset = 0
+    for part in line.split("|"):
+        cells.append((offset + len(part) - len(part.lstrip()), part.strip()))
+        offset += len(part) + 1
+    if cells and not cells[0][1]:
+        cells.pop(0)
+    if cells and not cells[-1][1]:
+        cells.pop()
+    return cells
+
+
+def _with_rank_table_metrics(body: str, metrics: list[Metric]) -> list[Metric]:
+    """`metrics` with the cells of the body's pipe tables headed by a rank column (RANK_HEADING_ROW_RE) read; what the
+    sentence rules found on a row read is the table's."""
+    found: list[Metric] = []
+    rows: list[tuple[int, int]] = []
+    for heading in RANK_HEADING_ROW_RE.finditer(body):
+        columns: list[tuple[str, float, str]] = []  # (role: rank/count/change/other, scale, unit) per column
+        for _, text in _pipe_cells(heading.group()):
+            low = " ".join(text.lower().split())
+            scaled = SCALE_OF_NOUN_RE.match(low)
+            if low in TABLE_RANK_HEADINGS:
+                columns.append(("rank", 1.0, "rank"))
+            elif scaled is not None and scaled.group("scale") in TABLE_SCALES:
+                unit = "tonnes" if scaled.group("noun") in TABLE_MASS_NOUNS else "count"
+                columns.append(("count", TABLE_SCALES[scaled.group("scale")], unit))
+            elif any(word in low for word in TABLE_CHANGE_LABEL_WORDS):
+                columns.append(("change", 1.0, "percent"))
+            else:
+                columns.append(("other", 1.0, ""))
+        if not any(role == "count" for role, _, _ in columns):
+            continue  # a rank column alone: no measure to read the rows by
+        for line_start, line in _lines_from(body, heading.end() + 1):
+            if "|" not in line:
+                break  # the table is over
+            cells = _pipe_cells(line)
+            name = next((text for (_, text), (role, _, _) in zip(cells, columns)
+                         if role == "other" and any(c.isalpha() for c in text)), None)
+            if name is None or len(cells) != len(columns):
+                continue
+            subject = " ".join(name.lower().split())
+            for (cell_at, text), (role, scale, unit) in zip(cells, columns):
+                start = line_start + cell_at
+                if role == "rank" and RANK_CELL_RE.match(text):
+                    found.append(Metric(float(text), "rank", "rank", f"{subject} rank", None, None,
+                                        body[start:start + len(text)], start, start + len(text), None, None,
+                                        context.ACTUAL, ("table.rank_cell",)))
+                elif role == "count" and (number := TABLE_CELL_NUMBER_RE.match(text)) is not None:
+                    amount = _cell_amount(float(number.group("num").replace(",", "")), scale, False)
+                    found.append(_amount_cell(amount, unit, subject, None, body, start, start + len(text),
+                                              "table.scaled_count_cell"))
+                elif role == "change" and (percent := TABLE_PERCENT_CELL_RE.match(text)) is not None:
+                    found.append(_change_cell(float(percent.group("num").replace(",", "")), subject, None, body,
+                                              start, start + len(text)))
+            rows.append((line_start, line_start + len(line)))
+    return _with_table_cells(metrics, found, rows)
 
 
 # metrics25 (moomoo.com's key stats for Bank of Ningbo, tune_sites s290): a statement flattened one cell a line, each

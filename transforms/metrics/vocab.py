@@ -693,6 +693,12 @@ TABLE_TRAILING_HEADINGS: Final = frozenset({"ttm", "ltm", "trailing twelve month
 # metrics25 (tune_sites s291): the words of a row label whose cells are no amounts at the table's scale, as a unit line
 # excepts them ("Numbers are in millions (except for per share data and ratios) CNY.": "Gross Profit Ratio").
 TABLE_UNSCALED_LABEL_WORDS: Final = ("ratio", "per share", "margin")
+# metrics25 (bts.gov's table of the top world container ports, tune_sites s295): a pipe table whose heading row names a
+# rank column ("Rank | Port | '12-'13 change | Millions of TEUs |"): its cells are ranks, a column headed by a scale
+# "of" a plural noun counts that noun at that scale (a mass's noun in tonnes), a change column's cells are changes
+# (engine._with_rank_table_metrics). The rank column's headings; the nouns of mass.
+TABLE_RANK_HEADINGS: Final = frozenset({"rank", "ranking", "no.", "#"})
+TABLE_MASS_NOUNS: Final = frozenset({"tons", "tonnes", "metric tons"})
 
 # metrics18: an encyclopedia infobox's line, a plural label and its bare figure with nothing after it but footnote
 # references, the label glued to the number or set apart by a space ("Passengers11,718,416", tune_sites s102;
