@@ -3501,7 +3501,9 @@ def test_a_statement_of_glued_change_and_amount_cells_is_english_and_read() -> N
     "-22.84%1.44B", "27.69%-175M"), under its row's label line. The page was refused as "und" (its 117 scale letters
     counted as words: textutil.FIGURE_SCALE_LETTER_RE now leaves them out), and read, the cells gave percentages as
     levels and no amount. Now each cell is a change in percent and, under a label naming money (vocab
-    STATEMENT_MONEY_LABEL_WORDS), an amount in yuan (table.glued_change_cell); "----" is an empty cell."""
+    STATEMENT_MONEY_LABEL_WORDS), an amount in yuan (table.glued_change_cell); "----" is an empty cell. The columns'
+    headings above the first label ("(Q6)Jun 30, 2024": the first six months to that date; "(FY)Dec 31, 2023") give
+    each cell its column's period when there is one for every cell (period.glued_cell_column, .224)."""
     whole = json.loads((Path(__file__).parent / "realgold/tune_sites/pages/s290.json").read_text())["raw_text"]
     assert parse_page(whole, url="https://www.example.com/stock/002142-SZ", template="text").language == "en"
     page = parse_page(S290_KEY_STATS, url="https://www.example.com/stock/002142-SZ/financial/income-statement",
@@ -3517,6 +3519,8 @@ def test_a_statement_of_glued_change_and_amount_cells_is_english_and_read() -> N
     assert (2053.85, "percent", "change", "asset deal income growth") in found
     assert (285e6, "CNY", "level", "asset deal income") in found
     assert len(found) == 91
+    dated = [m.period for m in page.metrics if "period.glued_cell_column" in m.rules]
+    assert dated[:6] == ["2024-01..2024-06", "2024-01..2024-06", "2024-01..2024-03", "2024-01..2024-03", "2023", "2023"]
 
 
 def test_a_table_s_row_labels_on_lines_of_their_own_are_read_under_a_unit_sentence_with_an_aside() -> None:

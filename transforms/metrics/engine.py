@@ -118,7 +118,7 @@ from transforms.metrics.vocab import (
     words_pattern,
 )
 from transforms.textutil import CJK_RE as CJK_IDEOGRAPH_RE
-from transforms.textutil import KANA_RE
+from transforms.textutil import KANA_RE, MONTH_ABBR
 
 # Stored with every metric (news.metrics.extractor_version): bump when the rules change,
 # so analysts can tell which facts a re-extraction would produce differently.
@@ -722,7 +722,9 @@ from transforms.textutil import KANA_RE
 # "2026.12.07.223" (metrics25): a pipe table headed by a rank column ("Rank | Port | '12-'13 change | Millions of TEUs
 # |", bts.gov's top ports, tune_sites s295: only its percentages read, as levels) gives ranks, counts at the heading's
 # scale and changes (vocab TABLE_RANK_HEADINGS; table.rank_cell, table.scaled_count_cell, table.change_column).
-EXTRACTOR_VERSION = "2026.12.07.223"
+# "2026.12.07.224" (metrics25): the glued cells of .220 take their column's period from the headings above the first
+# label ("(Q6)Jun 30, 2024": the first six months to that date, "(FY)Dec 31, 2023"; s290: period.glued_cell_column).
+EXTRACTOR_VERSION = "2026.12.07.224"
 
 
 MIDDLE_DOT: Final = "·"
@@ -1518,23 +1520,47 @@ def _with_rank_table_metrics(body: str, metrics: list[Metric]) -> list[Metric]:
 GLUED_CHANGE_CELL_RE: Final = re.compile(
     r"^(?:(?P<chg>[-+]?\d{1,3}(?:,\d{3})*(?:\.\d+)?)%|--?)(?P<amt>-?\d+(?:\.\d+)?)(?P<scale>[KMB])$", re.MULTILINE)
 GLUED_CHANGE_CELL_MIN: Final = 3
+# The columns' headings above the first label, one period end a line, a tag before it: "(FY)Dec 31, 2023" a fiscal year,
+# "(Q3)Mar 31, 2024", "(Q6)Jun 30, 2024", "(Q9)Sep 30, 2023" the first 3, 6, 9 months of the year to that date (moomoo's
+# cumulative columns): each cell under a label takes its column's period (period.glued_cell_column).
+GLUED_COLUMN_HEADING_RE: Final = re.compile(
+    r"^\((?:(?P<fy>FY)|Q(?P<months>\d{1,2}))\)(?P<mon>[A-Z][a-z]{2}) \d{1,2}, (?P<year>(?:19|20)\d{2})$")
 
 
-def _glued_cells(label: str, cells: list[tuple[int, re.Match[str]]], body: str) -> list[Metric]:
-    """The metrics of one label line's glued cells (offset in the body, match): its changes and money amounts."""
+def _glued_column_period(heading: re.Match[str]) -> str | None:
+    """The period a glued table's column heading names (GLUED_COLUMN_HEADING_RE), None if its months do not fit."""
+    year, end = heading.group("year"), MONTH_ABBR.get(heading.group("mon").lower())
+    if end is None:
+        return None
+    if heading.group("fy") is not None:
+        return year if end == 12 else None
+    first = end - int(heading.group("months")) + 1
+    return f"{year}-{first:02d}..{year}-{end:02d}" if 1 <= first <= end else None
+
+
+def _glued_cells(label: str, cells: list[tuple[int, re.Match[str] | None]], body: str,
+                 periods: list[str | None]) -> list[Metric]:
+    """The metrics of one label line's glued cells (offset in the body, match; None for an empty cell): its changes
+    and money amounts, each cell in its column's period when the columns' headings name them."""
     subject = " ".join(label.lstrip("-").lower().split())
     money = any(word in STATEMENT_MONEY_LABEL_WORDS for word in re.split(r"[^a-z]+", subject))
+    dated = len(periods) >= len(cells)  # (headings for every column: else no cell is dated)
+    rules: tuple[str, ...] = ("table.glued_change_cell", "period.glued_cell_column") if dated \
+        else ("table.glued_change_cell",)
     found: list[Metric] = []
-    for at, cell in cells:
+    for column, (at, cell) in enumerate(cells):
+        if cell is None:
+            continue
+        period = periods[column] if dated else None
         if cell.group("chg") is not None:
             start, stop = at + cell.start("chg"), at + cell.end("chg") + 1
             found.append(Metric(float(cell.group("chg").replace(",", "")), "percent", "change", f"{subject} growth",
-                                None, None, body[start:stop], start, stop, None, None, context.ACTUAL,
-                                ("table.glued_change_cell",)))
+                                period, None, body[start:stop], start, stop, None, None, context.ACTUAL, rules))
         if money:
             start, stop = at + cell.start("amt"), at + cell.end("scale")
             amount = round(float(cell.group("amt")) * GLUED_SCALE_LETTERS[cell.group("scale")], 6)
-            found.append(_amount_cell(amount, "CNY", subject, None, body, start, stop, "table.glued_change_cell"))
+            found.append(Metric(amount, "CNY", "level", subject, period, None, body[start:stop], start, stop, None,
+                                None, context.ACTUAL, rules))
     return found
 
 
@@ -1544,7 +1570,8 @@ def _with_glued_change_cells(body: str, metrics: list[Metric]) -> list[Metric]:
     found: list[Metric] = []
     spans: list[tuple[int, int]] = []
     label: str | None = None
-    cells: list[tuple[int, re.Match[str]]] = []
+    cells: list[tuple[int, re.Match[str] | None]] = []
+    periods: list[str | None] = []  # the columns' periods, from their headings above the first label
     for line_start, line in _lines_from(body, 0):
         text = line.strip()
         cell = GLUED_CHANGE_CELL_RE.match(text)
@@ -1552,15 +1579,18 @@ def _with_glued_change_cells(body: str, metrics: list[Metric]) -> list[Metric]:
             cells.append((line_start + line.index(text), cell))
             continue
         if cells and not text.strip("-"):
-            continue  # "----": an empty cell among the label's
-        if label is not None and len(cells) >= GLUED_CHANGE_CELL_MIN:
-            found += _glued_cells(label, cells, body)
-            spans += [(at, at + cell.end()) for at, cell in cells]
+            cells.append((line_start, None))  # "----": an empty cell among the label's
+            continue
+        if label is not None and sum(1 for _, c in cells if c is not None) >= GLUED_CHANGE_CELL_MIN:
+            found += _glued_cells(label, cells, body, periods)
+            spans += [(at, at + c.end()) for at, c in cells if c is not None]
+        elif not found and (heading := GLUED_COLUMN_HEADING_RE.match(text)) is not None:
+            periods.append(_glued_column_period(heading))
         cells = []
         label = text if any(c.isalpha() for c in text) and not any(c.isdigit() for c in text) else None
-    if label is not None and len(cells) >= GLUED_CHANGE_CELL_MIN:
-        found += _glued_cells(label, cells, body)
-        spans += [(at, at + cell.end()) for at, cell in cells]
+    if label is not None and sum(1 for _, c in cells if c is not None) >= GLUED_CHANGE_CELL_MIN:
+        found += _glued_cells(label, cells, body, periods)
+        spans += [(at, at + c.end()) for at, c in cells if c is not None]
     return _with_table_cells(metrics, found, spans)
 
 
