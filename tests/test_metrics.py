@@ -3567,3 +3567,14 @@ def test_a_pipe_table_headed_by_a_rank_column_reads_ranks_scaled_counts_and_chan
     assert (-3.3, "percent", "change", "hong kong growth") in found and (17.3e6, "count", "level", "ningbo") in found
     assert len(found) == 9
     assert [m.unit for m in extract_metrics("Rank | Port | Country |\n\n1 | Shanghai | China |")] == []
+
+
+def test_peg_and_enterprise_value_ratios_in_a_sentence_are_multiples() -> None:
+    """Real page tune_sites s292 (metrics25, stockanalysis.com's statistics for Ningbo Joyson Electronic): "SHA:600699's
+    PEG ratio is 0.82." and "The stock's EV/EBITDA ratio is 13.32, with an EV/FCF ratio of 48.29." read nothing (the
+    table rows restating them were read instead, away from the labelled sentence). A PEG ratio and an enterprise
+    value's ratios are valuation multiples as a PE ratio is (vocab VALUATION_RATIO_NOUNS, match.valuation_multiple)."""
+    text = "SHA:600699's PEG ratio is 0.82. The stock's EV/EBITDA ratio is 13.32, with an EV/FCF ratio of 48.29."
+    found = extract_metrics(text)
+    assert [(m.value, m.unit) for m in found] == [(0.82, "times"), (13.32, "times"), (48.29, "times")]
+    assert all("match.valuation_multiple" in m.rules for m in found)

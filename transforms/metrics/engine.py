@@ -724,7 +724,9 @@ from transforms.textutil import KANA_RE, MONTH_ABBR
 # scale and changes (vocab TABLE_RANK_HEADINGS; table.rank_cell, table.scaled_count_cell, table.change_column).
 # "2026.12.07.224" (metrics25): the glued cells of .220 take their column's period from the headings above the first
 # label ("(Q6)Jun 30, 2024": the first six months to that date, "(FY)Dec 31, 2023"; s290: period.glued_cell_column).
-EXTRACTOR_VERSION = "2026.12.07.224"
+# "2026.12.07.225" (metrics25): a PEG ratio and an enterprise value's ratios in a sentence are valuation multiples ("PEG
+# ratio is 0.82", "EV/EBITDA ratio is 13.32", tune_sites s292: VALUATION_RATIO_NOUNS; their needles "ratio"'s family).
+EXTRACTOR_VERSION = "2026.12.07.225"
 
 
 MIDDLE_DOT: Final = "·"

@@ -327,7 +327,12 @@ VALUATION_RATIO_NOUNS: Final[tuple[str, ...]] = ("pe ratio", "pe ratios", "p/e r
                                                  "price-to-earnings ratio", "price-to-earnings ratios",
                                                  "price-earnings ratio", "price-earnings ratios", "pb ratio",
                                                  "pb ratios", "p/b ratio", "p/b ratios", "price-to-book ratio",
-                                                 "price-to-book ratios")
+                                                 "price-to-book ratios",
+                                                 # metrics25 (stockanalysis.com, tune_sites s292: "SHA:600699's PEG
+                                                 # ratio is 0.82", "The stock's EV/EBITDA ratio is 13.32, with an
+                                                 # EV/FCF ratio of 48.29.")
+                                                 "peg ratio", "ev/ebitda ratio", "ev/fcf ratio", "ev/ebit ratio",
+                                                 "ev/sales ratio")
 # Words before a bare "points" that make it a change of a rate ("dropping by 3.6 points").
 POINTS_CHANGE_WORDS: Final = (
     "drop", "drops", "dropped", "dropping", "fell", "fall", "falls", "falling", "rose", "rise", "rises", "risen",
