@@ -3578,3 +3578,20 @@ def test_peg_and_enterprise_value_ratios_in_a_sentence_are_multiples() -> None:
     found = extract_metrics(text)
     assert [(m.value, m.unit) for m in found] == [(0.82, "times"), (13.32, "times"), (48.29, "times")]
     assert all("match.valuation_multiple" in m.rules for m in found)
+
+
+def test_a_key_figure_s_label_that_names_its_unit_reads_its_bare_figure() -> None:
+    """Real pages tune_sites s292 (metrics25, stockanalysis.com's statistics for Ningbo Joyson Electronic: "| Float |
+    817.90M |", "| Employee Count | 47,789 |", "| Revenue Per Employee | 1.27M |") and s262 ("Employee Count17,200",
+    "Profits Per Employee 300,448"): bare figures whose label says what they count, or that they are money, read
+    nothing. A key figure's label naming its unit (vocab KEY_LABEL_UNITS) makes its figure a count, or an amount in
+    the currency the text names (match.key_label_unit); a figure a sentence already gave is not read twice."""
+    text = ("SHA:600699 has a market cap or net worth of CNY 41.54 billion.\n\n"
+            "SHA:600699 has 1.54 billion shares outstanding.\n\n| Shares Outstanding | 1.54B |\n\n| Float | 817.90M |\n\n"
+            "| Revenue Per Employee | 1.27M |\n\n| Employee Count | 47,789 |\n\nProfits Per Employee 300,448\n\n"
+            "Employee Count17,200")
+    found = [(m.value, m.unit, m.subject) for m in extract_metrics(text) if "match.key_label_unit" in m.rules]
+    assert found == [(817.9e6, "count", "float"), (1.27e6, "CNY", "revenue per employee"),
+                     (47789.0, "count", "employee count"), (300448.0, "CNY", "profits per employee"),
+                     (17200.0, "count", "employee count")]
+    assert [m.unit for m in extract_metrics("Revenue Per Employee 1.27M")] == []  # no currency named

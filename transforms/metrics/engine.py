@@ -94,6 +94,7 @@ from transforms.metrics.vocab import (
     CURRENCY_PREFIXES,
     GLUED_SCALE_LETTERS,
     INFOBOX_COUNTER_LABELS,
+    KEY_LABEL_UNITS,
     ORDINAL_WORDS,
     OWN_TIME_WORDS,
     RANGE_LEADS,
@@ -726,7 +727,10 @@ from transforms.textutil import KANA_RE, MONTH_ABBR
 # label ("(Q6)Jun 30, 2024": the first six months to that date, "(FY)Dec 31, 2023"; s290: period.glued_cell_column).
 # "2026.12.07.225" (metrics25): a PEG ratio and an enterprise value's ratios in a sentence are valuation multiples ("PEG
 # ratio is 0.82", "EV/EBITDA ratio is 13.32", tune_sites s292: VALUATION_RATIO_NOUNS; their needles "ratio"'s family).
-EXTRACTOR_VERSION = "2026.12.07.225"
+# "2026.12.07.226" (metrics25): a key figure's label naming its unit reads its bare figure ("| Float | 817.90M |",
+# "Employee Count17,200", "Revenue Per Employee 1.81M" in the text's currency; s292, s262, s261: KEY_LABEL_UNITS,
+# match.key_label_unit); one a sentence already gave is not read twice.
+EXTRACTOR_VERSION = "2026.12.07.226"
 
 
 MIDDLE_DOT: Final = "·"
@@ -859,6 +863,8 @@ def extract_metrics(body: str, published: str | None = None, title: str | None =
         metrics = _with_year_table_metrics(body, metrics)
     if "\n- " in body and LIST_FIGURE_ITEM_RE.search(body):  # (a list of "Name: number" items: most have none)
         metrics = _with_list_figures(body, metrics)
+    if ("Float" in body or "Employee" in body or "Shares Outstanding" in body) and KEY_LABEL_LINE_RE.search(body):
+        metrics = _with_key_label_lines(body, metrics)  # (a stock site's key figures: most bodies have none)
     if "|" in body and ("Rank |" in body or "Rank\t" in body) and RANK_HEADING_ROW_RE.search(body):  # (rare)
         metrics = _with_rank_table_metrics(body, metrics)
     if "%" in body and ("B\n" in body or "M\n" in body) and GLUED_CHANGE_CELL_RE.search(body):  # (most have none)
@@ -1438,6 +1444,40 @@ def _with_flat_table_metrics(body: str, metrics: list[Metric]) -> list[Metric]:
             index += width
         if table_end > rule.end():
             spans.append((table_start, table_end))
+    return _with_table_cells(metrics, found, spans)
+
+
+# metrics25 (stock sites' key figures, tune_sites s261, s262, s292): a key figure's line whose label names what its
+# bare figure counts or that it is money (vocab KEY_LABEL_UNITS: "| Float | 817.90M |", "Employee Count17,200",
+# "Revenue Per Employee 1.81M"), as a plain line, a pipe row or glued: a count, or an amount in the currency the
+# body's text names first (a code: KEY_LABEL_CURRENCY_RE; none named, no amount), a scale letter scaling it; a figure
+# a sentence of the body already gave in that unit is said again, not read twice (match.key_label_unit).
+KEY_LABEL_LINE_RE: Final = re.compile(
+    r"^(?:\|[ \t]*)?(?P<label>[A-Z][A-Za-z]*(?: [A-Za-z]+)*)[ \t]*(?:\|[ \t]*)?"
+    r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?P<scale>[KMB])?(?:[ \t]*\|)?[ \t]*$", re.MULTILINE)
+KEY_LABEL_CURRENCY_RE: Final = re.compile(rf"\b(?P<cur>{words_pattern(sorted(c.upper() for c in TABLE_CURRENCIES))})\b")
+
+
+def _with_key_label_lines(body: str, metrics: list[Metric]) -> list[Metric]:
+    """`metrics` with the body's key figures whose label names their unit (KEY_LABEL_LINE_RE, vocab KEY_LABEL_UNITS)."""
+    found: list[Metric] = []
+    spans: list[tuple[int, int]] = []
+    currency_named = KEY_LABEL_CURRENCY_RE.search(body)
+    currency = TABLE_CURRENCIES[currency_named.group("cur").lower()] if currency_named is not None else None
+    for line in KEY_LABEL_LINE_RE.finditer(body):
+        kind = KEY_LABEL_UNITS.get(" ".join(line.group("label").lower().split()))
+        unit = currency if kind == "money" else kind
+        if unit is None:
+            continue
+        value = float(line.group("num").replace(",", "")) * GLUED_SCALE_LETTERS.get(line.group("scale") or "", 1.0)
+        value = round(value, 6)
+        if any(m.unit == unit and math.isclose(m.value, value, rel_tol=1e-3) for m in metrics
+               if not line.start() <= m.char_start < line.end()):
+            continue  # "| Shares Outstanding | 1.54B |" under "has 1.54 billion shares outstanding": said again
+        start, stop = line.start("num"), line.end("scale") if line.group("scale") else line.end("num")
+        found.append(_amount_cell(value, unit, " ".join(line.group("label").lower().split()), None, body, start, stop,
+                                  "match.key_label_unit"))
+        spans.append((line.start(), line.end()))
     return _with_table_cells(metrics, found, spans)
 
 

@@ -704,6 +704,15 @@ TABLE_UNSCALED_LABEL_WORDS: Final = ("ratio", "per share", "margin")
 # (engine._with_rank_table_metrics). The rank column's headings; the nouns of mass.
 TABLE_RANK_HEADINGS: Final = frozenset({"rank", "ranking", "no.", "#"})
 TABLE_MASS_NOUNS: Final = frozenset({"tons", "tonnes", "metric tons"})
+# metrics25 (stock sites' key figures: stockanalysis.com's "| Float | 817.90M |", "| Employee Count | 47,789 |",
+# "Revenue Per Employee 1.81M", "Employee Count17,200", disfold.com's "Shares Outstanding 19,454,388,399", tune_sites
+# s292, s262, s261): a key figure's label that names what its bare figure counts, or that it is money (in the currency
+# the page's text names: engine._with_key_label_lines, match.key_label_unit).
+KEY_LABEL_UNITS: Final = {
+    "shares outstanding": "count", "float shares": "count", "float": "count", "current share class": "count",
+    "employee count": "count", "employees": "count",
+    "revenue per employee": "money", "profits per employee": "money", "profit per employee": "money",
+}
 
 # metrics18: an encyclopedia infobox's line, a plural label and its bare figure with nothing after it but footnote
 # references, the label glued to the number or set apart by a space ("Passengers11,718,416", tune_sites s102;
