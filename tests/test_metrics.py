@@ -3587,8 +3587,9 @@ def test_a_key_figure_s_label_that_names_its_unit_reads_its_bare_figure() -> Non
     nothing. A key figure's label naming its unit (vocab KEY_LABEL_UNITS) makes its figure a count, or an amount in
     the currency the text names (match.key_label_unit); a figure a sentence already gave is not read twice."""
     text = ("SHA:600699 has a market cap or net worth of CNY 41.54 billion.\n\n"
-            "SHA:600699 has 1.54 billion shares outstanding.\n\n| Shares Outstanding | 1.54B |\n\n| Float | 817.90M |\n\n"
-            "| Revenue Per Employee | 1.27M |\n\n| Employee Count | 47,789 |\n\nProfits Per Employee 300,448\n\n"
+            "SHA:600699 has 1.54 billion shares outstanding.\n\n| Shares Outstanding | 1.54B |\n\n"
+            "| Float | 817.90M |\n\n| Revenue Per Employee | 1.27M |\n\n| Employee Count | 47,789 |\n\n"
+            "Profits Per Employee 300,448\n\n"
             "Employee Count17,200")
     found = [(m.value, m.unit, m.subject) for m in extract_metrics(text) if "match.key_label_unit" in m.rules]
     assert found == [(817.9e6, "count", "float"), (1.27e6, "CNY", "revenue per employee"),
