@@ -3596,3 +3596,12 @@ def test_a_key_figure_s_label_that_names_its_unit_reads_its_bare_figure() -> Non
                      (47789.0, "count", "employee count"), (300448.0, "CNY", "profits per employee"),
                      (17200.0, "count", "employee count")]
     assert [m.unit for m in extract_metrics("Revenue Per Employee 1.27M")] == []  # no currency named
+
+
+def test_an_enterprise_value_with_no_currency_is_yuan() -> None:
+    """Real pages tune_sites s292 and s262 (metrics25 and metrics23, stockanalysis.com's statistics for Joyson and for
+    Ningbo Zhoushan Port): "The enterprise value is 67.53 billion." read nothing (its currency only in the sentence
+    before). An enterprise value is money as an investment or a profit is: a bare scaled amount in its clause is yuan
+    (vocab MONEY_CLAUSE_NOUNS, money.currency_clause)."""
+    found = extract_metrics("The enterprise value is 67.53 billion.")
+    assert [(m.value, m.unit, m.subject) for m in found] == [(67.53e9, "CNY", "enterprise value")]

@@ -730,7 +730,9 @@ from transforms.textutil import KANA_RE, MONTH_ABBR
 # "2026.12.07.226" (metrics25): a key figure's label naming its unit reads its bare figure ("| Float | 817.90M |",
 # "Employee Count17,200", "Revenue Per Employee 1.81M" in the text's currency; s292, s262, s261: KEY_LABEL_UNITS,
 # match.key_label_unit); one a sentence already gave is not read twice.
-EXTRACTOR_VERSION = "2026.12.07.226"
+# "2026.12.07.227" (metrics25): an enterprise value is money: a bare scaled amount in its clause is yuan ("The
+# enterprise value is 67.53 billion.", tune_sites s292, s262: vocab MONEY_CLAUSE_NOUNS, money.currency_clause).
+EXTRACTOR_VERSION = "2026.12.07.227"
 
 
 MIDDLE_DOT: Final = "·"

@@ -42,7 +42,9 @@ MONEY_NOUNS: Final = ("investment", "investments", "fund", "funds", "funding", "
 # bulletin leaves the currency out): with no currency in the sentence, the amount is yuan (money.currency_clause;
 # not "sales", which may count units).
 MONEY_CLAUSE_NOUNS: Final = (*MONEY_NOUNS, "gdp", "added value", "value added", "income", "incomes", "profit",
-                             "profits", "output value", "expenditure", "expenditures", "deposits", "cost", "costs")
+                             "profits", "output value", "expenditure", "expenditures", "deposits", "cost", "costs",
+                             # metrics25 (stock sites' statistics: "The enterprise value is 67.53 billion", s292, s262)
+                             "enterprise value")
 # What a sentence may open with before a period cue that still dates what follows ("Statistics show that in
 # 2012, ...", "Data from the bureau showed, in 2011, ..."): the nouns that report and their verbs.
 REPORTING_NOUNS: Final = ("statistics", "data", "figures", "results", "the statistics", "the data", "the figures")
@@ -733,6 +735,6 @@ TABLE_PERCENT_LABEL_TAILS: Final = ("in %", "(%)", "in percent", "%")
 # scaled amount after a money noun is yuan: money.currency_clause), the money nouns and a statement's costs.
 GLUED_SCALE_LETTERS: Final = {"K": 1e3, "M": 1e6, "B": 1e9}
 STATEMENT_MONEY_LABEL_WORDS: Final = frozenset(
-    {word for noun in MONEY_CLAUSE_NOUNS for word in noun.split() if word not in ("added", "value", "output")}
+    {noun for noun in MONEY_CLAUSE_NOUNS if " " not in noun}
     | {"expense", "expenses", "payout", "payouts", "commission", "commissions"})
 TABLE_CHANGE_LABEL_WORDS: Final = ("change", "growth")
