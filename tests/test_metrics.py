@@ -1,6 +1,7 @@
 """extract_metrics: the contract examples (docs/CONTRACTS.md), units/scales/qualifiers/periods, and non-metrics."""
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -3552,3 +3553,131 @@ def test_an_amount_before_a_scale_word_cut_at_the_text_end_takes_its_scale(text:
     """ "exceeding USD100 bill": the excerpt ends inside the scale word, and "USD100" was read as 100 dollars
     (number.cut_scale, engine.CUT_SCALE_RE)."""
     assert [m.value for m in extract_metrics(text) if m.unit == "USD"] == found
+
+
+S290_KEY_STATS = ("CN Stock MarketDetailed Quotes\n\n002142 Bank Of Ningbo\n\nWatchlist\n  • 18.43\n  • -0.23-1.23%\n"
+                  "Market Closed Sep 13 15:00 CST\n121.70BMarket Cap4.64P/E (TTM)\n\nBank Of Ningbo Key Stats\n\nAll\n"
+                  "YOY yoy\nHide blank lines yoy\n(Q6)Jun 30, 2024\n(Q3)Mar 31, 2024\n(FY)Dec 31, 2023\n"
+                  "Operating revenue\n7.13%34.44B\n5.78%17.51B\n6.40%61.59B\n"
+                  "Net interest income\n14.75%23.15B\n12.18%11.5B\n9.02%40.91B\n10.89%30.21B\n16.62%20.18B\n"
+                  "7.99%10.25B\n14.75%37.52B\n11.32%27.24B\n8.26%17.3B\n12.59%9.49B\n-Interest income\n"
+                  "14.64%50.04B\n15.81%24.84B\n15.29%90.77B\n15.09%66.63B\n15.89%43.65B\n12.19%21.45B\n"
+                  "16.19%78.73B\n16.88%57.9B\n17.09%37.67B\n19.56%19.12B\n-Less:Interest expense\n14.55%26.89B\n"
+                  "19.14%13.34B\n20.99%49.86B\n18.82%36.42B\n15.27%23.47B\n16.33%11.19B\n17.52%41.21B\n"
+                  "22.30%30.65B\n25.81%20.36B\n27.33%9.62B\n"
+                  "Net commission income\n-24.90%2.7B\n-22.84%1.44B\n-22.76%5.77B\n"
+                  "-Less:Commission expense\n20.24%802M\n9.77%337M\n30.07%1.58B\n"
+                  "Exchange income\n27.69%-175M\n-129.46%-257M\n-28.29%-390M\n"
+                  "Asset deal income\n-103.51%-10M\n-99.65%1M\n2,053.85%280M\n----\n--285M\n")
+
+
+def test_a_statement_of_glued_change_and_amount_cells_is_english_and_read() -> None:
+    """Real page tune_sites s290 (metrics25, moomoo.com's key stats for Bank of Ningbo): a statement flattened one
+    cell a line, each cell the change on the year before glued to the amount and its scale letter ("7.13%34.44B",
+    "-22.84%1.44B", "27.69%-175M"), under its row's label line. The page was refused as "und" (its 117 scale letters
+    counted as words: textutil.FIGURE_SCALE_LETTER_RE now leaves them out), and read, the cells gave percentages as
+    levels and no amount. Now each cell is a change in percent and, under a label naming money (vocab
+    STATEMENT_MONEY_LABEL_WORDS), an amount in yuan (table.glued_change_cell); "----" is an empty cell. The columns'
+    headings above the first label ("(Q6)Jun 30, 2024": the first six months to that date; "(FY)Dec 31, 2023") give
+    each cell its column's period when there is one for every cell (period.glued_cell_column, .224)."""
+    whole = json.loads((Path(__file__).parent / "realgold/tune_sites/pages/s290.json").read_text())["raw_text"]
+    assert parse_page(whole, url="https://www.example.com/stock/002142-SZ", template="text").language == "en"
+    page = parse_page(S290_KEY_STATS, url="https://www.example.com/stock/002142-SZ/financial/income-statement",
+                      template="text")
+    found = [(m.value, m.unit, m.kind, m.subject) for m in page.metrics if "table.glued_change_cell" in m.rules]
+    assert found[:4] == [(7.13, "percent", "change", "operating revenue growth"),
+                         (34.44e9, "CNY", "level", "operating revenue"),
+                         (5.78, "percent", "change", "operating revenue growth"),
+                         (17.51e9, "CNY", "level", "operating revenue")]
+    assert (-22.84, "percent", "change", "net commission income growth") in found
+    assert (802e6, "CNY", "level", "less:commission expense") in found
+    assert (-175e6, "CNY", "level", "exchange income") in found
+    assert (2053.85, "percent", "change", "asset deal income growth") in found
+    assert (285e6, "CNY", "level", "asset deal income") in found
+    assert len(found) == 91
+    dated = [m.period for m in page.metrics if "period.glued_cell_column" in m.rules]
+    assert dated[:6] == ["2024-01..2024-06", "2024-01..2024-06", "2024-01..2024-03", "2024-01..2024-03", "2023", "2023"]
+
+
+def test_a_table_s_row_labels_on_lines_of_their_own_are_read_under_a_unit_sentence_with_an_aside() -> None:
+    """Real page tune_sites s291 (metrics25, investcroc.com's income statement for Bank of Ningbo): the unit sentence
+    holds an aside in brackets ("Numbers are in millions (except for per share data and ratios) CNY."), the heading row
+    is years alone, and each row's label stands on a line of its own over its cells ("Revenue" / "| 110,250 | 57,866 |
+    ..."): none of its 100 amounts was read. Now the cells under a label line are the label's, for their column's year
+    (table.cell); a row of 0 cells is empty, and a ratio's row ("Gross Profit Ratio", the aside's exception) holds no
+    amounts at the table's scale."""
+    text = ("Numbers are in millions (except for per share data and ratios) CNY.\n\n"
+            "2023 | 2022 | 2021 | |\n\nRevenue\n\n| 110,250 | 57,866 | 52,767 |\n\nCost of Revenue\n\n| 0 | 0 | 0 |\n\n"
+            "Gross Profit Ratio\n\n| 1 | 1 | 1 |\n\nOther Expenses\n\n| -8,988 | 474 | 419 |\n\nOperating")
+    found = [(m.value, m.unit, m.subject, m.period) for m in extract_metrics(text)]
+    assert found == [(110250e6, "CNY", "revenue", "2023"), (57866e6, "CNY", "revenue", "2022"),
+                     (52767e6, "CNY", "revenue", "2021"), (-8988e6, "CNY", "other expenses", "2023"),
+                     (474e6, "CNY", "other expenses", "2022"), (419e6, "CNY", "other expenses", "2021")]
+
+
+def test_a_pipe_row_of_a_label_and_its_figure_is_a_key_figure_not_a_subheading() -> None:
+    """Real page tune_sites s292 (metrics25, stockanalysis.com's statistics for Ningbo Joyson Electronic): key figures
+    as pipe rows of two cells ("| Return on Assets (ROA) | 3.47% |", "| PS Ratio | 0.69 |", "| EV / Sales | 1.11 |")
+    were taken for subheadings and nothing read. Such a row is read as the same line without its bars: a key
+    figure's line, its label the subject (subject.key_figure_label), or a valuation multiple's (match.valuation_line);
+    "| Earnings Date | Oct 30, 2025 |" stays none."""
+    text = ("| Owned by Insiders (%) | 2.30% |\n\n| PS Ratio | 0.69 |\n\n| EV / Sales | 1.11 |\n\n"
+            "| Return on Assets (ROA) | 3.47% |\n\n| Earnings Date | Oct 30, 2025 |\n\n| Effective Tax Rate | 31.04% |")
+    found = [(m.value, m.unit, m.subject) for m in extract_metrics(text)]
+    assert found == [(2.3, "percent", "owned by insiders (%)"), (0.69, "times", "ps ratio"),
+                     (1.11, "times", "ev / sales"), (3.47, "percent", "return on assets (roa)"),
+                     (31.04, "percent", "effective tax rate")]
+
+
+def test_a_pipe_table_headed_by_a_rank_column_reads_ranks_scaled_counts_and_changes() -> None:
+    """Real page tune_sites s295 (metrics25, bts.gov's "Top 10 World Container Ports: 2013"): a pipe table headed
+    "Rank | Port | '12-'13 change | Millions of TEUs |" over rows "6 | Ningbo | 3.2% | 17.3 |": only the percentages
+    were read, as levels. Now the rank column's cells are ranks of the row's name (table.rank_cell), the column headed
+    by a scale "of" a plural noun counts it at that scale (table.scaled_count_cell), the change column's cells are
+    changes (table.change_column); a table with a rank column and no such measure is left alone."""
+    text = ("Rank | Port | '12-'13 change | Millions of TEUs |\n\n1 | Shanghai | 3.3% | 33.6 |\n\n"
+            "4 | Hong Kong | -3.3% | 22.4 |\n\n6 | Ningbo | 3.2% | 17.3 |\n\nKey: TEU = twenty-foot equivalent unit.")
+    found = [(m.value, m.unit, m.kind, m.subject) for m in extract_metrics(text)]
+    assert found[:3] == [(1.0, "rank", "rank", "shanghai rank"), (3.3, "percent", "change", "shanghai growth"),
+                         (33.6e6, "count", "level", "shanghai")]
+    assert (-3.3, "percent", "change", "hong kong growth") in found and (17.3e6, "count", "level", "ningbo") in found
+    assert len(found) == 9
+    assert [m.unit for m in extract_metrics("Rank | Port | Country |\n\n1 | Shanghai | China |")] == []
+
+
+def test_peg_and_enterprise_value_ratios_in_a_sentence_are_multiples() -> None:
+    """Real page tune_sites s292 (metrics25, stockanalysis.com's statistics for Ningbo Joyson Electronic): "SHA:600699's
+    PEG ratio is 0.82." and "The stock's EV/EBITDA ratio is 13.32, with an EV/FCF ratio of 48.29." read nothing (the
+    table rows restating them were read instead, away from the labelled sentence). A PEG ratio and an enterprise
+    value's ratios are valuation multiples as a PE ratio is (vocab VALUATION_RATIO_NOUNS, match.valuation_multiple)."""
+    text = "SHA:600699's PEG ratio is 0.82. The stock's EV/EBITDA ratio is 13.32, with an EV/FCF ratio of 48.29."
+    found = extract_metrics(text)
+    assert [(m.value, m.unit) for m in found] == [(0.82, "times"), (13.32, "times"), (48.29, "times")]
+    assert all("match.valuation_multiple" in m.rules for m in found)
+
+
+def test_a_key_figure_s_label_that_names_its_unit_reads_its_bare_figure() -> None:
+    """Real pages tune_sites s292 (metrics25, stockanalysis.com's statistics for Ningbo Joyson Electronic: "| Float |
+    817.90M |", "| Employee Count | 47,789 |", "| Revenue Per Employee | 1.27M |") and s262 ("Employee Count17,200",
+    "Profits Per Employee 300,448"): bare figures whose label says what they count, or that they are money, read
+    nothing. A key figure's label naming its unit (vocab KEY_LABEL_UNITS) makes its figure a count, or an amount in
+    the currency the text names (match.key_label_unit); a figure a sentence already gave is not read twice."""
+    text = ("SHA:600699 has a market cap or net worth of CNY 41.54 billion.\n\n"
+            "SHA:600699 has 1.54 billion shares outstanding.\n\n| Shares Outstanding | 1.54B |\n\n"
+            "| Float | 817.90M |\n\n| Revenue Per Employee | 1.27M |\n\n| Employee Count | 47,789 |\n\n"
+            "Profits Per Employee 300,448\n\n"
+            "Employee Count17,200")
+    found = [(m.value, m.unit, m.subject) for m in extract_metrics(text) if "match.key_label_unit" in m.rules]
+    assert found == [(817.9e6, "count", "float"), (1.27e6, "CNY", "revenue per employee"),
+                     (47789.0, "count", "employee count"), (300448.0, "CNY", "profits per employee"),
+                     (17200.0, "count", "employee count")]
+    assert [m.unit for m in extract_metrics("Revenue Per Employee 1.27M")] == []  # no currency named
+
+
+def test_an_enterprise_value_with_no_currency_is_yuan() -> None:
+    """Real pages tune_sites s292 and s262 (metrics25 and metrics23, stockanalysis.com's statistics for Joyson and for
+    Ningbo Zhoushan Port): "The enterprise value is 67.53 billion." read nothing (its currency only in the sentence
+    before). An enterprise value is money as an investment or a profit is: a bare scaled amount in its clause is yuan
+    (vocab MONEY_CLAUSE_NOUNS, money.currency_clause)."""
+    found = extract_metrics("The enterprise value is 67.53 billion.")
+    assert [(m.value, m.unit, m.subject) for m in found] == [(67.53e9, "CNY", "enterprise value")]

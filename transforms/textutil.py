@@ -156,6 +156,10 @@ EN_FIGURE_LABEL_WORDS: Final = frozenset(
     "expenditure research development general admin selling charges items unusual other year".split()
 )
 FIGURE_MIN_LINE_SHARE_INVERSE: Final = 2
+# A scale letter glued to its figure ("34.44B", "802M", "1.2K": a table of amounts with scale letters, moomoo's key
+# stats for Bank of Ningbo, tune_sites s290, metrics25) is a run of ASCII letters but no word: english_figures leaves
+# them out of the words it counts (one a cell, they outnumbered the labels' words and the page was refused as "und").
+FIGURE_SCALE_LETTER_RE: Final = re.compile(r"(?<=\d)[KMB]\b")
 ASCII_WORD_RE: Final = re.compile(r"[A-Za-z]+")
 CJK_MAX_RATIO: Final = 0.15
 CJK_RE: Final = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -395,12 +399,14 @@ def english_figures(text: str) -> bool:
     """True for a page of figures with English labels that detect_language could not name ("und"): at least one line
     in FIGURE_MIN_LINE_SHARE_INVERSE holds a digit or is a pipe-table row, and its function words with its words of
     accounts and statistics (EN_FIGURE_LABEL_WORDS) make up EN_MIN_STOPWORD_RATIO of its ASCII words (a stock site's
-    statement, "| Operating Revenue | 60,134 |", or key figures, "Profit Margin 17.16%": tune_sites s260, s261)."""
+    statement, "| Operating Revenue | 60,134 |", or key figures, "Profit Margin 17.16%": tune_sites s260, s261), scale
+    letters glued to figures ("34.44B", FIGURE_SCALE_LETTER_RE) not counted as words (s290)."""
     lines = [line for line in text.splitlines() if line.strip()]
     figures = sum(1 for line in lines if line.lstrip().startswith("|") or any(char.isdigit() for char in line))
     if not lines or figures * FIGURE_MIN_LINE_SHARE_INVERSE < len(lines):
         return False
     words, stopwords = ascii_word_counts(text.encode("utf-8", "surrogatepass"))
+    words -= len(FIGURE_SCALE_LETTER_RE.findall(text))  # "34.44B": a figure's scale letter, no word
     if words < LANG_MIN_WORDS:
         return False
     labels = sum(1 for word in ASCII_WORD_RE.findall(text) if word.lower() in EN_FIGURE_LABEL_WORDS)

@@ -93,7 +93,9 @@ from transforms.metrics.structure import (
 from transforms.metrics.subjects import _MID_SENTENCE_NAMES, MidSentenceNames
 from transforms.metrics.vocab import (
     CURRENCY_PREFIXES,
+    GLUED_SCALE_LETTERS,
     INFOBOX_COUNTER_LABELS,
+    KEY_LABEL_UNITS,
     ORDINAL_WORDS,
     OWN_TIME_WORDS,
     RANGE_LEADS,
@@ -104,18 +106,22 @@ from transforms.metrics.vocab import (
     SCALE_WORDS,
     SIGN_MARKS,
     SPELLED_MULTIPLES,
+    STATEMENT_MONEY_LABEL_WORDS,
     TABLE_CHANGE_HEADINGS,
     TABLE_CHANGE_LABEL_WORDS,
     TABLE_CURRENCIES,
     TABLE_HEADING_UNIT_RE_TEXT,
+    TABLE_MASS_NOUNS,
     TABLE_PERCENT_LABEL_TAILS,
+    TABLE_RANK_HEADINGS,
     TABLE_SCALES,
     TABLE_TRAILING_HEADINGS,
+    TABLE_UNSCALED_LABEL_WORDS,
     VALUATION_RATIO_NOUNS,
     words_pattern,
 )
 from transforms.textutil import CJK_RE as CJK_IDEOGRAPH_RE
-from transforms.textutil import KANA_RE
+from transforms.textutil import KANA_RE, MONTH_ABBR
 
 # Stored with every metric (news.metrics.extractor_version): bump when the rules change,
 # so analysts can tell which facts a re-extraction would produce differently.
@@ -743,7 +749,30 @@ from transforms.textutil import KANA_RE
 # its last sentence are related links (tune_sites s316: they leaked, the cut last one gave a count; text.
 # _drop_plain_related).
 # "2026.12.07.242": main (.214-.241) and metrics26 (.230-.236) merged.
-EXTRACTOR_VERSION = "2026.12.07.242"
+# "2026.12.07.220" (metrics25): a statement flattened one cell a line, each cell a change glued to an amount and its
+# scale letter ("7.13%34.44B" under "Operating revenue", moomoo's key stats, tune_sites s290: refused as "und", its
+# scale letters counted as words: textutil.FIGURE_SCALE_LETTER_RE) gives the change and, under a money label, yuan
+# (vocab STATEMENT_MONEY_LABEL_WORDS, table.glued_change_cell).
+# "2026.12.07.221" (metrics25): a table's unit sentence with an aside ("Numbers are in millions (except for per share
+# data and ratios) CNY.") and row labels on lines of their own over their cells ("Revenue" / "| 110,250 | 57,866 |",
+# tune_sites s291: nothing read) are read (table.cell); 0 rows are empty, ratio rows unscaled (TABLE_UNSCALED_...).
+# "2026.12.07.222" (metrics25): a pipe row of two cells, a label and its figure ("| Return on Assets (ROA) | 3.47% |",
+# "| PS Ratio | 0.69 |", tune_sites s292: taken for subheadings), is read as the line without its bars would be: a key
+# figure's (structure.PIPE_KEY_ROW_RE) or a valuation multiple's line (VALUATION_PIPE_ROW_RE).
+# "2026.12.07.223" (metrics25): a pipe table headed by a rank column ("Rank | Port | '12-'13 change | Millions of TEUs
+# |", bts.gov's top ports, tune_sites s295: only its percentages read, as levels) gives ranks, counts at the heading's
+# scale and changes (vocab TABLE_RANK_HEADINGS; table.rank_cell, table.scaled_count_cell, table.change_column).
+# "2026.12.07.224" (metrics25): the glued cells of .220 take their column's period from the headings above the first
+# label ("(Q6)Jun 30, 2024": the first six months to that date, "(FY)Dec 31, 2023"; s290: period.glued_cell_column).
+# "2026.12.07.225" (metrics25): a PEG ratio and an enterprise value's ratios in a sentence are valuation multiples ("PEG
+# ratio is 0.82", "EV/EBITDA ratio is 13.32", tune_sites s292: VALUATION_RATIO_NOUNS; their needles "ratio"'s family).
+# "2026.12.07.226" (metrics25): a key figure's label naming its unit reads its bare figure ("| Float | 817.90M |",
+# "Employee Count17,200", "Revenue Per Employee 1.81M" in the text's currency; s292, s262, s261: KEY_LABEL_UNITS,
+# match.key_label_unit); one a sentence already gave is not read twice.
+# "2026.12.07.227" (metrics25): an enterprise value is money: a bare scaled amount in its clause is yuan ("The
+# enterprise value is 67.53 billion.", tune_sites s292, s262: vocab MONEY_CLAUSE_NOUNS, money.currency_clause).
+# "2026.12.07.243": main (.214-.242) and metrics25 (.220-.227) merged.
+EXTRACTOR_VERSION = "2026.12.07.243"
 
 
 MIDDLE_DOT: Final = "·"
@@ -876,6 +905,12 @@ def extract_metrics(body: str, published: str | None = None, title: str | None =
         metrics = _with_year_table_metrics(body, metrics)
     if "\n- " in body and LIST_FIGURE_ITEM_RE.search(body):  # (a list of "Name: number" items: most have none)
         metrics = _with_list_figures(body, metrics)
+    if ("Float" in body or "Employee" in body or "Shares Outstanding" in body) and KEY_LABEL_LINE_RE.search(body):
+        metrics = _with_key_label_lines(body, metrics)  # (a stock site's key figures: most bodies have none)
+    if "|" in body and ("Rank |" in body or "Rank\t" in body) and RANK_HEADING_ROW_RE.search(body):  # (rare)
+        metrics = _with_rank_table_metrics(body, metrics)
+    if "%" in body and ("B\n" in body or "M\n" in body) and GLUED_CHANGE_CELL_RE.search(body):  # (most have none)
+        metrics = _with_glued_change_cells(body, metrics)
     if marks:
         metrics = _hedged(metrics, marks)
     if body is not source:
@@ -919,7 +954,7 @@ def _extract(body: str, pub: tuple[int, int] | None, document_period: tuple[str,
         # (a key figure's line with no colon, "Profit Margin 17.16%": its label names its figure; one restating a
         # sentence's figure, "Return on Equity (ROE) 5.98%" under "Return on equity (ROE) is 5.98% ...", says it again)
         key_label: str | None = key_figure_label(para) if fact is None and len(para) <= FACT_LINE_MAX \
-            and (para[-1] == "%" or para[-1].isdigit()) else None
+            and (para[-1] == "%" or para[-1].isdigit() or para[-1] == "|") else None
         # (an infobox's "Students 5,628 [2]": a short line opening with a capital or a bullet, no colon)
         infobox = INFOBOX_LINE_RE.match(para) if len(para) <= INFOBOX_LINE_MAX and fact is None \
             and ":" not in para and not para[0].islower() else None
@@ -965,7 +1000,8 @@ def _extract(body: str, pub: tuple[int, int] | None, document_period: tuple[str,
                         item.rules.append("subject.key_figure_label")
             elif infobox is not None and not items:
                 items = _infobox_line_items(infobox)
-            elif not items and key_label is None and para[-1].isdigit() and len(para) <= FACT_LINE_MAX \
+            elif not items and key_label is None and (para[-1].isdigit() or para[-1] == "|") \
+                    and len(para) <= FACT_LINE_MAX \
                     and (multiple := valuation_line_label(para)) is not None:
                 # "Trailing PE 14.88", "EV / EBITDA 7.96": a valuation multiple's line (match.valuation_line)
                 items = [_Found(multiple.start("num"), multiple.end("num"), float(multiple.group("num")), "times",
@@ -1099,9 +1135,15 @@ TABLE_UNIT_LINE_RE: Final = re.compile(
 # label cell ("Fiscal Year | TTM | FY 2024 | FY 2023 | ...") and whose rows open with a bar ("| Operating Revenue |
 # 60,134 | 55,424 | ..."); a trailing-twelve-months column (vocab TABLE_TRAILING_HEADINGS) holds amounts with no
 # year; a row's cells in percent ("| Revenue Growth (YoY) | 9.04% | ...") are percentages (table.percent_cell).
+# metrics25 (investcroc.com's income statement for Bank of Ningbo, tune_sites s291): an aside in brackets between the
+# scale and the currency ("Numbers are in millions (except for per share data and ratios) CNY."), and each row's label
+# on a line of its own over its cells ("Revenue" / "| 110,250 | 57,866 | ... |", under a heading row of years): a
+# label line's row of 0 cells is empty, and one naming a ratio or a per-share figure (vocab TABLE_UNSCALED_LABEL_WORDS,
+# the aside's exceptions) holds no amounts at the table's scale.
 TABLE_SENTENCE_UNIT_LINE_RE: Final = re.compile(
-    r"^(?:[A-Z][A-Za-z]*(?: [A-Za-z]+)* in )?(?P<scale>[Mm]illions|[Tt]housands|[Bb]illions) (?P<cur>[A-Z]{3})\."
-    r"(?: [^|\n]*)?$", re.MULTILINE)
+    r"^(?:[A-Z][A-Za-z]*(?: [A-Za-z]+)* in )?(?P<scale>[Mm]illions|[Tt]housands|[Bb]illions)(?: \([^()\n|]*\))?"
+    r" (?P<cur>[A-Z]{3})\.(?: [^|\n]*)?$", re.MULTILINE)
+TABLE_LABEL_LINE_MAX: Final = 60  # characters of a row's label on a line of its own
 TABLE_PERCENT_CELL_RE: Final = re.compile(r"^(?P<num>-?\d{1,3}(?:,\d{3})*(?:\.\d+)?|-?\d+(?:\.\d+)?)%$")
 # metrics17 (tune_sites s185, MarkLines' FY2017 report): the unit line with its scale first ("(in million CNY)") over
 # a table whose cells are set apart by spaces ("FY ended Dec. 31, 2017 FY ended Dec. 31, 2016 Rate of change Factors"
@@ -1177,8 +1219,14 @@ def _with_table_metrics(body: str, metrics: list[Metric]) -> list[Metric]:
             continue
         columns: list[tuple[str | None, bool, bool]] | None = None  # (year, holds a change, trailing) per column
         first_year: str | None = None  # the first amount column's year: a change column's period
+        pending: str | None = None  # a row's label on a line of its own, over its cells ("Revenue")
         for line_start, line in _lines_from(body, unit_end + 1):
             if "|" not in line:
+                text = line.strip()
+                if columns is not None and pending is None and text[0].isalpha() and len(text) <= TABLE_LABEL_LINE_MAX \
+                        and not any(c.isdigit() for c in text):
+                    pending = text
+                    continue
                 break  # the table is over
             cells: list[tuple[int, str]] = []  # (offset in the line, stripped text)
             offset = 0
@@ -1196,13 +1244,23 @@ def _with_table_metrics(body: str, metrics: list[Metric]) -> list[Metric]:
                         columns = columns[1:]  # "Fiscal Year | TTM | FY 2024 | ...": the label column's heading
                     first_year = next((year for year, change, _ in columns if year and not change), None)
                 continue
-            label = cells[0][1] if cells else ""
-            if not label or not any(c.isalpha() for c in label) or any(c.isdigit() for c in label):
-                continue
+            if pending is not None:  # "Revenue" over "| 110,250 | 57,866 | ...": every cell of the row is a value
+                label, values, pending = pending, cells, None
+                if not values or TABLE_CELL_NUMBER_RE.match(values[0][1]) is None:
+                    break  # no row of cells under the label line: the table is over
+                if any(word in label.lower() for word in TABLE_UNSCALED_LABEL_WORDS):
+                    continue  # "Gross Profit Ratio": no amounts at the table's scale
+            else:
+                label = cells[0][1] if cells else ""
+                if not label or not any(c.isalpha() for c in label) or any(c.isdigit() for c in label):
+                    continue
+                values = cells[1:]
             subject = " ".join(label.lower().split())
             read = False
-            for (cell_at, text), (year, change, trailing) in zip(cells[1:], columns):
+            for (cell_at, text), (year, change, trailing) in zip(values, columns):
                 number = TABLE_CELL_NUMBER_RE.match(text)
+                if number is not None and values is cells and float(number.group("num").replace(",", "")) == 0:
+                    continue  # "| 0 | 0 | ...": an empty row of a label line's table
                 if number is None:
                     percent = TABLE_PERCENT_CELL_RE.match(text) if text.endswith("%") else None
                     if percent is None or not (year or trailing):
@@ -1428,6 +1486,195 @@ def _with_flat_table_metrics(body: str, metrics: list[Metric]) -> list[Metric]:
             index += width
         if table_end > rule.end():
             spans.append((table_start, table_end))
+    return _with_table_cells(metrics, found, spans)
+
+
+# metrics25 (stock sites' key figures, tune_sites s261, s262, s292): a key figure's line whose label names what its
+# bare figure counts or that it is money (vocab KEY_LABEL_UNITS: "| Float | 817.90M |", "Employee Count17,200",
+# "Revenue Per Employee 1.81M"), as a plain line, a pipe row or glued: a count, or an amount in the currency the
+# body's text names first (a code: KEY_LABEL_CURRENCY_RE; none named, no amount), a scale letter scaling it; a figure
+# a sentence of the body already gave in that unit is said again, not read twice (match.key_label_unit).
+KEY_LABEL_LINE_RE: Final = re.compile(
+    r"^(?:\|[ \t]*)?(?P<label>[A-Z][A-Za-z]*(?: [A-Za-z]+)*)[ \t]*(?:\|[ \t]*)?"
+    r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?P<scale>[KMB])?(?:[ \t]*\|)?[ \t]*$", re.MULTILINE)
+KEY_LABEL_CURRENCY_RE: Final = re.compile(rf"\b(?P<cur>{words_pattern(sorted(c.upper() for c in TABLE_CURRENCIES))})\b")
+
+
+def _with_key_label_lines(body: str, metrics: list[Metric]) -> list[Metric]:
+    """`metrics` with the body's key figures whose label names their unit (KEY_LABEL_LINE_RE, vocab KEY_LABEL_UNITS)."""
+    found: list[Metric] = []
+    spans: list[tuple[int, int]] = []
+    currency_named = KEY_LABEL_CURRENCY_RE.search(body)
+    currency = TABLE_CURRENCIES[currency_named.group("cur").lower()] if currency_named is not None else None
+    for line in KEY_LABEL_LINE_RE.finditer(body):
+        kind = KEY_LABEL_UNITS.get(" ".join(line.group("label").lower().split()))
+        unit = currency if kind == "money" else kind
+        if unit is None:
+            continue
+        value = float(line.group("num").replace(",", "")) * GLUED_SCALE_LETTERS.get(line.group("scale") or "", 1.0)
+        value = round(value, 6)
+        if any(m.unit == unit and math.isclose(m.value, value, rel_tol=1e-3) for m in metrics
+               if not line.start() <= m.char_start < line.end()):
+            continue  # "| Shares Outstanding | 1.54B |" under "has 1.54 billion shares outstanding": said again
+        start, stop = line.start("num"), line.end("scale") if line.group("scale") else line.end("num")
+        found.append(_amount_cell(value, unit, " ".join(line.group("label").lower().split()), None, body, start, stop,
+                                  "match.key_label_unit"))
+        spans.append((line.start(), line.end()))
+    return _with_table_cells(metrics, found, spans)
+
+
+# metrics25 (bts.gov's top world container ports, tune_sites s295): a pipe table headed "Rank | Port | '12-'13 change |
+# Millions of TEUs |" over rows "6 | Ningbo | 3.2% | 17.3 |": the rank column's cells are ranks (vocab
+# TABLE_RANK_HEADINGS) of the row's name (its first cell that is no figure), a column headed by a scale "of" a plural
+# noun holds counts of it at that scale (tonnes for a mass, TABLE_MASS_NOUNS), a change column's percentages are
+# changes (table.rank_cell, table.scaled_count_cell, table.change_column). The table ends at a line with no bar.
+RANK_HEADING_ROW_RE: Final = re.compile(r"^\|?[ \t]*Rank[ \t]*\|(?:[^|\n]*\|){2,}[ \t]*$", re.MULTILINE)
+SCALE_OF_NOUN_RE: Final = re.compile(r"^(?P<scale>[A-Za-z]+) of (?P<noun>[A-Za-z][A-Za-z ]*[sS])$")
+RANK_CELL_RE: Final = re.compile(r"^\d{1,4}$")
+
+
+def _pipe_cells(line: str) -> list[tuple[int, str]]:
+    """A pipe row's cells (offset in the line, stripped text), the empty cell before a leading bar and after a closing
+    one left out."""
+    cells: list[tuple[int, str]] = []
+    offset = 0
+    for part in line.split("|"):
+        cells.append((offset + len(part) - len(part.lstrip()), part.strip()))
+        offset += len(part) + 1
+    if cells and not cells[0][1]:
+        cells.pop(0)
+    if cells and not cells[-1][1]:
+        cells.pop()
+    return cells
+
+
+def _with_rank_table_metrics(body: str, metrics: list[Metric]) -> list[Metric]:
+    """`metrics` with the cells of the body's pipe tables headed by a rank column (RANK_HEADING_ROW_RE) read; what the
+    sentence rules found on a row read is the table's."""
+    found: list[Metric] = []
+    rows: list[tuple[int, int]] = []
+    for heading in RANK_HEADING_ROW_RE.finditer(body):
+        columns: list[tuple[str, float, str]] = []  # (role: rank/count/change/other, scale, unit) per column
+        for _, text in _pipe_cells(heading.group()):
+            low = " ".join(text.lower().split())
+            scaled = SCALE_OF_NOUN_RE.match(low)
+            if low in TABLE_RANK_HEADINGS:
+                columns.append(("rank", 1.0, "rank"))
+            elif scaled is not None and scaled.group("scale") in TABLE_SCALES:
+                unit = "tonnes" if scaled.group("noun") in TABLE_MASS_NOUNS else "count"
+                columns.append(("count", TABLE_SCALES[scaled.group("scale")], unit))
+            elif any(word in low for word in TABLE_CHANGE_LABEL_WORDS):
+                columns.append(("change", 1.0, "percent"))
+            else:
+                columns.append(("other", 1.0, ""))
+        if not any(role == "count" for role, _, _ in columns):
+            continue  # a rank column alone: no measure to read the rows by
+        for line_start, line in _lines_from(body, heading.end() + 1):
+            if "|" not in line:
+                break  # the table is over
+            cells = _pipe_cells(line)
+            name = next((text for (_, text), (role, _, _) in zip(cells, columns)
+                         if role == "other" and any(c.isalpha() for c in text)), None)
+            if name is None or len(cells) != len(columns):
+                continue
+            subject = " ".join(name.lower().split())
+            for (cell_at, text), (role, scale, unit) in zip(cells, columns):
+                start = line_start + cell_at
+                if role == "rank" and RANK_CELL_RE.match(text):
+                    found.append(Metric(float(text), "rank", "rank", f"{subject} rank", None, None,
+                                        body[start:start + len(text)], start, start + len(text), None, None,
+                                        context.ACTUAL, ("table.rank_cell",)))
+                elif role == "count" and (number := TABLE_CELL_NUMBER_RE.match(text)) is not None:
+                    amount = _cell_amount(float(number.group("num").replace(",", "")), scale, False)
+                    found.append(_amount_cell(amount, unit, subject, None, body, start, start + len(text),
+                                              "table.scaled_count_cell"))
+                elif role == "change" and (percent := TABLE_PERCENT_CELL_RE.match(text)) is not None:
+                    found.append(_change_cell(float(percent.group("num").replace(",", "")), subject, None, body,
+                                              start, start + len(text)))
+            rows.append((line_start, line_start + len(line)))
+    return _with_table_cells(metrics, found, rows)
+
+
+# metrics25 (moomoo.com's key stats for Bank of Ningbo, tune_sites s290): a statement flattened one cell a line, each
+# cell a change on the year before glued to the amount with its scale letter ("7.13%34.44B", "-22.84%1.44B",
+# "27.69%-175M"; "--285M": no change given), GLUED_CHANGE_CELL_MIN of them or more under their row's label line ("Net
+# interest income"); a cell of dashes alone is empty. The change is a change in percent of the label's figure, the
+# amount that figure: yuan when the label names money (vocab STATEMENT_MONEY_LABEL_WORDS: a bare scaled amount after
+# a money noun is yuan, money.currency_clause), else no figure (table.glued_change_cell).
+GLUED_CHANGE_CELL_RE: Final = re.compile(
+    r"^(?:(?P<chg>[-+]?\d{1,3}(?:,\d{3})*(?:\.\d+)?)%|--?)(?P<amt>-?\d+(?:\.\d+)?)(?P<scale>[KMB])$", re.MULTILINE)
+GLUED_CHANGE_CELL_MIN: Final = 3
+# The columns' headings above the first label, one period end a line, a tag before it: "(FY)Dec 31, 2023" a fiscal year,
+# "(Q3)Mar 31, 2024", "(Q6)Jun 30, 2024", "(Q9)Sep 30, 2023" the first 3, 6, 9 months of the year to that date (moomoo's
+# cumulative columns): each cell under a label takes its column's period (period.glued_cell_column).
+GLUED_COLUMN_HEADING_RE: Final = re.compile(
+    r"^\((?:(?P<fy>FY)|Q(?P<months>\d{1,2}))\)(?P<mon>[A-Z][a-z]{2}) \d{1,2}, (?P<year>(?:19|20)\d{2})$")
+
+
+def _glued_column_period(heading: re.Match[str]) -> str | None:
+    """The period a glued table's column heading names (GLUED_COLUMN_HEADING_RE), None if its months do not fit."""
+    year, end = heading.group("year"), MONTH_ABBR.get(heading.group("mon").lower())
+    if end is None:
+        return None
+    if heading.group("fy") is not None:
+        return year if end == 12 else None
+    first = end - int(heading.group("months")) + 1
+    return f"{year}-{first:02d}..{year}-{end:02d}" if 1 <= first <= end else None
+
+
+def _glued_cells(label: str, cells: list[tuple[int, re.Match[str] | None]], body: str,
+                 periods: list[str | None]) -> list[Metric]:
+    """The metrics of one label line's glued cells (offset in the body, match; None for an empty cell): its changes
+    and money amounts, each cell in its column's period when the columns' headings name them."""
+    subject = " ".join(label.lstrip("-").lower().split())
+    money = any(word in STATEMENT_MONEY_LABEL_WORDS for word in re.split(r"[^a-z]+", subject))
+    dated = len(periods) >= len(cells)  # (headings for every column: else no cell is dated)
+    rules: tuple[str, ...] = ("table.glued_change_cell", "period.glued_cell_column") if dated \
+        else ("table.glued_change_cell",)
+    found: list[Metric] = []
+    for column, (at, cell) in enumerate(cells):
+        if cell is None:
+            continue
+        period = periods[column] if dated else None
+        if cell.group("chg") is not None:
+            start, stop = at + cell.start("chg"), at + cell.end("chg") + 1
+            found.append(Metric(float(cell.group("chg").replace(",", "")), "percent", "change", f"{subject} growth",
+                                period, None, body[start:stop], start, stop, None, None, context.ACTUAL, rules))
+        if money:
+            start, stop = at + cell.start("amt"), at + cell.end("scale")
+            amount = round(float(cell.group("amt")) * GLUED_SCALE_LETTERS[cell.group("scale")], 6)
+            found.append(Metric(amount, "CNY", "level", subject, period, None, body[start:stop], start, stop, None,
+                                None, context.ACTUAL, rules))
+    return found
+
+
+def _with_glued_change_cells(body: str, metrics: list[Metric]) -> list[Metric]:
+    """`metrics` with the body's glued change-and-amount cells (GLUED_CHANGE_CELL_RE) read under their label lines;
+    what the sentence rules found on those lines is the cells'."""
+    found: list[Metric] = []
+    spans: list[tuple[int, int]] = []
+    label: str | None = None
+    cells: list[tuple[int, re.Match[str] | None]] = []
+    periods: list[str | None] = []  # the columns' periods, from their headings above the first label
+    for line_start, line in _lines_from(body, 0):
+        text = line.strip()
+        cell = GLUED_CHANGE_CELL_RE.match(text)
+        if cell is not None and label is not None:
+            cells.append((line_start + line.index(text), cell))
+            continue
+        if cells and not text.strip("-"):
+            cells.append((line_start, None))  # "----": an empty cell among the label's
+            continue
+        if label is not None and sum(1 for _, c in cells if c is not None) >= GLUED_CHANGE_CELL_MIN:
+            found += _glued_cells(label, cells, body, periods)
+            spans += [(at, at + c.end()) for at, c in cells if c is not None]
+        elif not found and (heading := GLUED_COLUMN_HEADING_RE.match(text)) is not None:
+            periods.append(_glued_column_period(heading))
+        cells = []
+        label = text if any(c.isalpha() for c in text) and not any(c.isdigit() for c in text) else None
+    if label is not None and sum(1 for _, c in cells if c is not None) >= GLUED_CHANGE_CELL_MIN:
+        found += _glued_cells(label, cells, body, periods)
+        spans += [(at, at + c.end()) for at, c in cells if c is not None]
     return _with_table_cells(metrics, found, spans)
 
 

@@ -955,7 +955,8 @@ SHARE_UNSIGNED_RE: Final = re.compile(
 
 # A valuation multiple's list of numbers (vocab VALUATION_RATIO_NOUNS): "PE ratios of 19.9, 15.9, and 13.5 based on
 # ..."; no unit after it ("P/E of 20 times" is TIMES_RE's).
-VALUATION_NEEDLES: Final = ("pe ratio", "p/e", "pb ratio", "p/b", "price-to-", "price-earnings")
+VALUATION_NEEDLES: Final = ("pe ratio", "p/e", "pb ratio", "p/b", "price-to-", "price-earnings", "peg ratio",
+                             "/ebitda ratio", "/fcf ratio", "/ebit ratio", "/sales ratio")  # (the last five: "ratio"'s)
 VALUATION_LIST_RE: Final = re.compile(
     rf"\b(?:{words_pattern(VALUATION_RATIO_NOUNS)})\s+(?:of|at|was|were|is|are|stood\s+at)\s+"
     rf"(?P<list>{NUMBER_READ}(?:,\s+{NUMBER_READ})*(?:,?\s+and\s+{NUMBER_READ})?)(?![.,]?\d)"
@@ -1040,7 +1041,7 @@ SHORTHAND_NEEDLES: Final = frozenset({needle for *_, needles in SHORTHAND_MATCHE
 SHORTHAND_GATE_RE: Final = re.compile(words_pattern(SHORTHAND_NEEDLES, space=" "))
 SHORTHAND_WORD_NEEDLES: Final = tuple(sorted(needle for needle in SHORTHAND_NEEDLES if not needle[0].isdigit()))
 # The word needles by a part several share ("margin": six of them): a needle in the text has its part in it, so a
-# part not in the text rules out its whole family with one search (15 searches of a sentence instead of 34).
+# part not in the text rules out its whole family with one search (15 searches of a sentence instead of 39).
 SHORTHAND_FAMILY_PARTS: Final = ("accoun", "margin", "ratio", "rate", "p/", "ppt", "price-", " cny", " rmb", " usd",
                                  " eur")
 SHORTHAND_FAMILIES: Final = tuple(

@@ -68,11 +68,27 @@ def _is_subheading(para: str) -> bool:
     return len(content) >= 2 and all(w[0].isupper() for w in content)
 
 
+# metrics25 (stockanalysis.com's statistics for Ningbo Joyson Electronic, tune_sites s292): the key figures as pipe rows
+# of two cells, a label and its figure ("| Return on Assets (ROA) | 3.47% |", "| PS Ratio | 0.69 |"): read as the
+# same line without its bars would be (key_figure_label, valuation_line_label); they were taken for subheadings.
+PIPE_KEY_ROW_RE: Final = re.compile(r"^\|[ \t]*(?P<label>[^|]*?)[ \t]*\|[ \t]*(?P<value>[^|\s]+)[ \t]*\|$")
+
+
+def _pipe_key_row(text: str) -> str | None:
+    """"| Label | figure |" (two cells) as "Label figure", else None (PIPE_KEY_ROW_RE)."""
+    row = PIPE_KEY_ROW_RE.match(text) if text[:1] == "|" else None
+    return f"{row.group('label')} {row.group('value')}" if row is not None and row.group("label") else None
+
+
 def key_figure_label(para: str) -> str | None:
     """The label of a key figure's line with no colon, its figure last with its unit's mark glued to it ("Profit
     Margin 17.16%" -> "profit margin", "Revenue TTM CN¥28,833,814,528" -> "revenue ttm"), else None: a short line
-    (SUBHEADING_MAX_WORDS) of a label opening with a capital (or "%") and the figure."""
+    (SUBHEADING_MAX_WORDS) of a label opening with a capital (or "%") and the figure; or such a pipe row ("| Return on
+    Assets (ROA) | 3.47% |", PIPE_KEY_ROW_RE)."""
     text = para.strip()
+    if text[:1] == "|":
+        row = _pipe_key_row(text)
+        return None if row is None else key_figure_label(row)
     words = text.split()
     if not 2 <= len(words) <= SUBHEADING_MAX_WORDS or ":" in text or not (text[0].isupper() or text[0] == "%"):
         return None
@@ -83,12 +99,17 @@ def key_figure_label(para: str) -> str | None:
 
 
 VALUATION_LINE_RE: Final = re.compile(r"^(?P<label>[A-Z][A-Za-z/ ]{0,40}[A-Za-z]) (?P<num>\d{1,4}\.\d{1,2})$")
+# (the same as a pipe row of two cells, "| PS Ratio | 0.69 |": tune_sites s292)
+VALUATION_PIPE_ROW_RE: Final = re.compile(
+    r"^\|[ \t]*(?P<label>[A-Z][A-Za-z/ ]{0,40}[A-Za-z])[ \t]*\|[ \t]*(?P<num>\d{1,4}\.\d{1,2})[ \t]*\|$")
 
 
 def valuation_line_label(para: str) -> re.Match[str] | None:
     """A line of a valuation multiple's label and its bare decimal ("Trailing PE 14.88", "PS Ratio 2.57", "EV / EBITDA
-    7.96": vocab VALUATION_LINE_LABEL_ENDS, VALUATION_LINE_LABEL_LEADS), else None."""
-    line = VALUATION_LINE_RE.match(para.strip())
+    7.96": vocab VALUATION_LINE_LABEL_ENDS, VALUATION_LINE_LABEL_LEADS), or such a pipe row ("| PS Ratio | 0.69 |",
+    VALUATION_PIPE_ROW_RE), else None."""
+    text = para.strip()
+    line = (VALUATION_PIPE_ROW_RE if text[:1] == "|" else VALUATION_LINE_RE).match(text)
     if line is None:
         return None
     label = line.group("label").lower()

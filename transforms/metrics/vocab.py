@@ -43,7 +43,9 @@ MONEY_NOUNS: Final = ("investment", "investments", "fund", "funds", "funding", "
 # bulletin leaves the currency out): with no currency in the sentence, the amount is yuan (money.currency_clause;
 # not "sales", which may count units).
 MONEY_CLAUSE_NOUNS: Final = (*MONEY_NOUNS, "gdp", "added value", "value added", "income", "incomes", "profit",
-                             "profits", "output value", "expenditure", "expenditures", "deposits", "cost", "costs")
+                             "profits", "output value", "expenditure", "expenditures", "deposits", "cost", "costs",
+                             # metrics25 (stock sites' statistics: "The enterprise value is 67.53 billion", s292, s262)
+                             "enterprise value")
 # What a sentence may open with before a period cue that still dates what follows ("Statistics show that in
 # 2012, ...", "Data from the bureau showed, in 2011, ..."): the nouns that report and their verbs.
 REPORTING_NOUNS: Final = ("statistics", "data", "figures", "results", "the statistics", "the data", "the figures")
@@ -329,7 +331,12 @@ VALUATION_RATIO_NOUNS: Final[tuple[str, ...]] = ("pe ratio", "pe ratios", "p/e r
                                                  "price-to-earnings ratio", "price-to-earnings ratios",
                                                  "price-earnings ratio", "price-earnings ratios", "pb ratio",
                                                  "pb ratios", "p/b ratio", "p/b ratios", "price-to-book ratio",
-                                                 "price-to-book ratios")
+                                                 "price-to-book ratios",
+                                                 # metrics25 (stockanalysis.com, tune_sites s292: "SHA:600699's PEG
+                                                 # ratio is 0.82", "The stock's EV/EBITDA ratio is 13.32, with an
+                                                 # EV/FCF ratio of 48.29.")
+                                                 "peg ratio", "ev/ebitda ratio", "ev/fcf ratio", "ev/ebit ratio",
+                                                 "ev/sales ratio")
 # Words before a bare "points" that make it a change of a rate ("dropping by 3.6 points").
 POINTS_CHANGE_WORDS: Final = (
     "drop", "drops", "dropped", "dropping", "fell", "fall", "falls", "falling", "rose", "rise", "rises", "risen",
@@ -699,6 +706,24 @@ TABLE_CHANGE_HEADINGS: Final = ("rate of change", "change (%)", "change(%)", "yo
 # metrics23 (tune_sites s260): a column of trailing-twelve-months figures ("Fiscal Year | TTM | FY 2024 | ..."): amounts
 # with no year (engine._with_table_metrics).
 TABLE_TRAILING_HEADINGS: Final = frozenset({"ttm", "ltm", "trailing twelve months", "last twelve months"})
+# metrics25 (tune_sites s291): the words of a row label whose cells are no amounts at the table's scale, as a unit line
+# excepts them ("Numbers are in millions (except for per share data and ratios) CNY.": "Gross Profit Ratio").
+TABLE_UNSCALED_LABEL_WORDS: Final = ("ratio", "per share", "margin")
+# metrics25 (bts.gov's table of the top world container ports, tune_sites s295): a pipe table whose heading row names a
+# rank column ("Rank | Port | '12-'13 change | Millions of TEUs |"): its cells are ranks, a column headed by a scale
+# "of" a plural noun counts that noun at that scale (a mass's noun in tonnes), a change column's cells are changes
+# (engine._with_rank_table_metrics). The rank column's headings; the nouns of mass.
+TABLE_RANK_HEADINGS: Final = frozenset({"rank", "ranking", "no.", "#"})
+TABLE_MASS_NOUNS: Final = frozenset({"tons", "tonnes", "metric tons"})
+# metrics25 (stock sites' key figures: stockanalysis.com's "| Float | 817.90M |", "| Employee Count | 47,789 |",
+# "Revenue Per Employee 1.81M", "Employee Count17,200", disfold.com's "Shares Outstanding 19,454,388,399", tune_sites
+# s292, s262, s261): a key figure's label that names what its bare figure counts, or that it is money (in the currency
+# the page's text names: engine._with_key_label_lines, match.key_label_unit).
+KEY_LABEL_UNITS: Final = {
+    "shares outstanding": "count", "float shares": "count", "float": "count", "current share class": "count",
+    "employee count": "count", "employees": "count",
+    "revenue per employee": "money", "profits per employee": "money", "profit per employee": "money",
+}
 
 # metrics18: an encyclopedia infobox's line, a plural label and its bare figure with nothing after it but footnote
 # references, the label glued to the number or set apart by a space ("Passengers11,718,416", tune_sites s102;
@@ -713,4 +738,12 @@ INFOBOX_COUNTER_LABELS: Final = frozenset("views comments likes shares reads vis
 # (engine._with_year_table_metrics). A row label ending with one of these holds percentages; one naming a change (or
 # growth) holds changes.
 TABLE_PERCENT_LABEL_TAILS: Final = ("in %", "(%)", "in percent", "%")
+# metrics25 (moomoo.com's key stats for Bank of Ningbo, tune_sites s290): a statement flattened one cell a line, each
+# cell a change glued to an amount with its scale letter ("7.13%34.44B", "20.24%802M"), under its row's label line
+# (engine._with_glued_change_cells). The scale letters; the words of a row label that make its amounts money (a bare
+# scaled amount after a money noun is yuan: money.currency_clause), the money nouns and a statement's costs.
+GLUED_SCALE_LETTERS: Final = {"K": 1e3, "M": 1e6, "B": 1e9}
+STATEMENT_MONEY_LABEL_WORDS: Final = frozenset(
+    {noun for noun in MONEY_CLAUSE_NOUNS if " " not in noun}
+    | {"expense", "expenses", "payout", "payouts", "commission", "commissions"})
 TABLE_CHANGE_LABEL_WORDS: Final = ("change", "growth")
