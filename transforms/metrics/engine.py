@@ -772,7 +772,9 @@ from transforms.textutil import KANA_RE, MONTH_ABBR
 # "2026.12.07.227" (metrics25): an enterprise value is money: a bare scaled amount in its clause is yuan ("The
 # enterprise value is 67.53 billion.", tune_sites s292, s262: vocab MONEY_CLAUSE_NOUNS, money.currency_clause).
 # "2026.12.07.243": main (.214-.242) and metrics25 (.220-.227) merged.
-EXTRACTOR_VERSION = "2026.12.07.243"
+# "2026.12.07.244" (page level): metrics26's closing plain headlines (.236) are one a line with no blank line between;
+# pictures' captions each a block of their own under their picture stay (other32's t896: its test failed on the merge).
+EXTRACTOR_VERSION = "2026.12.07.244"
 
 
 MIDDLE_DOT: Final = "·"

@@ -494,7 +494,7 @@ def parse(text: str) -> Content:
         found.blocks.pop()
     if found.title and not found.title_in_body and len(found.blocks) > 1 and _is_place_line(found.blocks[0].text):
         found.blocks.pop(0)
-    _drop_closing_credits(found.blocks)
+    _drop_closing_credits(found.blocks, lines)
     if found.published is None:
         found.published = closing_date(lines) or posted_under(lines) or closing_stamp(lines)
     if found.published is None:
@@ -695,14 +695,14 @@ def _is_lead_text(line: str) -> bool:
     return len(line) > HEADER_LINE_MAX_CHARS
 
 
-def _drop_closing_credits(blocks: list[Block]) -> None:
+def _drop_closing_credits(blocks: list[Block], lines: list[str]) -> None:
     """Drop a list of related headlines closing the text (RELATED_ITEM_RE), with the furniture and the few short lines
     without a sentence's stop after it (RELATED_TAIL_MAX_LINES), and reporters' names alone on the last line when an
     earlier paragraph credits them in the same words (NAMES_LINE_RE), and the short lines after an editor's credit
     (_drop_after_signoff)."""
     _drop_after_signoff(blocks)
     _drop_related_teasers(blocks)
-    _drop_plain_related(blocks)
+    _drop_plain_related(blocks, lines)
     end = len(blocks)
     short = 0
     while end > 1 and not RELATED_ITEM_RE.match(blocks[end - 1].text):
@@ -732,15 +732,33 @@ def _is_plain_related_item(text: str) -> bool:
         and PLAIN_RELATED_ITEM_MIN_WORDS <= len(text.split()) <= RELATED_ITEM_MAX_WORDS
 
 
-def _drop_plain_related(blocks: list[Block]) -> None:
+def _drop_plain_related(blocks: list[Block], lines: list[str]) -> None:
     """Drop PLAIN_RELATED_ITEMS_MIN or more headlines without dashes closing the text (_is_plain_related_item) under a
-    paragraph closed by a sentence's stop (not a colon: that introduces the text's own list); not a list of figures."""
+    paragraph closed by a sentence's stop (not a colon: that introduces the text's own list); not a list of figures,
+    and one a line with no blank line between (`lines`, the page's): pictures' captions, each a block of its own under
+    its picture, stay ("A landscaper's dream", ..., five under a travel post's pictures, greengopost.com t896)."""
     start = len(blocks)
     while start > 1 and _is_plain_related_item(blocks[start - 1].text):
         start -= 1
     if len(blocks) - start >= PLAIN_RELATED_ITEMS_MIN and blocks[start - 1].text.endswith(PARAGRAPH_STOPS) \
-            and not any(FIGURE_ITEM_RE.match(block.text) for block in blocks[start:]):
+            and not any(FIGURE_ITEM_RE.match(block.text) for block in blocks[start:]) \
+            and _one_a_line([block.text for block in blocks[start:]], lines):
         del blocks[start:]
+
+
+def _one_a_line(items: list[str], lines: list[str]) -> bool:
+    """Whether the last lines of `lines` that hold `items`, in their order, follow one another with no blank line
+    between (an item not found as a line: True, as before this was asked)."""
+    positions: list[int] = []
+    at = len(lines)
+    for text in reversed(items):
+        at -= 1
+        while at >= 0 and lines[at] != text:
+            at -= 1
+        if at < 0:
+            return True
+        positions.append(at)
+    return all(later - earlier == 1 for later, earlier in zip(positions, positions[1:]))
 
 
 def _drop_related_teasers(blocks: list[Block]) -> None:
