@@ -34,7 +34,7 @@ from transforms.fastre import (
     reversed_pattern,
     vocabulary_start,
 )
-from transforms.metrics import describe, engine, matchers, numbers, periods, qualifiers, structure, subjects
+from transforms.metrics import describe, engine, matchers, numbers, periods, qualifiers, structure, subjects, vocab
 from transforms.metrics.numbers import EXCLUDED_SPAN_RES, NOT_BEFORE_NUMBER, number_starts, scan_numbers
 from transforms.metrics.vocab import (
     FRACTION_WORDS,
@@ -1436,7 +1436,10 @@ GATED_MATCHER_PIECES = ("ranked", "Ranking", "RANKS", "rank", "frank", "placed",
                         "two", "fifty", "times", "TIMES", "fold", "of that", "higher", "grew", "increase of",
                         "nearly", "second-largest", "third largest", "5th-biggest", "22nd busiest", "most", "best",
                         "fastest", "second -largest", "dropping by", "fell", "down", "by", "3.6", "0.9", "١٢",
-                        "points", "point", "Points", "ſ", "\u212a", "ı", "-", ",", ".")
+                        "points", "point", "Points", "ſ", "\u212a", "ı", "-", ",", ".",
+                        # rank_from_to's verbs and rank_move's units (session 28)
+                        "jumped", "Rose", "rising", "moved up", "slipped", "from", "to", "the 6th", "5th", "spots",
+                        "4 places", "one spot", "lower", "rankings", "positions", "notch")
 gated_matcher_strategy = joined_words(GATED_MATCHER_PIECES, (" ", "", "  ", "\t", "-", "\n", ", "), max_size=14)
 
 
@@ -1485,13 +1488,17 @@ def test_the_matcher_gates_are_not_vacuous() -> None:
     nothing, or an opening missing from the list, fails here or in the tests above)."""
     cases = {"times_spelled": ("grew ten times", "ten of the times"), "rank_scoped": ("at fourth place", "the place"),
              "rank_ordinal_superlative": ("the second-largest", "the largest"),
-             "points_changed": ("dropping by 3.6 points", "the points")}
+             "points_changed": ("dropping by 3.6 points", "the points"),
+             "rank_move": ("dropping two spots", "the spots")}
     for rule, (matched, refused) in cases.items():
         assert engine.holds_pair(matched, 0, len(matched), engine.MATCHER_PAIRS[rule]), rule
         assert not engine.holds_pair(refused, 0, len(refused), engine.MATCHER_PAIRS[rule]), rule
     for opening in engine.RANK_VERB_OPENINGS:
         text = f"it {opening} first"
         assert engine.opening_starts(text, engine.RANK_VERB_OPENINGS, 0, len(text)) == [3], opening
+    for verb in vocab.RANK_MOVE_VERBS:  # (rank_from_to's openings: each verb's first four letters)
+        text = f"it {verb} from the 6th to the 5th"
+        assert 3 in engine.opening_starts(text, engine.RANK_FROM_TO_OPENINGS, 0, len(text)), verb
 
 
 def _same_previous_word(before: str) -> None:

@@ -612,16 +612,16 @@ def _join_wrapped(body: list[str], block_of_paragraph: list[int]) -> None:
     """Join (in place) each body paragraph to the wrapped rest of its sentence in the block right after it."""
     for i in range(len(body) - 2, -1, -1):
         text, rest = body[i], body[i + 1]
-        if block_of_paragraph[i + 1] != block_of_paragraph[i] + 1 or text.count(" ") < WRAPPED_MIN_WORDS - 1:
-            continue  # (normalized: one space between words)
+        figure = "0" <= rest[0] <= "9"  # (a figure goes on a sentence left open by a word no sentence ends on)
+        if not figure and not "a" <= rest[0] <= "z" or block_of_paragraph[i + 1] != block_of_paragraph[i] + 1 \
+                or text.count(" ") < WRAPPED_MIN_WORDS - 1:  # (normalized: one space between words)
+            continue
         last = text[text.rfind(" ") + 1:]
-        if "0" <= rest[0] <= "9":  # a figure goes on a sentence left open by a word no sentence ends on
+        if figure:
             joined = last in FIGURE_LEAD_WORDS and " " in rest
-        elif "a" <= rest[0] <= "z":
+        else:
             open_end = text[-1] == "," or (text[-1].isalnum() and (last[0].islower() or last[0].isdigit()))
             joined = open_end and WRAPPED_REST_RE.match(rest) is not None
-        else:
-            continue
         if joined:
             body[i] = f"{text} {rest}"
             del body[i + 1]

@@ -100,6 +100,7 @@ from transforms.metrics.vocab import (
     OWN_TIME_WORDS,
     RANGE_LEADS,
     RANK_MOVE_AMOUNTS,
+    RANK_MOVE_VERBS,
     REPORTING_NOUNS,
     REPORTING_VERBS,
     ROUND_SCALES,
@@ -2263,9 +2264,13 @@ FOLDED_MATCHERS: Final = {rule: FoldedPattern(regex, MATCHER_LEADS.get(rule))  #
 # pattern's), they are matched only where the lowercased sentence holds one (`opening_starts`), not scanned
 # (a scan tries the pattern at every position, or at every r, p and c of a LeadScan).
 RANK_VERB_OPENINGS: Final = ("rank", "placed", "placing", "came", "coming")
+# rank_from_to's matches open with a verb of a move (vocab.RANK_MOVE_VERBS): looked up by their first four letters,
+# not scanned over every sentence holding its trigger "from".
+RANK_FROM_TO_OPENINGS: Final = tuple(sorted({verb[:4] for verb in RANK_MOVE_VERBS}))
 MATCHER_OPENINGS: Final[dict[str, tuple[str, ...]]] = {"rank_verb": RANK_VERB_OPENINGS,
                                                        "rank_verb_list": RANK_VERB_OPENINGS,
-                                                       "rank_verb_and": RANK_VERB_OPENINGS}
+                                                       "rank_verb_and": RANK_VERB_OPENINGS,
+                                                       "rank_from_to": RANK_FROM_TO_OPENINGS}
 # Matchers scanned over a whole sentence whose every match holds one of a few words right after a word of a kind:
 # (the words, the endings of the word before them ("": a decimal digit), spaced: a whitespace run between (else
 # one space or hyphen)). On a paragraph with a folded text, a sentence whose lowercase text holds no such pair
@@ -2482,7 +2487,8 @@ def _find_quantities(para: str, start: int, end: int, excluded: list[tuple[int, 
             matches = unclaimed_matches(regex, para, fraction_starts(para, scan), start, end, claimed)
         elif openings and para_low is not None:  # (matched where its opening words stand: finditer's matches)
             matches = matches_from_starts(regex, para, opening_starts(para_low, openings, start, end), start, end)
-        elif pair is not None and para_low is not None and not holds_pair(para_low, start, end, pair):
+        elif pair is not None and not (holds_pair(para_low, start, end, pair) if para_low is not None
+                                       else holds_pair(low, 0, end - start, pair)):
             continue  # (no match can hold what every match holds)
         else:
             matches = folded.finditer(para, para_low, start, end)

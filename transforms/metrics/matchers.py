@@ -39,6 +39,7 @@ from transforms.metrics.vocab import (
     BARE_RATE_LINKS,
     BARE_RATE_NOUNS,
     BARE_SHARE_LEADS,
+    CLAUSE_SUBJECT_SAW,
     CLAUSE_SUBJECT_VERBS,
     COUNT_CHANGE_NOUNS,
     COUNT_FEWER_THAN_WORDS,
@@ -567,7 +568,7 @@ CLAUSE_OPENING_RE: Final = re.compile(
 ELIDED_FOLLOW_RE: Final = re.compile(
     r"^(?:\s+more\b)?(?:\s*(?:[,.;:)）]|\((?:19|20)\d\d\)|$)|\s+[-–—]\s|\s+(?:to|and|or|by|in|this|last|next|from|at|for|during|since|until|before|as\s+(?:of|at)|"
     r"after|a\s+(?:day|year|month|week)|per|each|every|is|was|have|has|had|including|with|"
-    rf"will|would|can|could|respectively|compared|{words_pattern(CLAUSE_SUBJECT_VERBS)}|"
+    rf"will|would|can|could|respectively|compared|{words_pattern(CLAUSE_SUBJECT_VERBS)}|{CLAUSE_SUBJECT_SAW}|"
     rf"{words_pattern(FREQUENCY_ADVERBS)})\b)",
     re.IGNORECASE,
 )
@@ -2182,5 +2183,7 @@ def _part_of_whole(para: str, end: int, value: float) -> str | None:
 def _is_clause_subject(para: str, before: str, end: int) -> bool:
     """Whether the number ending at `end` opens its clause (`before`: its sentence up to it) and a plural
     verb follows it: a count whose noun the text said before ("..., 42 were listed in foreign countries")."""
-    return CLAUSE_SUBJECT_AFTER_OPENING.match(para, end) is not None and \
+    saw = para.startswith(" ", end) and para.startswith(CLAUSE_SUBJECT_SAW, end + 1) \
+        and not para[end + 1 + len(CLAUSE_SUBJECT_SAW):end + 2 + len(CLAUSE_SUBJECT_SAW)].isalnum()
+    return (saw or CLAUSE_SUBJECT_AFTER_OPENING.match(para, end) is not None) and \
         CLAUSE_OPENING_RE.search(before.rstrip(" \"“‘(（")) is not None
