@@ -2487,9 +2487,8 @@ def _find_quantities(para: str, start: int, end: int, excluded: list[tuple[int, 
             matches = unclaimed_matches(regex, para, fraction_starts(para, scan), start, end, claimed)
         elif openings and para_low is not None:  # (matched where its opening words stand: finditer's matches)
             matches = matches_from_starts(regex, para, opening_starts(para_low, openings, start, end), start, end)
-        elif pair is not None and not (holds_pair(para_low, start, end, pair) if para_low is not None
-                                       else holds_pair(low, 0, end - start, pair)):
-            continue  # (no match can hold what every match holds)
+        elif pair is not None and para_low is not None and not holds_pair(para_low, start, end, pair):
+            continue  # (no match can hold what every match holds; without a folded text IGNORECASE may match "ſix")
         else:
             matches = folded.finditer(para, para_low, start, end)
         for match in matches:
