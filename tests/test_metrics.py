@@ -1285,6 +1285,7 @@ def test_a_change_of_the_count_before_it_and_an_amount_after_a_money_noun() -> N
     "Exports reached 5 mıllıon tons.", "The city ranked ſecond nationwide.", "ſeven out of ten companies grew.",
     "In the firſt ſix months of 2020, exports rose 5%.", "an increase of nearly ſix times",
     "From January to ſeptember, exports rose 5%.", "The Hangzhou Bay New Area, the zone's output rose 5%.",
+    "The city moved up ſix places to 9th.",  # (rank_move: its number words looked up by vocab_key)
 ])
 def test_a_word_matched_through_ignorecase_letters_is_looked_up_not_lost(sentence: str) -> None:
     """IGNORECASE matches "ſ" (long s), "ı"/"İ" (dotless/dotted i) and the Kelvin sign as s, i and k:
@@ -2161,6 +2162,8 @@ def test_a_move_in_a_ranking_is_a_change_of_rank() -> None:
     assert [(m.value, m.unit, m.kind) for m in found][:2] == [(-2.0, "rank", "change"), (7.0, "rank", "rank")]
     assert [(m.value, m.unit, m.kind) for m in extract_metrics("He won 2 places in the final.")] \
         == [(2.0, "count", "level")]
+    # every small number word the pattern takes has its value ("ten" was matched and not in the table: KeyError)
+    assert [(m.value, m.kind) for m in extract_metrics("The city moved up ten places.")] == [(10.0, "change")]
 
 
 def test_a_figure_of_a_heading_line_said_again_in_the_paragraph_it_heads_is_one_fact() -> None:

@@ -775,7 +775,9 @@ from transforms.textutil import KANA_RE, MONTH_ABBR
 # "2026.12.07.243": main (.214-.242) and metrics25 (.220-.227) merged.
 # "2026.12.07.244" (page level): metrics26's closing plain headlines (.236) are one a line with no blank line between;
 # pictures' captions each a block of their own under their picture stay (other32's t896: its test failed on the merge).
-EXTRACTOR_VERSION = "2026.12.07.244"
+# "2026.12.07.245": rank_move's number words are one table with their values (vocab.RANK_MOVE_AMOUNTS, from
+# SPELLED_UNITS and SPELLED_NUMBERS) looked up by vocab_key: "up ten places" and "up ſix places" raised KeyError.
+EXTRACTOR_VERSION = "2026.12.07.245"
 
 
 MIDDLE_DOT: Final = "·"

@@ -1184,7 +1184,7 @@ def _plain_rank(match: re.Match[str]) -> _Found | None:
 def _rank_move(match: re.Match[str]) -> _Found | None:
     """ "up 4 places", "one spot lower": the places moved, a change of rank."""
     number = match.group("n")
-    value = int(number) if number.isdigit() else SPELLED_UNITS[number.lower()]
+    value = int(number) if number.isdigit() else RANK_MOVE_AMOUNTS[vocab_key(number)]  # ("ten", "ſix")
     if value < 1:
         return None
     if match.group().lower().endswith("lower"):

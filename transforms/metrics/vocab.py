@@ -638,7 +638,7 @@ RANK_MOVE_WORDS: Final = ("up", "down", "rose", "risen", "rising", "climbed", "c
 # What a move in a ranking is counted in ("up 4 places", "dropping two spots", "one spot lower than", "rising 4
 # rankings": matchers.RANK_MOVE_COUNT_RE, a change of rank) and the small numbers in words it takes.
 RANK_MOVE_UNITS: Final = (*sorted(RANK_MOVE_NOUNS), "place", "position", "spot", "notch", "rung", "ranking", "rank")
-RANK_MOVE_AMOUNTS: Final = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+RANK_MOVE_AMOUNTS: Final = {word: n for word, n in {**SPELLED_UNITS, **SPELLED_NUMBERS}.items() if n <= 10}
 # Words before a fraction that make it a part of a period, not a share ("the first half", "the past quarter":
 # matchers.PERIOD_FRACTION_BEFORE_RE).
 PERIOD_FRACTION_LEADS: Final = ("first", "last", "past", "next", "previous", "latter", "final")
