@@ -1233,11 +1233,7 @@ def _with_table_metrics(body: str, metrics: list[Metric]) -> list[Metric]:
                     pending = text
                     continue
                 break  # the table is over
-            cells: list[tuple[int, str]] = []  # (offset in the line, stripped text)
-            offset = 0
-            for part in line.split("|"):
-                cells.append((offset + len(part) - len(part.lstrip()), part.strip()))
-                offset += len(part) + 1
+            cells = _split_cells(line)  # (this reader leaves out only the cell before a leading bar, below)
             if line.lstrip().startswith("|"):
                 cells = cells[1:]  # "| Operating Revenue | 60,134 |": the bar before the label opens no cell
             if columns is None:
@@ -1384,13 +1380,7 @@ def _with_year_table_metrics(body: str, metrics: list[Metric]) -> list[Metric]:
         for line_start, line in _lines_from(body, heading.start()):
             if "|" not in line:
                 break  # the table is over
-            cells: list[tuple[int, str]] = []  # (offset in the line, stripped text), the leading bar's empty cell off
-            offset = 0
-            for part in line.split("|"):
-                cells.append((offset + len(part) - len(part.lstrip()), part.strip()))
-                offset += len(part) + 1
-            if cells and not cells[0][1]:
-                cells.pop(0)
+            cells = _pipe_cells(line)  # (a closing bar's empty cell, left out, held no year's figure)
             texts = [text for _, text in cells if text]
             if texts and all(TABLE_YEAR_RE.fullmatch(text) for text in texts):
                 years = texts  # the heading row (again above each part of the table)
@@ -1538,14 +1528,21 @@ SCALE_OF_NOUN_RE: Final = re.compile(r"^(?P<scale>[A-Za-z]+) of (?P<noun>[A-Za-z
 RANK_CELL_RE: Final = re.compile(r"^\d{1,4}$")
 
 
-def _pipe_cells(line: str) -> list[tuple[int, str]]:
-    """A pipe row's cells (offset in the line, stripped text), the empty cell before a leading bar and after a closing
-    one left out."""
+def _split_cells(line: str) -> list[tuple[int, str]]:
+    """Every part of a line between its bars (offset in the line where its text starts, stripped text), the empty
+    ones before a leading bar and after a closing one too."""
     cells: list[tuple[int, str]] = []
     offset = 0
     for part in line.split("|"):
         cells.append((offset + len(part) - len(part.lstrip()), part.strip()))
         offset += len(part) + 1
+    return cells
+
+
+def _pipe_cells(line: str) -> list[tuple[int, str]]:
+    """A pipe row's cells (offset in the line, stripped text), the empty cell before a leading bar and after a closing
+    one left out."""
+    cells = _split_cells(line)
     if cells and not cells[0][1]:
         cells.pop(0)
     if cells and not cells[-1][1]:
