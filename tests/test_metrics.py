@@ -2660,6 +2660,17 @@ def test_deadweight_tonnage_is_tonnes() -> None:
                             ("A 400,000-DWT ore carrier berthed.", 4e5)):
         assert [(m.value, m.unit) for m in extract_metrics(sentence)] == [(value, "tonnes")]
     assert [m.unit for m in extract_metrics("He wrote 5 dwt notes.")] != ["tonnes"]
+def test_deadweight_abbreviated_with_points_is_tonnes() -> None:
+    """Real page tune_sites s325 (metrics27, a port guide's entry for Ningbo): "Much of the imported iron ore arrives in
+    vessels up to 100,000 d.w.t." and "MAX. SIZE: 5,000 d.w.t., LOA 126 m." had no metric: a deadweight written
+    "d.w.t." is tonnes as "DWT" is (match.tonnes)."""
+    ms = extract_metrics("Much of the imported iron ore arrives in vessels up to 100,000 d.w.t. At Beilun Harbour, "
+                         "half of the cargo is unloaded.")
+    assert [(m.value, m.unit) for m in ms if m.unit == "tonnes"] == [(100000.0, "tonnes")]
+    m = by_text(extract_metrics("MAX. SIZE: 5,000 d.w.t., LOA 126 m., beam 17.0 m., draft 7.0 m."), "5,000 d.w.t.")
+    assert (m.value, m.unit) == (5000.0, "tonnes") and "match.tonnes" in m.rules
+
+
 def test_percent_written_pc_glued_to_its_number() -> None:
     """Real page tune_sites s190 (metrics17, a metals desk): "a 51pc majority-owned joint venture", "profits leaped by
     600pc", "a 15.1pc stake" were no metric: "pc" glued to a number is percent (match.percent_pc); a word that goes on

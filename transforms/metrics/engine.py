@@ -777,7 +777,9 @@ from transforms.textutil import KANA_RE, MONTH_ABBR
 # pictures' captions each a block of their own under their picture stay (other32's t896: its test failed on the merge).
 # "2026.12.07.245": rank_move's number words are one table with their values (vocab.RANK_MOVE_AMOUNTS, from
 # SPELLED_UNITS and SPELLED_NUMBERS) looked up by vocab_key: "up ten places" and "up ſix places" raised KeyError.
-EXTRACTOR_VERSION = "2026.12.07.245"
+# "2026.12.07.250" (metrics27): a deadweight abbreviated with points is tonnes ("vessels up to 100,000 d.w.t.",
+# "MAX. SIZE: 5,000 d.w.t.", a port guide, tune_sites s325: not read; matchers.TONNES_RE).
+EXTRACTOR_VERSION = "2026.12.07.250"
 
 
 MIDDLE_DOT: Final = "·"

@@ -253,10 +253,11 @@ AREA_PAIR_RE: Final = re.compile(
 )
 MU_RE: Final = re.compile(rf"{NUM}{SCALE}(?:\s+|-)mu\b")
 # (a ship's or a fleet's deadweight is tonnes too: "1.95 million Dead Weight Tonnage (DWT)", "0.88 million DWT",
-# "a 400,000-DWT ore carrier": tune_sites s061)
+# "a 400,000-DWT ore carrier": tune_sites s061; and abbreviated with points, "vessels up to 100,000 d.w.t.",
+# "MAX. SIZE: 5,000 d.w.t.": a port guide, tune_sites s325; a lowercase "dwt" without them stays none)
 TONNES_RE: Final = re.compile(
     rf"{NUM}{SCALE}(?:\s+|-)(?:(?:metric\s+)?(?:tonnes|tonne|tons|ton)\b(?!-(?:{words_pattern(TONNE_COMPOUND_TAILS)})\b)"
-    r"|dead\s?weight\s+(?:tonnage|tons|tonnes)\b|(?-i:DWT)\b)",
+    r"|dead\s?weight\s+(?:tonnage|tons|tonnes)\b|(?-i:DWT)\b|d\.w\.t\b\.?)",
     re.IGNORECASE,
 )
 # "750 million kilograms", "a yield of 540 kilograms per mu": mass in kilograms, given in tonnes.
@@ -1299,7 +1300,7 @@ MATCHER_TRIGGERS: Final[dict[str, tuple[str, ...]]] = {
     "area_pair": ("square", "sq", "km2", "km²", "m2", "m²"),
     "mu": ("mu",),
     "million_glued": ("teu", "ton", *GLUED_MILLION_PEOPLE),
-    "tonnes": ("ton", "dwt"),
+    "tonnes": ("ton", "dwt", "d.w.t"),
     "kilograms": ("kilogram", "kg"),
     "kwh": ("wh", "watt"),
     "km": ("km", "kilomet"),
