@@ -2671,6 +2671,19 @@ def test_deadweight_abbreviated_with_points_is_tonnes() -> None:
     assert (m.value, m.unit) == (5000.0, "tonnes") and "match.tonnes" in m.rules
 
 
+def test_run_of_names_with_counts_in_parentheses() -> None:
+    """Real page tune_sites s324 (metrics27, new A-share listings by province): "Guangdong (92), Zhejiang (87) and
+    Jiangsu (86) ranked among the “top three”, and Shanghai (48), Beijing (40) and Shandong (36) belong to the “second
+    echelon”" had no metric: with no count before them, three or more names each with a count in parentheses are
+    counts (count.named_paren_run); years so ("Smith (2019)") and a pair are not."""
+    ms = extract_metrics("Guangdong (92), Zhejiang (87) and Jiangsu (86) ranked among the “top three”, and Shanghai "
+                         "(48), Beijing (40) and Shandong (36) belong to the “second echelon”.")
+    assert [(m.value, m.unit) for m in ms] == [(v, "count") for v in (92.0, 87.0, 86.0, 48.0, 40.0, 36.0)]
+    assert "count.named_paren_run" in ms[0].rules
+    assert not extract_metrics("Smith (2019), Jones (2020) and Lee (2021) argue so.")
+    assert not extract_metrics("Beijing (40) and Shanghai (48) led.")
+
+
 def test_percent_written_pc_glued_to_its_number() -> None:
     """Real page tune_sites s190 (metrics17, a metals desk): "a 51pc majority-owned joint venture", "profits leaped by
     600pc", "a 15.1pc stake" were no metric: "pc" glued to a number is percent (match.percent_pc); a word that goes on

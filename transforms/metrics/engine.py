@@ -779,7 +779,10 @@ from transforms.textutil import KANA_RE, MONTH_ABBR
 # SPELLED_UNITS and SPELLED_NUMBERS) looked up by vocab_key: "up ten places" and "up ſix places" raised KeyError.
 # "2026.12.07.250" (metrics27): a deadweight abbreviated with points is tonnes ("vessels up to 100,000 d.w.t.",
 # "MAX. SIZE: 5,000 d.w.t.", a port guide, tune_sites s325: not read; matchers.TONNES_RE).
-EXTRACTOR_VERSION = "2026.12.07.250"
+# "2026.12.07.251" (metrics27): a run of three or more names each with a count in parentheses counts with no count
+# before it ("Guangdong (92), Zhejiang (87) and Jiangsu (86) ranked among the “top three”", tune_sites s324: not read;
+# matchers.NAMED_PAREN_COUNT_RE, count.named_paren_run).
+EXTRACTOR_VERSION = "2026.12.07.251"
 
 
 MIDDLE_DOT: Final = "·"

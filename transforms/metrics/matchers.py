@@ -664,6 +664,10 @@ PART_OF_WHOLE_RE: Final = re.compile(
 PARTITIVE_AFTER_RE: Final = re.compile(r"\s+of\s+(?:the|our|their|its|these|those)\s+(?=[a-z])", re.IGNORECASE)
 # A count given in parentheses after a place or name, counting what the sentence counted before: "Chongqing (67)".
 NAMED_PAREN_BEFORE_RE: Final = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s*\($")
+# ... or, with no count before it, one of a run of three or more names each with its count so: "Guangdong (92),
+# Zhejiang (87) and Jiangsu (86) ranked among the “top three”" (new listings by province, tune_sites s324).
+NAMED_PAREN_COUNT_RE: Final = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s*\((?P<n>\d{1,3}(?:,\d{3})*)\)")
+NAMED_PAREN_RUN_MIN: Final = 3
 # "Of the 35 industrial categories, 29 ...", "Among the 236 products listed in the catalog, 106 ...".
 PARTITIVE_BEFORE_RE: Final = re.compile(
     rf"\b(?:of|among)\s+(?:the|these|those|all)\s+(?P<n>{NUMBER})\s+[^,;.]{{1,80}},\s*$",
@@ -1988,6 +1992,12 @@ def _elided_count(para: str, read: NumberRead, sent_start: int, sent_end: int,
             last = max(earlier, key=lambda f: f.end)
             return _Found(read.start, read.end, number_value(read.raw, read.scale), "count", kind="level",
                           subject=last.subject, num_start=read.start)
+        if not earlier and raw.replace(",", "").isdigit() and not is_year_like(raw):
+            run = [m for m in NAMED_PAREN_COUNT_RE.finditer(para, sent_start, sent_end)
+                   if not is_year_like(m.group("n"))]
+            if len(run) >= NAMED_PAREN_RUN_MIN and any(m.end("n") == read.end for m in run):
+                return _Found(read.start, read.end, number_value(read.raw, read.scale), "count", kind="level",
+                              num_start=read.start, rules=["count.named_paren_run"])
         return None
     if not raw.replace(",", "").isdigit() and not read.scale:
         return None  # an unscaled decimal (checked before the costlier blocks below)
