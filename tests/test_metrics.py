@@ -2684,6 +2684,16 @@ def test_run_of_names_with_counts_in_parentheses() -> None:
     assert not extract_metrics("Beijing (40) and Shanghai (48) led.")
 
 
+def test_workforce_of_a_number_counts_people() -> None:
+    """Real page tune_sites s327 (metrics27, a moulder's expansion): "Its workforce of 300 is expected to grow about 20
+    percent with the new factories" gave the percentage only: a workforce is a body of people as a staff is
+    (vocab.PLURAL_NOUNS), so the number after "workforce of" counts it."""
+    ms = extract_metrics("Its workforce of 300 is expected to grow about 20 percent with the new factories.")
+    m = by_text(ms, "300")
+    assert (m.value, m.unit, m.subject) == (300.0, "count", "workforce")
+    assert [(x.value, x.unit) for x in ms if x.unit == "percent"] == [(20.0, "percent")]
+
+
 def test_percent_written_pc_glued_to_its_number() -> None:
     """Real page tune_sites s190 (metrics17, a metals desk): "a 51pc majority-owned joint venture", "profits leaped by
     600pc", "a 15.1pc stake" were no metric: "pc" glued to a number is percent (match.percent_pc); a word that goes on

@@ -782,7 +782,9 @@ from transforms.textutil import KANA_RE, MONTH_ABBR
 # "2026.12.07.251" (metrics27): a run of three or more names each with a count in parentheses counts with no count
 # before it ("Guangdong (92), Zhejiang (87) and Jiangsu (86) ranked among the “top three”", tune_sites s324: not read;
 # matchers.NAMED_PAREN_COUNT_RE, count.named_paren_run).
-EXTRACTOR_VERSION = "2026.12.07.251"
+# "2026.12.07.252" (metrics27): "workforce" counts people as "staff" does ("Its workforce of 300 is expected to grow",
+# tune_sites s327: not read; vocab.PLURAL_NOUNS).
+EXTRACTOR_VERSION = "2026.12.07.252"
 
 
 MIDDLE_DOT: Final = "·"

@@ -439,8 +439,9 @@ SUPERLATIVES: Final = frozenset(
 LY_NOUNS: Final = frozenset("family assembly supply rally ally reply monopoly anomaly italy july".split())
 # ("quarters": "grew steadily for four consecutive quarters", metrics15 s171, was a count of 4)
 TIME_UNIT_WORDS: Final = frozenset("years months weeks days hours minutes seconds decades centuries quarters".split())
+# ("workforce", a body of people as "staff" is: "Its workforce of 300 is expected to grow", tune_sites s327)
 PLURAL_NOUNS: Final = frozenset(
-    "people personnel staff talent talents children police cattle equipment youth faculty men women".split()
+    "people personnel staff talent talents children police cattle equipment youth faculty men women workforce".split()
 )
 # Singular heads that count people: a bare number said of them counts ("the city's permanent population was
 # 9.618 million", "the total passenger flow reached 615,000").
