@@ -2694,6 +2694,16 @@ def test_workforce_of_a_number_counts_people() -> None:
     assert [(x.value, x.unit) for x in ms if x.unit == "percent"] == [(20.0, "percent")]
 
 
+def test_half_of_opening_a_clause_is_a_share() -> None:
+    """Real page tune_sites s325 (metrics27, a port guide's entry for Ningbo): "At Beilun Harbour, half of the cargo is
+    unloaded, in order to reduce the vessel's draft" had no metric: "half of" was a share only after a lead word ("more
+    than half of"); opening a clause before a determined whole it is one too (match.fraction), not of a time."""
+    ms = extract_metrics("At Beilun Harbour, half of the cargo is unloaded, in order to reduce the vessel's draft.")
+    assert [(m.value, m.unit, m.kind) for m in ms] == [(50.0, "percent", "share")]
+    assert not extract_metrics("By then, half of the year had passed.")
+    assert not extract_metrics("Half of them left.")
+
+
 def test_percent_written_pc_glued_to_its_number() -> None:
     """Real page tune_sites s190 (metrics17, a metals desk): "a 51pc majority-owned joint venture", "profits leaped by
     600pc", "a 15.1pc stake" were no metric: "pc" glued to a number is percent (match.percent_pc); a word that goes on

@@ -784,7 +784,9 @@ from transforms.textutil import KANA_RE, MONTH_ABBR
 # matchers.NAMED_PAREN_COUNT_RE, count.named_paren_run).
 # "2026.12.07.252" (metrics27): "workforce" counts people as "staff" does ("Its workforce of 300 is expected to grow",
 # tune_sites s327: not read; vocab.PLURAL_NOUNS).
-EXTRACTOR_VERSION = "2026.12.07.252"
+# "2026.12.07.253" (metrics27): "half of" opening a clause before a determined whole is a share ("At Beilun Harbour,
+# half of the cargo is unloaded", tune_sites s325: not read; matchers.FRACTION_RE; not of a time, "half of the year").
+EXTRACTOR_VERSION = "2026.12.07.253"
 
 
 MIDDLE_DOT: Final = "·"

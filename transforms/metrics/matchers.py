@@ -126,6 +126,7 @@ from transforms.metrics.vocab import (
     SUPERLATIVE_ORDINALS,
     SUPERLATIVES,
     TIME_UNIT_WORDS,
+    TIME_WORDS,
     TIMES_CHANGE_WORDS,
     TIMES_COMPARISON_TAILS,
     TIMES_SHORTHANDS,
@@ -455,7 +456,10 @@ FRACTION_RE: Final = re.compile(
     # "Among them, one third are foreign investments": a fraction the clause's subject after "among/of them" (the
     # whole said before it; fraction.of_them, checked by the builder; metrics15, tune_sites s172)
     rf"|(?<![\w-])(?P<subj_frac>{_FRACTION_WORD_ALT})(?=\s+(?:are|were)\b)"
-    rf"|\b(?:{words_pattern(HALF_OF_LEADS)})\s+(?P<half>half)(?=\s+of\b)"
+    # (or opening a clause before a determined whole: "At Beilun Harbour, half of the cargo is unloaded", a port guide,
+    # tune_sites s325; not of a time: "half of the year")
+    rf"|(?:\b(?:{words_pattern(HALF_OF_LEADS)})\s+|(?:(?<=[,;:.!?]\s)|(?<=\n)|(?<![\s\S]))"
+    rf"(?=half\s+of\s+(?:the|its|their|all)\s+(?!(?:{words_pattern(TIME_WORDS)})\b)))(?P<half>half)(?=\s+of\b)"
     rf"|(?<![\w.,/-])(?P<out_a>\d{{1,2}}|{words_pattern(OUT_OF_NUMERATORS)})\s+"
     rf"(?:out\s+of\s+(?:every\s+)?|in\s+every\s+)(?P<out_b>\d{{1,3}}|{words_pattern(OUT_OF_BASES)})\b"
     # (a larger base only before "of" its whole: "occupying less than 1/400 of Zhejiang province's total area",
