@@ -2704,6 +2704,18 @@ def test_half_of_opening_a_clause_is_a_share() -> None:
     assert not extract_metrics("Half of them left.")
 
 
+def test_percentage_range_written_with_to() -> None:
+    """Real page tune_sites s327 (metrics27, a moulder's expansion): "Zhang said its domestic sales are expected to
+    grow 10 to 20 percent in 2012" gave the high end, 20 percent, as a level: a range written with "to" is read at its
+    low end as "10-20%" is (match.percent_range), so the change words before it make it a change; "from 10 to 20
+    percent" is a move and "rose 5% to 20%" no range."""
+    m = by_text(extract_metrics("Zhang said its domestic sales are expected to grow 10 to 20 percent in 2012, while "
+                                "export is most likely to stay flat."), "10 to 20 percent")
+    assert (m.value, m.unit, m.kind) == (10.0, "percent", "change") and "match.percent_range" in m.rules
+    assert not [x for x in extract_metrics("The share rose from 10 to 20 percent.") if "match.percent_range" in x.rules]
+    assert [x.value for x in extract_metrics("Its share rose 5% to 20%.")] == [5.0, 20.0]
+
+
 def test_percent_written_pc_glued_to_its_number() -> None:
     """Real page tune_sites s190 (metrics17, a metals desk): "a 51pc majority-owned joint venture", "profits leaped by
     600pc", "a 15.1pc stake" were no metric: "pc" glued to a number is percent (match.percent_pc); a word that goes on

@@ -786,7 +786,10 @@ from transforms.textutil import KANA_RE, MONTH_ABBR
 # tune_sites s327: not read; vocab.PLURAL_NOUNS).
 # "2026.12.07.253" (metrics27): "half of" opening a clause before a determined whole is a share ("At Beilun Harbour,
 # half of the cargo is unloaded", tune_sites s325: not read; matchers.FRACTION_RE; not of a time, "half of the year").
-EXTRACTOR_VERSION = "2026.12.07.253"
+# "2026.12.07.254" (metrics27): a percentage range written with "to" is read at its low end as "10-20%" is ("are
+# expected to grow 10 to 20 percent in 2012", tune_sites s327: the high end, a level; matchers.PERCENT_RANGE_RE; not
+# after "from": a move).
+EXTRACTOR_VERSION = "2026.12.07.254"
 
 
 MIDDLE_DOT: Final = "·"

@@ -225,13 +225,16 @@ POINTS_PAIR_RE: Final = re.compile(
 PERCENT_RE: Final = re.compile(rf"{NUM}\s?(?:%|％|percent\b|per cent\b)", re.IGNORECASE)
 # A range of percentages, reported at its low end as a range of a count is: "10-15%", "10%-15%", "3~5 percent"
 # (percent_range; "10%-15%" was 10% and a decline of 15%, "10-15%" nothing).
+# (and with "to" and no sign after the low end: "are expected to grow 10 to 20 percent in 2012", a moulder's expansion,
+# tune_sites s327: the high end was read, a level; not "from 10 to 20 percent", a move, nor "rose 5% to 20%")
 PERCENT_RANGE_RE: Final = re.compile(
-    rf"{NUM}\s?(?:%|％)?\s?[-–~]\s?\d{{1,3}}(?:\.\d+)?\s?(?:%|％|percent\b|per cent\b)", re.IGNORECASE)
+    rf"{NUM}(?:\s?(?:%|％)?\s?[-–~]|\s+to)\s?\d{{1,3}}(?:\.\d+)?\s?(?:%|％|percent\b|per cent\b)", re.IGNORECASE)
 # The first of two percentages that share the one percent sign after the second: "grew respectively 19.9 and 29.9
 # percent", "rose 3.1 and 2.8%" (percent_pair; not a range's low end: "between 3 and 5 percent").
 PERCENT_PAIR_RE: Final = re.compile(
     rf"{NUM}(?=\s+and\s+\d{{1,3}}(?:\.\d+)?\s?(?:%|％|percent\b|per cent\b))", re.IGNORECASE)
-PERCENT_RANGE_HIGH_RE: Final = re.compile(r"[-–~]\s?(\d{1,3}(?:\.\d+)?)")
+PERCENT_RANGE_HIGH_RE: Final = re.compile(r"(?:[-–~]|\s+to)\s?(\d{1,3}(?:\.\d+)?)")
+PERCENT_RANGE_FROM_RE: Final = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 PERCENT_PAIR_BETWEEN_RE: Final = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
 KM2_RE: Final = re.compile(
     rf"{NUM}{SCALE}(?:\s*|-)(?:square[\s-]+(?:kilomet(?:er|re)s?|km)|sq\.?[\s-]?kilomet(?:er|re)s?|sq\.?[\s-]?km|km2|km²)"
@@ -880,6 +883,8 @@ def _percent_range(match: re.Match[str]) -> _Found | None:
     high = PERCENT_RANGE_HIGH_RE.search(match.group(), len(number))
     if high is None or not float(number.replace(",", "")) < float(high.group(1)):
         return None
+    if high.group().lstrip()[:2].lower() == "to" and PERCENT_RANGE_FROM_RE.search(match.string, 0, match.start()):
+        return None  # "rose from 10 to 20 percent": a move to the high end (read as a percentage there)
     return _Found(match.start(), match.end(), _number(match), "percent", num_start=match.start())
 
 
@@ -1301,7 +1306,7 @@ MATCHER_TRIGGERS: Final[dict[str, tuple[str, ...]]] = {
     "basis_points": ("basis", "bp"),
     "percent": ("%", "％", "percent", "per cent"),
     "percent_pair": ("%", "％", "percent", "per cent"),
-    "percent_range": ("-", "~", "–"),  # (every match holds its range's mark; most percentages have none)
+    "percent_range": ("-", "~", "–", " to "),  # (every match holds its range's mark; most percentages have none)
     "percent_spelled": ("percent", "per cent"),
     "km2": ("km", "square", "sq"),
     "m2": ("m2", "m²", "m^2", "square", "sq"),
@@ -1365,7 +1370,7 @@ NUMBER_FOLLOWERS: Final[dict[str, str]] = {
     "basis_points": _any_case("b"),  # basis points
     "percent": _any_case("%p"),  # %, percent, per cent (and "％", not ASCII)
     "percent_pair": _any_case("a"),  # and
-    "percent_range": "%-~",  # (and "％", "–", not ASCII)
+    "percent_range": "%-~tT",  # to; (and "％", "–", not ASCII)
     "km2": _any_case(_SCALE_LEADS + "-sk"),  # square, sq; km2, km²
     "m2": _any_case(_SCALE_LEADS + "-sm"),  # square, sq, sqm; m2, m², m^2
     "mu": _SCALE_LEADS + "-m",
