@@ -2716,6 +2716,15 @@ def test_percentage_range_written_with_to() -> None:
     assert [x.value for x in extract_metrics("Its share rose 5% to 20%.")] == [5.0, 20.0]
 
 
+def test_spelled_count_after_the_above_refers_back() -> None:
+    """Real page tune_sites s320 (metrics27, two banks' half year): "The above two banks continued to promote the
+    transformation of their business models" gave a count of 2 "at least": "above" after a determiner points back to
+    the pair named before (vocab.SPELLED_REFERENCE_ADJECTIVES), it bounds nothing; "above ten new plants" still counts."""
+    assert not extract_metrics("The above two banks continued to promote the transformation of their business models "
+                               "in the first half of the year.")
+    assert [(m.value, m.unit) for m in extract_metrics("They built above ten new plants.")] == [(10.0, "count")]
+
+
 def test_percent_written_pc_glued_to_its_number() -> None:
     """Real page tune_sites s190 (metrics17, a metals desk): "a 51pc majority-owned joint venture", "profits leaped by
     600pc", "a 15.1pc stake" were no metric: "pc" glued to a number is percent (match.percent_pc); a word that goes on

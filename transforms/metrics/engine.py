@@ -789,7 +789,10 @@ from transforms.textutil import KANA_RE, MONTH_ABBR
 # "2026.12.07.254" (metrics27): a percentage range written with "to" is read at its low end as "10-20%" is ("are
 # expected to grow 10 to 20 percent in 2012", tune_sites s327: the high end, a level; matchers.PERCENT_RANGE_RE; not
 # after "from": a move).
-EXTRACTOR_VERSION = "2026.12.07.254"
+# "2026.12.07.255" (metrics27): a spelled count after a determiner and "above" (or "said", "aforementioned") refers
+# back ("The above two banks continued to promote ...", tune_sites s320: a count of 2 "at least"; vocab.
+# SPELLED_REFERENCE_ADJECTIVES).
+EXTRACTOR_VERSION = "2026.12.07.255"
 
 
 MIDDLE_DOT: Final = "·"

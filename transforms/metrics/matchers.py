@@ -118,6 +118,7 @@ from transforms.metrics.vocab import (
     SPELLED_MULTIPLES,
     SPELLED_NUMBERS,
     SPELLED_PROCESS_NOUNS,
+    SPELLED_REFERENCE_ADJECTIVES,
     SPELLED_REFERENCE_WORDS,
     SPELLED_SCALES,
     SPELLED_TENS,
@@ -1915,6 +1916,10 @@ def _spelled_count(para: str, match: re.Match[str], sent_start: int) -> _Found |
     prev = previous_word(before)
     if prev and (prev[1].lower() in SPELLED_REFERENCE_WORDS or before.rstrip().endswith(("'s", "’s"))):
         return None  # "the three operators", "the city's three chip design firms"
+    if prev and prev[1].lower() in SPELLED_REFERENCE_ADJECTIVES:
+        determiner = previous_word(before[:prev[0]])
+        if determiner and determiner[1].lower() in SPELLED_REFERENCE_WORDS:
+            return None  # "The above two banks": the pair named before
     if before.count("“") > before.count("”") or before.count('"') % 2:
         return None  # inside a quoted slogan: "three nos to three haves"
     if before.rstrip().lower().endswith(RATIO_PARTS_LEADS):

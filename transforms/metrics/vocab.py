@@ -143,6 +143,9 @@ SPELLED_REFERENCE_WORDS: Final = frozenset("the these those both all its their o
                                     "first last next other another top "
                                     # superlatives pick members out: "the busiest three stations of each line"
                                     "busiest largest biggest highest best leading".split())
+# ... and after one of those and one of these, as well ("The above two banks continued to promote ...": tellerreport.com
+# on two banks' half year, tune_sites s320; "above" there points back, it bounds nothing).
+SPELLED_REFERENCE_ADJECTIVES: Final = frozenset("above aforementioned abovementioned mentioned said".split())
 # Nouns a small spelled-out number divides a process into ("built in two phases"), or a text into ("three
 # characteristics show up": its structure, sixth tune_sites pass s057): not counts.
 SPELLED_PROCESS_NOUNS: Final = frozenset("phases stages steps rounds ways aspects directions dimensions respects parts "
