@@ -2719,7 +2719,7 @@ def test_percentage_range_written_with_to() -> None:
 def test_spelled_count_after_the_above_refers_back() -> None:
     """Real page tune_sites s320 (metrics27, two banks' half year): "The above two banks continued to promote the
     transformation of their business models" gave a count of 2 "at least": "above" after a determiner points back to
-    the pair named before (vocab.SPELLED_REFERENCE_ADJECTIVES), it bounds nothing; "above ten new plants" still counts."""
+    the pair named before (vocab.SPELLED_REFERENCE_ADJECTIVES), it bounds nothing; "above ten new plants" counts."""
     assert not extract_metrics("The above two banks continued to promote the transformation of their business models "
                                "in the first half of the year.")
     assert [(m.value, m.unit) for m in extract_metrics("They built above ten new plants.")] == [(10.0, "count")]
