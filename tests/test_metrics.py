@@ -2660,6 +2660,71 @@ def test_deadweight_tonnage_is_tonnes() -> None:
                             ("A 400,000-DWT ore carrier berthed.", 4e5)):
         assert [(m.value, m.unit) for m in extract_metrics(sentence)] == [(value, "tonnes")]
     assert [m.unit for m in extract_metrics("He wrote 5 dwt notes.")] != ["tonnes"]
+def test_deadweight_abbreviated_with_points_is_tonnes() -> None:
+    """Real page tune_sites s325 (metrics27, a port guide's entry for Ningbo): "Much of the imported iron ore arrives in
+    vessels up to 100,000 d.w.t." and "MAX. SIZE: 5,000 d.w.t., LOA 126 m." had no metric: a deadweight written
+    "d.w.t." is tonnes as "DWT" is (match.tonnes)."""
+    ms = extract_metrics("Much of the imported iron ore arrives in vessels up to 100,000 d.w.t. At Beilun Harbour, "
+                         "half of the cargo is unloaded.")
+    assert [(m.value, m.unit) for m in ms if m.unit == "tonnes"] == [(100000.0, "tonnes")]
+    m = by_text(extract_metrics("MAX. SIZE: 5,000 d.w.t., LOA 126 m., beam 17.0 m., draft 7.0 m."), "5,000 d.w.t.")
+    assert (m.value, m.unit) == (5000.0, "tonnes") and "match.tonnes" in m.rules
+
+
+def test_run_of_names_with_counts_in_parentheses() -> None:
+    """Real page tune_sites s324 (metrics27, new A-share listings by province): "Guangdong (92), Zhejiang (87) and
+    Jiangsu (86) ranked among the “top three”, and Shanghai (48), Beijing (40) and Shandong (36) belong to the “second
+    echelon”" had no metric: with no count before them, three or more names each with a count in parentheses are
+    counts (count.named_paren_run); years so ("Smith (2019)") and a pair are not."""
+    ms = extract_metrics("Guangdong (92), Zhejiang (87) and Jiangsu (86) ranked among the “top three”, and Shanghai "
+                         "(48), Beijing (40) and Shandong (36) belong to the “second echelon”.")
+    assert [(m.value, m.unit) for m in ms] == [(v, "count") for v in (92.0, 87.0, 86.0, 48.0, 40.0, 36.0)]
+    assert "count.named_paren_run" in ms[0].rules
+    assert not extract_metrics("Smith (2019), Jones (2020) and Lee (2021) argue so.")
+    assert not extract_metrics("Beijing (40) and Shanghai (48) led.")
+
+
+def test_workforce_of_a_number_counts_people() -> None:
+    """Real page tune_sites s327 (metrics27, a moulder's expansion): "Its workforce of 300 is expected to grow about 20
+    percent with the new factories" gave the percentage only: a workforce is a body of people as a staff is
+    (vocab.PLURAL_NOUNS), so the number after "workforce of" counts it."""
+    ms = extract_metrics("Its workforce of 300 is expected to grow about 20 percent with the new factories.")
+    m = by_text(ms, "300")
+    assert (m.value, m.unit, m.subject) == (300.0, "count", "workforce")
+    assert [(x.value, x.unit) for x in ms if x.unit == "percent"] == [(20.0, "percent")]
+
+
+def test_half_of_opening_a_clause_is_a_share() -> None:
+    """Real page tune_sites s325 (metrics27, a port guide's entry for Ningbo): "At Beilun Harbour, half of the cargo is
+    unloaded, in order to reduce the vessel's draft" had no metric: "half of" was a share only after a lead word ("more
+    than half of"); opening a clause before a determined whole it is one too (match.fraction), not of a time."""
+    ms = extract_metrics("At Beilun Harbour, half of the cargo is unloaded, in order to reduce the vessel's draft.")
+    assert [(m.value, m.unit, m.kind) for m in ms] == [(50.0, "percent", "share")]
+    assert not extract_metrics("By then, half of the year had passed.")
+    assert not extract_metrics("Half of them left.")
+
+
+def test_percentage_range_written_with_to() -> None:
+    """Real page tune_sites s327 (metrics27, a moulder's expansion): "Zhang said its domestic sales are expected to
+    grow 10 to 20 percent in 2012" gave the high end, 20 percent, as a level: a range written with "to" is read at its
+    low end as "10-20%" is (match.percent_range), so the change words before it make it a change; "from 10 to 20
+    percent" is a move and "rose 5% to 20%" no range."""
+    m = by_text(extract_metrics("Zhang said its domestic sales are expected to grow 10 to 20 percent in 2012, while "
+                                "export is most likely to stay flat."), "10 to 20 percent")
+    assert (m.value, m.unit, m.kind) == (10.0, "percent", "change") and "match.percent_range" in m.rules
+    assert not [x for x in extract_metrics("The share rose from 10 to 20 percent.") if "match.percent_range" in x.rules]
+    assert [x.value for x in extract_metrics("Its share rose 5% to 20%.")] == [5.0, 20.0]
+
+
+def test_spelled_count_after_the_above_refers_back() -> None:
+    """Real page tune_sites s320 (metrics27, two banks' half year): "The above two banks continued to promote the
+    transformation of their business models" gave a count of 2 "at least": "above" after a determiner points back to
+    the pair named before (vocab.SPELLED_REFERENCE_ADJECTIVES), it bounds nothing; "above ten new plants" counts."""
+    assert not extract_metrics("The above two banks continued to promote the transformation of their business models "
+                               "in the first half of the year.")
+    assert [(m.value, m.unit) for m in extract_metrics("They built above ten new plants.")] == [(10.0, "count")]
+
+
 def test_percent_written_pc_glued_to_its_number() -> None:
     """Real page tune_sites s190 (metrics17, a metals desk): "a 51pc majority-owned joint venture", "profits leaped by
     600pc", "a 15.1pc stake" were no metric: "pc" glued to a number is percent (match.percent_pc); a word that goes on

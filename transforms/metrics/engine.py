@@ -777,7 +777,22 @@ from transforms.textutil import KANA_RE, MONTH_ABBR
 # pictures' captions each a block of their own under their picture stay (other32's t896: its test failed on the merge).
 # "2026.12.07.245": rank_move's number words are one table with their values (vocab.RANK_MOVE_AMOUNTS, from
 # SPELLED_UNITS and SPELLED_NUMBERS) looked up by vocab_key: "up ten places" and "up ſix places" raised KeyError.
-EXTRACTOR_VERSION = "2026.12.07.245"
+# "2026.12.07.250" (metrics27): a deadweight abbreviated with points is tonnes ("vessels up to 100,000 d.w.t.",
+# "MAX. SIZE: 5,000 d.w.t.", a port guide, tune_sites s325: not read; matchers.TONNES_RE).
+# "2026.12.07.251" (metrics27): a run of three or more names each with a count in parentheses counts with no count
+# before it ("Guangdong (92), Zhejiang (87) and Jiangsu (86) ranked among the “top three”", tune_sites s324: not read;
+# matchers.NAMED_PAREN_COUNT_RE, count.named_paren_run).
+# "2026.12.07.252" (metrics27): "workforce" counts people as "staff" does ("Its workforce of 300 is expected to grow",
+# tune_sites s327: not read; vocab.PLURAL_NOUNS).
+# "2026.12.07.253" (metrics27): "half of" opening a clause before a determined whole is a share ("At Beilun Harbour,
+# half of the cargo is unloaded", tune_sites s325: not read; matchers.FRACTION_RE; not of a time, "half of the year").
+# "2026.12.07.254" (metrics27): a percentage range written with "to" is read at its low end as "10-20%" is ("are
+# expected to grow 10 to 20 percent in 2012", tune_sites s327: the high end, a level; matchers.PERCENT_RANGE_RE; not
+# after "from": a move).
+# "2026.12.07.255" (metrics27): a spelled count after a determiner and "above" (or "said", "aforementioned") refers
+# back ("The above two banks continued to promote ...", tune_sites s320: a count of 2 "at least"; vocab.
+# SPELLED_REFERENCE_ADJECTIVES).
+EXTRACTOR_VERSION = "2026.12.07.255"
 
 
 MIDDLE_DOT: Final = "·"

@@ -118,6 +118,7 @@ from transforms.metrics.vocab import (
     SPELLED_MULTIPLES,
     SPELLED_NUMBERS,
     SPELLED_PROCESS_NOUNS,
+    SPELLED_REFERENCE_ADJECTIVES,
     SPELLED_REFERENCE_WORDS,
     SPELLED_SCALES,
     SPELLED_TENS,
@@ -126,6 +127,7 @@ from transforms.metrics.vocab import (
     SUPERLATIVE_ORDINALS,
     SUPERLATIVES,
     TIME_UNIT_WORDS,
+    TIME_WORDS,
     TIMES_CHANGE_WORDS,
     TIMES_COMPARISON_TAILS,
     TIMES_SHORTHANDS,
@@ -224,13 +226,16 @@ POINTS_PAIR_RE: Final = re.compile(
 PERCENT_RE: Final = re.compile(rf"{NUM}\s?(?:%|％|percent\b|per cent\b)", re.IGNORECASE)
 # A range of percentages, reported at its low end as a range of a count is: "10-15%", "10%-15%", "3~5 percent"
 # (percent_range; "10%-15%" was 10% and a decline of 15%, "10-15%" nothing).
+# (and with "to" and no sign after the low end: "are expected to grow 10 to 20 percent in 2012", a moulder's expansion,
+# tune_sites s327: the high end was read, a level; not "from 10 to 20 percent", a move, nor "rose 5% to 20%")
 PERCENT_RANGE_RE: Final = re.compile(
-    rf"{NUM}\s?(?:%|％)?\s?[-–~]\s?\d{{1,3}}(?:\.\d+)?\s?(?:%|％|percent\b|per cent\b)", re.IGNORECASE)
+    rf"{NUM}(?:\s?(?:%|％)?\s?[-–~]|\s+to)\s?\d{{1,3}}(?:\.\d+)?\s?(?:%|％|percent\b|per cent\b)", re.IGNORECASE)
 # The first of two percentages that share the one percent sign after the second: "grew respectively 19.9 and 29.9
 # percent", "rose 3.1 and 2.8%" (percent_pair; not a range's low end: "between 3 and 5 percent").
 PERCENT_PAIR_RE: Final = re.compile(
     rf"{NUM}(?=\s+and\s+\d{{1,3}}(?:\.\d+)?\s?(?:%|％|percent\b|per cent\b))", re.IGNORECASE)
-PERCENT_RANGE_HIGH_RE: Final = re.compile(r"[-–~]\s?(\d{1,3}(?:\.\d+)?)")
+PERCENT_RANGE_HIGH_RE: Final = re.compile(r"(?:[-–~]|\s+to)\s?(\d{1,3}(?:\.\d+)?)")
+PERCENT_RANGE_FROM_RE: Final = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 PERCENT_PAIR_BETWEEN_RE: Final = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
 KM2_RE: Final = re.compile(
     rf"{NUM}{SCALE}(?:\s*|-)(?:square[\s-]+(?:kilomet(?:er|re)s?|km)|sq\.?[\s-]?kilomet(?:er|re)s?|sq\.?[\s-]?km|km2|km²)"
@@ -253,10 +258,11 @@ AREA_PAIR_RE: Final = re.compile(
 )
 MU_RE: Final = re.compile(rf"{NUM}{SCALE}(?:\s+|-)mu\b")
 # (a ship's or a fleet's deadweight is tonnes too: "1.95 million Dead Weight Tonnage (DWT)", "0.88 million DWT",
-# "a 400,000-DWT ore carrier": tune_sites s061)
+# "a 400,000-DWT ore carrier": tune_sites s061; and abbreviated with points, "vessels up to 100,000 d.w.t.",
+# "MAX. SIZE: 5,000 d.w.t.": a port guide, tune_sites s325; a lowercase "dwt" without them stays none)
 TONNES_RE: Final = re.compile(
     rf"{NUM}{SCALE}(?:\s+|-)(?:(?:metric\s+)?(?:tonnes|tonne|tons|ton)\b(?!-(?:{words_pattern(TONNE_COMPOUND_TAILS)})\b)"
-    r"|dead\s?weight\s+(?:tonnage|tons|tonnes)\b|(?-i:DWT)\b)",
+    r"|dead\s?weight\s+(?:tonnage|tons|tonnes)\b|(?-i:DWT)\b|d\.w\.t\b\.?)",
     re.IGNORECASE,
 )
 # "750 million kilograms", "a yield of 540 kilograms per mu": mass in kilograms, given in tonnes.
@@ -454,7 +460,10 @@ FRACTION_RE: Final = re.compile(
     # "Among them, one third are foreign investments": a fraction the clause's subject after "among/of them" (the
     # whole said before it; fraction.of_them, checked by the builder; metrics15, tune_sites s172)
     rf"|(?<![\w-])(?P<subj_frac>{_FRACTION_WORD_ALT})(?=\s+(?:are|were)\b)"
-    rf"|\b(?:{words_pattern(HALF_OF_LEADS)})\s+(?P<half>half)(?=\s+of\b)"
+    # (or opening a clause before a determined whole: "At Beilun Harbour, half of the cargo is unloaded", a port guide,
+    # tune_sites s325; not of a time: "half of the year")
+    rf"|(?:\b(?:{words_pattern(HALF_OF_LEADS)})\s+|(?:(?<=[,;:.!?]\s)|(?<=\n)|(?<![\s\S]))"
+    rf"(?=half\s+of\s+(?:the|its|their|all)\s+(?!(?:{words_pattern(TIME_WORDS)})\b)))(?P<half>half)(?=\s+of\b)"
     rf"|(?<![\w.,/-])(?P<out_a>\d{{1,2}}|{words_pattern(OUT_OF_NUMERATORS)})\s+"
     rf"(?:out\s+of\s+(?:every\s+)?|in\s+every\s+)(?P<out_b>\d{{1,3}}|{words_pattern(OUT_OF_BASES)})\b"
     # (a larger base only before "of" its whole: "occupying less than 1/400 of Zhejiang province's total area",
@@ -663,6 +672,10 @@ PART_OF_WHOLE_RE: Final = re.compile(
 PARTITIVE_AFTER_RE: Final = re.compile(r"\s+of\s+(?:the|our|their|its|these|those)\s+(?=[a-z])", re.IGNORECASE)
 # A count given in parentheses after a place or name, counting what the sentence counted before: "Chongqing (67)".
 NAMED_PAREN_BEFORE_RE: Final = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s*\($")
+# ... or, with no count before it, one of a run of three or more names each with its count so: "Guangdong (92),
+# Zhejiang (87) and Jiangsu (86) ranked among the “top three”" (new listings by province, tune_sites s324).
+NAMED_PAREN_COUNT_RE: Final = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s*\((?P<n>\d{1,3}(?:,\d{3})*)\)")
+NAMED_PAREN_RUN_MIN: Final = 3
 # "Of the 35 industrial categories, 29 ...", "Among the 236 products listed in the catalog, 106 ...".
 PARTITIVE_BEFORE_RE: Final = re.compile(
     rf"\b(?:of|among)\s+(?:the|these|those|all)\s+(?P<n>{NUMBER})\s+[^,;.]{{1,80}},\s*$",
@@ -871,6 +884,8 @@ def _percent_range(match: re.Match[str]) -> _Found | None:
     high = PERCENT_RANGE_HIGH_RE.search(match.group(), len(number))
     if high is None or not float(number.replace(",", "")) < float(high.group(1)):
         return None
+    if high.group().lstrip()[:2].lower() == "to" and PERCENT_RANGE_FROM_RE.search(match.string, 0, match.start()):
+        return None  # "rose from 10 to 20 percent": a move to the high end (read as a percentage there)
     return _Found(match.start(), match.end(), _number(match), "percent", num_start=match.start())
 
 
@@ -1292,14 +1307,14 @@ MATCHER_TRIGGERS: Final[dict[str, tuple[str, ...]]] = {
     "basis_points": ("basis", "bp"),
     "percent": ("%", "％", "percent", "per cent"),
     "percent_pair": ("%", "％", "percent", "per cent"),
-    "percent_range": ("-", "~", "–"),  # (every match holds its range's mark; most percentages have none)
+    "percent_range": ("-", "~", "–", " to "),  # (every match holds its range's mark; most percentages have none)
     "percent_spelled": ("percent", "per cent"),
     "km2": ("km", "square", "sq"),
     "m2": ("m2", "m²", "m^2", "square", "sq"),
     "area_pair": ("square", "sq", "km2", "km²", "m2", "m²"),
     "mu": ("mu",),
     "million_glued": ("teu", "ton", *GLUED_MILLION_PEOPLE),
-    "tonnes": ("ton", "dwt"),
+    "tonnes": ("ton", "dwt", "d.w.t"),
     "kilograms": ("kilogram", "kg"),
     "kwh": ("wh", "watt"),
     "km": ("km", "kilomet"),
@@ -1356,7 +1371,7 @@ NUMBER_FOLLOWERS: Final[dict[str, str]] = {
     "basis_points": _any_case("b"),  # basis points
     "percent": _any_case("%p"),  # %, percent, per cent (and "％", not ASCII)
     "percent_pair": _any_case("a"),  # and
-    "percent_range": "%-~",  # (and "％", "–", not ASCII)
+    "percent_range": "%-~tT",  # to; (and "％", "–", not ASCII)
     "km2": _any_case(_SCALE_LEADS + "-sk"),  # square, sq; km2, km²
     "m2": _any_case(_SCALE_LEADS + "-sm"),  # square, sq, sqm; m2, m², m^2
     "mu": _SCALE_LEADS + "-m",
@@ -1901,6 +1916,10 @@ def _spelled_count(para: str, match: re.Match[str], sent_start: int) -> _Found |
     prev = previous_word(before)
     if prev and (prev[1].lower() in SPELLED_REFERENCE_WORDS or before.rstrip().endswith(("'s", "’s"))):
         return None  # "the three operators", "the city's three chip design firms"
+    if prev and prev[1].lower() in SPELLED_REFERENCE_ADJECTIVES:
+        determiner = previous_word(before[:prev[0]])
+        if determiner and determiner[1].lower() in SPELLED_REFERENCE_WORDS:
+            return None  # "The above two banks": the pair named before
     if before.count("“") > before.count("”") or before.count('"') % 2:
         return None  # inside a quoted slogan: "three nos to three haves"
     if before.rstrip().lower().endswith(RATIO_PARTS_LEADS):
@@ -1987,6 +2006,12 @@ def _elided_count(para: str, read: NumberRead, sent_start: int, sent_end: int,
             last = max(earlier, key=lambda f: f.end)
             return _Found(read.start, read.end, number_value(read.raw, read.scale), "count", kind="level",
                           subject=last.subject, num_start=read.start)
+        if not earlier and raw.replace(",", "").isdigit() and not is_year_like(raw):
+            run = [m for m in NAMED_PAREN_COUNT_RE.finditer(para, sent_start, sent_end)
+                   if not is_year_like(m.group("n"))]
+            if len(run) >= NAMED_PAREN_RUN_MIN and any(m.end("n") == read.end for m in run):
+                return _Found(read.start, read.end, number_value(read.raw, read.scale), "count", kind="level",
+                              num_start=read.start, rules=["count.named_paren_run"])
         return None
     if not raw.replace(",", "").isdigit() and not read.scale:
         return None  # an unscaled decimal (checked before the costlier blocks below)

@@ -143,6 +143,9 @@ SPELLED_REFERENCE_WORDS: Final = frozenset("the these those both all its their o
                                     "first last next other another top "
                                     # superlatives pick members out: "the busiest three stations of each line"
                                     "busiest largest biggest highest best leading".split())
+# ... and after one of those and one of these, as well ("The above two banks continued to promote ...": tellerreport.com
+# on two banks' half year, tune_sites s320; "above" there points back, it bounds nothing).
+SPELLED_REFERENCE_ADJECTIVES: Final = frozenset("above aforementioned abovementioned mentioned said".split())
 # Nouns a small spelled-out number divides a process into ("built in two phases"), or a text into ("three
 # characteristics show up": its structure, sixth tune_sites pass s057): not counts.
 SPELLED_PROCESS_NOUNS: Final = frozenset("phases stages steps rounds ways aspects directions dimensions respects parts "
@@ -439,8 +442,9 @@ SUPERLATIVES: Final = frozenset(
 LY_NOUNS: Final = frozenset("family assembly supply rally ally reply monopoly anomaly italy july".split())
 # ("quarters": "grew steadily for four consecutive quarters", metrics15 s171, was a count of 4)
 TIME_UNIT_WORDS: Final = frozenset("years months weeks days hours minutes seconds decades centuries quarters".split())
+# ("workforce", a body of people as "staff" is: "Its workforce of 300 is expected to grow", tune_sites s327)
 PLURAL_NOUNS: Final = frozenset(
-    "people personnel staff talent talents children police cattle equipment youth faculty men women".split()
+    "people personnel staff talent talents children police cattle equipment youth faculty men women workforce".split()
 )
 # Singular heads that count people: a bare number said of them counts ("the city's permanent population was
 # 9.618 million", "the total passenger flow reached 615,000").
