@@ -777,7 +777,10 @@ from transforms.textutil import KANA_RE, MONTH_ABBR
 # pictures' captions each a block of their own under their picture stay (other32's t896: its test failed on the merge).
 # "2026.12.07.245": rank_move's number words are one table with their values (vocab.RANK_MOVE_AMOUNTS, from
 # SPELLED_UNITS and SPELLED_NUMBERS) looked up by vocab_key: "up ten places" and "up ſix places" raised KeyError.
-EXTRACTOR_VERSION = "2026.12.07.245"
+# "2026.12.07.260" (other33, page level): a document title glued to a labelled trail ("...2018Position: Home> ...",
+# boilerplate.GLUED_TRAIL), a date framed by hyphens alone ("- 2022-03-15-", DASHED_DATE) and glued info fields with
+# a release date ("news source:...Release date:2018-05-02share it:", GLUED_META_DATE, a dated line) are furniture.
+EXTRACTOR_VERSION = "2026.12.07.260"
 
 
 MIDDLE_DOT: Final = "·"
