@@ -606,6 +606,8 @@ FURNITURE = [
                       "Port newsLocation: Home > News > Port news"]),
     (bp.DASHED_DATE, ["- 2022-03-15-",  # m.en.my-garmentsteamer.com, t915
                       "– 2019-05-08 –"]),
+    (bp.PAGE_TOOLS, ["back | top | print",  # www.dachser.com, t917
+                     "Back | Top", "Top | Print | Close"]),
     (bp.GLUED_META_DATE, ["    news source:WECOannouncer:adminPage views:3191Release date:2018-05-02share it:",  # t922
                           "Source: Ningbo Daily Release time: 2019-05-08 10:22:31"]),
     # the twenty-sixth tune_sites pass (metrics26), exactly as on the pages
@@ -620,6 +622,9 @@ ARTICLE_SENTENCES = [
     "The firm took a position: home > away, the 3 clubs said in 2019.",
     "Its position: Home> the 12 berths of 2019, he said.",
     "- 2022 saw 3 new berths -",
+    "Back",
+    "Back to the 3 berths of 2019 | top ports",
+    "Top 3 ports | print 2019",
     "- 12 ships came on 2022-03-15, the port said -",
     "Source: the bureau said the release date: 2018-05-02 was set for the 3 reports, which sold well.",
     # the thirty-second pass's furniture words in sentences

@@ -192,7 +192,9 @@ DATED_HEADER: Final = (
 # close the window).
 # An e-paper's links to the previous and next article before its size switch, the previous one's arrow left as a
 # digit ("3 上一篇 放大 缩小 默认", the Ningbo Daily e-paper, the thirteenth tune_other pass t358).
-_TOOL_WORD: Final = (r"(print|mail|e-mail|email|close|large|medium|small|big|middle"
+# A post's link bar "back | top | print" closing a logistics firm's news page (www.dachser.com t917, the thirty-third
+# tune_other pass): "back" and "top" among the tools, never alone (a lone "Top" is SITE_WIDGETS').
+_TOOL_WORD: Final = (r"(print|mail|e-mail|email|close|large|medium|small|big|middle|back|top"
                      r"|放大|缩小|默认|打印本页|打印|关闭窗口|关闭|上一篇|下一篇)")
 PAGE_TOOLS: Final = r"(?im)^ *(tools? *[:：] *|[0-9] +)?" + _TOOL_WORD + r"( *([|/] *)?" + _TOOL_WORD + r")+ *$"
 # Bylines on a line of their own: "By Jin Lu", "by Xie Ye", "By D J Clark (" (cut at its parenthesis), "By: Sarah

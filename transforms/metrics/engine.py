@@ -780,7 +780,9 @@ from transforms.textutil import KANA_RE, MONTH_ABBR
 # "2026.12.07.260" (other33, page level): a document title glued to a labelled trail ("...2018Position: Home> ...",
 # boilerplate.GLUED_TRAIL), a date framed by hyphens alone ("- 2022-03-15-", DASHED_DATE) and glued info fields with
 # a release date ("news source:...Release date:2018-05-02share it:", GLUED_META_DATE, a dated line) are furniture.
-EXTRACTOR_VERSION = "2026.12.07.260"
+# "2026.12.07.261" (other33, page level): "back" and "top" are page tools among others ("back | top | print", t917:
+# boilerplate._TOOL_WORD; two tools or more, so a lone "Back" stays).
+EXTRACTOR_VERSION = "2026.12.07.261"
 
 
 MIDDLE_DOT: Final = "·"
