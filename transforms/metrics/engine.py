@@ -782,7 +782,9 @@ from transforms.textutil import KANA_RE, MONTH_ABBR
 # a release date ("news source:...Release date:2018-05-02share it:", GLUED_META_DATE, a dated line) are furniture.
 # "2026.12.07.261" (other33, page level): "back" and "top" are page tools among others ("back | top | print", t917:
 # boilerplate._TOOL_WORD; two tools or more, so a lone "Back" stays).
-EXTRACTOR_VERSION = "2026.12.07.261"
+# "2026.12.07.262" (other33, page level): a slug of two words that is the page's first line word for word names the
+# headline ("/blog/increasing-capacity/", "shengwei-sem-1-2024": t374, t927; slugs.SHORT_SLUG_WORDS).
+EXTRACTOR_VERSION = "2026.12.07.262"
 
 
 MIDDLE_DOT: Final = "·"
