@@ -52,8 +52,9 @@ def slug_words(url: str | None, minimum: int = MIN_SLUG_WORDS) -> frozenset[str]
 # line only when it is the page's first line written out word for word: on the tuned sets, where such a line opens the
 # page it is the labelled headline, but for two first lines carrying marks ("/ / Pavilion Tien And", t543; "= Sunny
 # Optical =", tune_sites s170) whose pages' titles are the slug written out already (kept); under the first lines, a
-# section label ("International ports" over a news page's headline, t580) can be the slug's words. The thirty-third tune_other pass: the
-# rules took the line under such a headline, a subtitle or a standfirst (t927, t374) or a tag (t546).
+# section label ("International ports" over a news page's headline, t580) can be the slug's words. The thirty-third
+# tune_other pass: the rules took the line under such a headline, a subtitle or a standfirst (t927, t374) or a tag
+# (t546).
 SHORT_SLUG_WORDS = 2
 
 
