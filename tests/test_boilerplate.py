@@ -601,6 +601,15 @@ FURNITURE = [
                        "Posted in Uncategorized"]),  # blogs.nottingham.ac.uk, t907
     (bp.AUTHOR_BOX, ["About The Author"]),  # greengopost.com, t896
     (bp.SITE_WIDGETS, ["Open search", "logo"]),  # www.hubbry.com, t912
+    # the thirty-third tune_other pass (t914-t931), exactly as on the pages
+    (bp.GLUED_TRAIL, ["Team tour in Ninghai on May 2,2018Position: Home> Team tour in Ninghai on May 2,2018",  # t922
+                      "Port newsLocation: Home > News > Port news"]),
+    (bp.DASHED_DATE, ["- 2022-03-15-",  # m.en.my-garmentsteamer.com, t915
+                      "– 2019-05-08 –"]),
+    (bp.PAGE_TOOLS, ["back | top | print",  # www.dachser.com, t917
+                     "Back | Top", "Top | Print | Close"]),
+    (bp.GLUED_META_DATE, ["    news source:WECOannouncer:adminPage views:3191Release date:2018-05-02share it:",  # t922
+                          "Source: Ningbo Daily Release time: 2019-05-08 10:22:31"]),
     # the twenty-sixth tune_sites pass (metrics26), exactly as on the pages
     (bp.COMMENT_FORM, ["Comments (0)", "Please log in or to post comments.", "  • Oldest First",  # plasticstoday, s313
                        "  • Newest First", "Loading Comments..."]),
@@ -609,6 +618,15 @@ FURNITURE = [
 
 # Real article sentences that share words with the furniture; none may match.
 ARTICLE_SENTENCES = [
+    # the thirty-third pass's furniture words in sentences
+    "The firm took a position: home > away, the 3 clubs said in 2019.",
+    "Its position: Home> the 12 berths of 2019, he said.",
+    "- 2022 saw 3 new berths -",
+    "Back",
+    "Back to the 3 berths of 2019 | top ports",
+    "Top 3 ports | print 2019",
+    "- 12 ships came on 2022-03-15, the port said -",
+    "Source: the bureau said the release date: 2018-05-02 was set for the 3 reports, which sold well.",
     # the thirty-second pass's furniture words in sentences
     "Be the first to start a business in the 12 new parks, the bureau said in 2019.",
     "The notice was posted in 2019 on 3 boards.",

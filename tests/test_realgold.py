@@ -876,7 +876,7 @@ def test_speed_against_a_revision_runs_that_revision_s_code():
 
 
 def test_other_sources_titles_dates_and_chrome_on_the_tuning_pages():
-    """tests/realgold/tune_other: 892 real pages of other English Ningbo sources (4 of the sixth pass, 13
+    """tests/realgold/tune_other: 910 real pages of other English Ningbo sources (4 of the sixth pass, 13
     of the seventh, 5 of the eighth, 6 of the ninth and 2 of the tenth are template pages), labelled for
     title, date and chrome only; the generic fallback is tuned on them, so these are tuning
     figures (the honest one is the holdout's "other" row).
@@ -1188,22 +1188,28 @@ def test_other_sources_titles_dates_and_chrome_on_the_tuning_pages():
     15/17, dates 7/8, 43 leaks; after its rules (.240: a hub's prompt, "Posted in <category>", "About The Author",
     "Open search", "logo", a picture's repeated tag line, glued tab labels, a bare "from Wikipedia" tagline) 16/17, 7/8,
     37 (a WordPress archive's later posts, the topic page's later teasers, the hub's counters); the older 872 as before.
-    All 892: titles 710/720, dates 309/315, 244 leaks."""
+    All 892: titles 710/720, dates 309/315, 244 leaks. The thirty-third pass (t914-t931: 18 pages, 15 hosts new, one
+    ningbolife page; date lines framed by hyphens or closing the post, glued info fields, a title glued to its trail,
+    headline-less pages, a PDF magazine's masthead), unseen: titles 11/13, dates 4/5, 29 leaks; after its rules (.260:
+    a title glued to a labelled trail, a date framed by hyphens, glued info fields with a release date; .261: "back |
+    top | print"; .262: a two-word slug naming the first line) 13/13, 5/5, 26 (the PDF's masthead and contacts, a
+    picture's alt text with a typo); the older 892 the same but t374's and t546's titles (.262: 712/720). All 910:
+    titles 725/733, dates 314/320, 270 leaks."""
     from transforms.textutil import url_date
 
     pages = load_realgold(realgold.REALGOLD_DIR / "tune_other")
-    assert len(pages) == 892
+    assert len(pages) == 910
     outputs = realgold.run_newsetl(pages)
     total = score_real("newsetl", pages, outputs).total
-    assert total.titles == 720 and total.dates == 315
-    assert total.titles_ok >= 710 and total.dates_ok >= 309
+    assert total.titles == 733 and total.dates == 320
+    assert total.titles_ok >= 725 and total.dates_ok >= 314
     assert (total.title_accuracy or 0) >= 0.98 and (total.date_accuracy or 0) >= 0.98
     given = [(page, out.published) for page, out in zip(pages, outputs) if page.published is None and out.published]
-    assert len(given) == total.dates_unlabelled_given == 112
+    assert len(given) == total.dates_unlabelled_given == 114
     # t798's day heading '2011-09-25th Sunday – Ningbo – Tour around town' dates the day it tells of, which its label
     # (a judgement call) does not take for the post's: the one page given a date its URL does not show
     assert all(date == url_date(page.url) for page, date in given if page.id != "t798")
-    assert total.leaks <= 244
+    assert total.leaks <= 270
 
 
 def _url_key(url: str) -> str:
@@ -1237,7 +1243,7 @@ def test_tune_other_labels_are_consistent():
     others = _manifest_urls("dev", "tune_sites", *(held.name for held in realgold.HELD_OUT_SETS))
     seen: set[str] = set()
     pages = sorted((folder / "pages").glob("t*.json"))
-    assert len(pages) == len(rows) == 892
+    assert len(pages) == len(rows) == 910
     for path in pages:
         page = json.loads(path.read_text(encoding="utf-8"))
         label = json.loads((folder / "labels" / path.name).read_text(encoding="utf-8"))

@@ -100,6 +100,11 @@ def test_text_page_title_follows_the_url_slug() -> None:
 @pytest.mark.parametrize(("page_id", "title"), [
     ("t434", "First voyage on faster China-Europe Arctic shipping route reaches UK port"),  # printed after the body
     ("t488", "Relax beside Dongqian Lake"),
+    # a slug of two words naming the page's first line word for word (slugs.SHORT_SLUG_WORDS, the thirty-third pass):
+    # the rules took the subtitle, the standfirst or a tag under it
+    ("t927", "Shengwei (Sem 1, 2024)"),  # 360internationalblog.com, "/semester/shengwei-sem-1-2024"
+    ("t374", "Increasing capacity"),  # www.marinetraffic.com, "/blog/increasing-capacity/"
+    ("t546", "waxberry season"),
 ])
 def test_real_pages_take_the_headline_their_url_names(page_id: str, title: str) -> None:
     page = json.loads((TUNE_OTHER / f"{page_id}.json").read_text(encoding="utf-8"))
@@ -120,3 +125,18 @@ def test_a_possessive_matches_its_slug_word_with_the_s_glued_on(line: str, url: 
     lines = ["China’s first national hiking route. 500 km of trails through the mountains.", line]
     assert slug_title(lines[0], lines, url) == line
     assert shares(line, slug_words(url))[0] == 1.0
+
+
+def test_a_slug_of_two_words_names_only_the_first_line_written_out() -> None:
+    """A two-word slug is no slug for slug_words, and names a line only when it is the page's first line, word for
+    word: a section label under the first line ("International ports" over a headline, t580's shape), a first line
+    holding more words, or a title that keeps the slug's words, stays as the rules took it."""
+    url = "https://example.com/blog/international-ports/"
+    assert slug_words(url) == frozenset()
+    headline = "China port congestion flares amid pre-CNY rush"
+    assert slug_title(headline, ["International ports", headline, "Ships queued off Ningbo."], url) == \
+        "International ports"
+    assert slug_title(headline, [headline, "International ports", "Ships queued off Ningbo."], url) is None
+    assert slug_title(headline, ["International ports and shipping lines", headline], url) is None
+    assert slug_title("The international ports of 2022", ["International ports", "x"], url) is None
+    assert slug_title(headline, ["International ports", headline], "https://example.com/blog/ports/") is None

@@ -4287,3 +4287,19 @@ def test_thirty_second_pass_glued_tab_labels_and_a_hub_header_are_no_headline() 
     assert article.title == "Xikou"
     assert "Open search" not in article.body and "Be the first to start" not in article.body
     assert parse_page(XIKOU_HUB.split("\nReferences")[0], template="text").title == "Xikou"
+
+
+WECO_TOUR = "Team tour in Ninghai on May 2,2018Position: Home> Team tour in Ninghai on May 2,2018\n\n    Team tour in Ninghai on May 2,2018\n\n    news source:WECOannouncer:adminPage views:3191Release date:2018-05-02share it:\n\n    Let our soul travel! Life is like a journey. It doesn't care about the destination. but cares about the scenery of the journey and the mood when looking at the scenery. On April 21, 2018, the company organized nearly 100 employees to travel to Ninghai."
+
+
+def test_thirty_third_pass_a_title_glued_to_its_trail_and_glued_info_fields() -> None:
+    """A company's news page opens with its document title glued to a labelled trail that repeats it ('Team tour in
+    Ninghai on May 2,2018Position: Home> ...'), the headline indented under it, then glued info fields with the
+    release date ('news source:WECOannouncer:adminPage views:3191Release date:2018-05-02share it:', www.weco.cc t922):
+    the glued trail is furniture (boilerplate.GLUED_TRAIL), the headline is the title, and the fields are a dated line
+    (boilerplate.GLUED_META_DATE) giving the page's date, not the tour's 'April 21, 2018'."""
+    article = parse_page(WECO_TOUR, url="http://www.weco.cc/news/0-67.html", template="text")
+    assert article.title == "Team tour in Ninghai on May 2,2018"
+    assert article.published == "2018-05-02"
+    assert "Position:" not in article.body and "news source:" not in article.body
+    assert article.body.startswith("Let our soul travel!")

@@ -192,7 +192,9 @@ DATED_HEADER: Final = (
 # close the window).
 # An e-paper's links to the previous and next article before its size switch, the previous one's arrow left as a
 # digit ("3 上一篇 放大 缩小 默认", the Ningbo Daily e-paper, the thirteenth tune_other pass t358).
-_TOOL_WORD: Final = (r"(print|mail|e-mail|email|close|large|medium|small|big|middle"
+# A post's link bar "back | top | print" closing a logistics firm's news page (www.dachser.com t917, the thirty-third
+# tune_other pass): "back" and "top" among the tools, never alone (a lone "Top" is SITE_WIDGETS').
+_TOOL_WORD: Final = (r"(print|mail|e-mail|email|close|large|medium|small|big|middle|back|top"
                      r"|放大|缩小|默认|打印本页|打印|关闭窗口|关闭|上一篇|下一篇)")
 PAGE_TOOLS: Final = r"(?im)^ *(tools? *[:：] *|[0-9] +)?" + _TOOL_WORD + r"( *([|/] *)?" + _TOOL_WORD + r")+ *$"
 # Bylines on a line of their own: "By Jin Lu", "by Xie Ye", "By D J Clark (" (cut at its parenthesis), "By: Sarah
@@ -1181,6 +1183,22 @@ def _joomla_regex(string: str) -> str:
     return "".join(out) + ("[" + end + "]?" if end else "")
 
 
+# The thirty-third tune_other pass (t914-t931):
+# a document title glued to a labelled trail that repeats it ("Team tour in Ninghai on May 2,2018Position: Home> Team
+# tour in Ninghai on May 2,2018", a company's news page, www.weco.cc t922): the label glued to the text before it (no
+# space), then "Home" and a trail's mark; a sentence taking "a position: home > away" has a space before the label.
+GLUED_TRAIL: Final = (r"(?im)^ *[^ \n].{0,160}[^ \n](position|location) *[:：] *(home|首页) *(>>|>|»|›)"
+                      r" *[^>»›\n ].{0,200}$")
+# a date framed by hyphens alone on its line under the headline ("- 2022-03-15-", a maker's mobile news page,
+# m.en.my-garmentsteamer.com t915)
+DASHED_DATE: Final = (r"(?im)^ *[-–] *(19|20)[0-9]{2}-[0-9]{1,2}-[0-9]{1,2} *[-–] *$")
+# glued article-info fields, a source first and the release date among them ("news source:WECOannouncer:adminPage
+# views:3191Release date:2018-05-02share it:", www.weco.cc t922): the page's date
+GLUED_META_DATE: Final = (
+    r"(?im)^ *(news +)?(source|from|author|publisher) *[:：].{0,120}(release|publish(ed)?|post(ed)?) +(date|time)"
+    r" *[:：] *(19|20)[0-9]{2}[-/.][0-9]{1,2}[-/.][0-9]{1,2}( +[0-9]{1,2}:[0-9]{2}(:[0-9]{2})?)?.{0,40}$"
+)
+
 JOOMLA_CHROME: Final = r"(?im)^ *(" + "|".join(_joomla_regex(string) for string, _ in JOOMLA_STRINGS) + r") *$"
 # The rows' first words, lowercased (a placeholder's: its own first words): a line opens with one of them.
 _JOOMLA_OPENINGS: Final = tuple(sorted({
@@ -1326,6 +1344,9 @@ BOILERPLATE_PATTERNS: Final[tuple[str, ...]] = (    PRINT_CLOSE,
     SYNONYM_BOX,
     CITATION_LINE,
     RELEASE_CREDIT,
+    GLUED_TRAIL,
+    DASHED_DATE,
+    GLUED_META_DATE,
 )
 
 # The furniture lines that carry the page's own date (header lines under the title, in text
@@ -1333,6 +1354,7 @@ BOILERPLATE_PATTERNS: Final[tuple[str, ...]] = (    PRINT_CLOSE,
 DATED_LINE_PATTERNS: Final[tuple[str, ...]] = (
     DATED_HEADER, BYLINE_DATED, AGENCY_STAMP, DATE_SOURCE, SOURCE_DATE, PUBLISH_TIME, TEXT_SIZE, CN_META, NAME_DATE,
     DATE_BYLINE, ACCOUNT_DATE, DATE_BAR, META_FIELDS_DATE, PLACE_DATE, TOOLBAR_DATE, LABEL_DATE_HITS,
+    GLUED_META_DATE,
 )
 
 # Fragments of page furniture distinctive enough to flag anywhere in a line, not only as
@@ -1522,6 +1544,8 @@ _NEEDS: Final[dict[str, Callable[[str], bool]]] = {
     # "ſ" too, casefold to the letter).
     RIGHTS_LINE: lambda line: line.rstrip(" .")[-8:].casefold() == "reserved",
     BREADCRUMB_CHAIN: lambda line: ">" in line or "»" in line or "›" in line,
+    # a trail's mark and the label's letters ("Position", "location": their common tail)
+    GLUED_TRAIL: lambda line: (">" in line or "»" in line or "›" in line) and "tion" in line,
     # a separator after a name of at most 41 characters (and one space: the line is normalized), and a year near
     # the end: every date form it takes has a literal 19 or 20
     NAME_DATE: lambda line: (_has_separator(line[:_NAME_DATE_SEPARATOR_BY])

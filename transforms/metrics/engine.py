@@ -792,7 +792,16 @@ from transforms.textutil import KANA_RE, MONTH_ABBR
 # "2026.12.07.255" (metrics27): a spelled count after a determiner and "above" (or "said", "aforementioned") refers
 # back ("The above two banks continued to promote ...", tune_sites s320: a count of 2 "at least"; vocab.
 # SPELLED_REFERENCE_ADJECTIVES).
-EXTRACTOR_VERSION = "2026.12.07.255"
+# "2026.12.07.260" (other33, page level): a document title glued to a labelled trail ("...2018Position: Home> ...",
+# boilerplate.GLUED_TRAIL), a date framed by hyphens alone ("- 2022-03-15-", DASHED_DATE) and glued info fields with
+# a release date ("news source:...Release date:2018-05-02share it:", GLUED_META_DATE, a dated line) are furniture.
+# "2026.12.07.261" (other33, page level): "back" and "top" are page tools among others ("back | top | print", t917:
+# boilerplate._TOOL_WORD; two tools or more, so a lone "Back" stays).
+# "2026.12.07.262" (other33, page level): a slug of two words that is the page's first line word for word names the
+# headline ("/blog/increasing-capacity/", "shengwei-sem-1-2024": t374, t927; slugs.SHORT_SLUG_WORDS).
+# "2026.12.07.263": main (metrics27, .250-.255) and other33 (.260-.262) merged: the metric rules and the page-level
+# rules together (neither touches the other's records).
+EXTRACTOR_VERSION = "2026.12.07.263"
 
 
 MIDDLE_DOT: Final = "·"
