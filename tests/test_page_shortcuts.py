@@ -1114,7 +1114,11 @@ NEEDED_LINES = ["Sam Chambers — August 11, 2021", "Sam Chambers – August 11,
                 # COOKIE_NOTICE's words in casings no site prints, and with the letters IGNORECASE also matches
                 "privacY policy&privacY policy", "by continuingcookiEs0",
                 "Pr\u0131vacy Pol\u0131cy & Terms of U\u017fe",
-                "We use coo\u212aies to improve the site and its COO\u212aIES"]
+                "We use coo\u212aies to improve the site and its COO\u212aIES",
+                # GLUED_TRAIL's label in other casings and with the letters IGNORECASE also matches (hypothesis found
+                # "00positioN:home>>0" passed over by a need that read "tion" as written)
+                "00positioN:home>>0", "Team tour 2018POSITION: HOME> Team tour", "a 2018Posit\u0131on: Home> a",
+                "a 2018LOCAT\u0130ON: home » a"]
 
 
 def needing_examples(test):  # type: ignore[no-untyped-def]

@@ -1544,8 +1544,9 @@ _NEEDS: Final[dict[str, Callable[[str], bool]]] = {
     # "ſ" too, casefold to the letter).
     RIGHTS_LINE: lambda line: line.rstrip(" .")[-8:].casefold() == "reserved",
     BREADCRUMB_CHAIN: lambda line: ">" in line or "»" in line or "›" in line,
-    # a trail's mark and the label's letters ("Position", "location": their common tail)
-    GLUED_TRAIL: lambda line: (">" in line or "»" in line or "›" in line) and "tion" in line,
+    # a trail's mark and the label's last letters ("Position", "location": their common tail "on", in any casing;
+    # not "tion": IGNORECASE also matches its "i" with a dotless i or a dotted capital I, and "POSITION" is upper)
+    GLUED_TRAIL: lambda line: (">" in line or "»" in line or "›" in line) and "on" in line.lower(),
     # a separator after a name of at most 41 characters (and one space: the line is normalized), and a year near
     # the end: every date form it takes has a literal 19 or 20
     NAME_DATE: lambda line: (_has_separator(line[:_NAME_DATE_SEPARATOR_BY])
