@@ -1682,3 +1682,39 @@ def test_the_spaced_thousands_gate_never_hides_a_match() -> None:
 @given(st.text(alphabet="0123456789 \u00a0\u2009,.-x", max_size=16))
 def test_the_spaced_thousands_gate_on_generated_text(text: str) -> None:
     assert engine.may_space_thousands(text) or engine.SPACED_THOUSANDS_RE.search(text) is None
+
+
+THE_YEAR_PIECES = ("in", "In", "during", "During", "for", "For", "over", "Over", "throughout", "Throughout", "the",
+                   "The", "THE", "whole", "entire", "full", "same", "year", "years", "yearly", "year-on-year", "of",
+                   "to", "end", "2018", "ſ", "\u212a", "\u0130", "then", "them", ",", ".", "'", "’", "-")
+the_year_strategy = joined_words(THE_YEAR_PIECES, ("", " ", "  ", "\t", "\n", "\u00a0", "\u3000"), max_size=12)
+
+
+def _the_year_gated_alike(text: str) -> None:
+    """periods.THE_YEAR_GATE_RE finds nothing only where THE_YEAR_RE finds nothing (engine._the_year_cues returns
+    before its finditer then)."""
+    if periods.THE_YEAR_GATE_RE.search(text) is None:
+        assert periods.THE_YEAR_RE.search(text) is None, text
+
+
+def test_the_year_gate_never_hides_a_match_on_the_real_sentences() -> None:
+    """On every real sentence and paragraph (some hold "in the year": both answers occur), and on each of the
+    pattern's phrases with and without what its lookahead refuses after it."""
+    texts = [*real_sentences(), *real_paragraphs()]
+    for lead in ("in", "In", "during", "For", "over", "Throughout"):
+        for middle in ("", "whole ", "entire ", "full ", "same ", "same  ", "whole\n"):
+            for after in ("", ".", " of 2019", "-on-year", " ahead", " when", "s", "ly"):
+                texts.append(f"{lead} the {middle}year{after}")
+                texts.append(f"x {lead}\u00a0the\t{middle}year{after} y")
+    assert 0 < sum(1 for text in texts if periods.THE_YEAR_RE.search(text)) < len(texts)
+    assert 0 < sum(1 for text in texts if periods.THE_YEAR_GATE_RE.search(text) is None)
+    for text in texts:
+        _the_year_gated_alike(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(the_year_strategy)
+@example("in the year")
+@example("Throughout  the\u00a0same\tyear,")
+def test_the_year_gate_never_hides_a_match(text: str) -> None:
+    _the_year_gated_alike(text)

@@ -69,6 +69,7 @@ from transforms.metrics.periods import (
     CUE_YEAR,
     FISCAL_PART_RE,
     MONTH,
+    THE_YEAR_GATE_RE,
     THE_YEAR_RE,
     YEAR_NAMED_RE,
     _Cue,
@@ -1797,6 +1798,8 @@ def _the_year_cues(cues: list[_Cue], sentence: str, body: str, at: int) -> None:
     in the year": "in the year" is a cue naming the year the body named last before it as a time ("in 2018", "From
     January to November 2018": YEAR_NAMED_RE), and none where the body named none (period.cue; tune_sites s085,
     dev 002's "for the whole year"). `at`: where the sentence starts in `body`."""
+    if THE_YEAR_GATE_RE.search(sentence) is None:  # (most sentences holding "the" and "year" hold no match)
+        return
     for match in THE_YEAR_RE.finditer(sentence):
         year = None
         for named in YEAR_NAMED_RE.finditer(body, 0, at + match.start()):
