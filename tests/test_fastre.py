@@ -1718,3 +1718,23 @@ def test_the_year_gate_never_hides_a_match_on_the_real_sentences() -> None:
 @example("Throughout  the\u00a0same\tyear,")
 def test_the_year_gate_never_hides_a_match(text: str) -> None:
     _the_year_gated_alike(text)
+
+
+def test_compound_possible_is_the_gate_search() -> None:
+    """engine.compound_possible (the two branches searched apart) says what COMPOUND_GATE_RE's search says, on the
+    real paragraphs (some hold a number said in parts: both answers occur) and on each branch with what may
+    stand between its word and the digit."""
+    texts = list(real_paragraphs())
+    for word in ("illion", "million", "billion", "thousand", "Thousand", "thousands", "illio", "thousan"):
+        for gap in ("", " ", "  ", "\n", "\u00a0", "\u3000", " and ", " and", "and ", " and  ", ", ", " - "):
+            for digit in ("5", "٥", "x", ""):
+                texts += [f"{word}{gap}{digit}", f"3 {word}{gap}{digit}00 yuan", f"a thousand and {word}{gap}{digit}"]
+    assert 0 < sum(1 for text in texts if engine.compound_possible(text)) < len(texts)
+    for text in texts:
+        assert engine.compound_possible(text) == (engine.COMPOUND_GATE_RE.search(text) is not None), text
+
+
+@given(joined_words(("illion", "thousand", "and", "5", "٥", "x", "mill", "ion"), ("", " ", "  ", "\n", "\t"),
+                    max_size=8))
+def test_compound_possible_on_generated_text(text: str) -> None:
+    assert engine.compound_possible(text) == (engine.COMPOUND_GATE_RE.search(text) is not None)

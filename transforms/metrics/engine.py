@@ -989,7 +989,7 @@ def _extract(body: str, pub: tuple[int, int] | None, document_period: tuple[str,
         infobox = INFOBOX_LINE_RE.match(para) if len(para) <= INFOBOX_LINE_MAX and fact is None \
             and ":" not in para and not para[0].islower() else None
         # (a number said in parts: "illion", whitespace and a digit, looked for once a paragraph; most have none)
-        compound = ("illion" in para or "thousand" in para) and COMPOUND_GATE_RE.search(para) is not None
+        compound = compound_possible(para)
         # (a paragraph ending in a letter, as a cut text may: its last word maybe a scale word's start)
         cut = CUT_SCALE_RE.search(para, len(para) - CUT_SCALE_WINDOW) if para[-1:].isalpha() else None
         months = month_names(para)  # (for the excluded spans and each sentence's month cues)
@@ -2163,7 +2163,22 @@ RANGE_LOW_WINDOW: Final = 24
 # "7 billion 200 million", "1 million 500 thousand": a number with a larger scale right before a scaled one; "312
 # thousand and 700 yuan": a whole number of thousands, "and" maybe, right before a bare number below a thousand
 # (COMPOUND_THOUSAND_LEAD_RE, COMPOUND_UNITS_TAIL_RE; not before "respectively", which lists two amounts).
-COMPOUND_GATE_RE: Final = re.compile(r"illion\s+\d|thousand\s+(?:and\s+)?\d")
+COMPOUND_ILLION_GATE: Final = r"illion\s+\d"
+COMPOUND_THOUSAND_GATE: Final = r"thousand\s+(?:and\s+)?\d"
+COMPOUND_GATE_RE: Final = re.compile(f"{COMPOUND_ILLION_GATE}|{COMPOUND_THOUSAND_GATE}")
+# Its two branches searched apart (compound_possible): each opens with its literal word, which re skips ahead to;
+# the alternation opens with "i" or "t" and was tried at each of those letters (about four times the instructions).
+COMPOUND_ILLION_GATE_RE: Final = re.compile(COMPOUND_ILLION_GATE)
+COMPOUND_THOUSAND_GATE_RE: Final = re.compile(COMPOUND_THOUSAND_GATE)
+
+
+def compound_possible(para: str) -> bool:
+    """COMPOUND_GATE_RE.search(para) is not None: an alternation has a match where either branch has one, and a
+    branch only where its word stands."""
+    return ("illion" in para and COMPOUND_ILLION_GATE_RE.search(para) is not None) \
+        or ("thousand" in para and COMPOUND_THOUSAND_GATE_RE.search(para) is not None)
+
+
 COMPOUND_LEAD_WINDOW: Final = 24
 COMPOUND_LEAD_RE: Final = re.compile(r"(?<![\w.,])(?P<num>\d{1,3}(?:\.\d+)?)\s+(?P<scale>billion|million)\s+$")
 COMPOUND_TAIL_RE: Final = re.compile(r"\d{1,3}\s+(?P<scale>million|thousand)\b")
