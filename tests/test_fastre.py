@@ -1738,3 +1738,16 @@ def test_compound_possible_is_the_gate_search() -> None:
                     max_size=8))
 def test_compound_possible_on_generated_text(text: str) -> None:
     assert engine.compound_possible(text) == (engine.COMPOUND_GATE_RE.search(text) is not None)
+
+
+def test_the_spaced_table_unit_line_gate_never_hides_a_match() -> None:
+    """extract_metrics searches SPACED_TABLE_UNIT_LINE_RE only in a body with a line opening with "(" (it opens with
+    a MULTILINE ^): on every real page's text, and on unit lines after each kind of line break and none."""
+    texts = list(real_texts())
+    for unit in ("(in million CNY)", "( RMB million )", "(thousands USD)\t", "(in  billion yuan)"):
+        for before in ("", "Table\n", "Table\r\n", "Table\r", "Table\u2028", "Table\x0b", "Table \n", "Table\n\n"):
+            texts += [before + unit, f"{before}{unit}\nSales 1.0 2.0"]
+    gated = [text for text in texts if not (text.startswith("(") or "\n(" in text)]
+    assert gated and len(gated) < len(texts)
+    assert sum(1 for text in texts if engine.SPACED_TABLE_UNIT_LINE_RE.search(text)) > 10
+    assert not any(engine.SPACED_TABLE_UNIT_LINE_RE.search(text) for text in gated)

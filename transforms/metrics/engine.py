@@ -927,7 +927,8 @@ def extract_metrics(body: str, published: str | None = None, title: str | None =
     if "|" in body and (TABLE_UNIT_LINE_RE.search(body) or ("illions " in body or "housands " in body)
                         and TABLE_SENTENCE_UNIT_LINE_RE.search(body)):  # (a pipe table with its unit line: rare)
         metrics = _with_table_metrics(body, metrics)
-    if "(" in body and "|" not in body and SPACED_TABLE_UNIT_LINE_RE.search(body):  # (most bodies have none)
+    # (most bodies have none; a line opening with "(" gates the search: SPACED_TABLE_UNIT_LINE_RE's)
+    if (body.startswith("(") or "\n(" in body) and "|" not in body and SPACED_TABLE_UNIT_LINE_RE.search(body):
         metrics = _with_spaced_table_metrics(body, metrics)
     if ":---" in body or ":--" in body:  # (a Markdown table flattened into one line: most bodies have none)
         metrics = _with_flat_table_metrics(body, metrics)
@@ -1179,6 +1180,8 @@ TABLE_PERCENT_CELL_RE: Final = re.compile(r"^(?P<num>-?\d{1,3}(?:,\d{3})*(?:\.\d
 # a table whose cells are set apart by spaces ("FY ended Dec. 31, 2017 FY ended Dec. 31, 2016 Rate of change Factors"
 # / "Sales 26,605.60 18,552.41 43.41%" / "Operating profit 1,047.56 759.69 37.89% -"), a factor's dashed note between
 # its rows ("-The Company's businesses maintained growth, ..."): engine._with_spaced_table_metrics.
+# Every match opens a line with "(" (MULTILINE's ^ matches at the start and after "\n" only), so a body none of whose
+# lines does (most) is not searched: a pattern opening with ^ is tried at every character, some hundred instructions.
 SPACED_TABLE_UNIT_LINE_RE: Final = re.compile(
     r"^\(\s*(?:in\s+)?(?:(?P<cur>[A-Za-z]{3})\s+(?P<scale>[A-Za-z]+)|(?P<scale2>[A-Za-z]+)\s+(?P<cur2>[A-Za-z]{3}))"
     r"\s*\)[ \t]*$", re.MULTILINE)
