@@ -1682,3 +1682,72 @@ def test_the_spaced_thousands_gate_never_hides_a_match() -> None:
 @given(st.text(alphabet="0123456789 \u00a0\u2009,.-x", max_size=16))
 def test_the_spaced_thousands_gate_on_generated_text(text: str) -> None:
     assert engine.may_space_thousands(text) or engine.SPACED_THOUSANDS_RE.search(text) is None
+
+
+THE_YEAR_PIECES = ("in", "In", "during", "During", "for", "For", "over", "Over", "throughout", "Throughout", "the",
+                   "The", "THE", "whole", "entire", "full", "same", "year", "years", "yearly", "year-on-year", "of",
+                   "to", "end", "2018", "ſ", "\u212a", "\u0130", "then", "them", ",", ".", "'", "’", "-")
+the_year_strategy = joined_words(THE_YEAR_PIECES, ("", " ", "  ", "\t", "\n", "\u00a0", "\u3000"), max_size=12)
+
+
+def _the_year_gated_alike(text: str) -> None:
+    """periods.THE_YEAR_GATE_RE finds nothing only where THE_YEAR_RE finds nothing (engine._the_year_cues returns
+    before its finditer then)."""
+    if periods.THE_YEAR_GATE_RE.search(text) is None:
+        assert periods.THE_YEAR_RE.search(text) is None, text
+
+
+def test_the_year_gate_never_hides_a_match_on_the_real_sentences() -> None:
+    """On every real sentence and paragraph (some hold "in the year": both answers occur), and on each of the
+    pattern's phrases with and without what its lookahead refuses after it."""
+    texts = [*real_sentences(), *real_paragraphs()]
+    for lead in ("in", "In", "during", "For", "over", "Throughout"):
+        for middle in ("", "whole ", "entire ", "full ", "same ", "same  ", "whole\n"):
+            for after in ("", ".", " of 2019", "-on-year", " ahead", " when", "s", "ly"):
+                texts.append(f"{lead} the {middle}year{after}")
+                texts.append(f"x {lead}\u00a0the\t{middle}year{after} y")
+    assert 0 < sum(1 for text in texts if periods.THE_YEAR_RE.search(text)) < len(texts)
+    assert 0 < sum(1 for text in texts if periods.THE_YEAR_GATE_RE.search(text) is None)
+    for text in texts:
+        _the_year_gated_alike(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(the_year_strategy)
+@example("in the year")
+@example("Throughout  the\u00a0same\tyear,")
+def test_the_year_gate_never_hides_a_match(text: str) -> None:
+    _the_year_gated_alike(text)
+
+
+def test_compound_possible_is_the_gate_search() -> None:
+    """engine.compound_possible (the two branches searched apart) says what COMPOUND_GATE_RE's search says, on the
+    real paragraphs (some hold a number said in parts: both answers occur) and on each branch with what may
+    stand between its word and the digit."""
+    texts = list(real_paragraphs())
+    for word in ("illion", "million", "billion", "thousand", "Thousand", "thousands", "illio", "thousan"):
+        for gap in ("", " ", "  ", "\n", "\u00a0", "\u3000", " and ", " and", "and ", " and  ", ", ", " - "):
+            for digit in ("5", "٥", "x", ""):
+                texts += [f"{word}{gap}{digit}", f"3 {word}{gap}{digit}00 yuan", f"a thousand and {word}{gap}{digit}"]
+    assert 0 < sum(1 for text in texts if engine.compound_possible(text)) < len(texts)
+    for text in texts:
+        assert engine.compound_possible(text) == (engine.COMPOUND_GATE_RE.search(text) is not None), text
+
+
+@given(joined_words(("illion", "thousand", "and", "5", "٥", "x", "mill", "ion"), ("", " ", "  ", "\n", "\t"),
+                    max_size=8))
+def test_compound_possible_on_generated_text(text: str) -> None:
+    assert engine.compound_possible(text) == (engine.COMPOUND_GATE_RE.search(text) is not None)
+
+
+def test_the_spaced_table_unit_line_gate_never_hides_a_match() -> None:
+    """extract_metrics searches SPACED_TABLE_UNIT_LINE_RE only in a body with a line opening with "(" (it opens with
+    a MULTILINE ^): on every real page's text, and on unit lines after each kind of line break and none."""
+    texts = list(real_texts())
+    for unit in ("(in million CNY)", "( RMB million )", "(thousands USD)\t", "(in  billion yuan)"):
+        for before in ("", "Table\n", "Table\r\n", "Table\r", "Table\u2028", "Table\x0b", "Table \n", "Table\n\n"):
+            texts += [before + unit, f"{before}{unit}\nSales 1.0 2.0"]
+    gated = [text for text in texts if not (text.startswith("(") or "\n(" in text)]
+    assert gated and len(gated) < len(texts)
+    assert sum(1 for text in texts if engine.SPACED_TABLE_UNIT_LINE_RE.search(text)) > 10
+    assert not any(engine.SPACED_TABLE_UNIT_LINE_RE.search(text) for text in gated)

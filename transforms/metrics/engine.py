@@ -69,6 +69,7 @@ from transforms.metrics.periods import (
     CUE_YEAR,
     FISCAL_PART_RE,
     MONTH,
+    THE_YEAR_GATE_RE,
     THE_YEAR_RE,
     YEAR_NAMED_RE,
     _Cue,
@@ -926,7 +927,8 @@ def extract_metrics(body: str, published: str | None = None, title: str | None =
     if "|" in body and (TABLE_UNIT_LINE_RE.search(body) or ("illions " in body or "housands " in body)
                         and TABLE_SENTENCE_UNIT_LINE_RE.search(body)):  # (a pipe table with its unit line: rare)
         metrics = _with_table_metrics(body, metrics)
-    if "(" in body and "|" not in body and SPACED_TABLE_UNIT_LINE_RE.search(body):  # (most bodies have none)
+    # (most bodies have none; a line opening with "(" gates the search: SPACED_TABLE_UNIT_LINE_RE's)
+    if (body.startswith("(") or "\n(" in body) and "|" not in body and SPACED_TABLE_UNIT_LINE_RE.search(body):
         metrics = _with_spaced_table_metrics(body, metrics)
     if ":---" in body or ":--" in body:  # (a Markdown table flattened into one line: most bodies have none)
         metrics = _with_flat_table_metrics(body, metrics)
@@ -988,7 +990,7 @@ def _extract(body: str, pub: tuple[int, int] | None, document_period: tuple[str,
         infobox = INFOBOX_LINE_RE.match(para) if len(para) <= INFOBOX_LINE_MAX and fact is None \
             and ":" not in para and not para[0].islower() else None
         # (a number said in parts: "illion", whitespace and a digit, looked for once a paragraph; most have none)
-        compound = ("illion" in para or "thousand" in para) and COMPOUND_GATE_RE.search(para) is not None
+        compound = compound_possible(para)
         # (a paragraph ending in a letter, as a cut text may: its last word maybe a scale word's start)
         cut = CUT_SCALE_RE.search(para, len(para) - CUT_SCALE_WINDOW) if para[-1:].isalpha() else None
         months = month_names(para)  # (for the excluded spans and each sentence's month cues)
@@ -1178,6 +1180,8 @@ TABLE_PERCENT_CELL_RE: Final = re.compile(r"^(?P<num>-?\d{1,3}(?:,\d{3})*(?:\.\d
 # a table whose cells are set apart by spaces ("FY ended Dec. 31, 2017 FY ended Dec. 31, 2016 Rate of change Factors"
 # / "Sales 26,605.60 18,552.41 43.41%" / "Operating profit 1,047.56 759.69 37.89% -"), a factor's dashed note between
 # its rows ("-The Company's businesses maintained growth, ..."): engine._with_spaced_table_metrics.
+# Every match opens a line with "(" (MULTILINE's ^ matches at the start and after "\n" only), so a body none of whose
+# lines does (most) is not searched: a pattern opening with ^ is tried at every character, some hundred instructions.
 SPACED_TABLE_UNIT_LINE_RE: Final = re.compile(
     r"^\(\s*(?:in\s+)?(?:(?P<cur>[A-Za-z]{3})\s+(?P<scale>[A-Za-z]+)|(?P<scale2>[A-Za-z]+)\s+(?P<cur2>[A-Za-z]{3}))"
     r"\s*\)[ \t]*$", re.MULTILINE)
@@ -1797,6 +1801,8 @@ def _the_year_cues(cues: list[_Cue], sentence: str, body: str, at: int) -> None:
     in the year": "in the year" is a cue naming the year the body named last before it as a time ("in 2018", "From
     January to November 2018": YEAR_NAMED_RE), and none where the body named none (period.cue; tune_sites s085,
     dev 002's "for the whole year"). `at`: where the sentence starts in `body`."""
+    if THE_YEAR_GATE_RE.search(sentence) is None:  # (most sentences holding "the" and "year" hold no match)
+        return
     for match in THE_YEAR_RE.finditer(sentence):
         year = None
         for named in YEAR_NAMED_RE.finditer(body, 0, at + match.start()):
@@ -2160,7 +2166,22 @@ RANGE_LOW_WINDOW: Final = 24
 # "7 billion 200 million", "1 million 500 thousand": a number with a larger scale right before a scaled one; "312
 # thousand and 700 yuan": a whole number of thousands, "and" maybe, right before a bare number below a thousand
 # (COMPOUND_THOUSAND_LEAD_RE, COMPOUND_UNITS_TAIL_RE; not before "respectively", which lists two amounts).
-COMPOUND_GATE_RE: Final = re.compile(r"illion\s+\d|thousand\s+(?:and\s+)?\d")
+COMPOUND_ILLION_GATE: Final = r"illion\s+\d"
+COMPOUND_THOUSAND_GATE: Final = r"thousand\s+(?:and\s+)?\d"
+COMPOUND_GATE_RE: Final = re.compile(f"{COMPOUND_ILLION_GATE}|{COMPOUND_THOUSAND_GATE}")
+# Its two branches searched apart (compound_possible): each opens with its literal word, which re skips ahead to;
+# the alternation opens with "i" or "t" and was tried at each of those letters (about four times the instructions).
+COMPOUND_ILLION_GATE_RE: Final = re.compile(COMPOUND_ILLION_GATE)
+COMPOUND_THOUSAND_GATE_RE: Final = re.compile(COMPOUND_THOUSAND_GATE)
+
+
+def compound_possible(para: str) -> bool:
+    """COMPOUND_GATE_RE.search(para) is not None: an alternation has a match where either branch has one, and a
+    branch only where its word stands."""
+    return ("illion" in para and COMPOUND_ILLION_GATE_RE.search(para) is not None) \
+        or ("thousand" in para and COMPOUND_THOUSAND_GATE_RE.search(para) is not None)
+
+
 COMPOUND_LEAD_WINDOW: Final = 24
 COMPOUND_LEAD_RE: Final = re.compile(r"(?<![\w.,])(?P<num>\d{1,3}(?:\.\d+)?)\s+(?P<scale>billion|million)\s+$")
 COMPOUND_TAIL_RE: Final = re.compile(r"\d{1,3}\s+(?P<scale>million|thousand)\b")

@@ -138,10 +138,15 @@ RELATIVE_YEAR_WORDS: Final = ("last", "this")
 YEAR_NAMED_RE: Final = re.compile(
     rf"(?:{IN_YEAR_LEAD}|\b(?:{MONTH})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?,?)\s+(?P<year>{YEAR})\b(?!\s*[-–]\d)"
 )
+THE_YEAR_CORE: Final = r"the\s+(?:whole\s+|entire\s+|full\s+|same\s+)?year\b"
 THE_YEAR_RE: Final = re.compile(
-    r"\b(?:[Ii]n|[Dd]uring|[Ff]or|[Oo]ver|[Tt]hroughout)\s+the\s+(?:whole\s+|entire\s+|full\s+|same\s+)?year\b"
+    rf"\b(?:[Ii]n|[Dd]uring|[Ff]or|[Oo]ver|[Tt]hroughout)\s+{THE_YEAR_CORE}"
     r"(?![-‐–'’]|\s+(?:of|to|before|after|ahead|since|end|ending|ended|earlier|later|round|\d))"
 )
+# THE_YEAR_RE's gate: every match of it holds a match of its middle, THE_YEAR_CORE (the same text around it), so a
+# sentence this finds nothing in holds no match of it. THE_YEAR_RE opens with \b and alternatives, so re tries it at
+# every character (some 300 instructions each); this opens with the literal "the", which re skips ahead to.
+THE_YEAR_GATE_RE: Final = re.compile(THE_YEAR_CORE)
 # What may stand between a month cue and the relative year that dates it: "From January to May (of) this year".
 MONTHS_THEN_YEAR_GAP_RE: Final = re.compile(r"\s*,?\s*(?:of\s+)?")
 MONTHS_PERIOD_RE: Final = re.compile(r"^\d{4}-\d{2}(?:-\d{2})?(?:\.\.\d{4}-\d{2}(?:-\d{2})?)?$")  # (or days)
