@@ -2660,6 +2660,8 @@ def test_deadweight_tonnage_is_tonnes() -> None:
                             ("A 400,000-DWT ore carrier berthed.", 4e5)):
         assert [(m.value, m.unit) for m in extract_metrics(sentence)] == [(value, "tonnes")]
     assert [m.unit for m in extract_metrics("He wrote 5 dwt notes.")] != ["tonnes"]
+
+
 def test_deadweight_abbreviated_with_points_is_tonnes() -> None:
     """Real page tune_sites s325 (metrics27, a port guide's entry for Ningbo): "Much of the imported iron ore arrives in
     vessels up to 100,000 d.w.t." and "MAX. SIZE: 5,000 d.w.t., LOA 126 m." had no metric: a deadweight written
