@@ -87,17 +87,21 @@ def slug_title(title: str | None, lines: Iterable[str], url: str | None) -> str 
 
     Only when the URL has a slug, `title` keeps little of it (KEPT_TITLE_SHARE both ways) and a line
     is the slug written out (SLUG_SHARE of its words, LINE_SHARE of the line's): the best such line,
-    the first of equals.
+    the first of equals. A slug of SHORT_SLUG_WORDS words names only the page's first line, word for word.
     """
-    slug = slug_words(url)
-    if not slug:
-        return _short_slug_title(title, lines, url)
+    slug = slug_words(url, SHORT_SLUG_WORDS)  # (the URL read once: a slug of MIN_SLUG_WORDS or more, or a short one)
+    if len(slug) < MIN_SLUG_WORDS and len(slug) != SHORT_SLUG_WORDS:
+        return None
     if title and min(shares(title, slug)) >= KEPT_TITLE_SHARE:
         return None
+    if len(slug) < MIN_SLUG_WORDS:
+        first = next((line for line in map(_plain_line, lines) if line), None)
+        if first is None or first == title or len(first) > MAX_TITLE_CHARS or line_words(first) != slug:
+            return None
+        return first
     best: str | None = None
     best_score = 0.0
-    for raw in lines:
-        line = raw.strip().lstrip("#").strip()
+    for line in map(_plain_line, lines):
         if not line or len(line) > MAX_TITLE_CHARS or "://" in line or "www." in line:
             continue  # (a line carrying a link, "Source: https://...", holds the slug but is no headline)
         of_slug, of_line = shares(line, slug)
@@ -106,15 +110,6 @@ def slug_title(title: str | None, lines: Iterable[str], url: str | None) -> str 
     return best
 
 
-def _short_slug_title(title: str | None, lines: Iterable[str], url: str | None) -> str | None:
-    """The page's first line when a slug of SHORT_SLUG_WORDS words is that line's words exactly and `title` keeps
-    little of them; else None."""
-    slug = slug_words(url, SHORT_SLUG_WORDS)
-    if len(slug) != SHORT_SLUG_WORDS:
-        return None
-    if title and min(shares(title, slug)) >= KEPT_TITLE_SHARE:
-        return None
-    first = next((line for line in (raw.strip().lstrip("#").strip() for raw in lines) if line), None)
-    if first is None or first == title or len(first) > MAX_TITLE_CHARS or line_words(first) != slug:
-        return None
-    return first
+def _plain_line(raw: str) -> str:
+    """A line as a headline is compared: stripped, a Markdown heading's marks aside."""
+    return raw.strip().lstrip("#").strip()

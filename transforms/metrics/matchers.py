@@ -671,10 +671,11 @@ PART_OF_WHOLE_RE: Final = re.compile(
 # ... or of a whole not numbered, after a determiner: "20 of our students", "20 of the projects" (their plural noun).
 PARTITIVE_AFTER_RE: Final = re.compile(r"\s+of\s+(?:the|our|their|its|these|those)\s+(?=[a-z])", re.IGNORECASE)
 # A count given in parentheses after a place or name, counting what the sentence counted before: "Chongqing (67)".
-NAMED_PAREN_BEFORE_RE: Final = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s*\($")
+NAMED_PAREN_OPENING: Final = r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s*\("  # a name of one or two words and "("
+NAMED_PAREN_BEFORE_RE: Final = re.compile(NAMED_PAREN_OPENING + "$")
 # ... or, with no count before it, one of a run of three or more names each with its count so: "Guangdong (92),
 # Zhejiang (87) and Jiangsu (86) ranked among the “top three”" (new listings by province, tune_sites s324).
-NAMED_PAREN_COUNT_RE: Final = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s*\((?P<n>\d{1,3}(?:,\d{3})*)\)")
+NAMED_PAREN_COUNT_RE: Final = re.compile(NAMED_PAREN_OPENING + r"(?P<n>\d{1,3}(?:,\d{3})*)\)")
 NAMED_PAREN_RUN_MIN: Final = 3
 # "Of the 35 industrial categories, 29 ...", "Among the 236 products listed in the catalog, 106 ...".
 PARTITIVE_BEFORE_RE: Final = re.compile(
