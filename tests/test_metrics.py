@@ -2673,6 +2673,19 @@ def test_deadweight_abbreviated_with_points_is_tonnes() -> None:
     assert (m.value, m.unit) == (5000.0, "tonnes") and "match.tonnes" in m.rules
 
 
+def test_a_million_glued_before_dwt_is_tonnes() -> None:
+    """Real page tune_sites s335 (metrics28, a Seatrade item on China's shipyards): "For the first eleven months,
+    China’s shipbuilding output was 35.88m dwt, an increase of 7.9%" and five more "m dwt" figures had no metric: a
+    million glued as "m" before a deadweight in either case is tonnes as before "tonnes" (match.million_glued); a bare
+    lowercase "dwt" stays none."""
+    ms = extract_metrics("For the first eleven months, China’s shipbuilding output was 35.88m dwt, an increase of 7.9%; "
+                         "the newly received shipbuilding order was 63.64m dwt, increasing 182.6%.")
+    assert [(m.value, m.unit) for m in ms if m.unit == "tonnes"] == [(35.88e6, "tonnes"), (63.64e6, "tonnes")]
+    assert "match.million_glued" in ms[0].rules
+    assert [(m.value, m.unit) for m in extract_metrics("The yard delivered 1.2M DWT.")] == [(1.2e6, "tonnes")]
+    assert [m.unit for m in extract_metrics("He wrote 5 dwt notes.")] != ["tonnes"]
+
+
 def test_run_of_names_with_counts_in_parentheses() -> None:
     """Real page tune_sites s324 (metrics27, new A-share listings by province): "Guangdong (92), Zhejiang (87) and
     Jiangsu (86) ranked among the “top three”, and Shanghai (48), Beijing (40) and Shandong (36) belong to the “second

@@ -802,7 +802,9 @@ from transforms.textutil import KANA_RE, MONTH_ABBR
 # headline ("/blog/increasing-capacity/", "shengwei-sem-1-2024": t374, t927; slugs.SHORT_SLUG_WORDS).
 # "2026.12.07.263": main (metrics27, .250-.255) and other33 (.260-.262) merged: the metric rules and the page-level
 # rules together (neither touches the other's records).
-EXTRACTOR_VERSION = "2026.12.07.263"
+# "2026.12.07.270" (metrics28): a million glued as "m" before a deadweight in either case is tonnes ("shipbuilding output
+# was 35.88m dwt", a Seatrade item, tune_sites s335: six figures not read; matchers.GLUED_MILLION_RE).
+EXTRACTOR_VERSION = "2026.12.07.270"
 
 
 MIDDLE_DOT: Final = "·"

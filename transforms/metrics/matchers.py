@@ -273,9 +273,10 @@ KWH_RE: Final = re.compile(
 # A million glued as "m" or "mn" before containers or a mass: "throughput of 23.3m teu", "handling 130m tonnes"
 # (match.million_glued; "m" alone is no scale word: "27.7m in width", "56.7m tall" are metres).
 # "TEU" glued to its number is containers too: "totaling 186,749TEU in capacity", "35.3mTEU" (tune_other t428); so
-# is a million of people ("home to 9.6m residents", tune_other t481: vocab.GLUED_MILLION_PEOPLE).
+# is a million of people ("home to 9.6m residents", tune_other t481: vocab.GLUED_MILLION_PEOPLE); and a million of
+# deadweight tonnes in either case ("shipbuilding output was 35.88m dwt", a Seatrade item, tune_sites s335: no figure).
 GLUED_MILLION_RE: Final = re.compile(
-    rf"{NUM}(?:(?P<million>mn|m|M)(?:\s+(?P<what>(?i:teus?|(?:metric\s+)?(?:tonnes|tonne|tons|ton)))"
+    rf"{NUM}(?:(?P<million>mn|m|M)(?:\s+(?P<what>(?i:teus?|(?:metric\s+)?(?:tonnes|tonne|tons|ton)|dwt))"
     rf"|\s+(?P<people>{words_pattern(GLUED_MILLION_PEOPLE)})|(?P<teu>TEUs?))"
     r"|(?P<teu_glued>TEUs?))\b(?!-)")
 KM_RE: Final = re.compile(
@@ -1129,9 +1130,10 @@ def _count_plus(match: re.Match[str]) -> _Found | None:
 
 
 def _glued_million(match: re.Match[str]) -> _Found:
-    """ "23.3m teu", "353m tons", "35.3mTEU": a million glued as "m", of containers (a count) or a mass;
+    """ "23.3m teu", "353m tons", "35.88m dwt", "35.3mTEU": a million glued as "m", of containers (a count) or a mass;
     "186,749TEU": containers."""
-    unit = "tonnes" if "ton" in (match.group("what") or "").lower() else "count"
+    what = (match.group("what") or "").lower()
+    unit = "tonnes" if "ton" in what or what == "dwt" else "count"
     value = number_value(match.group("num"), "million" if match.group("million") else None)
     people = match.group("people")  # "9.6m residents": a count of them
     return _Found(match.start(), match.end(), value, unit, num_start=match.start(),
@@ -1314,7 +1316,7 @@ MATCHER_TRIGGERS: Final[dict[str, tuple[str, ...]]] = {
     "m2": ("m2", "m²", "m^2", "square", "sq"),
     "area_pair": ("square", "sq", "km2", "km²", "m2", "m²"),
     "mu": ("mu",),
-    "million_glued": ("teu", "ton", *GLUED_MILLION_PEOPLE),
+    "million_glued": ("teu", "ton", "dwt", *GLUED_MILLION_PEOPLE),
     "tonnes": ("ton", "dwt", "d.w.t"),
     "kilograms": ("kilogram", "kg"),
     "kwh": ("wh", "watt"),
