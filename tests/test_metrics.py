@@ -2731,6 +2731,19 @@ def test_percentage_range_written_with_to() -> None:
     assert [x.value for x in extract_metrics("Its share rose 5% to 20%.")] == [5.0, 20.0]
 
 
+def test_hedged_share_range_with_the_unit_said_twice() -> None:
+    """Real page tune_sites s329 (metrics28, a Yicai item on Cixi's appliance makers): "Only about 15 percent to 20
+    percent of the small appliances made in Cixi, known as China's small home appliance hub, are exported to the US"
+    gave two figures, 15 a level and 20 a share: after an estimate's word and before "of" a whole, a range with its
+    unit said at both ends is read at its low end as "10 to 20 percent" is (match.percent_range); "rose 5% to 20% of
+    the market" stays a change and the level it reached."""
+    ms = extract_metrics("Only about 15 percent to 20 percent of the small appliances made in Cixi, known as China's "
+                         "small home appliance hub, are exported to the US, Yu Xuehui told Yicai.")
+    assert [(m.value, m.unit, m.kind, m.qualifier) for m in ms] == [(15.0, "percent", "share", "approx")]
+    assert "match.percent_range" in ms[0].rules
+    assert [x.value for x in extract_metrics("Its share rose 5% to 20% of the market.")] == [5.0, 20.0]
+
+
 def test_spelled_count_after_the_above_refers_back() -> None:
     """Real page tune_sites s320 (metrics27, two banks' half year): "The above two banks continued to promote the
     transformation of their business models" gave a count of 2 "at least": "above" after a determiner points back to

@@ -804,7 +804,10 @@ from transforms.textutil import KANA_RE, MONTH_ABBR
 # rules together (neither touches the other's records).
 # "2026.12.07.270" (metrics28): a million glued as "m" before a deadweight in either case is tonnes ("shipbuilding output
 # was 35.88m dwt", a Seatrade item, tune_sites s335: six figures not read; matchers.GLUED_MILLION_RE).
-EXTRACTOR_VERSION = "2026.12.07.270"
+# "2026.12.07.271" (metrics28): a range of shares with the unit said at both ends, after an estimate's word and before
+# "of" a whole, is read at its low end ("Only about 15 percent to 20 percent of the small appliances made in Cixi", a
+# Yicai item, tune_sites s329: two figures; matchers.PERCENT_RANGE_RE, vocab.RANGE_ESTIMATE_WORDS).
+EXTRACTOR_VERSION = "2026.12.07.271"
 
 
 MIDDLE_DOT: Final = "·"

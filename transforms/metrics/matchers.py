@@ -62,6 +62,7 @@ from transforms.metrics.vocab import (
     HEAD_PLACE_PREPOSITIONS,
     HEADCOUNT_NOUNS,
     HEDGE_WORDS,
+    RANGE_ESTIMATE_WORDS,
     HYPHENATED_MONEY_CURRENCIES,
     HYPHENATED_MONEY_SCALES,
     INVARIANT_UNIT_NOUNS,
@@ -228,8 +229,14 @@ PERCENT_RE: Final = re.compile(rf"{NUM}\s?(?:%|％|percent\b|per cent\b)", re.IG
 # (percent_range; "10%-15%" was 10% and a decline of 15%, "10-15%" nothing).
 # (and with "to" and no sign after the low end: "are expected to grow 10 to 20 percent in 2012", a moulder's expansion,
 # tune_sites s327: the high end was read, a level; not "from 10 to 20 percent", a move, nor "rose 5% to 20%")
+# (and with the unit said at both ends, after an estimate's word and before "of" a whole: "Only about 15 percent to 20
+# percent of the small appliances made in Cixi", a Yicai item, tune_sites s329: two figures, the low end a level; not
+# "rose 5% to 20%", a move, nor "15 percent to 20 percent" alone)
 PERCENT_RANGE_RE: Final = re.compile(
-    rf"{NUM}(?:\s?(?:%|％)?\s?[-–~]|\s+to)\s?\d{{1,3}}(?:\.\d+)?\s?(?:%|％|percent\b|per cent\b)", re.IGNORECASE)
+    rf"{NUM}(?:\s?(?:%|％)?\s?[-–~]|\s+to|(?P<said_twice>\s?(?:%|％|percent\b|per cent\b)\s+to\s))"
+    r"\s?\d{1,3}(?:\.\d+)?\s?(?:%|％|percent\b|per cent\b)(?(said_twice)(?=\s+of\s))", re.IGNORECASE)
+# The estimate's word the unit said at both ends needs before the low end (vocab.RANGE_ESTIMATE_WORDS).
+RANGE_ESTIMATE_BEFORE_RE: Final = re.compile(rf"\b(?:{words_pattern(RANGE_ESTIMATE_WORDS)})\s+$", re.IGNORECASE)
 # The first of two percentages that share the one percent sign after the second: "grew respectively 19.9 and 29.9
 # percent", "rose 3.1 and 2.8%" (percent_pair; not a range's low end: "between 3 and 5 percent").
 PERCENT_PAIR_RE: Final = re.compile(
@@ -888,6 +895,9 @@ def _percent_range(match: re.Match[str]) -> _Found | None:
         return None
     if high.group().lstrip()[:2].lower() == "to" and PERCENT_RANGE_FROM_RE.search(match.string, 0, match.start()):
         return None  # "rose from 10 to 20 percent": a move to the high end (read as a percentage there)
+    if match.group("said_twice") and not RANGE_ESTIMATE_BEFORE_RE.search(match.string, max(0, match.start() - 16),
+                                                                         match.start()):
+        return None  # "rose 5% to 20% of ...": a change and the level it reached, no range (match.percent_range)
     return _Found(match.start(), match.end(), _number(match), "percent", num_start=match.start())
 
 
@@ -1374,7 +1384,7 @@ NUMBER_FOLLOWERS: Final[dict[str, str]] = {
     "basis_points": _any_case("b"),  # basis points
     "percent": _any_case("%p"),  # %, percent, per cent (and "％", not ASCII)
     "percent_pair": _any_case("a"),  # and
-    "percent_range": "%-~tT",  # to; (and "％", "–", not ASCII)
+    "percent_range": "%-~tTpP",  # to; percent ... to; (and "％", "–", not ASCII)
     "km2": _any_case(_SCALE_LEADS + "-sk"),  # square, sq; km2, km²
     "m2": _any_case(_SCALE_LEADS + "-sm"),  # square, sq, sqm; m2, m², m^2
     "mu": _SCALE_LEADS + "-m",

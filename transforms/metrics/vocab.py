@@ -356,6 +356,9 @@ POINTS_COMPARE_WORDS: Final = ("lower", "higher", "above", "below", "faster", "s
 # growth rate reached about 5%", "up from over 3,000"); rules add their own (matchers.ELIDED_GAP_RE,
 # qualifiers.GROWTH_RATE_IS_RE). The qualifier a hedge gives is QUALIFIER_WORDS'.
 HEDGE_WORDS: Final = ("nearly", "almost", "about", "around", "over", "more than")
+# Words of an estimate before the low end of a range of shares with the unit said twice ("Only about 15 percent to 20
+# percent of the small appliances made in Cixi", tune_sites s329: matchers.PERCENT_RANGE_RE's hedged form).
+RANGE_ESTIMATE_WORDS: Final = ("about", "around", "approximately", "roughly", "some", "nearly", "almost")
 # Words before a multiple written in words ("an increase of nearly ten times"), and the multiples read.
 TIMES_CHANGE_WORDS: Final = ("increase", "increased", "increases", "increasing", "grew", "grown", "rose", "risen",
                              "expanded", "up")
