@@ -2731,6 +2731,20 @@ def test_percentage_range_written_with_to() -> None:
     assert [x.value for x in extract_metrics("Its share rose 5% to 20%.")] == [5.0, 20.0]
 
 
+def test_pct_glued_to_a_half_year_after_its_four_digit_year() -> None:
+    """Real page tune_sites s332 (metrics28, a broker's note on Bank of Ningbo's three quarters): "The net profit growth
+    rate of 2024Q1-Q3 company was higher than 2024H1+1.60pct" and "Compared with 2024q2+44.56pct, new retail loans
+    accounted for a marked improvement" read nothing ("1h24+2.16pcts" was read): a sign glued to a half year or quarter
+    after its four-digit year opens percentage points too (match.pct_points), and the period compared with makes the
+    singular "pct" points with no rate word; a bare "rose 5 pct" stays none."""
+    ms = extract_metrics("The net profit growth rate of 2024Q1-Q3 company was higher than 2024H1+1.60pct, mainly due "
+                         "to the weakening of net interest spreads.")
+    assert [(m.value, m.unit, m.kind) for m in ms] == [(1.6, "percentage_points", "change")]
+    ms = extract_metrics("Compared with 2024q2+44.56pct, new retail loans accounted for a marked improvement.")
+    assert [(m.value, m.unit) for m in ms] == [(44.56, "percentage_points")]
+    assert not extract_metrics("It rose 5 pct.")
+
+
 def test_hedged_share_range_with_the_unit_said_twice() -> None:
     """Real page tune_sites s329 (metrics28, a Yicai item on Cixi's appliance makers): "Only about 15 percent to 20
     percent of the small appliances made in Cixi, known as China's small home appliance hub, are exported to the US"

@@ -807,7 +807,10 @@ from transforms.textutil import KANA_RE, MONTH_ABBR
 # "2026.12.07.271" (metrics28): a range of shares with the unit said at both ends, after an estimate's word and before
 # "of" a whole, is read at its low end ("Only about 15 percent to 20 percent of the small appliances made in Cixi", a
 # Yicai item, tune_sites s329: two figures; matchers.PERCENT_RANGE_RE, vocab.RANGE_ESTIMATE_WORDS).
-EXTRACTOR_VERSION = "2026.12.07.271"
+# "2026.12.07.272" (metrics28): a sign glued to a half year or quarter after its four-digit year opens percentage points
+# ("higher than 2024H1+1.60pct", "Compared with 2024q2+44.56pct", a broker's note, tune_sites s332: not read), the
+# singular "pct" so with no rate word (matchers.PCT_POINTS_RE, GLUED_PERIOD_BEFORE_RE).
+EXTRACTOR_VERSION = "2026.12.07.272"
 
 
 MIDDLE_DOT: Final = "·"

@@ -190,10 +190,15 @@ SIGNED_PERCENT_RE: Final = re.compile(
 # labelled: each was no metric). The plural is always points; the singular only where its sentence names a rate
 # (PCT_RATE_WORDS). A sign may open it, glued to a half year or quarter before it ("1h24+"); the first of a pair
 # ("+0.42 and +1.6 pct") shares the second's unit.
+# (and to a half year or quarter after its four-digit year, "higher than 2024H1+1.60pct", "Compared with
+# 2024q2+44.56pct", a broker's note on Bank of Ningbo, tune_sites s332: not read; a sign glued to the period compared
+# with makes even the singular points, as a rate word does: GLUED_PERIOD_BEFORE_RE)
 PCT_POINTS_RE: Final = re.compile(
-    rf"(?:(?<=\d[hHqQ]\d\d)|(?<!{NOT_BEFORE_NUMBER}))(?P<sign>[+\-−])?(?P<num>{NUMBER_READ})(?![.,]\d)"
+    rf"(?:(?<=\d[hHqQ]\d\d)|(?<=\d{{4}}[hHqQ]\d)|(?<!{NOT_BEFORE_NUMBER}))(?P<sign>[+\-−])?(?P<num>{NUMBER_READ})"
+    r"(?![.,]\d)"
     rf"(?:\s?(?P<unit>pcts|pct)\b|(?=\s+and\s+[+\-−]?{NUMBER_READ}\s?(?P<next>pcts|pct)\b))", re.IGNORECASE)
 PCT_RATE_RE: Final = re.compile(rf"\b(?:{words_pattern(PCT_RATE_WORDS)})\b", re.IGNORECASE)
+GLUED_PERIOD_BEFORE_RE: Final = re.compile(r"\d[hHqQ]\d{1,2}$")
 # "four percentage points higher than ...": percentage points in a word (sixth tune_sites pass, s057).
 SPELLED_POINTS_RE: Final = re.compile(
     rf"(?<![\w-])(?P<word>{words_pattern({**SPELLED_UNITS, **SPELLED_NUMBERS, **SPELLED_TENS})})\s+"
@@ -943,7 +948,8 @@ def pct_points(match: re.Match[str], sentence: str) -> _Found | None:
     """ "+1.6 pct" / "2.5 pcts" / "1h24-5.35pcts": percentage points of that sign (the singular only in a sentence
     that names a rate)."""
     unit = (match.group("unit") or match.group("next")).lower()
-    if unit == "pct" and not PCT_RATE_RE.search(sentence):
+    if unit == "pct" and not PCT_RATE_RE.search(sentence) \
+            and not (match.group("sign") and GLUED_PERIOD_BEFORE_RE.search(match.string, 0, match.start())):
         return None
     value = _number(match)
     return _Found(match.start(), match.end(), -value if match.group("sign") in ("-", "−") else value,
