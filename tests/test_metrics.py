@@ -2686,6 +2686,19 @@ def test_a_million_glued_before_dwt_is_tonnes() -> None:
     assert [m.unit for m in extract_metrics("He wrote 5 dwt notes.")] != ["tonnes"]
 
 
+def test_count_in_words_before_a_vessel_size_counts_the_vessels() -> None:
+    """Real page tune_sites s336 (metrics28, a Container News item on Zhejiang Seaport's feeders): "an order of four
+    1,000TEU feeder ships" and "ordered four 1,868TEU ships" gave the sizes only: a count in words may stand before a
+    vessel's size (vocab.VESSEL_SIZE_UNITS: TEU, dwt, ton) and counts the noun after it (match.spelled_count); the size
+    is read apart as before."""
+    ms = extract_metrics("Zhejiang Seaport Shipping Company has added to its string of newbuilding orders, with an "
+                         "order of four 1,000TEU feeder ships from the Singapore-listed Chinese ship builder.")
+    assert [(m.value, m.unit, m.subject) for m in ms] == [(4.0, "count", "feeder ships"), (1000.0, "count", None)]
+    m = by_text(extract_metrics("The port has two 100,000-ton berths."), "two 100,000-ton berths")
+    assert (m.value, m.subject) == (2.0, "berths")
+    assert [m.value for m in extract_metrics("He paid four 100 yuan notes.")] == [100.0]
+
+
 def test_run_of_names_with_counts_in_parentheses() -> None:
     """Real page tune_sites s324 (metrics27, new A-share listings by province): "Guangdong (92), Zhejiang (87) and
     Jiangsu (86) ranked among the “top three”, and Shanghai (48), Beijing (40) and Shandong (36) belong to the “second

@@ -810,7 +810,10 @@ from transforms.textutil import KANA_RE, MONTH_ABBR
 # "2026.12.07.272" (metrics28): a sign glued to a half year or quarter after its four-digit year opens percentage points
 # ("higher than 2024H1+1.60pct", "Compared with 2024q2+44.56pct", a broker's note, tune_sites s332: not read), the
 # singular "pct" so with no rate word (matchers.PCT_POINTS_RE, GLUED_PERIOD_BEFORE_RE).
-EXTRACTOR_VERSION = "2026.12.07.272"
+# "2026.12.07.273" (metrics28): a count in words before a vessel's size counts the noun after the size ("an order of four
+# 1,000TEU feeder ships", a Container News item, tune_sites s336: only the size read; matchers.SPELLED_COUNT_RE,
+# vocab.VESSEL_SIZE_UNITS).
+EXTRACTOR_VERSION = "2026.12.07.273"
 
 
 MIDDLE_DOT: Final = "·"

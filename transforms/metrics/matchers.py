@@ -63,6 +63,7 @@ from transforms.metrics.vocab import (
     HEADCOUNT_NOUNS,
     HEDGE_WORDS,
     RANGE_ESTIMATE_WORDS,
+    VESSEL_SIZE_UNITS,
     HYPHENATED_MONEY_CURRENCIES,
     HYPHENATED_MONEY_SCALES,
     INVARIANT_UNIT_NOUNS,
@@ -532,7 +533,8 @@ assert MONEY_SUFFIXED_RE.pattern == rf"{NUM}{SCALE}\s*(?P<cur>{words_pattern(CUR
     and not MONEY_SUFFIXED_RE.flags & re.IGNORECASE
 SPELLED_COUNT_RE: Final = re.compile(  # tries of the words: the pattern is tried at every word of a sentence
     rf"(?<![\w-])(?P<word>(?:{words_pattern(SPELLED_TENS)})-(?:{words_pattern(SPELLED_UNITS)})|"
-    rf"{words_pattern(SPELLED_NUMBERS)})(?![\w-])\s+(?=[A-Za-z\"“])", re.IGNORECASE
+    rf"{words_pattern(SPELLED_NUMBERS)})(?![\w-])\s+(?=[A-Za-z\"“]|"
+    rf"(?P<size>{NUMBER_READ}(?:\s?|-)(?:{words_pattern(VESSEL_SIZE_UNITS)})s?)\s+[A-Za-z])", re.IGNORECASE
 )
 
 # "five categories, namely ...": the words after a count that make it the announcement of a list.
@@ -1953,7 +1955,8 @@ def _spelled_count(para: str, match: re.Match[str], sent_start: int) -> _Found |
     if OF_THEM_AFTER_RE.match(para, match.end() - len(match.group()) + len(word)):
         return _Found(match.start(), match.start() + len(word), value, "count", kind="level",
                       num_start=match.start())
-    phrase = _noun_phrase_after(para, match.end())
+    # (past a vessel's size: "four 1,000TEU feeder ships" counts the ships, tune_sites s336; the size is read apart)
+    phrase = _noun_phrase_after(para, match.end() if match.group("size") is None else match.end("size") + 1)
     if phrase is None and value >= 2 and _is_clause_subject(para, before, match.start() + len(word)):
         return _Found(match.start(), match.start() + len(word), value, "count", kind="level",
                       num_start=match.start(), rules=["count.clause_subject"])  # "Seven are engaged in ..."

@@ -356,6 +356,9 @@ POINTS_COMPARE_WORDS: Final = ("lower", "higher", "above", "below", "faster", "s
 # growth rate reached about 5%", "up from over 3,000"); rules add their own (matchers.ELIDED_GAP_RE,
 # qualifiers.GROWTH_RATE_IS_RE). The qualifier a hedge gives is QUALIFIER_WORDS'.
 HEDGE_WORDS: Final = ("nearly", "almost", "about", "around", "over", "more than")
+# A vessel's or a berth's size between a count in words and its noun ("an order of four 1,000TEU feeder ships", a
+# Container News item, tune_sites s336: matchers.SPELLED_COUNT_RE's size class).
+VESSEL_SIZE_UNITS: Final = ("teu", "dwt", "ton", "tonne")
 # Words of an estimate before the low end of a range of shares with the unit said twice ("Only about 15 percent to 20
 # percent of the small appliances made in Cixi", tune_sites s329: matchers.PERCENT_RANGE_RE's hedged form).
 RANGE_ESTIMATE_WORDS: Final = ("about", "around", "approximately", "roughly", "some", "nearly", "almost")
