@@ -2699,6 +2699,21 @@ def test_count_in_words_before_a_vessel_size_counts_the_vessels() -> None:
     assert [m.value for m in extract_metrics("He paid four 100 yuan notes.")] == [100.0]
 
 
+def test_a_bare_count_sizing_a_settlement_counts_its_people() -> None:
+    """Real pages tune_sites s337 (metrics28, AFP's 2008 story on Cixi's exporters: "The Cixi zone ... thrives on its
+    proximity to Ningbo, a city of six million whose natural harbour makes it a convenient interface") and tune_other
+    t912 ("is a town of 84,000 in northeastern Zhejiang"): no metric. A bare count after "a city/town ... of", with
+    nothing counted after it, is the place's people (count.place_population); an area or a span of years is not."""
+    ms = extract_metrics("The Cixi zone thrives on its proximity to Ningbo, a city of six million whose natural harbour "
+                         "makes it a convenient interface with overseas markets.")
+    assert [(m.value, m.unit, m.subject) for m in ms] == [(6e6, "count", "population")]
+    assert "count.place_population" in ms[0].rules
+    assert [(m.value, m.subject) for m in extract_metrics("Xikou is a town of 84,000 in northeastern Zhejiang.")] == [
+        (84000.0, "population")]
+    assert not extract_metrics("It is a city of 2,000 years of history.")
+    assert [m.unit for m in extract_metrics("It is a city of 300 square kilometers.")] == ["km2"]
+
+
 def test_run_of_names_with_counts_in_parentheses() -> None:
     """Real page tune_sites s324 (metrics27, new A-share listings by province): "Guangdong (92), Zhejiang (87) and
     Jiangsu (86) ranked among the “top three”, and Shanghai (48), Beijing (40) and Shandong (36) belong to the “second

@@ -813,7 +813,10 @@ from transforms.textutil import KANA_RE, MONTH_ABBR
 # "2026.12.07.273" (metrics28): a count in words before a vessel's size counts the noun after the size ("an order of four
 # 1,000TEU feeder ships", a Container News item, tune_sites s336: only the size read; matchers.SPELLED_COUNT_RE,
 # vocab.VESSEL_SIZE_UNITS).
-EXTRACTOR_VERSION = "2026.12.07.273"
+# "2026.12.07.274" (metrics28): a bare count sizing a settlement counts its people ("Ningbo, a city of six million whose
+# natural harbour ...", AFP 2008, tune_sites s337; "a town of 84,000 in northeastern Zhejiang", t912: no metric;
+# matchers.place_population, vocab POPULATED_PLACE_NOUNS, POPULATION_FOLLOW_WORDS).
+EXTRACTOR_VERSION = "2026.12.07.274"
 
 
 MIDDLE_DOT: Final = "·"

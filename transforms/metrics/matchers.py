@@ -64,6 +64,8 @@ from transforms.metrics.vocab import (
     HEDGE_WORDS,
     RANGE_ESTIMATE_WORDS,
     VESSEL_SIZE_UNITS,
+    POPULATED_PLACE_NOUNS,
+    POPULATION_FOLLOW_WORDS,
     HYPHENATED_MONEY_CURRENCIES,
     HYPHENATED_MONEY_SCALES,
     INVARIANT_UNIT_NOUNS,
@@ -1165,9 +1167,30 @@ def _spelled_percent(match: re.Match[str]) -> _Found:
     return _Found(match.start(), match.end(), float(value), "percent", num_start=match.start())
 
 
+# "a city of six million whose ...", "a town of 84,000 in ...": a bare count sizing a settlement counts its people
+# (count.place_population; vocab POPULATED_PLACE_NOUNS, POPULATION_FOLLOW_WORDS).
+PLACE_OF_BEFORE_RE: Final = re.compile(
+    rf"\b(?:a|an|the)\s+(?:{words_pattern(POPULATED_PLACE_NOUNS)})\s+of\s+"
+    rf"(?:(?:{words_pattern(RANGE_ESTIMATE_WORDS)})\s+)?$", re.IGNORECASE)
+POPULATION_FOLLOW_RE: Final = re.compile(
+    rf"\s*(?:[,.;:)]|$)|\s+(?:{words_pattern(POPULATION_FOLLOW_WORDS)})\b", re.IGNORECASE)
+PLACE_OF_WINDOW: Final = 40
+
+
+def place_population(para: str, start: int, end: int) -> bool:
+    """Whether the count at para[start:end] sizes a settlement: "a city of 6 million, ..." (count.place_population)."""
+    return PLACE_OF_BEFORE_RE.search(para, max(0, start - PLACE_OF_WINDOW), start) is not None \
+        and POPULATION_FOLLOW_RE.match(para, end) is not None
+
+
 def _spelled_scaled_count(match: re.Match[str]) -> _Found | None:
     """ "over one million people": a count in words with a scale, of the plural noun phrase after it."""
     para = match.string
+    if place_population(para, match.start(), match.end()):
+        value = float(SCALED_WORD_VALUES[vocab_key(match.group("word"))]
+                      * Decimal(int(SCALE_WORDS[vocab_key(match.group("scale"))])))
+        return _Found(match.start(), match.end(), value, "count", kind="level", subject="population",
+                      num_start=match.start(), rules=["count.spelled_scaled", "count.place_population"])
     phrase = _noun_phrase_after(para, match.end())
     if phrase is None:
         return None
@@ -2051,6 +2074,10 @@ def _elided_count(para: str, read: NumberRead, sent_start: int, sent_end: int,
         return _Found(read.start, read.end, value, "count", kind="level", subject=subject,
                       num_start=read.start, rules=["count.per_period"] if per_period else [])
 
+    if (value >= 1000 or read.scale) and place_population(para, read.start, read.end):
+        found_item = item("population")  # "a town of 84,000 in northeastern Zhejiang"
+        found_item.rules.append("count.place_population")
+        return found_item
     if OF_THEM_AFTER_RE.match(after) or (OF_THEM_BEFORE_TAIL.has_match(before)
                                          and not after[:2].strip(" ")[:1].isdigit()):
         return item(None)  # "86 of them", "Among them, 5,300 hold master's degrees"
