@@ -2714,6 +2714,18 @@ def test_a_bare_count_sizing_a_settlement_counts_its_people() -> None:
     assert [m.unit for m in extract_metrics("It is a city of 300 square kilometers.")] == ["km2"]
 
 
+def test_counts_each_with_its_modifier_before_one_noun() -> None:
+    """Real page tune_sites s336 (metrics28, a Container News item on Zhejiang Seaport's feeders): "Alphaliner ranks
+    NBOSCO as the world’s 34th largest liner operator, with a current capacity of 35,588TEU, comprised of 29 owned and
+    15 chartered ships" read 15 and not 29: a number, its own modifier and "and" before a count of "<modifier> <noun>"
+    counts the noun with its modifier (count.modifier_pair); "300 more and 200 new enterprises" does not."""
+    ms = extract_metrics("Alphaliner ranks NBOSCO as the world’s 34th largest liner operator, with a current capacity "
+                         "of 35,588TEU, comprised of 29 owned and 15 chartered ships.")
+    m = by_text(ms, "29")
+    assert (m.value, m.unit, m.subject) == (29.0, "count", "owned ships") and "count.modifier_pair" in m.rules
+    assert [m.value for m in extract_metrics("It has 300 more and 200 new enterprises.")] == [200.0]
+
+
 def test_run_of_names_with_counts_in_parentheses() -> None:
     """Real page tune_sites s324 (metrics27, new A-share listings by province): "Guangdong (92), Zhejiang (87) and
     Jiangsu (86) ranked among the “top three”, and Shanghai (48), Beijing (40) and Shandong (36) belong to the “second

@@ -816,7 +816,10 @@ from transforms.textutil import KANA_RE, MONTH_ABBR
 # "2026.12.07.274" (metrics28): a bare count sizing a settlement counts its people ("Ningbo, a city of six million whose
 # natural harbour ...", AFP 2008, tune_sites s337; "a town of 84,000 in northeastern Zhejiang", t912: no metric;
 # matchers.place_population, vocab POPULATED_PLACE_NOUNS, POPULATION_FOLLOW_WORDS).
-EXTRACTOR_VERSION = "2026.12.07.274"
+# "2026.12.07.275" (metrics28): a number with its own modifier and "and" before a count of "<modifier> <noun>" counts the
+# noun ("comprised of 29 owned and 15 chartered ships", a Container News item, tune_sites s336: 29 not read;
+# matchers.MODIFIER_PAIR_AFTER_RE, count.modifier_pair).
+EXTRACTOR_VERSION = "2026.12.07.275"
 
 
 MIDDLE_DOT: Final = "·"

@@ -700,6 +700,9 @@ PARTITIVE_BEFORE_RE: Final = re.compile(
                                         re.IGNORECASE)
 # A number listed right before a count of the same noun: "4,158 and 3,249 items".
 LIST_JOIN_RE: Final = re.compile(r"\s*(?:,\s*|\s+)(?:and|or)\s+")
+# ... or each with its own modifier before the noun said once: "comprised of 29 owned and 15 chartered ships" (a
+# Container News item, tune_sites s336: 29 not read; count.modifier_pair): the first counts "owned ships".
+MODIFIER_PAIR_AFTER_RE: Final = re.compile(r"\s+(?P<mod>[a-z]{3,})\s+(?:and|or)\s+")
 # "the number of high-tech enterprises grew by 36.2% to 2,856", "..., with 24"
 NUMBER_OF_RE: Final = re.compile(r"\b(?:the\s+)?(?:total\s+)?number\s+of\s+(?P<np>[\w\s&'’-]+?)"
                                  r"(?=\s+(?:in|at|on|from|across|has|have|had|was|were|is|are|will|to|with|"
@@ -2117,6 +2120,14 @@ def _elided_count(para: str, read: NumberRead, sent_start: int, sent_end: int,
             fewer = than.group("cmp").lower() in COUNT_FEWER_THAN_WORDS
             return _Found(read.start, read.end, -value if fewer else value, "count", kind="change",
                           subject=last.subject, num_start=read.start, rules=["count.more_than_before"])
+    paired = MODIFIER_PAIR_AFTER_RE.match(after) if not read.scale and " and " in after[:40] else None
+    if paired and paired.group("mod") not in AMOUNT_COMPARATIVES and paired.group("mod") not in SCALE_WORDS:
+        following = [f for f in found if f.unit == "count" and f.start == read.end + paired.end()]
+        noun = following[0].subject.split(maxsplit=1) if following and following[0].subject else []
+        if len(noun) == 2 and noun[0] != paired.group("mod"):
+            found_item = item(f"{paired.group('mod')} {noun[1]}")  # "29 owned and 15 chartered ships"
+            found_item.rules.append("count.modifier_pair")
+            return found_item
     if not ELIDED_FOLLOW_RE.match(after):
         return None
     if TIME_RANGE_END_RE.match(after):
