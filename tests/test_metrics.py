@@ -3824,6 +3824,23 @@ def test_a_key_figure_s_label_that_names_its_unit_reads_its_bare_figure() -> Non
     assert [m.unit for m in extract_metrics("Revenue Per Employee 1.27M")] == []  # no currency named
 
 
+def test_a_money_noun_moving_between_bare_scaled_amounts_is_yuan() -> None:
+    """Real page tune_sites s334 (metrics28, Joyson's news page copying a China Securities Journal story): "the revenue
+    of Joyson Electronic has been increased from 200 million in 2006 to 18.6 billion in 2016" read nothing (each amount
+    followed by its year, neither after a link word). A move "from" one bare scaled amount "to" another, each maybe
+    with its year, in a clause naming money and a sentence naming no currency, is in yuan (money.currency_clause);
+    with a currency elsewhere in the sentence (s015's "84.55 mln USD, with the registered capital increased from 20
+    million to 32 million") it stays unread, and a count's move stays a count."""
+    ms = extract_metrics("In recent years, through a series of oversea acquisition, the revenue of Joyson Electronic "
+                         "has been increased from 200 million in 2006 to 18.6 billion in 2016.")
+    assert [(m.value, m.unit, m.period) for m in ms] == [(200e6, "CNY", "2006"), (18.6e9, "CNY", "2016")]
+    assert not [m for m in extract_metrics("It increased the total investment from 48.55 mln UD to 84.55 mln USD, "
+                                           "with the registered capital increased from 20 million to 32 million.")
+                if m.value in (20e6, 32e6)]
+    assert [m.unit for m in extract_metrics("Visitors rose from 2 million in 2010 to 3 million in 2015.")] == [
+        "count", "count"]
+
+
 def test_an_enterprise_value_with_no_currency_is_yuan() -> None:
     """Real pages tune_sites s292 and s262 (metrics25 and metrics23, stockanalysis.com's statistics for Joyson and for
     Ningbo Zhoushan Port): "The enterprise value is 67.53 billion." read nothing (its currency only in the sentence

@@ -819,7 +819,10 @@ from transforms.textutil import KANA_RE, MONTH_ABBR
 # "2026.12.07.275" (metrics28): a number with its own modifier and "and" before a count of "<modifier> <noun>" counts the
 # noun ("comprised of 29 owned and 15 chartered ships", a Container News item, tune_sites s336: 29 not read;
 # matchers.MODIFIER_PAIR_AFTER_RE, count.modifier_pair).
-EXTRACTOR_VERSION = "2026.12.07.275"
+# "2026.12.07.276" (metrics28): a money noun's move from one bare scaled amount to another, each maybe with its year, is
+# in yuan where its sentence names no currency ("the revenue ... has been increased from 200 million in 2006 to 18.6
+# billion in 2016", Joyson's news page, tune_sites s334: nothing read; matchers.BARE_MONEY_MOVE_RE).
+EXTRACTOR_VERSION = "2026.12.07.276"
 
 
 MIDDLE_DOT: Final = "·"

@@ -607,6 +607,15 @@ TIME_RANGE_END_RE: Final = re.compile(
 # or how often: "put in a special fund of 100 million every year", dev 022)
 ELIDED_MONEY_FOLLOW_RE: Final = re.compile(
     r"\s*(?:[,.;:)）]|$)|\s+and\s+(?=\d)|\s+(?:(?:every|each|per|a)\s+year|annually)\b")
+# A move of a money noun from one bare scaled amount to another, each maybe with its year: "the revenue of Joyson
+# Electronic has been increased from 200 million in 2006 to 18.6 billion in 2016" (a company's news page, tune_sites
+# s334: nothing read): both ends are yuan where the clause names money and the sentence no currency (money.currency_clause,
+# as a linked amount is; "increased the total investment from 48.55 mln UD to 84.55 mln USD, with the registered
+# capital increased from 20 million to 32 million", s015, stays unread: which currency is not said).
+BARE_SCALED: Final = rf"{NUMBER_READ}\s*(?:{words_pattern(SCALE_WORDS, space=' ')})\b"
+BARE_MONEY_MOVE_RE: Final = re.compile(
+    rf"\bfrom\s+(?P<low>{BARE_SCALED})(?:\s+in\s+(?:19|20)\d\d)?\s+to\s+(?P<high>{BARE_SCALED})"
+    r"(?:\s+in\s+(?:19|20)\d\d)?(?=\s*(?:[,.;:)）]|$))")
 # Between an amount of money and the bare scaled amount paired with it ("115.4 billion and 16 billion"): the second is
 # money in the first's currency, with no link word of its own.
 MONEY_PAIR_GAP_RE: Final = re.compile(r"\s+and\s+")
@@ -2016,11 +2025,18 @@ def _elided_currency(para: str, match: NumberRead, sent_start: int, sent_end: in
     """ "with the contractual amount reaching 1.88 billion USD, ..., with the actual utilized amount
     reaching 1.16 bln, up 26%": a scaled amount with no noun and no currency of its own, after an
     amount of money in its sentence, is money in that currency (money.currency_elided)."""
-    if not match.scale or not ELIDED_MONEY_FOLLOW_RE.match(para, match.end, sent_end):
+    if not match.scale:
+        return None
+    moved = "from" in para[sent_start:match.start] and any(
+        match.start in (move.start("low"), move.start("high"))
+        for move in BARE_MONEY_MOVE_RE.finditer(para, sent_start, sent_end)) \
+        and not CURRENCY_WORD_RE.search(para, sent_start, sent_end)  # "from 200 million in 2006 to ...", no currency
+    if not moved and not ELIDED_MONEY_FOLLOW_RE.match(para, match.end, sent_end):
         return None
     before = para[sent_start:match.start]
     money = [f for f in found if f.unit in MONEY_UNITS and sent_start <= f.start and f.end <= match.start]
-    paired = bool(money) and MONEY_PAIR_GAP_RE.fullmatch(para, max(f.end for f in money), match.start) is not None
+    paired = moved or bool(money) and MONEY_PAIR_GAP_RE.fullmatch(para, max(f.end for f in money), match.start) \
+        is not None
     if _count_blocked(match.raw, before, decimal_ok=True) or not paired and \
             not ELIDED_MONEY_LINK_TAIL.has_match(FILLER_TAIL.sub("", _qualifier(before)[1])):
         return None
