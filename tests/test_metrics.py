@@ -2678,8 +2678,8 @@ def test_a_million_glued_before_dwt_is_tonnes() -> None:
     China’s shipbuilding output was 35.88m dwt, an increase of 7.9%" and five more "m dwt" figures had no metric: a
     million glued as "m" before a deadweight in either case is tonnes as before "tonnes" (match.million_glued); a bare
     lowercase "dwt" stays none."""
-    ms = extract_metrics("For the first eleven months, China’s shipbuilding output was 35.88m dwt, an increase of 7.9%; "
-                         "the newly received shipbuilding order was 63.64m dwt, increasing 182.6%.")
+    ms = extract_metrics("For the first eleven months, China’s shipbuilding output was 35.88m dwt, an increase of "
+                         "7.9%; the newly received shipbuilding order was 63.64m dwt, increasing 182.6%.")
     assert [(m.value, m.unit) for m in ms if m.unit == "tonnes"] == [(35.88e6, "tonnes"), (63.64e6, "tonnes")]
     assert "match.million_glued" in ms[0].rules
     assert [(m.value, m.unit) for m in extract_metrics("The yard delivered 1.2M DWT.")] == [(1.2e6, "tonnes")]
@@ -2704,8 +2704,8 @@ def test_a_bare_count_sizing_a_settlement_counts_its_people() -> None:
     proximity to Ningbo, a city of six million whose natural harbour makes it a convenient interface") and tune_other
     t912 ("is a town of 84,000 in northeastern Zhejiang"): no metric. A bare count after "a city/town ... of", with
     nothing counted after it, is the place's people (count.place_population); an area or a span of years is not."""
-    ms = extract_metrics("The Cixi zone thrives on its proximity to Ningbo, a city of six million whose natural harbour "
-                         "makes it a convenient interface with overseas markets.")
+    ms = extract_metrics("The Cixi zone thrives on its proximity to Ningbo, a city of six million whose natural "
+                         "harbour makes it a convenient interface with overseas markets.")
     assert [(m.value, m.unit, m.subject) for m in ms] == [(6e6, "count", "population")]
     assert "count.place_population" in ms[0].rules
     assert [(m.value, m.subject) for m in extract_metrics("Xikou is a town of 84,000 in northeastern Zhejiang.")] == [

@@ -62,10 +62,6 @@ from transforms.metrics.vocab import (
     HEAD_PLACE_PREPOSITIONS,
     HEADCOUNT_NOUNS,
     HEDGE_WORDS,
-    RANGE_ESTIMATE_WORDS,
-    VESSEL_SIZE_UNITS,
-    POPULATED_PLACE_NOUNS,
-    POPULATION_FOLLOW_WORDS,
     HYPHENATED_MONEY_CURRENCIES,
     HYPHENATED_MONEY_SCALES,
     INVARIANT_UNIT_NOUNS,
@@ -95,7 +91,10 @@ from transforms.metrics.vocab import (
     POINTS_CHANGE_WORDS,
     POINTS_COMPARE_WORDS,
     POINTS_SHORTHANDS,
+    POPULATED_PLACE_NOUNS,
+    POPULATION_FOLLOW_WORDS,
     PRECEDING_BLOCKLIST,
+    RANGE_ESTIMATE_WORDS,
     RANK_AND_SCOPE_LEADS,
     RANK_MOVE_AMOUNTS,
     RANK_MOVE_NOUNS,
@@ -141,6 +140,7 @@ from transforms.metrics.vocab import (
     TOP_SPELLED_COUNTS,
     UNSIGNED_HEDGES,
     VALUATION_RATIO_NOUNS,
+    VESSEL_SIZE_UNITS,
     YOY_WORDS,
     words_pattern,
 )
@@ -609,9 +609,10 @@ ELIDED_MONEY_FOLLOW_RE: Final = re.compile(
     r"\s*(?:[,.;:)）]|$)|\s+and\s+(?=\d)|\s+(?:(?:every|each|per|a)\s+year|annually)\b")
 # A move of a money noun from one bare scaled amount to another, each maybe with its year: "the revenue of Joyson
 # Electronic has been increased from 200 million in 2006 to 18.6 billion in 2016" (a company's news page, tune_sites
-# s334: nothing read): both ends are yuan where the clause names money and the sentence no currency (money.currency_clause,
-# as a linked amount is; "increased the total investment from 48.55 mln UD to 84.55 mln USD, with the registered
-# capital increased from 20 million to 32 million", s015, stays unread: which currency is not said).
+# s334: nothing read): both ends are yuan where the clause names money and the sentence no currency
+# (money.currency_clause, as a linked amount is; "increased the total investment from 48.55 mln UD to 84.55 mln USD,
+# with the registered capital increased from 20 million to 32 million", s015, stays unread: which currency is not
+# said).
 BARE_SCALED: Final = rf"{NUMBER_READ}\s*(?:{words_pattern(SCALE_WORDS, space=' ')})\b"
 BARE_MONEY_MOVE_RE: Final = re.compile(
     rf"\bfrom\s+(?P<low>{BARE_SCALED})(?:\s+in\s+(?:19|20)\d\d)?\s+to\s+(?P<high>{BARE_SCALED})"
@@ -1191,7 +1192,8 @@ PLACE_OF_WINDOW: Final = 40
 
 def place_population(para: str, start: int, end: int) -> bool:
     """Whether the count at para[start:end] sizes a settlement: "a city of 6 million, ..." (count.place_population)."""
-    return PLACE_OF_BEFORE_RE.search(para, max(0, start - PLACE_OF_WINDOW), start) is not None \
+    window = max(0, start - PLACE_OF_WINDOW)
+    return para.find(" of ", window, start) >= 0 and PLACE_OF_BEFORE_RE.search(para, window, start) is not None \
         and POPULATION_FOLLOW_RE.match(para, end) is not None
 
 

@@ -356,9 +356,10 @@ POINTS_COMPARE_WORDS: Final = ("lower", "higher", "above", "below", "faster", "s
 # growth rate reached about 5%", "up from over 3,000"); rules add their own (matchers.ELIDED_GAP_RE,
 # qualifiers.GROWTH_RATE_IS_RE). The qualifier a hedge gives is QUALIFIER_WORDS'.
 HEDGE_WORDS: Final = ("nearly", "almost", "about", "around", "over", "more than")
-# Settlements a bare count after "a <noun> of" sizes by its people ("Ningbo, a city of six million whose natural harbour
-# ...", AFP 2008, tune_sites s337; "a town of 84,000 in northeastern Zhejiang", tune_other t912: count.place_population),
-# and what may follow that count (a relative pronoun or a place's preposition; punctuation too).
+# Settlements a bare count after "a <noun> of" sizes by its people ("Ningbo, a city of six million whose natural
+# harbour ...", AFP 2008, tune_sites s337; "a town of 84,000 in northeastern Zhejiang", tune_other t912:
+# count.place_population), and what may follow that count (a relative pronoun or a place's preposition; punctuation
+# too).
 POPULATED_PLACE_NOUNS: Final = ("city", "town", "metropolis", "county", "country", "nation", "village", "island")
 POPULATION_FOLLOW_WORDS: Final = ("whose", "who", "that", "which", "in", "on", "and", "with")
 # A vessel's or a berth's size between a count in words and its noun ("an order of four 1,000TEU feeder ships", a
