@@ -3841,6 +3841,19 @@ def test_a_money_noun_moving_between_bare_scaled_amounts_is_yuan() -> None:
         "count", "count"]
 
 
+def test_a_bare_scaled_amount_in_taxes_is_yuan() -> None:
+    """Real pages tune_sites s262 and s292 (metrics23 and metrics25, stockanalysis.com's statistics for Ningbo Zhoushan
+    Port and Joyson): "In the past 12 months, SHA:601018 has paid 2.03 billion in taxes." read nothing (no link word
+    before the amount, its money noun after it). A bare scaled amount followed by "in" and a money noun (vocab
+    MONEY_IN_NOUNS) is yuan where its sentence names no currency (money.in_noun); "£80 million in income" (s059) is no
+    yuan, "2 million in visitors" no money."""
+    ms = extract_metrics("In the past 12 months, SHA:601018 has paid 2.03 billion in taxes.")
+    assert [(m.value, m.unit) for m in ms] == [(2.03e9, "CNY")] and "money.in_noun" in ms[0].rules
+    assert not [m for m in extract_metrics("The University generates an estimated £80 million in income per annum.")
+                if m.unit == "CNY"]
+    assert not extract_metrics("It drew 2 million in visitors.")
+
+
 def test_an_enterprise_value_with_no_currency_is_yuan() -> None:
     """Real pages tune_sites s292 and s262 (metrics25 and metrics23, stockanalysis.com's statistics for Joyson and for
     Ningbo Zhoushan Port): "The enterprise value is 67.53 billion." read nothing (its currency only in the sentence

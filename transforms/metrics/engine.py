@@ -822,7 +822,10 @@ from transforms.textutil import KANA_RE, MONTH_ABBR
 # "2026.12.07.276" (metrics28): a money noun's move from one bare scaled amount to another, each maybe with its year, is
 # in yuan where its sentence names no currency ("the revenue ... has been increased from 200 million in 2006 to 18.6
 # billion in 2016", Joyson's news page, tune_sites s334: nothing read; matchers.BARE_MONEY_MOVE_RE).
-EXTRACTOR_VERSION = "2026.12.07.276"
+# "2026.12.07.277" (metrics28): a bare scaled amount before "in" and a money noun is yuan where its sentence names no
+# currency ("has paid 2.03 billion in taxes", stockanalysis.com, tune_sites s262, s292: not read; vocab.MONEY_IN_NOUNS,
+# matchers.MONEY_IN_NOUN_AFTER_RE, money.in_noun; not after a currency mark, "£80 million in income").
+EXTRACTOR_VERSION = "2026.12.07.277"
 
 
 MIDDLE_DOT: Final = "·"

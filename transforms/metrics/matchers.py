@@ -71,6 +71,7 @@ from transforms.metrics.vocab import (
     LIST_INTRO_WORDS,
     MASS_PLURALS,
     MONEY_CLAUSE_NOUNS,
+    MONEY_IN_NOUNS,
     MONEY_NOUNS,
     MONTH_NUMBER,
     MULTIPLE_ADJECTIVES,
@@ -613,6 +614,7 @@ ELIDED_MONEY_FOLLOW_RE: Final = re.compile(
 # (money.currency_clause, as a linked amount is; "increased the total investment from 48.55 mln UD to 84.55 mln USD,
 # with the registered capital increased from 20 million to 32 million", s015, stays unread: which currency is not
 # said).
+MONEY_IN_NOUN_AFTER_RE: Final = re.compile(rf"\s+in\s+(?:{words_pattern(MONEY_IN_NOUNS)})\b", re.IGNORECASE)
 BARE_SCALED: Final = rf"{NUMBER_READ}\s*(?:{words_pattern(SCALE_WORDS, space=' ')})\b"
 BARE_MONEY_MOVE_RE: Final = re.compile(
     rf"\bfrom\s+(?P<low>{BARE_SCALED})(?:\s+in\s+(?:19|20)\d\d)?\s+to\s+(?P<high>{BARE_SCALED})"
@@ -2033,19 +2035,24 @@ def _elided_currency(para: str, match: NumberRead, sent_start: int, sent_end: in
         match.start in (move.start("low"), move.start("high"))
         for move in BARE_MONEY_MOVE_RE.finditer(para, sent_start, sent_end)) \
         and not CURRENCY_WORD_RE.search(para, sent_start, sent_end)  # "from 200 million in 2006 to ...", no currency
-    if not moved and not ELIDED_MONEY_FOLLOW_RE.match(para, match.end, sent_end):
+    money_after = not moved and MONEY_IN_NOUN_AFTER_RE.match(para, match.end, sent_end) is not None \
+        and para[match.start - 1:match.start] not in CURRENCY_MARKS_BEFORE \
+        and not CURRENCY_WORD_RE.search(para, sent_start, sent_end)  # "paid 2.03 billion in taxes"; not "£80 million"
+    if not moved and not money_after and not ELIDED_MONEY_FOLLOW_RE.match(para, match.end, sent_end):
         return None
     before = para[sent_start:match.start]
     money = [f for f in found if f.unit in MONEY_UNITS and sent_start <= f.start and f.end <= match.start]
-    paired = moved or bool(money) and MONEY_PAIR_GAP_RE.fullmatch(para, max(f.end for f in money), match.start) \
-        is not None
+    paired = moved or money_after or bool(money) and MONEY_PAIR_GAP_RE.fullmatch(
+        para, max(f.end for f in money), match.start) is not None
     if _count_blocked(match.raw, before, decimal_ok=True) or not paired and \
             not ELIDED_MONEY_LINK_TAIL.has_match(FILLER_TAIL.sub("", _qualifier(before)[1])):
         return None
     if not money:
         if CURRENCY_WORD_RE.search(para, sent_start, sent_end):
             return None
-        if MONEY_NOUN_BEFORE_TAIL.has_match(before):
+        if money_after:
+            rule = "money.in_noun"
+        elif MONEY_NOUN_BEFORE_TAIL.has_match(before):
             rule = "money.currency_omitted"
         elif MONEY_CLAUSE_RE.search(before, max(before.rfind(","), before.rfind(";"), before.rfind(":")) + 1):
             rule = "money.currency_clause"

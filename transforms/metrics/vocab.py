@@ -46,6 +46,9 @@ MONEY_CLAUSE_NOUNS: Final = (*MONEY_NOUNS, "gdp", "added value", "value added", 
                              "profits", "output value", "expenditure", "expenditures", "deposits", "cost", "costs",
                              # metrics25 (stock sites' statistics: "The enterprise value is 67.53 billion", s292, s262)
                              "enterprise value")
+# Money nouns after "in" that make the bare scaled amount before them money ("In the past 12 months, SHA:601018 has paid
+# 2.03 billion in taxes.", stockanalysis.com, tune_sites s262, s292: matchers.MONEY_IN_NOUN_AFTER_RE, money.in_noun).
+MONEY_IN_NOUNS: Final = (*MONEY_NOUNS, "taxes", "income", "profits")
 # What a sentence may open with before a period cue that still dates what follows ("Statistics show that in
 # 2012, ...", "Data from the bureau showed, in 2011, ..."): the nouns that report and their verbs.
 REPORTING_NOUNS: Final = ("statistics", "data", "figures", "results", "the statistics", "the data", "the figures")
