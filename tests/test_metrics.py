@@ -2673,6 +2673,59 @@ def test_deadweight_abbreviated_with_points_is_tonnes() -> None:
     assert (m.value, m.unit) == (5000.0, "tonnes") and "match.tonnes" in m.rules
 
 
+def test_a_million_glued_before_dwt_is_tonnes() -> None:
+    """Real page tune_sites s335 (metrics28, a Seatrade item on China's shipyards): "For the first eleven months,
+    China’s shipbuilding output was 35.88m dwt, an increase of 7.9%" and five more "m dwt" figures had no metric: a
+    million glued as "m" before a deadweight in either case is tonnes as before "tonnes" (match.million_glued); a bare
+    lowercase "dwt" stays none."""
+    ms = extract_metrics("For the first eleven months, China’s shipbuilding output was 35.88m dwt, an increase of "
+                         "7.9%; the newly received shipbuilding order was 63.64m dwt, increasing 182.6%.")
+    assert [(m.value, m.unit) for m in ms if m.unit == "tonnes"] == [(35.88e6, "tonnes"), (63.64e6, "tonnes")]
+    assert "match.million_glued" in ms[0].rules
+    assert [(m.value, m.unit) for m in extract_metrics("The yard delivered 1.2M DWT.")] == [(1.2e6, "tonnes")]
+    assert [m.unit for m in extract_metrics("He wrote 5 dwt notes.")] != ["tonnes"]
+
+
+def test_count_in_words_before_a_vessel_size_counts_the_vessels() -> None:
+    """Real page tune_sites s336 (metrics28, a Container News item on Zhejiang Seaport's feeders): "an order of four
+    1,000TEU feeder ships" and "ordered four 1,868TEU ships" gave the sizes only: a count in words may stand before a
+    vessel's size (vocab.VESSEL_SIZE_UNITS: TEU, dwt, ton) and counts the noun after it (match.spelled_count); the size
+    is read apart as before."""
+    ms = extract_metrics("Zhejiang Seaport Shipping Company has added to its string of newbuilding orders, with an "
+                         "order of four 1,000TEU feeder ships from the Singapore-listed Chinese ship builder.")
+    assert [(m.value, m.unit, m.subject) for m in ms] == [(4.0, "count", "feeder ships"), (1000.0, "count", None)]
+    m = by_text(extract_metrics("The port has two 100,000-ton berths."), "two 100,000-ton berths")
+    assert (m.value, m.subject) == (2.0, "berths")
+    assert [m.value for m in extract_metrics("He paid four 100 yuan notes.")] == [100.0]
+
+
+def test_a_bare_count_sizing_a_settlement_counts_its_people() -> None:
+    """Real pages tune_sites s337 (metrics28, AFP's 2008 story on Cixi's exporters: "The Cixi zone ... thrives on its
+    proximity to Ningbo, a city of six million whose natural harbour makes it a convenient interface") and tune_other
+    t912 ("is a town of 84,000 in northeastern Zhejiang"): no metric. A bare count after "a city/town ... of", with
+    nothing counted after it, is the place's people (count.place_population); an area or a span of years is not."""
+    ms = extract_metrics("The Cixi zone thrives on its proximity to Ningbo, a city of six million whose natural "
+                         "harbour makes it a convenient interface with overseas markets.")
+    assert [(m.value, m.unit, m.subject) for m in ms] == [(6e6, "count", "population")]
+    assert "count.place_population" in ms[0].rules
+    assert [(m.value, m.subject) for m in extract_metrics("Xikou is a town of 84,000 in northeastern Zhejiang.")] == [
+        (84000.0, "population")]
+    assert not extract_metrics("It is a city of 2,000 years of history.")
+    assert [m.unit for m in extract_metrics("It is a city of 300 square kilometers.")] == ["km2"]
+
+
+def test_counts_each_with_its_modifier_before_one_noun() -> None:
+    """Real page tune_sites s336 (metrics28, a Container News item on Zhejiang Seaport's feeders): "Alphaliner ranks
+    NBOSCO as the world’s 34th largest liner operator, with a current capacity of 35,588TEU, comprised of 29 owned and
+    15 chartered ships" read 15 and not 29: a number, its own modifier and "and" before a count of "<modifier> <noun>"
+    counts the noun with its modifier (count.modifier_pair); "300 more and 200 new enterprises" does not."""
+    ms = extract_metrics("Alphaliner ranks NBOSCO as the world’s 34th largest liner operator, with a current capacity "
+                         "of 35,588TEU, comprised of 29 owned and 15 chartered ships.")
+    m = by_text(ms, "29")
+    assert (m.value, m.unit, m.subject) == (29.0, "count", "owned ships") and "count.modifier_pair" in m.rules
+    assert [m.value for m in extract_metrics("It has 300 more and 200 new enterprises.")] == [200.0]
+
+
 def test_run_of_names_with_counts_in_parentheses() -> None:
     """Real page tune_sites s324 (metrics27, new A-share listings by province): "Guangdong (92), Zhejiang (87) and
     Jiangsu (86) ranked among the “top three”, and Shanghai (48), Beijing (40) and Shandong (36) belong to the “second
@@ -2716,6 +2769,33 @@ def test_percentage_range_written_with_to() -> None:
     assert (m.value, m.unit, m.kind) == (10.0, "percent", "change") and "match.percent_range" in m.rules
     assert not [x for x in extract_metrics("The share rose from 10 to 20 percent.") if "match.percent_range" in x.rules]
     assert [x.value for x in extract_metrics("Its share rose 5% to 20%.")] == [5.0, 20.0]
+
+
+def test_pct_glued_to_a_half_year_after_its_four_digit_year() -> None:
+    """Real page tune_sites s332 (metrics28, a broker's note on Bank of Ningbo's three quarters): "The net profit growth
+    rate of 2024Q1-Q3 company was higher than 2024H1+1.60pct" and "Compared with 2024q2+44.56pct, new retail loans
+    accounted for a marked improvement" read nothing ("1h24+2.16pcts" was read): a sign glued to a half year or quarter
+    after its four-digit year opens percentage points too (match.pct_points), and the period compared with makes the
+    singular "pct" points with no rate word; a bare "rose 5 pct" stays none."""
+    ms = extract_metrics("The net profit growth rate of 2024Q1-Q3 company was higher than 2024H1+1.60pct, mainly due "
+                         "to the weakening of net interest spreads.")
+    assert [(m.value, m.unit, m.kind) for m in ms] == [(1.6, "percentage_points", "change")]
+    ms = extract_metrics("Compared with 2024q2+44.56pct, new retail loans accounted for a marked improvement.")
+    assert [(m.value, m.unit) for m in ms] == [(44.56, "percentage_points")]
+    assert not extract_metrics("It rose 5 pct.")
+
+
+def test_hedged_share_range_with_the_unit_said_twice() -> None:
+    """Real page tune_sites s329 (metrics28, a Yicai item on Cixi's appliance makers): "Only about 15 percent to 20
+    percent of the small appliances made in Cixi, known as China's small home appliance hub, are exported to the US"
+    gave two figures, 15 a level and 20 a share: after an estimate's word and before "of" a whole, a range with its
+    unit said at both ends is read at its low end as "10 to 20 percent" is (match.percent_range); "rose 5% to 20% of
+    the market" stays a change and the level it reached."""
+    ms = extract_metrics("Only about 15 percent to 20 percent of the small appliances made in Cixi, known as China's "
+                         "small home appliance hub, are exported to the US, Yu Xuehui told Yicai.")
+    assert [(m.value, m.unit, m.kind, m.qualifier) for m in ms] == [(15.0, "percent", "share", "approx")]
+    assert "match.percent_range" in ms[0].rules
+    assert [x.value for x in extract_metrics("Its share rose 5% to 20% of the market.")] == [5.0, 20.0]
 
 
 def test_spelled_count_after_the_above_refers_back() -> None:
@@ -3742,6 +3822,36 @@ def test_a_key_figure_s_label_that_names_its_unit_reads_its_bare_figure() -> Non
                      (47789.0, "count", "employee count"), (300448.0, "CNY", "profits per employee"),
                      (17200.0, "count", "employee count")]
     assert [m.unit for m in extract_metrics("Revenue Per Employee 1.27M")] == []  # no currency named
+
+
+def test_a_money_noun_moving_between_bare_scaled_amounts_is_yuan() -> None:
+    """Real page tune_sites s334 (metrics28, Joyson's news page copying a China Securities Journal story): "the revenue
+    of Joyson Electronic has been increased from 200 million in 2006 to 18.6 billion in 2016" read nothing (each amount
+    followed by its year, neither after a link word). A move "from" one bare scaled amount "to" another, each maybe
+    with its year, in a clause naming money and a sentence naming no currency, is in yuan (money.currency_clause);
+    with a currency elsewhere in the sentence (s015's "84.55 mln USD, with the registered capital increased from 20
+    million to 32 million") it stays unread, and a count's move stays a count."""
+    ms = extract_metrics("In recent years, through a series of oversea acquisition, the revenue of Joyson Electronic "
+                         "has been increased from 200 million in 2006 to 18.6 billion in 2016.")
+    assert [(m.value, m.unit, m.period) for m in ms] == [(200e6, "CNY", "2006"), (18.6e9, "CNY", "2016")]
+    assert not [m for m in extract_metrics("It increased the total investment from 48.55 mln UD to 84.55 mln USD, "
+                                           "with the registered capital increased from 20 million to 32 million.")
+                if m.value in (20e6, 32e6)]
+    assert [m.unit for m in extract_metrics("Visitors rose from 2 million in 2010 to 3 million in 2015.")] == [
+        "count", "count"]
+
+
+def test_a_bare_scaled_amount_in_taxes_is_yuan() -> None:
+    """Real pages tune_sites s262 and s292 (metrics23 and metrics25, stockanalysis.com's statistics for Ningbo Zhoushan
+    Port and Joyson): "In the past 12 months, SHA:601018 has paid 2.03 billion in taxes." read nothing (no link word
+    before the amount, its money noun after it). A bare scaled amount followed by "in" and a money noun (vocab
+    MONEY_IN_NOUNS) is yuan where its sentence names no currency (money.in_noun); "£80 million in income" (s059) is no
+    yuan, "2 million in visitors" no money."""
+    ms = extract_metrics("In the past 12 months, SHA:601018 has paid 2.03 billion in taxes.")
+    assert [(m.value, m.unit) for m in ms] == [(2.03e9, "CNY")] and "money.in_noun" in ms[0].rules
+    assert not [m for m in extract_metrics("The University generates an estimated £80 million in income per annum.")
+                if m.unit == "CNY"]
+    assert not extract_metrics("It drew 2 million in visitors.")
 
 
 def test_an_enterprise_value_with_no_currency_is_yuan() -> None:

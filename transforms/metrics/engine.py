@@ -802,7 +802,30 @@ from transforms.textutil import KANA_RE, MONTH_ABBR
 # headline ("/blog/increasing-capacity/", "shengwei-sem-1-2024": t374, t927; slugs.SHORT_SLUG_WORDS).
 # "2026.12.07.263": main (metrics27, .250-.255) and other33 (.260-.262) merged: the metric rules and the page-level
 # rules together (neither touches the other's records).
-EXTRACTOR_VERSION = "2026.12.07.263"
+# "2026.12.07.270" (metrics28): a million glued as "m" before a deadweight in either case is tonnes ("shipbuilding
+# output was 35.88m dwt", a Seatrade item, tune_sites s335: six figures not read; matchers.GLUED_MILLION_RE).
+# "2026.12.07.271" (metrics28): a range of shares with the unit said at both ends, after an estimate's word and before
+# "of" a whole, is read at its low end ("Only about 15 percent to 20 percent of the small appliances made in Cixi", a
+# Yicai item, tune_sites s329: two figures; matchers.PERCENT_RANGE_RE, vocab.RANGE_ESTIMATE_WORDS).
+# "2026.12.07.272" (metrics28): a sign glued to a half year or quarter after its four-digit year opens percentage points
+# ("higher than 2024H1+1.60pct", "Compared with 2024q2+44.56pct", a broker's note, tune_sites s332: not read), the
+# singular "pct" so with no rate word (matchers.PCT_POINTS_RE, GLUED_PERIOD_BEFORE_RE).
+# "2026.12.07.273" (metrics28): a count in words before a vessel's size counts the noun after the size ("an order of
+# four 1,000TEU feeder ships", a Container News item, tune_sites s336: only the size read; matchers.SPELLED_COUNT_RE,
+# vocab.VESSEL_SIZE_UNITS).
+# "2026.12.07.274" (metrics28): a bare count sizing a settlement counts its people ("Ningbo, a city of six million whose
+# natural harbour ...", AFP 2008, tune_sites s337; "a town of 84,000 in northeastern Zhejiang", t912: no metric;
+# matchers.place_population, vocab POPULATED_PLACE_NOUNS, POPULATION_FOLLOW_WORDS).
+# "2026.12.07.275" (metrics28): a number with its own modifier and "and" before a count of "<modifier> <noun>" counts
+# the noun ("comprised of 29 owned and 15 chartered ships", a Container News item, tune_sites s336: 29 not read;
+# matchers.MODIFIER_PAIR_AFTER_RE, count.modifier_pair).
+# "2026.12.07.276" (metrics28): a money noun's move from one bare scaled amount to another, each maybe with its year, is
+# in yuan where its sentence names no currency ("the revenue ... has been increased from 200 million in 2006 to 18.6
+# billion in 2016", Joyson's news page, tune_sites s334: nothing read; matchers.BARE_MONEY_MOVE_RE).
+# "2026.12.07.277" (metrics28): a bare scaled amount before "in" and a money noun is yuan where its sentence names no
+# currency ("has paid 2.03 billion in taxes", stockanalysis.com, tune_sites s262, s292: not read; vocab.MONEY_IN_NOUNS,
+# matchers.MONEY_IN_NOUN_AFTER_RE, money.in_noun; not after a currency mark, "£80 million in income").
+EXTRACTOR_VERSION = "2026.12.07.277"
 
 
 MIDDLE_DOT: Final = "·"

@@ -71,6 +71,7 @@ from transforms.metrics.vocab import (
     LIST_INTRO_WORDS,
     MASS_PLURALS,
     MONEY_CLAUSE_NOUNS,
+    MONEY_IN_NOUNS,
     MONEY_NOUNS,
     MONTH_NUMBER,
     MULTIPLE_ADJECTIVES,
@@ -91,7 +92,10 @@ from transforms.metrics.vocab import (
     POINTS_CHANGE_WORDS,
     POINTS_COMPARE_WORDS,
     POINTS_SHORTHANDS,
+    POPULATED_PLACE_NOUNS,
+    POPULATION_FOLLOW_WORDS,
     PRECEDING_BLOCKLIST,
+    RANGE_ESTIMATE_WORDS,
     RANK_AND_SCOPE_LEADS,
     RANK_MOVE_AMOUNTS,
     RANK_MOVE_NOUNS,
@@ -137,6 +141,7 @@ from transforms.metrics.vocab import (
     TOP_SPELLED_COUNTS,
     UNSIGNED_HEDGES,
     VALUATION_RATIO_NOUNS,
+    VESSEL_SIZE_UNITS,
     YOY_WORDS,
     words_pattern,
 )
@@ -189,10 +194,15 @@ SIGNED_PERCENT_RE: Final = re.compile(
 # labelled: each was no metric). The plural is always points; the singular only where its sentence names a rate
 # (PCT_RATE_WORDS). A sign may open it, glued to a half year or quarter before it ("1h24+"); the first of a pair
 # ("+0.42 and +1.6 pct") shares the second's unit.
+# (and to a half year or quarter after its four-digit year, "higher than 2024H1+1.60pct", "Compared with
+# 2024q2+44.56pct", a broker's note on Bank of Ningbo, tune_sites s332: not read; a sign glued to the period compared
+# with makes even the singular points, as a rate word does: GLUED_PERIOD_BEFORE_RE)
 PCT_POINTS_RE: Final = re.compile(
-    rf"(?:(?<=\d[hHqQ]\d\d)|(?<!{NOT_BEFORE_NUMBER}))(?P<sign>[+\-−])?(?P<num>{NUMBER_READ})(?![.,]\d)"
+    rf"(?:(?<=\d[hHqQ]\d\d)|(?<=\d{{4}}[hHqQ]\d)|(?<!{NOT_BEFORE_NUMBER}))(?P<sign>[+\-−])?(?P<num>{NUMBER_READ})"
+    r"(?![.,]\d)"
     rf"(?:\s?(?P<unit>pcts|pct)\b|(?=\s+and\s+[+\-−]?{NUMBER_READ}\s?(?P<next>pcts|pct)\b))", re.IGNORECASE)
 PCT_RATE_RE: Final = re.compile(rf"\b(?:{words_pattern(PCT_RATE_WORDS)})\b", re.IGNORECASE)
+GLUED_PERIOD_BEFORE_RE: Final = re.compile(r"\d[hHqQ]\d{1,2}$")
 # "four percentage points higher than ...": percentage points in a word (sixth tune_sites pass, s057).
 SPELLED_POINTS_RE: Final = re.compile(
     rf"(?<![\w-])(?P<word>{words_pattern({**SPELLED_UNITS, **SPELLED_NUMBERS, **SPELLED_TENS})})\s+"
@@ -228,8 +238,14 @@ PERCENT_RE: Final = re.compile(rf"{NUM}\s?(?:%|％|percent\b|per cent\b)", re.IG
 # (percent_range; "10%-15%" was 10% and a decline of 15%, "10-15%" nothing).
 # (and with "to" and no sign after the low end: "are expected to grow 10 to 20 percent in 2012", a moulder's expansion,
 # tune_sites s327: the high end was read, a level; not "from 10 to 20 percent", a move, nor "rose 5% to 20%")
+# (and with the unit said at both ends, after an estimate's word and before "of" a whole: "Only about 15 percent to 20
+# percent of the small appliances made in Cixi", a Yicai item, tune_sites s329: two figures, the low end a level; not
+# "rose 5% to 20%", a move, nor "15 percent to 20 percent" alone)
 PERCENT_RANGE_RE: Final = re.compile(
-    rf"{NUM}(?:\s?(?:%|％)?\s?[-–~]|\s+to)\s?\d{{1,3}}(?:\.\d+)?\s?(?:%|％|percent\b|per cent\b)", re.IGNORECASE)
+    rf"{NUM}(?:\s?(?:%|％)?\s?[-–~]|\s+to|(?P<said_twice>\s?(?:%|％|percent\b|per cent\b)\s+to\s))"
+    r"\s?\d{1,3}(?:\.\d+)?\s?(?:%|％|percent\b|per cent\b)(?(said_twice)(?=\s+of\s))", re.IGNORECASE)
+# The estimate's word the unit said at both ends needs before the low end (vocab.RANGE_ESTIMATE_WORDS).
+RANGE_ESTIMATE_BEFORE_RE: Final = re.compile(rf"\b(?:{words_pattern(RANGE_ESTIMATE_WORDS)})\s+$", re.IGNORECASE)
 # The first of two percentages that share the one percent sign after the second: "grew respectively 19.9 and 29.9
 # percent", "rose 3.1 and 2.8%" (percent_pair; not a range's low end: "between 3 and 5 percent").
 PERCENT_PAIR_RE: Final = re.compile(
@@ -273,9 +289,10 @@ KWH_RE: Final = re.compile(
 # A million glued as "m" or "mn" before containers or a mass: "throughput of 23.3m teu", "handling 130m tonnes"
 # (match.million_glued; "m" alone is no scale word: "27.7m in width", "56.7m tall" are metres).
 # "TEU" glued to its number is containers too: "totaling 186,749TEU in capacity", "35.3mTEU" (tune_other t428); so
-# is a million of people ("home to 9.6m residents", tune_other t481: vocab.GLUED_MILLION_PEOPLE).
+# is a million of people ("home to 9.6m residents", tune_other t481: vocab.GLUED_MILLION_PEOPLE); and a million of
+# deadweight tonnes in either case ("shipbuilding output was 35.88m dwt", a Seatrade item, tune_sites s335: no figure).
 GLUED_MILLION_RE: Final = re.compile(
-    rf"{NUM}(?:(?P<million>mn|m|M)(?:\s+(?P<what>(?i:teus?|(?:metric\s+)?(?:tonnes|tonne|tons|ton)))"
+    rf"{NUM}(?:(?P<million>mn|m|M)(?:\s+(?P<what>(?i:teus?|(?:metric\s+)?(?:tonnes|tonne|tons|ton)|dwt))"
     rf"|\s+(?P<people>{words_pattern(GLUED_MILLION_PEOPLE)})|(?P<teu>TEUs?))"
     r"|(?P<teu_glued>TEUs?))\b(?!-)")
 KM_RE: Final = re.compile(
@@ -519,7 +536,8 @@ assert MONEY_SUFFIXED_RE.pattern == rf"{NUM}{SCALE}\s*(?P<cur>{words_pattern(CUR
     and not MONEY_SUFFIXED_RE.flags & re.IGNORECASE
 SPELLED_COUNT_RE: Final = re.compile(  # tries of the words: the pattern is tried at every word of a sentence
     rf"(?<![\w-])(?P<word>(?:{words_pattern(SPELLED_TENS)})-(?:{words_pattern(SPELLED_UNITS)})|"
-    rf"{words_pattern(SPELLED_NUMBERS)})(?![\w-])\s+(?=[A-Za-z\"“])", re.IGNORECASE
+    rf"{words_pattern(SPELLED_NUMBERS)})(?![\w-])\s+(?=[A-Za-z\"“]|"
+    rf"(?P<size>{NUMBER_READ}(?:\s?|-)(?:{words_pattern(VESSEL_SIZE_UNITS)})s?)\s+[A-Za-z])", re.IGNORECASE
 )
 
 # "five categories, namely ...": the words after a count that make it the announcement of a list.
@@ -590,6 +608,17 @@ TIME_RANGE_END_RE: Final = re.compile(
 # or how often: "put in a special fund of 100 million every year", dev 022)
 ELIDED_MONEY_FOLLOW_RE: Final = re.compile(
     r"\s*(?:[,.;:)）]|$)|\s+and\s+(?=\d)|\s+(?:(?:every|each|per|a)\s+year|annually)\b")
+# A move of a money noun from one bare scaled amount to another, each maybe with its year: "the revenue of Joyson
+# Electronic has been increased from 200 million in 2006 to 18.6 billion in 2016" (a company's news page, tune_sites
+# s334: nothing read): both ends are yuan where the clause names money and the sentence no currency
+# (money.currency_clause, as a linked amount is; "increased the total investment from 48.55 mln UD to 84.55 mln USD,
+# with the registered capital increased from 20 million to 32 million", s015, stays unread: which currency is not
+# said).
+MONEY_IN_NOUN_AFTER_RE: Final = re.compile(rf"\s+in\s+(?:{words_pattern(MONEY_IN_NOUNS)})\b", re.IGNORECASE)
+BARE_SCALED: Final = rf"{NUMBER_READ}\s*(?:{words_pattern(SCALE_WORDS, space=' ')})\b"
+BARE_MONEY_MOVE_RE: Final = re.compile(
+    rf"\bfrom\s+(?P<low>{BARE_SCALED})(?:\s+in\s+(?:19|20)\d\d)?\s+to\s+(?P<high>{BARE_SCALED})"
+    r"(?:\s+in\s+(?:19|20)\d\d)?(?=\s*(?:[,.;:)）]|$))")
 # Between an amount of money and the bare scaled amount paired with it ("115.4 billion and 16 billion"): the second is
 # money in the first's currency, with no link word of its own.
 MONEY_PAIR_GAP_RE: Final = re.compile(r"\s+and\s+")
@@ -683,6 +712,9 @@ PARTITIVE_BEFORE_RE: Final = re.compile(
                                         re.IGNORECASE)
 # A number listed right before a count of the same noun: "4,158 and 3,249 items".
 LIST_JOIN_RE: Final = re.compile(r"\s*(?:,\s*|\s+)(?:and|or)\s+")
+# ... or each with its own modifier before the noun said once: "comprised of 29 owned and 15 chartered ships" (a
+# Container News item, tune_sites s336: 29 not read; count.modifier_pair): the first counts "owned ships".
+MODIFIER_PAIR_AFTER_RE: Final = re.compile(r"\s+(?P<mod>[a-z]{3,})\s+(?:and|or)\s+")
 # "the number of high-tech enterprises grew by 36.2% to 2,856", "..., with 24"
 NUMBER_OF_RE: Final = re.compile(r"\b(?:the\s+)?(?:total\s+)?number\s+of\s+(?P<np>[\w\s&'’-]+?)"
                                  r"(?=\s+(?:in|at|on|from|across|has|have|had|was|were|is|are|will|to|with|"
@@ -887,6 +919,9 @@ def _percent_range(match: re.Match[str]) -> _Found | None:
         return None
     if high.group().lstrip()[:2].lower() == "to" and PERCENT_RANGE_FROM_RE.search(match.string, 0, match.start()):
         return None  # "rose from 10 to 20 percent": a move to the high end (read as a percentage there)
+    if match.group("said_twice") and not RANGE_ESTIMATE_BEFORE_RE.search(match.string, max(0, match.start() - 16),
+                                                                         match.start()):
+        return None  # "rose 5% to 20% of ...": a change and the level it reached, no range (match.percent_range)
     return _Found(match.start(), match.end(), _number(match), "percent", num_start=match.start())
 
 
@@ -932,7 +967,8 @@ def pct_points(match: re.Match[str], sentence: str) -> _Found | None:
     """ "+1.6 pct" / "2.5 pcts" / "1h24-5.35pcts": percentage points of that sign (the singular only in a sentence
     that names a rate)."""
     unit = (match.group("unit") or match.group("next")).lower()
-    if unit == "pct" and not PCT_RATE_RE.search(sentence):
+    if unit == "pct" and not PCT_RATE_RE.search(sentence) \
+            and not (match.group("sign") and GLUED_PERIOD_BEFORE_RE.search(match.string, 0, match.start())):
         return None
     value = _number(match)
     return _Found(match.start(), match.end(), -value if match.group("sign") in ("-", "−") else value,
@@ -1129,9 +1165,10 @@ def _count_plus(match: re.Match[str]) -> _Found | None:
 
 
 def _glued_million(match: re.Match[str]) -> _Found:
-    """ "23.3m teu", "353m tons", "35.3mTEU": a million glued as "m", of containers (a count) or a mass;
+    """ "23.3m teu", "353m tons", "35.88m dwt", "35.3mTEU": a million glued as "m", of containers (a count) or a mass;
     "186,749TEU": containers."""
-    unit = "tonnes" if "ton" in (match.group("what") or "").lower() else "count"
+    what = (match.group("what") or "").lower()
+    unit = "tonnes" if "ton" in what or what == "dwt" else "count"
     value = number_value(match.group("num"), "million" if match.group("million") else None)
     people = match.group("people")  # "9.6m residents": a count of them
     return _Found(match.start(), match.end(), value, unit, num_start=match.start(),
@@ -1145,9 +1182,31 @@ def _spelled_percent(match: re.Match[str]) -> _Found:
     return _Found(match.start(), match.end(), float(value), "percent", num_start=match.start())
 
 
+# "a city of six million whose ...", "a town of 84,000 in ...": a bare count sizing a settlement counts its people
+# (count.place_population; vocab POPULATED_PLACE_NOUNS, POPULATION_FOLLOW_WORDS).
+PLACE_OF_BEFORE_RE: Final = re.compile(
+    rf"\b(?:a|an|the)\s+(?:{words_pattern(POPULATED_PLACE_NOUNS)})\s+of\s+"
+    rf"(?:(?:{words_pattern(RANGE_ESTIMATE_WORDS)})\s+)?$", re.IGNORECASE)
+POPULATION_FOLLOW_RE: Final = re.compile(
+    rf"\s*(?:[,.;:)]|$)|\s+(?:{words_pattern(POPULATION_FOLLOW_WORDS)})\b", re.IGNORECASE)
+PLACE_OF_WINDOW: Final = 40
+
+
+def place_population(para: str, start: int, end: int) -> bool:
+    """Whether the count at para[start:end] sizes a settlement: "a city of 6 million, ..." (count.place_population)."""
+    window = max(0, start - PLACE_OF_WINDOW)
+    return para.find(" of ", window, start) >= 0 and PLACE_OF_BEFORE_RE.search(para, window, start) is not None \
+        and POPULATION_FOLLOW_RE.match(para, end) is not None
+
+
 def _spelled_scaled_count(match: re.Match[str]) -> _Found | None:
     """ "over one million people": a count in words with a scale, of the plural noun phrase after it."""
     para = match.string
+    if place_population(para, match.start(), match.end()):
+        value = float(SCALED_WORD_VALUES[vocab_key(match.group("word"))]
+                      * Decimal(int(SCALE_WORDS[vocab_key(match.group("scale"))])))
+        return _Found(match.start(), match.end(), value, "count", kind="level", subject="population",
+                      num_start=match.start(), rules=["count.spelled_scaled", "count.place_population"])
     phrase = _noun_phrase_after(para, match.end())
     if phrase is None:
         return None
@@ -1314,7 +1373,7 @@ MATCHER_TRIGGERS: Final[dict[str, tuple[str, ...]]] = {
     "m2": ("m2", "m²", "m^2", "square", "sq"),
     "area_pair": ("square", "sq", "km2", "km²", "m2", "m²"),
     "mu": ("mu",),
-    "million_glued": ("teu", "ton", *GLUED_MILLION_PEOPLE),
+    "million_glued": ("teu", "ton", "dwt", *GLUED_MILLION_PEOPLE),
     "tonnes": ("ton", "dwt", "d.w.t"),
     "kilograms": ("kilogram", "kg"),
     "kwh": ("wh", "watt"),
@@ -1372,7 +1431,7 @@ NUMBER_FOLLOWERS: Final[dict[str, str]] = {
     "basis_points": _any_case("b"),  # basis points
     "percent": _any_case("%p"),  # %, percent, per cent (and "％", not ASCII)
     "percent_pair": _any_case("a"),  # and
-    "percent_range": "%-~tT",  # to; (and "％", "–", not ASCII)
+    "percent_range": "%-~tTpP",  # to; percent ... to; (and "％", "–", not ASCII)
     "km2": _any_case(_SCALE_LEADS + "-sk"),  # square, sq; km2, km²
     "m2": _any_case(_SCALE_LEADS + "-sm"),  # square, sq, sqm; m2, m², m^2
     "mu": _SCALE_LEADS + "-m",
@@ -1935,7 +1994,8 @@ def _spelled_count(para: str, match: re.Match[str], sent_start: int) -> _Found |
     if OF_THEM_AFTER_RE.match(para, match.end() - len(match.group()) + len(word)):
         return _Found(match.start(), match.start() + len(word), value, "count", kind="level",
                       num_start=match.start())
-    phrase = _noun_phrase_after(para, match.end())
+    # (past a vessel's size: "four 1,000TEU feeder ships" counts the ships, tune_sites s336; the size is read apart)
+    phrase = _noun_phrase_after(para, match.end() if match.group("size") is None else match.end("size") + 1)
     if phrase is None and value >= 2 and _is_clause_subject(para, before, match.start() + len(word)):
         return _Found(match.start(), match.start() + len(word), value, "count", kind="level",
                       num_start=match.start(), rules=["count.clause_subject"])  # "Seven are engaged in ..."
@@ -1969,18 +2029,30 @@ def _elided_currency(para: str, match: NumberRead, sent_start: int, sent_end: in
     """ "with the contractual amount reaching 1.88 billion USD, ..., with the actual utilized amount
     reaching 1.16 bln, up 26%": a scaled amount with no noun and no currency of its own, after an
     amount of money in its sentence, is money in that currency (money.currency_elided)."""
-    if not match.scale or not ELIDED_MONEY_FOLLOW_RE.match(para, match.end, sent_end):
+    if not match.scale:
+        return None
+    moved = "from" in para[sent_start:match.start] and any(
+        match.start in (move.start("low"), move.start("high"))
+        for move in BARE_MONEY_MOVE_RE.finditer(para, sent_start, sent_end)) \
+        and not CURRENCY_WORD_RE.search(para, sent_start, sent_end)  # "from 200 million in 2006 to ...", no currency
+    money_after = not moved and MONEY_IN_NOUN_AFTER_RE.match(para, match.end, sent_end) is not None \
+        and para[match.start - 1:match.start] not in CURRENCY_MARKS_BEFORE \
+        and not CURRENCY_WORD_RE.search(para, sent_start, sent_end)  # "paid 2.03 billion in taxes"; not "£80 million"
+    if not moved and not money_after and not ELIDED_MONEY_FOLLOW_RE.match(para, match.end, sent_end):
         return None
     before = para[sent_start:match.start]
     money = [f for f in found if f.unit in MONEY_UNITS and sent_start <= f.start and f.end <= match.start]
-    paired = bool(money) and MONEY_PAIR_GAP_RE.fullmatch(para, max(f.end for f in money), match.start) is not None
+    paired = moved or money_after or bool(money) and MONEY_PAIR_GAP_RE.fullmatch(
+        para, max(f.end for f in money), match.start) is not None
     if _count_blocked(match.raw, before, decimal_ok=True) or not paired and \
             not ELIDED_MONEY_LINK_TAIL.has_match(FILLER_TAIL.sub("", _qualifier(before)[1])):
         return None
     if not money:
         if CURRENCY_WORD_RE.search(para, sent_start, sent_end):
             return None
-        if MONEY_NOUN_BEFORE_TAIL.has_match(before):
+        if money_after:
+            rule = "money.in_noun"
+        elif MONEY_NOUN_BEFORE_TAIL.has_match(before):
             rule = "money.currency_omitted"
         elif MONEY_CLAUSE_RE.search(before, max(before.rfind(","), before.rfind(";"), before.rfind(":")) + 1):
             rule = "money.currency_clause"
@@ -2030,6 +2102,10 @@ def _elided_count(para: str, read: NumberRead, sent_start: int, sent_end: int,
         return _Found(read.start, read.end, value, "count", kind="level", subject=subject,
                       num_start=read.start, rules=["count.per_period"] if per_period else [])
 
+    if (value >= 1000 or read.scale) and place_population(para, read.start, read.end):
+        found_item = item("population")  # "a town of 84,000 in northeastern Zhejiang"
+        found_item.rules.append("count.place_population")
+        return found_item
     if OF_THEM_AFTER_RE.match(after) or (OF_THEM_BEFORE_TAIL.has_match(before)
                                          and not after[:2].strip(" ")[:1].isdigit()):
         return item(None)  # "86 of them", "Among them, 5,300 hold master's degrees"
@@ -2069,6 +2145,14 @@ def _elided_count(para: str, read: NumberRead, sent_start: int, sent_end: int,
             fewer = than.group("cmp").lower() in COUNT_FEWER_THAN_WORDS
             return _Found(read.start, read.end, -value if fewer else value, "count", kind="change",
                           subject=last.subject, num_start=read.start, rules=["count.more_than_before"])
+    paired = MODIFIER_PAIR_AFTER_RE.match(after) if not read.scale and " and " in after[:40] else None
+    if paired and paired.group("mod") not in AMOUNT_COMPARATIVES and paired.group("mod") not in SCALE_WORDS:
+        following = [f for f in found if f.unit == "count" and f.start == read.end + paired.end()]
+        noun = following[0].subject.split(maxsplit=1) if following and following[0].subject else []
+        if len(noun) == 2 and noun[0] != paired.group("mod"):
+            found_item = item(f"{paired.group('mod')} {noun[1]}")  # "29 owned and 15 chartered ships"
+            found_item.rules.append("count.modifier_pair")
+            return found_item
     if not ELIDED_FOLLOW_RE.match(after):
         return None
     if TIME_RANGE_END_RE.match(after):

@@ -46,6 +46,9 @@ MONEY_CLAUSE_NOUNS: Final = (*MONEY_NOUNS, "gdp", "added value", "value added", 
                              "profits", "output value", "expenditure", "expenditures", "deposits", "cost", "costs",
                              # metrics25 (stock sites' statistics: "The enterprise value is 67.53 billion", s292, s262)
                              "enterprise value")
+# Money nouns after "in" that make the bare scaled amount before them money ("In the past 12 months, SHA:601018 has paid
+# 2.03 billion in taxes.", stockanalysis.com, tune_sites s262, s292: matchers.MONEY_IN_NOUN_AFTER_RE, money.in_noun).
+MONEY_IN_NOUNS: Final = (*MONEY_NOUNS, "taxes", "income", "profits")
 # What a sentence may open with before a period cue that still dates what follows ("Statistics show that in
 # 2012, ...", "Data from the bureau showed, in 2011, ..."): the nouns that report and their verbs.
 REPORTING_NOUNS: Final = ("statistics", "data", "figures", "results", "the statistics", "the data", "the figures")
@@ -356,6 +359,18 @@ POINTS_COMPARE_WORDS: Final = ("lower", "higher", "above", "below", "faster", "s
 # growth rate reached about 5%", "up from over 3,000"); rules add their own (matchers.ELIDED_GAP_RE,
 # qualifiers.GROWTH_RATE_IS_RE). The qualifier a hedge gives is QUALIFIER_WORDS'.
 HEDGE_WORDS: Final = ("nearly", "almost", "about", "around", "over", "more than")
+# Settlements a bare count after "a <noun> of" sizes by its people ("Ningbo, a city of six million whose natural
+# harbour ...", AFP 2008, tune_sites s337; "a town of 84,000 in northeastern Zhejiang", tune_other t912:
+# count.place_population), and what may follow that count (a relative pronoun or a place's preposition; punctuation
+# too).
+POPULATED_PLACE_NOUNS: Final = ("city", "town", "metropolis", "county", "country", "nation", "village", "island")
+POPULATION_FOLLOW_WORDS: Final = ("whose", "who", "that", "which", "in", "on", "and", "with")
+# A vessel's or a berth's size between a count in words and its noun ("an order of four 1,000TEU feeder ships", a
+# Container News item, tune_sites s336: matchers.SPELLED_COUNT_RE's size class).
+VESSEL_SIZE_UNITS: Final = ("teu", "dwt", "ton", "tonne")
+# Words of an estimate before the low end of a range of shares with the unit said twice ("Only about 15 percent to 20
+# percent of the small appliances made in Cixi", tune_sites s329: matchers.PERCENT_RANGE_RE's hedged form).
+RANGE_ESTIMATE_WORDS: Final = ("about", "around", "approximately", "roughly", "some", "nearly", "almost")
 # Words before a multiple written in words ("an increase of nearly ten times"), and the multiples read.
 TIMES_CHANGE_WORDS: Final = ("increase", "increased", "increases", "increasing", "grew", "grown", "rose", "risen",
                              "expanded", "up")
