@@ -802,7 +802,12 @@ from transforms.textutil import KANA_RE, MONTH_ABBR
 # headline ("/blog/increasing-capacity/", "shengwei-sem-1-2024": t374, t927; slugs.SHORT_SLUG_WORDS).
 # "2026.12.07.263": main (metrics27, .250-.255) and other33 (.260-.262) merged: the metric rules and the page-level
 # rules together (neither touches the other's records).
-EXTRACTOR_VERSION = "2026.12.07.263"
+# "2026.12.07.280" (other34, page level): more furniture lines (boilerplate): a dash glued before "By" ("-By Shao
+# Shengliang, Huang Hui", BYLINE), "@" for the copyright sign ("Copyright @2015 ...", COPYRIGHT), "Share this
+# webpage:" (PAGE_BOXES), "Copyright Statement" (SITE_WIDGETS), "Publishing system powered by Movable Type 2.63"
+# (POWERED_BY), "Edited from China Daily (18 May 2013)" (PROVIDED_CREDIT), bulleted wiki citations "- ^ ..." and
+# "edit- ^ ..." (CITATION_LINE): t938, t948, t949, tune_sites s265.
+EXTRACTOR_VERSION = "2026.12.07.280"
 
 
 MIDDLE_DOT: Final = "·"
