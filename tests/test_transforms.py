@@ -4303,3 +4303,41 @@ def test_thirty_third_pass_a_title_glued_to_its_trail_and_glued_info_fields() ->
     assert article.published == "2018-05-02"
     assert "Position:" not in article.body and "news source:" not in article.body
     assert article.body.startswith("Let our soul travel!")
+
+
+PEACH_PAGE = ("Fenghua White Peach\n\nFenghua White Peach-1\n\nBasic Introduction to Fenghua White Peach\n\n"
+              "The Fenghua White Peach is hailed as the “best in China,” a historical affirmation of this traditional "
+              "fruit. A comprehensive system of 25 early, mid-season, and late varieties has been developed, including "
+              "Early Dew, Snowy Rain Dew, Early Shazi, Honeydew Lakeview, Tabridge, Yulu, and Yingqing, ensuring a "
+              "supply period of over 120 days.\n\nNutritional Value")
+FACTORY_VISITS = ("Skip to main content\nMeeting Chinese Suppliers & “Factory Visits”- My Experiences 1\n\n"
+                  "Meeting Chinese Suppliers & “Factory Visits”- My Experiences\n\nMarch 6, 2020\n\n"
+                  "Every good relationship in China is forged with the so called “Factory Visit”. It’s a great "
+                  "opportunity to see the premises of the company you’re thinking of purchasing from but it’s an even "
+                  "better opportunity to forge a relationship with your company.\n\n"
+                  "Meeting Chinese Suppliers & “Factory Visits”- My Experiences 2\n\n"
+                  "One of my Supplier’s factories in Ningbo\n\nVisiting the Factory")
+
+
+def test_thirty_fourth_pass_the_headline_numbered_as_a_picture_s_alt_text_is_no_text() -> None:
+    """A product page's picture named after its headline with a number ('Fenghua White Peach-1', tasteallchina.com
+    t932) and a blog post's pictures named so between its paragraphs ('... My Experiences 2', www.wedoimport.com
+    t942): text.TITLE_ALT_NUMBER_RE drops them; the section heading under the alt text and the caption stay."""
+    peach = parse_page(PEACH_PAGE, url="https://tasteallchina.com/specialty-products/20213.html", template="text")
+    assert peach.title == "Fenghua White Peach"
+    assert "Peach-1" not in peach.body
+    assert peach.body.startswith("Basic Introduction to Fenghua White Peach")
+    visits = parse_page(FACTORY_VISITS, url="https://www.wedoimport.com/meeting-chinese-suppliers-factory-visits-my-"
+                        "experiences/", template="text")
+    assert visits.title == "Meeting Chinese Suppliers & “Factory Visits”- My Experiences"
+    assert visits.published == "2020-03-06"
+    assert "My Experiences 2" not in visits.body and "My Experiences 1" not in visits.body
+    assert "One of my Supplier’s factories in Ningbo" in visits.body + "".join(visits.captions)
+
+
+def test_thirty_fourth_pass_a_headline_word_with_a_number_after_it_stays() -> None:
+    """Only the headline itself with a number is an alt text: a line that adds words or a longer number stays."""
+    page = FACTORY_VISITS.replace("My Experiences 2\n", "My Experiences 2 and 3\n")
+    visits = parse_page(page, url="https://www.wedoimport.com/x/", template="text")
+    assert "My Experiences 2 and 3" in visits.body
+

@@ -807,7 +807,10 @@ from transforms.textutil import KANA_RE, MONTH_ABBR
 # webpage:" (PAGE_BOXES), "Copyright Statement" (SITE_WIDGETS), "Publishing system powered by Movable Type 2.63"
 # (POWERED_BY), "Edited from China Daily (18 May 2013)" (PROVIDED_CREDIT), bulleted wiki citations "- ^ ..." and
 # "edit- ^ ..." (CITATION_LINE): t938, t948, t949, tune_sites s265.
-EXTRACTOR_VERSION = "2026.12.07.280"
+# "2026.12.07.281" (other34, page level): a body line that is the headline with a picture's number after a space, a
+# hyphen or an underscore is the picture's alt text ("Fenghua White Peach-1", "... My Experiences 2": t932, t942;
+# templates.text.TITLE_ALT_NUMBER_RE).
+EXTRACTOR_VERSION = "2026.12.07.281"
 
 
 MIDDLE_DOT: Final = "·"

@@ -248,6 +248,12 @@ RELATED_ITEM_RE = re.compile(r"^- [A-Z0-9\"“'‘][^\n]*[^.!?。:：;,\s]$")
 # a ranking under the sentence giving its first item's unit, www.marinelink.com, tune_sites s263, metrics23): half its
 # items such or more, it is the text's own list.
 FIGURE_ITEM_RE = re.compile(r"^- [^:\n]+:[ \t]*[-+]?\d[\d,]*(?:\.\d+)?%?$")
+# A picture's alt text that is the headline numbered, the number after a space, a hyphen or an underscore ("Fenghua
+# White Peach-1" under a product page's headline, tasteallchina.com t932; "Meeting Chinese Suppliers & “Factory
+# Visits”- My Experiences 2" between a blog post's paragraphs, www.wedoimport.com t942, the thirty-fourth tune_other
+# pass): the site named the pictures after the post, no text.
+TITLE_ALT_NUMBER_RE = re.compile(r"[-_ ]?[0-9]{1,2}")
+TITLE_ALT_NUMBER_MAX_CHARS = 3
 # A post's continuation link alone on its line ("Read More", "Continue reading →", "Read more »"). On an archive page
 # each post's teaser is followed by the same link: the first teaser is the page's text, the rest later posts
 # ("New Old Street" / "Stinky tofu ... I […]" / "Read More" / "Old Ningbo" / ..., www.jizzaroundtheworld.com t564, the
@@ -509,7 +515,8 @@ def parse(text: str) -> Content:
         del found.blocks[teasers:]
     if found.title and not found.title_in_body:
         title = found.title
-        found.blocks = [block for block in found.blocks if not _is_title_link(block.text, title)]
+        found.blocks = [block for block in found.blocks
+                        if not _is_title_link(block.text, title) and not _is_title_alt(block.text, title)]
     return found
 
 
@@ -571,6 +578,12 @@ def _is_title_link(text: str, title: str) -> bool:
     the twenty-seventh tune_other pass's first rules): the teaser's link, not text."""
     return len(text) > len(title) and text.startswith(title) \
         and CONTINUE_LINK_RE.match(text[len(title):].strip()) is not None
+
+
+def _is_title_alt(text: str, title: str) -> bool:
+    """Whether a block is the headline numbered as a picture's alt text (TITLE_ALT_NUMBER_RE)."""
+    return 0 < len(text) - len(title) <= TITLE_ALT_NUMBER_MAX_CHARS and text.startswith(title) \
+        and TITLE_ALT_NUMBER_RE.fullmatch(text, len(title)) is not None
 
 
 def _headline_short_date(title: str | None) -> str | None:
