@@ -4341,3 +4341,38 @@ def test_thirty_fourth_pass_a_headline_word_with_a_number_after_it_stays() -> No
     visits = parse_page(page, url="https://www.wedoimport.com/x/", template="text")
     assert "My Experiences 2 and 3" in visits.body
 
+
+STONE_PAGES = ("(5943 articles):\n\nClive Price-Jones \nDiego Meozzi \nPaola Arosio \nPhilip Hansen \nWolf Thandoy \n\n"
+               "If you think our news service is a valuable resource, please consider a donation. Select your currency "
+               "and click the PayPal button:\n\nMain Index\n\nArchaeo News \n\n22 May 2013\n"
+               "Neolithic site revealed in China\n\nNew archaeological discoveries in Yuyao city, in eastern China's "
+               "Zhejiang province, provide a clearer picture of life in China's Neolithic age.\n     Archaeologists are "
+               "completing a 10-year dig in Tianluo Mountain - one of the cradles of Chinese civilisation.\n\n"
+               "Edited from China Daily (18 May 2013)\n\nShare this webpage:\n\nCopyright Statement\n"
+               "Publishing system powered by Movable Type 2.63")
+
+
+def test_thirty_fourth_pass_a_date_heading_the_headline_s_block_under_a_section_label() -> None:
+    """A news service's item (www.stonepages.com t948): a sidebar, the section label 'Archaeo News ' apart, then the
+    date line opening the headline's block ('22 May 2013' / 'Neolithic site revealed in China'): the line under the
+    date is the title (text._heads_its_block), the date the page's, and the closing credit, share prompt, copyright
+    link and CMS credit are furniture (not the credit's '18 May 2013')."""
+    article = parse_page(STONE_PAGES, url="https://www.stonepages.com/news/archives/005034.html", template="text")
+    assert article.title == "Neolithic site revealed in China"
+    assert article.published == "2013-05-22"
+    assert article.body.startswith("New archaeological discoveries")
+    assert "Archaeo News" not in article.body
+    for furniture in ("Edited from", "Share this", "Copyright Statement", "Movable Type"):
+        assert furniture not in article.body
+
+
+def test_thirty_fourth_pass_a_date_heading_the_lead_s_block_leaves_the_headline_above() -> None:
+    """The headline above the date and the lead glued under it ('Neolithic site revealed in China' / '' / '22 May 2013'
+    / 'New archaeological discoveries ...'): the line under the date is a paragraph, no headline, so the title stays
+    the line above the date."""
+    page = STONE_PAGES.replace("Archaeo News \n\n22 May 2013\nNeolithic site revealed in China\n\nNew",
+                               "Neolithic site revealed in China\n\n22 May 2013\nNew")
+    article = parse_page(page, url="https://www.stonepages.com/news/archives/005034.html", template="text")
+    assert article.title == "Neolithic site revealed in China"
+    assert article.published == "2013-05-22"
+    assert article.body.startswith("New archaeological discoveries")

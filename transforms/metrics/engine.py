@@ -810,7 +810,10 @@ from transforms.textutil import KANA_RE, MONTH_ABBR
 # "2026.12.07.281" (other34, page level): a body line that is the headline with a picture's number after a space, a
 # hyphen or an underscore is the picture's alt text ("Fenghua White Peach-1", "... My Experiences 2": t932, t942;
 # templates.text.TITLE_ALT_NUMBER_RE).
-EXTRACTOR_VERSION = "2026.12.07.281"
+# "2026.12.07.282" (other34, page level): a date line opening the headline's block, a blank line above it, takes the
+# line under it for the title when the plain line above is a label of up to three words ("Archaeo News " / "" / "22
+# May 2013" / "Neolithic site revealed in China", t948; templates.text._heads_its_block, _title_under_label).
+EXTRACTOR_VERSION = "2026.12.07.282"
 
 
 MIDDLE_DOT: Final = "·"

@@ -909,7 +909,7 @@ def _title_above_date(lines: list[str], seen: list[int]) -> Content | None:
             below = _title_under_day(lines, k, plain)
         if below is None and all(is_issuer_line(lines[i]) for i in plain):
             below = _title_under_issuer(lines, k)
-        if below is None and len(plain) == 1:
+        if below is None and (len(plain) == 1 or _heads_its_block(lines, k)):
             below = _title_under_label(lines, k, title_index)
         after = k if below is None else below
         title_index = title_index if below is None else below
@@ -1034,8 +1034,12 @@ def _title_under_label(lines: list[str], date_index: int, above: int) -> int | N
     paragraph, no full stop or colon closing it) directly followed by the lead, with more than twice as many words as
     the line above, a label less than half a headline's size as in _title_above_lead ("China Film" / "Feb 16, 2020" /
     "Xiangshan Film and TV City" / the teaser, a tag archive's post, www.parascandola.com t645, the twenty-first
-    tune_other pass); else None."""
-    if above != date_index - 1 or len(lines[above].split()) > CATEGORY_MAX_WORDS:
+    tune_other pass); else None. Also when a blank line sets the label apart and the date line heads the headline's
+    block, the headline directly under it ("Archaeo News " / "" / "22 May 2013" / "Neolithic site revealed in China" /
+    "" / the lead, under a news service's sidebar of editors' names, www.stonepages.com t948, the thirty-fourth
+    tune_other pass): the date is the headline's, the label the section's."""
+    if (above != date_index - 1 and not _heads_its_block(lines, date_index)) \
+            or len(lines[above].split()) > CATEGORY_MAX_WORDS:
         return None
     following = [i for i in range(date_index + 1, len(lines)) if lines[i]][:2]
     if len(following) < 2:
@@ -1048,6 +1052,11 @@ def _title_under_label(lines: list[str], date_index: int, above: int) -> int | N
             or not _is_lead(lines, following[1]):
         return None
     return following[0] if len(first.split()) > 2 * len(lines[above].split()) else None
+
+
+def _heads_its_block(lines: list[str], index: int) -> bool:
+    """Whether lines[index] opens a block of two lines or more: a blank line above it, a line with text under it."""
+    return 0 < index < len(lines) - 1 and not lines[index - 1] and bool(lines[index + 1])
 
 
 def _title_under_issuer(lines: list[str], date_index: int) -> int | None:
