@@ -627,6 +627,8 @@ FURNITURE = [
                         '- ^ "Cixi Export Processing Zone". HKTDC. 4 Aug 2010.',
                         '- ^ a b c "Hangzhou Bay New Zone (HBNZ)". Ningbo Hangzhou Bay New Zone.[permanent dead link ]',
                         '- ^ "Hangzhou Bay Bridge opens economic develo']),
+    (bp.WEIBO_BAR, ["转发(52716)| 收藏| 评论(12038)今天12:45 来自政府版微博",  # bagongwatch.tumblr.com, t944
+                    "转发| 收藏| 评论"]),
     # the twenty-sixth tune_sites pass (metrics26), exactly as on the pages
     (bp.COMMENT_FORM, ["Comments (0)", "Please log in or to post comments.", "  • Oldest First",  # plasticstoday, s313
                        "  • Newest First", "Loading Comments..."]),
@@ -644,6 +646,7 @@ ARTICLE_SENTENCES = [
     "Edited from China Daily reports, the 3 stories ran in 2013 with 12 photos of the site.",
     "- 3 ^ 2 equals 9, the teacher wrote.",
     "Share this webpage with 3 friends.",
+    "转发这条微博的人有3万,评论也多。",
     # the thirty-third pass's furniture words in sentences
     "The firm took a position: home > away, the 3 clubs said in 2019.",
     "Its position: Home> the 12 berths of 2019, he said.",

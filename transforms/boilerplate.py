@@ -946,6 +946,12 @@ EMAIL_ALONE: Final = r"(?im)^ *" + _EMAIL_ADDRESS + r" *$"
 # Also an image's placeholder alt text left in the text ("图片描述", image description, between a travel blog's
 # paragraphs, chinaadvent.com t603, the twentieth tune_other pass; "图片说明").
 EXPAND_TEXT: Final = r"(?im)^ *(展开全文|收起全文|阅读全文|查看全文|阅读原文|图片描述|图片说明)( *[>»›∨]+)? *$"
+# A Weibo post's tool bar copied with the post: its repost, favourite and comment counts, maybe the time and the
+# client after them ("转发(52716)| 收藏| 评论(12038)今天12:45 来自政府版微博", repost, favourite, comment, today 12:45, from
+# the government's Weibo: under a quoted post's translation, bagongwatch.tumblr.com t944, the thirty-fourth tune_other
+# pass).
+WEIBO_BAR: Final = (r"(?im)^ *转发 *([(（][0-9]{0,9}[)）])? *[|｜]? *收藏 *([(（][0-9]{0,9}[)）])? *[|｜]? *"
+                    r"评论 *([(（][0-9]{0,9}[)）])?[^\n]{0,60}$")
 GUIDE_SIDEBAR: Final = (
     r"(?im)^ *((other|more|nearby|top) +(attractions|sights|things +to +do|places +to +visit)"
     r"|attractions +nearby)( +(in|near|around|of) +[a-z][a-z' -]{0,40})? *$"
@@ -1348,6 +1354,7 @@ BOILERPLATE_PATTERNS: Final[tuple[str, ...]] = (    PRINT_CLOSE,
     OPINION_DISCLAIMER,
     EMAIL_ALONE,
     EXPAND_TEXT,
+    WEIBO_BAR,
     FLAG_ALT,
     POST_WIDGETS,
     SERVER_STATS,
@@ -1569,6 +1576,8 @@ _NEEDS: Final[dict[str, Callable[[str], bool]]] = {
     # a trail's mark and the label's last letters ("Position", "location": their common tail "on", in any casing;
     # not "tion": IGNORECASE also matches its "i" with a dotless i or a dotted capital I, and "POSITION" is upper)
     GLUED_TRAIL: lambda line: (">" in line or "»" in line or "›" in line) and "on" in line.lower(),
+    # the bar's first tool (the pattern has no case to ignore in it)
+    WEIBO_BAR: lambda line: "转发" in line,
     # a separator after a name of at most 41 characters (and one space: the line is normalized), and a year near
     # the end: every date form it takes has a literal 19 or 20
     NAME_DATE: lambda line: (_has_separator(line[:_NAME_DATE_SEPARATOR_BY])

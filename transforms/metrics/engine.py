@@ -813,7 +813,9 @@ from transforms.textutil import KANA_RE, MONTH_ABBR
 # "2026.12.07.282" (other34, page level): a date line opening the headline's block, a blank line above it, takes the
 # line under it for the title when the plain line above is a label of up to three words ("Archaeo News " / "" / "22
 # May 2013" / "Neolithic site revealed in China", t948; templates.text._heads_its_block, _title_under_label).
-EXTRACTOR_VERSION = "2026.12.07.282"
+# "2026.12.07.283" (other34, page level): a Weibo post's tool bar copied with the post ("转发(52716)| 收藏|
+# 评论(12038)今天12:45 来自政府版微博", t944) is furniture (boilerplate.WEIBO_BAR).
+EXTRACTOR_VERSION = "2026.12.07.283"
 
 
 MIDDLE_DOT: Final = "·"
