@@ -947,9 +947,9 @@ EMAIL_ALONE: Final = r"(?im)^ *" + _EMAIL_ADDRESS + r" *$"
 # paragraphs, chinaadvent.com t603, the twentieth tune_other pass; "图片说明").
 EXPAND_TEXT: Final = r"(?im)^ *(展开全文|收起全文|阅读全文|查看全文|阅读原文|图片描述|图片说明)( *[>»›∨]+)? *$"
 # A Weibo post's tool bar copied with the post: its repost, favourite and comment counts, maybe the time and the
-# client after them ("转发(52716)| 收藏| 评论(12038)今天12:45 来自政府版微博", repost, favourite, comment, today 12:45, from
-# the government's Weibo: under a quoted post's translation, bagongwatch.tumblr.com t944, the thirty-fourth tune_other
-# pass).
+# client after them ("转发(52716)| 收藏| 评论(12038)今天12:45 来自政府版微博", repost, favourite, comment,
+# today 12:45, from the government's Weibo: under a quoted post's translation, bagongwatch.tumblr.com t944, the
+# thirty-fourth tune_other pass).
 WEIBO_BAR: Final = (r"(?im)^ *转发 *([(（][0-9]{0,9}[)）])? *[|｜]? *收藏 *([(（][0-9]{0,9}[)）])? *[|｜]? *"
                     r"评论 *([(（][0-9]{0,9}[)）])?[^\n]{0,60}$")
 GUIDE_SIDEBAR: Final = (
