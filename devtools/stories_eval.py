@@ -197,7 +197,11 @@ KNOWN_FALSE_GROUPS: tuple[frozenset[str], ...] = (
                # 10 km, 100 km) shares three small figures with t197 and with a dev page (dev/020), which it brings in,
                # and a port-industry story on Typhoon Chanthu (t943: 13 September, 12 September, 20 million TEU) three
                # with t093; no text alike
-               "tune_other/t934", "dev/020", "tune_other/t943"}),
+               "tune_other/t934", "dev/020", "tune_other/t943",
+               # gathered after the thirty-fourth pass's rules: a ningbolife story of the Old Bund's bars at night
+               # (t950: 7 years, 11 years, "7:00 to 10:00 pm", 15%, 18 years) shares clock times and small figures
+               # with t234, t261, t594 and t662; no text alike
+               "tune_other/t950"}),
     # the thirty-second pass: ningbolife's print view of the 2020 fishing festival's launch (t253) and China Daily's
     # report of the 2020 fashion festival (t901) share three small figures (10000, 20, 30); no text alike
     frozenset({"tune_other/t253", "tune_other/t901"}),
