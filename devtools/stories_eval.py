@@ -193,10 +193,10 @@ KNOWN_FALSE_GROUPS: tuple[frozenset[str], ...] = (
                # the thirty-second pass: ningbolife's item on the 2011 fashion fair's close (t902: 400 exhibitors,
                # 10,000 purchasers, 25 franchisees, 12, 50 companies) joins through small shared figures; no text alike
                "tune_other/t902",
-               # the thirty-fourth pass: a paginated China Daily story's box of places near Qiantong (t934: 20 km, 80 km,
-               # 10 km, 100 km) shares three small figures with t197 and with a dev page (dev/020), which it brings in,
-               # and a port-industry story on Typhoon Chanthu (t943: 13 September, 12 September, 20 million TEU) three
-               # with t093; no text alike
+               # the thirty-fourth pass: a paginated China Daily story's box of places near Qiantong (t934: 20 km, 80
+               # km, 10 km, 100 km) shares three small figures with t197 and with a dev page (dev/020), which it brings
+               # in, and a port-industry story on Typhoon Chanthu (t943: 13 September, 12 September, 20 million TEU)
+               # three with t093; no text alike
                "tune_other/t934", "dev/020", "tune_other/t943",
                # gathered after the thirty-fourth pass's rules: a ningbolife story of the Old Bund's bars at night
                # (t950: 7 years, 11 years, "7:00 to 10:00 pm", 15%, 18 years) shares clock times and small figures
