@@ -192,13 +192,29 @@ KNOWN_FALSE_GROUPS: tuple[frozenset[str], ...] = (
                "tune_other/t434", "tune_other/t439",
                # the thirty-second pass: ningbolife's item on the 2011 fashion fair's close (t902: 400 exhibitors,
                # 10,000 purchasers, 25 franchisees, 12, 50 companies) joins through small shared figures; no text alike
-               "tune_other/t902"}),
+               "tune_other/t902",
+               # the thirty-fourth pass: a paginated China Daily story's box of places near Qiantong (t934: 20 km, 80
+               # km, 10 km, 100 km) shares three small figures with t197 and with a dev page (dev/020), which it brings
+               # in, and a port-industry story on Typhoon Chanthu (t943: 13 September, 12 September, 20 million TEU)
+               # three with t093; no text alike
+               "tune_other/t934", "dev/020", "tune_other/t943",
+               # gathered after the thirty-fourth pass's rules: a ningbolife story of the Old Bund's bars at night
+               # (t950: 7 years, 11 years, "7:00 to 10:00 pm", 15%, 18 years) shares clock times and small figures
+               # with t234, t261, t594 and t662; no text alike
+               "tune_other/t950"}),
     # the thirty-second pass: ningbolife's print view of the 2020 fishing festival's launch (t253) and China Daily's
     # report of the 2020 fashion festival (t901) share three small figures (10000, 20, 30); no text alike
     frozenset({"tune_other/t253", "tune_other/t901"}),
     # the thirty-third pass: a Ningbo company's team tour to Ninghai (t922: 100 employees, 30 kilometers, 800 years,
     # 100 meters) and a village's festive day for expats (t756) share three small figures (100, 30, 800); no text alike
     frozenset({"tune_other/t756", "tune_other/t922"}),
+    # the thirty-fourth pass: Goto Ningbo's 2018 item on the international students' festival (t103) and a ningbolife
+    # campus view (t939: students painting the city's heritage, a smart-campus project) share three small figures; a
+    # ningbo-china.com feature on forty years of Hemudu digs (t709, August 2013) and a news service's item on the
+    # Tianluo Mountain dig's end (t948, May 2013) share the site's figures (40 years, 7,000) and no text: different
+    # stories of one subject
+    frozenset({"tune_other/t103", "tune_other/t939"}),
+    frozenset({"tune_other/t709", "tune_other/t948"}),
     # the twenty-ninth pass: eChinacities' guide to Ningbo's temples (t846) and china.org.cn's Tiantong Temple page
     # (t701) share the temple's dates and sizes, no 8-word run of text
     frozenset({"tune_other/t701", "tune_other/t846"}),

@@ -610,6 +610,25 @@ FURNITURE = [
                      "Back | Top", "Top | Print | Close"]),
     (bp.GLUED_META_DATE, ["    news source:WECOannouncer:adminPage views:3191Release date:2018-05-02share it:",  # t922
                           "Source: Ningbo Daily Release time: 2019-05-08 10:22:31"]),
+    # the thirty-fourth tune_other pass (t932-t949), exactly as on the pages
+    (bp.BYLINE, ["-By Shao Shengliang, Huang Hui",  # english.nit.net.cn, t938
+                 "–By Jin Lu"]),
+    (bp.COPYRIGHT, ["Copyright @2015 Zhejiang University Ningbo Inst",  # english.nit.net.cn, t938
+                    "Copyright @ 2019 Ningbo Daily"]),
+    (bp.PAGE_BOXES, ["Share this webpage:",  # www.stonepages.com, t948
+                     "Share this Post:"]),  # tune_sites s265
+    (bp.SITE_WIDGETS, ["Copyright Statement"]),  # www.stonepages.com, t948
+    (bp.POWERED_BY, ["Publishing system powered by Movable Type 2.63",  # www.stonepages.com, t948
+                     "Proudly powered by WordPress"]),
+    (bp.PROVIDED_CREDIT, ["Edited from China Daily (18 May 2013)",  # www.stonepages.com, t948
+                          "Adapted from Ningbo Daily."]),
+    (bp.CITATION_LINE, ['edit- ^ "Cooper nature-vacuum circuit breaker". Archived from the original on 2010-09-01. '
+                        'Retrieved 2011-02-02.',  # pinocchiopedia.com, t949
+                        '- ^ "Cixi Export Processing Zone". HKTDC. 4 Aug 2010.',
+                        '- ^ a b c "Hangzhou Bay New Zone (HBNZ)". Ningbo Hangzhou Bay New Zone.[permanent dead link ]',
+                        '- ^ "Hangzhou Bay Bridge opens economic develo']),
+    (bp.WEIBO_BAR, ["转发(52716)| 收藏| 评论(12038)今天12:45 来自政府版微博",  # bagongwatch.tumblr.com, t944
+                    "转发| 收藏| 评论"]),
     # the twenty-sixth tune_sites pass (metrics26), exactly as on the pages
     (bp.COMMENT_FORM, ["Comments (0)", "Please log in or to post comments.", "  • Oldest First",  # plasticstoday, s313
                        "  • Newest First", "Loading Comments..."]),
@@ -618,6 +637,16 @@ FURNITURE = [
 
 # Real article sentences that share words with the furniture; none may match.
 ARTICLE_SENTENCES = [
+    # the thirty-fourth pass's furniture words in sentences and list items
+    "- By train",
+    "- By bus, 2 hours",
+    "Buses powered by hydrogen",
+    "Ningbo's new port cranes powered by wind",
+    "Copyright protection of 3 brands was stepped up in 2019.",
+    "Edited from China Daily reports, the 3 stories ran in 2013 with 12 photos of the site.",
+    "- 3 ^ 2 equals 9, the teacher wrote.",
+    "Share this webpage with 3 friends.",
+    "转发这条微博的人有3万,评论也多。",
     # the thirty-third pass's furniture words in sentences
     "The firm took a position: home > away, the 3 clubs said in 2019.",
     "Its position: Home> the 12 berths of 2019, he said.",

@@ -4303,3 +4303,76 @@ def test_thirty_third_pass_a_title_glued_to_its_trail_and_glued_info_fields() ->
     assert article.published == "2018-05-02"
     assert "Position:" not in article.body and "news source:" not in article.body
     assert article.body.startswith("Let our soul travel!")
+
+
+PEACH_PAGE = ("Fenghua White Peach\n\nFenghua White Peach-1\n\nBasic Introduction to Fenghua White Peach\n\n"
+              "The Fenghua White Peach is hailed as the “best in China,” a historical affirmation of this traditional "
+              "fruit. A comprehensive system of 25 early, mid-season, and late varieties has been developed, including "
+              "Early Dew, Snowy Rain Dew, Early Shazi, Honeydew Lakeview, Tabridge, Yulu, and Yingqing, ensuring a "
+              "supply period of over 120 days.\n\nNutritional Value")
+FACTORY_VISITS = ("Skip to main content\nMeeting Chinese Suppliers & “Factory Visits”- My Experiences 1\n\n"
+                  "Meeting Chinese Suppliers & “Factory Visits”- My Experiences\n\nMarch 6, 2020\n\n"
+                  "Every good relationship in China is forged with the so called “Factory Visit”. It’s a great "
+                  "opportunity to see the premises of the company you’re thinking of purchasing from but it’s an even "
+                  "better opportunity to forge a relationship with your company.\n\n"
+                  "Meeting Chinese Suppliers & “Factory Visits”- My Experiences 2\n\n"
+                  "One of my Supplier’s factories in Ningbo\n\nVisiting the Factory")
+
+
+def test_thirty_fourth_pass_the_headline_numbered_as_a_picture_s_alt_text_is_no_text() -> None:
+    """A product page's picture named after its headline with a number ('Fenghua White Peach-1', tasteallchina.com
+    t932) and a blog post's pictures named so between its paragraphs ('... My Experiences 2', www.wedoimport.com
+    t942): text.TITLE_ALT_NUMBER_RE drops them; the section heading under the alt text and the caption stay."""
+    peach = parse_page(PEACH_PAGE, url="https://tasteallchina.com/specialty-products/20213.html", template="text")
+    assert peach.title == "Fenghua White Peach"
+    assert "Peach-1" not in peach.body
+    assert peach.body.startswith("Basic Introduction to Fenghua White Peach")
+    visits = parse_page(FACTORY_VISITS, url="https://www.wedoimport.com/meeting-chinese-suppliers-factory-visits-my-"
+                        "experiences/", template="text")
+    assert visits.title == "Meeting Chinese Suppliers & “Factory Visits”- My Experiences"
+    assert visits.published == "2020-03-06"
+    assert "My Experiences 2" not in visits.body and "My Experiences 1" not in visits.body
+    assert "One of my Supplier’s factories in Ningbo" in visits.body + "".join(visits.captions)
+
+
+def test_thirty_fourth_pass_a_headline_word_with_a_number_after_it_stays() -> None:
+    """Only the headline itself with a number is an alt text: a line that adds words or a longer number stays."""
+    page = FACTORY_VISITS.replace("My Experiences 2\n", "My Experiences 2 and 3\n")
+    visits = parse_page(page, url="https://www.wedoimport.com/x/", template="text")
+    assert "My Experiences 2 and 3" in visits.body
+
+
+STONE_PAGES = ("(5943 articles):\n\nClive Price-Jones \nDiego Meozzi \nPaola Arosio \nPhilip Hansen \nWolf Thandoy \n\n"
+               "If you think our news service is a valuable resource, please consider a donation. Select your currency "
+               "and click the PayPal button:\n\nMain Index\n\nArchaeo News \n\n22 May 2013\n"
+               "Neolithic site revealed in China\n\nNew archaeological discoveries in Yuyao city, in eastern China's "
+               "Zhejiang province, provide a clearer picture of life in China's Neolithic age.\n     Archaeologists are "
+               "completing a 10-year dig in Tianluo Mountain - one of the cradles of Chinese civilisation.\n\n"
+               "Edited from China Daily (18 May 2013)\n\nShare this webpage:\n\nCopyright Statement\n"
+               "Publishing system powered by Movable Type 2.63")
+
+
+def test_thirty_fourth_pass_a_date_heading_the_headline_s_block_under_a_section_label() -> None:
+    """A news service's item (www.stonepages.com t948): a sidebar, the section label 'Archaeo News ' apart, then the
+    date line opening the headline's block ('22 May 2013' / 'Neolithic site revealed in China'): the line under the
+    date is the title (text._heads_its_block), the date the page's, and the closing credit, share prompt, copyright
+    link and CMS credit are furniture (not the credit's '18 May 2013')."""
+    article = parse_page(STONE_PAGES, url="https://www.stonepages.com/news/archives/005034.html", template="text")
+    assert article.title == "Neolithic site revealed in China"
+    assert article.published == "2013-05-22"
+    assert article.body.startswith("New archaeological discoveries")
+    assert "Archaeo News" not in article.body
+    for furniture in ("Edited from", "Share this", "Copyright Statement", "Movable Type"):
+        assert furniture not in article.body
+
+
+def test_thirty_fourth_pass_a_date_heading_the_lead_s_block_leaves_the_headline_above() -> None:
+    """The headline above the date and the lead glued under it ('Neolithic site revealed in China' / '' / '22 May 2013'
+    / 'New archaeological discoveries ...'): the line under the date is a paragraph, no headline, so the title stays
+    the line above the date."""
+    page = STONE_PAGES.replace("Archaeo News \n\n22 May 2013\nNeolithic site revealed in China\n\nNew",
+                               "Neolithic site revealed in China\n\n22 May 2013\nNew")
+    article = parse_page(page, url="https://www.stonepages.com/news/archives/005034.html", template="text")
+    assert article.title == "Neolithic site revealed in China"
+    assert article.published == "2013-05-22"
+    assert article.body.startswith("New archaeological discoveries")

@@ -45,9 +45,11 @@ TEXT_SIZE: Final = (
 CHARITY_SHOP: Final = r"(?im)^ *visit (our )?charity shop *$"
 # Icon-font share links rendered as single letters ("f t g m"), or "A A A".
 SHARE_LETTERS: Final = r"(?im)^ *[a-z]( +[a-z]){2,} *$"
-# "Copyright 2020 - Custom text here", "Copyright © 2019 ... All Rights Reserved", "© 2022 Ningbo Life".
+# "Copyright 2020 - Custom text here", "Copyright © 2019 ... All Rights Reserved", "© 2022 Ningbo Life"; an "@"
+# typed for the sign ("Copyright @2015 Zhejiang University Ningbo Inst", cut off, english.nit.net.cn t938, the
+# thirty-fourth tune_other pass).
 COPYRIGHT: Final = (
-    r"(?im)^ *((copyright|©|\(c\))( *(©|\(c\)))* *(19|20)[0-9][0-9]"
+    r"(?im)^ *((copyright|©|\(c\))( *(©|\(c\)|@))* *(19|20)[0-9][0-9]"
     r"( *[-–] *(19|20)[0-9][0-9])?( *[-–|,.:]? .{0,120})?"
     # a stock photo's credit alone, its number and owner or the owner only ("Foto 51403746 © Minipig5188" /
     # "© Minipig5188" over the lead, theloadstar.com t518, after the seventeenth pass's rules); an organisation's name
@@ -199,9 +201,11 @@ _TOOL_WORD: Final = (r"(print|mail|e-mail|email|close|large|medium|small|big|mid
 PAGE_TOOLS: Final = r"(?im)^ *(tools? *[:：] *|[0-9] +)?" + _TOOL_WORD + r"( *([|/] *)?" + _TOOL_WORD + r")+ *$"
 # Bylines on a line of their own: "By Jin Lu", "by Xie Ye", "By D J Clark (" (cut at its parenthesis), "By: Sarah
 # Yardley" (a colon after "By", prlog.org t221); the writer's post after a comma, up to four words of up to 16
-# letters ("by Lisa Movius, Shanghai Editor", www.movius.us t525, the eighteenth tune_other pass).
+# letters ("by Lisa Movius, Shanghai Editor", www.movius.us t525, the eighteenth tune_other pass); a dash glued
+# before "By" ("-By Shao Shengliang, Huang Hui" under a college's info line, english.nit.net.cn t938, the
+# thirty-fourth tune_other pass; a bullet has a space after it: "- By train" is a list's item, not a byline).
 BYLINE: Final = (
-    r"(?im)^ *((written|edited|translated|compiled|reported|photos?)( +and +(edited|translated|compiled))? +)?"
+    r"(?im)^ *([-–—]|(written|edited|translated|compiled|reported|photos?)( +and +(edited|translated|compiled))? +)?"
     r"by( *[:：] *| +)[a-z][a-z'.-]*( +(&|and|[a-z][a-z'.-]*)){0,4}"
     r" *([(（][^)）\n]{0,40}[)）]?|, *[a-z][a-z'.-]{0,15}( +[a-z][a-z'.-]{0,15}){0,3})? *$"
 )
@@ -375,7 +379,10 @@ PAGE_BOXES: Final = (
     # a box heading naming what it recommends, closed by a colon ("Recommended China Guide:" over a tour agency's
     # numbered links, www.visitourchina.com t697, the twenty-third tune_other pass)
     r"recommended +[a-z]+( +[a-z]+){0,2} *[:：]|you may also like|blog archives?|"
-    r"click here for (the )?full story|share this (story|article|page|post)|special reports?|search trends|"
+    r"click here for (the )?full story|special reports?|search trends|"
+    # (also "Share this webpage:" with its colon, an archaeology news service's item, www.stonepages.com t948, the
+    # thirty-fourth tune_other pass)
+    r"share this (story|article|page|post|webpage|web +page)( *[:：])?|"
     # a share widget's label alone and a box of search words ("Share on", "Hot words", a troupe directory's page,
     # en.chinaculture.org t727, gathered after the twenty-fourth tune_other pass's rules)
     r"share +on *[:：]?|"
@@ -501,6 +508,9 @@ SITE_WIDGETS: Final = (
     r"|open +search"
     # a logo's alt text alone ("logo" under the hub's name, www.hubbry.com t912)
     r"|logo"
+    # a footer's link to the site's copyright page alone ("Copyright Statement" over its CMS's credit,
+    # www.stonepages.com t948, the thirty-fourth tune_other pass)
+    r"|copyright +(statement|notice|policy|information)"
     r") *$"
 )
 # An infobox's montage caption, which encyclopedia pages and their mirrors print under the article's name ("Clockwise
@@ -618,7 +628,11 @@ EMPTY_STAMP: Final = (
     r"(?im)^ *((posted|published|updated|written|filed)( +(on|by|in|at))? *[:：]?"
     r"|, *by|by *[-–] *([0-9]{1,2}:[0-9]{2}( *[ap][.]?m[.]?)?)?) *$"
 )
-POWERED_BY: Final = r"(?im)^ *powered +by +[a-z0-9][a-z0-9 .&-]{1,40} *$"
+# Also with what is powered named before it ("Publishing system powered by Movable Type 2.63" closing an archaeology
+# news service's item, www.stonepages.com t948, the thirty-fourth tune_other pass; "Proudly powered by WordPress"):
+# a few words of the site's own, not any subject ("Buses powered by hydrogen" is a headline).
+POWERED_BY: Final = (r"(?im)^ *((proudly|(publishing|content +management|blogging) +system|(web)?site|blog|platform)"
+                     r" +)?powered +by +[a-z0-9][a-z0-9 .&-]{1,40} *$")
 
 # Widgets of the sixth tune_other pass (t126-t150), exactly as on the pages: the comment form WordPress.com
 # blogs print under a post ("You are commenting using your Twitter account. Log Out /  Change )", "Facebook
@@ -682,7 +696,12 @@ PROVIDED_CREDIT: Final = (
     # a text's source and its editor ("Information courtesy of Zhejiang News. Edited by Richard Smith",
     # en.chinaleather.org t438, after the fifteenth pass's rules)
     r"|(information|content|text|news|story|article) +courtesy +of +[a-z][a-z0-9'&.-]*( +[a-z0-9'&.-]+){0,7}"
-    r"( *[.,;]? *(edited|translated|compiled) +by +" + _BY_NAMES + r")? *[.]?) *$"
+    r"( *[.,;]? *(edited|translated|compiled) +by +" + _BY_NAMES + r")? *[.]?"
+    # a repost's credit naming what it was edited from, maybe with that source's date in brackets ("Edited from China
+    # Daily (18 May 2013)" closing an archaeology news service's item, www.stonepages.com t948, the thirty-fourth
+    # tune_other pass): the source's date, not the page's
+    r"|(edited|adapted|excerpted|abridged|condensed) +from +(the +)?[a-z][a-z0-9'&.-]*( +[a-z0-9'&.-]+){0,5}"
+    r"( *[(（][^)）\n]{1,30}[)）])? *[.]?) *$"
 )
 CONTRIBUTED_LINE: Final = r"(?im)^ *[a-z][^.!?\n]{2,120} +contributed +to +this +(story|report|article) *[.]? *$"
 GLUED_COUNTERS: Final = (
@@ -927,6 +946,12 @@ EMAIL_ALONE: Final = r"(?im)^ *" + _EMAIL_ADDRESS + r" *$"
 # Also an image's placeholder alt text left in the text ("图片描述", image description, between a travel blog's
 # paragraphs, chinaadvent.com t603, the twentieth tune_other pass; "图片说明").
 EXPAND_TEXT: Final = r"(?im)^ *(展开全文|收起全文|阅读全文|查看全文|阅读原文|图片描述|图片说明)( *[>»›∨]+)? *$"
+# A Weibo post's tool bar copied with the post: its repost, favourite and comment counts, maybe the time and the
+# client after them ("转发(52716)| 收藏| 评论(12038)今天12:45 来自政府版微博", repost, favourite, comment,
+# today 12:45, from the government's Weibo: under a quoted post's translation, bagongwatch.tumblr.com t944, the
+# thirty-fourth tune_other pass).
+WEIBO_BAR: Final = (r"(?im)^ *转发 *([(（][0-9]{0,9}[)）])? *[|｜]? *收藏 *([(（][0-9]{0,9}[)）])? *[|｜]? *"
+                    r"评论 *([(（][0-9]{0,9}[)）])?[^\n]{0,60}$")
 GUIDE_SIDEBAR: Final = (
     r"(?im)^ *((other|more|nearby|top) +(attractions|sights|things +to +do|places +to +visit)"
     r"|attractions +nearby)( +(in|near|around|of) +[a-z][a-z' -]{0,40})? *$"
@@ -1063,10 +1088,12 @@ SYNONYM_BOX: Final = (
 # A wiki's numbered citation: its number, then the caret linking back to where it is cited, maybe letters for each
 # place ("  1. ^ a b \"South Business District ushers in 5th anniversary\". english.ningbo.gov.cn. Retrieved April 30,
 # 2016.", a Wikipedia mirror's references, pinocchiopedia.com t635, the twenty-first tune_other pass). A numbered
-# point of a text does not open with a caret.
+# point of a text does not open with a caret. Also a bulleted citation, the first one glued after the section's "edit"
+# link ("edit- ^ \"Cooper nature-vacuum circuit breaker\". Archived from the original on 2010-09-01. ..." / "- ^
+# \"Cixi Export Processing Zone\". HKTDC. 4 Aug 2010.", pinocchiopedia.com t949, the thirty-fourth tune_other pass).
 # (The title and the source run up to 400 characters in two bounded runs: PostgreSQL's regular expressions repeat at
 # most 255 times.)
-CITATION_LINE: Final = r"(?im)^ *[0-9]{1,3}[.] +\^ +[^\n]{1,250}[^\n]{0,150}$"
+CITATION_LINE: Final = r"(?im)^ *([0-9]{1,3}[.]|(edit *)?[-•·*]) +\^ +[^\n]{1,250}[^\n]{0,150}$"
 
 # A repost's closing credit naming the release it copies and its date ("CAS news release, November 9, 2016" under a
 # one-paragraph repost, window-to-china.eu t792, the twenty-seventh tune_other pass): furniture, and the page's date
@@ -1327,6 +1354,7 @@ BOILERPLATE_PATTERNS: Final[tuple[str, ...]] = (    PRINT_CLOSE,
     OPINION_DISCLAIMER,
     EMAIL_ALONE,
     EXPAND_TEXT,
+    WEIBO_BAR,
     FLAG_ALT,
     POST_WIDGETS,
     SERVER_STATS,
@@ -1481,8 +1509,9 @@ _COMPANY_END: Final = 7 + 2
 # MESSENGER_CONTACT's and SYNONYM_BOX's words without an "i" or an "s" (see above).
 _MESSENGER_WORDS: Final = ("app", "chat")
 _SYNONYM_WORDS: Final = ("ynonym", "genera")
-# CITATION_LINE's caret after a number of up to three digits, its full stop and a space (a normalized line).
-_CITATION_CARET_BY: Final = 6
+# CITATION_LINE's caret after a number of up to three digits, its full stop and a space, or after "edit", a bullet and
+# a space (a normalized line).
+_CITATION_CARET_BY: Final = 7
 _BLOG_WIDGET_OPENINGS: Final = ("sunny", "cloudy", "partly", "semi", "mostly", "overcast", "rain", "showers", "snow",
                                  "fog", "clear", "windy", "view", "the content", "web page", "allowed", "lines and",
                                  "use <!", "more information", "verification", "this question", "captcha")
@@ -1547,6 +1576,8 @@ _NEEDS: Final[dict[str, Callable[[str], bool]]] = {
     # a trail's mark and the label's last letters ("Position", "location": their common tail "on", in any casing;
     # not "tion": IGNORECASE also matches its "i" with a dotless i or a dotted capital I, and "POSITION" is upper)
     GLUED_TRAIL: lambda line: (">" in line or "»" in line or "›" in line) and "on" in line.lower(),
+    # the bar's first tool (the pattern has no case to ignore in it)
+    WEIBO_BAR: lambda line: "转发" in line,
     # a separator after a name of at most 41 characters (and one space: the line is normalized), and a year near
     # the end: every date form it takes has a literal 19 or 20
     NAME_DATE: lambda line: (_has_separator(line[:_NAME_DATE_SEPARATOR_BY])

@@ -825,7 +825,22 @@ from transforms.textutil import KANA_RE, MONTH_ABBR
 # "2026.12.07.277" (metrics28): a bare scaled amount before "in" and a money noun is yuan where its sentence names no
 # currency ("has paid 2.03 billion in taxes", stockanalysis.com, tune_sites s262, s292: not read; vocab.MONEY_IN_NOUNS,
 # matchers.MONEY_IN_NOUN_AFTER_RE, money.in_noun; not after a currency mark, "£80 million in income").
-EXTRACTOR_VERSION = "2026.12.07.277"
+# "2026.12.07.280" (other34, page level): more furniture lines (boilerplate): a dash glued before "By" ("-By Shao
+# Shengliang, Huang Hui", BYLINE), "@" for the copyright sign ("Copyright @2015 ...", COPYRIGHT), "Share this
+# webpage:" (PAGE_BOXES), "Copyright Statement" (SITE_WIDGETS), "Publishing system powered by Movable Type 2.63"
+# (POWERED_BY), "Edited from China Daily (18 May 2013)" (PROVIDED_CREDIT), bulleted wiki citations "- ^ ..." and
+# "edit- ^ ..." (CITATION_LINE): t938, t948, t949, tune_sites s265.
+# "2026.12.07.281" (other34, page level): a body line that is the headline with a picture's number after a space, a
+# hyphen or an underscore is the picture's alt text ("Fenghua White Peach-1", "... My Experiences 2": t932, t942;
+# templates.text.TITLE_ALT_NUMBER_RE).
+# "2026.12.07.282" (other34, page level): a date line opening the headline's block, a blank line above it, takes the
+# line under it for the title when the plain line above is a label of up to three words ("Archaeo News " / "" / "22
+# May 2013" / "Neolithic site revealed in China", t948; templates.text._heads_its_block, _title_under_label).
+# "2026.12.07.283" (other34, page level): a Weibo post's tool bar copied with the post ("转发(52716)| 收藏|
+# 评论(12038)今天12:45 来自政府版微博", t944) is furniture (boilerplate.WEIBO_BAR).
+# "2026.12.07.284": main (metrics28, .270-.277) and other34 (.280-.283) merged: the metric rules and the page-level
+# rules together.
+EXTRACTOR_VERSION = "2026.12.07.284"
 
 
 MIDDLE_DOT: Final = "·"

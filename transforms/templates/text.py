@@ -248,6 +248,12 @@ RELATED_ITEM_RE = re.compile(r"^- [A-Z0-9\"“'‘][^\n]*[^.!?。:：;,\s]$")
 # a ranking under the sentence giving its first item's unit, www.marinelink.com, tune_sites s263, metrics23): half its
 # items such or more, it is the text's own list.
 FIGURE_ITEM_RE = re.compile(r"^- [^:\n]+:[ \t]*[-+]?\d[\d,]*(?:\.\d+)?%?$")
+# A picture's alt text that is the headline numbered, the number after a space, a hyphen or an underscore ("Fenghua
+# White Peach-1" under a product page's headline, tasteallchina.com t932; "Meeting Chinese Suppliers & “Factory
+# Visits”- My Experiences 2" between a blog post's paragraphs, www.wedoimport.com t942, the thirty-fourth tune_other
+# pass): the site named the pictures after the post, no text.
+TITLE_ALT_NUMBER_RE = re.compile(r"[-_ ]?[0-9]{1,2}")
+TITLE_ALT_NUMBER_MAX_CHARS = 3
 # A post's continuation link alone on its line ("Read More", "Continue reading →", "Read more »"). On an archive page
 # each post's teaser is followed by the same link: the first teaser is the page's text, the rest later posts
 # ("New Old Street" / "Stinky tofu ... I […]" / "Read More" / "Old Ningbo" / ..., www.jizzaroundtheworld.com t564, the
@@ -509,7 +515,8 @@ def parse(text: str) -> Content:
         del found.blocks[teasers:]
     if found.title and not found.title_in_body:
         title = found.title
-        found.blocks = [block for block in found.blocks if not _is_title_link(block.text, title)]
+        found.blocks = [block for block in found.blocks
+                        if not _is_title_link(block.text, title) and not _is_title_alt(block.text, title)]
     return found
 
 
@@ -571,6 +578,12 @@ def _is_title_link(text: str, title: str) -> bool:
     the twenty-seventh tune_other pass's first rules): the teaser's link, not text."""
     return len(text) > len(title) and text.startswith(title) \
         and CONTINUE_LINK_RE.match(text[len(title):].strip()) is not None
+
+
+def _is_title_alt(text: str, title: str) -> bool:
+    """Whether a block is the headline numbered as a picture's alt text (TITLE_ALT_NUMBER_RE)."""
+    return 0 < len(text) - len(title) <= TITLE_ALT_NUMBER_MAX_CHARS and text.startswith(title) \
+        and TITLE_ALT_NUMBER_RE.fullmatch(text, len(title)) is not None
 
 
 def _headline_short_date(title: str | None) -> str | None:
@@ -896,7 +909,7 @@ def _title_above_date(lines: list[str], seen: list[int]) -> Content | None:
             below = _title_under_day(lines, k, plain)
         if below is None and all(is_issuer_line(lines[i]) for i in plain):
             below = _title_under_issuer(lines, k)
-        if below is None and len(plain) == 1:
+        if below is None and (len(plain) == 1 or _heads_its_block(lines, k)):
             below = _title_under_label(lines, k, title_index)
         after = k if below is None else below
         title_index = title_index if below is None else below
@@ -1021,8 +1034,12 @@ def _title_under_label(lines: list[str], date_index: int, above: int) -> int | N
     paragraph, no full stop or colon closing it) directly followed by the lead, with more than twice as many words as
     the line above, a label less than half a headline's size as in _title_above_lead ("China Film" / "Feb 16, 2020" /
     "Xiangshan Film and TV City" / the teaser, a tag archive's post, www.parascandola.com t645, the twenty-first
-    tune_other pass); else None."""
-    if above != date_index - 1 or len(lines[above].split()) > CATEGORY_MAX_WORDS:
+    tune_other pass); else None. Also when a blank line sets the label apart and the date line heads the headline's
+    block, the headline directly under it ("Archaeo News " / "" / "22 May 2013" / "Neolithic site revealed in China" /
+    "" / the lead, under a news service's sidebar of editors' names, www.stonepages.com t948, the thirty-fourth
+    tune_other pass): the date is the headline's, the label the section's."""
+    if (above != date_index - 1 and not _heads_its_block(lines, date_index)) \
+            or len(lines[above].split()) > CATEGORY_MAX_WORDS:
         return None
     following = [i for i in range(date_index + 1, len(lines)) if lines[i]][:2]
     if len(following) < 2:
@@ -1035,6 +1052,11 @@ def _title_under_label(lines: list[str], date_index: int, above: int) -> int | N
             or not _is_lead(lines, following[1]):
         return None
     return following[0] if len(first.split()) > 2 * len(lines[above].split()) else None
+
+
+def _heads_its_block(lines: list[str], index: int) -> bool:
+    """Whether lines[index] opens a block of two lines or more: a blank line above it, a line with text under it."""
+    return 0 < index < len(lines) - 1 and not lines[index - 1] and bool(lines[index + 1])
 
 
 def _title_under_issuer(lines: list[str], date_index: int) -> int | None:
