@@ -825,7 +825,12 @@ from transforms.textutil import KANA_RE, MONTH_ABBR
 # "2026.12.07.277" (metrics28): a bare scaled amount before "in" and a money noun is yuan where its sentence names no
 # currency ("has paid 2.03 billion in taxes", stockanalysis.com, tune_sites s262, s292: not read; vocab.MONEY_IN_NOUNS,
 # matchers.MONEY_IN_NOUN_AFTER_RE, money.in_noun; not after a currency mark, "£80 million in income").
-EXTRACTOR_VERSION = "2026.12.07.277"
+# "2026.12.07.290" (metrics29): TEU, a unit noun the same in the plural, ends its count's phrase before "and" or an -ed
+# or -ing word as a plural does ("to 2.76 million TEU and Guangzhou's throughput rising", "to 2.79 million TEU compared
+# to", a shippingchina.com item, tune_sites s339: neither read; subjects._noun_phrase_in).
+# "2026.12.07.291" (metrics29): "ranking the first three of Ningbo" is a band of the first N, no first place (a
+# ninghai.gov.cn item, tune_sites s341: rank 1 read; matchers.RANK_RE; "ranked first three years in a row" stays first).
+EXTRACTOR_VERSION = "2026.12.07.291"
 
 
 MIDDLE_DOT: Final = "·"
