@@ -3874,7 +3874,8 @@ def test_teu_ends_its_phrase_before_and_or_a_participle() -> None:
                 "per cent to 2.76 million TEU and Guangzhou's throughput rising by 28 per cent to 2.79 million TEU "
                 "compared to the same period a year earlier.")
     assert [m.value for m in extract_metrics(sentence) if m.unit == "count"] == [4.9e6, 2.76e6, 2.79e6]
-    found = extract_metrics("Exports rose 5 per cent to 2.76 million TEU and imports rose 3 per cent to 1.2 million TEU.")
+    found = extract_metrics("Exports rose 5 per cent to 2.76 million TEU and imports rose 3 per cent to 1.2 million "
+                            "TEU.")
     assert [(m.value, m.subject) for m in found if m.unit == "count"] == [(2.76e6, None), (1.2e6, None)]
 
 

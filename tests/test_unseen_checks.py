@@ -58,9 +58,9 @@ def test_the_checks_on_the_tuning_sets(capsys: pytest.CaptureFixture[str]) -> No
     # and one date (s328's) right by both, and eight pages labelled without a date, none given one other than its URL's;
     # s329-s338, the twenty-eighth's (metrics28), two slug titles (s333's, s337's) right by both and six dates (s329,
     # s331, s334, s335, s337, s338) right by both, and four pages labelled without a date, none given one other than its
-    # URL's; s339-s345, the twenty-ninth's (metrics29), one slug title (s345's) right by both and three dates, s341's and
-    # s342's right by both and s345's ("Posted: Jun 06,2014 by Ron Mertens", the page's last line) wrong by both, and
-    # four pages labelled without a date, none given one)
+    # URL's; s339-s345, the twenty-ninth's (metrics29), one slug title (s345's) right by both and three dates, s341's
+    # and s342's right by both and s345's ("Posted: Jun 06,2014 by Ron Mertens", the page's last line) wrong by both,
+    # and four pages labelled without a date, none given one)
     assert "right before the slug check 264/276, after it 272/276; the check changes 8:" in out
     assert "s311: fixed:" in out
     assert "s084: fixed:" in out and "t434: fixed:" in out and "t488: fixed:" in out and "s110: fixed:" in out
