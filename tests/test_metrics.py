@@ -3861,3 +3861,32 @@ def test_an_enterprise_value_with_no_currency_is_yuan() -> None:
     (vocab MONEY_CLAUSE_NOUNS, money.currency_clause)."""
     found = extract_metrics("The enterprise value is 67.53 billion.")
     assert [(m.value, m.unit, m.subject) for m in found] == [(67.53e9, "CNY", "enterprise value")]
+
+
+def test_teu_ends_its_phrase_before_and_or_a_participle() -> None:
+    """Real page tune_sites s339 (metrics29, a shippingchina.com port item on the first quarter of 2010): "with
+    Shenzhen's volume up 27 per cent to 4.9 million TEU, Ningbo's up by 22 per cent to 2.76 million TEU and Guangzhou's
+    throughput rising by 28 per cent to 2.79 million TEU compared to the same period a year earlier" read 4.9 million
+    only: TEU, a unit noun the same in the plural, did not end the phrase before "and" or "compared", and the phrase
+    "TEU and Guangzhou's throughput rising" ended in no plural. TEU ends its phrase there as a plural noun does."""
+    sentence = ("During the first quarter, the South China ports of Shenzhen, Ningbo and Guangzhou also saw their "
+                "volumes rebound strongly, with Shenzhen's volume up 27 per cent to 4.9 million TEU, Ningbo's up by 22 "
+                "per cent to 2.76 million TEU and Guangzhou's throughput rising by 28 per cent to 2.79 million TEU "
+                "compared to the same period a year earlier.")
+    assert [m.value for m in extract_metrics(sentence) if m.unit == "count"] == [4.9e6, 2.76e6, 2.79e6]
+    found = extract_metrics("Exports rose 5 per cent to 2.76 million TEU and imports rose 3 per cent to 1.2 million "
+                            "TEU.")
+    assert [(m.value, m.subject) for m in found if m.unit == "count"] == [(2.76e6, None), (1.2e6, None)]
+
+
+def test_ranking_the_first_three_is_no_first_place() -> None:
+    """Real page tune_sites s341 (metrics29, ninghai.gov.cn): "The fixed asset investment had increased by 13.6% by the
+    end of August, ranking the first three of Ningbo for 56 months in a row." gave a rank of 1 ("ranking the first"):
+    "the first three" is a band of the first N, no place (match.rank_verb); "ranked first three years in a row" and
+    "ranked the second in China" stay places."""
+    found = extract_metrics("The fixed asset investment had increased by 13.6% by the end of August, ranking the first "
+                            "three of Ningbo for 56 months in a row.")
+    assert not [m for m in found if m.unit == "rank"]
+    assert [m.value for m in extract_metrics("Its exports ranked first three years in a row.") if m.unit == "rank"] == [
+        1.0]
+    assert [m.value for m in extract_metrics("It ranked the second in China.") if m.unit == "rank"] == [2.0]

@@ -840,7 +840,13 @@ from transforms.textutil import KANA_RE, MONTH_ABBR
 # 评论(12038)今天12:45 来自政府版微博", t944) is furniture (boilerplate.WEIBO_BAR).
 # "2026.12.07.284": main (metrics28, .270-.277) and other34 (.280-.283) merged: the metric rules and the page-level
 # rules together.
-EXTRACTOR_VERSION = "2026.12.07.284"
+# "2026.12.07.290" (metrics29): TEU, a unit noun the same in the plural, ends its count's phrase before "and" or an -ed
+# or -ing word as a plural does ("to 2.76 million TEU and Guangzhou's throughput rising", "to 2.79 million TEU compared
+# to", a shippingchina.com item, tune_sites s339: neither read; subjects._noun_phrase_in).
+# "2026.12.07.291" (metrics29): "ranking the first three of Ningbo" is a band of the first N, no first place (a
+# ninghai.gov.cn item, tune_sites s341: rank 1 read; matchers.RANK_RE; "ranked first three years in a row" stays first).
+# "2026.12.07.292": main (.284) and metrics29 (.290-.291) merged.
+EXTRACTOR_VERSION = "2026.12.07.292"
 
 
 MIDDLE_DOT: Final = "·"

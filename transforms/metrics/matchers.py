@@ -398,7 +398,10 @@ RANK_AND_RE: Final = re.compile(
     re.IGNORECASE,
 )
 RANK_RE: Final = re.compile(
-    rf"\b(?P<verb>{words_pattern(RANK_VERBS)})\s+(?:(?:at|as|in)\s+)?(?:the\s+)?"
+    rf"\b(?P<verb>{words_pattern(RANK_VERBS)})\s+(?:(?:at|as|in)\s+)?"
+    # "ranking the first three of Ningbo for 56 months in a row" (tune_sites s341): a band of the first N, no place
+    # ("ranked first three years in a row" stays first)
+    rf"(?:the\s+(?![a-z]+\s+(?:{words_pattern(TOP_SPELLED_COUNTS)}|\d+)\b))?"
     rf"(?P<ord>{words_pattern(RANK_ORDINAL_WORDS)}|"
     # "ranking top globally for a fourteenth consecutive year" (tune_sites s069): first; not "top 10", "top ten",
     # "top-level" (rank_top_n's, or no rank)

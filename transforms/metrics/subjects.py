@@ -755,14 +755,18 @@ def _noun_phrase_in(tokens: list[tuple[str, int]], singular: bool, complete: boo
         if words and (lower in VERB_WORDS and not (
                 lower.endswith("s") and not _is_plural(words[-1][0])
                 and (not following[:1].isalpha() or following.lower() in PLURAL_NOUN_NEXT_AFTER_MODIFIER))
-                or _is_plural(words[-1][0]) and lower.endswith(("ed", "ing"))):
-            break  # "17 countries sent", "52 projects signed", "start-ups ranking" ("6000 cultural shows have" goes on)
+                or (_is_plural(words[-1][0]) or words[-1][0].lower() in INVARIANT_UNIT_NOUNS)
+                and lower.endswith(("ed", "ing"))):
+            break  # "17 countries sent", "52 projects signed", "start-ups ranking", "2.79 million TEU compared to"
+            # ("6000 cultural shows have" goes on)
         if words and lower.endswith("ly") and len(lower) > 4 and lower not in LY_NOUNS and not (
                 lower in FREQUENCY_ADJECTIVES and following[:1].islower() and following not in COUNT_STOP_WORDS):
             break  # "5 million tourists annually" ("25 fixed daily scheduled trains" goes on)
         if lower == "and":
             if not words or not following[:1].isalpha() or following.lower() in COUNT_STOP_WORDS:
                 break
+            if words[-1][0].lower() in INVARIANT_UNIT_NOUNS:
+                break  # "2.76 million TEU and Guangzhou's throughput", "TEU and imports rose": a unit ends its phrase
             if _is_plural(words[-1][0]):
                 if index + 3 >= count and not complete:
                     raise _ReadMore
