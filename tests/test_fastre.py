@@ -1684,6 +1684,50 @@ def test_the_spaced_thousands_gate_on_generated_text(text: str) -> None:
     assert engine.may_space_thousands(text) or engine.SPACED_THOUSANDS_RE.search(text) is None
 
 
+def _shape_gates_alike(text: str) -> None:
+    """engine.body_shape is as long as the text; in an ASCII text the spaced-thousands shape is found exactly where
+    SPACED_THOUSANDS_GATE_RE matches (the regex the gate replaces there), and in any text where that regex matches
+    with every "?" of the shape read as a digit; GLUED_SENTENCE_SHAPE then "a" exactly where GLUED_SENTENCE_RE
+    matches, so GLUED_SENTENCE_SHAPE wherever it does (extract_metrics runs its sub only then); may_space_thousands,
+    given the shape or not, answers False only where SPACED_THOUSANDS_RE finds nothing."""
+    shape = engine.body_shape(text)
+    assert len(shape) == len(text)
+    if text.isascii():
+        assert (engine.SPACED_THOUSANDS_SHAPE in shape) == (engine.SPACED_THOUSANDS_GATE_RE.search(text) is not None)
+    glued = engine.GLUED_SENTENCE_RE.search(text) is not None
+    assert (engine.GLUED_SENTENCE_SHAPE in shape) == engine.glued_possible(shape) >= glued, text
+    assert (engine.GLUED_SENTENCE_SHAPE + b"a" in shape) == glued, text  # (the gate's needle is the match's but one)
+    if engine.SPACED_THOUSANDS_GATE_RE.search(text) is not None:
+        assert engine.SPACED_THOUSANDS_SHAPE in shape.translate(engine.UNKNOWN_AS_DIGIT), text
+    gated = engine.may_space_thousands(text, shape)
+    assert gated == engine.may_space_thousands(text)
+    assert gated or engine.SPACED_THOUSANDS_RE.search(text) is None
+
+
+SHAPE_ADVERSARIAL = ("a population of 7 600 000 people", "7 600 000", " 123 456", "123 456", " 12 345 678", " 123 45",
+                     " １２３ ４５６", " ١٢٣ ٤٥٦", " 123 ٤٥٦", " 123\u00a0456", " 123  456", " 123\t456", "x 123 456.",
+                     "courses.By 2015", "courses.BY", "courses.B", "courses. By", "ab.By", "Abc.By", "ABC.By", "abc.Ǆa",
+                     "abc.Bſ", "abcé.By", "éabc.By", "abc.\u212aa", "ningbo.gov.cn", "U.S.Navy", "Inc.The",
+                     "rmb.Yuan’s", "“quoted.The” end", "digits9.By", "abc.By\u2028def.Gh", "\ud800abc.By",
+                     ".A", "a.A", "aa.A", "aaa.A", ".Abc.Abcd.Ab", "x.Aabc.Ab", "ab.Aabc", "AB.Cabc.D")
+
+
+def test_the_body_shape_gates_match_their_regexes() -> None:
+    """On every real page's text and paragraph (both answers of each occur) and on adversarial texts: digits beyond
+    ASCII (fullwidth, Arabic-Indic: the ASCII shape is not asked of them), letters beyond ASCII and case-special
+    letters around a period, glued sentences and near misses."""
+    texts = [*real_texts(), *real_paragraphs(), *SHAPE_ADVERSARIAL]
+    assert 0 < sum(1 for text in texts if engine.GLUED_SENTENCE_RE.search(text)) < len(texts)
+    assert 0 < sum(1 for text in texts if engine.SPACED_THOUSANDS_GATE_RE.search(text)) < len(texts)
+    for text in texts:
+        _shape_gates_alike(text)
+
+
+@given(st.text(alphabet="0123456789 \u00a0aBcZ.,é١ſK\u212a\n", max_size=20))
+def test_the_body_shape_gates_on_generated_text(text: str) -> None:
+    _shape_gates_alike(text)
+
+
 THE_YEAR_PIECES = ("in", "In", "during", "During", "for", "For", "over", "Over", "throughout", "Throughout", "the",
                    "The", "THE", "whole", "entire", "full", "same", "year", "years", "yearly", "year-on-year", "of",
                    "to", "end", "2018", "ſ", "\u212a", "\u0130", "then", "them", ",", ".", "'", "’", "-")

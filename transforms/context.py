@@ -369,7 +369,9 @@ class WordFinder:
         row: i64 = 0
         begin: i64 = start
         stop: i64 = end
-        rows: list[int] = []  # the rows of the states that end a word, as reached
+        width: i64 = self.width
+        ends = self.ends
+        reached: list[tuple[int, ...]] = []  # the words of each state reached that ends one, in order
         index: i64
         for index in range(begin, stop):
             code: i64 = ord(text[index])
@@ -377,15 +379,22 @@ class WordFinder:
                 code = others.get(code, other)
             row = ord(moves[row + code])
             if row >= first_end:
-                rows.append(row)
-        if not rows:
+                reached.append(ends[row // width])
+        if not reached:
             return []
-        width = self.width
-        ends = self.ends
-        present: set[int] = set()
-        for row in rows:
-            present.update(ends[row // width])
-        return sorted(present)
+        if len(reached) == 1:
+            return list(reached[0])  # (a state's words: ascending, each once)
+        # (a list, each position put in once, then sorted in place: a state ends a word or two, and a sentence reaches
+        # a few such states, so the `in` tests read a few items; a set's update per state (a call through the generic
+        # path, about 540 instructions each), then sorted() of the set (a list made of it first), cost about twice as
+        # much, and a state's row kept as an int was boxed)
+        present: list[int] = []
+        for words in reached:
+            for position in words:
+                if position not in present:
+                    present.append(position)
+        present.sort()
+        return present
 
 
 # The words right before "to" in the short cues ("is to", "are set to"): every match of

@@ -867,9 +867,37 @@ SPACED_THOUSANDS_GATE_RE: Final = re.compile(r" \d{3} \d{3}")
 TYPESET_SPACES: Final = ("\u00a0", "\u2009", "\u202f")
 
 
-def may_space_thousands(body: str) -> bool:
-    """False if SPACED_THOUSANDS_RE has no match in `body`."""
-    return any(space in body for space in TYPESET_SPACES) or SPACED_THOUSANDS_GATE_RE.search(body) is not None
+# A body's shape: its characters one byte each, every ASCII digit read as "0", capital as "A" and lowercase letter as
+# "a", every other ASCII character as itself and every other character as "?" (str.encode's "replace", one C pass,
+# then bytes.translate, another): a pattern of ASCII classes and characters matches the body where its shape holds
+# the pattern's shape (engine.body_shape; tests/test_fastre.py compares each gate below with its regex).
+SHAPE_TABLE: Final = bytes.maketrans(b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz",
+                                     b"0" * 10 + b"A" * 26 + b"a" * 26)
+# SPACED_THOUSANDS_GATE_RE's shape: in an ASCII body \d is [0-9] (no other decimal digit is ASCII), so the regex's
+# match is a space, three "0", a space and three "0" of the shape; a substring search of the shape is a C scan where
+# the regex stopped at every space to try its digits (about 250 instructions a space).
+SPACED_THOUSANDS_SHAPE: Final = b" 000 000"
+# Beyond ASCII \d matches other digits too, each a "?" of the shape: with every "?" read as "0" as well, the shape's
+# search is a gate (no " 000 000" there, no match of the regex), the regex asked only where it finds one.
+UNKNOWN_AS_DIGIT: Final = bytes.maketrans(b"?", b"0")
+
+
+def body_shape(body: str) -> bytes:
+    """`body`'s shape (SHAPE_TABLE): as long as it, position for position."""
+    return body.encode("ascii", "replace").translate(SHAPE_TABLE)
+
+
+def may_space_thousands(body: str, shape: bytes | None = None) -> bool:
+    """False if SPACED_THOUSANDS_RE has no match in `body` (shape: body_shape(body), if the caller knows it)."""
+    if shape is None:
+        shape = body_shape(body)
+    if body.isascii():  # (no typeset space either: they are not ASCII)
+        return SPACED_THOUSANDS_SHAPE in shape
+    if any(space in body for space in TYPESET_SPACES):
+        return True
+    if SPACED_THOUSANDS_SHAPE not in shape.translate(UNKNOWN_AS_DIGIT):
+        return False
+    return SPACED_THOUSANDS_GATE_RE.search(body) is not None
 
 
 # A sentence glued to the one before it at a period ("... and 14 postgraduate courses.By 2015, there were ...", as
@@ -878,6 +906,22 @@ def may_space_thousands(body: str) -> bool:
 # is its own ("Dr.Li", "Inc.The": fewer than three lowercase letters before the period; "U.S.Navy", "ningbo.gov.cn"
 # no). Not a line break: a sentence's period is read from the sentences of its paragraph before it.
 GLUED_SENTENCE_RE: Final = re.compile(r"\.(?<=[a-z]{3}\.)(?=[A-Z][a-z])")
+# Its shape (body_shape): its classes are ASCII letters only (no IGNORECASE), so it matches only at a period where the
+# shape reads three "a", the period and "A" (then "a"): the sub (a stop at every period to try its lookbehind) runs
+# only where the shape holds that (glued_possible).
+GLUED_SENTENCE_SHAPE: Final = b"aaa.A"
+
+
+def glued_possible(shape: bytes) -> bool:
+    """GLUED_SENTENCE_SHAPE in shape, found as its period and capital (".A") with "aaa" checked before each: a
+    needle holding "a", the shape's commonest byte, costs the substring search a step at nearly every byte (its
+    skip table), ".A" stands in few places."""
+    at = shape.find(b".A", 3)
+    while at >= 0:
+        if shape[at - 3:at] == b"aaa":
+            return True
+        at = shape.find(b".A", at + 1)
+    return False
 
 # A footnote's number glued to a scale word ("a net cash position ... of RMB 10,923 million9 - The Board ...", a
 # reportify summary's bullets, tune_sites s196, metrics17): read as a space (the same length), the amount keeps its
@@ -952,9 +996,12 @@ def extract_metrics(body: str, published: str | None = None, title: str | None =
         # so every offset holds; each figure's text is then the body's own (body[char_start:char_end] == text).
         body = MIDDLE_DOT_DECIMAL_RE.sub(".", body)
     # "7 600 000": thousands set apart by spaces read as one number with commas (the same length, as above).
-    if may_space_thousands(body):
+    shape = body_shape(body)  # (read by the gates below)
+    if may_space_thousands(body, shape):
         body = SPACED_THOUSANDS_RE.sub(_thousands_commas, body)
-    body = GLUED_SENTENCE_RE.sub(";", body)  # "courses.By 2015": two clauses (the same length)
+        shape = body_shape(body)
+    if glued_possible(shape):  # (most bodies have none)
+        body = GLUED_SENTENCE_RE.sub(";", body)  # "courses.By 2015": two clauses (the same length)
     if "illion" in body:
         body = SCALE_FOOTNOTE_RE.sub(_footnote_spaces, body)  # "RMB 10,923 million9": a footnote (the same length)
     if "•" in body:
