@@ -32,6 +32,7 @@ from transforms.metrics.numbers import (
 from transforms.metrics.qualifiers import FILLER_TAIL, WordTail, _qualifier
 from transforms.metrics.subjects import VERB_FORM_RE, _is_plural, _noun_phrase_after, _subject_before
 from transforms.metrics.vocab import (
+    PERIOD_VALUE_LINKS,
     AGE_OR_BASE_LEADS,
     AMOUNT_COMPARATIVES,
     AVERAGE_HEADCOUNT_CUES,
@@ -500,6 +501,10 @@ YEARS_CONTEXT_RE: Final = re.compile(
     r"years?\s+of\s+(?:schooling|education)",
     re.IGNORECASE,
 )
+# A duration that is a period's value, just before it ("the longest payment period is 10 year", "in a period of 12
+# years"; not "the same period": that is a comparison's base).
+PERIOD_VALUE_BEFORE_RE: Final = re.compile(
+    rf"(?<!same\s)\bperiod\s+(?:{words_pattern(PERIOD_VALUE_LINKS)})\s+$", re.IGNORECASE)
 # (within its sentence: "The life expectancy of registered residents in Ningbo, East China's Zhejiang province stood
 # at 82.4 years in 2021" puts 90 characters between the two; 60 missed it)
 YEARS_CONTEXT_WINDOW: Final = 120
