@@ -3893,9 +3893,9 @@ def test_ranking_the_first_three_is_no_first_place() -> None:
 
 
 def test_a_duration_that_is_a_periods_value_is_a_metric() -> None:
-    """Real page tune_sites s348 (metrics30, a talent-subsidy summary): "the housing subsidy is 80,000 yuan per person per
-    year, and the longest payment period is 10 year, and the accumulated amount does not exceed 800,000 yuan" read no
-    10 years: "N years" was read only near a lifespan's words (YEARS_CONTEXT_RE). A duration just after "period is /
+    """Real page tune_sites s348 (metrics30, a talent-subsidy summary): "the housing subsidy is 80,000 yuan per person
+    per year, and the longest payment period is 10 year, and the accumulated amount does not exceed 800,000 yuan" read
+    no 10 years: "N years" was read only near a lifespan's words (YEARS_CONTEXT_RE). A duration just after "period is /
     of" is that period's length (matchers.PERIOD_VALUE_BEFORE_RE; s172's "in a period of 12 years" too); "the same
     period of" is a comparison's base, no period's value."""
     sentence = ("2. Class B talents: the housing subsidy is 80,000 yuan per person per year, and the longest payment "

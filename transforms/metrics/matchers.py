@@ -32,7 +32,6 @@ from transforms.metrics.numbers import (
 from transforms.metrics.qualifiers import FILLER_TAIL, WordTail, _qualifier
 from transforms.metrics.subjects import VERB_FORM_RE, _is_plural, _noun_phrase_after, _subject_before
 from transforms.metrics.vocab import (
-    PERIOD_VALUE_LINKS,
     AGE_OR_BASE_LEADS,
     AMOUNT_COMPARATIVES,
     AVERAGE_HEADCOUNT_CUES,
@@ -88,6 +87,7 @@ from transforms.metrics.vocab import (
     PER_TIME_WORDS,
     PERCENT_SHORTHANDS,
     PERIOD_FRACTION_LEADS,
+    PERIOD_VALUE_LINKS,
     PHYSICAL_UNITS,
     PLACE_KEEP_LEADS,
     POINTS_CHANGE_WORDS,
