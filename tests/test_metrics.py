@@ -3918,3 +3918,26 @@ def test_does_not_exceed_caps_and_mounted_up_to_reaches() -> None:
     reached = one("Overall exported turnover in 2010 mounted up to 7.33 billion USD.")
     assert (reached.value, reached.unit, reached.qualifier) == (7.33e9, "USD", None)
     assert one("Exports exceed 800,000 yuan.").qualifier == "at_least"
+
+
+def test_a_part_of_a_spelled_whole_after_a_possessive_counts() -> None:
+    """Real page tune_sites s346 (metrics30, a Yicai Global item on home prices): "the average price of a pre-owned home
+    in five of Shenzhen's nine districts was more than CNY50,000" read no 5: the whole after a possessive had to be in
+    digits ("two of Zhejiang's 11 cities"). A spelled whole right after it counts the part too
+    (matchers.PART_OF_WHOLE_RE); "two of the world's top five container ports" (tune_other t293) stays a list's
+    place."""
+    sentence = ("Last month, the average price of a pre-owned home in five of Shenzhen's nine districts was more than "
+                "CNY50,000 (USD7,695) per square meter, according to data from China Real Estate Value.")
+    assert [(m.value, m.subject) for m in extract_metrics(sentence) if m.unit == "count"] == [(5.0, "districts")]
+    assert not [m for m in extract_metrics("The area is a major shipping hub; including Shanghai and Ningbo, two of "
+                                           "the world's top five container ports.") if m.unit == "count"]
+
+
+def test_a_count_after_where_opens_its_clause() -> None:
+    """Real page tune_sites s347 (metrics30, a wire story on Typhoon Haikui): "Another person was killed in neighbouring
+    Anhui province, where 26,000 were evacuated, local authorities said." read nothing: a bare count with a plural verb
+    after it counts when it opens its clause (count.clause_subject), and "where" did not open one
+    (matchers.CLAUSE_OPENING_RE)."""
+    found = extract_metrics("Another person was killed in neighbouring Anhui province, where 26,000 were evacuated, "
+                            "local authorities said.")
+    assert [(m.value, m.unit) for m in found] == [(26000.0, "count")]

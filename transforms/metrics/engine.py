@@ -852,7 +852,11 @@ from transforms.textutil import KANA_RE, MONTH_ABBR
 # matchers.PERIOD_VALUE_BEFORE_RE).
 # "2026.12.07.301" (metrics30): "does not exceed 800,000 yuan" caps (at most, was at least: s348); "mounted up to 7.33
 # billion USD" is a total reached, no cap (texleader, s349; vocab QUALIFIER_WORDS, FILLER_WORDS).
-EXTRACTOR_VERSION = "2026.12.07.301"
+# "2026.12.07.302" (metrics30): "in five of Shenzhen's nine districts" counts the part: a spelled whole right after a
+# possessive as a number in digits (Yicai Global, tune_sites s346; matchers.PART_OF_WHOLE_RE; not past "top").
+# "2026.12.07.303" (metrics30): "where" opens a clause for its count ("Anhui province, where 26,000 were evacuated", a
+# typhoon wire story, s347; matchers.CLAUSE_OPENING_RE, count.clause_subject).
+EXTRACTOR_VERSION = "2026.12.07.303"
 
 
 MIDDLE_DOT: Final = "·"
