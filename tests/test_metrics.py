@@ -3890,3 +3890,54 @@ def test_ranking_the_first_three_is_no_first_place() -> None:
     assert [m.value for m in extract_metrics("Its exports ranked first three years in a row.") if m.unit == "rank"] == [
         1.0]
     assert [m.value for m in extract_metrics("It ranked the second in China.") if m.unit == "rank"] == [2.0]
+
+
+def test_a_duration_that_is_a_periods_value_is_a_metric() -> None:
+    """Real page tune_sites s348 (metrics30, a talent-subsidy summary): "the housing subsidy is 80,000 yuan per person
+    per year, and the longest payment period is 10 year, and the accumulated amount does not exceed 800,000 yuan" read
+    no 10 years: "N years" was read only near a lifespan's words (YEARS_CONTEXT_RE). A duration just after "period is /
+    of" is that period's length (matchers.PERIOD_VALUE_BEFORE_RE; s172's "in a period of 12 years" too); "the same
+    period of" is a comparison's base, no period's value."""
+    sentence = ("2. Class B talents: the housing subsidy is 80,000 yuan per person per year, and the longest payment "
+                "period is 10 year, and the accumulated amount does not exceed 800,000 yuan;")
+    years = [(m.value, m.subject) for m in extract_metrics(sentence) if m.unit == "years"]
+    assert years == [(10.0, "longest payment period")]
+    assert [m.value for m in extract_metrics("The bridge was built in a period of 12 years.") if m.unit == "years"] == [
+        12.0]
+    assert not [m for m in extract_metrics("Exports rose 5% over the same period of 2 years before.")
+                if m.unit == "years"]
+
+
+def test_does_not_exceed_caps_and_mounted_up_to_reaches() -> None:
+    """Real pages tune_sites s348 and s349 (metrics30): "the accumulated amount does not exceed 800,000 yuan" gave at
+    least (its "exceed" read alone) and "Overall exported turnover in 2010 mounted up to 7.33 billion USD" (texleader)
+    gave at most ("up to"). The negated verb caps (vocab QUALIFIER_WORDS at_most "not exceed"); "mounted up to" is a
+    total reached, as "added up to" is (FILLER_WORDS)."""
+    capped = one("The accumulated amount does not exceed 800,000 yuan.")
+    assert (capped.value, capped.qualifier) == (800000.0, "at_most")
+    reached = one("Overall exported turnover in 2010 mounted up to 7.33 billion USD.")
+    assert (reached.value, reached.unit, reached.qualifier) == (7.33e9, "USD", None)
+    assert one("Exports exceed 800,000 yuan.").qualifier == "at_least"
+
+
+def test_a_part_of_a_spelled_whole_after_a_possessive_counts() -> None:
+    """Real page tune_sites s346 (metrics30, a Yicai Global item on home prices): "the average price of a pre-owned home
+    in five of Shenzhen's nine districts was more than CNY50,000" read no 5: the whole after a possessive had to be in
+    digits ("two of Zhejiang's 11 cities"). A spelled whole right after it counts the part too
+    (matchers.PART_OF_WHOLE_RE); "two of the world's top five container ports" (tune_other t293) stays a list's
+    place."""
+    sentence = ("Last month, the average price of a pre-owned home in five of Shenzhen's nine districts was more than "
+                "CNY50,000 (USD7,695) per square meter, according to data from China Real Estate Value.")
+    assert [(m.value, m.subject) for m in extract_metrics(sentence) if m.unit == "count"] == [(5.0, "districts")]
+    assert not [m for m in extract_metrics("The area is a major shipping hub; including Shanghai and Ningbo, two of "
+                                           "the world's top five container ports.") if m.unit == "count"]
+
+
+def test_a_count_after_where_opens_its_clause() -> None:
+    """Real page tune_sites s347 (metrics30, a wire story on Typhoon Haikui): "Another person was killed in neighbouring
+    Anhui province, where 26,000 were evacuated, local authorities said." read nothing: a bare count with a plural verb
+    after it counts when it opens its clause (count.clause_subject), and "where" did not open one
+    (matchers.CLAUSE_OPENING_RE)."""
+    found = extract_metrics("Another person was killed in neighbouring Anhui province, where 26,000 were evacuated, "
+                            "local authorities said.")
+    assert [(m.value, m.unit) for m in found] == [(26000.0, "count")]

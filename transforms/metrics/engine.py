@@ -28,6 +28,7 @@ from transforms.metrics.matchers import (
     OCCASIONS_RE,
     PCT_POINTS_RE,
     PERCENT_READ,
+    PERIOD_VALUE_BEFORE_RE,
     RANGE_COUNT_RE,
     SHORTHAND_MATCHERS,
     SIGNED_PERCENT_RE,
@@ -846,7 +847,16 @@ from transforms.textutil import KANA_RE, MONTH_ABBR
 # "2026.12.07.291" (metrics29): "ranking the first three of Ningbo" is a band of the first N, no first place (a
 # ninghai.gov.cn item, tune_sites s341: rank 1 read; matchers.RANK_RE; "ranked first three years in a row" stays first).
 # "2026.12.07.292": main (.284) and metrics29 (.290-.291) merged.
-EXTRACTOR_VERSION = "2026.12.07.292"
+# "2026.12.07.300" (metrics30): a duration just after "period is / of" is the period's length ("the longest payment
+# period is 10 year", a talent-subsidy page, tune_sites s348; "in a period of 12 years", s172; not "the same period";
+# matchers.PERIOD_VALUE_BEFORE_RE).
+# "2026.12.07.301" (metrics30): "does not exceed 800,000 yuan" caps (at most, was at least: s348); "mounted up to 7.33
+# billion USD" is a total reached, no cap (texleader, s349; vocab QUALIFIER_WORDS, FILLER_WORDS).
+# "2026.12.07.302" (metrics30): "in five of Shenzhen's nine districts" counts the part: a spelled whole right after a
+# possessive as a number in digits (Yicai Global, tune_sites s346; matchers.PART_OF_WHOLE_RE; not past "top").
+# "2026.12.07.303" (metrics30): "where" opens a clause for its count ("Anhui province, where 26,000 were evacuated", a
+# typhoon wire story, s347; matchers.CLAUSE_OPENING_RE, count.clause_subject).
+EXTRACTOR_VERSION = "2026.12.07.303"
 
 
 MIDDLE_DOT: Final = "·"
@@ -2670,7 +2680,9 @@ def _find_quantities(para: str, start: int, end: int, excluded: list[tuple[int, 
         if "year" in low else []
     for match in unclaimed_matches(YEARS_RE, para, year_starts, start, end, claimed):
         window = para[max(start, match.start() - YEARS_CONTEXT_WINDOW): min(end, match.end() + YEARS_CONTEXT_WINDOW)]
-        if _free(match, claimed, excluded_here) and YEARS_CONTEXT_RE.search(window):
+        if _free(match, claimed, excluded_here) and (YEARS_CONTEXT_RE.search(window) or (
+                "period" in window and PERIOD_VALUE_BEFORE_RE.search(para, max(start, match.start() - 30),
+                                                                      match.start()))):
             _add(found, claimed, _Found(match.start(), match.end(), _number(match), "years", num_start=match.start()),
                  "years")
     for rule, regex, starts, needs in (("count_range", RANGE_COUNT_RE, digits, RANGE_COUNT_MARKS),

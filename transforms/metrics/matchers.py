@@ -87,6 +87,7 @@ from transforms.metrics.vocab import (
     PER_TIME_WORDS,
     PERCENT_SHORTHANDS,
     PERIOD_FRACTION_LEADS,
+    PERIOD_VALUE_LINKS,
     PHYSICAL_UNITS,
     PLACE_KEEP_LEADS,
     POINTS_CHANGE_WORDS,
@@ -500,6 +501,10 @@ YEARS_CONTEXT_RE: Final = re.compile(
     r"years?\s+of\s+(?:schooling|education)",
     re.IGNORECASE,
 )
+# A duration that is a period's value, just before it ("the longest payment period is 10 year", "in a period of 12
+# years"; not "the same period": that is a comparison's base).
+PERIOD_VALUE_BEFORE_RE: Final = re.compile(
+    rf"(?<!same\s)\bperiod\s+(?:{words_pattern(PERIOD_VALUE_LINKS)})\s+$", re.IGNORECASE)
 # (within its sentence: "The life expectancy of registered residents in Ningbo, East China's Zhejiang province stood
 # at 82.4 years in 2021" puts 90 characters between the two; 60 missed it)
 YEARS_CONTEXT_WINDOW: Final = 120
@@ -591,7 +596,7 @@ CLAUSE_SUBJECT_AFTER_RE: Final = re.compile(rf"\s+(?:{words_pattern(CLAUSE_SUBJE
 # (not "lines 4 and 5 are"; "the remaining" or "the other" may stand between: "three saw their freight rate indices rise
 # and the remaining 18 saw theirs fall", tune_sites s192)
 CLAUSE_OPENING_RE: Final = re.compile(
-    r"(?:^|[,;:]|(?<!\d\s)\b(?:and|while|whereas|but))(?:\s+the\s+(?:remaining|other))?\s*$")
+    r"(?:^|[,;:]|(?<!\d\s)\b(?:and|while|whereas|but|where))(?:\s+the\s+(?:remaining|other))?\s*$")
 # What may follow a number whose noun is elided: punctuation, the end, a time phrase, a verb.
 # ("a population of 7 600 000(2010)": a year in brackets after it, tune_other t463; "had risen to 23 as of Jan. 4":
 # a date after "as of", t287)
@@ -693,9 +698,14 @@ FIGURE_AND_RE: Final = re.compile(
 # the world's largest 20 ports" (metrics24, tune_sites s289: "the" and a possessive, a superlative before the whole as
 # "top" is; nothing but "20 ports" was read, a list's name: _count_blocked)
 ORDINAL_SUPERLATIVE_WORDS: Final = frozenset(ORDINAL_SUPERLATIVES)
+# ("in five of Shenzhen's nine districts", metrics30, a Yicai Global item, tune_sites s346: a spelled whole right after
+# the possessive too, nothing was read; not past "top": "two of the world's top five container ports", t293, places
+# them in a list)
+_WHOLE_AHEAD: Final = (rf"(?=\s+(?:(?:(?:top|{words_pattern(ORDINAL_SUPERLATIVES)})\s+)?\d"
+                       rf"|(?:{words_pattern(SPELLED_NUMBERS)})\b))")
 PART_OF_WHOLE_RE: Final = re.compile(
-    rf"\s+(?:of\s+(?:the(?:\s+[a-z][\w-]*['’]s(?=\s+(?:(?:top|{words_pattern(ORDINAL_SUPERLATIVES)})\s+)?\d))?"
-    rf"|[A-Z][\w-]*['’]s(?=\s+(?:(?:top|{words_pattern(ORDINAL_SUPERLATIVES)})\s+)?\d))"
+    rf"\s+(?:of\s+(?:the(?:\s+[a-z][\w-]*['’]s{_WHOLE_AHEAD})?"
+    rf"|[A-Z][\w-]*['’]s{_WHOLE_AHEAD})"
     rf"|of(?=\s+(?:(?:{words_pattern(HEDGE_WORDS)})\s+)?\d)|"
     rf"\(?out\s+of(?:\s+the)?)\s+"
     rf"(?:(?:{words_pattern(HEDGE_WORDS)})\s+)?(?:(?:top|{words_pattern(ORDINAL_SUPERLATIVES)})\s+)?"

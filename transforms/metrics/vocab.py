@@ -501,12 +501,21 @@ QUALIFIER_WORDS: Final[dict[str, tuple[str, ...]]] = {
                  "surpasses", "surpass", "topping", "break through", "breaks through", "broke through",
                  "breaking through"),
     "at_most": ("less than", "under", "below", "up to", "at most", "a maximum of", "maximum of", "a ceiling of",
-                "no more than", "fewer than", "not more than", "not exceeding", "within"),
+                "no more than", "fewer than", "not more than", "not exceeding", "within",
+                # ("the accumulated amount does not exceed 800,000 yuan", a talent-subsidy page, tune_sites s348: the
+                # negated verb caps; its "exceed" alone gave at least)
+                "not exceed", "not to exceed"),
 }
+# Links between "period" and the duration that is its value ("the longest payment period is 10 year", a talent-subsidy
+# page, tune_sites s348; "in a period of 12 years", s172): the duration is the period's length, a metric.
+PERIOD_VALUE_LINKS: Final = ("is", "was", "of", "being", "will be", "is set at")
 # Words before a number that qualify nothing and are skipped ("only", "a total of").
 # ("added up to 49 times": a sum's verb, not the cap "up to")
 FILLER_WORDS: Final = ("only", "just", "merely", "a total of", "a record", "as much as", "added up to", "adds up to",
-                       "add up to", "adding up to")
+                       "add up to", "adding up to",
+                       # ("Overall exported turnover in 2010 mounted up to 7.33 billion USD", texleader, tune_sites
+                       # s349: a total reached, no cap)
+                       "amounted up to", "amounts up to", "mounted up to")
 
 # Verbs and nouns by the role they give a following number. Stems match any ending ("increas" ->
 # increased, increasing); forms match as written.
