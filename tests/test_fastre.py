@@ -1812,6 +1812,8 @@ def _needles_alike(low: str) -> None:
                           (("pct",), engine.PCT_BIT), (("year",), engine.YEAR_BIT),
                           ((" one ",), engine.SPACED_ONE_BIT)):
         assert engine.holds_needle(low, mask, needles, bits) == any(needle in low for needle in needles), (low, needles)
+    if mask & engine.SHORTHAND_LEADS_BITS == 0:  # (no part or unit of a shorthand needle: none of them)
+        assert not matchers.shorthand_possible(low) and matchers.SHORTHAND_GATE_RE.search(low) is None, low
     gates = [p - engine.TRIGGER_COUNT for p in words if engine.TRIGGER_COUNT <= p < engine.NEEDLES_AT]
     assert gates == context.SENTENCE_GATE_FINDER.found(low, 0, len(low))
 
@@ -1821,6 +1823,7 @@ def test_the_quantity_needles_are_the_plain_tests() -> None:
     character and beside non-ASCII letters."""
     texts = [context.gate_text(sentence) for sentence in real_sentences()]
     assert 0 < sum(1 for text in texts if "%" in text) < len(texts)
+    texts += [*matchers.SHORTHAND_NEEDLES, *(f"up {needle}." for needle in matchers.SHORTHAND_NEEDLES)]
     for needle in engine.QUANTITY_NEEDLES:
         texts += [needle, f"a{needle}", f"{needle}a", needle[:-1], needle[1:], f"{needle[:1]}x{needle[1:]}",
                   f"é{needle}ſ", f"{needle}{needle}"]
@@ -1828,6 +1831,6 @@ def test_the_quantity_needles_are_the_plain_tests() -> None:
         _needles_alike(text)
 
 
-@given(st.text(alphabet="%pctyear onwe-–~ſé1", max_size=14))
+@given(st.text(alphabet="%pctyear onwe-–~ſé15xm+−/", max_size=14))
 def test_the_quantity_needles_on_generated_text(text: str) -> None:
     _needles_alike(text)

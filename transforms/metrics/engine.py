@@ -29,6 +29,8 @@ from transforms.metrics.matchers import (
     PCT_POINTS_RE,
     PERCENT_READ,
     RANGE_COUNT_RE,
+    SHORTHAND_DIGIT_UNITS,
+    SHORTHAND_FAMILIES,
     SHORTHAND_MATCHERS,
     SIGNED_PERCENT_RE,
     SPELLED_COUNT_RE,
@@ -2459,7 +2461,11 @@ TRIGGER_PLAN: Final[tuple[tuple[str, frozenset[int]], ...]] = tuple(
 RANGE_COUNT_MARKS: Final = ("-", "–", "~")
 COPULA_COUNT_WORDS: Final = ("are", "were")
 # The strings _find_quantities looks for in each sentence beside its matchers' triggers (SENTENCE_FINDER finds them).
-QUANTITY_NEEDLES: Final = ("%", "pct", "year", " one ") + RANGE_COUNT_MARKS + COPULA_COUNT_WORDS
+# The strings every match of SHORTHAND_GATE_RE holds one of (matchers.shorthand_possible's searches: its families'
+# parts and its digit needles' units): a sentence holding none holds no shorthand needle.
+SHORTHAND_LEADS: Final = tuple(part for part, _ in SHORTHAND_FAMILIES) + tuple(
+    sorted({unit for unit, _ in SHORTHAND_DIGIT_UNITS}))
+QUANTITY_NEEDLES: Final = ("%", "pct", "year", " one ") + RANGE_COUNT_MARKS + COPULA_COUNT_WORDS + SHORTHAND_LEADS
 assert all(mark in RANGE_COUNT_RE.pattern for mark in RANGE_COUNT_MARKS) and "(?:are|were)" in COUNT_COPULA_RE.pattern
 
 
@@ -2485,6 +2491,7 @@ YEAR_BIT: Final = 1 << QUANTITY_NEEDLES.index("year")
 SPACED_ONE_BIT: Final = 1 << QUANTITY_NEEDLES.index(" one ")
 RANGE_COUNT_MARKS_BITS: Final = sum(1 << QUANTITY_NEEDLES.index(mark) for mark in RANGE_COUNT_MARKS)
 COPULA_COUNT_WORDS_BITS: Final = sum(1 << QUANTITY_NEEDLES.index(word) for word in COPULA_COUNT_WORDS)
+SHORTHAND_LEADS_BITS: Final = sum(1 << QUANTITY_NEEDLES.index(lead) for lead in SHORTHAND_LEADS)
 
 
 def needle_mask(words: list[int] | None) -> int:
@@ -2683,7 +2690,10 @@ def _find_quantities(para: str, start: int, end: int, excluded: list[tuple[int, 
                 points = pct_points(match, sentence)
                 if points is not None:
                     _add(found, claimed, points, "pct_points")
-    shorthand = scan.digits and shorthand_gate and shorthand_possible(low)  # (most sentences hold no needle)
+    # (most sentences hold no needle; most of them not even a part or unit of one: SHORTHAND_LEADS, asked of `held`
+    # where it is known, -1 where not)
+    shorthand = scan.digits and shorthand_gate and (held < 0 or held & SHORTHAND_LEADS_BITS != 0) \
+        and shorthand_possible(low)
     if shorthand and any(needle in low for needle in VALUATION_NEEDLES):  # "PE ratios of 19.9, 15.9": multiples
         for match in VALUATION_LIST_RE.finditer(para, start, end):
             for number in valuation_multiples(match):
