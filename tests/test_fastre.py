@@ -1795,3 +1795,42 @@ def test_the_spaced_table_unit_line_gate_never_hides_a_match() -> None:
     assert gated and len(gated) < len(texts)
     assert sum(1 for text in texts if engine.SPACED_TABLE_UNIT_LINE_RE.search(text)) > 10
     assert not any(engine.SPACED_TABLE_UNIT_LINE_RE.search(text) for text in gated)
+
+
+def _needles_alike(low: str) -> None:
+    """engine.holds_needle, given the needle_mask of SENTENCE_FINDER.found of `low` (as _find_quantities reads it),
+    says what the plain `in` tests say, for each of QUANTITY_NEEDLES and the sets asked as one; and the gates' words
+    read off the same finder are SENTENCE_GATE_FINDER's."""
+    words = engine.SENTENCE_FINDER.found(low, 0, len(low))
+    mask = engine.needle_mask(words)
+    assert engine.needle_mask(None) == -1
+    for index, needle in enumerate(engine.QUANTITY_NEEDLES):
+        assert engine.holds_needle(low, mask, (needle,), 1 << index) == (needle in low), (low, needle)
+        assert engine.holds_needle(low, -1, (needle,), 1 << index) == (needle in low), (low, needle)
+    for needles, bits in ((engine.RANGE_COUNT_MARKS, engine.RANGE_COUNT_MARKS_BITS),
+                          (engine.COPULA_COUNT_WORDS, engine.COPULA_COUNT_WORDS_BITS), (("%",), engine.PERCENT_BIT),
+                          (("pct",), engine.PCT_BIT), (("year",), engine.YEAR_BIT),
+                          ((" one ",), engine.SPACED_ONE_BIT)):
+        assert engine.holds_needle(low, mask, needles, bits) == any(needle in low for needle in needles), (low, needles)
+    if mask & engine.SHORTHAND_LEADS_BITS == 0:  # (no part or unit of a shorthand needle: none of them)
+        assert not matchers.shorthand_possible(low) and matchers.SHORTHAND_GATE_RE.search(low) is None, low
+    gates = [p - engine.TRIGGER_COUNT for p in words if engine.TRIGGER_COUNT <= p < engine.NEEDLES_AT]
+    assert gates == context.SENTENCE_GATE_FINDER.found(low, 0, len(low))
+
+
+def test_the_quantity_needles_are_the_plain_tests() -> None:
+    """On the real sentences folded (both answers occur), and on each needle alone, at a text's edges, split by a
+    character and beside non-ASCII letters."""
+    texts = [context.gate_text(sentence) for sentence in real_sentences()]
+    assert 0 < sum(1 for text in texts if "%" in text) < len(texts)
+    texts += [*matchers.SHORTHAND_NEEDLES, *(f"up {needle}." for needle in matchers.SHORTHAND_NEEDLES)]
+    for needle in engine.QUANTITY_NEEDLES:
+        texts += [needle, f"a{needle}", f"{needle}a", needle[:-1], needle[1:], f"{needle[:1]}x{needle[1:]}",
+                  f"é{needle}ſ", f"{needle}{needle}"]
+    for text in texts:
+        _needles_alike(text)
+
+
+@given(st.text(alphabet="%pctyear onwe-–~ſé15xm+−/", max_size=14))
+def test_the_quantity_needles_on_generated_text(text: str) -> None:
+    _needles_alike(text)
