@@ -674,11 +674,13 @@ _BY_NAMES: Final = _BY_NAME + r"( *(,|&|and) *" + _BY_NAME + r"){0,3}"  # "Gary 
 # A date line with a byline (the date, or its day, as _BYLINE_DAY reads it):
 _BYLINE_DAY: Final = (
     r"([0-9]{1,2}(st|nd|rd|th)? +(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,? +(19|20)[0-9]{2}"
-    r"|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? +[0-9]{1,2}(st|nd|rd|th)?,? +(19|20)[0-9]{2}"
+    r"|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? +[0-9]{1,2}(st|nd|rd|th)?(, *| +)(19|20)[0-9]{2}"
     r"|(19|20)[0-9]{2}[-/.][0-9]{1,2}[-/.][0-9]{1,2})"
 )
 DATE_BYLINE: Final = (
-    r"(?im)^ *(" + _BYLINE_DAY + r" *[,|｜]? +by +" + _BY_NAMES
+    # maybe labelled "Posted:" and the year glued to the day's comma ("Posted: Jun 06,2014 by Ron Mertens" closing a
+    # news post, www.graphene-info.com, tune_sites s345, the thirty-fifth tune_other pass)
+    r"(?im)^ *(((posted|published)( +on)? *[:：]? *)?" + _BYLINE_DAY + r" *[,|｜]? +by +" + _BY_NAMES
     # the byline first, "on" and the date after it ("by prudence on 25-Feb-2016" under a blog post's headline,
     # nilaligned.net t855, the thirtieth tune_other pass), maybe a clock time after the date
     + r"|by +" + _BY_NAME + r" +on +([0-9]{1,2}(st|nd|rd|th)?[ -]+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"

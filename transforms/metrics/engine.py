@@ -846,7 +846,10 @@ from transforms.textutil import KANA_RE, MONTH_ABBR
 # "2026.12.07.291" (metrics29): "ranking the first three of Ningbo" is a band of the first N, no first place (a
 # ninghai.gov.cn item, tune_sites s341: rank 1 read; matchers.RANK_RE; "ranked first three years in a row" stays first).
 # "2026.12.07.292": main (.284) and metrics29 (.290-.291) merged.
-EXTRACTOR_VERSION = "2026.12.07.292"
+# "2026.12.07.310" (other35, page level): a closing "Posted: Jun 06,2014 by Ron Mertens" is a dated byline (chrome)
+# and the page's date: a "Posted:" label before DATE_BYLINE's date, the year glued to the day's comma read
+# (textutil.MONTH_DAY_YEAR_RE), posted_under taking a stamp with its byline (tune_sites s345).
+EXTRACTOR_VERSION = "2026.12.07.310"
 
 
 MIDDLE_DOT: Final = "·"
