@@ -126,6 +126,12 @@ ARTICLE_INFO: Final = (
     r"(?im)^ *(category|categories|parent category|published|created|last updated|written by|"
     r"published on|created on) *[:：].{0,100}$"
 )
+# A taxonomy label behind an emoji, a recipe card's meta lines ("🌍 Cuisine: Chinese", "🏷️ Category: Dessert" under a
+# recipe's headline, dishwhiz.info t961, the thirty-fifth tune_other pass; its "⏱️ Prep: 45 minutes" is the recipe's
+# text): the emoji opens the line, so a line opening with a letter never reaches the pattern.
+EMOJI_LABEL: Final = (
+    r"(?im)^ *[☀-➿🌀-🫿]️? *(category|categories|cuisine|tags?|keywords?) *[:：] *[^\n]{1,60}$"
+)
 # Joomla's info block (dl.article-info) as a list-reading extractor renders it: "- Details",
 # "- Category: Distrct News", "- Published: Friday, 12 June 2020 10:20", "- Written by Ningbo Life",
 # "- Hits: 2417", or one line "Details - Category: Distrct News - Published: Friday, 12 June 2020 10:20"
@@ -166,8 +172,10 @@ CREDIT_LINE: Final = (
 # tune_other pass: en.chinaculture.org's 2010 layout, t325), "Printing Forwarding" (en.chinaleather.org t438, after
 # the fifteenth pass's rules); a dialog's "close" alone and a social box's "Follow Us:" (a cookie banner's button,
 # ningbo.chinadaily.com.cn t572; en.cria.org.cn t561's footer, the nineteenth tune_other pass).
-_ACTION_WORD: Final = (r"(print|printing|email|e-mail|share|tweet|save|forward|forwarding|close"
-                       r"|follow +us( +on)? *[:：]?)")
+# A tool naming what it acts on ("Print Recipe", glued to its copy: "Print RecipePrint Recipe" under a recipe's
+# picture, recipes.latimes.com t963, the thirty-fifth tune_other pass).
+_ACTION_WORD: Final = (r"((print|email|e-mail|share|save)( +(this +)?(recipe|article|story|page|post))?"
+                       r"|printing|tweet|forward|forwarding|close|follow +us( +on)? *[:：]?)")
 ACTIONS: Final = r"(?im)^ *" + _ACTION_WORD + r"( *[|/]? *" + _ACTION_WORD + r"){0,4} *$"
 # Joomla article navigation "« Prev", "Next »", "Prev Next".
 PAGE_NAV: Final = (
@@ -1255,6 +1263,7 @@ BOILERPLATE_PATTERNS: Final[tuple[str, ...]] = (    PRINT_CLOSE,
     CMS_CREDIT_CN,
     HIT_COUNTER,
     ARTICLE_INFO,
+    EMOJI_LABEL,
     ARTICLE_INFO_LIST,
     ATTRIBUTION,
     CREDIT_LINE,

@@ -849,7 +849,10 @@ from transforms.textutil import KANA_RE, MONTH_ABBR
 # "2026.12.07.310" (other35, page level): a closing "Posted: Jun 06,2014 by Ron Mertens" is a dated byline (chrome)
 # and the page's date: a "Posted:" label before DATE_BYLINE's date, the year glued to the day's comma read
 # (textutil.MONTH_DAY_YEAR_RE), posted_under taking a stamp with its byline (tune_sites s345).
-EXTRACTOR_VERSION = "2026.12.07.310"
+# "2026.12.07.311" (other35, page level): a recipe card's taxonomy lines behind an emoji ("🌍 Cuisine: Chinese",
+# "🏷️ Category: Dessert", t961; boilerplate.EMOJI_LABEL) and a tool naming what it acts on, glued to its copy ("Print
+# RecipePrint Recipe", t963; boilerplate._ACTION_WORD) are furniture.
+EXTRACTOR_VERSION = "2026.12.07.311"
 
 
 MIDDLE_DOT: Final = "·"
