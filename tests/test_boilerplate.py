@@ -615,6 +615,9 @@ FURNITURE = [
                       "📌 Tags: tangyuan, Ningbo"]),
     (bp.ACTIONS, ["Print RecipePrint Recipe",  # recipes.latimes.com, t963
                   "Print Recipe", "Save Recipe | Share this article"]),
+    (bp.WRITER_POST, ["Asia Correspondent",  # a container-news page, tune_sites s336
+                      "Editor", "Contributors",  # deploy.doczz.net, t926
+                      "Senior Business Reporter"]),
     # the thirty-fourth tune_other pass (t932-t949), exactly as on the pages
     (bp.BYLINE, ["-By Shao Shengliang, Huang Hui",  # english.nit.net.cn, t938
                  "–By Jin Lu"]),
@@ -649,6 +652,8 @@ ARTICLE_SENTENCES = [
     "Print the recipe for the 3 dishes of 2019 and save it.",
     "Save Recipe 3 for the 12 guests of 2019.",
     "Cuisine: the 3 chefs of 2019 cooked Ningbo dishes, the guide said.",
+    "The reporter said 3 ships came in 2019 and the editor agreed.",
+    "Ningbo hosted 3 foreign correspondents in 2019",
     # the thirty-fourth pass's furniture words in sentences and list items
     "- By train",
     "- By bus, 2 hours",

@@ -217,6 +217,12 @@ BYLINE: Final = (
     r"by( *[:：] *| +)[a-z][a-z'.-]*( +(&|and|[a-z][a-z'.-]*)){0,4}"
     r" *([(（][^)）\n]{0,40}[)）]?|, *[a-z][a-z'.-]{0,15}( +[a-z][a-z'.-]{0,15}){0,3})? *$"
 )
+# The writer's post alone on the line under a closing byline ("By Martina Li" / "Asia Correspondent", a container-news
+# page, tune_sites s336, the metric passes' lead, the thirty-fifth tune_other pass): up to two words of up to 16
+# letters, then the post's noun; a line of its own never holds an article's sentence.
+WRITER_POST: Final = (
+    r"(?im)^ *([a-z][a-z'-]{0,15} +){0,2}(correspondent|reporter|editor|columnist|contributor)s? *$"
+)
 # Image alt texts rendered as text: "Xie's visit to Yongjiang Lab-thumbnail image", "example image alt text".
 IMAGE_ALT: Final = r"(?im)^.{0,120}(thumbnail image|image alt text|[- ]logo) *$"
 # A cookie banner's lines (ningbo.chinadaily.com.cn t572, the nineteenth tune_other pass): its heading and links, two
@@ -1273,6 +1279,7 @@ BOILERPLATE_PATTERNS: Final[tuple[str, ...]] = (    PRINT_CLOSE,
     DATED_HEADER,
     PAGE_TOOLS,
     BYLINE,
+    WRITER_POST,
     IMAGE_ALT,
     HOMEPAGE_LINKS,
     BYLINE_DATED,

@@ -852,7 +852,9 @@ from transforms.textutil import KANA_RE, MONTH_ABBR
 # "2026.12.07.311" (other35, page level): a recipe card's taxonomy lines behind an emoji ("🌍 Cuisine: Chinese",
 # "🏷️ Category: Dessert", t961; boilerplate.EMOJI_LABEL) and a tool naming what it acts on, glued to its copy ("Print
 # RecipePrint Recipe", t963; boilerplate._ACTION_WORD) are furniture.
-EXTRACTOR_VERSION = "2026.12.07.311"
+# "2026.12.07.312" (other35, page level): the writer's post alone on a line ("Asia Correspondent" under a closing
+# byline, tune_sites s336; "Editor", "Contributors" in a magazine's credits, t926) is furniture (boilerplate.WRITER_POST).
+EXTRACTOR_VERSION = "2026.12.07.312"
 
 
 MIDDLE_DOT: Final = "·"
