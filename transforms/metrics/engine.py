@@ -853,7 +853,8 @@ from transforms.textutil import KANA_RE, MONTH_ABBR
 # "🏷️ Category: Dessert", t961; boilerplate.EMOJI_LABEL) and a tool naming what it acts on, glued to its copy ("Print
 # RecipePrint Recipe", t963; boilerplate._ACTION_WORD) are furniture.
 # "2026.12.07.312" (other35, page level): the writer's post alone on a line ("Asia Correspondent" under a closing
-# byline, tune_sites s336; "Editor", "Contributors" in a magazine's credits, t926) is furniture (boilerplate.WRITER_POST).
+# byline, tune_sites s336; "Editor", "Contributors" in a magazine's credits, t926) is furniture
+# (boilerplate.WRITER_POST).
 EXTRACTOR_VERSION = "2026.12.07.312"
 
 
