@@ -615,6 +615,12 @@ FURNITURE = [
                       "📌 Tags: tangyuan, Ningbo"]),
     (bp.ACTIONS, ["Print RecipePrint Recipe",  # recipes.latimes.com, t963
                   "Print Recipe", "Save Recipe | Share this article"]),
+    (bp.COMMENT_RULES, ["Please, be reasonably respectful when making comments. I do not tolerate in particular "
+                        "sexism, racism nor homophobia. Personal attacks, manipulation and trolling are also very "
+                        "much unwelcome here.The author reserves the right to delete any abusive comment.",  # t947
+                        "Preliminary comment moderation is... ON (your comment may take some time, maybe days or "
+                        "weeks to appear).",
+                        "We reserve the right to remove comments that are off-topic."]),
     (bp.WRITER_POST, ["Asia Correspondent",  # a container-news page, tune_sites s336
                       "Editor", "Contributors",  # deploy.doczz.net, t926
                       "Senior Business Reporter"]),
@@ -654,6 +660,7 @@ ARTICLE_SENTENCES = [
     "Cuisine: the 3 chefs of 2019 cooked Ningbo dishes, the guide said.",
     "The reporter said 3 ships came in 2019 and the editor agreed.",
     "Ningbo hosted 3 foreign correspondents in 2019",
+    "The 3 bloggers said in 2019 that comments on the port plan ran to 12 pages.",
     # the thirty-fourth pass's furniture words in sentences and list items
     "- By train",
     "- By bus, 2 hours",

@@ -1039,6 +1039,14 @@ COPYRIGHT_WARNING: Final = (
 COMMENT_POLICY: Final = (
     r"(?im)^ *(all +)?comments +(are|will +be) +(subject +to +moderation|moderated|reviewed +before)[^\n]*$"
 )
+# A blog's comment rules under its comment box ("Please, be reasonably respectful when making comments. ... The author
+# reserves the right to delete any abusive comment.", "Preliminary comment moderation is... ON (your comment may take
+# some time, maybe days or weeks to appear).", a Blogger post, t947, the thirty-fourth pass's lead, the thirty-fifth
+# tune_other pass): the site keeping the right to delete comments, or its moderation switch.
+COMMENT_RULES: Final = (
+    r"(?im)^[^\n]{0,250}(reserves? +the +right +to +(delete|remove|edit|moderate)[^\n]{0,40}comments?"
+    r"|comment +moderation +is)[^\n]{0,200}$"
+)
 # After the fourteenth pass's rules, on the pages gathered to measure them (t406-t411): a photo's file title left as a
 # line, a word and a zero-padded number, one or more on a line ("Ningbo 004", "Ningbo 018    Ningbo 024",
 # lewisesinchina.blogspot.com t408); a travel blog's weather widget ("sunny 72 °F") and map link ("View Buddhist
@@ -1380,6 +1388,7 @@ BOILERPLATE_PATTERNS: Final[tuple[str, ...]] = (    PRINT_CLOSE,
     REPRINT_NOTICE,
     COPYRIGHT_WARNING,
     COMMENT_POLICY,
+    COMMENT_RULES,
     TOOLBAR_DATE,
     PHOTO_TITLES,
     BLOG_WIDGETS,
@@ -1668,6 +1677,7 @@ _NEEDS: Final[dict[str, Callable[[str], bool]]] = {
     SERVER_STATS: lambda line: ":" in line[:_STATS_COLON_BY] and ";" in line[:_STATS_SEMICOLON_BY],
     COPYRIGHT_WARNING: lambda line: ":" in line[:_WARNING_LABEL_BY] or "：" in line[:_WARNING_LABEL_BY],
     COMMENT_POLICY: lambda line: "comment" in line[:_POLICY_WORD_BY].lower(),
+    COMMENT_RULES: lambda line: "omment" in line,
     # a zero-padded number closes the line: its last word opens with a 0; the widgets' opening words after the spaces
     # and a bullet
     PHOTO_TITLES: _last_word_zero_padded,

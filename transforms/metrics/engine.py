@@ -855,7 +855,9 @@ from transforms.textutil import KANA_RE, MONTH_ABBR
 # "2026.12.07.312" (other35, page level): the writer's post alone on a line ("Asia Correspondent" under a closing
 # byline, tune_sites s336; "Editor", "Contributors" in a magazine's credits, t926) is furniture
 # (boilerplate.WRITER_POST).
-EXTRACTOR_VERSION = "2026.12.07.312"
+# "2026.12.07.313" (other35, page level): a blog's comment rules ("The author reserves the right to delete any abusive
+# comment.", "Preliminary comment moderation is... ON (...)", t947) are furniture (boilerplate.COMMENT_RULES).
+EXTRACTOR_VERSION = "2026.12.07.313"
 
 
 MIDDLE_DOT: Final = "·"
