@@ -1586,6 +1586,7 @@ def _opens_with(line: str, words: tuple[str, ...]) -> bool:
 # several needs: lowering it whole for each, or once for all, was most of their time). A line here is normalized:
 # a run of spaces in a pattern (" +", " *") is one space or none in it, so the words a pattern ends with stand
 # within a bounded distance of the line's end.
+_ANY_CASE_COMMENT: Final = re.compile(r"(?i)omment").search
 _NEEDS: Final[dict[str, Callable[[str], bool]]] = {
     SITE_NOTICE: lambda line: _ends_with_word(line, _SITE_NOTICE_ENDS),
     # the address has no space up to the line's end: it is in the line's last word
@@ -1677,7 +1678,8 @@ _NEEDS: Final[dict[str, Callable[[str], bool]]] = {
     SERVER_STATS: lambda line: ":" in line[:_STATS_COLON_BY] and ";" in line[:_STATS_SEMICOLON_BY],
     COPYRIGHT_WARNING: lambda line: ":" in line[:_WARNING_LABEL_BY] or "：" in line[:_WARNING_LABEL_BY],
     COMMENT_POLICY: lambda line: "comment" in line[:_POLICY_WORD_BY].lower(),
-    COMMENT_RULES: lambda line: "omment" in line,
+    # the word in any case (the pattern ignores it): a search in C, no lowered copy of the line
+    COMMENT_RULES: lambda line: "omment" in line or _ANY_CASE_COMMENT(line) is not None,
     # a zero-padded number closes the line: its last word opens with a 0; the widgets' opening words after the spaces
     # and a bullet
     PHOTO_TITLES: _last_word_zero_padded,
