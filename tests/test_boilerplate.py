@@ -618,9 +618,10 @@ FURNITURE = [
     (bp.COMMENT_RULES, ["Please, be reasonably respectful when making comments. I do not tolerate in particular "
                         "sexism, racism nor homophobia. Personal attacks, manipulation and trolling are also very "
                         "much unwelcome here.The author reserves the right to delete any abusive comment.",  # t947
-                        "Preliminary comment moderation is... ON (your comment may take some time, maybe days or "
-                        "weeks to appear).",
-                        "We reserve the right to remove comments that are off-topic."]),
+                        "We reserve the right to remove off-topic comments."]),
+    (bp.COMMENT_MODERATION, ["Preliminary comment moderation is... ON (your comment may take some time, maybe days "
+                             "or weeks to appear).",  # t947
+                             "Comment moderation is on."]),
     (bp.WRITER_POST, ["Asia Correspondent",  # a container-news page, tune_sites s336
                       "Editor", "Contributors",  # deploy.doczz.net, t926
                       "Senior Business Reporter"]),

@@ -1042,11 +1042,12 @@ COMMENT_POLICY: Final = (
 # A blog's comment rules under its comment box ("Please, be reasonably respectful when making comments. ... The author
 # reserves the right to delete any abusive comment.", "Preliminary comment moderation is... ON (your comment may take
 # some time, maybe days or weeks to appear).", a Blogger post, t947, the thirty-fourth pass's lead, the thirty-fifth
-# tune_other pass): the site keeping the right to delete comments, or its moderation switch.
+# tune_other pass): the site keeping the right to delete comments, closing the line, or its moderation switch opening
+# it.
 COMMENT_RULES: Final = (
-    r"(?im)^[^\n]{0,250}(reserves? +the +right +to +(delete|remove|edit|moderate)[^\n]{0,40}comments?"
-    r"|comment +moderation +is)[^\n]{0,200}$"
+    r"(?im)^[^\n]{0,250}reserves? +the +right +to +(delete|remove|edit|moderate)[^\n]{0,40}comments? *[.!]? *$"
 )
+COMMENT_MODERATION: Final = r"(?im)^ *(preliminary +)?comment +moderation +is[^\n]{0,200}$"
 # After the fourteenth pass's rules, on the pages gathered to measure them (t406-t411): a photo's file title left as a
 # line, a word and a zero-padded number, one or more on a line ("Ningbo 004", "Ningbo 018    Ningbo 024",
 # lewisesinchina.blogspot.com t408); a travel blog's weather widget ("sunny 72 °F") and map link ("View Buddhist
@@ -1389,6 +1390,7 @@ BOILERPLATE_PATTERNS: Final[tuple[str, ...]] = (    PRINT_CLOSE,
     COPYRIGHT_WARNING,
     COMMENT_POLICY,
     COMMENT_RULES,
+    COMMENT_MODERATION,
     TOOLBAR_DATE,
     PHOTO_TITLES,
     BLOG_WIDGETS,
@@ -1586,7 +1588,6 @@ def _opens_with(line: str, words: tuple[str, ...]) -> bool:
 # several needs: lowering it whole for each, or once for all, was most of their time). A line here is normalized:
 # a run of spaces in a pattern (" +", " *") is one space or none in it, so the words a pattern ends with stand
 # within a bounded distance of the line's end.
-_ANY_CASE_COMMENT: Final = re.compile(r"(?i)omment").search
 _NEEDS: Final[dict[str, Callable[[str], bool]]] = {
     SITE_NOTICE: lambda line: _ends_with_word(line, _SITE_NOTICE_ENDS),
     # the address has no space up to the line's end: it is in the line's last word
@@ -1678,8 +1679,8 @@ _NEEDS: Final[dict[str, Callable[[str], bool]]] = {
     SERVER_STATS: lambda line: ":" in line[:_STATS_COLON_BY] and ";" in line[:_STATS_SEMICOLON_BY],
     COPYRIGHT_WARNING: lambda line: ":" in line[:_WARNING_LABEL_BY] or "：" in line[:_WARNING_LABEL_BY],
     COMMENT_POLICY: lambda line: "comment" in line[:_POLICY_WORD_BY].lower(),
-    # the word in any case (the pattern ignores it): a search in C, no lowered copy of the line
-    COMMENT_RULES: lambda line: "omment" in line or _ANY_CASE_COMMENT(line) is not None,
+    # "comment" or "comments" closes the line but for its spaces and full stop or bang (casefolded, as RIGHTS_LINE's)
+    COMMENT_RULES: lambda line: line.rstrip(" .!")[-8:].casefold().endswith(("comment", "comments")),
     # a zero-padded number closes the line: its last word opens with a 0; the widgets' opening words after the spaces
     # and a bullet
     PHOTO_TITLES: _last_word_zero_padded,

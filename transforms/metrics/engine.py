@@ -856,7 +856,7 @@ from transforms.textutil import KANA_RE, MONTH_ABBR
 # byline, tune_sites s336; "Editor", "Contributors" in a magazine's credits, t926) is furniture
 # (boilerplate.WRITER_POST).
 # "2026.12.07.313" (other35, page level): a blog's comment rules ("The author reserves the right to delete any abusive
-# comment.", "Preliminary comment moderation is... ON (...)", t947) are furniture (boilerplate.COMMENT_RULES).
+# comment.", "Preliminary comment moderation is... ON (...)", t947) are furniture (COMMENT_RULES, COMMENT_MODERATION).
 EXTRACTOR_VERSION = "2026.12.07.313"
 
 
