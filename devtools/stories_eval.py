@@ -201,7 +201,12 @@ KNOWN_FALSE_GROUPS: tuple[frozenset[str], ...] = (
                # gathered after the thirty-fourth pass's rules: a ningbolife story of the Old Bund's bars at night
                # (t950: 7 years, 11 years, "7:00 to 10:00 pm", 15%, 18 years) shares clock times and small figures
                # with t234, t261, t594 and t662; no text alike
-               "tune_other/t950"}),
+               "tune_other/t950",
+               # the thirty-fifth pass: a recipe page's measures (t961: 100, 80, 75, 20 grams, 200 grams, 100 ml, 4
+               # cups, 30 grams) share three or four small figures with t095, t178, t531, t875, t877, t934 and t939,
+               # and t939 brings in its known pair t103; no text alike
+               "tune_other/t961", "tune_other/t095", "tune_other/t178", "tune_other/t875", "tune_other/t939",
+               "tune_other/t103"}),
     # the thirty-second pass: ningbolife's print view of the 2020 fishing festival's launch (t253) and China Daily's
     # report of the 2020 fashion festival (t901) share three small figures (10000, 20, 30); no text alike
     frozenset({"tune_other/t253", "tune_other/t901"}),
@@ -213,7 +218,7 @@ KNOWN_FALSE_GROUPS: tuple[frozenset[str], ...] = (
     # ningbo-china.com feature on forty years of Hemudu digs (t709, August 2013) and a news service's item on the
     # Tianluo Mountain dig's end (t948, May 2013) share the site's figures (40 years, 7,000) and no text: different
     # stories of one subject
-    frozenset({"tune_other/t103", "tune_other/t939"}),
+    # (t103 and t939 are in the small-figures group since the thirty-fifth pass's t961 joined it)
     frozenset({"tune_other/t709", "tune_other/t948"}),
     # the twenty-ninth pass: eChinacities' guide to Ningbo's temples (t846) and china.org.cn's Tiantong Temple page
     # (t701) share the temple's dates and sizes, no 8-word run of text

@@ -610,6 +610,21 @@ FURNITURE = [
                      "Back | Top", "Top | Print | Close"]),
     (bp.GLUED_META_DATE, ["    news source:WECOannouncer:adminPage views:3191Release date:2018-05-02share it:",  # t922
                           "Source: Ningbo Daily Release time: 2019-05-08 10:22:31"]),
+    # the thirty-fifth tune_other pass (t953-t964), exactly as on the pages
+    (bp.EMOJI_LABEL, ["🌍 Cuisine: Chinese", "🏷️ Category: Dessert",  # dishwhiz.info, t961
+                      "📌 Tags: tangyuan, Ningbo"]),
+    (bp.ACTIONS, ["Print RecipePrint Recipe",  # recipes.latimes.com, t963
+                  "Print Recipe", "Save Recipe | Share this article"]),
+    (bp.COMMENT_RULES, ["Please, be reasonably respectful when making comments. I do not tolerate in particular "
+                        "sexism, racism nor homophobia. Personal attacks, manipulation and trolling are also very "
+                        "much unwelcome here.The author reserves the right to delete any abusive comment.",  # t947
+                        "We reserve the right to remove off-topic comments."]),
+    (bp.COMMENT_MODERATION, ["Preliminary comment moderation is... ON (your comment may take some time, maybe days "
+                             "or weeks to appear).",  # t947
+                             "Comment moderation is on."]),
+    (bp.WRITER_POST, ["Asia Correspondent",  # a container-news page, tune_sites s336
+                      "Editor", "Contributors",  # deploy.doczz.net, t926
+                      "Senior Business Reporter"]),
     # the thirty-fourth tune_other pass (t932-t949), exactly as on the pages
     (bp.BYLINE, ["-By Shao Shengliang, Huang Hui",  # english.nit.net.cn, t938
                  "–By Jin Lu"]),
@@ -637,6 +652,16 @@ FURNITURE = [
 
 # Real article sentences that share words with the furniture; none may match.
 ARTICLE_SENTENCES = [
+    # the thirty-fifth pass's furniture words in sentences and recipe lines
+    "⏱️ Prep: 45 minutes",
+    "🍳 Cook: 10 minutes",
+    "🌍 Ningbo's cuisine: 3 dishes in 2019 made the list, a guide said.",
+    "Print the recipe for the 3 dishes of 2019 and save it.",
+    "Save Recipe 3 for the 12 guests of 2019.",
+    "Cuisine: the 3 chefs of 2019 cooked Ningbo dishes, the guide said.",
+    "The reporter said 3 ships came in 2019 and the editor agreed.",
+    "Ningbo hosted 3 foreign correspondents in 2019",
+    "The 3 bloggers said in 2019 that comments on the port plan ran to 12 pages.",
     # the thirty-fourth pass's furniture words in sentences and list items
     "- By train",
     "- By bus, 2 hours",

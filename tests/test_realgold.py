@@ -878,7 +878,7 @@ def test_speed_against_a_revision_runs_that_revision_s_code():
 
 
 def test_other_sources_titles_dates_and_chrome_on_the_tuning_pages():
-    """tests/realgold/tune_other: 931 real pages of other English Ningbo sources (4 of the sixth pass, 13
+    """tests/realgold/tune_other: 943 real pages of other English Ningbo sources (4 of the sixth pass, 13
     of the seventh, 5 of the eighth, 6 of the ninth and 2 of the tenth are template pages), labelled for
     title, date and chrome only; the generic fallback is tuned on them, so these are tuning
     figures (the honest one is the holdout's "other" row).
@@ -1205,22 +1205,28 @@ def test_other_sources_titles_dates_and_chrome_on_the_tuning_pages():
     headline's block under a label; .283: a Weibo tool bar) 11/11, 4/4, 2 (a blog's comment policy); the older 910 as
     before. All 928: titles 736/744, dates 318/324, 272 leaks. Three pages gathered after those rules (t950-t952: a
     ningbolife story, a Blogger post under its day heading, a lower-case info line), unseen: 3/3, 2/2, 0 leaks. All
-    931: titles 739/747, dates 320/326, 272 leaks."""
+    931: titles 739/747, dates 320/326, 272 leaks. The thirty-fifth pass (t953-t964: 12 pages, six of the templates:
+    ningbolife category and feed views, a credited caption, an english.ningbo.gov.cn item; headline-less pages opening
+    with a sentence, a markdown table or a byline; recipe pages' emoji meta lines and glued tools), unseen: titles 8/8,
+    dates 1/1, 3 leaks (and t958's URL date); after its rules (.311: emoji-led taxonomy lines, "Print RecipePrint
+    Recipe"; .312: a writer's post alone on a line; .313: a blog's comment rules) 8/8, 1/1, 0; the older 931 the same
+    but t926's two credit lines and t947's comment policy (268 leaks). All 943: titles 747/755, dates 321/327, 268
+    leaks."""
     from transforms.textutil import url_date
 
     pages = load_realgold(realgold.REALGOLD_DIR / "tune_other")
-    assert len(pages) == 931
+    assert len(pages) == 943
     outputs = realgold.run_newsetl(pages)
     total = score_real("newsetl", pages, outputs).total
-    assert total.titles == 747 and total.dates == 326
-    assert total.titles_ok >= 739 and total.dates_ok >= 320
+    assert total.titles == 755 and total.dates == 327
+    assert total.titles_ok >= 747 and total.dates_ok >= 321
     assert (total.title_accuracy or 0) >= 0.98 and (total.date_accuracy or 0) >= 0.98
     given = [(page, out.published) for page, out in zip(pages, outputs) if page.published is None and out.published]
-    assert len(given) == total.dates_unlabelled_given == 116
+    assert len(given) == total.dates_unlabelled_given == 117
     # t798's day heading '2011-09-25th Sunday – Ningbo – Tour around town' dates the day it tells of, which its label
     # (a judgement call) does not take for the post's: the one page given a date its URL does not show
     assert all(date == url_date(page.url) for page, date in given if page.id != "t798")
-    assert total.leaks <= 272
+    assert total.leaks <= 268
 
 
 def _url_key(url: str) -> str:
@@ -1254,7 +1260,7 @@ def test_tune_other_labels_are_consistent():
     others = _manifest_urls("dev", "tune_sites", *(held.name for held in realgold.HELD_OUT_SETS))
     seen: set[str] = set()
     pages = sorted((folder / "pages").glob("t*.json"))
-    assert len(pages) == len(rows) == 931
+    assert len(pages) == len(rows) == 943
     for path in pages:
         page = json.loads(path.read_text(encoding="utf-8"))
         label = json.loads((folder / "labels" / path.name).read_text(encoding="utf-8"))

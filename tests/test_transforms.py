@@ -21,6 +21,7 @@ from transforms.boilerplate import find_boilerplate
 from transforms.errors import NotAnArticle
 from transforms.metrics import extract_metrics
 from transforms.page import decode_content, decode_counted, detect_template, parse_page, source_for
+from transforms.textutil import parse_date
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLDEN = Path(__file__).resolve().parent / "golden"
@@ -4376,3 +4377,24 @@ def test_thirty_fourth_pass_a_date_heading_the_lead_s_block_leaves_the_headline_
     assert article.title == "Neolithic site revealed in China"
     assert article.published == "2013-05-22"
     assert article.body.startswith("New archaeological discoveries")
+
+
+GRAPHENE_POST = ("China's Ningo government launch a local long-term graphene plan\n\nNingbo Morsh Technology logo The Ningbo "
+                 "government in China decided to help build the local graphene industry as part of its strategic "
+                 "industry plans.\n\nNingbo is supplying graphene to Chongqing Morsh Technology, which uses the material "
+                 "to produce transparent graphene films for display touch layers. They expect to produce 300,000 films "
+                 "in 2014.\n\nPosted: Jun 06,2014 by Ron Mertens")  # www.graphene-info.com (tune_sites s345)
+
+
+def test_thirty_fifth_pass_a_closing_posted_stamp_with_its_byline_dates_the_page() -> None:
+    """A news post closing with its stamp and byline, the year glued to the day's comma ('Posted: Jun 06,2014 by Ron
+    Mertens', www.graphene-info.com s345): the line is furniture and the page's date; 'Jun 06,2014' reads as a date;
+    the same words inside a sentence date nothing."""
+    url = "https://www.graphene-info.com/chinas-ningo-government-launch-local-long-term-graphene-plan"
+    article = parse_page(GRAPHENE_POST, url=url, template="text")
+    assert article.published == "2014-06-06"
+    assert "Posted:" not in article.body and "Ron Mertens" not in article.body
+    assert parse_date("They met on Jun 06,2014 in Ningbo.") == "2014-06-06"
+    sentence = GRAPHENE_POST.replace("Posted: Jun 06,2014 by Ron Mertens",
+                                     "The plan was posted: Jun 06,2014 by Ron Mertens and his team of editors.")
+    assert parse_page(sentence, url=url, template="text").published is None

@@ -126,6 +126,12 @@ ARTICLE_INFO: Final = (
     r"(?im)^ *(category|categories|parent category|published|created|last updated|written by|"
     r"published on|created on) *[:：].{0,100}$"
 )
+# A taxonomy label behind an emoji, a recipe card's meta lines ("🌍 Cuisine: Chinese", "🏷️ Category: Dessert" under a
+# recipe's headline, dishwhiz.info t961, the thirty-fifth tune_other pass; its "⏱️ Prep: 45 minutes" is the recipe's
+# text): the emoji opens the line, so a line opening with a letter never reaches the pattern.
+EMOJI_LABEL: Final = (
+    r"(?im)^ *[☀-➿🌀-🫿]️? *(category|categories|cuisine|tags?|keywords?) *[:：] *[^\n]{1,60}$"
+)
 # Joomla's info block (dl.article-info) as a list-reading extractor renders it: "- Details",
 # "- Category: Distrct News", "- Published: Friday, 12 June 2020 10:20", "- Written by Ningbo Life",
 # "- Hits: 2417", or one line "Details - Category: Distrct News - Published: Friday, 12 June 2020 10:20"
@@ -166,8 +172,10 @@ CREDIT_LINE: Final = (
 # tune_other pass: en.chinaculture.org's 2010 layout, t325), "Printing Forwarding" (en.chinaleather.org t438, after
 # the fifteenth pass's rules); a dialog's "close" alone and a social box's "Follow Us:" (a cookie banner's button,
 # ningbo.chinadaily.com.cn t572; en.cria.org.cn t561's footer, the nineteenth tune_other pass).
-_ACTION_WORD: Final = (r"(print|printing|email|e-mail|share|tweet|save|forward|forwarding|close"
-                       r"|follow +us( +on)? *[:：]?)")
+# A tool naming what it acts on ("Print Recipe", glued to its copy: "Print RecipePrint Recipe" under a recipe's
+# picture, recipes.latimes.com t963, the thirty-fifth tune_other pass).
+_ACTION_WORD: Final = (r"((print|email|e-mail|share|save)( +(this +)?(recipe|article|story|page|post))?"
+                       r"|printing|tweet|forward|forwarding|close|follow +us( +on)? *[:：]?)")
 ACTIONS: Final = r"(?im)^ *" + _ACTION_WORD + r"( *[|/]? *" + _ACTION_WORD + r"){0,4} *$"
 # Joomla article navigation "« Prev", "Next »", "Prev Next".
 PAGE_NAV: Final = (
@@ -208,6 +216,12 @@ BYLINE: Final = (
     r"(?im)^ *([-–—]|(written|edited|translated|compiled|reported|photos?)( +and +(edited|translated|compiled))? +)?"
     r"by( *[:：] *| +)[a-z][a-z'.-]*( +(&|and|[a-z][a-z'.-]*)){0,4}"
     r" *([(（][^)）\n]{0,40}[)）]?|, *[a-z][a-z'.-]{0,15}( +[a-z][a-z'.-]{0,15}){0,3})? *$"
+)
+# The writer's post alone on the line under a closing byline ("By Martina Li" / "Asia Correspondent", a container-news
+# page, tune_sites s336, the metric passes' lead, the thirty-fifth tune_other pass): up to two words of up to 16
+# letters, then the post's noun; a line of its own never holds an article's sentence.
+WRITER_POST: Final = (
+    r"(?im)^ *([a-z][a-z'-]{0,15} +){0,2}(correspondent|reporter|editor|columnist|contributor)s? *$"
 )
 # Image alt texts rendered as text: "Xie's visit to Yongjiang Lab-thumbnail image", "example image alt text".
 IMAGE_ALT: Final = r"(?im)^.{0,120}(thumbnail image|image alt text|[- ]logo) *$"
@@ -674,11 +688,13 @@ _BY_NAMES: Final = _BY_NAME + r"( *(,|&|and) *" + _BY_NAME + r"){0,3}"  # "Gary 
 # A date line with a byline (the date, or its day, as _BYLINE_DAY reads it):
 _BYLINE_DAY: Final = (
     r"([0-9]{1,2}(st|nd|rd|th)? +(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,? +(19|20)[0-9]{2}"
-    r"|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? +[0-9]{1,2}(st|nd|rd|th)?,? +(19|20)[0-9]{2}"
+    r"|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? +[0-9]{1,2}(st|nd|rd|th)?(, *| +)(19|20)[0-9]{2}"
     r"|(19|20)[0-9]{2}[-/.][0-9]{1,2}[-/.][0-9]{1,2})"
 )
 DATE_BYLINE: Final = (
-    r"(?im)^ *(" + _BYLINE_DAY + r" *[,|｜]? +by +" + _BY_NAMES
+    # maybe labelled "Posted:" and the year glued to the day's comma ("Posted: Jun 06,2014 by Ron Mertens" closing a
+    # news post, www.graphene-info.com, tune_sites s345, the thirty-fifth tune_other pass)
+    r"(?im)^ *(((posted|published)( +on)? *[:：]? *)?" + _BYLINE_DAY + r" *[,|｜]? +by +" + _BY_NAMES
     # the byline first, "on" and the date after it ("by prudence on 25-Feb-2016" under a blog post's headline,
     # nilaligned.net t855, the thirtieth tune_other pass), maybe a clock time after the date
     + r"|by +" + _BY_NAME + r" +on +([0-9]{1,2}(st|nd|rd|th)?[ -]+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
@@ -1023,6 +1039,15 @@ COPYRIGHT_WARNING: Final = (
 COMMENT_POLICY: Final = (
     r"(?im)^ *(all +)?comments +(are|will +be) +(subject +to +moderation|moderated|reviewed +before)[^\n]*$"
 )
+# A blog's comment rules under its comment box ("Please, be reasonably respectful when making comments. ... The author
+# reserves the right to delete any abusive comment.", "Preliminary comment moderation is... ON (your comment may take
+# some time, maybe days or weeks to appear).", a Blogger post, t947, the thirty-fourth pass's lead, the thirty-fifth
+# tune_other pass): the site keeping the right to delete comments, closing the line, or its moderation switch opening
+# it.
+COMMENT_RULES: Final = (
+    r"(?im)^[^\n]{0,250}reserves? +the +right +to +(delete|remove|edit|moderate)[^\n]{0,40}comments? *[.!]? *$"
+)
+COMMENT_MODERATION: Final = r"(?im)^ *(preliminary +)?comment +moderation +is[^\n]{0,200}$"
 # After the fourteenth pass's rules, on the pages gathered to measure them (t406-t411): a photo's file title left as a
 # line, a word and a zero-padded number, one or more on a line ("Ningbo 004", "Ningbo 018    Ningbo 024",
 # lewisesinchina.blogspot.com t408); a travel blog's weather widget ("sunny 72 °F") and map link ("View Buddhist
@@ -1253,6 +1278,7 @@ BOILERPLATE_PATTERNS: Final[tuple[str, ...]] = (    PRINT_CLOSE,
     CMS_CREDIT_CN,
     HIT_COUNTER,
     ARTICLE_INFO,
+    EMOJI_LABEL,
     ARTICLE_INFO_LIST,
     ATTRIBUTION,
     CREDIT_LINE,
@@ -1262,6 +1288,7 @@ BOILERPLATE_PATTERNS: Final[tuple[str, ...]] = (    PRINT_CLOSE,
     DATED_HEADER,
     PAGE_TOOLS,
     BYLINE,
+    WRITER_POST,
     IMAGE_ALT,
     HOMEPAGE_LINKS,
     BYLINE_DATED,
@@ -1362,6 +1389,8 @@ BOILERPLATE_PATTERNS: Final[tuple[str, ...]] = (    PRINT_CLOSE,
     REPRINT_NOTICE,
     COPYRIGHT_WARNING,
     COMMENT_POLICY,
+    COMMENT_RULES,
+    COMMENT_MODERATION,
     TOOLBAR_DATE,
     PHOTO_TITLES,
     BLOG_WIDGETS,
@@ -1650,6 +1679,8 @@ _NEEDS: Final[dict[str, Callable[[str], bool]]] = {
     SERVER_STATS: lambda line: ":" in line[:_STATS_COLON_BY] and ";" in line[:_STATS_SEMICOLON_BY],
     COPYRIGHT_WARNING: lambda line: ":" in line[:_WARNING_LABEL_BY] or "：" in line[:_WARNING_LABEL_BY],
     COMMENT_POLICY: lambda line: "comment" in line[:_POLICY_WORD_BY].lower(),
+    # "comment" or "comments" closes the line but for its spaces and full stop or bang (casefolded, as RIGHTS_LINE's)
+    COMMENT_RULES: lambda line: line.rstrip(" .!")[-8:].casefold().endswith(("comment", "comments")),
     # a zero-padded number closes the line: its last word opens with a 0; the widgets' opening words after the spaces
     # and a bullet
     PHOTO_TITLES: _last_word_zero_padded,

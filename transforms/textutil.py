@@ -231,9 +231,10 @@ DAY_MONTH_YEAR_RE: Final = re.compile(
     re.IGNORECASE,
 )
 # Also the abbreviation, the day and the year joined by hyphens: "Aug-04-2021" (a posting stamp, www.nbcsj-mr.com
-# t359, the thirteenth tune_other pass).
+# t359, the thirteenth tune_other pass); the year glued to the day's comma: "Jun 06,2014" (a closing "Posted:" stamp,
+# www.graphene-info.com, tune_sites s345, the thirty-fifth tune_other pass).
 MONTH_DAY_YEAR_RE: Final = re.compile(
-    r"\b(" + "|".join(m[:3] for m in MONTHS) + r")(?:[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+|-(\d{1,2})-)"
+    r"\b(" + "|".join(m[:3] for m in MONTHS) + r")(?:[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,\s*|\s+)|-(\d{1,2})-)"
     r"((?:19|20)\d{2})\b",
     re.IGNORECASE,
 )

@@ -858,7 +858,19 @@ from transforms.textutil import KANA_RE, MONTH_ABBR
 # possessive as a number in digits (Yicai Global, tune_sites s346; matchers.PART_OF_WHOLE_RE; not past "top").
 # "2026.12.07.303" (metrics30): "where" opens a clause for its count ("Anhui province, where 26,000 were evacuated", a
 # typhoon wire story, s347; matchers.CLAUSE_OPENING_RE, count.clause_subject).
-EXTRACTOR_VERSION = "2026.12.07.303"
+# "2026.12.07.310" (other35, page level): a closing "Posted: Jun 06,2014 by Ron Mertens" is a dated byline (chrome)
+# and the page's date: a "Posted:" label before DATE_BYLINE's date, the year glued to the day's comma read
+# (textutil.MONTH_DAY_YEAR_RE), posted_under taking a stamp with its byline (tune_sites s345).
+# "2026.12.07.311" (other35, page level): a recipe card's taxonomy lines behind an emoji ("🌍 Cuisine: Chinese",
+# "🏷️ Category: Dessert", t961; boilerplate.EMOJI_LABEL) and a tool naming what it acts on, glued to its copy ("Print
+# RecipePrint Recipe", t963; boilerplate._ACTION_WORD) are furniture.
+# "2026.12.07.312" (other35, page level): the writer's post alone on a line ("Asia Correspondent" under a closing
+# byline, tune_sites s336; "Editor", "Contributors" in a magazine's credits, t926) is furniture
+# (boilerplate.WRITER_POST).
+# "2026.12.07.313" (other35, page level): a blog's comment rules ("The author reserves the right to delete any abusive
+# comment.", "Preliminary comment moderation is... ON (...)", t947) are furniture (COMMENT_RULES, COMMENT_MODERATION).
+# "2026.12.07.314": main (.303, metrics30) and other35 (.310-.313) merged.
+EXTRACTOR_VERSION = "2026.12.07.314"
 
 
 MIDDLE_DOT: Final = "·"

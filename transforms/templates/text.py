@@ -23,7 +23,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from transforms.boilerplate import DATE_LINE, DATED_LINE_PATTERNS, IMAGE_FILE, RELEASE_CREDIT, is_boilerplate_line
+from transforms.boilerplate import (
+    DATE_BYLINE,
+    DATE_LINE,
+    DATED_LINE_PATTERNS,
+    IMAGE_FILE,
+    RELEASE_CREDIT,
+    is_boilerplate_line,
+)
 from transforms.templates.joomla import parse_published
 from transforms.textutil import CUT_ENDS, Block, Content, is_caption, make_date, normalize_space, parse_date
 
@@ -439,6 +446,9 @@ POSTED_STAMP_RE = re.compile(r"^(?:posted|published|post\s*(?:time|date))(?: on)
 # its page's date).
 UNDER_STAMP_RE = re.compile(r"^(?:posted|published|post\s*(?:time|date)|last\s+updated)(?: on)?\s*[:：]?\s*\S",
                             re.IGNORECASE)
+# ... or the stamp with its byline after the date ("Posted: Jun 06,2014 by Ron Mertens" under a news post,
+# www.graphene-info.com, tune_sites s345, the thirty-fifth tune_other pass).
+DATE_BYLINE_RE = re.compile(DATE_BYLINE)
 # A bare date line among a page's last lines, right under a source or editor line ("信息来源:Sinopecnews.com" /
 # "2017-03-02"), is the date the page states for itself (a closing stamp instead of a header one).
 CLOSING_DATE_LINES = 2
@@ -1449,9 +1459,10 @@ def posted_under(lines: list[str]) -> str | None:
     """The date of the page's one posting stamp when it sits under the text ("Posted: Apr 24, 2024" under a
     user's post and above its widgets, au.trip.com t208): a date line labelled "Posted" or "Published" below a
     paragraph, the only such line on the page (several are a list's or a sidebar's), else None; also one labelled
-    "Last Updated" (UNDER_STAMP_RE)."""
+    "Last Updated" (UNDER_STAMP_RE), and one with a byline after the date (DATE_BYLINE_RE)."""
     stamps = [i for i, line in enumerate(lines)
-              if line and UNDER_STAMP_RE.match(line) and DATE_LINE_RE.fullmatch(line)]
+              if line and UNDER_STAMP_RE.match(line)
+              and (DATE_LINE_RE.fullmatch(line) or " by " in line and DATE_BYLINE_RE.fullmatch(line))]
     if len(stamps) != 1 or not any(_is_paragraph(line) for line in lines[:stamps[0]] if line):
         return None
     return parse_date(lines[stamps[0]])
