@@ -1212,30 +1212,31 @@ def place_population(para: str, start: int, end: int) -> bool:
         and POPULATION_FOLLOW_RE.match(para, end) is not None
 
 
+def _spelled_scaled_value(match: re.Match[str]) -> tuple[str, float]:
+    """(the number word as a vocabulary key, its value times the scale word's): "one million" -> ("one", 1e6)."""
+    word = vocab_key(match.group("word"))
+    scale = SCALE_WORDS[vocab_key(match.group("scale"))]
+    return word, float(SCALED_WORD_VALUES[word] * Decimal(int(scale)))
+
+
 def _spelled_scaled_count(match: re.Match[str]) -> _Found | None:
     """ "over one million people": a count in words with a scale, of the plural noun phrase after it."""
     para = match.string
+    word, value = _spelled_scaled_value(match)
     if place_population(para, match.start(), match.end()):
-        value = float(SCALED_WORD_VALUES[vocab_key(match.group("word"))]
-                      * Decimal(int(SCALE_WORDS[vocab_key(match.group("scale"))])))
         return _Found(match.start(), match.end(), value, "count", kind="level", subject="population",
                       num_start=match.start(), rules=["count.spelled_scaled", "count.place_population"])
     phrase = _noun_phrase_after(para, match.end())
     if phrase is None:
         return None
     np_end, subject = phrase
-    word = vocab_key(match.group("word"))
-    scale = SCALE_WORDS[vocab_key(match.group("scale"))]
-    value = float(SCALED_WORD_VALUES[word] * Decimal(int(scale)))
     rules = ["count.spelled_scaled", "number.half_scale"] if word in SCALE_PART_WORDS else ["count.spelled_scaled"]
     return _Found(match.start(), np_end, value, "count", kind="level", subject=subject, num_start=match.start(),
                   rules=rules)
 
 
 def _spelled_scaled(match: re.Match[str]) -> _Found:
-    word = vocab_key(match.group("word"))
-    scale = SCALE_WORDS[vocab_key(match.group("scale"))]
-    value = float(SCALED_WORD_VALUES[word] * Decimal(int(scale)))
+    word, value = _spelled_scaled_value(match)
     unit = CURRENCIES[vocab_key(match.group("cur"))] if match.group("cur") else "tonnes"
     return _Found(match.start(), match.end(), value, unit, num_start=match.start(),
                   rules=["number.half_scale"] if word in SCALE_PART_WORDS else [])
